@@ -1,0 +1,1 @@
+"""Nhắc việc: the chat side (handlers, channels, texts, ingestion, CLI, sandbox)."""

@@ -1,0 +1,126 @@
+"""Deadlines and recurrence in Vietnamese administrative phrasing.
+
+Rules follow the conventions of CORPUS.md: explicit dates after a deadline cue,
+dates without a year, months, quarters, "6 tháng đầu năm", years, "trong N ngày
+kể từ ngày ký". Vague timing ("kịp thời", "thường xuyên") gives no date. A date
+with no deadline cue (a cited document's date, an event date) is not a deadline."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_CUE = (r"(?:trước|chậm\s*nhất(?:\s*(?:là|vào))?|xong\s*trước|hoàn\s*thành(?:\s*trước)?|xong|"
+        r"trong|đến\s*hết|hạn\s*chót|thời\s*hạn|kết\s*thúc|cuối|gửi\s*về[^.;]{0,60}?trước)")
+_DAY_PREFIX = r"(?:(?:\d{1,2}\s*giờ(?:\s*\d{1,2})?\s*(?:phút)?\s*)?(?:,\s*)?(?:ngày\s*)?(?:thứ\s+\w+,?\s*)?(?:ngày\s*)?)"
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+FULL_DATE = re.compile(
+    rf"(?P<cue>{_CUE})\s*(?:ngày|hạn)?\s*{_DAY_PREFIX}"
+    r"(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})(?:\s*[/.\-]\s*(?P<y>\d{4}))?(?![\d/])", re.I)
+WORDY_DATE = re.compile(
+    rf"(?P<cue>{_CUE})\s*{_DAY_PREFIX}(?P<d>\d{{1,2}})\s*tháng\s*(?P<m>\d{{1,2}})(?:\s*năm\s*(?P<y>\d{{4}}))?",
+    re.I)
+MONTH = re.compile(rf"(?P<cue>{_CUE})\s*(?:tháng)\s*(?P<m>\d{{1,2}})\s*(?:/|năm)\s*(?P<y>\d{{4}})", re.I)
+QUARTER = re.compile(rf"(?P<cue>{_CUE})?\s*quý\s*(?P<q>IV|III|II|I|[1-4])\s*(?:/|năm)\s*(?P<y>\d{{4}})", re.I)
+HALF = re.compile(r"(?P<n>6|9)\s*tháng\s*(?:đầu\s*)?năm\s*(?P<y>\d{4})", re.I)
+YEAR = re.compile(r"(?P<cue>trong|cuối|hoàn\s*thành(?:\s*trong)?|trước|xong|đến\s*hết|chậm\s*nhất)\s*"
+                  r"(?:năm\s*)(?P<y>\d{4})", re.I)
+WITHIN_DAYS = re.compile(r"trong\s*(?:thời\s*hạn\s*)?(?:vòng\s*)?(?P<n>\d{1,3})\s*ngày(?P<work>\s*làm\s*việc)?"
+                         r"\s*(?:,\s*)?kể\s*từ\s*ngày\s*(?:ký|ban\s*hành)", re.I)
+
+_RECURRENCE = [
+    ("biweekly", re.compile(r"\b0?2\s*tuần\s*(?:/|một)\s*lần|hai\s*tuần\s*(?:/|một)\s*lần", re.I)),
+    ("semiannual", re.compile(r"\b0?6\s*tháng\s*(?:/|một)\s*lần|(?:hằng|hàng|định\s*kỳ)\s*(?:06|6|sáu)\s*tháng|"
+                              r"sơ\s*kết\s*6\s*tháng", re.I)),
+    ("daily", re.compile(r"(?:hằng|hàng)\s*ngày", re.I)),
+    ("weekly", re.compile(r"(?:hằng|hàng|định\s*kỳ)\s*tuần|thứ\s*\w+\s*(?:hằng|hàng)\s*tuần", re.I)),
+    ("monthly", re.compile(r"(?:hằng|hàng|định\s*kỳ)\s*tháng|ngày\s*\d{1,2}\s*(?:hằng|hàng)\s*tháng", re.I)),
+    ("quarterly", re.compile(r"(?:hằng|hàng|định\s*kỳ)\s*quý", re.I)),
+    ("yearly", re.compile(r"(?:hằng|hàng|định\s*kỳ)\s*năm", re.I)),
+]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Deadline:
+    due: dt.date
+    text: str
+    start: int
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _month_end(y: int, m: int) -> dt.date | None:
+    if not 1 <= m <= 12:
+        return None
+    return dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
+    """Every deadline phrase in `text`, in order of appearance."""
+    found: list[Deadline] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(match: re.Match[str], due: dt.date | None) -> None:
+        if due is None:
+            return
+        span = match.span()
+        if any(a < span[1] and span[0] < b for a, b in taken):
+            return
+        taken.append(span)
+        found.append(Deadline(due=due, text=match.group(0).strip(" ,;"), start=span[0]))
+
+    for rx in (FULL_DATE, WORDY_DATE):
+        for m in rx.finditer(text):
+            d, mo = int(m.group("d")), int(m.group("m"))
+            if m.group("y"):
+                add(m, _safe_date(int(m.group("y")), mo, d))
+            elif issued_on is not None:
+                due = _safe_date(issued_on.year, mo, d)
+                if due is not None and due < issued_on:
+                    due = _safe_date(issued_on.year + 1, mo, d)
+                add(m, due)
+    for m in WITHIN_DAYS.finditer(text):
+        if issued_on is not None:
+            add(m, issued_on + dt.timedelta(days=int(m.group("n"))))
+    for m in MONTH.finditer(text):
+        add(m, _month_end(int(m.group("y")), int(m.group("m"))))
+    for m in QUARTER.finditer(text):
+        q = _ROMAN[m.group("q").lower()]
+        add(m, _month_end(int(m.group("y")), q * 3))
+    for m in HALF.finditer(text):
+        add(m, _month_end(int(m.group("y")), int(m.group("n"))))
+    for m in YEAR.finditer(text):
+        add(m, dt.date(int(m.group("y")), 12, 31))
+    return sorted(found, key=lambda d: d.start)
+
+
+def pick_deadline(text: str, *, issued_on: dt.date | None) -> Deadline | None:
+    """The date by which the work must be finished: the last deadline named."""
+    found = find_deadlines(text, issued_on=issued_on)
+    return max(found, key=lambda d: (d.start)) if found else None
+
+
+def find_recurrence(text: str) -> str | None:
+    for name, rx in _RECURRENCE:
+        if rx.search(text):
+            return name
+    return None
+
+
+DATE_LINE = re.compile(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})", re.I)
+SHORT_DATE = re.compile(r"\b(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\b")
+
+
+def parse_date_phrase(text: str) -> dt.date | None:
+    m = DATE_LINE.search(text) or SHORT_DATE.search(text)
+    if not m:
+        return None
+    return _safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))

@@ -1,0 +1,219 @@
+"""Turning an uploaded file into text, safely: size caps, zip-bomb checks for .docx,
+encodings for .txt, a text-layer check for .pdf. Every refusal is a NoticeUnreadable
+with a Vietnamese message saying what was wrong."""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import zipfile
+from pathlib import PurePath
+
+from storage.errors import NoticeUnreadable
+
+log = logging.getLogger(__name__)
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_ZIP_ENTRIES = 1000
+MAX_UNZIPPED_BYTES = 100 * 1024 * 1024
+MAX_RATIO = 200
+MAX_PDF_PAGES = 500
+MAX_TEXT_CHARS = 2_000_000
+
+
+def read_document(data: bytes, filename: str = "") -> str:
+    if not data or not data.strip():
+        raise NoticeUnreadable("empty file", "Tệp gửi lên trống, không có nội dung.")
+    if len(data) > MAX_FILE_BYTES:
+        raise NoticeUnreadable(f"file of {len(data)} bytes is over the cap",
+                               "Tệp quá lớn (tối đa 20 MB). Đồng chí vui lòng gửi tệp nhỏ hơn.")
+    suffix = PurePath(filename).suffix.lower()
+    if data.startswith(b"%PDF"):
+        text = _read_pdf(data)
+    elif data.startswith(b"PK\x03\x04") or suffix == ".docx":
+        text = _read_docx(data)
+    elif suffix in (".doc", ".xls", ".xlsx", ".ppt", ".pptx", ".jpg", ".jpeg", ".png", ".zip", ".rar"):
+        raise NoticeUnreadable(f"unsupported file type {suffix}",
+                               "Định dạng tệp chưa được hỗ trợ. Đồng chí vui lòng gửi tệp .txt, .docx hoặc .pdf, "
+                               "hoặc dán trực tiếp nội dung văn bản.")
+    else:
+        text = decode_text(data)
+    if len(text) > MAX_TEXT_CHARS:
+        raise NoticeUnreadable(f"text of {len(text)} chars is over the cap",
+                               "Văn bản quá dài để xử lý. Đồng chí vui lòng gửi riêng phần thông báo kết luận.")
+    return text
+
+
+def decode_text(data: bytes) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        text = data[3:].decode("utf-8", errors="replace")
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16", errors="replace")
+    elif len(data) > 8 and data[1::2].count(0) > len(data) // 4:
+        text = data.decode("utf-16-le", errors="replace")
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = data.decode("cp1258", errors="replace")
+    controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f") + text.count("\ufffd")
+    if controls > max(8, len(text) // 50):
+        raise NoticeUnreadable("binary data, not text",
+                               "Tệp không phải văn bản đọc được (có thể là tệp nhị phân hoặc bị hỏng).")
+    return text
+
+
+def _read_docx(data: bytes) -> str:
+    not_docx = NoticeUnreadable("not a valid .docx (zip)", "Tệp .docx bị hỏng hoặc không đúng định dạng Word.")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        raise not_docx from exc
+    with archive:
+        infos = archive.infolist()
+        total = sum(i.file_size for i in infos)
+        if len(infos) > MAX_ZIP_ENTRIES or total > MAX_UNZIPPED_BYTES or any(
+                i.compress_size and i.file_size / i.compress_size > MAX_RATIO and i.file_size > 1_000_000
+                for i in infos):
+            raise NoticeUnreadable(f"suspicious zip: {len(infos)} entries, {total} bytes unpacked",
+                                   "Tệp .docx có cấu trúc bất thường (quá lớn khi giải nén), không thể đọc an toàn.")
+        if "word/document.xml" not in archive.namelist():
+            raise not_docx
+        for info in infos:
+            if info.filename.endswith(".xml") and b"<!ENTITY" in archive.read(info)[:4096]:
+                raise NoticeUnreadable("XML entity declaration in docx", "Tệp .docx chứa nội dung không an toàn.")
+    try:
+        import docx
+
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises many kinds on a broken package
+        raise not_docx from exc
+    return "\n".join(_docx_blocks(document))
+
+
+def _docx_blocks(document) -> list[str]:  # type: ignore[no-untyped-def]
+    """Paragraphs and table rows in body order, with Word's automatic numbering written out."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    numbering = _Numbering(document)
+    out: list[str] = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Paragraph):
+            text = block.text.strip()
+            if text:
+                out.append(numbering.prefix(block) + text)
+        elif isinstance(block, Table):
+            for row in block.rows:
+                cells: list[str] = []
+                for cell in row.cells:
+                    value = " ".join(p.text.strip() for p in cell.paragraphs if p.text.strip())
+                    if not cells or value != cells[-1]:  # merged cells repeat
+                        cells.append(value)
+                if any(cells):
+                    out.append(" | ".join(cells))
+    return out
+
+
+class _Numbering:
+    """Enough of numbering.xml to write out "1.", "1.2.", "a)", "-" for numbered paragraphs."""
+
+    def __init__(self, document) -> None:  # type: ignore[no-untyped-def]
+        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        try:
+            part = document.part.numbering_part
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        ns = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+        root = part.element
+        abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+        w = "{%s}" % ns["w"]
+        for an in root.findall("w:abstractNum", ns):
+            lv: dict[int, tuple[str, str, int]] = {}
+            for lvl in an.findall("w:lvl", ns):
+                fmt = lvl.find("w:numFmt", ns)
+                txt = lvl.find("w:lvlText", ns)
+                start = lvl.find("w:start", ns)
+                lv[int(lvl.get(w + "ilvl"))] = (
+                    fmt.get(w + "val") if fmt is not None else "decimal",
+                    txt.get(w + "val") if txt is not None else "%1.",
+                    int(start.get(w + "val")) if start is not None else 1,
+                )
+            abstract[an.get(w + "abstractNumId")] = lv
+        for num in root.findall("w:num", ns):
+            ref = num.find("w:abstractNumId", ns)
+            if ref is not None:
+                self.levels[num.get(w + "numId")] = abstract.get(ref.get(w + "val"), {})
+
+    def prefix(self, paragraph) -> str:  # type: ignore[no-untyped-def]
+        ppr = paragraph._p.pPr
+        numpr = ppr.numPr if ppr is not None else None
+        if numpr is None or numpr.numId is None:
+            return ""
+        num_id = str(numpr.numId.val)
+        ilvl = int(numpr.ilvl.val) if numpr.ilvl is not None else 0
+        levels = self.levels.get(num_id)
+        if not levels or ilvl not in levels:
+            return ""
+        counters = self.counters.setdefault(num_id, {})
+        counters[ilvl] = counters.get(ilvl, levels[ilvl][2] - 1) + 1
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]
+        fmt, pattern, _ = levels[ilvl]
+        if fmt == "bullet":
+            return "- "
+
+        def render(m: re.Match[str]) -> str:
+            level = int(m.group(1)) - 1
+            value = counters.get(level, levels.get(level, ("decimal", "", 1))[2])
+            level_fmt = levels.get(level, ("decimal", "", 1))[0]
+            return _format_number(value, level_fmt)
+
+        return re.sub(r"%(\d)", render, pattern) + " "
+
+
+def _format_number(value: int, fmt: str) -> str:
+    if fmt == "lowerLetter":
+        return "abcdefghijklmnopqrstuvwxyz"[(value - 1) % 26]
+    if fmt == "upperLetter":
+        return "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[(value - 1) % 26]
+    if fmt in ("upperRoman", "lowerRoman"):
+        numerals = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+        out, n = "", value
+        for v, s in numerals:
+            while n >= v:
+                out, n = out + s, n - v
+        return out if fmt == "upperRoman" else out.lower()
+    return str(value)
+
+
+def _read_pdf(data: bytes) -> str:
+    try:
+        import pdfplumber
+        from pdfminer.pdfdocument import PDFPasswordIncorrect
+    except ImportError as exc:  # pragma: no cover - dependency is declared
+        raise NoticeUnreadable("pdfplumber missing", "Máy chủ chưa cài thư viện đọc PDF.") from exc
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            if len(pdf.pages) > MAX_PDF_PAGES:
+                raise NoticeUnreadable(f"{len(pdf.pages)} pages",
+                                       f"Tệp PDF quá dài (trên {MAX_PDF_PAGES} trang).")
+            pages = [page.extract_text() or "" for page in pdf.pages]
+    except NoticeUnreadable:
+        raise
+    except PDFPasswordIncorrect as exc:
+        raise NoticeUnreadable("encrypted pdf", "Tệp PDF được đặt mật khẩu, không thể đọc.") from exc
+    except Exception as exc:  # pdfminer raises many kinds on a broken file
+        raise NoticeUnreadable(f"broken pdf: {exc!r}", "Tệp PDF bị hỏng, không thể đọc.") from exc
+    text = "\n".join(pages)
+    letters = sum(c.isalpha() for c in text)
+    vietnamese = len(re.findall(r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]",
+                                text.lower()))
+    if letters < 50 or vietnamese < letters * 0.03:
+        raise NoticeUnreadable(
+            "pdf has no usable text layer",
+            "Tệp PDF không có lớp văn bản đọc được (có thể là bản quét). Đồng chí vui lòng gửi tệp .docx "
+            "hoặc dán nội dung văn bản.")
+    return text

@@ -1,0 +1,434 @@
+"""Reading a notice the way an office clerk does: header metadata, the tree of
+numbered items and bullets, which parts direct work (and which only assess it),
+and for each task its lead and supporting units, deadline and recurrence."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from bot.ingest.dates import find_recurrence, parse_date_phrase, pick_deadline
+from bot.ingest.model import ParsedNotice, ParsedTask
+from bot.ingest.units import find_leads, find_supports, split_units
+from bot.ingest.vntext import fold, nfc
+
+KINDS = ("THÔNG BÁO", "CÔNG VĂN", "KẾ HOẠCH", "KẾT LUẬN", "CHỈ THỊ", "QUYẾT ĐỊNH", "NGHỊ QUYẾT", "CÔNG ĐIỆN",
+         "BÁO CÁO", "HƯỚNG DẪN", "TỜ TRÌNH", "CHƯƠNG TRÌNH", "ĐỀ ÁN", "PHƯƠNG ÁN", "QUY CHẾ", "GIẤY MỜI")
+_KIND_RE = re.compile(r"^(?:" + "|".join(KINDS) + r")\b")
+
+# ---------------------------------------------------------------- cleaning
+
+_MD = [
+    (re.compile(r"<!--.*?-->", re.S), ""),
+    (re.compile(r"<br\s*/?>", re.I), "\n"),
+    (re.compile(r"^\s{0,3}#{1,6}\s*", re.M), ""),
+    (re.compile(r"\*\*|__"), ""),
+    (re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$", re.M), ""),
+]
+
+
+def clean_text(text: str) -> str:
+    text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
+    for rx, repl in _MD:
+        text = rx.sub(repl, text)
+    text = text.replace("|", "\n")
+    text = re.sub(r"[–—]", "-", text)
+    return text
+
+
+def lines_of(text: str) -> list[str]:
+    return [ln.strip() for ln in text.split("\n") if ln.strip() and not re.fullmatch(r"[-_=.*\s]+", ln.strip())]
+
+
+# ---------------------------------------------------------------- metadata
+
+NUMBER_RE = re.compile(r"\bSố\s*[:.]?\s*(?P<n>\d{0,6}\s*[/-]\s*[A-ZĐ][A-ZĐ0-9&.\-/]*)", re.U)
+PLACE_DATE_RE = re.compile(r"(?P<place>[A-ZĐ][^\n,]{1,40}),\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})\s*"
+                           r"năm\s*(?P<y>\d{4})", re.U)
+HEADER_DATE_RE = re.compile(r"\bNgày\s*(?P<d>\d{1,2})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<y>\d{4})")
+REF_RE = re.compile(r"(?<![\w/])(\d{1,5}(?:/\d{4})?[/-][A-ZĐ][A-ZĐ0-9&]*(?:[-/][A-ZĐ0-9&]+)*)", re.U)
+AUTHORITY_RE = re.compile(r"^(?:TM|KT|TL|TUQ|Q|K/T|T/M|T/L)\s*[.:/]", re.U)
+NAME_WORD = r"[A-ZÀ-ỸĐ][a-zà-ỹđ]+"
+NAME_RE = re.compile(rf"^{NAME_WORD}(?:\s+{NAME_WORD}){{1,4}}$", re.U)
+SIGN_TITLES = re.compile(r"^(?:PHÓ\s+)?(?:CHỦ\s*TỊCH|GIÁM\s*ĐỐC|BỘ\s*TRƯỞNG|THỦ\s*TƯỚNG|THỨ\s*TRƯỞNG|CHÁNH\s*VĂN\s*PHÒNG|"
+                         r"VĂN\s*PHÒNG|TRƯỞNG\s*BAN|BÍ\s*THƯ|CỤC\s*TRƯỞNG|VỤ\s*TRƯỞNG|THỦ\s*TRƯỞNG|TỔNG\s*GIÁM\s*ĐỐC)",
+                         re.U)
+WORKED_WITH_RE = re.compile(r"(?:buổi\s*)?làm\s*việc\s*với\s+(?P<u>[^.;,\n]+?)(?:\s*$|[.;,\n])", re.U)
+CLOSING_LEAD_RE = re.compile(r"Căn\s*cứ\s*(?:nội\s*dung\s*)?Thông\s*báo\s*(?:kết\s*luận\s*)?này,\s*(?P<u>.+?)\s+"
+                             r"(?:triển\s*khai|tổ\s*chức|khẩn\s*trương|chủ\s*động|thực\s*hiện)", re.U)
+
+
+def _number(head: str) -> str | None:
+    m = NUMBER_RE.search(head)
+    return re.sub(r"\s+", "", m.group("n")).rstrip(".-") if m else None
+
+
+def _date_and_place(head: str) -> tuple[dt.date | None, str | None]:
+    m = PLACE_DATE_RE.search(head)
+    if m:
+        place = m.group("place").strip()
+        if m.group("d"):
+            try:
+                return dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d"))), place
+            except ValueError:
+                return None, place
+        return None, place
+    m = HEADER_DATE_RE.search(head)
+    if m:
+        try:
+            return dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d"))), None
+        except ValueError:
+            pass
+    return None, None
+
+
+def _issuer(lines: list[str]) -> str | None:
+    out: list[str] = []
+    for ln in lines[:6]:
+        if ln.startswith(("CỘNG HÒA", "CỘNG HOÀ", "ĐẢNG CỘNG SẢN", "Số")) or not ln.isupper():
+            break
+        out.append(ln)
+    return " ".join(out).title() if out else None
+
+
+def _kind(lines: list[str], text: str) -> tuple[str | None, int]:
+    for i, ln in enumerate(lines[:40]):
+        m = _KIND_RE.match(ln)
+        if m and (ln.isupper() or len(ln) < 20):
+            return m.group(0), i
+    if re.search(r"\bV/v\b", text[:2000]):
+        return "CÔNG VĂN", -1
+    return None, -1
+
+
+def _addressees(lines: list[str]) -> list[str]:
+    for i, ln in enumerate(lines[:60]):
+        m = re.match(r"^Kính\s*gửi\s*[:.]?\s*(?P<rest>.*)$", ln, re.U)
+        if not m:
+            continue
+        rest = m.group("rest").strip(" ;.")
+        if rest and not rest.startswith(("-", "+")):
+            parts = [p.strip(" ;.,") for p in re.split(r";", rest) if p.strip(" ;.,")]
+            return [u for p in parts for u in (split_units(p) or [p])]
+        out = [rest.lstrip("-+ ").strip(" ;.,")] if rest else []
+        for nxt in lines[i + 1: i + 30]:
+            if not nxt.startswith(("-", "+", "•")):
+                break
+            out.append(nxt.lstrip("-+• ").strip(" ;.,"))
+        return [o for o in out if o]
+    return []
+
+
+def _signer(lines: list[str]) -> tuple[str | None, str | None]:
+    authority = None
+    last_name = None
+    for i, ln in enumerate(lines):
+        if AUTHORITY_RE.match(ln) or SIGN_TITLES.match(ln):
+            authority_here = ln.split(".")[0] if AUTHORITY_RE.match(ln) else None
+            for nxt in lines[i + 1: i + 6]:
+                cand = re.sub(r"^(?:Đ/c|Đồng chí)\s*", "", nxt.strip(" .*"))
+                if NAME_RE.match(cand):
+                    last_name = cand
+                    authority = authority_here or authority
+                    break
+    return last_name, authority
+
+
+def _references(text: str, own: str | None) -> list[str]:
+    refs: list[str] = []
+    for m in REF_RE.finditer(text):
+        ref = m.group(1)
+        if ref != own and ref not in refs and not re.fullmatch(r"[\d/.-]+", ref):
+            refs.append(ref)
+    return refs
+
+
+# ---------------------------------------------------------------- items
+
+@dataclass
+class Node:
+    kind: str  # roman, num, letter, paren, dash, plus, bullet, heading
+    label: str
+    rank: int
+    lines: list[str]
+    parent: Node | None = None
+    children: list[Node] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.lines)
+
+    @property
+    def head(self) -> str:
+        return self.lines[0]
+
+
+MARKERS = [
+    ("roman", re.compile(r"^(?P<m>[IVX]{1,4})\s*[.)/-]\s*(?=\S)")),
+    ("num", re.compile(r"^(?P<m>\d{1,2}(?:\.\d{1,2}){1,3})\.?\)?\s+(?=\S)")),
+    ("num", re.compile(r"^(?P<m>\d{1,2})\s*[.)]\s*(?=\D)")),
+    ("letter", re.compile(r"^(?P<m>[a-zđ])\s*[).]\s+(?=\S)")),
+    ("paren", re.compile(r"^\((?P<m>\d{1,2}|[a-zđ])\)\s*(?=\S)")),
+    ("dash", re.compile(r"^[-]\s*(?=\S)")),
+    ("plus", re.compile(r"^\+\s*(?=\S)")),
+    ("bullet", re.compile(r"^[•●▪◦·*]\s*(?=\S)")),
+]
+_RANK = {"roman": 0, "letter": 5, "paren": 6, "dash": 7, "plus": 8, "bullet": 9}
+
+
+def _marker(line: str) -> tuple[str, str, int, str] | None:
+    for kind, rx in MARKERS:
+        m = rx.match(line)
+        if m:
+            label = m.groupdict().get("m") or ""
+            rank = 1 + label.count(".") if kind == "num" else _RANK[kind]
+            return kind, label, rank, line[m.end():].strip()
+    if line.isupper() and 6 < len(line) < 120 and not _KIND_RE.match(line) and re.search(r"[A-ZĐ]{3}", line):
+        return "heading", "", 0, line
+    return None
+
+
+def build_tree(lines: list[str]) -> Node:
+    root = Node(kind="root", label="", rank=-1, lines=[""])
+    current = root
+    stack = [root]
+    for ln in lines:
+        mk = _marker(ln)
+        if mk is None:
+            current.lines.append(ln)
+            continue
+        kind, label, rank, rest = mk
+        while stack[-1] is not root and stack[-1].rank >= rank:
+            stack.pop()
+        node = Node(kind=kind, label=label, rank=rank, lines=[rest or ln], parent=stack[-1])
+        stack[-1].children.append(node)
+        stack.append(node)
+        current = node
+    return root
+
+
+NON_DIRECTIVE_HEAD = re.compile(
+    r"^(?:(?:[IVX]+|\d+)\s*[.)]\s*)?(?:đánh\s*giá|kết\s*quả|tình\s*hình|hạn\s*chế|tồn\s*tại|khuyết\s*điểm|"
+    r"mục\s*đích|yêu\s*cầu\s*$|mục\s*tiêu|quan\s*điểm|căn\s*cứ|sự\s*cần\s*thiết|bối\s*cảnh|thực\s*trạng|"
+    r"ưu\s*điểm|nguyên\s*nhân|bài\s*học|mục\s*đích,\s*yêu\s*cầu|những\s*kết\s*quả|những\s*hạn\s*chế|"
+    r"phạm\s*vi|đối\s*tượng)",
+    re.I | re.U)
+DIRECTIVE_HEAD = re.compile(r"nhiệm\s*vụ|giải\s*pháp|tổ\s*chức\s*thực\s*hiện|thời\s*gian\s*tới|phân\s*công|"
+                            r"trách\s*nhiệm|giao|đề\s*nghị|chỉ\s*đạo|kết\s*luận|yêu\s*cầu", re.I | re.U)
+ASSESSMENT = re.compile(
+    r"^(?:trong\s*(?:năm|thời\s*gian)\s*(?:qua|\d{4})|năm\s*\d{4},|thời\s*gian\s*qua|nhìn\s*chung|qua\s*\d|"
+    r"tuy\s*nhiên|bên\s*cạnh\s*(?:những|đó)|kết\s*quả\s*(?:đạt|đã)|đã\s*đạt)"
+    r"|\bđã\s*(?:có\s*nhiều|đạt\s*được|đạt|hoàn\s*thành\s*tốt|được\s*quan\s*tâm)|còn\s*(?:hạn\s*chế|chậm|lúng\s*túng|"
+    r"thấp|chưa)|chưa\s*(?:đáp\s*ứng|cao|đồng\s*đều|thường\s*xuyên)", re.I | re.U)
+DIRECTIVE_TEXT = re.compile(
+    r"\b(?:giao|đề\s*nghị|yêu\s*cầu|chủ\s*trì|có\s*trách\s*nhiệm|khẩn\s*trương|chỉ\s*đạo|tiếp\s*tục|tăng\s*cường|"
+    r"tập\s*trung|chủ\s*động|rà\s*soát|xây\s*dựng|tổ\s*chức|thực\s*hiện|tham\s*mưu|báo\s*cáo|triển\s*khai|"
+    r"hoàn\s*thành|kiểm\s*tra|nghiên\s*cứu|đề\s*xuất|làm\s*rõ|cải\s*tiến|bảo\s*đảm|đảm\s*bảo|nâng\s*cao|"
+    r"theo\s*dõi|hướng\s*dẫn|phối\s*hợp|cần|phải)\b", re.I | re.U)
+CLOSING = re.compile(r"^(?:Căn\s*cứ\s*(?:nội\s*dung\s*)?Thông\s*báo|Văn\s*phòng.*thông\s*báo\s*(?:để|ý\s*kiến)|"
+                     r"Trân\s*trọng|.*(?:biết,?\s*(?:thực\s*hiện|phối\s*hợp)|biết\s*và\s*thực\s*hiện)\s*\./\.)",
+                     re.I | re.U)
+BACKGROUND = re.compile(r"^(?:Thực\s*hiện|Căn\s*cứ|Xét|Theo|Ngày\s*\d|Tiếp\s*theo|Để\s*|Sau\s*khi|Tham\s*dự|"
+                        r"Trên\s*cơ\s*sở|Ngày\s*\d)", re.U)
+INTRO_END = re.compile(r"(?:như\s*sau|sau\s*đây|kết\s*luận,?\s*chỉ\s*đạo|chỉ\s*đạo)\s*:\s*$", re.I | re.U)
+
+
+def _is_directive_heading(text: str) -> bool | None:
+    head = text[:120]
+    if NON_DIRECTIVE_HEAD.search(head):
+        return False
+    if DIRECTIVE_HEAD.search(head):
+        return True
+    return None
+
+
+def _body_bounds(lines: list[str], kind_index: int) -> tuple[int, int]:
+    start = 0
+    for i, ln in enumerate(lines[:80]):
+        if re.match(r"^(Kính\s*gửi|V/v|Số\b)", ln) or (kind_index >= 0 and i == kind_index):
+            start = i + 1
+    # skip the addressee dash-list right after "Kính gửi"
+    while start < len(lines) and lines[start].startswith(("-", "+")) and start > 0 and \
+            re.match(r"^(Kính\s*gửi|-)", lines[start - 1]):
+        start += 1
+    end = len(lines)
+    for i in range(start, len(lines)):
+        if re.match(r"^Nơi\s*nhận", lines[i]):
+            end = i
+            break
+    return start, end
+
+
+def _join_wrapped(lines: list[str]) -> list[str]:
+    """Join lines broken mid-sentence (PDF wraps), keeping item starts and headings apart."""
+    out: list[str] = []
+    for ln in lines:
+        if out and _marker(ln) is None and not re.search(r"[.:;!?)\"”]$", out[-1]) and ln[:1].islower():
+            out[-1] = out[-1] + " " + ln
+        else:
+            out.append(ln)
+    return out
+
+
+def parse_notice(raw: str) -> ParsedNotice:
+    text = clean_text(raw)
+    lines = lines_of(text)
+    head = "\n".join(lines[:30])
+    number = _number(head)
+    date, place = _date_and_place(head)
+    kind, kind_index = _kind(lines, text)
+    addressees = _addressees(lines)
+    signer, authority = _signer(lines)
+    subject = None
+    m = re.search(r"\bV/v\s*[:.]?\s*(?P<s>[^\n]+)", head)
+    if m:
+        subject = m.group("s").strip()
+    elif kind_index >= 0 and kind_index + 1 < len(lines):
+        subject = lines[kind_index + 1]
+    start, end = _body_bounds(lines, kind_index)
+    body = _join_wrapped(lines[start:end])
+    body_text = " ".join(body)
+    meeting = None
+    mm = re.search(r"(?:^|\s)Ngày\s*(\d{1,2}/\d{1,2}/\d{4})", body_text)
+    if mm:
+        meeting = parse_date_phrase(mm.group(1))
+    default_leads = list(addressees)
+    if not default_leads:
+        cm = CLOSING_LEAD_RE.search(body_text)
+        wm = WORKED_WITH_RE.search(" ".join(lines[: start + 5]) + " " + body_text[:600])
+        if cm:
+            default_leads = split_units(cm.group("u")) or [cm.group("u")]
+        elif wm:
+            default_leads = split_units(wm.group("u").strip()) or []
+    tasks = _extract_tasks(body, issued_on=date, default_leads=default_leads)
+    return ParsedNotice(
+        kind=kind, number=number, date=date, place=place, issuer=_issuer(lines), subject=subject,
+        signer=signer, signer_authority=authority, addressees=tuple(addressees),
+        references=tuple(_references(text, number)), recipients=tuple(_recipients(lines, end)),
+        meeting_date=meeting, tasks=tuple(tasks),
+    )
+
+
+def _recipients(lines: list[str], end: int) -> list[str]:
+    out = []
+    for ln in lines[end + 1: end + 40]:
+        if not ln.startswith(("-", "+", "•")):
+            break
+        out.append(ln.lstrip("-+• ").strip(" ;.,"))
+    return out
+
+
+@dataclass(frozen=True)
+class _Context:
+    leads: tuple[str, ...]
+    supports: tuple[str, ...]
+
+
+def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads: list[str]) -> list[ParsedTask]:
+    root = build_tree(body)
+    tasks: list[ParsedTask] = []
+    base = _Context(leads=tuple(default_leads), supports=())
+    if not root.children:
+        return _letter_tasks(root.lines[1:], issued_on=issued_on, base=base)
+    intro = root.lines[1:]
+    intro_tasks = [ln for ln in intro if _directive_paragraph(ln) and not INTRO_END.search(ln)]
+    if intro_tasks and not any(INTRO_END.search(ln) for ln in intro):
+        tasks += _letter_tasks(intro_tasks, issued_on=issued_on, base=base)
+    counters: dict[int, int] = {}
+    _walk(root, tasks, issued_on=issued_on, ctx=base, directive=True, counters=counters, ref_prefix="")
+    return tasks
+
+
+def _directive_paragraph(text: str) -> bool:
+    if CLOSING.search(text) or ASSESSMENT.search(text[:200]):
+        return False
+    if BACKGROUND.match(text) and not re.search(r"(?:đề\s*nghị|giao|yêu\s*cầu)\s+(?:các\s|Sở|UBND|Ban|Bộ)", text):
+        return False
+    return bool(re.search(r"\b(?:đề\s*nghị|giao|yêu\s*cầu|chủ\s*trì|có\s*trách\s*nhiệm|khẩn\s*trương|"
+                          r"đồng\s*ý|chỉ\s*đạo)\b", text, re.I))
+
+
+def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Context) -> list[ParsedTask]:
+    """A letter without numbered items: its directive paragraphs, merged while they share a lead."""
+    groups: list[tuple[list[str], list[str]]] = []
+    for para in paragraphs:
+        if not _directive_paragraph(para):
+            continue
+        leads = find_leads(para)
+        if groups and (not leads or _same_units(leads, groups[-1][1])):
+            groups[-1][0].append(para)
+        else:
+            groups.append(([para], leads))
+    out = []
+    for i, (paras, leads) in enumerate(groups, start=1):
+        text = " ".join(paras)
+        out.append(_task(str(i), text, text, issued_on=issued_on, ctx=base, parent=None, depth=0,
+                         leads=leads))
+    return out
+
+
+def _same_units(a: list[str], b: list[str]) -> bool:
+    return {fold(x) for x in a} == {fold(x) for x in b}
+
+
+def _task(ref: str, text: str, own: str, *, issued_on: dt.date | None, ctx: _Context, parent: str | None,
+          depth: int, leads: list[str] | None = None, inherited_due: tuple[dt.date, str] | None = None
+          ) -> ParsedTask:
+    leads = leads if leads is not None else find_leads(own)
+    supports = find_supports(own)
+    if not leads:
+        leads = list(ctx.leads)
+        if not supports:
+            supports = list(ctx.supports)
+    deadline = pick_deadline(own, issued_on=issued_on)
+    due, due_text = (deadline.due, deadline.text) if deadline else (inherited_due or (None, None))
+    return ParsedTask(ref=ref, text=text, lead=tuple(leads), support=tuple(supports), due=due, due_text=due_text,
+                      recurrence=find_recurrence(own), parent_ref=parent, depth=depth)
+
+
+def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: _Context, directive: bool,
+          counters: dict[int, int], ref_prefix: str, inherited_due: tuple[dt.date, str] | None = None) -> None:
+    sibling_count: dict[str, int] = {}
+    for child in node.children:
+        sibling_count[child.kind] = sibling_count.get(child.kind, 0) + 1
+        label = child.label or _ordinal(child.kind, sibling_count[child.kind])
+        if child.kind == "heading":
+            ref = ref_prefix
+        elif child.kind == "num" and "." in child.label:
+            ref = (ref_prefix.split(".")[0] + "." if ref_prefix and ref_prefix[0] in "IVX" else "") + child.label
+        else:
+            ref = f"{ref_prefix}.{label}" if ref_prefix else label
+        text = child.text
+        head_class = _is_directive_heading(child.head) if child.kind in ("roman", "heading") or child.children \
+            else None
+        child_directive = directive if head_class is None else head_class
+        if child_directive and ASSESSMENT.search(text[:200]) and not DIRECTIVE_HEAD.search(child.head[:80]):
+            child_directive = False
+        if child_directive and CLOSING.search(child.head):
+            continue
+        leads = find_leads(text)
+        child_ctx = ctx
+        if leads:
+            child_ctx = _Context(leads=tuple(leads), supports=tuple(find_supports(text)))
+        deadline = pick_deadline(text, issued_on=issued_on)
+        child_due = inherited_due
+        if child.children and deadline and text.rstrip().endswith(":"):
+            child_due = (deadline.due, deadline.text)
+        if child_directive and child.kind not in ("roman", "heading"):
+            emit = not child.children or len(text) > 100 or bool(leads)
+            if emit and len(text) >= 12 and DIRECTIVE_TEXT.search(text):
+                out.append(_task(ref, text, text, issued_on=issued_on, ctx=ctx, parent=ref_prefix or None,
+                                 depth=child.rank, inherited_due=inherited_due))
+        elif child_directive and not child.children and len(text) > 40 and DIRECTIVE_TEXT.search(text):
+            out.append(_task(ref, text, text, issued_on=issued_on, ctx=ctx, parent=ref_prefix or None,
+                             depth=child.rank))
+        _walk(child, out, issued_on=issued_on, ctx=child_ctx, directive=child_directive, counters=counters,
+              ref_prefix=ref, inherited_due=child_due)
+
+
+def _ordinal(kind: str, n: int) -> str:
+    if kind == "plus":
+        return str(n)
+    letters = "abcdefghiklmnopqrstuvxy"
+    return letters[(n - 1) % len(letters)] if kind in ("dash", "bullet") else str(n)

@@ -1,0 +1,80 @@
+"""Unit names: abbreviations expanded and folded into a comparison key, and fuzzy
+matching of a name as written in a notice against the directory's units."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from bot.ingest.vntext import fold
+
+# Folded abbreviation → folded expansion. Matched on whole folded words.
+ABBREVIATIONS: dict[str, str] = {
+    "ubnd": "uy ban nhan dan",
+    "hdnd": "hoi dong nhan dan",
+    "mttq": "mat tran to quoc",
+    "ubmttq": "uy ban mat tran to quoc",
+    "tn mt": "tai nguyen va moi truong",
+    "tnmt": "tai nguyen va moi truong",
+    "kh dt": "ke hoach va dau tu",
+    "khdt": "ke hoach va dau tu",
+    "nn ptnt": "nong nghiep va phat trien nong thon",
+    "nnptnt": "nong nghiep va phat trien nong thon",
+    "ld tb xh": "lao dong thuong binh va xa hoi",
+    "ldtbxh": "lao dong thuong binh va xa hoi",
+    "gd dt": "giao duc va dao tao",
+    "gddt": "giao duc va dao tao",
+    "vh tt dl": "van hoa the thao va du lich",
+    "vhttdl": "van hoa the thao va du lich",
+    "tt tt": "thong tin va truyen thong",
+    "tttt": "thong tin va truyen thong",
+    "kh cn": "khoa hoc va cong nghe",
+    "khcn": "khoa hoc va cong nghe",
+    "gtvt": "giao thong van tai",
+    "vp": "van phong",
+    "tu": "tinh uy",
+    "btv": "ban thuong vu",
+    "bch": "ban chap hanh",
+    "ubkt": "uy ban kiem tra",
+    "cchc": "cai cach hanh chinh",
+}
+_ABBREV_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, ABBREVIATIONS), key=len, reverse=True)) + r")\b")
+
+
+def unit_key(name: str) -> str:
+    """The folded, abbreviation-expanded key of a unit name."""
+    return _ABBREV_RE.sub(lambda m: ABBREVIATIONS[m.group(1)], fold(name))
+
+
+@dataclass(frozen=True, kw_only=True)
+class UnitMatch:
+    index: int  # position in the candidate list
+    score: float  # 0..100
+
+
+def best_unit_match(name: str, candidate_keys: Sequence[str], *, cutoff: float = 86.0) -> UnitMatch | None:
+    """Best directory unit for `name`; exact key wins, else a fuzzy score above `cutoff`."""
+    key = _bare(unit_key(name))
+    if not key:
+        return None
+    best: UnitMatch | None = None
+    for i, cand in enumerate(candidate_keys):
+        cand = _bare(cand)
+        if cand == key:
+            return UnitMatch(index=i, score=100.0)
+        score = max(fuzz.ratio(key, cand), fuzz.token_sort_ratio(key, cand))
+        if score >= cutoff and (best is None or score > best.score):
+            best = UnitMatch(index=i, score=score)
+    return best
+
+
+def _bare(key: str) -> str:
+    """Drop a trailing "tỉnh" that writers add or leave out ("Sở Tài chính tỉnh")."""
+    return key[: -len(" tinh")] if key.endswith(" tinh") and key.count(" ") > 1 else key
+
+
+def unit_keys(names: Iterable[str]) -> list[str]:
+    return [unit_key(n) for n in names]

@@ -1,0 +1,62 @@
+"""Settings, read once into a frozen object from an injectable mapping (the
+environment and an optional .env file). The token is a SecretStr: never logged."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+from dotenv import dotenv_values
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    telegram_bot_token: SecretStr | None = None
+    database_url: str = "sqlite:///./nhacviec.db"
+    admin_ids: frozenset[int] = frozenset()
+    timezone: str = "Asia/Ho_Chi_Minh"
+    remind_at: dt.time = dt.time(8, 0)
+    workday_start: dt.time = dt.time(7, 30)
+    workday_end: dt.time = dt.time(17, 0)
+    tick_seconds: float = Field(default=30.0, gt=0)
+    telegram_base_url: str = "https://api.telegram.org/bot"
+    zalo_bot_token: SecretStr | None = None
+    log_level: str = "INFO"
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _split_ids(cls, value: object) -> object:
+        if isinstance(value, str):
+            return frozenset(int(v) for v in value.replace(";", ",").split(",") if v.strip())
+        return value
+
+
+ENV_NAMES = {
+    "TELEGRAM_BOT_TOKEN": "telegram_bot_token",
+    "DATABASE_URL": "database_url",
+    "NHACVIEC_ADMIN_IDS": "admin_ids",
+    "NHACVIEC_TIMEZONE": "timezone",
+    "NHACVIEC_REMIND_AT": "remind_at",
+    "NHACVIEC_WORKDAY_START": "workday_start",
+    "NHACVIEC_WORKDAY_END": "workday_end",
+    "NHACVIEC_TICK_SECONDS": "tick_seconds",
+    "TELEGRAM_BASE_URL": "telegram_base_url",
+    "ZALO_BOT_TOKEN": "zalo_bot_token",
+    "NHACVIEC_LOG_LEVEL": "log_level",
+}
+
+
+def load_settings(environ: Mapping[str, str] | None = None, env_file: str | Path | None = ".env",
+                  **overrides: object) -> Settings:
+    """Environment wins over .env; explicit overrides win over both."""
+    values: dict[str, object] = {}
+    if env_file and Path(env_file).is_file():
+        values.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
+    values.update(os.environ if environ is None else environ)
+    fields = {ENV_NAMES[k]: v for k, v in values.items() if k in ENV_NAMES and v != ""}
+    fields.update({k: v for k, v in overrides.items() if v is not None})
+    return Settings(**fields)

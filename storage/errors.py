@@ -1,0 +1,94 @@
+"""The domain error tree. Each error carries a Vietnamese message for the user;
+the bot's error handler turns it into a reply and a log line."""
+
+from __future__ import annotations
+
+
+class NhacViecError(Exception):
+    """Base of every error the user should hear about in plain Vietnamese."""
+
+    user_message: str = "Đã có lỗi xảy ra. Đồng chí vui lòng thử lại sau."
+
+    def __init__(self, reason: str, user_message: str | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        if user_message is not None:
+            self.user_message = user_message
+
+
+class NoticeUnreadable(NhacViecError):
+    """The file or text could not be read as a notice (format, size, encoding)."""
+
+
+class NoTasksFound(NhacViecError):
+    """The text was read but holds no task."""
+
+    def __init__(self, reason: str = "no task found") -> None:
+        super().__init__(
+            reason,
+            "Không tìm thấy nhiệm vụ nào trong văn bản này. Đồng chí vui lòng gửi văn bản "
+            "thông báo/kết luận có các mục nhiệm vụ (1., 2.1., gạch đầu dòng …).",
+        )
+
+
+class TaskNotFound(NhacViecError):
+    def __init__(self, task_id: int) -> None:
+        super().__init__(f"task {task_id} not found", "Không tìm thấy nhiệm vụ này.")
+        self.task_id = task_id
+
+
+class NoticeNotFound(NhacViecError):
+    def __init__(self, notice_id: int) -> None:
+        super().__init__(f"notice {notice_id} not found", "Không tìm thấy thông báo này.")
+        self.notice_id = notice_id
+
+
+class NoticeClosed(NhacViecError):
+    """A button was tapped on a notice that was already confirmed or cancelled."""
+
+    def __init__(self, notice_id: int, status: str) -> None:
+        message = {
+            "cancelled": "Thông báo này đã được hủy, thao tác không còn hiệu lực.",
+            "confirmed": "Thông báo này đã được xác nhận trước đó, các nhiệm vụ đã được giao.",
+        }.get(status, "Thông báo này không còn chờ xác nhận.")
+        super().__init__(f"notice {notice_id} is {status}", message)
+        self.notice_id = notice_id
+        self.status = status
+
+
+class NotAllowed(NhacViecError):
+    def __init__(self, person: str, action: str) -> None:
+        super().__init__(
+            f"{person} may not {action}",
+            "Đồng chí không có quyền thực hiện thao tác này. Chỉ người được giao, "
+            "trưởng đơn vị chủ trì hoặc quản trị viên mới được cập nhật nhiệm vụ.",
+        )
+        self.person = person
+        self.action = action
+
+
+class NotEnrolled(NhacViecError):
+    def __init__(self, chat_id: int | str) -> None:
+        super().__init__(
+            f"chat {chat_id} is not bound to a person",
+            "Tài khoản của đồng chí chưa được liên kết với Nhắc việc. Đồng chí vui lòng mở "
+            "đường liên kết mời do quản trị viên gửi.",
+        )
+
+
+class InviteInvalid(NhacViecError):
+    def __init__(self, code: str) -> None:
+        super().__init__(
+            f"invite {code!r} unknown, used or expired",
+            "Mã mời không hợp lệ, đã được dùng hoặc đã hết hạn. Đồng chí vui lòng đề nghị "
+            "quản trị viên cấp mã mới.",
+        )
+
+
+class PersonNotFound(NhacViecError):
+    def __init__(self, handle: str) -> None:
+        super().__init__(f"person {handle!r} not found", f"Không tìm thấy cán bộ có mã “{handle}” trong danh bạ.")
+
+
+class DirectoryInvalid(NhacViecError):
+    """The directory CSV has a bad row; nothing of it is stored."""

@@ -1,0 +1,246 @@
+"""Typed SQLAlchemy 2 models. Times are stored as UTC; see `UTCDateTime`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """Aware datetimes in, aware UTC datetimes out, on SQLite (no zone) and PostgreSQL alike."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        value = value.astimezone(dt.UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=dt.UTC)
+        return value.astimezone(dt.UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Role(enum.StrEnum):
+    ADMIN = "admin"
+    LEADER = "leader"
+    HEAD = "head"
+    CADRE = "cadre"
+
+
+class NoticeStatus(enum.StrEnum):
+    DRAFT = "draft"
+    CONFIRMED = "confirmed"
+    CANCELLED = "cancelled"
+
+
+class TaskStatus(enum.StrEnum):
+    OPEN = "open"  # registered, nobody reported yet
+    IN_PROGRESS = "in_progress"
+    BLOCKED = "blocked"  # vướng mắc
+    EXTENSION_REQUESTED = "extension_requested"
+    DONE = "done"
+    PAUSED = "paused"
+    CANCELLED = "cancelled"
+
+    @property
+    def is_closed(self) -> bool:
+        return self in (TaskStatus.DONE, TaskStatus.CANCELLED)
+
+
+class ReminderKind(enum.StrEnum):
+    BEFORE = "before"  # ahead of the deadline
+    DUE = "due"  # on the deadline day
+    OVERDUE = "overdue"
+    CHECKIN = "checkin"  # tasks without a deadline
+    ESCALATION = "escalation"  # to the leader, when a task stays overdue
+
+
+class ReminderState(enum.StrEnum):
+    PENDING = "pending"
+    CLAIMED = "claimed"
+    SENT = "sent"
+    FAILED = "failed"
+    SKIPPED = "skipped"  # the task was closed before the reminder was due
+
+
+class Unit(Base):
+    __tablename__ = "units"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    name_key: Mapped[str] = mapped_column(String(300), unique=True)  # vntext.fold(name)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+
+    people: Mapped[list[Person]] = relationship(back_populates="unit")
+
+
+class Person(Base):
+    __tablename__ = "people"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    handle: Mapped[str] = mapped_column(String(64), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str] = mapped_column(String(200), default="")
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
+    role: Mapped[str] = mapped_column(String(16), default=Role.CADRE)
+    telegram_chat_id: Mapped[int | None] = mapped_column(BigInteger, unique=True)
+    zalo_user_id: Mapped[str | None] = mapped_column(String(64), unique=True)
+    unreachable_since: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+
+    unit: Mapped[Unit | None] = relationship(back_populates="people")
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == Role.ADMIN
+
+
+class Invite(Base):
+    __tablename__ = "invites"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    expires_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    used_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+
+
+class Notice(Base):
+    __tablename__ = "notices"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    source_name: Mapped[str] = mapped_column(String(300), default="")
+    source_text: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str | None] = mapped_column(String(60))
+    number: Mapped[str | None] = mapped_column(String(100))
+    issued_on: Mapped[dt.date | None] = mapped_column(Date)
+    issuer: Mapped[str | None] = mapped_column(String(300))
+    subject: Mapped[str | None] = mapped_column(Text)
+    signer: Mapped[str | None] = mapped_column(String(200))
+    meta: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # addressees, references …
+    status: Mapped[str] = mapped_column(String(16), default=NoticeStatus.DRAFT)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    closed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+
+    tasks: Mapped[list[Task]] = relationship(back_populates="notice", order_by="Task.position")
+
+
+class Task(Base):
+    __tablename__ = "tasks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    notice_id: Mapped[int] = mapped_column(ForeignKey("notices.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    item_ref: Mapped[str] = mapped_column(String(40))
+    text: Mapped[str] = mapped_column(Text)
+    lead_unit_names: Mapped[list[str]] = mapped_column(JSON, default=list)  # as written
+    lead_unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
+    support_unit_names: Mapped[list[str]] = mapped_column(JSON, default=list)
+    due_on: Mapped[dt.date | None] = mapped_column(Date)
+    due_text: Mapped[str | None] = mapped_column(String(300))
+    recurrence: Mapped[str | None] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(24), default=TaskStatus.OPEN)
+    percent: Mapped[int | None] = mapped_column(Integer)
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    done_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+
+    notice: Mapped[Notice] = relationship(back_populates="tasks")
+    lead_unit: Mapped[Unit | None] = relationship()
+    assignee: Mapped[Person | None] = relationship()
+
+
+class Reminder(Base):
+    __tablename__ = "reminders"
+    __table_args__ = (
+        UniqueConstraint("task_id", "person_id", "kind", "slot", name="uq_reminders_task_person_kind_slot"),
+        Index("ix_reminders_state_due_at", "state", "due_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    slot: Mapped[str] = mapped_column(String(40))  # e.g. the local date it belongs to
+    due_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    state: Mapped[str] = mapped_column(String(16), default=ReminderState.PENDING)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    claimed_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    channel: Mapped[str | None] = mapped_column(String(16))
+    chat_id: Mapped[str | None] = mapped_column(String(64))
+    message_id: Mapped[str | None] = mapped_column(String(64))
+    last_error: Mapped[str | None] = mapped_column(Text)
+
+    task: Mapped[Task] = relationship()
+    person: Mapped[Person] = relationship()
+
+
+class StatusReport(Base):
+    __tablename__ = "status_reports"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    status: Mapped[str] = mapped_column(String(24))
+    percent: Mapped[int | None] = mapped_column(Integer)
+    note: Mapped[str | None] = mapped_column(Text)
+    requested_due_on: Mapped[dt.date | None] = mapped_column(Date)
+    source: Mapped[str] = mapped_column(String(16))  # button | reply | text
+    reminder_id: Mapped[int | None] = mapped_column(ForeignKey("reminders.id"))
+
+
+class AuditLog(Base):
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), index=True)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    action: Mapped[str] = mapped_column(String(40))
+    entity: Mapped[str] = mapped_column(String(20))
+    entity_id: Mapped[int | None] = mapped_column(Integer)
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

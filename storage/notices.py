@@ -1,0 +1,144 @@
+"""Notices: a parsed notice is kept as a draft until an admin confirms it; confirming
+registers its tasks, assigns each to the head of its lead unit and plans reminders."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.ingest.model import ParsedNotice
+from scheduler.policy import ReminderPolicy
+from storage.audit import audit
+from storage.directory import head_of, match_unit
+from storage.errors import NoticeClosed, NoticeNotFound, NotAllowed
+from storage.models import Notice, NoticeStatus, Person, Reminder, Task, TaskStatus
+
+log = logging.getLogger(__name__)
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, kw_only=True)
+class UnitGuess:
+    written: str
+    unit_name: str | None
+    score: float
+    head_name: str | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Draft:
+    notice_id: int
+    duplicate_of: int | None  # an earlier confirmed notice with the same text
+    guesses: dict[str, UnitGuess]  # lead name as written → directory match
+
+
+@dataclass(frozen=True, kw_only=True)
+class Registered:
+    notice_id: int
+    title: str
+    task_count: int
+    assigned: list[tuple[str, str]]  # (item ref, person name)
+    unassigned: list[tuple[str, str]]  # (item ref, lead as written or "")
+
+
+def create_draft(session: Session, parsed: ParsedNotice, *, source_text: str, source_name: str,
+                 by: Person, now: dt.datetime) -> Draft:
+    if not by.is_admin:
+        raise NotAllowed(by.handle, "load a notice")
+    digest = sha256_text(source_text)
+    duplicate = session.scalar(
+        select(Notice.id).where(Notice.sha256 == digest, Notice.status == NoticeStatus.CONFIRMED)
+    )
+    notice = Notice(
+        sha256=digest, source_name=source_name, source_text=source_text, kind=parsed.kind,
+        number=parsed.number, issued_on=parsed.date, issuer=parsed.issuer, subject=parsed.subject,
+        signer=parsed.signer, meta=parsed.to_json(), status=NoticeStatus.DRAFT, created_by_id=by.id,
+        created_at=now,
+    )
+    session.add(notice)
+    session.flush()
+    guesses: dict[str, UnitGuess] = {}
+    for task in parsed.tasks:
+        for name in task.lead[:1]:
+            if name not in guesses:
+                unit, score = match_unit(session, name)
+                head = head_of(session, unit.id) if unit else None
+                guesses[name] = UnitGuess(written=name, unit_name=unit.name if unit else None, score=score,
+                                          head_name=head.full_name if head else None)
+    audit(session, at=now, actor_id=by.id, action="notice.draft", entity="notice", entity_id=notice.id,
+          sha256=digest, tasks=len(parsed.tasks), source=source_name)
+    log.info("notice %s drafted by %s: %d tasks from %r", notice.id, by.handle, len(parsed.tasks), source_name)
+    return Draft(notice_id=notice.id, duplicate_of=duplicate, guesses=guesses)
+
+
+def _open_draft(session: Session, notice_id: int, by: Person, action: str) -> Notice:
+    if not by.is_admin:
+        raise NotAllowed(by.handle, action)
+    notice = session.get(Notice, notice_id, with_for_update=True)
+    if notice is None:
+        raise NoticeNotFound(notice_id)
+    if notice.status != NoticeStatus.DRAFT:
+        raise NoticeClosed(notice_id, notice.status)
+    return notice
+
+
+def confirm_notice(session: Session, notice_id: int, *, by: Person, now: dt.datetime,
+                   policy: ReminderPolicy) -> Registered:
+    notice = _open_draft(session, notice_id, by, "confirm a notice")
+    parsed_tasks = notice.meta.get("tasks", [])
+    assigned: list[tuple[str, str]] = []
+    unassigned: list[tuple[str, str]] = []
+    for position, pt in enumerate(parsed_tasks):
+        lead_names = list(pt.get("lead") or [])
+        unit = match_unit(session, lead_names[0])[0] if lead_names else None
+        head = head_of(session, unit.id) if unit else None
+        due_on = dt.date.fromisoformat(pt["due"]) if pt.get("due") else None
+        task = Task(
+            notice_id=notice.id, position=position, item_ref=pt["ref"], text=pt["text"],
+            lead_unit_names=lead_names, lead_unit_id=unit.id if unit else None,
+            support_unit_names=list(pt.get("support") or []), due_on=due_on, due_text=pt.get("due_text"),
+            recurrence=pt.get("recurrence"), status=TaskStatus.OPEN, assignee_id=head.id if head else None,
+            created_at=now, updated_at=now,
+        )
+        session.add(task)
+        session.flush()
+        if head is None:
+            unassigned.append((task.item_ref, lead_names[0] if lead_names else ""))
+            continue
+        assigned.append((task.item_ref, head.full_name))
+        for plan in policy.initial(due_on=due_on, registered_at=now):
+            session.add(Reminder(task_id=task.id, person_id=head.id, kind=plan.kind, slot=plan.slot,
+                                 due_at=plan.due_at))
+    notice.status = NoticeStatus.CONFIRMED
+    notice.closed_at = now
+    audit(session, at=now, actor_id=by.id, action="notice.confirm", entity="notice", entity_id=notice.id,
+          tasks=len(parsed_tasks), unassigned=len(unassigned))
+    log.info("notice %s confirmed by %s: %d tasks, %d unassigned", notice.id, by.handle, len(parsed_tasks),
+             len(unassigned))
+    return Registered(notice_id=notice.id, title=notice_title(notice), task_count=len(parsed_tasks),
+                      assigned=assigned, unassigned=unassigned)
+
+
+def cancel_notice(session: Session, notice_id: int, *, by: Person, now: dt.datetime) -> None:
+    notice = _open_draft(session, notice_id, by, "cancel a notice")
+    notice.status = NoticeStatus.CANCELLED
+    notice.closed_at = now
+    audit(session, at=now, actor_id=by.id, action="notice.cancel", entity="notice", entity_id=notice.id)
+    log.info("notice %s cancelled by %s", notice.id, by.handle)
+
+
+def notice_title(notice: Notice) -> str:
+    parts = [(notice.kind or "Văn bản").capitalize()]
+    if notice.number and not notice.number.startswith("/"):
+        parts.append(f"số {notice.number}")
+    if notice.issued_on:
+        parts.append(f"ngày {notice.issued_on:%d/%m/%Y}")
+    return " ".join(parts)

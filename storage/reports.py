@@ -1,0 +1,59 @@
+"""Reports: per unit, how many tasks are done on time, done late, in progress within
+the deadline, overdue, or without a deadline — the government's follow-up categories."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from storage.models import Notice, NoticeStatus, Task, TaskStatus, Unit
+
+NO_UNIT = "(Chưa xác định đơn vị)"
+
+
+@dataclass(kw_only=True)
+class UnitSummary:
+    unit: str
+    done_on_time: int = 0
+    done_late: int = 0
+    in_progress: int = 0  # within the deadline
+    overdue: int = 0
+    no_deadline: int = 0
+    overdue_refs: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return self.done_on_time + self.done_late + self.in_progress + self.overdue + self.no_deadline
+
+
+def classify(task: Task, today: dt.date, tz: ZoneInfo) -> str:
+    if task.status == TaskStatus.DONE:
+        if task.due_on is None or task.done_at is None:
+            return "done_on_time"
+        return "done_on_time" if task.done_at.astimezone(tz).date() <= task.due_on else "done_late"
+    if task.due_on is None:
+        return "no_deadline"
+    return "overdue" if today > task.due_on else "in_progress"
+
+
+def unit_summary(session: Session, *, today: dt.date, tz: ZoneInfo) -> list[UnitSummary]:
+    rows = session.execute(
+        select(Task, Unit.name)
+        .join(Notice, Notice.id == Task.notice_id)
+        .outerjoin(Unit, Unit.id == Task.lead_unit_id)
+        .where(Notice.status == NoticeStatus.CONFIRMED, Task.status != TaskStatus.CANCELLED)
+        .order_by(Task.id)
+    ).all()
+    by_unit: dict[str, UnitSummary] = {}
+    for task, unit_name in rows:
+        name = unit_name or (task.lead_unit_names[0] if task.lead_unit_names else NO_UNIT)
+        summary = by_unit.setdefault(name, UnitSummary(unit=name))
+        kind = classify(task, today, tz)
+        setattr(summary, kind, getattr(summary, kind) + 1)
+        if kind == "overdue":
+            summary.overdue_refs.append(task.item_ref)
+    return sorted(by_unit.values(), key=lambda s: s.unit)

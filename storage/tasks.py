@@ -1,0 +1,111 @@
+"""Tasks: who may change them, status updates with full history, look-ups."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from storage.audit import audit
+from storage.errors import NotAllowed, TaskNotFound
+from storage.models import (
+    Person,
+    Reminder,
+    ReminderState,
+    Role,
+    StatusReport,
+    Task,
+    TaskStatus,
+)
+
+log = logging.getLogger(__name__)
+
+
+def may_change(person: Person, task: Task) -> bool:
+    """The assignee, the head of the lead unit, or an admin."""
+    if person.role == Role.ADMIN or task.assignee_id == person.id:
+        return True
+    return person.role == Role.HEAD and task.lead_unit_id is not None and person.unit_id == task.lead_unit_id
+
+
+@dataclass(frozen=True, kw_only=True)
+class StatusUpdate:
+    status: TaskStatus | None = None  # None: a progress note that keeps the current status
+    percent: int | None = None
+    note: str | None = None
+    requested_due_on: dt.date | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Recorded:
+    task_id: int
+    item_ref: str
+    status: TaskStatus
+    percent: int | None
+    on_time: bool | None  # for DONE: finished by the deadline?
+
+
+def record_status(session: Session, *, task_id: int, actor: Person, change: StatusUpdate, source: str,
+                  now: dt.datetime, today: dt.date, reminder_id: int | None = None) -> Recorded:
+    task = session.get(Task, task_id, with_for_update=True)
+    if task is None:
+        raise TaskNotFound(task_id)
+    if not may_change(actor, task):
+        log.info("status change on task %s refused for %s", task_id, actor.handle)
+        raise NotAllowed(actor.handle, f"change task {task_id}")
+    current = TaskStatus(task.status)
+    status = change.status or (TaskStatus.IN_PROGRESS if current == TaskStatus.OPEN else current)
+    percent = change.percent
+    if status == TaskStatus.DONE:
+        percent = 100
+        task.done_at = task.done_at or now
+    elif current == TaskStatus.DONE:
+        task.done_at = None  # reopened
+    task.status = status
+    if percent is not None:
+        task.percent = percent
+    task.updated_at = now
+    session.add(StatusReport(task_id=task.id, person_id=actor.id, created_at=now, status=status,
+                             percent=percent, note=change.note, requested_due_on=change.requested_due_on,
+                             source=source, reminder_id=reminder_id))
+    if status.is_closed:
+        session.execute(
+            update(Reminder)
+            .where(Reminder.task_id == task.id, Reminder.state == ReminderState.PENDING)
+            .values(state=ReminderState.SKIPPED, last_error="task closed")
+        )
+    audit(session, at=now, actor_id=actor.id, action="task.status", entity="task", entity_id=task.id,
+          status=status.value, percent=percent, source=source)
+    log.info("task %s status %s (%s%%) by %s via %s", task.id, status, percent, actor.handle, source)
+    on_time = None
+    if status == TaskStatus.DONE:
+        on_time = task.due_on is None or today <= task.due_on
+    return Recorded(task_id=task.id, item_ref=task.item_ref, status=status, percent=percent,
+                    on_time=on_time)
+
+
+def reminder_for_message(session: Session, *, chat_id: str, message_id: str) -> Reminder | None:
+    return session.scalar(
+        select(Reminder).where(Reminder.chat_id == chat_id, Reminder.message_id == message_id)
+    )
+
+
+def open_tasks_for(session: Session, person: Person) -> list[Task]:
+    closed = [TaskStatus.DONE, TaskStatus.CANCELLED]
+    return list(session.scalars(
+        select(Task).where(Task.assignee_id == person.id, Task.status.not_in(closed))
+        .order_by(Task.due_on.is_(None), Task.due_on, Task.id)
+    ))
+
+
+def tasks_by_ref(session: Session, person: Person, item_ref: str) -> list[Task]:
+    return [t for t in open_tasks_for(session, person) if t.item_ref == item_ref]
+
+
+def status_history(session: Session, task_id: int) -> list[StatusReport]:
+    return list(session.scalars(
+        select(StatusReport).where(StatusReport.task_id == task_id).order_by(StatusReport.id)
+    ))
