@@ -233,7 +233,7 @@ async def send_due_reminders(db: Database, senders: dict[str, Sender], *, clock:
             try:
                 message_id = await sender.send_reminder(prepared.chat_id, prepared.view)
             except RateLimited as exc:
-                log.warning("rate limited on %s for %.0fs; releasing %d reminders", sender.channel,
+                log.info("rate limited on %s for %.0fs; releasing %d reminders", sender.channel,
                             exc.retry_after, len(ids) - position)
                 for rid in ids[position:]:
                     await db.run(_finish_other, rid, state=ReminderState.PENDING, error=str(exc), now=now,

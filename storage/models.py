@@ -232,6 +232,9 @@ class StatusReport(Base):
     requested_due_on: Mapped[dt.date | None] = mapped_column(Date)
     source: Mapped[str] = mapped_column(String(16))  # button | reply | text
     reminder_id: Mapped[int | None] = mapped_column(ForeignKey("reminders.id"))
+    # the bot's acknowledgement, so that a reply to it continues the same task
+    ack_chat_id: Mapped[str | None] = mapped_column(String(64))
+    ack_message_id: Mapped[str | None] = mapped_column(String(64))
 
 
 class AuditLog(Base):

@@ -135,10 +135,15 @@ def cancel_notice(session: Session, notice_id: int, *, by: Person, now: dt.datet
     log.info("notice %s cancelled by %s", notice.id, by.handle)
 
 
-def notice_title(notice: Notice) -> str:
-    parts = [(notice.kind or "Văn bản").capitalize()]
-    if notice.number and not notice.number.startswith("/"):
-        parts.append(f"số {notice.number}")
-    if notice.issued_on:
-        parts.append(f"ngày {notice.issued_on:%d/%m/%Y}")
+def format_title(kind: str | None, number: str | None, issued_on: dt.date | None) -> str:
+    """"Thông báo số 722/UBND-MT ngày 28/03/2013"; a blank number ("/TB-UBND") is left out."""
+    parts = [(kind or "Văn bản").capitalize()]
+    if number and not number.startswith("/"):
+        parts.append(f"số {number}")
+    if issued_on:
+        parts.append(f"ngày {issued_on:%d/%m/%Y}")
     return " ".join(parts)
+
+
+def notice_title(notice: Notice) -> str:
+    return format_title(notice.kind, notice.number, notice.issued_on)

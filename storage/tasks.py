@@ -41,6 +41,7 @@ class StatusUpdate:
 
 @dataclass(frozen=True, kw_only=True)
 class Recorded:
+    report_id: int
     task_id: int
     item_ref: str
     status: TaskStatus
@@ -68,9 +69,11 @@ def record_status(session: Session, *, task_id: int, actor: Person, change: Stat
     if percent is not None:
         task.percent = percent
     task.updated_at = now
-    session.add(StatusReport(task_id=task.id, person_id=actor.id, created_at=now, status=status,
-                             percent=percent, note=change.note, requested_due_on=change.requested_due_on,
-                             source=source, reminder_id=reminder_id))
+    report = StatusReport(task_id=task.id, person_id=actor.id, created_at=now, status=status,
+                          percent=percent, note=change.note, requested_due_on=change.requested_due_on,
+                          source=source, reminder_id=reminder_id)
+    session.add(report)
+    session.flush()
     if status.is_closed:
         session.execute(
             update(Reminder)
@@ -83,14 +86,32 @@ def record_status(session: Session, *, task_id: int, actor: Person, change: Stat
     on_time = None
     if status == TaskStatus.DONE:
         on_time = task.due_on is None or today <= task.due_on
-    return Recorded(task_id=task.id, item_ref=task.item_ref, status=status, percent=percent,
+    return Recorded(report_id=report.id, task_id=task.id, item_ref=task.item_ref, status=status, percent=percent,
                     on_time=on_time)
 
 
-def reminder_for_message(session: Session, *, chat_id: str, message_id: str) -> Reminder | None:
-    return session.scalar(
-        select(Reminder).where(Reminder.chat_id == chat_id, Reminder.message_id == message_id)
-    )
+@dataclass(frozen=True, kw_only=True)
+class MessageTarget:
+    task_id: int
+    reminder_id: int | None
+
+
+def task_for_message(session: Session, *, chat_id: str, message_id: str) -> MessageTarget | None:
+    """The task a bot message is about: a reminder, or the acknowledgement of a status update."""
+    reminder = session.scalar(
+        select(Reminder).where(Reminder.chat_id == chat_id, Reminder.message_id == message_id))
+    if reminder is not None:
+        return MessageTarget(task_id=reminder.task_id, reminder_id=reminder.id)
+    report = session.scalar(select(StatusReport).where(StatusReport.ack_chat_id == chat_id,
+                                                       StatusReport.ack_message_id == message_id))
+    if report is not None:
+        return MessageTarget(task_id=report.task_id, reminder_id=report.reminder_id)
+    return None
+
+
+def remember_ack(session: Session, *, report_id: int, chat_id: str, message_id: str) -> None:
+    report = session.get_one(StatusReport, report_id)
+    report.ack_chat_id, report.ack_message_id = chat_id, message_id
 
 
 def open_tasks_for(session: Session, person: Person) -> list[Task]:

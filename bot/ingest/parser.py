@@ -74,7 +74,8 @@ def _date_and_place(head: str) -> tuple[dt.date | None, str | None]:
             except ValueError:
                 return None, place
         return None, place
-    m = HEADER_DATE_RE.search(head)
+    number_line = next((ln for ln in head.split("\n") if re.match(r"^Số\b", ln)), "")
+    m = HEADER_DATE_RE.search(number_line)
     if m:
         try:
             return dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d"))), None
@@ -86,7 +87,7 @@ def _date_and_place(head: str) -> tuple[dt.date | None, str | None]:
 def _issuer(lines: list[str]) -> str | None:
     out: list[str] = []
     for ln in lines[:6]:
-        if ln.startswith(("CỘNG HÒA", "CỘNG HOÀ", "ĐẢNG CỘNG SẢN", "Số")) or not ln.isupper():
+        if ln.startswith(("CỘNG HÒA", "CỘNG HOÀ", "ĐẢNG CỘNG SẢN", "Số")) or not ln.isupper() or _KIND_RE.match(ln):
             break
         out.append(ln)
     return " ".join(out).title() if out else None
@@ -100,6 +101,17 @@ def _kind(lines: list[str], text: str) -> tuple[str | None, int]:
     if re.search(r"\bV/v\b", text[:2000]):
         return "CÔNG VĂN", -1
     return None, -1
+
+
+def _subject_after(lines: list[str], kind_index: int) -> str:
+    """The subject lines under the document kind ("THÔNG BÁO / Kết luận của đồng chí …")."""
+    out: list[str] = []
+    for ln in lines[kind_index + 1: kind_index + 6]:
+        if len(ln) > 200 or re.match(r"^(Kính\s*gửi|Ngày\s*\d|Căn\s*cứ|Thực\s*hiện|Số\b)", ln) or (
+                _marker(ln) is not None and not ln.isupper()):
+            break
+        out.append(ln)
+    return " ".join(out)
 
 
 def _addressees(lines: list[str]) -> list[str]:
@@ -284,8 +296,8 @@ def parse_notice(raw: str) -> ParsedNotice:
     m = re.search(r"\bV/v\s*[:.]?\s*(?P<s>[^\n]+)", head)
     if m:
         subject = m.group("s").strip()
-    elif kind_index >= 0 and kind_index + 1 < len(lines):
-        subject = lines[kind_index + 1]
+    elif kind_index >= 0:
+        subject = _subject_after(lines, kind_index) or None
     start, end = _body_bounds(lines, kind_index)
     body = _join_wrapped(lines[start:end])
     body_text = " ".join(body)

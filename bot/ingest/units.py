@@ -76,7 +76,7 @@ def find_leads(text: str) -> list[str]:
                 return units
     m = ROLE_AFTER.search(text)
     if m:
-        units = split_units(m.group("u").strip(" ,.-–"))
+        units = split_units(_cut(m.group("u")))
         if units:
             return units
     return []
@@ -89,5 +89,5 @@ def find_supports(text: str) -> list[str]:
     if not out:
         m = SUPPORT_BEFORE.search(text)
         if m:
-            out = split_units(m.group("u").strip(" ,.-–"))
+            out = split_units(_cut(m.group("u")))
     return out

@@ -164,6 +164,8 @@ def upgrade() -> None:
     sa.Column('requested_due_on', sa.Date(), nullable=True),
     sa.Column('source', sa.String(length=16), nullable=False),
     sa.Column('reminder_id', sa.Integer(), nullable=True),
+    sa.Column('ack_chat_id', sa.String(length=64), nullable=True),
+    sa.Column('ack_message_id', sa.String(length=64), nullable=True),
     sa.ForeignKeyConstraint(['person_id'], ['people.id'], name=op.f('fk_status_reports_person_id_people')),
     sa.ForeignKeyConstraint(['reminder_id'], ['reminders.id'], name=op.f('fk_status_reports_reminder_id_reminders')),
     sa.ForeignKeyConstraint(['task_id'], ['tasks.id'], name=op.f('fk_status_reports_task_id_tasks')),

@@ -1,0 +1,1 @@
+"""Channel adapters: how a reminder reaches a person (Telegram first, Zalo second)."""

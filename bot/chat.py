@@ -1,0 +1,147 @@
+"""`nhacviec chat`: the real bot against the sandbox, with a simulated clock.
+
+Script lines (also typed interactively):
+    @clock: 2018-03-05 08:00     move the clock (the first one sets the start)
+    @handle: text                that person sends text
+    @handle: <file PATH>         … sends a document
+    @handle: [Label]             … taps a button on the last bot message that has it
+    @handle: > text              … replies to the last bot message they received
+    @handle: <invite>            … opens the last invite link sent for them
+Blank lines and lines starting with # are ignored."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import json
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+from bot.sandbox.harness import Harness, HarnessError, Sent
+from bot.settings import load_settings
+from scheduler.calendar import VN_TZ
+from scheduler.clock import FakeClock
+
+LINE = re.compile(r"^@(?P<who>[\w.]+)\s*:\s*(?P<what>.*)$")
+
+
+class ScriptError(Exception):
+    pass
+
+
+def parse_clock(value: str) -> dt.datetime:
+    try:
+        local = dt.datetime.fromisoformat(value.strip().replace("T", " "))
+    except ValueError as exc:
+        raise ScriptError(f"không hiểu thời điểm “{value}” (dạng đúng: 2018-03-05 08:00)") from exc
+    return local.replace(tzinfo=VN_TZ) if local.tzinfo is None else local
+
+
+class Printer:
+    def __init__(self, *, jsonl: bool, out=sys.stdout) -> None:  # type: ignore[no-untyped-def]
+        self.jsonl, self.out = jsonl, out
+
+    def bot(self, sent: Sent) -> None:
+        if self.jsonl:
+            self.out.write(json.dumps(sent.as_json(VN_TZ), ensure_ascii=False) + "\n")
+        else:
+            when = sent.at.astimezone(VN_TZ).strftime("%Y-%m-%d %H:%M")
+            self.out.write(f"[{when}] Nhắc việc → @{sent.to}\n")
+            if sent.document:
+                self.out.write(f"  📎 {sent.document}\n")
+            for line in (sent.text or "").split("\n"):
+                self.out.write(f"  {line}\n")
+            if sent.buttons:
+                self.out.write("  " + " ".join(f"[{b}]" for b in sent.buttons) + "\n")
+            self.out.write("\n")
+        self.out.flush()
+
+    def person(self, clock: FakeClock, line: str) -> None:
+        if not self.jsonl:
+            when = clock.now().astimezone(VN_TZ).strftime("%Y-%m-%d %H:%M")
+            self.out.write(f"[{when}] {line}\n\n")
+
+    def problem(self, text: str) -> None:
+        print(f"⚠ {text}", file=sys.stderr)
+
+
+async def run_step(harness: Harness, line: str, base: Path) -> None:
+    m = LINE.match(line)
+    if not m:
+        raise ScriptError(f"dòng không đúng cú pháp: {line!r}")
+    who, what = m.group("who"), m.group("what").strip()
+    if who == "clock":
+        target = parse_clock(what)
+        if target < harness.clock.now():
+            raise ScriptError("đồng hồ chỉ được chuyển tới, không lùi lại")
+        await harness.advance_to(target)
+        return
+    if what == "<invite>":
+        await harness.open_invite(who)
+    elif what.startswith("<file ") and what.endswith(">"):
+        path = Path(what[6:-1].strip())
+        await harness.send_file(who, path if path.is_absolute() else base / path)
+    elif what.startswith("[") and what.endswith("]"):
+        await harness.tap(who, what[1:-1])
+    elif what.startswith(">"):
+        await harness.reply(who, what[1:].strip())
+    else:
+        await harness.say(who, what)
+
+
+def _read_lines(args: argparse.Namespace) -> tuple[list[str] | None, Path]:
+    if args.script:
+        path = Path(args.script)
+        return path.read_text(encoding="utf-8").splitlines(), path.parent
+    if not sys.stdin.isatty():
+        return sys.stdin.read().splitlines(), Path.cwd()
+    return None, Path.cwd()
+
+
+async def run_chat(args: argparse.Namespace) -> int:
+    lines, base = _read_lines(args)
+    script = [ln.strip() for ln in (lines or []) if ln.strip() and not ln.strip().startswith("#")]
+    start = dt.datetime.now(VN_TZ).replace(second=0, microsecond=0)
+    if script and script[0].startswith("@clock:"):
+        start = parse_clock(script.pop(0).split(":", 1)[1])
+    clock = FakeClock(start)
+    printer = Printer(jsonl=args.jsonl)
+    with tempfile.TemporaryDirectory(prefix="nhacviec-chat-") as tmp:
+        db_url = args.db or f"sqlite:///{tmp}/chat.db"
+        directory = Path(args.directory).read_bytes() if args.directory else None
+        harness = Harness(db_url=db_url, clock=clock, settings=load_settings(env_file=None))
+        harness.subscribe(printer.bot)
+        await harness.start(directory_csv=directory, enroll_all=args.enroll_all)
+        try:
+            if lines is None:
+                return await _interactive(harness, printer)
+            for line in script:
+                if not line.startswith("@clock:"):
+                    printer.person(clock, line)
+                try:
+                    await run_step(harness, line, base)
+                except (ScriptError, HarnessError, FileNotFoundError) as exc:
+                    printer.problem(f"{line}: {exc}")
+                    return 1
+        finally:
+            await harness.stop()
+    return 0
+
+
+async def _interactive(harness: Harness, printer: Printer) -> int:
+    print("Nhắc việc — phòng thử (sandbox). Gõ “@mã_cán_bộ: nội dung”, “@clock: YYYY-MM-DD HH:MM”; Ctrl-D để thoát.")
+    print("Cán bộ: " + ", ".join(f"@{h}" for h in harness.handles) + "\n")
+    while True:
+        try:
+            line = await asyncio.to_thread(input, "> ")
+        except EOFError:
+            return 0
+        if not line.strip() or line.strip().startswith("#"):
+            continue
+        try:
+            await run_step(harness, line.strip(), Path.cwd())
+        except (ScriptError, HarnessError, FileNotFoundError) as exc:
+            printer.problem(str(exc))

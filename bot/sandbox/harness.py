@@ -1,0 +1,212 @@
+"""Drive the real bot through the sandbox: people send text and files, tap buttons,
+reply to messages; the clock moves and due reminders go out. Updates are handed to
+the application one at a time (as webhook delivery does), so runs are deterministic.
+
+Used by the tests and by `nhacviec chat`."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+from pydantic import SecretStr
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from telegram import Update
+from telegram.ext import Application
+from telegram.request import HTTPXRequest
+
+from bot.app import build_application
+from bot.context import app_context
+from bot.sandbox.server import RateLimits, SandboxState, StoredMessage, create_app
+from bot.settings import Settings, load_settings
+from scheduler.clock import FakeClock
+from scheduler.dispatcher import DispatchResult, next_due_at, send_due_reminders
+from storage.db import Database, upgrade
+from storage.directory import bind_chat, import_directory, parse_directory_csv
+from storage.models import Person
+
+log = logging.getLogger(__name__)
+
+FIRST_USER_ID = 100001
+
+
+@dataclass(frozen=True, kw_only=True)
+class Sent:
+    """One message the bot sent, as the transcript shows it."""
+
+    at: dt.datetime
+    to: str
+    text: str | None
+    buttons: list[str]
+    document: str | None
+    message_id: int
+
+    def as_json(self, tz: dt.tzinfo) -> dict[str, Any]:
+        return {"at": self.at.astimezone(tz).isoformat(), "to": self.to, "text": self.text,
+                "buttons": self.buttons, "document": self.document}
+
+
+class HarnessError(Exception):
+    """A script step that cannot be carried out (unknown person, no such button…)."""
+
+
+class Harness:
+    def __init__(self, *, db_url: str, clock: FakeClock, settings: Settings | None = None,
+                 limits: RateLimits | None = None) -> None:
+        self.clock = clock
+        self.db_url = db_url
+        self.state = SandboxState(clock=clock, limits=limits or RateLimits())
+        self.settings = settings or load_settings(environ={}, env_file=None)
+        self.settings = self.settings.model_copy(update={
+            "telegram_bot_token": SecretStr(self.state.token), "telegram_base_url": "http://sandbox/bot"})
+        self.db: Database | None = None
+        self.app: Application | None = None  # type: ignore[type-arg]
+        self.handles: dict[str, int] = {}
+        self.sent: list[Sent] = []
+        self._listeners: list[Any] = []
+        self.state.listeners.append(self._on_bot_message)
+
+    # ---------------------------------------------------------------- life cycle
+
+    async def start(self, *, directory_csv: bytes | None = None, enroll_all: bool = False) -> Harness:
+        await asyncio.to_thread(upgrade, self.db_url)
+        self.db = Database(self.db_url)
+        if directory_csv is not None:
+            rows = parse_directory_csv(directory_csv)
+            await self.db.run(import_directory, rows, now=self.clock.now())
+        for person in await self.db.run(_people):
+            self.add_person(person.handle, person.full_name)
+            if enroll_all:
+                await self.db.run(bind_chat, handle=person.handle, chat_id=self.handles[person.handle])
+        transport = httpx.ASGITransport(app=create_app(self.state))
+        self.app = build_application(
+            self.settings, db=self.db, clock=self.clock, with_job_queue=False,
+            request=HTTPXRequest(httpx_kwargs={"transport": transport}),
+            get_updates_request=HTTPXRequest(httpx_kwargs={"transport": transport}),
+        )
+        await self.app.initialize()
+        if self.app.post_init:
+            await self.app.post_init(self.app)
+        return self
+
+    async def stop(self) -> None:
+        if self.app is not None:
+            await self.app.shutdown()
+        if self.db is not None:
+            self.db.dispose()
+
+    async def __aenter__(self) -> Harness:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.stop()
+
+    def add_person(self, handle: str, name: str, user_id: int | None = None) -> int:
+        if handle not in self.handles:
+            user_id = user_id or FIRST_USER_ID + len(self.handles)
+            self.state.add_user(user_id, name, handle)
+            self.handles[handle] = user_id
+        return self.handles[handle]
+
+    def subscribe(self, listener: Any) -> None:
+        """`listener(Sent)` is called for every message the bot sends."""
+        self._listeners.append(listener)
+
+    def _on_bot_message(self, msg: StoredMessage) -> None:
+        to = next((h for h, uid in self.handles.items() if uid == msg.chat_id), str(msg.chat_id))
+        sent = Sent(at=self.clock.now(), to=to, text=msg.text, buttons=msg.buttons,
+                    document=msg.document["file_name"] if msg.document else None, message_id=msg.message_id)
+        self.sent.append(sent)
+        for listener in self._listeners:
+            listener(sent)
+
+    # ---------------------------------------------------------------- people act
+
+    def _user(self, handle: str) -> int:
+        handle = handle.lstrip("@")
+        if handle not in self.handles:
+            raise HarnessError(f"unknown person @{handle}")
+        return self.handles[handle]
+
+    async def deliver(self, update: dict[str, Any]) -> None:
+        assert self.app is not None
+        await self.app.process_update(Update.de_json(update, self.app.bot))
+
+    async def say(self, handle: str, text: str) -> None:
+        await self.deliver(self.state.user_text(self._user(handle), text))
+
+    async def send_file(self, handle: str, path: str | Path, data: bytes | None = None) -> None:
+        path = Path(path)
+        content = data if data is not None else path.read_bytes()
+        await self.deliver(self.state.user_document(self._user(handle), content, path.name))
+
+    def last_with_button(self, handle: str, label: str) -> StoredMessage:
+        uid = self._user(handle)
+        for msg in reversed(self.state.bot_messages(uid)):
+            if label in msg.buttons:
+                return msg
+        raise HarnessError(f"no message to @{handle.lstrip('@')} has the button [{label}]")
+
+    async def tap(self, handle: str, label: str) -> None:
+        msg = self.last_with_button(handle, label)
+        data = msg.button_data(label)
+        assert data is not None
+        await self.deliver(self.state.user_tap(self._user(handle), msg, data))
+
+    async def reply(self, handle: str, text: str) -> None:
+        uid = self._user(handle)
+        received = self.state.bot_messages(uid)
+        if not received:
+            raise HarnessError(f"@{handle.lstrip('@')} has no message to reply to")
+        await self.deliver(self.state.user_text(uid, text, reply_to=received[-1].message_id))
+
+    async def open_invite(self, handle: str) -> None:
+        """Open the last invite link the bot sent for `handle` (as that person)."""
+        for msg in reversed(self.state.bot_messages()):
+            m = re.search(r"\?start=(\S+)", msg.text or "")
+            if m and f"({handle.lstrip('@')})" in (msg.text or ""):
+                await self.say(handle, f"/start {m.group(1)}")
+                return
+        raise HarnessError(f"no invite link for @{handle.lstrip('@')} was sent")
+
+    # ---------------------------------------------------------------- time moves
+
+    async def tick(self) -> DispatchResult:
+        assert self.app is not None and self.db is not None
+        ctx = app_context(self.app)
+        return await send_due_reminders(self.db, ctx.senders, clock=self.clock, policy=ctx.policy,
+                                        worker="sandbox")
+
+    async def advance_to(self, target: dt.datetime) -> None:
+        """Move the clock to `target`, running every tick that falls due on the way."""
+        assert self.app is not None and self.db is not None
+        calendar = app_context(self.app).policy.calendar
+        for _ in range(100_000):  # a bound, in case a row never leaves the due set
+            due = await self.db.run(next_due_at)
+            if due is None or due > target:
+                break
+            step = max(due, self.clock.now())
+            if not calendar.is_working_time(step):
+                step = calendar.next_working_instant(step)
+                if step > target:
+                    break
+            self.clock.set(step)
+            result = await self.tick()
+            if result.retry_after:
+                await self.clock.sleep(result.retry_after)
+            elif not (result.sent or result.skipped or result.failed or result.postponed):
+                break
+        if target > self.clock.now():
+            self.clock.set(target)
+        await self.tick()
+
+
+def _people(session: Session) -> list[Person]:
+    return list(session.scalars(select(Person).order_by(Person.id)))

@@ -1,0 +1,400 @@
+"""The sandbox's state and its HTTP face.
+
+State holds the people (sandbox users), every message in every chat, the update
+queue for getUpdates, uploaded files, and the flood limits. Time for the limits
+comes from the injected clock, so a simulated clock gives deterministic runs."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import math
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from scheduler.clock import Clock
+
+BOT_ID = 7000000001
+MAX_TEXT = 4096
+MAX_CALLBACK_DATA = 64
+MAX_UPLOAD = 50 * 1024 * 1024
+JSON_FIELDS = {"reply_markup", "allowed_updates", "commands", "reply_parameters", "link_preview_options",
+               "entities", "caption_entities", "scope"}
+
+
+@dataclass(frozen=True, kw_only=True)
+class RateLimits:
+    """Telegram's flood limits: about 30 messages/s overall and 1 message/s per chat.
+    Short bursts are tolerated by Telegram; `chat_burst` says how many."""
+
+    overall_per_second: float = 30.0
+    overall_burst: int = 30
+    chat_per_second: float = 1.0
+    chat_burst: int = 3
+
+
+class _Bucket:
+    def __init__(self, rate: float, capacity: int, now: float) -> None:
+        self.rate, self.capacity, self.tokens, self.stamp = rate, capacity, float(capacity), now
+
+    def wait_needed(self, now: float) -> float:
+        self.tokens = min(self.capacity, self.tokens + (now - self.stamp) * self.rate)
+        self.stamp = now
+        return 0.0 if self.tokens >= 1 else (1 - self.tokens) / self.rate
+
+    def take(self) -> None:
+        self.tokens -= 1
+
+
+@dataclass
+class SandboxUser:
+    id: int
+    first_name: str
+    username: str
+    blocked_bot: bool = False
+
+    def as_json(self) -> dict[str, Any]:
+        return {"id": self.id, "is_bot": False, "first_name": self.first_name, "username": self.username,
+                "language_code": "vi"}
+
+
+@dataclass
+class StoredMessage:
+    chat_id: int
+    message_id: int
+    from_bot: bool
+    date: int
+    text: str | None = None
+    reply_markup: dict[str, Any] | None = None
+    document: dict[str, Any] | None = None
+    reply_to: int | None = None
+    edited: bool = False
+
+    @property
+    def buttons(self) -> list[str]:
+        rows = (self.reply_markup or {}).get("inline_keyboard", [])
+        return [b["text"] for row in rows for b in row]
+
+    def button_data(self, label: str) -> str | None:
+        rows = (self.reply_markup or {}).get("inline_keyboard", [])
+        return next((b.get("callback_data") for row in rows for b in row if b["text"] == label), None)
+
+
+class SandboxError(Exception):
+    def __init__(self, code: int, description: str, retry_after: int | None = None) -> None:
+        super().__init__(description)
+        self.code, self.description, self.retry_after = code, description, retry_after
+
+
+@dataclass
+class SandboxState:
+    clock: Clock
+    token: str = "123456:SANDBOX"
+    bot_username: str = "nhacviec_bot"
+    limits: RateLimits = field(default_factory=RateLimits)
+    users: dict[int, SandboxUser] = field(default_factory=dict)
+    messages: list[StoredMessage] = field(default_factory=list)
+    files: dict[str, tuple[bytes, str, str]] = field(default_factory=dict)
+    commands: list[dict[str, Any]] = field(default_factory=list)
+    callback_answers: list[dict[str, Any]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._update_ids = itertools.count(1)
+        self._message_ids: dict[int, itertools.count[int]] = {}
+        self._file_ids = itertools.count(1)
+        self._callback_ids = itertools.count(1)
+        self._updates: deque[dict[str, Any]] = deque()
+        self._update_ready = asyncio.Event()
+        self._chat_buckets: dict[int, _Bucket] = {}
+        self._overall: _Bucket | None = None
+        self.listeners: list[Any] = []  # callables(StoredMessage) told of every bot message
+
+    # ------------------------------------------------------------ people's side
+
+    def add_user(self, user_id: int, first_name: str, username: str) -> SandboxUser:
+        user = SandboxUser(id=user_id, first_name=first_name, username=username)
+        self.users[user_id] = user
+        return user
+
+    def _now(self) -> float:
+        return self.clock.now().timestamp()
+
+    def _next_message_id(self, chat_id: int) -> int:
+        return next(self._message_ids.setdefault(chat_id, itertools.count(1)))
+
+    def message_json(self, msg: StoredMessage) -> dict[str, Any]:
+        user = self.users.get(msg.chat_id)
+        chat = {"id": msg.chat_id, "type": "private", "first_name": user.first_name if user else "?"}
+        out: dict[str, Any] = {"message_id": msg.message_id, "date": msg.date, "chat": chat,
+                               "from": self.bot_json() if msg.from_bot else (user.as_json() if user else None)}
+        if msg.text is not None:
+            out["text"] = msg.text
+        if msg.document is not None:
+            out["document"] = msg.document
+        if msg.reply_markup:
+            out["reply_markup"] = msg.reply_markup
+        if msg.reply_to is not None:
+            original = self.find_message(msg.chat_id, msg.reply_to)
+            if original is not None:
+                out["reply_to_message"] = self.message_json(original)
+        if msg.edited:
+            out["edit_date"] = msg.date
+        return out
+
+    def bot_json(self) -> dict[str, Any]:
+        return {"id": BOT_ID, "is_bot": True, "first_name": "Nhắc việc", "username": self.bot_username}
+
+    def find_message(self, chat_id: int, message_id: int) -> StoredMessage | None:
+        return next((m for m in self.messages if m.chat_id == chat_id and m.message_id == message_id), None)
+
+    def _update(self, body: dict[str, Any]) -> dict[str, Any]:
+        return {"update_id": next(self._update_ids), **body}
+
+    def user_text(self, user_id: int, text: str, *, reply_to: int | None = None) -> dict[str, Any]:
+        msg = StoredMessage(chat_id=user_id, message_id=self._next_message_id(user_id), from_bot=False,
+                            date=int(self._now()), text=text, reply_to=reply_to)
+        self.messages.append(msg)
+        body = self.message_json(msg)
+        if text.startswith("/"):
+            command = text.split()[0]
+            body["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
+        return self._update({"message": body})
+
+    def user_document(self, user_id: int, data: bytes, filename: str, mime: str = "application/octet-stream",
+                      caption: str | None = None) -> dict[str, Any]:
+        file_id = self._store_file(data, filename, mime)
+        document = {"file_id": file_id, "file_unique_id": f"u{file_id}", "file_name": filename,
+                    "mime_type": mime, "file_size": len(data)}
+        msg = StoredMessage(chat_id=user_id, message_id=self._next_message_id(user_id), from_bot=False,
+                            date=int(self._now()), document=document)
+        self.messages.append(msg)
+        body = self.message_json(msg)
+        if caption:
+            body["caption"] = caption
+        return self._update({"message": body})
+
+    def user_tap(self, user_id: int, message: StoredMessage, data: str) -> dict[str, Any]:
+        user = self.users[user_id]
+        return self._update({"callback_query": {
+            "id": str(next(self._callback_ids)), "from": user.as_json(), "chat_instance": str(user_id),
+            "message": self.message_json(message), "data": data}})
+
+    def enqueue(self, update: dict[str, Any]) -> None:
+        """Deliver an update through getUpdates (long polling)."""
+        self._updates.append(update)
+        self._update_ready.set()
+
+    def bot_messages(self, chat_id: int | None = None) -> list[StoredMessage]:
+        return [m for m in self.messages if m.from_bot and (chat_id is None or m.chat_id == chat_id)]
+
+    # ------------------------------------------------------------ bot's side
+
+    def _store_file(self, data: bytes, filename: str, mime: str) -> str:
+        file_id = f"F{next(self._file_ids):06d}"
+        self.files[file_id] = (data, filename, mime)
+        return file_id
+
+    def _throttle(self, chat_id: int) -> None:
+        now = self._now()
+        lim = self.limits
+        if self._overall is None:
+            self._overall = _Bucket(lim.overall_per_second, lim.overall_burst, now)
+        bucket = self._chat_buckets.setdefault(chat_id, _Bucket(lim.chat_per_second, lim.chat_burst, now))
+        wait = max(self._overall.wait_needed(now), bucket.wait_needed(now))
+        if wait > 0:
+            retry = max(1, math.ceil(wait))
+            raise SandboxError(429, f"Too Many Requests: retry after {retry}", retry_after=retry)
+        self._overall.take()
+        bucket.take()
+
+    def _chat(self, params: dict[str, Any]) -> SandboxUser:
+        try:
+            chat_id = int(params["chat_id"])
+        except (KeyError, ValueError) as exc:
+            raise SandboxError(400, "Bad Request: chat_id is empty") from exc
+        user = self.users.get(chat_id)
+        if user is None:
+            raise SandboxError(400, "Bad Request: chat not found")
+        if user.blocked_bot:
+            raise SandboxError(403, "Forbidden: bot was blocked by the user")
+        return user
+
+    @staticmethod
+    def _check_markup(markup: dict[str, Any] | None) -> None:
+        for row in (markup or {}).get("inline_keyboard", []):
+            for button in row:
+                data = button.get("callback_data")
+                if data is not None and len(data.encode("utf-8")) > MAX_CALLBACK_DATA:
+                    raise SandboxError(400, "Bad Request: BUTTON_DATA_INVALID")
+
+    @staticmethod
+    def _check_text(text: str | None) -> str:
+        if not text or not text.strip():
+            raise SandboxError(400, "Bad Request: message text is empty")
+        if len(text) > MAX_TEXT:
+            raise SandboxError(400, "Bad Request: message is too long")
+        return text
+
+    def _record(self, msg: StoredMessage) -> dict[str, Any]:
+        self.messages.append(msg)
+        for listener in self.listeners:
+            listener(msg)
+        return self.message_json(msg)
+
+    def _reply_to(self, params: dict[str, Any]) -> int | None:
+        if params.get("reply_parameters"):
+            return int(params["reply_parameters"]["message_id"])
+        if params.get("reply_to_message_id"):
+            return int(params["reply_to_message_id"])
+        return None
+
+    async def call(self, method: str, params: dict[str, Any]) -> Any:
+        handler = getattr(self, f"api_{method}", None)
+        if handler is None:
+            raise SandboxError(404, "Not Found: method not found")
+        return await handler(params)
+
+    async def api_getMe(self, params: dict[str, Any]) -> Any:
+        return {**self.bot_json(), "can_join_groups": False, "can_read_all_group_messages": False,
+                "supports_inline_queries": False}
+
+    async def api_deleteWebhook(self, params: dict[str, Any]) -> Any:
+        return True
+
+    async def api_setMyCommands(self, params: dict[str, Any]) -> Any:
+        self.commands = list(params.get("commands") or [])
+        return True
+
+    async def api_getMyCommands(self, params: dict[str, Any]) -> Any:
+        return self.commands
+
+    async def api_getUpdates(self, params: dict[str, Any]) -> Any:
+        offset = int(params.get("offset") or 0)
+        limit = int(params.get("limit") or 100)
+        timeout = float(params.get("timeout") or 0)
+        while self._updates and self._updates[0]["update_id"] < offset:
+            self._updates.popleft()
+        if not self._updates and timeout > 0:
+            self._update_ready.clear()
+            try:
+                await asyncio.wait_for(self._update_ready.wait(), timeout)
+            except TimeoutError:
+                pass
+        return list(itertools.islice(self._updates, 0, limit))
+
+    async def api_sendMessage(self, params: dict[str, Any]) -> Any:
+        user = self._chat(params)
+        text = self._check_text(params.get("text"))
+        self._check_markup(params.get("reply_markup"))
+        self._throttle(user.id)
+        return self._record(StoredMessage(
+            chat_id=user.id, message_id=self._next_message_id(user.id), from_bot=True, date=int(self._now()),
+            text=text, reply_markup=params.get("reply_markup"), reply_to=self._reply_to(params)))
+
+    async def api_sendDocument(self, params: dict[str, Any]) -> Any:
+        user = self._chat(params)
+        upload = params.get("document")
+        if not isinstance(upload, tuple):
+            raise SandboxError(400, "Bad Request: there is no document in the request")
+        data, filename, mime = upload
+        caption = params.get("caption")
+        if caption and len(caption) > 1024:
+            raise SandboxError(400, "Bad Request: message caption is too long")
+        self._throttle(user.id)
+        file_id = self._store_file(data, filename, mime)
+        document = {"file_id": file_id, "file_unique_id": f"u{file_id}", "file_name": filename,
+                    "mime_type": mime, "file_size": len(data)}
+        return self._record(StoredMessage(
+            chat_id=user.id, message_id=self._next_message_id(user.id), from_bot=True, date=int(self._now()),
+            text=caption, document=document, reply_markup=params.get("reply_markup")))
+
+    def _editable(self, params: dict[str, Any]) -> StoredMessage:
+        user = self._chat(params)
+        msg = self.find_message(user.id, int(params.get("message_id") or 0))
+        if msg is None or not msg.from_bot:
+            raise SandboxError(400, "Bad Request: message to edit not found")
+        return msg
+
+    async def api_editMessageText(self, params: dict[str, Any]) -> Any:
+        msg = self._editable(params)
+        text = self._check_text(params.get("text"))
+        self._check_markup(params.get("reply_markup"))
+        if text == msg.text and params.get("reply_markup") == msg.reply_markup:
+            raise SandboxError(400, "Bad Request: message is not modified")
+        msg.text, msg.reply_markup, msg.edited = text, params.get("reply_markup"), True
+        return self.message_json(msg)
+
+    async def api_editMessageReplyMarkup(self, params: dict[str, Any]) -> Any:
+        msg = self._editable(params)
+        self._check_markup(params.get("reply_markup"))
+        msg.reply_markup, msg.edited = params.get("reply_markup"), True
+        return self.message_json(msg)
+
+    async def api_answerCallbackQuery(self, params: dict[str, Any]) -> Any:
+        text = params.get("text")
+        if text and len(text) > 200:
+            raise SandboxError(400, "Bad Request: MESSAGE_TOO_LONG")
+        self.callback_answers.append(dict(params))
+        return True
+
+    async def api_getFile(self, params: dict[str, Any]) -> Any:
+        file_id = str(params.get("file_id"))
+        if file_id not in self.files:
+            raise SandboxError(400, "Bad Request: invalid file_id")
+        data, filename, _ = self.files[file_id]
+        if len(data) > 20 * 1024 * 1024:
+            raise SandboxError(400, "Bad Request: file is too big")
+        return {"file_id": file_id, "file_unique_id": f"u{file_id}", "file_size": len(data),
+                "file_path": f"documents/{file_id}"}
+
+
+def create_app(state: SandboxState) -> Starlette:
+    async def bot_method(request: Request) -> Response:
+        if request.path_params["token"] != state.token:
+            return JSONResponse({"ok": False, "error_code": 401, "description": "Unauthorized"}, status_code=401)
+        params = await _params(request)
+        try:
+            result = await state.call(request.path_params["method"], params)
+        except SandboxError as exc:
+            body: dict[str, Any] = {"ok": False, "error_code": exc.code, "description": exc.description}
+            if exc.retry_after is not None:
+                body["parameters"] = {"retry_after": exc.retry_after}
+            return JSONResponse(body, status_code=exc.code)
+        return JSONResponse({"ok": True, "result": result})
+
+    async def file_download(request: Request) -> Response:
+        if request.path_params["token"] != state.token:
+            return Response(status_code=401)
+        file_id = request.path_params["path"].rsplit("/", 1)[-1]
+        if file_id not in state.files:
+            return Response(status_code=404)
+        data, _, mime = state.files[file_id]
+        return Response(data, media_type=mime)
+
+    return Starlette(routes=[
+        Route("/bot{token}/{method}", bot_method, methods=["GET", "POST"]),
+        Route("/file/bot{token}/{path:path}", file_download, methods=["GET"]),
+    ])
+
+
+async def _params(request: Request) -> dict[str, Any]:
+    params: dict[str, Any] = dict(request.query_params)
+    ctype = request.headers.get("content-type", "")
+    if ctype.startswith("application/json"):
+        params.update(await request.json())
+        return params
+    if ctype.startswith(("multipart/form-data", "application/x-www-form-urlencoded")):
+        form = await request.form(max_part_size=MAX_UPLOAD)
+        for key, value in form.multi_items():
+            if hasattr(value, "read"):
+                params[key] = (await value.read(), value.filename or key, value.content_type or "")
+            else:
+                params[key] = json.loads(value) if key in JSON_FIELDS else value
+    return params

@@ -1,0 +1,286 @@
+"""Everything the bot says, in Vietnamese (NFC), in the courteous register of
+public offices. Pure functions: values in, text out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections.abc import Sequence
+
+from bot.ingest.model import ParsedNotice
+from scheduler.dispatcher import ReminderView
+from storage.models import ReminderKind, TaskStatus
+from storage.notices import Draft, Registered
+from storage.reports import UnitSummary
+from storage.tasks import Recorded
+
+MAX_MESSAGE = 4096
+
+STATUS_LABELS = {
+    TaskStatus.OPEN: "Chưa báo cáo",
+    TaskStatus.IN_PROGRESS: "Đang thực hiện",
+    TaskStatus.BLOCKED: "Vướng mắc",
+    TaskStatus.EXTENSION_REQUESTED: "Đề nghị gia hạn",
+    TaskStatus.DONE: "Hoàn thành",
+    TaskStatus.PAUSED: "Tạm dừng",
+    TaskStatus.CANCELLED: "Hủy",
+}
+RECURRENCE_LABELS = {
+    "daily": "hằng ngày", "weekly": "hằng tuần", "biweekly": "02 tuần/lần", "monthly": "hằng tháng",
+    "quarterly": "hằng quý", "semiannual": "6 tháng/lần", "yearly": "hằng năm",
+}
+BUTTON_DONE = "Hoàn thành"
+BUTTON_PROGRESS = "Đang thực hiện"
+BUTTON_BLOCKED = "Vướng mắc"
+BUTTON_CONFIRM = "Xác nhận"
+BUTTON_CANCEL = "Hủy"
+
+
+def vn(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def date_vn(day: dt.date | None) -> str:
+    return day.strftime("%d/%m/%Y") if day else "không có thời hạn cụ thể"
+
+
+def shorten(text: str, limit: int = 220) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def split_message(text: str, limit: int = MAX_MESSAGE) -> list[str]:
+    """Split at line breaks so every part fits Telegram's 4096-character limit."""
+    parts: list[str] = []
+    current = ""
+    for line in text.split("\n"):
+        while len(line) > limit:
+            if current:
+                parts.append(current)
+                current = ""
+            parts.append(line[:limit])
+            line = line[limit:]
+        candidate = f"{current}\n{line}" if current else line
+        if len(candidate) > limit:
+            parts.append(current)
+            current = line
+        else:
+            current = candidate
+    if current.strip():
+        parts.append(current)
+    return parts or [text[:limit]]
+
+
+# ------------------------------------------------------------------ enrollment and help
+
+def welcome(name: str, is_admin: bool) -> str:
+    text = (f"Kính chào đồng chí {name}!\nTài khoản của đồng chí đã được liên kết với Nhắc việc. "
+            "Nhắc việc sẽ gửi nhắc nhở các nhiệm vụ được giao và ghi nhận tiến độ đồng chí báo cáo.\n\n")
+    return vn(text + help_text(is_admin))
+
+
+def help_text(is_admin: bool) -> str:
+    lines = [
+        "Các lệnh:",
+        "/viec — danh sách nhiệm vụ đồng chí đang phụ trách",
+        "/huongdan — hướng dẫn sử dụng",
+        "",
+        "Cập nhật tiến độ: bấm nút dưới tin nhắc việc (Hoàn thành / Đang thực hiện / Vướng mắc), "
+        "hoặc trả lời (reply) tin nhắc việc, ví dụ: “60% vướng kinh phí”, “xin gia hạn đến 30/4”. "
+        "Cũng có thể gõ số mục và tình trạng, ví dụ: “2.1 xong”.",
+    ]
+    if is_admin:
+        lines += [
+            "",
+            "Dành cho quản trị viên:",
+            "• Gửi văn bản thông báo (dán nội dung, hoặc tệp .txt, .docx, .pdf) để tạo danh sách nhiệm vụ.",
+            "/tonghop — tổng hợp tình hình thực hiện theo đơn vị",
+            "/moi <mã cán bộ> — tạo đường liên kết mời cán bộ kết nối với Nhắc việc",
+        ]
+    return vn("\n".join(lines))
+
+
+NOT_ENROLLED = vn("Tài khoản của đồng chí chưa được liên kết với Nhắc việc. Đồng chí vui lòng mở đường liên kết "
+                  "mời do quản trị viên gửi.")
+UNKNOWN_COMMAND = vn("Lệnh này không được hỗ trợ. Đồng chí gõ /huongdan để xem các lệnh.")
+EMPTY_MESSAGE = vn("Tin nhắn trống. Đồng chí vui lòng gửi nội dung văn bản hoặc tệp đính kèm.")
+GENERIC_ERROR = vn("Xin lỗi đồng chí, hệ thống gặp sự cố khi xử lý yêu cầu. Sự cố đã được ghi lại; "
+                   "đồng chí vui lòng thử lại sau ít phút.")
+NOT_ADMIN_TEXT = vn("Nhắc việc chưa hiểu tin nhắn này. Để báo cáo tiến độ, đồng chí vui lòng trả lời (reply) "
+                    "tin nhắc việc hoặc bấm nút bên dưới tin đó; gõ /viec để xem nhiệm vụ, /huongdan để xem hướng dẫn.")
+ADMIN_ONLY = vn("Chức năng này chỉ dành cho quản trị viên.")
+FILE_TOO_LARGE = vn("Tệp quá lớn (tối đa 20 MB). Đồng chí vui lòng gửi tệp nhỏ hơn.")
+READING = vn("Đang đọc văn bản…")
+
+
+def invite_text(name: str, handle: str, link: str) -> str:
+    return vn(f"Đường liên kết mời đồng chí {name} ({handle}):\n{link}\n\n"
+              "Đề nghị chuyển đường liên kết này cho đồng chí ấy; liên kết dùng một lần, có hiệu lực 14 ngày.")
+
+
+def invite_usage() -> str:
+    return vn("Cú pháp: /moi <mã cán bộ>, ví dụ: /moi head_bdv")
+
+
+# ------------------------------------------------------------------ notices
+
+def _units(names: Sequence[str]) -> str:
+    return "; ".join(names) if names else "—"
+
+
+def draft_preview(parsed: ParsedNotice, draft: Draft, title: str) -> str:
+    lines = [f"📄 {title}"]
+    if parsed.subject:
+        lines.append(f"Trích yếu: {shorten(parsed.subject, 300)}")
+    if parsed.signer:
+        lines.append(f"Người ký: {parsed.signer}")
+    if draft.duplicate_of:
+        lines.append("⚠️ Văn bản này trùng với một thông báo đã được xác nhận trước đây.")
+    lines += ["", f"Nhắc việc nhận diện được {len(parsed.tasks)} nhiệm vụ:"]
+    for i, task in enumerate(parsed.tasks, start=1):
+        lines.append("")
+        lines.append(f"{i}. [Mục {task.ref}] {shorten(task.text)}")
+        if task.lead:
+            guess = draft.guesses.get(task.lead[0])
+            match = ""
+            if guess is not None:
+                if guess.unit_name is None:
+                    match = " (chưa có trong danh bạ)"
+                else:
+                    who = f", giao đ/c {guess.head_name}" if guess.head_name else ", đơn vị chưa có trưởng đơn vị"
+                    match = f" → {guess.unit_name} ({guess.score:.0f}%{who})"
+            lines.append(f"   • Chủ trì: {_units(task.lead)}{match}")
+        else:
+            lines.append("   • Chủ trì: chưa xác định")
+        if task.support:
+            lines.append(f"   • Phối hợp: {_units(task.support)}")
+        if task.due:
+            lines.append(f"   • Thời hạn: {date_vn(task.due)} («{task.due_text}»)")
+        else:
+            lines.append("   • Thời hạn: không có thời hạn cụ thể (nhắc kiểm tra tiến độ hằng tuần)")
+        if task.recurrence:
+            lines.append(f"   • Định kỳ: {RECURRENCE_LABELS.get(task.recurrence, task.recurrence)}")
+    lines += ["", "Đồng chí kiểm tra lại và bấm «Xác nhận» để giao việc, hoặc «Hủy» nếu chưa đúng."]
+    return vn("\n".join(lines))
+
+
+def registered_text(result: Registered) -> str:
+    lines = [f"✅ Đã xác nhận {result.title}: {result.task_count} nhiệm vụ."]
+    if result.assigned:
+        lines += ["", "Đã giao:"] + [f"• Mục {ref} → đ/c {name}" for ref, name in result.assigned]
+    if result.unassigned:
+        lines += ["", "Chưa giao được (đơn vị chưa có trong danh bạ hoặc chưa có trưởng đơn vị):"]
+        lines += [f"• Mục {ref}: {unit or 'chưa xác định đơn vị chủ trì'}" for ref, unit in result.unassigned]
+        lines.append("Đồng chí vui lòng bổ sung danh bạ (nhacviec directory import) để giao các nhiệm vụ này.")
+    return vn("\n".join(lines))
+
+
+CANCELLED = vn("Đã hủy. Không nhiệm vụ nào được giao từ văn bản này.")
+
+
+# ------------------------------------------------------------------ reminders and status
+
+def reminder_text(view: ReminderView) -> str:
+    head = {
+        ReminderKind.BEFORE: f"⏰ Nhắc việc: nhiệm vụ sắp đến hạn (còn {view.days_left} ngày).",
+        ReminderKind.DUE: "⏰ Nhắc việc: hôm nay là hạn hoàn thành nhiệm vụ.",
+        ReminderKind.OVERDUE: f"❗ Nhắc việc: nhiệm vụ đã quá hạn {view.overdue_days} ngày làm việc.",
+        ReminderKind.CHECKIN: "📋 Nhắc việc: đề nghị đồng chí cập nhật tiến độ nhiệm vụ.",
+        ReminderKind.ESCALATION: f"❗ Báo cáo lãnh đạo: nhiệm vụ quá hạn {view.overdue_days} ngày làm việc "
+                                 "chưa hoàn thành.",
+    }[view.kind]
+    lines = [f"Kính gửi đồng chí {view.recipient_name},", head, "",
+             f"Mục {view.item_ref} — {view.notice_title}", shorten(view.task_text, 600), ""]
+    if view.due_on:
+        lines.append(f"Thời hạn: {date_vn(view.due_on)}" + (f" («{view.due_text}»)" if view.due_text else ""))
+    else:
+        lines.append("Thời hạn: không có thời hạn cụ thể")
+    progress = STATUS_LABELS[view.status] + (f", {view.percent}%" if view.percent is not None else "")
+    lines.append(f"Tình trạng: {progress}")
+    if view.kind == ReminderKind.ESCALATION:
+        lines.append(f"Người phụ trách: đ/c {view.assignee_name or 'chưa giao'}")
+    else:
+        lines += ["", "Đồng chí bấm nút bên dưới để cập nhật, hoặc trả lời tin nhắn này để gửi ghi chú tiến độ "
+                      "(ví dụ: “60% vướng kinh phí”, “xin gia hạn đến 30/4”)."]
+    return vn("\n".join(lines))
+
+
+def recorded_text(rec: Recorded, note: str | None = None, requested_due: dt.date | None = None) -> str:
+    status = STATUS_LABELS[rec.status]
+    if rec.status == TaskStatus.DONE and rec.on_time is not None:
+        status += " (đúng hạn)" if rec.on_time else " (quá hạn)"
+    elif rec.percent is not None:
+        status += f", {rec.percent}%"
+    lines = [f"Đã ghi nhận: mục {rec.item_ref} — {status}."]
+    if requested_due:
+        lines.append(f"Đề nghị gia hạn đến {date_vn(requested_due)} đã được chuyển để lãnh đạo xem xét.")
+    if note:
+        lines.append(f"Ghi chú: {shorten(note, 300)}")
+    lines.append("Cảm ơn đồng chí.")
+    return vn("\n".join(lines))
+
+
+def ambiguous_ref(ref: str, count: int) -> str:
+    return vn(f"Đồng chí đang phụ trách {count} nhiệm vụ cùng số mục {ref}. Đồng chí vui lòng trả lời (reply) "
+              "đúng tin nhắc việc của nhiệm vụ cần cập nhật.")
+
+
+def unknown_ref(ref: str) -> str:
+    return vn(f"Không tìm thấy nhiệm vụ mục {ref} trong danh sách đồng chí đang phụ trách. Gõ /viec để xem danh sách.")
+
+
+def reply_not_understood() -> str:
+    return vn("Nhắc việc chưa hiểu nội dung cập nhật. Ví dụ: “xong”, “60% vướng kinh phí”, “xin gia hạn đến 30/4”.")
+
+
+def my_tasks(name: str, tasks: Sequence[tuple[str, str, dt.date | None, TaskStatus, int | None]],
+             today: dt.date) -> str:
+    if not tasks:
+        return vn(f"Đồng chí {name} hiện không có nhiệm vụ nào đang mở.")
+    lines = [f"Nhiệm vụ đồng chí {name} đang phụ trách ({len(tasks)}):"]
+    for ref, text, due, status, percent in tasks:
+        flag = "❗ quá hạn, " if due and due < today else ""
+        progress = STATUS_LABELS[status] + (f" {percent}%" if percent is not None else "")
+        lines.append(f"• Mục {ref}: {shorten(text, 120)}\n  Hạn: {date_vn(due)} — {flag}{progress}")
+    return vn("\n".join(lines))
+
+
+def summary_text(rows: Sequence[UnitSummary], today: dt.date) -> str:
+    if not rows:
+        return vn("Chưa có nhiệm vụ nào được giao.")
+    lines = [f"TỔNG HỢP TÌNH HÌNH THỰC HIỆN NHIỆM VỤ (đến ngày {today:%d/%m/%Y})", ""]
+    total = UnitSummary(unit="Tổng cộng")
+    for r in rows:
+        share = f"{100 * r.overdue / r.total:.0f}%" if r.total else "0%"
+        lines.append(f"▪ {r.unit}: {r.total} nhiệm vụ")
+        lines.append(f"  Hoàn thành đúng hạn: {r.done_on_time}; hoàn thành quá hạn: {r.done_late}")
+        lines.append(f"  Đang thực hiện trong hạn: {r.in_progress}; quá hạn: {r.overdue} ({share})"
+                     + (f" — mục {', '.join(r.overdue_refs)}" if r.overdue_refs else ""))
+        lines.append(f"  Không có thời hạn: {r.no_deadline}")
+        for f in ("done_on_time", "done_late", "in_progress", "overdue", "no_deadline"):
+            setattr(total, f, getattr(total, f) + getattr(r, f))
+    lines += ["", f"Tổng cộng: {total.total} nhiệm vụ — hoàn thành đúng hạn {total.done_on_time}, "
+                  f"hoàn thành quá hạn {total.done_late}, đang thực hiện trong hạn {total.in_progress}, "
+                  f"quá hạn {total.overdue}, không có thời hạn {total.no_deadline}."]
+    return vn("\n".join(lines))
+
+
+def notice_table(notice: ParsedNotice) -> str:
+    """`nhacviec parse --format table`."""
+    n = notice
+    lines = [
+        f"Loại: {n.kind or '—'}   Số: {n.number or '—'}   Ngày: {date_vn(n.date) if n.date else '—'}",
+        f"Cơ quan ban hành: {n.issuer or '—'}",
+        f"Trích yếu: {n.subject or '—'}",
+        f"Người ký: {n.signer or '—'} {('(' + n.signer_authority + ')') if n.signer_authority else ''}".rstrip(),
+        f"Kính gửi: {_units(n.addressees)}",
+        f"Văn bản dẫn chiếu: {_units(n.references)}",
+        "",
+        f"{'Mục':<10} {'Chủ trì':<32} {'Thời hạn':<12} {'Định kỳ':<11} Nội dung",
+    ]
+    for t in n.tasks:
+        lines.append(f"{t.ref:<10} {shorten(_units(t.lead), 32):<32} "
+                     f"{(t.due.strftime('%d/%m/%Y') if t.due else '—'):<12} "
+                     f"{RECURRENCE_LABELS.get(t.recurrence or '', '—'):<11} {shorten(t.text, 90)}")
+    lines.append(f"\n{len(n.tasks)} nhiệm vụ.")
+    return vn("\n".join(lines))

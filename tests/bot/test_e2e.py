@@ -1,0 +1,241 @@
+"""The whole loop through the real python-telegram-bot and the Bot API sandbox,
+on SQLite and on PostgreSQL: a notice in, a reminder out, a status back."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from sqlalchemy import func, select
+
+from bot import texts
+from bot.sandbox.harness import Harness
+from scheduler.clock import FakeClock
+from storage.models import AuditLog, Notice, NoticeStatus, Reminder, StatusReport, Task, TaskStatus
+from tests.conftest import DIRECTORY_CSV, SEED_NOTICE, local
+
+
+@pytest.fixture
+async def harness(db_url: str):  # type: ignore[no-untyped-def]
+    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 2, 26, 9, 0)))
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    yield h
+    await h.stop()
+
+
+def last_text(h: Harness, handle: str) -> str:
+    return next(s.text for s in reversed(h.sent) if s.to == handle) or ""
+
+
+def count(h: Harness, model: type, *where) -> int:  # type: ignore[no-untyped-def]
+    assert h.db is not None
+    return h.db.call(lambda s: s.scalar(select(func.count()).select_from(model).where(*where)))
+
+
+async def load_seed(h: Harness) -> None:
+    await h.send_file("admin", SEED_NOTICE)
+    preview = h.last_with_button("admin", texts.BUTTON_CONFIRM)
+    assert "13 nhiệm vụ" in h.state.bot_messages(preview.chat_id)[0].text
+    await h.tap("admin", texts.BUTTON_CONFIRM)
+
+
+async def test_seed_notice_loop(harness: Harness) -> None:
+    h = harness
+    await load_seed(h)
+    assert "Đã xác nhận" in last_text(h, "admin")
+    assert count(h, Task) == 13
+    assert count(h, Task, Task.assignee_id.is_(None)) == 0
+
+    await h.advance_to(local(2018, 3, 5, 8, 0))
+    reminders = [s for s in h.sent if s.to == "head_bdv"]
+    assert len(reminders) == 13, "one weekly check-in per task, one week after registration"
+    assert all(s.at.astimezone(local(2018, 1, 1).tzinfo).date().isoformat() == "2018-03-05" for s in reminders)
+    item_21 = next(s for s in reminders if "Mục 2.1 —" in (s.text or ""))
+    assert item_21.buttons == [texts.BUTTON_DONE, texts.BUTTON_PROGRESS, texts.BUTTON_BLOCKED]
+
+    message = h.state.find_message(h.handles["head_bdv"], item_21.message_id)
+    assert message is not None
+    await h.deliver(h.state.user_tap(h.handles["head_bdv"], message, message.button_data(texts.BUTTON_DONE) or ""))
+    assert "mục 2.1 — Hoàn thành" in last_text(h, "head_bdv")
+
+    assert h.db is not None
+    report = h.db.call(lambda s: s.execute(
+        select(StatusReport, Task).join(Task, Task.id == StatusReport.task_id)).one())
+    assert report[1].item_ref == "2.1" and report[0].status == TaskStatus.DONE and report[0].source == "button"
+    assert report[1].status == TaskStatus.DONE
+
+    await h.say("admin", "/tonghop")
+    summary = last_text(h, "admin")
+    assert "Ban Dân vận Tỉnh ủy: 13 nhiệm vụ" in summary
+    assert "Hoàn thành đúng hạn: 1" in summary
+
+
+async def test_reminders_are_not_sent_twice_and_closed_tasks_are_skipped(harness: Harness) -> None:
+    h = harness
+    await load_seed(h)
+    await h.advance_to(local(2018, 3, 5, 8, 0))
+    sent_before = len(h.sent)
+    await h.tick()
+    await h.advance_to(local(2018, 3, 5, 16, 0))
+    assert len(h.sent) == sent_before
+    # close every task but one; the next weekly round only reminds of the open one
+    await h.say("head_bdv", "/viec")
+    assert "(13)" in last_text(h, "head_bdv")
+    for ref in ["2", "2.1", "2.2.a", "2.2.b", "2.2.c", "2.2.d", "2.3.a", "2.3.b", "2.3.b.1", "2.3.b.2", "2.3.b.3", "3"]:
+        await h.say("head_bdv", f"{ref} xong")
+        assert f"mục {ref} — Hoàn thành" in last_text(h, "head_bdv")
+    await h.advance_to(local(2018, 3, 12, 9, 0))
+    new = [s for s in h.sent[sent_before:] if s.to == "head_bdv" and "Kính gửi" in (s.text or "")]
+    assert [s.text.split("\n")[3].split(" —")[0] for s in new] == ["Mục 4"]  # type: ignore[union-attr]
+
+
+async def test_reply_to_a_reminder_is_a_progress_note(harness: Harness) -> None:
+    h = harness
+    await load_seed(h)
+    await h.advance_to(local(2018, 3, 5, 8, 0))
+    await h.reply("head_bdv", "60% vướng kinh phí")
+    assert "Vướng mắc, 60%" in last_text(h, "head_bdv")
+    assert h.db is not None
+    report = h.db.call(lambda s: s.scalars(select(StatusReport)).one())
+    assert (report.percent, report.note, report.source) == (60, "60% vướng kinh phí", "reply")
+    await h.reply("head_bdv", "xin gia hạn đến 30/4")
+    assert "Đề nghị gia hạn đến 30/04/2018" in last_text(h, "head_bdv")
+
+
+async def test_only_the_responsible_may_change_a_task(harness: Harness) -> None:
+    h = harness
+    await load_seed(h)
+    await h.advance_to(local(2018, 3, 5, 8, 0))
+    message = h.last_with_button("head_bdv", texts.BUTTON_DONE)
+    data = message.button_data(texts.BUTTON_DONE) or ""
+    # another unit's head taps a forwarded button: refused, nothing stored
+    forwarded = type(message)(**{**message.__dict__, "chat_id": h.handles["head_stnmt"]})
+    await h.deliver(h.state.user_tap(h.handles["head_stnmt"], forwarded, data))
+    assert "không có quyền" in last_text(h, "head_stnmt")
+    assert count(h, StatusReport) == 0
+    # a cadre of the same unit, not the assignee, is refused too
+    await h.say("cadre_bdv", "2.1 xong")
+    assert "Không tìm thấy nhiệm vụ mục 2.1" in last_text(h, "cadre_bdv")
+    assert count(h, StatusReport) == 0
+
+
+async def test_cancelled_notice_buttons_do_nothing(harness: Harness) -> None:
+    h = harness
+    await h.send_file("admin", SEED_NOTICE)
+    await h.tap("admin", texts.BUTTON_CANCEL)
+    assert last_text(h, "admin") == texts.CANCELLED
+    preview = h.state.bot_messages(h.handles["admin"])[-2]
+    assert preview.buttons == []  # the keyboard is removed
+    # a stale copy of the button (e.g. tapped from another device) is refused
+    await h.deliver(h.state.user_tap(h.handles["admin"], preview, "n:1:ok"))
+    assert "đã được hủy" in last_text(h, "admin")
+    assert count(h, Task) == 0
+    assert count(h, Notice, Notice.status == NoticeStatus.CANCELLED) == 1
+
+
+async def test_pasted_text_notice(harness: Harness) -> None:
+    h = harness
+    await h.say("admin", SEED_NOTICE.read_text(encoding="utf-8"))
+    await h.tap("admin", texts.BUTTON_CONFIRM)
+    assert count(h, Task) == 13
+
+
+@pytest.mark.parametrize(("send", "expected"), [
+    (("text", "   "), texts.EMPTY_MESSAGE),
+    (("text", "Chào buổi sáng, hôm nay họp lúc mấy giờ?"), "Không tìm thấy nhiệm vụ nào"),
+    (("text", "/khongcolenh"), texts.UNKNOWN_COMMAND),
+    (("file", b"not a zip at all", "bienban.docx"), "Tệp .docx bị hỏng"),
+    (("file", b"\x00\x01\x02\xff" * 500, "scan.txt"), "không phải văn bản"),
+    (("file", b"", "empty.txt"), "trống"),
+])
+async def test_bad_input_gets_a_vietnamese_explanation_and_stores_nothing(harness: Harness, send, expected):  # type: ignore[no-untyped-def]
+    h = harness
+    if send[0] == "text":
+        await h.say("admin", send[1])
+    else:
+        await h.send_file("admin", send[2], data=send[1])
+    assert expected in last_text(h, "admin")
+    assert count(h, Notice) == 0 and count(h, Task) == 0
+
+
+async def test_zip_bomb_docx_is_refused(harness: Harness) -> None:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", b"<a>" + b"0" * 150_000_000 + b"</a>")
+    await harness.send_file("admin", "bom.docx", data=buf.getvalue())
+    assert "bất thường" in last_text(harness, "admin")
+    assert count(harness, Notice) == 0
+
+
+async def test_file_over_20_mb_is_refused_before_download(harness: Harness) -> None:
+    h = harness
+    update = h.state.user_document(h.handles["admin"], b"x" * (20 * 1024 * 1024 + 1), "to.txt")
+    await h.deliver(update)
+    assert last_text(h, "admin") == texts.FILE_TOO_LARGE
+    assert count(h, Notice) == 0
+
+
+async def test_non_admin_cannot_load_a_notice(harness: Harness) -> None:
+    await harness.send_file("head_bdv", SEED_NOTICE)
+    assert "không có quyền" in last_text(harness, "head_bdv")
+    assert count(harness, Notice) == 0
+
+
+async def test_unenrolled_chat_can_only_start(db_url: str) -> None:
+    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 2, 26, 9, 0)))
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=False)
+    try:
+        await h.say("head_bdv", "/viec")
+        assert last_text(h, "head_bdv") == texts.NOT_ENROLLED
+        await h.say("head_bdv", "/start")
+        assert last_text(h, "head_bdv") == texts.NOT_ENROLLED
+        await h.say("head_bdv", "/start khong-hop-le")
+        assert "Mã mời không hợp lệ" in last_text(h, "head_bdv")
+    finally:
+        await h.stop()
+
+
+async def test_invite_link_enrolls_a_person(db_url: str) -> None:
+    from bot.settings import load_settings
+
+    clock = FakeClock(local(2018, 2, 26, 9, 0))
+    settings = load_settings(environ={"NHACVIEC_ADMIN_IDS": "555"}, env_file=None)
+    h = Harness(db_url=db_url, clock=clock, settings=settings)
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=False)
+    try:
+        h.add_person("boss", "Quản trị Hệ thống", user_id=555)
+        await h.say("boss", "/start")
+        assert "Kính chào đồng chí Quản trị Hệ thống" in last_text(h, "boss")
+        await h.say("boss", "/moi head_bdv")
+        assert "t.me/nhacviec_bot?start=" in last_text(h, "boss")
+        await h.open_invite("head_bdv")
+        assert "Kính chào đồng chí Lê Văn Dân" in last_text(h, "head_bdv")
+        await h.say("head_bdv", "/viec")
+        assert "không có nhiệm vụ nào" in last_text(h, "head_bdv")
+        # the code works once
+        await h.say("cadre_bdv", "/start " + last_text(h, "boss").split("?start=")[1].split()[0])
+        assert "Mã mời không hợp lệ" in last_text(h, "cadre_bdv")
+        assert count(h, AuditLog, AuditLog.action == "invite.redeem") == 1
+    finally:
+        await h.stop()
+
+
+async def test_overdue_reminders_escalate_to_the_leader(harness: Harness) -> None:
+    h = harness
+    notice = ("Kính gửi: Sở Tài nguyên và Môi trường\n"
+              "Phó Chủ tịch UBND tỉnh có ý kiến như sau:\n"
+              "Sở Tài nguyên và Môi trường chủ trì rà soát cơ sở gây ô nhiễm, báo cáo trước ngày 02/3/2018.")
+    await h.say("admin", notice)
+    await h.tap("admin", texts.BUTTON_CONFIRM)
+    await h.advance_to(local(2018, 3, 9, 12, 0))
+    to_head = [s.text or "" for s in h.sent if s.to == "head_stnmt"]
+    # registered Mon 26/2, due Fri 2/3: Tue 27/2 and Thu 1/3 before, then each working day after
+    assert "còn 3 ngày" in to_head[0] and "còn 1 ngày" in to_head[1]
+    assert any("quá hạn 1 ngày" in t for t in to_head)
+    assert any("quá hạn 5 ngày" in t for t in to_head)  # Mon 5/3 … Fri 9/3: one each working day
+    to_leader = [s for s in h.sent if s.to == "leader"]
+    assert len(to_leader) == 1 and "quá hạn 3 ngày" in (to_leader[0].text or "")
+    assert to_leader[0].buttons == []
+    assert count(h, Reminder, Reminder.kind == "overdue", Reminder.state == "sent") == 5

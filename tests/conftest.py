@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from scheduler.calendar import VN_TZ
+from tests.pg import PgServer, find_pg_bin
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+EXAMPLES = ROOT / "examples"
+SEED_NOTICE = EXAMPLES / "seed-notice.txt"
+DIRECTORY_CSV = EXAMPLES / "directory.csv"
+_db_names = itertools.count(1)
+
+
+def local(*args: int) -> dt.datetime:
+    """An aware datetime in Asia/Ho_Chi_Minh."""
+    return dt.datetime(*args, tzinfo=VN_TZ)  # type: ignore[misc]
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    if find_pg_bin() is None:
+        if os.environ.get("NHACVIEC_REQUIRE_POSTGRES") == "1":
+            pytest.fail("NHACVIEC_REQUIRE_POSTGRES=1 but no PostgreSQL server binaries (initdb) are installed")
+        pytest.skip("PostgreSQL server binaries (initdb, pg_ctl) are not installed; "
+                    "install the Debian package 'postgresql' to run these tests")
+    server = PgServer.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The same test runs on SQLite (WAL) and on a throwaway PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path}/nhacviec.db"
+    server: PgServer = request.getfixturevalue("pg_server")
+    return server.create_database(f"t{os.getpid()}_{next(_db_names)}")
+
+
+@pytest.fixture
+def migrated_db(db_url: str):  # type: ignore[no-untyped-def]
+    from storage.db import Database, upgrade
+
+    upgrade(db_url)
+    db = Database(db_url)
+    yield db
+    db.dispose()
