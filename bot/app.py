@@ -57,7 +57,7 @@ def build_application(settings: Settings, *, db: Database, clock: Clock | None =
     if get_updates_request is not None:
         builder = builder.get_updates_request(get_updates_request)
     if not with_job_queue:
-        builder = builder.job_queue(None)
+        builder = builder.job_queue(None)  # type: ignore[arg-type]  # None is documented: no JobQueue
     app = builder.build()
     app.bot_data[KEY] = AppContext(
         settings=settings, db=db, clock=clock or SystemClock(), policy=policy_from(settings),

@@ -5,6 +5,7 @@ Script lines (also typed interactively):
     @handle: text                that person sends text
     @handle: <file PATH>         … sends a document
     @handle: [Label]             … taps a button on the last bot message that has it
+    @handle: [Label] Mục 2.1     … on the last such message that mentions "Mục 2.1"
     @handle: > text              … replies to the last bot message they received
     @handle: <invite>            … opens the last invite link sent for them
 Blank lines and lines starting with # are ignored."""
@@ -84,8 +85,9 @@ async def run_step(harness: Harness, line: str, base: Path) -> None:
     elif what.startswith("<file ") and what.endswith(">"):
         path = Path(what[6:-1].strip())
         await harness.send_file(who, path if path.is_absolute() else base / path)
-    elif what.startswith("[") and what.endswith("]"):
-        await harness.tap(who, what[1:-1])
+    elif what.startswith("[") and "]" in what:
+        label, _, containing = what[1:].partition("]")
+        await harness.tap(who, label, containing.strip() or None)
     elif what.startswith(">"):
         await harness.reply(who, what[1:].strip())
     else:

@@ -59,4 +59,4 @@ def load_settings(environ: Mapping[str, str] | None = None, env_file: str | Path
     values.update(os.environ if environ is None else environ)
     fields = {ENV_NAMES[k]: v for k, v in values.items() if k in ENV_NAMES and v != ""}
     fields.update({k: v for k, v in overrides.items() if v is not None})
-    return Settings(**fields)
+    return Settings.model_validate(fields)

@@ -15,7 +15,7 @@ from bot.ingest.model import ParsedNotice
 from scheduler.policy import ReminderPolicy
 from storage.audit import audit
 from storage.directory import head_of, match_unit
-from storage.errors import NoticeClosed, NoticeNotFound, NotAllowed
+from storage.errors import NotAllowed, NoticeClosed, NoticeNotFound
 from storage.models import Notice, NoticeStatus, Person, Reminder, Task, TaskStatus
 
 log = logging.getLogger(__name__)

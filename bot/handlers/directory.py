@@ -10,12 +10,14 @@ from bot.context import app_context
 from bot.handlers.common import answer, speaker
 from storage.directory import create_invite, person_by_chat, person_by_handle, redeem_invite
 from storage.errors import NotAllowed
+from storage.models import Person
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     ctx = app_context(context)
     assert update.effective_chat is not None
     chat_id = update.effective_chat.id
+    person: Person | None
     if context.args:
         person = await ctx.db.run(redeem_invite, code=context.args[0], chat_id=chat_id, now=ctx.clock.now())
     else:

@@ -17,7 +17,7 @@ from bot.handlers.common import answer, speaker
 from bot.handlers.status import reply_status, typed_status
 from bot.ingest import ParsedNotice, parse_notice, read_document
 from bot.ingest.files import MAX_FILE_BYTES
-from storage.errors import NoTasksFound, NotAllowed
+from storage.errors import NotAllowed, NoTasksFound
 from storage.models import Person
 from storage.notices import cancel_notice, confirm_notice, create_draft, format_title
 

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 _CUE = (r"(?:trước|chậm\s*nhất(?:\s*(?:là|vào))?|xong\s*trước|hoàn\s*thành(?:\s*trước)?|xong|"
         r"trong|đến\s*hết|hạn\s*chót|thời\s*hạn|kết\s*thúc|cuối|gửi\s*về[^.;]{0,60}?trước)")
-_DAY_PREFIX = r"(?:(?:\d{1,2}\s*giờ(?:\s*\d{1,2})?\s*(?:phút)?\s*)?(?:,\s*)?(?:ngày\s*)?(?:thứ\s+\w+,?\s*)?(?:ngày\s*)?)"
+_DAY_PREFIX = (r"(?:(?:\d{1,2}\s*giờ(?:\s*\d{1,2})?\s*(?:phút)?\s*)?(?:,\s*)?(?:ngày\s*)?"
+               r"(?:thứ\s+\w+,?\s*)?(?:ngày\s*)?)")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 FULL_DATE = re.compile(

@@ -129,7 +129,7 @@ class _Numbering:
         ns = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
         root = part.element
         abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
-        w = "{%s}" % ns["w"]
+        w = "{" + ns["w"] + "}"
         for an in root.findall("w:abstractNum", ns):
             lv: dict[int, tuple[str, str, int]] = {}
             for lvl in an.findall("w:lvl", ns):
@@ -147,10 +147,23 @@ class _Numbering:
             if ref is not None:
                 self.levels[num.get(w + "numId")] = abstract.get(ref.get(w + "val"), {})
 
-    def prefix(self, paragraph) -> str:  # type: ignore[no-untyped-def]
+    @staticmethod
+    def _numpr(paragraph):  # type: ignore[no-untyped-def]
+        """The paragraph's own numbering, else its style's (Word's "List Number" styles)."""
         ppr = paragraph._p.pPr
-        numpr = ppr.numPr if ppr is not None else None
-        if numpr is None or numpr.numId is None:
+        if ppr is not None and ppr.numPr is not None and ppr.numPr.numId is not None:
+            return ppr.numPr
+        style = paragraph.style
+        while style is not None:
+            sppr = style.element.pPr
+            if sppr is not None and sppr.numPr is not None and sppr.numPr.numId is not None:
+                return sppr.numPr
+            style = style.base_style
+        return None
+
+    def prefix(self, paragraph) -> str:  # type: ignore[no-untyped-def]
+        numpr = self._numpr(paragraph)
+        if numpr is None:
             return ""
         num_id = str(numpr.numId.val)
         ilvl = int(numpr.ilvl.val) if numpr.ilvl is not None else 0

@@ -51,7 +51,8 @@ REF_RE = re.compile(r"(?<![\w/])(\d{1,5}(?:/\d{4})?[/-][A-ZĐ][A-ZĐ0-9&]*(?:[-/
 AUTHORITY_RE = re.compile(r"^(?:TM|KT|TL|TUQ|Q|K/T|T/M|T/L)\s*[.:/]", re.U)
 NAME_WORD = r"[A-ZÀ-ỸĐ][a-zà-ỹđ]+"
 NAME_RE = re.compile(rf"^{NAME_WORD}(?:\s+{NAME_WORD}){{1,4}}$", re.U)
-SIGN_TITLES = re.compile(r"^(?:PHÓ\s+)?(?:CHỦ\s*TỊCH|GIÁM\s*ĐỐC|BỘ\s*TRƯỞNG|THỦ\s*TƯỚNG|THỨ\s*TRƯỞNG|CHÁNH\s*VĂN\s*PHÒNG|"
+SIGN_TITLES = re.compile(r"^(?:PHÓ\s+)?(?:CHỦ\s*TỊCH|GIÁM\s*ĐỐC|BỘ\s*TRƯỞNG|THỦ\s*TƯỚNG|THỨ\s*TRƯỞNG|"
+                         r"CHÁNH\s*VĂN\s*PHÒNG|"
                          r"VĂN\s*PHÒNG|TRƯỞNG\s*BAN|BÍ\s*THƯ|CỤC\s*TRƯỞNG|VỤ\s*TRƯỞNG|THỦ\s*TRƯỞNG|TỔNG\s*GIÁM\s*ĐỐC)",
                          re.U)
 WORKED_WITH_RE = re.compile(r"(?:buổi\s*)?làm\s*việc\s*với\s+(?P<u>[^.;,\n]+?)(?:\s*$|[.;,\n])", re.U)

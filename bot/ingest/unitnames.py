@@ -35,7 +35,6 @@ ABBREVIATIONS: dict[str, str] = {
     "khcn": "khoa hoc va cong nghe",
     "gtvt": "giao thong van tai",
     "vp": "van phong",
-    "tu": "tinh uy",
     "btv": "ban thuong vu",
     "bch": "ban chap hanh",
     "ubkt": "uy ban kiem tra",

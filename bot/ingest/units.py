@@ -74,9 +74,9 @@ def find_leads(text: str) -> list[str]:
             units = _units_from(m.group("u"))
             if units:
                 return units
-    m = ROLE_AFTER.search(text)
-    if m:
-        units = split_units(_cut(m.group("u")))
+    after = ROLE_AFTER.search(text)
+    if after:
+        units = split_units(_cut(after.group("u")))
         if units:
             return units
     return []
@@ -87,7 +87,7 @@ def find_supports(text: str) -> list[str]:
     for m in SUPPORT_RE.finditer(text):
         out += [u for u in _units_from(m.group("u")) if u not in out]
     if not out:
-        m = SUPPORT_BEFORE.search(text)
-        if m:
-            out = split_units(_cut(m.group("u")))
+        before = SUPPORT_BEFORE.search(text)
+        if before:
+            out = split_units(_cut(before.group("u")))
     return out

@@ -54,7 +54,7 @@ class Sent:
 
 
 class HarnessError(Exception):
-    """A script step that cannot be carried out (unknown person, no such button…)."""
+    """A script step that cannot be carried out (unknown person, no such button…); Vietnamese message."""
 
 
 class Harness:
@@ -132,7 +132,7 @@ class Harness:
     def _user(self, handle: str) -> int:
         handle = handle.lstrip("@")
         if handle not in self.handles:
-            raise HarnessError(f"unknown person @{handle}")
+            raise HarnessError(f"không có cán bộ @{handle} trong danh bạ")
         return self.handles[handle]
 
     async def deliver(self, update: dict[str, Any]) -> None:
@@ -147,15 +147,17 @@ class Harness:
         content = data if data is not None else path.read_bytes()
         await self.deliver(self.state.user_document(self._user(handle), content, path.name))
 
-    def last_with_button(self, handle: str, label: str) -> StoredMessage:
+    def last_with_button(self, handle: str, label: str, containing: str | None = None) -> StoredMessage:
+        """The last bot message to `handle` with that button (and, if given, that text in it)."""
         uid = self._user(handle)
         for msg in reversed(self.state.bot_messages(uid)):
-            if label in msg.buttons:
+            if label in msg.buttons and (containing is None or containing in (msg.text or "")):
                 return msg
-        raise HarnessError(f"no message to @{handle.lstrip('@')} has the button [{label}]")
+        where = f" có “{containing}”" if containing else ""
+        raise HarnessError(f"không có tin nhắn{where} gửi @{handle.lstrip('@')} mang nút [{label}]")
 
-    async def tap(self, handle: str, label: str) -> None:
-        msg = self.last_with_button(handle, label)
+    async def tap(self, handle: str, label: str, containing: str | None = None) -> None:
+        msg = self.last_with_button(handle, label, containing)
         data = msg.button_data(label)
         assert data is not None
         await self.deliver(self.state.user_tap(self._user(handle), msg, data))
@@ -164,7 +166,7 @@ class Harness:
         uid = self._user(handle)
         received = self.state.bot_messages(uid)
         if not received:
-            raise HarnessError(f"@{handle.lstrip('@')} has no message to reply to")
+            raise HarnessError(f"@{handle.lstrip('@')} chưa nhận tin nhắn nào để trả lời")
         await self.deliver(self.state.user_text(uid, text, reply_to=received[-1].message_id))
 
     async def open_invite(self, handle: str) -> None:
@@ -174,7 +176,7 @@ class Harness:
             if m and f"({handle.lstrip('@')})" in (msg.text or ""):
                 await self.say(handle, f"/start {m.group(1)}")
                 return
-        raise HarnessError(f"no invite link for @{handle.lstrip('@')} was sent")
+        raise HarnessError(f"chưa có liên kết mời nào cho @{handle.lstrip('@')}")
 
     # ---------------------------------------------------------------- time moves
 

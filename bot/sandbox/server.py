@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
@@ -391,10 +392,10 @@ async def _params(request: Request) -> dict[str, Any]:
         params.update(await request.json())
         return params
     if ctype.startswith(("multipart/form-data", "application/x-www-form-urlencoded")):
-        form = await request.form(max_part_size=MAX_UPLOAD)
-        for key, value in form.multi_items():
-            if hasattr(value, "read"):
-                params[key] = (await value.read(), value.filename or key, value.content_type or "")
-            else:
-                params[key] = json.loads(value) if key in JSON_FIELDS else value
+        async with request.form(max_part_size=MAX_UPLOAD) as form:
+            for key, value in form.multi_items():
+                if isinstance(value, UploadFile):
+                    params[key] = (await value.read(), value.filename or key, value.content_type or "")
+                else:
+                    params[key] = json.loads(value) if key in JSON_FIELDS else value
     return params

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Set up and run the bot on a fresh machine: virtualenv, dependencies, database
+# migrations (SQLite ./nhacviec.db unless DATABASE_URL says otherwise), then long polling.
+# TELEGRAM_BOT_TOKEN comes from the environment or a .env file.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip
+.venv/bin/python -m pip install -q -e .
+if [ -n "${NHACVIEC_DIRECTORY:-}" ]; then
+  .venv/bin/nhacviec directory import "$NHACVIEC_DIRECTORY"
+fi
+.venv/bin/nhacviec db upgrade
+exec .venv/bin/nhacviec run

@@ -1,0 +1,80 @@
+"""The `nhacviec` command line, run as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import DIRECTORY_CSV, EXAMPLES, SEED_NOTICE
+
+
+def nhacviec(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
+             stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "bot.cli", *args], capture_output=True, text=True, cwd=cwd,
+                          env={**os.environ, **(env or {})}, input=stdin, timeout=120)
+
+
+def test_parse_json_follows_the_corpus_contract() -> None:
+    out = nhacviec("parse", "--format", "json", str(SEED_NOTICE))
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert set(data) == {"notice", "tasks"}
+    assert {"number", "date", "signer", "kind", "addressees", "references"} <= set(data["notice"])
+    task = data["tasks"][1]
+    assert {"ref", "text", "lead", "support", "due", "due_text", "recurrence"} <= set(task)
+    assert task["ref"] == "2.1" and task["lead"] == ["Ban Dân vận Tỉnh ủy"]
+
+
+def test_parse_table_and_unreadable_file(tmp_path: Path) -> None:
+    out = nhacviec("parse", str(SEED_NOTICE))
+    assert out.returncode == 0 and "2.1" in out.stdout and "13 nhiệm vụ." in out.stdout
+    bad = tmp_path / "x.docx"
+    bad.write_bytes(b"not a zip")
+    out = nhacviec("parse", str(bad))
+    assert out.returncode == 1 and "Tệp .docx bị hỏng" in out.stderr
+    out = nhacviec("parse", str(tmp_path / "missing.txt"))
+    assert out.returncode == 1 and "Không tìm thấy tệp" in out.stderr
+
+
+def test_run_without_a_token_points_to_chat(tmp_path: Path) -> None:
+    out = nhacviec("run", cwd=tmp_path, env={"TELEGRAM_BOT_TOKEN": ""})
+    assert out.returncode == 2
+    assert out.stdout.strip().count("\n") == 0 and "nhacviec chat" in out.stdout
+
+
+def test_db_upgrade_and_directory_import(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path}/x.db"
+    out = nhacviec("db", "upgrade", "--db", url)
+    assert out.returncode == 0, out.stderr
+    out = nhacviec("directory", "import", str(DIRECTORY_CSV), "--db", url)
+    assert out.returncode == 0 and "5 cán bộ mới" in out.stdout
+    bad = tmp_path / "bad.csv"
+    bad.write_text("handle,full_name,title,unit,role\nx y,Tên,,Đơn vị,cadre\n", encoding="utf-8")
+    out = nhacviec("directory", "import", str(bad), "--db", url)
+    assert out.returncode == 1 and "dòng 2" in out.stderr
+
+
+def test_chat_script_from_the_readme_runs_the_whole_loop() -> None:
+    out = nhacviec("chat", "--directory", str(DIRECTORY_CSV), "--enroll-all", "--jsonl",
+                   str(EXAMPLES / "seed.chat"))
+    assert out.returncode == 0, out.stderr
+    lines = [json.loads(line) for line in out.stdout.splitlines()]
+    assert all(set(line) == {"at", "to", "text", "buttons", "document"} for line in lines)
+    preview = next(line for line in lines if line["buttons"] == ["Xác nhận", "Hủy"])
+    assert preview["to"] == "admin" and preview["at"] == "2018-02-26T09:00:00+07:00"
+    reminder = next(line for line in lines if "Mục 2.1 —" in (line["text"] or ""))
+    assert reminder["to"] == "head_bdv" and reminder["at"].startswith("2018-03-05T08:00")
+    assert reminder["buttons"] == ["Hoàn thành", "Đang thực hiện", "Vướng mắc"]
+    assert any("mục 2.1 — Hoàn thành (đúng hạn)" in (line["text"] or "") for line in lines)
+    assert any("mục 2.2.a — Vướng mắc, 60%" in (line["text"] or "") for line in lines)
+    summary = lines[-1]
+    assert summary["to"] == "admin" and "Hoàn thành đúng hạn: 2" in summary["text"]
+
+
+def test_chat_reads_stdin_and_reports_script_errors() -> None:
+    script = "@clock: 2018-02-26 09:00\n@nobody: xin chào\n"
+    out = nhacviec("chat", "--directory", str(DIRECTORY_CSV), "--enroll-all", stdin=script)
+    assert out.returncode == 1 and "không có cán bộ @nobody" in out.stderr

@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.replies import parse_status_text, split_ref
+from storage.models import TaskStatus
+
+TODAY = dt.date(2018, 4, 2)
+
+
+@pytest.mark.parametrize(("text", "status", "percent", "due"), [
+    ("xong", TaskStatus.DONE, 100, None),
+    ("Đã hoàn thành, đã gửi báo cáo", TaskStatus.DONE, 100, None),
+    ("60% vướng kinh phí", TaskStatus.BLOCKED, 60, None),
+    ("đang thực hiện, đạt 40%", TaskStatus.IN_PROGRESS, 40, None),
+    ("30%", TaskStatus.IN_PROGRESS, 30, None),
+    ("xin gia hạn đến 30/4", TaskStatus.EXTENSION_REQUESTED, None, dt.date(2018, 4, 30)),
+    ("Xin gia hạn tới ngày 15/5/2018", TaskStatus.EXTENSION_REQUESTED, None, dt.date(2018, 5, 15)),
+    ("chưa xong, còn chờ số liệu", None, None, None),
+    ("xong".upper(), TaskStatus.DONE, 100, None),
+])
+def test_status_text(text: str, status: TaskStatus | None, percent: int | None, due: dt.date | None) -> None:
+    change = parse_status_text(text, today=TODAY)
+    assert change is not None
+    assert (change.status, change.percent, change.requested_due_on) == (status, percent, due)
+    assert change.note == text
+
+
+def test_empty_reply_says_nothing() -> None:
+    assert parse_status_text("  ", today=TODAY) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2.1 xong", ("2.1", "xong")),
+    ("Mục 2.3 60% vướng kinh phí", ("2.3", "60% vướng kinh phí")),
+    ("2.2.a: xong", ("2.2.a", "xong")),
+    ("3. xong", ("3", "xong")),
+    ("hôm nay xong", None),
+])
+def test_split_ref(text: str, expected: tuple[str, str] | None) -> None:
+    assert split_ref(text) == expected

@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+import io
+import unicodedata
+import zipfile
+
+import docx
+import pytest
+
+from bot.ingest import parse_notice, read_document
+from storage.errors import NoticeUnreadable
+from tests.conftest import SHARED
+
+TEXT = "Giao Sở Tài chính chủ trì rà soát, báo cáo trước ngày 15/4/2018."
+
+
+def to_cp1258(text: str) -> bytes:
+    """Windows-1258 has the base vowels precomposed and the five tones as combining marks."""
+    out = b""
+    for ch in text:
+        try:
+            out += ch.encode("cp1258")
+        except UnicodeEncodeError:
+            d = unicodedata.normalize("NFD", ch)
+            out += (unicodedata.normalize("NFC", d[:-1]) + d[-1]).encode("cp1258")
+    return out
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "cp1258"])
+def test_text_encodings(encoding: str) -> None:
+    data = to_cp1258(TEXT) if encoding == "cp1258" else TEXT.encode(encoding)
+    assert parse_notice(read_document(data, "a.txt")).tasks[0].lead == ("Sở Tài chính",)
+
+
+def test_docx_paragraphs_tables_and_numbering(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    document = docx.Document()
+    document.add_paragraph("Kính gửi: Sở Tài chính")
+    document.add_paragraph("Chủ tịch UBND tỉnh có ý kiến như sau:")
+    document.add_paragraph("Rà soát nguồn vốn, báo cáo trước ngày 10/5/2018.", style="List Number")
+    document.add_paragraph("Đề xuất phương án phân bổ trong tháng 6/2018.", style="List Number")
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text = "STT"
+    table.rows[0].cells[1].text = "Nội dung"
+    buf = io.BytesIO()
+    document.save(buf)
+    text = read_document(buf.getvalue(), "cv.docx")
+    assert "1. Rà soát nguồn vốn" in text and "2. Đề xuất phương án" in text
+    assert "STT | Nội dung" in text
+
+
+def test_docx_from_the_dev_files_reads() -> None:
+    path = SHARED / "corpus" / "dev-files" / "073_lamdong-ubnd-tb-ket-luan-pct-phuc-hoi-nghi-cchc-2026.docx"
+    if not path.exists():
+        pytest.skip("dev files not present")
+    assert len(parse_notice(read_document(path.read_bytes(), path.name)).tasks) > 10
+
+
+@pytest.mark.parametrize(("data", "name", "message"), [
+    (b"", "a.txt", "trống"),
+    (b"PK\x03\x04garbage", "a.docx", "bị hỏng"),
+    (b"%PDF-1.4 broken", "a.pdf", "PDF bị hỏng"),
+    (b"\x89PNG\r\n", "photo.png", "chưa được hỗ trợ"),
+    (bytes(range(256)) * 10, "blob.bin", "không phải văn bản"),
+])
+def test_bad_files(data: bytes, name: str, message: str) -> None:
+    with pytest.raises(NoticeUnreadable) as caught:
+        read_document(data, name)
+    assert message in caught.value.user_message
+
+
+def test_docx_with_an_entity_declaration_is_refused() -> None:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("word/document.xml", '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>')
+    with pytest.raises(NoticeUnreadable):
+        read_document(buf.getvalue(), "x.docx")
+
+
+def test_too_many_zip_entries_is_refused() -> None:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for i in range(1500):
+            z.writestr(f"f{i}.xml", "x")
+    with pytest.raises(NoticeUnreadable, match="suspicious"):
+        read_document(buf.getvalue(), "x.docx")

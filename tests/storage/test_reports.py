@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from bot.ingest.model import ParsedNotice, ParsedTask
+from scheduler.calendar import VN_TZ
+from scheduler.policy import ReminderPolicy
+from storage.db import Database
+from storage.directory import import_directory, parse_directory_csv, person_by_handle
+from storage.models import StatusReport, TaskStatus
+from storage.notices import confirm_notice, create_draft
+from storage.reports import unit_summary
+from storage.tasks import StatusUpdate, record_status, status_history
+from tests.conftest import DIRECTORY_CSV, local
+
+
+def test_summary_counts_each_follow_up_category(migrated_db: Database) -> None:
+    db = migrated_db
+    at = local(2018, 3, 1, 9, 0)
+    db.call(import_directory, parse_directory_csv(DIRECTORY_CSV.read_bytes()), now=at)
+    admin = db.call(person_by_handle, "admin")
+    head = db.call(person_by_handle, "head_bdv")
+    lead = ("Ban Dân vận Tỉnh ủy",)
+    tasks = (
+        ParsedTask(ref="1", text="a", lead=lead, due=dt.date(2018, 3, 10)),  # done on time
+        ParsedTask(ref="2", text="b", lead=lead, due=dt.date(2018, 3, 5)),  # done late
+        ParsedTask(ref="3", text="c", lead=lead, due=dt.date(2018, 3, 31)),  # in progress
+        ParsedTask(ref="4", text="d", lead=lead, due=dt.date(2018, 3, 6)),  # overdue
+        ParsedTask(ref="5", text="e", lead=lead),  # no deadline
+        ParsedTask(ref="6", text="f", lead=("Sở Xây dựng",), due=dt.date(2018, 3, 6)),  # unknown unit
+    )
+    draft = db.call(create_draft, ParsedNotice(tasks=tasks), source_text="t", source_name="", by=admin, now=at)
+    result = db.call(confirm_notice, draft.notice_id, by=admin, now=at, policy=ReminderPolicy())
+    assert result.unassigned == [("6", "Sở Xây dựng")]
+    when = local(2018, 3, 8, 10, 0)
+    db.call(record_status, task_id=1, actor=head, change=StatusUpdate(status=TaskStatus.DONE), source="text",
+            now=when, today=when.date())
+    rec = db.call(record_status, task_id=2, actor=head, change=StatusUpdate(status=TaskStatus.DONE),
+                  source="text", now=when, today=when.date())
+    assert rec.on_time is False
+    db.call(record_status, task_id=3, actor=head, change=StatusUpdate(percent=50, note="đang làm"), source="reply",
+            now=when, today=when.date())
+    rows = {r.unit: r for r in db.call(unit_summary, today=dt.date(2018, 3, 8), tz=VN_TZ)}
+    bdv = rows["Ban Dân vận Tỉnh ủy"]
+    assert (bdv.done_on_time, bdv.done_late, bdv.in_progress, bdv.overdue, bdv.no_deadline) == (1, 1, 1, 1, 1)
+    assert bdv.overdue_refs == ["4"]
+    assert rows["Sở Xây dựng"].overdue == 1
+    history: list[StatusReport] = db.call(status_history, 3)
+    assert [(h.status, h.percent, h.note) for h in history] == [(TaskStatus.IN_PROGRESS, 50, "đang làm")]
