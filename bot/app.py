@@ -65,7 +65,8 @@ def build_application(settings: Settings, *, db: Database, clock: Clock | None =
     )
     register_all(app)
     if with_job_queue and app.job_queue is not None:
-        app.job_queue.run_repeating(reminder_tick, interval=settings.tick_seconds, first=5, name="reminders")
+        app.job_queue.run_repeating(reminder_tick, interval=settings.tick_seconds,
+                                    first=min(5.0, settings.tick_seconds), name="reminders")
     return app
 
 

@@ -75,7 +75,10 @@ class Harness:
 
     # ---------------------------------------------------------------- life cycle
 
-    async def start(self, *, directory_csv: bytes | None = None, enroll_all: bool = False) -> Harness:
+    async def start(self, *, directory_csv: bytes | None = None, enroll_all: bool = False,
+                    with_job_queue: bool = False) -> Harness:
+        """`with_job_queue`: the application's own JobQueue drives the ticks in real time, as in
+        `nhacviec run`; by default the caller moves the clock and ticks (deterministic)."""
         await asyncio.to_thread(upgrade, self.db_url)
         self.db = Database(self.db_url)
         if directory_csv is not None:
@@ -87,7 +90,7 @@ class Harness:
                 await self.db.run(bind_chat, handle=person.handle, chat_id=self.handles[person.handle])
         transport = httpx.ASGITransport(app=create_app(self.state))
         self.app = build_application(
-            self.settings, db=self.db, clock=self.clock, with_job_queue=False,
+            self.settings, db=self.db, clock=self.clock, with_job_queue=with_job_queue,
             request=HTTPXRequest(httpx_kwargs={"transport": transport}),
             get_updates_request=HTTPXRequest(httpx_kwargs={"transport": transport}),
         )

@@ -133,3 +133,30 @@ async def test_long_polling_drives_the_real_application(tmp_path) -> None:  # ty
         await h.app.updater.stop()
         await h.app.stop()
         await h.stop()
+
+
+async def test_the_job_queue_drives_reminder_ticks_as_in_nhacviec_run(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Polling plus the JobQueue tick, the way `nhacviec run` works, against the sandbox."""
+    from bot.settings import load_settings
+
+    settings = load_settings(environ={"NHACVIEC_TICK_SECONDS": "0.05"}, env_file=None)
+    clock = FakeClock(local(2018, 2, 26, 9, 0))
+    h = Harness(db_url=f"sqlite:///{tmp_path}/j.db", clock=clock, settings=settings)
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True, with_job_queue=True)
+    assert h.app is not None and h.app.updater is not None and h.app.job_queue is not None
+    assert [job.name for job in h.app.job_queue.jobs()] == ["reminders"]
+    reminded = asyncio.Event()
+    h.subscribe(lambda sent: reminded.set() if "Kính gửi" in (sent.text or "") else None)
+    notice = "Kính gửi: Ban Dân vận Tỉnh ủy\nĐề nghị Ban Dân vận Tỉnh ủy chủ trì rà soát quy chế làm việc."
+    await h.say("admin", notice)
+    await h.tap("admin", texts.BUTTON_CONFIRM)
+    clock.set(local(2018, 3, 5, 8, 0))  # a week later: the check-in is due
+    await h.app.start()
+    await h.app.updater.start_polling(poll_interval=0, timeout=1)
+    try:
+        await asyncio.wait_for(reminded.wait(), timeout=10)
+        assert h.sent[-1].to == "head_bdv" and h.sent[-1].buttons
+    finally:
+        await h.app.updater.stop()
+        await h.app.stop()
+        await h.stop()
