@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 
 from bot.ingest.dates import find_recurrence, parse_date_phrase, pick_deadline
 from bot.ingest.model import ParsedNotice, ParsedTask
-from bot.ingest.units import find_leads, find_supports, split_units
+from bot.ingest.tables import rewrite_tables
+from bot.ingest.units import find_leads, find_supports, heading_units, split_units
 from bot.ingest.vntext import fold, nfc
 
 KINDS = ("THÔNG BÁO", "CÔNG VĂN", "KẾ HOẠCH", "KẾT LUẬN", "CHỈ THỊ", "QUYẾT ĐỊNH", "NGHỊ QUYẾT", "CÔNG ĐIỆN",
@@ -32,18 +33,29 @@ def clean_text(text: str) -> str:
     text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
     for rx, repl in _MD:
         text = rx.sub(repl, text)
-    text = text.replace("|", "\n")
     text = re.sub(r"[–—]", "-", text)
     return text
 
 
+RUNNING_HEAD = re.compile(r"^(?:CÔNG\s*BÁO/Số\s*\d+/Ngày\s*[\d-]+|Trang\s*\d+(?:\s*/\s*\d+)?)$", re.I)
+
+
 def lines_of(text: str) -> list[str]:
-    return [ln.strip() for ln in text.split("\n") if ln.strip() and not re.fullmatch(r"[-_=.*\s]+", ln.strip())]
+    """Non-empty lines; tables rewritten as item lines; running heads and page numbers dropped."""
+    raw = [ln.strip() for ln in text.split("\n")]
+    raw = [ln for ln in raw if ln and not re.fullmatch(r"[-_=.*\s]+", ln) and not RUNNING_HEAD.match(ln)]
+    out: list[str] = []
+    for ln in rewrite_tables(raw):
+        if "|" in ln:
+            out.extend(p.strip() for p in ln.split("|") if p.strip())
+        elif not re.fullmatch(r"\d{1,3}", ln):  # a page number
+            out.append(ln)
+    return out
 
 
 # ---------------------------------------------------------------- metadata
 
-NUMBER_RE = re.compile(r"\bSố\s*[:.]?\s*(?P<n>\d{0,6}\s*[/-]\s*[A-ZĐ][A-ZĐ0-9&.\-/]*)", re.U)
+NUMBER_RE = re.compile(r"(?:^|\s)Số\s*[:.]?\s*(?P<n>\d{0,6}\s*[/-]\s*[A-ZĐ][A-Za-zĐđ0-9&.\-/]*)(?![a-zà-ỹ])", re.U | re.M)
 PLACE_DATE_RE = re.compile(r"(?P<place>[A-ZĐ][^\n,]{1,40}),\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})\s*"
                            r"năm\s*(?P<y>\d{4})", re.U)
 HEADER_DATE_RE = re.compile(r"\bNgày\s*(?P<d>\d{1,2})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<y>\d{4})")
@@ -202,14 +214,21 @@ def _marker(line: str) -> tuple[str, str, int, str] | None:
     return None
 
 
+FIELD_LABEL = re.compile(
+    r"^(?:Thời\s*gian(?:\s*(?:dự\s*kiến|thực\s*hiện|hoàn\s*thành|tổ\s*chức))?|Địa\s*điểm(?:\s*\w+){0,2}|"
+    r"(?:Đơn\s*vị|Cơ\s*quan)\s*(?:chủ\s*trì|phối\s*hợp|thực\s*hiện)(?:\s*thực\s*hiện)?|Kinh\s*phí|"
+    r"Nguồn\s*kinh\s*phí|Hình\s*thức(?:\s*\w+){0,2}|Thành\s*phần(?:\s*\w+){0,2}|Quy\s*mô|Sản\s*phẩm|"
+    r"Thời\s*hạn(?:\s*hoàn\s*thành)?|Đối\s*tượng|Số\s*lượng|Phạm\s*vi)\s*:", re.I | re.U)
+
+
 def build_tree(lines: list[str]) -> Node:
     root = Node(kind="root", label="", rank=-1, lines=[""])
     current = root
     stack = [root]
     for ln in lines:
         mk = _marker(ln)
-        if mk is None:
-            current.lines.append(ln)
+        if mk is None or (mk[0] in ("dash", "plus", "bullet") and FIELD_LABEL.match(mk[3])):
+            current.lines.append(mk[3] if mk else ln)  # a field of the item above ("- Địa điểm: …")
             continue
         kind, label, rank, rest = mk
         while stack[-1] is not root and stack[-1].rank >= rank:
@@ -420,7 +439,8 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
             child_directive = False
         if child_directive and CLOSING.search(child.head):
             continue
-        leads = find_leads(text)
+        unit_heading = heading_units(child.head) if child.children else []
+        leads = unit_heading or find_leads(text)
         child_ctx = ctx
         if leads:
             child_ctx = _Context(leads=tuple(leads), supports=tuple(find_supports(text)))
@@ -429,8 +449,10 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
         if child.children and deadline and text.rstrip().endswith(":"):
             child_due = (deadline.due, deadline.text)
         if child_directive and child.kind not in ("roman", "heading"):
-            emit = not child.children or len(text) > 100 or bool(leads)
-            if emit and len(text) >= 12 and DIRECTIVE_TEXT.search(text):
+            # "1. Sở Văn hóa và Thể thao:" names who acts for the items below; it is not a task
+            emit = not (unit_heading and len(child.lines) == 1) and (
+                not child.children or len(text) > 100 or bool(leads))
+            if emit and len(text) >= 12:
                 out.append(_task(ref, text, text, issued_on=issued_on, ctx=ctx, parent=ref_prefix or None,
                                  depth=child.rank, inherited_due=inherited_due))
         elif child_directive and not child.children and len(text) > 40 and DIRECTIVE_TEXT.search(text):

@@ -16,8 +16,14 @@ _HEADS = (
     r"Ủy\s*ban\s*Kiểm\s*tra|Học\s*viện|Đại\s*học|Nhà\s*xuất\s*bản|Cơ\s*quan|Tổ\s*công\s*tác|Ban\s*Chỉ\s*đạo|"
     r"Hiệp\s*hội|Liên\s*hiệp|Đội|Lực\s*lượng|Chi\s*nhánh|Cảnh\s*sát"
 )
-_GROUP = r"các|mọi|những|toàn\s*thể|cơ\s*quan|đơn\s*vị|địa\s*phương|các\s*cơ\s*quan"
-UNIT_START = re.compile(rf"(?:{_HEADS})\b|(?:{_GROUP})\s", re.U)
+# Group names ("các sở, ngành", "UBND các huyện") start with a plural word and a kind of unit.
+_KINDS = (r"sở|ban|bộ|ngành|cơ\s*quan|đơn\s*vị|địa\s*phương|huyện|xã|phường|tỉnh|thành\s*phố|tổ\s*chức|"
+          r"doanh\s*nghiệp|hội|đoàn\s*thể|phòng|trường|cơ\s*sở|lực\s*lượng|đài|báo|chi\s*bộ|đảng\s*bộ|cấp|"
+          r"ủy\s*ban|uỷ\s*ban|UBND|Đại\s*sứ\s*quán|chủ\s*đầu\s*tư|công\s*ty|thành\s*viên|Bộ|Sở|Ban|ngân\s*hàng|"
+          r"nhà\s*trường|quận|thị\s*xã|tập\s*đoàn|viện|trung\s*tâm|cục|chi\s*cục|thôn|bản|tổ|cá\s*nhân|hộ")
+_GROUP = (rf"(?:[Cc]ác|[Mm]ọi|[Nn]hững|[Tt]oàn\s*thể)\s+(?:{_KINDS})\b|"
+          r"[Cc]ơ\s*quan\s|[Đđ]ơn\s*vị\s|[Đđ]ịa\s*phương\b|[Tt]hủ\s*trưởng\s")
+UNIT_START = re.compile(rf"(?:{_HEADS})\b|{_GROUP}", re.U)
 
 # Words after which a unit name has ended (the verb or role that follows it).
 _STOP = (
@@ -28,7 +34,12 @@ _STOP = (
     r"hoàn\s*thiện|cập\s*nhật|ban\s*hành|tiến\s*hành|làm\s*việc|tổng\s*hợp|đánh\s*giá|giám\s*sát|quản\s*lý|"
     r"đảm\s*bảo|bảo\s*đảm|thẩm\s*định|phê\s*duyệt|kịp\s*thời|sớm|nắm|tuyên\s*truyền|vận\s*động|huy\s*động|"
     r"được|là|để|về\s*việc|theo|tại|trong|trước|nhằm|đối\s*với|với|cùng|thì|sau\s*khi|khi|nếu|căn\s*cứ|"
-    r"tiếp\s*thu|hoàn\s*chỉnh|làm\s*rõ|chịu\s*trách\s*nhiệm|giao|và\s*các\s*(?:cơ\s*quan|đơn\s*vị)\s*liên\s*quan"
+    r"tiếp\s*thu|hoàn\s*chỉnh|làm\s*rõ|chịu\s*trách\s*nhiệm|giao|và\s*các\s*(?:cơ\s*quan|đơn\s*vị)\s*liên\s*quan|"
+    r"đưa|sửa\s*đổi|bổ\s*sung|thông\s*báo|công\s*bố|công\s*khai|phổ\s*biến|quán\s*triệt|ký|chuẩn\s*bị|"
+    r"phân\s*công|đẩy\s*mạnh|đẩy\s*nhanh|nâng\s*cao|thực\s*thi|thanh\s*tra|tiếp\s*nhận|phát\s*huy|"
+    r"duy\s*trì|hỗ\s*trợ|tạo\s*điều\s*kiện|khuyến\s*khích|vận\s*hành|ứng\s*dụng|nghiêm\s*túc|"
+    r"giải\s*trình|tiếp\s*tục|nhanh\s*chóng|sớm|dừng|tạm\s*dừng|rút|lựa\s*chọn|cử|dự|tham\s*gia|"
+    r"mời|gửi|nộp|cấp|thu|chi|trả|sắp\s*xếp|kiện\s*toàn|bãi\s*bỏ|thay\s*thế|điều\s*chỉnh"
 )
 STOP_RE = re.compile(rf"\s(?:{_STOP})\b|[:;(\n]|\.(?:\s|$)", re.U)
 
@@ -37,11 +48,18 @@ LEAD_PATTERNS = [
     re.compile(r"(?:^|[\s,;:.(])(?:Đề\s*nghị|đề\s*nghị|Yêu\s*cầu|yêu\s*cầu|Chỉ\s*đạo|chỉ\s*đạo)\s+(?P<u>.+)", re.U),
 ]
 ROLE_AFTER = re.compile(
-    r"(?P<u>(?:(?:" + _HEADS + r")\b|(?:" + _GROUP + r")\s)[^:;.\n]{0,160}?)\s+"
-    r"(?:chủ\s*trì|có\s*trách\s*nhiệm|khẩn\s*trương|chịu\s*trách\s*nhiệm)\b", re.U)
-SUPPORT_RE = re.compile(r"phối\s*hợp\s*(?:chặt\s*chẽ\s*)?(?:với\s*)?(?P<u>.+)", re.U)
+    r"(?P<u>(?:(?:" + _HEADS + r")\b|" + _GROUP + r")[^:;.\n]{0,160}?)\s+"
+    r"(?:chủ\s*trì|có\s*trách\s*nhiệm|khẩn\s*trương|chịu\s*trách\s*nhiệm|cần|phải)\b", re.U)
+SUPPORT_RE = re.compile(r"(?:phối\s*hợp\s*(?:chặt\s*chẽ\s*)?(?:với\s*)?|cùng\s*với\s+)(?P<u>.+)", re.U)
 SUPPORT_BEFORE = re.compile(
-    r"(?P<u>(?:(?:" + _HEADS + r")\b|(?:" + _GROUP + r")\s)[^:;.\n]{0,160}?)\s+phối\s*hợp\b", re.U)
+    r"(?P<u>(?:(?:" + _HEADS + r")\b|" + _GROUP + r")[^:;.\n]{0,160}?)\s+phối\s*hợp\b", re.U)
+# "Đơn vị chủ trì: X", "Cơ quan phối hợp thực hiện: Y" in activity blocks and table rows
+FIELD_LEAD = re.compile(r"(?:Đơn\s*vị|Cơ\s*quan|Đơn\s*vị)\s*(?:chủ\s*trì|thực\s*hiện)(?:\s*thực\s*hiện)?\s*:\s*"
+                        r"(?P<u>[^\n]+)", re.U | re.I)
+FIELD_SUPPORT = re.compile(r"(?:Đơn\s*vị|Cơ\s*quan)\s*phối\s*hợp(?:\s*thực\s*hiện)?\s*:\s*(?P<u>[^\n]+)", re.U | re.I)
+# "Trách nhiệm của X", "Đối với X" as a heading
+HEADING_OF = re.compile(r"^(?:Trách\s*nhiệm\s*của|Đối\s*với|Về\s*phía|Nhiệm\s*vụ\s*của)\s+(?P<u>.+?)\s*:?\s*$",
+                        re.U | re.I)
 
 _SPLIT = re.compile(rf",\s*(?=(?:{_HEADS})\b|(?:các|UBND|Ủy\s*ban|Uỷ\s*ban)\s)|\s+và\s+(?=(?:{_HEADS})\b|các\s)",
                     re.U)
@@ -68,22 +86,67 @@ def _units_from(fragment: str) -> list[str]:
     return split_units(_cut(fragment))
 
 
-def find_leads(text: str) -> list[str]:
-    for rx in LEAD_PATTERNS:
-        for m in rx.finditer(text):
-            units = _units_from(m.group("u"))
-            if units:
-                return units
-    after = ROLE_AFTER.search(text)
-    if after:
-        units = split_units(_cut(after.group("u")))
+def _field_units(rx: re.Pattern[str], text: str) -> list[str]:
+    out: list[str] = []
+    for m in rx.finditer(text):
+        value = re.split(r"\.\s|;\s*-|\s-\s(?:Thời|Địa|Kinh|Đơn|Cơ\squan|Hình)", m.group("u"))[0].strip(" .;")
+        for part in re.split(r";\s*", value):
+            out += [u for u in (split_units(part) or ([part] if UNIT_START.match(part) else [])) if u not in out]
+    return out
+
+
+def heading_units(head: str) -> list[str]:
+    """A heading that names who acts: "1. Sở Văn hóa và Thể thao", "Trách nhiệm của các sở, ngành:"."""
+    head = head.strip().rstrip(":").strip()
+    m = HEADING_OF.match(head)
+    if m:
+        head = m.group("u").strip()
+    if not UNIT_START.match(head) or len(head) > MAX_NAME:
+        return []
+    name = _cut(head)
+    if len(name) < len(head) - 1:  # a verb follows: a sentence, not a name
+        return []
+    return split_units(name)
+
+
+def _clause_subject(text: str) -> list[str]:
+    """A unit at the start of a clause followed by what it must do: "Bộ Y tế chủ trì …",
+    "Ủy ban nhân dân cấp tỉnh trình …"."""
+    for clause in re.split(r"(?<=[.;:])\s+|\n", text):
+        clause = re.sub(r"^(?:[-+•]\s*|đồng\s*thời,?\s*|trong\s*đó,?\s*)", "", clause.strip(), flags=re.I)
+        if not UNIT_START.match(clause):
+            continue
+        m = STOP_RE.search(" " + clause)
+        if m is None or m.group(0).strip().startswith(("phối", "và các")) or m.group(0).strip() in ":;(.":
+            continue
+        units = split_units((" " + clause)[: m.start()].strip(" ,.-–"))
         if units:
             return units
     return []
 
 
+def find_leads(text: str) -> list[str]:
+    fields = _field_units(FIELD_LEAD, text)
+    if fields:
+        return fields
+    for rx in LEAD_PATTERNS:
+        for m in rx.finditer(text):
+            units = _units_from(m.group("u"))
+            if units:
+                return units
+    for after in ROLE_AFTER.finditer(text):
+        name = after.group("u").strip(" ,.-–")
+        if _cut(name) == name:  # nothing verb-like inside: a clean subject
+            units = split_units(name)
+            if units:
+                return units
+    return _clause_subject(text)
+
+
 def find_supports(text: str) -> list[str]:
-    out: list[str] = []
+    out = _field_units(FIELD_SUPPORT, text)
+    if out:
+        return out
     for m in SUPPORT_RE.finditer(text):
         out += [u for u in _units_from(m.group("u")) if u not in out]
     if not out:

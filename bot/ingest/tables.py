@@ -1,0 +1,155 @@
+"""Task tables (STT | Nội dung | Chủ trì | Phối hợp | Thời gian …) turned into item
+lines the tree parser reads like any numbered item:
+
+    "3. <content> Cơ quan chủ trì: X. Cơ quan phối hợp: Y. Thời gian hoàn thành: Z."
+
+Two shapes arrive: rows with "|" between cells (.docx tables, Markdown) whose header
+names the columns, and tables flattened by text extraction, one cell per line (or
+several lines per cell), where only the row numbers mark where a row starts."""
+
+from __future__ import annotations
+
+import re
+
+from bot.ingest.units import UNIT_START
+from bot.ingest.vntext import fold
+
+COLUMN_KINDS = [
+    ("number", re.compile(r"^(?:stt|tt|so tt|so thu tu)$")),
+    ("lead", re.compile(r"chu tri|don vi thuc hien|co quan thuc hien|don vi thu hien")),
+    ("support", re.compile(r"phoi hop")),
+    ("time", re.compile(r"thoi gian|thoi han|tien do|han hoan thanh")),
+    ("product", re.compile(r"san pham|ket qua|hinh thuc")),
+    ("content", re.compile(r"noi dung|nhiem vu|ten|hoat dong|cong viec|giai phap")),
+    ("note", re.compile(r"ghi chu|can cu|kinh phi")),
+]
+TIME_TOKEN = re.compile(r"(?:tháng|quý|năm|thường\s*xuyên|hằng|hàng|định\s*kỳ|trước|\b20\d\d\b|\d{1,2}/\d{4})", re.I)
+ROW_NUMBER = re.compile(r"^(\d{1,3})\.?$")
+HEADER_START = re.compile(r"^(?:STT|TT|Số\s*TT)\b", re.I)
+
+
+def _kind(cell: str) -> str | None:
+    f = fold(cell)
+    for kind, rx in COLUMN_KINDS:
+        if rx.search(f):
+            return kind
+    return None
+
+
+def _row_line(number: str, cells: dict[str, str]) -> str:
+    parts = [f"{number}. {cells.get('content', '').strip()}"]
+    if cells.get("lead"):
+        parts.append(f"Cơ quan chủ trì: {cells['lead'].strip()}.")
+    if cells.get("support"):
+        parts.append(f"Cơ quan phối hợp: {cells['support'].strip()}.")
+    if cells.get("product"):
+        parts.append(f"Sản phẩm: {cells['product'].strip()}.")
+    if cells.get("time"):
+        parts.append(f"Thời gian hoàn thành: {cells['time'].strip()}.")
+    return " ".join(p for p in parts if p.strip())
+
+
+def rewrite_tables(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    columns: list[str | None] | None = None
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.count("|") >= 2:
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            kinds = [_kind(c) for c in cells]
+            if "content" in kinds and ("lead" in kinds or "time" in kinds):
+                columns = kinds
+                i += 1
+                continue
+            if columns and len(cells) == len(columns):
+                row = {k: v for k, v in zip(columns, cells, strict=True) if k}
+                number = row.get("number", "").rstrip(".")
+                if ROW_NUMBER.match(number or "") and row.get("content"):
+                    out.append(_row_line(number, row))
+                    i += 1
+                    continue
+                if not number and row.get("content") and not any(row.get(k) for k in ("lead", "time")):
+                    out.append(row["content"])  # a group heading row ("I. …")
+                    i += 1
+                    continue
+            out.extend(c for c in cells if c)
+            i += 1
+            continue
+        if HEADER_START.match(line) and _looks_like_header(lines[i: i + 14]):
+            i = _flattened(lines, i, out)
+            continue
+        out.append(line)
+        i += 1
+    return out
+
+
+def _looks_like_header(window: list[str]) -> bool:
+    kinds = {_kind(c) for c in window}
+    return "content" in kinds and ("lead" in kinds or "time" in kinds)
+
+
+def _flattened(lines: list[str], start: int, out: list[str]) -> int:
+    """A table flattened one cell per line: skip the header, then cut rows at their numbers.
+    Page numbers and running heads inside the table are dropped (a row number is the next in turn)."""
+    i = start + 1
+    while i < len(lines) and not ROW_NUMBER.match(lines[i]) and i - start < 20:
+        i += 1
+    expected = 1
+    row: list[str] = []
+    number = ""
+
+    def flush() -> None:
+        if number and row:
+            out.append(_row_line(number, _split_row(row)))
+
+    while i < len(lines):
+        line = lines[i]
+        m = ROW_NUMBER.match(line)
+        if m and int(m.group(1)) in (expected, 1) and (row or not number):
+            flush()
+            number, row = m.group(1), []
+            expected = int(m.group(1)) + 1
+        elif m:
+            pass  # a page number
+        elif re.match(r"^(?:Nơi\s*nhận|[IVX]+\.\s)", line) and not row:
+            flush()
+            number, row = "", []
+            out.append(line)
+        elif HEADER_START.match(line) and _looks_like_header(lines[i: i + 14]):
+            flush()
+            return _flattened(lines, i, out)
+        else:
+            row.append(line)
+        i += 1
+    flush()
+    return i
+
+
+def _split_row(row: list[str]) -> dict[str, str]:
+    """Content lines, then the lead cell (starts with a unit name), the support cell (the
+    next unit name), then product and time (the last lines that look like a time)."""
+    content: list[str] = []
+    j = 0
+    while j < len(row) and not (content and UNIT_START.match(row[j])):
+        content.append(row[j])
+        j += 1
+    cells: dict[str, str] = {"content": " ".join(content)}
+    groups: list[list[str]] = []
+    for line in row[j:]:
+        if not groups or UNIT_START.match(line) or (line[:1].isupper() and not groups[-1][-1].endswith((",", "và"))):
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    texts = [" ".join(g) for g in groups]
+    if texts and UNIT_START.match(texts[0]):
+        cells["lead"] = texts.pop(0)
+    if texts and UNIT_START.match(texts[0]):
+        cells["support"] = texts.pop(0)
+    times = [t for t in texts if TIME_TOKEN.search(t) and len(t) < 60]
+    if times:
+        cells["time"] = times[-1]
+    rest = [t for t in texts if t not in times]
+    if rest:
+        cells["product"] = " ".join(rest)
+    return cells
