@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 
 _CUE = (r"(?:trước|chậm\s*nhất(?:\s*(?:là|vào))?|xong\s*trước|hoàn\s*thành(?:\s*trước)?|xong|"
-        r"trong|đến\s*hết|hạn\s*chót|thời\s*hạn|kết\s*thúc|cuối|gửi\s*về[^.;]{0,60}?trước)")
+        r"trong|đến\s*hết|hạn\s*chót|thời\s*hạn(?:\s*hoàn\s*thành)?|kết\s*thúc|cuối|gửi\s*về[^.;]{0,60}?trước)"
+        r"[\s:]*")
 _DAY_PREFIX = (r"(?:(?:\d{1,2}\s*giờ(?:\s*\d{1,2})?\s*(?:phút)?\s*)?(?:,\s*)?(?:ngày\s*)?"
                r"(?:thứ\s+\w+,?\s*)?(?:ngày\s*)?)")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -25,9 +26,10 @@ WORDY_DATE = re.compile(
     rf"(?P<cue>{_CUE})\s*{_DAY_PREFIX}(?P<d>\d{{1,2}})\s*tháng\s*(?P<m>\d{{1,2}})(?:\s*năm\s*(?P<y>\d{{4}}))?",
     re.I)
 MONTH = re.compile(rf"(?P<cue>{_CUE})\s*(?:tháng)\s*(?P<m>\d{{1,2}})\s*(?:/|năm)\s*(?P<y>\d{{4}})", re.I)
-QUARTER = re.compile(rf"(?P<cue>{_CUE})?\s*quý\s*(?P<q>IV|III|II|I|[1-4])\s*(?:/|năm)\s*(?P<y>\d{{4}})", re.I)
+QUARTER = re.compile(rf"(?P<cue>{_CUE})\s*quý\s*(?P<q>IV|III|II|I|[1-4])\s*(?:/|năm)\s*(?P<y>\d{{4}})", re.I)
 HALF = re.compile(r"(?P<n>6|9)\s*tháng\s*(?:đầu\s*)?năm\s*(?P<y>\d{4})", re.I)
-YEAR = re.compile(r"(?P<cue>trong|cuối|hoàn\s*thành(?:\s*trong)?|trước|xong|đến\s*hết|chậm\s*nhất)\s*"
+YEAR = re.compile(r"(?P<cue>trong|cuối|hoàn\s*thành(?:\s*trong)?|trước|xong|đến\s*hết|chậm\s*nhất|"
+                  r"thời\s*(?:gian|hạn)\s*hoàn\s*thành)[\s:]*"
                   r"(?:năm\s*)(?P<y>\d{4})", re.I)
 WITHIN_DAYS = re.compile(r"trong\s*(?:thời\s*hạn\s*)?(?:vòng\s*)?(?P<n>\d{1,3})\s*ngày(?P<work>\s*làm\s*việc)?"
                          r"\s*(?:,\s*)?kể\s*từ\s*ngày\s*(?:ký|ban\s*hành)", re.I)
@@ -49,6 +51,7 @@ class Deadline:
     due: dt.date
     text: str
     start: int
+    exact: bool  # a day was named ("trước ngày 15/4"), not a month, quarter or year
 
 
 def _safe_date(y: int, m: int, d: int) -> dt.date | None:
@@ -69,28 +72,31 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
     found: list[Deadline] = []
     taken: list[tuple[int, int]] = []
 
-    def add(match: re.Match[str], due: dt.date | None) -> None:
+    def add(match: re.Match[str], due: dt.date | None, exact: bool = False) -> None:
         if due is None:
             return
         span = match.span()
         if any(a < span[1] and span[0] < b for a, b in taken):
             return
+        cue = (match.groupdict().get("cue") or "").lower()
+        if cue.startswith("đến") and re.search(r"\btừ\b[^.;:]*$", text[max(0, span[0] - 60): span[0]], re.I):
+            return  # the end of a period ("từ ngày 11/9 đến hết năm 2026"), not a deadline
         taken.append(span)
-        found.append(Deadline(due=due, text=match.group(0).strip(" ,;"), start=span[0]))
+        found.append(Deadline(due=due, text=match.group(0).strip(" ,;:"), start=span[0], exact=exact))
 
     for rx in (FULL_DATE, WORDY_DATE):
         for m in rx.finditer(text):
             d, mo = int(m.group("d")), int(m.group("m"))
             if m.group("y"):
-                add(m, _safe_date(int(m.group("y")), mo, d))
+                add(m, _safe_date(int(m.group("y")), mo, d), exact=True)
             elif issued_on is not None:
                 due = _safe_date(issued_on.year, mo, d)
                 if due is not None and due < issued_on:
                     due = _safe_date(issued_on.year + 1, mo, d)
-                add(m, due)
+                add(m, due, exact=True)
     for m in WITHIN_DAYS.finditer(text):
         if issued_on is not None:
-            add(m, issued_on + dt.timedelta(days=int(m.group("n"))))
+            add(m, issued_on + dt.timedelta(days=int(m.group("n"))), exact=True)
     for m in MONTH.finditer(text):
         add(m, _month_end(int(m.group("y")), int(m.group("m"))))
     for m in QUARTER.finditer(text):

@@ -218,7 +218,8 @@ FIELD_LABEL = re.compile(
     r"^(?:Thời\s*gian(?:\s*(?:dự\s*kiến|thực\s*hiện|hoàn\s*thành|tổ\s*chức))?|Địa\s*điểm(?:\s*\w+){0,2}|"
     r"(?:Đơn\s*vị|Cơ\s*quan)\s*(?:chủ\s*trì|phối\s*hợp|thực\s*hiện)(?:\s*thực\s*hiện)?|Kinh\s*phí|"
     r"Nguồn\s*kinh\s*phí|Hình\s*thức(?:\s*\w+){0,2}|Thành\s*phần(?:\s*\w+){0,2}|Quy\s*mô|Sản\s*phẩm|"
-    r"Thời\s*hạn(?:\s*hoàn\s*thành)?|Đối\s*tượng|Số\s*lượng|Phạm\s*vi)\s*:", re.I | re.U)
+    r"Thời\s*hạn(?:\s*hoàn\s*thành)?|Đối\s*tượng|Số\s*lượng|Phạm\s*vi|Lãnh\s*đạo\s*phụ\s*trách|"
+    r"Kết\s*quả|Tên\s*nhiệm\s*vụ)\s*:", re.I | re.U)
 
 
 def build_tree(lines: list[str]) -> Node:
@@ -227,8 +228,16 @@ def build_tree(lines: list[str]) -> Node:
     stack = [root]
     for ln in lines:
         mk = _marker(ln)
-        if mk is None or (mk[0] in ("dash", "plus", "bullet") and FIELD_LABEL.match(mk[3])):
-            current.lines.append(mk[3] if mk else ln)  # a field of the item above ("- Địa điểm: …")
+        field = FIELD_LABEL.match(mk[3] if mk else ln)
+        if field and (mk is None or mk[0] in ("dash", "plus", "bullet")):
+            # a field ("- Địa điểm: …", "Đơn vị chủ trì: …") describes the item the bullets belong to
+            owner = current
+            while owner.kind in ("dash", "plus", "bullet") and owner.parent is not None and owner.parent is not root:
+                owner = owner.parent
+            owner.lines.append(mk[3] if mk else ln)
+            continue
+        if mk is None:
+            current.lines.append(ln)
             continue
         kind, label, rank, rest = mk
         while stack[-1] is not root and stack[-1].rank >= rank:
@@ -414,9 +423,12 @@ def _task(ref: str, text: str, own: str, *, issued_on: dt.date | None, ctx: _Con
         if not supports:
             supports = list(ctx.supports)
     deadline = pick_deadline(own, issued_on=issued_on)
+    recurrence = find_recurrence(own)
+    if deadline and recurrence and not deadline.exact:
+        deadline = None  # "báo cáo hằng năm … năm 2026": a recurring duty has no final date
     due, due_text = (deadline.due, deadline.text) if deadline else (inherited_due or (None, None))
     return ParsedTask(ref=ref, text=text, lead=tuple(leads), support=tuple(supports), due=due, due_text=due_text,
-                      recurrence=find_recurrence(own), parent_ref=parent, depth=depth)
+                      recurrence=recurrence, parent_ref=parent, depth=depth)
 
 
 def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: _Context, directive: bool,
@@ -446,7 +458,7 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
             child_ctx = _Context(leads=tuple(leads), supports=tuple(find_supports(text)))
         deadline = pick_deadline(text, issued_on=issued_on)
         child_due = inherited_due
-        if child.children and deadline and text.rstrip().endswith(":"):
+        if child.children and deadline and deadline.exact and text.rstrip().endswith(":"):
             child_due = (deadline.due, deadline.text)
         if child_directive and child.kind not in ("roman", "heading"):
             # "1. Sở Văn hóa và Thể thao:" names who acts for the items below; it is not a task

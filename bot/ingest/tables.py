@@ -117,8 +117,13 @@ def _flattened(lines: list[str], start: int, out: list[str]) -> int:
             number, row = "", []
             out.append(line)
         elif HEADER_START.match(line) and _looks_like_header(lines[i: i + 14]):
-            flush()
-            return _flattened(lines, i, out)
+            # the header repeated on a new page: skip it, the rows go on
+            i += 1
+            while i < len(lines) and not ROW_NUMBER.match(lines[i]) and i - start < 10_000:
+                if not _kind(lines[i]) and len(lines[i]) > 25:
+                    break
+                i += 1
+            continue
         else:
             row.append(line)
         i += 1

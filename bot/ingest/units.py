@@ -57,6 +57,8 @@ SUPPORT_BEFORE = re.compile(
 FIELD_LEAD = re.compile(r"(?:Đơn\s*vị|Cơ\s*quan|Đơn\s*vị)\s*(?:chủ\s*trì|thực\s*hiện)(?:\s*thực\s*hiện)?\s*:\s*"
                         r"(?P<u>[^\n]+)", re.U | re.I)
 FIELD_SUPPORT = re.compile(r"(?:Đơn\s*vị|Cơ\s*quan)\s*phối\s*hợp(?:\s*thực\s*hiện)?\s*:\s*(?P<u>[^\n]+)", re.U | re.I)
+NEXT_FIELD = re.compile(r"\.\s|[;,.]?\s*-?\s*(?:Đơn\s*vị|Cơ\s*quan|Thời\s*gian|Thời\s*hạn|Địa\s*điểm|Kinh\s*phí|"
+                        r"Sản\s*phẩm|Kết\s*quả|Lãnh\s*đạo|Hình\s*thức)[^:;.]{0,30}:", re.U)
 # "Trách nhiệm của X", "Đối với X" as a heading
 HEADING_OF = re.compile(r"^(?:Trách\s*nhiệm\s*của|Đối\s*với|Về\s*phía|Nhiệm\s*vụ\s*của)\s+(?P<u>.+?)\s*:?\s*$",
                         re.U | re.I)
@@ -89,7 +91,7 @@ def _units_from(fragment: str) -> list[str]:
 def _field_units(rx: re.Pattern[str], text: str) -> list[str]:
     out: list[str] = []
     for m in rx.finditer(text):
-        value = re.split(r"\.\s|;\s*-|\s-\s(?:Thời|Địa|Kinh|Đơn|Cơ\squan|Hình)", m.group("u"))[0].strip(" .;")
+        value = NEXT_FIELD.split(m.group("u"))[0].strip(" .;")
         for part in re.split(r";\s*", value):
             out += [u for u in (split_units(part) or ([part] if UNIT_START.match(part) else [])) if u not in out]
     return out
