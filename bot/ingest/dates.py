@@ -52,6 +52,7 @@ class Deadline:
     text: str
     start: int
     exact: bool  # a day was named ("trước ngày 15/4"), not a month, quarter or year
+    year_given: bool = True  # False for "trước ngày 20/5": the year was inferred
 
 
 def _safe_date(y: int, m: int, d: int) -> dt.date | None:
@@ -72,7 +73,7 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
     found: list[Deadline] = []
     taken: list[tuple[int, int]] = []
 
-    def add(match: re.Match[str], due: dt.date | None, exact: bool = False) -> None:
+    def add(match: re.Match[str], due: dt.date | None, exact: bool = False, year_given: bool = True) -> None:
         if due is None:
             return
         span = match.span()
@@ -82,7 +83,8 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
         if cue.startswith("đến") and re.search(r"\btừ\b[^.;:]*$", text[max(0, span[0] - 60): span[0]], re.I):
             return  # the end of a period ("từ ngày 11/9 đến hết năm 2026"), not a deadline
         taken.append(span)
-        found.append(Deadline(due=due, text=match.group(0).strip(" ,;:"), start=span[0], exact=exact))
+        found.append(Deadline(due=due, text=match.group(0).strip(" ,;:"), start=span[0], exact=exact,
+                              year_given=year_given))
 
     for rx in (FULL_DATE, WORDY_DATE):
         for m in rx.finditer(text):
@@ -93,7 +95,7 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
                 due = _safe_date(issued_on.year, mo, d)
                 if due is not None and due < issued_on:
                     due = _safe_date(issued_on.year + 1, mo, d)
-                add(m, due, exact=True)
+                add(m, due, exact=True, year_given=False)
     for m in WITHIN_DAYS.finditer(text):
         if issued_on is not None:
             add(m, issued_on + dt.timedelta(days=int(m.group("n"))), exact=True)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from bot.ingest.dates import find_recurrence, parse_date_phrase, pick_deadline
 from bot.ingest.model import ParsedNotice, ParsedTask
 from bot.ingest.tables import rewrite_tables
-from bot.ingest.units import find_leads, find_supports, heading_units, split_units
+from bot.ingest.units import UNIT_START, find_leads, find_supports, heading_units, split_units
 from bot.ingest.vntext import fold, nfc
 
 KINDS = ("THÔNG BÁO", "CÔNG VĂN", "KẾ HOẠCH", "KẾT LUẬN", "CHỈ THỊ", "QUYẾT ĐỊNH", "NGHỊ QUYẾT", "CÔNG ĐIỆN",
@@ -381,13 +381,23 @@ def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads:
     return tasks
 
 
+ASKS = re.compile(r"\b(?:đề\s*nghị|giao|yêu\s*cầu|ủy\s*quyền|uỷ\s*quyền|cho\s*phép|chấp\s*thuận)\s+(?:quý\s+)?"
+                  r"(?P<rest>.{0,80})", re.I | re.U)
+DIRECTIVE_CUE = re.compile(r"\b(?:đề\s*nghị|giao|yêu\s*cầu|chủ\s*trì|có\s*trách\s*nhiệm|khẩn\s*trương|đồng\s*ý|"
+                           r"chỉ\s*đạo|ủy\s*quyền|uỷ\s*quyền|cho\s*phép|chấp\s*thuận)\b", re.I | re.U)
+
+
+def _asks_a_unit(text: str) -> bool:
+    """"… đề nghị quý Tổng cục nghiên cứu …", "Thủ tướng yêu cầu Ủy ban nhân dân các tỉnh …"."""
+    return any(UNIT_START.match(m.group("rest")) for m in ASKS.finditer(text))
+
+
 def _directive_paragraph(text: str) -> bool:
     if CLOSING.search(text) or ASSESSMENT.search(text[:200]):
         return False
-    if BACKGROUND.match(text) and not re.search(r"(?:đề\s*nghị|giao|yêu\s*cầu)\s+(?:các\s|Sở|UBND|Ban|Bộ)", text):
+    if BACKGROUND.match(text) and not _asks_a_unit(text):
         return False
-    return bool(re.search(r"\b(?:đề\s*nghị|giao|yêu\s*cầu|chủ\s*trì|có\s*trách\s*nhiệm|khẩn\s*trương|"
-                          r"đồng\s*ý|chỉ\s*đạo)\b", text, re.I))
+    return bool(DIRECTIVE_CUE.search(text))
 
 
 def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Context) -> list[ParsedTask]:
@@ -395,6 +405,8 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
     groups: list[tuple[list[str], list[str]]] = []
     for para in paragraphs:
         if not _directive_paragraph(para):
+            if groups and not CLOSING.search(para) and pick_deadline(para, issued_on=issued_on):
+                groups[-1][0].append(para)  # "Thời gian gửi báo cáo trước ngày 20/3/2009." completes the task
             continue
         leads = find_leads(para)
         if groups and (not leads or _same_units(leads, groups[-1][1])):
@@ -424,8 +436,9 @@ def _task(ref: str, text: str, own: str, *, issued_on: dt.date | None, ctx: _Con
             supports = list(ctx.supports)
     deadline = pick_deadline(own, issued_on=issued_on)
     recurrence = find_recurrence(own)
-    if deadline and recurrence and not deadline.exact:
-        deadline = None  # "báo cáo hằng năm … năm 2026": a recurring duty has no final date
+    if deadline and recurrence and not (deadline.exact and deadline.year_given):
+        # "báo cáo hằng năm trước ngày 31 tháng 12": the day of each round, not a final deadline
+        deadline = None
     due, due_text = (deadline.due, deadline.text) if deadline else (inherited_due or (None, None))
     return ParsedTask(ref=ref, text=text, lead=tuple(leads), support=tuple(supports), due=due, due_text=due_text,
                       recurrence=recurrence, parent_ref=parent, depth=depth)

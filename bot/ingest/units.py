@@ -45,7 +45,8 @@ STOP_RE = re.compile(rf"\s(?:{_STOP})\b|[:;(\n]|\.(?:\s|$)", re.U)
 
 LEAD_PATTERNS = [
     re.compile(r"(?:^|[\s,;:.(])(?:Giao|giao)\s+(?:cho\s+)?(?P<u>.+)", re.U),
-    re.compile(r"(?:^|[\s,;:.(])(?:Đề\s*nghị|đề\s*nghị|Yêu\s*cầu|yêu\s*cầu|Chỉ\s*đạo|chỉ\s*đạo)\s+(?P<u>.+)", re.U),
+    re.compile(r"(?:^|[\s,;:.(])(?:Đề\s*nghị|đề\s*nghị|Yêu\s*cầu|yêu\s*cầu|Chỉ\s*đạo|chỉ\s*đạo|[Ủủ]y\s*quyền|"
+               r"[Uu]ỷ\s*quyền)\s+(?:quý\s+)?(?P<u>.+)", re.U),
 ]
 ROLE_AFTER = re.compile(
     r"(?P<u>(?:(?:" + _HEADS + r")\b|" + _GROUP + r")[^:;.\n]{0,160}?)\s+"
