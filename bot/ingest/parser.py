@@ -72,6 +72,14 @@ CLOSING_LEAD_RE = re.compile(r"Căn\s*cứ\s*(?:nội\s*dung\s*)?Thông\s*báo\s
                              r"(?:triển\s*khai|tổ\s*chức|khẩn\s*trương|chủ\s*động|thực\s*hiện)", re.U)
 
 
+# A portal rendition names its own number in the text: "(Theo Công văn số 6012/UBND-KT, ngày 14/11/2023)",
+# "Thủ tướng Chính phủ vừa có Công điện số 149/CĐ-TTg ngày 28/8/2025".
+OWN_NUMBER_RE = re.compile(
+    r"(?:\(Theo|vừa\s*(?:có|ban\s*hành)|đã\s*ban\s*hành|ban\s*hành)\s+(?:Công\s*văn|Công\s*điện|Thông\s*báo|"
+    r"Quyết\s*định|Kế\s*hoạch|Chỉ\s*thị|Văn\s*bản)\s*(?:số\s*)?(?P<n>\d+\s*/\s*[A-ZĐ][A-Za-zĐđ0-9&\-/]*)"
+    r"(?:,?\s*ngày\s*(?P<d>\d{1,2}/\d{1,2}/\d{4}))?", re.U)
+
+
 def _number(head: str) -> str | None:
     m = NUMBER_RE.search(head)
     return re.sub(r"\s+", "", m.group("n")).rstrip(".-") if m else None
@@ -145,18 +153,35 @@ def _addressees(lines: list[str]) -> list[str]:
     return []
 
 
+def _signature_lines(lines: list[str]) -> list[str]:
+    """From "Nơi nhận" on, two-column layouts ("Nơi nhận:        KT. CHỦ TỊCH") become one column."""
+    start = next((i for i, ln in enumerate(lines) if re.match(r"^Nơi\s*nhận", ln)), len(lines))
+    out = lines[:start]
+    for ln in lines[start:]:
+        out.extend(p.strip() for p in re.split(r"\s{3,}", ln) if p.strip())
+    return out
+
+
 def _signer(lines: list[str]) -> tuple[str | None, str | None]:
+    """The name under the authority line (TM., KT., TL. … or the title); else the last name-like
+    line of the document, where the signature stands."""
+    lines = _signature_lines(lines)
     authority = None
     last_name = None
     for i, ln in enumerate(lines):
         if AUTHORITY_RE.match(ln) or SIGN_TITLES.match(ln):
             authority_here = ln.split(".")[0] if AUTHORITY_RE.match(ln) else None
-            for nxt in lines[i + 1: i + 6]:
+            for nxt in lines[i + 1: i + 16]:
                 cand = re.sub(r"^(?:Đ/c|Đồng chí)\s*", "", nxt.strip(" .*"))
                 if NAME_RE.match(cand):
                     last_name = cand
                     authority = authority_here or authority
                     break
+    if last_name is None:
+        for ln in reversed(lines[-15:]):
+            cand = ln.strip(" .*")
+            if NAME_RE.match(cand):
+                return cand, None
     return last_name, authority
 
 
@@ -318,6 +343,9 @@ def parse_notice(raw: str) -> ParsedNotice:
     head = "\n".join(lines[:30])
     number = _number(head)
     date, place = _date_and_place(head)
+    if number is None and (own := OWN_NUMBER_RE.search(text)):
+        number = re.sub(r"\s+", "", own.group("n"))
+        date = date or (parse_date_phrase(own.group("d")) if own.group("d") else None)
     kind, kind_index = _kind(lines, text)
     addressees = _addressees(lines)
     signer, authority = _signer(lines)
