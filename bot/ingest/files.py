@@ -29,14 +29,16 @@ def read_document(data: bytes, filename: str = "") -> str:
         raise NoticeUnreadable(f"file of {len(data)} bytes is over the cap",
                                "Tệp quá lớn (tối đa 20 MB). Đồng chí vui lòng gửi tệp nhỏ hơn.")
     suffix = PurePath(filename).suffix.lower()
+    if suffix in (".doc", ".xls", ".xlsx", ".ppt", ".pptx", ".zip", ".rar"):
+        raise NoticeUnreadable(f"unsupported file type {suffix}",
+                               "Định dạng tệp chưa được hỗ trợ. Đồng chí vui lòng gửi tệp .txt, .docx, .pdf hoặc ảnh "
+                               "chụp văn bản, hoặc dán trực tiếp nội dung văn bản.")
     if data.startswith(b"%PDF"):
         text = _read_pdf(data)
     elif data.startswith(b"PK\x03\x04") or suffix == ".docx":
         text = _read_docx(data)
-    elif suffix in (".doc", ".xls", ".xlsx", ".ppt", ".pptx", ".jpg", ".jpeg", ".png", ".zip", ".rar"):
-        raise NoticeUnreadable(f"unsupported file type {suffix}",
-                               "Định dạng tệp chưa được hỗ trợ. Đồng chí vui lòng gửi tệp .txt, .docx hoặc .pdf, "
-                               "hoặc dán trực tiếp nội dung văn bản.")
+    elif data.startswith((b"\x89PNG", b"\xff\xd8\xff")) or suffix in (".jpg", ".jpeg", ".png", ".tif", ".tiff"):
+        text = ocr_image(data)
     else:
         text = decode_text(data)
     if len(text) > MAX_TEXT_CHARS:
@@ -221,12 +223,97 @@ def _read_pdf(data: bytes) -> str:
     except Exception as exc:  # pdfminer raises many kinds on a broken file
         raise NoticeUnreadable(f"broken pdf: {exc!r}", "Tệp PDF bị hỏng, không thể đọc.") from exc
     text = "\n".join(pages)
+    if text_layer_usable(text):
+        return text
+    log.info("pdf text layer unusable (%d chars, %d cid glyphs): OCR", len(text), text.count("(cid:"))
+    return ocr_pdf(data)
+
+
+VIETNAMESE_MARKS = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]")
+
+
+def text_layer_usable(text: str) -> bool:
+    """False for scans (no text) and for fonts whose Unicode maps are broken ("(cid:55)" glyphs,
+    Latin letters without any Vietnamese mark)."""
     letters = sum(c.isalpha() for c in text)
-    vietnamese = len(re.findall(r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]",
-                                text.lower()))
-    if letters < 50 or vietnamese < letters * 0.03:
-        raise NoticeUnreadable(
-            "pdf has no usable text layer",
-            "Tệp PDF không có lớp văn bản đọc được (có thể là bản quét). Đồng chí vui lòng gửi tệp .docx "
-            "hoặc dán nội dung văn bản.")
+    if letters < 50:
+        return False
+    if text.count("(cid:") * 8 > len(text) * 0.05:
+        return False
+    return len(VIETNAMESE_MARKS.findall(text.lower())) >= letters * 0.03
+
+
+# ---------------------------------------------------------------- OCR (Tesseract, when installed)
+
+OCR_INSTALL = ("Máy chủ chưa cài phần mềm nhận dạng chữ (OCR) để đọc bản quét. Quản trị hệ thống cần cài "
+               "Tesseract với dữ liệu tiếng Việt: apt-get install tesseract-ocr tesseract-ocr-vie. Trong lúc chờ, "
+               "đồng chí vui lòng gửi tệp .docx hoặc dán nội dung văn bản.")
+MAX_OCR_PAGES = 40
+OCR_DPI = 300
+
+
+def ocr_available() -> bool:
+    import shutil
+    import subprocess
+
+    if not shutil.which("tesseract"):
+        return False
+    try:
+        langs = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True, timeout=20).stdout
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return "vie" in langs.split()
+
+
+def _tesseract(png: bytes) -> str:
+    import subprocess
+
+    try:
+        done = subprocess.run(["tesseract", "stdin", "stdout", "-l", "vie"], input=png, capture_output=True,
+                              timeout=120, check=True)
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise NoticeUnreadable(f"tesseract failed: {exc!r}", "Nhận dạng chữ (OCR) gặp lỗi, không đọc được tệp.") from exc
+    return done.stdout.decode("utf-8", errors="replace")
+
+
+def _need_ocr() -> None:
+    if not ocr_available():
+        raise NoticeUnreadable("scan or broken text layer, and no tesseract with Vietnamese data", OCR_INSTALL)
+
+
+def ocr_pdf(data: bytes) -> str:
+    _need_ocr()
+    import pdfplumber
+
+    pages: list[str] = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        if len(pdf.pages) > MAX_OCR_PAGES:
+            raise NoticeUnreadable(f"{len(pdf.pages)} pages to OCR",
+                                   f"Bản quét quá dài để nhận dạng chữ (tối đa {MAX_OCR_PAGES} trang).")
+        for page in pdf.pages:
+            image = page.to_image(resolution=OCR_DPI).original
+            buf = io.BytesIO()
+            image.save(buf, format="PNG")
+            pages.append(_tesseract(buf.getvalue()))
+    text = "\n".join(pages)
+    if sum(c.isalpha() for c in text) < 50:
+        raise NoticeUnreadable("OCR found no text", "Không nhận dạng được chữ trong tệp (ảnh quá mờ hoặc trống).")
+    return text
+
+
+def ocr_image(data: bytes) -> str:
+    _need_ocr()
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            if image.width * image.height > 80_000_000:
+                raise NoticeUnreadable("image too large", "Ảnh quá lớn để nhận dạng chữ.")
+            buf = io.BytesIO()
+            image.convert("RGB").save(buf, format="PNG")
+    except (UnidentifiedImageError, OSError) as exc:
+        raise NoticeUnreadable(f"bad image: {exc!r}", "Ảnh bị hỏng, không đọc được.") from exc
+    text = _tesseract(buf.getvalue())
+    if sum(c.isalpha() for c in text) < 50:
+        raise NoticeUnreadable("OCR found no text", "Không nhận dạng được chữ trong ảnh (ảnh quá mờ hoặc trống).")
     return text

@@ -323,7 +323,28 @@ def _body_bounds(lines: list[str], kind_index: int) -> tuple[int, int]:
         if re.match(r"^Nơi\s*nhận", lines[i]):
             end = i
             break
+        if re.search(r"\./\.\s*$", lines[i]):  # the closing formula ends the body
+            end = i + 1
+            break
     return start, end
+
+
+ATTACHMENT_RE = re.compile(r"^\(?\s*(?:Ban\s*hành\s*)?[Kk]èm\s*theo\b")
+FORM_RE = re.compile(r"MẪU|\bMẫu\b|ĐỀ\s*CƯƠNG|Đề\s*cương|BIỂU\s*MẪU|Biểu\s*mẫu|mẫu\s*báo\s*cáo", re.U)
+
+
+def _body_segments(lines: list[str], kind_index: int) -> tuple[int, list[list[str]]]:
+    """The main body, then each attachment issued with the document ("(Kèm theo Quyết định …)":
+    a plan, a task table) — but not report forms ("MẪU", "Đề cương báo cáo")."""
+    start, end = _body_bounds(lines, kind_index)
+    segments = [lines[start:end]]
+    starts = [i for i in range(end, len(lines)) if ATTACHMENT_RE.match(lines[i])]
+    for n, att in enumerate(starts):
+        stop = starts[n + 1] - 4 if n + 1 < len(starts) else len(lines)
+        stop = next((i for i in range(att + 1, stop) if re.match(r"^Nơi\s*nhận", lines[i])), stop)
+        if not FORM_RE.search(" ".join(lines[max(0, att - 4): att + 2])):
+            segments.append(lines[att + 1: max(att + 1, stop)])
+    return start, segments
 
 
 def _join_wrapped(lines: list[str]) -> list[str]:
@@ -355,8 +376,8 @@ def parse_notice(raw: str) -> ParsedNotice:
         subject = m.group("s").strip()
     elif kind_index >= 0:
         subject = _subject_after(lines, kind_index) or None
-    start, end = _body_bounds(lines, kind_index)
-    body = _join_wrapped(lines[start:end])
+    start, segments = _body_segments(lines, kind_index)
+    body = _join_wrapped(segments[0])
     body_text = " ".join(body)
     meeting = None
     mm = re.search(r"(?:^|\s)Ngày\s*(\d{1,2}/\d{1,2}/\d{4})", body_text)
@@ -371,17 +392,23 @@ def parse_notice(raw: str) -> ParsedNotice:
         elif wm:
             default_leads = split_units(wm.group("u").strip()) or []
     tasks = _extract_tasks(body, issued_on=date, default_leads=default_leads)
+    for attachment in segments[1:]:
+        tasks += _extract_tasks(_join_wrapped(attachment), issued_on=date, default_leads=default_leads)
     return ParsedNotice(
         kind=kind, number=number, date=date, place=place, issuer=_issuer(lines), subject=subject,
         signer=signer, signer_authority=authority, addressees=tuple(addressees),
-        references=tuple(_references(text, number)), recipients=tuple(_recipients(lines, end)),
+        references=tuple(_references(text, number)), recipients=tuple(_recipients(lines, start + len(segments[0]))),
         meeting_date=meeting, tasks=tuple(tasks),
     )
 
 
 def _recipients(lines: list[str], end: int) -> list[str]:
+    """The "Nơi nhận" list after the body."""
+    at = next((i for i in range(end, len(lines)) if re.match(r"^Nơi\s*nhận", lines[i])), None)
+    if at is None:
+        return []
     out = []
-    for ln in lines[end + 1: end + 40]:
+    for ln in lines[at + 1: at + 40]:
         if not ln.startswith(("-", "+", "•")):
             break
         out.append(ln.lstrip("-+• ").strip(" ;.,"))

@@ -59,7 +59,8 @@ def test_docx_from_the_dev_files_reads() -> None:
     (b"", "a.txt", "trống"),
     (b"PK\x03\x04garbage", "a.docx", "bị hỏng"),
     (b"%PDF-1.4 broken", "a.pdf", "PDF bị hỏng"),
-    (b"\x89PNG\r\n", "photo.png", "chưa được hỗ trợ"),
+    (b"\x89PNG\r\n", "photo.png", "Ảnh bị hỏng"),
+    (b"PK\x03\x04", "sheet.xlsx", "chưa được hỗ trợ"),
     (bytes(range(256)) * 10, "blob.bin", "không phải văn bản"),
 ])
 def test_bad_files(data: bytes, name: str, message: str) -> None:
@@ -83,3 +84,38 @@ def test_too_many_zip_entries_is_refused() -> None:
             z.writestr(f"f{i}.xml", "x")
     with pytest.raises(NoticeUnreadable, match="suspicious"):
         read_document(buf.getvalue(), "x.docx")
+
+
+def test_a_broken_text_layer_is_detected() -> None:
+    from bot.ingest.files import text_layer_usable
+
+    assert not text_layer_usable("UBND (cid:55)(cid:1228)(cid:49)(cid:43) LÀO CAI (cid:38)(cid:1244)" * 20)
+    assert not text_layer_usable("   ")
+    assert text_layer_usable("Sở Tài nguyên và Môi trường chủ trì rà soát, báo cáo trước ngày 15/4/2013. " * 3)
+
+
+DEV_070 = SHARED / "corpus" / "dev-files" / "070_laocai-sct-tb-1894-ket-qua-kiem-tra-vlncn-2026.pdf"
+
+
+@pytest.mark.skipif(not DEV_070.exists(), reason="dev files not present")
+def test_without_tesseract_the_user_is_told_what_to_install(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PATH": str(tmp_path)}  # no tesseract on this PATH
+    out = subprocess.run([sys.executable, "-m", "bot.cli", "parse", str(DEV_070)], capture_output=True, text=True,
+                         env=env, timeout=120)
+    assert out.returncode == 1
+    assert "apt-get install tesseract-ocr tesseract-ocr-vie" in out.stderr
+
+
+@pytest.mark.skipif(not DEV_070.exists(), reason="dev files not present")
+def test_a_pdf_with_a_garbage_text_layer_is_read_by_ocr() -> None:
+    from bot.ingest.files import ocr_available
+
+    if not ocr_available():
+        pytest.skip("tesseract with Vietnamese data is not installed (scripts/test.sh installs it as root)")
+    notice = parse_notice(read_document(DEV_070.read_bytes(), DEV_070.name))
+    assert notice.number == "1894/TB-SCT"
+    assert any("hộ chiếu" in t.text for t in notice.tasks)
