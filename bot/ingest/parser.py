@@ -182,7 +182,24 @@ def _signer(lines: list[str]) -> tuple[str | None, str | None]:
             cand = ln.strip(" .*")
             if NAME_RE.match(cand):
                 return cand, None
+        # columns merged into one line: "KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Thành Sinh",
+        # "- VPUB: CVP, các PCVP, Vũ Đại Thắng"
+        tail_start = next((i for i, ln in enumerate(lines) if re.match(r"^Nơi\s*nhận", ln)), max(0, len(lines) - 25))
+        for ln in reversed(lines[tail_start:]):
+            m = TRAILING_NAME.search(ln.rstrip(" .*"))
+            if m and m.group("name").split()[0] in SURNAMES:
+                auth = AUTHORITY_ANYWHERE.search(ln)
+                return m.group("name"), auth.group(1) if auth else None
     return last_name, authority
+
+
+TRAILING_NAME = re.compile(rf"(?:^|[\s,:])(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,4}})$", re.U)
+AUTHORITY_ANYWHERE = re.compile(r"\b(TM|KT|TL|TUQ)\.\s*[A-ZĐ]")
+SURNAMES = frozenset(
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đào Lâm Mai Trịnh Trương "
+    "Lương Tạ Hà Tô Cao Chu Lại Quách La Thái Kiều Đoàn Lưu Triệu Vương Tăng Châu Giang Âu Nông Lò Hứa Mạc "
+    "Thân Khúc Phùng Từ Kim Cù Đàm Lục Nghiêm Tống Ninh Đồng Khổng Doãn Ông Tôn Thạch Quan Sầm Vi Lường "
+    "Cầm Hầu Bế Ma Hồng Diệp Văn Lã Phó Mẫn Lữ Giáp Trình Viên Uông Tiêu Bạch Lục".split())
 
 
 def _references(text: str, own: str | None) -> list[str]:
