@@ -11,7 +11,15 @@ from dataclasses import dataclass, field
 from bot.ingest.dates import find_recurrence, parse_date_phrase, pick_deadline
 from bot.ingest.model import ParsedNotice, ParsedTask
 from bot.ingest.tables import rewrite_tables
-from bot.ingest.units import UNIT_START, find_leads, find_supports, heading_units, split_units
+from bot.ingest.units import (
+    STRONG,
+    UNIT_START,
+    find_leads,
+    find_leads_ranked,
+    find_supports,
+    heading_units,
+    split_units,
+)
 from bot.ingest.vntext import fold, nfc
 
 KINDS = ("THÔNG BÁO", "CÔNG VĂN", "KẾ HOẠCH", "KẾT LUẬN", "CHỈ THỊ", "QUYẾT ĐỊNH", "NGHỊ QUYẾT", "CÔNG ĐIỆN",
@@ -68,8 +76,12 @@ SIGN_TITLES = re.compile(r"^(?:PHÓ\s+)?(?:CHỦ\s*TỊCH|GIÁM\s*ĐỐC|BỘ\s*
                          r"VĂN\s*PHÒNG|TRƯỞNG\s*BAN|BÍ\s*THƯ|CỤC\s*TRƯỞNG|VỤ\s*TRƯỞNG|THỦ\s*TRƯỞNG|TỔNG\s*GIÁM\s*ĐỐC)",
                          re.U)
 WORKED_WITH_RE = re.compile(r"(?:buổi\s*)?làm\s*việc\s*với\s+(?P<u>[^.;,\n]+?)(?:\s*$|[.;,\n])", re.U)
-CLOSING_LEAD_RE = re.compile(r"Căn\s*cứ\s*(?:nội\s*dung\s*)?Thông\s*báo\s*(?:kết\s*luận\s*)?này,\s*(?P<u>.+?)\s+"
-                             r"(?:triển\s*khai|tổ\s*chức|khẩn\s*trương|chủ\s*động|thực\s*hiện)", re.U)
+# The closing formula that names the doers: "Căn cứ Thông báo này, X triển khai thực hiện",
+# "Yêu cầu các phòng, đơn vị trực thuộc Sở nghiêm túc triển khai thực hiện".
+CLOSING_LEAD_RE = re.compile(
+    r"(?:Căn\s*cứ\s*(?:nội\s*dung\s*)?(?:Thông\s*báo|văn\s*bản|Kế\s*hoạch|ý\s*kiến\s*chỉ\s*đạo)\s*(?:kết\s*luận\s*)?"
+    r"(?:này|trên),|(?:Yêu\s*cầu|Đề\s*nghị))\s*(?P<u>.+?)\s+(?:nghiêm\s*túc\s+)?"
+    r"(?:triển\s*khai|tổ\s*chức|khẩn\s*trương|chủ\s*động|thực\s*hiện)", re.U)
 
 
 # A portal rendition names its own number in the text: "(Theo Công văn số 6012/UBND-KT, ngày 14/11/2023)",
@@ -402,7 +414,7 @@ def parse_notice(raw: str) -> ParsedNotice:
         meeting = parse_date_phrase(mm.group(1))
     default_leads = list(addressees)
     if not default_leads:
-        cm = CLOSING_LEAD_RE.search(body_text)
+        cm = CLOSING_LEAD_RE.search(" ".join(body[-2:]))
         wm = WORKED_WITH_RE.search(" ".join(lines[: start + 5]) + " " + body_text[:600])
         if cm:
             default_leads = split_units(cm.group("u")) or [cm.group("u")]
@@ -436,6 +448,7 @@ def _recipients(lines: list[str], end: int) -> list[str]:
 class _Context:
     leads: tuple[str, ...]
     supports: tuple[str, ...]
+    explicit: bool = False  # named by a parent item or heading, not just the addressee
 
 
 def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads: list[str]) -> list[ParsedTask]:
@@ -500,7 +513,10 @@ def _same_units(a: list[str], b: list[str]) -> bool:
 def _task(ref: str, text: str, own: str, *, issued_on: dt.date | None, ctx: _Context, parent: str | None,
           depth: int, leads: list[str] | None = None, inherited_due: tuple[dt.date, str] | None = None
           ) -> ParsedTask:
-    leads = leads if leads is not None else find_leads(own)
+    if leads is None:
+        own_leads, strength = find_leads_ranked(own)
+        # the parent's named unit beats a weak mention deep in the item ("… các đơn vị …")
+        leads = own_leads if strength >= STRONG or not ctx.explicit else []
     supports = find_supports(own)
     if not leads:
         leads = list(ctx.leads)
@@ -540,7 +556,7 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
         leads = unit_heading or find_leads(text)
         child_ctx = ctx
         if leads:
-            child_ctx = _Context(leads=tuple(leads), supports=tuple(find_supports(text)))
+            child_ctx = _Context(leads=tuple(leads), supports=tuple(find_supports(text)), explicit=True)
         deadline = pick_deadline(text, issued_on=issued_on)
         child_due = inherited_due
         if child.children and deadline and deadline.exact and text.rstrip().endswith(":"):

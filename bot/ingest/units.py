@@ -43,11 +43,14 @@ _STOP = (
 )
 STOP_RE = re.compile(rf"\s(?:{_STOP})\b|[:;(\n]|\.(?:\s|$)", re.U)
 
-LEAD_PATTERNS = [
-    re.compile(r"(?:^|[\s,;:.(])(?:Giao|giao)\s+(?:cho\s+)?(?P<u>.+)", re.U),
-    re.compile(r"(?:^|[\s,;:.(])(?:Đề\s*nghị|đề\s*nghị|Yêu\s*cầu|yêu\s*cầu|Chỉ\s*đạo|chỉ\s*đạo|[Ủủ]y\s*quyền|"
-               r"[Uu]ỷ\s*quyền)\s+(?:quý\s+)?(?P<u>.+)", re.U),
-]
+GIVE = re.compile(r"(?:^|[\s,;:.(])(?:Giao|giao)\s+(?:cho\s+)?(?P<u>.+)", re.U)
+ASK = re.compile(r"(?:^|[\s,;:.(])(?:Đề\s*nghị|đề\s*nghị|Yêu\s*cầu|yêu\s*cầu|[Ủủ]y\s*quyền|[Uu]ỷ\s*quyền)\s+"
+                 r"(?:quý\s+)?(?P<u>.+)", re.U)
+# Who may ask: words before "đề nghị"/"yêu cầu" that make what follows the doer, not the object
+# ("Thủ tướng Chính phủ yêu cầu UBND các tỉnh …", "Để …, đề nghị quý Tổng cục …").
+REQUESTER = re.compile(r"^(?:Để|Nhằm|Trên\s*cơ\s*sở|Căn\s*cứ|Thực\s*hiện|Sau\s*khi|Xét)\b|\b(?:Thủ\s*tướng|Chủ\s*tịch|"
+                       r"Phó\s*Chủ\s*tịch|UBND|Ủy\s*ban|Uỷ\s*ban|Sở|Bộ|Văn\s*phòng|Ban|Tổng\s*cục|Cục|đồng\s*chí|"
+                       r"Chính\s*phủ|Lãnh\s*đạo|Giám\s*đốc|Bộ\s*trưởng)\b", re.U)
 ROLE_AFTER = re.compile(
     r"(?P<u>(?:(?:" + _HEADS + r")\b|" + _GROUP + r")[^:;.\n]{0,160}?)\s+"
     r"(?:chủ\s*trì|có\s*trách\s*nhiệm|khẩn\s*trương|chịu\s*trách\s*nhiệm|cần|phải)\b", re.U)
@@ -112,10 +115,10 @@ def heading_units(head: str) -> list[str]:
     return split_units(name)
 
 
-def _clause_subject(text: str) -> list[str]:
+def _clause_subject(text: str) -> tuple[list[str], bool]:
     """A unit at the start of a clause followed by what it must do: "Bộ Y tế chủ trì …",
-    "Ủy ban nhân dân cấp tỉnh trình …"."""
-    for clause in re.split(r"(?<=[.;:])\s+|\n", text):
+    "Ủy ban nhân dân cấp tỉnh trình …"; and whether that clause opens the text."""
+    for n, clause in enumerate(re.split(r"(?<=[.;:])\s+|\n", text)):
         clause = re.sub(r"^(?:[-+•]\s*|đồng\s*thời,?\s*|trong\s*đó,?\s*)", "", clause.strip(), flags=re.I)
         if not UNIT_START.match(clause):
             continue
@@ -124,26 +127,52 @@ def _clause_subject(text: str) -> list[str]:
             continue
         units = split_units((" " + clause)[: m.start()].strip(" ,.-–"))
         if units:
+            return units, n == 0
+    return [], False
+
+
+STRONG, WEAK = 2, 1
+
+
+def _asked(text: str) -> list[str]:
+    for m in ASK.finditer(text):
+        sentence_start = max(text.rfind(". ", 0, m.start()), text.rfind("; ", 0, m.start()), -2) + 2
+        before = text[sentence_start: m.start()].strip(" ,")
+        if before and not REQUESTER.search(before):
+            continue  # "…, yêu cầu các tổ chức không sử dụng …": the object of the work
+        units = _units_from(m.group("u"))
+        if units:
             return units
     return []
 
 
-def find_leads(text: str) -> list[str]:
+def find_leads_ranked(text: str) -> tuple[list[str], int]:
+    """The lead units a text names and how sure: STRONG ("Giao X", "X chủ trì", "Đơn vị chủ trì: X",
+    a unit opening the text, "đề nghị X" said by a requester) or WEAK (a unit opening a later clause)."""
     fields = _field_units(FIELD_LEAD, text)
     if fields:
-        return fields
-    for rx in LEAD_PATTERNS:
-        for m in rx.finditer(text):
-            units = _units_from(m.group("u"))
-            if units:
-                return units
+        return fields, STRONG
+    for m in GIVE.finditer(text):
+        units = _units_from(m.group("u"))
+        if units:
+            return units, STRONG
+    asked = _asked(text)
+    if asked:
+        return asked, STRONG
     for after in ROLE_AFTER.finditer(text):
         name = after.group("u").strip(" ,.-–")
         if _cut(name) == name:  # nothing verb-like inside: a clean subject
             units = split_units(name)
             if units:
-                return units
-    return _clause_subject(text)
+                return units, STRONG
+    subject, first = _clause_subject(text)
+    if subject:
+        return subject, STRONG if first else WEAK
+    return [], 0
+
+
+def find_leads(text: str) -> list[str]:
+    return find_leads_ranked(text)[0]
 
 
 def find_supports(text: str) -> list[str]:
