@@ -310,6 +310,7 @@ NON_DIRECTIVE_HEAD = re.compile(
     r"phạm\s*vi|đối\s*tượng)",
     re.I | re.U)
 DIRECTIVE_HEAD = re.compile(r"nhiệm\s*vụ|giải\s*pháp|tổ\s*chức\s*thực\s*hiện|thời\s*gian\s*tới|phân\s*công|"
+                            r"chế\s*độ\s*(?:báo\s*cáo|thông\s*tin)|"
                             r"trách\s*nhiệm|giao|đề\s*nghị|chỉ\s*đạo|kết\s*luận|yêu\s*cầu", re.I | re.U)
 ASSESSMENT = re.compile(
     r"^(?:trong\s*(?:năm|thời\s*gian)\s*(?:qua|\d{4})|năm\s*\d{4},|thời\s*gian\s*qua|nhìn\s*chung|qua\s*\d|"
@@ -485,11 +486,42 @@ def _directive_paragraph(text: str) -> bool:
     return bool(DIRECTIVE_CUE.search(text))
 
 
-def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Context) -> list[ParsedTask]:
-    """A letter without numbered items: its directive paragraphs, merged while they share a lead."""
-    groups: list[tuple[list[str], list[str]]] = []
+SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+def _by_subject(paragraphs: list[str]) -> list[str]:
+    """Split paragraphs where a sentence names a new doer: "Các phòng báo cáo … Phòng Kế hoạch - Tổng hợp
+    tổng hợp, báo cáo …" is two tasks. Sentences without a doer of their own stay with the one before."""
+    out: list[str] = []
     for para in paragraphs:
-        if not _directive_paragraph(para):
+        current: list[str] = []
+        current_leads: list[str] = []
+        for sentence in SENTENCE_END.split(para):
+            leads, strength = find_leads_ranked(sentence)
+            if current and strength >= STRONG and leads and not _same_units(leads, current_leads):
+                out.append(" ".join(current))
+                current, current_leads = [], []
+            current.append(sentence)
+            if strength >= STRONG and not current_leads:
+                current_leads = leads
+        if current:
+            out.append(" ".join(current))
+    return out
+
+
+def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Context, ref_prefix: str = "",
+                  in_directive_section: bool = False) -> list[ParsedTask]:
+    """Paragraphs without numbered items — a letter's body, or a directive section's text — as tasks:
+    the directive paragraphs, merged while they share a lead. Under a directive heading ("VI. CHẾ ĐỘ
+    BÁO CÁO") every paragraph directs, and a sentence naming a new doer starts a new task."""
+    groups: list[tuple[list[str], list[str]]] = []
+    if in_directive_section:
+        paragraphs = _by_subject(paragraphs)
+    for para in paragraphs:
+        directs = _directive_paragraph(para) or (
+            in_directive_section and not CLOSING.search(para) and not INTRO_END.search(para)
+            and not ASSESSMENT.search(para[:200]) and len(para) >= 20)
+        if not directs:
             if groups and not CLOSING.search(para) and pick_deadline(para, issued_on=issued_on):
                 groups[-1][0].append(para)  # "Thời gian gửi báo cáo trước ngày 20/3/2009." completes the task
             continue
@@ -501,8 +533,8 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
     out = []
     for i, (paras, leads) in enumerate(groups, start=1):
         text = " ".join(paras)
-        out.append(_task(str(i), text, text, issued_on=issued_on, ctx=base, parent=None, depth=0,
-                         leads=leads))
+        out.append(_task(f"{ref_prefix}.{i}" if ref_prefix else str(i), text, text, issued_on=issued_on, ctx=base,
+                         parent=ref_prefix or None, depth=0, leads=leads or None))
     return out
 
 
@@ -569,8 +601,9 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
                 out.append(_task(ref, text, text, issued_on=issued_on, ctx=ctx, parent=ref_prefix or None,
                                  depth=child.rank, inherited_due=inherited_due))
         elif child_directive and not child.children and len(text) > 40 and DIRECTIVE_TEXT.search(text):
-            out.append(_task(ref, text, text, issued_on=issued_on, ctx=ctx, parent=ref_prefix or None,
-                             depth=child.rank))
+            # a directive section without items ("VI. CHẾ ĐỘ BÁO CÁO" and its paragraphs)
+            out.extend(_letter_tasks(child.lines[1:] or [text], issued_on=issued_on, base=child_ctx, ref_prefix=ref,
+                                     in_directive_section=True))
         _walk(child, out, issued_on=issued_on, ctx=child_ctx, directive=child_directive, counters=counters,
               ref_prefix=ref, inherited_due=child_due)
 

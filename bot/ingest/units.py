@@ -120,6 +120,8 @@ def _clause_subject(text: str) -> tuple[list[str], bool]:
     "Ủy ban nhân dân cấp tỉnh trình …"; and whether that clause opens the text."""
     for n, clause in enumerate(re.split(r"(?<=[.;:])\s+|\n", text)):
         clause = re.sub(r"^(?:[-+•]\s*|đồng\s*thời,?\s*|trong\s*đó,?\s*)", "", clause.strip(), flags=re.I)
+        if not UNIT_START.match(clause) and (opening := ADVERBIAL.match(clause)):
+            clause = clause[opening.end():]  # "Định kỳ 6 tháng, hàng năm, Sở Công Thương tổ chức …"
         if not UNIT_START.match(clause):
             continue
         m = STOP_RE.search(" " + clause)
@@ -132,6 +134,8 @@ def _clause_subject(text: str) -> tuple[list[str], bool]:
 
 
 STRONG, WEAK = 2, 1
+ADVERBIAL = re.compile(r"^(?:Định\s*kỳ|Hằng|Hàng|Trước|Sau|Trong|Khi|Đồng\s*thời|Ngoài\s*ra|Trường\s*hợp|Nếu|"
+                       r"Từ|Đến|Chậm\s*nhất|Cuối)\b[^.;:]{0,80}?,\s*(?=(?:" + _HEADS + r")\b|" + _GROUP + r")", re.U)
 
 
 def _asked(text: str) -> list[str]:
