@@ -272,7 +272,8 @@ def _tesseract(png: bytes) -> str:
         done = subprocess.run(["tesseract", "stdin", "stdout", "-l", "vie"], input=png, capture_output=True,
                               timeout=120, check=True)
     except (OSError, subprocess.SubprocessError) as exc:
-        raise NoticeUnreadable(f"tesseract failed: {exc!r}", "Nhận dạng chữ (OCR) gặp lỗi, không đọc được tệp.") from exc
+        raise NoticeUnreadable(f"tesseract failed: {exc!r}",
+                               "Nhận dạng chữ (OCR) gặp lỗi, không đọc được tệp.") from exc
     return done.stdout.decode("utf-8", errors="replace")
 
 

@@ -63,7 +63,8 @@ def lines_of(text: str) -> list[str]:
 
 # ---------------------------------------------------------------- metadata
 
-NUMBER_RE = re.compile(r"(?:^|\s)Số\s*[:.]?\s*(?P<n>\d{0,6}\s*[/-]\s*[A-ZĐ][A-Za-zĐđ0-9&.\-/]*)(?![a-zà-ỹ])", re.U | re.M)
+NUMBER_RE = re.compile(r"(?:^|\s)Số\s*[:.]?\s*(?P<n>\d{0,6}\s*[/-]\s*[A-ZĐ][A-Za-zĐđ0-9&.\-/]*)(?![a-zà-ỹ])",
+                       re.U | re.M)
 PLACE_DATE_RE = re.compile(r"(?P<place>[A-ZĐ][^\n,]{1,40}),\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})\s*"
                            r"năm\s*(?P<y>\d{4})", re.U)
 HEADER_DATE_RE = re.compile(r"\bNgày\s*(?P<d>\d{1,2})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<y>\d{4})")
