@@ -160,8 +160,14 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str) -> str:
             lines.append("   • Thời hạn: không có thời hạn cụ thể (nhắc kiểm tra tiến độ hằng tuần)")
         if task.recurrence:
             lines.append(f"   • Định kỳ: {RECURRENCE_LABELS.get(task.recurrence, task.recurrence)}")
-    lines += ["", "Đồng chí kiểm tra lại và bấm «Xác nhận» để giao việc, hoặc «Hủy» nếu chưa đúng."]
+    lines += ["", "Đồng chí kiểm tra lại và bấm «Xác nhận» để giao việc, hoặc «Hủy» nếu chưa đúng.",
+              "Để sửa, đồng chí trả lời (reply) tin này, mỗi dòng một sửa đổi: «3: Sở Tài chính» (đơn vị chủ trì "
+              "của nhiệm vụ số 3), «3 hạn 30/4/2018», «bỏ 3»."]
     return vn("\n".join(lines))
+
+
+def correction_applied(count: int) -> str:
+    return vn(f"Đã sửa {count} nội dung. Danh sách nhiệm vụ sau khi sửa:")
 
 
 def registered_text(result: Registered) -> str:

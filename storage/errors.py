@@ -92,3 +92,7 @@ class PersonNotFound(NhacViecError):
 
 class DirectoryInvalid(NhacViecError):
     """The directory CSV has a bad row; nothing of it is stored."""
+
+
+class DraftCorrectionInvalid(NhacViecError):
+    """An admin's correction to a draft names no task, or would leave it empty."""

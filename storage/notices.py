@@ -7,15 +7,17 @@ import datetime as dt
 import hashlib
 import logging
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.corrections import Correction
 from bot.ingest.model import ParsedNotice
 from scheduler.policy import ReminderPolicy
 from storage.audit import audit
 from storage.directory import head_of, match_unit
-from storage.errors import NotAllowed, NoticeClosed, NoticeNotFound
+from storage.errors import DraftCorrectionInvalid, NotAllowed, NoticeClosed, NoticeNotFound
 from storage.models import Notice, NoticeStatus, Person, Reminder, Task, TaskStatus
 
 log = logging.getLogger(__name__)
@@ -65,6 +67,15 @@ def create_draft(session: Session, parsed: ParsedNotice, *, source_text: str, so
     )
     session.add(notice)
     session.flush()
+    guesses = _guesses(session, parsed)
+    audit(session, at=now, actor_id=by.id, action="notice.draft", entity="notice", entity_id=notice.id,
+          sha256=digest, tasks=len(parsed.tasks), source=source_name)
+    log.info("notice %s drafted by %s: %d tasks from %r", notice.id, by.handle, len(parsed.tasks), source_name)
+    return Draft(notice_id=notice.id, duplicate_of=duplicate, guesses=guesses)
+
+
+def _guesses(session: Session, parsed: ParsedNotice) -> dict[str, UnitGuess]:
+    """How each lead unit, as written, matches the directory, and who would be assigned."""
     guesses: dict[str, UnitGuess] = {}
     for task in parsed.tasks:
         for name in task.lead[:1]:
@@ -73,10 +84,69 @@ def create_draft(session: Session, parsed: ParsedNotice, *, source_text: str, so
                 head = head_of(session, unit.id) if unit else None
                 guesses[name] = UnitGuess(written=name, unit_name=unit.name if unit else None, score=score,
                                           head_name=head.full_name if head else None)
-    audit(session, at=now, actor_id=by.id, action="notice.draft", entity="notice", entity_id=notice.id,
-          sha256=digest, tasks=len(parsed.tasks), source=source_name)
-    log.info("notice %s drafted by %s: %d tasks from %r", notice.id, by.handle, len(parsed.tasks), source_name)
-    return Draft(notice_id=notice.id, duplicate_of=duplicate, guesses=guesses)
+    return guesses
+
+
+def remember_preview(session: Session, notice_id: int, *, chat_id: int, message_ids: list[int]) -> None:
+    notice = session.get_one(Notice, notice_id)
+    notice.meta = {**notice.meta, "preview": {"chat_id": chat_id, "message_ids": message_ids}}
+
+
+def draft_for_message(session: Session, *, chat_id: int, message_id: int) -> int | None:
+    """The draft whose preview this message is (a reply to it carries corrections)."""
+    drafts = session.scalars(select(Notice).where(Notice.status == NoticeStatus.DRAFT).order_by(Notice.id.desc())
+                             .limit(50))
+    for notice in drafts:
+        preview = notice.meta.get("preview") or {}
+        if preview.get("chat_id") == chat_id and message_id in preview.get("message_ids", []):
+            return notice.id
+    return None
+
+
+def correct_draft(session: Session, notice_id: int, corrections: list[Correction], *, by: Person,
+                  now: dt.datetime) -> tuple[ParsedNotice, Draft]:
+    """Apply an admin's corrections (lead unit, deadline, dropping a task) to a draft."""
+    notice = _open_draft(session, notice_id, by, "correct a notice")
+    tasks: list[dict[str, Any]] = [dict(t) for t in notice.meta.get("tasks", [])]
+    dropped: set[int] = set()
+    for c in corrections:
+        index = _task_index(tasks, c.target)
+        if c.field == "drop":
+            dropped.add(index)
+        elif c.field == "lead":
+            tasks[index]["lead"] = [str(c.value)]
+        elif c.field == "due":
+            due = c.value if isinstance(c.value, dt.date) else None
+            tasks[index]["due"] = due.isoformat() if due else None
+            tasks[index]["due_text"] = f"sửa: {due:%d/%m/%Y}" if due else None
+    tasks = [t for i, t in enumerate(tasks) if i not in dropped]
+    if not tasks:
+        raise DraftCorrectionInvalid("all tasks dropped", "Không thể bỏ hết nhiệm vụ; nếu văn bản không đúng, "
+                                                          "đồng chí bấm «Hủy».")
+    notice.meta = {**notice.meta, "tasks": tasks}
+    audit(session, at=now, actor_id=by.id, action="notice.correct", entity="notice", entity_id=notice.id,
+          corrections=[{"target": c.target, "field": c.field, "value": str(c.value)} for c in corrections])
+    parsed = ParsedNotice.from_json(notice.meta)
+    duplicate = session.scalar(select(Notice.id).where(Notice.sha256 == notice.sha256,
+                                                       Notice.status == NoticeStatus.CONFIRMED))
+    return parsed, Draft(notice_id=notice.id, duplicate_of=duplicate, guesses=_guesses(session, parsed))
+
+
+def _task_index(tasks: list[dict[str, Any]], target: str) -> int:
+    if target.startswith("mục"):
+        ref = target.split(None, 1)[1]
+        matches = [i for i, t in enumerate(tasks) if t["ref"].lower() == ref]
+        if len(matches) == 1:
+            return matches[0]
+        raise DraftCorrectionInvalid(f"ref {ref!r} matches {len(matches)} tasks",
+                                     f"Không xác định được nhiệm vụ “Mục {ref}” "
+                                     f"({'không có' if not matches else 'có nhiều nhiệm vụ cùng số mục'}); đồng chí "
+                                     "dùng số thứ tự trong danh sách, ví dụ «3: Sở Tài chính».")
+    number = int(target)
+    if not 1 <= number <= len(tasks):
+        raise DraftCorrectionInvalid(f"task number {number} out of range",
+                                     f"Danh sách chỉ có {len(tasks)} nhiệm vụ, không có nhiệm vụ số {number}.")
+    return number - 1
 
 
 def _open_draft(session: Session, notice_id: int, by: Person, action: str) -> Notice:

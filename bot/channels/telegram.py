@@ -47,10 +47,11 @@ def confirm_keyboard(notice_id: int) -> InlineKeyboardMarkup:
 
 async def send_text(bot: Bot, clock: Clock, chat_id: int, text: str, *,
                     reply_markup: InlineKeyboardMarkup | None = None,
-                    reply_to: int | None = None) -> Message:
+                    reply_to: int | None = None) -> list[Message]:
     """Send `text` (split to fit 4096 characters; the keyboard goes on the last part),
-    waiting out flood control a few times before giving up."""
+    waiting out flood control a few times before giving up. Returns every part sent."""
     parts = texts.split_message(text)
+    sent: list[Message] = []
     message: Message | None = None
     for i, part in enumerate(parts):
         last = i == len(parts) - 1
@@ -66,8 +67,9 @@ async def send_text(bot: Bot, clock: Clock, chat_id: int, text: str, *,
                 wait = retry_seconds(exc)
                 log.info("flood control on chat %s: waiting %.0fs", chat_id, wait)
                 await clock.sleep(wait)
-    assert message is not None
-    return message
+        assert message is not None
+        sent.append(message)
+    return sent
 
 
 class TelegramSender:

@@ -8,18 +8,29 @@ import asyncio
 import logging
 
 from telegram import Update
+from telegram.error import BadRequest
 from telegram.ext import Application, CallbackQueryHandler, ContextTypes, MessageHandler, filters
 
 from bot import texts
 from bot.channels.telegram import confirm_keyboard
 from bot.context import app_context
-from bot.handlers.common import answer, speaker
+from bot.corrections import parse_corrections
+from bot.handlers.common import answer, answer_parts, speaker
 from bot.handlers.status import reply_status, typed_status
 from bot.ingest import ParsedNotice, parse_notice, read_document
 from bot.ingest.files import MAX_FILE_BYTES
 from storage.errors import NotAllowed, NoTasksFound
 from storage.models import Person
-from storage.notices import cancel_notice, confirm_notice, create_draft, format_title
+from storage.notices import (
+    Draft,
+    cancel_notice,
+    confirm_notice,
+    correct_draft,
+    create_draft,
+    draft_for_message,
+    format_title,
+    remember_preview,
+)
 
 log = logging.getLogger(__name__)
 
@@ -38,9 +49,39 @@ async def _ingest(update: Update, context: ContextTypes.DEFAULT_TYPE, person: Pe
     text, parsed = await asyncio.to_thread(_parse, data, filename)
     draft = await ctx.db.run(create_draft, parsed, source_text=text, source_name=filename, by=person,
                              now=ctx.clock.now())
+    await _show_draft(update, context, parsed, draft)
+
+
+async def _show_draft(update: Update, context: ContextTypes.DEFAULT_TYPE, parsed: ParsedNotice, draft: Draft) -> None:
+    """Send the preview with its buttons and remember its messages: a reply to them corrects the draft."""
     title = format_title(parsed.kind, parsed.number, parsed.date)
-    await answer(update, context, texts.draft_preview(parsed, draft, title),
-                 reply_markup=confirm_keyboard(draft.notice_id))
+    sent = await answer_parts(update, context, texts.draft_preview(parsed, draft, title),
+                              reply_markup=confirm_keyboard(draft.notice_id))
+    await app_context(context).db.run(remember_preview, draft.notice_id, chat_id=sent[-1].chat.id,
+                                      message_ids=[m.message_id for m in sent])
+
+
+async def _correct_draft(update: Update, context: ContextTypes.DEFAULT_TYPE, person: Person) -> bool:
+    """An admin's reply to a preview: corrections ("3: Sở Tài chính", "3 hạn 30/4", "bỏ 3"); False if the
+    message replies to something else."""
+    ctx = app_context(context)
+    message = update.effective_message
+    if message is None or message.reply_to_message is None or not person.is_admin:
+        return False
+    notice_id = await ctx.db.run(draft_for_message, chat_id=message.chat.id,
+                                 message_id=message.reply_to_message.message_id)
+    if notice_id is None:
+        return False
+    corrections = parse_corrections(message.text or "", today=ctx.today())
+    parsed, draft = await ctx.db.run(correct_draft, notice_id, corrections, by=person, now=ctx.clock.now())
+    old = message.reply_to_message
+    try:  # the old preview's buttons would confirm the corrected draft too; keep one set of buttons
+        await context.bot.edit_message_reply_markup(chat_id=old.chat.id, message_id=old.message_id, reply_markup=None)
+    except BadRequest:
+        pass  # the buttons were on another part of the preview, or are already gone
+    await answer(update, context, texts.correction_applied(len(corrections)))
+    await _show_draft(update, context, parsed, draft)
+    return True
 
 
 async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -67,7 +108,8 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await answer(update, context, texts.EMPTY_MESSAGE)
         return
     person = await speaker(update, context)
-    if await reply_status(update, context, person) or await typed_status(update, context, person, text):
+    if (await reply_status(update, context, person) or await _correct_draft(update, context, person)
+            or await typed_status(update, context, person, text)):
         return
     if not person.is_admin:
         await answer(update, context, texts.NOT_ADMIN_TEXT)

@@ -31,6 +31,13 @@ class ParsedTask:
             "parent": self.parent_ref,
         }
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ParsedTask:
+        return cls(ref=data["ref"], text=data["text"], lead=tuple(data.get("lead") or ()),
+                   support=tuple(data.get("support") or ()),
+                   due=dt.date.fromisoformat(data["due"]) if data.get("due") else None,
+                   due_text=data.get("due_text"), recurrence=data.get("recurrence"), parent_ref=data.get("parent"))
+
 
 @dataclass(frozen=True, kw_only=True)
 class ParsedNotice:
@@ -66,3 +73,17 @@ class ParsedNotice:
             },
             "tasks": [t.to_json() for t in self.tasks],
         }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ParsedNotice:
+        n = data.get("notice") or {}
+
+        def day(value: str | None) -> dt.date | None:
+            return dt.date.fromisoformat(value) if value else None
+
+        return cls(kind=n.get("kind"), number=n.get("number"), date=day(n.get("date")), place=n.get("place"),
+                   issuer=n.get("issuer"), subject=n.get("subject"), signer=n.get("signer"),
+                   signer_authority=n.get("signer_authority"), addressees=tuple(n.get("addressees") or ()),
+                   references=tuple(n.get("references") or ()), recipients=tuple(n.get("recipients") or ()),
+                   meeting_date=day(n.get("meeting_date")),
+                   tasks=tuple(ParsedTask.from_json(t) for t in data.get("tasks") or ()))

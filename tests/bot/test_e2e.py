@@ -239,3 +239,32 @@ async def test_overdue_reminders_escalate_to_the_leader(harness: Harness) -> Non
     assert len(to_leader) == 1 and "quá hạn 3 ngày" in (to_leader[0].text or "")
     assert to_leader[0].buttons == []
     assert count(h, Reminder, Reminder.kind == "overdue", Reminder.state == "sent") == 5
+
+
+async def test_admin_corrects_the_lead_unit_and_deadline_before_confirming(harness: Harness) -> None:
+    h = harness
+    notice = ("Kính gửi: Sở Xây dựng\n"
+              "Chủ tịch UBND tỉnh có ý kiến như sau:\n"
+              "1. Sở Xây dựng chủ trì kiểm tra các công trình, báo cáo trước ngày 15/3/2018.\n"
+              "2. Ban Dân vận Tỉnh ủy phối hợp tuyên truyền trong nhân dân.\n"
+              "3. Sở Xây dựng tổng hợp kết quả.")
+    await h.say("admin", notice)
+    first_preview = last_text(h, "admin")
+    assert "1. [Mục 1]" in first_preview and "Sở Xây dựng (chưa có trong danh bạ)" in first_preview
+    await h.reply("admin", "1: Sở Tài nguyên và Môi trường\n1 hạn 30/4/2018\nbỏ 3")
+    assert "Đã sửa 3 nội dung" in h.sent[-2].text  # type: ignore[operator]
+    corrected = last_text(h, "admin")
+    assert "Sở Tài nguyên và Môi trường → Sở Tài nguyên và Môi trường (100%, giao đ/c Trần Văn Môi)" in corrected
+    assert "30/04/2018" in corrected and "[Mục 3]" not in corrected
+    # only the newest preview keeps its buttons
+    assert [m.buttons for m in h.state.bot_messages(h.handles["admin"]) if m.buttons] == [
+        [texts.BUTTON_CONFIRM, texts.BUTTON_CANCEL]]
+    await h.reply("admin", "không phải sửa đổi")
+    assert "Không hiểu dòng" in last_text(h, "admin")
+    await h.tap("admin", texts.BUTTON_CONFIRM)
+    assert h.db is not None
+    tasks = h.db.call(lambda s: [(t.item_ref, t.assignee_id is not None, t.due_on) for t in
+                                 s.scalars(select(Task).order_by(Task.position))])
+    import datetime as dt
+    assert tasks[0] == ("1", True, dt.date(2018, 4, 30)) and len(tasks) == 2
+    assert count(h, AuditLog, AuditLog.action == "notice.correct") == 1
