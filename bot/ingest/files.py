@@ -10,6 +10,7 @@ import re
 import zipfile
 from pathlib import PurePath
 
+from bot.ingest.legacy import repair_legacy
 from storage.errors import NoticeUnreadable
 
 log = logging.getLogger(__name__)
@@ -58,7 +59,10 @@ def decode_text(data: bytes) -> str:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            text = data.decode("cp1258", errors="replace")
+            # not UTF-8: TCVN3 or VNI (Latin-1 look-alikes) if that reads as Vietnamese, else Windows-1258
+            latin = data.decode("latin-1")
+            repaired = repair_legacy(latin)
+            text = repaired if repaired != latin else data.decode("cp1258", errors="replace")
     controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f") + text.count("\ufffd")
     if controls > max(8, len(text) // 50):
         raise NoticeUnreadable("binary data, not text",

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.ingest.dates import find_recurrence, parse_date_phrase, pick_deadline
+from bot.ingest.legacy import repair_legacy
 from bot.ingest.model import ParsedNotice, ParsedTask
 from bot.ingest.tables import rewrite_tables
 from bot.ingest.units import (
@@ -38,7 +39,7 @@ _MD = [
 
 
 def clean_text(text: str) -> str:
-    text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
+    text = nfc(repair_legacy(text)).replace("\r\n", "\n").replace("\r", "\n")
     for rx, repl in _MD:
         text = rx.sub(repl, text)
     text = re.sub(r"[–—]", "-", text)
