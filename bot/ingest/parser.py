@@ -371,10 +371,18 @@ def _body_segments(lines: list[str], kind_index: int) -> tuple[int, list[list[st
     start, end = _body_bounds(lines, kind_index)
     segments = [lines[start:end]]
     starts = [i for i in range(end, len(lines)) if ATTACHMENT_RE.match(lines[i])]
+
+    def title_start(att: int, floor: int) -> int:
+        """Where the attachment's title ("PHỤ LỤC / DANH MỤC …") begins, above "(Kèm theo …)"."""
+        j = att
+        while j - 1 > floor and lines[j - 1].isupper() and att - j < 4:
+            j -= 1
+        return j
+
     for n, att in enumerate(starts):
-        stop = starts[n + 1] - 4 if n + 1 < len(starts) else len(lines)
+        stop = title_start(starts[n + 1], att) if n + 1 < len(starts) else len(lines)
         stop = next((i for i in range(att + 1, stop) if re.match(r"^Nơi\s*nhận", lines[i])), stop)
-        if not FORM_RE.search(" ".join(lines[max(0, att - 4): att + 2])):
+        if not FORM_RE.search(" ".join(lines[title_start(att, end): att + 1])):
             segments.append(lines[att + 1: max(att + 1, stop)])
     return start, segments
 

@@ -39,7 +39,7 @@ _STOP = (
     r"phân\s*công|đẩy\s*mạnh|đẩy\s*nhanh|nâng\s*cao|thực\s*thi|thanh\s*tra|tiếp\s*nhận|phát\s*huy|"
     r"duy\s*trì|hỗ\s*trợ|tạo\s*điều\s*kiện|khuyến\s*khích|vận\s*hành|ứng\s*dụng|nghiêm\s*túc|"
     r"giải\s*trình|tiếp\s*tục|nhanh\s*chóng|sớm|dừng|tạm\s*dừng|rút|lựa\s*chọn|cử|dự|tham\s*gia|"
-    r"mời|gửi|nộp|cấp|thu|chi|trả|sắp\s*xếp|kiện\s*toàn|bãi\s*bỏ|thay\s*thế|điều\s*chỉnh"
+    r"mời|gửi|nộp|cấp|thu|chi|trả|sắp\s*xếp|kiện\s*toàn|bãi\s*bỏ|thay\s*thế|điều\s*chỉnh|yêu\s*cầu|đề\s*nghị"
 )
 STOP_RE = re.compile(rf"\s(?:{_STOP})\b|[:;(\n]|\.(?:\s|$)", re.U)
 
@@ -134,14 +134,15 @@ def _clause_subject(text: str) -> tuple[list[str], bool]:
 
 
 STRONG, WEAK = 2, 1
+UNIT_COLON = re.compile(r"^(?P<u>[^:;.\n]{3,90}):\s+\S")
 ADVERBIAL = re.compile(r"^(?:Định\s*kỳ|Hằng|Hàng|Trước|Sau|Trong|Khi|Đồng\s*thời|Ngoài\s*ra|Trường\s*hợp|Nếu|"
                        r"Từ|Đến|Chậm\s*nhất|Cuối)\b[^.;:]{0,80}?,\s*(?=(?:" + _HEADS + r")\b|" + _GROUP + r")", re.U)
 
 
 def _asked(text: str) -> list[str]:
     for m in ASK.finditer(text):
-        sentence_start = max(text.rfind(". ", 0, m.start()), text.rfind("; ", 0, m.start()), -2) + 2
-        before = text[sentence_start: m.start()].strip(" ,")
+        stop = max(text.rfind(". ", 0, m.start()), text.rfind("; ", 0, m.start()))
+        before = text[stop + 2 if stop >= 0 else 0: m.start()].strip(" ,")
         if before and not REQUESTER.search(before):
             continue  # "…, yêu cầu các tổ chức không sử dụng …": the object of the work
         units = _units_from(m.group("u"))
@@ -156,6 +157,9 @@ def find_leads_ranked(text: str) -> tuple[list[str], int]:
     fields = _field_units(FIELD_LEAD, text)
     if fields:
         return fields, STRONG
+    named = UNIT_COLON.match(text)
+    if named and (units := heading_units(named.group("u"))):
+        return units, STRONG  # "Công an tỉnh: Xây dựng phương án …"
     for m in GIVE.finditer(text):
         units = _units_from(m.group("u"))
         if units:

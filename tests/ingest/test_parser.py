@@ -88,3 +88,148 @@ def test_seed_notice_items() -> None:
 
 def test_text_without_tasks() -> None:
     assert parse_notice("Kính chào các đồng chí. Chúc mừng năm mới!").tasks == ()
+
+
+PLAN_WITH_FIELDS_AND_UNITS = """KẾ HOẠCH
+Tổ chức Tuần lễ Văn hóa - Du lịch năm 2025
+I. MỤC ĐÍCH, YÊU CẦU
+1. Quảng bá hình ảnh địa phương.
+2. Bảo đảm an toàn, tiết kiệm.
+II. NỘI DUNG
+1. Lễ khai mạc
+- Thời gian dự kiến: ngày 10/5/2025.
+- Địa điểm: Quảng trường trung tâm.
+- Đơn vị chủ trì: Sở Văn hóa, Thể thao và Du lịch.
+- Đơn vị phối hợp: Công an tỉnh, UBND thành phố.
+2. Hội chợ sản phẩm OCOP
+- Thời gian thực hiện: từ ngày 10/5/2025 đến hết năm 2025.
+- Đơn vị chủ trì: Sở Công Thương.
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Tài chính
+- Thẩm định, bố trí kinh phí tổ chức Tuần lễ, hoàn thành trước ngày 20/4/2025.
+- Hướng dẫn thanh quyết toán theo quy định.
+2. Công an tỉnh: Xây dựng phương án bảo đảm an ninh, trật tự trong thời gian tổ chức.
+IV. CHẾ ĐỘ BÁO CÁO
+Các đơn vị báo cáo kết quả về Sở Văn hóa, Thể thao và Du lịch trước ngày 30/5/2025. Sở Văn hóa, Thể thao và Du lịch tổng hợp, báo cáo UBND tỉnh trước ngày 10/6/2025.
+Yêu cầu các sở, ngành, địa phương nghiêm túc triển khai thực hiện./.
+"""
+
+
+def _by_text(notice, start):  # type: ignore[no-untyped-def]
+    return next(t for t in notice.tasks if t.text.startswith(start))
+
+
+def test_purpose_is_not_a_task_and_activity_fields_belong_to_their_item() -> None:
+    n = parse_notice(PLAN_WITH_FIELDS_AND_UNITS)
+    assert not any("Quảng bá hình ảnh" in t.text for t in n.tasks)
+    opening = _by_text(n, "Lễ khai mạc")
+    assert opening.lead == ("Sở Văn hóa, Thể thao và Du lịch",)
+    assert opening.support == ("Công an tỉnh", "UBND thành phố")
+    assert opening.due is None, "an event date is not a deadline"
+    assert not any(t.text.startswith(("Thời gian", "Địa điểm", "Đơn vị")) for t in n.tasks)
+    fair = _by_text(n, "Hội chợ")
+    assert fair.lead == ("Sở Công Thương",) and fair.due is None, "the end of a period is not a deadline"
+
+
+def test_a_heading_that_names_a_unit_leads_its_items() -> None:
+    n = parse_notice(PLAN_WITH_FIELDS_AND_UNITS)
+    budget = _by_text(n, "Thẩm định, bố trí kinh phí")
+    assert budget.lead == ("Sở Tài chính",) and budget.due.isoformat() == "2025-04-20"  # type: ignore[union-attr]
+    assert _by_text(n, "Hướng dẫn thanh quyết toán").lead == ("Sở Tài chính",)
+    assert not any(t.text == "Sở Tài chính" for t in n.tasks), "the unit heading itself is not a task"
+    police = next(t for t in n.tasks if "phương án bảo đảm an ninh" in t.text)
+    assert police.lead == ("Công an tỉnh",)
+
+
+def test_a_reporting_section_splits_where_a_new_doer_is_named() -> None:
+    n = parse_notice(PLAN_WITH_FIELDS_AND_UNITS)
+    units_report = next(t for t in n.tasks if t.text.startswith("Các đơn vị báo cáo"))
+    summary = next(t for t in n.tasks if t.text.startswith("Sở Văn hóa, Thể thao và Du lịch tổng hợp"))
+    assert units_report.due.isoformat() == "2025-05-30" and summary.due.isoformat() == "2025-06-10"  # type: ignore[union-attr]
+    assert summary.lead == ("Sở Văn hóa, Thể thao và Du lịch",)
+
+
+PIPE_TABLE = """Kính gửi: Các sở, ngành
+Chủ tịch UBND tỉnh giao nhiệm vụ như sau:
+| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |
+| 1 | Xây dựng cơ sở dữ liệu đất đai | Sở Nông nghiệp và Môi trường | Sở Tài chính | Quý III/2025 |
+| 2 | Rà soát thủ tục hành chính | Văn phòng UBND tỉnh | Các sở, ngành | Thường xuyên |
+"""
+
+FLAT_TABLE = """PHỤ LỤC
+DANH MỤC NHIỆM VỤ
+STT
+Nhiệm vụ
+Cơ quan
+chủ trì
+Cơ quan
+phối hợp
+Thời gian
+hoàn thành
+1
+Hoàn thiện đề án chuyển đổi số
+cấp tỉnh
+Sở Khoa học và Công nghệ
+Các sở, ngành
+Tháng 9/2025
+2
+Tổ chức tập huấn kỹ năng số cho cán bộ
+Sở Nội vụ
+UBND các xã
+Thường xuyên
+"""
+
+
+def test_task_tables_with_cells_become_tasks() -> None:
+    n = parse_notice(PIPE_TABLE)
+    assert [t.ref for t in n.tasks] == ["1", "2"]
+    db, tthc = n.tasks
+    assert db.lead == ("Sở Nông nghiệp và Môi trường",) and db.support == ("Sở Tài chính",)
+    assert db.due.isoformat() == "2025-09-30"  # type: ignore[union-attr]
+    assert tthc.lead == ("Văn phòng UBND tỉnh",) and tthc.due is None
+
+
+def test_a_table_flattened_one_cell_per_line_is_cut_at_its_row_numbers() -> None:
+    n = parse_notice(FLAT_TABLE)
+    assert len(n.tasks) == 2
+    first, second = n.tasks
+    assert "Hoàn thiện đề án chuyển đổi số cấp tỉnh" in first.text
+    assert first.lead == ("Sở Khoa học và Công nghệ",) and first.due.isoformat() == "2025-09-30"  # type: ignore[union-attr]
+    assert second.lead == ("Sở Nội vụ",) and second.due is None
+
+
+def test_a_recurring_duty_has_no_final_deadline() -> None:
+    n = parse_notice("Kính gửi: Sở Y tế\nĐề nghị Sở Y tế định kỳ hằng quý báo cáo UBND tỉnh trước ngày 20 của "
+                     "tháng cuối quý; tổng hợp báo cáo năm trước ngày 15/12.")
+    assert n.tasks[0].recurrence == "quarterly" and n.tasks[0].due is None
+
+
+def test_an_object_is_not_a_lead() -> None:
+    n = parse_notice("1. Sở Xây dựng\n- Chủ trì kiểm tra các công trình; yêu cầu các chủ đầu tư khắc phục ngay.\n"
+                     "- Chỉ đạo các đơn vị trực thuộc rà soát hồ sơ.")
+    assert [t.lead for t in n.tasks] == [("Sở Xây dựng",), ("Sở Xây dựng",)]
+
+
+def test_the_closing_formula_names_the_default_lead() -> None:
+    n = parse_notice("KẾ HOẠCH\nII. NHIỆM VỤ\n1. Rà soát quy chế làm việc.\n2. Kiện toàn tổ công tác.\n"
+                     "Yêu cầu các phòng, đơn vị trực thuộc Sở nghiêm túc triển khai thực hiện./.")
+    assert all(t.lead == ("các phòng, đơn vị trực thuộc Sở",) for t in n.tasks) and len(n.tasks) == 2
+
+
+def test_attached_plan_after_the_signature_is_read_but_a_report_form_is_not() -> None:
+    n = parse_notice("QUYẾT ĐỊNH\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n"
+                     "Điều 2. Quyết định này có hiệu lực kể từ ngày ký./.\nNơi nhận:\n- Như Điều 2;\n"
+                     "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Văn Hòa\nKẾ HOẠCH\n(Kèm theo Quyết định số 12/QĐ-UBND)\n"
+                     "II. NHIỆM VỤ\n1. Sở Tư pháp chủ trì rà soát văn bản quy phạm pháp luật, hoàn thành trong quý II/2025.\n"
+                     "MẪU BÁO CÁO\n(Kèm theo Kế hoạch số 34/KH-UBND)\n1. Kết quả thực hiện nhiệm vụ\n2. Khó khăn, vướng mắc\n")
+    assert n.signer == "Lê Văn Hòa"
+    assert [t.lead for t in n.tasks] == [("Sở Tư pháp",)]
+
+
+def test_signer_in_merged_signature_columns_and_own_number_of_a_portal_copy() -> None:
+    n = parse_notice("(Chinhphu.vn) - Thủ tướng Chính phủ vừa có Công điện số 77/CĐ-TTg ngày 02/8/2025 về phòng chống bão.\n"
+                     "Thủ tướng yêu cầu Ủy ban nhân dân các tỉnh ven biển khẩn trương sơ tán người dân.\n"
+                     "Nơi nhận: - Như trên; - Lưu: VT. | KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Trần Hồng Hà")
+    assert n.number == "77/CĐ-TTg" and n.date.isoformat() == "2025-08-02"  # type: ignore[union-attr]
+    assert n.signer == "Trần Hồng Hà"
+    assert n.tasks[0].lead == ("Ủy ban nhân dân các tỉnh ven biển",)
