@@ -24,6 +24,10 @@ COLUMN_KINDS = [
     ("note", re.compile(r"ghi chu|can cu|kinh phi")),
 ]
 TIME_TOKEN = re.compile(r"(?:tháng|quý|năm|thường\s*xuyên|hằng|hàng|định\s*kỳ|trước|\b20\d\d\b|\d{1,2}/\d{4})", re.I)
+TIME_CELL = re.compile(
+    r"^(?:(?:Trước|Trong|Hoàn\s*thành|Chậm\s*nhất)?\s*(?:Tháng|Quý|Năm)\s*[\dIVX]+(?:\s*(?:/|năm)\s*\d{4})?|"
+    r"(?:Năm\s*)?20\d\d(?:\s*(?:và|-|,)\s*(?:hằng|hàng)\s*năm)?|Thường\s*xuyên|(?:Hằng|Hàng|Định\s*kỳ)\s*\w+(?:\s+\w+)?|"
+    r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{4})$", re.I | re.U)
 ROW_NUMBER = re.compile(r"^(\d{1,3})\.?$")
 HEADER_START = re.compile(r"^(?:STT|TT|Số\s*TT)\b", re.I)
 
@@ -151,9 +155,12 @@ def _split_row(row: list[str]) -> dict[str, str]:
         cells["lead"] = texts.pop(0)
     if texts and UNIT_START.match(texts[0]):
         cells["support"] = texts.pop(0)
-    times = [t for t in texts if TIME_TOKEN.search(t) and len(t) < 60]
+    # the time column holds only a time ("Tháng 3/2026", "Quý II/2027", "2026", "Thường xuyên");
+    # a cited document's date ("Nghị quyết số 23/NQ-CP ngày 07/02/2026") is not it
+    times = [t for t in texts if TIME_CELL.match(t.strip(" .;"))] or [
+        t for t in texts if TIME_TOKEN.search(t) and len(t) < 40 and not re.search(r"\bsố\b|/[A-ZĐ]", t)]
     if times:
-        cells["time"] = times[-1]
+        cells["time"] = times[0]
     rest = [t for t in texts if t not in times]
     if rest:
         cells["product"] = " ".join(rest)
