@@ -110,7 +110,7 @@ NOT_ADMIN_TEXT = vn("Nhắc việc chưa hiểu tin nhắn này. Để báo cáo
                     "tin nhắc việc hoặc bấm nút bên dưới tin đó; gõ /viec để xem nhiệm vụ, /huongdan để xem hướng dẫn.")
 ADMIN_ONLY = vn("Chức năng này chỉ dành cho quản trị viên.")
 FILE_TOO_LARGE = vn("Tệp quá lớn (tối đa 20 MB). Đồng chí vui lòng gửi tệp nhỏ hơn.")
-READING = vn("Đang đọc văn bản…")
+READING = vn("Đang đọc văn bản, đồng chí vui lòng chờ trong giây lát (bản quét có thể mất khoảng một phút)…")
 
 
 def invite_text(name: str, handle: str, link: str) -> str:

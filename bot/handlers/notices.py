@@ -34,6 +34,8 @@ from storage.notices import (
 
 log = logging.getLogger(__name__)
 
+SLOW_SUFFIXES = (".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff")  # may need OCR
+
 
 def _parse(data: bytes | str, filename: str) -> tuple[str, ParsedNotice]:
     text = data if isinstance(data, str) else read_document(data, filename)
@@ -95,9 +97,29 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         log.info("document %r of %s bytes refused: over the cap", document.file_name, document.file_size)
         await answer(update, context, texts.FILE_TOO_LARGE)
         return
+    name = document.file_name or ""
+    if name.lower().endswith(SLOW_SUFFIXES):
+        await answer(update, context, texts.READING)
     file = await document.get_file()
     data = bytes(await file.download_as_bytearray())
-    await _ingest(update, context, person, data, document.file_name or "")
+    await _ingest(update, context, person, data, name)
+
+
+async def on_photo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A photo of a notice: read by OCR (the largest size Telegram offers)."""
+    person = await speaker(update, context)
+    if not person.is_admin:
+        raise NotAllowed(person.handle, "load a notice")
+    message = update.effective_message
+    assert message is not None and message.photo
+    photo = message.photo[-1]
+    if photo.file_size and photo.file_size > MAX_FILE_BYTES:
+        await answer(update, context, texts.FILE_TOO_LARGE)
+        return
+    await answer(update, context, texts.READING)
+    file = await photo.get_file()
+    data = bytes(await file.download_as_bytearray())
+    await _ingest(update, context, person, data, "anh-chup.jpg")
 
 
 async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -142,4 +164,5 @@ async def on_notice_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
 def register(app: Application) -> None:  # type: ignore[type-arg]
     app.add_handler(CallbackQueryHandler(on_notice_button, pattern=r"^n:\d+:(ok|no)$"))
     app.add_handler(MessageHandler(filters.Document.ALL, on_document))
+    app.add_handler(MessageHandler(filters.PHOTO, on_photo))
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, on_text))

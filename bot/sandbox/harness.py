@@ -150,6 +150,9 @@ class Harness:
         content = data if data is not None else path.read_bytes()
         await self.deliver(self.state.user_document(self._user(handle), content, path.name))
 
+    async def send_photo(self, handle: str, data: bytes) -> None:
+        await self.deliver(self.state.user_photo(self._user(handle), data))
+
     def last_with_button(self, handle: str, label: str, containing: str | None = None) -> StoredMessage:
         """The last bot message to `handle` with that button (and, if given, that text in it)."""
         uid = self._user(handle)

@@ -181,6 +181,15 @@ class SandboxState:
             body["caption"] = caption
         return self._update({"message": body})
 
+    def user_photo(self, user_id: int, data: bytes, width: int = 1240, height: int = 1754) -> dict[str, Any]:
+        file_id = self._store_file(data, "photo.jpg", "image/jpeg")
+        photo = [{"file_id": file_id, "file_unique_id": f"u{file_id}", "width": width, "height": height,
+                  "file_size": len(data)}]
+        msg = StoredMessage(chat_id=user_id, message_id=self._next_message_id(user_id), from_bot=False,
+                            date=int(self._now()))
+        self.messages.append(msg)
+        return self._update({"message": {**self.message_json(msg), "photo": photo}})
+
     def user_tap(self, user_id: int, message: StoredMessage, data: str) -> dict[str, Any]:
         user = self.users[user_id]
         return self._update({"callback_query": {

@@ -268,3 +268,27 @@ async def test_admin_corrects_the_lead_unit_and_deadline_before_confirming(harne
     import datetime as dt
     assert tasks[0] == ("1", True, dt.date(2018, 4, 30)) and len(tasks) == 2
     assert count(h, AuditLog, AuditLog.action == "notice.correct") == 1
+
+
+DEV_070 = __import__("tests.conftest", fromlist=["SHARED"]).SHARED / "corpus" / "dev-files" / \
+    "070_laocai-sct-tb-1894-ket-qua-kiem-tra-vlncn-2026.pdf"
+
+
+@pytest.mark.skipif(not DEV_070.exists(), reason="dev files not present")
+async def test_a_photo_of_a_notice_is_read_by_ocr(harness: Harness) -> None:
+    import io
+
+    import pypdfium2 as pdfium
+
+    from bot.ingest.files import ocr_available
+
+    if not ocr_available():
+        pytest.skip("tesseract with Vietnamese data is not installed (scripts/test.sh installs it as root)")
+    pdf = pdfium.PdfDocument(DEV_070.read_bytes())
+    buf = io.BytesIO()
+    pdf[1].render(scale=200 / 72).to_pil().save(buf, format="JPEG", quality=90)  # page 2: the tasks
+    pdf.close()
+    await harness.send_photo("admin", buf.getvalue())
+    texts_to_admin = [s.text or "" for s in harness.sent if s.to == "admin"]
+    assert texts_to_admin[0] == texts.READING
+    assert "nhiệm vụ" in texts_to_admin[-1] and harness.last_with_button("admin", texts.BUTTON_CONFIRM)

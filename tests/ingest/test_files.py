@@ -119,3 +119,45 @@ def test_a_pdf_with_a_garbage_text_layer_is_read_by_ocr() -> None:
     notice = parse_notice(read_document(DEV_070.read_bytes(), DEV_070.name))
     assert notice.number == "1894/TB-SCT"
     assert any("hộ chiếu" in t.text for t in notice.tasks)
+
+
+def _pdf(pages: int, password: str | None = None) -> bytes:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=595, height=842)
+    if password:
+        writer.encrypt(password)
+    buf = io.BytesIO()
+    writer.write(buf)
+    return buf.getvalue()
+
+
+def test_an_encrypted_pdf_is_refused_with_the_reason() -> None:
+    with pytest.raises(NoticeUnreadable) as caught:
+        read_document(_pdf(1, password="bi-mat"), "mat.pdf")
+    assert "mật khẩu" in caught.value.user_message
+
+
+def test_a_pdf_over_500_pages_is_refused() -> None:
+    with pytest.raises(NoticeUnreadable) as caught:
+        read_document(_pdf(501), "dai.pdf")
+    assert "quá dài" in caught.value.user_message
+
+
+def test_a_long_text_document_is_parsed_without_trouble() -> None:
+    item = "{n}. Sở Tài chính chủ trì rà soát nội dung số {n}, báo cáo trước ngày 15/4/2026.\n"
+    text = "Kính gửi: Sở Tài chính\nChủ tịch UBND tỉnh có ý kiến như sau:\n" + "".join(
+        item.format(n=n) for n in range(1, 99)) * 1
+    notice = parse_notice(read_document(("\n".join([text] * 50)).encode(), "dai.txt"))
+    assert len(notice.tasks) >= 98
+
+
+def test_a_blank_scanned_pdf_needs_ocr_and_says_so_or_finds_nothing() -> None:
+    from bot.ingest.files import ocr_available
+
+    with pytest.raises(NoticeUnreadable) as caught:
+        read_document(_pdf(2), "scan.pdf")
+    expected = "Không nhận dạng được chữ" if ocr_available() else "tesseract-ocr-vie"
+    assert expected in caught.value.user_message
