@@ -472,8 +472,7 @@ def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads:
     intro_tasks = [ln for ln in intro if _directive_paragraph(ln) and not INTRO_END.search(ln)]
     if intro_tasks and not any(INTRO_END.search(ln) for ln in intro):
         tasks += _letter_tasks(intro_tasks, issued_on=issued_on, base=base)
-    counters: dict[int, int] = {}
-    _walk(root, tasks, issued_on=issued_on, ctx=base, directive=True, counters=counters, ref_prefix="")
+    _walk(root, tasks, issued_on=issued_on, ctx=base, directive=True, ref_prefix="")
     return tasks
 
 
@@ -543,7 +542,7 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
     out = []
     for i, (paras, leads) in enumerate(groups, start=1):
         text = " ".join(paras)
-        out.append(_task(f"{ref_prefix}.{i}" if ref_prefix else str(i), text, text, issued_on=issued_on, ctx=base,
+        out.append(_task(f"{ref_prefix}.{i}" if ref_prefix else str(i), text, issued_on=issued_on, ctx=base,
                          parent=ref_prefix or None, depth=0, leads=leads or None))
     return out
 
@@ -552,20 +551,20 @@ def _same_units(a: list[str], b: list[str]) -> bool:
     return {fold(x) for x in a} == {fold(x) for x in b}
 
 
-def _task(ref: str, text: str, own: str, *, issued_on: dt.date | None, ctx: _Context, parent: str | None,
+def _task(ref: str, text: str, *, issued_on: dt.date | None, ctx: _Context, parent: str | None,
           depth: int, leads: list[str] | None = None, inherited_due: tuple[dt.date, str] | None = None
           ) -> ParsedTask:
     if leads is None:
-        own_leads, strength = find_leads_ranked(own)
+        own_leads, strength = find_leads_ranked(text)
         # the parent's named unit beats a weak mention deep in the item ("… các đơn vị …")
         leads = own_leads if strength >= STRONG or not ctx.explicit else []
-    supports = find_supports(own)
+    supports = find_supports(text)
     if not leads:
         leads = list(ctx.leads)
         if not supports:
             supports = list(ctx.supports)
-    deadline = pick_deadline(own, issued_on=issued_on)
-    recurrence = find_recurrence(own)
+    deadline = pick_deadline(text, issued_on=issued_on)
+    recurrence = find_recurrence(text)
     if deadline and recurrence and not (deadline.exact and deadline.year_given):
         # "báo cáo hằng năm trước ngày 31 tháng 12": the day of each round, not a final deadline
         deadline = None
@@ -575,7 +574,7 @@ def _task(ref: str, text: str, own: str, *, issued_on: dt.date | None, ctx: _Con
 
 
 def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: _Context, directive: bool,
-          counters: dict[int, int], ref_prefix: str, inherited_due: tuple[dt.date, str] | None = None) -> None:
+          ref_prefix: str, inherited_due: tuple[dt.date, str] | None = None) -> None:
     sibling_count: dict[str, int] = {}
     for child in node.children:
         sibling_count[child.kind] = sibling_count.get(child.kind, 0) + 1
@@ -608,14 +607,14 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
             emit = not (unit_heading and len(child.lines) == 1) and (
                 not child.children or len(text) > 100 or bool(leads))
             if emit and len(text) >= 12:
-                out.append(_task(ref, text, text, issued_on=issued_on, ctx=ctx, parent=ref_prefix or None,
+                out.append(_task(ref, text, issued_on=issued_on, ctx=ctx, parent=ref_prefix or None,
                                  depth=child.rank, inherited_due=inherited_due))
         elif child_directive and not child.children and len(text) > 40 and DIRECTIVE_TEXT.search(text):
             # a directive section without items ("VI. CHẾ ĐỘ BÁO CÁO" and its paragraphs)
             out.extend(_letter_tasks(child.lines[1:] or [text], issued_on=issued_on, base=child_ctx, ref_prefix=ref,
                                      in_directive_section=True))
-        _walk(child, out, issued_on=issued_on, ctx=child_ctx, directive=child_directive, counters=counters,
-              ref_prefix=ref, inherited_due=child_due)
+        _walk(child, out, issued_on=issued_on, ctx=child_ctx, directive=child_directive, ref_prefix=ref,
+              inherited_due=child_due)
 
 
 def _ordinal(kind: str, n: int) -> str:

@@ -123,9 +123,7 @@ def _flattened(lines: list[str], start: int, out: list[str]) -> int:
         elif HEADER_START.match(line) and _looks_like_header(lines[i: i + 14]):
             # the header repeated on a new page: skip it, the rows go on
             i += 1
-            while i < len(lines) and not ROW_NUMBER.match(lines[i]) and i - start < 10_000:
-                if not _kind(lines[i]) and len(lines[i]) > 25:
-                    break
+            while i < len(lines) and not ROW_NUMBER.match(lines[i]) and (_kind(lines[i]) or len(lines[i]) <= 25):
                 i += 1
             continue
         else:
