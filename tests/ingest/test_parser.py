@@ -233,3 +233,17 @@ def test_signer_in_merged_signature_columns_and_own_number_of_a_portal_copy() ->
     assert n.number == "77/CĐ-TTg" and n.date.isoformat() == "2025-08-02"  # type: ignore[union-attr]
     assert n.signer == "Trần Hồng Hà"
     assert n.tasks[0].lead == ("Ủy ban nhân dân các tỉnh ven biển",)
+
+
+def test_damaged_documents_never_crash_the_parser() -> None:
+    import random
+
+    source = "\n".join([SEED_NOTICE.read_text(encoding="utf-8"), PLAN_WITH_FIELDS_AND_UNITS, PIPE_TABLE,
+                        FLAT_TABLE, LETTER, CONCLUSION])
+    rnd = random.Random(20260226)
+    for _ in range(300):
+        cut = source[rnd.randrange(len(source)):][: rnd.randrange(1, 4000)]
+        lines = cut.split("\n")
+        rnd.shuffle(lines)
+        for text in (cut, "\n".join(lines), cut.replace(" ", ""), cut.upper()):
+            parse_notice(text)  # must not raise
