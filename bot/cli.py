@@ -67,7 +67,20 @@ def cmd_run(args: argparse.Namespace) -> int:
         print("Chưa có TELEGRAM_BOT_TOKEN (biến môi trường hoặc tệp .env). Để thử bot không cần token, "
               "hãy chạy: nhacviec chat")
         return 2
-    run_polling(settings)
+    from telegram.error import InvalidToken, NetworkError
+
+    try:
+        run_polling(settings)
+    except InvalidToken:
+        log.error("Telegram refused the token")
+        print("Telegram từ chối TELEGRAM_BOT_TOKEN: mã không đúng hoặc đã bị thu hồi. Đồng chí kiểm tra lại "
+              "mã do @BotFather cấp.", file=sys.stderr)
+        return 1
+    except NetworkError as exc:
+        log.error("cannot reach the Telegram Bot API: %s", exc)
+        print(f"Không kết nối được máy chủ Telegram ({settings.telegram_base_url.split('/bot')[0]}). "
+              "Đồng chí kiểm tra kết nối mạng rồi chạy lại.", file=sys.stderr)
+        return 1
     return 0
 
 
