@@ -387,11 +387,18 @@ def _body_segments(lines: list[str], kind_index: int) -> tuple[int, list[list[st
     return start, segments
 
 
+WRAP_TAIL = re.compile(r"(?:[,(\-]|\b(?:ngày|số|tháng|năm|trước|của|và|các|với|về|theo|tại|cho|là|để|được|"
+                       r"hoặc|đến|từ|trong|những|đã|sẽ))$", re.I | re.U)
+
+
 def _join_wrapped(lines: list[str]) -> list[str]:
-    """Join lines broken mid-sentence (PDF wraps), keeping item starts and headings apart."""
+    """Join lines broken mid-sentence (PDF wraps), keeping item starts and headings apart: the next
+    line goes on when it starts in lower case or with a digit, or the line ends on a word that
+    cannot end a sentence ("… trước ngày" / "15/4/2026")."""
     out: list[str] = []
     for ln in lines:
-        if out and _marker(ln) is None and not re.search(r"[.:;!?)\"”]$", out[-1]) and ln[:1].islower():
+        if out and _marker(ln) is None and not re.search(r"[.:;!?)\"”]$", out[-1]) and (
+                ln[:1].islower() or ln[:1].isdigit() or WRAP_TAIL.search(out[-1])):
             out[-1] = out[-1] + " " + ln
         else:
             out.append(ln)
@@ -568,6 +575,8 @@ def _task(ref: str, text: str, *, issued_on: dt.date | None, ctx: _Context, pare
     if deadline and recurrence and not (deadline.exact and deadline.year_given):
         # "báo cáo hằng năm trước ngày 31 tháng 12": the day of each round, not a final deadline
         deadline = None
+    if deadline and not deadline.exact and re.search(r"\bthường\s*xuyên\b", text, re.I):
+        deadline = None  # "Thường xuyên theo dõi … giải ngân vốn trong năm 2026": ongoing work
     due, due_text = (deadline.due, deadline.text) if deadline else (inherited_due or (None, None))
     return ParsedTask(ref=ref, text=text, lead=tuple(leads), support=tuple(supports), due=due, due_text=due_text,
                       recurrence=recurrence, parent_ref=parent, depth=depth)
