@@ -278,6 +278,15 @@ FIELD_LABEL = re.compile(
     r"Kết\s*quả|Tên\s*nhiệm\s*vụ)\s*:", re.I | re.U)
 
 
+# An item that describes rather than directs: "Cơ quan chỉ đạo: UBND thành phố", "Chủ đề: …",
+# "Nội dung truyền thông: …" (the work itself is in the item above or below).
+ATTRIBUTE_ITEM = re.compile(
+    r"^(?:Danh\s*nghĩa(?:\s*\w+){0,2}|Cơ\s*quan\s*chỉ\s*đạo|Chủ\s*đề|Khẩu\s*hiệu|Ý\s*nghĩa|Nội\s*dung(?:\s*\w+){0,2}|"
+    r"Phương\s*thức(?:\s*\w+){0,2}|Mục\s*đích|Mục\s*tiêu|Quy\s*mô|Thành\s*phần(?:\s*\w+){0,2}|Đối\s*tượng|"
+    r"Phạm\s*vi|Thời\s*gian(?:\s*\w+){0,2}|Địa\s*điểm(?:\s*\w+){0,2}|Kinh\s*phí|(?:Đơn\s*vị|Cơ\s*quan)\s*"
+    r"(?:chủ\s*trì|phối\s*hợp|thực\s*hiện)(?:\s*thực\s*hiện)?)\s*:", re.I | re.U)
+
+
 def build_tree(lines: list[str]) -> Node:
     root = Node(kind="root", label="", rank=-1, lines=[""])
     current = root
@@ -396,13 +405,22 @@ def _join_wrapped(lines: list[str]) -> list[str]:
     line goes on when it starts in lower case or with a digit, or the line ends on a word that
     cannot end a sentence ("… trước ngày" / "15/4/2026")."""
     out: list[str] = []
+    continued = False  # the last line was itself the continuation of a wrapped sentence
     for ln in lines:
-        if out and _marker(ln) is None and not re.search(r"[.:;!?)\"”]$", out[-1]) and (
-                ln[:1].islower() or ln[:1].isdigit() or WRAP_TAIL.search(out[-1])):
+        open_end = bool(out) and not re.search(r"[.:;!?)\"”]$", out[-1])
+        if open_end and _marker(ln) is None and (ln[:1].islower() or ln[:1].isdigit() or WRAP_TAIL.search(out[-1])):
             out[-1] = out[-1] + " " + ln
+            continued = True
+        elif open_end and continued and HYPHEN_WRAP.match(ln) and re.search(r"\b[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$", out[-1]):
+            out[-1] = out[-1] + " " + ln  # "… Festival Thăng Long" / "- Hà Nội …": a name cut at its hyphen
+            continued = True
         else:
             out.append(ln)
+            continued = False
     return out
+
+
+HYPHEN_WRAP = re.compile(r"^-\s*[A-ZĐÀ-Ỹ]")
 
 
 def parse_notice(raw: str) -> ParsedNotice:
@@ -613,7 +631,7 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
             child_due = (deadline.due, deadline.text)
         if child_directive and child.kind not in ("roman", "heading"):
             # "1. Sở Văn hóa và Thể thao:" names who acts for the items below; it is not a task
-            emit = not (unit_heading and len(child.lines) == 1) and (
+            emit = not (unit_heading and len(child.lines) == 1) and not ATTRIBUTE_ITEM.match(text) and (
                 not child.children or len(text) > 100 or bool(leads))
             if emit and len(text) >= 12:
                 out.append(_task(ref, text, issued_on=issued_on, ctx=ctx, parent=ref_prefix or None,

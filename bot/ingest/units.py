@@ -107,6 +107,9 @@ def heading_units(head: str) -> list[str]:
     m = HEADING_OF.match(head)
     if m:
         head = m.group("u").strip()
+    head = re.sub(r"^(?:Đề\s*nghị|Giao|Yêu\s*cầu)\s+", "", head)  # "4. Đề nghị Ban Tuyên giáo Thành ủy"
+    if ":" in head:  # "UBND các phường: Ba Đình, Hoàn Kiếm …"
+        head = head.split(":", 1)[0].strip()
     if not UNIT_START.match(head) or len(head) > MAX_NAME:
         return []
     name = _cut(head)
