@@ -247,3 +247,34 @@ def test_damaged_documents_never_crash_the_parser() -> None:
         rnd.shuffle(lines)
         for text in (cut, "\n".join(lines), cut.replace(" ", ""), cut.upper()):
             parse_notice(text)  # must not raise
+
+
+def test_wrapping_rules_keep_names_and_dates_whole() -> None:
+    n = parse_notice("II. NHIỆM VỤ\n"
+                     "- Chủ trì bảo đảm an ninh cho đại biểu tham gia chương trình “Lễ hội Hoa Ban Điện\n"
+                     "biên năm 2025” tại Trung tâm Hội nghị tỉnh Điện Biên, phối hợp tổ chức Lễ hội Phố Núi Cao Bằng\n"
+                     "- Lạng Sơn lần thứ nhất; hoàn thành kế hoạch trước ngày\n"
+                     "15/3/2025.\n"
+                     "- Rà soát danh sách khách mời.\n")
+    assert len(n.tasks) == 2, "'- Lạng Sơn' continues a name cut at its hyphen, it is not a bullet"
+    assert n.tasks[0].due.isoformat() == "2025-03-15"  # type: ignore[union-attr]
+
+
+def test_headings_that_ask_a_unit_and_items_that_describe_are_not_tasks() -> None:
+    n = parse_notice("IV. TỔ CHỨC THỰC HIỆN\n"
+                     "1. Cơ quan chỉ đạo: UBND tỉnh.\n"
+                     "2. Đề nghị Ban Tuyên giáo Tỉnh ủy\n"
+                     "- Định hướng các cơ quan báo chí tuyên truyền về Lễ hội.\n"
+                     "3. UBND các huyện: Mường Chà, Tủa Chùa.\n"
+                     "- Bố trí lực lượng bảo đảm trật tự.\n")
+    assert [t.text for t in n.tasks] == ["Định hướng các cơ quan báo chí tuyên truyền về Lễ hội.",
+                                         "Bố trí lực lượng bảo đảm trật tự."]
+    assert n.tasks[0].lead == ("Ban Tuyên giáo Tỉnh ủy",) and n.tasks[1].lead == ("UBND các huyện",)
+
+
+def test_latest_date_phrasings() -> None:
+    n = parse_notice("Điều 3. Tổ chức thực hiện\n"
+                     "1. Ủy ban nhân dân các tỉnh có trách nhiệm kiểm tra việc thực hiện, hoàn thành chậm nhất "
+                     "đến ngày 01 tháng 7 năm 2028.\n"
+                     "2. Sở Tài chính thường xuyên theo dõi tiến độ giải ngân vốn trong năm 2026.\n")
+    assert [t.due.isoformat() if t.due else None for t in n.tasks] == ["2028-07-01", None]
