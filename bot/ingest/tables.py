@@ -29,6 +29,7 @@ TIME_CELL = re.compile(
     r"(?:Năm\s*)?20\d\d(?:\s*(?:và|-|,)\s*(?:hằng|hàng)\s*năm)?|Thường\s*xuyên|(?:Hằng|Hàng|Định\s*kỳ)\s*\w+(?:\s+\w+)?|"
     r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{4})$", re.I | re.U)
 ROW_NUMBER = re.compile(r"^(\d{1,3})\.?$")
+ROW_WITH_TEXT = re.compile(r"^(\d{1,3})\.\s+(\S.*)$")
 HEADER_START = re.compile(r"^(?:STT|TT|Số\s*TT)\b", re.I)
 
 
@@ -110,10 +111,15 @@ def _flattened(lines: list[str], start: int, out: list[str]) -> int:
     while i < len(lines):
         line = lines[i]
         m = ROW_NUMBER.match(line)
+        inline = ROW_WITH_TEXT.match(line)
         if m and int(m.group(1)) in (expected, 1) and (row or not number):
             flush()
             number, row = m.group(1), []
             expected = int(m.group(1)) + 1
+        elif inline and int(inline.group(1)) == expected and row:
+            flush()  # "10.  Xây dựng Luật …": the number and the first cell on one line
+            number, row = inline.group(1), [inline.group(2)]
+            expected += 1
         elif m:
             pass  # a page number
         elif re.match(r"^(?:Nơi\s*nhận|[IVX]+\.\s)", line) and not row:
