@@ -29,7 +29,7 @@ TIME_CELL = re.compile(
     r"(?:Năm\s*)?20\d\d(?:\s*(?:và|-|,)\s*(?:hằng|hàng)\s*năm)?|Thường\s*xuyên|(?:Hằng|Hàng|Định\s*kỳ)\s*\w+(?:\s+\w+)?|"
     r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{4})$", re.I | re.U)
 ROW_NUMBER = re.compile(r"^(\d{1,3})\.?$")
-ROW_WITH_TEXT = re.compile(r"^(\d{1,3})\.\s+(\S.*)$")
+ROW_WITH_TEXT = re.compile(r"^(\d{1,3})\.?\s+(\S.*)$")
 HEADER_START = re.compile(r"^(?:STT|TT|Số\s*TT)\b", re.I)
 
 
@@ -150,7 +150,12 @@ def _split_row(row: list[str]) -> dict[str, str]:
     cells: dict[str, str] = {"content": " ".join(content)}
     groups: list[list[str]] = []
     for line in row[j:]:
-        if not groups or UNIT_START.match(line) or (line[:1].isupper() and not groups[-1][-1].endswith((",", "và"))):
+        last = groups[-1][-1] if groups else ""
+        if groups and re.fullmatch(r"(?:Tháng|Quý|Năm|Trước|Trong)", last.strip(), re.I):
+            groups[-1].append(line)  # "Tháng" / "3/2026"
+        elif groups and not TIME_CELL.match(line) and (line[:1].islower() or last.endswith((",", "và", "-"))):
+            groups[-1].append(line)  # a cell wrapped onto the next line
+        elif not groups or UNIT_START.match(line) or line[:1].isupper() or TIME_CELL.match(line):
             groups.append([line])
         else:
             groups[-1].append(line)
