@@ -168,8 +168,8 @@ def _split_row(row: list[str]) -> dict[str, str]:
     # a cited document's date ("Nghị quyết số 23/NQ-CP ngày 07/02/2026") is not it
     times = [t for t in texts if TIME_CELL.match(t.strip(" .;"))] or [
         t for t in texts if TIME_TOKEN.search(t) and len(t) < 40 and not re.search(r"\bsố\b|/[A-ZĐ]", t)]
-    if times:
-        cells["time"] = times[0]
+    if times:  # several deliverables, several times: the task is done by the last
+        cells["time"] = "; Thời gian hoàn thành: ".join(times)
     rest = [t for t in texts if t not in times]
     if rest:
         cells["product"] = " ".join(rest)
