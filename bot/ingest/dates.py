@@ -31,6 +31,8 @@ HALF = re.compile(r"(?P<n>6|9)\s*tháng\s*(?:đầu\s*)?năm\s*(?P<y>\d{4})", re
 YEAR = re.compile(r"(?P<cue>trong|cuối|hoàn\s*thành(?:\s*trong)?|trước|xong|đến\s*hết|chậm\s*nhất|"
                   r"thời\s*(?:gian|hạn)\s*hoàn\s*thành)[\s:]*"
                   r"(?:năm\s*)(?P<y>\d{4})", re.I)
+# a time column written as a bare year: "Thời gian hoàn thành: 2026"
+FIELD_YEAR = re.compile(r"(?P<cue>thời\s*(?:gian|hạn)\s*hoàn\s*thành)\s*:\s*(?:năm\s*)?(?P<y>(?:19|20)\d\d)\b(?![/-])", re.I)
 WITHIN_DAYS = re.compile(r"trong\s*(?:thời\s*hạn\s*)?(?:vòng\s*)?(?P<n>\d{1,3})\s*ngày(?P<work>\s*làm\s*việc)?"
                          r"\s*(?:,\s*)?kể\s*từ\s*ngày\s*(?:ký|ban\s*hành)", re.I)
 
@@ -106,8 +108,9 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
         add(m, _month_end(int(m.group("y")), q * 3))
     for m in HALF.finditer(text):
         add(m, _month_end(int(m.group("y")), int(m.group("n"))))
-    for m in YEAR.finditer(text):
-        add(m, dt.date(int(m.group("y")), 12, 31))
+    for rx in (YEAR, FIELD_YEAR):
+        for m in rx.finditer(text):
+            add(m, dt.date(int(m.group("y")), 12, 31))
     return sorted(found, key=lambda d: d.start)
 
 

@@ -89,6 +89,17 @@ def rewrite_tables(lines: list[str]) -> list[str]:
     return out
 
 
+HEADER_WORDS = frozenset(
+    "stt tt so thu tu ten nhiem vu cu the noi dung co quan don vi chu tri phoi hop thuc hien ket qua san pham "
+    "thoi gian han hoan thanh tien do can bo sung ghi chu kinh phi du kien hinh thuc giai phap hoat dong".split())
+
+
+def _header_fragment(line: str) -> bool:
+    """A piece of a column header repeated on a new page ("Cơ quan", "chủ trì", "hoàn thành")."""
+    words = fold(line).split()
+    return bool(words) and all(w in HEADER_WORDS for w in words)
+
+
 def _looks_like_header(window: list[str]) -> bool:
     kinds = {_kind(c) for c in window}
     return "content" in kinds and ("lead" in kinds or "time" in kinds)
@@ -129,7 +140,7 @@ def _flattened(lines: list[str], start: int, out: list[str]) -> int:
         elif HEADER_START.match(line) and _looks_like_header(lines[i: i + 14]):
             # the header repeated on a new page: skip it, the rows go on
             i += 1
-            while i < len(lines) and not ROW_NUMBER.match(lines[i]) and (_kind(lines[i]) or len(lines[i]) <= 25):
+            while i < len(lines) and _header_fragment(lines[i]):
                 i += 1
             continue
         else:
@@ -153,7 +164,8 @@ def _split_row(row: list[str]) -> dict[str, str]:
         last = groups[-1][-1] if groups else ""
         if groups and re.fullmatch(r"(?:Tháng|Quý|Năm|Trước|Trong)", last.strip(), re.I):
             groups[-1].append(line)  # "Tháng" / "3/2026"
-        elif groups and not TIME_CELL.match(line) and (line[:1].islower() or last.endswith((",", "và", "-"))):
+        elif groups and (last.endswith(("ngày", "số")) or not TIME_CELL.match(line) and (
+                line[:1].islower() or last.endswith((",", "và", "-")))):
             groups[-1].append(line)  # a cell wrapped onto the next line
         elif not groups or UNIT_START.match(line) or line[:1].isupper() or TIME_CELL.match(line):
             groups.append([line])

@@ -278,3 +278,18 @@ def test_latest_date_phrasings() -> None:
                      "đến ngày 01 tháng 7 năm 2028.\n"
                      "2. Sở Tài chính thường xuyên theo dõi tiến độ giải ngân vốn trong năm 2026.\n")
     assert [t.due.isoformat() if t.due else None for t in n.tasks] == ["2028-07-01", None]
+
+
+def test_a_flattened_table_row_broken_over_a_page() -> None:
+    n = parse_notice("PHỤ LỤC\nDANH MỤC NHIỆM VỤ\nTT\nTên nhiệm vụ\nCơ quan\nchủ trì\nCơ quan\nphối hợp\nKết quả\n"
+                     "Thời gian\nhoàn thành\n"
+                     "1\nBáo cáo chuyên đề về kinh tế\nBộ Tài chính\nCác bộ,\ncơ quan\nngang bộ\nBáo cáo chuyên\nđề\n"
+                     "Tháng\n5/2026\nNghị quyết\nsố 23/NQ-CP ngày\n07/02/2026\n"
+                     "CÔNG BÁO/Số 238/Ngày 21-04-2026\n98\n"
+                     "TT\nTên nhiệm vụ\nCơ quan\nchủ trì\nCơ quan\nphối hợp\nKết quả\nThời gian\nhoàn thành\n"
+                     "Báo cáo kết\nquả\nTháng\n11/2026\n"
+                     "2  Tổ chức diễn đàn pháp luật\nBộ Tư pháp\nCác bộ, ngành\nDiễn đàn\n2026\n")
+    first, second = n.tasks
+    assert first.lead == ("Bộ Tài chính",) and first.support == ("Các bộ, cơ quan ngang bộ",)
+    assert first.due.isoformat() == "2026-11-30", "two deliverables: the last time; a cited date is not one"  # type: ignore[union-attr]
+    assert second.text.startswith("Tổ chức diễn đàn") and second.due.isoformat() == "2026-12-31"  # type: ignore[union-attr]
