@@ -32,7 +32,8 @@ YEAR = re.compile(r"(?P<cue>trong|cuối|hoàn\s*thành(?:\s*trong)?|trước|xo
                   r"thời\s*(?:gian|hạn)\s*hoàn\s*thành)[\s:]*"
                   r"(?:năm\s*)(?P<y>\d{4})", re.I)
 # a time column written as a bare year: "Thời gian hoàn thành: 2026"
-FIELD_YEAR = re.compile(r"(?P<cue>thời\s*(?:gian|hạn)\s*hoàn\s*thành)\s*:\s*(?:năm\s*)?(?P<y>(?:19|20)\d\d)\b(?![/-])", re.I)
+FIELD_YEAR = re.compile(r"(?P<cue>thời\s*(?:gian|hạn)\s*hoàn\s*thành)\s*:\s*(?:năm\s*)?(?P<y>(?:19|20)\d\d)\b(?![/-])",
+                        re.I)
 WITHIN_DAYS = re.compile(r"trong\s*(?:thời\s*hạn\s*)?(?:vòng\s*)?(?P<n>\d{1,3})\s*ngày(?P<work>\s*làm\s*việc)?"
                          r"\s*(?:,\s*)?kể\s*từ\s*ngày\s*(?:ký|ban\s*hành)", re.I)
 

@@ -19,6 +19,7 @@ from bot.ingest.units import (
     find_leads_ranked,
     find_supports,
     heading_units,
+    is_generic_reference,
     split_units,
 )
 from bot.ingest.vntext import fold, nfc
@@ -583,6 +584,8 @@ def _task(ref: str, text: str, *, issued_on: dt.date | None, ctx: _Context, pare
         own_leads, strength = find_leads_ranked(text)
         # the parent's named unit beats a weak mention deep in the item ("… các đơn vị …")
         leads = own_leads if strength >= STRONG or not ctx.explicit else []
+    if is_generic_reference(leads) and ctx.leads:
+        leads = []  # "đề nghị quý Tổng cục …" points back at the addressees
     supports = find_supports(text)
     if not leads:
         leads = list(ctx.leads)

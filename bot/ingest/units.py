@@ -10,11 +10,13 @@ _HEADS = (
     r"Trung\s*tâm|Công\s*an|Bộ\s*Chỉ\s*huy|Bộ\s*đội|Hội|Đoàn|Mặt\s*trận|MTTQ|UBMTTQ|Liên\s*đoàn|Liên\s*minh|"
     r"Tỉnh\s*ủy|Tỉnh\s*uỷ|Thành\s*ủy|Thành\s*uỷ|Huyện\s*ủy|Huyện\s*uỷ|Thị\s*ủy|Thị\s*uỷ|Đảng\s*ủy|Đảng\s*uỷ|"
     r"Thường\s*trực|Kho\s*bạc|Ngân\s*hàng|Thanh\s*tra|Đài|Báo|Tòa\s*án|Toà\s*án|Viện\s*kiểm\s*sát|Công\s*ty|"
-    r"Tập\s*đoàn|Tổng\s*công\s*ty|Chủ\s*tịch|Giám\s*đốc|Thủ\s*trưởng|Trưởng\s*ban|Chánh\s*Văn\s*phòng|Trường|"
+    r"Tập\s*đoàn|Tổng\s*công\s*ty|Chủ\s*tịch|Giám\s*đốc|Thủ\s*trưởng|Trưởng\s*ban|Chánh\s*Văn\s*phòng|Trường(?!\s*hợp)|"
     r"Bệnh\s*viện|Bảo\s*hiểm|BHXH|Quỹ|Chi\s*cục|Cảng\s*vụ|Ban\s*quản\s*lý|BQL|Hạt|Kiểm\s*lâm|"
     r"Thủ\s*tướng|Phó\s*Thủ\s*tướng|Chính\s*phủ|Ngân\s*hàng\s*Nhà\s*nước|Bộ\s*trưởng|"
     r"Ủy\s*ban\s*Kiểm\s*tra|Học\s*viện|Đại\s*học|Nhà\s*xuất\s*bản|Cơ\s*quan|Tổ\s*công\s*tác|Ban\s*Chỉ\s*đạo|"
-    r"Hiệp\s*hội|Liên\s*hiệp|Đội|Lực\s*lượng|Chi\s*nhánh|Cảnh\s*sát"
+    r"Hiệp\s*hội|Liên\s*hiệp|Đội|Lực\s*lượng|Chi\s*nhánh|Cảnh\s*sát|Thuế|Hải\s*quan|Điện\s*lực|Thành\s*đoàn|"
+    r"Tỉnh\s*đoàn|Huyện\s*đoàn|Bảo\s*tàng|Nhà\s*hát|Thư\s*viện|Thông\s*tấn\s*xã|Quân\s*khu|Vườn\s*quốc\s*gia|Hãng|"
+    r"Bưu\s*điện|Cảng"
 )
 # Group names ("các sở, ngành", "UBND các huyện") start with a plural word and a kind of unit.
 _KINDS = (r"sở|ban|bộ|ngành|cơ\s*quan|đơn\s*vị|địa\s*phương|huyện|xã|phường|tỉnh|thành\s*phố|tổ\s*chức|"
@@ -41,7 +43,7 @@ _STOP = (
     r"giải\s*trình|tiếp\s*tục|nhanh\s*chóng|sớm|dừng|tạm\s*dừng|rút|lựa\s*chọn|cử|dự|tham\s*gia|"
     r"mời|gửi|nộp|cấp|thu|chi|trả|sắp\s*xếp|kiện\s*toàn|bãi\s*bỏ|thay\s*thế|điều\s*chỉnh|yêu\s*cầu|đề\s*nghị"
 )
-STOP_RE = re.compile(rf"\s(?:{_STOP})\b|[:;(\n]|\.(?:\s|$)", re.U)
+STOP_RE = re.compile(rf"(?<!Ngoại)\s(?:{_STOP})\b|[:;(\n]|\.(?:\s|$)", re.U)  # "Bộ Ngoại giao" is a name
 
 GIVE = re.compile(r"(?:^|[\s,;:.(])(?:Giao|giao)\s+(?:cho\s+)?(?P<u>.+)", re.U)
 ASK = re.compile(r"(?:^|[\s,;:.(])(?:Đề\s*nghị|đề\s*nghị|Yêu\s*cầu|yêu\s*cầu|[Ủủ]y\s*quyền|[Uu]ỷ\s*quyền)\s+"
@@ -64,7 +66,8 @@ FIELD_SUPPORT = re.compile(r"(?:Đơn\s*vị|Cơ\s*quan)\s*phối\s*hợp(?:\s*t
 NEXT_FIELD = re.compile(r"\.\s|[;,.]?\s*-?\s*(?:Đơn\s*vị|Cơ\s*quan|Thời\s*gian|Thời\s*hạn|Địa\s*điểm|Kinh\s*phí|"
                         r"Sản\s*phẩm|Kết\s*quả|Lãnh\s*đạo|Hình\s*thức)[^:;.]{0,30}:", re.U)
 # "Trách nhiệm của X", "Đối với X" as a heading
-HEADING_OF = re.compile(r"^(?:Trách\s*nhiệm\s*của|Đối\s*với|Về\s*phía|Nhiệm\s*vụ\s*của)\s+(?P<u>.+?)\s*:?\s*$",
+HEADING_OF = re.compile(r"^(?:Trách\s*nhiệm(?:\s*(?:chung|cụ\s*thể|riêng))?\s*của|Đối\s*với|Về\s*phía|"
+                        r"Nhiệm\s*vụ(?:\s*(?:chung|cụ\s*thể))?\s*của)\s+(?P<u>.+?)\s*:?\s*$",
                         re.U | re.I)
 
 _SPLIT = re.compile(rf",\s*(?=(?:{_HEADS})\b|(?:các|UBND|Ủy\s*ban|Uỷ\s*ban)\s)|\s+và\s+(?=(?:{_HEADS})\b|các\s)",
@@ -197,3 +200,13 @@ def find_supports(text: str) -> list[str]:
         if before:
             out = split_units(_cut(before.group("u")))
     return out
+
+
+# "quý Tổng cục", "đơn vị nêu trên", "các Sở": a pointer back to the addressees, not a name
+GENERIC_REFERENCE = re.compile(
+    r"^(?:quý\s+)?(?:các\s+)?(?:Tổng\s*cục|Cục|Sở|Bộ|Công\s*ty|đơn\s*vị|cơ\s*quan|địa\s*phương|Ban|UBND|Quý\s*cơ\s*quan)"
+    r"(?:\s+(?:nêu\s*trên|trên|này|được\s*kiểm\s*tra|liên\s*quan))?$", re.I | re.U)
+
+
+def is_generic_reference(units: list[str]) -> bool:
+    return bool(units) and all(GENERIC_REFERENCE.match(u.strip()) for u in units)
