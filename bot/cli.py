@@ -50,12 +50,21 @@ def cmd_directory_import(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     upgrade(settings.database_url)
+    from bot.app import policy_from
+    from storage.notices import assign_unassigned
+
     rows = parse_directory_csv(Path(args.file).read_bytes())
     db = Database(settings.database_url)
-    result = db.call(import_directory, rows, now=SystemClock().now())
+    now = SystemClock().now()
+    result = db.call(import_directory, rows, now=now)
+    assigned = db.call(assign_unassigned, now=now, policy=policy_from(settings))
     db.dispose()
     print(f"Đã nhập danh bạ: {result.units_created} đơn vị mới, {result.people_created} cán bộ mới, "
           f"{result.people_updated} cán bộ cập nhật.")
+    if assigned:
+        print(f"Đã giao thêm {len(assigned)} nhiệm vụ trước đây chưa có người nhận:")
+        for ref, name in assigned:
+            print(f"  • Mục {ref} → đ/c {name}")
     return 0
 
 

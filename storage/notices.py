@@ -217,3 +217,29 @@ def format_title(kind: str | None, number: str | None, issued_on: dt.date | None
 
 def notice_title(notice: Notice) -> str:
     return format_title(notice.kind, notice.number, notice.issued_on)
+
+
+def assign_unassigned(session: Session, *, now: dt.datetime, policy: ReminderPolicy) -> list[tuple[str, str]]:
+    """Open tasks of confirmed notices that had no one to assign: assign those whose lead unit
+    now has a head in the directory (after a directory import) and plan their reminders."""
+    assigned: list[tuple[str, str]] = []
+    tasks = session.scalars(
+        select(Task).join(Notice, Notice.id == Task.notice_id)
+        .where(Task.assignee_id.is_(None), Notice.status == NoticeStatus.CONFIRMED,
+               Task.status.not_in([TaskStatus.DONE, TaskStatus.CANCELLED]))
+        .order_by(Task.id))
+    for task in tasks:
+        if not task.lead_unit_names:
+            continue
+        unit = match_unit(session, task.lead_unit_names[0])[0]
+        head = head_of(session, unit.id) if unit else None
+        if unit is None or head is None:
+            continue
+        task.lead_unit_id, task.assignee_id, task.updated_at = unit.id, head.id, now
+        for plan in policy.initial(due_on=task.due_on, registered_at=now):
+            session.add(Reminder(task_id=task.id, person_id=head.id, kind=plan.kind, slot=plan.slot,
+                                 due_at=plan.due_at))
+        audit(session, at=now, actor_id=None, action="task.assign", entity="task", entity_id=task.id,
+              assignee=head.handle)
+        assigned.append((task.item_ref, head.full_name))
+    return assigned

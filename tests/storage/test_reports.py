@@ -47,3 +47,22 @@ def test_summary_counts_each_follow_up_category(migrated_db: Database) -> None:
     assert rows["Sở Xây dựng"].overdue == 1
     history: list[StatusReport] = db.call(status_history, 3)
     assert [(h.status, h.percent, h.note) for h in history] == [(TaskStatus.IN_PROGRESS, 50, "đang làm")]
+
+
+def test_tasks_left_unassigned_are_assigned_after_a_directory_import(migrated_db: Database) -> None:
+    from storage.models import Reminder
+    from storage.notices import assign_unassigned
+
+    db = migrated_db
+    at = local(2018, 3, 1, 9, 0)
+    db.call(import_directory, parse_directory_csv(DIRECTORY_CSV.read_bytes()), now=at)
+    admin = db.call(person_by_handle, "admin")
+    draft = db.call(create_draft, ParsedNotice(tasks=(ParsedTask(ref="1", text="a", lead=("Sở Xây dựng",)),)),
+                    source_text="t", source_name="", by=admin, now=at)
+    assert db.call(confirm_notice, draft.notice_id, by=admin, now=at, policy=ReminderPolicy()).unassigned
+    assert db.call(assign_unassigned, now=at, policy=ReminderPolicy()) == []
+    more = "handle,full_name,title,unit,role\nhead_sxd,Đỗ Văn Dựng,Giám đốc,Sở Xây dựng,head\n"
+    db.call(import_directory, parse_directory_csv(more.encode()), now=at)
+    assert db.call(assign_unassigned, now=at, policy=ReminderPolicy()) == [("1", "Đỗ Văn Dựng")]
+    assert db.call(lambda s: s.query(Reminder).count()) == 1
+    assert db.call(assign_unassigned, now=at, policy=ReminderPolicy()) == [], "assigned once"
