@@ -73,8 +73,11 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     if settings.telegram_bot_token is None:
-        print("Chưa có TELEGRAM_BOT_TOKEN (biến môi trường hoặc tệp .env). Để thử bot không cần token, "
-              "hãy chạy: nhacviec chat")
+        import shutil
+
+        prog = "nhacviec" if shutil.which("nhacviec") else ".venv/bin/nhacviec"
+        print("Chưa có TELEGRAM_BOT_TOKEN (biến môi trường hoặc tệp .env). Để thử bot không cần token, hãy chạy: "
+              f"{prog} chat --directory examples/directory.csv --enroll-all examples/seed.chat")
         return 2
     from telegram.error import InvalidToken, NetworkError
 
