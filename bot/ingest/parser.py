@@ -139,15 +139,16 @@ def _kind(lines: list[str], text: str) -> tuple[str | None, int]:
     return None, -1
 
 
-def _subject_after(lines: list[str], kind_index: int) -> str:
+def _subject_after(lines: list[str], kind_index: int) -> list[str]:
     """The subject lines under the document kind ("THÔNG BÁO / Kết luận của đồng chí …")."""
     out: list[str] = []
     for ln in lines[kind_index + 1: kind_index + 6]:
-        if len(ln) > 200 or re.match(r"^(Kính\s*gửi|Ngày\s*\d|Căn\s*cứ|Thực\s*hiện|Số\b)", ln) or (
-                _marker(ln) is not None and not ln.isupper()):
+        mark = _marker(ln)
+        if len(ln) > 200 or re.match(r"^(Kính\s*gửi|Ngày\s*\d|Căn\s*cứ|Thực\s*hiện|Số\b|Điều\s*\d)", ln) or (
+                mark is not None and mark[0] != "heading"):
             break
         out.append(ln)
-    return " ".join(out)
+    return out
 
 
 def _addressees(lines: list[str]) -> list[str]:
@@ -284,7 +285,8 @@ FIELD_LABEL = re.compile(
 ATTRIBUTE_ITEM = re.compile(
     r"^(?:Danh\s*nghĩa(?:\s*\w+){0,2}|Cơ\s*quan\s*chỉ\s*đạo|Chủ\s*đề|Khẩu\s*hiệu|Ý\s*nghĩa|Nội\s*dung(?:\s*\w+){0,2}|"
     r"Phương\s*thức(?:\s*\w+){0,2}|Mục\s*đích|Mục\s*tiêu|Quy\s*mô|Thành\s*phần(?:\s*\w+){0,2}|Đối\s*tượng|"
-    r"Phạm\s*vi|Thời\s*gian(?:\s*\w+){0,2}|Địa\s*điểm(?:\s*\w+){0,2}|Kinh\s*phí|(?:Đơn\s*vị|Cơ\s*quan)\s*"
+    r"Phạm\s*vi|Thời\s*gian(?:\s*\w+){0,2}|Địa\s*điểm(?:\s*\w+){0,2}|Kinh\s*phí|Kết\s*quả|Sản\s*phẩm|"
+    r"(?:Đơn\s*vị|Cơ\s*quan)\s*"
     r"(?:chủ\s*trì|phối\s*hợp|thực\s*hiện)(?:\s*thực\s*hiện)?)\s*:", re.I | re.U)
 
 
@@ -335,7 +337,10 @@ DIRECTIVE_TEXT = re.compile(
     r"hoàn\s*thành|kiểm\s*tra|nghiên\s*cứu|đề\s*xuất|làm\s*rõ|cải\s*tiến|bảo\s*đảm|đảm\s*bảo|nâng\s*cao|"
     r"theo\s*dõi|hướng\s*dẫn|phối\s*hợp|cần|phải)\b", re.I | re.U)
 CLOSING = re.compile(r"^(?:Căn\s*cứ\s*(?:nội\s*dung\s*)?Thông\s*báo|Văn\s*phòng.*thông\s*báo\s*(?:để|ý\s*kiến)|"
-                     r"Trân\s*trọng|.*(?:biết,?\s*(?:thực\s*hiện|phối\s*hợp)|biết\s*và\s*thực\s*hiện)\s*\./\.)",
+                     r"Trân\s*trọng|.*(?:biết,?\s*(?:thực\s*hiện|phối\s*hợp)|biết\s*và\s*thực\s*hiện)\s*\./\.|"
+                     # the articles every decision ends with: entry into force, who executes it, what it issues
+                     r".*có\s*hiệu\s*lực(?:\s*thi\s*hành)?\s*(?:kể\s*)?từ\s*ngày|.*chịu\s*trách\s*nhiệm\s*thi\s*hành|"
+                     r"(?:Điều\s*\d+\.\s*)?Ban\s*hành\s*kèm\s*theo)",
                      re.I | re.U)
 BACKGROUND = re.compile(r"^(?:Thực\s*hiện|Căn\s*cứ|Xét|Theo|Ngày\s*\d|Tiếp\s*theo|Để\s*|Sau\s*khi|Tham\s*dự|"
                         r"Trên\s*cơ\s*sở|Ngày\s*\d)", re.U)
@@ -354,8 +359,10 @@ def _is_directive_heading(text: str) -> bool | None:
 def _body_bounds(lines: list[str], kind_index: int) -> tuple[int, int]:
     start = 0
     for i, ln in enumerate(lines[:80]):
-        if re.match(r"^(Kính\s*gửi|V/v|Số\b)", ln) or (kind_index >= 0 and i == kind_index):
+        if re.match(r"^(Kính\s*gửi|V/v|Số\b)", ln):
             start = i + 1
+        elif kind_index >= 0 and i == kind_index:
+            start = i + 1 + len(_subject_after(lines, kind_index))  # the subject is not the body
     # skip the addressee dash-list right after "Kính gửi"
     while start < len(lines) and lines[start].startswith(("-", "+")) and start > 0 and \
             re.match(r"^(Kính\s*gửi|-)", lines[start - 1]):
@@ -441,7 +448,7 @@ def parse_notice(raw: str) -> ParsedNotice:
     if m:
         subject = m.group("s").strip()
     elif kind_index >= 0:
-        subject = _subject_after(lines, kind_index) or None
+        subject = " ".join(_subject_after(lines, kind_index)) or None
     start, segments = _body_segments(lines, kind_index)
     body = _join_wrapped(segments[0])
     body_text = " ".join(body)
@@ -641,7 +648,7 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
                                  depth=child.rank, inherited_due=inherited_due))
         elif child_directive and not child.children and len(text) > 40 and DIRECTIVE_TEXT.search(text):
             # a directive section without items ("VI. CHẾ ĐỘ BÁO CÁO" and its paragraphs)
-            out.extend(_letter_tasks(child.lines[1:] or [text], issued_on=issued_on, base=child_ctx, ref_prefix=ref,
+            out.extend(_letter_tasks(child.lines[1:], issued_on=issued_on, base=child_ctx, ref_prefix=ref,
                                      in_directive_section=True))
         _walk(child, out, issued_on=issued_on, ctx=child_ctx, directive=child_directive, ref_prefix=ref,
               inherited_due=child_due)

@@ -293,3 +293,17 @@ def test_a_flattened_table_row_broken_over_a_page() -> None:
     assert first.lead == ("Bộ Tài chính",) and first.support == ("Các bộ, cơ quan ngang bộ",)
     assert first.due.isoformat() == "2026-11-30", "two deliverables: the last time; a cited date is not one"  # type: ignore[union-attr]
     assert second.text.startswith("Tổ chức diễn đàn") and second.due.isoformat() == "2026-12-31"  # type: ignore[union-attr]
+
+
+def test_a_decisions_own_articles_and_subject_are_not_tasks() -> None:
+    n = parse_notice("BỘ Y TẾ\nSố: 12/QĐ-BYT\nHà Nội, ngày 02 tháng 3 năm 2025\nQUYẾT ĐỊNH\n"
+                     "Ban hành hướng dẫn phòng chống dịch sốt xuất huyết\nBỘ TRƯỞNG BỘ Y TẾ\n"
+                     "Căn cứ Nghị định số 95/2022/NĐ-CP;\nQUYẾT ĐỊNH:\n"
+                     "Điều 1. Ban hành kèm theo Quyết định này Hướng dẫn phòng chống dịch sốt xuất huyết.\n"
+                     "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n"
+                     "Điều 3. Tổ chức thực hiện\n"
+                     "1. Sở Y tế các tỉnh có trách nhiệm triển khai Hướng dẫn, báo cáo trước ngày 30/6/2025.\n"
+                     "2. Chánh Văn phòng Bộ, Cục trưởng Cục Y tế dự phòng chịu trách nhiệm thi hành Quyết định này./.\n")
+    assert n.subject == "Ban hành hướng dẫn phòng chống dịch sốt xuất huyết BỘ TRƯỞNG BỘ Y TẾ"
+    assert [t.text[:25] for t in n.tasks] == ["Sở Y tế các tỉnh có trách"]
+    assert n.tasks[0].lead == ("Sở Y tế các tỉnh",) and n.tasks[0].due.isoformat() == "2025-06-30"  # type: ignore[union-attr]
