@@ -416,7 +416,8 @@ def _join_wrapped(lines: list[str]) -> list[str]:
     continued = False  # the last line was itself the continuation of a wrapped sentence
     for ln in lines:
         open_end = bool(out) and not re.search(r"[.:;!?)\"”]$", out[-1])
-        if open_end and _marker(ln) is None and (ln[:1].islower() or ln[:1].isdigit() or WRAP_TAIL.search(out[-1])):
+        heading = bool(out) and (out[-1].isupper() or ln.isupper() or _is_heading_item(out[-1]))
+        if open_end and _marker(ln) is None and not heading:
             out[-1] = out[-1] + " " + ln
             continued = True
         elif open_end and continued and HYPHEN_WRAP.match(ln) and re.search(r"\b[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$", out[-1]):
@@ -429,6 +430,13 @@ def _join_wrapped(lines: list[str]) -> list[str]:
 
 
 HYPHEN_WRAP = re.compile(r"^-\s*[A-ZĐÀ-Ỹ]")
+
+
+def _is_heading_item(line: str) -> bool:
+    """A short numbered heading ("1. Sở Tài chính", "II. Nhiệm vụ trọng tâm"): the next line is its
+    content, not its continuation."""
+    mark = _marker(line)
+    return mark is not None and mark[0] in ("roman", "num") and len(line) < 70
 
 
 def parse_notice(raw: str) -> ParsedNotice:
