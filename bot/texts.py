@@ -12,7 +12,7 @@ from scheduler.dispatcher import ReminderView
 from storage.models import ReminderKind, TaskStatus
 from storage.notices import Draft, Registered
 from storage.reports import UnitSummary
-from storage.tasks import Recorded
+from storage.tasks import ExtensionRequest, Recorded
 
 MAX_MESSAGE = 4096
 
@@ -21,6 +21,7 @@ STATUS_LABELS = {
     TaskStatus.IN_PROGRESS: "Đang thực hiện",
     TaskStatus.BLOCKED: "Vướng mắc",
     TaskStatus.EXTENSION_REQUESTED: "Đề nghị gia hạn",
+    TaskStatus.EXTENDED: "Đã gia hạn",
     TaskStatus.DONE: "Hoàn thành",
     TaskStatus.PAUSED: "Tạm dừng",
     TaskStatus.CANCELLED: "Hủy",
@@ -32,6 +33,8 @@ RECURRENCE_LABELS = {
 BUTTON_DONE = "Hoàn thành"
 BUTTON_PROGRESS = "Đang thực hiện"
 BUTTON_BLOCKED = "Vướng mắc"
+BUTTON_APPROVE = "Đồng ý gia hạn"
+BUTTON_REJECT = "Không đồng ý"
 BUTTON_CONFIRM = "Xác nhận"
 BUTTON_CANCEL = "Hủy"
 
@@ -290,3 +293,26 @@ def notice_table(notice: ParsedNotice) -> str:
                      f"{RECURRENCE_LABELS.get(t.recurrence or '', '—'):<11} {shorten(t.text, 90)}")
     lines.append(f"\n{len(n.tasks)} nhiệm vụ.")
     return vn("\n".join(lines))
+
+
+def extension_request_text(req: ExtensionRequest) -> str:
+    current = date_vn(req.current_due) if req.current_due else "không có thời hạn cụ thể"
+    lines = [f"📝 Đề nghị gia hạn: đồng chí {req.requester_name} đề nghị gia hạn nhiệm vụ mục {req.item_ref} "
+             f"({req.notice_title}).",
+             f"Thời hạn hiện tại: {current}; đề nghị gia hạn đến: {date_vn(req.requested_due)}."]
+    if req.note:
+        lines.append(f"Nội dung: {shorten(req.note, 300)}")
+    lines.append("Đồng chí bấm «Đồng ý gia hạn» hoặc «Không đồng ý».")
+    return vn("\n".join(lines))
+
+
+def extension_decided_text(req: ExtensionRequest, approved: bool, for_requester: bool) -> str:
+    what = f"Đề nghị gia hạn nhiệm vụ mục {req.item_ref} ({req.notice_title}) đến {date_vn(req.requested_due)}"
+    if approved:
+        text = f"{what} đã được đồng ý. Thời hạn mới: {date_vn(req.requested_due)}."
+    else:
+        text = f"{what} chưa được đồng ý; thời hạn giữ nguyên" + (
+            f": {date_vn(req.current_due)}." if req.current_due else ".")
+    if for_requester:
+        text = f"Kính gửi đồng chí {req.requester_name}, " + text[0].lower() + text[1:]
+    return vn(text)

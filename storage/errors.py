@@ -96,3 +96,9 @@ class DirectoryInvalid(NhacViecError):
 
 class DraftCorrectionInvalid(NhacViecError):
     """An admin's correction to a draft names no task, or would leave it empty."""
+
+
+class ExtensionDecided(NhacViecError):
+    def __init__(self, report_id: int, decision: str) -> None:
+        word = "đồng ý" if decision == "approved" else "không đồng ý"
+        super().__init__(f"extension {report_id} already {decision}", f"Đề nghị gia hạn này đã được xử lý ({word}).")

@@ -75,6 +75,7 @@ class TaskStatus(enum.StrEnum):
     IN_PROGRESS = "in_progress"
     BLOCKED = "blocked"  # vướng mắc
     EXTENSION_REQUESTED = "extension_requested"
+    EXTENDED = "extended"  # đã gia hạn
     DONE = "done"
     PAUSED = "paused"
     CANCELLED = "cancelled"
@@ -227,6 +228,8 @@ class StatusReport(Base):
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     status: Mapped[str] = mapped_column(String(24))
+    task: Mapped[Task] = relationship()
+    person: Mapped[Person] = relationship(foreign_keys=[person_id])
     percent: Mapped[int | None] = mapped_column(Integer)
     note: Mapped[str | None] = mapped_column(Text)
     requested_due_on: Mapped[dt.date | None] = mapped_column(Date)
@@ -235,6 +238,10 @@ class StatusReport(Base):
     # the bot's acknowledgement, so that a reply to it continues the same task
     ack_chat_id: Mapped[str | None] = mapped_column(String(64))
     ack_message_id: Mapped[str | None] = mapped_column(String(64))
+    # for an extension request: the decision of an admin or leader
+    decision: Mapped[str | None] = mapped_column(String(16))  # approved | rejected
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    decided_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
 
 
 class AuditLog(Base):

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from scheduler.policy import ReminderPolicy
 from storage.audit import audit
-from storage.errors import NotAllowed, TaskNotFound
+from storage.errors import ExtensionDecided, NotAllowed, TaskNotFound
 from storage.models import (
     Person,
     Reminder,
@@ -130,3 +131,74 @@ def status_history(session: Session, task_id: int) -> list[StatusReport]:
     return list(session.scalars(
         select(StatusReport).where(StatusReport.task_id == task_id).order_by(StatusReport.id)
     ))
+
+
+@dataclass(frozen=True, kw_only=True)
+class ExtensionRequest:
+    """What approvers are shown, and who to tell about the decision."""
+
+    report_id: int
+    task_id: int
+    item_ref: str
+    notice_title: str
+    requester_name: str
+    requester_chat_id: int | None
+    current_due: dt.date | None
+    requested_due: dt.date | None
+    note: str | None
+
+
+def extension_request(session: Session, report_id: int) -> ExtensionRequest:
+    from storage.notices import notice_title
+
+    report = session.get_one(StatusReport, report_id)
+    task = report.task
+    return ExtensionRequest(report_id=report.id, task_id=task.id, item_ref=task.item_ref,
+                            notice_title=notice_title(task.notice), requester_name=report.person.full_name,
+                            requester_chat_id=report.person.telegram_chat_id, current_due=task.due_on,
+                            requested_due=report.requested_due_on, note=report.note)
+
+
+def approvers(session: Session) -> list[Person]:
+    """Who decides on extensions: admins and leaders reachable in chat."""
+    return list(session.scalars(select(Person).where(Person.role.in_([Role.ADMIN, Role.LEADER]),
+                                                     Person.telegram_chat_id.is_not(None)).order_by(Person.id)))
+
+
+def decide_extension(session: Session, report_id: int, *, by: Person, approve: bool, now: dt.datetime,
+                     policy: ReminderPolicy) -> ExtensionRequest:
+    """Approve (the deadline moves, reminders are planned anew) or reject an extension request."""
+    if by.role not in (Role.ADMIN, Role.LEADER):
+        raise NotAllowed(by.handle, "decide an extension")
+    report = session.get(StatusReport, report_id, with_for_update=True)
+    if report is None or report.status != TaskStatus.EXTENSION_REQUESTED:
+        raise TaskNotFound(report.task_id if report else 0)
+    if report.decision is not None:
+        raise ExtensionDecided(report_id, report.decision)
+    task = report.task
+    report.decision = "approved" if approve and report.requested_due_on else "rejected"
+    report.decided_by_id, report.decided_at = by.id, now
+    if report.decision == "approved":
+        task.due_on = report.requested_due_on
+        task.due_text = f"gia hạn đến {task.due_on:%d/%m/%Y}"
+        task.status = TaskStatus.EXTENDED
+        session.execute(update(Reminder).where(Reminder.task_id == task.id,
+                                               Reminder.state == ReminderState.PENDING)
+                        .values(state=ReminderState.SKIPPED, last_error="deadline extended"))
+        if task.assignee_id is not None:
+            for plan in policy.initial(due_on=task.due_on, registered_at=now):
+                exists = session.scalar(select(Reminder.id).where(
+                    Reminder.task_id == task.id, Reminder.person_id == task.assignee_id,
+                    Reminder.kind == plan.kind, Reminder.slot == plan.slot))
+                if exists is None:
+                    session.add(Reminder(task_id=task.id, person_id=task.assignee_id, kind=plan.kind,
+                                         slot=plan.slot, due_at=plan.due_at))
+    else:
+        task.status = TaskStatus.IN_PROGRESS
+    task.updated_at = now
+    session.add(StatusReport(task_id=task.id, person_id=by.id, created_at=now, status=task.status,
+                             percent=task.percent, note=f"extension {report.decision}", source="decision"))
+    audit(session, at=now, actor_id=by.id, action=f"task.extension_{report.decision}", entity="task",
+          entity_id=task.id, requested=str(report.requested_due_on))
+    log.info("extension for task %s %s by %s", task.id, report.decision, by.handle)
+    return extension_request(session, report_id)

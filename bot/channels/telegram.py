@@ -38,6 +38,13 @@ def status_keyboard(task_id: int) -> InlineKeyboardMarkup:
     ]])
 
 
+def extension_keyboard(report_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[
+        InlineKeyboardButton(texts.BUTTON_APPROVE, callback_data=f"x:{report_id}:ok"),
+        InlineKeyboardButton(texts.BUTTON_REJECT, callback_data=f"x:{report_id}:no"),
+    ]])
+
+
 def confirm_keyboard(notice_id: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([[
         InlineKeyboardButton(texts.BUTTON_CONFIRM, callback_data=f"n:{notice_id}:ok"),

@@ -9,6 +9,7 @@ from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes
 
 from bot import texts
+from bot.channels.telegram import extension_keyboard, send_text
 from bot.context import app_context
 from bot.handlers.common import answer, speaker
 from bot.replies import parse_status_text, split_ref
@@ -17,6 +18,9 @@ from storage.models import Person, TaskStatus
 from storage.tasks import (
     Recorded,
     StatusUpdate,
+    approvers,
+    decide_extension,
+    extension_request,
     open_tasks_for,
     record_status,
     remember_ack,
@@ -51,10 +55,39 @@ async def on_task_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 async def acknowledge(update: Update, context: ContextTypes.DEFAULT_TYPE, rec: Recorded, text: str,
                       quote: bool = False) -> None:
-    """Confirm a status update, remembering the message so a reply to it continues the task."""
+    """Confirm a status update, remembering the message so a reply to it continues the task;
+    an extension request goes on to the admins and leaders who decide it."""
+    ctx = app_context(context)
     message = await answer(update, context, text, quote=quote)
-    await app_context(context).db.run(remember_ack, report_id=rec.report_id, chat_id=str(message.chat.id),
-                                      message_id=str(message.message_id))
+    await ctx.db.run(remember_ack, report_id=rec.report_id, chat_id=str(message.chat.id),
+                     message_id=str(message.message_id))
+    if rec.status == TaskStatus.EXTENSION_REQUESTED:
+        request = await ctx.db.run(extension_request, rec.report_id)
+        for person in await ctx.db.run(approvers):
+            if person.telegram_chat_id is not None and person.telegram_chat_id != message.chat.id:
+                await send_text(context.bot, ctx.clock, person.telegram_chat_id, texts.extension_request_text(request),
+                                reply_markup=extension_keyboard(rec.report_id))
+
+
+async def on_extension_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    ctx = app_context(context)
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    _, report_id, action = query.data.split(":")
+    person = await speaker(update, context)
+    try:
+        request = await ctx.db.run(decide_extension, int(report_id), by=person, approve=action == "ok",
+                                   now=ctx.clock.now(), policy=ctx.policy)
+    except NhacViecError as exc:
+        await query.answer(exc.user_message[:200], show_alert=True)
+        raise
+    approved = action == "ok" and request.requested_due is not None
+    await query.answer()
+    await query.edit_message_reply_markup(reply_markup=None)
+    await answer(update, context, texts.extension_decided_text(request, approved, for_requester=False))
+    if request.requester_chat_id is not None:
+        await send_text(context.bot, ctx.clock, request.requester_chat_id,
+                        texts.extension_decided_text(request, approved, for_requester=True))
 
 
 async def reply_status(update: Update, context: ContextTypes.DEFAULT_TYPE, person: Person) -> bool:
@@ -113,4 +146,5 @@ async def my_tasks(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 def register(app: Application) -> None:  # type: ignore[type-arg]
     app.add_handler(CallbackQueryHandler(on_task_button, pattern=r"^t:\d+:(done|prog|block)$"))
+    app.add_handler(CallbackQueryHandler(on_extension_button, pattern=r"^x:\d+:(ok|no)$"))
     app.add_handler(CommandHandler("viec", my_tasks))

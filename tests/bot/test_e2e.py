@@ -292,3 +292,35 @@ async def test_a_photo_of_a_notice_is_read_by_ocr(harness: Harness) -> None:
     texts_to_admin = [s.text or "" for s in harness.sent if s.to == "admin"]
     assert texts_to_admin[0] == texts.READING
     assert "nhiệm vụ" in texts_to_admin[-1] and harness.last_with_button("admin", texts.BUTTON_CONFIRM)
+
+
+async def test_an_extension_request_goes_to_approvers_and_moves_the_deadline(harness: Harness) -> None:
+    import datetime as dt
+
+    h = harness
+    notice = ("Kính gửi: Ban Dân vận Tỉnh ủy\nĐồng chí Phó Bí thư Thường trực Tỉnh ủy kết luận như sau:\n"
+              "Ban Dân vận Tỉnh ủy chủ trì rà soát quy chế làm việc, hoàn thành trước ngày 09/3/2018.")
+    await h.say("admin", notice)
+    await h.tap("admin", texts.BUTTON_CONFIRM)
+    await h.advance_to(local(2018, 3, 6, 8, 0))  # the 3-days-before reminder
+    await h.reply("head_bdv", "xin gia hạn đến 30/3 vì chờ ý kiến các ban")
+    assert "Đề nghị gia hạn đến 30/03/2018" in last_text(h, "head_bdv")
+    for approver in ("admin", "leader"):
+        request = h.last_with_button(approver, texts.BUTTON_APPROVE)
+        assert "đồng chí Lê Văn Dân đề nghị gia hạn nhiệm vụ mục 1" in (request.text or "")
+        assert "đề nghị gia hạn đến: 30/03/2018" in (request.text or "")
+    await h.tap("leader", texts.BUTTON_APPROVE)
+    assert "đã được đồng ý. Thời hạn mới: 30/03/2018" in last_text(h, "leader")
+    assert "Kính gửi đồng chí Lê Văn Dân, đề nghị gia hạn" in last_text(h, "head_bdv")
+    assert h.db is not None
+    task = h.db.call(lambda s: s.scalars(select(Task)).one())
+    assert (task.due_on, task.status) == (dt.date(2018, 3, 30), TaskStatus.EXTENDED)
+    # the old ladder is dropped, a new one follows the new deadline
+    await h.advance_to(local(2018, 3, 12, 9, 0))
+    assert not any("quá hạn" in (s.text or "") for s in h.sent if s.to == "head_bdv")
+    pending = h.db.call(lambda s: sorted(r.slot for r in s.scalars(select(Reminder).where(
+        Reminder.state == "pending"))))
+    assert pending == ["2018-03-27", "2018-03-29", "2018-04-02"]
+    # the other approver's buttons are now stale
+    await h.tap("admin", texts.BUTTON_REJECT)
+    assert "đã được xử lý (đồng ý)" in last_text(h, "admin")

@@ -38,3 +38,15 @@ def test_a_bad_row_stores_nothing(migrated_db: Database) -> None:
 def test_missing_columns_are_named() -> None:
     with pytest.raises(DirectoryInvalid, match="missing columns"):
         parse_directory_csv(b"handle,name\nx,y\n")
+
+
+def test_the_migrations_match_the_models(migrated_db: Database) -> None:
+    """A model changed without a migration would leave a database the code cannot use."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from storage.models import Base
+
+    with migrated_db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []

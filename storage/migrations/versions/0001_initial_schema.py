@@ -164,9 +164,13 @@ def upgrade() -> None:
     sa.Column('reminder_id', sa.Integer(), nullable=True),
     sa.Column('ack_chat_id', sa.String(length=64), nullable=True),
     sa.Column('ack_message_id', sa.String(length=64), nullable=True),
+    sa.Column('decision', sa.String(length=16), nullable=True),
+    sa.Column('decided_by_id', sa.Integer(), nullable=True),
+    sa.Column('decided_at', sa.DateTime(timezone=True), nullable=True),
     sa.ForeignKeyConstraint(['person_id'], ['people.id'], name=op.f('fk_status_reports_person_id_people')),
     sa.ForeignKeyConstraint(['reminder_id'], ['reminders.id'], name=op.f('fk_status_reports_reminder_id_reminders')),
     sa.ForeignKeyConstraint(['task_id'], ['tasks.id'], name=op.f('fk_status_reports_task_id_tasks')),
+    sa.ForeignKeyConstraint(['decided_by_id'], ['people.id'], name=op.f('fk_status_reports_decided_by_id_people')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_status_reports'))
     )
     with op.batch_alter_table('status_reports', schema=None) as batch_op:
