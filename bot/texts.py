@@ -112,6 +112,7 @@ GENERIC_ERROR = vn("Xin lỗi đồng chí, hệ thống gặp sự cố khi x�
 NOT_ADMIN_TEXT = vn("Nhắc việc chưa hiểu tin nhắn này. Để báo cáo tiến độ, đồng chí vui lòng trả lời (reply) "
                     "tin nhắc việc hoặc bấm nút bên dưới tin đó; gõ /viec để xem nhiệm vụ, /huongdan để xem hướng dẫn.")
 ADMIN_ONLY = vn("Chức năng này chỉ dành cho quản trị viên.")
+REPORT_FILE_CAPTION = vn("Báo cáo tổng hợp (Excel) để đồng chí chuyển tiếp; trang “Chi tiết” liệt kê từng nhiệm vụ.")
 FILE_TOO_LARGE = vn("Tệp quá lớn (tối đa 20 MB). Đồng chí vui lòng gửi tệp nhỏ hơn.")
 READING = vn("Đang đọc văn bản, đồng chí vui lòng chờ trong giây lát (bản quét có thể mất khoảng một phút)…")
 

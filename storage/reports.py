@@ -57,3 +57,44 @@ def unit_summary(session: Session, *, today: dt.date, tz: ZoneInfo) -> list[Unit
         if kind == "overdue":
             summary.overdue_refs.append(task.item_ref)
     return sorted(by_unit.values(), key=lambda s: s.unit)
+
+
+CATEGORY_LABELS = {
+    "done_on_time": "Hoàn thành đúng hạn",
+    "done_late": "Hoàn thành quá hạn",
+    "in_progress": "Đang thực hiện trong hạn",
+    "overdue": "Quá hạn",
+    "no_deadline": "Không có thời hạn",
+}
+
+
+@dataclass(frozen=True, kw_only=True)
+class TaskRow:
+    unit: str
+    notice: str
+    item_ref: str
+    text: str
+    assignee: str
+    due_on: dt.date | None
+    status: str
+    percent: int | None
+    category: str
+    updated_at: dt.datetime
+
+
+def task_rows(session: Session, *, today: dt.date, tz: ZoneInfo) -> list[TaskRow]:
+    """Every task of the confirmed notices, for the detailed sheet of the report."""
+    from storage.notices import notice_title
+
+    rows = []
+    tasks = session.scalars(
+        select(Task).join(Notice, Notice.id == Task.notice_id)
+        .where(Notice.status == NoticeStatus.CONFIRMED, Task.status != TaskStatus.CANCELLED)
+        .order_by(Task.notice_id, Task.position))
+    for task in tasks:
+        unit = task.lead_unit.name if task.lead_unit else (task.lead_unit_names[0] if task.lead_unit_names else NO_UNIT)
+        rows.append(TaskRow(unit=unit, notice=notice_title(task.notice), item_ref=task.item_ref, text=task.text,
+                            assignee=task.assignee.full_name if task.assignee else "", due_on=task.due_on,
+                            status=task.status, percent=task.percent, category=classify(task, today, tz),
+                            updated_at=task.updated_at))
+    return sorted(rows, key=lambda r: (r.unit, r.notice, r.item_ref))

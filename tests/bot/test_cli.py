@@ -70,8 +70,9 @@ def test_chat_script_from_the_readme_runs_the_whole_loop() -> None:
     assert reminder["buttons"] == ["Hoàn thành", "Đang thực hiện", "Vướng mắc"]
     assert any("mục 2.1 — Hoàn thành (đúng hạn)" in (line["text"] or "") for line in lines)
     assert any("mục 2.2.a — Vướng mắc, 60%" in (line["text"] or "") for line in lines)
-    summary = lines[-1]
+    summary, report_file = lines[-2:]
     assert summary["to"] == "admin" and "Hoàn thành đúng hạn: 2" in summary["text"]
+    assert report_file["document"] == "tong-hop-nhiem-vu-2018-03-05.xlsx"
 
 
 def test_chat_reads_stdin_and_reports_script_errors() -> None:
