@@ -157,6 +157,8 @@ def _addressees(lines: list[str]) -> list[str]:
         if not m:
             continue
         rest = m.group("rest").strip(" ;.")
+        if ";" in rest:  # "Kính gửi: - Các sở, ban, ngành; - Ủy ban MTTQ tỉnh" on one line
+            return [p.strip(" -+;.,") for p in re.split(r";\s*", rest) if p.strip(" -+;.,")]
         if rest and not rest.startswith(("-", "+")):
             parts = [p.strip(" ;.,") for p in re.split(r";", rest) if p.strip(" ;.,")]
             return [u for p in parts for u in (split_units(p) or [p])]
@@ -344,7 +346,9 @@ CLOSING = re.compile(r"^(?:Căn\s*cứ\s*(?:nội\s*dung\s*)?Thông\s*báo|Văn\
                      re.I | re.U)
 BACKGROUND = re.compile(r"^(?:Thực\s*hiện|Căn\s*cứ|Xét|Theo|Ngày\s*\d|Tiếp\s*theo|Để\s*|Sau\s*khi|Tham\s*dự|"
                         r"Trên\s*cơ\s*sở|Ngày\s*\d)", re.U)
-INTRO_END = re.compile(r"(?:như\s*sau|sau\s*đây|kết\s*luận,?\s*chỉ\s*đạo|chỉ\s*đạo)\s*:\s*$", re.I | re.U)
+# the line that introduces the items ("… có ý kiến như sau:", "Chủ tịch UBND tỉnh yêu cầu:")
+INTRO_END = re.compile(r"(?:như\s*sau|sau\s*đây|kết\s*luận,?\s*chỉ\s*đạo|chỉ\s*đạo|yêu\s*cầu|đề\s*nghị|giao|"
+                       r"ý\s*kiến|kết\s*luận)\s*:\s*$", re.I | re.U)
 
 
 def _is_directive_heading(text: str) -> bool | None:

@@ -150,19 +150,32 @@ def _flattened(lines: list[str], start: int, out: list[str]) -> int:
     return i
 
 
+PREPOSITION_END = re.compile(r"\b(?:của|với|cho|về|theo|tại|và|các|đến|thuộc|ở|trong|trên)$", re.I | re.U)
+# a unit named at the very end of a content line, not after a preposition
+GLUED_LEAD = re.compile(r"(?<!của)(?<!với)(?<!cho)(?<!về)(?<!theo)(?<!tại)(?<!và)\s(?P<u>(?:Bộ|Sở|Cục|Tổng\s*cục|"
+                        r"Ủy\s*ban\s*nhân\s*dân|UBND|Văn\s*phòng)\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]*(?:\s+[a-zà-ỹđ]+){0,4})$", re.U)
+
+
 def _split_row(row: list[str]) -> dict[str, str]:
     """Content lines, then the lead cell (starts with a unit name), the support cell (the
     next unit name), then product and time (the last lines that look like a time)."""
     content: list[str] = []
     j = 0
-    while j < len(row) and not (content and UNIT_START.match(row[j])):
+    while j < len(row) and not (content and UNIT_START.match(row[j]) and not PREPOSITION_END.search(content[-1])):
         content.append(row[j])
         j += 1
+    if content and j < len(row) and (glued := GLUED_LEAD.search(content[-1])) and glued.start() > 0:
+        # PDF extraction put the lead cell at the end of a content line: "… pháp luật Bộ Tư pháp"
+        row = row[:j] + [glued.group("u")] + row[j:]
+        content[-1] = content[-1][: glued.start()].rstrip()
+        j = len(content)
     cells: dict[str, str] = {"content": " ".join(content)}
     groups: list[list[str]] = []
     for line in row[j:]:
         last = groups[-1][-1] if groups else ""
-        if groups and re.fullmatch(r"(?:Tháng|Quý|Năm|Trước|Trong)", last.strip(), re.I):
+        if groups and PREPOSITION_END.search(last):
+            groups[-1].append(line)  # "Các bộ ở" / "Trung ương": a name wrapped after a preposition
+        elif groups and re.fullmatch(r"(?:Tháng|Quý|Năm|Trước|Trong)", last.strip(), re.I):
             groups[-1].append(line)  # "Tháng" / "3/2026"
         elif groups and (last.endswith(("ngày", "số")) or not TIME_CELL.match(line) and (
                 line[:1].islower() or last.endswith((",", "và", "-")))):

@@ -307,3 +307,21 @@ def test_a_decisions_own_articles_and_subject_are_not_tasks() -> None:
     assert n.subject == "Ban hành hướng dẫn phòng chống dịch sốt xuất huyết BỘ TRƯỞNG BỘ Y TẾ"
     assert [t.text[:25] for t in n.tasks] == ["Sở Y tế các tỉnh có trách"]
     assert n.tasks[0].lead == ("Sở Y tế các tỉnh",) and n.tasks[0].due.isoformat() == "2025-06-30"  # type: ignore[union-attr]
+
+
+def test_table_cells_glued_or_wrapped_by_pdf_extraction() -> None:
+    n = parse_notice("PHỤ LỤC\nTT\nTên nhiệm vụ\nCơ quan\nchủ trì\nCơ quan\nphối hợp\nThời gian\nhoàn thành\n"
+                     "1\nThể chế hóa chủ trương phát triển kinh tế theo Nghị quyết của\nBộ Chính trị\nBộ Tài chính\n"
+                     "Các bộ ở\nTrung ương\nTháng 5/2026\n"
+                     "2\nĐề án về chỉ số đánh giá công tác\nxây dựng pháp luật Bộ Tư pháp\nCác bộ,\ncơ quan\nngang bộ\n2026\n")
+    first, second = n.tasks
+    assert "Nghị quyết của Bộ Chính trị" in first.text and first.lead == ("Bộ Tài chính",)
+    assert first.support == ("Các bộ ở Trung ương",)
+    assert second.lead == ("Bộ Tư pháp",) and second.support == ("Các bộ, cơ quan ngang bộ",)
+
+
+def test_addressees_on_one_line_and_ban_hanh_is_not_a_unit() -> None:
+    n = parse_notice("Kính gửi: - Các sở, ban, ngành thuộc UBND tỉnh; - Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh;\n"
+                     "Chủ tịch UBND tỉnh yêu cầu:\n1. Ban hành kế hoạch kiểm tra hoạt động khoáng sản.\n")
+    assert n.addressees == ("Các sở, ban, ngành thuộc UBND tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh")
+    assert n.tasks[0].lead == n.addressees
