@@ -274,22 +274,19 @@ def _marker(line: str) -> tuple[str, str, int, str] | None:
     return None
 
 
-FIELD_LABEL = re.compile(
-    r"^(?:Thời\s*gian(?:\s*(?:dự\s*kiến|thực\s*hiện|hoàn\s*thành|tổ\s*chức))?|Địa\s*điểm(?:\s*\w+){0,2}|"
-    r"(?:Đơn\s*vị|Cơ\s*quan)\s*(?:chủ\s*trì|phối\s*hợp|thực\s*hiện)(?:\s*thực\s*hiện)?|Kinh\s*phí|"
-    r"Nguồn\s*kinh\s*phí|Hình\s*thức(?:\s*\w+){0,2}|Thành\s*phần(?:\s*\w+){0,2}|Quy\s*mô|Sản\s*phẩm|"
-    r"Thời\s*hạn(?:\s*hoàn\s*thành)?|Đối\s*tượng|Số\s*lượng|Phạm\s*vi|Lãnh\s*đạo\s*phụ\s*trách|"
-    r"Kết\s*quả|Tên\s*nhiệm\s*vụ)\s*:", re.I | re.U)
-
-
+# Labels of an activity's fields ("- Địa điểm: …", "Đơn vị chủ trì: …"): they belong to the item above.
+_FIELDS = (
+    r"Thời\s*gian(?:\s*\w+){0,2}|Địa\s*điểm(?:\s*\w+){0,2}|(?:Đơn\s*vị|Cơ\s*quan)\s*(?:chủ\s*trì|phối\s*hợp|"
+    r"thực\s*hiện)(?:\s*thực\s*hiện)?|Kinh\s*phí|Nguồn\s*kinh\s*phí|Hình\s*thức(?:\s*\w+){0,2}|"
+    r"Thành\s*phần(?:\s*\w+){0,2}|Quy\s*mô|Sản\s*phẩm|Kết\s*quả|Thời\s*hạn(?:\s*hoàn\s*thành)?|Đối\s*tượng|"
+    r"Số\s*lượng|Phạm\s*vi|Lãnh\s*đạo\s*phụ\s*trách"
+)
+FIELD_LABEL = re.compile(rf"^(?:{_FIELDS}|Tên\s*nhiệm\s*vụ)\s*:", re.I | re.U)
 # An item that describes rather than directs: "Cơ quan chỉ đạo: UBND thành phố", "Chủ đề: …",
 # "Nội dung truyền thông: …" (the work itself is in the item above or below).
 ATTRIBUTE_ITEM = re.compile(
-    r"^(?:Danh\s*nghĩa(?:\s*\w+){0,2}|Cơ\s*quan\s*chỉ\s*đạo|Chủ\s*đề|Khẩu\s*hiệu|Ý\s*nghĩa|Nội\s*dung(?:\s*\w+){0,2}|"
-    r"Phương\s*thức(?:\s*\w+){0,2}|Mục\s*đích|Mục\s*tiêu|Quy\s*mô|Thành\s*phần(?:\s*\w+){0,2}|Đối\s*tượng|"
-    r"Phạm\s*vi|Thời\s*gian(?:\s*\w+){0,2}|Địa\s*điểm(?:\s*\w+){0,2}|Kinh\s*phí|Kết\s*quả|Sản\s*phẩm|"
-    r"(?:Đơn\s*vị|Cơ\s*quan)\s*"
-    r"(?:chủ\s*trì|phối\s*hợp|thực\s*hiện)(?:\s*thực\s*hiện)?)\s*:", re.I | re.U)
+    rf"^(?:{_FIELDS}|Danh\s*nghĩa(?:\s*\w+){{0,2}}|Cơ\s*quan\s*chỉ\s*đạo|Chủ\s*đề|Khẩu\s*hiệu|Ý\s*nghĩa|"
+    r"Nội\s*dung(?:\s*\w+){0,2}|Phương\s*thức(?:\s*\w+){0,2}|Mục\s*đích|Mục\s*tiêu)\s*:", re.I | re.U)
 
 
 def build_tree(lines: list[str]) -> Node:
