@@ -79,3 +79,39 @@ def test_chat_reads_stdin_and_reports_script_errors() -> None:
     script = "@clock: 2018-02-26 09:00\n@nobody: xin chào\n"
     out = nhacviec("chat", "--directory", str(DIRECTORY_CSV), "--enroll-all", stdin=script)
     assert out.returncode == 1 and "không có cán bộ @nobody" in out.stderr
+
+
+def test_chat_is_interactive_in_a_terminal() -> None:
+    import pty
+    import select
+    import time
+
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "bot.cli", "chat", "--directory", str(DIRECTORY_CSV),
+                             "--enroll-all"], stdin=slave, stdout=slave, stderr=slave, close_fds=True)
+    os.close(slave)
+    output = b""
+
+    def read_until(marker: bytes, seconds: float = 60) -> None:
+        nonlocal output
+        deadline = time.monotonic() + seconds
+        while marker not in output and time.monotonic() < deadline:
+            ready, _, _ = select.select([master], [], [], deadline - time.monotonic())
+            if ready:
+                try:
+                    output += os.read(master, 65536)
+                except OSError:
+                    return
+
+    try:
+        read_until("Cán bộ:".encode())
+        assert b"@head_bdv" in output
+        os.write(master, b"@head_bdv: /huongdan\n")
+        read_until("Các lệnh:".encode())
+        assert "Nhắc việc → @head_bdv".encode() in output
+        os.write(master, b"\x04")  # Ctrl-D ends the session
+        assert proc.wait(timeout=30) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        os.close(master)
