@@ -83,15 +83,40 @@ def _cut(fragment: str) -> str:
     return name.strip(" ,.-–")
 
 
+# "UBND các phường: Ba Đình, Hoàn Kiếm", "UBND các xã Đức Trọng, Hiệp Thạnh", "các Đại sứ quán các nước:
+# Trung Quốc, Ấn Độ": one unit per name ("UBND phường Ba Đình" …). Lower-case after the kind is a
+# group ("UBND các xã, phường") and stays whole.
+NAMED_MEMBERS = re.compile(
+    r"^(?P<pre>.*?)\b[Cc]ác\s+(?P<kind>phường|xã|huyện|quận|thị\s*xã|thành\s*phố|tỉnh|Sở|Đại\s*sứ\s*quán)"
+    r"(?:\s+các\s+nước)?\s*:?\s+(?P<names>[A-ZĐÀ-Ỹ].*)$", re.U)
+
+
+def _distribute(unit: str) -> list[str]:
+    m = NAMED_MEMBERS.match(unit)
+    if not m:
+        return [unit]
+    out = []
+    for name in re.split(r",\s*|;\s*|\s+và\s+", m.group("names")):
+        name = name.strip(" .")
+        if name:
+            out.append(name if UNIT_START.match(name) else f"{m.group('pre')}{m.group('kind')} {name}".strip())
+    return out or [unit]
+
+
 def split_units(names: str) -> list[str]:
     parts = [p.strip(" ,.-–") for p in _SPLIT.split(names)]
-    return [p for p in parts if p and UNIT_START.match(p) and len(p) <= MAX_NAME]
+    units = [p for p in parts if p and UNIT_START.match(p) and len(p) <= MAX_NAME * 3]
+    return [d for u in units for d in _distribute(u) if len(d) <= MAX_NAME]
 
 
 def _units_from(fragment: str) -> list[str]:
     fragment = fragment.strip()
     if not UNIT_START.match(fragment):
         return []
+    listed = re.match(r"^(?P<head>[^:;.]{0,60}\b[Cc]ác\s+[^:;.]{1,25}):\s*(?P<rest>[A-ZĐÀ-Ỹ].*)$", fragment)
+    if listed and NAMED_MEMBERS.match(f"{listed.group('head')}: {listed.group('rest')}"):
+        # "UBND các xã: Đức Trọng, Hiệp Thạnh hoàn thành …": the colon opens the list of names
+        return split_units(f"{listed.group('head')}: {_cut(listed.group('rest'))}")
     return split_units(_cut(fragment))
 
 
@@ -111,10 +136,12 @@ def heading_units(head: str) -> list[str]:
     if m:
         head = m.group("u").strip()
     head = re.sub(r"^(?:Đề\s*nghị|Giao|Yêu\s*cầu)\s+", "", head)  # "4. Đề nghị Ban Tuyên giáo Thành ủy"
-    if ":" in head:  # "UBND các phường: Ba Đình, Hoàn Kiếm …"
+    if NAMED_MEMBERS.match(head):  # "UBND các phường: Ba Đình, Hoàn Kiếm …"
+        return _distribute(head.rstrip(". "))
+    if ":" in head:
         head = head.split(":", 1)[0].strip()
     if not UNIT_START.match(head) or len(head) > MAX_NAME:
-        return []
+        return []  # (a long list of named members was handled above)
     name = _cut(head)
     if len(name) < len(head) - 1:  # a verb follows: a sentence, not a name
         return []
@@ -165,7 +192,9 @@ def find_leads_ranked(text: str) -> tuple[list[str], int]:
         return fields, STRONG
     named = UNIT_COLON.match(text)
     if named and (units := heading_units(named.group("u"))):
-        return units, STRONG  # "Công an tỉnh: Xây dựng phương án …"
+        listed = _units_from(re.sub(r"^(?:Giao|Đề\s*nghị|Yêu\s*cầu)\s+", "", text))
+        # "Giao UBND các xã: Đức Trọng, Hiệp Thạnh …" lists names; "Công an tỉnh: Xây dựng …" names the doer
+        return (listed if len(listed) > 1 else units), STRONG
     for m in GIVE.finditer(text):
         units = _units_from(m.group("u"))
         if units:

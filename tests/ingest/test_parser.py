@@ -269,7 +269,8 @@ def test_headings_that_ask_a_unit_and_items_that_describe_are_not_tasks() -> Non
                      "- Bố trí lực lượng bảo đảm trật tự.\n")
     assert [t.text for t in n.tasks] == ["Định hướng các cơ quan báo chí tuyên truyền về Lễ hội.",
                                          "Bố trí lực lượng bảo đảm trật tự."]
-    assert n.tasks[0].lead == ("Ban Tuyên giáo Tỉnh ủy",) and n.tasks[1].lead == ("UBND các huyện",)
+    assert n.tasks[0].lead == ("Ban Tuyên giáo Tỉnh ủy",)
+    assert n.tasks[1].lead == ("UBND huyện Mường Chà", "UBND huyện Tủa Chùa"), "one unit per name listed"
 
 
 def test_latest_date_phrasings() -> None:

@@ -19,6 +19,9 @@ from bot.ingest.units import find_leads, find_supports
      ["Công an tỉnh"], ["Bộ Chỉ huy Quân sự tỉnh"]),
     ("Yêu cầu Ban Quản lý các khu công nghiệp khẩn trương rà soát", ["Ban Quản lý các khu công nghiệp"], []),
     ("Tăng cường công tác tuyên truyền trong nhân dân", [], []),
+    ("Giao UBND các xã: Đức Trọng, Hiệp Thạnh và UBND thị trấn Liên Nghĩa hoàn thành hồ sơ",
+     ["UBND xã Đức Trọng", "UBND xã Hiệp Thạnh", "UBND thị trấn Liên Nghĩa"], []),
+    ("Giao UBND các xã, phường rà soát", ["UBND các xã, phường"], []),
 ])
 def test_leads_and_supports(text: str, leads: list[str], supports: list[str]) -> None:
     assert find_leads(text) == leads
