@@ -205,18 +205,28 @@ def cancel_notice(session: Session, notice_id: int, *, by: Person, now: dt.datet
     log.info("notice %s cancelled by %s", notice.id, by.handle)
 
 
-def format_title(kind: str | None, number: str | None, issued_on: dt.date | None) -> str:
-    """"Thông báo số 722/UBND-MT ngày 28/03/2013"; a blank number ("/TB-UBND") is left out."""
+def format_title(kind: str | None, number: str | None, issued_on: dt.date | None, *,
+                 meeting_date: dt.date | None = None, subject: str | None = None) -> str:
+    """"Thông báo số 722/UBND-MT ngày 28/03/2013"; a blank number ("/TB-UBND") is left out. Without
+    number or date, the meeting date or the subject tells the reader which notice it is."""
     parts = [(kind or "Văn bản").capitalize()]
     if number and not number.startswith("/"):
         parts.append(f"số {number}")
     if issued_on:
         parts.append(f"ngày {issued_on:%d/%m/%Y}")
+    elif meeting_date:
+        parts.append(f"(cuộc làm việc ngày {meeting_date:%d/%m/%Y})")
+    elif len(parts) == 1 and subject:
+        short = subject if len(subject) <= 80 else subject[:79].rstrip() + "…"
+        parts.append(f"«{short}»")
     return " ".join(parts)
 
 
 def notice_title(notice: Notice) -> str:
-    return format_title(notice.kind, notice.number, notice.issued_on)
+    head = (notice.meta or {}).get("notice") or {}
+    meeting = head.get("meeting_date")
+    return format_title(notice.kind, notice.number, notice.issued_on,
+                        meeting_date=dt.date.fromisoformat(meeting) if meeting else None, subject=notice.subject)
 
 
 def assign_unassigned(session: Session, *, now: dt.datetime, policy: ReminderPolicy) -> list[tuple[str, str]]:

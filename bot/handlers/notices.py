@@ -56,7 +56,8 @@ async def _ingest(update: Update, context: ContextTypes.DEFAULT_TYPE, person: Pe
 
 async def _show_draft(update: Update, context: ContextTypes.DEFAULT_TYPE, parsed: ParsedNotice, draft: Draft) -> None:
     """Send the preview with its buttons and remember its messages: a reply to them corrects the draft."""
-    title = format_title(parsed.kind, parsed.number, parsed.date)
+    title = format_title(parsed.kind, parsed.number, parsed.date, meeting_date=parsed.meeting_date,
+                         subject=parsed.subject)
     sent = await answer_parts(update, context, texts.draft_preview(parsed, draft, title),
                               reply_markup=confirm_keyboard(draft.notice_id))
     await app_context(context).db.run(remember_preview, draft.notice_id, chat_id=sent[-1].chat.id,
