@@ -8,6 +8,8 @@ import logging
 import sys
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from storage.errors import NhacViecError
 
 log = logging.getLogger("nhacviec")
@@ -154,6 +156,12 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except FileNotFoundError as exc:
         print(f"Không tìm thấy tệp: {exc.filename}", file=sys.stderr)
+        return 1
+    except SQLAlchemyError as exc:
+        log.error("database error: %s", exc)
+        print("Không mở được cơ sở dữ liệu. Đồng chí kiểm tra DATABASE_URL (hoặc --db), ví dụ "
+              "sqlite:///./nhacviec.db hoặc postgresql://người_dùng:mật_khẩu@máy_chủ/tên_csdl, và máy chủ "
+              "PostgreSQL đã chạy.", file=sys.stderr)
         return 1
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from telegram.ext import Application, CallbackContext
@@ -24,7 +25,8 @@ class AppContext:
     worker: str
     senders: dict[str, Sender] = field(default_factory=dict)
 
-    def today(self):  # type: ignore[no-untyped-def]
+    def today(self) -> dt.date:
+        """Today in the working calendar's time zone."""
         return self.policy.calendar.local(self.clock.now()).date()
 
 

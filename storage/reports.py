@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from storage.models import Notice, NoticeStatus, Task, TaskStatus, Unit
+from storage.notices import notice_title
 
 NO_UNIT = "(Chưa xác định đơn vị)"
 
@@ -84,8 +85,6 @@ class TaskRow:
 
 def task_rows(session: Session, *, today: dt.date, tz: ZoneInfo) -> list[TaskRow]:
     """Every task of the confirmed notices, for the detailed sheet of the report."""
-    from storage.notices import notice_title
-
     rows = []
     tasks = session.scalars(
         select(Task).join(Notice, Notice.id == Task.notice_id)

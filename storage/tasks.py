@@ -21,6 +21,7 @@ from storage.models import (
     Task,
     TaskStatus,
 )
+from storage.notices import notice_title
 
 log = logging.getLogger(__name__)
 
@@ -149,8 +150,6 @@ class ExtensionRequest:
 
 
 def extension_request(session: Session, report_id: int) -> ExtensionRequest:
-    from storage.notices import notice_title
-
     report = session.get_one(StatusReport, report_id)
     task = report.task
     return ExtensionRequest(report_id=report.id, task_id=task.id, item_ref=task.item_ref,

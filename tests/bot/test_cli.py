@@ -115,3 +115,10 @@ def test_chat_is_interactive_in_a_terminal() -> None:
         if proc.poll() is None:
             proc.kill()
         os.close(master)
+
+
+def test_a_bad_database_url_is_explained_in_one_line(tmp_path: Path) -> None:
+    for url in ("not-a-url", "postgresql://nobody@127.0.0.1:9/none"):
+        out = nhacviec("db", "upgrade", "--db", url, cwd=tmp_path)
+        assert out.returncode == 1 and "Traceback" not in out.stderr
+        assert "Không mở được cơ sở dữ liệu" in out.stderr
