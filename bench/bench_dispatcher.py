@@ -12,7 +12,6 @@ import asyncio
 import tempfile
 import time
 
-from bot.ingest.model import ParsedNotice, ParsedTask
 from scheduler.calendar import VN_TZ
 from scheduler.clock import FakeClock
 from scheduler.dispatcher import ReminderView, send_due_reminders
@@ -20,6 +19,7 @@ from scheduler.policy import ReminderPolicy
 from storage.db import Database, upgrade
 from storage.directory import bind_chat, import_directory, parse_directory_csv, person_by_handle
 from storage.notices import confirm_notice, create_draft
+from storage.parsed import ParsedNotice, ParsedTask
 
 DIRECTORY = ("handle,full_name,title,unit,role\nadmin,Quản trị,,Văn phòng,admin\n"
              + "".join(f"head{i},Trưởng {i},,Đơn vị {i},head\n" for i in range(50))).encode()

@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from bot.ingest.vntext import nfc, strip_marks
 from storage.models import TaskStatus
 from storage.tasks import StatusUpdate
+from storage.vntext import nfc, strip_marks
 
 PERCENT = re.compile(r"(\d{1,3})\s*%")
 EXTENSION = re.compile(r"gia\s*han(?:\s*(?:den|toi|sang))?(?:\s*ngay)?\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})"

@@ -7,10 +7,10 @@ import datetime as dt
 import unicodedata
 from collections.abc import Sequence
 
-from bot.ingest.model import ParsedNotice
 from scheduler.dispatcher import ReminderView
 from storage.models import ReminderKind, TaskStatus
 from storage.notices import Draft, Registered
+from storage.parsed import ParsedNotice
 from storage.reports import UnitSummary
 from storage.tasks import ExtensionRequest, Recorded
 

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.ingest.unitnames import best_unit_match, unit_key
-from bot.ingest.vntext import nfc
 from storage.audit import audit
 from storage.errors import DirectoryInvalid, InviteInvalid, NotEnrolled, PersonNotFound
 from storage.models import Invite, Person, Role, Unit
+from storage.unitnames import best_unit_match, unit_key
+from storage.vntext import nfc
 
 log = logging.getLogger(__name__)
 

@@ -12,13 +12,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.corrections import Correction
-from bot.ingest.model import ParsedNotice
-from scheduler.policy import ReminderPolicy
 from storage.audit import audit
+from storage.corrections import Correction
 from storage.directory import head_of, match_unit
 from storage.errors import DraftCorrectionInvalid, NotAllowed, NoticeClosed, NoticeNotFound
 from storage.models import Notice, NoticeStatus, Person, Reminder, Task, TaskStatus
+from storage.parsed import ParsedNotice
+from storage.planning import ReminderPlanner
 
 log = logging.getLogger(__name__)
 
@@ -161,7 +161,7 @@ def _open_draft(session: Session, notice_id: int, by: Person, action: str) -> No
 
 
 def confirm_notice(session: Session, notice_id: int, *, by: Person, now: dt.datetime,
-                   policy: ReminderPolicy) -> Registered:
+                   policy: ReminderPlanner) -> Registered:
     notice = _open_draft(session, notice_id, by, "confirm a notice")
     parsed_tasks = notice.meta.get("tasks", [])
     assigned: list[tuple[str, str]] = []
@@ -229,7 +229,7 @@ def notice_title(notice: Notice) -> str:
                         meeting_date=dt.date.fromisoformat(meeting) if meeting else None, subject=notice.subject)
 
 
-def assign_unassigned(session: Session, *, now: dt.datetime, policy: ReminderPolicy) -> list[tuple[str, str]]:
+def assign_unassigned(session: Session, *, now: dt.datetime, policy: ReminderPlanner) -> list[tuple[str, str]]:
     """Open tasks of confirmed notices that had no one to assign: assign those whose lead unit
     now has a head in the directory (after a directory import) and plan their reminders."""
     assigned: list[tuple[str, str]] = []

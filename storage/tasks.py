@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from scheduler.policy import ReminderPolicy
 from storage.audit import audit
 from storage.errors import ExtensionDecided, NotAllowed, TaskNotFound
 from storage.models import (
@@ -22,6 +21,7 @@ from storage.models import (
     TaskStatus,
 )
 from storage.notices import notice_title
+from storage.planning import ReminderPlanner
 
 log = logging.getLogger(__name__)
 
@@ -165,7 +165,7 @@ def approvers(session: Session) -> list[Person]:
 
 
 def decide_extension(session: Session, report_id: int, *, by: Person, approve: bool, now: dt.datetime,
-                     policy: ReminderPolicy) -> ExtensionRequest:
+                     policy: ReminderPlanner) -> ExtensionRequest:
     """Approve (the deadline moves, reminders are planned anew) or reject an extension request."""
     if by.role not in (Role.ADMIN, Role.LEADER):
         raise NotAllowed(by.handle, "decide an extension")

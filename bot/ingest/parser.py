@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 
 from bot.ingest.dates import find_recurrence, parse_date_phrase, pick_deadline
 from bot.ingest.legacy import repair_legacy
-from bot.ingest.model import ParsedNotice, ParsedTask
 from bot.ingest.tables import rewrite_tables
 from bot.ingest.units import (
     STRONG,
@@ -22,7 +21,8 @@ from bot.ingest.units import (
     is_generic_reference,
     split_units,
 )
-from bot.ingest.vntext import fold, nfc
+from storage.parsed import ParsedNotice, ParsedTask
+from storage.vntext import fold, nfc
 
 KINDS = ("THÔNG BÁO", "CÔNG VĂN", "KẾ HOẠCH", "KẾT LUẬN", "CHỈ THỊ", "QUYẾT ĐỊNH", "NGHỊ QUYẾT", "CÔNG ĐIỆN",
          "BÁO CÁO", "HƯỚNG DẪN", "TỜ TRÌNH", "CHƯƠNG TRÌNH", "ĐỀ ÁN", "PHƯƠNG ÁN", "QUY CHẾ", "GIẤY MỜI")

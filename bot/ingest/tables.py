@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from bot.ingest.units import UNIT_START
-from bot.ingest.vntext import fold
+from storage.vntext import fold
 
 COLUMN_KINDS = [
     ("number", re.compile(r"^(?:stt|tt|so tt|so thu tu)$")),

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from bot.corrections import Correction, CorrectionError, parse_corrections
+from storage.corrections import Correction, CorrectionError, parse_corrections
 
 TODAY = dt.date(2018, 3, 1)
 

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.ingest.unitnames import best_unit_match, unit_key, unit_keys
 from bot.ingest.units import find_leads, find_supports
+from storage.unitnames import best_unit_match, unit_key, unit_keys
 
 
 @pytest.mark.parametrize(("text", "leads", "supports"), [

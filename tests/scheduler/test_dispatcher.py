@@ -8,7 +8,6 @@ import threading
 import pytest
 from sqlalchemy import select
 
-from bot.ingest.model import ParsedNotice, ParsedTask
 from scheduler.clock import FakeClock
 from scheduler.dispatcher import (
     RateLimited,
@@ -23,6 +22,7 @@ from storage.db import Database
 from storage.directory import bind_chat, import_directory, parse_directory_csv, person_by_handle
 from storage.models import Person, Reminder, ReminderKind, ReminderState, TaskStatus
 from storage.notices import confirm_notice, create_draft
+from storage.parsed import ParsedNotice, ParsedTask
 from storage.tasks import StatusUpdate, record_status
 from tests.conftest import DIRECTORY_CSV, local
 

@@ -2,13 +2,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot.ingest.model import ParsedNotice, ParsedTask
 from scheduler.calendar import VN_TZ
 from scheduler.policy import ReminderPolicy
 from storage.db import Database
 from storage.directory import import_directory, parse_directory_csv, person_by_handle
 from storage.models import StatusReport, TaskStatus
 from storage.notices import confirm_notice, create_draft
+from storage.parsed import ParsedNotice, ParsedTask
 from storage.reports import unit_summary
 from storage.tasks import StatusUpdate, record_status, status_history
 from tests.conftest import DIRECTORY_CSV, local

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from bot.ingest.vntext import fold
+from storage.vntext import fold
 
 # Folded abbreviation → folded expansion. Matched on whole folded words.
 ABBREVIATIONS: dict[str, str] = {

@@ -12,8 +12,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from bot.ingest.vntext import nfc
 from storage.errors import NhacViecError
+from storage.vntext import nfc
 
 TARGET = r"(?P<ref>mục\s+\S+?|\d{1,3})"
 DROP = re.compile(rf"^(?:bỏ|xóa|xoá|loại)\s+{TARGET}\s*\.?$", re.I)
