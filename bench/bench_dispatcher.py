@@ -50,7 +50,7 @@ async def main() -> None:
         at = dt.datetime(2018, 2, 26, 9, 0, tzinfo=VN_TZ)
         db.call(import_directory, parse_directory_csv(DIRECTORY), now=at)
         for i in range(50):
-            db.call(bind_chat, handle=f"head{i}", chat_id=1000 + i)
+            db.call(bind_chat, handle=f"head{i}", channel="telegram", chat_id=str(1000 + i))
         admin = db.call(person_by_handle, "admin")
         tasks = tuple(ParsedTask(ref=str(i), text=f"Nhiệm vụ {i}", lead=(f"Đơn vị {i % 50}",))
                       for i in range(args.tasks))

@@ -52,7 +52,7 @@ def cmd_directory_import(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     upgrade(settings.database_url)
-    from bot.app import policy_from
+    from bot.context import policy_from
     from storage.notices import assign_unassigned
 
     rows = parse_directory_csv(Path(args.file).read_bytes())

@@ -1,19 +1,22 @@
-"""What every handler needs, built once per application."""
+"""What the conversation and the channels need, built once per process (no chat library here)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-
-from telegram.ext import Application, CallbackContext
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from bot.settings import Settings
+from scheduler.calendar import WorkingCalendar
 from scheduler.clock import Clock
-from scheduler.dispatcher import Sender
 from scheduler.policy import ReminderPolicy
 from storage.db import Database
 
-KEY = "nhacviec"
+
+def policy_from(settings: Settings) -> ReminderPolicy:
+    calendar = WorkingCalendar(tz=ZoneInfo(settings.timezone), day_start=settings.workday_start,
+                               day_end=settings.workday_end)
+    return ReminderPolicy(calendar=calendar, remind_at=settings.remind_at)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -23,13 +26,7 @@ class AppContext:
     clock: Clock
     policy: ReminderPolicy
     worker: str
-    senders: dict[str, Sender] = field(default_factory=dict)
 
     def today(self) -> dt.date:
         """Today in the working calendar's time zone."""
         return self.policy.calendar.local(self.clock.now()).date()
-
-
-def app_context(context: CallbackContext | Application) -> AppContext:  # type: ignore[type-arg]
-    data = context.bot_data if isinstance(context, Application) else context.application.bot_data
-    return data[KEY]  # type: ignore[no-any-return]

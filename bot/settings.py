@@ -25,6 +25,8 @@ class Settings(BaseModel):
     tick_seconds: float = Field(default=30.0, gt=0)
     telegram_base_url: str = "https://api.telegram.org/bot"
     zalo_bot_token: SecretStr | None = None
+    zalo_base_url: str = "https://bot-api.zaloplatforms.com"
+    zalo_admin_ids: frozenset[str] = frozenset()
     log_level: str = "INFO"
 
     @field_validator("admin_ids", mode="before")
@@ -33,6 +35,21 @@ class Settings(BaseModel):
         if isinstance(value, str):
             return frozenset(int(v) for v in value.replace(";", ",").split(",") if v.strip())
         return value
+
+    @field_validator("zalo_admin_ids", mode="before")
+    @classmethod
+    def _split_zalo_ids(cls, value: object) -> object:
+        if isinstance(value, str):
+            return frozenset(v.strip() for v in value.replace(";", ",").split(",") if v.strip())
+        return value
+
+    def admin_chats(self, channel: str) -> frozenset[str]:
+        """The chats on `channel` that become admins on first contact."""
+        if channel == "telegram":
+            return frozenset(str(i) for i in self.admin_ids)
+        if channel == "zalo":
+            return self.zalo_admin_ids
+        return frozenset()
 
 
 ENV_NAMES = {
@@ -46,6 +63,8 @@ ENV_NAMES = {
     "NHACVIEC_TICK_SECONDS": "tick_seconds",
     "TELEGRAM_BASE_URL": "telegram_base_url",
     "ZALO_BOT_TOKEN": "zalo_bot_token",
+    "ZALO_BASE_URL": "zalo_base_url",
+    "NHACVIEC_ZALO_ADMIN_IDS": "zalo_admin_ids",
     "NHACVIEC_LOG_LEVEL": "log_level",
 }
 

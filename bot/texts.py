@@ -76,50 +76,94 @@ def split_message(text: str, limit: int = MAX_MESSAGE) -> list[str]:
 
 # ------------------------------------------------------------------ enrollment and help
 
-def welcome(name: str, is_admin: bool) -> str:
+def welcome(name: str, is_admin: bool, buttons: bool, bound: Sequence[str] = ()) -> str:
     text = (f"Kính chào đồng chí {name}!\nTài khoản của đồng chí đã được liên kết với Nhắc việc. "
-            "Nhắc việc sẽ gửi nhắc nhở các nhiệm vụ được giao và ghi nhận tiến độ đồng chí báo cáo.\n\n")
-    return vn(text + help_text(is_admin))
+            "Nhắc việc sẽ gửi nhắc nhở các nhiệm vụ được giao và ghi nhận tiến độ đồng chí báo cáo.\n")
+    if len(bound) > 1:
+        text += ("Đồng chí đã liên kết cả Telegram và Zalo; nhắc việc được gửi qua một kênh. "
+                 "Gõ /kenh telegram hoặc /kenh zalo để chọn kênh nhận nhắc việc.\n")
+    return vn(text + "\n" + help_text(is_admin, buttons))
 
 
-def help_text(is_admin: bool) -> str:
+def help_text(is_admin: bool, buttons: bool = True) -> str:
+    how = ("bấm nút dưới tin nhắc việc (Hoàn thành / Đang thực hiện / Vướng mắc), "
+           "hoặc trả lời tin nhắc việc, ví dụ: “60% vướng kinh phí”, “xin gia hạn đến 30/4”. "
+           "Cũng có thể gõ số mục và tình trạng, ví dụ: “2.1 xong”." if buttons else
+           "gõ số mục và tình trạng, ví dụ: “2.1 xong”, “2.1 60% vướng kinh phí”, "
+           "“2.1 xin gia hạn đến 30/4”. Nếu đồng chí chỉ phụ trách một nhiệm vụ, gõ “xong” là đủ.")
     lines = [
         "Các lệnh:",
         "/viec — danh sách nhiệm vụ đồng chí đang phụ trách",
+        "/kenh — chọn kênh nhận nhắc việc (Telegram hoặc Zalo)",
         "/huongdan — hướng dẫn sử dụng",
         "",
-        "Cập nhật tiến độ: bấm nút dưới tin nhắc việc (Hoàn thành / Đang thực hiện / Vướng mắc), "
-        "hoặc trả lời (reply) tin nhắc việc, ví dụ: “60% vướng kinh phí”, “xin gia hạn đến 30/4”. "
-        "Cũng có thể gõ số mục và tình trạng, ví dụ: “2.1 xong”.",
+        "Cập nhật tiến độ: " + how,
     ]
     if is_admin:
+        load = ("Gửi văn bản thông báo (dán nội dung, hoặc tệp .txt, .docx, .pdf) để tạo danh sách nhiệm vụ."
+                if buttons else "Dán nội dung văn bản thông báo để tạo danh sách nhiệm vụ (Zalo chưa nhận tệp; "
+                "tệp .docx, .pdf xin gửi qua Telegram).")
         lines += [
             "",
             "Dành cho quản trị viên:",
-            "• Gửi văn bản thông báo (dán nội dung, hoặc tệp .txt, .docx, .pdf) để tạo danh sách nhiệm vụ.",
+            f"• {load}",
             "/tonghop — tổng hợp tình hình thực hiện theo đơn vị",
-            "/moi <mã cán bộ> — tạo đường liên kết mời cán bộ kết nối với Nhắc việc",
+            "/moi <mã cán bộ> — tạo mã mời cán bộ kết nối với Nhắc việc",
         ]
     return vn("\n".join(lines))
 
 
-NOT_ENROLLED = vn("Tài khoản của đồng chí chưa được liên kết với Nhắc việc. Đồng chí vui lòng mở đường liên kết "
-                  "mời do quản trị viên gửi.")
+def not_enrolled(channel: str) -> str:
+    how = ("mở đường liên kết mời do quản trị viên gửi" if channel == "telegram"
+           else "gõ /start kèm mã mời do quản trị viên cấp, ví dụ: /start Ab12Cd34")
+    return vn(f"Tài khoản của đồng chí chưa được liên kết với Nhắc việc. Đồng chí vui lòng {how}.")
+
+
+def unsupported_on(channel: str, what: str, is_admin: bool) -> str:
+    if channel == "zalo" and is_admin:
+        return vn("Zalo chưa cho phép gửi tệp tới Nhắc việc. Đồng chí vui lòng dán nội dung văn bản vào tin nhắn, "
+                  "hoặc gửi tệp .docx, .pdf qua Telegram.")
+    return vn("Nhắc việc chỉ đọc được tin nhắn chữ. Đồng chí gõ /huongdan để xem cách báo cáo tiến độ.")
+
+
+def not_understood(buttons: bool) -> str:
+    how = ("trả lời tin nhắc việc hoặc bấm nút bên dưới tin đó" if buttons
+           else "gõ số mục và tình trạng, ví dụ: “2.1 xong”")
+    return vn(f"Nhắc việc chưa hiểu tin nhắn này. Để báo cáo tiến độ, đồng chí vui lòng {how}; "
+              "gõ /viec để xem nhiệm vụ, /huongdan để xem hướng dẫn.")
+
+
+def channel_usage(preferred: str | None, bound: Sequence[str]) -> str:
+    names = {"telegram": "Telegram", "zalo": "Zalo"}
+    now = names.get(preferred or (bound[0] if bound else ""), "chưa có")
+    return vn(f"Kênh nhận nhắc việc hiện tại: {now}. Đã liên kết: {', '.join(names[b] for b in bound) or 'chưa có'}."
+              "\nCú pháp: /kenh telegram hoặc /kenh zalo.")
+
+
+def channel_chosen(channel: str) -> str:
+    name = {"telegram": "Telegram", "zalo": "Zalo"}[channel]
+    return vn(f"Từ nay Nhắc việc gửi nhắc việc cho đồng chí qua {name}.")
+
+
+NOT_ENROLLED = not_enrolled("telegram")
 UNKNOWN_COMMAND = vn("Lệnh này không được hỗ trợ. Đồng chí gõ /huongdan để xem các lệnh.")
 EMPTY_MESSAGE = vn("Tin nhắn trống. Đồng chí vui lòng gửi nội dung văn bản hoặc tệp đính kèm.")
 GENERIC_ERROR = vn("Xin lỗi đồng chí, hệ thống gặp sự cố khi xử lý yêu cầu. Sự cố đã được ghi lại; "
                    "đồng chí vui lòng thử lại sau ít phút.")
-NOT_ADMIN_TEXT = vn("Nhắc việc chưa hiểu tin nhắn này. Để báo cáo tiến độ, đồng chí vui lòng trả lời (reply) "
-                    "tin nhắc việc hoặc bấm nút bên dưới tin đó; gõ /viec để xem nhiệm vụ, /huongdan để xem hướng dẫn.")
+STALE_BUTTON = vn("Nút này không còn hiệu lực.")
+NO_OPEN_DRAFT = vn("Không có văn bản nào đang chờ xác nhận.")
+NO_FILES_HERE = vn("Kênh này chưa gửi được tệp Excel; đồng chí gõ /tonghop trên Telegram để nhận tệp.")
 ADMIN_ONLY = vn("Chức năng này chỉ dành cho quản trị viên.")
 REPORT_FILE_CAPTION = vn("Báo cáo tổng hợp (Excel) để đồng chí chuyển tiếp; trang “Chi tiết” liệt kê từng nhiệm vụ.")
 FILE_TOO_LARGE = vn("Tệp quá lớn (tối đa 20 MB). Đồng chí vui lòng gửi tệp nhỏ hơn.")
 READING = vn("Đang đọc văn bản, đồng chí vui lòng chờ trong giây lát (bản quét có thể mất khoảng một phút)…")
 
 
-def invite_text(name: str, handle: str, link: str) -> str:
-    return vn(f"Đường liên kết mời đồng chí {name} ({handle}):\n{link}\n\n"
-              "Đề nghị chuyển đường liên kết này cho đồng chí ấy; liên kết dùng một lần, có hiệu lực 14 ngày.")
+def invite_text(name: str, handle: str, code: str, links: dict[str, str]) -> str:
+    names = {"telegram": "Telegram", "zalo": "Zalo"}
+    ways = [f"• {names.get(ch, ch)}: {how}" for ch, how in links.items()]
+    return vn(f"Mã mời đồng chí {name} ({handle}): {code}\n" + "\n".join(ways) + "\n\n"
+              "Đề nghị chuyển cho đồng chí ấy; mã dùng một lần, có hiệu lực 14 ngày.")
 
 
 def invite_usage() -> str:
@@ -132,7 +176,8 @@ def _units(names: Sequence[str]) -> str:
     return "; ".join(names) if names else "—"
 
 
-def draft_preview(parsed: ParsedNotice, draft: Draft, title: str) -> str:
+def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bool = True,
+                  today: dt.date | None = None) -> str:
     lines = [f"📄 {title}"]
     if parsed.subject:
         lines.append(f"Trích yếu: {shorten(parsed.subject, 300)}")
@@ -164,9 +209,11 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str) -> str:
             lines.append("   • Thời hạn: không có thời hạn cụ thể (nhắc kiểm tra tiến độ hằng tuần)")
         if task.recurrence:
             lines.append(f"   • Định kỳ: {RECURRENCE_LABELS.get(task.recurrence, task.recurrence)}")
-    lines += ["", "Đồng chí kiểm tra lại và bấm «Xác nhận» để giao việc, hoặc «Hủy» nếu chưa đúng.",
-              "Để sửa, đồng chí trả lời (reply) tin này, mỗi dòng một sửa đổi: «3: Sở Tài chính» (đơn vị chủ trì "
-              "của nhiệm vụ số 3), «3 hạn 30/4/2018», «bỏ 3»."]
+    year = (today or dt.date.today()).year
+    how = "trả lời tin này" if replies else "gõ"
+    lines += ["", "Đồng chí kiểm tra lại và xác nhận để giao việc, hoặc hủy nếu chưa đúng.",
+              f"Để sửa, đồng chí {how}, mỗi dòng một sửa đổi: «3: Sở Tài chính» (đơn vị chủ trì "
+              f"của nhiệm vụ số 3), «3 hạn 30/4/{year}», «bỏ 3»."]
     return vn("\n".join(lines))
 
 
@@ -190,7 +237,7 @@ CANCELLED = vn("Đã hủy. Không nhiệm vụ nào được giao từ văn b�
 
 # ------------------------------------------------------------------ reminders and status
 
-def reminder_text(view: ReminderView) -> str:
+def reminder_text(view: ReminderView, *, buttons: bool = True) -> str:
     head = {
         ReminderKind.BEFORE: f"⏰ Nhắc việc: nhiệm vụ sắp đến hạn (còn {view.days_left} ngày).",
         ReminderKind.DUE: "⏰ Nhắc việc: hôm nay là hạn hoàn thành nhiệm vụ.",
@@ -210,8 +257,9 @@ def reminder_text(view: ReminderView) -> str:
     if view.kind == ReminderKind.ESCALATION:
         lines.append(f"Người phụ trách: đ/c {view.assignee_name or 'chưa giao'}")
     else:
-        lines += ["", "Đồng chí bấm nút bên dưới để cập nhật, hoặc trả lời tin nhắn này để gửi ghi chú tiến độ "
-                      "(ví dụ: “60% vướng kinh phí”, “xin gia hạn đến 30/4”)."]
+        if buttons:
+            lines += ["", "Đồng chí bấm nút bên dưới để cập nhật, hoặc trả lời tin nhắn này để gửi ghi chú tiến độ "
+                          "(ví dụ: “60% vướng kinh phí”, “xin gia hạn đến 30/4”)."]
     return vn("\n".join(lines))
 
 
@@ -230,9 +278,33 @@ def recorded_text(rec: Recorded, note: str | None = None, requested_due: dt.date
     return vn("\n".join(lines))
 
 
-def ambiguous_ref(ref: str, count: int) -> str:
-    return vn(f"Đồng chí đang phụ trách {count} nhiệm vụ cùng số mục {ref}. Đồng chí vui lòng trả lời (reply) "
-              "đúng tin nhắc việc của nhiệm vụ cần cập nhật.")
+def ambiguous_ref(ref: str, count: int, replies: bool = True) -> str:
+    how = ("trả lời đúng tin nhắc việc của nhiệm vụ cần cập nhật" if replies
+           else "gõ /viec để xem danh sách và ghi rõ nội dung nhiệm vụ trong tin nhắn")
+    return vn(f"Đồng chí đang phụ trách {count} nhiệm vụ cùng số mục {ref}. Đồng chí vui lòng {how}.")
+
+
+def no_open_tasks(name: str) -> str:
+    return vn(f"Đồng chí {name} hiện không có nhiệm vụ nào đang mở để cập nhật.")
+
+
+def which_task(tasks: Sequence[tuple[str, str]], typed: str) -> str:
+    lines = [f"Đồng chí đang phụ trách {len(tasks)} nhiệm vụ. Nội dung “{shorten(typed, 80)}” là của nhiệm vụ nào?"]
+    lines += [f"• Mục {ref}: {shorten(text, 90)}" for ref, text in tasks]
+    example = tasks[0][0]
+    lines.append(f"Đồng chí vui lòng gõ lại kèm số mục, ví dụ: “{example} {shorten(typed, 60)}”.")
+    return vn("\n".join(lines))
+
+
+def which_extension(ref: str | None, pending: Sequence[ExtensionRequest]) -> str:
+    if not pending:
+        what = f" cho mục {ref}" if ref else ""
+        return vn(f"Không có đề nghị gia hạn nào{what} đang chờ xử lý.")
+    lines = ["Có nhiều đề nghị gia hạn đang chờ xử lý:"]
+    lines += [f"• Mục {p.item_ref} ({p.notice_title}) — đ/c {p.requester_name}, đến {date_vn(p.requested_due)}"
+              for p in pending]
+    lines.append(f"Đồng chí vui lòng gõ kèm số mục, ví dụ: “đồng ý gia hạn {pending[0].item_ref}”.")
+    return vn("\n".join(lines))
 
 
 def unknown_ref(ref: str) -> str:
@@ -303,7 +375,6 @@ def extension_request_text(req: ExtensionRequest) -> str:
              f"Thời hạn hiện tại: {current}; đề nghị gia hạn đến: {date_vn(req.requested_due)}."]
     if req.note:
         lines.append(f"Nội dung: {shorten(req.note, 300)}")
-    lines.append("Đồng chí bấm «Đồng ý gia hạn» hoặc «Không đồng ý».")
     return vn("\n".join(lines))
 
 

@@ -141,11 +141,9 @@ def _prepare(session: Session, reminder_id: int, *, worker: str, policy: Reminde
         status=TaskStatus(task.status), percent=task.percent,
         assignee_name=task.assignee.full_name if task.assignee else None,
     )
-    if person.telegram_chat_id is not None:
-        return _Prepared(reminder_id=reminder_id, channel="telegram", chat_id=str(person.telegram_chat_id),
-                         view=view)
-    if person.zalo_user_id:
-        return _Prepared(reminder_id=reminder_id, channel="zalo", chat_id=person.zalo_user_id, view=view)
+    address = person.delivery_address()  # the one channel this person chose: each reminder goes out once
+    if address is not None:
+        return _Prepared(reminder_id=reminder_id, channel=address[0], chat_id=address[1], view=view)
     return _Prepared(reminder_id=reminder_id, channel=None, chat_id=None, view=view, skip_reason="no chat")
 
 

@@ -14,8 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from storage.audit import audit
-from storage.errors import DirectoryInvalid, InviteInvalid, NotEnrolled, PersonNotFound
-from storage.models import Invite, Person, Role, Unit
+from storage.errors import ChannelNotBound, DirectoryInvalid, InviteInvalid, NotEnrolled, PersonNotFound
+from storage.models import TELEGRAM, ZALO, Invite, Person, Role, Unit
 from storage.unitnames import best_unit_match, unit_key
 from storage.vntext import nfc
 
@@ -98,15 +98,32 @@ def import_directory(session: Session, rows: list[dict[str, str]], *, now: dt.da
     return ImportResult(units_created=units_created, people_created=created, people_updated=updated)
 
 
-def person_by_chat(session: Session, chat_id: int) -> Person | None:
-    return session.scalar(select(Person).where(Person.telegram_chat_id == chat_id))
+def person_by_address(session: Session, channel: str, chat_id: str) -> Person | None:
+    """The person bound to `chat_id` on `channel` (channels speak string ids)."""
+    if channel == TELEGRAM:
+        try:
+            return session.scalar(select(Person).where(Person.telegram_chat_id == int(chat_id)))
+        except ValueError:
+            return None
+    if channel == ZALO:
+        return session.scalar(select(Person).where(Person.zalo_user_id == chat_id))
+    return None
 
 
-def require_person(session: Session, chat_id: int) -> Person:
-    person = person_by_chat(session, chat_id)
+def require_person(session: Session, channel: str, chat_id: str) -> Person:
+    person = person_by_address(session, channel, chat_id)
     if person is None:
         raise NotEnrolled(chat_id)
     return person
+
+
+def _bind(person: Person, channel: str, chat_id: str | None) -> None:
+    if channel == TELEGRAM:
+        person.telegram_chat_id = int(chat_id) if chat_id is not None else None
+    elif channel == ZALO:
+        person.zalo_user_id = chat_id
+    else:
+        raise ValueError(f"unknown channel {channel!r}")
 
 
 def person_by_handle(session: Session, handle: str) -> Person:
@@ -116,15 +133,17 @@ def person_by_handle(session: Session, handle: str) -> Person:
     return person
 
 
-def ensure_bootstrap_admin(session: Session, *, chat_id: int, name: str, now: dt.datetime) -> Person:
-    """A chat listed in NHACVIEC_ADMIN_IDS becomes an admin person the first time it speaks."""
-    person = person_by_chat(session, chat_id)
+def ensure_bootstrap_admin(session: Session, *, channel: str, chat_id: str, name: str,
+                           now: dt.datetime) -> Person:
+    """A chat listed among the admin ids becomes an admin person the first time it speaks."""
+    person = person_by_address(session, channel, chat_id)
     if person is not None:
         if person.role != Role.ADMIN:
             person.role = Role.ADMIN
         return person
     person = Person(handle=f"admin{chat_id}".replace("-", "m")[:64], full_name=name or f"Quản trị {chat_id}",
-                    title="Quản trị viên", role=Role.ADMIN, telegram_chat_id=chat_id, created_at=now)
+                    title="Quản trị viên", role=Role.ADMIN, created_at=now)
+    _bind(person, channel, chat_id)
     session.add(person)
     session.flush()
     audit(session, at=now, actor_id=person.id, action="person.bootstrap_admin", entity="person",
@@ -141,25 +160,37 @@ def create_invite(session: Session, *, handle: str, by: Person, now: dt.datetime
     return code
 
 
-def redeem_invite(session: Session, *, code: str, chat_id: int, now: dt.datetime) -> Person:
+def redeem_invite(session: Session, *, code: str, channel: str, chat_id: str, now: dt.datetime) -> Person:
     invite = session.scalar(select(Invite).where(Invite.code == code))
     if invite is None or invite.used_at is not None or invite.expires_at < now:
         raise InviteInvalid(code)
     person = session.get_one(Person, invite.person_id)
-    previous = person_by_chat(session, chat_id)
+    previous = person_by_address(session, channel, chat_id)
     if previous is not None and previous.id != person.id:
-        previous.telegram_chat_id = None  # one chat, one person
+        _bind(previous, channel, None)  # one chat, one person
     session.flush()
-    person.telegram_chat_id = chat_id
+    _bind(person, channel, chat_id)
     person.unreachable_since = None
     invite.used_at = now
-    audit(session, at=now, actor_id=person.id, action="invite.redeem", entity="person", entity_id=person.id)
+    audit(session, at=now, actor_id=person.id, action="invite.redeem", entity="person", entity_id=person.id,
+          channel=channel)
     return person
 
 
-def bind_chat(session: Session, *, handle: str, chat_id: int) -> None:
+def bind_chat(session: Session, *, handle: str, channel: str, chat_id: str) -> None:
     """Directly bind a chat (sandbox `--enroll-all`)."""
-    person_by_handle(session, handle).telegram_chat_id = chat_id
+    _bind(person_by_handle(session, handle), channel, chat_id)
+
+
+def choose_channel(session: Session, person_id: int, channel: str, *, now: dt.datetime) -> Person:
+    """Reminders go to `channel` from now on; the person must be bound there."""
+    person = session.get_one(Person, person_id)
+    if person.chat_on(channel) is None:
+        raise ChannelNotBound(person.handle, channel)
+    person.preferred_channel = channel
+    audit(session, at=now, actor_id=person.id, action="person.channel", entity="person", entity_id=person.id,
+          channel=channel)
+    return person
 
 
 def head_of(session: Session, unit_id: int) -> Person | None:

@@ -102,3 +102,16 @@ class ExtensionDecided(NhacViecError):
     def __init__(self, report_id: int, decision: str) -> None:
         word = "đồng ý" if decision == "approved" else "không đồng ý"
         super().__init__(f"extension {report_id} already {decision}", f"Đề nghị gia hạn này đã được xử lý ({word}).")
+
+
+CHANNEL_NAMES = {"telegram": "Telegram", "zalo": "Zalo"}
+
+
+class ChannelNotBound(NhacViecError):
+    def __init__(self, handle: str, channel: str) -> None:
+        name = CHANNEL_NAMES.get(channel, channel)
+        super().__init__(
+            f"{handle} is not bound on {channel}",
+            f"Tài khoản của đồng chí chưa được liên kết trên {name}. Đồng chí vui lòng mở {name}, "
+            f"gõ /start kèm mã mời do quản trị viên cấp, rồi chọn lại.",
+        )

@@ -101,6 +101,11 @@ class ReminderState(enum.StrEnum):
     SKIPPED = "skipped"  # the task was closed before the reminder was due
 
 
+TELEGRAM = "telegram"
+ZALO = "zalo"
+CHANNELS = (TELEGRAM, ZALO)
+
+
 class Unit(Base):
     __tablename__ = "units"
 
@@ -123,6 +128,7 @@ class Person(Base):
     role: Mapped[str] = mapped_column(String(16), default=Role.CADRE)
     telegram_chat_id: Mapped[int | None] = mapped_column(BigInteger, unique=True)
     zalo_user_id: Mapped[str | None] = mapped_column(String(64), unique=True)
+    preferred_channel: Mapped[str | None] = mapped_column(String(16))  # where reminders go when bound on both
     unreachable_since: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
 
@@ -131,6 +137,27 @@ class Person(Base):
     @property
     def is_admin(self) -> bool:
         return self.role == Role.ADMIN
+
+    def chat_on(self, channel: str) -> str | None:
+        """This person's chat id on `channel`, as a string (channels speak strings)."""
+        if channel == TELEGRAM:
+            return str(self.telegram_chat_id) if self.telegram_chat_id is not None else None
+        if channel == ZALO:
+            return self.zalo_user_id
+        return None
+
+    @property
+    def channels(self) -> list[str]:
+        return [c for c in CHANNELS if self.chat_on(c) is not None]
+
+    def delivery_address(self) -> tuple[str, str] | None:
+        """Where this person's reminders go: the chosen channel if bound there, else the first bound."""
+        order = [self.preferred_channel, *CHANNELS] if self.preferred_channel else list(CHANNELS)
+        for channel in order:
+            chat = self.chat_on(channel) if channel else None
+            if chat is not None:
+                return channel, chat  # type: ignore[return-value]
+        return None
 
 
 class Invite(Base):

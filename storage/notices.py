@@ -87,18 +87,24 @@ def _guesses(session: Session, parsed: ParsedNotice) -> dict[str, UnitGuess]:
     return guesses
 
 
-def remember_preview(session: Session, notice_id: int, *, chat_id: int, message_ids: list[int]) -> None:
+def remember_preview(session: Session, notice_id: int, *, chat_id: str, message_ids: list[str]) -> None:
     notice = session.get_one(Notice, notice_id)
     notice.meta = {**notice.meta, "preview": {"chat_id": chat_id, "message_ids": message_ids}}
 
 
-def draft_for_message(session: Session, *, chat_id: int, message_id: int) -> int | None:
+def preview_messages(session: Session, notice_id: int) -> list[str]:
+    """The messages that showed this draft (their actions go when it is corrected or decided)."""
+    preview = session.get_one(Notice, notice_id).meta.get("preview") or {}
+    return [str(m) for m in preview.get("message_ids", [])]
+
+
+def draft_for_message(session: Session, *, chat_id: str, message_id: str) -> int | None:
     """The draft whose preview this message is (a reply to it carries corrections)."""
     drafts = session.scalars(select(Notice).where(Notice.status == NoticeStatus.DRAFT).order_by(Notice.id.desc())
                              .limit(50))
     for notice in drafts:
         preview = notice.meta.get("preview") or {}
-        if preview.get("chat_id") == chat_id and message_id in preview.get("message_ids", []):
+        if str(preview.get("chat_id")) == chat_id and message_id in map(str, preview.get("message_ids", [])):
             return notice.id
     return None
 
@@ -147,6 +153,12 @@ def _task_index(tasks: list[dict[str, Any]], target: str) -> int:
         raise DraftCorrectionInvalid(f"task number {number} out of range",
                                      f"Danh sách chỉ có {len(tasks)} nhiệm vụ, không có nhiệm vụ số {number}.")
     return number - 1
+
+
+def latest_draft(session: Session, by: Person) -> int | None:
+    """The newest draft this admin loaded (typed "xác nhận" or corrections on a channel without replies)."""
+    return session.scalar(select(Notice.id).where(Notice.status == NoticeStatus.DRAFT, Notice.created_by_id == by.id)
+                          .order_by(Notice.id.desc()).limit(1))
 
 
 def _open_draft(session: Session, notice_id: int, by: Person, action: str) -> Notice:

@@ -6,7 +6,7 @@ import datetime as dt
 import logging
 from dataclasses import dataclass
 
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from storage.audit import audit
@@ -143,7 +143,7 @@ class ExtensionRequest:
     item_ref: str
     notice_title: str
     requester_name: str
-    requester_chat_id: int | None
+    requester_id: int
     current_due: dt.date | None
     requested_due: dt.date | None
     note: str | None
@@ -154,14 +154,25 @@ def extension_request(session: Session, report_id: int) -> ExtensionRequest:
     task = report.task
     return ExtensionRequest(report_id=report.id, task_id=task.id, item_ref=task.item_ref,
                             notice_title=notice_title(task.notice), requester_name=report.person.full_name,
-                            requester_chat_id=report.person.telegram_chat_id, current_due=task.due_on,
+                            requester_id=report.person_id, current_due=task.due_on,
                             requested_due=report.requested_due_on, note=report.note)
 
 
+def pending_extensions(session: Session, item_ref: str | None = None) -> list[ExtensionRequest]:
+    """Extension requests nobody has decided yet (of item `item_ref`, if given), oldest first."""
+    query = (select(StatusReport.id).join(Task, Task.id == StatusReport.task_id)
+             .where(StatusReport.status == TaskStatus.EXTENSION_REQUESTED, StatusReport.decision.is_(None))
+             .order_by(StatusReport.id))
+    if item_ref:
+        query = query.where(Task.item_ref == item_ref)
+    return [extension_request(session, report_id) for report_id in session.scalars(query)]
+
+
 def approvers(session: Session) -> list[Person]:
-    """Who decides on extensions: admins and leaders reachable in chat."""
-    return list(session.scalars(select(Person).where(Person.role.in_([Role.ADMIN, Role.LEADER]),
-                                                     Person.telegram_chat_id.is_not(None)).order_by(Person.id)))
+    """Who decides on extensions: admins and leaders reachable in chat (on any channel)."""
+    return list(session.scalars(select(Person).where(
+        Person.role.in_([Role.ADMIN, Role.LEADER]),
+        or_(Person.telegram_chat_id.is_not(None), Person.zalo_user_id.is_not(None))).order_by(Person.id)))
 
 
 def decide_extension(session: Session, report_id: int, *, by: Person, approve: bool, now: dt.datetime,

@@ -1,20 +1,22 @@
-"""Telegram: inline keyboards, sending with flood-control handling, and the
-reminder Sender the dispatcher uses. Telegram's errors are translated here into
-the dispatcher's small error tree."""
+"""The Telegram adapter: python-telegram-bot updates become conversation events,
+conversation messages become Telegram messages (actions as inline keyboards), and
+Telegram's errors become the dispatcher's small error tree. The only module, with
+bot/app.py, that knows python-telegram-bot."""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
 import os
+from typing import Any
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
+from telegram.ext import Application, ContextTypes, TypeHandler
 
-from bot import texts
-from scheduler.clock import Clock
-from scheduler.dispatcher import RateLimited, ReminderView, TransientSendError, Unreachable
-from storage.models import ReminderKind
+from bot.conversation.core import Conversation
+from bot.conversation.events import Action, Capabilities, Document, FileIn, Inbound, Part, TapIn, TextIn, UnsupportedIn
+from scheduler.dispatcher import RateLimited, SendError, TransientSendError, Unreachable
 
 log = logging.getLogger(__name__)
 
@@ -22,7 +24,9 @@ log = logging.getLogger(__name__)
 # without it every RetryAfter PTB builds emits a deprecation warning.
 os.environ.setdefault("PTB_TIMEDELTA", "true")
 
-MAX_RETRIES = 3
+KEY = "nhacviec"
+TELEGRAM_CAPABILITIES = Capabilities(buttons=True, reply_to=True, edit=True, documents_in=True, documents_out=True,
+                                     text_limit=4096)
 
 
 def retry_seconds(exc: RetryAfter) -> float:
@@ -30,76 +34,121 @@ def retry_seconds(exc: RetryAfter) -> float:
     return value.total_seconds() if isinstance(value, dt.timedelta) else float(value)
 
 
-def status_keyboard(task_id: int) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[
-        InlineKeyboardButton(texts.BUTTON_DONE, callback_data=f"t:{task_id}:done"),
-        InlineKeyboardButton(texts.BUTTON_PROGRESS, callback_data=f"t:{task_id}:prog"),
-        InlineKeyboardButton(texts.BUTTON_BLOCKED, callback_data=f"t:{task_id}:block"),
-    ]])
+def translate_error(exc: TelegramError) -> SendError:
+    """Telegram's error → the dispatcher's: pause, give up on the person, or try again later."""
+    if isinstance(exc, RetryAfter):
+        return RateLimited(retry_seconds(exc))
+    if isinstance(exc, Forbidden):
+        return Unreachable(str(exc))
+    if isinstance(exc, BadRequest) and "chat not found" in exc.message.lower():
+        return Unreachable(str(exc))
+    return TransientSendError(str(exc))
 
 
-def extension_keyboard(report_id: int) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[
-        InlineKeyboardButton(texts.BUTTON_APPROVE, callback_data=f"x:{report_id}:ok"),
-        InlineKeyboardButton(texts.BUTTON_REJECT, callback_data=f"x:{report_id}:no"),
-    ]])
+def keyboard(rows: tuple[tuple[Action, ...], ...]) -> InlineKeyboardMarkup | None:
+    buttons = [[InlineKeyboardButton(a.label, callback_data=a.data) for a in row if a.data] for row in rows]
+    buttons = [row for row in buttons if row]
+    return InlineKeyboardMarkup(buttons) if buttons else None
 
 
-def confirm_keyboard(notice_id: int) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[
-        InlineKeyboardButton(texts.BUTTON_CONFIRM, callback_data=f"n:{notice_id}:ok"),
-        InlineKeyboardButton(texts.BUTTON_CANCEL, callback_data=f"n:{notice_id}:no"),
-    ]])
-
-
-async def send_text(bot: Bot, clock: Clock, chat_id: int, text: str, *,
-                    reply_markup: InlineKeyboardMarkup | None = None,
-                    reply_to: int | None = None) -> list[Message]:
-    """Send `text` (split to fit 4096 characters; the keyboard goes on the last part),
-    waiting out flood control a few times before giving up. Returns every part sent."""
-    parts = texts.split_message(text)
-    sent: list[Message] = []
-    message: Message | None = None
-    for i, part in enumerate(parts):
-        last = i == len(parts) - 1
-        for attempt in range(MAX_RETRIES + 1):
-            try:
-                message = await bot.send_message(
-                    chat_id=chat_id, text=part, reply_markup=reply_markup if last else None,
-                    reply_to_message_id=reply_to if i == 0 else None)
-                break
-            except RetryAfter as exc:
-                if attempt == MAX_RETRIES:
-                    raise
-                wait = retry_seconds(exc)
-                log.info("flood control on chat %s: waiting %.0fs", chat_id, wait)
-                await clock.sleep(wait)
-        assert message is not None
-        sent.append(message)
-    return sent
-
-
-class TelegramSender:
-    """Delivers reminders for the dispatcher."""
-
-    channel = "telegram"
+class TelegramChannel:
+    name = "telegram"
+    capabilities = TELEGRAM_CAPABILITIES
 
     def __init__(self, bot: Bot) -> None:
         self.bot = bot
 
-    async def send_reminder(self, chat_id: str, view: ReminderView) -> str:
-        markup = None if view.kind == ReminderKind.ESCALATION else status_keyboard(view.task_id)
+    async def send_part(self, chat_id: str, part: Part) -> str:
         try:
-            message = await self.bot.send_message(chat_id=int(chat_id), text=texts.split_message(
-                texts.reminder_text(view))[0], reply_markup=markup)
-        except RetryAfter as exc:
-            raise RateLimited(retry_seconds(exc)) from exc
-        except Forbidden as exc:
-            raise Unreachable(str(exc)) from exc
-        except BadRequest as exc:
-            if "chat not found" in exc.message.lower():
-                raise Unreachable(str(exc)) from exc
-            raise TransientSendError(str(exc)) from exc
-        except NetworkError as exc:
-            raise TransientSendError(str(exc)) from exc
-        return str(message.message_id)
+            quote = int(part.reply_to) if part.reply_to else None
+            sent = await self.bot.send_message(chat_id=int(chat_id), text=part.text,
+                                               reply_markup=keyboard(part.actions), reply_to_message_id=quote)
+        except TelegramError as exc:
+            raise translate_error(exc) from exc
+        return str(sent.message_id)
+
+    async def send_document(self, chat_id: str, document: Document) -> str:
+        try:
+            sent = await self.bot.send_document(int(chat_id), document=document.data, filename=document.filename,
+                                                caption=document.caption or None)
+        except TelegramError as exc:
+            raise translate_error(exc) from exc
+        return str(sent.message_id)
+
+    async def clear_actions(self, chat_id: str, message_id: str) -> None:
+        try:
+            await self.bot.edit_message_reply_markup(chat_id=int(chat_id), message_id=int(message_id),
+                                                     reply_markup=None)
+        except TelegramError as exc:
+            raise translate_error(exc) from exc
+
+    async def answer_tap(self, tap: TapIn, text: str | None = None, *, alert: bool = False) -> None:
+        try:
+            await self.bot.answer_callback_query(tap.tap_id, text=text, show_alert=alert and bool(text))
+        except TelegramError as exc:
+            raise translate_error(exc) from exc
+
+    def invite_link(self, code: str) -> str:
+        return f"https://t.me/{self.bot.username}?start={code}"
+
+
+def to_event(update: Update) -> Inbound | None:
+    """The conversation's view of a Telegram update; None for what the bot ignores (groups, edits…)."""
+    chat = update.effective_chat
+    if chat is None or chat.type != "private":
+        return None  # the bot works in private chats only
+    user = update.effective_user
+    name = user.full_name if user else ""
+    if update.callback_query is not None:
+        query = update.callback_query
+        message = query.message
+        return TapIn(channel="telegram", chat_id=str(chat.id), user_name=name,
+                     sent_at=message.date if isinstance(message, Message) else dt.datetime.now(dt.UTC),
+                     data=query.data or "", on_message=str(message.message_id) if message else "", tap_id=query.id)
+    message = update.message
+    if message is None:
+        return None
+    common: dict[str, Any] = {"channel": "telegram", "chat_id": str(chat.id), "user_name": name,
+                              "sent_at": message.date, "message_id": str(message.message_id)}
+    if message.document is not None:
+        document = message.document
+
+        async def fetch_document() -> bytes:
+            return bytes(await (await document.get_file()).download_as_bytearray())
+
+        return FileIn(**common, filename=document.file_name or "", size=document.file_size, fetch=fetch_document)
+    if message.photo:
+        photo = message.photo[-1]  # the largest size Telegram offers
+
+        async def fetch_photo() -> bytes:
+            return bytes(await (await photo.get_file()).download_as_bytearray())
+
+        return FileIn(**common, filename="anh-chup.jpg", size=photo.file_size, is_photo=True, fetch=fetch_photo)
+    if message.text is not None:
+        reply = message.reply_to_message
+        return TextIn(**common, text=message.text, reply_to=str(reply.message_id) if reply else None)
+    return UnsupportedIn(**common, what="message")
+
+
+def conversation_of(app: Application) -> Conversation:  # type: ignore[type-arg]
+    return app.bot_data[KEY]  # type: ignore[no-any-return]
+
+
+async def on_update(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    event = to_event(update)
+    if event is not None:
+        await conversation_of(context.application).handle(event)
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    log.error("error outside the conversation while handling an update", exc_info=context.error)
+
+
+def install(app: Application, conversation: Conversation) -> TelegramChannel:  # type: ignore[type-arg]
+    """Put the conversation behind this application: one handler for every update."""
+    channel = TelegramChannel(app.bot)
+    conversation.add_channel(channel)
+    app.bot_data[KEY] = conversation
+    app.add_handler(TypeHandler(Update, on_update))
+    app.add_error_handler(on_error)
+    return channel

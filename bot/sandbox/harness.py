@@ -22,8 +22,8 @@ from telegram import Update
 from telegram.ext import Application
 from telegram.request import HTTPXRequest
 
-from bot.app import build_application
-from bot.context import app_context
+from bot.app import build_application, senders
+from bot.channels.telegram import conversation_of
 from bot.sandbox.server import RateLimits, SandboxState, StoredMessage, create_app
 from bot.settings import Settings, load_settings
 from scheduler.clock import FakeClock
@@ -87,7 +87,8 @@ class Harness:
         for person in await self.db.run(_people):
             self.add_person(person.handle, person.full_name)
             if enroll_all:
-                await self.db.run(bind_chat, handle=person.handle, chat_id=self.handles[person.handle])
+                await self.db.run(bind_chat, handle=person.handle, channel="telegram",
+                                  chat_id=str(self.handles[person.handle]))
         transport = httpx.ASGITransport(app=create_app(self.state))
         self.app = build_application(
             self.settings, db=self.db, clock=self.clock, with_job_queue=with_job_queue,
@@ -188,14 +189,14 @@ class Harness:
 
     async def tick(self) -> DispatchResult:
         assert self.app is not None and self.db is not None
-        ctx = app_context(self.app)
-        return await send_due_reminders(self.db, ctx.senders, clock=self.clock, policy=ctx.policy,
+        conv = conversation_of(self.app)
+        return await send_due_reminders(self.db, senders(conv), clock=self.clock, policy=conv.ctx.policy,
                                         worker="sandbox")
 
     async def advance_to(self, target: dt.datetime) -> None:
         """Move the clock to `target`, running every tick that falls due on the way."""
         assert self.app is not None and self.db is not None
-        calendar = app_context(self.app).policy.calendar
+        calendar = conversation_of(self.app).ctx.policy.calendar
         for _ in range(100_000):  # a bound, in case a row never leaves the due set
             due = await self.db.run(next_due_at)
             if due is None or due > target:

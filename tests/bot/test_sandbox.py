@@ -13,9 +13,12 @@ from telegram.error import BadRequest, Forbidden, RetryAfter
 from telegram.request import HTTPXRequest
 
 from bot import texts
-from bot.channels.telegram import retry_seconds, send_text
+from bot.app import make_conversation
+from bot.channels.telegram import TelegramChannel, retry_seconds
+from bot.conversation.events import Outgoing
 from bot.sandbox.harness import Harness
 from bot.sandbox.server import RateLimits, SandboxState, create_app
+from bot.settings import load_settings
 from scheduler.clock import FakeClock
 from tests.conftest import DIRECTORY_CSV, local
 
@@ -77,10 +80,12 @@ async def test_overall_flood_limit(sandbox) -> None:  # type: ignore[no-untyped-
         await bot.send_message(99, "one too many this second")
 
 
-async def test_send_text_waits_out_flood_control_on_the_clock(sandbox) -> None:  # type: ignore[no-untyped-def]
+async def test_a_long_reply_waits_out_flood_control_on_the_clock(sandbox, tmp_path) -> None:  # type: ignore[no-untyped-def]
     state, bot, clock = sandbox
+    conv = make_conversation(load_settings(environ={}, env_file=None), db=None, clock=clock)  # type: ignore[arg-type]
+    conv.add_channel(TelegramChannel(bot))
     start = clock.now()
-    await send_text(bot, clock, 1, "\n".join(["dòng"] * 3000))  # > 4096 chars: split in parts
+    await conv.send("telegram", "1", Outgoing(text="\n".join(["dòng"] * 3000)))  # > 4096 chars: split in parts
     parts = state.bot_messages(1)
     assert len(parts) == 4 and all(len(m.text or "") <= 4096 for m in parts)
     assert clock.now() - start == dt.timedelta(seconds=3), "one second per extra part, simulated"

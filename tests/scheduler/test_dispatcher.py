@@ -49,7 +49,7 @@ def register(db: Database, tasks: list[ParsedTask], *, at: dt.datetime, enroll: 
     db.call(import_directory, parse_directory_csv(DIRECTORY_CSV.read_bytes()), now=at)
     if enroll:
         for i, handle in enumerate(["admin", "leader", "head_bdv", "cadre_bdv", "head_stnmt"]):
-            db.call(bind_chat, handle=handle, chat_id=100 + i)
+            db.call(bind_chat, handle=handle, channel="telegram", chat_id=str(100 + i))
     admin = db.call(person_by_handle, "admin")
     draft = db.call(create_draft, ParsedNotice(kind="THÔNG BÁO", tasks=tuple(tasks)), source_text="x",
                     source_name="", by=admin, now=at)

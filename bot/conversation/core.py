@@ -1,0 +1,218 @@
+"""The conversation, written once for every channel: an event in, the right
+feature, answers out through the channel it came from (or the one a person
+chose). Domain errors become their Vietnamese message here; anything else an
+apology and a log line. No chat library is imported below this package."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from functools import partial
+
+from bot import texts
+from bot.context import AppContext
+from bot.conversation import enroll, notices, reports, status
+from bot.conversation.events import Channel, FileIn, Inbound, Outgoing, SentMessage, TapIn, TextIn, UnsupportedIn
+from bot.conversation.render import fit
+from scheduler.dispatcher import RateLimited, ReminderView, SendError
+from storage.directory import ensure_bootstrap_admin, person_by_address
+from storage.errors import NhacViecError
+from storage.models import Person
+
+log = logging.getLogger(__name__)
+
+MAX_FLOOD_WAITS = 3  # a reply waits out flood control this many times before giving up
+
+
+@dataclass(frozen=True, kw_only=True)
+class Command:
+    name: str  # without the slash, lower case
+    args: list[str]
+
+
+def parse_command(text: str) -> Command | None:
+    """"/moi head_bdv" → Command("moi", ["head_bdv"]); "/start@NhacVietBot CODE" too."""
+    text = text.strip()
+    if not text.startswith("/") or len(text) < 2:
+        return None
+    head, *args = text.split()
+    return Command(name=head[1:].split("@", 1)[0].lower(), args=args)
+
+
+class Conversation:
+    """Channel adapters call `handle(event)`; features answer through `reply`/`notify`."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        self.ctx = ctx
+        self.channels: dict[str, Channel] = {}
+
+    def add_channel(self, channel: Channel) -> None:
+        self.channels[channel.name] = channel
+
+    # ---------------------------------------------------------------- in
+
+    async def handle(self, event: Inbound) -> None:
+        try:
+            person = await self._gate(event)
+            if person is not None or _is_start(event):
+                await self._route(event, person)
+        except NhacViecError as exc:
+            log.info("refused: %s (%s)", exc.reason, type(exc).__name__)
+            await self._explain(event, exc.user_message, alert=True)
+        except Exception:
+            log.exception("unhandled error while handling %s from %s:%s", type(event).__name__, event.channel,
+                          event.chat_id)
+            await self._explain(event, texts.GENERIC_ERROR, alert=False)
+
+    async def _gate(self, event: Inbound) -> Person | None:
+        """The enrolled person behind the event; admins from the settings are made on first contact.
+        An unbound chat may only /start; anything else is told how to enroll."""
+        ctx = self.ctx
+        if event.chat_id in ctx.settings.admin_chats(event.channel):
+            return await ctx.db.run(ensure_bootstrap_admin, channel=event.channel, chat_id=event.chat_id,
+                                    name=event.user_name, now=ctx.clock.now())
+        person = await ctx.db.run(person_by_address, event.channel, event.chat_id)
+        if person is None and not _is_start(event):
+            log.info("%s from unbound chat %s:%s refused", type(event).__name__, event.channel, event.chat_id)
+            await self._explain(event, texts.not_enrolled(event.channel), alert=True)
+        return person
+
+    async def _route(self, event: Inbound, person: Person | None) -> None:
+        if isinstance(event, TextIn):
+            command = parse_command(event.text)
+            if command is not None:
+                if command.name == "start":
+                    await enroll.start(self, event, command.args, person)
+                    return
+                assert person is not None
+                handler = {
+                    "huongdan": enroll.help_command, "help": enroll.help_command, "moi": enroll.invite,
+                    "kenh": enroll.choose_channel, "viec": status.my_tasks, "tonghop": reports.summary,
+                }.get(command.name)
+                if handler is None:
+                    await self.say(event, texts.UNKNOWN_COMMAND)
+                else:
+                    await handler(self, event, command.args, person)
+                return
+            assert person is not None
+            await _on_text(self, event, person)
+        elif isinstance(event, FileIn):
+            assert person is not None
+            await notices.on_file(self, event, person)
+        elif isinstance(event, TapIn):
+            assert person is not None
+            kind = event.data.split(":", 1)[0]
+            handler_for_tap = {"n": notices.on_tap, "t": status.on_tap, "x": status.on_extension_tap}.get(kind)
+            if handler_for_tap is None:
+                log.info("unknown action data %r", event.data)
+                await self.answer_tap(event, texts.STALE_BUTTON, alert=True)
+                return
+            await handler_for_tap(self, event, person)
+        elif isinstance(event, UnsupportedIn):
+            assert person is not None
+            await self.say(event, texts.unsupported_on(event.channel, event.what, person.is_admin))
+
+    # ---------------------------------------------------------------- out
+
+    def channel(self, name: str) -> Channel:
+        return self.channels[name]
+
+    async def send(self, channel: str, chat_id: str, message: Outgoing, *, patient: bool = True) -> SentMessage:
+        """Send through `channel`, fitted to it, part by part. `patient`: wait out flood control a few
+        times (a reply a person waits for); otherwise RateLimited goes up (the dispatcher pauses)."""
+        ch = self.channel(channel)
+        ids: list[str] = []
+        sends: list[Callable[[], Awaitable[str]]] = [partial(ch.send_part, chat_id, part)
+                                                      for part in fit(message, ch.capabilities)]
+        if message.document is not None:
+            sends.append(partial(ch.send_document, chat_id, message.document))
+        for send_one in sends:
+            for attempt in range(MAX_FLOOD_WAITS + 1):
+                try:
+                    ids.append(await send_one())
+                    break
+                except RateLimited as exc:
+                    if not patient or attempt == MAX_FLOOD_WAITS:
+                        raise
+                    log.info("flood control on %s:%s: waiting %.0fs", channel, chat_id, exc.retry_after)
+                    await self.ctx.clock.sleep(exc.retry_after)
+        return SentMessage(channel=channel, chat_id=chat_id, message_ids=ids)
+
+    async def reply(self, event: Inbound, message: Outgoing) -> SentMessage:
+        return await self.send(event.channel, event.chat_id, message)
+
+    async def say(self, event: Inbound, text: str, *, quote: bool = False) -> SentMessage:
+        return await self.reply(event, Outgoing(text=text, reply_to=event.message_id if quote else None))
+
+    async def notify(self, person: Person, message: Outgoing) -> SentMessage | None:
+        """Tell someone else, on the channel their reminders go to; None if they cannot be reached
+        (logged: a fan-out goes on to the next person)."""
+        address = person.delivery_address()
+        if address is None or address[0] not in self.channels:
+            log.info("person %s has no chat on a running channel; not told", person.handle)
+            return None
+        try:
+            return await self.send(address[0], address[1], message)
+        except SendError as exc:
+            log.warning("could not tell person %s on %s: %s", person.handle, address[0], exc)
+            return None
+
+    async def answer_tap(self, event: Inbound, text: str | None = None, *, alert: bool = False) -> None:
+        if isinstance(event, TapIn):
+            try:
+                await self.channel(event.channel).answer_tap(event, text[:200] if text else None, alert=alert)
+            except SendError as exc:  # too old or already answered: the person still gets a message
+                log.info("tap %s not acknowledged: %s", event.tap_id, exc)
+
+    async def clear_actions(self, channel: str, chat_id: str, message_id: str) -> None:
+        try:
+            await self.channel(channel).clear_actions(chat_id, message_id)
+        except SendError as exc:
+            log.info("actions not cleared on %s:%s/%s: %s", channel, chat_id, message_id, exc)
+
+    async def _explain(self, event: Inbound, text: str, *, alert: bool) -> None:
+        try:
+            if isinstance(event, TapIn):
+                await self.answer_tap(event, text, alert=alert)
+            await self.say(event, text)
+        except Exception:
+            log.exception("could not tell %s:%s about the error", event.channel, event.chat_id)
+
+
+def _is_start(event: Inbound) -> bool:
+    if not isinstance(event, TextIn):
+        return False
+    command = parse_command(event.text)
+    return command is not None and command.name == "start"
+
+
+async def _on_text(conv: Conversation, event: TextIn, person: Person) -> None:
+    """Free text: a status reply, a draft correction or decision, a typed status, or (admins) a notice."""
+    if not event.text.strip():
+        await conv.say(event, texts.EMPTY_MESSAGE)
+        return
+    if (await status.reply_status(conv, event, person) or await notices.correct_draft(conv, event, person)
+            or await notices.typed_decision(conv, event, person)
+            or await status.typed_extension_decision(conv, event, person)
+            or await status.typed_status(conv, event, person)):
+        return
+    if not person.is_admin:
+        await conv.say(event, texts.not_understood(conv.channel(event.channel).capabilities.buttons))
+        return
+    await notices.ingest(conv, event, person, event.text, "")
+
+
+class ConversationSender:
+    """The dispatcher's Sender for one channel: a reminder rendered once, fitted to the channel."""
+
+    def __init__(self, conv: Conversation, channel: str) -> None:
+        self.conv = conv
+        self.channel = channel
+
+    async def send_reminder(self, chat_id: str, view: ReminderView) -> str:
+        caps = self.conv.channel(self.channel).capabilities
+        sent = await self.conv.send(self.channel, chat_id, status.reminder_message(view, buttons=caps.buttons),
+                                    patient=False)
+        assert sent.last_id is not None
+        return sent.last_id

@@ -1,0 +1,58 @@
+"""Enrollment and help: /start CODE binds a chat (Telegram or Zalo) to a person,
+/moi makes an invite, /kenh chooses where reminders go, /huongdan explains."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot import texts
+from bot.conversation.events import TextIn
+from storage.directory import choose_channel as store_channel_choice
+from storage.directory import create_invite, person_by_address, person_by_handle, redeem_invite
+from storage.errors import NotAllowed
+from storage.models import CHANNELS, Person
+
+if TYPE_CHECKING:
+    from bot.conversation.core import Conversation
+
+
+async def start(conv: Conversation, event: TextIn, args: list[str], person: Person | None) -> None:
+    ctx = conv.ctx
+    if args:
+        person = await ctx.db.run(redeem_invite, code=args[0], channel=event.channel, chat_id=event.chat_id,
+                                  now=ctx.clock.now())
+    elif person is None:
+        person = await ctx.db.run(person_by_address, event.channel, event.chat_id)
+        if person is None:
+            await conv.say(event, texts.not_enrolled(event.channel))
+            return
+    await conv.say(event, texts.welcome(person.full_name, person.is_admin, conv.channel(event.channel).capabilities
+                                        .buttons, bound=person.channels))
+
+
+async def help_command(conv: Conversation, event: TextIn, args: list[str], person: Person) -> None:
+    await conv.say(event, texts.help_text(person.is_admin, conv.channel(event.channel).capabilities.buttons))
+
+
+async def invite(conv: Conversation, event: TextIn, args: list[str], person: Person) -> None:
+    ctx = conv.ctx
+    if not person.is_admin:
+        raise NotAllowed(person.handle, "create invites")
+    if not args:
+        await conv.say(event, texts.invite_usage())
+        return
+    code = await ctx.db.run(create_invite, handle=args[0], by=person, now=ctx.clock.now())
+    invited = await ctx.db.run(person_by_handle, args[0])
+    links = {name: ch.invite_link(code) for name, ch in conv.channels.items()}
+    await conv.say(event, texts.invite_text(invited.full_name, invited.handle, code, links))
+
+
+async def choose_channel(conv: Conversation, event: TextIn, args: list[str], person: Person) -> None:
+    """/kenh zalo | /kenh telegram: where reminders go for someone bound on both."""
+    wanted = args[0].lower() if args else ""
+    if wanted not in CHANNELS:
+        await conv.say(event, texts.channel_usage(person.preferred_channel, person.channels))
+        return
+    ctx = conv.ctx
+    person = await ctx.db.run(store_channel_choice, person.id, wanted, now=ctx.clock.now())
+    await conv.say(event, texts.channel_chosen(wanted))

@@ -1,0 +1,150 @@
+"""Loading a notice: an admin sends text or a file, sees the tasks found, corrects
+them, and confirms or cancels (a tap, or typed «xác nhận» / «hủy» where there are
+no buttons). Parsing runs in a thread; nothing is registered before confirmation."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import TYPE_CHECKING
+
+from bot import texts
+from bot.conversation.events import Action, FileIn, Inbound, Outgoing, TapIn, TextIn
+from bot.ingest import parse_notice, read_document
+from bot.ingest.files import MAX_FILE_BYTES
+from storage.corrections import CorrectionError, parse_corrections
+from storage.errors import NotAllowed, NoTasksFound
+from storage.models import Person
+from storage.notices import (
+    cancel_notice,
+    confirm_notice,
+    create_draft,
+    draft_for_message,
+    format_title,
+    latest_draft,
+    preview_messages,
+    remember_preview,
+)
+from storage.notices import correct_draft as apply_corrections
+from storage.parsed import ParsedNotice
+from storage.vntext import strip_marks
+
+if TYPE_CHECKING:
+    from bot.conversation.core import Conversation
+    from storage.notices import Draft
+
+log = logging.getLogger(__name__)
+
+SLOW_SUFFIXES = (".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff")  # may need OCR
+CONFIRM_WORDS = {"xac nhan", "dong y xac nhan", "xac nhan van ban"}
+CANCEL_WORDS = {"huy", "huy bo", "huy van ban"}
+
+
+def _parse(data: bytes | str, filename: str) -> tuple[str, ParsedNotice]:
+    text = data if isinstance(data, str) else read_document(data, filename)
+    parsed = parse_notice(text)
+    if not parsed.tasks:
+        raise NoTasksFound(f"no task in {filename or 'pasted text'}")
+    return text, parsed
+
+
+def confirm_actions(notice_id: int) -> tuple[tuple[Action, ...], ...]:
+    return ((Action(label=texts.BUTTON_CONFIRM, data=f"n:{notice_id}:ok", typed="xác nhận"),
+             Action(label=texts.BUTTON_CANCEL, data=f"n:{notice_id}:no", typed="hủy")),)
+
+
+async def ingest(conv: Conversation, event: Inbound, person: Person, data: bytes | str, filename: str) -> None:
+    ctx = conv.ctx
+    text, parsed = await asyncio.to_thread(_parse, data, filename)
+    draft = await ctx.db.run(create_draft, parsed, source_text=text, source_name=filename, by=person,
+                             now=ctx.clock.now())
+    await _show_draft(conv, event, parsed, draft)
+
+
+async def _show_draft(conv: Conversation, event: Inbound, parsed: ParsedNotice, draft: Draft) -> None:
+    """Send the preview with its actions and remember its messages: a reply to them corrects the draft."""
+    title = format_title(parsed.kind, parsed.number, parsed.date, meeting_date=parsed.meeting_date,
+                         subject=parsed.subject)
+    caps = conv.channel(event.channel).capabilities
+    sent = await conv.reply(event, Outgoing(text=texts.draft_preview(parsed, draft, title, replies=caps.reply_to,
+                                                                     today=conv.ctx.today()),
+                                            actions=confirm_actions(draft.notice_id)))
+    await conv.ctx.db.run(remember_preview, draft.notice_id, chat_id=sent.chat_id, message_ids=sent.message_ids)
+
+
+async def correct_draft(conv: Conversation, event: TextIn, person: Person) -> bool:
+    """An admin's corrections ("3: Sở Tài chính", "3 hạn 30/4", "bỏ 3"): a reply to a preview, or, with no
+    reply, typed lines that all read as corrections while the admin has a draft open. False otherwise."""
+    if not person.is_admin:
+        return False
+    ctx = conv.ctx
+    if event.reply_to is not None:
+        notice_id = await ctx.db.run(draft_for_message, chat_id=event.chat_id, message_id=event.reply_to)
+        if notice_id is None:
+            return False
+        corrections = parse_corrections(event.text, today=ctx.today())
+    else:
+        notice_id = await ctx.db.run(latest_draft, person)
+        if notice_id is None:
+            return False
+        try:
+            corrections = parse_corrections(event.text, today=ctx.today())
+        except CorrectionError:
+            return False  # not corrections: something else typed while a draft is open
+        if not corrections:
+            return False
+    parsed, draft = await ctx.db.run(apply_corrections, notice_id, corrections, by=person,
+                                     now=ctx.clock.now())
+    old = await ctx.db.run(preview_messages, notice_id)
+    for message_id in old[-1:]:  # the old preview's actions would confirm the corrected draft too
+        await conv.clear_actions(event.channel, event.chat_id, message_id)
+    await conv.say(event, texts.correction_applied(len(corrections)))
+    await _show_draft(conv, event, parsed, draft)
+    return True
+
+
+async def typed_decision(conv: Conversation, event: TextIn, person: Person) -> bool:
+    """«xác nhận» / «hủy» typed by an admin with a draft open (channels without buttons, or by habit)."""
+    if not person.is_admin:
+        return False
+    word = " ".join(strip_marks(event.text).lower().strip(" .!").split())
+    if word not in CONFIRM_WORDS | CANCEL_WORDS:
+        return False
+    notice_id = await conv.ctx.db.run(latest_draft, person)
+    if notice_id is None:
+        await conv.say(event, texts.NO_OPEN_DRAFT)
+        return True
+    await _decide(conv, event, person, notice_id, confirm=word in CONFIRM_WORDS)
+    return True
+
+
+async def on_tap(conv: Conversation, event: TapIn, person: Person) -> None:
+    _, notice_id, action = event.data.split(":")
+    await _decide(conv, event, person, int(notice_id), confirm=action == "ok")
+
+
+async def _decide(conv: Conversation, event: Inbound, person: Person, notice_id: int, *, confirm: bool) -> None:
+    ctx = conv.ctx
+    if confirm:
+        result = await ctx.db.run(confirm_notice, notice_id, by=person, now=ctx.clock.now(), policy=ctx.policy)
+        reply = texts.registered_text(result)
+    else:
+        await ctx.db.run(cancel_notice, notice_id, by=person, now=ctx.clock.now())
+        reply = texts.CANCELLED
+    await conv.answer_tap(event)
+    for message_id in (await ctx.db.run(preview_messages, notice_id))[-1:]:  # the actions are on the last
+        await conv.clear_actions(event.channel, event.chat_id, message_id)
+    await conv.say(event, reply)
+
+
+async def on_file(conv: Conversation, event: FileIn, person: Person) -> None:
+    if not person.is_admin:
+        raise NotAllowed(person.handle, "load a notice")
+    if event.size and event.size > MAX_FILE_BYTES:
+        log.info("file %r of %s bytes refused: over the cap", event.filename, event.size)
+        await conv.say(event, texts.FILE_TOO_LARGE)
+        return
+    if event.is_photo or event.filename.lower().endswith(SLOW_SUFFIXES):
+        await conv.say(event, texts.READING)
+    data = await event.fetch()
+    await ingest(conv, event, person, data, event.filename)
