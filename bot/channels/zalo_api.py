@@ -228,23 +228,34 @@ def check_webhook_secret(header_value: str | None, expected: str) -> bool:
 
 # ------------------------------------------------------------------ the token stays out of logs
 
-_TOKEN_IN_URL = re.compile(r"/bot[^/\s\"']+/")
+# Token-shaped path segments ("/bot<digits>:<secret>/"), for tokens no client here registered.
+_TOKEN_IN_URL = re.compile(r"/bot\d+:[^/\s\"']+")
 
 
 class _RedactTokenFilter(logging.Filter):
     """httpx logs every request line with its URL, which holds the token: scrub it."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.tokens: set[str] = set()
+
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        if "/bot" in message:
-            record.msg, record.args = _TOKEN_IN_URL.sub("/bot<token>/", message), None
+        scrubbed = _TOKEN_IN_URL.sub("/bot<token>", message)
+        for token in self.tokens:
+            scrubbed = scrubbed.replace(token, "<token>")
+        if scrubbed != message:
+            record.msg, record.args = scrubbed, None
         return True
 
 
-def _install_httpx_redaction() -> None:
+def _install_httpx_redaction(token: str) -> None:
     httpx_log = logging.getLogger("httpx")
-    if not any(isinstance(f, _RedactTokenFilter) for f in httpx_log.filters):
-        httpx_log.addFilter(_RedactTokenFilter())
+    found = next((f for f in httpx_log.filters if isinstance(f, _RedactTokenFilter)), None)
+    if found is None:
+        found = _RedactTokenFilter()
+        httpx_log.addFilter(found)
+    found.tokens.add(token)
 
 
 # ------------------------------------------------------------------ the client
@@ -260,7 +271,7 @@ class ZaloBotApi:
         self._base_url = base_url.rstrip("/")
         self._timeout = timeout
         self._client = httpx.AsyncClient(transport=transport, timeout=timeout)
-        _install_httpx_redaction()
+        _install_httpx_redaction(token)
 
     def __repr__(self) -> str:
         return f"ZaloBotApi(base_url={self._base_url!r})"
