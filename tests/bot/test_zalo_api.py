@@ -229,11 +229,17 @@ async def test_retry_after_from_the_body_the_header_or_a_default(
     assert caught.value.retry_after == expected
 
 
-async def test_an_html_error_page_is_a_network_error() -> None:
-    async with mocked(lambda request: httpx.Response(502, text="<html>Bad Gateway</html>")) as api:
-        with pytest.raises(ZaloNetworkError, match="HTTP 502") as caught:
+@pytest.mark.parametrize(("status", "headers", "kind"), [
+    (502, {}, ZaloNetworkError), (200, {}, ZaloNetworkError), (401, {}, ZaloUnauthorized),
+    (429, {"Retry-After": "3"}, ZaloRetryAfter), (404, {}, ZaloError)])
+async def test_an_answer_that_is_not_json_maps_on_the_http_status(
+        status: int, headers: dict[str, str], kind: type[ZaloError]) -> None:
+    async with mocked(lambda request: httpx.Response(status, text="<html>Oops</html>", headers=headers)) as api:
+        with pytest.raises(kind, match=f"HTTP {status} without a JSON answer") as caught:
             await api.get_me()
-    assert caught.value.error_code == 502
+    assert type(caught.value) is kind and caught.value.error_code == status
+    if isinstance(caught.value, ZaloRetryAfter):
+        assert caught.value.retry_after == 3.0
 
 
 async def test_an_answer_without_result_is_fine_for_chat_action() -> None:
