@@ -39,7 +39,7 @@ EVENT_UNSUPPORTED = "message.unsupported.received"
 # Parameters a Telegram-minded caller might send that Zalo cannot honour.
 TELEGRAM_ONLY = ("reply_markup", "reply_to_message_id", "reply_parameters", "parse_mode", "document")
 # How often (real seconds) a pending long poll looks at the clock: a fake clock gives no signal when moved.
-POLL_CHECK_SECONDS = 0.005
+POLL_CHECK_SECONDS = 0.02
 
 
 @dataclass(frozen=True, kw_only=True)
