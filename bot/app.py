@@ -5,15 +5,20 @@ run` uses Telegram itself."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import socket
 
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from telegram import BotCommand, Update
+from telegram.error import InvalidToken, NetworkError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes
 from telegram.request import BaseRequest
 
 from bot.channels.telegram import conversation_of, install
+from bot.channels.zalo import ZaloChannel, ZaloPoller
+from bot.channels.zalo_api import ZaloBotApi, ZaloNetworkError, ZaloUnauthorized
 from bot.context import AppContext, policy_from
 from bot.conversation.core import Conversation, ConversationSender
 from bot.settings import Settings
@@ -81,11 +86,92 @@ async def reminder_tick(context: ContextTypes.DEFAULT_TYPE) -> None:
         log.info("tick: %d sent, %d failed, %d skipped", len(result.sent), len(result.failed), len(result.skipped))
 
 
+def _zalo(settings: Settings, conversation: Conversation) -> tuple[ZaloBotApi, ZaloPoller] | None:
+    """The Zalo channel on this conversation, when a Zalo token is set."""
+    if settings.zalo_bot_token is None:
+        return None
+    api = ZaloBotApi(settings.zalo_bot_token.get_secret_value(), base_url=settings.zalo_base_url)
+    conversation.add_channel(ZaloChannel(api))
+    return api, ZaloPoller(api, conversation, conversation.ctx.clock)
+
+
+async def _start_zalo(api: ZaloBotApi) -> None:
+    me = await api.get_me()
+    await api.delete_webhook()  # long polling does not work while a webhook is set
+    log.info("Zalo bot %s connected", me.account_name)
+
+
 def run_polling(settings: Settings) -> None:
+    """Run every channel that has a token, in one process: Telegram (python-telegram-bot polling, its
+    JobQueue ticking the reminders) and/or Zalo (long polling beside it)."""
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("httpx").setLevel(logging.WARNING)  # its request lines carry the token
     upgrade(settings.database_url)
     db = Database(settings.database_url)
-    app = build_application(settings, db=db)
-    log.info("Nhắc việc is running (database: %s)", db.dialect)
+    conversation = make_conversation(settings, db=db)
+    zalo = _zalo(settings, conversation)
+    if settings.telegram_bot_token is None:
+        assert zalo is not None
+        asyncio.run(_run_zalo_only(conversation, *zalo))
+        return
+    app = build_application(settings, db=db, conversation=conversation)
+    if zalo is not None:
+        api, poller = zalo
+
+        async def start_zalo(app: Application) -> None:  # type: ignore[type-arg]
+            await _post_init(app)
+            await _start_zalo(api)
+            app.create_task(poller.run_forever(), name="zalo-polling")
+
+        async def stop_zalo(app: Application) -> None:  # type: ignore[type-arg]
+            await api.aclose()
+
+        app.post_init = start_zalo
+        app.post_shutdown = stop_zalo
+    log.info("Nhắc việc is running (database: %s; channels: %s)", db.dialect, ", ".join(conversation.channels))
     app.run_polling(allowed_updates=Update.ALL_TYPES)
+
+
+async def _run_zalo_only(conversation: Conversation, api: ZaloBotApi, poller: ZaloPoller) -> None:
+    """Zalo without Telegram: APScheduler ticks the reminders, the poller reads Zalo."""
+    ctx = conversation.ctx
+
+    async def tick() -> None:
+        result = await send_due_reminders(ctx.db, senders(conversation), clock=ctx.clock, policy=ctx.policy,
+                                          worker=ctx.worker)
+        if result.sent or result.failed:
+            log.info("tick: %d sent, %d failed", len(result.sent), len(result.failed))
+
+    scheduler = AsyncIOScheduler()
+    scheduler.add_job(tick, "interval", seconds=ctx.settings.tick_seconds, max_instances=1, coalesce=True)
+    try:
+        await _start_zalo(api)
+        scheduler.start()
+        log.info("Nhắc việc is running (database: %s; channels: zalo)", ctx.db.dialect)
+        await poller.run_forever()
+    finally:
+        if scheduler.running:
+            scheduler.shutdown(wait=False)
+        await api.aclose()
+
+
+def run_channels(settings: Settings) -> str | None:
+    """`nhacviec run`: None after a clean stop, else what went wrong, in one Vietnamese line."""
+    try:
+        run_polling(settings)
+    except InvalidToken:
+        log.error("Telegram refused the token")
+        return ("Telegram từ chối TELEGRAM_BOT_TOKEN: mã không đúng hoặc đã bị thu hồi. Đồng chí kiểm tra lại "
+                "mã do @BotFather cấp.")
+    except NetworkError as exc:
+        log.error("cannot reach the Telegram Bot API: %s", exc)
+        return (f"Không kết nối được máy chủ Telegram ({settings.telegram_base_url.split('/bot')[0]}). "
+                "Đồng chí kiểm tra kết nối mạng rồi chạy lại.")
+    except ZaloUnauthorized:
+        log.error("Zalo refused the token")
+        return "Zalo từ chối ZALO_BOT_TOKEN: mã không đúng hoặc đã bị thu hồi. Đồng chí kiểm tra lại mã của bot Zalo."
+    except ZaloNetworkError as exc:
+        log.error("cannot reach the Zalo Bot API: %s", exc)
+        return (f"Không kết nối được máy chủ Zalo ({settings.zalo_base_url}). Đồng chí kiểm tra kết nối mạng "
+                "rồi chạy lại.")
+    return None

@@ -3,12 +3,15 @@
 Script lines (also typed interactively):
     @clock: 2018-03-05 08:00     move the clock (the first one sets the start)
     @handle: text                that person sends text
-    @handle: <file PATH>         … sends a document
+    @handle: <file PATH>         … sends a document (on Zalo: arrives as "unsupported")
+    @handle: <paste PATH>        … pastes the file's whole text as one message
     @handle: [Label]             … taps a button on the last bot message that has it
     @handle: [Label] Mục 2.1     … on the last such message that mentions "Mục 2.1"
     @handle: > text              … replies to the last bot message they received
     @handle: <invite>            … opens the last invite link sent for them
-Blank lines and lines starting with # are ignored."""
+    @handle@zalo: text           … any of the above on the other channel than --channel
+Blank lines and lines starting with # are ignored. On Zalo there are no buttons and
+no replies: a [Label] or > line there is an error that says to type instead."""
 
 from __future__ import annotations
 
@@ -26,7 +29,7 @@ from bot.settings import load_settings
 from scheduler.calendar import VN_TZ
 from scheduler.clock import FakeClock
 
-LINE = re.compile(r"^@(?P<who>[\w.]+)\s*:\s*(?P<what>.*)$")
+LINE = re.compile(r"^@(?P<who>[\w.]+?)(?:@(?P<channel>telegram|zalo))?\s*:\s*(?P<what>.*)$")
 
 
 class ScriptError(Exception):
@@ -50,7 +53,8 @@ class Printer:
             self.out.write(json.dumps(sent.as_json(VN_TZ), ensure_ascii=False) + "\n")
         else:
             when = sent.at.astimezone(VN_TZ).strftime("%Y-%m-%d %H:%M")
-            self.out.write(f"[{when}] Nhắc việc → @{sent.to}\n")
+            where = " (Zalo)" if sent.channel == "zalo" else ""
+            self.out.write(f"[{when}] Nhắc việc → @{sent.to}{where}\n")
             if sent.document:
                 self.out.write(f"  📎 {sent.document}\n")
             for line in (sent.text or "").split("\n"):
@@ -73,7 +77,7 @@ async def run_step(harness: Harness, line: str, base: Path) -> None:
     m = LINE.match(line)
     if not m:
         raise ScriptError(f"dòng không đúng cú pháp: {line!r}")
-    who, what = m.group("who"), m.group("what").strip()
+    who, what, channel = m.group("who"), m.group("what").strip(), m.group("channel")
     if who == "clock":
         target = parse_clock(what)
         if target < harness.clock.now():
@@ -81,17 +85,22 @@ async def run_step(harness: Harness, line: str, base: Path) -> None:
         await harness.advance_to(target)
         return
     if what == "<invite>":
-        await harness.open_invite(who)
-    elif what.startswith("<file ") and what.endswith(">"):
-        path = Path(what[6:-1].strip())
-        await harness.send_file(who, path if path.is_absolute() else base / path)
+        await harness.open_invite(who, channel)
+    elif what.startswith(("<file ", "<paste ")) and what.endswith(">"):
+        verb, _, name = what[1:-1].partition(" ")
+        path = Path(name.strip())
+        path = path if path.is_absolute() else base / path
+        if verb == "paste":
+            await harness.paste(who, path, channel)
+        else:
+            await harness.send_file(who, path, channel=channel)
     elif what.startswith("[") and "]" in what:
         label, _, containing = what[1:].partition("]")
-        await harness.tap(who, label, containing.strip() or None)
+        await harness.tap(who, label, containing.strip() or None, channel)
     elif what.startswith(">"):
-        await harness.reply(who, what[1:].strip())
+        await harness.reply(who, what[1:].strip(), channel)
     else:
-        await harness.say(who, what)
+        await harness.say(who, what, channel)
 
 
 def _read_lines(args: argparse.Namespace) -> tuple[list[str] | None, Path]:
@@ -114,7 +123,8 @@ async def run_chat(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="nhacviec-chat-") as tmp:
         db_url = args.db or f"sqlite:///{tmp}/chat.db"
         directory = Path(args.directory).read_bytes() if args.directory else None
-        harness = Harness(db_url=db_url, clock=clock, settings=load_settings(env_file=None))
+        harness = Harness(db_url=db_url, clock=clock, settings=load_settings(env_file=None),
+                          channel=getattr(args, "channel", "telegram"))
         harness.subscribe(printer.bot)
         await harness.start(directory_csv=directory, enroll_all=args.enroll_all)
         try:

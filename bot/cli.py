@@ -71,29 +71,19 @@ def cmd_directory_import(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from bot.app import run_polling
+    from bot.app import run_channels
 
     settings = _settings(args)
-    if settings.telegram_bot_token is None:
+    if settings.telegram_bot_token is None and settings.zalo_bot_token is None:
         import shutil
 
         prog = "nhacviec" if shutil.which("nhacviec") else ".venv/bin/nhacviec"
-        print("Chưa có TELEGRAM_BOT_TOKEN (biến môi trường hoặc tệp .env). Để thử bot không cần token, hãy chạy: "
-              f"{prog} chat --directory examples/directory.csv --enroll-all examples/seed.chat")
+        print("Chưa có TELEGRAM_BOT_TOKEN hoặc ZALO_BOT_TOKEN (biến môi trường hoặc tệp .env). Để thử bot không "
+              f"cần token, hãy chạy: {prog} chat --directory examples/directory.csv --enroll-all examples/seed.chat")
         return 2
-    from telegram.error import InvalidToken, NetworkError
-
-    try:
-        run_polling(settings)
-    except InvalidToken:
-        log.error("Telegram refused the token")
-        print("Telegram từ chối TELEGRAM_BOT_TOKEN: mã không đúng hoặc đã bị thu hồi. Đồng chí kiểm tra lại "
-              "mã do @BotFather cấp.", file=sys.stderr)
-        return 1
-    except NetworkError as exc:
-        log.error("cannot reach the Telegram Bot API: %s", exc)
-        print(f"Không kết nối được máy chủ Telegram ({settings.telegram_base_url.split('/bot')[0]}). "
-              "Đồng chí kiểm tra kết nối mạng rồi chạy lại.", file=sys.stderr)
+    problem = run_channels(settings)
+    if problem:
+        print(problem, file=sys.stderr)
         return 1
     return 0
 
@@ -137,6 +127,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("script", nargs="?", help="script file (default: stdin, or interactive in a terminal)")
     p.add_argument("--directory", help="directory CSV to load")
     p.add_argument("--enroll-all", action="store_true", help="bind every person to a sandbox chat")
+    p.add_argument("--channel", choices=["telegram", "zalo"], default="telegram",
+                   help="where people write by default (both channels run; Zalo: typed replies only)")
     p.add_argument("--db", help="database URL (default: a fresh temporary SQLite)")
     p.add_argument("--jsonl", action="store_true", help="print one JSON object per bot message")
     p.add_argument("--admin", default=None, help="handle of the admin (default: the first admin in the directory)")

@@ -14,8 +14,6 @@ from storage.parsed import ParsedNotice
 from storage.reports import UnitSummary
 from storage.tasks import ExtensionRequest, Recorded
 
-MAX_MESSAGE = 4096
-
 STATUS_LABELS = {
     TaskStatus.OPEN: "Chưa báo cáo",
     TaskStatus.IN_PROGRESS: "Đang thực hiện",
@@ -50,28 +48,6 @@ def date_vn(day: dt.date | None) -> str:
 def shorten(text: str, limit: int = 220) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def split_message(text: str, limit: int = MAX_MESSAGE) -> list[str]:
-    """Split at line breaks so every part fits Telegram's 4096-character limit."""
-    parts: list[str] = []
-    current = ""
-    for line in text.split("\n"):
-        while len(line) > limit:
-            if current:
-                parts.append(current)
-                current = ""
-            parts.append(line[:limit])
-            line = line[limit:]
-        candidate = f"{current}\n{line}" if current else line
-        if len(candidate) > limit:
-            parts.append(current)
-            current = line
-        else:
-            current = candidate
-    if current.strip():
-        parts.append(current)
-    return parts or [text[:limit]]
 
 
 # ------------------------------------------------------------------ enrollment and help

@@ -126,7 +126,10 @@ class Conversation:
         sends: list[Callable[[], Awaitable[str]]] = [partial(ch.send_part, chat_id, part)
                                                       for part in fit(message, ch.capabilities)]
         if message.document is not None:
-            sends.append(partial(ch.send_document, chat_id, message.document))
+            if ch.capabilities.documents_out:
+                sends.append(partial(ch.send_document, chat_id, message.document))
+            else:
+                log.info("%s cannot send files; %s not sent to %s", channel, message.document.filename, chat_id)
         for send_one in sends:
             for attempt in range(MAX_FLOOD_WAITS + 1):
                 try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bot import texts
 from bot.conversation.events import Action, Capabilities, Outgoing, Part
+from bot.textsplit import split_message
 
 
 def typed_hint(actions: list[Action]) -> str:
@@ -26,7 +27,7 @@ def fit(message: Outgoing, caps: Capabilities) -> list[Part]:
         hint = typed_hint(message.all_actions)
         text = f"{text}\n\n{hint}" if hint else text
         actions = ()
-    chunks = texts.split_message(text, caps.text_limit)
+    chunks = split_message(text, caps.text_limit) or [text[: caps.text_limit]]
     parts = [Part(text=chunk) for chunk in chunks]
     parts[-1] = Part(text=parts[-1].text, actions=actions)
     if caps.reply_to and message.reply_to:

@@ -1,6 +1,8 @@
-"""Drive the real bot through the sandbox: people send text and files, tap buttons,
-reply to messages; the clock moves and due reminders go out. Updates are handed to
-the application one at a time (as webhook delivery does), so runs are deterministic.
+"""Drive the real bot through the sandboxes: people send text and files, tap buttons,
+reply to messages, on Telegram or on Zalo; the clock moves and due reminders go
+out. One conversation serves both channels, as in `nhacviec run` with both tokens.
+Updates are handed over one at a time (as webhook delivery does), so runs are
+deterministic.
 
 Used by the tests and by `nhacviec chat`."""
 
@@ -22,8 +24,12 @@ from telegram import Update
 from telegram.ext import Application
 from telegram.request import HTTPXRequest
 
-from bot.app import build_application, senders
+from bot.app import build_application, make_conversation, senders
 from bot.channels.telegram import conversation_of
+from bot.channels.zalo import ZaloChannel, handle_update
+from bot.channels.zalo_api import ZaloBotApi, parse_update
+from bot.conversation.core import Conversation
+from bot.sandbox import zalo as zalo_sandbox
 from bot.sandbox.server import RateLimits, SandboxState, StoredMessage, create_app
 from bot.settings import Settings, load_settings
 from scheduler.clock import FakeClock
@@ -35,6 +41,7 @@ from storage.models import Person
 log = logging.getLogger(__name__)
 
 FIRST_USER_ID = 100001
+CHANNELS = ("telegram", "zalo")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -46,10 +53,11 @@ class Sent:
     text: str | None
     buttons: list[str]
     document: str | None
-    message_id: int
+    message_id: int | str
+    channel: str = "telegram"
 
     def as_json(self, tz: dt.tzinfo) -> dict[str, Any]:
-        return {"at": self.at.astimezone(tz).isoformat(), "to": self.to, "text": self.text,
+        return {"at": self.at.astimezone(tz).isoformat(), "to": self.to, "channel": self.channel, "text": self.text,
                 "buttons": self.buttons, "document": self.document}
 
 
@@ -58,20 +66,31 @@ class HarnessError(Exception):
 
 
 class Harness:
+    """`channel`: where people act by default (`say`, `reply`, `tap`…); both channels always run."""
+
     def __init__(self, *, db_url: str, clock: FakeClock, settings: Settings | None = None,
-                 limits: RateLimits | None = None) -> None:
+                 limits: RateLimits | None = None, zalo_limits: zalo_sandbox.ZaloRateLimits | None = None,
+                 channel: str = "telegram") -> None:
+        if channel not in CHANNELS:
+            raise HarnessError(f"kênh “{channel}” không có; chọn telegram hoặc zalo")
         self.clock = clock
         self.db_url = db_url
+        self.channel = channel
         self.state = SandboxState(clock=clock, limits=limits or RateLimits())
+        self.zalo = zalo_sandbox.ZaloSandboxState(clock=clock, limits=zalo_limits or zalo_sandbox.ZaloRateLimits())
         self.settings = settings or load_settings(environ={}, env_file=None)
         self.settings = self.settings.model_copy(update={
-            "telegram_bot_token": SecretStr(self.state.token), "telegram_base_url": "http://sandbox/bot"})
+            "telegram_bot_token": SecretStr(self.state.token), "telegram_base_url": "http://sandbox/bot",
+            "zalo_bot_token": SecretStr(self.zalo.token), "zalo_base_url": "http://zalo-sandbox"})
         self.db: Database | None = None
         self.app: Application | None = None  # type: ignore[type-arg]
+        self.conversation: Conversation | None = None
+        self.zalo_api: ZaloBotApi | None = None
         self.handles: dict[str, int] = {}
         self.sent: list[Sent] = []
         self._listeners: list[Any] = []
         self.state.listeners.append(self._on_bot_message)
+        self.zalo.listeners.append(self._on_zalo_message)
 
     # ---------------------------------------------------------------- life cycle
 
@@ -87,14 +106,20 @@ class Harness:
         for person in await self.db.run(_people):
             self.add_person(person.handle, person.full_name)
             if enroll_all:
-                await self.db.run(bind_chat, handle=person.handle, channel="telegram",
-                                  chat_id=str(self.handles[person.handle]))
+                await self.db.run(bind_chat, handle=person.handle, channel=self.channel,
+                                  chat_id=self.chat_of(person.handle, self.channel))
+        self.conversation = make_conversation(self.settings, db=self.db, clock=self.clock)
         transport = httpx.ASGITransport(app=create_app(self.state))
         self.app = build_application(
             self.settings, db=self.db, clock=self.clock, with_job_queue=with_job_queue,
             request=HTTPXRequest(httpx_kwargs={"transport": transport}),
-            get_updates_request=HTTPXRequest(httpx_kwargs={"transport": transport}),
+            get_updates_request=HTTPXRequest(httpx_kwargs={"transport": transport}), conversation=self.conversation,
         )
+        assert self.settings.zalo_bot_token is not None
+        self.zalo_api = ZaloBotApi(self.settings.zalo_bot_token.get_secret_value(),
+                                   base_url=self.settings.zalo_base_url,
+                                   transport=httpx.ASGITransport(app=zalo_sandbox.create_app(self.zalo)))
+        self.conversation.add_channel(ZaloChannel(self.zalo_api))
         await self.app.initialize()
         if self.app.post_init:
             await self.app.post_init(self.app)
@@ -103,6 +128,8 @@ class Harness:
     async def stop(self) -> None:
         if self.app is not None:
             await self.app.shutdown()
+        if self.zalo_api is not None:
+            await self.zalo_api.aclose()
         if self.db is not None:
             self.db.dispose()
 
@@ -113,11 +140,17 @@ class Harness:
         await self.stop()
 
     def add_person(self, handle: str, name: str, user_id: int | None = None) -> int:
+        """A person with an account on both channels (Telegram user id N, Zalo user id "zN")."""
         if handle not in self.handles:
             user_id = user_id or FIRST_USER_ID + len(self.handles)
             self.state.add_user(user_id, name, handle)
+            self.zalo.add_user(f"z{user_id}", name)
             self.handles[handle] = user_id
         return self.handles[handle]
+
+    def chat_of(self, handle: str, channel: str) -> str:
+        user_id = self._user(handle)
+        return str(user_id) if channel == "telegram" else f"z{user_id}"
 
     def subscribe(self, listener: Any) -> None:
         """`listener(Sent)` is called for every message the bot sends."""
@@ -125,8 +158,15 @@ class Harness:
 
     def _on_bot_message(self, msg: StoredMessage) -> None:
         to = next((h for h, uid in self.handles.items() if uid == msg.chat_id), str(msg.chat_id))
-        sent = Sent(at=self.clock.now(), to=to, text=msg.text, buttons=msg.buttons,
-                    document=msg.document["file_name"] if msg.document else None, message_id=msg.message_id)
+        self._record(Sent(at=self.clock.now(), to=to, text=msg.text, buttons=msg.buttons,
+                          document=msg.document["file_name"] if msg.document else None, message_id=msg.message_id))
+
+    def _on_zalo_message(self, msg: zalo_sandbox.ZaloStoredMessage) -> None:
+        to = next((h for h, uid in self.handles.items() if f"z{uid}" == msg.chat_id), msg.chat_id)
+        self._record(Sent(at=self.clock.now(), to=to, text=msg.text or msg.caption, buttons=[], document=None,
+                          message_id=msg.message_id, channel="zalo"))
+
+    def _record(self, sent: Sent) -> None:
         self.sent.append(sent)
         for listener in self._listeners:
             listener(sent)
@@ -139,15 +179,34 @@ class Harness:
             raise HarnessError(f"không có cán bộ @{handle} trong danh bạ")
         return self.handles[handle]
 
-    async def deliver(self, update: dict[str, Any]) -> None:
+    async def deliver(self, update: dict[str, Any], channel: str = "telegram") -> None:
+        if channel == "zalo":
+            assert self.conversation is not None
+            await handle_update(self.conversation, parse_update(update))
+            return
         assert self.app is not None
         await self.app.process_update(Update.de_json(update, self.app.bot))
 
-    async def say(self, handle: str, text: str) -> None:
-        await self.deliver(self.state.user_text(self._user(handle), text))
+    def _on(self, channel: str | None) -> str:
+        return channel or self.channel
 
-    async def send_file(self, handle: str, path: str | Path, data: bytes | None = None) -> None:
+    async def say(self, handle: str, text: str, channel: str | None = None) -> None:
+        channel = self._on(channel)
+        if channel == "zalo":
+            await self.deliver(self.zalo.user_text(self.chat_of(handle, "zalo"), text), "zalo")
+        else:
+            await self.deliver(self.state.user_text(self._user(handle), text))
+
+    async def paste(self, handle: str, path: str | Path, channel: str | None = None) -> None:
+        """The person pastes the file's whole text as one message (as copying a notice does)."""
+        await self.say(handle, Path(path).read_text(encoding="utf-8"), channel)
+
+    async def send_file(self, handle: str, path: str | Path, data: bytes | None = None,
+                        channel: str | None = None) -> None:
         path = Path(path)
+        if self._on(channel) == "zalo":  # Zalo delivers files as "unsupported"
+            await self.deliver(self.zalo.user_unsupported(self.chat_of(handle, "zalo")), "zalo")
+            return
         content = data if data is not None else path.read_bytes()
         await self.deliver(self.state.user_document(self._user(handle), content, path.name))
 
@@ -163,27 +222,34 @@ class Harness:
         where = f" có “{containing}”" if containing else ""
         raise HarnessError(f"không có tin nhắn{where} gửi @{handle.lstrip('@')} mang nút [{label}]")
 
-    async def tap(self, handle: str, label: str, containing: str | None = None) -> None:
+    async def tap(self, handle: str, label: str, containing: str | None = None, channel: str | None = None) -> None:
+        if self._on(channel) == "zalo":
+            raise HarnessError(f"Zalo không có nút bấm: @{handle.lstrip('@')} gõ nội dung thay cho nút [{label}] "
+                               "(xem dòng «Đồng chí trả lời bằng cách gõ: …» trong tin nhắn)")
         msg = self.last_with_button(handle, label, containing)
         data = msg.button_data(label)
         assert data is not None
         await self.deliver(self.state.user_tap(self._user(handle), msg, data))
 
-    async def reply(self, handle: str, text: str) -> None:
+    async def reply(self, handle: str, text: str, channel: str | None = None) -> None:
+        if self._on(channel) == "zalo":
+            raise HarnessError("Zalo không có trả lời (reply) vào một tin nhắn: đồng chí gõ kèm số mục, "
+                               "ví dụ «2.1 xong»")
         uid = self._user(handle)
         received = self.state.bot_messages(uid)
         if not received:
             raise HarnessError(f"@{handle.lstrip('@')} chưa nhận tin nhắn nào để trả lời")
         await self.deliver(self.state.user_text(uid, text, reply_to=received[-1].message_id))
 
-    async def open_invite(self, handle: str) -> None:
-        """Open the last invite link the bot sent for `handle` (as that person)."""
-        for msg in reversed(self.state.bot_messages()):
-            m = re.search(r"\?start=(\S+)", msg.text or "")
-            if m and f"({handle.lstrip('@')})" in (msg.text or ""):
-                await self.say(handle, f"/start {m.group(1)}")
+    async def open_invite(self, handle: str, channel: str | None = None) -> None:
+        """Redeem the last invite code the bot gave for `handle` (as that person, on the channel)."""
+        handle = handle.lstrip("@")
+        for sent in reversed(self.sent):
+            m = re.search(rf"\({re.escape(handle)}\): (\S+)", sent.text or "")
+            if m:
+                await self.say(handle, f"/start {m.group(1)}", channel)
                 return
-        raise HarnessError(f"chưa có liên kết mời nào cho @{handle.lstrip('@')}")
+        raise HarnessError(f"chưa có mã mời nào cho @{handle}")
 
     # ---------------------------------------------------------------- time moves
 

@@ -62,7 +62,7 @@ def test_chat_script_from_the_readme_runs_the_whole_loop() -> None:
                    str(EXAMPLES / "seed.chat"))
     assert out.returncode == 0, out.stderr
     lines = [json.loads(line) for line in out.stdout.splitlines()]
-    assert all(set(line) == {"at", "to", "text", "buttons", "document"} for line in lines)
+    assert all(set(line) == {"at", "to", "channel", "text", "buttons", "document"} for line in lines)
     preview = next(line for line in lines if line["buttons"] == ["Xác nhận", "Hủy"])
     assert preview["to"] == "admin" and preview["at"] == "2018-02-26T09:00:00+07:00"
     reminder = next(line for line in lines if "Mục 2.1 —" in (line["text"] or ""))
