@@ -126,7 +126,7 @@ def _tokens(text: str) -> list[_Tok]:
     low = re.sub(r"(\d)\s*([/:])\s*(\d)", r"\1\2\3", text.lower())  # "30 / 4" → "30/4"
     out = []
     for word in re.findall(r"[^\s,;!?()\[\]]+", low):
-        word = word.strip(".…\"'“”«»‘’-–—")
+        word = word.strip(".:…\"'“”«»‘’-–—")
         if word:
             out.append(_Tok(raw=word, key=strip_marks(word)))
     return out
