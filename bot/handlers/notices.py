@@ -14,11 +14,11 @@ from telegram.ext import Application, CallbackQueryHandler, ContextTypes, Messag
 from bot import texts
 from bot.channels.telegram import confirm_keyboard
 from bot.context import app_context
+from bot.corrections import parse_corrections
 from bot.handlers.common import answer, answer_parts, speaker
 from bot.handlers.status import reply_status, typed_status
 from bot.ingest import ParsedNotice, parse_notice, read_document
 from bot.ingest.files import MAX_FILE_BYTES
-from storage.corrections import parse_corrections
 from storage.errors import NotAllowed, NoTasksFound
 from storage.models import Person
 from storage.notices import (
