@@ -146,7 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.set_defaults(func=cmd_parse)
 
-    p = sub.add_parser("date", help="đọc ngày giờ viết tự nhiên (“thứ 6 tuần sau”, “3h chiều mai”), in ra dạng ISO 8601")
+    p = sub.add_parser("date", help="đọc ngày giờ viết tự nhiên (“thứ 6 tuần sau”, “3h chiều mai”), in dạng ISO 8601")
     p.add_argument("text", help="ngày giờ cần đọc, ví dụ “cuối tháng”")
     p.add_argument("--now", help="thời điểm hiện tại, ISO 8601 (mặc định: bây giờ, giờ Việt Nam)")
     p.set_defaults(func=cmd_date)

@@ -50,4 +50,5 @@ def test_date_with_a_bad_now(capsys: pytest.CaptureFixture[str]) -> None:
 def test_date_now_defaults_to_the_current_time_in_vietnam(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["date", "30/4/2030"]) == 0
     printed = dt.datetime.fromisoformat(capsys.readouterr().out.strip())
-    assert printed == dt.datetime.fromisoformat("2030-04-30T08:00+07:00") and printed.utcoffset() == dt.timedelta(hours=7)
+    assert printed == dt.datetime.fromisoformat("2030-04-30T08:00+07:00")
+    assert printed.utcoffset() == dt.timedelta(hours=7)
