@@ -83,8 +83,9 @@ WEEKDAY_WORDS = {"hai": 0, "ba": 1, "tu": 2, "nam": 3, "sau": 4, "bay": 5}
 PARTS = {"sang": 8, "trua": 12, "chieu": 14, "toi": 19, "dem": 22}
 PART_NAMES = {"sang": "sáng", "trua": "trưa", "chieu": "chiều", "toi": "tối", "dem": "đêm"}
 THIS, NEXT, PREV = 0, 1, -1
-FILLER = {"den", "toi", "truoc", "vao", "luc", "han", "thoi", "la", "het", "cua", "trong", "sang", "a", "nhe",
-          "khoang", "cham", "nhat", "buoi", "ngay"}
+FILLER = {"den", "toi", "truoc", "vao", "luc", "han", "la", "het", "cua", "trong", "sang", "a", "nhe", "khoang",
+          "buoi", "ngay", "chot"}
+FILLER_PAIRS = {("cham", "nhat"), ("muon", "nhat"), ("thoi", "han"), ("thoi", "diem")}
 DAY_WORDS = {"nay", "mai", "mot", "kia", "hom"}  # what may follow "tối"/"sáng" typed without marks
 UNITS = {"ngay", "tuan", "thang", "nam", "tieng", "gio", "phut"}
 
@@ -198,9 +199,12 @@ class _Parser:
                     i = nxt
                     break
             else:
-                if self.key(i) not in FILLER:
+                if (self.key(i), self.key(i + 1)) in FILLER_PAIRS:
+                    i += 2
+                elif self.key(i) in FILLER:
+                    i += 1
+                else:
                     raise self.unclear(f"Chưa hiểu “{self.raw(i)}” trong “{self.text}”.")
-                i += 1
         return self.result()
 
     def result(self) -> When:

@@ -115,6 +115,7 @@ TABLE = [
     ("vào sáng thứ hai tuần sau", "2025-12-22T08:00"),
     ("chậm nhất ngày 15/1/2026", "2026-01-15T08:00"),
     ("hạn: cuối tháng.", "2025-12-31T08:00"),
+    ("thời hạn chót: muộn nhất 3h chiều thứ 6", "2025-12-19T15:00"),
     ("THỨ SÁU TUẦN SAU", "2025-12-26T08:00"),
     ("Ngày Mai 10H", "2025-12-18T10:00"),
     ("thu 6 tuan sau", "2025-12-26T08:00"),
@@ -171,6 +172,10 @@ REFUSED = [
     "đến",
     "2 tiếng nữa ngày mai",
     "hôm kia",
+    "chiều nhật",
+    "mùng 11 Tết",
+    "cuối quý 5",
+    "cuối tháng 13",
 ]
 
 
