@@ -80,6 +80,7 @@ class _Tok:
 NUMBERS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
 TEENS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "lam": 5, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9}
 WEEKDAY_WORDS = {"hai": 0, "ba": 1, "tu": 2, "nam": 3, "sau": 4, "bay": 5}
+WEEKDAY_NAMES = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
 PARTS = {"sang": 8, "trua": 12, "chieu": 14, "toi": 19, "dem": 22}
 PART_NAMES = {"sang": "sáng", "trua": "trưa", "chieu": "chiều", "toi": "tối", "dem": "đêm"}
 THIS, NEXT, PREV = 0, 1, -1
@@ -171,6 +172,7 @@ class _Parser:
         self.hour_words = ""
         self.part: str | None = None
         self.exact: dt.datetime | None = None
+        self.weekday: tuple[int, str] | None = None  # a bare "thứ 6": checked against a typed date, if any
 
     # --- reading ---------------------------------------------------------------------------------
 
@@ -209,11 +211,18 @@ class _Parser:
 
     def result(self) -> When:
         if self.exact is not None:
-            if self.day is not None or self.hour is not None or self.part is not None:
+            if self.day is not None or self.weekday is not None or self.hour is not None or self.part is not None:
                 raise self.unclear(f"“{self.text}” vừa có khoảng thời gian vừa có ngày giờ, chưa rõ ý.")
             return When(at=self.exact, has_time=True)
-        if self.day is None and self.hour is None and self.part is None:
+        if self.day is None and self.weekday is None and self.hour is None and self.part is None:
             raise self.unclear(f"Chưa thấy ngày giờ trong “{self.text}”.")
+        if self.weekday is not None:
+            weekday, words = self.weekday
+            if self.day is None:
+                self.day = self.today + dt.timedelta(days=(weekday - self.today.weekday()) % 7 or 7)
+            elif self.day.weekday() != weekday:
+                raise self.unclear(f"“{words}” không khớp với ngày {self.day:%d/%m/%Y} "
+                                   f"({WEEKDAY_NAMES[self.day.weekday()]}).")
         has_time = self.hour is not None or self.part is not None
         hour, minute = self.clock_time()
         day = self.day or self.today
@@ -483,8 +492,10 @@ class _Parser:
             return self.set_day(monday + dt.timedelta(days=weekday), i, after)
         if which == NEXT:  # "thứ hai tới": the coming Monday, as a bare weekday
             j = after
-        ahead = (weekday - self.today.weekday()) % 7 or 7
-        return self.set_day(self.today + dt.timedelta(days=ahead), i, j)
+        if self.weekday is not None and self.weekday[0] != weekday:
+            raise self.unclear(f"“{self.weekday[1]}” và “{self.words(i, j)}” là hai ngày khác nhau.")
+        self.weekday = (weekday, self.words(i, j))
+        return j
 
     def m_period(self, i: int) -> int | None:
         """ "cuối tuần", "đầu tuần sau", "cuối tháng", "cuối tháng 3", "cuối quý", "cuối năm",
