@@ -96,6 +96,32 @@ def cmd_chat(args: argparse.Namespace) -> int:
     return asyncio.run(run_chat(args))
 
 
+def cmd_date(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from bot.datetext import WhenUnclear, parse_when
+    from scheduler.calendar import VN_TZ
+
+    if args.now is None:
+        now = dt.datetime.now(VN_TZ)
+    else:
+        try:
+            now = dt.datetime.fromisoformat(args.now)
+        except ValueError:
+            print(f"Không hiểu thời điểm --now “{args.now}” (dạng đúng: 2025-12-17T10:00+07:00).", file=sys.stderr)
+            return 1
+        if now.tzinfo is None:
+            now = now.replace(tzinfo=VN_TZ)
+    try:
+        when = parse_when(args.text, now=now)
+    except WhenUnclear as exc:  # one line on stderr, no log line
+        log.debug("%s", exc.reason)
+        print(exc.user_message, file=sys.stderr)
+        return 1
+    print(when.at.isoformat())
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="nhacviec", description="Nhắc việc — từ thông báo kết luận đến nhắc việc.")
     parser.add_argument("-v", "--verbose", action="store_true", help="log at DEBUG level")
@@ -109,6 +135,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.set_defaults(func=cmd_parse)
+
+    p = sub.add_parser("date", help="đọc ngày giờ viết tự nhiên (“thứ 6 tuần sau”, “3h chiều mai”), in dạng ISO 8601")
+    p.add_argument("text", help="ngày giờ cần đọc, ví dụ “cuối tháng”")
+    p.add_argument("--now", help="thời điểm hiện tại, ISO 8601 (mặc định: bây giờ, giờ Việt Nam)")
+    p.set_defaults(func=cmd_date)
 
     p = sub.add_parser("db", help="database maintenance")
     dbsub = p.add_subparsers(dest="db_command", required=True)

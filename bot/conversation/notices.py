@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 
 from bot import texts
 from bot.conversation.events import Action, FileIn, Inbound, Outgoing, TapIn, TextIn
+from bot.corrections import CorrectionError, parse_corrections
 from bot.ingest import parse_notice, read_document
 from bot.ingest.files import MAX_FILE_BYTES
-from storage.corrections import CorrectionError, parse_corrections
 from storage.errors import NotAllowed, NoTasksFound
 from storage.models import Person
 from storage.notices import (
@@ -82,13 +82,13 @@ async def correct_draft(conv: Conversation, event: TextIn, person: Person) -> bo
         notice_id = await ctx.db.run(draft_for_message, chat_id=event.chat_id, message_id=event.reply_to)
         if notice_id is None:
             return False
-        corrections = parse_corrections(event.text, today=ctx.today())
+        corrections = parse_corrections(event.text, today=ctx.today(), now=ctx.clock.now())
     else:
         notice_id = await ctx.db.run(latest_draft, person)
         if notice_id is None:
             return False
         try:
-            corrections = parse_corrections(event.text, today=ctx.today())
+            corrections = parse_corrections(event.text, today=ctx.today(), now=ctx.clock.now())
         except CorrectionError:
             return False  # not corrections: something else typed while a draft is open
         if not corrections:

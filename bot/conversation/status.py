@@ -132,7 +132,7 @@ async def reply_status(conv: Conversation, event: TextIn, person: Person) -> boo
     target = await ctx.db.run(task_for_message, chat_id=event.chat_id, message_id=event.reply_to)
     if target is None:
         return False
-    change = parse_status_text(event.text, today=ctx.today())
+    change = parse_status_text(event.text, today=ctx.today(), now=ctx.clock.now())
     if change is None:
         await conv.say(event, texts.reply_not_understood())
         return True
@@ -151,7 +151,7 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
         return False
     split = split_ref(text)
     if split is None:
-        change = parse_status_text(text, today=ctx.today())
+        change = parse_status_text(text, today=ctx.today(), now=ctx.clock.now())
         if change is None or change.status is None:
             return False
         tasks = await ctx.db.run(open_tasks_for, person)
@@ -165,7 +165,7 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
             return True
     else:
         ref, rest = split
-        change = parse_status_text(rest, today=ctx.today())
+        change = parse_status_text(rest, today=ctx.today(), now=ctx.clock.now())
         if change is None or change.status is None:
             return False
         tasks = await ctx.db.run(tasks_by_ref, person, ref)

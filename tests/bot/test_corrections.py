@@ -4,7 +4,8 @@ import datetime as dt
 
 import pytest
 
-from storage.corrections import Correction, CorrectionError, parse_corrections
+from bot.corrections import CorrectionError, parse_corrections
+from storage.corrections import Correction
 
 TODAY = dt.date(2018, 3, 1)
 
@@ -21,8 +22,16 @@ def test_each_line_is_one_correction() -> None:
     ]
 
 
-@pytest.mark.parametrize("text", ["cảm ơn", "3 hạn ngày mai", "3 hạn 31/2/2018"])
+@pytest.mark.parametrize("text", ["cảm ơn", "3 hạn sớm nhất có thể", "3 hạn 31/2/2018"])
 def test_what_is_not_a_correction_is_explained(text: str) -> None:
     with pytest.raises(CorrectionError) as caught:
         parse_corrections(text, today=TODAY)
     assert caught.value.user_message.startswith(("Không hiểu", "Ngày"))
+
+
+def test_deadlines_as_typed_and_the_hint_names_this_year() -> None:
+    got = parse_corrections("3 hạn thứ 6 tuần sau\n4 thời hạn: cuối tháng\n5 hạn 1/2\n6 hạn không có", today=TODAY)
+    assert [c.value for c in got] == [dt.date(2018, 3, 9), dt.date(2018, 3, 31), dt.date(2019, 2, 1), None]
+    with pytest.raises(CorrectionError) as caught:
+        parse_corrections("cảm ơn", today=dt.date(2026, 5, 4))
+    assert "«3 hạn 30/4/2026»" in caught.value.user_message and "2018" not in caught.value.user_message

@@ -20,6 +20,15 @@ TODAY = dt.date(2018, 4, 2)
     ("Xin gia hạn tới ngày 15/5/2018", TaskStatus.EXTENSION_REQUESTED, None, dt.date(2018, 5, 15)),
     ("chưa xong, còn chờ số liệu", None, None, None),
     ("xong".upper(), TaskStatus.DONE, 100, None),
+    ("xin gia hạn đến thứ 6 tuần sau", TaskStatus.EXTENSION_REQUESTED, None, dt.date(2018, 4, 13)),
+    ("Xin gia hạn đến cuối tháng vì chờ ý kiến Sở Tài chính", TaskStatus.EXTENSION_REQUESTED, None,
+     dt.date(2018, 4, 30)),
+    ("xin gia han toi 15/5 do thieu so lieu", TaskStatus.EXTENSION_REQUESTED, None, dt.date(2018, 5, 15)),
+    ("đạt 70%, xin lùi hạn sang ngày 20/4", TaskStatus.EXTENSION_REQUESTED, 70, dt.date(2018, 4, 20)),
+    ("xin gia hạn đến 1/3", TaskStatus.EXTENSION_REQUESTED, None, dt.date(2019, 3, 1)),
+    ("xin gia hạn đến 31/2", TaskStatus.EXTENSION_REQUESTED, None, None),
+    ("Đã gia hạn 60%", TaskStatus.IN_PROGRESS, 60, None),
+    ("xin gia hạn thêm", None, None, None),
 ])
 def test_status_text(text: str, status: TaskStatus | None, percent: int | None, due: dt.date | None) -> None:
     change = parse_status_text(text, today=TODAY)

@@ -1,0 +1,72 @@
+"""An admin's corrections to a draft, typed as a reply to its preview (pure parsing):
+
+    3: Sở Tài chính          lead unit of task 3 (the preview's numbering)
+    Mục 2.1: Sở Tài chính    … of the task with item number 2.1
+    3 hạn 30/4/2026          deadline of task 3, any form parse_when reads ("3 hạn cuối tháng sau");
+                             "3 hạn không" removes it
+    bỏ 3                     drop task 3
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from bot.datetext import WhenUnclear, parse_when
+from scheduler.calendar import VN_TZ
+from storage.corrections import Correction
+from storage.errors import NhacViecError
+from storage.vntext import fold, nfc
+
+TARGET = r"(?P<ref>mục\s+\S+?|\d{1,3})"
+DROP = re.compile(rf"^(?:bỏ|xóa|xoá|loại)\s+{TARGET}\s*\.?$", re.I)
+DUE = re.compile(rf"^{TARGET}\s*[:,]?\s*(?:thời\s*)?hạn\s*:?\s*(?P<value>.+)$", re.I)
+LEAD = re.compile(rf"^{TARGET}\s*(?:chủ\s*trì)?\s*:\s*(?P<value>.+)$", re.I)
+NO_DEADLINE = {"khong", "khong co", "bo", "khong thoi han", "khong co thoi han"}
+
+
+class CorrectionError(NhacViecError):
+    """A line that is not a correction."""
+
+    def __init__(self, user_message: str) -> None:
+        super().__init__(f"bad correction: {user_message}", user_message)
+
+
+def parse_corrections(text: str, *, today: dt.date, now: dt.datetime | None = None) -> list[Correction]:
+    """The corrections typed in `text`, one per line; `now` (default: the start of `today` in Vietnam)
+    anchors relative deadlines such as "thứ 6 tuần sau"."""
+    if now is None:
+        now = dt.datetime.combine(today, dt.time(0, 0), tzinfo=VN_TZ)
+    example = f"30/4/{today.year}"
+    out: list[Correction] = []
+    for raw in nfc(text).splitlines():
+        line = raw.strip().strip(";")
+        if not line:
+            continue
+        if m := DROP.match(line):
+            out.append(Correction(target=_target(m.group("ref")), field="drop"))
+        elif m := DUE.match(line):
+            out.append(Correction(target=_target(m.group("ref")), field="due",
+                                  value=_due(m.group("value"), now, example)))
+        elif m := LEAD.match(line):
+            out.append(Correction(target=_target(m.group("ref")), field="lead", value=m.group("value").strip(" .")))
+        else:
+            raise CorrectionError(f"Không hiểu dòng “{line}”. Cách sửa: «3: Sở Tài chính», «3 hạn {example}», "
+                                  "«bỏ 3».")
+    return out
+
+
+def _target(ref: str) -> str:
+    ref = " ".join(ref.lower().split())
+    return ref.rstrip(".:")
+
+
+def _due(value: str, now: dt.datetime, example: str) -> dt.date | None:
+    value = value.strip(" .")
+    if fold(value) in NO_DEADLINE:
+        return None
+    try:
+        return parse_when(value, now=now).date
+    except WhenUnclear as exc:
+        raise CorrectionError(f"Không hiểu thời hạn “{value}”: {exc.problem} Đồng chí viết, ví dụ: «3 hạn {example}», "
+                              "«3 hạn cuối tháng sau», «3 hạn không» (bỏ thời hạn).") from exc
