@@ -118,16 +118,21 @@ def run_polling(settings: Settings) -> None:
     if zalo is not None:
         api, poller = zalo
 
+        polling: list[asyncio.Task[None]] = []
+
         async def start_zalo(app: Application) -> None:  # type: ignore[type-arg]
             await _post_init(app)
             await _start_zalo(api)
-            app.create_task(poller.run_forever(), name="zalo-polling")
+            polling.append(asyncio.create_task(poller.run_forever(), name="zalo-polling"))
 
         async def stop_zalo(app: Application) -> None:  # type: ignore[type-arg]
+            for task in polling:
+                task.cancel()
+            await asyncio.gather(*polling, return_exceptions=True)
             await api.aclose()
 
         app.post_init = start_zalo
-        app.post_shutdown = stop_zalo
+        app.post_stop = stop_zalo
     log.info("Nhắc việc is running (database: %s; channels: %s)", db.dialect, ", ".join(conversation.channels))
     app.run_polling(allowed_updates=Update.ALL_TYPES)
 

@@ -14,6 +14,8 @@ from pathlib import Path
 import uvicorn
 
 from bot.sandbox.server import SandboxState, StoredMessage, create_app
+from bot.sandbox.zalo import ZaloSandboxState
+from bot.sandbox.zalo import create_app as create_zalo_app
 from scheduler.clock import SystemClock
 from tests.conftest import DIRECTORY_CSV
 
@@ -55,3 +57,61 @@ def test_nhacviec_run_polls_the_bot_api_and_answers(tmp_path: Path) -> None:
         thread.join(timeout=10)
         loop.close()
     assert state.token not in output, "the token must never be logged"
+
+
+def _serve(app) -> tuple[int, uvicorn.Server, threading.Thread, asyncio.AbstractEventLoop]:  # type: ignore[no-untyped-def]
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    loop = asyncio.new_event_loop()
+    thread = threading.Thread(target=loop.run_until_complete, args=(server.serve(),), daemon=True)
+    thread.start()
+    return port, server, thread, loop
+
+
+def test_nhacviec_run_serves_telegram_and_zalo_in_one_process(tmp_path: Path) -> None:
+    telegram = SandboxState(clock=SystemClock())
+    zalo = ZaloSandboxState(clock=SystemClock())
+    telegram.add_user(424242, "Quản trị", "quantri")
+    zalo.add_user("z777", "Lê Văn Dân")
+    answered = {"telegram": threading.Event(), "zalo": threading.Event()}
+    telegram.listeners.append(lambda msg: answered["telegram"].set())
+    zalo.listeners.append(lambda msg: answered["zalo"].set())
+    tg_port, tg_server, tg_thread, tg_loop = _serve(create_app(telegram))
+    z_port, z_server, z_thread, z_loop = _serve(create_zalo_app(zalo))
+    env = {**os.environ, "TELEGRAM_BOT_TOKEN": telegram.token, "TELEGRAM_BASE_URL": f"http://127.0.0.1:{tg_port}/bot",
+           "ZALO_BOT_TOKEN": zalo.token, "ZALO_BASE_URL": f"http://127.0.0.1:{z_port}",
+           "DATABASE_URL": f"sqlite:///{tmp_path}/run.db", "NHACVIEC_ADMIN_IDS": "424242",
+           "NHACVIEC_ZALO_ADMIN_IDS": "z777"}
+    bot = subprocess.Popen([sys.executable, "-m", "bot.cli", "run"], env=env, cwd=tmp_path,
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        tg_loop.call_soon_threadsafe(lambda: telegram.enqueue(telegram.user_text(424242, "/viec")))
+        z_loop.call_soon_threadsafe(lambda: zalo.enqueue(zalo.user_text("z777", "/viec")))
+        assert answered["telegram"].wait(timeout=60) and answered["zalo"].wait(timeout=60), "both channels answer"
+        assert "không có nhiệm vụ nào" in (zalo.bot_messages("z777")[0].text or "")
+        assert "không có nhiệm vụ nào" in (telegram.bot_messages(424242)[0].text or "")
+    finally:
+        bot.terminate()
+        output = bot.communicate(timeout=30)[0].decode()
+        for server, thread, _ in ((tg_server, tg_thread, tg_loop), (z_server, z_thread, z_loop)):
+            server.should_exit = server.force_exit = True  # a long poll may still be open
+            thread.join(timeout=30)
+    assert telegram.token not in output and zalo.token not in output, "no token is ever logged"
+    assert "Warning" not in output and "Traceback" not in output, output
+
+
+def test_nhacviec_run_with_a_refused_zalo_token_says_so(tmp_path: Path) -> None:
+    zalo = ZaloSandboxState(clock=SystemClock())
+    port, server, thread, loop = _serve(create_zalo_app(zalo))
+    env = {**os.environ, "ZALO_BOT_TOKEN": "1:wrong-token", "ZALO_BASE_URL": f"http://127.0.0.1:{port}",
+           "DATABASE_URL": f"sqlite:///{tmp_path}/run.db"}
+    env.pop("TELEGRAM_BOT_TOKEN", None)
+    try:
+        done = subprocess.run([sys.executable, "-m", "bot.cli", "run"], env=env, cwd=tmp_path, capture_output=True,
+                              text=True, timeout=60)
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        loop.close()
+    assert done.returncode == 1
+    assert "Zalo từ chối ZALO_BOT_TOKEN" in done.stderr and "wrong-token" not in done.stdout + done.stderr
