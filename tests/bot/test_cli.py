@@ -122,3 +122,21 @@ def test_a_bad_database_url_is_explained_in_one_line(tmp_path: Path) -> None:
         out = nhacviec("db", "upgrade", "--db", url, cwd=tmp_path)
         assert out.returncode == 1 and "Traceback" not in out.stderr
         assert "Không mở được cơ sở dữ liệu" in out.stderr
+
+
+def test_chat_script_over_zalo_from_the_readme() -> None:
+    out = nhacviec("chat", "--channel", "zalo", "--directory", str(DIRECTORY_CSV), "--enroll-all", "--jsonl",
+                   str(EXAMPLES / "seed-zalo.chat"))
+    assert out.returncode == 0, out.stderr
+    lines = [json.loads(line) for line in out.stdout.splitlines()]
+    assert {line["channel"] for line in lines} == {"zalo"} and all(line["buttons"] == [] for line in lines)
+    assert all(len(line["text"]) <= 2000 for line in lines)
+    assert any("đã được đồng ý" in line["text"] for line in lines if line["to"] == "head_bdv")
+
+
+def test_a_tap_in_a_zalo_script_says_to_type_instead() -> None:
+    script = "@clock: 2018-02-26 09:00\n@admin: <paste seed-notice.txt>\n@admin: [Xác nhận]\n"
+    out = nhacviec("chat", "--channel", "zalo", "--directory", str(DIRECTORY_CSV), "--enroll-all", stdin=script,
+                   cwd=EXAMPLES)
+    assert out.returncode == 1
+    assert "Zalo không có nút bấm" in out.stderr
