@@ -114,6 +114,13 @@ class WorkingCalendar:
             return "ngày " + kind if kind.startswith("nghỉ") else f"ngày nghỉ {kind}"
         return _WEEKDAY_NAMES[day.weekday()]
 
+    def public_holidays(self, year: int) -> list[tuple[dt.date, str]]:
+        """The year's days off other than weekends (package holidays and admin days off), with their names."""
+        known = holidays.country_holidays("VN", language="vi", years=year)
+        days = {d: n for d, n in known.items() if d not in self.extra_working_days}
+        days.update({d: self.day_notes.get(d) or "Ngày nghỉ" for d in self.extra_days_off if d.year == year})
+        return sorted(days.items())
+
     def is_working_time(self, instant: dt.datetime) -> bool:
         local = self.local(instant)
         return self.is_working_day(local.date()) and self.day_start <= local.time() < self.day_end

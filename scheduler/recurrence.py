@@ -253,7 +253,8 @@ _RX_FIRST_MONTH_NEXT = re.compile(r"\b(?:thang\s*dau\s*(?:cua\s*)?)?(quy|ky)\s*(
 _RX_FIRST_MONTH_OF = re.compile(r"\bthang\s*dau\s*(?:cua\s*)?(quy|ky)\b(?!\s*(?:sau|tiep))")
 _RX_NEXT_YEAR = re.compile(r"\bnam\s*(?:sau|tiep\s*theo|ke\s*tiep)\b")
 _RX_SIX_MONTHS = re.compile(r"\b0?6\s*thang\b|\bsau\s*thang\b")
-_RX_YEARLY = re.compile(r"\b(?:hang|moi|dinh\s*ky)\s*nam\b|\bnam\s*(?:mot\s*lan|/\s*lan)\b|\bca\s*nam\b|\btong\s*ket\s*nam\b")
+_RX_YEARLY = re.compile(r"\b(?:hang|moi|dinh\s*ky)\s*nam\b|\bnam\s*(?:mot\s*lan|/\s*lan)\b|\bca\s*nam\b"
+                        r"|\btong\s*ket\s*nam\b")
 _RX_UNTIL = re.compile(
     r"\bden\s*(?:het\s*)?(?:"
     r"ngay\s*(?P<d>\d{1,2})\s*[/.-]\s*(?P<dm>\d{1,2})\s*[/.-]\s*(?P<dy>\d{4})"

@@ -87,7 +87,7 @@ def add_calendar_day(session: Session, *, day: dt.date, kind: CalendarDayKind, n
     if kind == CalendarDayKind.OFF and not base.is_working_day(day):
         reason = base.day_off_reason(day) or "ngày nghỉ"
         raise CalendarDayInvalid(f"{day} is already a day off ({reason})",
-                                 f"Ngày {vn_date(day)} đã là ngày nghỉ ({reason}), không cần thêm.")
+                                 f"Ngày {vn_date(day)} đã là {reason}, không cần thêm ngày nghỉ.")
     if kind == CalendarDayKind.WORKING and base.is_working_day(day):
         raise CalendarDayInvalid(f"{day} is already a working day",
                                  f"Ngày {vn_date(day)} đã là ngày làm việc, không cần thêm ngày làm bù.")
