@@ -194,14 +194,17 @@ class ReminderPolicy:
         first = self.calendar.working_day_on_or_after(target)
         return day == first and first - target < dt.timedelta(days=7 - self.weekly_on)
 
-    def is_overdue_day(self, due_on: dt.date, day: dt.date) -> bool:
-        """Whether an overdue task is listed on `day`: daily at first, then weekly."""
+    def is_overdue_day(self, due_on: dt.date, day: dt.date, *, assigned_on: dt.date | None = None) -> bool:
+        """Whether an overdue task is listed on `day`: daily at first, then weekly. The daily phase counts from
+        the deadline, or from `assigned_on` for a task that arrived already late."""
         if not self.calendar.is_working_day(day):
             return False
-        late = self.overdue_working_days(due_on, day)
-        if late < 1:
+        deadline = self.effective_deadline(due_on)
+        if day <= deadline:
             return False
-        return late <= self.daily_overdue_working_days or self.is_weekly_day(day)
+        since = deadline if assigned_on is None else max(deadline, assigned_on)
+        phase = self.calendar.working_days_between(since, day)
+        return phase <= self.daily_overdue_working_days or self.is_weekly_day(day)
 
     def is_checkin_day(self, anchor: dt.date, day: dt.date) -> bool:
         """Every `checkin_every_working_days` working days after `anchor`."""
@@ -261,7 +264,7 @@ class ReminderPolicy:
             late = cal.working_days_between(self.effective_deadline(state.due_on), today)
             for level in levels:
                 if level not in state.escalated:
-                    items.append(self._item(state, DigestCategory.OVERDUE, catch_up=catch_up, days_late=late,
+                    items.append(self._item(state, today, DigestCategory.OVERDUE, catch_up=catch_up, days_late=late,
                                             escalation=level, told=told))
         return items
 
@@ -275,35 +278,39 @@ class ReminderPolicy:
         if state.due_on is None:
             anchor = max(state.assigned_on, state.last_update_on or state.assigned_on)
             if forced or any(self.is_checkin_day(anchor, d) for d in window if d > anchor):
-                return self._item(state, DigestCategory.CHECKIN, catch_up=catch_up)
+                return self._item(state, today, DigestCategory.CHECKIN, catch_up=catch_up)
             return None
         deadline = self.effective_deadline(state.due_on)
         if today < deadline:
             before = set(self.before_days(state.due_on))
             if forced or any(d in before for d in window):
-                return self._item(state, DigestCategory.DUE_SOON, catch_up=catch_up, days_left=(deadline - today).days,
+                return self._item(state, today, DigestCategory.DUE_SOON, catch_up=catch_up, days_left=(deadline - today).days,
                                   working_days_left=cal.working_days_between(today, deadline))
             return None
         if today == deadline:
             before = set(self.before_days(state.due_on))
             if self.remind_on_due_day or forced or any(d in before for d in window):
-                return self._item(state, DigestCategory.DUE_TODAY, catch_up=catch_up, days_left=0, working_days_left=0)
+                return self._item(state, today, DigestCategory.DUE_TODAY, catch_up=catch_up, days_left=0, working_days_left=0)
             return None
-        if forced or any(self.is_overdue_day(state.due_on, d) for d in window):
-            return self._item(state, DigestCategory.OVERDUE, catch_up=catch_up,
+        if forced or any(self.is_overdue_day(state.due_on, d, assigned_on=state.assigned_on) for d in window):
+            return self._item(state, today, DigestCategory.OVERDUE, catch_up=catch_up,
                               days_late=cal.working_days_between(deadline, today), told=told)
         return None
 
-    def _item(self, state: TaskState, category: DigestCategory, *, catch_up: bool, days_left: int | None = None,
+    def _item(self, state: TaskState, today: dt.date, category: DigestCategory, *, catch_up: bool, days_left: int | None = None,
               working_days_left: int | None = None, days_late: int | None = None,
               escalation: EscalationLevel | None = None, told: tuple[EscalationLevel, ...] = ()) -> DigestItem:
         due_on = state.due_on
+        weekly = False
+        if days_late is not None and due_on is not None:
+            since = max(self.effective_deadline(due_on), state.assigned_on)
+            weekly = self.calendar.working_days_between(since, today) > self.daily_overdue_working_days
         return DigestItem(
             task_id=state.task_id, category=category, escalation=escalation, due_on=due_on,
             effective_due_on=self.effective_deadline(due_on) if due_on else None,
             deadline_note=self.calendar.explain_deadline(due_on) if due_on else None,
             days_left=days_left, working_days_left=working_days_left, days_late=days_late,
-            weekly=days_late is not None and days_late > self.daily_overdue_working_days,
+            weekly=weekly,
             catch_up=catch_up, escalated_to=told)
 
     def next_item_day(self, state: TaskState, after: dt.date) -> dt.date | None:
