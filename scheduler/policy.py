@@ -284,21 +284,23 @@ class ReminderPolicy:
         if today < deadline:
             before = set(self.before_days(state.due_on))
             if forced or any(d in before for d in window):
-                return self._item(state, today, DigestCategory.DUE_SOON, catch_up=catch_up, days_left=(deadline - today).days,
+                return self._item(state, today, DigestCategory.DUE_SOON, catch_up=catch_up,
+                                  days_left=(deadline - today).days,
                                   working_days_left=cal.working_days_between(today, deadline))
             return None
         if today == deadline:
             before = set(self.before_days(state.due_on))
             if self.remind_on_due_day or forced or any(d in before for d in window):
-                return self._item(state, today, DigestCategory.DUE_TODAY, catch_up=catch_up, days_left=0, working_days_left=0)
+                return self._item(state, today, DigestCategory.DUE_TODAY, catch_up=catch_up, days_left=0,
+                                  working_days_left=0)
             return None
         if forced or any(self.is_overdue_day(state.due_on, d, assigned_on=state.assigned_on) for d in window):
             return self._item(state, today, DigestCategory.OVERDUE, catch_up=catch_up,
                               days_late=cal.working_days_between(deadline, today), told=told)
         return None
 
-    def _item(self, state: TaskState, today: dt.date, category: DigestCategory, *, catch_up: bool, days_left: int | None = None,
-              working_days_left: int | None = None, days_late: int | None = None,
+    def _item(self, state: TaskState, today: dt.date, category: DigestCategory, *, catch_up: bool,
+              days_left: int | None = None, working_days_left: int | None = None, days_late: int | None = None,
               escalation: EscalationLevel | None = None, told: tuple[EscalationLevel, ...] = ()) -> DigestItem:
         due_on = state.due_on
         weekly = False

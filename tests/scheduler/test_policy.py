@@ -287,7 +287,8 @@ def test_a_deadline_on_30_april_is_met_on_4_may_2026() -> None:
                    D(2026, 5, 4): (DigestCategory.DUE_TODAY, 0, None),
                    D(2026, 5, 5): (DigestCategory.OVERDUE, None, 1),
                    D(2026, 5, 6): (DigestCategory.OVERDUE, None, 2)}
-    assert mornings[D(2026, 5, 4)][0].deadline_note == "hạn 30/04/2026 rơi vào ngày nghỉ lễ 30/4, tính đến hết 04/05/2026"
+    assert mornings[D(2026, 5, 4)][0].deadline_note == \
+        "hạn 30/04/2026 rơi vào ngày nghỉ lễ 30/4, tính đến hết 04/05/2026"
 
 
 def test_a_deadline_in_tet_2027_is_not_overdue_the_first_working_day_after() -> None:
