@@ -42,7 +42,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from scheduler.calendar import WorkingCalendar
-from storage.models import ReminderKind
+from storage.models import ReminderKind, Role, Task, TaskStatus
 
 _HORIZON_DAYS = 800  # how far `next_item_day` looks ahead
 
@@ -127,6 +127,18 @@ class DigestItem:
     @property
     def for_assignee(self) -> bool:
         return self.escalation is None
+
+
+def state_of(task: Task, *, calendar: WorkingCalendar, escalated: Iterable[EscalationLevel] = (),
+             snoozed_until: dt.date | None = None, last_update_on: dt.date | None = None) -> TaskState:
+    """A stored task as the ladder sees it. What the task row does not hold (levels already told, a snooze,
+    the last status report) comes from the caller."""
+    assignee = task.assignee
+    return TaskState(
+        task_id=task.id, assigned_on=calendar.local(task.created_at).date(), due_on=task.due_on,
+        closed=TaskStatus(task.status).is_closed,
+        assignee_is_head=assignee is not None and assignee.role == Role.HEAD and assignee.unit_id == task.lead_unit_id,
+        escalated=frozenset(escalated), last_update_on=last_update_on, snoozed_until=snoozed_until)
 
 
 def sort_items(items: Iterable[DigestItem]) -> list[DigestItem]:

@@ -18,9 +18,10 @@ from scheduler.policy import (
     due_items,
     group_items,
     sort_items,
+    state_of,
 )
 from scheduler.recurrence import occurrences, rule_from_task
-from storage.models import ReminderKind
+from storage.models import Person, ReminderKind, Role, Task, TaskStatus
 from tests.conftest import local
 
 policy = ReminderPolicy()
@@ -395,3 +396,16 @@ def test_sorting_and_the_module_level_shortcut() -> None:
              DigestItem(task_id=4, category=DigestCategory.DUE_SOON, days_left=1)]
     assert [i.task_id for i in sort_items(items)] == [3, 2, 4, 1]
     assert [c.label for c, _ in group_items(items)] == ["quá hạn", "sắp đến hạn", "cập nhật định kỳ"]
+
+
+def test_a_stored_task_as_the_ladder_sees_it() -> None:
+    head = Person(id=7, handle="head", full_name="Trưởng ban", role=Role.HEAD, unit_id=3)
+    task = Task(id=5, notice_id=1, position=1, item_ref="2.1", text="x", lead_unit_id=3, due_on=D(2026, 3, 6),
+                status=TaskStatus.IN_PROGRESS, created_at=local(2026, 3, 2, 23, 30), assignee=head)
+    state = state_of(task, calendar=cal, escalated=[LEADERS])
+    assert state == TaskState(task_id=5, assigned_on=D(2026, 3, 2), due_on=D(2026, 3, 6), assignee_is_head=True,
+                              escalated=frozenset({LEADERS}))
+    task.status = TaskStatus.DONE
+    task.lead_unit_id = 4
+    state = state_of(task, calendar=cal)
+    assert state.closed and not state.assignee_is_head
