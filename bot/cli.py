@@ -70,6 +70,61 @@ def cmd_directory_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_calendar(args: argparse.Namespace) -> int:
+    """`nhacviec calendar add|remove|list`: the admin's extra days off and make-up working days."""
+    from scheduler.calendar import WorkingCalendar
+    from scheduler.clock import SystemClock
+    from storage.calendar import (
+        CalendarDayInvalid,
+        add_calendar_day,
+        list_calendar_days,
+        parse_calendar_date,
+        remove_calendar_day,
+        vn_date,
+    )
+    from storage.db import Database, upgrade
+    from storage.models import CalendarDayKind
+
+    settings = _settings(args)
+    if args.calendar_command == "add":
+        day = parse_calendar_date(args.date)
+        off = args.off is not None
+        kind, note = (CalendarDayKind.OFF, args.off) if off else (CalendarDayKind.WORKING, args.working)
+    elif args.calendar_command == "remove":
+        day = parse_calendar_date(args.date)
+    elif args.year is not None and not 1900 <= args.year <= 2200:
+        raise CalendarDayInvalid(f"year {args.year}", f"Năm {args.year} không hợp lệ.")
+    upgrade(settings.database_url)
+    db = Database(settings.database_url)
+    now = SystemClock().now()
+    try:
+        if args.calendar_command == "add":
+            base = WorkingCalendar()  # the `holidays` package alone: what an entry must change
+            entry = db.call(add_calendar_day, day=day, kind=kind, note=note, base=base, now=now)
+            what = "ngày nghỉ" if entry.kind == CalendarDayKind.OFF else "ngày làm việc bù"
+            print(f"Đã thêm {what} {vn_date(entry.day)}" + (f" ({entry.note})." if entry.note else "."))
+        elif args.calendar_command == "remove":
+            entry = db.call(remove_calendar_day, day, now=now)
+            what = "ngày nghỉ" if entry.kind == CalendarDayKind.OFF else "ngày làm việc bù"
+            print(f"Đã xóa {what} {vn_date(entry.day)} khỏi lịch.")
+        else:
+            entries = db.call(list_calendar_days, year=args.year)
+            if args.year is not None:
+                print(f"Ngày nghỉ lễ năm {args.year} theo lịch chung (gói holidays):")
+                for d, name in WorkingCalendar().public_holidays(args.year):
+                    print(f"  {vn_date(d)}  {name}")
+            if not entries:
+                print("Chưa có ngày nghỉ thêm hay ngày làm bù nào" + (f" trong năm {args.year}." if args.year else "."))
+            else:
+                print("Ngày nghỉ thêm và ngày làm bù do quản trị viên nhập:")
+                for e in entries:
+                    what = "nghỉ" if e.kind == CalendarDayKind.OFF else "làm bù"
+                    print(f"  {vn_date(e.day)}  {what}" + (f" — {e.note}" if e.note else ""))
+    finally:
+        db.dispose()
+    return 0
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from bot.app import run_channels
 
@@ -153,6 +208,24 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file")
     imp.add_argument("--db")
     imp.set_defaults(func=cmd_directory_import)
+
+    p = sub.add_parser("calendar", help="extra days off and make-up working days")
+    csub = p.add_subparsers(dest="calendar_command", required=True)
+    add = csub.add_parser("add", help="add a day: --off NOTE or --working NOTE")
+    add.add_argument("date", help="2027-02-15 or 15/02/2027")
+    which = add.add_mutually_exclusive_group(required=True)
+    which.add_argument("--off", metavar="GHI_CHU", help="an extra day off, e.g. \"Nghỉ bù\"")
+    which.add_argument("--working", metavar="GHI_CHU", help="a make-up working day, e.g. \"Làm bù\"")
+    add.add_argument("--db")
+    add.set_defaults(func=cmd_calendar)
+    rm = csub.add_parser("remove", help="remove a day added before")
+    rm.add_argument("date")
+    rm.add_argument("--db")
+    rm.set_defaults(func=cmd_calendar)
+    ls = csub.add_parser("list", help="list the days added (with --year, also that year's public holidays)")
+    ls.add_argument("--year", type=int)
+    ls.add_argument("--db")
+    ls.set_defaults(func=cmd_calendar)
 
     p = sub.add_parser("chat", help="talk to the real bot in the sandbox, with a simulated clock")
     p.add_argument("script", nargs="?", help="script file (default: stdin, or interactive in a terminal)")

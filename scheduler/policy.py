@@ -1,18 +1,156 @@
-"""The reminder ladder (pure): which reminders a task gets, and when.
+"""The reminder ladder (pure): what a task contributes to a person's morning digest, and when.
 
-First policy: 3 and 1 working-day-adjusted days before the deadline, then every
-working day while overdue (escalating to the leaders after a few), and a weekly
-check-in for tasks without a deadline. All at `remind_at` local time, on working
-days only. Chains (overdue, check-in) are planned one step at a time, when the
-previous step is sent, so no task ever needs an unbounded number of rows."""
+Everything is judged against the *effective* deadline: the deadline itself, or, when it is a
+weekend or a public holiday, the next working day (Civil Code 2015, art. 148; see
+`WorkingCalendar.effective_deadline`). All counts are in working days, and only working days
+carry reminders. One digest a person a working morning; a task is at most one line of it.
+
+The ladder of a task with a deadline E (defaults in brackets):
+
+- before: on the working days `days_before` [3 and 1] working days before E → "sắp đến hạn";
+- on E itself → "đến hạn hôm nay" (`remind_on_due_day`);
+- overdue: every working day for the first `daily_overdue_working_days` [5] working days after E,
+  then once a week, on the week's first working day from `weekly_on` [Monday] → "quá hạn",
+  with the working days late; the task stays listed weekly, never an unbounded daily nag;
+- escalation, once per task and level, in that person's digest: the head of the lead unit after
+  `escalate_head_after_working_days` [2] working days late (unless the assignee is the head), the
+  leaders after `escalate_after_working_days` [5]. Counted from E, or from the day the task was
+  assigned if it arrived already late, so nobody is escalated before having had a chance.
+
+A task without a deadline ("thường xuyên", "kịp thời") gets a check-in → "cập nhật định kỳ" every
+`checkin_every_working_days` [10] working days since it was assigned or last reported on; it is
+never overdue. A recurring duty is judged occurrence by occurrence (scheduler/recurrence.py), each
+occurrence being a `TaskState` with its own deadline.
+
+Catch-up: `due_items` is asked for one working day, `today`, knowing the last day the digest was
+computed (`last_digest_on`, whether or not it had anything for this person). When days were missed
+(downtime over Tết, an outage), the window (last_digest_on, today] is judged at once and gives one
+item per task: a before-deadline step whose deadline has passed is dropped (the task is then due
+today or overdue instead); an overdue task that had a reminder day in the gap is listed once, with
+today's count ("continues from today"); escalations that fell due in the gap are delivered once,
+since delivered levels are part of the task's state. Counts are never negative: `DigestItem`
+refuses them.
+
+The older row-planning API (`initial`, `following`, `escalates`, `overdue_working_days`) stays for
+the dispatcher; it follows the same ladder (pass `due_on` to `following` to get the back-off)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import enum
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from scheduler.calendar import WorkingCalendar
-from storage.models import ReminderKind
+from storage.models import ReminderKind, Role, Task, TaskStatus
+
+_HORIZON_DAYS = 800  # how far `next_item_day` looks ahead
+
+
+class DigestCategory(enum.StrEnum):
+    """The digest's groups, most urgent first."""
+
+    OVERDUE = "overdue"
+    DUE_TODAY = "due_today"
+    DUE_SOON = "due_soon"
+    CHECKIN = "checkin"
+
+    @property
+    def label(self) -> str:
+        return _CATEGORY_LABELS[self]
+
+    @property
+    def rank(self) -> int:
+        return list(DigestCategory).index(self)
+
+
+_CATEGORY_LABELS = {
+    DigestCategory.OVERDUE: "quá hạn",
+    DigestCategory.DUE_TODAY: "đến hạn hôm nay",
+    DigestCategory.DUE_SOON: "sắp đến hạn",
+    DigestCategory.CHECKIN: "cập nhật định kỳ",
+}
+
+
+class EscalationLevel(enum.StrEnum):
+    HEAD = "head"  # the head of the lead unit
+    LEADERS = "leaders"
+
+    @property
+    def label(self) -> str:
+        return "trưởng đơn vị chủ trì" if self == EscalationLevel.HEAD else "lãnh đạo"
+
+
+@dataclass(frozen=True, kw_only=True)
+class TaskState:
+    """What the ladder needs to know about one task (or one occurrence of a recurring duty)."""
+
+    task_id: int
+    assigned_on: dt.date  # local day the task (occurrence) was assigned; nothing is due on or before it
+    due_on: dt.date | None = None  # the nominal deadline, as written
+    closed: bool = False  # done or cancelled
+    assignee_is_head: bool = False  # then the head level of escalation is skipped
+    escalated: frozenset[EscalationLevel] = frozenset()  # levels already delivered
+    last_update_on: dt.date | None = None  # last status report: restarts the check-in count
+    snoozed_until: dt.date | None = None  # "Nhắc lại sau": quiet before this day, reminded on it
+
+
+@dataclass(frozen=True, kw_only=True)
+class DigestItem:
+    """One line of a morning digest."""
+
+    task_id: int
+    category: DigestCategory
+    escalation: EscalationLevel | None = None  # None: for the assignee; else for the head / the leaders
+    due_on: dt.date | None = None
+    effective_due_on: dt.date | None = None
+    deadline_note: str | None = None  # "hạn 10/02/2027 rơi vào ngày nghỉ Tết, tính đến hết 11/02/2027"
+    days_left: int | None = None  # calendar days until the effective deadline (0 on the day)
+    working_days_left: int | None = None
+    days_late: int | None = None  # working days past the effective deadline
+    weekly: bool = False  # overdue past the daily phase: listed once a week
+    catch_up: bool = False  # judged over several missed days after downtime
+    escalated_to: tuple[EscalationLevel, ...] = ()  # every level told about this task, this one included
+
+    def __post_init__(self) -> None:
+        for name in ("days_left", "working_days_left"):
+            value = getattr(self, name)
+            if value is not None and value < 0:
+                raise ValueError(f"{name} must not be negative ({value})")
+        if self.days_late is not None and self.days_late < 1:
+            raise ValueError(f"days_late must be at least 1 ({self.days_late})")
+        if self.category == DigestCategory.OVERDUE and self.days_late is None:
+            raise ValueError("an overdue item needs days_late")
+        if self.escalation is not None and self.category != DigestCategory.OVERDUE:
+            raise ValueError("only overdue tasks are escalated")
+
+    @property
+    def for_assignee(self) -> bool:
+        return self.escalation is None
+
+
+def state_of(task: Task, *, calendar: WorkingCalendar, escalated: Iterable[EscalationLevel] = (),
+             snoozed_until: dt.date | None = None, last_update_on: dt.date | None = None) -> TaskState:
+    """A stored task as the ladder sees it. What the task row does not hold (levels already told, a snooze,
+    the last status report) comes from the caller."""
+    assignee = task.assignee
+    return TaskState(
+        task_id=task.id, assigned_on=calendar.local(task.created_at).date(), due_on=task.due_on,
+        closed=TaskStatus(task.status).is_closed,
+        assignee_is_head=assignee is not None and assignee.role == Role.HEAD and assignee.unit_id == task.lead_unit_id,
+        escalated=frozenset(escalated), last_update_on=last_update_on, snoozed_until=snoozed_until)
+
+
+def sort_items(items: Iterable[DigestItem]) -> list[DigestItem]:
+    """Digest order: by urgency group, the latest first, then the nearest deadline."""
+    return sorted(items, key=lambda i: (i.category.rank, -(i.days_late or 0), i.days_left or 0, i.task_id))
+
+
+def group_items(items: Iterable[DigestItem]) -> list[tuple[DigestCategory, list[DigestItem]]]:
+    """The digest's groups in urgency order, empty groups left out."""
+    ordered = sort_items(items)
+    return [(c, [i for i in ordered if i.category == c]) for c in DigestCategory
+            if any(i.category == c for i in ordered)]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -30,40 +168,220 @@ class PlannedReminder:
 class ReminderPolicy:
     calendar: WorkingCalendar = field(default_factory=WorkingCalendar)
     remind_at: dt.time = dt.time(8, 0)
-    days_before: tuple[int, ...] = (3, 1)
-    checkin_every_days: int = 7
-    escalate_after_working_days: int = 3
+    days_before: tuple[int, ...] = (3, 1)  # working days before the effective deadline
+    remind_on_due_day: bool = True
+    daily_overdue_working_days: int = 5
+    weekly_on: int = 0  # weekday of the weekly listing once the daily phase is over (0 = Monday)
+    escalate_head_after_working_days: int = 2
+    escalate_after_working_days: int = 5  # to the leaders
+    checkin_every_working_days: int = 10
+
+    def __post_init__(self) -> None:
+        if any(d < 1 for d in self.days_before):
+            raise ValueError("days_before are working days before the deadline (≥ 1)")
+        if min(self.daily_overdue_working_days, self.escalate_head_after_working_days,
+               self.escalate_after_working_days, self.checkin_every_working_days) < 1:
+            raise ValueError("ladder steps must be at least one working day")
+        if not 0 <= self.weekly_on <= 6:
+            raise ValueError("weekly_on is a weekday, 0–6")
+
+    # -- the ladder, day by day ---------------------------------------------------------------------
+
+    def effective_deadline(self, due_on: dt.date) -> dt.date:
+        return self.calendar.effective_deadline(due_on)
+
+    def overdue_working_days(self, due_on: dt.date, today: dt.date) -> int:
+        """Working days past the effective deadline (0 when not late)."""
+        return self.calendar.working_days_between(self.effective_deadline(due_on), today)
+
+    def before_days(self, due_on: dt.date) -> list[dt.date]:
+        """The working days of the before-deadline reminders, earliest first."""
+        cal = self.calendar
+        deadline = self.effective_deadline(due_on)
+        return sorted({cal.subtract_working_days(deadline, n) for n in self.days_before})
+
+    def is_weekly_day(self, day: dt.date) -> bool:
+        """The week's first working day on or after `weekly_on` (Tuesday when Monday is a holiday)."""
+        target = day - dt.timedelta(days=day.weekday() - self.weekly_on)
+        first = self.calendar.working_day_on_or_after(target)
+        return day == first and first - target < dt.timedelta(days=7 - self.weekly_on)
+
+    def is_overdue_day(self, due_on: dt.date, day: dt.date, *, assigned_on: dt.date | None = None) -> bool:
+        """Whether an overdue task is listed on `day`: daily at first, then weekly. The daily phase counts from
+        the deadline, or from `assigned_on` for a task that arrived already late."""
+        if not self.calendar.is_working_day(day):
+            return False
+        deadline = self.effective_deadline(due_on)
+        if day <= deadline:
+            return False
+        since = deadline if assigned_on is None else max(deadline, assigned_on)
+        phase = self.calendar.working_days_between(since, day)
+        return phase <= self.daily_overdue_working_days or self.is_weekly_day(day)
+
+    def is_checkin_day(self, anchor: dt.date, day: dt.date) -> bool:
+        """Every `checkin_every_working_days` working days after `anchor`."""
+        if not self.calendar.is_working_day(day):
+            return False
+        count = self.calendar.working_days_between(anchor, day)
+        return count > 0 and count % self.checkin_every_working_days == 0
+
+    def escalation_levels(self, state: TaskState, today: dt.date) -> tuple[EscalationLevel, ...]:
+        """The levels that should have been told by `today` (delivered or not)."""
+        if state.due_on is None or state.closed:
+            return ()
+        deadline = self.effective_deadline(state.due_on)
+        if today <= deadline:
+            return ()
+        late = self.calendar.working_days_between(max(deadline, state.assigned_on), today)
+        levels: list[EscalationLevel] = []
+        if not state.assignee_is_head and late >= self.escalate_head_after_working_days:
+            levels.append(EscalationLevel.HEAD)
+        if late >= self.escalate_after_working_days:
+            levels.append(EscalationLevel.LEADERS)
+        return tuple(levels)
+
+    def _window(self, state: TaskState, today: dt.date, last_digest_on: dt.date | None) -> list[dt.date]:
+        """The working days (lo, today] this digest answers for."""
+        cal = self.calendar
+        lo = cal.previous_working_day(today) if last_digest_on is None else last_digest_on
+        lo = max(lo, state.assigned_on)
+        days, day = [], today
+        while day > lo:
+            if cal.is_working_day(day):
+                days.append(day)
+            day -= dt.timedelta(days=1)
+        return days[::-1]
+
+    def due_items(self, state: TaskState, today: dt.date, *,
+                  last_digest_on: dt.date | None = None) -> list[DigestItem]:
+        """What `state` contributes to the digests of the morning of `today` (a working day): at most one
+        item for the assignee, plus any escalation due. `last_digest_on` is the last day the digest was
+        computed; None means yesterday's went out as usual. Asked twice for the same day, it answers []."""
+        cal = self.calendar
+        if state.closed or not cal.is_working_day(today):
+            return []
+        if last_digest_on is not None and last_digest_on >= today:
+            return []
+        window = self._window(state, today, last_digest_on)
+        if not window:
+            return []
+        catch_up = window[0] < today
+        levels = self.escalation_levels(state, today)
+        told = tuple(sorted(set(levels) | state.escalated, key=list(EscalationLevel).index))
+        items: list[DigestItem] = []
+        own = self._assignee_item(state, today, window, catch_up=catch_up, told=told)
+        if own is not None:
+            items.append(own)
+        if levels and state.due_on is not None:
+            late = cal.working_days_between(self.effective_deadline(state.due_on), today)
+            for level in levels:
+                if level not in state.escalated:
+                    items.append(self._item(state, today, DigestCategory.OVERDUE, catch_up=catch_up, days_late=late,
+                                            escalation=level, told=told))
+        return items
+
+    def _assignee_item(self, state: TaskState, today: dt.date, window: Sequence[dt.date], *, catch_up: bool,
+                       told: tuple[EscalationLevel, ...]) -> DigestItem | None:
+        cal = self.calendar
+        snooze = state.snoozed_until
+        if snooze is not None and today < snooze:
+            return None
+        forced = snooze is not None and window[0] <= snooze <= today
+        if state.due_on is None:
+            anchor = max(state.assigned_on, state.last_update_on or state.assigned_on)
+            if forced or any(self.is_checkin_day(anchor, d) for d in window if d > anchor):
+                return self._item(state, today, DigestCategory.CHECKIN, catch_up=catch_up)
+            return None
+        deadline = self.effective_deadline(state.due_on)
+        if today < deadline:
+            before = set(self.before_days(state.due_on))
+            if forced or any(d in before for d in window):
+                return self._item(state, today, DigestCategory.DUE_SOON, catch_up=catch_up,
+                                  days_left=(deadline - today).days,
+                                  working_days_left=cal.working_days_between(today, deadline))
+            return None
+        if today == deadline:
+            before = set(self.before_days(state.due_on))
+            if self.remind_on_due_day or forced or any(d in before for d in window):
+                return self._item(state, today, DigestCategory.DUE_TODAY, catch_up=catch_up, days_left=0,
+                                  working_days_left=0)
+            return None
+        if forced or any(self.is_overdue_day(state.due_on, d, assigned_on=state.assigned_on) for d in window):
+            return self._item(state, today, DigestCategory.OVERDUE, catch_up=catch_up,
+                              days_late=cal.working_days_between(deadline, today), told=told)
+        return None
+
+    def _item(self, state: TaskState, today: dt.date, category: DigestCategory, *, catch_up: bool,
+              days_left: int | None = None, working_days_left: int | None = None, days_late: int | None = None,
+              escalation: EscalationLevel | None = None, told: tuple[EscalationLevel, ...] = ()) -> DigestItem:
+        due_on = state.due_on
+        weekly = False
+        if days_late is not None and due_on is not None:
+            since = max(self.effective_deadline(due_on), state.assigned_on)
+            weekly = self.calendar.working_days_between(since, today) > self.daily_overdue_working_days
+        return DigestItem(
+            task_id=state.task_id, category=category, escalation=escalation, due_on=due_on,
+            effective_due_on=self.effective_deadline(due_on) if due_on else None,
+            deadline_note=self.calendar.explain_deadline(due_on) if due_on else None,
+            days_left=days_left, working_days_left=working_days_left, days_late=days_late,
+            weekly=weekly,
+            catch_up=catch_up, escalated_to=told)
+
+    def next_item_day(self, state: TaskState, after: dt.date) -> dt.date | None:
+        """The next working day after `after` on which `state` has something for a digest (for planning one row
+        ahead); None when closed or nothing comes within about two years."""
+        if state.closed:
+            return None
+        day = after
+        for _ in range(_HORIZON_DAYS):
+            day = self.calendar.next_working_day(day)
+            if self.due_items(state, day, last_digest_on=self.calendar.previous_working_day(day)):
+                return day
+        return None
+
+    # -- the row-planning API the dispatcher uses ---------------------------------------------------
 
     def _plan(self, kind: ReminderKind, day: dt.date) -> PlannedReminder:
         return PlannedReminder(kind=kind, day=day, due_at=self.calendar.at(day, self.remind_at))
 
     def initial(self, *, due_on: dt.date | None, registered_at: dt.datetime) -> list[PlannedReminder]:
+        """The first reminders of a task: its before-deadline steps and first overdue day, or its first check-in."""
         cal = self.calendar
         registered_day = cal.local(registered_at).date()
         if due_on is None:
-            first = cal.working_day_on_or_after(registered_day + dt.timedelta(days=self.checkin_every_days))
-            return [self._plan(ReminderKind.CHECKIN, first)]
+            return [self._plan(ReminderKind.CHECKIN,
+                               cal.add_working_days(registered_day, self.checkin_every_working_days))]
         plans: list[PlannedReminder] = []
-        for days in sorted(set(self.days_before), reverse=True):
-            # A reminder must come before the deadline, so a weekend moves it earlier.
-            day = cal.working_day_on_or_before(due_on - dt.timedelta(days=days))
+        for day in self.before_days(due_on):
             plan = self._plan(ReminderKind.BEFORE, day)
-            if day < due_on and plan.due_at > registered_at and all(p.day != day for p in plans):
+            if plan.due_at > registered_at:
                 plans.append(plan)
-        plans.append(self._plan(ReminderKind.OVERDUE, cal.next_working_day(due_on)))
+        plans.append(self._plan(ReminderKind.OVERDUE, cal.next_working_day(self.effective_deadline(due_on))))
         return plans
 
-    def following(self, kind: ReminderKind, day: dt.date) -> PlannedReminder | None:
-        """The next step of a chain after the reminder of `kind` on `day` was sent."""
+    def following(self, kind: ReminderKind, day: dt.date, *, due_on: dt.date | None = None) -> PlannedReminder | None:
+        """The next step of a chain after the reminder of `kind` on `day` was sent. For an overdue chain, give
+        `due_on` to back off to weekly after the daily phase (without it: every working day, as before)."""
         cal = self.calendar
         if kind == ReminderKind.OVERDUE:
-            return self._plan(kind, cal.next_working_day(day))
+            nxt = cal.next_working_day(day)
+            if due_on is not None:
+                while not self.is_overdue_day(due_on, nxt):
+                    nxt = cal.next_working_day(nxt)
+            return self._plan(kind, nxt)
         if kind == ReminderKind.CHECKIN:
-            return self._plan(kind, cal.working_day_on_or_after(day + dt.timedelta(days=self.checkin_every_days)))
+            return self._plan(kind, cal.add_working_days(day, self.checkin_every_working_days))
         return None
 
-    def overdue_working_days(self, due_on: dt.date, today: dt.date) -> int:
-        return self.calendar.working_days_between(due_on, today)
-
     def escalates(self, due_on: dt.date, today: dt.date) -> bool:
+        """Whether the leaders are told on `today` (the day the task reaches the leaders' threshold)."""
         return self.overdue_working_days(due_on, today) == self.escalate_after_working_days
+
+
+DEFAULT_POLICY = ReminderPolicy()
+
+
+def due_items(state: TaskState, today: dt.date, *, policy: ReminderPolicy | None = None,
+              last_digest_on: dt.date | None = None) -> list[DigestItem]:
+    """`ReminderPolicy.due_items` with the default policy."""
+    return (policy or DEFAULT_POLICY).due_items(state, today, last_digest_on=last_digest_on)

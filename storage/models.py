@@ -93,6 +93,11 @@ class ReminderKind(enum.StrEnum):
     ESCALATION = "escalation"  # to the leader, when a task stays overdue
 
 
+class CalendarDayKind(enum.StrEnum):
+    OFF = "off"  # an extra day off the `holidays` package does not know (yet)
+    WORKING = "working"  # a make-up working day (ngày làm bù), usually a Saturday
+
+
 class ReminderState(enum.StrEnum):
     PENDING = "pending"
     CLAIMED = "claimed"
@@ -269,6 +274,18 @@ class StatusReport(Base):
     decision: Mapped[str | None] = mapped_column(String(16))  # approved | rejected
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
     decided_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+
+
+class CalendarDay(Base):
+    """An admin's correction to the working calendar; it overrides the `holidays` package."""
+
+    __tablename__ = "calendar_days"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    day: Mapped[dt.date] = mapped_column(Date, unique=True)
+    kind: Mapped[str] = mapped_column(String(8))  # CalendarDayKind
+    note: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
 
 
 class AuditLog(Base):

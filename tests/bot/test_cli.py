@@ -66,13 +66,13 @@ def test_chat_script_from_the_readme_runs_the_whole_loop() -> None:
     preview = next(line for line in lines if line["buttons"] == ["Xác nhận", "Hủy"])
     assert preview["to"] == "admin" and preview["at"] == "2018-02-26T09:00:00+07:00"
     reminder = next(line for line in lines if "Mục 2.1 —" in (line["text"] or ""))
-    assert reminder["to"] == "head_bdv" and reminder["at"].startswith("2018-03-05T08:00")
+    assert reminder["to"] == "head_bdv" and reminder["at"].startswith("2018-03-12T08:00")
     assert reminder["buttons"] == ["Hoàn thành", "Đang thực hiện", "Vướng mắc"]
     assert any("mục 2.1 — Hoàn thành (đúng hạn)" in (line["text"] or "") for line in lines)
     assert any("mục 2.2.a — Vướng mắc, 60%" in (line["text"] or "") for line in lines)
     summary, report_file = lines[-2:]
     assert summary["to"] == "admin" and "Hoàn thành đúng hạn: 2" in summary["text"]
-    assert report_file["document"] == "tong-hop-nhiem-vu-2018-03-05.xlsx"
+    assert report_file["document"] == "tong-hop-nhiem-vu-2018-03-12.xlsx"
 
 
 def test_chat_reads_stdin_and_reports_script_errors() -> None:

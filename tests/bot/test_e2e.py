@@ -47,10 +47,10 @@ async def test_seed_notice_loop(harness: Harness) -> None:
     assert count(h, Task) == 13
     assert count(h, Task, Task.assignee_id.is_(None)) == 0
 
-    await h.advance_to(local(2018, 3, 5, 8, 0))
+    await h.advance_to(local(2018, 3, 12, 8, 0))
     reminders = [s for s in h.sent if s.to == "head_bdv"]
-    assert len(reminders) == 13, "one weekly check-in per task, one week after registration"
-    assert all(s.at.astimezone(local(2018, 1, 1).tzinfo).date().isoformat() == "2018-03-05" for s in reminders)
+    assert len(reminders) == 13, "one check-in per task, ten working days after registration"
+    assert all(s.at.astimezone(local(2018, 1, 1).tzinfo).date().isoformat() == "2018-03-12" for s in reminders)
     item_21 = next(s for s in reminders if "Mục 2.1 —" in (s.text or ""))
     assert item_21.buttons == [texts.BUTTON_DONE, texts.BUTTON_PROGRESS, texts.BUTTON_BLOCKED]
 
@@ -74,7 +74,7 @@ async def test_seed_notice_loop(harness: Harness) -> None:
 
     from openpyxl import load_workbook
 
-    assert report_file.document == "tong-hop-nhiem-vu-2018-03-05.xlsx"
+    assert report_file.document == "tong-hop-nhiem-vu-2018-03-12.xlsx"
     stored = h.state.find_message(h.handles["admin"], report_file.message_id)
     assert stored is not None and stored.document is not None
     workbook = load_workbook(io.BytesIO(h.state.files[stored.document["file_id"]][0]))
@@ -87,18 +87,18 @@ async def test_seed_notice_loop(harness: Harness) -> None:
 async def test_reminders_are_not_sent_twice_and_closed_tasks_are_skipped(harness: Harness) -> None:
     h = harness
     await load_seed(h)
-    await h.advance_to(local(2018, 3, 5, 8, 0))
+    await h.advance_to(local(2018, 3, 12, 8, 0))
     sent_before = len(h.sent)
     await h.tick()
-    await h.advance_to(local(2018, 3, 5, 16, 0))
+    await h.advance_to(local(2018, 3, 12, 16, 0))
     assert len(h.sent) == sent_before
-    # close every task but one; the next weekly round only reminds of the open one
+    # close every task but one; the next check-in round only reminds of the open one
     await h.say("head_bdv", "/viec")
     assert "(13)" in last_text(h, "head_bdv")
     for ref in ["2", "2.1", "2.2.a", "2.2.b", "2.2.c", "2.2.d", "2.3.a", "2.3.b", "2.3.b.1", "2.3.b.2", "2.3.b.3", "3"]:
         await h.say("head_bdv", f"{ref} xong")
         assert f"mục {ref} — Hoàn thành" in last_text(h, "head_bdv")
-    await h.advance_to(local(2018, 3, 12, 9, 0))
+    await h.advance_to(local(2018, 3, 26, 9, 0))
     new = [s for s in h.sent[sent_before:] if s.to == "head_bdv" and "Kính gửi" in (s.text or "")]
     assert [s.text.split("\n")[3].split(" —")[0] for s in new] == ["Mục 4"]  # type: ignore[union-attr]
 
@@ -106,7 +106,7 @@ async def test_reminders_are_not_sent_twice_and_closed_tasks_are_skipped(harness
 async def test_reply_to_a_reminder_is_a_progress_note(harness: Harness) -> None:
     h = harness
     await load_seed(h)
-    await h.advance_to(local(2018, 3, 5, 8, 0))
+    await h.advance_to(local(2018, 3, 12, 8, 0))
     await h.reply("head_bdv", "60% vướng kinh phí")
     assert "Vướng mắc, 60%" in last_text(h, "head_bdv")
     assert h.db is not None
@@ -119,7 +119,7 @@ async def test_reply_to_a_reminder_is_a_progress_note(harness: Harness) -> None:
 async def test_only_the_responsible_may_change_a_task(harness: Harness) -> None:
     h = harness
     await load_seed(h)
-    await h.advance_to(local(2018, 3, 5, 8, 0))
+    await h.advance_to(local(2018, 3, 12, 8, 0))
     message = h.last_with_button("head_bdv", texts.BUTTON_DONE)
     data = message.button_data(texts.BUTTON_DONE) or ""
     # another unit's head taps a forwarded button: refused, nothing stored
@@ -249,7 +249,7 @@ async def test_overdue_reminders_escalate_to_the_leader(harness: Harness) -> Non
     assert any("quá hạn 1 ngày" in t for t in to_head)
     assert any("quá hạn 5 ngày" in t for t in to_head)  # Mon 5/3 … Fri 9/3: one each working day
     to_leader = [s for s in h.sent if s.to == "leader"]
-    assert len(to_leader) == 1 and "quá hạn 3 ngày" in (to_leader[0].text or "")
+    assert len(to_leader) == 1 and "quá hạn 5 ngày" in (to_leader[0].text or "")
     assert to_leader[0].buttons == []
     assert count(h, Reminder, Reminder.kind == "overdue", Reminder.state == "sent") == 5
 
@@ -329,7 +329,7 @@ async def test_an_extension_request_goes_to_approvers_and_moves_the_deadline(har
     task = h.db.call(lambda s: s.scalars(select(Task)).one())
     assert (task.due_on, task.status) == (dt.date(2018, 3, 30), TaskStatus.EXTENDED)
     # the old ladder is dropped, a new one follows the new deadline
-    await h.advance_to(local(2018, 3, 12, 9, 0))
+    await h.advance_to(local(2018, 3, 26, 9, 0))
     assert not any("quá hạn" in (s.text or "") for s in h.sent if s.to == "head_bdv")
     pending = h.db.call(lambda s: sorted(r.slot for r in s.scalars(select(Reminder).where(
         Reminder.state == "pending"))))

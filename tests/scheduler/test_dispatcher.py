@@ -26,7 +26,9 @@ from storage.parsed import ParsedNotice, ParsedTask
 from storage.tasks import StatusUpdate, record_status
 from tests.conftest import DIRECTORY_CSV, local
 
-policy = ReminderPolicy()
+# the dispatcher's contract, not the policy's defaults: a check-in a week after registration, the leaders
+# told on the third working day overdue
+policy = ReminderPolicy(checkin_every_working_days=5, escalate_after_working_days=3)
 
 
 class RecordingSender:
