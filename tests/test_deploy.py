@@ -8,7 +8,6 @@ import fnmatch
 import json
 import re
 import shlex
-from pathlib import Path
 from typing import Any
 
 import yaml

@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 
 from storage.db import current_revision, head_revision
-from tests.conftest import DIRECTORY_CSV, SEED_NOTICE, ROOT
+from tests.conftest import DIRECTORY_CSV, ROOT, SEED_NOTICE
 
 
-def nhacviec(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def nhacviec(*args: str, env: dict[str, str] | None = None,
+             cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "bot.cli", *args], capture_output=True, text=True, timeout=180,
                           env={**os.environ, "TELEGRAM_BOT_TOKEN": "", **(env or {})}, cwd=cwd or ROOT)
 
