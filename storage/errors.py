@@ -108,10 +108,11 @@ class UnsupportedDatabase(NhacViecError):
     """DATABASE_URL names a database other than SQLite or PostgreSQL, or is not a URL at all."""
 
     def __init__(self, reason: str, scheme: str | None = None) -> None:
-        what = f"loại cơ sở dữ liệu “{scheme}”" if scheme else "một địa chỉ không đúng dạng"
+        what = f"ghi loại cơ sở dữ liệu “{scheme}”" if scheme else "không phải một địa chỉ đúng dạng"
         super().__init__(
             reason,
-            f"DATABASE_URL (hoặc --db) ghi {what}; Nhắc việc chỉ dùng SQLite hoặc PostgreSQL. Đồng chí sửa lại, "
+            f"Không mở được cơ sở dữ liệu: DATABASE_URL (hoặc --db) {what}; Nhắc việc chỉ dùng SQLite hoặc "
+            "PostgreSQL. Đồng chí sửa lại, "
             "ví dụ sqlite:///./nhacviec.db hoặc postgresql://người_dùng:mật_khẩu@máy_chủ/tên_csdl.",
         )
         self.scheme = scheme

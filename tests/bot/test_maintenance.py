@@ -35,10 +35,10 @@ def test_an_unsupported_database_url_gets_one_vietnamese_line(url: str, tmp_path
         assert "Traceback" not in out.stderr
         line = _one_line(out.stderr)
         scheme = url.split("://")[0]
-        assert line.startswith(f"DATABASE_URL (hoặc --db) ghi loại cơ sở dữ liệu “{scheme}”; Nhắc việc chỉ dùng "
-                               "SQLite hoặc PostgreSQL.")
+        assert line.startswith(f"Không mở được cơ sở dữ liệu: DATABASE_URL (hoặc --db) ghi loại cơ sở dữ liệu "
+                               f"“{scheme}”; Nhắc việc chỉ dùng SQLite hoặc PostgreSQL.")
     out = nhacviec("db", "upgrade", "--db", "not a url")
-    assert out.returncode == 1 and "một địa chỉ không đúng dạng" in _one_line(out.stderr)
+    assert out.returncode == 1 and "không phải một địa chỉ đúng dạng" in _one_line(out.stderr)
 
 
 def test_two_db_upgrades_at_once_wait_for_each_other(db_url: str) -> None:
