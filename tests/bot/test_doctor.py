@@ -7,13 +7,18 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
+
+import pytest
 
 from bot.doctor import check_clock, check_tesseract, run_checks
 from bot.settings import load_settings
 from scheduler.clock import FakeClock, SystemClock
 from storage.db import upgrade
 from tests.bot.live_sandbox import live_sandbox
+from tests.conftest import DIRECTORY_CSV
+from tests.pg import PgServer
 
 
 def _env(token: str, base_url: str, db: str) -> dict[str, str]:
@@ -94,3 +99,37 @@ def test_tesseract_without_vietnamese_data(tmp_path: Path) -> None:
     check = check_tesseract(str(fake))
     assert check.line() == "✗ Tesseract chưa có dữ liệu tiếng Việt: đồng chí cài gói tesseract-ocr-vie."
     assert shutil.which(str(fake))
+
+
+def test_a_backup_taken_while_the_bot_runs_restores_to_a_database_the_doctor_accepts(
+        db_url: str, tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    if db_url.startswith("sqlite"):
+        target = f"sqlite:///{tmp_path}/restored.db"
+    else:
+        server: PgServer = request.getfixturevalue("pg_server")
+        target = server.create_database(db_url.rsplit("/", 1)[1] + "_restored")
+    with live_sandbox() as sandbox:
+        env = {**_env(sandbox.state.token, sandbox.base_url, db_url), "NHACVIEC_ADMIN_IDS": "424242"}
+        sandbox.state.add_user(424242, "Quản trị", "quantri")
+        subprocess.run([sys.executable, "-m", "bot.cli", "directory", "import", str(DIRECTORY_CSV)], env=env,
+                       check=True, capture_output=True, timeout=120)
+        bot = subprocess.Popen([sys.executable, "-m", "bot.cli", "run"], env=env, cwd=tmp_path,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        try:
+            while not sandbox.state.commands:  # set at start-up: the bot is polling
+                assert bot.poll() is None, bot.communicate()[0].decode()
+                threading.Event().wait(0.05)
+            out = subprocess.run([sys.executable, "-m", "bot.cli", "backup", str(tmp_path / "live.backup")],
+                                 env=env, capture_output=True, text=True, timeout=120)
+            assert out.returncode == 0, out.stderr
+            assert bot.poll() is None, "the bot keeps running during the backup"
+        finally:
+            bot.terminate()
+            bot.communicate(timeout=30)
+        out = subprocess.run([sys.executable, "-m", "bot.cli", "restore", str(tmp_path / "live.backup")],
+                             env={**env, "DATABASE_URL": target}, capture_output=True, text=True, timeout=120)
+        assert out.returncode == 0, out.stderr
+        assert ": 0 nhiệm vụ, 5 cán bộ." in out.stdout
+        settings = load_settings(environ={**env, "DATABASE_URL": target}, env_file=None)
+        checks = run_checks(settings, clock=SystemClock())
+    assert [c.ok for c in checks] == [True, True, True, check_tesseract().ok, True], [c.line() for c in checks]
