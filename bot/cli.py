@@ -40,10 +40,8 @@ def _settings(args: argparse.Namespace, *, default_level: str = "WARNING") -> Se
     secrets = [s.get_secret_value() for s in (settings.telegram_bot_token, settings.zalo_bot_token) if s]
     if getattr(args, "verbose", False):
         level = "DEBUG"
-    elif "log_level" in settings.model_fields_set or default_level != "WARNING":
-        level = settings.log_level
-    else:
-        level = default_level
+    else:  # NHACVIEC_LOG_LEVEL when set; else INFO for `run`, WARNING for one-off commands
+        level = settings.log_level if "log_level" in settings.model_fields_set else default_level
     configure_logging(level, secrets)
     return settings
 

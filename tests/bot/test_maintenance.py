@@ -41,6 +41,15 @@ def test_an_unsupported_database_url_gets_one_vietnamese_line(url: str, tmp_path
     assert out.returncode == 1 and "không phải một địa chỉ đúng dạng" in _one_line(out.stderr)
 
 
+def test_a_bad_setting_gets_one_vietnamese_line(tmp_path: Path) -> None:
+    out = nhacviec("db", "upgrade", env={"NHACVIEC_TICK_SECONDS": "-5", "TELEGRAM_BOT_TOKEN": "123:SECRET-VALUE"},
+                   cwd=tmp_path)
+    assert out.returncode == 1 and "Traceback" not in out.stderr
+    assert _one_line(out.stderr) == ("Cấu hình không hợp lệ: NHACVIEC_TICK_SECONDS. Đồng chí xem lại giá trị trong "
+                                     "biến môi trường hoặc tệp .env (mẫu và giải thích ở .env.example).")
+    assert "SECRET-VALUE" not in out.stderr
+
+
 def test_two_db_upgrades_at_once_wait_for_each_other(db_url: str) -> None:
     procs = [subprocess.Popen([sys.executable, "-m", "bot.cli", "db", "upgrade", "--db", db_url],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
