@@ -104,8 +104,6 @@ async def _start_zalo(api: ZaloBotApi) -> None:
 def run_polling(settings: Settings) -> None:
     """Run every channel that has a token, in one process: Telegram (python-telegram-bot polling, its
     JobQueue ticking the reminders) and/or Zalo (long polling beside it)."""
-    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logging.getLogger("httpx").setLevel(logging.WARNING)  # its request lines carry the token
     upgrade(settings.database_url)
     db = Database(settings.database_url)
     conversation = make_conversation(settings, db=db)

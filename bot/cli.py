@@ -1,24 +1,49 @@
-"""The `nhacviec` command line."""
+"""The `nhacviec` command line. Imports are made per command, so that `nhacviec parse`
+never loads SQLAlchemy, the database layer or python-telegram-bot."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import logging
+import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy.exc import SQLAlchemyError
+from bot.logs import configure_logging
+from storage.errors import ConfigInvalid, NhacViecError
 
-from storage.errors import NhacViecError
+if TYPE_CHECKING:
+    from bot.settings import Settings
 
 log = logging.getLogger("nhacviec")
 
+SECRET_ENV = ("TELEGRAM_BOT_TOKEN", "ZALO_BOT_TOKEN")
 
-def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from bot.settings import load_settings
 
-    return load_settings(database_url=getattr(args, "db", None))
+def _settings(args: argparse.Namespace, *, default_level: str = "WARNING") -> Settings:
+    """Settings for a command, and logging configured from them: NHACVIEC_LOG_LEVEL (or -v),
+    with the tokens redacted from every log record."""
+    from pydantic import ValidationError
+
+    from bot.settings import ENV_NAMES, load_settings
+
+    try:
+        settings = load_settings(database_url=getattr(args, "db", None))
+    except ValidationError as exc:
+        names = {field: env for env, field in ENV_NAMES.items()}
+        bad = [names.get(str(err["loc"][0]), str(err["loc"][0])) for err in exc.errors() if err["loc"]]
+        raise ConfigInvalid(f"invalid settings: {bad}",
+                            f"Cấu hình không hợp lệ: {', '.join(bad) or 'không rõ'}. Đồng chí xem lại giá trị "
+                            "trong biến môi trường hoặc tệp .env (mẫu và giải thích ở .env.example).") from None
+    secrets = [s.get_secret_value() for s in (settings.telegram_bot_token, settings.zalo_bot_token) if s]
+    if getattr(args, "verbose", False):
+        level = "DEBUG"
+    else:  # NHACVIEC_LOG_LEVEL when set; else INFO for `run`, WARNING for one-off commands
+        level = settings.log_level if "log_level" in settings.model_fields_set else default_level
+    configure_logging(level, secrets)
+    return settings
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -30,7 +55,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
         json.dump(notice.to_json(), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return 0
-    from bot.texts import notice_table
+    from bot.textbase import notice_table
 
     print(notice_table(notice))
     return 0
@@ -40,8 +65,10 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
     from storage.db import upgrade
 
     settings = _settings(args)
-    upgrade(settings.database_url)
-    print("Cơ sở dữ liệu đã được cập nhật lên phiên bản mới nhất.")
+    if upgrade(settings.database_url):
+        print("Cơ sở dữ liệu đã được cập nhật lên phiên bản mới nhất.")
+    else:
+        print("Cơ sở dữ liệu đã ở phiên bản mới nhất, không có gì phải cập nhật.")
     return 0
 
 
@@ -58,7 +85,7 @@ def cmd_directory_import(args: argparse.Namespace) -> int:
     rows = parse_directory_csv(Path(args.file).read_bytes())
     db = Database(settings.database_url)
     now = SystemClock().now()
-    result = db.call(import_directory, rows, now=now)
+    result = db.call(import_directory, rows, now=now, via="cli", os_user=_os_user())
     assigned = db.call(assign_unassigned, now=now, policy=policy_from(settings))
     db.dispose()
     print(f"Đã nhập danh bạ: {result.units_created} đơn vị mới, {result.people_created} cán bộ mới, "
@@ -125,10 +152,19 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     return 0
 
 
+def _os_user() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry (some containers)
+        return str(os.getuid())
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from bot.app import run_channels
 
-    settings = _settings(args)
+    settings = _settings(args, default_level="INFO")
     if settings.telegram_bot_token is None and settings.zalo_bot_token is None:
         import shutil
 
@@ -140,6 +176,74 @@ def cmd_run(args: argparse.Namespace) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 1
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from storage.backup import backup
+
+    settings = _settings(args)
+    result = backup(settings.database_url, Path(args.file))
+    print(f"Đã sao lưu cơ sở dữ liệu ({result.kind}) vào {result.path} ({_size(result.size)}).")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from storage.backup import restore
+
+    settings = _settings(args)
+    result = restore(settings.database_url, Path(args.file), force=args.force)
+    print(f"Đã khôi phục cơ sở dữ liệu từ {result.path}: {result.tasks} nhiệm vụ, {result.people} cán bộ. "
+          "Đồng chí chạy “nhacviec doctor” để kiểm tra trước khi khởi động lại bot.")
+    return 0
+
+
+def _size(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{max(1, round(size / 1024))} KB"
+
+
+def cmd_doctor(args: argparse.Namespace) -> int:
+    from bot.doctor import run_checks
+    from scheduler.clock import SystemClock
+
+    settings = _settings(args)
+    results = run_checks(settings, clock=SystemClock())
+    for check in results:
+        print(check.line())
+    failed = sum(not c.ok for c in results)
+    print("Mọi kiểm tra đều đạt." if not failed
+          else f"{failed} kiểm tra chưa đạt; đồng chí xử lý theo hướng dẫn ở trên.")
+    return 1 if failed else 0
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    from storage.audit import audit_entries
+    from storage.db import Database
+
+    settings = _settings(args)
+    tz = ZoneInfo(settings.timezone)
+    since = None
+    if args.since:
+        try:
+            day = dt.date.fromisoformat(args.since)
+        except ValueError:
+            raise ConfigInvalid(f"bad --since {args.since!r}",
+                                f"Ngày “{args.since}” không đúng dạng NĂM-THÁNG-NGÀY, ví dụ 2026-03-01.") from None
+        since = dt.datetime.combine(day, dt.time(0, 0), tzinfo=tz)
+    db = Database(settings.database_url)
+    try:
+        entries = db.call(audit_entries, since=since)
+    finally:
+        db.dispose()
+    for e in entries:
+        actor = f"@{e.actor}" if e.actor else "hệ thống/dòng lệnh"
+        target = f"{e.entity}#{e.entity_id}" if e.entity_id is not None else e.entity
+        detail = json.dumps(e.detail, ensure_ascii=False, sort_keys=True) if e.detail else ""
+        print(f"{e.at.astimezone(tz):%Y-%m-%d %H:%M:%S}  {actor:<20} {e.action:<24} {target:<16} {detail}".rstrip())
+    print(f"{len(entries)} dòng nhật ký" + (f" từ ngày {since:%d/%m/%Y}." if since else "."))
     return 0
 
 
@@ -227,6 +331,26 @@ def build_parser() -> argparse.ArgumentParser:
     ls.add_argument("--db")
     ls.set_defaults(func=cmd_calendar)
 
+    p = sub.add_parser("backup", help="back up the database to FILE (safe while the bot runs)")
+    p.add_argument("file")
+    p.add_argument("--db")
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser("restore", help="restore the database from a backup FILE")
+    p.add_argument("file")
+    p.add_argument("--db")
+    p.add_argument("--force", action="store_true", help="overwrite a database that already holds data")
+    p.set_defaults(func=cmd_restore)
+
+    p = sub.add_parser("doctor", help="check the token, database, migrations, Tesseract and clock")
+    p.add_argument("--db")
+    p.set_defaults(func=cmd_doctor)
+
+    p = sub.add_parser("audit", help="print the audit log")
+    p.add_argument("--since", help="from this day on (YYYY-MM-DD)")
+    p.add_argument("--db")
+    p.set_defaults(func=cmd_audit)
+
     p = sub.add_parser("chat", help="talk to the real bot in the sandbox, with a simulated clock")
     p.add_argument("script", nargs="?", help="script file (default: stdin, or interactive in a terminal)")
     p.add_argument("--directory", help="directory CSV to load")
@@ -240,11 +364,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _is_database_error(exc: BaseException) -> bool:
+    errors = sys.modules.get("sqlalchemy.exc")  # loaded only by the commands that use a database
+    return errors is not None and isinstance(exc, errors.SQLAlchemyError)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
+        # until a command reads its settings: the tokens from the environment are already redacted
+        configure_logging("DEBUG" if args.verbose else "WARNING", [os.environ.get(n, "") for n in SECRET_ENV])
         return int(args.func(args) or 0)
     except NhacViecError as exc:
         log.warning("%s", exc.reason)
@@ -253,7 +382,9 @@ def main(argv: list[str] | None = None) -> int:
     except FileNotFoundError as exc:
         print(f"Không tìm thấy tệp: {exc.filename}", file=sys.stderr)
         return 1
-    except SQLAlchemyError as exc:
+    except Exception as exc:
+        if not _is_database_error(exc):
+            raise
         log.error("database error: %s", exc)
         print("Không mở được cơ sở dữ liệu. Đồng chí kiểm tra DATABASE_URL (hoặc --db), ví dụ "
               "sqlite:///./nhacviec.db hoặc postgresql://người_dùng:mật_khẩu@máy_chủ/tên_csdl, và máy chủ "

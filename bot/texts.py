@@ -4,9 +4,10 @@ public offices. Pure functions: values in, text out."""
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections.abc import Sequence
 
+from bot.textbase import RECURRENCE_LABELS, date_vn, notice_table, shorten, vn  # noqa: F401
+from bot.textbase import join_units as _units
 from scheduler.dispatcher import ReminderView
 from storage.models import ReminderKind, TaskStatus
 from storage.notices import Draft, Registered
@@ -24,10 +25,6 @@ STATUS_LABELS = {
     TaskStatus.PAUSED: "Tạm dừng",
     TaskStatus.CANCELLED: "Hủy",
 }
-RECURRENCE_LABELS = {
-    "daily": "hằng ngày", "weekly": "hằng tuần", "biweekly": "02 tuần/lần", "monthly": "hằng tháng",
-    "quarterly": "hằng quý", "semiannual": "6 tháng/lần", "yearly": "hằng năm",
-}
 BUTTON_DONE = "Hoàn thành"
 BUTTON_PROGRESS = "Đang thực hiện"
 BUTTON_BLOCKED = "Vướng mắc"
@@ -37,17 +34,6 @@ BUTTON_CONFIRM = "Xác nhận"
 BUTTON_CANCEL = "Hủy"
 
 
-def vn(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
-
-
-def date_vn(day: dt.date | None) -> str:
-    return day.strftime("%d/%m/%Y") if day else "không có thời hạn cụ thể"
-
-
-def shorten(text: str, limit: int = 220) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 # ------------------------------------------------------------------ enrollment and help
@@ -147,10 +133,6 @@ def invite_usage() -> str:
 
 
 # ------------------------------------------------------------------ notices
-
-def _units(names: Sequence[str]) -> str:
-    return "; ".join(names) if names else "—"
-
 
 def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bool = True,
                   today: dt.date | None = None) -> str:
@@ -320,27 +302,6 @@ def summary_text(rows: Sequence[UnitSummary], today: dt.date) -> str:
     lines += ["", f"Tổng cộng: {total.total} nhiệm vụ — hoàn thành đúng hạn {total.done_on_time}, "
                   f"hoàn thành quá hạn {total.done_late}, đang thực hiện trong hạn {total.in_progress}, "
                   f"quá hạn {total.overdue}, không có thời hạn {total.no_deadline}."]
-    return vn("\n".join(lines))
-
-
-def notice_table(notice: ParsedNotice) -> str:
-    """`nhacviec parse --format table`."""
-    n = notice
-    lines = [
-        f"Loại: {n.kind or '—'}   Số: {n.number or '—'}   Ngày: {date_vn(n.date) if n.date else '—'}",
-        f"Cơ quan ban hành: {n.issuer or '—'}",
-        f"Trích yếu: {n.subject or '—'}",
-        f"Người ký: {n.signer or '—'} {('(' + n.signer_authority + ')') if n.signer_authority else ''}".rstrip(),
-        f"Kính gửi: {_units(n.addressees)}",
-        f"Văn bản dẫn chiếu: {_units(n.references)}",
-        "",
-        f"{'Mục':<10} {'Chủ trì':<32} {'Thời hạn':<12} {'Định kỳ':<11} Nội dung",
-    ]
-    for t in n.tasks:
-        lines.append(f"{t.ref:<10} {shorten(_units(t.lead), 32):<32} "
-                     f"{(t.due.strftime('%d/%m/%Y') if t.due else '—'):<12} "
-                     f"{RECURRENCE_LABELS.get(t.recurrence or '', '—'):<11} {shorten(t.text, 90)}")
-    lines.append(f"\n{len(n.tasks)} nhiệm vụ.")
     return vn("\n".join(lines))
 
 

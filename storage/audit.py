@@ -1,16 +1,72 @@
-"""The audit log: who changed what, when."""
+"""The audit log: who changed what, when. Append-only in the application: rows are
+added through `audit` (or `record_export`) and never changed; a session guard refuses
+any UPDATE or DELETE of an AuditLog row, through the unit of work or a bulk statement."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy.orm import Session
+from sqlalchemy import event, select
+from sqlalchemy.orm import ORMExecuteState, Session
 
-from storage.models import AuditLog
+from storage.errors import AuditAppendOnly
+from storage.models import AuditLog, Person
 
 
 def audit(session: Session, *, at: dt.datetime, actor_id: int | None, action: str, entity: str,
           entity_id: int | None, **detail: Any) -> None:
     session.add(AuditLog(at=at, actor_id=actor_id, action=action, entity=entity, entity_id=entity_id,
                          detail=detail))
+
+
+def record_export(session: Session, *, at: dt.datetime, actor_id: int | None, what: str, rows: int,
+                  **detail: Any) -> None:
+    """An export of data out of Nhắc việc (e.g. the Excel file of every task): who took what."""
+    audit(session, at=at, actor_id=actor_id, action="export", entity=what, entity_id=None, rows=rows, **detail)
+
+
+@dataclass(frozen=True, kw_only=True)
+class AuditEntry:
+    id: int
+    at: dt.datetime
+    actor: str | None  # the person's handle, None for the system or the command line
+    action: str
+    entity: str
+    entity_id: int | None
+    detail: dict[str, Any]
+
+
+def audit_entries(session: Session, *, since: dt.datetime | None = None) -> list[AuditEntry]:
+    """The log in the order it was written, from `since` on."""
+    query = select(AuditLog, Person.handle).outerjoin(Person, Person.id == AuditLog.actor_id).order_by(AuditLog.id)
+    if since is not None:
+        query = query.where(AuditLog.at >= since)
+    return [AuditEntry(id=row.id, at=row.at, actor=handle, action=row.action, entity=row.entity,
+                       entity_id=row.entity_id, detail=dict(row.detail or {}))
+            for row, handle in session.execute(query)]
+
+
+# ---------------------------------------------------------------- append-only guard
+
+def _refuse_changes(session: Session, _flush_context: Any, _instances: Any) -> None:
+    for obj in session.deleted:
+        if isinstance(obj, AuditLog):
+            raise AuditAppendOnly(f"delete of audit row {obj.id}")
+    for obj in session.dirty:
+        if isinstance(obj, AuditLog) and session.is_modified(obj):
+            raise AuditAppendOnly(f"update of audit row {obj.id}")
+
+
+def _refuse_bulk(state: ORMExecuteState) -> None:
+    if not (state.is_update or state.is_delete):
+        return
+    mapper = state.bind_mapper
+    table = getattr(state.statement, "table", None)
+    if (mapper is not None and mapper.class_ is AuditLog) or getattr(table, "name", None) == AuditLog.__tablename__:
+        raise AuditAppendOnly("bulk update or delete of the audit log")
+
+
+event.listen(Session, "before_flush", _refuse_changes)
+event.listen(Session, "do_orm_execute", _refuse_bulk)

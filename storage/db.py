@@ -5,15 +5,21 @@ thread (`Database.run`) so it never blocks the event loop."""
 from __future__ import annotations
 
 import asyncio
+import fcntl
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy import Engine, String, create_engine, event, inspect, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
+
+import storage.audit  # noqa: F401  (installs the append-only guard on every session)
+from storage.errors import UnsupportedDatabase, ValueTooLong
 
 log = logging.getLogger(__name__)
 
@@ -23,13 +29,79 @@ R = TypeVar("R")
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
+# A fixed key for pg_advisory_lock: "nhacviec" maintenance (migrations, restore) runs one at a time.
+MAINTENANCE_LOCK_KEY = 0x6E6861637669656
+
+
 def normalise_url(url: str) -> str:
-    """Let users write postgresql:// and still get the psycopg 3 driver."""
+    """Let users write postgresql:// and still get the psycopg 3 driver; refuse anything
+    but SQLite and PostgreSQL with a Vietnamese message instead of a driver traceback."""
     if url.startswith("postgres://"):
         url = "postgresql://" + url[len("postgres://") :]
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url[len("postgresql://") :]
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise UnsupportedDatabase(f"DATABASE_URL is not a URL: {exc}") from None
+    backend, driver = parsed.get_backend_name(), parsed.get_driver_name()
+    if (backend, driver) not in (("sqlite", "pysqlite"), ("postgresql", "psycopg")):
+        raise UnsupportedDatabase(f"unsupported database {parsed.drivername!r}", scheme=parsed.drivername)
     return url
+
+
+def backend_of(url: str) -> str:
+    """'sqlite' or 'postgresql'."""
+    return make_url(normalise_url(url)).get_backend_name()
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind a SQLite URL; None for an in-memory database."""
+    parsed = make_url(normalise_url(url))
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    if parsed.database.startswith("file:"):
+        return None
+    return Path(parsed.database)
+
+
+def libpq_conninfo(url: str) -> tuple[str, str | None]:
+    """A libpq URL without the password (for pg_dump/pg_restore) and the password (for PGPASSWORD)."""
+    parsed: URL = make_url(normalise_url(url))
+    password = parsed.password
+    bare = parsed.set(drivername="postgresql", password=None)
+    return bare.render_as_string(hide_password=False), (str(password) if password is not None else None)
+
+
+@contextmanager
+def maintenance_lock(url: str) -> Iterator[None]:
+    """One maintenance job (migration, restore) at a time per database: a file lock beside the
+    SQLite file, a session-level advisory lock on PostgreSQL. A second caller waits."""
+    url = normalise_url(url)
+    if backend_of(url) == "sqlite":
+        path = sqlite_path(url)
+        if path is None:
+            yield
+            return
+        with open(path.with_name(path.name + ".lock"), "a") as fh:
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
+        return
+    engine = create_engine(url, poolclass=NullPool)
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MAINTENANCE_LOCK_KEY})
+            conn.commit()
+            try:
+                yield
+            finally:
+                conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MAINTENANCE_LOCK_KEY})
+                conn.commit()
+    finally:
+        engine.dispose()
 
 
 def make_engine(url: str) -> Engine:
@@ -49,15 +121,45 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
-def upgrade(url: str, revision: str = "head") -> None:
-    """Apply the Alembic migrations to `url`."""
-    from alembic import command
+def _alembic_config(url: str) -> Any:
     from alembic.config import Config
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.set_main_option("sqlalchemy.url", normalise_url(url).replace("%", "%%"))
-    command.upgrade(cfg, revision)
+    return cfg
+
+
+def current_revision(url: str) -> str | None:
+    """The migration the database is at (None: never migrated)."""
+    from alembic.runtime.migration import MigrationContext
+
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+    finally:
+        engine.dispose()
+
+
+def head_revision() -> str | None:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(_alembic_config("sqlite://")).get_current_head()
+
+
+def upgrade(url: str, revision: str = "head") -> bool:
+    """Apply the Alembic migrations to `url`, one process at a time (see `maintenance_lock`).
+    True if a migration ran; a process that waited for another finds nothing left to do."""
+    from alembic import command
+
+    with maintenance_lock(url):
+        before = current_revision(url)
+        command.upgrade(_alembic_config(url), revision)
+        after = current_revision(url)
+    if before != after:
+        log.info("database migrated from %s to %s", before or "empty", after)
+    return before != after
 
 
 class Database:
@@ -86,3 +188,46 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+# ---------------------------------------------------------------- column lengths
+
+# What the user calls each bounded column, for the message when a value does not fit.
+COLUMN_LABELS = {
+    ("units", "name"): "tên đơn vị",
+    ("units", "name_key"): "tên đơn vị",
+    ("people", "handle"): "mã cán bộ",
+    ("people", "full_name"): "họ tên",
+    ("people", "title"): "chức vụ",
+    ("people", "role"): "vai trò",
+    ("people", "zalo_user_id"): "mã người dùng Zalo",
+    ("invites", "code"): "mã mời",
+    ("notices", "source_name"): "tên tệp văn bản",
+    ("notices", "kind"): "loại văn bản",
+    ("notices", "number"): "số hiệu văn bản",
+    ("notices", "issuer"): "tên cơ quan ban hành",
+    ("notices", "signer"): "tên người ký",
+    ("tasks", "item_ref"): "số mục nhiệm vụ",
+    ("tasks", "due_text"): "thời hạn ghi trong văn bản",
+}
+
+
+def check_lengths(session: Session, _flush_context: Any = None, _instances: Any = None) -> None:
+    """Refuse, before anything is written, a string longer than its String(n) column: SQLite
+    would store it and PostgreSQL would fail mid-transaction with an unhelpful error."""
+    for obj in [*session.new, *session.dirty]:
+        state = inspect(obj)
+        loaded = state.dict
+        for attr in state.mapper.column_attrs:
+            value = loaded.get(attr.key)
+            if not isinstance(value, str):
+                continue
+            for column in attr.columns:
+                limit = getattr(column.type, "length", None)
+                if isinstance(column.type, String) and limit is not None and len(value) > limit:
+                    table = str(getattr(column, "table", state.mapper.local_table).name)
+                    label = COLUMN_LABELS.get((table, column.name), f"giá trị của trường {table}.{column.name}")
+                    raise ValueTooLong(table, column.name, label, len(value), limit)
+
+
+event.listen(Session, "before_flush", check_lengths)

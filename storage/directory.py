@@ -68,7 +68,9 @@ def parse_directory_csv(data: bytes | str) -> list[dict[str, str]]:
     return rows
 
 
-def import_directory(session: Session, rows: list[dict[str, str]], *, now: dt.datetime) -> ImportResult:
+def import_directory(session: Session, rows: list[dict[str, str]], *, now: dt.datetime,
+                     actor_id: int | None = None, **detail: str) -> ImportResult:
+    """`actor_id` is the admin who sent the file (None: the command line, which says who in `detail`)."""
     units = {u.name_key: u for u in session.scalars(select(Unit))}
     units_created = created = updated = 0
     for row in rows:
@@ -93,8 +95,8 @@ def import_directory(session: Session, rows: list[dict[str, str]], *, now: dt.da
         person.role = row["role"]
         person.unit = unit
     session.flush()
-    audit(session, at=now, actor_id=None, action="directory.import", entity="directory", entity_id=None,
-          units_created=units_created, people_created=created, people_updated=updated)
+    audit(session, at=now, actor_id=actor_id, action="directory.import", entity="directory", entity_id=None,
+          units_created=units_created, people_created=created, people_updated=updated, **detail)
     return ImportResult(units_created=units_created, people_created=created, people_updated=updated)
 
 
@@ -139,6 +141,8 @@ def ensure_bootstrap_admin(session: Session, *, channel: str, chat_id: str, name
     person = person_by_address(session, channel, chat_id)
     if person is not None:
         if person.role != Role.ADMIN:
+            audit(session, at=now, actor_id=person.id, action="person.bootstrap_admin", entity="person",
+                  entity_id=person.id, previous_role=person.role)
             person.role = Role.ADMIN
         return person
     person = Person(handle=f"admin{chat_id}".replace("-", "m")[:64], full_name=name or f"Quản trị {chat_id}",

@@ -115,3 +115,53 @@ class ChannelNotBound(NhacViecError):
             f"Tài khoản của đồng chí chưa được liên kết trên {name}. Đồng chí vui lòng mở {name}, "
             f"gõ /start kèm mã mời do quản trị viên cấp, rồi chọn lại.",
         )
+
+
+class UnsupportedDatabase(NhacViecError):
+    """DATABASE_URL names a database other than SQLite or PostgreSQL, or is not a URL at all."""
+
+    def __init__(self, reason: str, scheme: str | None = None) -> None:
+        what = f"ghi loại cơ sở dữ liệu “{scheme}”" if scheme else "không phải một địa chỉ đúng dạng"
+        super().__init__(
+            reason,
+            f"Không mở được cơ sở dữ liệu: DATABASE_URL (hoặc --db) {what}; Nhắc việc chỉ dùng SQLite hoặc "
+            "PostgreSQL. Đồng chí sửa lại, "
+            "ví dụ sqlite:///./nhacviec.db hoặc postgresql://người_dùng:mật_khẩu@máy_chủ/tên_csdl.",
+        )
+        self.scheme = scheme
+
+
+class ConfigInvalid(NhacViecError):
+    """A setting (environment variable or .env) has a value that cannot be used."""
+
+
+class ValueTooLong(NhacViecError):
+    """A value does not fit its column; refused before anything is written, on every database."""
+
+    def __init__(self, table: str, column: str, label: str, length: int, limit: int) -> None:
+        super().__init__(
+            f"{table}.{column}: {length} characters, the column holds {limit}",
+            f"{label[:1].upper()}{label[1:]} dài {length} ký tự, vượt quá giới hạn {limit} ký tự nên chưa được "
+            "lưu. Đồng chí vui lòng rút gọn rồi gửi lại.",
+        )
+        self.table, self.column, self.length, self.limit = table, column, length, limit
+
+
+class AuditAppendOnly(NhacViecError):
+    """Something tried to change or delete a row of the audit log."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason, "Nhật ký thao tác chỉ được ghi thêm, không được sửa hoặc xóa.")
+
+
+class BackupFailed(NhacViecError):
+    """A backup or restore could not be done; the database is left as it was."""
+
+
+class DatabaseNotEmpty(NhacViecError):
+    def __init__(self, where: str) -> None:
+        super().__init__(
+            f"refusing to restore over the non-empty database {where}",
+            "Cơ sở dữ liệu đích đang có dữ liệu; Nhắc việc không ghi đè. Nếu đồng chí chắc chắn muốn thay toàn bộ "
+            "dữ liệu hiện có bằng bản sao lưu, hãy chạy lại lệnh với --force.",
+        )

@@ -1,0 +1,179 @@
+"""`nhacviec doctor`: what an operator checks before (re)starting the bot, one Vietnamese
+line per check with what to do when it fails. The token is checked with getMe against the
+configured Bot API base URL; the clock is compared with the Bot API server's Date header."""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import logging
+import shutil
+import subprocess
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import httpx
+
+from bot.settings import Settings
+from scheduler.clock import Clock
+from storage.errors import NhacViecError
+
+log = logging.getLogger(__name__)
+
+MAX_SKEW = dt.timedelta(seconds=60)
+HTTP_TIMEOUT = 15.0
+
+
+@dataclass(frozen=True, kw_only=True)
+class Check:
+    ok: bool
+    text: str
+
+    def line(self) -> str:
+        return f"{'✓' if self.ok else '✗'} {self.text}"
+
+
+@dataclass(frozen=True, kw_only=True)
+class _TokenResult:
+    check: Check
+    server_time: dt.datetime | None
+
+
+def run_checks(settings: Settings, *, clock: Clock, tesseract: str = "tesseract") -> list[Check]:
+    token = check_token(settings)
+    database = check_database(settings.database_url)
+    return [token.check, database, check_migrations(settings.database_url, reachable=database.ok),
+            check_tesseract(tesseract), check_clock(settings.timezone, clock=clock, server_time=token.server_time)]
+
+
+def check_token(settings: Settings) -> _TokenResult:
+    if settings.telegram_bot_token is None:
+        return _TokenResult(check=Check(ok=False, text="Chưa có TELEGRAM_BOT_TOKEN: đồng chí điền mã do @BotFather "
+                                                       "cấp vào tệp .env (xem .env.example)."), server_time=None)
+    base = settings.telegram_base_url
+    host = urlsplit(base).netloc or base
+    url = f"{base}{settings.telegram_bot_token.get_secret_value()}/getMe"
+    try:
+        response = httpx.get(url, timeout=HTTP_TIMEOUT)
+    except httpx.HTTPError as exc:
+        log.warning("getMe failed: %s", type(exc).__name__)  # the exception text carries the URL, hence the token
+        return _TokenResult(check=Check(ok=False, text=f"Không kết nối được máy chủ Bot API ({host}): đồng chí "
+                                                       "kiểm tra mạng, tường lửa, proxy và TELEGRAM_BASE_URL."),
+                            server_time=None)
+    server_time = _date_header(response)
+    body = _json(response)
+    if response.status_code == 200 and body.get("ok"):
+        result = body.get("result")
+        username = result.get("username", "?") if isinstance(result, dict) else "?"
+        return _TokenResult(check=Check(ok=True, text=f"Mã bot hợp lệ: @{username} (máy chủ {host})."),
+                            server_time=server_time)
+    if response.status_code in (401, 404):
+        text = (f"Máy chủ {host} từ chối TELEGRAM_BOT_TOKEN (mã lỗi {response.status_code}): mã sai hoặc đã bị "
+                "thu hồi, hoặc TELEGRAM_BASE_URL sai. Đồng chí kiểm tra lại mã do @BotFather cấp.")
+    else:
+        text = (f"Máy chủ {host} trả lời bất thường (mã {response.status_code}) khi kiểm tra mã bot: đồng chí "
+                "thử lại sau ít phút.")
+    return _TokenResult(check=Check(ok=False, text=text), server_time=server_time)
+
+
+def _json(response: httpx.Response) -> dict[str, object]:
+    try:
+        body = response.json()
+    except ValueError:
+        return {}
+    return body if isinstance(body, dict) else {}
+
+
+def _date_header(response: httpx.Response) -> dt.datetime | None:
+    value = response.headers.get("date")
+    if not value:
+        return None
+    try:
+        return email.utils.parsedate_to_datetime(value).astimezone(dt.UTC)
+    except (TypeError, ValueError):
+        return None
+
+
+def check_database(url: str) -> Check:
+    from sqlalchemy import text
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from storage.backup import describe
+    from storage.db import Database, backend_of, sqlite_path
+
+    try:
+        where = describe(url)
+        path = sqlite_path(url)
+        if backend_of(url) == "sqlite" and path is not None and not path.is_file():
+            return Check(ok=False, text=f"Chưa có tệp cơ sở dữ liệu {path}: đồng chí chạy “nhacviec db upgrade” "
+                                        "(hoặc kiểm tra DATABASE_URL).")
+        db = Database(url)
+    except NhacViecError as exc:
+        return Check(ok=False, text=exc.user_message)
+    try:
+        with db.engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except SQLAlchemyError as exc:
+        log.warning("database check failed: %s", exc)
+        return Check(ok=False, text=f"Không kết nối được cơ sở dữ liệu ({where}): đồng chí kiểm tra DATABASE_URL, "
+                                    "mật khẩu và máy chủ PostgreSQL đã chạy.")
+    finally:
+        db.dispose()
+    return Check(ok=True, text=f"Kết nối được cơ sở dữ liệu ({where}).")
+
+
+def check_migrations(url: str, *, reachable: bool) -> Check:
+    if not reachable:
+        return Check(ok=False, text="Chưa kiểm tra được phiên bản cơ sở dữ liệu vì chưa kết nối được; đồng chí xử "
+                                    "lý lỗi cơ sở dữ liệu ở trên trước.")
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from storage.db import current_revision, head_revision
+
+    head = head_revision()
+    try:
+        current = current_revision(url)
+    except SQLAlchemyError as exc:
+        log.warning("revision check failed: %s", exc)
+        current = None
+    if current == head:
+        return Check(ok=True, text=f"Cơ sở dữ liệu ở phiên bản mới nhất ({head}).")
+    return Check(ok=False, text=f"Cơ sở dữ liệu chưa ở phiên bản mới nhất (đang ở {current or 'trống'}, cần {head}): "
+                                "đồng chí chạy “nhacviec db upgrade”.")
+
+
+def check_tesseract(command: str = "tesseract") -> Check:
+    install = "apt-get install tesseract-ocr tesseract-ocr-vie (ảnh Docker đã có sẵn)"
+    path = shutil.which(command)
+    if path is None:
+        return Check(ok=False, text=f"Chưa cài Tesseract nên chưa đọc được văn bản scan: đồng chí cài bằng {install}.")
+    try:
+        langs = subprocess.run([path, "--list-langs"], capture_output=True, text=True, timeout=30, check=False)
+        version = subprocess.run([path, "--version"], capture_output=True, text=True, timeout=30, check=False)
+    except (OSError, subprocess.SubprocessError) as exc:
+        log.warning("tesseract check failed: %r", exc)
+        return Check(ok=False, text=f"Không chạy được Tesseract ({path}): đồng chí cài lại bằng {install}.")
+    if "vie" not in (langs.stdout + langs.stderr).split():
+        return Check(ok=False, text="Tesseract chưa có dữ liệu tiếng Việt: đồng chí cài gói tesseract-ocr-vie.")
+    first = (version.stdout or version.stderr).strip().splitlines()
+    return Check(ok=True, text=f"Tesseract có dữ liệu tiếng Việt ({first[0] if first else path}).")
+
+
+def check_clock(timezone: str, *, clock: Clock, server_time: dt.datetime | None) -> Check:
+    try:
+        tz = ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return Check(ok=False, text=f"Múi giờ NHACVIEC_TIMEZONE “{timezone}” không tồn tại: đồng chí dùng "
+                                    "Asia/Ho_Chi_Minh (và cài gói tzdata nếu thiếu).")
+    now = clock.now()
+    local = f"{now.astimezone(tz):%H:%M %d/%m/%Y} ({timezone})"
+    if server_time is None:
+        return Check(ok=True, text=f"Giờ hệ thống: {local}; chưa so được với máy chủ Bot API.")
+    skew = now - server_time
+    seconds = round(abs(skew.total_seconds()))
+    if abs(skew) > MAX_SKEW:
+        way = "nhanh" if skew > dt.timedelta(0) else "chậm"
+        return Check(ok=False, text=f"Đồng hồ máy {way} {seconds} giây so với máy chủ Bot API (giờ máy: {local}): "
+                                    "đồng chí bật đồng bộ giờ, ví dụ “timedatectl set-ntp true”.")
+    return Check(ok=True, text=f"Giờ hệ thống: {local}, lệch {seconds} giây so với máy chủ Bot API.")

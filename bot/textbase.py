@@ -1,0 +1,53 @@
+"""Pure text helpers with no storage or database import: shared by bot/texts.py and by
+`nhacviec parse`, which must start without loading SQLAlchemy."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections.abc import Sequence
+
+from storage.parsed import ParsedNotice
+
+RECURRENCE_LABELS = {
+    "daily": "hằng ngày", "weekly": "hằng tuần", "biweekly": "02 tuần/lần", "monthly": "hằng tháng",
+    "quarterly": "hằng quý", "semiannual": "6 tháng/lần", "yearly": "hằng năm",
+}
+
+
+def vn(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def date_vn(day: dt.date | None) -> str:
+    return day.strftime("%d/%m/%Y") if day else "không có thời hạn cụ thể"
+
+
+def shorten(text: str, limit: int = 220) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def join_units(names: Sequence[str]) -> str:
+    return "; ".join(names) if names else "—"
+
+
+def notice_table(notice: ParsedNotice) -> str:
+    """`nhacviec parse --format table`."""
+    n = notice
+    lines = [
+        f"Loại: {n.kind or '—'}   Số: {n.number or '—'}   Ngày: {date_vn(n.date) if n.date else '—'}",
+        f"Cơ quan ban hành: {n.issuer or '—'}",
+        f"Trích yếu: {n.subject or '—'}",
+        f"Người ký: {n.signer or '—'} {('(' + n.signer_authority + ')') if n.signer_authority else ''}".rstrip(),
+        f"Kính gửi: {join_units(n.addressees)}",
+        f"Văn bản dẫn chiếu: {join_units(n.references)}",
+        "",
+        f"{'Mục':<10} {'Chủ trì':<32} {'Thời hạn':<12} {'Định kỳ':<11} Nội dung",
+    ]
+    for t in n.tasks:
+        lines.append(f"{t.ref:<10} {shorten(join_units(t.lead), 32):<32} "
+                     f"{(t.due.strftime('%d/%m/%Y') if t.due else '—'):<12} "
+                     f"{RECURRENCE_LABELS.get(t.recurrence or '', '—'):<11} {shorten(t.text, 90)}")
+    lines.append(f"\n{len(n.tasks)} nhiệm vụ.")
+    return vn("\n".join(lines))

@@ -1,0 +1,135 @@
+"""`nhacviec doctor` against the Bot API sandbox over loopback and real databases."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from bot.doctor import check_clock, check_tesseract, run_checks
+from bot.settings import load_settings
+from scheduler.clock import FakeClock, SystemClock
+from storage.db import upgrade
+from tests.bot.live_sandbox import live_sandbox
+from tests.conftest import DIRECTORY_CSV
+from tests.pg import PgServer
+
+
+def _env(token: str, base_url: str, db: str) -> dict[str, str]:
+    return {**os.environ, "TELEGRAM_BOT_TOKEN": token, "TELEGRAM_BASE_URL": base_url, "DATABASE_URL": db}
+
+
+def test_doctor_accepts_a_good_installation_and_says_what_is_wrong(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path}/ok.db"
+    upgrade(db)
+    has_tesseract = check_tesseract().ok
+    with live_sandbox() as sandbox:
+        good = subprocess.run([sys.executable, "-m", "bot.cli", "doctor"], capture_output=True, text=True,
+                              cwd=tmp_path, env=_env(sandbox.state.token, sandbox.base_url, db), timeout=120)
+        lines = good.stdout.splitlines()
+        assert lines[0] == f"✓ Mã bot hợp lệ: @nhacviec_bot (máy chủ 127.0.0.1:{sandbox.port})."
+        assert lines[1].startswith("✓ Kết nối được cơ sở dữ liệu (SQLite ")
+        assert lines[2].startswith("✓ Cơ sở dữ liệu ở phiên bản mới nhất")
+        assert lines[3].startswith("✓ Tesseract có dữ liệu tiếng Việt") == has_tesseract
+        assert lines[4].startswith("✓ Giờ hệ thống: ") and "so với máy chủ Bot API" in lines[4]
+        assert good.returncode == (0 if has_tesseract else 1)
+
+        missing = tmp_path / "missing.db"
+        bad = subprocess.run([sys.executable, "-m", "bot.cli", "doctor"], capture_output=True, text=True,
+                             cwd=tmp_path, env=_env("999:WRONG-TOKEN-VALUE", sandbox.base_url, f"sqlite:///{missing}"),
+                             timeout=120)
+        assert bad.returncode == 1
+        lines = bad.stdout.splitlines()
+        assert lines[0].startswith(f"✗ Máy chủ 127.0.0.1:{sandbox.port} từ chối TELEGRAM_BOT_TOKEN (mã lỗi 401)")
+        assert lines[1] == f"✗ Chưa có tệp cơ sở dữ liệu {missing}: đồng chí chạy “nhacviec db upgrade” " \
+                           "(hoặc kiểm tra DATABASE_URL)."
+        assert lines[2].startswith("✗ Chưa kiểm tra được phiên bản cơ sở dữ liệu")
+        assert lines[-1] == ("3 kiểm tra chưa đạt; đồng chí xử lý theo hướng dẫn ở trên." if has_tesseract
+                             else "4 kiểm tra chưa đạt; đồng chí xử lý theo hướng dẫn ở trên.")
+        assert "WRONG-TOKEN-VALUE" not in bad.stdout + bad.stderr
+        assert not missing.exists(), "the doctor must not create a database"
+
+        # a valid token against a wrong base URL: 404
+        wrong_base = f"http://127.0.0.1:{sandbox.port}/wrong/bot"
+        settings = load_settings(environ=_env(sandbox.state.token, wrong_base, db), env_file=None)
+        checks = run_checks(settings, clock=SystemClock(), tesseract="/nonexistent/tesseract")
+        assert checks[0].line().startswith(f"✗ Máy chủ 127.0.0.1:{sandbox.port} từ chối TELEGRAM_BOT_TOKEN "
+                                           "(mã lỗi 404)")
+        assert checks[3].line().startswith("✗ Chưa cài Tesseract")
+
+
+def test_doctor_finds_an_old_schema_and_a_postgresql_server_that_is_down(tmp_path: Path, db_url: str) -> None:
+    settings = load_settings(environ={"DATABASE_URL": db_url}, env_file=None)
+    if db_url.startswith("sqlite"):
+        Path(db_url.removeprefix("sqlite:///")).touch()  # an empty file: never migrated
+    checks = run_checks(settings, clock=SystemClock())
+    assert checks[0].line().startswith("✗ Chưa có TELEGRAM_BOT_TOKEN")
+    assert checks[1].ok
+    assert checks[2].line().startswith("✗ Cơ sở dữ liệu chưa ở phiên bản mới nhất (đang ở trống, cần ")
+    upgrade(db_url)
+    assert run_checks(settings, clock=SystemClock())[2].ok
+    down = load_settings(environ={"DATABASE_URL": "postgresql://nhacviec:pw@127.0.0.1:1/nhacviec"}, env_file=None)
+    checks = run_checks(down, clock=SystemClock())
+    assert checks[1].line() == ("✗ Không kết nối được cơ sở dữ liệu (PostgreSQL 127.0.0.1:1/nhacviec): đồng chí "
+                                "kiểm tra DATABASE_URL, mật khẩu và máy chủ PostgreSQL đã chạy.")
+    assert "pw" not in checks[1].text
+
+
+def test_clock_and_time_zone_checks() -> None:
+    server = dt.datetime(2026, 3, 2, 1, 0, tzinfo=dt.UTC)
+    fast = check_clock("Asia/Ho_Chi_Minh", clock=FakeClock(server + dt.timedelta(minutes=3)), server_time=server)
+    assert fast.line() == ("✗ Đồng hồ máy nhanh 180 giây so với máy chủ Bot API (giờ máy: 08:03 02/03/2026 "
+                           "(Asia/Ho_Chi_Minh)): đồng chí bật đồng bộ giờ, ví dụ “timedatectl set-ntp true”.")
+    ok = check_clock("Asia/Ho_Chi_Minh", clock=FakeClock(server - dt.timedelta(seconds=2)), server_time=server)
+    assert ok.line() == "✓ Giờ hệ thống: 07:59 02/03/2026 (Asia/Ho_Chi_Minh), lệch 2 giây so với máy chủ Bot API."
+    bad = check_clock("Asia/Ha_Noi", clock=FakeClock(server), server_time=None)
+    assert not bad.ok and "NHACVIEC_TIMEZONE “Asia/Ha_Noi” không tồn tại" in bad.text
+
+
+def test_tesseract_without_vietnamese_data(tmp_path: Path) -> None:
+    fake = tmp_path / "tesseract"
+    fake.write_text("#!/bin/sh\necho 'List of available languages (1):'\necho eng\n", encoding="utf-8")
+    fake.chmod(0o755)
+    check = check_tesseract(str(fake))
+    assert check.line() == "✗ Tesseract chưa có dữ liệu tiếng Việt: đồng chí cài gói tesseract-ocr-vie."
+    assert shutil.which(str(fake))
+
+
+def test_a_backup_taken_while_the_bot_runs_restores_to_a_database_the_doctor_accepts(
+        db_url: str, tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    if db_url.startswith("sqlite"):
+        target = f"sqlite:///{tmp_path}/restored.db"
+    else:
+        server: PgServer = request.getfixturevalue("pg_server")
+        target = server.create_database(db_url.rsplit("/", 1)[1] + "_restored")
+    with live_sandbox() as sandbox:
+        env = {**_env(sandbox.state.token, sandbox.base_url, db_url), "NHACVIEC_ADMIN_IDS": "424242"}
+        sandbox.state.add_user(424242, "Quản trị", "quantri")
+        subprocess.run([sys.executable, "-m", "bot.cli", "directory", "import", str(DIRECTORY_CSV)], env=env,
+                       check=True, capture_output=True, timeout=120)
+        bot = subprocess.Popen([sys.executable, "-m", "bot.cli", "run"], env=env, cwd=tmp_path,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        try:
+            while not sandbox.state.commands:  # set at start-up: the bot is polling
+                assert bot.poll() is None, bot.communicate()[0].decode()
+                threading.Event().wait(0.05)
+            out = subprocess.run([sys.executable, "-m", "bot.cli", "backup", str(tmp_path / "live.backup")],
+                                 env=env, capture_output=True, text=True, timeout=120)
+            assert out.returncode == 0, out.stderr
+            assert bot.poll() is None, "the bot keeps running during the backup"
+        finally:
+            bot.terminate()
+            bot.communicate(timeout=30)
+        out = subprocess.run([sys.executable, "-m", "bot.cli", "restore", str(tmp_path / "live.backup")],
+                             env={**env, "DATABASE_URL": target}, capture_output=True, text=True, timeout=120)
+        assert out.returncode == 0, out.stderr
+        assert ": 0 nhiệm vụ, 5 cán bộ." in out.stdout
+        settings = load_settings(environ={**env, "DATABASE_URL": target}, env_file=None)
+        checks = run_checks(settings, clock=SystemClock())
+    assert [c.ok for c in checks] == [True, True, True, check_tesseract().ok, True], [c.line() for c in checks]
