@@ -22,7 +22,7 @@ def test_actors_of_import_promotion_and_export_are_recorded(migrated_db: Databas
     admin = db.call(person_by_handle, "admin")
     db.call(import_directory, rows, now=local(2026, 3, 3, 9, 0), actor_id=admin.id)
     db.call(lambda s: setattr(person_by_handle(s, "head_bdv"), "telegram_chat_id", 555))
-    db.call(ensure_bootstrap_admin, chat_id=555, name="Trưởng ban", now=local(2026, 3, 4, 9, 0))
+    db.call(ensure_bootstrap_admin, channel="telegram", chat_id="555", name="Trưởng ban", now=local(2026, 3, 4, 9, 0))
     db.call(record_export, at=local(2026, 3, 5, 9, 0), actor_id=admin.id, what="tasks.xlsx", rows=13)
 
     entries = db.call(audit_entries)
