@@ -79,14 +79,13 @@ def cmd_directory_import(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     upgrade(settings.database_url)
-    from bot.context import policy_from
     from storage.notices import assign_unassigned
 
     rows = parse_directory_csv(Path(args.file).read_bytes())
     db = Database(settings.database_url)
     now = SystemClock().now()
     result = db.call(import_directory, rows, now=now, via="cli", os_user=_os_user())
-    assigned = db.call(assign_unassigned, now=now, policy=policy_from(settings))
+    assigned = db.call(assign_unassigned, now=now)
     db.dispose()
     print(f"Đã nhập danh bạ: {result.units_created} đơn vị mới, {result.people_created} cán bộ mới, "
           f"{result.people_updated} cán bộ cập nhật.")
