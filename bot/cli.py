@@ -343,7 +343,10 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file", help="tệp danh bạ .xlsx (trang tính đầu tiên) hoặc .csv")
     imp.add_argument("--db", help="địa chỉ cơ sở dữ liệu (mặc định: DATABASE_URL)")
     imp.set_defaults(func=cmd_directory_import)
-    exp = dsub.add_parser("export", help="xuất danh bạ ra tệp .csv hoặc .xlsx, cùng các cột với tệp nhập")
+    exp = dsub.add_parser(
+        "export", help="xuất danh bạ ra tệp .csv hoặc .xlsx, cùng các cột với tệp nhập",
+        description="Xuất danh bạ ra tệp .csv (UTF-8, cột tiếng Anh như examples/directory.csv) hoặc .xlsx (cột và "
+                    "vai trò tiếng Việt); tệp xuất nhập lại được bằng “nhacviec directory import”.")
     exp.add_argument("file", nargs="?", help="tệp .csv hoặc .xlsx cần ghi (không ghi: in CSV ra màn hình)")
     exp.add_argument("--db", help="địa chỉ cơ sở dữ liệu (mặc định: DATABASE_URL)")
     exp.set_defaults(func=cmd_directory_export)

@@ -100,12 +100,12 @@ def parse_directory_csv(data: bytes | str) -> list[DirectoryRow]:
 
 
 def is_directory_file(data: bytes, filename: str = "") -> bool:
-    """A table whose header row names the directory's columns (at least three of them)."""
+    """A table whose header row names the directory's columns (at least three of them), even if
+    the file is then refused for a missing column or a bad row: the admin meant a directory."""
     try:
-        _find_header(_table(data, filename))
+        return _header_position(_table(data, filename)) is not None
     except DirectoryInvalid:
         return False
-    return True
 
 
 Table = list[tuple[int, list[str]]]  # (line number, cells), blank rows left out
@@ -241,23 +241,34 @@ def _header_map(cells: list[str]) -> dict[int, str]:
     return found
 
 
+def _header_position(table: Table) -> int | None:
+    """The first of the top rows that names at least three directory columns (or the code and the name)."""
+    for position, (_, cells) in enumerate(table[:HEADER_SEARCH_ROWS]):
+        found = set(_header_map(cells).values())
+        if len(found) >= 3 or {"handle", "full_name"} <= found:
+            return position
+    return None
+
+
 def _find_header(table: Table) -> tuple[tuple[int, dict[int, str]], Table]:
-    """The first of the top rows that names at least three directory columns, and the rows under it."""
-    for position, (line, cells) in enumerate(table[:HEADER_SEARCH_ROWS]):
-        found = _header_map(cells)
-        if len(found) >= 3 or {"handle", "full_name"} <= set(found.values()):
-            columns = [_header_column(c) for c in cells]
-            twice = sorted({c for c in columns if c is not None and columns.count(c) > 1})
-            if twice:
-                names = ", ".join(f"“{COLUMN_NAMES_VN.get(c, c)}”" for c in twice)
-                raise DirectoryInvalid(f"duplicate columns {twice} on line {line}",
-                                       f"Dòng tiêu đề (dòng {line}) có cột trùng nhau: {names}. Đồng chí giữ lại "
-                                       "một cột cho mỗi loại thông tin.")
-            missing = [c for c in REQUIRED if c not in found.values()]
-            if missing:
-                raise _missing(missing)
-            return (line, found), table[position + 1:]
-    raise _missing(list(REQUIRED))
+    """The header (its line, column index → column) and the rows under it; refused if a column is
+    missing or named twice."""
+    position = _header_position(table)
+    if position is None:
+        raise _missing(list(REQUIRED))
+    line, cells = table[position]
+    found = _header_map(cells)
+    columns = [_header_column(c) for c in cells]
+    twice = sorted({c for c in columns if c is not None and columns.count(c) > 1})
+    if twice:
+        names = ", ".join(f"“{COLUMN_NAMES_VN.get(c, c)}”" for c in twice)
+        raise DirectoryInvalid(f"duplicate columns {twice} on line {line}",
+                               f"Dòng tiêu đề (dòng {line}) có cột trùng nhau: {names}. Đồng chí giữ lại "
+                               "một cột cho mỗi loại thông tin.")
+    missing = [c for c in REQUIRED if c not in found.values()]
+    if missing:
+        raise _missing(missing)
+    return (line, found), table[position + 1:]
 
 
 def _missing(missing: list[str]) -> DirectoryInvalid:

@@ -44,7 +44,10 @@ def import_summary(result: ImportResult, assigned: Sequence[tuple[str, str]]) ->
              f"{result.people_updated} cán bộ đã có ({result.people_changed} có thay đổi)."]
     if assigned:
         lines.append(f"Đã giao thêm {len(assigned)} nhiệm vụ trước đây chưa có người nhận:")
-        lines += [f"  • Mục {ref} → đ/c {name}" for ref, name in assigned]
+        refs: dict[str, list[str]] = {}
+        for ref, name in assigned:
+            refs.setdefault(name, []).append(ref)
+        lines += [f"  • đ/c {name}: mục {', '.join(items)}" for name, items in refs.items()]
     return vn("\n".join(lines))
 
 
