@@ -124,6 +124,7 @@ class Person(Base):
     role: Mapped[str] = mapped_column(String(16), default=Role.CADRE)
     telegram_chat_id: Mapped[int | None] = mapped_column(BigInteger, unique=True)
     zalo_user_id: Mapped[str | None] = mapped_column(String(64), unique=True)
+    telegram_username: Mapped[str | None] = mapped_column(String(32))  # from the directory file, without "@"
     preferred_channel: Mapped[str | None] = mapped_column(String(16))  # where reminders go when bound on both
     unreachable_since: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())

@@ -9,6 +9,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from bot import texts
+from bot.conversation import directory
 from bot.conversation.events import Action, FileIn, Inbound, Outgoing, TapIn, TextIn
 from bot.corrections import CorrectionError, parse_corrections
 from bot.ingest import parse_notice, read_document
@@ -164,13 +165,16 @@ def _assignee_tasks(session, person_id: int, task_ids: list[int]) -> tuple[Perso
 
 
 async def on_file(conv: Conversation, event: FileIn, person: Person) -> None:
-    if not person.is_admin:
-        raise NotAllowed(person.handle, "load a notice")
     if event.size and event.size > MAX_FILE_BYTES:
         log.info("file %r of %s bytes refused: over the cap", event.filename, event.size)
         await conv.say(event, texts.FILE_TOO_LARGE)
         return
+    # the office's directory (.xlsx/.csv with the directory's header) is imported, not read as a notice
+    data = await event.fetch() if directory.may_be_directory(event.filename) else None
+    if data is not None and await directory.import_file(conv, event, person, data, event.filename):
+        return
+    if not person.is_admin:
+        raise NotAllowed(person.handle, "load a notice")
     if event.is_photo or event.filename.lower().endswith(SLOW_SUFFIXES):
         await conv.say(event, texts.READING)
-    data = await event.fetch()
-    await ingest(conv, event, person, data, event.filename)
+    await ingest(conv, event, person, data if data is not None else await event.fetch(), event.filename)
