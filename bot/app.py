@@ -32,6 +32,8 @@ COMMANDS = [
     BotCommand("viec", "Nhiệm vụ đồng chí đang phụ trách"),
     BotCommand("tonghop", "Tổng hợp tình hình thực hiện theo đơn vị"),
     BotCommand("kenh", "Chọn kênh nhận nhắc việc (Telegram hoặc Zalo)"),
+    BotCommand("nghi", "Báo nghỉ phép: tạm dừng nhắc việc, cử người nhận thay"),
+    BotCommand("huy", "Hủy văn bản hoặc một nhiệm vụ đã giao (quản trị viên)"),
     BotCommand("moi", "Tạo mã mời cán bộ (quản trị viên)"),
     BotCommand("huongdan", "Hướng dẫn sử dụng"),
 ]

@@ -254,7 +254,8 @@ def digest_text(view: DigestView, *, buttons: bool) -> str:
         lines += ["", f"{heading} ({len(group)})"]
         for line in group:
             where = f" [{line.notice_title}]" if len(notices) > 1 else ""
-            lines.append(f"• Mục {line.item_ref}: {short_title(line.task_text)}{where}")
+            cover = f" (thay đ/c {line.covering_for} nghỉ phép)" if line.covering_for else ""
+            lines.append(f"• Mục {line.item_ref}: {short_title(line.task_text)}{where}{cover}")
             lines.append(f"  {deadline_phrase(line)} — {progress_text(line.status, line.percent)}")
             if line.deadline_note:
                 lines.append(f"  ({line.deadline_note})")
@@ -441,3 +442,63 @@ def extension_decided_text(req: ExtensionRequest, approved: bool, for_requester:
     if for_requester:
         text = f"Kính gửi đồng chí {req.requester_name}, " + text[0].lower() + text[1:]
     return vn(text)
+
+
+# ------------------------------------------------------------------ leave and withdrawal
+
+LEAVE_ENDED = vn("Đã ghi nhận đồng chí trở lại làm việc; Nhắc việc nhắc việc từ sáng ngày làm việc tiếp theo.")
+
+
+def leave_usage(problem: str = "") -> str:
+    return vn((problem + " " if problem else "") + "Cú pháp: /nghi <từ ngày> <đến ngày> [@mã người làm thay], "
+              "ví dụ: /nghi 01/12 05/12 hoặc /nghi 01/12 05/12 @cadre_bdv; /nghi hủy để kết thúc sớm.")
+
+
+def _period(start: dt.date, end: dt.date) -> str:
+    return f"từ {date_vn(start)} đến hết {date_vn(end)}"
+
+
+def leave_recorded(start: dt.date, end: dt.date, working_days: int, cover: str | None) -> str:
+    who = f"; trong thời gian này đ/c {cover} nhận nhắc việc thay" if cover else \
+        "; trong thời gian này Nhắc việc tạm dừng nhắc đồng chí"
+    return vn(f"Đã ghi nhận đồng chí nghỉ {_period(start, end)} ({working_days} ngày làm việc){who}. "
+              "Nhắc việc nhắc lại từ ngày làm việc đầu tiên sau kỳ nghỉ.")
+
+
+def leave_told_head(name: str, start: dt.date, end: dt.date, cover: str | None) -> str:
+    who = f"; đ/c {cover} nhận nhắc việc thay" if cover else "; các nhiệm vụ của đồng chí ấy tạm không được nhắc"
+    return vn(f"Kính báo đồng chí: đ/c {name} nghỉ {_period(start, end)}{who}.")
+
+
+def leave_told_cover(name: str, start: dt.date, end: dt.date) -> str:
+    return vn(f"Kính gửi đồng chí: đ/c {name} nghỉ {_period(start, end)} và nhờ đồng chí nhận nhắc việc thay "
+              "trong thời gian này; các nhiệm vụ ấy có trong tin nhắc việc buổi sáng của đồng chí.")
+
+
+WITHDRAW_USAGE = vn("Cú pháp: /huy <số văn bản> [mục <số mục>] lý do: <lý do>, ví dụ: "
+                    "/huy 45/TB-UBND lý do: đã được thay thế; /huy 45/TB-UBND mục 2.1 lý do: giao đơn vị khác.")
+WITHDRAW_NEEDS_REASON = vn("Đồng chí vui lòng ghi lý do hủy, ví dụ: /huy 45/TB-UBND lý do: đã được thay thế "
+                           "bằng Thông báo 52/TB-UBND.")
+
+
+def no_such_notice(number: str) -> str:
+    return vn(f"Không tìm thấy văn bản đã xác nhận có số “{number}”.")
+
+
+def several_notices(number: str, notices: Sequence[tuple[int, dt.date | None]]) -> str:
+    lines = [f"Có {len(notices)} văn bản cùng số “{number}”; đồng chí chọn theo mã trong Nhắc việc:"]
+    lines += [f"• #{nid}" + (f" — ngày {date_vn(day)}" if day else "") for nid, day in notices]
+    lines.append(f"Ví dụ: /huy #{notices[0][0]} lý do: …")
+    return vn("\n".join(lines))
+
+
+def withdrawn_text(title: str, ref: str | None, refs: Sequence[str], reason: str) -> str:
+    what = f"mục {ref} của {title}" if ref else title
+    done = f" ({len(refs)} nhiệm vụ thôi theo dõi)" if refs and not ref else ""
+    return vn(f"Đã hủy {what}{done}. Lý do: {reason}. Người được giao đã được báo.")
+
+
+def withdrawn_told(name: str, title: str, refs: Sequence[str], reason: str) -> str:
+    items = ", ".join(refs)
+    return vn(f"Kính gửi đồng chí {name}, {title} đã được hủy đối với mục {items}; Nhắc việc thôi nhắc các "
+              f"nhiệm vụ này. Lý do: {reason}.")

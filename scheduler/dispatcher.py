@@ -18,6 +18,7 @@ never ends anything, since tomorrow's digest is planned from the tasks' state.""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 from collections import defaultdict
@@ -30,6 +31,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from scheduler.clock import Clock
 from scheduler.policy import DigestItem, EscalationLevel, ReminderPolicy, state_of
+from storage.calendar import load_calendar_days
 from storage.db import Database
 from storage.models import Digest, DigestRun, DigestState, Notice, NoticeStatus, Person, Role, Task, TaskStatus
 from storage.notices import notice_title
@@ -82,6 +84,7 @@ class DigestLine:
     assignee_name: str | None
     lead_unit: str | None
     told: tuple[str, ...] = ()  # escalation levels told about this task
+    covering_for: str | None = None  # the reader gets this line while its assignee is on leave
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -139,6 +142,8 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
     heads = {p.unit_id: p for p in session.scalars(select(Person).where(Person.role == Role.HEAD)
                                                     .order_by(Person.id.desc()))}
     leaders = list(session.scalars(select(Person).where(Person.role == Role.LEADER).order_by(Person.id)))
+    away = {p.id: p for p in session.scalars(select(Person).where(Person.leave_from <= today,
+                                                                   Person.leave_to >= today))}
     per_person: dict[int, list[dict[str, Any]]] = defaultdict(list)
     calendar = policy.calendar
     for task in tasks:
@@ -156,8 +161,15 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
             if item.escalation is not None:
                 task.escalated = [*(task.escalated or []), str(item.escalation)]
             for person_id in recipients:
-                if person_id is not None:
-                    per_person[person_id].append(_item_json(item))
+                if person_id is None:
+                    continue
+                line = _item_json(item)
+                if person_id in away:  # on leave: their colleague covers, or nothing until they are back
+                    line["covering_for"] = away[person_id].full_name
+                    person_id = away[person_id].leave_cover_id
+                    if person_id is None:
+                        continue
+                per_person[person_id].append(line)
     due_at = calendar.at(today, policy.remind_at)
     for person_id, items in per_person.items():
         session.add(Digest(person_id=person_id, day=today, due_at=due_at, items=items))
@@ -253,7 +265,7 @@ def _line(task: Task, item: dict[str, Any]) -> DigestLine:
         weekly=bool(item.get("weekly")), status=TaskStatus(task.status), percent=task.percent,
         escalation=item.get("escalation"), assignee_name=task.assignee.full_name if task.assignee else None,
         lead_unit=task.lead_unit.name if task.lead_unit else next(iter(task.lead_unit_names or []), None),
-        told=tuple(item.get("told") or ()))
+        told=tuple(item.get("told") or ()), covering_for=item.get("covering_for"))
 
 
 def _finish(session: Session, claim: Claim, *, worker: str, now: dt.datetime, state: DigestState,
@@ -290,6 +302,8 @@ async def send_due_digests(db: Database, senders: dict[str, Sender], *, clock: C
     """One tick: plan this morning's digests if it is time, then send every digest that is due,
     within working hours only."""
     result = DispatchResult()
+    days = await db.run(load_calendar_days)  # the admin's days off and make-up days, as of this tick
+    policy = dataclasses.replace(policy, calendar=policy.calendar.with_days(days))
     calendar = policy.calendar
     now = clock.now()
     if not calendar.is_working_time(now):

@@ -21,7 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from storage.audit import audit, record_export
-from storage.errors import ChannelNotBound, DirectoryInvalid, InviteInvalid, NotEnrolled, PersonNotFound
+from storage.errors import ChannelNotBound, DirectoryInvalid, InviteInvalid, LeaveInvalid, NotEnrolled, PersonNotFound
 from storage.models import TELEGRAM, ZALO, Invite, Person, Role, Unit
 from storage.unitnames import best_unit_match, unit_key
 from storage.vntext import fold, nfc
@@ -501,6 +501,10 @@ def _bind(person: Person, channel: str, chat_id: str | None) -> None:
         raise ValueError(f"unknown channel {channel!r}")
 
 
+def person_by_id(session: Session, person_id: int) -> Person:
+    return session.get_one(Person, person_id)
+
+
 def person_by_handle(session: Session, handle: str) -> Person:
     person = session.scalar(select(Person).where(Person.handle == handle.lstrip("@").lower()))
     if person is None:
@@ -584,3 +588,29 @@ def match_unit(session: Session, name: str) -> tuple[Unit | None, float]:
     units = list(session.scalars(select(Unit).order_by(Unit.id)))
     match = best_unit_match(name, [u.name_key for u in units])
     return (units[match.index], match.score) if match else (None, 0.0)
+
+
+@dataclass(frozen=True, kw_only=True)
+class LeaveSet:
+    person: Person
+    cover: Person | None
+    head: Person | None  # the head of the person's unit, to be told (None when the person is the head)
+
+
+def set_leave(session: Session, *, person_id: int, start: dt.date | None, end: dt.date | None,
+              cover_handle: str | None, now: dt.datetime) -> LeaveSet:
+    """Record (or, with no dates, end) a person's leave; `cover_handle` gets their digest meanwhile."""
+    person = session.get_one(Person, person_id)
+    cover = person_by_handle(session, cover_handle) if cover_handle else None
+    if cover is not None and cover.id == person.id:
+        raise LeaveInvalid("covering for oneself", "Đồng chí không thể tự làm người thay mình khi nghỉ phép.")
+    person.leave_from, person.leave_to = start, end
+    person.leave_cover_id = cover.id if cover is not None else None
+    head = None
+    if person.unit_id is not None and person.role != Role.HEAD:
+        head = session.scalar(select(Person).where(Person.unit_id == person.unit_id, Person.role == Role.HEAD)
+                              .order_by(Person.id))
+    audit(session, at=now, actor_id=person.id, action="person.leave", entity="person", entity_id=person.id,
+          start=start.isoformat() if start else None, end=end.isoformat() if end else None,
+          cover=cover.handle if cover else None)
+    return LeaveSet(person=person, cover=cover, head=head)

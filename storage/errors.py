@@ -193,3 +193,11 @@ class NoticeDuplicate(NhacViecError):
                          f"Văn bản này đã được xác nhận trước đây ({title}); Nhắc việc không giao việc lần thứ hai. "
                          "Nếu văn bản cũ bị hủy hoặc thay thế, đồng chí hủy văn bản cũ trước (/huy <số văn bản>).")
         self.notice_id = notice_id
+
+
+class LeaveInvalid(NhacViecError):
+    """A leave that cannot be recorded (dates in the past, reversed, too long; covering for oneself)."""
+
+
+class WithdrawalInvalid(NhacViecError):
+    """A withdrawal (/huy) that names nothing to withdraw, or something already withdrawn."""

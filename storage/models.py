@@ -127,6 +127,10 @@ class Person(Base):
     telegram_username: Mapped[str | None] = mapped_column(String(32))  # from the directory file, without "@"
     preferred_channel: Mapped[str | None] = mapped_column(String(16))  # where reminders go when bound on both
     unreachable_since: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    # leave (nghỉ phép): no digest on these working days; a named colleague gets it instead
+    leave_from: Mapped[dt.date | None] = mapped_column(Date)
+    leave_to: Mapped[dt.date | None] = mapped_column(Date)
+    leave_cover_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
 
     unit: Mapped[Unit | None] = relationship(back_populates="people")
@@ -134,6 +138,9 @@ class Person(Base):
     @property
     def is_admin(self) -> bool:
         return self.role == Role.ADMIN
+
+    def on_leave(self, day: dt.date) -> bool:
+        return self.leave_from is not None and self.leave_to is not None and self.leave_from <= day <= self.leave_to
 
     def chat_on(self, channel: str) -> str | None:
         """This person's chat id on `channel`, as a string (channels speak strings)."""

@@ -15,8 +15,15 @@ from sqlalchemy.orm import Session
 from storage.audit import audit
 from storage.corrections import Correction
 from storage.directory import head_of, match_unit
-from storage.errors import DraftCorrectionInvalid, NotAllowed, NoticeClosed, NoticeDuplicate, NoticeNotFound
-from storage.models import Notice, NoticeStatus, Person, Task, TaskStatus
+from storage.errors import (
+    DraftCorrectionInvalid,
+    NotAllowed,
+    NoticeClosed,
+    NoticeDuplicate,
+    NoticeNotFound,
+    WithdrawalInvalid,
+)
+from storage.models import Notice, NoticeStatus, Person, StatusReport, Task, TaskStatus
 from storage.parsed import ParsedNotice
 
 log = logging.getLogger(__name__)
@@ -274,3 +281,62 @@ def assign_unassigned(session: Session, *, now: dt.datetime) -> list[tuple[str, 
               assignee=head.handle)
         assigned.append((task.item_ref, head.full_name))
     return assigned
+
+
+@dataclass(frozen=True, kw_only=True)
+class Withdrawn:
+    title: str
+    reason: str
+    refs: list[str]  # the withdrawn tasks' item numbers
+    assignees: dict[int, list[str]] = field(default_factory=dict)  # person id → their withdrawn item numbers
+
+
+def _number_key(text: str) -> str:
+    return "".join(text.lower().split()).replace("số", "").strip(":")
+
+
+def find_confirmed(session: Session, number: str) -> list[Notice]:
+    """Confirmed or withdrawn notices with this number ("45/TB-UBND", spaces and case aside), or "#12" (its id)."""
+    if number.startswith("#") and number[1:].isdigit():
+        notice = session.get(Notice, int(number[1:]))
+        return [notice] if notice is not None and notice.status != NoticeStatus.DRAFT else []
+    key = _number_key(number)
+    candidates = session.scalars(select(Notice).where(Notice.status != NoticeStatus.DRAFT, Notice.number.is_not(None))
+                                 .order_by(Notice.id))
+    return [n for n in candidates if _number_key(n.number or "") == key]
+
+
+def withdraw(session: Session, notice_id: int, *, item_ref: str | None, reason: str, by: Person,
+             now: dt.datetime) -> Withdrawn:
+    """Cancel a confirmed notice, or one task of it, with a reason: its open tasks are cancelled (the digests
+    leave them out from the next morning), the history keeps them, the assignees are told by the caller."""
+    if not by.is_admin:
+        raise NotAllowed(by.handle, "withdraw a notice")
+    notice = session.get(Notice, notice_id, with_for_update=True)
+    if notice is None or notice.status == NoticeStatus.DRAFT:
+        raise NoticeNotFound(notice_id)
+    title = notice_title(notice)
+    if notice.status == NoticeStatus.CANCELLED:
+        raise WithdrawalInvalid(f"notice {notice_id} already withdrawn", f"{title} đã được hủy trước đây.")
+    tasks = [t for t in notice.tasks if item_ref is None or t.item_ref == item_ref]
+    if item_ref is not None and not tasks:
+        raise WithdrawalInvalid(f"no item {item_ref} in notice {notice_id}",
+                                f"{title} không có mục {item_ref}.")
+    open_tasks = [t for t in tasks if t.status != TaskStatus.CANCELLED]
+    if item_ref is not None and not open_tasks:
+        raise WithdrawalInvalid(f"item {item_ref} already withdrawn",
+                                f"Mục {item_ref} của {title} đã được hủy trước đây.")
+    assignees: dict[int, list[str]] = {}
+    for task in open_tasks:
+        if task.status != TaskStatus.DONE:
+            if task.assignee_id is not None:
+                assignees.setdefault(task.assignee_id, []).append(task.item_ref)
+            task.status, task.updated_at = TaskStatus.CANCELLED, now
+            session.add(StatusReport(task_id=task.id, person_id=by.id, created_at=now, status=TaskStatus.CANCELLED,
+                                     note=reason, source="withdrawal"))
+    if item_ref is None:
+        notice.status, notice.closed_at = NoticeStatus.CANCELLED, now
+    audit(session, at=now, actor_id=by.id, action="notice.withdraw" if item_ref is None else "task.withdraw",
+          entity="notice", entity_id=notice.id, item=item_ref, reason=reason)
+    log.info("notice %s%s withdrawn by %s: %s", notice.id, f" item {item_ref}" if item_ref else "", by.handle, reason)
+    return Withdrawn(title=title, reason=reason, refs=[t.item_ref for t in open_tasks], assignees=assignees)

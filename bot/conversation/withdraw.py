@@ -1,0 +1,51 @@
+"""/huy: an admin withdraws a confirmed notice, or one task of it, with a reason. The tasks
+are cancelled (kept in the history and the reports), the digests leave them out from the
+next morning, and each assignee is told once.
+
+    /huy 45/TB-UBND lý do: đã được thay thế bằng Thông báo 52/TB-UBND
+    /huy 45/TB-UBND mục 2.1 lý do: đơn vị khác thực hiện
+    /huy #12 …                    by the notice's number in Nhắc việc"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from bot import texts
+from bot.conversation.events import Outgoing, TextIn
+from storage.directory import person_by_id
+from storage.errors import NotAllowed, WithdrawalInvalid
+from storage.models import Person
+from storage.notices import find_confirmed, withdraw
+
+if TYPE_CHECKING:
+    from bot.conversation.core import Conversation
+
+SYNTAX = re.compile(r"^(?P<number>\S+)(?:\s+m[uụ]c\s+(?P<ref>[\w.]+?))?\s*(?:(?:l[ýy]\s*do)\s*:?\s*(?P<reason>.+))?$",
+                    re.I | re.S)
+
+
+async def withdraw_command(conv: Conversation, event: TextIn, args: list[str], person: Person) -> None:
+    ctx = conv.ctx
+    if not person.is_admin:
+        raise NotAllowed(person.handle, "withdraw a notice")
+    m = SYNTAX.match(" ".join(args))
+    if not args or m is None:
+        await conv.say(event, texts.WITHDRAW_USAGE)
+        return
+    if not (m.group("reason") or "").strip():
+        raise WithdrawalInvalid("no reason", texts.WITHDRAW_NEEDS_REASON)
+    notices = await ctx.db.run(find_confirmed, m.group("number"))
+    if not notices:
+        raise WithdrawalInvalid(f"no notice {m.group('number')!r}", texts.no_such_notice(m.group("number")))
+    if len(notices) > 1:
+        await conv.say(event, texts.several_notices(m.group("number"), [(n.id, n.issued_on) for n in notices]))
+        return
+    ref = m.group("ref").rstrip(".") if m.group("ref") else None
+    result = await ctx.db.run(withdraw, notices[0].id, item_ref=ref, reason=m.group("reason").strip(), by=person,
+                              now=ctx.clock.now())
+    await conv.say(event, texts.withdrawn_text(result.title, ref, result.refs, result.reason))
+    for person_id, refs in result.assignees.items():
+        assignee = await ctx.db.run(person_by_id, person_id)
+        await conv.notify(assignee, Outgoing(text=texts.withdrawn_told(assignee.full_name, result.title, refs,
+                                                                       result.reason)))
