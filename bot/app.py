@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 COMMANDS = [
     BotCommand("viec", "Nhiệm vụ đồng chí đang phụ trách"),
     BotCommand("tonghop", "Tổng hợp tình hình thực hiện theo đơn vị"),
+    BotCommand("donvi", "Tổng hợp nhiệm vụ của đơn vị (trưởng đơn vị)"),
     BotCommand("kenh", "Chọn kênh nhận nhắc việc (Telegram hoặc Zalo)"),
     BotCommand("moi", "Tạo mã mời cán bộ (quản trị viên)"),
     BotCommand("huongdan", "Hướng dẫn sử dụng"),

@@ -89,6 +89,7 @@ class Conversation:
                 handler = {
                     "huongdan": enroll.help_command, "help": enroll.help_command, "moi": enroll.invite,
                     "kenh": enroll.choose_channel, "viec": status.my_tasks, "tonghop": reports.summary,
+                    "donvi": reports.unit_summary,
                 }.get(command.name)
                 if handler is None:
                     await self.say(event, texts.UNKNOWN_COMMAND)
@@ -125,6 +126,8 @@ class Conversation:
         ids: list[str] = []
         sends: list[Callable[[], Awaitable[str]]] = [partial(ch.send_part, chat_id, part)
                                                       for part in fit(message, ch.capabilities)]
+        if message.picture is not None:
+            sends.append(partial(ch.send_picture, chat_id, message.picture))
         if message.document is not None:
             if ch.capabilities.documents_out:
                 sends.append(partial(ch.send_document, chat_id, message.document))
