@@ -66,9 +66,12 @@ async def test_seed_notice_loop(harness: Harness) -> None:
     assert report[1].status == TaskStatus.DONE
 
     await h.say("admin", "/tonghop")
-    summary_message, report_file = [s for s in h.sent if s.to == "admin"][-2:]
+    summary_message, chart, report_file = [s for s in h.sent if s.to == "admin"][-3:]
     assert "Ban Dân vận Tỉnh ủy: 13 nhiệm vụ" in (summary_message.text or "")
-    assert "Hoàn thành đúng hạn: 1" in (summary_message.text or "")
+    # item 2.1 has no deadline: done, it stays under "không có thời hạn" (QĐ 42/2014), never "đúng hạn"
+    assert "Hoàn thành đúng hạn: 0" in (summary_message.text or "")
+    assert "Không có thời hạn: 13 (đã hoàn thành 1)" in (summary_message.text or "")
+    assert chart.document == "tong-hop-nhiem-vu-2018-03-05.png" and chart.text == texts.CHART_CAPTION
     # the same summary as an Excel file to forward
     import io
 
@@ -78,10 +81,10 @@ async def test_seed_notice_loop(harness: Harness) -> None:
     stored = h.state.find_message(h.handles["admin"], report_file.message_id)
     assert stored is not None and stored.document is not None
     workbook = load_workbook(io.BytesIO(h.state.files[stored.document["file_id"]][0]))
-    assert [c.value for c in workbook["Tổng hợp"][4]][:4] == ["Ban Dân vận Tỉnh ủy", 13, 1, 0]
-    detail = {row[2]: row for row in workbook["Chi tiết"].iter_rows(min_row=2, values_only=True)}
-    assert detail["2.1"][4] == "Lê Văn Dân" and detail["2.1"][6] == "Hoàn thành"
-    assert detail["2.1"][8] == "Hoàn thành đúng hạn" and detail["3"][8] == "Không có thời hạn"
+    assert [c.value for c in workbook["Tổng hợp"][5]][:8] == [1, "Ban Dân vận Tỉnh ủy", 13, 0, 0, 0, 0, 13]
+    detail = {row[2]: row for row in workbook["Chi tiết"].iter_rows(min_row=5, values_only=True)}
+    assert detail["2.1"][4] == "Ban Dân vận Tỉnh ủy" and detail["2.1"][7] == "Hoàn thành"
+    assert detail["2.1"][9] == "Không có thời hạn" and detail["3"][9] == "Không có thời hạn"
 
 
 async def test_reminders_are_not_sent_twice_and_closed_tasks_are_skipped(harness: Harness) -> None:
