@@ -42,7 +42,8 @@ async def test_leader_filters_by_notice_period_and_unit(harness: Harness) -> Non
     text, chart, excel = await ask(h, "leader", "/tonghop 45/TB-UBND")
     assert text.text is not None and "Phạm vi: văn bản số 45/TB-UBND" in text.text
     assert f"• {BDV}: 4 nhiệm vụ" in text.text and f"• {TNMT}: 2 nhiệm vụ" in text.text
-    assert chart.document == "tong-hop-nhiem-vu-2026-04-02.png" and excel.document == "tong-hop-nhiem-vu-2026-04-02.xlsx"
+    assert chart.document == "tong-hop-nhiem-vu-2026-04-02.png"
+    assert excel.document == "tong-hop-nhiem-vu-2026-04-02.xlsx"
     detail = workbook_of(h, "leader", excel)["Chi tiết"]
     assert detail.max_row == 4 + 6 and detail["A2"].value == "Phạm vi: văn bản số 45/TB-UBND"
 
