@@ -3,13 +3,17 @@ typed, the chart and the Excel after the text, and refusals that say why."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import pytest
 from openpyxl import load_workbook
 
 from bot import texts
+from bot.channels.telegram import conversation_of
+from bot.conversation.reports import digest_day, send_weekly_digest
 from bot.sandbox.harness import Harness, Sent
+from scheduler.calendar import WorkingCalendar
 from scheduler.clock import FakeClock
 from tests.conftest import DIRECTORY_CSV, local
 from tests.storage.test_reports import BDV, TNMT, seed_report_data
@@ -90,3 +94,33 @@ async def test_a_filter_that_matches_nothing_says_so(harness: Harness) -> None:
     sent = await ask(harness, "leader", "/tonghop Sở Giáo dục và Đào tạo")
     assert len(sent) == 1 and sent[0].text is not None
     assert sent[0].text.startswith("Không có nhiệm vụ nào thuộc phạm vi: đơn vị: Sở Giáo dục và Đào tạo.")
+
+
+async def test_weekly_digest_reaches_each_leader(harness: Harness) -> None:
+    h = harness
+    assert h.app is not None
+    told = await send_weekly_digest(conversation_of(h.app))
+    assert told == 1
+    digest = [s for s in h.sent if s.to == "leader"]
+    assert len(digest) == 1 and digest[0].text is not None
+    lines = digest[0].text.splitlines()
+    assert lines[0] == "Kính gửi đồng chí Huỳnh Thanh Cảnh,"
+    assert "từ 27/03/2026 đến 02/04/2026" in lines[1]
+    assert "1. Hoàn thành trong tuần: 1 nhiệm vụ." in lines
+    assert "2. Mới quá hạn trong tuần, chưa hoàn thành: 2 nhiệm vụ." in lines
+    assert "3. Đề nghị gia hạn chờ quyết định: 1." in lines
+    assert not [s for s in h.sent if s.to in ("admin", "head_bdv", "cadre_bdv")], "leaders only"
+
+
+@pytest.mark.parametrize(("day", "weekday", "expected"), [
+    (dt.date(2026, 4, 2), 4, dt.date(2026, 4, 3)),  # Friday 03/04/2026, a working day
+    (dt.date(2026, 4, 27), 3, dt.date(2026, 4, 29)),  # Thursday 30/04 is a holiday: Wednesday 29/04
+    (dt.date(2026, 4, 27), 4, dt.date(2026, 4, 29)),  # Friday 01/05 too: Wednesday 29/04
+    (dt.date(2026, 4, 6), 0, dt.date(2026, 4, 6)),  # Monday
+    (dt.date(2026, 4, 29), 0, dt.date(2026, 4, 28)),  # Monday 27/04 is the Giỗ Tổ day off: the next working day
+    (dt.date(2026, 4, 2), 6, dt.date(2026, 4, 3)),  # "Sunday" means the last working day of the week
+])
+def test_digest_day_is_a_working_day(day: dt.date, weekday: int, expected: dt.date) -> None:
+    calendar = WorkingCalendar()
+    assert calendar.is_working_day(expected)
+    assert digest_day(calendar, day, weekday) == expected
