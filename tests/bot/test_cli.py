@@ -70,8 +70,10 @@ def test_chat_script_from_the_readme_runs_the_whole_loop() -> None:
     assert reminder["buttons"] == ["Hoàn thành", "Đang thực hiện", "Vướng mắc"]
     assert any("mục 2.1 — Hoàn thành (đúng hạn)" in (line["text"] or "") for line in lines)
     assert any("mục 2.2.a — Vướng mắc, 60%" in (line["text"] or "") for line in lines)
-    summary, report_file = lines[-2:]
-    assert summary["to"] == "admin" and "Hoàn thành đúng hạn: 2" in summary["text"]
+    summary, chart, report_file = lines[-3:]
+    # the seed's tasks have no deadline: done, they stay under "không có thời hạn" (QĐ 42/2014)
+    assert summary["to"] == "admin" and "Không có thời hạn: 13 (đã hoàn thành 2)" in summary["text"]
+    assert chart["document"] == "tong-hop-nhiem-vu-2018-03-12.png"
     assert report_file["document"] == "tong-hop-nhiem-vu-2018-03-12.xlsx"
 
 
