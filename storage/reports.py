@@ -152,8 +152,10 @@ _PERIODS = [
     ("this", re.compile(r"\b(thang|quy|nam)\s+(nay|truoc)\b")),
     ("year", re.compile(r"\bnam\s+(\d{4})\b")),
 ]
-_NOTICE_NUMBER = re.compile(r"(?:\b(?:thong bao|van ban|tb|so)\s+)*\b(\d{1,5}[a-z]?\s*/\s*[0-9a-z][0-9a-z./-]*)",
-                            re.IGNORECASE)
+# "45/TB-UBND", "462-KL/TU" (the Party's numbering), "12 / TB-VPTU"; a bare number after "số"/"thông báo"
+_NOTICE_NUMBER = re.compile(r"(?:\b(?:thong bao|van ban|tb|so)\s+)*\b(\d{1,5}[a-z]?\s*(?:/|-(?=\s*[a-z]))\s*"
+                            r"[0-9a-z][0-9a-z./-]*)")
+_BARE_NUMBER = re.compile(r"\b(?:thong bao|van ban|so)\s+(?:so\s+)?(\d{1,5})\b")
 
 
 class FilterNotUnderstood(ValueError):
@@ -234,7 +236,8 @@ def parse_filter(text: str, today: dt.date) -> ReportFilter:
             text = text[: m.start()] + " " + text[m.end():]
             break
     notice = None
-    m = _NOTICE_NUMBER.search(_char_fold(text))
+    folded = _char_fold(text)
+    m = _NOTICE_NUMBER.search(folded) or _BARE_NUMBER.search(folded)
     if m:
         notice = re.sub(r"\s+", "", text[m.start(1): m.end(1)])
         text = text[: m.start()] + " " + text[m.end():]
