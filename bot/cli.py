@@ -253,7 +253,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     from bot.charts import summary_chart
     from bot.report_files import summary_workbook
-    from bot.texts import filter_description, summary_text
+    from bot.texts import filter_description, matched_units, summary_text
     from scheduler.clock import SystemClock
     from storage.db import Database, upgrade
     from storage.reports import ReportFilter, build_report
@@ -289,9 +289,11 @@ def cmd_report(args: argparse.Namespace) -> int:
         report = db.call(build_report, today=today, tz=calendar.tz, filt=filt)
     finally:
         db.dispose()
-    outputs = [(Path(args.xlsx), lambda: summary_workbook(report.units, report.tasks, today, filt), "tệp Excel")]
+    unit_name = matched_units(filt, report.units)
+    outputs = [(Path(args.xlsx), lambda: summary_workbook(report.units, report.tasks, today, filt, unit_name),
+                "tệp Excel")]
     if args.chart:
-        scope = filter_description(filt)
+        scope = filter_description(filt, unit_name)
         outputs.append((Path(args.chart), lambda: summary_chart(report.units, today, scope), "biểu đồ"))
     print(summary_text(report.units, today, filt))
     for path, render, what in outputs:

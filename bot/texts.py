@@ -287,12 +287,15 @@ def my_tasks(name: str, tasks: Sequence[tuple[str, str, dt.date | None, TaskStat
 
 
 def filter_description(filt: ReportFilter | None, unit_name: str | None = None) -> str:
-    """What a report covers, in words: "Thông báo số 45/TB-UBND; đơn vị: Sở Tài chính; tháng 3/2026 …"."""
+    """What a report covers, in words: "văn bản số 45/TB-UBND; đơn vị Sở Tài chính; tháng 3/2026 (…)". `unit_name`:
+    the unit(s) the report found (a head's unit, or the ones a typed name matched); else the name as typed."""
     parts = []
     if filt is not None and filt.notice:
         parts.append(f"văn bản số {filt.notice}")
-    if unit_name or (filt is not None and filt.unit):
-        parts.append(f"đơn vị: {unit_name or (filt.unit if filt else '')}")
+    if unit_name:
+        parts.append(f"đơn vị {unit_name}")
+    elif filt is not None and filt.unit:
+        parts.append(f"đơn vị “{filt.unit}”")
     if filt is not None and (filt.date_from or filt.date_to):
         span = filt.period or (f"từ {date_vn(filt.date_from)} đến {date_vn(filt.date_to)}" if filt.date_from
                                and filt.date_to else f"từ {date_vn(filt.date_from)}" if filt.date_from
@@ -305,12 +308,17 @@ def report_title(today: dt.date) -> str:
     return vn(f"TỔNG HỢP TÌNH HÌNH THỰC HIỆN NHIỆM VỤ (số liệu đến ngày {today:%d/%m/%Y})")
 
 
+def matched_units(filt: ReportFilter | None, rows: Sequence[UnitSummary]) -> str | None:
+    """The units a typed unit name matched, to name them as the directory writes them."""
+    return ", ".join(r.unit for r in rows) if filt is not None and filt.unit and rows else None
+
+
 def summary_text(rows: Sequence[UnitSummary], today: dt.date, filt: ReportFilter | None = None,
-                 unit_name: str | None = None) -> str:
-    scope = filter_description(filt, unit_name)
+                 unit_name: str | None = None, *, usage: str | None = None) -> str:
+    scope = filter_description(filt, unit_name or matched_units(filt, rows))
     if not rows:
         if scope:
-            return vn(f"Không có nhiệm vụ nào thuộc phạm vi: {scope}.\n{SUMMARY_USAGE}")
+            return vn(f"Không có nhiệm vụ nào thuộc phạm vi: {scope}.\n{usage or SUMMARY_USAGE}")
         return vn("Chưa có nhiệm vụ nào được giao.")
     lines = [report_title(today)]
     if scope:
@@ -334,6 +342,8 @@ def summary_text(rows: Sequence[UnitSummary], today: dt.date, filt: ReportFilter
 
 SUMMARY_USAGE = vn("Cú pháp: /tonghop [số văn bản] [tên đơn vị] [thời gian], ví dụ: /tonghop 45/TB-UBND, "
                    "/tonghop Sở Tài chính, /tonghop tháng 3, /tonghop quý 1/2026, /tonghop từ 1/3 đến 31/3.")
+UNIT_REPORT_USAGE = vn("Cú pháp: /donvi [số văn bản] [thời gian], ví dụ: /donvi tháng 3, /donvi quý 1/2026, "
+                       "/donvi 45/TB-UBND.")
 SUMMARY_ONLY_LEADERS = vn("Báo cáo tổng hợp chỉ dành cho lãnh đạo và quản trị viên. Đồng chí gõ /viec để xem "
                           "các nhiệm vụ đồng chí đang phụ trách.")
 SUMMARY_HEAD_USE_UNIT = vn("Báo cáo tổng hợp toàn bộ chỉ dành cho lãnh đạo và quản trị viên. Đồng chí gõ /donvi để "

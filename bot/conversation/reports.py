@@ -72,7 +72,9 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
     ctx = conv.ctx
     today = ctx.today()
     report: Report = await ctx.db.run(build_report, today=today, tz=ctx.policy.calendar.tz, filt=filt)
-    text = texts.summary_text(report.units, today, filt, unit_name)
+    unit_name = unit_name or texts.matched_units(filt, report.units)
+    usage = texts.UNIT_REPORT_USAGE if filt.unit_id is not None else texts.SUMMARY_USAGE
+    text = texts.summary_text(report.units, today, filt, unit_name, usage=usage)
     if not report.units:
         await conv.say(event, text)
         return

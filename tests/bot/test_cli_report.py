@@ -44,7 +44,7 @@ def test_report_filters(seeded: str, tmp_path: Path, capsys: pytest.CaptureFixtu
     assert main(["report", "--xlsx", str(xlsx), "--db", seeded, "--today", "2026-04-02", "--notice", "45/tb-ubnd",
                  "--unit", "tài nguyên"]) == 0
     out = capsys.readouterr().out
-    assert "Phạm vi: văn bản số 45/tb-ubnd; đơn vị: tài nguyên" in out
+    assert "Phạm vi: văn bản số 45/tb-ubnd; đơn vị Sở Tài nguyên và Môi trường" in out
     detail = load_workbook(io.BytesIO(xlsx.read_bytes()))["Chi tiết"]
     assert [(r[1], r[2]) for r in detail.iter_rows(min_row=5, values_only=True)] == [
         ("45/TB-UBND\nngày 05/03/2026", "3"), ("45/TB-UBND\nngày 05/03/2026", "4")]

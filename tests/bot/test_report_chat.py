@@ -57,6 +57,9 @@ async def test_leader_filters_by_notice_period_and_unit(harness: Harness) -> Non
 
     text, *_ = await ask(h, "leader", "/tonghop Sở Tài nguyên và Môi trường")
     assert text.text is not None and f"• {TNMT}: 3 nhiệm vụ" in text.text and BDV not in text.text
+    # a name typed loosely: the scope names the unit as the directory writes it
+    text, *_ = await ask(h, "leader", "/tonghop tài nguyên quý 1")
+    assert text.text is not None and f"Phạm vi: đơn vị {TNMT}; quý I/2026" in text.text
 
 
 async def test_admin_summary_counts_a_done_task_without_deadline_apart(harness: Harness) -> None:
@@ -69,7 +72,7 @@ async def test_admin_summary_counts_a_done_task_without_deadline_apart(harness: 
 async def test_head_sees_only_their_unit(harness: Harness) -> None:
     h = harness
     text, chart, excel = await ask(h, "head_bdv", "/donvi")
-    assert text.text is not None and f"Phạm vi: đơn vị: {BDV}" in text.text
+    assert text.text is not None and f"Phạm vi: đơn vị {BDV}" in text.text
     assert f"• {BDV}: 5 nhiệm vụ" in text.text and TNMT not in text.text
     summary = workbook_of(h, "head_bdv", excel)["Tổng hợp"]
     assert [c.value for c in summary[5]][:3] == [1, BDV, 5] and summary["B6"].value == "Tổng cộng"
@@ -77,6 +80,10 @@ async def test_head_sees_only_their_unit(harness: Harness) -> None:
     text, *_ = await ask(h, "head_bdv", "/donvi Sở Tài nguyên và Môi trường tháng 3")
     assert text.text is not None and TNMT not in text.text
     assert f"• {BDV}: 5 nhiệm vụ" in text.text and "tháng 3/2026" in text.text
+    # nothing in February: the hint is about /donvi, not /tonghop
+    sent = await ask(h, "head_bdv", "/donvi tháng 2")
+    assert [s.text for s in sent] == [f"Không có nhiệm vụ nào thuộc phạm vi: đơn vị {BDV}; tháng 2/2026 (văn bản "
+                                      f"ban hành hoặc thời hạn trong khoảng này).\n{texts.UNIT_REPORT_USAGE}"]
 
 
 @pytest.mark.parametrize(("handle", "command", "answer"), [
@@ -93,7 +100,7 @@ async def test_refusals_say_why(harness: Harness, handle: str, command: str, ans
 async def test_a_filter_that_matches_nothing_says_so(harness: Harness) -> None:
     sent = await ask(harness, "leader", "/tonghop Sở Giáo dục và Đào tạo")
     assert len(sent) == 1 and sent[0].text is not None
-    assert sent[0].text.startswith("Không có nhiệm vụ nào thuộc phạm vi: đơn vị: Sở Giáo dục và Đào tạo.")
+    assert sent[0].text.startswith("Không có nhiệm vụ nào thuộc phạm vi: đơn vị “Sở Giáo dục và Đào tạo”.")
 
 
 async def test_weekly_digest_reaches_each_leader(harness: Harness) -> None:

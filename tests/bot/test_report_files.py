@@ -84,6 +84,8 @@ def test_summary_sheet_cell_by_cell() -> None:
     assert ws.freeze_panes == "A5"
     assert ws.auto_filter.ref == "A4:I6", "the total row stays out of the filter"
     assert ws.column_dimensions["B"].width == 40
+    assert ws.print_title_rows == "$4:$4" and ws.page_setup.orientation == "landscape"
+    assert int(ws.page_setup.fitToWidth) == 1 and ws.sheet_properties.pageSetUpPr.fitToPage is True
 
 
 def test_detail_sheet_cell_by_cell() -> None:
@@ -128,7 +130,7 @@ def test_the_scope_of_a_filtered_report_is_written_under_the_title() -> None:
     expected = ("Phạm vi: văn bản số 45/TB-UBND; tháng 3/2026 (văn bản ban hành hoặc thời hạn trong khoảng này)")
     assert summary["A2"].value == expected and detail["A2"].value == expected
     summary, _ = sheets(filt=ReportFilter(unit_id=3), unit_name=BDV)
-    assert summary["A2"].value == f"Phạm vi: đơn vị: {BDV}"
+    assert summary["A2"].value == f"Phạm vi: đơn vị {BDV}"
 
 
 def test_an_empty_report_is_still_a_valid_workbook() -> None:
@@ -167,7 +169,7 @@ def test_a_done_task_without_deadline_is_never_called_on_time() -> None:
 
 def test_summary_text_of_a_filter_that_matches_nothing() -> None:
     text = texts.summary_text([], TODAY, ReportFilter(unit="Sở Giáo dục"))
-    assert text.startswith("Không có nhiệm vụ nào thuộc phạm vi: đơn vị: Sở Giáo dục.")
+    assert text.startswith("Không có nhiệm vụ nào thuộc phạm vi: đơn vị “Sở Giáo dục”.")
     assert "/tonghop tháng 3" in text
     assert texts.summary_text([], TODAY) == "Chưa có nhiệm vụ nào được giao."
 
