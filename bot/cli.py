@@ -286,7 +286,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     filt = ReportFilter(notice=args.notice, unit=args.unit, date_from=date_from, date_to=date_to)
     db = Database(settings.database_url)
     try:
-        report = db.call(build_report, today=today, tz=calendar.tz, filt=filt)
+        report = db.call(build_report, today=today, tz=calendar.tz, filt=filt, rule=calendar)
     finally:
         db.dispose()
     unit_name = matched_units(filt, report.units)

@@ -364,7 +364,7 @@ def _digest_item(item: DigestItem, *, done: bool) -> str:
     line = f"• Mục {item.item_ref} ({item.notice}): {shorten(item.text, 100)} — {item.unit}{who}"
     if done and item.done_on:
         when = ("không có thời hạn" if item.due_on is None
-                else "đúng hạn" if item.done_on <= item.due_on else f"quá hạn, hạn {date_vn(item.due_on)}")
+                else "đúng hạn" if item.on_time else f"quá hạn, hạn {date_vn(item.due_on)}")
         return f"{line}; hoàn thành ngày {date_vn(item.done_on)} ({when})"
     return f"{line}; hạn {date_vn(item.due_on)}"
 

@@ -17,6 +17,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
@@ -29,6 +30,23 @@ from storage.unitnames import best_unit_match, unit_key
 from storage.vntext import fold, nfc, strip_marks
 
 NO_UNIT = "(Chưa xác định đơn vị)"
+
+
+class DeadlineRule(Protocol):
+    """The last day a task due on `due_on` may be finished on time (the scheduler's WorkingCalendar:
+    a deadline on a weekend or a holiday runs to the next working day, Civil Code art. 148)."""
+
+    def effective_deadline(self, due_on: dt.date) -> dt.date: ...
+
+
+class AsWritten:
+    """The deadline as written, for callers without a working calendar."""
+
+    def effective_deadline(self, due_on: dt.date) -> dt.date:
+        return due_on
+
+
+AS_WRITTEN = AsWritten()
 
 CATEGORIES = ("done_on_time", "done_late", "in_progress", "overdue", "no_deadline")
 CATEGORY_LABELS = {
@@ -268,23 +286,26 @@ class UnitSummary:
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
-def classify(task: Task, today: dt.date, tz: ZoneInfo) -> str:
-    """One of CATEGORIES. A task without a deadline is "no_deadline", done or not."""
+def classify(task: Task, today: dt.date, tz: ZoneInfo, rule: DeadlineRule = AS_WRITTEN) -> str:
+    """One of CATEGORIES, judged against the effective deadline. A task without a deadline is
+    "no_deadline", done or not."""
     if task.due_on is None:
         return "no_deadline"
+    deadline = rule.effective_deadline(task.due_on)
     if task.status == TaskStatus.DONE:
         if task.done_at is None:
             return "done_on_time"
-        return "done_on_time" if task.done_at.astimezone(tz).date() <= task.due_on else "done_late"
-    return "overdue" if today > task.due_on else "in_progress"
+        return "done_on_time" if task.done_at.astimezone(tz).date() <= deadline else "done_late"
+    return "overdue" if today > deadline else "in_progress"
 
 
-def summarize(tasks: Iterable[Task], *, today: dt.date, tz: ZoneInfo) -> list[UnitSummary]:
+def summarize(tasks: Iterable[Task], *, today: dt.date, tz: ZoneInfo,
+              rule: DeadlineRule = AS_WRITTEN) -> list[UnitSummary]:
     by_unit: dict[str, UnitSummary] = {}
     for task in tasks:
         name = unit_name_of(task)
         summary = by_unit.setdefault(name, UnitSummary(unit=name))
-        kind = classify(task, today, tz)
+        kind = classify(task, today, tz, rule)
         setattr(summary, kind, getattr(summary, kind) + 1)
         if kind == "no_deadline" and task.status == TaskStatus.DONE:
             summary.no_deadline_done += 1
@@ -293,9 +314,9 @@ def summarize(tasks: Iterable[Task], *, today: dt.date, tz: ZoneInfo) -> list[Un
     return sorted(by_unit.values(), key=lambda s: (s.unit == NO_UNIT, fold(s.unit)))
 
 
-def unit_summary(session: Session, *, today: dt.date, tz: ZoneInfo,
-                 filt: ReportFilter | None = None) -> list[UnitSummary]:
-    return summarize(select_tasks(session, filt or ReportFilter(), tz=tz), today=today, tz=tz)
+def unit_summary(session: Session, *, today: dt.date, tz: ZoneInfo, filt: ReportFilter | None = None,
+                 rule: DeadlineRule = AS_WRITTEN) -> list[UnitSummary]:
+    return summarize(select_tasks(session, filt or ReportFilter(), tz=tz), today=today, tz=tz, rule=rule)
 
 
 def totals(rows: Sequence[UnitSummary]) -> UnitSummary:
@@ -337,7 +358,8 @@ def _latest_notes(session: Session, task_ids: Sequence[int]) -> dict[int, Status
     return {r.task_id: r for r in session.scalars(select(StatusReport).where(StatusReport.id.in_(latest)))}
 
 
-def rows_for(session: Session, tasks: Sequence[Task], *, today: dt.date, tz: ZoneInfo) -> list[TaskRow]:
+def rows_for(session: Session, tasks: Sequence[Task], *, today: dt.date, tz: ZoneInfo,
+             rule: DeadlineRule = AS_WRITTEN) -> list[TaskRow]:
     notes = _latest_notes(session, [t.id for t in tasks])
     rows = []
     for task in tasks:
@@ -348,14 +370,15 @@ def rows_for(session: Session, tasks: Sequence[Task], *, today: dt.date, tz: Zon
             item_ref=task.item_ref, text=task.text, assignee=task.assignee.full_name if task.assignee else "",
             due_on=task.due_on, due_text=task.due_text, status=task.status, percent=task.percent,
             done_on=task.done_at.astimezone(tz).date() if task.done_at and task.status == TaskStatus.DONE else None,
-            category=classify(task, today, tz), latest_note=note.note if note else None,
+            category=classify(task, today, tz, rule), latest_note=note.note if note else None,
             latest_note_on=note.created_at.astimezone(tz).date() if note else None, updated_at=task.updated_at))
     return rows
 
 
-def task_rows(session: Session, *, today: dt.date, tz: ZoneInfo, filt: ReportFilter | None = None) -> list[TaskRow]:
+def task_rows(session: Session, *, today: dt.date, tz: ZoneInfo, filt: ReportFilter | None = None,
+              rule: DeadlineRule = AS_WRITTEN) -> list[TaskRow]:
     """Every task the filter covers, in notice and item order, for the detail sheet of the report."""
-    return rows_for(session, select_tasks(session, filt or ReportFilter(), tz=tz), today=today, tz=tz)
+    return rows_for(session, select_tasks(session, filt or ReportFilter(), tz=tz), today=today, tz=tz, rule=rule)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -364,10 +387,12 @@ class Report:
     tasks: list[TaskRow]
 
 
-def build_report(session: Session, *, today: dt.date, tz: ZoneInfo, filt: ReportFilter | None = None) -> Report:
+def build_report(session: Session, *, today: dt.date, tz: ZoneInfo, filt: ReportFilter | None = None,
+                 rule: DeadlineRule = AS_WRITTEN) -> Report:
     """The totals and the detail rows from one selection (one transaction)."""
     tasks = select_tasks(session, filt or ReportFilter(), tz=tz)
-    return Report(units=summarize(tasks, today=today, tz=tz), tasks=rows_for(session, tasks, today=today, tz=tz))
+    return Report(units=summarize(tasks, today=today, tz=tz, rule=rule),
+                  tasks=rows_for(session, tasks, today=today, tz=tz, rule=rule))
 
 
 # ---------------------------------------------------------------- the weekly digest for leaders
@@ -381,6 +406,7 @@ class DigestItem:
     assignee: str
     due_on: dt.date | None
     done_on: dt.date | None = None
+    on_time: bool | None = None  # done by the effective deadline; None without a deadline or not done
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -406,9 +432,10 @@ class WeeklyDigest:
         return not (self.done or self.newly_overdue or self.still_overdue or self.pending)
 
 
-def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int = 7) -> WeeklyDigest:
+def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int = 7,
+                  rule: DeadlineRule = AS_WRITTEN) -> WeeklyDigest:
     """The last `days` days up to `today`: consecutive digests cover every day once. A task is newly
-    overdue when its first day past the deadline (due_on + 1) is within the window."""
+    overdue when its first day past the effective deadline is within the window."""
     since = today - dt.timedelta(days=days - 1)
     done: list[DigestItem] = []
     newly: list[DigestItem] = []
@@ -420,9 +447,10 @@ def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int =
         if task.status == TaskStatus.DONE:
             done_on = task.done_at.astimezone(tz).date() if task.done_at else None
             if done_on is not None and since <= done_on <= today:
-                done.append(replace(item, done_on=done_on))
-        elif task.due_on is not None and task.due_on < today:
-            if task.due_on + dt.timedelta(days=1) >= since:
+                on_time = None if task.due_on is None else done_on <= rule.effective_deadline(task.due_on)
+                done.append(replace(item, done_on=done_on, on_time=on_time))
+        elif task.due_on is not None and rule.effective_deadline(task.due_on) < today:
+            if rule.effective_deadline(task.due_on) + dt.timedelta(days=1) >= since:
                 newly.append(item)
             else:
                 still += 1

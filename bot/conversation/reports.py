@@ -71,7 +71,8 @@ async def unit_summary(conv: Conversation, event: TextIn, args: list[str], perso
 async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, unit_name: str | None) -> None:
     ctx = conv.ctx
     today = ctx.today()
-    report: Report = await ctx.db.run(build_report, today=today, tz=ctx.policy.calendar.tz, filt=filt)
+    calendar = ctx.policy.calendar
+    report: Report = await ctx.db.run(build_report, today=today, tz=calendar.tz, filt=filt, rule=calendar)
     unit_name = unit_name or texts.matched_units(filt, report.units)
     usage = texts.UNIT_REPORT_USAGE if filt.unit_id is not None else texts.SUMMARY_USAGE
     text = texts.summary_text(report.units, today, filt, unit_name, usage=usage)
@@ -112,7 +113,7 @@ async def send_weekly_digest(conv: Conversation) -> int:
     when (on `digest_day` at the configured hour) and remembers that it ran."""
     ctx = conv.ctx
     today = ctx.today()
-    digest = await ctx.db.run(weekly_digest, today=today, tz=ctx.policy.calendar.tz)
+    digest = await ctx.db.run(weekly_digest, today=today, tz=ctx.policy.calendar.tz, rule=ctx.policy.calendar)
     told = 0
     for leader in await ctx.db.run(leaders):
         if await conv.notify(leader, Outgoing(text=texts.weekly_digest_text(digest, leader.full_name))):

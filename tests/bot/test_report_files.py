@@ -179,7 +179,8 @@ DIGEST = WeeklyDigest(
     done=[DigestItem(item_ref="5", notice="Thông báo số 45/TB-UBND ngày 05/03/2026", text="Theo dõi dư luận",
                      unit=BDV, assignee="Lê Văn Dân", due_on=None, done_on=dt.date(2026, 3, 30)),
           DigestItem(item_ref="7", notice="Thông báo số 45/TB-UBND ngày 05/03/2026", text="Báo cáo quý",
-                     unit=BDV, assignee="", due_on=dt.date(2026, 3, 28), done_on=dt.date(2026, 3, 31))],
+                     unit=BDV, assignee="", due_on=dt.date(2026, 3, 26), done_on=dt.date(2026, 3, 31),
+                     on_time=False)],
     newly_overdue=[DigestItem(item_ref="4", notice="Thông báo số 45/TB-UBND ngày 05/03/2026", text="Kiểm tra bãi rác",
                               unit=TNMT, assignee="Trần Văn Môi", due_on=dt.date(2026, 3, 27))],
     still_overdue=1,
@@ -196,7 +197,7 @@ def test_weekly_digest_text() -> None:
         f"• Mục 5 (Thông báo số 45/TB-UBND ngày 05/03/2026): Theo dõi dư luận — {BDV}, đ/c Lê Văn Dân; "
         "hoàn thành ngày 30/03/2026 (không có thời hạn)",
         f"• Mục 7 (Thông báo số 45/TB-UBND ngày 05/03/2026): Báo cáo quý — {BDV}; "
-        "hoàn thành ngày 31/03/2026 (quá hạn, hạn 28/03/2026)",
+        "hoàn thành ngày 31/03/2026 (quá hạn, hạn 26/03/2026)",
         "",
         "2. Mới quá hạn trong tuần, chưa hoàn thành: 1 nhiệm vụ.",
         f"• Mục 4 (Thông báo số 45/TB-UBND ngày 05/03/2026): Kiểm tra bãi rác — {TNMT}, đ/c Trần Văn Môi; "

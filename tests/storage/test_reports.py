@@ -8,13 +8,14 @@ from scheduler.calendar import VN_TZ
 from scheduler.policy import ReminderPolicy
 from storage.db import Database
 from storage.directory import import_directory, parse_directory_csv, person_by_handle
-from storage.models import StatusReport, TaskStatus
+from storage.models import StatusReport, Task, TaskStatus
 from storage.notices import confirm_notice, create_draft
 from storage.parsed import ParsedNotice, ParsedTask
 from storage.reports import (
     FilterNotUnderstood,
     ReportFilter,
     build_report,
+    classify,
     notice_number_matches,
     parse_filter,
     task_rows,
@@ -277,3 +278,21 @@ def test_impossible_periods_are_refused(typed: str) -> None:
 ])
 def test_notice_numbers_match_loosely(typed: str, number: str | None, match: bool) -> None:
     assert notice_number_matches(typed, number) is match
+
+
+def test_a_deadline_on_a_day_off_runs_to_the_next_working_day() -> None:
+    """Civil Code art. 148, as the scheduler's calendar reads it: due Saturday 28/03/2026, done or
+    looked at on Monday 30/03, is on time / within the deadline; as written it would be late."""
+    from scheduler.calendar import WorkingCalendar
+
+    calendar = WorkingCalendar()
+    saturday, monday = dt.date(2026, 3, 28), dt.date(2026, 3, 30)
+    done = Task(due_on=saturday, status=TaskStatus.DONE, done_at=local(2026, 3, 30, 16, 0))
+    open_task = Task(due_on=saturday, status=TaskStatus.IN_PROGRESS)
+    assert classify(done, monday, VN_TZ, calendar) == "done_on_time"
+    assert classify(done, monday, VN_TZ) == "done_late"
+    assert classify(open_task, monday, VN_TZ, calendar) == "in_progress"
+    assert classify(open_task, monday + dt.timedelta(days=1), VN_TZ, calendar) == "overdue"
+    assert classify(open_task, monday, VN_TZ) == "overdue"
+    assert classify(Task(due_on=None, status=TaskStatus.DONE, done_at=local(2026, 3, 30, 16, 0)), monday,
+                    VN_TZ, calendar) == "no_deadline"
