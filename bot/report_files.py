@@ -69,6 +69,8 @@ def _heading(ws: Worksheet, width: int, today: dt.date, scope: str) -> None:
     for row in (1, 2, 3):
         ws.merge_cells(f"A{row}:{last}{row}")
         ws[f"A{row}"].alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    ws.row_dimensions[1].height = 24
+    ws.row_dimensions[2].height = 30  # a merged cell does not grow by itself: room for a long scope
 
 
 def _header(ws: Worksheet, columns: Sequence[tuple[str, float]]) -> None:
