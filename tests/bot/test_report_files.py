@@ -96,7 +96,7 @@ def test_detail_sheet_cell_by_cell() -> None:
                              dt.datetime(2026, 3, 20), "Hoàn thành", dt.datetime(2026, 3, 18), "Hoàn thành đúng hạn",
                              "đã gửi báo cáo (18/03/2026)"]
     assert values(ws, 6) == [2, "45/TB-UBND\nngày 05/03/2026", "2", "Nắm tình hình cơ sở", BDV, "Sở Tài chính",
-                             "Không có thời hạn", "Chưa báo cáo", None, "Không có thời hạn", None]
+                             "Không có thời hạn", "Chưa cập nhật", None, "Không có thời hạn", None]
     assert values(ws, 7)[4:] == [TNMT, "Sở Tài chính; Sở Xây dựng", dt.datetime(2026, 4, 30),
                                  "Đề nghị gia hạn (60%)", None, "Đang thực hiện trong hạn",
                                  "xin gia hạn vì chờ ý kiến Sở Tài chính (31/03/2026)"]
