@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 COMMANDS = [
     BotCommand("viec", "Nhiệm vụ đồng chí đang phụ trách"),
     BotCommand("tonghop", "Tổng hợp tình hình thực hiện theo đơn vị"),
+    BotCommand("donvi", "Tổng hợp nhiệm vụ của đơn vị (trưởng đơn vị)"),
     BotCommand("kenh", "Chọn kênh nhận nhắc việc (Telegram hoặc Zalo)"),
     BotCommand("nghi", "Báo nghỉ phép: tạm dừng nhắc việc, cử người nhận thay"),
     BotCommand("huy", "Hủy văn bản hoặc một nhiệm vụ đã giao (quản trị viên)"),

@@ -273,6 +273,67 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """`nhacviec report --xlsx FILE`: the same Excel (and chart) as /tonghop, from the command line."""
+    import datetime as dt
+
+    from bot.charts import summary_chart
+    from bot.report_files import summary_workbook
+    from bot.texts import filter_description, matched_units, summary_text
+    from scheduler.clock import SystemClock
+    from storage.db import Database, upgrade
+    from storage.reports import ReportFilter, build_report
+
+    def day(value: str | None, option: str) -> dt.date | None:
+        if value is None:
+            return None
+        for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
+            try:
+                return dt.datetime.strptime(value.strip(), fmt).date()
+            except ValueError:
+                pass
+        raise ValueError(f"Ngày “{value}” ở {option} không hợp lệ; đồng chí ghi theo dạng 31/03/2026 hoặc 2026-03-31.")
+
+    try:
+        date_from, date_to = day(args.date_from, "--from"), day(args.date_to, "--to")
+        today = day(args.today, "--today")
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    if date_from and date_to and date_to < date_from:
+        print("Ngày --to phải sau hoặc bằng ngày --from.", file=sys.stderr)
+        return 2
+    settings = _settings(args)
+    upgrade(settings.database_url)
+    from bot.context import policy_from
+
+    calendar = policy_from(settings).calendar
+    today = today or calendar.local(SystemClock().now()).date()
+    filt = ReportFilter(notice=args.notice, unit=args.unit, date_from=date_from, date_to=date_to)
+    db = Database(settings.database_url)
+    try:
+        report = db.call(build_report, today=today, tz=calendar.tz, filt=filt, rule=calendar)
+    finally:
+        db.dispose()
+    unit_name = matched_units(filt, report.units)
+    outputs = [(Path(args.xlsx), lambda: summary_workbook(report.units, report.tasks, today, filt, unit_name),
+                "tệp Excel")]
+    if args.chart:
+        scope = filter_description(filt, unit_name)
+        outputs.append((Path(args.chart), lambda: summary_chart(report.units, today, scope), "biểu đồ"))
+    print(summary_text(report.units, today, filt))
+    for path, render, what in outputs:
+        try:
+            path.write_bytes(render())
+        except OSError as exc:
+            log.error("cannot write %s: %s", path, exc)
+            print(f"Không ghi được {what} vào “{path}”: thư mục không tồn tại hoặc không có quyền ghi.",
+                  file=sys.stderr)
+            return 1
+        print(f"Đã ghi {what}: {path}")
+    return 0
+
+
 def cmd_chat(args: argparse.Namespace) -> int:
     import asyncio
 
@@ -387,6 +448,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--since", help="from this day on (YYYY-MM-DD)")
     p.add_argument("--db")
     p.set_defaults(func=cmd_audit)
+
+    p = sub.add_parser("report", help="xuất biểu tổng hợp tình hình thực hiện nhiệm vụ (Excel, biểu đồ)",
+                       description="Ghi biểu tổng hợp tình hình thực hiện nhiệm vụ ra tệp Excel (như /tonghop), "
+                       "kèm biểu đồ nếu cần. Khoảng thời gian --from/--to chọn các nhiệm vụ có ngày văn bản "
+                       "hoặc thời hạn nằm trong khoảng đó.")
+    p.add_argument("--xlsx", required=True, metavar="TỆP", help="tệp Excel cần ghi, ví dụ tong-hop.xlsx")
+    p.add_argument("--notice", metavar="SỐ", help="chỉ văn bản có số này, ví dụ 45/TB-UBND (không phân biệt "
+                   "hoa thường, dấu cách)")
+    p.add_argument("--unit", metavar="ĐƠN_VỊ", help="chỉ đơn vị chủ trì này, ví dụ \"Sở Tài chính\"")
+    p.add_argument("--from", dest="date_from", metavar="NGÀY", help="từ ngày (31/03/2026 hoặc 2026-03-31)")
+    p.add_argument("--to", dest="date_to", metavar="NGÀY", help="đến ngày (31/03/2026 hoặc 2026-03-31)")
+    p.add_argument("--chart", metavar="TỆP.png", help="ghi thêm biểu đồ theo đơn vị (PNG)")
+    p.add_argument("--today", metavar="NGÀY", help="số liệu tính đến ngày này (mặc định: hôm nay)")
+    p.add_argument("--db", metavar="URL", help="địa chỉ cơ sở dữ liệu (mặc định: DATABASE_URL hoặc sqlite:///./nhacviec.db)")
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("chat", help="talk to the real bot in the sandbox, with a simulated clock")
     p.add_argument("script", nargs="?", help="script file (default: stdin, or interactive in a terminal)")

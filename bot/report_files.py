@@ -1,5 +1,7 @@
-"""The summary as an Excel workbook a leader can forward: one sheet per unit totals, one with
-every task. Pure: rows in, bytes out."""
+"""The summary as the Excel workbook offices forward, the "Biểu tổng hợp tình hình thực hiện
+nhiệm vụ": one sheet of totals per unit, one with every task. Both sheets have a frozen header,
+filters, wrapped text and an A4 landscape print setup that fits the width and repeats the
+header on every page. Pure: rows in, bytes out."""
 
 from __future__ import annotations
 
@@ -8,54 +10,153 @@ import io
 from collections.abc import Sequence
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
-from bot.texts import STATUS_LABELS, vn
-from scheduler.calendar import VN_TZ
+from bot.texts import STATUS_LABELS, filter_description, vn
 from storage.models import TaskStatus
-from storage.reports import CATEGORY_LABELS, TaskRow, UnitSummary
+from storage.reports import CATEGORIES, CATEGORY_LABELS, ReportFilter, TaskRow, UnitSummary, totals
+
+TITLE = "BIỂU TỔNG HỢP TÌNH HÌNH THỰC HIỆN NHIỆM VỤ"
+SUMMARY_SHEET = "Tổng hợp"
+DETAIL_SHEET = "Chi tiết"
+HEADER_ROW = 4  # rows 1–3: title, scope, date
 
 # the colours e-office tools use: green on time, orange late, blue in progress, red overdue, grey none
 FILLS = {"done_on_time": "C6EFCE", "done_late": "FFD8A8", "in_progress": "DDEBF7", "overdue": "FFC7CE",
          "no_deadline": "EDEDED"}
+HEADER_FILL = "D9E1F2"
+
+SUMMARY_COLUMNS = (("STT", 6), ("Đơn vị chủ trì", 40), ("Tổng số", 10),
+                   *((CATEGORY_LABELS[c], 15) for c in CATEGORIES), ("Tỷ lệ quá hạn", 11))
+DETAIL_COLUMNS = (("STT", 6), ("Số/ngày văn bản", 20), ("Mục", 8), ("Nội dung", 60), ("Chủ trì", 24),
+                  ("Phối hợp", 24), ("Thời hạn", 12), ("Tình trạng", 17), ("Ngày hoàn thành", 12),
+                  ("Đúng/quá hạn", 17), ("Ghi chú mới nhất", 40))
+WRAPPED = {"Số/ngày văn bản", "Nội dung", "Chủ trì", "Phối hợp", "Tình trạng", "Đúng/quá hạn", "Ghi chú mới nhất"}
+THIN = Side(style="thin", color="999999")
+BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+DATE_FORMAT = "DD/MM/YYYY"
 
 
-def summary_workbook(units: Sequence[UnitSummary], tasks: Sequence[TaskRow], today: dt.date) -> bytes:
+def notice_cell(row: TaskRow) -> str:
+    """Số/ngày văn bản: "45/TB-UBND\nngày 05/03/2026"; the title where the notice has no number."""
+    if row.notice_number and not row.notice_number.startswith("/"):
+        return row.notice_number + (f"\nngày {row.notice_date:%d/%m/%Y}" if row.notice_date else "")
+    return row.notice
+
+
+def status_cell(row: TaskRow) -> str:
+    label = STATUS_LABELS[TaskStatus(row.status)]
+    if row.percent is not None and row.status not in (TaskStatus.DONE, TaskStatus.OPEN):
+        label += f" ({row.percent}%)"
+    return label
+
+
+def note_cell(row: TaskRow) -> str:
+    if not row.latest_note:
+        return ""
+    return row.latest_note + (f" ({row.latest_note_on:%d/%m/%Y})" if row.latest_note_on else "")
+
+
+def _heading(ws: Worksheet, width: int, today: dt.date, scope: str) -> None:
+    last = get_column_letter(width)
+    ws["A1"] = vn(TITLE)
+    ws["A1"].font = Font(bold=True, size=14)
+    ws["A2"] = vn(f"Phạm vi: {scope}") if scope else vn("Phạm vi: toàn bộ nhiệm vụ đã giao")
+    ws["A2"].font = Font(italic=True)
+    ws["A3"] = vn(f"Số liệu đến ngày {today:%d/%m/%Y}")
+    for row in (1, 2, 3):
+        ws.merge_cells(f"A{row}:{last}{row}")
+        ws[f"A{row}"].alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    ws.row_dimensions[1].height = 24
+    ws.row_dimensions[2].height = 30  # a merged cell does not grow by itself: room for a long scope
+
+
+def _header(ws: Worksheet, columns: Sequence[tuple[str, float]]) -> None:
+    for i, (name, width) in enumerate(columns, start=1):
+        cell = ws.cell(row=HEADER_ROW, column=i, value=vn(name))
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.border = BORDER
+        ws.column_dimensions[get_column_letter(i)].width = width
+    ws.row_dimensions[HEADER_ROW].height = 32
+
+
+def _finish(ws: Worksheet, columns: int, last_row: int) -> None:
+    """Frozen header, filters, and the print setup: A4 landscape, one page wide, header on every page."""
+    last = get_column_letter(columns)
+    ws.freeze_panes = f"A{HEADER_ROW + 1}"
+    ws.auto_filter.ref = f"A{HEADER_ROW}:{last}{max(last_row, HEADER_ROW)}"
+    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    ws.print_area = f"A1:{last}{max(last_row, HEADER_ROW)}"
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages as it takes
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.5
+    ws.oddFooter.center.text = "Trang &P/&N"
+
+
+def _summary_sheet(ws: Worksheet, units: Sequence[UnitSummary], today: dt.date, scope: str) -> None:
+    ws.title = SUMMARY_SHEET
+    _heading(ws, len(SUMMARY_COLUMNS), today, scope)
+    _header(ws, SUMMARY_COLUMNS)
+    for i, u in enumerate(units, start=1):
+        ws.append([i, u.unit, u.total, *(getattr(u, c) for c in CATEGORIES), u.overdue / u.total if u.total else 0])
+    total = totals(units)
+    ws.append(["", vn("Tổng cộng"), total.total, *(getattr(total, c) for c in CATEGORIES),
+               total.overdue / total.total if total.total else 0])
+    for row in ws.iter_rows(min_row=HEADER_ROW + 1, max_row=ws.max_row):
+        for cell in row:
+            cell.border = BORDER
+            cell.alignment = Alignment(vertical="top", wrap_text=cell.column == 2,
+                                       horizontal="left" if cell.column == 2 else "center")
+        row[-1].number_format = "0%"
+    for cell in ws[ws.max_row]:
+        cell.font = Font(bold=True)
+    # the total row stays out of the filter range: sorting must not move it
+    _finish(ws, len(SUMMARY_COLUMNS), ws.max_row - 1)
+    ws.print_area = f"A1:{get_column_letter(len(SUMMARY_COLUMNS))}{ws.max_row}"
+
+
+def _detail_sheet(ws: Worksheet, tasks: Sequence[TaskRow], today: dt.date, scope: str) -> None:
+    _heading(ws, len(DETAIL_COLUMNS), today, scope)
+    _header(ws, DETAIL_COLUMNS)
+    wrapped = {i for i, (name, _) in enumerate(DETAIL_COLUMNS, start=1) if name in WRAPPED}
+    for i, t in enumerate(tasks, start=1):
+        ws.append([i, notice_cell(t), t.item_ref, t.text, t.unit, t.support,
+                   t.due_on if t.due_on else vn("Không có thời hạn"), status_cell(t), t.done_on,
+                   CATEGORY_LABELS[t.category], note_cell(t)])
+        row = ws.max_row
+        for cell in ws[row]:
+            cell.border = BORDER
+            cell.alignment = Alignment(vertical="top", wrap_text=cell.column in wrapped,
+                                       horizontal="center" if cell.column in (1, 3, 7, 9) else None)
+        ws.cell(row=row, column=7).number_format = DATE_FORMAT
+        ws.cell(row=row, column=9).number_format = DATE_FORMAT
+        ws.cell(row=row, column=10).fill = PatternFill("solid", fgColor=FILLS[t.category])
+    _finish(ws, len(DETAIL_COLUMNS), ws.max_row)
+
+
+def summary_workbook(units: Sequence[UnitSummary], tasks: Sequence[TaskRow], today: dt.date,
+                     filt: ReportFilter | None = None, unit_name: str | None = None) -> bytes:
+    scope = filter_description(filt, unit_name)
     wb = Workbook()
-    ws = wb.active
-    ws.title = "Tổng hợp"
-    ws.append([vn(f"TỔNG HỢP TÌNH HÌNH THỰC HIỆN NHIỆM VỤ (đến ngày {today:%d/%m/%Y})")])
-    ws["A1"].font = Font(bold=True, size=13)
-    ws.append([])
-    header = ["Đơn vị", "Tổng số", *CATEGORY_LABELS.values(), "Tỷ lệ quá hạn"]
-    ws.append([vn(h) for h in header])
-    for cell in ws[3]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-    for u in units:
-        share = u.overdue / u.total if u.total else 0
-        ws.append([u.unit, u.total, u.done_on_time, u.done_late, u.in_progress, u.overdue, u.no_deadline, share])
-        ws.cell(row=ws.max_row, column=8).number_format = "0%"
-    ws.column_dimensions["A"].width = 40
-    for col in "BCDEFGH":
-        ws.column_dimensions[col].width = 16
-
-    detail = wb.create_sheet("Chi tiết")
-    detail.append([vn(h) for h in ["Đơn vị chủ trì", "Văn bản", "Mục", "Nội dung", "Người phụ trách", "Thời hạn",
-                                   "Tình trạng", "Tiến độ (%)", "Phân loại", "Cập nhật"]])
-    for cell in detail[1]:
-        cell.font = Font(bold=True)
-    for t in tasks:
-        detail.append([t.unit, t.notice, t.item_ref, t.text, t.assignee, t.due_on, STATUS_LABELS[TaskStatus(t.status)],
-                       t.percent, CATEGORY_LABELS[t.category],
-                       t.updated_at.astimezone(VN_TZ).replace(tzinfo=None)])
-        row = detail.max_row
-        detail.cell(row=row, column=6).number_format = "DD/MM/YYYY"
-        detail.cell(row=row, column=10).number_format = "DD/MM/YYYY HH:MM"
-        detail.cell(row=row, column=9).fill = PatternFill("solid", fgColor=FILLS[t.category])
-        detail.cell(row=row, column=4).alignment = Alignment(wrap_text=True, vertical="top")
-    for col, width in zip("ABCDEFGHIJ", (32, 30, 8, 70, 22, 12, 18, 10, 22, 16), strict=True):
-        detail.column_dimensions[col].width = width
+    summary = wb.active
+    assert summary is not None
+    _summary_sheet(summary, units, today, scope)
+    _detail_sheet(wb.create_sheet(DETAIL_SHEET), tasks, today, scope)
+    wb.properties.title = vn(TITLE)
+    wb.properties.creator = "Nhắc việc"
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def report_filename(today: dt.date, extension: str = "xlsx") -> str:
+    return f"tong-hop-nhiem-vu-{today:%Y-%m-%d}.{extension}"

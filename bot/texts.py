@@ -13,7 +13,7 @@ from scheduler.dispatcher import DigestLine, DigestView
 from storage.models import TaskStatus
 from storage.notices import Draft, Registered
 from storage.parsed import ParsedNotice
-from storage.reports import UnitSummary
+from storage.reports import DigestItem, ReportFilter, UnitSummary, WeeklyDigest, totals
 from storage.tasks import ExtensionRequest, Recorded
 from storage.vntext import strip_marks
 
@@ -118,9 +118,10 @@ GENERIC_ERROR = vn("Xin lỗi đồng chí, hệ thống gặp sự cố khi x�
                    "đồng chí vui lòng thử lại sau ít phút.")
 STALE_BUTTON = vn("Nút này không còn hiệu lực.")
 NO_OPEN_DRAFT = vn("Không có văn bản nào đang chờ xác nhận.")
-NO_FILES_HERE = vn("Kênh này chưa gửi được tệp Excel; đồng chí gõ /tonghop trên Telegram để nhận tệp.")
+NO_FILES_HERE = vn("Kênh này chưa gửi được tệp Excel và biểu đồ; đồng chí gõ /tonghop trên Telegram để nhận tệp.")
 ADMIN_ONLY = vn("Chức năng này chỉ dành cho quản trị viên.")
-REPORT_FILE_CAPTION = vn("Báo cáo tổng hợp (Excel) để đồng chí chuyển tiếp; trang “Chi tiết” liệt kê từng nhiệm vụ.")
+REPORT_FILE_CAPTION = vn("Biểu tổng hợp tình hình thực hiện nhiệm vụ (Excel) để đồng chí chuyển tiếp; "
+                         "trang “Chi tiết” liệt kê từng nhiệm vụ.")
 FILE_TOO_LARGE = vn("Tệp quá lớn (tối đa 20 MB). Đồng chí vui lòng gửi tệp nhỏ hơn.")
 READING = vn("Đang đọc văn bản, đồng chí vui lòng chờ trong giây lát (bản quét có thể mất khoảng một phút)…")
 
@@ -402,23 +403,115 @@ def my_tasks(name: str, tasks: Sequence[tuple[str, str, dt.date | None, TaskStat
     return vn("\n".join(lines))
 
 
-def summary_text(rows: Sequence[UnitSummary], today: dt.date) -> str:
+def filter_description(filt: ReportFilter | None, unit_name: str | None = None) -> str:
+    """What a report covers, in words: "văn bản số 45/TB-UBND; đơn vị Sở Tài chính; tháng 3/2026 (…)". `unit_name`:
+    the unit(s) the report found (a head's unit, or the ones a typed name matched); else the name as typed."""
+    parts = []
+    if filt is not None and filt.notice:
+        parts.append(f"văn bản số {filt.notice}")
+    if unit_name:
+        parts.append(f"đơn vị {unit_name}")
+    elif filt is not None and filt.unit:
+        parts.append(f"đơn vị “{filt.unit}”")
+    if filt is not None and (filt.date_from or filt.date_to):
+        span = filt.period or (f"từ {date_vn(filt.date_from)} đến {date_vn(filt.date_to)}" if filt.date_from
+                               and filt.date_to else f"từ {date_vn(filt.date_from)}" if filt.date_from
+                               else f"đến {date_vn(filt.date_to)}")
+        parts.append(f"{span} (văn bản ban hành hoặc thời hạn trong khoảng này)")
+    return vn("; ".join(parts))
+
+
+def report_title(today: dt.date) -> str:
+    return vn(f"TỔNG HỢP TÌNH HÌNH THỰC HIỆN NHIỆM VỤ (số liệu đến ngày {today:%d/%m/%Y})")
+
+
+def matched_units(filt: ReportFilter | None, rows: Sequence[UnitSummary]) -> str | None:
+    """The units a typed unit name matched, to name them as the directory writes them."""
+    return ", ".join(r.unit for r in rows) if filt is not None and filt.unit and rows else None
+
+
+def summary_text(rows: Sequence[UnitSummary], today: dt.date, filt: ReportFilter | None = None,
+                 unit_name: str | None = None, *, usage: str | None = None) -> str:
+    scope = filter_description(filt, unit_name or matched_units(filt, rows))
     if not rows:
+        if scope:
+            return vn(f"Không có nhiệm vụ nào thuộc phạm vi: {scope}.\n{usage or SUMMARY_USAGE}")
         return vn("Chưa có nhiệm vụ nào được giao.")
-    lines = [f"TỔNG HỢP TÌNH HÌNH THỰC HIỆN NHIỆM VỤ (đến ngày {today:%d/%m/%Y})", ""]
-    total = UnitSummary(unit="Tổng cộng")
+    lines = [report_title(today)]
+    if scope:
+        lines.append(f"Phạm vi: {scope}")
+    lines.append("")
     for r in rows:
         share = f"{100 * r.overdue / r.total:.0f}%" if r.total else "0%"
-        lines.append(f"▪ {r.unit}: {r.total} nhiệm vụ")
+        lines.append(f"• {r.unit}: {r.total} nhiệm vụ")
         lines.append(f"  Hoàn thành đúng hạn: {r.done_on_time}; hoàn thành quá hạn: {r.done_late}")
-        lines.append(f"  Đang thực hiện trong hạn: {r.in_progress}; quá hạn: {r.overdue} ({share})"
+        lines.append(f"  Đang thực hiện trong hạn: {r.in_progress}; quá hạn chưa hoàn thành: {r.overdue} ({share})"
                      + (f" — mục {', '.join(r.overdue_refs)}" if r.overdue_refs else ""))
-        lines.append(f"  Không có thời hạn: {r.no_deadline}")
-        for f in ("done_on_time", "done_late", "in_progress", "overdue", "no_deadline"):
-            setattr(total, f, getattr(total, f) + getattr(r, f))
-    lines += ["", f"Tổng cộng: {total.total} nhiệm vụ — hoàn thành đúng hạn {total.done_on_time}, "
-                  f"hoàn thành quá hạn {total.done_late}, đang thực hiện trong hạn {total.in_progress}, "
-                  f"quá hạn {total.overdue}, không có thời hạn {total.no_deadline}."]
+        lines.append(f"  Không có thời hạn: {r.no_deadline}"
+                     + (f" (đã hoàn thành {r.no_deadline_done})" if r.no_deadline_done else ""))
+    total = totals(rows)
+    if len(rows) > 1:
+        lines += ["", f"Tổng cộng: {total.total} nhiệm vụ — hoàn thành đúng hạn {total.done_on_time}, "
+                      f"hoàn thành quá hạn {total.done_late}, đang thực hiện trong hạn {total.in_progress}, "
+                      f"quá hạn chưa hoàn thành {total.overdue}, không có thời hạn {total.no_deadline}."]
+    return vn("\n".join(lines))
+
+
+SUMMARY_USAGE = vn("Cú pháp: /tonghop [số văn bản] [tên đơn vị] [thời gian], ví dụ: /tonghop 45/TB-UBND, "
+                   "/tonghop Sở Tài chính, /tonghop tháng 3, /tonghop quý 1/2026, /tonghop từ 1/3 đến 31/3.")
+UNIT_REPORT_USAGE = vn("Cú pháp: /donvi [số văn bản] [thời gian], ví dụ: /donvi tháng 3, /donvi quý 1/2026, "
+                       "/donvi 45/TB-UBND.")
+SUMMARY_ONLY_LEADERS = vn("Báo cáo tổng hợp chỉ dành cho lãnh đạo và quản trị viên. Đồng chí gõ /viec để xem "
+                          "các nhiệm vụ đồng chí đang phụ trách.")
+SUMMARY_HEAD_USE_UNIT = vn("Báo cáo tổng hợp toàn bộ chỉ dành cho lãnh đạo và quản trị viên. Đồng chí gõ /donvi để "
+                           "xem tổng hợp của đơn vị mình, /viec để xem các nhiệm vụ đồng chí đang phụ trách.")
+UNIT_REPORT_ONLY_HEADS = vn("Tổng hợp theo đơn vị (/donvi) dành cho trưởng đơn vị. Đồng chí gõ /viec để xem "
+                            "các nhiệm vụ đồng chí đang phụ trách.")
+UNIT_REPORT_NO_UNIT = vn("Đồng chí chưa được gắn với đơn vị nào trong danh bạ nên chưa có số liệu của đơn vị. "
+                         "Đồng chí vui lòng đề nghị quản trị viên bổ sung danh bạ.")
+CHART_CAPTION = vn("Biểu đồ tình hình thực hiện nhiệm vụ theo đơn vị.")
+
+
+def period_not_understood(reason: str) -> str:
+    return vn(f"Thời gian “{reason}” không hợp lệ. {SUMMARY_USAGE}")
+
+
+def _digest_item(item: DigestItem, *, done: bool) -> str:
+    who = f", đ/c {item.assignee}" if item.assignee else ""
+    line = f"• Mục {item.item_ref} ({item.notice}): {shorten(item.text, 100)} — {item.unit}{who}"
+    if done and item.done_on:
+        when = ("không có thời hạn" if item.due_on is None
+                else "đúng hạn" if item.on_time else f"quá hạn, hạn {date_vn(item.due_on)}")
+        return f"{line}; hoàn thành ngày {date_vn(item.done_on)} ({when})"
+    return f"{line}; hạn {date_vn(item.due_on)}"
+
+
+def _capped(lines: list[str], limit: int) -> list[str]:
+    if len(lines) <= limit:
+        return lines
+    return [*lines[:limit], f"… và {len(lines) - limit} nhiệm vụ khác (xem /tonghop)."]
+
+
+def weekly_digest_text(digest: WeeklyDigest, name: str, *, limit: int = 15) -> str:
+    """The weekly summary a leader receives: done this week, newly overdue, pending extension requests."""
+    lines = [f"Kính gửi đồng chí {name},",
+             f"Nhắc việc báo cáo tình hình thực hiện nhiệm vụ trong tuần, từ {date_vn(digest.since)} "
+             f"đến {date_vn(digest.until)}.", ""]
+    if digest.is_empty:
+        lines.append("Trong tuần không có nhiệm vụ nào hoàn thành hoặc mới quá hạn, không có đề nghị gia hạn chờ "
+                     "quyết định.")
+        return vn("\n".join(lines))
+    lines.append(f"1. Hoàn thành trong tuần: {len(digest.done)} nhiệm vụ.")
+    lines += _capped([_digest_item(i, done=True) for i in digest.done], limit)
+    lines += ["", f"2. Mới quá hạn trong tuần, chưa hoàn thành: {len(digest.newly_overdue)} nhiệm vụ."]
+    lines += _capped([_digest_item(i, done=False) for i in digest.newly_overdue], limit)
+    if digest.still_overdue:
+        lines.append(f"Ngoài ra còn {digest.still_overdue} nhiệm vụ quá hạn từ các tuần trước chưa hoàn thành.")
+    lines += ["", f"3. Đề nghị gia hạn chờ quyết định: {len(digest.pending)}."]
+    lines += _capped([f"• Mục {p.item_ref} ({p.notice}): đ/c {p.requester} đề nghị gia hạn đến "
+                      f"{date_vn(p.requested_due)} (thời hạn hiện tại: {date_vn(p.current_due)})"
+                      for p in digest.pending], limit)
+    lines += ["", "Đồng chí gõ /tonghop để xem tổng hợp theo đơn vị và nhận tệp Excel."]
     return vn("\n".join(lines))
 
 

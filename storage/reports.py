@@ -1,20 +1,270 @@
 """Reports: per unit, how many tasks are done on time, done late, in progress within
-the deadline, overdue, or without a deadline — the government's follow-up categories."""
+the deadline, overdue, or without a deadline — the government's follow-up categories
+(QĐ 42/2014 practice: a task without a deadline is counted under "không có thời hạn"
+whether or not it is done, never as done on time).
+
+Filters: a notice number (matched loosely), a unit (as typed), and a date range. A task is
+in a date range when its notice's date (the issue date, else the day it was registered) or
+its deadline falls within the range. `parse_filter` reads the filter as typed after /tonghop.
+
+Also the weekly digest for leaders: done in the last seven days, newly overdue, extension
+requests waiting for a decision."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
-from dataclasses import dataclass, field
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from storage.models import Notice, NoticeStatus, Task, TaskStatus, Unit
+from storage.models import Notice, NoticeStatus, StatusReport, Task, TaskStatus
 from storage.notices import notice_title
+from storage.tasks import pending_extensions
+from storage.unitnames import best_unit_match, unit_key
+from storage.vntext import fold, nfc, strip_marks
 
 NO_UNIT = "(Chưa xác định đơn vị)"
 
+
+class DeadlineRule(Protocol):
+    """The last day a task due on `due_on` may be finished on time (the scheduler's WorkingCalendar:
+    a deadline on a weekend or a holiday runs to the next working day, Civil Code art. 148)."""
+
+    def effective_deadline(self, due_on: dt.date) -> dt.date: ...
+
+
+class AsWritten:
+    """The deadline as written, for callers without a working calendar."""
+
+    def effective_deadline(self, due_on: dt.date) -> dt.date:
+        return due_on
+
+
+AS_WRITTEN = AsWritten()
+
+CATEGORIES = ("done_on_time", "done_late", "in_progress", "overdue", "no_deadline")
+CATEGORY_LABELS = {
+    "done_on_time": "Hoàn thành đúng hạn",
+    "done_late": "Hoàn thành quá hạn",
+    "in_progress": "Đang thực hiện trong hạn",
+    "overdue": "Quá hạn chưa hoàn thành",
+    "no_deadline": "Không có thời hạn",
+}
+
+
+# ---------------------------------------------------------------- filters
+
+@dataclass(frozen=True, kw_only=True)
+class ReportFilter:
+    """Which tasks a report covers. Empty: every task of the confirmed notices."""
+
+    notice: str | None = None  # a notice number as typed ("45/TB-UBND", "45")
+    unit: str | None = None  # a unit name as typed ("Sở Tài chính", "tài chính")
+    unit_id: int | None = None  # exactly this directory unit (/donvi)
+    date_from: dt.date | None = None  # notice date or deadline on or after
+    date_to: dt.date | None = None  # notice date or deadline on or before
+    period: str | None = None  # how the range was typed, for the title ("tháng 3/2026", "quý I/2026")
+
+    @property
+    def is_empty(self) -> bool:
+        return (self.notice is None and self.unit is None and self.unit_id is None and self.date_from is None
+                and self.date_to is None)
+
+
+def _number_key(text: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", strip_marks(text).lower())
+
+
+def notice_number_matches(query: str, number: str | None) -> bool:
+    """Loose match of a typed notice number: case, diacritics, spaces and punctuation do not
+    matter ("45/tb-ubnd", "45 TB UBND"); a bare number matches the number part ("45" → 45/TB-UBND);
+    a leading part matches ("45/TB" → 45/TB-UBND)."""
+    if not number:
+        return False
+    q = nfc(query).strip()
+    q = re.sub(r"^(?:số|so)\s*", "", q, flags=re.IGNORECASE)
+    q_key, n_key = _number_key(q), _number_key(number)
+    if not q_key:
+        return False
+    if q_key == n_key:
+        return True
+    if q.isdigit():
+        lead = re.match(r"\s*0*(\d+)", number)
+        return lead is not None and lead.group(1) == q_key.lstrip("0")
+    # a leading part ("45/TB" → 45/TB-UBND, "45/2026" → 45/2026/QĐ-UBND) that does not cut a number
+    if len(n_key) <= len(q_key) or not n_key.startswith(q_key):
+        return False
+    return not (q_key[-1].isdigit() and n_key[len(q_key)].isdigit())
+
+
+def unit_matches(query: str, names: Iterable[str]) -> set[str]:
+    """The unit names (as the report shows them) that a typed unit means: the same folded name,
+    names containing the typed words ("tài chính" → "Sở Tài chính"), else the best fuzzy match."""
+    names = list(dict.fromkeys(names))
+    key = unit_key(query)
+    if not key:
+        return set()
+    keys = [unit_key(n) for n in names]
+    exact = {n for n, k in zip(names, keys, strict=True) if k == key}
+    if exact:
+        return exact
+    contained = {n for n, k in zip(names, keys, strict=True) if f" {key} " in f" {k} "}
+    if contained:
+        return contained
+    best = best_unit_match(query, keys)
+    return {names[best.index]} if best else set()
+
+
+def unit_name_of(task: Task) -> str:
+    if task.lead_unit is not None:
+        return task.lead_unit.name
+    return task.lead_unit_names[0] if task.lead_unit_names else NO_UNIT
+
+
+def notice_day(notice: Notice, tz: ZoneInfo) -> dt.date:
+    """The notice's date: as issued, else the day it was registered."""
+    return notice.issued_on or notice.created_at.astimezone(tz).date()
+
+
+def _in_range(day: dt.date | None, filt: ReportFilter) -> bool:
+    if day is None:
+        return False
+    return (filt.date_from is None or day >= filt.date_from) and (filt.date_to is None or day <= filt.date_to)
+
+
+def select_tasks(session: Session, filt: ReportFilter, *, tz: ZoneInfo) -> list[Task]:
+    """The tasks of confirmed notices (cancelled tasks left out) that the filter covers, in notice
+    and item order."""
+    tasks = list(session.scalars(
+        select(Task).join(Notice, Notice.id == Task.notice_id)
+        .where(Notice.status == NoticeStatus.CONFIRMED, Task.status != TaskStatus.CANCELLED)
+        .order_by(Notice.issued_on.is_(None), Notice.issued_on, Task.notice_id, Task.position)))
+    if filt.unit_id is not None:
+        tasks = [t for t in tasks if t.lead_unit_id == filt.unit_id]
+    if filt.notice is not None:
+        query = filt.notice
+        tasks = [t for t in tasks if notice_number_matches(query, t.notice.number)]
+    if filt.unit is not None:
+        wanted = unit_matches(filt.unit, (unit_name_of(t) for t in tasks))
+        tasks = [t for t in tasks if unit_name_of(t) in wanted]
+    if filt.date_from is not None or filt.date_to is not None:
+        tasks = [t for t in tasks if _in_range(notice_day(t.notice, tz), filt) or _in_range(t.due_on, filt)]
+    return tasks
+
+
+# ---------------------------------------------------------------- the filter as typed
+
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_YEAR = r"(?:\s*(?:/|-|nam)\s*(\d{4}))?"
+_DATE = r"(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?"
+_PERIODS = [
+    ("range", re.compile(r"\b(?:tu\s+(?:ngay\s+)?)?" + _DATE + r"\s*(?:den|-|–)\s*(?:ngay\s+)?" + _DATE + r"\b")),
+    ("month", re.compile(r"\bthang\s+(\d{1,2})\b" + _YEAR)),
+    ("quarter", re.compile(r"\bquy\s+(iv|iii|ii|i|[1-4])\b" + _YEAR)),
+    ("this", re.compile(r"\b(thang|quy|nam)\s+(nay|truoc)\b")),
+    ("year", re.compile(r"\bnam\s+(\d{4})\b")),
+]
+# "45/TB-UBND", "462-KL/TU" (the Party's numbering), "12 / TB-VPTU"; a bare number after "số"/"thông báo"
+_NOTICE_NUMBER = re.compile(r"(?:\b(?:thong bao|van ban|tb|so)\s+)*\b(\d{1,5}[a-z]?\s*(?:/|-(?=\s*[a-z]))\s*"
+                            r"[0-9a-z][0-9a-z./-]*)")
+_BARE_NUMBER = re.compile(r"\b(?:thong bao|van ban|so)\s+(?:so\s+)?(\d{1,5})\b")
+
+
+class FilterNotUnderstood(ValueError):
+    """A period that names no real date ("tháng 13", "31/2")."""
+
+
+def _char_fold(text: str) -> str:
+    """Lower case without diacritics, one character for one: indices stay those of `text`."""
+    return "".join((strip_marks(c).lower() or c)[:1] for c in text)
+
+
+def _year_for(month: int, year: str | None, today: dt.date) -> int:
+    """An explicit year; else this year, unless the month is more than six months ahead (then last year)."""
+    if year:
+        return int(year)
+    return today.year - 1 if month - today.month > 6 else today.year
+
+
+def _month_range(year: int, first: int, last: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, first, 1), dt.date(year, last, calendar.monthrange(year, last)[1])
+
+
+def _typed_date(day: str, month: str, year: str | None, today: dt.date) -> dt.date:
+    try:
+        return dt.date(int(year) if year else today.year, int(month), int(day))
+    except ValueError as exc:
+        raise FilterNotUnderstood(f"{day}/{month}/{year}") from exc
+
+
+def parse_period(kind: str, m: re.Match[str], today: dt.date) -> tuple[dt.date, dt.date, str]:
+    if kind == "range":
+        start = _typed_date(m.group(1), m.group(2), m.group(3), today)
+        end = _typed_date(m.group(4), m.group(5), m.group(6) or m.group(3), today)
+        if end < start:
+            raise FilterNotUnderstood("range ends before it starts")
+        return start, end, f"từ {start:%d/%m/%Y} đến {end:%d/%m/%Y}"
+    if kind == "month":
+        month = int(m.group(1))
+        if not 1 <= month <= 12:
+            raise FilterNotUnderstood(f"month {month}")
+        year = _year_for(month, m.group(2), today)
+        return (*_month_range(year, month, month), f"tháng {month}/{year}")
+    if kind == "quarter":
+        q = ROMAN.get(m.group(1)) or int(m.group(1))
+        year = _year_for(3 * q - 2, m.group(2), today)
+        return (*_month_range(year, 3 * q - 2, 3 * q), f"quý {'I' * q if q < 4 else 'IV'}/{year}")
+    if kind == "this":
+        what, which = m.group(1), m.group(2)
+        if what == "nam":
+            year = today.year - (which == "truoc")
+            return dt.date(year, 1, 1), dt.date(year, 12, 31), f"năm {year}"
+        if what == "thang":
+            first = today.replace(day=1)
+            if which == "truoc":
+                first = (first - dt.timedelta(days=1)).replace(day=1)
+            return (*_month_range(first.year, first.month, first.month), f"tháng {first.month}/{first.year}")
+        q = (today.month - 1) // 3 + 1
+        year = today.year
+        if which == "truoc":
+            q, year = (4, year - 1) if q == 1 else (q - 1, year)
+        return (*_month_range(year, 3 * q - 2, 3 * q), f"quý {'I' * q if q < 4 else 'IV'}/{year}")
+    year = int(m.group(1))
+    return dt.date(year, 1, 1), dt.date(year, 12, 31), f"năm {year}"
+
+
+def parse_filter(text: str, today: dt.date) -> ReportFilter:
+    """The filter typed after /tonghop: a period ("tháng 3", "tháng 3/2026", "quý 1", "quý II năm 2026",
+    "năm 2026", "tháng này", "từ 1/3 đến 15/3"), a notice number ("45/TB-UBND", "số 45/TB-UBND"), and
+    whatever is left is a unit ("Sở Tài chính"). Raises FilterNotUnderstood for an impossible date."""
+    text = nfc(text).strip()
+    folded = _char_fold(text)
+    date_from = date_to = None
+    period = None
+    for kind, pattern in _PERIODS:
+        m = pattern.search(folded)
+        if m:
+            date_from, date_to, period = parse_period(kind, m, today)
+            text = text[: m.start()] + " " + text[m.end():]
+            break
+    notice = None
+    folded = _char_fold(text)
+    m = _NOTICE_NUMBER.search(folded) or _BARE_NUMBER.search(folded)
+    if m:
+        notice = re.sub(r"\s+", "", text[m.start(1): m.end(1)])
+        text = text[: m.start()] + " " + text[m.end():]
+    unit = re.sub(r"^(?:của\s+)?(?:đơn vị\s+)?", "", " ".join(text.replace(",", " ").replace(";", " ").split()),
+                  flags=re.IGNORECASE).strip(" -:")
+    return ReportFilter(notice=notice, unit=unit or None, date_from=date_from, date_to=date_to, period=period)
+
+
+# ---------------------------------------------------------------- per-unit totals
 
 @dataclass(kw_only=True)
 class UnitSummary:
@@ -22,78 +272,192 @@ class UnitSummary:
     done_on_time: int = 0
     done_late: int = 0
     in_progress: int = 0  # within the deadline
-    overdue: int = 0
-    no_deadline: int = 0
+    overdue: int = 0  # past the deadline, not done
+    no_deadline: int = 0  # done or not
+    no_deadline_done: int = 0  # of which done
     overdue_refs: list[str] = field(default_factory=list)
 
     @property
     def total(self) -> int:
         return self.done_on_time + self.done_late + self.in_progress + self.overdue + self.no_deadline
 
+    def add(self, other: UnitSummary) -> None:
+        for name in (*CATEGORIES, "no_deadline_done"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
 
-def classify(task: Task, today: dt.date, tz: ZoneInfo) -> str:
-    if task.status == TaskStatus.DONE:
-        if task.due_on is None or task.done_at is None:
-            return "done_on_time"
-        return "done_on_time" if task.done_at.astimezone(tz).date() <= task.due_on else "done_late"
+
+def classify(task: Task, today: dt.date, tz: ZoneInfo, rule: DeadlineRule = AS_WRITTEN) -> str:
+    """One of CATEGORIES, judged against the effective deadline. A task without a deadline is
+    "no_deadline", done or not."""
     if task.due_on is None:
         return "no_deadline"
-    return "overdue" if today > task.due_on else "in_progress"
+    deadline = rule.effective_deadline(task.due_on)
+    if task.status == TaskStatus.DONE:
+        if task.done_at is None:
+            return "done_on_time"
+        return "done_on_time" if task.done_at.astimezone(tz).date() <= deadline else "done_late"
+    return "overdue" if today > deadline else "in_progress"
 
 
-def unit_summary(session: Session, *, today: dt.date, tz: ZoneInfo) -> list[UnitSummary]:
-    rows = session.execute(
-        select(Task, Unit.name)
-        .join(Notice, Notice.id == Task.notice_id)
-        .outerjoin(Unit, Unit.id == Task.lead_unit_id)
-        .where(Notice.status == NoticeStatus.CONFIRMED, Task.status != TaskStatus.CANCELLED)
-        .order_by(Task.id)
-    ).all()
+def summarize(tasks: Iterable[Task], *, today: dt.date, tz: ZoneInfo,
+              rule: DeadlineRule = AS_WRITTEN) -> list[UnitSummary]:
     by_unit: dict[str, UnitSummary] = {}
-    for task, unit_name in rows:
-        name = unit_name or (task.lead_unit_names[0] if task.lead_unit_names else NO_UNIT)
+    for task in tasks:
+        name = unit_name_of(task)
         summary = by_unit.setdefault(name, UnitSummary(unit=name))
-        kind = classify(task, today, tz)
+        kind = classify(task, today, tz, rule)
         setattr(summary, kind, getattr(summary, kind) + 1)
+        if kind == "no_deadline" and task.status == TaskStatus.DONE:
+            summary.no_deadline_done += 1
         if kind == "overdue":
             summary.overdue_refs.append(task.item_ref)
-    return sorted(by_unit.values(), key=lambda s: s.unit)
+    return sorted(by_unit.values(), key=lambda s: (s.unit == NO_UNIT, fold(s.unit)))
 
 
-CATEGORY_LABELS = {
-    "done_on_time": "Hoàn thành đúng hạn",
-    "done_late": "Hoàn thành quá hạn",
-    "in_progress": "Đang thực hiện trong hạn",
-    "overdue": "Quá hạn",
-    "no_deadline": "Không có thời hạn",
-}
+def unit_summary(session: Session, *, today: dt.date, tz: ZoneInfo, filt: ReportFilter | None = None,
+                 rule: DeadlineRule = AS_WRITTEN) -> list[UnitSummary]:
+    return summarize(select_tasks(session, filt or ReportFilter(), tz=tz), today=today, tz=tz, rule=rule)
 
+
+def totals(rows: Sequence[UnitSummary]) -> UnitSummary:
+    total = UnitSummary(unit="Tổng cộng")
+    for r in rows:
+        total.add(r)
+    return total
+
+
+# ---------------------------------------------------------------- one row per task
 
 @dataclass(frozen=True, kw_only=True)
 class TaskRow:
-    unit: str
-    notice: str
+    unit: str  # the lead unit (chủ trì)
+    support: str  # supporting units (phối hợp), "; "-separated
+    notice: str  # the notice's title ("Thông báo số 45/TB-UBND ngày 05/03/2026")
+    notice_number: str | None
+    notice_date: dt.date | None
     item_ref: str
     text: str
     assignee: str
     due_on: dt.date | None
+    due_text: str | None
     status: str
     percent: int | None
+    done_on: dt.date | None
     category: str
+    latest_note: str | None
+    latest_note_on: dt.date | None
     updated_at: dt.datetime
 
 
-def task_rows(session: Session, *, today: dt.date, tz: ZoneInfo) -> list[TaskRow]:
-    """Every task of the confirmed notices, for the detailed sheet of the report."""
+def _latest_notes(session: Session, task_ids: Sequence[int]) -> dict[int, StatusReport]:
+    if not task_ids:
+        return {}
+    latest = (select(func.max(StatusReport.id))
+              .where(StatusReport.task_id.in_(task_ids), StatusReport.note.is_not(None), StatusReport.note != "")
+              .group_by(StatusReport.task_id))
+    return {r.task_id: r for r in session.scalars(select(StatusReport).where(StatusReport.id.in_(latest)))}
+
+
+def rows_for(session: Session, tasks: Sequence[Task], *, today: dt.date, tz: ZoneInfo,
+             rule: DeadlineRule = AS_WRITTEN) -> list[TaskRow]:
+    notes = _latest_notes(session, [t.id for t in tasks])
     rows = []
-    tasks = session.scalars(
-        select(Task).join(Notice, Notice.id == Task.notice_id)
-        .where(Notice.status == NoticeStatus.CONFIRMED, Task.status != TaskStatus.CANCELLED)
-        .order_by(Task.notice_id, Task.position))
     for task in tasks:
-        unit = task.lead_unit.name if task.lead_unit else (task.lead_unit_names[0] if task.lead_unit_names else NO_UNIT)
-        rows.append(TaskRow(unit=unit, notice=notice_title(task.notice), item_ref=task.item_ref, text=task.text,
-                            assignee=task.assignee.full_name if task.assignee else "", due_on=task.due_on,
-                            status=task.status, percent=task.percent, category=classify(task, today, tz),
-                            updated_at=task.updated_at))
-    return sorted(rows, key=lambda r: (r.unit, r.notice, r.item_ref))
+        note = notes.get(task.id)
+        rows.append(TaskRow(
+            unit=unit_name_of(task), support="; ".join(task.support_unit_names or []),
+            notice=notice_title(task.notice), notice_number=task.notice.number, notice_date=task.notice.issued_on,
+            item_ref=task.item_ref, text=task.text, assignee=task.assignee.full_name if task.assignee else "",
+            due_on=task.due_on, due_text=task.due_text, status=task.status, percent=task.percent,
+            done_on=task.done_at.astimezone(tz).date() if task.done_at and task.status == TaskStatus.DONE else None,
+            category=classify(task, today, tz, rule), latest_note=note.note if note else None,
+            latest_note_on=note.created_at.astimezone(tz).date() if note else None, updated_at=task.updated_at))
+    return rows
+
+
+def task_rows(session: Session, *, today: dt.date, tz: ZoneInfo, filt: ReportFilter | None = None,
+              rule: DeadlineRule = AS_WRITTEN) -> list[TaskRow]:
+    """Every task the filter covers, in notice and item order, for the detail sheet of the report."""
+    return rows_for(session, select_tasks(session, filt or ReportFilter(), tz=tz), today=today, tz=tz, rule=rule)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Report:
+    units: list[UnitSummary]
+    tasks: list[TaskRow]
+
+
+def build_report(session: Session, *, today: dt.date, tz: ZoneInfo, filt: ReportFilter | None = None,
+                 rule: DeadlineRule = AS_WRITTEN) -> Report:
+    """The totals and the detail rows from one selection (one transaction)."""
+    tasks = select_tasks(session, filt or ReportFilter(), tz=tz)
+    return Report(units=summarize(tasks, today=today, tz=tz, rule=rule),
+                  tasks=rows_for(session, tasks, today=today, tz=tz, rule=rule))
+
+
+# ---------------------------------------------------------------- the weekly digest for leaders
+
+@dataclass(frozen=True, kw_only=True)
+class DigestItem:
+    item_ref: str
+    notice: str
+    text: str
+    unit: str
+    assignee: str
+    due_on: dt.date | None
+    done_on: dt.date | None = None
+    on_time: bool | None = None  # done by the effective deadline; None without a deadline or not done
+
+
+@dataclass(frozen=True, kw_only=True)
+class DigestRequest:
+    item_ref: str
+    notice: str
+    requester: str
+    current_due: dt.date | None
+    requested_due: dt.date | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class WeeklyDigest:
+    since: dt.date  # first day covered
+    until: dt.date  # last day covered (today)
+    done: list[DigestItem]
+    newly_overdue: list[DigestItem]  # first overdue day within the week, still not done
+    still_overdue: int  # overdue since before the week, still not done
+    pending: list[DigestRequest]  # extension requests waiting for a decision
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.done or self.newly_overdue or self.still_overdue or self.pending)
+
+
+def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int = 7,
+                  rule: DeadlineRule = AS_WRITTEN) -> WeeklyDigest:
+    """The last `days` days up to `today`: consecutive digests cover every day once. A task is newly
+    overdue when its first day past the effective deadline is within the window."""
+    since = today - dt.timedelta(days=days - 1)
+    done: list[DigestItem] = []
+    newly: list[DigestItem] = []
+    still = 0
+    for task in select_tasks(session, ReportFilter(), tz=tz):
+        item = DigestItem(item_ref=task.item_ref, notice=notice_title(task.notice), text=task.text,
+                          unit=unit_name_of(task), assignee=task.assignee.full_name if task.assignee else "",
+                          due_on=task.due_on)
+        if task.status == TaskStatus.DONE:
+            done_on = task.done_at.astimezone(tz).date() if task.done_at else None
+            if done_on is not None and since <= done_on <= today:
+                on_time = None if task.due_on is None else done_on <= rule.effective_deadline(task.due_on)
+                done.append(replace(item, done_on=done_on, on_time=on_time))
+        elif task.due_on is not None and rule.effective_deadline(task.due_on) < today:
+            if rule.effective_deadline(task.due_on) + dt.timedelta(days=1) >= since:
+                newly.append(item)
+            else:
+                still += 1
+    pending = [DigestRequest(item_ref=p.item_ref, notice=p.notice_title, requester=p.requester_name,
+                             current_due=p.current_due, requested_due=p.requested_due)
+               for p in pending_extensions(session)]
+    done.sort(key=lambda i: (i.done_on or today, fold(i.unit)))
+    newly.sort(key=lambda i: (i.due_on or today, fold(i.unit)))
+    return WeeklyDigest(since=since, until=today, done=done, newly_overdue=newly, still_overdue=still,
+                        pending=pending)

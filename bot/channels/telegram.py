@@ -75,6 +75,14 @@ class TelegramChannel:
             raise translate_error(exc) from exc
         return str(sent.message_id)
 
+    async def send_picture(self, chat_id: str, document: Document) -> str:
+        try:
+            sent = await self.bot.send_photo(int(chat_id), photo=document.data, filename=document.filename,
+                                             caption=document.caption or None)
+        except TelegramError as exc:
+            raise translate_error(exc) from exc
+        return str(sent.message_id)
+
     async def clear_actions(self, chat_id: str, message_id: str) -> None:
         try:
             await self.bot.edit_message_reply_markup(chat_id=int(chat_id), message_id=int(message_id),

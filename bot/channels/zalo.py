@@ -67,6 +67,9 @@ class ZaloChannel:
     async def send_document(self, chat_id: str, document: Document) -> str:
         raise TransientSendError("Zalo cannot send files")  # the capabilities keep the conversation from asking
 
+    async def send_picture(self, chat_id: str, document: Document) -> str:
+        raise TransientSendError("Zalo sends pictures by URL only")  # documents_out=False: never asked
+
     async def clear_actions(self, chat_id: str, message_id: str) -> None:
         return None  # nothing to clear: actions are typed forms in the text
 

@@ -90,6 +90,7 @@ class Conversation:
                     "huongdan": enroll.help_command, "help": enroll.help_command, "moi": enroll.invite,
                     "kenh": enroll.choose_channel, "viec": status.my_tasks, "tonghop": reports.summary,
                     "nghi": leave.leave, "huy": withdraw.withdraw_command,
+                    "donvi": reports.unit_summary,
                 }.get(command.name)
                 if handler is None:
                     await self.say(event, texts.UNKNOWN_COMMAND)
@@ -127,6 +128,8 @@ class Conversation:
         ids: list[str] = []
         sends: list[Callable[[], Awaitable[str]]] = [partial(ch.send_part, chat_id, part)
                                                       for part in fit(message, ch.capabilities)]
+        if message.picture is not None and ch.capabilities.documents_out:
+            sends.append(partial(ch.send_picture, chat_id, message.picture))
         if message.document is not None:
             if ch.capabilities.documents_out:
                 sends.append(partial(ch.send_document, chat_id, message.document))

@@ -85,6 +85,7 @@ class Outgoing:
     text: str
     actions: tuple[tuple[Action, ...], ...] = ()  # rows of actions
     document: Document | None = None
+    picture: Document | None = None  # an image (a chart) shown inline, sent after the text
     reply_to: str | None = None  # quote this message of the person's, where the channel can
 
     @property
@@ -114,6 +115,10 @@ class Channel(Protocol):
         ...
 
     async def send_document(self, chat_id: str, document: Document) -> str:
+        ...
+
+    async def send_picture(self, chat_id: str, document: Document) -> str:
+        """An image shown inline (a PNG chart); return the channel's id for the message."""
         ...
 
     async def clear_actions(self, chat_id: str, message_id: str) -> None:

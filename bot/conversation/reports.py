@@ -1,35 +1,122 @@
-"""/tonghop: per unit, done on time, done late, in progress, overdue; with the
-Excel file to forward where the channel can send files."""
+"""/tonghop (leaders and admins) and /donvi (a head, their own unit): per unit, done on time,
+done late, in progress, overdue, no deadline; with the chart and the Excel file to forward
+where the channel can send files. Filters as typed: `/tonghop 45/TB-UBND`, `/tonghop tháng 3`,
+`/tonghop Sở Tài chính quý 1`.
+
+Also the weekly digest for leaders (content and delivery; the job that calls it is wired in
+bot/app.py) and the day it falls on in a week with holidays."""
 
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
+import logging
 from typing import TYPE_CHECKING
 
 from bot import texts
+from bot.charts import summary_chart
 from bot.conversation.events import Document, Outgoing, TextIn
-from bot.report_files import summary_workbook
-from storage.errors import NotAllowed
-from storage.models import Person, Role
-from storage.reports import task_rows, unit_summary
+from bot.report_files import report_filename, summary_workbook
+from scheduler.calendar import WorkingCalendar
+from storage.directory import leaders
+from storage.models import Person, Role, Unit
+from storage.reports import FilterNotUnderstood, Report, ReportFilter, build_report, parse_filter, weekly_digest
 
 if TYPE_CHECKING:
     from bot.conversation.core import Conversation
 
+log = logging.getLogger(__name__)
+
 
 async def summary(conv: Conversation, event: TextIn, args: list[str], person: Person) -> None:
-    ctx = conv.ctx
+    """/tonghop [số văn bản] [đơn vị] [thời gian]."""
     if person.role not in (Role.ADMIN, Role.LEADER):
-        raise NotAllowed(person.handle, "see the summary")
+        log.info("summary refused for %s (%s)", person.handle, person.role)
+        await conv.say(event, texts.SUMMARY_HEAD_USE_UNIT if person.role == Role.HEAD else texts.SUMMARY_ONLY_LEADERS)
+        return
+    try:
+        filt = parse_filter(" ".join(args), conv.ctx.today())
+    except FilterNotUnderstood as exc:
+        log.info("summary filter %r not understood: %s", " ".join(args), exc)
+        await conv.say(event, texts.period_not_understood(" ".join(args)))
+        return
+    await _send_report(conv, event, filt, None)
+
+
+async def unit_summary(conv: Conversation, event: TextIn, args: list[str], person: Person) -> None:
+    """/donvi [thời gian]: a head's own unit, in the same format. Leaders and admins get /tonghop."""
+    if person.role in (Role.ADMIN, Role.LEADER):
+        await summary(conv, event, args, person)
+        return
+    if person.role != Role.HEAD:
+        log.info("unit summary refused for %s (%s)", person.handle, person.role)
+        await conv.say(event, texts.UNIT_REPORT_ONLY_HEADS)
+        return
+    if person.unit_id is None:
+        await conv.say(event, texts.UNIT_REPORT_NO_UNIT)
+        return
+    try:
+        typed = parse_filter(" ".join(args), conv.ctx.today())
+    except FilterNotUnderstood:
+        await conv.say(event, texts.period_not_understood(" ".join(args)))
+        return
+    unit_id = person.unit_id
+    unit_name = await conv.ctx.db.run(lambda s: s.get_one(Unit, unit_id).name)
+    # only the period of what was typed: a head sees no other unit, whatever the words
+    filt = ReportFilter(unit_id=unit_id, notice=typed.notice, date_from=typed.date_from, date_to=typed.date_to,
+                        period=typed.period)
+    await _send_report(conv, event, filt, unit_name)
+
+
+async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, unit_name: str | None) -> None:
+    ctx = conv.ctx
     today = ctx.today()
-    rows = await ctx.db.run(unit_summary, today=today, tz=ctx.policy.calendar.tz)
-    await conv.say(event, texts.summary_text(rows, today))
-    if not rows:
+    calendar = ctx.policy.calendar
+    report: Report = await ctx.db.run(build_report, today=today, tz=calendar.tz, filt=filt, rule=calendar)
+    unit_name = unit_name or texts.matched_units(filt, report.units)
+    usage = texts.UNIT_REPORT_USAGE if filt.unit_id is not None else texts.SUMMARY_USAGE
+    text = texts.summary_text(report.units, today, filt, unit_name, usage=usage)
+    if not report.units:
+        await conv.say(event, text)
         return
     if not conv.channel(event.channel).capabilities.documents_out:
+        await conv.say(event, text)
         await conv.say(event, texts.NO_FILES_HERE)
         return
-    tasks = await ctx.db.run(task_rows, today=today, tz=ctx.policy.calendar.tz)
-    data = await asyncio.to_thread(summary_workbook, rows, tasks, today)
-    await conv.reply(event, Outgoing(text="", document=Document(
-        data=data, filename=f"tong-hop-nhiem-vu-{today:%Y-%m-%d}.xlsx", caption=texts.REPORT_FILE_CAPTION)))
+    scope = texts.filter_description(filt, unit_name)
+    chart = await asyncio.to_thread(summary_chart, report.units, today, scope)
+    data = await asyncio.to_thread(summary_workbook, report.units, report.tasks, today, filt, unit_name)
+    await conv.reply(event, Outgoing(
+        text=text,
+        picture=Document(data=chart, filename=report_filename(today, "png"), caption=texts.CHART_CAPTION),
+        document=Document(data=data, filename=report_filename(today), caption=texts.REPORT_FILE_CAPTION)))
+
+
+# ---------------------------------------------------------------- the weekly digest
+
+def digest_day(calendar: WorkingCalendar, day: dt.date, weekday: int) -> dt.date:
+    """The day the weekly digest goes out in the week (Monday–Sunday) of `day`: the configured
+    `weekday` (0 = Monday) if it is a working day, else the last working day before it in that
+    week, else the first one after it."""
+    monday = day - dt.timedelta(days=day.weekday())
+    wanted = monday + dt.timedelta(days=weekday)
+    candidate = wanted
+    while candidate >= monday:
+        if calendar.is_working_day(candidate):
+            return candidate
+        candidate -= dt.timedelta(days=1)
+    return calendar.working_day_on_or_after(wanted)
+
+
+async def send_weekly_digest(conv: Conversation) -> int:
+    """Tell every leader what happened this week; the number of leaders told. The caller decides
+    when (on `digest_day` at the configured hour) and remembers that it ran."""
+    ctx = conv.ctx
+    today = ctx.today()
+    digest = await ctx.db.run(weekly_digest, today=today, tz=ctx.policy.calendar.tz, rule=ctx.policy.calendar)
+    told = 0
+    for leader in await ctx.db.run(leaders):
+        if await conv.notify(leader, Outgoing(text=texts.weekly_digest_text(digest, leader.full_name))):
+            told += 1
+    log.info("weekly digest for %s–%s sent to %d leaders", digest.since, digest.until, told)
+    return told

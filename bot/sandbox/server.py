@@ -325,6 +325,21 @@ class SandboxState:
             chat_id=user.id, message_id=self._next_message_id(user.id), from_bot=True, date=int(self._now()),
             text=caption, document=document, reply_markup=params.get("reply_markup")))
 
+    async def api_sendPhoto(self, params: dict[str, Any]) -> Any:
+        """Kept as a document-like entry (file name and bytes) so transcripts and tests can read it."""
+        user = self._chat(params)
+        upload = params.get("photo")
+        if not isinstance(upload, tuple):
+            raise SandboxError(400, "Bad Request: there is no photo in the request")
+        data, filename, mime = upload
+        self._throttle(user.id)
+        file_id = self._store_file(data, filename, mime)
+        photo = {"file_id": file_id, "file_unique_id": f"u{file_id}", "file_name": filename, "mime_type": mime,
+                 "file_size": len(data)}
+        return self._record(StoredMessage(
+            chat_id=user.id, message_id=self._next_message_id(user.id), from_bot=True, date=int(self._now()),
+            text=params.get("caption"), document=photo))
+
     def _editable(self, params: dict[str, Any]) -> StoredMessage:
         user = self._chat(params)
         msg = self.find_message(user.id, int(params.get("message_id") or 0))

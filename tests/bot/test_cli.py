@@ -71,8 +71,11 @@ def test_chat_script_from_the_readme_runs_the_whole_loop() -> None:
     assert card["buttons"][:3] == ["Hoàn thành", "Đang thực hiện", "Vướng mắc"]
     assert any(line["text"] == "Đã cập nhật: mục 2.1 — Hoàn thành." for line in lines)
     assert any("mục 2.2.a — 60% — Vướng mắc" in (line["text"] or "") for line in lines)
-    summary, report_file = lines[-2:]
+    summary, chart, report_file = lines[-3:]
     assert summary["to"] == "admin" and "Ban Dân vận Tỉnh ủy: 13 nhiệm vụ" in summary["text"]
+    # the seed's tasks have no deadline: done, they stay under "không có thời hạn" (QĐ 42/2014)
+    assert "Không có thời hạn: 13 (đã hoàn thành 2)" in summary["text"]
+    assert chart["document"] == "tong-hop-nhiem-vu-2018-03-12.png"
     assert report_file["document"] == "tong-hop-nhiem-vu-2018-03-12.xlsx"
 
 

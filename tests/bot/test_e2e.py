@@ -77,15 +77,23 @@ async def test_seed_notice_loop(harness: Harness) -> None:
     assert report[1].status == TaskStatus.DONE
 
     await h.say("admin", "/tonghop")
-    summary_message, report_file = [s for s in h.sent if s.to == "admin"][-2:]
+    summary_message, chart, report_file = [s for s in h.sent if s.to == "admin"][-3:]
     assert "Ban Dân vận Tỉnh ủy: 13 nhiệm vụ" in (summary_message.text or "")
+    # item 2.1 has no deadline: done, it stays under "không có thời hạn" (QĐ 42/2014), never "đúng hạn"
+    assert "Hoàn thành đúng hạn: 0" in (summary_message.text or "")
+    assert "Không có thời hạn: 13 (đã hoàn thành 1)" in (summary_message.text or "")
+    assert chart.document == "tong-hop-nhiem-vu-2018-03-12.png" and chart.text == texts.CHART_CAPTION
+    # the same summary as an Excel file to forward
     from openpyxl import load_workbook
 
     assert report_file.document == "tong-hop-nhiem-vu-2018-03-12.xlsx"
     stored = h.state.find_message(h.handles["admin"], report_file.message_id)  # type: ignore[arg-type]
     assert stored is not None and stored.document is not None
     workbook = load_workbook(io.BytesIO(h.state.files[stored.document["file_id"]][0]))
-    assert [c.value for c in workbook["Tổng hợp"][4]][:2] == ["Ban Dân vận Tỉnh ủy", 13]
+    assert [c.value for c in workbook["Tổng hợp"][5]][:8] == [1, "Ban Dân vận Tỉnh ủy", 13, 0, 0, 0, 0, 13]
+    detail = {row[2]: row for row in workbook["Chi tiết"].iter_rows(min_row=5, values_only=True)}
+    assert detail["2.1"][4] == "Ban Dân vận Tỉnh ủy" and detail["2.1"][7] == "Hoàn thành"
+    assert detail["2.1"][9] == "Không có thời hạn" and detail["3"][9] == "Không có thời hạn"
 
 
 async def test_one_digest_a_morning_and_closed_tasks_drop_out(harness: Harness) -> None:

@@ -1,0 +1,82 @@
+"""`nhacviec report`: the /tonghop Excel and chart from the command line, on a database built
+through the storage functions."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from PIL import Image
+
+from bot.charts import pixel_size
+from bot.cli import main
+from storage.db import Database
+from tests.bot.test_cli import nhacviec
+from tests.storage.test_reports import BDV, TNMT, seed_report_data
+
+
+@pytest.fixture
+def seeded(migrated_db: Database, db_url: str) -> str:
+    seed_report_data(migrated_db)
+    return db_url
+
+
+def test_report_writes_the_excel_and_the_chart(seeded: str, tmp_path: Path) -> None:
+    xlsx, png = tmp_path / "tong-hop.xlsx", tmp_path / "bieu-do.png"
+    out = nhacviec("report", "--xlsx", str(xlsx), "--chart", str(png), "--db", seeded, "--today", "02/04/2026")
+    assert out.returncode == 0, out.stderr
+    assert "TỔNG HỢP TÌNH HÌNH THỰC HIỆN NHIỆM VỤ (số liệu đến ngày 02/04/2026)" in out.stdout
+    assert f"Đã ghi tệp Excel: {xlsx}" in out.stdout and f"Đã ghi biểu đồ: {png}" in out.stdout
+    wb = load_workbook(io.BytesIO(xlsx.read_bytes()))
+    summary = wb["Tổng hợp"]
+    assert [c.value for c in summary[5]][:8] == [1, BDV, 5, 1, 1, 0, 1, 2]
+    assert [c.value for c in summary[6]][:8] == [2, TNMT, 3, 0, 0, 1, 2, 0]
+    assert [c.value for c in summary[7]][1:3] == ["Tổng cộng", 8]
+    assert wb["Chi tiết"].max_row == 4 + 8
+    with Image.open(png) as image:
+        assert image.format == "PNG" and image.size == pixel_size(2)
+
+
+def test_report_filters(seeded: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    xlsx = tmp_path / "45.xlsx"
+    assert main(["report", "--xlsx", str(xlsx), "--db", seeded, "--today", "2026-04-02", "--notice", "45/tb-ubnd",
+                 "--unit", "tài nguyên"]) == 0
+    out = capsys.readouterr().out
+    assert "Phạm vi: văn bản số 45/tb-ubnd; đơn vị Sở Tài nguyên và Môi trường" in out
+    detail = load_workbook(io.BytesIO(xlsx.read_bytes()))["Chi tiết"]
+    assert [(r[1], r[2]) for r in detail.iter_rows(min_row=5, values_only=True)] == [
+        ("45/TB-UBND\nngày 05/03/2026", "3"), ("45/TB-UBND\nngày 05/03/2026", "4")]
+    # February: only b.1, whose deadline is 28/02
+    assert main(["report", "--xlsx", str(xlsx), "--db", seeded, "--today", "2026-04-02", "--from", "01/02/2026",
+                 "--to", "28/02/2026"]) == 0
+    detail = load_workbook(io.BytesIO(xlsx.read_bytes()))["Chi tiết"]
+    assert [r[2] for r in detail.iter_rows(min_row=5, values_only=True)] == ["1"]
+    assert "từ 01/02/2026 đến 28/02/2026" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--from", "32/01/2026"], "Ngày “32/01/2026” ở --from không hợp lệ"),
+    (["--from", "01/03/2026", "--to", "01/02/2026"], "Ngày --to phải sau hoặc bằng ngày --from."),
+])
+def test_report_refuses_bad_dates_in_vietnamese(tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str],
+                                                message: str) -> None:
+    xlsx = tmp_path / "x.xlsx"
+    assert main(["report", "--xlsx", str(xlsx), "--db", f"sqlite:///{tmp_path}/x.db", *args]) == 2
+    assert message in capsys.readouterr().err
+    assert not xlsx.exists()
+
+
+def test_report_into_a_missing_folder(seeded: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "khong-co" / "x.xlsx"
+    assert main(["report", "--xlsx", str(target), "--db", seeded, "--today", "2026-04-02"]) == 1
+    assert "Không ghi được tệp Excel vào" in capsys.readouterr().err
+
+
+def test_report_of_an_empty_selection_still_writes_a_file(seeded: str, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    xlsx = tmp_path / "x.xlsx"
+    assert main(["report", "--xlsx", str(xlsx), "--db", seeded, "--today", "2026-04-02", "--notice", "99/TB"]) == 0
+    assert "Không có nhiệm vụ nào thuộc phạm vi: văn bản số 99/TB." in capsys.readouterr().out
+    assert load_workbook(io.BytesIO(xlsx.read_bytes()))["Chi tiết"].max_row == 4

@@ -1,0 +1,133 @@
+"""/tonghop and /donvi through the real python-telegram-bot and the Bot API sandbox: filters as
+typed, the chart and the Excel after the text, and refusals that say why."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from bot import texts
+from bot.channels.telegram import conversation_of
+from bot.conversation.reports import digest_day, send_weekly_digest
+from bot.sandbox.harness import Harness, Sent
+from scheduler.calendar import WorkingCalendar
+from scheduler.clock import FakeClock
+from tests.conftest import DIRECTORY_CSV, local
+from tests.storage.test_reports import BDV, TNMT, seed_report_data
+
+
+@pytest.fixture
+async def harness(db_url: str):  # type: ignore[no-untyped-def]
+    h = Harness(db_url=db_url, clock=FakeClock(local(2026, 4, 2, 9, 0)))
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    assert h.db is not None
+    seed_report_data(h.db)
+    yield h
+    await h.stop()
+
+
+async def ask(h: Harness, handle: str, text: str) -> list[Sent]:
+    before = len(h.sent)
+    await h.say(handle, text)
+    return [s for s in h.sent[before:] if s.to == handle]
+
+
+def workbook_of(h: Harness, handle: str, sent: Sent):  # type: ignore[no-untyped-def]
+    stored = h.state.find_message(h.handles[handle], sent.message_id)
+    assert stored is not None and stored.document is not None
+    return load_workbook(io.BytesIO(h.state.files[stored.document["file_id"]][0]))
+
+
+async def test_leader_filters_by_notice_period_and_unit(harness: Harness) -> None:
+    h = harness
+    text, chart, excel = await ask(h, "leader", "/tonghop 45/TB-UBND")
+    assert text.text is not None and "Phạm vi: văn bản số 45/TB-UBND" in text.text
+    assert f"• {BDV}: 4 nhiệm vụ" in text.text and f"• {TNMT}: 2 nhiệm vụ" in text.text
+    assert chart.document == "tong-hop-nhiem-vu-2026-04-02.png"
+    assert excel.document == "tong-hop-nhiem-vu-2026-04-02.xlsx"
+    detail = workbook_of(h, "leader", excel)["Chi tiết"]
+    assert detail.max_row == 4 + 6 and detail["A2"].value == "Phạm vi: văn bản số 45/TB-UBND"
+
+    text, *_ = await ask(h, "leader", "/tonghop tháng 2")
+    assert text.text is not None and "Phạm vi: tháng 2/2026" in text.text
+    assert f"• {TNMT}: 1 nhiệm vụ" in text.text and BDV not in text.text
+
+    text, *_ = await ask(h, "leader", "/tonghop Sở Tài nguyên và Môi trường")
+    assert text.text is not None and f"• {TNMT}: 3 nhiệm vụ" in text.text and BDV not in text.text
+    # a name typed loosely: the scope names the unit as the directory writes it
+    text, *_ = await ask(h, "leader", "/tonghop tài nguyên quý 1")
+    assert text.text is not None and f"Phạm vi: đơn vị {TNMT}; quý I/2026" in text.text
+
+
+async def test_admin_summary_counts_a_done_task_without_deadline_apart(harness: Harness) -> None:
+    sent = await ask(harness, "admin", "/tonghop")
+    assert len(sent) == 3
+    assert sent[0].text is not None and "Không có thời hạn: 2 (đã hoàn thành 1)" in sent[0].text
+    assert sent[1].text == texts.CHART_CAPTION and sent[2].text == texts.REPORT_FILE_CAPTION
+
+
+async def test_head_sees_only_their_unit(harness: Harness) -> None:
+    h = harness
+    text, chart, excel = await ask(h, "head_bdv", "/donvi")
+    assert text.text is not None and f"Phạm vi: đơn vị {BDV}" in text.text
+    assert f"• {BDV}: 5 nhiệm vụ" in text.text and TNMT not in text.text
+    summary = workbook_of(h, "head_bdv", excel)["Tổng hợp"]
+    assert [c.value for c in summary[5]][:3] == [1, BDV, 5] and summary["B6"].value == "Tổng cộng"
+    # the words of another unit change nothing: a head sees their own unit only
+    text, *_ = await ask(h, "head_bdv", "/donvi Sở Tài nguyên và Môi trường tháng 3")
+    assert text.text is not None and TNMT not in text.text
+    assert f"• {BDV}: 5 nhiệm vụ" in text.text and "tháng 3/2026" in text.text
+    # nothing in February: the hint is about /donvi, not /tonghop
+    sent = await ask(h, "head_bdv", "/donvi tháng 2")
+    assert [s.text for s in sent] == [f"Không có nhiệm vụ nào thuộc phạm vi: đơn vị {BDV}; tháng 2/2026 (văn bản "
+                                      f"ban hành hoặc thời hạn trong khoảng này).\n{texts.UNIT_REPORT_USAGE}"]
+
+
+@pytest.mark.parametrize(("handle", "command", "answer"), [
+    ("head_bdv", "/tonghop", texts.SUMMARY_HEAD_USE_UNIT),
+    ("cadre_bdv", "/tonghop", texts.SUMMARY_ONLY_LEADERS),
+    ("cadre_bdv", "/donvi", texts.UNIT_REPORT_ONLY_HEADS),
+    ("leader", "/tonghop tháng 13", texts.period_not_understood("tháng 13")),
+])
+async def test_refusals_say_why(harness: Harness, handle: str, command: str, answer: str) -> None:
+    sent = await ask(harness, handle, command)
+    assert [s.text for s in sent] == [answer]
+
+
+async def test_a_filter_that_matches_nothing_says_so(harness: Harness) -> None:
+    sent = await ask(harness, "leader", "/tonghop Sở Giáo dục và Đào tạo")
+    assert len(sent) == 1 and sent[0].text is not None
+    assert sent[0].text.startswith("Không có nhiệm vụ nào thuộc phạm vi: đơn vị “Sở Giáo dục và Đào tạo”.")
+
+
+async def test_weekly_digest_reaches_each_leader(harness: Harness) -> None:
+    h = harness
+    assert h.app is not None
+    told = await send_weekly_digest(conversation_of(h.app))
+    assert told == 1
+    digest = [s for s in h.sent if s.to == "leader"]
+    assert len(digest) == 1 and digest[0].text is not None
+    lines = digest[0].text.splitlines()
+    assert lines[0] == "Kính gửi đồng chí Huỳnh Thanh Cảnh,"
+    assert "từ 27/03/2026 đến 02/04/2026" in lines[1]
+    assert "1. Hoàn thành trong tuần: 1 nhiệm vụ." in lines
+    assert "2. Mới quá hạn trong tuần, chưa hoàn thành: 2 nhiệm vụ." in lines
+    assert "3. Đề nghị gia hạn chờ quyết định: 1." in lines
+    assert not [s for s in h.sent if s.to in ("admin", "head_bdv", "cadre_bdv")], "leaders only"
+
+
+@pytest.mark.parametrize(("day", "weekday", "expected"), [
+    (dt.date(2026, 4, 2), 4, dt.date(2026, 4, 3)),  # Friday 03/04/2026, a working day
+    (dt.date(2026, 4, 27), 3, dt.date(2026, 4, 29)),  # Thursday 30/04 is a holiday: Wednesday 29/04
+    (dt.date(2026, 4, 27), 4, dt.date(2026, 4, 29)),  # Friday 01/05 too: Wednesday 29/04
+    (dt.date(2026, 4, 6), 0, dt.date(2026, 4, 6)),  # Monday
+    (dt.date(2026, 4, 29), 0, dt.date(2026, 4, 28)),  # Monday 27/04 is the Giỗ Tổ day off: the next working day
+    (dt.date(2026, 4, 2), 6, dt.date(2026, 4, 3)),  # "Sunday" means the last working day of the week
+])
+def test_digest_day_is_a_working_day(day: dt.date, weekday: int, expected: dt.date) -> None:
+    calendar = WorkingCalendar()
+    assert calendar.is_working_day(expected)
+    assert digest_day(calendar, day, weekday) == expected

@@ -1,0 +1,228 @@
+"""The Excel report opened back with openpyxl and read cell by cell; the report texts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from openpyxl import load_workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from bot import texts
+from bot.report_files import DETAIL_SHEET, SUMMARY_SHEET, summary_workbook
+from storage.models import TaskStatus
+from storage.reports import (
+    DigestItem,
+    DigestRequest,
+    ReportFilter,
+    TaskRow,
+    UnitSummary,
+    WeeklyDigest,
+)
+from tests.conftest import local
+
+TODAY = dt.date(2026, 4, 2)
+BDV, TNMT = "Ban Dân vận Tỉnh ủy", "Sở Tài nguyên và Môi trường"
+
+
+def row(**kw: object) -> TaskRow:
+    base: dict[str, object] = dict(
+        unit=BDV, support="", notice="Thông báo số 45/TB-UBND ngày 05/03/2026", notice_number="45/TB-UBND",
+        notice_date=dt.date(2026, 3, 5), item_ref="1", text="Báo cáo kết quả", assignee="Lê Văn Dân",
+        due_on=dt.date(2026, 3, 20), due_text="trước ngày 20/3", status=TaskStatus.DONE, percent=100,
+        done_on=dt.date(2026, 3, 18), category="done_on_time", latest_note=None, latest_note_on=None,
+        updated_at=local(2026, 3, 18, 10, 0))
+    base.update(kw)
+    return TaskRow(**base)  # type: ignore[arg-type]
+
+
+UNITS = [
+    UnitSummary(unit=BDV, done_on_time=1, done_late=0, in_progress=0, overdue=0, no_deadline=1, no_deadline_done=0),
+    UnitSummary(unit=TNMT, in_progress=1, overdue=1, overdue_refs=["4"]),
+]
+TASKS = [
+    row(latest_note="đã gửi báo cáo", latest_note_on=dt.date(2026, 3, 18)),
+    row(item_ref="2", text="Nắm tình hình cơ sở", due_on=None, due_text=None, status=TaskStatus.OPEN, percent=None,
+        done_on=None, category="no_deadline", support="Sở Tài chính"),
+    row(unit=TNMT, item_ref="3", text="Rà soát quy hoạch sử dụng đất " * 6, support="Sở Tài chính; Sở Xây dựng",
+        due_on=dt.date(2026, 4, 30), status=TaskStatus.EXTENSION_REQUESTED, percent=60, done_on=None,
+        category="in_progress", latest_note="xin gia hạn vì chờ ý kiến Sở Tài chính",
+        latest_note_on=dt.date(2026, 3, 31)),
+    row(unit=TNMT, item_ref="1", notice="Thông báo (cuộc làm việc ngày 10/01/2026)", notice_number=None,
+        notice_date=None, text="Cắm mốc hành lang", due_on=dt.date(2026, 3, 27), status=TaskStatus.IN_PROGRESS,
+        percent=30, done_on=None, category="overdue"),
+]
+
+
+def sheets(**kw: object) -> tuple[Worksheet, Worksheet]:
+    data = summary_workbook(UNITS, TASKS, TODAY, **kw)  # type: ignore[arg-type]
+    wb = load_workbook(io.BytesIO(data))
+    assert wb.sheetnames == [SUMMARY_SHEET, DETAIL_SHEET]
+    return wb[SUMMARY_SHEET], wb[DETAIL_SHEET]
+
+
+def values(ws: Worksheet, row_number: int) -> list[object]:
+    return [c.value for c in ws[row_number]]
+
+
+def test_summary_sheet_cell_by_cell() -> None:
+    ws, _ = sheets()
+    assert ws["A1"].value == "BIỂU TỔNG HỢP TÌNH HÌNH THỰC HIỆN NHIỆM VỤ"
+    assert ws["A2"].value == "Phạm vi: toàn bộ nhiệm vụ đã giao"
+    assert ws["A3"].value == "Số liệu đến ngày 02/04/2026"
+    assert values(ws, 4) == ["STT", "Đơn vị chủ trì", "Tổng số", "Hoàn thành đúng hạn", "Hoàn thành quá hạn",
+                             "Đang thực hiện trong hạn", "Quá hạn chưa hoàn thành", "Không có thời hạn",
+                             "Tỷ lệ quá hạn"]
+    assert values(ws, 5) == [1, BDV, 2, 1, 0, 0, 0, 1, 0]
+    assert values(ws, 6) == [2, TNMT, 2, 0, 0, 1, 1, 0, 0.5]
+    assert values(ws, 7) == [None, "Tổng cộng", 4, 1, 0, 1, 1, 1, 0.25]
+    assert ws.max_row == 7
+    assert ws["I6"].number_format == "0%"
+    assert ws["B7"].font.bold and ws["A4"].font.bold
+    assert "A1:I1" in {str(r) for r in ws.merged_cells.ranges}
+    assert ws.freeze_panes == "A5"
+    assert ws.auto_filter.ref == "A4:I6", "the total row stays out of the filter"
+    assert ws.column_dimensions["B"].width == 40
+    assert ws.print_title_rows == "$4:$4" and ws.page_setup.orientation == "landscape"
+    assert int(ws.page_setup.fitToWidth) == 1 and ws.sheet_properties.pageSetUpPr.fitToPage is True
+
+
+def test_detail_sheet_cell_by_cell() -> None:
+    _, ws = sheets()
+    assert values(ws, 4) == ["STT", "Số/ngày văn bản", "Mục", "Nội dung", "Chủ trì", "Phối hợp", "Thời hạn",
+                             "Tình trạng", "Ngày hoàn thành", "Đúng/quá hạn", "Ghi chú mới nhất"]
+    assert values(ws, 5) == [1, "45/TB-UBND\nngày 05/03/2026", "1", "Báo cáo kết quả", BDV, None,
+                             dt.datetime(2026, 3, 20), "Hoàn thành", dt.datetime(2026, 3, 18), "Hoàn thành đúng hạn",
+                             "đã gửi báo cáo (18/03/2026)"]
+    assert values(ws, 6) == [2, "45/TB-UBND\nngày 05/03/2026", "2", "Nắm tình hình cơ sở", BDV, "Sở Tài chính",
+                             "Không có thời hạn", "Chưa cập nhật", None, "Không có thời hạn", None]
+    assert values(ws, 7)[4:] == [TNMT, "Sở Tài chính; Sở Xây dựng", dt.datetime(2026, 4, 30),
+                                 "Đề nghị gia hạn (60%)", None, "Đang thực hiện trong hạn",
+                                 "xin gia hạn vì chờ ý kiến Sở Tài chính (31/03/2026)"]
+    assert values(ws, 8)[:2] == [4, "Thông báo (cuộc làm việc ngày 10/01/2026)"]
+    assert values(ws, 8)[7] == "Đang thực hiện (30%)" and values(ws, 8)[9] == "Quá hạn chưa hoàn thành"
+    assert ws.max_row == 8
+    assert ws["G5"].number_format == "DD/MM/YYYY" and ws["I5"].number_format == "DD/MM/YYYY"
+    assert ws["J5"].fill.fgColor.rgb.endswith("C6EFCE") and ws["J8"].fill.fgColor.rgb.endswith("FFC7CE")
+    assert ws["D7"].alignment.wrap_text and ws["K7"].alignment.wrap_text and ws["D7"].alignment.vertical == "top"
+    assert not ws["A7"].alignment.wrap_text
+
+
+def test_detail_sheet_layout_and_print_setup() -> None:
+    _, ws = sheets()
+    assert ws.freeze_panes == "A5"
+    assert ws.auto_filter.ref == "A4:K8"
+    assert ws.print_title_rows == "$4:$4"
+    assert ws.page_setup.orientation == "landscape"
+    assert int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4) == 9
+    assert int(ws.page_setup.fitToWidth) == 1 and int(ws.page_setup.fitToHeight) == 0
+    assert ws.sheet_properties.pageSetUpPr.fitToPage is True
+    widths = {col: ws.column_dimensions[col].width for col in "ABCDEFGHIJK"}
+    assert widths == {"A": 6, "B": 20, "C": 8, "D": 60, "E": 24, "F": 24, "G": 12, "H": 17, "I": 12, "J": 17,
+                      "K": 40}
+
+
+def test_the_scope_of_a_filtered_report_is_written_under_the_title() -> None:
+    filt = ReportFilter(notice="45/TB-UBND", date_from=dt.date(2026, 3, 1), date_to=dt.date(2026, 3, 31),
+                        period="tháng 3/2026")
+    summary, detail = sheets(filt=filt)
+    expected = ("Phạm vi: văn bản số 45/TB-UBND; tháng 3/2026 (văn bản ban hành hoặc thời hạn trong khoảng này)")
+    assert summary["A2"].value == expected and detail["A2"].value == expected
+    summary, _ = sheets(filt=ReportFilter(unit_id=3), unit_name=BDV)
+    assert summary["A2"].value == f"Phạm vi: đơn vị {BDV}"
+
+
+def test_an_empty_report_is_still_a_valid_workbook() -> None:
+    wb = load_workbook(io.BytesIO(summary_workbook([], [], TODAY)))
+    assert wb[SUMMARY_SHEET].max_row == 5 and wb[SUMMARY_SHEET]["B5"].value == "Tổng cộng"
+    assert wb[DETAIL_SHEET].max_row == 4
+
+
+# ---------------------------------------------------------------- texts
+
+def test_summary_text() -> None:
+    text = texts.summary_text(UNITS, TODAY)
+    assert text.splitlines() == [
+        "TỔNG HỢP TÌNH HÌNH THỰC HIỆN NHIỆM VỤ (số liệu đến ngày 02/04/2026)",
+        "",
+        f"• {BDV}: 2 nhiệm vụ",
+        "  Hoàn thành đúng hạn: 1; hoàn thành quá hạn: 0",
+        "  Đang thực hiện trong hạn: 0; quá hạn chưa hoàn thành: 0 (0%)",
+        "  Không có thời hạn: 1",
+        f"• {TNMT}: 2 nhiệm vụ",
+        "  Hoàn thành đúng hạn: 0; hoàn thành quá hạn: 0",
+        "  Đang thực hiện trong hạn: 1; quá hạn chưa hoàn thành: 1 (50%) — mục 4",
+        "  Không có thời hạn: 0",
+        "",
+        "Tổng cộng: 4 nhiệm vụ — hoàn thành đúng hạn 1, hoàn thành quá hạn 0, đang thực hiện trong hạn 1, "
+        "quá hạn chưa hoàn thành 1, không có thời hạn 1.",
+    ]
+
+
+def test_a_done_task_without_deadline_is_never_called_on_time() -> None:
+    unit = UnitSummary(unit=BDV, no_deadline=2, no_deadline_done=1)
+    text = texts.summary_text([unit], TODAY)
+    assert "Hoàn thành đúng hạn: 0" in text and "Không có thời hạn: 2 (đã hoàn thành 1)" in text
+    assert "Tổng cộng" not in text, "one unit needs no total line"
+
+
+def test_summary_text_of_a_filter_that_matches_nothing() -> None:
+    text = texts.summary_text([], TODAY, ReportFilter(unit="Sở Giáo dục"))
+    assert text.startswith("Không có nhiệm vụ nào thuộc phạm vi: đơn vị “Sở Giáo dục”.")
+    assert "/tonghop tháng 3" in text
+    assert texts.summary_text([], TODAY) == "Chưa có nhiệm vụ nào được giao."
+
+
+DIGEST = WeeklyDigest(
+    since=dt.date(2026, 3, 27), until=TODAY,
+    done=[DigestItem(item_ref="5", notice="Thông báo số 45/TB-UBND ngày 05/03/2026", text="Theo dõi dư luận",
+                     unit=BDV, assignee="Lê Văn Dân", due_on=None, done_on=dt.date(2026, 3, 30)),
+          DigestItem(item_ref="7", notice="Thông báo số 45/TB-UBND ngày 05/03/2026", text="Báo cáo quý",
+                     unit=BDV, assignee="", due_on=dt.date(2026, 3, 26), done_on=dt.date(2026, 3, 31),
+                     on_time=False)],
+    newly_overdue=[DigestItem(item_ref="4", notice="Thông báo số 45/TB-UBND ngày 05/03/2026", text="Kiểm tra bãi rác",
+                              unit=TNMT, assignee="Trần Văn Môi", due_on=dt.date(2026, 3, 27))],
+    still_overdue=1,
+    pending=[DigestRequest(item_ref="3", notice="Thông báo số 45/TB-UBND ngày 05/03/2026", requester="Trần Văn Môi",
+                           current_due=dt.date(2026, 4, 30), requested_due=dt.date(2026, 5, 31))])
+
+
+def test_weekly_digest_text() -> None:
+    assert texts.weekly_digest_text(DIGEST, "Huỳnh Thanh Cảnh").splitlines() == [
+        "Kính gửi đồng chí Huỳnh Thanh Cảnh,",
+        "Nhắc việc báo cáo tình hình thực hiện nhiệm vụ trong tuần, từ 27/03/2026 đến 02/04/2026.",
+        "",
+        "1. Hoàn thành trong tuần: 2 nhiệm vụ.",
+        f"• Mục 5 (Thông báo số 45/TB-UBND ngày 05/03/2026): Theo dõi dư luận — {BDV}, đ/c Lê Văn Dân; "
+        "hoàn thành ngày 30/03/2026 (không có thời hạn)",
+        f"• Mục 7 (Thông báo số 45/TB-UBND ngày 05/03/2026): Báo cáo quý — {BDV}; "
+        "hoàn thành ngày 31/03/2026 (quá hạn, hạn 26/03/2026)",
+        "",
+        "2. Mới quá hạn trong tuần, chưa hoàn thành: 1 nhiệm vụ.",
+        f"• Mục 4 (Thông báo số 45/TB-UBND ngày 05/03/2026): Kiểm tra bãi rác — {TNMT}, đ/c Trần Văn Môi; "
+        "hạn 27/03/2026",
+        "Ngoài ra còn 1 nhiệm vụ quá hạn từ các tuần trước chưa hoàn thành.",
+        "",
+        "3. Đề nghị gia hạn chờ quyết định: 1.",
+        "• Mục 3 (Thông báo số 45/TB-UBND ngày 05/03/2026): đ/c Trần Văn Môi đề nghị gia hạn đến 31/05/2026 "
+        "(thời hạn hiện tại: 30/04/2026)",
+        "",
+        "Đồng chí gõ /tonghop để xem tổng hợp theo đơn vị và nhận tệp Excel.",
+    ]
+
+
+def test_weekly_digest_text_caps_long_lists_and_says_when_nothing_happened() -> None:
+    many = WeeklyDigest(since=DIGEST.since, until=TODAY, done=DIGEST.done * 10, newly_overdue=[], still_overdue=0,
+                        pending=[])
+    text = texts.weekly_digest_text(many, "A", limit=5)
+    assert text.count("• Mục") == 5 and "… và 15 nhiệm vụ khác (xem /tonghop)." in text
+    quiet = WeeklyDigest(since=DIGEST.since, until=TODAY, done=[], newly_overdue=[], still_overdue=0, pending=[])
+    assert "không có nhiệm vụ nào hoàn thành hoặc mới quá hạn" in texts.weekly_digest_text(quiet, "A")
+
+
+@pytest.mark.parametrize("text", [texts.SUMMARY_ONLY_LEADERS, texts.SUMMARY_HEAD_USE_UNIT,
+                                  texts.UNIT_REPORT_ONLY_HEADS, texts.UNIT_REPORT_NO_UNIT])
+def test_refusals_say_why_and_what_to_do(text: str) -> None:
+    assert "dành cho" in text or "chưa được gắn" in text
+    assert "/viec" in text or "quản trị viên" in text
