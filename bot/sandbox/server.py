@@ -287,7 +287,9 @@ class SandboxState:
     def time_out_next(self, method: str | None, *, count: int = 1, delivered: bool = False,
                       after: float = CLIENT_TIMEOUT) -> None:
         """The next `count` calls of `method` never answer: `after` seconds pass on the clock and the client
-        sees a read timeout. `delivered`: Telegram acted on the request anyway (the message was sent)."""
+        sees a read timeout. `delivered`: Telegram acted on the request anyway (the message was sent).
+        In process (httpx.ASGITransport) the client gets httpx.ReadTimeout; over real HTTP with the system
+        clock, make `after` longer than the client's read timeout."""
         self._failures.append(_Failure(method=method, count=count, timeout_after=after, delivered=delivered))
 
     def outage(self, start: dt.datetime, end: dt.datetime, *, status: int = 502,
@@ -319,6 +321,9 @@ class SandboxState:
         kept = [u for u in self._updates if self._update_times.get(u["update_id"], oldest) >= oldest]
         if len(kept) != len(self._updates):
             self._updates = deque(kept)
+
+    def _forget_first(self) -> None:
+        self._update_times.pop(self._updates.popleft()["update_id"], None)
 
     def bot_messages(self, chat_id: int | None = None) -> list[StoredMessage]:
         return [m for m in self.messages if m.from_bot and (chat_id is None or m.chat_id == chat_id)]
@@ -451,9 +456,9 @@ class SandboxState:
         timeout = max(float(params.get("timeout") or 0), 0.0)
         if offset < 0:
             while len(self._updates) > -offset:
-                self._updates.popleft()
+                self._forget_first()
         while self._updates and self._updates[0]["update_id"] < offset:
-            self._updates.popleft()
+            self._forget_first()
         self._expire_updates()
         for other in self._polls:
             other.terminated = True

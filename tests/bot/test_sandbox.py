@@ -389,3 +389,88 @@ async def test_empty_or_long_callback_data_is_refused(sandbox, button: InlineKey
     with pytest.raises(BadRequest, match="(?i)text buttons are unallowed"):
         await bot.send_message(1, "hi", reply_markup={"inline_keyboard": [[{"text": "no action"}]]})
     assert state.bot_messages() == []
+
+
+async def test_late_taps_through_the_real_bot(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Taps the bot gets after Telegram stopped accepting their answer (a backlog after a restart,
+    a slow job): the change is made and the person is told by message, not with a system error."""
+    from sqlalchemy import func, select
+
+    from storage.models import StatusReport, Task
+
+    clock = FakeClock(local(2018, 2, 26, 9, 0))
+    h = Harness(db_url=f"sqlite:///{tmp_path}/late.db", clock=clock)
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        await h.say("admin", "Kính gửi: Ban Dân vận Tỉnh ủy\n"
+                             "Đề nghị Ban Dân vận Tỉnh ủy chủ trì rà soát quy chế làm việc.")
+        preview = h.last_with_button("admin", texts.BUTTON_CONFIRM)
+        confirm = h.state.user_tap(h.handles["admin"], preview, preview.button_data(texts.BUTTON_CONFIRM) or "")
+        clock.advance(dt.timedelta(minutes=20))
+        await h.deliver(confirm)
+        assert h.sent[-1].to == "admin" and "Đã xác nhận" in (h.sent[-1].text or "")
+        assert preview.buttons == [] and h.state.callback_answers == []
+
+        await h.advance_to(local(2018, 3, 12, 8, 0))  # the check-in
+        reminder = h.last_with_button("head_bdv", texts.BUTTON_DONE)
+        done = h.state.user_tap(h.handles["head_bdv"], reminder, reminder.button_data(texts.BUTTON_DONE) or "")
+        clock.advance(dt.timedelta(hours=2))
+        await h.deliver(done)
+        assert h.sent[-1].to == "head_bdv" and "Hoàn thành" in (h.sent[-1].text or "")
+        assert all(texts.GENERIC_ERROR not in (s.text or "") for s in h.sent)
+        assert h.db is not None
+        assert h.db.call(lambda s: s.scalar(select(func.count()).select_from(StatusReport))) == 1
+        assert h.db.call(lambda s: s.scalar(select(func.count()).select_from(Task))) == 1
+    finally:
+        await h.stop()
+
+
+async def test_the_real_application_outlives_a_second_poller(tmp_path, caplog) -> None:  # type: ignore[no-untyped-def]
+    """Another instance polling with the same token: Telegram answers the running poll with 409;
+    python-telegram-bot logs it, waits a second and polls again, and the bot keeps answering."""
+    h = Harness(db_url=f"sqlite:///{tmp_path}/c.db", clock=FakeClock(local(2018, 3, 5, 9, 0)))
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    assert h.app is not None and h.app.updater is not None
+    other = make_bot(h.state, client=("10.0.0.9", 50000))
+    await other.initialize()
+    replied = asyncio.Event()
+    h.subscribe(lambda sent: replied.set())
+    await h.app.start()
+    await h.app.updater.start_polling(poll_interval=0, timeout=5)
+    try:
+        for _ in range(100):
+            if h.state.polls_in_flight:
+                break
+            await asyncio.sleep(0.01)
+        assert h.state.polls_in_flight == 1
+        assert await other.get_updates(timeout=0) == ()
+        h.state.enqueue(h.state.user_text(h.handles["head_bdv"], "/huongdan"))
+        await asyncio.wait_for(replied.wait(), timeout=15)
+        assert "Các lệnh:" in (h.sent[-1].text or "")
+        assert any("terminated by other getUpdates request" in r.getMessage() + str(r.exc_info) for r in caplog.records)
+    finally:
+        await other.shutdown()
+        await h.app.updater.stop()
+        await h.app.stop()
+        await h.stop()
+
+
+async def test_polling_starts_by_deleting_the_webhook_and_may_drop_the_backlog(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    h = Harness(db_url=f"sqlite:///{tmp_path}/w.db", clock=FakeClock(local(2018, 3, 5, 9, 0)))
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    assert h.app is not None and h.app.updater is not None
+    await h.app.bot.set_webhook("https://nhacviec.example.vn/telegram")
+    h.state.enqueue(h.state.user_text(h.handles["head_bdv"], "/viec"))  # sent while another deployment ran
+    replied = asyncio.Event()
+    h.subscribe(lambda sent: replied.set())
+    await h.app.start()
+    await h.app.updater.start_polling(poll_interval=0, timeout=1, drop_pending_updates=True)
+    try:
+        assert h.state.webhook_url == ""
+        h.state.enqueue(h.state.user_text(h.handles["head_bdv"], "/huongdan"))
+        await asyncio.wait_for(replied.wait(), timeout=10)
+        assert len(h.sent) == 1 and "Các lệnh:" in (h.sent[0].text or ""), "the dropped /viec is never answered"
+    finally:
+        await h.app.updater.stop()
+        await h.app.stop()
+        await h.stop()
