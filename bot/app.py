@@ -23,7 +23,7 @@ from bot.context import AppContext, policy_from
 from bot.conversation.core import Conversation, ConversationSender
 from bot.settings import Settings
 from scheduler.clock import Clock, SystemClock
-from scheduler.dispatcher import Sender, send_due_reminders
+from scheduler.dispatcher import Sender, send_due_digests
 from storage.db import Database, upgrade
 
 log = logging.getLogger(__name__)
@@ -81,9 +81,9 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
 async def reminder_tick(context: ContextTypes.DEFAULT_TYPE) -> None:
     conv = conversation_of(context.application)
     ctx = conv.ctx
-    result = await send_due_reminders(ctx.db, senders(conv), clock=ctx.clock, policy=ctx.policy, worker=ctx.worker)
-    if result.sent or result.failed:
-        log.info("tick: %d sent, %d failed, %d skipped", len(result.sent), len(result.failed), len(result.skipped))
+    result = await send_due_digests(ctx.db, senders(conv), clock=ctx.clock, policy=ctx.policy, worker=ctx.worker)
+    if result.sent or result.failed or result.planned:
+        log.info("tick: %d sent, %d failed; %d digests planned", len(result.sent), len(result.failed), result.planned)
 
 
 def _zalo(settings: Settings, conversation: Conversation) -> tuple[ZaloBotApi, ZaloPoller] | None:
@@ -140,7 +140,7 @@ async def _run_zalo_only(conversation: Conversation, api: ZaloBotApi, poller: Za
     ctx = conversation.ctx
 
     async def tick() -> None:
-        result = await send_due_reminders(ctx.db, senders(conversation), clock=ctx.clock, policy=ctx.policy,
+        result = await send_due_digests(ctx.db, senders(conversation), clock=ctx.clock, policy=ctx.policy,
                                           worker=ctx.worker)
         if result.sent or result.failed:
             log.info("tick: %d sent, %d failed", len(result.sent), len(result.failed))

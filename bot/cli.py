@@ -75,25 +75,51 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
 def cmd_directory_import(args: argparse.Namespace) -> int:
     from scheduler.clock import SystemClock
     from storage.db import Database, upgrade
-    from storage.directory import import_directory, parse_directory_csv
+    from storage.directory import parse_directory
 
     settings = _settings(args)
+    path = Path(args.file)
+    rows = parse_directory(path.read_bytes(), path.name)  # a bad file is refused before the database is touched
     upgrade(settings.database_url)
-    from bot.context import policy_from
-    from storage.notices import assign_unassigned
+    from bot.conversation.directory import import_and_assign, import_summary
 
-    rows = parse_directory_csv(Path(args.file).read_bytes())
     db = Database(settings.database_url)
     now = SystemClock().now()
-    result = db.call(import_directory, rows, now=now, via="cli", os_user=_os_user())
-    assigned = db.call(assign_unassigned, now=now, policy=policy_from(settings))
-    db.dispose()
-    print(f"Đã nhập danh bạ: {result.units_created} đơn vị mới, {result.people_created} cán bộ mới, "
-          f"{result.people_updated} cán bộ cập nhật.")
-    if assigned:
-        print(f"Đã giao thêm {len(assigned)} nhiệm vụ trước đây chưa có người nhận:")
-        for ref, name in assigned:
-            print(f"  • Mục {ref} → đ/c {name}")
+    try:
+        result, assigned = db.call(import_and_assign, rows, now=now, actor_id=None,
+                                   via="cli", os_user=_os_user(), file=path.name)
+    finally:
+        db.dispose()
+    print(import_summary(result, assigned))
+    return 0
+
+
+def cmd_directory_export(args: argparse.Namespace) -> int:
+    """`nhacviec directory export [FILE.csv|FILE.xlsx]`: the columns of the import; no FILE: CSV on stdout."""
+    from scheduler.clock import SystemClock
+    from storage.db import Database, upgrade
+    from storage.directory import export_directory
+
+    target = Path(args.file) if args.file else None
+    suffix = target.suffix.lower() if target else ".csv"
+    if suffix not in (".csv", ".xlsx"):
+        raise ConfigInvalid(f"export to {suffix!r}", f"Không xuất được danh bạ ra tệp “{target}”: đồng chí đặt tên "
+                                                     "tệp kết thúc bằng .csv hoặc .xlsx.")
+    settings = _settings(args)
+    upgrade(settings.database_url)
+    db = Database(settings.database_url)
+    try:
+        data, people = db.call(export_directory, xlsx=suffix == ".xlsx", now=SystemClock().now(), via="cli",
+                               os_user=_os_user(), file=str(target or "-"))
+    finally:
+        db.dispose()
+    if target is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        print(f"Đã xuất danh bạ: {people} cán bộ.", file=sys.stderr)
+    else:
+        target.write_bytes(data)
+        print(f"Đã xuất danh bạ: {people} cán bộ vào tệp {target}.")
     return 0
 
 
@@ -306,12 +332,23 @@ def build_parser() -> argparse.ArgumentParser:
     up.add_argument("--db")
     up.set_defaults(func=cmd_db_upgrade)
 
-    p = sub.add_parser("directory", help="the directory of units and people")
+    p = sub.add_parser("directory", help="danh bạ đơn vị và cán bộ: nhập, xuất")
     dsub = p.add_subparsers(dest="directory_command", required=True)
-    imp = dsub.add_parser("import", help="import a CSV: handle,full_name,title,unit,role")
-    imp.add_argument("file")
-    imp.add_argument("--db")
+    imp = dsub.add_parser(
+        "import", help="nhập danh bạ từ tệp .xlsx hoặc .csv (tất cả các dòng hoặc không dòng nào)",
+        description="Cột: Mã cán bộ (handle), Họ và tên (full_name), Chức vụ (title), Đơn vị (unit), Vai trò "
+                    "(role: quản trị, lãnh đạo, trưởng đơn vị, chuyên viên); Telegram nếu có. CSV ngăn cách bằng "
+                    "dấu phẩy, chấm phẩy hoặc tab; mã UTF-8, UTF-16 hoặc Windows-1258.")
+    imp.add_argument("file", help="tệp danh bạ .xlsx (trang tính đầu tiên) hoặc .csv")
+    imp.add_argument("--db", help="địa chỉ cơ sở dữ liệu (mặc định: DATABASE_URL)")
     imp.set_defaults(func=cmd_directory_import)
+    exp = dsub.add_parser(
+        "export", help="xuất danh bạ ra tệp .csv hoặc .xlsx, cùng các cột với tệp nhập",
+        description="Xuất danh bạ ra tệp .csv (UTF-8, cột tiếng Anh như examples/directory.csv) hoặc .xlsx (cột và "
+                    "vai trò tiếng Việt); tệp xuất nhập lại được bằng “nhacviec directory import”.")
+    exp.add_argument("file", nargs="?", help="tệp .csv hoặc .xlsx cần ghi (không ghi: in CSV ra màn hình)")
+    exp.add_argument("--db", help="địa chỉ cơ sở dữ liệu (mặc định: DATABASE_URL)")
+    exp.set_defaults(func=cmd_directory_export)
 
     p = sub.add_parser("calendar", help="extra days off and make-up working days")
     csub = p.add_subparsers(dest="calendar_command", required=True)

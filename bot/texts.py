@@ -4,19 +4,21 @@ public offices. Pure functions: values in, text out."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 from bot.textbase import RECURRENCE_LABELS, date_vn, notice_table, shorten, vn  # noqa: F401
 from bot.textbase import join_units as _units
-from scheduler.dispatcher import ReminderView
-from storage.models import ReminderKind, TaskStatus
+from scheduler.dispatcher import DigestLine, DigestView
+from storage.models import TaskStatus
 from storage.notices import Draft, Registered
 from storage.parsed import ParsedNotice
 from storage.reports import UnitSummary
 from storage.tasks import ExtensionRequest, Recorded
+from storage.vntext import strip_marks
 
 STATUS_LABELS = {
-    TaskStatus.OPEN: "Chưa báo cáo",
+    TaskStatus.OPEN: "Chưa cập nhật",
     TaskStatus.IN_PROGRESS: "Đang thực hiện",
     TaskStatus.BLOCKED: "Vướng mắc",
     TaskStatus.EXTENSION_REQUESTED: "Đề nghị gia hạn",
@@ -32,6 +34,8 @@ BUTTON_APPROVE = "Đồng ý gia hạn"
 BUTTON_REJECT = "Không đồng ý"
 BUTTON_CONFIRM = "Xác nhận"
 BUTTON_CANCEL = "Hủy"
+BUTTON_SNOOZE_DAY = "Nhắc lại ngày mai"
+BUTTON_SNOOZE_WEEK = "Nhắc lại tuần sau"
 
 
 
@@ -195,51 +199,163 @@ CANCELLED = vn("Đã hủy. Không nhiệm vụ nào được giao từ văn b�
 
 # ------------------------------------------------------------------ reminders and status
 
-def reminder_text(view: ReminderView, *, buttons: bool = True) -> str:
-    head = {
-        ReminderKind.BEFORE: f"⏰ Nhắc việc: nhiệm vụ sắp đến hạn (còn {view.days_left} ngày).",
-        ReminderKind.DUE: "⏰ Nhắc việc: hôm nay là hạn hoàn thành nhiệm vụ.",
-        ReminderKind.OVERDUE: f"❗ Nhắc việc: nhiệm vụ đã quá hạn {view.overdue_days} ngày làm việc.",
-        ReminderKind.CHECKIN: "📋 Nhắc việc: đề nghị đồng chí cập nhật tiến độ nhiệm vụ.",
-        ReminderKind.ESCALATION: f"❗ Báo cáo lãnh đạo: nhiệm vụ quá hạn {view.overdue_days} ngày làm việc "
-                                 "chưa hoàn thành.",
-    }[view.kind]
-    lines = [f"Kính gửi đồng chí {view.recipient_name},", head, "",
-             f"Mục {view.item_ref} — {view.notice_title}", shorten(view.task_text, 600), ""]
-    if view.due_on:
-        lines.append(f"Thời hạn: {date_vn(view.due_on)}" + (f" («{view.due_text}»)" if view.due_text else ""))
+WEEKDAYS = ["thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật"]
+CATEGORY_HEADINGS = {
+    "overdue": "QUÁ HẠN", "due_today": "ĐẾN HẠN HÔM NAY", "due_soon": "SẮP ĐẾN HẠN", "checkin": "CẬP NHẬT ĐỊNH KỲ",
+}
+LEVEL_NAMES = {"head": "trưởng đơn vị chủ trì", "leaders": "lãnh đạo"}
+
+
+def short_title(text: str, limit: int = 80) -> str:
+    """The start of a task's text, cut at a word: enough to recognise it in a list."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"
+
+
+def progress_text(status: TaskStatus, percent: int | None) -> str:
+    label = STATUS_LABELS[status]
+    return f"{label} {percent}%" if percent is not None and status != TaskStatus.DONE else label
+
+
+def deadline_phrase(line: DigestLine) -> str:
+    """The deadline first, then how far: "hạn 30/04/2026, còn 3 ngày làm việc"; working days everywhere."""
+    if line.due_on is None:
+        return "không có thời hạn"
+    due = date_vn(line.effective_due_on or line.due_on)
+    if line.category == "overdue":
+        return f"hạn {due}, quá hạn {line.days_late} ngày làm việc"
+    if line.category == "due_today":
+        return f"hạn hôm nay {due}"
+    if line.working_days_left is not None:
+        return f"hạn {due}, còn {line.working_days_left} ngày làm việc"
+    return f"hạn {due}"
+
+
+def digest_text(view: DigestView, *, buttons: bool) -> str:
+    """One message a morning: every task due for the reader, grouped by urgency, one line each."""
+    own = [line for line in view.lines if line.escalation is None]
+    told = [line for line in view.lines if line.escalation is not None]
+    notices = {line.notice_title for line in view.lines}
+    lines = [f"Kính gửi đồng chí {view.recipient_name},"]
+    when = f"{WEEKDAYS[view.day.weekday()]}, {date_vn(view.day)}"
+    if view.catch_up:
+        lines.append(f"Nhắc việc {when} (tổng hợp cả những ngày hệ thống tạm dừng):")
+    else:
+        lines.append(f"Nhắc việc {when}:")
+    if len(notices) == 1:
+        lines.append(f"({next(iter(notices))})")
+    for category, heading in CATEGORY_HEADINGS.items():
+        group = [line for line in own if line.category == category]
+        if not group:
+            continue
+        lines += ["", f"{heading} ({len(group)})"]
+        for line in group:
+            where = f" [{line.notice_title}]" if len(notices) > 1 else ""
+            lines.append(f"• Mục {line.item_ref}: {short_title(line.task_text)}{where}")
+            lines.append(f"  {deadline_phrase(line)} — {progress_text(line.status, line.percent)}")
+            if line.deadline_note:
+                lines.append(f"  ({line.deadline_note})")
+    if told:
+        lines += ["", f"NHIỆM VỤ QUÁ HẠN CẦN ĐỒNG CHÍ CHỈ ĐẠO ({len(told)})"]
+        for line in told:
+            where = f" [{line.notice_title}]" if len(notices) > 1 else ""
+            lines.append(f"• Mục {line.item_ref}: {short_title(line.task_text)}{where}")
+            lines.append(f"  Chủ trì: {line.lead_unit or 'chưa xác định'}, đ/c {line.assignee_name or 'chưa giao'}; "
+                         f"{deadline_phrase(line)} — {progress_text(line.status, line.percent)}")
+            others = [LEVEL_NAMES[level] for level in line.told if level != line.escalation]
+            if others:
+                lines.append(f"  Đã báo: {', '.join(others)}.")
+    if own:
+        how = ("Bấm số mục bên dưới để xem chi tiết và cập nhật, hoặc trả lời tin này" if buttons
+               else "Đồng chí cập nhật bằng cách gõ số mục và tình trạng")
+        example = own[0].item_ref
+        lines += ["", f"{how}, ví dụ: “{example} xong”, “{example} 60% vướng kinh phí”, "
+                      f"“{example} xin gia hạn đến 30/4”, “{example} nhắc lại tuần sau”."]
+    return vn("\n".join(lines))
+
+
+def task_card_text(*, item_ref: str, notice_title: str, text: str, due_on: dt.date | None, due_text: str | None,
+                   deadline_note: str | None, lead: str | None, support: Sequence[str], status: TaskStatus,
+                   percent: int | None, assignee: str | None) -> str:
+    lines = [f"Mục {item_ref} — {notice_title}"]
+    if due_on:
+        lines.append(f"Thời hạn: {date_vn(due_on)}" + (f" («{due_text}»)" if due_text else ""))
+        if deadline_note:
+            lines.append(f"({deadline_note})")
     else:
         lines.append("Thời hạn: không có thời hạn cụ thể")
-    progress = STATUS_LABELS[view.status] + (f", {view.percent}%" if view.percent is not None else "")
-    lines.append(f"Tình trạng: {progress}")
-    if view.kind == ReminderKind.ESCALATION:
-        lines.append(f"Người phụ trách: đ/c {view.assignee_name or 'chưa giao'}")
-    else:
-        if buttons:
-            lines += ["", "Đồng chí bấm nút bên dưới để cập nhật, hoặc trả lời tin nhắn này để gửi ghi chú tiến độ "
-                          "(ví dụ: “60% vướng kinh phí”, “xin gia hạn đến 30/4”)."]
+    lines += ["", shorten(text, 900), ""]
+    lines.append(f"Chủ trì: {lead or 'chưa xác định'}" + (f"; phối hợp: {'; '.join(support)}" if support else ""))
+    if assignee:
+        lines.append(f"Người phụ trách: đ/c {assignee}")
+    lines.append(f"Tình trạng: {progress_text(status, percent)}")
     return vn("\n".join(lines))
+
+
+def assignment_text(name: str, notice_title: str, tasks: Sequence[tuple[str, str, dt.date | None]],
+                    buttons: bool) -> str:
+    """Sent once when a notice is confirmed: every task of that notice given to this person."""
+    count = f"{len(tasks)} nhiệm vụ" if len(tasks) > 1 else "nhiệm vụ"
+    lines = [f"Kính gửi đồng chí {name},", f"Đồng chí được giao chủ trì {count} theo {notice_title}:"]
+    for ref, text, due in tasks:
+        lines.append(f"• Mục {ref}: {short_title(text)} — {'hạn ' + date_vn(due) if due else 'không có thời hạn'}")
+    example = tasks[0][0]
+    how = "trả lời tin này hoặc gõ" if buttons else "gõ"
+    lines += ["", "Nhắc việc sẽ nhắc vào buổi sáng ngày làm việc khi nhiệm vụ sắp đến hạn, đến hạn hoặc quá hạn; "
+                  "nhiệm vụ không có thời hạn được đề nghị cập nhật 10 ngày làm việc một lần.",
+              f"Để báo cáo, đồng chí {how} số mục và tình trạng, ví dụ: “{example} xong”, "
+              f"“{example} 60% vướng kinh phí”."]
+    return vn("\n".join(lines))
+
+
+def snoozed_text(item_ref: str, until: dt.date) -> str:
+    return vn(f"Đã hoãn nhắc mục {item_ref}; Nhắc việc sẽ nhắc lại sáng {WEEKDAYS[until.weekday()]}, "
+              f"{date_vn(until)}.")
 
 
 def recorded_text(rec: Recorded, note: str | None = None, requested_due: dt.date | None = None) -> str:
-    status = STATUS_LABELS[rec.status]
-    if rec.status == TaskStatus.DONE and rec.on_time is not None:
-        status += " (đúng hạn)" if rec.on_time else " (quá hạn)"
-    elif rec.percent is not None:
-        status += f", {rec.percent}%"
-    lines = [f"Đã ghi nhận: mục {rec.item_ref} — {status}."]
+    if rec.status == TaskStatus.DONE:
+        when = "" if rec.on_time is None else (", đúng hạn" if rec.on_time else ", quá hạn")
+        status = f"Hoàn thành{when}"
+    elif rec.status == TaskStatus.EXTENDED:
+        extended = f" (đã gia hạn đến {date_vn(rec.due_on)})" if rec.due_on else ""
+        status = (f"{rec.percent}% — " if rec.percent is not None else "") + f"Đang thực hiện{extended}"
+    else:
+        status = (f"{rec.percent}% — " if rec.percent is not None else "") + STATUS_LABELS[rec.status]
+    lines = [f"Đã cập nhật: mục {rec.item_ref} — {status}."]
     if requested_due:
-        lines.append(f"Đề nghị gia hạn đến {date_vn(requested_due)} đã được chuyển để lãnh đạo xem xét.")
-    if note:
-        lines.append(f"Ghi chú: {shorten(note, 300)}")
-    lines.append("Cảm ơn đồng chí.")
+        lines.append(f"Đề nghị gia hạn đến {date_vn(requested_due)} đã được chuyển để cấp có thẩm quyền xem xét.")
+    if note and meaningful_note(note):
+        lines.append(f"Nội dung: {shorten(note, 300)}")
     return vn("\n".join(lines))
+
+
+_STATUS_WORDS = re.compile(r"\b(?:muc|xong|hoan thanh|hoan tat|da|dang|thuc hien|tiep tuc|vuong|vuong mac|mo lai|"
+                           r"xin|gia han|den|ngay)\b|\d+(?:[./]\d+)*%?|[.,:;!-]")
+
+
+def meaningful_note(note: str) -> bool:
+    """Whether a reply says more than its status ("2.1 xong" does not; "vướng kinh phí khảo sát" does)."""
+    return len(_STATUS_WORDS.sub(" ", strip_marks(note).lower()).split()) >= 2
 
 
 def ambiguous_ref(ref: str, count: int, replies: bool = True) -> str:
     how = ("trả lời đúng tin nhắc việc của nhiệm vụ cần cập nhật" if replies
            else "gõ /viec để xem danh sách và ghi rõ nội dung nhiệm vụ trong tin nhắn")
     return vn(f"Đồng chí đang phụ trách {count} nhiệm vụ cùng số mục {ref}. Đồng chí vui lòng {how}.")
+
+
+def which_of_two(typed_ref: str, replied_ref: str, rest: str) -> str:
+    return vn(f"Đồng chí báo cáo mục {typed_ref} hay mục {replied_ref}? Tin đồng chí trả lời là về mục {replied_ref}, "
+              f"nhưng nội dung ghi mục {typed_ref}. Đồng chí vui lòng gõ lại, ví dụ: “{typed_ref} {shorten(rest, 60)}” "
+              f"hoặc “{replied_ref} {shorten(rest, 60)}”.")
+
+
+def nothing_to_reopen(ref: str) -> str:
+    return vn(f"Không có nhiệm vụ mục {ref} đã hoàn thành trong danh sách của đồng chí để mở lại.")
 
 
 def no_open_tasks(name: str) -> str:

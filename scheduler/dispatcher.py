@@ -1,30 +1,43 @@
-"""The dispatcher: claims due reminder rows with a lease and sends them.
+"""The dispatcher: plans each working morning's digests and delivers them.
 
-Rows are claimed in one UPDATE … RETURNING statement (with FOR UPDATE SKIP LOCKED
-on PostgreSQL), so several workers can share one database and a row is sent once in
-normal operation. A worker that dies mid-send leaves a claim that expires, and the
-row is taken again: delivery is at least once, never silently dropped."""
+Planning. The first tick at or after `remind_at` on a working day asks the ladder
+(scheduler/policy.py) what every open task contributes that morning, and writes one
+`Digest` row per person who has anything, plus the day's `DigestRun`, in one
+transaction: the run's primary key lets exactly one worker plan a day, and the last
+run tells the next one which days were missed (catch-up after downtime gives one
+digest per person, never "còn -N ngày"). Escalation levels are recorded on the task
+in the same transaction, so each is told once. Nothing is planned ahead: a task that
+is completed, cancelled, extended or reopened is simply judged anew the next morning.
+
+Delivery. Due rows are claimed in one `UPDATE … RETURNING` (with `FOR UPDATE SKIP
+LOCKED` on PostgreSQL), with a lease counted from the claim and a fencing token
+(`claim_token`); finishing a row checks both, so a worker that overran its lease can
+neither mark nor resend a row another worker has taken. Rendering reads are batched
+per claim. A send that fails is retried a few times, then the row is `failed`; that
+never ends anything, since tomorrow's digest is planned from the tasks' state."""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
-from sqlalchemy import and_, or_, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, selectinload
 
 from scheduler.clock import Clock
-from scheduler.policy import ReminderPolicy
+from scheduler.policy import DigestItem, EscalationLevel, ReminderPolicy, state_of
 from storage.db import Database
-from storage.directory import leaders
-from storage.models import Person, Reminder, ReminderKind, ReminderState, Task, TaskStatus
+from storage.models import Digest, DigestRun, DigestState, Notice, NoticeStatus, Person, Role, Task, TaskStatus
 from storage.notices import notice_title
 
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 5
+RETRY_AFTER = dt.timedelta(minutes=5)
 
 
 class SendError(Exception):
@@ -45,211 +58,307 @@ class TransientSendError(SendError):
     """Network trouble; try again later."""
 
 
-@dataclass(frozen=True, kw_only=True)
-class ReminderView:
-    """Everything a channel needs to render one reminder."""
+# ---------------------------------------------------------------- what a channel renders
 
-    reminder_id: int
-    kind: ReminderKind
+@dataclass(frozen=True, kw_only=True)
+class DigestLine:
+    """One task in a digest, with what the reader needs to act on it."""
+
     task_id: int
     item_ref: str
     task_text: str
     notice_title: str
-    recipient_name: str
+    category: str  # scheduler.policy.DigestCategory value
     due_on: dt.date | None
-    due_text: str | None
-    days_left: int | None  # calendar days until the deadline (BEFORE)
-    overdue_days: int | None  # working days past the deadline (OVERDUE, ESCALATION)
+    effective_due_on: dt.date | None
+    deadline_note: str | None  # the deadline fell on a day off, and counts to the next working day
+    days_left: int | None  # calendar days
+    working_days_left: int | None
+    days_late: int | None  # working days
+    weekly: bool
     status: TaskStatus
     percent: int | None
-    assignee_name: str | None  # for ESCALATION: who is responsible
+    escalation: str | None  # None: the reader's own task; "head" | "leaders": told as a superior
+    assignee_name: str | None
+    lead_unit: str | None
+    told: tuple[str, ...] = ()  # escalation levels told about this task
+
+
+@dataclass(frozen=True, kw_only=True)
+class DigestView:
+    digest_id: int
+    day: dt.date
+    recipient_name: str
+    lines: tuple[DigestLine, ...]
+    catch_up: bool = False  # after downtime: everything since the last digest, once
 
 
 class Sender(Protocol):
     channel: str
 
-    async def send_reminder(self, chat_id: str, view: ReminderView) -> str:
-        """Deliver the reminder; return the channel's message id."""
+    async def send_digest(self, chat_id: str, view: DigestView) -> str:
+        """Deliver the digest; return the channel's message id."""
         ...
 
 
 @dataclass(kw_only=True)
 class DispatchResult:
+    planned: int = 0
     sent: list[int] = field(default_factory=list)
-    skipped: list[int] = field(default_factory=list)
     failed: list[int] = field(default_factory=list)
     postponed: list[int] = field(default_factory=list)
+    lost: list[int] = field(default_factory=list)  # claims taken over by another worker
     retry_after: float | None = None
 
 
+# ---------------------------------------------------------------- planning
+
+def _item_json(item: DigestItem) -> dict[str, Any]:
+    return {
+        "task_id": item.task_id, "category": str(item.category),
+        "escalation": str(item.escalation) if item.escalation else None,
+        "due_on": item.due_on.isoformat() if item.due_on else None,
+        "effective_due_on": item.effective_due_on.isoformat() if item.effective_due_on else None,
+        "deadline_note": item.deadline_note, "days_left": item.days_left,
+        "working_days_left": item.working_days_left, "days_late": item.days_late, "weekly": item.weekly,
+        "catch_up": item.catch_up, "told": [str(level) for level in item.escalated_to],
+    }
+
+
+def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, now: dt.datetime) -> int:
+    """Write the digests of the morning of `today` (a working day); 0 if the day was planned already."""
+    if session.get(DigestRun, today) is not None:
+        return 0
+    last_run = session.scalar(select(func.max(DigestRun.day)).where(DigestRun.day < today))
+    tasks = session.scalars(
+        select(Task).join(Notice, Notice.id == Task.notice_id)
+        .where(Notice.status == NoticeStatus.CONFIRMED, Task.assignee_id.is_not(None),
+               Task.status.not_in([TaskStatus.DONE, TaskStatus.CANCELLED]))
+        .options(selectinload(Task.assignee)).order_by(Task.id)
+    ).all()
+    heads = {p.unit_id: p for p in session.scalars(select(Person).where(Person.role == Role.HEAD)
+                                                    .order_by(Person.id.desc()))}
+    leaders = list(session.scalars(select(Person).where(Person.role == Role.LEADER).order_by(Person.id)))
+    per_person: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    calendar = policy.calendar
+    for task in tasks:
+        state = state_of(task, calendar=calendar, escalated=[EscalationLevel(v) for v in task.escalated or []],
+                         snoozed_until=task.snoozed_until,
+                         last_update_on=calendar.local(task.last_report_at).date() if task.last_report_at else None)
+        for item in policy.due_items(state, today, last_digest_on=last_run):
+            if item.escalation is None:
+                recipients = [task.assignee_id]
+            elif item.escalation == EscalationLevel.HEAD:
+                head = heads.get(task.lead_unit_id)
+                recipients = [head.id] if head is not None and head.id != task.assignee_id else []
+            else:
+                recipients = [leader.id for leader in leaders if leader.id != task.assignee_id]
+            if item.escalation is not None:
+                task.escalated = [*(task.escalated or []), str(item.escalation)]
+            for person_id in recipients:
+                if person_id is not None:
+                    per_person[person_id].append(_item_json(item))
+    due_at = calendar.at(today, policy.remind_at)
+    for person_id, items in per_person.items():
+        session.add(Digest(person_id=person_id, day=today, due_at=due_at, items=items))
+    session.add(DigestRun(day=today, planned_at=now, digests=len(per_person)))
+    session.flush()
+    log.info("digests for %s planned: %d people, %d lines (last run %s)", today, len(per_person),
+             sum(len(v) for v in per_person.values()), last_run)
+    return len(per_person)
+
+
+# ---------------------------------------------------------------- claiming and finishing
+
 def _claimable(now: dt.datetime):  # type: ignore[no-untyped-def]
     return and_(
-        Reminder.due_at <= now,
-        or_(Reminder.state == ReminderState.PENDING,
-            and_(Reminder.state == ReminderState.CLAIMED, Reminder.claimed_until < now)),
-    )
-
-
-def claim_due(session: Session, *, now: dt.datetime, worker: str, limit: int,
-              lease: dt.timedelta) -> list[int]:
-    due = select(Reminder.id).where(_claimable(now)).order_by(Reminder.due_at, Reminder.id).limit(limit)
-    if session.get_bind().dialect.name == "postgresql":
-        due = due.with_for_update(skip_locked=True)
-    claimed = session.scalars(
-        update(Reminder)
-        .where(Reminder.id.in_(due.scalar_subquery()), _claimable(now))
-        .values(state=ReminderState.CLAIMED, claimed_by=worker, claimed_until=now + lease)
-        .returning(Reminder.id)
-    ).all()
-    return sorted(claimed)
-
-
-def next_due_at(session: Session) -> dt.datetime | None:
-    """When the earliest pending reminder falls due (for simulated clocks)."""
-    return session.scalar(
-        select(Reminder.due_at).where(Reminder.state.in_([ReminderState.PENDING, ReminderState.CLAIMED]))
-        .order_by(Reminder.due_at).limit(1)
+        Digest.due_at <= now,
+        or_(Digest.state == DigestState.PENDING,
+            and_(Digest.state == DigestState.CLAIMED, Digest.claimed_until < now)),
     )
 
 
 @dataclass(frozen=True, kw_only=True)
+class Claim:
+    digest_id: int
+    token: int
+
+
+def claim_due(session: Session, *, now: dt.datetime, worker: str, limit: int, lease: dt.timedelta) -> list[Claim]:
+    due = select(Digest.id).where(_claimable(now)).order_by(Digest.due_at, Digest.id).limit(limit)
+    if session.get_bind().dialect.name == "postgresql":
+        due = due.with_for_update(skip_locked=True)
+    rows = session.execute(
+        update(Digest)
+        .where(Digest.id.in_(due.scalar_subquery()), _claimable(now))
+        .values(state=DigestState.CLAIMED, claimed_by=worker, claimed_until=now + lease,
+                claim_token=Digest.claim_token + 1)
+        .returning(Digest.id, Digest.claim_token)
+    ).all()
+    return sorted((Claim(digest_id=r[0], token=r[1]) for r in rows), key=lambda c: c.digest_id)
+
+
+def next_due_at(session: Session) -> dt.datetime | None:
+    """When the earliest undelivered digest falls due (for simulated clocks)."""
+    return session.scalar(
+        select(Digest.due_at).where(Digest.state.in_([DigestState.PENDING, DigestState.CLAIMED]))
+        .order_by(Digest.due_at).limit(1))
+
+
+@dataclass(frozen=True, kw_only=True)
 class _Prepared:
-    reminder_id: int
+    claim: Claim
     channel: str | None
     chat_id: str | None
-    view: ReminderView | None
-    skip_reason: str | None = None
+    view: DigestView | None
 
 
-def _prepare(session: Session, reminder_id: int, *, worker: str, policy: ReminderPolicy,
-             now: dt.datetime) -> _Prepared:
-    reminder = session.get_one(Reminder, reminder_id)
-    if reminder.claimed_by != worker:
-        return _Prepared(reminder_id=reminder_id, channel=None, chat_id=None, view=None, skip_reason="stolen")
-    task: Task = reminder.task
-    person: Person = reminder.person
-    if TaskStatus(task.status).is_closed:
-        return _Prepared(reminder_id=reminder_id, channel=None, chat_id=None, view=None,
-                         skip_reason="task closed")
-    today = policy.calendar.local(now).date()
-    view = ReminderView(
-        reminder_id=reminder.id, kind=ReminderKind(reminder.kind), task_id=task.id, item_ref=task.item_ref,
-        task_text=task.text, notice_title=notice_title(task.notice), recipient_name=person.full_name,
-        due_on=task.due_on, due_text=task.due_text,
-        days_left=(task.due_on - today).days if task.due_on else None,
-        overdue_days=policy.overdue_working_days(task.due_on, today) if task.due_on else None,
-        status=TaskStatus(task.status), percent=task.percent,
-        assignee_name=task.assignee.full_name if task.assignee else None,
-    )
-    address = person.delivery_address()  # the one channel this person chose: each reminder goes out once
-    if address is not None:
-        return _Prepared(reminder_id=reminder_id, channel=address[0], chat_id=address[1], view=view)
-    return _Prepared(reminder_id=reminder_id, channel=None, chat_id=None, view=view, skip_reason="no chat")
+def _prepare(session: Session, claims: list[Claim], *, worker: str) -> list[_Prepared]:
+    """Everything needed to render the claimed digests, in a few queries for the whole batch."""
+    by_id = {c.digest_id: c for c in claims}
+    digests = session.scalars(select(Digest).where(Digest.id.in_(by_id), Digest.claimed_by == worker)
+                              .options(selectinload(Digest.person))).all()
+    task_ids = {item["task_id"] for d in digests for item in d.items}
+    tasks = {t.id: t for t in session.scalars(
+        select(Task).where(Task.id.in_(task_ids))
+        .options(selectinload(Task.notice), selectinload(Task.assignee), selectinload(Task.lead_unit)))}
+    prepared: list[_Prepared] = []
+    for digest in digests:
+        claim = by_id[digest.id]
+        if digest.claim_token != claim.token:
+            continue  # taken over since
+        lines = []
+        for item in digest.items:
+            task = tasks.get(item["task_id"])
+            if task is None or TaskStatus(task.status).is_closed:
+                continue  # closed since the morning's planning
+            lines.append(_line(task, item))
+        view = DigestView(digest_id=digest.id, day=digest.day, recipient_name=digest.person.full_name,
+                          lines=tuple(lines), catch_up=any(i.get("catch_up") for i in digest.items))
+        address = digest.person.delivery_address()  # the one channel this person chose: sent once, there
+        prepared.append(_Prepared(claim=claim, channel=address[0] if address else None,
+                                  chat_id=address[1] if address else None, view=view))
+    return prepared
 
 
-def _finish_sent(session: Session, reminder_id: int, *, channel: str, chat_id: str, message_id: str,
-                 now: dt.datetime, policy: ReminderPolicy) -> None:
-    reminder = session.get_one(Reminder, reminder_id)
-    reminder.state = ReminderState.SENT
-    reminder.sent_at = now
-    reminder.channel, reminder.chat_id, reminder.message_id = channel, chat_id, message_id
-    reminder.claimed_until = None
-    reminder.attempts += 1
-    kind = ReminderKind(reminder.kind)
-    day = dt.date.fromisoformat(reminder.slot)
-    nxt = policy.following(kind, day)
-    if nxt is not None:
-        _add_once(session, task_id=reminder.task_id, person_id=reminder.person_id, kind=nxt.kind,
-                  slot=nxt.slot, due_at=nxt.due_at)
-    task = reminder.task
-    if kind == ReminderKind.OVERDUE and task.due_on and policy.escalates(task.due_on, day):
-        for leader in leaders(session):
-            _add_once(session, task_id=task.id, person_id=leader.id, kind=ReminderKind.ESCALATION,
-                      slot=reminder.slot, due_at=now)
-    log.info("reminder %s (task %s, %s, %s) sent to person %s as message %s", reminder.id,
-             reminder.task_id, reminder.kind, reminder.slot, reminder.person_id, message_id)
+def _line(task: Task, item: dict[str, Any]) -> DigestLine:
+    def day(key: str) -> dt.date | None:
+        return dt.date.fromisoformat(item[key]) if item.get(key) else None
+
+    return DigestLine(
+        task_id=task.id, item_ref=task.item_ref, task_text=task.text, notice_title=notice_title(task.notice),
+        category=item["category"], due_on=task.due_on, effective_due_on=day("effective_due_on"),
+        deadline_note=item.get("deadline_note"), days_left=item.get("days_left"),
+        working_days_left=item.get("working_days_left"), days_late=item.get("days_late"),
+        weekly=bool(item.get("weekly")), status=TaskStatus(task.status), percent=task.percent,
+        escalation=item.get("escalation"), assignee_name=task.assignee.full_name if task.assignee else None,
+        lead_unit=task.lead_unit.name if task.lead_unit else next(iter(task.lead_unit_names or []), None),
+        told=tuple(item.get("told") or ()))
 
 
-def _add_once(session: Session, *, task_id: int, person_id: int, kind: ReminderKind, slot: str,
-              due_at: dt.datetime) -> None:
-    exists = session.scalar(select(Reminder.id).where(
-        Reminder.task_id == task_id, Reminder.person_id == person_id, Reminder.kind == kind,
-        Reminder.slot == slot))
-    if exists is None:
-        session.add(Reminder(task_id=task_id, person_id=person_id, kind=kind, slot=slot, due_at=due_at))
-
-
-def _finish_other(session: Session, reminder_id: int, *, state: ReminderState, error: str | None,
-                  now: dt.datetime, retry_at: dt.datetime | None = None, count_attempt: bool = True,
-                  person_unreachable: bool = False) -> None:
-    reminder = session.get_one(Reminder, reminder_id)
-    reminder.claimed_until = None
-    reminder.claimed_by = None
-    reminder.last_error = error
+def _finish(session: Session, claim: Claim, *, worker: str, now: dt.datetime, state: DigestState,
+            channel: str | None = None, chat_id: str | None = None, message_id: str | None = None,
+            error: str | None = None, retry_at: dt.datetime | None = None, count_attempt: bool = True,
+            person_unreachable: bool = False) -> bool:
+    """Record the outcome of a claim; False if the claim is no longer this worker's (nothing written)."""
+    digest = session.get(Digest, claim.digest_id, with_for_update=True)
+    if digest is None or digest.claimed_by != worker or digest.claim_token != claim.token:
+        return False
     if count_attempt:
-        reminder.attempts += 1
-    if state == ReminderState.PENDING and reminder.attempts >= MAX_ATTEMPTS:
-        state = ReminderState.FAILED
-    reminder.state = state
+        digest.attempts += 1
+    if state == DigestState.PENDING and digest.attempts >= MAX_ATTEMPTS:
+        state = DigestState.FAILED
+    digest.state = state
+    digest.claimed_until = None
+    digest.last_error = error
+    if state == DigestState.SENT:
+        digest.sent_at, digest.channel, digest.chat_id, digest.message_id = now, channel, chat_id, message_id
+    else:
+        digest.claimed_by = None
     if retry_at is not None:
-        reminder.due_at = retry_at
+        digest.due_at = retry_at
     if person_unreachable:
-        reminder.person.unreachable_since = reminder.person.unreachable_since or now
+        digest.person.unreachable_since = digest.person.unreachable_since or now
+    return True
 
 
-async def send_due_reminders(db: Database, senders: dict[str, Sender], *, clock: Clock,
-                             policy: ReminderPolicy, worker: str = "worker", batch: int = 50,
-                             lease: dt.timedelta = dt.timedelta(minutes=5)) -> DispatchResult:
-    """One tick: send every reminder that is due now, within working hours only."""
+# ---------------------------------------------------------------- one tick
+
+async def send_due_digests(db: Database, senders: dict[str, Sender], *, clock: Clock, policy: ReminderPolicy,
+                           worker: str = "worker", batch: int = 100,
+                           lease: dt.timedelta = dt.timedelta(minutes=5)) -> DispatchResult:
+    """One tick: plan this morning's digests if it is time, then send every digest that is due,
+    within working hours only."""
     result = DispatchResult()
+    calendar = policy.calendar
     now = clock.now()
-    if not policy.calendar.is_working_time(now):
+    if not calendar.is_working_time(now):
         return result
+    today = calendar.local(now).date()
+    if now >= calendar.at(today, policy.remind_at):
+        try:
+            result.planned = await db.run(plan_digests, policy=policy, today=today, now=now)
+        except IntegrityError:
+            log.info("digests for %s are being planned by another worker", today)
     while True:
-        ids = await db.run(claim_due, now=now, worker=worker, limit=batch, lease=lease)
-        if not ids:
+        now = clock.now()  # the lease counts from the claim
+        claims = await db.run(claim_due, now=now, worker=worker, limit=batch, lease=lease)
+        if not claims:
             return result
-        for position, reminder_id in enumerate(ids):
-            prepared = await db.run(_prepare, reminder_id, worker=worker, policy=policy, now=now)
-            if prepared.skip_reason in ("stolen",):
-                continue
-            if prepared.skip_reason == "task closed":
-                await db.run(_finish_other, reminder_id, state=ReminderState.SKIPPED, error="task closed",
-                             now=now, count_attempt=False)
-                result.skipped.append(reminder_id)
-                continue
-            sender = senders.get(prepared.channel or "")
-            if sender is None or prepared.chat_id is None or prepared.view is None:
-                # Not enrolled yet: keep the reminder and try again next working day.
-                retry = policy.calendar.at(policy.calendar.next_working_day(policy.calendar.local(now).date()),
-                                           policy.remind_at)
-                await db.run(_finish_other, reminder_id, state=ReminderState.PENDING,
-                             error=f"no channel for the person ({prepared.skip_reason or prepared.channel})",
-                             now=now, retry_at=retry, count_attempt=False)
-                result.postponed.append(reminder_id)
-                continue
-            try:
-                message_id = await sender.send_reminder(prepared.chat_id, prepared.view)
-            except RateLimited as exc:
-                log.info("rate limited on %s for %.0fs; releasing %d reminders", sender.channel,
-                            exc.retry_after, len(ids) - position)
-                for rid in ids[position:]:
-                    await db.run(_finish_other, rid, state=ReminderState.PENDING, error=str(exc), now=now,
-                                 count_attempt=False)
-                result.retry_after = exc.retry_after
+        for position, prepared in enumerate(await db.run(_prepare, claims, worker=worker)):
+            outcome = await _deliver(db, senders, prepared, clock=clock, policy=policy, worker=worker, result=result)
+            if outcome is not None:  # rate limited: hand back this batch's rest, end the tick
+                rest = claims[position + 1:] if position + 1 < len(claims) else []
+                for claim in rest:
+                    await db.run(_finish, claim, worker=worker, now=clock.now(), state=DigestState.PENDING,
+                                 error="rate limited", count_attempt=False)
+                result.retry_after = outcome
                 return result
-            except Unreachable as exc:
-                log.warning("reminder %s: person unreachable (%s)", reminder_id, exc)
-                await db.run(_finish_other, reminder_id, state=ReminderState.FAILED, error=str(exc), now=now,
-                             person_unreachable=True)
-                result.failed.append(reminder_id)
-                continue
-            except SendError as exc:
-                log.warning("reminder %s: send failed (%s); will retry", reminder_id, exc)
-                await db.run(_finish_other, reminder_id, state=ReminderState.PENDING, error=str(exc), now=now,
-                             retry_at=now + dt.timedelta(minutes=5))
-                result.failed.append(reminder_id)
-                continue
-            await db.run(_finish_sent, reminder_id, channel=sender.channel, chat_id=prepared.chat_id,
-                         message_id=message_id, now=now, policy=policy)
-            result.sent.append(reminder_id)
+
+
+async def _deliver(db: Database, senders: dict[str, Sender], prepared: _Prepared, *, clock: Clock,
+                   policy: ReminderPolicy, worker: str, result: DispatchResult) -> float | None:
+    claim, now = prepared.claim, clock.now()
+    view = prepared.view
+    assert view is not None
+    if not view.lines:  # everything in it was closed since planning
+        await db.run(_finish, claim, worker=worker, now=now, state=DigestState.SENT, count_attempt=False,
+                     error="nothing left to say")
+        return None
+    sender = senders.get(prepared.channel or "")
+    if sender is None or prepared.chat_id is None:
+        # Not enrolled (or their channel is not running): keep it, try again next working day.
+        calendar = policy.calendar
+        retry = calendar.at(calendar.next_working_day(calendar.local(now).date()), policy.remind_at)
+        await db.run(_finish, claim, worker=worker, now=now, state=DigestState.PENDING, count_attempt=False,
+                     error=f"no running channel for the person ({prepared.channel})", retry_at=retry)
+        result.postponed.append(claim.digest_id)
+        return None
+    try:
+        message_id = await sender.send_digest(prepared.chat_id, view)
+    except RateLimited as exc:
+        log.info("rate limited on %s for %.0fs", sender.channel, exc.retry_after)
+        await db.run(_finish, claim, worker=worker, now=now, state=DigestState.PENDING, error=str(exc),
+                     count_attempt=False, retry_at=now + dt.timedelta(seconds=exc.retry_after))
+        return exc.retry_after
+    except Unreachable as exc:
+        log.warning("digest %s: person unreachable (%s)", claim.digest_id, exc)
+        await db.run(_finish, claim, worker=worker, now=now, state=DigestState.FAILED, error=str(exc),
+                     person_unreachable=True)
+        result.failed.append(claim.digest_id)
+        return None
+    except SendError as exc:
+        log.warning("digest %s: send failed (%s); will retry", claim.digest_id, exc)
+        await db.run(_finish, claim, worker=worker, now=now, state=DigestState.PENDING, error=str(exc),
+                     retry_at=now + RETRY_AFTER)
+        result.failed.append(claim.digest_id)
+        return None
+    if await db.run(_finish, claim, worker=worker, now=clock.now(), state=DigestState.SENT,
+                    channel=sender.channel, chat_id=prepared.chat_id, message_id=message_id):
+        result.sent.append(claim.digest_id)
+        log.info("digest %s (%d lines) sent to %s as message %s", claim.digest_id, len(view.lines),
+                 prepared.chat_id, message_id)
+    else:
+        log.warning("digest %s: claim lost to another worker after sending", claim.digest_id)
+        result.lost.append(claim.digest_id)
+    return None

@@ -29,10 +29,7 @@ item per task: a before-deadline step whose deadline has passed is dropped (the 
 today or overdue instead); an overdue task that had a reminder day in the gap is listed once, with
 today's count ("continues from today"); escalations that fell due in the gap are delivered once,
 since delivered levels are part of the task's state. Counts are never negative: `DigestItem`
-refuses them.
-
-The older row-planning API (`initial`, `following`, `escalates`, `overdue_working_days`) stays for
-the dispatcher; it follows the same ladder (pass `due_on` to `following` to get the back-off)."""
+refuses them."""
 
 from __future__ import annotations
 
@@ -42,7 +39,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from scheduler.calendar import WorkingCalendar
-from storage.models import ReminderKind, Role, Task, TaskStatus
+from storage.models import Role, Task, TaskStatus
 
 _HORIZON_DAYS = 800  # how far `next_item_day` looks ahead
 
@@ -151,17 +148,6 @@ def group_items(items: Iterable[DigestItem]) -> list[tuple[DigestCategory, list[
     ordered = sort_items(items)
     return [(c, [i for i in ordered if i.category == c]) for c in DigestCategory
             if any(i.category == c for i in ordered)]
-
-
-@dataclass(frozen=True, kw_only=True)
-class PlannedReminder:
-    kind: ReminderKind
-    day: dt.date  # local working day it belongs to
-    due_at: dt.datetime  # UTC
-
-    @property
-    def slot(self) -> str:
-        return self.day.isoformat()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -338,44 +324,6 @@ class ReminderPolicy:
             if self.due_items(state, day, last_digest_on=self.calendar.previous_working_day(day)):
                 return day
         return None
-
-    # -- the row-planning API the dispatcher uses ---------------------------------------------------
-
-    def _plan(self, kind: ReminderKind, day: dt.date) -> PlannedReminder:
-        return PlannedReminder(kind=kind, day=day, due_at=self.calendar.at(day, self.remind_at))
-
-    def initial(self, *, due_on: dt.date | None, registered_at: dt.datetime) -> list[PlannedReminder]:
-        """The first reminders of a task: its before-deadline steps and first overdue day, or its first check-in."""
-        cal = self.calendar
-        registered_day = cal.local(registered_at).date()
-        if due_on is None:
-            return [self._plan(ReminderKind.CHECKIN,
-                               cal.add_working_days(registered_day, self.checkin_every_working_days))]
-        plans: list[PlannedReminder] = []
-        for day in self.before_days(due_on):
-            plan = self._plan(ReminderKind.BEFORE, day)
-            if plan.due_at > registered_at:
-                plans.append(plan)
-        plans.append(self._plan(ReminderKind.OVERDUE, cal.next_working_day(self.effective_deadline(due_on))))
-        return plans
-
-    def following(self, kind: ReminderKind, day: dt.date, *, due_on: dt.date | None = None) -> PlannedReminder | None:
-        """The next step of a chain after the reminder of `kind` on `day` was sent. For an overdue chain, give
-        `due_on` to back off to weekly after the daily phase (without it: every working day, as before)."""
-        cal = self.calendar
-        if kind == ReminderKind.OVERDUE:
-            nxt = cal.next_working_day(day)
-            if due_on is not None:
-                while not self.is_overdue_day(due_on, nxt):
-                    nxt = cal.next_working_day(nxt)
-            return self._plan(kind, nxt)
-        if kind == ReminderKind.CHECKIN:
-            return self._plan(kind, cal.add_working_days(day, self.checkin_every_working_days))
-        return None
-
-    def escalates(self, due_on: dt.date, today: dt.date) -> bool:
-        """Whether the leaders are told on `today` (the day the task reaches the leaders' threshold)."""
-        return self.overdue_working_days(due_on, today) == self.escalate_after_working_days
 
 
 DEFAULT_POLICY = ReminderPolicy()

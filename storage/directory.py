@@ -1,78 +1,364 @@
-"""The directory of units and people: CSV import, enrollment by invite code, look-ups."""
+"""The directory of units and people: import from CSV or Excel (as offices keep it), export
+back in the same columns, enrollment by invite code, look-ups."""
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import io
 import logging
 import re
 import secrets
+import unicodedata
+import warnings
+import zipfile
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypedDict
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from storage.audit import audit
+from storage.audit import audit, record_export
 from storage.errors import ChannelNotBound, DirectoryInvalid, InviteInvalid, NotEnrolled, PersonNotFound
 from storage.models import TELEGRAM, ZALO, Invite, Person, Role, Unit
 from storage.unitnames import best_unit_match, unit_key
-from storage.vntext import nfc
+from storage.vntext import fold, nfc
 
 log = logging.getLogger(__name__)
 
 COLUMNS = ("handle", "full_name", "title", "unit", "role")
+EXPORT_COLUMNS = (*COLUMNS, "telegram")
+REQUIRED = ("handle", "full_name", "unit", "role")  # a file without a title column is fine
 HANDLE_RE = re.compile(r"^[a-z0-9_.]{2,64}$")
+TELEGRAM_RE = re.compile(r"^[a-z][a-z0-9_]{3,31}$")  # Telegram: 5–32 characters (older ones may be shorter)
 INVITE_TTL = dt.timedelta(days=14)
+
+# A header cell, folded (storage.vntext.fold), → the column it names. Vietnamese as offices write it.
+HEADER_ALIASES = {
+    "handle": "handle", "ma can bo": "handle", "ma cb": "handle", "ma": "handle", "ten dang nhap": "handle",
+    "ma dinh danh": "handle",
+    "full name": "full_name", "ho va ten": "full_name", "ho ten": "full_name", "ho va ten can bo": "full_name",
+    "title": "title", "chuc vu": "title", "chuc danh": "title",
+    "unit": "unit", "don vi": "unit", "co quan": "unit", "co quan don vi": "unit", "ten don vi": "unit",
+    "don vi cong tac": "unit",
+    "role": "role", "vai tro": "role", "quyen": "role", "vai tro trong nhac viec": "role",
+    "telegram": "telegram", "username": "telegram", "telegram username": "telegram", "ten telegram": "telegram",
+    "tai khoan telegram": "telegram", "ten nguoi dung telegram": "telegram",
+    "zalo": "zalo", "zalo id": "zalo", "ma zalo": "zalo", "zalo user id": "zalo", "id zalo": "zalo",
+}
+COLUMN_NAMES_VN = {"handle": "Mã cán bộ", "full_name": "Họ và tên", "title": "Chức vụ", "unit": "Đơn vị",
+                   "role": "Vai trò", "telegram": "Telegram"}
+# A role cell, folded → the role. The Vietnamese words first: the export writes those.
+ROLE_WORDS = {
+    "quan tri": Role.ADMIN, "quan tri vien": Role.ADMIN, "admin": Role.ADMIN,
+    "lanh dao": Role.LEADER, "leader": Role.LEADER,
+    "truong don vi": Role.HEAD, "thu truong": Role.HEAD, "thu truong don vi": Role.HEAD, "head": Role.HEAD,
+    "chuyen vien": Role.CADRE, "can bo": Role.CADRE, "cadre": Role.CADRE,
+}
+ROLE_VN = {Role.ADMIN: "quản trị", Role.LEADER: "lãnh đạo", Role.HEAD: "trưởng đơn vị", Role.CADRE: "chuyên viên"}
+HEADER_SEARCH_ROWS = 20  # the header may sit under a title ("DANH SÁCH CÁN BỘ …")
+MAX_ROWS = 20_000
+MAX_XLSX_UNZIPPED = 100 * 1024 * 1024
+MAX_ERRORS_SHOWN = 20
+DELIMITERS = (";", ",", "\t")
+
+
+class DirectoryRow(TypedDict):
+    """One person of the file. `telegram` is None when the file has no such column (keep what is stored)."""
+
+    line: int  # the line (CSV) or row (Excel) the person is on, for messages
+    handle: str
+    full_name: str
+    title: str
+    unit: str
+    role: str
+    telegram: str | None
 
 
 @dataclass(frozen=True, kw_only=True)
 class ImportResult:
     units_created: int
     people_created: int
-    people_updated: int
+    people_updated: int  # already in the directory (whether or not anything changed)
+    people_changed: int = 0  # of those, the ones whose name, title, unit, role or username changed
 
 
-def parse_directory_csv(data: bytes | str) -> list[dict[str, str]]:
-    """Validate the whole file first, so a bad row stores nothing."""
-    text = data.decode("utf-8-sig") if isinstance(data, bytes) else data.lstrip("\ufeff")
-    reader = csv.DictReader(io.StringIO(text))
-    missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
-    if missing:
-        raise DirectoryInvalid(
-            f"missing columns {missing}",
-            "Tệp danh bạ thiếu cột: " + ", ".join(missing) + ". Các cột cần có: " + ",".join(COLUMNS) + ".",
-        )
-    rows, errors, seen = [], [], set()
-    roles = {r.value for r in Role}
-    for lineno, raw in enumerate(reader, start=2):
-        row = {k: nfc((raw.get(k) or "").strip()) for k in COLUMNS}
-        row["handle"] = row["handle"].lstrip("@").lower()
-        row["role"] = row["role"].lower() or Role.CADRE.value
-        if not any(row.values()):
-            continue
-        if not HANDLE_RE.match(row["handle"]):
-            errors.append(f"dòng {lineno}: mã cán bộ “{row['handle']}” không hợp lệ (chỉ dùng a-z, 0-9, _ và .)")
-        elif row["handle"] in seen:
-            errors.append(f"dòng {lineno}: mã cán bộ “{row['handle']}” bị trùng")
-        if not row["full_name"]:
-            errors.append(f"dòng {lineno}: thiếu họ tên")
-        if row["role"] not in roles:
-            errors.append(f"dòng {lineno}: vai trò “{row['role']}” không hợp lệ (admin, leader, head, cadre)")
-        if row["role"] in (Role.HEAD, Role.CADRE) and not row["unit"]:
-            errors.append(f"dòng {lineno}: vai trò {row['role']} cần có đơn vị")
-        seen.add(row["handle"])
-        rows.append(row)
-    if errors:
-        raise DirectoryInvalid("; ".join(errors), "Tệp danh bạ có lỗi, chưa nhập gì:\n" + "\n".join(errors[:20]))
+# ---------------------------------------------------------------- reading a file
+
+def parse_directory(data: bytes | str, filename: str = "") -> list[DirectoryRow]:
+    """Read a directory file (.xlsx, or CSV in any usual encoding and separator) and validate it
+    whole, so a bad row stores nothing. Raises DirectoryInvalid with line-numbered Vietnamese errors."""
+    header, body = _find_header(_table(data, filename))
+    return _validate(header, body)
+
+
+def parse_directory_csv(data: bytes | str) -> list[DirectoryRow]:
+    """Kept for the callers that only ever had CSV; an Excel file is recognised by its content."""
+    return parse_directory(data)
+
+
+def is_directory_file(data: bytes, filename: str = "") -> bool:
+    """A table whose header row names the directory's columns (at least three of them), even if
+    the file is then refused for a missing column or a bad row: the admin meant a directory."""
+    try:
+        return _header_position(_table(data, filename)) is not None
+    except DirectoryInvalid:
+        return False
+
+
+Table = list[tuple[int, list[str]]]  # (line number, cells), blank rows left out
+
+
+def _table(data: bytes | str, filename: str) -> Table:
+    if isinstance(data, bytes) and data.startswith(b"PK\x03\x04"):
+        return _xlsx_table(data)
+    if filename.lower().endswith(".xls") or (isinstance(data, bytes) and data.startswith(b"\xd0\xcf\x11\xe0")):
+        raise DirectoryInvalid("old .xls format", "Tệp Excel dạng cũ (.xls) chưa đọc được. Đồng chí mở tệp bằng "
+                                                  "Excel, chọn Lưu thành (Save As) dạng .xlsx hoặc CSV rồi gửi lại.")
+    text = data if isinstance(data, str) else _decode(data)
+    return _csv_table(unicodedata.normalize("NFC", text.lstrip("\ufeff")))
+
+
+def _decode(data: bytes) -> str:
+    """UTF-8 (with or without BOM), UTF-16 (BOM, or Excel's "Unicode Text" without one), else Windows-1258."""
+    unreadable = DirectoryInvalid("undecodable directory file",
+                                  "Không đọc được bảng mã của tệp danh bạ. Đồng chí lưu lại tệp dạng CSV UTF-8 "
+                                  "(Excel: Lưu thành → CSV UTF-8) hoặc gửi tệp .xlsx.")
+    try:
+        if data.startswith(codecs.BOM_UTF8):
+            return data[len(codecs.BOM_UTF8):].decode("utf-8")
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return data.decode("utf-16")
+        if len(data) >= 4 and data.count(0) > len(data) // 4:  # UTF-16 without a BOM: every other byte is 0
+            return data.decode("utf-16-le" if data[1::2].count(0) > data[0::2].count(0) else "utf-16-be")
+    except UnicodeDecodeError as exc:
+        raise unreadable from exc
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:  # Windows-1258 writes most marks as combining characters: NFC (by the caller) composes them
+        text = data.decode("cp1258")
+    except UnicodeDecodeError as exc:
+        raise unreadable from exc
+    log.info("directory file read as Windows-1258")
+    return text
+
+
+def _csv_table(text: str) -> Table:
+    """The separator is the one under which a header row appears (`;` from Excel in a Vietnamese locale)."""
+    best: tuple[int, str] = (-1, ",")
+    for delimiter in DELIMITERS:
+        head = _csv_rows(text, delimiter, limit=HEADER_SEARCH_ROWS)
+        found = max((len(_header_map(cells)) for _, cells in head), default=0)
+        if found > best[0]:
+            best = (found, delimiter)
+    return _csv_rows(text, best[1])
+
+
+def _csv_rows(text: str, delimiter: str, *, limit: int | None = None) -> Table:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: Table = []
+    start = 1
+    try:
+        for cells in reader:
+            if any(c.strip() for c in cells):
+                rows.append((start, cells))
+                if limit is not None and len(rows) >= limit:
+                    break
+                if len(rows) > MAX_ROWS:
+                    raise DirectoryInvalid(f"over {MAX_ROWS} rows", f"Tệp danh bạ quá {MAX_ROWS} dòng.")
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise DirectoryInvalid(f"csv error near line {reader.line_num}: {exc}",
+                               f"Tệp danh bạ hỏng ở dòng {reader.line_num} (dấu ngoặc kép không đóng?).") from exc
     return rows
 
 
-def import_directory(session: Session, rows: list[dict[str, str]], *, now: dt.datetime,
+def _xlsx_table(data: bytes) -> Table:
+    """The first sheet; row numbers as Excel shows them."""
+    from openpyxl import load_workbook
+
+    broken = DirectoryInvalid("not a valid .xlsx", "Tệp Excel bị hỏng hoặc không đúng định dạng .xlsx.")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if sum(i.file_size for i in archive.infolist()) > MAX_XLSX_UNZIPPED:
+                raise DirectoryInvalid("xlsx unzips too large", "Tệp Excel quá lớn hoặc bất thường, chưa đọc.")
+        with warnings.catch_warnings():  # openpyxl warns about features it ignores (data validation…)
+            warnings.simplefilter("ignore")
+            workbook = load_workbook(io.BytesIO(data), data_only=True)
+    except DirectoryInvalid:
+        raise
+    except Exception as exc:  # zipfile, openpyxl and XML parsers each raise their own
+        raise broken from exc
+    try:
+        if not workbook.worksheets:
+            raise broken
+        sheet = workbook.worksheets[0]
+        if sheet.max_row > MAX_ROWS:
+            raise DirectoryInvalid(f"over {MAX_ROWS} rows", f"Tệp danh bạ quá {MAX_ROWS} dòng.")
+        rows: Table = []
+        for number, values in enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1):
+            cells = [_cell_text(v) for v in values]
+            if any(cells):
+                rows.append((number, cells))
+        return rows
+    finally:
+        workbook.close()
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # a numeric code typed into Excel
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time(0) else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _header_column(cell: str) -> str | None:
+    """“Mã cán bộ/handle”, “Họ và tên (*)”, “FULL_NAME” → the column; None if not a directory column."""
+    key = fold(cell)
+    if key in HEADER_ALIASES:
+        return HEADER_ALIASES[key]
+    for part in re.split(r"[/()\[\]|]", cell):
+        if fold(part) in HEADER_ALIASES:
+            return HEADER_ALIASES[fold(part)]
+    return None
+
+
+def _header_map(cells: list[str]) -> dict[int, str]:
+    found: dict[int, str] = {}
+    for index, cell in enumerate(cells):
+        column = _header_column(cell)
+        if column is not None and column not in found.values():
+            found[index] = column
+    return found
+
+
+def _header_position(table: Table) -> int | None:
+    """The first of the top rows that names at least three directory columns (or the code and the name)."""
+    for position, (_, cells) in enumerate(table[:HEADER_SEARCH_ROWS]):
+        found = set(_header_map(cells).values())
+        if len(found) >= 3 or {"handle", "full_name"} <= found:
+            return position
+    return None
+
+
+def _find_header(table: Table) -> tuple[tuple[int, dict[int, str]], Table]:
+    """The header (its line, column index → column) and the rows under it; refused if a column is
+    missing or named twice."""
+    position = _header_position(table)
+    if position is None:
+        raise _missing(list(REQUIRED))
+    line, cells = table[position]
+    found = _header_map(cells)
+    columns = [_header_column(c) for c in cells]
+    twice = sorted({c for c in columns if c is not None and columns.count(c) > 1})
+    if twice:
+        names = ", ".join(f"“{COLUMN_NAMES_VN.get(c, c)}”" for c in twice)
+        raise DirectoryInvalid(f"duplicate columns {twice} on line {line}",
+                               f"Dòng tiêu đề (dòng {line}) có cột trùng nhau: {names}. Đồng chí giữ lại "
+                               "một cột cho mỗi loại thông tin.")
+    missing = [c for c in REQUIRED if c not in found.values()]
+    if missing:
+        raise _missing(missing)
+    return (line, found), table[position + 1:]
+
+
+def _missing(missing: list[str]) -> DirectoryInvalid:
+    return DirectoryInvalid(
+        f"missing columns {missing}",
+        "Tệp danh bạ thiếu cột: " + ", ".join(COLUMN_NAMES_VN[c] for c in missing) + ". Dòng tiêu đề cần có các "
+        "cột: Mã cán bộ (handle), Họ và tên (full_name), Chức vụ (title), Đơn vị (unit), Vai trò (role: quản trị, "
+        "lãnh đạo, trưởng đơn vị, chuyên viên); cột Telegram (tên người dùng) nếu có.")
+
+
+def _lines(lines: Sequence[int]) -> str:
+    shown = [str(n) for n in lines]
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " và " + shown[-1]
+
+
+def _validate(header: tuple[int, dict[int, str]], body: Table) -> list[DirectoryRow]:
+    _, columns = header
+    rows: list[DirectoryRow] = []
+    errors: list[str] = []
+    handles: dict[str, int] = {}
+    usernames: dict[str, int] = {}
+    heads: dict[str, list[tuple[int, DirectoryRow]]] = {}
+    has_telegram = "telegram" in columns.values()
+    for lineno, cells in body:
+        raw = {name: " ".join(nfc(cells[i]).split()) if i < len(cells) else "" for i, name in columns.items()}
+        if not any(raw.get(c) for c in (*COLUMNS, "telegram")):
+            continue  # a row with only a number (STT) or a note in an unknown column
+        handle = raw["handle"].lstrip("@").lower()
+        role_text = raw.get("role", "")
+        role = ROLE_WORDS.get(fold(role_text)) if role_text else Role.CADRE
+        telegram: str | None = None
+        if has_telegram:
+            telegram = re.sub(r"^(https?://)?(www\.)?(t\.me|telegram\.me)/", "", raw.get("telegram", ""),
+                              flags=re.I).lstrip("@").lower()
+        row = DirectoryRow(line=lineno, handle=handle, full_name=raw["full_name"], title=raw.get("title", ""),
+                           unit=raw["unit"], role=role.value if role else role_text, telegram=telegram)
+        if not HANDLE_RE.match(handle):
+            errors.append(f"dòng {lineno}: mã cán bộ “{raw['handle']}” không hợp lệ (chỉ dùng a-z, 0-9, _ và ., "
+                          "không dấu, không dấu cách)")
+        elif handle in handles:
+            errors.append(f"dòng {lineno}: mã cán bộ “{handle}” bị trùng với dòng {handles[handle]}")
+        else:
+            handles[handle] = lineno
+        if not row["full_name"]:
+            errors.append(f"dòng {lineno}: thiếu họ tên")
+        if role is None:
+            errors.append(f"dòng {lineno}: vai trò “{role_text}” không hợp lệ (quản trị, lãnh đạo, trưởng đơn vị, "
+                          "chuyên viên; hoặc admin, leader, head, cadre)")
+        elif role in (Role.HEAD, Role.CADRE) and not row["unit"]:
+            errors.append(f"dòng {lineno}: vai trò {ROLE_VN[role]} cần có đơn vị")
+        elif role == Role.HEAD:
+            heads.setdefault(unit_key(row["unit"]), []).append((lineno, row))
+        if telegram:
+            if not TELEGRAM_RE.match(telegram):
+                errors.append(f"dòng {lineno}: tên Telegram “{raw['telegram']}” không hợp lệ (5–32 ký tự a-z, "
+                              "0-9 và _, ví dụ @nguyenvana)")
+            elif telegram in usernames:
+                errors.append(f"dòng {lineno}: tên Telegram “@{telegram}” trùng với dòng {usernames[telegram]}")
+            else:
+                usernames[telegram] = lineno
+        rows.append(row)
+    for same_unit in heads.values():
+        if len(same_unit) > 1:
+            names = ", ".join(f"đ/c {r['full_name']}" for _, r in same_unit)
+            errors.append(f"dòng {_lines([n for n, _ in same_unit])}: đơn vị “{same_unit[0][1]['unit']}” có "
+                          f"{len(same_unit)} trưởng đơn vị ({names}); mỗi đơn vị chỉ có một trưởng đơn vị, các "
+                          "đồng chí khác ghi vai trò chuyên viên")
+    if errors:
+        errors.sort(key=lambda e: int(re.match(r"dòng (\d+)", e).group(1)))  # type: ignore[union-attr]
+        raise _invalid(errors)
+    if not rows:
+        raise DirectoryInvalid("no people", "Tệp danh bạ không có cán bộ nào dưới dòng tiêu đề.")
+    return rows
+
+
+def _invalid(errors: list[str]) -> DirectoryInvalid:
+    shown = errors[:MAX_ERRORS_SHOWN]
+    more = f"\n… và {len(errors) - len(shown)} lỗi khác." if len(errors) > len(shown) else ""
+    return DirectoryInvalid("; ".join(errors), "Tệp danh bạ có lỗi, chưa nhập gì:\n" + "\n".join(shown) + more)
+
+
+# ---------------------------------------------------------------- storing it
+
+def import_directory(session: Session, rows: Sequence[DirectoryRow], *, now: dt.datetime,
                      actor_id: int | None = None, **detail: str) -> ImportResult:
-    """`actor_id` is the admin who sent the file (None: the command line, which says who in `detail`)."""
+    """`actor_id` is the admin who sent the file (None: the command line, which says who in `detail`).
+    Checked against the stored directory first (a unit keeps one head), so a refusal stores nothing."""
     units = {u.name_key: u for u in session.scalars(select(Unit))}
-    units_created = created = updated = 0
+    _refuse_second_heads(session, rows, units)
+    units_created = created = updated = changed = 0
     for row in rows:
         unit = None
         if row["unit"]:
@@ -84,21 +370,108 @@ def import_directory(session: Session, rows: list[dict[str, str]], *, now: dt.da
                 units[key] = unit
                 units_created += 1
         person = session.scalar(select(Person).where(Person.handle == row["handle"]))
+        before: tuple[object, ...] | None = None
         if person is None:
             person = Person(handle=row["handle"], created_at=now)
             session.add(person)
             created += 1
         else:
             updated += 1
+            before = (person.full_name, person.title, person.role, person.unit_id, person.telegram_username)
+        telegram = row.get("telegram")
         person.full_name = row["full_name"]
         person.title = row["title"]
         person.role = row["role"]
         person.unit = unit
+        if telegram is not None:  # a file without the column leaves the stored username alone
+            person.telegram_username = telegram or None
+        if before is not None and before != (person.full_name, person.title, person.role,
+                                                 unit.id if unit else None, person.telegram_username):
+            changed += 1
     session.flush()
     audit(session, at=now, actor_id=actor_id, action="directory.import", entity="directory", entity_id=None,
           units_created=units_created, people_created=created, people_updated=updated, **detail)
-    return ImportResult(units_created=units_created, people_created=created, people_updated=updated)
+    return ImportResult(units_created=units_created, people_created=created, people_updated=updated,
+                        people_changed=changed)
 
+
+def _refuse_second_heads(session: Session, rows: Sequence[DirectoryRow], units: dict[str, Unit]) -> None:
+    """A head in the file for a unit whose stored head is someone the file does not mention."""
+    in_file = {r["handle"] for r in rows}
+    new_heads = {unit_key(r["unit"]): r for r in rows if r["role"] == Role.HEAD}
+    errors = []
+    for head in session.scalars(select(Person).where(Person.role == Role.HEAD, Person.unit_id.is_not(None))
+                                .order_by(Person.id)):
+        if head.handle in in_file or head.unit is None:
+            continue
+        row = new_heads.get(head.unit.name_key)
+        if row is not None:
+            errors.append(f"dòng {row['line']}: đơn vị “{head.unit.name}” đã có trưởng đơn vị là đ/c "
+                          f"{head.full_name} ({head.handle}) trong danh bạ; nếu thay trưởng đơn vị, đồng chí thêm "
+                          f"một dòng cho {head.handle} với vai trò chuyên viên (hoặc vai trò mới) trong cùng tệp")
+    if errors:
+        raise _invalid(errors)
+
+
+# ---------------------------------------------------------------- writing it back
+
+def directory_rows(session: Session) -> list[DirectoryRow]:
+    """Everyone in the directory, unit by unit (heads first), in the columns of the import."""
+    people = session.scalars(select(Person).order_by(Person.id))
+    rank = {Role.ADMIN: 0, Role.LEADER: 1, Role.HEAD: 2, Role.CADRE: 3}
+    rows = [DirectoryRow(line=0, handle=p.handle, full_name=p.full_name, title=p.title or "",
+                         unit=p.unit.name if p.unit else "", role=p.role, telegram=p.telegram_username or "")
+            for p in people]
+    order = {r["unit"]: i for i, r in reversed(list(enumerate(rows)))}  # units in the order they first appear
+    return sorted(rows, key=lambda r: (order[r["unit"]], rank.get(Role(r["role"]), 9)))
+
+
+def directory_csv(rows: Iterable[DirectoryRow]) -> bytes:
+    """UTF-8 with a BOM (Excel then shows the diacritics), the English header of the README."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(EXPORT_COLUMNS)
+    for r in rows:
+        writer.writerow([r["handle"], r["full_name"], r["title"], r["unit"], r["role"], r["telegram"] or ""])
+    return out.getvalue().encode("utf-8-sig")
+
+
+def directory_xlsx(rows: Iterable[DirectoryRow]) -> bytes:
+    """The office's sheet: Vietnamese headers and role words, codes kept as text."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "Danh bạ"
+    sheet.append([COLUMN_NAMES_VN[c] for c in EXPORT_COLUMNS])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for r in rows:
+        sheet.append([r["handle"], r["full_name"], r["title"], r["unit"], ROLE_VN[Role(r["role"])],
+                      r["telegram"] or None])
+        for cell in sheet[sheet.max_row]:
+            cell.number_format = "@"  # text: Excel must not turn a code like 007 into 7
+    for letter, width in zip("ABCDEF", (18, 28, 40, 36, 16, 20), strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def export_directory(session: Session, *, xlsx: bool, now: dt.datetime, actor_id: int | None = None,
+                     **detail: str) -> tuple[bytes, int]:
+    """The directory as a file (and the export in the audit log: it is personal data). → (content, people)."""
+    rows = directory_rows(session)
+    record_export(session, at=now, actor_id=actor_id, what="directory", rows=len(rows),
+                  format="xlsx" if xlsx else "csv", **detail)
+    return (directory_xlsx(rows) if xlsx else directory_csv(rows)), len(rows)
+
+
+# ---------------------------------------------------------------- people and chats
 
 def person_by_address(session: Session, channel: str, chat_id: str) -> Person | None:
     """The person bound to `chat_id` on `channel` (channels speak string ids)."""

@@ -3,6 +3,8 @@ the bot's error handler turns it into a reply and a log line."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 
 class NhacViecError(Exception):
     """Base of every error the user should hear about in plain Vietnamese."""
@@ -165,3 +167,29 @@ class DatabaseNotEmpty(NhacViecError):
             "Cơ sở dữ liệu đích đang có dữ liệu; Nhắc việc không ghi đè. Nếu đồng chí chắc chắn muốn thay toàn bộ "
             "dữ liệu hiện có bằng bản sao lưu, hãy chạy lại lệnh với --force.",
         )
+
+
+class TaskClosed(NhacViecError):
+    """A change to a finished or cancelled task that was not an explicit reopen (an old button, a typo),
+    or a reopen of a task that is not finished."""
+
+    def __init__(self, item_ref: str, status: str, done_on: dt.date | None, *, reopening: bool = False) -> None:
+        if reopening:
+            super().__init__(f"task {item_ref} is not closed ({status})",
+                             f"Nhiệm vụ mục {item_ref} chưa hoàn thành nên không cần mở lại.")
+        else:
+            when = f" ngày {done_on:%d/%m/%Y}" if done_on else ""
+            word = "đã hoàn thành" if status == "done" else "đã bị hủy"
+            super().__init__(
+                f"task {item_ref} is {status}; not changed without an explicit reopen",
+                f"Nhiệm vụ mục {item_ref} {word}{when}; tình trạng được giữ nguyên. Nếu cần làm tiếp, "
+                f"đồng chí gõ «mở lại {item_ref}».")
+        self.item_ref = item_ref
+
+
+class NoticeDuplicate(NhacViecError):
+    def __init__(self, notice_id: int, title: str) -> None:
+        super().__init__(f"notice {notice_id} is already registered",
+                         f"Văn bản này đã được xác nhận trước đây ({title}); Nhắc việc không giao việc lần thứ hai. "
+                         "Nếu văn bản cũ bị hủy hoặc thay thế, đồng chí hủy văn bản cũ trước (/huy <số văn bản>).")
+        self.notice_id = notice_id

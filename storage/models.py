@@ -85,25 +85,16 @@ class TaskStatus(enum.StrEnum):
         return self in (TaskStatus.DONE, TaskStatus.CANCELLED)
 
 
-class ReminderKind(enum.StrEnum):
-    BEFORE = "before"  # ahead of the deadline
-    DUE = "due"  # on the deadline day
-    OVERDUE = "overdue"
-    CHECKIN = "checkin"  # tasks without a deadline
-    ESCALATION = "escalation"  # to the leader, when a task stays overdue
-
-
 class CalendarDayKind(enum.StrEnum):
     OFF = "off"  # an extra day off the `holidays` package does not know (yet)
     WORKING = "working"  # a make-up working day (ngày làm bù), usually a Saturday
 
 
-class ReminderState(enum.StrEnum):
+class DigestState(enum.StrEnum):
     PENDING = "pending"
     CLAIMED = "claimed"
     SENT = "sent"
-    FAILED = "failed"
-    SKIPPED = "skipped"  # the task was closed before the reminder was due
+    FAILED = "failed"  # gave up after the last retry, or the person cannot be reached
 
 
 TELEGRAM = "telegram"
@@ -133,6 +124,7 @@ class Person(Base):
     role: Mapped[str] = mapped_column(String(16), default=Role.CADRE)
     telegram_chat_id: Mapped[int | None] = mapped_column(BigInteger, unique=True)
     zalo_user_id: Mapped[str | None] = mapped_column(String(64), unique=True)
+    telegram_username: Mapped[str | None] = mapped_column(String(32))  # from the directory file, without "@"
     preferred_channel: Mapped[str | None] = mapped_column(String(16))  # where reminders go when bound on both
     unreachable_since: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
@@ -219,37 +211,69 @@ class Task(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     done_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    # the reminder ladder's memory: escalation levels already told, a snooze, the last status report
+    escalated: Mapped[list[str]] = mapped_column(JSON, default=list)
+    snoozed_until: Mapped[dt.date | None] = mapped_column(Date)
+    last_report_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
 
     notice: Mapped[Notice] = relationship(back_populates="tasks")
     lead_unit: Mapped[Unit | None] = relationship()
     assignee: Mapped[Person | None] = relationship()
 
 
-class Reminder(Base):
-    __tablename__ = "reminders"
+class DigestRun(Base):
+    """A working morning whose digests were planned: one row a day, written in the same transaction as
+    that day's digests, so only one worker plans a day and a restart knows which days were missed."""
+
+    __tablename__ = "digest_runs"
+
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    planned_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    digests: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Digest(Base):
+    """One person's morning message: every task due for them that morning, as one row to deliver.
+    Claimed with a lease and a fencing token (`claim_token`), so a late worker cannot mark or resend
+    another worker's claim."""
+
+    __tablename__ = "digests"
     __table_args__ = (
-        UniqueConstraint("task_id", "person_id", "kind", "slot", name="uq_reminders_task_person_kind_slot"),
-        Index("ix_reminders_state_due_at", "state", "due_at"),
+        UniqueConstraint("person_id", "day", name="uq_digests_person_day"),
+        Index("ix_digests_state_due_at", "state", "due_at"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id"), index=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
-    kind: Mapped[str] = mapped_column(String(16))
-    slot: Mapped[str] = mapped_column(String(40))  # e.g. the local date it belongs to
+    day: Mapped[dt.date] = mapped_column(Date)
     due_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
-    state: Mapped[str] = mapped_column(String(16), default=ReminderState.PENDING)
+    items: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    state: Mapped[str] = mapped_column(String(16), default=DigestState.PENDING)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     claimed_by: Mapped[str | None] = mapped_column(String(64))
     claimed_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    claim_token: Mapped[int] = mapped_column(Integer, default=0)
     sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     channel: Mapped[str | None] = mapped_column(String(16))
     chat_id: Mapped[str | None] = mapped_column(String(64))
     message_id: Mapped[str | None] = mapped_column(String(64))
     last_error: Mapped[str | None] = mapped_column(Text)
 
-    task: Mapped[Task] = relationship()
     person: Mapped[Person] = relationship()
+
+
+class TaskMessage(Base):
+    """A bot message about one task (a task card, an assignment): a reply to it is about that task."""
+
+    __tablename__ = "task_messages"
+    __table_args__ = (Index("ix_task_messages_chat_message", "chat_id", "message_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id"), index=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    chat_id: Mapped[str] = mapped_column(String(64))
+    message_id: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
 
 
 class StatusReport(Base):
@@ -266,7 +290,6 @@ class StatusReport(Base):
     note: Mapped[str | None] = mapped_column(Text)
     requested_due_on: Mapped[dt.date | None] = mapped_column(Date)
     source: Mapped[str] = mapped_column(String(16))  # button | reply | text
-    reminder_id: Mapped[int | None] = mapped_column(ForeignKey("reminders.id"))
     # the bot's acknowledgement, so that a reply to it continues the same task
     ack_chat_id: Mapped[str | None] = mapped_column(String(64))
     ack_message_id: Mapped[str | None] = mapped_column(String(64))

@@ -6,19 +6,18 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from storage.audit import audit
 from storage.corrections import Correction
 from storage.directory import head_of, match_unit
-from storage.errors import DraftCorrectionInvalid, NotAllowed, NoticeClosed, NoticeNotFound
-from storage.models import Notice, NoticeStatus, Person, Reminder, Task, TaskStatus
+from storage.errors import DraftCorrectionInvalid, NotAllowed, NoticeClosed, NoticeDuplicate, NoticeNotFound
+from storage.models import Notice, NoticeStatus, Person, Task, TaskStatus
 from storage.parsed import ParsedNotice
-from storage.planning import ReminderPlanner
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +48,7 @@ class Registered:
     task_count: int
     assigned: list[tuple[str, str]]  # (item ref, person name)
     unassigned: list[tuple[str, str]]  # (item ref, lead as written or "")
+    assignees: dict[int, list[int]] = field(default_factory=dict)  # person id → their task ids, in order
 
 
 def create_draft(session: Session, parsed: ParsedNotice, *, source_text: str, source_name: str,
@@ -172,12 +172,26 @@ def _open_draft(session: Session, notice_id: int, by: Person, action: str) -> No
     return notice
 
 
-def confirm_notice(session: Session, notice_id: int, *, by: Person, now: dt.datetime,
-                   policy: ReminderPlanner) -> Registered:
+def registered_twin(session: Session, notice: Notice) -> Notice | None:
+    """A confirmed notice with the same text, or the same number and date."""
+    same = Notice.sha256 == notice.sha256
+    if notice.number and not notice.number.startswith("/") and notice.issued_on is not None:
+        same = or_(same, and_(Notice.number == notice.number, Notice.issued_on == notice.issued_on))
+    return session.scalar(select(Notice).where(same, Notice.id != notice.id,
+                                               Notice.status == NoticeStatus.CONFIRMED).limit(1))
+
+
+def confirm_notice(session: Session, notice_id: int, *, by: Person, now: dt.datetime) -> Registered:
+    """Register the draft's tasks and assign each to the head of its lead unit. A notice already registered
+    (same text, or same number and date) is refused: confirming it twice would double every reminder."""
     notice = _open_draft(session, notice_id, by, "confirm a notice")
+    twin = registered_twin(session, notice)
+    if twin is not None:
+        raise NoticeDuplicate(twin.id, notice_title(twin))
     parsed_tasks = notice.meta.get("tasks", [])
     assigned: list[tuple[str, str]] = []
     unassigned: list[tuple[str, str]] = []
+    assignees: dict[int, list[int]] = {}
     for position, pt in enumerate(parsed_tasks):
         lead_names = list(pt.get("lead") or [])
         unit = match_unit(session, lead_names[0])[0] if lead_names else None
@@ -196,9 +210,7 @@ def confirm_notice(session: Session, notice_id: int, *, by: Person, now: dt.date
             unassigned.append((task.item_ref, lead_names[0] if lead_names else ""))
             continue
         assigned.append((task.item_ref, head.full_name))
-        for plan in policy.initial(due_on=due_on, registered_at=now):
-            session.add(Reminder(task_id=task.id, person_id=head.id, kind=plan.kind, slot=plan.slot,
-                                 due_at=plan.due_at))
+        assignees.setdefault(head.id, []).append(task.id)
     notice.status = NoticeStatus.CONFIRMED
     notice.closed_at = now
     audit(session, at=now, actor_id=by.id, action="notice.confirm", entity="notice", entity_id=notice.id,
@@ -206,7 +218,7 @@ def confirm_notice(session: Session, notice_id: int, *, by: Person, now: dt.date
     log.info("notice %s confirmed by %s: %d tasks, %d unassigned", notice.id, by.handle, len(parsed_tasks),
              len(unassigned))
     return Registered(notice_id=notice.id, title=notice_title(notice), task_count=len(parsed_tasks),
-                      assigned=assigned, unassigned=unassigned)
+                      assigned=assigned, unassigned=unassigned, assignees=assignees)
 
 
 def cancel_notice(session: Session, notice_id: int, *, by: Person, now: dt.datetime) -> None:
@@ -241,9 +253,9 @@ def notice_title(notice: Notice) -> str:
                         meeting_date=dt.date.fromisoformat(meeting) if meeting else None, subject=notice.subject)
 
 
-def assign_unassigned(session: Session, *, now: dt.datetime, policy: ReminderPlanner) -> list[tuple[str, str]]:
+def assign_unassigned(session: Session, *, now: dt.datetime) -> list[tuple[str, str]]:
     """Open tasks of confirmed notices that had no one to assign: assign those whose lead unit
-    now has a head in the directory (after a directory import) and plan their reminders."""
+    now has a head in the directory (after a directory import); the next digest includes them."""
     assigned: list[tuple[str, str]] = []
     tasks = session.scalars(
         select(Task).join(Notice, Notice.id == Task.notice_id)
@@ -258,9 +270,6 @@ def assign_unassigned(session: Session, *, now: dt.datetime, policy: ReminderPla
         if unit is None or head is None:
             continue
         task.lead_unit_id, task.assignee_id, task.updated_at = unit.id, head.id, now
-        for plan in policy.initial(due_on=task.due_on, registered_at=now):
-            session.add(Reminder(task_id=task.id, person_id=head.id, kind=plan.kind, slot=plan.slot,
-                                 due_at=plan.due_at))
         audit(session, at=now, actor_id=None, action="task.assign", entity="task", entity_id=task.id,
               assignee=head.handle)
         assigned.append((task.item_ref, head.full_name))

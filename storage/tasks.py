@@ -4,24 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from storage.audit import audit
-from storage.errors import ExtensionDecided, NotAllowed, TaskNotFound
+from storage.errors import ExtensionDecided, NotAllowed, TaskClosed, TaskNotFound
 from storage.models import (
+    Digest,
     Person,
-    Reminder,
-    ReminderState,
     Role,
     StatusReport,
     Task,
+    TaskMessage,
     TaskStatus,
 )
 from storage.notices import notice_title
-from storage.planning import ReminderPlanner
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +39,7 @@ class StatusUpdate:
     percent: int | None = None
     note: str | None = None
     requested_due_on: dt.date | None = None
+    reopen: bool = False  # an explicit "mở lại": the only way to change a finished task
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -48,11 +49,19 @@ class Recorded:
     item_ref: str
     status: TaskStatus
     percent: int | None
-    on_time: bool | None  # for DONE: finished by the deadline?
+    on_time: bool | None  # for DONE with a deadline: finished by it? (None: no deadline)
+    due_on: dt.date | None = None
+
+
+def _same_day(day: dt.date) -> dt.date:
+    return day
 
 
 def record_status(session: Session, *, task_id: int, actor: Person, change: StatusUpdate, source: str,
-                  now: dt.datetime, today: dt.date, reminder_id: int | None = None) -> Recorded:
+                  now: dt.datetime, today: dt.date,
+                  effective_deadline: Callable[[dt.date], dt.date] = _same_day) -> Recorded:
+    """Store a status report (`now`: when the person sent it). A finished or cancelled task changes only
+    on an explicit reopen; `effective_deadline` moves a deadline on a day off to the next working day."""
     task = session.get(Task, task_id, with_for_update=True)
     if task is None:
         raise TaskNotFound(task_id)
@@ -60,55 +69,81 @@ def record_status(session: Session, *, task_id: int, actor: Person, change: Stat
         log.info("status change on task %s refused for %s", task_id, actor.handle)
         raise NotAllowed(actor.handle, f"change task {task_id}")
     current = TaskStatus(task.status)
+    if current.is_closed and not change.reopen:
+        raise TaskClosed(task.item_ref, current, task.done_at.date() if task.done_at else None)
+    if change.reopen and not current.is_closed:
+        raise TaskClosed(task.item_ref, current, None, reopening=True)
     status = change.status or (TaskStatus.IN_PROGRESS if current == TaskStatus.OPEN else current)
     percent = change.percent
     if status == TaskStatus.DONE:
         percent = 100
         task.done_at = task.done_at or now
     elif current == TaskStatus.DONE:
-        task.done_at = None  # reopened
+        task.done_at = None  # reopened: tomorrow's digest judges it again
     task.status = status
     if percent is not None:
         task.percent = percent
     task.updated_at = now
+    task.last_report_at = now  # restarts the check-in count of a task without a deadline
+    task.snoozed_until = None
     report = StatusReport(task_id=task.id, person_id=actor.id, created_at=now, status=status,
                           percent=percent, note=change.note, requested_due_on=change.requested_due_on,
-                          source=source, reminder_id=reminder_id)
+                          source=source)
     session.add(report)
     session.flush()
-    if status.is_closed:
-        session.execute(
-            update(Reminder)
-            .where(Reminder.task_id == task.id, Reminder.state == ReminderState.PENDING)
-            .values(state=ReminderState.SKIPPED, last_error="task closed")
-        )
     audit(session, at=now, actor_id=actor.id, action="task.status", entity="task", entity_id=task.id,
           status=status.value, percent=percent, source=source)
     log.info("task %s status %s (%s%%) by %s via %s", task.id, status, percent, actor.handle, source)
     on_time = None
-    if status == TaskStatus.DONE:
-        on_time = task.due_on is None or today <= task.due_on
+    if status == TaskStatus.DONE and task.due_on is not None:
+        on_time = today <= effective_deadline(task.due_on)
     return Recorded(report_id=report.id, task_id=task.id, item_ref=task.item_ref, status=status, percent=percent,
+                    due_on=task.due_on,
                     on_time=on_time)
 
 
 @dataclass(frozen=True, kw_only=True)
 class MessageTarget:
-    task_id: int
-    reminder_id: int | None
+    """The tasks a bot message is about: one (a task card, an acknowledgement), or a digest's several."""
+
+    task_ids: tuple[int, ...]
 
 
 def task_for_message(session: Session, *, chat_id: str, message_id: str) -> MessageTarget | None:
-    """The task a bot message is about: a reminder, or the acknowledgement of a status update."""
-    reminder = session.scalar(
-        select(Reminder).where(Reminder.chat_id == chat_id, Reminder.message_id == message_id))
-    if reminder is not None:
-        return MessageTarget(task_id=reminder.task_id, reminder_id=reminder.id)
-    report = session.scalar(select(StatusReport).where(StatusReport.ack_chat_id == chat_id,
-                                                       StatusReport.ack_message_id == message_id))
+    """What a bot message is about: a task card or assignment, a status acknowledgement, or a digest."""
+    card = session.scalar(select(TaskMessage.task_id).where(TaskMessage.chat_id == chat_id,
+                                                             TaskMessage.message_id == message_id))
+    if card is not None:
+        return MessageTarget(task_ids=(card,))
+    report = session.scalar(select(StatusReport.task_id).where(StatusReport.ack_chat_id == chat_id,
+                                                                StatusReport.ack_message_id == message_id))
     if report is not None:
-        return MessageTarget(task_id=report.task_id, reminder_id=report.reminder_id)
+        return MessageTarget(task_ids=(report,))
+    digest = session.scalar(select(Digest).where(Digest.chat_id == chat_id, Digest.message_id == message_id))
+    if digest is not None:
+        return MessageTarget(task_ids=tuple(dict.fromkeys(i["task_id"] for i in digest.items)))
     return None
+
+
+def remember_task_message(session: Session, *, task_id: int, channel: str, chat_id: str, message_id: str,
+                          now: dt.datetime) -> None:
+    session.add(TaskMessage(task_id=task_id, channel=channel, chat_id=chat_id, message_id=message_id,
+                            created_at=now))
+
+
+def snooze(session: Session, *, task_id: int, actor: Person, until: dt.date, now: dt.datetime) -> Task:
+    """"Nhắc lại sau": no reminder of this task before `until`, one on that day."""
+    task = session.get(Task, task_id, with_for_update=True)
+    if task is None:
+        raise TaskNotFound(task_id)
+    if not may_change(actor, task):
+        raise NotAllowed(actor.handle, f"snooze task {task_id}")
+    if TaskStatus(task.status).is_closed:
+        raise TaskClosed(task.item_ref, TaskStatus(task.status), task.done_at.date() if task.done_at else None)
+    task.snoozed_until = until
+    audit(session, at=now, actor_id=actor.id, action="task.snooze", entity="task", entity_id=task.id,
+          until=until.isoformat())
+    return task
 
 
 def remember_ack(session: Session, *, report_id: int, chat_id: str, message_id: str) -> None:
@@ -126,6 +161,12 @@ def open_tasks_for(session: Session, person: Person) -> list[Task]:
 
 def tasks_by_ref(session: Session, person: Person, item_ref: str) -> list[Task]:
     return [t for t in open_tasks_for(session, person) if t.item_ref == item_ref]
+
+
+def done_tasks_by_ref(session: Session, person: Person, item_ref: str) -> list[Task]:
+    """Finished tasks of `person` with that item number (for "mở lại 2.1"), oldest first."""
+    return list(session.scalars(select(Task).where(Task.assignee_id == person.id, Task.item_ref == item_ref,
+                                                   Task.status == TaskStatus.DONE).order_by(Task.id)))
 
 
 def status_history(session: Session, task_id: int) -> list[StatusReport]:
@@ -175,8 +216,8 @@ def approvers(session: Session) -> list[Person]:
         or_(Person.telegram_chat_id.is_not(None), Person.zalo_user_id.is_not(None))).order_by(Person.id)))
 
 
-def decide_extension(session: Session, report_id: int, *, by: Person, approve: bool, now: dt.datetime,
-                     policy: ReminderPlanner) -> ExtensionRequest:
+def decide_extension(session: Session, report_id: int, *, by: Person, approve: bool,
+                     now: dt.datetime) -> ExtensionRequest:
     """Approve (the deadline moves, reminders are planned anew) or reject an extension request."""
     if by.role not in (Role.ADMIN, Role.LEADER):
         raise NotAllowed(by.handle, "decide an extension")
@@ -192,17 +233,7 @@ def decide_extension(session: Session, report_id: int, *, by: Person, approve: b
         task.due_on = report.requested_due_on
         task.due_text = f"gia hạn đến {task.due_on:%d/%m/%Y}"
         task.status = TaskStatus.EXTENDED
-        session.execute(update(Reminder).where(Reminder.task_id == task.id,
-                                               Reminder.state == ReminderState.PENDING)
-                        .values(state=ReminderState.SKIPPED, last_error="deadline extended"))
-        if task.assignee_id is not None:
-            for plan in policy.initial(due_on=task.due_on, registered_at=now):
-                exists = session.scalar(select(Reminder.id).where(
-                    Reminder.task_id == task.id, Reminder.person_id == task.assignee_id,
-                    Reminder.kind == plan.kind, Reminder.slot == plan.slot))
-                if exists is None:
-                    session.add(Reminder(task_id=task.id, person_id=task.assignee_id, kind=plan.kind,
-                                         slot=plan.slot, due_at=plan.due_at))
+        task.escalated = []  # a new deadline: the ladder starts again from it
     else:
         task.status = TaskStatus.IN_PROGRESS
     task.updated_at = now

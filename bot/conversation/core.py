@@ -15,7 +15,7 @@ from bot.context import AppContext
 from bot.conversation import enroll, notices, reports, status
 from bot.conversation.events import Channel, FileIn, Inbound, Outgoing, SentMessage, TapIn, TextIn, UnsupportedIn
 from bot.conversation.render import fit
-from scheduler.dispatcher import RateLimited, ReminderView, SendError
+from scheduler.dispatcher import DigestView, RateLimited, SendError
 from storage.directory import ensure_bootstrap_admin, person_by_address
 from storage.errors import NhacViecError
 from storage.models import Person
@@ -103,7 +103,8 @@ class Conversation:
         elif isinstance(event, TapIn):
             assert person is not None
             kind = event.data.split(":", 1)[0]
-            handler_for_tap = {"n": notices.on_tap, "t": status.on_tap, "x": status.on_extension_tap}.get(kind)
+            handler_for_tap = {"n": notices.on_tap, "t": status.on_tap, "x": status.on_extension_tap,
+                               "d": status.on_detail_tap, "s": status.on_snooze_tap}.get(kind)
             if handler_for_tap is None:
                 log.info("unknown action data %r", event.data)
                 await self.answer_tap(event, texts.STALE_BUTTON, alert=True)
@@ -207,15 +208,15 @@ async def _on_text(conv: Conversation, event: TextIn, person: Person) -> None:
 
 
 class ConversationSender:
-    """The dispatcher's Sender for one channel: a reminder rendered once, fitted to the channel."""
+    """The dispatcher's Sender for one channel: a digest rendered once, fitted to the channel."""
 
     def __init__(self, conv: Conversation, channel: str) -> None:
         self.conv = conv
         self.channel = channel
 
-    async def send_reminder(self, chat_id: str, view: ReminderView) -> str:
+    async def send_digest(self, chat_id: str, view: DigestView) -> str:
         caps = self.conv.channel(self.channel).capabilities
-        sent = await self.conv.send(self.channel, chat_id, status.reminder_message(view, buttons=caps.buttons),
+        sent = await self.conv.send(self.channel, chat_id, status.digest_message(view, buttons=caps.buttons),
                                     patient=False)
         assert sent.last_id is not None
         return sent.last_id

@@ -9,13 +9,15 @@ import logging
 from typing import TYPE_CHECKING
 
 from bot import texts
+from bot.conversation import directory
 from bot.conversation.events import Action, FileIn, Inbound, Outgoing, TapIn, TextIn
 from bot.corrections import CorrectionError, parse_corrections
 from bot.ingest import parse_notice, read_document
 from bot.ingest.files import MAX_FILE_BYTES
 from storage.errors import NotAllowed, NoTasksFound
-from storage.models import Person
+from storage.models import Person, Task
 from storage.notices import (
+    Registered,
     cancel_notice,
     confirm_notice,
     create_draft,
@@ -27,6 +29,7 @@ from storage.notices import (
 )
 from storage.notices import correct_draft as apply_corrections
 from storage.parsed import ParsedNotice
+from storage.tasks import remember_task_message
 from storage.vntext import strip_marks
 
 if TYPE_CHECKING:
@@ -125,8 +128,9 @@ async def on_tap(conv: Conversation, event: TapIn, person: Person) -> None:
 
 async def _decide(conv: Conversation, event: Inbound, person: Person, notice_id: int, *, confirm: bool) -> None:
     ctx = conv.ctx
+    result = None
     if confirm:
-        result = await ctx.db.run(confirm_notice, notice_id, by=person, now=ctx.clock.now(), policy=ctx.policy)
+        result = await ctx.db.run(confirm_notice, notice_id, by=person, now=ctx.clock.now())
         reply = texts.registered_text(result)
     else:
         await ctx.db.run(cancel_notice, notice_id, by=person, now=ctx.clock.now())
@@ -135,16 +139,42 @@ async def _decide(conv: Conversation, event: Inbound, person: Person, notice_id:
     for message_id in (await ctx.db.run(preview_messages, notice_id))[-1:]:  # the actions are on the last
         await conv.clear_actions(event.channel, event.chat_id, message_id)
     await conv.say(event, reply)
+    if result is not None:
+        await tell_assignees(conv, result)
+
+
+async def tell_assignees(conv: Conversation, result: Registered) -> None:
+    """One message to each person given tasks, at once, listing all of theirs from this notice."""
+    ctx = conv.ctx
+    for person_id, task_ids in result.assignees.items():
+        person, tasks = await ctx.db.run(_assignee_tasks, person_id, task_ids)
+        address = person.delivery_address()
+        buttons = address is not None and address[0] in conv.channels and \
+            conv.channel(address[0]).capabilities.reply_to
+        sent = await conv.notify(person, Outgoing(text=texts.assignment_text(
+            person.full_name, result.title, [(t.item_ref, t.text, t.due_on) for t in tasks], buttons)))
+        if sent is not None and sent.last_id is not None:
+            for task in tasks:  # a reply to it is about these tasks (one: that one; several: the item number says)
+                await ctx.db.run(remember_task_message, task_id=task.id, channel=sent.channel,
+                                 chat_id=sent.chat_id, message_id=sent.last_id, now=ctx.clock.now())
+
+
+def _assignee_tasks(session, person_id: int, task_ids: list[int]) -> tuple[Person, list[Task]]:  # type: ignore[no-untyped-def]
+    person = session.get_one(Person, person_id)
+    return person, [session.get_one(Task, task_id) for task_id in task_ids]
 
 
 async def on_file(conv: Conversation, event: FileIn, person: Person) -> None:
-    if not person.is_admin:
-        raise NotAllowed(person.handle, "load a notice")
     if event.size and event.size > MAX_FILE_BYTES:
         log.info("file %r of %s bytes refused: over the cap", event.filename, event.size)
         await conv.say(event, texts.FILE_TOO_LARGE)
         return
+    # the office's directory (.xlsx/.csv with the directory's header) is imported, not read as a notice
+    data = await event.fetch() if directory.may_be_directory(event.filename) else None
+    if data is not None and await directory.import_file(conv, event, person, data, event.filename):
+        return
+    if not person.is_admin:
+        raise NotAllowed(person.handle, "load a notice")
     if event.is_photo or event.filename.lower().endswith(SLOW_SUFFIXES):
         await conv.say(event, texts.READING)
-    data = await event.fetch()
-    await ingest(conv, event, person, data, event.filename)
+    await ingest(conv, event, person, data if data is not None else await event.fetch(), event.filename)

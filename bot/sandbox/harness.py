@@ -33,7 +33,7 @@ from bot.sandbox import zalo as zalo_sandbox
 from bot.sandbox.server import RateLimits, SandboxState, StoredMessage, create_app
 from bot.settings import Settings, load_settings
 from scheduler.clock import FakeClock
-from scheduler.dispatcher import DispatchResult, next_due_at, send_due_reminders
+from scheduler.dispatcher import DispatchResult, next_due_at, send_due_digests
 from storage.db import Database, upgrade
 from storage.directory import bind_chat, import_directory, parse_directory_csv
 from storage.models import Person
@@ -256,31 +256,43 @@ class Harness:
     async def tick(self) -> DispatchResult:
         assert self.app is not None and self.db is not None
         conv = conversation_of(self.app)
-        return await send_due_reminders(self.db, senders(conv), clock=self.clock, policy=conv.ctx.policy,
+        return await send_due_digests(self.db, senders(conv), clock=self.clock, policy=conv.ctx.policy,
                                         worker="sandbox")
 
     async def advance_to(self, target: dt.datetime) -> None:
-        """Move the clock to `target`, running every tick that falls due on the way."""
+        """Move the clock to `target`, stopping at every working morning on the way (when the dispatcher
+        plans and sends that day's digests) and at every retry that falls due."""
         assert self.app is not None and self.db is not None
-        calendar = conversation_of(self.app).ctx.policy.calendar
-        for _ in range(100_000):  # a bound, in case a row never leaves the due set
-            due = await self.db.run(next_due_at)
-            if due is None or due > target:
-                break
-            step = max(due, self.clock.now())
-            if not calendar.is_working_time(step):
-                step = calendar.next_working_instant(step)
-                if step > target:
-                    break
-            self.clock.set(step)
+        policy = conversation_of(self.app).ctx.policy
+        calendar = policy.calendar
+        day = calendar.local(self.clock.now()).date()
+        while (morning := calendar.at(day, policy.remind_at)) <= target:
+            if calendar.is_working_day(day) and morning >= self.clock.now():
+                self.clock.set(morning)
+                await self._drain(min(target, calendar.at(day, calendar.day_end)))
+            day += dt.timedelta(days=1)
+        if target > self.clock.now():
+            self.clock.set(target)
+        await self._drain(target)
+
+    async def _drain(self, until: dt.datetime) -> None:
+        """Tick until nothing more is due by `until` (flood control and retries wait on the clock)."""
+        assert self.db is not None
+        calendar = conversation_of(self.app).ctx.policy.calendar  # type: ignore[arg-type]
+        for _ in range(10_000):  # a bound, in case a row never leaves the due set
             result = await self.tick()
             if result.retry_after:
                 await self.clock.sleep(result.retry_after)
-            elif not (result.sent or result.skipped or result.failed or result.postponed):
-                break
-        if target > self.clock.now():
-            self.clock.set(target)
-        await self.tick()
+                continue
+            due = await self.db.run(next_due_at)
+            if due is None:
+                return
+            step = max(due, self.clock.now())
+            if not calendar.is_working_time(step):
+                step = calendar.next_working_instant(step)
+            if step > until or (step == self.clock.now() and not (result.sent or result.failed)):
+                return
+            self.clock.set(step)
 
 
 def _people(session: Session) -> list[Person]:

@@ -65,13 +65,14 @@ def test_chat_script_from_the_readme_runs_the_whole_loop() -> None:
     assert all(set(line) == {"at", "to", "channel", "text", "buttons", "document"} for line in lines)
     preview = next(line for line in lines if line["buttons"] == ["Xác nhận", "Hủy"])
     assert preview["to"] == "admin" and preview["at"] == "2018-02-26T09:00:00+07:00"
-    reminder = next(line for line in lines if "Mục 2.1 —" in (line["text"] or ""))
-    assert reminder["to"] == "head_bdv" and reminder["at"].startswith("2018-03-12T08:00")
-    assert reminder["buttons"] == ["Hoàn thành", "Đang thực hiện", "Vướng mắc"]
-    assert any("mục 2.1 — Hoàn thành (đúng hạn)" in (line["text"] or "") for line in lines)
-    assert any("mục 2.2.a — Vướng mắc, 60%" in (line["text"] or "") for line in lines)
+    digests = [line for line in lines if line["to"] == "head_bdv" and "CẬP NHẬT ĐỊNH KỲ" in (line["text"] or "")]
+    assert len(digests) == 1 and digests[0]["at"].startswith("2018-03-12T08:00")
+    card = next(line for line in lines if (line["text"] or "").startswith("Mục 2.1 —"))
+    assert card["buttons"][:3] == ["Hoàn thành", "Đang thực hiện", "Vướng mắc"]
+    assert any(line["text"] == "Đã cập nhật: mục 2.1 — Hoàn thành." for line in lines)
+    assert any("mục 2.2.a — 60% — Vướng mắc" in (line["text"] or "") for line in lines)
     summary, report_file = lines[-2:]
-    assert summary["to"] == "admin" and "Hoàn thành đúng hạn: 2" in summary["text"]
+    assert summary["to"] == "admin" and "Ban Dân vận Tỉnh ủy: 13 nhiệm vụ" in summary["text"]
     assert report_file["document"] == "tong-hop-nhiem-vu-2018-03-12.xlsx"
 
 

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from bot import texts
 from bot.sandbox.harness import Harness
 from scheduler.clock import FakeClock
-from storage.models import AuditLog, Notice, NoticeStatus, Reminder, StatusReport, Task, TaskStatus
+from storage.models import AuditLog, Notice, NoticeStatus, StatusReport, Task, TaskStatus
 from tests.conftest import DIRECTORY_CSV, SEED_NOTICE, local
 
 
@@ -40,24 +40,35 @@ async def load_seed(h: Harness) -> None:
     await h.tap("admin", texts.BUTTON_CONFIRM)
 
 
+async def open_card(h: Harness, handle: str, ref: str) -> None:
+    """Tap the item's button under the person's last digest: its card, with the status buttons, comes back."""
+    await h.tap(handle, f"Mục {ref}")
+    assert last_text(h, handle).startswith(f"Mục {ref} —")
+
+
 async def test_seed_notice_loop(harness: Harness) -> None:
     h = harness
     await load_seed(h)
     assert "Đã xác nhận" in last_text(h, "admin")
     assert count(h, Task) == 13
     assert count(h, Task, Task.assignee_id.is_(None)) == 0
+    assignment = last_text(h, "head_bdv")
+    assert "Đồng chí được giao chủ trì 13 nhiệm vụ" in assignment, "one assignment message, at once"
+    assert len([s for s in h.sent if s.to == "head_bdv"]) == 1
 
     await h.advance_to(local(2018, 3, 12, 8, 0))
-    reminders = [s for s in h.sent if s.to == "head_bdv"]
-    assert len(reminders) == 13, "one check-in per task, ten working days after registration"
-    assert all(s.at.astimezone(local(2018, 1, 1).tzinfo).date().isoformat() == "2018-03-12" for s in reminders)
-    item_21 = next(s for s in reminders if "Mục 2.1 —" in (s.text or ""))
-    assert item_21.buttons == [texts.BUTTON_DONE, texts.BUTTON_PROGRESS, texts.BUTTON_BLOCKED]
+    digests = [s for s in h.sent if s.to == "head_bdv"][1:]
+    assert len(digests) == 1, "thirteen check-ins come as one morning digest"
+    digest = digests[0]
+    assert digest.at == local(2018, 3, 12, 8, 0) and "CẬP NHẬT ĐỊNH KỲ (13)" in (digest.text or "")
+    assert len(digest.buttons) == 12 and digest.buttons[:2] == ["Mục 2", "Mục 2.1"], "a button per item, capped"
 
-    message = h.state.find_message(h.handles["head_bdv"], item_21.message_id)
-    assert message is not None
-    await h.deliver(h.state.user_tap(h.handles["head_bdv"], message, message.button_data(texts.BUTTON_DONE) or ""))
-    assert "mục 2.1 — Hoàn thành" in last_text(h, "head_bdv")
+    await open_card(h, "head_bdv", "2.1")
+    card = h.last_with_button("head_bdv", texts.BUTTON_DONE)
+    assert card.buttons == [texts.BUTTON_DONE, texts.BUTTON_PROGRESS, texts.BUTTON_BLOCKED,
+                            texts.BUTTON_SNOOZE_DAY, texts.BUTTON_SNOOZE_WEEK]
+    await h.tap("head_bdv", texts.BUTTON_DONE)
+    assert last_text(h, "head_bdv") == "Đã cập nhật: mục 2.1 — Hoàn thành."
 
     assert h.db is not None
     report = h.db.call(lambda s: s.execute(
@@ -68,58 +79,64 @@ async def test_seed_notice_loop(harness: Harness) -> None:
     await h.say("admin", "/tonghop")
     summary_message, report_file = [s for s in h.sent if s.to == "admin"][-2:]
     assert "Ban Dân vận Tỉnh ủy: 13 nhiệm vụ" in (summary_message.text or "")
-    assert "Hoàn thành đúng hạn: 1" in (summary_message.text or "")
-    # the same summary as an Excel file to forward
-    import io
-
     from openpyxl import load_workbook
 
     assert report_file.document == "tong-hop-nhiem-vu-2018-03-12.xlsx"
-    stored = h.state.find_message(h.handles["admin"], report_file.message_id)
+    stored = h.state.find_message(h.handles["admin"], report_file.message_id)  # type: ignore[arg-type]
     assert stored is not None and stored.document is not None
     workbook = load_workbook(io.BytesIO(h.state.files[stored.document["file_id"]][0]))
-    assert [c.value for c in workbook["Tổng hợp"][4]][:4] == ["Ban Dân vận Tỉnh ủy", 13, 1, 0]
-    detail = {row[2]: row for row in workbook["Chi tiết"].iter_rows(min_row=2, values_only=True)}
-    assert detail["2.1"][4] == "Lê Văn Dân" and detail["2.1"][6] == "Hoàn thành"
-    assert detail["2.1"][8] == "Hoàn thành đúng hạn" and detail["3"][8] == "Không có thời hạn"
+    assert [c.value for c in workbook["Tổng hợp"][4]][:2] == ["Ban Dân vận Tỉnh ủy", 13]
 
 
-async def test_reminders_are_not_sent_twice_and_closed_tasks_are_skipped(harness: Harness) -> None:
+async def test_one_digest_a_morning_and_closed_tasks_drop_out(harness: Harness) -> None:
     h = harness
     await load_seed(h)
     await h.advance_to(local(2018, 3, 12, 8, 0))
     sent_before = len(h.sent)
     await h.tick()
     await h.advance_to(local(2018, 3, 12, 16, 0))
-    assert len(h.sent) == sent_before
-    # close every task but one; the next check-in round only reminds of the open one
+    assert len(h.sent) == sent_before, "the morning's digest goes out once"
     await h.say("head_bdv", "/viec")
     assert "(13)" in last_text(h, "head_bdv")
     for ref in ["2", "2.1", "2.2.a", "2.2.b", "2.2.c", "2.2.d", "2.3.a", "2.3.b", "2.3.b.1", "2.3.b.2", "2.3.b.3", "3"]:
         await h.say("head_bdv", f"{ref} xong")
         assert f"mục {ref} — Hoàn thành" in last_text(h, "head_bdv")
-    await h.advance_to(local(2018, 3, 26, 9, 0))
-    new = [s for s in h.sent[sent_before:] if s.to == "head_bdv" and "Kính gửi" in (s.text or "")]
-    assert [s.text.split("\n")[3].split(" —")[0] for s in new] == ["Mục 4"]  # type: ignore[union-attr]
+    await h.advance_to(local(2018, 3, 30, 9, 0))
+    new = [s.text or "" for s in h.sent[sent_before:] if s.to == "head_bdv" and "Kính gửi" in (s.text or "")]
+    assert len(new) == 1 and "CẬP NHẬT ĐỊNH KỲ (1)" in new[0] and "• Mục 4:" in new[0]
+    # an old button replayed on a finished task changes nothing and says how to reopen it
+    await h.say("head_bdv", "2.1 đang thực hiện")
+    assert "đã hoàn thành" in last_text(h, "head_bdv") and "mở lại 2.1" in last_text(h, "head_bdv")
+    await h.say("head_bdv", "mở lại 2.1")
+    assert "mục 2.1 — Đang thực hiện" in last_text(h, "head_bdv")
+    assert count(h, Task, Task.status == TaskStatus.DONE) == 11
 
 
-async def test_reply_to_a_reminder_is_a_progress_note(harness: Harness) -> None:
+async def test_reply_to_a_digest_names_the_item_and_a_reply_to_a_card_needs_no_number(harness: Harness) -> None:
     h = harness
     await load_seed(h)
     await h.advance_to(local(2018, 3, 12, 8, 0))
     await h.reply("head_bdv", "60% vướng kinh phí")
-    assert "Vướng mắc, 60%" in last_text(h, "head_bdv")
-    assert h.db is not None
-    report = h.db.call(lambda s: s.scalars(select(StatusReport)).one())
-    assert (report.percent, report.note, report.source) == (60, "60% vướng kinh phí", "reply")
+    assert "là của nhiệm vụ nào" in last_text(h, "head_bdv"), "thirteen tasks in the digest: the bot asks"
+    await h.reply("head_bdv", "2.2.a 60% vướng kinh phí")  # (a reply to the question: typed with its number)
+    assert "mục 2.2.a — 60% — Vướng mắc" in last_text(h, "head_bdv")
+    await open_card(h, "head_bdv", "2.1")
     await h.reply("head_bdv", "xin gia hạn đến 30/4")
     assert "Đề nghị gia hạn đến 30/04/2018" in last_text(h, "head_bdv")
+    assert h.db is not None
+    reports = h.db.call(lambda s: [(r.percent, r.note, r.source) for r in s.scalars(select(StatusReport)
+                                                                                     .order_by(StatusReport.id))])
+    assert reports[0] == (60, "60% vướng kinh phí", "text") and reports[1][2] == "reply"
+    # a number typed in a reply to another item's card: the bot asks which
+    await h.reply("head_bdv", "3 xong")
+    assert "Đồng chí báo cáo mục 3 hay mục 2.1?" in last_text(h, "head_bdv")
 
 
 async def test_only_the_responsible_may_change_a_task(harness: Harness) -> None:
     h = harness
     await load_seed(h)
     await h.advance_to(local(2018, 3, 12, 8, 0))
+    await open_card(h, "head_bdv", "2.1")
     message = h.last_with_button("head_bdv", texts.BUTTON_DONE)
     data = message.button_data(texts.BUTTON_DONE) or ""
     # another unit's head taps a forwarded button: refused, nothing stored
@@ -235,23 +252,28 @@ async def test_invite_link_enrolls_a_person(db_url: str) -> None:
         await h.stop()
 
 
-async def test_overdue_reminders_escalate_to_the_leader(harness: Harness) -> None:
+async def test_overdue_tasks_back_off_and_escalate_once_to_the_leader(harness: Harness) -> None:
     h = harness
     notice = ("Kính gửi: Sở Tài nguyên và Môi trường\n"
               "Phó Chủ tịch UBND tỉnh có ý kiến như sau:\n"
               "Sở Tài nguyên và Môi trường chủ trì rà soát cơ sở gây ô nhiễm, báo cáo trước ngày 02/3/2018.")
     await h.say("admin", notice)
     await h.tap("admin", texts.BUTTON_CONFIRM)
-    await h.advance_to(local(2018, 3, 9, 12, 0))
-    to_head = [s.text or "" for s in h.sent if s.to == "head_stnmt"]
-    # registered Mon 26/2, due Fri 2/3: Tue 27/2 and Thu 1/3 before, then each working day after
-    assert "còn 3 ngày" in to_head[0] and "còn 1 ngày" in to_head[1]
-    assert any("quá hạn 1 ngày" in t for t in to_head)
-    assert any("quá hạn 5 ngày" in t for t in to_head)  # Mon 5/3 … Fri 9/3: one each working day
+    await h.advance_to(local(2018, 3, 30, 12, 0))
+    digests = [s for s in h.sent if s.to == "head_stnmt"][1:]  # after the assignment message
+    days = [s.at.astimezone(local(2018, 1, 1).tzinfo).date().isoformat() for s in digests]
+    # registered Mon 26/2, due Fri 2/3: Tue 27/2 and Thu 1/3 before, the day itself, five working days
+    # overdue daily (5/3 … 9/3), then weekly on Mondays
+    assert days == ["2018-02-27", "2018-03-01", "2018-03-02", "2018-03-05", "2018-03-06", "2018-03-07",
+                    "2018-03-08", "2018-03-09", "2018-03-12", "2018-03-19", "2018-03-26"]
+    texts_ = [s.text or "" for s in digests]
+    assert "còn 3 ngày làm việc" in texts_[0] and "còn 1 ngày làm việc" in texts_[1]
+    assert "hạn hôm nay 02/03/2018" in texts_[2] and "quá hạn 1 ngày làm việc" in texts_[3]
+    assert not any("-" in t.split("còn ")[-1][:3] for t in texts_ if "còn " in t), "never a negative count"
     to_leader = [s for s in h.sent if s.to == "leader"]
-    assert len(to_leader) == 1 and "quá hạn 5 ngày" in (to_leader[0].text or "")
+    assert len(to_leader) == 1 and "quá hạn 5 ngày làm việc" in (to_leader[0].text or "")
+    assert "Chủ trì: Sở Tài nguyên và Môi trường, đ/c Trần Văn Môi" in (to_leader[0].text or "")
     assert to_leader[0].buttons == []
-    assert count(h, Reminder, Reminder.kind == "overdue", Reminder.state == "sent") == 5
 
 
 async def test_admin_corrects_the_lead_unit_and_deadline_before_confirming(harness: Harness) -> None:
@@ -316,6 +338,7 @@ async def test_an_extension_request_goes_to_approvers_and_moves_the_deadline(har
     await h.say("admin", notice)
     await h.tap("admin", texts.BUTTON_CONFIRM)
     await h.advance_to(local(2018, 3, 6, 8, 0))  # the 3-days-before reminder
+    assert "còn 3 ngày làm việc" in last_text(h, "head_bdv")
     await h.reply("head_bdv", "xin gia hạn đến 30/3 vì chờ ý kiến các ban")
     assert "Đề nghị gia hạn đến 30/03/2018" in last_text(h, "head_bdv")
     for approver in ("admin", "leader"):
@@ -328,12 +351,13 @@ async def test_an_extension_request_goes_to_approvers_and_moves_the_deadline(har
     assert h.db is not None
     task = h.db.call(lambda s: s.scalars(select(Task)).one())
     assert (task.due_on, task.status) == (dt.date(2018, 3, 30), TaskStatus.EXTENDED)
-    # the old ladder is dropped, a new one follows the new deadline
-    await h.advance_to(local(2018, 3, 26, 9, 0))
-    assert not any("quá hạn" in (s.text or "") for s in h.sent if s.to == "head_bdv")
-    pending = h.db.call(lambda s: sorted(r.slot for r in s.scalars(select(Reminder).where(
-        Reminder.state == "pending"))))
-    assert pending == ["2018-03-27", "2018-03-29", "2018-04-02"]
+    # the ladder follows the new deadline: nothing overdue, reminded 3 and 1 working days before it
+    await h.advance_to(local(2018, 3, 29, 9, 0))
+    to_head = [s for s in h.sent if s.to == "head_bdv" and "Nhắc việc" in (s.text or "")
+               and s.at >= local(2018, 3, 7, 0, 0)]
+    assert not any("quá hạn" in (s.text or "") for s in to_head)
+    assert [s.at.astimezone(local(2018, 1, 1).tzinfo).date().isoformat() for s in to_head] == [
+        "2018-03-27", "2018-03-29"]
     # the other approver's buttons are now stale
     await h.tap("admin", texts.BUTTON_REJECT)
     assert "đã được xử lý (đồng ý)" in last_text(h, "admin")

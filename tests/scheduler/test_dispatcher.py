@@ -1,34 +1,35 @@
-"""The dispatcher contract, run on SQLite and on PostgreSQL."""
+"""The dispatcher contract, run on SQLite and on PostgreSQL: one digest a person a working
+morning, planned once, delivered once (leases and fencing), catch-up after downtime,
+failures that never end anything."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
-import threading
 
-import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from scheduler.clock import FakeClock
 from scheduler.dispatcher import (
+    DigestView,
     RateLimited,
-    ReminderView,
     TransientSendError,
     Unreachable,
+    _finish,
     claim_due,
-    send_due_reminders,
+    plan_digests,
+    send_due_digests,
 )
 from scheduler.policy import ReminderPolicy
 from storage.db import Database
 from storage.directory import bind_chat, import_directory, parse_directory_csv, person_by_handle
-from storage.models import Person, Reminder, ReminderKind, ReminderState, TaskStatus
+from storage.models import Digest, DigestRun, DigestState, Person, Task, TaskStatus
 from storage.notices import confirm_notice, create_draft
 from storage.parsed import ParsedNotice, ParsedTask
 from storage.tasks import StatusUpdate, record_status
 from tests.conftest import DIRECTORY_CSV, local
 
-# the dispatcher's contract, not the policy's defaults: a check-in a week after registration, the leaders
-# told on the third working day overdue
-policy = ReminderPolicy(checkin_every_working_days=5, escalate_after_working_days=3)
+policy = ReminderPolicy()
 
 
 class RecordingSender:
@@ -37,14 +38,20 @@ class RecordingSender:
     channel = "telegram"
 
     def __init__(self, fail_with: list[Exception] | None = None) -> None:
-        self.sent: list[tuple[str, ReminderView]] = []
+        self.sent: list[tuple[str, DigestView]] = []
         self.fail_with = list(fail_with or [])
 
-    async def send_reminder(self, chat_id: str, view: ReminderView) -> str:
+    async def send_digest(self, chat_id: str, view: DigestView) -> str:
         if self.fail_with:
             raise self.fail_with.pop(0)
         self.sent.append((chat_id, view))
         return str(1000 + len(self.sent))
+
+    def to(self, chat_id: str) -> list[DigestView]:
+        return [view for chat, view in self.sent if chat == chat_id]
+
+
+HEAD_BDV, HEAD_STNMT, LEADER = "102", "104", "101"
 
 
 def register(db: Database, tasks: list[ParsedTask], *, at: dt.datetime, enroll: bool = True) -> None:
@@ -53,157 +60,166 @@ def register(db: Database, tasks: list[ParsedTask], *, at: dt.datetime, enroll: 
         for i, handle in enumerate(["admin", "leader", "head_bdv", "cadre_bdv", "head_stnmt"]):
             db.call(bind_chat, handle=handle, channel="telegram", chat_id=str(100 + i))
     admin = db.call(person_by_handle, "admin")
-    draft = db.call(create_draft, ParsedNotice(kind="THÔNG BÁO", tasks=tuple(tasks)), source_text="x",
+    draft = db.call(create_draft, ParsedNotice(kind="THÔNG BÁO", tasks=tuple(tasks)), source_text=repr(tasks),
                     source_name="", by=admin, now=at)
-    db.call(confirm_notice, draft.notice_id, by=admin, now=at, policy=policy)
+    db.call(confirm_notice, draft.notice_id, by=admin, now=at)
 
 
-def task(ref: str, due: dt.date | None) -> ParsedTask:
-    return ParsedTask(ref=ref, text=f"Nhiệm vụ {ref}", lead=("Ban Dân vận Tỉnh ủy",), due=due)
+def task(ref: str, due: dt.date | None, lead: str = "Ban Dân vận Tỉnh ủy") -> ParsedTask:
+    return ParsedTask(ref=ref, text=f"Nhiệm vụ {ref}", lead=(lead,), due=due)
 
 
-def states(db: Database) -> list[tuple[str, str, str]]:
-    return db.call(lambda s: [(r.kind, r.slot, r.state) for r in s.scalars(select(Reminder).order_by(Reminder.id))])
+async def mornings(db: Database, sender: RecordingSender, start: dt.date, end: dt.date, *,
+                   skip: tuple[dt.date, dt.date] | None = None) -> None:
+    """Tick at 08:00 every day from `start` to `end` (the dispatcher skips days off itself); `skip`:
+    the bot is down from the first to the last of these days."""
+    day = start
+    while day <= end:
+        if skip is None or not skip[0] <= day <= skip[1]:
+            clock = FakeClock(policy.calendar.at(day, policy.remind_at))
+            await send_due_digests(db, {"telegram": sender}, clock=clock, policy=policy)
+        day += dt.timedelta(days=1)
 
 
-async def test_sends_due_reminders_once_and_chains_the_next(migrated_db: Database) -> None:
+async def test_a_head_with_thirteen_tasks_gets_one_digest(migrated_db: Database) -> None:
+    db = migrated_db
+    register(db, [task(str(i), None) for i in range(1, 14)], at=local(2018, 2, 26, 9, 0))
+    sender = RecordingSender()
+    await mornings(db, sender, dt.date(2018, 2, 27), dt.date(2018, 3, 30))
+    digests = sender.to(HEAD_BDV)
+    assert [v.day for v in digests] == [dt.date(2018, 3, 12), dt.date(2018, 3, 26)], "every ten working days"
+    assert all(len(v.lines) == 13 and {line.category for line in v.lines} == {"checkin"} for v in digests)
+    assert db.call(lambda s: s.scalar(select(func.count()).select_from(DigestRun))) == 24, "one run a working day"
+
+
+async def test_a_month_with_two_overdue_tasks_is_one_message_a_day_at_most_and_backs_off(migrated_db: Database) -> None:
+    db = migrated_db
+    register(db, [task("1", dt.date(2018, 3, 2)), task("2", dt.date(2018, 3, 5))], at=local(2018, 2, 26, 9, 0))
+    sender = RecordingSender()
+    await mornings(db, sender, dt.date(2018, 2, 26), dt.date(2018, 4, 6))
+    days = [v.day for v in sender.to(HEAD_BDV)]
+    assert len(days) == len(set(days)), "at most one message a working day"
+    late = [v.day for v in sender.to(HEAD_BDV) if v.day >= dt.date(2018, 3, 19)]
+    assert all(day.weekday() == 0 for day in late), "weekly (Mondays) once the daily phase is over"
+    assert len(days) <= 15
+    to_leader = sender.to(LEADER)
+    assert [(v.day, [line.item_ref for line in v.lines]) for v in to_leader] == [
+        (dt.date(2018, 3, 9), ["1"]), (dt.date(2018, 3, 12), ["2"])], "each task escalated once"
+    assert all(line.escalation == "leaders" for v in to_leader for line in v.lines)
+
+
+async def test_catch_up_after_tet_2026_is_one_digest_with_no_negative_counts(migrated_db: Database) -> None:
+    db = migrated_db
+    register(db, [task("1", dt.date(2026, 2, 13)), task("2", dt.date(2026, 3, 6)), task("3", None)],
+              at=local(2026, 2, 2, 9, 0))
+    sender = RecordingSender()
+    await mornings(db, sender, dt.date(2026, 2, 2), dt.date(2026, 3, 6), skip=(dt.date(2026, 2, 11),
+                                                                              dt.date(2026, 2, 25)))
+    first_back = [v for v in sender.to(HEAD_BDV) if v.day == dt.date(2026, 2, 26)]
+    assert len(first_back) == 1 and first_back[0].catch_up
+    lines = {line.item_ref: line for line in first_back[0].lines}
+    assert lines["1"].category == "overdue" and lines["1"].days_late is not None and lines["1"].days_late > 0
+    for view in sender.sent:
+        for line in view[1].lines:
+            assert (line.working_days_left or 0) >= 0 and (line.days_left or 0) >= 0
+    leaders = [line.item_ref for v in sender.to(LEADER) for line in v.lines]
+    assert leaders.count("1") == 1, "an escalation that fell due in the gap is told once"
+
+
+async def test_a_three_day_outage_gives_one_catch_up_digest(migrated_db: Database) -> None:
+    db = migrated_db
+    register(db, [task("1", dt.date(2018, 3, 7))], at=local(2018, 2, 26, 9, 0))
+    sender = RecordingSender()
+    await mornings(db, sender, dt.date(2018, 2, 26), dt.date(2018, 3, 12),
+                   skip=(dt.date(2018, 3, 2), dt.date(2018, 3, 7)))
+    days = [(v.day, v.lines[0].category, v.catch_up) for v in sender.to(HEAD_BDV)]
+    # 3/3: "còn 3 ngày" fell in the gap, "còn 1 ngày" too, and the deadline day: back on 8/3 it is overdue
+    assert days[0] == (dt.date(2018, 3, 8), "overdue", True)
+    assert sender.to(HEAD_BDV)[0].lines[0].days_late == 1
+
+
+async def test_a_day_is_planned_once_even_by_two_workers(migrated_db: Database) -> None:
+    db = migrated_db
+    register(db, [task("1", None)], at=local(2018, 2, 26, 9, 0))
+    now = local(2018, 3, 12, 8, 0)
+    first = db.call(plan_digests, policy=policy, today=now.date(), now=now)
+    second = db.call(plan_digests, policy=policy, today=now.date(), now=now)
+    assert (first, second) == (1, 0)
+    senders = {"telegram": RecordingSender()}
+    results = await asyncio.gather(*(send_due_digests(db, senders, clock=FakeClock(now), policy=policy,  # type: ignore[arg-type]
+                                                      worker=w) for w in ("a", "b")))
+    assert sorted(len(r.sent) for r in results) == [0, 1]
+    assert len(senders["telegram"].sent) == 1
+
+
+async def test_a_late_worker_cannot_mark_or_resend_a_row_it_lost(migrated_db: Database) -> None:
+    db = migrated_db
+    register(db, [task("1", None)], at=local(2018, 2, 26, 9, 0))
+    now = local(2018, 3, 12, 8, 0)
+    db.call(plan_digests, policy=policy, today=now.date(), now=now)
+    lease = dt.timedelta(minutes=5)
+    [slow] = db.call(claim_due, now=now, worker="slow", limit=10, lease=lease)
+    later = now + dt.timedelta(minutes=6)  # the slow worker overran its lease
+    [fast] = db.call(claim_due, now=later, worker="fast", limit=10, lease=lease)
+    assert fast.digest_id == slow.digest_id and fast.token == slow.token + 1
+    assert db.call(_finish, slow, worker="slow", now=later, state=DigestState.SENT, message_id="x") is False
+    assert db.call(_finish, fast, worker="fast", now=later, state=DigestState.SENT, message_id="y") is True
+    digest = db.call(lambda s: s.scalars(select(Digest)).one())
+    assert (digest.state, digest.message_id) == (DigestState.SENT, "y")
+
+
+async def test_failures_retry_then_fail_but_tomorrow_is_planned_all_the_same(migrated_db: Database) -> None:
     db = migrated_db
     register(db, [task("1", dt.date(2018, 3, 2))], at=local(2018, 2, 26, 9, 0))
-    sender = RecordingSender()
+    sender = RecordingSender(fail_with=[TransientSendError("502")] * 5)
     clock = FakeClock(local(2018, 2, 27, 8, 0))
-    result = await send_due_reminders(db, {"telegram": sender}, clock=clock, policy=policy)
-    assert len(result.sent) == 1 and sender.sent[0][1].kind == ReminderKind.BEFORE
-    assert sender.sent[0][1].days_left == 3
-    again = await send_due_reminders(db, {"telegram": sender}, clock=clock, policy=policy)
-    assert again.sent == [] and len(sender.sent) == 1
-    clock.set(local(2018, 3, 5, 8, 0))
-    await send_due_reminders(db, {"telegram": sender}, clock=clock, policy=policy)
-    assert [v.kind for _, v in sender.sent] == [ReminderKind.BEFORE, ReminderKind.BEFORE, ReminderKind.OVERDUE]
-    assert ("overdue", "2018-03-06", "pending") in states(db)  # the chain's next step
-    sent = db.call(lambda s: s.scalars(select(Reminder).where(Reminder.state == ReminderState.SENT)).all())
-    assert all(r.message_id and r.chat_id == "102" for r in sent)
+    for _ in range(5):
+        await send_due_digests(db, {"telegram": sender}, clock=clock, policy=policy)
+        clock.advance(dt.timedelta(minutes=5))
+    assert db.call(lambda s: s.scalars(select(Digest.state)).one()) == DigestState.FAILED
+    await mornings(db, sender, dt.date(2018, 2, 28), dt.date(2018, 3, 1))
+    assert [v.day for v in sender.to(HEAD_BDV)] == [dt.date(2018, 3, 1)], "the next step still comes"
 
 
-async def test_nothing_is_sent_outside_working_hours(migrated_db: Database) -> None:
+async def test_unreachable_people_are_marked_and_unenrolled_ones_wait(migrated_db: Database) -> None:
     db = migrated_db
-    register(db, [task("1", None)], at=local(2018, 2, 26, 9, 0))
-    sender = RecordingSender()
-    for when in [local(2018, 3, 5, 6, 0), local(2018, 3, 5, 18, 0), local(2018, 3, 10, 9, 0)]:
-        result = await send_due_reminders(db, {"telegram": sender}, clock=FakeClock(when), policy=policy)
-        assert result.sent == []
-    result = await send_due_reminders(db, {"telegram": sender}, clock=FakeClock(local(2018, 3, 12, 7, 30)),
-                                      policy=policy)
-    assert len(result.sent) == 1  # late, but at the first working moment
-
-
-async def test_closed_tasks_are_skipped(migrated_db: Database) -> None:
-    db = migrated_db
-    register(db, [task("1", None)], at=local(2018, 2, 26, 9, 0))
-    head = db.call(person_by_handle, "head_bdv")
-    db.call(record_status, task_id=1, actor=head, change=StatusUpdate(status=TaskStatus.DONE), source="text",
-            now=local(2018, 2, 27, 9, 0), today=dt.date(2018, 2, 27))
-    sender = RecordingSender()
-    await send_due_reminders(db, {"telegram": sender}, clock=FakeClock(local(2018, 3, 5, 8, 0)), policy=policy)
-    assert sender.sent == [] and states(db) == [("checkin", "2018-03-05", "skipped")]
-
-
-async def test_unreachable_person_is_marked_and_reminder_failed(migrated_db: Database) -> None:
-    db = migrated_db
-    register(db, [task("1", None)], at=local(2018, 2, 26, 9, 0))
-    sender = RecordingSender([Unreachable("Forbidden: bot was blocked by the user")])
-    result = await send_due_reminders(db, {"telegram": sender}, clock=FakeClock(local(2018, 3, 5, 8, 0)),
-                                      policy=policy)
-    assert len(result.failed) == 1
-    assert states(db) == [("checkin", "2018-03-05", "failed")]
+    register(db, [task("1", dt.date(2018, 3, 2)), task("2", dt.date(2018, 3, 2), lead="Sở Tài nguyên và Môi trường")],
+             at=local(2018, 2, 26, 9, 0))
+    db.call(lambda s: setattr(s.scalars(select(Person).where(Person.handle == "head_stnmt")).one(),
+                              "telegram_chat_id", None))
+    sender = RecordingSender(fail_with=[Unreachable("blocked")])
+    result = await send_due_digests(db, {"telegram": sender}, clock=FakeClock(local(2018, 2, 27, 8, 0)),
+                                    policy=policy)
+    assert len(result.failed) == 1 and len(result.postponed) == 1
     head = db.call(person_by_handle, "head_bdv")
     assert head.unreachable_since is not None
+    waiting = db.call(lambda s: s.scalars(select(Digest).where(Digest.state == DigestState.PENDING)).one())
+    assert waiting.due_at == local(2018, 2, 28, 8, 0), "retried the next working morning"
 
 
-async def test_rate_limit_releases_the_rows_for_a_later_tick(migrated_db: Database) -> None:
+async def test_flood_control_hands_the_batch_back_with_the_wait(migrated_db: Database) -> None:
+    db = migrated_db
+    register(db, [task("1", dt.date(2018, 3, 2)), task("2", dt.date(2018, 3, 2), lead="Sở Tài nguyên và Môi trường")],
+             at=local(2018, 2, 26, 9, 0))
+    sender = RecordingSender(fail_with=[RateLimited(7)])
+    clock = FakeClock(local(2018, 2, 27, 8, 0))
+    result = await send_due_digests(db, {"telegram": sender}, clock=clock, policy=policy)
+    assert result.retry_after == 7 and result.sent == []
+    clock.advance(dt.timedelta(seconds=7))
+    again = await send_due_digests(db, {"telegram": sender}, clock=clock, policy=policy)
+    assert len(again.sent) == 2 and len(sender.sent) == 2
+
+
+async def test_a_task_closed_after_planning_is_left_out_and_a_status_restarts_the_checkin(
+        migrated_db: Database) -> None:
     db = migrated_db
     register(db, [task("1", None), task("2", None)], at=local(2018, 2, 26, 9, 0))
-    sender = RecordingSender([RateLimited(7)])
-    clock = FakeClock(local(2018, 3, 5, 8, 0))
-    result = await send_due_reminders(db, {"telegram": sender}, clock=clock, policy=policy)
-    assert result.retry_after == 7 and result.sent == []
-    assert [s for _, _, s in states(db)] == ["pending", "pending"]
-    clock.advance(dt.timedelta(seconds=7))
-    result = await send_due_reminders(db, {"telegram": sender}, clock=clock, policy=policy)
-    assert len(result.sent) == 2
-
-
-async def test_transient_errors_retry_then_give_up(migrated_db: Database) -> None:
-    db = migrated_db
-    register(db, [task("1", None)], at=local(2018, 2, 26, 9, 0))
-    sender = RecordingSender([TransientSendError("timeout")] * 5)
-    clock = FakeClock(local(2018, 3, 5, 8, 0))
-    for _ in range(5):
-        await send_due_reminders(db, {"telegram": sender}, clock=clock, policy=policy)
-        clock.advance(dt.timedelta(minutes=5))
-    assert states(db) == [("checkin", "2018-03-05", "failed")]
-    reminder = db.call(lambda s: s.scalars(select(Reminder)).one())
-    assert reminder.attempts == 5 and reminder.last_error == "timeout"
-
-
-async def test_unenrolled_person_keeps_the_reminder_for_later(migrated_db: Database) -> None:
-    db = migrated_db
-    register(db, [task("1", None)], at=local(2018, 2, 26, 9, 0), enroll=False)
+    now = local(2018, 3, 12, 8, 0)
+    db.call(plan_digests, policy=policy, today=now.date(), now=now)
+    head = db.call(person_by_handle, "head_bdv")
+    first = db.call(lambda s: s.scalars(select(Task).order_by(Task.id)).first())
+    db.call(record_status, task_id=first.id, actor=head, change=StatusUpdate(status=TaskStatus.DONE), source="text",
+            now=now - dt.timedelta(minutes=1), today=now.date())
     sender = RecordingSender()
-    result = await send_due_reminders(db, {"telegram": sender}, clock=FakeClock(local(2018, 3, 5, 8, 0)),
-                                      policy=policy)
-    assert result.postponed and sender.sent == []
-    reminder = db.call(lambda s: s.scalars(select(Reminder)).one())
-    assert reminder.state == ReminderState.PENDING and reminder.due_at == local(2018, 3, 6, 8, 0)
-
-
-async def test_an_expired_claim_is_taken_again(migrated_db: Database) -> None:
-    db = migrated_db
-    register(db, [task("1", None)], at=local(2018, 2, 26, 9, 0))
-    now = local(2018, 3, 5, 8, 0)
-    assert db.call(claim_due, now=now, worker="dead", limit=10, lease=dt.timedelta(minutes=5)) == [1]
-    assert db.call(claim_due, now=now, worker="other", limit=10, lease=dt.timedelta(minutes=5)) == []
-    later = now + dt.timedelta(minutes=6)
-    assert db.call(claim_due, now=later, worker="other", limit=10, lease=dt.timedelta(minutes=5)) == [1]
-
-
-def test_concurrent_workers_never_claim_the_same_row(migrated_db: Database) -> None:
-    db = migrated_db
-    register(db, [task(str(i), None) for i in range(1, 41)], at=local(2018, 2, 26, 9, 0))
-    now = local(2018, 3, 5, 8, 0)
-    claims: dict[str, list[int]] = {}
-    barrier = threading.Barrier(4)
-
-    def worker(name: str) -> None:
-        barrier.wait()
-        got: list[int] = []
-        while True:
-            ids = db.call(claim_due, now=now, worker=name, limit=3, lease=dt.timedelta(minutes=5))
-            if not ids:
-                break
-            got += ids
-        claims[name] = got
-
-    threads = [threading.Thread(target=worker, args=(f"w{i}",)) for i in range(4)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    every = [i for ids in claims.values() for i in ids]
-    assert sorted(every) == list(range(1, 41)), "each row claimed exactly once"
-
-
-@pytest.mark.parametrize("role_handle", ["leader"])
-async def test_escalation_goes_to_leaders_once(migrated_db: Database, role_handle: str) -> None:
-    db = migrated_db
-    register(db, [task("1", dt.date(2018, 3, 2))], at=local(2018, 2, 26, 9, 0))
-    sender = RecordingSender()
-    clock = FakeClock(local(2018, 3, 5, 8, 0))
-    for day in range(5, 10):
-        clock.set(local(2018, 3, day, 8, 0))
-        await send_due_reminders(db, {"telegram": sender}, clock=clock, policy=policy)
-        await send_due_reminders(db, {"telegram": sender}, clock=clock, policy=policy)
-    leader = db.call(person_by_handle, role_handle)
-    to_leader = [v for chat, v in sender.sent if chat == str(leader.telegram_chat_id)]
-    assert [v.kind for v in to_leader] == [ReminderKind.ESCALATION]
-    assert to_leader[0].overdue_days == 3 and to_leader[0].assignee_name == "Lê Văn Dân"
-    assert db.call(lambda s: s.scalar(select(Person.id).where(Person.handle == role_handle))) == leader.id
+    await send_due_digests(db, {"telegram": sender}, clock=FakeClock(now), policy=policy)
+    assert [line.item_ref for line in sender.to(HEAD_BDV)[0].lines] == ["2"]

@@ -21,17 +21,13 @@ from scheduler.policy import (
     state_of,
 )
 from scheduler.recurrence import occurrences, rule_from_task
-from storage.models import Person, ReminderKind, Role, Task, TaskStatus
+from storage.models import Person, Role, Task, TaskStatus
 from tests.conftest import local
 
 policy = ReminderPolicy()
 cal = policy.calendar
 D = dt.date
 HEAD, LEADERS = EscalationLevel.HEAD, EscalationLevel.LEADERS
-
-
-def kinds_and_days(plans):  # type: ignore[no-untyped-def]
-    return [(p.kind, p.day) for p in plans]
 
 
 def working_days(start: dt.date, end: dt.date) -> list[dt.date]:
@@ -62,70 +58,6 @@ def run_mornings(states: list[TaskState], days: list[dt.date], *, p: ReminderPol
 
 
 # -- the row-planning API the dispatcher uses ---------------------------------------------------------
-
-
-def test_deadline_gets_3_and_1_working_days_before_and_first_overdue() -> None:
-    # due Thursday 15/3/2018
-    plans = policy.initial(due_on=D(2018, 3, 15), registered_at=local(2018, 3, 1, 10, 0))
-    assert kinds_and_days(plans) == [(ReminderKind.BEFORE, D(2018, 3, 12)),
-                                     (ReminderKind.BEFORE, D(2018, 3, 14)),
-                                     (ReminderKind.OVERDUE, D(2018, 3, 16))]
-
-
-def test_before_days_are_counted_in_working_days_over_a_weekend() -> None:
-    # due Monday 5/3/2018: 3 working days before is Wed 28/2, 1 working day before is Fri 2/3
-    plans = policy.initial(due_on=D(2018, 3, 5), registered_at=local(2018, 2, 26, 9, 0))
-    assert kinds_and_days(plans) == [(ReminderKind.BEFORE, D(2018, 2, 28)),
-                                     (ReminderKind.BEFORE, D(2018, 3, 2)),
-                                     (ReminderKind.OVERDUE, D(2018, 3, 6))]
-    assert all(p.due_at == local(p.day.year, p.day.month, p.day.day, 8, 0) for p in plans)
-
-
-def test_reminders_already_past_at_registration_are_dropped() -> None:
-    plans = policy.initial(due_on=D(2018, 3, 2), registered_at=local(2018, 3, 1, 9, 0))
-    assert kinds_and_days(plans) == [(ReminderKind.OVERDUE, D(2018, 3, 5))]
-
-
-def test_a_deadline_on_a_day_off_plans_from_the_next_working_day() -> None:
-    # due Saturday 3/3/2018 → the time limit runs to the end of Monday 5/3
-    plans = policy.initial(due_on=D(2018, 3, 3), registered_at=local(2018, 2, 20, 9, 0))
-    assert kinds_and_days(plans) == [(ReminderKind.BEFORE, D(2018, 2, 28)),
-                                     (ReminderKind.BEFORE, D(2018, 3, 2)),
-                                     (ReminderKind.OVERDUE, D(2018, 3, 6))]
-    assert policy.overdue_working_days(D(2018, 3, 3), D(2018, 3, 5)) == 0
-
-
-def test_no_deadline_gets_a_checkin_every_ten_working_days() -> None:
-    plans = policy.initial(due_on=None, registered_at=local(2018, 2, 26, 9, 0))
-    assert kinds_and_days(plans) == [(ReminderKind.CHECKIN, D(2018, 3, 12))]
-    # registered just before Tết Mậu Tuất (14–20/2/2018): Tết does not count
-    plans = policy.initial(due_on=None, registered_at=local(2018, 2, 8, 9, 0))
-    assert kinds_and_days(plans) == [(ReminderKind.CHECKIN, D(2018, 3, 1))]
-
-
-def test_chains_continue_one_step_at_a_time() -> None:
-    nxt = policy.following(ReminderKind.OVERDUE, D(2018, 3, 2))
-    assert nxt is not None and (nxt.kind, nxt.day) == (ReminderKind.OVERDUE, D(2018, 3, 5))
-    nxt = policy.following(ReminderKind.CHECKIN, D(2018, 3, 5))
-    assert nxt is not None and nxt.day == D(2018, 3, 19)
-    assert policy.following(ReminderKind.BEFORE, D(2018, 3, 5)) is None
-
-
-def test_an_overdue_chain_backs_off_to_weekly_when_it_knows_the_deadline() -> None:
-    due = D(2018, 3, 2)  # Friday; late 1..5 on 5/3..9/3
-    steps, day = [], D(2018, 3, 5)
-    for _ in range(6):
-        steps.append(day)
-        nxt = policy.following(ReminderKind.OVERDUE, day, due_on=due)
-        assert nxt is not None
-        day = nxt.day
-    assert steps == [D(2018, 3, 5), D(2018, 3, 6), D(2018, 3, 7), D(2018, 3, 8), D(2018, 3, 9), D(2018, 3, 12)]
-    assert day == D(2018, 3, 19)
-
-
-def test_leaders_are_escalated_to_once_after_five_working_days_overdue() -> None:
-    due = D(2018, 3, 2)
-    assert [d for d in working_days(D(2018, 3, 5), D(2018, 3, 30)) if policy.escalates(due, d)] == [D(2018, 3, 9)]
 
 
 def test_settings_are_checked() -> None:

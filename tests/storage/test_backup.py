@@ -11,7 +11,6 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from scheduler.policy import ReminderPolicy
 from storage.backup import backup, restore
 from storage.db import Database, current_revision, head_revision, upgrade
 from storage.directory import import_directory, parse_directory_csv, person_by_handle
@@ -35,7 +34,7 @@ def _fill(db: Database) -> None:
         ParsedTask(ref="2", text="Báo cáo kết quả", lead=lead, due=dt.date(2026, 4, 5)),
     ))
     draft = db.call(create_draft, parsed, source_text="Thông báo", source_name="tb.txt", by=admin, now=at)
-    db.call(confirm_notice, draft.notice_id, by=admin, now=at, policy=ReminderPolicy())
+    db.call(confirm_notice, draft.notice_id, by=admin, now=at)
     when = local(2026, 3, 10, 10, 0)
     db.call(record_status, task_id=1, actor=head, change=StatusUpdate(status=TaskStatus.DONE), source="text",
             now=when, today=when.date())

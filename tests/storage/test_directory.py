@@ -1,15 +1,142 @@
+"""The directory as offices keep it: Excel or CSV, any usual separator and encoding, Vietnamese
+headers and role words; one head per unit; exported back in the same columns."""
+
 from __future__ import annotations
 
+import codecs
+import io
+import itertools
+import unicodedata
+
 import pytest
+from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select
 
+from storage.audit import audit_entries
 from storage.db import Database
-from storage.directory import import_directory, match_unit, parse_directory_csv, person_by_handle
+from storage.directory import (
+    directory_csv,
+    directory_rows,
+    export_directory,
+    import_directory,
+    is_directory_file,
+    match_unit,
+    parse_directory,
+    parse_directory_csv,
+    person_by_handle,
+)
 from storage.errors import DirectoryInvalid
 from storage.models import Person, Role, Unit
 from tests.conftest import DIRECTORY_CSV, local
 
 NOW = local(2018, 2, 26, 9, 0)
+
+# The office's sheet: a title above the header, a numbering column, Vietnamese headers and role words.
+HEADER = ["STT", "Mã cán bộ/handle", "Họ và tên", "Chức vụ", "Đơn vị", "Vai trò", "Telegram"]
+PEOPLE = [
+    ["1", "vt_quan", "Nguyễn Thị Quản", "Chuyên viên Văn phòng", "Văn phòng Tỉnh ủy", "quản trị", "@quan_vp"],
+    ["2", "ld_canh", "Huỳnh Thanh Cảnh", "Phó Bí thư Thường trực", "Thường trực Tỉnh ủy", "Lãnh đạo", ""],
+    ["3", "tb_dan", "Lê Văn Dân", "Trưởng ban", "Ban Dân vận Tỉnh ủy", "trưởng đơn vị", "levandan"],
+    ["4", "cv_van", "Phạm Thị Vận", "Chuyên viên", "Ban Dân vận Tỉnh ủy", "chuyên viên", ""],
+    ["5", "gd_moi", "Trần Văn Môi", "Giám đốc Sở", "Sở Tài nguyên và Môi trường", "head", "t.me/tranvanmoi"],
+    ["6", "cv_nguyet", "Đặng Thị Nguyệt Ánh", "Chuyên viên phòng Tổng hợp", "Sở Tài nguyên và Môi trường", "", ""],
+]
+EXPECTED = [  # (handle, full_name, title, unit, role, telegram)
+    ("vt_quan", "Nguyễn Thị Quản", "Chuyên viên Văn phòng", "Văn phòng Tỉnh ủy", "admin", "quan_vp"),
+    ("ld_canh", "Huỳnh Thanh Cảnh", "Phó Bí thư Thường trực", "Thường trực Tỉnh ủy", "leader", ""),
+    ("tb_dan", "Lê Văn Dân", "Trưởng ban", "Ban Dân vận Tỉnh ủy", "head", "levandan"),
+    ("cv_van", "Phạm Thị Vận", "Chuyên viên", "Ban Dân vận Tỉnh ủy", "cadre", ""),
+    ("gd_moi", "Trần Văn Môi", "Giám đốc Sở", "Sở Tài nguyên và Môi trường", "head", "tranvanmoi"),
+    ("cv_nguyet", "Đặng Thị Nguyệt Ánh", "Chuyên viên phòng Tổng hợp", "Sở Tài nguyên và Môi trường", "cadre", ""),
+]
+TITLE = "DANH SÁCH CÁN BỘ SỬ DỤNG NHẮC VIỆC"
+
+
+def as_text(sep: str) -> str:
+    lines = [TITLE, "", sep.join(HEADER), *(sep.join(p) for p in PEOPLE)]
+    return "\r\n".join(lines) + "\r\n"
+
+
+def cp1258(text: str) -> bytes:
+    """As Windows writes Vietnamese in code page 1258: a precomposed letter where the page has one,
+    else a base letter and a combining tone mark (ệ → ê + dot below)."""
+    out = bytearray()
+    for char in text:
+        try:
+            out += char.encode("cp1258")
+            continue
+        except UnicodeEncodeError:
+            pass
+        base, *marks = unicodedata.normalize("NFD", char)
+        splits = [(unicodedata.normalize("NFC", base + o[0]), o[1:]) for o in itertools.permutations(marks)]
+        for head, rest in [*splits, (base, tuple(marks))]:  # Ộ: Ô (a letter of the page) + dot below
+            try:
+                out += head.encode("cp1258") + "".join(rest).encode("cp1258")
+                break
+            except UnicodeEncodeError:
+                continue
+        else:
+            raise AssertionError(f"{char!r} has no cp1258 form")
+    return bytes(out)
+
+
+def as_xlsx(rows: list[list[str]], *, title: str | None = TITLE) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    if title:
+        sheet.append([title])
+        sheet.append([])
+    for row in rows:
+        sheet.append([int(c) if c.isdigit() and len(c) < 3 else (c or None) for c in row])  # STT as numbers
+    workbook.create_sheet("Ghi chú").append(["Sheet khác, không đọc"])
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+FILES = {
+    "csv-utf8-comma": lambda: as_text(",").encode("utf-8"),
+    "csv-utf8-bom-semicolon": lambda: codecs.BOM_UTF8 + as_text(";").encode("utf-8"),
+    "csv-utf16-bom-tab": lambda: as_text("\t").encode("utf-16"),  # Excel's "Unicode Text"
+    "csv-utf16le-no-bom-tab": lambda: as_text("\t").encode("utf-16-le"),
+    "csv-utf16be-bom-semicolon": lambda: codecs.BOM_UTF16_BE + as_text(";").encode("utf-16-be"),
+    "csv-cp1258-semicolon": lambda: cp1258(as_text(";")),
+    "csv-nfd-comma": lambda: unicodedata.normalize("NFD", as_text(",")).encode("utf-8"),
+    "xlsx": lambda: as_xlsx([HEADER, *PEOPLE]),
+}
+
+
+def summary(rows: list) -> list[tuple[str, ...]]:  # type: ignore[type-arg]
+    return [(r["handle"], r["full_name"], r["title"], r["unit"], r["role"], r["telegram"]) for r in rows]
+
+
+@pytest.mark.parametrize("kind", FILES)
+def test_every_format_and_encoding_reads_the_same_people(kind: str) -> None:
+    data = FILES[kind]()
+    if kind == "csv-cp1258-semicolon":
+        with pytest.raises(UnicodeDecodeError):
+            data.decode("utf-8")
+        assert b"\xea\xf2" in data  # "ệ" of Nguyệt: ê + a combining dot below, as Windows writes it
+    filename = "danh-ba.xlsx" if kind == "xlsx" else "danh-ba.csv"
+    rows = parse_directory(data, filename)
+    assert summary(rows) == EXPECTED
+    assert all(unicodedata.is_normalized("NFC", v) for r in rows for v in summary([r])[0])
+    line_of_first = 3  # under the title and a blank line, after the header
+    assert rows[0]["line"] == line_of_first + 1
+    assert is_directory_file(data, filename)
+
+
+def test_the_cp1258_file_is_nfc_after_reading() -> None:
+    rows = parse_directory(cp1258(as_text(";")))
+    name = rows[5]["full_name"]
+    assert name == "Đặng Thị Nguyệt Ánh" and len(name) == len("Đặng Thị Nguyệt Ánh")
+
+
+def test_the_old_english_csv_still_reads() -> None:
+    rows = parse_directory_csv(DIRECTORY_CSV.read_bytes())
+    assert [r["handle"] for r in rows] == ["admin", "leader", "head_bdv", "cadre_bdv", "head_stnmt"]
+    assert all(r["telegram"] is None for r in rows)  # no column: nothing to change
 
 
 def test_import_creates_units_and_people_and_is_idempotent(migrated_db: Database) -> None:
@@ -17,11 +144,40 @@ def test_import_creates_units_and_people_and_is_idempotent(migrated_db: Database
     first = migrated_db.call(import_directory, rows, now=NOW)
     assert (first.units_created, first.people_created) == (4, 5)
     again = migrated_db.call(import_directory, rows, now=NOW)
-    assert (again.units_created, again.people_created, again.people_updated) == (0, 0, 5)
+    assert (again.units_created, again.people_created, again.people_updated, again.people_changed) == (0, 0, 5, 0)
     head = migrated_db.call(person_by_handle, "@Head_BDV")
     assert head.role == Role.HEAD and head.full_name == "Lê Văn Dân"
     unit, score = migrated_db.call(match_unit, "Ban Dân vận Tỉnh uỷ")
     assert unit is not None and unit.name == "Ban Dân vận Tỉnh ủy" and score == 100
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "csv-cp1258-semicolon", "csv-utf16-bom-tab"])
+def test_an_office_file_is_stored_with_roles_and_usernames(migrated_db: Database, kind: str) -> None:
+    db = migrated_db
+    result = db.call(import_directory, parse_directory(FILES[kind]()), now=NOW)
+    assert (result.units_created, result.people_created) == (4, 6)
+    stored = db.call(lambda s: {p.handle: (p.role, p.telegram_username, p.unit.name if p.unit else None)
+                                for p in s.scalars(select(Person))})
+    assert stored["vt_quan"] == ("admin", "quan_vp", "Văn phòng Tỉnh ủy")
+    assert stored["ld_canh"] == ("leader", None, "Thường trực Tỉnh ủy")
+    assert stored["gd_moi"] == ("head", "tranvanmoi", "Sở Tài nguyên và Môi trường")
+    assert stored["cv_nguyet"][0] == "cadre"  # an empty role is a cadre
+
+
+def test_a_file_without_the_telegram_column_keeps_the_stored_usernames(migrated_db: Database) -> None:
+    db = migrated_db
+    db.call(import_directory, parse_directory(FILES["xlsx"]()), now=NOW)
+    no_column = as_xlsx([HEADER[:-1], *(p[:-1] for p in PEOPLE)])
+    changed_title = as_xlsx([HEADER[:-1], *(p[:-1] for p in PEOPLE[:5]),
+                             ["6", "cv_nguyet", "Đặng Thị Nguyệt Ánh", "Phó phòng", "Sở Tài nguyên và Môi trường",
+                              "chuyên viên"]])
+    assert db.call(import_directory, parse_directory(no_column), now=NOW).people_changed == 0
+    assert db.call(lambda s: person_by_handle(s, "vt_quan").telegram_username) == "quan_vp"
+    assert db.call(import_directory, parse_directory(changed_title), now=NOW).people_changed == 1
+    emptied = as_text(",").replace("@quan_vp", "")
+    # vt_quan's username emptied, cv_nguyet's title back to the first file's
+    assert db.call(import_directory, parse_directory(emptied.encode()), now=NOW).people_changed == 2
+    assert db.call(lambda s: person_by_handle(s, "vt_quan").telegram_username) is None
 
 
 def test_a_bad_row_stores_nothing(migrated_db: Database) -> None:
@@ -30,14 +186,106 @@ def test_a_bad_row_stores_nothing(migrated_db: Database) -> None:
            "bad handle,Nguyễn Văn B,,Sở Tài chính,boss\n")
     with pytest.raises(DirectoryInvalid) as caught:
         parse_directory_csv(csv.encode())
-    assert "dòng 3" in caught.value.user_message and "vai trò" in caught.value.user_message
+    assert "dòng 3" in caught.value.user_message and "vai trò “boss”" in caught.value.user_message
     assert migrated_db.call(lambda s: s.scalar(select(func.count()).select_from(Person))) == 0
     assert migrated_db.call(lambda s: s.scalar(select(func.count()).select_from(Unit))) == 0
 
 
-def test_missing_columns_are_named() -> None:
-    with pytest.raises(DirectoryInvalid, match="missing columns"):
-        parse_directory_csv(b"handle,name\nx,y\n")
+def test_errors_name_the_excel_rows() -> None:
+    rows = [HEADER, *PEOPLE[:3], ["9", "tb_dan", "Lê Văn Dân", "", "Ban Dân vận Tỉnh ủy", "chuyên viên", ""],
+            ["10", "cv_x", "", "", "Sở Y tế", "giám đốc", "@ab"]]
+    with pytest.raises(DirectoryInvalid) as caught:
+        parse_directory(as_xlsx(rows), "danh-ba.xlsx")
+    message = caught.value.user_message
+    assert message.startswith("Tệp danh bạ có lỗi, chưa nhập gì:\n")
+    assert "dòng 7: mã cán bộ “tb_dan” bị trùng với dòng 6" in message  # rows 1–2 title, 3 header
+    assert "dòng 8: thiếu họ tên" in message
+    assert "dòng 8: vai trò “giám đốc” không hợp lệ (quản trị, lãnh đạo, trưởng đơn vị, chuyên viên" in message
+    assert "dòng 8: tên Telegram “@ab” không hợp lệ" in message
+
+
+def test_a_unit_with_two_heads_is_refused_with_both_lines() -> None:
+    text = as_text(";").replace("Trần Văn Môi;Giám đốc Sở;Sở Tài nguyên và Môi trường;head",
+                                "Trần Văn Môi;Giám đốc Sở;Ban Dân vận Tỉnh uỷ;head")
+    with pytest.raises(DirectoryInvalid) as caught:
+        parse_directory(text.encode("utf-8"))
+    message = caught.value.user_message
+    assert "dòng 6 và 8: đơn vị “Ban Dân vận Tỉnh ủy” có 2 trưởng đơn vị (đ/c Lê Văn Dân, đ/c Trần Văn Môi)" \
+        in message
+
+
+def test_a_second_head_for_a_unit_already_headed_is_refused(migrated_db: Database) -> None:
+    db = migrated_db
+    db.call(import_directory, parse_directory_csv(DIRECTORY_CSV.read_bytes()), now=NOW)
+    newcomer = "handle,full_name,title,unit,role\nhead2,Võ Văn Hai,Trưởng ban,Ban Dân vận Tỉnh ủy,head\n"
+    with pytest.raises(DirectoryInvalid) as caught:
+        db.call(import_directory, parse_directory(newcomer.encode()), now=NOW)
+    assert ("dòng 2: đơn vị “Ban Dân vận Tỉnh ủy” đã có trưởng đơn vị là đ/c Lê Văn Dân (head_bdv)"
+            in caught.value.user_message)
+    assert db.call(lambda s: s.scalar(select(func.count()).select_from(Person))) == 5
+    # handing over in one file: the old head becomes a cadre on the same import
+    handover = newcomer + "head_bdv,Lê Văn Dân,Chuyên viên,Ban Dân vận Tỉnh ủy,cadre\n"
+    db.call(import_directory, parse_directory(handover.encode()), now=NOW)
+    assert db.call(lambda s: person_by_handle(s, "head2").role) == Role.HEAD
+    assert db.call(lambda s: person_by_handle(s, "head_bdv").role) == Role.CADRE
+
+
+@pytest.mark.parametrize("data, reason", [
+    (b"handle,name\nx,y\n", "missing columns"),
+    (b"STT,Ho va ten,Ghi chu\n1,A,B\n", "missing columns"),
+    ("Mã cán bộ;Họ và tên;Đơn vị\nx1;Nguyễn Văn A;Sở Y tế\n".encode(), "missing columns \\['role'\\]"),
+    (b"handle,full_name,unit,role,Don vi\nx1,A,B,cadre,C\n", "duplicate columns \\['unit'\\]"),
+    (b"handle,full_name,title,unit,role\n", "no people"),
+    (b"handle;full_name;title;unit;role\n\x81\x8d\x8e;A;;B;cadre\n", "undecodable"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "old .xls"),
+    (b"PK\x03\x04 broken zip", "not a valid .xlsx"),
+])
+def test_unreadable_files_are_refused_with_a_reason(data: bytes, reason: str) -> None:
+    with pytest.raises(DirectoryInvalid, match=reason) as caught:
+        parse_directory(data, "danh-ba.csv")
+    assert caught.value.user_message and caught.value.user_message != DirectoryInvalid.user_message
+
+
+def test_a_notice_is_not_taken_for_a_directory() -> None:
+    from tests.conftest import SEED_NOTICE
+
+    assert not is_directory_file(SEED_NOTICE.read_bytes(), "seed-notice.txt")
+    assert not is_directory_file(b"PK\x03\x04 broken", "x.xlsx")
+    assert not is_directory_file(b"a,b,c\n1,2,3\n", "so-lieu.csv")
+
+
+@pytest.mark.parametrize("xlsx", [False, True], ids=["csv", "xlsx"])
+def test_export_round_trips_through_import(migrated_db: Database, xlsx: bool) -> None:
+    db = migrated_db
+    db.call(import_directory, parse_directory(FILES["xlsx"]()), now=NOW)
+    data, people = db.call(export_directory, xlsx=xlsx, now=NOW, via="test")
+    assert people == 6
+    rows = parse_directory(data, "danh-ba.xlsx" if xlsx else "danh-ba.csv")
+    # unit by unit, heads first
+    assert sorted(summary(rows)) == sorted(EXPECTED)
+    assert [r["handle"] for r in rows] == ["vt_quan", "ld_canh", "tb_dan", "cv_van", "gd_moi", "cv_nguyet"]
+    again = db.call(import_directory, rows, now=NOW)
+    assert (again.units_created, again.people_created, again.people_updated, again.people_changed) == (0, 0, 6, 0)
+    assert db.call(directory_rows) == [{**r, "line": 0} for r in rows]
+    export = [e for e in db.call(audit_entries) if e.action == "export"]
+    assert export[0].entity == "directory" and export[0].detail["rows"] == 6
+    assert export[0].detail["format"] == ("xlsx" if xlsx else "csv")
+
+
+def test_the_exported_files_look_as_offices_expect(migrated_db: Database) -> None:
+    db = migrated_db
+    db.call(import_directory, parse_directory(FILES["xlsx"]()), now=NOW)
+    rows = db.call(directory_rows)
+    text = directory_csv(rows)
+    assert text.startswith(codecs.BOM_UTF8 + b"handle,full_name,title,unit,role,telegram\r\n")
+    assert "vt_quan,Nguyễn Thị Quản,Chuyên viên Văn phòng,Văn phòng Tỉnh ủy,admin,quan_vp" in text.decode("utf-8-sig")
+    sheet = load_workbook(io.BytesIO(db.call(export_directory, xlsx=True, now=NOW)[0])).worksheets[0]
+    assert [c.value for c in sheet[1]] == ["Mã cán bộ", "Họ và tên", "Chức vụ", "Đơn vị", "Vai trò", "Telegram"]
+    assert [c.value for c in sheet[2]] == ["vt_quan", "Nguyễn Thị Quản", "Chuyên viên Văn phòng", "Văn phòng Tỉnh ủy",
+                                           "quản trị", "quan_vp"]
+    assert [sheet.cell(row=n, column=5).value for n in range(3, 8)] == [
+        "lãnh đạo", "trưởng đơn vị", "chuyên viên", "trưởng đơn vị", "chuyên viên"]
+    assert sheet.freeze_panes == "A2" and sheet[1][0].font.bold
 
 
 def test_the_migrations_match_the_models(migrated_db: Database) -> None:

@@ -3,7 +3,6 @@ from __future__ import annotations
 import datetime as dt
 
 from scheduler.calendar import VN_TZ
-from scheduler.policy import ReminderPolicy
 from storage.db import Database
 from storage.directory import import_directory, parse_directory_csv, person_by_handle
 from storage.models import StatusReport, TaskStatus
@@ -30,7 +29,7 @@ def test_summary_counts_each_follow_up_category(migrated_db: Database) -> None:
         ParsedTask(ref="6", text="f", lead=("Sở Xây dựng",), due=dt.date(2018, 3, 6)),  # unknown unit
     )
     draft = db.call(create_draft, ParsedNotice(tasks=tasks), source_text="t", source_name="", by=admin, now=at)
-    result = db.call(confirm_notice, draft.notice_id, by=admin, now=at, policy=ReminderPolicy())
+    result = db.call(confirm_notice, draft.notice_id, by=admin, now=at)
     assert result.unassigned == [("6", "Sở Xây dựng")]
     when = local(2018, 3, 8, 10, 0)
     db.call(record_status, task_id=1, actor=head, change=StatusUpdate(status=TaskStatus.DONE), source="text",
@@ -50,7 +49,7 @@ def test_summary_counts_each_follow_up_category(migrated_db: Database) -> None:
 
 
 def test_tasks_left_unassigned_are_assigned_after_a_directory_import(migrated_db: Database) -> None:
-    from storage.models import Reminder
+    from storage.models import Task
     from storage.notices import assign_unassigned
 
     db = migrated_db
@@ -59,10 +58,10 @@ def test_tasks_left_unassigned_are_assigned_after_a_directory_import(migrated_db
     admin = db.call(person_by_handle, "admin")
     draft = db.call(create_draft, ParsedNotice(tasks=(ParsedTask(ref="1", text="a", lead=("Sở Xây dựng",)),)),
                     source_text="t", source_name="", by=admin, now=at)
-    assert db.call(confirm_notice, draft.notice_id, by=admin, now=at, policy=ReminderPolicy()).unassigned
-    assert db.call(assign_unassigned, now=at, policy=ReminderPolicy()) == []
+    assert db.call(confirm_notice, draft.notice_id, by=admin, now=at).unassigned
+    assert db.call(assign_unassigned, now=at) == []
     more = "handle,full_name,title,unit,role\nhead_sxd,Đỗ Văn Dựng,Giám đốc,Sở Xây dựng,head\n"
     db.call(import_directory, parse_directory_csv(more.encode()), now=at)
-    assert db.call(assign_unassigned, now=at, policy=ReminderPolicy()) == [("1", "Đỗ Văn Dựng")]
-    assert db.call(lambda s: s.query(Reminder).count()) == 1
-    assert db.call(assign_unassigned, now=at, policy=ReminderPolicy()) == [], "assigned once"
+    assert db.call(assign_unassigned, now=at) == [("1", "Đỗ Văn Dựng")]
+    assert db.call(lambda s: s.query(Task).filter(Task.assignee_id.is_not(None)).count()) == 1
+    assert db.call(assign_unassigned, now=at) == [], "assigned once"
