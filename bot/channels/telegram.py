@@ -34,8 +34,15 @@ def retry_seconds(exc: RetryAfter) -> float:
     return value.total_seconds() if isinstance(value, dt.timedelta) else float(value)
 
 
+# BadRequest descriptions that mean an edit had nothing left to do: the keyboard is already gone
+# ("message is not modified") or so is the message.
+ALREADY_CLEARED = ("message is not modified", "message to edit not found")
+
+
 def translate_error(exc: TelegramError) -> SendError:
-    """Telegram's error → the dispatcher's: pause, give up on the person, or try again later."""
+    """Telegram's error → the dispatcher's: pause, give up on the person, or try again later.
+    Every 403 means the person cannot be reached: "bot was blocked by the user", "user is deactivated"
+    (a deleted account), "bot can't initiate conversation with a user"."""
     if isinstance(exc, RetryAfter):
         return RateLimited(retry_seconds(exc))
     if isinstance(exc, Forbidden):
@@ -87,6 +94,11 @@ class TelegramChannel:
         try:
             await self.bot.edit_message_reply_markup(chat_id=int(chat_id), message_id=int(message_id),
                                                      reply_markup=None)
+        except BadRequest as exc:
+            if any(reason in exc.message.lower() for reason in ALREADY_CLEARED):
+                log.debug("actions on %s/%s already gone: %s", chat_id, message_id, exc.message)
+                return
+            raise translate_error(exc) from exc
         except TelegramError as exc:
             raise translate_error(exc) from exc
 

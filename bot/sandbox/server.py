@@ -2,18 +2,27 @@
 
 State holds the people (sandbox users), every message in every chat, the update
 queue for getUpdates, uploaded files, and the flood limits. Time for the limits
-comes from the injected clock, so a simulated clock gives deterministic runs."""
+comes from the injected clock, so a simulated clock gives deterministic runs.
+
+It is as strict as Telegram where the bot meets trouble: callback queries that are
+unknown, already answered or too old; 5xx answers and timeouts on demand (`fail_next`,
+`time_out_next`, `outage`); 409 for a second poller or getUpdates while a webhook is
+set; updates kept 24 hours only; "message is not modified" on both edit methods;
+"user is deactivated"; empty or oversized `callback_data`."""
 
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import itertools
 import json
 import math
 from collections import deque
 from dataclasses import dataclass, field
+from http import HTTPStatus
 from typing import Any
 
+import httpx
 from starlette.applications import Starlette
 from starlette.datastructures import UploadFile
 from starlette.requests import Request
@@ -26,6 +35,17 @@ BOT_ID = 7000000001
 MAX_TEXT = 4096
 MAX_CALLBACK_DATA = 64
 MAX_UPLOAD = 50 * 1024 * 1024
+UPDATE_TTL = dt.timedelta(hours=24)  # Telegram keeps an unfetched update this long
+CALLBACK_TTL = dt.timedelta(minutes=15)  # after this a callback query can no longer be answered
+CLIENT_TIMEOUT = 5.0  # python-telegram-bot's default read timeout, seconds
+QUERY_INVALID = "Bad Request: query is too old and response timeout expired or query id is invalid"
+NOT_MODIFIED = ("Bad Request: message is not modified: specified new message content and reply markup are exactly "
+                "the same as a current content and reply markup of the message")
+POLL_CONFLICT = "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"
+WEBHOOK_CONFLICT = ("Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the "
+                    "webhook first")
+BUTTON_ACTIONS = {"callback_data", "url", "login_url", "switch_inline_query", "switch_inline_query_current_chat",
+                  "switch_inline_query_chosen_chat", "callback_game", "pay", "web_app", "copy_text"}
 JSON_FIELDS = {"reply_markup", "allowed_updates", "commands", "reply_parameters", "link_preview_options",
                "entities", "caption_entities", "scope"}
 
@@ -60,6 +80,7 @@ class SandboxUser:
     first_name: str
     username: str
     blocked_bot: bool = False
+    deactivated: bool = False  # the account was deleted
 
     def as_json(self) -> dict[str, Any]:
         return {"id": self.id, "is_bot": False, "first_name": self.first_name, "username": self.username,
@@ -95,6 +116,39 @@ class SandboxError(Exception):
 
 
 @dataclass
+class _Failure:
+    """Injected trouble for the next `count` calls of `method` (None: any method)."""
+
+    method: str | None
+    count: int
+    status: int | None = None  # an HTTP error answer, or
+    timeout_after: float | None = None  # no answer: the client gives up after this many seconds
+    delivered: bool = False  # for a timeout: Telegram did act on the request, only the answer was lost
+
+
+@dataclass(frozen=True, kw_only=True)
+class _Outage:
+    start: dt.datetime
+    end: dt.datetime
+    status: int
+    methods: frozenset[str] | None
+
+
+@dataclass
+class _CallbackQuery:
+    created: float
+    answered: bool = False
+
+
+@dataclass
+class _Poll:
+    """A getUpdates request in flight."""
+
+    wake: asyncio.Event = field(default_factory=asyncio.Event)
+    terminated: bool = False
+
+
+@dataclass
 class SandboxState:
     clock: Clock
     token: str = "123456:SANDBOX"
@@ -105,6 +159,9 @@ class SandboxState:
     files: dict[str, tuple[bytes, str, str]] = field(default_factory=dict)
     commands: list[dict[str, Any]] = field(default_factory=list)
     callback_answers: list[dict[str, Any]] = field(default_factory=list)
+    webhook_url: str = ""
+    update_ttl: dt.timedelta = UPDATE_TTL
+    callback_ttl: dt.timedelta = CALLBACK_TTL
 
     def __post_init__(self) -> None:
         self._update_ids = itertools.count(1)
@@ -112,7 +169,11 @@ class SandboxState:
         self._file_ids = itertools.count(1)
         self._callback_ids = itertools.count(1)
         self._updates: deque[dict[str, Any]] = deque()
-        self._update_ready = asyncio.Event()
+        self._update_times: dict[int, float] = {}  # update_id → when the person acted
+        self._polls: list[_Poll] = []
+        self._callbacks: dict[str, _CallbackQuery] = {}
+        self._failures: list[_Failure] = []
+        self._outages: list[_Outage] = []
         self._chat_buckets: dict[int, _Bucket] = {}
         self._overall: _Bucket | None = None
         self.listeners: list[Any] = []  # callables(StoredMessage) told of every bot message
@@ -156,7 +217,9 @@ class SandboxState:
         return next((m for m in self.messages if m.chat_id == chat_id and m.message_id == message_id), None)
 
     def _update(self, body: dict[str, Any]) -> dict[str, Any]:
-        return {"update_id": next(self._update_ids), **body}
+        update_id = next(self._update_ids)
+        self._update_times[update_id] = self._now()
+        return {"update_id": update_id, **body}
 
     def user_text(self, user_id: int, text: str, *, reply_to: int | None = None) -> dict[str, Any]:
         msg = StoredMessage(chat_id=user_id, message_id=self._next_message_id(user_id), from_bot=False,
@@ -191,15 +254,76 @@ class SandboxState:
         return self._update({"message": {**self.message_json(msg), "photo": photo}})
 
     def user_tap(self, user_id: int, message: StoredMessage, data: str) -> dict[str, Any]:
+        """A tap on an inline button: a callback query the bot may answer once, within `callback_ttl`."""
         user = self.users[user_id]
+        query_id = str(next(self._callback_ids))
+        self._callbacks[query_id] = _CallbackQuery(created=self._now())
         return self._update({"callback_query": {
-            "id": str(next(self._callback_ids)), "from": user.as_json(), "chat_instance": str(user_id),
+            "id": query_id, "from": user.as_json(), "chat_instance": str(user_id),
             "message": self.message_json(message), "data": data}})
 
     def enqueue(self, update: dict[str, Any]) -> None:
-        """Deliver an update through getUpdates (long polling)."""
+        """Deliver an update through getUpdates (long polling); kept `update_ttl` from when it was made."""
         self._updates.append(update)
-        self._update_ready.set()
+        for poll in self._polls:
+            poll.wake.set()
+
+    @property
+    def pending_updates(self) -> int:
+        """Updates waiting to be fetched (expired ones dropped)."""
+        self._expire_updates()
+        return len(self._updates)
+
+    @property
+    def polls_in_flight(self) -> int:
+        return len(self._polls)
+
+    # ------------------------------------------------------------ trouble on demand
+
+    def fail_next(self, method: str | None, *, status: int = 502, count: int = 1) -> None:
+        """The next `count` calls of `method` (None: of any method) answer HTTP `status` (502: Bad Gateway)."""
+        self._failures.append(_Failure(method=method, count=count, status=status))
+
+    def time_out_next(self, method: str | None, *, count: int = 1, delivered: bool = False,
+                      after: float = CLIENT_TIMEOUT) -> None:
+        """The next `count` calls of `method` never answer: `after` seconds pass on the clock and the client
+        sees a read timeout. `delivered`: Telegram acted on the request anyway (the message was sent).
+        In process (httpx.ASGITransport) the client gets httpx.ReadTimeout; over real HTTP with the system
+        clock, make `after` longer than the client's read timeout."""
+        self._failures.append(_Failure(method=method, count=count, timeout_after=after, delivered=delivered))
+
+    def outage(self, start: dt.datetime, end: dt.datetime, *, status: int = 502,
+               methods: set[str] | None = None) -> None:
+        """From `start` (inclusive) to `end` (exclusive) on the clock, calls (of `methods`, default all)
+        answer HTTP `status`."""
+        self._outages.append(_Outage(start=start, end=end, status=status,
+                                     methods=frozenset(methods) if methods is not None else None))
+
+    def deactivate(self, user_id: int) -> None:
+        """The person deleted their account: sending to them is forbidden."""
+        self.users[user_id].deactivated = True
+
+    def _trouble(self, method: str) -> _Failure | None:
+        now = self.clock.now()
+        for outage in self._outages:
+            if outage.start <= now < outage.end and (outage.methods is None or method in outage.methods):
+                return _Failure(method=method, count=1, status=outage.status)
+        for failure in self._failures:
+            if failure.method in (None, method) and failure.count > 0:
+                failure.count -= 1
+                if failure.count == 0:
+                    self._failures.remove(failure)
+                return failure
+        return None
+
+    def _expire_updates(self) -> None:
+        oldest = self._now() - self.update_ttl.total_seconds()
+        kept = [u for u in self._updates if self._update_times.get(u["update_id"], oldest) >= oldest]
+        if len(kept) != len(self._updates):
+            self._updates = deque(kept)
+
+    def _forget_first(self) -> None:
+        self._update_times.pop(self._updates.popleft()["update_id"], None)
 
     def bot_messages(self, chat_id: int | None = None) -> list[StoredMessage]:
         return [m for m in self.messages if m.from_bot and (chat_id is None or m.chat_id == chat_id)]
@@ -232,6 +356,8 @@ class SandboxState:
         user = self.users.get(chat_id)
         if user is None:
             raise SandboxError(400, "Bad Request: chat not found")
+        if user.deactivated:
+            raise SandboxError(403, "Forbidden: user is deactivated")
         if user.blocked_bot:
             raise SandboxError(403, "Forbidden: bot was blocked by the user")
         return user
@@ -240,9 +366,19 @@ class SandboxState:
     def _check_markup(markup: dict[str, Any] | None) -> None:
         for row in (markup or {}).get("inline_keyboard", []):
             for button in row:
+                if not BUTTON_ACTIONS & button.keys():
+                    raise SandboxError(400, "Bad Request: can't parse inline keyboard button: Text buttons are "
+                                            "unallowed in the inline keyboard")
                 data = button.get("callback_data")
-                if data is not None and len(data.encode("utf-8")) > MAX_CALLBACK_DATA:
+                if data is not None and not 1 <= len(str(data).encode("utf-8")) <= MAX_CALLBACK_DATA:
                     raise SandboxError(400, "Bad Request: BUTTON_DATA_INVALID")
+
+    @staticmethod
+    def _markup(markup: dict[str, Any] | None) -> dict[str, Any] | None:
+        """None for no keyboard, however it is spelled (absent, null, no rows, empty rows)."""
+        if not markup or not any(markup.get("inline_keyboard") or [[]]):
+            return None
+        return markup
 
     @staticmethod
     def _check_text(text: str | None) -> str:
@@ -269,14 +405,38 @@ class SandboxState:
         handler = getattr(self, f"api_{method}", None)
         if handler is None:
             raise SandboxError(404, "Not Found: method not found")
-        return await handler(params)
+        trouble = self._trouble(method)
+        if trouble is None:
+            return await handler(params)
+        if trouble.status is not None:
+            raise SandboxError(trouble.status, _phrase(trouble.status))
+        if trouble.delivered:
+            await handler(params)
+        await self.clock.sleep(trouble.timeout_after or CLIENT_TIMEOUT)
+        # The in-process transport hands this to the client as-is: python-telegram-bot raises TimedOut.
+        raise httpx.ReadTimeout(f"sandbox: {method} got no answer in time")
 
     async def api_getMe(self, params: dict[str, Any]) -> Any:
         return {**self.bot_json(), "can_join_groups": False, "can_read_all_group_messages": False,
                 "supports_inline_queries": False}
 
     async def api_deleteWebhook(self, params: dict[str, Any]) -> Any:
+        self.webhook_url = ""
+        if _flag(params.get("drop_pending_updates")):
+            self._updates.clear()
         return True
+
+    async def api_setWebhook(self, params: dict[str, Any]) -> Any:
+        url = str(params.get("url") or "")
+        if url and not url.startswith("https://"):
+            raise SandboxError(400, "Bad Request: bad webhook: An HTTPS URL must be provided for webhook")
+        self.webhook_url = url  # an empty url removes the webhook, as deleteWebhook does
+        if _flag(params.get("drop_pending_updates")):
+            self._updates.clear()
+        return True
+
+    async def api_getWebhookInfo(self, params: dict[str, Any]) -> Any:
+        return {"url": self.webhook_url, "has_custom_certificate": False, "pending_update_count": self.pending_updates}
 
     async def api_setMyCommands(self, params: dict[str, Any]) -> Any:
         self.commands = list(params.get("commands") or [])
@@ -286,18 +446,37 @@ class SandboxState:
         return self.commands
 
     async def api_getUpdates(self, params: dict[str, Any]) -> Any:
+        """Long polling as Telegram does it: an offset confirms every update below it (a negative one keeps
+        only the last -offset); updates older than `update_ttl` are gone; a new request terminates the one
+        in flight (409 to the older), and no polling while a webhook is set. The wait is in real time."""
+        if self.webhook_url:
+            raise SandboxError(409, WEBHOOK_CONFLICT)
         offset = int(params.get("offset") or 0)
-        limit = int(params.get("limit") or 100)
-        timeout = float(params.get("timeout") or 0)
+        limit = min(max(int(params.get("limit") or 100), 1), 100)
+        timeout = max(float(params.get("timeout") or 0), 0.0)
+        if offset < 0:
+            while len(self._updates) > -offset:
+                self._forget_first()
         while self._updates and self._updates[0]["update_id"] < offset:
-            self._updates.popleft()
-        if not self._updates and timeout > 0:
-            self._update_ready.clear()
-            try:
-                await asyncio.wait_for(self._update_ready.wait(), timeout)
-            except TimeoutError:
-                pass
-        return list(itertools.islice(self._updates, 0, limit))
+            self._forget_first()
+        self._expire_updates()
+        for other in self._polls:
+            other.terminated = True
+            other.wake.set()
+        poll = _Poll()
+        self._polls.append(poll)
+        try:
+            if not self._updates and timeout > 0:
+                try:
+                    await asyncio.wait_for(poll.wake.wait(), timeout)
+                except TimeoutError:
+                    pass
+            if poll.terminated:
+                raise SandboxError(409, POLL_CONFLICT)
+            self._expire_updates()
+            return list(itertools.islice(self._updates, 0, limit))
+        finally:
+            self._polls.remove(poll)
 
     async def api_sendMessage(self, params: dict[str, Any]) -> Any:
         user = self._chat(params)
@@ -348,24 +527,34 @@ class SandboxState:
         return msg
 
     async def api_editMessageText(self, params: dict[str, Any]) -> Any:
+        """Without reply_markup the keyboard goes, as on Telegram."""
         msg = self._editable(params)
         text = self._check_text(params.get("text"))
         self._check_markup(params.get("reply_markup"))
-        if text == msg.text and params.get("reply_markup") == msg.reply_markup:
-            raise SandboxError(400, "Bad Request: message is not modified")
-        msg.text, msg.reply_markup, msg.edited = text, params.get("reply_markup"), True
+        markup = self._markup(params.get("reply_markup"))
+        if text == msg.text and markup == self._markup(msg.reply_markup):
+            raise SandboxError(400, NOT_MODIFIED)
+        msg.text, msg.reply_markup, msg.edited = text, markup, True
         return self.message_json(msg)
 
     async def api_editMessageReplyMarkup(self, params: dict[str, Any]) -> Any:
         msg = self._editable(params)
         self._check_markup(params.get("reply_markup"))
-        msg.reply_markup, msg.edited = params.get("reply_markup"), True
+        markup = self._markup(params.get("reply_markup"))
+        if markup == self._markup(msg.reply_markup):  # e.g. removing a keyboard that is already gone
+            raise SandboxError(400, NOT_MODIFIED)
+        msg.reply_markup, msg.edited = markup, True
         return self.message_json(msg)
 
     async def api_answerCallbackQuery(self, params: dict[str, Any]) -> Any:
+        """Once per query, within `callback_ttl` of the tap."""
+        query = self._callbacks.get(str(params.get("callback_query_id") or ""))
+        if query is None or query.answered or self._now() - query.created > self.callback_ttl.total_seconds():
+            raise SandboxError(400, QUERY_INVALID)
         text = params.get("text")
         if text and len(text) > 200:
             raise SandboxError(400, "Bad Request: MESSAGE_TOO_LONG")
+        query.answered = True
         self.callback_answers.append(dict(params))
         return True
 
@@ -407,6 +596,18 @@ def create_app(state: SandboxState) -> Starlette:
         Route("/bot{token}/{method}", bot_method, methods=["GET", "POST"]),
         Route("/file/bot{token}/{path:path}", file_download, methods=["GET"]),
     ])
+
+
+def _phrase(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return f"Error {status}"
+
+
+def _flag(value: Any) -> bool:
+    """A boolean parameter as JSON (true) or as a form field ("true", "True", "1")."""
+    return value is True or str(value).lower() in {"true", "1"}
 
 
 async def _params(request: Request) -> dict[str, Any]:
