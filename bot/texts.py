@@ -256,7 +256,8 @@ def digest_text(view: DigestView, *, buttons: bool) -> str:
         for line in group:
             where = f" [{line.notice_title}]" if len(notices) > 1 else ""
             cover = f" (thay đ/c {line.covering_for} nghỉ phép)" if line.covering_for else ""
-            lines.append(f"• Mục {line.item_ref}: {short_title(line.task_text)}{where}{cover}")
+            period = f" — kỳ {line.occurrence}" if line.occurrence else ""
+            lines.append(f"• Mục {line.item_ref}{period}: {short_title(line.task_text)}{where}{cover}")
             lines.append(f"  {deadline_phrase(line)} — {progress_text(line.status, line.percent)}")
             if line.deadline_note:
                 lines.append(f"  ({line.deadline_note})")
@@ -297,19 +298,30 @@ def task_card_text(*, item_ref: str, notice_title: str, text: str, due_on: dt.da
     return vn("\n".join(lines))
 
 
-def assignment_text(name: str, notice_title: str, tasks: Sequence[tuple[str, str, dt.date | None]],
+def assignment_text(name: str, notice_title: str, tasks: Sequence[tuple[str, str, dt.date | None, str | None]],
                     buttons: bool) -> str:
     """Sent once when a notice is confirmed: every task of that notice given to this person."""
     count = f"{len(tasks)} nhiệm vụ" if len(tasks) > 1 else "nhiệm vụ"
     lines = [f"Kính gửi đồng chí {name},", f"Đồng chí được giao chủ trì {count} theo {notice_title}:"]
-    for ref, text, due in tasks:
-        lines.append(f"• Mục {ref}: {short_title(text)} — {'hạn ' + date_vn(due) if due else 'không có thời hạn'}")
+    for ref, text, due, period in tasks:
+        deadline = ("hạn " + date_vn(due) if due else "không có thời hạn") + \
+            (f" (kỳ {period}, định kỳ)" if period else "")
+        lines.append(f"• Mục {ref}: {short_title(text)} — {deadline}")
     example = tasks[0][0]
     how = "trả lời tin này hoặc gõ" if buttons else "gõ"
     lines += ["", "Nhắc việc sẽ nhắc vào buổi sáng ngày làm việc khi nhiệm vụ sắp đến hạn, đến hạn hoặc quá hạn; "
                   "nhiệm vụ không có thời hạn được đề nghị cập nhật 10 ngày làm việc một lần.",
               f"Để báo cáo, đồng chí {how} số mục và tình trạng, ví dụ: “{example} xong”, "
               f"“{example} 60% vướng kinh phí”."]
+    return vn("\n".join(lines))
+
+
+def series_step_text(item_ref: str, finished: str, on_time: bool, next_title: str | None, note: str | None) -> str:
+    when = "đúng hạn" if on_time else "quá hạn"
+    lines = [f"Đã cập nhật: mục {item_ref} — hoàn thành kỳ {finished}, {when}."]
+    lines.append(f"Kỳ tiếp theo: {next_title}." if next_title else "Nhiệm vụ định kỳ này đã hết các kỳ phải thực hiện.")
+    if note and meaningful_note(note):
+        lines.append(f"Nội dung: {shorten(note, 300)}")
     return vn("\n".join(lines))
 
 

@@ -85,6 +85,7 @@ class DigestLine:
     lead_unit: str | None
     told: tuple[str, ...] = ()  # escalation levels told about this task
     covering_for: str | None = None  # the reader gets this line while its assignee is on leave
+    occurrence: str | None = None  # a recurring duty's current period ("tháng 3/2026")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -265,7 +266,7 @@ def _line(task: Task, item: dict[str, Any]) -> DigestLine:
         weekly=bool(item.get("weekly")), status=TaskStatus(task.status), percent=task.percent,
         escalation=item.get("escalation"), assignee_name=task.assignee.full_name if task.assignee else None,
         lead_unit=task.lead_unit.name if task.lead_unit else next(iter(task.lead_unit_names or []), None),
-        told=tuple(item.get("told") or ()), covering_for=item.get("covering_for"))
+        told=tuple(item.get("told") or ()), covering_for=item.get("covering_for"), occurrence=task.occurrence_label)
 
 
 def _finish(session: Session, claim: Claim, *, worker: str, now: dt.datetime, state: DigestState,

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     Date,
     DateTime,
     ForeignKey,
@@ -222,6 +223,9 @@ class Task(Base):
     escalated: Mapped[list[str]] = mapped_column(JSON, default=list)
     snoozed_until: Mapped[dt.date | None] = mapped_column(Date)
     last_report_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    # a recurring duty: the current occurrence ("tháng 3/2026", from 2026-03-01); due_on is its deadline
+    occurrence_label: Mapped[str | None] = mapped_column(String(60))
+    occurrence_start: Mapped[dt.date | None] = mapped_column(Date)
 
     notice: Mapped[Notice] = relationship(back_populates="tasks")
     lead_unit: Mapped[Unit | None] = relationship()
@@ -281,6 +285,22 @@ class TaskMessage(Base):
     chat_id: Mapped[str] = mapped_column(String(64))
     message_id: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+
+
+class TaskOccurrence(Base):
+    """A finished occurrence of a recurring duty ("Báo cáo tháng 3/2026 — hạn 20/03/2026"), kept for reports."""
+
+    __tablename__ = "task_occurrences"
+    __table_args__ = (UniqueConstraint("task_id", "period_start", name="uq_task_occurrences_task_period"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id"), index=True)
+    label: Mapped[str] = mapped_column(String(60))
+    period_start: Mapped[dt.date] = mapped_column(Date)
+    period_end: Mapped[dt.date] = mapped_column(Date)
+    due_on: Mapped[dt.date] = mapped_column(Date)
+    done_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    on_time: Mapped[bool] = mapped_column(Boolean)
 
 
 class StatusReport(Base):

@@ -14,6 +14,7 @@ from bot.conversation.events import Action, FileIn, Inbound, Outgoing, TapIn, Te
 from bot.corrections import CorrectionError, parse_corrections
 from bot.ingest import parse_notice, read_document
 from bot.ingest.files import MAX_FILE_BYTES
+from scheduler.series import start_notice_series
 from storage.errors import NotAllowed, NoTasksFound
 from storage.models import Person, Task
 from storage.notices import (
@@ -138,6 +139,8 @@ async def _decide(conv: Conversation, event: Inbound, person: Person, notice_id:
     await conv.answer_tap(event)
     for message_id in (await ctx.db.run(preview_messages, notice_id))[-1:]:  # the actions are on the last
         await conv.clear_actions(event.channel, event.chat_id, message_id)
+    if result is not None:
+        await ctx.db.run(start_notice_series, result.notice_id, calendar=ctx.policy.calendar)
     await conv.say(event, reply)
     if result is not None:
         await tell_assignees(conv, result)
@@ -152,7 +155,8 @@ async def tell_assignees(conv: Conversation, result: Registered) -> None:
         buttons = address is not None and address[0] in conv.channels and \
             conv.channel(address[0]).capabilities.reply_to
         sent = await conv.notify(person, Outgoing(text=texts.assignment_text(
-            person.full_name, result.title, [(t.item_ref, t.text, t.due_on) for t in tasks], buttons)))
+            person.full_name, result.title, [(t.item_ref, t.text, t.due_on, t.occurrence_label) for t in tasks],
+            buttons)))
         if sent is not None and sent.last_id is not None:
             for task in tasks:  # a reply to it is about these tasks (one: that one; several: the item number says)
                 await ctx.db.run(remember_task_message, task_id=task.id, channel=sent.channel,

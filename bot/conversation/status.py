@@ -19,6 +19,7 @@ from bot.conversation.events import Action, Inbound, Outgoing, TapIn, TextIn
 from bot.datetext import WhenUnclear, parse_when
 from bot.replies import parse_status_text, split_ref
 from scheduler.dispatcher import DigestView
+from scheduler.series import record_in_series
 from storage.models import Person, Task, TaskStatus
 from storage.notices import notice_title
 from storage.tasks import (
@@ -30,7 +31,6 @@ from storage.tasks import (
     extension_request,
     open_tasks_for,
     pending_extensions,
-    record_status,
     remember_ack,
     remember_task_message,
     snooze,
@@ -139,11 +139,16 @@ async def _snooze(conv: Conversation, event: Inbound, person: Person, task_id: i
 async def _record(conv: Conversation, event: Inbound, person: Person, task_id: int, change: StatusUpdate,
                   source: str, quote: bool = False) -> None:
     ctx = conv.ctx
-    rec = await ctx.db.run(record_status, task_id=task_id, actor=person, change=change, source=source,
-                           now=sent_time(conv, event), today=ctx.policy.calendar.local(sent_time(conv, event)).date(),
-                           effective_deadline=ctx.policy.calendar.effective_deadline)
+    calendar = ctx.policy.calendar
+    rec, step = await ctx.db.run(record_in_series, task_id=task_id, actor=person, change=change, source=source,
+                                 now=sent_time(conv, event), today=calendar.local(sent_time(conv, event)).date(),
+                                 calendar=calendar)
     await conv.answer_tap(event, texts.STATUS_LABELS[rec.status])
-    await acknowledge(conv, event, rec, texts.recorded_text(rec, change.note, change.requested_due_on), quote=quote)
+    text = texts.recorded_text(rec, change.note, change.requested_due_on)
+    if step is not None:
+        text = texts.series_step_text(rec.item_ref, step.finished, step.on_time,
+                                      step.next.title() if step.next else None, change.note)
+    await acknowledge(conv, event, rec, text, quote=quote)
 
 
 def sent_time(conv: Conversation, event: Inbound) -> dt.datetime:
@@ -333,5 +338,6 @@ async def _reopen(conv: Conversation, event: TextIn, person: Person, ref: str) -
 async def my_tasks(conv: Conversation, event: TextIn, args: list[str], person: Person) -> None:
     ctx = conv.ctx
     tasks = await ctx.db.run(open_tasks_for, person)
-    rows = [(t.item_ref, t.text, t.due_on, TaskStatus(t.status), t.percent) for t in tasks]
+    rows = [(t.item_ref, f"[kỳ {t.occurrence_label}] {t.text}" if t.occurrence_label else t.text, t.due_on,
+             TaskStatus(t.status), t.percent) for t in tasks]
     await conv.say(event, texts.my_tasks(person.full_name, rows, ctx.today()))

@@ -1,0 +1,86 @@
+"""Recurring duties in storage: a recurring task always stands for its current occurrence
+("Báo cáo tháng 3/2026 — hạn 20/03/2026"); its deadline is that occurrence's, so the digest
+ladder judges it like any task. "Xong" finishes the occurrence (kept in `task_occurrences`,
+on time or late) and opens the next one, until the series ends ("đến hết năm 2026")."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from scheduler.calendar import WorkingCalendar
+from scheduler.recurrence import (
+    Occurrence,
+    RecurrenceRule,
+    first_occurrence,
+    next_occurrence,
+    occurrence_for,
+    rule_from_task,
+)
+from storage.models import Person, Task, TaskOccurrence, TaskStatus
+from storage.tasks import Recorded, StatusUpdate, record_status
+
+
+def rule_of(task: Task, calendar: WorkingCalendar) -> RecurrenceRule | None:
+    return rule_from_task(task.recurrence, task.text, starts_on=calendar.local(task.created_at).date(),
+                          due_text=task.due_text)
+
+
+def start_notice_series(session: Session, notice_id: int, *, calendar: WorkingCalendar) -> int:
+    """Every recurring task of a just-confirmed notice gets its first occurrence."""
+    return start_series(session, list(session.scalars(select(Task.id).where(Task.notice_id == notice_id))),
+                        calendar=calendar)
+
+
+def start_series(session: Session, task_ids: Iterable[int], *, calendar: WorkingCalendar) -> int:
+    """Give each recurring task among `task_ids` its first occurrence; returns how many recur."""
+    started = 0
+    for task_id in task_ids:
+        task = session.get_one(Task, task_id)
+        rule = rule_of(task, calendar)
+        occurrence = first_occurrence(rule) if rule is not None else None
+        if occurrence is not None:
+            _point_at(task, occurrence)
+            started += 1
+    return started
+
+
+def _point_at(task: Task, occurrence: Occurrence) -> None:
+    task.due_on = occurrence.due_on
+    task.occurrence_label = occurrence.period_label
+    task.occurrence_start = occurrence.period_start
+    task.escalated = []
+
+
+@dataclass(frozen=True, kw_only=True)
+class SeriesStep:
+    finished: str  # "tháng 3/2026"
+    on_time: bool
+    next: Occurrence | None  # None: the series has ended
+
+
+def record_in_series(session: Session, *, task_id: int, actor: Person, change: StatusUpdate, source: str,
+                     now: dt.datetime, today: dt.date,
+                     calendar: WorkingCalendar) -> tuple[Recorded, SeriesStep | None]:
+    """`record_status`, and for a recurring task marked done: close this occurrence and open the next."""
+    recorded = record_status(session, task_id=task_id, actor=actor, change=change, source=source, now=now,
+                             today=today, effective_deadline=calendar.effective_deadline)
+    task = session.get_one(Task, task_id)
+    if recorded.status != TaskStatus.DONE or task.occurrence_start is None:
+        return recorded, None
+    rule = rule_of(task, calendar)
+    current = occurrence_for(rule, task.occurrence_start) if rule is not None else None
+    if rule is None or current is None:
+        return recorded, None
+    on_time = today <= calendar.effective_deadline(current.due_on)
+    session.add(TaskOccurrence(task_id=task.id, label=current.period_label, period_start=current.period_start,
+                               period_end=current.period_end, due_on=current.due_on, done_at=now, on_time=on_time))
+    following = next_occurrence(rule, current)
+    if following is not None:
+        _point_at(task, following)
+        task.status, task.percent, task.done_at = TaskStatus.OPEN, None, None
+    return recorded, SeriesStep(finished=current.period_label, on_time=on_time, next=following)

@@ -1,0 +1,72 @@
+"""Recurring duties as occurrences, end to end through the sandbox: "báo cáo trước ngày 20
+hằng tháng, đến hết năm 2026" is reminded for March, then April…; "xong" finishes the current
+month and opens the next; the series stops at its end; /viec shows the period."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+
+from bot import texts
+from bot.sandbox.harness import Harness
+from scheduler.clock import FakeClock
+from storage.models import Task, TaskOccurrence, TaskStatus
+from tests.conftest import DIRECTORY_CSV, local
+
+NOTICE = ("ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN\nSố: 16/TB-UBND\nBình Thuận, ngày 02 tháng 03 năm 2026\nTHÔNG BÁO\n"
+          "Kết luận của Chủ tịch UBND tỉnh\n"
+          "1. Giao Ban Dân vận Tỉnh ủy chủ trì báo cáo kết quả thực hiện hằng tháng, gửi trước ngày 20 hằng tháng, "
+          "đến hết năm 2026.\n"
+          "2. Giao Ban Dân vận Tỉnh ủy rà soát quy chế làm việc, hoàn thành trước ngày 30/4/2026.\n")
+
+
+def last_text(h: Harness, handle: str) -> str:
+    return next((s.text or "" for s in reversed(h.sent) if s.to == handle), "")
+
+
+async def test_a_monthly_report_is_one_occurrence_a_month(db_url: str) -> None:
+    h = Harness(db_url=db_url, clock=FakeClock(local(2026, 3, 2, 9, 0)))
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        await h.say("admin", NOTICE)
+        await h.tap("admin", texts.BUTTON_CONFIRM)
+        assert "hạn 20/03/2026 (kỳ tháng 3/2026, định kỳ)" in last_text(h, "head_bdv")
+        await h.advance_to(local(2026, 3, 20, 9, 0))
+        march = [s.text or "" for s in h.sent if s.to == "head_bdv" and "Nhắc việc thứ" in (s.text or "")]
+        assert any("Mục 1 — kỳ tháng 3/2026" in t and "hạn hôm nay 20/03/2026" in t for t in march)
+        await h.say("head_bdv", "1 xong")
+        reply = last_text(h, "head_bdv")
+        assert "hoàn thành kỳ tháng 3/2026, đúng hạn" in reply
+        assert "Kỳ tiếp theo: Báo cáo tháng 4/2026 — hạn 20/04/2026" in reply
+        await h.say("head_bdv", "/viec")
+        assert "[kỳ tháng 4/2026]" in last_text(h, "head_bdv")
+        assert h.db is not None
+        task = h.db.call(lambda s: s.scalars(select(Task).where(Task.item_ref == "1")).one())
+        assert (task.status, task.due_on) == (TaskStatus.OPEN, dt.date(2026, 4, 20))
+        # April's round is reminded on its own ladder, and reported late when it is
+        await h.advance_to(local(2026, 4, 22, 9, 0))
+        assert "quá hạn" in [s.text or "" for s in h.sent if s.to == "head_bdv"][-1]
+        await h.say("head_bdv", "1 xong")
+        assert "hoàn thành kỳ tháng 4/2026, quá hạn" in last_text(h, "head_bdv")
+        done = h.db.call(lambda s: [(o.label, o.on_time) for o in s.scalars(select(TaskOccurrence)
+                                                                             .order_by(TaskOccurrence.id))])
+        assert done == [("tháng 3/2026", True), ("tháng 4/2026", False)]
+    finally:
+        await h.stop()
+
+
+async def test_the_series_ends_with_its_last_round(db_url: str) -> None:
+    h = Harness(db_url=db_url, clock=FakeClock(local(2026, 11, 2, 9, 0)))
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        await h.say("admin", NOTICE.replace("ngày 02 tháng 03 năm 2026", "ngày 02 tháng 11 năm 2026"))
+        await h.tap("admin", texts.BUTTON_CONFIRM)
+        await h.say("head_bdv", "1 xong")
+        assert "Kỳ tiếp theo: Báo cáo tháng 12/2026" in last_text(h, "head_bdv")
+        await h.say("head_bdv", "1 xong")
+        assert "đã hết các kỳ phải thực hiện" in last_text(h, "head_bdv")
+        assert h.db is not None
+        assert h.db.call(lambda s: s.scalar(select(Task.status).where(Task.item_ref == "1"))) == TaskStatus.DONE
+    finally:
+        await h.stop()
