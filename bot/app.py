@@ -16,7 +16,7 @@ from telegram.error import InvalidToken, NetworkError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes
 from telegram.request import BaseRequest
 
-from bot.channels.telegram import conversation_of, install
+from bot.channels.telegram import PerChatUpdateProcessor, conversation_of, install
 from bot.channels.zalo import ZaloChannel, ZaloPoller
 from bot.channels.zalo_api import ZaloBotApi, ZaloNetworkError, ZaloUnauthorized
 from bot.context import AppContext, policy_from
@@ -62,6 +62,7 @@ def build_application(settings: Settings, *, db: Database, clock: Clock | None =
         .base_url(base_url)
         .base_file_url(base_url[: -len("/bot")] + "/file/bot" if base_url.endswith("/bot") else base_url)
         .post_init(_post_init)
+        .concurrent_updates(PerChatUpdateProcessor())  # one chat in order, chats side by side
     )
     if request is not None:
         builder = builder.request(request)

@@ -271,6 +271,10 @@ def digest_text(view: DigestView, *, buttons: bool) -> str:
             others = [LEVEL_NAMES[level] for level in line.told if level != line.escalation]
             if others:
                 lines.append(f"  Đã báo: {', '.join(others)}.")
+    if view.unreachable:
+        lines += ["", f"NHẮC VIỆC KHÔNG LIÊN LẠC ĐƯỢC ({len(view.unreachable)})"]
+        lines += [f"• đ/c {name} (từ {date_vn(since)}): có thể đã chặn hoặc xóa tài khoản; đề nghị đồng chí "
+                  "báo đồng chí ấy nhắn /start cho Nhắc việc." for name, since in view.unreachable]
     if own:
         how = ("Bấm số mục bên dưới để xem chi tiết và cập nhật, hoặc trả lời tin này" if buttons
                else "Đồng chí cập nhật bằng cách gõ số mục và tình trạng")
@@ -607,3 +611,21 @@ def withdrawn_told(name: str, title: str, refs: Sequence[str], reason: str) -> s
     items = ", ".join(refs)
     return vn(f"Kính gửi đồng chí {name}, {title} đã được hủy đối với mục {items}; Nhắc việc thôi nhắc các "
               f"nhiệm vụ này. Lý do: {reason}.")
+
+
+# ------------------------------------------------------------------ delivery problems (/loi)
+
+def delivery_problems(rows: Sequence[tuple[int, dt.date, str, str, str | None]]) -> str:
+    if not rows:
+        return vn("Trong 14 ngày qua, mọi tin nhắc việc đều đã được gửi.")
+    lines = ["Tin nhắc việc chưa gửi được hoặc chưa rõ đã đến chưa (14 ngày qua):"]
+    for digest_id, day, person, state, error in rows:
+        what = "chưa rõ đã đến hay chưa (hết thời gian chờ)" if state == "unknown" else "không gửi được"
+        lines.append(f"• Số {digest_id} — {date_vn(day)} — đ/c {person}: {what}" + (f" ({shorten(error, 80)})"
+                                                                                     if error else ""))
+    lines.append("Nếu đồng chí đã hỏi và người nhận chưa nhận được, gõ “/loi gui <số>” để gửi lại.")
+    return vn("\n".join(lines))
+
+
+def resend_queued(digest_id: int) -> str:
+    return vn(f"Tin nhắc việc số {digest_id} sẽ được gửi lại trong ít phút.")

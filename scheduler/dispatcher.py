@@ -31,9 +31,21 @@ from sqlalchemy.orm import Session, selectinload
 
 from scheduler.clock import Clock
 from scheduler.policy import DigestItem, EscalationLevel, ReminderPolicy, state_of
+from storage.audit import audit
 from storage.calendar import load_calendar_days
 from storage.db import Database
-from storage.models import Digest, DigestRun, DigestState, Notice, NoticeStatus, Person, Role, Task, TaskStatus
+from storage.models import (
+    AuditLog,
+    Digest,
+    DigestRun,
+    DigestState,
+    Notice,
+    NoticeStatus,
+    Person,
+    Role,
+    Task,
+    TaskStatus,
+)
 from storage.notices import notice_title
 
 log = logging.getLogger(__name__)
@@ -58,6 +70,14 @@ class RateLimited(SendError):
 
 class TransientSendError(SendError):
     """Network trouble; try again later."""
+
+
+class PermanentSendError(SendError):
+    """The channel refused this message for good (too long, malformed): retrying sends the same refusal."""
+
+
+class OutcomeUnknown(SendError):
+    """The request timed out after it may have reached the person: not resent blindly (an admin decides)."""
 
 
 # ---------------------------------------------------------------- what a channel renders
@@ -95,6 +115,7 @@ class DigestView:
     recipient_name: str
     lines: tuple[DigestLine, ...]
     catch_up: bool = False  # after downtime: everything since the last digest, once
+    unreachable: tuple[tuple[str, dt.date], ...] = ()  # (name, since): people Nhắc việc cannot reach
 
 
 class Sender(Protocol):
@@ -171,6 +192,8 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
                     if person_id is None:
                         continue
                 per_person[person_id].append(line)
+    _carry_over_failed(session, per_person)
+    _tell_about_unreachable(session, per_person, now=now)
     due_at = calendar.at(today, policy.remind_at)
     for person_id, items in per_person.items():
         session.add(Digest(person_id=person_id, day=today, due_at=due_at, items=items))
@@ -179,6 +202,51 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
     log.info("digests for %s planned: %d people, %d lines (last run %s)", today, len(per_person),
              sum(len(v) for v in per_person.values()), last_run)
     return len(per_person)
+
+
+def _carry_over_failed(session: Session, per_person: dict[int, list[dict[str, Any]]]) -> None:
+    """A digest that could not be delivered is never the end: its lines whose tasks are still open go into
+    this morning's digest of the same person (once), so a failure or an outage ends no reminder chain and a
+    person who comes back gets their open tasks."""
+    failed = session.scalars(select(Digest).where(Digest.state == DigestState.FAILED).order_by(Digest.id)).all()
+    if not failed:
+        return
+    open_ids = set(session.scalars(select(Task.id).where(
+        Task.id.in_({i["task_id"] for d in failed for i in d.items if "task_id" in i}),
+        Task.status.not_in([TaskStatus.DONE, TaskStatus.CANCELLED]))))
+    for digest in failed:
+        already = {i.get("task_id") for i in per_person.get(digest.person_id, [])}
+        for item in digest.items:
+            if item.get("task_id") in open_ids and item["task_id"] not in already:
+                per_person[digest.person_id].append({**item, "catch_up": True})
+                already.add(item["task_id"])
+        digest.state = DigestState.CARRIED
+
+
+def _tell_about_unreachable(session: Session, per_person: dict[int, list[dict[str, Any]]], *,
+                            now: dt.datetime) -> None:
+    """Each person Nhắc việc cannot reach is reported once (per episode) to the admins and the head of
+    their unit, in their digests."""
+    lost = session.scalars(select(Person).where(Person.unreachable_since.is_not(None)).order_by(Person.id)).all()
+    if not lost:
+        return
+    admins = session.scalars(select(Person).where(Person.role == Role.ADMIN)).all()
+    for person in lost:
+        assert person.unreachable_since is not None
+        told = session.scalar(select(AuditLog.id).where(
+            AuditLog.action == "person.unreachable_told", AuditLog.entity_id == person.id,
+            AuditLog.at >= person.unreachable_since).limit(1))
+        if told is not None:
+            continue
+        head = session.scalar(select(Person).where(Person.unit_id == person.unit_id, Person.role == Role.HEAD,
+                                                   Person.id != person.id)) if person.unit_id else None
+        readers = {p.id for p in admins} | ({head.id} if head is not None else set())
+        readers.discard(person.id)
+        for reader in readers:
+            per_person[reader].append({"kind": "unreachable", "person": person.full_name,
+                                       "since": person.unreachable_since.date().isoformat()})
+        audit(session, at=now, actor_id=None, action="person.unreachable_told", entity="person",
+              entity_id=person.id, told=len(readers))
 
 
 # ---------------------------------------------------------------- claiming and finishing
@@ -231,7 +299,7 @@ def _prepare(session: Session, claims: list[Claim], *, worker: str) -> list[_Pre
     by_id = {c.digest_id: c for c in claims}
     digests = session.scalars(select(Digest).where(Digest.id.in_(by_id), Digest.claimed_by == worker)
                               .options(selectinload(Digest.person))).all()
-    task_ids = {item["task_id"] for d in digests for item in d.items}
+    task_ids = {item["task_id"] for d in digests for item in d.items if "task_id" in item}
     tasks = {t.id: t for t in session.scalars(
         select(Task).where(Task.id.in_(task_ids))
         .options(selectinload(Task.notice), selectinload(Task.assignee), selectinload(Task.lead_unit)))}
@@ -242,12 +310,16 @@ def _prepare(session: Session, claims: list[Claim], *, worker: str) -> list[_Pre
             continue  # taken over since
         lines = []
         for item in digest.items:
+            if "task_id" not in item:
+                continue
             task = tasks.get(item["task_id"])
             if task is None or TaskStatus(task.status).is_closed:
                 continue  # closed since the morning's planning
             lines.append(_line(task, item))
         view = DigestView(digest_id=digest.id, day=digest.day, recipient_name=digest.person.full_name,
-                          lines=tuple(lines), catch_up=any(i.get("catch_up") for i in digest.items))
+                          lines=tuple(lines), catch_up=any(i.get("catch_up") for i in digest.items),
+                          unreachable=tuple((i["person"], dt.date.fromisoformat(i["since"]))
+                                            for i in digest.items if i.get("kind") == "unreachable"))
         address = digest.person.delivery_address()  # the one channel this person chose: sent once, there
         prepared.append(_Prepared(claim=claim, channel=address[0] if address else None,
                                   chat_id=address[1] if address else None, view=view))
@@ -336,7 +408,7 @@ async def _deliver(db: Database, senders: dict[str, Sender], prepared: _Prepared
     claim, now = prepared.claim, clock.now()
     view = prepared.view
     assert view is not None
-    if not view.lines:  # everything in it was closed since planning
+    if not view.lines and not view.unreachable:  # everything in it was closed since planning
         await db.run(_finish, claim, worker=worker, now=now, state=DigestState.SENT, count_attempt=False,
                      error="nothing left to say")
         return None
@@ -356,6 +428,16 @@ async def _deliver(db: Database, senders: dict[str, Sender], prepared: _Prepared
         await db.run(_finish, claim, worker=worker, now=now, state=DigestState.PENDING, error=str(exc),
                      count_attempt=False, retry_at=now + dt.timedelta(seconds=exc.retry_after))
         return exc.retry_after
+    except OutcomeUnknown as exc:
+        log.warning("digest %s: outcome unknown (%s); not resent, listed in /loi", claim.digest_id, exc)
+        await db.run(_finish, claim, worker=worker, now=now, state=DigestState.UNKNOWN, error=str(exc))
+        result.failed.append(claim.digest_id)
+        return None
+    except PermanentSendError as exc:
+        log.error("digest %s refused by %s for good: %s", claim.digest_id, sender.channel, exc)
+        await db.run(_finish, claim, worker=worker, now=now, state=DigestState.FAILED, error=str(exc))
+        result.failed.append(claim.digest_id)
+        return None
     except Unreachable as exc:
         log.warning("digest %s: person unreachable (%s)", claim.digest_id, exc)
         await db.run(_finish, claim, worker=worker, now=now, state=DigestState.FAILED, error=str(exc),

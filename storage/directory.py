@@ -501,6 +501,10 @@ def _bind(person: Person, channel: str, chat_id: str | None) -> None:
         raise ValueError(f"unknown channel {channel!r}")
 
 
+def mark_reachable(session: Session, person_id: int) -> None:
+    session.get_one(Person, person_id).unreachable_since = None
+
+
 def person_by_id(session: Session, person_id: int) -> Person:
     return session.get_one(Person, person_id)
 
@@ -542,7 +546,7 @@ def create_invite(session: Session, *, handle: str, by: Person, now: dt.datetime
 
 
 def redeem_invite(session: Session, *, code: str, channel: str, chat_id: str, now: dt.datetime) -> Person:
-    invite = session.scalar(select(Invite).where(Invite.code == code))
+    invite = session.scalar(select(Invite).where(Invite.code == code).with_for_update())  # one redemption wins
     if invite is None or invite.used_at is not None or invite.expires_at < now:
         raise InviteInvalid(code)
     person = session.get_one(Person, invite.person_id)

@@ -96,6 +96,8 @@ class DigestState(enum.StrEnum):
     CLAIMED = "claimed"
     SENT = "sent"
     FAILED = "failed"  # gave up after the last retry, or the person cannot be reached
+    UNKNOWN = "unknown"  # timed out after it may have reached the person: not resent blindly (/loi)
+    CARRIED = "carried"  # failed, and its lines went into a later digest
 
 
 TELEGRAM = "telegram"

@@ -5,18 +5,27 @@ bot/app.py, that knows python-telegram-bot."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import logging
 import os
+from collections.abc import Awaitable
 from typing import Any
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
-from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
-from telegram.ext import Application, ContextTypes, TypeHandler
+from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError, TimedOut
+from telegram.ext import Application, BaseUpdateProcessor, ContextTypes, TypeHandler
 
 from bot.conversation.core import Conversation
 from bot.conversation.events import Action, Capabilities, Document, FileIn, Inbound, Part, TapIn, TextIn, UnsupportedIn
-from scheduler.dispatcher import RateLimited, SendError, TransientSendError, Unreachable
+from scheduler.dispatcher import (
+    OutcomeUnknown,
+    PermanentSendError,
+    RateLimited,
+    SendError,
+    TransientSendError,
+    Unreachable,
+)
 
 log = logging.getLogger(__name__)
 
@@ -47,8 +56,12 @@ def translate_error(exc: TelegramError) -> SendError:
         return RateLimited(retry_seconds(exc))
     if isinstance(exc, Forbidden):
         return Unreachable(str(exc))
-    if isinstance(exc, BadRequest) and "chat not found" in exc.message.lower():
-        return Unreachable(str(exc))
+    if isinstance(exc, BadRequest):
+        if "chat not found" in exc.message.lower():
+            return Unreachable(str(exc))
+        return PermanentSendError(str(exc))  # the same request would be refused again
+    if isinstance(exc, TimedOut) and "pool" not in exc.message.lower():
+        return OutcomeUnknown(str(exc))  # the request may have reached Telegram
     return TransientSendError(str(exc))
 
 
@@ -148,6 +161,34 @@ def to_event(update: Update) -> Inbound | None:
         reply = message.reply_to_message
         return TextIn(**common, text=message.text, reply_to=str(reply.message_id) if reply else None)
     return UnsupportedIn(**common, what="message")
+
+
+class PerChatUpdateProcessor(BaseUpdateProcessor):
+    """Updates of different chats are handled concurrently (a scan being read for one admin never delays
+    another person's answer); the updates of one chat keep their order."""
+
+    def __init__(self, max_concurrent_updates: int = 16) -> None:
+        super().__init__(max_concurrent_updates)
+        self._locks: dict[int, asyncio.Lock] = {}
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        chat = update.effective_chat if isinstance(update, Update) else None
+        if chat is None:
+            await coroutine
+            return
+        lock = self._locks.setdefault(chat.id, asyncio.Lock())
+        try:
+            async with lock:
+                await coroutine
+        finally:
+            if not lock.locked() and self._locks.get(chat.id) is lock:
+                del self._locks[chat.id]
+
+    async def initialize(self) -> None:
+        return None
+
+    async def shutdown(self) -> None:
+        return None
 
 
 def conversation_of(app: Application) -> Conversation:  # type: ignore[type-arg]

@@ -12,7 +12,7 @@ from functools import partial
 
 from bot import texts
 from bot.context import AppContext
-from bot.conversation import enroll, leave, notices, reports, status, withdraw
+from bot.conversation import delivery, enroll, leave, notices, reports, status, withdraw
 from bot.conversation.events import Channel, FileIn, Inbound, Outgoing, SentMessage, TapIn, TextIn, UnsupportedIn
 from bot.conversation.render import fit
 from scheduler.dispatcher import DigestView, RateLimited, SendError
@@ -89,7 +89,7 @@ class Conversation:
                 handler = {
                     "huongdan": enroll.help_command, "help": enroll.help_command, "moi": enroll.invite,
                     "kenh": enroll.choose_channel, "viec": status.my_tasks, "tonghop": reports.summary,
-                    "nghi": leave.leave, "huy": withdraw.withdraw_command,
+                    "nghi": leave.leave, "huy": withdraw.withdraw_command, "loi": delivery.problems,
                     "donvi": reports.unit_summary,
                 }.get(command.name)
                 if handler is None:

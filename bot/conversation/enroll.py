@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from bot import texts
 from bot.conversation.events import TextIn
 from storage.directory import choose_channel as store_channel_choice
-from storage.directory import create_invite, person_by_address, person_by_handle, redeem_invite
+from storage.directory import create_invite, mark_reachable, person_by_address, person_by_handle, redeem_invite
 from storage.errors import NotAllowed
 from storage.models import CHANNELS, Person
 
@@ -26,6 +26,8 @@ async def start(conv: Conversation, event: TextIn, args: list[str], person: Pers
         if person is None:
             await conv.say(event, texts.not_enrolled(event.channel))
             return
+    if person.unreachable_since is not None:  # back after blocking the bot: reachable again
+        await ctx.db.run(mark_reachable, person.id)
     await conv.say(event, texts.welcome(person.full_name, person.is_admin, conv.channel(event.channel).capabilities
                                         .buttons, bound=person.channels))
 

@@ -136,3 +136,13 @@ async def test_an_admin_day_off_has_no_digest(harness: Harness) -> None:
     await h.advance_to(local(2018, 3, 5, 9, 0))
     days = [day for day, _ in digests(h, "head_bdv")]
     assert "2018-03-01" not in days and "2018-02-28" in days
+
+
+async def test_admins_list_delivery_problems(harness: Harness) -> None:
+    h = harness
+    await h.say("admin", "/loi")
+    assert "mọi tin nhắc việc đều đã được gửi" in last_text(h, "admin")
+    await h.say("head_bdv", "/loi")
+    assert "không có quyền" in last_text(h, "head_bdv")
+    await h.say("admin", "/loi gui 99")
+    assert "Không có tin nhắc việc số 99" in last_text(h, "admin")

@@ -1,0 +1,30 @@
+"""/loi (admins): the morning digests that could not be delivered, or whose delivery is unknown
+(a timeout after the message may have reached the person); `/loi gui N` sends one again."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from bot import texts
+from bot.conversation.events import TextIn
+from storage.digests import problem_digests, resend_digest
+from storage.errors import NotAllowed
+from storage.models import Person
+from storage.vntext import strip_marks
+
+if TYPE_CHECKING:
+    from bot.conversation.core import Conversation
+
+
+async def problems(conv: Conversation, event: TextIn, args: list[str], person: Person) -> None:
+    ctx = conv.ctx
+    if not person.is_admin:
+        raise NotAllowed(person.handle, "see delivery problems")
+    if len(args) == 2 and strip_marks(args[0]).lower() in ("gui", "guilai") and args[1].isdigit():
+        digest = await ctx.db.run(resend_digest, int(args[1]), by=person, now=ctx.clock.now())
+        await conv.say(event, texts.resend_queued(digest.id))
+        return
+    rows = await ctx.db.run(problem_digests, since=ctx.today() - dt.timedelta(days=14))
+    await conv.say(event, texts.delivery_problems([(p.digest_id, p.day, p.person, str(p.state), p.error)
+                                                   for p in rows]))

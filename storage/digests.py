@@ -1,0 +1,42 @@
+"""Digests an admin must look at: those that failed for good, and those whose delivery is unknown
+(a timeout after the message may have reached the person). `/loi` lists them; `/loi gui N` sends one
+again once the admin has checked it did not arrive."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from storage.audit import audit
+from storage.errors import NhacViecError
+from storage.models import Digest, DigestState, Person
+
+
+@dataclass(frozen=True, kw_only=True)
+class Problem:
+    digest_id: int
+    day: dt.date
+    person: str
+    state: DigestState
+    error: str | None
+
+
+def problem_digests(session: Session, *, since: dt.date) -> list[Problem]:
+    rows = session.scalars(select(Digest).where(Digest.state.in_([DigestState.UNKNOWN, DigestState.FAILED]),
+                                                Digest.day >= since)
+                           .options(selectinload(Digest.person)).order_by(Digest.day, Digest.id))
+    return [Problem(digest_id=d.id, day=d.day, person=d.person.full_name, state=DigestState(d.state),
+                    error=d.last_error) for d in rows]
+
+
+def resend_digest(session: Session, digest_id: int, *, by: Person, now: dt.datetime) -> Digest:
+    digest = session.get(Digest, digest_id, with_for_update=True)
+    if digest is None or digest.state not in (DigestState.UNKNOWN, DigestState.FAILED):
+        raise NhacViecError(f"digest {digest_id} is not waiting for a decision",
+                            f"Không có tin nhắc việc số {digest_id} đang chờ xử lý (gõ /loi để xem danh sách).")
+    digest.state, digest.due_at, digest.attempts, digest.claimed_by = DigestState.PENDING, now, 0, None
+    audit(session, at=now, actor_id=by.id, action="digest.resend", entity="digest", entity_id=digest.id)
+    return digest

@@ -1,0 +1,113 @@
+"""Failures never end a reminder chain, and nothing is resent blindly: on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+
+from sqlalchemy import select
+from telegram import Chat, Message, Update, User
+
+from bot.channels.telegram import PerChatUpdateProcessor
+from scheduler.clock import FakeClock
+from scheduler.dispatcher import OutcomeUnknown, PermanentSendError, TransientSendError, Unreachable, send_due_digests
+from storage.db import Database
+from storage.digests import problem_digests, resend_digest
+from storage.directory import person_by_handle
+from storage.models import Digest, DigestState
+from tests.conftest import local
+from tests.scheduler.test_dispatcher import HEAD_BDV, RecordingSender, mornings, policy, register, task
+
+ADMIN = "100"
+
+
+async def test_a_timeout_that_may_have_delivered_is_not_resent_until_an_admin_says_so(migrated_db: Database) -> None:
+    db = migrated_db
+    register(db, [task("1", dt.date(2018, 3, 2))], at=local(2018, 2, 26, 9, 0))
+    sender = RecordingSender(fail_with=[OutcomeUnknown("timed out")])
+    clock = FakeClock(local(2018, 2, 27, 8, 0))
+    await send_due_digests(db, {"telegram": sender}, clock=clock, policy=policy)
+    clock.advance(dt.timedelta(hours=1))
+    await send_due_digests(db, {"telegram": sender}, clock=clock, policy=policy)
+    assert sender.sent == [], "not resent blindly"
+    [problem] = db.call(problem_digests, since=dt.date(2018, 2, 20))
+    assert problem.state == DigestState.UNKNOWN and problem.person == "Lê Văn Dân"
+    admin = db.call(person_by_handle, "admin")
+    db.call(resend_digest, problem.digest_id, by=admin, now=clock.now())
+    await send_due_digests(db, {"telegram": sender}, clock=clock, policy=policy)
+    assert len(sender.to(HEAD_BDV)) == 1
+
+
+async def test_a_refusal_for_good_is_not_retried(migrated_db: Database) -> None:
+    db = migrated_db
+    register(db, [task("1", dt.date(2018, 3, 2))], at=local(2018, 2, 26, 9, 0))
+    sender = RecordingSender(fail_with=[PermanentSendError("message is too long")])
+    await send_due_digests(db, {"telegram": sender}, clock=FakeClock(local(2018, 2, 27, 8, 0)), policy=policy)
+    digest = db.call(lambda s: s.scalars(select(Digest)).one())
+    assert (digest.state, digest.attempts) == (DigestState.FAILED, 1)
+
+
+async def test_lines_of_a_failed_digest_come_back_the_next_morning(migrated_db: Database) -> None:
+    db = migrated_db
+    register(db, [task("1", dt.date(2018, 3, 2))], at=local(2018, 2, 26, 9, 0))
+    sender = RecordingSender(fail_with=[TransientSendError("502")] * 5)
+    clock = FakeClock(local(2018, 2, 27, 8, 0))
+    for _ in range(5):  # a morning-long outage
+        await send_due_digests(db, {"telegram": sender}, clock=clock, policy=policy)
+        clock.advance(dt.timedelta(minutes=5))
+    await mornings(db, sender, dt.date(2018, 2, 28), dt.date(2018, 2, 28))
+    [view] = sender.to(HEAD_BDV)
+    assert view.day == dt.date(2018, 2, 28) and view.catch_up and [line.item_ref for line in view.lines] == ["1"]
+    states = db.call(lambda s: [d.state for d in s.scalars(select(Digest).order_by(Digest.id))])
+    assert states == [DigestState.CARRIED, DigestState.SENT]
+
+
+async def test_a_person_who_cannot_be_reached_is_reported_once_to_the_admin_and_the_head(
+        migrated_db: Database) -> None:
+    db = migrated_db
+    register(db, [task("1", dt.date(2018, 3, 2))], at=local(2018, 2, 26, 9, 0))
+    db.call(lambda s: setattr(person_by_handle(s, "cadre_bdv"), "unreachable_since", local(2018, 2, 26, 10, 0)))
+    sender = RecordingSender()
+    await mornings(db, sender, dt.date(2018, 2, 27), dt.date(2018, 3, 1))
+    to_admin = [v for v in sender.to(ADMIN) if v.unreachable]
+    to_head = [v for v in sender.to(HEAD_BDV) if v.unreachable]
+    assert [(v.day, v.unreachable[0][0]) for v in to_admin] == [(dt.date(2018, 2, 27), "Phạm Thị Vận")]
+    assert len(to_head) == 1, "once, not every morning"
+
+
+async def test_a_blocked_assignee_keeps_their_lines_until_they_come_back(migrated_db: Database) -> None:
+    db = migrated_db
+    register(db, [task("1", dt.date(2018, 3, 2))], at=local(2018, 2, 26, 9, 0))
+    sender = RecordingSender(fail_with=[Unreachable("blocked")])
+    await mornings(db, sender, dt.date(2018, 2, 27), dt.date(2018, 2, 28))
+    assert [v.day for v in sender.to(HEAD_BDV)] == [dt.date(2018, 2, 28)], "carried to the next morning"
+
+
+def _update(update_id: int, chat_id: int) -> Update:
+    user = User(id=chat_id, first_name="A", is_bot=False)
+    chat = Chat(id=chat_id, type="private")
+    message = Message(message_id=update_id, date=local(2018, 3, 1, 9, 0), chat=chat, from_user=user, text="x")
+    return Update(update_id=update_id, message=message)
+
+
+async def test_updates_of_one_chat_keep_their_order_while_other_chats_go_ahead() -> None:
+    processor = PerChatUpdateProcessor(8)
+    order: list[str] = []
+    slow_started, release = asyncio.Event(), asyncio.Event()
+
+    async def slow() -> None:  # an admin's scan being read
+        slow_started.set()
+        await release.wait()
+        order.append("A1")
+
+    async def quick(name: str) -> None:
+        order.append(name)
+
+    first = asyncio.create_task(processor.process_update(_update(1, 1), slow()))
+    await slow_started.wait()
+    same_chat = asyncio.create_task(processor.process_update(_update(2, 1), quick("A2")))
+    await processor.process_update(_update(3, 2), quick("B1"))
+    assert order == ["B1"], "another person is answered while the scan is read"
+    release.set()
+    await asyncio.gather(first, same_chat)
+    assert order == ["B1", "A1", "A2"]
