@@ -18,6 +18,7 @@ from bot.charts import summary_chart
 from bot.conversation.events import Document, Outgoing, TextIn
 from bot.report_files import report_filename, summary_workbook
 from scheduler.calendar import WorkingCalendar
+from storage.audit import record_export
 from storage.directory import leaders
 from storage.models import Person, Role, Unit
 from storage.reports import FilterNotUnderstood, Report, ReportFilter, build_report, parse_filter, weekly_digest
@@ -40,7 +41,7 @@ async def summary(conv: Conversation, event: TextIn, args: list[str], person: Pe
         log.info("summary filter %r not understood: %s", " ".join(args), exc)
         await conv.say(event, texts.period_not_understood(" ".join(args)))
         return
-    await _send_report(conv, event, filt, None)
+    await _send_report(conv, event, filt, None, person)
 
 
 async def unit_summary(conv: Conversation, event: TextIn, args: list[str], person: Person) -> None:
@@ -65,10 +66,11 @@ async def unit_summary(conv: Conversation, event: TextIn, args: list[str], perso
     # only the period of what was typed: a head sees no other unit, whatever the words
     filt = ReportFilter(unit_id=unit_id, notice=typed.notice, date_from=typed.date_from, date_to=typed.date_to,
                         period=typed.period)
-    await _send_report(conv, event, filt, unit_name)
+    await _send_report(conv, event, filt, unit_name, person)
 
 
-async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, unit_name: str | None) -> None:
+async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, unit_name: str | None,
+                       person: Person) -> None:
     ctx = conv.ctx
     today = ctx.today()
     calendar = ctx.policy.calendar
@@ -90,6 +92,8 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
         text=text,
         picture=Document(data=chart, filename=report_filename(today, "png"), caption=texts.CHART_CAPTION),
         document=Document(data=data, filename=report_filename(today), caption=texts.REPORT_FILE_CAPTION)))
+    await ctx.db.run(record_export, at=ctx.clock.now(), actor_id=person.id, what="report.xlsx",
+                     rows=len(report.tasks), file=report_filename(today), via=event.channel, scope=scope)
 
 
 # ---------------------------------------------------------------- the weekly digest

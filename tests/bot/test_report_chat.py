@@ -15,7 +15,7 @@ from bot.conversation.reports import digest_day, send_weekly_digest
 from bot.sandbox.harness import Harness, Sent
 from scheduler.calendar import WorkingCalendar
 from scheduler.clock import FakeClock
-from tests.conftest import DIRECTORY_CSV, local
+from tests.conftest import DIRECTORY_CSV, SEED_NOTICE, local
 from tests.storage.test_reports import BDV, TNMT, seed_report_data
 
 
@@ -131,3 +131,19 @@ def test_digest_day_is_a_working_day(day: dt.date, weekday: int, expected: dt.da
     calendar = WorkingCalendar()
     assert calendar.is_working_day(expected)
     assert digest_day(calendar, day, weekday) == expected
+
+
+async def test_the_excel_sent_in_chat_is_in_the_audit_log_with_its_reader(db_url: str) -> None:
+    from storage.audit import audit_entries
+
+    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 2, 26, 9, 0)))
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        await h.send_file("admin", SEED_NOTICE)
+        await h.tap("admin", texts.BUTTON_CONFIRM)
+        await h.say("admin", "/tonghop")
+        assert h.db is not None
+        exports = [e for e in h.db.call(audit_entries) if e.action == "export"]
+        assert [(e.actor, e.detail["rows"]) for e in exports] == [("admin", 13)]
+    finally:
+        await h.stop()
