@@ -20,10 +20,10 @@ from bot.channels.telegram import PerChatUpdateProcessor, conversation_of, insta
 from bot.channels.zalo import ZaloChannel, ZaloPoller
 from bot.channels.zalo_api import ZaloBotApi, ZaloNetworkError, ZaloUnauthorized
 from bot.context import AppContext, policy_from
-from bot.conversation.core import Conversation, ConversationSender
+from bot.conversation.core import Conversation
 from bot.settings import Settings
+from bot.ticks import run_tick
 from scheduler.clock import Clock, SystemClock
-from scheduler.dispatcher import Sender, send_due_digests
 from storage.db import Database, upgrade
 
 log = logging.getLogger(__name__)
@@ -43,11 +43,6 @@ COMMANDS = [
 def make_conversation(settings: Settings, *, db: Database, clock: Clock | None = None) -> Conversation:
     return Conversation(AppContext(settings=settings, db=db, clock=clock or SystemClock(),
                                    policy=policy_from(settings), worker=f"{socket.gethostname()}:{os.getpid()}"))
-
-
-def senders(conversation: Conversation) -> dict[str, Sender]:
-    """One reminder sender per running channel."""
-    return {name: ConversationSender(conversation, name) for name in conversation.channels}
 
 
 def build_application(settings: Settings, *, db: Database, clock: Clock | None = None,
@@ -84,8 +79,7 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
 
 async def reminder_tick(context: ContextTypes.DEFAULT_TYPE) -> None:
     conv = conversation_of(context.application)
-    ctx = conv.ctx
-    result = await send_due_digests(ctx.db, senders(conv), clock=ctx.clock, policy=ctx.policy, worker=ctx.worker)
+    result = await run_tick(conv)
     if result.sent or result.failed or result.planned:
         log.info("tick: %d sent, %d failed; %d digests planned", len(result.sent), len(result.failed), result.planned)
 
@@ -144,8 +138,7 @@ async def _run_zalo_only(conversation: Conversation, api: ZaloBotApi, poller: Za
     ctx = conversation.ctx
 
     async def tick() -> None:
-        result = await send_due_digests(ctx.db, senders(conversation), clock=ctx.clock, policy=ctx.policy,
-                                          worker=ctx.worker)
+        result = await run_tick(conversation)
         if result.sent or result.failed:
             log.info("tick: %d sent, %d failed", len(result.sent), len(result.failed))
 

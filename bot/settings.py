@@ -27,6 +27,8 @@ class Settings(BaseModel):
     zalo_bot_token: SecretStr | None = None
     zalo_base_url: str = "https://bot-api.zaloplatforms.com"
     zalo_admin_ids: frozenset[str] = frozenset()
+    weekly_day: int = Field(default=4, ge=0, le=6)  # the leaders' weekly summary: weekday (0 = Monday)
+    weekly_at: dt.time = dt.time(15, 0)
     log_level: str = "INFO"
 
     @field_validator("admin_ids", mode="before")
@@ -65,6 +67,8 @@ ENV_NAMES = {
     "ZALO_BOT_TOKEN": "zalo_bot_token",
     "ZALO_BASE_URL": "zalo_base_url",
     "NHACVIEC_ZALO_ADMIN_IDS": "zalo_admin_ids",
+    "NHACVIEC_WEEKLY_DAY": "weekly_day",
+    "NHACVIEC_WEEKLY_AT": "weekly_at",
     "NHACVIEC_LOG_LEVEL": "log_level",
 }
 

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from storage.audit import audit
 from storage.errors import NhacViecError
-from storage.models import Digest, DigestState, Person
+from storage.models import AuditLog, Digest, DigestState, Person
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -40,3 +40,13 @@ def resend_digest(session: Session, digest_id: int, *, by: Person, now: dt.datet
     digest.state, digest.due_at, digest.attempts, digest.claimed_by = DigestState.PENDING, now, 0, None
     audit(session, at=now, actor_id=by.id, action="digest.resend", entity="digest", entity_id=digest.id)
     return digest
+
+
+def claim_weekly(session: Session, *, key: str, now: dt.datetime) -> bool:
+    """True once per `key` ("2026-W12"): the weekly summary of that week is this caller's to send."""
+    already = session.scalar(select(AuditLog.id).where(AuditLog.action == "weekly.sent", AuditLog.entity == key))
+    if already is not None:
+        return False
+    audit(session, at=now, actor_id=None, action="weekly.sent", entity=key, entity_id=None)
+    session.flush()
+    return True

@@ -15,7 +15,7 @@ from bot.context import AppContext
 from bot.conversation import delivery, enroll, leave, notices, reports, status, withdraw
 from bot.conversation.events import Channel, FileIn, Inbound, Outgoing, SentMessage, TapIn, TextIn, UnsupportedIn
 from bot.conversation.render import fit
-from scheduler.dispatcher import DigestView, RateLimited, SendError
+from scheduler.dispatcher import DigestView, RateLimited, Sender, SendError
 from storage.directory import ensure_bootstrap_admin, person_by_address
 from storage.errors import NhacViecError
 from storage.models import Person
@@ -224,3 +224,8 @@ class ConversationSender:
                                     patient=False)
         assert sent.last_id is not None
         return sent.last_id
+
+
+def senders(conv: Conversation) -> dict[str, Sender]:
+    """The dispatcher's sender for every running channel."""
+    return {name: ConversationSender(conv, name) for name in conv.channels}

@@ -24,7 +24,7 @@ from telegram import Update
 from telegram.ext import Application
 from telegram.request import HTTPXRequest
 
-from bot.app import build_application, make_conversation, senders
+from bot.app import build_application, make_conversation
 from bot.channels.telegram import conversation_of
 from bot.channels.zalo import ZaloChannel, handle_update
 from bot.channels.zalo_api import ZaloBotApi, parse_update
@@ -32,8 +32,9 @@ from bot.conversation.core import Conversation
 from bot.sandbox import zalo as zalo_sandbox
 from bot.sandbox.server import RateLimits, SandboxState, StoredMessage, create_app
 from bot.settings import Settings, load_settings
+from bot.ticks import run_tick
 from scheduler.clock import FakeClock
-from scheduler.dispatcher import DispatchResult, next_due_at, send_due_digests
+from scheduler.dispatcher import DispatchResult, next_due_at
 from storage.db import Database, upgrade
 from storage.directory import bind_chat, import_directory, parse_directory_csv
 from storage.models import Person
@@ -255,9 +256,7 @@ class Harness:
 
     async def tick(self) -> DispatchResult:
         assert self.app is not None and self.db is not None
-        conv = conversation_of(self.app)
-        return await send_due_digests(self.db, senders(conv), clock=self.clock, policy=conv.ctx.policy,
-                                        worker="sandbox")
+        return await run_tick(conversation_of(self.app), worker="sandbox")
 
     async def advance_to(self, target: dt.datetime) -> None:
         """Move the clock to `target`, stopping at every working morning on the way (when the dispatcher

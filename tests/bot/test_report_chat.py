@@ -147,3 +147,19 @@ async def test_the_excel_sent_in_chat_is_in_the_audit_log_with_its_reader(db_url
         assert [(e.actor, e.detail["rows"]) for e in exports] == [("admin", 13)]
     finally:
         await h.stop()
+
+
+async def test_the_weekly_summary_reaches_leaders_once_on_friday_afternoon(db_url: str) -> None:
+    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 2, 26, 9, 0)))
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        await h.send_file("admin", SEED_NOTICE)
+        await h.tap("admin", texts.BUTTON_CONFIRM)
+        for moment in (local(2018, 3, 2, 14, 59), local(2018, 3, 2, 15, 0), local(2018, 3, 2, 16, 0)):
+            h.clock.set(moment)
+            await h.tick()
+        to_leader = [s for s in h.sent if s.to == "leader"]
+        assert len(to_leader) == 1 and to_leader[0].at == local(2018, 3, 2, 15, 0)
+        assert not any(s.to == "head_bdv" and s.at >= local(2018, 3, 2, 0, 0) for s in h.sent)
+    finally:
+        await h.stop()

@@ -1,0 +1,41 @@
+"""One tick of the clock, the same in `nhacviec run` (PTB's JobQueue or APScheduler drive it), in
+the sandbox harness and in tests: this morning's digests, and on the configured day the leaders'
+weekly summary."""
+
+from __future__ import annotations
+
+import logging
+
+from bot.conversation.core import Conversation, senders
+from bot.conversation.reports import digest_day, send_weekly_digest
+from scheduler.dispatcher import DispatchResult, send_due_digests
+from storage.digests import claim_weekly
+
+log = logging.getLogger(__name__)
+
+
+async def run_tick(conv: Conversation, *, worker: str | None = None) -> DispatchResult:
+    ctx = conv.ctx
+    result = await send_due_digests(ctx.db, senders(conv), clock=ctx.clock, policy=ctx.policy,
+                                    worker=worker or ctx.worker)
+    await weekly_summary_if_due(conv)
+    return result
+
+
+async def weekly_summary_if_due(conv: Conversation) -> bool:
+    """The leaders' weekly summary, once a week, on the configured weekday (or the working day nearest
+    before it) from the configured hour."""
+    ctx = conv.ctx
+    calendar = ctx.policy.calendar
+    now = ctx.clock.now()
+    local = calendar.local(now)
+    today = local.date()
+    if (not calendar.is_working_time(now) or today != digest_day(calendar, today, ctx.settings.weekly_day)
+            or local.time() < ctx.settings.weekly_at):
+        return False
+    year, week, _ = today.isocalendar()
+    if not await ctx.db.run(claim_weekly, key=f"{year}-W{week:02d}", now=now):
+        return False
+    told = await send_weekly_digest(conv)
+    log.info("weekly summary %s-W%02d sent to %d leaders", year, week, told)
+    return True
