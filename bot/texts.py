@@ -141,13 +141,13 @@ def invite_usage() -> str:
 
 def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bool = True,
                   today: dt.date | None = None) -> str:
-    lines = [f"📄 {title}"]
+    lines = [title]
     if parsed.subject:
         lines.append(f"Trích yếu: {shorten(parsed.subject, 300)}")
     if parsed.signer:
         lines.append(f"Người ký: {parsed.signer}")
     if draft.duplicate_of:
-        lines.append("⚠️ Văn bản này trùng với một thông báo đã được xác nhận trước đây.")
+        lines.append("Lưu ý: văn bản này trùng với một thông báo đã được xác nhận trước đây.")
     lines += ["", f"Nhắc việc nhận diện được {len(parsed.tasks)} nhiệm vụ:"]
     for i, task in enumerate(parsed.tasks, start=1):
         lines.append("")
@@ -159,8 +159,11 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
                 if guess.unit_name is None:
                     match = " (chưa có trong danh bạ)"
                 else:
-                    who = f", giao đ/c {guess.head_name}" if guess.head_name else ", đơn vị chưa có trưởng đơn vị"
-                    match = f" → {guess.unit_name} ({guess.score:.0f}%{who})"
+                    # the directory's name only when it differs from the notice's wording, and no score
+                    same = " ".join(guess.unit_name.lower().split()) == " ".join(task.lead[0].lower().split())
+                    known = "" if same else f" (trong danh bạ: {guess.unit_name})"
+                    who = f"giao đ/c {guess.head_name}" if guess.head_name else "đơn vị chưa có trưởng đơn vị"
+                    match = f"{known} — {who}"
             lines.append(f"   • Chủ trì: {_units(task.lead)}{match}")
         else:
             lines.append("   • Chủ trì: chưa xác định")
@@ -169,7 +172,7 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
         if task.due:
             lines.append(f"   • Thời hạn: {date_vn(task.due)} («{task.due_text}»)")
         else:
-            lines.append("   • Thời hạn: không có thời hạn cụ thể (nhắc kiểm tra tiến độ hằng tuần)")
+            lines.append("   • Thời hạn: không có thời hạn cụ thể (đề nghị cập nhật 10 ngày làm việc một lần)")
         if task.recurrence:
             lines.append(f"   • Định kỳ: {RECURRENCE_LABELS.get(task.recurrence, task.recurrence)}")
     year = (today or dt.date.today()).year
@@ -185,7 +188,7 @@ def correction_applied(count: int) -> str:
 
 
 def registered_text(result: Registered) -> str:
-    lines = [f"✅ Đã xác nhận {result.title}: {result.task_count} nhiệm vụ."]
+    lines = [f"Đã xác nhận {result.title}: {result.task_count} nhiệm vụ."]
     if result.assigned:
         lines += ["", "Đã giao:"] + [f"• Mục {ref} → đ/c {name}" for ref, name in result.assigned]
     if result.unassigned:
@@ -413,7 +416,7 @@ def my_tasks(name: str, tasks: Sequence[tuple[str, str, dt.date | None, TaskStat
         return vn(f"Đồng chí {name} hiện không có nhiệm vụ nào đang mở.")
     lines = [f"Nhiệm vụ đồng chí {name} đang phụ trách ({len(tasks)}):"]
     for ref, text, due, status, percent in tasks:
-        flag = "❗ quá hạn, " if due and due < today else ""
+        flag = "quá hạn, " if due and due < today else ""
         progress = STATUS_LABELS[status] + (f" {percent}%" if percent is not None else "")
         lines.append(f"• Mục {ref}: {shorten(text, 120)}\n  Hạn: {date_vn(due)} — {flag}{progress}")
     return vn("\n".join(lines))
@@ -533,7 +536,7 @@ def weekly_digest_text(digest: WeeklyDigest, name: str, *, limit: int = 15) -> s
 
 def extension_request_text(req: ExtensionRequest) -> str:
     current = date_vn(req.current_due) if req.current_due else "không có thời hạn cụ thể"
-    lines = [f"📝 Đề nghị gia hạn: đồng chí {req.requester_name} đề nghị gia hạn nhiệm vụ mục {req.item_ref} "
+    lines = [f"Đề nghị gia hạn: đồng chí {req.requester_name} đề nghị gia hạn nhiệm vụ mục {req.item_ref} "
              f"({req.notice_title}).",
              f"Thời hạn hiện tại: {current}; đề nghị gia hạn đến: {date_vn(req.requested_due)}."]
     if req.note:

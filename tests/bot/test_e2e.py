@@ -297,7 +297,7 @@ async def test_admin_corrects_the_lead_unit_and_deadline_before_confirming(harne
     await h.reply("admin", "1: Sở Tài nguyên và Môi trường\n1 hạn 30/4/2018\nbỏ 3")
     assert "Đã sửa 3 nội dung" in h.sent[-2].text  # type: ignore[operator]
     corrected = last_text(h, "admin")
-    assert "Sở Tài nguyên và Môi trường → Sở Tài nguyên và Môi trường (100%, giao đ/c Trần Văn Môi)" in corrected
+    assert "Chủ trì: Sở Tài nguyên và Môi trường — giao đ/c Trần Văn Môi" in corrected
     assert "30/04/2018" in corrected and "[Mục 3]" not in corrected
     # only the newest preview keeps its buttons
     assert [m.buttons for m in h.state.bot_messages(h.handles["admin"]) if m.buttons] == [
