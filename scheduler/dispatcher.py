@@ -367,6 +367,17 @@ def _finish(session: Session, claim: Claim, *, worker: str, now: dt.datetime, st
     return True
 
 
+def renew(session: Session, claim: Claim, *, worker: str, now: dt.datetime, lease: dt.timedelta) -> bool:
+    """Just before sending: is the claim still this worker's and alive? If so, extend it. A worker that
+    overran its lease learns here that another took the row, and does not send it a second time."""
+    renewed = session.execute(
+        update(Digest).where(Digest.id == claim.digest_id, Digest.claimed_by == worker,
+                             Digest.claim_token == claim.token, Digest.state == DigestState.CLAIMED,
+                             Digest.claimed_until > now)
+        .values(claimed_until=now + lease))
+    return bool(renewed.rowcount)  # type: ignore[attr-defined]
+
+
 # ---------------------------------------------------------------- one tick
 
 async def send_due_digests(db: Database, senders: dict[str, Sender], *, clock: Clock, policy: ReminderPolicy,
@@ -393,7 +404,8 @@ async def send_due_digests(db: Database, senders: dict[str, Sender], *, clock: C
         if not claims:
             return result
         for position, prepared in enumerate(await db.run(_prepare, claims, worker=worker)):
-            outcome = await _deliver(db, senders, prepared, clock=clock, policy=policy, worker=worker, result=result)
+            outcome = await _deliver(db, senders, prepared, clock=clock, policy=policy, worker=worker, result=result,
+                                     lease=lease)
             if outcome is not None:  # rate limited: hand back this batch's rest, end the tick
                 rest = claims[position + 1:] if position + 1 < len(claims) else []
                 for claim in rest:
@@ -404,8 +416,12 @@ async def send_due_digests(db: Database, senders: dict[str, Sender], *, clock: C
 
 
 async def _deliver(db: Database, senders: dict[str, Sender], prepared: _Prepared, *, clock: Clock,
-                   policy: ReminderPolicy, worker: str, result: DispatchResult) -> float | None:
+                   policy: ReminderPolicy, worker: str, result: DispatchResult, lease: dt.timedelta) -> float | None:
     claim, now = prepared.claim, clock.now()
+    if not await db.run(renew, claim, worker=worker, now=now, lease=lease):
+        log.warning("digest %s: lease lost before sending (another worker has it); not sent", claim.digest_id)
+        result.lost.append(claim.digest_id)
+        return None
     view = prepared.view
     assert view is not None
     if not view.lines and not view.unreachable:  # everything in it was closed since planning
