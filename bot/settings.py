@@ -28,6 +28,12 @@ class Settings(BaseModel):
     zalo_base_url: str = "https://bot-api.zaloplatforms.com"
     zalo_admin_ids: frozenset[str] = frozenset()
     log_level: str = "INFO"
+    # Webhook mode (production): the public https base URL Telegram and Zalo call (…/telegram, …/zalo),
+    # the secret they send with every call, and where this process listens behind the proxy.
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    webhook_listen: str = "0.0.0.0"
+    webhook_port: int = Field(default=8080, ge=1, le=65535)
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -66,6 +72,10 @@ ENV_NAMES = {
     "ZALO_BASE_URL": "zalo_base_url",
     "NHACVIEC_ZALO_ADMIN_IDS": "zalo_admin_ids",
     "NHACVIEC_LOG_LEVEL": "log_level",
+    "NHACVIEC_WEBHOOK_URL": "webhook_url",
+    "NHACVIEC_WEBHOOK_SECRET": "webhook_secret",
+    "NHACVIEC_WEBHOOK_LISTEN": "webhook_listen",
+    "NHACVIEC_WEBHOOK_PORT": "webhook_port",
 }
 
 
