@@ -201,6 +201,19 @@ async def _stop_updater(app: Application, conflicts: ConflictWatch) -> None:  # 
         logger.removeFilter(quiet)
 
 
+async def _warn_if_webhook_set(app: Application) -> None:  # type: ignore[type-arg]
+    """Long polling removes a webhook: say so, in case webhook-mode processes run elsewhere."""
+    try:
+        url = (await app.bot.get_webhook_info()).url
+    except TelegramError as exc:
+        log.debug("getWebhookInfo failed: %s", exc)
+        return
+    if url:
+        log.warning("a webhook was set (%s); long polling removes it: if webhook-mode processes serve that URL, "
+                    "they receive nothing from now on: stop this process and run every process in webhook mode",
+                    url)
+
+
 async def _cancel(task: asyncio.Task[None]) -> None:
     task.cancel()
     await asyncio.gather(task, return_exceptions=True)
@@ -274,6 +287,7 @@ async def serve(settings: Settings, webhook: WebhookConfig | None) -> None:
         if webhook is None:
             if app is not None:
                 assert app.updater is not None
+                await _warn_if_webhook_set(app)
                 await app.updater.start_polling(allowed_updates=Update.ALL_TYPES, error_callback=conflicts)
                 stack.push_async_callback(_stop_updater, app, conflicts)
             if zalo is not None:
@@ -344,9 +358,8 @@ def run_channels(settings: Settings) -> str | None:
     except WebhookConfigInvalid as exc:
         log.error("webhook settings invalid")
         return exc.message
-    except PollingConflict as exc:
-        log.error("stopped: Telegram answered 409 Conflict (%s)", exc)
-        return CONFLICT_MESSAGE
+    except PollingConflict:
+        return CONFLICT_MESSAGE  # the cause is logged when it is seen
     except CannotListen as exc:
         log.error("%s", exc)
         return (f"Không mở được cổng {exc.host}:{exc.port} để nhận webhook ({exc.reason}): cổng đang bị chương trình "

@@ -174,12 +174,12 @@ def test_webhook_mode_serves_telegram_and_zalo_on_one_port(tmp_path: Path) -> No
     assert "Traceback" not in output, output
 
 
-def _conflict_stub(calls: list[str]) -> Starlette:
+def _conflict_stub(calls: list[str], webhook_url: str = "") -> Starlette:
     """A Bot API that answers getUpdates with 409, as Telegram does when another process polls the token."""
     results: dict[str, Any] = {
         "getMe": {"id": 7000000001, "is_bot": True, "first_name": "Nhắc việc", "username": "stub_bot"},
         "deleteWebhook": True, "setMyCommands": True,
-        "getWebhookInfo": {"url": "", "has_custom_certificate": False, "pending_update_count": 0},
+        "getWebhookInfo": {"url": webhook_url, "has_custom_certificate": False, "pending_update_count": 0},
     }
 
     async def method(request: Request) -> JSONResponse:
@@ -199,7 +199,7 @@ def _conflict_stub(calls: list[str]) -> Starlette:
 def test_a_409_conflict_stops_the_run_with_one_vietnamese_line(tmp_path: Path) -> None:
     calls: list[str] = []
     token = "123456:CONFLICT-token"
-    with served(_conflict_stub(calls)) as (port, _):
+    with served(_conflict_stub(calls, webhook_url=PUBLIC + "/telegram")) as (port, _):
         env = {**os.environ, "TELEGRAM_BOT_TOKEN": token, "TELEGRAM_BASE_URL": f"http://127.0.0.1:{port}/bot",
                "DATABASE_URL": f"sqlite:///{tmp_path}/run.db", "NHACVIEC_LOG_LEVEL": "DEBUG"}
         for name in ("ZALO_BOT_TOKEN", "NHACVIEC_WEBHOOK_URL"):
@@ -214,6 +214,7 @@ def test_a_409_conflict_stops_the_run_with_one_vietnamese_line(tmp_path: Path) -
     assert "Traceback" not in output and token not in output
     assert 3 <= calls.count("getUpdates") <= 6, calls  # it stopped, it did not poll on and on
     assert "mode polling" in output
+    assert f"WARNING bot.app: a webhook was set ({PUBLIC}/telegram); long polling removes it" in output
 
 
 def test_one_409_alone_does_not_stop_the_run() -> None:
