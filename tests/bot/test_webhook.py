@@ -15,6 +15,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -330,3 +331,77 @@ def test_the_start_up_line_never_shows_the_database_password() -> None:
         db.dispose()
     assert shown.startswith("postgresql (") and "db.example.vn:5432/nhacviec" in shown
     assert "Mat-khau-9" not in shown
+
+
+def _run_env(tmp_path: Path, port: int, **extra: str) -> dict[str, str]:
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path}/run.db", "NHACVIEC_WEBHOOK_URL": PUBLIC,
+           "NHACVIEC_WEBHOOK_SECRET": SECRET, "NHACVIEC_WEBHOOK_LISTEN": "127.0.0.1",
+           "NHACVIEC_WEBHOOK_PORT": str(port), **extra}
+    for name in ("TELEGRAM_BOT_TOKEN", "ZALO_BOT_TOKEN", "NHACVIEC_LOG_LEVEL"):
+        if name not in extra:
+            env.pop(name, None)
+    return env
+
+
+def test_webhook_mode_with_zalo_alone_at_debug_level(tmp_path: Path) -> None:
+    """Zalo without Telegram: APScheduler ticks; /telegram is not served; at DEBUG nothing secret is logged."""
+    zalo = ZaloSandboxState(clock=SystemClock())
+    zalo.add_user("z777", "Lê Văn Dân")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    with served(create_zalo_app(zalo)) as (z_port, z_loop):
+        env = _run_env(tmp_path, port, ZALO_BOT_TOKEN=zalo.token, ZALO_BASE_URL=f"http://127.0.0.1:{z_port}",
+                       NHACVIEC_ZALO_ADMIN_IDS="z777", NHACVIEC_LOG_LEVEL="DEBUG")
+        bot = subprocess.Popen([sys.executable, "-m", "bot.cli", "run"], env=env, cwd=tmp_path,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        try:
+            wait_for(lambda: bool(zalo.webhook_url) and _healthy(base), bot, "the Zalo webhook is set")
+            assert httpx.get(f"{base}/healthz").json() == {"ok": True, "channels": ["zalo"]}
+            on(z_loop, lambda: zalo.enqueue(zalo.user_text("z777", "/viec")))
+            [delivery] = on(z_loop, zalo.take_webhook_deliveries)
+            assert httpx.post(f"{base}/zalo", content=delivery.body, headers=delivery.headers,
+                              timeout=60).status_code == 200
+            assert "không có nhiệm vụ nào" in (zalo.bot_messages("z777")[0].text or "")
+            assert httpx.post(f"{base}/telegram", json={"update_id": 1},
+                              headers={TELEGRAM_SECRET_HEADER: SECRET}).status_code == 404
+        finally:
+            bot.send_signal(signal.SIGTERM)
+            output = bot.communicate(timeout=60)[0].decode()
+    assert bot.returncode == 0, output
+    [start] = [line for line in output.splitlines() if "Nhắc việc is running" in line]
+    assert "zalo “" in start and "telegram" not in start.split(";")[0] and "(/zalo)" in start, start
+    assert " DEBUG " in output  # the level was DEBUG, and still:
+    assert zalo.token not in output and SECRET not in output, "no token or webhook secret is ever logged"
+    assert "Traceback" not in output, output
+
+
+def test_two_processes_behind_one_url_share_the_database(tmp_path: Path) -> None:
+    telegram = WebhookSandbox(clock=SystemClock())
+    telegram.add_user(424242, "Quản trị", "quantri")
+    telegram.add_user(515151, "Cán bộ", "canbo")
+    ports = [free_port(), free_port()]
+    with served(create_app(telegram)) as (tg_port, tg_loop):
+        bots = [subprocess.Popen([sys.executable, "-m", "bot.cli", "run"],
+                                 env=_run_env(tmp_path, port, TELEGRAM_BOT_TOKEN=telegram.token,
+                                              TELEGRAM_BASE_URL=f"http://127.0.0.1:{tg_port}/bot",
+                                              NHACVIEC_ADMIN_IDS="424242"),
+                                 cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT) for port in ports]
+        outputs: list[str] = []
+        try:
+            for bot, port in zip(bots, ports, strict=True):
+                wait_for(partial(_healthy, f"http://127.0.0.1:{port}"), bot, "both processes serve")
+            wait_for(lambda: len(telegram.webhooks) == 2, bots[0], "both processes set the webhook")
+            assert {hook["url"] for hook in telegram.webhooks} == {PUBLIC + "/telegram"}
+            # the proxy sends one person's update to one process, the other's to the other
+            for chat, port in ((424242, ports[0]), (515151, ports[1])):
+                update = on(tg_loop, partial(telegram.user_text, chat, "/start"))
+                assert httpx.post(f"http://127.0.0.1:{port}/telegram", json=update,
+                                  headers={TELEGRAM_SECRET_HEADER: SECRET}, timeout=60).status_code == 200
+            assert (telegram.bot_messages(424242)[0].text or "").startswith("Kính chào đồng chí Quản trị")
+            assert telegram.bot_messages(515151), "the second process answered too"
+        finally:
+            for bot in bots:
+                bot.send_signal(signal.SIGTERM)
+            outputs = [bot.communicate(timeout=60)[0].decode() for bot in bots]
+    assert [bot.returncode for bot in bots] == [0, 0], outputs
+    assert all("Traceback" not in output and "409" not in output for output in outputs), outputs
