@@ -183,5 +183,5 @@ class WebhookServer(uvicorn.Server):
 
 def make_server(app: Starlette, *, debug: bool) -> WebhookServer:
     config = uvicorn.Config(app, lifespan="off", log_config=None, access_log=debug,
-                            log_level=logging.DEBUG if debug else logging.WARNING, timeout_graceful_shutdown=30)
+                            log_level=logging.DEBUG if debug else logging.WARNING, timeout_graceful_shutdown=20)
     return WebhookServer(config)
