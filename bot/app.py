@@ -369,8 +369,8 @@ def run_channels(settings: Settings) -> str | None:
         log.error("%s", exc)
         return (f"{exc.channel} không nhận địa chỉ webhook {exc.url} ({exc.description}). Đồng chí kiểm tra "
                 "NHACVIEC_WEBHOOK_URL: địa chỉ https công khai, chứng chỉ hợp lệ, máy chủ chuyển tiếp tới bot.")
-    except InvalidToken:
-        log.error("Telegram refused the token")
+    except InvalidToken as exc:
+        log.error("Telegram refused the token: %s", exc)
         return ("Telegram từ chối TELEGRAM_BOT_TOKEN: mã không đúng hoặc đã bị thu hồi. Đồng chí kiểm tra lại "
                 "mã do @BotFather cấp.")
     except NetworkError as exc:
