@@ -20,11 +20,11 @@ from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from telegram import BotCommand, Update
-from telegram.error import BadRequest, Conflict, InvalidToken, NetworkError, TelegramError
+from telegram.error import BadRequest, Conflict, InvalidToken, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes
 from telegram.request import BaseRequest
 
-from bot.channels.telegram import conversation_of, install
+from bot.channels.telegram import conversation_of, install, retry_seconds
 from bot.channels.zalo import ZaloChannel, ZaloPoller, webhook_app
 from bot.channels.zalo_api import ZaloBotApi, ZaloError, ZaloNetworkError, ZaloUnauthorized
 from bot.context import AppContext, policy_from
@@ -224,6 +224,25 @@ async def _stop_server(server: WebhookServer, serving: asyncio.Task[None]) -> No
     await asyncio.gather(serving, return_exceptions=True)
 
 
+SET_WEBHOOK_ATTEMPTS = 5
+
+
+async def _set_telegram_webhook(app: Application, webhook: WebhookConfig, clock: Clock) -> None:  # type: ignore[type-arg]
+    """setWebhook; processes starting together behind one URL meet Telegram's flood limit: wait and again."""
+    for attempt in range(1, SET_WEBHOOK_ATTEMPTS + 1):
+        try:
+            await app.bot.set_webhook(url=webhook.telegram_url, secret_token=webhook.secret,
+                                      allowed_updates=Update.ALL_TYPES)
+            return
+        except BadRequest as exc:
+            raise WebhookRefused("Telegram", webhook.telegram_url, exc.message) from None
+        except RetryAfter as exc:
+            if attempt == SET_WEBHOOK_ATTEMPTS:
+                raise WebhookRefused("Telegram", webhook.telegram_url, exc.message) from None
+            log.info("setWebhook: Telegram asks to wait %gs (another process set it just now)", retry_seconds(exc))
+            await clock.sleep(retry_seconds(exc))
+
+
 def _telegram_feed(app: Application) -> TelegramFeed:  # type: ignore[type-arg]
     async def feed(body: dict[str, Any]) -> bool:
         update = Update.de_json(body, app.bot)
@@ -308,11 +327,7 @@ async def serve(settings: Settings, webhook: WebhookConfig | None) -> None:
             stack.push_async_callback(_stop_server, server, serving)
             watched.append(serving)
             if app is not None:
-                try:
-                    await app.bot.set_webhook(url=webhook.telegram_url, secret_token=webhook.secret,
-                                              allowed_updates=Update.ALL_TYPES)
-                except BadRequest as exc:
-                    raise WebhookRefused("Telegram", webhook.telegram_url, exc.message) from None
+                await _set_telegram_webhook(app, webhook, conversation.ctx.clock)
             if zalo is not None:
                 try:
                     await api.set_webhook(webhook.zalo_url, webhook.secret)

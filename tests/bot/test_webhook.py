@@ -31,7 +31,7 @@ from bot import texts
 from bot.app import CONFLICT_MESSAGE, ConflictWatch, describe_database, make_conversation, tick
 from bot.channels.zalo_api import SECRET_HEADER as ZALO_SECRET_HEADER
 from bot.sandbox.harness import Harness
-from bot.sandbox.server import SandboxState, create_app
+from bot.sandbox.server import SandboxError, SandboxState, create_app
 from bot.sandbox.zalo import ZaloSandboxState
 from bot.sandbox.zalo import create_app as create_zalo_app
 from bot.settings import load_settings
@@ -52,8 +52,12 @@ class WebhookSandbox(SandboxState):
     """The Telegram sandbox recording setWebhook (the shared sandbox gains its own in another branch)."""
 
     webhooks: list[dict[str, Any]] = field(default_factory=list)
+    floods: int = 0  # this many setWebhook calls answer 429, as Telegram does when processes start together
 
     async def api_setWebhook(self, params: dict[str, Any]) -> Any:
+        if self.floods > 0:
+            self.floods -= 1
+            raise SandboxError(429, "Too Many Requests: retry after 1", retry_after=1)
         self.webhooks.append(dict(params))
         return True
 
@@ -376,7 +380,7 @@ def test_webhook_mode_with_zalo_alone_at_debug_level(tmp_path: Path) -> None:
 
 
 def test_two_processes_behind_one_url_share_the_database(tmp_path: Path) -> None:
-    telegram = WebhookSandbox(clock=SystemClock())
+    telegram = WebhookSandbox(clock=SystemClock(), floods=1)
     telegram.add_user(424242, "Quản trị", "quantri")
     telegram.add_user(515151, "Cán bộ", "canbo")
     ports = [free_port(), free_port()]
@@ -405,3 +409,5 @@ def test_two_processes_behind_one_url_share_the_database(tmp_path: Path) -> None
             outputs = [bot.communicate(timeout=60)[0].decode() for bot in bots]
     assert [bot.returncode for bot in bots] == [0, 0], outputs
     assert all("Traceback" not in output and "409" not in output for output in outputs), outputs
+    waited = [output for output in outputs if "setWebhook: Telegram asks to wait 1s" in output]
+    assert len(waited) == 1, outputs  # the one that met the flood limit waited and set it again
