@@ -254,7 +254,7 @@ def _telegram_feed(app: Application) -> TelegramFeed:  # type: ignore[type-arg]
     return feed
 
 
-def _health(db: Database) -> HealthCheck:
+def database_health(db: Database) -> HealthCheck:
     def ping(session: Session) -> None:
         session.execute(text("SELECT 1"))
 
@@ -321,7 +321,7 @@ async def serve(settings: Settings, webhook: WebhookConfig | None) -> None:
             asgi = create_webhook_app(
                 secret=webhook.secret, telegram=_telegram_feed(app) if app is not None else None,
                 zalo=webhook_app(conversation, webhook.secret, ZALO_PATH) if zalo is not None else None,
-                health=_health(db), channels=tuple(conversation.channels))
+                health=database_health(db), channels=tuple(conversation.channels))
             server = make_server(asgi, debug=logging.getLogger().isEnabledFor(logging.DEBUG))
             serving = asyncio.create_task(server.serve(sockets=[sock]), name="webhook-server")
             stack.push_async_callback(_stop_server, server, serving)

@@ -28,14 +28,14 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from bot import texts
-from bot.app import CONFLICT_MESSAGE, ConflictWatch, describe_database, make_conversation, tick
+from bot.app import CONFLICT_MESSAGE, ConflictWatch, database_health, describe_database, make_conversation, tick
 from bot.channels.zalo_api import SECRET_HEADER as ZALO_SECRET_HEADER
 from bot.sandbox.harness import Harness
 from bot.sandbox.server import SandboxError, SandboxState, create_app
 from bot.sandbox.zalo import ZaloSandboxState
 from bot.sandbox.zalo import create_app as create_zalo_app
 from bot.settings import load_settings
-from bot.webhook import TELEGRAM_SECRET_HEADER, WebhookConfigInvalid, webhook_config
+from bot.webhook import TELEGRAM_SECRET_HEADER, WebhookConfigInvalid, create_webhook_app, webhook_config
 from scheduler.clock import FakeClock, SystemClock
 from storage.db import Database
 from tests.bot.live_sandbox import free_port
@@ -176,7 +176,8 @@ def test_webhook_mode_serves_telegram_and_zalo_on_one_port(tmp_path: Path) -> No
     assert output.count("Zalo webhook call with a wrong or missing secret refused") == 1, output
     for secret in (telegram.token, zalo.token, SECRET):
         assert secret not in output, "no token or webhook secret is ever logged"
-    assert "Traceback" not in output, output
+    assert "Traceback" not in output and "Warning" not in output, output
+    assert "alembic" not in output and "uvicorn" not in output, "no library chatter at INFO"
 
 
 def _conflict_stub(calls: list[str], webhook_url: str = "") -> Starlette:
@@ -411,3 +412,18 @@ def test_two_processes_behind_one_url_share_the_database(tmp_path: Path) -> None
     assert all("Traceback" not in output and "409" not in output for output in outputs), outputs
     waited = [output for output in outputs if "setWebhook: Telegram asks to wait 1s" in output]
     assert len(waited) == 1, outputs  # the one that met the flood limit waited and set it again
+
+
+async def test_healthz_says_503_while_the_database_does_not_answer(tmp_path: Path) -> None:
+    good, bad = Database(f"sqlite:///{tmp_path}/ok.db"), Database(f"sqlite:///{tmp_path}/no/such/dir/x.db")
+    try:
+        for db, status in ((good, 200), (bad, 503)):
+            app = create_webhook_app(secret=SECRET, health=database_health(db), channels=("telegram",))
+            async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://bot") as client:
+                answer = await client.get("/healthz")
+                assert answer.status_code == status
+                assert (await client.post("/telegram", json={"update_id": 1})).status_code == 404  # not served
+    finally:
+        good.dispose()
+        bad.dispose()
+    assert answer.json() == {"ok": False, "error": "OperationalError"}
