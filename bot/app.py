@@ -6,24 +6,48 @@ run` uses Telegram itself."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
+import signal
 import socket
+import time
+from collections.abc import Callable
+from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
 from telegram import BotCommand, Update
-from telegram.error import InvalidToken, NetworkError
+from telegram.error import BadRequest, Conflict, InvalidToken, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes
 from telegram.request import BaseRequest
 
-from bot.channels.telegram import PerChatUpdateProcessor, conversation_of, install
-from bot.channels.zalo import ZaloChannel, ZaloPoller
-from bot.channels.zalo_api import ZaloBotApi, ZaloNetworkError, ZaloUnauthorized
+from bot.channels.telegram import PerChatUpdateProcessor, conversation_of, install, retry_seconds
+from bot.channels.zalo import ZaloChannel, ZaloPoller, webhook_app
+from bot.channels.zalo_api import ZaloBotApi, ZaloError, ZaloNetworkError, ZaloUnauthorized
 from bot.context import AppContext, policy_from
 from bot.conversation.core import Conversation
 from bot.settings import Settings
 from bot.ticks import run_tick
+from bot.webhook import (
+    TELEGRAM_PATH,
+    ZALO_PATH,
+    CannotListen,
+    HealthCheck,
+    TelegramFeed,
+    WebhookConfig,
+    WebhookConfigInvalid,
+    WebhookRefused,
+    WebhookServer,
+    bind,
+    create_webhook_app,
+    make_server,
+    webhook_config,
+)
 from scheduler.clock import Clock, SystemClock
+from scheduler.dispatcher import DispatchResult
 from storage.db import Database, upgrade
 
 log = logging.getLogger(__name__)
@@ -31,10 +55,7 @@ log = logging.getLogger(__name__)
 COMMANDS = [
     BotCommand("viec", "Nhiệm vụ đồng chí đang phụ trách"),
     BotCommand("tonghop", "Tổng hợp tình hình thực hiện theo đơn vị"),
-    BotCommand("donvi", "Tổng hợp nhiệm vụ của đơn vị (trưởng đơn vị)"),
     BotCommand("kenh", "Chọn kênh nhận nhắc việc (Telegram hoặc Zalo)"),
-    BotCommand("nghi", "Báo nghỉ phép: tạm dừng nhắc việc, cử người nhận thay"),
-    BotCommand("huy", "Hủy văn bản hoặc một nhiệm vụ đã giao (quản trị viên)"),
     BotCommand("moi", "Tạo mã mời cán bộ (quản trị viên)"),
     BotCommand("huongdan", "Hướng dẫn sử dụng"),
 ]
@@ -78,10 +99,35 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
 
 
 async def reminder_tick(context: ContextTypes.DEFAULT_TYPE) -> None:
-    conv = conversation_of(context.application)
-    result = await run_tick(conv)
-    if result.sent or result.failed or result.planned:
-        log.info("tick: %d sent, %d failed; %d digests planned", len(result.sent), len(result.failed), result.planned)
+    """The JobQueue's job: one reminder tick."""
+    await tick(conversation_of(context.application))
+
+
+async def tick(conversation: Conversation) -> DispatchResult | None:
+    """Plan and send the due digests once; one INFO line when something happened. None when the
+    database did not answer (said in one line; the next tick tries again)."""
+    try:
+        result = await run_tick(conversation)
+    except OperationalError as exc:
+        log.error("reminder tick: the database did not answer (%s); reminders wait until it does: check that the "
+                  "database server runs and that DATABASE_URL points at it", _first_line(exc))
+        return None
+    if result.planned or result.sent or result.failed or result.postponed or result.lost:
+        log.info("tick: %d digests planned, %d sent, %d failed, %d postponed, %d taken over by another process",
+                 result.planned, len(result.sent), len(result.failed), len(result.postponed), len(result.lost))
+    if result.failed:
+        log.warning("tick: %d digests not delivered (reasons above): a person the bot cannot reach must open the "
+                    "bot again; network errors are tried again at the next ticks", len(result.failed))
+    return result
+
+
+def describe_database(db: Database) -> str:
+    """The database for a log line: dialect and where, never the password."""
+    return f"{db.dialect} ({db.engine.url.render_as_string(hide_password=True)})"
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [exc.__class__.__name__])[0]
 
 
 def _zalo(settings: Settings, conversation: Conversation) -> tuple[ZaloBotApi, ZaloPoller] | None:
@@ -93,74 +139,248 @@ def _zalo(settings: Settings, conversation: Conversation) -> tuple[ZaloBotApi, Z
     return api, ZaloPoller(api, conversation, conversation.ctx.clock)
 
 
-async def _start_zalo(api: ZaloBotApi) -> None:
-    me = await api.get_me()
-    await api.delete_webhook()  # long polling does not work while a webhook is set
-    log.info("Zalo bot %s connected", me.account_name)
+# ---------------------------------------------------------------- `nhacviec run`
+
+CONFLICTS_TO_STOP = 3  # 409 answers within CONFLICT_WINDOW seconds: another process really polls this token
+CONFLICT_WINDOW = 60.0
+
+
+class PollingConflict(Exception):
+    """Telegram answered getUpdates with 409 Conflict, again and again."""
+
+
+class ConflictWatch:
+    """The Updater's polling error callback: a 409 Conflict (another process polls the same token,
+    or a webhook is set) stops the run once it repeats; other errors are one line each (the
+    Updater itself tries again). One 409 alone can be the previous process's last long poll
+    after a restart."""
+
+    def __init__(self, stop: asyncio.Event, *, now: Callable[[], float] = time.monotonic) -> None:
+        self.stop, self.now = stop, now
+        self.seen: list[float] = []
+        self.conflict: Conflict | None = None
+
+    def __call__(self, exc: TelegramError) -> None:
+        if not isinstance(exc, Conflict):
+            log.warning("polling Telegram failed (%s); trying again", exc)
+            return
+        t = self.now()
+        self.seen = [s for s in self.seen if t - s < CONFLICT_WINDOW] + [t]
+        if len(self.seen) == 1:
+            log.warning("Telegram answered getUpdates with 409 Conflict (%s)", exc.message)
+        if len(self.seen) >= CONFLICTS_TO_STOP and self.conflict is None:
+            log.error("Telegram keeps answering 409 Conflict: another process polls this bot's token, or a webhook "
+                      "is set; stopping")
+            self.conflict = exc
+            self.stop.set()
+
+
+class _DropAll(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return False
+
+
+async def _stop_updater(app: Application, conflicts: ConflictWatch) -> None:  # type: ignore[type-arg]
+    updater = app.updater
+    if updater is None or not updater.running:
+        return
+    if conflicts.conflict is None:
+        await updater.stop()
+        return
+    # The Updater's last getUpdates (to confirm what it fetched) meets the same 409 and would log a traceback.
+    quiet, logger = _DropAll(), logging.getLogger("telegram.ext.Updater")
+    logger.addFilter(quiet)
+    try:
+        await updater.stop()
+    finally:
+        logger.removeFilter(quiet)
+
+
+async def _warn_if_webhook_set(app: Application) -> None:  # type: ignore[type-arg]
+    """Long polling removes a webhook: say so, in case webhook-mode processes run elsewhere."""
+    try:
+        url = (await app.bot.get_webhook_info()).url
+    except TelegramError as exc:
+        log.debug("getWebhookInfo failed: %s", exc)
+        return
+    if url:
+        log.warning("a webhook was set (%s); long polling removes it: if webhook-mode processes serve that URL, "
+                    "they receive nothing from now on: stop this process and run every process in webhook mode",
+                    url)
+
+
+async def _cancel(task: asyncio.Task[None]) -> None:
+    task.cancel()
+    await asyncio.gather(task, return_exceptions=True)
+
+
+async def _stop_server(server: WebhookServer, serving: asyncio.Task[None]) -> None:
+    server.should_exit = True  # in-flight requests finish first
+    await asyncio.gather(serving, return_exceptions=True)
+
+
+SET_WEBHOOK_ATTEMPTS = 5
+
+
+async def _set_telegram_webhook(app: Application, webhook: WebhookConfig, clock: Clock) -> None:  # type: ignore[type-arg]
+    """setWebhook; processes starting together behind one URL meet Telegram's flood limit: wait and again."""
+    for attempt in range(1, SET_WEBHOOK_ATTEMPTS + 1):
+        try:
+            await app.bot.set_webhook(url=webhook.telegram_url, secret_token=webhook.secret,
+                                      allowed_updates=Update.ALL_TYPES)
+            return
+        except BadRequest as exc:
+            raise WebhookRefused("Telegram", webhook.telegram_url, exc.message) from None
+        except RetryAfter as exc:
+            if attempt == SET_WEBHOOK_ATTEMPTS:
+                raise WebhookRefused("Telegram", webhook.telegram_url, exc.message) from None
+            log.info("setWebhook: Telegram asks to wait %gs (another process set it just now)", retry_seconds(exc))
+            await clock.sleep(retry_seconds(exc))
+
+
+def _telegram_feed(app: Application) -> TelegramFeed:  # type: ignore[type-arg]
+    async def feed(body: dict[str, Any]) -> bool:
+        update = Update.de_json(body, app.bot)
+        if update is None or not body.get("update_id"):
+            return False
+        await app.process_update(update)  # handlers' errors go to the error handler, as in polling
+        return True
+
+    return feed
+
+
+def database_health(db: Database) -> HealthCheck:
+    def ping(session: Session) -> None:
+        session.execute(text("SELECT 1"))
+
+    async def check() -> None:
+        await db.run(ping)
+
+    return check
+
+
+async def serve(settings: Settings, webhook: WebhookConfig | None) -> None:
+    """Run every channel that has a token, in one process, until SIGINT/SIGTERM: Telegram
+    (python-telegram-bot; its JobQueue ticks the reminders) and/or Zalo (APScheduler ticks
+    when Telegram does not run). Long polling by default; with `webhook`, one ASGI server
+    receives both channels' calls and setWebhook points Telegram and Zalo at it."""
+    db = Database(settings.database_url)
+    conversation = make_conversation(settings, db=db)
+    loop = asyncio.get_running_loop()
+    stop = asyncio.Event()
+    conflicts = ConflictWatch(stop)
+    watched: list[asyncio.Task[None]] = []
+    async with contextlib.AsyncExitStack() as stack:
+        stack.callback(db.dispose)
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+            stack.callback(loop.remove_signal_handler, sig)
+        names: list[str] = []
+        app: Application | None = None  # type: ignore[type-arg]
+        if settings.telegram_bot_token is not None:
+            app = build_application(settings, db=db, conversation=conversation)
+            await app.initialize()
+            stack.push_async_callback(app.shutdown)
+            await _post_init(app)
+            names.append(f"telegram @{app.bot.username}")
+        zalo = _zalo(settings, conversation)
+        if zalo is not None:
+            api, poller = zalo
+            stack.push_async_callback(api.aclose)
+            me = await api.get_me()
+            names.append(f"zalo “{me.account_name}”")
+        if app is not None:
+            await app.start()  # the JobQueue: reminder ticks
+            stack.push_async_callback(app.stop)
+        else:
+            scheduler = AsyncIOScheduler()
+            scheduler.add_job(tick, "interval", args=[conversation], seconds=settings.tick_seconds, max_instances=1,
+                              coalesce=True)
+            scheduler.start()
+            stack.callback(scheduler.shutdown, wait=False)
+        if webhook is None:
+            if app is not None:
+                assert app.updater is not None
+                await _warn_if_webhook_set(app)
+                await app.updater.start_polling(allowed_updates=Update.ALL_TYPES, error_callback=conflicts)
+                stack.push_async_callback(_stop_updater, app, conflicts)
+            if zalo is not None:
+                await api.delete_webhook()  # long polling does not work while a webhook is set
+                polling = asyncio.create_task(poller.run_forever(), name="zalo-polling")
+                stack.push_async_callback(_cancel, polling)
+                watched.append(polling)
+            mode = "polling"
+        else:
+            sock = bind(webhook.listen, webhook.port)  # listening before Telegram is told to call
+            stack.callback(sock.close)
+            asgi = create_webhook_app(
+                secret=webhook.secret, telegram=_telegram_feed(app) if app is not None else None,
+                zalo=webhook_app(conversation, webhook.secret, ZALO_PATH) if zalo is not None else None,
+                health=database_health(db), channels=tuple(conversation.channels))
+            server = make_server(asgi, debug=logging.getLogger().isEnabledFor(logging.DEBUG))
+            serving = asyncio.create_task(server.serve(sockets=[sock]), name="webhook-server")
+            stack.push_async_callback(_stop_server, server, serving)
+            watched.append(serving)
+            if app is not None:
+                await _set_telegram_webhook(app, webhook, conversation.ctx.clock)
+            if zalo is not None:
+                try:
+                    await api.set_webhook(webhook.zalo_url, webhook.secret)
+                except (ZaloUnauthorized, ZaloNetworkError):
+                    raise
+                except ZaloError as exc:
+                    raise WebhookRefused("Zalo", webhook.zalo_url, str(exc)) from None
+            paths = " and ".join(p for p, on in ((TELEGRAM_PATH, app is not None), (ZALO_PATH, zalo is not None)) if on)
+            mode = f"webhook at {webhook.base_url} ({paths}), listening on {webhook.listen}:{webhook.port}"
+        log.info("Nhắc việc is running: %s; database %s; mode %s; reminders tick every %gs",
+                 ", ".join(names), describe_database(db), mode, settings.tick_seconds)
+        stopping = asyncio.create_task(stop.wait(), name="stop-signal")
+        try:
+            done, _ = await asyncio.wait([stopping, *watched], return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            stopping.cancel()
+        for task in done:
+            if task is not stopping and not task.cancelled() and task.exception() is not None:
+                raise task.exception()  # type: ignore[misc]
+        log.info("Nhắc việc is stopping")
+    if conflicts.conflict is not None:
+        raise PollingConflict(conflicts.conflict.message)
 
 
 def run_polling(settings: Settings) -> None:
-    """Run every channel that has a token, in one process: Telegram (python-telegram-bot polling, its
-    JobQueue ticking the reminders) and/or Zalo (long polling beside it)."""
+    """Long polling (or webhook mode when NHACVIEC_WEBHOOK_URL is set), after upgrading the database."""
+    webhook = webhook_config(settings)
+    if not logging.getLogger().isEnabledFor(logging.DEBUG):
+        logging.getLogger("alembic").setLevel(logging.WARNING)  # a dozen set-up lines; storage.db says the result
     upgrade(settings.database_url)
-    db = Database(settings.database_url)
-    conversation = make_conversation(settings, db=db)
-    zalo = _zalo(settings, conversation)
-    if settings.telegram_bot_token is None:
-        assert zalo is not None
-        asyncio.run(_run_zalo_only(conversation, *zalo))
-        return
-    app = build_application(settings, db=db, conversation=conversation)
-    if zalo is not None:
-        api, poller = zalo
-
-        polling: list[asyncio.Task[None]] = []
-
-        async def start_zalo(app: Application) -> None:  # type: ignore[type-arg]
-            await _post_init(app)
-            await _start_zalo(api)
-            polling.append(asyncio.create_task(poller.run_forever(), name="zalo-polling"))
-
-        async def stop_zalo(app: Application) -> None:  # type: ignore[type-arg]
-            for task in polling:
-                task.cancel()
-            await asyncio.gather(*polling, return_exceptions=True)
-            await api.aclose()
-
-        app.post_init = start_zalo
-        app.post_stop = stop_zalo
-    log.info("Nhắc việc is running (database: %s; channels: %s)", db.dialect, ", ".join(conversation.channels))
-    app.run_polling(allowed_updates=Update.ALL_TYPES)
+    asyncio.run(serve(settings, webhook))
 
 
-async def _run_zalo_only(conversation: Conversation, api: ZaloBotApi, poller: ZaloPoller) -> None:
-    """Zalo without Telegram: APScheduler ticks the reminders, the poller reads Zalo."""
-    ctx = conversation.ctx
-
-    async def tick() -> None:
-        result = await run_tick(conversation)
-        if result.sent or result.failed:
-            log.info("tick: %d sent, %d failed", len(result.sent), len(result.failed))
-
-    scheduler = AsyncIOScheduler()
-    scheduler.add_job(tick, "interval", seconds=ctx.settings.tick_seconds, max_instances=1, coalesce=True)
-    try:
-        await _start_zalo(api)
-        scheduler.start()
-        log.info("Nhắc việc is running (database: %s; channels: zalo)", ctx.db.dialect)
-        await poller.run_forever()
-    finally:
-        if scheduler.running:
-            scheduler.shutdown(wait=False)
-        await api.aclose()
+CONFLICT_MESSAGE = ("Telegram báo xung đột (409): một tiến trình khác đang nhận tin của bot này bằng cùng "
+                    "TELEGRAM_BOT_TOKEN, hoặc bot đang đặt webhook. Đồng chí dừng tiến trình kia (hoặc gỡ webhook), "
+                    "hoặc chạy mọi tiến trình ở chế độ webhook (NHACVIEC_WEBHOOK_URL, xem docs/DEPLOY.md).")
 
 
 def run_channels(settings: Settings) -> str | None:
     """`nhacviec run`: None after a clean stop, else what went wrong, in one Vietnamese line."""
     try:
         run_polling(settings)
-    except InvalidToken:
-        log.error("Telegram refused the token")
+    except WebhookConfigInvalid as exc:
+        log.error("webhook settings invalid")
+        return exc.message
+    except PollingConflict:
+        return CONFLICT_MESSAGE  # the cause is logged when it is seen
+    except CannotListen as exc:
+        log.error("%s", exc)
+        return (f"Không mở được cổng {exc.host}:{exc.port} để nhận webhook ({exc.reason}): cổng đang bị chương trình "
+                "khác dùng hoặc cần quyền quản trị. Đồng chí đổi NHACVIEC_WEBHOOK_PORT/NHACVIEC_WEBHOOK_LISTEN hoặc "
+                "dừng chương trình kia.")
+    except WebhookRefused as exc:
+        log.error("%s", exc)
+        return (f"{exc.channel} không nhận địa chỉ webhook {exc.url} ({exc.description}). Đồng chí kiểm tra "
+                "NHACVIEC_WEBHOOK_URL: địa chỉ https công khai, chứng chỉ hợp lệ, máy chủ chuyển tiếp tới bot.")
+    except InvalidToken as exc:
+        log.error("Telegram refused the token: %s", exc)
         return ("Telegram từ chối TELEGRAM_BOT_TOKEN: mã không đúng hoặc đã bị thu hồi. Đồng chí kiểm tra lại "
                 "mã do @BotFather cấp.")
     except NetworkError as exc:

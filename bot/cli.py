@@ -37,7 +37,8 @@ def _settings(args: argparse.Namespace, *, default_level: str = "WARNING") -> Se
         raise ConfigInvalid(f"invalid settings: {bad}",
                             f"Cấu hình không hợp lệ: {', '.join(bad) or 'không rõ'}. Đồng chí xem lại giá trị "
                             "trong biến môi trường hoặc tệp .env (mẫu và giải thích ở .env.example).") from None
-    secrets = [s.get_secret_value() for s in (settings.telegram_bot_token, settings.zalo_bot_token) if s]
+    secrets = [s.get_secret_value() for s in (settings.telegram_bot_token, settings.zalo_bot_token,
+                                              settings.webhook_secret) if s]
     if getattr(args, "verbose", False):
         level = "DEBUG"
     else:  # NHACVIEC_LOG_LEVEL when set; else INFO for `run`, WARNING for one-off commands

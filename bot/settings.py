@@ -30,6 +30,12 @@ class Settings(BaseModel):
     weekly_day: int = Field(default=4, ge=0, le=6)  # the leaders' weekly summary: weekday (0 = Monday)
     weekly_at: dt.time = dt.time(15, 0)
     log_level: str = "INFO"
+    # Webhook mode (production): the public https base URL Telegram and Zalo call (…/telegram, …/zalo),
+    # the secret they send with every call, and where this process listens behind the proxy.
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    webhook_listen: str = "0.0.0.0"
+    webhook_port: int = Field(default=8080, ge=1, le=65535)
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -70,6 +76,10 @@ ENV_NAMES = {
     "NHACVIEC_WEEKLY_DAY": "weekly_day",
     "NHACVIEC_WEEKLY_AT": "weekly_at",
     "NHACVIEC_LOG_LEVEL": "log_level",
+    "NHACVIEC_WEBHOOK_URL": "webhook_url",
+    "NHACVIEC_WEBHOOK_SECRET": "webhook_secret",
+    "NHACVIEC_WEBHOOK_LISTEN": "webhook_listen",
+    "NHACVIEC_WEBHOOK_PORT": "webhook_port",
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -117,3 +118,36 @@ def test_nhacviec_run_with_a_refused_zalo_token_says_so(tmp_path: Path) -> None:
         loop.close()
     assert done.returncode == 1
     assert "Zalo từ chối ZALO_BOT_TOKEN" in done.stderr and "wrong-token" not in done.stdout + done.stderr
+
+
+def test_nhacviec_run_with_zalo_alone_polls_and_says_how_it_runs(tmp_path: Path) -> None:
+    """Zalo without Telegram: long polling beside an APScheduler tick; one start-up line at INFO; SIGTERM stops
+    it cleanly (exit code 0)."""
+    zalo = ZaloSandboxState(clock=SystemClock())
+    zalo.add_user("z777", "Lê Văn Dân")
+    answered = threading.Event()
+    zalo.listeners.append(lambda msg: answered.set())
+    port, server, thread, loop = _serve(create_zalo_app(zalo))
+    env = {**os.environ, "ZALO_BOT_TOKEN": zalo.token, "ZALO_BASE_URL": f"http://127.0.0.1:{port}",
+           "DATABASE_URL": f"sqlite:///{tmp_path}/run.db", "NHACVIEC_ZALO_ADMIN_IDS": "z777",
+           "NHACVIEC_TICK_SECONDS": "5"}
+    for name in ("TELEGRAM_BOT_TOKEN", "NHACVIEC_WEBHOOK_URL", "NHACVIEC_LOG_LEVEL"):
+        env.pop(name, None)
+    bot = subprocess.Popen([sys.executable, "-m", "bot.cli", "run"], env=env, cwd=tmp_path,
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        loop.call_soon_threadsafe(lambda: zalo.enqueue(zalo.user_text("z777", "/viec")))
+        assert answered.wait(timeout=60), "the bot never answered"
+        assert "không có nhiệm vụ nào" in (zalo.bot_messages("z777")[0].text or "")
+    finally:
+        bot.send_signal(signal.SIGTERM)
+        output = bot.communicate(timeout=60)[0].decode()
+        server.should_exit = server.force_exit = True  # a long poll may still be open
+        thread.join(timeout=30)
+        loop.close()
+    assert bot.returncode == 0, output
+    [start] = [line for line in output.splitlines() if "Nhắc việc is running" in line]
+    assert " INFO bot.app: Nhắc việc is running: zalo “" in start
+    assert f"database sqlite (sqlite:///{tmp_path}/run.db); mode polling; reminders tick every 5s" in start
+    assert "alembic" not in output, "migrations say their result in one line, not a dozen"
+    assert zalo.token not in output and "Traceback" not in output, output
