@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy.exc import SQLAlchemyError
 
 from storage.errors import NhacViecError
+from storage.parsed import ParsedNotice
 
 log = logging.getLogger("nhacviec")
 
@@ -33,7 +34,24 @@ def cmd_parse(args: argparse.Namespace) -> int:
     from bot.texts import notice_table
 
     print(notice_table(notice))
+    print(lead_sources_table(notice))
     return 0
+
+
+LEAD_SOURCE_LABELS = {
+    "text": "nội dung nhiệm vụ",
+    "heading": "đề mục / câu dẫn phía trên",
+    "addressee": "nơi nhận (Kính gửi) hoặc câu kết",
+}
+
+
+def lead_sources_table(notice: ParsedNotice) -> str:
+    """For each task, where its lead came from, so an admin sees why a unit was chosen."""
+    lines = ["", "Nguồn xác định đơn vị chủ trì:", f"{'Mục':<10} {'Lấy từ':<34} Chủ trì"]
+    for t in notice.tasks:
+        label = LEAD_SOURCE_LABELS.get(t.lead_source or "", "không xác định được")
+        lines.append(f"{t.ref:<10} {label:<34} {'; '.join(t.lead) or '—'}")
+    return "\n".join(lines)
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:

@@ -502,12 +502,13 @@ class _Context:
     leads: tuple[str, ...]
     supports: tuple[str, ...]
     explicit: bool = False  # named by a parent item or heading, not just the addressee
+    source: str | None = None  # where `leads` came from: "heading" or "addressee"
 
 
 def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads: list[str]) -> list[ParsedTask]:
     root = build_tree(body)
     tasks: list[ParsedTask] = []
-    base = _Context(leads=tuple(default_leads), supports=())
+    base = _Context(leads=tuple(default_leads), supports=(), source="addressee" if default_leads else None)
     if not root.children:
         return _letter_tasks(root.lines[1:], issued_on=issued_on, base=base)
     intro = root.lines[1:]
@@ -603,8 +604,10 @@ def _task(ref: str, text: str, *, issued_on: dt.date | None, ctx: _Context, pare
     if is_generic_reference(leads) and ctx.leads:
         leads = []  # "đề nghị quý Tổng cục …" points back at the addressees
     supports = find_supports(text)
+    source = "text" if leads else None
     if not leads:
         leads = list(ctx.leads)
+        source = ctx.source if leads else None
         if not supports:
             supports = list(ctx.supports)
     deadline = pick_deadline(text, issued_on=issued_on)
@@ -616,7 +619,7 @@ def _task(ref: str, text: str, *, issued_on: dt.date | None, ctx: _Context, pare
         deadline = None  # "Thường xuyên theo dõi … giải ngân vốn trong năm 2026": ongoing work
     due, due_text = (deadline.due, deadline.text) if deadline else (inherited_due or (None, None))
     return ParsedTask(ref=ref, text=text, lead=tuple(leads), support=tuple(supports), due=due, due_text=due_text,
-                      recurrence=recurrence, parent_ref=parent, depth=depth)
+                      recurrence=recurrence, parent_ref=parent, depth=depth, lead_source=source)
 
 
 def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: _Context, directive: bool,
@@ -643,7 +646,8 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
         leads = unit_heading or find_leads(text)
         child_ctx = ctx
         if leads:
-            child_ctx = _Context(leads=tuple(leads), supports=tuple(find_supports(text)), explicit=True)
+            child_ctx = _Context(leads=tuple(leads), supports=tuple(find_supports(text)), explicit=True,
+                                 source="heading")
         deadline = pick_deadline(text, issued_on=issued_on)
         child_due = inherited_due
         if child.children and deadline and deadline.exact and text.rstrip().endswith(":"):
