@@ -73,8 +73,8 @@ HEADING_OF = re.compile(r"^(?:Trách\s*nhiệm(?:\s*(?:chung|cụ\s*thể|riêng
                         re.U | re.I)
 
 # "A, B", "A và B", "A/B" (two units of which either acts), "A hoặc B" (alternatives): separate units
-_SPLIT = re.compile(rf",\s*(?=(?:{_HEADS})\b|(?:các|UBND|Ủy\s*ban|Uỷ\s*ban)\s)|\s+(?:và|hoặc)\s+(?=(?:{_HEADS})\b|các\s)|"
-                    rf"\s*/\s*(?=(?:{_HEADS})\s)", re.U)
+_SPLIT = re.compile(rf",\s*(?=(?:{_HEADS})\b|(?:các|UBND|Ủy\s*ban|Uỷ\s*ban)\s)|"
+                    rf"\s+(?:và|hoặc)\s+(?=(?:{_HEADS})\b|các\s)|\s*/\s*(?=(?:{_HEADS})\s)", re.U)
 
 
 MAX_NAME = 90

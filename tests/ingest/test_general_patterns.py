@@ -121,7 +121,8 @@ Số: 1200/BKT-KH
 V/v báo cáo tình hình thực hiện dự toán
 Hà Nội, ngày 02 tháng 6 năm 2026
 Kính gửi: Các sở, ban, ngành
-Bộ dự kiến tổ chức hội nghị sơ kết trong tháng 7 năm 2026. Đề nghị UBND các tỉnh, thành phố báo cáo các nội dung sau, gửi về Bộ Kiến trúc trước ngày 20/6/2026:
+Bộ dự kiến tổ chức hội nghị sơ kết trong tháng 7 năm 2026. Đề nghị UBND các tỉnh, thành phố báo cáo các nội dung sau, \
+gửi về Bộ Kiến trúc trước ngày 20/6/2026:
 1. Tình hình thực hiện dự toán thu ngân sách 5 tháng đầu năm.
 2. Các khó khăn, vướng mắc trong quá trình thực hiện.
 3. Đề xuất, kiến nghị các giải pháp.
