@@ -251,8 +251,8 @@ class Node:
 
 MARKERS = [
     ("roman", re.compile(r"^(?P<m>[IVX]{1,4})\s*[.)/-]\s*(?=\S)")),
-    ("num", re.compile(r"^(?P<m>\d{1,2}(?:\.\d{1,2}){1,3})\.?\)?\s+(?=\S)")),
-    ("num", re.compile(r"^(?P<m>\d{1,2})\s*[.)]\s*(?=\D)")),
+    ("num", re.compile(r"^(?P<m>\d{1,3}(?:\.\d{1,3}){1,3})\.?\)?\s+(?=\S)")),
+    ("num", re.compile(r"^(?P<m>\d{1,3})\s*[.)]\s*(?=\D)")),
     ("letter", re.compile(r"^(?P<m>[a-zđ])\s*[).]\s+(?=\S)")),
     ("paren", re.compile(r"^\((?P<m>\d{1,2}|[a-zđ])\)\s*(?=\S)")),
     ("dash", re.compile(r"^[-]\s*(?=\S)")),
@@ -289,6 +289,16 @@ ATTRIBUTE_ITEM = re.compile(
     r"Nội\s*dung(?:\s*\w+){0,2}|Phương\s*thức(?:\s*\w+){0,2}|Mục\s*đích|Mục\s*tiêu)\s*:", re.I | re.U)
 
 
+# Closing lines after the last item: who follows up, the call to carry it out, the courtesy formula.
+# They are not a task and never part of the last one.
+CLOSING_LINE = re.compile(
+    r"^(?:(?:Văn\s*phòng|VP)[^.;:]{0,80}?\b(?:theo\s*dõi|đôn\s*đốc)\b[^.;:]{0,80}\.?|"
+    r"(?:Yêu\s*cầu|Đề\s*nghị)\s[^.;:]{0,120}?\bnghiêm\s*túc\b[^.;:]{0,80}|"
+    r"Trân\s*trọng[^.;:]{0,40}|"
+    r"[^.;:]{0,160}\b(?:biết,?\s*(?:và\s*)?(?:thực\s*hiện|phối\s*hợp)|để\s*biết|thông\s*báo\s*để)[^.;:]{0,60})"
+    r"(?:\./\.|\.)?\s*$", re.U)
+
+
 def build_tree(lines: list[str]) -> Node:
     root = Node(kind="root", label="", rank=-1, lines=[""])
     current = root
@@ -304,6 +314,8 @@ def build_tree(lines: list[str]) -> Node:
             owner.lines.append(mk[3] if mk else ln)
             continue
         if mk is None:
+            if current is not root and CLOSING_LINE.match(ln):
+                continue
             current.lines.append(ln)
             continue
         kind, label, rank, rest = mk
@@ -373,10 +385,21 @@ def _body_bounds(lines: list[str], kind_index: int) -> tuple[int, int]:
         if re.match(r"^Nơi\s*nhận", lines[i]):
             end = i
             break
+        if i > start and _signature_starts(lines, i):
+            end = i  # the signature block ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / name") without "Nơi nhận"
+            break
         if re.search(r"\./\.\s*$", lines[i]):  # the closing formula ends the body
             end = i + 1
             break
     return start, end
+
+
+def _signature_starts(lines: list[str], i: int) -> bool:
+    """"KT. CHỦ TỊCH" or an upper-case title ("PHÓ CHỦ TỊCH") with a person's name within three lines."""
+    ln = lines[i]
+    if not (AUTHORITY_RE.match(ln) and ln[:6].isupper() or ln.isupper() and SIGN_TITLES.match(ln) and len(ln) < 40):
+        return False
+    return any(NAME_RE.match(nxt.strip(" .*")) for nxt in lines[i + 1: i + 4])
 
 
 ATTACHMENT_RE = re.compile(r"^\(?\s*(?:Ban\s*hành\s*)?[Kk]èm\s*theo\b")
