@@ -665,7 +665,9 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
             child_directive = False
         if child_directive and CLOSING.search(child.head):
             continue
-        unit_heading = heading_units(child.head) if child.children else []
+        unit_heading = heading_units(child.head) if child.children or len(child.lines) > 1 else []
+        # "2. Sở Xây dựng" / "Tập trung …": the heading names the unit, the body starts on the next line
+        body_after_unit = bool(unit_heading) and len(child.lines) > 1 and not FIELD_LABEL.match(child.lines[1])
         leads = unit_heading or find_leads(text)
         child_ctx = ctx
         if leads:
@@ -678,8 +680,14 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
         if child_directive and child.kind not in ("roman", "heading"):
             # "1. Sở Văn hóa và Thể thao:" names who acts for the items below; it is not a task
             emit = not (unit_heading and len(child.lines) == 1) and not ATTRIBUTE_ITEM.match(text) and (
-                not child.children or len(text) > 100 or bool(leads))
-            if emit and len(text) >= 12:
+                not child.children or len(text) > 100 or bool(leads) or _sentence_item(text))
+            if emit and body_after_unit:
+                body_text = " ".join(child.lines[1:])
+                own, strength = find_leads_ranked(body_text)
+                out.append(_task(ref, body_text, issued_on=issued_on, ctx=child_ctx, parent=ref_prefix or None,
+                                 depth=child.rank, inherited_due=inherited_due,
+                                 leads=own if strength >= STRONG else None))
+            elif emit and len(text) >= 12:
                 out.append(_task(ref, text, issued_on=issued_on, ctx=ctx, parent=ref_prefix or None,
                                  depth=child.rank, inherited_due=inherited_due))
         elif child_directive and not child.children and len(text) > 40 and DIRECTIVE_TEXT.search(text):
@@ -688,6 +696,12 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
                                      in_directive_section=True))
         _walk(child, out, issued_on=issued_on, ctx=child_ctx, directive=child_directive, ref_prefix=ref,
               inherited_due=child_due)
+
+
+def _sentence_item(text: str) -> bool:
+    """An item with sub-items that is itself a piece of work ("b) Hướng dẫn các chủ đầu tư …."), not a
+    heading over them ("a) Về công tác quy hoạch", "2. Nhiệm vụ cụ thể:")."""
+    return len(text) > 30 and text.rstrip().endswith((".", ";")) and bool(DIRECTIVE_TEXT.search(text[:60]))
 
 
 def _ordinal(kind: str, n: int) -> str:
