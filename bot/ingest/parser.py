@@ -535,11 +535,35 @@ def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads:
     if not root.children:
         return _letter_tasks(root.lines[1:], issued_on=issued_on, base=base)
     intro = root.lines[1:]
-    intro_tasks = [ln for ln in intro if _directive_paragraph(ln) and not INTRO_END.search(ln)]
+    lead_in = intro[-1] if intro and intro[-1].rstrip().endswith(":") else None
+    inherited_due = None
+    if lead_in is not None:
+        # "Đề nghị các đơn vị báo cáo các nội dung sau, gửi về trước ngày 12/6/2026:": who and by when,
+        # for every item below
+        base = _lead_in_context(lead_in, base)
+        deadline = pick_deadline(lead_in, issued_on=issued_on)
+        if deadline and deadline.exact:
+            inherited_due = (deadline.due, deadline.text)
+    intro_tasks = [ln for ln in intro if _directive_paragraph(ln) and not INTRO_END.search(ln) and ln is not lead_in]
     if intro_tasks and not any(INTRO_END.search(ln) for ln in intro):
         tasks += _letter_tasks(intro_tasks, issued_on=issued_on, base=base)
-    _walk(root, tasks, issued_on=issued_on, ctx=base, directive=True, ref_prefix="")
+    _walk(root, tasks, issued_on=issued_on, ctx=base, directive=True, ref_prefix="", inherited_due=inherited_due)
     return tasks
+
+
+LEAD_IN_ASK = re.compile(r"(?:^|[\s,;.])(?:Đề\s*nghị|đề\s*nghị|Yêu\s*cầu|yêu\s*cầu|Giao|giao)\s+(?:quý\s+)?(?=\S)", re.U)
+
+
+def _lead_in_context(lead_in: str, base: _Context) -> _Context:
+    """The units a lead-in asks ("…, đề nghị UBND các huyện báo cáo các nội dung sau:"); else `base`."""
+    asks = list(LEAD_IN_ASK.finditer(lead_in))
+    if not asks:
+        return base
+    rest = lead_in[asks[-1].end():]
+    leads, strength = find_leads_ranked(rest)
+    if strength < STRONG or not leads or (is_generic_reference(leads) and base.leads):
+        return base
+    return _Context(leads=tuple(leads), supports=tuple(find_supports(rest)), explicit=True, source="heading")
 
 
 ASKS = re.compile(r"\b(?:đề\s*nghị|giao|yêu\s*cầu|ủy\s*quyền|uỷ\s*quyền|cho\s*phép|chấp\s*thuận)\s+(?:quý\s+)?"

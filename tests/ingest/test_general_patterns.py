@@ -111,7 +111,6 @@ def test_an_event_date_is_not_a_deadline() -> None:
     assert pick_deadline(text, issued_on=dt.date(2026, 3, 10)) is None
 
 
-@PENDING
 def test_shared_deadline_and_lead_in_the_lead_in() -> None:
     n = parse_notice("""BỘ KIẾN TRÚC
 Số: 1200/BKT-KH
