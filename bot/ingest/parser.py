@@ -551,7 +551,8 @@ def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads:
     return tasks
 
 
-LEAD_IN_ASK = re.compile(r"(?:^|[\s,;.])(?:Đề\s*nghị|đề\s*nghị|Yêu\s*cầu|yêu\s*cầu|Giao|giao)\s+(?:quý\s+)?(?=\S)", re.U)
+LEAD_IN_ASK = re.compile(
+    r"(?:^|[\s,;.])(?:Đề\s*nghị|đề\s*nghị|Yêu\s*cầu|yêu\s*cầu|Giao|giao)\s+(?:quý\s+)?(?=\S)", re.U)
 
 
 def _lead_in_context(lead_in: str, base: _Context) -> _Context:
