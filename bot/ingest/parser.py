@@ -704,7 +704,8 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
             child_due = (deadline.due, deadline.text)
         if child_directive and child.kind not in ("roman", "heading"):
             # "1. Sở Văn hóa và Thể thao:" names who acts for the items below; it is not a task
-            emit = not (unit_heading and len(child.lines) == 1) and not ATTRIBUTE_ITEM.match(text) and (
+            emit = not (unit_heading and len(child.lines) == 1) and not ATTRIBUTE_ITEM.match(text) and \
+                not _not_a_task(text, child) and (
                 not child.children or len(text) > 100 or bool(leads) or _sentence_item(text))
             if emit and body_after_unit:
                 body_text = " ".join(child.lines[1:])
@@ -721,6 +722,27 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
                                      in_directive_section=True))
         _walk(child, out, issued_on=issued_on, ctx=child_ctx, directive=child_directive, ref_prefix=ref,
               inherited_due=child_due)
+
+
+# Items that explain rather than assign: notes, the law, how a kind of case is handled, targets
+NOTE_ITEM = re.compile(
+    r"^(?:(?:Lưu\s*ý|Ghi\s*chú|Chú\s*ý)\s*:|Theo\s*quy\s*định\b|Căn\s*cứ\s*(?:quy\s*định|điểm|khoản|Điều)\b|"
+    r"Đối\s*với\s+(?:các\s+)?(?:dự\s*án|trường\s*hợp|công\s*trình|hồ\s*sơ|khoản|nội\s*dung|tổ\s*chức,\s*cá\s*nhân)\b|"
+    r"Trường\s*hợp\b|Phấn\s*đấu\b|Mục\s*tiêu\b|Chỉ\s*tiêu\b)", re.I | re.U)
+LIST_INTRO = re.compile(r"(?:gồm|bao\s*gồm|gồm\s*có|cụ\s*thể\s*là)\s*:?\s*$", re.I | re.U)
+
+
+def _not_a_task(text: str, node: Node) -> bool:
+    """A note, a legal explanation, a case ("Đối với dự án …"), a target; a bare unit name in a list of
+    recipients or inspected units; the line that introduces such a list ("… gồm:")."""
+    if NOTE_ITEM.match(text) and not (text.lower().startswith("trường hợp") and DIRECTIVE_CUE.search(text)):
+        return True
+    if node.children and LIST_INTRO.search(text):
+        return True
+    if not node.children and len(node.lines) == 1 and UNIT_START.match(text):
+        name = text.strip().rstrip(";.,")
+        return ":" not in name and bool(heading_units(name))
+    return False
 
 
 def _sentence_item(text: str) -> bool:

@@ -147,7 +147,6 @@ Nguyễn Văn Nam
     assert last.lead == ("Sở Văn hóa",)
 
 
-@PENDING
 def test_notes_legal_explanations_cases_and_recipient_lists_are_not_tasks() -> None:
     n = parse_notice(HEAD + """II. NHIỆM VỤ
 1. Sở Kiến trúc rà soát các dự án chậm tiến độ.
