@@ -121,12 +121,51 @@ def _date_and_place(head: str) -> tuple[dt.date | None, str | None]:
 
 
 def _issuer(lines: list[str]) -> str | None:
+    """The issuing body as written in the header, in ordinary case: "UBND TỈNH LÀO CAI" → "UBND tỉnh Lào Cai".
+    A bare office line under it ("VĂN PHÒNG") belongs to that body; a named unit ("SỞ TÀI CHÍNH") issues."""
     out: list[str] = []
     for ln in lines[:6]:
         if ln.startswith(("CỘNG HÒA", "CỘNG HOÀ", "ĐẢNG CỘNG SẢN", "Số")) or not ln.isupper() or _KIND_RE.match(ln):
             break
-        out.append(ln)
-    return " ".join(out).title() if out else None
+        out.append(re.split(r"\s{3,}", ln)[0].strip(" *-_"))
+    out = [o for o in out if o]
+    if not out:
+        return None
+    if len(out) > 1 and re.fullmatch(r"(?:VĂN\s*PHÒNG|VP)", out[-1]):
+        out = out[:-1]
+    elif len(out) > 1 and re.match(r"^(?:SỞ|BAN|PHÒNG|CỤC|VỤ|TRUNG\s*TÂM|CHI\s*CỤC|BỘ\s*CHỈ\s*HUY)\s+\S", out[-1]):
+        out = out[-1:]
+    return unit_case(" ".join(out))
+
+
+_LEVEL_WORDS = ("tỉnh", "huyện", "xã", "phường", "quận", "thị xã", "thị trấn", "thành phố", "tp.")
+_KEEP_CAPITAL = frozenset("đảng chính phủ quốc hội trung ương việt nam nhà nước".split())
+
+
+def unit_case(name: str) -> str:
+    """An upper-case unit name in ordinary case: acronyms stay, the unit's kind and the first word of its
+    own name are capitalised, place names after "tỉnh", "huyện" … are capitalised."""
+    words = name.split()
+    out: list[str] = []
+    proper = False  # inside a place name
+    for i, w in enumerate(words):
+        low = w.lower()
+        prev = out[-1].lower() if out else ""
+        if re.fullmatch(r"[A-ZĐ&]{2,6}", w) and not re.search(r"[AEIOUY]", w.replace("UBND", "")) or w in (
+                "UBND", "HĐND", "MTTQ", "UBMTTQ", "TW", "BCH", "BTV"):
+            out.append(w)
+        elif i == 0 or proper or low in _KEEP_CAPITAL or (prev in ("sở", "bộ", "ban", "phòng", "cục", "vụ", "tổng cục")
+                                                         and i == 1):
+            out.append(low.capitalize())
+        else:
+            out.append(low)
+        if low in ("tỉnh", "huyện", "xã", "phường", "quận", "trấn") or (prev, low) in (("thành", "phố"), ("thị", "xã")):
+            proper = True
+        elif low in ("ủy", "uỷ") and prev in ("tỉnh", "huyện", "thành", "đảng", "thị"):
+            proper = False
+    text = " ".join(out)
+    text = re.sub(r"\b(Tỉnh|Huyện|Thành|Đảng|Thị) (Ủy|Uỷ|ủy|uỷ)\b", lambda m: f"{m.group(1)} {m.group(2).lower()}", text)
+    return text
 
 
 def _kind(lines: list[str], text: str) -> tuple[str | None, int]:
@@ -144,7 +183,10 @@ def _subject_after(lines: list[str], kind_index: int) -> list[str]:
     out: list[str] = []
     for ln in lines[kind_index + 1: kind_index + 6]:
         mark = _marker(ln)
-        if len(ln) > 200 or re.match(r"^(Kính\s*gửi|Ngày\s*\d|Căn\s*cứ|Thực\s*hiện|Số\b|Điều\s*\d)", ln) or (
+        if out and (ln.isupper() or ln.rstrip().endswith(".") and len(ln) > 120):
+            break  # the authority line of a decision ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"), a body sentence
+        if len(ln) > 200 or re.match(r"^(Kính\s*gửi|Ngày\s*\d|Căn\s*cứ|Thực\s*hiện|Số\b|Điều\s*\d|Hôm\s*nay|"
+                                     r"Sau\s*khi|Vừa\s*qua|Tại\s|Trên\s*cơ\s*sở|Xét\b|Theo\b|Để\b)", ln) or (
                 mark is not None and mark[0] != "heading"):
             break
         out.append(ln)
@@ -376,6 +418,9 @@ def _body_bounds(lines: list[str], kind_index: int) -> tuple[int, int]:
             start = i + 1
         elif kind_index >= 0 and i == kind_index:
             start = i + 1 + len(_subject_after(lines, kind_index))  # the subject is not the body
+    # the authority line of a decision ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "BỘ TRƯỞNG BỘ Y TẾ") is not a heading
+    while start < len(lines) and lines[start].isupper() and SIGN_TITLES.match(lines[start]) and len(lines[start]) < 80:
+        start += 1
     # skip the addressee dash-list right after "Kính gửi"
     while start < len(lines) and lines[start].startswith(("-", "+")) and start > 0 and \
             re.match(r"^(Kính\s*gửi|-)", lines[start - 1]):
@@ -402,6 +447,7 @@ def _signature_starts(lines: list[str], i: int) -> bool:
     return any(NAME_RE.match(nxt.strip(" .*")) for nxt in lines[i + 1: i + 4])
 
 
+ISSUES_ATTACHED = re.compile(r"Ban\s*hành\s*kèm\s*theo\s*(?:Quyết\s*định|Nghị\s*quyết|Chỉ\s*thị)\s*này", re.I | re.U)
 ATTACHMENT_RE = re.compile(r"^\(?\s*(?:Ban\s*hành\s*)?[Kk]èm\s*theo\b")
 FORM_RE = re.compile(r"MẪU|\bMẫu\b|ĐỀ\s*CƯƠNG|Đề\s*cương|BIỂU\s*MẪU|Biểu\s*mẫu|mẫu\s*báo\s*cáo", re.U)
 
@@ -412,6 +458,13 @@ def _body_segments(lines: list[str], kind_index: int) -> tuple[int, list[list[st
     start, end = _body_bounds(lines, kind_index)
     segments = [lines[start:end]]
     starts = [i for i in range(end, len(lines)) if ATTACHMENT_RE.match(lines[i])]
+    if not starts and ISSUES_ATTACHED.search(" ".join(lines[start:end])):
+        # "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch …": the plan follows the signature block,
+        # under its own title ("KẾ HOẠCH" / subject) without a "(Kèm theo …)" line
+        title = next((i for i in range(end, len(lines)) if _KIND_RE.match(lines[i]) and lines[i].isupper()
+                      and len(lines[i]) < 40), None)
+        if title is not None:
+            starts = [title + len(_subject_after(lines, title))]
 
     def title_start(att: int, floor: int) -> int:
         """Where the attachment's title ("PHỤ LỤC / DANH MỤC …") begins, above "(Kèm theo …)"."""
