@@ -164,8 +164,8 @@ def unit_case(name: str) -> str:
         elif low in ("ủy", "uỷ") and prev in ("tỉnh", "huyện", "thành", "đảng", "thị"):
             proper = False
     text = " ".join(out)
-    text = re.sub(r"\b(Tỉnh|Huyện|Thành|Đảng|Thị) (Ủy|Uỷ|ủy|uỷ)\b", lambda m: f"{m.group(1)} {m.group(2).lower()}", text)
-    return text
+    return re.sub(r"\b(Tỉnh|Huyện|Thành|Đảng|Thị) (Ủy|Uỷ|ủy|uỷ)\b",
+                  lambda m: f"{m.group(1)} {m.group(2).lower()}", text)
 
 
 def _kind(lines: list[str], text: str) -> tuple[str | None, int]:
