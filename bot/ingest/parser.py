@@ -790,8 +790,10 @@ def _not_a_task(text: str, node: Node) -> bool:
     recipients or inspected units; the line that introduces such a list ("… gồm:")."""
     if NOTE_ITEM.match(text) and not (text.lower().startswith("trường hợp") and DIRECTIVE_CUE.search(text)):
         return True
-    if node.children and LIST_INTRO.search(text):
-        return True
+    if node.children and LIST_INTRO.search(text) and (
+            not DIRECTIVE_TEXT.search(LIST_INTRO.sub("", text))
+            or all(heading_units(c.text.strip().rstrip(";.,")) for c in node.children)):
+        return True  # "Các đơn vị được kiểm tra gồm:" and the list of names below
     if not node.children and len(node.lines) == 1 and UNIT_START.match(text):
         name = text.strip().rstrip(";.,")
         return ":" not in name and bool(heading_units(name))

@@ -239,3 +239,24 @@ Kính gửi: Sở Kiến trúc
     for t in old["tasks"]:
         del t["lead_source"]
     assert ParsedNotice.from_json(old).tasks[0].lead_source is None
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    ("Đề nghị Hiệu trưởng các trường, Thủ trưởng các đơn vị trực thuộc rà soát danh sách",
+     ["Hiệu trưởng các trường", "Thủ trưởng các đơn vị trực thuộc"]),
+    ("Phó Giám đốc Sở chỉ đạo kiểm tra việc cấp phép", ["Phó Giám đốc Sở"]),
+    ("Trưởng phòng Kế hoạch chủ trì tổng hợp số liệu", ["Trưởng phòng Kế hoạch"]),
+])
+def test_people_by_title_are_leads(text: str, leads: list[str]) -> None:
+    assert find_leads(text) == leads
+
+
+def test_an_item_that_assigns_work_and_lists_it_is_a_task() -> None:
+    n = parse_notice(HEAD + """II. NHIỆM VỤ
+1. Phòng Quản lý công nghiệp
+Chủ trì tham mưu Lãnh đạo Sở thực hiện các nhiệm vụ được ủy quyền, bao gồm:
+- Cấp giấy chứng nhận huấn luyện kỹ thuật an toàn;
+- Cấp giấy phép sử dụng vật liệu nổ công nghiệp.
+""" + SIGNATURE)
+    assert _task(n, "Chủ trì tham mưu").lead == ("Phòng Quản lý công nghiệp",)
+    assert _task(n, "Cấp giấy phép sử dụng").lead == ("Phòng Quản lý công nghiệp",)
