@@ -183,6 +183,8 @@ def _subject_after(lines: list[str], kind_index: int) -> list[str]:
     out: list[str] = []
     for ln in lines[kind_index + 1: kind_index + 6]:
         mark = _marker(ln)
+        if ln.rstrip().endswith(":") and len(ln) > 40:
+            break  # a lead-in ("…, cụ thể như sau:"), not a subject
         if out and (ln.isupper() or ln.rstrip().endswith(".") and len(ln) > 120):
             break  # the authority line of a decision ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"), a body sentence
         if len(ln) > 200 or re.match(r"^(Kính\s*gửi|Ngày\s*\d|Căn\s*cứ|Thực\s*hiện|Số\b|Điều\s*\d|Hôm\s*nay|"
@@ -595,7 +597,7 @@ def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads:
         # for every item below
         base = _lead_in_context(lead_in, base)
         deadline = pick_deadline(lead_in, issued_on=issued_on)
-        if deadline and deadline.exact:
+        if deadline and (deadline.exact or re.search(r"tháng|quý", deadline.text, re.I)):
             inherited_due = (deadline.due, deadline.text)
     intro_tasks = [ln for ln in intro if _directive_paragraph(ln) and not INTRO_END.search(ln) and ln is not lead_in]
     if intro_tasks and not any(INTRO_END.search(ln) for ln in intro):
@@ -642,24 +644,49 @@ def _directive_paragraph(text: str) -> bool:
 SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])")
 
 
-def _by_subject(paragraphs: list[str]) -> list[str]:
+def _by_subject(paragraphs: list[str]) -> list[tuple[str, str | None]]:
     """Split paragraphs where a sentence names a new doer: "Các phòng báo cáo … Phòng Kế hoạch - Tổng hợp
-    tổng hợp, báo cáo …" is two tasks. Sentences without a doer of their own stay with the one before."""
-    out: list[str] = []
+    tổng hợp, báo cáo …" is two tasks. Sentences without a doer of their own stay with the one before.
+    With each part goes the paragraph's closing deadline sentence ("Báo cáo gửi về … trước ngày 10/01/2015.")
+    when the paragraph was split: it dates every part that names no date of its own."""
+    out: list[tuple[str, str | None]] = []
     for para in paragraphs:
+        parts: list[str] = []
         current: list[str] = []
         current_leads: list[str] = []
-        for sentence in SENTENCE_END.split(para):
+        sentences = SENTENCE_END.split(para)
+        for sentence in sentences:
             leads, strength = find_leads_ranked(sentence)
-            if current and strength >= STRONG and leads and not _same_units(leads, current_leads):
-                out.append(" ".join(current))
+            if current and strength >= STRONG and leads and not _same_units(leads, current_leads) and \
+                    not is_generic_reference(leads):  # "Các đơn vị thực hiện trước ngày …" goes with the ask
+                parts.append(" ".join(current))
                 current, current_leads = [], []
             current.append(sentence)
             if strength >= STRONG and not current_leads:
                 current_leads = leads
         if current:
-            out.append(" ".join(current))
+            parts.append(" ".join(current))
+        last = sentences[-1]
+        shared = last if len(parts) > 1 and len(current) > 1 and DEADLINE_CUE.search(last) else None
+        out.extend((part, shared) for part in parts)
     return out
+
+
+NOT_WORK_AFTER_UNIT = re.compile(r"^\s*(?:đã|vừa|đang|nhận\s*được|có\s*(?:văn\s*bản|công\s*văn|tờ\s*trình|báo\s*cáo)|"
+                                 r"là|được|cho\s*biết|phát\s*biểu)\b", re.I | re.U)
+
+
+def _unit_opens_with_work(text: str) -> bool:
+    """"Ban Tổ chức Huyện ủy rà soát nhân sự …": a unit opens the sentence and its verb follows (not "đã …")."""
+    if CLOSING.search(text) or ASSESSMENT.search(text[:200]) or BACKGROUND.match(text):
+        return False
+    leads, strength = find_leads_ranked(text)
+    if strength < STRONG or not leads or not text.startswith(leads[0][:8]):
+        return False
+    return not NOT_WORK_AFTER_UNIT.match(text[len(leads[-1]):] if leads[-1] in text[:200] else text)
+
+
+DEADLINE_CUE = re.compile(r"\b(?:trước|chậm\s*nhất|hoàn\s*thành|gửi\s*về)\b[^.;]*\d", re.I | re.U)
 
 
 def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Context, ref_prefix: str = "",
@@ -668,12 +695,13 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
     the directive paragraphs, merged while they share a lead. Under a directive heading ("VI. CHẾ ĐỘ
     BÁO CÁO") every paragraph directs, and a sentence naming a new doer starts a new task."""
     groups: list[tuple[list[str], list[str]]] = []
-    if in_directive_section:
-        paragraphs = _by_subject(paragraphs)
-    for para in paragraphs:
+    split = _by_subject(paragraphs)  # "X tham mưu …; Y theo dõi …": one task per doer
+    shared_of = {part: shared for part, shared in split if shared}
+    for para in (part for part, _ in split):
         directs = _directive_paragraph(para) or (
             in_directive_section and not CLOSING.search(para) and not INTRO_END.search(para)
-            and not ASSESSMENT.search(para[:200]) and len(para) >= 20)
+            and not ASSESSMENT.search(para[:200]) and len(para) >= 20) or (
+            len(split) > len(paragraphs) and _unit_opens_with_work(para))
         if not directs:
             if groups and not CLOSING.search(para) and pick_deadline(para, issued_on=issued_on):
                 groups[-1][0].append(para)  # "Thời gian gửi báo cáo trước ngày 20/3/2009." completes the task
@@ -686,8 +714,11 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
     out = []
     for i, (paras, leads) in enumerate(groups, start=1):
         text = " ".join(paras)
+        shared = next((shared_of[p] for p in paras if p in shared_of), None)
+        deadline = pick_deadline(shared, issued_on=issued_on) if shared else None
         out.append(_task(f"{ref_prefix}.{i}" if ref_prefix else str(i), text, issued_on=issued_on, ctx=base,
-                         parent=ref_prefix or None, depth=0, leads=leads or None))
+                         parent=ref_prefix or None, depth=0, leads=leads or None,
+                         inherited_due=(deadline.due, deadline.text) if deadline else None))
     return out
 
 

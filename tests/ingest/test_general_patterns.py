@@ -260,3 +260,37 @@ Chủ trì tham mưu Lãnh đạo Sở thực hiện các nhiệm vụ được 
 """ + SIGNATURE)
     assert _task(n, "Chủ trì tham mưu").lead == ("Phòng Quản lý công nghiệp",)
     assert _task(n, "Cấp giấy phép sử dụng").lead == ("Phòng Quản lý công nghiệp",)
+
+
+def test_one_task_per_doer_in_a_paragraph_and_the_closing_deadline_dates_them_all() -> None:
+    n = parse_notice("""CÔNG VĂN
+Kính gửi: Các sở, ban, ngành
+Ban Tuyên giáo Huyện ủy chủ trì xây dựng đề cương tuyên truyền; Ban Tổ chức Huyện ủy rà soát nhân sự cấp ủy. \
+Báo cáo kết quả gửi về Thường trực Huyện ủy trước ngày 10/01/2026.
+""" + SIGNATURE)
+    first = _task(n, "đề cương tuyên truyền")
+    second = _task(n, "rà soát nhân sự")
+    assert first is not second
+    assert first.lead == ("Ban Tuyên giáo Huyện ủy",) and second.lead == ("Ban Tổ chức Huyện ủy",)
+    assert first.due == second.due == dt.date(2026, 1, 10)
+
+
+def test_a_month_in_the_lead_in_dates_the_bullets_and_hamlets_are_units() -> None:
+    n = parse_notice("""THÔNG BÁO
+Kết luận hội nghị, đồng chí Bí thư Đảng ủy xã nhấn mạnh công việc cần thực hiện trong tháng 9 năm 2026, cụ thể như sau:
+- Các ấp tập trung chỉ đạo công tác sản xuất vụ mùa.
+- Giao Ủy ban nhân dân xã chỉ đạo tăng cường công tác tuần tra.
+""")
+    hamlets = _task(n, "công tác sản xuất")
+    assert hamlets.lead == ("Các ấp",) and hamlets.due == dt.date(2026, 9, 30)
+    assert _task(n, "tuần tra").due == dt.date(2026, 9, 30)
+
+
+def test_a_sentence_pointing_back_at_the_units_stays_with_the_ask() -> None:
+    n = parse_notice("""CÔNG VĂN
+Kính gửi: Các trường học
+Đề nghị Hiệu trưởng các trường rà soát việc thu quỹ. Đơn vị nào chưa thu thì khẩn trương thu. \
+Các đơn vị thực hiện trước ngày 24/3/2026.
+""" + SIGNATURE)
+    assert len(n.tasks) == 1
+    assert n.tasks[0].lead == ("Hiệu trưởng các trường",) and n.tasks[0].due == dt.date(2026, 3, 24)
