@@ -44,7 +44,8 @@ def clean_text(text: str) -> str:
     for rx, repl in _MD:
         text = rx.sub(repl, text)
     text = re.sub(r"[–—]", "-", text)
-    return text
+    # Markdown emphasis around a word ("*Nơi nhận:*", "*(Kèm theo …)*"), not a "* item" bullet
+    return re.sub(r"(?<![\w*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])", "", text)
 
 
 RUNNING_HEAD = re.compile(r"^(?:CÔNG\s*BÁO/Số\s*\d+/Ngày\s*[\d-]+|Trang\s*\d+(?:\s*/\s*\d+)?)$", re.I)
@@ -220,6 +221,9 @@ def _signature_lines(lines: list[str]) -> list[str]:
     start = next((i for i, ln in enumerate(lines) if re.match(r"^Nơi\s*nhận", ln)), len(lines))
     out = lines[:start]
     for ln in lines[start:]:
+        # "Nơi nhận: GIÁM ĐỐC" when the two columns were flattened onto one line
+        ln = re.sub(r"^(Nơi\s*nhận\s*:?)\s+(?=(?:TM|KT|TL|TUQ|Q)\s*\.|[A-ZĐÀ-Ỹ]{2,}(?:\s+[A-ZĐÀ-Ỹ]{2,})*\s*$)",
+                    r"\1   ", ln)
         out.extend(p.strip() for p in re.split(r"\s{3,}", ln) if p.strip())
     return out
 
@@ -233,6 +237,13 @@ def _signer(lines: list[str]) -> tuple[str | None, str | None]:
     for i, ln in enumerate(lines):
         if AUTHORITY_RE.match(ln) or SIGN_TITLES.match(ln):
             authority_here = ln.split(".")[0] if AUTHORITY_RE.match(ln) else None
+            own = TRAILING_NAME.search(ln.rstrip(" .*"))
+            if own and own.group("name").split()[0] in SURNAMES and own.start() > 0:
+                # "KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Quốc Trị": a table cell holds the whole block
+                last_name, authority = own.group("name"), authority_here or authority
+                if AUTHORITY_RE.match(ln):
+                    break
+                continue
             for nxt in lines[i + 1: i + 16]:
                 cand = re.sub(r"^(?:Đ/c|Đồng chí)\s*", "", nxt.strip(" .*"))
                 if NAME_RE.match(cand):
@@ -471,14 +482,16 @@ def _body_segments(lines: list[str], kind_index: int) -> tuple[int, list[list[st
     def title_start(att: int, floor: int) -> int:
         """Where the attachment's title ("PHỤ LỤC / DANH MỤC …") begins, above "(Kèm theo …)"."""
         j = att
-        while j - 1 > floor and lines[j - 1].isupper() and att - j < 4:
+        while j - 1 > floor and (lines[j - 1].isupper() or re.match(r"^Phụ\s*lục\b", lines[j - 1], re.I)) \
+                and att - j < 4:
             j -= 1
         return j
 
     for n, att in enumerate(starts):
         stop = title_start(starts[n + 1], att) if n + 1 < len(starts) else len(lines)
         stop = next((i for i in range(att + 1, stop) if re.match(r"^Nơi\s*nhận", lines[i])), stop)
-        if not FORM_RE.search(" ".join(lines[title_start(att, end): att + 1])):
+        blanks = sum(1 for ln in lines[att + 1: stop] if re.search(r"\.{8,}|…{3,}|□", ln))
+        if not FORM_RE.search(" ".join(lines[title_start(att, end): att + 1])) and blanks < 3:
             segments.append(lines[att + 1: max(att + 1, stop)])
     return start, segments
 

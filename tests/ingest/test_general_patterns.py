@@ -294,3 +294,25 @@ Các đơn vị thực hiện trước ngày 24/3/2026.
 """ + SIGNATURE)
     assert len(n.tasks) == 1
     assert n.tasks[0].lead == ("Hiệu trưởng các trường",) and n.tasks[0].due == dt.date(2026, 3, 24)
+
+
+def test_signature_when_the_columns_were_flattened_or_put_in_a_table() -> None:
+    body = HEAD + "II. NHIỆM VỤ\n1. Sở Kiến trúc rà soát quy hoạch.\n"
+    n = parse_notice(body + "Nơi nhận: GIÁM ĐỐC\n- Như trên;\n- Lưu: VT.\nTrần Văn Bình\nPhụ lục\nHà Nội\n")
+    assert n.signer == "Trần Văn Bình"
+    n = parse_notice(body + "| *Nơi nhận:* - Như trên; - Lưu: VT. | KT. BỘ TRƯỞNG  THỨ TRƯỞNG     Lê Quốc Trị |\n"
+                     "| --- | --- |\nPHỤ LỤC\n1. Cục Lâm nghiệp tổ chức hội nghị.\n")
+    assert n.signer == "Lê Quốc Trị" and n.signer_authority == "KT"
+
+
+def test_a_fill_in_report_form_attached_is_not_tasks() -> None:
+    n = parse_notice(HEAD + """II. NHIỆM VỤ
+1. Các trường báo cáo kết quả theo mẫu kèm theo trước ngày 30/9/2026.
+""" + SIGNATURE + """Phụ lục: báo cáo kết quả triển khai
+*(Kèm theo Công văn số 12/BKT ngày 10/3/2026)*
+1. Tên đơn vị: ..........................
+2. Đầu mối liên hệ: ..........................
+3. Đã rà soát hệ thống: □ Đã thực hiện □ Chưa thực hiện
+4. Đề xuất, kiến nghị: ..........................
+""")
+    assert len(n.tasks) == 1
