@@ -35,8 +35,8 @@ YEAR = re.compile(r"(?P<cue>trong|cuối|hoàn\s*thành(?:\s*trong)?|trước|xo
                   r"thời\s*(?:gian|hạn)\s*hoàn\s*thành)[\s:]*"
                   r"(?:năm\s*)(?P<y>\d{4})", re.I)
 # a time column written as a bare year: "Thời gian hoàn thành: 2026"
-FIELD_YEAR = re.compile(r"(?P<cue>thời\s*(?:gian|hạn)\s*hoàn\s*thành)\s*:\s*(?:năm\s*)?(?P<y>(?:19|20)\d\d)\b(?![/-])",
-                        re.I)
+FIELD_YEAR = re.compile(r"(?P<cue>thời\s*(?:gian|hạn)\s*hoàn\s*thành)\s*:\s*(?:(?:năm|giai\s*đoạn)\s*)?"
+                        r"(?:(?:19|20)\d\d\s*-\s*)?(?P<y>(?:19|20)\d\d)\b(?![/-])", re.I)  # "2024 - 2030": the end
 # a holiday as the deadline: "trước Quốc khánh 2/9", "trước dịp kỷ niệm ngày Giải phóng miền Nam 30/4"
 _HOLIDAYS = {"quoc khanh": (9, 2), "giai phong mien nam": (4, 30), "quoc te lao dong": (5, 1),
              "tet duong lich": (1, 1)}

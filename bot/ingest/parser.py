@@ -20,6 +20,7 @@ from bot.ingest.units import (
     heading_units,
     is_generic_reference,
     split_units,
+    unit_case,
 )
 from storage.parsed import ParsedNotice, ParsedTask
 from storage.vntext import fold, nfc
@@ -137,36 +138,6 @@ def _issuer(lines: list[str]) -> str | None:
     elif len(out) > 1 and re.match(r"^(?:SỞ|BAN|PHÒNG|CỤC|VỤ|TRUNG\s*TÂM|CHI\s*CỤC|BỘ\s*CHỈ\s*HUY)\s+\S", out[-1]):
         out = out[-1:]
     return unit_case(" ".join(out))
-
-
-_LEVEL_WORDS = ("tỉnh", "huyện", "xã", "phường", "quận", "thị xã", "thị trấn", "thành phố", "tp.")
-_KEEP_CAPITAL = frozenset("đảng chính phủ quốc hội trung ương việt nam nhà nước".split())
-
-
-def unit_case(name: str) -> str:
-    """An upper-case unit name in ordinary case: acronyms stay, the unit's kind and the first word of its
-    own name are capitalised, place names after "tỉnh", "huyện" … are capitalised."""
-    words = name.split()
-    out: list[str] = []
-    proper = False  # inside a place name
-    for i, w in enumerate(words):
-        low = w.lower()
-        prev = out[-1].lower() if out else ""
-        if re.fullmatch(r"[A-ZĐ&]{2,6}", w) and not re.search(r"[AEIOUY]", w.replace("UBND", "")) or w in (
-                "UBND", "HĐND", "MTTQ", "UBMTTQ", "TW", "BCH", "BTV"):
-            out.append(w)
-        elif i == 0 or proper or low in _KEEP_CAPITAL or (prev in ("sở", "bộ", "ban", "phòng", "cục", "vụ", "tổng cục")
-                                                         and i == 1):
-            out.append(low.capitalize())
-        else:
-            out.append(low)
-        if low in ("tỉnh", "huyện", "xã", "phường", "quận", "trấn") or (prev, low) in (("thành", "phố"), ("thị", "xã")):
-            proper = True
-        elif low in ("ủy", "uỷ") and prev in ("tỉnh", "huyện", "thành", "đảng", "thị"):
-            proper = False
-    text = " ".join(out)
-    return re.sub(r"\b(Tỉnh|Huyện|Thành|Đảng|Thị) (Ủy|Uỷ|ủy|uỷ)\b",
-                  lambda m: f"{m.group(1)} {m.group(2).lower()}", text)
 
 
 def _kind(lines: list[str], text: str) -> tuple[str | None, int]:

@@ -16,7 +16,7 @@ _HEADS = (
     r"Thủ\s*tướng|Phó\s*Thủ\s*tướng|Chính\s*phủ|Ngân\s*hàng\s*Nhà\s*nước|Bộ\s*trưởng|"
     r"Ủy\s*ban\s*Kiểm\s*tra|Học\s*viện|Đại\s*học|Nhà\s*xuất\s*bản|Cơ\s*quan|Tổ\s*công\s*tác|Ban\s*Chỉ\s*đạo|"
     r"Hiệp\s*hội|Liên\s*hiệp|Đội|Lực\s*lượng|Chi\s*nhánh|Cảnh\s*sát|Thuế|Hải\s*quan|Điện\s*lực|Thành\s*đoàn|"
-    r"Tỉnh\s*đoàn|Huyện\s*đoàn|Bảo\s*tàng|Nhà\s*hát|Thư\s*viện|Thông\s*tấn\s*xã|Quân\s*khu|Vườn\s*quốc\s*gia|Hãng|"
+    r"Tỉnh\s*đoàn|Huyện\s*đoàn|Bảo\s*tàng|Nhà\s*hát|Thư\s*viện|Tạp\s*chí|Thông\s*tấn\s*xã|Quân\s*khu|Vườn\s*quốc\s*gia|Hãng|"
     r"Bưu\s*điện|Cảng"
 )
 # Group names ("các sở, ngành", "UBND các huyện") start with a plural word and a kind of unit.
@@ -71,7 +71,7 @@ NEXT_FIELD = re.compile(r"\.\s|[;,.]?\s*-?\s*(?:Đơn\s*vị|Cơ\s*quan|Thời\s
                         r"Sản\s*phẩm|Kết\s*quả|Lãnh\s*đạo|Hình\s*thức)[^:;.]{0,30}:", re.U)
 # "Trách nhiệm của X", "Đối với X" as a heading
 HEADING_OF = re.compile(r"^(?:Trách\s*nhiệm(?:\s*(?:chung|cụ\s*thể|riêng))?\s*của|Đối\s*với|Về\s*phía|"
-                        r"Nhiệm\s*vụ(?:\s*(?:chung|cụ\s*thể))?\s*của)\s+(?P<u>.+?)\s*:?\s*$",
+                        r"Nhiệm\s*vụ(?:\s+(?!của)\S+){0,3}?\s+của)\s+(?P<u>.+?)\s*:?\s*$",
                         re.U | re.I)
 
 # "A, B", "A và B", "A/B" (two units of which either acts), "A hoặc B" (alternatives): separate units
@@ -135,11 +135,14 @@ def _field_units(rx: re.Pattern[str], text: str) -> list[str]:
 
 
 def heading_units(head: str) -> list[str]:
-    """A heading that names who acts: "1. Sở Văn hóa và Thể thao", "Trách nhiệm của các sở, ngành:"."""
+    """A heading that names who acts: "1. Sở Văn hóa và Thể thao", "Trách nhiệm của các sở, ngành:",
+    "NHIỆM VỤ CHỦ YẾU CỦA BỘ TÀI CHÍNH"."""
     head = head.strip().rstrip(":").strip()
     m = HEADING_OF.match(head)
     if m:
         head = m.group("u").strip()
+        if head.isupper():
+            head = unit_case(head)
     head = re.sub(r"^(?:Đề\s*nghị|Giao|Yêu\s*cầu)\s+", "", head)  # "4. Đề nghị Ban Tuyên giáo Thành ủy"
     if NAMED_MEMBERS.match(head):  # "UBND các phường: Ba Đình, Hoàn Kiếm …"
         return _distribute(head.rstrip(". "))
@@ -244,3 +247,33 @@ GENERIC_REFERENCE = re.compile(
 
 def is_generic_reference(units: list[str]) -> bool:
     return bool(units) and all(GENERIC_REFERENCE.match(u.strip()) for u in units)
+
+
+_LEVEL_WORDS = ("tỉnh", "huyện", "xã", "phường", "quận", "thị xã", "thị trấn", "thành phố", "tp.")
+_KEEP_CAPITAL = frozenset("đảng chính phủ quốc hội trung ương việt nam nhà nước".split())
+
+
+def unit_case(name: str) -> str:
+    """An upper-case unit name in ordinary case: acronyms stay, the unit's kind and the first word of its
+    own name are capitalised, place names after "tỉnh", "huyện" … are capitalised."""
+    words = name.split()
+    out: list[str] = []
+    proper = False  # inside a place name
+    for i, w in enumerate(words):
+        low = w.lower()
+        prev = out[-1].lower() if out else ""
+        if re.fullmatch(r"[A-ZĐ&]{2,6}", w) and not re.search(r"[AEIOUY]", w.replace("UBND", "")) or w in (
+                "UBND", "HĐND", "MTTQ", "UBMTTQ", "TW", "BCH", "BTV"):
+            out.append(w)
+        elif i == 0 or proper or low in _KEEP_CAPITAL or (prev in ("sở", "bộ", "ban", "phòng", "cục", "vụ", "tổng cục")
+                                                         and i == 1):
+            out.append(low.capitalize())
+        else:
+            out.append(low)
+        if low in ("tỉnh", "huyện", "xã", "phường", "quận", "trấn") or (prev, low) in (("thành", "phố"), ("thị", "xã")):
+            proper = True
+        elif low in ("ủy", "uỷ") and prev in ("tỉnh", "huyện", "thành", "đảng", "thị"):
+            proper = False
+    text = " ".join(out)
+    return re.sub(r"\b(Tỉnh|Huyện|Thành|Đảng|Thị) (Ủy|Uỷ|ủy|uỷ)\b",
+                  lambda m: f"{m.group(1)} {m.group(2).lower()}", text)

@@ -12,6 +12,7 @@ from bot.ingest import parse_notice
 from bot.ingest.dates import pick_deadline
 from bot.ingest.units import find_leads
 from storage.parsed import ParsedNotice, ParsedTask
+from storage.vntext import fold
 
 HEAD = """ỦY BAN NHÂN DÂN
 TỈNH MINH HẢI
@@ -316,3 +317,25 @@ def test_a_fill_in_report_form_attached_is_not_tasks() -> None:
 4. Đề xuất, kiến nghị: ..........................
 """)
     assert len(n.tasks) == 1
+
+
+def test_a_section_heading_naming_its_unit_leads_the_items() -> None:
+    n = parse_notice("""KẾ HOẠCH
+Triển khai chỉ thị về tín chỉ các-bon
+II. NHIỆM VỤ CHỦ YẾU CỦA BỘ KIẾN TRÚC
+1. Xây dựng và ban hành kế hoạch giảm phát thải.
+2. Phối hợp với các bộ rà soát danh mục dự án.
+""")
+    assert all(fold_lead == ("bo kien truc",) for fold_lead in
+               (tuple(fold(u) for u in t.lead) for t in n.tasks)) and len(n.tasks) == 2
+    assert n.tasks[0].lead_source == "heading"
+
+
+def test_a_year_range_in_the_time_column_ends_at_its_last_year() -> None:
+    d = pick_deadline("Xây dựng hệ thống. Thời gian hoàn thành: 2024 - 2030.", issued_on=dt.date(2024, 5, 1))
+    assert d is not None and d.due == dt.date(2030, 12, 31)
+
+
+def test_journals_are_units_of_their_own() -> None:
+    assert find_leads("Giao Báo Kiến trúc, Tạp chí Kiến trúc thực hiện chuyên mục") == [
+        "Báo Kiến trúc", "Tạp chí Kiến trúc"]
