@@ -97,6 +97,32 @@ OWN_NUMBER_RE = re.compile(
     r"(?:,?\s*ngày\s*(?P<d>\d{1,2}/\d{1,2}/\d{4}))?", re.U)
 
 
+# A rendition (portal, news) that tells its own number in the opening lines: "Công văn số 1127-CV/HU",
+# "Công văn số: 3150/VPCP-NN", "(số 3018/UBND-KTN)", "(3585/VP-KTN, ngày 23/10/2017)", "Công văn số 1238 ngày
+# 8/11/2016"; or at the end: "Xem chi tiết tại Công văn 369/UBND-KT".
+TOLD_NUMBER_RE = re.compile(
+    r"(?:(?i:Công\s*văn|Công\s*điện|Thông\s*báo|Kế\s*hoạch|Quyết\s*định|Chỉ\s*thị|Văn\s*bản|Hướng\s*dẫn|Kết\s*luận)"
+    r"\s*(?:\(?\s*số)?\s*:?|\(\s*số|^\S.{0,200}\()\s*"
+    r"(?P<n>\d{1,6}(?:\s*[/-]\s*[A-ZĐ][A-Za-zĐđ0-9&]*(?:\s*[/-]\s*[A-ZĐ][A-Za-zĐđ0-9&]*)*)?)"
+    r"(?=[\s,.;)]|$)(?:\s*,?\s*ngày\s*(?P<d>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}))?", re.U | re.M)
+CITED_BEFORE = re.compile(r"(?:Thực\s*hiện|Căn\s*cứ|Triển\s*khai|theo|tại|của|Theo|Tại|và|Xét)\s*$", re.U)
+DATE_BEFORE = re.compile(r"Ngày\s*(?P<d>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})[^.;]{0,120}$", re.U)
+
+
+def _told_number(text: str) -> tuple[str | None, dt.date | None]:
+    opening = text[:700]
+    for m in TOLD_NUMBER_RE.finditer(opening):
+        if "/" not in m.group("n") and "-" not in m.group("n") and not m.group("d"):
+            continue  # a bare number needs its date: "Công văn số 1238 ngày 8/11/2016"
+        if CITED_BEFORE.search(opening[max(0, m.start() - 20): m.start()]):
+            continue  # a cited document: "Thực hiện Công văn số …"
+        day = m.group("d") or ((b := DATE_BEFORE.search(opening[: m.start()])) and b.group("d")) or None
+        return re.sub(r"\s+", "", m.group("n")), parse_date_phrase(re.sub(r"\s+", "", day)) if day else None
+    tail = re.search(r"Xem\s*(?:chi\s*tiết|toàn\s*văn)\s*(?:tại\s*)?(?:Công\s*văn|văn\s*bản|Thông\s*báo|Quyết\s*định)"
+                     r"\s*(?:số\s*)?(?P<n>\d{1,6}\s*/\s*[A-ZĐ][A-Za-zĐđ0-9&\-/]*)", text)
+    return (re.sub(r"\s+", "", tail.group("n")), None) if tail else (None, None)
+
+
 def _number(head: str) -> str | None:
     m = NUMBER_RE.search(head)
     return re.sub(r"\s+", "", m.group("n")).rstrip(".-") if m else None
@@ -511,6 +537,9 @@ def parse_notice(raw: str) -> ParsedNotice:
     if number is None and (own := OWN_NUMBER_RE.search(text)):
         number = re.sub(r"\s+", "", own.group("n"))
         date = date or (parse_date_phrase(own.group("d")) if own.group("d") else None)
+    if number is None:
+        number, told = _told_number(text)
+        date = date or told
     kind, kind_index = _kind(lines, text)
     addressees = _addressees(lines)
     signer, authority = _signer(lines)

@@ -339,3 +339,23 @@ def test_a_year_range_in_the_time_column_ends_at_its_last_year() -> None:
 def test_journals_are_units_of_their_own() -> None:
     assert find_leads("Giao Báo Kiến trúc, Tạp chí Kiến trúc thực hiện chuyên mục") == [
         "Báo Kiến trúc", "Tạp chí Kiến trúc"]
+
+
+@pytest.mark.parametrize(("text", "number", "date"), [
+    ("Ngày 16/4/2026, UBND tỉnh ban hành công văn số 1232/UBND-VP gửi các sở, ngành về việc trực lễ.",
+     "1232/UBND-VP", dt.date(2026, 4, 16)),
+    ("Ban Thường vụ Huyện ủy có Công văn số 4182-CV/HU yêu cầu các cấp ủy tổ chức đại hội.", "4182-CV/HU", None),
+    ("Công văn số 1238 ngày 8/11/2026 V/v báo cáo số liệu cải cách hành chính.", "1238", dt.date(2026, 11, 8)),
+    ("Về việc báo cáo tình hình ô nhiễm môi trường (3585/VP-KTN, ngày 23/10/2026).", "3585/VP-KTN",
+     dt.date(2026, 10, 23)),
+    ("UBND tỉnh vừa ban hành công văn (số 3018/UBND-KTN) yêu cầu các ngành triển khai.", "3018/UBND-KTN", None),
+    ("Ngày 06/4, Đảng ủy ban hành Công văn số 391 - CV/ĐU, hướng dẫn tuyên truyền.", "391-CV/ĐU", None),
+])
+def test_a_rendition_tells_its_own_number(text: str, number: str, date: dt.date | None) -> None:
+    n = parse_notice(text + "\nĐề nghị các đơn vị triển khai thực hiện.\n")
+    assert n.number == number and n.date == date
+
+
+def test_a_cited_document_is_not_the_own_number() -> None:
+    n = parse_notice("Thực hiện Công văn số 2964/VPCP-TH ngày 15/4/2026, đề nghị các sở triển khai thực hiện.\n")
+    assert n.number is None
