@@ -19,6 +19,7 @@ from bot.ingest.units import (
     find_supports,
     heading_units,
     is_generic_reference,
+    name_prefix,
     split_units,
     unit_case,
 )
@@ -671,7 +672,8 @@ def _by_subject(paragraphs: list[str]) -> list[tuple[str, str | None]]:
         for sentence in sentences:
             leads, strength = find_leads_ranked(sentence)
             if current and strength >= STRONG and leads and not _same_units(leads, current_leads) and \
-                    not is_generic_reference(leads):  # "Các đơn vị thực hiện trước ngày …" goes with the ask
+                    not is_generic_reference(leads) and not INTRO_END.search(sentence):
+                # "Các đơn vị thực hiện trước ngày …" goes with the ask; "…, UBND tỉnh có ý kiến như sau:" too
                 parts.append(" ".join(current))
                 current, current_leads = [], []
             current.append(sentence)
@@ -696,7 +698,8 @@ def _unit_opens_with_work(text: str) -> bool:
     leads, strength = find_leads_ranked(text)
     if strength < STRONG or not leads or not text.startswith(leads[0][:8]):
         return False
-    return not NOT_WORK_AFTER_UNIT.match(text[len(leads[-1]):] if leads[-1] in text[:200] else text)
+    name = name_prefix(text)
+    return len(name) <= 90 and not NOT_WORK_AFTER_UNIT.match(text[len(name):]) and not INTRO_END.search(text)
 
 
 DEADLINE_CUE = re.compile(r"\b(?:trước|chậm\s*nhất|hoàn\s*thành|gửi\s*về)\b[^.;]*\d", re.I | re.U)

@@ -359,3 +359,23 @@ def test_a_rendition_tells_its_own_number(text: str, number: str, date: dt.date 
 def test_a_cited_document_is_not_the_own_number() -> None:
     n = parse_notice("Thực hiện Công văn số 2964/VPCP-TH ngày 15/4/2026, đề nghị các sở triển khai thực hiện.\n")
     assert n.number is None
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    ("Đồng ý để Công ty Cổ phần Xây dựng Minh Hải thực hiện việc khảo sát", ["Công ty Cổ phần Xây dựng Minh Hải"]),
+    ("Thường trực Thị ủy cũng yêu cầu Ủy ban nhân dân thị xã chỉ đạo lập báo cáo", ["Ủy ban nhân dân thị xã"]),
+    ("Ban Thường vụ Huyện ủy đề nghị Đảng bộ xã Tân Việt, Chi bộ Trường Tiểu học An Hòa chuẩn bị đại hội",
+     ["Đảng bộ xã Tân Việt", "Chi bộ Trường Tiểu học An Hòa"]),
+    ("Cấp ủy cấp trên chịu trách nhiệm chỉ đạo, kiểm tra", ["Cấp ủy cấp trên"]),
+    ("UBND tỉnh vừa có Chỉ thị yêu cầu UBND các huyện sửa chữa công trình", ["UBND các huyện"]),
+])
+def test_party_units_consent_and_speakers(text: str, leads: list[str]) -> None:
+    assert find_leads(text) == leads
+
+
+def test_an_intro_sentence_is_not_split_off_as_a_task() -> None:
+    n = parse_notice("""THÔNG TIN PHẢN HỒI
+UBND tỉnh nhận được đơn kiến nghị của các hộ dân về việc thi công đường. Sau khi xem xét, UBND tỉnh có ý kiến như sau:
+Giao UBND huyện Minh Hải xem xét, trả lời kiến nghị của các hộ dân trong tháng 3/2026.
+""")
+    assert [t.lead for t in n.tasks] == [("UBND huyện Minh Hải",)]
