@@ -425,7 +425,9 @@ def _is_directive_heading(text: str) -> bool | None:
 def _body_bounds(lines: list[str], kind_index: int) -> tuple[int, int]:
     start = 0
     for i, ln in enumerate(lines[:80]):
-        if re.match(r"^(Kính\s*gửi|V/v|Số\b)", ln):
+        if re.match(r"^Nơi\s*nhận", ln):
+            break  # what follows is the signature and the attachments ("Số quyết định" in a table header)
+        if re.match(r"^(Kính\s*gửi|V/v|Số\s*[:.]|Số\s*\d|Số\s*/)", ln):
             start = i + 1
         elif kind_index >= 0 and i == kind_index:
             start = i + 1 + len(_subject_after(lines, kind_index))  # the subject is not the body

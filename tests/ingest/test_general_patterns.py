@@ -379,3 +379,25 @@ UBND tỉnh nhận được đơn kiến nghị của các hộ dân về việc
 Giao UBND huyện Minh Hải xem xét, trả lời kiến nghị của các hộ dân trong tháng 3/2026.
 """)
     assert [t.lead for t in n.tasks] == [("UBND huyện Minh Hải",)]
+
+
+def test_a_table_header_in_the_attachment_does_not_move_the_body_start() -> None:
+    n = parse_notice("""BỘ KIẾN TRÚC
+Số: 1153/BKT-QL
+V/v triển khai nghị định
+Hà Nội, ngày 03 tháng 02 năm 2026
+Kính gửi: Ủy ban nhân dân các tỉnh
+Bộ Kiến trúc đề nghị Ủy ban nhân dân các tỉnh thực hiện các nhiệm vụ sau:
+1. Bố trí nguồn lực để tổ chức thi hành nghị định.
+2. Kịp thời báo cáo về Bộ Kiến trúc những khó khăn, vướng mắc.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+BỘ TRƯỞNG
+Trần Đức Thắng
+PHỤ LỤC
+STT | Mã thủ tục | Tên thủ tục | Số quyết định công bố
+1. | 1.0139 | Đăng ký đất đai | 3380/QĐ-BKT
+""")
+    assert [t.text[:20] for t in n.tasks] == ["Bố trí nguồn lực để ", "Kịp thời báo cáo về "]
+    assert all(t.lead == ("Ủy ban nhân dân các tỉnh",) for t in n.tasks)
