@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.ingest.dates import find_recurrence, parse_date_phrase, pick_deadline
 from bot.ingest.legacy import repair_legacy
@@ -599,7 +599,28 @@ class _Context:
     source: str | None = None  # where `leads` came from: "heading" or "addressee"
 
 
+# The closing call to every unit after the last item, often with the date all reports are due: "Sở Nội vụ
+# trân trọng đề nghị các cơ quan, đơn vị phối hợp thực hiện và gửi báo cáo … trước ngày 18/11/2016."
+CLOSING_CALL = re.compile(r"(?:đề\s*nghị|yêu\s*cầu)\s+(?:quý\s+)?(?:các\s+)?(?:cơ\s*quan|đơn\s*vị|địa\s*phương|"
+                          r"Quý\s*cơ\s*quan)(?:,\s*(?:đơn\s*vị|địa\s*phương))*\s+(?!sau\b)", re.I | re.U)
+
+
+def _closing_call(body: list[str], issued_on: dt.date | None) -> tuple[list[str], tuple[dt.date, str] | None]:
+    """Drop a closing call after the last item; return its deadline for the items that have none."""
+    if len(body) < 2 or _marker(body[-1]) is not None or not any(_marker(ln) for ln in body[:-1]):
+        return body, None
+    last = body[-1]
+    if not CLOSING_CALL.search(last):
+        return body, None
+    deadline = pick_deadline(last, issued_on=issued_on)
+    return body[:-1], ((deadline.due, deadline.text) if deadline and deadline.exact else None)
+
+
 def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads: list[str]) -> list[ParsedTask]:
+    body, closing_due = _closing_call(body, issued_on)
+    if closing_due is not None:
+        return [t if t.due else replace(t, due=closing_due[0], due_text=closing_due[1])
+                for t in _extract_tasks(body, issued_on=issued_on, default_leads=default_leads)]
     root = build_tree(body)
     tasks: list[ParsedTask] = []
     base = _Context(leads=tuple(default_leads), supports=(), source="addressee" if default_leads else None)

@@ -174,7 +174,8 @@ def _clause_subject(text: str) -> tuple[list[str], bool]:
     """A unit at the start of a clause followed by what it must do: "Bộ Y tế chủ trì …",
     "Ủy ban nhân dân cấp tỉnh trình …"; and whether that clause opens the text."""
     for n, clause in enumerate(re.split(r"(?<=[.;:])\s+|\n", text)):
-        clause = re.sub(r"^(?:[-+•]\s*|đồng\s*thời,?\s*|trong\s*đó,?\s*)", "", clause.strip(), flags=re.I)
+        clause = re.sub(r"^(?:[-+•]\s*|đồng\s*thời,?\s*|trong\s*đó,?\s*|đối\s*với\s+(?=(?:các\s+)?\w))", "",
+                        clause.strip(), flags=re.I)  # "Đối với các sở, ngành báo cáo …": the sở, ngành report
         if not UNIT_START.match(clause) and (opening := ADVERBIAL.match(clause)):
             clause = clause[opening.end():]  # "Định kỳ 6 tháng, hàng năm, Sở Công Thương tổ chức …"
         if not UNIT_START.match(clause):

@@ -401,3 +401,16 @@ STT | Mã thủ tục | Tên thủ tục | Số quyết định công bố
 """)
     assert [t.text[:20] for t in n.tasks] == ["Bố trí nguồn lực để ", "Kịp thời báo cáo về "]
     assert all(t.lead == ("Ủy ban nhân dân các tỉnh",) for t in n.tasks)
+
+
+def test_the_closing_call_dates_the_items_and_is_not_glued_on() -> None:
+    n = parse_notice("""CÔNG VĂN
+Kính gửi: Các sở, ban, ngành; UBND các huyện
+Sở Nội vụ đề nghị các đơn vị báo cáo số liệu như sau:
+1. Đối với các sở, ban, ngành báo cáo theo phụ lục 1.
+2. UBND các huyện báo cáo theo phụ lục 2.
+Sở Nội vụ trân trọng đề nghị các cơ quan, đơn vị phối hợp thực hiện, gửi báo cáo trước ngày 18/11/2026./.
+""")
+    assert [t.lead for t in n.tasks] == [("các sở, ban, ngành",), ("UBND các huyện",)]
+    assert all(t.due == dt.date(2026, 11, 18) for t in n.tasks)
+    assert "trân trọng" not in n.tasks[-1].text
