@@ -50,7 +50,10 @@ def clean_text(text: str) -> str:
     return re.sub(r"(?<![\w*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])", "", text)
 
 
-RUNNING_HEAD = re.compile(r"^(?:CÔNG\s*BÁO/Số\s*\d+/Ngày\s*[\d-]+|Trang\s*\d+(?:\s*/\s*\d+)?)$", re.I)
+RUNNING_HEAD = re.compile(r"^(?:CÔNG\s*BÁO/Số\s*\d+/Ngày\s*[\d-]+|Trang\s*\d+(?:\s*/\s*\d+)?|"
+                          # a portal's time stamp: "04/11/2020 15:39", "Đăng ngày: 08/11/2016 17:20:05"
+                          r"(?:(?:Đăng|Cập\s*nhật)\s*(?:ngày|lúc)\s*:?\s*)?\d{1,2}/\d{1,2}/\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)$",
+                          re.I)
 
 
 def lines_of(text: str) -> list[str]:
@@ -393,21 +396,27 @@ DIRECTIVE_HEAD = re.compile(r"nhiệm\s*vụ|giải\s*pháp|tổ\s*chức\s*th�
 ASSESSMENT = re.compile(
     r"^(?:trong\s*(?:năm|thời\s*gian)\s*(?:qua|\d{4})|năm\s*\d{4},|thời\s*gian\s*qua|nhìn\s*chung|qua\s*\d|"
     r"tuy\s*nhiên|bên\s*cạnh\s*(?:những|đó)|kết\s*quả\s*(?:đạt|đã)|đã\s*đạt)"
-    r"|\bđã\s*(?:có\s*nhiều|đạt\s*được|đạt|hoàn\s*thành\s*tốt|được\s*quan\s*tâm)|còn\s*(?:hạn\s*chế|chậm|lúng\s*túng|"
+    r"|\bđã\s*(?:có\s*nhiều|đạt\s*được|đạt|hoàn\s*thành\s*tốt|được\s*quan\s*tâm|đánh\s*giá|được\s*nghe|nghe)|còn\s*(?:hạn\s*chế|chậm|lúng\s*túng|"
     r"thấp|chưa)|chưa\s*(?:đáp\s*ứng|cao|đồng\s*đều|thường\s*xuyên)", re.I | re.U)
 DIRECTIVE_TEXT = re.compile(
     r"\b(?:giao|đề\s*nghị|yêu\s*cầu|chủ\s*trì|có\s*trách\s*nhiệm|khẩn\s*trương|chỉ\s*đạo|tiếp\s*tục|tăng\s*cường|"
     r"tập\s*trung|chủ\s*động|rà\s*soát|xây\s*dựng|tổ\s*chức|thực\s*hiện|tham\s*mưu|báo\s*cáo|triển\s*khai|"
     r"hoàn\s*thành|kiểm\s*tra|nghiên\s*cứu|đề\s*xuất|làm\s*rõ|cải\s*tiến|bảo\s*đảm|đảm\s*bảo|nâng\s*cao|"
     r"theo\s*dõi|hướng\s*dẫn|phối\s*hợp|cần|phải)\b", re.I | re.U)
-CLOSING = re.compile(r"^(?:Căn\s*cứ\s*(?:nội\s*dung\s*)?Thông\s*báo|Văn\s*phòng.*thông\s*báo\s*(?:để|ý\s*kiến)|"
+CLOSING = re.compile(r"^(?:Căn\s*cứ\s*(?:nội\s*dung\s*)?Thông\s*báo|"
+                     r"Căn\s*cứ\s*(?:nội\s*dung|ý\s*kiến)\s*(?:này|trên)|Văn\s*phòng.*thông\s*báo\s*(?:để|ý\s*kiến)|"
                      r"Trân\s*trọng|.*(?:biết,?\s*(?:thực\s*hiện|phối\s*hợp)|biết\s*và\s*thực\s*hiện)\s*\./\.|"
                      # the articles every decision ends with: entry into force, who executes it, what it issues
                      r".*có\s*hiệu\s*lực(?:\s*thi\s*hành)?\s*(?:kể\s*)?từ\s*ngày|.*chịu\s*trách\s*nhiệm\s*thi\s*hành|"
                      r"(?:Điều\s*\d+\.\s*)?Ban\s*hành\s*kèm\s*theo)",
                      re.I | re.U)
 BACKGROUND = re.compile(r"^(?:Thực\s*hiện|Căn\s*cứ|Xét|Theo|Ngày\s*\d|Tiếp\s*theo|Để\s*|Sau\s*khi|Tham\s*dự|"
-                        r"Trên\s*cơ\s*sở|Ngày\s*\d)", re.U)
+                        r"Trên\s*cơ\s*sở|(?:Sáng|Chiều|Tối)\s*(?:ngày|nay)|Tại\s*(?:cuộc\s*họp|hội\s*nghị|buổi)|"
+                        # voters' requests answered by the notice; a news item's opening
+                        r"Cử\s*tri|\([^)]{1,20}\)\s*-)", re.U)
+# the chair of the meeting is not a task: "Đồng chí X, Phó Chủ tịch UBND huyện, chủ trì cuộc họp."
+CHAIRS_MEETING = re.compile(r"chủ\s*trì\s*(?:cuộc\s*họp|hội\s*nghị|buổi\s*làm\s*việc|phiên\s*họp|buổi\s*họp)",
+                            re.I | re.U)
 # the line that introduces the items ("… có ý kiến như sau:", "Chủ tịch UBND tỉnh yêu cầu:")
 INTRO_END = re.compile(r"(?:như\s*sau|sau\s*đây|kết\s*luận,?\s*chỉ\s*đạo|chỉ\s*đạo|yêu\s*cầu|đề\s*nghị|giao|"
                        r"ý\s*kiến|kết\s*luận)\s*:\s*$", re.I | re.U)
@@ -553,6 +562,11 @@ def parse_notice(raw: str) -> ParsedNotice:
     elif kind_index >= 0:
         subject = " ".join(_subject_after(lines, kind_index)) or None
     start, segments = _body_segments(lines, kind_index)
+    if start == 0 and kind is None and len(segments[0]) > 1 and _headline(segments[0][0]):
+        # a portal or news rendition opens with its headline: the subject, not a task
+        subject = subject or segments[0][0]
+        segments[0] = segments[0][1:]
+        start = 1
     body = _join_wrapped(segments[0])
     body_text = " ".join(body)
     meeting = None
@@ -576,6 +590,12 @@ def parse_notice(raw: str) -> ParsedNotice:
         references=tuple(_references(text, number)), recipients=tuple(_recipients(lines, start + len(segments[0]))),
         meeting_date=meeting, tasks=tuple(tasks),
     )
+
+
+def _headline(line: str) -> bool:
+    """A title line: short, no closing punctuation, not an item, not a sentence that names who acts."""
+    return len(line) < 160 and not re.search(r"[.:;!?]$", line) and _marker(line) is None and \
+        not DIRECTIVE_CUE.search(line) and not line.startswith(("Kính", "Số"))
 
 
 def _recipients(lines: list[str], end: int) -> list[str]:
@@ -672,6 +692,8 @@ def _asks_a_unit(text: str) -> bool:
 
 def _directive_paragraph(text: str) -> bool:
     if CLOSING.search(text) or ASSESSMENT.search(text[:200]):
+        return False
+    if CHAIRS_MEETING.search(text[:200]) and not _asks_a_unit(text):
         return False
     if BACKGROUND.match(text) and not _asks_a_unit(text):
         return False

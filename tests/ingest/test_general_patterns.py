@@ -414,3 +414,16 @@ Sở Nội vụ trân trọng đề nghị các cơ quan, đơn vị phối hợ
     assert [t.lead for t in n.tasks] == [("các sở, ban, ngành",), ("UBND các huyện",)]
     assert all(t.due == dt.date(2026, 11, 18) for t in n.tasks)
     assert "trân trọng" not in n.tasks[-1].text
+
+
+def test_rendition_furniture_is_not_tasks() -> None:
+    n = parse_notice("""Tiếp tục điều chuyển vốn ở những dự án triển khai chậm
+04/11/2026 15:39
+Sáng ngày 03/11/2026, UBND tỉnh tổ chức cuộc họp về giải ngân vốn đầu tư công.
+Đồng chí Trần Văn An, Phó Chủ tịch UBND tỉnh, chủ trì cuộc họp.
+Cử tri thị trấn Sơn Hà đề nghị:
+Đề nghị Sở Kế hoạch và Đầu tư rà soát, điều chuyển vốn của các dự án chậm giải ngân.
+Căn cứ nội dung này, Chủ tịch UBND tỉnh yêu cầu Giám đốc Sở Kế hoạch và Đầu tư triển khai thực hiện.
+""")
+    assert [t.lead for t in n.tasks] == [("Sở Kế hoạch và Đầu tư",)]
+    assert n.subject == "Tiếp tục điều chuyển vốn ở những dự án triển khai chậm"
