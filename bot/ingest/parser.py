@@ -645,7 +645,11 @@ def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads:
     tasks: list[ParsedTask] = []
     base = _Context(leads=tuple(default_leads), supports=(), source="addressee" if default_leads else None)
     if not root.children:
-        return _letter_tasks(root.lines[1:], issued_on=issued_on, base=base)
+        paragraphs = root.lines[1:]
+        # "… có ý kiến như sau:" — every paragraph after it directs, even without "giao", "đề nghị"
+        intro = max((i for i, p in enumerate(paragraphs) if INTRO_END.search(p) and not re.match(r"Cử\s*tri", p)),
+                    default=-1)
+        return _letter_tasks(paragraphs, issued_on=issued_on, base=base, directive_after=intro)
     intro = root.lines[1:]
     lead_in = intro[-1] if intro and intro[-1].rstrip().endswith(":") else None
     inherited_due = None
@@ -751,16 +755,18 @@ DEADLINE_CUE = re.compile(r"\b(?:trước|chậm\s*nhất|hoàn\s*thành|gửi\s
 
 
 def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Context, ref_prefix: str = "",
-                  in_directive_section: bool = False) -> list[ParsedTask]:
+                  in_directive_section: bool = False, directive_after: int = -1) -> list[ParsedTask]:
     """Paragraphs without numbered items — a letter's body, or a directive section's text — as tasks:
     the directive paragraphs, merged while they share a lead. Under a directive heading ("VI. CHẾ ĐỘ
     BÁO CÁO") every paragraph directs, and a sentence naming a new doer starts a new task."""
     groups: list[tuple[list[str], list[str]]] = []
-    split = _by_subject(paragraphs)  # "X tham mưu …; Y theo dõi …": one task per doer
-    shared_of = {part: shared for part, shared in split if shared}
-    for para in (part for part, _ in split):
+    after_intro = set(paragraphs[directive_after + 1:]) if directive_after >= 0 else set()
+    split = [(part, shared, para in after_intro) for para in paragraphs for part, shared in _by_subject([para])]
+    shared_of = {part: shared for part, shared, _ in split if shared}
+    for para, _, directed in split:  # "X tham mưu …; Y theo dõi …": one task per doer
         directs = _directive_paragraph(para) or (
-            in_directive_section and not CLOSING.search(para) and not INTRO_END.search(para)
+            (in_directive_section or directed) and not CLOSING.search(para) and not CLOSING_LINE.match(para)
+            and not INTRO_END.search(para)
             and not ASSESSMENT.search(para[:200]) and len(para) >= 20) or (
             len(split) > len(paragraphs) and _unit_opens_with_work(para))
         if not directs:

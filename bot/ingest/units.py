@@ -207,6 +207,9 @@ def _asked(text: str) -> list[str]:
     return []
 
 
+OBJECT_BEFORE = re.compile(r"\b(?:của|cho|với|tại|về|đối\s*với|thuộc|giữa)\s*$", re.I | re.U)
+
+
 def find_leads_ranked(text: str) -> tuple[list[str], int]:
     """The lead units a text names and how sure: STRONG ("Giao X", "X chủ trì", "Đơn vị chủ trì: X",
     a unit opening the text, "đề nghị X" said by a requester) or WEAK (a unit opening a later clause)."""
@@ -226,6 +229,8 @@ def find_leads_ranked(text: str) -> tuple[list[str], int]:
     if asked:
         return asked, STRONG
     for after in ROLE_AFTER.finditer(text):
+        if OBJECT_BEFORE.search(text[max(0, after.start() - 12): after.start()]):
+            break  # "… của các cơ sở phát thải phải thực hiện …": whose duty, not who acts
         name = after.group("u").strip(" ,.-–")
         if _cut(name) == name:  # nothing verb-like inside: a clean subject
             units = split_units(name)

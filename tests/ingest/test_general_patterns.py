@@ -427,3 +427,20 @@ Căn cứ nội dung này, Chủ tịch UBND tỉnh yêu cầu Giám đốc Sở
 """)
     assert [t.lead for t in n.tasks] == [("Sở Kế hoạch và Đầu tư",)]
     assert n.subject == "Tiếp tục điều chuyển vốn ở những dự án triển khai chậm"
+
+
+def test_paragraphs_after_the_opinion_intro_direct() -> None:
+    n = parse_notice("""VĂN PHÒNG CHÍNH PHỦ
+Số: 2541/VPCP-QHQT
+V/v phát triển công nghiệp hỗ trợ
+Hà Nội, ngày 20 tháng 04 năm 2026
+Kính gửi: Bộ Công Thương
+Xét báo cáo của Phòng Thương mại và Công nghiệp Việt Nam, Phó Thủ tướng có ý kiến như sau:
+Bộ Công Thương nghiên cứu giải quyết các đề xuất của Phòng Thương mại và Công nghiệp Việt Nam.
+Văn phòng Chính phủ xin thông báo để Bộ Công Thương biết và thực hiện.
+""" + SIGNATURE)
+    assert [(t.lead, t.text[:22]) for t in n.tasks] == [(("Bộ Công Thương",), "Bộ Công Thương nghiên ")]
+
+
+def test_a_duty_of_the_object_is_not_the_lead() -> None:
+    assert find_leads("Kiểm tra việc tuân thủ quy định của các cơ sở phát thải phải thực hiện kiểm kê") == []
