@@ -647,9 +647,9 @@ def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads:
     if not root.children:
         paragraphs = root.lines[1:]
         # "… có ý kiến như sau:" — every paragraph after it directs, even without "giao", "đề nghị"
-        intro = max((i for i, p in enumerate(paragraphs) if INTRO_END.search(p) and not re.match(r"Cử\s*tri", p)),
-                    default=-1)
-        return _letter_tasks(paragraphs, issued_on=issued_on, base=base, directive_after=intro)
+        opinion = max((i for i, p in enumerate(paragraphs) if INTRO_END.search(p) and not re.match(r"Cử\s*tri", p)),
+                      default=-1)
+        return _letter_tasks(paragraphs, issued_on=issued_on, base=base, directive_after=opinion)
     intro = root.lines[1:]
     lead_in = intro[-1] if intro and intro[-1].rstrip().endswith(":") else None
     inherited_due = None
