@@ -252,6 +252,10 @@ def _signer(lines: list[str]) -> tuple[str | None, str | None]:
                     authority = authority_here or authority
                     break
     if last_name is None:
+        # a rendition tells who signed: "đồng chí Lê Văn Ngoan, Phó Bí thư Thường trực Huyện ủy đã ký ban hành …"
+        for m in SIGNED_BY.finditer(" ".join(lines)):
+            if m.group("name").split()[0] in SURNAMES:
+                return m.group("name"), None
         for ln in reversed(lines[-15:]):
             cand = ln.strip(" .*")
             if NAME_RE.match(cand):
@@ -267,6 +271,8 @@ def _signer(lines: list[str]) -> tuple[str | None, str | None]:
     return last_name, authority
 
 
+SIGNED_BY = re.compile(rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})\s*,\s*[^.;]{{0,120}}?\b(?:đã\s*)?ký\s*"
+                       r"(?:ban\s*hành|văn\s*bản|công\s*văn|thông\s*báo|kết\s*luận|quyết\s*định|kế\s*hoạch)", re.U)
 TRAILING_NAME = re.compile(rf"(?:^|[\s,:])(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,4}})$", re.U)
 AUTHORITY_ANYWHERE = re.compile(r"\b(TM|KT|TL|TUQ)\.\s*[A-ZĐ]")
 SURNAMES = frozenset(
