@@ -447,8 +447,8 @@ def test_a_duty_of_the_object_is_not_the_lead() -> None:
 
 
 def test_a_rendition_names_who_signed_rather_than_its_byline() -> None:
-    n = parse_notice("""Ngày 10/6/2026, đồng chí Lê Văn Ngoan, Phó Bí thư Thường trực Huyện ủy đã ký ban hành Công văn số \
-1127-CV/HU về việc lãnh đạo đại hội chi bộ.
+    n = parse_notice("""Ngày 10/6/2026, đồng chí Lê Văn Ngoan, Phó Bí thư Thường trực Huyện ủy đã ký ban hành \
+Công văn số 1127-CV/HU về việc lãnh đạo đại hội chi bộ.
 Ban Thường vụ Huyện ủy đề nghị các Đảng bộ trực thuộc Huyện ủy tổ chức đại hội xong trước ngày 30/6/2026.
 Minh Kha
 """)
