@@ -29,7 +29,11 @@ WORDY_DATE = re.compile(
     rf"(?P<cue>{_CUE})\s*{_DAY_PREFIX}(?P<d>\d{{1,2}})\s*tháng\s*(?P<m>\d{{1,2}})(?:\s*năm\s*(?P<y>\d{{4}}))?",
     re.I)
 MONTH = re.compile(rf"(?P<cue>{_CUE})\s*(?:tháng)\s*(?P<m>\d{{1,2}})\s*(?:/|năm)\s*(?P<y>\d{{4}})", re.I)
-QUARTER = re.compile(rf"(?P<cue>{_CUE})\s*quý\s*(?P<q>IV|III|II|I|[1-4])\s*(?:/|năm)\s*(?P<y>\d{{4}})", re.I)
+QUARTER = re.compile(rf"(?P<cue>{_CUE})\s*quý\s*(?:(?:IV|III|II|I|[1-4])\s*(?:,|và|-)\s*)*"
+                     r"(?P<q>IV|III|II|I|[1-4])\s*(?:/|năm)\s*(?P<y>\d{4})", re.I)  # "Quý III, IV/2026": the last
+# a time column that ends on a later year: "Thời gian hoàn thành: Quý IV/2026, 2027"
+TIME_FIELD = re.compile(r"thời\s*(?:gian|hạn)\s*hoàn\s*thành\s*:", re.I)
+LATER_YEAR = re.compile(r",\s*(?:năm\s*)?(?P<y>(?:19|20)\d\d)\s*(?=[.;]|$)", re.I)
 HALF = re.compile(r"(?P<n>6|9)\s*tháng\s*(?:đầu\s*)?năm\s*(?P<y>\d{4})", re.I)
 YEAR = re.compile(r"(?P<cue>trong|cuối|hoàn\s*thành(?:\s*trong)?|trước|xong|đến\s*hết|chậm\s*nhất|"
                   r"thời\s*(?:gian|hạn)\s*hoàn\s*thành)[\s:]*"
@@ -137,6 +141,9 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
         add(m, _month_end(int(m.group("y")), q * 3))
     for m in HALF.finditer(text):
         add(m, _month_end(int(m.group("y")), int(m.group("n"))))
+    for m in LATER_YEAR.finditer(text):
+        if TIME_FIELD.search(text[max(0, m.start() - 50): m.start()]):
+            add(m, dt.date(int(m.group("y")), 12, 31))
     for rx in (YEAR, FIELD_YEAR):
         for m in rx.finditer(text):
             add(m, dt.date(int(m.group("y")), 12, 31))

@@ -13,7 +13,7 @@ _HEADS = (
     r"Thường\s*trực|Kho\s*bạc|Ngân\s*hàng|Thanh\s*tra|Đài|Báo(?!\s*cáo)|Tòa\s*án|Toà\s*án|Viện\s*kiểm\s*sát|Công\s*ty|"
     r"Tập\s*đoàn|Tổng\s*công\s*ty|Chủ\s*tịch|Giám\s*đốc|Phó\s*(?:Giám\s*đốc|Chủ\s*tịch|Trưởng\s*(?:ban|phòng)|Bí\s*thư)|"
     r"Trưởng\s*phòng|Hiệu\s*trưởng|Đồng\s*chí|Đ/c|Thủ\s*trưởng|Trưởng\s*ban|Chánh\s*Văn\s*phòng|Trường(?!\s*hợp)|"
-    r"Bệnh\s*viện|Bảo\s*hiểm|BHXH|Quỹ|Chi\s*cục|Cảng\s*vụ|Ban\s*quản\s*lý|BQL|Hạt|Kiểm\s*lâm|"
+    r"Bệnh\s*viện|Bảo\s*hiểm|BHXH|Quỹ|Chi\s*cục|Cảng\s*vụ|Ban\s*quản\s*lý|BQL|Hạt|"
     r"Thủ\s*tướng|Phó\s*Thủ\s*tướng|Chính\s*phủ|Ngân\s*hàng\s*Nhà\s*nước|Bộ\s*trưởng|"
     r"Ủy\s*ban\s*Kiểm\s*tra|Học\s*viện|Đại\s*học|Nhà\s*xuất\s*bản|Cơ\s*quan|Tổ\s*công\s*tác|Ban\s*Chỉ\s*đạo|"
     r"Hiệp\s*hội|Liên\s*hiệp|Đội|Lực\s*lượng|Chi\s*nhánh|Cảnh\s*sát|Thuế|Hải\s*quan|Điện\s*lực|Thành\s*đoàn|"

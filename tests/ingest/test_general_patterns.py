@@ -453,3 +453,35 @@ Ban Thường vụ Huyện ủy đề nghị các Đảng bộ trực thuộc Hu
 Minh Kha
 """)
     assert n.signer == "Lê Văn Ngoan" and n.number == "1127-CV/HU"
+
+
+def test_a_markdown_header_over_rows_flattened_with_lettered_sub_rows() -> None:
+    n = parse_notice("""KẾ HOẠCH
+Triển khai nghị định
+| TT | Nội dung hoạt động | Cơ quan chủ trì | Cơ quan phối hợp |
+| --- | --- | --- | --- |
+Thời gian thực hiện
+1
+Tuyên truyền, phổ biến nghị định
+a)
+Tổ chức hội nghị phổ biến nghị định đến các địa phương.
+Cục Lâm nghiệp
+Vụ Pháp chế
+Quý III, IV/2026
+b)
+Biên soạn tài liệu hướng dẫn thực hiện nghị định.
+Cục Lâm nghiệp
+Vụ Pháp chế
+Quý IV/2026, 2027
+2
+Tổng kết, đánh giá việc thực hiện nghị định.
+Cục Kiểm lâm
+Vụ Pháp chế
+Thường xuyên
+""")
+    hn = _task(n, "Tổ chức hội nghị phổ biến")
+    assert hn.lead == ("Cục Lâm nghiệp",) and hn.due == dt.date(2026, 12, 31)
+    doc = _task(n, "Biên soạn tài liệu")
+    assert doc.lead == ("Cục Lâm nghiệp",) and doc.due == dt.date(2027, 12, 31)
+    assert _task(n, "Tổng kết, đánh giá").lead == ("Cục Kiểm lâm",)
+    assert not any(t.text.startswith("Tuyên truyền, phổ biến") for t in n.tasks), "a group row is a heading"
