@@ -253,9 +253,9 @@ def _signer(lines: list[str]) -> tuple[str | None, str | None]:
                     break
     if last_name is None:
         # a rendition tells who signed: "đồng chí Lê Văn Ngoan, Phó Bí thư Thường trực Huyện ủy đã ký ban hành …"
-        for m in SIGNED_BY.finditer(" ".join(lines)):
-            if m.group("name").split()[0] in SURNAMES:
-                return m.group("name"), None
+        for signed in SIGNED_BY.finditer(" ".join(lines)):
+            if signed.group("name").split()[0] in SURNAMES:
+                return signed.group("name"), None
         for ln in reversed(lines[-15:]):
             cand = ln.strip(" .*")
             if NAME_RE.match(cand):

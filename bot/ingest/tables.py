@@ -121,7 +121,6 @@ def _flattened(lines: list[str], start: int, out: list[str]) -> int:
     expected = 1
     row: list[str] = []
     number = ""
-    parent_number = [""]
 
     def flush() -> None:
         if number and row:
@@ -141,10 +140,7 @@ def _flattened(lines: list[str], start: int, out: list[str]) -> int:
         if sub and number:
             # "a)" alone on its line: a sub-row of the numbered row above, which becomes its heading
             flush()
-            parent = number.split(")")[0] if ")" in number else number
             number, row = f"{sub.group(1)})", []
-            if parent_number[0] != parent:
-                parent_number[0] = parent
         elif m and int(m.group(1)) in (expected, 1) and (row or not number):
             flush()
             number, row = m.group(1), []
