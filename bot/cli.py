@@ -41,16 +41,16 @@ def cmd_parse(args: argparse.Namespace) -> int:
 LEAD_SOURCE_LABELS = {
     "text": "nội dung nhiệm vụ",
     "heading": "đề mục / câu dẫn phía trên",
-    "addressee": "nơi nhận (Kính gửi) hoặc câu kết",
+    "addressee": "đơn vị nhận văn bản (Kính gửi, câu kết)",
 }
 
 
 def lead_sources_table(notice: ParsedNotice) -> str:
     """For each task, where its lead came from, so an admin sees why a unit was chosen."""
-    lines = ["", "Nguồn xác định đơn vị chủ trì:", f"{'Mục':<10} {'Lấy từ':<34} Chủ trì"]
+    lines = ["", "Nguồn xác định đơn vị chủ trì:", f"{'Mục':<10} {'Lấy từ':<40} Chủ trì"]
     for t in notice.tasks:
         label = LEAD_SOURCE_LABELS.get(t.lead_source or "", "không xác định được")
-        lines.append(f"{t.ref:<10} {label:<34} {'; '.join(t.lead) or '—'}")
+        lines.append(f"{t.ref:<10} {label:<40} {'; '.join(t.lead) or '—'}")
     return "\n".join(lines)
 
 

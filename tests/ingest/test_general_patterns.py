@@ -485,3 +485,16 @@ Thường xuyên
     assert doc.lead == ("Cục Lâm nghiệp",) and doc.due == dt.date(2027, 12, 31)
     assert _task(n, "Tổng kết, đánh giá").lead == ("Cục Kiểm lâm",)
     assert not any(t.text.startswith("Tuyên truyền, phổ biến") for t in n.tasks), "a group row is a heading"
+
+
+def test_the_parse_table_says_where_each_lead_came_from() -> None:
+    from bot.cli import lead_sources_table
+
+    n = parse_notice("""CÔNG VĂN
+Kính gửi: Sở Kiến trúc
+1. Rà soát quy hoạch chung đô thị.
+2. Giao Sở Tài chính bố trí kinh phí.
+""")
+    table = lead_sources_table(n)
+    assert "1          đơn vị nhận văn bản (Kính gửi, câu kết)" in table
+    assert "2          nội dung nhiệm vụ" in table and "Sở Tài chính" in table
