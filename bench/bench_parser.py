@@ -1,17 +1,24 @@
-"""Parser speed: parses the dev corpus repeatedly and prints notices/s and KB/s
-for text, .docx and .pdf inputs (reading the file included), and for scanned PDFs read
-by OCR. A benchmark, not a test.
+"""Parser speed and accuracy: parses the dev corpus repeatedly and prints notices/s, KB/s and
+ms per notice for text, .docx and .pdf inputs (reading the file included), and for scanned PDFs
+read by OCR; then the scorer's TOTAL line for ../shared/corpus/dev, dev-files and every
+tests/corpus/*/ folder (plus that folder's FIRST_LOOK.txt TOTAL line verbatim, labelled
+"first-look": the score the parser had on those documents before any rule was written for them).
+A benchmark, not a test.
 
-    .venv/bin/python bench/bench_parser.py [--rounds 5]
+    .venv/bin/python bench/bench_parser.py [--rounds 5] [--no-score] [--extra-corpus DIR ...]
 """
 
 from __future__ import annotations
 
 import argparse
+import subprocess
+import sys
 import time
 from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "corpus"
+SCORER = ROOT.parent / "shared" / "tools" / "score_extraction.py"
 
 
 def measure(files: list[Path], rounds: int) -> tuple[float, float, float]:
@@ -29,6 +36,9 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--corpus", type=Path, default=SHARED)
+    ap.add_argument("--no-score", action="store_true", help="speed only, skip the scorer")
+    ap.add_argument("--extra-corpus", type=Path, action="append", default=[],
+                    help="another labelled folder to score (may be repeated)")
     args = ap.parse_args()
     start = time.perf_counter()
     global parse_notice, read_document
@@ -53,6 +63,39 @@ def main() -> None:
         per_s, kb_s, ms = measure(files, rounds)
         print(f"{kind:5} {len(files):3} files x{rounds}: {per_s:8.1f} notices/s  {kb_s:9.1f} KB/s  "
               f"{ms:7.1f} ms/notice")
+    page = _page_long(groups["txt"])
+    if page:
+        _, _, ms = measure(page, args.rounds * 4)
+        print(f"page-long notice ({len(page)} texts of 2-6 KB): {ms:.1f} ms/notice")
+    if not args.no_score:
+        folders = [args.corpus / "dev", args.corpus / "dev-files"]
+        folders += sorted(p for p in (ROOT / "tests" / "corpus").glob("*/") if (p / "gold").is_dir())
+        folders += args.extra_corpus
+        for folder in folders:
+            score(folder)
+
+
+def _page_long(files: list[Path]) -> list[Path]:
+    """Text notices about one printed page long."""
+    return [p for p in files if 2000 <= p.stat().st_size <= 6000]
+
+
+def score(folder: Path) -> None:
+    """The scorer's TOTAL line for one labelled folder, and its first-look line if it has one."""
+    if not SCORER.exists() or not (folder / "gold").is_dir():
+        print(f"{folder}: no scorer or no gold labels")
+        return
+    cli = Path(sys.executable).with_name("nhacviec")
+    cmd = f"{cli} parse --format json {{file}}" if cli.exists() else \
+        f"{sys.executable} -m bot.cli parse --format json {{file}}"
+    run = subprocess.run([sys.executable, str(SCORER), "--corpus", str(folder), "--cmd", cmd],
+                         capture_output=True, text=True, cwd=ROOT, check=False)
+    total = next((ln for ln in run.stdout.splitlines() if ln.startswith("TOTAL")), run.stderr.strip()[-200:])
+    print(f"{folder.name:12} now        {total}")
+    first = folder / "FIRST_LOOK.txt"
+    if first.exists():
+        line = next((ln for ln in first.read_text(encoding="utf-8").splitlines() if ln.startswith("TOTAL")), None)
+        print(f"{folder.name:12} first-look {line or '(no TOTAL line)'}")
 
 
 def _has_text_layer(path: Path) -> bool:

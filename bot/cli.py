@@ -17,6 +17,8 @@ from storage.errors import ConfigInvalid, NhacViecError
 if TYPE_CHECKING:
     from bot.settings import Settings
 
+from storage.parsed import ParsedNotice
+
 log = logging.getLogger("nhacviec")
 
 SECRET_ENV = ("TELEGRAM_BOT_TOKEN", "ZALO_BOT_TOKEN")
@@ -59,7 +61,24 @@ def cmd_parse(args: argparse.Namespace) -> int:
     from bot.textbase import notice_table
 
     print(notice_table(notice))
+    print(lead_sources_table(notice))
     return 0
+
+
+LEAD_SOURCE_LABELS = {
+    "text": "nội dung nhiệm vụ",
+    "heading": "đề mục / câu dẫn phía trên",
+    "addressee": "đơn vị nhận văn bản (Kính gửi, câu kết)",
+}
+
+
+def lead_sources_table(notice: ParsedNotice) -> str:
+    """For each task, where its lead came from, so an admin sees why a unit was chosen."""
+    lines = ["", "Nguồn xác định đơn vị chủ trì:", f"{'Mục':<10} {'Lấy từ':<40} Chủ trì"]
+    for t in notice.tasks:
+        label = LEAD_SOURCE_LABELS.get(t.lead_source or "", "không xác định được")
+        lines.append(f"{t.ref:<10} {label:<40} {'; '.join(t.lead) or '—'}")
+    return "\n".join(lines)
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:

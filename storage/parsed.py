@@ -18,6 +18,9 @@ class ParsedTask:
     recurrence: str | None = None
     parent_ref: str | None = None
     depth: int = 0
+    # where the lead came from: "text" (the task names it), "heading" (the heading or lead-in above),
+    # "addressee" (the document's addressees or closing formula), None (no lead)
+    lead_source: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -29,6 +32,7 @@ class ParsedTask:
             "due_text": self.due_text,
             "recurrence": self.recurrence,
             "parent": self.parent_ref,
+            "lead_source": self.lead_source,
         }
 
     @classmethod
@@ -36,7 +40,8 @@ class ParsedTask:
         return cls(ref=data["ref"], text=data["text"], lead=tuple(data.get("lead") or ()),
                    support=tuple(data.get("support") or ()),
                    due=dt.date.fromisoformat(data["due"]) if data.get("due") else None,
-                   due_text=data.get("due_text"), recurrence=data.get("recurrence"), parent_ref=data.get("parent"))
+                   due_text=data.get("due_text"), recurrence=data.get("recurrence"), parent_ref=data.get("parent"),
+                   lead_source=data.get("lead_source"))
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -12,8 +12,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from storage.vntext import fold
+
 _CUE = (r"(?:trước|chậm\s*nhất(?:\s*(?:là|vào|đến))?|xong\s*trước|hoàn\s*thành(?:\s*(?:trước|đến))?|xong|"
-        r"trong|đến\s*hết|hạn\s*chót|thời\s*hạn(?:\s*hoàn\s*thành)?|kết\s*thúc|cuối|gửi\s*về[^.;]{0,60}?trước)"
+        r"trong|đến\s*hết|hạn\s*chót|thời\s*hạn(?:\s*hoàn\s*thành)?|kết\s*thúc|cuối|gửi\s*về[^.;]{0,60}?trước|"
+        r"(?<=\s)sang|^sang)"
         r"[\s:]*")
 _DAY_PREFIX = (r"(?:(?:\d{1,2}\s*giờ(?:\s*\d{1,2})?\s*(?:phút)?\s*)?(?:,\s*)?(?:ngày\s*)?"
                r"(?:thứ\s+\w+,?\s*)?(?:ngày\s*)?)")
@@ -26,14 +29,30 @@ WORDY_DATE = re.compile(
     rf"(?P<cue>{_CUE})\s*{_DAY_PREFIX}(?P<d>\d{{1,2}})\s*tháng\s*(?P<m>\d{{1,2}})(?:\s*năm\s*(?P<y>\d{{4}}))?",
     re.I)
 MONTH = re.compile(rf"(?P<cue>{_CUE})\s*(?:tháng)\s*(?P<m>\d{{1,2}})\s*(?:/|năm)\s*(?P<y>\d{{4}})", re.I)
-QUARTER = re.compile(rf"(?P<cue>{_CUE})\s*quý\s*(?P<q>IV|III|II|I|[1-4])\s*(?:/|năm)\s*(?P<y>\d{{4}})", re.I)
+QUARTER = re.compile(rf"(?P<cue>{_CUE})\s*quý\s*(?:(?:IV|III|II|I|[1-4])\s*(?:,|và|-)\s*)*"
+                     r"(?P<q>IV|III|II|I|[1-4])\s*(?:/|năm)\s*(?P<y>\d{4})", re.I)  # "Quý III, IV/2026": the last
+# a time column that ends on a later year: "Thời gian hoàn thành: Quý IV/2026, 2027"
+TIME_FIELD = re.compile(r"thời\s*(?:gian|hạn)\s*hoàn\s*thành\s*:", re.I)
+LATER_YEAR = re.compile(r",\s*(?:năm\s*)?(?P<y>(?:19|20)\d\d)\s*(?=[.;]|$)", re.I)
 HALF = re.compile(r"(?P<n>6|9)\s*tháng\s*(?:đầu\s*)?năm\s*(?P<y>\d{4})", re.I)
 YEAR = re.compile(r"(?P<cue>trong|cuối|hoàn\s*thành(?:\s*trong)?|trước|xong|đến\s*hết|chậm\s*nhất|"
                   r"thời\s*(?:gian|hạn)\s*hoàn\s*thành)[\s:]*"
                   r"(?:năm\s*)(?P<y>\d{4})", re.I)
 # a time column written as a bare year: "Thời gian hoàn thành: 2026"
-FIELD_YEAR = re.compile(r"(?P<cue>thời\s*(?:gian|hạn)\s*hoàn\s*thành)\s*:\s*(?:năm\s*)?(?P<y>(?:19|20)\d\d)\b(?![/-])",
-                        re.I)
+FIELD_YEAR = re.compile(r"(?P<cue>thời\s*(?:gian|hạn)\s*hoàn\s*thành)\s*:\s*(?:(?:năm|giai\s*đoạn)\s*)?"
+                        r"(?:(?:19|20)\d\d\s*-\s*)?(?P<y>(?:19|20)\d\d)\b(?![/-])", re.I)  # "2024 - 2030": the end
+# a holiday as the deadline: "trước Quốc khánh 2/9", "trước dịp kỷ niệm ngày Giải phóng miền Nam 30/4"
+_HOLIDAYS = {"quoc khanh": (9, 2), "giai phong mien nam": (4, 30), "quoc te lao dong": (5, 1),
+             "tet duong lich": (1, 1)}
+HOLIDAY = re.compile(
+    r"(?P<cue>trước|chậm\s*nhất(?:\s*là)?|hoàn\s*thành\s*trước|xong\s*trước|nhân\s*dịp|trong\s*dịp)\s*"
+    r"(?:(?:dịp|lễ|kỷ\s*niệm|ngày)\s*){0,3}"
+    r"(?P<name>Quốc\s*khánh|Giải\s*phóng\s*miền\s*Nam|Quốc\s*tế\s*Lao\s*động|Tết\s*Dương\s*lịch)"
+    r"(?:[\s(]*(?:ngày\s*)?(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}))?\)?)?", re.I)
+# a meeting or event the issuer will hold is not a deadline: "dự kiến tổ chức hội nghị trong tháng 7 năm 2026"
+EVENT_BEFORE = re.compile(r"(?:dự\s*kiến\s*(?:sẽ\s*)?(?:tổ\s*chức|diễn\s*ra|khai\s*mạc)|sẽ\s*(?:được\s*)?tổ\s*chức|"
+                          r"diễn\s*ra|được\s*tổ\s*chức|khai\s*mạc)(?![^.;]*\b(?:hoàn\s*thành|xong|gửi|báo\s*cáo|"
+                          r"trình|nộp)\b)[^.;:]*$", re.I)
 WITHIN_DAYS = re.compile(r"trong\s*(?:thời\s*hạn\s*)?(?:vòng\s*)?(?P<n>\d{1,3})\s*ngày(?P<work>\s*làm\s*việc)?"
                          r"\s*(?:,\s*)?kể\s*từ\s*ngày\s*(?:ký|ban\s*hành)", re.I)
 
@@ -85,6 +104,8 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
         cue = (match.groupdict().get("cue") or "").lower()
         if cue.startswith("đến") and re.search(r"\btừ\b[^.;:]*$", text[max(0, span[0] - 60): span[0]], re.I):
             return  # the end of a period ("từ ngày 11/9 đến hết năm 2026"), not a deadline
+        if EVENT_BEFORE.search(text[max(0, span[0] - 120): span[0]]):
+            return  # the date of a meeting or event, not of work to finish
         taken.append(span)
         found.append(Deadline(due=due, text=match.group(0).strip(" ,;:"), start=span[0], exact=exact,
                               year_given=year_given))
@@ -99,6 +120,17 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
                 if due is not None and due < issued_on:
                     due = _safe_date(issued_on.year + 1, mo, d)
                 add(m, due, exact=True, year_given=False)
+    for m in HOLIDAY.finditer(text):
+        month, day = _HOLIDAYS[fold(m.group("name"))]
+        if m.group("d"):
+            day, month = int(m.group("d")), int(m.group("m"))
+        if m.group("y"):
+            add(m, _safe_date(int(m.group("y")), month, day), exact=True)
+        elif issued_on is not None:
+            due = _safe_date(issued_on.year, month, day)
+            if due is not None and due < issued_on:
+                due = _safe_date(issued_on.year + 1, month, day)
+            add(m, due, exact=True, year_given=False)
     for m in WITHIN_DAYS.finditer(text):
         if issued_on is not None:
             add(m, issued_on + dt.timedelta(days=int(m.group("n"))), exact=True)
@@ -109,6 +141,9 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
         add(m, _month_end(int(m.group("y")), q * 3))
     for m in HALF.finditer(text):
         add(m, _month_end(int(m.group("y")), int(m.group("n"))))
+    for m in LATER_YEAR.finditer(text):
+        if TIME_FIELD.search(text[max(0, m.start() - 50): m.start()]):
+            add(m, dt.date(int(m.group("y")), 12, 31))
     for rx in (YEAR, FIELD_YEAR):
         for m in rx.finditer(text):
             add(m, dt.date(int(m.group("y")), 12, 31))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.ingest.dates import find_recurrence, parse_date_phrase, pick_deadline
 from bot.ingest.legacy import repair_legacy
@@ -19,7 +19,9 @@ from bot.ingest.units import (
     find_supports,
     heading_units,
     is_generic_reference,
+    name_prefix,
     split_units,
+    unit_case,
 )
 from storage.parsed import ParsedNotice, ParsedTask
 from storage.vntext import fold, nfc
@@ -44,10 +46,14 @@ def clean_text(text: str) -> str:
     for rx, repl in _MD:
         text = rx.sub(repl, text)
     text = re.sub(r"[–—]", "-", text)
-    return text
+    # Markdown emphasis around a word ("*Nơi nhận:*", "*(Kèm theo …)*"), not a "* item" bullet
+    return re.sub(r"(?<![\w*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])", "", text)
 
 
-RUNNING_HEAD = re.compile(r"^(?:CÔNG\s*BÁO/Số\s*\d+/Ngày\s*[\d-]+|Trang\s*\d+(?:\s*/\s*\d+)?)$", re.I)
+RUNNING_HEAD = re.compile(r"^(?:CÔNG\s*BÁO/Số\s*\d+/Ngày\s*[\d-]+|Trang\s*\d+(?:\s*/\s*\d+)?|"
+                          # a portal's time stamp: "04/11/2020 15:39", "Đăng ngày: 08/11/2016 17:20:05"
+                          r"(?:(?:Đăng|Cập\s*nhật)\s*(?:ngày|lúc)\s*:?\s*)?\d{1,2}/\d{1,2}/\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)$",
+                          re.I)
 
 
 def lines_of(text: str) -> list[str]:
@@ -95,6 +101,32 @@ OWN_NUMBER_RE = re.compile(
     r"(?:,?\s*ngày\s*(?P<d>\d{1,2}/\d{1,2}/\d{4}))?", re.U)
 
 
+# A rendition (portal, news) that tells its own number in the opening lines: "Công văn số 1127-CV/HU",
+# "Công văn số: 3150/VPCP-NN", "(số 3018/UBND-KTN)", "(3585/VP-KTN, ngày 23/10/2017)", "Công văn số 1238 ngày
+# 8/11/2016"; or at the end: "Xem chi tiết tại Công văn 369/UBND-KT".
+TOLD_NUMBER_RE = re.compile(
+    r"(?:(?i:Công\s*văn|Công\s*điện|Thông\s*báo|Kế\s*hoạch|Quyết\s*định|Chỉ\s*thị|Văn\s*bản|Hướng\s*dẫn|Kết\s*luận)"
+    r"\s*(?:\(?\s*số)?\s*:?|\(\s*số|^\S.{0,200}\()\s*"
+    r"(?P<n>\d{1,6}(?:\s*[/-]\s*[A-ZĐ][A-Za-zĐđ0-9&]*(?:\s*[/-]\s*[A-ZĐ][A-Za-zĐđ0-9&]*)*)?)"
+    r"(?=[\s,.;)]|$)(?:\s*,?\s*ngày\s*(?P<d>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}))?", re.U | re.M)
+CITED_BEFORE = re.compile(r"(?:Thực\s*hiện|Căn\s*cứ|Triển\s*khai|theo|tại|của|Theo|Tại|và|Xét)\s*$", re.U)
+DATE_BEFORE = re.compile(r"Ngày\s*(?P<d>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})[^.;]{0,120}$", re.U)
+
+
+def _told_number(text: str) -> tuple[str | None, dt.date | None]:
+    opening = text[:700]
+    for m in TOLD_NUMBER_RE.finditer(opening):
+        if "/" not in m.group("n") and "-" not in m.group("n") and not m.group("d"):
+            continue  # a bare number needs its date: "Công văn số 1238 ngày 8/11/2016"
+        if CITED_BEFORE.search(opening[max(0, m.start() - 20): m.start()]):
+            continue  # a cited document: "Thực hiện Công văn số …"
+        day = m.group("d") or ((b := DATE_BEFORE.search(opening[: m.start()])) and b.group("d")) or None
+        return re.sub(r"\s+", "", m.group("n")), parse_date_phrase(re.sub(r"\s+", "", day)) if day else None
+    tail = re.search(r"Xem\s*(?:chi\s*tiết|toàn\s*văn)\s*(?:tại\s*)?(?:Công\s*văn|văn\s*bản|Thông\s*báo|Quyết\s*định)"
+                     r"\s*(?:số\s*)?(?P<n>\d{1,6}\s*/\s*[A-ZĐ][A-Za-zĐđ0-9&\-/]*)", text)
+    return (re.sub(r"\s+", "", tail.group("n")), None) if tail else (None, None)
+
+
 def _number(head: str) -> str | None:
     m = NUMBER_RE.search(head)
     return re.sub(r"\s+", "", m.group("n")).rstrip(".-") if m else None
@@ -121,12 +153,21 @@ def _date_and_place(head: str) -> tuple[dt.date | None, str | None]:
 
 
 def _issuer(lines: list[str]) -> str | None:
+    """The issuing body as written in the header, in ordinary case: "UBND TỈNH LÀO CAI" → "UBND tỉnh Lào Cai".
+    A bare office line under it ("VĂN PHÒNG") belongs to that body; a named unit ("SỞ TÀI CHÍNH") issues."""
     out: list[str] = []
     for ln in lines[:6]:
         if ln.startswith(("CỘNG HÒA", "CỘNG HOÀ", "ĐẢNG CỘNG SẢN", "Số")) or not ln.isupper() or _KIND_RE.match(ln):
             break
-        out.append(ln)
-    return " ".join(out).title() if out else None
+        out.append(re.split(r"\s{3,}", ln)[0].strip(" *-_"))
+    out = [o for o in out if o]
+    if not out:
+        return None
+    if len(out) > 1 and re.fullmatch(r"(?:VĂN\s*PHÒNG|VP)", out[-1]):
+        out = out[:-1]
+    elif len(out) > 1 and re.match(r"^(?:SỞ|BAN|PHÒNG|CỤC|VỤ|TRUNG\s*TÂM|CHI\s*CỤC|BỘ\s*CHỈ\s*HUY)\s+\S", out[-1]):
+        out = out[-1:]
+    return unit_case(" ".join(out))
 
 
 def _kind(lines: list[str], text: str) -> tuple[str | None, int]:
@@ -144,7 +185,12 @@ def _subject_after(lines: list[str], kind_index: int) -> list[str]:
     out: list[str] = []
     for ln in lines[kind_index + 1: kind_index + 6]:
         mark = _marker(ln)
-        if len(ln) > 200 or re.match(r"^(Kính\s*gửi|Ngày\s*\d|Căn\s*cứ|Thực\s*hiện|Số\b|Điều\s*\d)", ln) or (
+        if ln.rstrip().endswith(":") and len(ln) > 40:
+            break  # a lead-in ("…, cụ thể như sau:"), not a subject
+        if out and (ln.isupper() or ln.rstrip().endswith(".") and len(ln) > 120):
+            break  # the authority line of a decision ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"), a body sentence
+        if len(ln) > 200 or re.match(r"^(Kính\s*gửi|Ngày\s*\d|Căn\s*cứ|Thực\s*hiện|Số\b|Điều\s*\d|Hôm\s*nay|"
+                                     r"Sau\s*khi|Vừa\s*qua|Tại\s|Trên\s*cơ\s*sở|Xét\b|Theo\b|Để\b)", ln) or (
                 mark is not None and mark[0] != "heading"):
             break
         out.append(ln)
@@ -176,6 +222,9 @@ def _signature_lines(lines: list[str]) -> list[str]:
     start = next((i for i, ln in enumerate(lines) if re.match(r"^Nơi\s*nhận", ln)), len(lines))
     out = lines[:start]
     for ln in lines[start:]:
+        # "Nơi nhận: GIÁM ĐỐC" when the two columns were flattened onto one line
+        ln = re.sub(r"^(Nơi\s*nhận\s*:?)\s+(?=(?:TM|KT|TL|TUQ|Q)\s*\.|[A-ZĐÀ-Ỹ]{2,}(?:\s+[A-ZĐÀ-Ỹ]{2,})*\s*$)",
+                    r"\1   ", ln)
         out.extend(p.strip() for p in re.split(r"\s{3,}", ln) if p.strip())
     return out
 
@@ -189,6 +238,13 @@ def _signer(lines: list[str]) -> tuple[str | None, str | None]:
     for i, ln in enumerate(lines):
         if AUTHORITY_RE.match(ln) or SIGN_TITLES.match(ln):
             authority_here = ln.split(".")[0] if AUTHORITY_RE.match(ln) else None
+            own = TRAILING_NAME.search(ln.rstrip(" .*"))
+            if own and own.group("name").split()[0] in SURNAMES and own.start() > 0:
+                # "KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Quốc Trị": a table cell holds the whole block
+                last_name, authority = own.group("name"), authority_here or authority
+                if AUTHORITY_RE.match(ln):
+                    break
+                continue
             for nxt in lines[i + 1: i + 16]:
                 cand = re.sub(r"^(?:Đ/c|Đồng chí)\s*", "", nxt.strip(" .*"))
                 if NAME_RE.match(cand):
@@ -196,6 +252,10 @@ def _signer(lines: list[str]) -> tuple[str | None, str | None]:
                     authority = authority_here or authority
                     break
     if last_name is None:
+        # a rendition tells who signed: "đồng chí Lê Văn Ngoan, Phó Bí thư Thường trực Huyện ủy đã ký ban hành …"
+        for signed in SIGNED_BY.finditer(" ".join(lines)):
+            if signed.group("name").split()[0] in SURNAMES:
+                return signed.group("name"), None
         for ln in reversed(lines[-15:]):
             cand = ln.strip(" .*")
             if NAME_RE.match(cand):
@@ -211,6 +271,8 @@ def _signer(lines: list[str]) -> tuple[str | None, str | None]:
     return last_name, authority
 
 
+SIGNED_BY = re.compile(rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})\s*,\s*[^.;]{{0,120}}?\b(?:đã\s*)?ký\s*"
+                       r"(?:ban\s*hành|văn\s*bản|công\s*văn|thông\s*báo|kết\s*luận|quyết\s*định|kế\s*hoạch)", re.U)
 TRAILING_NAME = re.compile(rf"(?:^|[\s,:])(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,4}})$", re.U)
 AUTHORITY_ANYWHERE = re.compile(r"\b(TM|KT|TL|TUQ)\.\s*[A-ZĐ]")
 SURNAMES = frozenset(
@@ -251,8 +313,8 @@ class Node:
 
 MARKERS = [
     ("roman", re.compile(r"^(?P<m>[IVX]{1,4})\s*[.)/-]\s*(?=\S)")),
-    ("num", re.compile(r"^(?P<m>\d{1,2}(?:\.\d{1,2}){1,3})\.?\)?\s+(?=\S)")),
-    ("num", re.compile(r"^(?P<m>\d{1,2})\s*[.)]\s*(?=\D)")),
+    ("num", re.compile(r"^(?P<m>\d{1,3}(?:\.\d{1,3}){1,3})\.?\)?\s+(?=\S)")),
+    ("num", re.compile(r"^(?P<m>\d{1,3})\s*[.)]\s*(?=\D)")),
     ("letter", re.compile(r"^(?P<m>[a-zđ])\s*[).]\s+(?=\S)")),
     ("paren", re.compile(r"^\((?P<m>\d{1,2}|[a-zđ])\)\s*(?=\S)")),
     ("dash", re.compile(r"^[-]\s*(?=\S)")),
@@ -289,6 +351,16 @@ ATTRIBUTE_ITEM = re.compile(
     r"Nội\s*dung(?:\s*\w+){0,2}|Phương\s*thức(?:\s*\w+){0,2}|Mục\s*đích|Mục\s*tiêu)\s*:", re.I | re.U)
 
 
+# Closing lines after the last item: who follows up, the call to carry it out, the courtesy formula.
+# They are not a task and never part of the last one.
+CLOSING_LINE = re.compile(
+    r"^(?:(?:Văn\s*phòng|VP)[^.;:]{0,80}?\b(?:theo\s*dõi|đôn\s*đốc)\b[^.;:]{0,80}\.?|"
+    r"(?:Yêu\s*cầu|Đề\s*nghị)\s[^.;:]{0,120}?\bnghiêm\s*túc\b[^.;:]{0,80}|"
+    r"Trân\s*trọng[^.;:]{0,40}|"
+    r"[^.;:]{0,160}\b(?:biết,?\s*(?:và\s*)?(?:thực\s*hiện|phối\s*hợp)|để\s*biết|thông\s*báo\s*để)[^.;:]{0,60})"
+    r"(?:\./\.|\.)?\s*$", re.U)
+
+
 def build_tree(lines: list[str]) -> Node:
     root = Node(kind="root", label="", rank=-1, lines=[""])
     current = root
@@ -304,6 +376,8 @@ def build_tree(lines: list[str]) -> Node:
             owner.lines.append(mk[3] if mk else ln)
             continue
         if mk is None:
+            if current is not root and CLOSING_LINE.match(ln):
+                continue
             current.lines.append(ln)
             continue
         kind, label, rank, rest = mk
@@ -328,21 +402,27 @@ DIRECTIVE_HEAD = re.compile(r"nhiệm\s*vụ|giải\s*pháp|tổ\s*chức\s*th�
 ASSESSMENT = re.compile(
     r"^(?:trong\s*(?:năm|thời\s*gian)\s*(?:qua|\d{4})|năm\s*\d{4},|thời\s*gian\s*qua|nhìn\s*chung|qua\s*\d|"
     r"tuy\s*nhiên|bên\s*cạnh\s*(?:những|đó)|kết\s*quả\s*(?:đạt|đã)|đã\s*đạt)"
-    r"|\bđã\s*(?:có\s*nhiều|đạt\s*được|đạt|hoàn\s*thành\s*tốt|được\s*quan\s*tâm)|còn\s*(?:hạn\s*chế|chậm|lúng\s*túng|"
+    r"|\bđã\s*(?:có\s*nhiều|đạt\s*được|đạt|hoàn\s*thành\s*tốt|được\s*quan\s*tâm|đánh\s*giá|được\s*nghe|nghe)|còn\s*(?:hạn\s*chế|chậm|lúng\s*túng|"
     r"thấp|chưa)|chưa\s*(?:đáp\s*ứng|cao|đồng\s*đều|thường\s*xuyên)", re.I | re.U)
 DIRECTIVE_TEXT = re.compile(
     r"\b(?:giao|đề\s*nghị|yêu\s*cầu|chủ\s*trì|có\s*trách\s*nhiệm|khẩn\s*trương|chỉ\s*đạo|tiếp\s*tục|tăng\s*cường|"
     r"tập\s*trung|chủ\s*động|rà\s*soát|xây\s*dựng|tổ\s*chức|thực\s*hiện|tham\s*mưu|báo\s*cáo|triển\s*khai|"
     r"hoàn\s*thành|kiểm\s*tra|nghiên\s*cứu|đề\s*xuất|làm\s*rõ|cải\s*tiến|bảo\s*đảm|đảm\s*bảo|nâng\s*cao|"
     r"theo\s*dõi|hướng\s*dẫn|phối\s*hợp|cần|phải)\b", re.I | re.U)
-CLOSING = re.compile(r"^(?:Căn\s*cứ\s*(?:nội\s*dung\s*)?Thông\s*báo|Văn\s*phòng.*thông\s*báo\s*(?:để|ý\s*kiến)|"
+CLOSING = re.compile(r"^(?:Căn\s*cứ\s*(?:nội\s*dung\s*)?Thông\s*báo|"
+                     r"Căn\s*cứ\s*(?:nội\s*dung|ý\s*kiến)\s*(?:này|trên)|Văn\s*phòng.*thông\s*báo\s*(?:để|ý\s*kiến)|"
                      r"Trân\s*trọng|.*(?:biết,?\s*(?:thực\s*hiện|phối\s*hợp)|biết\s*và\s*thực\s*hiện)\s*\./\.|"
                      # the articles every decision ends with: entry into force, who executes it, what it issues
                      r".*có\s*hiệu\s*lực(?:\s*thi\s*hành)?\s*(?:kể\s*)?từ\s*ngày|.*chịu\s*trách\s*nhiệm\s*thi\s*hành|"
                      r"(?:Điều\s*\d+\.\s*)?Ban\s*hành\s*kèm\s*theo)",
                      re.I | re.U)
 BACKGROUND = re.compile(r"^(?:Thực\s*hiện|Căn\s*cứ|Xét|Theo|Ngày\s*\d|Tiếp\s*theo|Để\s*|Sau\s*khi|Tham\s*dự|"
-                        r"Trên\s*cơ\s*sở|Ngày\s*\d)", re.U)
+                        r"Trên\s*cơ\s*sở|(?:Sáng|Chiều|Tối)\s*(?:ngày|nay)|Tại\s*(?:cuộc\s*họp|hội\s*nghị|buổi)|"
+                        # voters' requests answered by the notice; a news item's opening
+                        r"Cử\s*tri|\([^)]{1,20}\)\s*-)", re.U)
+# the chair of the meeting is not a task: "Đồng chí X, Phó Chủ tịch UBND huyện, chủ trì cuộc họp."
+CHAIRS_MEETING = re.compile(r"chủ\s*trì\s*(?:cuộc\s*họp|hội\s*nghị|buổi\s*làm\s*việc|phiên\s*họp|buổi\s*họp)",
+                            re.I | re.U)
 # the line that introduces the items ("… có ý kiến như sau:", "Chủ tịch UBND tỉnh yêu cầu:")
 INTRO_END = re.compile(r"(?:như\s*sau|sau\s*đây|kết\s*luận,?\s*chỉ\s*đạo|chỉ\s*đạo|yêu\s*cầu|đề\s*nghị|giao|"
                        r"ý\s*kiến|kết\s*luận)\s*:\s*$", re.I | re.U)
@@ -360,10 +440,15 @@ def _is_directive_heading(text: str) -> bool | None:
 def _body_bounds(lines: list[str], kind_index: int) -> tuple[int, int]:
     start = 0
     for i, ln in enumerate(lines[:80]):
-        if re.match(r"^(Kính\s*gửi|V/v|Số\b)", ln):
+        if re.match(r"^Nơi\s*nhận", ln):
+            break  # what follows is the signature and the attachments ("Số quyết định" in a table header)
+        if re.match(r"^(Kính\s*gửi|V/v|Số\s*[:.]|Số\s*\d|Số\s*/)", ln):
             start = i + 1
         elif kind_index >= 0 and i == kind_index:
             start = i + 1 + len(_subject_after(lines, kind_index))  # the subject is not the body
+    # the authority line of a decision ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "BỘ TRƯỞNG BỘ Y TẾ") is not a heading
+    while start < len(lines) and lines[start].isupper() and SIGN_TITLES.match(lines[start]) and len(lines[start]) < 80:
+        start += 1
     # skip the addressee dash-list right after "Kính gửi"
     while start < len(lines) and lines[start].startswith(("-", "+")) and start > 0 and \
             re.match(r"^(Kính\s*gửi|-)", lines[start - 1]):
@@ -373,12 +458,24 @@ def _body_bounds(lines: list[str], kind_index: int) -> tuple[int, int]:
         if re.match(r"^Nơi\s*nhận", lines[i]):
             end = i
             break
+        if i > start and _signature_starts(lines, i):
+            end = i  # the signature block ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / name") without "Nơi nhận"
+            break
         if re.search(r"\./\.\s*$", lines[i]):  # the closing formula ends the body
             end = i + 1
             break
     return start, end
 
 
+def _signature_starts(lines: list[str], i: int) -> bool:
+    """"KT. CHỦ TỊCH" or an upper-case title ("PHÓ CHỦ TỊCH") with a person's name within three lines."""
+    ln = lines[i]
+    if not (AUTHORITY_RE.match(ln) and ln[:6].isupper() or ln.isupper() and SIGN_TITLES.match(ln) and len(ln) < 40):
+        return False
+    return any(NAME_RE.match(nxt.strip(" .*")) for nxt in lines[i + 1: i + 4])
+
+
+ISSUES_ATTACHED = re.compile(r"Ban\s*hành\s*kèm\s*theo\s*(?:Quyết\s*định|Nghị\s*quyết|Chỉ\s*thị)\s*này", re.I | re.U)
 ATTACHMENT_RE = re.compile(r"^\(?\s*(?:Ban\s*hành\s*)?[Kk]èm\s*theo\b")
 FORM_RE = re.compile(r"MẪU|\bMẫu\b|ĐỀ\s*CƯƠNG|Đề\s*cương|BIỂU\s*MẪU|Biểu\s*mẫu|mẫu\s*báo\s*cáo", re.U)
 
@@ -389,18 +486,27 @@ def _body_segments(lines: list[str], kind_index: int) -> tuple[int, list[list[st
     start, end = _body_bounds(lines, kind_index)
     segments = [lines[start:end]]
     starts = [i for i in range(end, len(lines)) if ATTACHMENT_RE.match(lines[i])]
+    if not starts and ISSUES_ATTACHED.search(" ".join(lines[start:end])):
+        # "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch …": the plan follows the signature block,
+        # under its own title ("KẾ HOẠCH" / subject) without a "(Kèm theo …)" line
+        title = next((i for i in range(end, len(lines)) if _KIND_RE.match(lines[i]) and lines[i].isupper()
+                      and len(lines[i]) < 40), None)
+        if title is not None:
+            starts = [title + len(_subject_after(lines, title))]
 
     def title_start(att: int, floor: int) -> int:
         """Where the attachment's title ("PHỤ LỤC / DANH MỤC …") begins, above "(Kèm theo …)"."""
         j = att
-        while j - 1 > floor and lines[j - 1].isupper() and att - j < 4:
+        while j - 1 > floor and (lines[j - 1].isupper() or re.match(r"^Phụ\s*lục\b", lines[j - 1], re.I)) \
+                and att - j < 4:
             j -= 1
         return j
 
     for n, att in enumerate(starts):
         stop = title_start(starts[n + 1], att) if n + 1 < len(starts) else len(lines)
         stop = next((i for i in range(att + 1, stop) if re.match(r"^Nơi\s*nhận", lines[i])), stop)
-        if not FORM_RE.search(" ".join(lines[title_start(att, end): att + 1])):
+        blanks = sum(1 for ln in lines[att + 1: stop] if re.search(r"\.{8,}|…{3,}|□", ln))
+        if not FORM_RE.search(" ".join(lines[title_start(att, end): att + 1])) and blanks < 3:
             segments.append(lines[att + 1: max(att + 1, stop)])
     return start, segments
 
@@ -449,6 +555,9 @@ def parse_notice(raw: str) -> ParsedNotice:
     if number is None and (own := OWN_NUMBER_RE.search(text)):
         number = re.sub(r"\s+", "", own.group("n"))
         date = date or (parse_date_phrase(own.group("d")) if own.group("d") else None)
+    if number is None:
+        number, told = _told_number(text)
+        date = date or told
     kind, kind_index = _kind(lines, text)
     addressees = _addressees(lines)
     signer, authority = _signer(lines)
@@ -459,6 +568,11 @@ def parse_notice(raw: str) -> ParsedNotice:
     elif kind_index >= 0:
         subject = " ".join(_subject_after(lines, kind_index)) or None
     start, segments = _body_segments(lines, kind_index)
+    if start == 0 and kind is None and len(segments[0]) > 1 and _headline(segments[0][0]):
+        # a portal or news rendition opens with its headline: the subject, not a task
+        subject = subject or segments[0][0]
+        segments[0] = segments[0][1:]
+        start = 1
     body = _join_wrapped(segments[0])
     body_text = " ".join(body)
     meeting = None
@@ -484,6 +598,12 @@ def parse_notice(raw: str) -> ParsedNotice:
     )
 
 
+def _headline(line: str) -> bool:
+    """A title line: short, no closing punctuation, not an item, not a sentence that names who acts."""
+    return len(line) < 160 and not re.search(r"[.:;!?]$", line) and _marker(line) is None and \
+        not DIRECTIVE_CUE.search(line) and not line.startswith(("Kính", "Số"))
+
+
 def _recipients(lines: list[str], end: int) -> list[str]:
     """The "Nơi nhận" list after the body."""
     at = next((i for i in range(end, len(lines)) if re.match(r"^Nơi\s*nhận", lines[i])), None)
@@ -502,20 +622,71 @@ class _Context:
     leads: tuple[str, ...]
     supports: tuple[str, ...]
     explicit: bool = False  # named by a parent item or heading, not just the addressee
+    source: str | None = None  # where `leads` came from: "heading" or "addressee"
+
+
+# The closing call to every unit after the last item, often with the date all reports are due: "Sở Nội vụ
+# trân trọng đề nghị các cơ quan, đơn vị phối hợp thực hiện và gửi báo cáo … trước ngày 18/11/2016."
+CLOSING_CALL = re.compile(r"(?:đề\s*nghị|yêu\s*cầu)\s+(?:quý\s+)?(?:các\s+)?(?:cơ\s*quan|đơn\s*vị|địa\s*phương|"
+                          r"Quý\s*cơ\s*quan)(?:,\s*(?:đơn\s*vị|địa\s*phương))*\s+(?!sau\b)", re.I | re.U)
+
+
+def _closing_call(body: list[str], issued_on: dt.date | None) -> tuple[list[str], tuple[dt.date, str] | None]:
+    """Drop a closing call after the last item; return its deadline for the items that have none."""
+    if len(body) < 2 or _marker(body[-1]) is not None or not any(_marker(ln) for ln in body[:-1]):
+        return body, None
+    last = body[-1]
+    if not CLOSING_CALL.search(last):
+        return body, None
+    deadline = pick_deadline(last, issued_on=issued_on)
+    return body[:-1], ((deadline.due, deadline.text) if deadline and deadline.exact else None)
 
 
 def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads: list[str]) -> list[ParsedTask]:
+    body, closing_due = _closing_call(body, issued_on)
+    if closing_due is not None:
+        return [t if t.due else replace(t, due=closing_due[0], due_text=closing_due[1])
+                for t in _extract_tasks(body, issued_on=issued_on, default_leads=default_leads)]
     root = build_tree(body)
     tasks: list[ParsedTask] = []
-    base = _Context(leads=tuple(default_leads), supports=())
+    base = _Context(leads=tuple(default_leads), supports=(), source="addressee" if default_leads else None)
     if not root.children:
-        return _letter_tasks(root.lines[1:], issued_on=issued_on, base=base)
+        paragraphs = root.lines[1:]
+        # "… có ý kiến như sau:" — every paragraph after it directs, even without "giao", "đề nghị"
+        opinion = max((i for i, p in enumerate(paragraphs) if INTRO_END.search(p) and not re.match(r"Cử\s*tri", p)),
+                      default=-1)
+        return _letter_tasks(paragraphs, issued_on=issued_on, base=base, directive_after=opinion)
     intro = root.lines[1:]
-    intro_tasks = [ln for ln in intro if _directive_paragraph(ln) and not INTRO_END.search(ln)]
+    lead_in = intro[-1] if intro and intro[-1].rstrip().endswith(":") else None
+    inherited_due = None
+    if lead_in is not None:
+        # "Đề nghị các đơn vị báo cáo các nội dung sau, gửi về trước ngày 12/6/2026:": who and by when,
+        # for every item below
+        base = _lead_in_context(lead_in, base)
+        deadline = pick_deadline(lead_in, issued_on=issued_on)
+        if deadline and (deadline.exact or re.search(r"tháng|quý", deadline.text, re.I)):
+            inherited_due = (deadline.due, deadline.text)
+    intro_tasks = [ln for ln in intro if _directive_paragraph(ln) and not INTRO_END.search(ln) and ln is not lead_in]
     if intro_tasks and not any(INTRO_END.search(ln) for ln in intro):
         tasks += _letter_tasks(intro_tasks, issued_on=issued_on, base=base)
-    _walk(root, tasks, issued_on=issued_on, ctx=base, directive=True, ref_prefix="")
+    _walk(root, tasks, issued_on=issued_on, ctx=base, directive=True, ref_prefix="", inherited_due=inherited_due)
     return tasks
+
+
+LEAD_IN_ASK = re.compile(
+    r"(?:^|[\s,;.])(?:Đề\s*nghị|đề\s*nghị|Yêu\s*cầu|yêu\s*cầu|Giao|giao)\s+(?:quý\s+)?(?=\S)", re.U)
+
+
+def _lead_in_context(lead_in: str, base: _Context) -> _Context:
+    """The units a lead-in asks ("…, đề nghị UBND các huyện báo cáo các nội dung sau:"); else `base`."""
+    asks = list(LEAD_IN_ASK.finditer(lead_in))
+    if not asks:
+        return base
+    rest = lead_in[asks[-1].end():]
+    leads, strength = find_leads_ranked(rest)
+    if strength < STRONG or not leads or (is_generic_reference(leads) and base.leads):
+        return base
+    return _Context(leads=tuple(leads), supports=tuple(find_supports(rest)), explicit=True, source="heading")
 
 
 ASKS = re.compile(r"\b(?:đề\s*nghị|giao|yêu\s*cầu|ủy\s*quyền|uỷ\s*quyền|cho\s*phép|chấp\s*thuận)\s+(?:quý\s+)?"
@@ -532,6 +703,8 @@ def _asks_a_unit(text: str) -> bool:
 def _directive_paragraph(text: str) -> bool:
     if CLOSING.search(text) or ASSESSMENT.search(text[:200]):
         return False
+    if CHAIRS_MEETING.search(text[:200]) and not _asks_a_unit(text):
+        return False
     if BACKGROUND.match(text) and not _asks_a_unit(text):
         return False
     return bool(DIRECTIVE_CUE.search(text))
@@ -540,38 +713,68 @@ def _directive_paragraph(text: str) -> bool:
 SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])")
 
 
-def _by_subject(paragraphs: list[str]) -> list[str]:
+def _by_subject(paragraphs: list[str]) -> list[tuple[str, str | None]]:
     """Split paragraphs where a sentence names a new doer: "Các phòng báo cáo … Phòng Kế hoạch - Tổng hợp
-    tổng hợp, báo cáo …" is two tasks. Sentences without a doer of their own stay with the one before."""
-    out: list[str] = []
+    tổng hợp, báo cáo …" is two tasks. Sentences without a doer of their own stay with the one before.
+    With each part goes the paragraph's closing deadline sentence ("Báo cáo gửi về … trước ngày 10/01/2015.")
+    when the paragraph was split: it dates every part that names no date of its own."""
+    out: list[tuple[str, str | None]] = []
     for para in paragraphs:
+        parts: list[str] = []
         current: list[str] = []
         current_leads: list[str] = []
-        for sentence in SENTENCE_END.split(para):
+        sentences = SENTENCE_END.split(para)
+        for sentence in sentences:
             leads, strength = find_leads_ranked(sentence)
-            if current and strength >= STRONG and leads and not _same_units(leads, current_leads):
-                out.append(" ".join(current))
+            if current and strength >= STRONG and leads and not _same_units(leads, current_leads) and \
+                    not is_generic_reference(leads) and not INTRO_END.search(sentence):
+                # "Các đơn vị thực hiện trước ngày …" goes with the ask; "…, UBND tỉnh có ý kiến như sau:" too
+                parts.append(" ".join(current))
                 current, current_leads = [], []
             current.append(sentence)
             if strength >= STRONG and not current_leads:
                 current_leads = leads
         if current:
-            out.append(" ".join(current))
+            parts.append(" ".join(current))
+        last = sentences[-1]
+        shared = last if len(parts) > 1 and len(current) > 1 and DEADLINE_CUE.search(last) else None
+        out.extend((part, shared) for part in parts)
     return out
 
 
+NOT_WORK_AFTER_UNIT = re.compile(r"^\s*(?:đã|vừa|đang|nhận\s*được|có\s*(?:văn\s*bản|công\s*văn|tờ\s*trình|báo\s*cáo)|"
+                                 r"là|được|cho\s*biết|phát\s*biểu)\b", re.I | re.U)
+
+
+def _unit_opens_with_work(text: str) -> bool:
+    """"Ban Tổ chức Huyện ủy rà soát nhân sự …": a unit opens the sentence and its verb follows (not "đã …")."""
+    if CLOSING.search(text) or ASSESSMENT.search(text[:200]) or BACKGROUND.match(text):
+        return False
+    leads, strength = find_leads_ranked(text)
+    if strength < STRONG or not leads or not text.startswith(leads[0][:8]):
+        return False
+    name = name_prefix(text)
+    return len(name) <= 90 and not NOT_WORK_AFTER_UNIT.match(text[len(name):]) and not INTRO_END.search(text)
+
+
+DEADLINE_CUE = re.compile(r"\b(?:trước|chậm\s*nhất|hoàn\s*thành|gửi\s*về)\b[^.;]*\d", re.I | re.U)
+
+
 def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Context, ref_prefix: str = "",
-                  in_directive_section: bool = False) -> list[ParsedTask]:
+                  in_directive_section: bool = False, directive_after: int = -1) -> list[ParsedTask]:
     """Paragraphs without numbered items — a letter's body, or a directive section's text — as tasks:
     the directive paragraphs, merged while they share a lead. Under a directive heading ("VI. CHẾ ĐỘ
     BÁO CÁO") every paragraph directs, and a sentence naming a new doer starts a new task."""
     groups: list[tuple[list[str], list[str]]] = []
-    if in_directive_section:
-        paragraphs = _by_subject(paragraphs)
-    for para in paragraphs:
+    after_intro = set(paragraphs[directive_after + 1:]) if directive_after >= 0 else set()
+    split = [(part, shared, para in after_intro) for para in paragraphs for part, shared in _by_subject([para])]
+    shared_of = {part: shared for part, shared, _ in split if shared}
+    for para, _, directed in split:  # "X tham mưu …; Y theo dõi …": one task per doer
         directs = _directive_paragraph(para) or (
-            in_directive_section and not CLOSING.search(para) and not INTRO_END.search(para)
-            and not ASSESSMENT.search(para[:200]) and len(para) >= 20)
+            (in_directive_section or directed) and not CLOSING.search(para) and not CLOSING_LINE.match(para)
+            and not INTRO_END.search(para)
+            and not ASSESSMENT.search(para[:200]) and len(para) >= 20) or (
+            len(split) > len(paragraphs) and _unit_opens_with_work(para))
         if not directs:
             if groups and not CLOSING.search(para) and pick_deadline(para, issued_on=issued_on):
                 groups[-1][0].append(para)  # "Thời gian gửi báo cáo trước ngày 20/3/2009." completes the task
@@ -584,8 +787,11 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
     out = []
     for i, (paras, leads) in enumerate(groups, start=1):
         text = " ".join(paras)
+        shared = next((shared_of[p] for p in paras if p in shared_of), None)
+        deadline = pick_deadline(shared, issued_on=issued_on) if shared else None
         out.append(_task(f"{ref_prefix}.{i}" if ref_prefix else str(i), text, issued_on=issued_on, ctx=base,
-                         parent=ref_prefix or None, depth=0, leads=leads or None))
+                         parent=ref_prefix or None, depth=0, leads=leads or None,
+                         inherited_due=(deadline.due, deadline.text) if deadline else None))
     return out
 
 
@@ -603,8 +809,10 @@ def _task(ref: str, text: str, *, issued_on: dt.date | None, ctx: _Context, pare
     if is_generic_reference(leads) and ctx.leads:
         leads = []  # "đề nghị quý Tổng cục …" points back at the addressees
     supports = find_supports(text)
+    source = "text" if leads else None
     if not leads:
         leads = list(ctx.leads)
+        source = ctx.source if leads else None
         if not supports:
             supports = list(ctx.supports)
     deadline = pick_deadline(text, issued_on=issued_on)
@@ -616,7 +824,7 @@ def _task(ref: str, text: str, *, issued_on: dt.date | None, ctx: _Context, pare
         deadline = None  # "Thường xuyên theo dõi … giải ngân vốn trong năm 2026": ongoing work
     due, due_text = (deadline.due, deadline.text) if deadline else (inherited_due or (None, None))
     return ParsedTask(ref=ref, text=text, lead=tuple(leads), support=tuple(supports), due=due, due_text=due_text,
-                      recurrence=recurrence, parent_ref=parent, depth=depth)
+                      recurrence=recurrence, parent_ref=parent, depth=depth, lead_source=source)
 
 
 def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: _Context, directive: bool,
@@ -639,20 +847,30 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
             child_directive = False
         if child_directive and CLOSING.search(child.head):
             continue
-        unit_heading = heading_units(child.head) if child.children else []
+        unit_heading = heading_units(child.head) if child.children or len(child.lines) > 1 else []
+        # "2. Sở Xây dựng" / "Tập trung …": the heading names the unit, the body starts on the next line
+        body_after_unit = bool(unit_heading) and len(child.lines) > 1 and not FIELD_LABEL.match(child.lines[1])
         leads = unit_heading or find_leads(text)
         child_ctx = ctx
         if leads:
-            child_ctx = _Context(leads=tuple(leads), supports=tuple(find_supports(text)), explicit=True)
+            child_ctx = _Context(leads=tuple(leads), supports=tuple(find_supports(text)), explicit=True,
+                                 source="heading")
         deadline = pick_deadline(text, issued_on=issued_on)
         child_due = inherited_due
         if child.children and deadline and deadline.exact and text.rstrip().endswith(":"):
             child_due = (deadline.due, deadline.text)
         if child_directive and child.kind not in ("roman", "heading"):
             # "1. Sở Văn hóa và Thể thao:" names who acts for the items below; it is not a task
-            emit = not (unit_heading and len(child.lines) == 1) and not ATTRIBUTE_ITEM.match(text) and (
-                not child.children or len(text) > 100 or bool(leads))
-            if emit and len(text) >= 12:
+            emit = not (unit_heading and len(child.lines) == 1) and not ATTRIBUTE_ITEM.match(text) and \
+                not _not_a_task(text, child) and (
+                not child.children or len(text) > 100 or bool(leads) or _sentence_item(text))
+            if emit and body_after_unit:
+                body_text = " ".join(child.lines[1:])
+                own, strength = find_leads_ranked(body_text)
+                out.append(_task(ref, body_text, issued_on=issued_on, ctx=child_ctx, parent=ref_prefix or None,
+                                 depth=child.rank, inherited_due=inherited_due,
+                                 leads=own if strength >= STRONG else None))
+            elif emit and len(text) >= 12:
                 out.append(_task(ref, text, issued_on=issued_on, ctx=ctx, parent=ref_prefix or None,
                                  depth=child.rank, inherited_due=inherited_due))
         elif child_directive and not child.children and len(text) > 40 and DIRECTIVE_TEXT.search(text):
@@ -661,6 +879,35 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
                                      in_directive_section=True))
         _walk(child, out, issued_on=issued_on, ctx=child_ctx, directive=child_directive, ref_prefix=ref,
               inherited_due=child_due)
+
+
+# Items that explain rather than assign: notes, the law, how a kind of case is handled, targets
+NOTE_ITEM = re.compile(
+    r"^(?:(?:Lưu\s*ý|Ghi\s*chú|Chú\s*ý)\s*:|Theo\s*quy\s*định\b|Căn\s*cứ\s*(?:quy\s*định|điểm|khoản|Điều)\b|"
+    r"Đối\s*với\s+(?:các\s+)?(?:dự\s*án|trường\s*hợp|công\s*trình|hồ\s*sơ|khoản|nội\s*dung|tổ\s*chức,\s*cá\s*nhân)\b|"
+    r"Trường\s*hợp\b|Phấn\s*đấu\b|Mục\s*tiêu\b|Chỉ\s*tiêu\b)", re.I | re.U)
+LIST_INTRO = re.compile(r"(?:gồm|bao\s*gồm|gồm\s*có|cụ\s*thể\s*là)\s*:?\s*$", re.I | re.U)
+
+
+def _not_a_task(text: str, node: Node) -> bool:
+    """A note, a legal explanation, a case ("Đối với dự án …"), a target; a bare unit name in a list of
+    recipients or inspected units; the line that introduces such a list ("… gồm:")."""
+    if NOTE_ITEM.match(text) and not (text.lower().startswith("trường hợp") and DIRECTIVE_CUE.search(text)):
+        return True
+    if node.children and LIST_INTRO.search(text) and (
+            not DIRECTIVE_TEXT.search(LIST_INTRO.sub("", text))
+            or all(heading_units(c.text.strip().rstrip(";.,")) for c in node.children)):
+        return True  # "Các đơn vị được kiểm tra gồm:" and the list of names below
+    if not node.children and len(node.lines) == 1 and UNIT_START.match(text):
+        name = text.strip().rstrip(";.,")
+        return ":" not in name and bool(heading_units(name))
+    return False
+
+
+def _sentence_item(text: str) -> bool:
+    """An item with sub-items that is itself a piece of work ("b) Hướng dẫn các chủ đầu tư …."), not a
+    heading over them ("a) Về công tác quy hoạch", "2. Nhiệm vụ cụ thể:")."""
+    return len(text) > 30 and text.rstrip().endswith((".", ";")) and bool(DIRECTIVE_TEXT.search(text[:60]))
 
 
 def _ordinal(kind: str, n: int) -> str:

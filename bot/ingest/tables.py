@@ -29,6 +29,7 @@ TIME_CELL = re.compile(
     r"(?:Năm\s*)?20\d\d(?:\s*(?:và|-|,)\s*(?:hằng|hàng)\s*năm)?|Thường\s*xuyên|(?:Hằng|Hàng|Định\s*kỳ)\s*\w+(?:\s+\w+)?|"
     r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{4})$", re.I | re.U)
 ROW_NUMBER = re.compile(r"^(\d{1,3})\.?$")
+SUB_ROW = re.compile(r"^([a-zđ])\)$")
 ROW_WITH_TEXT = re.compile(r"^(\d{1,3})\.?\s+(\S.*)$")
 HEADER_START = re.compile(r"^(?:STT|TT|Số\s*TT)\b", re.I)
 
@@ -65,6 +66,12 @@ def rewrite_tables(lines: list[str]) -> list[str]:
             kinds = [_kind(c) for c in cells]
             if "content" in kinds and ("lead" in kinds or "time" in kinds):
                 columns = kinds
+                nxt = next((j for j in range(i + 1, min(i + 4, len(lines))) if not _header_fragment(lines[j])), None)
+                if nxt is not None and ROW_NUMBER.match(lines[nxt]):
+                    # a Markdown header over rows flattened one cell per line
+                    i = _flattened(lines, i, out)
+                    columns = None
+                    continue
                 i += 1
                 continue
             if columns and len(cells) == len(columns):
@@ -117,13 +124,24 @@ def _flattened(lines: list[str], start: int, out: list[str]) -> int:
 
     def flush() -> None:
         if number and row:
-            out.append(_row_line(number, _split_row(row)))
+            cells = _split_row(row)
+            if number.endswith(")"):
+                out.append(_row_line(number.rstrip(")"), cells).replace(f"{number.rstrip(')')}. ", number + " ", 1))
+            elif not any(cells.get(k) for k in ("lead", "time", "support")):
+                out.append(f"{number}. {cells.get('content', '')}".strip())  # a group row: heading of its sub-rows
+            else:
+                out.append(_row_line(number, cells))
 
     while i < len(lines):
         line = lines[i]
         m = ROW_NUMBER.match(line)
         inline = ROW_WITH_TEXT.match(line)
-        if m and int(m.group(1)) in (expected, 1) and (row or not number):
+        sub = SUB_ROW.match(line)
+        if sub and number:
+            # "a)" alone on its line: a sub-row of the numbered row above, which becomes its heading
+            flush()
+            number, row = f"{sub.group(1)})", []
+        elif m and int(m.group(1)) in (expected, 1) and (row or not number):
             flush()
             number, row = m.group(1), []
             expected = int(m.group(1)) + 1

@@ -6,25 +6,28 @@ import re
 
 # Words a unit's name starts with. Lower-case group words ("các sở, ngành") count too.
 _HEADS = (
-    r"Sở|Ban(?!\s*hành)|Bộ|Ủy\s*ban|Uỷ\s*ban|UBND|HĐND|Hội\s*đồng|Văn\s*phòng|VP|Phòng|Cục|Tổng\s*cục|Vụ|Viện|"
-    r"Trung\s*tâm|Công\s*an|Bộ\s*Chỉ\s*huy|Bộ\s*đội|Hội|Đoàn|Mặt\s*trận|MTTQ|UBMTTQ|Liên\s*đoàn|Liên\s*minh|"
+    r"Sở|Ban(?!\s*hành)|Bộ|Ủy\s*ban|Uỷ\s*ban|UBND|HĐND|Hội\s*đồng|Văn\s*phòng|VP|Phòng|Cục|Tổng\s*cục|Vụ(?!\s*việc)|Viện|"
+    r"Trung\s*tâm|Công\s*an|Bộ\s*Chỉ\s*huy|Bộ\s*đội|Hội(?!\s*(?:nghị|chợ|thảo|thi|diễn|trại|khỏe|báo))|Đoàn|Mặt\s*trận|MTTQ|UBMTTQ|Liên\s*đoàn|Liên\s*minh|"
     r"Tỉnh\s*ủy|Tỉnh\s*uỷ|Thành\s*ủy|Thành\s*uỷ|Huyện\s*ủy|Huyện\s*uỷ|Thị\s*ủy|Thị\s*uỷ|Đảng\s*ủy|Đảng\s*uỷ|"
-    r"Thường\s*trực|Kho\s*bạc|Ngân\s*hàng|Thanh\s*tra|Đài|Báo|Tòa\s*án|Toà\s*án|Viện\s*kiểm\s*sát|Công\s*ty|"
-    r"Tập\s*đoàn|Tổng\s*công\s*ty|Chủ\s*tịch|Giám\s*đốc|Thủ\s*trưởng|Trưởng\s*ban|Chánh\s*Văn\s*phòng|Trường(?!\s*hợp)|"
-    r"Bệnh\s*viện|Bảo\s*hiểm|BHXH|Quỹ|Chi\s*cục|Cảng\s*vụ|Ban\s*quản\s*lý|BQL|Hạt|Kiểm\s*lâm|"
+    r"Đảng\s*bộ|Chi\s*bộ|Chi\s*đoàn|Cấp\s*ủy|Cấp\s*uỷ|"
+    r"Thường\s*trực|Kho\s*bạc|Ngân\s*hàng|Thanh\s*tra|Đài|Báo(?!\s*cáo)|Tòa\s*án|Toà\s*án|Viện\s*kiểm\s*sát|Công\s*ty|"
+    r"Tập\s*đoàn|Tổng\s*công\s*ty|Chủ\s*tịch|Giám\s*đốc|Phó\s*(?:Giám\s*đốc|Chủ\s*tịch|Trưởng\s*(?:ban|phòng)|Bí\s*thư)|"
+    r"Trưởng\s*phòng|Hiệu\s*trưởng|Đồng\s*chí|Đ/c|Thủ\s*trưởng|Trưởng\s*ban|Chánh\s*Văn\s*phòng|Trường(?!\s*hợp)|"
+    r"Bệnh\s*viện|Bảo\s*hiểm|BHXH|Quỹ|Chi\s*cục|Cảng\s*vụ|Ban\s*quản\s*lý|BQL|Hạt|"
     r"Thủ\s*tướng|Phó\s*Thủ\s*tướng|Chính\s*phủ|Ngân\s*hàng\s*Nhà\s*nước|Bộ\s*trưởng|"
     r"Ủy\s*ban\s*Kiểm\s*tra|Học\s*viện|Đại\s*học|Nhà\s*xuất\s*bản|Cơ\s*quan|Tổ\s*công\s*tác|Ban\s*Chỉ\s*đạo|"
     r"Hiệp\s*hội|Liên\s*hiệp|Đội|Lực\s*lượng|Chi\s*nhánh|Cảnh\s*sát|Thuế|Hải\s*quan|Điện\s*lực|Thành\s*đoàn|"
-    r"Tỉnh\s*đoàn|Huyện\s*đoàn|Bảo\s*tàng|Nhà\s*hát|Thư\s*viện|Thông\s*tấn\s*xã|Quân\s*khu|Vườn\s*quốc\s*gia|Hãng|"
+    r"Tỉnh\s*đoàn|Huyện\s*đoàn|Bảo\s*tàng|Nhà\s*hát|Thư\s*viện|Tạp\s*chí|Thông\s*tấn\s*xã|Quân\s*khu|Vườn\s*quốc\s*gia|Hãng|"
     r"Bưu\s*điện|Cảng"
 )
 # Group names ("các sở, ngành", "UBND các huyện") start with a plural word and a kind of unit.
 _KINDS = (r"sở|ban|bộ|ngành|cơ\s*quan|đơn\s*vị|địa\s*phương|huyện|xã|phường|tỉnh|thành\s*phố|tổ\s*chức|"
           r"doanh\s*nghiệp|hội|đoàn\s*thể|phòng|trường|cơ\s*sở|lực\s*lượng|đài|báo|chi\s*bộ|đảng\s*bộ|cấp|"
           r"ủy\s*ban|uỷ\s*ban|UBND|Đại\s*sứ\s*quán|chủ\s*đầu\s*tư|công\s*ty|thành\s*viên|Bộ|Sở|Ban|ngân\s*hàng|"
-          r"nhà\s*trường|quận|thị\s*xã|tập\s*đoàn|viện|trung\s*tâm|cục|chi\s*cục|thôn|bản|tổ|cá\s*nhân|hộ")
+          r"nhà\s*trường|quận|thị\s*xã|tập\s*đoàn|viện|trung\s*tâm|cục|chi\s*cục|thôn|bản|tổ|cá\s*nhân|hộ|ấp|khu\s*phố|"
+          r"tổ\s*dân\s*phố|buôn|làng|ngành|cấp\s*ủy|cấp\s*uỷ|tổ\s*chức\s*cơ\s*sở\s*đảng|đoàn\s*thể")
 _GROUP = (rf"(?:[Cc]ác|[Mm]ọi|[Nn]hững|[Tt]oàn\s*thể)\s+(?:{_KINDS})\b|"
-          r"[Cc]ơ\s*quan\s|[Đđ]ơn\s*vị\s|[Đđ]ịa\s*phương\b|[Tt]hủ\s*trưởng\s")
+          r"[Cc]ơ\s*quan\s(?!nào)|[Đđ]ơn\s*vị\s(?!nào)|[Đđ]ịa\s*phương\b(?!\s*nào)|[Tt]hủ\s*trưởng\s")
 UNIT_START = re.compile(rf"(?:{_HEADS})\b|{_GROUP}", re.U)
 
 # Words after which a unit name has ended (the verb or role that follows it).
@@ -41,18 +44,28 @@ _STOP = (
     r"phân\s*công|đẩy\s*mạnh|đẩy\s*nhanh|nâng\s*cao|thực\s*thi|thanh\s*tra|tiếp\s*nhận|phát\s*huy|"
     r"duy\s*trì|hỗ\s*trợ|tạo\s*điều\s*kiện|khuyến\s*khích|vận\s*hành|ứng\s*dụng|nghiêm\s*túc|"
     r"giải\s*trình|tiếp\s*tục|nhanh\s*chóng|sớm|dừng|tạm\s*dừng|rút|lựa\s*chọn|cử|dự|tham\s*gia|"
-    r"mời|gửi|nộp|cấp|thu|chi|trả|sắp\s*xếp|kiện\s*toàn|bãi\s*bỏ|thay\s*thế|điều\s*chỉnh|yêu\s*cầu|đề\s*nghị"
+    r"mời|gửi|nộp|cấp(?!\s*(?:trên|dưới|tỉnh|huyện|xã|cơ\s*sở|ủy|uỷ|Trung\s*ương))|thu|chi|trả|sửa\s*chữa|khắc\s*phục|"
+    r"xác\s*minh|khảo\s*sát|bảo\s*vệ|lãnh\s*đạo|sắp\s*xếp|kiện\s*toàn|bãi\s*bỏ|thay\s*thế|điều\s*chỉnh|yêu\s*cầu|đề\s*nghị|"
+    # time and frequency words glued after a name: "Sở Tài chính hằng tháng báo cáo …"
+    r"(?:hằng|hàng)\s*(?:ngày|tuần|tháng|quý|năm)|định\s*kỳ|sang\s*(?:tháng|quý|năm)|chậm\s*nhất|từ\s*nay|"
+    # adverbs and the verbs of a speaker after a name: "UBND tỉnh vừa có …", "Thường trực Thị ủy cũng yêu cầu …"
+    r"cũng|đã|sẽ|vừa|đang|luôn|nhận\s*được|nhấn\s*mạnh|lưu\s*ý|chỉ\s*rõ|khẳng\s*định|biểu\s*dương|ghi\s*nhận|có\s*(?:văn\s*bản|"
+    r"công\s*văn|Công\s*văn|Chỉ\s*thị|chỉ\s*thị|Thông\s*báo|thông\s*báo|ý\s*kiến)|ban\s*hành"
 )
 STOP_RE = re.compile(rf"(?<!Ngoại)\s(?:{_STOP})\b|[:;(\n]|\.(?:\s|$)", re.U)  # "Bộ Ngoại giao" is a name
 
-GIVE = re.compile(r"(?:^|[\s,;:.(])(?:Giao|giao)\s+(?:cho\s+)?(?P<u>.+)", re.U)
-ASK = re.compile(r"(?:^|[\s,;:.(])(?:Đề\s*nghị|đề\s*nghị|Yêu\s*cầu|yêu\s*cầu|[Ủủ]y\s*quyền|[Uu]ỷ\s*quyền)\s+"
+# "Giao X …", and the consent that lets X act: "Đồng ý để Công ty X thực hiện …", "Chấp thuận cho X …"
+GIVE = re.compile(r"(?:^|[\s,;:.(])(?:Giao|giao|(?:Đồng\s*ý|đồng\s*ý|Chấp\s*thuận|chấp\s*thuận|Cho\s*phép|cho\s*phép)"
+                  r"\s+(?:để|cho))\s+(?:cho\s+)?(?P<u>.+)", re.U)
+ASK = re.compile(r"(?:^|[\s,;:.(])(?:Đề\s*nghị|đề\s*nghị|Yêu\s*cầu|yêu\s*cầu|[Ủủ]y\s*quyền|[Uu]ỷ\s*quyền)[\s,]+"
                  r"(?:quý\s+)?(?P<u>.+)", re.U)
 # Who may ask: words before "đề nghị"/"yêu cầu" that make what follows the doer, not the object
 # ("Thủ tướng Chính phủ yêu cầu UBND các tỉnh …", "Để …, đề nghị quý Tổng cục …").
 REQUESTER = re.compile(r"^(?:Để|Nhằm|Trên\s*cơ\s*sở|Căn\s*cứ|Thực\s*hiện|Sau\s*khi|Xét)\b|\b(?:Thủ\s*tướng|Chủ\s*tịch|"
                        r"Phó\s*Chủ\s*tịch|UBND|Ủy\s*ban|Uỷ\s*ban|Sở|Bộ|Văn\s*phòng|Ban|Tổng\s*cục|Cục|đồng\s*chí|"
-                       r"Chính\s*phủ|Lãnh\s*đạo|Giám\s*đốc|Bộ\s*trưởng)\b", re.U)
+                       r"Chính\s*phủ|Lãnh\s*đạo|Giám\s*đốc|Bộ\s*trưởng|Thường\s*trực|Thường\s*vụ|Tỉnh\s*[ủu]ỷ|"
+                       r"Tỉnh\s*ủy|Huyện\s*ủy|Huyện\s*uỷ|Thành\s*ủy|Thành\s*uỷ|Thị\s*ủy|Thị\s*uỷ|Đảng\s*ủy|Đảng\s*uỷ|"
+                       r"Bí\s*thư|Hội\s*nghị|cuộc\s*họp)\b", re.U)
 ROLE_AFTER = re.compile(
     r"(?P<u>(?:(?:" + _HEADS + r")\b|" + _GROUP + r")[^:;.\n]{0,160}?)\s+"
     r"(?:chủ\s*trì|có\s*trách\s*nhiệm|khẩn\s*trương|chịu\s*trách\s*nhiệm|cần|phải)\b", re.U)
@@ -67,11 +80,12 @@ NEXT_FIELD = re.compile(r"\.\s|[;,.]?\s*-?\s*(?:Đơn\s*vị|Cơ\s*quan|Thời\s
                         r"Sản\s*phẩm|Kết\s*quả|Lãnh\s*đạo|Hình\s*thức)[^:;.]{0,30}:", re.U)
 # "Trách nhiệm của X", "Đối với X" as a heading
 HEADING_OF = re.compile(r"^(?:Trách\s*nhiệm(?:\s*(?:chung|cụ\s*thể|riêng))?\s*của|Đối\s*với|Về\s*phía|"
-                        r"Nhiệm\s*vụ(?:\s*(?:chung|cụ\s*thể))?\s*của)\s+(?P<u>.+?)\s*:?\s*$",
+                        r"Nhiệm\s*vụ(?:\s+(?!của)\S+){0,3}?\s+của)\s+(?P<u>.+?)\s*:?\s*$",
                         re.U | re.I)
 
-_SPLIT = re.compile(rf",\s*(?=(?:{_HEADS})\b|(?:các|UBND|Ủy\s*ban|Uỷ\s*ban)\s)|\s+và\s+(?=(?:{_HEADS})\b|các\s)",
-                    re.U)
+# "A, B", "A và B", "A/B" (two units of which either acts), "A hoặc B" (alternatives): separate units
+_SPLIT = re.compile(rf",\s*(?=(?:{_HEADS})\b|(?:các|UBND|Ủy\s*ban|Uỷ\s*ban)\s)|"
+                    rf"\s+(?:và|hoặc)\s+(?=(?:{_HEADS})\b|các\s)|\s*/\s*(?=(?:{_HEADS})\s)", re.U)
 
 
 MAX_NAME = 90
@@ -81,6 +95,11 @@ def _cut(fragment: str) -> str:
     m = STOP_RE.search(" " + fragment)
     name = (" " + fragment)[: m.start()] if m else " " + fragment
     return name.strip(" ,.-–")
+
+
+def name_prefix(text: str) -> str:
+    """The words of `text` before its first verb, role or time word: the name it opens with, if any."""
+    return _cut(text)
 
 
 # "UBND các phường: Ba Đình, Hoàn Kiếm", "UBND các xã Đức Trọng, Hiệp Thạnh", "các Đại sứ quán các nước:
@@ -130,11 +149,14 @@ def _field_units(rx: re.Pattern[str], text: str) -> list[str]:
 
 
 def heading_units(head: str) -> list[str]:
-    """A heading that names who acts: "1. Sở Văn hóa và Thể thao", "Trách nhiệm của các sở, ngành:"."""
+    """A heading that names who acts: "1. Sở Văn hóa và Thể thao", "Trách nhiệm của các sở, ngành:",
+    "NHIỆM VỤ CHỦ YẾU CỦA BỘ TÀI CHÍNH"."""
     head = head.strip().rstrip(":").strip()
     m = HEADING_OF.match(head)
     if m:
         head = m.group("u").strip()
+        if head.isupper():
+            head = unit_case(head)
     head = re.sub(r"^(?:Đề\s*nghị|Giao|Yêu\s*cầu)\s+", "", head)  # "4. Đề nghị Ban Tuyên giáo Thành ủy"
     if NAMED_MEMBERS.match(head):  # "UBND các phường: Ba Đình, Hoàn Kiếm …"
         return _distribute(head.rstrip(". "))
@@ -152,7 +174,8 @@ def _clause_subject(text: str) -> tuple[list[str], bool]:
     """A unit at the start of a clause followed by what it must do: "Bộ Y tế chủ trì …",
     "Ủy ban nhân dân cấp tỉnh trình …"; and whether that clause opens the text."""
     for n, clause in enumerate(re.split(r"(?<=[.;:])\s+|\n", text)):
-        clause = re.sub(r"^(?:[-+•]\s*|đồng\s*thời,?\s*|trong\s*đó,?\s*)", "", clause.strip(), flags=re.I)
+        clause = re.sub(r"^(?:[-+•]\s*|đồng\s*thời,?\s*|trong\s*đó,?\s*|đối\s*với\s+(?=(?:các\s+)?\w))", "",
+                        clause.strip(), flags=re.I)  # "Đối với các sở, ngành báo cáo …": the sở, ngành report
         if not UNIT_START.match(clause) and (opening := ADVERBIAL.match(clause)):
             clause = clause[opening.end():]  # "Định kỳ 6 tháng, hàng năm, Sở Công Thương tổ chức …"
         if not UNIT_START.match(clause):
@@ -184,6 +207,9 @@ def _asked(text: str) -> list[str]:
     return []
 
 
+OBJECT_BEFORE = re.compile(r"\b(?:của|cho|với|tại|về|đối\s*với|thuộc|giữa)\s*$", re.I | re.U)
+
+
 def find_leads_ranked(text: str) -> tuple[list[str], int]:
     """The lead units a text names and how sure: STRONG ("Giao X", "X chủ trì", "Đơn vị chủ trì: X",
     a unit opening the text, "đề nghị X" said by a requester) or WEAK (a unit opening a later clause)."""
@@ -203,6 +229,8 @@ def find_leads_ranked(text: str) -> tuple[list[str], int]:
     if asked:
         return asked, STRONG
     for after in ROLE_AFTER.finditer(text):
+        if OBJECT_BEFORE.search(text[max(0, after.start() - 12): after.start()]):
+            break  # "… của các cơ sở phát thải phải thực hiện …": whose duty, not who acts
         name = after.group("u").strip(" ,.-–")
         if _cut(name) == name:  # nothing verb-like inside: a clean subject
             units = split_units(name)
@@ -239,3 +267,33 @@ GENERIC_REFERENCE = re.compile(
 
 def is_generic_reference(units: list[str]) -> bool:
     return bool(units) and all(GENERIC_REFERENCE.match(u.strip()) for u in units)
+
+
+_LEVEL_WORDS = ("tỉnh", "huyện", "xã", "phường", "quận", "thị xã", "thị trấn", "thành phố", "tp.")
+_KEEP_CAPITAL = frozenset("đảng chính phủ quốc hội trung ương việt nam nhà nước".split())
+
+
+def unit_case(name: str) -> str:
+    """An upper-case unit name in ordinary case: acronyms stay, the unit's kind and the first word of its
+    own name are capitalised, place names after "tỉnh", "huyện" … are capitalised."""
+    words = name.split()
+    out: list[str] = []
+    proper = False  # inside a place name
+    for i, w in enumerate(words):
+        low = w.lower()
+        prev = out[-1].lower() if out else ""
+        if re.fullmatch(r"[A-ZĐ&]{2,6}", w) and not re.search(r"[AEIOUY]", w.replace("UBND", "")) or w in (
+                "UBND", "HĐND", "MTTQ", "UBMTTQ", "TW", "BCH", "BTV"):
+            out.append(w)
+        elif i == 0 or proper or low in _KEEP_CAPITAL or (prev in ("sở", "bộ", "ban", "phòng", "cục", "vụ", "tổng cục")
+                                                         and i == 1):
+            out.append(low.capitalize())
+        else:
+            out.append(low)
+        if low in ("tỉnh", "huyện", "xã", "phường", "quận", "trấn") or (prev, low) in (("thành", "phố"), ("thị", "xã")):
+            proper = True
+        elif low in ("ủy", "uỷ") and prev in ("tỉnh", "huyện", "thành", "đảng", "thị"):
+            proper = False
+    text = " ".join(out)
+    return re.sub(r"\b(Tỉnh|Huyện|Thành|Đảng|Thị) (Ủy|Uỷ|ủy|uỷ)\b",
+                  lambda m: f"{m.group(1)} {m.group(2).lower()}", text)

@@ -305,7 +305,7 @@ def test_a_decisions_own_articles_and_subject_are_not_tasks() -> None:
                      "Điều 3. Tổ chức thực hiện\n"
                      "1. Sở Y tế các tỉnh có trách nhiệm triển khai Hướng dẫn, báo cáo trước ngày 30/6/2025.\n"
                      "2. Chánh Văn phòng Bộ, Cục trưởng Cục Y tế dự phòng chịu trách nhiệm thi hành Quyết định này./.\n")
-    assert n.subject == "Ban hành hướng dẫn phòng chống dịch sốt xuất huyết BỘ TRƯỞNG BỘ Y TẾ"
+    assert n.subject == "Ban hành hướng dẫn phòng chống dịch sốt xuất huyết"
     assert [t.text[:25] for t in n.tasks] == ["Sở Y tế các tỉnh có trách"]
     assert n.tasks[0].lead == ("Sở Y tế các tỉnh",) and n.tasks[0].due.isoformat() == "2025-06-30"  # type: ignore[union-attr]
 
