@@ -9,7 +9,7 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from bot.logs import configure_logging
 from storage.errors import ConfigInvalid, NhacViecError
@@ -388,18 +388,57 @@ def cmd_date(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="nhacviec", description="Nhắc việc — từ thông báo kết luận đến nhắc việc.")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log at DEBUG level")
-    sub = parser.add_subparsers(dest="command", required=True)
+DB_HELP = "địa chỉ cơ sở dữ liệu (mặc định: DATABASE_URL, hoặc sqlite:///./nhacviec.db)"
 
-    p = sub.add_parser("run", help="run the Telegram bot (long polling)")
-    p.add_argument("--db", help="database URL (default: DATABASE_URL or sqlite:///./nhacviec.db)")
+
+class VietnameseParser(argparse.ArgumentParser):
+    """argparse with its own words in Vietnamese: usage, errors, the help headings."""
+
+    def format_help(self) -> str:
+        return (super().format_help().replace("usage:", "cách dùng:").replace("options:", "tùy chọn:")
+                .replace("positional arguments:", "tham số:").replace("show this help message and exit",
+                                                                      "in hướng dẫn này rồi thoát"))
+
+    def format_usage(self) -> str:
+        return super().format_usage().replace("usage:", "cách dùng:")
+
+    def error(self, message: str) -> NoReturn:
+        translated = (message.replace("the following arguments are required", "thiếu tham số")
+                      .replace("invalid choice", "lựa chọn không hợp lệ").replace("choose from", "chọn một trong")
+                      .replace("unrecognized arguments", "tham số không nhận ra")
+                      .replace("expected one argument", "cần một giá trị")
+                      .replace("not allowed with argument", "không dùng cùng với")
+                      .replace("invalid int value", "không phải số nguyên"))
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: lỗi: {translated}\n")
+
+
+def _version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("nhacviec")
+    except Exception:  # not installed (run from a checkout)
+        return "0.0.0+checkout"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = VietnameseParser(
+        prog="nhacviec", description="Nhắc việc — từ thông báo kết luận đến nhắc việc: đọc văn bản, giao nhiệm vụ, "
+        "nhắc người được giao đến khi hoàn thành, tổng hợp báo cáo.")
+    parser.add_argument("--version", action="version", version=f"nhacviec {_version()}",
+                        help="in số phiên bản rồi thoát")
+    parser.add_argument("-v", "--verbose", action="store_true", help="ghi nhật ký chi tiết (mức DEBUG)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="LỆNH", title="các lệnh")
+
+    p = sub.add_parser("run", help="chạy bot: mọi kênh có mã (Telegram, Zalo), nhận tin bằng long polling hoặc webhook")
+    p.add_argument("--db", help=DB_HELP)
     p.set_defaults(func=cmd_run)
 
-    p = sub.add_parser("parse", help="parse a notice file and print its tasks")
-    p.add_argument("file")
-    p.add_argument("--format", choices=("table", "json"), default="table")
+    p = sub.add_parser("parse", help="đọc một văn bản (.txt, .docx, .pdf, ảnh) và in các nhiệm vụ tìm được")
+    p.add_argument("file", help="tệp văn bản cần đọc")
+    p.add_argument("--format", choices=("table", "json"), default="table",
+                   help="table: bảng dễ đọc, kèm nguồn của đơn vị chủ trì; json: dữ liệu theo CORPUS.md")
     p.set_defaults(func=cmd_parse)
 
     p = sub.add_parser("date", help="đọc ngày giờ viết tự nhiên (“thứ 6 tuần sau”, “3h chiều mai”), in dạng ISO 8601")
@@ -407,10 +446,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--now", help="thời điểm hiện tại, ISO 8601 (mặc định: bây giờ, giờ Việt Nam)")
     p.set_defaults(func=cmd_date)
 
-    p = sub.add_parser("db", help="database maintenance")
+    p = sub.add_parser("db", help="bảo trì cơ sở dữ liệu")
     dbsub = p.add_subparsers(dest="db_command", required=True)
-    up = dbsub.add_parser("upgrade", help="apply the migrations")
-    up.add_argument("--db")
+    up = dbsub.add_parser("upgrade", help="cập nhật cấu trúc cơ sở dữ liệu lên phiên bản mới nhất")
+    up.add_argument("--db", help=DB_HELP)
     up.set_defaults(func=cmd_db_upgrade)
 
     p = sub.add_parser("directory", help="danh bạ đơn vị và cán bộ: nhập, xuất")
@@ -431,42 +470,42 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--db", help="địa chỉ cơ sở dữ liệu (mặc định: DATABASE_URL)")
     exp.set_defaults(func=cmd_directory_export)
 
-    p = sub.add_parser("calendar", help="extra days off and make-up working days")
+    p = sub.add_parser("calendar", help="ngày nghỉ thêm và ngày làm bù (ngoài lịch nghỉ lễ chung)")
     csub = p.add_subparsers(dest="calendar_command", required=True)
-    add = csub.add_parser("add", help="add a day: --off NOTE or --working NOTE")
-    add.add_argument("date", help="2027-02-15 or 15/02/2027")
+    add = csub.add_parser("add", help="thêm một ngày: --off GHI_CHU (nghỉ) hoặc --working GHI_CHU (làm bù)")
+    add.add_argument("date", help="ngày, ví dụ 15/02/2027 hoặc 2027-02-15")
     which = add.add_mutually_exclusive_group(required=True)
-    which.add_argument("--off", metavar="GHI_CHU", help="an extra day off, e.g. \"Nghỉ bù\"")
-    which.add_argument("--working", metavar="GHI_CHU", help="a make-up working day, e.g. \"Làm bù\"")
-    add.add_argument("--db")
+    which.add_argument("--off", metavar="GHI_CHU", help="ngày nghỉ thêm, ví dụ \"Nghỉ bù\"")
+    which.add_argument("--working", metavar="GHI_CHU", help="ngày làm việc bù, ví dụ \"Làm bù\"")
+    add.add_argument("--db", help=DB_HELP)
     add.set_defaults(func=cmd_calendar)
-    rm = csub.add_parser("remove", help="remove a day added before")
-    rm.add_argument("date")
-    rm.add_argument("--db")
+    rm = csub.add_parser("remove", help="xóa một ngày đã thêm")
+    rm.add_argument("date", help="ngày đã thêm, ví dụ 15/02/2027")
+    rm.add_argument("--db", help=DB_HELP)
     rm.set_defaults(func=cmd_calendar)
-    ls = csub.add_parser("list", help="list the days added (with --year, also that year's public holidays)")
-    ls.add_argument("--year", type=int)
-    ls.add_argument("--db")
+    ls = csub.add_parser("list", help="liệt kê các ngày đã thêm (với --year: cả ngày lễ chung của năm đó)")
+    ls.add_argument("--year", type=int, help="năm, ví dụ 2027")
+    ls.add_argument("--db", help=DB_HELP)
     ls.set_defaults(func=cmd_calendar)
 
-    p = sub.add_parser("backup", help="back up the database to FILE (safe while the bot runs)")
-    p.add_argument("file")
-    p.add_argument("--db")
+    p = sub.add_parser("backup", help="sao lưu cơ sở dữ liệu ra tệp (làm được khi bot đang chạy)")
+    p.add_argument("file", help="tệp sao lưu cần ghi")
+    p.add_argument("--db", help=DB_HELP)
     p.set_defaults(func=cmd_backup)
 
-    p = sub.add_parser("restore", help="restore the database from a backup FILE")
-    p.add_argument("file")
-    p.add_argument("--db")
-    p.add_argument("--force", action="store_true", help="overwrite a database that already holds data")
+    p = sub.add_parser("restore", help="khôi phục cơ sở dữ liệu từ tệp sao lưu")
+    p.add_argument("file", help="tệp sao lưu")
+    p.add_argument("--db", help=DB_HELP)
+    p.add_argument("--force", action="store_true", help="ghi đè cả khi cơ sở dữ liệu đích đã có dữ liệu")
     p.set_defaults(func=cmd_restore)
 
-    p = sub.add_parser("doctor", help="check the token, database, migrations, Tesseract and clock")
-    p.add_argument("--db")
+    p = sub.add_parser("doctor", help="kiểm tra mã bot, cơ sở dữ liệu, phiên bản, Tesseract và đồng hồ")
+    p.add_argument("--db", help=DB_HELP)
     p.set_defaults(func=cmd_doctor)
 
-    p = sub.add_parser("audit", help="print the audit log")
-    p.add_argument("--since", help="from this day on (YYYY-MM-DD)")
-    p.add_argument("--db")
+    p = sub.add_parser("audit", help="in nhật ký thao tác (ai làm gì, khi nào)")
+    p.add_argument("--since", help="từ ngày này (YYYY-MM-DD)")
+    p.add_argument("--db", help=DB_HELP)
     p.set_defaults(func=cmd_audit)
 
     p = sub.add_parser("report", help="xuất biểu tổng hợp tình hình thực hiện nhiệm vụ (Excel, biểu đồ)",
@@ -484,15 +523,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", metavar="URL", help="địa chỉ cơ sở dữ liệu (mặc định: DATABASE_URL hoặc sqlite:///./nhacviec.db)")
     p.set_defaults(func=cmd_report)
 
-    p = sub.add_parser("chat", help="talk to the real bot in the sandbox, with a simulated clock")
-    p.add_argument("script", nargs="?", help="script file (default: stdin, or interactive in a terminal)")
-    p.add_argument("--directory", help="directory CSV to load")
-    p.add_argument("--enroll-all", action="store_true", help="bind every person to a sandbox chat")
+    p = sub.add_parser("chat", help="trò chuyện với bot thật trong phòng thử (sandbox), đồng hồ mô phỏng")
+    p.add_argument("script", nargs="?", help="tệp kịch bản (mặc định: đọc từ stdin, hoặc gõ trực tiếp)")
+    p.add_argument("--directory", help="tệp danh bạ cần nạp (.csv, .xlsx)")
+    p.add_argument("--enroll-all", action="store_true", help="liên kết sẵn mọi cán bộ với một cuộc trò chuyện")
     p.add_argument("--channel", choices=["telegram", "zalo"], default="telegram",
-                   help="where people write by default (both channels run; Zalo: typed replies only)")
-    p.add_argument("--db", help="database URL (default: a fresh temporary SQLite)")
-    p.add_argument("--jsonl", action="store_true", help="print one JSON object per bot message")
-    p.add_argument("--admin", default=None, help="handle of the admin (default: the first admin in the directory)")
+                   help="kênh cán bộ nhắn mặc định (cả hai kênh cùng chạy; Zalo: chỉ gõ, không có nút)")
+    p.add_argument("--db", help="địa chỉ cơ sở dữ liệu (mặc định: một tệp SQLite tạm mới)")
+    p.add_argument("--jsonl", action="store_true", help="in mỗi tin nhắn của bot thành một dòng JSON")
+    p.add_argument("--admin", default=None, help="mã cán bộ quản trị (mặc định: quản trị viên đầu tiên trong danh bạ)")
     p.set_defaults(func=cmd_chat)
     return parser
 
