@@ -210,9 +210,16 @@ CATEGORY_HEADINGS = {
 LEVEL_NAMES = {"head": "trưởng đơn vị chủ trì", "leaders": "lãnh đạo"}
 
 
-def short_title(text: str, limit: int = 80) -> str:
-    """The start of a task's text, cut at a word: enough to recognise it in a list."""
+def short_title(text: str, limit: int = 80, lead: str | None = None) -> str:
+    """The start of a task's text, cut at a word: enough to recognise it in a list. "Giao <the lead> chủ
+    trì," is left out: the reader knows who leads."""
     text = " ".join(text.split())
+    if lead:
+        m = re.match(rf"^(?:(?:giao|đề nghị|yêu cầu)\s+)?{re.escape(' '.join(lead.split()))}\s*(?:chủ trì)?\s*[,:]?\s*",
+                     text, re.I)
+        if m and m.end() < len(text):
+            rest = text[m.end():]
+            text = rest[:1].upper() + rest[1:]
     if len(text) <= limit:
         return text
     cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:")
@@ -260,7 +267,8 @@ def digest_text(view: DigestView, *, buttons: bool) -> str:
             where = f" [{line.notice_title}]" if len(notices) > 1 else ""
             cover = f" (thay đ/c {line.covering_for} nghỉ phép)" if line.covering_for else ""
             period = f" — kỳ {line.occurrence}" if line.occurrence else ""
-            lines.append(f"• Mục {line.item_ref}{period}: {short_title(line.task_text)}{where}{cover}")
+            lines.append(f"• Mục {line.item_ref}{period}: {short_title(line.task_text, lead=line.lead_unit)}"
+                         f"{where}{cover}")
             lines.append(f"  {deadline_phrase(line)} — {progress_text(line.status, line.percent)}")
             if line.deadline_note:
                 lines.append(f"  ({line.deadline_note})")
@@ -278,7 +286,7 @@ def digest_text(view: DigestView, *, buttons: bool) -> str:
         lines += ["", f"NHẮC VIỆC KHÔNG LIÊN LẠC ĐƯỢC ({len(view.unreachable)})"]
         lines += [f"• đ/c {name} (từ {date_vn(since)}): có thể đã chặn hoặc xóa tài khoản; đề nghị đồng chí "
                   "báo đồng chí ấy nhắn /start cho Nhắc việc." for name, since in view.unreachable]
-    if own:
+    if own and (view.show_help or not buttons):  # once a person has replied, the buttons are enough
         how = ("Bấm số mục bên dưới để xem chi tiết và cập nhật, hoặc trả lời tin này" if buttons
                else "Đồng chí cập nhật bằng cách gõ số mục và tình trạng")
         example = own[0].item_ref

@@ -43,6 +43,7 @@ from storage.models import (
     NoticeStatus,
     Person,
     Role,
+    StatusReport,
     Task,
     TaskStatus,
 )
@@ -116,6 +117,7 @@ class DigestView:
     lines: tuple[DigestLine, ...]
     catch_up: bool = False  # after downtime: everything since the last digest, once
     unreachable: tuple[tuple[str, dt.date], ...] = ()  # (name, since): people Nhắc việc cannot reach
+    show_help: bool = True  # how to reply: until the reader has replied once
 
 
 class Sender(Protocol):
@@ -303,6 +305,8 @@ def _prepare(session: Session, claims: list[Claim], *, worker: str) -> list[_Pre
     tasks = {t.id: t for t in session.scalars(
         select(Task).where(Task.id.in_(task_ids))
         .options(selectinload(Task.notice), selectinload(Task.assignee), selectinload(Task.lead_unit)))}
+    replied = set(session.scalars(select(StatusReport.person_id).where(
+        StatusReport.person_id.in_({d.person_id for d in digests})).distinct()))
     prepared: list[_Prepared] = []
     for digest in digests:
         claim = by_id[digest.id]
@@ -319,7 +323,8 @@ def _prepare(session: Session, claims: list[Claim], *, worker: str) -> list[_Pre
         view = DigestView(digest_id=digest.id, day=digest.day, recipient_name=digest.person.full_name,
                           lines=tuple(lines), catch_up=any(i.get("catch_up") for i in digest.items),
                           unreachable=tuple((i["person"], dt.date.fromisoformat(i["since"]))
-                                            for i in digest.items if i.get("kind") == "unreachable"))
+                                            for i in digest.items if i.get("kind") == "unreachable"),
+                          show_help=digest.person_id not in replied)
         address = digest.person.delivery_address()  # the one channel this person chose: sent once, there
         prepared.append(_Prepared(claim=claim, channel=address[0] if address else None,
                                   chat_id=address[1] if address else None, view=view))

@@ -588,10 +588,24 @@ def leaders(session: Session) -> list[Person]:
     return list(session.scalars(select(Person).where(Person.role == Role.LEADER).order_by(Person.id)))
 
 
+MAX_TRAILING_WORDS = 3  # words of the sentence that may trail a unit name ("… thường xuyên", "… khẩn trương")
+
+
 def match_unit(session: Session, name: str) -> tuple[Unit | None, float]:
+    """The directory unit a lead names. When the name as written matches none, words that trail it in the
+    sentence are dropped one at a time ("Ban Dân vận Tỉnh ủy thường xuyên" → "Ban Dân vận Tỉnh ủy"); a
+    match found that way must be exact."""
     units = list(session.scalars(select(Unit).order_by(Unit.id)))
-    match = best_unit_match(name, [u.name_key for u in units])
-    return (units[match.index], match.score) if match else (None, 0.0)
+    keys = [u.name_key for u in units]
+    match = best_unit_match(name, keys)
+    if match:
+        return units[match.index], match.score
+    words = name.split()
+    for drop in range(1, min(MAX_TRAILING_WORDS, len(words) - 2) + 1):
+        shorter = best_unit_match(" ".join(words[:-drop]), keys)
+        if shorter is not None and shorter.score == 100.0:
+            return units[shorter.index], 100.0
+    return None, 0.0
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -298,3 +298,14 @@ def test_the_migrations_match_the_models(migrated_db: Database) -> None:
     with migrated_db.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     assert diff == []
+
+
+def test_words_trailing_a_unit_name_do_not_hide_it(migrated_db) -> None:  # type: ignore[no-untyped-def]
+    from storage.directory import match_unit
+    from tests.conftest import DIRECTORY_CSV, local
+
+    db = migrated_db
+    db.call(import_directory, parse_directory_csv(DIRECTORY_CSV.read_bytes()), now=local(2026, 3, 2, 9, 0))
+    unit, score = db.call(match_unit, "Ban Dân vận Tỉnh ủy thường xuyên")
+    assert unit is not None and unit.name == "Ban Dân vận Tỉnh ủy" and score == 100.0
+    assert db.call(match_unit, "Ban Kinh tế Ngân sách")[0] is None, "no fuzzy guess on a shortened name"
