@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
+import weakref
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -122,6 +123,7 @@ class DigestView:
 
 class Sender(Protocol):
     channel: str
+    max_per_second: float | None  # the channel's overall rate: the dispatcher paces itself to stay under it
 
     async def send_digest(self, chat_id: str, view: DigestView) -> str:
         """Deliver the digest; return the channel's message id."""
@@ -420,6 +422,22 @@ async def send_due_digests(db: Database, senders: dict[str, Sender], *, clock: C
                 return result
 
 
+_last_send: weakref.WeakKeyDictionary[Any, dt.datetime] = weakref.WeakKeyDictionary()  # per sender: last send
+
+
+async def _pace(sender: Sender, clock: Clock) -> None:
+    """Keep under the channel's overall rate on the injected clock, so flood control (429) stays rare."""
+    rate = getattr(sender, "max_per_second", None)
+    if not rate:
+        return
+    gap = dt.timedelta(seconds=1 / rate)
+    last = _last_send.get(sender)
+    now = clock.now()
+    if last is not None and now - last < gap:
+        await clock.sleep((gap - (now - last)).total_seconds())
+    _last_send[sender] = clock.now()
+
+
 async def _deliver(db: Database, senders: dict[str, Sender], prepared: _Prepared, *, clock: Clock,
                    policy: ReminderPolicy, worker: str, result: DispatchResult, lease: dt.timedelta) -> float | None:
     claim, now = prepared.claim, clock.now()
@@ -442,6 +460,7 @@ async def _deliver(db: Database, senders: dict[str, Sender], prepared: _Prepared
                      error=f"no running channel for the person ({prepared.channel})", retry_at=retry)
         result.postponed.append(claim.digest_id)
         return None
+    await _pace(sender, clock)
     try:
         message_id = await sender.send_digest(prepared.chat_id, view)
     except RateLimited as exc:

@@ -35,7 +35,7 @@ os.environ.setdefault("PTB_TIMEDELTA", "true")
 
 KEY = "nhacviec"
 TELEGRAM_CAPABILITIES = Capabilities(buttons=True, reply_to=True, edit=True, documents_in=True, documents_out=True,
-                                     text_limit=4096)
+                                     text_limit=4096, max_per_second=30.0)  # Telegram's broadcast limit
 
 
 def retry_seconds(exc: RetryAfter) -> float:

@@ -38,7 +38,8 @@ from scheduler.dispatcher import RateLimited, SendError, TransientSendError, Unr
 log = logging.getLogger(__name__)
 
 ZALO_CAPABILITIES = Capabilities(buttons=False, reply_to=False, edit=False, documents_in=False,
-                                 documents_out=False, text_limit=2000)
+                                 documents_out=False, text_limit=2000,
+                                 max_per_second=10.0)  # undocumented: paced conservatively
 POLL_SECONDS = 30
 BACKOFF_SECONDS = (1, 2, 5, 10, 30, 60)  # after consecutive polling errors
 

@@ -217,6 +217,7 @@ class ConversationSender:
     def __init__(self, conv: Conversation, channel: str) -> None:
         self.conv = conv
         self.channel = channel
+        self.max_per_second = conv.channel(channel).capabilities.max_per_second
 
     async def send_digest(self, chat_id: str, view: DigestView) -> str:
         caps = self.conv.channel(self.channel).capabilities

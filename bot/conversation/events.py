@@ -23,6 +23,7 @@ class Capabilities:
     documents_in: bool  # people can send files
     documents_out: bool  # the bot can send files
     text_limit: int  # characters in one message
+    max_per_second: float | None = None  # overall sending rate the channel allows (the dispatcher paces itself)
 
 
 # ---------------------------------------------------------------- what people send
