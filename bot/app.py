@@ -32,6 +32,7 @@ COMMANDS = [
     BotCommand("viec", "Nhiệm vụ đồng chí đang phụ trách"),
     BotCommand("tonghop", "Tổng hợp tình hình thực hiện theo đơn vị"),
     BotCommand("kenh", "Chọn kênh nhận nhắc việc (Telegram hoặc Zalo)"),
+    BotCommand("giao", "Giao nhiệm vụ của đơn vị cho cán bộ (trưởng đơn vị)"),
     BotCommand("moi", "Tạo mã mời cán bộ (quản trị viên)"),
     BotCommand("huongdan", "Hướng dẫn sử dụng"),
 ]

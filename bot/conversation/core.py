@@ -89,6 +89,7 @@ class Conversation:
                 handler = {
                     "huongdan": enroll.help_command, "help": enroll.help_command, "moi": enroll.invite,
                     "kenh": enroll.choose_channel, "viec": status.my_tasks, "tonghop": reports.summary,
+                    "giao": status.delegate_command,
                 }.get(command.name)
                 if handler is None:
                     await self.say(event, texts.UNKNOWN_COMMAND)
@@ -104,7 +105,8 @@ class Conversation:
             assert person is not None
             kind = event.data.split(":", 1)[0]
             handler_for_tap = {"n": notices.on_tap, "t": status.on_tap, "x": status.on_extension_tap,
-                               "d": status.on_detail_tap, "s": status.on_snooze_tap}.get(kind)
+                               "d": status.on_detail_tap, "s": status.on_snooze_tap,
+                               "w": status.on_which_tap}.get(kind)
             if handler_for_tap is None:
                 log.info("unknown action data %r", event.data)
                 await self.answer_tap(event, texts.STALE_BUTTON, alert=True)
