@@ -497,8 +497,9 @@ def extension_not_later(ref: str, wanted: dt.date, current: dt.date | None, toda
     if wanted <= today:
         return vn(f"Ngày {date_vn(wanted)} đã qua; đề nghị gia hạn mục {ref} cần một ngày sau hôm nay. "
                   f"Đồng chí gõ lại, ví dụ: “{ref} xin gia hạn đến 30/4”.")
-    return vn(f"Thời hạn hiện tại của mục {ref} là {date_vn(current)}, không sớm hơn ngày {date_vn(wanted)} "
-              "đồng chí đề nghị, nên không cần gia hạn.")
+    return vn(f"Thời hạn hiện tại của mục {ref} đã là {date_vn(current)}, không sớm hơn ngày {date_vn(wanted)} "
+              f"đồng chí đề nghị, nên không cần gia hạn. Để báo tiến độ, đồng chí gõ ví dụ: "
+              f"“{ref} 60% đang thực hiện”.")
 
 
 # ------------------------------------------------------------------ delegation and supporting units
@@ -547,3 +548,10 @@ def not_supporting(ref: str) -> str:
 
 def support_needs_text(ref: str) -> str:
     return vn(f"Đồng chí ghi thêm nội dung phối hợp, ví dụ: “phối hợp {ref}: đã gửi số liệu”.")
+
+
+def support_only(ref: str, lead: str | None) -> str:
+    who = lead or "đơn vị chủ trì"
+    return vn(f"Nhiệm vụ mục {ref} do {who} chủ trì và báo cáo tình trạng; đơn vị của đồng chí phối hợp thực hiện. "
+              f"Để báo cáo phần việc của đơn vị, đồng chí gõ: “phối hợp {ref}: <nội dung>”, ví dụ: "
+              f"“phối hợp {ref}: đã gửi số liệu”.")

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from storage.audit import audit
 from storage.errors import (
@@ -452,7 +452,13 @@ def delegate(session: Session, *, by: Person, item_ref: str, handle: str, now: d
                                 "thẻ nhiệm vụ (bấm số mục dưới tin nhắc việc) rồi giao từ nhiệm vụ đó, hoặc nhờ quản "
                                 "trị viên giao.")
     task = open_[0]
-    target = _person_by_handle_or_username(session, handle)
+    try:
+        target = _person_by_handle_or_username(session, handle)
+    except PersonNotFound:
+        raise DelegationInvalid(f"person {handle!r} not found",
+                                f"Không tìm thấy cán bộ có mã “{handle.lstrip('@')}” trong danh bạ. Đồng chí gõ /giao "
+                                "(không kèm gì) để xem mã cán bộ của đơn vị, rồi gõ lại, ví dụ: /giao "
+                                f"{task.item_ref} @mã_cán_bộ.") from None
     unit = task.lead_unit
     if unit is None or target.unit_id != unit.id:
         where = target.unit.name if target.unit else "chưa thuộc đơn vị nào"
@@ -505,7 +511,8 @@ def support_tasks_by_ref(session: Session, person: Person, item_ref: str) -> lis
     """Open tasks numbered `item_ref` that the person's unit supports."""
     tasks = session.scalars(select(Task).join(Notice, Notice.id == Task.notice_id)
                             .where(Task.item_ref == item_ref, Notice.status == NoticeStatus.CONFIRMED,
-                                   Task.status.not_in([TaskStatus.DONE, TaskStatus.CANCELLED])).order_by(Task.id))
+                                   Task.status.not_in([TaskStatus.DONE, TaskStatus.CANCELLED]))
+                            .options(selectinload(Task.lead_unit)).order_by(Task.id))
     return [t for t in tasks if supports(session, person, t)]
 
 

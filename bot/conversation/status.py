@@ -69,6 +69,7 @@ MAX_TYPED = 300  # longer text is not a typed status (an admin may be pasting a 
 MAX_DIGEST_BUTTONS = 12  # beyond this, the digest says to type the item number instead
 SNOOZE = re.compile(r"\bnhac\s*lai\b\s*(?:sau\s*)?(?P<when>.*)$")
 REOPEN = re.compile(r"^\s*mo\s*lai\s+(?:muc\s*)?(?P<ref>\d{1,3}(?:\.\w{1,3}){0,4})\.?\s*$")
+ASKS_EXTENSION = re.compile(r"\b(?:xin|de nghi|de xuat|can)\s+(?:duoc\s+)?(?:gia|lui|doi)\s*han\b")
 SUPPORT = re.compile(r"^\s*phoi\s*hop\s+(?:muc\s*)?(?P<ref>\d{1,3}(?:\.\w{1,3}){0,4})\.?\s*[:\-–]?\s*")
 WHICH_ROW = 3  # candidates per row of actions
 MAX_WHICH = 24  # candidates offered as actions (the question lists them all)
@@ -184,7 +185,8 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
                                replaced=rec.replaced_report_id is not None,
                                replaced_due=replaced.requested_due if replaced else None)
     await acknowledge(conv, event, rec, text, quote=quote)
-    await _inform_lead(conv, person, rec, change.note)
+    if rec.status != TaskStatus.EXTENSION_REQUESTED:  # (a request goes to those who decide it, on its own)
+        await _inform_lead(conv, person, rec, change.note)
 
 
 def _pending_of_task(session, task_id: int):  # type: ignore[no-untyped-def]
@@ -388,6 +390,8 @@ async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: 
     if change is None:
         await conv.say(event, texts.reply_not_understood())
         return True
+    if change.status is None and ASKS_EXTENSION.search(folded):  # "xin gia hạn" with no date that reads as one
+        change = StatusUpdate(status=TaskStatus.EXTENSION_REQUESTED, note=change.note)
     if change.status == TaskStatus.EXTENSION_REQUESTED:
         _check_requested_date(task, change, ctx.today())
     await _record(conv, event, person, task.id, change, source, quote=quote, at=at)
@@ -435,7 +439,7 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
     split = split_ref(text)
     if split is None:
         change = parse_status_text(text, today=ctx.today(), now=ctx.clock.now())
-        is_snooze = SNOOZE.search(folded) is not None
+        is_snooze = SNOOZE.search(folded) is not None or ASKS_EXTENSION.search(folded) is not None
         if not is_snooze and (change is None or change.status is None):
             return False
         tasks = await ctx.db.run(open_tasks_for, person)
@@ -451,7 +455,8 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
     ref, rest = split
     folded_rest = " ".join(strip_marks(rest).lower().split())
     change = parse_status_text(rest, today=ctx.today(), now=ctx.clock.now())
-    if SNOOZE.search(folded_rest) is None and (change is None or change.status is None):
+    if SNOOZE.search(folded_rest) is None and ASKS_EXTENSION.search(folded_rest) is None and \
+            (change is None or change.status is None):
         return False
     tasks = await ctx.db.run(tasks_by_ref, person, ref) or await ctx.db.run(done_tasks_by_ref, person, ref)
     if not tasks:  # (a finished task is found too: changing it is refused with how to reopen it)
@@ -459,7 +464,8 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
             return False  # an admin may be pasting a notice that starts with "1. …"
         supported = await ctx.db.run(support_tasks_by_ref, person, ref)
         if supported:  # the person's unit supports that task: say how to report its part
-            await conv.say(event, texts.support_needs_text(ref))
+            await conv.say(event, texts.support_only(ref, supported[0].lead_unit.name if supported[0].lead_unit
+                                                     else None))
             return True
         await conv.say(event, texts.unknown_ref(ref))
         return True
