@@ -171,10 +171,11 @@ class MessageTarget:
 
 def task_for_message(session: Session, *, chat_id: str, message_id: str) -> MessageTarget | None:
     """What a bot message is about: a task card or assignment, a status acknowledgement, or a digest."""
-    card = session.scalar(select(TaskMessage.task_id).where(TaskMessage.chat_id == chat_id,
-                                                             TaskMessage.message_id == message_id))
-    if card is not None:
-        return MessageTarget(task_ids=(card,))
+    cards = list(session.scalars(select(TaskMessage.task_id).where(TaskMessage.chat_id == chat_id,
+                                                                    TaskMessage.message_id == message_id)
+                                 .order_by(TaskMessage.id)))
+    if cards:  # a card: one task; an assignment message: every task it listed
+        return MessageTarget(task_ids=tuple(dict.fromkeys(cards)))
     report = session.scalar(select(StatusReport.task_id).where(StatusReport.ack_chat_id == chat_id,
                                                                 StatusReport.ack_message_id == message_id))
     if report is not None:
@@ -221,6 +222,15 @@ def open_tasks_for(session: Session, person: Person) -> list[Task]:
 
 def tasks_by_ref(session: Session, person: Person, item_ref: str) -> list[Task]:
     return [t for t in open_tasks_for(session, person) if t.item_ref == item_ref]
+
+
+def unit_tasks_by_ref(session: Session, person: Person, item_ref: str) -> list[Task]:
+    """For a head: open tasks of the unit numbered `item_ref` in a cadre's hands (the head may still update them)."""
+    if person.role != Role.HEAD or person.unit_id is None:
+        return []
+    return list(session.scalars(select(Task).join(Notice, Notice.id == Task.notice_id).where(
+        Task.lead_unit_id == person.unit_id, Task.item_ref == item_ref, Notice.status == NoticeStatus.CONFIRMED,
+        Task.status.not_in([TaskStatus.DONE, TaskStatus.CANCELLED])).order_by(Task.id)))
 
 
 def done_tasks_by_ref(session: Session, person: Person, item_ref: str) -> list[Task]:

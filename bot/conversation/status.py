@@ -55,6 +55,7 @@ from storage.tasks import (
     task_for_message,
     tasks_by_ref,
     unit_cadres,
+    unit_tasks_by_ref,
 )
 from storage.tasks import person as person_by_id
 from storage.vntext import strip_marks
@@ -200,8 +201,11 @@ async def _inform_lead(conv: Conversation, actor: Person, rec: Recorded, note: s
     ctx = conv.ctx
     for someone in await ctx.db.run(people_to_inform, rec.task_id, actor.id):
         title = await ctx.db.run(lambda s: notice_title(s.get_one(Task, rec.task_id).notice))
-        await conv.notify(someone, Outgoing(text=texts.status_told_to_lead(actor_name=actor.full_name, rec=rec,
-                                                                            notice_title=title, note=note)))
+        sent = await conv.notify(someone, Outgoing(text=texts.status_told_to_lead(
+            actor_name=actor.full_name, rec=rec, notice_title=title, note=note)))
+        if sent is not None and sent.last_id is not None:  # a reply to it is about that task
+            await ctx.db.run(remember_task_message, task_id=rec.task_id, channel=sent.channel, chat_id=sent.chat_id,
+                             message_id=sent.last_id, now=ctx.clock.now())
 
 
 def sent_time(conv: Conversation, event: Inbound) -> dt.datetime:
@@ -458,7 +462,8 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
     if SNOOZE.search(folded_rest) is None and ASKS_EXTENSION.search(folded_rest) is None and \
             (change is None or change.status is None):
         return False
-    tasks = await ctx.db.run(tasks_by_ref, person, ref) or await ctx.db.run(done_tasks_by_ref, person, ref)
+    tasks = (await ctx.db.run(tasks_by_ref, person, ref) or await ctx.db.run(done_tasks_by_ref, person, ref)
+             or await ctx.db.run(unit_tasks_by_ref, person, ref))  # a head: the unit's tasks in a cadre's hands
     if not tasks:  # (a finished task is found too: changing it is refused with how to reopen it)
         if person.is_admin:
             return False  # an admin may be pasting a notice that starts with "1. …"
