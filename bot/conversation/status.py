@@ -533,7 +533,7 @@ async def delegate_command(conv: Conversation, event: TextIn, args: list[str], p
         cadres = await ctx.db.run(unit_cadres, person) if person.role == "head" else []
         await conv.say(event, texts.delegate_usage([(c.handle, c.full_name) for c in cadres]))
         return
-    result = await ctx.db.run(delegate, by=person, item_ref=args[0], handle=args[1], now=ctx.clock.now())
+    result = await ctx.db.run(delegate, by=person, item_ref=" ".join(args[:-1]), handle=args[-1], now=ctx.clock.now())
     await conv.say(event, texts.delegated_text(result))
     address = result.assignee.delivery_address()
     replies = address is not None and address[0] in conv.channels and conv.channel(address[0]).capabilities.reply_to
