@@ -49,7 +49,7 @@ def test_nhacviec_run_polls_the_bot_api_and_answers(tmp_path: Path) -> None:
         assert replied.wait(timeout=60), "the bot never answered"
         welcome = state.bot_messages(admin_id)[0].text or ""
         assert welcome.startswith("Kính chào đồng chí Quản trị")
-        assert [c["command"] for c in state.commands] == ["viec", "tonghop", "kenh", "moi", "huongdan"]
+        assert [c["command"] for c in state.commands] == ["viec", "tonghop", "kenh", "giao", "moi", "huongdan"]
     finally:
         bot.terminate()
         output = bot.communicate(timeout=30)[0].decode()
