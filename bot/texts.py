@@ -14,7 +14,7 @@ from storage.models import TaskStatus
 from storage.notices import Draft, Registered
 from storage.parsed import ParsedNotice
 from storage.reports import UnitSummary
-from storage.tasks import Delegated, ExtensionRequest, Recorded, SupportRecorded
+from storage.tasks import Delegated, DelegatedRow, ExtensionRequest, Recorded, SupportRecorded
 from storage.vntext import strip_marks
 
 STATUS_LABELS = {
@@ -378,7 +378,7 @@ def nothing_to_reopen(ref: str) -> str:
 
 
 def no_open_tasks(name: str) -> str:
-    return vn(f"Đồng chí {name} hiện không có nhiệm vụ nào đang mở để cập nhật.")
+    return vn(f"Đồng chí {name} hiện không có nhiệm vụ nào đang thực hiện để cập nhật.")
 
 
 def which_task(tasks: Sequence[tuple[str, str]], typed: str, buttons: bool = True) -> str:
@@ -411,14 +411,22 @@ def reply_not_understood() -> str:
 
 
 def my_tasks(name: str, tasks: Sequence[tuple[str, str, dt.date | None, TaskStatus, int | None]],
-             today: dt.date) -> str:
-    if not tasks:
-        return vn(f"Đồng chí {name} hiện không có nhiệm vụ nào đang mở.")
-    lines = [f"Nhiệm vụ đồng chí {name} đang phụ trách ({len(tasks)}):"]
+             today: dt.date, delegated: Sequence[DelegatedRow] = ()) -> str:
+    """/viec: the person's open tasks; for a head, then the unit's tasks handed to cadres."""
+    if not tasks and not delegated:
+        return vn(f"Đồng chí {name} hiện không có nhiệm vụ nào đang thực hiện.")
+    lines = [f"Nhiệm vụ đồng chí {name} đang phụ trách ({len(tasks)}):" if tasks
+             else f"Đồng chí {name} hiện không trực tiếp phụ trách nhiệm vụ nào."]
     for ref, text, due, status, percent in tasks:
-        flag = "❗ quá hạn, " if due and due < today else ""
-        progress = progress_text(status, percent)
-        lines.append(f"• Mục {ref}: {shorten(text, 120)}\n  Hạn: {date_vn(due)} — {flag}{progress}")
+        flag = " (quá hạn)" if due and due < today else ""
+        lines.append(f"• Mục {ref}: {shorten(text, 120)}\n  Thời hạn: {date_vn(due)}{flag}; tình trạng: "
+                     f"{progress_text(status, percent)}")
+    if delegated:
+        lines += ["", f"Nhiệm vụ của đơn vị đã giao cán bộ ({len(delegated)}):"]
+        for row in delegated:
+            flag = " (quá hạn)" if row.due_on and row.due_on < today else ""
+            lines.append(f"• Mục {row.item_ref}: {shorten(row.text, 120)}\n  Đ/c {row.assignee_name}; thời hạn: "
+                         f"{date_vn(row.due_on)}{flag}; tình trạng: {progress_text(row.status, row.percent)}")
     return vn("\n".join(lines))
 
 

@@ -97,7 +97,7 @@ class NotResponsible(NotAllowed):
     def __init__(self, person: str, item_ref: str, task_id: int, *, assignee: str | None, supporting: bool) -> None:
         who = f" (người phụ trách: đ/c {assignee})" if assignee else ""
         instead = (f" Đơn vị đồng chí phối hợp thực hiện nhiệm vụ này: để báo cáo phần việc của đơn vị, đồng chí gõ "
-                   f"«phối hợp {item_ref}: <nội dung>»." if supporting
+                   f"“phối hợp {item_ref}: <nội dung>”." if supporting
                    else " Gõ /viec để xem các nhiệm vụ đồng chí đang phụ trách.")
         super().__init__(person, f"change task {task_id}",
                          f"Đồng chí không phụ trách nhiệm vụ mục {item_ref}{who}. Chỉ người được giao, trưởng đơn vị "
@@ -239,7 +239,7 @@ class TaskClosed(NhacViecError):
             when = f" ngày {done_on:%d/%m/%Y}" if done_on else ""
             if status == "done":
                 message = (f"Nhiệm vụ mục {item_ref} đã hoàn thành{when}; tình trạng được giữ nguyên. Nếu cần làm "
-                           f"tiếp, đồng chí gõ «mở lại {item_ref}».")
+                           f"tiếp, đồng chí gõ “mở lại {item_ref}”.")
             else:
                 message = (f"Nhiệm vụ mục {item_ref} đã được hủy (văn bản hoặc nhiệm vụ đã thu hồi), không cần báo "
                            "cáo thêm. Nếu vẫn cần thực hiện, đồng chí vui lòng liên hệ quản trị viên.")

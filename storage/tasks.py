@@ -233,6 +233,29 @@ def unit_tasks_by_ref(session: Session, person: Person, item_ref: str) -> list[T
         Task.status.not_in([TaskStatus.DONE, TaskStatus.CANCELLED])).order_by(Task.id)))
 
 
+@dataclass(frozen=True, kw_only=True)
+class DelegatedRow:
+    item_ref: str
+    text: str
+    due_on: dt.date | None
+    status: TaskStatus
+    percent: int | None
+    assignee_name: str
+
+
+def delegated_tasks(session: Session, person: Person) -> list[DelegatedRow]:
+    """For a head: the unit's open tasks in a cadre's hands (shown under /viec)."""
+    if person.role != Role.HEAD or person.unit_id is None:
+        return []
+    tasks = session.scalars(select(Task).join(Notice, Notice.id == Task.notice_id).where(
+        Task.lead_unit_id == person.unit_id, Task.assignee_id.is_not(None), Task.assignee_id != person.id,
+        Notice.status == NoticeStatus.CONFIRMED, Task.status.not_in([TaskStatus.DONE, TaskStatus.CANCELLED]))
+        .options(selectinload(Task.assignee)).order_by(Task.due_on.is_(None), Task.due_on, Task.id))
+    return [DelegatedRow(item_ref=t.item_ref, text=t.text, due_on=t.due_on, status=TaskStatus(t.status),
+                         percent=t.percent, assignee_name=t.assignee.full_name if t.assignee else "")
+            for t in tasks]
+
+
 def done_tasks_by_ref(session: Session, person: Person, item_ref: str) -> list[Task]:
     """Finished tasks of `person` with that item number (for "mở lại 2.1"), oldest first."""
     return list(session.scalars(select(Task).where(Task.assignee_id == person.id, Task.item_ref == item_ref,
@@ -476,7 +499,7 @@ def delegate(session: Session, *, by: Person, item_ref: str, handle: str, now: d
             f"{target.handle} is not in the lead unit of task {task.id}",
             f"Đ/c {target.full_name} ({where}) không phải cán bộ của {unit.name if unit else 'đơn vị chủ trì'}; "
             f"nhiệm vụ mục {task.item_ref} chỉ giao được cho cán bộ của đơn vị chủ trì. Đơn vị phối hợp báo cáo "
-            f"phần việc của mình bằng tin «phối hợp {task.item_ref}: <nội dung>».")
+            f"phần việc của mình bằng tin “phối hợp {task.item_ref}: <nội dung>”.")
     if target.id == task.assignee_id:
         raise DelegationInvalid(f"{target.handle} already has task {task.id}",
                                 f"Đ/c {target.full_name} đang là người phụ trách nhiệm vụ mục {task.item_ref}.")

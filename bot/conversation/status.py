@@ -36,6 +36,7 @@ from storage.tasks import (
     approvers,
     decide_extension,
     delegate,
+    delegated_tasks,
     done_tasks_by_ref,
     extension_for_message,
     extension_messages,
@@ -495,7 +496,8 @@ async def my_tasks(conv: Conversation, event: TextIn, args: list[str], person: P
     ctx = conv.ctx
     tasks = await ctx.db.run(open_tasks_for, person)
     rows = [(t.item_ref, t.text, t.due_on, TaskStatus(t.status), t.percent) for t in tasks]
-    await conv.say(event, texts.my_tasks(person.full_name, rows, ctx.today()))
+    delegated = await ctx.db.run(delegated_tasks, person)
+    await conv.say(event, texts.my_tasks(person.full_name, rows, ctx.today(), delegated))
 
 
 # ---------------------------------------------------------------- supporting units and delegation

@@ -44,6 +44,11 @@ async def test_the_head_hands_a_task_to_a_cadre_and_stays_informed(harness: Harn
     assert count(h, AuditLog, AuditLog.action == "task.delegate") == 1
     await h.say("head_bdv", "/giao 2 @cadre_bdv")
     assert "đang là người phụ trách nhiệm vụ mục 2" in last_text(h, "head_bdv")
+    await h.say("head_bdv", "/viec")
+    mine = last_text(h, "head_bdv")
+    assert "Nhiệm vụ đồng chí Lê Văn Dân đang phụ trách (2):" in mine and "• Mục 2:" in mine.split("đã giao")[1]
+    assert "Nhiệm vụ của đơn vị đã giao cán bộ (1):" in mine and "Đ/c Phạm Thị Vận; thời hạn: 30/03/2018; " \
+        "tình trạng: Chưa cập nhật" in mine
 
     # the reminders follow the assignee: the cadre's digest has task 2, the head's do not
     start = len(h.sent)

@@ -119,7 +119,7 @@ CASES: list[tuple[str, str, str, Rec | Ask | Snoozed | Support]] = [
     ("head_stnmt", "assignment", "xong", Rec("4", S.DONE, 100)),
     ("head_stnmt", "assignment", "Đã gửi báo cáo kết quả kiểm tra, hoàn thành", Rec("4", S.DONE, 100)),
     # someone with no task, and a leader with nothing to decide
-    ("cadre_bdv", "typed", "xong", Ask("không có nhiệm vụ nào đang mở")),
+    ("cadre_bdv", "typed", "xong", Ask("không có nhiệm vụ nào đang thực hiện")),
     ("cadre_bdv", "typed", "1 xong", Ask("Không tìm thấy nhiệm vụ mục 1")),
     ("leader", "typed", "đồng ý gia hạn", Ask("Không có đề nghị gia hạn nào")),
 ]
@@ -285,7 +285,7 @@ REFUSALS = [
     ("head_stnmt", _decide_typed, "do lãnh đạo hoặc quản trị viên quyết định"),
     ("head_bdv", _confirm_tap, "Chỉ quản trị viên mới xác nhận"),
     ("head_bdv", _done_task, "đã hoàn thành ngày 26/02/2018; tình trạng được giữ nguyên. Nếu cần làm tiếp, "
-                             "đồng chí gõ «mở lại 1»"),
+                             "đồng chí gõ “mở lại 1”"),
     ("head_bdv", _cancelled_task, "Nhiệm vụ mục 1 đã được hủy"),
     ("admin", _cancelled_notice, "Thông báo này đã được hủy"),
 ]
