@@ -36,6 +36,7 @@ BUTTON_CONFIRM = "Xác nhận"
 BUTTON_CANCEL = "Hủy"
 BUTTON_SNOOZE_DAY = "Nhắc lại ngày mai"
 BUTTON_SNOOZE_WEEK = "Nhắc lại tuần sau"
+BUTTON_DELEGATE = "Giao cán bộ"
 
 
 
@@ -563,3 +564,8 @@ def support_only(ref: str, lead: str | None) -> str:
     return vn(f"Nhiệm vụ mục {ref} do {who} chủ trì và báo cáo tình trạng; đơn vị của đồng chí phối hợp thực hiện. "
               f"Để báo cáo phần việc của đơn vị, đồng chí gõ: “phối hợp {ref}: <nội dung>”, ví dụ: "
               f"“phối hợp {ref}: đã gửi số liệu”.")
+
+
+def delegate_choose() -> str:
+    return vn("Đồng chí giao nhiệm vụ này cho cán bộ nào của đơn vị? Cán bộ được giao nhận nhắc việc; đồng chí vẫn "
+              "được báo mỗi lần nhiệm vụ được cập nhật.")

@@ -492,6 +492,26 @@ def delegate(session: Session, *, by: Person, item_ref: str, handle: str, now: d
                                 f"Không tìm thấy cán bộ có mã “{handle.lstrip('@')}” trong danh bạ. Đồng chí gõ /giao "
                                 "(không kèm gì) để xem mã cán bộ của đơn vị, rồi gõ lại, ví dụ: /giao "
                                 f"{task.item_ref} @mã_cán_bộ.") from None
+    return _hand_over(session, by=by, task=task, target=target, now=now)
+
+
+def may_delegate(person: Person, task: Task) -> bool:
+    return person.role == Role.ADMIN or is_lead_head(person, task)
+
+
+def delegate_task(session: Session, *, by: Person, task_id: int, person_id: int, now: dt.datetime) -> Delegated:
+    """The "Giao cán bộ" actions on a task card: the same hand-over, by ids."""
+    task = session.get(Task, task_id, with_for_update=True)
+    if task is None:
+        raise TaskNotFound(task_id)
+    if not may_delegate(by, task):
+        raise NotAllowed(by.handle, "delegate a task")
+    if TaskStatus(task.status).is_closed:
+        raise TaskClosed(task.item_ref, TaskStatus(task.status), task.done_at.date() if task.done_at else None)
+    return _hand_over(session, by=by, task=task, target=session.get_one(Person, person_id), now=now)
+
+
+def _hand_over(session: Session, *, by: Person, task: Task, target: Person, now: dt.datetime) -> Delegated:
     unit = task.lead_unit
     if unit is None or target.unit_id != unit.id:
         where = target.unit.name if target.unit else "chưa thuộc đơn vị nào"

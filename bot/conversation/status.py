@@ -26,21 +26,24 @@ from bot.conversation.events import Action, Inbound, Outgoing, TapIn, TextIn
 from bot.datetext import WhenUnclear, parse_when
 from bot.replies import parse_status_text, split_ref
 from scheduler.dispatcher import DigestView
-from storage.errors import ExtensionInvalid, NotApprover
+from storage.errors import ExtensionInvalid, NotAllowed, NotApprover
 from storage.models import Person, Task, TaskStatus
 from storage.notices import notice_title
 from storage.tasks import (
+    Delegated,
     Recorded,
     StatusUpdate,
     admins,
     approvers,
     decide_extension,
     delegate,
+    delegate_task,
     delegated_tasks,
     done_tasks_by_ref,
     extension_for_message,
     extension_messages,
     extension_request,
+    may_delegate,
     open_tasks_for,
     pending_extensions,
     people_to_inform,
@@ -129,14 +132,24 @@ def _card(session, task_id: int, calendar) -> tuple[str, str] | None:  # type: i
         assignee=task.assignee.full_name if task.assignee else None)
 
 
-async def show_card(conv: Conversation, event: Inbound, task_id: int) -> None:
+def _may_delegate(session, viewer: Person, task_id: int) -> bool:  # type: ignore[no-untyped-def]
+    task = session.get(Task, task_id)
+    return task is not None and viewer.role == "head" and may_delegate(viewer, task) and \
+        not TaskStatus(task.status).is_closed
+
+
+async def show_card(conv: Conversation, event: Inbound, task_id: int, viewer: Person | None = None) -> None:
     ctx = conv.ctx
     card = await ctx.db.run(_card, task_id, ctx.policy.calendar)
     if card is None:
         await conv.say(event, texts.STALE_BUTTON)
         return
     item_ref, text = card
-    sent = await conv.reply(event, Outgoing(text=text, actions=status_actions(task_id, item_ref)))
+    actions = status_actions(task_id, item_ref)
+    if viewer is not None and await ctx.db.run(_may_delegate, viewer, task_id):  # the head: "Giao cán bộ"
+        actions += ((Action(label=texts.BUTTON_DELEGATE, data=f"g:{task_id}",
+                            typed=f"/giao {item_ref} @<mã cán bộ>"),),)
+    sent = await conv.reply(event, Outgoing(text=text, actions=actions))
     if sent.last_id is not None:
         await ctx.db.run(remember_task_message, task_id=task_id, channel=sent.channel, chat_id=sent.chat_id,
                          message_id=sent.last_id, now=ctx.clock.now())
@@ -151,7 +164,7 @@ async def on_tap(conv: Conversation, event: TapIn, person: Person) -> None:
 
 async def on_detail_tap(conv: Conversation, event: TapIn, person: Person) -> None:
     await conv.answer_tap(event)
-    await show_card(conv, event, int(event.data.split(":")[1]))
+    await show_card(conv, event, int(event.data.split(":")[1]), person)
 
 
 async def on_snooze_tap(conv: Conversation, event: TapIn, person: Person) -> None:
@@ -536,6 +549,35 @@ async def delegate_command(conv: Conversation, event: TextIn, args: list[str], p
         await conv.say(event, texts.delegate_usage([(c.handle, c.full_name) for c in cadres]))
         return
     result = await ctx.db.run(delegate, by=person, item_ref=" ".join(args[:-1]), handle=args[-1], now=ctx.clock.now())
+    await _delegated(conv, event, result)
+
+
+async def on_delegate_tap(conv: Conversation, event: TapIn, person: Person) -> None:
+    """"g:<task>": the unit's people as actions; "g:<task>:<person>": hand the task over."""
+    ctx = conv.ctx
+    parts = event.data.split(":")
+    task_id = int(parts[1])
+    if len(parts) == 3:
+        await conv.answer_tap(event)
+        await conv.clear_actions(event.channel, event.chat_id, event.on_message)
+        result = await ctx.db.run(delegate_task, by=person, task_id=task_id, person_id=int(parts[2]),
+                                  now=ctx.clock.now())
+        await _delegated(conv, event, result)
+        return
+    if not await ctx.db.run(_may_delegate, person, task_id):
+        raise NotAllowed(person.handle, "delegate a task")
+    await conv.answer_tap(event)
+    cadres = [c for c in await ctx.db.run(unit_cadres, person) if c.channels]
+    if not cadres:
+        await conv.say(event, texts.delegate_usage([]))
+        return
+    actions = [Action(label=c.full_name, data=f"g:{task_id}:{c.id}", typed="") for c in cadres[:24]]
+    await conv.reply(event, Outgoing(text=texts.delegate_choose(),
+                                     actions=tuple(tuple(actions[i:i + 2]) for i in range(0, len(actions), 2))))
+
+
+async def _delegated(conv: Conversation, event: Inbound, result: Delegated) -> None:
+    ctx = conv.ctx
     await conv.say(event, texts.delegated_text(result))
     address = result.assignee.delivery_address()
     replies = address is not None and address[0] in conv.channels and conv.channel(address[0]).capabilities.reply_to

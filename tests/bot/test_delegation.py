@@ -6,10 +6,22 @@ and only the lead's report completes the task."""
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
 
+from bot import texts
 from bot.sandbox.harness import Harness
-from storage.models import AuditLog, StatusReport, TaskStatus
-from tests.bot.conversation_setup import count, last_text, reports, started, task, texts_to
+from storage.models import AuditLog, Person, StatusReport, TaskStatus
+from tests.bot.conversation_setup import (
+    count,
+    last_text,
+    open_card,
+    reports,
+    started,
+    tap_data,
+    task,
+    task_ids,
+    texts_to,
+)
 from tests.conftest import local
 
 
@@ -21,10 +33,6 @@ async def harness(db_url: str):  # type: ignore[no-untyped-def]
 
 
 def person_id(h: Harness, handle: str) -> int:
-    from sqlalchemy import select
-
-    from storage.models import Person
-
     assert h.db is not None
     return h.db.call(lambda s: s.scalars(select(Person.id).where(Person.handle == handle)).one())
 
@@ -110,3 +118,22 @@ async def test_delegation_typed_on_zalo(db_url: str) -> None:
         assert all(s.channel == "zalo" for s in h.sent)
     finally:
         await h.stop()
+
+
+async def test_the_giao_can_bo_actions_on_a_task_card(harness: Harness) -> None:
+    h = harness
+    await open_card(h, "head_bdv", "1")
+    assert h.state.bot_messages(h.handles["head_bdv"])[-1].buttons[-1] == texts.BUTTON_DELEGATE
+    await h.tap("head_bdv", texts.BUTTON_DELEGATE)
+    assert last_text(h, "head_bdv").startswith("Đồng chí giao nhiệm vụ này cho cán bộ nào của đơn vị?")
+    await h.tap("head_bdv", "Phạm Thị Vận")
+    assert last_text(h, "head_bdv").startswith("Đã giao nhiệm vụ mục 1")
+    assert task(h, "1").assignee_id == person_id(h, "cadre_bdv")
+    assert "giao đồng chí phụ trách nhiệm vụ" in last_text(h, "cadre_bdv")
+    # the cadre's card has no such action, and a forged one is refused
+    await open_card(h, "cadre_bdv", "1")
+    assert texts.BUTTON_DELEGATE not in h.state.bot_messages(h.handles["cadre_bdv"])[-1].buttons
+    await tap_data(h, "cadre_bdv", f"g:{task_ids(h)['1']}:{person_id(h, 'cadre_bdv')}")
+    assert "Chỉ trưởng đơn vị chủ trì mới giao nhiệm vụ" in last_text(h, "cadre_bdv")
+    await tap_data(h, "head_stnmt", f"g:{task_ids(h)['1']}")
+    assert "Chỉ trưởng đơn vị chủ trì mới giao nhiệm vụ" in last_text(h, "head_stnmt")

@@ -66,7 +66,7 @@ async def test_seed_notice_loop(harness: Harness) -> None:
     await open_card(h, "head_bdv", "2.1")
     card = h.last_with_button("head_bdv", texts.BUTTON_DONE)
     assert card.buttons == [texts.BUTTON_DONE, texts.BUTTON_PROGRESS, texts.BUTTON_BLOCKED,
-                            texts.BUTTON_SNOOZE_DAY, texts.BUTTON_SNOOZE_WEEK]
+                            texts.BUTTON_SNOOZE_DAY, texts.BUTTON_SNOOZE_WEEK, texts.BUTTON_DELEGATE]
     await h.tap("head_bdv", texts.BUTTON_DONE)
     assert last_text(h, "head_bdv") == "Đã cập nhật: mục 2.1 — Hoàn thành."
 
