@@ -62,9 +62,11 @@ def help_text(is_admin: bool, buttons: bool = True) -> str:
         "Các lệnh:",
         "/viec — danh sách nhiệm vụ đồng chí đang phụ trách",
         "/kenh — chọn kênh nhận nhắc việc (Telegram hoặc Zalo)",
+        "/giao <số mục> @<mã cán bộ> — trưởng đơn vị giao nhiệm vụ của đơn vị cho cán bộ",
         "/huongdan — hướng dẫn sử dụng",
         "",
         "Cập nhật tiến độ: " + how,
+        "Đơn vị phối hợp báo cáo phần việc của mình: “phối hợp 2.3: đã gửi số liệu”.",
     ]
     if is_admin:
         load = ("Gửi văn bản thông báo (dán nội dung, hoặc tệp .txt, .docx, .pdf) để tạo danh sách nhiệm vụ."
