@@ -296,7 +296,8 @@ def extension_request(session: Session, report_id: int) -> ExtensionRequest:
                             requester_id=report.person_id, current_due=task.due_on,
                             requested_due=report.requested_due_on, note=report.note, decision=report.decision,
                             decided_by_name=decider.full_name if decider else None,
-                            decided_by_id=decider.id if decider else None, deciders=_deciders_words(session, task))
+                            decided_by_id=decider.id if decider else None,
+                            deciders=_deciders_words(session, task, report.person_id))
 
 
 def pending_extensions(session: Session, item_ref: str | None = None,
@@ -309,36 +310,41 @@ def pending_extensions(session: Session, item_ref: str | None = None,
         query = query.where(Task.item_ref == item_ref)
     found = [extension_request(session, report_id) for report_id in session.scalars(query)]
     if decider is not None:
-        found = [r for r in found if may_decide(session, decider, session.get_one(Task, r.task_id))]
+        found = [r for r in found
+                 if may_decide(session, decider, session.get_one(Task, r.task_id), r.requester_id)]
     return found
 
 
-def _head_decides(session: Session, task: Task) -> Person | None:
-    """For a cadre's task, the head of the lead unit grants its extensions (when reachable in chat)."""
+def _head_decides(session: Session, task: Task, requester_id: int | None = None) -> Person | None:
+    """For a cadre's task, the head of the lead unit grants its extensions (when reachable in chat, and
+    unless the head asked: then a leader or an admin decides)."""
     head = lead_head(session, task)
-    if head is None or task.assignee_id is None or task.assignee_id == head.id or not head.channels:
+    if head is None or task.assignee_id is None or task.assignee_id == head.id or not head.channels \
+            or requester_id == head.id:
         return None
     return head
 
 
-def may_decide(session: Session, person: Person, task: Task) -> bool:
-    """The head of the lead unit for a cadre's task; otherwise admins and leaders."""
-    head = _head_decides(session, task)
+def may_decide(session: Session, person: Person, task: Task, requester_id: int | None = None) -> bool:
+    """The head of the lead unit for a cadre's task; otherwise admins and leaders. Nobody grants their own."""
+    if person.id == requester_id:
+        return False
+    head = _head_decides(session, task, requester_id)
     if head is not None:
         return person.id == head.id
     return person.role in (Role.ADMIN, Role.LEADER)
 
 
-def _deciders_words(session: Session, task: Task) -> str:
-    head = _head_decides(session, task)
+def _deciders_words(session: Session, task: Task, requester_id: int | None = None) -> str:
+    head = _head_decides(session, task, requester_id)
     return f"đ/c {head.full_name} (trưởng đơn vị chủ trì)" if head is not None else "lãnh đạo hoặc quản trị viên"
 
 
-def approvers(session: Session, task_id: int | None = None) -> list[Person]:
+def approvers(session: Session, task_id: int | None = None, requester_id: int | None = None) -> list[Person]:
     """Who decides on extensions of the task (the head of the lead unit for a cadre's task, otherwise admins
     and leaders), reachable in chat on any channel; without a task: admins and leaders."""
     if task_id is not None:
-        head = _head_decides(session, session.get_one(Task, task_id))
+        head = _head_decides(session, session.get_one(Task, task_id), requester_id)
         if head is not None:
             return [head]
     return list(session.scalars(select(Person).where(
@@ -360,9 +366,9 @@ def decide_extension(session: Session, report_id: int, *, by: Person, approve: b
     if report is None or report.status != TaskStatus.EXTENSION_REQUESTED:
         raise TaskNotFound(report.task_id if report else 0)
     task = report.task
-    if not may_decide(session, by, task):
+    if not may_decide(session, by, task, report.person_id):
         log.info("extension %s: decision refused for %s", report_id, by.handle)
-        raise NotApprover(by.handle, task.item_ref, _deciders_words(session, task))
+        raise NotApprover(by.handle, task.item_ref, _deciders_words(session, task, report.person_id))
     if report.decision != "pending":
         decider = session.get(Person, report.decided_by_id) if report.decided_by_id else None
         raise ExtensionDecided(report_id, report.decision or "rejected", decider.full_name if decider else None)

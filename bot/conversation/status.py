@@ -248,7 +248,7 @@ async def acknowledge(conv: Conversation, event: Inbound, rec: Recorded, text: s
             await conv.clear_actions(shown.channel, shown.chat_id, shown.message_id)
             await _answer_shown(conv, shown.channel, shown.chat_id, shown.message_id,
                                 texts.extension_replaced_text(old, request.requested_due))
-    for approver in await ctx.db.run(approvers, rec.task_id):
+    for approver in await ctx.db.run(approvers, rec.task_id, request.requester_id):
         if approver.id == request.requester_id:
             continue
         shown_to = await conv.notify(approver, Outgoing(

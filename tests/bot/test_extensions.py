@@ -148,3 +148,16 @@ async def test_the_extension_flow_typed_on_zalo(db_url: str) -> None:
         assert task(h, "2").due_on == dt.date(2018, 4, 25)
     finally:
         await h.stop()
+
+
+async def test_the_head_asking_on_a_cadres_task_goes_to_leaders_and_admins(harness: Harness) -> None:
+    h = harness
+    await h.say("head_bdv", "/giao 2 @cadre_bdv")
+    await h.say("head_bdv", "2 xin gia hạn đến 20/4")
+    assert "chuyển tới lãnh đạo hoặc quản trị viên xem xét" in last_text(h, "head_bdv")
+    assert with_approve(h, "head_bdv") == [], "nobody grants their own request"
+    await h.say("head_bdv", "đồng ý gia hạn 2")
+    assert "do lãnh đạo hoặc quản trị viên quyết định" in last_text(h, "head_bdv")
+    await h.tap("admin", texts.BUTTON_APPROVE)
+    assert task(h, "2").due_on == dt.date(2018, 4, 20)
+    assert "đ/c Nguyễn Thị Quản đã đồng ý" in last_text(h, "head_bdv")
