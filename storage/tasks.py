@@ -305,7 +305,8 @@ def pending_extensions(session: Session, item_ref: str | None = None,
     """Extension requests nobody has decided yet (of item `item_ref`, if given; that `decider` may grant,
     if given), oldest first."""
     query = (select(StatusReport.id).join(Task, Task.id == StatusReport.task_id)
-             .where(StatusReport.decision == "pending").order_by(StatusReport.id))
+             .where(StatusReport.decision == "pending",
+                    Task.status.not_in([TaskStatus.DONE, TaskStatus.CANCELLED])).order_by(StatusReport.id))
     if item_ref:
         query = query.where(Task.item_ref == item_ref)
     found = [extension_request(session, report_id) for report_id in session.scalars(query)]
