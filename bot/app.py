@@ -55,7 +55,12 @@ log = logging.getLogger(__name__)
 COMMANDS = [
     BotCommand("viec", "Nhiệm vụ đồng chí đang phụ trách"),
     BotCommand("tonghop", "Tổng hợp tình hình thực hiện theo đơn vị"),
+    BotCommand("donvi", "Tổng hợp nhiệm vụ của đơn vị (trưởng đơn vị)"),
     BotCommand("kenh", "Chọn kênh nhận nhắc việc (Telegram hoặc Zalo)"),
+    BotCommand("giao", "Giao nhiệm vụ của đơn vị cho cán bộ (trưởng đơn vị)"),
+    BotCommand("nghi", "Báo nghỉ phép: tạm dừng nhắc việc, cử người nhận thay"),
+    BotCommand("huy", "Hủy văn bản hoặc một nhiệm vụ đã giao (quản trị viên)"),
+    BotCommand("loi", "Tin nhắc việc chưa gửi được (quản trị viên)"),
     BotCommand("moi", "Tạo mã mời cán bộ (quản trị viên)"),
     BotCommand("huongdan", "Hướng dẫn sử dụng"),
 ]

@@ -14,7 +14,7 @@ from storage.models import TaskStatus
 from storage.notices import Draft, Registered
 from storage.parsed import ParsedNotice
 from storage.reports import DigestItem, ReportFilter, UnitSummary, WeeklyDigest, totals
-from storage.tasks import ExtensionRequest, Recorded
+from storage.tasks import Delegated, DelegatedRow, ExtensionRequest, Recorded, SupportRecorded
 from storage.vntext import strip_marks
 
 STATUS_LABELS = {
@@ -36,6 +36,7 @@ BUTTON_CONFIRM = "Xác nhận"
 BUTTON_CANCEL = "Hủy"
 BUTTON_SNOOZE_DAY = "Nhắc lại ngày mai"
 BUTTON_SNOOZE_WEEK = "Nhắc lại tuần sau"
+BUTTON_DELEGATE = "Giao cán bộ"
 
 
 
@@ -61,9 +62,11 @@ def help_text(is_admin: bool, buttons: bool = True) -> str:
         "Các lệnh:",
         "/viec — danh sách nhiệm vụ đồng chí đang phụ trách",
         "/kenh — chọn kênh nhận nhắc việc (Telegram hoặc Zalo)",
+        "/giao <số mục> @<mã cán bộ> — trưởng đơn vị giao nhiệm vụ của đơn vị cho cán bộ",
         "/huongdan — hướng dẫn sử dụng",
         "",
         "Cập nhật tiến độ: " + how,
+        "Đơn vị phối hợp báo cáo phần việc của mình: “phối hợp 2.3: đã gửi số liệu”.",
     ]
     if is_admin:
         load = ("Gửi văn bản thông báo (dán nội dung, hoặc tệp .txt, .docx, .pdf) để tạo danh sách nhiệm vụ."
@@ -227,8 +230,10 @@ def short_title(text: str, limit: int = 80, lead: str | None = None) -> str:
 
 
 def progress_text(status: TaskStatus, percent: int | None) -> str:
-    label = STATUS_LABELS[status]
-    return f"{label} {percent}%" if percent is not None and status != TaskStatus.DONE else label
+    """"60% — Đang thực hiện"; an extended task is in progress with a new deadline ("Đã gia hạn 60%" read as
+    a deadline extended by 60%)."""
+    label = "Đang thực hiện (đã gia hạn)" if status == TaskStatus.EXTENDED else STATUS_LABELS[status]
+    return f"{percent}% — {label}" if percent is not None and status != TaskStatus.DONE else label
 
 
 def deadline_phrase(line: DigestLine) -> str:
@@ -345,18 +350,35 @@ def snoozed_text(item_ref: str, until: dt.date) -> str:
               f"{date_vn(until)}.")
 
 
-def recorded_text(rec: Recorded, note: str | None = None, requested_due: dt.date | None = None) -> str:
+def recorded_status(rec: Recorded) -> str:
+    """"Hoàn thành, đúng hạn", "60% — Đang thực hiện (đã gia hạn đến 30/04/2026)"."""
     if rec.status == TaskStatus.DONE:
         when = "" if rec.on_time is None else (", đúng hạn" if rec.on_time else ", quá hạn")
-        status = f"Hoàn thành{when}"
-    elif rec.status == TaskStatus.EXTENDED:
+        return f"Hoàn thành{when}"
+    if rec.status == TaskStatus.EXTENDED:
         extended = f" (đã gia hạn đến {date_vn(rec.due_on)})" if rec.due_on else ""
-        status = (f"{rec.percent}% — " if rec.percent is not None else "") + f"Đang thực hiện{extended}"
-    else:
-        status = (f"{rec.percent}% — " if rec.percent is not None else "") + STATUS_LABELS[rec.status]
-    lines = [f"Đã cập nhật: mục {rec.item_ref} — {status}."]
+        return (f"{rec.percent}% — " if rec.percent is not None else "") + f"Đang thực hiện{extended}"
+    return (f"{rec.percent}% — " if rec.percent is not None else "") + STATUS_LABELS[rec.status]
+
+
+def recorded_text(rec: Recorded, note: str | None = None, requested_due: dt.date | None = None, *,
+                  deciders: str = "lãnh đạo hoặc quản trị viên", replaced_due: dt.date | None = None,
+                  replaced: bool = False) -> str:
+    lines = [f"Đã cập nhật: mục {rec.item_ref} — {recorded_status(rec)}."]
     if requested_due:
-        lines.append(f"Đề nghị gia hạn đến {date_vn(requested_due)} đã được chuyển để cấp có thẩm quyền xem xét.")
+        lines.append(f"Đề nghị gia hạn đến {date_vn(requested_due)} đã được chuyển tới {deciders} xem xét; "
+                     "Nhắc việc sẽ báo kết quả cho đồng chí.")
+        if replaced:
+            before = f" (đến {date_vn(replaced_due)})" if replaced_due else ""
+            lines.append(f"Đề nghị này thay cho đề nghị gia hạn trước đó{before}; đề nghị trước không còn hiệu lực.")
+    if note and meaningful_note(note):
+        lines.append(f"Nội dung: {shorten(note, 300)}")
+    return vn("\n".join(lines))
+
+
+def status_told_to_lead(*, actor_name: str, rec: Recorded, notice_title: str, note: str | None) -> str:
+    """To the head of the lead unit (a cadre's task) or to the assignee (the head or an admin updated it)."""
+    lines = [f"Đ/c {actor_name} đã cập nhật nhiệm vụ mục {rec.item_ref} ({notice_title}): {recorded_status(rec)}."]
     if note and meaningful_note(note):
         lines.append(f"Nội dung: {shorten(note, 300)}")
     return vn("\n".join(lines))
@@ -377,10 +399,10 @@ def ambiguous_ref(ref: str, count: int, replies: bool = True) -> str:
     return vn(f"Đồng chí đang phụ trách {count} nhiệm vụ cùng số mục {ref}. Đồng chí vui lòng {how}.")
 
 
-def which_of_two(typed_ref: str, replied_ref: str, rest: str) -> str:
+def which_of_two(typed_ref: str, replied_ref: str, rest: str, buttons: bool = True) -> str:
+    how = "Đồng chí bấm mục đúng bên dưới." if buttons else "Đồng chí gõ lại kèm số mục đúng."
     return vn(f"Đồng chí báo cáo mục {typed_ref} hay mục {replied_ref}? Tin đồng chí trả lời là về mục {replied_ref}, "
-              f"nhưng nội dung ghi mục {typed_ref}. Đồng chí vui lòng gõ lại, ví dụ: “{typed_ref} {shorten(rest, 60)}” "
-              f"hoặc “{replied_ref} {shorten(rest, 60)}”.")
+              f"nhưng nội dung ghi mục {typed_ref} (“{shorten(rest, 60)}”). {how}")
 
 
 def nothing_to_reopen(ref: str) -> str:
@@ -388,21 +410,23 @@ def nothing_to_reopen(ref: str) -> str:
 
 
 def no_open_tasks(name: str) -> str:
-    return vn(f"Đồng chí {name} hiện không có nhiệm vụ nào đang mở để cập nhật.")
+    return vn(f"Đồng chí {name} hiện không có nhiệm vụ nào đang thực hiện để cập nhật.")
 
 
-def which_task(tasks: Sequence[tuple[str, str]], typed: str) -> str:
+def which_task(tasks: Sequence[tuple[str, str]], typed: str, buttons: bool = True) -> str:
+    """The question when nothing says which of several tasks a message is about; the actions under it
+    (one per candidate) apply the message to the one chosen."""
     lines = [f"Đồng chí đang phụ trách {len(tasks)} nhiệm vụ. Nội dung “{shorten(typed, 80)}” là của nhiệm vụ nào?"]
-    lines += [f"• Mục {ref}: {shorten(text, 90)}" for ref, text in tasks]
-    example = tasks[0][0]
-    lines.append(f"Đồng chí vui lòng gõ lại kèm số mục, ví dụ: “{example} {shorten(typed, 60)}”.")
+    lines += [f"• Mục {ref}: {short_title(text, 90)}" for ref, text in tasks]
+    if buttons:
+        lines.append("Đồng chí bấm số mục bên dưới; nội dung trên sẽ được ghi cho nhiệm vụ đó.")
     return vn("\n".join(lines))
 
 
 def which_extension(ref: str | None, pending: Sequence[ExtensionRequest]) -> str:
     if not pending:
         what = f" cho mục {ref}" if ref else ""
-        return vn(f"Không có đề nghị gia hạn nào{what} đang chờ xử lý.")
+        return vn(f"Không có đề nghị gia hạn nào{what} đang chờ đồng chí quyết định.")
     lines = ["Có nhiều đề nghị gia hạn đang chờ xử lý:"]
     lines += [f"• Mục {p.item_ref} ({p.notice_title}) — đ/c {p.requester_name}, đến {date_vn(p.requested_due)}"
               for p in pending]
@@ -419,14 +443,22 @@ def reply_not_understood() -> str:
 
 
 def my_tasks(name: str, tasks: Sequence[tuple[str, str, dt.date | None, TaskStatus, int | None]],
-             today: dt.date) -> str:
-    if not tasks:
-        return vn(f"Đồng chí {name} hiện không có nhiệm vụ nào đang mở.")
-    lines = [f"Nhiệm vụ đồng chí {name} đang phụ trách ({len(tasks)}):"]
+             today: dt.date, delegated: Sequence[DelegatedRow] = ()) -> str:
+    """/viec: the person's open tasks; for a head, then the unit's tasks handed to cadres."""
+    if not tasks and not delegated:
+        return vn(f"Đồng chí {name} hiện không có nhiệm vụ nào đang thực hiện.")
+    lines = [f"Nhiệm vụ đồng chí {name} đang phụ trách ({len(tasks)}):" if tasks
+             else f"Đồng chí {name} hiện không trực tiếp phụ trách nhiệm vụ nào."]
     for ref, text, due, status, percent in tasks:
-        flag = "quá hạn, " if due and due < today else ""
-        progress = STATUS_LABELS[status] + (f" {percent}%" if percent is not None else "")
-        lines.append(f"• Mục {ref}: {shorten(text, 120)}\n  Hạn: {date_vn(due)} — {flag}{progress}")
+        flag = " (quá hạn)" if due and due < today else ""
+        lines.append(f"• Mục {ref}: {shorten(text, 120)}\n  Thời hạn: {date_vn(due)}{flag}; tình trạng: "
+                     f"{progress_text(status, percent)}")
+    if delegated:
+        lines += ["", f"Nhiệm vụ của đơn vị đã giao cán bộ ({len(delegated)}):"]
+        for row in delegated:
+            flag = " (quá hạn)" if row.due_on and row.due_on < today else ""
+            lines.append(f"• Mục {row.item_ref}: {shorten(row.text, 120)}\n  Đ/c {row.assignee_name}; thời hạn: "
+                         f"{date_vn(row.due_on)}{flag}; tình trạng: {progress_text(row.status, row.percent)}")
     return vn("\n".join(lines))
 
 
@@ -542,25 +574,49 @@ def weekly_digest_text(digest: WeeklyDigest, name: str, *, limit: int = 15) -> s
     return vn("\n".join(lines))
 
 
-def extension_request_text(req: ExtensionRequest) -> str:
+def extension_request_text(req: ExtensionRequest, replaced_due: dt.date | None = None,
+                           replaced: bool = False) -> str:
     current = date_vn(req.current_due) if req.current_due else "không có thời hạn cụ thể"
     lines = [f"Đề nghị gia hạn: đồng chí {req.requester_name} đề nghị gia hạn nhiệm vụ mục {req.item_ref} "
              f"({req.notice_title}).",
              f"Thời hạn hiện tại: {current}; đề nghị gia hạn đến: {date_vn(req.requested_due)}."]
     if req.note:
         lines.append(f"Nội dung: {shorten(req.note, 300)}")
+    if replaced:
+        before = f" (đến {date_vn(replaced_due)})" if replaced_due else ""
+        lines.append(f"Đề nghị này thay cho đề nghị trước đó{before} của đồng chí {req.requester_name}.")
     return vn("\n".join(lines))
 
 
-def extension_decided_text(req: ExtensionRequest, approved: bool, for_requester: bool) -> str:
-    what = f"Đề nghị gia hạn nhiệm vụ mục {req.item_ref} ({req.notice_title}) đến {date_vn(req.requested_due)}"
+def extension_replaced_text(old: ExtensionRequest, new_due: dt.date | None) -> str:
+    """Answers an approver's old request message once a newer request replaces it."""
+    return vn(f"Đề nghị gia hạn nhiệm vụ mục {old.item_ref} đến {date_vn(old.requested_due)} của đồng chí "
+              f"{old.requester_name} đã được thay bằng đề nghị mới (đến {date_vn(new_due)}); đồng chí xem xét đề nghị "
+              "mới, đề nghị này không còn hiệu lực.")
+
+
+def extension_outcome(req: ExtensionRequest, approved: bool) -> str:
+    """The words that cannot be misread: "Đã gia hạn đến 30/04/2026" / "Không gia hạn; thời hạn giữ nguyên: …"."""
     if approved:
-        text = f"{what} đã được đồng ý. Thời hạn mới: {date_vn(req.requested_due)}."
+        return f"Đã gia hạn đến {date_vn(req.requested_due)}"
+    kept = f": {date_vn(req.current_due)}" if req.current_due else " (không có thời hạn cụ thể)"
+    return f"Không gia hạn; thời hạn giữ nguyên{kept}"
+
+
+def extension_decided_text(req: ExtensionRequest, approved: bool, audience: str = "decider") -> str:
+    """`audience`: "decider" (the one who decided), "requester", or "other" (the other approvers, admins)."""
+    what = f"nhiệm vụ mục {req.item_ref} ({req.notice_title})"
+    outcome = extension_outcome(req, approved)
+    word = "đồng ý" if approved else "không đồng ý"
+    by = f"đ/c {req.decided_by_name}" if req.decided_by_name else "cấp có thẩm quyền"
+    if audience == "decider":
+        text = f"{outcome}: {what}, theo đề nghị của đ/c {req.requester_name}. Nhắc việc đã báo người đề nghị."
+    elif audience == "requester":
+        text = (f"Kính gửi đồng chí {req.requester_name}, {by} đã {word} đề nghị gia hạn {what} đến "
+                f"{date_vn(req.requested_due)}. {outcome}.")
     else:
-        text = f"{what} chưa được đồng ý; thời hạn giữ nguyên" + (
-            f": {date_vn(req.current_due)}." if req.current_due else ".")
-    if for_requester:
-        text = f"Kính gửi đồng chí {req.requester_name}, " + text[0].lower() + text[1:]
+        text = (f"Đề nghị gia hạn {what} đến {date_vn(req.requested_due)} của đ/c {req.requester_name} đã được "
+                f"{by} quyết định: {outcome}.")
     return vn(text)
 
 
@@ -640,3 +696,77 @@ def delivery_problems(rows: Sequence[tuple[int, dt.date, str, str, str | None]])
 
 def resend_queued(digest_id: int) -> str:
     return vn(f"Tin nhắc việc số {digest_id} sẽ được gửi lại trong ít phút.")
+
+
+def extension_needs_date(ref: str) -> str:
+    return vn(f"Đồng chí đề nghị gia hạn mục {ref} đến ngày nào? Đồng chí gõ lại kèm ngày, ví dụ: "
+              f"“{ref} xin gia hạn đến 30/4 vì chờ ý kiến Sở Tài chính”, “{ref} xin gia hạn đến cuối tháng”.")
+
+
+def extension_not_later(ref: str, wanted: dt.date, current: dt.date | None, today: dt.date) -> str:
+    if wanted <= today:
+        return vn(f"Ngày {date_vn(wanted)} đã qua; đề nghị gia hạn mục {ref} cần một ngày sau hôm nay. "
+                  f"Đồng chí gõ lại, ví dụ: “{ref} xin gia hạn đến 30/4”.")
+    return vn(f"Thời hạn hiện tại của mục {ref} đã là {date_vn(current)}, không sớm hơn ngày {date_vn(wanted)} "
+              f"đồng chí đề nghị, nên không cần gia hạn. Để báo tiến độ, đồng chí gõ ví dụ: "
+              f"“{ref} 60% đang thực hiện”.")
+
+
+# ------------------------------------------------------------------ delegation and supporting units
+
+def delegate_usage(cadres: Sequence[tuple[str, str]]) -> str:
+    lines = ["Để giao một nhiệm vụ của đơn vị cho cán bộ, đồng chí gõ: /giao <số mục> @<mã cán bộ>, "
+             "ví dụ: /giao 2.3 @cadre_bdv. Cán bộ được giao nhận nhắc việc; đồng chí vẫn được báo mỗi lần "
+             "cán bộ cập nhật."]
+    if cadres:
+        lines += ["", "Cán bộ của đơn vị:"] + [f"• @{handle} — {name}" for handle, name in cadres]
+    return vn("\n".join(lines))
+
+
+def delegated_text(result: Delegated) -> str:
+    before = f" (trước đây: đ/c {result.previous_name})" if result.previous_name else ""
+    return vn(f"Đã giao nhiệm vụ mục {result.item_ref} ({result.notice_title}) cho đ/c {result.assignee.full_name}"
+              f"{before}. Đ/c {result.assignee.full_name} sẽ nhận nhắc việc; Nhắc việc báo đồng chí mỗi lần "
+              "nhiệm vụ được cập nhật.")
+
+
+def delegation_assignment_text(result: Delegated, buttons: bool) -> str:
+    due = f"hạn {date_vn(result.due_on)}" if result.due_on else "không có thời hạn"
+    how = "trả lời tin này hoặc gõ" if buttons else "gõ"
+    return vn(f"Kính gửi đồng chí {result.assignee.full_name},\n"
+              f"Đ/c {result.head_name} ({result.unit_name}) giao đồng chí phụ trách nhiệm vụ theo "
+              f"{result.notice_title}:\n• Mục {result.item_ref}: {short_title(result.text)} — {due}\n\n"
+              f"Để báo cáo, đồng chí {how} số mục và tình trạng, ví dụ: “{result.item_ref} xong”, "
+              f"“{result.item_ref} 60% vướng kinh phí”.")
+
+
+def support_recorded_text(result: SupportRecorded) -> str:
+    told = ", ".join(f"đ/c {p.full_name}" for p in result.lead_people) or "đơn vị chủ trì"
+    return vn(f"Đã ghi nhận báo cáo phối hợp của {result.unit_name} về nhiệm vụ mục {result.item_ref} "
+              f"({result.notice_title}) và chuyển tới {told}. Nhiệm vụ do đơn vị chủ trì báo cáo hoàn thành.")
+
+
+def support_report_text(result: SupportRecorded) -> str:
+    return vn(f"Đơn vị phối hợp {result.unit_name} (đ/c {result.reporter_name}) báo cáo về nhiệm vụ mục "
+              f"{result.item_ref} ({result.notice_title}): {shorten(result.note, 400)}")
+
+
+def not_supporting(ref: str) -> str:
+    return vn(f"Đơn vị của đồng chí không có trong danh sách phối hợp của nhiệm vụ mục {ref} đang thực hiện. "
+              "Gõ /viec để xem các nhiệm vụ đồng chí phụ trách.")
+
+
+def support_needs_text(ref: str) -> str:
+    return vn(f"Đồng chí ghi thêm nội dung phối hợp, ví dụ: “phối hợp {ref}: đã gửi số liệu”.")
+
+
+def support_only(ref: str, lead: str | None) -> str:
+    who = lead or "đơn vị chủ trì"
+    return vn(f"Nhiệm vụ mục {ref} do {who} chủ trì và báo cáo tình trạng; đơn vị của đồng chí phối hợp thực hiện. "
+              f"Để báo cáo phần việc của đơn vị, đồng chí gõ: “phối hợp {ref}: <nội dung>”, ví dụ: "
+              f"“phối hợp {ref}: đã gửi số liệu”.")
+
+
+def delegate_choose() -> str:
+    return vn("Đồng chí giao nhiệm vụ này cho cán bộ nào của đơn vị? Cán bộ được giao nhận nhắc việc; đồng chí vẫn "
+              "được báo mỗi lần nhiệm vụ được cập nhật.")

@@ -58,15 +58,67 @@ class NoticeClosed(NhacViecError):
         self.status = status
 
 
+# What a refused person is told, by the action the code names: the real reason and what to do instead.
+REFUSALS = {
+    "see the summary": "Lệnh /tonghop dành cho lãnh đạo và quản trị viên. Đồng chí gõ /viec để xem các nhiệm vụ "
+                       "đồng chí đang phụ trách; trưởng đơn vị gõ /donvi để xem tình hình của đơn vị mình.",
+    "load a notice": "Chỉ quản trị viên (Văn phòng) mới đưa văn bản thông báo vào Nhắc việc để giao việc. Nếu văn bản "
+                     "này cần theo dõi, đồng chí vui lòng chuyển cho quản trị viên; gõ /viec để xem nhiệm vụ của "
+                     "đồng chí.",
+    "create invites": "Chỉ quản trị viên mới tạo mã mời. Đồng chí đề nghị quản trị viên gửi mã mời cho cán bộ "
+                      "cần kết nối.",
+    "withdraw a notice": "Chỉ quản trị viên mới hủy văn bản hoặc nhiệm vụ đã giao. Nếu nhiệm vụ không còn cần "
+                         "thực hiện, đồng chí vui lòng báo quản trị viên.",
+    "confirm a notice": "Chỉ quản trị viên mới xác nhận, sửa hoặc hủy danh sách nhiệm vụ của văn bản.",
+    "cancel a notice": "Chỉ quản trị viên mới xác nhận, sửa hoặc hủy danh sách nhiệm vụ của văn bản.",
+    "correct a notice": "Chỉ quản trị viên mới xác nhận, sửa hoặc hủy danh sách nhiệm vụ của văn bản.",
+    "decide an extension": "Đề nghị gia hạn do lãnh đạo, quản trị viên hoặc trưởng đơn vị chủ trì (với nhiệm vụ "
+                           "giao cho cán bộ của đơn vị) quyết định; đồng chí không có thẩm quyền với đề nghị này.",
+    "delegate a task": "Chỉ trưởng đơn vị chủ trì mới giao nhiệm vụ cho cán bộ của đơn vị (/giao). Nếu nhiệm vụ cần "
+                       "giao cho người khác, đồng chí báo trưởng đơn vị hoặc quản trị viên.",
+}
+DEFAULT_REFUSAL = ("Đồng chí không có quyền thực hiện thao tác này. Gõ /huongdan để xem các việc đồng chí làm được, "
+                   "/viec để xem nhiệm vụ đồng chí đang phụ trách.")
+
+
 class NotAllowed(NhacViecError):
-    def __init__(self, person: str, action: str) -> None:
-        super().__init__(
-            f"{person} may not {action}",
-            "Đồng chí không có quyền thực hiện thao tác này. Chỉ người được giao, "
-            "trưởng đơn vị chủ trì hoặc quản trị viên mới được cập nhật nhiệm vụ.",
-        )
+    """Refused for who the person is; the message names the reason and what the person can do instead
+    (by `action`, or `user_message` when the caller knows more)."""
+
+    def __init__(self, person: str, action: str, user_message: str | None = None) -> None:
+        super().__init__(f"{person} may not {action}", user_message or REFUSALS.get(action, DEFAULT_REFUSAL))
         self.person = person
         self.action = action
+
+
+class NotResponsible(NotAllowed):
+    """A change to a task by someone who is neither its assignee, the head of its lead unit, nor an admin."""
+
+    def __init__(self, person: str, item_ref: str, task_id: int, *, assignee: str | None, supporting: bool) -> None:
+        who = f" (người phụ trách: đ/c {assignee})" if assignee else ""
+        instead = (f" Đơn vị đồng chí phối hợp thực hiện nhiệm vụ này: để báo cáo phần việc của đơn vị, đồng chí gõ "
+                   f"“phối hợp {item_ref}: <nội dung>”." if supporting
+                   else " Gõ /viec để xem các nhiệm vụ đồng chí đang phụ trách.")
+        super().__init__(person, f"change task {task_id}",
+                         f"Đồng chí không phụ trách nhiệm vụ mục {item_ref}{who}. Chỉ người được giao, trưởng đơn vị "
+                         f"chủ trì hoặc quản trị viên mới cập nhật được tình trạng nhiệm vụ.{instead}")
+
+
+class NotApprover(NotAllowed):
+    """An extension decision by someone who may not grant it; names who may."""
+
+    def __init__(self, person: str, item_ref: str, deciders: str) -> None:
+        super().__init__(person, "decide an extension",
+                         f"Đề nghị gia hạn nhiệm vụ mục {item_ref} do {deciders} quyết định; đồng chí không có "
+                         "thẩm quyền với đề nghị này.")
+
+
+class DelegationInvalid(NhacViecError):
+    """/giao names no task of the head's unit, several, or a person who cannot take it."""
+
+
+class ExtensionInvalid(NhacViecError):
+    """An extension request without a usable date (none, already past, not later than the deadline)."""
 
 
 class NotEnrolled(NhacViecError):
@@ -101,9 +153,15 @@ class DraftCorrectionInvalid(NhacViecError):
 
 
 class ExtensionDecided(NhacViecError):
-    def __init__(self, report_id: int, decision: str) -> None:
-        word = "đồng ý" if decision == "approved" else "không đồng ý"
-        super().__init__(f"extension {report_id} already {decision}", f"Đề nghị gia hạn này đã được xử lý ({word}).")
+    def __init__(self, report_id: int, decision: str, by: str | None = None) -> None:
+        if decision == "replaced":
+            message = "Đề nghị gia hạn này đã được thay bằng một đề nghị mới của cùng người đề nghị."
+        elif decision == "withdrawn":
+            message = "Nhiệm vụ đã hoàn thành nên đề nghị gia hạn này không còn cần xem xét."
+        else:
+            word = "đồng ý" if decision == "approved" else "không đồng ý"
+            message = f"Đề nghị gia hạn này đã được xử lý ({word})" + (f" bởi đ/c {by}." if by else ".")
+        super().__init__(f"extension {report_id} already {decision}", message)
 
 
 CHANNEL_NAMES = {"telegram": "Telegram", "zalo": "Zalo"}
@@ -179,11 +237,13 @@ class TaskClosed(NhacViecError):
                              f"Nhiệm vụ mục {item_ref} chưa hoàn thành nên không cần mở lại.")
         else:
             when = f" ngày {done_on:%d/%m/%Y}" if done_on else ""
-            word = "đã hoàn thành" if status == "done" else "đã bị hủy"
-            super().__init__(
-                f"task {item_ref} is {status}; not changed without an explicit reopen",
-                f"Nhiệm vụ mục {item_ref} {word}{when}; tình trạng được giữ nguyên. Nếu cần làm tiếp, "
-                f"đồng chí gõ «mở lại {item_ref}».")
+            if status == "done":
+                message = (f"Nhiệm vụ mục {item_ref} đã hoàn thành{when}; tình trạng được giữ nguyên. Nếu cần làm "
+                           f"tiếp, đồng chí gõ “mở lại {item_ref}”.")
+            else:
+                message = (f"Nhiệm vụ mục {item_ref} đã được hủy (văn bản hoặc nhiệm vụ đã thu hồi), không cần báo "
+                           "cáo thêm. Nếu vẫn cần thực hiện, đồng chí vui lòng liên hệ quản trị viên.")
+            super().__init__(f"task {item_ref} is {status}; not changed without an explicit reopen", message)
         self.item_ref = item_ref
 
 

@@ -318,14 +318,44 @@ class StatusReport(Base):
     percent: Mapped[int | None] = mapped_column(Integer)
     note: Mapped[str | None] = mapped_column(Text)
     requested_due_on: Mapped[dt.date | None] = mapped_column(Date)
-    source: Mapped[str] = mapped_column(String(16))  # button | reply | text
+    source: Mapped[str] = mapped_column(String(16))  # button | reply | text | decision | support
     # the bot's acknowledgement, so that a reply to it continues the same task
     ack_chat_id: Mapped[str | None] = mapped_column(String(64))
     ack_message_id: Mapped[str | None] = mapped_column(String(64))
-    # for an extension request: the decision of an admin or leader
-    decision: Mapped[str | None] = mapped_column(String(16))  # approved | rejected
+    # for an extension request: pending until decided (approved | rejected) or replaced by a newer request
+    decision: Mapped[str | None] = mapped_column(String(16))  # pending | approved | rejected | replaced
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
     decided_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+
+
+class PendingReply(Base):
+    """A typed reply the bot could not place on one task (several candidates, or a typed item number that
+    disagrees with the replied message): kept until the person picks the task with an action."""
+
+    __tablename__ = "pending_replies"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(String(16))  # reply | text
+    task_ids: Mapped[list[int]] = mapped_column(JSON, default=list)  # the candidates offered
+    sent_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())  # when the person sent the text
+    used_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+
+
+class ExtensionMessage(Base):
+    """Where an extension request was shown to someone who may decide it: its actions come off, and
+    the message is answered with who decided, once the request is decided or replaced."""
+
+    __tablename__ = "extension_messages"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("status_reports.id"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    channel: Mapped[str] = mapped_column(String(16))
+    chat_id: Mapped[str] = mapped_column(String(64))
+    message_id: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
 
 
 class CalendarDay(Base):

@@ -1,4 +1,6 @@
-"""Tasks: who may change them, status updates with full history, look-ups."""
+"""Tasks: who may change them, status updates with full history, look-ups; extension requests (one
+pending a task, decided by whoever may grant it), delegation to a cadre of the lead unit, reports of
+supporting units, and replies waiting for the person to say which task they are about."""
 
 from __future__ import annotations
 
@@ -7,21 +9,36 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session, selectinload
 
 from storage.audit import audit
-from storage.errors import ExtensionDecided, NotAllowed, TaskClosed, TaskNotFound
+from storage.errors import (
+    DelegationInvalid,
+    ExtensionDecided,
+    NotAllowed,
+    NotApprover,
+    NotResponsible,
+    PersonNotFound,
+    TaskClosed,
+    TaskNotFound,
+)
 from storage.models import (
     Digest,
+    ExtensionMessage,
+    Notice,
+    NoticeStatus,
+    PendingReply,
     Person,
     Role,
     StatusReport,
     Task,
     TaskMessage,
     TaskStatus,
+    Unit,
 )
 from storage.notices import notice_title
+from storage.unitnames import best_unit_match
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +47,34 @@ def may_change(person: Person, task: Task) -> bool:
     """The assignee, the head of the lead unit, or an admin."""
     if person.role == Role.ADMIN or task.assignee_id == person.id:
         return True
+    return is_lead_head(person, task)
+
+
+def is_lead_head(person: Person, task: Task) -> bool:
     return person.role == Role.HEAD and task.lead_unit_id is not None and person.unit_id == task.lead_unit_id
+
+
+def lead_head(session: Session, task: Task) -> Person | None:
+    """The head of the task's lead unit (the directory has at most one)."""
+    if task.lead_unit_id is None:
+        return None
+    return session.scalar(select(Person).where(Person.unit_id == task.lead_unit_id, Person.role == Role.HEAD)
+                          .order_by(Person.id))
+
+
+def supports(session: Session, person: Person, task: Task) -> bool:
+    """Whether the person's unit is among the task's supporting units (phối hợp), as written in the notice."""
+    unit = session.get(Unit, person.unit_id) if person.unit_id is not None else None
+    if unit is None or not task.support_unit_names:
+        return False
+    return any(best_unit_match(name, [unit.name_key]) is not None for name in task.support_unit_names)
+
+
+def _refuse_change(session: Session, actor: Person, task: Task) -> NotResponsible:
+    log.info("change of task %s refused for %s", task.id, actor.handle)
+    return NotResponsible(actor.handle, task.item_ref, task.id,
+                          assignee=task.assignee.full_name if task.assignee else None,
+                          supporting=supports(session, actor, task))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -51,6 +95,8 @@ class Recorded:
     percent: int | None
     on_time: bool | None  # for DONE with a deadline: finished by it? (None: no deadline)
     due_on: dt.date | None = None
+    replaced_report_id: int | None = None  # an extension request that replaced this earlier one
+    actor_is_head: bool = False  # recorded by the head of the lead unit
 
 
 def _same_day(day: dt.date) -> dt.date:
@@ -66,8 +112,7 @@ def record_status(session: Session, *, task_id: int, actor: Person, change: Stat
     if task is None:
         raise TaskNotFound(task_id)
     if not may_change(actor, task):
-        log.info("status change on task %s refused for %s", task_id, actor.handle)
-        raise NotAllowed(actor.handle, f"change task {task_id}")
+        raise _refuse_change(session, actor, task)
     current = TaskStatus(task.status)
     if current.is_closed and not change.reopen:
         raise TaskClosed(task.item_ref, current, task.done_at.date() if task.done_at else None)
@@ -86,9 +131,18 @@ def record_status(session: Session, *, task_id: int, actor: Person, change: Stat
     task.updated_at = now
     task.last_report_at = now  # restarts the check-in count of a task without a deadline
     task.snoozed_until = None
+    replaced: int | None = None
+    asked = change.status == TaskStatus.EXTENSION_REQUESTED
+    if asked:  # one pending request a task: a new one replaces the one before
+        previous = _pending_request(session, task.id)
+        if previous is not None:
+            previous.decision, previous.decided_at = "replaced", now
+            replaced = previous.id
+    elif status == TaskStatus.DONE and (previous := _pending_request(session, task.id)) is not None:
+        previous.decision, previous.decided_at = "withdrawn", now  # finished: no extension to decide
     report = StatusReport(task_id=task.id, person_id=actor.id, created_at=now, status=status,
                           percent=percent, note=change.note, requested_due_on=change.requested_due_on,
-                          source=source)
+                          source=source, decision="pending" if asked else None)
     session.add(report)
     session.flush()
     audit(session, at=now, actor_id=actor.id, action="task.status", entity="task", entity_id=task.id,
@@ -98,8 +152,14 @@ def record_status(session: Session, *, task_id: int, actor: Person, change: Stat
     if status == TaskStatus.DONE and task.due_on is not None:
         on_time = today <= effective_deadline(task.due_on)
     return Recorded(report_id=report.id, task_id=task.id, item_ref=task.item_ref, status=status, percent=percent,
-                    due_on=task.due_on,
-                    on_time=on_time)
+                    due_on=task.due_on, on_time=on_time, replaced_report_id=replaced,
+                    actor_is_head=is_lead_head(actor, task))
+
+
+def _pending_request(session: Session, task_id: int) -> StatusReport | None:
+    return session.scalar(select(StatusReport).where(StatusReport.task_id == task_id,
+                                                     StatusReport.decision == "pending")
+                          .order_by(StatusReport.id.desc()).limit(1))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -111,10 +171,11 @@ class MessageTarget:
 
 def task_for_message(session: Session, *, chat_id: str, message_id: str) -> MessageTarget | None:
     """What a bot message is about: a task card or assignment, a status acknowledgement, or a digest."""
-    card = session.scalar(select(TaskMessage.task_id).where(TaskMessage.chat_id == chat_id,
-                                                             TaskMessage.message_id == message_id))
-    if card is not None:
-        return MessageTarget(task_ids=(card,))
+    cards = list(session.scalars(select(TaskMessage.task_id).where(TaskMessage.chat_id == chat_id,
+                                                                    TaskMessage.message_id == message_id)
+                                 .order_by(TaskMessage.id)))
+    if cards:  # a card: one task; an assignment message: every task it listed
+        return MessageTarget(task_ids=tuple(dict.fromkeys(cards)))
     report = session.scalar(select(StatusReport.task_id).where(StatusReport.ack_chat_id == chat_id,
                                                                 StatusReport.ack_message_id == message_id))
     if report is not None:
@@ -137,7 +198,7 @@ def snooze(session: Session, *, task_id: int, actor: Person, until: dt.date, now
     if task is None:
         raise TaskNotFound(task_id)
     if not may_change(actor, task):
-        raise NotAllowed(actor.handle, f"snooze task {task_id}")
+        raise _refuse_change(session, actor, task)
     if TaskStatus(task.status).is_closed:
         raise TaskClosed(task.item_ref, TaskStatus(task.status), task.done_at.date() if task.done_at else None)
     task.snoozed_until = until
@@ -161,6 +222,38 @@ def open_tasks_for(session: Session, person: Person) -> list[Task]:
 
 def tasks_by_ref(session: Session, person: Person, item_ref: str) -> list[Task]:
     return [t for t in open_tasks_for(session, person) if t.item_ref == item_ref]
+
+
+def unit_tasks_by_ref(session: Session, person: Person, item_ref: str) -> list[Task]:
+    """For a head: open tasks of the unit numbered `item_ref` in a cadre's hands (the head may still update them)."""
+    if person.role != Role.HEAD or person.unit_id is None:
+        return []
+    return list(session.scalars(select(Task).join(Notice, Notice.id == Task.notice_id).where(
+        Task.lead_unit_id == person.unit_id, Task.item_ref == item_ref, Notice.status == NoticeStatus.CONFIRMED,
+        Task.status.not_in([TaskStatus.DONE, TaskStatus.CANCELLED])).order_by(Task.id)))
+
+
+@dataclass(frozen=True, kw_only=True)
+class DelegatedRow:
+    item_ref: str
+    text: str
+    due_on: dt.date | None
+    status: TaskStatus
+    percent: int | None
+    assignee_name: str
+
+
+def delegated_tasks(session: Session, person: Person) -> list[DelegatedRow]:
+    """For a head: the unit's open tasks in a cadre's hands (shown under /viec)."""
+    if person.role != Role.HEAD or person.unit_id is None:
+        return []
+    tasks = session.scalars(select(Task).join(Notice, Notice.id == Task.notice_id).where(
+        Task.lead_unit_id == person.unit_id, Task.assignee_id.is_not(None), Task.assignee_id != person.id,
+        Notice.status == NoticeStatus.CONFIRMED, Task.status.not_in([TaskStatus.DONE, TaskStatus.CANCELLED]))
+        .options(selectinload(Task.assignee)).order_by(Task.due_on.is_(None), Task.due_on, Task.id))
+    return [DelegatedRow(item_ref=t.item_ref, text=t.text, due_on=t.due_on, status=TaskStatus(t.status),
+                         percent=t.percent, assignee_name=t.assignee.full_name if t.assignee else "")
+            for t in tasks]
 
 
 def done_tasks_by_ref(session: Session, person: Person, item_ref: str) -> list[Task]:
@@ -188,45 +281,100 @@ class ExtensionRequest:
     current_due: dt.date | None
     requested_due: dt.date | None
     note: str | None
+    decision: str | None = None  # pending | approved | rejected | replaced
+    decided_by_name: str | None = None
+    decided_by_id: int | None = None
+    deciders: str = "lãnh đạo hoặc quản trị viên"  # who may grant it, in words
 
 
 def extension_request(session: Session, report_id: int) -> ExtensionRequest:
     report = session.get_one(StatusReport, report_id)
     task = report.task
+    decider = session.get(Person, report.decided_by_id) if report.decided_by_id else None
     return ExtensionRequest(report_id=report.id, task_id=task.id, item_ref=task.item_ref,
                             notice_title=notice_title(task.notice), requester_name=report.person.full_name,
                             requester_id=report.person_id, current_due=task.due_on,
-                            requested_due=report.requested_due_on, note=report.note)
+                            requested_due=report.requested_due_on, note=report.note, decision=report.decision,
+                            decided_by_name=decider.full_name if decider else None,
+                            decided_by_id=decider.id if decider else None,
+                            deciders=_deciders_words(session, task, report.person_id))
 
 
-def pending_extensions(session: Session, item_ref: str | None = None) -> list[ExtensionRequest]:
-    """Extension requests nobody has decided yet (of item `item_ref`, if given), oldest first."""
+def pending_extensions(session: Session, item_ref: str | None = None,
+                       decider: Person | None = None) -> list[ExtensionRequest]:
+    """Extension requests nobody has decided yet (of item `item_ref`, if given; that `decider` may grant,
+    if given), oldest first."""
     query = (select(StatusReport.id).join(Task, Task.id == StatusReport.task_id)
-             .where(StatusReport.status == TaskStatus.EXTENSION_REQUESTED, StatusReport.decision.is_(None))
-             .order_by(StatusReport.id))
+             .where(StatusReport.decision == "pending",
+                    Task.status.not_in([TaskStatus.DONE, TaskStatus.CANCELLED])).order_by(StatusReport.id))
     if item_ref:
         query = query.where(Task.item_ref == item_ref)
-    return [extension_request(session, report_id) for report_id in session.scalars(query)]
+    found = [extension_request(session, report_id) for report_id in session.scalars(query)]
+    if decider is not None:
+        found = [r for r in found
+                 if may_decide(session, decider, session.get_one(Task, r.task_id), r.requester_id)]
+    return found
 
 
-def approvers(session: Session) -> list[Person]:
-    """Who decides on extensions: admins and leaders reachable in chat (on any channel)."""
+def _head_decides(session: Session, task: Task, requester_id: int | None = None) -> Person | None:
+    """For a cadre's task, the head of the lead unit grants its extensions (when reachable in chat, and
+    unless the head asked: then a leader or an admin decides)."""
+    head = lead_head(session, task)
+    if head is None or task.assignee_id is None or task.assignee_id == head.id or not head.channels \
+            or requester_id == head.id:
+        return None
+    return head
+
+
+def may_decide(session: Session, person: Person, task: Task, requester_id: int | None = None) -> bool:
+    """The head of the lead unit for a cadre's task; otherwise admins and leaders. Nobody grants their own."""
+    if person.id == requester_id:
+        return False
+    head = _head_decides(session, task, requester_id)
+    if head is not None:
+        return person.id == head.id
+    return person.role in (Role.ADMIN, Role.LEADER)
+
+
+def _deciders_words(session: Session, task: Task, requester_id: int | None = None) -> str:
+    head = _head_decides(session, task, requester_id)
+    return f"đ/c {head.full_name} (trưởng đơn vị chủ trì)" if head is not None else "lãnh đạo hoặc quản trị viên"
+
+
+def approvers(session: Session, task_id: int | None = None, requester_id: int | None = None) -> list[Person]:
+    """Who decides on extensions of the task (the head of the lead unit for a cadre's task, otherwise admins
+    and leaders), reachable in chat on any channel; without a task: admins and leaders."""
+    if task_id is not None:
+        head = _head_decides(session, session.get_one(Task, task_id), requester_id)
+        if head is not None:
+            return [head]
     return list(session.scalars(select(Person).where(
         Person.role.in_([Role.ADMIN, Role.LEADER]),
+        or_(Person.telegram_chat_id.is_not(None), Person.zalo_user_id.is_not(None))).order_by(Person.id)))
+
+
+def admins(session: Session) -> list[Person]:
+    """Admins reachable in chat: told of every extension decision."""
+    return list(session.scalars(select(Person).where(
+        Person.role == Role.ADMIN,
         or_(Person.telegram_chat_id.is_not(None), Person.zalo_user_id.is_not(None))).order_by(Person.id)))
 
 
 def decide_extension(session: Session, report_id: int, *, by: Person, approve: bool,
                      now: dt.datetime) -> ExtensionRequest:
     """Approve (the deadline moves, reminders are planned anew) or reject an extension request."""
-    if by.role not in (Role.ADMIN, Role.LEADER):
-        raise NotAllowed(by.handle, "decide an extension")
     report = session.get(StatusReport, report_id, with_for_update=True)
     if report is None or report.status != TaskStatus.EXTENSION_REQUESTED:
         raise TaskNotFound(report.task_id if report else 0)
-    if report.decision is not None:
-        raise ExtensionDecided(report_id, report.decision)
     task = report.task
+    if not may_decide(session, by, task, report.person_id):
+        log.info("extension %s: decision refused for %s", report_id, by.handle)
+        raise NotApprover(by.handle, task.item_ref, _deciders_words(session, task, report.person_id))
+    if report.decision != "pending":
+        decider = session.get(Person, report.decided_by_id) if report.decided_by_id else None
+        raise ExtensionDecided(report_id, report.decision or "rejected", decider.full_name if decider else None)
+    if TaskStatus(task.status).is_closed:
+        raise TaskClosed(task.item_ref, TaskStatus(task.status), task.done_at.date() if task.done_at else None)
     report.decision = "approved" if approve and report.requested_due_on else "rejected"
     report.decided_by_id, report.decided_at = by.id, now
     if report.decision == "approved":
@@ -243,3 +391,234 @@ def decide_extension(session: Session, report_id: int, *, by: Person, approve: b
           entity_id=task.id, requested=str(report.requested_due_on))
     log.info("extension for task %s %s by %s", task.id, report.decision, by.handle)
     return extension_request(session, report_id)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ShownAt:
+    """A message that showed an extension request to someone who may decide it."""
+
+    person_id: int
+    channel: str
+    chat_id: str
+    message_id: str
+
+
+def remember_extension_message(session: Session, *, report_id: int, person_id: int, channel: str, chat_id: str,
+                               message_id: str, now: dt.datetime) -> None:
+    session.add(ExtensionMessage(report_id=report_id, person_id=person_id, channel=channel, chat_id=chat_id,
+                                 message_id=message_id, created_at=now))
+
+
+def extension_messages(session: Session, report_id: int) -> list[ShownAt]:
+    return [ShownAt(person_id=m.person_id, channel=m.channel, chat_id=m.chat_id, message_id=m.message_id)
+            for m in session.scalars(select(ExtensionMessage).where(ExtensionMessage.report_id == report_id)
+                                     .order_by(ExtensionMessage.id))]
+
+
+def extension_for_message(session: Session, *, chat_id: str, message_id: str) -> int | None:
+    """The extension request a message showed (a typed decision in reply to it)."""
+    return session.scalar(select(ExtensionMessage.report_id).where(ExtensionMessage.chat_id == chat_id,
+                                                                    ExtensionMessage.message_id == message_id))
+
+
+# ---------------------------------------------------------------- who is told of a change
+
+def people_to_inform(session: Session, task_id: int, actor_id: int) -> list[Person]:
+    """Who hears of a status recorded on a task, besides the person who recorded it: the head of the lead
+    unit when the task is in a cadre's hands, and the assignee when the head or an admin recorded it."""
+    task = session.get_one(Task, task_id)
+    told: list[Person] = []
+    head = lead_head(session, task)
+    if head is not None and head.id != actor_id and task.assignee_id != head.id:
+        told.append(head)
+    if task.assignee is not None and task.assignee_id != actor_id and all(p.id != task.assignee_id for p in told):
+        told.append(task.assignee)
+    return told
+
+
+def person(session: Session, person_id: int) -> Person | None:
+    return session.get(Person, person_id)
+
+
+# ---------------------------------------------------------------- delegation (giao cán bộ)
+
+@dataclass(frozen=True, kw_only=True)
+class Delegated:
+    task_id: int
+    item_ref: str
+    notice_title: str
+    text: str
+    due_on: dt.date | None
+    assignee: Person
+    previous_name: str | None
+    head_name: str
+    unit_name: str
+
+
+def _person_by_handle_or_username(session: Session, handle: str) -> Person:
+    key = handle.strip().lstrip("@").lower()
+    found = session.scalar(select(Person).where(Person.handle == key)) if key else None
+    if found is None and key:
+        found = session.scalar(select(Person).where(func.lower(Person.telegram_username) == key))
+    if found is None:
+        raise PersonNotFound(handle)
+    return found
+
+
+def delegate(session: Session, *, by: Person, item_ref: str, handle: str, now: dt.datetime) -> Delegated:
+    """The head of the lead unit hands a task to a cadre of the unit: the cadre becomes the assignee (and gets
+    the reminders); the head keeps the right to update it and hears of every update."""
+    if by.role not in (Role.HEAD, Role.ADMIN):
+        raise NotAllowed(by.handle, "delegate a task")
+    item_ref = item_ref.strip().lower().removeprefix("mục").removeprefix("muc").strip(" .:")
+    query = (select(Task).join(Notice, Notice.id == Task.notice_id)
+             .where(Task.item_ref == item_ref, Notice.status == NoticeStatus.CONFIRMED).order_by(Task.id))
+    if by.role == Role.HEAD:
+        query = query.where(Task.lead_unit_id == by.unit_id)
+    tasks = list(session.scalars(query))
+    open_ = [t for t in tasks if not TaskStatus(t.status).is_closed]
+    if not open_:
+        if tasks:
+            t = tasks[-1]
+            raise TaskClosed(t.item_ref, TaskStatus(t.status), t.done_at.date() if t.done_at else None)
+        whose = "do đơn vị đồng chí chủ trì " if by.role == Role.HEAD else ""
+        raise DelegationInvalid(f"no open task {item_ref} for {by.handle}",
+                                f"Không có nhiệm vụ mục {item_ref} {whose}đang thực hiện. Gõ /viec để xem danh sách "
+                                "và số mục.")
+    if len(open_) > 1:
+        titles = "; ".join(notice_title(t.notice) for t in open_)
+        raise DelegationInvalid(f"{len(open_)} open tasks {item_ref}",
+                                f"Có {len(open_)} nhiệm vụ cùng số mục {item_ref} ({titles}). Đồng chí vui lòng mở "
+                                "thẻ nhiệm vụ (bấm số mục dưới tin nhắc việc) rồi giao từ nhiệm vụ đó, hoặc nhờ quản "
+                                "trị viên giao.")
+    task = open_[0]
+    try:
+        target = _person_by_handle_or_username(session, handle)
+    except PersonNotFound:
+        raise DelegationInvalid(f"person {handle!r} not found",
+                                f"Không tìm thấy cán bộ có mã “{handle.lstrip('@')}” trong danh bạ. Đồng chí gõ /giao "
+                                "(không kèm gì) để xem mã cán bộ của đơn vị, rồi gõ lại, ví dụ: /giao "
+                                f"{task.item_ref} @mã_cán_bộ.") from None
+    return _hand_over(session, by=by, task=task, target=target, now=now)
+
+
+def may_delegate(person: Person, task: Task) -> bool:
+    return person.role == Role.ADMIN or is_lead_head(person, task)
+
+
+def delegate_task(session: Session, *, by: Person, task_id: int, person_id: int, now: dt.datetime) -> Delegated:
+    """The "Giao cán bộ" actions on a task card: the same hand-over, by ids."""
+    task = session.get(Task, task_id, with_for_update=True)
+    if task is None:
+        raise TaskNotFound(task_id)
+    if not may_delegate(by, task):
+        raise NotAllowed(by.handle, "delegate a task")
+    if TaskStatus(task.status).is_closed:
+        raise TaskClosed(task.item_ref, TaskStatus(task.status), task.done_at.date() if task.done_at else None)
+    return _hand_over(session, by=by, task=task, target=session.get_one(Person, person_id), now=now)
+
+
+def _hand_over(session: Session, *, by: Person, task: Task, target: Person, now: dt.datetime) -> Delegated:
+    unit = task.lead_unit
+    if unit is None or target.unit_id != unit.id:
+        where = target.unit.name if target.unit else "chưa thuộc đơn vị nào"
+        raise DelegationInvalid(
+            f"{target.handle} is not in the lead unit of task {task.id}",
+            f"Đ/c {target.full_name} ({where}) không phải cán bộ của {unit.name if unit else 'đơn vị chủ trì'}; "
+            f"nhiệm vụ mục {task.item_ref} chỉ giao được cho cán bộ của đơn vị chủ trì. Đơn vị phối hợp báo cáo "
+            f"phần việc của mình bằng tin “phối hợp {task.item_ref}: <nội dung>”.")
+    if target.id == task.assignee_id:
+        raise DelegationInvalid(f"{target.handle} already has task {task.id}",
+                                f"Đ/c {target.full_name} đang là người phụ trách nhiệm vụ mục {task.item_ref}.")
+    if not target.channels:
+        raise DelegationInvalid(f"{target.handle} is not reachable",
+                                f"Đ/c {target.full_name} chưa kết nối Nhắc việc nên chưa nhận được nhắc việc. Đồng chí "
+                                "đề nghị quản trị viên gửi mã mời (/moi) cho đ/c trước khi giao.")
+    previous = task.assignee
+    task.assignee_id = target.id
+    task.updated_at = now
+    head = lead_head(session, task)
+    audit(session, at=now, actor_id=by.id, action="task.delegate", entity="task", entity_id=task.id,
+          to=target.handle, previous=previous.handle if previous else None)
+    log.info("task %s handed to %s by %s", task.id, target.handle, by.handle)
+    return Delegated(task_id=task.id, item_ref=task.item_ref, notice_title=notice_title(task.notice), text=task.text,
+                     due_on=task.due_on, assignee=target, previous_name=previous.full_name if previous else None,
+                     head_name=head.full_name if head else by.full_name, unit_name=unit.name)
+
+
+def unit_cadres(session: Session, person: Person) -> list[Person]:
+    """The people of a head's unit, to hand tasks to (/giao without a name lists them)."""
+    if person.unit_id is None:
+        return []
+    return list(session.scalars(select(Person).where(Person.unit_id == person.unit_id, Person.id != person.id)
+                                .order_by(Person.full_name)))
+
+
+# ---------------------------------------------------------------- supporting units (phối hợp)
+
+@dataclass(frozen=True, kw_only=True)
+class SupportRecorded:
+    task_id: int
+    item_ref: str
+    notice_title: str
+    unit_name: str
+    reporter_name: str
+    note: str
+    lead_people: list[Person]  # the assignee and the head of the lead unit, to tell
+
+
+def support_tasks_by_ref(session: Session, person: Person, item_ref: str) -> list[Task]:
+    """Open tasks numbered `item_ref` that the person's unit supports."""
+    tasks = session.scalars(select(Task).join(Notice, Notice.id == Task.notice_id)
+                            .where(Task.item_ref == item_ref, Notice.status == NoticeStatus.CONFIRMED,
+                                   Task.status.not_in([TaskStatus.DONE, TaskStatus.CANCELLED]))
+                            .options(selectinload(Task.lead_unit)).order_by(Task.id))
+    return [t for t in tasks if supports(session, person, t)]
+
+
+def record_support(session: Session, *, task_id: int, actor: Person, note: str, now: dt.datetime) -> SupportRecorded:
+    """A supporting unit's report on its part: stored with the task's history (source "support"); the task's
+    status does not change — only the lead unit's report completes it."""
+    task = session.get(Task, task_id, with_for_update=True)
+    if task is None:
+        raise TaskNotFound(task_id)
+    if not supports(session, actor, task):
+        raise _refuse_change(session, actor, task)
+    if TaskStatus(task.status).is_closed:
+        raise TaskClosed(task.item_ref, TaskStatus(task.status), task.done_at.date() if task.done_at else None)
+    session.add(StatusReport(task_id=task.id, person_id=actor.id, created_at=now, status=task.status,
+                             percent=None, note=note, source="support"))
+    audit(session, at=now, actor_id=actor.id, action="task.support_report", entity="task", entity_id=task.id)
+    told = [p for p in (task.assignee, lead_head(session, task)) if p is not None and p.id != actor.id]
+    unique = list({p.id: p for p in told}.values())
+    unit = session.get_one(Unit, actor.unit_id)
+    return SupportRecorded(task_id=task.id, item_ref=task.item_ref, notice_title=notice_title(task.notice),
+                           unit_name=unit.name, reporter_name=actor.full_name, note=note, lead_people=unique)
+
+
+# ---------------------------------------------------------------- replies waiting for "which task?"
+
+@dataclass(frozen=True, kw_only=True)
+class Pending:
+    text: str
+    source: str
+    sent_at: dt.datetime
+    task_ids: list[int]
+
+
+def save_pending_reply(session: Session, *, person: Person, text: str, source: str, task_ids: list[int],
+                       sent_at: dt.datetime) -> int:
+    row = PendingReply(person_id=person.id, text=text, source=source, task_ids=task_ids, sent_at=sent_at)
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def take_pending_reply(session: Session, pending_id: int, *, person: Person, task_id: int,
+                       now: dt.datetime) -> Pending | None:
+    """The text kept for this person's choice, once (None: unknown, used, someone else's, or not offered)."""
+    row = session.get(PendingReply, pending_id, with_for_update=True)
+    if row is None or row.person_id != person.id or row.used_at is not None or task_id not in row.task_ids:
+        return None
+    row.used_at = now
+    return Pending(text=row.text, source=row.source, sent_at=row.sent_at, task_ids=list(row.task_ids))

@@ -91,6 +91,7 @@ class Conversation:
                     "kenh": enroll.choose_channel, "viec": status.my_tasks, "tonghop": reports.summary,
                     "nghi": leave.leave, "huy": withdraw.withdraw_command, "loi": delivery.problems,
                     "donvi": reports.unit_summary,
+                    "giao": status.delegate_command,
                 }.get(command.name)
                 if handler is None:
                     await self.say(event, texts.UNKNOWN_COMMAND)
@@ -106,7 +107,8 @@ class Conversation:
             assert person is not None
             kind = event.data.split(":", 1)[0]
             handler_for_tap = {"n": notices.on_tap, "t": status.on_tap, "x": status.on_extension_tap,
-                               "d": status.on_detail_tap, "s": status.on_snooze_tap}.get(kind)
+                               "d": status.on_detail_tap, "s": status.on_snooze_tap,
+                               "w": status.on_which_tap, "g": status.on_delegate_tap}.get(kind)
             if handler_for_tap is None:
                 log.info("unknown action data %r", event.data)
                 await self.answer_tap(event, texts.STALE_BUTTON, alert=True)

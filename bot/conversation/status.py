@@ -5,7 +5,14 @@ morning digest and its task cards; and /viec, the list of my open tasks.
 
 Which task a message is about: an item number typed in the message wins; a reply
 to a message about one task is about that task; when the typed number and the
-replied message disagree, or nothing says which of several tasks, the bot asks."""
+replied message disagree, or nothing says which of several tasks, the bot asks,
+with one action per candidate that applies the kept text to the task chosen.
+
+Extensions: one pending request a task (a new one replaces it, and says so);
+decided by the head of the lead unit for a cadre's task, otherwise by admins and
+leaders; the decision is told to everyone concerned and the old actions come off.
+Delegation (/giao) hands a task to a cadre of the lead unit; supporting units
+report their part with «phối hợp 2.3: …»."""
 
 from __future__ import annotations
 
@@ -20,23 +27,41 @@ from bot.datetext import WhenUnclear, parse_when
 from bot.replies import parse_status_text, split_ref
 from scheduler.dispatcher import DigestView
 from scheduler.series import record_in_series
+from storage.errors import ExtensionInvalid, NotAllowed, NotApprover
 from storage.models import Person, Task, TaskStatus
 from storage.notices import notice_title
 from storage.tasks import (
+    Delegated,
     Recorded,
     StatusUpdate,
+    admins,
     approvers,
     decide_extension,
+    delegate,
+    delegate_task,
+    delegated_tasks,
     done_tasks_by_ref,
+    extension_for_message,
+    extension_messages,
     extension_request,
+    may_delegate,
     open_tasks_for,
     pending_extensions,
+    people_to_inform,
+    record_support,
     remember_ack,
+    remember_extension_message,
     remember_task_message,
+    save_pending_reply,
     snooze,
+    support_tasks_by_ref,
+    take_pending_reply,
     task_for_message,
     tasks_by_ref,
+    unit_cadres,
+    unit_tasks_by_ref,
 )
+from storage.tasks import person as person_by_id
 from storage.vntext import strip_marks
 
 if TYPE_CHECKING:
@@ -49,6 +74,10 @@ MAX_TYPED = 300  # longer text is not a typed status (an admin may be pasting a 
 MAX_DIGEST_BUTTONS = 12  # beyond this, the digest says to type the item number instead
 SNOOZE = re.compile(r"\bnhac\s*lai\b\s*(?:sau\s*)?(?P<when>.*)$")
 REOPEN = re.compile(r"^\s*mo\s*lai\s+(?:muc\s*)?(?P<ref>\d{1,3}(?:\.\w{1,3}){0,4})\.?\s*$")
+ASKS_EXTENSION = re.compile(r"\b(?:xin|de nghi|de xuat|can)\s+(?:duoc\s+)?(?:gia|lui|doi)\s*han\b")
+SUPPORT = re.compile(r"^\s*phoi\s*hop\s+(?:muc\s*)?(?P<ref>\d{1,3}(?:\.\w{1,3}){0,4})\.?\s*[:\-–]?\s*")
+WHICH_ROW = 3  # candidates per row of actions
+MAX_WHICH = 24  # candidates offered as actions (the question lists them all)
 
 
 # ---------------------------------------------------------------- actions
@@ -60,6 +89,15 @@ def status_actions(task_id: int, item_ref: str) -> tuple[tuple[Action, ...], ...
             (Action(label=texts.BUTTON_SNOOZE_DAY, data=f"s:{task_id}:1", typed=f"{item_ref} nhắc lại ngày mai"),
              Action(label=texts.BUTTON_SNOOZE_WEEK, data=f"s:{task_id}:7", typed=f"{item_ref} nhắc lại tuần sau"),
              Action(label="", typed=f"{item_ref} xin gia hạn đến 30/4")))  # typed only: no button
+
+
+def which_actions(pending_id: int, candidates: list[tuple[int, str]], text: str) -> tuple[tuple[Action, ...], ...]:
+    """One action per candidate task: "w:<pending reply>:<task>" (well under 64 bytes); typed: "2.1 <text>"."""
+    shown = candidates[:MAX_WHICH]
+    typed_text = texts.shorten(text, 60)
+    actions = [Action(label=f"Mục {ref}", data=f"w:{pending_id}:{task_id}", typed=f"{ref} {typed_text}")
+               for task_id, ref in shown]
+    return tuple(tuple(actions[i:i + WHICH_ROW]) for i in range(0, len(actions), WHICH_ROW))
 
 
 def extension_actions(report_id: int, item_ref: str) -> tuple[tuple[Action, ...], ...]:
@@ -94,14 +132,24 @@ def _card(session, task_id: int, calendar) -> tuple[str, str] | None:  # type: i
         assignee=task.assignee.full_name if task.assignee else None)
 
 
-async def show_card(conv: Conversation, event: Inbound, task_id: int) -> None:
+def _may_delegate(session, viewer: Person, task_id: int) -> bool:  # type: ignore[no-untyped-def]
+    task = session.get(Task, task_id)
+    return task is not None and viewer.role == "head" and may_delegate(viewer, task) and \
+        not TaskStatus(task.status).is_closed
+
+
+async def show_card(conv: Conversation, event: Inbound, task_id: int, viewer: Person | None = None) -> None:
     ctx = conv.ctx
     card = await ctx.db.run(_card, task_id, ctx.policy.calendar)
     if card is None:
         await conv.say(event, texts.STALE_BUTTON)
         return
     item_ref, text = card
-    sent = await conv.reply(event, Outgoing(text=text, actions=status_actions(task_id, item_ref)))
+    actions = status_actions(task_id, item_ref)
+    if viewer is not None and await ctx.db.run(_may_delegate, viewer, task_id):  # the head: "Giao cán bộ"
+        actions += ((Action(label=texts.BUTTON_DELEGATE, data=f"g:{task_id}",
+                            typed=f"/giao {item_ref} @<mã cán bộ>"),),)
+    sent = await conv.reply(event, Outgoing(text=text, actions=actions))
     if sent.last_id is not None:
         await ctx.db.run(remember_task_message, task_id=task_id, channel=sent.channel, chat_id=sent.chat_id,
                          message_id=sent.last_id, now=ctx.clock.now())
@@ -116,7 +164,7 @@ async def on_tap(conv: Conversation, event: TapIn, person: Person) -> None:
 
 async def on_detail_tap(conv: Conversation, event: TapIn, person: Person) -> None:
     await conv.answer_tap(event)
-    await show_card(conv, event, int(event.data.split(":")[1]))
+    await show_card(conv, event, int(event.data.split(":")[1]), person)
 
 
 async def on_snooze_tap(conv: Conversation, event: TapIn, person: Person) -> None:
@@ -137,18 +185,44 @@ async def _snooze(conv: Conversation, event: Inbound, person: Person, task_id: i
 
 
 async def _record(conv: Conversation, event: Inbound, person: Person, task_id: int, change: StatusUpdate,
-                  source: str, quote: bool = False) -> None:
+                  source: str, quote: bool = False, at: dt.datetime | None = None) -> None:
     ctx = conv.ctx
+    when = at or sent_time(conv, event)
+    replaced = None
+    if change.status == TaskStatus.EXTENSION_REQUESTED:
+        replaced = await ctx.db.run(_pending_of_task, task_id)
     calendar = ctx.policy.calendar
     rec, step = await ctx.db.run(record_in_series, task_id=task_id, actor=person, change=change, source=source,
-                                 now=sent_time(conv, event), today=calendar.local(sent_time(conv, event)).date(),
-                                 calendar=calendar)
+                                 now=when, today=calendar.local(when).date(), calendar=calendar)
     await conv.answer_tap(event, texts.STATUS_LABELS[rec.status])
-    text = texts.recorded_text(rec, change.note, change.requested_due_on)
-    if step is not None:
+    deciders = (await ctx.db.run(extension_request, rec.report_id)).deciders if change.requested_due_on else ""
+    text = texts.recorded_text(rec, change.note, change.requested_due_on, deciders=deciders,
+                               replaced=rec.replaced_report_id is not None,
+                               replaced_due=replaced.requested_due if replaced else None)
+    if step is not None:  # a recurring duty: this period done, the next one opened
         text = texts.series_step_text(rec.item_ref, step.finished, step.on_time,
                                       step.next.title() if step.next else None, change.note)
     await acknowledge(conv, event, rec, text, quote=quote)
+    if rec.status != TaskStatus.EXTENSION_REQUESTED:  # (a request goes to those who decide it, on its own)
+        await _inform_lead(conv, person, rec, change.note)
+
+
+def _pending_of_task(session, task_id: int):  # type: ignore[no-untyped-def]
+    found = [r for r in pending_extensions(session) if r.task_id == task_id]
+    return found[-1] if found else None
+
+
+async def _inform_lead(conv: Conversation, actor: Person, rec: Recorded, note: str | None) -> None:
+    """The head stays informed of every update of a task in a cadre's hands (and the assignee of one the head
+    or an admin made)."""
+    ctx = conv.ctx
+    for someone in await ctx.db.run(people_to_inform, rec.task_id, actor.id):
+        title = await ctx.db.run(lambda s: notice_title(s.get_one(Task, rec.task_id).notice))
+        sent = await conv.notify(someone, Outgoing(text=texts.status_told_to_lead(
+            actor_name=actor.full_name, rec=rec, notice_title=title, note=note)))
+        if sent is not None and sent.last_id is not None:  # a reply to it is about that task
+            await ctx.db.run(remember_task_message, task_id=rec.task_id, channel=sent.channel, chat_id=sent.chat_id,
+                             message_id=sent.last_id, now=ctx.clock.now())
 
 
 def sent_time(conv: Conversation, event: Inbound) -> dt.datetime:
@@ -167,13 +241,36 @@ async def acknowledge(conv: Conversation, event: Inbound, rec: Recorded, text: s
     sent = await conv.reply(event, Outgoing(text=text, reply_to=event.message_id if quote else None))
     if sent.last_id is not None:
         await ctx.db.run(remember_ack, report_id=rec.report_id, chat_id=sent.chat_id, message_id=sent.last_id)
-    if rec.status == TaskStatus.EXTENSION_REQUESTED:
-        request = await ctx.db.run(extension_request, rec.report_id)
-        for approver in await ctx.db.run(approvers):
-            if approver.id == request.requester_id:
-                continue
-            await conv.notify(approver, Outgoing(text=texts.extension_request_text(request),
-                                                 actions=extension_actions(rec.report_id, request.item_ref)))
+    if rec.status != TaskStatus.EXTENSION_REQUESTED:
+        return
+    request = await ctx.db.run(extension_request, rec.report_id)
+    old = None
+    if rec.replaced_report_id is not None:  # the earlier request's actions come off, its messages say why
+        old = await ctx.db.run(extension_request, rec.replaced_report_id)
+        for shown in await ctx.db.run(extension_messages, rec.replaced_report_id):
+            await conv.clear_actions(shown.channel, shown.chat_id, shown.message_id)
+            await _answer_shown(conv, shown.channel, shown.chat_id, shown.message_id,
+                                texts.extension_replaced_text(old, request.requested_due))
+    for approver in await ctx.db.run(approvers, rec.task_id, request.requester_id):
+        if approver.id == request.requester_id:
+            continue
+        shown_to = await conv.notify(approver, Outgoing(
+            text=texts.extension_request_text(request, old.requested_due if old else None, replaced=old is not None),
+            actions=extension_actions(rec.report_id, request.item_ref)))
+        if shown_to is not None and shown_to.last_id is not None:
+            await ctx.db.run(remember_extension_message, report_id=rec.report_id, person_id=approver.id,
+                             channel=shown_to.channel, chat_id=shown_to.chat_id, message_id=shown_to.last_id,
+                             now=ctx.clock.now())
+
+
+async def _answer_shown(conv: Conversation, channel: str, chat_id: str, message_id: str, text: str) -> None:
+    """A word under an old request message (quoting it where the channel can), on the chat it was sent to."""
+    if channel not in conv.channels:
+        return
+    try:
+        await conv.send(channel, chat_id, Outgoing(text=text, reply_to=message_id))
+    except Exception:  # one unreachable approver does not stop the others being told
+        log.warning("could not answer the request message %s on %s:%s", message_id, channel, chat_id, exc_info=True)
 
 
 # ---------------------------------------------------------------- extensions
@@ -184,13 +281,24 @@ async def on_extension_tap(conv: Conversation, event: TapIn, person: Person) -> 
 
 
 async def typed_extension_decision(conv: Conversation, event: TextIn, person: Person) -> bool:
-    """«đồng ý gia hạn 2.1» / «không đồng ý gia hạn» typed by an approver (no ref: the only pending one)."""
+    """«đồng ý gia hạn 2.1» / «không đồng ý gia hạn» typed by an approver: a reply to the request, the item
+    number, or (neither) the only request this person may decide."""
     folded = " ".join(strip_marks(event.text).lower().strip(" .!").split())
     approve = folded.startswith("dong y gia han")
     if not (approve or folded.startswith("khong dong y gia han")):
         return False
+    ctx = conv.ctx
+    if event.reply_to is not None:
+        report_id = await ctx.db.run(extension_for_message, chat_id=event.chat_id, message_id=event.reply_to)
+        if report_id is not None:
+            await _decide_extension(conv, event, person, report_id, approve=approve)
+            return True
     ref = folded.split("gia han", 1)[1].strip().removeprefix("muc").strip(" .:") or None
-    pending = await conv.ctx.db.run(pending_extensions, ref)
+    pending = await ctx.db.run(pending_extensions, ref, person)
+    if not pending:
+        others = await ctx.db.run(pending_extensions, ref)
+        if others:  # there are requests, but not this person's to decide: say who decides
+            raise NotApprover(person.handle, others[0].item_ref, others[0].deciders)
     if len(pending) != 1:
         await conv.say(event, texts.which_extension(ref, pending))
         return True
@@ -200,21 +308,30 @@ async def typed_extension_decision(conv: Conversation, event: TextIn, person: Pe
 
 async def _decide_extension(conv: Conversation, event: Inbound, person: Person, report_id: int, *,
                             approve: bool) -> None:
+    """Decide; tell the decider, the requester, the other approvers (their request messages lose their
+    actions and are answered with who decided) and the admins."""
     ctx = conv.ctx
     request = await ctx.db.run(decide_extension, report_id, by=person, approve=approve, now=ctx.clock.now())
-    approved = approve and request.requested_due is not None
+    approved = request.decision == "approved"
     await conv.answer_tap(event)
     if isinstance(event, TapIn):
         await conv.clear_actions(event.channel, event.chat_id, event.on_message)
-    await conv.say(event, texts.extension_decided_text(request, approved, for_requester=False))
-    requester = await ctx.db.run(_person, request.requester_id)
-    if requester is not None and requester.id != person.id:
-        await conv.notify(requester, Outgoing(text=texts.extension_decided_text(request, approved,
-                                                                                 for_requester=True)))
-
-
-def _person(session, person_id: int) -> Person | None:  # type: ignore[no-untyped-def]
-    return session.get(Person, person_id)
+    await conv.say(event, texts.extension_decided_text(request, approved, "decider"))
+    told = {person.id}
+    requester = await ctx.db.run(person_by_id, request.requester_id)
+    if requester is not None and requester.id not in told:
+        told.add(requester.id)
+        await conv.notify(requester, Outgoing(text=texts.extension_decided_text(request, approved, "requester")))
+    for shown in await ctx.db.run(extension_messages, report_id):
+        await conv.clear_actions(shown.channel, shown.chat_id, shown.message_id)
+        if shown.person_id not in told:
+            told.add(shown.person_id)
+            await _answer_shown(conv, shown.channel, shown.chat_id, shown.message_id,
+                                texts.extension_decided_text(request, approved, "other"))
+    for admin in await ctx.db.run(admins):
+        if admin.id not in told:
+            told.add(admin.id)
+            await conv.notify(admin, Outgoing(text=texts.extension_decided_text(request, approved, "other")))
 
 
 # ---------------------------------------------------------------- typed and replied text
@@ -237,7 +354,10 @@ async def reply_status(conv: Conversation, event: TextIn, person: Person) -> boo
             return await _apply_text(conv, event, person, in_target[0], rest, source="reply", quote=True)
         if len(target.task_ids) == 1 and mine:
             replied = await ctx.db.run(lambda s: s.get_one(Task, target.task_ids[0]))
-            await conv.say(event, texts.which_of_two(ref, replied.item_ref, rest))
+            candidates = [mine[0], replied]
+            buttons = conv.channel(event.channel).capabilities.buttons
+            await _ask_which(conv, event, person, candidates, rest, "reply",
+                             texts.which_of_two(ref, replied.item_ref, rest, buttons))
             return True
         if len(mine) == 1:
             return await _apply_text(conv, event, person, mine[0], rest, source="reply", quote=True)
@@ -247,12 +367,41 @@ async def reply_status(conv: Conversation, event: TextIn, person: Person) -> boo
     candidates = [t for t in await ctx.db.run(open_tasks_for, person) if t.id in target.task_ids]
     if len(candidates) == 1:
         return await _apply_text(conv, event, person, candidates[0], event.text, source="reply", quote=True)
-    await conv.say(event, texts.which_task([(t.item_ref, t.text) for t in candidates], event.text))
+    if not candidates:
+        await conv.say(event, texts.no_open_tasks(person.full_name))
+        return True
+    await _ask_which(conv, event, person, candidates, event.text, "reply")
     return True
 
 
-async def _apply_text(conv: Conversation, event: TextIn, person: Person, task: Task, text: str, *, source: str,
-                      quote: bool = False) -> bool:
+async def _ask_which(conv: Conversation, event: TextIn, person: Person, candidates: list[Task], text: str,
+                     source: str, question: str | None = None) -> None:
+    """Ask which task the text is about; the text is kept, and the action chosen applies it."""
+    ctx = conv.ctx
+    buttons = conv.channel(event.channel).capabilities.buttons
+    pending_id = await ctx.db.run(save_pending_reply, person=person, text=text, source=source,
+                                  task_ids=[t.id for t in candidates], sent_at=sent_time(conv, event))
+    question = question or texts.which_task([(t.item_ref, t.text) for t in candidates], text, buttons)
+    await conv.reply(event, Outgoing(text=question,
+                                     actions=which_actions(pending_id, [(t.id, t.item_ref) for t in candidates], text)))
+
+
+async def on_which_tap(conv: Conversation, event: TapIn, person: Person) -> None:
+    """The task chosen under "which task?": the kept text is applied to it, once."""
+    ctx = conv.ctx
+    _, pending_id, task_id = event.data.split(":")
+    kept = await ctx.db.run(take_pending_reply, int(pending_id), person=person, task_id=int(task_id),
+                            now=ctx.clock.now())
+    if kept is None:
+        await conv.answer_tap(event, texts.STALE_BUTTON, alert=True)
+        return
+    await conv.clear_actions(event.channel, event.chat_id, event.on_message)
+    task = await ctx.db.run(lambda s: s.get_one(Task, int(task_id)))
+    await _apply_text(conv, event, person, task, kept.text, source=kept.source, at=kept.sent_at)
+
+
+async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: Task, text: str, *, source: str,
+                      quote: bool = False, at: dt.datetime | None = None) -> bool:
     ctx = conv.ctx
     folded = " ".join(strip_marks(text).lower().split())
     if m := SNOOZE.search(folded):
@@ -262,8 +411,23 @@ async def _apply_text(conv: Conversation, event: TextIn, person: Person, task: T
     if change is None:
         await conv.say(event, texts.reply_not_understood())
         return True
-    await _record(conv, event, person, task.id, change, source, quote=quote)
+    if change.status is None and ASKS_EXTENSION.search(folded):  # "xin gia hạn" with no date that reads as one
+        change = StatusUpdate(status=TaskStatus.EXTENSION_REQUESTED, note=change.note)
+    if change.status == TaskStatus.EXTENSION_REQUESTED:
+        _check_requested_date(task, change, ctx.today())
+    await _record(conv, event, person, task.id, change, source, quote=quote, at=at)
     return True
+
+
+def _check_requested_date(task: Task, change: StatusUpdate, today: dt.date) -> None:
+    """An extension request needs a date, later than today and than the current deadline; else the person
+    is asked again and nothing is stored or sent to the approvers."""
+    wanted = change.requested_due_on
+    if wanted is None:
+        raise ExtensionInvalid(f"extension of task {task.id} without a date", texts.extension_needs_date(task.item_ref))
+    if wanted <= today or (task.due_on is not None and wanted <= task.due_on):
+        raise ExtensionInvalid(f"extension of task {task.id} to {wanted} (due {task.due_on})",
+                               texts.extension_not_later(task.item_ref, wanted, task.due_on, today))
 
 
 def _snooze_day(conv: Conversation, when: str) -> dt.date:
@@ -291,10 +455,12 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
     folded = " ".join(strip_marks(text).lower().split())
     if m := REOPEN.match(folded):
         return await _reopen(conv, event, person, m.group("ref"))
+    if m := SUPPORT.match(folded):
+        return await _support_report(conv, event, person, m.group("ref"), text)
     split = split_ref(text)
     if split is None:
         change = parse_status_text(text, today=ctx.today(), now=ctx.clock.now())
-        is_snooze = SNOOZE.search(folded) is not None
+        is_snooze = SNOOZE.search(folded) is not None or ASKS_EXTENSION.search(folded) is not None
         if not is_snooze and (change is None or change.status is None):
             return False
         tasks = await ctx.db.run(open_tasks_for, person)
@@ -304,18 +470,25 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
             await conv.say(event, texts.no_open_tasks(person.full_name))
             return True
         if len(tasks) > 1:
-            await conv.say(event, texts.which_task([(t.item_ref, t.text) for t in tasks], text))
+            await _ask_which(conv, event, person, tasks, text, "text")
             return True
         return await _apply_text(conv, event, person, tasks[0], text, source="text")
     ref, rest = split
     folded_rest = " ".join(strip_marks(rest).lower().split())
     change = parse_status_text(rest, today=ctx.today(), now=ctx.clock.now())
-    if SNOOZE.search(folded_rest) is None and (change is None or change.status is None):
+    if SNOOZE.search(folded_rest) is None and ASKS_EXTENSION.search(folded_rest) is None and \
+            (change is None or change.status is None):
         return False
-    tasks = await ctx.db.run(tasks_by_ref, person, ref) or await ctx.db.run(done_tasks_by_ref, person, ref)
+    tasks = (await ctx.db.run(tasks_by_ref, person, ref) or await ctx.db.run(done_tasks_by_ref, person, ref)
+             or await ctx.db.run(unit_tasks_by_ref, person, ref))  # a head: the unit's tasks in a cadre's hands
     if not tasks:  # (a finished task is found too: changing it is refused with how to reopen it)
         if person.is_admin:
             return False  # an admin may be pasting a notice that starts with "1. …"
+        supported = await ctx.db.run(support_tasks_by_ref, person, ref)
+        if supported:  # the person's unit supports that task: say how to report its part
+            await conv.say(event, texts.support_only(ref, supported[0].lead_unit.name if supported[0].lead_unit
+                                                     else None))
+            return True
         await conv.say(event, texts.unknown_ref(ref))
         return True
     if len(tasks) > 1:
@@ -340,4 +513,79 @@ async def my_tasks(conv: Conversation, event: TextIn, args: list[str], person: P
     tasks = await ctx.db.run(open_tasks_for, person)
     rows = [(t.item_ref, f"[kỳ {t.occurrence_label}] {t.text}" if t.occurrence_label else t.text, t.due_on,
              TaskStatus(t.status), t.percent) for t in tasks]
-    await conv.say(event, texts.my_tasks(person.full_name, rows, ctx.today()))
+    delegated = await ctx.db.run(delegated_tasks, person)
+    await conv.say(event, texts.my_tasks(person.full_name, rows, ctx.today(), delegated))
+
+
+# ---------------------------------------------------------------- supporting units and delegation
+
+async def _support_report(conv: Conversation, event: TextIn, person: Person, ref: str, text: str) -> bool:
+    """«phối hợp 2.3: đã gửi số liệu» from a person of a supporting unit: kept with the task's history, told
+    to the lead unit's assignee (and head); the status is the lead's to report."""
+    ctx = conv.ctx
+    original = text.strip()
+    folded = strip_marks(original).lower()
+    m = SUPPORT.match(folded)
+    note = original[m.end():].strip() if m is not None and len(folded) == len(original) else \
+        re.sub(r"^\s*\S+\s+\S+\s+(?:mục\s*)?\S+\s*[:\-–]?\s*", "", original, flags=re.I).strip()
+    tasks = await ctx.db.run(support_tasks_by_ref, person, ref)
+    if not tasks:
+        await conv.say(event, texts.not_supporting(ref))
+        return True
+    if not note:
+        await conv.say(event, texts.support_needs_text(ref))
+        return True
+    if len(tasks) > 1:
+        await conv.say(event, texts.ambiguous_ref(ref, len(tasks), conv.channel(event.channel).capabilities.reply_to))
+        return True
+    result = await ctx.db.run(record_support, task_id=tasks[0].id, actor=person, note=note, now=sent_time(conv, event))
+    await conv.say(event, texts.support_recorded_text(result))
+    for someone in result.lead_people:
+        await conv.notify(someone, Outgoing(text=texts.support_report_text(result)))
+    return True
+
+
+async def delegate_command(conv: Conversation, event: TextIn, args: list[str], person: Person) -> None:
+    """/giao 2.3 @handle: the head of the lead unit hands the task to a cadre of the unit."""
+    ctx = conv.ctx
+    if len(args) < 2:
+        cadres = await ctx.db.run(unit_cadres, person) if person.role == "head" else []
+        await conv.say(event, texts.delegate_usage([(c.handle, c.full_name) for c in cadres]))
+        return
+    result = await ctx.db.run(delegate, by=person, item_ref=" ".join(args[:-1]), handle=args[-1], now=ctx.clock.now())
+    await _delegated(conv, event, result)
+
+
+async def on_delegate_tap(conv: Conversation, event: TapIn, person: Person) -> None:
+    """"g:<task>": the unit's people as actions; "g:<task>:<person>": hand the task over."""
+    ctx = conv.ctx
+    parts = event.data.split(":")
+    task_id = int(parts[1])
+    if len(parts) == 3:
+        await conv.answer_tap(event)
+        await conv.clear_actions(event.channel, event.chat_id, event.on_message)
+        result = await ctx.db.run(delegate_task, by=person, task_id=task_id, person_id=int(parts[2]),
+                                  now=ctx.clock.now())
+        await _delegated(conv, event, result)
+        return
+    if not await ctx.db.run(_may_delegate, person, task_id):
+        raise NotAllowed(person.handle, "delegate a task")
+    await conv.answer_tap(event)
+    cadres = [c for c in await ctx.db.run(unit_cadres, person) if c.channels]
+    if not cadres:
+        await conv.say(event, texts.delegate_usage([]))
+        return
+    actions = [Action(label=c.full_name, data=f"g:{task_id}:{c.id}", typed="") for c in cadres[:24]]
+    await conv.reply(event, Outgoing(text=texts.delegate_choose(),
+                                     actions=tuple(tuple(actions[i:i + 2]) for i in range(0, len(actions), 2))))
+
+
+async def _delegated(conv: Conversation, event: Inbound, result: Delegated) -> None:
+    ctx = conv.ctx
+    await conv.say(event, texts.delegated_text(result))
+    address = result.assignee.delivery_address()
+    replies = address is not None and address[0] in conv.channels and conv.channel(address[0]).capabilities.reply_to
+    sent = await conv.notify(result.assignee, Outgoing(text=texts.delegation_assignment_text(result, replies)))
+    if sent is not None and sent.last_id is not None:  # a reply to it is about that task
+        await ctx.db.run(remember_task_message, task_id=result.task_id, channel=sent.channel, chat_id=sent.chat_id,
+                         message_id=sent.last_id, now=ctx.clock.now())

@@ -66,7 +66,7 @@ async def test_seed_notice_loop(harness: Harness) -> None:
     await open_card(h, "head_bdv", "2.1")
     card = h.last_with_button("head_bdv", texts.BUTTON_DONE)
     assert card.buttons == [texts.BUTTON_DONE, texts.BUTTON_PROGRESS, texts.BUTTON_BLOCKED,
-                            texts.BUTTON_SNOOZE_DAY, texts.BUTTON_SNOOZE_WEEK]
+                            texts.BUTTON_SNOOZE_DAY, texts.BUTTON_SNOOZE_WEEK, texts.BUTTON_DELEGATE]
     await h.tap("head_bdv", texts.BUTTON_DONE)
     assert last_text(h, "head_bdv") == "Đã cập nhật: mục 2.1 — Hoàn thành."
 
@@ -126,7 +126,7 @@ async def test_reply_to_a_digest_names_the_item_and_a_reply_to_a_card_needs_no_n
     await h.advance_to(local(2018, 3, 12, 8, 0))
     await h.reply("head_bdv", "60% vướng kinh phí")
     assert "là của nhiệm vụ nào" in last_text(h, "head_bdv"), "thirteen tasks in the digest: the bot asks"
-    await h.reply("head_bdv", "2.2.a 60% vướng kinh phí")  # (a reply to the question: typed with its number)
+    await h.tap("head_bdv", "Mục 2.2.a", containing="là của nhiệm vụ nào")  # one action per candidate
     assert "mục 2.2.a — 60% — Vướng mắc" in last_text(h, "head_bdv")
     await open_card(h, "head_bdv", "2.1")
     await h.reply("head_bdv", "xin gia hạn đến 30/4")
@@ -134,7 +134,7 @@ async def test_reply_to_a_digest_names_the_item_and_a_reply_to_a_card_needs_no_n
     assert h.db is not None
     reports = h.db.call(lambda s: [(r.percent, r.note, r.source) for r in s.scalars(select(StatusReport)
                                                                                      .order_by(StatusReport.id))])
-    assert reports[0] == (60, "60% vướng kinh phí", "text") and reports[1][2] == "reply"
+    assert reports[0] == (60, "60% vướng kinh phí", "reply") and reports[1][2] == "reply"
     # a number typed in a reply to another item's card: the bot asks which
     await h.reply("head_bdv", "3 xong")
     assert "Đồng chí báo cáo mục 3 hay mục 2.1?" in last_text(h, "head_bdv")
@@ -150,7 +150,7 @@ async def test_only_the_responsible_may_change_a_task(harness: Harness) -> None:
     # another unit's head taps a forwarded button: refused, nothing stored
     forwarded = type(message)(**{**message.__dict__, "chat_id": h.handles["head_stnmt"]})
     await h.deliver(h.state.user_tap(h.handles["head_stnmt"], forwarded, data))
-    assert "không có quyền" in last_text(h, "head_stnmt")
+    assert "Đồng chí không phụ trách nhiệm vụ mục 2.1 (người phụ trách: đ/c Lê Văn Dân)" in last_text(h, "head_stnmt")
     assert count(h, StatusReport) == 0
     # a cadre of the same unit, not the assignee, is refused too
     await h.say("cadre_bdv", "2.1 xong")
@@ -217,7 +217,7 @@ async def test_file_over_20_mb_is_refused_before_download(harness: Harness) -> N
 
 async def test_non_admin_cannot_load_a_notice(harness: Harness) -> None:
     await harness.send_file("head_bdv", SEED_NOTICE)
-    assert "không có quyền" in last_text(harness, "head_bdv")
+    assert "Chỉ quản trị viên (Văn phòng) mới đưa văn bản thông báo" in last_text(harness, "head_bdv")
     assert count(harness, Notice) == 0
 
 
@@ -354,8 +354,8 @@ async def test_an_extension_request_goes_to_approvers_and_moves_the_deadline(har
         assert "đồng chí Lê Văn Dân đề nghị gia hạn nhiệm vụ mục 1" in (request.text or "")
         assert "đề nghị gia hạn đến: 30/03/2018" in (request.text or "")
     await h.tap("leader", texts.BUTTON_APPROVE)
-    assert "đã được đồng ý. Thời hạn mới: 30/03/2018" in last_text(h, "leader")
-    assert "Kính gửi đồng chí Lê Văn Dân, đề nghị gia hạn" in last_text(h, "head_bdv")
+    assert last_text(h, "leader").startswith("Đã gia hạn đến 30/03/2018: nhiệm vụ mục 1")
+    assert "Kính gửi đồng chí Lê Văn Dân, đ/c Huỳnh Thanh Cảnh đã đồng ý" in last_text(h, "head_bdv")
     assert h.db is not None
     task = h.db.call(lambda s: s.scalars(select(Task)).one())
     assert (task.due_on, task.status) == (dt.date(2018, 3, 30), TaskStatus.EXTENDED)
@@ -366,6 +366,9 @@ async def test_an_extension_request_goes_to_approvers_and_moves_the_deadline(har
     assert not any("quá hạn" in (s.text or "") for s in to_head)
     assert [s.at.astimezone(local(2018, 1, 1).tzinfo).date().isoformat() for s in to_head] == [
         "2018-03-27", "2018-03-29"]
-    # the other approver's buttons are now stale
-    await h.tap("admin", texts.BUTTON_REJECT)
-    assert "đã được xử lý (đồng ý)" in last_text(h, "admin")
+    # the other approver's buttons are gone; a stale copy of one is refused
+    stale = next(m for m in h.state.bot_messages(h.handles["admin"]) if "đề nghị gia hạn đến: 30/03" in (m.text or ""))
+    assert stale.buttons == []
+    report_id = h.db.call(lambda s: s.scalars(select(StatusReport.id).where(StatusReport.decision == "approved")).one())
+    await h.deliver(h.state.user_tap(h.handles["admin"], stale, f"x:{report_id}:no"))
+    assert "đã được xử lý (đồng ý) bởi đ/c Huỳnh Thanh Cảnh" in last_text(h, "admin")

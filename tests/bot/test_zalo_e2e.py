@@ -100,7 +100,7 @@ async def test_one_open_task_takes_a_typed_status_without_item_number(zalo: Harn
     approvers = to(h, "leader") + to(h, "admin")
     assert any("«đồng ý gia hạn 1» · «không đồng ý gia hạn 1»" in t for t in approvers)
     await h.say("leader", "đồng ý gia hạn 1")
-    assert "đã được đồng ý" in to(h, "leader")[-1]
+    assert "Đã gia hạn đến 31/03/2018" in to(h, "leader")[-1]
     assert "Kính gửi đồng chí Lê Văn Dân" in to(h, "head_bdv")[-1]
     await h.say("head_bdv", "xong")
     assert "mục 1 — Hoàn thành" in to(h, "head_bdv")[-1]

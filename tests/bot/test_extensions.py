@@ -1,0 +1,163 @@
+"""Extension requests end to end through the sandbox, on SQLite and PostgreSQL: one pending request a task
+(a second replaces the first, and says so to the requester and the approvers); a cadre's request decided by
+the head of the lead unit, anyone else's by a leader or an admin; the decision told to the requester, the
+other approvers and the admins in words that cannot be misread; old actions taken off. On Telegram (buttons)
+and on Zalo (typed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+
+from bot import texts
+from bot.sandbox.harness import Harness
+from storage.models import ExtensionMessage, StatusReport, TaskStatus
+from tests.bot.conversation_setup import count, last_text, started, task, texts_to
+from tests.conftest import local
+
+
+@pytest.fixture
+async def harness(db_url: str):  # type: ignore[no-untyped-def]
+    h = await started(db_url)
+    yield h
+    await h.stop()
+
+
+def report_ids(h: Harness, decision: str) -> list[int]:
+    assert h.db is not None
+    return h.db.call(lambda s: list(s.scalars(select(StatusReport.id).where(StatusReport.decision == decision)
+                                              .order_by(StatusReport.id))))
+
+
+def with_approve(h: Harness, handle: str) -> list[str]:
+    return [m.text or "" for m in h.state.bot_messages(h.handles[handle]) if texts.BUTTON_APPROVE in m.buttons]
+
+
+async def test_a_cadres_request_replaced_then_decided_by_the_head(harness: Harness) -> None:
+    h = harness
+    await h.say("head_bdv", "/giao 2 @cadre_bdv")
+    start = len(h.sent)
+    await h.say("cadre_bdv", "2 xin gia hạn đến 20/4 vì chờ số liệu của Sở Tài nguyên và Môi trường")
+    assert "Đề nghị gia hạn đến 20/04/2018 đã được chuyển tới đ/c Lê Văn Dân (trưởng đơn vị chủ trì) xem xét" in \
+        last_text(h, "cadre_bdv")
+    first = h.last_with_button("head_bdv", texts.BUTTON_APPROVE)
+    assert "đồng chí Phạm Thị Vận đề nghị gia hạn nhiệm vụ mục 2" in (first.text or "")
+    assert "Thời hạn hiện tại: 30/03/2018; đề nghị gia hạn đến: 20/04/2018." in (first.text or "")
+    assert texts_to(h, "admin", start) == [] and texts_to(h, "leader", start) == [], \
+        "a cadre's request goes to the head of the lead unit only"
+
+    # a second request replaces the first: said to the requester and to the approver, old actions off
+    await h.say("cadre_bdv", "2 xin gia hạn đến 25/4")
+    assert "Đề nghị này thay cho đề nghị gia hạn trước đó (đến 20/04/2018)" in last_text(h, "cadre_bdv")
+    stored_first = h.state.find_message(h.handles["head_bdv"], first.message_id)
+    assert stored_first is not None and stored_first.buttons == []
+    to_head = texts_to(h, "head_bdv")
+    assert "đã được thay bằng đề nghị mới (đến 25/04/2018)" in to_head[-2]
+    assert "đề nghị gia hạn đến: 25/04/2018" in to_head[-1] and \
+        "Đề nghị này thay cho đề nghị trước đó (đến 20/04/2018)" in to_head[-1]
+    assert len(with_approve(h, "head_bdv")) == 1, "one pending request, one set of actions"
+    (replaced,) = report_ids(h, "replaced")
+    (pending,) = report_ids(h, "pending")
+
+    # the leader may not grant a cadre's extension; the replaced request's button does nothing
+    await h.say("leader", "đồng ý gia hạn 2")
+    assert "do đ/c Lê Văn Dân (trưởng đơn vị chủ trì) quyết định" in last_text(h, "leader")
+    await h.deliver(h.state.user_tap(h.handles["head_bdv"], first, f"x:{replaced}:ok"))
+    assert "đã được thay bằng một đề nghị mới" in last_text(h, "head_bdv")
+    assert task(h, "2").due_on == dt.date(2018, 3, 30)
+
+    before = len(h.sent)
+    await h.tap("head_bdv", texts.BUTTON_APPROVE)
+    assert last_text(h, "head_bdv").startswith("Đã gia hạn đến 25/04/2018: nhiệm vụ mục 2")
+    assert texts_to(h, "cadre_bdv", before) == [
+        "Kính gửi đồng chí Phạm Thị Vận, đ/c Lê Văn Dân đã đồng ý đề nghị gia hạn nhiệm vụ mục 2 "
+        "(Thông báo số 45/TB-UBND ngày 20/02/2018) đến 25/04/2018. Đã gia hạn đến 25/04/2018."]
+    (to_admin,) = texts_to(h, "admin", before)
+    assert "của đ/c Phạm Thị Vận đã được đ/c Lê Văn Dân quyết định: Đã gia hạn đến 25/04/2018." in to_admin
+    assert with_approve(h, "head_bdv") == [], "no actions left on any request message"
+    t = task(h, "2")
+    assert (t.due_on, t.status) == (dt.date(2018, 4, 25), TaskStatus.EXTENDED)
+    assert report_ids(h, "approved") == [pending] and report_ids(h, "pending") == []
+    # the ladder: reminded of the new deadline, in the cadre's digest
+    await h.advance_to(local(2018, 4, 23, 9, 0))
+    assert any("• Mục 2:" in x and "hạn 25/04/2018" in x for x in texts_to(h, "cadre_bdv", before))
+
+
+async def test_the_heads_own_request_goes_to_leaders_and_admins_and_all_are_told(harness: Harness) -> None:
+    h = harness
+    await h.say("head_bdv", "1 xin gia hạn đến 30/4 vì chờ ý kiến Sở Tài chính")
+    assert "chuyển tới lãnh đạo hoặc quản trị viên xem xét" in last_text(h, "head_bdv")
+    admin_request = h.last_with_button("admin", texts.BUTTON_APPROVE)
+    h.last_with_button("leader", texts.BUTTON_APPROVE)
+    assert count(h, ExtensionMessage) == 2
+    before = len(h.sent)
+    await h.tap("leader", texts.BUTTON_APPROVE)
+    assert last_text(h, "leader").startswith("Đã gia hạn đến 30/04/2018: nhiệm vụ mục 1")
+    assert texts_to(h, "admin", before) == [
+        "Đề nghị gia hạn nhiệm vụ mục 1 (Thông báo số 45/TB-UBND ngày 20/02/2018) đến 30/04/2018 của đ/c Lê Văn Dân "
+        "đã được đ/c Huỳnh Thanh Cảnh quyết định: Đã gia hạn đến 30/04/2018."], "the admin is told once"
+    stored = h.state.find_message(h.handles["admin"], admin_request.message_id)
+    assert stored is not None and stored.buttons == []
+    assert "đ/c Huỳnh Thanh Cảnh đã đồng ý" in last_text(h, "head_bdv")
+    # the head's own task: the admin's stale copy of the button is refused, naming who decided
+    await h.deliver(h.state.user_tap(h.handles["admin"], admin_request, f"x:{report_ids(h, 'approved')[0]}:no"))
+    assert "đã được xử lý (đồng ý) bởi đ/c Huỳnh Thanh Cảnh" in last_text(h, "admin")
+
+
+async def test_a_rejection_keeps_the_deadline_and_says_so(harness: Harness) -> None:
+    h = harness
+    await h.say("head_stnmt", "xin gia hạn đến 31/3 vì chờ kết quả đo đạc")
+    before = len(h.sent)
+    await h.tap("admin", texts.BUTTON_REJECT)
+    assert last_text(h, "admin").startswith("Không gia hạn; thời hạn giữ nguyên: 20/03/2018: nhiệm vụ mục 4")
+    assert texts_to(h, "head_stnmt", before)[-1].endswith("Không gia hạn; thời hạn giữ nguyên: 20/03/2018.")
+    assert "đã được đ/c Nguyễn Thị Quản quyết định: Không gia hạn" in texts_to(h, "leader", before)[-1]
+    t = task(h, "4")
+    assert (t.due_on, t.status) == (dt.date(2018, 3, 20), TaskStatus.IN_PROGRESS)
+
+
+async def test_finishing_the_task_withdraws_its_pending_request(harness: Harness) -> None:
+    h = harness
+    await h.say("head_bdv", "1 xin gia hạn đến 30/4")
+    await h.say("head_bdv", "1 xong")
+    assert report_ids(h, "pending") == [] and len(report_ids(h, "withdrawn")) == 1
+    await h.tap("leader", texts.BUTTON_APPROVE)
+    assert "không còn cần xem xét" in last_text(h, "leader")
+    assert task(h, "1").due_on == dt.date(2018, 3, 15)
+
+
+async def test_the_extension_flow_typed_on_zalo(db_url: str) -> None:
+    h = await started(db_url, channel="zalo")
+    try:
+        await h.say("head_bdv", "/giao 2 @cadre_bdv")
+        await h.say("cadre_bdv", "2 xin gia hạn đến 20/4")
+        assert "«đồng ý gia hạn 2» · «không đồng ý gia hạn 2»" in texts_to(h, "head_bdv")[-1]
+        await h.say("cadre_bdv", "xin gia hạn đến 25/4 vì chờ số liệu")  # one open task: no number needed
+        assert "thay cho đề nghị gia hạn trước đó (đến 20/04/2018)" in texts_to(h, "cadre_bdv")[-1]
+        assert "đã được thay bằng đề nghị mới (đến 25/04/2018)" in texts_to(h, "head_bdv")[-2]
+        await h.say("admin", "đồng ý gia hạn 2")
+        assert "do đ/c Lê Văn Dân (trưởng đơn vị chủ trì) quyết định" in texts_to(h, "admin")[-1]
+        before = len(h.sent)
+        await h.say("head_bdv", "đồng ý gia hạn 2")
+        assert texts_to(h, "head_bdv")[-1].startswith("Đã gia hạn đến 25/04/2018")
+        assert texts_to(h, "cadre_bdv", before)[-1].endswith("Đã gia hạn đến 25/04/2018.")
+        assert "quyết định: Đã gia hạn đến 25/04/2018" in texts_to(h, "admin", before)[-1]
+        assert all(s.channel == "zalo" for s in h.sent[before:])
+        assert task(h, "2").due_on == dt.date(2018, 4, 25)
+    finally:
+        await h.stop()
+
+
+async def test_the_head_asking_on_a_cadres_task_goes_to_leaders_and_admins(harness: Harness) -> None:
+    h = harness
+    await h.say("head_bdv", "/giao 2 @cadre_bdv")
+    await h.say("head_bdv", "2 xin gia hạn đến 20/4")
+    assert "chuyển tới lãnh đạo hoặc quản trị viên xem xét" in last_text(h, "head_bdv")
+    assert with_approve(h, "head_bdv") == [], "nobody grants their own request"
+    await h.say("head_bdv", "đồng ý gia hạn 2")
+    assert "do lãnh đạo hoặc quản trị viên quyết định" in last_text(h, "head_bdv")
+    await h.tap("admin", texts.BUTTON_APPROVE)
+    assert task(h, "2").due_on == dt.date(2018, 4, 20)
+    assert "đ/c Nguyễn Thị Quản đã đồng ý" in last_text(h, "head_bdv")
