@@ -92,7 +92,7 @@ async def test_withdrawing_a_notice_stops_its_reminders_and_tells_the_assignee_o
     h = harness
     await confirm(h)
     await h.say("head_bdv", "/huy 15/TB-UBND lý do: nhầm")
-    assert "chỉ dành cho quản trị viên" in last_text(h, "head_bdv") or "không có quyền" in last_text(h, "head_bdv")
+    assert "Chỉ quản trị viên mới hủy văn bản" in last_text(h, "head_bdv")
     await h.say("admin", "/huy 15/TB-UBND")
     assert last_text(h, "admin") == texts.WITHDRAW_NEEDS_REASON
     await h.say("admin", "/huy 99/TB-UBND lý do: nhầm")

@@ -270,7 +270,7 @@ NOTICE_AGAIN = ("Kính gửi: Sở Tài nguyên và Môi trường\nChủ tịch
                 "Sở Tài nguyên và Môi trường chủ trì rà soát cơ sở gây ô nhiễm, báo cáo trước ngày 30/3/2018.")
 
 REFUSALS = [
-    ("head_bdv", "/tonghop", "Lệnh /tonghop dành cho lãnh đạo và quản trị viên. Đồng chí gõ /viec"),
+    ("head_bdv", "/tonghop", "chỉ dành cho lãnh đạo và quản trị viên. Đồng chí gõ /donvi"),
     ("cadre_bdv", "/tonghop", "dành cho lãnh đạo và quản trị viên"),
     ("head_bdv", "/moi cadre_bdv", "Chỉ quản trị viên mới tạo mã mời"),
     ("cadre_bdv", "/giao 2 @cadre_bdv", "Chỉ trưởng đơn vị chủ trì mới giao nhiệm vụ"),
