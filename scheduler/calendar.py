@@ -63,11 +63,14 @@ class WorkingCalendar:
     _holidays: holidays.HolidayBase = field(
         default_factory=lambda: holidays.country_holidays("VN", language="vi"), repr=False, compare=False
     )
+    # answers already computed: the ladder asks about the same days for every task of a morning
+    _working: dict[dt.date, bool] = field(init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         both = self.extra_days_off & self.extra_working_days
         if both:
             raise ValueError(f"days both off and working: {sorted(both)}")
+        object.__setattr__(self, "_working", {})
 
     def with_days(self, days: CalendarDays) -> WorkingCalendar:
         """This calendar with the admin's corrections (from `storage.calendar.load_calendar_days`)."""
@@ -93,11 +96,16 @@ class WorkingCalendar:
         return self._holidays.get(day)
 
     def is_working_day(self, day: dt.date) -> bool:
-        if day in self.extra_working_days:
-            return True
-        if day in self.extra_days_off:
-            return False
-        return bool(self._holidays.is_working_day(day))
+        known = self._working.get(day)
+        if known is None:
+            if day in self.extra_working_days:
+                known = True
+            elif day in self.extra_days_off:
+                known = False
+            else:
+                known = bool(self._holidays.is_working_day(day))
+            self._working[day] = known
+        return known
 
     def day_off_reason(self, day: dt.date) -> str | None:
         """Why `day` is not a working day, as a person says it ("ngày nghỉ Tết", "thứ Bảy"); None on a working day."""

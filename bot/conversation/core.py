@@ -223,8 +223,10 @@ class ConversationSender:
 
     async def send_digest(self, chat_id: str, view: DigestView) -> str:
         caps = self.conv.channel(self.channel).capabilities
+        # patient: a digest in several parts waits out a chat's flood control between parts rather than
+        # handing the whole digest back (which would send its first parts again)
         sent = await self.conv.send(self.channel, chat_id, status.digest_message(view, buttons=caps.buttons),
-                                    patient=False)
+                                    patient=True)
         assert sent.last_id is not None
         return sent.last_id
 
