@@ -304,6 +304,7 @@ async def main() -> None:
     print(f"peak RSS {peak_rss_mb():.0f} MB; total wall time {time.perf_counter() - started:.0f}s")
     print(f"RESULT efficiency={a.efficiency(limits):.3f} lost={lost_total} duplicates={dup_total} "
           f"max_wait_single_s={wait:.1f} efficiency_10x100={b.efficiency(limits):.3f} "
+          f"wait_single_behind_10x100_s={(b.waits or {}).get('the single-task person', float('nan')):.1f} "
           f"rate_limited_429s={a429['429'] + b429['429'] + w429['429']} "
           f"sqlite_1w_digests_s={sqlite_cap[1][0]:.0f}{pg_part}")
 
