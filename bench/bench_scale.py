@@ -1,0 +1,527 @@
+"""Scale against the usual approach: our digest dispatcher versus one APScheduler 3 job per
+reminder in `SQLAlchemyJobStore` (what a python-telegram-bot JobQueue with a persistent job
+store does), on SQLite and on a throwaway PostgreSQL. A benchmark, not a test: it prints
+ratios measured in one run and ends with one machine-readable line.
+
+    .venv/bin/python bench/bench_scale.py [--quick]
+
+What is measured (every scenario runs in its own child process, so its peak RSS is its own):
+
+- register: ours = `confirm_notice` of R = 2,000 tasks (writes the task rows; the draft is made
+  before the clock starts); theirs = `scheduler.add_job` R times (one INSERT + commit each); in
+  both cases the last 2,000 of N, into a store bulk-filled to N − 2,000 (registering all 100,000
+  through `confirm_notice`, ~4-9 ms a task here, on both databases would not fit the 10-minute
+  budget). The ratio is per registered reminder at that store size.
+- tick with 100 due: ours = one `send_due_digests` at 08:00 of a working morning with 100
+  people owning 1 due task line each (plan + claim + prepare + finish, through a sender that
+  answers at once) among N stored tasks; theirs = `get_due_jobs(now)` + `update_job` for the
+  100 due jobs among N stored jobs. Best of 3 on each side (ours: one run at 100k and more, where
+  a morning tick takes seconds). Also our delivery-only tick (the
+  same 100 digests already planned: claim + prepare + finish) for the ticks after the first.
+- tick growth: our morning tick with 100 due people among 10k and 1M stored tasks (bulk
+  inserted; the mass is closed tasks plus open tasks not due that day, see --open-share), and
+  the peak RSS of that process.
+- the PostgreSQL EXPLAIN of the claim query (`claim_due`), with 100k digests of past days in the table.
+
+speedup = their time ÷ our time (> 1: ours is faster)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import json
+import os
+import pickle
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import event, insert, text, update  # noqa: E402
+
+import scheduler.dispatcher as dispatcher  # noqa: E402
+from scheduler.calendar import VN_TZ  # noqa: E402
+from scheduler.clock import FakeClock  # noqa: E402
+from scheduler.dispatcher import DigestView, send_due_digests  # noqa: E402
+from scheduler.policy import ReminderPolicy  # noqa: E402
+from storage.db import Database, make_engine, upgrade  # noqa: E402
+from storage.directory import bind_chat, import_directory, parse_directory_csv, person_by_handle  # noqa: E402
+from storage.models import Digest, DigestState, Notice, NoticeStatus, Person, Role, Task, TaskStatus  # noqa: E402
+from storage.notices import confirm_notice, create_draft  # noqa: E402
+from storage.parsed import ParsedNotice, ParsedTask  # noqa: E402
+
+PEOPLE = 100  # heads of units, one due task line each on the tick morning
+REGISTER = 2_000  # reminders registered under the clock, the last ones into a store of N
+CREATED = dt.datetime(2018, 2, 26, 9, 0, tzinfo=VN_TZ)  # when everything was registered
+MORNING = dt.datetime(2018, 3, 12, 8, 0, tzinfo=VN_TZ)  # a Monday, the tick under test
+TODAY = MORNING.date()
+FAR = dt.date(2018, 6, 1)  # future deadlines start here: nothing of them is due on TODAY
+CHUNK = 20_000
+
+
+def directory_csv(people: int) -> bytes:
+    return ("handle,full_name,title,unit,role\nadmin,Quản trị,,Văn phòng,admin\n"
+            + "".join(f"head{i},Trưởng đơn vị {i},,Đơn vị {i},head\n" for i in range(people))).encode()
+
+
+class InstantSender:
+    """A channel that answers at once: the tick's own cost, without the network."""
+
+    channel = "telegram"
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.lines = 0
+
+    async def send_digest(self, chat_id: str, view: DigestView) -> str:
+        self.count += 1
+        self.lines += len(view.lines)
+        return str(self.count)
+
+
+def peak_rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+@contextmanager
+def counting(db: Database) -> Iterator[dict[str, int]]:
+    """Statements and commits sent to the database while inside."""
+    counts = {"statements": 0, "commits": 0}
+
+    def on_execute(*_args: Any) -> None:
+        counts["statements"] += 1
+
+    def on_commit(*_args: Any) -> None:
+        counts["commits"] += 1
+
+    event.listen(db.engine, "before_cursor_execute", on_execute)
+    event.listen(db.engine, "commit", on_commit)
+    try:
+        yield counts
+    finally:
+        event.remove(db.engine, "before_cursor_execute", on_execute)
+        event.remove(db.engine, "commit", on_commit)
+
+
+@contextmanager
+def phase_timers() -> Iterator[dict[str, float]]:
+    """Time spent in the dispatcher's steps during a tick (wrapping them; nothing else changes)."""
+    spent: dict[str, float] = {}
+    originals = {name: getattr(dispatcher, name) for name in ("plan_digests", "claim_due", "_prepare", "_finish")}
+
+    def wrap(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            start = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent[name] = spent.get(name, 0.0) + time.perf_counter() - start
+        return timed
+
+    for name, fn in originals.items():
+        setattr(dispatcher, name, wrap(name, fn))
+    try:
+        yield spent
+    finally:
+        for name, fn in originals.items():
+            setattr(dispatcher, name, fn)
+
+
+# ---------------------------------------------------------------- our side: the data
+
+def setup_directory(db: Database, people: int = PEOPLE) -> tuple[Person, list[tuple[int, int]]]:
+    """The admin and `people` heads, each bound to a Telegram chat; (person id, unit id) of each head."""
+    db.call(import_directory, parse_directory_csv(directory_csv(people)), now=CREATED)
+    for i in range(people):
+        db.call(bind_chat, handle=f"head{i}", channel="telegram", chat_id=str(1000 + i))
+    admin = db.call(person_by_handle, "admin")
+
+    def heads(session: Any) -> list[tuple[int, int]]:
+        rows = session.query(Person.id, Person.unit_id).filter(Person.role == Role.HEAD).order_by(Person.id).all()
+        return [(r[0], r[1]) for r in rows]
+
+    return admin, db.call(heads)
+
+
+def bulk_tasks(db: Database, heads: list[tuple[int, int]], count: int, *, kind: str, start: int = 0) -> None:
+    """`count` task rows by bulk insert, in confirmed notices of 100 tasks. kind: "due" (due TODAY, one per
+    head), "future" (open, deadline after FAR), "closed" (done last year)."""
+    per_notice = 100
+    done_at = dt.datetime(2017, 6, 1, 9, 0, tzinfo=VN_TZ)
+    made = 0
+    while made < count:
+        n = min(CHUNK, count - made)
+
+        def write(session: Any, made: int = made, n: int = n) -> None:
+            notices = (n + per_notice - 1) // per_notice
+            ids = session.execute(insert(Notice).returning(Notice.id), [
+                {"sha256": f"{kind}-{start + made + k * per_notice}", "source_name": "bench", "source_text": "bench",
+                 "meta": {}, "status": NoticeStatus.CONFIRMED, "created_at": CREATED, "closed_at": CREATED,
+                 "kind": "thông báo", "number": f"{start + made + k * per_notice}/TB-BENCH"}
+                for k in range(notices)]).scalars().all()
+            rows = []
+            for j in range(n):
+                i = start + made + j
+                assignee, unit = heads[i % len(heads)]
+                row: dict[str, Any] = {
+                    "notice_id": ids[j // per_notice], "position": j % per_notice, "item_ref": str(i % 1000),
+                    "text": f"Nhiệm vụ số {i}: báo cáo kết quả thực hiện", "lead_unit_names": [f"Đơn vị {i % 1000}"],
+                    "lead_unit_id": unit, "support_unit_names": [], "assignee_id": assignee,
+                    "created_at": CREATED, "updated_at": CREATED, "escalated": [], "status": TaskStatus.OPEN,
+                    "due_on": None, "done_at": None, "percent": None}
+                if kind == "due":
+                    row["due_on"] = TODAY
+                elif kind == "future":
+                    row["due_on"] = FAR + dt.timedelta(days=i % 300)
+                else:
+                    row.update(due_on=dt.date(2017, 5, 1), status=TaskStatus.DONE, done_at=done_at, percent=100)
+                rows.append(row)
+            session.execute(insert(Task), rows)
+
+        db.call(write)
+        made += n
+
+
+def bulk_history_digests(db: Database, heads: list[tuple[int, int]], count: int) -> None:
+    """Sent digests of past days (what a running system accumulates): the claim query must skip them."""
+    made = 0
+    per_day = len(heads)
+    while made < count:
+        n = min(CHUNK, count - made)
+
+        def write(session: Any, made: int = made, n: int = n) -> None:
+            rows = []
+            for j in range(n):
+                i = made + j
+                day = TODAY - dt.timedelta(days=1 + i // per_day)
+                at = dt.datetime.combine(day, dt.time(8, 0), tzinfo=VN_TZ)
+                rows.append({"person_id": heads[i % per_day][0], "day": day, "due_at": at, "items": [],
+                             "state": DigestState.SENT, "attempts": 1, "claim_token": 1, "sent_at": at,
+                             "channel": "telegram", "chat_id": "1", "message_id": str(i)})
+            session.execute(insert(Digest), rows)
+
+        db.call(write)
+        made += n
+
+
+def analyze(db: Database) -> None:
+    with db.engine.begin() as conn:
+        conn.execute(text("ANALYZE"))
+
+
+def reset_morning(db: Database) -> None:
+    """Undo the tick under test (its digests and run), so it can be timed again."""
+    with db.engine.begin() as conn:
+        conn.execute(text("DELETE FROM digests WHERE day = :d"), {"d": TODAY})
+        conn.execute(text("DELETE FROM digest_runs WHERE day = :d"), {"d": TODAY})
+
+
+def requeue_digests(db: Database) -> None:
+    """Put this morning's digests back to pending (a delivery-only tick: already planned)."""
+    def write(session: Any) -> None:
+        session.execute(update(Digest).where(Digest.day == TODAY).values(
+            state=DigestState.PENDING, claimed_by=None, claimed_until=None, sent_at=None, attempts=0))
+    db.call(write)
+
+
+def our_tick(db: Database) -> dict[str, Any]:
+    sender = InstantSender()
+    with phase_timers() as spent, counting(db) as counts:
+        start = time.perf_counter()
+        result = asyncio.run(send_due_digests(db, {"telegram": sender}, clock=FakeClock(MORNING),
+                                              policy=ReminderPolicy(), worker="bench"))
+        elapsed = time.perf_counter() - start
+    return {"s": elapsed, "sent": len(result.sent), "lines": sender.lines, "planned": result.planned,
+            **{f"{k}_s": round(v, 4) for k, v in spent.items()}, **counts}
+
+
+def best(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    return min(runs, key=lambda r: r["s"])
+
+
+def ours(url: str, stored: int, register: int, *, closed_share: float = 0.0, explain: bool = False,
+         closed_only: bool = False, repeats: int = 3) -> dict[str, Any]:
+    """Our side for one database: register, then time the morning tick with 100 due among `stored` tasks."""
+    upgrade(url)
+    db = Database(url)
+    out: dict[str, Any] = {"side": "ours", "db": db.dialect, "stored": stored}
+    admin, heads = setup_directory(db)
+    filler = stored - register - PEOPLE
+    closed = int(filler * closed_share)
+    t = time.perf_counter()
+    bulk_tasks(db, heads, closed, kind="closed")
+    bulk_tasks(db, heads, filler - closed, kind="future", start=closed)
+    bulk_tasks(db, heads, PEOPLE, kind="due")
+    bulk_history_digests(db, heads, stored // 10)
+    out["fill_s"] = round(time.perf_counter() - t, 2)
+    if register:
+        tasks = tuple(ParsedTask(ref=str(i), text=f"Nhiệm vụ đăng ký {i}", lead=(f"Đơn vị {i % PEOPLE}",),
+                                 due=FAR + dt.timedelta(days=i % 300)) for i in range(register))
+        draft = db.call(create_draft, ParsedNotice(tasks=tasks), source_text=f"bench {stored}", source_name="",
+                        by=admin, now=CREATED)
+        with counting(db) as counts:
+            t = time.perf_counter()
+            registered = db.call(confirm_notice, draft.notice_id, by=admin, now=CREATED)
+            out["register_s"] = time.perf_counter() - t
+        out["register_statements"] = counts["statements"]
+        assert registered.task_count == register and not registered.unassigned, registered
+    analyze(db)
+    runs = []
+    for k in range(repeats if stored <= 10_000 else 1):  # a morning tick at 100k+ takes seconds: one run
+        if k:
+            reset_morning(db)
+        runs.append(our_tick(db))
+    tick = best(runs)
+    assert tick["sent"] == PEOPLE and tick["lines"] == PEOPLE, tick
+    out["tick"] = tick
+    runs = []
+    for _ in range(repeats):
+        requeue_digests(db)
+        runs.append(our_tick(db))
+    out["delivery_tick"] = best(runs)
+    assert out["delivery_tick"]["sent"] == PEOPLE
+    if closed_only:  # the same mass, but every task not due today closed: only the 100 due stay open
+        with db.engine.begin() as conn:
+            conn.execute(text("UPDATE tasks SET status = 'done' WHERE status = 'open' AND due_on <> :d"), {"d": TODAY})
+        analyze(db)
+        reset_morning(db)
+        out["closed_only_tick"] = our_tick(db)
+        assert out["closed_only_tick"]["sent"] == PEOPLE
+    if explain and db.dialect == "postgresql":
+        out["explain"] = explain_claim(db)
+    out["rss_mb"] = round(peak_rss_mb(), 1)
+    db.dispose()
+    return out
+
+
+def explain_claim(db: Database) -> str:
+    """EXPLAIN of the exact statement `claim_due` sends (captured, then rolled back)."""
+    requeue_digests(db)
+    captured: list[tuple[str, Any]] = []
+
+    def capture(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_rest: Any) -> None:
+        if statement.lstrip().upper().startswith("UPDATE DIGESTS"):
+            captured.append((statement, parameters))
+
+    event.listen(db.engine, "before_cursor_execute", capture)
+    try:
+        with db.sessions() as session:
+            dispatcher.claim_due(session, now=MORNING, worker="explain", limit=100, lease=dt.timedelta(minutes=5))
+            session.rollback()
+    finally:
+        event.remove(db.engine, "before_cursor_execute", capture)
+    statement, parameters = captured[0]
+    with db.engine.connect() as conn:
+        rows = conn.exec_driver_sql("EXPLAIN " + statement, parameters).all()
+        conn.rollback()
+    return "\n".join(r[0] for r in rows)
+
+
+# ---------------------------------------------------------------- their side: APScheduler 3
+
+def remind(chat_id: int, task_id: int) -> None:
+    """The job function (never run here: only stored and loaded)."""
+
+
+def theirs(url: str, stored: int, register: int, repeats: int = 3) -> dict[str, Any]:
+    from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
+    from apscheduler.schedulers.background import BackgroundScheduler
+    from apscheduler.util import datetime_to_utc_timestamp
+
+    engine = make_engine(url)  # the same engine settings as ours (SQLite: WAL)
+    store = SQLAlchemyJobStore(engine=engine)
+    sched = BackgroundScheduler(jobstores={"default": store}, timezone=dt.UTC)
+    sched.start(paused=True)  # jobs go to the store at once; nothing runs
+    out: dict[str, Any] = {"side": "theirs", "db": engine.dialect.name, "stored": stored}
+    now = MORNING.astimezone(dt.UTC)
+    template = sched.add_job(remind, "date", run_date=now + dt.timedelta(days=400), args=[0, 0], id="template")
+    state = template.__getstate__()
+
+    def rows(first: int, n: int, due: bool) -> list[dict[str, Any]]:
+        out_rows = []
+        for i in range(first, first + n):
+            when = now - dt.timedelta(minutes=1) if due else now + dt.timedelta(days=80 + i % 300)
+            job = {**state, "id": f"r{i}", "args": (1000 + i % PEOPLE, i), "next_run_time": when}
+            out_rows.append({"id": f"r{i}", "next_run_time": datetime_to_utc_timestamp(when),
+                             "job_state": pickle.dumps(job, store.pickle_protocol)})
+        return out_rows
+
+    filler = stored - register - PEOPLE
+    t = time.perf_counter()
+    with engine.begin() as conn:
+        conn.execute(store.jobs_t.delete().where(store.jobs_t.c.id == "template"))
+        for first in range(0, filler, CHUNK):
+            conn.execute(store.jobs_t.insert(), rows(first, min(CHUNK, filler - first), due=False))
+        conn.execute(store.jobs_t.insert(), rows(filler, PEOPLE, due=True))
+    out["fill_s"] = round(time.perf_counter() - t, 2)
+    base = filler + PEOPLE
+    t = time.perf_counter()
+    for i in range(register):
+        sched.add_job(remind, "date", run_date=now + dt.timedelta(days=80 + i % 300), args=[1000 + i % PEOPLE, i],
+                      id=f"r{base + i}")
+    out["register_s"] = time.perf_counter() - t
+    with engine.begin() as conn:
+        conn.execute(text("ANALYZE"))
+    runs = []
+    due_ids = [f"r{i}" for i in range(filler, filler + PEOPLE)]
+    for _ in range(repeats):
+        with engine.begin() as conn:  # put the 100 back to due (the previous run moved them on)
+            conn.execute(store.jobs_t.update().where(store.jobs_t.c.id.in_(due_ids))
+                         .values(next_run_time=datetime_to_utc_timestamp(now - dt.timedelta(minutes=1))))
+        t = time.perf_counter()
+        due = store.get_due_jobs(now)
+        for job in due:  # what the scheduler does after running a job that fires again
+            job._modify(next_run_time=now + dt.timedelta(days=1))
+            store.update_job(job)
+        runs.append({"s": time.perf_counter() - t, "due": len(due)})
+    tick = best(runs)
+    assert tick["due"] == PEOPLE, tick
+    out["tick"] = tick
+    out["rss_mb"] = round(peak_rss_mb(), 1)
+    sched.shutdown(wait=False)
+    engine.dispose()
+    return out
+
+
+# ---------------------------------------------------------------- orchestration
+
+def child(argv: list[Any]) -> dict[str, Any]:
+    """Run one scenario in a fresh process; its JSON answer."""
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, __file__, "--child", json.dumps(argv)], capture_output=True, text=True,
+                          timeout=900)
+    if proc.returncode != 0:
+        sys.stderr.write(proc.stderr[-4000:])
+        raise RuntimeError(f"scenario {argv} failed")
+    answer: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
+    answer["wall_s"] = round(time.perf_counter() - start, 1)
+    return answer
+
+
+def run_child(spec: list[Any]) -> None:
+    kind, url, stored, register, *rest = spec
+    opts = rest[0] if rest else {}
+    result = ours(url, stored, register, **opts) if kind == "ours" else theirs(url, stored, register)
+    print(json.dumps(result, default=str))
+
+
+def start_postgres() -> tuple[Any, str | None]:
+    try:
+        from tests.pg import PgServer, find_pg_bin
+    except ImportError as exc:
+        return None, f"tests.pg is not importable ({exc})"
+    if find_pg_bin() is None:
+        return None, "PostgreSQL server binaries (initdb, pg_ctl) are not installed"
+    try:
+        return PgServer.start(), None
+    except Exception as exc:  # noqa: BLE001 - any failure to start means: skip PostgreSQL, say why
+        return None, f"PostgreSQL did not start ({exc})"
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--child")
+    ap.add_argument("--quick", action="store_true", help="small sizes, to check the script itself")
+    ap.add_argument("--big", type=int, default=1_000_000, help="stored tasks for the growth measurement")
+    ap.add_argument("--open-share", type=float, default=0.1,
+                    help="share of the growth mass that is open tasks not due that day (the rest is closed)")
+    args = ap.parse_args()
+    if args.child:
+        run_child(json.loads(args.child))
+        return
+    sizes = (2_000, 5_000) if args.quick else (10_000, 100_000)
+    register = 1_000 if args.quick else REGISTER
+    big = 20_000 if args.quick else args.big
+    started = time.perf_counter()
+    tmp = Path(tempfile.mkdtemp(prefix="bench-scale-"))
+    pg, why = start_postgres()
+    if pg is None:
+        print(f"PostgreSQL skipped: {why}")
+    names = iter(range(1, 1000))
+
+    def url_for(backend: str) -> str:
+        n = next(names)
+        return f"sqlite:///{tmp}/s{n}.db" if backend == "sqlite" else pg.create_database(f"bench{os.getpid()}_{n}")
+
+    backends = ["sqlite"] + (["postgresql"] if pg is not None else [])
+    results: dict[tuple[str, int], dict[str, dict[str, Any]]] = {}
+    try:
+        for backend in backends:
+            for stored in sizes:
+                r = min(register, stored - PEOPLE)
+                mine = child(["ours", url_for(backend), stored, r,
+                              {"explain": backend == "postgresql" and stored == sizes[-1]}])
+                other = child(["theirs", url_for(backend), stored, r])
+                results[(backend, stored)] = {"ours": mine, "theirs": other}
+                o, t = mine["tick"], other["tick"]
+                print(f"{backend:10} {stored:>7} stored | register {r}: ours {mine['register_s']:.2f}s "
+                      f"({mine['register_statements']} statements) theirs {other['register_s']:.2f}s "
+                      f"→ speedup {other['register_s'] / mine['register_s']:.2f}")
+                print(f"{'':10} {'':7}        | tick 100 due: ours {ms(o['s'])} "
+                      f"(plan {ms(o.get('plan_digests_s', 0))}, claim {ms(o.get('claim_due_s', 0))}, "
+                      f"prepare {ms(o.get('_prepare_s', 0))}, "
+                      f"finish {ms(o.get('_finish_s', 0))}; {o['statements']} statements, {o['commits']} commits) "
+                      f"theirs {ms(t['s'])} → speedup {t['s'] / o['s']:.2f}")
+                d = mine["delivery_tick"]
+                print(f"{'':10} {'':7}        | delivery-only tick (already planned): ours {ms(d['s'])} "
+                      f"({d['statements']} statements, {d['commits']} commits) → speedup {t['s'] / d['s']:.2f}; "
+                      f"RSS ours {mine['rss_mb']:.0f} MB theirs {other['rss_mb']:.0f} MB; "
+                      f"wall {mine['wall_s'] + other['wall_s']:.0f}s", flush=True)
+                if "explain" in mine:
+                    print("PostgreSQL EXPLAIN of the claim query (claim_due), "
+                          f"{stored // 10} past digests in the table:")
+                    print("    " + mine["explain"].replace("\n", "\n    "), flush=True)
+        growth_backend = "sqlite"
+        opts = {"closed_share": 1 - args.open_share, "closed_only": True}
+        small = child(["ours", url_for(growth_backend), sizes[0], 0, opts])
+        large = child(["ours", url_for(growth_backend), big, 0, opts])
+        growth = large["tick"]["s"] / small["tick"]["s"]
+        cgrowth = large["closed_only_tick"]["s"] / small["closed_only_tick"]["s"]
+        dgrowth = large["delivery_tick"]["s"] / small["delivery_tick"]["s"]
+        label = f"{big // 1_000_000}m" if big % 1_000_000 == 0 else f"{big // 1000}k"
+        for name, res in (("small", small), ("large", large)):
+            tk = res["tick"]
+            print(f"growth {name}: {res['stored']} stored ({args.open_share:.0%} open, not due; the rest closed) on "
+                  f"{growth_backend}: morning tick {ms(tk['s'])} (plan {ms(tk.get('plan_digests_s', 0))}), "
+                  f"delivery-only {ms(res['delivery_tick']['s'])}, fill {res['fill_s']}s, RSS {res['rss_mb']:.0f} MB; "
+                  f"with every task not due today closed: morning tick {ms(res['closed_only_tick']['s'])} "
+                  f"(plan {ms(res['closed_only_tick'].get('plan_digests_s', 0))})")
+        print(f"tick growth {sizes[0] // 1000}k → {label}: morning tick ×{growth:.2f} ({args.open_share:.0%} open), "
+              f"×{cgrowth:.2f} (only the 100 due open), delivery-only ×{dgrowth:.2f}")
+    finally:
+        if pg is not None:
+            pg.stop()
+    top = sizes[-1]
+    key = f"{top // 1000}k"
+    sq = results[("sqlite", top)]
+    tick_speedup = sq["theirs"]["tick"]["s"] / sq["ours"]["tick"]["s"]
+    reg_speedup = sq["theirs"]["register_s"] / sq["ours"]["register_s"]
+    extra = ""
+    if ("postgresql", top) in results:
+        pq = results[("postgresql", top)]
+        extra = (f" tick_speedup_{key}_pg={pq['theirs']['tick']['s'] / pq['ours']['tick']['s']:.3f}"
+                 f" register_speedup_{key}_pg={pq['theirs']['register_s'] / pq['ours']['register_s']:.3f}")
+    print(f"total wall time {time.perf_counter() - started:.0f}s")
+    print(f"RESULT tick_speedup_{key}={tick_speedup:.3f} register_speedup_{key}={reg_speedup:.3f} "
+          f"tick_growth_{sizes[0] // 1000}k_to_{label}={growth:.2f} rss_mb_{label}={large['rss_mb']:.0f}"
+          f" tick_growth_closed_{sizes[0] // 1000}k_to_{label}={cgrowth:.2f}{extra}")
+
+
+if __name__ == "__main__":
+    main()
