@@ -159,10 +159,14 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
     if session.get(DigestRun, today) is not None:
         return 0
     last_run = session.scalar(select(func.max(DigestRun.day)).where(DigestRun.day < today))
+    # a deadline further ahead than any before-deadline step (plus the longest run of days off, Tết) has
+    # nothing to say today: those tasks are not even loaded
+    horizon = today + dt.timedelta(days=2 * max(policy.days_before, default=0) + 21)  # weekends, Tết
     tasks = session.scalars(
         select(Task).join(Notice, Notice.id == Task.notice_id)
         .where(Notice.status == NoticeStatus.CONFIRMED, Task.assignee_id.is_not(None),
-               Task.status.not_in([TaskStatus.DONE, TaskStatus.CANCELLED]))
+               Task.status.not_in([TaskStatus.DONE, TaskStatus.CANCELLED]),
+               or_(Task.due_on.is_(None), Task.due_on <= horizon, Task.snoozed_until <= today))
         .options(selectinload(Task.assignee)).order_by(Task.id)
     ).all()
     heads = {p.unit_id: p for p in session.scalars(select(Person).where(Person.role == Role.HEAD)

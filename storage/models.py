@@ -203,6 +203,7 @@ class Notice(Base):
 
 class Task(Base):
     __tablename__ = "tasks"
+    __table_args__ = (Index("ix_tasks_status_due_on", "status", "due_on"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     notice_id: Mapped[int] = mapped_column(ForeignKey("notices.id"), index=True)
