@@ -44,8 +44,8 @@ for path in (ROOT, ROOT / "bench"):
 from bench_scale import CREATED, MORNING, TODAY, directory_csv, peak_rss_mb, start_postgres  # noqa: E402
 from sqlalchemy import insert, select, text  # noqa: E402
 
-from bot.app import senders  # noqa: E402
 from bot.channels.telegram import conversation_of  # noqa: E402
+from bot.conversation.core import senders  # noqa: E402
 from bot.sandbox.harness import Harness  # noqa: E402
 from bot.sandbox.server import RateLimits, SandboxError, SandboxState  # noqa: E402
 from scheduler.clock import FakeClock  # noqa: E402
