@@ -51,8 +51,8 @@ def parse_corrections(text: str, *, today: dt.date, now: dt.datetime | None = No
         elif m := LEAD.match(line):
             out.append(Correction(target=_target(m.group("ref")), field="lead", value=m.group("value").strip(" .")))
         else:
-            raise CorrectionError(f"Không hiểu dòng “{line}”. Cách sửa: «3: Sở Tài chính», «3 hạn {example}», "
-                                  "«bỏ 3».")
+            raise CorrectionError(f"Không hiểu dòng “{line}”. Cách sửa: “3: Sở Tài chính”, “3 hạn {example}”, "
+                                  "“bỏ 3”.")
     return out
 
 
@@ -68,5 +68,5 @@ def _due(value: str, now: dt.datetime, example: str) -> dt.date | None:
     try:
         return parse_when(value, now=now).date
     except WhenUnclear as exc:
-        raise CorrectionError(f"Không hiểu thời hạn “{value}”: {exc.problem} Đồng chí viết, ví dụ: «3 hạn {example}», "
-                              "«3 hạn cuối tháng sau», «3 hạn không» (bỏ thời hạn).") from exc
+        raise CorrectionError(f"Không hiểu thời hạn “{value}”: {exc.problem} Đồng chí viết, ví dụ: “3 hạn {example}”, "
+                              "“3 hạn cuối tháng sau”, “3 hạn không” (bỏ thời hạn).") from exc

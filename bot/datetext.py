@@ -238,7 +238,7 @@ class _Parser:
         if part is None:
             if 1 <= hour <= 5:
                 raise self.unclear(f"“{self.hour_words}” chưa rõ là sáng hay chiều: đồng chí ghi rõ "
-                                   f"«{hour}h sáng» hoặc «{hour + 12}h».")
+                                   f"“{hour}h sáng” hoặc “{hour + 12}h”.")
             return END_OF_DAY if hour == 24 else (hour, minute)
         allowed: dict[str, tuple[range, range]] = {  # (as typed, add 12)
             "sang": (range(0, 12), range(0)),

@@ -173,7 +173,7 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
         if task.support:
             lines.append(f"   • Phối hợp: {_units(task.support)}")
         if task.due:
-            lines.append(f"   • Thời hạn: {date_vn(task.due)} («{task.due_text}»)")
+            lines.append(f"   • Thời hạn: {date_vn(task.due)} (“{task.due_text}”)")
         else:
             lines.append("   • Thời hạn: không có thời hạn cụ thể (đề nghị cập nhật 10 ngày làm việc một lần)")
         if task.recurrence:
@@ -181,8 +181,8 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
     year = (today or dt.date.today()).year
     how = "trả lời tin này" if replies else "gõ"
     lines += ["", "Đồng chí kiểm tra lại và xác nhận để giao việc, hoặc hủy nếu chưa đúng.",
-              f"Để sửa, đồng chí {how}, mỗi dòng một sửa đổi: «3: Sở Tài chính» (đơn vị chủ trì "
-              f"của nhiệm vụ số 3), «3 hạn 30/4/{year}», «bỏ 3»."]
+              f"Để sửa, đồng chí {how}, mỗi dòng một sửa đổi: “3: Sở Tài chính” (đơn vị chủ trì "
+              f"của nhiệm vụ số 3), “3 hạn 30/4/{year}”, “bỏ 3”."]
     return vn("\n".join(lines))
 
 
@@ -305,7 +305,7 @@ def task_card_text(*, item_ref: str, notice_title: str, text: str, due_on: dt.da
                    percent: int | None, assignee: str | None) -> str:
     lines = [f"Mục {item_ref} — {notice_title}"]
     if due_on:
-        lines.append(f"Thời hạn: {date_vn(due_on)}" + (f" («{due_text}»)" if due_text else ""))
+        lines.append(f"Thời hạn: {date_vn(due_on)}" + (f" (“{due_text}”)" if due_text else ""))
         if deadline_note:
             lines.append(f"({deadline_note})")
     else:

@@ -135,7 +135,7 @@ def correct_draft(session: Session, notice_id: int, corrections: list[Correction
     tasks = [t for i, t in enumerate(tasks) if i not in dropped]
     if not tasks:
         raise DraftCorrectionInvalid("all tasks dropped", "Không thể bỏ hết nhiệm vụ; nếu văn bản không đúng, "
-                                                          "đồng chí bấm «Hủy».")
+                                                          "đồng chí bấm “Hủy”.")
     notice.meta = {**notice.meta, "tasks": tasks}
     audit(session, at=now, actor_id=by.id, action="notice.correct", entity="notice", entity_id=notice.id,
           corrections=[{"target": c.target, "field": c.field, "value": str(c.value)} for c in corrections])
@@ -154,7 +154,7 @@ def _task_index(tasks: list[dict[str, Any]], target: str) -> int:
         raise DraftCorrectionInvalid(f"ref {ref!r} matches {len(matches)} tasks",
                                      f"Không xác định được nhiệm vụ “Mục {ref}” "
                                      f"({'không có' if not matches else 'có nhiều nhiệm vụ cùng số mục'}); đồng chí "
-                                     "dùng số thứ tự trong danh sách, ví dụ «3: Sở Tài chính».")
+                                     "dùng số thứ tự trong danh sách, ví dụ “3: Sở Tài chính”.")
     number = int(target)
     if not 1 <= number <= len(tasks):
         raise DraftCorrectionInvalid(f"task number {number} out of range",
@@ -249,7 +249,7 @@ def format_title(kind: str | None, number: str | None, issued_on: dt.date | None
         parts.append(f"(cuộc làm việc ngày {meeting_date:%d/%m/%Y})")
     elif len(parts) == 1 and subject:
         short = subject if len(subject) <= 80 else subject[:79].rstrip() + "…"
-        parts.append(f"«{short}»")
+        parts.append(f"“{short}”")
     return " ".join(parts)
 
 

@@ -9,12 +9,12 @@ from bot.textsplit import split_message
 
 
 def typed_hint(actions: list[Action]) -> str:
-    """"Trả lời: «2.1 xong» · «2.1 60% vướng …»" — the typed forms of the actions."""
+    """"Trả lời: “2.1 xong” · “2.1 60% vướng …”" — the typed forms of the actions."""
     forms: list[str] = []
     for action in actions:
         if action.typed and action.typed not in forms:
             forms.append(action.typed)
-    return texts.vn("Đồng chí trả lời bằng cách gõ: " + " · ".join(f"«{f}»" for f in forms)) if forms else ""
+    return texts.vn("Đồng chí trả lời bằng cách gõ: " + " · ".join(f"“{f}”" for f in forms)) if forms else ""
 
 
 def fit(message: Outgoing, caps: Capabilities) -> list[Part]:

@@ -133,7 +133,7 @@ async def test_the_extension_flow_typed_on_zalo(db_url: str) -> None:
     try:
         await h.say("head_bdv", "/giao 2 @cadre_bdv")
         await h.say("cadre_bdv", "2 xin gia hạn đến 20/4")
-        assert "«đồng ý gia hạn 2» · «không đồng ý gia hạn 2»" in texts_to(h, "head_bdv")[-1]
+        assert "“đồng ý gia hạn 2” · “không đồng ý gia hạn 2”" in texts_to(h, "head_bdv")[-1]
         await h.say("cadre_bdv", "xin gia hạn đến 25/4 vì chờ số liệu")  # one open task: no number needed
         assert "thay cho đề nghị gia hạn trước đó (đến 20/04/2018)" in texts_to(h, "cadre_bdv")[-1]
         assert "đã được thay bằng đề nghị mới (đến 25/04/2018)" in texts_to(h, "head_bdv")[-2]

@@ -212,7 +212,7 @@ async def test_which_task_is_typed_on_zalo(db_url: str) -> None:
     try:
         await h.say("head_bdv", "xong")
         question = texts_to(h, "head_bdv")[-1]
-        assert WHICH in question and "«1 xong» · «2 xong» · «3 xong»" in question
+        assert WHICH in question and "“1 xong” · “2 xong” · “3 xong”" in question
         assert "bấm" not in question
         await h.say("head_stnmt", "phối hợp 2: đã gửi số liệu")
         assert "Đã ghi nhận báo cáo phối hợp" in texts_to(h, "head_stnmt")[-1]

@@ -48,7 +48,7 @@ async def test_seed_notice_loop_over_zalo(zalo: Harness) -> None:
     assert any("13 nhiệm vụ" in t for t in preview)
     assert all(len(t) <= 2000 for t in preview), "Zalo's 2,000-character limit"
     assert len(preview) > 1 and preview[0].startswith("(1/"), "a long preview is split and numbered"
-    assert "«xác nhận» · «hủy»" in preview[-1], "no buttons: the typed forms are shown instead"
+    assert "“xác nhận” · “hủy”" in preview[-1], "no buttons: the typed forms are shown instead"
     assert all(s.buttons == [] for s in h.sent)
 
     await h.say("admin", "xác nhận")
@@ -98,7 +98,7 @@ async def test_one_open_task_takes_a_typed_status_without_item_number(zalo: Harn
     await h.say("head_bdv", "xin gia hạn đến 31/3/2018 vì chờ ý kiến Sở Tài chính")
     assert "Đề nghị gia hạn đến 31/03/2018" in to(h, "head_bdv")[-1]
     approvers = to(h, "leader") + to(h, "admin")
-    assert any("«đồng ý gia hạn 1» · «không đồng ý gia hạn 1»" in t for t in approvers)
+    assert any("“đồng ý gia hạn 1” · “không đồng ý gia hạn 1”" in t for t in approvers)
     await h.say("leader", "đồng ý gia hạn 1")
     assert "Đã gia hạn đến 31/03/2018" in to(h, "leader")[-1]
     assert "Kính gửi đồng chí Lê Văn Dân" in to(h, "head_bdv")[-1]
