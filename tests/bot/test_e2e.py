@@ -13,19 +13,8 @@ from bot import texts
 from bot.sandbox.harness import Harness
 from scheduler.clock import FakeClock
 from storage.models import AuditLog, Notice, NoticeStatus, StatusReport, Task, TaskStatus
+from tests.bot.conftest import last_text
 from tests.conftest import DIRECTORY_CSV, SEED_NOTICE, local
-
-
-@pytest.fixture
-async def harness(db_url: str):  # type: ignore[no-untyped-def]
-    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 2, 26, 9, 0)))
-    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
-    yield h
-    await h.stop()
-
-
-def last_text(h: Harness, handle: str) -> str:
-    return next(s.text for s in reversed(h.sent) if s.to == handle) or ""
 
 
 def count(h: Harness, model: type, *where) -> int:  # type: ignore[no-untyped-def]

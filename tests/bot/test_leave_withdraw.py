@@ -12,27 +12,15 @@ from sqlalchemy import func, select
 from bot import texts
 from bot.sandbox.harness import Harness
 from scheduler.calendar import WorkingCalendar
-from scheduler.clock import FakeClock
 from storage.calendar import add_calendar_day
 from storage.models import CalendarDayKind, Notice, NoticeStatus, Person, StatusReport, Task, TaskStatus
-from tests.conftest import DIRECTORY_CSV, SEED_NOTICE, local
+from tests.bot.conftest import last_text
+from tests.conftest import SEED_NOTICE, local
 
 NOTICE = ("ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN\nSố: 15/TB-UBND\nBình Thuận, ngày 20 tháng 02 năm 2018\nTHÔNG BÁO\n"
           "Kết luận của Chủ tịch UBND tỉnh\n"
           "1. Giao Ban Dân vận Tỉnh ủy chủ trì tổng hợp ý kiến của Nhân dân, báo cáo trước ngày 02/3/2018.\n"
           "2. Giao Ban Dân vận Tỉnh ủy rà soát quy chế làm việc, hoàn thành trước ngày 09/3/2018.\n")
-
-
-@pytest.fixture
-async def harness(db_url: str):  # type: ignore[no-untyped-def]
-    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 2, 26, 9, 0)))
-    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
-    yield h
-    await h.stop()
-
-
-def last_text(h: Harness, handle: str) -> str:
-    return next((s.text or "" for s in reversed(h.sent) if s.to == handle), "")
 
 
 def digests(h: Harness, handle: str) -> list[tuple[str, str]]:
