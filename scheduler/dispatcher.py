@@ -355,7 +355,7 @@ def _line(task: Task, item: dict[str, Any]) -> DigestLine:
 def _finish(session: Session, claim: Claim, *, worker: str, now: dt.datetime, state: DigestState,
             channel: str | None = None, chat_id: str | None = None, message_id: str | None = None,
             error: str | None = None, retry_at: dt.datetime | None = None, count_attempt: bool = True,
-            person_unreachable: bool = False) -> bool:
+            person_unreachable: bool = False, backoff: bool = False) -> bool:
     """Record the outcome of a claim; False if the claim is no longer this worker's (nothing written)."""
     digest = session.get(Digest, claim.digest_id, with_for_update=True)
     if digest is None or digest.claimed_by != worker or digest.claim_token != claim.token:
@@ -373,6 +373,8 @@ def _finish(session: Session, claim: Claim, *, worker: str, now: dt.datetime, st
         digest.claimed_by = None
     if retry_at is not None:
         digest.due_at = retry_at
+    elif backoff and digest.state == DigestState.PENDING:  # 5, 10, 20, 40 min: rides out a half-hour outage
+        digest.due_at = now + RETRY_AFTER * 2 ** max(digest.attempts - 1, 0)
     if person_unreachable:
         digest.person.unreachable_since = digest.person.unreachable_since or now
     return True
@@ -491,7 +493,7 @@ async def _deliver(db: Database, senders: dict[str, Sender], prepared: _Prepared
     except SendError as exc:
         log.warning("digest %s: send failed (%s); will retry", claim.digest_id, exc)
         await db.run(_finish, claim, worker=worker, now=now, state=DigestState.PENDING, error=str(exc),
-                     retry_at=now + RETRY_AFTER)
+                     backoff=True)
         result.failed.append(claim.digest_id)
         return None
     if await db.run(_finish, claim, worker=worker, now=clock.now(), state=DigestState.SENT,

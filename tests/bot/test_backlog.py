@@ -40,3 +40,15 @@ async def test_a_weekend_backlog_counts_at_the_time_people_sent_it(harness: Harn
     assert h.db is not None
     assert h.db.call(lambda s: s.scalar(select(func.count()).select_from(StatusReport))) == 2
     assert h.db.call(lambda s: set(s.scalars(select(Task.status)))) == {TaskStatus.DONE}
+
+
+async def test_a_half_hour_bot_api_outage_delays_the_morning_digest_but_loses_nothing(harness: Harness) -> None:
+    h = harness
+    await h.say("admin", NOTICE)
+    await h.tap("admin", texts.BUTTON_CONFIRM)
+    h.state.outage(local(2018, 2, 27, 7, 50), local(2018, 2, 27, 8, 30), status=502, methods={"sendMessage"})
+    await h.advance_to(local(2018, 2, 27, 12, 0))
+    digests = [s for s in h.sent if s.to == "head_bdv" and "Nhắc việc thứ" in (s.text or "")]
+    assert len(digests) == 1, "delivered once, after the outage"
+    assert local(2018, 2, 27, 8, 30) <= digests[0].at < local(2018, 2, 27, 9, 0)
+    assert "SẮP ĐẾN HẠN (2)" in (digests[0].text or "")

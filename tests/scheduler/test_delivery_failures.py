@@ -54,7 +54,7 @@ async def test_lines_of_a_failed_digest_come_back_the_next_morning(migrated_db: 
     clock = FakeClock(local(2018, 2, 27, 8, 0))
     for _ in range(5):  # a morning-long outage
         await send_due_digests(db, {"telegram": sender}, clock=clock, policy=policy)
-        clock.advance(dt.timedelta(minutes=5))
+        clock.advance(dt.timedelta(minutes=45))  # past the longest back-off (5, 10, 20, 40 min)
     await mornings(db, sender, dt.date(2018, 2, 28), dt.date(2018, 2, 28))
     [view] = sender.to(HEAD_BDV)
     assert view.day == dt.date(2018, 2, 28) and view.catch_up and [line.item_ref for line in view.lines] == ["1"]

@@ -175,7 +175,7 @@ async def test_failures_retry_then_fail_but_tomorrow_is_planned_all_the_same(mig
     clock = FakeClock(local(2018, 2, 27, 8, 0))
     for _ in range(5):
         await send_due_digests(db, {"telegram": sender}, clock=clock, policy=policy)
-        clock.advance(dt.timedelta(minutes=5))
+        clock.advance(dt.timedelta(minutes=45))  # past the longest back-off (5, 10, 20, 40 min)
     assert db.call(lambda s: s.scalars(select(Digest.state)).one()) == DigestState.FAILED
     await mornings(db, sender, dt.date(2018, 2, 28), dt.date(2018, 3, 1))
     # the failed lines come back the next morning, and the ladder goes on
