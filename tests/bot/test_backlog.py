@@ -52,3 +52,30 @@ async def test_a_half_hour_bot_api_outage_delays_the_morning_digest_but_loses_no
     assert len(digests) == 1, "delivered once, after the outage"
     assert local(2018, 2, 27, 8, 30) <= digests[0].at < local(2018, 2, 27, 9, 0)
     assert "SẮP ĐẾN HẠN (2)" in (digests[0].text or "")
+
+
+async def test_flood_control_and_bad_gateways_during_the_morning_lose_and_double_nothing(db_url: str) -> None:
+    from bot.sandbox.server import RateLimits
+    from scheduler.clock import FakeClock
+    from tests.conftest import DIRECTORY_CSV
+
+    people = 40
+    directory = DIRECTORY_CSV.read_text(encoding="utf-8") + "".join(
+        f"h{i},Trưởng {i},,Đơn vị {i},head\n" for i in range(people))
+    notice = "Kính gửi: các đơn vị\nChủ tịch UBND tỉnh có ý kiến như sau:\n" + "".join(
+        f"{i + 1}. Giao Đơn vị {i} chủ trì rà soát hồ sơ, hoàn thành trước ngày 02/3/2018.\n" for i in range(people))
+    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 2, 26, 9, 0)),
+                limits=RateLimits(overall_per_second=5, overall_burst=5))  # far stricter than Telegram
+    await h.start(directory_csv=directory.encode(), enroll_all=True)
+    try:
+        await h.say("admin", notice)
+        await h.tap("admin", texts.BUTTON_CONFIRM)
+        h.clock.set(local(2018, 2, 27, 7, 59))
+        h.state.fail_next("sendMessage", status=502, count=3)
+        await h.advance_to(local(2018, 2, 27, 12, 0))
+        await h.say("head_bdv", "/viec")  # someone else is answered at once
+        assert "không có nhiệm vụ nào" in last_text(h, "head_bdv")
+        digests = [s.to for s in h.sent if "Nhắc việc thứ Ba, 27/02/2018" in (s.text or "")]
+        assert sorted(digests) == sorted(f"h{i}" for i in range(people)), "every digest once, none lost"
+    finally:
+        await h.stop()
