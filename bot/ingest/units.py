@@ -39,7 +39,7 @@ _STOP = (
     r"hoàn\s*thiện|cập\s*nhật|ban\s*hành|tiến\s*hành|làm\s*việc|tổng\s*hợp|đánh\s*giá|giám\s*sát|quản\s*lý|"
     r"đảm\s*bảo|bảo\s*đảm|thẩm\s*định|phê\s*duyệt|kịp\s*thời|sớm|nắm|tuyên\s*truyền|vận\s*động|huy\s*động|"
     r"được|là|để|về\s*việc|theo|tại|trong|trước|nhằm|đối\s*với|với|cùng|thì|sau\s*khi|khi|nếu|căn\s*cứ|"
-    r"tiếp\s*thu|hoàn\s*chỉnh|làm\s*rõ|chịu\s*trách\s*nhiệm|giao|và\s*các\s*(?:cơ\s*quan|đơn\s*vị)\s*liên\s*quan|"
+    r"tiếp\s*thu|hoàn\s*chỉnh|làm\s*rõ|chịu\s*trách\s*nhiệm|giao(?!\s*thông)|trên\s*cơ\s*sở|và\s*các\s*(?:cơ\s*quan|đơn\s*vị)\s*liên\s*quan|"
     r"đưa|sửa\s*đổi|bổ\s*sung|thông\s*báo|công\s*bố|công\s*khai|phổ\s*biến|quán\s*triệt|ký|chuẩn\s*bị|"
     r"phân\s*công|đẩy\s*mạnh|đẩy\s*nhanh|nâng\s*cao|thực\s*thi|thanh\s*tra|tiếp\s*nhận|phát\s*huy|"
     r"duy\s*trì|hỗ\s*trợ|tạo\s*điều\s*kiện|khuyến\s*khích|vận\s*hành|ứng\s*dụng|nghiêm\s*túc|"
@@ -55,7 +55,8 @@ _STOP = (
 STOP_RE = re.compile(rf"(?<!Ngoại)\s(?:{_STOP})\b|[:;(\n]|\.(?:\s|$)", re.U)  # "Bộ Ngoại giao" is a name
 
 # "Giao X …", and the consent that lets X act: "Đồng ý để Công ty X thực hiện …", "Chấp thuận cho X …"
-GIVE = re.compile(r"(?:^|[\s,;:.(])(?:Giao|giao|(?:Đồng\s*ý|đồng\s*ý|Chấp\s*thuận|chấp\s*thuận|Cho\s*phép|cho\s*phép)"
+GIVE = re.compile(r"(?:^|[\s,;:.(])(?:(?:Giao|giao)(?:\s+(?:nhiệm\s*vụ|trách\s*nhiệm)(?=\s+cho\s))?|"
+                  r"(?:Đồng\s*ý|đồng\s*ý|Chấp\s*thuận|chấp\s*thuận|Cho\s*phép|cho\s*phép)"
                   r"\s+(?:để|cho))\s+(?:cho\s+)?(?P<u>.+)", re.U)
 ASK = re.compile(r"(?:^|[\s,;:.(])(?:Đề\s*nghị|đề\s*nghị|Yêu\s*cầu|yêu\s*cầu|[Ủủ]y\s*quyền|[Uu]ỷ\s*quyền)[\s,]+"
                  r"(?:quý\s+)?(?P<u>.+)", re.U)
@@ -91,10 +92,18 @@ _SPLIT = re.compile(rf",\s*(?=(?:{_HEADS})\b|(?:các|UBND|Ủy\s*ban|Uỷ\s*ban)
 MAX_NAME = 90
 
 
+GROUP_WORD_BEFORE = re.compile(r"(?:^|\s)(?:[Cc]ác|[Nn]hững|[Mm]ọi)$", re.U)
+
+
 def _cut(fragment: str) -> str:
-    m = STOP_RE.search(" " + fragment)
-    name = (" " + fragment)[: m.start()] if m else " " + fragment
-    return name.strip(" ,.-–")
+    padded = " " + fragment
+    end = len(padded)
+    for m in STOP_RE.finditer(padded):
+        if m.group(0)[:1].isspace() and GROUP_WORD_BEFORE.search(padded[: m.start()]):
+            continue  # "các tổ chức cơ sở đảng": the kind of a group, not a verb
+        end = m.start()
+        break
+    return padded[:end].strip(" ,.-–")
 
 
 def name_prefix(text: str) -> str:
@@ -197,10 +206,12 @@ ADVERBIAL = re.compile(r"^(?:Định\s*kỳ|Hằng|Hàng|Trước|Sau|Trong|Khi|
 
 def _asked(text: str) -> list[str]:
     for m in ASK.finditer(text):
-        stop = max(text.rfind(". ", 0, m.start()), text.rfind("; ", 0, m.start()))
+        stop = max(text.rfind(". ", 0, m.start() + 1), text.rfind("; ", 0, m.start() + 1))
         before = text[stop + 2 if stop >= 0 else 0: m.start()].strip(" ,")
         if before and not REQUESTER.search(before):
             continue  # "…, yêu cầu các tổ chức không sử dụng …": the object of the work
+        if not before and stop >= 0 and text[stop] == ";" and text[m.start():].lstrip(" ,;:.(")[:1].islower():
+            continue  # "Rà soát …; yêu cầu các doanh nghiệp thực hiện …": part of the item's own work
         units = _units_from(m.group("u"))
         if units:
             return units

@@ -1,0 +1,33 @@
+"""More general phrasing patterns of unseen notices (issue 8, second round).
+
+Every snippet here is a short example of a phrasing pattern, written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.ingest.units import find_leads
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    # a group whose kind is itself a verb-like word ("tổ chức") stays a group
+    ("Thường trực Huyện ủy yêu cầu các tổ chức cơ sở đảng, các cơ quan, đơn vị thuộc huyện tập trung tuyên truyền.",
+     ["các tổ chức cơ sở đảng", "các cơ quan, đơn vị thuộc huyện"]),
+    # "giao nhiệm vụ cho X": X acts
+    ("Đồng chí Bí thư cũng giao nhiệm vụ cho Ban Dân vận Huyện ủy tham mưu sơ kết mô hình dân vận khéo.",
+     ["Ban Dân vận Huyện ủy"]),
+    ("Giao trách nhiệm cho Phòng Nội vụ huyện rà soát hồ sơ.", ["Phòng Nội vụ huyện"]),
+    # "giao thông" inside a name is not "giao"
+    ("Đề nghị Ban An toàn giao thông huyện, Công an huyện khẩn trương lập kế hoạch kiểm tra.",
+     ["Ban An toàn giao thông huyện", "Công an huyện"]),
+    # "trên cơ sở …" after the name ends it
+    ("Giao Sở Xây dựng trên cơ sở ý kiến các ngành, hướng dẫn chủ đầu tư hoàn thiện hồ sơ.", ["Sở Xây dựng"]),
+])
+def test_lead_names(text: str, leads: list[str]) -> None:
+    assert find_leads(text) == leads
+
+
+def test_ask_inside_an_items_own_work_is_not_its_lead() -> None:
+    text = ("Phối hợp với Ủy ban nhân dân các tỉnh trong việc rà soát các nguồn thải; "
+            "yêu cầu các tổ chức, doanh nghiệp thực hiện việc kiểm kê.")
+    assert find_leads(text) == []
