@@ -751,7 +751,7 @@ def _unit_opens_with_work(text: str) -> bool:
     if CLOSING.search(text) or ASSESSMENT.search(text[:200]) or BACKGROUND.match(text):
         return False
     leads, strength = find_leads_ranked(text)
-    if strength < STRONG or not leads or not text.startswith(leads[0][:8]):
+    if strength < STRONG or not leads or text.split()[0].strip(",") != leads[0].split()[0]:
         return False
     name = name_prefix(text)
     return len(name) <= 90 and not NOT_WORK_AFTER_UNIT.match(text[len(name):]) and not INTRO_END.search(text)

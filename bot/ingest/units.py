@@ -131,9 +131,29 @@ def _distribute(unit: str) -> list[str]:
     return out or [unit]
 
 
+# Bodies named without their level, sharing the level of the last name of the list:
+# "HĐND, UBND, Ủy ban MTTQ xã" → "HĐND xã", "UBND xã", "Ủy ban MTTQ xã"
+BARE_BODY = re.compile(r"^(?:HĐND|UBND|UBMTTQ|MTTQ|Hội\s*đồng\s*nhân\s*dân|[ỦU][yỷ]\s*ban\s*nhân\s*dân|"
+                       r"Đảng\s*[ủu][yỷ]|Công\s*an|Ban\s*Chỉ\s*huy\s*[Qq]uân\s*sự)$", re.U)
+LEVEL_TAIL = re.compile(r"\s(?P<tail>(?:xã|phường|thị\s*trấn|huyện|quận|thị\s*xã|tỉnh|thành\s*phố)"
+                        r"(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)*)$", re.U)
+
+
+_BODY = (r"(?:HĐND|UBND|UBMTTQ|MTTQ|Hội\s*đồng\s*nhân\s*dân|[ỦU][yỷ]\s*ban\s*nhân\s*dân|Đảng\s*[ủu][yỷ]|Công\s*an|"
+         r"[ỦU][yỷ]\s*ban\s*(?:MTTQ|Mặt\s*trận\s*Tổ\s*quốc(?:\s*Việt\s*[Nn]am)?))")
+BODY_THEN_LEVEL = re.compile(rf"^{_BODY}\s+(?P<tail>(?:các\s+)?(?:xã|phường|thị\s*trấn|huyện|quận|thị\s*xã|tỉnh|"
+                             r"thành\s*phố)\b.*)$", re.U)
+
+
+def _shared_level(units: list[str]) -> list[str]:
+    if len(units) < 2 or not (tail := BODY_THEN_LEVEL.match(units[-1]) or LEVEL_TAIL.search(units[-1])):
+        return units
+    return [f"{u} {tail.group('tail')}" if BARE_BODY.match(u) else u for u in units]
+
+
 def split_units(names: str) -> list[str]:
     parts = [p.strip(" ,.-–") for p in _SPLIT.split(names)]
-    units = [p for p in parts if p and UNIT_START.match(p) and len(p) <= MAX_NAME * 3]
+    units = _shared_level([p for p in parts if p and UNIT_START.match(p) and len(p) <= MAX_NAME * 3])
     return [d for u in units for d in _distribute(u) if len(d) <= MAX_NAME]
 
 

@@ -31,3 +31,16 @@ def test_ask_inside_an_items_own_work_is_not_its_lead() -> None:
     text = ("Phối hợp với Ủy ban nhân dân các tỉnh trong việc rà soát các nguồn thải; "
             "yêu cầu các tổ chức, doanh nghiệp thực hiện việc kiểm kê.")
     assert find_leads(text) == []
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    # bodies listed without their level share the level of the last name
+    ("HĐND, UBND, Ủy ban MTTQ phường rà soát danh sách cử tri.", ["HĐND phường", "UBND phường", "Ủy ban MTTQ phường"]),
+    ("Đề nghị Đảng ủy, Công an xã Tân Phú tăng cường tuần tra.", ["Đảng ủy xã Tân Phú", "Công an xã Tân Phú"]),
+    ("Đề nghị Hội đồng nhân dân, Ủy ban nhân dân các tỉnh bố trí kinh phí.",
+     ["Hội đồng nhân dân các tỉnh", "Ủy ban nhân dân các tỉnh"]),
+    # a named unit keeps its own name
+    ("Giao Sở Tài chính, UBND huyện kiểm tra số liệu.", ["Sở Tài chính", "UBND huyện"]),
+])
+def test_shared_level_of_a_list(text: str, leads: list[str]) -> None:
+    assert find_leads(text) == leads
