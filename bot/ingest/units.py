@@ -162,7 +162,8 @@ def _units_from(fragment: str) -> list[str]:
     if not UNIT_START.match(fragment):
         return []
     listed = re.match(r"^(?P<head>[^:;.]{0,60}\b[Cc]ác\s+[^:;.]{1,25}):\s*(?P<rest>[A-ZĐÀ-Ỹ].*)$", fragment)
-    if listed and NAMED_MEMBERS.match(f"{listed.group('head')}: {listed.group('rest')}"):
+    if listed and _cut(listed.group("head")) == listed.group("head").strip(" ,.-–") and \
+            NAMED_MEMBERS.match(f"{listed.group('head')}: {listed.group('rest')}"):
         # "UBND các xã: Đức Trọng, Hiệp Thạnh hoàn thành …": the colon opens the list of names
         return split_units(f"{listed.group('head')}: {_cut(listed.group('rest'))}")
     return split_units(_cut(fragment))

@@ -44,3 +44,10 @@ def test_ask_inside_an_items_own_work_is_not_its_lead() -> None:
 ])
 def test_shared_level_of_a_list(text: str, leads: list[str]) -> None:
     assert find_leads(text) == leads
+
+
+def test_named_members_only_after_a_bare_name() -> None:
+    # "hướng dẫn UBND các huyện: A, B" is whom the lead guides, not a list of leads
+    assert find_leads("Sở Nông nghiệp lập kế hoạch, hướng dẫn UBND các huyện: Kim Sơn, Yên Khánh thực hiện.") == \
+        ["Sở Nông nghiệp"]
+    assert find_leads("Giao UBND các xã: Tân Lập, Hòa Bình kê khai xong.") == ["UBND xã Tân Lập", "UBND xã Hòa Bình"]
