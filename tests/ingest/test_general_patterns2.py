@@ -50,4 +50,4 @@ def test_named_members_only_after_a_bare_name() -> None:
     # "hướng dẫn UBND các huyện: A, B" is whom the lead guides, not a list of leads
     assert find_leads("Sở Nông nghiệp lập kế hoạch, hướng dẫn UBND các huyện: Kim Sơn, Yên Khánh thực hiện.") == \
         ["Sở Nông nghiệp"]
-    assert find_leads("Giao UBND các xã: Tân Lập, Hòa Bình kê khai xong.") == ["UBND xã Tân Lập", "UBND xã Hòa Bình"]
+    assert find_leads("Giao UBND các xã: Tân Lập, Hòa Bình hoàn thành việc kê khai.") == ["UBND xã Tân Lập", "UBND xã Hòa Bình"]
