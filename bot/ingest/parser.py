@@ -56,9 +56,18 @@ RUNNING_HEAD = re.compile(r"^(?:CÔNG\s*BÁO/Số\s*\d+/Ngày\s*[\d-]+|Trang\s*\
                           re.I)
 
 
+PARAGRAPH_MIN = 160
+
+
 def lines_of(text: str) -> list[str]:
     """Non-empty lines; tables rewritten as item lines; running heads and page numbers dropped."""
     raw = [ln.strip() for ln in text.split("\n")]
+    for i in range(len(raw) - 2):
+        # a paragraph of running text, a blank line, a capitalised paragraph: the first one has ended even
+        # where a portal copy lost its full stop (wrapped PDF lines are far shorter)
+        if len(raw[i]) >= PARAGRAPH_MIN and not raw[i + 1] and raw[i + 2][:1].isupper() and \
+                re.search(r"[\w%\d]$", raw[i]):
+            raw[i] += "."
     raw = [ln for ln in raw if ln and not re.fullmatch(r"[-_=.*\s]+", ln) and not RUNNING_HEAD.match(ln)]
     out: list[str] = []
     for ln in rewrite_tables(raw):

@@ -50,4 +50,18 @@ def test_named_members_only_after_a_bare_name() -> None:
     # "hướng dẫn UBND các huyện: A, B" is whom the lead guides, not a list of leads
     assert find_leads("Sở Nông nghiệp lập kế hoạch, hướng dẫn UBND các huyện: Kim Sơn, Yên Khánh thực hiện.") == \
         ["Sở Nông nghiệp"]
-    assert find_leads("Giao UBND các xã: Tân Lập, Hòa Bình hoàn thành việc kê khai.") == ["UBND xã Tân Lập", "UBND xã Hòa Bình"]
+    assert find_leads("Giao UBND các xã: Tân Lập, Hòa Bình hoàn thành việc kê khai.") == \
+        ["UBND xã Tân Lập", "UBND xã Hòa Bình"]
+
+
+def test_blank_line_ends_a_paragraph_without_its_full_stop() -> None:
+    from bot.ingest import parse_notice
+    first = ("Theo đó, Thường trực Huyện ủy yêu cầu các chi bộ, đảng bộ cơ sở tập trung chỉ đạo tốt công tác tuyên "
+             "truyền chuẩn bị đại hội, chú trọng tuyên truyền trực quan tại trụ sở, nhà văn hóa thôn và trên loa "
+             "truyền thanh cơ sở")
+    second = "Thường trực Huyện ủy giao Ban Tổ chức Huyện ủy hướng dẫn quy trình nhân sự cấp ủy cơ sở."
+    notice = parse_notice(f"{first}\n\n{second}\n")
+    leads = [list(t.lead) for t in notice.tasks]
+    assert ["Ban Tổ chức Huyện ủy"] in leads
+    assert ["các chi bộ, đảng bộ cơ sở"] in leads or ["các chi bộ", "đảng bộ cơ sở"] in leads
+    assert len(notice.tasks) == 2
