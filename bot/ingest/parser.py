@@ -321,6 +321,7 @@ class Node:
 
 
 MARKERS = [
+    ("article", re.compile(r"^Điều\s*(?P<m>\d{1,3})\s*[.:]\s*(?=\S)")),  # "Điều 3. Nhiệm vụ …" of a decision
     ("roman", re.compile(r"^(?P<m>[IVX]{1,4})\s*[.)/-]\s*(?=\S)")),
     ("num", re.compile(r"^(?P<m>\d{1,3}(?:\.\d{1,3}){1,3})\.?\)?\s+(?=\S)")),
     ("num", re.compile(r"^(?P<m>\d{1,3})\s*[.)]\s*(?=\D)")),
@@ -330,7 +331,7 @@ MARKERS = [
     ("plus", re.compile(r"^\+\s*(?=\S)")),
     ("bullet", re.compile(r"^[•●▪◦·*]\s*(?=\S)")),
 ]
-_RANK = {"roman": 0, "letter": 5, "paren": 6, "dash": 7, "plus": 8, "bullet": 9}
+_RANK = {"article": 0, "roman": 0, "letter": 5, "paren": 6, "dash": 7, "plus": 8, "bullet": 9}
 
 
 def _marker(line: str) -> tuple[str, str, int, str] | None:
@@ -552,7 +553,7 @@ def _is_heading_item(line: str) -> bool:
     """A short numbered heading ("1. Sở Tài chính", "II. Nhiệm vụ trọng tâm"): the next line is its
     content, not its continuation."""
     mark = _marker(line)
-    return mark is not None and mark[0] in ("roman", "num") and len(line) < 70
+    return mark is not None and mark[0] in ("article", "roman", "num") and len(line) < 70
 
 
 def parse_notice(raw: str) -> ParsedNotice:
@@ -851,6 +852,9 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
         text = child.text
         head_class = _is_directive_heading(child.head) if child.kind in ("roman", "heading") or child.children \
             else None
+        if child.kind == "article" and head_class is None:
+            # an article of a decision directs only when it says so ("Điều 2. Giao Sở …"); not "Thành lập …"
+            head_class = bool(DIRECTIVE_CUE.search(child.head[:120]))
         child_directive = directive if head_class is None else head_class
         if child_directive and ASSESSMENT.search(text[:200]) and not DIRECTIVE_HEAD.search(child.head[:80]):
             child_directive = False
@@ -868,7 +872,8 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
         child_due = inherited_due
         if child.children and deadline and deadline.exact and text.rstrip().endswith(":"):
             child_due = (deadline.due, deadline.text)
-        if child_directive and child.kind not in ("roman", "heading"):
+        if child_directive and child.kind not in ("roman", "heading") and \
+                not (child.kind == "article" and child.children):
             # "1. Sở Văn hóa và Thể thao:" names who acts for the items below; it is not a task
             emit = not (unit_heading and len(child.lines) == 1) and not ATTRIBUTE_ITEM.match(text) and \
                 not _not_a_task(text, child) and (

@@ -34,7 +34,7 @@ UNIT_START = re.compile(rf"(?:{_HEADS})\b|{_GROUP}", re.U)
 _STOP = (
     r"chủ\s*trì|phối\s*hợp|thực\s*hiện|có\s*trách\s*nhiệm|khẩn\s*trương|nghiên\s*cứu|tổ\s*chức|chỉ\s*đạo|"
     r"tham\s*mưu|xây\s*dựng|rà\s*soát|báo\s*cáo|triển\s*khai|tiếp\s*tục|chủ\s*động|hướng\s*dẫn|theo\s*dõi|"
-    r"đôn\s*đốc|tập\s*trung|xem\s*xét|cho\s*ý\s*kiến|kiểm\s*tra|giải\s*quyết|xử\s*lý|đề\s*xuất|trình|"
+    r"đôn\s*đốc|tập\s*trung|xem\s*xét|cho\s*ý\s*kiến|(?<!Đoàn\s)(?<!ban\s)(?<!Tổ\s)kiểm\s*tra|giải\s*quyết|xử\s*lý|đề\s*xuất|trình|"
     r"gửi|căn\s*cứ|bố\s*trí|cung\s*cấp|tăng\s*cường|quan\s*tâm|phải|cần|thống\s*nhất|lập|hoàn\s*thành|"
     r"hoàn\s*thiện|cập\s*nhật|ban\s*hành|tiến\s*hành|làm\s*việc|tổng\s*hợp|đánh\s*giá|giám\s*sát|quản\s*lý|"
     r"đảm\s*bảo|bảo\s*đảm|thẩm\s*định|phê\s*duyệt|kịp\s*thời|sớm|nắm|tuyên\s*truyền|vận\s*động|huy\s*động|"

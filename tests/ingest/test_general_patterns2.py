@@ -65,3 +65,35 @@ def test_blank_line_ends_a_paragraph_without_its_full_stop() -> None:
     assert ["Ban Tổ chức Huyện ủy"] in leads
     assert ["các chi bộ, đảng bộ cơ sở"] in leads or ["các chi bộ", "đảng bộ cơ sở"] in leads
     assert len(notice.tasks) == 2
+
+
+DECISION = """ỦY BAN NHÂN DÂN
+HUYỆN AN LẠC
+Số: 12/QĐ-UBND
+An Lạc, ngày 5 tháng 3 năm 2026
+QUYẾT ĐỊNH
+Về việc thành lập Tổ công tác rà soát đất công
+CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN
+QUYẾT ĐỊNH:
+Điều 1. Thành lập Tổ công tác rà soát đất công, gồm các ông, bà:
+- Ông Trần Văn Bình, Phó Chủ tịch UBND huyện, Tổ trưởng;
+- Bà Lê Thị Hoa, Trưởng phòng Tài nguyên và Môi trường, Tổ phó.
+Điều 2. Nhiệm vụ và quyền hạn của Tổ công tác
+Tổ công tác thực hiện các nhiệm vụ sau:
+1. Xây dựng kế hoạch rà soát đất công trên địa bàn huyện.
+2. Báo cáo kết quả rà soát cho Chủ tịch UBND huyện trước ngày 30/6/2026.
+Điều 3. Quyết định này có hiệu lực kể từ ngày ký.
+"""
+
+
+def test_articles_of_a_decision_are_headings() -> None:
+    from bot.ingest import parse_notice
+    tasks = parse_notice(DECISION).tasks
+    assert len(tasks) == 2  # not the members of Điều 1, not the closing article
+    assert all(t.lead == ("Tổ công tác",) for t in tasks)
+    assert "Xây dựng kế hoạch rà soát" in tasks[0].text and "Tổ công tác thực hiện" not in tasks[0].text
+    assert str(tasks[1].due) == "2026-06-30"
+
+
+def test_inspection_team_keeps_its_name() -> None:
+    assert find_leads("Đoàn kiểm tra báo cáo kết quả cho Giám đốc Sở.") == ["Đoàn kiểm tra"]
