@@ -531,9 +531,22 @@ def _join_wrapped(lines: list[str]) -> list[str]:
     cannot end a sentence ("… trước ngày" / "15/4/2026")."""
     out: list[str] = []
     continued = False  # the last line was itself the continuation of a wrapped sentence
+    wrapped_heading = False  # a short numbered heading whose name went on to the next line
     for ln in lines:
         open_end = bool(out) and not re.search(r"[.:;!?)\"”]$", out[-1])
         heading = bool(out) and (out[-1].isupper() or ln.isupper() or _is_heading_item(out[-1]))
+        mark = _marker(out[-1]) if out else None
+        if open_end and heading and mark is not None and _marker(ln) is None and ln[:1].islower() and \
+                mark[0] != "heading" and UNIT_START.match(mark[3]):
+            # "1. Công an tỉnh, các sở, ngành và Ủy ban nhân dân" / "các xã, phường": one name on two lines
+            out[-1] = out[-1] + " " + ln
+            wrapped_heading = True
+            continue
+        if wrapped_heading and ln[:1].isupper():
+            out.append(ln)
+            wrapped_heading = continued = False
+            continue
+        wrapped_heading = False
         if open_end and _marker(ln) is None and not heading:
             out[-1] = out[-1] + " " + ln
             continued = True

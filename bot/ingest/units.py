@@ -50,7 +50,10 @@ _STOP = (
     r"(?:hằng|hàng)\s*(?:ngày|tuần|tháng|quý|năm)|định\s*kỳ|sang\s*(?:tháng|quý|năm)|chậm\s*nhất|từ\s*nay|"
     # adverbs and the verbs of a speaker after a name: "UBND tỉnh vừa có …", "Thường trực Thị ủy cũng yêu cầu …"
     r"cũng|đã|sẽ|vừa|đang|luôn|nhận\s*được|nhấn\s*mạnh|lưu\s*ý|chỉ\s*rõ|khẳng\s*định|biểu\s*dương|ghi\s*nhận|có\s*(?:văn\s*bản|"
-    r"công\s*văn|Công\s*văn|Chỉ\s*thị|chỉ\s*thị|Thông\s*báo|thông\s*báo|ý\s*kiến)|ban\s*hành"
+    r"công\s*văn|Công\s*văn|Chỉ\s*thị|chỉ\s*thị|Thông\s*báo|thông\s*báo|ý\s*kiến)|ban\s*hành|"
+    # the body glued after a heading's name: "Sở Xây dựng Chủ trì …", "UBND các xã Theo chức năng …"
+    r"Theo|Chủ\s*trì|Tập\s*trung|Khẩn\s*trương|Phối\s*hợp|Thực\s*hiện|Căn\s*cứ|Rà\s*soát|Triển\s*khai|"
+    r"Tiếp\s*tục|Chủ\s*động|Có\s*trách\s*nhiệm"
 )
 STOP_RE = re.compile(rf"(?<!Ngoại)\s(?:{_STOP})\b|[:;(\n]|\.(?:\s|$)", re.U)  # "Bộ Ngoại giao" is a name
 

@@ -97,3 +97,23 @@ def test_articles_of_a_decision_are_headings() -> None:
 
 def test_inspection_team_keeps_its_name() -> None:
     assert find_leads("Đoàn kiểm tra báo cáo kết quả cho Giám đốc Sở.") == ["Đoàn kiểm tra"]
+
+
+def test_unit_heading_wrapped_onto_a_second_line() -> None:
+    from bot.ingest import parse_notice
+    text = ("Chủ tịch UBND huyện yêu cầu các đơn vị thực hiện một số nhiệm vụ sau:\n"
+            "1. Phòng Tài chính - Kế hoạch, Phòng Nội vụ và Ủy ban nhân dân\n"
+            "các xã, thị trấn\n"
+            "Rà soát các khoản chi thường xuyên, báo cáo kết quả trước ngày 20/4/2026.\n"
+            "2. Giao Phòng Kinh tế\n"
+            "Chủ trì kiểm tra các chợ trên địa bàn.\n")
+    tasks = parse_notice(text).tasks
+    assert [list(t.lead) for t in tasks] == [
+        ["Phòng Tài chính - Kế hoạch", "Phòng Nội vụ", "Ủy ban nhân dân các xã, thị trấn"], ["Phòng Kinh tế"]]
+    assert tasks[0].text.startswith("Rà soát")
+
+
+def test_capitalised_body_word_after_a_name_ends_it() -> None:
+    assert find_leads("Sở Y tế Chủ trì, phối hợp với các đơn vị kiểm tra an toàn thực phẩm.") == ["Sở Y tế"]
+    assert find_leads("UBND các xã, thị trấn Theo chức năng, nhiệm vụ tổ chức tuyên truyền.") == \
+        ["UBND các xã, thị trấn"]
