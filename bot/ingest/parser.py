@@ -736,6 +736,24 @@ def _directive_paragraph(text: str) -> bool:
 SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])")
 
 
+ASK_WORD = re.compile(r"^(?:Giao|Đề\s*nghị|Yêu\s*cầu)\s+(?:cho\s+)?", re.U)
+
+
+def _join_name_lists(sentences: list[str]) -> list[str]:
+    """"Giao các sở, ngành; UBND các huyện; Các Ban QLDA báo cáo …" is one sentence: a ';' after a bare
+    name (no verb yet) separates the names of one list, not two tasks."""
+    out: list[str] = []
+    for sentence in sentences:
+        if out and out[-1].endswith(";"):
+            names = ASK_WORD.sub("", out[-1][:-1].strip()) if not out[-1].startswith(("-", "+")) else ""
+            if names and all(UNIT_START.match(p) and name_prefix(p) == p.strip(" ,.-–")
+                             for p in re.split(r"\s*;\s*", names)):
+                out[-1] = f"{out[-1]} {sentence}"
+                continue
+        out.append(sentence)
+    return out
+
+
 def _by_subject(paragraphs: list[str]) -> list[tuple[str, str | None]]:
     """Split paragraphs where a sentence names a new doer: "Các phòng báo cáo … Phòng Kế hoạch - Tổng hợp
     tổng hợp, báo cáo …" is two tasks. Sentences without a doer of their own stay with the one before.
@@ -746,7 +764,7 @@ def _by_subject(paragraphs: list[str]) -> list[tuple[str, str | None]]:
         parts: list[str] = []
         current: list[str] = []
         current_leads: list[str] = []
-        sentences = SENTENCE_END.split(para)
+        sentences = _join_name_lists(SENTENCE_END.split(para))
         for sentence in sentences:
             leads, strength = find_leads_ranked(sentence)
             if current and strength >= STRONG and leads and not _same_units(leads, current_leads) and \

@@ -160,10 +160,27 @@ def split_units(names: str) -> list[str]:
     return [d for u in units for d in _distribute(u) if len(d) <= MAX_NAME]
 
 
+def _semicolon_list(fragment: str) -> list[str]:
+    """"các sở, ngành; UBND các huyện; các Ban QLDA báo cáo …": bare names separated by ';' up to the verb."""
+    names: list[str] = []
+    for piece in re.split(r"\s*;\s*", fragment):
+        if not UNIT_START.match(piece):
+            return []
+        name = _cut(piece)
+        if not name or len(name) > MAX_NAME:
+            return []
+        names.append(name)
+        if len(name) < len(piece.strip(" ,.-–")):
+            return names if len(names) > 1 else []  # the verb of the last name ends the list
+    return []
+
+
 def _units_from(fragment: str) -> list[str]:
     fragment = fragment.strip()
     if not UNIT_START.match(fragment):
         return []
+    if ";" in fragment[:MAX_NAME * 3] and (listed_names := _semicolon_list(fragment)):
+        return [u for name in listed_names for u in split_units(name)]
     listed = re.match(r"^(?P<head>[^:;.]{0,60}\b[Cc]ác\s+[^:;.]{1,25}):\s*(?P<rest>[A-ZĐÀ-Ỹ].*)$", fragment)
     if listed and _cut(listed.group("head")) == listed.group("head").strip(" ,.-–") and \
             NAMED_MEMBERS.match(f"{listed.group('head')}: {listed.group('rest')}"):

@@ -117,3 +117,16 @@ def test_capitalised_body_word_after_a_name_ends_it() -> None:
     assert find_leads("Sở Y tế Chủ trì, phối hợp với các đơn vị kiểm tra an toàn thực phẩm.") == ["Sở Y tế"]
     assert find_leads("UBND các xã, thị trấn Theo chức năng, nhiệm vụ tổ chức tuyên truyền.") == \
         ["UBND các xã, thị trấn"]
+
+
+def test_units_listed_with_semicolons() -> None:
+    from bot.ingest import parse_notice
+    assert find_leads("Giao các phòng, ban huyện; UBND các xã, thị trấn; Trung tâm Y tế huyện báo cáo số liệu.") == \
+        ["các phòng, ban huyện", "UBND các xã, thị trấn", "Trung tâm Y tế huyện"]
+    text = ("UBND huyện có ý kiến như sau:\n"
+            "Giao các phòng, ban huyện; UBND các xã, thị trấn; Trung tâm Y tế huyện báo cáo số liệu tiêm chủng. "
+            "Giao Phòng Y tế tổng hợp chung.\n")
+    tasks = parse_notice(text).tasks
+    assert [len(t.lead) for t in tasks] == [3, 1]
+    # a ';' after a clause with its own verb still separates two doers
+    assert find_leads("Giao Sở Tài chính chủ trì; Sở Nội vụ phối hợp.") == ["Sở Tài chính"]
