@@ -714,7 +714,8 @@ def _lead_in_context(lead_in: str, base: _Context) -> _Context:
 
 ASKS = re.compile(r"\b(?:đề\s*nghị|giao|yêu\s*cầu|ủy\s*quyền|uỷ\s*quyền|cho\s*phép|chấp\s*thuận)\s+(?:quý\s+)?"
                   r"(?P<rest>.{0,80})", re.I | re.U)
-DIRECTIVE_CUE = re.compile(r"\b(?:đề\s*nghị|giao|yêu\s*cầu|chủ\s*trì|có\s*trách\s*nhiệm|khẩn\s*trương|đồng\s*ý|"
+DIRECTIVE_CUE = re.compile(r"\b(?:đề\s*nghị|giao|yêu\s*cầu|chủ\s*trì|có\s*trách\s*nhiệm|có\s*nhiệm\s*vụ|"
+                           r"khẩn\s*trương|đồng\s*ý|"
                            r"chỉ\s*đạo|ủy\s*quyền|uỷ\s*quyền|cho\s*phép|chấp\s*thuận)\b", re.I | re.U)
 
 
@@ -728,9 +729,19 @@ def _directive_paragraph(text: str) -> bool:
         return False
     if CHAIRS_MEETING.search(text[:200]) and not _asks_a_unit(text):
         return False
-    if BACKGROUND.match(text) and not _asks_a_unit(text):
+    if BACKGROUND.match(text) and not _asks_a_unit(text) and not _subject_after_opening(text):
         return False
     return bool(DIRECTIVE_CUE.search(text))
+
+
+SUBJECT_AFTER_OPENING = re.compile(r"^(?:Trên\s*cơ\s*sở|Căn\s*cứ|Theo\s*đó)[^.;:]{0,120}?,\s*(?P<rest>.*)$", re.U)
+
+
+def _subject_after_opening(text: str) -> bool:
+    """"Trên cơ sở báo cáo của các đơn vị, Sở Kế hoạch và Đầu tư có nhiệm vụ tổng hợp …": the opening
+    phrase is background, the unit after it acts."""
+    m = SUBJECT_AFTER_OPENING.match(text)
+    return bool(m) and _unit_opens_with_work(m.group("rest"))
 
 
 SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])")

@@ -130,3 +130,29 @@ def test_units_listed_with_semicolons() -> None:
     assert [len(t.lead) for t in tasks] == [3, 1]
     # a ';' after a clause with its own verb still separates two doers
     assert find_leads("Giao Sở Tài chính chủ trì; Sở Nội vụ phối hợp.") == ["Sở Tài chính"]
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    # a document that asks names the doer after "yêu cầu"
+    ("Chỉ thị yêu cầu UBND các xã, thị trấn tổ chức ra quân làm thủy lợi nội đồng.", ["UBND các xã, thị trấn"]),
+    # lower-case "cấp ủy" after an ask
+    ("Theo đó, Ban Thường vụ Huyện ủy đề nghị cấp ủy các chi bộ, đảng bộ cơ sở tổ chức quán triệt kết luận.",
+     ["cấp ủy các chi bộ, đảng bộ cơ sở"]),
+    # background opening, then the unit that acts
+    ("Trên cơ sở báo cáo của các đơn vị, địa phương, Phòng Tài chính có nhiệm vụ tổng hợp, tham mưu UBND huyện.",
+     ["Phòng Tài chính"]),
+    # an ordinal opening, the subject with its role; a "giao" further on is part of its work
+    ("Thứ hai, các chi bộ khẩn trương chuẩn bị đại hội; thảo luận chương trình hành động, giao cấp ủy khóa mới "
+     "hoàn thiện.", ["các chi bộ"]),
+])
+def test_doer_after_openings(text: str, leads: list[str]) -> None:
+    assert find_leads(text) == leads
+
+
+def test_background_opening_with_a_unit_at_work_is_a_task() -> None:
+    from bot.ingest import parse_notice
+    text = ("Theo đó, UBND huyện yêu cầu các xã báo cáo kết quả về Phòng Nội vụ trước ngày 01/11/2026.\n\n"
+            "Trên cơ sở báo cáo của các xã, Phòng Nội vụ có nhiệm vụ tổng hợp, trình UBND huyện trước ngày "
+            "15/11/2026.\n")
+    tasks = parse_notice(text).tasks
+    assert [(list(t.lead), str(t.due)) for t in tasks] == [(["các xã"], "2026-11-01"), (["Phòng Nội vụ"], "2026-11-15")]
