@@ -610,15 +610,30 @@ def parse_notice(raw: str) -> ParsedNotice:
             default_leads = split_units(cm.group("u")) or [cm.group("u")]
         elif wm:
             default_leads = split_units(wm.group("u").strip()) or []
-    tasks = _extract_tasks(body, issued_on=date, default_leads=default_leads)
+    # a day without its year ("trước ngày 15.3") takes the year of the document, or of a portal copy's
+    # posting stamp when the copy lost the date line
+    reference = date or _posted_on(text)
+    tasks = _extract_tasks(body, issued_on=reference, default_leads=default_leads)
     for attachment in segments[1:]:
-        tasks += _extract_tasks(_join_wrapped(attachment), issued_on=date, default_leads=default_leads)
+        tasks += _extract_tasks(_join_wrapped(attachment), issued_on=reference, default_leads=default_leads)
     return ParsedNotice(
         kind=kind, number=number, date=date, place=place, issuer=_issuer(lines), subject=subject,
         signer=signer, signer_authority=authority, addressees=tuple(addressees),
         references=tuple(_references(text, number)), recipients=tuple(_recipients(lines, start + len(segments[0]))),
         meeting_date=meeting, tasks=tuple(tasks),
     )
+
+
+POSTED_RE = re.compile(r"^(?:(?:Thứ\s*\w+|Chủ\s*nhật)\s*,?\s*|(?:Đăng|Cập\s*nhật)\s*(?:ngày|lúc)?\s*:?\s*)?"
+                       r"(?P<d>\d{1,2}/\d{1,2}/\d{4})(?:\s*[-|,]?\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*$", re.I | re.U)
+
+
+def _posted_on(text: str) -> dt.date | None:
+    """The posting stamp of a portal copy in its first lines ("THỨ BA, 25/02/2020 08:51:00")."""
+    for ln in [ln.strip() for ln in text.split("\n") if ln.strip()][:6]:
+        if m := POSTED_RE.match(ln):
+            return parse_date_phrase(m.group("d"))
+    return None
 
 
 def _headline(line: str) -> bool:

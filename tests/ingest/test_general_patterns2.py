@@ -156,3 +156,13 @@ def test_background_opening_with_a_unit_at_work_is_a_task() -> None:
             "15/11/2026.\n")
     tasks = parse_notice(text).tasks
     assert [(list(t.lead), str(t.due)) for t in tasks] == [(["các xã"], "2026-11-01"), (["Phòng Nội vụ"], "2026-11-15")]
+
+
+def test_day_without_year_takes_the_posting_year_of_a_portal_copy() -> None:
+    from bot.ingest import parse_notice
+    text = ("Huyện ủy chọn hai đảng bộ đại hội điểm\n\nTHỨ HAI, 10/02/2025 09:15:00\n\n"
+            "Ban Thường vụ Huyện ủy giao Ban Tổ chức Huyện ủy hướng dẫn các đảng bộ hoàn thiện văn kiện "
+            "trước ngày 15.3.\n")
+    notice = parse_notice(text)
+    assert notice.date is None  # a posting stamp is not the document's date line
+    assert [str(t.due) for t in notice.tasks] == ["2025-03-15"]
