@@ -4,8 +4,11 @@ Every snippet here is a short example of a phrasing pattern, written for the tes
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from bot.ingest.dates import pick_deadline
 from bot.ingest.units import find_leads
 
 
@@ -166,3 +169,17 @@ def test_day_without_year_takes_the_posting_year_of_a_portal_copy() -> None:
     notice = parse_notice(text)
     assert notice.date is None  # a posting stamp is not the document's date line
     assert [str(t.due) for t in notice.tasks] == ["2025-03-15"]
+
+
+@pytest.mark.parametrize(("text", "due"), [
+    ("Bộ Xây dựng nghiên cứu, xây dựng Nghị định thay thế, trình Chính phủ Quý III năm 2025.", "2025-09-30"),
+    ("Sở Tài chính hoàn thiện đề án, trình UBND tỉnh tháng 8/2026.", "2026-08-31"),
+])
+def test_submitted_in_a_period(text: str, due: str) -> None:
+    deadline = pick_deadline(text, issued_on=dt.date(2025, 1, 10))
+    assert deadline is not None and str(deadline.due) == due
+
+
+def test_submitted_report_about_a_period_is_not_its_deadline() -> None:
+    text = "Sở Tài chính trình UBND tỉnh báo cáo kết quả quý I/2026."
+    assert pick_deadline(text, issued_on=dt.date(2026, 1, 5)) is None
