@@ -533,7 +533,7 @@ def _join_wrapped(lines: list[str]) -> list[str]:
     continued = False  # the last line was itself the continuation of a wrapped sentence
     wrapped_heading = False  # a short numbered heading whose name went on to the next line
     for ln in lines:
-        open_end = bool(out) and not re.search(r"[.:;!?)\"”]$", out[-1])
+        open_end = bool(out) and not re.search(r"[.:;!?)\"”…]$", out[-1])
         heading = bool(out) and (out[-1].isupper() or ln.isupper() or _is_heading_item(out[-1]))
         mark = _marker(out[-1]) if out else None
         if open_end and heading and mark is not None and _marker(ln) is None and ln[:1].islower() and \
@@ -749,14 +749,17 @@ def _directive_paragraph(text: str) -> bool:
     return bool(DIRECTIVE_CUE.search(text))
 
 
-SUBJECT_AFTER_OPENING = re.compile(r"^(?:Trên\s*cơ\s*sở|Căn\s*cứ|Theo\s*đó)[^.;:]{0,120}?,\s*(?P<rest>.*)$", re.U)
+SUBJECT_AFTER_OPENING = re.compile(r"^(?:Trên\s*cơ\s*sở|Căn\s*cứ|Theo\s*đó)\b", re.U)
 
 
 def _subject_after_opening(text: str) -> bool:
-    """"Trên cơ sở báo cáo của các đơn vị, Sở Kế hoạch và Đầu tư có nhiệm vụ tổng hợp …": the opening
-    phrase is background, the unit after it acts."""
-    m = SUBJECT_AFTER_OPENING.match(text)
-    return bool(m) and _unit_opens_with_work(m.group("rest"))
+    """"Trên cơ sở báo cáo của các đơn vị, Sở Kế hoạch và Đầu tư có nhiệm vụ tổng hợp …", "Theo đó, trong
+    thời gian từ … tới ngày 15/3, Công an tỉnh bố trí …": the opening phrases are background, the unit
+    after them acts."""
+    if not SUBJECT_AFTER_OPENING.match(text):
+        return False
+    head = re.split(r"[.;:]", text[:200], maxsplit=1)[0]
+    return any(_unit_opens_with_work(text[m.end():]) for m in re.finditer(r",\s*", head))
 
 
 SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])")

@@ -183,3 +183,12 @@ def test_submitted_in_a_period(text: str, due: str) -> None:
 def test_submitted_report_about_a_period_is_not_its_deadline() -> None:
     text = "Sở Tài chính trình UBND tỉnh báo cáo kết quả quý I/2026."
     assert pick_deadline(text, issued_on=dt.date(2026, 1, 5)) is None
+
+
+def test_unit_after_a_long_opening_acts_and_an_ellipsis_ends_a_paragraph() -> None:
+    from bot.ingest import parse_notice
+    text = ("Theo đó, trong dịp cao điểm cuối năm, Công an huyện bố trí lực lượng tuần tra, kiểm soát các tuyến "
+            "đường trọng điểm…\n"
+            "Phòng Kinh tế và Hạ tầng chỉ đạo lực lượng thanh tra kiểm tra các bến khách ngang sông.\n")
+    tasks = parse_notice(text).tasks
+    assert [list(t.lead) for t in tasks] == [["Công an huyện"], ["Phòng Kinh tế và Hạ tầng"]]
