@@ -638,7 +638,7 @@ def _posted_on(text: str) -> dt.date | None:
 
 def _headline(line: str) -> bool:
     """A title line: short, no closing punctuation, not an item, not a sentence that names who acts."""
-    return len(line) < 160 and not re.search(r"[.:;!?]$", line) and _marker(line) is None and \
+    return len(line) < 160 and not re.search(r"[.:;!?…]$", line) and _marker(line) is None and \
         not DIRECTIVE_CUE.search(line) and not line.startswith(("Kính", "Số"))
 
 
@@ -744,8 +744,8 @@ def _directive_paragraph(text: str) -> bool:
         return False
     if CHAIRS_MEETING.search(text[:200]) and not _asks_a_unit(text):
         return False
-    if BACKGROUND.match(text) and not _asks_a_unit(text) and not _subject_after_opening(text):
-        return False
+    if BACKGROUND.match(text) and not _asks_a_unit(text):
+        return _subject_after_opening(text)
     return bool(DIRECTIVE_CUE.search(text))
 
 
