@@ -192,3 +192,9 @@ def test_unit_after_a_long_opening_acts_and_an_ellipsis_ends_a_paragraph() -> No
             "Phòng Kinh tế và Hạ tầng chỉ đạo lực lượng thanh tra kiểm tra các bến khách ngang sông.\n")
     tasks = parse_notice(text).tasks
     assert [list(t.lead) for t in tasks] == [["Công an huyện"], ["Phòng Kinh tế và Hạ tầng"]]
+
+
+def test_signing_on_behalf_is_not_an_ask() -> None:
+    # "thừa ủy quyền Thủ tướng" says on whose behalf the minister signs; the Prime Minister is not asked
+    assert "Thủ tướng Chính phủ" not in " ".join(
+        find_leads("Giao Bộ trưởng Bộ Nội vụ thừa ủy quyền Thủ tướng Chính phủ ký tờ trình gửi Quốc hội."))
