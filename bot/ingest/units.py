@@ -154,7 +154,19 @@ BODY_THEN_LEVEL = re.compile(rf"^{_BODY}\s+(?P<tail>(?:các\s+)?(?:xã|phường
                              r"thành\s*phố)\b.*)$", re.U)
 
 
+# "UBND, ban an toàn giao thông các huyện, thị xã": a bare body and a lower-case unit sharing one level list
+BODY_AND_UNIT = re.compile(r"^(?P<body>(?:HĐND|UBND|UBMTTQ|MTTQ|Đảng\s*[ủu][yỷ]|Công\s*an)),\s*"
+                           r"(?P<unit>(?:ban|hội\s*đồng|phòng|đội|tổ)\s[^,]+?)\s+"
+                           r"(?P<tail>các\s+(?:huyện|xã|phường|quận|tỉnh|thị\s*xã|thành\s*phố)\b.*)$", re.U)
+
+
+def _body_and_unit(unit: str) -> list[str]:
+    m = BODY_AND_UNIT.match(unit)
+    return [f"{m.group('body')} {m.group('tail')}", f"{m.group('unit')} {m.group('tail')}"] if m else [unit]
+
+
 def _shared_level(units: list[str]) -> list[str]:
+    units = [part for u in units for part in _body_and_unit(u)]
     if len(units) < 2 or not (tail := BODY_THEN_LEVEL.match(units[-1]) or LEVEL_TAIL.search(units[-1])):
         return units
     return [f"{u} {tail.group('tail')}" if BARE_BODY.match(u) else u for u in units]

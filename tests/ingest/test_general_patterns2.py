@@ -198,3 +198,8 @@ def test_signing_on_behalf_is_not_an_ask() -> None:
     # "thừa ủy quyền Thủ tướng" says on whose behalf the minister signs; the Prime Minister is not asked
     assert "Thủ tướng Chính phủ" not in " ".join(
         find_leads("Giao Bộ trưởng Bộ Nội vụ thừa ủy quyền Thủ tướng Chính phủ ký tờ trình gửi Quốc hội."))
+
+
+def test_body_and_lower_case_unit_share_a_level_list() -> None:
+    text = "Giao Công an huyện và UBND, hội đồng nghĩa vụ quân sự các xã, thị trấn khẩn trương rà soát."
+    assert find_leads(text) == ["Công an huyện", "UBND các xã, thị trấn", "hội đồng nghĩa vụ quân sự các xã, thị trấn"]
