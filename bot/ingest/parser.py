@@ -616,6 +616,7 @@ def parse_notice(raw: str) -> ParsedNotice:
     tasks = _extract_tasks(body, issued_on=reference, default_leads=default_leads)
     for attachment in segments[1:]:
         tasks += _extract_tasks(_join_wrapped(attachment), issued_on=reference, default_leads=default_leads)
+    tasks = _drop_restated(tasks)
     return ParsedNotice(
         kind=kind, number=number, date=date, place=place, issuer=_issuer(lines), subject=subject,
         signer=signer, signer_authority=authority, addressees=tuple(addressees),
@@ -634,6 +635,27 @@ def _posted_on(text: str) -> dt.date | None:
         if m := POSTED_RE.match(ln):
             return parse_date_phrase(m.group("d"))
     return None
+
+
+def _drop_restated(tasks: list[ParsedTask]) -> list[ParsedTask]:
+    """A plan lists its tasks in the body and again in a task table with who and when: keep the table row,
+    drop the body item that says the same with less ("a) Xây dựng Thông tư …" / "Xây dựng Thông tư … |
+    Cục X | Quý III/2026")."""
+    def key(t: ParsedTask) -> str:
+        return re.sub(r"[^a-z0-9]", "", fold(t.text))
+
+    keys = [key(t) for t in tasks]
+    out = []
+    for i, t in enumerate(tasks):
+        k = keys[i]
+        fuller = len(k) >= 40 and any(
+            j != i and len(keys[j]) >= len(k) + 10 and keys[j].startswith(k[:max(40, len(k) - 2)])
+            and (bool(u.lead) or u.due is not None) and (len(u.lead) >= len(t.lead)) and (t.due is None or u.due)
+            and (not t.lead or u.lead) and not LEAD_IN_ASK.search(u.text[len(t.text) - 5:])
+            for j, u in enumerate(tasks))
+        if not fuller:
+            out.append(t)
+    return out
 
 
 def _headline(line: str) -> bool:

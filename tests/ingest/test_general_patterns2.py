@@ -203,3 +203,19 @@ def test_signing_on_behalf_is_not_an_ask() -> None:
 def test_body_and_lower_case_unit_share_a_level_list() -> None:
     text = "Giao Công an huyện và UBND, hội đồng nghĩa vụ quân sự các xã, thị trấn khẩn trương rà soát."
     assert find_leads(text) == ["Công an huyện", "UBND các xã, thị trấn", "hội đồng nghĩa vụ quân sự các xã, thị trấn"]
+
+
+def test_body_item_restated_in_a_task_table_is_one_task() -> None:
+    from bot.ingest import parse_notice
+    text = ("II. NHIỆM VỤ\n"
+            "1. Xây dựng quy chế phối hợp quản lý chợ đầu mối trên địa bàn huyện.\n"
+            "2. Kiểm tra định kỳ an toàn phòng cháy tại các chợ đầu mối.\n"
+            "PHỤ LỤC\n"
+            "| TT | Nhiệm vụ | Chủ trì | Thời hạn |\n"
+            "|---|---|---|---|\n"
+            "| 1 | Xây dựng quy chế phối hợp quản lý chợ đầu mối trên địa bàn huyện. | Phòng Kinh tế | Quý II/2026 |\n")
+    tasks = parse_notice(text).tasks
+    restated = [t for t in tasks if "quy chế phối hợp" in t.text]
+    assert len(restated) == 1
+    assert restated[0].lead == ("Phòng Kinh tế",) and str(restated[0].due) == "2026-06-30"
+    assert any("phòng cháy" in t.text for t in tasks)
