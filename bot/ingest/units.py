@@ -79,7 +79,7 @@ REQUESTER = re.compile(r"^(?:Để|Nhằm|Trên\s*cơ\s*sở|Căn\s*cứ|Thực\
 ROLE_AFTER = re.compile(
     r"(?P<u>(?:(?:" + _HEADS + r")\b|" + _GROUP + r")[^:;.\n]{0,160}?)\s+"
     r"(?:chủ\s*trì|có\s*trách\s*nhiệm|có\s*nhiệm\s*vụ|khẩn\s*trương|chịu\s*trách\s*nhiệm|cần|phải)\b", re.U)
-SUPPORT_RE = re.compile(r"(?:phối\s*hợp\s*(?:chặt\s*chẽ\s*)?(?:với\s*)?|cùng\s*với\s+)(?P<u>.+)", re.U)
+SUPPORT_RE = re.compile(r"(?:[Pp]hối\s*hợp\s*(?:chặt\s*chẽ\s*)?(?:với\s*)?|cùng\s*với\s+)(?P<u>.+)", re.U)
 SUPPORT_BEFORE = re.compile(
     r"(?P<u>(?:(?:" + _HEADS + r")\b|" + _GROUP + r")[^:;.\n]{0,160}?)\s+phối\s*hợp\b", re.U)
 # "Đơn vị chủ trì: X", "Cơ quan phối hợp thực hiện: Y" in activity blocks and table rows

@@ -219,3 +219,9 @@ def test_body_item_restated_in_a_task_table_is_one_task() -> None:
     assert len(restated) == 1
     assert restated[0].lead == ("Phòng Kinh tế",) and str(restated[0].due) == "2026-06-30"
     assert any("phòng cháy" in t.text for t in tasks)
+
+
+def test_item_opening_with_phoi_hop_names_its_partners() -> None:
+    from bot.ingest.units import find_supports
+    assert find_supports("Phối hợp với Sở Tài chính và các cơ quan liên quan rà soát định mức chi.") == \
+        ["Sở Tài chính", "các cơ quan liên quan"]
