@@ -223,5 +223,5 @@ def test_body_item_restated_in_a_task_table_is_one_task() -> None:
 
 def test_item_opening_with_phoi_hop_names_its_partners() -> None:
     from bot.ingest.units import find_supports
-    assert find_supports("Phối hợp với Sở Tài chính và các cơ quan liên quan rà soát định mức chi.") == \
-        ["Sở Tài chính", "các cơ quan liên quan"]
+    assert find_supports("Phối hợp với Sở Tài chính, Sở Nội vụ rà soát định mức chi.") == \
+        ["Sở Tài chính", "Sở Nội vụ"]
