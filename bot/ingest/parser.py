@@ -790,6 +790,11 @@ SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])")
 ASK_WORD = re.compile(r"^(?:Giao|Đề\s*nghị|Yêu\s*cầu)\s+(?:cho\s+)?", re.U)
 
 
+# a sentence that adds another piece of work for the same doer: "Đồng thời chỉ đạo …", "Đồng thời, phối hợp …"
+ALSO_WORK = re.compile(r"^Đồng\s*thời,?\s+(?:chỉ\s*đạo|tổ\s*chức|phối\s*hợp|xây\s*dựng|rà\s*soát|kiểm\s*tra|"
+                       r"hướng\s*dẫn|triển\s*khai|tăng\s*cường|đẩy\s*mạnh|theo\s*dõi|tham\s*mưu)\b", re.U)
+
+
 def _join_name_lists(sentences: list[str]) -> list[str]:
     """"Giao các sở, ngành; UBND các huyện; Các Ban QLDA báo cáo …" is one sentence: a ';' after a bare
     name (no verb yet) separates the names of one list, not two tasks."""
@@ -818,8 +823,9 @@ def _by_subject(paragraphs: list[str]) -> list[tuple[str, str | None]]:
         sentences = _join_name_lists(SENTENCE_END.split(para))
         for sentence in sentences:
             leads, strength = find_leads_ranked(sentence)
-            if current and strength >= STRONG and leads and not _same_units(leads, current_leads) and \
-                    not is_generic_reference(leads) and not INTRO_END.search(sentence):
+            if current and (strength >= STRONG and leads and not _same_units(leads, current_leads) and
+                            not is_generic_reference(leads) and not INTRO_END.search(sentence)
+                            or bool(ALSO_WORK.match(sentence)) and bool(current_leads)):
                 # "Các đơn vị thực hiện trước ngày …" goes with the ask; "…, UBND tỉnh có ý kiến như sau:" too
                 parts.append(" ".join(current))
                 current, current_leads = [], []
@@ -872,7 +878,9 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
                 groups[-1][0].append(para)  # "Thời gian gửi báo cáo trước ngày 20/3/2009." completes the task
             continue
         leads = find_leads(para)
-        if groups and (not leads or _same_units(leads, groups[-1][1])):
+        if groups and ALSO_WORK.match(para) and not leads and groups[-1][1]:
+            groups.append(([para], groups[-1][1]))  # "Đồng thời chỉ đạo …": the same doer's next task
+        elif groups and (not leads or _same_units(leads, groups[-1][1])):
             groups[-1][0].append(para)
         else:
             groups.append(([para], leads))

@@ -225,3 +225,13 @@ def test_item_opening_with_phoi_hop_names_its_partners() -> None:
     from bot.ingest.units import find_supports
     assert find_supports("Phối hợp với Sở Tài chính, Sở Nội vụ rà soát định mức chi.") == \
         ["Sở Tài chính", "Sở Nội vụ"]
+
+
+def test_dong_thoi_sentence_is_the_same_doers_next_task() -> None:
+    from bot.ingest import parse_notice
+    text = ("UBND huyện có ý kiến như sau:\n"
+            "Giao Phòng Nông nghiệp hướng dẫn các xã gieo cấy đúng khung thời vụ. Đồng thời chỉ đạo Trạm Khuyến "
+            "nông theo dõi sâu bệnh trên lúa.\n")
+    tasks = parse_notice(text).tasks
+    assert [list(t.lead) for t in tasks] == [["Phòng Nông nghiệp"], ["Phòng Nông nghiệp"]]
+    assert tasks[1].text.startswith("Đồng thời chỉ đạo")
