@@ -791,7 +791,8 @@ ASK_WORD = re.compile(r"^(?:Giao|Đề\s*nghị|Yêu\s*cầu)\s+(?:cho\s+)?", re
 
 
 # a sentence that adds another piece of work for the same doer: "Đồng thời chỉ đạo …", "Đồng thời, phối hợp …"
-ALSO_WORK = re.compile(r"^Đồng\s*thời,?\s+(?:chỉ\s*đạo|tổ\s*chức|phối\s*hợp|xây\s*dựng|rà\s*soát|kiểm\s*tra|"
+ALSO_WORK = re.compile(r"^(?:Tiếp\s*tục\s+|Đồng\s*thời,?\s+)"
+                       r"(?:nắm|chỉ\s*đạo|tổ\s*chức|phối\s*hợp|xây\s*dựng|rà\s*soát|kiểm\s*tra|"
                        r"hướng\s*dẫn|triển\s*khai|tăng\s*cường|đẩy\s*mạnh|theo\s*dõi|tham\s*mưu)\b", re.U)
 
 

@@ -235,3 +235,12 @@ def test_dong_thoi_sentence_is_the_same_doers_next_task() -> None:
     tasks = parse_notice(text).tasks
     assert [list(t.lead) for t in tasks] == [["Phòng Nông nghiệp"], ["Phòng Nông nghiệp"]]
     assert tasks[1].text.startswith("Đồng thời chỉ đạo")
+
+
+def test_tiep_tuc_sentence_is_the_same_doers_next_task() -> None:
+    from bot.ingest import parse_notice
+    text = ("Thường trực Đảng ủy có ý kiến như sau:\n"
+            "Đề nghị Ủy ban MTTQ xã vận động nhân dân đóng góp xây dựng nhà văn hóa thôn. Tiếp tục theo dõi "
+            "việc giải quyết kiến nghị của cử tri.\n")
+    tasks = parse_notice(text).tasks
+    assert [list(t.lead) for t in tasks] == [["Ủy ban MTTQ xã"], ["Ủy ban MTTQ xã"]]
