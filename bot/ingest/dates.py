@@ -31,6 +31,12 @@ WORDY_DATE = re.compile(
 MONTH = re.compile(rf"(?P<cue>{_CUE})\s*(?:tháng)\s*(?P<m>\d{{1,2}})\s*(?:/|năm)\s*(?P<y>\d{{4}})", re.I)
 QUARTER = re.compile(rf"(?P<cue>{_CUE})\s*quý\s*(?:(?:IV|III|II|I|[1-4])\s*(?:,|và|-)\s*)*"
                      r"(?P<q>IV|III|II|I|[1-4])\s*(?:/|năm)\s*(?P<y>\d{4})", re.I)  # "Quý III, IV/2026": the last
+# what is submitted in a period: "trình Thủ tướng Chính phủ Quý II năm 2014", "trình UBND tỉnh tháng 6/2026"
+_TO_WHOM = r"(?:(?!báo\s*cáo|kết\s*quả|tình\s*hình|số\s*liệu|của|về|trong)[^.;,\d]){0,60}?"
+SUBMIT_QUARTER = re.compile(r"(?P<cue>\btrình\b" + _TO_WHOM + r")\s*quý\s*(?P<q>IV|III|II|I|[1-4])\s*(?:/|năm)\s*"
+                            r"(?P<y>\d{4})", re.I)
+SUBMIT_MONTH = re.compile(r"(?P<cue>\btrình\b" + _TO_WHOM + r")\s*tháng\s*(?P<m>\d{1,2})\s*(?:/|năm)\s*(?P<y>\d{4})",
+                          re.I)
 # a time column that ends on a later year: "Thời gian hoàn thành: Quý IV/2026, 2027"
 TIME_FIELD = re.compile(r"thời\s*(?:gian|hạn)\s*hoàn\s*thành\s*:", re.I)
 LATER_YEAR = re.compile(r",\s*(?:năm\s*)?(?P<y>(?:19|20)\d\d)\s*(?=[.;]|$)", re.I)
@@ -139,6 +145,10 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
     for m in QUARTER.finditer(text):
         q = _ROMAN[m.group("q").lower()]
         add(m, _month_end(int(m.group("y")), q * 3))
+    for m in SUBMIT_QUARTER.finditer(text):
+        add(m, _month_end(int(m.group("y")), _ROMAN[m.group("q").lower()] * 3))
+    for m in SUBMIT_MONTH.finditer(text):
+        add(m, _month_end(int(m.group("y")), int(m.group("m"))))
     for m in HALF.finditer(text):
         add(m, _month_end(int(m.group("y")), int(m.group("n"))))
     for m in LATER_YEAR.finditer(text):

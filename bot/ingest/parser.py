@@ -56,9 +56,18 @@ RUNNING_HEAD = re.compile(r"^(?:CÔNG\s*BÁO/Số\s*\d+/Ngày\s*[\d-]+|Trang\s*\
                           re.I)
 
 
+PARAGRAPH_MIN = 160
+
+
 def lines_of(text: str) -> list[str]:
     """Non-empty lines; tables rewritten as item lines; running heads and page numbers dropped."""
     raw = [ln.strip() for ln in text.split("\n")]
+    for i in range(len(raw) - 2):
+        # a paragraph of running text, a blank line, a capitalised paragraph: the first one has ended even
+        # where a portal copy lost its full stop (wrapped PDF lines are far shorter)
+        if len(raw[i]) >= PARAGRAPH_MIN and not raw[i + 1] and raw[i + 2][:1].isupper() and \
+                re.search(r"[\w%\d]$", raw[i]):
+            raw[i] += "."
     raw = [ln for ln in raw if ln and not re.fullmatch(r"[-_=.*\s]+", ln) and not RUNNING_HEAD.match(ln)]
     out: list[str] = []
     for ln in rewrite_tables(raw):
@@ -312,6 +321,7 @@ class Node:
 
 
 MARKERS = [
+    ("article", re.compile(r"^Điều\s*(?P<m>\d{1,3})\s*[.:]\s*(?=\S)")),  # "Điều 3. Nhiệm vụ …" of a decision
     ("roman", re.compile(r"^(?P<m>[IVX]{1,4})\s*[.)/-]\s*(?=\S)")),
     ("num", re.compile(r"^(?P<m>\d{1,3}(?:\.\d{1,3}){1,3})\.?\)?\s+(?=\S)")),
     ("num", re.compile(r"^(?P<m>\d{1,3})\s*[.)]\s*(?=\D)")),
@@ -321,7 +331,7 @@ MARKERS = [
     ("plus", re.compile(r"^\+\s*(?=\S)")),
     ("bullet", re.compile(r"^[•●▪◦·*]\s*(?=\S)")),
 ]
-_RANK = {"roman": 0, "letter": 5, "paren": 6, "dash": 7, "plus": 8, "bullet": 9}
+_RANK = {"article": 0, "roman": 0, "letter": 5, "paren": 6, "dash": 7, "plus": 8, "bullet": 9}
 
 
 def _marker(line: str) -> tuple[str, str, int, str] | None:
@@ -521,9 +531,22 @@ def _join_wrapped(lines: list[str]) -> list[str]:
     cannot end a sentence ("… trước ngày" / "15/4/2026")."""
     out: list[str] = []
     continued = False  # the last line was itself the continuation of a wrapped sentence
+    wrapped_heading = False  # a short numbered heading whose name went on to the next line
     for ln in lines:
-        open_end = bool(out) and not re.search(r"[.:;!?)\"”]$", out[-1])
+        open_end = bool(out) and not re.search(r"[.:;!?)\"”…]$", out[-1])
         heading = bool(out) and (out[-1].isupper() or ln.isupper() or _is_heading_item(out[-1]))
+        mark = _marker(out[-1]) if out else None
+        if open_end and heading and mark is not None and _marker(ln) is None and ln[:1].islower() and \
+                mark[0] != "heading" and UNIT_START.match(mark[3]):
+            # "1. Công an tỉnh, các sở, ngành và Ủy ban nhân dân" / "các xã, phường": one name on two lines
+            out[-1] = out[-1] + " " + ln
+            wrapped_heading = True
+            continue
+        if wrapped_heading and ln[:1].isupper():
+            out.append(ln)
+            wrapped_heading = continued = False
+            continue
+        wrapped_heading = False
         if open_end and _marker(ln) is None and not heading:
             out[-1] = out[-1] + " " + ln
             continued = True
@@ -543,7 +566,7 @@ def _is_heading_item(line: str) -> bool:
     """A short numbered heading ("1. Sở Tài chính", "II. Nhiệm vụ trọng tâm"): the next line is its
     content, not its continuation."""
     mark = _marker(line)
-    return mark is not None and mark[0] in ("roman", "num") and len(line) < 70
+    return mark is not None and mark[0] in ("article", "roman", "num") and len(line) < 70
 
 
 def parse_notice(raw: str) -> ParsedNotice:
@@ -587,9 +610,13 @@ def parse_notice(raw: str) -> ParsedNotice:
             default_leads = split_units(cm.group("u")) or [cm.group("u")]
         elif wm:
             default_leads = split_units(wm.group("u").strip()) or []
-    tasks = _extract_tasks(body, issued_on=date, default_leads=default_leads)
+    # a day without its year ("trước ngày 15.3") takes the year of the document, or of a portal copy's
+    # posting stamp when the copy lost the date line
+    reference = date or _posted_on(text)
+    tasks = _extract_tasks(body, issued_on=reference, default_leads=default_leads)
     for attachment in segments[1:]:
-        tasks += _extract_tasks(_join_wrapped(attachment), issued_on=date, default_leads=default_leads)
+        tasks += _extract_tasks(_join_wrapped(attachment), issued_on=reference, default_leads=default_leads)
+    tasks = _drop_restated(tasks)
     return ParsedNotice(
         kind=kind, number=number, date=date, place=place, issuer=_issuer(lines), subject=subject,
         signer=signer, signer_authority=authority, addressees=tuple(addressees),
@@ -598,9 +625,42 @@ def parse_notice(raw: str) -> ParsedNotice:
     )
 
 
+POSTED_RE = re.compile(r"^(?:(?:Thứ\s*\w+|Chủ\s*nhật)\s*,?\s*|(?:Đăng|Cập\s*nhật)\s*(?:ngày|lúc)?\s*:?\s*)?"
+                       r"(?P<d>\d{1,2}/\d{1,2}/\d{4})(?:\s*[-|,]?\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*$", re.I | re.U)
+
+
+def _posted_on(text: str) -> dt.date | None:
+    """The posting stamp of a portal copy in its first lines ("THỨ BA, 25/02/2020 08:51:00")."""
+    for ln in [ln.strip() for ln in text.split("\n") if ln.strip()][:6]:
+        if m := POSTED_RE.match(ln):
+            return parse_date_phrase(m.group("d"))
+    return None
+
+
+def _drop_restated(tasks: list[ParsedTask]) -> list[ParsedTask]:
+    """A plan lists its tasks in the body and again in a task table with who and when: keep the table row,
+    drop the body item that says the same with less ("a) Xây dựng Thông tư …" / "Xây dựng Thông tư … |
+    Cục X | Quý III/2026")."""
+    def key(t: ParsedTask) -> str:
+        return re.sub(r"[^a-z0-9]", "", fold(t.text))
+
+    keys = [key(t) for t in tasks]
+    out = []
+    for i, t in enumerate(tasks):
+        k = keys[i]
+        fuller = len(k) >= 40 and any(
+            j != i and len(keys[j]) >= len(k) + 10 and keys[j].startswith(k[:max(40, len(k) - 2)])
+            and (bool(u.lead) or u.due is not None) and (len(u.lead) >= len(t.lead)) and (t.due is None or u.due)
+            and (not t.lead or u.lead) and not LEAD_IN_ASK.search(u.text[len(t.text) - 5:])
+            for j, u in enumerate(tasks))
+        if not fuller:
+            out.append(t)
+    return out
+
+
 def _headline(line: str) -> bool:
     """A title line: short, no closing punctuation, not an item, not a sentence that names who acts."""
-    return len(line) < 160 and not re.search(r"[.:;!?]$", line) and _marker(line) is None and \
+    return len(line) < 160 and not re.search(r"[.:;!?…]$", line) and _marker(line) is None and \
         not DIRECTIVE_CUE.search(line) and not line.startswith(("Kính", "Số"))
 
 
@@ -691,7 +751,8 @@ def _lead_in_context(lead_in: str, base: _Context) -> _Context:
 
 ASKS = re.compile(r"\b(?:đề\s*nghị|giao|yêu\s*cầu|ủy\s*quyền|uỷ\s*quyền|cho\s*phép|chấp\s*thuận)\s+(?:quý\s+)?"
                   r"(?P<rest>.{0,80})", re.I | re.U)
-DIRECTIVE_CUE = re.compile(r"\b(?:đề\s*nghị|giao|yêu\s*cầu|chủ\s*trì|có\s*trách\s*nhiệm|khẩn\s*trương|đồng\s*ý|"
+DIRECTIVE_CUE = re.compile(r"\b(?:đề\s*nghị|giao|yêu\s*cầu|chủ\s*trì|có\s*trách\s*nhiệm|có\s*nhiệm\s*vụ|"
+                           r"khẩn\s*trương|đồng\s*ý|"
                            r"chỉ\s*đạo|ủy\s*quyền|uỷ\s*quyền|cho\s*phép|chấp\s*thuận)\b", re.I | re.U)
 
 
@@ -706,11 +767,48 @@ def _directive_paragraph(text: str) -> bool:
     if CHAIRS_MEETING.search(text[:200]) and not _asks_a_unit(text):
         return False
     if BACKGROUND.match(text) and not _asks_a_unit(text):
-        return False
+        return _subject_after_opening(text)
     return bool(DIRECTIVE_CUE.search(text))
 
 
+SUBJECT_AFTER_OPENING = re.compile(r"^(?:Trên\s*cơ\s*sở|Căn\s*cứ|Theo\s*đó)\b", re.U)
+
+
+def _subject_after_opening(text: str) -> bool:
+    """"Trên cơ sở báo cáo của các đơn vị, Sở Kế hoạch và Đầu tư có nhiệm vụ tổng hợp …", "Theo đó, trong
+    thời gian từ … tới ngày 15/3, Công an tỉnh bố trí …": the opening phrases are background, the unit
+    after them acts."""
+    if not SUBJECT_AFTER_OPENING.match(text):
+        return False
+    head = re.split(r"[.;:]", text[:200], maxsplit=1)[0]
+    return any(_unit_opens_with_work(text[m.end():]) for m in re.finditer(r",\s*", head))
+
+
 SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+ASK_WORD = re.compile(r"^(?:Giao|Đề\s*nghị|Yêu\s*cầu)\s+(?:cho\s+)?", re.U)
+
+
+# a sentence that adds another piece of work for the same doer: "Đồng thời chỉ đạo …", "Đồng thời, phối hợp …"
+ALSO_WORK = re.compile(r"^(?:Tiếp\s*tục\s+|Đồng\s*thời,?\s+)"
+                       r"(?:nắm|chỉ\s*đạo|tổ\s*chức|phối\s*hợp|xây\s*dựng|rà\s*soát|kiểm\s*tra|"
+                       r"hướng\s*dẫn|triển\s*khai|tăng\s*cường|đẩy\s*mạnh|theo\s*dõi|tham\s*mưu)\b", re.U)
+
+
+def _join_name_lists(sentences: list[str]) -> list[str]:
+    """"Giao các sở, ngành; UBND các huyện; Các Ban QLDA báo cáo …" is one sentence: a ';' after a bare
+    name (no verb yet) separates the names of one list, not two tasks."""
+    out: list[str] = []
+    for sentence in sentences:
+        if out and out[-1].endswith(";"):
+            names = ASK_WORD.sub("", out[-1][:-1].strip()) if not out[-1].startswith(("-", "+")) else ""
+            if names and all(UNIT_START.match(p) and name_prefix(p) == p.strip(" ,.-–")
+                             for p in re.split(r"\s*;\s*", names)):
+                out[-1] = f"{out[-1]} {sentence}"
+                continue
+        out.append(sentence)
+    return out
 
 
 def _by_subject(paragraphs: list[str]) -> list[tuple[str, str | None]]:
@@ -723,11 +821,12 @@ def _by_subject(paragraphs: list[str]) -> list[tuple[str, str | None]]:
         parts: list[str] = []
         current: list[str] = []
         current_leads: list[str] = []
-        sentences = SENTENCE_END.split(para)
+        sentences = _join_name_lists(SENTENCE_END.split(para))
         for sentence in sentences:
             leads, strength = find_leads_ranked(sentence)
-            if current and strength >= STRONG and leads and not _same_units(leads, current_leads) and \
-                    not is_generic_reference(leads) and not INTRO_END.search(sentence):
+            if current and (strength >= STRONG and leads and not _same_units(leads, current_leads) and
+                            not is_generic_reference(leads) and not INTRO_END.search(sentence)
+                            or bool(ALSO_WORK.match(sentence)) and bool(current_leads)):
                 # "Các đơn vị thực hiện trước ngày …" goes with the ask; "…, UBND tỉnh có ý kiến như sau:" too
                 parts.append(" ".join(current))
                 current, current_leads = [], []
@@ -751,7 +850,7 @@ def _unit_opens_with_work(text: str) -> bool:
     if CLOSING.search(text) or ASSESSMENT.search(text[:200]) or BACKGROUND.match(text):
         return False
     leads, strength = find_leads_ranked(text)
-    if strength < STRONG or not leads or not text.startswith(leads[0][:8]):
+    if strength < STRONG or not leads or text.split()[0].strip(",") != leads[0].split()[0]:
         return False
     name = name_prefix(text)
     return len(name) <= 90 and not NOT_WORK_AFTER_UNIT.match(text[len(name):]) and not INTRO_END.search(text)
@@ -780,7 +879,9 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
                 groups[-1][0].append(para)  # "Thời gian gửi báo cáo trước ngày 20/3/2009." completes the task
             continue
         leads = find_leads(para)
-        if groups and (not leads or _same_units(leads, groups[-1][1])):
+        if groups and ALSO_WORK.match(para) and not leads and groups[-1][1]:
+            groups.append(([para], groups[-1][1]))  # "Đồng thời chỉ đạo …": the same doer's next task
+        elif groups and (not leads or _same_units(leads, groups[-1][1])):
             groups[-1][0].append(para)
         else:
             groups.append(([para], leads))
@@ -842,6 +943,9 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
         text = child.text
         head_class = _is_directive_heading(child.head) if child.kind in ("roman", "heading") or child.children \
             else None
+        if child.kind == "article" and head_class is None:
+            # an article of a decision directs only when it says so ("Điều 2. Giao Sở …"); not "Thành lập …"
+            head_class = bool(DIRECTIVE_CUE.search(child.head[:120]))
         child_directive = directive if head_class is None else head_class
         if child_directive and ASSESSMENT.search(text[:200]) and not DIRECTIVE_HEAD.search(child.head[:80]):
             child_directive = False
@@ -859,7 +963,8 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
         child_due = inherited_due
         if child.children and deadline and deadline.exact and text.rstrip().endswith(":"):
             child_due = (deadline.due, deadline.text)
-        if child_directive and child.kind not in ("roman", "heading"):
+        if child_directive and child.kind not in ("roman", "heading") and \
+                not (child.kind == "article" and child.children):
             # "1. Sở Văn hóa và Thể thao:" names who acts for the items below; it is not a task
             emit = not (unit_heading and len(child.lines) == 1) and not ATTRIBUTE_ITEM.match(text) and \
                 not _not_a_task(text, child) and (

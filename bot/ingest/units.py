@@ -9,7 +9,7 @@ _HEADS = (
     r"Sở|Ban(?!\s*hành)|Bộ|Ủy\s*ban|Uỷ\s*ban|UBND|HĐND|Hội\s*đồng|Văn\s*phòng|VP|Phòng|Cục|Tổng\s*cục|Vụ(?!\s*việc)|Viện|"
     r"Trung\s*tâm|Công\s*an|Bộ\s*Chỉ\s*huy|Bộ\s*đội|Hội(?!\s*(?:nghị|chợ|thảo|thi|diễn|trại|khỏe|báo))|Đoàn|Mặt\s*trận|MTTQ|UBMTTQ|Liên\s*đoàn|Liên\s*minh|"
     r"Tỉnh\s*ủy|Tỉnh\s*uỷ|Thành\s*ủy|Thành\s*uỷ|Huyện\s*ủy|Huyện\s*uỷ|Thị\s*ủy|Thị\s*uỷ|Đảng\s*ủy|Đảng\s*uỷ|"
-    r"Đảng\s*bộ|Chi\s*bộ|Chi\s*đoàn|Cấp\s*ủy|Cấp\s*uỷ|"
+    r"Đảng\s*bộ|Chi\s*bộ|Chi\s*đoàn|[Cc]ấp\s*ủy|[Cc]ấp\s*uỷ|"
     r"Thường\s*trực|Kho\s*bạc|Ngân\s*hàng|Thanh\s*tra|Đài|Báo(?!\s*cáo)|Tòa\s*án|Toà\s*án|Viện\s*kiểm\s*sát|Công\s*ty|"
     r"Tập\s*đoàn|Tổng\s*công\s*ty|Chủ\s*tịch|Giám\s*đốc|Phó\s*(?:Giám\s*đốc|Chủ\s*tịch|Trưởng\s*(?:ban|phòng)|Bí\s*thư)|"
     r"Trưởng\s*phòng|Hiệu\s*trưởng|Đồng\s*chí|Đ/c|Thủ\s*trưởng|Trưởng\s*ban|Chánh\s*Văn\s*phòng|Trường(?!\s*hợp)|"
@@ -32,14 +32,14 @@ UNIT_START = re.compile(rf"(?:{_HEADS})\b|{_GROUP}", re.U)
 
 # Words after which a unit name has ended (the verb or role that follows it).
 _STOP = (
-    r"chủ\s*trì|phối\s*hợp|thực\s*hiện|có\s*trách\s*nhiệm|khẩn\s*trương|nghiên\s*cứu|tổ\s*chức|chỉ\s*đạo|"
+    r"chủ\s*trì|phối\s*hợp|thực\s*hiện|có\s*trách\s*nhiệm|có\s*nhiệm\s*vụ|khẩn\s*trương|nghiên\s*cứu|tổ\s*chức|chỉ\s*đạo|"
     r"tham\s*mưu|xây\s*dựng|rà\s*soát|báo\s*cáo|triển\s*khai|tiếp\s*tục|chủ\s*động|hướng\s*dẫn|theo\s*dõi|"
-    r"đôn\s*đốc|tập\s*trung|xem\s*xét|cho\s*ý\s*kiến|kiểm\s*tra|giải\s*quyết|xử\s*lý|đề\s*xuất|trình|"
+    r"đôn\s*đốc|tập\s*trung|xem\s*xét|cho\s*ý\s*kiến|(?<!Đoàn\s)(?<!ban\s)(?<!Tổ\s)kiểm\s*tra|giải\s*quyết|xử\s*lý|đề\s*xuất|trình|"
     r"gửi|căn\s*cứ|bố\s*trí|cung\s*cấp|tăng\s*cường|quan\s*tâm|phải|cần|thống\s*nhất|lập|hoàn\s*thành|"
     r"hoàn\s*thiện|cập\s*nhật|ban\s*hành|tiến\s*hành|làm\s*việc|tổng\s*hợp|đánh\s*giá|giám\s*sát|quản\s*lý|"
     r"đảm\s*bảo|bảo\s*đảm|thẩm\s*định|phê\s*duyệt|kịp\s*thời|sớm|nắm|tuyên\s*truyền|vận\s*động|huy\s*động|"
     r"được|là|để|về\s*việc|theo|tại|trong|trước|nhằm|đối\s*với|với|cùng|thì|sau\s*khi|khi|nếu|căn\s*cứ|"
-    r"tiếp\s*thu|hoàn\s*chỉnh|làm\s*rõ|chịu\s*trách\s*nhiệm|giao|và\s*các\s*(?:cơ\s*quan|đơn\s*vị)\s*liên\s*quan|"
+    r"tiếp\s*thu|hoàn\s*chỉnh|làm\s*rõ|chịu\s*trách\s*nhiệm|giao(?!\s*thông)|trên\s*cơ\s*sở|và\s*các\s*(?:cơ\s*quan|đơn\s*vị)\s*liên\s*quan|"
     r"đưa|sửa\s*đổi|bổ\s*sung|thông\s*báo|công\s*bố|công\s*khai|phổ\s*biến|quán\s*triệt|ký|chuẩn\s*bị|"
     r"phân\s*công|đẩy\s*mạnh|đẩy\s*nhanh|nâng\s*cao|thực\s*thi|thanh\s*tra|tiếp\s*nhận|phát\s*huy|"
     r"duy\s*trì|hỗ\s*trợ|tạo\s*điều\s*kiện|khuyến\s*khích|vận\s*hành|ứng\s*dụng|nghiêm\s*túc|"
@@ -50,14 +50,21 @@ _STOP = (
     r"(?:hằng|hàng)\s*(?:ngày|tuần|tháng|quý|năm)|định\s*kỳ|sang\s*(?:tháng|quý|năm)|chậm\s*nhất|từ\s*nay|"
     # adverbs and the verbs of a speaker after a name: "UBND tỉnh vừa có …", "Thường trực Thị ủy cũng yêu cầu …"
     r"cũng|đã|sẽ|vừa|đang|luôn|nhận\s*được|nhấn\s*mạnh|lưu\s*ý|chỉ\s*rõ|khẳng\s*định|biểu\s*dương|ghi\s*nhận|có\s*(?:văn\s*bản|"
-    r"công\s*văn|Công\s*văn|Chỉ\s*thị|chỉ\s*thị|Thông\s*báo|thông\s*báo|ý\s*kiến)|ban\s*hành"
+    r"công\s*văn|Công\s*văn|Chỉ\s*thị|chỉ\s*thị|Thông\s*báo|thông\s*báo|ý\s*kiến)|ban\s*hành|"
+    # the body glued after a heading's name: "Sở Xây dựng Chủ trì …", "UBND các xã Theo chức năng …"
+    r"Theo|Chủ\s*trì|Tập\s*trung|Khẩn\s*trương|Phối\s*hợp|Thực\s*hiện|Căn\s*cứ|Rà\s*soát|Triển\s*khai|"
+    r"Tiếp\s*tục|Chủ\s*động|Có\s*trách\s*nhiệm|"
+    # signing on someone's behalf: "Bộ trưởng Bộ Nội vụ thừa ủy quyền Thủ tướng …"
+    r"thừa\s*(?:ủy|uỷ)\s*quyền|thay\s*mặt"
 )
 STOP_RE = re.compile(rf"(?<!Ngoại)\s(?:{_STOP})\b|[:;(\n]|\.(?:\s|$)", re.U)  # "Bộ Ngoại giao" is a name
 
 # "Giao X …", and the consent that lets X act: "Đồng ý để Công ty X thực hiện …", "Chấp thuận cho X …"
-GIVE = re.compile(r"(?:^|[\s,;:.(])(?:Giao|giao|(?:Đồng\s*ý|đồng\s*ý|Chấp\s*thuận|chấp\s*thuận|Cho\s*phép|cho\s*phép)"
+GIVE = re.compile(r"(?:^|[\s,;:.(])(?:(?:Giao|giao)(?:\s+(?:nhiệm\s*vụ|trách\s*nhiệm)(?=\s+cho\s))?|"
+                  r"(?:Đồng\s*ý|đồng\s*ý|Chấp\s*thuận|chấp\s*thuận|Cho\s*phép|cho\s*phép)"
                   r"\s+(?:để|cho))\s+(?:cho\s+)?(?P<u>.+)", re.U)
-ASK = re.compile(r"(?:^|[\s,;:.(])(?:Đề\s*nghị|đề\s*nghị|Yêu\s*cầu|yêu\s*cầu|[Ủủ]y\s*quyền|[Uu]ỷ\s*quyền)[\s,]+"
+ASK = re.compile(r"(?:^|[\s,;:.(])(?<!thừa\s)(?:Đề\s*nghị|đề\s*nghị|Yêu\s*cầu|yêu\s*cầu|[Ủủ]y\s*quyền|"
+                 r"[Uu]ỷ\s*quyền)[\s,]+"
                  r"(?:quý\s+)?(?P<u>.+)", re.U)
 # Who may ask: words before "đề nghị"/"yêu cầu" that make what follows the doer, not the object
 # ("Thủ tướng Chính phủ yêu cầu UBND các tỉnh …", "Để …, đề nghị quý Tổng cục …").
@@ -65,11 +72,14 @@ REQUESTER = re.compile(r"^(?:Để|Nhằm|Trên\s*cơ\s*sở|Căn\s*cứ|Thực\
                        r"Phó\s*Chủ\s*tịch|UBND|Ủy\s*ban|Uỷ\s*ban|Sở|Bộ|Văn\s*phòng|Ban|Tổng\s*cục|Cục|đồng\s*chí|"
                        r"Chính\s*phủ|Lãnh\s*đạo|Giám\s*đốc|Bộ\s*trưởng|Thường\s*trực|Thường\s*vụ|Tỉnh\s*[ủu]ỷ|"
                        r"Tỉnh\s*ủy|Huyện\s*ủy|Huyện\s*uỷ|Thành\s*ủy|Thành\s*uỷ|Thị\s*ủy|Thị\s*uỷ|Đảng\s*ủy|Đảng\s*uỷ|"
-                       r"Bí\s*thư|Hội\s*nghị|cuộc\s*họp)\b", re.U)
+                       r"Bí\s*thư|Hội\s*nghị|cuộc\s*họp|"
+                       # a document that asks: "Chỉ thị yêu cầu UBND các huyện …", "Công văn đề nghị …"
+                       r"Chỉ\s*thị|Công\s*văn|Công\s*điện|Kế\s*hoạch|Thông\s*báo|Kết\s*luận|Quyết\s*định|Nghị\s*quyết|"
+                       r"văn\s*bản)\b", re.U)
 ROLE_AFTER = re.compile(
     r"(?P<u>(?:(?:" + _HEADS + r")\b|" + _GROUP + r")[^:;.\n]{0,160}?)\s+"
-    r"(?:chủ\s*trì|có\s*trách\s*nhiệm|khẩn\s*trương|chịu\s*trách\s*nhiệm|cần|phải)\b", re.U)
-SUPPORT_RE = re.compile(r"(?:phối\s*hợp\s*(?:chặt\s*chẽ\s*)?(?:với\s*)?|cùng\s*với\s+)(?P<u>.+)", re.U)
+    r"(?:chủ\s*trì|có\s*trách\s*nhiệm|có\s*nhiệm\s*vụ|khẩn\s*trương|chịu\s*trách\s*nhiệm|cần|phải)\b", re.U)
+SUPPORT_RE = re.compile(r"(?:[Pp]hối\s*hợp\s*(?:chặt\s*chẽ\s*)?(?:với\s*)?|cùng\s*với\s+)(?P<u>.+)", re.U)
 SUPPORT_BEFORE = re.compile(
     r"(?P<u>(?:(?:" + _HEADS + r")\b|" + _GROUP + r")[^:;.\n]{0,160}?)\s+phối\s*hợp\b", re.U)
 # "Đơn vị chủ trì: X", "Cơ quan phối hợp thực hiện: Y" in activity blocks and table rows
@@ -91,10 +101,18 @@ _SPLIT = re.compile(rf",\s*(?=(?:{_HEADS})\b|(?:các|UBND|Ủy\s*ban|Uỷ\s*ban)
 MAX_NAME = 90
 
 
+GROUP_WORD_BEFORE = re.compile(r"(?:^|\s)(?:[Cc]ác|[Nn]hững|[Mm]ọi)$", re.U)
+
+
 def _cut(fragment: str) -> str:
-    m = STOP_RE.search(" " + fragment)
-    name = (" " + fragment)[: m.start()] if m else " " + fragment
-    return name.strip(" ,.-–")
+    padded = " " + fragment
+    end = len(padded)
+    for m in STOP_RE.finditer(padded):
+        if m.group(0)[:1].isspace() and GROUP_WORD_BEFORE.search(padded[: m.start()]):
+            continue  # "các tổ chức cơ sở đảng": the kind of a group, not a verb
+        end = m.start()
+        break
+    return padded[:end].strip(" ,.-–")
 
 
 def name_prefix(text: str) -> str:
@@ -122,18 +140,68 @@ def _distribute(unit: str) -> list[str]:
     return out or [unit]
 
 
+# Bodies named without their level, sharing the level of the last name of the list:
+# "HĐND, UBND, Ủy ban MTTQ xã" → "HĐND xã", "UBND xã", "Ủy ban MTTQ xã"
+BARE_BODY = re.compile(r"^(?:HĐND|UBND|UBMTTQ|MTTQ|Hội\s*đồng\s*nhân\s*dân|[ỦU][yỷ]\s*ban\s*nhân\s*dân|"
+                       r"Đảng\s*[ủu][yỷ]|Công\s*an|Ban\s*Chỉ\s*huy\s*[Qq]uân\s*sự)$", re.U)
+LEVEL_TAIL = re.compile(r"\s(?P<tail>(?:xã|phường|thị\s*trấn|huyện|quận|thị\s*xã|tỉnh|thành\s*phố)"
+                        r"(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)*)$", re.U)
+
+
+_BODY = (r"(?:HĐND|UBND|UBMTTQ|MTTQ|Hội\s*đồng\s*nhân\s*dân|[ỦU][yỷ]\s*ban\s*nhân\s*dân|Đảng\s*[ủu][yỷ]|Công\s*an|"
+         r"[ỦU][yỷ]\s*ban\s*(?:MTTQ|Mặt\s*trận\s*Tổ\s*quốc(?:\s*Việt\s*[Nn]am)?))")
+BODY_THEN_LEVEL = re.compile(rf"^{_BODY}\s+(?P<tail>(?:các\s+)?(?:xã|phường|thị\s*trấn|huyện|quận|thị\s*xã|tỉnh|"
+                             r"thành\s*phố)\b.*)$", re.U)
+
+
+# "UBND, ban an toàn giao thông các huyện, thị xã": a bare body and a lower-case unit sharing one level list
+BODY_AND_UNIT = re.compile(r"^(?P<body>(?:HĐND|UBND|UBMTTQ|MTTQ|Đảng\s*[ủu][yỷ]|Công\s*an)),\s*"
+                           r"(?P<unit>(?:ban|hội\s*đồng|phòng|đội|tổ)\s[^,]+?)\s+"
+                           r"(?P<tail>các\s+(?:huyện|xã|phường|quận|tỉnh|thị\s*xã|thành\s*phố)\b.*)$", re.U)
+
+
+def _body_and_unit(unit: str) -> list[str]:
+    m = BODY_AND_UNIT.match(unit)
+    return [f"{m.group('body')} {m.group('tail')}", f"{m.group('unit')} {m.group('tail')}"] if m else [unit]
+
+
+def _shared_level(units: list[str]) -> list[str]:
+    units = [part for u in units for part in _body_and_unit(u)]
+    if len(units) < 2 or not (tail := BODY_THEN_LEVEL.match(units[-1]) or LEVEL_TAIL.search(units[-1])):
+        return units
+    return [f"{u} {tail.group('tail')}" if BARE_BODY.match(u) else u for u in units]
+
+
 def split_units(names: str) -> list[str]:
     parts = [p.strip(" ,.-–") for p in _SPLIT.split(names)]
-    units = [p for p in parts if p and UNIT_START.match(p) and len(p) <= MAX_NAME * 3]
+    units = _shared_level([p for p in parts if p and UNIT_START.match(p) and len(p) <= MAX_NAME * 3])
     return [d for u in units for d in _distribute(u) if len(d) <= MAX_NAME]
+
+
+def _semicolon_list(fragment: str) -> list[str]:
+    """"các sở, ngành; UBND các huyện; các Ban QLDA báo cáo …": bare names separated by ';' up to the verb."""
+    names: list[str] = []
+    for piece in re.split(r"\s*;\s*", fragment):
+        if not UNIT_START.match(piece):
+            return []
+        name = _cut(piece)
+        if not name or len(name) > MAX_NAME:
+            return []
+        names.append(name)
+        if len(name) < len(piece.strip(" ,.-–")):
+            return names if len(names) > 1 else []  # the verb of the last name ends the list
+    return []
 
 
 def _units_from(fragment: str) -> list[str]:
     fragment = fragment.strip()
     if not UNIT_START.match(fragment):
         return []
+    if ";" in fragment[:MAX_NAME * 3] and (listed_names := _semicolon_list(fragment)):
+        return [u for name in listed_names for u in split_units(name)]
     listed = re.match(r"^(?P<head>[^:;.]{0,60}\b[Cc]ác\s+[^:;.]{1,25}):\s*(?P<rest>[A-ZĐÀ-Ỹ].*)$", fragment)
-    if listed and NAMED_MEMBERS.match(f"{listed.group('head')}: {listed.group('rest')}"):
+    if listed and _cut(listed.group("head")) == listed.group("head").strip(" ,.-–") and \
+            NAMED_MEMBERS.match(f"{listed.group('head')}: {listed.group('rest')}"):
         # "UBND các xã: Đức Trọng, Hiệp Thạnh hoàn thành …": the colon opens the list of names
         return split_units(f"{listed.group('head')}: {_cut(listed.group('rest'))}")
     return split_units(_cut(fragment))
@@ -191,22 +259,29 @@ def _clause_subject(text: str) -> tuple[list[str], bool]:
 
 STRONG, WEAK = 2, 1
 UNIT_COLON = re.compile(r"^(?P<u>[^:;.\n]{3,90}):\s+\S")
-ADVERBIAL = re.compile(r"^(?:Định\s*kỳ|Hằng|Hàng|Trước|Sau|Trong|Khi|Đồng\s*thời|Ngoài\s*ra|Trường\s*hợp|Nếu|"
-                       r"Từ|Đến|Chậm\s*nhất|Cuối)\b[^.;:]{0,80}?,\s*(?=(?:" + _HEADS + r")\b|" + _GROUP + r")", re.U)
+ADVERBIAL = re.compile(r"^(?:(?:Trên\s*cơ\s*sở|Căn\s*cứ)(?:[^.;:]{0,120}?,\s*(?=(?:" + _HEADS + r")\b)|"
+                       r"[^.;:]{0,120}?,\s*(?=" + _GROUP + r"))|"
+                       r"(?:Theo\s*đó|Định\s*kỳ|Hằng|Hàng|Trước|Sau|Trong|Khi|Đồng\s*thời|Ngoài\s*ra|Trường\s*hợp|"
+                       r"Nếu|Từ|Đến|Chậm\s*nhất|Cuối)\b[^.;:]{0,80}?,\s*(?=(?:" + _HEADS + r")\b|" + _GROUP + r"))",
+                       re.U)
 
 
 def _asked(text: str) -> list[str]:
     for m in ASK.finditer(text):
-        stop = max(text.rfind(". ", 0, m.start()), text.rfind("; ", 0, m.start()))
+        stop = max(text.rfind(". ", 0, m.start() + 1), text.rfind("; ", 0, m.start() + 1))
         before = text[stop + 2 if stop >= 0 else 0: m.start()].strip(" ,")
         if before and not REQUESTER.search(before):
             continue  # "…, yêu cầu các tổ chức không sử dụng …": the object of the work
+        if not before and stop >= 0 and text[stop] == ";" and text[m.start():].lstrip(" ,;:.(")[:1].islower():
+            continue  # "Rà soát …; yêu cầu các doanh nghiệp thực hiện …": part of the item's own work
         units = _units_from(m.group("u"))
         if units:
             return units
     return []
 
 
+ORDINAL_OPENING = re.compile(r"^(?:Thứ\s*(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|(?:Một|Hai|Ba|Bốn|Năm)\s*là)"
+                             r"\s*[,:]\s*", re.U)
 OBJECT_BEFORE = re.compile(r"\b(?:của|cho|với|tại|về|đối\s*với|thuộc|giữa)\s*$", re.I | re.U)
 
 
@@ -221,6 +296,10 @@ def find_leads_ranked(text: str) -> tuple[list[str], int]:
         listed = _units_from(re.sub(r"^(?:Giao|Đề\s*nghị|Yêu\s*cầu)\s+", "", text))
         # "Giao UBND các xã: Đức Trọng, Hiệp Thạnh …" lists names; "Công an tỉnh: Xây dựng …" names the doer
         return (listed if len(listed) > 1 else units), STRONG
+    # "Thứ nhất, các cơ sở Đảng khẩn trương …": the opening subject with its role beats a "giao" far below
+    opening = ROLE_AFTER.match(ORDINAL_OPENING.sub("", text, count=1))
+    if opening and _cut(name := opening.group("u").strip(" ,.-–")) == name and (units := split_units(name)):
+        return units, STRONG
     for m in GIVE.finditer(text):
         units = _units_from(m.group("u"))
         if units:
