@@ -306,7 +306,7 @@ def _prepare(session: Session, claims: list[Claim], *, worker: str) -> list[_Pre
     """Everything needed to render the claimed digests, in a few queries for the whole batch."""
     by_id = {c.digest_id: c for c in claims}
     digests = session.scalars(select(Digest).where(Digest.id.in_(by_id), Digest.claimed_by == worker)
-                              .options(selectinload(Digest.person))).all()
+                              .options(selectinload(Digest.person)).order_by(Digest.due_at, Digest.id)).all()
     task_ids = {item["task_id"] for d in digests for item in d.items if "task_id" in item}
     tasks = {t.id: t for t in session.scalars(
         select(Task).where(Task.id.in_(task_ids))
@@ -416,14 +416,15 @@ async def send_due_digests(db: Database, senders: dict[str, Sender], *, clock: C
         claims = await db.run(claim_due, now=now, worker=worker, limit=batch, lease=lease)
         if not claims:
             return result
-        for position, prepared in enumerate(await db.run(_prepare, claims, worker=worker)):
+        batch_rows = await db.run(_prepare, claims, worker=worker)
+        for position, prepared in enumerate(batch_rows):
             outcome = await _deliver(db, senders, prepared, clock=clock, policy=policy, worker=worker, result=result,
                                      lease=lease)
-            if outcome is not None:  # rate limited: hand back this batch's rest, end the tick
-                rest = claims[position + 1:] if position + 1 < len(claims) else []
-                for claim in rest:
-                    await db.run(_finish, claim, worker=worker, now=clock.now(), state=DigestState.PENDING,
-                                 error="rate limited", count_attempt=False)
+            if outcome is not None:  # rate limited: hand back the rows of this batch not yet handled, end the tick
+                for rest in batch_rows[position + 1:]:
+                    await db.run(_finish, rest.claim, worker=worker, now=clock.now(), state=DigestState.PENDING,
+                                 error="rate limited", count_attempt=False,
+                                 retry_at=clock.now() + dt.timedelta(seconds=outcome))
                 result.retry_after = outcome
                 return result
 

@@ -342,3 +342,30 @@ def test_a_worker_killed_mid_dispatch_loses_nothing_when_another_starts(pg_serve
         assert sent >= people - 1
     finally:
         db.dispose()
+
+
+async def test_flood_control_mid_batch_hands_back_only_what_was_not_sent(migrated_db: Database) -> None:
+    """Regression: the rows handed back after a 429 are those of the batch not yet handled, never one
+    already sent (which would then go out twice)."""
+    db = migrated_db
+    start = many_people_with_a_digest_due(db, 6)
+
+    class FloodOnThird(RecordingSender):
+        calls = 0
+
+        async def send_digest(self, chat_id: str, view: DigestView) -> str:
+            self.calls += 1
+            if self.calls == 3:
+                raise RateLimited(2)
+            return await super().send_digest(chat_id, view)
+
+    sender = FloodOnThird()
+    clock = FakeClock(start)
+    result = await send_due_digests(db, {"telegram": sender}, clock=clock, policy=policy)
+    assert result.retry_after == 2 and len(sender.sent) == 2
+    states = db.call(lambda s: sorted(d.state for d in s.scalars(select(Digest))))
+    assert states.count(DigestState.SENT) == 2 and states.count(DigestState.PENDING) == 4
+    clock.advance(dt.timedelta(seconds=2))
+    await send_due_digests(db, {"telegram": sender}, clock=clock, policy=policy)
+    chats = [chat for chat, _ in sender.sent]
+    assert len(chats) == 6 and len(set(chats)) == 6
