@@ -35,6 +35,7 @@ from scheduler.policy import DigestItem, EscalationLevel, ReminderPolicy, state_
 from storage.audit import audit
 from storage.calendar import load_calendar_days
 from storage.db import Database
+from storage.digests import channel_pauses, pause_channel
 from storage.models import (
     AuditLog,
     Digest,
@@ -413,11 +414,18 @@ async def send_due_digests(db: Database, senders: dict[str, Sender], *, clock: C
             log.info("digests for %s are being planned by another worker", today)
     while True:
         now = clock.now()  # the lease counts from the claim
+        pauses = await db.run(channel_pauses, now=now)  # flood control any worker was told about
         claims = await db.run(claim_due, now=now, worker=worker, limit=batch, lease=lease)
         if not claims:
             return result
         batch_rows = await db.run(_prepare, claims, worker=worker)
         for position, prepared in enumerate(batch_rows):
+            held = pauses.get(prepared.channel or "")
+            if held is not None:  # this channel is on hold: keep the row for then, go on with the others
+                await db.run(_finish, prepared.claim, worker=worker, now=now, state=DigestState.PENDING,
+                             error="channel paused by flood control", count_attempt=False, retry_at=held)
+                result.postponed.append(prepared.claim.digest_id)
+                continue
             outcome = await _deliver(db, senders, prepared, clock=clock, policy=policy, worker=worker, result=result,
                                      lease=lease)
             if outcome is not None:  # rate limited: hand back the rows of this batch not yet handled, end the tick
@@ -471,7 +479,8 @@ async def _deliver(db: Database, senders: dict[str, Sender], prepared: _Prepared
     try:
         message_id = await sender.send_digest(prepared.chat_id, view)
     except RateLimited as exc:
-        log.info("rate limited on %s for %.0fs", sender.channel, exc.retry_after)
+        log.info("rate limited on %s for %.0fs; every worker holds it", sender.channel, exc.retry_after)
+        await db.run(pause_channel, sender.channel, until=now + dt.timedelta(seconds=exc.retry_after))
         await db.run(_finish, claim, worker=worker, now=now, state=DigestState.PENDING, error=str(exc),
                      count_attempt=False, retry_at=now + dt.timedelta(seconds=exc.retry_after))
         return exc.retry_after

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from storage.audit import audit
 from storage.errors import NhacViecError
-from storage.models import AuditLog, Digest, DigestState, Person
+from storage.models import AuditLog, Digest, DigestState, Person, SendPause
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -50,3 +50,17 @@ def claim_weekly(session: Session, *, key: str, now: dt.datetime) -> bool:
     audit(session, at=now, actor_id=None, action="weekly.sent", entity=key, entity_id=None)
     session.flush()
     return True
+
+
+def pause_channel(session: Session, channel: str, *, until: dt.datetime) -> None:
+    """Hold every worker's sends on `channel` until `until` (the longest pause wins)."""
+    pause = session.get(SendPause, channel, with_for_update=True)
+    if pause is None:
+        session.add(SendPause(channel=channel, until=until))
+    elif pause.until < until:
+        pause.until = until
+
+
+def channel_pauses(session: Session, *, now: dt.datetime) -> dict[str, dt.datetime]:
+    """The channels on hold at `now`, and until when."""
+    return {p.channel: p.until for p in session.scalars(select(SendPause).where(SendPause.until > now))}

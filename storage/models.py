@@ -276,6 +276,15 @@ class Digest(Base):
     person: Mapped[Person] = relationship()
 
 
+class SendPause(Base):
+    """A channel told us to wait (flood control): every worker holds that channel's sends until `until`."""
+
+    __tablename__ = "send_pauses"
+
+    channel: Mapped[str] = mapped_column(String(16), primary_key=True)
+    until: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+
+
 class TaskMessage(Base):
     """A bot message about one task (a task card, an assignment): a reply to it is about that task."""
 

@@ -369,3 +369,17 @@ async def test_flood_control_mid_batch_hands_back_only_what_was_not_sent(migrate
     await send_due_digests(db, {"telegram": sender}, clock=clock, policy=policy)
     chats = [chat for chat, _ in sender.sent]
     assert len(chats) == 6 and len(set(chats)) == 6
+
+
+async def test_a_flood_control_pause_is_kept_by_every_worker(migrated_db: Database) -> None:
+    db = migrated_db
+    start = many_people_with_a_digest_due(db, 4)
+    flooded = RecordingSender(fail_with=[RateLimited(10)])
+    await send_due_digests(db, {"telegram": flooded}, clock=FakeClock(start), policy=policy, worker="a")
+    other = RecordingSender()
+    later = FakeClock(start + dt.timedelta(seconds=3))
+    result = await send_due_digests(db, {"telegram": other}, clock=later, policy=policy, worker="b")
+    assert other.sent == [] and result.sent == [], "worker b holds the channel too"
+    later.advance(dt.timedelta(seconds=7))
+    await send_due_digests(db, {"telegram": other}, clock=later, policy=policy, worker="b")
+    assert len(other.sent) == 4
