@@ -122,7 +122,6 @@ GENERIC_ERROR = vn("Xin lỗi đồng chí, hệ thống gặp sự cố khi x�
 STALE_BUTTON = vn("Nút này không còn hiệu lực.")
 NO_OPEN_DRAFT = vn("Không có văn bản nào đang chờ xác nhận.")
 NO_FILES_HERE = vn("Kênh này chưa gửi được tệp Excel và biểu đồ; đồng chí gõ /tonghop trên Telegram để nhận tệp.")
-ADMIN_ONLY = vn("Chức năng này chỉ dành cho quản trị viên.")
 REPORT_FILE_CAPTION = vn("Biểu tổng hợp tình hình thực hiện nhiệm vụ (Excel) để đồng chí chuyển tiếp; "
                          "trang “Chi tiết” liệt kê từng nhiệm vụ.")
 FILE_TOO_LARGE = vn("Tệp quá lớn (tối đa 20 MB). Đồng chí vui lòng gửi tệp nhỏ hơn.")

@@ -436,10 +436,6 @@ def people_to_inform(session: Session, task_id: int, actor_id: int) -> list[Pers
     return told
 
 
-def person(session: Session, person_id: int) -> Person | None:
-    return session.get(Person, person_id)
-
-
 # ---------------------------------------------------------------- delegation (giao cán bộ)
 
 @dataclass(frozen=True, kw_only=True)

@@ -78,30 +78,27 @@ class TelegramChannel:
     def __init__(self, bot: Bot) -> None:
         self.bot = bot
 
-    async def send_part(self, chat_id: str, part: Part) -> str:
+    async def _sent_id(self, request: Awaitable[Message]) -> str:
+        """The id of the message a Bot API call sent; Telegram's errors become the dispatcher's."""
         try:
-            quote = int(part.reply_to) if part.reply_to else None
-            sent = await self.bot.send_message(chat_id=int(chat_id), text=part.text,
-                                               reply_markup=keyboard(part.actions), reply_to_message_id=quote)
+            return str((await request).message_id)
         except TelegramError as exc:
             raise translate_error(exc) from exc
-        return str(sent.message_id)
+
+    async def send_part(self, chat_id: str, part: Part) -> str:
+        quote = int(part.reply_to) if part.reply_to else None
+        return await self._sent_id(self.bot.send_message(chat_id=int(chat_id), text=part.text,
+                                                         reply_markup=keyboard(part.actions),
+                                                         reply_to_message_id=quote))
 
     async def send_document(self, chat_id: str, document: Document) -> str:
-        try:
-            sent = await self.bot.send_document(int(chat_id), document=document.data, filename=document.filename,
-                                                caption=document.caption or None)
-        except TelegramError as exc:
-            raise translate_error(exc) from exc
-        return str(sent.message_id)
+        return await self._sent_id(self.bot.send_document(int(chat_id), document=document.data,
+                                                          filename=document.filename,
+                                                          caption=document.caption or None))
 
     async def send_picture(self, chat_id: str, document: Document) -> str:
-        try:
-            sent = await self.bot.send_photo(int(chat_id), photo=document.data, filename=document.filename,
-                                             caption=document.caption or None)
-        except TelegramError as exc:
-            raise translate_error(exc) from exc
-        return str(sent.message_id)
+        return await self._sent_id(self.bot.send_photo(int(chat_id), photo=document.data, filename=document.filename,
+                                                       caption=document.caption or None))
 
     async def clear_actions(self, chat_id: str, message_id: str) -> None:
         try:

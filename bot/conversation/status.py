@@ -27,6 +27,7 @@ from bot.datetext import WhenUnclear, parse_when
 from bot.replies import parse_status_text, split_ref
 from scheduler.dispatcher import DigestView
 from scheduler.series import record_in_series
+from storage.directory import person_by_id
 from storage.errors import ExtensionInvalid, NotAllowed, NotApprover
 from storage.models import Person, Task, TaskStatus
 from storage.notices import notice_title
@@ -61,7 +62,6 @@ from storage.tasks import (
     unit_cadres,
     unit_tasks_by_ref,
 )
-from storage.tasks import person as person_by_id
 from storage.vntext import strip_marks
 
 if TYPE_CHECKING:
