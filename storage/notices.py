@@ -23,6 +23,7 @@ from storage.errors import (
     NoticeNotFound,
     WithdrawalInvalid,
 )
+from storage.itemref import same_ref
 from storage.models import Notice, NoticeStatus, Person, StatusReport, Task, TaskStatus
 from storage.parsed import ParsedNotice
 
@@ -318,7 +319,7 @@ def withdraw(session: Session, notice_id: int, *, item_ref: str | None, reason: 
     title = notice_title(notice)
     if notice.status == NoticeStatus.CANCELLED:
         raise WithdrawalInvalid(f"notice {notice_id} already withdrawn", f"{title} đã được hủy trước đây.")
-    tasks = [t for t in notice.tasks if item_ref is None or t.item_ref == item_ref]
+    tasks = [t for t in notice.tasks if item_ref is None or same_ref(t.item_ref, item_ref)]
     if item_ref is not None and not tasks:
         raise WithdrawalInvalid(f"no item {item_ref} in notice {notice_id}",
                                 f"{title} không có mục {item_ref}.")

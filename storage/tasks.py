@@ -23,6 +23,7 @@ from storage.errors import (
     TaskClosed,
     TaskNotFound,
 )
+from storage.itemref import ref_key, same_ref
 from storage.models import (
     Digest,
     ExtensionMessage,
@@ -41,6 +42,12 @@ from storage.notices import notice_title
 from storage.unitnames import best_unit_match
 
 log = logging.getLogger(__name__)
+
+
+def _ref_is(item_ref: str):  # type: ignore[no-untyped-def]
+    """SQL: the task's item number is `item_ref` as typed ("ii.5.c" finds "II.5.c"). Refs are ASCII but
+    for "đ", which is stored lower-case, so SQLite's ASCII-only lower() is enough."""
+    return func.lower(Task.item_ref) == ref_key(item_ref)
 
 
 def may_change(person: Person, task: Task) -> bool:
@@ -221,7 +228,7 @@ def open_tasks_for(session: Session, person: Person) -> list[Task]:
 
 
 def tasks_by_ref(session: Session, person: Person, item_ref: str) -> list[Task]:
-    return [t for t in open_tasks_for(session, person) if t.item_ref == item_ref]
+    return [t for t in open_tasks_for(session, person) if same_ref(t.item_ref, item_ref)]
 
 
 def unit_tasks_by_ref(session: Session, person: Person, item_ref: str) -> list[Task]:
@@ -229,7 +236,7 @@ def unit_tasks_by_ref(session: Session, person: Person, item_ref: str) -> list[T
     if person.role != Role.HEAD or person.unit_id is None:
         return []
     return list(session.scalars(select(Task).join(Notice, Notice.id == Task.notice_id).where(
-        Task.lead_unit_id == person.unit_id, Task.item_ref == item_ref, Notice.status == NoticeStatus.CONFIRMED,
+        Task.lead_unit_id == person.unit_id, _ref_is(item_ref), Notice.status == NoticeStatus.CONFIRMED,
         Task.status.not_in([TaskStatus.DONE, TaskStatus.CANCELLED])).order_by(Task.id)))
 
 
@@ -258,7 +265,7 @@ def delegated_tasks(session: Session, person: Person) -> list[DelegatedRow]:
 
 def done_tasks_by_ref(session: Session, person: Person, item_ref: str) -> list[Task]:
     """Finished tasks of `person` with that item number (for "mở lại 2.1"), oldest first."""
-    return list(session.scalars(select(Task).where(Task.assignee_id == person.id, Task.item_ref == item_ref,
+    return list(session.scalars(select(Task).where(Task.assignee_id == person.id, _ref_is(item_ref),
                                                    Task.status == TaskStatus.DONE).order_by(Task.id)))
 
 
@@ -308,7 +315,7 @@ def pending_extensions(session: Session, item_ref: str | None = None,
              .where(StatusReport.decision == "pending",
                     Task.status.not_in([TaskStatus.DONE, TaskStatus.CANCELLED])).order_by(StatusReport.id))
     if item_ref:
-        query = query.where(Task.item_ref == item_ref)
+        query = query.where(_ref_is(item_ref))
     found = [extension_request(session, report_id) for report_id in session.scalars(query)]
     if decider is not None:
         found = [r for r in found
@@ -466,9 +473,9 @@ def delegate(session: Session, *, by: Person, item_ref: str, handle: str, now: d
     the reminders); the head keeps the right to update it and hears of every update."""
     if by.role not in (Role.HEAD, Role.ADMIN):
         raise NotAllowed(by.handle, "delegate a task")
-    item_ref = item_ref.strip().lower().removeprefix("mục").removeprefix("muc").strip(" .:")
+    item_ref = item_ref.strip().removeprefix("Mục").removeprefix("mục").removeprefix("muc").strip(" .:")
     query = (select(Task).join(Notice, Notice.id == Task.notice_id)
-             .where(Task.item_ref == item_ref, Notice.status == NoticeStatus.CONFIRMED).order_by(Task.id))
+             .where(_ref_is(item_ref), Notice.status == NoticeStatus.CONFIRMED).order_by(Task.id))
     if by.role == Role.HEAD:
         query = query.where(Task.lead_unit_id == by.unit_id)
     tasks = list(session.scalars(query))
@@ -566,7 +573,7 @@ class SupportRecorded:
 def support_tasks_by_ref(session: Session, person: Person, item_ref: str) -> list[Task]:
     """Open tasks numbered `item_ref` that the person's unit supports."""
     tasks = session.scalars(select(Task).join(Notice, Notice.id == Task.notice_id)
-                            .where(Task.item_ref == item_ref, Notice.status == NoticeStatus.CONFIRMED,
+                            .where(_ref_is(item_ref), Notice.status == NoticeStatus.CONFIRMED,
                                    Task.status.not_in([TaskStatus.DONE, TaskStatus.CANCELLED]))
                             .options(selectinload(Task.lead_unit)).order_by(Task.id))
     return [t for t in tasks if supports(session, person, t)]

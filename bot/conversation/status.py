@@ -29,6 +29,7 @@ from scheduler.dispatcher import DigestView
 from scheduler.series import record_in_series
 from storage.directory import person_by_id
 from storage.errors import ExtensionInvalid, NotAllowed, NotApprover
+from storage.itemref import FOLDED_REF, squeezed_and_folded
 from storage.models import Person, Task, TaskStatus
 from storage.notices import notice_title
 from storage.tasks import (
@@ -73,9 +74,9 @@ ACTION_STATUS = {"done": TaskStatus.DONE, "prog": TaskStatus.IN_PROGRESS, "block
 MAX_TYPED = 300  # longer text is not a typed status (an admin may be pasting a notice)
 MAX_DIGEST_BUTTONS = 12  # beyond this, the digest says to type the item number instead
 SNOOZE = re.compile(r"\bnhac\s*lai\b\s*(?:sau\s*)?(?P<when>.*)$")
-REOPEN = re.compile(r"^\s*mo\s*lai\s+(?:muc\s*)?(?P<ref>\d{1,3}(?:\.\w{1,3}){0,4})\.?\s*$")
+REOPEN = re.compile(rf"^\s*mo\s*lai\s+(?:muc\s*)?(?P<ref>{FOLDED_REF})\.?\s*$")
 ASKS_EXTENSION = re.compile(r"\b(?:xin|de nghi|de xuat|can)\s+(?:duoc\s+)?(?:gia|lui|doi)\s*han\b")
-SUPPORT = re.compile(r"^\s*phoi\s*hop\s+(?:muc\s*)?(?P<ref>\d{1,3}(?:\.\w{1,3}){0,4})\.?\s*[:\-–]?\s*")
+SUPPORT = re.compile(rf"^\s*phoi\s*hop\s+(?:muc\s*)?(?P<ref>{FOLDED_REF})\.?\s*[:\-–]?\s*")
 WHICH_ROW = 3  # candidates per row of actions
 MAX_WHICH = 24  # candidates offered as actions (the question lists them all)
 
@@ -283,7 +284,7 @@ async def on_extension_tap(conv: Conversation, event: TapIn, person: Person) -> 
 async def typed_extension_decision(conv: Conversation, event: TextIn, person: Person) -> bool:
     """«đồng ý gia hạn 2.1» / «không đồng ý gia hạn» typed by an approver: a reply to the request, the item
     number, or (neither) the only request this person may decide."""
-    folded = " ".join(strip_marks(event.text).lower().strip(" .!").split())
+    squeezed, folded = squeezed_and_folded(event.text.strip(" .!"))
     approve = folded.startswith("dong y gia han")
     if not (approve or folded.startswith("khong dong y gia han")):
         return False
@@ -293,7 +294,8 @@ async def typed_extension_decision(conv: Conversation, event: TextIn, person: Pe
         if report_id is not None:
             await _decide_extension(conv, event, person, report_id, approve=approve)
             return True
-    ref = folded.split("gia han", 1)[1].strip().removeprefix("muc").strip(" .:") or None
+    typed = squeezed[folded.index("gia han") + len("gia han"):].strip(" .:")
+    ref = re.sub(r"^(?:mục|muc)\s*", "", typed, flags=re.I) or None
     pending = await ctx.db.run(pending_extensions, ref, person)
     if not pending:
         others = await ctx.db.run(pending_extensions, ref)
@@ -407,7 +409,8 @@ async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: 
     if m := SNOOZE.search(folded):
         await _snooze(conv, event, person, task.id, _snooze_day(conv, m.group("when")))
         return True
-    change = parse_status_text(text, today=ctx.today(), now=ctx.clock.now())
+    change = parse_status_text(text, today=ctx.today(), now=ctx.clock.now(), current_due=task.due_on,
+                               calendar=ctx.policy.calendar)
     if change is None:
         await conv.say(event, texts.reply_not_understood())
         return True
@@ -452,11 +455,11 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
     text = event.text
     if len(text) > MAX_TYPED:
         return False
-    folded = " ".join(strip_marks(text).lower().split())
+    squeezed, folded = squeezed_and_folded(text)
     if m := REOPEN.match(folded):
-        return await _reopen(conv, event, person, m.group("ref"))
+        return await _reopen(conv, event, person, squeezed[m.start("ref"):m.end("ref")])
     if m := SUPPORT.match(folded):
-        return await _support_report(conv, event, person, m.group("ref"), text)
+        return await _support_report(conv, event, person, squeezed[m.start("ref"):m.end("ref")], text)
     split = split_ref(text)
     if split is None:
         change = parse_status_text(text, today=ctx.today(), now=ctx.clock.now())
@@ -476,9 +479,8 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
     ref, rest = split
     folded_rest = " ".join(strip_marks(rest).lower().split())
     change = parse_status_text(rest, today=ctx.today(), now=ctx.clock.now())
-    if SNOOZE.search(folded_rest) is None and ASKS_EXTENSION.search(folded_rest) is None and \
-            (change is None or change.status is None):
-        return False
+    if SNOOZE.search(folded_rest) is None and ASKS_EXTENSION.search(folded_rest) is None and change is None:
+        return False  # (an item number with any other words is a progress note on that item)
     tasks = (await ctx.db.run(tasks_by_ref, person, ref) or await ctx.db.run(done_tasks_by_ref, person, ref)
              or await ctx.db.run(unit_tasks_by_ref, person, ref))  # a head: the unit's tasks in a cadre's hands
     if not tasks:  # (a finished task is found too: changing it is refused with how to reopen it)

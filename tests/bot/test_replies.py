@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from bot.replies import parse_status_text, split_ref
+from scheduler.calendar import WorkingCalendar
 from storage.models import TaskStatus
 
 TODAY = dt.date(2018, 4, 2)
@@ -29,6 +30,9 @@ TODAY = dt.date(2018, 4, 2)
     ("xin gia hạn đến 31/2", TaskStatus.EXTENSION_REQUESTED, None, None),
     ("Đã gia hạn 60%", TaskStatus.IN_PROGRESS, 60, None),
     ("xin gia hạn thêm", None, None, None),
+    ("Đã gửi báo cáo tháng 3", TaskStatus.DONE, 100, None),
+    ("đã nộp hồ sơ", TaskStatus.DONE, 100, None),
+    ("đã gửi dự thảo, đang chờ góp ý", TaskStatus.IN_PROGRESS, None, None),
 ])
 def test_status_text(text: str, status: TaskStatus | None, percent: int | None, due: dt.date | None) -> None:
     change = parse_status_text(text, today=TODAY)
@@ -47,6 +51,26 @@ def test_empty_reply_says_nothing() -> None:
     ("2.2.a: xong", ("2.2.a", "xong")),
     ("3. xong", ("3", "xong")),
     ("hôm nay xong", None),
+    ("II.1.a xong", ("II.1.a", "xong")),
+    ("ii.2.đ 50% đang làm", ("ii.2.đ", "50% đang làm")),
+    ("Mục III.2: đã gửi báo cáo", ("III.2", "đã gửi báo cáo")),
+    ("100. xong", ("100", "xong")),
+    ("v xong", None),
+    ("xin gia hạn đến 30/4", None),
 ])
 def test_split_ref(text: str, expected: tuple[str, str] | None) -> None:
     assert split_ref(text) == expected
+
+
+@pytest.mark.parametrize(("text", "due", "expected"), [
+    ("xin gia hạn thêm 2 tuần", dt.date(2018, 4, 10), dt.date(2018, 4, 24)),
+    ("xin gia hạn thêm 10 ngày vì chờ số liệu", dt.date(2018, 4, 10), dt.date(2018, 4, 20)),
+    ("xin lùi hạn 5 ngày làm việc", dt.date(2018, 4, 10), dt.date(2018, 4, 17)),
+    ("xin gia hạn thêm 1 tháng", dt.date(2018, 1, 31), dt.date(2018, 5, 2)),  # from today when already past
+    ("xin gia hạn thêm 1 tháng", None, dt.date(2018, 5, 2)),
+    ("xin gia hạn thêm 1 tháng", dt.date(2018, 5, 31), dt.date(2018, 6, 30)),
+])
+def test_extension_for_more_time(text: str, due: dt.date | None, expected: dt.date) -> None:
+    change = parse_status_text(text, today=TODAY, current_due=due, calendar=WorkingCalendar())
+    assert change is not None
+    assert (change.status, change.requested_due_on) == (TaskStatus.EXTENSION_REQUESTED, expected)

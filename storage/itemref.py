@@ -1,0 +1,38 @@
+"""Item numbers as people type them, and one way to compare them.
+
+Notices number their tasks "2.1", "2.2.a", "II.5.c", "III.2.đ", "100."; people type "2.1", "Mục 2.2.a",
+"ii.5.c", "II.5.C". `ref_key` is the comparison form (lower case, no "Mục", no trailing dot) and keeps
+"đ" apart from "d": in a Vietnamese list they are two different items (a, b, c, d, đ, e)."""
+
+from __future__ import annotations
+
+import re
+
+from storage.vntext import nfc, strip_marks
+
+# On lower-cased NFC text: a number, or numbered parts joined by dots ("2.1", "ii.5.c", "1.2.đ", "3.b.1").
+# A Roman numeral alone is not taken ("v xong" is not item V), only with parts after it ("ii.1").
+REF = r"(?:(?:[ivxlc]{1,7}|\d{1,3})(?:\.(?:\d{1,3}|[a-zđ])(?![a-zà-ỹ]))+|\d{1,3})"
+# The same, on text whose marks were stripped ("đ" read as "d").
+FOLDED_REF = REF.replace("đ", "")
+_PREFIX = re.compile(r"^(?:mục|muc)\s*", re.I)
+
+
+def ref_key(ref: str) -> str:
+    """The form item numbers are compared in: "Mục II.5.C." → "ii.5.c"."""
+    return _PREFIX.sub("", nfc(ref).strip().lower()).strip(" .:)")
+
+
+def same_ref(a: str, b: str) -> bool:
+    return ref_key(a) == ref_key(b)
+
+
+def squeezed_and_folded(text: str) -> tuple[str, str]:
+    """The text with spaces squeezed (case and marks kept), and the same lower-cased without marks,
+    character for character: a pattern matched on the folded text (which ignores "ủy"/"uỷ", text typed
+    without marks …) gives positions that cut the item number as typed out of the squeezed one, "đ" included."""
+    squeezed = " ".join(nfc(text).split())
+    folded = strip_marks(squeezed).lower()
+    if len(folded) != len(squeezed):  # combining marks with no letter under them: cut from the folded text
+        return folded, folded
+    return squeezed, folded

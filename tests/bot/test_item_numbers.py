@@ -1,0 +1,85 @@
+"""Item numbers as notices write them and as people type them, end to end through the sandbox on SQLite and
+PostgreSQL: a conclusion notice numbered "II.1.a", "II.2.đ" (Roman sections, Vietnamese letters) answered with
+"II.1.a xong", "ii.2.đ 50%", "II.1.b xin gia hạn thêm 2 tuần" and decided with "đồng ý gia hạn II.1.b" — the
+forms a cadre types, which the bot once did not recognise (it asked "which task?" instead)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+
+from bot import texts
+from bot.sandbox.harness import Harness
+from scheduler.clock import FakeClock
+from storage.models import Task, TaskStatus
+from tests.bot.conversation_setup import last_text
+from tests.conftest import DIRECTORY_CSV, local
+
+NOTICE = "\n".join([
+    "ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN",
+    "Số: 61/TB-UBND",
+    "Bình Thuận, ngày 05 tháng 3 năm 2018",
+    "THÔNG BÁO",
+    "Kết luận của Chủ tịch UBND tỉnh tại hội nghị công tác dân vận",
+    "I. Đánh giá chung",
+    "Các đơn vị đã triển khai nghiêm túc các nhiệm vụ được giao.",
+    "II. Nhiệm vụ trong thời gian tới",
+    "1. Giao Ban Dân vận Tỉnh ủy:",
+    "a) Tổng hợp ý kiến của Nhân dân về dự án đường ven biển, báo cáo trước ngày 30/3/2018.",
+    "b) Xây dựng kế hoạch tuyên truyền năm 2018, hoàn thành trước ngày 15/4/2018.",
+    "2. Giao Sở Tài nguyên và Môi trường:",
+    "a) Kiểm tra hiện trạng sử dụng đất ven biển, báo cáo trước ngày 20/4/2018.",
+    "b) Rà soát hồ sơ giao đất các dự án du lịch.",
+    "c) Đề xuất phương án xử lý các trường hợp vi phạm.",
+    "d) Cập nhật cơ sở dữ liệu đất đai.",
+    "đ) Công khai quy hoạch sử dụng đất ven biển.",
+    "",
+])
+
+
+@pytest.fixture
+async def harness(db_url: str):  # type: ignore[no-untyped-def]
+    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 3, 6, 9, 0)))
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    await h.say("admin", NOTICE)
+    await h.tap("admin", texts.BUTTON_CONFIRM)
+    yield h
+    await h.stop()
+
+
+def tasks(h: Harness) -> dict[str, Task]:
+    assert h.db is not None
+    return h.db.call(lambda s: {t.item_ref: t for t in s.scalars(select(Task))})
+
+
+async def test_roman_and_letter_item_numbers_typed_in_any_case(harness: Harness) -> None:
+    h = harness
+    found = tasks(h)
+    assert {"II.1.a", "II.1.b", "II.2.d", "II.2.đ"} <= found.keys()
+
+    await h.say("head_bdv", "II.1.a xong")
+    assert last_text(h, "head_bdv") == "Đã cập nhật: mục II.1.a — Hoàn thành, đúng hạn."
+    await h.say("head_stnmt", "ii.2.đ 50% đang cập nhật bản đồ")
+    assert last_text(h, "head_stnmt").startswith("Đã cập nhật: mục II.2.đ — 50% — Đang thực hiện.")
+    now = tasks(h)
+    assert TaskStatus(now["II.1.a"].status) == TaskStatus.DONE
+    assert (TaskStatus(now["II.2.đ"].status), now["II.2.đ"].percent) == (TaskStatus.IN_PROGRESS, 50)
+    assert TaskStatus(now["II.2.d"].status) == TaskStatus.OPEN, "“đ” is not “d”"
+
+    await h.say("head_stnmt", "II.2.b đã gửi báo cáo rà soát")
+    assert TaskStatus(tasks(h)["II.2.b"].status) == TaskStatus.DONE
+    await h.say("head_bdv", "mở lại II.1.a")
+    assert TaskStatus(tasks(h)["II.1.a"].status) == TaskStatus.IN_PROGRESS
+
+
+async def test_extension_for_more_time_and_typed_decision(harness: Harness) -> None:
+    h = harness
+    await h.say("head_bdv", "II.1.b xin gia hạn thêm 2 tuần vì chờ ý kiến các sở")
+    assert "Đề nghị gia hạn đến 29/04/2018" in last_text(h, "head_bdv")
+    await h.say("leader", "đồng ý gia hạn ii.1.b")
+    assert last_text(h, "leader").startswith("Đã gia hạn đến 29/04/2018: nhiệm vụ mục II.1.b")
+    assert tasks(h)["II.1.b"].due_on == dt.date(2018, 4, 29)
+    await h.say("leader", "đồng ý gia hạn II.9.z")
+    assert "II.9.z" in last_text(h, "leader"), "an unknown item is named as typed"
