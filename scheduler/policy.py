@@ -17,6 +17,10 @@ The ladder of a task with a deadline E (defaults in brackets):
   leaders after `escalate_after_working_days` [5]. Counted from E, or from the day the task was
   assigned if it arrived already late, so nobody is escalated before having had a chance.
 
+A round of a weekly or fortnightly duty is reminded one working day before its deadline, on the day and
+once the working day after; a daily round on the day and the day after (`policy_days_before`); monthly and
+longer rounds follow the ladder above.
+
 A task without a deadline ("thường xuyên", "kịp thời") gets a check-in → "cập nhật định kỳ" every
 `checkin_every_working_days` [10] working days since it was assigned or last reported on; it is
 never overdue. A recurring duty is judged occurrence by occurrence (scheduler/recurrence.py), each
@@ -39,6 +43,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from scheduler.calendar import WorkingCalendar
+from scheduler.recurrence import Frequency, frequency_of
 from storage.models import Role, Task, TaskStatus
 
 _HORIZON_DAYS = 800  # how far `next_item_day` looks ahead
@@ -90,6 +95,8 @@ class TaskState:
     escalated: frozenset[EscalationLevel] = frozenset()  # levels already delivered
     last_update_on: dt.date | None = None  # last status report: restarts the check-in count
     snoozed_until: dt.date | None = None  # "Nhắc lại sau": quiet before this day, reminded on it
+    days_before: tuple[int, ...] | None = None  # the before-deadline steps, if not the policy's (short rounds)
+    short_round: bool = False  # a weekly/daily round: overdue is said once, the next round comes soon
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -131,11 +138,30 @@ def state_of(task: Task, *, calendar: WorkingCalendar, escalated: Iterable[Escal
     """A stored task as the ladder sees it. What the task row does not hold (levels already told, a snooze,
     the last status report) comes from the caller."""
     assignee = task.assignee
+    days_before, short = None, False
+    if task.occurrence_start is not None:  # a round of a recurring duty: a short round gets a short ladder
+        frequency = frequency_of(task.recurrence)
+        days_before = policy_days_before(frequency) if frequency is not None else None
+        short = days_before is not None
     return TaskState(
         task_id=task.id, assigned_on=calendar.local(task.created_at).date(), due_on=task.due_on,
         closed=TaskStatus(task.status).is_closed,
         assignee_is_head=assignee is not None and assignee.role == Role.HEAD and assignee.unit_id == task.lead_unit_id,
-        escalated=frozenset(escalated), last_update_on=last_update_on, snoozed_until=snoozed_until)
+        escalated=frozenset(escalated), last_update_on=last_update_on, snoozed_until=snoozed_until,
+        days_before=days_before, short_round=short)
+
+
+def policy_days_before(frequency: Frequency) -> tuple[int, ...] | None:
+    """A weekly or fortnightly report is reminded the working day before it is due (and on the day), a daily
+    one on the day only: the policy's "3 and 1 working days before" would otherwise nag three mornings out of
+    five, every week. Such a short round, once late, is said late on the next working day only (the next round
+    follows within days; `scheduler.series.roll_missed`). Longer rounds (monthly and up) keep the policy's
+    steps (None)."""
+    if frequency == Frequency.DAILY:
+        return ()
+    if frequency in (Frequency.WEEKLY, Frequency.BIWEEKLY):
+        return (1,)
+    return None
 
 
 def sort_items(items: Iterable[DigestItem]) -> list[DigestItem]:
@@ -180,11 +206,11 @@ class ReminderPolicy:
         """Working days past the effective deadline (0 when not late)."""
         return self.calendar.working_days_between(self.effective_deadline(due_on), today)
 
-    def before_days(self, due_on: dt.date) -> list[dt.date]:
-        """The working days of the before-deadline reminders, earliest first."""
+    def before_days(self, due_on: dt.date, steps: tuple[int, ...] | None = None) -> list[dt.date]:
+        """The working days of the before-deadline reminders, earliest first (`steps`: a task's own ladder)."""
         cal = self.calendar
         deadline = self.effective_deadline(due_on)
-        return sorted({cal.subtract_working_days(deadline, n) for n in self.days_before})
+        return sorted({cal.subtract_working_days(deadline, n) for n in (self.days_before if steps is None else steps)})
 
     def is_weekly_day(self, day: dt.date) -> bool:
         """The week's first working day on or after `weekly_on` (Tuesday when Monday is a holiday)."""
@@ -192,7 +218,8 @@ class ReminderPolicy:
         first = self.calendar.working_day_on_or_after(target)
         return day == first and first - target < dt.timedelta(days=7 - self.weekly_on)
 
-    def is_overdue_day(self, due_on: dt.date, day: dt.date, *, assigned_on: dt.date | None = None) -> bool:
+    def is_overdue_day(self, due_on: dt.date, day: dt.date, *, assigned_on: dt.date | None = None,
+                       short_round: bool = False) -> bool:
         """Whether an overdue task is listed on `day`: daily at first, then weekly. The daily phase counts from
         the deadline, or from `assigned_on` for a task that arrived already late."""
         if not self.calendar.is_working_day(day):
@@ -202,6 +229,8 @@ class ReminderPolicy:
             return False
         since = deadline if assigned_on is None else max(deadline, assigned_on)
         phase = self.calendar.working_days_between(since, day)
+        if short_round:
+            return phase == 1
         return phase <= self.daily_overdue_working_days or self.is_weekly_day(day)
 
     def is_checkin_day(self, anchor: dt.date, day: dt.date) -> bool:
@@ -280,19 +309,20 @@ class ReminderPolicy:
             return None
         deadline = self.effective_deadline(state.due_on)
         if today < deadline:
-            before = set(self.before_days(state.due_on))
+            before = set(self.before_days(state.due_on, state.days_before))
             if forced or any(d in before for d in window):
                 return self._item(state, today, DigestCategory.DUE_SOON, catch_up=catch_up,
                                   days_left=(deadline - today).days,
                                   working_days_left=cal.working_days_between(today, deadline))
             return None
         if today == deadline:
-            before = set(self.before_days(state.due_on))
+            before = set(self.before_days(state.due_on, state.days_before))
             if self.remind_on_due_day or forced or any(d in before for d in window):
                 return self._item(state, today, DigestCategory.DUE_TODAY, catch_up=catch_up, days_left=0,
                                   working_days_left=0)
             return None
-        if forced or any(self.is_overdue_day(state.due_on, d, assigned_on=state.assigned_on) for d in window):
+        if forced or any(self.is_overdue_day(state.due_on, d, assigned_on=state.assigned_on,
+                                             short_round=state.short_round) for d in window):
             return self._item(state, today, DigestCategory.OVERDUE, catch_up=catch_up,
                               days_late=cal.working_days_between(deadline, today), told=told)
         return None

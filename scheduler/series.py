@@ -1,11 +1,14 @@
 """Recurring duties in storage: a recurring task always stands for its current occurrence
 ("Báo cáo tháng 3/2026 — hạn 20/03/2026"); its deadline is that occurrence's, so the digest
 ladder judges it like any task. "Xong" finishes the occurrence (kept in `task_occurrences`,
-on time or late) and opens the next one, until the series ends ("đến hết năm 2026")."""
+on time or late) and opens the next one, until the series ends ("đến hết năm 2026").
+A round never reported does not hold the duty back: when the next round's reminders begin, the missed
+round is kept as not reported and the duty moves on (`roll_missed`); until then a late "xong" closes it."""
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -13,16 +16,20 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from scheduler.calendar import WorkingCalendar
+from scheduler.policy import ReminderPolicy, policy_days_before
 from scheduler.recurrence import (
     Occurrence,
     RecurrenceRule,
     first_occurrence,
+    frequency_of,
     next_occurrence,
     occurrence_for,
     rule_from_task,
 )
-from storage.models import Person, Task, TaskOccurrence, TaskStatus
+from storage.models import Notice, NoticeStatus, Person, Task, TaskOccurrence, TaskStatus
 from storage.tasks import Recorded, StatusUpdate, record_status
+
+log = logging.getLogger(__name__)
 
 
 def rule_of(task: Task, calendar: WorkingCalendar) -> RecurrenceRule | None:
@@ -84,3 +91,51 @@ def record_in_series(session: Session, *, task_id: int, actor: Person, change: S
         _point_at(task, following)
         task.status, task.percent, task.done_at = TaskStatus.OPEN, None, None
     return recorded, SeriesStep(finished=current.period_label, on_time=on_time, next=following)
+
+
+@dataclass(frozen=True, kw_only=True)
+class MissedRound:
+    task_id: int
+    item_ref: str
+    label: str  # "tuần từ 02/02/2026"
+    now_label: str  # the round now due
+
+
+def roll_missed(session: Session, *, policy: ReminderPolicy, today: dt.date) -> list[MissedRound]:
+    """Move every recurring duty whose current round is past its deadline, unreported, on to the next round
+    once that round's reminders begin (its first before-deadline day, or its deadline): the missed round is
+    kept in `task_occurrences` with no `done_at` (reports count it as not reported) and the person is reminded
+    of the round now due. Before that the missed round stays listed as overdue, so a report that is only a few
+    days late still closes the right round. Several missed rounds (a long absence) are rolled at once."""
+    calendar = policy.calendar
+    rows = session.scalars(
+        select(Task).join(Notice, Notice.id == Task.notice_id)
+        .where(Task.occurrence_start.is_not(None), Task.due_on < today, Notice.status == NoticeStatus.CONFIRMED,
+               Task.status.not_in([TaskStatus.DONE, TaskStatus.CANCELLED])).order_by(Task.id))
+    missed: list[MissedRound] = []
+    for task in rows:
+        rule = rule_of(task, calendar)
+        assert task.occurrence_start is not None
+        current = occurrence_for(rule, task.occurrence_start) if rule is not None else None
+        first_missed = None
+        while rule is not None and current is not None and calendar.effective_deadline(current.due_on) < today:
+            following = next_occurrence(rule, current)
+            if following is None:
+                break  # the series has ended: its last round stays overdue until reported
+            frequency = frequency_of(task.recurrence)
+            steps = policy_days_before(frequency) if frequency is not None else None
+            begins = min([*policy.before_days(following.due_on, steps), calendar.effective_deadline(following.due_on)])
+            if today < begins:
+                break
+            session.add(TaskOccurrence(task_id=task.id, label=current.period_label, period_start=current.period_start,
+                                       period_end=current.period_end, due_on=current.due_on, done_at=None,
+                                       on_time=False))
+            first_missed = first_missed or current.period_label
+            _point_at(task, following)
+            task.status, task.percent, task.done_at = TaskStatus.OPEN, None, None
+            current = following
+        if first_missed is not None and current is not None:
+            log.info("task %s: round %s not reported; now %s", task.id, first_missed, current.period_label)
+            missed.append(MissedRound(task_id=task.id, item_ref=task.item_ref, label=first_missed,
+                                      now_label=current.period_label))
+    return missed

@@ -300,7 +300,8 @@ class TaskMessage(Base):
 
 
 class TaskOccurrence(Base):
-    """A finished occurrence of a recurring duty ("Báo cáo tháng 3/2026 — hạn 20/03/2026"), kept for reports."""
+    """A past occurrence of a recurring duty ("Báo cáo tháng 3/2026 — hạn 20/03/2026"), kept for reports:
+    finished (`done_at`, on time or late), or never reported (`done_at` empty) when the next round began."""
 
     __tablename__ = "task_occurrences"
     __table_args__ = (UniqueConstraint("task_id", "period_start", name="uq_task_occurrences_task_period"),)
@@ -311,7 +312,7 @@ class TaskOccurrence(Base):
     period_start: Mapped[dt.date] = mapped_column(Date)
     period_end: Mapped[dt.date] = mapped_column(Date)
     due_on: Mapped[dt.date] = mapped_column(Date)
-    done_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    done_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     on_time: Mapped[bool] = mapped_column(Boolean)
 
 

@@ -70,3 +70,53 @@ async def test_the_series_ends_with_its_last_round(db_url: str) -> None:
         assert h.db.call(lambda s: s.scalar(select(Task.status).where(Task.item_ref == "1"))) == TaskStatus.DONE
     finally:
         await h.stop()
+
+
+WEEKLY = ("ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN\nSố: 17/TB-UBND\nBình Thuận, ngày 02 tháng 03 năm 2026\nTHÔNG BÁO\n"
+          "Kết luận của Chủ tịch UBND tỉnh\n"
+          "1. Giao Ban Dân vận Tỉnh ủy tổng hợp phản ánh của người dân, báo cáo vào thứ Sáu hằng tuần.\n")
+
+
+def digests_to(h: Harness, handle: str) -> list[tuple[dt.date, str]]:
+    return [(s.at.date(), s.text or "") for s in h.sent if s.to == handle and "Nhắc việc thứ" in (s.text or "")]
+
+
+async def test_a_weekly_round_never_reported_gives_way_to_the_next(db_url: str) -> None:
+    """A weekly report: reminded the working day before, on the day and once the day after; a round nobody
+    reported is kept as not reported when the next round's reminders begin, and the duty goes on."""
+    h = Harness(db_url=db_url, clock=FakeClock(local(2026, 3, 2, 9, 0)))
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        await h.say("admin", WEEKLY)
+        await h.tap("admin", texts.BUTTON_CONFIRM)
+        await h.advance_to(local(2026, 3, 20, 17, 0))  # three weeks, nobody reports
+        got = digests_to(h, "head_bdv")
+        days = [d for d, _ in got]
+        assert days == [dt.date(2026, 3, d) for d in (5, 6, 9, 12, 13, 16, 19, 20)], days
+        assert "kỳ tuần từ 02/03/2026" in got[2][1] and "quá hạn 1 ngày làm việc" in got[2][1]
+        assert "kỳ tuần từ 09/03/2026" in got[3][1] and "còn 1 ngày làm việc" in got[3][1]
+        assert "kỳ tuần từ 16/03/2026" in got[-1][1] and "hạn hôm nay 20/03/2026" in got[-1][1]
+        await h.say("head_bdv", "1 xong")
+        assert "hoàn thành kỳ tuần từ 16/03/2026, đúng hạn" in last_text(h, "head_bdv")
+        assert h.db is not None
+        rounds = h.db.call(lambda s: [(o.label, o.done_at is None, o.on_time) for o in s.scalars(
+            select(TaskOccurrence).order_by(TaskOccurrence.period_start))])
+        assert rounds == [("tuần từ 02/03/2026", True, False), ("tuần từ 09/03/2026", True, False),
+                          ("tuần từ 16/03/2026", False, True)]
+    finally:
+        await h.stop()
+
+
+async def test_a_late_report_closes_the_round_it_is_late_for(db_url: str) -> None:
+    """Until the next round's reminders begin, "xong" closes the late round, not the next one."""
+    h = Harness(db_url=db_url, clock=FakeClock(local(2026, 3, 2, 9, 0)))
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        await h.say("admin", WEEKLY)
+        await h.tap("admin", texts.BUTTON_CONFIRM)
+        await h.advance_to(local(2026, 3, 10, 9, 0))  # Tuesday after the Friday deadline
+        await h.say("head_bdv", "1 đã gửi báo cáo")
+        assert "hoàn thành kỳ tuần từ 02/03/2026, quá hạn" in last_text(h, "head_bdv")
+        assert "Kỳ tiếp theo: Báo cáo tuần từ 09/03/2026" in last_text(h, "head_bdv")
+    finally:
+        await h.stop()
