@@ -507,6 +507,9 @@ def summary_text(rows: Sequence[UnitSummary], today: dt.date, filt: ReportFilter
                      + (f" — mục {', '.join(r.overdue_refs)}" if r.overdue_refs else ""))
         lines.append(f"  Không có thời hạn: {r.no_deadline}"
                      + (f" (đã hoàn thành {r.no_deadline_done})" if r.no_deadline_done else ""))
+        if r.rounds:
+            lines.append(f"  Báo cáo định kỳ, các kỳ đã qua: {r.rounds} — đúng hạn {r.rounds_on_time}, "
+                         f"quá hạn {r.rounds_late}, không báo cáo {r.rounds_missed}")
     total = totals(rows)
     if len(rows) > 1:
         lines += ["", f"Tổng cộng: {total.total} nhiệm vụ — hoàn thành đúng hạn {total.done_on_time}, "

@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from storage.models import Notice, NoticeStatus, StatusReport, Task, TaskStatus
+from storage.models import Notice, NoticeStatus, StatusReport, Task, TaskOccurrence, TaskStatus
 from storage.notices import notice_title
 from storage.tasks import pending_extensions
 from storage.unitnames import best_unit_match, unit_key
@@ -276,13 +276,21 @@ class UnitSummary:
     no_deadline: int = 0  # done or not
     no_deadline_done: int = 0  # of which done
     overdue_refs: list[str] = field(default_factory=list)
+    # past rounds of recurring duties (a recurring task counts above by its current round)
+    rounds_on_time: int = 0
+    rounds_late: int = 0
+    rounds_missed: int = 0  # never reported: the next round began
+
+    @property
+    def rounds(self) -> int:
+        return self.rounds_on_time + self.rounds_late + self.rounds_missed
 
     @property
     def total(self) -> int:
         return self.done_on_time + self.done_late + self.in_progress + self.overdue + self.no_deadline
 
     def add(self, other: UnitSummary) -> None:
-        for name in (*CATEGORIES, "no_deadline_done"):
+        for name in (*CATEGORIES, "no_deadline_done", "rounds_on_time", "rounds_late", "rounds_missed"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
@@ -299,12 +307,37 @@ def classify(task: Task, today: dt.date, tz: ZoneInfo, rule: DeadlineRule = AS_W
     return "overdue" if today > deadline else "in_progress"
 
 
+def past_rounds(session: Session, tasks: Sequence[Task],
+                filt: ReportFilter | None = None) -> dict[int, list[TaskOccurrence]]:
+    """The past rounds of the recurring tasks among `tasks` (due within the filter's dates, if it has any)."""
+    ids = [t.id for t in tasks if t.occurrence_start is not None]
+    if not ids:
+        return {}
+    query = select(TaskOccurrence).where(TaskOccurrence.task_id.in_(ids)).order_by(TaskOccurrence.period_start)
+    if filt is not None and filt.date_from is not None:
+        query = query.where(TaskOccurrence.due_on >= filt.date_from)
+    if filt is not None and filt.date_to is not None:
+        query = query.where(TaskOccurrence.due_on <= filt.date_to)
+    found: dict[int, list[TaskOccurrence]] = {}
+    for occurrence in session.scalars(query):
+        found.setdefault(occurrence.task_id, []).append(occurrence)
+    return found
+
+
 def summarize(tasks: Iterable[Task], *, today: dt.date, tz: ZoneInfo,
-              rule: DeadlineRule = AS_WRITTEN) -> list[UnitSummary]:
+              rule: DeadlineRule = AS_WRITTEN,
+              rounds: dict[int, list[TaskOccurrence]] | None = None) -> list[UnitSummary]:
     by_unit: dict[str, UnitSummary] = {}
     for task in tasks:
         name = unit_name_of(task)
         summary = by_unit.setdefault(name, UnitSummary(unit=name))
+        for past in (rounds or {}).get(task.id, []):
+            if past.done_at is None:
+                summary.rounds_missed += 1
+            elif past.on_time:
+                summary.rounds_on_time += 1
+            else:
+                summary.rounds_late += 1
         kind = classify(task, today, tz, rule)
         setattr(summary, kind, getattr(summary, kind) + 1)
         if kind == "no_deadline" and task.status == TaskStatus.DONE:
@@ -316,7 +349,8 @@ def summarize(tasks: Iterable[Task], *, today: dt.date, tz: ZoneInfo,
 
 def unit_summary(session: Session, *, today: dt.date, tz: ZoneInfo, filt: ReportFilter | None = None,
                  rule: DeadlineRule = AS_WRITTEN) -> list[UnitSummary]:
-    return summarize(select_tasks(session, filt or ReportFilter(), tz=tz), today=today, tz=tz, rule=rule)
+    tasks = select_tasks(session, filt or ReportFilter(), tz=tz)
+    return summarize(tasks, today=today, tz=tz, rule=rule, rounds=past_rounds(session, tasks, filt))
 
 
 def totals(rows: Sequence[UnitSummary]) -> UnitSummary:
@@ -391,7 +425,7 @@ def build_report(session: Session, *, today: dt.date, tz: ZoneInfo, filt: Report
                  rule: DeadlineRule = AS_WRITTEN) -> Report:
     """The totals and the detail rows from one selection (one transaction)."""
     tasks = select_tasks(session, filt or ReportFilter(), tz=tz)
-    return Report(units=summarize(tasks, today=today, tz=tz, rule=rule),
+    return Report(units=summarize(tasks, today=today, tz=tz, rule=rule, rounds=past_rounds(session, tasks, filt)),
                   tasks=rows_for(session, tasks, today=today, tz=tz, rule=rule))
 
 

@@ -103,6 +103,9 @@ async def test_a_weekly_round_never_reported_gives_way_to_the_next(db_url: str) 
             select(TaskOccurrence).order_by(TaskOccurrence.period_start))])
         assert rounds == [("tuần từ 02/03/2026", True, False), ("tuần từ 09/03/2026", True, False),
                           ("tuần từ 16/03/2026", False, True)]
+        await h.say("admin", "/tonghop")
+        summary = next(s.text or "" for s in h.sent if s.to == "admin" and "TỔNG HỢP" in (s.text or ""))
+        assert "Báo cáo định kỳ, các kỳ đã qua: 3 — đúng hạn 1, quá hạn 0, không báo cáo 2" in summary
     finally:
         await h.stop()
 
