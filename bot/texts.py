@@ -262,19 +262,26 @@ def digest_text(view: DigestView, *, buttons: bool) -> str:
         lines.append(f"Nhắc việc {when}:")
     if len(notices) == 1:
         lines.append(f"({next(iter(notices))})")
+    noted: set[str] = set()  # a deadline note said once a digest ("hạn … rơi vào ngày nghỉ Tết …")
     for category, heading in CATEGORY_HEADINGS.items():
         group = [line for line in own if line.category == category]
         if not group:
             continue
-        lines += ["", f"{heading} ({len(group)})"]
+        checkin = category == "checkin"
+        lines += ["", f"{heading} ({len(group)})" + (" — nhiệm vụ không có thời hạn, đề nghị đồng chí cập nhật tiến độ"
+                                                      if checkin else "")]
         for line in group:
             where = f" [{line.notice_title}]" if len(notices) > 1 else ""
             cover = f" (thay đ/c {line.covering_for} nghỉ phép)" if line.covering_for else ""
             period = f" — kỳ {line.occurrence}" if line.occurrence else ""
-            lines.append(f"• Mục {line.item_ref}{period}: {short_title(line.task_text, lead=line.lead_unit)}"
-                         f"{where}{cover}")
+            title = f"• Mục {line.item_ref}{period}: {short_title(line.task_text, lead=line.lead_unit)}{where}{cover}"
+            if checkin and line.due_on is None:  # one line each: the heading says there is no deadline
+                lines.append(f"{title} — {progress_text(line.status, line.percent)}")
+                continue
+            lines.append(title)
             lines.append(f"  {deadline_phrase(line)} — {progress_text(line.status, line.percent)}")
-            if line.deadline_note:
+            if line.deadline_note and line.deadline_note not in noted:
+                noted.add(line.deadline_note)
                 lines.append(f"  ({line.deadline_note})")
     if told:
         lines += ["", f"NHIỆM VỤ QUÁ HẠN CẦN ĐỒNG CHÍ CHỈ ĐẠO ({len(told)})"]
