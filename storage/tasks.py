@@ -50,11 +50,19 @@ def _ref_is(item_ref: str):  # type: ignore[no-untyped-def]
     return func.lower(Task.item_ref) == ref_key(item_ref)
 
 
-def may_change(person: Person, task: Task) -> bool:
-    """The assignee, the head of the lead unit, or an admin."""
+def may_change(person: Person, task: Task, today: dt.date | None = None) -> bool:
+    """The assignee, the head of the lead unit, an admin, or (on `today`) the colleague the assignee named to
+    cover for them while on leave (`/nghi … @handle`): that colleague receives the digests, so may answer them."""
     if person.role == Role.ADMIN or task.assignee_id == person.id:
         return True
+    if today is not None and covers(person, task, today):
+        return True
     return is_lead_head(person, task)
+
+
+def covers(person: Person, task: Task, today: dt.date) -> bool:
+    assignee = task.assignee
+    return assignee is not None and assignee.leave_cover_id == person.id and assignee.on_leave(today)
 
 
 def is_lead_head(person: Person, task: Task) -> bool:
@@ -118,7 +126,7 @@ def record_status(session: Session, *, task_id: int, actor: Person, change: Stat
     task = session.get(Task, task_id, with_for_update=True)
     if task is None:
         raise TaskNotFound(task_id)
-    if not may_change(actor, task):
+    if not may_change(actor, task, today):
         raise _refuse_change(session, actor, task)
     current = TaskStatus(task.status)
     if current.is_closed and not change.reopen:
@@ -199,12 +207,13 @@ def remember_task_message(session: Session, *, task_id: int, channel: str, chat_
                             created_at=now))
 
 
-def snooze(session: Session, *, task_id: int, actor: Person, until: dt.date, now: dt.datetime) -> Task:
+def snooze(session: Session, *, task_id: int, actor: Person, until: dt.date, now: dt.datetime,
+           today: dt.date | None = None) -> Task:
     """"Nhắc lại sau": no reminder of this task before `until`, one on that day."""
     task = session.get(Task, task_id, with_for_update=True)
     if task is None:
         raise TaskNotFound(task_id)
-    if not may_change(actor, task):
+    if not may_change(actor, task, today):
         raise _refuse_change(session, actor, task)
     if TaskStatus(task.status).is_closed:
         raise TaskClosed(task.item_ref, TaskStatus(task.status), task.done_at.date() if task.done_at else None)
@@ -229,6 +238,15 @@ def open_tasks_for(session: Session, person: Person) -> list[Task]:
 
 def tasks_by_ref(session: Session, person: Person, item_ref: str) -> list[Task]:
     return [t for t in open_tasks_for(session, person) if same_ref(t.item_ref, item_ref)]
+
+
+def covered_tasks_by_ref(session: Session, person: Person, item_ref: str, *, today: dt.date) -> list[Task]:
+    """Open tasks numbered `item_ref` of colleagues on leave `today` who named `person` to cover for them."""
+    away = select(Person.id).where(Person.leave_cover_id == person.id, Person.leave_from <= today,
+                                   Person.leave_to >= today)
+    return list(session.scalars(select(Task).join(Notice, Notice.id == Task.notice_id).where(
+        Task.assignee_id.in_(away.scalar_subquery()), _ref_is(item_ref), Notice.status == NoticeStatus.CONFIRMED,
+        Task.status.not_in([TaskStatus.DONE, TaskStatus.CANCELLED])).order_by(Task.id)))
 
 
 def unit_tasks_by_ref(session: Session, person: Person, item_ref: str) -> list[Task]:

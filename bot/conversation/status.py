@@ -38,6 +38,7 @@ from storage.tasks import (
     StatusUpdate,
     admins,
     approvers,
+    covered_tasks_by_ref,
     decide_extension,
     delegate,
     delegate_task,
@@ -180,7 +181,8 @@ async def on_snooze_tap(conv: Conversation, event: TapIn, person: Person) -> Non
 async def _snooze(conv: Conversation, event: Inbound, person: Person, task_id: int, until: dt.date) -> None:
     ctx = conv.ctx
     until = ctx.policy.calendar.working_day_on_or_after(until)
-    task = await ctx.db.run(snooze, task_id=task_id, actor=person, until=until, now=ctx.clock.now())
+    task = await ctx.db.run(snooze, task_id=task_id, actor=person, until=until, now=ctx.clock.now(),
+                            today=ctx.today())
     await conv.answer_tap(event, texts.snoozed_text(task.item_ref, until))
     await conv.say(event, texts.snoozed_text(task.item_ref, until))
 
@@ -482,7 +484,8 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
     if SNOOZE.search(folded_rest) is None and ASKS_EXTENSION.search(folded_rest) is None and change is None:
         return False  # (an item number with any other words is a progress note on that item)
     tasks = (await ctx.db.run(tasks_by_ref, person, ref) or await ctx.db.run(done_tasks_by_ref, person, ref)
-             or await ctx.db.run(unit_tasks_by_ref, person, ref))  # a head: the unit's tasks in a cadre's hands
+             or await ctx.db.run(unit_tasks_by_ref, person, ref)  # a head: the unit's tasks in a cadre's hands
+             or await ctx.db.run(covered_tasks_by_ref, person, ref, today=ctx.today()))  # a colleague on leave
     if not tasks:  # (a finished task is found too: changing it is refused with how to reopen it)
         if person.is_admin:
             return False  # an admin may be pasting a notice that starts with "1. …"

@@ -48,6 +48,23 @@ async def test_a_colleague_covers_while_the_head_is_on_leave(harness: Harness) -
     assert all("(thay đ/c Lê Văn Dân nghỉ phép)" in text for _, text in covered)
 
 
+async def test_the_colleague_covering_may_answer_for_the_tasks_while_the_leave_lasts(harness: Harness) -> None:
+    h = harness
+    await confirm(h)
+    await h.say("head_bdv", "/nghi 27/2 1/3 @cadre_bdv")
+    await h.advance_to(local(2018, 2, 27, 9, 0))
+    await h.say("cadre_bdv", "1 60% đang tổng hợp ý kiến")
+    assert last_text(h, "cadre_bdv").startswith("Đã cập nhật: mục 1 — 60% — Đang thực hiện.")
+    await h.tap("cadre_bdv", "Mục 1")
+    await h.tap("cadre_bdv", texts.BUTTON_DONE)
+    assert h.db is not None
+    assert h.db.call(lambda s: s.scalar(select(Task.status).where(Task.item_ref == "1"))) == TaskStatus.DONE
+    await h.advance_to(local(2018, 3, 2, 9, 0))  # back from leave: the tasks are the head's alone again
+    await h.say("cadre_bdv", "2 xong")
+    assert h.db.call(lambda s: s.scalar(select(Task.status).where(Task.item_ref == "2"))) == TaskStatus.OPEN
+    assert "Mục 2" in last_text(h, "cadre_bdv") or "mục 2" in last_text(h, "cadre_bdv")
+
+
 async def test_a_cadre_on_leave_is_reported_to_the_head(harness: Harness) -> None:
     h = harness
     await h.say("cadre_bdv", "/nghi 5/3 9/3")
