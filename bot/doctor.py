@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import logging
+import re
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -44,7 +45,8 @@ def run_checks(settings: Settings, *, clock: Clock, tesseract: str = "tesseract"
     token = check_token(settings)
     database = check_database(settings.database_url)
     return [token.check, database, check_migrations(settings.database_url, reachable=database.ok),
-            check_tesseract(tesseract), check_clock(settings.timezone, clock=clock, server_time=token.server_time)]
+            check_tesseract(tesseract), check_clock(settings.timezone, clock=clock, server_time=token.server_time),
+            check_webhook(settings, token_ok=token.check.ok)]
 
 
 def check_token(settings: Settings) -> _TokenResult:
@@ -75,6 +77,68 @@ def check_token(settings: Settings) -> _TokenResult:
         text = (f"Máy chủ {host} trả lời bất thường (mã {response.status_code}) khi kiểm tra mã bot: đồng chí "
                 "thử lại sau ít phút.")
     return _TokenResult(check=Check(ok=False, text=text), server_time=server_time)
+
+
+WEBHOOK_PORTS = (443, 80, 88, 8443)  # the only ports Telegram delivers webhooks to
+SECRET_RX = re.compile(r"[A-Za-z0-9_-]{1,256}")  # what Telegram accepts as secret_token
+
+
+def check_webhook(settings: Settings, *, token_ok: bool) -> Check:
+    """How updates will arrive: long polling, or a webhook whose address Telegram will accept, with a
+    secret; and, when the token works, what Telegram says of the webhook it has now (its last error)."""
+    url = settings.webhook_url
+    info = _webhook_info(settings) if token_ok else {}
+    current = str(info.get("url") or "")
+    if not url:
+        extra = (f" Telegram đang giữ webhook {current}: bot sẽ xóa khi khởi động để nhận tin bằng long polling."
+                 if current else "")
+        return Check(ok=True, text="Nhận tin bằng long polling (không dùng webhook)." + extra)
+    parts = urlsplit(url)
+    if parts.scheme != "https" or not parts.hostname:
+        return Check(ok=False, text=f"NHACVIEC_WEBHOOK_URL “{url}” phải là địa chỉ https:// có tên miền hoặc IP "
+                                    "(Telegram chỉ gửi tới HTTPS).")
+    port = parts.port or 443
+    if port not in WEBHOOK_PORTS:
+        return Check(ok=False, text=f"NHACVIEC_WEBHOOK_URL dùng cổng {port}: Telegram chỉ gửi webhook tới cổng "
+                                    "443, 80, 88 hoặc 8443.")
+    secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
+    if not secret:
+        return Check(ok=False, text="Chưa có NHACVIEC_WEBHOOK_SECRET: đồng chí đặt một chuỗi bí mật (chữ, số, “_”, "
+                                    "“-”) để bot chỉ nhận tin thật từ Telegram.")
+    if not SECRET_RX.fullmatch(secret):
+        return Check(ok=False, text="NHACVIEC_WEBHOOK_SECRET chỉ được gồm chữ cái không dấu, chữ số, “_” và “-” "
+                                    "(tối đa 256 ký tự).")
+    error = str(info.get("last_error_message") or "")
+    if current == url and error:
+        when = info.get("last_error_date")
+        at = (dt.datetime.fromtimestamp(when, dt.UTC).astimezone(_zone(settings.timezone)).strftime("%H:%M %d/%m/%Y")
+              if isinstance(when, int) else "gần đây")
+        return Check(ok=False, text=f"Telegram báo lỗi khi gửi tới webhook {url} (lúc {at}): “{error}”. Đồng chí "
+                                    "kiểm tra chứng chỉ HTTPS, tường lửa và cổng "
+                                    f"{settings.webhook_port} của máy chủ.")
+    pending = info.get("pending_update_count")
+    waiting = f"; {pending} tin đang chờ" if isinstance(pending, int) and pending else ""
+    state = "đã đăng ký với Telegram" if current == url else "sẽ được đăng ký khi bot khởi động"
+    return Check(ok=True, text=f"Webhook {url}: {state}{waiting}; bot lắng nghe ở "
+                               f"{settings.webhook_listen}:{settings.webhook_port}.")
+
+
+def _webhook_info(settings: Settings) -> dict[str, object]:
+    assert settings.telegram_bot_token is not None
+    url = f"{settings.telegram_base_url}{settings.telegram_bot_token.get_secret_value()}/getWebhookInfo"
+    try:
+        result = _json(httpx.get(url, timeout=HTTP_TIMEOUT)).get("result")
+    except httpx.HTTPError as exc:
+        log.warning("getWebhookInfo failed: %s", type(exc).__name__)
+        return {}
+    return result if isinstance(result, dict) else {}
+
+
+def _zone(name: str) -> dt.tzinfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return dt.UTC
 
 
 def _json(response: httpx.Response) -> dict[str, object]:

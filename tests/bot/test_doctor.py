@@ -132,4 +132,33 @@ def test_a_backup_taken_while_the_bot_runs_restores_to_a_database_the_doctor_acc
         assert ": 0 nhiệm vụ, 5 cán bộ." in out.stdout
         settings = load_settings(environ={**env, "DATABASE_URL": target}, env_file=None)
         checks = run_checks(settings, clock=SystemClock())
-    assert [c.ok for c in checks] == [True, True, True, check_tesseract().ok, True], [c.line() for c in checks]
+    assert [c.ok for c in checks] == [True, True, True, check_tesseract().ok, True, True], [c.line() for c in checks]
+
+
+def test_doctor_checks_the_webhook_settings(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path}/ok.db"
+    with live_sandbox() as sandbox:
+        base = _env(sandbox.state.token, sandbox.base_url, db)
+
+        def webhook_line(**extra: str) -> str:
+            settings = load_settings(environ={**base, **extra}, env_file=None)
+            return run_checks(settings, clock=SystemClock())[-1].line()
+
+        assert webhook_line() == "✓ Nhận tin bằng long polling (không dùng webhook)."
+        assert webhook_line(NHACVIEC_WEBHOOK_URL="http://bot.example.vn/tg").startswith(
+            "✗ NHACVIEC_WEBHOOK_URL “http://bot.example.vn/tg” phải là địa chỉ https://")
+        assert webhook_line(NHACVIEC_WEBHOOK_URL="https://bot.example.vn:8080/tg").startswith(
+            "✗ NHACVIEC_WEBHOOK_URL dùng cổng 8080: Telegram chỉ gửi webhook tới cổng 443, 80, 88 hoặc 8443.")
+        assert webhook_line(NHACVIEC_WEBHOOK_URL="https://bot.example.vn/tg").startswith(
+            "✗ Chưa có NHACVIEC_WEBHOOK_SECRET")
+        assert webhook_line(NHACVIEC_WEBHOOK_URL="https://bot.example.vn/tg",
+                            NHACVIEC_WEBHOOK_SECRET="bí mật").startswith(
+            "✗ NHACVIEC_WEBHOOK_SECRET chỉ được gồm chữ cái không dấu")
+        good = {"NHACVIEC_WEBHOOK_URL": "https://bot.example.vn/tg", "NHACVIEC_WEBHOOK_SECRET": "s3cret_Value-1"}
+        assert webhook_line(**good) == ("✓ Webhook https://bot.example.vn/tg: sẽ được đăng ký khi bot khởi động; "
+                                        "bot lắng nghe ở 0.0.0.0:8080.")
+        sandbox.state.webhook_url = "https://bot.example.vn/tg"
+        assert webhook_line(**good).startswith("✓ Webhook https://bot.example.vn/tg: đã đăng ký với Telegram")
+        assert webhook_line() == ("✓ Nhận tin bằng long polling (không dùng webhook). Telegram đang giữ webhook "
+                                  "https://bot.example.vn/tg: bot sẽ xóa khi khởi động để nhận tin bằng long polling.")
+        assert "s3cret_Value-1" not in webhook_line(**good)
