@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import os
 import re
 from collections import Counter
 from collections.abc import Awaitable, Callable
@@ -35,6 +36,7 @@ from storage.directory import person_by_handle
 from storage.notices import confirm_notice, create_draft
 from storage.parsed import ParsedNotice, ParsedTask
 from tests.conftest import local
+from tests.pg import PgServer
 
 HEAVY = 10  # people with a digest in several parts
 HEAVY_TASKS = 90
@@ -174,12 +176,18 @@ async def run_morning(db_url: str, seed: int) -> Run:
         await h.stop()
 
 
-@pytest.fixture(scope="module", params=SEEDS, ids=lambda seed: f"seed{seed}")
+@pytest.fixture(scope="module", params=[*((seed, "sqlite") for seed in SEEDS), (SEEDS[0], "postgresql")],
+                ids=lambda p: f"seed{p[0]}-{p[1]}")
 def chaos_run(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Run:
-    """One chaotic morning per seed, on SQLite, shared by the assertions below."""
-    seed: int = request.param
-    path: Path = tmp_path_factory.mktemp(f"chaos{seed}")
-    return asyncio.run(run_morning(f"sqlite:///{path}/nhacviec.db", seed))
+    """One chaotic morning per seed on SQLite, and the first seed on PostgreSQL, shared by the assertions."""
+    seed, engine = request.param
+    if engine == "postgresql":
+        server: PgServer = request.getfixturevalue("pg_server")
+        url = server.create_database(f"chaos{os.getpid()}_{seed}")
+    else:
+        path: Path = tmp_path_factory.mktemp(f"chaos{seed}")
+        url = f"sqlite:///{path}/nhacviec.db"
+    return asyncio.run(run_morning(url, seed))
 
 
 def first_copies(texts: list[str]) -> list[str]:
