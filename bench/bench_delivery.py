@@ -13,23 +13,39 @@ dispatcher is told to wait — `retry_after` of a 429 — or when the next diges
 (w) one person with 50 tasks, claimed first, and one person with a single task: how long the single
     one waits (simulated seconds from 08:00 to the last part of their digest).
 (c) raw capacity with the limits off: digests/s (wall clock) for 1 worker on SQLite and 1, 2 and 4
-    concurrent workers (asyncio tasks sharing the database, each its own `worker` name) on PostgreSQL.
+    workers on PostgreSQL. Each worker is its own OS process (this script with `--worker`) with its own
+    database engine and its own python-telegram-bot Application, all sending to one sandbox served over
+    loopback HTTP (uvicorn, in a thread of the parent). The workers start, connect, then wait for a "go" on
+    stdin, so start-up is not timed; digests/s = digests sent by all ÷ (last worker's end − first's start).
 
-efficiency = distinct messages ÷ simulated seconds from 08:00 to the last message ÷ the overall rate
-allowed (RateLimits.overall_per_second). lost = task lines expected − distinct task lines delivered
-(and digests whose last part never arrived). duplicates = extra copies of identical messages in the
-same chat (a digest, or part of one, sent twice), from the sandbox's stored messages. 429s are the
-sandbox's flood-control refusals."""
+efficiency = the shortest time the limits allow for the messages that were sent ÷ the simulated time
+they took (08:00 to the last message). The shortest time is that of the rate actually allowed: at most
+30 messages/s overall (RateLimits.overall_per_second) and at most 1 message/s in each chat
+(chat_per_second), i.e. max((N − 1) ÷ 30, max over chats of (n_chat − 1) ÷ 1) for N messages, n_chat
+of them in a chat. For 10,000 reminders to 2,000 people that is the 30/s overall rate; for 1,000
+reminders to 10 people (their digests in parts) it is bound by the 10 chats at 1 message/s each (about
+10 messages/s, capped at 30/s), not 30/s: dividing by 30/s there would blame the sender for Telegram's
+per-chat limit. The sandbox's bursts (3 per chat, 30 overall) are tolerance, not allowance, and are not
+counted, so a run of a few messages sent in one burst, as (w), can score above 1.
+
+lost = task lines expected − distinct task lines delivered (and digests whose last part never
+arrived). duplicates = extra copies of identical messages in the same chat (a digest, or part of one,
+sent twice), from the sandbox's stored messages. 429s are the sandbox's flood-control refusals."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
 import datetime as dt
+import json
 import logging
+import os
 import re
+import socket
+import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -41,20 +57,24 @@ for path in (ROOT, ROOT / "bench"):
     if str(path) not in sys.path:
         sys.path.insert(0, str(path))
 
+import uvicorn  # noqa: E402
 from bench_scale import CREATED, MORNING, TODAY, directory_csv, peak_rss_mb, start_postgres  # noqa: E402
+from pydantic import SecretStr  # noqa: E402
 from sqlalchemy import insert, select, text  # noqa: E402
 
+from bot.app import build_application, make_conversation  # noqa: E402
 from bot.channels.telegram import conversation_of  # noqa: E402
 from bot.conversation.core import senders  # noqa: E402
 from bot.sandbox.harness import Harness  # noqa: E402
-from bot.sandbox.server import RateLimits, SandboxError, SandboxState  # noqa: E402
+from bot.sandbox.server import NO_LIMITS, RateLimits, SandboxError, SandboxState, create_app  # noqa: E402
+from bot.settings import load_settings  # noqa: E402
 from scheduler.clock import FakeClock  # noqa: E402
 from scheduler.dispatcher import next_due_at, plan_digests, send_due_digests  # noqa: E402
+from storage.db import Database  # noqa: E402
 from storage.models import Notice, NoticeStatus, Person, Role, Task, TaskStatus  # noqa: E402
 
 LINE = re.compile(r"^(?:\(\d+/\d+\) )?(• Mục .*)$", re.MULTILINE)  # a part starts "(2/4) "
 FOOTER = "ví dụ: “"  # the last part of every digest with own tasks carries the how-to-answer line
-NO_LIMITS = RateLimits(overall_per_second=1e9, overall_burst=10**9, chat_per_second=1e9, chat_burst=10**9)
 
 
 def task_text(person: int, k: int) -> str:
@@ -98,6 +118,17 @@ class Outcome:
     wall_s: float = 0.0
     waits: dict[str, float] | None = None
     capped: bool = False
+    per_chat: Counter[int] | None = None  # distinct messages per chat
+
+    def shortest_s(self, limits: RateLimits) -> float:
+        """The shortest time Telegram's limits allow for the distinct messages sent: 30/s overall, 1/s a chat."""
+        chats = self.per_chat or Counter()
+        return max((self.distinct - 1) / limits.overall_per_second,
+                   max((n - 1 for n in chats.values()), default=0) / limits.chat_per_second, 0.0)
+
+    def allowed_rate(self, limits: RateLimits) -> float:
+        shortest = self.shortest_s(limits)
+        return self.distinct / shortest if shortest > 0 else float("nan")
 
     @property
     def duplicates(self) -> int:
@@ -108,9 +139,10 @@ class Outcome:
         return self.lines - self.delivered_lines
 
     def efficiency(self, limits: RateLimits) -> float:
+        """Messages/s achieved ÷ the rate the limits allow for these messages (see the module docstring)."""
         if self.sim_seconds <= 0:
             return float("nan")
-        return self.distinct / self.sim_seconds / limits.overall_per_second
+        return self.shortest_s(limits) / self.sim_seconds
 
 
 def count_429s(state: SandboxState) -> Counter[str]:
@@ -167,6 +199,7 @@ def measure(h: Harness, outcome: Outcome, handles: dict[str, str] | None = None)
     bot = h.state.bot_messages()
     outcome.messages = len(bot)
     outcome.distinct = len({(m.chat_id, m.text) for m in bot})
+    outcome.per_chat = Counter(chat for chat, _ in {(m.chat_id, m.text) for m in bot})
     outcome.delivered_lines = len({(m.chat_id, line) for m in bot for line in LINE.findall(m.text or "")})
     outcome.complete_digests = len({m.chat_id for m in bot if FOOTER in (m.text or "")})
     times = [s.at for s in h.sent]
@@ -199,13 +232,13 @@ async def scenario(name: str, db_url: str, loads: list[int], *, limits: RateLimi
 
 
 def report(outcome: Outcome, refusals: Counter[str], limits: RateLimits) -> None:
-    chats_bound = min(limits.overall_per_second, outcome.people * limits.chat_per_second)
     waits = "".join(f", {k} waited {v:.0f}s" for k, v in (outcome.waits or {}).items())
     print(f"({outcome.name}) {outcome.people} people, {outcome.lines} task lines: {outcome.distinct} distinct messages "
           f"({outcome.messages} sent) over {outcome.sim_seconds:.0f} simulated s = "
           f"{outcome.distinct / outcome.sim_seconds if outcome.sim_seconds else float('nan'):.2f} msg/s; "
-          f"efficiency {outcome.efficiency(limits):.3f} of {limits.overall_per_second:.0f}/s "
-          f"(the per-chat limit alone allows {chats_bound:.0f}/s here); 429s {refusals['429']}; "
+          f"efficiency {outcome.efficiency(limits):.3f} of the {outcome.allowed_rate(limits):.2f} msg/s the limits "
+          f"allow here ({limits.overall_per_second:.0f}/s overall, {limits.chat_per_second:.0f}/s a chat); "
+          f"429s {refusals['429']}; "
           f"lines lost {outcome.lost}; complete digests {outcome.complete_digests}/{outcome.people}; "
           f"duplicates {outcome.duplicates}; {outcome.ticks} ticks{' (stopped at the cap)' if outcome.capped else ''}"
           f"{waits}; wall {outcome.wall_s:.1f}s", flush=True)
@@ -213,41 +246,130 @@ def report(outcome: Outcome, refusals: Counter[str], limits: RateLimits) -> None
 
 # ---------------------------------------------------------------- raw capacity
 
-async def capacity(db_url: str, people: int, workers_list: list[int]) -> dict[int, tuple[float, int, int]]:
-    """Digests/s (wall clock) with the limits off, for each number of concurrent workers; the morning's
+@dataclass(frozen=True, kw_only=True)
+class Capacity:
+    workers: int
+    digests_per_s: float
+    sent: int
+    duplicates: int
+    lost: int
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class LoopbackSandbox:
+    """The sandbox served over real HTTP on 127.0.0.1, in a thread with its own event loop."""
+
+    def __init__(self, state: SandboxState) -> None:
+        self.state = state
+        self.port = _free_port()
+        self.server = uvicorn.Server(uvicorn.Config(create_app(state), host="127.0.0.1", port=self.port,
+                                                    log_level="warning", access_log=False))
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_until_complete, args=(self.server.serve(),), daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/bot"
+
+    def __enter__(self) -> LoopbackSandbox:
+        self.thread.start()
+        while not self.server.started and self.thread.is_alive():
+            time.sleep(0.02)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+        self.loop.close()
+
+
+async def worker_main(db_url: str, base_url: str, token: str, name: str) -> None:
+    """One worker process: its own engine and Application; "ready" on stdout, then waits for a line on
+    stdin, dispatches until nothing is left, prints one JSON line (sent, start, end: wall-clock seconds)."""
+    settings = load_settings(environ={}, env_file=None).model_copy(update={
+        "telegram_bot_token": SecretStr(token), "telegram_base_url": base_url})
+    db = Database(db_url)
+    clock = FakeClock(MORNING)  # the morning of the digests; pacing sleeps move it, not the wall clock
+    conv = make_conversation(settings, db=db, clock=clock)
+    app = build_application(settings, db=db, clock=clock, with_job_queue=False, conversation=conv)
+    await app.initialize()
+    try:
+        print("ready", flush=True)
+        await asyncio.to_thread(sys.stdin.readline)
+        start, sent = time.time(), 0
+        while True:
+            result = await send_due_digests(db, senders(conv), clock=clock, policy=conv.ctx.policy, worker=name)
+            sent += len(result.sent)
+            if not result.sent and not result.failed:
+                break
+        end = time.time()
+        print(json.dumps({"sent": sent, "start": start, "end": end}), flush=True)
+    finally:
+        await app.shutdown()
+        db.dispose()
+
+
+def run_workers(db_url: str, sandbox: LoopbackSandbox, workers: int) -> tuple[int, float]:
+    """Start `workers` processes, let them go together; (digests sent, wall seconds first start → last end)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    procs = [subprocess.Popen([sys.executable, str(Path(__file__).resolve()), "--worker", db_url, sandbox.base_url,
+                               sandbox.state.token, f"w{k}"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              text=True, env=env, cwd=ROOT) for k in range(workers)]
+    try:
+        for proc in procs:
+            assert proc.stdout is not None
+            line = proc.stdout.readline()
+            if line.strip() != "ready":
+                raise RuntimeError(f"worker did not start: {line!r}")
+        for proc in procs:
+            assert proc.stdin is not None
+            proc.stdin.write("go\n")
+            proc.stdin.flush()
+        reports = []
+        for proc in procs:
+            out, _ = proc.communicate(timeout=600)
+            if proc.returncode != 0:
+                raise RuntimeError(f"worker failed ({proc.returncode})")
+            reports.append(json.loads(out.strip().splitlines()[-1]))
+    finally:
+        for proc in procs:
+            if proc.poll() is None:
+                proc.kill()
+    return sum(r["sent"] for r in reports), max(r["end"] for r in reports) - min(r["start"] for r in reports)
+
+
+async def capacity(db_url: str, people: int, workers_list: list[int]) -> dict[int, Capacity]:
+    """Digests/s (wall clock) with the limits off, for each number of worker processes; the morning's
     digests are planned first (not timed) and put back to pending between runs."""
     h = await started_harness(db_url, people, NO_LIMITS)
-    out: dict[int, tuple[float, int, int]] = {}
     try:
         assert h.db is not None and h.app is not None
         await h.db.run(add_tasks, [(i, 5) for i in range(people)])
         h.clock.set(MORNING)
-        conv = conversation_of(h.app)
-        policy = conv.ctx.policy
-        planned = await h.db.run(plan_digests, policy=policy, today=TODAY, now=MORNING)
+        planned = await h.db.run(plan_digests, policy=conversation_of(h.app).ctx.policy, today=TODAY, now=MORNING)
         assert planned == people, planned
-        for workers in workers_list:
-            await h.db.run(_requeue)
-            h.state.messages.clear()
-            h.sent.clear()
-
-            async def work(k: int) -> int:
-                sent = 0
-                while True:
-                    result = await send_due_digests(h.db, senders(conv), clock=h.clock, policy=policy,  # type: ignore[arg-type]
-                                                    worker=f"w{k}")
-                    sent += len(result.sent)
-                    if not result.sent and not result.failed:
-                        return sent
-
-            start = time.perf_counter()
-            counts = await asyncio.gather(*(work(k) for k in range(workers)))
-            elapsed = time.perf_counter() - start
-            messages = h.state.bot_messages()
-            distinct = len({(m.chat_id, m.text) for m in messages})
-            out[workers] = (sum(counts) / elapsed, len(messages) - distinct, people - sum(counts))
     finally:
         await h.stop()
+    out: dict[int, Capacity] = {}
+    db = Database(db_url)
+    try:
+        with LoopbackSandbox(h.state) as sandbox:
+            for workers in workers_list:
+                db.call(_requeue)
+                h.state.messages.clear()
+                sent, elapsed = await asyncio.to_thread(run_workers, db_url, sandbox, workers)
+                messages = h.state.bot_messages()
+                distinct = {(m.chat_id, m.text) for m in messages}
+                out[workers] = Capacity(workers=workers, digests_per_s=sent / elapsed if elapsed > 0 else float("nan"),
+                                        sent=sent, duplicates=len(messages) - len(distinct),
+                                        lost=people - len({chat for chat, _ in distinct}))
+    finally:
+        db.dispose()
     return out
 
 
@@ -261,7 +383,13 @@ def _requeue(session: Any) -> None:
 async def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true", help="small sizes, to check the script itself")
+    ap.add_argument("--worker", nargs=4, metavar=("DB_URL", "BASE_URL", "TOKEN", "NAME"),
+                    help="internal: run as one worker process of the raw-capacity measure")
     args = ap.parse_args()
+    if args.worker:
+        logging.basicConfig(level=logging.ERROR)
+        await worker_main(*args.worker)
+        return
     logging.basicConfig(level=logging.ERROR)
     started = time.perf_counter()
     limits = RateLimits()
@@ -279,34 +407,33 @@ async def main() -> None:
     report(w, w429, limits)
 
     cap_people = 200 if args.quick else 1_000
+    caps: dict[str, Capacity] = {}
     sqlite_cap = await capacity(f"sqlite:///{tmp}/c.db", cap_people, [1])
-    rate, dup, lost = sqlite_cap[1]
-    print(f"(c) raw capacity, limits off, {cap_people} digests: SQLite 1 worker {rate:.0f} digests/s "
-          f"(duplicates {dup}, lost {lost})", flush=True)
+    caps["sqlite_1w"] = sqlite_cap[1]
     pg, why = start_postgres()
-    pg_caps: dict[int, tuple[float, int, int]] = {}
     if pg is None:
         print(f"PostgreSQL skipped: {why}")
     else:
         try:
-            pg_caps = await capacity(pg.create_database("delivery"), cap_people, [1, 2, 4])
+            for workers, cap in (await capacity(pg.create_database("delivery"), cap_people, [1, 2, 4])).items():
+                caps[f"pg_{workers}w"] = cap
         finally:
             pg.stop()
-        for workers, (rate, dup, lost) in pg_caps.items():
-            print(f"(c) raw capacity, limits off, {cap_people} digests: PostgreSQL {workers} worker(s) "
-                  f"{rate:.0f} digests/s (duplicates {dup}, lost {lost})", flush=True)
+    for key, cap in caps.items():
+        where = "SQLite" if key.startswith("sqlite") else "PostgreSQL"
+        print(f"(c) raw capacity, limits off, {cap_people} digests, loopback HTTP: {where} {cap.workers} worker "
+              f"process(es): {cap.digests_per_s:.0f} digests/s ({cap.sent} sent, duplicates {cap.duplicates}, "
+              f"lost {cap.lost})", flush=True)
 
-    lost_total = a.lost + b.lost + w.lost + sum(v[2] for v in [*sqlite_cap.values(), *pg_caps.values()])
-    dup_total = a.duplicates + b.duplicates + w.duplicates + sum(v[1] for v in [*sqlite_cap.values(),
-                                                                                  *pg_caps.values()])
+    lost_total = a.lost + b.lost + w.lost + sum(c.lost for c in caps.values())
+    dup_total = a.duplicates + b.duplicates + w.duplicates + sum(c.duplicates for c in caps.values())
     wait = (w.waits or {}).get("the single-task person", float("nan"))
-    pg_part = "".join(f" pg_{k}w_digests_s={v[0]:.0f}" for k, v in pg_caps.items())
+    cap_part = "".join(f" {k}_digests_s={c.digests_per_s:.0f}" for k, c in caps.items())
     print(f"peak RSS {peak_rss_mb():.0f} MB; total wall time {time.perf_counter() - started:.0f}s")
     print(f"RESULT efficiency={a.efficiency(limits):.3f} lost={lost_total} duplicates={dup_total} "
           f"max_wait_single_s={wait:.1f} efficiency_10x100={b.efficiency(limits):.3f} "
           f"wait_single_behind_10x100_s={(b.waits or {}).get('the single-task person', float('nan')):.1f} "
-          f"rate_limited_429s={a429['429'] + b429['429'] + w429['429']} "
-          f"sqlite_1w_digests_s={sqlite_cap[1][0]:.0f}{pg_part}")
+          f"rate_limited_429s={a429['429'] + b429['429'] + w429['429']}{cap_part}")
 
 
 if __name__ == "__main__":

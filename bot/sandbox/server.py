@@ -8,7 +8,8 @@ It is as strict as Telegram where the bot meets trouble: callback queries that a
 unknown, already answered or too old; 5xx answers and timeouts on demand (`fail_next`,
 `time_out_next`, `outage`); 409 for a second poller or getUpdates while a webhook is
 set; updates kept 24 hours only; "message is not modified" on both edit methods;
-"user is deactivated"; empty or oversized `callback_data`."""
+"user is deactivated"; empty or oversized `callback_data`. `chaos` answers sending methods with
+429s (and the ban that follows) and 5xx at random, reproducibly from a seed."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ import datetime as dt
 import itertools
 import json
 import math
+import random
 from collections import deque
 from dataclasses import dataclass, field
 from http import HTTPStatus
@@ -59,6 +61,9 @@ class RateLimits:
     overall_burst: int = 30
     chat_per_second: float = 1.0
     chat_burst: int = 3
+
+
+NO_LIMITS = RateLimits(overall_per_second=1e9, overall_burst=10**9, chat_per_second=1e9, chat_burst=10**9)
 
 
 class _Bucket:
@@ -134,6 +139,59 @@ class _Outage:
     methods: frozenset[str] | None
 
 
+SENDING_METHODS = frozenset({"sendMessage", "sendDocument", "sendPhoto"})
+
+
+@dataclass(frozen=True, kw_only=True)
+class ChaosStats:
+    """What the random faults did: 429s and 5xx answered, and requests sent into a chat's ban."""
+
+    flood: int
+    server_errors: int
+    into_ban: int
+
+
+@dataclass
+class _Chaos:
+    """Random faults for sending methods. Each chat draws from its own stream, seeded by (seed, chat), so
+    a chat meets the same faults in the same order whatever the other chats do (workers and concurrency
+    interleave chats differently from run to run). A 429 bans the chat for `retry_after` seconds on the
+    clock, as Telegram does: a request into the ban is refused again with the time left (no draw)."""
+
+    seed: int
+    p_429: float
+    retry_after: tuple[int, int]
+    p_5xx: float
+    methods: frozenset[str]
+    chats: frozenset[int] | None
+    streams: dict[int, random.Random] = field(default_factory=dict)
+    banned_until: dict[int, float] = field(default_factory=dict)
+    flood: int = 0
+    server_errors: int = 0
+    into_ban: int = 0
+
+    def fault(self, method: str, chat_id: int, now: float) -> SandboxError | None:
+        if method not in self.methods or (self.chats is not None and chat_id not in self.chats):
+            return None
+        until = self.banned_until.get(chat_id)
+        if until is not None and now < until:
+            self.into_ban += 1
+            left = max(1, math.ceil(until - now))
+            return SandboxError(429, f"Too Many Requests: retry after {left}", retry_after=left)
+        stream = self.streams.setdefault(chat_id, random.Random(f"{self.seed}/{chat_id}"))
+        draw = stream.random()
+        if draw < self.p_429:
+            wait = stream.randint(*self.retry_after)
+            self.banned_until[chat_id] = now + wait
+            self.flood += 1
+            return SandboxError(429, f"Too Many Requests: retry after {wait}", retry_after=wait)
+        if draw < self.p_429 + self.p_5xx:
+            status = stream.choice((500, 502))
+            self.server_errors += 1
+            return SandboxError(status, _phrase(status))
+        return None
+
+
 @dataclass
 class _CallbackQuery:
     created: float
@@ -174,6 +232,7 @@ class SandboxState:
         self._callbacks: dict[str, _CallbackQuery] = {}
         self._failures: list[_Failure] = []
         self._outages: list[_Outage] = []
+        self._chaos: _Chaos | None = None
         self._chat_buckets: dict[int, _Bucket] = {}
         self._overall: _Bucket | None = None
         self.listeners: list[Any] = []  # callables(StoredMessage) told of every bot message
@@ -299,6 +358,35 @@ class SandboxState:
         self._outages.append(_Outage(start=start, end=end, status=status,
                                      methods=frozenset(methods) if methods is not None else None))
 
+    def chaos(self, seed: int, *, p_429: float = 0.05, retry_after: tuple[int, int] = (1, 5), p_5xx: float = 0.03,
+              methods: set[str] | frozenset[str] = SENDING_METHODS, chats: set[int] | None = None) -> None:
+        """From now on, calls of `methods` (default: the sending ones) to `chats` (default: every chat) fail
+        at random: with probability `p_429` a 429 with `parameters.retry_after` drawn from `retry_after`
+        (seconds, inclusive) that bans the chat that long, with `p_5xx` a 500 or 502 (the message is not
+        sent). Deterministic given `seed`: each chat has its own stream of draws. `chaos_off` ends it."""
+        if not 0 <= p_429 + p_5xx <= 1 or retry_after[0] < 1 or retry_after[1] < retry_after[0]:
+            raise ValueError("chaos: probabilities must add up to at most 1 and 1 <= retry_after[0] <= [1]")
+        self._chaos = _Chaos(seed=seed, p_429=p_429, retry_after=retry_after, p_5xx=p_5xx,
+                             methods=frozenset(methods), chats=frozenset(chats) if chats is not None else None)
+
+    def chaos_off(self) -> None:
+        self._chaos = None
+
+    @property
+    def chaos_stats(self) -> ChaosStats:
+        c = self._chaos
+        return ChaosStats(flood=c.flood if c else 0, server_errors=c.server_errors if c else 0,
+                          into_ban=c.into_ban if c else 0)
+
+    def _random_fault(self, method: str, params: dict[str, Any]) -> SandboxError | None:
+        if self._chaos is None:
+            return None
+        try:
+            chat_id = int(params["chat_id"])
+        except (KeyError, TypeError, ValueError):
+            return None  # the method's own check answers
+        return self._chaos.fault(method, chat_id, self._now())
+
     def deactivate(self, user_id: int) -> None:
         """The person deleted their account: sending to them is forbidden."""
         self.users[user_id].deactivated = True
@@ -407,6 +495,9 @@ class SandboxState:
             raise SandboxError(404, "Not Found: method not found")
         trouble = self._trouble(method)
         if trouble is None:
+            fault = self._random_fault(method, params)
+            if fault is not None:
+                raise fault
             return await handler(params)
         if trouble.status is not None:
             raise SandboxError(trouble.status, _phrase(trouble.status))

@@ -282,68 +282,6 @@ async def test_two_workers_and_a_tick_slower_than_its_lease_lose_nothing_and_res
     assert result_a.lost, "A noticed it had lost rows to B"
 
 
-WORKER = """
-import asyncio, datetime as dt, sys
-from scheduler.clock import FakeClock
-from scheduler.dispatcher import send_due_digests
-from scheduler.policy import ReminderPolicy
-from storage.db import Database
-
-class FileSender:  # the outside world: every delivery is one line in a file, written before the answer
-    channel, max_per_second = "telegram", None
-    def __init__(self, path):
-        self.out = open(path, "a")
-    async def send_digest(self, chat_id, view):
-        self.out.write(chat_id + "\\n"); self.out.flush()
-        await asyncio.sleep(0.003)
-        return chat_id
-
-db = Database(sys.argv[1])
-clock = FakeClock(dt.datetime.fromisoformat(sys.argv[2]))
-asyncio.run(send_due_digests(db, {"telegram": FileSender(sys.argv[3])}, clock=clock, policy=ReminderPolicy(),
-                             worker=sys.argv[4], batch=50))
-"""
-
-
-def test_a_worker_killed_mid_dispatch_loses_nothing_when_another_starts(pg_server, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    """SIGKILL a worker process in the middle of a dispatch on PostgreSQL, start another: none lost,
-    duplicates at most the messages in flight at the kill (here: one)."""
-    import os
-    import signal
-    import subprocess
-    import sys
-    import time
-
-    from storage.db import upgrade
-
-    url = pg_server.create_database(f"kill{os.getpid()}")
-    upgrade(url)
-    db = Database(url)
-    try:
-        people = 300
-        start = many_people_with_a_digest_due(db, people)
-        out = tmp_path / "delivered.txt"
-        out.write_text("")
-        first = subprocess.Popen([sys.executable, "-c", WORKER, url, start.isoformat(), str(out), "first"])
-        deadline = time.monotonic() + 60
-        while len(out.read_text().splitlines()) < 100 and time.monotonic() < deadline:
-            time.sleep(0.01)
-        first.send_signal(signal.SIGKILL)
-        first.wait(timeout=30)
-        at_kill = len(out.read_text().splitlines())
-        assert 0 < at_kill < people, "killed in the middle"
-        later = (start + dt.timedelta(minutes=6)).isoformat()  # after the dead worker's lease
-        subprocess.run([sys.executable, "-c", WORKER, url, later, str(out), "second"], check=True, timeout=120)
-        delivered = out.read_text().splitlines()
-        assert len(set(delivered)) == people, "none lost"
-        assert len(delivered) - people <= 1, "at most the one in flight at the kill, twice"
-        sent = db.call(lambda s: s.scalar(select(func.count()).select_from(Digest).where(
-            Digest.state == DigestState.SENT)))
-        assert sent >= people - 1
-    finally:
-        db.dispose()
-
-
 async def test_flood_control_mid_batch_hands_back_only_what_was_not_sent(migrated_db: Database) -> None:
     """Regression: the rows handed back after a 429 are those of the batch not yet handled, never one
     already sent (which would then go out twice)."""
