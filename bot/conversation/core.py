@@ -15,7 +15,7 @@ from bot.context import AppContext
 from bot.conversation import delivery, enroll, leave, notices, reports, status, withdraw
 from bot.conversation.events import Channel, FileIn, Inbound, Outgoing, SentMessage, TapIn, TextIn, UnsupportedIn
 from bot.conversation.render import fit
-from scheduler.dispatcher import DigestView, RateLimited, Sender, SendError
+from scheduler.dispatcher import DigestView, RateLimited, Sender, SendError, TransientSendError
 from storage.directory import ensure_bootstrap_admin, person_by_address
 from storage.errors import NhacViecError
 from storage.models import Person
@@ -23,6 +23,7 @@ from storage.models import Person
 log = logging.getLogger(__name__)
 
 MAX_FLOOD_WAITS = 3  # a reply waits out flood control this many times before giving up
+MAX_SERVER_RETRIES = 2  # … and a server error (5xx) this many times, 1 s then 2 s apart
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -138,16 +139,30 @@ class Conversation:
             else:
                 log.info("%s cannot send files; %s not sent to %s", channel, message.document.filename, chat_id)
         for send_one in sends:
-            for attempt in range(MAX_FLOOD_WAITS + 1):
-                try:
-                    ids.append(await send_one())
-                    break
-                except RateLimited as exc:
-                    if not patient or attempt == MAX_FLOOD_WAITS:
-                        raise
-                    log.info("flood control on %s:%s: waiting %.0fs", channel, chat_id, exc.retry_after)
-                    await self.ctx.clock.sleep(exc.retry_after)
+            ids.append(await self._send_one(send_one, channel, chat_id, patient=patient))
         return SentMessage(channel=channel, chat_id=chat_id, message_ids=ids)
+
+    async def _send_one(self, send_one: Callable[[], Awaitable[str]], channel: str, chat_id: str, *,
+                        patient: bool) -> str:
+        """One message. Patient: flood control is waited out a few times, and a server error (5xx: the
+        message surely did not arrive) is tried again after 1 s and 2 s, so a reply or a digest's next part is
+        not lost to a passing hiccup. A timeout (it may have arrived) is never retried here."""
+        floods = errors = 0
+        while True:
+            try:
+                return await send_one()
+            except RateLimited as exc:
+                floods += 1
+                if not patient or floods > MAX_FLOOD_WAITS:
+                    raise
+                log.info("flood control on %s:%s: waiting %.0fs", channel, chat_id, exc.retry_after)
+                await self.ctx.clock.sleep(exc.retry_after)
+            except TransientSendError as exc:
+                errors += 1
+                if not patient or errors > MAX_SERVER_RETRIES:
+                    raise
+                log.info("server error on %s:%s (%s): trying again in %ds", channel, chat_id, exc, errors)
+                await self.ctx.clock.sleep(errors)
 
     async def reply(self, event: Inbound, message: Outgoing) -> SentMessage:
         return await self.send(event.channel, event.chat_id, message)

@@ -224,14 +224,6 @@ def test_the_parts_of_a_digest_arrive_in_order(chaos_run: Run) -> None:
     assert multipart == HEAVY, "the heavy digests come in several parts"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "delivery bug (every seed): a digest in several parts is delivered again from part 1 when a later part "
-    "fails. ConversationSender.send_digest sends the parts one by one; a 5xx on part k>1 raises "
-    "TransientSendError, the dispatcher puts the row back to pending with a 5-minute back-off (no record of "
-    "the parts delivered) and the retry re-renders and sends the whole digest: parts 1..k-1 arrive twice. "
-    "Seed 424242, heavy3 (4 parts): 1/4, 2/4 delivered, 502 on 3/4 at 08:00:15; at 08:05:15 1/4, 2/4, 3/4 "
-    "again, then 500 on 4/4; at 08:15:15 from 1/4 a third time. The same happens when RateLimited escapes "
-    "Conversation.send after MAX_FLOOD_WAITS 429s in a row on a later part."))
 def test_nothing_is_sent_twice(chaos_run: Run) -> None:
     twice = {who: [t[:40] for t, n in Counter(texts).items() if n > 1] for who, texts in chaos_run.texts.items()}
     twice = {who: t for who, t in twice.items() if t}
