@@ -26,9 +26,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import Table, and_, bindparam, func, or_, select, tuple_, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, aliased, load_only, selectinload
 
 from scheduler.clock import Clock
 from scheduler.policy import DigestItem, EscalationLevel, ReminderPolicy, state_of
@@ -37,6 +37,9 @@ from storage.calendar import load_calendar_days
 from storage.db import Database
 from storage.digests import channel_pauses, pause_channel
 from storage.models import (
+    CHANNELS,
+    TELEGRAM,
+    ZALO,
     AuditLog,
     Digest,
     DigestRun,
@@ -48,6 +51,7 @@ from storage.models import (
     StatusReport,
     Task,
     TaskStatus,
+    Unit,
 )
 from storage.notices import notice_title
 
@@ -275,6 +279,7 @@ class Claim:
 
 
 def claim_due(session: Session, *, now: dt.datetime, worker: str, limit: int, lease: dt.timedelta) -> list[Claim]:
+    """Claim up to `limit` due rows in one statement, in (due_at, id) order; the lease counts from now."""
     due = select(Digest.id).where(_claimable(now)).order_by(Digest.due_at, Digest.id).limit(limit)
     if session.get_bind().dialect.name == "postgresql":
         due = due.with_for_update(skip_locked=True)
@@ -285,7 +290,7 @@ def claim_due(session: Session, *, now: dt.datetime, worker: str, limit: int, le
                 claim_token=Digest.claim_token + 1)
         .returning(Digest.id, Digest.claim_token)
     ).all()
-    return sorted((Claim(digest_id=r[0], token=r[1]) for r in rows), key=lambda c: c.digest_id)
+    return [Claim(digest_id=r[0], token=r[1]) for r in rows]  # _prepare puts them in (due_at, id) order
 
 
 def next_due_at(session: Session) -> dt.datetime | None:
@@ -301,19 +306,49 @@ class _Prepared:
     channel: str | None
     chat_id: str | None
     view: DigestView | None
+    attempts: int = 0  # as claimed: finishing the row writes attempts + 1 (the row is this worker's)
+    due_at: dt.datetime | None = None
+    person_id: int | None = None
+
+
+def _address(preferred: str | None, chats: dict[str, str | None]) -> tuple[str, str] | None:
+    """Person.delivery_address from plain columns."""
+    for channel in ([preferred, *CHANNELS] if preferred else list(CHANNELS)):
+        chat = chats.get(channel) if channel else None
+        if chat is not None:
+            return channel, chat
+    return None
 
 
 def _prepare(session: Session, claims: list[Claim], *, worker: str) -> list[_Prepared]:
-    """Everything needed to render the claimed digests, in a few queries for the whole batch."""
+    """Everything needed to render the claimed digests: four column selects for the whole batch (plain
+    rows, no ORM objects), in claim order (due_at, then id: planning writes the most urgent first)."""
     by_id = {c.digest_id: c for c in claims}
-    digests = session.scalars(select(Digest).where(Digest.id.in_(by_id), Digest.claimed_by == worker)
-                              .options(selectinload(Digest.person)).order_by(Digest.due_at, Digest.id)).all()
+    if not by_id:
+        return []
+    digests = session.execute(
+        select(Digest.id, Digest.claim_token, Digest.person_id, Digest.day, Digest.items, Digest.attempts,
+               Digest.due_at)
+        .where(Digest.id.in_(by_id), Digest.claimed_by == worker).order_by(Digest.due_at, Digest.id)).all()
     task_ids = {item["task_id"] for d in digests for item in d.items if "task_id" in item}
-    tasks = {t.id: t for t in session.scalars(
-        select(Task).where(Task.id.in_(task_ids))
-        .options(selectinload(Task.notice), selectinload(Task.assignee), selectinload(Task.lead_unit)))}
-    replied = set(session.scalars(select(StatusReport.person_id).where(
-        StatusReport.person_id.in_({d.person_id for d in digests})).distinct()))
+    assignee = aliased(Person)
+    tasks = {r.id: r for r in session.execute(
+        select(Task.id, Task.item_ref, Task.text, Task.status, Task.percent, Task.due_on, Task.occurrence_label,
+               Task.lead_unit_names, Task.notice_id, assignee.full_name.label("assignee_name"),
+               Unit.name.label("unit_name"))
+        .outerjoin(assignee, assignee.id == Task.assignee_id).outerjoin(Unit, Unit.id == Task.lead_unit_id)
+        .where(Task.id.in_(task_ids)))} if task_ids else {}
+    notice_ids = {r.notice_id for r in tasks.values()}
+    titles = {n.id: notice_title(n) for n in session.scalars(
+        select(Notice).where(Notice.id.in_(notice_ids))
+        .options(load_only(Notice.id, Notice.meta, Notice.kind, Notice.number, Notice.issued_on,
+                           Notice.subject)))} if notice_ids else {}
+    person_ids = {d.person_id for d in digests}
+    people = {r.id: r for r in session.execute(
+        select(Person.id, Person.full_name, Person.telegram_chat_id, Person.zalo_user_id, Person.preferred_channel,
+               select(StatusReport.id).where(StatusReport.person_id == Person.id).limit(1).exists()
+               .label("replied"))
+        .where(Person.id.in_(person_ids)))}
     prepared: list[_Prepared] = []
     for digest in digests:
         claim = by_id[digest.id]
@@ -321,84 +356,203 @@ def _prepare(session: Session, claims: list[Claim], *, worker: str) -> list[_Pre
             continue  # taken over since
         lines = []
         for item in digest.items:
-            if "task_id" not in item:
-                continue
-            task = tasks.get(item["task_id"])
+            task = tasks.get(item["task_id"]) if "task_id" in item else None
             if task is None or TaskStatus(task.status).is_closed:
                 continue  # closed since the morning's planning
-            lines.append(_line(task, item))
-        view = DigestView(digest_id=digest.id, day=digest.day, recipient_name=digest.person.full_name,
+            lines.append(_line(task, item, titles.get(task.notice_id, "")))
+        person = people[digest.person_id]
+        view = DigestView(digest_id=digest.id, day=digest.day, recipient_name=person.full_name,
                           lines=tuple(lines), catch_up=any(i.get("catch_up") for i in digest.items),
                           unreachable=tuple((i["person"], dt.date.fromisoformat(i["since"]))
                                             for i in digest.items if i.get("kind") == "unreachable"),
-                          show_help=digest.person_id not in replied)
-        address = digest.person.delivery_address()  # the one channel this person chose: sent once, there
+                          show_help=not person.replied)
+        address = _address(person.preferred_channel, {  # the one channel this person chose: sent once, there
+            TELEGRAM: str(person.telegram_chat_id) if person.telegram_chat_id is not None else None,
+            ZALO: person.zalo_user_id})
         prepared.append(_Prepared(claim=claim, channel=address[0] if address else None,
-                                  chat_id=address[1] if address else None, view=view))
+                                  chat_id=address[1] if address else None, view=view, attempts=digest.attempts,
+                                  due_at=digest.due_at, person_id=digest.person_id))
     return prepared
 
 
-def _line(task: Task, item: dict[str, Any]) -> DigestLine:
+def _line(task: Any, item: dict[str, Any], title: str) -> DigestLine:
     def day(key: str) -> dt.date | None:
         return dt.date.fromisoformat(item[key]) if item.get(key) else None
 
     return DigestLine(
-        task_id=task.id, item_ref=task.item_ref, task_text=task.text, notice_title=notice_title(task.notice),
+        task_id=task.id, item_ref=task.item_ref, task_text=task.text, notice_title=title,
         category=item["category"], due_on=task.due_on, effective_due_on=day("effective_due_on"),
         deadline_note=item.get("deadline_note"), days_left=item.get("days_left"),
         working_days_left=item.get("working_days_left"), days_late=item.get("days_late"),
         weekly=bool(item.get("weekly")), status=TaskStatus(task.status), percent=task.percent,
-        escalation=item.get("escalation"), assignee_name=task.assignee.full_name if task.assignee else None,
-        lead_unit=task.lead_unit.name if task.lead_unit else next(iter(task.lead_unit_names or []), None),
+        escalation=item.get("escalation"), assignee_name=task.assignee_name,
+        lead_unit=task.unit_name if task.unit_name else next(iter(task.lead_unit_names or []), None),
         told=tuple(item.get("told") or ()), covering_for=item.get("covering_for"), occurrence=task.occurrence_label)
+
+
+@dataclass(frozen=True, kw_only=True)
+class _Outcome:
+    """What became of one claimed row, to be written with the others of its group."""
+
+    prepared: _Prepared
+    at: dt.datetime
+    state: DigestState
+    error: str | None = None
+    channel: str | None = None
+    message_id: str | None = None
+    retry_at: dt.datetime | None = None
+    count_attempt: bool = True
+    backoff: bool = False
+    person_unreachable: bool = False
+    report: str | None = None  # the DispatchResult list it goes to once written: sent, failed, postponed
+
+
+_b = bindparam  # short, for the executemany statements below
+_DIGESTS: Table = Digest.__table__  # type: ignore[assignment]  # Core: executemany by (id, token)
+
+
+def _record(session: Session, outcomes: list[_Outcome], *, worker: str) -> set[int]:
+    """Write a group of outcomes in one transaction, each row only if it is still this worker's claim
+    (`claim_token` unchanged, still `claimed`): one executemany UPDATE for the sent rows, one for the others.
+    Returns the ids of the rows another worker has taken since (nothing written for them)."""
+    sent: list[dict[str, Any]] = []
+    other: list[dict[str, Any]] = []
+    for o in outcomes:
+        p = o.prepared
+        attempts = p.attempts + (1 if o.count_attempt else 0)
+        state = DigestState.FAILED if o.state == DigestState.PENDING and attempts >= MAX_ATTEMPTS else o.state
+        due_at = p.due_at
+        if o.retry_at is not None:
+            due_at = o.retry_at
+        elif o.backoff and state == DigestState.PENDING:  # 5, 10, 20, 40 min: rides out a half-hour outage
+            due_at = o.at + RETRY_AFTER * 2 ** max(attempts - 1, 0)
+        row = {"b_id": p.claim.digest_id, "b_token": p.claim.token, "b_state": str(state), "b_attempts": attempts,
+               "b_error": o.error, "b_due_at": due_at}
+        if state == DigestState.SENT:
+            sent.append({**row, "b_sent_at": o.at, "b_channel": o.channel,
+                         "b_chat_id": p.chat_id if o.channel else None, "b_message_id": o.message_id})
+        else:
+            other.append(row)
+    mine = and_(Digest.id == _b("b_id"), Digest.claim_token == _b("b_token"), Digest.state == DigestState.CLAIMED)
+    common: dict[str, Any] = {"state": _b("b_state"), "attempts": _b("b_attempts"), "last_error": _b("b_error"),
+              "due_at": _b("b_due_at"), "claimed_until": None}
+    written = 0
+    if sent:
+        written += session.execute(update(_DIGESTS).where(mine).values(
+            **common, sent_at=_b("b_sent_at"), channel=_b("b_channel"), chat_id=_b("b_chat_id"),
+            message_id=_b("b_message_id")), sent).rowcount  # type: ignore[attr-defined]
+    if other:
+        written += session.execute(update(_DIGESTS).where(mine).values(**common, claimed_by=None),
+                                   other).rowcount  # type: ignore[attr-defined]
+    lost: set[int] = set()
+    if written != len(outcomes):  # some rows were taken over: which (their token moved on)
+        tokens = {o.prepared.claim.digest_id: o.prepared.claim.token for o in outcomes}
+        lost = {r[0] for r in session.execute(select(Digest.id, Digest.claim_token).where(Digest.id.in_(tokens)))
+                if r[1] != tokens[r[0]]}
+    unreachable = {o.prepared.person_id for o in outcomes
+                   if o.person_unreachable and o.prepared.claim.digest_id not in lost}
+    if unreachable:
+        at = min(o.at for o in outcomes if o.person_unreachable)
+        session.execute(update(Person).where(Person.id.in_(unreachable), Person.unreachable_since.is_(None))
+                        .values(unreachable_since=at))
+    return lost
 
 
 def _finish(session: Session, claim: Claim, *, worker: str, now: dt.datetime, state: DigestState,
             channel: str | None = None, chat_id: str | None = None, message_id: str | None = None,
             error: str | None = None, retry_at: dt.datetime | None = None, count_attempt: bool = True,
             person_unreachable: bool = False, backoff: bool = False) -> bool:
-    """Record the outcome of a claim; False if the claim is no longer this worker's (nothing written)."""
-    digest = session.get(Digest, claim.digest_id, with_for_update=True)
-    if digest is None or digest.claimed_by != worker or digest.claim_token != claim.token:
+    """Record the outcome of one claim; False if the claim is no longer this worker's (nothing written)."""
+    row = session.execute(select(Digest.attempts, Digest.due_at, Digest.person_id).where(
+        Digest.id == claim.digest_id)).one_or_none()
+    if row is None:
         return False
-    if count_attempt:
-        digest.attempts += 1
-    if state == DigestState.PENDING and digest.attempts >= MAX_ATTEMPTS:
-        state = DigestState.FAILED
-    digest.state = state
-    digest.claimed_until = None
-    digest.last_error = error
-    if state == DigestState.SENT:
-        digest.sent_at, digest.channel, digest.chat_id, digest.message_id = now, channel, chat_id, message_id
-    else:
-        digest.claimed_by = None
-    if retry_at is not None:
-        digest.due_at = retry_at
-    elif backoff and digest.state == DigestState.PENDING:  # 5, 10, 20, 40 min: rides out a half-hour outage
-        digest.due_at = now + RETRY_AFTER * 2 ** max(digest.attempts - 1, 0)
-    if person_unreachable:
-        digest.person.unreachable_since = digest.person.unreachable_since or now
-    return True
+    prepared = _Prepared(claim=claim, channel=channel, chat_id=chat_id, view=None, attempts=row.attempts,
+                         due_at=row.due_at, person_id=row.person_id)
+    outcome = _Outcome(prepared=prepared, at=now, state=state, error=error, channel=channel, message_id=message_id,
+                       retry_at=retry_at, count_attempt=count_attempt, backoff=backoff,
+                       person_unreachable=person_unreachable)
+    return claim.digest_id not in _record(session, [outcome], worker=worker)
+
+
+def renew_claims(session: Session, claims: list[Claim], *, now: dt.datetime, lease: dt.timedelta) -> set[int]:
+    """Extend the lease of every claim still this worker's (token unchanged, still `claimed`) in one
+    statement; the ids of those. A worker that overran its lease learns here which rows another took."""
+    if not claims:
+        return set()
+    return set(session.scalars(
+        update(Digest).where(tuple_(Digest.id, Digest.claim_token).in_([(c.digest_id, c.token) for c in claims]),
+                             Digest.state == DigestState.CLAIMED)
+        .values(claimed_until=now + lease).returning(Digest.id)).all())
 
 
 def renew(session: Session, claim: Claim, *, worker: str, now: dt.datetime, lease: dt.timedelta) -> bool:
-    """Just before sending: is the claim still this worker's and alive? If so, extend it. A worker that
-    overran its lease learns here that another took the row, and does not send it a second time."""
-    renewed = session.execute(
-        update(Digest).where(Digest.id == claim.digest_id, Digest.claimed_by == worker,
-                             Digest.claim_token == claim.token, Digest.state == DigestState.CLAIMED,
-                             Digest.claimed_until > now)
-        .values(claimed_until=now + lease))
-    return bool(renewed.rowcount)  # type: ignore[attr-defined]
+    """One claim's `renew_claims`."""
+    return claim.digest_id in renew_claims(session, [claim], now=now, lease=lease)
+
+
+def _claim_batch(session: Session, *, now: dt.datetime, worker: str, limit: int,
+                 lease: dt.timedelta) -> tuple[list[_Prepared], dict[str, dt.datetime], int]:
+    """One transaction: the flood-control pauses, the claim, and everything needed to render the claimed rows.
+    Also the number claimed (fewer than `limit`: nothing else is due)."""
+    pauses = channel_pauses(session, now=now)  # flood control any worker was told about
+    claims = claim_due(session, now=now, worker=worker, limit=limit, lease=lease)
+    return _prepare(session, claims, worker=worker), pauses, len(claims)
 
 
 # ---------------------------------------------------------------- one tick
+
+FLUSH_MESSAGES = 30  # outcomes written together at most (a crash resends at most these)
+FLUSH_AFTER = dt.timedelta(seconds=1)  # …or the outcomes of this much sending, whichever comes first
+
+
+class _Outbox:
+    """Outcomes waiting to be written: one transaction per group of at most FLUSH_MESSAGES, or of
+    FLUSH_AFTER of sending, and always before the tick ends or gives up."""
+
+    def __init__(self, db: Database, *, worker: str, result: DispatchResult) -> None:
+        self.db, self.worker, self.result = db, worker, result
+        self.waiting: list[_Outcome] = []
+        self.since: dt.datetime | None = None  # when the oldest waiting outcome's send began
+
+    def add(self, outcome: _Outcome, *, began: dt.datetime) -> None:
+        if not self.waiting:
+            self.since = began
+        self.waiting.append(outcome)
+
+    def due(self, now: dt.datetime) -> bool:
+        return bool(self.waiting) and (len(self.waiting) >= FLUSH_MESSAGES
+                                       or (self.since is not None and now - self.since >= FLUSH_AFTER))
+
+    async def flush(self) -> None:
+        if not self.waiting:
+            return
+        outcomes, self.waiting, self.since = self.waiting, [], None
+        lost = await self.db.run(_record, outcomes, worker=self.worker)
+        for o in outcomes:
+            digest_id = o.prepared.claim.digest_id
+            if digest_id in lost:
+                log.warning("digest %s: claim lost to another worker before its outcome was written", digest_id)
+                self.result.lost.append(digest_id)
+            elif o.report is not None:
+                getattr(self.result, o.report).append(digest_id)
+
 
 async def send_due_digests(db: Database, senders: dict[str, Sender], *, clock: Clock, policy: ReminderPolicy,
                            worker: str = "worker", batch: int = 100,
                            lease: dt.timedelta = dt.timedelta(minutes=5)) -> DispatchResult:
     """One tick: plan this morning's digests if it is time, then send every digest that is due,
-    within working hours only."""
+    within working hours only.
+
+    Cost per batch of `batch` rows: one transaction claims them and reads everything needed to render
+    them (six statements), and each group of finished rows is written in one transaction (see _Outbox):
+    about 4 transactions per 100 digests instead of 2 a digest. The lease counts from the claim and is
+    renewed for the whole rest of the batch in one statement once half of it has gone; a row whose
+    claim was taken over meanwhile is not sent. Every outcome is written only if the row's fencing token
+    is still ours. The price of batching: a worker that dies (or stalls past its lease) after sending
+    messages whose outcomes were not yet written lets another worker send those again, so a crash
+    resends at most one unwritten group (≤ FLUSH_MESSAGES messages, ≤ FLUSH_AFTER of sending): the
+    messages in flight at the kill."""
     result = DispatchResult()
     days = await db.run(load_calendar_days)  # the admin's days off and make-up days, as of this tick
     policy = dataclasses.replace(policy, calendar=policy.calendar.with_days(days))
@@ -412,29 +566,20 @@ async def send_due_digests(db: Database, senders: dict[str, Sender], *, clock: C
             result.planned = await db.run(plan_digests, policy=policy, today=today, now=now)
         except IntegrityError:
             log.info("digests for %s are being planned by another worker", today)
+    outbox = _Outbox(db, worker=worker, result=result)
     while True:
-        now = clock.now()  # the lease counts from the claim
-        pauses = await db.run(channel_pauses, now=now)  # flood control any worker was told about
-        claims = await db.run(claim_due, now=now, worker=worker, limit=batch, lease=lease)
-        if not claims:
+        claimed_at = clock.now()  # the lease counts from the claim
+        rows, pauses, claimed = await db.run(_claim_batch, now=claimed_at, worker=worker, limit=batch, lease=lease)
+        try:
+            retry_after = await _send_batch(db, senders, rows, pauses, clock=clock, policy=policy, outbox=outbox,
+                                            lease=lease, claimed_at=claimed_at)
+        finally:
+            await outbox.flush()
+        if retry_after is not None:
+            result.retry_after = retry_after
             return result
-        batch_rows = await db.run(_prepare, claims, worker=worker)
-        for position, prepared in enumerate(batch_rows):
-            held = pauses.get(prepared.channel or "")
-            if held is not None:  # this channel is on hold: keep the row for then, go on with the others
-                await db.run(_finish, prepared.claim, worker=worker, now=now, state=DigestState.PENDING,
-                             error="channel paused by flood control", count_attempt=False, retry_at=held)
-                result.postponed.append(prepared.claim.digest_id)
-                continue
-            outcome = await _deliver(db, senders, prepared, clock=clock, policy=policy, worker=worker, result=result,
-                                     lease=lease)
-            if outcome is not None:  # rate limited: hand back the rows of this batch not yet handled, end the tick
-                for rest in batch_rows[position + 1:]:
-                    await db.run(_finish, rest.claim, worker=worker, now=clock.now(), state=DigestState.PENDING,
-                                 error="rate limited", count_attempt=False,
-                                 retry_at=clock.now() + dt.timedelta(seconds=outcome))
-                result.retry_after = outcome
-                return result
+        if claimed < batch:
+            return result
 
 
 _last_send: weakref.WeakKeyDictionary[Any, dt.datetime] = weakref.WeakKeyDictionary()  # per sender: last send
@@ -453,65 +598,89 @@ async def _pace(sender: Sender, clock: Clock) -> None:
     _last_send[sender] = clock.now()
 
 
-async def _deliver(db: Database, senders: dict[str, Sender], prepared: _Prepared, *, clock: Clock,
-                   policy: ReminderPolicy, worker: str, result: DispatchResult, lease: dt.timedelta) -> float | None:
+async def _send_batch(db: Database, senders: dict[str, Sender], rows: list[_Prepared],
+                      pauses: dict[str, dt.datetime], *, clock: Clock, policy: ReminderPolicy, outbox: _Outbox,
+                      lease: dt.timedelta, claimed_at: dt.datetime) -> float | None:
+    """Send a claimed batch in order; the wait if flood control ended it (the rest handed back)."""
+    renewed_at = claimed_at
+    lost: set[int] = set()
+    for position, prepared in enumerate(rows):
+        now = clock.now()
+        if outbox.due(now):
+            await outbox.flush()
+        if now - renewed_at >= lease / 2:  # keep the rest of the batch ours, and learn what was taken
+            await outbox.flush()
+            rest = [p.claim for p in rows[position:] if p.claim.digest_id not in lost]
+            kept = await db.run(renew_claims, rest, now=now, lease=lease)
+            renewed_at = now
+            for claim in rest:
+                if claim.digest_id not in kept:
+                    log.warning("digest %s: lease lost before sending (another worker has it); not sent",
+                                claim.digest_id)
+                    lost.add(claim.digest_id)
+                    outbox.result.lost.append(claim.digest_id)
+        if prepared.claim.digest_id in lost:
+            continue
+        held = pauses.get(prepared.channel or "")
+        if held is not None:  # this channel is on hold: keep the row for then, go on with the others
+            outbox.add(_Outcome(prepared=prepared, at=now, state=DigestState.PENDING, count_attempt=False,
+                                error="channel paused by flood control", retry_at=held, report="postponed"),
+                       began=now)
+            continue
+        outcome = await _deliver(senders, prepared, clock=clock, policy=policy)
+        outbox.add(outcome, began=now)
+        if outcome.report is None and outcome.state == DigestState.PENDING and outcome.retry_at is not None \
+                and outcome.error is not None and outcome.error.startswith("rate limited"):
+            wait = (outcome.retry_at - outcome.at).total_seconds()
+            await db.run(pause_channel, prepared.channel or "", until=outcome.retry_at)
+            for rest_row in rows[position + 1:]:  # hand back the rows of this batch not yet handled
+                if rest_row.claim.digest_id not in lost:
+                    outbox.add(_Outcome(prepared=rest_row, at=outcome.at, state=DigestState.PENDING,
+                                        error="rate limited", count_attempt=False, retry_at=outcome.retry_at),
+                               began=now)
+            return wait
+    return None
+
+
+async def _deliver(senders: dict[str, Sender], prepared: _Prepared, *, clock: Clock,
+                   policy: ReminderPolicy) -> _Outcome:
+    """Send one claimed digest; what became of it (written later, with its group)."""
     claim, now = prepared.claim, clock.now()
-    if not await db.run(renew, claim, worker=worker, now=now, lease=lease):
-        log.warning("digest %s: lease lost before sending (another worker has it); not sent", claim.digest_id)
-        result.lost.append(claim.digest_id)
-        return None
     view = prepared.view
     assert view is not None
     if not view.lines and not view.unreachable:  # everything in it was closed since planning
-        await db.run(_finish, claim, worker=worker, now=now, state=DigestState.SENT, count_attempt=False,
-                     error="nothing left to say")
-        return None
+        return _Outcome(prepared=prepared, at=now, state=DigestState.SENT, count_attempt=False,
+                        error="nothing left to say")
     sender = senders.get(prepared.channel or "")
     if sender is None or prepared.chat_id is None:
         # Not enrolled (or their channel is not running): keep it, try again next working day.
         calendar = policy.calendar
         retry = calendar.at(calendar.next_working_day(calendar.local(now).date()), policy.remind_at)
-        await db.run(_finish, claim, worker=worker, now=now, state=DigestState.PENDING, count_attempt=False,
-                     error=f"no running channel for the person ({prepared.channel})", retry_at=retry)
-        result.postponed.append(claim.digest_id)
-        return None
+        return _Outcome(prepared=prepared, at=now, state=DigestState.PENDING, count_attempt=False,
+                        error=f"no running channel for the person ({prepared.channel})", retry_at=retry,
+                        report="postponed")
     await _pace(sender, clock)
     try:
         message_id = await sender.send_digest(prepared.chat_id, view)
     except RateLimited as exc:
         log.info("rate limited on %s for %.0fs; every worker holds it", sender.channel, exc.retry_after)
-        await db.run(pause_channel, sender.channel, until=now + dt.timedelta(seconds=exc.retry_after))
-        await db.run(_finish, claim, worker=worker, now=now, state=DigestState.PENDING, error=str(exc),
-                     count_attempt=False, retry_at=now + dt.timedelta(seconds=exc.retry_after))
-        return exc.retry_after
+        return _Outcome(prepared=prepared, at=now, state=DigestState.PENDING, error=f"rate limited: {exc}",
+                        count_attempt=False, retry_at=now + dt.timedelta(seconds=exc.retry_after))
     except OutcomeUnknown as exc:
         log.warning("digest %s: outcome unknown (%s); not resent, listed in /loi", claim.digest_id, exc)
-        await db.run(_finish, claim, worker=worker, now=now, state=DigestState.UNKNOWN, error=str(exc))
-        result.failed.append(claim.digest_id)
-        return None
+        return _Outcome(prepared=prepared, at=now, state=DigestState.UNKNOWN, error=str(exc), report="failed")
     except PermanentSendError as exc:
         log.error("digest %s refused by %s for good: %s", claim.digest_id, sender.channel, exc)
-        await db.run(_finish, claim, worker=worker, now=now, state=DigestState.FAILED, error=str(exc))
-        result.failed.append(claim.digest_id)
-        return None
+        return _Outcome(prepared=prepared, at=now, state=DigestState.FAILED, error=str(exc), report="failed")
     except Unreachable as exc:
         log.warning("digest %s: person unreachable (%s)", claim.digest_id, exc)
-        await db.run(_finish, claim, worker=worker, now=now, state=DigestState.FAILED, error=str(exc),
-                     person_unreachable=True)
-        result.failed.append(claim.digest_id)
-        return None
+        return _Outcome(prepared=prepared, at=now, state=DigestState.FAILED, error=str(exc),
+                        person_unreachable=True, report="failed")
     except SendError as exc:
         log.warning("digest %s: send failed (%s); will retry", claim.digest_id, exc)
-        await db.run(_finish, claim, worker=worker, now=now, state=DigestState.PENDING, error=str(exc),
-                     backoff=True)
-        result.failed.append(claim.digest_id)
-        return None
-    if await db.run(_finish, claim, worker=worker, now=clock.now(), state=DigestState.SENT,
-                    channel=sender.channel, chat_id=prepared.chat_id, message_id=message_id):
-        result.sent.append(claim.digest_id)
-        log.info("digest %s (%d lines) sent to %s as message %s", claim.digest_id, len(view.lines),
-                 prepared.chat_id, message_id)
-    else:
-        log.warning("digest %s: claim lost to another worker after sending", claim.digest_id)
-        result.lost.append(claim.digest_id)
-    return None
+        return _Outcome(prepared=prepared, at=now, state=DigestState.PENDING, error=str(exc), backoff=True,
+                        report="failed")
+    log.info("digest %s (%d lines) sent to %s as message %s", claim.digest_id, len(view.lines),
+             prepared.chat_id, message_id)
+    return _Outcome(prepared=prepared, at=clock.now(), state=DigestState.SENT, channel=sender.channel,
+                    message_id=message_id, report="sent")
