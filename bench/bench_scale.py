@@ -119,7 +119,7 @@ def counting(db: Database) -> Iterator[dict[str, int]]:
 def phase_timers() -> Iterator[dict[str, float]]:
     """Time spent in the dispatcher's steps during a tick (wrapping them; nothing else changes)."""
     spent: dict[str, float] = {}
-    originals = {name: getattr(dispatcher, name) for name in ("plan_digests", "claim_due", "_prepare", "_record")}
+    originals = {name: getattr(dispatcher, name) for name in ("_tick_start", "plan_digests", "_claim_batch", "_record")}
 
     def wrap(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
         def timed(*args: Any, **kwargs: Any) -> Any:
@@ -474,8 +474,8 @@ def main() -> None:
                       f"({mine['register_statements']} statements) theirs {other['register_s']:.2f}s "
                       f"→ speedup {other['register_s'] / mine['register_s']:.2f}")
                 print(f"{'':10} {'':7}        | tick 100 due: ours {ms(o['s'])} "
-                      f"(plan {ms(o.get('plan_digests_s', 0))}, claim {ms(o.get('claim_due_s', 0))}, "
-                      f"prepare {ms(o.get('_prepare_s', 0))}, "
+                      f"(start {ms(o.get('_tick_start_s', 0))}, plan {ms(o.get('plan_digests_s', 0))}, "
+                      f"claim+prepare {ms(o.get('_claim_batch_s', 0))}, "
                       f"record {ms(o.get('_record_s', 0))}; {o['statements']} statements, {o['commits']} commits) "
                       f"theirs {ms(t['s'])} → speedup {t['s'] / o['s']:.2f}")
                 d = mine["delivery_tick"]
