@@ -52,6 +52,7 @@ from storage.models import (
     Task,
     TaskStatus,
     Unit,
+    UTCDateTime,
 )
 from storage.notices import format_title
 
@@ -307,7 +308,7 @@ def _tell_about_unreachable(session: Session, per_person: dict[int, list[dict[st
 
 # ---------------------------------------------------------------- claiming and finishing
 
-def _claimable(now: dt.datetime):  # type: ignore[no-untyped-def]
+def _claimable(now: Any):  # type: ignore[no-untyped-def]
     return and_(
         Digest.due_at <= now,
         or_(Digest.state == DigestState.PENDING,
@@ -321,21 +322,31 @@ class Claim:
     token: int
 
 
+# The tick's statements are built once (their parameters bound at each execution): building a statement
+# and its cache key costs more Python than running it.
+_NOW = bindparam("now", type_=UTCDateTime())
+
+
+def _claim_statement(skip_locked: bool) -> Any:
+    due = select(Digest.id).where(_claimable(_NOW)).order_by(Digest.due_at, Digest.id).limit(bindparam("limit"))
+    if skip_locked:
+        due = due.with_for_update(skip_locked=True)
+    return (update(_DIGESTS).where(_DIGESTS.c.id.in_(due.scalar_subquery()), _claimable(_NOW))
+            .values(state=DigestState.CLAIMED, claimed_by=bindparam("worker"), claimed_until=bindparam("until"),
+                    claim_token=_DIGESTS.c.claim_token + 1)
+            .returning(_DIGESTS.c.id, _DIGESTS.c.claim_token, _DIGESTS.c.person_id, _DIGESTS.c.day,
+                       _DIGESTS.c["items"], _DIGESTS.c.attempts, _DIGESTS.c.due_at))
+
+
+_CLAIM = {True: _claim_statement(True), False: _claim_statement(False)}  # FOR UPDATE SKIP LOCKED on PostgreSQL
+
+
 def _claim_rows(session: Session, *, now: dt.datetime, worker: str, limit: int,
                 lease: dt.timedelta) -> list[Any]:
     """Claim up to `limit` due rows in one statement (the earliest due first; the lease counts from now),
     returning what rendering needs of each, in (due_at, id) order."""
-    due = select(Digest.id).where(_claimable(now)).order_by(Digest.due_at, Digest.id).limit(limit)
-    if session.get_bind().dialect.name == "postgresql":
-        due = due.with_for_update(skip_locked=True)
-    rows = session.execute(
-        update(Digest)
-        .where(Digest.id.in_(due.scalar_subquery()), _claimable(now))
-        .values(state=DigestState.CLAIMED, claimed_by=worker, claimed_until=now + lease,
-                claim_token=Digest.claim_token + 1)
-        .returning(Digest.id, Digest.claim_token, Digest.person_id, Digest.day, Digest.items, Digest.attempts,
-                   Digest.due_at)
-    ).all()
+    statement = _CLAIM[session.get_bind().dialect.name == "postgresql"]
+    rows = session.execute(statement, {"now": now, "limit": limit, "worker": worker, "until": now + lease}).all()
     return sorted(rows, key=lambda r: (r.due_at, r.id))
 
 
@@ -384,6 +395,23 @@ def _prepare(session: Session, claims: list[Claim], *, worker: str) -> list[_Pre
     return _prepare_rows(session, [d for d in digests if d.claim_token == tokens[d.id]])  # else: taken over
 
 
+_IDS: Any = bindparam("ids", expanding=True)
+_ASSIGNEE = aliased(Person)
+_TASK_LINES = (
+    select(Task.id, Task.item_ref, Task.text, Task.status, Task.percent, Task.due_on, Task.occurrence_label,
+           Task.lead_unit_names, Task.notice_id, _ASSIGNEE.full_name.label("assignee_name"),
+           Unit.name.label("unit_name"))
+    .outerjoin(_ASSIGNEE, _ASSIGNEE.id == Task.assignee_id).outerjoin(Unit, Unit.id == Task.lead_unit_id)
+    .where(Task.id.in_(_IDS)))
+_NOTICE_TITLES = select(Notice.id, Notice.meta, Notice.kind, Notice.number, Notice.issued_on,
+                        Notice.subject).where(Notice.id.in_(_IDS))
+_RECIPIENTS = (
+    select(Person.id, Person.full_name, Person.telegram_chat_id, Person.zalo_user_id, Person.preferred_channel,
+           select(StatusReport.id).where(StatusReport.person_id == Person.id).exists().label("replied"))
+    .where(Person.id.in_(_IDS)))
+_CLOSED = frozenset(str(s) for s in TaskStatus if s.is_closed)
+
+
 def _prepare_rows(session: Session, digests: list[Any]) -> list[_Prepared]:
     """Everything needed to render claimed digests (rows as `_claim_rows` returns them), in their order,
     with three column selects for the whole batch (plain rows, no ORM objects): the tasks with their
@@ -391,31 +419,21 @@ def _prepare_rows(session: Session, digests: list[Any]) -> list[_Prepared]:
     if not digests:
         return []
     task_ids = list({item["task_id"] for d in digests for item in d.items if "task_id" in item})
-    assignee = aliased(Person)
-    tasks = {r.id: r for r in session.execute(
-        select(Task.id, Task.item_ref, Task.text, Task.status, Task.percent, Task.due_on, Task.occurrence_label,
-               Task.lead_unit_names, Task.notice_id, assignee.full_name.label("assignee_name"),
-               Unit.name.label("unit_name"))
-        .outerjoin(assignee, assignee.id == Task.assignee_id).outerjoin(Unit, Unit.id == Task.lead_unit_id)
-        .where(Task.id.in_(task_ids)))} if task_ids else {}
+    tasks = {r.id: r for r in session.execute(_TASK_LINES, {"ids": task_ids})} if task_ids else {}
     notice_ids = list({r.notice_id for r in tasks.values()})
     titles: dict[int, str] = {}
     if notice_ids:
-        for n in session.execute(select(Notice.id, Notice.meta, Notice.kind, Notice.number, Notice.issued_on,
-                                        Notice.subject).where(Notice.id.in_(notice_ids))):
+        for n in session.execute(_NOTICE_TITLES, {"ids": notice_ids}):
             meeting = ((n.meta or {}).get("notice") or {}).get("meeting_date")  # as storage.notices.notice_title
             titles[n.id] = format_title(n.kind, n.number, n.issued_on, subject=n.subject,
                                         meeting_date=dt.date.fromisoformat(meeting) if meeting else None)
-    people = {r.id: r for r in session.execute(
-        select(Person.id, Person.full_name, Person.telegram_chat_id, Person.zalo_user_id, Person.preferred_channel,
-               select(StatusReport.id).where(StatusReport.person_id == Person.id).exists().label("replied"))
-        .where(Person.id.in_(list({d.person_id for d in digests}))))}
+    people = {r.id: r for r in session.execute(_RECIPIENTS, {"ids": list({d.person_id for d in digests})})}
     prepared: list[_Prepared] = []
     for digest in digests:
         lines = []
         for item in digest.items:
             task = tasks.get(item["task_id"]) if "task_id" in item else None
-            if task is None or TaskStatus(task.status).is_closed:
+            if task is None or task.status in _CLOSED:
                 continue  # closed since the morning's planning
             lines.append(_line(task, item, titles.get(task.notice_id, "")))
         person = people[digest.person_id]
@@ -469,6 +487,16 @@ class _Outcome:
 _b = bindparam  # short, for the executemany statements below
 
 
+_MINE = and_(_DIGESTS.c.id == _b("b_id"), _DIGESTS.c.claim_token == _b("b_token"),
+             _DIGESTS.c.state == DigestState.CLAIMED)
+_WRITTEN: dict[str, Any] = {"state": _b("b_state"), "attempts": _b("b_attempts"), "last_error": _b("b_error"),
+            "due_at": _b("b_due_at"), "claimed_until": None}
+_WRITE_SENT = update(_DIGESTS).where(_MINE).values(
+    **_WRITTEN, sent_at=_b("b_sent_at"), channel=_b("b_channel"), chat_id=_b("b_chat_id"),
+    message_id=_b("b_message_id"))
+_WRITE_OTHER = update(_DIGESTS).where(_MINE).values(**_WRITTEN, claimed_by=None)
+
+
 def _record(session: Session, outcomes: list[_Outcome], *, worker: str) -> set[int]:
     """Write a group of outcomes in one transaction, each row only if it is still this worker's claim
     (`claim_token` unchanged, still `claimed`): one executemany UPDATE for the sent rows, one for the others.
@@ -491,17 +519,11 @@ def _record(session: Session, outcomes: list[_Outcome], *, worker: str) -> set[i
                          "b_chat_id": p.chat_id if o.channel else None, "b_message_id": o.message_id})
         else:
             other.append(row)
-    mine = and_(Digest.id == _b("b_id"), Digest.claim_token == _b("b_token"), Digest.state == DigestState.CLAIMED)
-    common: dict[str, Any] = {"state": _b("b_state"), "attempts": _b("b_attempts"), "last_error": _b("b_error"),
-              "due_at": _b("b_due_at"), "claimed_until": None}
     written = 0
     if sent:
-        written += session.execute(update(_DIGESTS).where(mine).values(
-            **common, sent_at=_b("b_sent_at"), channel=_b("b_channel"), chat_id=_b("b_chat_id"),
-            message_id=_b("b_message_id")), sent).rowcount  # type: ignore[attr-defined]
+        written += session.execute(_WRITE_SENT, sent).rowcount  # type: ignore[attr-defined]
     if other:
-        written += session.execute(update(_DIGESTS).where(mine).values(**common, claimed_by=None),
-                                   other).rowcount  # type: ignore[attr-defined]
+        written += session.execute(_WRITE_OTHER, other).rowcount  # type: ignore[attr-defined]
     lost: set[int] = set()
     if written != len(outcomes):  # some rows were taken over: which (their token moved on)
         tokens = {o.prepared.claim.digest_id: o.prepared.claim.token for o in outcomes}
