@@ -18,11 +18,12 @@ never ends anything, since tomorrow's digest is planned from the tasks' state.""
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import datetime as dt
 import logging
 import weakref
-from collections import defaultdict
+from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from typing import Any, Protocol, cast
 
@@ -602,6 +603,7 @@ class _Outbox:
         self.db, self.worker, self.result = db, worker, result
         self.waiting: list[_Outcome] = []
         self.since: dt.datetime | None = None  # when the oldest waiting outcome's send began
+        self.lock = asyncio.Lock()
 
     def add(self, outcome: _Outcome, *, began: dt.datetime) -> None:
         if not self.waiting:
@@ -626,6 +628,18 @@ class _Outbox:
                 getattr(self.result, o.report).append(digest_id)
 
     async def flush(self) -> None:
+        async with self.lock:
+            await self.flush_locked()
+
+    async def flush_due(self, now: dt.datetime) -> None:
+        """flush if a group is complete (checked again once the lock is ours: another may have written it)."""
+        if self.due(now):
+            async with self.lock:
+                if self.due(now):
+                    await self.flush_locked()
+
+    async def flush_locked(self) -> None:
+        """flush, for a caller that holds `lock` (writes of one batch go one at a time, renewals included)."""
         if self.waiting:
             outcomes = self.take()
             self.written(outcomes, await self.db.run(_record, outcomes, worker=self.worker))
@@ -655,7 +669,7 @@ async def send_due_digests(db: Database, senders: dict[str, Sender], *, clock: C
     batch of `batch` rows and reads everything needed to render them (five statements); each group of
     finished rows is written in one transaction (see _Outbox) — about 6 transactions and 15 statements
     per 100 digests instead of 2 transactions a digest. The lease counts from the claim and is renewed for
-    the whole rest of the batch in one statement once half of it has gone; a row whose claim was taken
+    the whole rest of the batch in one statement once a third of it has gone; a row whose claim was taken
     over meanwhile is not sent. Every outcome is written only if the row's fencing token is still ours.
 
     The price of batching: a worker that dies (or stalls past its lease) after sending messages whose
@@ -699,64 +713,129 @@ async def send_due_digests(db: Database, senders: dict[str, Sender], *, clock: C
         await outbox.flush()
 
 
-_last_send: weakref.WeakKeyDictionary[Any, dt.datetime] = weakref.WeakKeyDictionary()  # per sender: last send
+MAX_CHATS_AT_ONCE = 30  # chats with a digest in flight at most (a slow chat holds only its own place)
+CHAT_GAP = dt.timedelta(seconds=1)  # between two digests to one chat (Telegram: 1 message/s per private chat)
+
+_next_slot: weakref.WeakKeyDictionary[Any, dt.datetime] = weakref.WeakKeyDictionary()  # per sender
+
+
+async def _sleep_until(clock: Clock, when: dt.datetime) -> None:
+    """Sleep to an instant, not for a span: concurrent sleepers on a simulated clock then move it to the
+    latest of their instants, not to the sum of their spans."""
+    wait = (when - clock.now()).total_seconds()
+    if wait > 0:
+        await clock.sleep(wait)
 
 
 async def _pace(sender: Sender, clock: Clock) -> None:
-    """Keep under the channel's overall rate on the injected clock, so flood control (429) stays rare."""
+    """Keep under the channel's overall rate on the injected clock, so flood control (429) stays rare:
+    each send takes the next free slot of 1/max_per_second (shared by every chat being sent to)."""
     rate = getattr(sender, "max_per_second", None)
     if not rate:
         return
-    gap = dt.timedelta(seconds=1 / rate)
-    last = _last_send.get(sender)
     now = clock.now()
-    if last is not None and now - last < gap:
-        await clock.sleep((gap - (now - last)).total_seconds())
-    _last_send[sender] = clock.now()
+    slot = max(now, _next_slot.get(sender, now))
+    _next_slot[sender] = slot + dt.timedelta(seconds=1 / rate)
+    await _sleep_until(clock, slot)
+
+
+def _rate_limited(outcome: _Outcome) -> bool:
+    return outcome.report is None and outcome.state == DigestState.PENDING and outcome.retry_at is not None \
+        and outcome.error is not None and outcome.error.startswith("rate limited")
+
+
+class _BatchRun:
+    """One claimed batch on its way out: each chat's digests in order, up to MAX_CHATS_AT_ONCE chats at once
+    (most urgent first), paced overall by the sender and per chat by CHAT_GAP."""
+
+    def __init__(self, db: Database, senders: dict[str, Sender], rows: list[_Prepared],
+                 pauses: dict[str, dt.datetime], *, clock: Clock, policy: ReminderPolicy, outbox: _Outbox,
+                 lease: dt.timedelta, claimed_at: dt.datetime) -> None:
+        self.db, self.senders, self.rows, self.clock, self.policy = db, senders, rows, clock, policy
+        self.outbox, self.lease, self.renewed_at = outbox, lease, claimed_at
+        self.held = dict(pauses)  # channel → until: flood control
+        self.open = {p.claim.digest_id for p in rows}  # claimed and not yet finished: renewed together
+        self.lost: set[int] = set()
+        self.retry_after: float | None = None
+
+    async def run(self) -> float | None:
+        chats: dict[tuple[str | None, str | None], list[_Prepared]] = {}
+        for prepared in self.rows:  # in claim order: a chat's place is that of its most urgent digest
+            chats.setdefault((prepared.channel, prepared.chat_id), []).append(prepared)
+        queue = deque(chats.values())
+
+        async def take_chats() -> None:
+            while queue:
+                await self.send_chat(queue.popleft())
+            await self.outbox.flush_due(self.clock.now())  # nothing waits on workers that have stopped
+
+        async with asyncio.TaskGroup() as group:
+            for _ in range(min(MAX_CHATS_AT_ONCE, len(queue))):
+                group.create_task(take_chats())
+        return self.retry_after
+
+    async def keep_lease(self) -> None:
+        """Once a third of the lease has gone: write what is finished, renew every open row of the batch in
+        one statement, and learn which rows another worker has taken (those are not sent). Sends already
+        under way when the third passes (at most MAX_CHATS_AT_ONCE) have the other two thirds to finish."""
+        if self.clock.now() - self.renewed_at < self.lease / 3:
+            return
+        async with self.outbox.lock:  # no outcome is being written meanwhile
+            now = self.clock.now()
+            if now - self.renewed_at < self.lease / 3:
+                return
+            await self.outbox.flush_locked()
+            rest = [p.claim for p in self.rows if p.claim.digest_id in self.open - self.lost]
+            kept = await self.db.run(renew_claims, rest, now=now, lease=self.lease)
+            self.renewed_at = now
+            for claim in rest:
+                # a row finished while the renewal ran is no longer `claimed`: its outcome's own write
+                # checks its token
+                if claim.digest_id not in kept and claim.digest_id in self.open:
+                    log.warning("digest %s: lease lost before sending (another worker has it); not sent",
+                                claim.digest_id)
+                    self.lost.add(claim.digest_id)
+                    self.outbox.result.lost.append(claim.digest_id)
+
+    def finish(self, outcome: _Outcome, *, began: dt.datetime) -> None:
+        self.open.discard(outcome.prepared.claim.digest_id)
+        self.outbox.add(outcome, began=began)
+
+    async def send_chat(self, rows: list[_Prepared]) -> None:
+        last: dt.datetime | None = None
+        for prepared in rows:
+            await self.outbox.flush_due(self.clock.now())
+            if last is not None:  # a second digest to this chat (a retry, a carried one): one a second
+                await _sleep_until(self.clock, last + CHAT_GAP)
+            await self.keep_lease()
+            if prepared.claim.digest_id in self.lost:
+                continue
+            now = self.clock.now()
+            held = self.held.get(prepared.channel or "")
+            if held is not None and held > now:  # on hold: keep the row for then, go on with the other chats
+                self.finish(_Outcome(prepared=prepared, at=now, state=DigestState.PENDING, count_attempt=False,
+                                     error="channel paused by flood control", retry_at=held,
+                                     report="postponed" if self.retry_after is None else None), began=now)
+                continue
+            outcome = await _deliver(self.senders, prepared, clock=self.clock, policy=self.policy)
+            self.finish(outcome, began=now)
+            last = self.clock.now()
+            await self.outbox.flush_due(last)
+            if _rate_limited(outcome):
+                assert outcome.retry_at is not None
+                wait = (outcome.retry_at - outcome.at).total_seconds()
+                self.held[prepared.channel or ""] = max(outcome.retry_at, self.held.get(prepared.channel or "",
+                                                                                        outcome.retry_at))
+                self.retry_after = max(wait, self.retry_after or 0.0)
+                await self.db.run(pause_channel, prepared.channel or "", until=outcome.retry_at)
 
 
 async def _send_batch(db: Database, senders: dict[str, Sender], rows: list[_Prepared],
                       pauses: dict[str, dt.datetime], *, clock: Clock, policy: ReminderPolicy, outbox: _Outbox,
                       lease: dt.timedelta, claimed_at: dt.datetime) -> float | None:
-    """Send a claimed batch in order; the wait if flood control ended it (the rest handed back)."""
-    renewed_at = claimed_at
-    lost: set[int] = set()
-    for position, prepared in enumerate(rows):
-        now = clock.now()
-        if outbox.due(now):
-            await outbox.flush()
-        if now - renewed_at >= lease / 2:  # keep the rest of the batch ours, and learn what was taken
-            await outbox.flush()
-            rest = [p.claim for p in rows[position:] if p.claim.digest_id not in lost]
-            kept = await db.run(renew_claims, rest, now=now, lease=lease)
-            renewed_at = now
-            for claim in rest:
-                if claim.digest_id not in kept:
-                    log.warning("digest %s: lease lost before sending (another worker has it); not sent",
-                                claim.digest_id)
-                    lost.add(claim.digest_id)
-                    outbox.result.lost.append(claim.digest_id)
-        if prepared.claim.digest_id in lost:
-            continue
-        held = pauses.get(prepared.channel or "")
-        if held is not None:  # this channel is on hold: keep the row for then, go on with the others
-            outbox.add(_Outcome(prepared=prepared, at=now, state=DigestState.PENDING, count_attempt=False,
-                                error="channel paused by flood control", retry_at=held, report="postponed"),
-                       began=now)
-            continue
-        outcome = await _deliver(senders, prepared, clock=clock, policy=policy)
-        outbox.add(outcome, began=now)
-        if outcome.report is None and outcome.state == DigestState.PENDING and outcome.retry_at is not None \
-                and outcome.error is not None and outcome.error.startswith("rate limited"):
-            wait = (outcome.retry_at - outcome.at).total_seconds()
-            await db.run(pause_channel, prepared.channel or "", until=outcome.retry_at)
-            for rest_row in rows[position + 1:]:  # hand back the rows of this batch not yet handled
-                if rest_row.claim.digest_id not in lost:
-                    outbox.add(_Outcome(prepared=rest_row, at=outcome.at, state=DigestState.PENDING,
-                                        error="rate limited", count_attempt=False, retry_at=outcome.retry_at),
-                               began=now)
-            return wait
-    return None
+    """Send a claimed batch; the wait if flood control held a channel (its unsent rows handed back)."""
+    return await _BatchRun(db, senders, rows, pauses, clock=clock, policy=policy, outbox=outbox, lease=lease,
+                           claimed_at=claimed_at).run()
 
 
 async def _deliver(senders: dict[str, Sender], prepared: _Prepared, *, clock: Clock,

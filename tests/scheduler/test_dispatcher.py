@@ -277,11 +277,12 @@ async def test_a_worker_stalled_past_its_lease_mid_send_loses_nothing_and_resend
     assert sent == people, "none lost"
     everything = delivered + [chat for chat, _ in sender_b.sent]
     assert len(set(everything)) == people, "none lost"
-    # sent twice: at most the messages of A's group whose outcomes were not yet written when A stalled past
-    # its lease inside a send (here sends 31-40: one group is written every FLUSH_MESSAGES); every later row
-    # of A's batch was re-checked (renew_claims, once the lease was half gone) and left to B
-    assert 0 < len(everything) - people <= FLUSH_MESSAGES
-    assert result_a.lost, "A noticed it had lost rows to B"
+    # sent twice: at most the messages of A's group whose outcomes were not yet written when A's clock jumped
+    # past its lease (here sends 31-40; one group is written every FLUSH_MESSAGES). A's other chats went on
+    # meanwhile and renewed the rest of A's batch in one statement (renew_claims): whichever of that renewal
+    # and B's claim came first, every row is A's or B's, never both sent
+    assert len(everything) - people <= FLUSH_MESSAGES
+    assert set(result_a.lost).isdisjoint(result_a.sent)
 
 
 WORKER = """
