@@ -36,7 +36,7 @@ from scheduler.policy import DigestItem, EscalationLevel, ReminderPolicy, state_
 from storage.audit import audit
 from storage.calendar import CalendarDays, load_calendar_days
 from storage.db import Database
-from storage.digests import channel_pauses, pause_channel
+from storage.digests import pause_channel, pause_chat, send_pauses
 from storage.models import (
     CHANNELS,
     TELEGRAM,
@@ -74,9 +74,13 @@ class Unreachable(SendError):
 
 
 class RateLimited(SendError):
-    def __init__(self, retry_after: float) -> None:
+    """Flood control: wait `retry_after` seconds. `whole_channel`: the channel said the limit is its
+    overall one (else it is taken as this chat's)."""
+
+    def __init__(self, retry_after: float, *, whole_channel: bool = False) -> None:
         super().__init__(f"rate limited for {retry_after}s")
         self.retry_after = retry_after
+        self.whole_channel = whole_channel
 
 
 class TransientSendError(SendError):
@@ -482,6 +486,7 @@ class _Outcome:
     count_attempt: bool = True
     backoff: bool = False
     person_unreachable: bool = False
+    whole_channel: bool = False  # rate limited on the channel's overall limit
     report: str | None = None  # the DispatchResult list it goes to once written: sent, failed, postponed
 
 
@@ -573,12 +578,12 @@ def renew(session: Session, claim: Claim, *, worker: str, now: dt.datetime, leas
 
 
 def _claim_batch(session: Session, *, outcomes: list[_Outcome], now: dt.datetime, worker: str, limit: int,
-                 lease: dt.timedelta) -> tuple[set[int], list[_Prepared], dict[str, dt.datetime], int]:
+                 lease: dt.timedelta) -> tuple[set[int], list[_Prepared], dict[tuple[str, str], dt.datetime], int]:
     """One transaction: write the outcomes still waiting from the previous batch (the ids lost, see _record),
     read the flood-control pauses, claim, and read everything needed to render the claimed rows. Also the
     number claimed (fewer than `limit`: nothing else is due)."""
     lost = _record(session, outcomes, worker=worker) if outcomes else set()
-    pauses = channel_pauses(session, now=now)  # flood control any worker was told about
+    pauses = send_pauses(session, now=now)  # flood control any worker was told about
     rows = _claim_rows(session, now=now, worker=worker, limit=limit, lease=lease)
     return lost, _prepare_rows(session, rows), pauses, len(rows)
 
@@ -702,10 +707,13 @@ async def send_due_digests(db: Database, senders: dict[str, Sender], *, clock: C
             outbox.written(outcomes, lost)
             if not rows:
                 return result
-            retry_after = await _send_batch(db, senders, rows, pauses, clock=clock, policy=policy, outbox=outbox,
-                                            lease=lease, claimed_at=claimed_at)
-            if retry_after is not None:
-                result.retry_after = retry_after
+            run = _BatchRun(db, senders, rows, pauses, clock=clock, policy=policy, outbox=outbox, lease=lease,
+                            claimed_at=claimed_at)
+            retry_after = await run.run()
+            if retry_after is not None:  # the first held row can go again after this long
+                result.retry_after = retry_after if result.retry_after is None else min(retry_after,
+                                                                                       result.retry_after)
+            if run.channel_held:  # a whole channel on hold: what is due for it waits; the next tick goes on
                 return result
             if claimed < batch:
                 return result
@@ -713,6 +721,11 @@ async def send_due_digests(db: Database, senders: dict[str, Sender], *, clock: C
         await outbox.flush()
 
 
+CHANNEL_PAUSE_CHATS = 3  # chats told to wait within CHANNEL_PAUSE_WINDOW: the channel's own limit, hold it all
+CHANNEL_PAUSE_WINDOW = dt.timedelta(seconds=2)
+# per sender (one a channel): the recent 429s, (when, chat, until)
+_recent_429s: weakref.WeakKeyDictionary[Any, deque[tuple[dt.datetime, str, dt.datetime]]] = \
+    weakref.WeakKeyDictionary()
 MAX_CHATS_AT_ONCE = 30  # chats with a digest in flight at most (a slow chat holds only its own place)
 CHAT_GAP = dt.timedelta(seconds=1)  # between two digests to one chat (Telegram: 1 message/s per private chat)
 
@@ -749,11 +762,13 @@ class _BatchRun:
     (most urgent first), paced overall by the sender and per chat by CHAT_GAP."""
 
     def __init__(self, db: Database, senders: dict[str, Sender], rows: list[_Prepared],
-                 pauses: dict[str, dt.datetime], *, clock: Clock, policy: ReminderPolicy, outbox: _Outbox,
+                 pauses: dict[tuple[str, str], dt.datetime], *, clock: Clock, policy: ReminderPolicy,
+                 outbox: _Outbox,
                  lease: dt.timedelta, claimed_at: dt.datetime) -> None:
         self.db, self.senders, self.rows, self.clock, self.policy = db, senders, rows, clock, policy
         self.outbox, self.lease, self.renewed_at = outbox, lease, claimed_at
-        self.held = dict(pauses)  # channel → until: flood control
+        self.held = dict(pauses)  # (channel, chat id) → until: flood control; chat id '': the whole channel
+        self.channel_held = False  # a whole channel was paused during this batch: the tick ends after it
         self.open = {p.claim.digest_id for p in rows}  # claimed and not yet finished: renewed together
         self.lost: set[int] = set()
         self.retry_after: float | None = None
@@ -811,31 +826,50 @@ class _BatchRun:
             if prepared.claim.digest_id in self.lost:
                 continue
             now = self.clock.now()
-            held = self.held.get(prepared.channel or "")
-            if held is not None and held > now:  # on hold: keep the row for then, go on with the other chats
+            held = self.held_until(prepared, now)
+            if held is not None:  # on hold: keep the row for then, go on with the other chats
                 self.finish(_Outcome(prepared=prepared, at=now, state=DigestState.PENDING, count_attempt=False,
-                                     error="channel paused by flood control", retry_at=held,
-                                     report="postponed" if self.retry_after is None else None), began=now)
+                                     error="paused by flood control", retry_at=held, report="postponed"), began=now)
                 continue
             outcome = await _deliver(self.senders, prepared, clock=self.clock, policy=self.policy)
             self.finish(outcome, began=now)
             last = self.clock.now()
             await self.outbox.flush_due(last)
             if _rate_limited(outcome):
-                assert outcome.retry_at is not None
-                wait = (outcome.retry_at - outcome.at).total_seconds()
-                self.held[prepared.channel or ""] = max(outcome.retry_at, self.held.get(prepared.channel or "",
-                                                                                        outcome.retry_at))
-                self.retry_after = max(wait, self.retry_after or 0.0)
-                await self.db.run(pause_channel, prepared.channel or "", until=outcome.retry_at)
+                await self.hold(prepared, outcome)
 
+    def held_until(self, prepared: _Prepared, now: dt.datetime) -> dt.datetime | None:
+        channel = prepared.channel or ""
+        until = max((u for u in (self.held.get((channel, "")), self.held.get((channel, prepared.chat_id or "")))
+                     if u is not None and u > now), default=None)
+        return until
 
-async def _send_batch(db: Database, senders: dict[str, Sender], rows: list[_Prepared],
-                      pauses: dict[str, dt.datetime], *, clock: Clock, policy: ReminderPolicy, outbox: _Outbox,
-                      lease: dt.timedelta, claimed_at: dt.datetime) -> float | None:
-    """Send a claimed batch; the wait if flood control held a channel (its unsent rows handed back)."""
-    return await _BatchRun(db, senders, rows, pauses, clock=clock, policy=policy, outbox=outbox, lease=lease,
-                           claimed_at=claimed_at).run()
+    async def hold(self, prepared: _Prepared, outcome: _Outcome) -> None:
+        """A 429: hold that chat for exactly retry_after (every worker, through the database) and go on with
+        the others; hold the whole channel if it said so, or if CHANNEL_PAUSE_CHATS chats were told to wait
+        within CHANNEL_PAUSE_WINDOW (that is the overall limit, not one chat's)."""
+        assert outcome.retry_at is not None and prepared.chat_id is not None
+        channel, until = prepared.channel or "", outcome.retry_at
+        wait = (until - outcome.at).total_seconds()
+        self.retry_after = wait if self.retry_after is None else min(wait, self.retry_after)
+        recent = _recent_429s.setdefault(self.senders[channel], deque())
+        recent.append((outcome.at, prepared.chat_id, until))
+        while recent and outcome.at - recent[0][0] > CHANNEL_PAUSE_WINDOW:
+            recent.popleft()
+        whole = outcome.whole_channel or len({chat for _, chat, _ in recent}) >= CHANNEL_PAUSE_CHATS
+        if whole:
+            until = max(u for _, _, u in recent)
+            log.info("flood control on %s for %.0fs (%d chats); every worker holds the channel", channel,
+                     (until - outcome.at).total_seconds(), len(recent))
+            self.held[(channel, "")] = max(until, self.held.get((channel, ""), until))
+            self.channel_held = True
+            self.retry_after = max(self.retry_after, (until - outcome.at).total_seconds())
+            await self.db.run(pause_channel, channel, until=until)
+        else:
+            log.info("flood control on %s:%s for %.0fs; every worker holds that chat, the others go on", channel,
+                     prepared.chat_id, wait)
+            self.held[(channel, prepared.chat_id)] = until
+            await self.db.run(pause_chat, channel, prepared.chat_id, until=until)
 
 
 async def _deliver(senders: dict[str, Sender], prepared: _Prepared, *, clock: Clock,
@@ -859,9 +893,10 @@ async def _deliver(senders: dict[str, Sender], prepared: _Prepared, *, clock: Cl
     try:
         message_id = await sender.send_digest(prepared.chat_id, view)
     except RateLimited as exc:
-        log.info("rate limited on %s for %.0fs; every worker holds it", sender.channel, exc.retry_after)
-        return _Outcome(prepared=prepared, at=now, state=DigestState.PENDING, error=f"rate limited: {exc}",
-                        count_attempt=False, retry_at=now + dt.timedelta(seconds=exc.retry_after))
+        at = clock.now()  # the wait counts from the answer
+        return _Outcome(prepared=prepared, at=at, state=DigestState.PENDING, error=f"rate limited: {exc}",
+                        count_attempt=False, retry_at=at + dt.timedelta(seconds=exc.retry_after),
+                        whole_channel=exc.whole_channel)
     except OutcomeUnknown as exc:
         log.warning("digest %s: outcome unknown (%s); not resent, listed in /loi", claim.digest_id, exc)
         return _Outcome(prepared=prepared, at=now, state=DigestState.UNKNOWN, error=str(exc), report="failed")

@@ -11,11 +11,19 @@ from contextlib import contextmanager
 
 from sqlalchemy import event, func, select
 
+from bot.conversation.core import ConversationSender
+from bot.conversation.events import Outgoing
+from bot.conversation.status import digest_message
+from bot.sandbox.harness import Harness
+from bot.sandbox.server import RateLimits
 from scheduler.clock import FakeClock
-from scheduler.dispatcher import DigestView, send_due_digests
+from scheduler.dispatcher import DigestView, plan_digests, send_due_digests
 from storage.db import Database
-from storage.models import Digest, DigestState
-from tests.conftest import local
+from storage.directory import person_by_handle
+from storage.models import Digest, DigestState, Person
+from storage.notices import confirm_notice, create_draft
+from storage.parsed import ParsedNotice
+from tests.conftest import DIRECTORY_CSV, local
 from tests.scheduler.test_dispatcher import RecordingSender, many_people_with_a_digest_due, policy, register, task
 
 
@@ -149,3 +157,49 @@ async def test_overdue_goes_out_before_the_rest_of_the_morning(migrated_db: Data
     await send_due_digests(db, {"telegram": sender}, clock=FakeClock(local(2018, 3, 1, 8, 0)), policy=policy)
     categories = [[line.category for line in view.lines] for _, view in sender.sent]
     assert categories == [["overdue"], ["due_soon"]]
+
+
+class ImpatientSender(ConversationSender):
+    """The real digest through the real Telegram adapter (python-telegram-bot against the sandbox), handing a
+    429 straight to the dispatcher instead of waiting it out in the chat's own task."""
+
+    async def send_digest(self, chat_id: str, view: DigestView) -> str:
+        caps = self.conv.channel(self.channel).capabilities
+        sent = await self.conv.send(self.channel, chat_id, digest_message(view, buttons=caps.buttons), patient=False)
+        assert sent.last_id is not None
+        return sent.last_id
+
+
+async def test_a_429_for_one_chat_in_the_telegram_sandbox_does_not_delay_another(db_url: str) -> None:
+    morning = local(2018, 2, 27, 8, 0)
+    h = Harness(db_url=db_url, clock=FakeClock(morning - dt.timedelta(minutes=5)),
+                limits=RateLimits(chat_burst=1))  # Telegram's 1 message/s per chat, no burst
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        assert h.db is not None and h.conversation is not None
+        admin = await h.db.run(person_by_handle, "admin")
+        tasks = (task("1", dt.date(2018, 3, 2)), task("2", dt.date(2018, 3, 2), lead="Sở Tài nguyên và Môi trường"))
+        draft = await h.db.run(create_draft, ParsedNotice(kind="THÔNG BÁO", tasks=tasks), source_text="two",
+                               source_name="", by=admin, now=morning - dt.timedelta(days=1))
+        await h.db.run(confirm_notice, draft.notice_id, by=admin, now=morning - dt.timedelta(days=1))
+        await h.db.run(plan_digests, policy=policy, today=morning.date(), now=morning)
+        first = await h.db.run(lambda s: s.scalars(select(Digest).order_by(Digest.id)).first())
+        flooded = await h.db.run(lambda s: s.get(Person, first.person_id).handle)
+        other = "head_stnmt" if flooded == "head_bdv" else "head_bdv"
+        h.clock.set(morning)
+        # the first person in the morning's order was just sent something: their chat must wait a second
+        await h.conversation.send("telegram", h.chat_of(flooded, "telegram"), Outgoing(text="Tin trước đó"))
+        sender = ImpatientSender(h.conversation, "telegram")
+        result = await send_due_digests(h.db, {"telegram": sender}, clock=h.clock, policy=policy)
+        assert result.retry_after == 1 and len(result.sent) == 1
+        digests = [s for s in h.sent if "Tin trước đó" not in (s.text or "")]
+        assert [s.to for s in digests] == [other], "the other chat went at once"
+        assert digests[0].at - morning < dt.timedelta(seconds=0.1), "not delayed by the other chat's 429"
+        h.clock.advance(dt.timedelta(seconds=result.retry_after))
+        again = await send_due_digests(h.db, {"telegram": sender}, clock=h.clock, policy=policy)
+        assert len(again.sent) == 1
+        digests = [s for s in h.sent if "Tin trước đó" not in (s.text or "")]
+        assert [s.to for s in digests] == [other, flooded], "held exactly retry_after, then sent once"
+        assert 1 <= (digests[1].at - morning).total_seconds() < 1.1
+    finally:
+        await h.stop()
