@@ -7,7 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from storage.audit import audit
@@ -52,15 +53,34 @@ def claim_weekly(session: Session, *, key: str, now: dt.datetime) -> bool:
     return True
 
 
-def pause_channel(session: Session, channel: str, *, until: dt.datetime) -> None:
-    """Hold every worker's sends on `channel` until `until` (the longest pause wins)."""
-    pause = session.get(SendPause, channel, with_for_update=True)
+def pause_channel(session: Session, channel: str, *, until: dt.datetime, chat_id: str = "") -> None:
+    """Hold every worker's sends to `chat_id` on `channel` (''/default: the whole channel) until `until`
+    (the longest pause wins)."""
+    pause = session.get(SendPause, (channel, chat_id), with_for_update=True)
     if pause is None:
-        session.add(SendPause(channel=channel, until=until))
+        try:
+            with session.begin_nested():
+                session.add(SendPause(channel=channel, chat_id=chat_id, until=until))
+        except IntegrityError:  # another worker held it at the same moment: keep the longer of the two
+            pause_channel(session, channel, until=until, chat_id=chat_id)
     elif pause.until < until:
         pause.until = until
 
 
+def pause_chat(session: Session, channel: str, chat_id: str, *, until: dt.datetime) -> None:
+    """Hold every worker's sends to one chat until `until` (its flood control), the other chats go on."""
+    pause_channel(session, channel, until=until, chat_id=chat_id)
+
+
+_HELD = select(SendPause.channel, SendPause.chat_id, SendPause.until).where(SendPause.until > bindparam("now"))
+
+
+def send_pauses(session: Session, *, now: dt.datetime) -> dict[tuple[str, str], dt.datetime]:
+    """Everything on hold at `now`, and until when: (channel, chat id) → until; chat id '' is the whole
+    channel."""
+    return {(r.channel, r.chat_id): r.until for r in session.execute(_HELD, {"now": now})}
+
+
 def channel_pauses(session: Session, *, now: dt.datetime) -> dict[str, dt.datetime]:
-    """The channels on hold at `now`, and until when."""
-    return {p.channel: p.until for p in session.scalars(select(SendPause).where(SendPause.until > now))}
+    """The channels held as a whole at `now`, and until when."""
+    return {channel: until for (channel, chat), until in send_pauses(session, now=now).items() if not chat}

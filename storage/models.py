@@ -277,11 +277,13 @@ class Digest(Base):
 
 
 class SendPause(Base):
-    """A channel told us to wait (flood control): every worker holds that channel's sends until `until`."""
+    """A channel told us to wait (flood control): every worker holds sends to that chat (`chat_id`), or to
+    the whole channel (`chat_id` ''), until `until`."""
 
     __tablename__ = "send_pauses"
 
     channel: Mapped[str] = mapped_column(String(16), primary_key=True)
+    chat_id: Mapped[str] = mapped_column(String(64), primary_key=True, default="")  # '': the whole channel
     until: Mapped[dt.datetime] = mapped_column(UTCDateTime())
 
 

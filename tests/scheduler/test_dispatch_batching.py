@@ -1,0 +1,205 @@
+"""The delivery tick in batches, on SQLite and PostgreSQL: a few statements per batch, not per row;
+a tick slower than its lease loses and repeats nothing; chats are sent to side by side (one slow chat
+holds up no one), at the channel's overall pace, the most urgent first."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import event, func, select
+
+from bot.conversation.core import ConversationSender
+from bot.conversation.events import Outgoing
+from bot.conversation.status import digest_message
+from bot.sandbox.harness import Harness
+from bot.sandbox.server import RateLimits
+from scheduler.clock import FakeClock
+from scheduler.dispatcher import DigestView, plan_digests, send_due_digests
+from storage.db import Database
+from storage.directory import person_by_handle
+from storage.models import Digest, DigestState, Person
+from storage.notices import confirm_notice, create_draft
+from storage.parsed import ParsedNotice
+from tests.conftest import DIRECTORY_CSV, local
+from tests.scheduler.test_dispatcher import RecordingSender, many_people_with_a_digest_due, policy, register, task
+
+
+@contextmanager
+def counting(db: Database) -> Iterator[dict[str, int]]:
+    counts = {"statements": 0, "commits": 0}
+
+    def on_execute(*_args: object) -> None:
+        counts["statements"] += 1
+
+    def on_commit(*_args: object) -> None:
+        counts["commits"] += 1
+
+    event.listen(db.engine, "before_cursor_execute", on_execute)
+    event.listen(db.engine, "commit", on_commit)
+    try:
+        yield counts
+    finally:
+        event.remove(db.engine, "before_cursor_execute", on_execute)
+        event.remove(db.engine, "commit", on_commit)
+
+
+def sent_count(db: Database) -> int:
+    return db.call(lambda s: s.scalar(select(func.count()).select_from(Digest).where(Digest.state == DigestState.SENT)))
+
+
+async def test_a_hundred_digests_cost_a_few_transactions_not_two_each(migrated_db: Database) -> None:
+    db = migrated_db
+    start = many_people_with_a_digest_due(db, 100)  # planned already: this is the delivery tick
+    sender = RecordingSender()
+    with counting(db) as counts:
+        result = await send_due_digests(db, {"telegram": sender}, clock=FakeClock(start), policy=policy)
+    assert len(result.sent) == 100 and len({chat for chat, _ in sender.sent}) == 100
+    assert sent_count(db) == 100
+    # calendar + planned?, claim + render reads, four groups of at most 30 outcomes (the last one with the
+    # claim that finds nothing more): it was 313 statements and 207 commits
+    assert counts["commits"] <= 7, counts
+    assert counts["statements"] <= 16, counts
+
+
+async def test_a_tick_slower_than_its_lease_beside_another_worker_loses_and_repeats_nothing(
+        migrated_db: Database) -> None:
+    db = migrated_db
+    people = 200
+    start = many_people_with_a_digest_due(db, people)
+    clock_a = FakeClock(start)
+    delivered: list[str] = []
+
+    class SlowSender(RecordingSender):  # 50 s a digest (a slow network): 100 digests, 30 at a time, take 200 s
+        async def send_digest(self, chat_id: str, view: DigestView) -> str:
+            done_at = clock_a.now() + dt.timedelta(seconds=50)
+            delivered.append(chat_id)
+            await asyncio.sleep(0)  # the other chats' sends and the other worker run meanwhile
+            clock_a.set(max(clock_a.now(), done_at))
+            return await super().send_digest(chat_id, view)
+
+    sender_b = RecordingSender()
+    a = asyncio.create_task(send_due_digests(db, {"telegram": SlowSender()}, clock=clock_a, policy=policy,
+                                             worker="a", batch=100, lease=dt.timedelta(seconds=120)))
+    clock_b, ticks = FakeClock(start), 0
+    while not delivered:  # A has claimed its batch and is sending
+        await asyncio.sleep(0.001)
+    while not a.done():  # B ticks all along, on A's time: it takes whatever A's lease no longer covers
+        clock_b.set(max(clock_b.now(), clock_a.now()))
+        await send_due_digests(db, {"telegram": sender_b}, clock=clock_b, policy=policy, worker="b", batch=20,
+                               lease=dt.timedelta(seconds=120))
+        ticks += 1
+        await asyncio.sleep(0.01)
+    result_a = await a
+    assert clock_a.now() - start >= dt.timedelta(seconds=150) and ticks > 1, "slower than its 120 s lease"
+    assert len(result_a.sent) >= 100 and not result_a.lost, "A kept every row it claimed: renewed in time"
+    everything = delivered + [chat for chat, _ in sender_b.sent]
+    assert len(set(everything)) == people, "none lost"
+    assert len(everything) == people, "none sent twice: A renewed its batch before the lease ran out"
+    assert sent_count(db) == people
+
+
+async def test_one_slow_chat_does_not_hold_up_the_others(migrated_db: Database) -> None:
+    db = migrated_db
+    start = many_people_with_a_digest_due(db, 20)
+    slow_chat = "5000"  # the first (most urgent) in the batch
+    others_done = asyncio.Event()
+    order: list[str] = []
+
+    class OneSlowChat(RecordingSender):  # the first chat's digest is long and waits out its chat's limit
+        async def send_digest(self, chat_id: str, view: DigestView) -> str:
+            if chat_id == slow_chat:
+                await others_done.wait()
+            else:
+                await asyncio.sleep(0)
+            order.append(chat_id)
+            if len(order) == 19:
+                others_done.set()
+            return await super().send_digest(chat_id, view)
+
+    result = await asyncio.wait_for(
+        send_due_digests(db, {"telegram": OneSlowChat()}, clock=FakeClock(start), policy=policy), timeout=60)
+    assert len(result.sent) == 20
+    assert order[-1] == slow_chat and len(set(order)) == 20, "every other chat went out while the first waited"
+
+
+async def test_sends_keep_the_channels_overall_pace(migrated_db: Database) -> None:
+    db = migrated_db
+    start = many_people_with_a_digest_due(db, 61)
+    clock = FakeClock(start)
+    times: list[dt.datetime] = []
+
+    class Paced(RecordingSender):
+        max_per_second = 30.0
+
+        async def send_digest(self, chat_id: str, view: DigestView) -> str:
+            times.append(clock.now())
+            await asyncio.sleep(0)
+            return await super().send_digest(chat_id, view)
+
+    result = await send_due_digests(db, {"telegram": Paced()}, clock=clock, policy=policy)
+    assert len(result.sent) == 61
+    times.sort()
+    gap = dt.timedelta(seconds=1 / 30)
+    assert times[-1] - times[0] >= 60 * gap, "61 messages at 30/s take 2 s"
+    assert min(b - a for a, b in zip(times, times[1:], strict=False)) >= gap
+    assert clock.now() - start < dt.timedelta(seconds=3), "the waits overlap: not one sum of every chat's wait"
+
+
+async def test_overdue_goes_out_before_the_rest_of_the_morning(migrated_db: Database) -> None:
+    db = migrated_db
+    # the BDV head's task is listed (and assigned) first, but the STNMT head's is overdue
+    register(db, [task("1", dt.date(2018, 3, 2)),
+                  task("2", dt.date(2018, 2, 27), lead="Sở Tài nguyên và Môi trường")], at=local(2018, 2, 26, 9, 0))
+    sender = RecordingSender()
+    await send_due_digests(db, {"telegram": sender}, clock=FakeClock(local(2018, 3, 1, 8, 0)), policy=policy)
+    categories = [[line.category for line in view.lines] for _, view in sender.sent]
+    assert categories == [["overdue"], ["due_soon"]]
+
+
+class ImpatientSender(ConversationSender):
+    """The real digest through the real Telegram adapter (python-telegram-bot against the sandbox), handing a
+    429 straight to the dispatcher instead of waiting it out in the chat's own task."""
+
+    async def send_digest(self, chat_id: str, view: DigestView) -> str:
+        caps = self.conv.channel(self.channel).capabilities
+        sent = await self.conv.send(self.channel, chat_id, digest_message(view, buttons=caps.buttons), patient=False)
+        assert sent.last_id is not None
+        return sent.last_id
+
+
+async def test_a_429_for_one_chat_in_the_telegram_sandbox_does_not_delay_another(db_url: str) -> None:
+    morning = local(2018, 2, 27, 8, 0)
+    h = Harness(db_url=db_url, clock=FakeClock(morning - dt.timedelta(minutes=5)),
+                limits=RateLimits(chat_burst=1))  # Telegram's 1 message/s per chat, no burst
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        assert h.db is not None and h.conversation is not None
+        admin = await h.db.run(person_by_handle, "admin")
+        tasks = (task("1", dt.date(2018, 3, 2)), task("2", dt.date(2018, 3, 2), lead="Sở Tài nguyên và Môi trường"))
+        draft = await h.db.run(create_draft, ParsedNotice(kind="THÔNG BÁO", tasks=tasks), source_text="two",
+                               source_name="", by=admin, now=morning - dt.timedelta(days=1))
+        await h.db.run(confirm_notice, draft.notice_id, by=admin, now=morning - dt.timedelta(days=1))
+        await h.db.run(plan_digests, policy=policy, today=morning.date(), now=morning)
+        first = await h.db.run(lambda s: s.scalars(select(Digest).order_by(Digest.id)).first())
+        flooded = await h.db.run(lambda s: s.get(Person, first.person_id).handle)
+        other = "head_stnmt" if flooded == "head_bdv" else "head_bdv"
+        h.clock.set(morning)
+        # the first person in the morning's order was just sent something: their chat must wait a second
+        await h.conversation.send("telegram", h.chat_of(flooded, "telegram"), Outgoing(text="Tin trước đó"))
+        sender = ImpatientSender(h.conversation, "telegram")
+        result = await send_due_digests(h.db, {"telegram": sender}, clock=h.clock, policy=policy)
+        assert result.retry_after == 1 and len(result.sent) == 1
+        digests = [s for s in h.sent if "Tin trước đó" not in (s.text or "")]
+        assert [s.to for s in digests] == [other], "the other chat went at once"
+        assert digests[0].at - morning < dt.timedelta(seconds=0.1), "not delayed by the other chat's 429"
+        h.clock.advance(dt.timedelta(seconds=result.retry_after))
+        again = await send_due_digests(h.db, {"telegram": sender}, clock=h.clock, policy=policy)
+        assert len(again.sent) == 1
+        digests = [s for s in h.sent if "Tin trước đó" not in (s.text or "")]
+        assert [s.to for s in digests] == [other, flooded], "held exactly retry_after, then sent once"
+        assert 1 <= (digests[1].at - morning).total_seconds() < 1.1
+    finally:
+        await h.stop()
