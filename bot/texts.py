@@ -249,6 +249,11 @@ def deadline_phrase(line: DigestLine) -> str:
     return f"hạn {due}"
 
 
+def digest_bullet(line: DigestLine) -> str:
+    """How a digest line begins ("• Mục 2.1"): also how a sender tells which lines a part carried."""
+    return f"• Mục {line.item_ref}"
+
+
 def digest_text(view: DigestView, *, buttons: bool) -> str:
     """One message a morning: every task due for the reader, grouped by urgency, one line each."""
     own = [line for line in view.lines if line.escalation is None]
@@ -256,7 +261,9 @@ def digest_text(view: DigestView, *, buttons: bool) -> str:
     notices = {line.notice_title for line in view.lines}
     lines = [f"Kính gửi đồng chí {view.recipient_name},"]
     when = f"{WEEKDAYS[view.day.weekday()]}, {date_vn(view.day)}"
-    if view.catch_up:
+    if view.continued:  # the first parts of this digest arrived before a failure: the rest, once
+        lines.append(f"Nhắc việc {when} (tiếp theo):")
+    elif view.catch_up:
         lines.append(f"Nhắc việc {when} (tổng hợp cả những ngày hệ thống tạm dừng):")
     else:
         lines.append(f"Nhắc việc {when}:")
@@ -274,7 +281,7 @@ def digest_text(view: DigestView, *, buttons: bool) -> str:
             where = f" [{line.notice_title}]" if len(notices) > 1 else ""
             cover = f" (thay đ/c {line.covering_for} nghỉ phép)" if line.covering_for else ""
             period = f" — kỳ {line.occurrence}" if line.occurrence else ""
-            title = f"• Mục {line.item_ref}{period}: {short_title(line.task_text, lead=line.lead_unit)}{where}{cover}"
+            title = f"{digest_bullet(line)}{period}: {short_title(line.task_text, lead=line.lead_unit)}{where}{cover}"
             if checkin and line.due_on is None:  # one line each: the heading says there is no deadline
                 lines.append(f"{title} — {progress_text(line.status, line.percent)}")
                 continue
@@ -287,7 +294,7 @@ def digest_text(view: DigestView, *, buttons: bool) -> str:
         lines += ["", f"NHIỆM VỤ QUÁ HẠN CẦN ĐỒNG CHÍ CHỈ ĐẠO ({len(told)})"]
         for line in told:
             where = f" [{line.notice_title}]" if len(notices) > 1 else ""
-            lines.append(f"• Mục {line.item_ref}: {short_title(line.task_text)}{where}")
+            lines.append(f"{digest_bullet(line)}: {short_title(line.task_text)}{where}")
             lines.append(f"  Chủ trì: {line.lead_unit or 'chưa xác định'}, đ/c {line.assignee_name or 'chưa giao'}; "
                          f"{deadline_phrase(line)} — {progress_text(line.status, line.percent)}")
             others = [LEVEL_NAMES[level] for level in line.told if level != line.escalation]

@@ -66,7 +66,11 @@ _TASKS: Table = Task.__table__  # type: ignore[assignment]
 
 
 class SendError(Exception):
-    """Base of the errors a channel raises when a message could not be delivered."""
+    """Base of the errors a channel raises when a message could not be delivered. A digest sent in several
+    parts that failed after its first part says which of its tasks did arrive (`delivered`, task ids): the
+    retry then carries only the others, so no line arrives twice."""
+
+    delivered: tuple[int, ...] = ()
 
 
 class Unreachable(SendError):
@@ -132,6 +136,7 @@ class DigestView:
     catch_up: bool = False  # after downtime: everything since the last digest, once
     unreachable: tuple[tuple[str, dt.date], ...] = ()  # (name, since): people Nhắc việc cannot reach
     show_help: bool = True  # how to reply: until the reader has replied once
+    continued: bool = False  # the rest of a digest whose first parts arrived before a failure
 
 
 class Sender(Protocol):
@@ -381,6 +386,7 @@ class _Prepared:
     attempts: int = 0  # as claimed: finishing the row writes attempts + 1 (the row is this worker's)
     due_at: dt.datetime | None = None
     person_id: int | None = None
+    items: tuple[dict[str, Any], ...] = ()  # the row's items as claimed (to mark those already delivered)
 
 
 def _address(preferred: str | None, chats: dict[str, str | None]) -> tuple[str, str] | None:
@@ -441,6 +447,8 @@ def _prepare_rows(session: Session, digests: list[Any]) -> list[_Prepared]:
     for digest in digests:
         lines = []
         for item in digest.items:
+            if item.get("delivered"):
+                continue  # arrived in the first parts of an earlier try
             task = tasks.get(item["task_id"]) if "task_id" in item else None
             if task is None or task.status in _CLOSED:
                 continue  # closed since the morning's planning
@@ -450,14 +458,15 @@ def _prepare_rows(session: Session, digests: list[Any]) -> list[_Prepared]:
                           lines=tuple(lines), catch_up=any(i.get("catch_up") for i in digest.items),
                           unreachable=tuple((i["person"], dt.date.fromisoformat(i["since"]))
                                             for i in digest.items if i.get("kind") == "unreachable"),
-                          show_help=not person.replied)
+                          show_help=not person.replied,
+                          continued=any(i.get("delivered") for i in digest.items))
         address = _address(person.preferred_channel, {  # the one channel this person chose: sent once, there
             TELEGRAM: str(person.telegram_chat_id) if person.telegram_chat_id is not None else None,
             ZALO: person.zalo_user_id})
         prepared.append(_Prepared(claim=Claim(digest_id=digest.id, token=digest.claim_token),
                                   channel=address[0] if address else None, chat_id=address[1] if address else None,
                                   view=view, attempts=digest.attempts, due_at=digest.due_at,
-                                  person_id=digest.person_id))
+                                  person_id=digest.person_id, items=tuple(digest.items)))
     return prepared
 
 
@@ -492,6 +501,7 @@ class _Outcome:
     person_unreachable: bool = False
     whole_channel: bool = False  # rate limited on the channel's overall limit
     report: str | None = None  # the DispatchResult list it goes to once written: sent, failed, postponed
+    delivered: tuple[int, ...] = ()  # tasks whose lines arrived before the failure (a digest in parts)
 
 
 _b = bindparam  # short, for the executemany statements below
@@ -529,6 +539,13 @@ def _record(session: Session, outcomes: list[_Outcome], *, worker: str) -> set[i
                          "b_chat_id": p.chat_id if o.channel else None, "b_message_id": o.message_id})
         else:
             other.append(row)
+    for o in outcomes:  # a digest that failed after its first parts: those tasks are not sent again
+        if o.delivered and o.state != DigestState.SENT:
+            done = set(o.delivered)
+            items = [{**i, "delivered": True} if i.get("task_id") in done else i for i in o.prepared.items]
+            session.execute(update(_DIGESTS).where(_DIGESTS.c.id == o.prepared.claim.digest_id,
+                                                   _DIGESTS.c.claim_token == o.prepared.claim.token)
+                            .values(items=items))
     written = 0
     if sent:
         written += session.execute(_WRITE_SENT, sent).rowcount  # type: ignore[attr-defined]
@@ -900,10 +917,11 @@ async def _deliver(senders: dict[str, Sender], prepared: _Prepared, *, clock: Cl
         at = clock.now()  # the wait counts from the answer
         return _Outcome(prepared=prepared, at=at, state=DigestState.PENDING, error=f"rate limited: {exc}",
                         count_attempt=False, retry_at=at + dt.timedelta(seconds=exc.retry_after),
-                        whole_channel=exc.whole_channel)
+                        whole_channel=exc.whole_channel, delivered=exc.delivered)
     except OutcomeUnknown as exc:
         log.warning("digest %s: outcome unknown (%s); not resent, listed in /loi", claim.digest_id, exc)
-        return _Outcome(prepared=prepared, at=now, state=DigestState.UNKNOWN, error=str(exc), report="failed")
+        return _Outcome(prepared=prepared, at=now, state=DigestState.UNKNOWN, error=str(exc), report="failed",
+                        delivered=exc.delivered)
     except PermanentSendError as exc:
         log.error("digest %s refused by %s for good: %s", claim.digest_id, sender.channel, exc)
         return _Outcome(prepared=prepared, at=now, state=DigestState.FAILED, error=str(exc), report="failed")
@@ -914,7 +932,7 @@ async def _deliver(senders: dict[str, Sender], prepared: _Prepared, *, clock: Cl
     except SendError as exc:
         log.warning("digest %s: send failed (%s); will retry", claim.digest_id, exc)
         return _Outcome(prepared=prepared, at=now, state=DigestState.PENDING, error=str(exc), backoff=True,
-                        report="failed")
+                        report="failed", delivered=exc.delivered)
     log.info("digest %s (%d lines) sent to %s as message %s", claim.digest_id, len(view.lines),
              prepared.chat_id, message_id)
     return _Outcome(prepared=prepared, at=clock.now(), state=DigestState.SENT, channel=sender.channel,

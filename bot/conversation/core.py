@@ -237,13 +237,34 @@ class ConversationSender:
         self.max_per_second = conv.channel(channel).capabilities.max_per_second
 
     async def send_digest(self, chat_id: str, view: DigestView) -> str:
-        caps = self.conv.channel(self.channel).capabilities
-        # patient: a digest in several parts waits out a chat's flood control between parts rather than
-        # handing the whole digest back (which would send its first parts again)
-        sent = await self.conv.send(self.channel, chat_id, status.digest_message(view, buttons=caps.buttons),
-                                    patient=True)
-        assert sent.last_id is not None
-        return sent.last_id
+        """Part by part, patiently (a chat's flood control and a passing server error are waited out between
+        parts). When a later part still fails, the error says which tasks the parts sent carried, so the
+        retry sends only the rest ("(tiếp theo)") and no line arrives twice."""
+        ch = self.conv.channel(self.channel)
+        parts = fit(status.digest_message(view, buttons=ch.capabilities.buttons), ch.capabilities)
+        last = ""
+        for index, part in enumerate(parts):
+            try:
+                last = await self.conv._send_one(partial(ch.send_part, chat_id, part), self.channel, chat_id,
+                                                 patient=True)
+            except SendError as exc:
+                if index:
+                    exc.delivered = delivered_lines(view, [p.text for p in parts[:index]])
+                raise
+        return last
+
+
+def delivered_lines(view: DigestView, texts_sent: list[str]) -> tuple[int, ...]:
+    """The tasks of `view` whose line is in the text of the parts sent."""
+    sent_lines = [row for text in texts_sent for row in text.splitlines()]
+    found = []
+    for line in view.lines:
+        head = texts.digest_bullet(line)
+        words = texts.short_title(line.task_text)[:25]
+        if any(row.startswith(head) and (words in row or texts.short_title(line.task_text, lead=line.lead_unit)[:25]
+                                         in row) for row in sent_lines):
+            found.append(line.task_id)
+    return tuple(found)
 
 
 def senders(conv: Conversation) -> dict[str, Sender]:
