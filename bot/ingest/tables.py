@@ -63,6 +63,12 @@ def rewrite_tables(lines: list[str]) -> list[str]:
         line = lines[i]
         if line.count("|") >= 2:
             cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            if columns and re.fullmatch(r"\(?\d{1,2}\)?", cells[0] or "(1)") and \
+                    all(re.fullmatch(r"\(?\d{1,2}\)?", c) for c in cells if c):
+                i += 1  # the column numbers under a header: "(1) | (2) | (3)"
+                continue
+            if columns and len(columns) - 2 <= len(cells) < len(columns) and line.rstrip().endswith("|"):
+                cells += [""] * (len(columns) - len(cells))  # empty last cells ("… | Thường xuyên | ")
             kinds = [_kind(c) for c in cells]
             if "content" in kinds and ("lead" in kinds or "time" in kinds):
                 columns = kinds
