@@ -326,7 +326,7 @@ MARKERS = [
     ("num", re.compile(r"^(?P<m>\d{1,3}(?:\.\d{1,3}){1,3})\.?\)?\s+(?=\S)")),
     ("num", re.compile(r"^(?P<m>\d{1,3})\s*[.)]\s*(?=\D)")),
     ("letter", re.compile(r"^(?P<m>[a-zđ])\s*[).]\s+(?=\S)")),
-    ("paren", re.compile(r"^\((?P<m>\d{1,2}|[a-zđ])\)\s*(?=\S)")),
+    ("paren", re.compile(r"^\((?P<m>\d{1,2}|[ivx]{1,4}|[a-zđ])\)\.?\s*(?=\S)")),  # "(2)", "(b)", "(iii)."
     ("dash", re.compile(r"^[-]\s*(?=\S)")),
     ("plus", re.compile(r"^\+\s*(?=\S)")),
     ("bullet", re.compile(r"^[•●▪◦·*]\s*(?=\S)")),
@@ -366,6 +366,9 @@ ATTRIBUTE_ITEM = re.compile(
 CLOSING_LINE = re.compile(
     r"^(?:(?:Văn\s*phòng|VP)[^.;:]{0,80}?\b(?:theo\s*dõi|đôn\s*đốc)\b[^.;:]{0,80}\.?|"
     r"(?:Yêu\s*cầu|Đề\s*nghị)\s[^.;:]{0,120}?\bnghiêm\s*túc\b[^.;:]{0,80}|"
+    # "Yêu cầu A, B, C triển khai thực hiện./.": the call to carry out what was said above
+    r"(?:Yêu\s*cầu|Đề\s*nghị)\s[^.;:]{0,200}?\s(?:triển\s*khai|tổ\s*chức)\s*thực\s*hiện"
+    r"(?:\s*(?:nội\s*dung|Kế\s*hoạch|Thông\s*báo|văn\s*bản|Công\s*văn)\s*(?:này|trên))?(?=\./\.)|"
     r"Trân\s*trọng[^.;:]{0,40}|"
     r"[^.;:]{0,160}\b(?:biết,?\s*(?:và\s*)?(?:thực\s*hiện|phối\s*hợp)|để\s*biết|thông\s*báo\s*để)[^.;:]{0,60})"
     r"(?:\./\.|\.)?\s*$", re.U)
@@ -404,7 +407,7 @@ NON_DIRECTIVE_HEAD = re.compile(
     r"^(?:(?:[IVX]+|\d+)\s*[.)]\s*)?(?:đánh\s*giá|kết\s*quả|tình\s*hình|hạn\s*chế|tồn\s*tại|khuyết\s*điểm|"
     r"mục\s*đích|yêu\s*cầu\s*$|mục\s*tiêu|quan\s*điểm|căn\s*cứ|sự\s*cần\s*thiết|bối\s*cảnh|thực\s*trạng|"
     r"ưu\s*điểm|nguyên\s*nhân|bài\s*học|mục\s*đích,\s*yêu\s*cầu|những\s*kết\s*quả|những\s*hạn\s*chế|"
-    r"phạm\s*vi|đối\s*tượng)",
+    r"phạm\s*vi|đối\s*tượng|khó\s*khăn|vướng\s*mắc|quy\s*định\s*(?:về|của|hiện\s*hành|pháp\s*luật)|cơ\s*sở\s*pháp\s*lý)",
     re.I | re.U)
 DIRECTIVE_HEAD = re.compile(r"nhiệm\s*vụ|giải\s*pháp|tổ\s*chức\s*thực\s*hiện|thời\s*gian\s*tới|phân\s*công|"
                             r"chế\s*độ\s*(?:báo\s*cáo|thông\s*tin)|"
@@ -459,9 +462,12 @@ def _body_bounds(lines: list[str], kind_index: int) -> tuple[int, int]:
     # the authority line of a decision ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "BỘ TRƯỞNG BỘ Y TẾ") is not a heading
     while start < len(lines) and lines[start].isupper() and SIGN_TITLES.match(lines[start]) and len(lines[start]) < 80:
         start += 1
-    # skip the addressee dash-list right after "Kính gửi"
-    while start < len(lines) and lines[start].startswith(("-", "+")) and start > 0 and \
-            re.match(r"^(Kính\s*gửi|-)", lines[start - 1]):
+    # skip the addressee dash-list right after "Kính gửi", with the names wrapped onto a second line
+    wrapped = False
+    while start < len(lines) and start > 0 and (
+            lines[start].startswith(("-", "+")) and (wrapped or re.match(r"^(Kính\s*gửi|-)", lines[start - 1]))
+            or _addressee_wrap(lines, start)):
+        wrapped = not lines[start].startswith(("-", "+"))
         start += 1
     end = len(lines)
     for i in range(start, len(lines)):
@@ -475,6 +481,19 @@ def _body_bounds(lines: list[str], kind_index: int) -> tuple[int, int]:
             end = i + 1
             break
     return start, end
+
+
+def _addressee_wrap(lines: list[str], i: int) -> bool:
+    """The rest of an addressee's name on its own line: "- Các cơ quan tham mưu, giúp việc" / "Đảng ủy tỉnh,"
+    (the dash line stopped without its ',' or ';', or the next line is the next addressee)."""
+    prev, ln = lines[i - 1], lines[i]
+    if not re.match(r"^(?:Kính\s*gửi\s*:?\s*)?[-+]", prev) or _marker(ln) is not None or len(ln) > 80 or \
+            ln.rstrip().endswith(":"):
+        return False
+    open_prev = not re.search(r"[.;,:]$", prev.rstrip())
+    next_is_addressee = i + 1 < len(lines) and lines[i + 1].startswith(("-", "+")) and \
+        bool(re.search(r"[,;]$", ln.rstrip()))
+    return open_prev and (ln[:1].islower() or bool(re.search(r"[,;.]$", ln.rstrip()))) or next_is_addressee
 
 
 def _signature_starts(lines: list[str], i: int) -> bool:
@@ -537,8 +556,10 @@ def _join_wrapped(lines: list[str]) -> list[str]:
         heading = bool(out) and (out[-1].isupper() or ln.isupper() or _is_heading_item(out[-1]))
         mark = _marker(out[-1]) if out else None
         if open_end and heading and mark is not None and _marker(ln) is None and ln[:1].islower() and \
-                mark[0] != "heading" and UNIT_START.match(mark[3]):
-            # "1. Công an tỉnh, các sở, ngành và Ủy ban nhân dân" / "các xã, phường": one name on two lines
+                mark[0] != "heading" and (UNIT_START.match(mark[3]) or _is_heading_item(out[-1]) and len(ln) < 100
+                                          and not re.search(r"[.;:,]$", ln)):
+            # "1. Công an tỉnh, các sở, ngành và Ủy ban nhân dân" / "các xã, phường": one name on two lines;
+            # "1. Quy định về kiểm tra điều kiện an toàn đối với phương tiện" / "vận chuyển và thực tế": one title
             out[-1] = out[-1] + " " + ln
             wrapped_heading = True
             continue
@@ -762,7 +783,7 @@ def _asks_a_unit(text: str) -> bool:
 
 
 def _directive_paragraph(text: str) -> bool:
-    if CLOSING.search(text) or ASSESSMENT.search(text[:200]):
+    if CLOSING.search(text) or ASSESSMENT.search(text[:200]) or CLOSING_LINE.match(text):
         return False
     if CHAIRS_MEETING.search(text[:200]) and not _asks_a_unit(text):
         return False
@@ -942,7 +963,7 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
             ref = f"{ref_prefix}.{label}" if ref_prefix else label
         text = child.text
         head_class = _is_directive_heading(child.head) if child.kind in ("roman", "heading") or child.children \
-            else None
+            else False if _titled(child) and _is_directive_heading(child.head) is False else None
         if child.kind == "article" and head_class is None:
             # an article of a decision directs only when it says so ("Điều 2. Giao Sở …"); not "Thành lập …"
             head_class = bool(DIRECTIVE_CUE.search(child.head[:120]))
@@ -968,7 +989,8 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
             # "1. Sở Văn hóa và Thể thao:" names who acts for the items below; it is not a task
             emit = not (unit_heading and len(child.lines) == 1) and not ATTRIBUTE_ITEM.match(text) and \
                 not _not_a_task(text, child) and (
-                not child.children or len(text) > 100 or bool(leads) or _sentence_item(text))
+                not child.children or len(text) > 100 and not _topic_heading(child) and not _asks_below(child) or
+                (bool(leads) or _sentence_item(text)) and not _lead_in_only(child))
             if emit and body_after_unit:
                 body_text = " ".join(child.lines[1:])
                 own, strength = find_leads_ranked(body_text)
@@ -1007,6 +1029,45 @@ def _not_a_task(text: str, node: Node) -> bool:
         name = text.strip().rstrip(";.,")
         return ":" not in name and bool(heading_units(name))
     return False
+
+
+def _titled(node: Node) -> bool:
+    """"2. Khó khăn, vướng mắc" and paragraphs under it: a section title, not the first line of a sentence."""
+    return len(node.lines) > 1 and len(node.head) < 150 and not re.search(r"[.;:,]$", node.head.rstrip()) and \
+        node.lines[1][:1].isupper() and not WRAP_TAIL.search(node.head.rstrip())
+
+
+def _topic_heading(node: Node) -> bool:
+    """"5. Công tác đấu giá quyền khai thác … và quản lý hoạt động thăm dò", "- Về bảo trì công trình …:"
+    over items: the topic of the items below, however long; not a piece of work naming its doer."""
+    text = node.text.rstrip()
+    if len(node.lines) != 1 or not node.children or re.search(r"[.;]$", text):
+        return False
+    if re.match(r"^Về\s", text):
+        return True
+    _, strength = find_leads_ranked(text)
+    return strength < STRONG and not text.endswith(":")
+
+
+ASK_AT_END = re.compile(r"(?:đề\s*nghị|yêu\s*cầu|giao)\s+(?:quý\s+)?(?P<u>[^:;]{2,160}?)\s*:\s*$", re.I | re.U)
+
+
+def _asks_below(node: Node) -> bool:
+    """"Để …, Ủy ban nhân dân tỉnh đề nghị Bộ Xây dựng:" / "… có ý kiến như sau:" over its items: the work is
+    in the items; the lines above them introduce it."""
+    if not node.children or all(c.kind == "heading" for c in node.children):
+        return False
+    last = node.lines[-1].rstrip()
+    if INTRO_END.search(last):
+        return True
+    m = ASK_AT_END.search(last)
+    return m is not None and UNIT_START.match(m.group("u")) is not None and name_prefix(m.group("u")) == m.group("u")
+
+
+def _lead_in_only(node: Node) -> bool:
+    """"1. Ủy ban nhân dân tỉnh, chỉ đạo các cơ quan liên quan:" over its '-' items: it introduces them."""
+    return len(node.lines) == 1 and node.text.rstrip().endswith(":") and \
+        any(c.kind not in ("heading",) for c in node.children) or _asks_below(node)
 
 
 def _sentence_item(text: str) -> bool:

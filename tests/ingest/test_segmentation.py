@@ -44,9 +44,9 @@ NHIỆM VỤ CỤ THỂ
 (Kèm theo Kế hoạch số 45/KH-UBND ngày 10/3/2026 của UBND tỉnh)
 TT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành | Ghi chú
  | (1) | (2) | (3) | (4) | (5)
-1 | Rà soát mạng lưới chợ trên địa bàn | Sở Công Thương | UBND các xã | Quý II/2026 | 
-2 | Sắp xếp lại các hộ kinh doanh | UBND các xã, phường | Sở Công Thương | Thường xuyên | 
-3 | Kiểm tra phòng cháy tại các chợ | Công an tỉnh | Sở Công Thương; UBND các xã | Tháng 6/2026 | 
+1 | Rà soát mạng lưới chợ trên địa bàn | Sở Công Thương | UBND các xã | Quý II/2026 |
+2 | Sắp xếp lại các hộ kinh doanh | UBND các xã, phường | Sở Công Thương | Thường xuyên |
+3 | Kiểm tra phòng cháy tại các chợ | Công an tỉnh | Sở Công Thương; UBND các xã | Tháng 6/2026 |
 """
 
 
@@ -60,3 +60,86 @@ def test_pipe_table_rows_with_an_empty_last_cell_stay_rows() -> None:
     assert third.lead == ("Công an tỉnh",)
     assert str(third.due) == "2026-06-30"
     assert not any(t.text.strip("() ").isdigit() for t in tasks)
+
+
+# ---------------------------------------------------------------- A: text that is not a task
+
+LETTER_HEAD = """ỦY BAN NHÂN DÂN
+TỈNH AN BÌNH
+Số: 210/UBND-TH
+V/v triển khai công tác phòng chống dịch bệnh cây trồng
+An Bình, ngày 2 tháng 4 năm 2026
+Kính gửi: - Sở Nông nghiệp và Môi trường,
+- Các cơ quan chuyên môn tham mưu, giúp việc
+Ủy ban nhân dân tỉnh,
+- Ủy ban nhân dân các xã, phường.
+"""
+
+
+def test_an_addressee_wrapped_onto_two_lines_does_not_open_the_body() -> None:
+    body = """Thực hiện chỉ đạo của Bộ Nông nghiệp và Môi trường về phòng chống dịch bệnh, Ủy ban nhân dân tỉnh \
+đề nghị các cơ quan, đơn vị thực hiện các nội dung sau:
+1. Sở Nông nghiệp và Môi trường theo dõi diễn biến dịch bệnh, hướng dẫn biện pháp phòng trừ.
+2. Ủy ban nhân dân các xã, phường tuyên truyền, vận động nông dân ra quân diệt trừ sinh vật gây hại.
+"""
+    tasks = _tasks(body, head=LETTER_HEAD)
+    assert len(tasks) == 2, [t.text for t in tasks]
+    assert not any("Thực hiện chỉ đạo" in t.text for t in tasks)
+
+
+def test_a_closing_call_to_carry_it_out_is_not_a_task() -> None:
+    body = """Ủy ban nhân dân tỉnh nhận được kiến nghị của Hội Nông dân tỉnh về giá phân bón.
+Chủ tịch Ủy ban nhân dân tỉnh giao Sở Công Thương chủ trì kiểm tra việc niêm yết giá phân bón, báo cáo trước \
+ngày 30/4/2026.
+Yêu cầu Sở Công Thương, Sở Tài chính, các cơ quan, đơn vị liên quan triển khai thực hiện./.
+"""
+    tasks = _tasks(body, head=LETTER_HEAD)
+    assert [t.lead for t in tasks] == [("Sở Công Thương",)]
+
+
+def test_a_unit_heading_that_introduces_its_items_is_not_a_task() -> None:
+    body = """1. Sở Y tế, chỉ đạo các bệnh viện trực thuộc:
+- Rà soát danh mục thuốc thiết yếu, bổ sung kịp thời.
+- Bố trí đủ giường bệnh cho người cao tuổi.
+2. Sở Tài chính bố trí kinh phí mua sắm trang thiết bị y tế.
+"""
+    tasks = _tasks(body, head=LETTER_HEAD)
+    assert len(tasks) == 3, [t.text for t in tasks]
+    assert {t.lead for t in tasks[:2]} == {("Sở Y tế",)}
+    assert not any(t.text.endswith(":") for t in tasks)
+
+
+def test_a_long_topic_line_over_items_is_not_a_task() -> None:
+    body = """II. NHIỆM VỤ, GIẢI PHÁP
+1. Công tác quản lý nhà nước về giá dịch vụ khám bệnh, chữa bệnh và quản lý hoạt động của các cơ sở y tế ngoài \
+công lập
+- Rà soát, cập nhật giá dịch vụ theo quy định.
+- Kiểm tra việc niêm yết giá tại các cơ sở.
+2. Về công tác bảo đảm an toàn thực phẩm trong bếp ăn tập thể của các trường học, khu công nghiệp và bệnh viện
+- Tăng cường kiểm tra bếp ăn tập thể.
+"""
+    tasks = _tasks(body)
+    assert len(tasks) == 3, [t.text for t in tasks]
+    assert not any(t.text.startswith(("Công tác", "Về")) for t in tasks)
+
+
+def test_background_sections_are_not_tasks_and_the_requests_below_an_ask_are() -> None:
+    body = """Ủy ban nhân dân tỉnh báo cáo và đề nghị Bộ Y tế nội dung như sau:
+1. Quy định về cấp chứng chỉ hành nghề dược đối với người nước ngoài
+và thực tế áp dụng
+Theo quy định tại khoản 2 Điều 13 Luật Dược, người nước ngoài được cấp chứng chỉ khi có văn bằng phù hợp. \
+Tuy nhiên, việc công nhận văn bằng chưa có hướng dẫn.
+2. Khó khăn, vướng mắc
+Thứ nhất, nhiều hồ sơ đã nộp từ năm 2025 nhưng chưa được giải quyết.
+3. Kiến nghị
+Để tháo gỡ khó khăn cho cơ sở kinh doanh dược, Ủy ban nhân dân tỉnh trân trọng đề nghị Bộ Y tế:
+(i). Sớm ban hành hướng dẫn công nhận văn bằng chuyên môn về dược cấp ở nước ngoài.
+(ii). Chỉ đạo Cục Quản lý Dược trả lời các hồ sơ tồn đọng.
+(iii). Tổ chức tập huấn cho cán bộ thẩm định của các địa phương.
+"""
+    head = LETTER_HEAD.split("Kính gửi")[0] + "Kính gửi: Bộ Y tế\n"
+    tasks = _tasks(body, head=head)
+    texts = [t.text for t in tasks]
+    assert len(tasks) == 3, texts
+    assert [t.ref for t in tasks] == ["3.i", "3.ii", "3.iii"]
+    assert all(t.lead == ("Bộ Y tế",) for t in tasks)
