@@ -51,6 +51,8 @@ def clean_text(text: str) -> str:
 
 
 RUNNING_HEAD = re.compile(r"^(?:CÔNG\s*BÁO/Số\s*\d+/Ngày\s*[\d-]+|Trang\s*\d+(?:\s*/\s*\d+)?|"
+                          # the digital signature stamp of a PDF: "Ký bởi: … Cơ quan: … Ngày ký: 2026-04-21 15:32:11"
+                          r"Ký\s*bởi\s*:.*|Ngày\s*ký\s*:\s*\d{4}-\d\d-\d\d.*|Cơ\s*quan\s*:\s*[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,]+|"
                           # a portal's time stamp: "04/11/2020 15:39", "Đăng ngày: 08/11/2016 17:20:05"
                           r"(?:(?:Đăng|Cập\s*nhật)\s*(?:ngày|lúc)\s*:?\s*)?\d{1,2}/\d{1,2}/\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)$",
                           re.I)
@@ -961,6 +963,13 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
             ref = (ref_prefix.split(".")[0] + "." if ref_prefix and ref_prefix[0] in "IVX" else "") + child.label
         else:
             ref = f"{ref_prefix}.{label}" if ref_prefix else label
+        extra = _paragraph_parts(child) if child.kind not in ("roman", "heading") else []
+        if extra:
+            # the later paragraphs that hand out work of their own are tasks of their own (below)
+            child = Node(kind=child.kind, label=child.label, rank=child.rank,
+                         lines=child.lines[: len(child.lines) - sum(len(p) for p in extra)],
+                         parent=child.parent, children=child.children)
+        topic_only = bool(extra) and len(child.lines) == 1 and child.head.rstrip().endswith(":")
         text = child.text
         head_class = _is_directive_heading(child.head) if child.kind in ("roman", "heading") or child.children \
             else False if _titled(child) and _is_directive_heading(child.head) is False else None
@@ -984,7 +993,7 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
         child_due = inherited_due
         if child.children and deadline and deadline.exact and text.rstrip().endswith(":"):
             child_due = (deadline.due, deadline.text)
-        if child_directive and child.kind not in ("roman", "heading") and \
+        if child_directive and child.kind not in ("roman", "heading") and not topic_only and \
                 not (child.kind == "article" and child.children):
             # "1. Sở Văn hóa và Thể thao:" names who acts for the items below; it is not a task
             emit = not (unit_heading and len(child.lines) == 1) and not ATTRIBUTE_ITEM.match(text) and \
@@ -1004,6 +1013,10 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
             # a directive section without items ("VI. CHẾ ĐỘ BÁO CÁO" and its paragraphs)
             out.extend(_letter_tasks(child.lines[1:], issued_on=issued_on, base=child_ctx, ref_prefix=ref,
                                      in_directive_section=True))
+        if child_directive:
+            for n, part in enumerate(extra, start=2):
+                out.append(_task(f"{ref} (đoạn {n})", " ".join(part), issued_on=issued_on, ctx=child_ctx,
+                                 parent=ref_prefix or None, depth=child.rank, inherited_due=inherited_due))
         _walk(child, out, issued_on=issued_on, ctx=child_ctx, directive=child_directive, ref_prefix=ref,
               inherited_due=child_due)
 
@@ -1029,6 +1042,32 @@ def _not_a_task(text: str, node: Node) -> bool:
         name = text.strip().rstrip(";.,")
         return ":" not in name and bool(heading_units(name))
     return False
+
+
+PARAGRAPH_ASK = re.compile(r"^(?:Giao|Đề\s*nghị|Yêu\s*cầu)\s+(?:cho\s+)?(?:quý\s+)?", re.U)
+
+
+def _paragraph_parts(node: Node) -> list[list[str]]:
+    """The paragraphs of an item, after its first, that hand out work of their own: "Giao Ban X chủ trì …",
+    "Sở Y tổng hợp …" (a unit opening the paragraph, then its verb); under a topic line ("- Về …:") every
+    paragraph from the first. Each with the paragraphs that continue it; [] when none."""
+    lines = node.lines
+    if len(lines) < 2:
+        return []
+    topic = lines[0].rstrip().endswith(":") and (
+        re.match(r"^Về\s", lines[0]) is not None or find_leads_ranked(lines[0])[1] < STRONG)
+    first = 2 if heading_units(lines[0]) and not topic else 1
+    cuts = []
+    for i in range(first, len(lines)):
+        ln = lines[i]
+        if not ln[:1].isupper() or len(ln) < 30 or not re.search(r"[a-zà-ỹđ]{2,}\s+[a-zà-ỹđ]{2,}", ln) or \
+                CLOSING.search(ln) or CLOSING_LINE.match(ln) or ln.rstrip().endswith(":") or \
+                not (i == 1 and topic or re.search(r"[.;!?…”\"]$", lines[i - 1].rstrip())):
+            continue  # a lead-in of the items below; a line that goes on with the sentence or title above
+        ask = PARAGRAPH_ASK.match(ln)
+        if topic and i == 1 or ask and UNIT_START.match(ln[ask.end():]) or _unit_opens_with_work(ln):
+            cuts.append(i)
+    return [lines[a:b] for a, b in zip(cuts, [*cuts[1:], len(lines)], strict=True)] if cuts else []
 
 
 def _titled(node: Node) -> bool:

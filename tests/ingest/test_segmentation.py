@@ -143,3 +143,51 @@ Thứ nhất, nhiều hồ sơ đã nộp từ năm 2025 nhưng chưa được g
     assert len(tasks) == 3, texts
     assert [t.ref for t in tasks] == ["3.i", "3.ii", "3.iii"]
     assert all(t.lead == ("Bộ Y tế",) for t in tasks)
+
+
+# ---------------------------------------------------------------- B: task boundaries
+
+def test_a_paragraph_that_hands_out_work_after_a_numbered_item_is_its_own_task() -> None:
+    body = """Đảng ủy đề nghị các đơn vị thực hiện một số nhiệm vụ sau:
+1. Các chi bộ trực thuộc
+Các chi bộ chủ động tổ chức học tập, quán triệt nghị quyết đến toàn thể đảng viên.
+Giao Ban Tuyên giáo Đảng ủy chủ trì, hướng dẫn các chi bộ tuyên truyền kết quả học tập nghị quyết.
+2. Văn phòng Đảng ủy theo dõi, tổng hợp kết quả, báo cáo Thường trực Đảng ủy.
+"""
+    tasks = _tasks(body, head=LETTER_HEAD)
+    assert len(tasks) == 3, [t.text for t in tasks]
+    study = _find(tasks, "học tập, quán triệt")
+    guide = _find(tasks, "hướng dẫn các chi bộ tuyên truyền")
+    assert "Giao Ban Tuyên giáo" not in study.text
+    assert guide.lead == ("Ban Tuyên giáo Đảng ủy",)
+
+
+def test_paragraphs_under_topic_lines_are_tasks_and_the_topic_line_is_not() -> None:
+    body = """Phó Chủ tịch Ủy ban nhân dân tỉnh kết luận như sau:
+1. Sở Tài chính khẩn trương hoàn thiện dự thảo Đề án, trình Ủy ban nhân dân tỉnh trước ngày 15/5/2026, trong đó:
+- Về cơ chế huy động vốn:
+Sở Tài chính nghiên cứu kinh nghiệm của các địa phương, đề xuất cơ chế phù hợp.
+Sở Tài chính làm việc với các ngân hàng thương mại về khả năng cho vay ưu đãi.
+- Về quỹ đất:
+Sở Nông nghiệp và Môi trường rà soát quỹ đất sạch, gửi Sở Tài chính tổng hợp.
+"""
+    tasks = _tasks(body, head=LETTER_HEAD)
+    texts = [t.text for t in tasks]
+    assert len(tasks) == 4, texts
+    assert not any(t.startswith("Về ") for t in texts)
+    banks = _find(tasks, "làm việc với các ngân hàng")
+    assert "nghiên cứu kinh nghiệm" not in banks.text
+    assert _find(tasks, "rà soát quỹ đất").lead == ("Sở Nông nghiệp và Môi trường",)
+    assert str(banks.due) == "2026-05-15"
+
+
+def test_a_digital_signature_stamp_is_not_text() -> None:
+    body = """1. Sở Nội vụ rà soát biên chế các đơn vị sự nghiệp.
+Ký bởi: ỦY BAN NHÂN DÂN TỈNH AN BÌNH
+Cơ quan: ỦY BAN NHÂN DÂN TỈNH AN BÌNH
+Ngày ký: 2026-03-10 15:32:11 +07:00
+2. Sở Tài chính thẩm định phương án tự chủ tài chính.
+"""
+    tasks = _tasks(body)
+    assert [t.text for t in tasks] == ["Sở Nội vụ rà soát biên chế các đơn vị sự nghiệp.",
+                                      "Sở Tài chính thẩm định phương án tự chủ tài chính."]
