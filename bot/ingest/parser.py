@@ -376,6 +376,16 @@ CLOSING_LINE = re.compile(
     r"(?:\./\.|\.)?\s*$", re.U)
 
 
+# The issuer's closing call after the items: "Ủy ban nhân dân tỉnh yêu cầu các sở, ngành nghiêm túc triển khai thực
+# hiện Kế hoạch này. Trong quá trình thực hiện, nếu có khó khăn …", "X trân trọng đề nghị Y quan tâm, sớm xem xét./."
+CLOSING_ASK = re.compile(r"^(?:[^.;:]{0,120}?\s)?(?:trân\s*trọng\s+)?(?:đề\s*nghị|yêu\s*cầu)\s+[^.;:]{0,200}?"
+                         r"\b(?:nghiêm\s*túc|quan\s*tâm)\b", re.I | re.U)
+
+
+def _closing_ask(line: str) -> bool:
+    return CLOSING_ASK.match(line) is not None and not re.search(r"\d{1,2}\s*/\s*\d{1,2}|ngày\s*\d", line)
+
+
 def build_tree(lines: list[str]) -> Node:
     root = Node(kind="root", label="", rank=-1, lines=[""])
     current = root
@@ -391,7 +401,7 @@ def build_tree(lines: list[str]) -> Node:
             owner.lines.append(mk[3] if mk else ln)
             continue
         if mk is None:
-            if current is not root and CLOSING_LINE.match(ln):
+            if current is not root and (CLOSING_LINE.match(ln) or _closing_ask(ln)):
                 continue
             current.lines.append(ln)
             continue
@@ -409,7 +419,7 @@ NON_DIRECTIVE_HEAD = re.compile(
     r"^(?:(?:[IVX]+|\d+)\s*[.)]\s*)?(?:đánh\s*giá|kết\s*quả|tình\s*hình|hạn\s*chế|tồn\s*tại|khuyết\s*điểm|"
     r"mục\s*đích|yêu\s*cầu\s*$|mục\s*tiêu|quan\s*điểm|căn\s*cứ|sự\s*cần\s*thiết|bối\s*cảnh|thực\s*trạng|"
     r"ưu\s*điểm|nguyên\s*nhân|bài\s*học|mục\s*đích,\s*yêu\s*cầu|những\s*kết\s*quả|những\s*hạn\s*chế|"
-    r"phạm\s*vi|đối\s*tượng|khó\s*khăn|vướng\s*mắc|quy\s*định\s*(?:về|của|hiện\s*hành|pháp\s*luật)|cơ\s*sở\s*pháp\s*lý)",
+    r"phạm\s*vi|đối\s*tượng|thời\s*hạn\s*(?:ủy\s*quyền|uỷ\s*quyền|giao|áp\s*dụng)|hiệu\s*lực|khó\s*khăn|vướng\s*mắc|quy\s*định\s*(?:về|của|hiện\s*hành|pháp\s*luật)|cơ\s*sở\s*pháp\s*lý)",
     re.I | re.U)
 DIRECTIVE_HEAD = re.compile(r"nhiệm\s*vụ|giải\s*pháp|tổ\s*chức\s*thực\s*hiện|thời\s*gian\s*tới|phân\s*công|"
                             r"chế\s*độ\s*(?:báo\s*cáo|thông\s*tin)|"
@@ -464,6 +474,12 @@ def _body_bounds(lines: list[str], kind_index: int) -> tuple[int, int]:
     # the authority line of a decision ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "BỘ TRƯỞNG BỘ Y TẾ") is not a heading
     while start < len(lines) and lines[start].isupper() and SIGN_TITLES.match(lines[start]) and len(lines[start]) < 80:
         start += 1
+    # a decision's legal bases ("Căn cứ …", "Theo đề nghị của …") end at "QUYẾT ĐỊNH:" / "QUYẾT NGHỊ:"
+    enacts = next((i for i in range(start, min(len(lines), start + 60))
+                   if re.fullmatch(r"(?:QUYẾT\s*ĐỊNH|QUYẾT\s*NGHỊ|Quyết\s*định|Quyết\s*nghị)\s*:", lines[i].strip())),
+                  None)
+    if enacts is not None and all((mk := _marker(ln)) is None or mk[0] == "heading" for ln in lines[start:enacts]):
+        start = enacts + 1
     # skip the addressee dash-list right after "Kính gửi", with the names wrapped onto a second line
     wrapped = False
     while start < len(lines) and start > 0 and (
@@ -892,8 +908,9 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
     split = [(part, shared, para in after_intro) for para in paragraphs for part, shared in _by_subject([para])]
     shared_of = {part: shared for part, shared, _ in split if shared}
     for para, _, directed in split:  # "X tham mưu …; Y theo dõi …": one task per doer
-        directs = _directive_paragraph(para) or (
+        directs = not _informs(para) and _directive_paragraph(para) or (
             (in_directive_section or directed) and not CLOSING.search(para) and not CLOSING_LINE.match(para)
+            and not _informs(para)
             and not INTRO_END.search(para)
             and not ASSESSMENT.search(para[:200]) and len(para) >= 20) or (
             len(split) > len(paragraphs) and _unit_opens_with_work(para))
@@ -974,8 +991,10 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
         head_class = _is_directive_heading(child.head) if child.kind in ("roman", "heading") or child.children \
             else False if _titled(child) and _is_directive_heading(child.head) is False else None
         if child.kind == "article" and head_class is None:
-            # an article of a decision directs only when it says so ("Điều 2. Giao Sở …"); not "Thành lập …"
-            head_class = bool(DIRECTIVE_CUE.search(child.head[:120]))
+            # an article of a decision directs only when it says so ("Điều 2. Giao Sở …", "Điều 4. Giám đốc Sở X
+            # chịu trách nhiệm …"); not "Thành lập …", not "Điều 2. Thời hạn ủy quyền"
+            head_class = (_is_directive_heading(child.head) is not False if _titled(child) else True) and (
+                bool(DIRECTIVE_CUE.search(child.head[:120])) or _unit_opens_with_work(child.head))
         child_directive = directive if head_class is None else head_class
         if child_directive and ASSESSMENT.search(text[:200]) and not DIRECTIVE_HEAD.search(child.head[:80]):
             child_directive = False
@@ -1027,12 +1046,41 @@ NOTE_ITEM = re.compile(
     r"Đối\s*với\s+(?:các\s+)?(?:dự\s*án|trường\s*hợp|công\s*trình|hồ\s*sơ|khoản|nội\s*dung|tổ\s*chức,\s*cá\s*nhân)\b|"
     r"Trường\s*hợp\b|Phấn\s*đấu\b|Mục\s*tiêu\b|Chỉ\s*tiêu\b)", re.I | re.U)
 LIST_INTRO = re.compile(r"(?:gồm|bao\s*gồm|gồm\s*có|cụ\s*thể\s*là)\s*:?\s*$", re.I | re.U)
+# What the work has, not what it is: "Kinh phí cho hoạt động kiểm tra: …", "Phương tiện: xe ô tô do … bố trí",
+# "Nguồn kinh phí … được bố trí từ ngân sách", "Hồ sơ lấy ý kiến bao gồm: …", "Thời gian lấy ý kiến: từ … đến …"
+INFO_ITEM = re.compile(
+    r"^(?:(?:Nguồn\s*)?kinh\s*phí|phương\s*tiện|trang\s*thiết\s*bị|nguồn\s*lực|hồ\s*sơ|tài\s*liệu|thời\s*gian|"
+    r"thời\s*hạn|địa\s*điểm|thành\s*phần)\b[^.:;]{0,80}?(?::|\s(?:bao\s*gồm|gồm|được\s*(?:bố\s*trí|thực\s*hiện|cấp|"
+    r"bảo\s*đảm|đảm\s*bảo|sử\s*dụng)|do\s|từ\s*nguồn))", re.I | re.U)
+# The law quoted or cited: "Khoản 2 Điều 3 của Thông tư số … quy định: “…”", "Điểm b khoản 1 Điều 41 Luật … quy định"
+LEGAL_CLAUSE = re.compile(
+    r"^(?:(?:Điểm\s*\w{1,2}\s*,?\s*)?(?:khoản\s*\d+\s*,?\s*)?Điều\s*\d+|(?:Điểm\s*\w{1,2}\s*,?\s*)?Khoản\s*\d+)\b"
+    r"[^:“\"]{0,200}?(?:\bquy\s*định\b|\bvề\b[^:]{0,120}:\s*$)", re.I | re.U)
+# A view, not work: "Thị trường X được coi là công cụ …", "Chuyển đổi số là động lực …"
+VIEW_ITEM = re.compile(r"^[^,.;:]{3,120}?\s(?:được\s*(?:coi|xem|xác\s*định)\s*là|"
+                       r"là\s*(?:công\s*cụ|tiền\s*đề|động\s*lực|vấn\s*đề|một\s*trong|khâu|nền\s*tảng|yếu\s*tố))\b",
+                       re.U)
+
+
+def _informs(text: str) -> bool:
+    """What the work has (money, vehicles, papers, a time window), the law it rests on, a view of the matter."""
+    info = INFO_ITEM.match(text)
+    if info and not DIRECTIVE_CUE.search(text[info.end():]) and (
+            info.group(0).endswith(":") or not re.search(r"\bdo\s+(?:các\s+)?[A-ZĐÀ-Ỹ]", text)):
+        return True  # but "Kinh phí hoạt động do Bộ Tài chính cấp hằng năm" names who acts
+    if LEGAL_CLAUSE.match(text):
+        return True
+    # a view, and no sentence after it gives anyone work
+    return VIEW_ITEM.match(text) is not None and not any(
+        PARAGRAPH_ASK.match(sentence) or _unit_opens_with_work(sentence) for sentence in SENTENCE_END.split(text))
 
 
 def _not_a_task(text: str, node: Node) -> bool:
     """A note, a legal explanation, a case ("Đối với dự án …"), a target; a bare unit name in a list of
     recipients or inspected units; the line that introduces such a list ("… gồm:")."""
     if NOTE_ITEM.match(text) and not (text.lower().startswith("trường hợp") and DIRECTIVE_CUE.search(text)):
+        return True
+    if _informs(text) or LEGAL_CLAUSE.match(node.head):
         return True
     if node.children and LIST_INTRO.search(text) and (
             not DIRECTIVE_TEXT.search(LIST_INTRO.sub("", text))
@@ -1061,13 +1109,26 @@ def _paragraph_parts(node: Node) -> list[list[str]]:
     for i in range(first, len(lines)):
         ln = lines[i]
         if not ln[:1].isupper() or len(ln) < 30 or not re.search(r"[a-zà-ỹđ]{2,}\s+[a-zà-ỹđ]{2,}", ln) or \
-                CLOSING.search(ln) or CLOSING_LINE.match(ln) or ln.rstrip().endswith(":") or \
+                CLOSING.search(ln) or CLOSING_LINE.match(ln) or _closing_ask(ln) or ln.rstrip().endswith(":") or \
                 not (i == 1 and topic or re.search(r"[.;!?…”\"]$", lines[i - 1].rstrip())):
             continue  # a lead-in of the items below; a line that goes on with the sentence or title above
         ask = PARAGRAPH_ASK.match(ln)
-        if topic and i == 1 or ask and UNIT_START.match(ln[ask.end():]) or _unit_opens_with_work(ln):
+        if topic and i == 1 or ask and UNIT_START.match(ln[ask.end():]) or _unit_opens_with_work(ln) or \
+                _unit_asks(ln):
             cuts.append(i)
     return [lines[a:b] for a, b in zip(cuts, [*cuts[1:], len(lines)], strict=True)] if cuts else []
+
+
+UNIT_ASKS = re.compile(r"^\s*(?:trân\s*trọng\s+|kính\s+)?(?:đề\s*nghị|yêu\s*cầu|giao)\s+(?:quý\s+)?", re.I | re.U)
+
+
+def _unit_asks(line: str) -> bool:
+    """"Bộ Y tế đề nghị Ủy ban nhân dân các tỉnh …": a unit opens the paragraph and asks another unit."""
+    if not UNIT_START.match(line):
+        return False
+    name = name_prefix(line)
+    ask = UNIT_ASKS.match(line[len(name):]) if name and len(name) <= 90 else None
+    return ask is not None and UNIT_START.match(line[len(name) + ask.end():]) is not None
 
 
 def _titled(node: Node) -> bool:

@@ -191,3 +191,81 @@ Ngày ký: 2026-03-10 15:32:11 +07:00
     tasks = _tasks(body)
     assert [t.text for t in tasks] == ["Sở Nội vụ rà soát biên chế các đơn vị sự nghiệp.",
                                       "Sở Tài chính thẩm định phương án tự chủ tài chính."]
+
+
+def test_resources_papers_and_time_windows_are_not_tasks() -> None:
+    body = """1. Sở Y tế chủ trì kiểm tra các cơ sở khám bệnh tư nhân.
+2. Kinh phí cho hoạt động kiểm tra: thực hiện theo quy định hiện hành.
+3. Phương tiện đi lại: xe ô tô do Văn phòng Sở bố trí.
+4. Hồ sơ đề nghị bao gồm: tờ trình, báo cáo thẩm định, dự thảo quyết định.
+5. Thời gian lấy ý kiến: từ ngày 01/4/2026 đến ngày 15/4/2026.
+6. Nguồn kinh phí thực hiện Kế hoạch được bố trí từ ngân sách tỉnh.
+7. Kinh phí hoạt động của Tổ do Sở Tài chính cấp hằng năm.
+"""
+    tasks = _tasks(body)
+    assert [t.ref for t in tasks] == ["1", "7"], [t.text for t in tasks]
+
+
+def test_a_quoted_legal_clause_is_not_a_task_and_the_request_after_it_is() -> None:
+    body = """Ngày 10/3/2026, Bộ Y tế ban hành Thông tư số 05/2026/TT-BYT về quản lý trang thiết bị y tế, cụ thể:
+- Khoản 3 Điều 5 của Thông tư số 05/2026/TT-BYT quy định: “Sở Y tế tiếp nhận hồ sơ công bố đủ điều kiện mua bán \
+trang thiết bị y tế.”
+- Khoản 1 Điều 9 Thông tư số 05/2026/TT-BYT về hiệu lực thi hành:
+Thông tư có hiệu lực từ ngày 01/5/2026.
+Bộ Y tế đề nghị Ủy ban nhân dân các tỉnh chỉ đạo Sở Y tế triển khai tiếp nhận hồ sơ theo quy định mới.
+"""
+    tasks = _tasks(body, head=LETTER_HEAD)
+    assert len(tasks) == 1, [t.text for t in tasks]
+    assert tasks[0].text.startswith("Bộ Y tế đề nghị")
+
+
+def test_a_view_of_the_matter_is_not_a_task() -> None:
+    body = """Phó Chủ tịch Ủy ban nhân dân tỉnh kết luận như sau:
+1. Chuyển đổi số được coi là động lực để nâng cao chất lượng phục vụ người dân. Thời gian qua, Sở Khoa học và \
+Công nghệ đã chủ trì triển khai nhiều nền tảng số.
+2. Sở Khoa học và Công nghệ hoàn thiện Đề án chuyển đổi số, trình Ủy ban nhân dân tỉnh trong tháng 6/2026.
+"""
+    tasks = _tasks(body, head=LETTER_HEAD)
+    assert [t.ref for t in tasks] == ["2"], [t.text for t in tasks]
+
+
+DECISION_HEAD = """ỦY BAN NHÂN DÂN
+TỈNH AN BÌNH
+Số: 77/QĐ-UBND
+An Bình, ngày 4 tháng 5 năm 2026
+QUYẾT ĐỊNH
+Về việc ủy quyền cấp giấy phép hoạt động thú y
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025;
+Căn cứ Luật Thú y ngày 19/6/2015;
+Theo đề nghị của Giám đốc Sở Nông nghiệp và Môi trường tại Tờ trình số 12/TTr-SNN ngày 20/4/2026,
+QUYẾT ĐỊNH:
+"""
+
+
+def test_a_decisions_legal_bases_and_its_term_are_not_tasks_and_its_duty_article_is() -> None:
+    body = """Điều 1. Ủy quyền cho Giám đốc Sở Nông nghiệp và Môi trường cấp giấy phép hoạt động thú y.
+Điều 2. Thời hạn ủy quyền
+Kể từ ngày Quyết định này có hiệu lực thi hành cho đến hết ngày 31 tháng 12 năm 2026.
+Điều 3. Giám đốc Sở Nông nghiệp và Môi trường chịu trách nhiệm trước Ủy ban nhân dân tỉnh về các nội dung được \
+ủy quyền, có trách nhiệm công khai thủ tục cấp giấy phép trên Cổng thông tin điện tử của Sở.
+Điều 4. Quyết định này có hiệu lực thi hành kể từ ngày ký.
+Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nông nghiệp và Môi trường chịu trách nhiệm thi hành Quyết định \
+này./.
+"""
+    tasks = _tasks(body, head=DECISION_HEAD)
+    texts = [t.text for t in tasks]
+    assert not any(t.startswith(("Căn cứ", "Theo đề nghị", "Thời hạn", "Kể từ")) for t in texts), texts
+    duty = _find(tasks, "công khai thủ tục cấp giấy phép")
+    assert duty.lead == ("Giám đốc Sở Nông nghiệp và Môi trường",)
+
+
+def test_the_issuers_closing_call_never_glues_onto_the_last_item() -> None:
+    body = """1. Sở Xây dựng rà soát các công trình xuống cấp.
+2. Ủy ban nhân dân các xã kiểm tra nhà văn hóa thôn.
+Ủy ban nhân dân tỉnh yêu cầu các sở, ngành và Ủy ban nhân dân các xã nghiêm túc triển khai thực hiện. Trong \
+quá trình thực hiện, nếu có khó khăn, vướng mắc, kịp thời phản ánh về Sở Xây dựng để tổng hợp./.
+"""
+    tasks = _tasks(body)
+    assert [t.text for t in tasks] == ["Sở Xây dựng rà soát các công trình xuống cấp.",
+                                      "Ủy ban nhân dân các xã kiểm tra nhà văn hóa thôn."]
