@@ -59,6 +59,9 @@ RUNNING_HEAD = re.compile(r"^(?:CÔNG\s*BÁO/Số\s*\d+/Ngày\s*[\d-]+|Trang\s*\
 
 
 PARAGRAPH_MIN = 160
+# a news photo's file name ("1_ijqw") or caption ("… ra, vào tỉnh (Ảnh: Minh Hải)", "Ảnh minh họa")
+CAPTION = re.compile(r"^\w*_\w*$|\((?:Ảnh|Nguồn\s*ảnh)\s*(?::[^)]{0,60}|minh\s*họa)\)\s*$|"
+                     r"^Ảnh\s*(?:minh\s*họa)?\s*:", re.U)
 
 
 def lines_of(text: str) -> list[str]:
@@ -70,7 +73,8 @@ def lines_of(text: str) -> list[str]:
         if len(raw[i]) >= PARAGRAPH_MIN and not raw[i + 1] and raw[i + 2][:1].isupper() and \
                 re.search(r"[\w%\d]$", raw[i]):
             raw[i] += "."
-    raw = [ln for ln in raw if ln and not re.fullmatch(r"[-_=.*\s]+", ln) and not RUNNING_HEAD.match(ln)]
+    raw = [ln for ln in raw if ln and not re.fullmatch(r"[-_=.*\s]+", ln)
+           and not RUNNING_HEAD.match(ln.lstrip("•●▪◦· ")) and not CAPTION.search(ln)]
     out: list[str] = []
     for ln in rewrite_tables(raw):
         if "|" in ln:
@@ -697,10 +701,20 @@ def _drop_restated(tasks: list[ParsedTask]) -> list[ParsedTask]:
     return out
 
 
+# a news headline that tells what a body did "về việc …": "UBND tỉnh chỉ đạo về việc tham gia ý kiến dự thảo …"
+ABOUT_HEADLINE = re.compile(r"^[^.;:]{3,100}?\s(?:chỉ\s*đạo|có\s*ý\s*kiến|có\s*văn\s*bản|ban\s*hành)\s+"
+                            r"về\s*việc\s[^.;:]{5,150}\.?$", re.U)
+
+
 def _headline(line: str) -> bool:
-    """A title line: short, no closing punctuation, not an item, not a sentence that names who acts."""
-    return len(line) < 160 and not re.search(r"[.:;!?…]$", line) and _marker(line) is None and \
-        not DIRECTIVE_CUE.search(line) and not line.startswith(("Kính", "Số"))
+    """A title line: short, no closing punctuation, not an item, not a sentence that names who acts
+    ("Tập trung chỉ đạo sản xuất vụ đông xuân" asks nobody; an upper-case news title)."""
+    if ABOUT_HEADLINE.match(line):
+        return True
+    mark = _marker(line)
+    return len(line) < 160 and not re.search(r"[.:;!?…]$", line) and (mark is None or mark[0] == "heading") and \
+        not (DIRECTIVE_CUE.search(line) and find_leads_ranked(line)[1] >= STRONG) and \
+        not line.startswith(("Kính", "Số"))
 
 
 def _recipients(lines: list[str], end: int) -> list[str]:
@@ -880,7 +894,8 @@ def _by_subject(paragraphs: list[str]) -> list[tuple[str, str | None]]:
     return out
 
 
-NOT_WORK_AFTER_UNIT = re.compile(r"^\s*(?:đã|vừa|đang|nhận\s*được|có\s*(?:văn\s*bản|công\s*văn|tờ\s*trình|báo\s*cáo)|"
+NOT_WORK_AFTER_UNIT = re.compile(r"^\s*(?:đã|vừa|đang|nhận\s*được|về\s*việc|"
+                                 r"có\s*(?:văn\s*bản|công\s*văn|tờ\s*trình|báo\s*cáo)|"
                                  r"là|được|cho\s*biết|phát\s*biểu)\b", re.I | re.U)
 
 
@@ -888,6 +903,8 @@ def _unit_opens_with_work(text: str) -> bool:
     """"Ban Tổ chức Huyện ủy rà soát nhân sự …": a unit opens the sentence and its verb follows (not "đã …")."""
     if CLOSING.search(text) or ASSESSMENT.search(text[:200]) or BACKGROUND.match(text):
         return False
+    if CHAIRS_MEETING.search(text[:200]):
+        return False  # "Đồng chí X, Phó Chủ tịch UBND huyện, chủ trì cuộc họp."
     leads, strength = find_leads_ranked(text)
     if strength < STRONG or not leads or text.split()[0].strip(",") != leads[0].split()[0]:
         return False
@@ -908,6 +925,8 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
     split = [(part, shared, para in after_intro) for para in paragraphs for part, shared in _by_subject([para])]
     shared_of = {part: shared for part, shared, _ in split if shared}
     for para, _, directed in split:  # "X tham mưu …; Y theo dõi …": one task per doer
+        if INTRO_END.search(para) and para is not split[-1][0]:
+            continue  # "Về đề nghị của Bộ X …, Phó Thủ tướng có ý kiến như sau:" introduces the tasks
         directs = not _informs(para) and _directive_paragraph(para) or (
             (in_directive_section or directed) and not CLOSING.search(para) and not CLOSING_LINE.match(para)
             and not _informs(para)
@@ -1056,6 +1075,9 @@ INFO_ITEM = re.compile(
 LEGAL_CLAUSE = re.compile(
     r"^(?:(?:Điểm\s*\w{1,2}\s*,?\s*)?(?:khoản\s*\d+\s*,?\s*)?Điều\s*\d+|(?:Điểm\s*\w{1,2}\s*,?\s*)?Khoản\s*\d+)\b"
     r"[^:“\"]{0,200}?(?:\bquy\s*định\b|\bvề\b[^:]{0,120}:\s*$)", re.I | re.U)
+# Agreeing with what another body wrote: "Đồng ý với nội dung báo cáo của Bộ X về …"
+AGREES = re.compile(r"^Đồng\s*ý\s+với\s+(?:nội\s*dung\s+)?(?:các\s+)?"
+                    r"(?:báo\s*cáo|đề\s*xuất|kiến\s*nghị|ý\s*kiến|tờ\s*trình|đề\s*nghị|phương\s*án)\b", re.I | re.U)
 # A view, not work: "Thị trường X được coi là công cụ …", "Chuyển đổi số là động lực …"
 VIEW_ITEM = re.compile(r"^[^,.;:]{3,120}?\s(?:được\s*(?:coi|xem|xác\s*định)\s*là|"
                        r"là\s*(?:công\s*cụ|tiền\s*đề|động\s*lực|vấn\s*đề|một\s*trong|khâu|nền\s*tảng|yếu\s*tố))\b",
@@ -1071,7 +1093,7 @@ def _informs(text: str) -> bool:
     if LEGAL_CLAUSE.match(text):
         return True
     # a view, and no sentence after it gives anyone work
-    return VIEW_ITEM.match(text) is not None and not any(
+    return (VIEW_ITEM.match(text) is not None or AGREES.match(text) is not None) and not any(
         PARAGRAPH_ASK.match(sentence) or _unit_opens_with_work(sentence) for sentence in SENTENCE_END.split(text))
 
 

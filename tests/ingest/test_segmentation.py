@@ -269,3 +269,48 @@ quá trình thực hiện, nếu có khó khăn, vướng mắc, kịp thời ph
     tasks = _tasks(body)
     assert [t.text for t in tasks] == ["Sở Xây dựng rà soát các công trình xuống cấp.",
                                       "Ủy ban nhân dân các xã kiểm tra nhà văn hóa thôn."]
+
+
+# ---------------------------------------------------------------- A: news and portal renditions
+
+def test_a_news_rendition_headline_caption_and_chair_are_not_tasks() -> None:
+    text = """HUYỆN AN LẠC TỔ CHỨC HỘI NGHỊ TRIỂN KHAI CÔNG TÁC PHÒNG CHỐNG LỤT BÃO NĂM 2026
+• 12/05/2026 08:30
+
+Sáng ngày 12/5/2026, Ủy ban nhân dân huyện tổ chức hội nghị triển khai công tác phòng chống lụt bão. Đồng chí \
+Lê Văn Hùng - Phó Chủ tịch UBND huyện, chủ trì hội nghị.
+
+2_abcd
+Lực lượng xung kích xã Tân Lập tập dượt cứu hộ (Ảnh: Minh Anh)
+
+Kết luận hội nghị, đồng chí Lê Văn Hùng yêu cầu Phòng Nông nghiệp huyện và UBND các xã rà soát phương án \
+sơ tán dân, báo cáo UBND huyện trước ngày 30/5/2026.
+"""
+    tasks = list(parse_notice(text).tasks)
+    assert len(tasks) == 1, [t.text for t in tasks]
+    assert "rà soát phương án sơ tán" in tasks[0].text
+
+
+def test_a_headline_telling_what_was_directed_is_the_subject() -> None:
+    text = """UBND tỉnh chỉ đạo về việc góp ý dự thảo Nghị định về quản lý chợ.
+UBND tỉnh nhận được Công văn số 120/BCT-TTTN ngày 2/3/2026 của Bộ Công Thương về việc xin ý kiến dự thảo Nghị định.
+Giao Sở Công Thương chủ trì tổng hợp ý kiến, gửi Bộ Công Thương trước ngày 20/3/2026.
+"""
+    notice = parse_notice(text)
+    assert [t.lead for t in notice.tasks] == [("Sở Công Thương",)]
+
+
+def test_the_opinion_lead_in_and_an_agreement_with_a_report_are_not_tasks() -> None:
+    body = """Về đề nghị của Sở Xây dựng tại Tờ trình số 45/TTr-SXD ngày 2 tháng 3 năm 2026 về việc điều chỉnh quy \
+hoạch, Phó Chủ tịch Ủy ban nhân dân tỉnh có ý kiến như sau:
+1. Đồng ý với nội dung báo cáo của Sở Xây dựng về tình hình thực hiện quy hoạch chung.
+2. Giao Sở Xây dựng hoàn chỉnh hồ sơ điều chỉnh quy hoạch, trình Ủy ban nhân dân tỉnh trước ngày 30/4/2026.
+"""
+    tasks = _tasks(body, head=LETTER_HEAD)
+    assert [t.ref for t in tasks] == ["2"], [t.text for t in tasks]
+    letter = """Về đề nghị của Sở Xây dựng tại Tờ trình số 45/TTr-SXD ngày 2/3/2026, Phó Chủ tịch Ủy ban nhân dân tỉnh \
+có ý kiến như sau:
+Sở Xây dựng hoàn chỉnh hồ sơ điều chỉnh quy hoạch, trình Ủy ban nhân dân tỉnh trước ngày 30/4/2026.
+"""
+    tasks = _tasks(letter, head=LETTER_HEAD)
+    assert len(tasks) == 1 and tasks[0].text.startswith("Sở Xây dựng hoàn chỉnh"), [t.text for t in tasks]
