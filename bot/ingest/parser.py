@@ -383,7 +383,8 @@ CLOSING_LINE = re.compile(
 # The issuer's closing call after the items: "Ủy ban nhân dân tỉnh yêu cầu các sở, ngành nghiêm túc triển khai thực
 # hiện Kế hoạch này. Trong quá trình thực hiện, nếu có khó khăn …", "X trân trọng đề nghị Y quan tâm, sớm xem xét./."
 CLOSING_ASK = re.compile(r"^(?:[^.;:]{0,120}?\s)?(?:trân\s*trọng\s+)?(?:đề\s*nghị|yêu\s*cầu)\s+[^.;:]{0,200}?"
-                         r"\b(?:nghiêm\s*túc|quan\s*tâm)\b", re.I | re.U)
+                         r"\b(?:nghiêm\s*túc\b|quan\s*tâm\s*(?:,|(?:thực\s*hiện|xem\s*xét|giải\s*quyết|phối\s*hợp)"
+                         r"\s*(?:\./\.|\.|,|$)))", re.I | re.U)
 
 
 def _closing_ask(line: str) -> bool:
@@ -879,7 +880,7 @@ def _by_subject(paragraphs: list[str]) -> list[tuple[str, str | None]]:
             leads, strength = find_leads_ranked(sentence)
             if current and (strength >= STRONG and leads and not _same_units(leads, current_leads) and
                             not is_generic_reference(leads) and not INTRO_END.search(sentence)
-                            or bool(ALSO_WORK.match(sentence)) and bool(current_leads)):
+                            or bool(ALSO_WORK.match(sentence)) and bool(current_leads) or _new_ask(sentence)):
                 # "Các đơn vị thực hiện trước ngày …" goes with the ask; "…, UBND tỉnh có ý kiến như sau:" too
                 parts.append(" ".join(current))
                 current, current_leads = [], []
@@ -892,6 +893,23 @@ def _by_subject(paragraphs: list[str]) -> list[tuple[str, str | None]]:
         shared = last if len(parts) > 1 and len(current) > 1 and DEADLINE_CUE.search(last) else None
         out.extend((part, shared) for part in parts)
     return out
+
+
+# a sentence that asks anew: "Qua đó, Ban Thường vụ Huyện ủy yêu cầu …", "Đồng thời cũng đề nghị các xã …"
+ASK_OPENING = re.compile(r"^(?:(?:Đồng\s*thời|Ngoài\s*ra|Bên\s*cạnh\s*đó|Qua\s*đó|Theo\s*đó|Mặt\s*khác),?\s+)?", re.U)
+NEW_ASK = re.compile(r"^(?:cũng\s+)?(?:trân\s*trọng\s+)?(?:yêu\s*cầu|đề\s*nghị|giao)\s+(?=\S)", re.I | re.U)
+
+
+def _new_ask(sentence: str) -> bool:
+    rest = sentence[ASK_OPENING.match(sentence).end():]  # type: ignore[union-attr]  # the pattern matches ""
+    if UNIT_START.match(rest):
+        name = name_prefix(rest)
+        if not name or len(name) > 90:
+            return False
+        rest = rest[len(name):].lstrip(" ,")
+    elif rest is sentence or not rest[:1].islower() and not rest.startswith(("Yêu", "Đề", "Giao", "Cũng")):
+        return False
+    return NEW_ASK.match(rest) is not None and not INTRO_END.search(sentence) and not _closing_ask(sentence)
 
 
 NOT_WORK_AFTER_UNIT = re.compile(r"^\s*(?:đã|vừa|đang|nhận\s*được|về\s*việc|"
@@ -940,7 +958,7 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
         leads = find_leads(para)
         if groups and ALSO_WORK.match(para) and not leads and groups[-1][1]:
             groups.append(([para], groups[-1][1]))  # "Đồng thời chỉ đạo …": the same doer's next task
-        elif groups and (not leads or _same_units(leads, groups[-1][1])):
+        elif groups and (not leads and not _new_ask(para) or leads and _same_units(leads, groups[-1][1])):
             groups[-1][0].append(para)
         else:
             groups.append(([para], leads))

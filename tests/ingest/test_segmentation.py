@@ -314,3 +314,17 @@ Sở Xây dựng hoàn chỉnh hồ sơ điều chỉnh quy hoạch, trình Ủy
 """
     tasks = _tasks(letter, head=LETTER_HEAD)
     assert len(tasks) == 1 and tasks[0].text.startswith("Sở Xây dựng hoàn chỉnh"), [t.text for t in tasks]
+
+
+def test_a_new_ask_in_a_letter_starts_a_new_task_even_without_a_known_unit() -> None:
+    text = """Công văn nêu rõ: để chuẩn bị tốt đại hội, Thường trực Đảng ủy xã đề nghị các chi bộ ấp hoàn thành \
+dự thảo báo cáo chính trị trước ngày 10/6/2026.
+
+Qua đó, Thường trực Đảng ủy xã yêu cầu sau khi kết thúc đại hội các chi bộ gửi biên bản về Văn phòng Đảng ủy trước \
+ngày 30/6/2026. Đồng thời cũng yêu cầu các đồng chí đảng ủy viên phụ trách ấp quan tâm chỉ đạo thực hiện đúng tiến độ./.
+"""
+    tasks = list(parse_notice(text).tasks)
+    texts = [t.text for t in tasks]
+    assert len(tasks) == 3, texts
+    assert [str(t.due) for t in tasks[:2]] == ["2026-06-10", "2026-06-30"]
+    assert texts[2].startswith("Đồng thời cũng yêu cầu")
