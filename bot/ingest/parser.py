@@ -781,6 +781,10 @@ def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads:
         if deadline and (deadline.exact or re.search(r"tháng|quý", deadline.text, re.I)):
             inherited_due = (deadline.due, deadline.text)
     intro_tasks = [ln for ln in intro if _directive_paragraph(ln) and not INTRO_END.search(ln) and ln is not lead_in]
+    if lead_in is not None and len(sentences := re.split(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])", lead_in)) > 1 and \
+            _directive_paragraph(own := " ".join(sentences[:-1])) and (_asks_a_unit(own) or _unit_opens_with_work(own)):
+        # "X yêu cầu Y lãnh đạo thực hiện tốt … . Ngoài ra cần nhấn mạnh các sự kiện như:": work before the list
+        intro_tasks.append(own)
     if intro_tasks and not any(INTRO_END.search(ln) for ln in intro):
         tasks += _letter_tasks(intro_tasks, issued_on=issued_on, base=base)
     _walk(root, tasks, issued_on=issued_on, ctx=base, directive=True, ref_prefix="", inherited_due=inherited_due)
@@ -816,7 +820,9 @@ def _asks_a_unit(text: str) -> bool:
 
 
 def _directive_paragraph(text: str) -> bool:
-    if CLOSING.search(text) or ASSESSMENT.search(text[:200]) or CLOSING_LINE.match(text):
+    # "Trên cơ sở kết quả đã đạt được, X giao Y …": the opening phrase is background, not an assessment
+    probe = text.split(",", 1)[-1] if SUBJECT_AFTER_OPENING.match(text) else text
+    if CLOSING.search(text) or ASSESSMENT.search(probe[:200]) or CLOSING_LINE.match(text):
         return False
     if CHAIRS_MEETING.search(text[:200]) and not _asks_a_unit(text):
         return False
@@ -1082,6 +1088,9 @@ NOTE_ITEM = re.compile(
     r"^(?:(?:Lưu\s*ý|Ghi\s*chú|Chú\s*ý)\s*:|Theo\s*quy\s*định\b|Căn\s*cứ\s*(?:quy\s*định|điểm|khoản|Điều)\b|"
     r"Đối\s*với\s+(?:các\s+)?(?:dự\s*án|trường\s*hợp|công\s*trình|hồ\s*sơ|khoản|nội\s*dung|tổ\s*chức,\s*cá\s*nhân)\b|"
     r"Trường\s*hợp\b|Phấn\s*đấu\b|Mục\s*tiêu\b|Chỉ\s*tiêu\b)", re.I | re.U)
+# a list of events to commemorate: "Kỷ niệm 80 năm Ngày … (2/9/1945 - 2/9/2025)", "Ngày Sách Việt Nam (21/4)"
+EVENT_ITEM = re.compile(r"^(?:Kỷ\s*niệm|Ngày\s+[A-ZĐÀ-Ỹ]|Lễ\s+[A-ZĐÀ-Ỹa-zđà-ỹ]|Tết\s+)[^;]{0,150}?\(\s*[\d/]+[^)]*\)",
+                        re.U)
 LIST_INTRO = re.compile(r"(?:gồm|bao\s*gồm|gồm\s*có|cụ\s*thể\s*là)\s*:?\s*$", re.I | re.U)
 # What the work has, not what it is: "Kinh phí cho hoạt động kiểm tra: …", "Phương tiện: xe ô tô do … bố trí",
 # "Nguồn kinh phí … được bố trí từ ngân sách", "Hồ sơ lấy ý kiến bao gồm: …", "Thời gian lấy ý kiến: từ … đến …"
@@ -1121,6 +1130,8 @@ def _not_a_task(text: str, node: Node) -> bool:
     if NOTE_ITEM.match(text) and not (text.lower().startswith("trường hợp") and DIRECTIVE_CUE.search(text)):
         return True
     if _informs(text) or LEGAL_CLAUSE.match(node.head):
+        return True
+    if EVENT_ITEM.match(text) and not DIRECTIVE_CUE.search(text):
         return True
     if node.children and LIST_INTRO.search(text) and (
             not DIRECTIVE_TEXT.search(LIST_INTRO.sub("", text))

@@ -328,3 +328,25 @@ ngày 30/6/2026. Đồng thời cũng yêu cầu các đồng chí đảng ủy 
     assert len(tasks) == 3, texts
     assert [str(t.due) for t in tasks[:2]] == ["2026-06-10", "2026-06-30"]
     assert texts[2].startswith("Đồng thời cũng yêu cầu")
+
+
+def test_work_before_a_list_of_events_is_a_task_and_the_events_are_not() -> None:
+    text = """Theo đó, Đảng ủy xã yêu cầu Ban Tuyên giáo Đảng ủy chỉ đạo tốt công tác tuyên truyền tháng 9. Ngoài ra \
+cần nhấn mạnh một số sự kiện trong tháng như:
+- Kỷ niệm 80 năm Cách mạng Tháng Tám (19/8/1945 - 19/8/2025).
+- Ngày Quốc khánh nước Cộng hòa xã hội chủ nghĩa Việt Nam (2/9/1945 - 2/9/2025).
+"""
+    tasks = list(parse_notice(text).tasks)
+    assert len(tasks) == 1, [t.text for t in tasks]
+    assert "chỉ đạo tốt công tác tuyên truyền" in tasks[0].text
+
+
+def test_an_opening_that_looks_back_does_not_hide_the_assignment_after_it() -> None:
+    text = """Sau khi nghe báo cáo, Thường trực Huyện ủy đánh giá cao sự cố gắng của các cấp, các ngành.
+
+Trên cơ sở kết quả đã đạt được, Thường trực Huyện ủy giao Ban Tổ chức Huyện ủy xây dựng phương án sắp xếp \
+các chi bộ trực thuộc.
+"""
+    tasks = list(parse_notice(text).tasks)
+    assert len(tasks) == 1, [t.text for t in tasks]
+    assert tasks[0].lead == ("Ban Tổ chức Huyện ủy",)
