@@ -350,3 +350,47 @@ các chi bộ trực thuộc.
     tasks = list(parse_notice(text).tasks)
     assert len(tasks) == 1, [t.text for t in tasks]
     assert tasks[0].lead == ("Ban Tổ chức Huyện ủy",)
+
+
+FLAT_TABLE = """Nơi nhận:
+- Như trên;
+- Lưu: VT.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Trần Văn Bình
+PHỤ LỤC
+NHIỆM VỤ CỤ THỂ
+(Kèm theo Kế hoạch số 45/KH-UBND ngày 10/3/2026 của UBND tỉnh)
+TT
+Nhiệm vụ
+Đơn vị chủ trì
+Đơn vị phối hợp
+Thời gian thực hiện
+1 Rà soát mạng lưới chợ trên địa bàn tỉnh, đề xuất phương án
+sắp xếp lại các chợ xuống cấp
+Sở Công Thương
+Quý II/2026
+2 Kiểm tra phòng cháy, chữa cháy tại các chợ
+Công an tỉnh
+Sở Công Thương, UBND các xã,
+phường
+Tháng 6/2026
+9
+3 Hỗ trợ tiểu thương chuyển đổi số trong thanh toán
+Sở Khoa học và Công nghệ
+UBND các xã, phường
+Năm 2026
+"""
+
+
+def test_flattened_table_rows_keep_their_own_cells() -> None:
+    body = "I. NHIỆM VỤ\n1. Các sở, ngành thực hiện các nhiệm vụ tại Phụ lục kèm theo.\n"
+    tasks = _tasks(body + FLAT_TABLE, tail="")
+    first = _find(tasks, "Rà soát mạng lưới chợ")
+    second = _find(tasks, "Kiểm tra phòng cháy")
+    third = _find(tasks, "chuyển đổi số trong thanh toán")
+    assert "sắp xếp lại các chợ xuống cấp" in first.text
+    assert (first.lead, first.support, str(first.due)) == (("Sở Công Thương",), (), "2026-06-30")
+    assert second.lead == ("Công an tỉnh",) and second.support == ("Sở Công Thương", "UBND các xã, phường")
+    assert str(second.due) == "2026-06-30"
+    assert third.lead == ("Sở Khoa học và Công nghệ",) and str(third.due) == "2026-12-31"
