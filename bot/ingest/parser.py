@@ -527,7 +527,13 @@ def _signature_starts(lines: list[str], i: int) -> bool:
     return any(NAME_RE.match(nxt.strip(" .*")) for nxt in lines[i + 1: i + 4])
 
 
-ISSUES_ATTACHED = re.compile(r"Ban\s*hành\s*kèm\s*theo\s*(?:Quyết\s*định|Nghị\s*quyết|Chỉ\s*thị)\s*này", re.I | re.U)
+# "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch …", "Phê duyệt Chương trình … (có Chương trình kèm theo)",
+# "… (chi tiết tại Phụ lục kèm theo)"
+ISSUES_ATTACHED = re.compile(
+    r"Ban\s*hành\s*kèm\s*theo\s*(?:Quyết\s*định|Nghị\s*quyết|Chỉ\s*thị)\s*này|"
+    r"(?:Ban\s*hành|Phê\s*duyệt)\s[^.;]{0,250}?kèm\s*theo\s*(?:Quyết\s*định|Nghị\s*quyết|Chỉ\s*thị)\s*này|"
+    r"\((?:có|chi\s*tiết\s*(?:tại|theo))\s*(?:Kế\s*hoạch|Chương\s*trình|Phụ\s*lục|Đề\s*án|Phương\s*án)[^)]{0,60}"
+    r"kèm\s*theo\)", re.I | re.U)
 ATTACHMENT_RE = re.compile(r"^\(?\s*(?:Ban\s*hành\s*)?[Kk]èm\s*theo\b")
 FORM_RE = re.compile(r"MẪU|\bMẫu\b|ĐỀ\s*CƯƠNG|Đề\s*cương|BIỂU\s*MẪU|Biểu\s*mẫu|mẫu\s*báo\s*cáo", re.U)
 
@@ -542,7 +548,8 @@ def _body_segments(lines: list[str], kind_index: int) -> tuple[int, list[list[st
         # "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch …": the plan follows the signature block,
         # under its own title ("KẾ HOẠCH" / subject) without a "(Kèm theo …)" line
         title = next((i for i in range(end, len(lines)) if _KIND_RE.match(lines[i]) and lines[i].isupper()
-                      and len(lines[i]) < 40), None)
+                      and len(lines[i]) < 40 or re.match(r"^(?:PHỤ\s*LỤC|Phụ\s*lục)\s*(?:[IVX\d]+\s*)?$", lines[i])),
+                     None)
         if title is not None:
             starts = [title + len(_subject_after(lines, title))]
 

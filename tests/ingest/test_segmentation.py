@@ -394,3 +394,43 @@ def test_flattened_table_rows_keep_their_own_cells() -> None:
     assert second.lead == ("Công an tỉnh",) and second.support == ("Sở Công Thương", "UBND các xã, phường")
     assert str(second.due) == "2026-06-30"
     assert third.lead == ("Sở Khoa học và Công nghệ",) and str(third.due) == "2026-12-31"
+
+
+# ---------------------------------------------------------------- decisions that issue a plan; long plans
+
+PLAN_DECISION = DECISION_HEAD.replace("Về việc ủy quyền cấp giấy phép hoạt động thú y",
+                                      "Phê duyệt Chương trình phát triển du lịch cộng đồng năm 2026") + """\
+Điều 1. Phê duyệt Chương trình phát triển du lịch cộng đồng năm 2026 (có Chương trình kèm theo).
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc các sở, Chủ tịch UBND các xã chịu trách nhiệm thi hành Quyết định này./.
+""" + SIGNATURE + """CHƯƠNG TRÌNH
+Phát triển du lịch cộng đồng năm 2026
+I. MỤC TIÊU
+Phát triển du lịch cộng đồng gắn với giảm nghèo bền vững.
+II. NHIỆM VỤ
+1. Sở Văn hóa, Thể thao và Du lịch xây dựng bộ tiêu chí homestay, hoàn thành trong quý III/2026.
+2. UBND các xã tổ chức tập huấn cho hộ làm du lịch.
+"""
+
+
+def test_a_decision_that_approves_an_attached_programme_carries_its_tasks() -> None:
+    tasks = list(parse_notice(PLAN_DECISION).tasks)
+    assert [(t.ref, t.lead) for t in tasks] == [("II.1", ("Sở Văn hóa, Thể thao và Du lịch",)),
+                                               ("II.2", ("UBND các xã",))]
+    assert str(tasks[0].due) == "2026-09-30"
+
+
+def test_numbering_past_99_and_mixed_schemes() -> None:
+    items = "".join(f"{n}. Sở Nội vụ rà soát hồ sơ cán bộ đợt {n} theo kế hoạch.\n" for n in range(95, 104))
+    body = "II. NHIỆM VỤ\n" + items.replace(
+        "đợt 101 theo kế hoạch.\n",
+        "đợt 101 theo kế hoạch:\na) Tổ chức rà soát các thủ tục hành chính thuộc lĩnh vực nội vụ.\n"
+        "- Tổ chức cập nhật cơ sở dữ liệu cán bộ, công chức của tỉnh:\n"
+        "+ Báo cáo kết quả cập nhật về Ủy ban nhân dân tỉnh trước ngày 30/6/2026.\n"
+        "* Thực hiện lưu trữ hồ sơ điện tử theo quy định.\n")
+    tasks = _tasks(body)
+    refs = [t.ref for t in tasks]
+    assert {"II.99", "II.100", "II.101.a", "II.102", "II.103"} <= set(refs), refs
+    report = _find(tasks, "Báo cáo kết quả cập nhật")
+    assert report.lead == ("Sở Nội vụ",) and str(report.due) == "2026-06-30"
+    assert _find(tasks, "lưu trữ hồ sơ điện tử").lead == ("Sở Nội vụ",)
