@@ -721,7 +721,8 @@ def _headline(line: str) -> bool:
         return True
     mark = _marker(line)
     return len(line) < 160 and not re.search(r"[.:;!?…]$", line) and (mark is None or mark[0] == "heading") and \
-        not (DIRECTIVE_CUE.search(line) and find_leads_ranked(line)[1] >= STRONG) and \
+        not (DIRECTIVE_CUE.search(line) and (find_leads_ranked(line)[1] >= STRONG or ASK_WORD.match(line) is not None
+                                             or re.search(r"\d{1,2}\s*/\s*\d{1,2}", line) is not None)) and \
         not line.startswith(("Kính", "Số"))
 
 

@@ -434,3 +434,27 @@ def test_numbering_past_99_and_mixed_schemes() -> None:
     report = _find(tasks, "Báo cáo kết quả cập nhật")
     assert report.lead == ("Sở Nội vụ",) and str(report.due) == "2026-06-30"
     assert _find(tasks, "lưu trữ hồ sơ điện tử").lead == ("Sở Nội vụ",)
+
+
+def test_a_pasted_request_without_a_full_stop_stays_a_task() -> None:
+    text = "Đề nghị các đơn vị báo cáo số liệu tiêm chủng trước ngày 20/5/2026\nSố liệu gửi qua thư điện tử.\n"
+    tasks = list(parse_notice(text).tasks)
+    assert len(tasks) == 1 and str(tasks[0].due) == "2026-05-20"
+
+
+def test_assessments_and_targets_are_not_tasks() -> None:
+    body = """Phó Chủ tịch Ủy ban nhân dân tỉnh kết luận như sau:
+I. ĐÁNH GIÁ CHUNG
+1. Những kết quả nổi bật
+Các sở, ngành đã chủ động triển khai nhiều giải pháp, tốc độ tăng trưởng đạt 8,2%.
+2. Tồn tại, hạn chế
+- Một số địa phương còn chậm giải ngân vốn đầu tư công.
+- Công tác phối hợp giữa các sở, ngành có lúc chưa chặt chẽ.
+II. MỤC TIÊU
+Phấn đấu tốc độ tăng trưởng kinh tế năm 2026 đạt 9% trở lên.
+III. NHIỆM VỤ THỜI GIAN TỚI
+1. Sở Tài chính tham mưu điều chuyển vốn của các dự án chậm giải ngân, báo cáo trước ngày 15/7/2026.
+2. Ủy ban nhân dân các xã tập trung giải phóng mặt bằng các dự án trọng điểm.
+"""
+    tasks = _tasks(body, head=LETTER_HEAD)
+    assert [t.ref for t in tasks] == ["III.1", "III.2"], [t.text for t in tasks]
