@@ -375,7 +375,7 @@ CLOSING_LINE = re.compile(
     # "Yêu cầu A, B, C triển khai thực hiện./.": the call to carry out what was said above
     r"(?:Yêu\s*cầu|Đề\s*nghị)\s[^.;:]{0,200}?\s(?:triển\s*khai|tổ\s*chức)\s*thực\s*hiện"
     r"(?:\s*(?:nội\s*dung|Kế\s*hoạch|Thông\s*báo|văn\s*bản|Công\s*văn)\s*(?:này|trên))?(?=\./\.)|"
-    r"Trân\s*trọng[^.;:]{0,40}|"
+    r"Trân\s*trọng[^.;:]{0,40}|[^.;:]{0,120}\b(?:trân\s*trọng\s*)?cảm\s*ơn\b[^.;:]{0,120}|"
     r"[^.;:]{0,160}\b(?:biết,?\s*(?:và\s*)?(?:thực\s*hiện|phối\s*hợp)|để\s*biết|thông\s*báo\s*để)[^.;:]{0,60})"
     r"(?:\./\.|\.)?\s*$", re.U)
 
@@ -926,7 +926,7 @@ def _new_ask(sentence: str) -> bool:
     return NEW_ASK.match(rest) is not None and not INTRO_END.search(sentence) and not _closing_ask(sentence)
 
 
-NOT_WORK_AFTER_UNIT = re.compile(r"^\s*(?:đã|vừa|đang|nhận\s*được|về\s*việc|"
+NOT_WORK_AFTER_UNIT = re.compile(r"^\s*(?:đã|vừa|đang|nhận\s*được|về\s*việc|(?:trân\s*trọng\s*)?cảm\s*ơn|"
                                  r"có\s*(?:văn\s*bản|công\s*văn|tờ\s*trình|báo\s*cáo)|"
                                  r"là|được|cho\s*biết|phát\s*biểu)\b", re.I | re.U)
 
@@ -1084,7 +1084,7 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
             out.extend(_letter_tasks(child.lines[1:], issued_on=issued_on, base=child_ctx, ref_prefix=ref,
                                      in_directive_section=True))
         if child_directive:
-            for n, part in enumerate(extra, start=2):
+            for n, part in enumerate(extra, start=1 if topic_only else 2):
                 out.append(_task(f"{ref} (đoạn {n})", " ".join(part), issued_on=issued_on, ctx=child_ctx,
                                  parent=ref_prefix or None, depth=child.rank, inherited_due=inherited_due))
         _walk(child, out, issued_on=issued_on, ctx=child_ctx, directive=child_directive, ref_prefix=ref,
@@ -1173,12 +1173,22 @@ def _paragraph_parts(node: Node) -> list[list[str]]:
             continue  # a lead-in of the items below; a line that goes on with the sentence or title above
         ask = PARAGRAPH_ASK.match(ln)
         if topic and i == 1 or ask and UNIT_START.match(ln[ask.end():]) or _unit_opens_with_work(ln) or \
-                _unit_asks(ln):
+                _unit_asks(ln) or _opens_with_doer(ln):
             cuts.append(i)
     return [lines[a:b] for a, b in zip(cuts, [*cuts[1:], len(lines)], strict=True)] if cuts else []
 
 
 UNIT_ASKS = re.compile(r"^\s*(?:trân\s*trọng\s+|kính\s+)?(?:đề\s*nghị|yêu\s*cầu|giao)\s+(?:quý\s+)?", re.I | re.U)
+
+
+def _opens_with_doer(line: str) -> bool:
+    """"Bộ Tài chính làm việc cụ thể với …": a unit's name, then its verb (whoever else the sentence names later)."""
+    if not UNIT_START.match(line) or CHAIRS_MEETING.search(line[:200]) or ASSESSMENT.search(line[:200]):
+        return False
+    name = name_prefix(line)
+    rest = line[len(name):]
+    return 2 <= len(name.split()) and len(name) <= 90 and re.match(r"\s+[a-zđà-ỹ]", rest) is not None and \
+        not NOT_WORK_AFTER_UNIT.match(rest) and bool(heading_units(name))
 
 
 def _unit_asks(line: str) -> bool:
@@ -1225,7 +1235,9 @@ def _asks_below(node: Node) -> bool:
 
 def _lead_in_only(node: Node) -> bool:
     """"1. Ủy ban nhân dân tỉnh, chỉ đạo các cơ quan liên quan:" over its '-' items: it introduces them."""
-    return len(node.lines) == 1 and node.text.rstrip().endswith(":") and \
+    text = node.text.rstrip()
+    own_work = re.search(r"\btrong\s*đó\s*:$|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\bngày\s*\d", text) is not None
+    return len(node.lines) == 1 and text.endswith(":") and not own_work and \
         any(c.kind not in ("heading",) for c in node.children) or _asks_below(node)
 
 

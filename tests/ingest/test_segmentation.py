@@ -458,3 +458,17 @@ III. NHIỆM VỤ THỜI GIAN TỚI
 """
     tasks = _tasks(body, head=LETTER_HEAD)
     assert [t.ref for t in tasks] == ["III.1", "III.2"], [t.text for t in tasks]
+
+
+def test_a_paragraph_opening_with_its_doer_is_a_task_and_thanks_are_not() -> None:
+    body = """1. Sở Tài chính hoàn thiện dự thảo Đề án, trình Ủy ban nhân dân tỉnh trước ngày 30/6/2026, trong đó:
+- Về phân công nhiệm vụ:
+Sở Tài chính căn cứ quy định hiện hành, đề xuất phân công nhiệm vụ theo hướng giao cơ quan chuyên môn thẩm định.
+Sở Tài chính làm việc cụ thể với Sở Nội vụ về nội dung phân công tại Đề án.
+Sở Tài chính trân trọng cảm ơn sự phối hợp của các cơ quan./.
+"""
+    tasks = _tasks(body, head=LETTER_HEAD)
+    texts = [t.text for t in tasks]
+    assert len(tasks) == 3, texts
+    work = _find(tasks, "làm việc cụ thể với Sở Nội vụ")
+    assert work.lead == ("Sở Tài chính",) and "cảm ơn" not in work.text
