@@ -1084,7 +1084,8 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
             out.extend(_letter_tasks(child.lines[1:], issued_on=issued_on, base=child_ctx, ref_prefix=ref,
                                      in_directive_section=True))
         if child_directive:
-            for n, part in enumerate(extra, start=1 if topic_only else 2):
+            pieces = [piece for part in extra for piece in _by_doer(part)]
+            for n, part in enumerate(pieces, start=1 if topic_only else 2):
                 out.append(_task(f"{ref} (đoạn {n})", " ".join(part), issued_on=issued_on, ctx=child_ctx,
                                  parent=ref_prefix or None, depth=child.rank, inherited_due=inherited_due))
         _walk(child, out, issued_on=issued_on, ctx=child_ctx, directive=child_directive, ref_prefix=ref,
@@ -1176,6 +1177,23 @@ def _paragraph_parts(node: Node) -> list[list[str]]:
                 _unit_asks(ln) or _opens_with_doer(ln):
             cuts.append(i)
     return [lines[a:b] for a, b in zip(cuts, [*cuts[1:], len(lines)], strict=True)] if cuts else []
+
+
+def _by_doer(part: list[str]) -> list[list[str]]:
+    """A paragraph whose later sentence opens with another doer ("… . Bộ A, Bộ B thống nhất về …") is two tasks."""
+    text = " ".join(part)
+    sentences = re.split(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])", text)
+    if len(sentences) < 2:
+        return [part]
+    pieces: list[list[str]] = [[sentences[0]]]
+    first = fold(name_prefix(sentences[0]))
+    for sentence in sentences[1:]:
+        if (_opens_with_doer(sentence) or _unit_asks(sentence)) and fold(name_prefix(sentence)) != first and \
+                not FIELD_LABEL.match(sentence):
+            pieces.append([sentence])
+        else:
+            pieces[-1].append(sentence)
+    return [[" ".join(p)] for p in pieces] if len(pieces) > 1 else [part]
 
 
 UNIT_ASKS = re.compile(r"^\s*(?:trân\s*trọng\s+|kính\s+)?(?:đề\s*nghị|yêu\s*cầu|giao)\s+(?:quý\s+)?", re.I | re.U)

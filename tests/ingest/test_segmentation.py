@@ -472,3 +472,16 @@ Sở Tài chính trân trọng cảm ơn sự phối hợp của các cơ quan./
     assert len(tasks) == 3, texts
     work = _find(tasks, "làm việc cụ thể với Sở Nội vụ")
     assert work.lead == ("Sở Tài chính",) and "cảm ơn" not in work.text
+
+
+def test_a_later_sentence_naming_another_doer_in_a_split_paragraph_is_its_own_task() -> None:
+    body = """1. Sở Tài chính hoàn thiện dự thảo Đề án, trình Ủy ban nhân dân tỉnh trước ngày 30/6/2026, trong đó:
+- Về quỹ đất:
+Sở Tài chính tổng hợp nhu cầu quỹ đất của các dự án.
+Sở Nông nghiệp và Môi trường khẩn trương gửi Sở Tài chính danh mục khu đất sạch. Sở Tài chính, Sở Xây dựng \
+thống nhất phương án bố trí quỹ đất trước khi trình.
+"""
+    tasks = _tasks(body, head=LETTER_HEAD)
+    agree = _find(tasks, "thống nhất phương án bố trí quỹ đất")
+    assert "danh mục khu đất sạch" not in agree.text
+    assert _find(tasks, "danh mục khu đất sạch").lead == ("Sở Nông nghiệp và Môi trường",)
