@@ -424,7 +424,8 @@ NON_DIRECTIVE_HEAD = re.compile(
     r"^(?:(?:[IVX]+|\d+)\s*[.)]\s*)?(?:đánh\s*giá|kết\s*quả|tình\s*hình|hạn\s*chế|tồn\s*tại|khuyết\s*điểm|"
     r"mục\s*đích|yêu\s*cầu\s*$|mục\s*tiêu|quan\s*điểm|căn\s*cứ|sự\s*cần\s*thiết|bối\s*cảnh|thực\s*trạng|"
     r"ưu\s*điểm|nguyên\s*nhân|bài\s*học|mục\s*đích,\s*yêu\s*cầu|những\s*kết\s*quả|những\s*hạn\s*chế|"
-    r"phạm\s*vi|đối\s*tượng|thời\s*hạn\s*(?:ủy\s*quyền|uỷ\s*quyền|giao|áp\s*dụng)|hiệu\s*lực|khó\s*khăn|vướng\s*mắc|quy\s*định\s*(?:về|của|hiện\s*hành|pháp\s*luật)|cơ\s*sở\s*pháp\s*lý)",
+    r"phạm\s*vi|đối\s*tượng|thời\s*hạn\s*(?:ủy\s*quyền|uỷ\s*quyền|giao|áp\s*dụng)|hiệu\s*lực|"
+    r"(?:khó\s*khăn|vướng\s*mắc)(?!.*(?:kiến\s*nghị|đề\s*xuất|giải\s*pháp|nhiệm\s*vụ))|quy\s*định\s*(?:về|của|hiện\s*hành|pháp\s*luật)|cơ\s*sở\s*pháp\s*lý)",
     re.I | re.U)
 DIRECTIVE_HEAD = re.compile(r"nhiệm\s*vụ|giải\s*pháp|tổ\s*chức\s*thực\s*hiện|thời\s*gian\s*tới|phân\s*công|"
                             r"chế\s*độ\s*(?:báo\s*cáo|thông\s*tin)|"
@@ -1123,10 +1124,11 @@ VIEW_ITEM = re.compile(r"^[^,.;:]{3,120}?\s(?:được\s*(?:coi|xem|xác\s*đị
 def _informs(text: str) -> bool:
     """What the work has (money, vehicles, papers, a time window), the law it rests on, a view of the matter."""
     info = INFO_ITEM.match(text)
-    if info and not DIRECTIVE_CUE.search(text[info.end():]) and (
+    after = text[info.end():].strip() if info else ""
+    if info and not DIRECTIVE_CUE.search(after) and not _opens_with_doer(after) and (
             info.group(0).endswith(":") or not re.search(r"\bdo\s+(?:các\s+)?[A-ZĐÀ-Ỹ]", text)):
-        return True  # but "Kinh phí hoạt động do Bộ Tài chính cấp hằng năm" names who acts
-    if LEGAL_CLAUSE.match(text):
+        return True  # but "Kinh phí hoạt động do Bộ Tài chính cấp hằng năm", "Kinh phí: Sở Tài chính bố trí …"
+    if LEGAL_CLAUSE.match(text) and not _asks_a_unit(text):
         return True
     # a view, and no sentence after it gives anyone work
     return (VIEW_ITEM.match(text) is not None or AGREES.match(text) is not None) and not any(
@@ -1138,7 +1140,7 @@ def _not_a_task(text: str, node: Node) -> bool:
     recipients or inspected units; the line that introduces such a list ("… gồm:")."""
     if NOTE_ITEM.match(text) and not (text.lower().startswith("trường hợp") and DIRECTIVE_CUE.search(text)):
         return True
-    if _informs(text) or LEGAL_CLAUSE.match(node.head):
+    if _informs(text) or LEGAL_CLAUSE.match(node.head) and not _asks_a_unit(text):
         return True
     if EVENT_ITEM.match(text) and not DIRECTIVE_CUE.search(text):
         return True

@@ -485,3 +485,17 @@ thống nhất phương án bố trí quỹ đất trước khi trình.
     agree = _find(tasks, "thống nhất phương án bố trí quỹ đất")
     assert "danh mục khu đất sạch" not in agree.text
     assert _find(tasks, "danh mục khu đất sạch").lead == ("Sở Nông nghiệp và Môi trường",)
+
+
+def test_labels_and_sections_that_still_give_work() -> None:
+    body = """I. KẾT QUẢ
+Các đơn vị đã hoàn thành 95% kế hoạch.
+II. KHÓ KHĂN, VƯỚNG MẮC VÀ ĐỀ XUẤT, KIẾN NGHỊ
+1. Đề nghị Sở Tài chính bổ sung kinh phí cho các xã vùng cao.
+III. TỔ CHỨC THỰC HIỆN
+1. Kinh phí thực hiện: Sở Tài chính tham mưu bố trí kinh phí trong dự toán năm 2027.
+2. Khoản 3 Điều 12 Nghị định số 10/2026/NĐ-CP quy định việc kiểm tra định kỳ; đề nghị Ủy ban nhân dân các xã \
+tổ chức kiểm tra trước ngày 30/9/2026.
+"""
+    tasks = _tasks(body)
+    assert [t.ref for t in tasks] == ["II.1", "III.1", "III.2"], [t.text for t in tasks]
