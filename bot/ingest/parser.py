@@ -667,6 +667,8 @@ def parse_notice(raw: str) -> ParsedNotice:
     reference = date or _posted_on(text)
     tasks = _extract_tasks(body, issued_on=reference, default_leads=default_leads)
     for attachment in segments[1:]:
+        if _list_table(attachment):
+            continue  # "TT | Đơn vị được kiểm tra | Địa chỉ …": a list of names, not of work
         tasks += _extract_tasks(_join_wrapped(attachment), issued_on=reference, default_leads=default_leads)
     tasks = _drop_restated(tasks)
     return ParsedNotice(
@@ -675,6 +677,14 @@ def parse_notice(raw: str) -> ParsedNotice:
         references=tuple(_references(text, number)), recipients=tuple(_recipients(lines, start + len(segments[0]))),
         meeting_date=meeting, tasks=tuple(tasks),
     )
+
+
+def _list_table(lines: list[str]) -> bool:
+    """An attachment that is a table of names (inspected units, members, addresses): it opens with a "TT"/"STT"
+    header and no row says who leads or by when."""
+    first = next((ln for ln in lines[:4] if not ln.isupper()), "")
+    return re.match(r"^(?:STT|TT|Số\s*TT)\b", first) is not None and \
+        not any(re.search(r"(?:Cơ\s*quan|Đơn\s*vị)\s*chủ\s*trì\s*:|Thời\s*gian\s*hoàn\s*thành\s*:", ln) for ln in lines)
 
 
 POSTED_RE = re.compile(r"^(?:(?:Thứ\s*\w+|Chủ\s*nhật)\s*,?\s*|(?:Đăng|Cập\s*nhật)\s*(?:ngày|lúc)?\s*:?\s*)?"
@@ -1115,6 +1125,8 @@ LEGAL_CLAUSE = re.compile(
 # Agreeing with what another body wrote: "Đồng ý với nội dung báo cáo của Bộ X về …"
 AGREES = re.compile(r"^Đồng\s*ý\s+với\s+(?:nội\s*dung\s+)?(?:các\s+)?"
                     r"(?:báo\s*cáo|đề\s*xuất|kiến\s*nghị|ý\s*kiến|tờ\s*trình|đề\s*nghị|phương\s*án)\b", re.I | re.U)
+# A right or the end of a body, not work: "Đoàn kiểm tra được sử dụng con dấu của Sở …", "Tổ công tác tự giải thể …"
+RIGHT_ITEM = re.compile(r"^\s*(?:được\s*(?:sử\s*dụng|phép|quyền|hưởng)|tự\s*giải\s*thể|tự\s*chấm\s*dứt)\b", re.U)
 # A view, not work: "Thị trường X được coi là công cụ …", "Chuyển đổi số là động lực …"
 VIEW_ITEM = re.compile(r"^[^,.;:]{3,120}?\s(?:được\s*(?:coi|xem|xác\s*định)\s*là|"
                        r"là\s*(?:công\s*cụ|tiền\s*đề|động\s*lực|vấn\s*đề|một\s*trong|khâu|nền\s*tảng|yếu\s*tố))\b",
@@ -1129,6 +1141,10 @@ def _informs(text: str) -> bool:
             info.group(0).endswith(":") or not re.search(r"\bdo\s+(?:các\s+)?[A-ZĐÀ-Ỹ]", text)):
         return True  # but "Kinh phí hoạt động do Bộ Tài chính cấp hằng năm", "Kinh phí: Sở Tài chính bố trí …"
     if LEGAL_CLAUSE.match(text) and not _asks_a_unit(text):
+        return True
+    if UNIT_START.match(text) and not DIRECTIVE_CUE.search(text) and (
+            RIGHT_ITEM.match(text[len(name_prefix(text)):])
+            or re.search(r"\stự\s*(?:giải\s*thể|chấm\s*dứt)\b", text[:150]) is not None):
         return True
     # a view, and no sentence after it gives anyone work
     return (VIEW_ITEM.match(text) is not None or AGREES.match(text) is not None) and not any(

@@ -499,3 +499,22 @@ tổ chức kiểm tra trước ngày 30/9/2026.
 """
     tasks = _tasks(body)
     assert [t.ref for t in tasks] == ["II.1", "III.1", "III.2"], [t.text for t in tasks]
+
+
+def test_rights_dissolution_and_a_list_of_names_attached_are_not_tasks() -> None:
+    body = """Điều 1. Thành lập Đoàn kiểm tra an toàn thực phẩm tại các bếp ăn tập thể.
+Điều 2. Nhiệm vụ của Đoàn kiểm tra
+1. Xây dựng kế hoạch kiểm tra chi tiết, trình Giám đốc Sở phê duyệt.
+2. Đoàn kiểm tra được sử dụng con dấu của Sở Y tế trong quá trình kiểm tra.
+Điều 3. Tổ chức thực hiện
+1. Đoàn kiểm tra tự giải thể sau khi hoàn thành nhiệm vụ.
+2. Chánh Văn phòng Sở và các thành viên Đoàn chịu trách nhiệm thi hành Quyết định này./.
+""" + SIGNATURE + """PHỤ LỤC
+DANH SÁCH ĐƠN VỊ ĐƯỢC KIỂM TRA
+(Kèm theo Quyết định số 77/QĐ-UBND ngày 4/5/2026)
+TT Tên đơn vị Địa chỉ
+1 Công ty cổ phần Suất ăn An Bình, xã Tân Lập
+2 Trường Tiểu học Hòa Bình, phường Bắc Sơn
+"""
+    tasks = _tasks(body, head=DECISION_HEAD, tail="")
+    assert [t.text for t in tasks] == ["Xây dựng kế hoạch kiểm tra chi tiết, trình Giám đốc Sở phê duyệt."]
