@@ -847,7 +847,19 @@ def _directive_paragraph(text: str) -> bool:
         return False
     if BACKGROUND.match(text) and not _asks_a_unit(text):
         return _subject_after_opening(text)
+    if _reports_a_letter(text):
+        return False
     return bool(DIRECTIVE_CUE.search(text))
+
+
+def _reports_a_letter(text: str) -> bool:
+    """"Văn phòng Chính phủ có Công văn số … gửi Bộ X đề nghị cho ý kiến …": what another body wrote, not an ask;
+    so is "Bộ X đã đề nghị …" or "Sở Y nhận được …"."""
+    if not UNIT_START.match(text):
+        return False
+    name = name_prefix(text)
+    return 0 < len(name) <= 90 and NOT_WORK_AFTER_UNIT.match(text[len(name):]) is not None and \
+        re.match(r"\s*(?:là|được)\b", text[len(name):]) is None
 
 
 SUBJECT_AFTER_OPENING = re.compile(r"^(?:Trên\s*cơ\s*sở|Căn\s*cứ|Theo\s*đó)\b", re.U)
@@ -1257,13 +1269,24 @@ def _topic_heading(node: Node) -> bool:
 ASK_AT_END = re.compile(r"(?:đề\s*nghị|yêu\s*cầu|giao)\s+(?:quý\s+)?(?P<u>[^:;]{2,160}?)\s*:\s*$", re.I | re.U)
 
 
+# "… thực hiện một số nội dung sau:", "… các nhiệm vụ cụ thể sau đây:": the work is in the items below
+SOME_BELOW = re.compile(r"(?:các|một\s*số|những)\s+(?:nội\s*dung|nhiệm\s*vụ|việc|công\s*việc|yêu\s*cầu|giải\s*pháp)"
+                        r"(?:\s+\w+){0,3}?\s+(?:sau|sau\s*đây|như\s*sau)\s*:\s*$", re.I | re.U)
+
+
+OWN_WORK_MARK = re.compile(r"\btrong\s*đó\b|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\bngày\s*\d{1,2}\s*(?:tháng|/)",
+                           re.I | re.U)
+
+
 def _asks_below(node: Node) -> bool:
     """"Để …, Ủy ban nhân dân tỉnh đề nghị Bộ Xây dựng:" / "… có ý kiến như sau:" over its items: the work is
     in the items; the lines above them introduce it."""
     if not node.children or all(c.kind == "heading" for c in node.children):
         return False
     last = node.lines[-1].rstrip()
-    if INTRO_END.search(last):
+    if OWN_WORK_MARK.search(last):
+        return False  # "… trình Thủ tướng trước ngày 20 tháng 10 năm 2024, trong đó lưu ý một số nội dung sau:"
+    if INTRO_END.search(last) or SOME_BELOW.search(last):
         return True
     m = ASK_AT_END.search(last)
     return m is not None and UNIT_START.match(m.group("u")) is not None and name_prefix(m.group("u")) == m.group("u")
@@ -1272,7 +1295,7 @@ def _asks_below(node: Node) -> bool:
 def _lead_in_only(node: Node) -> bool:
     """"1. Ủy ban nhân dân tỉnh, chỉ đạo các cơ quan liên quan:" over its '-' items: it introduces them."""
     text = node.text.rstrip()
-    own_work = re.search(r"\btrong\s*đó\s*:$|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\bngày\s*\d", text) is not None
+    own_work = OWN_WORK_MARK.search(text) is not None
     return len(node.lines) == 1 and text.endswith(":") and not own_work and \
         any(c.kind not in ("heading",) for c in node.children) or _asks_below(node)
 

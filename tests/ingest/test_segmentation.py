@@ -518,3 +518,21 @@ TT Tên đơn vị Địa chỉ
 """
     tasks = _tasks(body, head=DECISION_HEAD, tail="")
     assert [t.text for t in tasks] == ["Xây dựng kế hoạch kiểm tra chi tiết, trình Giám đốc Sở phê duyệt."]
+
+
+def test_a_lead_in_to_some_items_and_a_retold_letter_are_not_tasks() -> None:
+    body = """1. Kết quả kiểm tra
+Các đơn vị cơ bản chấp hành tốt quy định về an toàn lao động.
+2. Kiến nghị
+Để công tác an toàn lao động được tốt hơn, Sở Xây dựng yêu cầu các đơn vị nêu trên thực hiện một số nội dung sau:
+- Tăng cường huấn luyện an toàn lao động cho công nhân.
+- Rà soát, bổ sung biển báo tại công trường.
+"""
+    tasks = _tasks(body, head=LETTER_HEAD)
+    assert [t.text for t in tasks] == ["Tăng cường huấn luyện an toàn lao động cho công nhân.",
+                                      "Rà soát, bổ sung biển báo tại công trường."]
+    letter = """Văn phòng Ủy ban nhân dân tỉnh có Công văn số 210/VP-TH gửi Sở Y tế đề nghị cho ý kiến về dự thảo.
+Để có cơ sở tổng hợp, đề nghị quý Trung tâm nghiên cứu dự thảo và gửi ý kiến về Sở Y tế trước ngày 24/3/2026.
+"""
+    tasks = _tasks(letter, head=LETTER_HEAD)
+    assert len(tasks) == 1 and tasks[0].text.startswith("Để có cơ sở tổng hợp"), [t.text for t in tasks]
