@@ -575,7 +575,36 @@ WRAP_TAIL = re.compile(r"(?:[,(\-]|\b(?:ngày|số|tháng|năm|trước|của|v�
                        r"hoặc|đến|từ|trong|những|đã|sẽ))$", re.I | re.U)
 
 
+INLINE_MARK = re.compile(r"(?:(?<=[\s:;,.])|^)\((?P<m>[ivx]{1,4}|\d{1,2})\)\.?\s+(?=[^\s\d])", re.U)
+ROMAN_ORDER = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
+
+
+def _split_inline_items(line: str) -> list[str]:
+    """"… đề nghị Bộ X: (i) sớm ban hành …; (ii) chỉ đạo …; (iii) tổ chức …": each marker starts an item.
+    Only a run counted from (i) or (1), at least two long, the first one after a ':' or inside the line."""
+    marks = [m for m in INLINE_MARK.finditer(line)]
+    if len(marks) < 2:
+        return [line]
+    order = ROMAN_ORDER if marks[0].group("m") in ROMAN_ORDER else [str(n) for n in range(1, 21)]
+    run = []
+    for m in marks:
+        if len(run) < len(order) and m.group("m") == order[len(run)]:
+            run.append(m)
+    if len(run) < 2:
+        return [line]
+    if any(not re.search(r"[;:,.]\s*$", line[:m.start()]) for m in run[1:]):
+        return [line]  # "(2)" inside running text, not after a clause ends
+    pieces = [line[: run[0].start()].strip()] if run[0].start() > 0 else []
+    for a, b in zip(run, [*run[1:], None], strict=True):
+        pieces.append(f"({a.group('m')}) " + line[a.end(): b.start() if b else len(line)].strip())
+    return [p for p in pieces if p]
+
+
 def _join_wrapped(lines: list[str]) -> list[str]:
+    return [piece for ln in _join_wrapped_lines(lines) for piece in _split_inline_items(ln)]
+
+
+def _join_wrapped_lines(lines: list[str]) -> list[str]:
     """Join lines broken mid-sentence (PDF wraps), keeping item starts and headings apart: the next
     line goes on when it starts in lower case or with a digit, or the line ends on a word that
     cannot end a sentence ("… trước ngày" / "15/4/2026")."""

@@ -536,3 +536,20 @@ Các đơn vị cơ bản chấp hành tốt quy định về an toàn lao độ
 """
     tasks = _tasks(letter, head=LETTER_HEAD)
     assert len(tasks) == 1 and tasks[0].text.startswith("Để có cơ sở tổng hợp"), [t.text for t in tasks]
+
+
+def test_inline_roman_markers_are_item_boundaries() -> None:
+    body = """1. Kết quả thực hiện
+Các dự án cơ bản bảo đảm tiến độ.
+2. Kiến nghị
+Ủy ban nhân dân tỉnh đề nghị Bộ Xây dựng: (i) sớm ban hành hướng dẫn kiểm định phương tiện; (ii) chỉ đạo Cục Đăng \
+kiểm trả lời các hồ sơ tồn đọng; (iii) tổ chức tập huấn cho cán bộ đăng kiểm địa phương.
+"""
+    head = LETTER_HEAD.split("Kính gửi")[0] + "Kính gửi: Bộ Xây dựng\n"
+    tasks = _tasks(body, head=head)
+    assert [t.text for t in tasks] == ["sớm ban hành hướng dẫn kiểm định phương tiện;",
+                                      "chỉ đạo Cục Đăng kiểm trả lời các hồ sơ tồn đọng;",
+                                      "tổ chức tập huấn cho cán bộ đăng kiểm địa phương."]
+    assert all(t.lead == ("Bộ Xây dựng",) for t in tasks)
+    plain = _tasks("1. Sở Tư pháp rà soát theo khoản (1) và (2) Điều 5 Nghị định.\n", head=head)
+    assert [t.text for t in plain] == ["Sở Tư pháp rà soát theo khoản (1) và (2) Điều 5 Nghị định."]
