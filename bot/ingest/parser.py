@@ -586,7 +586,7 @@ def _split_inline_items(line: str) -> list[str]:
     if len(marks) < 2:
         return [line]
     order = ROMAN_ORDER if marks[0].group("m") in ROMAN_ORDER else [str(n) for n in range(1, 21)]
-    run = []
+    run: list[re.Match[str]] = []
     for m in marks:
         if len(run) < len(order) and m.group("m") == order[len(run)]:
             run.append(m)
