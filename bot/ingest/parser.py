@@ -51,12 +51,17 @@ def clean_text(text: str) -> str:
 
 
 RUNNING_HEAD = re.compile(r"^(?:CÔNG\s*BÁO/Số\s*\d+/Ngày\s*[\d-]+|Trang\s*\d+(?:\s*/\s*\d+)?|"
+                          # the digital signature stamp of a PDF: "Ký bởi: … Cơ quan: … Ngày ký: 2026-04-21 15:32:11"
+                          r"Ký\s*bởi\s*:.*|Ngày\s*ký\s*:\s*\d{4}-\d\d-\d\d.*|Cơ\s*quan\s*:\s*[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,]+|"
                           # a portal's time stamp: "04/11/2020 15:39", "Đăng ngày: 08/11/2016 17:20:05"
                           r"(?:(?:Đăng|Cập\s*nhật)\s*(?:ngày|lúc)\s*:?\s*)?\d{1,2}/\d{1,2}/\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)$",
                           re.I)
 
 
 PARAGRAPH_MIN = 160
+# a news photo's file name ("1_ijqw") or caption ("… ra, vào tỉnh (Ảnh: Minh Hải)", "Ảnh minh họa")
+CAPTION = re.compile(r"^\w*_\w*$|\((?:Ảnh|Nguồn\s*ảnh)\s*(?::[^)]{0,60}|minh\s*họa)\)\s*$|"
+                     r"^Ảnh\s*(?:minh\s*họa)?\s*:", re.U)
 
 
 def lines_of(text: str) -> list[str]:
@@ -68,7 +73,8 @@ def lines_of(text: str) -> list[str]:
         if len(raw[i]) >= PARAGRAPH_MIN and not raw[i + 1] and raw[i + 2][:1].isupper() and \
                 re.search(r"[\w%\d]$", raw[i]):
             raw[i] += "."
-    raw = [ln for ln in raw if ln and not re.fullmatch(r"[-_=.*\s]+", ln) and not RUNNING_HEAD.match(ln)]
+    raw = [ln for ln in raw if ln and not re.fullmatch(r"[-_=.*\s]+", ln)
+           and not RUNNING_HEAD.match(ln.lstrip("•●▪◦· ")) and not CAPTION.search(ln)]
     out: list[str] = []
     for ln in rewrite_tables(raw):
         if "|" in ln:
@@ -326,7 +332,7 @@ MARKERS = [
     ("num", re.compile(r"^(?P<m>\d{1,3}(?:\.\d{1,3}){1,3})\.?\)?\s+(?=\S)")),
     ("num", re.compile(r"^(?P<m>\d{1,3})\s*[.)]\s*(?=\D)")),
     ("letter", re.compile(r"^(?P<m>[a-zđ])\s*[).]\s+(?=\S)")),
-    ("paren", re.compile(r"^\((?P<m>\d{1,2}|[a-zđ])\)\s*(?=\S)")),
+    ("paren", re.compile(r"^\((?P<m>\d{1,2}|[ivx]{1,4}|[a-zđ])\)\.?\s*(?=\S)")),  # "(2)", "(b)", "(iii)."
     ("dash", re.compile(r"^[-]\s*(?=\S)")),
     ("plus", re.compile(r"^\+\s*(?=\S)")),
     ("bullet", re.compile(r"^[•●▪◦·*]\s*(?=\S)")),
@@ -366,9 +372,23 @@ ATTRIBUTE_ITEM = re.compile(
 CLOSING_LINE = re.compile(
     r"^(?:(?:Văn\s*phòng|VP)[^.;:]{0,80}?\b(?:theo\s*dõi|đôn\s*đốc)\b[^.;:]{0,80}\.?|"
     r"(?:Yêu\s*cầu|Đề\s*nghị)\s[^.;:]{0,120}?\bnghiêm\s*túc\b[^.;:]{0,80}|"
-    r"Trân\s*trọng[^.;:]{0,40}|"
+    # "Yêu cầu A, B, C triển khai thực hiện./.": the call to carry out what was said above
+    r"(?:Yêu\s*cầu|Đề\s*nghị)\s[^.;:]{0,200}?\s(?:triển\s*khai|tổ\s*chức)\s*thực\s*hiện"
+    r"(?:\s*(?:nội\s*dung|Kế\s*hoạch|Thông\s*báo|văn\s*bản|Công\s*văn)\s*(?:này|trên))?(?=\./\.)|"
+    r"Trân\s*trọng[^.;:]{0,40}|[^.;:]{0,120}\b(?:trân\s*trọng\s*)?cảm\s*ơn\b[^.;:]{0,120}|"
     r"[^.;:]{0,160}\b(?:biết,?\s*(?:và\s*)?(?:thực\s*hiện|phối\s*hợp)|để\s*biết|thông\s*báo\s*để)[^.;:]{0,60})"
     r"(?:\./\.|\.)?\s*$", re.U)
+
+
+# The issuer's closing call after the items: "Ủy ban nhân dân tỉnh yêu cầu các sở, ngành nghiêm túc triển khai thực
+# hiện Kế hoạch này. Trong quá trình thực hiện, nếu có khó khăn …", "X trân trọng đề nghị Y quan tâm, sớm xem xét./."
+CLOSING_ASK = re.compile(r"^(?:[^.;:]{0,120}?\s)?(?:trân\s*trọng\s+)?(?:đề\s*nghị|yêu\s*cầu)\s+[^.;:]{0,200}?"
+                         r"\b(?:nghiêm\s*túc\b|quan\s*tâm\s*(?:,|(?:thực\s*hiện|xem\s*xét|giải\s*quyết|phối\s*hợp)"
+                         r"\s*(?:\./\.|\.|,|$)))", re.I | re.U)
+
+
+def _closing_ask(line: str) -> bool:
+    return CLOSING_ASK.match(line) is not None and not re.search(r"\d{1,2}\s*/\s*\d{1,2}|ngày\s*\d", line)
 
 
 def build_tree(lines: list[str]) -> Node:
@@ -386,7 +406,7 @@ def build_tree(lines: list[str]) -> Node:
             owner.lines.append(mk[3] if mk else ln)
             continue
         if mk is None:
-            if current is not root and CLOSING_LINE.match(ln):
+            if current is not root and (CLOSING_LINE.match(ln) or _closing_ask(ln)):
                 continue
             current.lines.append(ln)
             continue
@@ -404,7 +424,8 @@ NON_DIRECTIVE_HEAD = re.compile(
     r"^(?:(?:[IVX]+|\d+)\s*[.)]\s*)?(?:đánh\s*giá|kết\s*quả|tình\s*hình|hạn\s*chế|tồn\s*tại|khuyết\s*điểm|"
     r"mục\s*đích|yêu\s*cầu\s*$|mục\s*tiêu|quan\s*điểm|căn\s*cứ|sự\s*cần\s*thiết|bối\s*cảnh|thực\s*trạng|"
     r"ưu\s*điểm|nguyên\s*nhân|bài\s*học|mục\s*đích,\s*yêu\s*cầu|những\s*kết\s*quả|những\s*hạn\s*chế|"
-    r"phạm\s*vi|đối\s*tượng)",
+    r"phạm\s*vi|đối\s*tượng|thời\s*hạn\s*(?:ủy\s*quyền|uỷ\s*quyền|giao|áp\s*dụng)|hiệu\s*lực|"
+    r"(?:khó\s*khăn|vướng\s*mắc)(?!.*(?:kiến\s*nghị|đề\s*xuất|giải\s*pháp|nhiệm\s*vụ))|quy\s*định\s*(?:về|của|hiện\s*hành|pháp\s*luật)|cơ\s*sở\s*pháp\s*lý)",
     re.I | re.U)
 DIRECTIVE_HEAD = re.compile(r"nhiệm\s*vụ|giải\s*pháp|tổ\s*chức\s*thực\s*hiện|thời\s*gian\s*tới|phân\s*công|"
                             r"chế\s*độ\s*(?:báo\s*cáo|thông\s*tin)|"
@@ -459,9 +480,18 @@ def _body_bounds(lines: list[str], kind_index: int) -> tuple[int, int]:
     # the authority line of a decision ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "BỘ TRƯỞNG BỘ Y TẾ") is not a heading
     while start < len(lines) and lines[start].isupper() and SIGN_TITLES.match(lines[start]) and len(lines[start]) < 80:
         start += 1
-    # skip the addressee dash-list right after "Kính gửi"
-    while start < len(lines) and lines[start].startswith(("-", "+")) and start > 0 and \
-            re.match(r"^(Kính\s*gửi|-)", lines[start - 1]):
+    # a decision's legal bases ("Căn cứ …", "Theo đề nghị của …") end at "QUYẾT ĐỊNH:" / "QUYẾT NGHỊ:"
+    enacts = next((i for i in range(start, min(len(lines), start + 60))
+                   if re.fullmatch(r"(?:QUYẾT\s*ĐỊNH|QUYẾT\s*NGHỊ|Quyết\s*định|Quyết\s*nghị)\s*:", lines[i].strip())),
+                  None)
+    if enacts is not None and all((mk := _marker(ln)) is None or mk[0] == "heading" for ln in lines[start:enacts]):
+        start = enacts + 1
+    # skip the addressee dash-list right after "Kính gửi", with the names wrapped onto a second line
+    wrapped = False
+    while start < len(lines) and start > 0 and (
+            lines[start].startswith(("-", "+")) and (wrapped or re.match(r"^(Kính\s*gửi|-)", lines[start - 1]))
+            or _addressee_wrap(lines, start)):
+        wrapped = not lines[start].startswith(("-", "+"))
         start += 1
     end = len(lines)
     for i in range(start, len(lines)):
@@ -477,6 +507,19 @@ def _body_bounds(lines: list[str], kind_index: int) -> tuple[int, int]:
     return start, end
 
 
+def _addressee_wrap(lines: list[str], i: int) -> bool:
+    """The rest of an addressee's name on its own line: "- Các cơ quan tham mưu, giúp việc" / "Đảng ủy tỉnh,"
+    (the dash line stopped without its ',' or ';', or the next line is the next addressee)."""
+    prev, ln = lines[i - 1], lines[i]
+    if not re.match(r"^(?:Kính\s*gửi\s*:?\s*)?[-+]", prev) or _marker(ln) is not None or len(ln) > 80 or \
+            ln.rstrip().endswith(":"):
+        return False
+    open_prev = not re.search(r"[.;,:]$", prev.rstrip())
+    next_is_addressee = i + 1 < len(lines) and lines[i + 1].startswith(("-", "+")) and \
+        bool(re.search(r"[,;]$", ln.rstrip()))
+    return open_prev and (ln[:1].islower() or bool(re.search(r"[,;.]$", ln.rstrip()))) or next_is_addressee
+
+
 def _signature_starts(lines: list[str], i: int) -> bool:
     """"KT. CHỦ TỊCH" or an upper-case title ("PHÓ CHỦ TỊCH") with a person's name within three lines."""
     ln = lines[i]
@@ -485,7 +528,13 @@ def _signature_starts(lines: list[str], i: int) -> bool:
     return any(NAME_RE.match(nxt.strip(" .*")) for nxt in lines[i + 1: i + 4])
 
 
-ISSUES_ATTACHED = re.compile(r"Ban\s*hành\s*kèm\s*theo\s*(?:Quyết\s*định|Nghị\s*quyết|Chỉ\s*thị)\s*này", re.I | re.U)
+# "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch …", "Phê duyệt Chương trình … (có Chương trình kèm theo)",
+# "… (chi tiết tại Phụ lục kèm theo)"
+ISSUES_ATTACHED = re.compile(
+    r"Ban\s*hành\s*kèm\s*theo\s*(?:Quyết\s*định|Nghị\s*quyết|Chỉ\s*thị)\s*này|"
+    r"(?:Ban\s*hành|Phê\s*duyệt)\s[^.;]{0,250}?kèm\s*theo\s*(?:Quyết\s*định|Nghị\s*quyết|Chỉ\s*thị)\s*này|"
+    r"\((?:có|chi\s*tiết\s*(?:tại|theo))\s*(?:Kế\s*hoạch|Chương\s*trình|Phụ\s*lục|Đề\s*án|Phương\s*án)[^)]{0,60}"
+    r"kèm\s*theo\)", re.I | re.U)
 ATTACHMENT_RE = re.compile(r"^\(?\s*(?:Ban\s*hành\s*)?[Kk]èm\s*theo\b")
 FORM_RE = re.compile(r"MẪU|\bMẫu\b|ĐỀ\s*CƯƠNG|Đề\s*cương|BIỂU\s*MẪU|Biểu\s*mẫu|mẫu\s*báo\s*cáo", re.U)
 
@@ -500,7 +549,8 @@ def _body_segments(lines: list[str], kind_index: int) -> tuple[int, list[list[st
         # "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch …": the plan follows the signature block,
         # under its own title ("KẾ HOẠCH" / subject) without a "(Kèm theo …)" line
         title = next((i for i in range(end, len(lines)) if _KIND_RE.match(lines[i]) and lines[i].isupper()
-                      and len(lines[i]) < 40), None)
+                      and len(lines[i]) < 40 or re.match(r"^(?:PHỤ\s*LỤC|Phụ\s*lục)\s*(?:[IVX\d]+\s*)?$", lines[i])),
+                     None)
         if title is not None:
             starts = [title + len(_subject_after(lines, title))]
 
@@ -525,7 +575,36 @@ WRAP_TAIL = re.compile(r"(?:[,(\-]|\b(?:ngày|số|tháng|năm|trước|của|v�
                        r"hoặc|đến|từ|trong|những|đã|sẽ))$", re.I | re.U)
 
 
+INLINE_MARK = re.compile(r"(?:(?<=[\s:;,.])|^)\((?P<m>[ivx]{1,4}|\d{1,2})\)\.?\s+(?=[^\s\d])", re.U)
+ROMAN_ORDER = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
+
+
+def _split_inline_items(line: str) -> list[str]:
+    """"… đề nghị Bộ X: (i) sớm ban hành …; (ii) chỉ đạo …; (iii) tổ chức …": each marker starts an item.
+    Only a run counted from (i) or (1), at least two long, the first one after a ':' or inside the line."""
+    marks = [m for m in INLINE_MARK.finditer(line)]
+    if len(marks) < 2:
+        return [line]
+    order = ROMAN_ORDER if marks[0].group("m") in ROMAN_ORDER else [str(n) for n in range(1, 21)]
+    run: list[re.Match[str]] = []
+    for m in marks:
+        if len(run) < len(order) and m.group("m") == order[len(run)]:
+            run.append(m)
+    if len(run) < 2:
+        return [line]
+    if any(not re.search(r"[;:,.]\s*$", line[:m.start()]) for m in run[1:]):
+        return [line]  # "(2)" inside running text, not after a clause ends
+    pieces = [line[: run[0].start()].strip()] if run[0].start() > 0 else []
+    for a, b in zip(run, [*run[1:], None], strict=True):
+        pieces.append(f"({a.group('m')}) " + line[a.end(): b.start() if b else len(line)].strip())
+    return [p for p in pieces if p]
+
+
 def _join_wrapped(lines: list[str]) -> list[str]:
+    return [piece for ln in _join_wrapped_lines(lines) for piece in _split_inline_items(ln)]
+
+
+def _join_wrapped_lines(lines: list[str]) -> list[str]:
     """Join lines broken mid-sentence (PDF wraps), keeping item starts and headings apart: the next
     line goes on when it starts in lower case or with a digit, or the line ends on a word that
     cannot end a sentence ("… trước ngày" / "15/4/2026")."""
@@ -537,8 +616,10 @@ def _join_wrapped(lines: list[str]) -> list[str]:
         heading = bool(out) and (out[-1].isupper() or ln.isupper() or _is_heading_item(out[-1]))
         mark = _marker(out[-1]) if out else None
         if open_end and heading and mark is not None and _marker(ln) is None and ln[:1].islower() and \
-                mark[0] != "heading" and UNIT_START.match(mark[3]):
-            # "1. Công an tỉnh, các sở, ngành và Ủy ban nhân dân" / "các xã, phường": one name on two lines
+                mark[0] != "heading" and (UNIT_START.match(mark[3]) or _is_heading_item(out[-1]) and len(ln) < 100
+                                          and not re.search(r"[.;:,]$", ln)):
+            # "1. Công an tỉnh, các sở, ngành và Ủy ban nhân dân" / "các xã, phường": one name on two lines;
+            # "1. Quy định về kiểm tra điều kiện an toàn đối với phương tiện" / "vận chuyển và thực tế": one title
             out[-1] = out[-1] + " " + ln
             wrapped_heading = True
             continue
@@ -615,6 +696,8 @@ def parse_notice(raw: str) -> ParsedNotice:
     reference = date or _posted_on(text)
     tasks = _extract_tasks(body, issued_on=reference, default_leads=default_leads)
     for attachment in segments[1:]:
+        if _list_table(attachment):
+            continue  # "TT | Đơn vị được kiểm tra | Địa chỉ …": a list of names, not of work
         tasks += _extract_tasks(_join_wrapped(attachment), issued_on=reference, default_leads=default_leads)
     tasks = _drop_restated(tasks)
     return ParsedNotice(
@@ -623,6 +706,14 @@ def parse_notice(raw: str) -> ParsedNotice:
         references=tuple(_references(text, number)), recipients=tuple(_recipients(lines, start + len(segments[0]))),
         meeting_date=meeting, tasks=tuple(tasks),
     )
+
+
+def _list_table(lines: list[str]) -> bool:
+    """An attachment that is a table of names (inspected units, members, addresses): it opens with a "TT"/"STT"
+    header and no row says who leads or by when."""
+    first = next((ln for ln in lines[:4] if not ln.isupper()), "")
+    return re.match(r"^(?:STT|TT|Số\s*TT)\b", first) is not None and \
+        not any(re.search(r"(?:Cơ\s*quan|Đơn\s*vị)\s*chủ\s*trì\s*:|Thời\s*gian\s*hoàn\s*thành\s*:", ln) for ln in lines)
 
 
 POSTED_RE = re.compile(r"^(?:(?:Thứ\s*\w+|Chủ\s*nhật)\s*,?\s*|(?:Đăng|Cập\s*nhật)\s*(?:ngày|lúc)?\s*:?\s*)?"
@@ -658,10 +749,21 @@ def _drop_restated(tasks: list[ParsedTask]) -> list[ParsedTask]:
     return out
 
 
+# a news headline that tells what a body did "về việc …": "UBND tỉnh chỉ đạo về việc tham gia ý kiến dự thảo …"
+ABOUT_HEADLINE = re.compile(r"^[^.;:]{3,100}?\s(?:chỉ\s*đạo|có\s*ý\s*kiến|có\s*văn\s*bản|ban\s*hành)\s+"
+                            r"về\s*việc\s[^.;:]{5,150}\.?$", re.U)
+
+
 def _headline(line: str) -> bool:
-    """A title line: short, no closing punctuation, not an item, not a sentence that names who acts."""
-    return len(line) < 160 and not re.search(r"[.:;!?…]$", line) and _marker(line) is None and \
-        not DIRECTIVE_CUE.search(line) and not line.startswith(("Kính", "Số"))
+    """A title line: short, no closing punctuation, not an item, not a sentence that names who acts
+    ("Tập trung chỉ đạo sản xuất vụ đông xuân" asks nobody; an upper-case news title)."""
+    if ABOUT_HEADLINE.match(line):
+        return True
+    mark = _marker(line)
+    return len(line) < 160 and not re.search(r"[.:;!?…]$", line) and (mark is None or mark[0] == "heading") and \
+        not (DIRECTIVE_CUE.search(line) and (find_leads_ranked(line)[1] >= STRONG or ASK_WORD.match(line) is not None
+                                             or re.search(r"\d{1,2}\s*/\s*\d{1,2}", line) is not None)) and \
+        not line.startswith(("Kính", "Số"))
 
 
 def _recipients(lines: list[str], end: int) -> list[str]:
@@ -727,6 +829,10 @@ def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads:
         if deadline and (deadline.exact or re.search(r"tháng|quý", deadline.text, re.I)):
             inherited_due = (deadline.due, deadline.text)
     intro_tasks = [ln for ln in intro if _directive_paragraph(ln) and not INTRO_END.search(ln) and ln is not lead_in]
+    if lead_in is not None and len(sentences := re.split(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])", lead_in)) > 1 and \
+            _directive_paragraph(own := " ".join(sentences[:-1])) and (_asks_a_unit(own) or _unit_opens_with_work(own)):
+        # "X yêu cầu Y lãnh đạo thực hiện tốt … . Ngoài ra cần nhấn mạnh các sự kiện như:": work before the list
+        intro_tasks.append(own)
     if intro_tasks and not any(INTRO_END.search(ln) for ln in intro):
         tasks += _letter_tasks(intro_tasks, issued_on=issued_on, base=base)
     _walk(root, tasks, issued_on=issued_on, ctx=base, directive=True, ref_prefix="", inherited_due=inherited_due)
@@ -762,13 +868,27 @@ def _asks_a_unit(text: str) -> bool:
 
 
 def _directive_paragraph(text: str) -> bool:
-    if CLOSING.search(text) or ASSESSMENT.search(text[:200]):
+    # "Trên cơ sở kết quả đã đạt được, X giao Y …": the opening phrase is background, not an assessment
+    probe = text.split(",", 1)[-1] if SUBJECT_AFTER_OPENING.match(text) else text
+    if CLOSING.search(text) or ASSESSMENT.search(probe[:200]) or CLOSING_LINE.match(text):
         return False
     if CHAIRS_MEETING.search(text[:200]) and not _asks_a_unit(text):
         return False
     if BACKGROUND.match(text) and not _asks_a_unit(text):
         return _subject_after_opening(text)
+    if _reports_a_letter(text):
+        return False
     return bool(DIRECTIVE_CUE.search(text))
+
+
+def _reports_a_letter(text: str) -> bool:
+    """"Văn phòng Chính phủ có Công văn số … gửi Bộ X đề nghị cho ý kiến …": what another body wrote, not an ask;
+    so is "Bộ X đã đề nghị …" or "Sở Y nhận được …"."""
+    if not UNIT_START.match(text):
+        return False
+    name = name_prefix(text)
+    return 0 < len(name) <= 90 and NOT_WORK_AFTER_UNIT.match(text[len(name):]) is not None and \
+        re.match(r"\s*(?:là|được)\b", text[len(name):]) is None
 
 
 SUBJECT_AFTER_OPENING = re.compile(r"^(?:Trên\s*cơ\s*sở|Căn\s*cứ|Theo\s*đó)\b", re.U)
@@ -826,7 +946,7 @@ def _by_subject(paragraphs: list[str]) -> list[tuple[str, str | None]]:
             leads, strength = find_leads_ranked(sentence)
             if current and (strength >= STRONG and leads and not _same_units(leads, current_leads) and
                             not is_generic_reference(leads) and not INTRO_END.search(sentence)
-                            or bool(ALSO_WORK.match(sentence)) and bool(current_leads)):
+                            or bool(ALSO_WORK.match(sentence)) and bool(current_leads) or _new_ask(sentence)):
                 # "Các đơn vị thực hiện trước ngày …" goes with the ask; "…, UBND tỉnh có ý kiến như sau:" too
                 parts.append(" ".join(current))
                 current, current_leads = [], []
@@ -841,7 +961,25 @@ def _by_subject(paragraphs: list[str]) -> list[tuple[str, str | None]]:
     return out
 
 
-NOT_WORK_AFTER_UNIT = re.compile(r"^\s*(?:đã|vừa|đang|nhận\s*được|có\s*(?:văn\s*bản|công\s*văn|tờ\s*trình|báo\s*cáo)|"
+# a sentence that asks anew: "Qua đó, Ban Thường vụ Huyện ủy yêu cầu …", "Đồng thời cũng đề nghị các xã …"
+ASK_OPENING = re.compile(r"^(?:(?:Đồng\s*thời|Ngoài\s*ra|Bên\s*cạnh\s*đó|Qua\s*đó|Theo\s*đó|Mặt\s*khác),?\s+)?", re.U)
+NEW_ASK = re.compile(r"^(?:cũng\s+)?(?:trân\s*trọng\s+)?(?:yêu\s*cầu|đề\s*nghị|giao)\s+(?=\S)", re.I | re.U)
+
+
+def _new_ask(sentence: str) -> bool:
+    rest = sentence[ASK_OPENING.match(sentence).end():]  # type: ignore[union-attr]  # the pattern matches ""
+    if UNIT_START.match(rest):
+        name = name_prefix(rest)
+        if not name or len(name) > 90:
+            return False
+        rest = rest[len(name):].lstrip(" ,")
+    elif rest is sentence or not rest[:1].islower() and not rest.startswith(("Yêu", "Đề", "Giao", "Cũng")):
+        return False
+    return NEW_ASK.match(rest) is not None and not INTRO_END.search(sentence) and not _closing_ask(sentence)
+
+
+NOT_WORK_AFTER_UNIT = re.compile(r"^\s*(?:đã|vừa|đang|nhận\s*được|về\s*việc|(?:trân\s*trọng\s*)?cảm\s*ơn|"
+                                 r"có\s*(?:văn\s*bản|công\s*văn|tờ\s*trình|báo\s*cáo)|"
                                  r"là|được|cho\s*biết|phát\s*biểu)\b", re.I | re.U)
 
 
@@ -849,6 +987,8 @@ def _unit_opens_with_work(text: str) -> bool:
     """"Ban Tổ chức Huyện ủy rà soát nhân sự …": a unit opens the sentence and its verb follows (not "đã …")."""
     if CLOSING.search(text) or ASSESSMENT.search(text[:200]) or BACKGROUND.match(text):
         return False
+    if CHAIRS_MEETING.search(text[:200]):
+        return False  # "Đồng chí X, Phó Chủ tịch UBND huyện, chủ trì cuộc họp."
     leads, strength = find_leads_ranked(text)
     if strength < STRONG or not leads or text.split()[0].strip(",") != leads[0].split()[0]:
         return False
@@ -869,8 +1009,11 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
     split = [(part, shared, para in after_intro) for para in paragraphs for part, shared in _by_subject([para])]
     shared_of = {part: shared for part, shared, _ in split if shared}
     for para, _, directed in split:  # "X tham mưu …; Y theo dõi …": one task per doer
-        directs = _directive_paragraph(para) or (
+        if INTRO_END.search(para) and para is not split[-1][0]:
+            continue  # "Về đề nghị của Bộ X …, Phó Thủ tướng có ý kiến như sau:" introduces the tasks
+        directs = not _informs(para) and _directive_paragraph(para) or (
             (in_directive_section or directed) and not CLOSING.search(para) and not CLOSING_LINE.match(para)
+            and not _informs(para)
             and not INTRO_END.search(para)
             and not ASSESSMENT.search(para[:200]) and len(para) >= 20) or (
             len(split) > len(paragraphs) and _unit_opens_with_work(para))
@@ -881,7 +1024,7 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
         leads = find_leads(para)
         if groups and ALSO_WORK.match(para) and not leads and groups[-1][1]:
             groups.append(([para], groups[-1][1]))  # "Đồng thời chỉ đạo …": the same doer's next task
-        elif groups and (not leads or _same_units(leads, groups[-1][1])):
+        elif groups and (not leads and not _new_ask(para) or leads and _same_units(leads, groups[-1][1])):
             groups[-1][0].append(para)
         else:
             groups.append(([para], leads))
@@ -940,12 +1083,21 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
             ref = (ref_prefix.split(".")[0] + "." if ref_prefix and ref_prefix[0] in "IVX" else "") + child.label
         else:
             ref = f"{ref_prefix}.{label}" if ref_prefix else label
+        extra = _paragraph_parts(child) if child.kind not in ("roman", "heading") else []
+        if extra:
+            # the later paragraphs that hand out work of their own are tasks of their own (below)
+            child = Node(kind=child.kind, label=child.label, rank=child.rank,
+                         lines=child.lines[: len(child.lines) - sum(len(p) for p in extra)],
+                         parent=child.parent, children=child.children)
+        topic_only = bool(extra) and len(child.lines) == 1 and child.head.rstrip().endswith(":")
         text = child.text
         head_class = _is_directive_heading(child.head) if child.kind in ("roman", "heading") or child.children \
-            else None
+            else False if _titled(child) and _is_directive_heading(child.head) is False else None
         if child.kind == "article" and head_class is None:
-            # an article of a decision directs only when it says so ("Điều 2. Giao Sở …"); not "Thành lập …"
-            head_class = bool(DIRECTIVE_CUE.search(child.head[:120]))
+            # an article of a decision directs only when it says so ("Điều 2. Giao Sở …", "Điều 4. Giám đốc Sở X
+            # chịu trách nhiệm …"); not "Thành lập …", not "Điều 2. Thời hạn ủy quyền"
+            head_class = (_is_directive_heading(child.head) is not False if _titled(child) else True) and (
+                bool(DIRECTIVE_CUE.search(child.head[:120])) or _unit_opens_with_work(child.head))
         child_directive = directive if head_class is None else head_class
         if child_directive and ASSESSMENT.search(text[:200]) and not DIRECTIVE_HEAD.search(child.head[:80]):
             child_directive = False
@@ -963,12 +1115,13 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
         child_due = inherited_due
         if child.children and deadline and deadline.exact and text.rstrip().endswith(":"):
             child_due = (deadline.due, deadline.text)
-        if child_directive and child.kind not in ("roman", "heading") and \
+        if child_directive and child.kind not in ("roman", "heading") and not topic_only and \
                 not (child.kind == "article" and child.children):
             # "1. Sở Văn hóa và Thể thao:" names who acts for the items below; it is not a task
             emit = not (unit_heading and len(child.lines) == 1) and not ATTRIBUTE_ITEM.match(text) and \
                 not _not_a_task(text, child) and (
-                not child.children or len(text) > 100 or bool(leads) or _sentence_item(text))
+                not child.children or len(text) > 100 and not _topic_heading(child) and not _asks_below(child) or
+                (bool(leads) or _sentence_item(text)) and not _lead_in_only(child))
             if emit and body_after_unit:
                 body_text = " ".join(child.lines[1:])
                 own, strength = find_leads_ranked(body_text)
@@ -982,6 +1135,11 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
             # a directive section without items ("VI. CHẾ ĐỘ BÁO CÁO" and its paragraphs)
             out.extend(_letter_tasks(child.lines[1:], issued_on=issued_on, base=child_ctx, ref_prefix=ref,
                                      in_directive_section=True))
+        if child_directive:
+            pieces = [piece for part in extra for piece in _by_doer(part)]
+            for n, part in enumerate(pieces, start=1 if topic_only else 2):
+                out.append(_task(f"{ref} (đoạn {n})", " ".join(part), issued_on=issued_on, ctx=child_ctx,
+                                 parent=ref_prefix or None, depth=child.rank, inherited_due=inherited_due))
         _walk(child, out, issued_on=issued_on, ctx=child_ctx, directive=child_directive, ref_prefix=ref,
               inherited_due=child_due)
 
@@ -991,13 +1149,57 @@ NOTE_ITEM = re.compile(
     r"^(?:(?:Lưu\s*ý|Ghi\s*chú|Chú\s*ý)\s*:|Theo\s*quy\s*định\b|Căn\s*cứ\s*(?:quy\s*định|điểm|khoản|Điều)\b|"
     r"Đối\s*với\s+(?:các\s+)?(?:dự\s*án|trường\s*hợp|công\s*trình|hồ\s*sơ|khoản|nội\s*dung|tổ\s*chức,\s*cá\s*nhân)\b|"
     r"Trường\s*hợp\b|Phấn\s*đấu\b|Mục\s*tiêu\b|Chỉ\s*tiêu\b)", re.I | re.U)
+# a list of events to commemorate: "Kỷ niệm 80 năm Ngày … (2/9/1945 - 2/9/2025)", "Ngày Sách Việt Nam (21/4)"
+EVENT_ITEM = re.compile(r"^(?:Kỷ\s*niệm|Ngày\s+[A-ZĐÀ-Ỹ]|Lễ\s+[A-ZĐÀ-Ỹa-zđà-ỹ]|Tết\s+)[^;]{0,150}?\(\s*[\d/]+[^)]*\)",
+                        re.U)
 LIST_INTRO = re.compile(r"(?:gồm|bao\s*gồm|gồm\s*có|cụ\s*thể\s*là)\s*:?\s*$", re.I | re.U)
+# What the work has, not what it is: "Kinh phí cho hoạt động kiểm tra: …", "Phương tiện: xe ô tô do … bố trí",
+# "Nguồn kinh phí … được bố trí từ ngân sách", "Hồ sơ lấy ý kiến bao gồm: …", "Thời gian lấy ý kiến: từ … đến …"
+INFO_ITEM = re.compile(
+    r"^(?:(?:Nguồn\s*)?kinh\s*phí|phương\s*tiện|trang\s*thiết\s*bị|nguồn\s*lực|hồ\s*sơ|tài\s*liệu|thời\s*gian|"
+    r"thời\s*hạn|địa\s*điểm|thành\s*phần)\b[^.:;]{0,80}?(?::|\s(?:bao\s*gồm|gồm|được\s*(?:bố\s*trí|thực\s*hiện|cấp|"
+    r"bảo\s*đảm|đảm\s*bảo|sử\s*dụng)|do\s|từ\s*nguồn))", re.I | re.U)
+# The law quoted or cited: "Khoản 2 Điều 3 của Thông tư số … quy định: “…”", "Điểm b khoản 1 Điều 41 Luật … quy định"
+LEGAL_CLAUSE = re.compile(
+    r"^(?:(?:Điểm\s*\w{1,2}\s*,?\s*)?(?:khoản\s*\d+\s*,?\s*)?Điều\s*\d+|(?:Điểm\s*\w{1,2}\s*,?\s*)?Khoản\s*\d+)\b"
+    r"[^:“\"]{0,200}?(?:\bquy\s*định\b|\bvề\b[^:]{0,120}:\s*$)", re.I | re.U)
+# Agreeing with what another body wrote: "Đồng ý với nội dung báo cáo của Bộ X về …"
+AGREES = re.compile(r"^Đồng\s*ý\s+với\s+(?:nội\s*dung\s+)?(?:các\s+)?"
+                    r"(?:báo\s*cáo|đề\s*xuất|kiến\s*nghị|ý\s*kiến|tờ\s*trình|đề\s*nghị|phương\s*án)\b", re.I | re.U)
+# A right or the end of a body, not work: "Đoàn kiểm tra được sử dụng con dấu của Sở …", "Tổ công tác tự giải thể …"
+RIGHT_ITEM = re.compile(r"^\s*(?:được\s*(?:sử\s*dụng|phép|quyền|hưởng)|tự\s*giải\s*thể|tự\s*chấm\s*dứt)\b", re.U)
+# A view, not work: "Thị trường X được coi là công cụ …", "Chuyển đổi số là động lực …"
+VIEW_ITEM = re.compile(r"^[^,.;:]{3,120}?\s(?:được\s*(?:coi|xem|xác\s*định)\s*là|"
+                       r"là\s*(?:công\s*cụ|tiền\s*đề|động\s*lực|vấn\s*đề|một\s*trong|khâu|nền\s*tảng|yếu\s*tố))\b",
+                       re.U)
+
+
+def _informs(text: str) -> bool:
+    """What the work has (money, vehicles, papers, a time window), the law it rests on, a view of the matter."""
+    info = INFO_ITEM.match(text)
+    after = text[info.end():].strip() if info else ""
+    if info and not DIRECTIVE_CUE.search(after) and not _opens_with_doer(after) and (
+            info.group(0).endswith(":") or not re.search(r"\bdo\s+(?:các\s+)?[A-ZĐÀ-Ỹ]", text)):
+        return True  # but "Kinh phí hoạt động do Bộ Tài chính cấp hằng năm", "Kinh phí: Sở Tài chính bố trí …"
+    if LEGAL_CLAUSE.match(text) and not _asks_a_unit(text):
+        return True
+    if UNIT_START.match(text) and not DIRECTIVE_CUE.search(text) and (
+            RIGHT_ITEM.match(text[len(name_prefix(text)):])
+            or re.search(r"\stự\s*(?:giải\s*thể|chấm\s*dứt)\b", text[:150]) is not None):
+        return True
+    # a view, and no sentence after it gives anyone work
+    return (VIEW_ITEM.match(text) is not None or AGREES.match(text) is not None) and not any(
+        PARAGRAPH_ASK.match(sentence) or _unit_opens_with_work(sentence) for sentence in SENTENCE_END.split(text))
 
 
 def _not_a_task(text: str, node: Node) -> bool:
     """A note, a legal explanation, a case ("Đối với dự án …"), a target; a bare unit name in a list of
     recipients or inspected units; the line that introduces such a list ("… gồm:")."""
     if NOTE_ITEM.match(text) and not (text.lower().startswith("trường hợp") and DIRECTIVE_CUE.search(text)):
+        return True
+    if _informs(text) or LEGAL_CLAUSE.match(node.head) and not _asks_a_unit(text):
+        return True
+    if EVENT_ITEM.match(text) and not DIRECTIVE_CUE.search(text):
         return True
     if node.children and LIST_INTRO.search(text) and (
             not DIRECTIVE_TEXT.search(LIST_INTRO.sub("", text))
@@ -1007,6 +1209,124 @@ def _not_a_task(text: str, node: Node) -> bool:
         name = text.strip().rstrip(";.,")
         return ":" not in name and bool(heading_units(name))
     return False
+
+
+PARAGRAPH_ASK = re.compile(r"^(?:Giao|Đề\s*nghị|Yêu\s*cầu)\s+(?:cho\s+)?(?:quý\s+)?", re.U)
+
+
+def _paragraph_parts(node: Node) -> list[list[str]]:
+    """The paragraphs of an item, after its first, that hand out work of their own: "Giao Ban X chủ trì …",
+    "Sở Y tổng hợp …" (a unit opening the paragraph, then its verb); under a topic line ("- Về …:") every
+    paragraph from the first. Each with the paragraphs that continue it; [] when none."""
+    lines = node.lines
+    if len(lines) < 2:
+        return []
+    topic = lines[0].rstrip().endswith(":") and (
+        re.match(r"^Về\s", lines[0]) is not None or find_leads_ranked(lines[0])[1] < STRONG)
+    first = 2 if heading_units(lines[0]) and not topic else 1
+    cuts = []
+    for i in range(first, len(lines)):
+        ln = lines[i]
+        if not ln[:1].isupper() or len(ln) < 30 or not re.search(r"[a-zà-ỹđ]{2,}\s+[a-zà-ỹđ]{2,}", ln) or \
+                CLOSING.search(ln) or CLOSING_LINE.match(ln) or _closing_ask(ln) or ln.rstrip().endswith(":") or \
+                not (i == 1 and topic or re.search(r"[.;!?…”\"]$", lines[i - 1].rstrip())):
+            continue  # a lead-in of the items below; a line that goes on with the sentence or title above
+        ask = PARAGRAPH_ASK.match(ln)
+        if topic and i == 1 or ask and UNIT_START.match(ln[ask.end():]) or _unit_opens_with_work(ln) or \
+                _unit_asks(ln) or _opens_with_doer(ln):
+            cuts.append(i)
+    return [lines[a:b] for a, b in zip(cuts, [*cuts[1:], len(lines)], strict=True)] if cuts else []
+
+
+def _by_doer(part: list[str]) -> list[list[str]]:
+    """A paragraph whose later sentence opens with another doer ("… . Bộ A, Bộ B thống nhất về …") is two tasks."""
+    text = " ".join(part)
+    sentences = re.split(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])", text)
+    if len(sentences) < 2:
+        return [part]
+    pieces: list[list[str]] = [[sentences[0]]]
+    first = fold(name_prefix(sentences[0]))
+    for sentence in sentences[1:]:
+        if (_opens_with_doer(sentence) or _unit_asks(sentence)) and fold(name_prefix(sentence)) != first and \
+                not FIELD_LABEL.match(sentence):
+            pieces.append([sentence])
+        else:
+            pieces[-1].append(sentence)
+    return [[" ".join(p)] for p in pieces] if len(pieces) > 1 else [part]
+
+
+UNIT_ASKS = re.compile(r"^\s*(?:trân\s*trọng\s+|kính\s+)?(?:đề\s*nghị|yêu\s*cầu|giao)\s+(?:quý\s+)?", re.I | re.U)
+
+
+def _opens_with_doer(line: str) -> bool:
+    """"Bộ Tài chính làm việc cụ thể với …": a unit's name, then its verb (whoever else the sentence names later)."""
+    if not UNIT_START.match(line) or CHAIRS_MEETING.search(line[:200]) or ASSESSMENT.search(line[:200]):
+        return False
+    name = name_prefix(line)
+    rest = line[len(name):]
+    return 2 <= len(name.split()) and len(name) <= 90 and re.match(r"\s+[a-zđà-ỹ]", rest) is not None and \
+        not NOT_WORK_AFTER_UNIT.match(rest) and bool(heading_units(name))
+
+
+def _unit_asks(line: str) -> bool:
+    """"Bộ Y tế đề nghị Ủy ban nhân dân các tỉnh …": a unit opens the paragraph and asks another unit."""
+    if not UNIT_START.match(line):
+        return False
+    name = name_prefix(line)
+    ask = UNIT_ASKS.match(line[len(name):]) if name and len(name) <= 90 else None
+    return ask is not None and UNIT_START.match(line[len(name) + ask.end():]) is not None
+
+
+def _titled(node: Node) -> bool:
+    """"2. Khó khăn, vướng mắc" and paragraphs under it: a section title, not the first line of a sentence."""
+    return len(node.lines) > 1 and len(node.head) < 150 and not re.search(r"[.;:,]$", node.head.rstrip()) and \
+        node.lines[1][:1].isupper() and not WRAP_TAIL.search(node.head.rstrip())
+
+
+def _topic_heading(node: Node) -> bool:
+    """"5. Công tác đấu giá quyền khai thác … và quản lý hoạt động thăm dò", "- Về bảo trì công trình …:"
+    over items: the topic of the items below, however long; not a piece of work naming its doer."""
+    text = node.text.rstrip()
+    if len(node.lines) != 1 or not node.children or re.search(r"[.;]$", text):
+        return False
+    if re.match(r"^Về\s", text):
+        return True
+    _, strength = find_leads_ranked(text)
+    return strength < STRONG and not text.endswith(":")
+
+
+ASK_AT_END = re.compile(r"(?:đề\s*nghị|yêu\s*cầu|giao)\s+(?:quý\s+)?(?P<u>[^:;]{2,160}?)\s*:\s*$", re.I | re.U)
+
+
+# "… thực hiện một số nội dung sau:", "… các nhiệm vụ cụ thể sau đây:": the work is in the items below
+SOME_BELOW = re.compile(r"(?:các|một\s*số|những)\s+(?:nội\s*dung|nhiệm\s*vụ|việc|công\s*việc|yêu\s*cầu|giải\s*pháp)"
+                        r"(?:\s+\w+){0,3}?\s+(?:sau|sau\s*đây|như\s*sau)\s*:\s*$", re.I | re.U)
+
+
+OWN_WORK_MARK = re.compile(r"\btrong\s*đó\b|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\bngày\s*\d{1,2}\s*(?:tháng|/)",
+                           re.I | re.U)
+
+
+def _asks_below(node: Node) -> bool:
+    """"Để …, Ủy ban nhân dân tỉnh đề nghị Bộ Xây dựng:" / "… có ý kiến như sau:" over its items: the work is
+    in the items; the lines above them introduce it."""
+    if not node.children or all(c.kind == "heading" for c in node.children):
+        return False
+    last = node.lines[-1].rstrip()
+    if OWN_WORK_MARK.search(last):
+        return False  # "… trình Thủ tướng trước ngày 20 tháng 10 năm 2024, trong đó lưu ý một số nội dung sau:"
+    if INTRO_END.search(last) or SOME_BELOW.search(last):
+        return True
+    m = ASK_AT_END.search(last)
+    return m is not None and UNIT_START.match(m.group("u")) is not None and name_prefix(m.group("u")) == m.group("u")
+
+
+def _lead_in_only(node: Node) -> bool:
+    """"1. Ủy ban nhân dân tỉnh, chỉ đạo các cơ quan liên quan:" over its '-' items: it introduces them."""
+    text = node.text.rstrip()
+    own_work = OWN_WORK_MARK.search(text) is not None
+    return len(node.lines) == 1 and text.endswith(":") and not own_work and \
+        any(c.kind not in ("heading",) for c in node.children) or _asks_below(node)
 
 
 def _sentence_item(text: str) -> bool:

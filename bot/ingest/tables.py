@@ -63,6 +63,12 @@ def rewrite_tables(lines: list[str]) -> list[str]:
         line = lines[i]
         if line.count("|") >= 2:
             cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            if columns and re.fullmatch(r"\(?\d{1,2}\)?", cells[0] or "(1)") and \
+                    all(re.fullmatch(r"\(?\d{1,2}\)?", c) for c in cells if c):
+                i += 1  # the column numbers under a header: "(1) | (2) | (3)"
+                continue
+            if columns and len(columns) - 2 <= len(cells) < len(columns) and line.rstrip().endswith("|"):
+                cells += [""] * (len(columns) - len(cells))  # empty last cells ("… | Thường xuyên | ")
             kinds = [_kind(c) for c in cells]
             if "content" in kinds and ("lead" in kinds or "time" in kinds):
                 columns = kinds
@@ -116,7 +122,8 @@ def _flattened(lines: list[str], start: int, out: list[str]) -> int:
     """A table flattened one cell per line: skip the header, then cut rows at their numbers.
     Page numbers and running heads inside the table are dropped (a row number is the next in turn)."""
     i = start + 1
-    while i < len(lines) and not ROW_NUMBER.match(lines[i]) and i - start < 20:
+    while i < len(lines) and not ROW_NUMBER.match(lines[i]) and i - start < 20 and \
+            not ((first := ROW_WITH_TEXT.match(lines[i])) and first.group(1) == "1" and _header_fragment(lines[i - 1])):
         i += 1
     expected = 1
     row: list[str] = []
@@ -145,7 +152,7 @@ def _flattened(lines: list[str], start: int, out: list[str]) -> int:
             flush()
             number, row = m.group(1), []
             expected = int(m.group(1)) + 1
-        elif inline and int(inline.group(1)) == expected and row:
+        elif inline and int(inline.group(1)) == expected and (row or not number):
             flush()  # "10.  Xây dựng Luật …": the number and the first cell on one line
             number, row = inline.group(1), [inline.group(2)]
             expected += 1
