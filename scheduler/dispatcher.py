@@ -9,12 +9,22 @@ digest per person, never "còn -N ngày"). Escalation levels are recorded on the
 in the same transaction, so each is told once. Nothing is planned ahead: a task that
 is completed, cancelled, extended or reopened is simply judged anew the next morning.
 
-Delivery. Due rows are claimed in one `UPDATE … RETURNING` (with `FOR UPDATE SKIP
-LOCKED` on PostgreSQL), with a lease counted from the claim and a fencing token
-(`claim_token`); finishing a row checks both, so a worker that overran its lease can
-neither mark nor resend a row another worker has taken. Rendering reads are batched
-per claim. A send that fails is retried a few times, then the row is `failed`; that
-never ends anything, since tomorrow's digest is planned from the tasks' state."""
+Delivery, in batches. Due rows are claimed in one `UPDATE … RETURNING` (with `FOR UPDATE SKIP LOCKED` on
+PostgreSQL), with a lease counted from the claim and a fencing token (`claim_token`); the same transaction
+reads everything needed to render the batch (three column selects) and writes the previous batch's last
+outcomes. Outcomes are written one transaction per group (≤ FLUSH_MESSAGES, or ≤ FLUSH_AFTER of sending),
+each row only if its token is still ours, so a worker that overran its lease can neither mark nor resend a
+row another worker has taken; the lease of the whole batch is renewed in one statement once a third of it
+has gone. The price: a crash (or a stall past the lease) resends at most the one group whose outcomes were
+not yet written — the messages in flight.
+
+Chats are sent to side by side (MAX_CHATS_AT_ONCE), each chat's digests in order and 1 s apart, all of them
+at the sender's overall rate (`max_per_second`), the morning's most urgent first (planning writes
+escalations, then overdue, then the rest). A 429 holds that chat for exactly `retry_after` — in the
+database, so every worker holds it — while the other chats go on; the whole channel is held when it says
+the limit is its own, or when several chats are told to wait at once. A send that fails is retried a few
+times, then the row is `failed`; that never ends anything, since tomorrow's digest is planned from the
+tasks' state."""
 
 from __future__ import annotations
 
