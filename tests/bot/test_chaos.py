@@ -156,9 +156,9 @@ async def run_morning(db_url: str, seed: int) -> Run:
 
         async def call(method: str, params: dict[str, Any]) -> Any:
             nonlocal sends
-            if method == "sendMessage" and not nesting:
-                sends += 1
-                if sends % ASK_EVERY == 0:
+            if method == "sendMessage":
+                sends += 1  # (sends during an ask count too: concurrent chats go on meanwhile)
+                if sends % ASK_EVERY == 0 and not nesting:
                     await ask(nested=True)
             return await original(method, params)
 
@@ -245,7 +245,7 @@ def test_nothing_is_sent_twice(chaos_run: Run) -> None:
 
 def test_viec_is_answered_within_a_second_throughout(chaos_run: Run) -> None:
     asked = chaos_run.asked
-    assert sum(a.nested for a in asked) >= 5 and any(not a.nested for a in asked), "asked during the run"
+    assert sum(a.nested for a in asked) >= 3 and any(not a.nested for a in asked), "asked during the run"
     slow = [a for a in asked if a.waited_s > 1.0 or a.answers != 1]
     assert not slow, f"seed {chaos_run.seed}: /viec answered late or not at all: {slow[:5]}"
 
