@@ -15,8 +15,9 @@ reads everything needed to render the batch (three column selects) and writes th
 outcomes. Outcomes are written one transaction per group (≤ FLUSH_MESSAGES, or ≤ FLUSH_AFTER of sending),
 each row only if its token is still ours, so a worker that overran its lease can neither mark nor resend a
 row another worker has taken; the lease of the whole batch is renewed in one statement once a third of it
-has gone. The price: a crash (or a stall past the lease) resends at most the one group whose outcomes were
-not yet written — the messages in flight.
+has gone. The price: a crash (or a stall past the lease) resends the messages whose outcomes were not yet
+written — the messages in flight: the group waiting (≤ FLUSH_MESSAGES), the group being written (as many)
+and the sends under way (≤ MAX_CHATS_AT_ONCE); tests/scheduler/test_crash.py kills a worker to check it.
 
 Chats are sent to side by side (MAX_CHATS_AT_ONCE), each chat's digests in order and 1 s apart, all of them
 at the sender's overall rate (`max_per_second`), the morning's most urgent first (planning writes
@@ -24,7 +25,9 @@ escalations, then overdue, then the rest). A 429 holds that chat for exactly `re
 database, so every worker holds it — while the other chats go on; the whole channel is held when it says
 the limit is its own, or when several chats are told to wait at once. A send that fails is retried a few
 times, then the row is `failed`; that never ends anything, since tomorrow's digest is planned from the
-tasks' state."""
+tasks' state. A digest in several parts whose later part fails after the in-place retries is not sent
+again from its first part: the tasks of the parts that arrived are marked delivered on the row
+(`SendError.delivered`) and the retry carries only the rest, headed "(tiếp theo)"."""
 
 from __future__ import annotations
 
@@ -712,8 +715,8 @@ async def send_due_digests(db: Database, senders: dict[str, Sender], *, clock: C
     over meanwhile is not sent. Every outcome is written only if the row's fencing token is still ours.
 
     The price of batching: a worker that dies (or stalls past its lease) after sending messages whose
-    outcomes were not yet written lets another worker send those again. A crash resends at most one
-    unwritten group (≤ FLUSH_MESSAGES messages, ≤ FLUSH_AFTER of sending): the messages in flight."""
+    outcomes were not yet written lets another worker send those again: the messages in flight (the
+    module's docstring gives the bound)."""
     result = DispatchResult()
     now = clock.now()
     today = policy.calendar.local(now).date()
