@@ -34,7 +34,7 @@ UNIT_START = re.compile(rf"(?:{_HEADS})\b|{_GROUP}", re.U)
 _STOP = (
     r"chủ\s*trì|phối\s*hợp|thực\s*hiện|có\s*trách\s*nhiệm|có\s*nhiệm\s*vụ|khẩn\s*trương|nghiên\s*cứu|tổ\s*chức|chỉ\s*đạo|"
     r"tham\s*mưu|xây\s*dựng|rà\s*soát|báo\s*cáo|triển\s*khai|tiếp\s*tục|chủ\s*động|hướng\s*dẫn|theo\s*dõi|"
-    r"đôn\s*đốc|tập\s*trung|xem\s*xét|cho\s*ý\s*kiến|(?<!Đoàn\s)(?<!ban\s)(?<!Tổ\s)kiểm\s*tra|giải\s*quyết|xử\s*lý|đề\s*xuất|trình|"
+    r"đôn\s*đốc|tập\s*trung|xem\s*xét|cho\s*ý\s*kiến|góp\s*ý|(?<!Đoàn\s)(?<!ban\s)(?<!Tổ\s)kiểm\s*tra|giải\s*quyết|xử\s*lý|đề\s*xuất|trình|"
     r"gửi|căn\s*cứ|bố\s*trí|cung\s*cấp|tăng\s*cường|quan\s*tâm|phải|cần|thống\s*nhất|lập|hoàn\s*thành|"
     r"hoàn\s*thiện|cập\s*nhật|ban\s*hành|tiến\s*hành|làm\s*việc|tổng\s*hợp|đánh\s*giá|giám\s*sát|quản\s*lý|"
     r"đảm\s*bảo|bảo\s*đảm|thẩm\s*định|phê\s*duyệt|kịp\s*thời|sớm|nắm|tuyên\s*truyền|vận\s*động|huy\s*động|"
@@ -124,19 +124,49 @@ def name_prefix(text: str) -> str:
 # Trung Quốc, Ấn Độ": one unit per name ("UBND phường Ba Đình" …). Lower-case after the kind is a
 # group ("UBND các xã, phường") and stays whole.
 NAMED_MEMBERS = re.compile(
-    r"^(?P<pre>.*?)\b[Cc]ác\s+(?P<kind>phường|xã|huyện|quận|thị\s*xã|thành\s*phố|tỉnh|Sở|Đại\s*sứ\s*quán)"
+    r"^(?P<pre>.*?)\b[Cc]ác\s+(?P<kind>phường|xã|huyện|quận|thị\s*xã|thành\s*phố|tỉnh|Sở|sở|Bộ|bộ|Đại\s*sứ\s*quán)"
     r"(?:\s+các\s+nước)?\s*:?\s+(?P<names>[A-ZĐÀ-Ỹ].*)$", re.U)
+# Fields of ministries and departments whose name holds "và" or a comma: one member of a list, not two
+# ("các Bộ: Tài chính, Nông nghiệp và Môi trường", "các Sở: Văn hóa, Thể thao và Du lịch, Y tế").
+_HOA = r"h(?:óa|oá)"
+SECTOR_COMPOUND = re.compile(
+    r"Kế\s*hoạch\s*và\s*Đầu\s*tư|Tài\s*nguyên\s*và\s*Môi\s*trường|"
+    r"Nông\s*nghiệp\s*và\s*(?:Phát\s*triển\s*[Nn]ông\s*thôn|Môi\s*trường)|"
+    rf"Văn\s*{_HOA},\s*Thể\s*thao\s*và\s*Du\s*lịch|Văn\s*{_HOA}\s*và\s*(?:Thể\s*thao|Thông\s*tin)|"
+    rf"Văn\s*{_HOA},\s*Khoa\s*học\s*và\s*Thông\s*tin|Văn\s*{_HOA}\s*-\s*Thông\s*tin|"
+    r"Lao\s*động\s*-\s*Thương\s*binh\s*và\s*Xã\s*hội|Khoa\s*học\s*và\s*Công\s*nghệ|Giáo\s*dục\s*và\s*Đào\s*tạo|"
+    r"Thông\s*tin\s*và\s*Truyền\s*thông|Dân\s*tộc\s*và\s*Tôn\s*giáo|Kinh\s*tế\s*và\s*Hạ\s*tầng|"
+    r"Tài\s*chính\s*-\s*Kế\s*hoạch|Quản\s*lý\s*đô\s*thị|Tư\s*pháp", re.U)
+_MEMBER_SEP = re.compile(r",\s*|;\s*|\s+và\s+|\s+hoặc\s+", re.U)
+
+
+def _members(names: str) -> list[str]:
+    """"Công an, Tài chính, Nông nghiệp và Môi trường" → three names: the separators inside a known
+    field name ("Nông nghiệp và Môi trường", "Văn hóa, Thể thao và Du lịch") do not split it."""
+    inside = [m.span() for m in SECTOR_COMPOUND.finditer(names)]
+    out, start = [], 0
+    for sep in _MEMBER_SEP.finditer(names):
+        if any(a < sep.start() < b for a, b in inside):
+            continue
+        out.append(names[start: sep.start()])
+        start = sep.end()
+    out.append(names[start:])
+    return [n.strip(" .") for n in out if n.strip(" .")]
 
 
 def _distribute(unit: str) -> list[str]:
     m = NAMED_MEMBERS.match(unit)
-    if not m:
-        return [unit]
+    if not m or not m.group("names")[0].isupper() or len(m.group("pre")) > 40 or \
+            _cut(m.group("pre") + "x") != (m.group("pre") + "x").strip(" ,.-–"):
+        return [unit]  # "Bộ Tài chính thực hiện …, phối hợp với các Bộ …": a sentence, not one list of names
+    kind = m.group("kind")
+    ministry = kind.lower() in ("bộ", "sở")
     out = []
-    for name in re.split(r",\s*|;\s*|\s+và\s+", m.group("names")):
-        name = name.strip(" .")
-        if name:
-            out.append(name if UNIT_START.match(name) else f"{m.group('pre')}{m.group('kind')} {name}".strip())
+    for name in _members(m.group("names")):
+        # "các Bộ: Công an, Tư pháp": "Công an" is the ministry's field here, not a police unit of its own
+        own_unit = UNIT_START.match(name) and not (ministry and re.fullmatch(r"Công\s*an", name))
+        out.append(name if own_unit else f"{m.group('pre')}{kind[0].upper() + kind[1:] if ministry else kind} "
+                                          f"{name}".strip())
     return out or [unit]
 
 
@@ -173,6 +203,11 @@ def _shared_level(units: list[str]) -> list[str]:
 
 
 def split_units(names: str) -> list[str]:
+    members = NAMED_MEMBERS.match(names)
+    if members and not members.group("pre") and members.group("kind").lower() in ("bộ", "sở") and \
+            members.group("names")[0].isupper():
+        # "các Bộ: Công an, Tài chính, …": the members, before the commas are read as unit boundaries
+        return [d for d in _distribute(names.strip(" ,.-–")) if len(d) <= MAX_NAME]
     parts = [p.strip(" ,.-–") for p in _SPLIT.split(names)]
     units = _shared_level([p for p in parts if p and UNIT_START.match(p) and len(p) <= MAX_NAME * 3])
     return [d for u in units for d in _distribute(u) if len(d) <= MAX_NAME]
@@ -226,8 +261,8 @@ def heading_units(head: str) -> list[str]:
         if head.isupper():
             head = unit_case(head)
     head = re.sub(r"^(?:Đề\s*nghị|Giao|Yêu\s*cầu)\s+", "", head)  # "4. Đề nghị Ban Tuyên giáo Thành ủy"
-    if NAMED_MEMBERS.match(head):  # "UBND các phường: Ba Đình, Hoàn Kiếm …"
-        return _distribute(head.rstrip(". "))
+    if NAMED_MEMBERS.match(head) and len(members := _distribute(head.rstrip(". "))) > 1:
+        return members  # "UBND các phường: Ba Đình, Hoàn Kiếm …"
     if ":" in head:
         head = head.split(":", 1)[0].strip()
     if not UNIT_START.match(head) or len(head) > MAX_NAME:

@@ -1,0 +1,48 @@
+"""Who must act and by when: general phrasing patterns of leads, supports and deadlines (issue 8).
+
+The sentences are written for these tests from the phrasing patterns; they are not copied from a document."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.ingest.dates import pick_deadline
+from bot.ingest.units import find_leads, find_supports, heading_units
+
+ISSUED = dt.date(2026, 3, 2)
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    # a plural kind and a colon, then the members' fields: one unit per member
+    ("Giao các Bộ: Quốc phòng, Công an, Khoa học và Công nghệ góp ý dự thảo Nghị định.",
+     ["Bộ Quốc phòng", "Bộ Công an", "Bộ Khoa học và Công nghệ"]),
+    ("Giao các Sở: Y tế, Giáo dục và Đào tạo, Văn hóa, Thể thao và Du lịch hướng dẫn các trường.",
+     ["Sở Y tế", "Sở Giáo dục và Đào tạo", "Sở Văn hóa, Thể thao và Du lịch"]),
+    ("Giao các Sở Nội vụ, Tài chính và Xây dựng rà soát biên chế.", ["Sở Nội vụ", "Sở Tài chính", "Sở Xây dựng"]),
+    # a group name stays whole
+    ("Giao các sở, ngành rà soát biên chế.", ["các sở, ngành"]),
+])
+def test_member_lists_expand_into_units(text: str, leads: list[str]) -> None:
+    assert find_leads(text) == leads
+
+
+def test_member_list_in_a_support_phrase() -> None:
+    assert find_supports("Bộ Ngoại giao chủ trì, phối hợp với các Bộ KH&ĐT, GD&ĐT, Nội vụ xây dựng đề án.") == \
+        ["Bộ KH&ĐT", "Bộ GD&ĐT", "Bộ Nội vụ"]
+
+
+def test_member_list_in_a_heading() -> None:
+    assert heading_units("Các Bộ: Nội vụ, Tư pháp, Nông nghiệp và Môi trường") == \
+        ["Bộ Nội vụ", "Bộ Tư pháp", "Bộ Nông nghiệp và Môi trường"]
+
+
+def test_a_sentence_that_mentions_a_list_is_not_a_list_heading() -> None:
+    head = ("Bộ Công Thương thực hiện các ý kiến chỉ đạo tại Thông báo số 12/TB-VPCP; phối hợp với các Bộ Tài chính, "
+            "Nội vụ hoàn thiện dự thảo")
+    assert len(heading_units(head)) <= 1
+
+
+def test_deadline_fixture_is_used() -> None:
+    assert pick_deadline("hoàn thành trước ngày 15/4/2026", issued_on=ISSUED) is not None
