@@ -101,6 +101,8 @@ _SPLIT = re.compile(rf",\s*(?=(?:{_HEADS})\b|(?:các|UBND|Ủy\s*ban|Uỷ\s*ban)
 MAX_NAME = 90
 
 
+ADVISORY_BODY = re.compile(r"(?:[Cc]ơ\s*quan|[Bb]ộ\s*phận)(?:\s+chuyên\s*(?:trách|môn))?(?:\s+tham\s*mưu,?)?$",
+                           re.U)
 GROUP_WORD_BEFORE = re.compile(r"(?:^|\s)(?:[Cc]ác|[Nn]hững|[Mm]ọi)$", re.U)
 
 
@@ -110,6 +112,8 @@ def _cut(fragment: str) -> str:
     for m in STOP_RE.finditer(padded):
         if m.group(0)[:1].isspace() and GROUP_WORD_BEFORE.search(padded[: m.start()]):
             continue  # "các tổ chức cơ sở đảng": the kind of a group, not a verb
+        if ADVISORY_BODY.search(padded[: m.start()]) and re.match(r"\s(?:tham\s*mưu|giúp\s*việc)", m.group(0)):
+            continue  # "các cơ quan chuyên trách tham mưu, giúp việc Đảng ủy": what the body is, not what it does
         end = m.start()
         break
     return padded[:end].strip(" ,.-–")
@@ -251,10 +255,49 @@ def _field_units(rx: re.Pattern[str], text: str) -> list[str]:
     return out
 
 
+# A person by honorific and name, with a title: "Ông Nguyễn Văn A - Trưởng đoàn", "Bà Lê Thị B, Thư ký",
+# "đồng chí Trần Văn C (Phó Chủ tịch UBND huyện)"
+HONORIFIC = re.compile(r"^(?P<h>Ông|Bà|[Đđ]ồng\s*chí|Đ/c|đ/c)\s*\.?\s+(?P<rest>\S.*)$", re.U)
+TITLE_WORD = re.compile(r"^(?:Phó|Trưởng|Bí\s*thư|Thư\s*ký|Ủy\s*viên|Uỷ\s*viên|Thành\s*viên|Tổ\s*trưởng)\b", re.U)
+
+
+def _person(text: str) -> str | None:
+    """"Ông. Nguyễn Văn A - Trưởng đoàn: Phụ trách chung …" → "Ông Nguyễn Văn A - Trưởng đoàn"."""
+    m = HONORIFIC.match(text.strip())
+    if not m or UNIT_START.match(m.group("rest")) or TITLE_WORD.match(m.group("rest")):
+        return None  # "Đồng chí Phó Chủ tịch UBND tỉnh": a title, read as a unit
+    words = []
+    for w in m.group("rest").split():
+        if len(words) == 5 or not w[:1].isupper() or not w.strip(",:;-–()").isalpha():
+            break
+        words.append(w)
+        if not w.isalpha():  # "A," / "A:" ends the name
+            break
+    if len(words) < 2:
+        return None
+    name = " ".join(words).strip(",:;-–( ")
+    after = m.group("rest")[len(" ".join(words)):].lstrip()
+    title = ""
+    if t := re.match(r"^[-–,(]?\s*(?P<t>[^:;()\n]{2,80})", after):
+        title = t.group("t").strip(" ,.-–")
+        if not (UNIT_START.match(title) or TITLE_WORD.match(title) or re.match(r"(?:Trưởng|Thư\s*ký)", title)):
+            title = ""
+    honorific = "Đồng chí" if m.group("h").lower().startswith(("đồng", "đ/c")) else m.group("h")
+    return f"{honorific} {name}" + (f" - {title}" if title else "")
+
+
+# What a unit described in a heading ("Đối với đơn vị được kiểm tra") may say of itself without a verb
+DESCRIBED_BY = re.compile(r"^\s*(?:được|bị|có\s*liên\s*quan|liên\s*quan|thuộc|trực\s*thuộc|tham\s*gia|"
+                          r"sử\s*dụng|hoạt\s*động|quản\s*lý)\b", re.U)
+
+
 def heading_units(head: str) -> list[str]:
     """A heading that names who acts: "1. Sở Văn hóa và Thể thao", "Trách nhiệm của các sở, ngành:",
-    "NHIỆM VỤ CHỦ YẾU CỦA BỘ TÀI CHÍNH"."""
+    "NHIỆM VỤ CHỦ YẾU CỦA BỘ TÀI CHÍNH", "Ông Nguyễn Văn A - Trưởng đoàn", "Giám đốc các Sở; Chủ tịch UBND
+    các xã:"."""
     head = head.strip().rstrip(":").strip()
+    if ":" not in head and (person := _person(head)):
+        return [person]  # (with its work after a colon it is an item, not a heading: see find_leads_ranked)
     m = HEADING_OF.match(head)
     if m:
         head = m.group("u").strip()
@@ -264,12 +307,19 @@ def heading_units(head: str) -> list[str]:
     if NAMED_MEMBERS.match(head) and len(members := _distribute(head.rstrip(". "))) > 1:
         return members  # "UBND các phường: Ba Đình, Hoàn Kiếm …"
     if ":" in head:
-        head = head.split(":", 1)[0].strip()
+        head, work = (p.strip() for p in head.split(":", 1))
+        if work and m:
+            return []  # "Đối với đơn vị được kiểm tra: Chuẩn bị báo cáo …": an item, not a heading
+    if ";" in head:  # "Giám đốc các Sở, Thủ trưởng các ban, ngành; Chủ tịch UBND các xã, phường"
+        parts = [heading_units(p) for p in re.split(r"\s*;\s*", head) if p.strip()]
+        return [u for p in parts for u in p] if parts and all(parts) else []
     if not UNIT_START.match(head) or len(head) > MAX_NAME:
         return []  # (a long list of named members was handled above)
     name = _cut(head)
     if len(name) < len(head) - 1:  # a verb follows: a sentence, not a name
-        return []
+        if not (m and DESCRIBED_BY.match(head[len(name):])):
+            return []
+        name = head  # "Đối với đơn vị được kiểm tra": the unit as the heading describes it
     return split_units(name)
 
 
@@ -293,7 +343,9 @@ def _clause_subject(text: str) -> tuple[list[str], bool]:
 
 
 STRONG, WEAK = 2, 1
-UNIT_COLON = re.compile(r"^(?P<u>[^:;.\n]{3,90}):\s+\S")
+# a unit that opens a text and the verb after it
+ROLE_OPENING = re.compile(rf"(?:(?:{_HEADS})\b|{_GROUP})[^:;.\n]{{0,120}}?(?=\s(?:{_STOP})\b)", re.U)
+UNIT_COLON = re.compile(r"^(?P<u>(?:(?:Ông|Bà)\.\s*)?[^:;.\n]{3,90}):\s+\S")
 ADVERBIAL = re.compile(r"^(?:(?:Trên\s*cơ\s*sở|Căn\s*cứ)(?:[^.;:]{0,120}?,\s*(?=(?:" + _HEADS + r")\b)|"
                        r"[^.;:]{0,120}?,\s*(?=" + _GROUP + r"))|"
                        r"(?:Theo\s*đó|Định\s*kỳ|Hằng|Hàng|Trước|Sau|Trong|Khi|Đồng\s*thời|Ngoài\s*ra|Trường\s*hợp|"
@@ -328,6 +380,10 @@ def find_leads_ranked(text: str) -> tuple[list[str], int]:
         return fields, STRONG
     named = UNIT_COLON.match(text)
     if named and (units := heading_units(named.group("u"))):
+        rest = text[named.end("u") + 1:].strip()
+        if HEADING_OF.match(named.group("u")) and (own := ROLE_OPENING.match(rest)) and \
+                (doers := split_units(_cut(own.group(0)))) and not is_generic_reference(doers):
+            return doers, STRONG  # "Đối với Đoàn kiểm tra: Các thành viên Đoàn thực hiện …"
         listed = _units_from(re.sub(r"^(?:Giao|Đề\s*nghị|Yêu\s*cầu)\s+", "", text))
         # "Giao UBND các xã: Đức Trọng, Hiệp Thạnh …" lists names; "Công an tỉnh: Xây dựng …" names the doer
         return (listed if len(listed) > 1 else units), STRONG

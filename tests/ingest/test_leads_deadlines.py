@@ -46,3 +46,35 @@ def test_a_sentence_that_mentions_a_list_is_not_a_list_heading() -> None:
 
 def test_deadline_fixture_is_used() -> None:
     assert pick_deadline("hoàn thành trước ngày 15/4/2026", issued_on=ISSUED) is not None
+
+
+@pytest.mark.parametrize(("head", "units"), [
+    # people by honorific, name and role
+    ("Ông. Trần Văn Bình - Trưởng đoàn", ["Ông Trần Văn Bình - Trưởng đoàn"]),
+    ("Bà Nguyễn Thị Mai, Thư ký Tổ công tác", ["Bà Nguyễn Thị Mai - Thư ký Tổ công tác"]),
+    ("Đồng chí Lê Văn Tâm (Phó Chủ tịch UBND xã)", ["Đồng chí Lê Văn Tâm - Phó Chủ tịch UBND xã"]),
+    ("Đồng chí Phó Chủ tịch UBND huyện", ["Đồng chí Phó Chủ tịch UBND huyện"]),
+    # a unit the heading describes ("được kiểm tra") is the unit, not a sentence
+    ("Đối với đơn vị được kiểm tra", ["đơn vị được kiểm tra"]),
+    ("Trách nhiệm của các tổ chức tham gia thí điểm", ["các tổ chức tham gia thí điểm"]),
+    # group addressees separated by ';' in a heading: each part, split where each part is a unit
+    ("Giám đốc các Sở và Thủ trưởng các ban, ngành tỉnh; Chủ tịch UBND các xã, phường:",
+     ["Giám đốc các Sở", "Thủ trưởng các ban, ngành tỉnh", "Chủ tịch UBND các xã, phường"]),
+    ("Các cơ quan chuyên trách tham mưu, giúp việc Huyện ủy; các chi bộ trực thuộc",
+     ["Các cơ quan chuyên trách tham mưu, giúp việc Huyện ủy", "các chi bộ trực thuộc"]),
+    # a heading that goes on with its work is an item
+    ("Đối với đơn vị được kiểm tra: Chuẩn bị hồ sơ", []),
+])
+def test_heading_units(head: str, units: list[str]) -> None:
+    assert heading_units(head) == units
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    ("Ông. Trần Văn Bình - Trưởng đoàn: Phụ trách chung; ký các văn bản của Đoàn.",
+     ["Ông Trần Văn Bình - Trưởng đoàn"]),
+    # the body after "Đối với X:" names the doer itself
+    ("Đối với Tổ công tác: Các thành viên Tổ thực hiện đúng lịch làm việc.", ["Các thành viên Tổ"]),
+    ("Đối với các xã: UBND các xã rà soát danh sách hộ nghèo.", ["UBND các xã"]),
+])
+def test_leads_of_items_that_open_with_who(text: str, leads: list[str]) -> None:
+    assert find_leads(text) == leads
