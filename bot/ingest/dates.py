@@ -59,6 +59,16 @@ HOLIDAY = re.compile(
 EVENT_BEFORE = re.compile(r"(?:dự\s*kiến\s*(?:sẽ\s*)?(?:tổ\s*chức|diễn\s*ra|khai\s*mạc)|sẽ\s*(?:được\s*)?tổ\s*chức|"
                           r"diễn\s*ra|được\s*tổ\s*chức|khai\s*mạc)(?![^.;]*\b(?:hoàn\s*thành|xong|gửi|báo\s*cáo|"
                           r"trình|nộp)\b)[^.;:]*$", re.I)
+# a window the work fills: "treo cờ từ ngày 10/5 đến hết ngày 14/5/2026", "trong thời gian từ đầu tháng 1 tới ngày
+# 15/3/2026", "lấy ý kiến từ ngày 17/3 đến ngày 05/4/2026": the end of the window is the deadline
+RANGE_END = re.compile(r"(?P<cue>\btừ\s+(?!năm\b)[^.;:]{1,40}?\s(?:đến|tới)\s*(?:hết\s*)?(?:ngày\s*)?)"
+                       r"(?P<d>\d{1,2})\s*(?:[/.\-]|\s*tháng\s*)\s*(?P<m>\d{1,2})"
+                       r"(?:\s*(?:[/.\-]|năm)\s*(?P<y>\d{4}))?(?![\d/])", re.I)
+# … but not the window of a reporting period or the schedule of an event: "số liệu tính từ ngày 01/01 đến ngày
+# 30/6", "Thời gian dự kiến: từ ngày 11/9 đến ngày 20/9"
+RANGE_NOT_DUE = re.compile(r"(?:số\s*liệu|tính|kỳ\s*báo\s*cáo|giai\s*đoạn|"
+                           r"thời\s*gian\s*(?:dự\s*kiến|tổ\s*chức|diễn\s*ra)|"
+                           r"dự\s*kiến|diễn\s*ra|tổ\s*chức\s*(?:vào|trong))\s*:?\s*(?:\(?\s*)?$", re.I)
 WITHIN_DAYS = re.compile(r"trong\s*(?:thời\s*hạn\s*)?(?:vòng\s*)?(?P<n>\d{1,3})\s*ngày(?P<work>\s*làm\s*việc)?"
                          r"\s*(?:,\s*)?kể\s*từ\s*ngày\s*(?:ký|ban\s*hành)", re.I)
 
@@ -116,6 +126,14 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
         found.append(Deadline(due=due, text=match.group(0).strip(" ,;:"), start=span[0], exact=exact,
                               year_given=year_given))
 
+    for m in RANGE_END.finditer(text):
+        if RANGE_NOT_DUE.search(text[max(0, m.start() - 40): m.start()]):
+            continue
+        d, mo = int(m.group("d")), int(m.group("m"))
+        start_year = re.search(r"\d{4}", m.group("cue"))
+        year = int(m.group("y") or (start_year.group(0) if start_year else 0)) or (issued_on.year if issued_on else 0)
+        if year:
+            add(m, _safe_date(year, mo, d), exact=True, year_given=bool(m.group("y") or start_year))
     for rx in (FULL_DATE, WORDY_DATE):
         for m in rx.finditer(text):
             d, mo = int(m.group("d")), int(m.group("m"))

@@ -44,10 +44,6 @@ def test_a_sentence_that_mentions_a_list_is_not_a_list_heading() -> None:
     assert len(heading_units(head)) <= 1
 
 
-def test_deadline_fixture_is_used() -> None:
-    assert pick_deadline("hoàn thành trước ngày 15/4/2026", issued_on=ISSUED) is not None
-
-
 @pytest.mark.parametrize(("head", "units"), [
     # people by honorific, name and role
     ("Ông. Trần Văn Bình - Trưởng đoàn", ["Ông Trần Văn Bình - Trưởng đoàn"]),
@@ -78,3 +74,26 @@ def test_heading_units(head: str, units: list[str]) -> None:
 ])
 def test_leads_of_items_that_open_with_who(text: str, leads: list[str]) -> None:
     assert find_leads(text) == leads
+
+
+@pytest.mark.parametrize(("phrase", "due"), [
+    # the end of the window the work fills
+    ("Các hộ gia đình treo cờ từ ngày 1/9/2026 đến hết ngày 3/9/2026.", "2026-09-03"),
+    ("Thời gian góp ý: từ ngày 10/3/2026 đến ngày 25/3/2026.", "2026-03-25"),
+    ("trong thời gian từ đầu tháng 4/2026 tới ngày 30/4/2026, Công an xã tăng cường tuần tra", "2026-04-30"),
+    ("kiểm tra từ ngày 6 tháng 4 đến ngày 17 tháng 4 năm 2026", "2026-04-17"),
+    ("ra quân từ ngày 10/5 đến ngày 20/5", "2026-05-20"),  # the year of the document
+])
+def test_the_end_of_a_window_is_the_deadline(phrase: str, due: str) -> None:
+    found = pick_deadline(phrase, issued_on=ISSUED)
+    assert found is not None and found.due.isoformat() == due
+
+
+@pytest.mark.parametrize("phrase", [
+    "Thời gian dự kiến: từ ngày 5/10/2026 đến ngày 9/10/2026.",  # the schedule of an event
+    "báo cáo số liệu tính từ ngày 01/01/2026 đến ngày 30/6/2026",  # a reporting period
+    "triển khai từ ngày 11/9 đến hết năm 2026",  # a period of work that runs to a year's end
+    "thực hiện trong giai đoạn từ năm 2026 đến năm 2030",
+])
+def test_windows_that_are_not_deadlines(phrase: str) -> None:
+    assert pick_deadline(phrase, issued_on=ISSUED) is None
