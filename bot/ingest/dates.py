@@ -16,7 +16,7 @@ from storage.vntext import fold
 
 _CUE = (r"(?:trước|chậm\s*nhất(?:\s*(?:là|vào|đến))?|xong\s*trước|hoàn\s*thành(?:\s*(?:trước|đến))?|xong|"
         r"trong|đến\s*hết|hạn\s*chót|thời\s*hạn(?:\s*hoàn\s*thành)?|kết\s*thúc|cuối|gửi\s*về[^.;]{0,60}?trước|"
-        r"(?<=\s)sang|^sang)"
+        r"(?<=\s)sang|^sang|thời\s*gian\s*thực\s*hiện\s*:|(?:tới|đến)(?=\s*ngày))"
         r"[\s:]*")
 _DAY_PREFIX = (r"(?:(?:\d{1,2}\s*giờ(?:\s*\d{1,2})?\s*(?:phút)?\s*)?(?:,\s*)?(?:ngày\s*)?"
                r"(?:thứ\s+\w+,?\s*)?(?:ngày\s*)?)")
@@ -69,6 +69,7 @@ RANGE_END = re.compile(r"(?P<cue>\btừ\s+(?!năm\b)[^.;:]{1,40}?\s(?:đến|t�
 RANGE_NOT_DUE = re.compile(r"(?:số\s*liệu|tính|kỳ\s*báo\s*cáo|giai\s*đoạn|"
                            r"thời\s*gian\s*(?:dự\s*kiến|tổ\s*chức|diễn\s*ra)|"
                            r"dự\s*kiến|diễn\s*ra|tổ\s*chức\s*(?:vào|trong))\s*:?\s*(?:\(?\s*)?$", re.I)
+VALID_UNTIL = re.compile(r"(?:hiệu\s*lực|giá\s*trị|kéo\s*dài|[ủu][yỷ]\s*quyền|thời\s*hạn\s*sử\s*dụng)[^.;]*$", re.I)
 WITHIN_DAYS = re.compile(r"trong\s*(?:thời\s*hạn\s*)?(?:vòng\s*)?(?P<n>\d{1,3})\s*ngày(?P<work>\s*làm\s*việc)?"
                          r"\s*(?:,\s*)?kể\s*từ\s*ngày\s*(?:ký|ban\s*hành)", re.I)
 
@@ -118,8 +119,10 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
         if any(a < span[1] and span[0] < b for a, b in taken):
             return
         cue = (match.groupdict().get("cue") or "").lower()
-        if cue.startswith("đến") and re.search(r"\btừ\b[^.;:]*$", text[max(0, span[0] - 60): span[0]], re.I):
+        if cue.startswith(("đến", "tới")) and re.search(r"\btừ\b[^.;:]*$", text[max(0, span[0] - 60): span[0]], re.I):
             return  # the end of a period ("từ ngày 11/9 đến hết năm 2026"), not a deadline
+        if cue.startswith(("đến", "tới")) and VALID_UNTIL.search(text[max(0, span[0] - 40): span[0]]):
+            return  # how long a paper or a mandate holds ("có hiệu lực đến ngày 31/12"), not work to finish
         if EVENT_BEFORE.search(text[max(0, span[0] - 120): span[0]]):
             return  # the date of a meeting or event, not of work to finish
         taken.append(span)

@@ -97,3 +97,23 @@ def test_the_end_of_a_window_is_the_deadline(phrase: str, due: str) -> None:
 ])
 def test_windows_that_are_not_deadlines(phrase: str) -> None:
     assert pick_deadline(phrase, issued_on=ISSUED) is None
+
+
+@pytest.mark.parametrize(("phrase", "due"), [
+    ("duy trì lực lượng tới ngày 30/6/2026", "2026-06-30"),
+    ("- Thời gian thực hiện: Quý II/2026.", "2026-06-30"),
+    ("đề nghị lùi thời hạn hoàn thành sang tháng 12 năm 2026", "2026-12-31"),
+    ("hoàn thành việc chỉnh trang trước Quốc khánh 2/9", "2026-09-02"),
+])
+def test_more_deadline_cues(phrase: str, due: str) -> None:
+    found = pick_deadline(phrase, issued_on=ISSUED)
+    assert found is not None and found.due.isoformat() == due
+
+
+@pytest.mark.parametrize("phrase", [
+    "Giấy phép có hiệu lực đến ngày 31/12/2027.",  # how long a paper holds
+    "- Thời gian thực hiện: từ quý II/2026.",  # when work starts
+    "Hội nghị dự kiến tổ chức trong tháng 6 năm 2026.",  # an event
+])
+def test_dates_that_do_not_end_work(phrase: str) -> None:
+    assert pick_deadline(phrase, issued_on=ISSUED) is None
