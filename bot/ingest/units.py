@@ -106,17 +106,21 @@ ADVISORY_BODY = re.compile(r"(?:[Cc]ơ\s*quan|[Bb]ộ\s*phận)(?:\s+chuyên\s*(
 GROUP_WORD_BEFORE = re.compile(r"(?:^|\s)(?:[Cc]ác|[Nn]hững|[Mm]ọi)$", re.U)
 
 
-def _cut(fragment: str) -> str:
-    padded = " " + fragment
-    end = len(padded)
+def _first_stop(padded: str) -> re.Match[str] | None:
+    """Where the name that opens `padded` (" " + text) ends: its first verb, role or time word."""
     for m in STOP_RE.finditer(padded):
         if m.group(0)[:1].isspace() and GROUP_WORD_BEFORE.search(padded[: m.start()]):
             continue  # "các tổ chức cơ sở đảng": the kind of a group, not a verb
         if ADVISORY_BODY.search(padded[: m.start()]) and re.match(r"\s(?:tham\s*mưu|giúp\s*việc)", m.group(0)):
             continue  # "các cơ quan chuyên trách tham mưu, giúp việc Đảng ủy": what the body is, not what it does
-        end = m.start()
-        break
-    return padded[:end].strip(" ,.-–")
+        return m
+    return None
+
+
+def _cut(fragment: str) -> str:
+    padded = " " + fragment
+    m = _first_stop(padded)
+    return padded[: m.start() if m else len(padded)].strip(" ,.-–")
 
 
 def name_prefix(text: str) -> str:
@@ -214,7 +218,11 @@ def split_units(names: str) -> list[str]:
         return [d for d in _distribute(names.strip(" ,.-–")) if len(d) <= MAX_NAME]
     parts = [p.strip(" ,.-–") for p in _SPLIT.split(names)]
     units = _shared_level([p for p in parts if p and UNIT_START.match(p) and len(p) <= MAX_NAME * 3])
-    return [d for u in units for d in _distribute(u) if len(d) <= MAX_NAME]
+    return [d for u in units for d in _distribute(u) if len(d) <= MAX_NAME and not DANGLING_END.search(d)]
+
+
+# A name never ends on a joining word: "các đơn vị khai thác đầu tư, lắp đặt và" ran past its verb
+DANGLING_END = re.compile(r"\s(?:và|hoặc|các|của|cho|với|đúng|theo|tại|những|mọi)$", re.U)
 
 
 def _semicolon_list(fragment: str) -> list[str]:
@@ -333,7 +341,7 @@ def _clause_subject(text: str) -> tuple[list[str], bool]:
             clause = clause[opening.end():]  # "Định kỳ 6 tháng, hàng năm, Sở Công Thương tổ chức …"
         if not UNIT_START.match(clause):
             continue
-        m = STOP_RE.search(" " + clause)
+        m = _first_stop(" " + clause)
         if m is None or m.group(0).strip().startswith(("phối", "và các")) or m.group(0).strip() in ":;(.":
             continue
         units = split_units((" " + clause)[: m.start()].strip(" ,.-–"))
@@ -391,6 +399,8 @@ def find_leads_ranked(text: str) -> tuple[list[str], int]:
     opening = ROLE_AFTER.match(ORDINAL_OPENING.sub("", text, count=1))
     if opening and _cut(name := opening.group("u").strip(" ,.-–")) == name and (units := split_units(name)):
         return units, STRONG
+    if (opener := _opening_doer(text)) is not None:
+        return opener
     for m in GIVE.finditer(text):
         units = _units_from(m.group("u"))
         if units:
@@ -410,6 +420,38 @@ def find_leads_ranked(text: str) -> tuple[list[str], int]:
     if subject:
         return subject, STRONG if first else WEAK
     return [], 0
+
+
+# After a unit that opens a text, words that make it the one who asks, reports or is described, not the doer
+NOT_DOER_VERB = re.compile(r"^(?:giao|đề\s*nghị|yêu\s*cầu|chỉ\s*đạo|[ủu][yỷ]\s*quyền|thống\s*nhất|thông\s*báo|"
+                           r"đã|vừa|đang|cũng|sẽ|là|được|nhận\s*được|có\s*\w+|nhấn\s*mạnh|lưu\s*ý|chỉ\s*rõ|"
+                           r"khẳng\s*định|biểu\s*dương|ghi\s*nhận|thừa|thay\s*mặt|về\s*việc|tại|với|cùng|và\s*các|"
+                           r"khi|nếu|thì|sau\s*khi|phối\s*hợp|ban\s*hành|trình|cho\s*ý\s*kiến|[:;(.])", re.U | re.I)
+# An item that opens by directing someone else: that someone is the object; the doer is above (the heading)
+DIRECTS_OTHERS = re.compile(r"^(?:[-+•]\s*)?(?:Chỉ\s*đạo|Hướng\s*dẫn|Đôn\s*đốc)\s", re.U)
+
+
+def _opening_doer(text: str) -> tuple[list[str], int] | None:
+    """"Sở Tài chính nghiên cứu …. Bộ Y tế khẩn trương …": the unit that opens the text with its own work is its
+    lead, before any unit asked or named further on. "Chỉ đạo X …", "Hướng dẫn X …" opening an item name X as
+    the object of the work (WEAK: a unit heading above wins)."""
+    body = ORDINAL_OPENING.sub("", text.strip(), count=1)
+    if DIRECTS_OTHERS.match(body):
+        rest = DIRECTS_OTHERS.sub("", body, count=1)
+        units = []
+        if (role := ROLE_AFTER.match(rest)) and _cut(n := role.group("u").strip(" ,.-–")) == n:
+            units = split_units(n)
+        return (units, WEAK) if units else None
+    if not UNIT_START.match(body):
+        return None
+    padded = " " + body
+    stop = _first_stop(padded)
+    if stop is None or NOT_DOER_VERB.match(stop.group(0).strip()):
+        return None
+    name = padded[: stop.start()].strip(" ,.-–")
+    if len(name) > MAX_NAME or not (units := split_units(name)) or is_generic_reference(units):
+        return None
+    return units, STRONG
 
 
 def find_leads(text: str) -> list[str]:

@@ -117,3 +117,52 @@ def test_more_deadline_cues(phrase: str, due: str) -> None:
 ])
 def test_dates_that_do_not_end_work(phrase: str) -> None:
     assert pick_deadline(phrase, issued_on=ISSUED) is None
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    # the unit that opens the text with its own work, before units asked or named further on
+    ("Sở Nội vụ tổng hợp danh sách, báo cáo. Ủy ban nhân dân tỉnh yêu cầu các huyện nghiêm túc thực hiện.",
+     ["Sở Nội vụ"]),
+    ("Bộ Công Thương căn cứ quy định hiện hành, giao cơ quan chuyên môn có thẩm quyền thực hiện việc cấp phép.",
+     ["Bộ Công Thương"]),
+    ("Sở Y tế nghiên cứu kỹ ý kiến các chuyên gia. Sở Tài chính khẩn trương có văn bản gửi Sở Y tế.", ["Sở Y tế"]),
+    # … but not the one who asks or reports
+    ("Ủy ban nhân dân huyện giao Phòng Kinh tế rà soát số liệu.", ["Phòng Kinh tế"]),
+    # "và các …" after a name: two units, "tổ chức" is the kind of the second, not its verb
+    ("Ủy ban nhân dân huyện và các tổ chức đoàn thể triển khai thực hiện.",
+     ["Ủy ban nhân dân huyện", "các tổ chức đoàn thể"]),
+    # a time or manner word after the name is not part of it
+    ("Sở Tài chính hằng tháng báo cáo UBND tỉnh.", ["Sở Tài chính"]),
+    ("Sở Xây dựng định kỳ kiểm tra.", ["Sở Xây dựng"]),
+    ("Công an tỉnh khẩn trương điều tra.", ["Công an tỉnh"]),
+    ("Sở Công Thương chủ động làm việc với các doanh nghiệp.", ["Sở Công Thương"]),
+    # a name that runs past its verb ("… lắp đặt và") is no name
+    ("Các đơn vị khai thác đá đầu tư, lắp đặt và vận hành trạm cân.", []),
+])
+def test_opening_doer(text: str, leads: list[str]) -> None:
+    assert find_leads(text) == leads
+
+
+PLAN = """ỦY BAN NHÂN DÂN
+TỈNH AN LẠC
+Số: 15/KH-UBND
+An Lạc, ngày 2 tháng 3 năm 2026
+KẾ HOẠCH
+Triển khai công tác bảo đảm an toàn giao thông năm 2026
+II. NHIỆM VỤ, GIẢI PHÁP
+1. Công an tỉnh:
+- Chỉ đạo Phòng Cảnh sát giao thông khẩn trương tăng cường tuần tra, kiểm soát trên các tuyến quốc lộ.
+- Hướng dẫn Công an các xã lập danh sách các điểm đen về tai nạn giao thông.
+2. Sở Xây dựng:
+- Phối hợp với Công an tỉnh và Ủy ban nhân dân các xã rà soát biển báo trên các tuyến đường.
+"""
+
+
+def test_directing_others_under_a_unit_heading_keeps_the_heading_unit() -> None:
+    from bot.ingest import parse_notice
+    tasks = parse_notice(PLAN).tasks
+    by_text = {t.text.split()[0]: t for t in tasks}
+    assert by_text["Chỉ"].lead == ("Công an tỉnh",)
+    assert by_text["Hướng"].lead == ("Công an tỉnh",)
+    assert by_text["Phối"].lead == ("Sở Xây dựng",)
+    assert by_text["Phối"].support == ("Công an tỉnh", "Ủy ban nhân dân các xã")
