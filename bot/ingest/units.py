@@ -25,8 +25,9 @@ _KINDS = (r"sở|ban|bộ|ngành|cơ\s*quan|đơn\s*vị|địa\s*phương|huy�
           r"doanh\s*nghiệp|hội|đoàn\s*thể|phòng|trường|cơ\s*sở|lực\s*lượng|đài|báo|chi\s*bộ|đảng\s*bộ|cấp|"
           r"ủy\s*ban|uỷ\s*ban|UBND|Đại\s*sứ\s*quán|chủ\s*đầu\s*tư|công\s*ty|thành\s*viên|Bộ|Sở|Ban|ngân\s*hàng|"
           r"nhà\s*trường|quận|thị\s*xã|tập\s*đoàn|viện|trung\s*tâm|cục|chi\s*cục|thôn|bản|tổ|cá\s*nhân|hộ|ấp|khu\s*phố|"
-          r"tổ\s*dân\s*phố|buôn|làng|ngành|cấp\s*ủy|cấp\s*uỷ|tổ\s*chức\s*cơ\s*sở\s*đảng|đoàn\s*thể")
+          r"tổ\s*dân\s*phố|buôn|làng|ngành|cấp\s*ủy|cấp\s*uỷ|tổ\s*chức\s*cơ\s*sở\s*đảng|đoàn\s*thể|đội")
 _GROUP = (rf"(?:[Cc]ác|[Mm]ọi|[Nn]hững|[Tt]oàn\s*thể)\s+(?:{_KINDS})\b|"
+          r"[Cc]hính\s*quyền\s(?:địa\s*phương|các\s*cấp|cơ\s*sở|cấp)|"
           r"[Cc]ơ\s*quan\s(?!nào)|[Đđ]ơn\s*vị\s(?!nào)|[Đđ]ịa\s*phương\b(?!\s*nào)|[Tt]hủ\s*trưởng\s")
 UNIT_START = re.compile(rf"(?:{_HEADS})\b|{_GROUP}", re.U)
 
@@ -34,7 +35,7 @@ UNIT_START = re.compile(rf"(?:{_HEADS})\b|{_GROUP}", re.U)
 _STOP = (
     r"chủ\s*trì|phối\s*hợp|thực\s*hiện|có\s*trách\s*nhiệm|có\s*nhiệm\s*vụ|khẩn\s*trương|nghiên\s*cứu|tổ\s*chức|chỉ\s*đạo|"
     r"tham\s*mưu|xây\s*dựng|rà\s*soát|báo\s*cáo|triển\s*khai|tiếp\s*tục|chủ\s*động|hướng\s*dẫn|theo\s*dõi|"
-    r"đôn\s*đốc|tập\s*trung|xem\s*xét|cho\s*ý\s*kiến|góp\s*ý|(?<!Đoàn\s)(?<!ban\s)(?<!Tổ\s)kiểm\s*tra|giải\s*quyết|xử\s*lý|đề\s*xuất|trình|"
+    r"đôn\s*đốc|tập\s*trung|xem\s*xét|cho\s*ý\s*kiến|góp\s*ý|treo|chấn\s*chỉnh|xác\s*định|(?<!Đoàn\s)(?<!ban\s)(?<!Tổ\s)kiểm\s*tra|giải\s*quyết|xử\s*lý|đề\s*xuất|trình|"
     r"gửi|căn\s*cứ|bố\s*trí|cung\s*cấp|tăng\s*cường|quan\s*tâm|phải|cần|thống\s*nhất|lập|hoàn\s*thành|"
     r"hoàn\s*thiện|cập\s*nhật|ban\s*hành|tiến\s*hành|làm\s*việc|tổng\s*hợp|đánh\s*giá|giám\s*sát|quản\s*lý|"
     r"đảm\s*bảo|bảo\s*đảm|thẩm\s*định|phê\s*duyệt|kịp\s*thời|sớm|nắm|tuyên\s*truyền|vận\s*động|huy\s*động|"
@@ -58,6 +59,10 @@ _STOP = (
     r"thừa\s*(?:ủy|uỷ)\s*quyền|thay\s*mặt"
 )
 STOP_RE = re.compile(rf"(?<!Ngoại)\s(?:{_STOP})\b|[:;(\n]|\.(?:\s|$)", re.U)  # "Bộ Ngoại giao" is a name
+# In a list of supporting units "… và các cơ quan liên quan" is one more of them, not where the list ends
+_RELATED = r"và\s*các\s*(?:cơ\s*quan|đơn\s*vị)\s*liên\s*quan|"
+assert _RELATED in _STOP
+SUPPORT_STOP_RE = re.compile(rf"(?<!Ngoại)\s(?:{_STOP.replace(_RELATED, '')})\b|[:;(\n]|\.(?:\s|$)", re.U)
 
 # "Giao X …", and the consent that lets X act: "Đồng ý để Công ty X thực hiện …", "Chấp thuận cho X …"
 GIVE = re.compile(r"(?:^|[\s,;:.(])(?:(?:Giao|giao)(?:\s+(?:nhiệm\s*vụ|trách\s*nhiệm)(?=\s+cho\s))?|"
@@ -95,7 +100,8 @@ HEADING_OF = re.compile(r"^(?:Trách\s*nhiệm(?:\s*(?:chung|cụ\s*thể|riêng
 
 # "A, B", "A và B", "A/B" (two units of which either acts), "A hoặc B" (alternatives): separate units
 _SPLIT = re.compile(rf",\s*(?=(?:{_HEADS})\b|(?:các|UBND|Ủy\s*ban|Uỷ\s*ban)\s)|"
-                    rf"\s+(?:và|hoặc)\s+(?=(?:{_HEADS})\b|các\s)|\s*/\s*(?=(?:{_HEADS})\s)", re.U)
+                    rf"\s+(?:và|hoặc)\s+(?=(?:{_HEADS})\b|các\s|{_GROUP}|chính\s*quyền\s)|"
+                    rf"\s*/\s*(?=(?:{_HEADS})\s)", re.U)
 
 
 MAX_NAME = 90
@@ -103,23 +109,26 @@ MAX_NAME = 90
 
 ADVISORY_BODY = re.compile(r"(?:[Cc]ơ\s*quan|[Bb]ộ\s*phận)(?:\s+chuyên\s*(?:trách|môn))?(?:\s+tham\s*mưu,?)?$",
                            re.U)
+GROUP_LIST_BEFORE = re.compile(r"(?:^|\s)[Cc]ác(?:\s+[^\s,;:.]+){1,3},$", re.U)
 GROUP_WORD_BEFORE = re.compile(r"(?:^|\s)(?:[Cc]ác|[Nn]hững|[Mm]ọi)$", re.U)
 
 
-def _first_stop(padded: str) -> re.Match[str] | None:
+def _first_stop(padded: str, stops: re.Pattern[str] = STOP_RE) -> re.Match[str] | None:
     """Where the name that opens `padded` (" " + text) ends: its first verb, role or time word."""
-    for m in STOP_RE.finditer(padded):
+    for m in stops.finditer(padded):
         if m.group(0)[:1].isspace() and GROUP_WORD_BEFORE.search(padded[: m.start()]):
             continue  # "các tổ chức cơ sở đảng": the kind of a group, not a verb
+        if re.match(r"\stổ\s*chức\b", m.group(0)) and GROUP_LIST_BEFORE.search(padded[: m.start()]):
+            continue  # "các cấp ủy, tổ chức đảng": one more kind of the group
         if ADVISORY_BODY.search(padded[: m.start()]) and re.match(r"\s(?:tham\s*mưu|giúp\s*việc)", m.group(0)):
             continue  # "các cơ quan chuyên trách tham mưu, giúp việc Đảng ủy": what the body is, not what it does
         return m
     return None
 
 
-def _cut(fragment: str) -> str:
+def _cut(fragment: str, stops: re.Pattern[str] = STOP_RE) -> str:
     padded = " " + fragment
-    m = _first_stop(padded)
+    m = _first_stop(padded, stops)
     return padded[: m.start() if m else len(padded)].strip(" ,.-–")
 
 
@@ -240,7 +249,7 @@ def _semicolon_list(fragment: str) -> list[str]:
     return []
 
 
-def _units_from(fragment: str) -> list[str]:
+def _units_from(fragment: str, stops: re.Pattern[str] = STOP_RE) -> list[str]:
     fragment = fragment.strip()
     if not UNIT_START.match(fragment):
         return []
@@ -251,7 +260,7 @@ def _units_from(fragment: str) -> list[str]:
             NAMED_MEMBERS.match(f"{listed.group('head')}: {listed.group('rest')}"):
         # "UBND các xã: Đức Trọng, Hiệp Thạnh hoàn thành …": the colon opens the list of names
         return split_units(f"{listed.group('head')}: {_cut(listed.group('rest'))}")
-    return split_units(_cut(fragment))
+    return split_units(_cut(fragment, stops))
 
 
 def _field_units(rx: re.Pattern[str], text: str) -> list[str]:
@@ -463,12 +472,21 @@ def find_supports(text: str) -> list[str]:
     if out:
         return out
     for m in SUPPORT_RE.finditer(text):
-        out += [u for u in _units_from(m.group("u")) if u not in out]
+        clause = re.split(r"[.;]\s", text[: m.start()])[-1]
+        if DIRECTING.match(clause.strip()):
+            continue  # "Tăng cường chỉ đạo X …, phối hợp với Y": Y works with X, whom the lead directs
+        out += [u for u in _units_from(m.group("u"), SUPPORT_STOP_RE) if u not in out]
     if not out:
         before = SUPPORT_BEFORE.search(text)
-        if before:
+        if before and not DIRECTED_BEFORE.search(text[max(0, before.start() - 20): before.start()]):
             out = split_units(_cut(before.group("u")))
     return out
+
+
+DIRECTING = re.compile(r"(?:[-+•]\s*)?(?:(?:[Đđ]ồng\s*thời|[Tt]ăng\s*cường|[Tt]iếp\s*tục),?\s+)*"
+                       rf"(?:[Cc]hỉ\s*đạo|[Hh]ướng\s*dẫn|[Đđ]ôn\s*đốc)\s+(?:{_HEADS}|{_GROUP}|lực\s*lượng)", re.U)
+# "Yêu cầu X phối hợp và tổ chức …", "Tăng cường chỉ đạo X phối hợp …": X is asked or directed, not a supporter
+DIRECTED_BEFORE = re.compile(r"\b(?:yêu\s*cầu|đề\s*nghị|giao|chỉ\s*đạo|hướng\s*dẫn|đôn\s*đốc)\s*$", re.I | re.U)
 
 
 # "quý Tổng cục", "đơn vị nêu trên", "các Sở": a pointer back to the addressees, not a name

@@ -166,3 +166,31 @@ def test_directing_others_under_a_unit_heading_keeps_the_heading_unit() -> None:
     assert by_text["Hướng"].lead == ("Công an tỉnh",)
     assert by_text["Phối"].lead == ("Sở Xây dựng",)
     assert by_text["Phối"].support == ("Công an tỉnh", "Ủy ban nhân dân các xã")
+
+
+@pytest.mark.parametrize(("text", "supports"), [
+    # "… và các cơ quan liên quan", "… và địa phương …" are more supporters, not the end of the list
+    ("Giao Sở Y tế chủ trì, phối hợp với Sở Tài chính và các cơ quan liên quan hướng dẫn các huyện.",
+     ["Sở Tài chính", "các cơ quan liên quan"]),
+    ("Phối hợp với Công an tỉnh, các sở, ngành và chính quyền địa phương tổ chức kiểm tra.",
+     ["Công an tỉnh", "các sở, ngành", "chính quyền địa phương"]),
+    # a bullet that opens with "Phối hợp với X" under a unit heading
+    ("Phối hợp với UBND xã Tân An tổ chức bồi thường, giải phóng mặt bằng.", ["UBND xã Tân An"]),
+    # the unit asked to cooperate is the lead, not a supporter
+    ("Yêu cầu UBND các xã phối hợp và tổ chức thực hiện.", []),
+    # whom the lead directs, and whom they work with, are not the lead's supporters
+    ("Tăng cường chỉ đạo các đội nghiệp vụ chủ động nắm tình hình và phối hợp với chính quyền cơ sở xử lý vi phạm.",
+     []),
+    # … but the lead's own cooperation after a comma is
+    ("UBND các tỉnh chỉ đạo các cơ quan trên địa bàn, phối hợp chặt chẽ với Bộ Công an để bảo đảm an toàn.",
+     ["Bộ Công an"]),
+])
+def test_supports(text: str, supports: list[str]) -> None:
+    assert find_supports(text) == supports
+
+
+def test_semicolon_list_of_groups_up_to_the_verb() -> None:
+    text = ("Ủy ban nhân dân huyện đề nghị các cơ quan, đơn vị của tỉnh; các phòng, ban, ngành và các hộ gia đình "
+            "trên địa bàn huyện treo cờ Tổ quốc.")
+    assert find_leads(text) == ["các cơ quan, đơn vị của tỉnh", "các phòng, ban, ngành",
+                                "các hộ gia đình trên địa bàn huyện"]
