@@ -346,8 +346,8 @@ def _clause_subject(text: str) -> tuple[list[str], bool]:
     for n, clause in enumerate(re.split(r"(?<=[.;:])\s+|\n", text)):
         clause = re.sub(r"^(?:[-+•]\s*|đồng\s*thời,?\s*|trong\s*đó,?\s*|đối\s*với\s+(?=(?:các\s+)?\w))", "",
                         clause.strip(), flags=re.I)  # "Đối với các sở, ngành báo cáo …": the sở, ngành report
-        if not UNIT_START.match(clause) and (opening := ADVERBIAL.match(clause)):
-            clause = clause[opening.end():]  # "Định kỳ 6 tháng, hàng năm, Sở Công Thương tổ chức …"
+        if not UNIT_START.match(clause) and (after := _after_opening(clause)) is not None:
+            clause = after  # "Định kỳ 6 tháng, hàng năm, Sở Công Thương tổ chức …"
         if not UNIT_START.match(clause):
             continue
         m = _first_stop(" " + clause)
@@ -363,8 +363,34 @@ STRONG, WEAK = 2, 1
 # a unit that opens a text and the verb after it
 ROLE_OPENING = re.compile(rf"(?:(?:{_HEADS})\b|{_GROUP})[^:;.\n]{{0,120}}?(?=\s(?:{_STOP})\b)", re.U)
 UNIT_COLON = re.compile(r"^(?P<u>(?:(?:Ông|Bà)\.\s*)?[^:;.\n]{3,90}):\s+\S")
-ADVERBIAL = re.compile(r"^(?:(?:Trên\s*cơ\s*sở|Căn\s*cứ)(?:[^.;:]{0,120}?,\s*(?=(?:" + _HEADS + r")\b)|"
-                       r"[^.;:]{0,120}?,\s*(?=" + _GROUP + r"))|"
+GROUNDS = re.compile(r"^(?:Trên\s*cơ\s*sở|Căn\s*cứ)\b", re.U)
+OF_UNIT = re.compile(rf"\b(?:của|cho|với|tại|về|thuộc|giữa)\s+(?:(?:{_HEADS})\b|{_GROUP})[^,]*$", re.U)
+
+
+def _after_opening(clause: str) -> str | None:
+    """The clause from its subject on, past an opening phrase: "Trên cơ sở Chỉ thị, Kế hoạch, các bộ, cơ quan
+    ngang bộ … tổ chức …" → "các bộ, …"; "Trên cơ sở báo cáo của các đơn vị, địa phương, Sở Tài chính có nhiệm vụ
+    …" → "Sở Tài chính …" (the units after "của" are whose reports, not who acts)."""
+    if not GROUNDS.match(clause):
+        opening = ADVERBIAL.match(clause)
+        return clause[opening.end():] if opening else None
+    of_list = False
+    for comma in re.finditer(r",\s*", clause[:240]):
+        before = clause[: comma.start()].rsplit(",", 1)[-1]
+        of_list = bool(OF_UNIT.search(before)) or of_list and bool(UNIT_START.match(before.strip()))
+        rest = clause[comma.end():]
+        if not UNIT_START.match(rest):
+            continue
+        stop = _first_stop(" " + rest)
+        if stop is None or NOT_DOER_VERB.match(stop.group(0).strip()):
+            continue
+        if of_list and "," in rest[: stop.start()]:
+            continue  # "… của các đơn vị, địa phương, Sở Tài chính có nhiệm vụ": still the list after "của"
+        return rest
+    return None
+
+
+ADVERBIAL = re.compile(r"^(?:(?:Trên\s*cơ\s*sở|Căn\s*cứ)[^.;:]{0,120}?,\s*(?=(?:" + _HEADS + r")\b|" + _GROUP + r")|"
                        r"(?:Theo\s*đó|Định\s*kỳ|Hằng|Hàng|Trước|Sau|Trong|Khi|Đồng\s*thời|Ngoài\s*ra|Trường\s*hợp|"
                        r"Nếu|Từ|Đến|Chậm\s*nhất|Cuối)\b[^.;:]{0,80}?,\s*(?=(?:" + _HEADS + r")\b|" + _GROUP + r"))",
                        re.U)
@@ -433,7 +459,7 @@ def find_leads_ranked(text: str) -> tuple[list[str], int]:
 
 # After a unit that opens a text, words that make it the one who asks, reports or is described, not the doer
 NOT_DOER_VERB = re.compile(r"^(?:giao|đề\s*nghị|yêu\s*cầu|chỉ\s*đạo|[ủu][yỷ]\s*quyền|thống\s*nhất|thông\s*báo|"
-                           r"đã|vừa|đang|cũng|sẽ|là|được|nhận\s*được|có\s*\w+|nhấn\s*mạnh|lưu\s*ý|chỉ\s*rõ|"
+                           r"đã|vừa|đang|cũng|sẽ|là|được|nhận\s*được|có\s*(?!trách\s*nhiệm|nhiệm\s*vụ)\w+|nhấn\s*mạnh|lưu\s*ý|chỉ\s*rõ|"
                            r"khẳng\s*định|biểu\s*dương|ghi\s*nhận|thừa|thay\s*mặt|về\s*việc|tại|với|cùng|và\s*các|"
                            r"khi|nếu|thì|sau\s*khi|phối\s*hợp|ban\s*hành|trình|cho\s*ý\s*kiến|[:;(.])", re.U | re.I)
 # An item that opens by directing someone else: that someone is the object; the doer is above (the heading)

@@ -194,3 +194,15 @@ def test_semicolon_list_of_groups_up_to_the_verb() -> None:
             "trên địa bàn huyện treo cờ Tổ quốc.")
     assert find_leads(text) == ["các cơ quan, đơn vị của tỉnh", "các phòng, ban, ngành",
                                 "các hộ gia đình trên địa bàn huyện"]
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    # past an opening phrase, the first group that acts
+    ("Trên cơ sở Chỉ thị số 05-CT/TU, Kế hoạch hành động, các sở, ban, ngành, Ủy ban nhân dân các huyện xây dựng "
+     "kế hoạch thực hiện.", ["các sở, ban, ngành", "Ủy ban nhân dân các huyện"]),
+    # … not the units whose reports ground the work
+    ("Trên cơ sở báo cáo của các phòng, ban, đơn vị, Văn phòng Ủy ban nhân dân huyện có nhiệm vụ tổng hợp.",
+     ["Văn phòng Ủy ban nhân dân huyện"]),
+])
+def test_subject_after_an_opening_phrase(text: str, leads: list[str]) -> None:
+    assert find_leads(text) == leads
