@@ -26,7 +26,7 @@ _KINDS = (r"sở|ban|bộ|ngành|cơ\s*quan|đơn\s*vị|địa\s*phương|huy�
           r"ủy\s*ban|uỷ\s*ban|UBND|Đại\s*sứ\s*quán|chủ\s*đầu\s*tư|công\s*ty|thành\s*viên|Bộ|Sở|Ban|ngân\s*hàng|"
           r"nhà\s*trường|quận|thị\s*xã|tập\s*đoàn|viện|trung\s*tâm|cục|chi\s*cục|thôn|bản|tổ|cá\s*nhân|hộ|ấp|khu\s*phố|"
           r"tổ\s*dân\s*phố|buôn|làng|ngành|cấp\s*ủy|cấp\s*uỷ|tổ\s*chức\s*cơ\s*sở\s*đảng|đoàn\s*thể|đội")
-_GROUP = (rf"(?:[Cc]ác|[Mm]ọi|[Nn]hững|[Tt]oàn\s*thể)\s+(?:{_KINDS})\b|"
+_GROUP = (rf"(?:[Cc]ác|[Mm]ọi|[Nn]hững|[Tt]oàn\s*thể)\s+(?i:{_KINDS})\b|"
           r"[Cc]hính\s*quyền\s(?:địa\s*phương|các\s*cấp|cơ\s*sở|cấp)|"
           r"[Cc]ơ\s*quan\s(?!nào)|[Đđ]ơn\s*vị\s(?!nào)|[Đđ]ịa\s*phương\b(?!\s*nào)|[Tt]hủ\s*trưởng\s")
 UNIT_START = re.compile(rf"(?:{_HEADS})\b|{_GROUP}", re.U)
@@ -340,10 +340,15 @@ def heading_units(head: str) -> list[str]:
     return split_units(name)
 
 
+# "Chủ tịch UBND tỉnh yêu cầu: …": who asks, not who acts
+ASKING_VERB = re.compile(r"^(?:yêu\s*cầu|đề\s*nghị|giao|thông\s*báo|kết\s*luận)$", re.U)
+
+
 def _clause_subject(text: str) -> tuple[list[str], bool]:
     """A unit at the start of a clause followed by what it must do: "Bộ Y tế chủ trì …",
     "Ủy ban nhân dân cấp tỉnh trình …"; and whether that clause opens the text."""
     for n, clause in enumerate(re.split(r"(?<=[.;:])\s+|\n", text)):
+        regarding = bool(re.match(r"^(?:[-+•]\s*)?đối\s*với\s", clause.strip(), re.I))
         clause = re.sub(r"^(?:[-+•]\s*|đồng\s*thời,?\s*|trong\s*đó,?\s*|đối\s*với\s+(?=(?:các\s+)?\w))", "",
                         clause.strip(), flags=re.I)  # "Đối với các sở, ngành báo cáo …": the sở, ngành report
         if not UNIT_START.match(clause) and (after := _after_opening(clause)) is not None:
@@ -351,9 +356,14 @@ def _clause_subject(text: str) -> tuple[list[str], bool]:
         if not UNIT_START.match(clause):
             continue
         m = _first_stop(" " + clause)
-        if m is None or m.group(0).strip().startswith(("phối", "và các")) or m.group(0).strip() in ":;(.":
+        if m is None or m.group(0).strip().startswith(("phối", "và các")) or m.group(0).strip() in ":;(." or \
+                ASKING_VERB.match(m.group(0).strip()) and not regarding:  # "Đối với X, Y đề nghị: …": X acts
             continue
-        units = split_units((" " + clause)[: m.start()].strip(" ,.-–"))
+        name = (" " + clause)[: m.start()].strip(" ,.-–")
+        if regarding and ASKING_VERB.match(m.group(0).strip()) and "," in name and \
+                re.match(rf"(?:{_HEADS}|đồng\s*chí|đ/c)\b", name.rsplit(",", 1)[1].strip()):
+            name = name.rsplit(",", 1)[0]  # "các sở, ngành, đồng chí Bí thư đề nghị": the asker follows the comma
+        units = split_units(name)
         if units:
             return units, n == 0
     return [], False
@@ -391,7 +401,7 @@ def _after_opening(clause: str) -> str | None:
 
 
 ADVERBIAL = re.compile(r"^(?:(?:Trên\s*cơ\s*sở|Căn\s*cứ)[^.;:]{0,120}?,\s*(?=(?:" + _HEADS + r")\b|" + _GROUP + r")|"
-                       r"(?:Theo\s*đó|Định\s*kỳ|Hằng|Hàng|Trước|Sau|Trong|Khi|Đồng\s*thời|Ngoài\s*ra|Trường\s*hợp|"
+                       r"(?i:Theo\s*đó|Định\s*kỳ|Hằng|Hàng|Trước|Sau|Trong|Khi|Đồng\s*thời|Ngoài\s*ra|Trường\s*hợp|"
                        r"Nếu|Từ|Đến|Chậm\s*nhất|Cuối)\b[^.;:]{0,80}?,\s*(?=(?:" + _HEADS + r")\b|" + _GROUP + r"))",
                        re.U)
 

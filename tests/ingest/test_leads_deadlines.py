@@ -206,3 +206,18 @@ def test_semicolon_list_of_groups_up_to_the_verb() -> None:
 ])
 def test_subject_after_an_opening_phrase(text: str, leads: list[str]) -> None:
     assert find_leads(text) == leads
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    # who asks ("X yêu cầu: …") is not who acts
+    ("Chủ tịch UBND huyện yêu cầu: từ ngày 1/9/2026 đến hết ngày 3/9/2026, các cơ quan trực thuộc bố trí trực.",
+     ["các cơ quan trực thuộc"]),
+    # "Đối với X, Y đề nghị: …": X acts
+    ("Đối với các phòng, ban chuyên môn, đồng chí Chủ tịch đề nghị: căn cứ chức năng, nhiệm vụ tổ chức thực hiện.",
+     ["các phòng, ban chuyên môn"]),
+    # a capitalised kind after "các" is still a group
+    ("Ban Quản lý rừng phòng hộ, các Công ty Lâm nghiệp chủ động triển khai.",
+     ["Ban Quản lý rừng phòng hộ", "các Công ty Lâm nghiệp"]),
+])
+def test_who_asks_and_who_acts(text: str, leads: list[str]) -> None:
+    assert find_leads(text) == leads
