@@ -476,11 +476,15 @@ NOT_DOER_VERB = re.compile(r"^(?:giao|đề\s*nghị|yêu\s*cầu|chỉ\s*đạo
 DIRECTS_OTHERS = re.compile(r"^(?:[-+•]\s*)?(?:Chỉ\s*đạo|Hướng\s*dẫn|Đôn\s*đốc)\s", re.U)
 
 
+TOPIC_OPENING = re.compile(r"^(?:[-+•]\s*)?Về\s[^:;.]{3,200}:\s*(?=\S)", re.U)
+
+
 def _opening_doer(text: str) -> tuple[list[str], int] | None:
     """"Sở Tài chính nghiên cứu …. Bộ Y tế khẩn trương …": the unit that opens the text with its own work is its
     lead, before any unit asked or named further on. "Chỉ đạo X …", "Hướng dẫn X …" opening an item name X as
     the object of the work (WEAK: a unit heading above wins)."""
     body = ORDINAL_OPENING.sub("", text.strip(), count=1)
+    body = TOPIC_OPENING.sub("", body, count=1)  # "Về nội dung X: Bộ Tài chính nghiên cứu …"
     if DIRECTS_OTHERS.match(body):
         rest = DIRECTS_OTHERS.sub("", body, count=1)
         units = []

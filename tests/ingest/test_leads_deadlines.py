@@ -221,3 +221,15 @@ def test_subject_after_an_opening_phrase(text: str, leads: list[str]) -> None:
 ])
 def test_who_asks_and_who_acts(text: str, leads: list[str]) -> None:
     assert find_leads(text) == leads
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    # a topic line before the colon, then the doer
+    ("Về việc sắp xếp trụ sở: Sở Tài chính rà soát, giao cơ quan chuyên môn lập phương án.", ["Sở Tài chính"]),
+    # who issues or grants in a passive phrase is not the doer
+    ("Giấy phép do Sở Công Thương cấp phải được lưu tại cơ sở.", []),
+    # "Đề nghị Bộ A chỉ đạo Cục B …": Bộ A
+    ("Đề nghị Bộ Xây dựng chỉ đạo Cục Đường bộ rà soát hồ sơ.", ["Bộ Xây dựng"]),
+])
+def test_topic_passive_and_relayed_asks(text: str, leads: list[str]) -> None:
+    assert find_leads(text) == leads
