@@ -137,7 +137,10 @@ def test_dates_that_do_not_end_work(phrase: str) -> None:
     ("Công an tỉnh khẩn trương điều tra.", ["Công an tỉnh"]),
     ("Sở Công Thương chủ động làm việc với các doanh nghiệp.", ["Sở Công Thương"]),
     # a name that runs past its verb ("… lắp đặt và") is no name
-    ("Các đơn vị khai thác đá đầu tư, lắp đặt và vận hành trạm cân.", []),
+    ("Các đơn vị khai thác đá sửa sang, chỉnh trang và vận hành trạm cân.", []),
+    ("Các đơn vị khai thác đá đầu tư, lắp đặt và vận hành trạm cân.", ["Các đơn vị khai thác đá"]),
+    ("Ban Quản lý dự án đầu tư xây dựng huyện khẩn trương bàn giao mặt bằng.",
+     ["Ban Quản lý dự án đầu tư xây dựng huyện"]),
 ])
 def test_opening_doer(text: str, leads: list[str]) -> None:
     assert find_leads(text) == leads
@@ -233,3 +236,38 @@ def test_who_asks_and_who_acts(text: str, leads: list[str]) -> None:
 ])
 def test_topic_passive_and_relayed_asks(text: str, leads: list[str]) -> None:
     assert find_leads(text) == leads
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    # verbs glued after a name
+    ("Giao Bộ Chỉ huy Quân sự tỉnh/Ban Chỉ huy Bộ đội Biên phòng tỉnh tuần tra khu vực biên giới.",
+     ["Bộ Chỉ huy Quân sự tỉnh", "Ban Chỉ huy Bộ đội Biên phòng tỉnh"]),
+    ("Đề nghị Sở Công Thương hoặc Công an tỉnh kiểm tra cơ sở.", ["Sở Công Thương", "Công an tỉnh"]),
+    ("Đề nghị các hộ kinh doanh trên địa bàn xã kê khai thuế đúng hạn.", ["các hộ kinh doanh trên địa bàn xã"]),
+])
+def test_names_end_at_their_verb(text: str, leads: list[str]) -> None:
+    assert find_leads(text) == leads
+
+
+PLAN_WITH_PRIVATE = """ỦY BAN NHÂN DÂN
+TỈNH AN LẠC
+Số: 16/KH-UBND
+An Lạc, ngày 2 tháng 3 năm 2026
+KẾ HOẠCH
+Quản lý khai thác cát sỏi
+II. NHIỆM VỤ, GIẢI PHÁP
+1. Sở Nông nghiệp và Môi trường:
+- Rà soát các giấy phép khai thác đã cấp.
+- Yêu cầu các doanh nghiệp khai thác cát lắp đặt camera giám sát tại bến bãi.
+"""
+
+
+def test_requiring_businesses_under_a_unit_heading_keeps_the_heading_unit() -> None:
+    from bot.ingest import parse_notice
+    task = next(t for t in parse_notice(PLAN_WITH_PRIVATE).tasks if t.text.startswith("Yêu cầu"))
+    assert task.lead == ("Sở Nông nghiệp và Môi trường",)
+
+
+def test_requiring_businesses_with_no_unit_above_names_them() -> None:
+    assert find_leads("Yêu cầu các doanh nghiệp khai thác cát lắp đặt camera giám sát.") == \
+        ["các doanh nghiệp khai thác cát"]
