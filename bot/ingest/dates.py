@@ -184,7 +184,34 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
 def pick_deadline(text: str, *, issued_on: dt.date | None) -> Deadline | None:
     """The date by which the work must be finished: the last deadline named."""
     found = find_deadlines(text, issued_on=issued_on)
+    if issued_on is not None:
+        found = [d for d in found if not (d.due < issued_on and _told_as_past(text, d))]
     return max(found, key=lambda d: (d.start)) if found else None
+
+
+PAST_TELLING = re.compile(r"\bđã\b|\bnhưng\b|đến\s*nay|vẫn\s*chưa", re.I)
+
+
+def _told_as_past(text: str, deadline: Deadline) -> bool:
+    """"Cục X đã có Văn bản … đề nghị Y ban hành trước ngày 05/02/2026, nhưng đến nay …": a deadline that had
+    passed when the document was written, told as background."""
+    start = max(text.rfind(". ", 0, deadline.start), text.rfind("; ", 0, deadline.start)) + 1
+    end = min((i for i in (text.find(". ", deadline.start), text.find("; ", deadline.start)) if i >= 0),
+              default=len(text))
+    return bool(PAST_TELLING.search(text[start:end]))
+
+
+# "Thời gian lấy ý kiến: từ ngày 17/3/2026 đến ngày 05/4/2026": the window in which opinions are due
+COMMENT_WINDOW = re.compile(r"thời\s*(?:gian|hạn)\s*(?:lấy|góp|xin|tham\s*gia|gửi)\s*ý\s*kiến\s*:?\s*"
+                            r"(?P<w>[^.;\n]{0,120})", re.I)
+GIVES_OPINION = re.compile(r"\b(?:cho|có|gửi|tham\s*gia)\s*ý\s*kiến", re.I)
+
+
+def comment_window(text: str, *, issued_on: dt.date | None) -> Deadline | None:
+    """The end of a comment window the notice opens; tasks that give opinions without a date of their own
+    are due then."""
+    m = COMMENT_WINDOW.search(text)
+    return pick_deadline(m.group("w"), issued_on=issued_on) if m else None
 
 
 def find_recurrence(text: str) -> str | None:

@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
-from bot.ingest.dates import find_recurrence, parse_date_phrase, pick_deadline
+from bot.ingest.dates import GIVES_OPINION, comment_window, find_recurrence, parse_date_phrase, pick_deadline
 from bot.ingest.legacy import repair_legacy
 from bot.ingest.tables import rewrite_tables
 from bot.ingest.units import (
@@ -617,6 +617,10 @@ def parse_notice(raw: str) -> ParsedNotice:
     for attachment in segments[1:]:
         tasks += _extract_tasks(_join_wrapped(attachment), issued_on=reference, default_leads=default_leads)
     tasks = _drop_restated(tasks)
+    if (window := comment_window(body_text, issued_on=reference)) is not None:
+        # "Thời gian lấy ý kiến: từ … đến ngày 05/4": whoever gives opinions does so by the window's end
+        tasks = [replace(t, due=window.due, due_text=window.text) if t.due is None and GIVES_OPINION.search(t.text)
+                 else t for t in tasks]
     return ParsedNotice(
         kind=kind, number=number, date=date, place=place, issuer=_issuer(lines), subject=subject,
         signer=signer, signer_authority=authority, addressees=tuple(addressees),

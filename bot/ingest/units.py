@@ -288,7 +288,7 @@ def _person(text: str) -> str | None:
     m = HONORIFIC.match(text.strip())
     if not m or UNIT_START.match(m.group("rest")) or TITLE_WORD.match(m.group("rest")):
         return None  # "Đồng chí Phó Chủ tịch UBND tỉnh": a title, read as a unit
-    words = []
+    words: list[str] = []
     for w in m.group("rest").split():
         if len(words) == 5 or not w[:1].isupper() or not w.strip(",:;-–()").isalpha():
             break

@@ -271,3 +271,32 @@ def test_requiring_businesses_under_a_unit_heading_keeps_the_heading_unit() -> N
 def test_requiring_businesses_with_no_unit_above_names_them() -> None:
     assert find_leads("Yêu cầu các doanh nghiệp khai thác cát lắp đặt camera giám sát.") == \
         ["các doanh nghiệp khai thác cát"]
+
+
+def test_a_past_deadline_told_as_background_is_not_the_tasks() -> None:
+    text = ("Sở Tư pháp đã có văn bản đề nghị các xã gửi số liệu trước ngày 10/02/2026, nhưng đến nay vẫn chưa nhận "
+            "được. Đề nghị UBND các xã khẩn trương gửi số liệu.")
+    assert pick_deadline(text, issued_on=ISSUED) is None
+    # a past date told as the task's own deadline stays (the document says so)
+    found = pick_deadline("hoàn thành trước ngày 20/02/2026.", issued_on=ISSUED)
+    assert found is not None and found.due == dt.date(2026, 2, 20)
+
+
+CONSULTATION = """ỦY BAN NHÂN DÂN
+HUYỆN AN LẠC
+Số: 30/TB-UBND
+An Lạc, ngày 2 tháng 3 năm 2026
+THÔNG BÁO
+Về việc lấy ý kiến về Kế hoạch sử dụng đất năm 2026
+1. Thời gian lấy ý kiến: từ ngày 5/3/2026 đến ngày 25/3/2026.
+2. Giao:
+- Phòng Kinh tế huyện tiếp nhận các ý kiến góp ý, hoàn thiện hồ sơ.
+- UBND các xã nghiên cứu hồ sơ, tổng hợp, cho ý kiến bằng văn bản đối với Kế hoạch.
+"""
+
+
+def test_a_comment_window_dates_the_tasks_that_give_opinions() -> None:
+    from bot.ingest import parse_notice
+    tasks = {t.text.split()[0]: t for t in parse_notice(CONSULTATION).tasks}
+    assert tasks["UBND"].due == dt.date(2026, 3, 25)
+    assert tasks["Phòng"].due is None  # receiving the opinions has no date of its own
