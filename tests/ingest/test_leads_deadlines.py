@@ -300,3 +300,17 @@ def test_a_comment_window_dates_the_tasks_that_give_opinions() -> None:
     tasks = {t.text.split()[0]: t for t in parse_notice(CONSULTATION).tasks}
     assert tasks["UBND"].due == dt.date(2026, 3, 25)
     assert tasks["Phòng"].due is None  # receiving the opinions has no date of its own
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    # group addressees as leads, as written
+    ("Giám đốc các Sở và Thủ trưởng các ban, ngành; Chủ tịch UBND các xã, phường: Khẩn trương kiện toàn bộ máy.",
+     ["Giám đốc các Sở", "Thủ trưởng các ban, ngành", "Chủ tịch UBND các xã, phường"]),
+    ("Thủ trưởng các sở, ban, ngành tỉnh chịu trách nhiệm triển khai.", ["Thủ trưởng các sở, ban, ngành tỉnh"]),
+    ("Đề nghị các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ, Ủy ban nhân dân các tỉnh, thành phố rà soát.",
+     ["các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", "Ủy ban nhân dân các tỉnh, thành phố"]),
+    # owners
+    ("Chủ đầu tư các dự án khẩn trương hoàn thiện hồ sơ.", ["Chủ đầu tư các dự án"]),
+])
+def test_group_addressees_as_leads(text: str, leads: list[str]) -> None:
+    assert find_leads(text) == leads
