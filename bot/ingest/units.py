@@ -339,6 +339,8 @@ def heading_units(head: str) -> list[str]:
         return [u for p in parts for u in p] if parts and all(parts) else []
     if not UNIT_START.match(head) or len(head) > MAX_NAME:
         return []  # (a long list of named members was handled above)
+    if (inner := re.match(r"^(?P<n>[^()]+?)\s*\([^()]{2,80}\)$", head)) and _cut(inner.group("n")) == inner.group("n"):
+        return [head]  # "Sở Nội vụ (Ban Thi đua - Khen thưởng)": the unit and the office inside it that acts
     name = _cut(head)
     if len(name) < len(head) - 1:  # a verb follows: a sentence, not a name
         if not (m and DESCRIBED_BY.match(head[len(name):])):
@@ -399,7 +401,7 @@ def _after_opening(clause: str) -> str | None:
         if not UNIT_START.match(rest):
             continue
         stop = _first_stop(" " + rest)
-        if stop is None or NOT_DOER_VERB.match(stop.group(0).strip()):
+        if stop is None or NOT_DOER_VERB.match(rest[stop.start():].strip()):
             continue
         if of_list and "," in rest[: stop.start()]:
             continue  # "… của các đơn vị, địa phương, Sở Tài chính có nhiệm vụ": still the list after "của"
@@ -478,7 +480,8 @@ def find_leads_ranked(text: str) -> tuple[list[str], int]:
 NOT_DOER_VERB = re.compile(r"^(?:giao|đề\s*nghị|yêu\s*cầu|chỉ\s*đạo|[ủu][yỷ]\s*quyền|thống\s*nhất|thông\s*báo|"
                            r"đã|vừa|đang|cũng|sẽ|là|được|nhận\s*được|có\s*(?!trách\s*nhiệm|nhiệm\s*vụ)\w+|nhấn\s*mạnh|lưu\s*ý|chỉ\s*rõ|"
                            r"khẳng\s*định|biểu\s*dương|ghi\s*nhận|thừa|thay\s*mặt|về\s*việc|tại|với|cùng|và\s*các|"
-                           r"khi|nếu|thì|sau\s*khi|phối\s*hợp|ban\s*hành|trình|cho\s*ý\s*kiến|[:;(.])", re.U | re.I)
+                           r"khi|nếu|thì|sau\s*khi|phối\s*hợp|ban\s*hành|trình|cho\s*ý\s*kiến|đánh\s*giá\s*cao|"
+                           r"hoan\s*nghênh|cảm\s*ơn|chúc\s*mừng|trân\s*trọng)(?=\W|$)|^[:;(.]", re.U | re.I)
 # An item that opens by directing someone else: that someone is the object; the doer is above (the heading)
 DIRECTS_OTHERS = re.compile(r"^(?:[-+•]\s*)?(?:Chỉ\s*đạo|Hướng\s*dẫn|Đôn\s*đốc)\s", re.U)
 
@@ -510,7 +513,7 @@ def _opening_doer(text: str) -> tuple[list[str], int] | None:
         return None
     padded = " " + body
     stop = _first_stop(padded)
-    if stop is None or NOT_DOER_VERB.match(stop.group(0).strip()):
+    if stop is None or NOT_DOER_VERB.match(padded[stop.start():].strip()):
         return None
     name = padded[: stop.start()].strip(" ,.-–")
     if len(name) > MAX_NAME or not (units := split_units(name)) or is_generic_reference(units):

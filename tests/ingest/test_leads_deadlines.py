@@ -314,3 +314,17 @@ def test_a_comment_window_dates_the_tasks_that_give_opinions() -> None:
 ])
 def test_group_addressees_as_leads(text: str, leads: list[str]) -> None:
     assert find_leads(text) == leads
+
+
+def test_heading_with_the_acting_office_in_brackets() -> None:
+    assert heading_units("Sở Nội vụ (Ban Thi đua - Khen thưởng tỉnh)") == ["Sở Nội vụ (Ban Thi đua - Khen thưởng tỉnh)"]
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    # praise or thanks after a name: the unit asked later acts
+    ("Ban Thường vụ Huyện ủy đánh giá cao kết quả đạt được và yêu cầu các chi bộ tiếp tục phát huy.", ["các chi bộ"]),
+    # "làm việc" is work, not "là"
+    ("Sở Tư pháp làm việc với các sở để thống nhất dự thảo.", ["Sở Tư pháp"]),
+])
+def test_opening_unit_that_only_praises(text: str, leads: list[str]) -> None:
+    assert find_leads(text) == leads
