@@ -6,14 +6,14 @@ import re
 
 # Words a unit's name starts with. Lower-case group words ("các sở, ngành") count too.
 _HEADS = (
-    r"Sở|Ban(?!\s*hành)|Bộ|Ủy\s*ban|Uỷ\s*ban|UBND|HĐND|Hội\s*đồng|Văn\s*phòng|VP|Phòng|Cục|Tổng\s*cục|Vụ(?!\s*việc)|Viện|"
-    r"Trung\s*tâm|Công\s*an|Bộ\s*Chỉ\s*huy|Bộ\s*đội|Hội(?!\s*(?:nghị|chợ|thảo|thi|diễn|trại|khỏe|báo))|Đoàn|Mặt\s*trận|MTTQ|UBMTTQ|Liên\s*đoàn|Liên\s*minh|"
+    r"Sở|Ban(?!\s*hành)|Bộ|Ủy\s*ban|Uỷ\s*ban|UBND|HĐND|Hội\s*đồng|Văn\s*[Pp]hòng|VP|Phòng|Cục|Tổng\s*[Cc]ục|Vụ(?!\s*việc)|Viện|"
+    r"Trung\s*[Tt]âm|Công\s*an|Bộ\s*Chỉ\s*huy|Bộ\s*đội|Hội(?!\s*(?:nghị|chợ|thảo|thi|diễn|trại|khỏe|báo))|Đoàn|Mặt\s*trận|MTTQ|UBMTTQ|Liên\s*đoàn|Liên\s*minh|"
     r"Tỉnh\s*ủy|Tỉnh\s*uỷ|Thành\s*ủy|Thành\s*uỷ|Huyện\s*ủy|Huyện\s*uỷ|Thị\s*ủy|Thị\s*uỷ|Đảng\s*ủy|Đảng\s*uỷ|"
     r"Đảng\s*bộ|Chi\s*bộ|Chi\s*đoàn|[Cc]ấp\s*ủy|[Cc]ấp\s*uỷ|"
-    r"Thường\s*trực|Kho\s*bạc|Ngân\s*hàng|Thanh\s*tra|Đài|Báo(?!\s*cáo)|Tòa\s*án|Toà\s*án|Viện\s*kiểm\s*sát|Công\s*ty|"
-    r"Tập\s*đoàn|Tổng\s*công\s*ty|Chủ\s*tịch|Giám\s*đốc|Phó\s*(?:Giám\s*đốc|Chủ\s*tịch|Trưởng\s*(?:ban|phòng)|Bí\s*thư)|"
-    r"Trưởng\s*phòng|Hiệu\s*trưởng|Đồng\s*chí|Đ/c|Thủ\s*trưởng|Trưởng\s*ban|Chánh\s*Văn\s*phòng|Trường(?!\s*hợp)|"
-    r"Bệnh\s*viện|Bảo\s*hiểm|BHXH|Quỹ|Chi\s*cục|Cảng\s*vụ|Ban\s*quản\s*lý|BQL|Hạt|"
+    r"Thường\s*trực|Kho\s*[Bb]ạc|Ngân\s*hàng|Thanh\s*tra|Đài|Báo(?!\s*cáo)|Tòa\s*án|Toà\s*án|Viện\s*kiểm\s*sát|Công\s*ty|"
+    r"Tập\s*đoàn|Tổng\s*[Cc]ông\s*ty|Chủ\s*tịch|Giám\s*đốc|Phó\s*(?:Giám\s*đốc|Chủ\s*tịch|Trưởng\s*(?:ban|phòng)|Bí\s*thư)|"
+    r"Trưởng\s*phòng|Hiệu\s*trưởng|Đồng\s*chí|Đ/c|Thủ\s*trưởng|Trưởng\s*ban|Chánh\s*Văn\s*[Pp]hòng|Trường(?!\s*hợp)|"
+    r"Bệnh\s*[Vv]iện|Bảo\s*hiểm|BHXH|Quỹ|Chi\s*[Cc]ục|Cảng\s*vụ|Ban\s*quản\s*lý|BQL|Hạt|"
     r"Thủ\s*tướng|Phó\s*Thủ\s*tướng|Chính\s*phủ|Ngân\s*hàng\s*Nhà\s*nước|Bộ\s*trưởng|"
     r"Ủy\s*ban\s*Kiểm\s*tra|Học\s*viện|Đại\s*học|Nhà\s*xuất\s*bản|Cơ\s*quan|Tổ\s*công\s*tác|Ban\s*Chỉ\s*đạo|"
     r"Hiệp\s*hội|Liên\s*hiệp|Đội|Lực\s*lượng|Chi\s*nhánh|Cảnh\s*sát|Thuế|Hải\s*quan|Điện\s*lực|Thành\s*đoàn|"
@@ -232,11 +232,14 @@ def split_units(names: str) -> list[str]:
             members.group("names")[0].isupper():
         # "các Bộ: Công an, Tài chính, …": the members, before the commas are read as unit boundaries
         return [d for d in _distribute(names.strip(" ,.-–")) if len(d) <= MAX_NAME]
+    # "Bộ Tư pháp (đối với thủ tục hành chính), Bộ Tài chính (đối với phí)": the scope notes are not names
+    names = SCOPE_NOTE.sub(lambda m: "" if m.group(1)[:1].islower() else m.group(0), names)
     parts = [p.strip(" ,.-–") for p in _SPLIT.split(names)]
     units = _shared_level([p for p in parts if p and UNIT_START.match(p) and len(p) <= MAX_NAME * 3])
     return [d for u in units for d in _distribute(u) if len(d) <= MAX_NAME and not DANGLING_END.search(d)]
 
 
+SCOPE_NOTE = re.compile(r"\s*\(([^()]*)\)", re.U)
 # A name never ends on a joining word: "các đơn vị khai thác đầu tư, lắp đặt và" ran past its verb
 DANGLING_END = re.compile(r"\s(?:và|hoặc|các|của|cho|với|đúng|theo|tại|những|mọi)$", re.U)
 

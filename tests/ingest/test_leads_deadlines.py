@@ -328,3 +328,15 @@ def test_heading_with_the_acting_office_in_brackets() -> None:
 ])
 def test_opening_unit_that_only_praises(text: str, leads: list[str]) -> None:
     assert find_leads(text) == leads
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    # scope notes in brackets are not part of the names
+    ("Cơ quan chủ trì: Bộ Nội vụ (đối với nội dung về biên chế), Bộ Tài chính (đối với nội dung về kinh phí).",
+     ["Bộ Nội vụ", "Bộ Tài chính"]),
+    # a capitalised second word of the kind
+    ("Tổng Công ty Điện lực miền Bắc chủ trì bảo đảm cấp điện.", ["Tổng Công ty Điện lực miền Bắc"]),
+    ("Trung Tâm Y tế huyện khẩn trương triển khai tiêm chủng.", ["Trung Tâm Y tế huyện"]),
+])
+def test_brackets_and_capitalised_kinds(text: str, leads: list[str]) -> None:
+    assert find_leads(text) == leads
