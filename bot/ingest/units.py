@@ -484,7 +484,9 @@ NOT_DOER_VERB = re.compile(r"^(?:giao|đề\s*nghị|yêu\s*cầu|chỉ\s*đạo
                            r"đã|vừa|đang|cũng|sẽ|là|được|nhận\s*được|có\s*(?!trách\s*nhiệm|nhiệm\s*vụ)\w+|nhấn\s*mạnh|lưu\s*ý|chỉ\s*rõ|"
                            r"khẳng\s*định|biểu\s*dương|ghi\s*nhận|thừa|thay\s*mặt|về\s*việc|tại|với|cùng|và\s*các|"
                            r"khi|nếu|thì|sau\s*khi|phối\s*hợp|ban\s*hành|trình|cho\s*ý\s*kiến|đánh\s*giá\s*cao|"
-                           r"hoan\s*nghênh|cảm\s*ơn|chúc\s*mừng|trân\s*trọng)(?=\W|$)|^[:;(.]", re.U | re.I)
+                           r"hoan\s*nghênh|cảm\s*ơn|chúc\s*mừng|trân\s*trọng|"
+                           # an event the unit held, told before what it decided there
+                           r"tổ\s*chức\s*(?:hội\s*nghị|cuộc\s*họp|họp|buổi|lễ|phiên)|họp)(?=\W|$)|^[:;(.]", re.U | re.I)
 # An item that opens by directing someone else: that someone is the object; the doer is above (the heading)
 DIRECTS_OTHERS = re.compile(r"^(?:[-+•]\s*)?(?:Chỉ\s*đạo|Hướng\s*dẫn|Đôn\s*đốc)\s", re.U)
 

@@ -323,6 +323,9 @@ def test_heading_with_the_acting_office_in_brackets() -> None:
 @pytest.mark.parametrize(("text", "leads"), [
     # praise or thanks after a name: the unit asked later acts
     ("Ban Thường vụ Huyện ủy đánh giá cao kết quả đạt được và yêu cầu các chi bộ tiếp tục phát huy.", ["các chi bộ"]),
+    # an event the unit held, then what it decided there
+    ("UBND huyện tổ chức hội nghị sơ kết công tác. Tại hội nghị, đồng chí Chủ tịch giao Phòng Y tế rà soát.",
+     ["Phòng Y tế"]),
     # "làm việc" is work, not "là"
     ("Sở Tư pháp làm việc với các sở để thống nhất dự thảo.", ["Sở Tư pháp"]),
 ])
