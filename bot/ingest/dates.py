@@ -31,6 +31,11 @@ WORDY_DATE = re.compile(
 MONTH = re.compile(rf"(?P<cue>{_CUE})\s*(?:tháng)\s*(?P<m>\d{{1,2}})\s*(?:/|năm)\s*(?P<y>\d{{4}})", re.I)
 QUARTER = re.compile(rf"(?P<cue>{_CUE})\s*quý\s*(?:(?:IV|III|II|I|[1-4])\s*(?:,|và|-)\s*)*"
                      r"(?P<q>IV|III|II|I|[1-4])\s*(?:/|năm)\s*(?P<y>\d{4})", re.I)  # "Quý III, IV/2026": the last
+# a time cell of a flattened task table, capitalised in the middle of the row: "… Nghị định của Chính phủ Tháng
+# 3/2027 …", "… Nghị quyết Quý III/2027 …" (prose writes "tháng", "quý" in lower case there)
+MONTH_CELL = re.compile(r"(?<=[a-zà-ỹđ,)])(?P<cue>\s+)Tháng\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})(?![\d/])", re.U)
+QUARTER_CELL = re.compile(r"(?<=[a-zà-ỹđ,)])(?P<cue>\s+)Quý\s*(?P<q>IV|III|II|I)\s*/\s*(?P<y>\d{4})(?![\d/])", re.U)
+TABLE_ROW = re.compile(r"(?:Cơ\s*quan|Đơn\s*vị)\s*(?:chủ\s*trì|phối\s*hợp)(?:\s*thực\s*hiện)?\s*:|Sản\s*phẩm\s*:", re.I)
 # what is submitted in a period: "trình Thủ tướng Chính phủ Quý II năm 2014", "trình UBND tỉnh tháng 6/2026"
 _TO_WHOM = r"(?:(?!báo\s*cáo|kết\s*quả|tình\s*hình|số\s*liệu|của|về|trong)[^.;,\d]){0,60}?"
 SUBMIT_QUARTER = re.compile(r"(?P<cue>\btrình\b" + _TO_WHOM + r")\s*quý\s*(?P<q>IV|III|II|I|[1-4])\s*(?:/|năm)\s*"
@@ -170,6 +175,11 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
         add(m, _month_end(int(m.group("y")), _ROMAN[m.group("q").lower()] * 3))
     for m in SUBMIT_MONTH.finditer(text):
         add(m, _month_end(int(m.group("y")), int(m.group("m"))))
+    if TABLE_ROW.search(text):  # only in a row read from a task table ("Cơ quan chủ trì: …")
+        for m in MONTH_CELL.finditer(text):
+            add(m, _month_end(int(m.group("y")), int(m.group("m"))))
+        for m in QUARTER_CELL.finditer(text):
+            add(m, _month_end(int(m.group("y")), _ROMAN[m.group("q").lower()] * 3))
     for m in HALF.finditer(text):
         add(m, _month_end(int(m.group("y")), int(m.group("n"))))
     for m in LATER_YEAR.finditer(text):

@@ -343,3 +343,12 @@ def test_opening_unit_that_only_praises(text: str, leads: list[str]) -> None:
 ])
 def test_brackets_and_capitalised_kinds(text: str, leads: list[str]) -> None:
     assert find_leads(text) == leads
+
+
+def test_time_cell_of_a_flattened_task_table() -> None:
+    row = ("Xây dựng Thông tư hướng dẫn Cơ quan chủ trì: Bộ Nội vụ. Cơ quan phối hợp: các bộ. Sản phẩm: Thông tư "
+           "của Bộ trưởng Quý III/2026 bảo đảm thống nhất.")
+    found = pick_deadline(row, issued_on=ISSUED)
+    assert found is not None and found.due == dt.date(2026, 9, 30)
+    # in prose a capitalised quarter that names the plan is not a deadline
+    assert pick_deadline("Xây dựng kế hoạch công tác Quý III/2026 của Sở.", issued_on=ISSUED) is None
