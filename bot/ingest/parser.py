@@ -14,6 +14,7 @@ from bot.ingest.tables import rewrite_tables
 from bot.ingest.units import (
     STRONG,
     UNIT_START,
+    delegate,
     find_leads,
     find_leads_ranked,
     find_supports,
@@ -610,6 +611,8 @@ def parse_notice(raw: str) -> ParsedNotice:
             default_leads = split_units(cm.group("u")) or [cm.group("u")]
         elif wm:
             default_leads = split_units(wm.group("u").strip()) or []
+        elif deleg := delegate(body_text[:1500]):
+            default_leads = deleg  # "Điều 1. Ủy quyền cho Giám đốc Sở …": the delegate does the duties below
     # a day without its year ("trước ngày 15.3") takes the year of the document, or of a portal copy's
     # posting stamp when the copy lost the date line
     reference = date or _posted_on(text)

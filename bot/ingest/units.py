@@ -42,7 +42,7 @@ _STOP = (
     r"tuần\s*tra|ngăn\s*chặn|kê\s*khai|đăng\s*ký|thanh\s*toán|xử\s*phạt|cưỡng\s*chế|di\s*dời|thu\s*hồi|"
     r"bàn\s*giao|soạn\s*thảo|dự\s*thảo|ký\s*kết|đàm\s*phán|mua\s*sắm|ưu\s*tiên|nâng\s*cấp|cải\s*tạo|"
     r"khởi\s*công|hoàn\s*tất|chấp\s*hành|tuân\s*thủ|tập\s*huấn|bồi\s*dưỡng|tổng\s*kết|sơ\s*kết|lắp\s*đặt|"
-    r"phản\s*ánh|thống\s*kê|(?<!án\s)(?<!nhà\s)(?<!chủ\s)(?<!Chủ\s)đầu\s*tư|(?<!Đoàn\s)(?<!ban\s)(?<!Tổ\s)kiểm\s*tra|giải\s*quyết|xử\s*lý|đề\s*xuất|trình|"
+    r"phản\s*ánh|thống\s*kê|thành\s*lập|(?<!án\s)(?<!nhà\s)(?<!chủ\s)(?<!Chủ\s)đầu\s*tư|(?<!Đoàn\s)(?<!ban\s)(?<!Tổ\s)kiểm\s*tra|giải\s*quyết|xử\s*lý|đề\s*xuất|trình|"
     r"gửi|căn\s*cứ|bố\s*trí|cung\s*cấp|tăng\s*cường|quan\s*tâm|phải|cần|thống\s*nhất|lập|hoàn\s*thành|"
     r"hoàn\s*thiện|cập\s*nhật|ban\s*hành|tiến\s*hành|làm\s*việc|tổng\s*hợp|đánh\s*giá|giám\s*sát|quản\s*lý|"
     r"đảm\s*bảo|bảo\s*đảm|thẩm\s*định|phê\s*duyệt|kịp\s*thời|sớm|nắm|tuyên\s*truyền|vận\s*động|huy\s*động|"
@@ -524,6 +524,17 @@ def _opening_doer(text: str) -> tuple[list[str], int] | None:
     if len(name) > MAX_NAME or not (units := split_units(name)) or is_generic_reference(units):
         return None
     return units, STRONG
+
+
+# "Điều 1. Ủy quyền cho Giám đốc Sở Công Thương thành lập …": whom a decision empowers
+DELEGATE = re.compile(r"\bĐiều\s*1\s*[.:]\s*(?:[ỦU][yỷ]|Giao)\s*(?:quyền\s+)?cho\s+(?P<u>.+)", re.U)
+
+
+def delegate(body: str) -> list[str]:
+    """The unit or office holder a decision's first article empowers or charges: the doer of the duties
+    listed after it that name nobody ("Người được ủy quyền phải …", "Báo cáo kết quả …")."""
+    m = DELEGATE.search(body)
+    return _units_from(m.group("u")) if m else []
 
 
 def find_leads(text: str) -> list[str]:

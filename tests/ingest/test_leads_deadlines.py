@@ -352,3 +352,24 @@ def test_time_cell_of_a_flattened_task_table() -> None:
     assert found is not None and found.due == dt.date(2026, 9, 30)
     # in prose a capitalised quarter that names the plan is not a deadline
     assert pick_deadline("Xây dựng kế hoạch công tác Quý III/2026 của Sở.", issued_on=ISSUED) is None
+
+
+DELEGATION = """ỦY BAN NHÂN DÂN
+TỈNH AN LẠC
+Số: 120/QĐ-UBND
+An Lạc, ngày 2 tháng 3 năm 2026
+QUYẾT ĐỊNH
+Về việc ủy quyền cấp giấy phép
+ỦY BAN NHÂN DÂN TỈNH
+QUYẾT ĐỊNH:
+Điều 1. Ủy quyền cho Giám đốc Sở Xây dựng thành lập Hội đồng thẩm định cấp giấy phép xây dựng.
+Điều 2. Trách nhiệm của người được ủy quyền
+1. Chuẩn bị các nguồn lực để bảo đảm thực hiện nhiệm vụ được ủy quyền.
+2. Báo cáo kết quả thực hiện nhiệm vụ được ủy quyền cho Ủy ban nhân dân tỉnh theo quy định.
+"""
+
+
+def test_duties_of_a_delegate_go_to_the_delegate() -> None:
+    from bot.ingest import parse_notice
+    tasks = [t for t in parse_notice(DELEGATION).tasks if t.text.startswith(("Chuẩn bị", "Báo cáo"))]
+    assert tasks and all(t.lead == ("Giám đốc Sở Xây dựng",) for t in tasks)
