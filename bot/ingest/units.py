@@ -30,7 +30,8 @@ _KINDS = (r"sở|ban|bộ|ngành|cơ\s*quan|đơn\s*vị|địa\s*phương|huy�
           r"tổ\s*dân\s*phố|buôn|làng|ngành|cấp\s*ủy|cấp\s*uỷ|tổ\s*chức\s*cơ\s*sở\s*đảng|đoàn\s*thể|đội")
 _GROUP = (rf"(?:[Cc]ác|[Mm]ọi|[Nn]hững|[Tt]oàn\s*thể)\s+(?i:{_KINDS})\b|"
           r"[Cc]hính\s*quyền\s(?:địa\s*phương|các\s*cấp|cơ\s*sở|cấp)|"
-          r"[Cc]ơ\s*quan\s(?!nào)|[Đđ]ơn\s*vị\s(?!nào)|[Đđ]ịa\s*phương\b(?!\s*nào)|[Tt]hủ\s*trưởng\s")
+          r"[Cc]ơ\s*sở\s(?:khám|y\s*tế|giáo\s*dục|đào\s*tạo|sản\s*xuất|kinh\s*doanh)|doanh\s*nghiệp\b|"
+          r"[Cc]ơ\s*quan(?:\s|,)(?!\s*nào)|[Đđ]ơn\s*vị(?:\s|,)(?!\s*nào)|[Đđ]ịa\s*phương\b(?!\s*nào)|[Tt]hủ\s*trưởng\s")
 UNIT_START = re.compile(rf"(?:{_HEADS})\b|{_GROUP}", re.U)
 
 # Words after which a unit name has ended (the verb or role that follows it).
@@ -234,9 +235,27 @@ def split_units(names: str) -> list[str]:
         return [d for d in _distribute(names.strip(" ,.-–")) if len(d) <= MAX_NAME]
     # "Bộ Tư pháp (đối với thủ tục hành chính), Bộ Tài chính (đối với phí)": the scope notes are not names
     names = SCOPE_NOTE.sub(lambda m: "" if m.group(1)[:1].islower() else m.group(0), names)
-    parts = [p.strip(" ,.-–") for p in _SPLIT.split(names)]
+    parts = [q.strip(" ,.-–") for p in _SPLIT.split(names) for q in _after_named(p)]
     units = _shared_level([p for p in parts if p and UNIT_START.match(p) and len(p) <= MAX_NAME * 3])
     return [d for u in units for d in _distribute(u) if len(d) <= MAX_NAME and not DANGLING_END.search(d)]
+
+
+# ", cơ quan, đơn vị liên quan" after a named unit ("Sở Y tế, cơ quan, đơn vị liên quan") or after a group that
+# is complete ("… có liên quan, cơ sở khám bệnh, chữa bệnh"): a group of its own, kept whole
+_LOWER_GROUP = r"(?:cơ\s*quan|đơn\s*vị|tổ\s*chức|cơ\s*sở|doanh\s*nghiệp|địa\s*phương)\b"
+NAMED_UNIT = re.compile(rf"^(?:{_HEADS})\s+\S", re.U)
+
+
+def _after_named(part: str) -> list[str]:
+    out: list[str] = []
+    start = 0
+    for comma in re.finditer(rf",\s*(?={_LOWER_GROUP})", part):
+        segment = part[start: comma.start()].strip()
+        if NAMED_UNIT.match(segment) and not re.search(rf"{_LOWER_GROUP}", segment[:1].lower() + segment[1:]) \
+                or re.search(r"liên\s*quan$", segment):
+            out.append(segment)
+            start = comma.end()
+    return out + [part[start:]]
 
 
 SCOPE_NOTE = re.compile(r"\s*\(([^()]*)\)", re.U)

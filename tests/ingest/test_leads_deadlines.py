@@ -373,3 +373,17 @@ def test_duties_of_a_delegate_go_to_the_delegate() -> None:
     from bot.ingest import parse_notice
     tasks = [t for t in parse_notice(DELEGATION).tasks if t.text.startswith(("Chuẩn bị", "Báo cáo"))]
     assert tasks and all(t.lead == ("Giám đốc Sở Xây dựng",) for t in tasks)
+
+
+@pytest.mark.parametrize(("names", "units"), [
+    # a named unit, then lower-case groups: each group whole
+    ("Sở Nội vụ, cơ quan, đơn vị liên quan", ["Sở Nội vụ", "cơ quan, đơn vị liên quan"]),
+    ("Bộ Công Thương, cơ quan, tổ chức có liên quan, cơ sở kinh doanh xăng dầu",
+     ["Bộ Công Thương", "cơ quan, tổ chức có liên quan", "cơ sở kinh doanh xăng dầu"]),
+    # a group of kinds stays whole
+    ("các sở, ban, ngành, đơn vị", ["các sở, ban, ngành, đơn vị"]),
+    ("Bộ, cơ quan, tổ chức có liên quan", ["Bộ, cơ quan, tổ chức có liên quan"]),
+])
+def test_named_unit_then_groups(names: str, units: list[str]) -> None:
+    from bot.ingest.units import split_units
+    assert split_units(names) == units
