@@ -242,7 +242,7 @@ def split_units(names: str) -> list[str]:
 
 # ", cơ quan, đơn vị liên quan" after a named unit ("Sở Y tế, cơ quan, đơn vị liên quan") or after a group that
 # is complete ("… có liên quan, cơ sở khám bệnh, chữa bệnh"): a group of its own, kept whole
-_LOWER_GROUP = r"(?:cơ\s*quan|đơn\s*vị|tổ\s*chức|cơ\s*sở|doanh\s*nghiệp|địa\s*phương)\b"
+_LOWER_GROUP = r"(?:cơ\s*quan|đơn\s*vị|tổ\s*chức|cơ\s*sở|doanh\s*nghiệp|địa\s*phương|chính\s*quyền)\b"
 NAMED_UNIT = re.compile(rf"^(?:{_HEADS})\s+\S", re.U)
 
 
@@ -252,7 +252,7 @@ def _after_named(part: str) -> list[str]:
     for comma in re.finditer(rf",\s*(?={_LOWER_GROUP})", part):
         segment = part[start: comma.start()].strip()
         if NAMED_UNIT.match(segment) and not re.search(rf"{_LOWER_GROUP}", segment[:1].lower() + segment[1:]) \
-                or re.search(r"liên\s*quan$", segment):
+                or re.search(r"liên\s*quan$", segment):  # "Sở Y tế, cơ quan …", "… có liên quan, cơ sở …"
             out.append(segment)
             start = comma.end()
     return out + [part[start:]]

@@ -380,8 +380,10 @@ def test_duties_of_a_delegate_go_to_the_delegate() -> None:
     ("Sở Nội vụ, cơ quan, đơn vị liên quan", ["Sở Nội vụ", "cơ quan, đơn vị liên quan"]),
     ("Bộ Công Thương, cơ quan, tổ chức có liên quan, cơ sở kinh doanh xăng dầu",
      ["Bộ Công Thương", "cơ quan, tổ chức có liên quan", "cơ sở kinh doanh xăng dầu"]),
+    ("Công an huyện, chính quyền địa phương", ["Công an huyện", "chính quyền địa phương"]),
     # a group of kinds stays whole
     ("các sở, ban, ngành, đơn vị", ["các sở, ban, ngành, đơn vị"]),
+    ("các cơ quan, đơn vị, địa phương liên quan", ["các cơ quan, đơn vị, địa phương liên quan"]),
     ("Bộ, cơ quan, tổ chức có liên quan", ["Bộ, cơ quan, tổ chức có liên quan"]),
 ])
 def test_named_unit_then_groups(names: str, units: list[str]) -> None:
