@@ -16,7 +16,7 @@ from storage.vntext import fold
 
 _CUE = (r"(?:trước|chậm\s*nhất(?:\s*(?:là|vào|đến))?|xong\s*trước|hoàn\s*thành(?:\s*(?:trước|đến))?|xong|"
         r"trong|đến\s*hết|hạn\s*chót|thời\s*hạn(?:\s*hoàn\s*thành)?|kết\s*thúc|cuối|gửi\s*về[^.;]{0,60}?trước|"
-        r"(?<=\s)sang|^sang)"
+        r"(?<=\s)sang|^sang|thời\s*gian\s*thực\s*hiện\s*:|(?:tới|đến)(?=\s*ngày))"
         r"[\s:]*")
 _DAY_PREFIX = (r"(?:(?:\d{1,2}\s*giờ(?:\s*\d{1,2})?\s*(?:phút)?\s*)?(?:,\s*)?(?:ngày\s*)?"
                r"(?:thứ\s+\w+,?\s*)?(?:ngày\s*)?)")
@@ -31,6 +31,11 @@ WORDY_DATE = re.compile(
 MONTH = re.compile(rf"(?P<cue>{_CUE})\s*(?:tháng)\s*(?P<m>\d{{1,2}})\s*(?:/|năm)\s*(?P<y>\d{{4}})", re.I)
 QUARTER = re.compile(rf"(?P<cue>{_CUE})\s*quý\s*(?:(?:IV|III|II|I|[1-4])\s*(?:,|và|-)\s*)*"
                      r"(?P<q>IV|III|II|I|[1-4])\s*(?:/|năm)\s*(?P<y>\d{4})", re.I)  # "Quý III, IV/2026": the last
+# a time cell of a flattened task table, capitalised in the middle of the row: "… Nghị định của Chính phủ Tháng
+# 3/2027 …", "… Nghị quyết Quý III/2027 …" (prose writes "tháng", "quý" in lower case there)
+MONTH_CELL = re.compile(r"(?<=[a-zà-ỹđ,)])(?P<cue>\s+)Tháng\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})(?![\d/])", re.U)
+QUARTER_CELL = re.compile(r"(?<=[a-zà-ỹđ,)])(?P<cue>\s+)Quý\s*(?P<q>IV|III|II|I)\s*/\s*(?P<y>\d{4})(?![\d/])", re.U)
+TABLE_ROW = re.compile(r"(?:Cơ\s*quan|Đơn\s*vị)\s*(?:chủ\s*trì|phối\s*hợp)(?:\s*thực\s*hiện)?\s*:|Sản\s*phẩm\s*:", re.I)
 # what is submitted in a period: "trình Thủ tướng Chính phủ Quý II năm 2014", "trình UBND tỉnh tháng 6/2026"
 _TO_WHOM = r"(?:(?!báo\s*cáo|kết\s*quả|tình\s*hình|số\s*liệu|của|về|trong)[^.;,\d]){0,60}?"
 SUBMIT_QUARTER = re.compile(r"(?P<cue>\btrình\b" + _TO_WHOM + r")\s*quý\s*(?P<q>IV|III|II|I|[1-4])\s*(?:/|năm)\s*"
@@ -59,6 +64,17 @@ HOLIDAY = re.compile(
 EVENT_BEFORE = re.compile(r"(?:dự\s*kiến\s*(?:sẽ\s*)?(?:tổ\s*chức|diễn\s*ra|khai\s*mạc)|sẽ\s*(?:được\s*)?tổ\s*chức|"
                           r"diễn\s*ra|được\s*tổ\s*chức|khai\s*mạc)(?![^.;]*\b(?:hoàn\s*thành|xong|gửi|báo\s*cáo|"
                           r"trình|nộp)\b)[^.;:]*$", re.I)
+# a window the work fills: "treo cờ từ ngày 10/5 đến hết ngày 14/5/2026", "trong thời gian từ đầu tháng 1 tới ngày
+# 15/3/2026", "lấy ý kiến từ ngày 17/3 đến ngày 05/4/2026": the end of the window is the deadline
+RANGE_END = re.compile(r"(?P<cue>\btừ\s+(?!năm\b)[^.;:]{1,40}?\s(?:đến|tới)\s*(?:hết\s*)?(?:ngày\s*)?)"
+                       r"(?P<d>\d{1,2})\s*(?:[/.\-]|\s*tháng\s*)\s*(?P<m>\d{1,2})"
+                       r"(?:\s*(?:[/.\-]|năm)\s*(?P<y>\d{4}))?(?![\d/])", re.I)
+# … but not the window of a reporting period or the schedule of an event: "số liệu tính từ ngày 01/01 đến ngày
+# 30/6", "Thời gian dự kiến: từ ngày 11/9 đến ngày 20/9"
+RANGE_NOT_DUE = re.compile(r"(?:số\s*liệu|tính|kỳ\s*báo\s*cáo|giai\s*đoạn|"
+                           r"thời\s*gian\s*(?:dự\s*kiến|tổ\s*chức|diễn\s*ra)|"
+                           r"dự\s*kiến|diễn\s*ra|tổ\s*chức\s*(?:vào|trong))\s*:?\s*(?:\(?\s*)?$", re.I)
+VALID_UNTIL = re.compile(r"(?:hiệu\s*lực|giá\s*trị|kéo\s*dài|[ủu][yỷ]\s*quyền|thời\s*hạn\s*sử\s*dụng)[^.;]*$", re.I)
 WITHIN_DAYS = re.compile(r"trong\s*(?:thời\s*hạn\s*)?(?:vòng\s*)?(?P<n>\d{1,3})\s*ngày(?P<work>\s*làm\s*việc)?"
                          r"\s*(?:,\s*)?kể\s*từ\s*ngày\s*(?:ký|ban\s*hành)", re.I)
 
@@ -108,14 +124,24 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
         if any(a < span[1] and span[0] < b for a, b in taken):
             return
         cue = (match.groupdict().get("cue") or "").lower()
-        if cue.startswith("đến") and re.search(r"\btừ\b[^.;:]*$", text[max(0, span[0] - 60): span[0]], re.I):
+        if cue.startswith(("đến", "tới")) and re.search(r"\btừ\b[^.;:]*$", text[max(0, span[0] - 60): span[0]], re.I):
             return  # the end of a period ("từ ngày 11/9 đến hết năm 2026"), not a deadline
+        if cue.startswith(("đến", "tới")) and VALID_UNTIL.search(text[max(0, span[0] - 40): span[0]]):
+            return  # how long a paper or a mandate holds ("có hiệu lực đến ngày 31/12"), not work to finish
         if EVENT_BEFORE.search(text[max(0, span[0] - 120): span[0]]):
             return  # the date of a meeting or event, not of work to finish
         taken.append(span)
         found.append(Deadline(due=due, text=match.group(0).strip(" ,;:"), start=span[0], exact=exact,
                               year_given=year_given))
 
+    for m in RANGE_END.finditer(text):
+        if RANGE_NOT_DUE.search(text[max(0, m.start() - 40): m.start()]):
+            continue
+        d, mo = int(m.group("d")), int(m.group("m"))
+        start_year = re.search(r"\d{4}", m.group("cue"))
+        year = int(m.group("y") or (start_year.group(0) if start_year else 0)) or (issued_on.year if issued_on else 0)
+        if year:
+            add(m, _safe_date(year, mo, d), exact=True, year_given=bool(m.group("y") or start_year))
     for rx in (FULL_DATE, WORDY_DATE):
         for m in rx.finditer(text):
             d, mo = int(m.group("d")), int(m.group("m"))
@@ -149,6 +175,11 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
         add(m, _month_end(int(m.group("y")), _ROMAN[m.group("q").lower()] * 3))
     for m in SUBMIT_MONTH.finditer(text):
         add(m, _month_end(int(m.group("y")), int(m.group("m"))))
+    if TABLE_ROW.search(text):  # only in a row read from a task table ("Cơ quan chủ trì: …")
+        for m in MONTH_CELL.finditer(text):
+            add(m, _month_end(int(m.group("y")), int(m.group("m"))))
+        for m in QUARTER_CELL.finditer(text):
+            add(m, _month_end(int(m.group("y")), _ROMAN[m.group("q").lower()] * 3))
     for m in HALF.finditer(text):
         add(m, _month_end(int(m.group("y")), int(m.group("n"))))
     for m in LATER_YEAR.finditer(text):
@@ -163,7 +194,34 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
 def pick_deadline(text: str, *, issued_on: dt.date | None) -> Deadline | None:
     """The date by which the work must be finished: the last deadline named."""
     found = find_deadlines(text, issued_on=issued_on)
+    if issued_on is not None:
+        found = [d for d in found if not (d.due < issued_on and _told_as_past(text, d))]
     return max(found, key=lambda d: (d.start)) if found else None
+
+
+PAST_TELLING = re.compile(r"\bđã\b|\bnhưng\b|đến\s*nay|vẫn\s*chưa", re.I)
+
+
+def _told_as_past(text: str, deadline: Deadline) -> bool:
+    """"Cục X đã có Văn bản … đề nghị Y ban hành trước ngày 05/02/2026, nhưng đến nay …": a deadline that had
+    passed when the document was written, told as background."""
+    start = max(text.rfind(". ", 0, deadline.start), text.rfind("; ", 0, deadline.start)) + 1
+    end = min((i for i in (text.find(". ", deadline.start), text.find("; ", deadline.start)) if i >= 0),
+              default=len(text))
+    return bool(PAST_TELLING.search(text[start:end]))
+
+
+# "Thời gian lấy ý kiến: từ ngày 17/3/2026 đến ngày 05/4/2026": the window in which opinions are due
+COMMENT_WINDOW = re.compile(r"thời\s*(?:gian|hạn)\s*(?:lấy|góp|xin|tham\s*gia|gửi)\s*ý\s*kiến\s*:?\s*"
+                            r"(?P<w>[^.;\n]{0,120})", re.I)
+GIVES_OPINION = re.compile(r"\b(?:cho|có|gửi|tham\s*gia)\s*ý\s*kiến", re.I)
+
+
+def comment_window(text: str, *, issued_on: dt.date | None) -> Deadline | None:
+    """The end of a comment window the notice opens; tasks that give opinions without a date of their own
+    are due then."""
+    m = COMMENT_WINDOW.search(text)
+    return pick_deadline(m.group("w"), issued_on=issued_on) if m else None
 
 
 def find_recurrence(text: str) -> str | None:

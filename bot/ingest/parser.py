@@ -8,12 +8,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
-from bot.ingest.dates import find_recurrence, parse_date_phrase, pick_deadline
+from bot.ingest.dates import GIVES_OPINION, comment_window, find_recurrence, parse_date_phrase, pick_deadline
 from bot.ingest.legacy import repair_legacy
 from bot.ingest.tables import rewrite_tables
 from bot.ingest.units import (
     STRONG,
     UNIT_START,
+    delegate,
     find_leads,
     find_leads_ranked,
     find_supports,
@@ -691,6 +692,8 @@ def parse_notice(raw: str) -> ParsedNotice:
             default_leads = split_units(cm.group("u")) or [cm.group("u")]
         elif wm:
             default_leads = split_units(wm.group("u").strip()) or []
+        elif deleg := delegate(body_text[:1500]):
+            default_leads = deleg  # "Điều 1. Ủy quyền cho Giám đốc Sở …": the delegate does the duties below
     # a day without its year ("trước ngày 15.3") takes the year of the document, or of a portal copy's
     # posting stamp when the copy lost the date line
     reference = date or _posted_on(text)
@@ -700,6 +703,10 @@ def parse_notice(raw: str) -> ParsedNotice:
             continue  # "TT | Đơn vị được kiểm tra | Địa chỉ …": a list of names, not of work
         tasks += _extract_tasks(_join_wrapped(attachment), issued_on=reference, default_leads=default_leads)
     tasks = _drop_restated(tasks)
+    if (window := comment_window(body_text, issued_on=reference)) is not None:
+        # "Thời gian lấy ý kiến: từ … đến ngày 05/4": whoever gives opinions does so by the window's end
+        tasks = [replace(t, due=window.due, due_text=window.text) if t.due is None and GIVES_OPINION.search(t.text)
+                 else t for t in tasks]
     return ParsedNotice(
         kind=kind, number=number, date=date, place=place, issuer=_issuer(lines), subject=subject,
         signer=signer, signer_authority=authority, addressees=tuple(addressees),

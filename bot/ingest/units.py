@@ -6,35 +6,44 @@ import re
 
 # Words a unit's name starts with. Lower-case group words ("các sở, ngành") count too.
 _HEADS = (
-    r"Sở|Ban(?!\s*hành)|Bộ|Ủy\s*ban|Uỷ\s*ban|UBND|HĐND|Hội\s*đồng|Văn\s*phòng|VP|Phòng|Cục|Tổng\s*cục|Vụ(?!\s*việc)|Viện|"
-    r"Trung\s*tâm|Công\s*an|Bộ\s*Chỉ\s*huy|Bộ\s*đội|Hội(?!\s*(?:nghị|chợ|thảo|thi|diễn|trại|khỏe|báo))|Đoàn|Mặt\s*trận|MTTQ|UBMTTQ|Liên\s*đoàn|Liên\s*minh|"
+    r"Sở|Ban(?!\s*hành)|Bộ|Ủy\s*ban|Uỷ\s*ban|UBND|HĐND|Hội\s*đồng|Văn\s*[Pp]hòng|VP|Phòng|Cục|Tổng\s*[Cc]ục|Vụ(?!\s*việc)|Viện|"
+    r"Trung\s*[Tt]âm|Công\s*an|Bộ\s*Chỉ\s*huy|Bộ\s*đội|Hội(?!\s*(?:nghị|chợ|thảo|thi|diễn|trại|khỏe|báo))|Đoàn|Mặt\s*trận|MTTQ|UBMTTQ|Liên\s*đoàn|Liên\s*minh|"
     r"Tỉnh\s*ủy|Tỉnh\s*uỷ|Thành\s*ủy|Thành\s*uỷ|Huyện\s*ủy|Huyện\s*uỷ|Thị\s*ủy|Thị\s*uỷ|Đảng\s*ủy|Đảng\s*uỷ|"
     r"Đảng\s*bộ|Chi\s*bộ|Chi\s*đoàn|[Cc]ấp\s*ủy|[Cc]ấp\s*uỷ|"
-    r"Thường\s*trực|Kho\s*bạc|Ngân\s*hàng|Thanh\s*tra|Đài|Báo(?!\s*cáo)|Tòa\s*án|Toà\s*án|Viện\s*kiểm\s*sát|Công\s*ty|"
-    r"Tập\s*đoàn|Tổng\s*công\s*ty|Chủ\s*tịch|Giám\s*đốc|Phó\s*(?:Giám\s*đốc|Chủ\s*tịch|Trưởng\s*(?:ban|phòng)|Bí\s*thư)|"
-    r"Trưởng\s*phòng|Hiệu\s*trưởng|Đồng\s*chí|Đ/c|Thủ\s*trưởng|Trưởng\s*ban|Chánh\s*Văn\s*phòng|Trường(?!\s*hợp)|"
-    r"Bệnh\s*viện|Bảo\s*hiểm|BHXH|Quỹ|Chi\s*cục|Cảng\s*vụ|Ban\s*quản\s*lý|BQL|Hạt|"
+    r"Thường\s*trực|Kho\s*[Bb]ạc|Ngân\s*hàng|Thanh\s*tra|Đài|Báo(?!\s*cáo)|Tòa\s*án|Toà\s*án|Viện\s*kiểm\s*sát|Công\s*ty|"
+    r"Tập\s*đoàn|Tổng\s*[Cc]ông\s*ty|Chủ\s*tịch|Giám\s*đốc|Phó\s*(?:Giám\s*đốc|Chủ\s*tịch|Trưởng\s*(?:ban|phòng)|Bí\s*thư)|"
+    r"Trưởng\s*phòng|Hiệu\s*trưởng|Đồng\s*chí|Đ/c|Thủ\s*trưởng|Trưởng\s*ban|Chánh\s*Văn\s*[Pp]hòng|Trường(?!\s*hợp)|"
+    r"Bệnh\s*[Vv]iện|Bảo\s*hiểm|BHXH|Quỹ|Chi\s*[Cc]ục|Cảng\s*vụ|Ban\s*quản\s*lý|BQL|Hạt|"
     r"Thủ\s*tướng|Phó\s*Thủ\s*tướng|Chính\s*phủ|Ngân\s*hàng\s*Nhà\s*nước|Bộ\s*trưởng|"
     r"Ủy\s*ban\s*Kiểm\s*tra|Học\s*viện|Đại\s*học|Nhà\s*xuất\s*bản|Cơ\s*quan|Tổ\s*công\s*tác|Ban\s*Chỉ\s*đạo|"
     r"Hiệp\s*hội|Liên\s*hiệp|Đội|Lực\s*lượng|Chi\s*nhánh|Cảnh\s*sát|Thuế|Hải\s*quan|Điện\s*lực|Thành\s*đoàn|"
     r"Tỉnh\s*đoàn|Huyện\s*đoàn|Bảo\s*tàng|Nhà\s*hát|Thư\s*viện|Tạp\s*chí|Thông\s*tấn\s*xã|Quân\s*khu|Vườn\s*quốc\s*gia|Hãng|"
-    r"Bưu\s*điện|Cảng"
+    r"Bưu\s*điện|Cảng|"
+    # owners who must act: "Chủ đầu tư các dự án khẩn trương …", "Chủ các công trình …"
+    r"Chủ\s*(?:đầu\s*tư|dự\s*án|rừng|cơ\s*sở|mỏ|công\s*trình|phương\s*tiện|các)"
 )
 # Group names ("các sở, ngành", "UBND các huyện") start with a plural word and a kind of unit.
 _KINDS = (r"sở|ban|bộ|ngành|cơ\s*quan|đơn\s*vị|địa\s*phương|huyện|xã|phường|tỉnh|thành\s*phố|tổ\s*chức|"
           r"doanh\s*nghiệp|hội|đoàn\s*thể|phòng|trường|cơ\s*sở|lực\s*lượng|đài|báo|chi\s*bộ|đảng\s*bộ|cấp|"
           r"ủy\s*ban|uỷ\s*ban|UBND|Đại\s*sứ\s*quán|chủ\s*đầu\s*tư|công\s*ty|thành\s*viên|Bộ|Sở|Ban|ngân\s*hàng|"
           r"nhà\s*trường|quận|thị\s*xã|tập\s*đoàn|viện|trung\s*tâm|cục|chi\s*cục|thôn|bản|tổ|cá\s*nhân|hộ|ấp|khu\s*phố|"
-          r"tổ\s*dân\s*phố|buôn|làng|ngành|cấp\s*ủy|cấp\s*uỷ|tổ\s*chức\s*cơ\s*sở\s*đảng|đoàn\s*thể")
-_GROUP = (rf"(?:[Cc]ác|[Mm]ọi|[Nn]hững|[Tt]oàn\s*thể)\s+(?:{_KINDS})\b|"
-          r"[Cc]ơ\s*quan\s(?!nào)|[Đđ]ơn\s*vị\s(?!nào)|[Đđ]ịa\s*phương\b(?!\s*nào)|[Tt]hủ\s*trưởng\s")
+          r"tổ\s*dân\s*phố|buôn|làng|ngành|cấp\s*ủy|cấp\s*uỷ|tổ\s*chức\s*cơ\s*sở\s*đảng|đoàn\s*thể|đội")
+_GROUP = (rf"(?:[Cc]ác|[Mm]ọi|[Nn]hững|[Tt]oàn\s*thể)\s+(?i:{_KINDS})\b|"
+          r"[Cc]hính\s*quyền\s(?:địa\s*phương|các\s*cấp|cơ\s*sở|cấp)|"
+          r"[Cc]ơ\s*sở\s(?:khám|y\s*tế|giáo\s*dục|đào\s*tạo|sản\s*xuất|kinh\s*doanh)|doanh\s*nghiệp\b|"
+          r"[Cc]ơ\s*quan(?:\s|,)(?!\s*nào)|[Đđ]ơn\s*vị(?:\s|,)(?!\s*nào)|[Đđ]ịa\s*phương\b(?!\s*nào)|[Tt]hủ\s*trưởng\s")
 UNIT_START = re.compile(rf"(?:{_HEADS})\b|{_GROUP}", re.U)
 
 # Words after which a unit name has ended (the verb or role that follows it).
 _STOP = (
     r"chủ\s*trì|phối\s*hợp|thực\s*hiện|có\s*trách\s*nhiệm|có\s*nhiệm\s*vụ|khẩn\s*trương|nghiên\s*cứu|tổ\s*chức|chỉ\s*đạo|"
-    r"tham\s*mưu|xây\s*dựng|rà\s*soát|báo\s*cáo|triển\s*khai|tiếp\s*tục|chủ\s*động|hướng\s*dẫn|theo\s*dõi|"
-    r"đôn\s*đốc|tập\s*trung|xem\s*xét|cho\s*ý\s*kiến|(?<!Đoàn\s)(?<!ban\s)(?<!Tổ\s)kiểm\s*tra|giải\s*quyết|xử\s*lý|đề\s*xuất|trình|"
+    r"tham\s*mưu|(?<!tư\s)xây\s*dựng|rà\s*soát|báo\s*cáo|triển\s*khai|tiếp\s*tục|chủ\s*động|hướng\s*dẫn|theo\s*dõi|"
+    r"đôn\s*đốc|tập\s*trung|xem\s*xét|cho\s*ý\s*kiến|góp\s*ý|treo|chấn\s*chỉnh|xác\s*định|"
+    # more verbs that follow a doer's name: "… Biên phòng tỉnh tuần tra", "… các hộ kê khai"
+    r"tuần\s*tra|ngăn\s*chặn|kê\s*khai|đăng\s*ký|thanh\s*toán|xử\s*phạt|cưỡng\s*chế|di\s*dời|thu\s*hồi|"
+    r"bàn\s*giao|soạn\s*thảo|dự\s*thảo|ký\s*kết|đàm\s*phán|mua\s*sắm|ưu\s*tiên|nâng\s*cấp|cải\s*tạo|"
+    r"khởi\s*công|hoàn\s*tất|chấp\s*hành|tuân\s*thủ|tập\s*huấn|bồi\s*dưỡng|tổng\s*kết|sơ\s*kết|lắp\s*đặt|"
+    r"phản\s*ánh|thống\s*kê|thành\s*lập|(?<!án\s)(?<!nhà\s)(?<!chủ\s)(?<!Chủ\s)đầu\s*tư|(?<!Đoàn\s)(?<!ban\s)(?<!Tổ\s)kiểm\s*tra|giải\s*quyết|xử\s*lý|đề\s*xuất|trình|"
     r"gửi|căn\s*cứ|bố\s*trí|cung\s*cấp|tăng\s*cường|quan\s*tâm|phải|cần|thống\s*nhất|lập|hoàn\s*thành|"
     r"hoàn\s*thiện|cập\s*nhật|ban\s*hành|tiến\s*hành|làm\s*việc|tổng\s*hợp|đánh\s*giá|giám\s*sát|quản\s*lý|"
     r"đảm\s*bảo|bảo\s*đảm|thẩm\s*định|phê\s*duyệt|kịp\s*thời|sớm|nắm|tuyên\s*truyền|vận\s*động|huy\s*động|"
@@ -43,7 +52,7 @@ _STOP = (
     r"đưa|sửa\s*đổi|bổ\s*sung|thông\s*báo|công\s*bố|công\s*khai|phổ\s*biến|quán\s*triệt|ký|chuẩn\s*bị|"
     r"phân\s*công|đẩy\s*mạnh|đẩy\s*nhanh|nâng\s*cao|thực\s*thi|thanh\s*tra|tiếp\s*nhận|phát\s*huy|"
     r"duy\s*trì|hỗ\s*trợ|tạo\s*điều\s*kiện|khuyến\s*khích|vận\s*hành|ứng\s*dụng|nghiêm\s*túc|"
-    r"giải\s*trình|tiếp\s*tục|nhanh\s*chóng|sớm|dừng|tạm\s*dừng|rút|lựa\s*chọn|cử|dự|tham\s*gia|"
+    r"giải\s*trình|tiếp\s*tục|nhanh\s*chóng|sớm|dừng|tạm\s*dừng|rút|lựa\s*chọn|cử|dự(?!\s*(?:án|toán|báo|trữ|phòng))|tham\s*gia|"
     r"mời|gửi|nộp|cấp(?!\s*(?:trên|dưới|tỉnh|huyện|xã|cơ\s*sở|ủy|uỷ|Trung\s*ương))|thu|chi|trả|sửa\s*chữa|khắc\s*phục|"
     r"xác\s*minh|khảo\s*sát|bảo\s*vệ|lãnh\s*đạo|sắp\s*xếp|kiện\s*toàn|bãi\s*bỏ|thay\s*thế|điều\s*chỉnh|yêu\s*cầu|đề\s*nghị|"
     # time and frequency words glued after a name: "Sở Tài chính hằng tháng báo cáo …"
@@ -58,6 +67,10 @@ _STOP = (
     r"thừa\s*(?:ủy|uỷ)\s*quyền|thay\s*mặt"
 )
 STOP_RE = re.compile(rf"(?<!Ngoại)\s(?:{_STOP})\b|[:;(\n]|\.(?:\s|$)", re.U)  # "Bộ Ngoại giao" is a name
+# In a list of supporting units "… và các cơ quan liên quan" is one more of them, not where the list ends
+_RELATED = r"và\s*các\s*(?:cơ\s*quan|đơn\s*vị)\s*liên\s*quan|"
+assert _RELATED in _STOP
+SUPPORT_STOP_RE = re.compile(rf"(?<!Ngoại)\s(?:{_STOP.replace(_RELATED, '')})\b|[:;(\n]|\.(?:\s|$)", re.U)
 
 # "Giao X …", and the consent that lets X act: "Đồng ý để Công ty X thực hiện …", "Chấp thuận cho X …"
 GIVE = re.compile(r"(?:^|[\s,;:.(])(?:(?:Giao|giao)(?:\s+(?:nhiệm\s*vụ|trách\s*nhiệm)(?=\s+cho\s))?|"
@@ -95,24 +108,36 @@ HEADING_OF = re.compile(r"^(?:Trách\s*nhiệm(?:\s*(?:chung|cụ\s*thể|riêng
 
 # "A, B", "A và B", "A/B" (two units of which either acts), "A hoặc B" (alternatives): separate units
 _SPLIT = re.compile(rf",\s*(?=(?:{_HEADS})\b|(?:các|UBND|Ủy\s*ban|Uỷ\s*ban)\s)|"
-                    rf"\s+(?:và|hoặc)\s+(?=(?:{_HEADS})\b|các\s)|\s*/\s*(?=(?:{_HEADS})\s)", re.U)
+                    rf"\s+(?:và|hoặc)\s+(?=(?:{_HEADS})\b|các\s|{_GROUP}|chính\s*quyền\s)|"
+                    rf"\s*/\s*(?=(?:{_HEADS})\s)", re.U)
 
 
 MAX_NAME = 90
 
 
+ADVISORY_BODY = re.compile(r"(?:[Cc]ơ\s*quan|[Bb]ộ\s*phận)(?:\s+chuyên\s*(?:trách|môn))?(?:\s+tham\s*mưu,?)?$",
+                           re.U)
+GROUP_LIST_BEFORE = re.compile(r"(?:^|\s)[Cc]ác(?:\s+[^\s,;:.]+){1,3},$", re.U)
 GROUP_WORD_BEFORE = re.compile(r"(?:^|\s)(?:[Cc]ác|[Nn]hững|[Mm]ọi)$", re.U)
 
 
-def _cut(fragment: str) -> str:
-    padded = " " + fragment
-    end = len(padded)
-    for m in STOP_RE.finditer(padded):
+def _first_stop(padded: str, stops: re.Pattern[str] = STOP_RE) -> re.Match[str] | None:
+    """Where the name that opens `padded` (" " + text) ends: its first verb, role or time word."""
+    for m in stops.finditer(padded):
         if m.group(0)[:1].isspace() and GROUP_WORD_BEFORE.search(padded[: m.start()]):
             continue  # "các tổ chức cơ sở đảng": the kind of a group, not a verb
-        end = m.start()
-        break
-    return padded[:end].strip(" ,.-–")
+        if re.match(r"\stổ\s*chức\b", m.group(0)) and GROUP_LIST_BEFORE.search(padded[: m.start()]):
+            continue  # "các cấp ủy, tổ chức đảng": one more kind of the group
+        if ADVISORY_BODY.search(padded[: m.start()]) and re.match(r"\s(?:tham\s*mưu|giúp\s*việc)", m.group(0)):
+            continue  # "các cơ quan chuyên trách tham mưu, giúp việc Đảng ủy": what the body is, not what it does
+        return m
+    return None
+
+
+def _cut(fragment: str, stops: re.Pattern[str] = STOP_RE) -> str:
+    padded = " " + fragment
+    m = _first_stop(padded, stops)
+    return padded[: m.start() if m else len(padded)].strip(" ,.-–")
 
 
 def name_prefix(text: str) -> str:
@@ -124,19 +149,49 @@ def name_prefix(text: str) -> str:
 # Trung Quốc, Ấn Độ": one unit per name ("UBND phường Ba Đình" …). Lower-case after the kind is a
 # group ("UBND các xã, phường") and stays whole.
 NAMED_MEMBERS = re.compile(
-    r"^(?P<pre>.*?)\b[Cc]ác\s+(?P<kind>phường|xã|huyện|quận|thị\s*xã|thành\s*phố|tỉnh|Sở|Đại\s*sứ\s*quán)"
+    r"^(?P<pre>.*?)\b[Cc]ác\s+(?P<kind>phường|xã|huyện|quận|thị\s*xã|thành\s*phố|tỉnh|Sở|sở|Bộ|bộ|Đại\s*sứ\s*quán)"
     r"(?:\s+các\s+nước)?\s*:?\s+(?P<names>[A-ZĐÀ-Ỹ].*)$", re.U)
+# Fields of ministries and departments whose name holds "và" or a comma: one member of a list, not two
+# ("các Bộ: Tài chính, Nông nghiệp và Môi trường", "các Sở: Văn hóa, Thể thao và Du lịch, Y tế").
+_HOA = r"h(?:óa|oá)"
+SECTOR_COMPOUND = re.compile(
+    r"Kế\s*hoạch\s*và\s*Đầu\s*tư|Tài\s*nguyên\s*và\s*Môi\s*trường|"
+    r"Nông\s*nghiệp\s*và\s*(?:Phát\s*triển\s*[Nn]ông\s*thôn|Môi\s*trường)|"
+    rf"Văn\s*{_HOA},\s*Thể\s*thao\s*và\s*Du\s*lịch|Văn\s*{_HOA}\s*và\s*(?:Thể\s*thao|Thông\s*tin)|"
+    rf"Văn\s*{_HOA},\s*Khoa\s*học\s*và\s*Thông\s*tin|Văn\s*{_HOA}\s*-\s*Thông\s*tin|"
+    r"Lao\s*động\s*-\s*Thương\s*binh\s*và\s*Xã\s*hội|Khoa\s*học\s*và\s*Công\s*nghệ|Giáo\s*dục\s*và\s*Đào\s*tạo|"
+    r"Thông\s*tin\s*và\s*Truyền\s*thông|Dân\s*tộc\s*và\s*Tôn\s*giáo|Kinh\s*tế\s*và\s*Hạ\s*tầng|"
+    r"Tài\s*chính\s*-\s*Kế\s*hoạch|Quản\s*lý\s*đô\s*thị|Tư\s*pháp", re.U)
+_MEMBER_SEP = re.compile(r",\s*|;\s*|\s+và\s+|\s+hoặc\s+", re.U)
+
+
+def _members(names: str) -> list[str]:
+    """"Công an, Tài chính, Nông nghiệp và Môi trường" → three names: the separators inside a known
+    field name ("Nông nghiệp và Môi trường", "Văn hóa, Thể thao và Du lịch") do not split it."""
+    inside = [m.span() for m in SECTOR_COMPOUND.finditer(names)]
+    out, start = [], 0
+    for sep in _MEMBER_SEP.finditer(names):
+        if any(a < sep.start() < b for a, b in inside):
+            continue
+        out.append(names[start: sep.start()])
+        start = sep.end()
+    out.append(names[start:])
+    return [n.strip(" .") for n in out if n.strip(" .")]
 
 
 def _distribute(unit: str) -> list[str]:
     m = NAMED_MEMBERS.match(unit)
-    if not m:
-        return [unit]
+    if not m or not m.group("names")[0].isupper() or len(m.group("pre")) > 40 or \
+            _cut(m.group("pre") + "x") != (m.group("pre") + "x").strip(" ,.-–"):
+        return [unit]  # "Bộ Tài chính thực hiện …, phối hợp với các Bộ …": a sentence, not one list of names
+    kind = m.group("kind")
+    ministry = kind.lower() in ("bộ", "sở")
     out = []
-    for name in re.split(r",\s*|;\s*|\s+và\s+", m.group("names")):
-        name = name.strip(" .")
-        if name:
-            out.append(name if UNIT_START.match(name) else f"{m.group('pre')}{m.group('kind')} {name}".strip())
+    for name in _members(m.group("names")):
+        # "các Bộ: Công an, Tư pháp": "Công an" is the ministry's field here, not a police unit of its own
+        own_unit = UNIT_START.match(name) and not (ministry and re.fullmatch(r"Công\s*an", name))
+        out.append(name if own_unit else f"{m.group('pre')}{kind[0].upper() + kind[1:] if ministry else kind} "
+                                          f"{name}".strip())
     return out or [unit]
 
 
@@ -173,9 +228,39 @@ def _shared_level(units: list[str]) -> list[str]:
 
 
 def split_units(names: str) -> list[str]:
-    parts = [p.strip(" ,.-–") for p in _SPLIT.split(names)]
+    members = NAMED_MEMBERS.match(names)
+    if members and not members.group("pre") and members.group("kind").lower() in ("bộ", "sở") and \
+            members.group("names")[0].isupper():
+        # "các Bộ: Công an, Tài chính, …": the members, before the commas are read as unit boundaries
+        return [d for d in _distribute(names.strip(" ,.-–")) if len(d) <= MAX_NAME]
+    # "Bộ Tư pháp (đối với thủ tục hành chính), Bộ Tài chính (đối với phí)": the scope notes are not names
+    names = SCOPE_NOTE.sub(lambda m: "" if m.group(1)[:1].islower() else m.group(0), names)
+    parts = [q.strip(" ,.-–") for p in _SPLIT.split(names) for q in _after_named(p)]
     units = _shared_level([p for p in parts if p and UNIT_START.match(p) and len(p) <= MAX_NAME * 3])
-    return [d for u in units for d in _distribute(u) if len(d) <= MAX_NAME]
+    return [d for u in units for d in _distribute(u) if len(d) <= MAX_NAME and not DANGLING_END.search(d)]
+
+
+# ", cơ quan, đơn vị liên quan" after a named unit ("Sở Y tế, cơ quan, đơn vị liên quan") or after a group that
+# is complete ("… có liên quan, cơ sở khám bệnh, chữa bệnh"): a group of its own, kept whole
+_LOWER_GROUP = r"(?:cơ\s*quan|đơn\s*vị|tổ\s*chức|cơ\s*sở|doanh\s*nghiệp|địa\s*phương|chính\s*quyền)\b"
+NAMED_UNIT = re.compile(rf"^(?:{_HEADS})\s+\S", re.U)
+
+
+def _after_named(part: str) -> list[str]:
+    out: list[str] = []
+    start = 0
+    for comma in re.finditer(rf",\s*(?={_LOWER_GROUP})", part):
+        segment = part[start: comma.start()].strip()
+        if NAMED_UNIT.match(segment) and not re.search(rf"{_LOWER_GROUP}", segment[:1].lower() + segment[1:]) \
+                or re.search(r"liên\s*quan$", segment):  # "Sở Y tế, cơ quan …", "… có liên quan, cơ sở …"
+            out.append(segment)
+            start = comma.end()
+    return out + [part[start:]]
+
+
+SCOPE_NOTE = re.compile(r"\s*\(([^()]*)\)", re.U)
+# A name never ends on a joining word: "các đơn vị khai thác đầu tư, lắp đặt và" ran past its verb
+DANGLING_END = re.compile(r"\s(?:và|hoặc|các|của|cho|với|đúng|theo|tại|những|mọi)$", re.U)
 
 
 def _semicolon_list(fragment: str) -> list[str]:
@@ -193,7 +278,7 @@ def _semicolon_list(fragment: str) -> list[str]:
     return []
 
 
-def _units_from(fragment: str) -> list[str]:
+def _units_from(fragment: str, stops: re.Pattern[str] = STOP_RE) -> list[str]:
     fragment = fragment.strip()
     if not UNIT_START.match(fragment):
         return []
@@ -204,7 +289,7 @@ def _units_from(fragment: str) -> list[str]:
             NAMED_MEMBERS.match(f"{listed.group('head')}: {listed.group('rest')}"):
         # "UBND các xã: Đức Trọng, Hiệp Thạnh hoàn thành …": the colon opens the list of names
         return split_units(f"{listed.group('head')}: {_cut(listed.group('rest'))}")
-    return split_units(_cut(fragment))
+    return split_units(_cut(fragment, stops))
 
 
 def _field_units(rx: re.Pattern[str], text: str) -> list[str]:
@@ -216,52 +301,138 @@ def _field_units(rx: re.Pattern[str], text: str) -> list[str]:
     return out
 
 
+# A person by honorific and name, with a title: "Ông Nguyễn Văn A - Trưởng đoàn", "Bà Lê Thị B, Thư ký",
+# "đồng chí Trần Văn C (Phó Chủ tịch UBND huyện)"
+HONORIFIC = re.compile(r"^(?P<h>Ông|Bà|[Đđ]ồng\s*chí|Đ/c|đ/c)\s*\.?\s+(?P<rest>\S.*)$", re.U)
+TITLE_WORD = re.compile(r"^(?:Phó|Trưởng|Bí\s*thư|Thư\s*ký|Ủy\s*viên|Uỷ\s*viên|Thành\s*viên|Tổ\s*trưởng)\b", re.U)
+
+
+def _person(text: str) -> str | None:
+    """"Ông. Nguyễn Văn A - Trưởng đoàn: Phụ trách chung …" → "Ông Nguyễn Văn A - Trưởng đoàn"."""
+    m = HONORIFIC.match(text.strip())
+    if not m or UNIT_START.match(m.group("rest")) or TITLE_WORD.match(m.group("rest")):
+        return None  # "Đồng chí Phó Chủ tịch UBND tỉnh": a title, read as a unit
+    words: list[str] = []
+    for w in m.group("rest").split():
+        if len(words) == 5 or not w[:1].isupper() or not w.strip(",:;-–()").isalpha():
+            break
+        words.append(w)
+        if not w.isalpha():  # "A," / "A:" ends the name
+            break
+    if len(words) < 2:
+        return None
+    name = " ".join(words).strip(",:;-–( ")
+    after = m.group("rest")[len(" ".join(words)):].lstrip()
+    title = ""
+    if t := re.match(r"^[-–,(]?\s*(?P<t>[^:;()\n]{2,80})", after):
+        title = t.group("t").strip(" ,.-–")
+        if not (UNIT_START.match(title) or TITLE_WORD.match(title) or re.match(r"(?:Trưởng|Thư\s*ký)", title)):
+            title = ""
+    honorific = "Đồng chí" if m.group("h").lower().startswith(("đồng", "đ/c")) else m.group("h")
+    return f"{honorific} {name}" + (f" - {title}" if title else "")
+
+
+# What a unit described in a heading ("Đối với đơn vị được kiểm tra") may say of itself without a verb
+DESCRIBED_BY = re.compile(r"^\s*(?:được|bị|có\s*liên\s*quan|liên\s*quan|thuộc|trực\s*thuộc|tham\s*gia|"
+                          r"sử\s*dụng|hoạt\s*động|quản\s*lý)\b", re.U)
+
+
 def heading_units(head: str) -> list[str]:
     """A heading that names who acts: "1. Sở Văn hóa và Thể thao", "Trách nhiệm của các sở, ngành:",
-    "NHIỆM VỤ CHỦ YẾU CỦA BỘ TÀI CHÍNH"."""
+    "NHIỆM VỤ CHỦ YẾU CỦA BỘ TÀI CHÍNH", "Ông Nguyễn Văn A - Trưởng đoàn", "Giám đốc các Sở; Chủ tịch UBND
+    các xã:"."""
     head = head.strip().rstrip(":").strip()
+    if ":" not in head and (person := _person(head)):
+        return [person]  # (with its work after a colon it is an item, not a heading: see find_leads_ranked)
     m = HEADING_OF.match(head)
     if m:
         head = m.group("u").strip()
         if head.isupper():
             head = unit_case(head)
     head = re.sub(r"^(?:Đề\s*nghị|Giao|Yêu\s*cầu)\s+", "", head)  # "4. Đề nghị Ban Tuyên giáo Thành ủy"
-    if NAMED_MEMBERS.match(head):  # "UBND các phường: Ba Đình, Hoàn Kiếm …"
-        return _distribute(head.rstrip(". "))
+    if NAMED_MEMBERS.match(head) and len(members := _distribute(head.rstrip(". "))) > 1:
+        return members  # "UBND các phường: Ba Đình, Hoàn Kiếm …"
     if ":" in head:
-        head = head.split(":", 1)[0].strip()
+        head, work = (p.strip() for p in head.split(":", 1))
+        if work and m:
+            return []  # "Đối với đơn vị được kiểm tra: Chuẩn bị báo cáo …": an item, not a heading
+    if ";" in head:  # "Giám đốc các Sở, Thủ trưởng các ban, ngành; Chủ tịch UBND các xã, phường"
+        parts = [heading_units(p) for p in re.split(r"\s*;\s*", head) if p.strip()]
+        return [u for p in parts for u in p] if parts and all(parts) else []
     if not UNIT_START.match(head) or len(head) > MAX_NAME:
         return []  # (a long list of named members was handled above)
+    if (inner := re.match(r"^(?P<n>[^()]+?)\s*\([^()]{2,80}\)$", head)) and _cut(inner.group("n")) == inner.group("n"):
+        return [head]  # "Sở Nội vụ (Ban Thi đua - Khen thưởng)": the unit and the office inside it that acts
     name = _cut(head)
     if len(name) < len(head) - 1:  # a verb follows: a sentence, not a name
-        return []
+        if not (m and DESCRIBED_BY.match(head[len(name):])):
+            return []
+        name = head  # "Đối với đơn vị được kiểm tra": the unit as the heading describes it
     return split_units(name)
+
+
+# "Chủ tịch UBND tỉnh yêu cầu: …": who asks, not who acts
+ASKING_VERB = re.compile(r"^(?:yêu\s*cầu|đề\s*nghị|giao|thông\s*báo|kết\s*luận)$", re.U)
 
 
 def _clause_subject(text: str) -> tuple[list[str], bool]:
     """A unit at the start of a clause followed by what it must do: "Bộ Y tế chủ trì …",
     "Ủy ban nhân dân cấp tỉnh trình …"; and whether that clause opens the text."""
     for n, clause in enumerate(re.split(r"(?<=[.;:])\s+|\n", text)):
+        regarding = bool(re.match(r"^(?:[-+•]\s*)?đối\s*với\s", clause.strip(), re.I))
         clause = re.sub(r"^(?:[-+•]\s*|đồng\s*thời,?\s*|trong\s*đó,?\s*|đối\s*với\s+(?=(?:các\s+)?\w))", "",
                         clause.strip(), flags=re.I)  # "Đối với các sở, ngành báo cáo …": the sở, ngành report
-        if not UNIT_START.match(clause) and (opening := ADVERBIAL.match(clause)):
-            clause = clause[opening.end():]  # "Định kỳ 6 tháng, hàng năm, Sở Công Thương tổ chức …"
+        if not UNIT_START.match(clause) and (after := _after_opening(clause)) is not None:
+            clause = after  # "Định kỳ 6 tháng, hàng năm, Sở Công Thương tổ chức …"
         if not UNIT_START.match(clause):
             continue
-        m = STOP_RE.search(" " + clause)
-        if m is None or m.group(0).strip().startswith(("phối", "và các")) or m.group(0).strip() in ":;(.":
+        m = _first_stop(" " + clause)
+        if m is None or m.group(0).strip().startswith(("phối", "và các")) or m.group(0).strip() in ":;(." or \
+                ASKING_VERB.match(m.group(0).strip()) and not regarding:  # "Đối với X, Y đề nghị: …": X acts
             continue
-        units = split_units((" " + clause)[: m.start()].strip(" ,.-–"))
+        name = (" " + clause)[: m.start()].strip(" ,.-–")
+        if regarding and ASKING_VERB.match(m.group(0).strip()) and "," in name and \
+                re.match(rf"(?:{_HEADS}|đồng\s*chí|đ/c)\b", name.rsplit(",", 1)[1].strip()):
+            name = name.rsplit(",", 1)[0]  # "các sở, ngành, đồng chí Bí thư đề nghị": the asker follows the comma
+        units = split_units(name)
         if units:
             return units, n == 0
     return [], False
 
 
 STRONG, WEAK = 2, 1
-UNIT_COLON = re.compile(r"^(?P<u>[^:;.\n]{3,90}):\s+\S")
-ADVERBIAL = re.compile(r"^(?:(?:Trên\s*cơ\s*sở|Căn\s*cứ)(?:[^.;:]{0,120}?,\s*(?=(?:" + _HEADS + r")\b)|"
-                       r"[^.;:]{0,120}?,\s*(?=" + _GROUP + r"))|"
-                       r"(?:Theo\s*đó|Định\s*kỳ|Hằng|Hàng|Trước|Sau|Trong|Khi|Đồng\s*thời|Ngoài\s*ra|Trường\s*hợp|"
+# a unit that opens a text and the verb after it
+ROLE_OPENING = re.compile(rf"(?:(?:{_HEADS})\b|{_GROUP})[^:;.\n]{{0,120}}?(?=\s(?:{_STOP})\b)", re.U)
+UNIT_COLON = re.compile(r"^(?P<u>(?:(?:Ông|Bà)\.\s*)?[^:;.\n]{3,90}(?:;[^:;.\n]{3,90}){0,3}):\s+\S")
+GROUNDS = re.compile(r"^(?:Trên\s*cơ\s*sở|Căn\s*cứ)\b", re.U)
+OF_UNIT = re.compile(rf"\b(?:của|cho|với|tại|về|thuộc|giữa)\s+(?:(?:{_HEADS})\b|{_GROUP})[^,]*$", re.U)
+
+
+def _after_opening(clause: str) -> str | None:
+    """The clause from its subject on, past an opening phrase: "Trên cơ sở Chỉ thị, Kế hoạch, các bộ, cơ quan
+    ngang bộ … tổ chức …" → "các bộ, …"; "Trên cơ sở báo cáo của các đơn vị, địa phương, Sở Tài chính có nhiệm vụ
+    …" → "Sở Tài chính …" (the units after "của" are whose reports, not who acts)."""
+    if not GROUNDS.match(clause):
+        opening = ADVERBIAL.match(clause)
+        return clause[opening.end():] if opening else None
+    of_list = False
+    for comma in re.finditer(r",\s*", clause[:240]):
+        before = clause[: comma.start()].rsplit(",", 1)[-1]
+        of_list = bool(OF_UNIT.search(before)) or of_list and bool(UNIT_START.match(before.strip()))
+        rest = clause[comma.end():]
+        if not UNIT_START.match(rest):
+            continue
+        stop = _first_stop(" " + rest)
+        if stop is None or NOT_DOER_VERB.match(rest[stop.start():].strip()):
+            continue
+        if of_list and "," in rest[: stop.start()]:
+            continue  # "… của các đơn vị, địa phương, Sở Tài chính có nhiệm vụ": still the list after "của"
+        return rest
+    return None
+
+
+ADVERBIAL = re.compile(r"^(?:(?:Trên\s*cơ\s*sở|Căn\s*cứ)[^.;:]{0,120}?,\s*(?=(?:" + _HEADS + r")\b|" + _GROUP + r")|"
+                       r"(?i:Theo\s*đó|Định\s*kỳ|Hằng|Hàng|Trước|Sau|Trong|Khi|Đồng\s*thời|Ngoài\s*ra|Trường\s*hợp|"
                        r"Nếu|Từ|Đến|Chậm\s*nhất|Cuối)\b[^.;:]{0,80}?,\s*(?=(?:" + _HEADS + r")\b|" + _GROUP + r"))",
                        re.U)
 
@@ -293,6 +464,10 @@ def find_leads_ranked(text: str) -> tuple[list[str], int]:
         return fields, STRONG
     named = UNIT_COLON.match(text)
     if named and (units := heading_units(named.group("u"))):
+        rest = text[named.end("u") + 1:].strip()
+        if HEADING_OF.match(named.group("u")) and (own := ROLE_OPENING.match(rest)) and \
+                (doers := split_units(_cut(own.group(0)))) and not is_generic_reference(doers):
+            return doers, STRONG  # "Đối với Đoàn kiểm tra: Các thành viên Đoàn thực hiện …"
         listed = _units_from(re.sub(r"^(?:Giao|Đề\s*nghị|Yêu\s*cầu)\s+", "", text))
         # "Giao UBND các xã: Đức Trọng, Hiệp Thạnh …" lists names; "Công an tỉnh: Xây dựng …" names the doer
         return (listed if len(listed) > 1 else units), STRONG
@@ -300,6 +475,8 @@ def find_leads_ranked(text: str) -> tuple[list[str], int]:
     opening = ROLE_AFTER.match(ORDINAL_OPENING.sub("", text, count=1))
     if opening and _cut(name := opening.group("u").strip(" ,.-–")) == name and (units := split_units(name)):
         return units, STRONG
+    if (opener := _opening_doer(text)) is not None:
+        return opener
     for m in GIVE.finditer(text):
         units = _units_from(m.group("u"))
         if units:
@@ -321,6 +498,64 @@ def find_leads_ranked(text: str) -> tuple[list[str], int]:
     return [], 0
 
 
+# After a unit that opens a text, words that make it the one who asks, reports or is described, not the doer
+NOT_DOER_VERB = re.compile(r"^(?:giao|đề\s*nghị|yêu\s*cầu|chỉ\s*đạo|[ủu][yỷ]\s*quyền|thống\s*nhất|thông\s*báo|"
+                           r"đã|vừa|đang|cũng|sẽ|là|được|nhận\s*được|có\s*(?!trách\s*nhiệm|nhiệm\s*vụ)\w+|nhấn\s*mạnh|lưu\s*ý|chỉ\s*rõ|"
+                           r"khẳng\s*định|biểu\s*dương|ghi\s*nhận|thừa|thay\s*mặt|về\s*việc|tại|với|cùng|và\s*các|"
+                           r"khi|nếu|thì|sau\s*khi|phối\s*hợp|ban\s*hành|trình|cho\s*ý\s*kiến|đánh\s*giá\s*cao|"
+                           r"hoan\s*nghênh|cảm\s*ơn|chúc\s*mừng|trân\s*trọng|"
+                           # an event the unit held, told before what it decided there
+                           r"tổ\s*chức\s*(?:hội\s*nghị|cuộc\s*họp|họp|buổi|lễ|phiên)|họp)(?=\W|$)|^[:;(.]", re.U | re.I)
+# An item that opens by directing someone else: that someone is the object; the doer is above (the heading)
+DIRECTS_OTHERS = re.compile(r"^(?:[-+•]\s*)?(?:Chỉ\s*đạo|Hướng\s*dẫn|Đôn\s*đốc)\s", re.U)
+
+
+REQUIRES_PRIVATE = re.compile(
+    r"^(?:[-+•]\s*)?(?:Yêu\s*cầu|Buộc)\s+(?=(?:các\s+)?(?:doanh\s*nghiệp|tổ\s*chức,?\s*cá\s*nhân|cá\s*nhân|"
+    r"chủ\s*đầu\s*tư|nhà\s*thầu|hộ\s*gia\s*đình|chủ\s*(?:cơ\s*sở|dự\s*án|mỏ|rừng)|cơ\s*sở\s*(?:sản\s*xuất|kinh\s*doanh)|"
+    r"đơn\s*vị\s*(?:hoạt\s*động|sản\s*xuất|kinh\s*doanh|khai\s*thác|thi\s*công|tư\s*vấn))\b)", re.U | re.I)
+TOPIC_OPENING = re.compile(r"^(?:[-+•]\s*)?Về\s[^:;.]{3,200}:\s*(?=\S)", re.U)
+
+
+def _opening_doer(text: str) -> tuple[list[str], int] | None:
+    """"Sở Tài chính nghiên cứu …. Bộ Y tế khẩn trương …": the unit that opens the text with its own work is its
+    lead, before any unit asked or named further on. "Chỉ đạo X …", "Hướng dẫn X …" opening an item name X as
+    the object of the work (WEAK: a unit heading above wins)."""
+    body = ORDINAL_OPENING.sub("", text.strip(), count=1)
+    body = TOPIC_OPENING.sub("", body, count=1)  # "Về nội dung X: Bộ Tài chính nghiên cứu …"
+    if (asked := REQUIRES_PRIVATE.match(body)) is not None:
+        # "Yêu cầu các doanh nghiệp …" in an item: the lead makes businesses comply (WEAK: a unit heading wins)
+        units = _units_from(body[asked.end():])
+        return (units, WEAK) if units else None
+    if DIRECTS_OTHERS.match(body):
+        rest = DIRECTS_OTHERS.sub("", body, count=1)
+        units = []
+        if (role := ROLE_AFTER.match(rest)) and _cut(n := role.group("u").strip(" ,.-–")) == n:
+            units = split_units(n)
+        return (units, WEAK) if units else None
+    if not UNIT_START.match(body):
+        return None
+    padded = " " + body
+    stop = _first_stop(padded)
+    if stop is None or NOT_DOER_VERB.match(padded[stop.start():].strip()):
+        return None
+    name = padded[: stop.start()].strip(" ,.-–")
+    if len(name) > MAX_NAME or not (units := split_units(name)) or is_generic_reference(units):
+        return None
+    return units, STRONG
+
+
+# "Điều 1. Ủy quyền cho Giám đốc Sở Công Thương thành lập …": whom a decision empowers
+DELEGATE = re.compile(r"\bĐiều\s*1\s*[.:]\s*(?:[ỦU][yỷ]|Giao)\s*(?:quyền\s+)?cho\s+(?P<u>.+)", re.U)
+
+
+def delegate(body: str) -> list[str]:
+    """The unit or office holder a decision's first article empowers or charges: the doer of the duties
+    listed after it that name nobody ("Người được ủy quyền phải …", "Báo cáo kết quả …")."""
+    m = DELEGATE.search(body)
+    return _units_from(m.group("u")) if m else []
+
+
 def find_leads(text: str) -> list[str]:
     return find_leads_ranked(text)[0]
 
@@ -330,12 +565,21 @@ def find_supports(text: str) -> list[str]:
     if out:
         return out
     for m in SUPPORT_RE.finditer(text):
-        out += [u for u in _units_from(m.group("u")) if u not in out]
+        clause = re.split(r"[.;]\s", text[: m.start()])[-1]
+        if DIRECTING.match(clause.strip()):
+            continue  # "Tăng cường chỉ đạo X …, phối hợp với Y": Y works with X, whom the lead directs
+        out += [u for u in _units_from(m.group("u"), SUPPORT_STOP_RE) if u not in out]
     if not out:
         before = SUPPORT_BEFORE.search(text)
-        if before:
+        if before and not DIRECTED_BEFORE.search(text[max(0, before.start() - 20): before.start()]):
             out = split_units(_cut(before.group("u")))
     return out
+
+
+DIRECTING = re.compile(r"(?:[-+•]\s*)?(?:(?:[Đđ]ồng\s*thời|[Tt]ăng\s*cường|[Tt]iếp\s*tục),?\s+)*"
+                       rf"(?:[Cc]hỉ\s*đạo|[Hh]ướng\s*dẫn|[Đđ]ôn\s*đốc)\s+(?:{_HEADS}|{_GROUP}|lực\s*lượng)", re.U)
+# "Yêu cầu X phối hợp và tổ chức …", "Tăng cường chỉ đạo X phối hợp …": X is asked or directed, not a supporter
+DIRECTED_BEFORE = re.compile(r"\b(?:yêu\s*cầu|đề\s*nghị|giao|chỉ\s*đạo|hướng\s*dẫn|đôn\s*đốc)\s*$", re.I | re.U)
 
 
 # "quý Tổng cục", "đơn vị nêu trên", "các Sở": a pointer back to the addressees, not a name
