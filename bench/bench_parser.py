@@ -39,6 +39,8 @@ def main() -> None:
     ap.add_argument("--no-score", action="store_true", help="speed only, skip the scorer")
     ap.add_argument("--extra-corpus", type=Path, action="append", default=[],
                     help="another labelled folder to score (may be repeated)")
+    ap.add_argument("--skip", action="append", default=[],
+                    help="a corpus folder name not to score (a held-out batch while rules are being written)")
     args = ap.parse_args()
     start = time.perf_counter()
     global parse_notice, read_document
@@ -72,6 +74,8 @@ def main() -> None:
         folders += sorted(p for p in (ROOT / "tests" / "corpus").glob("*/") if (p / "gold").is_dir())
         folders += args.extra_corpus
         for folder in folders:
+            if folder.name in args.skip:
+                continue
             score(folder)
 
 
