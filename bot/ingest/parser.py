@@ -595,6 +595,8 @@ def _split_inline_items(line: str) -> list[str]:
         return [line]
     if any(not re.search(r"[;:,.]\s*$", line[:m.start()]) for m in run[1:]):
         return [line]  # "(2)" inside running text, not after a clause ends
+    if re.search(r"\btrong đó\b", line[: run[0].start()], re.I):
+        return [line]  # "…; trong đó lưu ý 02 việc: (1) …; (2) …": points of the task, not tasks of their own
     pieces = [line[: run[0].start()].strip()] if run[0].start() > 0 else []
     for a, b in zip(run, [*run[1:], None], strict=True):
         pieces.append(f"({a.group('m')}) " + line[a.end(): b.start() if b else len(line)].strip())

@@ -553,3 +553,14 @@ kiểm trả lời các hồ sơ tồn đọng; (iii) tổ chức tập huấn c
     assert all(t.lead == ("Bộ Xây dựng",) for t in tasks)
     plain = _tasks("1. Sở Tư pháp rà soát theo khoản (1) và (2) Điều 5 Nghị định.\n", head=head)
     assert [t.text for t in plain] == ["Sở Tư pháp rà soát theo khoản (1) và (2) Điều 5 Nghị định."]
+
+
+def test_numbered_points_after_trong_do_stay_inside_their_task() -> None:
+    notice = parse_notice("\n".join([
+        "ỦY BAN NHÂN DÂN TỈNH A", "Số: 5/TB-UBND", "A, ngày 02 tháng 3 năm 2026", "THÔNG BÁO", "Kết luận",
+        "1. Sở Nội vụ tiếp tục thực hiện nghiêm túc quy chế làm việc; trong đó lưu ý 02 việc: (1) rà soát quy "
+        "trình tiếp nhận hồ sơ; (2) nâng cao ý thức trách nhiệm của công chức.",
+        "2. Sở Tài chính bố trí kinh phí cho các xã: (1) mua sắm thiết bị; (2) tập huấn nghiệp vụ.", ""]))
+    refs = [t.ref for t in notice.tasks]
+    assert "1" in refs and not any(r.startswith("1.") for r in refs)
+    assert refs == ["1", "2.1", "2.2"], "without “trong đó” the points are items"
