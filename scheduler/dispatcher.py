@@ -16,8 +16,8 @@ outcomes. Outcomes are written one transaction per group (≤ FLUSH_MESSAGES, or
 each row only if its token is still ours, so a worker that overran its lease can neither mark nor resend a
 row another worker has taken; the lease of the whole batch is renewed in one statement once a third of it
 has gone. The price: a crash (or a stall past the lease) resends the messages whose outcomes were not yet
-written — the messages in flight: the group waiting (≤ FLUSH_MESSAGES), the group being written (as many)
-and the sends under way (≤ MAX_CHATS_AT_ONCE); tests/scheduler/test_crash.py kills a worker to check it.
+written — the messages in flight; a send holds one of FLUSH_MESSAGES slots from before it starts until its
+outcome is written, so they are at most FLUSH_MESSAGES (tests/scheduler/test_crash.py kills a worker).
 
 Chats are sent to side by side (MAX_CHATS_AT_ONCE), each chat's digests in order and 1 s apart, all of them
 at the sender's overall rate (`max_per_second`), the morning's most urgent first (planning writes
@@ -646,6 +646,10 @@ class _Outbox:
         self.waiting: list[_Outcome] = []
         self.since: dt.datetime | None = None  # when the oldest waiting outcome's send began
         self.lock = asyncio.Lock()
+        # a send holds a slot from before it starts until its outcome is written: never more than
+        # FLUSH_MESSAGES messages out whose outcome is not in the database (what a crash may resend)
+        self.slots = asyncio.Semaphore(FLUSH_MESSAGES)
+        self.slot_ids: set[int] = set()
 
     def add(self, outcome: _Outcome, *, began: dt.datetime) -> None:
         if not self.waiting:
@@ -653,8 +657,15 @@ class _Outbox:
         self.waiting.append(outcome)
 
     def due(self, now: dt.datetime) -> bool:
-        return bool(self.waiting) and (len(self.waiting) >= FLUSH_MESSAGES
+        return bool(self.waiting) and (len(self.waiting) >= FLUSH_MESSAGES or self.slots.locked()
                                        or (self.since is not None and now - self.since >= FLUSH_AFTER))
+
+    async def reserve(self, digest_id: int) -> None:
+        """A slot for one send (see `slots`); writes the waiting outcomes first if none is free."""
+        if self.slots.locked() and self.waiting:
+            await self.flush()
+        await self.slots.acquire()
+        self.slot_ids.add(digest_id)
 
     def take(self) -> list[_Outcome]:
         outcomes, self.waiting, self.since = self.waiting, [], None
@@ -663,6 +674,9 @@ class _Outbox:
     def written(self, outcomes: list[_Outcome], lost: set[int]) -> None:
         for o in outcomes:
             digest_id = o.prepared.claim.digest_id
+            if digest_id in self.slot_ids:
+                self.slot_ids.discard(digest_id)
+                self.slots.release()
             if digest_id in lost:
                 log.warning("digest %s: claim lost to another worker before its outcome was written", digest_id)
                 self.result.lost.append(digest_id)
@@ -715,8 +729,9 @@ async def send_due_digests(db: Database, senders: dict[str, Sender], *, clock: C
     over meanwhile is not sent. Every outcome is written only if the row's fencing token is still ours.
 
     The price of batching: a worker that dies (or stalls past its lease) after sending messages whose
-    outcomes were not yet written lets another worker send those again: the messages in flight (the
-    module's docstring gives the bound)."""
+    outcomes were not yet written lets another worker send those again. A send holds one of FLUSH_MESSAGES
+    slots from before it starts until its outcome is written, so a crash resends at most FLUSH_MESSAGES
+    messages (and at most FLUSH_AFTER of sending): the messages in flight."""
     result = DispatchResult()
     now = clock.now()
     today = policy.calendar.local(now).date()
@@ -868,6 +883,7 @@ class _BatchRun:
                 self.finish(_Outcome(prepared=prepared, at=now, state=DigestState.PENDING, count_attempt=False,
                                      error="paused by flood control", retry_at=held, report="postponed"), began=now)
                 continue
+            await self.outbox.reserve(prepared.claim.digest_id)
             outcome = await _deliver(self.senders, prepared, clock=self.clock, policy=self.policy)
             self.finish(outcome, began=now)
             last = self.clock.now()

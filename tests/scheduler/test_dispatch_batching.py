@@ -17,7 +17,7 @@ from bot.conversation.status import digest_message
 from bot.sandbox.harness import Harness
 from bot.sandbox.server import RateLimits
 from scheduler.clock import FakeClock
-from scheduler.dispatcher import DigestView, plan_digests, send_due_digests
+from scheduler.dispatcher import FLUSH_MESSAGES, DigestView, plan_digests, send_due_digests
 from storage.db import Database
 from storage.directory import person_by_handle
 from storage.models import Digest, DigestState, Person
@@ -203,3 +203,23 @@ async def test_a_429_for_one_chat_in_the_telegram_sandbox_does_not_delay_another
         assert 1 <= (digests[1].at - morning).total_seconds() < 1.1
     finally:
         await h.stop()
+
+
+async def test_never_more_than_one_group_is_sent_without_its_outcome_written(migrated_db: Database) -> None:
+    """What a crash may resend: at any moment, the messages out whose outcome is not in the database."""
+    db = migrated_db
+    people = 150
+    start = many_people_with_a_digest_due(db, people)
+    worst: list[int] = []
+
+    class Watching(RecordingSender):
+        async def send_digest(self, chat_id: str, view: DigestView) -> str:
+            out = len(self.sent) + 1  # this one included
+            worst.append(out - sent_count(db))
+            await asyncio.sleep(0.001)  # chats side by side, as over a network
+            return await super().send_digest(chat_id, view)
+
+    result = await send_due_digests(db, {"telegram": Watching()}, clock=FakeClock(start), policy=policy)
+    assert len(result.sent) == people == sent_count(db)
+    assert max(worst) <= FLUSH_MESSAGES, max(worst)
+    assert max(worst) > 1, "sends overlap: chats side by side"
