@@ -784,7 +784,7 @@ CHAT_GAP = dt.timedelta(seconds=1)  # between two digests to one chat (Telegram:
 _next_slot: weakref.WeakKeyDictionary[Any, dt.datetime] = weakref.WeakKeyDictionary()  # per sender
 
 
-async def _sleep_until(clock: Clock, when: dt.datetime) -> None:
+async def sleep_until(clock: Clock, when: dt.datetime) -> None:
     """Sleep to an instant, not for a span: concurrent sleepers on a simulated clock then move it to the
     latest of their instants, not to the sum of their spans."""
     wait = (when - clock.now()).total_seconds()
@@ -792,7 +792,7 @@ async def _sleep_until(clock: Clock, when: dt.datetime) -> None:
         await clock.sleep(wait)
 
 
-async def _pace(sender: Sender, clock: Clock) -> None:
+async def pace(sender: Sender, clock: Clock) -> None:
     """Keep under the channel's overall rate on the injected clock, so flood control (429) stays rare:
     each send takes the next free slot of 1/max_per_second (shared by every chat being sent to)."""
     rate = getattr(sender, "max_per_second", None)
@@ -801,7 +801,7 @@ async def _pace(sender: Sender, clock: Clock) -> None:
     now = clock.now()
     slot = max(now, _next_slot.get(sender, now))
     _next_slot[sender] = slot + dt.timedelta(seconds=1 / rate)
-    await _sleep_until(clock, slot)
+    await sleep_until(clock, slot)
 
 
 def _rate_limited(outcome: _Outcome) -> bool:
@@ -873,7 +873,7 @@ class _BatchRun:
         for prepared in rows:
             await self.outbox.flush_due(self.clock.now())
             if last is not None:  # a second digest to this chat (a retry, a carried one): one a second
-                await _sleep_until(self.clock, last + CHAT_GAP)
+                await sleep_until(self.clock, last + CHAT_GAP)
             await self.keep_lease()
             if prepared.claim.digest_id in self.lost:
                 continue
@@ -942,7 +942,7 @@ async def _deliver(senders: dict[str, Sender], prepared: _Prepared, *, clock: Cl
         return _Outcome(prepared=prepared, at=now, state=DigestState.PENDING, count_attempt=False,
                         error=f"no running channel for the person ({prepared.channel})", retry_at=retry,
                         report="postponed")
-    await _pace(sender, clock)
+    await pace(sender, clock)
     try:
         message_id = await sender.send_digest(prepared.chat_id, view)
     except RateLimited as exc:

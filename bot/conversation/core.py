@@ -15,7 +15,16 @@ from bot.context import AppContext
 from bot.conversation import delivery, enroll, leave, notices, reports, status, withdraw
 from bot.conversation.events import Channel, FileIn, Inbound, Outgoing, SentMessage, TapIn, TextIn, UnsupportedIn
 from bot.conversation.render import fit
-from scheduler.dispatcher import DigestView, RateLimited, Sender, SendError, TransientSendError
+from scheduler.dispatcher import (
+    CHAT_GAP,
+    DigestView,
+    RateLimited,
+    Sender,
+    SendError,
+    TransientSendError,
+    pace,
+    sleep_until,
+)
 from storage.directory import ensure_bootstrap_admin, person_by_address
 from storage.errors import NhacViecError
 from storage.models import Person
@@ -24,6 +33,7 @@ log = logging.getLogger(__name__)
 
 MAX_FLOOD_WAITS = 3  # a reply waits out flood control this many times before giving up
 MAX_SERVER_RETRIES = 2  # … and a server error (5xx) this many times, 1 s then 2 s apart
+CHAT_BURST = 3  # parts of one digest sent back to back before the one-a-second pace of a chat
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -237,13 +247,20 @@ class ConversationSender:
         self.max_per_second = conv.channel(channel).capabilities.max_per_second
 
     async def send_digest(self, chat_id: str, view: DigestView) -> str:
-        """Part by part, patiently (a chat's flood control and a passing server error are waited out between
+        """Part by part: a short burst, then a second apart (Telegram's pace in one chat), within the channel's
+        overall rate, patiently (a chat's flood control and a passing server error are waited out between
         parts). When a later part still fails, the error says which tasks the parts sent carried, so the
         retry sends only the rest ("(tiếp theo)") and no line arrives twice."""
         ch = self.conv.channel(self.channel)
         parts = fit(status.digest_message(view, buttons=ch.capabilities.buttons), ch.capabilities)
-        last = ""
+        clock = self.conv.ctx.clock
+        last, sent_at = "", clock.now()
         for index, part in enumerate(parts):
+            if index:  # the next part: within the channel's overall rate, and past a short burst a second
+                if index >= CHAT_BURST:  # after the last in this chat (Telegram's pace in one chat)
+                    await sleep_until(clock, sent_at + CHAT_GAP)
+                await pace(self, clock)
+            sent_at = clock.now()
             try:
                 last = await self.conv._send_one(partial(ch.send_part, chat_id, part), self.channel, chat_id,
                                                  patient=True)
