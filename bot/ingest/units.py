@@ -30,7 +30,7 @@ _KINDS = (r"sở|ban|bộ|ngành|cơ\s*quan|đơn\s*vị|địa\s*phương|huy�
           r"tổ\s*dân\s*phố|buôn|làng|ngành|cấp\s*ủy|cấp\s*uỷ|tổ\s*chức\s*cơ\s*sở\s*đảng|đoàn\s*thể|đội")
 _GROUP = (rf"(?:[Cc]ác|[Mm]ọi|[Nn]hững|[Tt]oàn\s*thể)\s+(?i:{_KINDS})\b|"
           r"[Cc]hính\s*quyền\s(?:địa\s*phương|các\s*cấp|cơ\s*sở|cấp)|"
-          r"[Cc]ơ\s*sở\s(?:khám|y\s*tế|giáo\s*dục|đào\s*tạo|sản\s*xuất|kinh\s*doanh)|doanh\s*nghiệp\b|"
+          r"[Cc]ơ\s*sở\s(?:khám|y\s*tế|giáo\s*dục|đào\s*tạo|sản\s*xuất|kinh\s*doanh)|doanh\s*nghiệp\b|chủ\s*đầu\s*tư\b|"
           r"[Cc]ơ\s*quan(?:\s|,)(?!\s*nào)|[Đđ]ơn\s*vị(?:\s|,)(?!\s*nào)|[Đđ]ịa\s*phương\b(?!\s*nào)|[Tt]hủ\s*trưởng\s")
 UNIT_START = re.compile(rf"(?:{_HEADS})\b|{_GROUP}", re.U)
 
@@ -54,7 +54,7 @@ _STOP = (
     r"duy\s*trì|hỗ\s*trợ|tạo\s*điều\s*kiện|khuyến\s*khích|vận\s*hành|ứng\s*dụng|nghiêm\s*túc|"
     r"giải\s*trình|tiếp\s*tục|nhanh\s*chóng|sớm|dừng|tạm\s*dừng|rút|lựa\s*chọn|cử|dự(?!\s*(?:án|toán|báo|trữ|phòng))|tham\s*gia|"
     r"mời|gửi|nộp|cấp(?!\s*(?:trên|dưới|tỉnh|huyện|xã|cơ\s*sở|ủy|uỷ|Trung\s*ương))|thu|chi|trả|sửa\s*chữa|khắc\s*phục|"
-    r"xác\s*minh|khảo\s*sát|bảo\s*vệ|lãnh\s*đạo|sắp\s*xếp|kiện\s*toàn|bãi\s*bỏ|thay\s*thế|điều\s*chỉnh|yêu\s*cầu|đề\s*nghị|"
+    r"xác\s*minh|khảo\s*sát|lấy\s*(?:mẫu|ý\s*kiến)|bảo\s*vệ|lãnh\s*đạo|sắp\s*xếp|kiện\s*toàn|bãi\s*bỏ|thay\s*thế|điều\s*chỉnh|yêu\s*cầu|đề\s*nghị|"
     # time and frequency words glued after a name: "Sở Tài chính hằng tháng báo cáo …"
     r"(?:hằng|hàng)\s*(?:ngày|tuần|tháng|quý|năm)|định\s*kỳ|sang\s*(?:tháng|quý|năm)|chậm\s*nhất|từ\s*nay|"
     # adverbs and the verbs of a speaker after a name: "UBND tỉnh vừa có …", "Thường trực Thị ủy cũng yêu cầu …"
@@ -78,7 +78,7 @@ GIVE = re.compile(r"(?:^|[\s,;:.(])(?:(?:Giao|giao)(?:\s+(?:nhiệm\s*vụ|trác
                   r"\s+(?:để|cho))\s+(?:cho\s+)?(?P<u>.+)", re.U)
 ASK = re.compile(r"(?:^|[\s,;:.(])(?<!thừa\s)(?:Đề\s*nghị|đề\s*nghị|Yêu\s*cầu|yêu\s*cầu|[Ủủ]y\s*quyền|"
                  r"[Uu]ỷ\s*quyền)[\s,]+"
-                 r"(?:quý\s+)?(?P<u>.+)", re.U)
+                 r"(?:quý\s+)?(?=(?P<u>.+))", re.U)  # (a lookahead: a later "đề nghị" is found too)
 # Who may ask: words before "đề nghị"/"yêu cầu" that make what follows the doer, not the object
 # ("Thủ tướng Chính phủ yêu cầu UBND các tỉnh …", "Để …, đề nghị quý Tổng cục …").
 REQUESTER = re.compile(r"^(?:Để|Nhằm|Trên\s*cơ\s*sở|Căn\s*cứ|Thực\s*hiện|Sau\s*khi|Xét)\b|\b(?:Thủ\s*tướng|Chủ\s*tịch|"
@@ -259,6 +259,7 @@ def _after_named(part: str) -> list[str]:
 
 
 SCOPE_NOTE = re.compile(r"\s*\(([^()]*)\)", re.U)
+NOTE_IN_LIST = re.compile(r"\s*\(([^()]{2,120})\)(?=\s*,)", re.U)
 # A name never ends on a joining word: "các đơn vị khai thác đầu tư, lắp đặt và" ran past its verb
 DANGLING_END = re.compile(r"\s(?:và|hoặc|các|của|cho|với|đúng|theo|tại|những|mọi)$", re.U)
 
@@ -279,7 +280,8 @@ def _semicolon_list(fragment: str) -> list[str]:
 
 
 def _units_from(fragment: str, stops: re.Pattern[str] = STOP_RE) -> list[str]:
-    fragment = fragment.strip()
+    # "Công ty X (đơn vị quản lý công trình), chính quyền địa phương …": a note inside a list is not its end
+    fragment = NOTE_IN_LIST.sub(lambda m: "" if m.group(1)[:1].islower() else m.group(0), fragment.strip())
     if not UNIT_START.match(fragment):
         return []
     if ";" in fragment[:MAX_NAME * 3] and (listed_names := _semicolon_list(fragment)):
@@ -437,10 +439,22 @@ ADVERBIAL = re.compile(r"^(?:(?:Trên\s*cơ\s*sở|Căn\s*cứ)[^.;:]{0,120}?,\s
                        re.U)
 
 
+# What may stand before "đề nghị X …" without making X the object of the work: a condition or a reason
+# ("Trường hợp dự án được phê duyệt, đề nghị Chủ đầu tư …", "…, do vậy đề nghị Công ty …")
+CONDITION_BEFORE = re.compile(r"^(?:Trường\s*hợp|Nếu|Khi|Trong\s*(?:quá\s*trình|thời\s*gian)|Qua|Do|Vì|Từ\s*đó)\b|"
+                              r"\b(?:do\s*(?:vậy|đó)|vì\s*(?:vậy|thế)|theo\s*đó|nên)\s*,?$", re.U | re.I)
+
+
 def _asked(text: str) -> list[str]:
     for m in ASK.finditer(text):
-        stop = max(text.rfind(". ", 0, m.start() + 1), text.rfind("; ", 0, m.start() + 1))
+        stop = max(text.rfind(". ", 0, m.start() + 1), text.rfind("; ", 0, m.start() + 1),
+                   text.rfind(": ", 0, m.start() + 1))
         before = text[stop + 2 if stop >= 0 else 0: m.start()].strip(" ,")
+        word = m.group(0).lstrip(" ,;:.(")
+        proposes = word[:1] in "Đđ"  # "đề nghị", not "yêu cầu"/"ủy quyền"
+        if before and proposes and (word[:1].isupper() or CONDITION_BEFORE.search(before)) and \
+                (units := _units_from(m.group("u"))) and not is_generic_reference(units):
+            return units  # "Về chi phí … Đề nghị Chủ đầu tư tổ chức …": a new sentence after a run-in heading
         if before and not REQUESTER.search(before):
             continue  # "…, yêu cầu các tổ chức không sử dụng …": the object of the work
         if not before and stop >= 0 and text[stop] == ";" and text[m.start():].lstrip(" ,;:.(")[:1].islower():
