@@ -34,3 +34,31 @@ def test_note_inside_a_support_list_does_not_end_it() -> None:
     text = ("Phối hợp với Sở Y tế, Công ty TNHH Minh Long (đơn vị vận hành trạm xử lý), chính quyền địa phương "
             "lấy mẫu nước thải định kỳ")
     assert find_supports(text) == ["Sở Y tế", "Công ty TNHH Minh Long", "chính quyền địa phương"]
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    # kinds of one group after "các": one unit; a named unit after it: a unit of its own
+    ("Các Sở, Ban, ngành, đoàn thể tỉnh, UBND các huyện, thị xã bố trí lịch trực Tết",
+     ["Các Sở, Ban, ngành, đoàn thể tỉnh", "UBND các huyện, thị xã"]),
+    ("Các Sở, UBND các huyện rà soát danh mục dự án", ["Các Sở", "UBND các huyện"]),
+    # one body of several levels
+    ("Ủy ban nhân dân tỉnh và các huyện xây dựng kế hoạch ứng phó", ["Ủy ban nhân dân tỉnh và các huyện"]),
+    # the name of one Party committee holds a comma
+    ("Đảng ủy Mặt trận Tổ quốc, các đoàn thể thành phố lãnh đạo tuyên truyền",
+     ["Đảng ủy Mặt trận Tổ quốc, các đoàn thể thành phố"]),
+    # a body and a lower-case group of the same level
+    ("Ủy ban MTTQ Việt Nam phường và đoàn thể phường tổ chức ra quân",
+     ["Ủy ban MTTQ Việt Nam phường", "đoàn thể phường"]),
+    # districts' bodies and a named city's body
+    ("Giao UBND huyện, thành phố Bạc Liêu kiểm tra các công trình", ["UBND huyện", "UBND thành phố Bạc Liêu"]),
+    ("Giao UBND huyện, thị xã kiểm tra các công trình", ["UBND huyện, thị xã"]),
+    # a steering committee's name is not cut at its own "chỉ đạo"
+    ("Giao Ban chỉ đạo phòng chống dịch bệnh gia súc huyện tuyên truyền cho người dân",
+     ["Ban chỉ đạo phòng chống dịch bệnh gia súc huyện"]),
+])
+def test_unit_lists_split_where_units_end(text: str, leads: list[str]) -> None:
+    assert find_leads(text) == leads
+
+
+def test_time_of_day_is_not_part_of_a_name() -> None:
+    assert find_leads("Hội Nông dân xã Chiều 5/3/2025 tổ chức tập huấn") == ["Hội Nông dân xã"]
