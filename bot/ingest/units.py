@@ -67,11 +67,16 @@ _STOP = (
     # signing on someone's behalf: "Bộ trưởng Bộ Nội vụ thừa ủy quyền Thủ tướng …"
     r"thừa\s*(?:ủy|uỷ)\s*quyền|thay\s*mặt"
 )
-STOP_RE = re.compile(rf"(?<!Ngoại)\s(?:{_STOP})\b|[:;(\n]|\.(?:\s|$)", re.U)  # "Bộ Ngoại giao" is a name
+# "Sở Kế hoạch và Đầu tư - cơ quan thường trực của Ban …": the unit's role in apposition ends its name
+_ROLE_APPOSITION = (r"|\s[-–]\s*(?=(?:là\s+)?(?:cơ\s*quan|đơn\s*vị)\s*"
+                    r"(?:thường\s*trực|đầu\s*mối|chủ\s*trì|chuyên\s*môn|tham\s*mưu))")
+# ("Bộ Ngoại giao" is a name)
+STOP_RE = re.compile(rf"(?<!Ngoại)\s(?:{_STOP})\b|[:;(\n]|\.(?:\s|$){_ROLE_APPOSITION}", re.U)
 # In a list of supporting units "… và các cơ quan liên quan" is one more of them, not where the list ends
 _RELATED = r"và\s*các\s*(?:cơ\s*quan|đơn\s*vị)\s*liên\s*quan|"
 assert _RELATED in _STOP
-SUPPORT_STOP_RE = re.compile(rf"(?<!Ngoại)\s(?:{_STOP.replace(_RELATED, '')})\b|[:;(\n]|\.(?:\s|$)", re.U)
+SUPPORT_STOP_RE = re.compile(rf"(?<!Ngoại)\s(?:{_STOP.replace(_RELATED, '')})\b|[:;(\n]|\.(?:\s|$){_ROLE_APPOSITION}",
+                             re.U)
 
 # "Giao X …", and the consent that lets X act: "Đồng ý để Công ty X thực hiện …", "Chấp thuận cho X …"
 GIVE = re.compile(r"(?:^|[\s,;:.(])(?:(?:Giao|giao)(?:\s+(?:nhiệm\s*vụ|trách\s*nhiệm)(?=\s+cho\s))?|"
@@ -272,7 +277,12 @@ def split_units(names: str) -> list[str]:
     names = SCOPE_NOTE.sub(lambda m: "" if m.group(1)[:1].islower() else m.group(0), names)
     parts = [q.strip(" ,.-–") for p in _split_list(names) for q in _after_named(p)]
     units = _shared_level([p for p in parts if p and UNIT_START.match(p) and len(p) <= MAX_NAME * 3])
-    return [d for u in units for d in _distribute(u) if len(d) <= MAX_NAME and not DANGLING_END.search(d)]
+    return [d for u in units for d in _distribute(u) if len(d) <= MAX_NAME and not DANGLING_END.search(d) and
+            not FORWARD_POINTER.search(d)]
+
+
+# "Các cơ quan, đơn vị sau đây chịu trách nhiệm …:": a pointer to the units named below, not a unit
+FORWARD_POINTER = re.compile(r"\s(?:sau\s*đây|dưới\s*đây|nêu\s*dưới)$", re.U)
 
 
 # ", cơ quan, đơn vị liên quan" after a named unit ("Sở Y tế, cơ quan, đơn vị liên quan") or after a group that
@@ -500,6 +510,9 @@ def _asked(text: str) -> list[str]:
     return []
 
 
+# A report of what the leadership directed ("Lãnh đạo UBND huyện chỉ đạo các ngành …"): the directed units act.
+# (A named office holder charged to direct, "Chủ tịch UBND tỉnh chỉ đạo các sở …", is the lead: not matched.)
+LEADER_DIRECTS = re.compile(r"^(?P<who>Lãnh\s*đạo\s[^,;:.]{0,60}?)\s(?:cũng\s+)?chỉ\s*đạo\s+(?=(?P<u>.+))", re.U)
 ORDINAL_OPENING = re.compile(r"^(?:Thứ\s*(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|(?:Một|Hai|Ba|Bốn|Năm)\s*là)"
                              r"\s*[,:]\s*", re.U)
 OBJECT_BEFORE = re.compile(r"\b(?:của|cho|với|tại|về|đối\s*với|thuộc|giữa)\s*$", re.I | re.U)
@@ -533,6 +546,9 @@ def find_leads_ranked(text: str) -> tuple[list[str], int]:
     asked = _asked(text)
     if asked:
         return asked, STRONG
+    if (directed := LEADER_DIRECTS.match(text)) and REQUESTER.search(directed.group("who")) and \
+            (units := _units_from(directed.group("u"))) and not is_generic_reference(units):
+        return units, STRONG  # "Lãnh đạo UBND huyện chỉ đạo các ngành chuyên môn vận động …": the directed act
     for after in ROLE_AFTER.finditer(text):
         if OBJECT_BEFORE.search(text[max(0, after.start() - 12): after.start()]):
             break  # "… của các cơ sở phát thải phải thực hiện …": whose duty, not who acts

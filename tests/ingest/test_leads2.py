@@ -62,3 +62,21 @@ def test_unit_lists_split_where_units_end(text: str, leads: list[str]) -> None:
 
 def test_time_of_day_is_not_part_of_a_name() -> None:
     assert find_leads("Hội Nông dân xã Chiều 5/3/2025 tổ chức tập huấn") == ["Hội Nông dân xã"]
+
+
+def test_units_named_below_are_not_a_lead() -> None:
+    assert find_leads("Các sở, ngành sau đây có trách nhiệm triển khai Chương trình:") == []
+
+
+def test_role_in_apposition_ends_the_name() -> None:
+    text = ("Sở Nội vụ - cơ quan thường trực Hội đồng Thi đua tỉnh giúp Hội đồng tham mưu UBND tỉnh tổ chức "
+            "sơ kết phong trào")
+    assert find_leads(text) == ["Sở Nội vụ"]
+
+
+def test_leadership_directing_units_in_a_report_makes_them_act() -> None:
+    assert find_leads("Lãnh đạo UBND xã chỉ đạo các ban ngành đoàn thể vận động nhân dân dọn vệ sinh") == \
+        ["các ban ngành đoàn thể"]
+    # a named office holder charged to direct remains the lead
+    assert find_leads("Chủ tịch UBND tỉnh Yên Bái chỉ đạo các sở, ngành kiểm tra việc khai thác cát") == \
+        ["Chủ tịch UBND tỉnh Yên Bái"]
