@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from bot.ingest.dates import pick_deadline
 from bot.ingest.units import find_leads, find_leads_ranked, find_supports
 
 
@@ -80,3 +83,27 @@ def test_leadership_directing_units_in_a_report_makes_them_act() -> None:
     # a named office holder charged to direct remains the lead
     assert find_leads("Chủ tịch UBND tỉnh Yên Bái chỉ đạo các sở, ngành kiểm tra việc khai thác cát") == \
         ["Chủ tịch UBND tỉnh Yên Bái"]
+
+
+@pytest.mark.parametrize(("text", "due"), [
+    # news copies write the month or quarter with a dot
+    ("Đại hội chi bộ thôn hoàn thành trong quý IV.2023", dt.date(2023, 12, 31)),
+    ("Các chi bộ tổ chức đại hội xong trong tháng 3.2024", dt.date(2024, 3, 31)),
+    # "before July": by the end of June; "before the third quarter": by the end of June
+    ("Đại hội Đảng bộ thị xã hoàn thành trước tháng 7/2024", dt.date(2024, 6, 30)),
+    ("Hoàn thành việc kiểm kê trước quý III/2024", dt.date(2024, 6, 30)),
+    ("Nộp hồ sơ trước tháng 1/2025", dt.date(2024, 12, 31)),
+    # an hour with an apostrophe for the minutes
+    ("Gửi báo cáo về Văn phòng trước 16 giờ 30' ngày 05/5/2024", dt.date(2024, 5, 5)),
+])
+def test_deadline_phrasings_of_news_copies(text: str, due: dt.date) -> None:
+    found = pick_deadline(text, issued_on=dt.date(2023, 9, 1))
+    assert found is not None and found.due == due
+
+
+def test_a_month_at_the_end_of_a_sentence_is_not_glued_to_a_year() -> None:
+    assert pick_deadline("Hoàn thành trong tháng 4. 2024 là năm bản lề", issued_on=dt.date(2023, 9, 1)) is None
+
+
+def test_verb_after_a_group_ends_its_name() -> None:
+    assert find_leads("Huyện ủy yêu cầu các cấp ủy làm tốt công tác chuẩn bị đại hội") == ["các cấp ủy"]
