@@ -28,8 +28,9 @@ FULL_DATE = re.compile(
 WORDY_DATE = re.compile(
     rf"(?P<cue>{_CUE})\s*{_DAY_PREFIX}(?P<d>\d{{1,2}})\s*tháng\s*(?P<m>\d{{1,2}})(?:\s*năm\s*(?P<y>\d{{4}}))?",
     re.I)
-# (news copies write "tháng 4.2020", "quý IV.2019")
-MONTH = re.compile(rf"(?P<cue>{_CUE})\s*(?:tháng)\s*(?P<m>\d{{1,2}})\s*(?:/|năm|\.(?=\d{{4}}))\s*(?P<y>\d{{4}})", re.I)
+# (news copies write "tháng 4.2020", "tháng 3-2020", "quý IV.2019")
+MONTH = re.compile(rf"(?P<cue>{_CUE})\s*(?:tháng)\s*(?P<m>\d{{1,2}})\s*(?:/|năm|[.-](?=\d{{4}}))\s*(?P<y>\d{{4}})",
+                   re.I)
 # "Quý III, IV/2026": the last
 QUARTER = re.compile(rf"(?P<cue>{_CUE})\s*quý\s*(?:(?:IV|III|II|I|[1-4])\s*(?:,|và|-)\s*)*"
                      r"(?P<q>IV|III|II|I|[1-4])\s*(?:/|năm|\.(?=\d{4}))\s*(?P<y>\d{4})", re.I)

@@ -557,10 +557,33 @@ def find_leads_ranked(text: str) -> tuple[list[str], int]:
             units = split_units(name)
             if units:
                 return units, STRONG
+    if congress := _congress_holder(text):
+        return congress
     subject, first = _clause_subject(text)
     if subject:
         return subject, STRONG if first else WEAK
     return [], 0
+
+
+# A Party congress schedule: "đại hội chi bộ trực thuộc đảng ủy cơ sở không quá 1 ngày, hoàn thành trong quý IV",
+# "sẽ tiến hành đại hội các chi bộ trực thuộc Đảng bộ cơ sở": the bodies that hold the congress act
+CONGRESS = re.compile(r"(?:^|(?<=[\s,;:]))(?:(?:sẽ\s+)?(?:tiến\s*hành|tổ\s*chức)\s+)?[Đđ]ại\s*hội\s+"
+                      r"(?:(?:đảng\s*viên|đại\s*biểu)\s+(?:hoặc\s+[Đđ]ại\s*hội\s+(?:đại\s*biểu\s+)?)?)?"
+                      r"(?=(?P<u>(?:các\s+)?(?:[Cc]hi\s*bộ|[Đđ]ảng\s*bộ)\b))", re.U)
+CONGRESS_NAME_END = re.compile(r"\s(?:không\s*quá|nhiệm\s*kỳ|bắt\s*đầu|thời\s*gian|sẽ|điểm|xong|lần\s*thứ|trong|trước|"
+                               r"hoàn\s*thành|vào|từ|để|và\s*(?:hoàn|tổ|tiến))\b|[,;:.(]", re.U)
+
+
+def _congress_holder(text: str) -> tuple[list[str], int] | None:
+    m = CONGRESS.search(text[:200])
+    if m is None or (m.start() > 0 and text[:m.start()].strip(" ,;:") and
+                     not re.search(r"(?:chỉ\s*đạo|dự\s*kiến|\d{4})\s*[,:;]?\s*(?:sẽ\s+)?$", text[:m.start()])):
+        return None  # the congress must open the text or follow what schedules it
+    rest = text[m.start("u"):]
+    name = CONGRESS_NAME_END.split(rest, maxsplit=1)[0].strip()  # (not _cut: "chi" is a verb there)
+    if not name or len(name) > MAX_NAME or re.search(r"\b(?:huyện|tỉnh|thành\s*phố|quận|thị\s*xã)$", name):
+        return None  # the district's own congress is held by the issuing committee
+    return [name], WEAK
 
 
 # After a unit that opens a text, words that make it the one who asks, reports or is described, not the doer

@@ -107,3 +107,25 @@ def test_a_month_at_the_end_of_a_sentence_is_not_glued_to_a_year() -> None:
 
 def test_verb_after_a_group_ends_its_name() -> None:
     assert find_leads("Huyện ủy yêu cầu các cấp ủy làm tốt công tác chuẩn bị đại hội") == ["các cấp ủy"]
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("đại hội chi bộ trực thuộc đảng ủy xã không quá 1 ngày, hoàn thành trong quý I/2025",
+     ["chi bộ trực thuộc đảng ủy xã"]),
+    ("Ban Thường vụ Thị ủy chỉ đạo, đại hội các chi bộ trực thuộc Đảng bộ phường hoàn thành trước ngày 30/4/2025",
+     ["các chi bộ trực thuộc Đảng bộ phường"]),
+    ("từ tháng 2 đến tháng 4-2025 sẽ tiến hành đại hội các đảng bộ cơ sở", ["các đảng bộ cơ sở"]),
+    ("Đại hội đảng viên hoặc Đại hội đại biểu Đảng bộ xã không quá 2 ngày", ["Đảng bộ xã"]),
+])
+def test_a_congress_schedule_names_the_bodies_holding_it(text: str, lead: list[str]) -> None:
+    assert find_leads_ranked(text) == (lead, 1)
+
+
+def test_the_district_congress_and_a_congress_mentioned_in_work_name_nobody() -> None:
+    assert find_leads("Đại hội Đảng bộ huyện không quá 3 ngày, hoàn thành trước ngày 15/6/2025.") == []
+    assert find_leads("Chuẩn bị tốt nội dung văn kiện đại hội chi bộ") == []
+
+
+def test_month_with_a_hyphen() -> None:
+    found = pick_deadline("Các chi bộ hoàn thành đại hội trong tháng 3-2025", issued_on=dt.date(2024, 9, 1))
+    assert found is not None and found.due == dt.date(2025, 3, 31)
