@@ -654,14 +654,40 @@ def find_supports(text: str) -> list[str]:
         return out
     for m in SUPPORT_RE.finditer(text):
         clause = re.split(r"[.;]\s", text[: m.start()])[-1]
-        if DIRECTING.match(clause.strip()):
+        if DIRECTING.match(clause.strip()) or DIRECTED_DOER_BEFORE.search(clause):
             continue  # "Tăng cường chỉ đạo X …, phối hợp với Y": Y works with X, whom the lead directs
+        if _other_sentence(text, m.start()):
+            continue
         out += [u for u in _units_from(m.group("u"), SUPPORT_STOP_RE) if u not in out]
     if not out:
         before = SUPPORT_BEFORE.search(text)
-        if before and not DIRECTED_BEFORE.search(text[max(0, before.start() - 20): before.start()]):
+        if before and not DIRECTED_BEFORE.search(text[max(0, before.start() - 20): before.start()]) and \
+                not DIRECTED_DOER_BEFORE.search(re.split(r"[.;]\s", text[: before.end("u")])[-1]) and \
+                not (_other_sentence(text, before.end(), own_subject_ok=True) and
+                     len(re.split(r"[.;]", text[before.end():], maxsplit=1)[0].split()) > 3):
             out = split_units(_cut(before.group("u")))
     return out
+
+
+# "…, hướng dẫn UBND cấp xã phối hợp các ngành …": the partners of the unit the lead guides
+DIRECTED_DOER_BEFORE = re.compile(rf"(?:^|[\s,])(?:chỉ\s*đạo|hướng\s*dẫn|đôn\s*đốc)\s+(?:{_HEADS}|{_GROUP})"
+                                  r"[^,;.:]{0,60}$", re.U)
+DATED_BACKGROUND = re.compile(r"^(?:Ngày|Vào\s*ngày|Trước\s*đó,?)\s*\d{1,2}\s*[/.-]\s*\d{1,2}", re.U)
+REQUEST_CUE = re.compile(r"\b(?:đề\s*nghị|yêu\s*cầu|giao)\b", re.I | re.U)
+
+
+def _other_sentence(text: str, at: int, *, own_subject_ok: bool = False) -> bool:
+    """Whether the "phối hợp" at `at` belongs to another assignment than the text's own: a later sentence
+    with a subject of its own ("… . Sở A, Sở B phối hợp đơn vị tư vấn …"), or a dated background sentence
+    before the request ("Ngày 08/4, Văn phòng … giao X phối hợp với Y …. Văn phòng đề nghị X khẩn trương …")."""
+    starts = [0] + [b.end() for b in re.finditer(r"[.!?]\s+(?=[\"“]?[A-ZĐÀ-Ỹ])", text)]
+    start = max(i for i in starts if i <= at)
+    end = next((i for i in starts if i > at), len(text))
+    sentence = text[start:end].lstrip("\"“ ")
+    if start > 0 and (UNIT_START.match(sentence) or own_subject_ok) and \
+            not re.match(r"(?:[Pp]hối\s*hợp|[Cc]ùng)", sentence):
+        return True  # ("Sở B phối hợp." after "Giao Sở A chủ trì …": checked by the caller)
+    return bool(DATED_BACKGROUND.match(sentence)) and bool(REQUEST_CUE.search(text[end:]))
 
 
 DIRECTING = re.compile(r"(?:[-+•]\s*)?(?:(?:[Đđ]ồng\s*thời|[Tt]ăng\s*cường|[Tt]iếp\s*tục),?\s+)*"

@@ -129,3 +129,24 @@ def test_the_district_congress_and_a_congress_mentioned_in_work_name_nobody() ->
 def test_month_with_a_hyphen() -> None:
     found = pick_deadline("Các chi bộ hoàn thành đại hội trong tháng 3-2025", issued_on=dt.date(2024, 9, 1))
     assert found is not None and found.due == dt.date(2025, 3, 31)
+
+
+def test_partners_of_a_unit_the_lead_guides_are_not_its_supports() -> None:
+    text = ("Giao UBND các huyện rà soát các điểm nóng; các xã còn lại, hướng dẫn UBND cấp xã phối hợp "
+            "các ngành có liên quan tự kiểm tra")
+    assert find_supports(text) == []
+
+
+def test_dated_background_before_the_request_gives_no_support() -> None:
+    text = ("Ngày 12/3/2024, Văn phòng UBND tỉnh có văn bản giao Sở Xây dựng phối hợp với Sở Tài chính rà soát "
+            "giá vật liệu. Đến nay chưa có kết quả, Văn phòng UBND tỉnh đề nghị Sở Xây dựng khẩn trương báo cáo.")
+    assert find_supports(text) == []
+
+
+def test_a_later_sentence_with_its_own_subject_and_work_is_another_assignment() -> None:
+    text = ("Giao Sở Y tế chủ trì kiểm tra các cơ sở. Sở Công Thương, Sở Y tế phối hợp Công ty tư vấn "
+            "hoàn thành hồ sơ trình Bộ.")
+    assert find_supports(text) == []
+    # … but a bare "X phối hợp." after the assignment names its supports
+    assert find_supports("Giao Sở Y tế chủ trì kiểm tra các cơ sở. Công an tỉnh, Sở Công Thương phối hợp.") == \
+        ["Công an tỉnh", "Sở Công Thương"]
