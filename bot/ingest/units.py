@@ -71,11 +71,14 @@ _STOP = (
 _ROLE_APPOSITION = (r"|\s[-–]\s*(?=(?:là\s+)?(?:cơ\s*quan|đơn\s*vị)\s*"
                     r"(?:thường\s*trực|đầu\s*mối|chủ\s*trì|chuyên\s*môn|tham\s*mưu))")
 # ("Bộ Ngoại giao" is a name)
-STOP_RE = re.compile(rf"(?<!Ngoại)\s(?:{_STOP})\b|[:;(\n]|\.(?:\s|$){_ROLE_APPOSITION}", re.U)
+# "Sở Tài nguyên và Môi trườngchủ trì": the role glued onto the name by copy-paste
+_GLUED_ROLE = r"|(?<=[a-zà-ỹđ])(?=(?:chủ\s*trì|phối\s*hợp)\b)"
+STOP_RE = re.compile(rf"(?<!Ngoại)\s(?:{_STOP})\b|[:;(\n]|\.(?:\s|$){_ROLE_APPOSITION}{_GLUED_ROLE}", re.U)
 # In a list of supporting units "… và các cơ quan liên quan" is one more of them, not where the list ends
 _RELATED = r"và\s*các\s*(?:cơ\s*quan|đơn\s*vị)\s*liên\s*quan|"
 assert _RELATED in _STOP
-SUPPORT_STOP_RE = re.compile(rf"(?<!Ngoại)\s(?:{_STOP.replace(_RELATED, '')})\b|[:;(\n]|\.(?:\s|$){_ROLE_APPOSITION}",
+SUPPORT_STOP_RE = re.compile(rf"(?<!Ngoại)\s(?:{_STOP.replace(_RELATED, '')})\b|[:;(\n]|\.(?:\s|$){_ROLE_APPOSITION}"
+                             rf"{_GLUED_ROLE}",
                              re.U)
 
 # "Giao X …", and the consent that lets X act: "Đồng ý để Công ty X thực hiện …", "Chấp thuận cho X …"
@@ -96,7 +99,7 @@ REQUESTER = re.compile(r"^(?:Để|Nhằm|Trên\s*cơ\s*sở|Căn\s*cứ|Thực\
                        r"Chỉ\s*thị|Công\s*văn|Công\s*điện|Kế\s*hoạch|Thông\s*báo|Kết\s*luận|Quyết\s*định|Nghị\s*quyết|"
                        r"văn\s*bản)\b", re.U)
 ROLE_AFTER = re.compile(
-    r"(?P<u>(?:(?:" + _HEADS + r")\b|" + _GROUP + r")[^:;.\n]{0,160}?)\s+"
+    r"(?P<u>(?:(?:" + _HEADS + r")\b|" + _GROUP + r")[^:;.\n]{0,160}?)(?:\s+|(?<=[a-zà-ỹđ])(?=chủ\s*trì))"
     r"(?:chủ\s*trì|có\s*trách\s*nhiệm|có\s*nhiệm\s*vụ|khẩn\s*trương|chịu\s*trách\s*nhiệm|cần|phải)\b", re.U)
 SUPPORT_RE = re.compile(r"(?:[Pp]hối\s*hợp\s*(?:chặt\s*chẽ\s*)?(?:với\s*)?|cùng\s*với\s+)(?P<u>.+)", re.U)
 SUPPORT_BEFORE = re.compile(

@@ -150,3 +150,9 @@ def test_a_later_sentence_with_its_own_subject_and_work_is_another_assignment() 
     # … but a bare "X phối hợp." after the assignment names its supports
     assert find_supports("Giao Sở Y tế chủ trì kiểm tra các cơ sở. Công an tỉnh, Sở Công Thương phối hợp.") == \
         ["Công an tỉnh", "Sở Công Thương"]
+
+
+def test_role_glued_onto_a_name_by_copy_paste() -> None:
+    text = "Sở Giáo dục và Đào tạochủ trì, phối hợp với Sở Y tế tổ chức khám sức khỏe cho học sinh"
+    assert find_leads(text) == ["Sở Giáo dục và Đào tạo"]
+    assert find_leads("Giao Sở Nội vụphối hợp với Sở Tài chính rà soát biên chế") == ["Sở Nội vụ"]
