@@ -156,3 +156,18 @@ def test_role_glued_onto_a_name_by_copy_paste() -> None:
     text = "Sở Giáo dục và Đào tạochủ trì, phối hợp với Sở Y tế tổ chức khám sức khỏe cho học sinh"
     assert find_leads(text) == ["Sở Giáo dục và Đào tạo"]
     assert find_leads("Giao Sở Nội vụphối hợp với Sở Tài chính rà soát biên chế") == ["Sở Nội vụ"]
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("Kính đề nghị Quý Công ty Cấp nước Bắc Ninh quan tâm phối hợp thực hiện", ["Công ty Cấp nước Bắc Ninh"]),
+    ("Đối với hạng mục thoát nước, đề nghị Công ty Cổ phần Môi trường đô thị bổ sung thiết kế",
+     ["Công ty Cổ phần Môi trường đô thị"]),
+    ("Hiện nay hồ sơ còn thiếu, đề nghị Ban Quản lý dự án huyện bổ sung", ["Ban Quản lý dự án huyện"]),
+    ("Trân trọng đề nghị Sở Tư pháp xem xét, cho ý kiến", ["Sở Tư pháp"]),
+])
+def test_courtesy_and_topic_openings_before_a_request(text: str, lead: list[str]) -> None:
+    assert find_leads(text) == lead
+
+
+def test_courtesy_request_to_the_addressee_names_nobody_new() -> None:
+    assert find_leads("Kính đề nghị Quý cơ quan quan tâm phối hợp") == []
