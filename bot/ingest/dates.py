@@ -16,9 +16,9 @@ from storage.vntext import fold
 
 _CUE = (r"(?:trước|chậm\s*nhất(?:\s*(?:là|vào|đến))?|xong\s*trước|hoàn\s*thành(?:\s*(?:trước|đến))?|xong|"
         r"trong|đến\s*hết|hạn\s*chót|thời\s*hạn(?:\s*hoàn\s*thành)?|kết\s*thúc|cuối|gửi\s*về[^.;]{0,60}?trước|"
-        r"(?<=\s)sang|^sang|thời\s*gian\s*thực\s*hiện\s*:|(?:tới|đến)(?=\s*ngày))"
+        r"(?<=\s)sang|^sang|hạn\s*(?:nộp|gửi)(?:\s*(?:báo\s*cáo|hồ\s*sơ))?\s*:?|thời\s*gian\s*thực\s*hiện\s*:|(?:tới|đến)(?=\s*ngày))"
         r"[\s:]*")
-_DAY_PREFIX = (r"(?:(?:\d{1,2}\s*giờ(?:\s*\d{1,2})?\s*(?:phút|['’])?\s*)?(?:,\s*)?(?:ngày\s*)?"
+_DAY_PREFIX = (r"(?:(?:\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2})?\s*(?:phút|['’])?\s*)?(?:,\s*)?(?:ngày\s*)?"
                r"(?:thứ\s+\w+,?\s*)?(?:ngày\s*)?)")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 

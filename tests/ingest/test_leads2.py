@@ -171,3 +171,18 @@ def test_courtesy_and_topic_openings_before_a_request(text: str, lead: list[str]
 
 def test_courtesy_request_to_the_addressee_names_nobody_new() -> None:
     assert find_leads("Kính đề nghị Quý cơ quan quan tâm phối hợp") == []
+
+
+@pytest.mark.parametrize(("text", "due"), [
+    ("Báo cáo về Văn phòng trước 17h00 ngày 15/6/2026", dt.date(2026, 6, 15)),
+    ("Gửi số liệu trước 16h ngày 02/6", dt.date(2026, 6, 2)),
+    ("Hạn nộp: 15/6/2026", dt.date(2026, 6, 15)),
+    ("hạn gửi báo cáo 30/6/2026", dt.date(2026, 6, 30)),
+])
+def test_hours_and_submission_deadlines(text: str, due: dt.date) -> None:
+    found = pick_deadline(text, issued_on=dt.date(2026, 5, 20))
+    assert found is not None and found.due == due
+
+
+def test_a_meeting_hour_is_not_a_deadline() -> None:
+    assert pick_deadline("Cuộc họp bắt đầu lúc 8h ngày 15/6/2026", issued_on=dt.date(2026, 5, 20)) is None
