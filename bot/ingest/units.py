@@ -63,7 +63,12 @@ _STOP = (
     r"công\s*văn|Công\s*văn|Chỉ\s*thị|chỉ\s*thị|Thông\s*báo|thông\s*báo|ý\s*kiến)|ban\s*hành|"
     # the body glued after a heading's name: "Sở Xây dựng Chủ trì …", "UBND các xã Theo chức năng …"
     r"Theo|Chủ\s*trì|Tập\s*trung|Khẩn\s*trương|Phối\s*hợp|Thực\s*hiện|Căn\s*cứ|Rà\s*soát|Triển\s*khai|"
-    r"Tiếp\s*tục|Chủ\s*động|Có\s*trách\s*nhiệm|"
+    # (not the capitalised words inside names: "Phòng Tổng hợp", "Cục Kiểm soát …", "Hội đồng Thẩm định",
+    # "Trung tâm Giải quyết thủ tục hành chính", "Bộ phận Tiếp nhận và Trả kết quả")
+    r"Tiếp\s*tục|Chủ\s*động|Có\s*trách\s*nhiệm|Khảo\s*sát|Đôn\s*đốc|Tham\s*mưu|Báo\s*cáo|Hoàn\s*thành|Hoàn\s*thiện|"
+    r"Đẩy\s*mạnh|Đẩy\s*nhanh|Tăng\s*cường|Nâng\s*cao|Quán\s*triệt|Cập\s*nhật|Khắc\s*phục|Bố\s*trí|Đề\s*xuất|"
+    r"Xác\s*minh|Kịp\s*thời|Thường\s*xuyên|Chuẩn\s*bị|Duy\s*trì|Hướng\s*dẫn|Phê\s*duyệt|Nghiêm\s*túc|"
+    r"Chịu\s*trách\s*nhiệm|Làm\s*tốt|thường\s*xuyên|"
     # signing on someone's behalf: "Bộ trưởng Bộ Nội vụ thừa ủy quyền Thủ tướng …"
     r"thừa\s*(?:ủy|uỷ)\s*quyền|thay\s*mặt"
 )

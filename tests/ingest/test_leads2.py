@@ -186,3 +186,19 @@ def test_hours_and_submission_deadlines(text: str, due: dt.date) -> None:
 
 def test_a_meeting_hour_is_not_a_deadline() -> None:
     assert pick_deadline("Cuộc họp bắt đầu lúc 8h ngày 15/6/2026", issued_on=dt.date(2026, 5, 20)) is None
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    # the body of a unit heading glued onto the name
+    ("Công ty Điện lực Yên Bái Khảo sát, lắp đặt trạm biến áp", ["Công ty Điện lực Yên Bái"]),
+    ("Sở Xây dựng Tăng cường kiểm tra chất lượng công trình", ["Sở Xây dựng"]),
+    ("Ủy ban Kiểm tra Huyện ủy thường xuyên kiểm tra, giám sát", ["Ủy ban Kiểm tra Huyện ủy"]),
+    # capitalised words inside names stay
+    ("Phòng Tổng hợp chủ trì rà soát", ["Phòng Tổng hợp"]),
+    ("Trung tâm Giải quyết thủ tục hành chính tỉnh chủ trì tiếp nhận hồ sơ",
+     ["Trung tâm Giải quyết thủ tục hành chính tỉnh"]),
+])
+def test_body_words_glued_after_a_name(text: str, lead: list[str]) -> None:
+    assert find_leads(text) == lead
+    assert find_supports("Phối hợp với Cục Kiểm soát ô nhiễm môi trường xây dựng quy chuẩn") == \
+        ["Cục Kiểm soát ô nhiễm môi trường"]
