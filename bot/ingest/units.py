@@ -540,6 +540,9 @@ def find_leads_ranked(text: str) -> tuple[list[str], int]:
         if HEADING_OF.match(named.group("u")) and (own := ROLE_OPENING.match(rest)) and \
                 (doers := split_units(_cut(own.group(0)))) and not is_generic_reference(doers):
             return doers, STRONG  # "Đối với Đoàn kiểm tra: Các thành viên Đoàn thực hiện …"
+        if is_generic_reference(units) and not NAMED_MEMBERS.match(text) and len(members := _units_from(rest)) > 1 \
+                and not is_generic_reference(members):
+            return members, STRONG  # "Các đơn vị: Sở Nội vụ, Sở Tài chính … thực hiện": the units listed
         listed = _units_from(re.sub(r"^(?:Giao|Đề\s*nghị|Yêu\s*cầu)\s+", "", text))
         # "Giao UBND các xã: Đức Trọng, Hiệp Thạnh …" lists names; "Công an tỉnh: Xây dựng …" names the doer
         return (listed if len(listed) > 1 else units), STRONG

@@ -202,3 +202,8 @@ def test_body_words_glued_after_a_name(text: str, lead: list[str]) -> None:
     assert find_leads(text) == lead
     assert find_supports("Phối hợp với Cục Kiểm soát ô nhiễm môi trường xây dựng quy chuẩn") == \
         ["Cục Kiểm soát ô nhiễm môi trường"]
+
+
+def test_a_generic_group_with_a_colon_lists_its_members() -> None:
+    assert find_leads("Các đơn vị: Sở Y tế, Sở Tài chính, UBND huyện Mường Khương khẩn trương thực hiện") == \
+        ["Sở Y tế", "Sở Tài chính", "UBND huyện Mường Khương"]
