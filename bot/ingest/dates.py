@@ -16,9 +16,9 @@ from storage.vntext import fold
 
 _CUE = (r"(?:trước|chậm\s*nhất(?:\s*(?:là|vào|đến))?|xong\s*trước|hoàn\s*thành(?:\s*(?:trước|đến))?|xong|"
         r"trong|đến\s*hết|hạn\s*chót|thời\s*hạn(?:\s*hoàn\s*thành)?|kết\s*thúc|cuối|gửi\s*về[^.;]{0,60}?trước|"
-        r"(?<=\s)sang|^sang|thời\s*gian\s*thực\s*hiện\s*:|(?:tới|đến)(?=\s*ngày))"
+        r"(?<=\s)sang|^sang|hạn\s*(?:nộp|gửi)(?:\s*(?:báo\s*cáo|hồ\s*sơ))?\s*:?|thời\s*gian\s*thực\s*hiện\s*:|(?:tới|đến)(?=\s*ngày))"
         r"[\s:]*")
-_DAY_PREFIX = (r"(?:(?:\d{1,2}\s*giờ(?:\s*\d{1,2})?\s*(?:phút)?\s*)?(?:,\s*)?(?:ngày\s*)?"
+_DAY_PREFIX = (r"(?:(?:\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2})?\s*(?:phút|['’])?\s*)?(?:,\s*)?(?:ngày\s*)?"
                r"(?:thứ\s+\w+,?\s*)?(?:ngày\s*)?)")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
@@ -28,9 +28,12 @@ FULL_DATE = re.compile(
 WORDY_DATE = re.compile(
     rf"(?P<cue>{_CUE})\s*{_DAY_PREFIX}(?P<d>\d{{1,2}})\s*tháng\s*(?P<m>\d{{1,2}})(?:\s*năm\s*(?P<y>\d{{4}}))?",
     re.I)
-MONTH = re.compile(rf"(?P<cue>{_CUE})\s*(?:tháng)\s*(?P<m>\d{{1,2}})\s*(?:/|năm)\s*(?P<y>\d{{4}})", re.I)
+# (news copies write "tháng 4.2020", "tháng 3-2020", "quý IV.2019")
+MONTH = re.compile(rf"(?P<cue>{_CUE})\s*(?:tháng)\s*(?P<m>\d{{1,2}})\s*(?:/|năm|[.-](?=\d{{4}}))\s*(?P<y>\d{{4}})",
+                   re.I)
+# "Quý III, IV/2026": the last
 QUARTER = re.compile(rf"(?P<cue>{_CUE})\s*quý\s*(?:(?:IV|III|II|I|[1-4])\s*(?:,|và|-)\s*)*"
-                     r"(?P<q>IV|III|II|I|[1-4])\s*(?:/|năm)\s*(?P<y>\d{4})", re.I)  # "Quý III, IV/2026": the last
+                     r"(?P<q>IV|III|II|I|[1-4])\s*(?:/|năm|\.(?=\d{4}))\s*(?P<y>\d{4})", re.I)
 # a time cell of a flattened task table, capitalised in the middle of the row: "… Nghị định của Chính phủ Tháng
 # 3/2027 …", "… Nghị quyết Quý III/2027 …" (prose writes "tháng", "quý" in lower case there)
 MONTH_CELL = re.compile(r"(?<=[a-zà-ỹđ,)])(?P<cue>\s+)Tháng\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})(?![\d/])", re.U)
@@ -112,6 +115,14 @@ def _month_end(y: int, m: int) -> dt.date | None:
     return dt.date(y, m, calendar.monthrange(y, m)[1])
 
 
+def _before_period(m: re.Match[str], year: int, last_month: int, months: int) -> tuple[int, int]:
+    """The last month of a period, or, "trước tháng 7/2020" ("before July"), the month before the period."""
+    if not re.search(r"trước\s*$", m.group("cue"), re.I):
+        return year, last_month
+    month = last_month - months
+    return (year, month) if month >= 1 else (year - 1, month + 12)
+
+
 def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
     """Every deadline phrase in `text`, in order of appearance."""
     found: list[Deadline] = []
@@ -167,10 +178,10 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
         if issued_on is not None:
             add(m, issued_on + dt.timedelta(days=int(m.group("n"))), exact=True)
     for m in MONTH.finditer(text):
-        add(m, _month_end(int(m.group("y")), int(m.group("m"))))
+        add(m, _month_end(*_before_period(m, int(m.group("y")), int(m.group("m")), 1)))
     for m in QUARTER.finditer(text):
         q = _ROMAN[m.group("q").lower()]
-        add(m, _month_end(int(m.group("y")), q * 3))
+        add(m, _month_end(*_before_period(m, int(m.group("y")), q * 3, 3)))
     for m in SUBMIT_QUARTER.finditer(text):
         add(m, _month_end(int(m.group("y")), _ROMAN[m.group("q").lower()] * 3))
     for m in SUBMIT_MONTH.finditer(text):

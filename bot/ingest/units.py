@@ -15,7 +15,7 @@ _HEADS = (
     r"Trưởng\s*phòng|Hiệu\s*trưởng|Đồng\s*chí|Đ/c|Thủ\s*trưởng|Trưởng\s*ban|Chánh\s*Văn\s*[Pp]hòng|Trường(?!\s*hợp)|"
     r"Bệnh\s*[Vv]iện|Bảo\s*hiểm|BHXH|Quỹ|Chi\s*[Cc]ục|Cảng\s*vụ|Ban\s*quản\s*lý|BQL|Hạt|"
     r"Thủ\s*tướng|Phó\s*Thủ\s*tướng|Chính\s*phủ|Ngân\s*hàng\s*Nhà\s*nước|Bộ\s*trưởng|"
-    r"Ủy\s*ban\s*Kiểm\s*tra|Học\s*viện|Đại\s*học|Nhà\s*xuất\s*bản|Cơ\s*quan|Tổ\s*công\s*tác|Ban\s*Chỉ\s*đạo|"
+    r"Ủy\s*ban\s*Kiểm\s*tra|Học\s*viện|Đại\s*học|Nhà\s*xuất\s*bản|Cơ\s*quan|Tổ\s*công\s*tác|Ban\s*[Cc]hỉ\s*đạo|"
     r"Hiệp\s*hội|Liên\s*hiệp|Đội|Lực\s*lượng|Chi\s*nhánh|Cảnh\s*sát|Thuế|Hải\s*quan|Điện\s*lực|Thành\s*đoàn|"
     r"Tỉnh\s*đoàn|Huyện\s*đoàn|Bảo\s*tàng|Nhà\s*hát|Thư\s*viện|Tạp\s*chí|Thông\s*tấn\s*xã|Quân\s*khu|Vườn\s*quốc\s*gia|Hãng|"
     r"Bưu\s*điện|Cảng|"
@@ -30,13 +30,14 @@ _KINDS = (r"sở|ban|bộ|ngành|cơ\s*quan|đơn\s*vị|địa\s*phương|huy�
           r"tổ\s*dân\s*phố|buôn|làng|ngành|cấp\s*ủy|cấp\s*uỷ|tổ\s*chức\s*cơ\s*sở\s*đảng|đoàn\s*thể|đội")
 _GROUP = (rf"(?:[Cc]ác|[Mm]ọi|[Nn]hững|[Tt]oàn\s*thể)\s+(?i:{_KINDS})\b|"
           r"[Cc]hính\s*quyền\s(?:địa\s*phương|các\s*cấp|cơ\s*sở|cấp)|"
-          r"[Cc]ơ\s*sở\s(?:khám|y\s*tế|giáo\s*dục|đào\s*tạo|sản\s*xuất|kinh\s*doanh)|doanh\s*nghiệp\b|"
+          r"[Cc]ơ\s*sở\s(?:khám|y\s*tế|giáo\s*dục|đào\s*tạo|sản\s*xuất|kinh\s*doanh)|doanh\s*nghiệp\b|chủ\s*đầu\s*tư\b|"
+          r"đoàn\s*thể\s+(?:tỉnh|huyện|xã|phường|thị\s*trấn|quận|thành\s*phố)\b|"
           r"[Cc]ơ\s*quan(?:\s|,)(?!\s*nào)|[Đđ]ơn\s*vị(?:\s|,)(?!\s*nào)|[Đđ]ịa\s*phương\b(?!\s*nào)|[Tt]hủ\s*trưởng\s")
 UNIT_START = re.compile(rf"(?:{_HEADS})\b|{_GROUP}", re.U)
 
 # Words after which a unit name has ended (the verb or role that follows it).
 _STOP = (
-    r"chủ\s*trì|phối\s*hợp|thực\s*hiện|có\s*trách\s*nhiệm|có\s*nhiệm\s*vụ|khẩn\s*trương|nghiên\s*cứu|tổ\s*chức|chỉ\s*đạo|"
+    r"chủ\s*trì|phối\s*hợp|thực\s*hiện|có\s*trách\s*nhiệm|có\s*nhiệm\s*vụ|khẩn\s*trương|nghiên\s*cứu|tổ\s*chức|(?<!Ban\s)(?<!ban\s)chỉ\s*đạo|"
     r"tham\s*mưu|(?<!tư\s)xây\s*dựng|rà\s*soát|báo\s*cáo|triển\s*khai|tiếp\s*tục|chủ\s*động|hướng\s*dẫn|theo\s*dõi|"
     r"đôn\s*đốc|tập\s*trung|xem\s*xét|cho\s*ý\s*kiến|góp\s*ý|treo|chấn\s*chỉnh|xác\s*định|"
     # more verbs that follow a doer's name: "… Biên phòng tỉnh tuần tra", "… các hộ kê khai"
@@ -54,23 +55,36 @@ _STOP = (
     r"duy\s*trì|hỗ\s*trợ|tạo\s*điều\s*kiện|khuyến\s*khích|vận\s*hành|ứng\s*dụng|nghiêm\s*túc|"
     r"giải\s*trình|tiếp\s*tục|nhanh\s*chóng|sớm|dừng|tạm\s*dừng|rút|lựa\s*chọn|cử|dự(?!\s*(?:án|toán|báo|trữ|phòng))|tham\s*gia|"
     r"mời|gửi|nộp|cấp(?!\s*(?:trên|dưới|tỉnh|huyện|xã|cơ\s*sở|ủy|uỷ|Trung\s*ương))|thu|chi|trả|sửa\s*chữa|khắc\s*phục|"
-    r"xác\s*minh|khảo\s*sát|bảo\s*vệ|lãnh\s*đạo|sắp\s*xếp|kiện\s*toàn|bãi\s*bỏ|thay\s*thế|điều\s*chỉnh|yêu\s*cầu|đề\s*nghị|"
+    r"xác\s*minh|khảo\s*sát|lấy\s*(?:mẫu|ý\s*kiến)|làm\s*tốt|bảo\s*vệ|lãnh\s*đạo|sắp\s*xếp|kiện\s*toàn|bãi\s*bỏ|thay\s*thế|điều\s*chỉnh|yêu\s*cầu|đề\s*nghị|"
     # time and frequency words glued after a name: "Sở Tài chính hằng tháng báo cáo …"
-    r"(?:hằng|hàng)\s*(?:ngày|tuần|tháng|quý|năm)|định\s*kỳ|sang\s*(?:tháng|quý|năm)|chậm\s*nhất|từ\s*nay|"
+    r"(?:hằng|hàng)\s*(?:ngày|tuần|tháng|quý|năm)|định\s*kỳ|(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Nn]gày)\s+(?:ngày\s+)?\d{1,2}[/.-]\d|sang\s*(?:tháng|quý|năm)|chậm\s*nhất|từ\s*nay|"
     # adverbs and the verbs of a speaker after a name: "UBND tỉnh vừa có …", "Thường trực Thị ủy cũng yêu cầu …"
     r"cũng|đã|sẽ|vừa|đang|luôn|nhận\s*được|nhấn\s*mạnh|lưu\s*ý|chỉ\s*rõ|khẳng\s*định|biểu\s*dương|ghi\s*nhận|có\s*(?:văn\s*bản|"
     r"công\s*văn|Công\s*văn|Chỉ\s*thị|chỉ\s*thị|Thông\s*báo|thông\s*báo|ý\s*kiến)|ban\s*hành|"
     # the body glued after a heading's name: "Sở Xây dựng Chủ trì …", "UBND các xã Theo chức năng …"
     r"Theo|Chủ\s*trì|Tập\s*trung|Khẩn\s*trương|Phối\s*hợp|Thực\s*hiện|Căn\s*cứ|Rà\s*soát|Triển\s*khai|"
-    r"Tiếp\s*tục|Chủ\s*động|Có\s*trách\s*nhiệm|"
+    # (not the capitalised words inside names: "Phòng Tổng hợp", "Cục Kiểm soát …", "Hội đồng Thẩm định",
+    # "Trung tâm Giải quyết thủ tục hành chính", "Bộ phận Tiếp nhận và Trả kết quả")
+    r"Tiếp\s*tục|Chủ\s*động|Có\s*trách\s*nhiệm|Khảo\s*sát|Đôn\s*đốc|Tham\s*mưu|Báo\s*cáo|Hoàn\s*thành|Hoàn\s*thiện|"
+    r"Đẩy\s*mạnh|Đẩy\s*nhanh|Tăng\s*cường|Nâng\s*cao|Quán\s*triệt|Cập\s*nhật|Khắc\s*phục|Bố\s*trí|Đề\s*xuất|"
+    r"Xác\s*minh|Kịp\s*thời|Thường\s*xuyên|Chuẩn\s*bị|Duy\s*trì|Hướng\s*dẫn|Phê\s*duyệt|Nghiêm\s*túc|"
+    r"Chịu\s*trách\s*nhiệm|Làm\s*tốt|thường\s*xuyên|"
     # signing on someone's behalf: "Bộ trưởng Bộ Nội vụ thừa ủy quyền Thủ tướng …"
     r"thừa\s*(?:ủy|uỷ)\s*quyền|thay\s*mặt"
 )
-STOP_RE = re.compile(rf"(?<!Ngoại)\s(?:{_STOP})\b|[:;(\n]|\.(?:\s|$)", re.U)  # "Bộ Ngoại giao" is a name
+# "Sở Kế hoạch và Đầu tư - cơ quan thường trực của Ban …": the unit's role in apposition ends its name
+_ROLE_APPOSITION = (r"|\s[-–]\s*(?=(?:là\s+)?(?:cơ\s*quan|đơn\s*vị)\s*"
+                    r"(?:thường\s*trực|đầu\s*mối|chủ\s*trì|chuyên\s*môn|tham\s*mưu))")
+# ("Bộ Ngoại giao" is a name)
+# "Sở Tài nguyên và Môi trườngchủ trì": the role glued onto the name by copy-paste
+_GLUED_ROLE = r"|(?<=[a-zà-ỹđ])(?=(?:chủ\s*trì|phối\s*hợp)\b)"
+STOP_RE = re.compile(rf"(?<!Ngoại)\s(?:{_STOP})\b|[:;(\n]|\.(?:\s|$){_ROLE_APPOSITION}{_GLUED_ROLE}", re.U)
 # In a list of supporting units "… và các cơ quan liên quan" is one more of them, not where the list ends
 _RELATED = r"và\s*các\s*(?:cơ\s*quan|đơn\s*vị)\s*liên\s*quan|"
 assert _RELATED in _STOP
-SUPPORT_STOP_RE = re.compile(rf"(?<!Ngoại)\s(?:{_STOP.replace(_RELATED, '')})\b|[:;(\n]|\.(?:\s|$)", re.U)
+SUPPORT_STOP_RE = re.compile(rf"(?<!Ngoại)\s(?:{_STOP.replace(_RELATED, '')})\b|[:;(\n]|\.(?:\s|$){_ROLE_APPOSITION}"
+                             rf"{_GLUED_ROLE}",
+                             re.U)
 
 # "Giao X …", and the consent that lets X act: "Đồng ý để Công ty X thực hiện …", "Chấp thuận cho X …"
 GIVE = re.compile(r"(?:^|[\s,;:.(])(?:(?:Giao|giao)(?:\s+(?:nhiệm\s*vụ|trách\s*nhiệm)(?=\s+cho\s))?|"
@@ -78,7 +92,7 @@ GIVE = re.compile(r"(?:^|[\s,;:.(])(?:(?:Giao|giao)(?:\s+(?:nhiệm\s*vụ|trác
                   r"\s+(?:để|cho))\s+(?:cho\s+)?(?P<u>.+)", re.U)
 ASK = re.compile(r"(?:^|[\s,;:.(])(?<!thừa\s)(?:Đề\s*nghị|đề\s*nghị|Yêu\s*cầu|yêu\s*cầu|[Ủủ]y\s*quyền|"
                  r"[Uu]ỷ\s*quyền)[\s,]+"
-                 r"(?:quý\s+)?(?P<u>.+)", re.U)
+                 r"(?:[Qq]uý\s+)?(?=(?P<u>.+))", re.U)  # (a lookahead: a later "đề nghị" is found too)
 # Who may ask: words before "đề nghị"/"yêu cầu" that make what follows the doer, not the object
 # ("Thủ tướng Chính phủ yêu cầu UBND các tỉnh …", "Để …, đề nghị quý Tổng cục …").
 REQUESTER = re.compile(r"^(?:Để|Nhằm|Trên\s*cơ\s*sở|Căn\s*cứ|Thực\s*hiện|Sau\s*khi|Xét)\b|\b(?:Thủ\s*tướng|Chủ\s*tịch|"
@@ -90,7 +104,7 @@ REQUESTER = re.compile(r"^(?:Để|Nhằm|Trên\s*cơ\s*sở|Căn\s*cứ|Thực\
                        r"Chỉ\s*thị|Công\s*văn|Công\s*điện|Kế\s*hoạch|Thông\s*báo|Kết\s*luận|Quyết\s*định|Nghị\s*quyết|"
                        r"văn\s*bản)\b", re.U)
 ROLE_AFTER = re.compile(
-    r"(?P<u>(?:(?:" + _HEADS + r")\b|" + _GROUP + r")[^:;.\n]{0,160}?)\s+"
+    r"(?P<u>(?:(?:" + _HEADS + r")\b|" + _GROUP + r")[^:;.\n]{0,160}?)(?:\s+|(?<=[a-zà-ỹđ])(?=chủ\s*trì))"
     r"(?:chủ\s*trì|có\s*trách\s*nhiệm|có\s*nhiệm\s*vụ|khẩn\s*trương|chịu\s*trách\s*nhiệm|cần|phải)\b", re.U)
 SUPPORT_RE = re.compile(r"(?:[Pp]hối\s*hợp\s*(?:chặt\s*chẽ\s*)?(?:với\s*)?|cùng\s*với\s+)(?P<u>.+)", re.U)
 SUPPORT_BEFORE = re.compile(
@@ -113,6 +127,34 @@ _SPLIT = re.compile(rf",\s*(?=(?:{_HEADS})\b|(?:các|UBND|Ủy\s*ban|Uỷ\s*ban)
 
 
 MAX_NAME = 90
+
+_LEVEL = r"(?:tỉnh|huyện|xã|phường|quận|thị\s*xã|thị\s*trấn|thành\s*phố)"
+# "Các Sở, Ban, ngành, đoàn thể tỉnh": kinds of one group listed after "các", each bare (no name of its own)
+_BARE_KIND = r"(?:Sở|sở|Ban|ban|Bộ|bộ|ngành|đoàn\s*thể|cơ\s*quan|đơn\s*vị|địa\s*phương|hội|Hội|đoàn|Đoàn)"
+KIND_LIST_BEFORE = re.compile(rf"(?:^|\s)[Cc]ác\s+{_BARE_KIND}(?:\s*,\s*{_BARE_KIND})*$", re.U)
+BARE_KIND_AFTER = re.compile(rf"^{_BARE_KIND}(?:\s*,|\s*$|\s+{_LEVEL}\b|\s+(?:và|,)\s)", re.U)
+# "Ủy ban nhân dân thành phố và các huyện": one body named for several levels, not a body and a group
+BODY_LEVEL_BEFORE = re.compile(r"(?:UBND|HĐND|[ỦU][yỷ]\s*ban\s*nhân\s*dân|Hội\s*đồng\s*nhân\s*dân)\s+"
+                               rf"{_LEVEL}$", re.U)
+LEVELS_AFTER = re.compile(rf"^các\s+{_LEVEL}(?:\s*,\s*{_LEVEL})*\s*$", re.U)
+# "Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh": the name of one Party committee
+FRONT_COMMITTEE = re.compile(r"Đảng\s*[ủu][yỷ]\s+(?:khối\s+)?(?:Mặt\s*trận\s*Tổ\s*quốc(?:\s*Việt\s*Nam)?|MTTQ)$", re.U)
+
+
+def _split_list(names: str) -> list[str]:
+    """`names` cut at the boundaries of its units, keeping the separators inside one group's name."""
+    out, start = [], 0
+    for sep in _SPLIT.finditer(names):
+        before, after = names[start: sep.start()], names[sep.end():]
+        if sep.group(0).strip() == "," and KIND_LIST_BEFORE.search(before) and BARE_KIND_AFTER.match(after):
+            continue  # "Các Sở, Ban, ngành"
+        if BODY_LEVEL_BEFORE.search(before) and LEVELS_AFTER.match(_cut(after)):
+            continue  # "UBND thành phố và các huyện"
+        if sep.group(0).strip() == "," and FRONT_COMMITTEE.search(before) and re.match(r"các\s+đoàn\s*thể", after):
+            continue
+        out.append(names[start: sep.start()])
+        start = sep.end()
+    return out + [names[start:]]
 
 
 ADVISORY_BODY = re.compile(r"(?:[Cc]ơ\s*quan|[Bb]ộ\s*phận)(?:\s+chuyên\s*(?:trách|môn))?(?:\s+tham\s*mưu,?)?$",
@@ -215,7 +257,13 @@ BODY_AND_UNIT = re.compile(r"^(?P<body>(?:HĐND|UBND|UBMTTQ|MTTQ|Đảng\s*[ủu
                            r"(?P<tail>các\s+(?:huyện|xã|phường|quận|tỉnh|thị\s*xã|thành\s*phố)\b.*)$", re.U)
 
 
+# "UBND huyện, thành phố Cà Mau": the districts' bodies and the named city's body
+BODY_TWO_LEVELS = re.compile(rf"^(?P<body>{_BODY})\s+(?P<l1>{_LEVEL}),\s*(?P<l2>{_LEVEL}\s+[A-ZĐÀ-Ỹ].*)$", re.U)
+
+
 def _body_and_unit(unit: str) -> list[str]:
+    if two := BODY_TWO_LEVELS.match(unit):
+        return [f"{two.group('body')} {two.group('l1')}", f"{two.group('body')} {two.group('l2')}"]
     m = BODY_AND_UNIT.match(unit)
     return [f"{m.group('body')} {m.group('tail')}", f"{m.group('unit')} {m.group('tail')}"] if m else [unit]
 
@@ -235,9 +283,14 @@ def split_units(names: str) -> list[str]:
         return [d for d in _distribute(names.strip(" ,.-–")) if len(d) <= MAX_NAME]
     # "Bộ Tư pháp (đối với thủ tục hành chính), Bộ Tài chính (đối với phí)": the scope notes are not names
     names = SCOPE_NOTE.sub(lambda m: "" if m.group(1)[:1].islower() else m.group(0), names)
-    parts = [q.strip(" ,.-–") for p in _SPLIT.split(names) for q in _after_named(p)]
+    parts = [q.strip(" ,.-–") for p in _split_list(names) for q in _after_named(p)]
     units = _shared_level([p for p in parts if p and UNIT_START.match(p) and len(p) <= MAX_NAME * 3])
-    return [d for u in units for d in _distribute(u) if len(d) <= MAX_NAME and not DANGLING_END.search(d)]
+    return [d for u in units for d in _distribute(u) if len(d) <= MAX_NAME and not DANGLING_END.search(d) and
+            not FORWARD_POINTER.search(d)]
+
+
+# "Các cơ quan, đơn vị sau đây chịu trách nhiệm …:": a pointer to the units named below, not a unit
+FORWARD_POINTER = re.compile(r"\s(?:sau\s*đây|dưới\s*đây|nêu\s*dưới)$", re.U)
 
 
 # ", cơ quan, đơn vị liên quan" after a named unit ("Sở Y tế, cơ quan, đơn vị liên quan") or after a group that
@@ -259,6 +312,7 @@ def _after_named(part: str) -> list[str]:
 
 
 SCOPE_NOTE = re.compile(r"\s*\(([^()]*)\)", re.U)
+NOTE_IN_LIST = re.compile(r"\s*\(([^()]{2,120})\)(?=\s*,)", re.U)
 # A name never ends on a joining word: "các đơn vị khai thác đầu tư, lắp đặt và" ran past its verb
 DANGLING_END = re.compile(r"\s(?:và|hoặc|các|của|cho|với|đúng|theo|tại|những|mọi)$", re.U)
 
@@ -279,7 +333,8 @@ def _semicolon_list(fragment: str) -> list[str]:
 
 
 def _units_from(fragment: str, stops: re.Pattern[str] = STOP_RE) -> list[str]:
-    fragment = fragment.strip()
+    # "Công ty X (đơn vị quản lý công trình), chính quyền địa phương …": a note inside a list is not its end
+    fragment = NOTE_IN_LIST.sub(lambda m: "" if m.group(1)[:1].islower() else m.group(0), fragment.strip())
     if not UNIT_START.match(fragment):
         return []
     if ";" in fragment[:MAX_NAME * 3] and (listed_names := _semicolon_list(fragment)):
@@ -437,10 +492,24 @@ ADVERBIAL = re.compile(r"^(?:(?:Trên\s*cơ\s*sở|Căn\s*cứ)[^.;:]{0,120}?,\s
                        re.U)
 
 
+# What may stand before "đề nghị X …" without making X the object of the work: a condition or a reason
+# ("Trường hợp dự án được phê duyệt, đề nghị Chủ đầu tư …", "…, do vậy đề nghị Công ty …")
+CONDITION_BEFORE = re.compile(r"^(?:Trường\s*hợp|Nếu|Khi|Trong\s*(?:quá\s*trình|thời\s*gian)|Qua|Do|Vì|Từ\s*đó|"
+                              r"Đối\s*với|Về|Riêng|Tuy\s*nhiên|Hiện\s*(?:nay|tại)|Đến\s*nay|Ngoài\s*ra|"
+                              r"Bên\s*cạnh\s*đó|Đồng\s*thời)\b|^(?:Kính|Trân\s*trọng)$|"
+                              r"\b(?:do\s*(?:vậy|đó)|vì\s*(?:vậy|thế)|theo\s*đó|nên)\s*,?$", re.U | re.I)
+
+
 def _asked(text: str) -> list[str]:
     for m in ASK.finditer(text):
-        stop = max(text.rfind(". ", 0, m.start() + 1), text.rfind("; ", 0, m.start() + 1))
+        stop = max(text.rfind(". ", 0, m.start() + 1), text.rfind("; ", 0, m.start() + 1),
+                   text.rfind(": ", 0, m.start() + 1))
         before = text[stop + 2 if stop >= 0 else 0: m.start()].strip(" ,")
+        word = m.group(0).lstrip(" ,;:.(")
+        proposes = word[:1] in "Đđ"  # "đề nghị", not "yêu cầu"/"ủy quyền"
+        if before and proposes and (word[:1].isupper() or CONDITION_BEFORE.search(before)) and \
+                (units := _units_from(m.group("u"))) and not is_generic_reference(units):
+            return units  # "Về chi phí … Đề nghị Chủ đầu tư tổ chức …": a new sentence after a run-in heading
         if before and not REQUESTER.search(before):
             continue  # "…, yêu cầu các tổ chức không sử dụng …": the object of the work
         if not before and stop >= 0 and text[stop] == ";" and text[m.start():].lstrip(" ,;:.(")[:1].islower():
@@ -451,6 +520,9 @@ def _asked(text: str) -> list[str]:
     return []
 
 
+# A report of what the leadership directed ("Lãnh đạo UBND huyện chỉ đạo các ngành …"): the directed units act.
+# (A named office holder charged to direct, "Chủ tịch UBND tỉnh chỉ đạo các sở …", is the lead: not matched.)
+LEADER_DIRECTS = re.compile(r"^(?P<who>Lãnh\s*đạo\s[^,;:.]{0,60}?)\s(?:cũng\s+)?chỉ\s*đạo\s+(?=(?P<u>.+))", re.U)
 ORDINAL_OPENING = re.compile(r"^(?:Thứ\s*(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|(?:Một|Hai|Ba|Bốn|Năm)\s*là)"
                              r"\s*[,:]\s*", re.U)
 OBJECT_BEFORE = re.compile(r"\b(?:của|cho|với|tại|về|đối\s*với|thuộc|giữa)\s*$", re.I | re.U)
@@ -468,6 +540,9 @@ def find_leads_ranked(text: str) -> tuple[list[str], int]:
         if HEADING_OF.match(named.group("u")) and (own := ROLE_OPENING.match(rest)) and \
                 (doers := split_units(_cut(own.group(0)))) and not is_generic_reference(doers):
             return doers, STRONG  # "Đối với Đoàn kiểm tra: Các thành viên Đoàn thực hiện …"
+        if is_generic_reference(units) and not NAMED_MEMBERS.match(text) and len(members := _units_from(rest)) > 1 \
+                and not is_generic_reference(members):
+            return members, STRONG  # "Các đơn vị: Sở Nội vụ, Sở Tài chính … thực hiện": the units listed
         listed = _units_from(re.sub(r"^(?:Giao|Đề\s*nghị|Yêu\s*cầu)\s+", "", text))
         # "Giao UBND các xã: Đức Trọng, Hiệp Thạnh …" lists names; "Công an tỉnh: Xây dựng …" names the doer
         return (listed if len(listed) > 1 else units), STRONG
@@ -484,6 +559,9 @@ def find_leads_ranked(text: str) -> tuple[list[str], int]:
     asked = _asked(text)
     if asked:
         return asked, STRONG
+    if (directed := LEADER_DIRECTS.match(text)) and REQUESTER.search(directed.group("who")) and \
+            (units := _units_from(directed.group("u"))) and not is_generic_reference(units):
+        return units, STRONG  # "Lãnh đạo UBND huyện chỉ đạo các ngành chuyên môn vận động …": the directed act
     for after in ROLE_AFTER.finditer(text):
         if OBJECT_BEFORE.search(text[max(0, after.start() - 12): after.start()]):
             break  # "… của các cơ sở phát thải phải thực hiện …": whose duty, not who acts
@@ -492,10 +570,33 @@ def find_leads_ranked(text: str) -> tuple[list[str], int]:
             units = split_units(name)
             if units:
                 return units, STRONG
+    if congress := _congress_holder(text):
+        return congress
     subject, first = _clause_subject(text)
     if subject:
         return subject, STRONG if first else WEAK
     return [], 0
+
+
+# A Party congress schedule: "đại hội chi bộ trực thuộc đảng ủy cơ sở không quá 1 ngày, hoàn thành trong quý IV",
+# "sẽ tiến hành đại hội các chi bộ trực thuộc Đảng bộ cơ sở": the bodies that hold the congress act
+CONGRESS = re.compile(r"(?:^|(?<=[\s,;:]))(?:(?:sẽ\s+)?(?:tiến\s*hành|tổ\s*chức)\s+)?[Đđ]ại\s*hội\s+"
+                      r"(?:(?:đảng\s*viên|đại\s*biểu)\s+(?:hoặc\s+[Đđ]ại\s*hội\s+(?:đại\s*biểu\s+)?)?)?"
+                      r"(?=(?P<u>(?:các\s+)?(?:[Cc]hi\s*bộ|[Đđ]ảng\s*bộ)\b))", re.U)
+CONGRESS_NAME_END = re.compile(r"\s(?:không\s*quá|nhiệm\s*kỳ|bắt\s*đầu|thời\s*gian|sẽ|điểm|xong|lần\s*thứ|trong|trước|"
+                               r"hoàn\s*thành|vào|từ|để|và\s*(?:hoàn|tổ|tiến))\b|[,;:.(]", re.U)
+
+
+def _congress_holder(text: str) -> tuple[list[str], int] | None:
+    m = CONGRESS.search(text[:200])
+    if m is None or (m.start() > 0 and text[:m.start()].strip(" ,;:") and
+                     not re.search(r"(?:chỉ\s*đạo|dự\s*kiến|\d{4})\s*[,:;]?\s*(?:sẽ\s+)?$", text[:m.start()])):
+        return None  # the congress must open the text or follow what schedules it
+    rest = text[m.start("u"):]
+    name = CONGRESS_NAME_END.split(rest, maxsplit=1)[0].strip()  # (not _cut: "chi" is a verb there)
+    if not name or len(name) > MAX_NAME or re.search(r"\b(?:huyện|tỉnh|thành\s*phố|quận|thị\s*xã)$", name):
+        return None  # the district's own congress is held by the issuing committee
+    return [name], WEAK
 
 
 # After a unit that opens a text, words that make it the one who asks, reports or is described, not the doer
@@ -566,14 +667,40 @@ def find_supports(text: str) -> list[str]:
         return out
     for m in SUPPORT_RE.finditer(text):
         clause = re.split(r"[.;]\s", text[: m.start()])[-1]
-        if DIRECTING.match(clause.strip()):
+        if DIRECTING.match(clause.strip()) or DIRECTED_DOER_BEFORE.search(clause):
             continue  # "Tăng cường chỉ đạo X …, phối hợp với Y": Y works with X, whom the lead directs
+        if _other_sentence(text, m.start()):
+            continue
         out += [u for u in _units_from(m.group("u"), SUPPORT_STOP_RE) if u not in out]
     if not out:
         before = SUPPORT_BEFORE.search(text)
-        if before and not DIRECTED_BEFORE.search(text[max(0, before.start() - 20): before.start()]):
+        if before and not DIRECTED_BEFORE.search(text[max(0, before.start() - 20): before.start()]) and \
+                not DIRECTED_DOER_BEFORE.search(re.split(r"[.;]\s", text[: before.end("u")])[-1]) and \
+                not (_other_sentence(text, before.end(), own_subject_ok=True) and
+                     len(re.split(r"[.;]", text[before.end():], maxsplit=1)[0].split()) > 3):
             out = split_units(_cut(before.group("u")))
     return out
+
+
+# "…, hướng dẫn UBND cấp xã phối hợp các ngành …": the partners of the unit the lead guides
+DIRECTED_DOER_BEFORE = re.compile(rf"(?:^|[\s,])(?:chỉ\s*đạo|hướng\s*dẫn|đôn\s*đốc)\s+(?:{_HEADS}|{_GROUP})"
+                                  r"[^,;.:]{0,60}$", re.U)
+DATED_BACKGROUND = re.compile(r"^(?:Ngày|Vào\s*ngày|Trước\s*đó,?)\s*\d{1,2}\s*[/.-]\s*\d{1,2}", re.U)
+REQUEST_CUE = re.compile(r"\b(?:đề\s*nghị|yêu\s*cầu|giao)\b", re.I | re.U)
+
+
+def _other_sentence(text: str, at: int, *, own_subject_ok: bool = False) -> bool:
+    """Whether the "phối hợp" at `at` belongs to another assignment than the text's own: a later sentence
+    with a subject of its own ("… . Sở A, Sở B phối hợp đơn vị tư vấn …"), or a dated background sentence
+    before the request ("Ngày 08/4, Văn phòng … giao X phối hợp với Y …. Văn phòng đề nghị X khẩn trương …")."""
+    starts = [0] + [b.end() for b in re.finditer(r"[.!?]\s+(?=[\"“]?[A-ZĐÀ-Ỹ])", text)]
+    start = max(i for i in starts if i <= at)
+    end = next((i for i in starts if i > at), len(text))
+    sentence = text[start:end].lstrip("\"“ ")
+    if start > 0 and (UNIT_START.match(sentence) or own_subject_ok) and \
+            not re.match(r"(?:[Pp]hối\s*hợp|[Cc]ùng)", sentence):
+        return True  # ("Sở B phối hợp." after "Giao Sở A chủ trì …": checked by the caller)
+    return bool(DATED_BACKGROUND.match(sentence)) and bool(REQUEST_CUE.search(text[end:]))
 
 
 DIRECTING = re.compile(r"(?:[-+•]\s*)?(?:(?:[Đđ]ồng\s*thời|[Tt]ăng\s*cường|[Tt]iếp\s*tục),?\s+)*"
