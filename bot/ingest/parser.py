@@ -317,6 +317,9 @@ class Node:
     lines: list[str]
     parent: Node | None = None
     children: list[Node] = field(default_factory=list)
+    # who acts for the items of this group, named by a line after them ("Trách nhiệm chỉ đạo thực hiện: X; Y.")
+    owners: list[str] = field(default_factory=list)
+    owner_supports: list[str] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -392,12 +395,57 @@ def _closing_ask(line: str) -> bool:
     return CLOSING_ASK.match(line) is not None and not re.search(r"\d{1,2}\s*/\s*\d{1,2}|ngày\s*\d", line)
 
 
+# A responsibility line that closes a group of bullets and names who acts for all of them:
+# "Trách nhiệm chỉ đạo thực hiện: A; B.", "Cơ quan chủ trì: X", "Đơn vị thực hiện: X, Y", "Đơn vị phối hợp: Z".
+RESPONSIBLE_AFTER = re.compile(
+    r"^(?:Trách\s*nhiệm\s*(?:chỉ\s*đạo\s*)?(?:thực\s*hiện|chủ\s*trì|triển\s*khai)(?:\s*thực\s*hiện)?|"
+    r"(?:Cơ\s*quan|Đơn\s*vị)\s*(?:chủ\s*trì|thực\s*hiện|chịu\s*trách\s*nhiệm)(?:\s*thực\s*hiện)?)\s*:\s*(?P<u>\S.*)$",
+    re.I | re.U)
+SUPPORT_AFTER = re.compile(r"^(?:Cơ\s*quan|Đơn\s*vị)\s*phối\s*hợp(?:\s*thực\s*hiện)?\s*:\s*(?P<u>\S.*)$", re.I | re.U)
+GROUP_ITEM_KINDS = ("dash", "plus", "bullet", "letter", "paren")
+
+
+def responsible_units(names: str) -> list[str]:
+    """The units of a responsibility line: each ';' part whole ("Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh" is one
+    body), else the comma list split where each part is a unit."""
+    names = re.sub(r"\s*(?:\./\.|[.;,])\s*$", "", names.strip())
+    parts = [p.strip() for p in names.split(";") if p.strip()]
+    if len(parts) > 1:
+        return [re.sub(r"^(?:và|hoặc)\s+", "", p) for p in parts]
+    return split_units(names) or ([names] if names else [])
+
+
+def _closes_group(ln: str, nxt: str | None, current: Node, root: Node) -> Node | None:
+    """The group a responsibility line after its bullets speaks for (the bullets' parent), if `ln` is one: it
+    is followed by the next section or the end, not by another bullet (then it is the field of one bullet)."""
+    nmk = _marker(nxt) if nxt is not None else None
+    if nxt is not None and (nmk is None or nmk[0] in GROUP_ITEM_KINDS):
+        return None
+    if current is root or current.kind not in GROUP_ITEM_KINDS or current.parent is None:
+        return None
+    if not (RESPONSIBLE_AFTER.match(ln) or SUPPORT_AFTER.match(ln)):
+        return None
+    group = current.parent
+    if group is not root and any(c.kind not in GROUP_ITEM_KINDS for c in group.children):
+        return None
+    return group
+
+
 def build_tree(lines: list[str]) -> Node:
     root = Node(kind="root", label="", rank=-1, lines=[""])
     current = root
     stack = [root]
-    for ln in lines:
+    for i, ln in enumerate(lines):
         mk = _marker(ln)
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if mk is None and (group := _closes_group(ln, nxt, current, root)) is not None:
+            # "Đơn vị chủ trì: X; Đơn vị phối hợp: Y, Z.": one line may carry both fields
+            for fld in re.split(r"[;.]\s*(?=[A-ZĐÀ-Ỹ][^:;.]{0,40}:)", ln):
+                if (rm := RESPONSIBLE_AFTER.match(fld)) is not None:
+                    group.owners = responsible_units(rm.group("u"))
+                elif (sm := SUPPORT_AFTER.match(fld)) is not None:
+                    group.owner_supports = responsible_units(sm.group("u"))
+            continue
         field = FIELD_LABEL.match(mk[3] if mk else ln)
         if field and (mk is None or mk[0] in ("dash", "plus", "bullet")):
             # a field ("- Địa điểm: …", "Đơn vị chủ trì: …") describes the item the bullets belong to
@@ -819,6 +867,9 @@ def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads:
     root = build_tree(body)
     tasks: list[ParsedTask] = []
     base = _Context(leads=tuple(default_leads), supports=(), source="addressee" if default_leads else None)
+    if root.owners:
+        base = _Context(leads=tuple(root.owners), supports=tuple(root.owner_supports), explicit=True,
+                        source="heading")
     if not root.children:
         paragraphs = root.lines[1:]
         # "… có ý kiến như sau:" — every paragraph after it directs, even without "giao", "đề nghị"
@@ -1115,7 +1166,11 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
         body_after_unit = bool(unit_heading) and len(child.lines) > 1 and not FIELD_LABEL.match(child.lines[1])
         leads = unit_heading or find_leads(text)
         child_ctx = ctx
-        if leads:
+        if child.owners:
+            # "Trách nhiệm chỉ đạo thực hiện: X; Y." after the bullets: X and Y lead every bullet of the group
+            child_ctx = _Context(leads=tuple(child.owners), supports=tuple(child.owner_supports), explicit=True,
+                                 source="heading")
+        elif leads:
             child_ctx = _Context(leads=tuple(leads), supports=tuple(find_supports(text)), explicit=True,
                                  source="heading")
         deadline = pick_deadline(text, issued_on=issued_on)

@@ -1,0 +1,118 @@
+"""Segmentation on unseen documents (issue 8, batch-d patterns K, F, A, M, B).
+
+Every snippet is a short example of a phrasing pattern, written for the test (no document's text)."""
+
+from __future__ import annotations
+
+from bot.ingest import parse_notice
+from storage.parsed import ParsedTask
+
+HEAD = """TỈNH ỦY AN BÌNH
+Số: 12-CTr/TU
+An Bình, ngày 4 tháng 5 năm 2026
+CHƯƠNG TRÌNH HÀNH ĐỘNG
+Thực hiện công tác phát triển du lịch cộng đồng
+"""
+
+SIGNATURE = """Nơi nhận:
+- Như trên;
+- Lưu: VT.
+T/M TỈNH ỦY
+PHÓ BÍ THƯ
+Lê Văn Hòa
+"""
+
+
+def _tasks(body: str, *, head: str = HEAD, tail: str = SIGNATURE) -> list[ParsedTask]:
+    return list(parse_notice(head + body + tail).tasks)
+
+
+def _find(tasks: list[ParsedTask], words: str) -> ParsedTask:
+    hits = [t for t in tasks if words in t.text]
+    assert len(hits) == 1, [t.text for t in tasks]
+    return hits[0]
+
+
+# ---------------------------------------------------------------- K: responsibility line after the items
+
+RESPONSIBLE_AFTER = """II. NHIỆM VỤ, GIẢI PHÁP
+1. Nâng cao nhận thức về du lịch cộng đồng
+- Tuyên truyền rộng rãi lợi ích của du lịch cộng đồng đến từng thôn, bản.
+- Biên soạn tài liệu hướng dẫn cho các hộ làm dịch vụ lưu trú.
+Trách nhiệm chỉ đạo thực hiện: Đảng ủy Ủy ban nhân dân tỉnh; Ban Tuyên giáo Tỉnh ủy.
+2. Phát triển hạ tầng phục vụ du lịch
+- Ưu tiên vốn đầu tư công cho đường vào các điểm du lịch cộng đồng.
+- Hỗ trợ các hộ cải tạo nhà ở thành cơ sở lưu trú đạt chuẩn.
+Trách nhiệm chỉ đạo thực hiện: Đảng ủy Ủy ban nhân dân tỉnh.
+"""
+
+
+def test_responsibility_line_after_bullets_leads_each_bullet_of_its_group() -> None:
+    tasks = _tasks(RESPONSIBLE_AFTER)
+    for words in ("Tuyên truyền rộng rãi", "Biên soạn tài liệu"):
+        t = _find(tasks, words)
+        assert list(t.lead) == ["Đảng ủy Ủy ban nhân dân tỉnh", "Ban Tuyên giáo Tỉnh ủy"]
+        assert t.lead_source == "heading"
+    for words in ("Ưu tiên vốn", "Hỗ trợ các hộ"):
+        assert list(_find(tasks, words).lead) == ["Đảng ủy Ủy ban nhân dân tỉnh"]
+
+
+def test_responsibility_line_is_not_glued_onto_the_last_bullet() -> None:
+    tasks = _tasks(RESPONSIBLE_AFTER)
+    assert not any("Trách nhiệm chỉ đạo" in t.text for t in tasks)
+    assert len(tasks) == 4
+
+
+def test_semicolon_parts_of_a_responsibility_line_stay_whole() -> None:
+    body = """II. NHIỆM VỤ
+1. Xây dựng phong trào bảo vệ cảnh quan
+- Vận động nhân dân giữ gìn vệ sinh tại các điểm tham quan.
+- Nhân rộng mô hình thôn, bản du lịch xanh.
+Trách nhiệm chỉ đạo thực hiện: Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh; các cấp ủy, tổ chức đảng.
+2. Nội dung khác
+- Tổ chức tọa đàm về du lịch cộng đồng.
+"""
+    t = _find(_tasks(body), "Vận động nhân dân")
+    assert list(t.lead) == ["Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh", "các cấp ủy, tổ chức đảng"]
+
+
+def test_unit_field_after_a_group_of_bullets_leads_them() -> None:
+    body = """II. NHIỆM VỤ
+1. Quảng bá sản phẩm du lịch
+- Xây dựng video giới thiệu các điểm du lịch cộng đồng.
+- Tham gia hội chợ du lịch trong nước.
+Cơ quan chủ trì: Sở Văn hóa, Thể thao và Du lịch.
+2. Đào tạo nguồn nhân lực
+- Mở lớp tập huấn kỹ năng phục vụ khách cho người dân.
+"""
+    tasks = _tasks(body)
+    assert list(_find(tasks, "Xây dựng video").lead) == ["Sở Văn hóa, Thể thao và Du lịch"]
+    assert list(_find(tasks, "Tham gia hội chợ").lead) == ["Sở Văn hóa, Thể thao và Du lịch"]
+    assert "Sở Văn hóa" not in _find(tasks, "Mở lớp tập huấn").lead
+
+
+def test_field_of_one_bullet_followed_by_another_bullet_stays_with_it() -> None:
+    body = """II. NHIỆM VỤ
+1. Các hoạt động chính
+- Tổ chức lễ hội văn hóa các dân tộc.
+Đơn vị chủ trì: Sở Văn hóa, Thể thao và Du lịch.
+- Khảo sát các điểm du lịch mới.
+"""
+    tasks = _tasks(body)
+    assert not any(t.text.startswith("Đơn vị chủ trì") for t in tasks)
+    assert _find(tasks, "Khảo sát các điểm").text == "Khảo sát các điểm du lịch mới."
+
+
+def test_lead_and_support_fields_on_one_line_after_the_bullets() -> None:
+    body = """II. NHIỆM VỤ
+1. Phát triển sản phẩm du lịch đặc trưng
+- Khảo sát, lựa chọn các làng nghề có thể đón khách.
+- Hỗ trợ xây dựng thương hiệu cho sản phẩm OCOP gắn với du lịch.
+Lãnh đạo phụ trách: Phó Giám đốc Trần Văn An.
+Đơn vị chủ trì: Phòng Quản lý Du lịch; Đơn vị phối hợp: Phòng Văn hóa, Văn phòng Sở.
+2. Nội dung khác
+- Tổ chức tọa đàm về du lịch cộng đồng.
+"""
+    t = _find(_tasks(body), "Khảo sát, lựa chọn")
+    assert list(t.lead) == ["Phòng Quản lý Du lịch"]
+    assert list(t.support) == ["Phòng Văn hóa", "Văn phòng Sở"]
