@@ -74,8 +74,16 @@ def lines_of(text: str) -> list[str]:
         if len(raw[i]) >= PARAGRAPH_MIN and not raw[i + 1] and raw[i + 2][:1].isupper() and \
                 re.search(r"[\w%\d]$", raw[i]):
             raw[i] += "."
-    raw = [ln for ln in raw if ln and not re.fullmatch(r"[-_=.*\s]+", ln)
-           and not RUNNING_HEAD.match(ln.lstrip("•●▪◦· ")) and not CAPTION.search(ln)]
+    kept: list[str] = []
+    for ln in raw:
+        if not ln or re.fullmatch(r"[-_=.*\s]+", ln) or CAPTION.search(ln):
+            continue
+        cell_date = bool(kept) and re.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}", ln) is not None and \
+            re.search(r"\b(?:ngày|[Tt]rước|đến)$", kept[-1]) is not None
+        if RUNNING_HEAD.match(ln.lstrip("•●▪◦· ")) and not cell_date:
+            continue  # but "Trước ngày" / "15/10/2026": a table cell wrapped before its date
+        kept.append(ln)
+    raw = kept
     out: list[str] = []
     for ln in rewrite_tables(raw):
         if "|" in ln:

@@ -116,3 +116,53 @@ Lãnh đạo phụ trách: Phó Giám đốc Trần Văn An.
     t = _find(_tasks(body), "Khảo sát, lựa chọn")
     assert list(t.lead) == ["Phòng Quản lý Du lịch"]
     assert list(t.support) == ["Phòng Văn hóa", "Văn phòng Sở"]
+
+
+# ---------------------------------------------------------------- F: a flattened task table in an appendix
+
+FLAT_APPENDIX = """PHỤ LỤC
+DANH MỤC NHIỆM VỤ TRỌNG TÂM
+(Kèm theo Chương trình hành động số 12-CTr/TU ngày 4/5/2026 của Tỉnh ủy An Bình)
+TT
+Nhiệm vụ cụ thể
+Cơ quan
+chủ trì
+Cá nhân phụ trách
+chỉ đạo, đôn đốc
+Thời hạn
+thực hiện
+1
+2
+Rà soát, bổ sung quy hoạch các điểm du lịch cộng đồng
+trên địa bàn các huyện vùng cao
+Đảng ủy Ủy ban
+nhân dân tỉnh
+Đồng chí Lê Văn Minh -
+Tỉnh ủy viên, Phó Chủ
+tịch UBND tỉnh
+Trước ngày
+30/11/2026
+Xây dựng đề án đào tạo hướng dẫn viên du lịch là người
+dân tộc thiểu số tại chỗ
+Ban Tuyên giáo
+Tỉnh ủy
+Đồng chí Hà Thị Lan -
+Trưởng Ban
+2026 - 2027
+"""
+
+
+def test_flattened_appendix_rows_are_split_where_a_new_content_cell_starts() -> None:
+    body = """II. NHIỆM VỤ
+1. Các cấp ủy thực hiện các nhiệm vụ trọng tâm tại Phụ lục kèm theo.
+"""
+    tasks = _tasks(body, tail=SIGNATURE + FLAT_APPENDIX)
+    first = _find(tasks, "Rà soát, bổ sung quy hoạch")
+    second = _find(tasks, "Xây dựng đề án đào tạo")
+    assert "hướng dẫn viên" not in first.text
+    assert list(first.lead) == ["Đảng ủy Ủy ban nhân dân tỉnh"]
+    assert str(first.due) == "2026-11-30"
+    assert list(second.lead) == ["Ban Tuyên giáo Tỉnh ủy"]
+    assert str(second.due) == "2027-12-31"
+    # the supervising person is neither a lead nor a support
+    assert not first.support and not second.support
