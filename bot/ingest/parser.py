@@ -957,7 +957,10 @@ def _reports_a_letter(text: str) -> bool:
         re.match(r"\s*(?:là|được)\b", text[len(name):]) is None
 
 
-SUBJECT_AFTER_OPENING = re.compile(r"^(?:Trên\s*cơ\s*sở|Căn\s*cứ|Theo\s*đó)\b", re.U)
+SUBJECT_AFTER_OPENING = re.compile(r"^(?:Trên\s*cơ\s*sở|Căn\s*cứ|Theo\s*đó|"
+                                   # a news item retelling a notice: "Theo thông báo này, Chủ tịch UBND … giao …"
+                                   r"Theo\s*(?:thông\s*báo|kết\s*luận|văn\s*bản|công\s*văn)\s*(?:này|trên|nói\s*trên))\b",
+                                   re.U)
 
 
 def _subject_after_opening(text: str) -> bool:
@@ -1075,6 +1078,11 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
     split = [(part, shared, para in after_intro) for para in paragraphs for part, shared in _by_subject([para])]
     shared_of = {part: shared for part, shared, _ in split if shared}
     for para, _, directed in split:  # "X tham mưu …; Y theo dõi …": one task per doer
+        if (listed := _ask_list(para)) is not None:
+            # "… chỉ đạo các ngành chuyên môn A; B; C" / "… giao X thực hiện các nội dung như: A. B. C.": one task each
+            for piece, piece_leads in listed:
+                groups.append(([piece], piece_leads))
+            continue
         if INTRO_END.search(para) and para is not split[-1][0]:
             continue  # "Về đề nghị của Bộ X …, Phó Thủ tướng có ý kiến như sau:" introduces the tasks
         directs = not _informs(para) and _directive_paragraph(para) or (
@@ -1103,6 +1111,64 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
                          parent=ref_prefix or None, depth=0, leads=leads or None,
                          inherited_due=(deadline.due, deadline.text) if deadline else None))
     return out
+
+
+# a unit asked to do a list of things in one sentence of prose
+ASK_LIST_VERB = re.compile(r"(?:^|[\s,])(?:[Cc]hỉ\s*đạo|[Gg]iao(?:\s*cho)?|[Yy]êu\s*cầu|[Đđ]ề\s*nghị)\s+(?=\S)", re.U)
+LIST_AFTER = re.compile(r"(?:các|những)\s+(?:nội\s*dung|nhiệm\s*vụ|công\s*việc|việc)(?:\s+\w+){0,3}?\s*"
+                        r"(?:như|sau(?:\s*đây)?)\s*:\s*", re.I | re.U)
+LEADERSHIP = re.compile(r"^(?:[Ll]ãnh\s*đạo|[Đđ]ồng\s*chí|Đ/c|(?:Phó\s*)?Chủ\s*tịch|(?:Phó\s*)?Bí\s*thư|Thường\s*trực|"
+                        r"Ban\s*Thường\s*vụ)\b", re.U)
+# a second ask of the same subject ("…; đồng thời chỉ đạo Công an tỉnh …"): the subject does all of it
+CHAINED_ASK = re.compile(r"^(?:đồng\s*thời,?\s*)?(?:chỉ\s*đạo|giao|yêu\s*cầu|đề\s*nghị)\b", re.U)
+LIST_SENTENCE = re.compile(r"(?<=[.!])\s+(?=[A-ZĐÀ-Ỹ])", re.U)
+
+
+def _ask_list(para: str) -> list[tuple[str, list[str]]] | None:
+    """The tasks of one prose sentence that asks a unit for several things: "Lãnh đạo huyện chỉ đạo các ngành
+    chuyên môn vận động …; huy động …; đẩy nhanh …" (three or more ';' clauses, each opening with its verb) or "…
+    chỉ đạo các đơn vị chủ động thực hiện tốt các nội dung như: A. B. C." (two or more sentences after the colon).
+    Each piece gets the asked unit as lead, unless it names its own doer."""
+    for m in ASK_LIST_VERB.finditer(para):
+        rest = para[m.end():]
+        unit = name_prefix(rest)
+        if not unit or not rest.startswith(unit) or not (
+                UNIT_START.match(unit) or re.match(r"(?:các|những)\s", unit) or unit[:1].isupper()):
+            continue  # "… tinh thần chỉ đạo của trung ương …" names no one asked
+        start = _sentence_start(para, m.start())
+        subject = para[start: m.start()].strip(" ,")
+        if subject and UNIT_START.match(subject) and "," not in subject and name_prefix(subject) == subject and \
+                not LEADERSHIP.match(subject):
+            unit = subject  # "Sở GTVT chỉ đạo lực lượng thanh tra …; …": the directing unit answers for it
+        body = rest[len(name_prefix(rest)):]
+        lm = LIST_AFTER.search(body)
+        if lm is not None:
+            items = [p.strip() for p in LIST_SENTENCE.split(body[lm.end():]) if len(p.strip()) >= 12]
+            if len(items) < 2:
+                return None
+            head = para[start: m.end() + len(name_prefix(rest)) + lm.end()]
+        else:
+            items = [p.strip() for p in body.split(";")]
+            also = len(items) == 2 and re.match(r"đồng\s*thời\b", items[1]) is not None  # "…; đồng thời hướng dẫn …"
+            # "Giao Sở Y tế chủ trì …; trang bị …; chuẩn bị …" is one assignment; a leader's "chỉ đạo các ngành A; B; C"
+            # hands out several
+            directs = re.search(r"chỉ\s*đạo", m.group(0), re.I) is not None
+            if len(items) < 3 and not also or len(items) >= 3 and not directs or \
+                    any(len(p) < 12 or not p[:1].islower() or CHAINED_ASK.match(p) for p in items[1:]):
+                return None
+            head = para[start: m.end() + len(name_prefix(rest))]
+        out: list[tuple[str, list[str]]] = []
+        for n, item in enumerate(items):
+            own, strength = find_leads_ranked(item[:120])
+            leads = own if strength >= STRONG and _unit_opens_with_work(item) else [unit]
+            out.append(((head + " " + item).strip() if n == 0 else item, leads))
+        return out
+    return None
+
+
+def _sentence_start(para: str, pos: int) -> int:
+    ends = [e.end() for e in re.finditer(r"[.!?]\s+(?=[A-ZĐÀ-Ỹ])", para[:pos])]
+    return ends[-1] if ends else 0
 
 
 def _same_units(a: list[str], b: list[str]) -> bool:

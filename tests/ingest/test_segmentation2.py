@@ -166,3 +166,59 @@ def test_flattened_appendix_rows_are_split_where_a_new_content_cell_starts() -> 
     assert str(second.due) == "2027-12-31"
     # the supervising person is neither a lead nor a support
     assert not first.support and not second.support
+
+
+# ---------------------------------------------------------------- M: assignments in prose without numbering
+
+NEWS_HEAD = """Huyện An Phú họp giao ban tháng 5
+
+Ngày 06/6/2026, UBND huyện An Phú tổ chức họp giao ban đánh giá tình hình tháng 5.
+
+"""
+
+
+def test_semicolon_list_after_one_ask_gives_one_task_per_clause() -> None:
+    body = ("Lãnh đạo UBND huyện chỉ đạo các phòng chuyên môn rà soát diện tích lúa bị ngập úng; hướng dẫn nông dân "
+            "vệ sinh đồng ruộng sau thu hoạch; kiểm tra việc cung ứng giống vật tư nông nghiệp; đôn đốc các xã "
+            "hoàn thành tiêu chí nông thôn mới.\n")
+    tasks = list(parse_notice(NEWS_HEAD + body).tasks)
+    for words in ("rà soát diện tích lúa", "hướng dẫn nông dân", "kiểm tra việc cung ứng", "đôn đốc các xã"):
+        t = _find(tasks, words)
+        assert list(t.lead) == ["các phòng chuyên môn"]
+    assert len(tasks) == 4
+
+
+def test_sentences_after_the_contents_like_colon_are_tasks_of_the_asked_unit() -> None:
+    body = ("Kết luận cuộc họp, Chủ tịch UBND xã chỉ đạo các bộ phận chuyên môn thực hiện tốt các nội dung như: "
+            "Hoàn thành rà soát hộ nghèo trên địa bàn. Đôn đốc thu thuế sử dụng đất phi nông nghiệp. "
+            "Chuẩn bị tốt các điều kiện tổ chức lễ hội mùa xuân.\n")
+    tasks = list(parse_notice(NEWS_HEAD + body).tasks)
+    for words in ("Hoàn thành rà soát hộ nghèo", "Đôn đốc thu thuế", "Chuẩn bị tốt các điều kiện"):
+        assert list(_find(tasks, words).lead) == ["các bộ phận chuyên môn"]
+
+
+def test_retold_assignment_with_a_second_clause_after_dong_thoi() -> None:
+    body = ("Theo thông báo này, Chủ tịch UBND huyện giao Phòng Nông nghiệp huyện chủ trì, phối hợp với UBND các xã "
+            "kiểm tra nguyên nhân cây cà phê chết hàng loạt; đồng thời hướng dẫn người dân biện pháp phòng trừ "
+            "sâu bệnh trong mùa mưa.\n")
+    tasks = list(parse_notice(NEWS_HEAD + body).tasks)
+    assert list(_find(tasks, "kiểm tra nguyên nhân").lead) == ["Phòng Nông nghiệp huyện"]
+    assert list(_find(tasks, "hướng dẫn người dân").lead) == ["Phòng Nông nghiệp huyện"]
+
+
+def test_a_unit_that_directs_its_own_staff_keeps_the_lead() -> None:
+    body = ("Sở Giao thông vận tải chỉ đạo lực lượng thanh tra tăng cường kiểm tra xe khách chở quá số người; "
+            "xử lý nghiêm các trường hợp lấn chiếm hành lang an toàn đường bộ; bố trí lực lượng trực tại các bến xe "
+            "trong dịp Tết.\n")
+    tasks = list(parse_notice(NEWS_HEAD + body).tasks)
+    assert all(list(t.lead) == ["Sở Giao thông vận tải"] for t in tasks), [t.lead for t in tasks]
+
+
+def test_one_assignment_with_semicolons_stays_whole_and_chained_asks_are_not_split() -> None:
+    one = ("Giao Sở Y tế chủ trì, huy động cán bộ y tế trực tại các chốt kiểm soát; trang bị máy đo thân nhiệt; "
+           "chuẩn bị sẵn sàng vật tư, hóa chất khử khuẩn.\n")
+    assert len(parse_notice(NEWS_HEAD + one).tasks) == 1
+    chained = ("Chủ tịch UBND tỉnh chỉ đạo các sở, ngành kiểm tra việc cấp phép khai thác cát trên sông; rà soát các "
+               "bến bãi tập kết cát; đồng thời chỉ đạo Công an tỉnh xử lý nghiêm các vi phạm.\n")
+    tasks = parse_notice(NEWS_HEAD + chained).tasks
+    assert len(tasks) == 1
