@@ -59,6 +59,11 @@ RUNNING_HEAD = re.compile(r"^(?:CÔNG\s*BÁO/Số\s*\d+/Ngày\s*[\d-]+|Trang\s*\
                           re.I)
 
 
+# a portal page's chrome: update stamp, view counter, comment form
+PAGE_CHROME = re.compile(r"^(?:(?:Cập\s*nhật(?:\s*lúc)?|Lượt\s*xem|Lượt\s*truy\s*cập|Ngày\s*đăng)\s*:?\s*"
+                         r"[\d/.:\s]+(?:lượt\s*xem)?|\d+\s*lượt\s*xem|.*\bcms-view-count\b.*|"
+                         r"(?:Nội\s*dung\s*bình\s*luận|Gửi\s*bình\s*luận|Ý\s*kiến\s*bạn\s*đọc)\s*\*?\s*:?)$",
+                         re.I | re.U)
 PARAGRAPH_MIN = 160
 # a news photo's file name ("1_ijqw") or caption ("… ra, vào tỉnh (Ảnh: Minh Hải)", "Ảnh minh họa")
 CAPTION = re.compile(r"^\w*_\w*$|\((?:Ảnh|Nguồn\s*ảnh)\s*(?::[^)]{0,60}|minh\s*họa)\)\s*$|"
@@ -76,7 +81,7 @@ def lines_of(text: str) -> list[str]:
             raw[i] += "."
     kept: list[str] = []
     for ln in raw:
-        if not ln or re.fullmatch(r"[-_=.*\s]+", ln) or CAPTION.search(ln):
+        if not ln or re.fullmatch(r"[-_=.*\s]+", ln) or CAPTION.search(ln) or PAGE_CHROME.match(ln.lstrip("•●▪◦· ")):
             continue
         cell_date = bool(kept) and re.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}", ln) is not None and \
             re.search(r"\b(?:ngày|[Tt]rước|đến)$", kept[-1]) is not None
@@ -755,7 +760,7 @@ def parse_notice(raw: str) -> ParsedNotice:
     reference = date or _posted_on(text)
     tasks = _extract_tasks(body, issued_on=reference, default_leads=default_leads)
     for attachment in segments[1:]:
-        if _list_table(attachment):
+        if _list_table(attachment) or _indicator_table(attachment):
             continue  # "TT | Đơn vị được kiểm tra | Địa chỉ …": a list of names, not of work
         tasks += _extract_tasks(_join_wrapped(attachment), issued_on=reference, default_leads=default_leads)
     tasks = _drop_restated(tasks)
@@ -769,6 +774,15 @@ def parse_notice(raw: str) -> ParsedNotice:
         references=tuple(_references(text, number)), recipients=tuple(_recipients(lines, start + len(segments[0]))),
         meeting_date=meeting, tasks=tuple(tasks),
     )
+
+
+def _indicator_table(lines: list[str]) -> bool:
+    """An appendix of targets ("PHỤ LỤC 1 / CÁC CHỈ TIÊU CHỦ YẾU …": Nội dung | Mục tiêu): numbers, no doer."""
+    title = " ".join(lines[:4])
+    target_column = any(re.fullmatch(r"(?:Mục\s*tiêu|Chỉ\s*tiêu)(?:\s*(?:đến\s*)?năm\s*\d{4})?", ln.strip(), re.I)
+                        for ln in lines[:8])
+    return (target_column or re.search(r"CHỈ\s*TIÊU\s*(?:CHỦ\s*YẾU|CƠ\s*BẢN)", title) is not None) and \
+        not any(re.search(r"chủ\s*trì|thực\s*hiện|phụ\s*trách", ln, re.I) for ln in lines[:25])
 
 
 def _list_table(lines: list[str]) -> bool:
@@ -1333,6 +1347,8 @@ def _not_a_task(text: str, node: Node) -> bool:
     recipients or inspected units; the line that introduces such a list ("… gồm:")."""
     if NOTE_ITEM.match(text) and not (text.lower().startswith("trường hợp") and DIRECTIVE_CUE.search(text)):
         return True
+    if not node.children and APPENDIX_POINTER.search(text):
+        return True  # "Các nhiệm vụ … được xác định tại Phụ lục 2": the appendix's rows are the tasks
     if _informs(text) or LEGAL_CLAUSE.match(node.head) and not _asks_a_unit(text):
         return True
     if EVENT_ITEM.match(text) and not DIRECTIVE_CUE.search(text):
@@ -1347,6 +1363,8 @@ def _not_a_task(text: str, node: Node) -> bool:
     return False
 
 
+APPENDIX_POINTER = re.compile(r"được\s*(?:xác\s*định|nêu|liệt\s*kê|quy\s*định)\s*(?:cụ\s*thể\s*|chi\s*tiết\s*)?tại\s*"
+                              r"(?:các\s*)?Phụ\s*lục", re.I | re.U)
 PARAGRAPH_ASK = re.compile(r"^(?:Giao|Đề\s*nghị|Yêu\s*cầu)\s+(?:cho\s+)?(?:quý\s+)?", re.U)
 
 

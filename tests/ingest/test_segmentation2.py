@@ -222,3 +222,34 @@ def test_one_assignment_with_semicolons_stays_whole_and_chained_asks_are_not_spl
                "bến bãi tập kết cát; đồng thời chỉ đạo Công an tỉnh xử lý nghiêm các vi phạm.\n")
     tasks = parse_notice(NEWS_HEAD + chained).tasks
     assert len(tasks) == 1
+
+
+# ---------------------------------------------------------------- A: text that is not a task
+
+def test_portal_chrome_lines_are_not_text() -> None:
+    page = ("Huyện An Phú họp thường kỳ tháng 4\n  • Cập nhật: 12/04/2026\n  • Lượt xem: 2310 lượt xem\n\n"
+            "Ngày 10/4, UBND huyện An Phú tổ chức phiên họp thường kỳ tháng 4.\n\n"
+            "Chủ tịch UBND huyện giao Phòng Tài chính - Kế hoạch rà soát nguồn vốn đầu tư công còn lại; đồng thời "
+            "tham mưu phương án điều chuyển vốn trước ngày 30/4/2026.\n\nNội dung bình luận*\n")
+    tasks = parse_notice(page).tasks
+    assert not any("Lượt xem" in t.text or "Cập nhật" in t.text or "bình luận" in t.text for t in tasks)
+    assert any("rà soát nguồn vốn" in t.text for t in tasks)
+
+
+def test_item_pointing_to_the_appendix_is_not_a_task_and_a_targets_appendix_gives_none() -> None:
+    body = """II. NHIỆM VỤ
+1. Các nhiệm vụ cần làm ngay được xác định tại Phụ lục kèm theo Chương trình này.
+2. Sở Văn hóa, Thể thao và Du lịch xây dựng bộ tiêu chí homestay đạt chuẩn.
+"""
+    targets = """PHỤ LỤC 1
+CÁC CHỈ TIÊU CHỦ YẾU
+(Kèm theo Chương trình hành động số 12-CTr/TU ngày 4/5/2026 của Tỉnh ủy An Bình)
+TT
+Nội dung
+Mục tiêu
+1
+Số lượt khách du lịch cộng đồng tăng bình quân hằng năm
+Tối thiểu 15%
+"""
+    tasks = _tasks(body, tail=SIGNATURE + targets)
+    assert [t.text for t in tasks] == ["Sở Văn hóa, Thể thao và Du lịch xây dựng bộ tiêu chí homestay đạt chuẩn."]
