@@ -444,6 +444,10 @@ def _closes_group(ln: str, nxt: str | None, current: Node, root: Node) -> Node |
     return group
 
 
+OPINION_CLOSING = re.compile(r"^Trên\s*đây\s*là\s*(?:một\s*số\s*)?(?:ý\s*kiến|nội\s*dung\s*góp\s*ý)\b", re.U)
+ASK_IN_CLOSING = re.compile(r"\b(?:đề\s*nghị|yêu\s*cầu)\s+(?:quý\s+)?(?=[A-ZĐÀ-Ỹ]|các\s)", re.U)
+
+
 def build_tree(lines: list[str]) -> Node:
     root = Node(kind="root", label="", rank=-1, lines=[""])
     current = root
@@ -466,6 +470,14 @@ def build_tree(lines: list[str]) -> Node:
             while owner.kind in ("dash", "plus", "bullet") and owner.parent is not None and owner.parent is not root:
                 owner = owner.parent
             owner.lines.append(mk[3] if mk else ln)
+            continue
+        if mk is None and current is not root and OPINION_CLOSING.match(ln) and ASK_IN_CLOSING.search(ln):
+            # "Trên đây là ý kiến của Sở X, đề nghị Sở Y tổng hợp, báo cáo …": the closing ask is a task of its own,
+            # never part of the last item
+            node = Node(kind="closing", label="", rank=0, lines=[ln], parent=root)
+            root.children.append(node)
+            stack = [root, node]
+            current = node
             continue
         if mk is None:
             if current is not root and (CLOSING_LINE.match(ln) or _closing_ask(ln)):

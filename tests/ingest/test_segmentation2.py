@@ -253,3 +253,24 @@ Tối thiểu 15%
 """
     tasks = _tasks(body, tail=SIGNATURE + targets)
     assert [t.text for t in tasks] == ["Sở Văn hóa, Thể thao và Du lịch xây dựng bộ tiêu chí homestay đạt chuẩn."]
+
+
+# ---------------------------------------------------------------- B: the closing ask is a task of its own
+
+def test_opinion_closing_with_an_ask_is_not_glued_onto_the_last_item() -> None:
+    head = """SỞ XÂY DỰNG TỈNH AN BÌNH
+Số: 210/SXD-QH
+An Bình, ngày 12 tháng 5 năm 2026
+Kính gửi: Sở Công Thương tỉnh An Bình
+"""
+    body = """1. Về quy hoạch: vị trí dự án phù hợp với quy hoạch chung đô thị.
+2. Về hạ tầng kỹ thuật:
+a) Chủ đầu tư bổ sung phương án đấu nối giao thông với Quốc lộ 4E.
+b) Chủ đầu tư hoàn thiện thiết kế hệ thống thoát nước mưa.
+Trên đây là ý kiến tham gia của Sở Xây dựng, đề nghị Sở Công Thương tổng hợp, báo cáo theo quy định./.
+"""
+    tasks = _tasks(body, head=head)
+    last = _find(tasks, "thoát nước mưa")
+    assert "Trên đây" not in last.text
+    closing = _find(tasks, "tổng hợp, báo cáo theo quy định")
+    assert list(closing.lead) == ["Sở Công Thương"]
