@@ -138,15 +138,17 @@ TOLD_NUMBER_RE = re.compile(
     r"\s*(?:\(?\s*số)?\s*:?|\(\s*số|^\S.{0,200}\()\s*"
     r"(?P<n>\d{1,6}(?:\s*[/-]\s*[A-ZĐ][A-Za-zĐđ0-9&]*(?:\s*[/-]\s*[A-ZĐ][A-Za-zĐđ0-9&]*)*)?)"
     r"(?=[\s,.;)]|$)(?:\s*,?\s*ngày\s*(?P<d>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}))?", re.U | re.M)
-CITED_BEFORE = re.compile(r"(?:Thực\s*hiện|Căn\s*cứ|Triển\s*khai|theo|tại|của|Theo|Tại|và|Xét)\s*$", re.U)
+CITED_BEFORE = re.compile(r"(?:(?i:thực\s*hiện|căn\s*cứ|triển\s*khai)|theo|tại|của|Theo|Tại|và|Xét|về)\s*$", re.U)
 DATE_BEFORE = re.compile(r"Ngày\s*(?P<d>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})[^.;]{0,120}$", re.U)
 
 
 def _told_number(text: str) -> tuple[str | None, dt.date | None]:
     opening = text[:700]
     for m in TOLD_NUMBER_RE.finditer(opening):
-        if "/" not in m.group("n") and "-" not in m.group("n") and not m.group("d"):
-            continue  # a bare number needs its date: "Công văn số 1238 ngày 8/11/2016"
+        told_after = DATE_BEFORE.search(opening[max(0, m.start() - 160): m.start()])
+        if "/" not in m.group("n") and "-" not in m.group("n") and not m.group("d") and not (
+                told_after and re.search(r"\s(?:có|ban\s*hành|gửi)\s*$", opening[: m.start()])):
+            continue  # a bare number needs its date: "Công văn số 1238 ngày 8/11/2016", "Ngày 26/7, X có Công văn 4424"
         if CITED_BEFORE.search(opening[max(0, m.start() - 20): m.start()]):
             continue  # a cited document: "Thực hiện Công văn số …"
         day = m.group("d") or ((b := DATE_BEFORE.search(opening[: m.start()])) and b.group("d")) or None
@@ -162,7 +164,10 @@ def _number(head: str) -> str | None:
 
 
 def _date_and_place(head: str) -> tuple[dt.date | None, str | None]:
-    m = PLACE_DATE_RE.search(head)
+    m = next((c for c in PLACE_DATE_RE.finditer(head)
+              # "Thứ tư, ngày 15 tháng 01 năm 2025": a portal page's own date, not the document's
+              if not re.match(r"(?:Thứ\s*(?:hai|ba|tư|năm|sáu|bảy|\d)|Chủ\s*nhật)\s*$", c.group("place").strip(),
+                              re.I)), None)
     if m:
         place = m.group("place").strip()
         if m.group("d"):
@@ -732,7 +737,10 @@ def parse_notice(raw: str) -> ParsedNotice:
     date, place = _date_and_place(head)
     if number is None and (own := OWN_NUMBER_RE.search(text)):
         number = re.sub(r"\s+", "", own.group("n"))
-        date = date or (parse_date_phrase(own.group("d")) if own.group("d") else None)
+        # "Ngày 26/5/2015, UBND tỉnh ban hành Công văn số 703/UBND-TN …": the date opens the sentence
+        before = DATE_BEFORE.search(text[max(0, own.start() - 160): own.start()])
+        day = own.group("d") or (before.group("d") if before else None)
+        date = date or (parse_date_phrase(re.sub(r"\s+", "", day)) if day else None)
     if number is None:
         number, told = _told_number(text)
         date = date or told

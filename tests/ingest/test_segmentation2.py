@@ -274,3 +274,26 @@ Trên đây là ý kiến tham gia của Sở Xây dựng, đề nghị Sở Cô
     assert "Trên đây" not in last.text
     closing = _find(tasks, "tổng hợp, báo cáo theo quy định")
     assert list(closing.lead) == ["Sở Công Thương"]
+
+
+# ---------------------------------------------------------------- J: header metadata of portal renditions
+
+def test_rendition_takes_the_date_that_opens_the_sentence_and_a_bare_number() -> None:
+    told = ("Ngày 14/3/2026, UBND huyện An Phú ban hành Công văn số 512/UBND-NN về phòng chống dịch tả lợn.\n\n"
+            "Theo đó, UBND huyện giao Phòng Nông nghiệp chủ trì kiểm tra các cơ sở giết mổ trên địa bàn.\n")
+    n = parse_notice(told)
+    assert n.number == "512/UBND-NN"
+    assert str(n.date) == "2026-03-14"
+    bare = ("Huyện An Phú: phòng chống dịch tả lợn\n\nNgày 14/3/2026, UBND huyện An Phú có Công văn 512 gửi các xã "
+            "về phòng chống dịch tả lợn châu Phi.\n\nTheo đó, giao Phòng Nông nghiệp kiểm tra các cơ sở giết mổ.\n")
+    assert parse_notice(bare).number == "512"
+
+
+def test_a_cited_plan_and_the_page_weekday_date_are_not_the_documents() -> None:
+    page = ("Thứ tư, ngày 15 tháng 01 năm 2025\n\nTăng cường diệt trừ cây ngoại lai xâm hại\n\n"
+            "Thực hiện Công văn số 300/UBND-NN của UBND tỉnh về báo cáo kết quả thực hiện Kế hoạch số 41/KH-UBND "
+            "ngày 2/3/2024 của UBND tỉnh, UBND huyện ban hành Công văn số 19/UBND-VP.\n\n"
+            "Theo đó, UBND huyện giao Phòng Nông nghiệp tổ chức tập huấn diệt trừ cây ngoại lai.\n")
+    n = parse_notice(page)
+    assert n.number == "19/UBND-VP"
+    assert n.date is None or str(n.date) != "2025-01-15"
