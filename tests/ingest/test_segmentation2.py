@@ -297,3 +297,19 @@ def test_a_cited_plan_and_the_page_weekday_date_are_not_the_documents() -> None:
     n = parse_notice(page)
     assert n.number == "19/UBND-VP"
     assert n.date is None or str(n.date) != "2025-01-15"
+
+
+def test_project_information_and_a_cited_permit_are_not_tasks() -> None:
+    head = """SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG TỈNH AN BÌNH
+Số: 88/SNNMT-KS
+An Bình, ngày 2 tháng 6 năm 2026
+Kính gửi: Công ty Cổ phần Khoáng sản Minh Long
+"""
+    body = ("Căn cứ Giấy phép khai thác khoáng sản số 12/GP-UBND ngày 3/3/2026 của UBND tỉnh cho phép Công ty Cổ phần "
+            "Khoáng sản Minh Long khai thác đá vôi tại xã Tân An.\n") + """1. Thông tin về dự án
+a) Tên dự án: Mỏ đá vôi Tân An.
+b) Quy mô thực hiện: 12,5 ha.
+2. Công ty lập hồ sơ đóng cửa mỏ trước ngày 30/9/2026.
+"""
+    tasks = _tasks(body, head=head)
+    assert [t.text for t in tasks] == ["Công ty lập hồ sơ đóng cửa mỏ trước ngày 30/9/2026."]
