@@ -882,6 +882,7 @@ class _Context:
     supports: tuple[str, ...]
     explicit: bool = False  # named by a parent item or heading, not just the addressee
     source: str | None = None  # where `leads` came from: "heading" or "addressee"
+    owned: bool = False  # named by a responsibility line after the group: only an item that opens with its doer differs
 
 
 # The closing call to every unit after the last item, often with the date all reports are due: "Sở Nội vụ
@@ -1219,6 +1220,8 @@ def _task(ref: str, text: str, *, issued_on: dt.date | None, ctx: _Context, pare
         own_leads, strength = find_leads_ranked(text)
         # the parent's named unit beats a weak mention deep in the item ("… các đơn vị …")
         leads = own_leads if strength >= STRONG or not ctx.explicit else []
+        if ctx.owned and leads and not _unit_opens_with_work(text):
+            leads = []  # "…; yêu cầu các cơ sở sản xuất …" inside a bullet: the group's owners ask it
     if is_generic_reference(leads) and ctx.leads:
         leads = []  # "đề nghị quý Tổng cục …" points back at the addressees
     supports = find_supports(text)
@@ -1280,7 +1283,7 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
         if child.owners:
             # "Trách nhiệm chỉ đạo thực hiện: X; Y." after the bullets: X and Y lead every bullet of the group
             child_ctx = _Context(leads=tuple(child.owners), supports=tuple(child.owner_supports), explicit=True,
-                                 source="heading")
+                                 source="heading", owned=True)
         elif leads:
             child_ctx = _Context(leads=tuple(leads), supports=tuple(find_supports(text)), explicit=True,
                                  source="heading")

@@ -313,3 +313,15 @@ b) Quy mô thực hiện: 12,5 ha.
 """
     tasks = _tasks(body, head=head)
     assert [t.text for t in tasks] == ["Công ty lập hồ sơ đóng cửa mỏ trước ngày 30/9/2026."]
+
+
+def test_an_object_asked_inside_a_bullet_does_not_replace_the_group_owner() -> None:
+    body = """II. NHIỆM VỤ
+1. Kiểm soát ô nhiễm tại các điểm du lịch
+- Tăng cường kiểm tra việc thu gom rác thải tại các điểm du lịch. Yêu cầu các hộ kinh doanh dịch vụ ký cam kết.
+- Lắp đặt thùng rác phân loại tại các bến thuyền.
+Trách nhiệm chỉ đạo thực hiện: Đảng ủy Ủy ban nhân dân tỉnh.
+2. Nội dung khác
+- Tổ chức tọa đàm về du lịch cộng đồng.
+"""
+    assert list(_find(_tasks(body), "thu gom rác thải").lead) == ["Đảng ủy Ủy ban nhân dân tỉnh"]
