@@ -59,6 +59,11 @@ RUNNING_HEAD = re.compile(r"^(?:CÔNG\s*BÁO/Số\s*\d+/Ngày\s*[\d-]+|Trang\s*\
                           re.I)
 
 
+# a portal page's chrome: update stamp, view counter, comment form
+PAGE_CHROME = re.compile(r"^(?:(?:Cập\s*nhật(?:\s*lúc)?|Lượt\s*xem|Lượt\s*truy\s*cập|Ngày\s*đăng)\s*:?\s*"
+                         r"[\d/.:\s]+(?:lượt\s*xem)?|\d+\s*lượt\s*xem|.*\bcms-view-count\b.*|"
+                         r"(?:Nội\s*dung\s*bình\s*luận|Gửi\s*bình\s*luận|Ý\s*kiến\s*bạn\s*đọc)\s*\*?\s*:?)$",
+                         re.I | re.U)
 PARAGRAPH_MIN = 160
 # a news photo's file name ("1_ijqw") or caption ("… ra, vào tỉnh (Ảnh: Minh Hải)", "Ảnh minh họa")
 CAPTION = re.compile(r"^\w*_\w*$|\((?:Ảnh|Nguồn\s*ảnh)\s*(?::[^)]{0,60}|minh\s*họa)\)\s*$|"
@@ -74,8 +79,16 @@ def lines_of(text: str) -> list[str]:
         if len(raw[i]) >= PARAGRAPH_MIN and not raw[i + 1] and raw[i + 2][:1].isupper() and \
                 re.search(r"[\w%\d]$", raw[i]):
             raw[i] += "."
-    raw = [ln for ln in raw if ln and not re.fullmatch(r"[-_=.*\s]+", ln)
-           and not RUNNING_HEAD.match(ln.lstrip("•●▪◦· ")) and not CAPTION.search(ln)]
+    kept: list[str] = []
+    for ln in raw:
+        if not ln or re.fullmatch(r"[-_=.*\s]+", ln) or CAPTION.search(ln) or PAGE_CHROME.match(ln.lstrip("•●▪◦· ")):
+            continue
+        cell_date = bool(kept) and re.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}", ln) is not None and \
+            re.search(r"\b(?:ngày|[Tt]rước|đến)$", kept[-1]) is not None
+        if RUNNING_HEAD.match(ln.lstrip("•●▪◦· ")) and not cell_date:
+            continue  # but "Trước ngày" / "15/10/2026": a table cell wrapped before its date
+        kept.append(ln)
+    raw = kept
     out: list[str] = []
     for ln in rewrite_tables(raw):
         if "|" in ln:
@@ -125,15 +138,17 @@ TOLD_NUMBER_RE = re.compile(
     r"\s*(?:\(?\s*số)?\s*:?|\(\s*số|^\S.{0,200}\()\s*"
     r"(?P<n>\d{1,6}(?:\s*[/-]\s*[A-ZĐ][A-Za-zĐđ0-9&]*(?:\s*[/-]\s*[A-ZĐ][A-Za-zĐđ0-9&]*)*)?)"
     r"(?=[\s,.;)]|$)(?:\s*,?\s*ngày\s*(?P<d>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}))?", re.U | re.M)
-CITED_BEFORE = re.compile(r"(?:Thực\s*hiện|Căn\s*cứ|Triển\s*khai|theo|tại|của|Theo|Tại|và|Xét)\s*$", re.U)
+CITED_BEFORE = re.compile(r"(?:(?i:thực\s*hiện|căn\s*cứ|triển\s*khai)|theo|tại|của|Theo|Tại|và|Xét|về)\s*$", re.U)
 DATE_BEFORE = re.compile(r"Ngày\s*(?P<d>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})[^.;]{0,120}$", re.U)
 
 
 def _told_number(text: str) -> tuple[str | None, dt.date | None]:
     opening = text[:700]
     for m in TOLD_NUMBER_RE.finditer(opening):
-        if "/" not in m.group("n") and "-" not in m.group("n") and not m.group("d"):
-            continue  # a bare number needs its date: "Công văn số 1238 ngày 8/11/2016"
+        told_after = DATE_BEFORE.search(opening[max(0, m.start() - 160): m.start()])
+        if "/" not in m.group("n") and "-" not in m.group("n") and not m.group("d") and not (
+                told_after and re.search(r"\s(?:có|ban\s*hành|gửi)\s*$", opening[: m.start()])):
+            continue  # a bare number needs its date: "Công văn số 1238 ngày 8/11/2016", "Ngày 26/7, X có Công văn 4424"
         if CITED_BEFORE.search(opening[max(0, m.start() - 20): m.start()]):
             continue  # a cited document: "Thực hiện Công văn số …"
         day = m.group("d") or ((b := DATE_BEFORE.search(opening[: m.start()])) and b.group("d")) or None
@@ -149,7 +164,10 @@ def _number(head: str) -> str | None:
 
 
 def _date_and_place(head: str) -> tuple[dt.date | None, str | None]:
-    m = PLACE_DATE_RE.search(head)
+    m = next((c for c in PLACE_DATE_RE.finditer(head)
+              # "Thứ tư, ngày 15 tháng 01 năm 2025": a portal page's own date, not the document's
+              if not re.match(r"(?:Thứ\s*(?:hai|ba|tư|năm|sáu|bảy|\d)|Chủ\s*nhật)\s*$", c.group("place").strip(),
+                              re.I)), None)
     if m:
         place = m.group("place").strip()
         if m.group("d"):
@@ -317,6 +335,9 @@ class Node:
     lines: list[str]
     parent: Node | None = None
     children: list[Node] = field(default_factory=list)
+    # who acts for the items of this group, named by a line after them ("Trách nhiệm chỉ đạo thực hiện: X; Y.")
+    owners: list[str] = field(default_factory=list)
+    owner_supports: list[str] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -392,12 +413,61 @@ def _closing_ask(line: str) -> bool:
     return CLOSING_ASK.match(line) is not None and not re.search(r"\d{1,2}\s*/\s*\d{1,2}|ngày\s*\d", line)
 
 
+# A responsibility line that closes a group of bullets and names who acts for all of them:
+# "Trách nhiệm chỉ đạo thực hiện: A; B.", "Cơ quan chủ trì: X", "Đơn vị thực hiện: X, Y", "Đơn vị phối hợp: Z".
+RESPONSIBLE_AFTER = re.compile(
+    r"^(?:Trách\s*nhiệm\s*(?:chỉ\s*đạo\s*)?(?:thực\s*hiện|chủ\s*trì|triển\s*khai)(?:\s*thực\s*hiện)?|"
+    r"(?:Cơ\s*quan|Đơn\s*vị)\s*(?:chủ\s*trì|thực\s*hiện|chịu\s*trách\s*nhiệm)(?:\s*thực\s*hiện)?)\s*:\s*(?P<u>\S.*)$",
+    re.I | re.U)
+SUPPORT_AFTER = re.compile(r"^(?:Cơ\s*quan|Đơn\s*vị)\s*phối\s*hợp(?:\s*thực\s*hiện)?\s*:\s*(?P<u>\S.*)$", re.I | re.U)
+GROUP_ITEM_KINDS = ("dash", "plus", "bullet", "letter", "paren")
+
+
+def responsible_units(names: str) -> list[str]:
+    """The units of a responsibility line: each ';' part whole ("Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh" is one
+    body), else the comma list split where each part is a unit."""
+    names = re.sub(r"\s*(?:\./\.|[.;,])\s*$", "", names.strip())
+    parts = [p.strip() for p in names.split(";") if p.strip()]
+    if len(parts) > 1:
+        return [re.sub(r"^(?:và|hoặc)\s+", "", p) for p in parts]
+    return split_units(names) or ([names] if names else [])
+
+
+def _closes_group(ln: str, nxt: str | None, current: Node, root: Node) -> Node | None:
+    """The group a responsibility line after its bullets speaks for (the bullets' parent), if `ln` is one: it
+    is followed by the next section or the end, not by another bullet (then it is the field of one bullet)."""
+    nmk = _marker(nxt) if nxt is not None else None
+    if nxt is not None and (nmk is None or nmk[0] in GROUP_ITEM_KINDS):
+        return None
+    if current is root or current.kind not in GROUP_ITEM_KINDS or current.parent is None:
+        return None
+    if not (RESPONSIBLE_AFTER.match(ln) or SUPPORT_AFTER.match(ln)):
+        return None
+    group = current.parent
+    if group is not root and any(c.kind not in GROUP_ITEM_KINDS for c in group.children):
+        return None
+    return group
+
+
+OPINION_CLOSING = re.compile(r"^Trên\s*đây\s*là\s*(?:một\s*số\s*)?(?:ý\s*kiến|nội\s*dung\s*góp\s*ý)\b", re.U)
+ASK_IN_CLOSING = re.compile(r"\b(?:đề\s*nghị|yêu\s*cầu)\s+(?:quý\s+)?(?=[A-ZĐÀ-Ỹ]|các\s)", re.U)
+
+
 def build_tree(lines: list[str]) -> Node:
     root = Node(kind="root", label="", rank=-1, lines=[""])
     current = root
     stack = [root]
-    for ln in lines:
+    for i, ln in enumerate(lines):
         mk = _marker(ln)
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if mk is None and (group := _closes_group(ln, nxt, current, root)) is not None:
+            # "Đơn vị chủ trì: X; Đơn vị phối hợp: Y, Z.": one line may carry both fields
+            for fld in re.split(r"[;.]\s*(?=[A-ZĐÀ-Ỹ][^:;.]{0,40}:)", ln):
+                if (rm := RESPONSIBLE_AFTER.match(fld)) is not None:
+                    group.owners = responsible_units(rm.group("u"))
+                elif (sm := SUPPORT_AFTER.match(fld)) is not None:
+                    group.owner_supports = responsible_units(sm.group("u"))
+            continue
         field = FIELD_LABEL.match(mk[3] if mk else ln)
         if field and (mk is None or mk[0] in ("dash", "plus", "bullet")):
             # a field ("- Địa điểm: …", "Đơn vị chủ trì: …") describes the item the bullets belong to
@@ -405,6 +475,14 @@ def build_tree(lines: list[str]) -> Node:
             while owner.kind in ("dash", "plus", "bullet") and owner.parent is not None and owner.parent is not root:
                 owner = owner.parent
             owner.lines.append(mk[3] if mk else ln)
+            continue
+        if mk is None and current is not root and OPINION_CLOSING.match(ln) and ASK_IN_CLOSING.search(ln):
+            # "Trên đây là ý kiến của Sở X, đề nghị Sở Y tổng hợp, báo cáo …": the closing ask is a task of its own,
+            # never part of the last item
+            node = Node(kind="closing", label="", rank=0, lines=[ln], parent=root)
+            root.children.append(node)
+            stack = [root, node]
+            current = node
             continue
         if mk is None:
             if current is not root and (CLOSING_LINE.match(ln) or _closing_ask(ln)):
@@ -425,7 +503,7 @@ NON_DIRECTIVE_HEAD = re.compile(
     r"^(?:(?:[IVX]+|\d+)\s*[.)]\s*)?(?:đánh\s*giá|kết\s*quả|tình\s*hình|hạn\s*chế|tồn\s*tại|khuyết\s*điểm|"
     r"mục\s*đích|yêu\s*cầu\s*$|mục\s*tiêu|quan\s*điểm|căn\s*cứ|sự\s*cần\s*thiết|bối\s*cảnh|thực\s*trạng|"
     r"ưu\s*điểm|nguyên\s*nhân|bài\s*học|mục\s*đích,\s*yêu\s*cầu|những\s*kết\s*quả|những\s*hạn\s*chế|"
-    r"phạm\s*vi|đối\s*tượng|thời\s*hạn\s*(?:ủy\s*quyền|uỷ\s*quyền|giao|áp\s*dụng)|hiệu\s*lực|"
+    r"phạm\s*vi|đối\s*tượng|thông\s*tin\s*(?:chung\s*)?về|thời\s*hạn\s*(?:ủy\s*quyền|uỷ\s*quyền|giao|áp\s*dụng)|hiệu\s*lực|"
     r"(?:khó\s*khăn|vướng\s*mắc)(?!.*(?:kiến\s*nghị|đề\s*xuất|giải\s*pháp|nhiệm\s*vụ))|quy\s*định\s*(?:về|của|hiện\s*hành|pháp\s*luật)|cơ\s*sở\s*pháp\s*lý)",
     re.I | re.U)
 DIRECTIVE_HEAD = re.compile(r"nhiệm\s*vụ|giải\s*pháp|tổ\s*chức\s*thực\s*hiện|thời\s*gian\s*tới|phân\s*công|"
@@ -661,7 +739,10 @@ def parse_notice(raw: str) -> ParsedNotice:
     date, place = _date_and_place(head)
     if number is None and (own := OWN_NUMBER_RE.search(text)):
         number = re.sub(r"\s+", "", own.group("n"))
-        date = date or (parse_date_phrase(own.group("d")) if own.group("d") else None)
+        # "Ngày 26/5/2015, UBND tỉnh ban hành Công văn số 703/UBND-TN …": the date opens the sentence
+        before = DATE_BEFORE.search(text[max(0, own.start() - 160): own.start()])
+        day = own.group("d") or (before.group("d") if before else None)
+        date = date or (parse_date_phrase(re.sub(r"\s+", "", day)) if day else None)
     if number is None:
         number, told = _told_number(text)
         date = date or told
@@ -701,7 +782,7 @@ def parse_notice(raw: str) -> ParsedNotice:
     reference = date or _posted_on(text)
     tasks = _extract_tasks(body, issued_on=reference, default_leads=default_leads)
     for attachment in segments[1:]:
-        if _list_table(attachment):
+        if _list_table(attachment) or _indicator_table(attachment):
             continue  # "TT | Đơn vị được kiểm tra | Địa chỉ …": a list of names, not of work
         tasks += _extract_tasks(_join_wrapped(attachment), issued_on=reference, default_leads=default_leads)
     tasks = _drop_restated(tasks)
@@ -715,6 +796,15 @@ def parse_notice(raw: str) -> ParsedNotice:
         references=tuple(_references(text, number)), recipients=tuple(_recipients(lines, start + len(segments[0]))),
         meeting_date=meeting, tasks=tuple(tasks),
     )
+
+
+def _indicator_table(lines: list[str]) -> bool:
+    """An appendix of targets ("PHỤ LỤC 1 / CÁC CHỈ TIÊU CHỦ YẾU …": Nội dung | Mục tiêu): numbers, no doer."""
+    title = " ".join(lines[:4])
+    target_column = any(re.fullmatch(r"(?:Mục\s*tiêu|Chỉ\s*tiêu)(?:\s*(?:đến\s*)?năm\s*\d{4})?", ln.strip(), re.I)
+                        for ln in lines[:8])
+    return (target_column or re.search(r"CHỈ\s*TIÊU\s*(?:CHỦ\s*YẾU|CƠ\s*BẢN)", title) is not None) and \
+        not any(re.search(r"chủ\s*trì|thực\s*hiện|phụ\s*trách", ln, re.I) for ln in lines[:25])
 
 
 def _list_table(lines: list[str]) -> bool:
@@ -794,6 +884,7 @@ class _Context:
     supports: tuple[str, ...]
     explicit: bool = False  # named by a parent item or heading, not just the addressee
     source: str | None = None  # where `leads` came from: "heading" or "addressee"
+    owned: bool = False  # named by a responsibility line after the group: only an item that opens with its doer differs
 
 
 # The closing call to every unit after the last item, often with the date all reports are due: "Sở Nội vụ
@@ -821,6 +912,9 @@ def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads:
     root = build_tree(body)
     tasks: list[ParsedTask] = []
     base = _Context(leads=tuple(default_leads), supports=(), source="addressee" if default_leads else None)
+    if root.owners:
+        base = _Context(leads=tuple(root.owners), supports=tuple(root.owner_supports), explicit=True,
+                        source="heading")
     if not root.children:
         paragraphs = root.lines[1:]
         # "… có ý kiến như sau:" — every paragraph after it directs, even without "giao", "đề nghị"
@@ -885,6 +979,9 @@ def _directive_paragraph(text: str) -> bool:
         return False
     if BACKGROUND.match(text) and not _asks_a_unit(text):
         return _subject_after_opening(text)
+    if re.match(r"Căn\s*cứ\b", text) and not re.search(r"\b(?:đề\s*nghị|yêu\s*cầu|giao)\b", text, re.I):
+        # "Căn cứ Giấy phép … cho phép Công ty X khai thác …": what a cited permit allows is the ground, not an ask
+        return _subject_after_opening(text)
     if _reports_a_letter(text):
         return False
     return bool(DIRECTIVE_CUE.search(text))
@@ -900,7 +997,10 @@ def _reports_a_letter(text: str) -> bool:
         re.match(r"\s*(?:là|được)\b", text[len(name):]) is None
 
 
-SUBJECT_AFTER_OPENING = re.compile(r"^(?:Trên\s*cơ\s*sở|Căn\s*cứ|Theo\s*đó)\b", re.U)
+SUBJECT_AFTER_OPENING = re.compile(r"^(?:Trên\s*cơ\s*sở|Căn\s*cứ|Theo\s*đó|"
+                                   # a news item retelling a notice: "Theo thông báo này, Chủ tịch UBND … giao …"
+                                   r"Theo\s*(?:thông\s*báo|kết\s*luận|văn\s*bản|công\s*văn)\s*(?:này|trên|nói\s*trên))\b",
+                                   re.U)
 
 
 def _subject_after_opening(text: str) -> bool:
@@ -1018,6 +1118,11 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
     split = [(part, shared, para in after_intro) for para in paragraphs for part, shared in _by_subject([para])]
     shared_of = {part: shared for part, shared, _ in split if shared}
     for para, _, directed in split:  # "X tham mưu …; Y theo dõi …": one task per doer
+        if (listed := _ask_list(para)) is not None:
+            # "… chỉ đạo các ngành chuyên môn A; B; C" / "… giao X thực hiện các nội dung như: A. B. C.": one task each
+            for piece, piece_leads in listed:
+                groups.append(([piece], piece_leads))
+            continue
         if INTRO_END.search(para) and para is not split[-1][0]:
             continue  # "Về đề nghị của Bộ X …, Phó Thủ tướng có ý kiến như sau:" introduces the tasks
         directs = not _informs(para) and _directive_paragraph(para) or (
@@ -1048,6 +1153,64 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
     return out
 
 
+# a unit asked to do a list of things in one sentence of prose
+ASK_LIST_VERB = re.compile(r"(?:^|[\s,])(?:[Cc]hỉ\s*đạo|[Gg]iao(?:\s*cho)?|[Yy]êu\s*cầu|[Đđ]ề\s*nghị)\s+(?=\S)", re.U)
+LIST_AFTER = re.compile(r"(?:các|những)\s+(?:nội\s*dung|nhiệm\s*vụ|công\s*việc|việc)(?:\s+\w+){0,3}?\s*"
+                        r"(?:như|sau(?:\s*đây)?)\s*:\s*", re.I | re.U)
+LEADERSHIP = re.compile(r"^(?:[Ll]ãnh\s*đạo|[Đđ]ồng\s*chí|Đ/c|(?:Phó\s*)?Chủ\s*tịch|(?:Phó\s*)?Bí\s*thư|Thường\s*trực|"
+                        r"Ban\s*Thường\s*vụ)\b", re.U)
+# a second ask of the same subject ("…; đồng thời chỉ đạo Công an tỉnh …"): the subject does all of it
+CHAINED_ASK = re.compile(r"^(?:đồng\s*thời,?\s*)?(?:chỉ\s*đạo|giao|yêu\s*cầu|đề\s*nghị)\b", re.U)
+LIST_SENTENCE = re.compile(r"(?<=[.!])\s+(?=[A-ZĐÀ-Ỹ])", re.U)
+
+
+def _ask_list(para: str) -> list[tuple[str, list[str]]] | None:
+    """The tasks of one prose sentence that asks a unit for several things: "Lãnh đạo huyện chỉ đạo các ngành
+    chuyên môn vận động …; huy động …; đẩy nhanh …" (three or more ';' clauses, each opening with its verb) or "…
+    chỉ đạo các đơn vị chủ động thực hiện tốt các nội dung như: A. B. C." (two or more sentences after the colon).
+    Each piece gets the asked unit as lead, unless it names its own doer."""
+    for m in ASK_LIST_VERB.finditer(para):
+        rest = para[m.end():]
+        unit = name_prefix(rest)
+        if not unit or not rest.startswith(unit) or not (
+                UNIT_START.match(unit) or re.match(r"(?:các|những)\s", unit) or unit[:1].isupper()):
+            continue  # "… tinh thần chỉ đạo của trung ương …" names no one asked
+        start = _sentence_start(para, m.start())
+        subject = para[start: m.start()].strip(" ,")
+        if subject and UNIT_START.match(subject) and "," not in subject and name_prefix(subject) == subject and \
+                not LEADERSHIP.match(subject):
+            unit = subject  # "Sở GTVT chỉ đạo lực lượng thanh tra …; …": the directing unit answers for it
+        body = rest[len(name_prefix(rest)):]
+        lm = LIST_AFTER.search(body)
+        if lm is not None:
+            items = [p.strip() for p in LIST_SENTENCE.split(body[lm.end():]) if len(p.strip()) >= 12]
+            if len(items) < 2:
+                return None
+            head = para[start: m.end() + len(name_prefix(rest)) + lm.end()]
+        else:
+            items = [p.strip() for p in body.split(";")]
+            also = len(items) == 2 and re.match(r"đồng\s*thời\b", items[1]) is not None  # "…; đồng thời hướng dẫn …"
+            # "Giao Sở Y tế chủ trì …; trang bị …; chuẩn bị …" is one assignment; a leader's "chỉ đạo các ngành A; B; C"
+            # hands out several
+            directs = re.search(r"chỉ\s*đạo", m.group(0), re.I) is not None
+            if len(items) < 3 and not also or len(items) >= 3 and not directs or \
+                    any(len(p) < 12 or not p[:1].islower() or CHAINED_ASK.match(p) for p in items[1:]):
+                return None
+            head = para[start: m.end() + len(name_prefix(rest))]
+        out: list[tuple[str, list[str]]] = []
+        for n, item in enumerate(items):
+            own, strength = find_leads_ranked(item[:120])
+            leads = own if strength >= STRONG and _unit_opens_with_work(item) else [unit]
+            out.append(((head + " " + item).strip() if n == 0 else item, leads))
+        return out
+    return None
+
+
+def _sentence_start(para: str, pos: int) -> int:
+    ends = [e.end() for e in re.finditer(r"[.!?]\s+(?=[A-ZĐÀ-Ỹ])", para[:pos])]
+    return ends[-1] if ends else 0
+
+
 def _same_units(a: list[str], b: list[str]) -> bool:
     return {fold(x) for x in a} == {fold(x) for x in b}
 
@@ -1059,6 +1222,8 @@ def _task(ref: str, text: str, *, issued_on: dt.date | None, ctx: _Context, pare
         own_leads, strength = find_leads_ranked(text)
         # the parent's named unit beats a weak mention deep in the item ("… các đơn vị …")
         leads = own_leads if strength >= STRONG or not ctx.explicit else []
+        if ctx.owned and leads and not _unit_opens_with_work(text):
+            leads = []  # "…; yêu cầu các cơ sở sản xuất …" inside a bullet: the group's owners ask it
     if is_generic_reference(leads) and ctx.leads:
         leads = []  # "đề nghị quý Tổng cục …" points back at the addressees
     supports = find_supports(text)
@@ -1117,7 +1282,11 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
         body_after_unit = bool(unit_heading) and len(child.lines) > 1 and not FIELD_LABEL.match(child.lines[1])
         leads = unit_heading or find_leads(text)
         child_ctx = ctx
-        if leads:
+        if child.owners:
+            # "Trách nhiệm chỉ đạo thực hiện: X; Y." after the bullets: X and Y lead every bullet of the group
+            child_ctx = _Context(leads=tuple(child.owners), supports=tuple(child.owner_supports), explicit=True,
+                                 source="heading", owned=True)
+        elif leads:
             child_ctx = _Context(leads=tuple(leads), supports=tuple(find_supports(text)), explicit=True,
                                  source="heading")
         deadline = pick_deadline(text, issued_on=issued_on)
@@ -1206,6 +1375,8 @@ def _not_a_task(text: str, node: Node) -> bool:
     recipients or inspected units; the line that introduces such a list ("… gồm:")."""
     if NOTE_ITEM.match(text) and not (text.lower().startswith("trường hợp") and DIRECTIVE_CUE.search(text)):
         return True
+    if not node.children and APPENDIX_POINTER.search(text):
+        return True  # "Các nhiệm vụ … được xác định tại Phụ lục 2": the appendix's rows are the tasks
     if _informs(text) or LEGAL_CLAUSE.match(node.head) and not _asks_a_unit(text):
         return True
     if EVENT_ITEM.match(text) and not DIRECTIVE_CUE.search(text):
@@ -1220,6 +1391,8 @@ def _not_a_task(text: str, node: Node) -> bool:
     return False
 
 
+APPENDIX_POINTER = re.compile(r"được\s*(?:xác\s*định|nêu|liệt\s*kê|quy\s*định)\s*(?:cụ\s*thể\s*|chi\s*tiết\s*)?tại\s*"
+                              r"(?:các\s*)?Phụ\s*lục", re.I | re.U)
 PARAGRAPH_ASK = re.compile(r"^(?:Giao|Đề\s*nghị|Yêu\s*cầu)\s+(?:cho\s+)?(?:quý\s+)?", re.U)
 
 

@@ -27,7 +27,8 @@ TIME_TOKEN = re.compile(r"(?:tháng|quý|năm|thường\s*xuyên|hằng|hàng|đ
 TIME_CELL = re.compile(
     r"^(?:(?:Trước|Trong|Hoàn\s*thành|Chậm\s*nhất)?\s*(?:Tháng|Quý|Năm)\s*[\dIVX]+(?:\s*(?:/|năm)\s*\d{4})?|"
     r"(?:Năm\s*)?20\d\d(?:\s*(?:và|-|,)\s*(?:hằng|hàng)\s*năm)?|Thường\s*xuyên|(?:Hằng|Hàng|Định\s*kỳ)\s*\w+(?:\s+\w+)?|"
-    r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{4})$", re.I | re.U)
+    r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{4}|Trước\s*(?:ngày\s*)?\d{1,2}/\d{1,2}/\d{4})$", re.I | re.U)
+TIME_RANGE = re.compile(r"^20\d\d\s*-\s*20\d\d$")  # "2026 - 2030": a cell of its own
 ROW_NUMBER = re.compile(r"^(\d{1,3})\.?$")
 SUB_ROW = re.compile(r"^([a-zđ])\)$")
 ROW_WITH_TEXT = re.compile(r"^(\d{1,3})\.?\s+(\S.*)$")
@@ -125,13 +126,20 @@ def _flattened(lines: list[str], start: int, out: list[str]) -> int:
     while i < len(lines) and not ROW_NUMBER.match(lines[i]) and i - start < 20 and \
             not ((first := ROW_WITH_TEXT.match(lines[i])) and first.group(1) == "1" and _header_fragment(lines[i - 1])):
         i += 1
+    header = {_kind(h) for h in lines[start:i]}
+    header_text = fold(" ".join(lines[start:i]))
+    # a row with no number of its own starts where a new content cell follows the last cell of the row above
+    # (PDF extraction puts the numbers of several rows together, away from their rows); not in tables whose
+    # later columns hold free text (product, notes), where a long capitalised line may be such a cell
+    implicit_rows = not header & {"product", "note"}
+    person_column = bool(re.search(r"ca nhan|lanh dao phu trach|nguoi phu trach", header_text))
     expected = 1
     row: list[str] = []
     number = ""
 
     def flush() -> None:
         if number and row:
-            cells = _split_row(row)
+            cells = _split_row(row, support_column="support" in header, person_column=person_column)
             if number.endswith(")"):
                 out.append(_row_line(number.rstrip(")"), cells).replace(f"{number.rstrip(')')}. ", number + " ", 1))
             elif not any(cells.get(k) for k in ("lead", "time", "support")):
@@ -162,6 +170,15 @@ def _flattened(lines: list[str], start: int, out: list[str]) -> int:
             flush()
             number, row = "", []
             out.append(line)
+        elif (group := GROUP_ROW.match(line)) and number:
+            # "II Nhiệm vụ thực hiện theo lộ trình …", "II.1 Hoàn thiện thể chế …": a group heading row
+            flush()
+            number, row = "", []
+            out.append(f"{group.group('r').split('.')[0]}. {group.group('t')}")
+        elif implicit_rows and number and row and _new_content(line, row):
+            flush()
+            number, row = str(expected), [line]
+            expected += 1
         elif HEADER_START.match(line) and _looks_like_header(lines[i: i + 14]):
             # the header repeated on a new page: skip it, the rows go on
             i += 1
@@ -175,15 +192,33 @@ def _flattened(lines: list[str], start: int, out: list[str]) -> int:
     return i
 
 
+GROUP_ROW = re.compile(r"^(?P<r>[IVX]{1,4}(?:\.\d{1,2})*)\.?\s+(?P<t>[A-ZĐÀ-Ỹ].{5,})$", re.U)
+# a unit name wrapped after its body word: "Đảng ủy" / "UBND tỉnh", "Ủy ban" / "nhân dân tỉnh"
+BODY_END = re.compile(r"(?:Đảng\s*[ủu][yỷ]|[ỦU][yỷ]\s*ban|Ban|Sở|Bộ|Hội\s*đồng|Văn\s*phòng)$", re.U)
+PERSON_CELL = re.compile(r"^(?:Đồng\s*chí|Đ/c|Ông|Bà)\b", re.U)
+CONTENT_MIN = 40
+
+
+def _new_content(line: str, row: list[str]) -> bool:
+    """A long capitalised line after the row's unit cell: the content cell of the next row."""
+    if len(line) < CONTENT_MIN or not line[:1].isupper() or UNIT_START.match(line) or PERSON_CELL.match(line) or \
+            TIME_CELL.match(line) or re.match(r"^(?:Trước|Trong|Tháng|Quý|Năm)\b", line):
+        return False
+    if re.search(r"[,\-–]$|\b(?:của|với|cho|về|theo|tại|và|các|đến|thuộc|ở|trong|trên|ngày|số)$", row[-1].rstrip()):
+        return False  # the cell above goes on
+    return any(UNIT_START.match(ln) for ln in row[1:])
+
+
 PREPOSITION_END = re.compile(r"\b(?:của|với|cho|về|theo|tại|và|các|đến|thuộc|ở|trong|trên)$", re.I | re.U)
 # a unit named at the very end of a content line, not after a preposition
 GLUED_LEAD = re.compile(r"(?<!của)(?<!với)(?<!cho)(?<!về)(?<!theo)(?<!tại)(?<!và)\s(?P<u>(?:Bộ|Sở|Cục|Tổng\s*cục|"
                         r"Ủy\s*ban\s*nhân\s*dân|UBND|Văn\s*phòng)\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]*(?:\s+[a-zà-ỹđ]+){0,4})$", re.U)
 
 
-def _split_row(row: list[str]) -> dict[str, str]:
+def _split_row(row: list[str], *, support_column: bool = True, person_column: bool = False) -> dict[str, str]:
     """Content lines, then the lead cell (starts with a unit name), the support cell (the
-    next unit name), then product and time (the last lines that look like a time)."""
+    next unit name), then product and time (the last lines that look like a time). Without a support
+    column the next unit name is the supervising person's cell, which is neither."""
     content: list[str] = []
     j = 0
     while j < len(row) and not (content and UNIT_START.match(row[j]) and not PREPOSITION_END.search(content[-1])):
@@ -198,22 +233,35 @@ def _split_row(row: list[str]) -> dict[str, str]:
     groups: list[list[str]] = []
     for line in row[j:]:
         last = groups[-1][-1] if groups else ""
-        if groups and PREPOSITION_END.search(last):
+        if person_column and groups and PERSON_CELL.match(groups[-1][0]) and not PERSON_CELL.match(line) and \
+                not TIME_CELL.match(line) and not re.match(r"^(?:Trước|Trong|Tháng|Quý|Năm|Thường\s*xuyên|\d)", line):
+            groups[-1].append(line)  # "Đồng chí …" / "Tỉnh ủy viên, Phó Chủ" / "tịch UBND tỉnh": one person's cell
+        elif groups and (PREPOSITION_END.search(last) or BODY_END.search(last) and UNIT_START.match(line)):
             groups[-1].append(line)  # "Các bộ ở" / "Trung ương": a name wrapped after a preposition
         elif groups and re.fullmatch(r"(?:Tháng|Quý|Năm|Trước|Trong)", last.strip(), re.I):
             groups[-1].append(line)  # "Tháng" / "3/2026"
-        elif groups and (last.endswith(("ngày", "số")) or not TIME_CELL.match(line) and (
+        elif groups and (last.endswith(("ngày", "số")) or not TIME_CELL.match(line) and not TIME_RANGE.match(line) and (
                 line[:1].islower() or last.endswith((",", "và", "-")))):
             groups[-1].append(line)  # a cell wrapped onto the next line
-        elif not groups or UNIT_START.match(line) or line[:1].isupper() or TIME_CELL.match(line):
+        elif not groups or UNIT_START.match(line) or line[:1].isupper() or TIME_CELL.match(line) or \
+                TIME_RANGE.match(line):
             groups.append([line])
         else:
             groups[-1].append(line)
+    if person_column and not support_column:
+        # no support column: the lead cell goes on until the person's cell or the time ("Ban Tuyên giáo" / "Tỉnh ủy")
+        while len(groups) > 1 and UNIT_START.match(groups[0][0]) and not PERSON_CELL.match(groups[1][0]) and \
+                not TIME_CELL.match(" ".join(groups[1])) and not TIME_TOKEN.search(groups[1][0]):
+            groups[0] += groups.pop(1)
     texts = [" ".join(g) for g in groups]
     if texts and UNIT_START.match(texts[0]):
         cells["lead"] = texts.pop(0)
     if texts and UNIT_START.match(texts[0]):
-        cells["support"] = texts.pop(0)
+        support = texts.pop(0)
+        if support_column or not person_column:
+            cells["support"] = support
+    if person_column:
+        texts = [t for t in texts if not PERSON_CELL.match(t)]
     # the time column holds only a time ("Tháng 3/2026", "Quý II/2027", "2026", "Thường xuyên");
     # a cited document's date ("Nghị quyết số 23/NQ-CP ngày 07/02/2026") is not it
     times = [t for t in texts if TIME_CELL.match(t.strip(" .;"))] or [
