@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from bot.ingest import parse_notice
 from storage.parsed import ParsedTask
+from tests.ingest.test_segmentation import _find
+from tests.ingest.test_segmentation import _tasks as segmentation_tasks
 
 HEAD = """TỈNH ỦY AN BÌNH
 Số: 12-CTr/TU
@@ -24,13 +26,7 @@ Lê Văn Hòa
 
 
 def _tasks(body: str, *, head: str = HEAD, tail: str = SIGNATURE) -> list[ParsedTask]:
-    return list(parse_notice(head + body + tail).tasks)
-
-
-def _find(tasks: list[ParsedTask], words: str) -> ParsedTask:
-    hits = [t for t in tasks if words in t.text]
-    assert len(hits) == 1, [t.text for t in tasks]
-    return hits[0]
+    return segmentation_tasks(body, head=head, tail=tail)
 
 
 # ---------------------------------------------------------------- K: responsibility line after the items
