@@ -203,7 +203,8 @@ class Notice(Base):
 
 class Task(Base):
     __tablename__ = "tasks"
-    __table_args__ = (Index("ix_tasks_status_due_on", "status", "due_on"),)
+    __table_args__ = (Index("ix_tasks_status_due_on", "status", "due_on"),
+                      Index("ix_tasks_status_snoozed_until", "status", "snoozed_until"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     notice_id: Mapped[int] = mapped_column(ForeignKey("notices.id"), index=True)
