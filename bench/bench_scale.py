@@ -53,7 +53,7 @@ from scheduler.calendar import VN_TZ  # noqa: E402
 from scheduler.clock import FakeClock  # noqa: E402
 from scheduler.dispatcher import DigestView, send_due_digests  # noqa: E402
 from scheduler.policy import ReminderPolicy  # noqa: E402
-from storage.db import Database, make_engine, upgrade  # noqa: E402
+from storage.db import Database, counting_statements, make_engine, upgrade  # noqa: E402
 from storage.directory import bind_chat, import_directory, parse_directory_csv, person_by_handle  # noqa: E402
 from storage.models import Digest, DigestState, Notice, NoticeStatus, Person, Role, Task, TaskStatus  # noqa: E402
 from storage.notices import confirm_notice, create_draft  # noqa: E402
@@ -93,26 +93,6 @@ def peak_rss_mb() -> float:
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
     return float("nan")
-
-
-@contextmanager
-def counting(db: Database) -> Iterator[dict[str, int]]:
-    """Statements and commits sent to the database while inside."""
-    counts = {"statements": 0, "commits": 0}
-
-    def on_execute(*_args: Any) -> None:
-        counts["statements"] += 1
-
-    def on_commit(*_args: Any) -> None:
-        counts["commits"] += 1
-
-    event.listen(db.engine, "before_cursor_execute", on_execute)
-    event.listen(db.engine, "commit", on_commit)
-    try:
-        yield counts
-    finally:
-        event.remove(db.engine, "before_cursor_execute", on_execute)
-        event.remove(db.engine, "commit", on_commit)
 
 
 @contextmanager
@@ -238,7 +218,7 @@ def requeue_digests(db: Database) -> None:
 
 def our_tick(db: Database) -> dict[str, Any]:
     sender = InstantSender()
-    with phase_timers() as spent, counting(db) as counts:
+    with phase_timers() as spent, counting_statements(db) as counts:
         start, cpu = time.perf_counter(), time.process_time()
         result = asyncio.run(send_due_digests(db, {"telegram": sender}, clock=FakeClock(MORNING),
                                               policy=ReminderPolicy(), worker="bench"))
@@ -271,7 +251,7 @@ def ours(url: str, stored: int, register: int, *, closed_share: float = 0.0, exp
                                  due=FAR + dt.timedelta(days=i % 300)) for i in range(register))
         draft = db.call(create_draft, ParsedNotice(tasks=tasks), source_text=f"bench {stored}", source_name="",
                         by=admin, now=CREATED)
-        with counting(db) as counts:
+        with counting_statements(db) as counts:
             t = time.perf_counter()
             registered = db.call(confirm_notice, draft.notice_id, by=admin, now=CREATED)
             out["register_s"] = time.perf_counter() - t

@@ -174,11 +174,13 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
         if task.due:
             lines.append(f"   • Thời hạn: {date_vn(task.due)} (“{task.due_text}”)")
         else:
-            lines.append("   • Thời hạn: không có thời hạn cụ thể (đề nghị cập nhật 10 ngày làm việc một lần)")
+            lines.append("   • Thời hạn: không có thời hạn cụ thể")
         if task.recurrence:
             lines.append(f"   • Định kỳ: {RECURRENCE_LABELS.get(task.recurrence, task.recurrence)}")
     year = (today or dt.date.today()).year
     how = "trả lời tin này" if replies else "gõ"
+    if any(task.due is None for task in parsed.tasks):  # said once, not under every such task
+        lines += ["", "Nhiệm vụ không có thời hạn cụ thể được đề nghị cập nhật tiến độ 10 ngày làm việc một lần."]
     lines += ["", "Đồng chí kiểm tra lại và xác nhận để giao việc, hoặc hủy nếu chưa đúng.",
               f"Để sửa, đồng chí {how}, mỗi dòng một sửa đổi: “3: Sở Tài chính” (đơn vị chủ trì "
               f"của nhiệm vụ số 3), “3 hạn 30/4/{year}”, “bỏ 3”."]

@@ -4,14 +4,11 @@ weekly summary."""
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 
 from bot.conversation.core import Conversation, senders
 from bot.conversation.reports import digest_day, send_weekly_digest
 from scheduler.dispatcher import DispatchResult, send_due_digests
-from scheduler.series import roll_missed
-from storage.calendar import load_calendar_days
 from storage.digests import claim_weekly
 
 log = logging.getLogger(__name__)
@@ -19,23 +16,10 @@ log = logging.getLogger(__name__)
 
 async def run_tick(conv: Conversation, *, worker: str | None = None) -> DispatchResult:
     ctx = conv.ctx
-    await roll_missed_rounds(conv)
     result = await send_due_digests(ctx.db, senders(conv), clock=ctx.clock, policy=ctx.policy,
                                     worker=worker or ctx.worker)
     await weekly_summary_if_due(conv)
     return result
-
-
-async def roll_missed_rounds(conv: Conversation) -> int:
-    """Recurring duties whose round went unreported move on to the round now due (before the morning's
-    digests are planned, so the digest speaks of the round that matters)."""
-    ctx = conv.ctx
-    days = await ctx.db.run(load_calendar_days)
-    policy = dataclasses.replace(ctx.policy, calendar=ctx.policy.calendar.with_days(days))
-    today = policy.calendar.local(ctx.clock.now()).date()
-    if not policy.calendar.is_working_day(today):
-        return 0
-    return len(await ctx.db.run(roll_missed, policy=policy, today=today))
 
 
 async def weekly_summary_if_due(conv: Conversation) -> bool:

@@ -46,6 +46,7 @@ from sqlalchemy.orm import Session, aliased
 
 from scheduler.clock import Clock
 from scheduler.policy import DigestItem, EscalationLevel, ReminderPolicy, state_of
+from scheduler.series import roll_missed
 from storage.audit import audit
 from storage.calendar import CalendarDays, load_calendar_days
 from storage.db import Database
@@ -216,9 +217,12 @@ def _urgency(items: list[dict[str, Any]]) -> int:
 
 
 def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, now: dt.datetime) -> int:
-    """Write the digests of the morning of `today` (a working day); 0 if the day was planned already."""
+    """Write the digests of the morning of `today` (a working day); 0 if the day was planned already.
+    Recurring duties whose round went unreported move on to the round now due first, in the same
+    transaction (`scheduler.series.roll_missed`), so the digest speaks of the round that matters."""
     if session.get(DigestRun, today) is not None:
         return 0
+    roll_missed(session, policy=policy, today=today)  # recurring duties move on before they are judged
     last_run = session.scalar(select(func.max(DigestRun.day)).where(DigestRun.day < today))
     # a deadline further ahead than any before-deadline step (plus the longest run of days off, Tết) has
     # nothing to say today: those tasks are not even loaded

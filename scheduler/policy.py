@@ -138,17 +138,21 @@ def state_of(task: Task, *, calendar: WorkingCalendar, escalated: Iterable[Escal
     """A stored task as the ladder sees it. What the task row does not hold (levels already told, a snooze,
     the last status report) comes from the caller."""
     assignee = task.assignee
-    days_before, short = None, False
-    if task.occurrence_start is not None:  # a round of a recurring duty: a short round gets a short ladder
-        frequency = frequency_of(task.recurrence)
-        days_before = policy_days_before(frequency) if frequency is not None else None
-        short = days_before is not None
+    days_before = round_steps(task)
     return TaskState(
         task_id=task.id, assigned_on=calendar.local(task.created_at).date(), due_on=task.due_on,
         closed=TaskStatus(task.status).is_closed,
         assignee_is_head=assignee is not None and assignee.role == Role.HEAD and assignee.unit_id == task.lead_unit_id,
         escalated=frozenset(escalated), last_update_on=last_update_on, snoozed_until=snoozed_until,
-        days_before=days_before, short_round=short)
+        days_before=days_before, short_round=days_before is not None)
+
+
+def round_steps(task: Task) -> tuple[int, ...] | None:
+    """The before-deadline steps of a task that is a round of a short recurring duty (None: the policy's)."""
+    if task.occurrence_start is None:
+        return None
+    frequency = frequency_of(task.recurrence)
+    return policy_days_before(frequency) if frequency is not None else None
 
 
 def policy_days_before(frequency: Frequency) -> tuple[int, ...] | None:

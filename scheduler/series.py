@@ -16,12 +16,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from scheduler.calendar import WorkingCalendar
-from scheduler.policy import ReminderPolicy, policy_days_before
+from scheduler.policy import ReminderPolicy, round_steps
 from scheduler.recurrence import (
     Occurrence,
     RecurrenceRule,
     first_occurrence,
-    frequency_of,
     next_occurrence,
     occurrence_for,
     rule_from_task,
@@ -122,9 +121,8 @@ def roll_missed(session: Session, *, policy: ReminderPolicy, today: dt.date) -> 
             following = next_occurrence(rule, current)
             if following is None:
                 break  # the series has ended: its last round stays overdue until reported
-            frequency = frequency_of(task.recurrence)
-            steps = policy_days_before(frequency) if frequency is not None else None
-            begins = min([*policy.before_days(following.due_on, steps), calendar.effective_deadline(following.due_on)])
+            begins = min([*policy.before_days(following.due_on, round_steps(task)),
+                          calendar.effective_deadline(following.due_on)])
             if today < begins:
                 break
             session.add(TaskOccurrence(task_id=task.id, label=current.period_label, period_start=current.period_start,

@@ -231,3 +231,24 @@ def check_lengths(session: Session, _flush_context: Any = None, _instances: Any 
 
 
 event.listen(Session, "before_flush", check_lengths)
+
+
+@contextmanager
+def counting_statements(db: Database) -> Iterator[dict[str, int]]:
+    """Statements and commits sent to the database while inside (for the tests and benchmarks that
+    check how much a tick costs)."""
+    counts = {"statements": 0, "commits": 0}
+
+    def on_execute(*_args: Any) -> None:
+        counts["statements"] += 1
+
+    def on_commit(*_args: Any) -> None:
+        counts["commits"] += 1
+
+    event.listen(db.engine, "before_cursor_execute", on_execute)
+    event.listen(db.engine, "commit", on_commit)
+    try:
+        yield counts
+    finally:
+        event.remove(db.engine, "before_cursor_execute", on_execute)
+        event.remove(db.engine, "commit", on_commit)

@@ -145,6 +145,16 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
         found.append(Deadline(due=due, text=match.group(0).strip(" ,;:"), start=span[0], exact=exact,
                               year_given=year_given))
 
+    def add_day_month(match: re.Match[str], day: int, month: int) -> None:
+        """A day and month, with the match's year, else the first such day not before the issue date."""
+        if match.group("y"):
+            add(match, _safe_date(int(match.group("y")), month, day), exact=True)
+        elif issued_on is not None:
+            due = _safe_date(issued_on.year, month, day)
+            if due is not None and due < issued_on:
+                due = _safe_date(issued_on.year + 1, month, day)
+            add(match, due, exact=True, year_given=False)
+
     for m in RANGE_END.finditer(text):
         if RANGE_NOT_DUE.search(text[max(0, m.start() - 40): m.start()]):
             continue
@@ -156,24 +166,12 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
     for rx in (FULL_DATE, WORDY_DATE):
         for m in rx.finditer(text):
             d, mo = int(m.group("d")), int(m.group("m"))
-            if m.group("y"):
-                add(m, _safe_date(int(m.group("y")), mo, d), exact=True)
-            elif issued_on is not None:
-                due = _safe_date(issued_on.year, mo, d)
-                if due is not None and due < issued_on:
-                    due = _safe_date(issued_on.year + 1, mo, d)
-                add(m, due, exact=True, year_given=False)
+            add_day_month(m, d, mo)
     for m in HOLIDAY.finditer(text):
         month, day = _HOLIDAYS[fold(m.group("name"))]
         if m.group("d"):
             day, month = int(m.group("d")), int(m.group("m"))
-        if m.group("y"):
-            add(m, _safe_date(int(m.group("y")), month, day), exact=True)
-        elif issued_on is not None:
-            due = _safe_date(issued_on.year, month, day)
-            if due is not None and due < issued_on:
-                due = _safe_date(issued_on.year + 1, month, day)
-            add(m, due, exact=True, year_given=False)
+        add_day_month(m, day, month)
     for m in WITHIN_DAYS.finditer(text):
         if issued_on is not None:
             add(m, issued_on + dt.timedelta(days=int(m.group("n"))), exact=True)

@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from collections.abc import Iterator
-from contextlib import contextmanager
 
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 
 from bot.conversation.core import ConversationSender
 from bot.conversation.events import Outgoing
@@ -18,32 +16,13 @@ from bot.sandbox.harness import Harness
 from bot.sandbox.server import RateLimits
 from scheduler.clock import FakeClock
 from scheduler.dispatcher import FLUSH_MESSAGES, DigestView, plan_digests, send_due_digests
-from storage.db import Database
+from storage.db import Database, counting_statements
 from storage.directory import person_by_handle
 from storage.models import Digest, DigestState, Person
 from storage.notices import confirm_notice, create_draft
 from storage.parsed import ParsedNotice
 from tests.conftest import DIRECTORY_CSV, local
 from tests.scheduler.test_dispatcher import RecordingSender, many_people_with_a_digest_due, policy, register, task
-
-
-@contextmanager
-def counting(db: Database) -> Iterator[dict[str, int]]:
-    counts = {"statements": 0, "commits": 0}
-
-    def on_execute(*_args: object) -> None:
-        counts["statements"] += 1
-
-    def on_commit(*_args: object) -> None:
-        counts["commits"] += 1
-
-    event.listen(db.engine, "before_cursor_execute", on_execute)
-    event.listen(db.engine, "commit", on_commit)
-    try:
-        yield counts
-    finally:
-        event.remove(db.engine, "before_cursor_execute", on_execute)
-        event.remove(db.engine, "commit", on_commit)
 
 
 def sent_count(db: Database) -> int:
@@ -54,7 +33,7 @@ async def test_a_hundred_digests_cost_a_few_transactions_not_two_each(migrated_d
     db = migrated_db
     start = many_people_with_a_digest_due(db, 100)  # planned already: this is the delivery tick
     sender = RecordingSender()
-    with counting(db) as counts:
+    with counting_statements(db) as counts:
         result = await send_due_digests(db, {"telegram": sender}, clock=FakeClock(start), policy=policy)
     assert len(result.sent) == 100 and len({chat for chat, _ in sender.sent}) == 100
     assert sent_count(db) == 100
