@@ -148,11 +148,11 @@ class Conversation:
                 sends.append(partial(ch.send_document, chat_id, message.document))
             else:
                 log.info("%s cannot send files; %s not sent to %s", channel, message.document.filename, chat_id)
-        for send_one in sends:
-            ids.append(await self._send_one(send_one, channel, chat_id, patient=patient))
+        for call in sends:
+            ids.append(await self.send_one(call, channel, chat_id, patient=patient))
         return SentMessage(channel=channel, chat_id=chat_id, message_ids=ids)
 
-    async def _send_one(self, send_one: Callable[[], Awaitable[str]], channel: str, chat_id: str, *,
+    async def send_one(self, call: Callable[[], Awaitable[str]], channel: str, chat_id: str, *,
                         patient: bool) -> str:
         """One message. Patient: flood control is waited out a few times, and a server error (5xx: the
         message surely did not arrive) is tried again after 1 s and 2 s, so a reply or a digest's next part is
@@ -160,7 +160,7 @@ class Conversation:
         floods = errors = 0
         while True:
             try:
-                return await send_one()
+                return await call()
             except RateLimited as exc:
                 floods += 1
                 if not patient or floods > MAX_FLOOD_WAITS:
@@ -262,7 +262,7 @@ class ConversationSender:
                 await pace(self, clock)
             sent_at = clock.now()
             try:
-                last = await self.conv._send_one(partial(ch.send_part, chat_id, part), self.channel, chat_id,
+                last = await self.conv.send_one(partial(ch.send_part, chat_id, part), self.channel, chat_id,
                                                  patient=True)
             except SendError as exc:
                 if index:
