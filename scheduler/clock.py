@@ -64,15 +64,18 @@ class LoopClock:
         if start.tzinfo is None:
             raise ValueError("LoopClock needs an aware datetime")
         self._start = start.astimezone(dt.UTC)
-        self._origin: float | None = None  # the loop's time() at the first reading
+        self._origin = 0.0  # the loop's time() at `start`: when made in a running loop, else at first use
         self._loop: asyncio.AbstractEventLoop | None = None
         self._offset = dt.timedelta()  # jumps made with `set`
+        try:
+            self._loop_time()
+        except RuntimeError:  # no running loop yet
+            pass
 
     def _loop_time(self) -> float:
         if self._loop is None:
             self._loop = asyncio.get_running_loop()
             self._origin = self._loop.time()
-        assert self._origin is not None
         return self._loop.time() - self._origin
 
     def now(self) -> dt.datetime:
@@ -91,6 +94,7 @@ class LoopClock:
         self.set(self.now() + delta)
 
     async def sleep(self, seconds: float) -> None:
+        self._loop_time()  # a first sleep counts from here
         await asyncio.sleep(max(seconds, 0.0))
 
 
