@@ -33,7 +33,7 @@ from bot.sandbox import zalo as zalo_sandbox
 from bot.sandbox.server import RateLimits, SandboxState, StoredMessage, create_app
 from bot.settings import Settings, load_settings
 from bot.ticks import run_tick
-from scheduler.clock import FakeClock
+from scheduler.clock import FakeClock, LoopClock
 from scheduler.dispatcher import DispatchResult, next_due_at
 from storage.db import Database, upgrade
 from storage.directory import bind_chat, import_directory, parse_directory_csv
@@ -67,9 +67,10 @@ class HarnessError(Exception):
 
 
 class Harness:
-    """`channel`: where people act by default (`say`, `reply`, `tap`…); both channels always run."""
+    """`channel`: where people act by default (`say`, `reply`, `tap`…); both channels always run.
+    `clock`: a FakeClock, or a LoopClock on a VirtualTimeLoop (concurrent sleeps overlap: for timing runs)."""
 
-    def __init__(self, *, db_url: str, clock: FakeClock, settings: Settings | None = None,
+    def __init__(self, *, db_url: str, clock: FakeClock | LoopClock, settings: Settings | None = None,
                  limits: RateLimits | None = None, zalo_limits: zalo_sandbox.ZaloRateLimits | None = None,
                  channel: str = "telegram") -> None:
         if channel not in CHANNELS:
