@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 import fcntl
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
@@ -188,6 +188,12 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def chunks(ids: Sequence[int], size: int = 5_000) -> Iterator[Sequence[int]]:
+    """`ids` in slices for `IN (…)` lists (SQLite binds at most 32,766 parameters a statement)."""
+    for start in range(0, len(ids), size):
+        yield ids[start:start + size]
 
 
 # ---------------------------------------------------------------- column lengths

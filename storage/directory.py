@@ -13,7 +13,7 @@ import secrets
 import unicodedata
 import warnings
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypedDict
 
@@ -595,17 +595,32 @@ def match_unit(session: Session, name: str) -> tuple[Unit | None, float]:
     """The directory unit a lead names. When the name as written matches none, words that trail it in the
     sentence are dropped one at a time ("Ban Dân vận Tỉnh ủy thường xuyên" → "Ban Dân vận Tỉnh ủy"); a
     match found that way must be exact."""
+    return unit_matcher(session)(name)
+
+
+def unit_matcher(session: Session) -> Callable[[str], tuple[Unit | None, float]]:
+    """`match_unit` for many names: the unit table is read once, and each distinct name matched once."""
     units = list(session.scalars(select(Unit).order_by(Unit.id)))
     keys = [u.name_key for u in units]
-    match = best_unit_match(name, keys)
-    if match:
-        return units[match.index], match.score
-    words = name.split()
-    for drop in range(1, min(MAX_TRAILING_WORDS, len(words) - 2) + 1):
-        shorter = best_unit_match(" ".join(words[:-drop]), keys)
-        if shorter is not None and shorter.score == 100.0:
-            return units[shorter.index], 100.0
-    return None, 0.0
+    seen: dict[str, tuple[Unit | None, float]] = {}
+
+    def match(name: str) -> tuple[Unit | None, float]:
+        if name not in seen:
+            seen[name] = _match(name)
+        return seen[name]
+
+    def _match(name: str) -> tuple[Unit | None, float]:
+        found = best_unit_match(name, keys)
+        if found:
+            return units[found.index], found.score
+        words = name.split()
+        for drop in range(1, min(MAX_TRAILING_WORDS, len(words) - 2) + 1):
+            shorter = best_unit_match(" ".join(words[:-drop]), keys)
+            if shorter is not None and shorter.score == 100.0:
+                return units[shorter.index], 100.0
+        return None, 0.0
+
+    return match
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -86,6 +86,9 @@ class TaskStatus(enum.StrEnum):
         return self in (TaskStatus.DONE, TaskStatus.CANCELLED)
 
 
+OPEN_STATUSES = tuple(s for s in TaskStatus if not s.is_closed)  # what `status IN (…)` looks up by index
+
+
 class CalendarDayKind(enum.StrEnum):
     OFF = "off"  # an extra day off the `holidays` package does not know (yet)
     WORKING = "working"  # a make-up working day (ngày làm bù), usually a Saturday

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from storage.audit import audit
 from storage.corrections import Correction
-from storage.directory import head_of, match_unit
+from storage.directory import head_of, unit_matcher
 from storage.errors import (
     DraftCorrectionInvalid,
     NotAllowed,
@@ -85,10 +85,11 @@ def create_draft(session: Session, parsed: ParsedNotice, *, source_text: str, so
 def _guesses(session: Session, parsed: ParsedNotice) -> dict[str, UnitGuess]:
     """How each lead unit, as written, matches the directory, and who would be assigned."""
     guesses: dict[str, UnitGuess] = {}
+    match = unit_matcher(session)
     for task in parsed.tasks:
         for name in task.lead[:1]:
             if name not in guesses:
-                unit, score = match_unit(session, name)
+                unit, score = match(name)
                 head = head_of(session, unit.id) if unit else None
                 guesses[name] = UnitGuess(written=name, unit_name=unit.name if unit else None, score=score,
                                           head_name=head.full_name if head else None)
@@ -200,22 +201,28 @@ def confirm_notice(session: Session, notice_id: int, *, by: Person, now: dt.date
     assigned: list[tuple[str, str]] = []
     unassigned: list[tuple[str, str]] = []
     assignees: dict[int, list[int]] = {}
+    match = unit_matcher(session)  # the unit table read once, each lead matched once
+    heads: dict[int, Person | None] = {}
+    made: list[tuple[Task, Person | None, str]] = []
     for position, pt in enumerate(parsed_tasks):
         lead_names = list(pt.get("lead") or [])
-        unit = match_unit(session, lead_names[0])[0] if lead_names else None
-        head = head_of(session, unit.id) if unit else None
+        unit = match(lead_names[0])[0] if lead_names else None
+        if unit is not None and unit.id not in heads:
+            heads[unit.id] = head_of(session, unit.id)
+        head = heads[unit.id] if unit is not None else None
         due_on = dt.date.fromisoformat(pt["due"]) if pt.get("due") else None
-        task = Task(
+        made.append((Task(
             notice_id=notice.id, position=position, item_ref=pt["ref"], text=pt["text"],
             lead_unit_names=lead_names, lead_unit_id=unit.id if unit else None,
             support_unit_names=list(pt.get("support") or []), due_on=due_on, due_text=pt.get("due_text"),
             recurrence=pt.get("recurrence"), status=TaskStatus.OPEN, assignee_id=head.id if head else None,
             created_at=now, updated_at=now,
-        )
-        session.add(task)
-        session.flush()
+        ), head, lead_names[0] if lead_names else ""))
+    session.add_all([task for task, _, _ in made])
+    session.flush()  # one batched INSERT for the notice's tasks
+    for task, head, lead in made:
         if head is None:
-            unassigned.append((task.item_ref, lead_names[0] if lead_names else ""))
+            unassigned.append((task.item_ref, lead))
             continue
         assigned.append((task.item_ref, head.full_name))
         assignees.setdefault(head.id, []).append(task.id)
@@ -270,10 +277,11 @@ def assign_unassigned(session: Session, *, now: dt.datetime) -> list[tuple[str, 
         .where(Task.assignee_id.is_(None), Notice.status == NoticeStatus.CONFIRMED,
                Task.status.not_in([TaskStatus.DONE, TaskStatus.CANCELLED]))
         .order_by(Task.id))
+    match = unit_matcher(session)
     for task in tasks:
         if not task.lead_unit_names:
             continue
-        unit = match_unit(session, task.lead_unit_names[0])[0]
+        unit = match(task.lead_unit_names[0])[0]
         head = head_of(session, unit.id) if unit else None
         if unit is None or head is None:
             continue

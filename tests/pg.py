@@ -42,7 +42,9 @@ class PgServer:
         subprocess.run(cmd, check=True, capture_output=True, text=True)
 
     @classmethod
-    def start(cls) -> PgServer:
+    def start(cls, *, durable: bool = False) -> PgServer:
+        """A throwaway server. Tests run it without durability (no fsync, commits not waited for: fast);
+        `durable` keeps PostgreSQL's defaults, what a production server runs (benchmarks of commit costs)."""
         bindir = find_pg_bin()
         if bindir is None:
             raise RuntimeError("PostgreSQL server binaries (initdb, pg_ctl) are not installed")
@@ -54,9 +56,9 @@ class PgServer:
         data = root / "data"
         server._run(str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8",
                     "--locale=C.UTF-8")
+        fast = "" if durable else " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         server._run(str(bindir / "pg_ctl"), "-D", str(data), "-l", str(root / "log"), "-w", "-o",
-                    f"-p {server.port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off "
-                    "-c synchronous_commit=off -c full_page_writes=off", "start")
+                    f"-p {server.port} -k {root} -c listen_addresses=127.0.0.1{fast}", "start")
         return server
 
     def stop(self) -> None:

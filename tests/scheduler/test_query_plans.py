@@ -1,0 +1,97 @@
+"""The morning's planning and the delivery tick never walk the big tables (tasks, digests), whatever the
+statistics say: every statement they send is checked with SQLite's EXPLAIN QUERY PLAN on a store where,
+as after a few years, almost every task is done and almost every digest was sent, and ANALYZE has run
+(statistics that make `status IN (open …)` look unselective). A scan here is a tick whose cost grows
+with the stored rows (bench/bench_scale.py measures it from 10k to 1M)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event, insert, select, text
+
+from scheduler.clock import FakeClock
+from scheduler.dispatcher import plan_digests, send_due_digests
+from storage.db import Database, upgrade
+from storage.models import Digest, DigestState, Notice, Person, Role, Task, TaskStatus
+from tests.scheduler.test_dispatcher import RecordingSender, many_people_with_a_digest_due, policy
+
+# a scan, a Bloom filter (built by a scan), or every task of every notice
+BIG = re.compile(r"\b(SCAN|BLOOM FILTER ON) (tasks|digests)\b"
+                 r"|\bSEARCH tasks USING (COVERING )?INDEX ix_tasks_notice_id\b")
+
+
+def years_of_history(db: Database, start: dt.datetime, *, tasks: int, digests: int) -> None:
+    """Closed tasks and sent digests of past days, bulk inserted, then ANALYZE."""
+    def write(session: Any) -> None:
+        template = session.get(Notice, session.scalar(select(Notice.id)))
+        notices = list(session.scalars(insert(Notice).returning(Notice.id), [
+            {"sha256": f"old-{k}", "source_name": "", "source_text": "", "meta": {}, "status": template.status,
+             "created_at": template.created_at, "kind": template.kind} for k in range(tasks // 100)]))
+        heads = list(session.scalars(select(Person.id).where(Person.role == Role.HEAD)))
+        done_at = start - dt.timedelta(days=300)
+        session.execute(insert(Task), [
+            {"notice_id": notices[i // 100], "position": 1000 + i, "item_ref": str(i), "text": f"Việc cũ {i}",
+             "lead_unit_names": [], "support_unit_names": [], "assignee_id": heads[i % len(heads)],
+             "created_at": done_at, "updated_at": done_at, "escalated": [], "status": TaskStatus.DONE,
+             "due_on": done_at.date(), "done_at": done_at, "percent": 100} for i in range(tasks)])
+        session.execute(insert(Digest), [
+            {"person_id": heads[i % len(heads)], "day": (start - dt.timedelta(days=1 + i // len(heads))).date(),
+             "due_at": start - dt.timedelta(days=1 + i // len(heads)), "items": [], "state": DigestState.SENT,
+             "attempts": 1, "claim_token": 1, "sent_at": start, "channel": "telegram", "chat_id": "1",
+             "message_id": str(i)} for i in range(digests)])
+    db.call(write)
+    with db.engine.begin() as conn:
+        conn.execute(text("ANALYZE"))
+
+
+class Plans:
+    """Every statement the engine runs while active, with SQLite's plan of it."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.statements: list[tuple[str, Any]] = []
+
+    def capture(self, _conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any,
+                executemany: bool) -> None:
+        if not statement.lstrip().upper().startswith(("INSERT", "EXPLAIN", "PRAGMA")):
+            self.statements.append((statement, parameters[0] if executemany else parameters))
+
+    def __enter__(self) -> Plans:
+        event.listen(self.db.engine, "before_cursor_execute", self.capture)
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        event.remove(self.db.engine, "before_cursor_execute", self.capture)
+
+    def scans(self) -> list[str]:
+        found = []
+        with self.db.engine.connect() as conn:
+            for statement, parameters in self.statements:
+                steps = [row[-1] for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters)]
+                if any(BIG.search(step) for step in steps):
+                    found.append(f"{statement[:200]} → {steps}")
+            conn.rollback()
+        return found
+
+
+async def test_planning_and_the_tick_look_up_the_big_tables_by_index_only(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'plans.db'}"
+    upgrade(url)
+    db = Database(url)
+    start = many_people_with_a_digest_due(db, 20)  # planned for 27/02; delivered by the tick below
+    years_of_history(db, start, tasks=20_000, digests=3000)
+    sender = RecordingSender()
+    with Plans(db) as tick:
+        result = await send_due_digests(db, {"telegram": sender}, clock=FakeClock(start), policy=policy)
+    assert len(result.sent) == 20
+    next_morning = start + dt.timedelta(days=3)  # the deadline: a line for every task
+    with Plans(db) as planning:
+        assert db.call(plan_digests, policy=policy, today=next_morning.date(), now=next_morning) == 20
+    assert len(tick.statements) >= 5 and len(planning.statements) >= 5  # the capture saw them
+    assert tick.scans() == []
+    assert planning.scans() == []
+    db.dispose()
