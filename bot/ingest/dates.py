@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-
-import holidays
 
 from storage.vntext import fold
 
@@ -188,8 +187,11 @@ def _before_period(m: re.Match[str], year: int, last_month: int, months: int) ->
     return (year, month) if month >= 1 else (year - 1, month + 12)
 
 
+@functools.lru_cache(maxsize=64)
 def _lunar_holiday(name: str, issued_on: dt.date) -> dt.date | None:
     """The first day on or after `issued_on` that the Vietnamese calendar names `name`."""
+    import holidays  # only documents that name a lunar holiday pay for the table
+
     days = holidays.country_holidays("VN", language="vi", years=(issued_on.year, issued_on.year + 1))
     return min((d for d, n in days.items() if n == name and d >= issued_on), default=None)
 
@@ -321,7 +323,9 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
             add(m, dt.date(int(m.group("y")), 12, 31))
     for rx in (YEAR, FIELD_YEAR):
         for m in rx.finditer(text):
-            add(m, dt.date(int(m.groupdict().get("y2") or m.group("y")), 12, 31))
+            year = int(m.groupdict().get("y2") or m.group("y"))
+            # "hoàn thành trước năm 2027": before that year begins, as "trước tháng 7" is by the end of June
+            add(m, dt.date(year - 1 if re.search(r"trước\s*$", m.group("cue"), re.I) else year, 12, 31))
     if issued_on is not None:
         for m in MONTH_NO_YEAR.finditer(text):
             year, month = _before_period(m, issued_on.year, int(m.group("m")), 1)

@@ -32,6 +32,7 @@ def due_of(phrase: str, issued_on: dt.date | None = ISSUED) -> str | None:
     ("triển khai trong các tháng 7, 8/2026", "2026-08-31"),
     ("hoàn thành trong tháng 9 và tháng 10 năm 2026", "2026-10-31"),
     ("Tiến độ thực hiện: Quý IV/2026.", "2026-12-31"),
+    ("Hoàn thành trước năm 2028.", "2027-12-31"),  # before the year begins
     # counted days: calendar days, working days (the Vietnamese working calendar), months
     ("báo cáo trong 10 ngày kể từ ngày nhận được văn bản này", "2026-05-21"),
     ("trả lời trong thời hạn 05 ngày làm việc kể từ ngày ký", "2026-05-18"),
