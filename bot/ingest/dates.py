@@ -21,9 +21,9 @@ if TYPE_CHECKING:
 
 _CUE = (r"(?:trước|chậm\s*nhất(?:\s*(?:là|vào|đến))?|xong\s*trước|hoàn\s*thành(?:\s*(?:trước|đến))?|xong|"
         r"trong|đến\s*hết|hạn\s*chót|thời\s*hạn(?:\s*hoàn\s*thành)?|kết\s*thúc|cuối|gửi\s*về[^.;]{0,60}?trước|"
-        r"(?<=\s)sang|^sang|hạn\s*(?:nộp|gửi)(?:\s*(?:báo\s*cáo|hồ\s*sơ))?\s*:?|thời\s*gian\s*thực\s*hiện\s*:|(?:tới|đến)(?=\s*ngày)|"
+        r"(?<=\s)sang|^sang|(?:hạn|thời\s*gian)\s*(?:nộp|gửi)(?:\s*(?:báo\s*cáo|hồ\s*sơ|ý\s*kiến))?\s*:?|thời\s*gian\s*thực\s*hiện\s*:|(?:tới|đến)(?=\s*ngày)|"
         r"tiến\s*độ(?:\s*(?:thực\s*hiện|hoàn\s*thành))?\s*:|(?<=\s)vào(?=\s*ngày))"
-        r"[\s:]*")
+        r"[\s:]*(?:là\s+)?")  # "hạn nộp báo cáo là ngày 15/6/2026"
 _DAY_PREFIX = (r"(?:(?:\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2})?\s*(?:phút|['’])?\s*)?(?:,\s*)?(?:ngày\s*)?"
                r"(?:thứ\s+\w+,?\s*)?(?:ngày\s*)?)")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -54,6 +54,8 @@ SUBMIT_MONTH = re.compile(r"(?P<cue>\btrình\b" + _TO_WHOM + r")\s*tháng\s*(?P<
 # a time column that ends on a later year: "Thời gian hoàn thành: Quý IV/2026, 2027"
 TIME_FIELD = re.compile(r"thời\s*(?:gian|hạn)\s*hoàn\s*thành\s*:", re.I)
 LATER_YEAR = re.compile(r",\s*(?:năm\s*)?(?P<y>(?:19|20)\d\d)\s*(?=[.;]|$)", re.I)
+FIELD_MONTH = re.compile(r"(?P<cue>(?:thời\s*(?:gian|hạn)\s*hoàn\s*thành|tiến\s*độ(?:\s*(?:thực\s*hiện|hoàn\s*thành))?)"
+                         r"\s*:\s*)(?P<m>\d{1,2})\s*/\s*(?P<y>(?:19|20)\d\d)(?![\d/])", re.I)
 HALF = re.compile(r"(?P<n>6|9)\s*tháng\s*(?:đầu\s*)?năm\s*(?P<y>\d{4})", re.I)
 YEAR = re.compile(r"(?P<cue>trong|cuối|hoàn\s*thành(?:\s*trong)?|trước|xong|đến\s*hết|chậm\s*nhất|"
                   r"thời\s*(?:gian|hạn)\s*hoàn\s*thành)[\s:]*"
@@ -83,7 +85,7 @@ RANGE_END = re.compile(r"(?P<cue>\btừ\s+(?!năm\b)[^.;:]{1,40}?\s(?:đến|t�
                        r"(?:\s*(?:[/.\-]|năm)\s*(?P<y>\d{4}))?(?![\d/])", re.I)
 # … but not the window of a reporting period or the schedule of an event: "số liệu tính từ ngày 01/01 đến ngày
 # 30/6", "Thời gian dự kiến: từ ngày 11/9 đến ngày 20/9"
-RANGE_NOT_DUE = re.compile(r"(?:số\s*liệu|tính|kỳ\s*báo\s*cáo(?:\s*(?:là|:)\s*[^\s(]+(?:\s*\d+)?(?:\s*tháng)?)?|"
+RANGE_NOT_DUE = re.compile(r"(?:số\s*liệu|tính|kỳ\s*báo\s*cáo[^.;()]{0,20}|"
                            r"giai\s*đoạn|"
                            r"thời\s*gian\s*(?:dự\s*kiến|tổ\s*chức|diễn\s*ra)|"
                            r"dự\s*kiến|diễn\s*ra|tổ\s*chức\s*(?:vào|trong))\s*:?\s*(?:\(?\s*)?$", re.I)
@@ -94,7 +96,7 @@ VALID_UNTIL = re.compile(r"(?:hiệu\s*lực|giá\s*trị|kéo\s*dài|[ủu][y�
 # được hồ sơ hợp lệ": a procedure's time limit)
 WITHIN_DAYS = re.compile(
     r"(?P<cue>trong\s*(?:thời\s*hạn\s*|vòng\s*|thời\s*gian\s*)?|chậm\s*nhất\s*(?:là\s*)?(?:sau\s*)?)"
-    r"(?P<n>\d{1,3})\s*(?P<unit>ngày|tháng)(?!\s*(?:đầu|cuối|giữa|năm|qua|vừa|trước|gần|liên|tới|tiếp)\b)"
+    r"(?P<n>\d{1,3})\s*(?P<unit>ngày|tuần|tháng)(?!\s*(?:đầu|cuối|giữa|năm|qua|vừa|trước|gần|liên|tới|tiếp)\b)"
     r"(?P<work>\s*làm\s*việc)?"
     r"(?P<anchor>\s*(?:,\s*)?(?:kể\s*từ|tính\s*từ|sau)\s*(?:ngày|khi)\s*(?P<what>[^.;,()]{0,60}))?", re.I)
 ANCHOR_DOCUMENT = re.compile(
@@ -133,7 +135,7 @@ _EVERY = r"(?:hằng|hàng|định\s*kỳ|mỗi)"
 _ONCE_PER = r"(?:0?1|một)\s*lần\s*(?:/|trên|mỗi|một)\s*"  # "01 lần/năm", "một lần mỗi tháng"
 # a reporting regime: "kỳ báo cáo là năm", "Kỳ báo cáo: 6 tháng", "… nộp trước ngày 15/02 của năm liền kề sau năm báo
 # cáo"
-_PERIOD_OF_REPORT = r"kỳ\s*báo\s*cáo\s*(?:là|:)?\s*"
+_PERIOD_OF_REPORT = r"kỳ\s*báo\s*cáo\s*(?:là|:)?\s*(?:0?1\s*(?=năm|tháng|quý))?"
 _RECURRENCE = [
     ("biweekly", re.compile(r"\b0?2\s*tuần\s*(?:/|một)\s*lần|hai\s*tuần\s*(?:/|một)\s*lần", re.I)),
     ("semiannual", re.compile(r"\b0?6\s*tháng\s*(?:/|một)\s*lần|(?:hằng|hàng|định\s*kỳ|mỗi)\s*(?:06|6|sáu)\s*tháng|"
@@ -144,8 +146,8 @@ _RECURRENCE = [
                           re.I)),
     ("monthly", re.compile(rf"{_EVERY}\s*tháng|ngày\s*\d{{1,2}}\s*(?:hằng|hàng)\s*tháng|{_ONCE_PER}tháng|"
                            rf"{_PERIOD_OF_REPORT}tháng", re.I)),
-    ("quarterly", re.compile(rf"{_EVERY}\s*quý|{_ONCE_PER}quý|\b0?3\s*tháng\s*(?:/|một)\s*lần|{_PERIOD_OF_REPORT}quý",
-                             re.I)),
+    ("quarterly", re.compile(rf"{_EVERY}\s*quý|tháng\s*cuối\s*(?:của\s*)?(?:mỗi\s*)?quý|{_ONCE_PER}quý|"
+                             rf"\b0?3\s*tháng\s*(?:/|một)\s*lần|{_PERIOD_OF_REPORT}quý", re.I)),
     ("yearly", re.compile(rf"{_EVERY}\s*năm|{_ONCE_PER}năm|{_PERIOD_OF_REPORT}năm|"
                           r"năm\s*(?:liền\s*kề\s*)?sau\s*năm\s*báo\s*cáo", re.I)),
 ]
@@ -260,8 +262,8 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
             add(match, due, exact=True, year_given=False)
 
     for m in RANGE_END.finditer(text):
-        if RANGE_NOT_DUE.search(text[max(0, m.start() - 40): m.start()]):
-            continue
+        if RANGE_NOT_DUE.search(text[max(0, m.start() - 40): m.start()]) or text[:m.start()].rstrip().endswith("("):
+            continue  # a period told, not a window to work in: "… trong dịp nghỉ Lễ (từ ngày 30/4 đến ngày 03/5)"
         d, mo = int(m.group("d")), int(m.group("m"))
         start_year = re.search(r"\d{4}", m.group("cue"))
         year = int(m.group("y") or (start_year.group(0) if start_year else 0)) or (issued_on.year if issued_on else 0)
@@ -297,11 +299,15 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
             n = int(m.group("n"))
             if m.group("unit").lower() == "tháng":
                 due = _add_months(issued_on, n)
+            elif m.group("unit").lower() == "tuần":
+                due = issued_on + dt.timedelta(weeks=n)
             elif m.group("work"):
                 due = _working_days_after(issued_on, n)
             else:
                 due = issued_on + dt.timedelta(days=n)
             add(m, due, exact=True)
+    for m in FIELD_MONTH.finditer(text):
+        add(m, _month_end(int(m.group("y")), int(m.group("m"))))
     for m in MONTH.finditer(text):
         add(m, _month_end(*_before_period(m, int(m.group("y")), int(m.group("m")), 1)))
     for m in QUARTER.finditer(text):

@@ -33,6 +33,11 @@ def due_of(phrase: str, issued_on: dt.date | None = ISSUED) -> str | None:
     ("hoàn thành trong tháng 9 và tháng 10 năm 2026", "2026-10-31"),
     ("Tiến độ thực hiện: Quý IV/2026.", "2026-12-31"),
     ("Hoàn thành trước năm 2028.", "2027-12-31"),  # before the year begins
+    # field labels: "… là ngày …", "Thời gian nộp báo cáo: …", a bare month in a time field
+    ("hạn nộp báo cáo là ngày 20/6/2026", "2026-06-20"),
+    ("Thời gian gửi ý kiến: ngày 20/6/2026", "2026-06-20"),
+    ("Thời gian hoàn thành: 9/2026.", "2026-09-30"),
+    ("trả lời trong 02 tuần kể từ ngày ký", "2026-05-25"),
     # counted days: calendar days, working days (the Vietnamese working calendar), months
     ("báo cáo trong 10 ngày kể từ ngày nhận được văn bản này", "2026-05-21"),
     ("trả lời trong thời hạn 05 ngày làm việc kể từ ngày ký", "2026-05-18"),
@@ -63,6 +68,11 @@ def test_not_deadlines(phrase: str) -> None:
     assert found is None or found.text.startswith("trước ngày 15/02"), found
 
 
+def test_a_period_in_brackets_is_told_not_worked_in() -> None:
+    assert due_of("báo cáo tình hình trong dịp nghỉ lễ (từ ngày 30/4 đến ngày 03/5/2026)") is None
+    assert due_of("treo cờ từ ngày 30/4 đến hết ngày 03/5/2026") == "2026-05-03"  # a window to work in
+
+
 def test_period_without_year_needs_the_document_date() -> None:
     assert due_of("hoàn thành trong tháng 6", issued_on=None) is None
 
@@ -80,6 +90,7 @@ def test_mixed_separators_are_a_span_of_months_not_a_day() -> None:
     ("tổ chức giao ban mỗi tháng một lần", "monthly"),
     ("tự kiểm tra 2 lần/năm", "semiannual"),
     ("họp 3 tháng một lần", "quarterly"),
+    ("báo cáo trước ngày 20 của tháng cuối quý", "quarterly"),
     ("xây dựng kế hoạch 5 năm và hằng năm để triển khai", None),
     ("đưa vào kế hoạch phát triển hằng năm và dài hạn của địa phương", None),
     ("bảo đảm nhu yếu phẩm cho sinh hoạt hằng ngày của người dân", None),
