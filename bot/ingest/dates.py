@@ -296,6 +296,9 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
                     continue  # counted from another event ("kể từ ngày Luật có hiệu lực")
             elif not DELIVER_BEFORE.search(before) or DURATION_BEFORE.search(before):
                 continue  # how long something lasts, not by when it is done
+            probe = Deadline(due=issued_on, text=m.group(0), start=m.start(), exact=True)
+            if PAST_TELLING.search(_sentence_of(text, probe)):
+                continue  # "Công văn số … đã giao … báo cáo trong 30 ngày, nhưng đến nay …": another document's count
             n = int(m.group("n"))
             if m.group("unit").lower() == "tháng":
                 due = _add_months(issued_on, n)

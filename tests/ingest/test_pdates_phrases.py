@@ -109,3 +109,9 @@ def test_ongoing_work_only_in_the_sentence_of_the_period() -> None:
     assert deadline is not None and ongoing(text, deadline)
     exact = Deadline(due=dt.date(2026, 6, 30), text="trước ngày 30/6/2026", start=0, exact=True)
     assert not ongoing("thường xuyên báo cáo trước ngày 30/6/2026", exact)
+
+
+def test_counted_days_told_of_an_earlier_document_are_not_this_ones() -> None:
+    told = "Ủy ban nhân dân tỉnh đã giao Sở Xây dựng báo cáo trong 30 ngày làm việc, nhưng đến nay chưa báo cáo."
+    assert due_of(told) is None
+    assert due_of("Giao Sở Xây dựng báo cáo trong 30 ngày làm việc.") == "2026-06-22"
