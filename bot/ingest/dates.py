@@ -237,8 +237,9 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
             return
         cue = (match.groupdict().get("cue") or "").lower()
         before = text[max(0, span[0] - 120): span[0]]
-        if cue.startswith(("đến", "tới")) and re.search(r"\btừ\b[^.;:]*$", before[-60:], re.I):
-            return  # the end of a period ("từ ngày 11/9 đến hết năm 2026"), not a deadline
+        if cue.startswith(("đến", "tới")) and re.search(r"\btừ\b(?!\s*(?:nay|bây\s*giờ)\s*$)[^.;:]*$", before[-60:],
+                                                       re.I):
+            return  # the end of a period ("từ ngày 11/9 đến hết năm 2026"), not a deadline; "từ nay đến hết …" is one
         if cue.startswith(("đến", "tới")) and VALID_UNTIL.search(before[-40:]):
             return  # how long a paper or a mandate holds ("có hiệu lực đến ngày 31/12"), not work to finish
         if EVENT_BEFORE.search(before):

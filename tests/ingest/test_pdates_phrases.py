@@ -115,3 +115,9 @@ def test_counted_days_told_of_an_earlier_document_are_not_this_ones() -> None:
     told = "Ủy ban nhân dân tỉnh đã giao Sở Xây dựng báo cáo trong 30 ngày làm việc, nhưng đến nay chưa báo cáo."
     assert due_of(told) is None
     assert due_of("Giao Sở Xây dựng báo cáo trong 30 ngày làm việc.") == "2026-06-22"
+
+
+def test_from_now_until_is_a_deadline_a_period_is_not() -> None:
+    assert due_of("tập trung xử lý dứt điểm từ nay đến hết năm 2026") == "2026-12-31"
+    assert due_of("hoàn thành từ nay đến hết quý III/2026") == "2026-09-30"
+    assert due_of("áp dụng từ ngày 11/9 đến hết năm 2026") is None
