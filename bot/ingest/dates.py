@@ -19,9 +19,12 @@ from storage.vntext import fold
 if TYPE_CHECKING:
     from scheduler.calendar import WorkingCalendar
 
-_CUE = (r"(?:trước|chậm\s*nhất(?:\s*(?:là|vào|đến))?|xong\s*trước|hoàn\s*thành(?:\s*(?:trước|đến))?|xong|"
+# (the lookahead lets the scan skip most positions at once: every cue starts with one of these letters)
+_CUE = (r"(?=[tcxhđkgsvTCXHĐKGSV])"
+        r"(?:trước|chậm\s*nhất(?:\s*(?:là|vào|đến))?|xong\s*trước|hoàn\s*thành(?:\s*(?:trước|đến))?|xong|"
         r"trong|đến\s*hết|hạn\s*chót|thời\s*hạn(?:\s*hoàn\s*thành)?|kết\s*thúc|cuối|gửi\s*về[^.;]{0,60}?trước|"
-        r"(?<=\s)sang|^sang|(?:hạn|thời\s*gian)\s*(?:nộp|gửi)(?:\s*(?:báo\s*cáo|hồ\s*sơ|ý\s*kiến))?\s*:?|thời\s*gian\s*thực\s*hiện\s*:|(?:tới|đến)(?=\s*ngày)|"
+        r"(?<=\s)sang|^sang|(?:hạn|thời\s*gian)\s*(?:nộp|gửi)(?:\s*(?:báo\s*cáo|hồ\s*sơ|ý\s*kiến))?\s*:?|"
+        r"thời\s*gian\s*thực\s*hiện\s*:|(?:tới|đến)(?=\s*ngày)|"
         r"tiến\s*độ(?:\s*(?:thực\s*hiện|hoàn\s*thành))?\s*:|(?<=\s)vào(?=\s*ngày))"
         r"[\s:]*(?:là\s+)?")  # "hạn nộp báo cáo là ngày 15/6/2026"
 _DAY_PREFIX = (r"(?:(?:\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2})?\s*(?:phút|['’])?\s*)?(?:,\s*)?(?:ngày\s*)?"
@@ -392,7 +395,14 @@ def comment_window(text: str, *, issued_on: dt.date | None) -> Deadline | None:
     return pick_deadline(m.group("w"), issued_on=issued_on) if m else None
 
 
+# every recurrence pattern holds one of these words: most task texts are skipped at once
+_RECURRENCE_HINT = re.compile(r"hằng|hàng|định\s*kỳ|mỗi|lần|(?:kỳ|năm)\s*báo\s*cáo|cuối\s*(?:của\s*)?(?:mỗi\s*)?quý",
+                              re.I)
+
+
 def find_recurrence(text: str) -> str | None:
+    if not _RECURRENCE_HINT.search(text):
+        return None
     text = NOT_RECURRENCE.sub(" ", text)
     for name, rx in _RECURRENCE:
         if rx.search(text):
