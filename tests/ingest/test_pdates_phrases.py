@@ -38,6 +38,9 @@ def due_of(phrase: str, issued_on: dt.date | None = ISSUED) -> str | None:
     ("Thời gian gửi ý kiến: ngày 20/6/2026", "2026-06-20"),
     ("Thời gian hoàn thành: 9/2026.", "2026-09-30"),
     ("trả lời trong 02 tuần kể từ ngày ký", "2026-05-25"),
+    # a period after the work it names is a deadline when the work is to be done or finished in it
+    ("Các nhiệm vụ cần làm ngay trong năm 2026", "2026-12-31"),
+    ("hoàn thành các nhiệm vụ trong tháng 6/2026", "2026-06-30"),
     # counted days: calendar days, working days (the Vietnamese working calendar), months
     ("báo cáo trong 10 ngày kể từ ngày nhận được văn bản này", "2026-05-21"),
     ("trả lời trong thời hạn 05 ngày làm việc kể từ ngày ký", "2026-05-18"),
