@@ -64,7 +64,9 @@ YEAR = re.compile(r"(?P<cue>trong|cuối|hoàn\s*thành(?:\s*trong)?|trước|xo
                   r"thời\s*(?:gian|hạn)\s*hoàn\s*thành)[\s:]*"
                   r"(?:năm\s*)(?P<y>\d{4})(?:\s*[-–]\s*(?P<y2>(?:19|20)\d\d)\b)?", re.I)
 # a time column written as a bare year: "Thời gian hoàn thành: 2026"
-FIELD_YEAR = re.compile(r"(?P<cue>thời\s*(?:gian|hạn)\s*hoàn\s*thành)\s*:\s*(?:(?:năm|giai\s*đoạn)\s*)?"
+# ("Thời gian hoàn thành: Đến năm 2030": in a time field the year is the deadline, in prose a horizon)
+FIELD_YEAR = re.compile(r"(?P<cue>thời\s*(?:gian|hạn)\s*hoàn\s*thành)\s*:\s*(?:(?:đến|tới)\s*(?:hết\s*)?)?"
+                        r"(?:(?:năm|giai\s*đoạn)\s*)?"
                         r"(?:(?:19|20)\d\d\s*-\s*)?(?P<y>(?:19|20)\d\d)\b(?![/-])", re.I)  # "2024 - 2030": the end
 # a holiday as the deadline: "trước Quốc khánh 2/9", "trước dịp kỷ niệm ngày Giải phóng miền Nam 30/4"
 _HOLIDAYS = {"quoc khanh": (9, 2), "giai phong mien nam": (4, 30), "quoc te lao dong": (5, 1),

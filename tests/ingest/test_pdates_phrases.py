@@ -37,6 +37,7 @@ def due_of(phrase: str, issued_on: dt.date | None = ISSUED) -> str | None:
     ("hạn nộp báo cáo là ngày 20/6/2026", "2026-06-20"),
     ("Thời gian gửi ý kiến: ngày 20/6/2026", "2026-06-20"),
     ("Thời gian hoàn thành: 9/2026.", "2026-09-30"),
+    ("Cơ quan chủ trì: Sở Tài chính. Thời gian hoàn thành: Đến năm 2030.", "2030-12-31"),
     ("trả lời trong 02 tuần kể từ ngày ký", "2026-05-25"),
     # a period after the work it names is a deadline when the work is to be done or finished in it
     ("Các nhiệm vụ cần làm ngay trong năm 2026", "2026-12-31"),
