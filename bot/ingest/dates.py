@@ -342,12 +342,16 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
             # "hoàn thành trước năm 2027": before that year begins, as "trước tháng 7" is by the end of June
             add(m, dt.date(year - 1 if re.search(r"trước\s*$", m.group("cue"), re.I) else year, 12, 31))
     if issued_on is not None:
-        for m in MONTH_NO_YEAR.finditer(text):
-            year, month = _before_period(m, issued_on.year, int(m.group("m")), 1)
-            add(m, _not_ended(year, month, issued_on), year_given=False)
-        for m in QUARTER_NO_YEAR.finditer(text):
-            year, month = _before_period(m, issued_on.year, _ROMAN[m.group("q").lower()] * 3, 3)
-            add(m, _not_ended(year, month, issued_on), year_given=False)
+        for m, last_month, months in [
+                *((m, int(m.group("m")), 1) for m in MONTH_NO_YEAR.finditer(text)),
+                *((m, _ROMAN[m.group("q").lower()] * 3, 3) for m in QUARTER_NO_YEAR.finditer(text))]:
+            year, month = _before_period(m, issued_on.year, last_month, months)
+            period_end = _not_ended(year, month, issued_on)
+            probe = Deadline(due=issued_on, text=m.group(0), start=m.start(), exact=False)
+            if period_end is None or PAST_TELLING.search(_sentence_of(text, probe)) or \
+                    period_end.year > issued_on.year and (issued_on.month - month) % 12 < 6:
+                continue  # "Trong tháng 4, các đơn vị đã …" in May: a month told, not next year's April
+            add(m, period_end, year_given=False)
     return sorted(found, key=lambda d: d.start)
 
 

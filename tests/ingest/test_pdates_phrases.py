@@ -22,9 +22,7 @@ def due_of(phrase: str, issued_on: dt.date | None = ISSUED) -> str | None:
     # a month or quarter without its year: the document's year, or the next one when that period is over
     ("Sở Y tế hoàn thành trong tháng 6.", "2026-06-30"),
     ("hoàn thành trước tháng 8 năm nay", "2026-07-31"),
-    ("trình UBND tỉnh trong tháng 02", "2027-02-28"),
     ("hoàn thành trong quý III", "2026-09-30"),
-    ("xong trong quý I", "2027-03-31"),
     # a quarter written with a comma before the year, a span of years, a span of months
     ("Thời gian hoàn thành: Quý III, năm 2027.", "2027-09-30"),
     ("Thời gian hoàn thành: Năm 2026 - 2028.", "2028-12-31"),
@@ -75,6 +73,14 @@ def test_not_deadlines(phrase: str) -> None:
 def test_a_period_in_brackets_is_told_not_worked_in() -> None:
     assert due_of("báo cáo tình hình trong dịp nghỉ lễ (từ ngày 30/4 đến ngày 03/5/2026)") is None
     assert due_of("treo cờ từ ngày 30/4 đến hết ngày 03/5/2026") == "2026-05-03"  # a window to work in
+
+
+def test_a_month_without_year_that_is_over_is_told_not_due() -> None:
+    assert due_of("Trong tháng 4, các đơn vị đã hoàn thành việc rà soát") is None
+    assert due_of("trong tháng 3 tập trung rà soát hồ sơ") is None  # two months back: not next March
+    assert due_of("hoàn thành trong tháng 01", issued_on=dt.date(2026, 11, 20)) == "2027-01-31"
+    assert due_of("trình UBND tỉnh trong tháng 02", issued_on=dt.date(2026, 11, 20)) == "2027-02-28"
+    assert due_of("xong trong quý I", issued_on=dt.date(2026, 10, 5)) == "2027-03-31"
 
 
 def test_period_without_year_needs_the_document_date() -> None:
