@@ -126,6 +126,9 @@ MONTH_NO_YEAR = re.compile(rf"(?P<cue>{_CUE})\s*tháng\s*(?P<m>\d{{1,2}})(?:\s*n
                            r"(?![\d\w]|\s*(?:[/.\-–,]\s*\d|năm\s*\d|và\b|đến\b|tới\s*tháng))", re.I)
 QUARTER_NO_YEAR = re.compile(rf"(?P<cue>{_CUE})\s*quý\s*(?P<q>IV|III|II|I|[1-4])(?:\s*năm\s*nay)?"
                              r"(?![\d\w]|\s*(?:[/.\-–,]\s*\d|năm\s*\d|,|và\b|đến\b))", re.I)
+# a period named from the document's date: "trong tháng này", "trước cuối năm nay", "trong quý tới"
+RELATIVE_PERIOD = re.compile(rf"(?P<cue>{_CUE})\s*(?P<unit>tháng|quý|năm)\s*(?P<which>này|nay|tới|sau|kế\s*tiếp)(?!\w)",
+                             re.I)
 # "… các nhiệm vụ trọng tâm trong tháng 9", "… là nhiệm vụ hàng đầu trong năm 2026": the period names which work,
 # it is not a date to finish by
 DESCRIBED_BEFORE = re.compile(r"(?<!hoàn thành các )(?<!hoàn thành )(?:nhiệm\s*vụ|công\s*tác|chỉ\s*tiêu|hoạt\s*động)"
@@ -342,6 +345,18 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
             # "hoàn thành trước năm 2027": before that year begins, as "trước tháng 7" is by the end of June
             add(m, dt.date(year - 1 if re.search(r"trước\s*$", m.group("cue"), re.I) else year, 12, 31))
     if issued_on is not None:
+        for m in RELATIVE_PERIOD.finditer(text):
+            ahead = 0 if fold(m.group("which")) == "nay" else 1  # "này", "nay": this one
+            unit = fold(m.group("unit"))
+            if unit == "thang":
+                end_month = issued_on.month + ahead
+            elif unit == "quy":
+                end_month = ((issued_on.month - 1) // 3 + 1 + ahead) * 3
+            else:
+                end_month = 12 + 12 * ahead
+            year, month = issued_on.year + (end_month - 1) // 12, (end_month - 1) % 12 + 1
+            add(m, _month_end(*_before_period(m, year, month, {"thang": 1, "quy": 3}.get(unit, 12))),
+                year_given=False)
         for m, last_month, months in [
                 *((m, int(m.group("m")), 1) for m in MONTH_NO_YEAR.finditer(text)),
                 *((m, _ROMAN[m.group("q").lower()] * 3, 3) for m in QUARTER_NO_YEAR.finditer(text))]:

@@ -40,6 +40,10 @@ def due_of(phrase: str, issued_on: dt.date | None = ISSUED) -> str | None:
     # a period after the work it names is a deadline when the work is to be done or finished in it
     ("Các nhiệm vụ cần làm ngay trong năm 2026", "2026-12-31"),
     ("hoàn thành các nhiệm vụ trong tháng 6/2026", "2026-06-30"),
+    # a period named from the document's date
+    ("hoàn thành trong tháng này", "2026-05-31"),
+    ("báo cáo UBND tỉnh trong quý tới", "2026-09-30"),
+    ("xử lý dứt điểm trước cuối năm nay", "2026-12-31"),
     # counted days: calendar days, working days (the Vietnamese working calendar), months
     ("báo cáo trong 10 ngày kể từ ngày nhận được văn bản này", "2026-05-21"),
     ("trả lời trong thời hạn 05 ngày làm việc kể từ ngày ký", "2026-05-18"),
