@@ -25,7 +25,7 @@ _CUE = (r"(?=[tcxhđkgsvTCXHĐKGSV])"
         r"trong|đến\s*hết|hạn\s*chót|thời\s*hạn(?:\s*hoàn\s*thành)?|kết\s*thúc|cuối|gửi\s*về[^.;]{0,60}?trước|"
         r"(?<=\s)sang|^sang|(?:hạn|thời\s*gian)\s*(?:nộp|gửi)(?:\s*(?:báo\s*cáo|hồ\s*sơ|ý\s*kiến))?\s*:?|"
         r"thời\s*gian\s*thực\s*hiện\s*:|(?:tới|đến)(?=\s*ngày)|"
-        r"tiến\s*độ(?:\s*(?:thực\s*hiện|hoàn\s*thành))?\s*:|(?<=\s)vào(?=\s*ngày))"
+        r"tiến\s*độ(?:\s*(?:thực\s*hiện|hoàn\s*thành))?\s*:|(?<=\s)vào(?=\s*ngày)|(?<!\w)[Hh]ạn\s*:)"
         r"[\s:]*(?:là\s+)?")  # "hạn nộp báo cáo là ngày 15/6/2026"
 _DAY_PREFIX = (r"(?:(?:\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2})?\s*(?:phút|['’])?\s*)?(?:,\s*)?(?:ngày\s*)?"
                r"(?:thứ\s+\w+,?\s*)?(?:ngày\s*)?)")
@@ -154,7 +154,7 @@ _RECURRENCE = [
                           re.I)),
     ("monthly", re.compile(rf"{_EVERY}\s*tháng|ngày\s*\d{{1,2}}\s*(?:hằng|hàng)\s*tháng|{_ONCE_PER}tháng|"
                            rf"{_PERIOD_OF_REPORT}tháng", re.I)),
-    ("quarterly", re.compile(rf"{_EVERY}\s*quý|tháng\s*cuối\s*(?:của\s*)?(?:mỗi\s*)?quý|{_ONCE_PER}quý|"
+    ("quarterly", re.compile(rf"{_EVERY}\s*quý|tháng\s*(?:cuối|đầu)\s*(?:của\s*)?(?:mỗi\s*)?quý|{_ONCE_PER}quý|"
                              rf"\b0?3\s*tháng\s*(?:/|một)\s*lần|{_PERIOD_OF_REPORT}quý", re.I)),
     ("yearly", re.compile(rf"{_EVERY}\s*năm|{_ONCE_PER}năm|{_PERIOD_OF_REPORT}năm|"
                           r"năm\s*(?:liền\s*kề\s*)?sau\s*năm\s*báo\s*cáo", re.I)),
@@ -417,8 +417,8 @@ def comment_window(text: str, *, issued_on: dt.date | None) -> Deadline | None:
 
 
 # every recurrence pattern holds one of these words: most task texts are skipped at once
-_RECURRENCE_HINT = re.compile(r"hằng|hàng|định\s*kỳ|mỗi|lần|(?:kỳ|năm)\s*báo\s*cáo|cuối\s*(?:của\s*)?(?:mỗi\s*)?quý",
-                              re.I)
+_RECURRENCE_HINT = re.compile(r"hằng|hàng|định\s*kỳ|mỗi|lần|(?:kỳ|năm)\s*báo\s*cáo|"
+                              r"(?:cuối|đầu)\s*(?:của\s*)?(?:mỗi\s*)?quý", re.I)
 
 
 def find_recurrence(text: str) -> str | None:

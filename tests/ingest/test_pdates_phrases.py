@@ -35,6 +35,7 @@ def due_of(phrase: str, issued_on: dt.date | None = ISSUED) -> str | None:
     ("hạn nộp báo cáo là ngày 20/6/2026", "2026-06-20"),
     ("Thời gian gửi ý kiến: ngày 20/6/2026", "2026-06-20"),
     ("Thời gian hoàn thành: 9/2026.", "2026-09-30"),
+    ("Cơ quan chủ trì: Sở Tài chính. Hạn: 30/6/2026.", "2026-06-30"),
     ("Cơ quan chủ trì: Sở Tài chính. Thời gian hoàn thành: Đến năm 2030.", "2030-12-31"),
     ("trả lời trong 02 tuần kể từ ngày ký", "2026-05-25"),
     # a period after the work it names is a deadline when the work is to be done or finished in it
@@ -105,6 +106,7 @@ def test_mixed_separators_are_a_span_of_months_not_a_day() -> None:
     ("tự kiểm tra 2 lần/năm", "semiannual"),
     ("họp 3 tháng một lần", "quarterly"),
     ("báo cáo trước ngày 20 của tháng cuối quý", "quarterly"),
+    ("gửi số liệu trước ngày 10 của tháng đầu quý sau", "quarterly"),
     ("xây dựng kế hoạch 5 năm và hằng năm để triển khai", None),
     ("đưa vào kế hoạch phát triển hằng năm và dài hạn của địa phương", None),
     ("bảo đảm nhu yếu phẩm cho sinh hoạt hằng ngày của người dân", None),
