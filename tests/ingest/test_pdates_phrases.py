@@ -137,3 +137,7 @@ def test_from_now_until_is_a_deadline_a_period_is_not() -> None:
     assert due_of("tập trung xử lý dứt điểm từ nay đến hết năm 2026") == "2026-12-31"
     assert due_of("hoàn thành từ nay đến hết quý III/2026") == "2026-09-30"
     assert due_of("áp dụng từ ngày 11/9 đến hết năm 2026") is None
+
+
+def test_activities_in_a_month_end_with_it() -> None:
+    assert due_of("tổ chức các hoạt động tuyên truyền trong tháng 6/2026") == "2026-06-30"
