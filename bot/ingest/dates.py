@@ -38,7 +38,9 @@ WORDY_DATE = re.compile(
     rf"(?P<cue>{_CUE})\s*{_DAY_PREFIX}(?P<d>\d{{1,2}})\s*tháng\s*(?P<m>\d{{1,2}})(?:\s*năm\s*(?P<y>\d{{4}}))?",
     re.I)
 # (news copies write "tháng 4.2020", "tháng 3-2020", "quý IV.2019")
-MONTH = re.compile(rf"(?P<cue>{_CUE})\s*(?:tháng)\s*(?P<m>\d{{1,2}})\s*(?:/|năm|[.-](?=\d{{4}}))\s*(?P<y>\d{{4}})",
+# ("vào đầu tháng 02/2027": early in the month, due by its end)
+MONTH = re.compile(rf"(?P<cue>{_CUE}|(?<!\w)(?:vào\s*)?đầu(?=\s*tháng))\s*(?:tháng)\s*(?P<m>\d{{1,2}})\s*"
+                   r"(?:/|năm|[.-](?=\d{4}))\s*(?P<y>\d{4})(?!\s*(?:,\s*)?(?:sẽ\s*)?(?:tổ\s*chức|diễn\s*ra|khai\s*mạc))",
                    re.I)
 # "Quý III, IV/2026": the last
 QUARTER = re.compile(rf"(?P<cue>{_CUE})\s*quý\s*(?:(?:IV|III|II|I|[1-4])\s*(?:,|và|-)\s*)*"
@@ -375,7 +377,35 @@ def pick_deadline(text: str, *, issued_on: dt.date | None) -> Deadline | None:
     found = find_deadlines(text, issued_on=issued_on)
     if issued_on is not None:
         found = [d for d in found if not (d.due < issued_on and _told_as_past(text, d))]
+    found = _own_part(text, found)
     return max(found, key=lambda d: (d.start)) if found else None
+
+
+# "… gửi về Tiểu ban nội dung trước ngày 10/01, Tiểu ban nội dung dự thảo báo cáo … vào đầu tháng 02": what the
+# recipient does next is its own work; the task is done when the report is sent
+SENT_TO = re.compile(r"(?:gửi|nộp|báo\s*cáo)\s*(?:về|đến|cho|tới)\s+(?:(?:cơ\s*quan|đơn\s*vị)\s+)?"
+                     r"(?P<x>[^,.;()]{3,60}?)\s*(?:\([^)]*\)\s*)?(?:trước|chậm\s*nhất|trong)\b", re.I)
+
+
+def _own_part(text: str, found: list[Deadline]) -> list[Deadline]:
+    """Drop the deadlines after a report is sent to X of the clauses whose doer is X."""
+    for first in found:
+        sent = next((m for m in SENT_TO.finditer(text, max(0, first.start - 120), first.start + len(first.text))
+                     if m.end() >= first.start - 1), None)
+        if sent is None:
+            continue
+        recipient = fold(sent.group("x")).split()[:3]
+        if not recipient:
+            continue
+        kept = []
+        for later in found:
+            between = text[first.start + len(first.text): later.start]
+            if later.start > first.start and any(fold(clause).split()[: len(recipient)] == recipient
+                                                 for clause in re.split(r"[,.;]", between)[1:]):
+                continue  # "…, Sở Nội vụ tổng hợp, báo cáo UBND tỉnh trước ngày 20/6": the recipient's own date
+            kept.append(later)
+        return kept
+    return found
 
 
 def _sentence_of(text: str, deadline: Deadline) -> str:

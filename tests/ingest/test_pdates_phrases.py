@@ -41,6 +41,7 @@ def due_of(phrase: str, issued_on: dt.date | None = ISSUED) -> str | None:
     # a period after the work it names is a deadline when the work is to be done or finished in it
     ("Các nhiệm vụ cần làm ngay trong năm 2026", "2026-12-31"),
     ("hoàn thành các nhiệm vụ trong tháng 6/2026", "2026-06-30"),
+    ("trình Ban Thường vụ cho ý kiến vào đầu tháng 02/2027", "2027-02-28"),
     # a period named from the document's date
     ("hoàn thành trong tháng này", "2026-05-31"),
     ("báo cáo UBND tỉnh trong quý tới", "2026-09-30"),
@@ -141,3 +142,20 @@ def test_from_now_until_is_a_deadline_a_period_is_not() -> None:
 
 def test_activities_in_a_month_end_with_it() -> None:
     assert due_of("tổ chức các hoạt động tuyên truyền trong tháng 6/2026") == "2026-06-30"
+
+
+def test_early_in_a_month_for_an_event_is_no_deadline() -> None:
+    assert due_of("đầu tháng 8/2026 sẽ tổ chức Đại hội Đảng bộ huyện") is None
+
+
+@pytest.mark.parametrize(("text", "due"), [
+    # what the recipient of the report does next is its own work, with its own date
+    ("Các đơn vị gửi báo cáo về Tiểu ban nội dung trước ngày 10/6/2026, Tiểu ban nội dung dự thảo báo cáo "
+     "trình Ban Thường vụ vào đầu tháng 7/2026.", "2026-06-10"),
+    ("Các sở gửi số liệu về Sở Nội vụ trước ngày 10/6/2026; Sở Nội vụ tổng hợp, báo cáo UBND tỉnh "
+     "trước ngày 20/6/2026.", "2026-06-10"),
+    # the same doer reporting twice: the last date (CORPUS.md)
+    ("báo cáo Sở Nội vụ trước ngày 20/6/2026, báo cáo UBND tỉnh trước ngày 25/6/2026", "2026-06-25"),
+])
+def test_the_lead_units_own_part(text: str, due: str) -> None:
+    assert due_of(text) == due
