@@ -383,7 +383,8 @@ def pick_deadline(text: str, *, issued_on: dt.date | None) -> Deadline | None:
 
 # "… gửi về Tiểu ban nội dung trước ngày 10/01, Tiểu ban nội dung dự thảo báo cáo … vào đầu tháng 02": what the
 # recipient does next is its own work; the task is done when the report is sent
-SENT_TO = re.compile(r"(?:gửi|nộp|báo\s*cáo)\s*(?:về|đến|cho|tới)\s+(?:(?:cơ\s*quan|đơn\s*vị)\s+)?"
+SENT_TO = re.compile(r"(?:gửi|nộp|báo\s*cáo)(?:\s+[^\s,.;]+){0,4}?\s+(?:về|đến|cho|tới)\s+"
+                     r"(?:(?:cơ\s*quan|đơn\s*vị)\s+)?"
                      r"(?P<x>[^,.;()]{3,60}?)\s*(?:\([^)]*\)\s*)?(?:trước|chậm\s*nhất|trong)\b", re.I)
 
 
