@@ -1,9 +1,14 @@
 """Deadlines and recurrence in Vietnamese administrative phrasing.
 
 Rules follow the conventions of CORPUS.md: explicit dates after a deadline cue,
-dates without a year, months, quarters, "6 tháng đầu năm", years, "trong N ngày
-kể từ ngày ký". Vague timing ("kịp thời", "thường xuyên") gives no date. A date
-with no deadline cue (a cited document's date, an event date) is not a deadline."""
+dates without a year, months, quarters (with or without a year, or named from the
+document's date: "trong tháng này"), spans of months or years (the last),
+"6 tháng đầu năm", years ("trước năm 2027": by the end of 2026), holidays (lunar
+ones from the calendar), "trong N ngày (làm việc) kể từ ngày ký" (working days by
+the scheduler's calendar). Vague timing ("kịp thời", "thường xuyên") gives no date.
+A date with no deadline cue (a cited document's date, an event date) is not a
+deadline, nor is a period told ("(từ ngày … đến ngày …)", "kỳ báo cáo là năm"), a
+meeting's day, or what the recipient of a report does next."""
 
 from __future__ import annotations
 
@@ -77,7 +82,7 @@ HOLIDAY = re.compile(
     r"(?P<cue>trước|chậm\s*nhất(?:\s*là)?|hoàn\s*thành\s*trước|xong\s*trước|nhân\s*dịp|trong\s*dịp)\s*"
     r"(?:(?:dịp|lễ|kỷ\s*niệm|ngày)\s*){0,3}"
     r"(?P<name>Quốc\s*khánh|Giải\s*phóng\s*miền\s*Nam|Quốc\s*tế\s*Lao\s*động|Tết\s*Dương\s*lịch|"
-    r"Tết\s*Nguyên\s*[đĐ]án|Tết(?!\s*[Dd]ương)|Giỗ\s*Tổ\s*Hùng\s*Vương)"
+    r"Tết\s*Nguyên\s*[đĐ]án|Tết(?!\s*(?:[Dd]ương|[Tt]rung))|Giỗ\s*Tổ\s*Hùng\s*Vương)"
     r"(?:[\s(]*(?:ngày\s*)?(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}))?\)?)?", re.I)
 # lunar holidays, found in the `holidays` package's calendar: the day named exactly so (Tết: the first day)
 _LUNAR = {"tet nguyen dan": "Tết Nguyên Đán", "tet": "Tết Nguyên Đán", "gio to hung vuong": "Ngày Giỗ Tổ Hùng Vương"}
@@ -208,15 +213,16 @@ def _lunar_holiday(name: str, issued_on: dt.date) -> dt.date | None:
     return min((d for d, n in days.items() if n == name and d >= issued_on), default=None)
 
 
+@functools.cache
+def _calendar() -> WorkingCalendar:
+    from scheduler.calendar import WorkingCalendar  # the holidays table is built on first use
+
+    return WorkingCalendar()
+
+
 def _working_days_after(day: dt.date, count: int) -> dt.date:
-    global _CALENDAR
-    if _CALENDAR is None:
-        from scheduler.calendar import WorkingCalendar  # the holidays table is built on first use
-        _CALENDAR = WorkingCalendar()
-    return _CALENDAR.add_working_days(day, count)
-
-
-_CALENDAR: WorkingCalendar | None = None
+    """"trong 05 ngày làm việc": Monday to Friday less public holidays, as the scheduler counts them."""
+    return _calendar().add_working_days(day, count)
 
 
 def _add_months(day: dt.date, months: int) -> dt.date:

@@ -159,3 +159,7 @@ def test_early_in_a_month_for_an_event_is_no_deadline() -> None:
 ])
 def test_the_lead_units_own_part(text: str, due: str) -> None:
     assert due_of(text) == due
+
+
+def test_mid_autumn_is_not_the_lunar_new_year() -> None:
+    assert due_of("tổ chức vui Tết Trung thu cho thiếu nhi trước Tết Trung thu") is None
