@@ -160,11 +160,12 @@ _RECURRENCE = [
     ("weekly", re.compile(rf"{_EVERY}\s*tuần|thứ\s*\w+\s*(?:hằng|hàng)\s*tuần|{_ONCE_PER}tuần|\b0?1\s*tuần\s*/\s*lần",
                           re.I)),
     ("monthly", re.compile(rf"{_EVERY}\s*tháng|ngày\s*\d{{1,2}}\s*(?:hằng|hàng)\s*tháng|{_ONCE_PER}tháng|"
-                           rf"{_PERIOD_OF_REPORT}tháng", re.I)),
+                           rf"{_PERIOD_OF_REPORT}tháng|\b0?1\s*tháng\s*/\s*lần", re.I)),
     ("quarterly", re.compile(rf"{_EVERY}\s*quý|tháng\s*(?:cuối|đầu)\s*(?:của\s*)?(?:mỗi\s*)?quý|{_ONCE_PER}quý|"
-                             rf"\b0?3\s*tháng\s*(?:/|một)\s*lần|{_PERIOD_OF_REPORT}quý", re.I)),
+                             rf"\b0?3\s*tháng\s*(?:/|một)\s*lần|(?:định\s*kỳ|mỗi)\s*(?:0?3|ba)\s*tháng|"
+                             rf"{_PERIOD_OF_REPORT}quý", re.I)),
     ("yearly", re.compile(rf"{_EVERY}\s*năm|{_ONCE_PER}năm|{_PERIOD_OF_REPORT}năm|"
-                          r"năm\s*(?:liền\s*kề\s*)?sau\s*năm\s*báo\s*cáo", re.I)),
+                          r"năm\s*(?:liền\s*kề\s*)?sau\s*năm\s*báo\s*cáo|\b0?1\s*năm\s*/\s*lần", re.I)),
 ]
 # "hằng năm" that names a kind of plan or a way of life, not how often the task comes back: "kế hoạch 5 năm và hằng
 # năm", "kế hoạch hằng năm và dài hạn", "sinh hoạt hằng ngày"
