@@ -123,8 +123,8 @@ DURATION_BEFORE = re.compile(r"(?:tập\s*huấn|kiểm\s*tra|thanh\s*tra|hội\
 
 # a span of months: "trong các tháng 10, 11/2026", "tháng 10 - 11 năm 2026", and a time cell "10-11/2026"
 # (never a day: "10-11/2026" mixes two separators; a day is written "10/11/2026" or "10-11-2026"): the last month
-MONTH_SPAN = re.compile(rf"(?P<cue>{_CUE})\s*(?:các\s*)?tháng\s*(?P<m1>\d{{1,2}})\s*(?:-|–|,|và|đến)\s*(?:tháng\s*)?"
-                        r"(?P<m>\d{1,2})\s*(?:/|năm)\s*(?P<y>\d{4})(?![\d/])", re.I)
+MONTH_SPAN = re.compile(rf"(?P<cue>{_CUE})\s*(?:các\s*)?tháng\s*(?P<m1>\d{{1,2}})\s*(?:-|–|,|và|đến|hoặc)\s*"
+                        r"(?:tháng\s*)?(?P<m>\d{1,2})\s*(?:/|năm)\s*(?P<y>\d{4})(?![\d/])", re.I)
 BARE_MONTH_SPAN = re.compile(r"(?<![\d/.\-–])(?P<cue>)(?P<m1>\d{1,2})\s*[-–]\s*(?P<m>\d{1,2})\s*/\s*"
                              r"(?P<y>(?:19|20)\d\d)(?![\d/])")
 # a month or quarter without its year: "hoàn thành trong tháng 6", "trước quý III năm nay": the first such period
@@ -372,6 +372,8 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
             year, month = _before_period(m, issued_on.year, last_month, months)
             period_end = _not_ended(year, month, issued_on)
             probe = Deadline(due=issued_on, text=m.group(0), start=m.start(), exact=False)
+            if re.match(r"[^.;]{0,30}?(?:năm\s*|/\s*)(?:19|20)\d\d", text[m.end():]):
+                continue  # "đến hết tháng 6 hoặc tháng 12 năm 2020": the year written further on is this one's
             if period_end is None or PAST_TELLING.search(_sentence_of(text, probe)) or \
                     period_end.year > issued_on.year and (issued_on.month - month) % 12 < 6:
                 continue  # "Trong tháng 4, các đơn vị đã …" in May: a month told, not next year's April

@@ -89,6 +89,10 @@ def test_a_month_without_year_that_is_over_is_told_not_due() -> None:
     assert due_of("xong trong quý I", issued_on=dt.date(2026, 10, 5)) == "2027-03-31"
 
 
+def test_a_month_takes_the_year_written_after_its_alternative() -> None:
+    assert due_of("giãn thời hạn nộp thuế đến hết tháng 6 hoặc tháng 12 năm 2027") == "2027-12-31"
+
+
 def test_period_without_year_needs_the_document_date() -> None:
     assert due_of("hoàn thành trong tháng 6", issued_on=None) is None
 
