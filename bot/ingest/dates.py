@@ -1,23 +1,37 @@
 """Deadlines and recurrence in Vietnamese administrative phrasing.
 
 Rules follow the conventions of CORPUS.md: explicit dates after a deadline cue,
-dates without a year, months, quarters, "6 tháng đầu năm", years, "trong N ngày
-kể từ ngày ký". Vague timing ("kịp thời", "thường xuyên") gives no date. A date
-with no deadline cue (a cited document's date, an event date) is not a deadline."""
+dates without a year, months, quarters (with or without a year, or named from the
+document's date: "trong tháng này"), spans of months or years (the last),
+"6 tháng đầu năm", years ("trước năm 2027": by the end of 2026), holidays (lunar
+ones from the calendar), "trong N ngày (làm việc) kể từ ngày ký" (working days by
+the scheduler's calendar). Vague timing ("kịp thời", "thường xuyên") gives no date.
+A date with no deadline cue (a cited document's date, an event date) is not a
+deadline, nor is a period told ("(từ ngày … đến ngày …)", "kỳ báo cáo là năm"), a
+meeting's day, or what the recipient of a report does next."""
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from storage.vntext import fold
 
-_CUE = (r"(?:trước|chậm\s*nhất(?:\s*(?:là|vào|đến))?|xong\s*trước|hoàn\s*thành(?:\s*(?:trước|đến))?|xong|"
+if TYPE_CHECKING:
+    from scheduler.calendar import WorkingCalendar
+
+# (the lookahead lets the scan skip most positions at once: every cue starts with one of these letters)
+_CUE = (r"(?=[tcxhđkgsvTCXHĐKGSV])"
+        r"(?:trước|chậm\s*nhất(?:\s*(?:là|vào|đến))?|xong\s*trước|hoàn\s*thành(?:\s*(?:trước|đến))?|xong|"
         r"trong|đến\s*hết|hạn\s*chót|thời\s*hạn(?:\s*hoàn\s*thành)?|kết\s*thúc|cuối|gửi\s*về[^.;]{0,60}?trước|"
-        r"(?<=\s)sang|^sang|hạn\s*(?:nộp|gửi)(?:\s*(?:báo\s*cáo|hồ\s*sơ))?\s*:?|thời\s*gian\s*thực\s*hiện\s*:|(?:tới|đến)(?=\s*ngày))"
-        r"[\s:]*")
+        r"(?<=\s)sang|^sang|(?:hạn|thời\s*gian)\s*(?:nộp|gửi)(?:\s*(?:báo\s*cáo|hồ\s*sơ|ý\s*kiến))?\s*:?|"
+        r"thời\s*gian\s*thực\s*hiện\s*:|(?:tới|đến)(?=\s*ngày)|"
+        r"tiến\s*độ(?:\s*(?:thực\s*hiện|hoàn\s*thành))?\s*:|(?<=\s)vào(?=\s*ngày)|(?<!\w)[Hh]ạn\s*:)"
+        r"[\s:]*(?:là\s+)?")  # "hạn nộp báo cáo là ngày 15/6/2026"
 _DAY_PREFIX = (r"(?:(?:\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2})?\s*(?:phút|['’])?\s*)?(?:,\s*)?(?:ngày\s*)?"
                r"(?:thứ\s+\w+,?\s*)?(?:ngày\s*)?)")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -29,11 +43,13 @@ WORDY_DATE = re.compile(
     rf"(?P<cue>{_CUE})\s*{_DAY_PREFIX}(?P<d>\d{{1,2}})\s*tháng\s*(?P<m>\d{{1,2}})(?:\s*năm\s*(?P<y>\d{{4}}))?",
     re.I)
 # (news copies write "tháng 4.2020", "tháng 3-2020", "quý IV.2019")
-MONTH = re.compile(rf"(?P<cue>{_CUE})\s*(?:tháng)\s*(?P<m>\d{{1,2}})\s*(?:/|năm|[.-](?=\d{{4}}))\s*(?P<y>\d{{4}})",
+# ("vào đầu tháng 02/2027": early in the month, due by its end)
+MONTH = re.compile(rf"(?P<cue>{_CUE}|(?<!\w)(?:vào\s*)?đầu(?=\s*tháng))\s*(?:tháng)\s*(?P<m>\d{{1,2}})\s*"
+                   r"(?:/|năm|[.-](?=\d{4}))\s*(?P<y>\d{4})(?!\s*(?:,\s*)?(?:sẽ\s*)?(?:tổ\s*chức|diễn\s*ra|khai\s*mạc))",
                    re.I)
 # "Quý III, IV/2026": the last
 QUARTER = re.compile(rf"(?P<cue>{_CUE})\s*quý\s*(?:(?:IV|III|II|I|[1-4])\s*(?:,|và|-)\s*)*"
-                     r"(?P<q>IV|III|II|I|[1-4])\s*(?:/|năm|\.(?=\d{4}))\s*(?P<y>\d{4})", re.I)
+                     r"(?P<q>IV|III|II|I|[1-4])\s*(?:/|,?\s*năm|\.(?=\d{4})|[,\-–](?=\s*\d{4}))\s*(?P<y>\d{4})", re.I)
 # a time cell of a flattened task table, capitalised in the middle of the row: "… Nghị định của Chính phủ Tháng
 # 3/2027 …", "… Nghị quyết Quý III/2027 …" (prose writes "tháng", "quý" in lower case there)
 MONTH_CELL = re.compile(r"(?<=[a-zà-ỹđ,)])(?P<cue>\s+)Tháng\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})(?![\d/])", re.U)
@@ -48,12 +64,16 @@ SUBMIT_MONTH = re.compile(r"(?P<cue>\btrình\b" + _TO_WHOM + r")\s*tháng\s*(?P<
 # a time column that ends on a later year: "Thời gian hoàn thành: Quý IV/2026, 2027"
 TIME_FIELD = re.compile(r"thời\s*(?:gian|hạn)\s*hoàn\s*thành\s*:", re.I)
 LATER_YEAR = re.compile(r",\s*(?:năm\s*)?(?P<y>(?:19|20)\d\d)\s*(?=[.;]|$)", re.I)
+FIELD_MONTH = re.compile(r"(?P<cue>(?:thời\s*(?:gian|hạn)\s*hoàn\s*thành|tiến\s*độ(?:\s*(?:thực\s*hiện|hoàn\s*thành))?)"
+                         r"\s*:\s*)(?P<m>\d{1,2})\s*/\s*(?P<y>(?:19|20)\d\d)(?![\d/])", re.I)
 HALF = re.compile(r"(?P<n>6|9)\s*tháng\s*(?:đầu\s*)?năm\s*(?P<y>\d{4})", re.I)
 YEAR = re.compile(r"(?P<cue>trong|cuối|hoàn\s*thành(?:\s*trong)?|trước|xong|đến\s*hết|chậm\s*nhất|"
                   r"thời\s*(?:gian|hạn)\s*hoàn\s*thành)[\s:]*"
-                  r"(?:năm\s*)(?P<y>\d{4})", re.I)
+                  r"(?:năm\s*)(?P<y>\d{4})(?:\s*[-–]\s*(?P<y2>(?:19|20)\d\d)\b)?", re.I)
 # a time column written as a bare year: "Thời gian hoàn thành: 2026"
-FIELD_YEAR = re.compile(r"(?P<cue>thời\s*(?:gian|hạn)\s*hoàn\s*thành)\s*:\s*(?:(?:năm|giai\s*đoạn)\s*)?"
+# ("Thời gian hoàn thành: Đến năm 2030": in a time field the year is the deadline, in prose a horizon)
+FIELD_YEAR = re.compile(r"(?P<cue>thời\s*(?:gian|hạn)\s*hoàn\s*thành)\s*:\s*(?:(?:đến|tới)\s*(?:hết\s*)?)?"
+                        r"(?:(?:năm|giai\s*đoạn)\s*)?"
                         r"(?:(?:19|20)\d\d\s*-\s*)?(?P<y>(?:19|20)\d\d)\b(?![/-])", re.I)  # "2024 - 2030": the end
 # a holiday as the deadline: "trước Quốc khánh 2/9", "trước dịp kỷ niệm ngày Giải phóng miền Nam 30/4"
 _HOLIDAYS = {"quoc khanh": (9, 2), "giai phong mien nam": (4, 30), "quoc te lao dong": (5, 1),
@@ -61,8 +81,11 @@ _HOLIDAYS = {"quoc khanh": (9, 2), "giai phong mien nam": (4, 30), "quoc te lao 
 HOLIDAY = re.compile(
     r"(?P<cue>trước|chậm\s*nhất(?:\s*là)?|hoàn\s*thành\s*trước|xong\s*trước|nhân\s*dịp|trong\s*dịp)\s*"
     r"(?:(?:dịp|lễ|kỷ\s*niệm|ngày)\s*){0,3}"
-    r"(?P<name>Quốc\s*khánh|Giải\s*phóng\s*miền\s*Nam|Quốc\s*tế\s*Lao\s*động|Tết\s*Dương\s*lịch)"
+    r"(?P<name>Quốc\s*khánh|Giải\s*phóng\s*miền\s*Nam|Quốc\s*tế\s*Lao\s*động|Tết\s*Dương\s*lịch|"
+    r"Tết\s*Nguyên\s*[đĐ]án|Tết(?!\s*(?:[Dd]ương|[Tt]rung))|Giỗ\s*Tổ\s*Hùng\s*Vương)"
     r"(?:[\s(]*(?:ngày\s*)?(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}))?\)?)?", re.I)
+# lunar holidays, found in the `holidays` package's calendar: the day named exactly so (Tết: the first day)
+_LUNAR = {"tet nguyen dan": "Tết Nguyên Đán", "tet": "Tết Nguyên Đán", "gio to hung vuong": "Ngày Giỗ Tổ Hùng Vương"}
 # a meeting or event the issuer will hold is not a deadline: "dự kiến tổ chức hội nghị trong tháng 7 năm 2026"
 EVENT_BEFORE = re.compile(r"(?:dự\s*kiến\s*(?:sẽ\s*)?(?:tổ\s*chức|diễn\s*ra|khai\s*mạc)|sẽ\s*(?:được\s*)?tổ\s*chức|"
                           r"diễn\s*ra|được\s*tổ\s*chức|khai\s*mạc)(?![^.;]*\b(?:hoàn\s*thành|xong|gửi|báo\s*cáo|"
@@ -74,23 +97,82 @@ RANGE_END = re.compile(r"(?P<cue>\btừ\s+(?!năm\b)[^.;:]{1,40}?\s(?:đến|t�
                        r"(?:\s*(?:[/.\-]|năm)\s*(?P<y>\d{4}))?(?![\d/])", re.I)
 # … but not the window of a reporting period or the schedule of an event: "số liệu tính từ ngày 01/01 đến ngày
 # 30/6", "Thời gian dự kiến: từ ngày 11/9 đến ngày 20/9"
-RANGE_NOT_DUE = re.compile(r"(?:số\s*liệu|tính|kỳ\s*báo\s*cáo|giai\s*đoạn|"
+RANGE_NOT_DUE = re.compile(r"(?:số\s*liệu|tính|kỳ\s*báo\s*cáo[^.;()]{0,20}|"
+                           r"giai\s*đoạn|"
                            r"thời\s*gian\s*(?:dự\s*kiến|tổ\s*chức|diễn\s*ra)|"
                            r"dự\s*kiến|diễn\s*ra|tổ\s*chức\s*(?:vào|trong))\s*:?\s*(?:\(?\s*)?$", re.I)
 VALID_UNTIL = re.compile(r"(?:hiệu\s*lực|giá\s*trị|kéo\s*dài|[ủu][yỷ]\s*quyền|thời\s*hạn\s*sử\s*dụng)[^.;]*$", re.I)
-WITHIN_DAYS = re.compile(r"trong\s*(?:thời\s*hạn\s*)?(?:vòng\s*)?(?P<n>\d{1,3})\s*ngày(?P<work>\s*làm\s*việc)?"
-                         r"\s*(?:,\s*)?kể\s*từ\s*ngày\s*(?:ký|ban\s*hành)", re.I)
+# "trong 10 ngày (làm việc) kể từ ngày ký", "trong thời hạn 03 tháng kể từ ngày nhận được văn bản này",
+# "báo cáo UBND tỉnh trong vòng 05 ngày": counted from the document's date (the day a unit receives it is unknown,
+# and a notice reaches it within days); not from another event ("kể từ ngày Luật có hiệu lực", "kể từ ngày nhận
+# được hồ sơ hợp lệ": a procedure's time limit)
+WITHIN_DAYS = re.compile(
+    r"(?P<cue>trong\s*(?:thời\s*hạn\s*|vòng\s*|thời\s*gian\s*)?|chậm\s*nhất\s*(?:là\s*)?(?:sau\s*)?)"
+    r"(?P<n>\d{1,3})\s*(?P<unit>ngày|tuần|tháng)(?!\s*(?:đầu|cuối|giữa|năm|qua|vừa|trước|gần|liên|tới|tiếp)\b)"
+    r"(?P<work>\s*làm\s*việc)?"
+    r"(?P<anchor>\s*(?:,\s*)?(?:kể\s*từ|tính\s*từ|sau)\s*(?:ngày|khi)\s*(?P<what>[^.;,()]{0,60}))?", re.I)
+ANCHOR_DOCUMENT = re.compile(
+    r"^(?:ký|ban\s*hành|nhận\s*được\s*(?:(?:văn\s*bản|công\s*văn|thông\s*báo|kết\s*luận|quyết\s*định|kế\s*hoạch|"
+    r"chỉ\s*thị|công\s*điện|hướng\s*dẫn)\b|(?:thông\s*báo|văn\s*bản)\s*này))", re.I)
+# without an anchor, only where the clause asks for something to be delivered ("báo cáo … trong 05 ngày"), not
+# a duration ("tập huấn trong 02 ngày", "kiểm tra trong 05 ngày làm việc")
+DELIVER_BEFORE = re.compile(r"(?:báo\s*cáo|gửi|nộp|trả\s*lời|hoàn\s*thành|hoàn\s*tất|xong|trình|tham\s*mưu|"
+                            r"khắc\s*phục|xử\s*lý\s*dứt\s*điểm)\b[^.;:]{0,80}$", re.I)
+DURATION_BEFORE = re.compile(r"(?:tập\s*huấn|kiểm\s*tra|thanh\s*tra|hội\s*nghị|diễn\s*ra|tổ\s*chức|kéo\s*dài|"
+                             r"lưu\s*trú|cách\s*ly|nghỉ)\b[^.;:]{0,40}$", re.I)
 
+# a span of months: "trong các tháng 10, 11/2026", "tháng 10 - 11 năm 2026", and a time cell "10-11/2026"
+# (never a day: "10-11/2026" mixes two separators; a day is written "10/11/2026" or "10-11-2026"): the last month
+MONTH_SPAN = re.compile(rf"(?P<cue>{_CUE})\s*(?:các\s*)?tháng\s*(?P<m1>\d{{1,2}})\s*(?:-|–|,|và|đến|hoặc)\s*"
+                        r"(?:tháng\s*)?(?P<m>\d{1,2})\s*(?:/|năm)\s*(?P<y>\d{4})(?![\d/])", re.I)
+BARE_MONTH_SPAN = re.compile(r"(?<![\d/.\-–])(?P<cue>)(?P<m1>\d{1,2})\s*[-–]\s*(?P<m>\d{1,2})\s*/\s*"
+                             r"(?P<y>(?:19|20)\d\d)(?![\d/])")
+# a month or quarter without its year: "hoàn thành trong tháng 6", "trước quý III năm nay": the first such period
+# that has not ended by the document's date
+MONTH_NO_YEAR = re.compile(rf"(?P<cue>{_CUE})\s*tháng\s*(?P<m>\d{{1,2}})(?:\s*năm\s*nay)?"
+                           r"(?![\d\w]|\s*(?:[/.\-–,]\s*\d|năm\s*\d|và\b|đến\b|tới\s*tháng))", re.I)
+QUARTER_NO_YEAR = re.compile(rf"(?P<cue>{_CUE})\s*quý\s*(?P<q>IV|III|II|I|[1-4])(?:\s*năm\s*nay)?"
+                             r"(?![\d\w]|\s*(?:[/.\-–,]\s*\d|năm\s*\d|,|và\b|đến\b))", re.I)
+# a period named from the document's date: "trong tháng này", "trước cuối năm nay", "trong quý tới"
+RELATIVE_PERIOD = re.compile(rf"(?P<cue>{_CUE})\s*(?P<unit>tháng|quý|năm)\s*(?P<which>này|nay|tới|sau|kế\s*tiếp)(?!\w)",
+                             re.I)
+# "… các nhiệm vụ trọng tâm trong tháng 9", "… là nhiệm vụ hàng đầu trong năm 2026": the period names which work,
+# it is not a date to finish by
+DESCRIBED_BEFORE = re.compile(r"(?<!hoàn thành các )(?<!hoàn thành )(?:nhiệm\s*vụ|chỉ\s*tiêu|mục\s*tiêu)"
+                              r"(?:\s+(?!làm\b|thực\s*hiện\b|hoàn\s*thành\b|xong\b)[^\s,.;:]+){0,3}\s*$", re.I)
+# the day of a meeting or ceremony: "dự Hội nghị vào ngày 12/6/2026"
+EVENT_NOUN_BEFORE = re.compile(r"(?:hội\s*nghị|cuộc\s*họp|phiên\s*họp|buổi|lễ|kỷ\s*niệm|hội\s*thảo|đại\s*hội|hội\s*thi)"
+                               r"[^.;,]{0,60}$", re.I)
+# OCR splits a day in two: "trước ngày 3 1/12/2026"
+OCR_SPLIT_DAY = re.compile(r"(ngày\s+)([0-3])\s([0-9])(?=\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4})", re.I)
+
+_EVERY = r"(?:hằng|hàng|định\s*kỳ|mỗi)"
+_ONCE_PER = r"(?:0?1|một)\s*lần\s*(?:/|trên|mỗi|một)\s*"  # "01 lần/năm", "một lần mỗi tháng"
+# a reporting regime: "kỳ báo cáo là năm", "Kỳ báo cáo: 6 tháng", "… nộp trước ngày 15/02 của năm liền kề sau năm báo
+# cáo"
+_PERIOD_OF_REPORT = r"kỳ\s*báo\s*cáo\s*(?:là|:)?\s*(?:0?1\s*(?=năm|tháng|quý))?"
 _RECURRENCE = [
     ("biweekly", re.compile(r"\b0?2\s*tuần\s*(?:/|một)\s*lần|hai\s*tuần\s*(?:/|một)\s*lần", re.I)),
-    ("semiannual", re.compile(r"\b0?6\s*tháng\s*(?:/|một)\s*lần|(?:hằng|hàng|định\s*kỳ)\s*(?:06|6|sáu)\s*tháng|"
-                              r"sơ\s*kết\s*6\s*tháng", re.I)),
-    ("daily", re.compile(r"(?:hằng|hàng)\s*ngày", re.I)),
-    ("weekly", re.compile(r"(?:hằng|hàng|định\s*kỳ)\s*tuần|thứ\s*\w+\s*(?:hằng|hàng)\s*tuần", re.I)),
-    ("monthly", re.compile(r"(?:hằng|hàng|định\s*kỳ)\s*tháng|ngày\s*\d{1,2}\s*(?:hằng|hàng)\s*tháng", re.I)),
-    ("quarterly", re.compile(r"(?:hằng|hàng|định\s*kỳ)\s*quý", re.I)),
-    ("yearly", re.compile(r"(?:hằng|hàng|định\s*kỳ)\s*năm", re.I)),
+    ("semiannual", re.compile(r"\b0?6\s*tháng\s*(?:/|một)\s*lần|(?:hằng|hàng|định\s*kỳ|mỗi)\s*(?:06|6|sáu)\s*tháng|"
+                              r"sơ\s*kết\s*6\s*tháng|\b(?:0?2|hai)\s*lần\s*(?:/|trên|mỗi|một)\s*năm|"
+                              + _PERIOD_OF_REPORT + r"(?:06|6|sáu)\s*tháng", re.I)),
+    ("daily", re.compile(rf"(?:hằng|hàng|mỗi)\s*ngày|{_ONCE_PER}ngày", re.I)),
+    ("weekly", re.compile(rf"{_EVERY}\s*tuần|thứ\s*\w+\s*(?:hằng|hàng)\s*tuần|{_ONCE_PER}tuần|\b0?1\s*tuần\s*/\s*lần",
+                          re.I)),
+    ("monthly", re.compile(rf"{_EVERY}\s*tháng|ngày\s*\d{{1,2}}\s*(?:hằng|hàng)\s*tháng|{_ONCE_PER}tháng|"
+                           rf"{_PERIOD_OF_REPORT}tháng|\b0?1\s*tháng\s*/\s*lần", re.I)),
+    ("quarterly", re.compile(rf"{_EVERY}\s*quý|tháng\s*(?:cuối|đầu)\s*(?:của\s*)?(?:mỗi\s*)?quý|{_ONCE_PER}quý|"
+                             rf"\b0?3\s*tháng\s*(?:/|một)\s*lần|(?:định\s*kỳ|mỗi)\s*(?:0?3|ba)\s*tháng|"
+                             rf"{_PERIOD_OF_REPORT}quý", re.I)),
+    ("yearly", re.compile(rf"{_EVERY}\s*năm|{_ONCE_PER}năm|{_PERIOD_OF_REPORT}năm|"
+                          r"năm\s*(?:liền\s*kề\s*)?sau\s*năm\s*báo\s*cáo|\b0?1\s*năm\s*/\s*lần", re.I)),
 ]
+# "hằng năm" that names a kind of plan or a way of life, not how often the task comes back: "kế hoạch 5 năm và hằng
+# năm", "kế hoạch hằng năm và dài hạn", "sinh hoạt hằng ngày"
+NOT_RECURRENCE = re.compile(r"(?:\d+|năm)\s*năm\s*(?:và|,)\s*(?:hằng|hàng)\s*năm|"
+                            r"(?:hằng|hàng)\s*năm\s*(?:và|,)\s*(?:dài|trung|ngắn)\s*hạn|"
+                            r"(?:dài|trung|ngắn)\s*hạn\s*(?:và|,)\s*(?:hằng|hàng)\s*năm|"
+                            r"(?:cuộc\s*sống|đời\s*sống|sinh\s*hoạt|nhu\s*cầu|sử\s*dụng)\s*(?:hằng|hàng)\s*ngày", re.I)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -123,10 +205,46 @@ def _before_period(m: re.Match[str], year: int, last_month: int, months: int) ->
     return (year, month) if month >= 1 else (year - 1, month + 12)
 
 
+@functools.lru_cache(maxsize=64)
+def _lunar_holiday(name: str, issued_on: dt.date) -> dt.date | None:
+    """The first day on or after `issued_on` that the Vietnamese calendar names `name`."""
+    import holidays  # only documents that name a lunar holiday pay for the table
+
+    days = holidays.country_holidays("VN", language="vi", years=(issued_on.year, issued_on.year + 1))
+    return min((d for d, n in days.items() if n == name and d >= issued_on), default=None)
+
+
+@functools.cache
+def _calendar() -> WorkingCalendar:
+    from scheduler.calendar import WorkingCalendar  # the holidays table is built on first use
+
+    return WorkingCalendar()
+
+
+def _working_days_after(day: dt.date, count: int) -> dt.date:
+    """"trong 05 ngày làm việc": Monday to Friday less public holidays, as the scheduler counts them."""
+    return _calendar().add_working_days(day, count)
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    y, m = divmod(day.month - 1 + months, 12)
+    year, month = day.year + y, m + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _not_ended(year: int, month: int, issued_on: dt.date) -> dt.date | None:
+    """The end of `month` in the document's year, or the next year's when that month is over."""
+    due = _month_end(year, month)
+    if due is not None and due < issued_on:
+        due = _month_end(year + 1, month)
+    return due
+
+
 def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
     """Every deadline phrase in `text`, in order of appearance."""
     found: list[Deadline] = []
     taken: list[tuple[int, int]] = []
+    text = OCR_SPLIT_DAY.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(3)} ", text)  # same length
 
     def add(match: re.Match[str], due: dt.date | None, exact: bool = False, year_given: bool = True) -> None:
         if due is None:
@@ -135,12 +253,18 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
         if any(a < span[1] and span[0] < b for a, b in taken):
             return
         cue = (match.groupdict().get("cue") or "").lower()
-        if cue.startswith(("đến", "tới")) and re.search(r"\btừ\b[^.;:]*$", text[max(0, span[0] - 60): span[0]], re.I):
-            return  # the end of a period ("từ ngày 11/9 đến hết năm 2026"), not a deadline
-        if cue.startswith(("đến", "tới")) and VALID_UNTIL.search(text[max(0, span[0] - 40): span[0]]):
+        before = text[max(0, span[0] - 120): span[0]]
+        if cue.startswith(("đến", "tới")) and re.search(r"\btừ\b(?!\s*(?:nay|bây\s*giờ)\s*$)[^.;:]*$", before[-60:],
+                                                       re.I):
+            return  # the end of a period ("từ ngày 11/9 đến hết năm 2026"), not a deadline; "từ nay đến hết …" is one
+        if cue.startswith(("đến", "tới")) and VALID_UNTIL.search(before[-40:]):
             return  # how long a paper or a mandate holds ("có hiệu lực đến ngày 31/12"), not work to finish
-        if EVENT_BEFORE.search(text[max(0, span[0] - 120): span[0]]):
+        if EVENT_BEFORE.search(before):
             return  # the date of a meeting or event, not of work to finish
+        if cue.startswith("trong") and not exact and DESCRIBED_BEFORE.search(before[-50:]):
+            return  # "các nhiệm vụ trọng tâm trong tháng 9": which work, not by when
+        if cue.startswith("vào") and (EVENT_NOUN_BEFORE.search(before) or issued_on is not None and due < issued_on):
+            return  # the day of a meeting or ceremony, or of something already done
         taken.append(span)
         found.append(Deadline(due=due, text=match.group(0).strip(" ,;:"), start=span[0], exact=exact,
                               year_given=year_given))
@@ -156,25 +280,55 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
             add(match, due, exact=True, year_given=False)
 
     for m in RANGE_END.finditer(text):
-        if RANGE_NOT_DUE.search(text[max(0, m.start() - 40): m.start()]):
-            continue
+        if RANGE_NOT_DUE.search(text[max(0, m.start() - 40): m.start()]) or text[:m.start()].rstrip().endswith("("):
+            continue  # a period told, not a window to work in: "… trong dịp nghỉ Lễ (từ ngày 30/4 đến ngày 03/5)"
         d, mo = int(m.group("d")), int(m.group("m"))
         start_year = re.search(r"\d{4}", m.group("cue"))
         year = int(m.group("y") or (start_year.group(0) if start_year else 0)) or (issued_on.year if issued_on else 0)
         if year:
             add(m, _safe_date(year, mo, d), exact=True, year_given=bool(m.group("y") or start_year))
+    for rx in (MONTH_SPAN, BARE_MONTH_SPAN):
+        for m in rx.finditer(text):
+            first, last = int(m.group("m1")), int(m.group("m"))
+            if 1 <= first < last <= 12 and not re.search(r"ngày\s*$", text[max(0, m.start() - 8): m.start()], re.I):
+                add(m, _month_end(int(m.group("y")), last))
     for rx in (FULL_DATE, WORDY_DATE):
         for m in rx.finditer(text):
             d, mo = int(m.group("d")), int(m.group("m"))
             add_day_month(m, d, mo)
     for m in HOLIDAY.finditer(text):
-        month, day = _HOLIDAYS[fold(m.group("name"))]
+        name = fold(m.group("name"))
+        if name in _LUNAR:
+            if issued_on is not None:
+                add(m, _lunar_holiday(_LUNAR[name], issued_on), exact=True, year_given=False)
+            continue
+        month, day = _HOLIDAYS[name]
         if m.group("d"):
             day, month = int(m.group("d")), int(m.group("m"))
         add_day_month(m, day, month)
-    for m in WITHIN_DAYS.finditer(text):
-        if issued_on is not None:
-            add(m, issued_on + dt.timedelta(days=int(m.group("n"))), exact=True)
+    if issued_on is not None:
+        for m in WITHIN_DAYS.finditer(text):
+            before = text[max(0, m.start() - 120): m.start()]
+            if m.group("anchor"):
+                if not ANCHOR_DOCUMENT.match(m.group("what").strip()):
+                    continue  # counted from another event ("kể từ ngày Luật có hiệu lực")
+            elif not DELIVER_BEFORE.search(before) or DURATION_BEFORE.search(before):
+                continue  # how long something lasts, not by when it is done
+            probe = Deadline(due=issued_on, text=m.group(0), start=m.start(), exact=True)
+            if PAST_TELLING.search(_sentence_of(text, probe)):
+                continue  # "Công văn số … đã giao … báo cáo trong 30 ngày, nhưng đến nay …": another document's count
+            n = int(m.group("n"))
+            if m.group("unit").lower() == "tháng":
+                due = _add_months(issued_on, n)
+            elif m.group("unit").lower() == "tuần":
+                due = issued_on + dt.timedelta(weeks=n)
+            elif m.group("work"):
+                due = _working_days_after(issued_on, n)
+            else:
+                due = issued_on + dt.timedelta(days=n)
+            add(m, due, exact=True)
+    for m in FIELD_MONTH.finditer(text):
+        add(m, _month_end(int(m.group("y")), int(m.group("m"))))
     for m in MONTH.finditer(text):
         add(m, _month_end(*_before_period(m, int(m.group("y")), int(m.group("m")), 1)))
     for m in QUARTER.finditer(text):
@@ -196,7 +350,34 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
             add(m, dt.date(int(m.group("y")), 12, 31))
     for rx in (YEAR, FIELD_YEAR):
         for m in rx.finditer(text):
-            add(m, dt.date(int(m.group("y")), 12, 31))
+            year = int(m.groupdict().get("y2") or m.group("y"))
+            # "hoàn thành trước năm 2027": before that year begins, as "trước tháng 7" is by the end of June
+            add(m, dt.date(year - 1 if re.search(r"trước\s*$", m.group("cue"), re.I) else year, 12, 31))
+    if issued_on is not None:
+        for m in RELATIVE_PERIOD.finditer(text):
+            ahead = 0 if fold(m.group("which")) == "nay" else 1  # "này", "nay": this one
+            unit = fold(m.group("unit"))
+            if unit == "thang":
+                end_month = issued_on.month + ahead
+            elif unit == "quy":
+                end_month = ((issued_on.month - 1) // 3 + 1 + ahead) * 3
+            else:
+                end_month = 12 + 12 * ahead
+            year, month = issued_on.year + (end_month - 1) // 12, (end_month - 1) % 12 + 1
+            add(m, _month_end(*_before_period(m, year, month, {"thang": 1, "quy": 3}.get(unit, 12))),
+                year_given=False)
+        for m, last_month, months in [
+                *((m, int(m.group("m")), 1) for m in MONTH_NO_YEAR.finditer(text)),
+                *((m, _ROMAN[m.group("q").lower()] * 3, 3) for m in QUARTER_NO_YEAR.finditer(text))]:
+            year, month = _before_period(m, issued_on.year, last_month, months)
+            period_end = _not_ended(year, month, issued_on)
+            probe = Deadline(due=issued_on, text=m.group(0), start=m.start(), exact=False)
+            if re.match(r"[^.;]{0,30}?(?:năm\s*|/\s*)(?:19|20)\d\d", text[m.end():]):
+                continue  # "đến hết tháng 6 hoặc tháng 12 năm 2020": the year written further on is this one's
+            if period_end is None or PAST_TELLING.search(_sentence_of(text, probe)) or \
+                    period_end.year > issued_on.year and (issued_on.month - month) % 12 < 6:
+                continue  # "Trong tháng 4, các đơn vị đã …" in May: a month told, not next year's April
+            add(m, period_end, year_given=False)
     return sorted(found, key=lambda d: d.start)
 
 
@@ -205,7 +386,52 @@ def pick_deadline(text: str, *, issued_on: dt.date | None) -> Deadline | None:
     found = find_deadlines(text, issued_on=issued_on)
     if issued_on is not None:
         found = [d for d in found if not (d.due < issued_on and _told_as_past(text, d))]
+    found = _own_part(text, found)
     return max(found, key=lambda d: (d.start)) if found else None
+
+
+# "… gửi về Tiểu ban nội dung trước ngày 10/01, Tiểu ban nội dung dự thảo báo cáo … vào đầu tháng 02": what the
+# recipient does next is its own work; the task is done when the report is sent
+SENT_TO = re.compile(r"(?:gửi|nộp|báo\s*cáo)(?:\s+[^\s,.;]+){0,4}?\s+(?:về|đến|cho|tới)\s+"
+                     r"(?:(?:cơ\s*quan|đơn\s*vị)\s+)?"
+                     r"(?P<x>[^,.;()]{3,60}?)\s*(?:\([^)]*\)\s*)?(?:trước|chậm\s*nhất|trong)\b", re.I)
+
+
+def _own_part(text: str, found: list[Deadline]) -> list[Deadline]:
+    """Drop the deadlines after a report is sent to X of the clauses whose doer is X."""
+    for first in found:
+        sent = next((m for m in SENT_TO.finditer(text, max(0, first.start - 120), first.start + len(first.text))
+                     if m.end() >= first.start - 1), None)
+        if sent is None:
+            continue
+        recipient = fold(sent.group("x")).split()[:3]
+        if not recipient:
+            continue
+        kept = []
+        for later in found:
+            between = text[first.start + len(first.text): later.start]
+            if later.start > first.start and any(fold(clause).split()[: len(recipient)] == recipient
+                                                 for clause in re.split(r"[,.;]", between)[1:]):
+                continue  # "…, Sở Nội vụ tổng hợp, báo cáo UBND tỉnh trước ngày 20/6": the recipient's own date
+            kept.append(later)
+        return kept
+    return found
+
+
+def _sentence_of(text: str, deadline: Deadline) -> str:
+    start = max(text.rfind(". ", 0, deadline.start), text.rfind("; ", 0, deadline.start)) + 1
+    end = min((i for i in (text.find(". ", deadline.start), text.find("; ", deadline.start)) if i >= 0),
+              default=len(text))
+    return text[start:end]
+
+
+ONGOING = re.compile(r"\bthường\s*xuyên\b", re.I)
+
+
+def ongoing(text: str, deadline: Deadline) -> bool:
+    """"Thường xuyên theo dõi … giải ngân vốn trong năm 2026": ongoing work whose period is no deadline; only the
+    sentence of the period counts ("… giao hết vốn trong tháng 3/2026. Thường xuyên kiểm tra …" has one)."""
+    return not deadline.exact and bool(ONGOING.search(_sentence_of(text, deadline)))
 
 
 PAST_TELLING = re.compile(r"\bđã\b|\bnhưng\b|đến\s*nay|vẫn\s*chưa", re.I)
@@ -214,10 +440,7 @@ PAST_TELLING = re.compile(r"\bđã\b|\bnhưng\b|đến\s*nay|vẫn\s*chưa", re.
 def _told_as_past(text: str, deadline: Deadline) -> bool:
     """"Cục X đã có Văn bản … đề nghị Y ban hành trước ngày 05/02/2026, nhưng đến nay …": a deadline that had
     passed when the document was written, told as background."""
-    start = max(text.rfind(". ", 0, deadline.start), text.rfind("; ", 0, deadline.start)) + 1
-    end = min((i for i in (text.find(". ", deadline.start), text.find("; ", deadline.start)) if i >= 0),
-              default=len(text))
-    return bool(PAST_TELLING.search(text[start:end]))
+    return bool(PAST_TELLING.search(_sentence_of(text, deadline)))
 
 
 # "Thời gian lấy ý kiến: từ ngày 17/3/2026 đến ngày 05/4/2026": the window in which opinions are due
@@ -233,7 +456,15 @@ def comment_window(text: str, *, issued_on: dt.date | None) -> Deadline | None:
     return pick_deadline(m.group("w"), issued_on=issued_on) if m else None
 
 
+# every recurrence pattern holds one of these words: most task texts are skipped at once
+_RECURRENCE_HINT = re.compile(r"hằng|hàng|định\s*kỳ|mỗi|lần|(?:kỳ|năm)\s*báo\s*cáo|"
+                              r"(?:cuối|đầu)\s*(?:của\s*)?(?:mỗi\s*)?quý", re.I)
+
+
 def find_recurrence(text: str) -> str | None:
+    if not _RECURRENCE_HINT.search(text):
+        return None
+    text = NOT_RECURRENCE.sub(" ", text)
     for name, rx in _RECURRENCE:
         if rx.search(text):
             return name

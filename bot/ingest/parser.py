@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
-from bot.ingest.dates import GIVES_OPINION, comment_window, find_recurrence, parse_date_phrase, pick_deadline
+from bot.ingest.dates import GIVES_OPINION, comment_window, find_recurrence, ongoing, parse_date_phrase, pick_deadline
 from bot.ingest.legacy import repair_legacy
 from bot.ingest.tables import rewrite_tables
 from bot.ingest.units import (
@@ -1238,7 +1238,7 @@ def _task(ref: str, text: str, *, issued_on: dt.date | None, ctx: _Context, pare
     if deadline and recurrence and not (deadline.exact and deadline.year_given):
         # "báo cáo hằng năm trước ngày 31 tháng 12": the day of each round, not a final deadline
         deadline = None
-    if deadline and not deadline.exact and re.search(r"\bthường\s*xuyên\b", text, re.I):
+    if deadline and ongoing(text, deadline):
         deadline = None  # "Thường xuyên theo dõi … giải ngân vốn trong năm 2026": ongoing work
     due, due_text = (deadline.due, deadline.text) if deadline else (inherited_due or (None, None))
     return ParsedTask(ref=ref, text=text, lead=tuple(leads), support=tuple(supports), due=due, due_text=due_text,
