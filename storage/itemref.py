@@ -27,6 +27,13 @@ def same_ref(a: str, b: str) -> bool:
     return ref_key(a) == ref_key(b)
 
 
+def ends_ref(full: str, short: str) -> bool:
+    """Whether `short` is `full` without its leading part: "4.c" of "II.4.c", "1.a" of "III.1.a" (people drop
+    the section a list sits in). Only a number with parts ("4.c", not "4"): a bare number is an item of its own."""
+    key = ref_key(short)
+    return "." in key and ref_key(full).endswith("." + key)
+
+
 def squeezed_and_folded(text: str) -> tuple[str, str]:
     """The text with spaces squeezed (case and marks kept), and the same lower-cased without marks,
     character for character: a pattern matched on the folded text (which ignores "ủy"/"uỷ", text typed

@@ -23,7 +23,7 @@ from storage.errors import (
     TaskClosed,
     TaskNotFound,
 )
-from storage.itemref import ref_key, same_ref
+from storage.itemref import ends_ref, ref_key, same_ref
 from storage.models import (
     Digest,
     ExtensionMessage,
@@ -237,7 +237,11 @@ def open_tasks_for(session: Session, person: Person) -> list[Task]:
 
 
 def tasks_by_ref(session: Session, person: Person, item_ref: str) -> list[Task]:
-    return [t for t in open_tasks_for(session, person) if same_ref(t.item_ref, item_ref)]
+    """The person's open tasks numbered `item_ref`; if none, those it numbers without their section ("4.c" for
+    "II.4.c": the caller asks which when there are several)."""
+    tasks = open_tasks_for(session, person)
+    return ([t for t in tasks if same_ref(t.item_ref, item_ref)]
+            or [t for t in tasks if ends_ref(t.item_ref, item_ref)])
 
 
 def covered_tasks_by_ref(session: Session, person: Person, item_ref: str, *, today: dt.date) -> list[Task]:
@@ -329,12 +333,14 @@ def pending_extensions(session: Session, item_ref: str | None = None,
                        decider: Person | None = None) -> list[ExtensionRequest]:
     """Extension requests nobody has decided yet (of item `item_ref`, if given; that `decider` may grant,
     if given), oldest first."""
-    query = (select(StatusReport.id).join(Task, Task.id == StatusReport.task_id)
+    query = (select(StatusReport.id, Task.item_ref).join(Task, Task.id == StatusReport.task_id)
              .where(StatusReport.decision == "pending",
                     Task.status.not_in([TaskStatus.DONE, TaskStatus.CANCELLED])).order_by(StatusReport.id))
-    if item_ref:
-        query = query.where(_ref_is(item_ref))
-    found = [extension_request(session, report_id) for report_id in session.scalars(query)]
+    rows = session.execute(query).all()  # the requests waiting: a few
+    if item_ref:  # as numbered, or without its section ("5.b" for "II.5.b") if none is numbered so
+        rows = ([r for r in rows if same_ref(r.item_ref, item_ref)]
+                or [r for r in rows if ends_ref(r.item_ref, item_ref)])
+    found = [extension_request(session, r.id) for r in rows]
     if decider is not None:
         found = [r for r in found
                  if may_decide(session, decider, session.get_one(Task, r.task_id), r.requester_id)]

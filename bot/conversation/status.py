@@ -496,6 +496,9 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
             return True
         await conv.say(event, texts.unknown_ref(ref))
         return True
+    if len({t.item_ref for t in tasks}) > 1:  # "1.a" typed for "I.1.a" and "II.1.a": ask which, the text kept
+        await _ask_which(conv, event, person, tasks, rest, "text")
+        return True
     if len(tasks) > 1:
         await conv.say(event, texts.ambiguous_ref(ref, len(tasks), conv.channel(event.channel).capabilities.reply_to))
         return True

@@ -83,3 +83,35 @@ async def test_extension_for_more_time_and_typed_decision(harness: Harness) -> N
     assert tasks(h)["II.1.b"].due_on == dt.date(2018, 4, 29)
     await h.say("leader", "đồng ý gia hạn II.9.z")
     assert "II.9.z" in last_text(h, "leader"), "an unknown item is named as typed"
+
+
+async def test_an_item_number_typed_without_its_section(harness: Harness) -> None:
+    """People drop the Roman section ("1.a" for "II.1.a"): the one task it can be is updated and named in
+    full; the extension decision finds the request the same way."""
+    h = harness
+    await h.say("head_bdv", "1.a xong")
+    assert last_text(h, "head_bdv") == "Đã cập nhật: mục II.1.a — Hoàn thành, đúng hạn."
+    assert TaskStatus(tasks(h)["II.1.a"].status) == TaskStatus.DONE
+    await h.say("head_bdv", "1.b xin gia hạn đến 30/4")
+    await h.say("leader", "đồng ý gia hạn 1.b")
+    assert last_text(h, "leader").startswith("Đã gia hạn đến 30/04/2018: nhiệm vụ mục II.1.b")
+    await h.say("head_stnmt", "9.z xong")
+    assert "9.z" in last_text(h, "head_stnmt"), "no task of that number: said as typed"
+
+
+async def test_a_short_item_number_that_fits_two_tasks_asks_which(db_url: str) -> None:
+    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 3, 6, 9, 0)))
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        await h.say("admin", NOTICE.replace(
+            "I. Đánh giá chung\nCác đơn vị đã triển khai nghiêm túc các nhiệm vụ được giao.",
+            "I. Nhiệm vụ trước mắt\n1. Giao Ban Dân vận Tỉnh ủy:\n"
+            "a) Tổng kết công tác dân vận năm 2017, báo cáo trước ngày 20/3/2018."))
+        await h.tap("admin", texts.BUTTON_CONFIRM)
+        assert {"I.1.a", "II.1.a"} <= tasks(h).keys()
+        await h.say("head_bdv", "1.a xong")
+        question = last_text(h, "head_bdv")
+        assert "I.1.a" in question and "II.1.a" in question
+        assert all(TaskStatus(t.status) == TaskStatus.OPEN for t in tasks(h).values())
+    finally:
+        await h.stop()
