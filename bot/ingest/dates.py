@@ -172,7 +172,10 @@ _RECURRENCE = [
 NOT_RECURRENCE = re.compile(r"(?:\d+|năm)\s*năm\s*(?:và|,)\s*(?:hằng|hàng)\s*năm|"
                             r"(?:hằng|hàng)\s*năm\s*(?:và|,)\s*(?:dài|trung|ngắn)\s*hạn|"
                             r"(?:dài|trung|ngắn)\s*hạn\s*(?:và|,)\s*(?:hằng|hàng)\s*năm|"
-                            r"(?:cuộc\s*sống|đời\s*sống|sinh\s*hoạt|nhu\s*cầu|sử\s*dụng)\s*(?:hằng|hàng)\s*ngày", re.I)
+                            r"(?:cuộc\s*sống|đời\s*sống|sinh\s*hoạt|nhu\s*cầu|sử\s*dụng)\s*(?:hằng|hàng)\s*ngày|"
+                            # one edition of a periodic event: "chương trình … định kỳ tháng 8/2026"
+                            r"định\s*kỳ\s*(?:(?:tháng\s*\d{1,2}|quý\s*[ivx\d]{1,4})\s*(?:/|-|năm)\s*|năm\s*)\d{4}",
+                            re.I)
 
 
 @dataclass(frozen=True, kw_only=True)
