@@ -11,7 +11,10 @@ _HEADS = (
     r"Tỉnh\s*ủy|Tỉnh\s*uỷ|Thành\s*ủy|Thành\s*uỷ|Huyện\s*ủy|Huyện\s*uỷ|Thị\s*ủy|Thị\s*uỷ|Đảng\s*ủy|Đảng\s*uỷ|"
     r"Đảng\s*bộ|Chi\s*bộ|Chi\s*đoàn|[Cc]ấp\s*ủy|[Cc]ấp\s*uỷ|"
     r"Thường\s*trực|Kho\s*[Bb]ạc|Ngân\s*hàng|Thanh\s*tra|Đài|Báo(?!\s*cáo)|Tòa\s*án|Toà\s*án|Viện\s*kiểm\s*sát|Công\s*ty|"
-    r"Tập\s*đoàn|Tổng\s*[Cc]ông\s*ty|Chủ\s*tịch|Giám\s*đốc|Phó\s*(?:Giám\s*đốc|Chủ\s*tịch|Trưởng\s*(?:ban|phòng)|Bí\s*thư)|"
+    r"Tập\s*đoàn|Tổng\s*[Cc]ông\s*ty|Chủ\s*tịch|Giám\s*đốc|(?:Phó\s*)?Tổng\s*[Gg]iám\s*đốc|"
+    # office holders written in lower case after whoever asks: "yêu cầu giám đốc các sở, chủ tịch UBND các xã"
+    r"giám\s*đốc\s(?=các|sở|Sở|công\s*ty|Công\s*ty|trung\s*tâm|Trung\s*tâm)|chủ\s*tịch\s(?=UBND|HĐND|[ỦUủu][yỷ]\s*ban|Hội|hội)|"
+    r"Phó\s*(?:Giám\s*đốc|Chủ\s*tịch|Trưởng\s*(?:ban|phòng)|Bí\s*thư)|"
     r"Trưởng\s*phòng|Hiệu\s*trưởng|Đồng\s*chí|Đ/c|Thủ\s*trưởng|Trưởng\s*ban|Chánh\s*Văn\s*[Pp]hòng|Trường(?!\s*hợp)|"
     r"Bệnh\s*[Vv]iện|Bảo\s*hiểm|BHXH|Quỹ|Chi\s*[Cc]ục|Cảng\s*vụ|Ban\s*quản\s*lý|BQL|Hạt|"
     r"Thủ\s*tướng|Phó\s*Thủ\s*tướng|Chính\s*phủ|Ngân\s*hàng\s*Nhà\s*nước|Bộ\s*trưởng|"
@@ -27,7 +30,7 @@ _KINDS = (r"sở|ban|bộ|ngành|cơ\s*quan|đơn\s*vị|địa\s*phương|huy�
           r"doanh\s*nghiệp|hội|đoàn\s*thể|phòng|trường|cơ\s*sở|lực\s*lượng|đài|báo|chi\s*bộ|đảng\s*bộ|cấp|"
           r"ủy\s*ban|uỷ\s*ban|UBND|Đại\s*sứ\s*quán|chủ\s*đầu\s*tư|công\s*ty|thành\s*viên|Bộ|Sở|Ban|ngân\s*hàng|"
           r"nhà\s*trường|quận|thị\s*xã|tập\s*đoàn|viện|trung\s*tâm|cục|chi\s*cục|thôn|bản|tổ|cá\s*nhân|hộ|ấp|khu\s*phố|"
-          r"tổ\s*dân\s*phố|buôn|làng|ngành|cấp\s*ủy|cấp\s*uỷ|tổ\s*chức\s*cơ\s*sở\s*đảng|đoàn\s*thể|đội")
+          r"tổ\s*dân\s*phố|buôn|làng|ngành|hiệp\s*hội|cấp\s*ủy|cấp\s*uỷ|tổ\s*chức\s*cơ\s*sở\s*đảng|đoàn\s*thể|đội")
 _GROUP = (rf"(?:[Cc]ác|[Mm]ọi|[Nn]hững|[Tt]oàn\s*thể)\s+(?i:{_KINDS})\b|"
           r"[Cc]hính\s*quyền\s(?:địa\s*phương|các\s*cấp|cơ\s*sở|cấp)|"
           r"[Cc]ơ\s*sở\s(?:khám|y\s*tế|giáo\s*dục|đào\s*tạo|sản\s*xuất|kinh\s*doanh)|doanh\s*nghiệp\b|chủ\s*đầu\s*tư\b|"
@@ -141,6 +144,13 @@ LEVELS_AFTER = re.compile(rf"^các\s+{_LEVEL}(?:\s*,\s*{_LEVEL})*\s*$", re.U)
 FRONT_COMMITTEE = re.compile(r"Đảng\s*[ủu][yỷ]\s+(?:khối\s+)?(?:Mặt\s*trận\s*Tổ\s*quốc(?:\s*Việt\s*Nam)?|MTTQ)$", re.U)
 
 
+# The central-level group "các bộ, ngành, cơ quan trung ương và địa phương" (ministries and localities addressed as
+# one whole by the Government), and a bare kind (no "các" of its own) after "và": the group's last kind, not a unit
+# of its own. (A province's "các sở, ban, ngành và địa phương" is written for two groups of doers.)
+GROUP_OPEN = re.compile(r"^[Cc]ác\s+(?:bộ|Bộ)\b(?:\s*,\s*[a-zà-ỹđ][^,]*)*$", re.U)
+BARE_KIND_LAST = re.compile(r"^(?:địa\s*phương|đơn\s*vị|cơ\s*quan|ngành|đoàn\s*thể|tổ\s*chức)\b", re.U)
+
+
 def _split_list(names: str) -> list[str]:
     """`names` cut at the boundaries of its units, keeping the separators inside one group's name."""
     out, start = [], 0
@@ -152,6 +162,8 @@ def _split_list(names: str) -> list[str]:
             continue  # "UBND thành phố và các huyện"
         if sep.group(0).strip() == "," and FRONT_COMMITTEE.search(before) and re.match(r"các\s+đoàn\s*thể", after):
             continue
+        if sep.group(0).strip() == "và" and GROUP_OPEN.match(before.strip()) and BARE_KIND_LAST.match(after):
+            continue  # "các bộ, cơ quan trung ương và địa phương": the last kind of one group
         out.append(names[start: sep.start()])
         start = sep.end()
     return out + [names[start:]]
@@ -304,6 +316,8 @@ def _after_named(part: str) -> list[str]:
     start = 0
     for comma in re.finditer(rf",\s*(?={_LOWER_GROUP})", part):
         segment = part[start: comma.start()].strip()
+        if KIND_LIST_BEFORE.search(segment):
+            continue  # "Thanh tra các bộ, ngành, địa phương": one more kind of the group the unit serves
         if NAMED_UNIT.match(segment) and not re.search(rf"{_LOWER_GROUP}", segment[:1].lower() + segment[1:]) \
                 or re.search(r"liên\s*quan$", segment):  # "Sở Y tế, cơ quan …", "… có liên quan, cơ sở …"
             out.append(segment)

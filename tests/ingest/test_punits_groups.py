@@ -1,0 +1,41 @@
+"""Who must act: group addressees, lists of units and the words around a unit's name (general phrasings)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.ingest.units import find_leads, find_supports, split_units
+
+
+@pytest.mark.parametrize(("names", "units"), [
+    # a group's list of kinds ends with a bare kind after "và": one group as written
+    ("Các bộ, cơ quan trung ương và địa phương", ["Các bộ, cơ quan trung ương và địa phương"]),
+    ("các bộ, ngành và địa phương liên quan", ["các bộ, ngành và địa phương liên quan"]),
+    # a province's departments and its localities: two groups of doers
+    ("các sở, ban, ngành và địa phương", ["các sở, ban, ngành", "địa phương"]),
+    ("các bộ, ngành, cơ quan trung ương và địa phương", ["các bộ, ngành, cơ quan trung ương và địa phương"]),
+    # … but "và các …" and "và UBND …" start a unit of their own
+    ("các sở, ngành và các địa phương", ["các sở, ngành", "các địa phương"]),
+    ("Các sở, ngành và UBND các huyện", ["Các sở, ngành", "UBND các huyện"]),
+    ("Sở Tài chính và Sở Xây dựng", ["Sở Tài chính", "Sở Xây dựng"]),
+    # a named unit of every kind in a group: "Thanh tra các sở, ngành, địa phương"
+    ("Thanh tra các sở, ngành, địa phương", ["Thanh tra các sở, ngành, địa phương"]),
+    ("Sở Y tế, cơ quan, đơn vị liên quan", ["Sở Y tế", "cơ quan, đơn vị liên quan"]),
+    # two office holders listed: the second title starts its own entry
+    ("Chủ tịch Hội đồng quản trị, Tổng Giám đốc các công ty nhà nước",
+     ["Chủ tịch Hội đồng quản trị", "Tổng Giám đốc các công ty nhà nước"]),
+])
+def test_group_names_split_only_where_units_end(names: str, units: list[str]) -> None:
+    assert split_units(names) == units
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    ("Các bộ, cơ quan trung ương và địa phương khẩn trương rà soát các dự án", ["Các bộ, cơ quan trung ương và địa phương"]),
+    ("Các bộ, ngành và địa phương liên quan có trách nhiệm phối hợp với Bộ Y tế thực hiện",
+     ["Các bộ, ngành và địa phương liên quan"]),
+    # office holders written in lower case after the requester
+    ("Chủ tịch UBND tỉnh yêu cầu giám đốc các sở, ban, ngành và chủ tịch UBND các huyện khẩn trương rà soát",
+     ["giám đốc các sở, ban, ngành", "chủ tịch UBND các huyện"]),
+])
+def test_group_leads(text: str, leads: list[str]) -> None:
+    assert find_leads(text) == leads
