@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from storage.unitnames import fold_same_length, loose
+
 # Words a unit's name starts with. Lower-case group words ("các sở, ngành") count too.
 _HEADS = (
     r"Sở|Ban(?!\s*hành)|Bộ|Ủy\s*ban|Uỷ\s*ban|UBND|HĐND|Hội\s*đồng|Văn\s*[Pp]hòng|VP|Phòng|Cục|Tổng\s*[Cc]ục|Vụ(?!\s*việc)|Viện|"
@@ -39,8 +41,11 @@ _GROUP = (rf"(?:[Cc]ác|[Mm]ọi|[Nn]hững|[Tt]oàn\s*thể)\s+(?i:{_KINDS})\b|
 UNIT_START = re.compile(rf"(?:{_HEADS})\b|{_GROUP}", re.U)
 
 # Words after which a unit name has ended (the verb or role that follows it).
+# (role words as a scan may spell them: "phối hop", "chủ tri")
+_PHOI_HOP, _CHU_TRI = loose("phối hợp"), loose("chủ trì")
 _STOP = (
-    r"chủ\s*trì|phối\s*hợp|thực\s*hiện|có\s*trách\s*nhiệm|có\s*nhiệm\s*vụ|khẩn\s*trương|nghiên\s*cứu|tổ\s*chức|(?<!Ban\s)(?<!ban\s)chỉ\s*đạo|"
+    rf"{_CHU_TRI}|{_PHOI_HOP}|"
+    r"thực\s*hiện|có\s*trách\s*nhiệm|có\s*nhiệm\s*vụ|khẩn\s*trương|nghiên\s*cứu|tổ\s*chức|(?<!Ban\s)(?<!ban\s)chỉ\s*đạo|"
     r"tham\s*mưu|(?<!tư\s)xây\s*dựng|rà\s*soát|báo\s*cáo|triển\s*khai|tiếp\s*tục|chủ\s*động|hướng\s*dẫn|theo\s*dõi|"
     r"đôn\s*đốc|tập\s*trung|xem\s*xét|cho\s*ý\s*kiến|góp\s*ý|treo|chấn\s*chỉnh|xác\s*định|"
     # more verbs that follow a doer's name: "… Biên phòng tỉnh tuần tra", "… các hộ kê khai"
@@ -73,7 +78,9 @@ _STOP = (
     r"Xác\s*minh|Kịp\s*thời|Thường\s*xuyên|Chuẩn\s*bị|Duy\s*trì|Hướng\s*dẫn|Phê\s*duyệt|Nghiêm\s*túc|"
     r"Chịu\s*trách\s*nhiệm|Làm\s*tốt|thường\s*xuyên|"
     # signing on someone's behalf: "Bộ trưởng Bộ Nội vụ thừa ủy quyền Thủ tướng …"
-    r"thừa\s*(?:ủy|uỷ)\s*quyền|thay\s*mặt"
+    r"thừa\s*(?:ủy|uỷ)\s*quyền|thay\s*mặt|"
+    # the work that follows a partner's name: "… các cơ quan liên quan giúp Chính phủ …", "… có các giải pháp …"
+    r"giúp(?!\s*việc)|chú\s*trọng|có\s+(?:các\s+)?(?:giải\s*pháp|biện\s*pháp|kế\s*hoạch|phương\s*án|chương\s*trình)"
 )
 # "Sở Kế hoạch và Đầu tư - cơ quan thường trực của Ban …": the unit's role in apposition ends its name
 _ROLE_APPOSITION = (r"|\s[-–]\s*(?=(?:là\s+)?(?:cơ\s*quan|đơn\s*vị)\s*"
@@ -81,19 +88,23 @@ _ROLE_APPOSITION = (r"|\s[-–]\s*(?=(?:là\s+)?(?:cơ\s*quan|đơn\s*vị)\s*"
 # ("Bộ Ngoại giao" is a name)
 # "Sở Tài nguyên và Môi trườngchủ trì": the role glued onto the name by copy-paste
 _GLUED_ROLE = r"|(?<=[a-zà-ỹđ])(?=(?:chủ\s*trì|phối\s*hợp)\b)"
-STOP_RE = re.compile(rf"(?<!Ngoại)\s(?:{_STOP})\b|[:;(\n]|\.(?:\s|$){_ROLE_APPOSITION}{_GLUED_ROLE}", re.U)
+# A dot ends a name where a sentence may end: not before a lower-case word ("Kế hoạch và Đầu. tư" in a scan)
+_DOT = r"\.(?=\s*$|\s+[^\sa-zà-ỹđ])"
+# "… liên quan" ends a group's name: what follows is its work ("các cơ quan liên quan mở rộng …")
+_AFTER_RELATED = r"|(?<=liên\squan)(?=\s+(?!đến\b|tới\b|và\b|hoặc\b|trên\b|thuộc\b|của\b|ở\b)[^\s,;.])"
+STOP_RE = re.compile(rf"(?<!Ngoại)\s(?:{_STOP})\b|[:;(\n]|{_DOT}{_ROLE_APPOSITION}{_GLUED_ROLE}{_AFTER_RELATED}", re.U)
 # In a list of supporting units "… và các cơ quan liên quan" is one more of them, not where the list ends
 _RELATED = r"và\s*các\s*(?:cơ\s*quan|đơn\s*vị)\s*liên\s*quan|"
 assert _RELATED in _STOP
-SUPPORT_STOP_RE = re.compile(rf"(?<!Ngoại)\s(?:{_STOP.replace(_RELATED, '')})\b|[:;(\n]|\.(?:\s|$){_ROLE_APPOSITION}"
-                             rf"{_GLUED_ROLE}",
+SUPPORT_STOP_RE = re.compile(rf"(?<!Ngoại)\s(?:{_STOP.replace(_RELATED, '')})\b|[:;(\n]|{_DOT}{_ROLE_APPOSITION}"
+                             rf"{_GLUED_ROLE}{_AFTER_RELATED}",
                              re.U)
 
 # "Giao X …", and the consent that lets X act: "Đồng ý để Công ty X thực hiện …", "Chấp thuận cho X …"
 GIVE = re.compile(r"(?:^|[\s,;:.(])(?:(?:Giao|giao)(?:\s+(?:nhiệm\s*vụ|trách\s*nhiệm)(?=\s+cho\s))?|"
                   r"(?:Đồng\s*ý|đồng\s*ý|Chấp\s*thuận|chấp\s*thuận|Cho\s*phép|cho\s*phép)"
                   r"\s+(?:để|cho))\s+(?:cho\s+)?(?P<u>.+)", re.U)
-ASK = re.compile(r"(?:^|[\s,;:.(])(?<!thừa\s)(?:Đề\s*nghị|đề\s*nghị|Yêu\s*cầu|yêu\s*cầu|[Ủủ]y\s*quyền|"
+ASK = re.compile(r"(?:^|[\s,;:.(])(?<!thừa\s)(?:" + loose("đề nghị") + r"|Yêu\s*cầu|yêu\s*cầu|[Ủủ]y\s*quyền|"
                  r"[Uu]ỷ\s*quyền)[\s,]+"
                  r"(?:[Qq]uý\s+)?(?=(?P<u>.+))", re.U)  # (a lookahead: a later "đề nghị" is found too)
 # Who may ask: words before "đề nghị"/"yêu cầu" that make what follows the doer, not the object
@@ -108,10 +119,13 @@ REQUESTER = re.compile(r"^(?:Để|Nhằm|Trên\s*cơ\s*sở|Căn\s*cứ|Thực\
                        r"văn\s*bản)\b", re.U)
 ROLE_AFTER = re.compile(
     r"(?P<u>(?:(?:" + _HEADS + r")\b|" + _GROUP + r")[^:;.\n]{0,160}?)(?:\s+|(?<=[a-zà-ỹđ])(?=chủ\s*trì))"
-    r"(?:chủ\s*trì|có\s*trách\s*nhiệm|có\s*nhiệm\s*vụ|khẩn\s*trương|chịu\s*trách\s*nhiệm|cần|phải)\b", re.U)
-SUPPORT_RE = re.compile(r"(?:[Pp]hối\s*hợp\s*(?:chặt\s*chẽ\s*)?(?:với\s*)?|cùng\s*với\s+)(?P<u>.+)", re.U)
+    rf"(?:{_CHU_TRI}|có\s*trách\s*nhiệm|có\s*nhiệm\s*vụ|khẩn\s*trương|chịu\s*trách\s*nhiệm|cần|phải)\b", re.U)
+# "phối hợp (chặt chẽ, tốt …) với X": every partner clause of the text (a lookahead: a later one is found too)
+_MANNER = r"(?:chặt\s*chẽ|tốt|thường\s*xuyên|nhịp\s*nhàng|đồng\s*bộ|hiệu\s*quả|kịp\s*thời)"
+_WITH = rf"{_PHOI_HOP}\s*(?:{_MANNER}\s+(?=với)|chặt\s*chẽ\s*)?(?:với\s*)?"
+SUPPORT_RE = re.compile(rf"(?:{_WITH}|cùng\s*với\s+)(?=(?P<u>.+))", re.U)
 SUPPORT_BEFORE = re.compile(
-    r"(?P<u>(?:(?:" + _HEADS + r")\b|" + _GROUP + r")[^:;.\n]{0,160}?)\s+phối\s*hợp\b", re.U)
+    r"(?P<u>(?:(?:" + _HEADS + r")\b|" + _GROUP + r")[^:;.\n]{0,160}?)\s+" + _PHOI_HOP + r"\b", re.U)
 # "Đơn vị chủ trì: X", "Cơ quan phối hợp thực hiện: Y" in activity blocks and table rows
 FIELD_LEAD = re.compile(r"(?:Đơn\s*vị|Cơ\s*quan|Đơn\s*vị)\s*(?:chủ\s*trì|thực\s*hiện)(?:\s*thực\s*hiện)?\s*:\s*"
                         r"(?P<u>[^\n]+)", re.U | re.I)
@@ -207,22 +221,27 @@ NAMED_MEMBERS = re.compile(
     r"(?:\s+các\s+nước)?\s*:?\s+(?P<names>[A-ZĐÀ-Ỹ].*)$", re.U)
 # Fields of ministries and departments whose name holds "và" or a comma: one member of a list, not two
 # ("các Bộ: Tài chính, Nông nghiệp và Môi trường", "các Sở: Văn hóa, Thể thao và Du lịch, Y tế").
-_HOA = r"h(?:óa|oá)"
-SECTOR_COMPOUND = re.compile(
-    r"Kế\s*hoạch\s*và\s*Đầu\s*tư|Tài\s*nguyên\s*và\s*Môi\s*trường|"
-    r"Nông\s*nghiệp\s*và\s*(?:Phát\s*triển\s*[Nn]ông\s*thôn|Môi\s*trường)|"
-    rf"Văn\s*{_HOA},\s*Thể\s*thao\s*và\s*Du\s*lịch|Văn\s*{_HOA}\s*và\s*(?:Thể\s*thao|Thông\s*tin)|"
-    rf"Văn\s*{_HOA},\s*Khoa\s*học\s*và\s*Thông\s*tin|Văn\s*{_HOA}\s*-\s*Thông\s*tin|"
-    r"Lao\s*động\s*-\s*Thương\s*binh\s*và\s*Xã\s*hội|Khoa\s*học\s*và\s*Công\s*nghệ|Giáo\s*dục\s*và\s*Đào\s*tạo|"
-    r"Thông\s*tin\s*và\s*Truyền\s*thông|Dân\s*tộc\s*và\s*Tôn\s*giáo|Kinh\s*tế\s*và\s*Hạ\s*tầng|"
-    r"Tài\s*chính\s*-\s*Kế\s*hoạch|Quản\s*lý\s*đô\s*thị|Tư\s*pháp", re.U)
+_SECTORS = ("kế hoạch và đầu tư", "tài nguyên và môi trường", "nông nghiệp và phát triển nông thôn",
+            "nông nghiệp và môi trường", "văn hóa, thể thao và du lịch", "văn hóa và thể thao", "văn hóa và thông tin",
+            "văn hóa, khoa học và thông tin", "văn hóa - thông tin", "lao động - thương binh và xã hội",
+            "khoa học và công nghệ", "giáo dục và đào tạo", "thông tin và truyền thông", "dân tộc và tôn giáo",
+            "kinh tế và hạ tầng", "tài chính - kế hoạch", "quản lý đô thị", "tư pháp")
+
+
+def _sector_pattern(name: str) -> str:
+    words = fold_same_length(name).replace(",", " , ").replace("-", " - ").split()
+    return r"[\s.]*".join(r"[,.]" if w == "," else r"[-–]" if w == "-" else re.escape(w) for w in words)
+
+
+# matched in fold_same_length(text): no tone marks, "d" for "đ", a dot or space between syllables
+SECTOR_COMPOUND = re.compile("|".join(_sector_pattern(n) for n in _SECTORS))
 _MEMBER_SEP = re.compile(r",\s*|;\s*|\s+và\s+|\s+hoặc\s+", re.U)
 
 
 def _members(names: str) -> list[str]:
     """"Công an, Tài chính, Nông nghiệp và Môi trường" → three names: the separators inside a known
     field name ("Nông nghiệp và Môi trường", "Văn hóa, Thể thao và Du lịch") do not split it."""
-    inside = [m.span() for m in SECTOR_COMPOUND.finditer(names)]
+    inside = [m.span() for m in SECTOR_COMPOUND.finditer(fold_same_length(names))]
     out, start = [], 0
     for sep in _MEMBER_SEP.finditer(names):
         if any(a < sep.start() < b for a, b in inside):
@@ -357,7 +376,7 @@ def _units_from(fragment: str, stops: re.Pattern[str] = STOP_RE) -> list[str]:
     if listed and _cut(listed.group("head")) == listed.group("head").strip(" ,.-–") and \
             NAMED_MEMBERS.match(f"{listed.group('head')}: {listed.group('rest')}"):
         # "UBND các xã: Đức Trọng, Hiệp Thạnh hoàn thành …": the colon opens the list of names
-        return split_units(f"{listed.group('head')}: {_cut(listed.group('rest'))}")
+        return split_units(f"{listed.group('head')}: {_cut(listed.group('rest'), stops)}")
     return split_units(_cut(fragment, stops))
 
 
@@ -520,7 +539,7 @@ def _asked(text: str) -> list[str]:
                    text.rfind(": ", 0, m.start() + 1))
         before = text[stop + 2 if stop >= 0 else 0: m.start()].strip(" ,")
         word = m.group(0).lstrip(" ,;:.(")
-        proposes = word[:1] in "Đđ"  # "đề nghị", not "yêu cầu"/"ủy quyền"
+        proposes = word[:1] in "ĐđDd"  # "đề nghị", not "yêu cầu"/"ủy quyền"
         if before and proposes and (word[:1].isupper() or CONDITION_BEFORE.search(before)) and \
                 (units := _units_from(m.group("u"))) and not is_generic_reference(units):
             return units  # "Về chi phí … Đề nghị Chủ đầu tư tổ chức …": a new sentence after a run-in heading

@@ -1,0 +1,51 @@
+"""Supporting units (phối hợp): every partner the text names, and nothing of the work after them."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.ingest.units import find_leads, find_supports
+
+
+@pytest.mark.parametrize(("text", "supports"), [
+    # the work after the partners is not a partner: "giúp", "có các giải pháp", "chú trọng"
+    ("Bộ Nội vụ chủ trì, phối hợp với các cơ quan liên quan giúp Chính phủ theo dõi việc sắp xếp",
+     ["các cơ quan liên quan"]),
+    ("Bộ Giao thông vận tải chủ trì, phối hợp với các bộ, ngành liên quan có các giải pháp hỗ trợ doanh nghiệp",
+     ["các bộ, ngành liên quan"]),
+    # every "phối hợp với" of the text, in order
+    ("Sở Công Thương chủ trì, phối hợp với Sở Tài chính rà soát giá điện; phối hợp với Sở Xây dựng đẩy nhanh tiến độ",
+     ["Sở Tài chính", "Sở Xây dựng"]),
+    # a word of manner between "phối hợp" and "với"
+    ("Sở Y tế cần tiếp tục phối hợp tốt với các sở, ngành liên quan, các huyện kịp thời xử lý",
+     ["các sở, ngành liên quan", "các huyện"]),
+    ("Công an tỉnh phối hợp chặt chẽ với Bộ Chỉ huy Quân sự tỉnh tuần tra", ["Bộ Chỉ huy Quân sự tỉnh"]),
+    # the fields of ministries listed after "các Bộ:", then the related bodies
+    ("Bộ Ngoại giao chủ trì, phối hợp các Bộ: Văn hóa, Thể thao và Du lịch, Công an, Tài chính và các cơ quan "
+     "liên quan mở rộng diện cấp thị thực",
+     ["Bộ Văn hóa, Thể thao và Du lịch", "Bộ Công an", "Bộ Tài chính", "các cơ quan liên quan"]),
+    # scanned copies lose diacritics: the role word and the field names are still read
+    ("Bộ Tài chính chủ trì, phối hop với Bộ Y tế khẩn trương hoàn thiện", ["Bộ Y tế"]),
+    ("Bộ Ngoại giao chủ trì, phối hợp các Bộ: Văn hóa, Thể thao và Du lich, Tài chính thực hiện",
+     ["Bộ Văn hóa, Thể thao và Du lich", "Bộ Tài chính"]),
+    ("Bộ Giao thông vận tải chủ trì, phối hợp với các Bộ: Kế hoạch và Đầu. tư, Tài chính nghiên cứu",
+     ["Bộ Kế hoạch và Đầu. tư", "Bộ Tài chính"]),
+])
+def test_supports(text: str, supports: list[str]) -> None:
+    assert find_supports(text) == supports
+
+
+@pytest.mark.parametrize(("text", "leads", "supports"), [
+    # the unit that opens the text and works with others is the lead
+    ("Bộ Y tế phối hợp với các bộ liên quan chỉ đạo các bệnh viện xây dựng kế hoạch", ["Bộ Y tế"],
+     ["các bộ liên quan"]),
+    ("Sở Nội vụ phối hợp chặt chẽ với Sở Tài chính hướng dẫn các xã", ["Sở Nội vụ"], ["Sở Tài chính"]),
+])
+def test_opening_unit_that_works_with_partners_leads(text: str, leads: list[str], supports: list[str]) -> None:
+    assert find_leads(text) == leads
+    assert find_supports(text) == supports
+
+
+def test_partner_before_the_lead_is_not_the_lead() -> None:
+    text = "Sở Xây dựng phối hợp, Sở Giao thông vận tải chủ trì kiểm tra"
+    assert find_leads(text) == ["Sở Giao thông vận tải"]
