@@ -671,12 +671,25 @@ def _opening_doer(text: str) -> tuple[list[str], int] | None:
         return None
     padded = " " + body
     stop = _first_stop(padded)
-    if stop is None or NOT_DOER_VERB.match(padded[stop.start():].strip()):
+    if stop is None or NOT_DOER_VERB.match(padded[stop.start():].strip()) and \
+            not _works_with_partners(padded[stop.start():].strip()):
         return None
     name = padded[: stop.start()].strip(" ,.-–")
     if len(name) > MAX_NAME or not (units := split_units(name)) or is_generic_reference(units):
         return None
     return units, STRONG
+
+
+# "Bộ Y tế phối hợp với các bộ liên quan chỉ đạo …": the opening unit does the work with its partners
+PARTNERS_AFTER = re.compile(rf"^{_PHOI_HOP}\s*(?:{_MANNER}\s+)?với\s", re.U)
+LEAD_CUE = re.compile(rf"{_CHU_TRI}|\b(?:[Gg]iao|{loose('đề nghị')}|[Yy]êu\s*cầu)\s", re.U)
+
+
+def _works_with_partners(after_name: str) -> bool:
+    """Whether what follows the opening unit is "phối hợp với Y" and the sentence names no lead of its own
+    ("Sở A phối hợp với Sở B, giao Sở B chủ trì …" leaves the lead to the rest)."""
+    sentence = re.split(r"[.;]\s", after_name, maxsplit=1)[0]
+    return bool(PARTNERS_AFTER.match(after_name)) and not LEAD_CUE.search(sentence)
 
 
 # "Điều 1. Ủy quyền cho Giám đốc Sở Công Thương thành lập …": whom a decision empowers

@@ -46,6 +46,7 @@ def test_opening_unit_that_works_with_partners_leads(text: str, leads: list[str]
     assert find_supports(text) == supports
 
 
-def test_partner_before_the_lead_is_not_the_lead() -> None:
-    text = "Sở Xây dựng phối hợp, Sở Giao thông vận tải chủ trì kiểm tra"
-    assert find_leads(text) == ["Sở Giao thông vận tải"]
+
+def test_partner_that_opens_a_sentence_with_a_named_lead_is_not_the_lead() -> None:
+    text = "Sở Xây dựng phối hợp với Sở Tài chính, giao Sở Tài chính chủ trì kiểm tra"
+    assert find_leads(text) == ["Sở Tài chính"]
