@@ -9,7 +9,7 @@ from storage.unitnames import fold_same_length, loose
 # Words a unit's name starts with. Lower-case group words ("các sở, ngành") count too.
 _HEADS = (
     r"Sở|Ban(?!\s*hành)|Bộ|Ủy\s*ban|Uỷ\s*ban|UBND|HĐND|Hội\s*đồng|Văn\s*[Pp]hòng|VP|Phòng|Cục|Tổng\s*[Cc]ục|Vụ(?!\s*việc)|Viện|"
-    r"Trung\s*[Tt]âm|Công\s*an|Bộ\s*Chỉ\s*huy|Bộ\s*đội|Hội(?!\s*(?:nghị|chợ|thảo|thi|diễn|trại|khỏe|báo))|Đoàn|Mặt\s*trận|MTTQ|UBMTTQ|Liên\s*đoàn|Liên\s*minh|"
+    r"Trung\s*[Tt]âm|Công\s*an|Bộ\s*Chỉ\s*huy|Bộ\s*đội|Hội(?!\s*(?:nghị|chợ|thảo|thi|diễn|trại|khỏe|báo))|Đoàn|Mặt\s*trận|MTTQ|UBMTTQ|Liên\s*đoàn|Tổng\s*Liên\s*đoàn|Liên\s*minh|"
     r"Tỉnh\s*ủy|Tỉnh\s*uỷ|Thành\s*ủy|Thành\s*uỷ|Huyện\s*ủy|Huyện\s*uỷ|Thị\s*ủy|Thị\s*uỷ|Đảng\s*ủy|Đảng\s*uỷ|"
     r"Đảng\s*bộ|Chi\s*bộ|Chi\s*đoàn|[Cc]ấp\s*ủy|[Cc]ấp\s*uỷ|"
     r"Thường\s*trực|Kho\s*[Bb]ạc|Ngân\s*hàng|Thanh\s*tra|Đài|Báo(?!\s*cáo)|Tòa\s*án|Toà\s*án|Viện\s*kiểm\s*sát|Công\s*ty|"
@@ -123,7 +123,7 @@ ROLE_AFTER = re.compile(
 # "phối hợp (chặt chẽ, tốt …) với X": every partner clause of the text (a lookahead: a later one is found too)
 _MANNER = r"(?:chặt\s*chẽ|tốt|thường\s*xuyên|nhịp\s*nhàng|đồng\s*bộ|hiệu\s*quả|kịp\s*thời)"
 _WITH = rf"{_PHOI_HOP}\s*(?:{_MANNER}\s+(?=với)|chặt\s*chẽ\s*)?(?:với\s*)?"
-SUPPORT_RE = re.compile(rf"(?:{_WITH}|cùng\s*với\s+)(?=(?P<u>.+))", re.U)
+SUPPORT_RE = re.compile(rf"(?:{_WITH}|cùng\s*với\s+|(?<=trì\s)cùng\s+)(?=(?P<u>.+))", re.U)
 SUPPORT_BEFORE = re.compile(
     r"(?P<u>(?:(?:" + _HEADS + r")\b|" + _GROUP + r")[^:;.\n]{0,160}?)\s+" + _PHOI_HOP + r"\b", re.U)
 # "Đơn vị chủ trì: X", "Cơ quan phối hợp thực hiện: Y" in activity blocks and table rows
@@ -205,7 +205,13 @@ def _first_stop(padded: str, stops: re.Pattern[str] = STOP_RE) -> re.Match[str] 
 def _cut(fragment: str, stops: re.Pattern[str] = STOP_RE) -> str:
     padded = " " + fragment
     m = _first_stop(padded, stops)
-    return padded[: m.start() if m else len(padded)].strip(" ,.-–")
+    name = padded[: m.start() if m else len(padded)].strip(" ,.-–")
+    if m and ROLE_WORD.match(m.group(0).strip()):
+        name = re.sub(r"\s+(?:và|hoặc)$", "", name)  # "X phối hợp với Y và chủ trì cùng Z": Y's name ends before "và"
+    return name
+
+
+ROLE_WORD = re.compile(rf"(?:{_CHU_TRI}|{_PHOI_HOP})$", re.U)
 
 
 def name_prefix(text: str) -> str:
@@ -608,7 +614,25 @@ def find_leads_ranked(text: str) -> tuple[list[str], int]:
     subject, first = _clause_subject(text)
     if subject:
         return subject, STRONG if first else WEAK
+    if partner_subject := _works_with_subject(text):
+        return partner_subject, WEAK
     return [], 0
+
+
+# "Đẩy mạnh truyền thông Bộ Y tế phối hợp với Ban Tuyên giáo …": a unit inside the text that works with partners
+WORKS_WITH = re.compile(rf"(?:^|(?<=\s))(?=(?:(?:{_HEADS})\b|{_GROUP}))(?P<u>[^:;.\n]{{3,120}}?)\s+{_PHOI_HOP}\s*"
+                        rf"(?:{_MANNER}\s+)?với\s", re.U)
+
+
+def _works_with_subject(text: str) -> list[str]:
+    for m in WORKS_WITH.finditer(text):
+        name = m.group("u").strip(" ,.-–")
+        if OBJECT_BEFORE.search(text[max(0, m.start() - 12): m.start()]) or \
+                DIRECTED_BEFORE.search(text[max(0, m.start() - 20): m.start()]) or _cut(name) != name:
+            continue  # "… của Sở A phối hợp …", "đề nghị Sở A phối hợp …": not the subject of the work
+        if (units := split_units(name)) and not is_generic_reference(units):
+            return units
+    return []
 
 
 # A Party congress schedule: "đại hội chi bộ trực thuộc đảng ủy cơ sở không quá 1 ngày, hoàn thành trong quý IV",
@@ -682,7 +706,7 @@ def _opening_doer(text: str) -> tuple[list[str], int] | None:
 
 # "Bộ Y tế phối hợp với các bộ liên quan chỉ đạo …": the opening unit does the work with its partners
 PARTNERS_AFTER = re.compile(rf"^{_PHOI_HOP}\s*(?:{_MANNER}\s+)?với\s", re.U)
-LEAD_CUE = re.compile(rf"{_CHU_TRI}|\b(?:[Gg]iao|{loose('đề nghị')}|[Yy]êu\s*cầu)\s", re.U)
+LEAD_CUE = re.compile(rf"(?<!và\s)(?<!,\s){_CHU_TRI}|\b(?:[Gg]iao|{loose('đề nghị')}|[Yy]êu\s*cầu)\s", re.U)
 
 
 def _works_with_partners(after_name: str) -> bool:

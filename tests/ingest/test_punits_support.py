@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.ingest.units import find_leads, find_supports
+from bot.ingest.units import WEAK, find_leads, find_leads_ranked, find_supports
 
 
 @pytest.mark.parametrize(("text", "supports"), [
@@ -50,3 +50,22 @@ def test_opening_unit_that_works_with_partners_leads(text: str, leads: list[str]
 def test_partner_that_opens_a_sentence_with_a_named_lead_is_not_the_lead() -> None:
     text = "Sở Xây dựng phối hợp với Sở Tài chính, giao Sở Tài chính chủ trì kiểm tra"
     assert find_leads(text) == ["Sở Tài chính"]
+
+
+def test_a_lead_in_that_works_with_one_partner_and_leads_others() -> None:
+    text = "Bộ Y tế phối hợp với Ban Tuyên giáo Trung ương và chủ trì cùng các bộ, ngành, địa phương:"
+    assert find_leads(text) == ["Bộ Y tế"]
+    assert find_supports(text) == ["Ban Tuyên giáo Trung ương", "các bộ, ngành, địa phương"]
+
+
+def test_a_national_federation_is_a_unit() -> None:
+    assert find_leads("Đề nghị Tổng Liên đoàn Lao động Việt Nam xem xét, hướng dẫn") == \
+        ["Tổng Liên đoàn Lao động Việt Nam"]
+
+
+def test_a_unit_working_with_partners_after_a_topic_title_leads_weakly() -> None:
+    text = "Đẩy mạnh truyền thông Bộ Y tế phối hợp với Ban Tuyên giáo Trung ương và chủ trì cùng các địa phương:"
+    assert find_leads_ranked(text) == (["Bộ Y tế"], WEAK)
+    # the partner of someone asked or directed is not the subject
+    assert find_leads_ranked("Tăng cường kiểm tra, chỉ đạo Công an xã phối hợp với Đoàn Thanh niên tuần tra")[0] != \
+        ["Công an xã"]
