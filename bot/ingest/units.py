@@ -539,6 +539,14 @@ CONDITION_BEFORE = re.compile(r"^(?:Trường\s*hợp|Nếu|Khi|Trong\s*(?:quá\
                               r"\b(?:do\s*(?:vậy|đó)|vì\s*(?:vậy|thế)|theo\s*đó|nên)\s*,?$", re.U | re.I)
 
 
+def _has_requester(before: str) -> bool:
+    """Whether the words before "đề nghị"/"yêu cầu" name who asks: "Phối hợp với Bộ Tài chính rà soát, yêu cầu các
+    doanh nghiệp …" names a partner ("với Bộ …"), not an asker: the request is part of the item's own work."""
+    if PARTNERS_AFTER.match(re.sub(r"^[-+•]\s*", "", before)):
+        return False  # the item opens with its own work, done with partners
+    return any(not OBJECT_BEFORE.search(before[: m.start()]) for m in REQUESTER.finditer(before))
+
+
 def _asked(text: str) -> list[str]:
     for m in ASK.finditer(text):
         stop = max(text.rfind(". ", 0, m.start() + 1), text.rfind("; ", 0, m.start() + 1),
@@ -549,7 +557,7 @@ def _asked(text: str) -> list[str]:
         if before and proposes and (word[:1].isupper() or CONDITION_BEFORE.search(before)) and \
                 (units := _units_from(m.group("u"))) and not is_generic_reference(units):
             return units  # "Về chi phí … Đề nghị Chủ đầu tư tổ chức …": a new sentence after a run-in heading
-        if before and not REQUESTER.search(before):
+        if before and not _has_requester(before):
             continue  # "…, yêu cầu các tổ chức không sử dụng …": the object of the work
         if not before and stop >= 0 and text[stop] == ";" and text[m.start():].lstrip(" ,;:.(")[:1].islower():
             continue  # "Rà soát …; yêu cầu các doanh nghiệp thực hiện …": part of the item's own work

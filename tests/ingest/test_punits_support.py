@@ -69,3 +69,9 @@ def test_a_unit_working_with_partners_after_a_topic_title_leads_weakly() -> None
     # the partner of someone asked or directed is not the subject
     assert find_leads_ranked("Tăng cường kiểm tra, chỉ đạo Công an xã phối hợp với Đoàn Thanh niên tuần tra")[0] != \
         ["Công an xã"]
+
+
+def test_a_request_inside_the_work_done_with_a_partner_is_not_the_lead() -> None:
+    text = "Phối hợp với Bộ Tài chính rà soát, yêu cầu các doanh nghiệp thực hiện báo cáo định kỳ"
+    assert find_leads(text) == []
+    assert find_leads("Bộ Tài chính rà soát, yêu cầu các doanh nghiệp thực hiện báo cáo") == ["Bộ Tài chính"]
