@@ -578,6 +578,7 @@ OBJECT_BEFORE = re.compile(r"\b(?:của|cho|với|tại|về|đối\s*với|thu�
 def find_leads_ranked(text: str) -> tuple[list[str], int]:
     """The lead units a text names and how sure: STRONG ("Giao X", "X chủ trì", "Đơn vị chủ trì: X",
     a unit opening the text, "đề nghị X" said by a requester) or WEAK (a unit opening a later clause)."""
+    text = _without_page_breaks(text)
     fields = _field_units(FIELD_LEAD, text)
     if fields:
         return fields, STRONG
@@ -739,7 +740,16 @@ def find_leads(text: str) -> list[str]:
     return find_leads_ranked(text)[0]
 
 
+# "--- PAGE BREAK ---" of a text copy of a multi-page original, inside an item that runs on the next page
+PAGE_BREAK = re.compile(r"(?:^|\s)-*\s*PAGE\s*BREAK\s*-*(?=\s|$)", re.U)
+
+
+def _without_page_breaks(text: str) -> str:
+    return PAGE_BREAK.sub(" ", text).strip() if "BREAK" in text else text
+
+
 def find_supports(text: str) -> list[str]:
+    text = _without_page_breaks(text)
     out = _field_units(FIELD_SUPPORT, text)
     if out:
         return out

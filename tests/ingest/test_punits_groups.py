@@ -39,3 +39,8 @@ def test_group_names_split_only_where_units_end(names: str, units: list[str]) ->
 ])
 def test_group_leads(text: str, leads: list[str]) -> None:
     assert find_leads(text) == leads
+
+
+def test_a_page_break_marker_before_the_subject_is_not_text() -> None:
+    text = "--- PAGE BREAK --- Bộ Xây dựng và các bộ, ngành, địa phương thường xuyên theo dõi tình hình"
+    assert find_leads(text) == ["Bộ Xây dựng", "các bộ, ngành, địa phương"]
