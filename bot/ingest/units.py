@@ -472,7 +472,8 @@ ASKING_VERB = re.compile(r"^(?:yêu\s*cầu|đề\s*nghị|giao|thông\s*báo|k�
 def _clause_subject(text: str) -> tuple[list[str], bool]:
     """A unit at the start of a clause followed by what it must do: "Bộ Y tế chủ trì …",
     "Ủy ban nhân dân cấp tỉnh trình …"; and whether that clause opens the text."""
-    for n, clause in enumerate(re.split(r"(?<=[.;:])\s+|\n", text)):
+    clauses = re.split(r"(?<=[.;:])\s+|\n", text)
+    for n, clause in enumerate(clauses):
         regarding = bool(re.match(r"^(?:[-+•]\s*)?đối\s*với\s", clause.strip(), re.I))
         clause = re.sub(r"^(?:[-+•]\s*|đồng\s*thời,?\s*|trong\s*đó,?\s*|đối\s*với\s+(?=(?:các\s+)?\w))", "",
                         clause.strip(), flags=re.I)  # "Đối với các sở, ngành báo cáo …": the sở, ngành report
@@ -490,8 +491,35 @@ def _clause_subject(text: str) -> tuple[list[str], bool]:
             name = name.rsplit(",", 1)[0]  # "các sở, ngành, đồng chí Bí thư đề nghị": the asker follows the comma
         units = split_units(name)
         if units:
-            return units, n == 0
+            before = _listed_before(clauses[:n]) if name == clause.strip(" ,.-–")[: len(name)] else []
+            return before + units, n == 0 or bool(before)
     return [], False
+
+
+# a phrase of time before the subject: "Trong năm 2026,", "Trước ngày 15/6,", "Định kỳ hằng quý,"
+OPENING_TAIL = re.compile(r"(?:^|\s)(?:[Tt]rong|[Tt]rước|[Ss]au|[Đđ]ến|[Tt]ừ|[Hh][ằà]ng|[Đđ]ịnh\s*kỳ|[Cc]hậm\s*nhất|[Cc]uối|"
+                          r"[Đđ]ầu)\b[^,;.]{0,40},\s*$", re.U)
+
+
+def _listed_before(clauses: list[str]) -> list[str]:
+    """"Trong năm 2026, các bộ, ngành; các cấp chính quyền địa phương; các tập đoàn … hoàn thành …": the units of
+    the clauses before the subject's, each a bare name ending in ';', back to the opening phrase."""
+    out: list[str] = []
+    for clause in reversed(clauses):
+        if not clause.endswith(";"):
+            break
+        body = clause[:-1].strip()
+        if UNIT_START.match(body) and _cut(body) == body.strip(" ,.-–") and (units := split_units(body)):
+            out = units + out
+            continue
+        # the first of the list, after an opening phrase: "… Trong năm 2026, các bộ, ngành;"
+        tail = re.search(rf"(?:^|,\s)(?P<u>(?:(?:{_HEADS})\b|{_GROUP})[^;]*)$", body)
+        opening = tail and (not body[: tail.start("u")].strip() or OPENING_TAIL.search(body[: tail.start("u")]))
+        if tail and opening and _cut(tail.group("u")) == tail.group("u").strip(" ,.-–") and \
+                (units := split_units(tail.group("u"))):
+            out = units + out
+        break
+    return out
 
 
 STRONG, WEAK = 2, 1

@@ -44,3 +44,15 @@ def test_group_leads(text: str, leads: list[str]) -> None:
 def test_a_page_break_marker_before_the_subject_is_not_text() -> None:
     text = "--- PAGE BREAK --- Bộ Xây dựng và các bộ, ngành, địa phương thường xuyên theo dõi tình hình"
     assert find_leads(text) == ["Bộ Xây dựng", "các bộ, ngành, địa phương"]
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    # subjects listed with ';' after a phrase of time, the verb after the last one
+    ("Phổ biến nghị quyết Trong năm 2026, các sở, ngành; các cấp chính quyền địa phương; các doanh nghiệp nhà nước "
+     "hoàn thành việc phổ biến nghị quyết",
+     ["các sở, ngành", "các cấp chính quyền địa phương", "các doanh nghiệp nhà nước"]),
+    ("Viện Kinh tế; Viện Chiến lược, Chính sách tài chính nghiên cứu, xây dựng bộ chỉ số",
+     ["Viện Kinh tế", "Viện Chiến lược, Chính sách tài chính"]),
+])
+def test_subjects_listed_with_semicolons(text: str, leads: list[str]) -> None:
+    assert find_leads(text) == leads
