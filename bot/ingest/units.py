@@ -572,7 +572,7 @@ def _has_requester(before: str) -> bool:
     doanh nghiệp …" names a partner ("với Bộ …"), not an asker: the request is part of the item's own work."""
     if PARTNERS_AFTER.match(re.sub(r"^[-+•]\s*", "", before)):
         return False  # the item opens with its own work, done with partners
-    return any(not OBJECT_BEFORE.search(before[: m.start()]) for m in REQUESTER.finditer(before))
+    return bool(REQUESTER.search(before))
 
 
 def _asked(text: str) -> list[str]:
