@@ -56,3 +56,15 @@ def test_a_page_break_marker_before_the_subject_is_not_text() -> None:
 ])
 def test_subjects_listed_with_semicolons(text: str, leads: list[str]) -> None:
     assert find_leads(text) == leads
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    # words of manner after the doer are not part of its name
+    ("Giám đốc Sở Y tế trực tiếp chỉ đạo việc tiêm chủng", ["Giám đốc Sở Y tế"]),
+    ("UBND các huyện quyết liệt xử lý các trường hợp vi phạm", ["UBND các huyện"]),
+    ("Công an tỉnh tích cực nắm tình hình", ["Công an tỉnh"]),
+    # an office holder addressed as "đồng chí" after "Giao"
+    ("Giao đồng chí Phó Chủ tịch UBND tỉnh chỉ đạo xử lý dứt điểm", ["đồng chí Phó Chủ tịch UBND tỉnh"]),
+])
+def test_office_holders_and_manner_words(text: str, leads: list[str]) -> None:
+    assert find_leads(text) == leads
