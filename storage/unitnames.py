@@ -63,8 +63,8 @@ def best_unit_match(name: str, candidate_keys: Sequence[str], *, cutoff: float =
     best: UnitMatch | None = None
     for i, cand in enumerate(candidate_keys):
         cand = _bare(cand)
-        if cand == key:
-            return UnitMatch(index=i, score=100.0)
+        if cand == key or cand.replace(" ", "") == key.replace(" ", ""):
+            return UnitMatch(index=i, score=100.0)  # (words glued or split by a scan or copy-paste are the same name)
         score = max(fuzz.ratio(key, cand), fuzz.token_sort_ratio(key, cand))
         if score >= cutoff and (best is None or score > best.score):
             best = UnitMatch(index=i, score=score)
