@@ -35,6 +35,8 @@ _KINDS = (r"sở|ban|bộ|ngành|cơ\s*quan|đơn\s*vị|địa\s*phương|huy�
           r"tổ\s*dân\s*phố|buôn|làng|ngành|hiệp\s*hội|cấp\s*ủy|cấp\s*uỷ|tổ\s*chức\s*cơ\s*sở\s*đảng|đoàn\s*thể|đội")
 _GROUP = (rf"(?:[Cc]ác|[Mm]ọi|[Nn]hững|[Tt]oàn\s*thể)\s+(?i:{_KINDS})\b|"
           r"[Cc]hính\s*quyền\s(?:địa\s*phương|các\s*cấp|cơ\s*sở|cấp)|"
+          # forces named by their function: "phối hợp với lực lượng chức năng …"
+          r"lực\s*lượng\s+(?:chức\s*năng|liên\s*quan|công\s*an|quân\s*sự|biên\s*phòng|vũ\s*trang|dân\s*quân)\b|"
           r"[Cc]ơ\s*sở\s(?:khám|y\s*tế|giáo\s*dục|đào\s*tạo|sản\s*xuất|kinh\s*doanh)|doanh\s*nghiệp\b|chủ\s*đầu\s*tư\b|"
           r"đoàn\s*thể\s+(?:tỉnh|huyện|xã|phường|thị\s*trấn|quận|thành\s*phố)\b|"
           r"[Cc]ơ\s*quan(?:\s|,)(?!\s*nào)|[Đđ]ơn\s*vị(?:\s|,)(?!\s*nào)|[Đđ]ịa\s*phương\b(?!\s*nào)|[Tt]hủ\s*trưởng\s")
@@ -46,7 +48,7 @@ _PHOI_HOP, _CHU_TRI = loose("phối hợp"), loose("chủ trì")
 _STOP = (
     rf"{_CHU_TRI}|{_PHOI_HOP}|"
     r"thực\s*hiện|có\s*trách\s*nhiệm|có\s*nhiệm\s*vụ|khẩn\s*trương|nghiên\s*cứu|tổ\s*chức|(?<!Ban\s)(?<!ban\s)chỉ\s*đạo|"
-    r"tham\s*mưu|(?<!tư\s)xây\s*dựng|rà\s*soát|báo\s*cáo|triển\s*khai|tiếp\s*tục|chủ\s*động|hướng\s*dẫn|theo\s*dõi|"
+    r"tham\s*mưu|(?<!tư\s)(?<!Ban\s)(?<!ban\s)xây\s*dựng|rà\s*soát|báo\s*cáo|triển\s*khai|tiếp\s*tục|chủ\s*động|hướng\s*dẫn|theo\s*dõi|"
     r"đôn\s*đốc|tập\s*trung|xem\s*xét|cho\s*ý\s*kiến|góp\s*ý|treo|chấn\s*chỉnh|xác\s*định|"
     # more verbs that follow a doer's name: "… Biên phòng tỉnh tuần tra", "… các hộ kê khai"
     r"tuần\s*tra|ngăn\s*chặn|kê\s*khai|đăng\s*ký|thanh\s*toán|xử\s*phạt|cưỡng\s*chế|di\s*dời|thu\s*hồi|"
@@ -280,7 +282,7 @@ def _distribute(unit: str) -> list[str]:
 # "HĐND, UBND, Ủy ban MTTQ xã" → "HĐND xã", "UBND xã", "Ủy ban MTTQ xã"
 BARE_BODY = re.compile(r"^(?:HĐND|UBND|UBMTTQ|MTTQ|Hội\s*đồng\s*nhân\s*dân|[ỦU][yỷ]\s*ban\s*nhân\s*dân|"
                        r"Đảng\s*[ủu][yỷ]|Công\s*an|Ban\s*Chỉ\s*huy\s*[Qq]uân\s*sự)$", re.U)
-LEVEL_TAIL = re.compile(r"\s(?P<tail>(?:xã|phường|thị\s*trấn|huyện|quận|thị\s*xã|tỉnh|thành\s*phố)"
+LEVEL_TAIL = re.compile(r"\s(?P<tail>(?:xã|phường|[Tt]hị\s*trấn|huyện|quận|[Tt]hị\s*xã|tỉnh|[Tt]hành\s*phố)"
                         r"(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)*)$", re.U)
 
 

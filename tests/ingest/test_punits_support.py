@@ -75,3 +75,15 @@ def test_a_request_inside_the_work_done_with_a_partner_is_not_the_lead() -> None
     text = "Phối hợp với Bộ Tài chính rà soát, yêu cầu các doanh nghiệp thực hiện báo cáo định kỳ"
     assert find_leads(text) == []
     assert find_leads("Bộ Tài chính rà soát, yêu cầu các doanh nghiệp thực hiện báo cáo") == ["Bộ Tài chính"]
+
+
+@pytest.mark.parametrize(("text", "supports"), [
+    # forces named by their function, the local government
+    ("Tăng cường phối hợp với lực lượng chức năng và chính quyền cơ sở tổ chức kiểm tra liên ngành",
+     ["lực lượng chức năng", "chính quyền cơ sở"]),
+    # the Party-building boards ("các Ban xây dựng Đảng") are a group, not a board that builds
+    ("Ban Tuyên giáo chủ trì, phối hợp với các Ban xây dựng Đảng, MTTQ, các đoàn thể Thị xã đánh giá kết quả",
+     ["các Ban xây dựng Đảng", "MTTQ Thị xã", "các đoàn thể Thị xã"]),
+])
+def test_partner_groups(text: str, supports: list[str]) -> None:
+    assert find_supports(text) == supports
