@@ -59,7 +59,7 @@ _STOP = (
     r"hoàn\s*thiện|cập\s*nhật|ban\s*hành|tiến\s*hành|làm\s*việc|tổng\s*hợp|đánh\s*giá|giám\s*sát|quản\s*lý|"
     r"đảm\s*bảo|bảo\s*đảm|thẩm\s*định|phê\s*duyệt|kịp\s*thời|sớm|nắm|tuyên\s*truyền|vận\s*động|huy\s*động|"
     r"được|là|để|về\s*việc|theo|tại|trong|trước|nhằm|đối\s*với|với|cùng|thì|sau\s*khi|khi|nếu|căn\s*cứ|"
-    r"tiếp\s*thu|hoàn\s*chỉnh|làm\s*rõ|chịu\s*trách\s*nhiệm|giao(?!\s*thông)|trên\s*cơ\s*sở|và\s*các\s*(?:cơ\s*quan|đơn\s*vị)\s*liên\s*quan|"
+    r"tiếp\s*thu|hoàn\s*chỉnh|làm\s*rõ|chịu\s*trách\s*nhiệm|giao(?!\s*thông)|trên\s*cơ\s*sở|"
     r"đưa|sửa\s*đổi|bổ\s*sung|thông\s*báo|công\s*bố|công\s*khai|phổ\s*biến|quán\s*triệt|ký|chuẩn\s*bị|"
     r"phân\s*công|đẩy\s*mạnh|đẩy\s*nhanh|nâng\s*cao|thực\s*thi|thanh\s*tra|tiếp\s*nhận|phát\s*huy|"
     r"duy\s*trì|hỗ\s*trợ|tạo\s*điều\s*kiện|khuyến\s*khích|vận\s*hành|ứng\s*dụng|nghiêm\s*túc|"
@@ -96,13 +96,9 @@ _GLUED_ROLE = r"|(?<=[a-zà-ỹđ])(?=(?:chủ\s*trì|phối\s*hợp)\b)"
 _DOT = r"\.(?=\s*$|\s+[^\sa-zà-ỹđ])"
 # "… liên quan" ends a group's name: what follows is its work ("các cơ quan liên quan mở rộng …")
 _AFTER_RELATED = r"|(?<=liên\squan)(?=\s+(?!đến\b|tới\b|và\b|hoặc\b|trên\b|thuộc\b|của\b|ở\b)[^\s,;.])"
+# ("… và các cơ quan liên quan" after a unit is one more of the units, asked or working with it)
 STOP_RE = re.compile(rf"(?<!Ngoại)\s(?:{_STOP})\b|[:;(\n]|{_DOT}{_ROLE_APPOSITION}{_GLUED_ROLE}{_AFTER_RELATED}", re.U)
-# In a list of supporting units "… và các cơ quan liên quan" is one more of them, not where the list ends
-_RELATED = r"và\s*các\s*(?:cơ\s*quan|đơn\s*vị)\s*liên\s*quan|"
-assert _RELATED in _STOP
-SUPPORT_STOP_RE = re.compile(rf"(?<!Ngoại)\s(?:{_STOP.replace(_RELATED, '')})\b|[:;(\n]|{_DOT}{_ROLE_APPOSITION}"
-                             rf"{_GLUED_ROLE}{_AFTER_RELATED}",
-                             re.U)
+SUPPORT_STOP_RE = STOP_RE
 
 # "Giao X …", and the consent that lets X act: "Đồng ý để Công ty X thực hiện …", "Chấp thuận cho X …"
 GIVE = re.compile(r"(?:^|[\s,;:.(])(?:(?:Giao|giao)(?:\s+(?:nhiệm\s*vụ|trách\s*nhiệm)(?=\s+cho\s))?|"
@@ -486,7 +482,7 @@ def _clause_subject(text: str) -> tuple[list[str], bool]:
         if not UNIT_START.match(clause):
             continue
         m = _first_stop(" " + clause)
-        if m is None or m.group(0).strip().startswith(("phối", "và các")) or m.group(0).strip() in ":;(." or \
+        if m is None or m.group(0).strip().startswith("phối") or m.group(0).strip() in ":;(." or \
                 ASKING_VERB.match(m.group(0).strip()) and not regarding:  # "Đối với X, Y đề nghị: …": X acts
             continue
         name = (" " + clause)[: m.start()].strip(" ,.-–")
@@ -501,8 +497,8 @@ def _clause_subject(text: str) -> tuple[list[str], bool]:
 
 
 # a phrase of time before the subject: "Trong năm 2026,", "Trước ngày 15/6,", "Định kỳ hằng quý,"
-OPENING_TAIL = re.compile(r"(?:^|\s)(?:[Tt]rong|[Tt]rước|[Ss]au|[Đđ]ến|[Tt]ừ|[Hh][ằà]ng|[Đđ]ịnh\s*kỳ|[Cc]hậm\s*nhất|[Cc]uối|"
-                          r"[Đđ]ầu)\b[^,;.]{0,40},\s*$", re.U)
+OPENING_TAIL = re.compile(r"(?:^|\s)(?:[Tt]rong|[Tt]rước|[Ss]au|[Đđ]ến|[Tt]ừ|[Hh][ằà]ng|[Đđ]ịnh\s*kỳ|[Cc]hậm\s*nhất|"
+                          r"[Cc]uối|[Đđ]ầu)\b[^,;.]{0,40},\s*$", re.U)
 
 
 def _listed_before(clauses: list[str]) -> list[str]:

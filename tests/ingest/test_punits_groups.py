@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.ingest.units import find_leads, find_supports, split_units
+from bot.ingest.units import find_leads, split_units
 
 
 @pytest.mark.parametrize(("names", "units"), [
@@ -30,7 +30,8 @@ def test_group_names_split_only_where_units_end(names: str, units: list[str]) ->
 
 
 @pytest.mark.parametrize(("text", "leads"), [
-    ("Các bộ, cơ quan trung ương và địa phương khẩn trương rà soát các dự án", ["Các bộ, cơ quan trung ương và địa phương"]),
+    ("Các bộ, cơ quan trung ương và địa phương khẩn trương rà soát các dự án",
+     ["Các bộ, cơ quan trung ương và địa phương"]),
     ("Các bộ, ngành và địa phương liên quan có trách nhiệm phối hợp với Bộ Y tế thực hiện",
      ["Các bộ, ngành và địa phương liên quan"]),
     # office holders written in lower case after the requester
@@ -67,4 +68,15 @@ def test_subjects_listed_with_semicolons(text: str, leads: list[str]) -> None:
     ("Giao đồng chí Phó Chủ tịch UBND tỉnh chỉ đạo xử lý dứt điểm", ["đồng chí Phó Chủ tịch UBND tỉnh"]),
 ])
 def test_office_holders_and_manner_words(text: str, leads: list[str]) -> None:
+    assert find_leads(text) == leads
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    # the related bodies asked with a named unit act with it
+    ("Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh và các cơ quan liên quan: Tăng cường giám sát việc thực thi pháp luật",
+     ["Ủy ban Mặt trận Tổ quốc tỉnh", "các cơ quan liên quan"]),
+    ("Giao Sở Công Thương và các đơn vị liên quan kiểm tra việc kinh doanh xăng dầu",
+     ["Sở Công Thương", "các đơn vị liên quan"]),
+])
+def test_related_bodies_asked_with_a_unit_lead_with_it(text: str, leads: list[str]) -> None:
     assert find_leads(text) == leads
