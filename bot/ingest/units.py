@@ -223,7 +223,7 @@ def name_prefix(text: str) -> str:
 # Trung Quốc, Ấn Độ": one unit per name ("UBND phường Ba Đình" …). Lower-case after the kind is a
 # group ("UBND các xã, phường") and stays whole.
 NAMED_MEMBERS = re.compile(
-    r"^(?P<pre>.*?)\b[Cc]ác\s+(?P<kind>phường|xã|huyện|quận|thị\s*xã|thành\s*phố|tỉnh|Sở|sở|Bộ|bộ|Đại\s*sứ\s*quán)"
+    r"^(?P<pre>.*?)\b[Cc]ác\s*:?\s+(?P<kind>phường|xã|huyện|quận|thị\s*xã|thành\s*phố|tỉnh|Sở|sở|Bộ|bộ|Đại\s*sứ\s*quán)"
     r"(?:\s+các\s+nước)?\s*:?\s+(?P<names>[A-ZĐÀ-Ỹ].*)$", re.U)
 # Fields of ministries and departments whose name holds "và" or a comma: one member of a list, not two
 # ("các Bộ: Tài chính, Nông nghiệp và Môi trường", "các Sở: Văn hóa, Thể thao và Du lịch, Y tế").
@@ -772,8 +772,13 @@ def find_leads(text: str) -> list[str]:
 PAGE_BREAK = re.compile(r"(?:^|\s)-*\s*PAGE\s*BREAK\s*-*(?=\s|$)", re.U)
 
 
+# "Các: Bộ: Tài chính, Công Thương …": a colon a scan put after "Các" before the kind and its list
+STRAY_COLON = re.compile(r"\b([Cc]ác)\s*:\s*(?=(?:Bộ|Sở|bộ|sở)\s*:)", re.U)
+
+
 def _without_page_breaks(text: str) -> str:
-    return PAGE_BREAK.sub(" ", text).strip() if "BREAK" in text else text
+    text = PAGE_BREAK.sub(" ", text).strip() if "BREAK" in text else text
+    return STRAY_COLON.sub(r"\1 ", text) if ":" in text else text
 
 
 def find_supports(text: str) -> list[str]:

@@ -80,3 +80,8 @@ def test_office_holders_and_manner_words(text: str, leads: list[str]) -> None:
 ])
 def test_related_bodies_asked_with_a_unit_lead_with_it(text: str, leads: list[str]) -> None:
     assert find_leads(text) == leads
+
+
+def test_a_stray_colon_after_các_in_a_scan() -> None:
+    text = "Các: Bộ: Tài chính, Nông nghiệp và Môi trường, Xây dựng trình Chính phủ ban hành nghị định"
+    assert find_leads(text) == ["Bộ Tài chính", "Bộ Nông nghiệp và Môi trường", "Bộ Xây dựng"]
