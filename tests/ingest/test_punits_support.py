@@ -87,3 +87,20 @@ def test_a_request_inside_the_work_done_with_a_partner_is_not_the_lead() -> None
 ])
 def test_partner_groups(text: str, supports: list[str]) -> None:
     assert find_supports(text) == supports
+
+
+@pytest.mark.parametrize(("text", "leads", "supports"), [
+    # "phối hợp" straight before the partner, without "với"
+    ("Sở Tài chính phối hợp Sở Xây dựng tham mưu UBND tỉnh bố trí kinh phí", ["Sở Tài chính"], ["Sở Xây dựng"]),
+    # the unit that works "phối hợp với" someone is not its own partner
+    ("UBND các xã biên giới phối hợp với Đồn Biên phòng tuần tra", ["UBND các xã biên giới"], ["Đồn Biên phòng"]),
+    ("Trạm Y tế xã phối hợp với Trường tiểu học tổ chức tiêm chủng", ["Trạm Y tế xã"], ["Trường tiểu học"]),
+    # "Giao A chủ trì, B phối hợp": B supports
+    ("Giao Sở Y tế chủ trì, Sở Tài chính phối hợp.", ["Sở Y tế"], ["Sở Tài chính"]),
+    # public service units ("công lập") are a name, not the verb "lập"
+    ("Các đơn vị sự nghiệp công lập trực thuộc Sở thực hiện tự chủ tài chính",
+     ["Các đơn vị sự nghiệp công lập trực thuộc Sở"], []),
+])
+def test_working_with_partners(text: str, leads: list[str], supports: list[str]) -> None:
+    assert find_leads(text) == leads
+    assert find_supports(text) == supports
