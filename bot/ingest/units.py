@@ -797,12 +797,24 @@ def find_supports(text: str) -> list[str]:
         out += [u for u in _units_from(m.group("u"), SUPPORT_STOP_RE) if u not in out]
     if not out:
         before = SUPPORT_BEFORE.search(text)
-        if before and not DIRECTED_BEFORE.search(text[max(0, before.start() - 20): before.start()]) and \
+        start = before.start("u") + _last_named(before.group("u")) if before else 0
+        if before and not DIRECTED_BEFORE.search(text[max(0, start - 20): start]) and \
                 not DIRECTED_DOER_BEFORE.search(re.split(r"[.;]\s", text[: before.end("u")])[-1]) and \
                 not (_other_sentence(text, before.end(), own_subject_ok=True) and
                      len(re.split(r"[.;]", text[before.end():], maxsplit=1)[0].split()) > 3):
-            out = split_units(_cut(before.group("u")))
+            out = split_units(_cut(text[start: before.end("u")]))
     return out
+
+
+def _last_named(fragment: str) -> int:
+    """Where the unit named last before "phối hợp" starts: "Sở Y tế chủ trì, Sở Tài chính" → at "Sở Tài chính"."""
+    stops = list(STOP_RE.finditer(" " + fragment))
+    if stops:
+        at = stops[-1].end() - 1
+        at += len(fragment[at:]) - len(fragment[at:].lstrip(" ,.-–"))
+        if UNIT_START.match(fragment[at:]):
+            return at
+    return 0
 
 
 # "…, hướng dẫn UBND cấp xã phối hợp các ngành …": the partners of the unit the lead guides
