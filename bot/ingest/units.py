@@ -16,8 +16,8 @@ _HEADS = (
     r"Tập\s*đoàn|Tổng\s*[Cc]ông\s*ty|Chủ\s*tịch|Giám\s*đốc|(?:Phó\s*)?Tổng\s*[Gg]iám\s*đốc|"
     # office holders written in lower case after whoever asks: "yêu cầu giám đốc các sở, chủ tịch UBND các xã"
     r"giám\s*đốc\s(?=các|sở|Sở|công\s*ty|Công\s*ty|trung\s*tâm|Trung\s*tâm)|chủ\s*tịch\s(?=UBND|HĐND|[ỦUủu][yỷ]\s*ban|Hội|hội)|"
-    r"Phó\s*(?:Giám\s*đốc|Chủ\s*tịch|Trưởng\s*(?:ban|phòng)|Bí\s*thư)|"
-    r"Trưởng\s*phòng|Hiệu\s*trưởng|Trạm|Đồn|[Đđ]ồng\s*chí|Đ/c|đ/c|Thủ\s*trưởng|Trưởng\s*ban|Chánh\s*Văn\s*[Pp]hòng|Trường(?!\s*hợp)|"
+    r"Phó\s*(?:Giám\s*đốc|Chủ\s*tịch|Trưởng\s*(?:ban|phòng)|Bí\s*thư|Chánh\s|Thủ\s*trưởng)|Chánh\s*Thanh\s*tra|"
+    r"Trưởng\s*phòng|Hiệu\s*trưởng|Trạm|Đồn|Chuyên\s*viên|[Đđ]ồng\s*chí|Đ/c|đ/c|Thủ\s*trưởng|Trưởng\s*ban|Chánh\s*Văn\s*[Pp]hòng|Trường(?!\s*hợp)|"
     r"Bệnh\s*[Vv]iện|Bảo\s*hiểm|BHXH|Quỹ|Chi\s*[Cc]ục|Cảng\s*vụ|Ban\s*quản\s*lý|BQL|Hạt|"
     r"Thủ\s*tướng|Phó\s*Thủ\s*tướng|Chính\s*phủ|Ngân\s*hàng\s*Nhà\s*nước|Bộ\s*trưởng|"
     r"Ủy\s*ban\s*Kiểm\s*tra|Học\s*viện|Đại\s*học|Nhà\s*xuất\s*bản|Cơ\s*quan|Tổ\s*công\s*tác|Ban\s*[Cc]hỉ\s*đạo|"
@@ -438,6 +438,7 @@ def heading_units(head: str) -> list[str]:
     "NHIỆM VỤ CHỦ YẾU CỦA BỘ TÀI CHÍNH", "Ông Nguyễn Văn A - Trưởng đoàn", "Giám đốc các Sở; Chủ tịch UBND
     các xã:"."""
     head = head.strip().rstrip(":").strip()
+    head = re.sub(r"^Điều\s*\d+\s*[.:]\s*(?=Trách\s*nhiệm|Nhiệm\s*vụ)", "", head)  # "Điều 2. Trách nhiệm của …"
     if ":" not in head and (person := _person(head)):
         return [person]  # (with its work after a colon it is an item, not a heading: see find_leads_ranked)
     m = HEADING_OF.match(head)
@@ -455,7 +456,7 @@ def heading_units(head: str) -> list[str]:
     if ";" in head:  # "Giám đốc các Sở, Thủ trưởng các ban, ngành; Chủ tịch UBND các xã, phường"
         parts = [heading_units(p) for p in re.split(r"\s*;\s*", head) if p.strip()]
         return [u for p in parts for u in p] if parts and all(parts) else []
-    if not UNIT_START.match(head) or len(head) > MAX_NAME:
+    if not UNIT_START.match(head) or len(head) > (2 * MAX_NAME if m else MAX_NAME):  # ("Trách nhiệm của A và B")
         return []  # (a long list of named members was handled above)
     if (inner := re.match(r"^(?P<n>[^()]+?)\s*\([^()]{2,80}\)$", head)) and _cut(inner.group("n")) == inner.group("n"):
         return [head]  # "Sở Nội vụ (Ban Thi đua - Khen thưởng)": the unit and the office inside it that acts

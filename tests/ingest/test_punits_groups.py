@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.ingest.units import find_leads, split_units
+from bot.ingest.units import find_leads, heading_units, split_units
 
 
 @pytest.mark.parametrize(("names", "units"), [
@@ -85,3 +85,10 @@ def test_related_bodies_asked_with_a_unit_lead_with_it(text: str, leads: list[st
 def test_a_stray_colon_after_các_in_a_scan() -> None:
     text = "Các: Bộ: Tài chính, Nông nghiệp và Môi trường, Xây dựng trình Chính phủ ban hành nghị định"
     assert find_leads(text) == ["Bộ Tài chính", "Bộ Nông nghiệp và Môi trường", "Bộ Xây dựng"]
+
+
+def test_an_article_on_the_duties_of_office_holders_names_them() -> None:
+    head = "Điều 3. Trách nhiệm của Phó Chánh Thanh tra được phân công phụ trách lĩnh vực xây dựng và Chuyên viên " \
+           "được giao nhiệm vụ"
+    assert heading_units(head) == ["Phó Chánh Thanh tra được phân công phụ trách lĩnh vực xây dựng",
+                                   "Chuyên viên được giao nhiệm vụ"]
