@@ -11,7 +11,7 @@ _HEADS = (
     r"Sở|Ban(?!\s*hành)|Bộ|Ủy\s*ban|Uỷ\s*ban|UBND|HĐND|Hội\s*đồng|Văn\s*[Pp]hòng|VP|Phòng|Cục|Tổng\s*[Cc]ục|Vụ(?!\s*việc)|Viện|"
     r"Trung\s*[Tt]âm|Công\s*an|Bộ\s*Chỉ\s*huy|Bộ\s*đội|Hội(?!\s*(?:nghị|chợ|thảo|thi|diễn|trại|khỏe|báo))|Đoàn|Mặt\s*trận|MTTQ|UBMTTQ|Liên\s*đoàn|Tổng\s*Liên\s*đoàn|Liên\s*minh|"
     r"Tỉnh\s*ủy|Tỉnh\s*uỷ|Thành\s*ủy|Thành\s*uỷ|Huyện\s*ủy|Huyện\s*uỷ|Thị\s*ủy|Thị\s*uỷ|Đảng\s*ủy|Đảng\s*uỷ|"
-    r"Đảng\s*bộ|Chi\s*bộ|Chi\s*đoàn|[Cc]ấp\s*ủy|[Cc]ấp\s*uỷ|"
+    r"Đảng\s*bộ|Đảng\s*đoàn|[ỦU][yỷ]\s*viên|Chi\s*bộ|Chi\s*đoàn|[Cc]ấp\s*ủy|[Cc]ấp\s*uỷ|"
     r"Thường\s*trực|Kho\s*[Bb]ạc|Ngân\s*hàng|Thanh\s*tra|Đài|Báo(?!\s*cáo)|Tòa\s*án|Toà\s*án|Viện\s*kiểm\s*sát|Công\s*ty|"
     r"Tập\s*đoàn|Tổng\s*[Cc]ông\s*ty|Chủ\s*tịch|Giám\s*đốc|(?:Phó\s*)?Tổng\s*[Gg]iám\s*đốc|"
     # office holders written in lower case after whoever asks: "yêu cầu giám đốc các sở, chủ tịch UBND các xã"
@@ -34,6 +34,7 @@ _KINDS = (r"sở|ban|bộ|ngành|cơ\s*quan|đơn\s*vị|địa\s*phương|huy�
           r"nhà\s*trường|quận|thị\s*xã|tập\s*đoàn|viện|trung\s*tâm|cục|chi\s*cục|thôn|bản|tổ|cá\s*nhân|hộ|ấp|khu\s*phố|"
           r"tổ\s*dân\s*phố|buôn|làng|ngành|hiệp\s*hội|cấp\s*ủy|cấp\s*uỷ|tổ\s*chức\s*cơ\s*sở\s*đảng|đoàn\s*thể|đội")
 _GROUP = (rf"(?:[Cc]ác|[Mm]ọi|[Nn]hững|[Tt]oàn\s*thể)\s+(?i:{_KINDS})\b|"
+          r"[Cc]ác\s+đồng\s*chí\s|"  # "Các đồng chí Ủy viên Ban Thường vụ phụ trách địa bàn …"
           r"[Cc]hính\s*quyền\s(?:địa\s*phương|các\s*cấp|cơ\s*sở|cấp)|"
           # forces named by their function: "phối hợp với lực lượng chức năng …"
           r"lực\s*lượng\s+(?i:chức\s*năng|liên\s*quan|công\s*an|quân\s*sự|biên\s*phòng|vũ\s*trang|dân\s*quân)\b|"
@@ -150,6 +151,7 @@ MAX_NAME = 90
 _LEVEL = r"(?:tỉnh|huyện|xã|phường|quận|thị\s*xã|thị\s*trấn|thành\s*phố)"
 # "Các Sở, Ban, ngành, đoàn thể tỉnh": kinds of one group listed after "các", each bare (no name of its own)
 _BARE_KIND = r"(?:Sở|sở|Ban|ban|Bộ|bộ|ngành|đoàn\s*thể|cơ\s*quan|đơn\s*vị|địa\s*phương|hội|Hội|đoàn|Đoàn)"
+BARE_HEAD_AFTER = re.compile(rf"^(?:{_BARE_KIND}|Đảng\s*đoàn|Cục|Vụ|Phòng|Chi\s*cục)\s*(?:[,;]|$)", re.U)
 KIND_LIST_BEFORE = re.compile(rf"(?:^|\s)[Cc]ác\s+{_BARE_KIND}(?:\s*,\s*{_BARE_KIND})*$", re.U)
 BARE_KIND_AFTER = re.compile(rf"^{_BARE_KIND}(?:\s*,|\s*$|\s+{_LEVEL}\b|\s+(?:và|,)\s)", re.U)
 # "Ủy ban nhân dân thành phố và các huyện": one body named for several levels, not a body and a group
@@ -178,6 +180,8 @@ def _split_list(names: str) -> list[str]:
             continue  # "UBND thành phố và các huyện"
         if sep.group(0).strip() == "," and FRONT_COMMITTEE.search(before) and re.match(r"các\s+đoàn\s*thể", after):
             continue
+        if sep.group(0).strip() == "," and re.match(r"[Cc]ác\s", before.strip()) and BARE_HEAD_AFTER.match(after):
+            continue  # "các Ban cán sự đảng, Đảng đoàn": a kind without a name of its own is one more of the group
         if sep.group(0).strip() == "và" and GROUP_OPEN.match(before.strip()) and BARE_KIND_LAST.match(after):
             continue  # "các bộ, cơ quan trung ương và địa phương": the last kind of one group
         out.append(names[start: sep.start()])

@@ -92,3 +92,17 @@ def test_an_article_on_the_duties_of_office_holders_names_them() -> None:
            "được giao nhiệm vụ"
     assert heading_units(head) == ["Phó Chánh Thanh tra được phân công phụ trách lĩnh vực xây dựng",
                                    "Chuyên viên được giao nhiệm vụ"]
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    # Party bodies and office holders
+    ("Giao Đảng đoàn HĐND huyện, Ban cán sự đảng UBND huyện lãnh đạo thực hiện",
+     ["Đảng đoàn HĐND huyện", "Ban cán sự đảng UBND huyện"]),
+    ("Các đồng chí Ủy viên Ban Thường vụ phụ trách địa bàn chỉ đạo việc sắp xếp",
+     ["Các đồng chí Ủy viên Ban Thường vụ phụ trách địa bàn"]),
+    # a kind with no name of its own after a group is one more kind of that group
+    ("Đề nghị các Ban cán sự đảng, Đảng đoàn; các cấp ủy trực thuộc Tỉnh ủy quán triệt nghị quyết",
+     ["các Ban cán sự đảng, Đảng đoàn", "các cấp ủy trực thuộc Tỉnh ủy"]),
+])
+def test_party_bodies(text: str, leads: list[str]) -> None:
+    assert find_leads(text) == leads
