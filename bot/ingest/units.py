@@ -28,7 +28,9 @@ _HEADS = (
     r"Chủ\s*(?:đầu\s*tư|dự\s*án|rừng|cơ\s*sở|mỏ|công\s*trình|phương\s*tiện|các)"
 )
 # Group names ("các sở, ngành", "UBND các huyện") start with a plural word and a kind of unit.
-_KINDS = (r"sở|ban|bộ|ngành|cơ\s*quan|đơn\s*vị|địa\s*phương|huyện|xã|phường|tỉnh|thành\s*phố|tổ\s*chức|"
+# (the commonest kinds as a scan may spell them: "đơn vi", "co quan", "địa phuơng")
+_KINDS = (rf"sở|ban|bộ|ngành|{loose('cơ quan')}|{loose('đơn vị')}|{loose('địa phương')}|"
+          r"huyện|xã|phường|tỉnh|thành\s*phố|tổ\s*chức|"
           r"doanh\s*nghiệp|hội|đoàn\s*thể|phòng|trường|cơ\s*sở|lực\s*lượng|đài|báo|chi\s*bộ|đảng\s*bộ|cấp|"
           r"ủy\s*ban|uỷ\s*ban|UBND|Đại\s*sứ\s*quán|chủ\s*đầu\s*tư|công\s*ty|thành\s*viên|Bộ|Sở|Ban|ngân\s*hàng|"
           r"nhà\s*trường|quận|thị\s*xã|tập\s*đoàn|viện|trung\s*tâm|cục|chi\s*cục|thôn|bản|tổ|cá\s*nhân|hộ|ấp|khu\s*phố|"
@@ -68,7 +70,7 @@ _STOP = (
     r"mời|gửi|nộp|cấp(?!\s*(?:trên|dưới|tỉnh|huyện|xã|cơ\s*sở|ủy|uỷ|Trung\s*ương))|thu|chi|trả|sửa\s*chữa|khắc\s*phục|"
     r"xác\s*minh|khảo\s*sát|lấy\s*(?:mẫu|ý\s*kiến)|làm\s*tốt|bảo\s*vệ|lãnh\s*đạo|sắp\s*xếp|kiện\s*toàn|bãi\s*bỏ|thay\s*thế|điều\s*chỉnh|yêu\s*cầu|đề\s*nghị|"
     # time and frequency words glued after a name: "Sở Tài chính hằng tháng báo cáo …"
-    r"(?:hằng|hàng)\s*(?:ngày|tuần|tháng|quý|năm)|định\s*kỳ|(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Nn]gày)\s+(?:ngày\s+)?\d{1,2}[/.-]\d|sang\s*(?:tháng|quý|năm)|chậm\s*nhất|từ\s*nay|"
+    r"(?:hằng|hàng)\s*(?:ngày|tuần|tháng|quý|năm)|định\s*kỳ|(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Nn]gày)\s+(?:ngày\s+)?\d{1,2}(?:[/.-]\d|\s+tháng)|sang\s*(?:tháng|quý|năm)|chậm\s*nhất|từ\s*nay|"
     # adverbs and the verbs of a speaker after a name: "UBND tỉnh vừa có …", "Thường trực Thị ủy cũng yêu cầu …"
     r"cũng|đã|sẽ|vừa|đang|luôn|nhận\s*được|nhấn\s*mạnh|lưu\s*ý|chỉ\s*rõ|khẳng\s*định|biểu\s*dương|ghi\s*nhận|có\s*(?:văn\s*bản|"
     r"công\s*văn|Công\s*văn|Chỉ\s*thị|chỉ\s*thị|Thông\s*báo|thông\s*báo|ý\s*kiến)|ban\s*hành|"
@@ -83,7 +85,7 @@ _STOP = (
     # signing on someone's behalf: "Bộ trưởng Bộ Nội vụ thừa ủy quyền Thủ tướng …"
     r"thừa\s*(?:ủy|uỷ)\s*quyền|thay\s*mặt|"
     # the work that follows a partner's name: "… các cơ quan liên quan giúp Chính phủ …", "… có các giải pháp …"
-    r"giúp(?!\s*việc)|chú\s*trọng|"
+    r"giúp(?!\s*việc)|chú\s*trọng|nêu\s*cao|"
     # manner words between a doer and its work: "Giám đốc Sở Y tế trực tiếp chỉ đạo", "UBND huyện quyết liệt …"
     r"(?<!lý\s)trực\s*tiếp|tích\s*cực|quyết\s*liệt|ngay|có\s+(?:các\s+)?(?:giải\s*pháp|biện\s*pháp|kế\s*hoạch|phương\s*án|chương\s*trình)"
 )

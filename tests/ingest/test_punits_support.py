@@ -104,3 +104,19 @@ def test_partner_groups(text: str, supports: list[str]) -> None:
 def test_working_with_partners(text: str, leads: list[str], supports: list[str]) -> None:
     assert find_leads(text) == leads
     assert find_supports(text) == supports
+
+
+@pytest.mark.parametrize(("text", "supports"), [
+    # a kind word as a scan spells it
+    ("Bộ Công Thương chủ trì, phối hợp với Bộ Tài chính và các đơn vi liên quan bảo đảm thông quan",
+     ["Bộ Tài chính", "các đơn vi liên quan"]),
+    # the work and a date after a group end it
+    ("Sở Nội vụ chủ trì, phối hợp với các cơ quan, ban ngành, đoàn thể nêu cao tinh thần trách nhiệm",
+     ["các cơ quan, ban ngành, đoàn thể"]),
+])
+def test_partner_names_end_where_the_work_starts(text: str, supports: list[str]) -> None:
+    assert find_supports(text) == supports
+
+
+def test_a_written_date_after_a_unit_ends_it() -> None:
+    assert find_leads("Sở Công Thương các tỉnh Ngày 02 tháng 02 năm 2026 báo cáo kết quả") == ["Sở Công Thương các tỉnh"]
