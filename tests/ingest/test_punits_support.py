@@ -119,4 +119,5 @@ def test_partner_names_end_where_the_work_starts(text: str, supports: list[str])
 
 
 def test_a_written_date_after_a_unit_ends_it() -> None:
-    assert find_leads("Sở Công Thương các tỉnh Ngày 02 tháng 02 năm 2026 báo cáo kết quả") == ["Sở Công Thương các tỉnh"]
+    text = "Sở Công Thương các tỉnh Ngày 02 tháng 02 năm 2026 báo cáo kết quả"
+    assert find_leads(text) == ["Sở Công Thương các tỉnh"]
