@@ -6,6 +6,19 @@ import re
 
 from storage.unitnames import fold_same_length, loose
 
+# Fields of ministries and departments (their names hold "và", "," or "-")
+_SECTORS = ("kế hoạch và đầu tư", "tài nguyên và môi trường", "nông nghiệp và phát triển nông thôn",
+            "nông nghiệp và môi trường", "văn hóa, thể thao và du lịch", "văn hóa và thể thao", "văn hóa và thông tin",
+            "văn hóa, khoa học và thông tin", "văn hóa - thông tin", "lao động - thương binh và xã hội",
+            "khoa học và công nghệ", "giáo dục và đào tạo", "thông tin và truyền thông", "dân tộc và tôn giáo",
+            "kinh tế và hạ tầng", "tài chính - kế hoạch", "quản lý đô thị", "tư pháp")
+
+
+def _sector_pattern(name: str) -> str:
+    words = fold_same_length(name).replace(",", " , ").replace("-", " - ").split()
+    return r"[\s.]*".join(r"[,.]" if w == "," else r"[-–]" if w == "-" else re.escape(w) for w in words)
+
+
 # Words a unit's name starts with. Lower-case group words ("các sở, ngành") count too.
 _HEADS = (
     r"Sở|Ban(?!\s*hành)|Bộ|Ủy\s*ban|Uỷ\s*ban|UBND|HĐND|Hội\s*đồng|Văn\s*[Pp]hòng|VP|Phòng|Cục|Tổng\s*[Cc]ục|Vụ(?!\s*việc)|Viện|"
@@ -198,8 +211,13 @@ GROUP_WORD_BEFORE = re.compile(r"(?:^|\s)(?:[Cc]ác|[Nn]hững|[Mm]ọi)$", re.U
 
 
 def _first_stop(padded: str, stops: re.Pattern[str] = STOP_RE) -> re.Match[str] | None:
-    """Where the name that opens `padded` (" " + text) ends: its first verb, role or time word."""
+    """Where the name that opens `padded` (" " + text) ends: its first verb, role or time word; or, after a
+    name of the regular form "Sở/Bộ + sector" or "body + level + place", the first word that cannot go on with it
+    ("Sở Xây dựng thẩm tra …", "Công an tỉnh điều tra …": verbs no list holds)."""
+    known = _known_name_end(padded)
     for m in stops.finditer(padded):
+        if known is not None and known.start() < m.start():
+            return known
         if m.group(0)[:1].isspace() and GROUP_WORD_BEFORE.search(padded[: m.start()]):
             continue  # "các tổ chức cơ sở đảng": the kind of a group, not a verb
         if re.match(r"\stổ\s*chức\b", m.group(0)) and GROUP_LIST_BEFORE.search(padded[: m.start()]):
@@ -207,7 +225,39 @@ def _first_stop(padded: str, stops: re.Pattern[str] = STOP_RE) -> re.Match[str] 
         if ADVISORY_BODY.search(padded[: m.start()]) and re.match(r"\s(?:tham\s*mưu|giúp\s*việc)", m.group(0)):
             continue  # "các cơ quan chuyên trách tham mưu, giúp việc Đảng ủy": what the body is, not what it does
         return m
-    return None
+    return known
+
+
+# Names of the regular forms: a department or ministry and its sector ("Sở Xây dựng", "Bộ Văn hóa, Thể thao và Du
+# lịch"), compared without tone marks; a body and its level ("Công an tỉnh", "UBND huyện Bát Xát")
+_SECTOR_WORDS = _SECTORS + ("tài chính", "xây dựng", "y tế", "nội vụ", "công thương", "ngoại vụ", "ngoại giao",
+                            "quốc phòng", "công an", "giao thông vận tải", "thông tin và truyền thông", "du lịch",
+                            "quy hoạch - kiến trúc", "văn hóa và thể thao", "thanh tra")
+SECTOR_NAME = re.compile(r" (?:so|bo|phong) (?:" + "|".join(sorted((_sector_pattern(n) for n in _SECTOR_WORDS),
+                                                                    key=len, reverse=True)) + r")(?=[\s,.;:]|$)")
+BODY_LEVEL_NAME = re.compile(r" (?:Công\s*an|UBND|HĐND|[ỦU][yỷ]\s*ban\s*nhân\s*dân|Hội\s*đồng\s*nhân\s*dân|"
+                             r"Bộ\s*Chỉ\s*huy\s*Quân\s*sự|Ban\s*Chỉ\s*huy\s*Quân\s*sự|Trung\s*tâm\s*Y\s*tế|"
+                             r"Kho\s*bạc\s*Nhà\s*nước|Bảo\s*hiểm\s*xã\s*hội|Chi\s*cục\s*Thuế|Thanh\s*tra|"
+                             r"Văn\s*phòng\s*(?:UBND|HĐND|Tỉnh\s*[ủu][yỷ]|Huyện\s*[ủu][yỷ]))\s+"
+                             r"(?:tỉnh|thành\s*phố|huyện|quận|thị\s*xã|xã|phường|thị\s*trấn)(?=[\s,.;:]|$)", re.U)
+LEVEL_AFTER = re.compile(r"(?:\s+(?:tỉnh|thành\s*phố|huyện|quận|thị\s*xã|xã|phường|thị\s*trấn))?", re.U)
+CAPITAL_WORD = re.compile(r"\s+(?:-\s*)?(?P<w>[^\W\d_][\w]*)", re.U)
+# lower-case words that go on with such a name: "Sở Y tế các tỉnh", "Công an tỉnh và …", "UBND cấp xã"
+NAME_GOES_ON = re.compile(r"\s+(?:các|cấp|trực\s*thuộc|thuộc|và|hoặc|có|liên\s*quan|của|nơi|tại|trên|ở|"
+                          r"(?:Việt\s*Nam|Trung\s*ương))\b|\s*[^\s\wÀ-ỹ]|\s*$|\s+[^a-zà-ỹđ]", re.U)
+NEXT_WORD = re.compile(r"\s\S+", re.U)
+
+
+def _known_name_end(padded: str) -> re.Match[str] | None:
+    m = SECTOR_NAME.match(fold_same_length(padded)) or BODY_LEVEL_NAME.match(padded)
+    if m is None:
+        return None
+    end = LEVEL_AFTER.match(padded, m.end()).end()  # type: ignore[union-attr]
+    while (word := CAPITAL_WORD.match(padded, end)) and word.group("w")[:1].isupper():
+        end = word.end()  # the place's name: "UBND huyện Bát Xát", "Sở Y tế Hà Nội"
+    if NAME_GOES_ON.match(padded, end) or NOT_DOER_VERB.match(padded[end:].strip()):
+        return None  # ("Bộ Y tế trân trọng cảm ơn": the closing courtesy, not a name and its work)
+    return NEXT_WORD.match(padded, end)
 
 
 def _cut(fragment: str, stops: re.Pattern[str] = STOP_RE) -> str:
@@ -235,18 +285,6 @@ NAMED_MEMBERS = re.compile(
     r"(?:\s+các\s+nước)?\s*:?\s+(?P<names>[A-ZĐÀ-Ỹ].*)$", re.U)
 # Fields of ministries and departments whose name holds "và" or a comma: one member of a list, not two
 # ("các Bộ: Tài chính, Nông nghiệp và Môi trường", "các Sở: Văn hóa, Thể thao và Du lịch, Y tế").
-_SECTORS = ("kế hoạch và đầu tư", "tài nguyên và môi trường", "nông nghiệp và phát triển nông thôn",
-            "nông nghiệp và môi trường", "văn hóa, thể thao và du lịch", "văn hóa và thể thao", "văn hóa và thông tin",
-            "văn hóa, khoa học và thông tin", "văn hóa - thông tin", "lao động - thương binh và xã hội",
-            "khoa học và công nghệ", "giáo dục và đào tạo", "thông tin và truyền thông", "dân tộc và tôn giáo",
-            "kinh tế và hạ tầng", "tài chính - kế hoạch", "quản lý đô thị", "tư pháp")
-
-
-def _sector_pattern(name: str) -> str:
-    words = fold_same_length(name).replace(",", " , ").replace("-", " - ").split()
-    return r"[\s.]*".join(r"[,.]" if w == "," else r"[-–]" if w == "-" else re.escape(w) for w in words)
-
-
 # matched in fold_same_length(text): no tone marks, "d" for "đ", a dot or space between syllables
 SECTOR_COMPOUND = re.compile("|".join(_sector_pattern(n) for n in _SECTORS))
 _MEMBER_SEP = re.compile(r",\s*|;\s*|\s+và\s+|\s+hoặc\s+", re.U)

@@ -106,3 +106,22 @@ def test_an_article_on_the_duties_of_office_holders_names_them() -> None:
 ])
 def test_party_bodies(text: str, leads: list[str]) -> None:
     assert find_leads(text) == leads
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    # a name of the regular form ends where a verb no list holds begins
+    ("Sở Xây dựng thẩm tra thiết kế cơ sở", ["Sở Xây dựng"]),
+    ("Sở Y tế niêm yết công khai giá dịch vụ", ["Sở Y tế"]),
+    ("Công an tỉnh điều tra làm rõ vụ việc", ["Công an tỉnh"]),
+    ("UBND huyện Bắc Hà điều chỉnh quy hoạch", ["UBND huyện Bắc Hà"]),
+    ("Bộ Văn hoá, Thể thao và Du lich quảng bá du lịch", ["Bộ Văn hoá, Thể thao và Du lich"]),
+    # … and goes on with its level, place or group
+    ("Sở Xây dựng tỉnh Lào Cai thẩm tra thiết kế", ["Sở Xây dựng tỉnh Lào Cai"]),
+    ("Sở Y tế các tỉnh thống kê số ca bệnh", ["Sở Y tế các tỉnh"]),
+])
+def test_regular_names_end_before_any_verb(text: str, leads: list[str]) -> None:
+    assert find_leads(text) == leads
+
+
+def test_a_closing_courtesy_names_no_lead() -> None:
+    assert find_leads("Bộ Giáo dục và Đào tạo trân trọng cảm ơn./.") == []
