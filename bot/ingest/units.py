@@ -75,7 +75,7 @@ _STOP = (
     r"hoàn\s*thiện|cập\s*nhật|ban\s*hành|tiến\s*hành|làm\s*việc|tổng\s*hợp|đánh\s*giá|giám\s*sát|quản\s*lý|"
     r"đảm\s*bảo|bảo\s*đảm|thẩm\s*định|phê\s*duyệt|kịp\s*thời|sớm|nắm|tuyên\s*truyền|vận\s*động|huy\s*động|"
     r"được|là|để|về\s*việc|theo|tại|trong|trước|nhằm|đối\s*với|với|cùng|thì|sau\s*khi|khi|nếu|căn\s*cứ|"
-    r"tiếp\s*thu|hoàn\s*chỉnh|làm\s*rõ|chịu\s*trách\s*nhiệm|giao(?!\s*thông)|trên\s*cơ\s*sở|"
+    r"tiếp\s*thu|hoàn\s*chỉnh|làm\s*rõ|chịu\s*trách\s*nhiệm|(?<!chuyển\s)giao(?!\s*thông)|trên\s*cơ\s*sở|"
     r"đưa|sửa\s*đổi|bổ\s*sung|thông\s*báo|công\s*bố|công\s*khai|phổ\s*biến|quán\s*triệt|ký|chuẩn\s*bị|"
     r"phân\s*công|đẩy\s*mạnh|đẩy\s*nhanh|nâng\s*cao|thực\s*thi|thanh\s*tra|tiếp\s*nhận|phát\s*huy|"
     r"duy\s*trì|hỗ\s*trợ|tạo\s*điều\s*kiện|khuyến\s*khích|vận\s*hành|ứng\s*dụng|nghiêm\s*túc|"
@@ -789,7 +789,8 @@ def _opening_doer(text: str) -> tuple[list[str], int] | None:
 
 
 # "Bộ Y tế phối hợp với các bộ liên quan chỉ đạo …": the opening unit does the work with its partners
-PARTNERS_AFTER = re.compile(rf"^{_PHOI_HOP}\s*(?:(?:{_MANNER}\s+)?với\s|(?=(?:{_HEADS})\b|{_GROUP}))", re.U)
+PARTNERS_AFTER = re.compile(rf"^{_PHOI_HOP}\s*(?:(?:{_MANNER}\s+)?với\s|(?=(?:{_HEADS})\b|{_GROUP})|"
+                            r"(?=thực\s*hiện|triển\s*khai|tổ\s*chức|tham\s*gia)\b)", re.U)
 LEAD_CUE = re.compile(rf"(?<!và\s)(?<!,\s){_CHU_TRI}|\b(?:[Gg]iao|{loose('đề nghị')}|[Yy]êu\s*cầu)\s", re.U)
 
 
@@ -844,6 +845,7 @@ def find_supports(text: str) -> list[str]:
         before = SUPPORT_BEFORE.search(text)
         start = before.start("u") + _last_named(before.group("u")) if before else 0
         if before and not DIRECTED_BEFORE.search(text[max(0, start - 20): start]) and \
+                not (not text[:start].strip(" -+•") and _works_with_partners(text[before.end("u"):].strip())) and \
                 not DIRECTED_DOER_BEFORE.search(re.split(r"[.;]\s", text[: before.end("u")])[-1]) and \
                 not (_other_sentence(text, before.end(), own_subject_ok=True) and
                      len(re.split(r"[.;]", text[before.end():], maxsplit=1)[0].split()) > 3):

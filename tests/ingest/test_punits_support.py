@@ -121,3 +121,13 @@ def test_partner_names_end_where_the_work_starts(text: str, supports: list[str])
 def test_a_written_date_after_a_unit_ends_it() -> None:
     text = "Sở Công Thương các tỉnh Ngày 02 tháng 02 năm 2026 báo cáo kết quả"
     assert find_leads(text) == ["Sở Công Thương các tỉnh"]
+
+
+def test_a_unit_that_opens_the_text_and_coordinates_is_its_lead() -> None:
+    text = "Cục Biến đổi khí hậu phối hợp thực hiện các nhiệm vụ về thị trường các-bon"
+    assert find_leads(text) == ["Cục Biến đổi khí hậu"]
+    assert find_supports(text) == []
+
+
+def test_the_handing_over_body_is_a_name() -> None:
+    assert find_leads("Bộ, cơ quan chuyển giao chịu trách nhiệm về hồ sơ") == ["Bộ, cơ quan chuyển giao"]
