@@ -125,3 +125,8 @@ def test_regular_names_end_before_any_verb(text: str, leads: list[str]) -> None:
 
 def test_a_closing_courtesy_names_no_lead() -> None:
     assert find_leads("Bộ Giáo dục và Đào tạo trân trọng cảm ơn./.") == []
+
+
+def test_a_word_of_time_between_the_request_and_whom_it_asks() -> None:
+    text = "Ban Thường vụ Huyện ủy yêu cầu trước mắt các cấp ủy, tổ chức đảng tập trung lãnh đạo đại hội"
+    assert find_leads(text) == ["các cấp ủy, tổ chức đảng"]
