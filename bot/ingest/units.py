@@ -113,7 +113,7 @@ _DOT = r"\.(?=\s*$|\s+[^\sa-zà-ỹđ])"
 # "… liên quan" ends a group's name: what follows is its work ("các cơ quan liên quan mở rộng …")
 _AFTER_RELATED = r"|(?<=liên\squan)(?=\s+(?!đến\b|tới\b|và\b|hoặc\b|trên\b|thuộc\b|của\b|ở\b)[^\s,;.])"
 # ("… và các cơ quan liên quan" after a unit is one more of the units, asked or working with it)
-STOP_RE = re.compile(rf"(?<!Ngoại)\s(?:{_STOP})\b|[:;(\n]|{_DOT}{_ROLE_APPOSITION}{_GLUED_ROLE}{_AFTER_RELATED}", re.U)
+STOP_RE = re.compile(rf"(?<!Ngoại)\s(?:{_STOP})\b|[:;()\n]|{_DOT}{_ROLE_APPOSITION}{_GLUED_ROLE}{_AFTER_RELATED}", re.U)
 SUPPORT_STOP_RE = STOP_RE
 
 # "Giao X …", and the consent that lets X act: "Đồng ý để Công ty X thực hiện …", "Chấp thuận cho X …"
@@ -141,7 +141,9 @@ ROLE_AFTER = re.compile(
 # "phối hợp (chặt chẽ, tốt …) với X": every partner clause of the text (a lookahead: a later one is found too)
 _MANNER = r"(?:chặt\s*chẽ|tốt|thường\s*xuyên|nhịp\s*nhàng|đồng\s*bộ|hiệu\s*quả|kịp\s*thời)"
 _WITH = rf"{_PHOI_HOP}\s*(?:{_MANNER}\s+(?=với)|chặt\s*chẽ\s*)?(?:với\s*)?"
-SUPPORT_RE = re.compile(rf"(?:{_WITH}|cùng\s*với\s+|(?<=trì\s)cùng\s+)(?=(?P<u>.+))", re.U)
+# "(có) sự phối hợp của Y", "phối hợp: Y" (a note after the work)
+_WITH_OF = rf"sự\s+{_PHOI_HOP}\s+(?:chặt\s*chẽ\s+)?(?:của|với)\s+|{_PHOI_HOP}\s*:\s*"
+SUPPORT_RE = re.compile(rf"(?:{_WITH_OF}|{_WITH}|cùng\s*với\s+|(?<=trì\s)cùng\s+)(?=(?P<u>.+))", re.U)
 SUPPORT_BEFORE = re.compile(
     r"(?P<u>(?:(?:" + _HEADS + r")\b|" + _GROUP + r")[^:;.\n]{0,160}?)\s+" + _PHOI_HOP + r"\b"
     # (not "X phối hợp với Y …": X is the one who works, with Y)
@@ -575,7 +577,7 @@ STRONG, WEAK = 2, 1
 # a unit that opens a text and the verb after it
 ROLE_OPENING = re.compile(rf"(?:(?:{_HEADS})\b|{_GROUP})[^:;.\n]{{0,120}}?(?=\s(?:{_STOP})\b)", re.U)
 UNIT_COLON = re.compile(r"^(?P<u>(?:(?:Ông|Bà)\.\s*)?[^:;.\n]{3,90}(?:;[^:;.\n]{3,90}){0,3}):\s+\S")
-GROUNDS = re.compile(r"^(?:Trên\s*cơ\s*sở|Căn\s*cứ)\b", re.U)
+GROUNDS = re.compile(r"^(?:Trên\s*cơ\s*sở|Căn\s*cứ|Với\s*sự\s*(?:phối\s*hợp|hỗ\s*trợ|tham\s*gia))\b", re.U)
 OF_UNIT = re.compile(rf"\b(?:của|cho|với|tại|về|thuộc|giữa)\s+(?:(?:{_HEADS})\b|{_GROUP})[^,]*$", re.U)
 
 
@@ -691,6 +693,8 @@ def find_leads_ranked(text: str) -> tuple[list[str], int]:
         if OBJECT_BEFORE.search(text[max(0, after.start() - 12): after.start()]):
             break  # "… của các cơ sở phát thải phải thực hiện …": whose duty, not who acts
         name = after.group("u").strip(" ,.-–")
+        if _cut(name) != name and (at := _last_named(name)):
+            name = name[at:]  # "Sở A phối hợp, Sở B chủ trì …": the unit named last before the role
         if _cut(name) == name:  # nothing verb-like inside: a clean subject
             units = split_units(name)
             if units:
@@ -842,7 +846,10 @@ def find_supports(text: str) -> list[str]:
             continue  # "Tăng cường chỉ đạo X …, phối hợp với Y": Y works with X, whom the lead directs
         if _other_sentence(text, m.start()):
             continue
-        out += [u for u in _units_from(m.group("u"), SUPPORT_STOP_RE) if u not in out]
+        partners = _units_from(m.group("u"), SUPPORT_STOP_RE)
+        if len(partners) > 1 and (stop := _first_stop(" " + m.group("u"))) and re.match(_CHU_TRI, stop.group(0).strip()):
+            partners = partners[:-1]  # "Với sự phối hợp của Sở A, Sở B chủ trì …": Sở B leads
+        out += [u for u in partners if u not in out]
     if not out:
         before = SUPPORT_BEFORE.search(text)
         start = before.start("u") + _last_named(before.group("u")) if before else 0

@@ -131,3 +131,18 @@ def test_a_unit_that_opens_the_text_and_coordinates_is_its_lead() -> None:
 
 def test_the_handing_over_body_is_a_name() -> None:
     assert find_leads("Bộ, cơ quan chuyển giao chịu trách nhiệm về hồ sơ") == ["Bộ, cơ quan chuyển giao"]
+
+
+@pytest.mark.parametrize(("text", "leads", "supports"), [
+    # the partner written before the lead
+    ("Sở Tài chính phối hợp, Sở Y tế chủ trì xây dựng kế hoạch", ["Sở Y tế"], ["Sở Tài chính"]),
+    ("Với sự phối hợp của Sở Tài chính, Sở Y tế chủ trì xây dựng kế hoạch", ["Sở Y tế"], ["Sở Tài chính"]),
+    # … or after the work
+    ("Sở Y tế chủ trì xây dựng kế hoạch, có sự phối hợp của Sở Tài chính và UBND các huyện", ["Sở Y tế"],
+     ["Sở Tài chính", "UBND các huyện"]),
+    ("Sở Y tế chủ trì xây dựng kế hoạch (phối hợp: Sở Tài chính, Sở Nội vụ)", ["Sở Y tế"],
+     ["Sở Tài chính", "Sở Nội vụ"]),
+])
+def test_partner_before_or_after_the_lead(text: str, leads: list[str], supports: list[str]) -> None:
+    assert find_leads(text) == leads
+    assert find_supports(text) == supports
