@@ -847,7 +847,8 @@ def find_supports(text: str) -> list[str]:
         if _other_sentence(text, m.start()):
             continue
         partners = _units_from(m.group("u"), SUPPORT_STOP_RE)
-        if len(partners) > 1 and (stop := _first_stop(" " + m.group("u"))) and re.match(_CHU_TRI, stop.group(0).strip()):
+        if len(partners) > 1 and (stop := _first_stop(" " + m.group("u"))) and \
+                re.match(_CHU_TRI, stop.group(0).strip()):
             partners = partners[:-1]  # "Với sự phối hợp của Sở A, Sở B chủ trì …": Sở B leads
         out += [u for u in partners if u not in out]
     if not out:
