@@ -4,6 +4,7 @@ matching of a name as written in a notice against the directory's units."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -62,8 +63,8 @@ def best_unit_match(name: str, candidate_keys: Sequence[str], *, cutoff: float =
     best: UnitMatch | None = None
     for i, cand in enumerate(candidate_keys):
         cand = _bare(cand)
-        if cand == key:
-            return UnitMatch(index=i, score=100.0)
+        if cand == key or cand.replace(" ", "") == key.replace(" ", ""):
+            return UnitMatch(index=i, score=100.0)  # (words glued or split by a scan or copy-paste are the same name)
         score = max(fuzz.ratio(key, cand), fuzz.token_sort_ratio(key, cand))
         if score >= cutoff and (best is None or score > best.score):
             best = UnitMatch(index=i, score=score)
@@ -77,3 +78,46 @@ def _bare(key: str) -> str:
 
 def unit_keys(names: Iterable[str]) -> list[str]:
     return [unit_key(n) for n in names]
+
+
+# Scanned copies lose or change the tone marks of role words and names ("phối hop", "Du lich", "dé nghị"): the
+# letters of a word with any of its marks, for the few words whose reading decides who acts.
+_VOWEL_FORMS: dict[str, str] = {
+    "a": "aàáảãạăằắẳẵặâầấẩẫậ",
+    "e": "eèéẻẽẹêềếểễệ",
+    "i": "iìíỉĩị",
+    "o": "oòóỏõọôồốổỗộơờớởỡợ",
+    "u": "uùúủũụưừứửữự",
+    "y": "yỳýỷỹỵ",
+    "d": "dđ",
+}
+
+
+def _base_letter(ch: str) -> str:
+    if ch in "đĐ":
+        return "d"
+    base = unicodedata.normalize("NFD", ch)[0].lower()
+    return base if len(base) == 1 else ch
+
+
+def loose(word: str) -> str:
+    """A regular expression for `word` that accepts any tone mark on its vowels (and "d" for "đ"), either case on
+    the first letter, and any spacing between its syllables: loose("phối hợp") matches "phối hop", "Phoi hợp"."""
+    out: list[str] = []
+    for i, ch in enumerate(word):
+        if ch.isspace():
+            out.append(r"\s*")
+            continue
+        forms = _VOWEL_FORMS.get(_base_letter(ch))
+        if forms is None:
+            out.append(f"[{ch.lower()}{ch.upper()}]" if i == 0 and ch.isalpha() else re.escape(ch))
+            continue
+        letters = forms + forms.upper() if i == 0 else forms
+        out.append(f"[{letters}]")
+    return "".join(out)
+
+
+def fold_same_length(text: str) -> str:
+    """`text` lower-cased without tone marks, "đ" as "d", one character for each character of `text`: positions found
+    in the folded text are positions in the original."""
+    return "".join(_base_letter(ch) for ch in text)

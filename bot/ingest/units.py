@@ -4,15 +4,33 @@ from __future__ import annotations
 
 import re
 
+from storage.unitnames import fold_same_length, loose
+
+# Fields of ministries and departments (their names hold "và", "," or "-")
+_SECTORS = ("kế hoạch và đầu tư", "tài nguyên và môi trường", "nông nghiệp và phát triển nông thôn",
+            "nông nghiệp và môi trường", "văn hóa, thể thao và du lịch", "văn hóa và thể thao", "văn hóa và thông tin",
+            "văn hóa, khoa học và thông tin", "văn hóa - thông tin", "lao động - thương binh và xã hội",
+            "khoa học và công nghệ", "giáo dục và đào tạo", "thông tin và truyền thông", "dân tộc và tôn giáo",
+            "kinh tế và hạ tầng", "tài chính - kế hoạch", "quản lý đô thị", "tư pháp")
+
+
+def _sector_pattern(name: str) -> str:
+    words = fold_same_length(name).replace(",", " , ").replace("-", " - ").split()
+    return r"[\s.]*".join(r"[,.]" if w == "," else r"[-–]" if w == "-" else re.escape(w) for w in words)
+
+
 # Words a unit's name starts with. Lower-case group words ("các sở, ngành") count too.
 _HEADS = (
     r"Sở|Ban(?!\s*hành)|Bộ|Ủy\s*ban|Uỷ\s*ban|UBND|HĐND|Hội\s*đồng|Văn\s*[Pp]hòng|VP|Phòng|Cục|Tổng\s*[Cc]ục|Vụ(?!\s*việc)|Viện|"
-    r"Trung\s*[Tt]âm|Công\s*an|Bộ\s*Chỉ\s*huy|Bộ\s*đội|Hội(?!\s*(?:nghị|chợ|thảo|thi|diễn|trại|khỏe|báo))|Đoàn|Mặt\s*trận|MTTQ|UBMTTQ|Liên\s*đoàn|Liên\s*minh|"
+    r"Trung\s*[Tt]âm|Công\s*an|Bộ\s*Chỉ\s*huy|Bộ\s*đội|Hội(?!\s*(?:nghị|chợ|thảo|thi|diễn|trại|khỏe|báo))|Đoàn|Mặt\s*trận|MTTQ|UBMTTQ|Liên\s*đoàn|Tổng\s*Liên\s*đoàn|Liên\s*minh|"
     r"Tỉnh\s*ủy|Tỉnh\s*uỷ|Thành\s*ủy|Thành\s*uỷ|Huyện\s*ủy|Huyện\s*uỷ|Thị\s*ủy|Thị\s*uỷ|Đảng\s*ủy|Đảng\s*uỷ|"
-    r"Đảng\s*bộ|Chi\s*bộ|Chi\s*đoàn|[Cc]ấp\s*ủy|[Cc]ấp\s*uỷ|"
+    r"Đảng\s*bộ|Đảng\s*đoàn|[ỦU][yỷ]\s*viên|Chi\s*bộ|Chi\s*đoàn|[Cc]ấp\s*ủy|[Cc]ấp\s*uỷ|"
     r"Thường\s*trực|Kho\s*[Bb]ạc|Ngân\s*hàng|Thanh\s*tra|Đài|Báo(?!\s*cáo)|Tòa\s*án|Toà\s*án|Viện\s*kiểm\s*sát|Công\s*ty|"
-    r"Tập\s*đoàn|Tổng\s*[Cc]ông\s*ty|Chủ\s*tịch|Giám\s*đốc|Phó\s*(?:Giám\s*đốc|Chủ\s*tịch|Trưởng\s*(?:ban|phòng)|Bí\s*thư)|"
-    r"Trưởng\s*phòng|Hiệu\s*trưởng|Đồng\s*chí|Đ/c|Thủ\s*trưởng|Trưởng\s*ban|Chánh\s*Văn\s*[Pp]hòng|Trường(?!\s*hợp)|"
+    r"Tập\s*đoàn|Tổng\s*[Cc]ông\s*ty|Chủ\s*tịch|Giám\s*đốc|(?:Phó\s*)?Tổng\s*[Gg]iám\s*đốc|"
+    # office holders written in lower case after whoever asks: "yêu cầu giám đốc các sở, chủ tịch UBND các xã"
+    r"giám\s*đốc\s(?=các|sở|Sở|công\s*ty|Công\s*ty|trung\s*tâm|Trung\s*tâm)|chủ\s*tịch\s(?=UBND|HĐND|[ỦUủu][yỷ]\s*ban|Hội|hội)|"
+    r"Phó\s*(?:Giám\s*đốc|Chủ\s*tịch|Trưởng\s*(?:ban|phòng)|Bí\s*thư|Chánh\s|Thủ\s*trưởng)|Chánh\s*Thanh\s*tra|"
+    r"Trưởng\s*phòng|Hiệu\s*trưởng|Trạm|Đồn|Chuyên\s*viên|[Đđ]ồng\s*chí|Đ/c|đ/c|Thủ\s*trưởng|Trưởng\s*ban|Chánh\s*Văn\s*[Pp]hòng|Trường(?!\s*hợp)|"
     r"Bệnh\s*[Vv]iện|Bảo\s*hiểm|BHXH|Quỹ|Chi\s*[Cc]ục|Cảng\s*vụ|Ban\s*quản\s*lý|BQL|Hạt|"
     r"Thủ\s*tướng|Phó\s*Thủ\s*tướng|Chính\s*phủ|Ngân\s*hàng\s*Nhà\s*nước|Bộ\s*trưởng|"
     r"Ủy\s*ban\s*Kiểm\s*tra|Học\s*viện|Đại\s*học|Nhà\s*xuất\s*bản|Cơ\s*quan|Tổ\s*công\s*tác|Ban\s*[Cc]hỉ\s*đạo|"
@@ -23,33 +41,41 @@ _HEADS = (
     r"Chủ\s*(?:đầu\s*tư|dự\s*án|rừng|cơ\s*sở|mỏ|công\s*trình|phương\s*tiện|các)"
 )
 # Group names ("các sở, ngành", "UBND các huyện") start with a plural word and a kind of unit.
-_KINDS = (r"sở|ban|bộ|ngành|cơ\s*quan|đơn\s*vị|địa\s*phương|huyện|xã|phường|tỉnh|thành\s*phố|tổ\s*chức|"
+# (the commonest kinds as a scan may spell them: "đơn vi", "co quan", "địa phuơng")
+_KINDS = (rf"sở|ban|bộ|ngành|{loose('cơ quan')}|{loose('đơn vị')}|{loose('địa phương')}|"
+          r"huyện|xã|phường|tỉnh|thành\s*phố|tổ\s*chức|"
           r"doanh\s*nghiệp|hội|đoàn\s*thể|phòng|trường|cơ\s*sở|lực\s*lượng|đài|báo|chi\s*bộ|đảng\s*bộ|cấp|"
           r"ủy\s*ban|uỷ\s*ban|UBND|Đại\s*sứ\s*quán|chủ\s*đầu\s*tư|công\s*ty|thành\s*viên|Bộ|Sở|Ban|ngân\s*hàng|"
           r"nhà\s*trường|quận|thị\s*xã|tập\s*đoàn|viện|trung\s*tâm|cục|chi\s*cục|thôn|bản|tổ|cá\s*nhân|hộ|ấp|khu\s*phố|"
-          r"tổ\s*dân\s*phố|buôn|làng|ngành|cấp\s*ủy|cấp\s*uỷ|tổ\s*chức\s*cơ\s*sở\s*đảng|đoàn\s*thể|đội")
+          r"tổ\s*dân\s*phố|buôn|làng|ngành|hiệp\s*hội|cấp\s*ủy|cấp\s*uỷ|tổ\s*chức\s*cơ\s*sở\s*đảng|đoàn\s*thể|đội")
 _GROUP = (rf"(?:[Cc]ác|[Mm]ọi|[Nn]hững|[Tt]oàn\s*thể)\s+(?i:{_KINDS})\b|"
+          r"[Cc]ác\s+đồng\s*chí\s|"  # "Các đồng chí Ủy viên Ban Thường vụ phụ trách địa bàn …"
           r"[Cc]hính\s*quyền\s(?:địa\s*phương|các\s*cấp|cơ\s*sở|cấp)|"
+          # forces named by their function: "phối hợp với lực lượng chức năng …"
+          r"lực\s*lượng\s+(?i:chức\s*năng|liên\s*quan|công\s*an|quân\s*sự|biên\s*phòng|vũ\s*trang|dân\s*quân)\b|"
           r"[Cc]ơ\s*sở\s(?:khám|y\s*tế|giáo\s*dục|đào\s*tạo|sản\s*xuất|kinh\s*doanh)|doanh\s*nghiệp\b|chủ\s*đầu\s*tư\b|"
           r"đoàn\s*thể\s+(?:tỉnh|huyện|xã|phường|thị\s*trấn|quận|thành\s*phố)\b|"
           r"[Cc]ơ\s*quan(?:\s|,)(?!\s*nào)|[Đđ]ơn\s*vị(?:\s|,)(?!\s*nào)|[Đđ]ịa\s*phương\b(?!\s*nào)|[Tt]hủ\s*trưởng\s")
 UNIT_START = re.compile(rf"(?:{_HEADS})\b|{_GROUP}", re.U)
 
 # Words after which a unit name has ended (the verb or role that follows it).
+# (role words as a scan may spell them: "phối hop", "chủ tri")
+_PHOI_HOP, _CHU_TRI = loose("phối hợp"), loose("chủ trì")
 _STOP = (
-    r"chủ\s*trì|phối\s*hợp|thực\s*hiện|có\s*trách\s*nhiệm|có\s*nhiệm\s*vụ|khẩn\s*trương|nghiên\s*cứu|tổ\s*chức|(?<!Ban\s)(?<!ban\s)chỉ\s*đạo|"
-    r"tham\s*mưu|(?<!tư\s)xây\s*dựng|rà\s*soát|báo\s*cáo|triển\s*khai|tiếp\s*tục|chủ\s*động|hướng\s*dẫn|theo\s*dõi|"
+    rf"{_CHU_TRI}|{_PHOI_HOP}|"
+    r"thực\s*hiện|có\s*trách\s*nhiệm|có\s*nhiệm\s*vụ|khẩn\s*trương|nghiên\s*cứu|tổ\s*chức|(?<!Ban\s)(?<!ban\s)chỉ\s*đạo|"
+    r"tham\s*mưu|(?<!tư\s)(?<!Ban\s)(?<!ban\s)xây\s*dựng|rà\s*soát|báo\s*cáo|triển\s*khai|tiếp\s*tục|chủ\s*động|hướng\s*dẫn|theo\s*dõi|"
     r"đôn\s*đốc|tập\s*trung|xem\s*xét|cho\s*ý\s*kiến|góp\s*ý|treo|chấn\s*chỉnh|xác\s*định|"
     # more verbs that follow a doer's name: "… Biên phòng tỉnh tuần tra", "… các hộ kê khai"
     r"tuần\s*tra|ngăn\s*chặn|kê\s*khai|đăng\s*ký|thanh\s*toán|xử\s*phạt|cưỡng\s*chế|di\s*dời|thu\s*hồi|"
     r"bàn\s*giao|soạn\s*thảo|dự\s*thảo|ký\s*kết|đàm\s*phán|mua\s*sắm|ưu\s*tiên|nâng\s*cấp|cải\s*tạo|"
     r"khởi\s*công|hoàn\s*tất|chấp\s*hành|tuân\s*thủ|tập\s*huấn|bồi\s*dưỡng|tổng\s*kết|sơ\s*kết|lắp\s*đặt|"
     r"phản\s*ánh|thống\s*kê|thành\s*lập|(?<!án\s)(?<!nhà\s)(?<!chủ\s)(?<!Chủ\s)đầu\s*tư|(?<!Đoàn\s)(?<!ban\s)(?<!Tổ\s)kiểm\s*tra|giải\s*quyết|xử\s*lý|đề\s*xuất|trình|"
-    r"gửi|căn\s*cứ|bố\s*trí|cung\s*cấp|tăng\s*cường|quan\s*tâm|phải|cần|thống\s*nhất|lập|hoàn\s*thành|"
+    r"gửi|căn\s*cứ|bố\s*trí|cung\s*cấp|tăng\s*cường|quan\s*tâm|phải|cần|thống\s*nhất|(?<!công\s)lập|hoàn\s*thành|"
     r"hoàn\s*thiện|cập\s*nhật|ban\s*hành|tiến\s*hành|làm\s*việc|tổng\s*hợp|đánh\s*giá|giám\s*sát|quản\s*lý|"
     r"đảm\s*bảo|bảo\s*đảm|thẩm\s*định|phê\s*duyệt|kịp\s*thời|sớm|nắm|tuyên\s*truyền|vận\s*động|huy\s*động|"
     r"được|là|để|về\s*việc|theo|tại|trong|trước|nhằm|đối\s*với|với|cùng|thì|sau\s*khi|khi|nếu|căn\s*cứ|"
-    r"tiếp\s*thu|hoàn\s*chỉnh|làm\s*rõ|chịu\s*trách\s*nhiệm|giao(?!\s*thông)|trên\s*cơ\s*sở|và\s*các\s*(?:cơ\s*quan|đơn\s*vị)\s*liên\s*quan|"
+    r"tiếp\s*thu|hoàn\s*chỉnh|làm\s*rõ|chịu\s*trách\s*nhiệm|(?<!chuyển\s)giao(?!\s*thông)|trên\s*cơ\s*sở|"
     r"đưa|sửa\s*đổi|bổ\s*sung|thông\s*báo|công\s*bố|công\s*khai|phổ\s*biến|quán\s*triệt|ký|chuẩn\s*bị|"
     r"phân\s*công|đẩy\s*mạnh|đẩy\s*nhanh|nâng\s*cao|thực\s*thi|thanh\s*tra|tiếp\s*nhận|phát\s*huy|"
     r"duy\s*trì|hỗ\s*trợ|tạo\s*điều\s*kiện|khuyến\s*khích|vận\s*hành|ứng\s*dụng|nghiêm\s*túc|"
@@ -57,7 +83,7 @@ _STOP = (
     r"mời|gửi|nộp|cấp(?!\s*(?:trên|dưới|tỉnh|huyện|xã|cơ\s*sở|ủy|uỷ|Trung\s*ương))|thu|chi|trả|sửa\s*chữa|khắc\s*phục|"
     r"xác\s*minh|khảo\s*sát|lấy\s*(?:mẫu|ý\s*kiến)|làm\s*tốt|bảo\s*vệ|lãnh\s*đạo|sắp\s*xếp|kiện\s*toàn|bãi\s*bỏ|thay\s*thế|điều\s*chỉnh|yêu\s*cầu|đề\s*nghị|"
     # time and frequency words glued after a name: "Sở Tài chính hằng tháng báo cáo …"
-    r"(?:hằng|hàng)\s*(?:ngày|tuần|tháng|quý|năm)|định\s*kỳ|(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Nn]gày)\s+(?:ngày\s+)?\d{1,2}[/.-]\d|sang\s*(?:tháng|quý|năm)|chậm\s*nhất|từ\s*nay|"
+    r"(?:hằng|hàng)\s*(?:ngày|tuần|tháng|quý|năm)|định\s*kỳ|(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Nn]gày)\s+(?:ngày\s+)?\d{1,2}(?:[/.-]\d|\s+tháng)|sang\s*(?:tháng|quý|năm)|chậm\s*nhất|từ\s*nay|"
     # adverbs and the verbs of a speaker after a name: "UBND tỉnh vừa có …", "Thường trực Thị ủy cũng yêu cầu …"
     r"cũng|đã|sẽ|vừa|đang|luôn|nhận\s*được|nhấn\s*mạnh|lưu\s*ý|chỉ\s*rõ|khẳng\s*định|biểu\s*dương|ghi\s*nhận|có\s*(?:văn\s*bản|"
     r"công\s*văn|Công\s*văn|Chỉ\s*thị|chỉ\s*thị|Thông\s*báo|thông\s*báo|ý\s*kiến)|ban\s*hành|"
@@ -70,7 +96,11 @@ _STOP = (
     r"Xác\s*minh|Kịp\s*thời|Thường\s*xuyên|Chuẩn\s*bị|Duy\s*trì|Hướng\s*dẫn|Phê\s*duyệt|Nghiêm\s*túc|"
     r"Chịu\s*trách\s*nhiệm|Làm\s*tốt|thường\s*xuyên|"
     # signing on someone's behalf: "Bộ trưởng Bộ Nội vụ thừa ủy quyền Thủ tướng …"
-    r"thừa\s*(?:ủy|uỷ)\s*quyền|thay\s*mặt"
+    r"thừa\s*(?:ủy|uỷ)\s*quyền|thay\s*mặt|"
+    # the work that follows a partner's name: "… các cơ quan liên quan giúp Chính phủ …", "… có các giải pháp …"
+    r"giúp(?!\s*việc)|chú\s*trọng|nêu\s*cao|"
+    # manner words between a doer and its work: "Giám đốc Sở Y tế trực tiếp chỉ đạo", "UBND huyện quyết liệt …"
+    r"(?<!lý\s)trực\s*tiếp|tích\s*cực|quyết\s*liệt|ngay|có\s+(?:các\s+)?(?:giải\s*pháp|biện\s*pháp|kế\s*hoạch|phương\s*án|chương\s*trình)"
 )
 # "Sở Kế hoạch và Đầu tư - cơ quan thường trực của Ban …": the unit's role in apposition ends its name
 _ROLE_APPOSITION = (r"|\s[-–]\s*(?=(?:là\s+)?(?:cơ\s*quan|đơn\s*vị)\s*"
@@ -78,20 +108,22 @@ _ROLE_APPOSITION = (r"|\s[-–]\s*(?=(?:là\s+)?(?:cơ\s*quan|đơn\s*vị)\s*"
 # ("Bộ Ngoại giao" is a name)
 # "Sở Tài nguyên và Môi trườngchủ trì": the role glued onto the name by copy-paste
 _GLUED_ROLE = r"|(?<=[a-zà-ỹđ])(?=(?:chủ\s*trì|phối\s*hợp)\b)"
-STOP_RE = re.compile(rf"(?<!Ngoại)\s(?:{_STOP})\b|[:;(\n]|\.(?:\s|$){_ROLE_APPOSITION}{_GLUED_ROLE}", re.U)
-# In a list of supporting units "… và các cơ quan liên quan" is one more of them, not where the list ends
-_RELATED = r"và\s*các\s*(?:cơ\s*quan|đơn\s*vị)\s*liên\s*quan|"
-assert _RELATED in _STOP
-SUPPORT_STOP_RE = re.compile(rf"(?<!Ngoại)\s(?:{_STOP.replace(_RELATED, '')})\b|[:;(\n]|\.(?:\s|$){_ROLE_APPOSITION}"
-                             rf"{_GLUED_ROLE}",
-                             re.U)
+# A dot ends a name where a sentence may end: not before a lower-case word ("Kế hoạch và Đầu. tư" in a scan)
+_DOT = r"\.(?=\s*$|\s+[^\sa-zà-ỹđ])"
+# "… liên quan" ends a group's name: what follows is its work ("các cơ quan liên quan mở rộng …")
+_AFTER_RELATED = r"|(?<=liên\squan)(?=\s+(?!đến\b|tới\b|và\b|hoặc\b|trên\b|thuộc\b|của\b|ở\b)[^\s,;.])"
+# ("… và các cơ quan liên quan" after a unit is one more of the units, asked or working with it)
+STOP_RE = re.compile(rf"(?<!Ngoại)\s(?:{_STOP})\b|[:;()\n]|{_DOT}{_ROLE_APPOSITION}{_GLUED_ROLE}{_AFTER_RELATED}", re.U)
+SUPPORT_STOP_RE = STOP_RE
 
 # "Giao X …", and the consent that lets X act: "Đồng ý để Công ty X thực hiện …", "Chấp thuận cho X …"
 GIVE = re.compile(r"(?:^|[\s,;:.(])(?:(?:Giao|giao)(?:\s+(?:nhiệm\s*vụ|trách\s*nhiệm)(?=\s+cho\s))?|"
                   r"(?:Đồng\s*ý|đồng\s*ý|Chấp\s*thuận|chấp\s*thuận|Cho\s*phép|cho\s*phép)"
                   r"\s+(?:để|cho))\s+(?:cho\s+)?(?P<u>.+)", re.U)
-ASK = re.compile(r"(?:^|[\s,;:.(])(?<!thừa\s)(?:Đề\s*nghị|đề\s*nghị|Yêu\s*cầu|yêu\s*cầu|[Ủủ]y\s*quyền|"
+ASK = re.compile(r"(?:^|[\s,;:.(])(?<!thừa\s)(?:" + loose("đề nghị") + r"|Yêu\s*cầu|yêu\s*cầu|[Ủủ]y\s*quyền|"
                  r"[Uu]ỷ\s*quyền)[\s,]+"
+                 # (a word of time before whom it asks: "yêu cầu trước mắt các cấp ủy …", "đề nghị từ nay các đơn vị …")
+                 r"(?:(?:trước\s*mắt|từ\s*nay|thời\s*gian\s*tới|sắp\s*tới|ngay|sớm),?\s+)?"
                  r"(?:[Qq]uý\s+)?(?=(?P<u>.+))", re.U)  # (a lookahead: a later "đề nghị" is found too)
 # Who may ask: words before "đề nghị"/"yêu cầu" that make what follows the doer, not the object
 # ("Thủ tướng Chính phủ yêu cầu UBND các tỉnh …", "Để …, đề nghị quý Tổng cục …").
@@ -105,10 +137,17 @@ REQUESTER = re.compile(r"^(?:Để|Nhằm|Trên\s*cơ\s*sở|Căn\s*cứ|Thực\
                        r"văn\s*bản)\b", re.U)
 ROLE_AFTER = re.compile(
     r"(?P<u>(?:(?:" + _HEADS + r")\b|" + _GROUP + r")[^:;.\n]{0,160}?)(?:\s+|(?<=[a-zà-ỹđ])(?=chủ\s*trì))"
-    r"(?:chủ\s*trì|có\s*trách\s*nhiệm|có\s*nhiệm\s*vụ|khẩn\s*trương|chịu\s*trách\s*nhiệm|cần|phải)\b", re.U)
-SUPPORT_RE = re.compile(r"(?:[Pp]hối\s*hợp\s*(?:chặt\s*chẽ\s*)?(?:với\s*)?|cùng\s*với\s+)(?P<u>.+)", re.U)
+    rf"(?:{_CHU_TRI}|có\s*trách\s*nhiệm|có\s*nhiệm\s*vụ|khẩn\s*trương|chịu\s*trách\s*nhiệm|cần|phải)\b", re.U)
+# "phối hợp (chặt chẽ, tốt …) với X": every partner clause of the text (a lookahead: a later one is found too)
+_MANNER = r"(?:chặt\s*chẽ|tốt|thường\s*xuyên|nhịp\s*nhàng|đồng\s*bộ|hiệu\s*quả|kịp\s*thời)"
+_WITH = rf"{_PHOI_HOP}\s*(?:{_MANNER}\s+(?=với)|chặt\s*chẽ\s*)?(?:với\s*)?"
+# "(có) sự phối hợp của Y", "phối hợp: Y" (a note after the work)
+_WITH_OF = rf"sự\s+{_PHOI_HOP}\s+(?:chặt\s*chẽ\s+)?(?:của|với)\s+|{_PHOI_HOP}\s*:\s*"
+SUPPORT_RE = re.compile(rf"(?:{_WITH_OF}|{_WITH}|cùng\s*với\s+|(?<=trì\s)cùng\s+)(?=(?P<u>.+))", re.U)
 SUPPORT_BEFORE = re.compile(
-    r"(?P<u>(?:(?:" + _HEADS + r")\b|" + _GROUP + r")[^:;.\n]{0,160}?)\s+phối\s*hợp\b", re.U)
+    r"(?P<u>(?:(?:" + _HEADS + r")\b|" + _GROUP + r")[^:;.\n]{0,160}?)\s+" + _PHOI_HOP + r"\b"
+    # (not "X phối hợp với Y …": X is the one who works, with Y)
+    r"(?!\s*(?:" + _MANNER + r"\s+)?với\b)", re.U)
 # "Đơn vị chủ trì: X", "Cơ quan phối hợp thực hiện: Y" in activity blocks and table rows
 FIELD_LEAD = re.compile(r"(?:Đơn\s*vị|Cơ\s*quan|Đơn\s*vị)\s*(?:chủ\s*trì|thực\s*hiện)(?:\s*thực\s*hiện)?\s*:\s*"
                         r"(?P<u>[^\n]+)", re.U | re.I)
@@ -131,6 +170,7 @@ MAX_NAME = 90
 _LEVEL = r"(?:tỉnh|huyện|xã|phường|quận|thị\s*xã|thị\s*trấn|thành\s*phố)"
 # "Các Sở, Ban, ngành, đoàn thể tỉnh": kinds of one group listed after "các", each bare (no name of its own)
 _BARE_KIND = r"(?:Sở|sở|Ban|ban|Bộ|bộ|ngành|đoàn\s*thể|cơ\s*quan|đơn\s*vị|địa\s*phương|hội|Hội|đoàn|Đoàn)"
+BARE_HEAD_AFTER = re.compile(rf"^(?:{_BARE_KIND}|Đảng\s*đoàn|Cục|Vụ|Phòng|Chi\s*cục)\s*(?:[,;]|$)", re.U)
 KIND_LIST_BEFORE = re.compile(rf"(?:^|\s)[Cc]ác\s+{_BARE_KIND}(?:\s*,\s*{_BARE_KIND})*$", re.U)
 BARE_KIND_AFTER = re.compile(rf"^{_BARE_KIND}(?:\s*,|\s*$|\s+{_LEVEL}\b|\s+(?:và|,)\s)", re.U)
 # "Ủy ban nhân dân thành phố và các huyện": one body named for several levels, not a body and a group
@@ -139,6 +179,13 @@ BODY_LEVEL_BEFORE = re.compile(r"(?:UBND|HĐND|[ỦU][yỷ]\s*ban\s*nhân\s*dân
 LEVELS_AFTER = re.compile(rf"^các\s+{_LEVEL}(?:\s*,\s*{_LEVEL})*\s*$", re.U)
 # "Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh": the name of one Party committee
 FRONT_COMMITTEE = re.compile(r"Đảng\s*[ủu][yỷ]\s+(?:khối\s+)?(?:Mặt\s*trận\s*Tổ\s*quốc(?:\s*Việt\s*Nam)?|MTTQ)$", re.U)
+
+
+# The central-level group "các bộ, ngành, cơ quan trung ương và địa phương" (ministries and localities addressed as
+# one whole by the Government), and a bare kind (no "các" of its own) after "và": the group's last kind, not a unit
+# of its own. (A province's "các sở, ban, ngành và địa phương" is written for two groups of doers.)
+GROUP_OPEN = re.compile(r"^[Cc]ác\s+(?:bộ|Bộ)\b(?:\s*,\s*[a-zà-ỹđ][^,]*)*$", re.U)
+BARE_KIND_LAST = re.compile(r"^(?:địa\s*phương|đơn\s*vị|cơ\s*quan|ngành|đoàn\s*thể|tổ\s*chức)\b", re.U)
 
 
 def _split_list(names: str) -> list[str]:
@@ -152,6 +199,10 @@ def _split_list(names: str) -> list[str]:
             continue  # "UBND thành phố và các huyện"
         if sep.group(0).strip() == "," and FRONT_COMMITTEE.search(before) and re.match(r"các\s+đoàn\s*thể", after):
             continue
+        if sep.group(0).strip() == "," and re.match(r"[Cc]ác\s", before.strip()) and BARE_HEAD_AFTER.match(after):
+            continue  # "các Ban cán sự đảng, Đảng đoàn": a kind without a name of its own is one more of the group
+        if sep.group(0).strip() == "và" and GROUP_OPEN.match(before.strip()) and BARE_KIND_LAST.match(after):
+            continue  # "các bộ, cơ quan trung ương và địa phương": the last kind of one group
         out.append(names[start: sep.start()])
         start = sep.end()
     return out + [names[start:]]
@@ -164,8 +215,13 @@ GROUP_WORD_BEFORE = re.compile(r"(?:^|\s)(?:[Cc]ác|[Nn]hững|[Mm]ọi)$", re.U
 
 
 def _first_stop(padded: str, stops: re.Pattern[str] = STOP_RE) -> re.Match[str] | None:
-    """Where the name that opens `padded` (" " + text) ends: its first verb, role or time word."""
+    """Where the name that opens `padded` (" " + text) ends: its first verb, role or time word; or, after a
+    name of the regular form "Sở/Bộ + sector" or "body + level + place", the first word that cannot go on with it
+    ("Sở Xây dựng thẩm tra …", "Công an tỉnh điều tra …": verbs no list holds)."""
+    known = _known_name_end(padded)
     for m in stops.finditer(padded):
+        if known is not None and known.start() < m.start():
+            return known
         if m.group(0)[:1].isspace() and GROUP_WORD_BEFORE.search(padded[: m.start()]):
             continue  # "các tổ chức cơ sở đảng": the kind of a group, not a verb
         if re.match(r"\stổ\s*chức\b", m.group(0)) and GROUP_LIST_BEFORE.search(padded[: m.start()]):
@@ -173,13 +229,51 @@ def _first_stop(padded: str, stops: re.Pattern[str] = STOP_RE) -> re.Match[str] 
         if ADVISORY_BODY.search(padded[: m.start()]) and re.match(r"\s(?:tham\s*mưu|giúp\s*việc)", m.group(0)):
             continue  # "các cơ quan chuyên trách tham mưu, giúp việc Đảng ủy": what the body is, not what it does
         return m
-    return None
+    return known
+
+
+# Names of the regular forms: a department or ministry and its sector ("Sở Xây dựng", "Bộ Văn hóa, Thể thao và Du
+# lịch"), compared without tone marks; a body and its level ("Công an tỉnh", "UBND huyện Bát Xát")
+_SECTOR_WORDS = _SECTORS + ("tài chính", "xây dựng", "y tế", "nội vụ", "công thương", "ngoại vụ", "ngoại giao",
+                            "quốc phòng", "công an", "giao thông vận tải", "thông tin và truyền thông", "du lịch",
+                            "quy hoạch - kiến trúc", "văn hóa và thể thao", "thanh tra")
+SECTOR_NAME = re.compile(r" (?:so|bo|phong) (?:" + "|".join(sorted((_sector_pattern(n) for n in _SECTOR_WORDS),
+                                                                    key=len, reverse=True)) + r")(?=[\s,.;:]|$)")
+BODY_LEVEL_NAME = re.compile(r" (?:Công\s*an|UBND|HĐND|[ỦU][yỷ]\s*ban\s*nhân\s*dân|Hội\s*đồng\s*nhân\s*dân|"
+                             r"Bộ\s*Chỉ\s*huy\s*Quân\s*sự|Ban\s*Chỉ\s*huy\s*Quân\s*sự|Trung\s*tâm\s*Y\s*tế|"
+                             r"Kho\s*bạc\s*Nhà\s*nước|Bảo\s*hiểm\s*xã\s*hội|Chi\s*cục\s*Thuế|Thanh\s*tra|"
+                             r"Văn\s*phòng\s*(?:UBND|HĐND|Tỉnh\s*[ủu][yỷ]|Huyện\s*[ủu][yỷ]))\s+"
+                             r"(?:tỉnh|thành\s*phố|huyện|quận|thị\s*xã|xã|phường|thị\s*trấn)(?=[\s,.;:]|$)", re.U)
+LEVEL_AFTER = re.compile(r"(?:\s+(?:tỉnh|thành\s*phố|huyện|quận|thị\s*xã|xã|phường|thị\s*trấn))?", re.U)
+CAPITAL_WORD = re.compile(r"\s+(?:-\s*)?(?P<w>[^\W\d_][\w]*)", re.U)
+# lower-case words that go on with such a name: "Sở Y tế các tỉnh", "Công an tỉnh và …", "UBND cấp xã"
+NAME_GOES_ON = re.compile(r"\s+(?:các|cấp|trực\s*thuộc|thuộc|và|hoặc|có|liên\s*quan|của|nơi|tại|trên|ở|"
+                          r"(?:Việt\s*Nam|Trung\s*ương))\b|\s*[^\s\wÀ-ỹ]|\s*$|\s+[^a-zà-ỹđ]", re.U)
+NEXT_WORD = re.compile(r"\s\S+", re.U)
+
+
+def _known_name_end(padded: str) -> re.Match[str] | None:
+    m = SECTOR_NAME.match(fold_same_length(padded)) or BODY_LEVEL_NAME.match(padded)
+    if m is None:
+        return None
+    end = LEVEL_AFTER.match(padded, m.end()).end()  # type: ignore[union-attr]
+    while (word := CAPITAL_WORD.match(padded, end)) and word.group("w")[:1].isupper():
+        end = word.end()  # the place's name: "UBND huyện Bát Xát", "Sở Y tế Hà Nội"
+    if NAME_GOES_ON.match(padded, end) or NOT_DOER_VERB.match(padded[end:].strip()):
+        return None  # ("Bộ Y tế trân trọng cảm ơn": the closing courtesy, not a name and its work)
+    return NEXT_WORD.match(padded, end)
 
 
 def _cut(fragment: str, stops: re.Pattern[str] = STOP_RE) -> str:
     padded = " " + fragment
     m = _first_stop(padded, stops)
-    return padded[: m.start() if m else len(padded)].strip(" ,.-–")
+    name = padded[: m.start() if m else len(padded)].strip(" ,.-–")
+    if m and ROLE_WORD.match(m.group(0).strip()):
+        name = re.sub(r"\s+(?:và|hoặc)$", "", name)  # "X phối hợp với Y và chủ trì cùng Z": Y's name ends before "và"
+    return name
+
+
+ROLE_WORD = re.compile(rf"(?:{_CHU_TRI}|{_PHOI_HOP})$", re.U)
 
 
 def name_prefix(text: str) -> str:
@@ -191,26 +285,19 @@ def name_prefix(text: str) -> str:
 # Trung Quốc, Ấn Độ": one unit per name ("UBND phường Ba Đình" …). Lower-case after the kind is a
 # group ("UBND các xã, phường") and stays whole.
 NAMED_MEMBERS = re.compile(
-    r"^(?P<pre>.*?)\b[Cc]ác\s+(?P<kind>phường|xã|huyện|quận|thị\s*xã|thành\s*phố|tỉnh|Sở|sở|Bộ|bộ|Đại\s*sứ\s*quán)"
+    r"^(?P<pre>.*?)\b[Cc]ác\s*:?\s+(?P<kind>phường|xã|huyện|quận|thị\s*xã|thành\s*phố|tỉnh|Sở|sở|Bộ|bộ|Đại\s*sứ\s*quán)"
     r"(?:\s+các\s+nước)?\s*:?\s+(?P<names>[A-ZĐÀ-Ỹ].*)$", re.U)
 # Fields of ministries and departments whose name holds "và" or a comma: one member of a list, not two
 # ("các Bộ: Tài chính, Nông nghiệp và Môi trường", "các Sở: Văn hóa, Thể thao và Du lịch, Y tế").
-_HOA = r"h(?:óa|oá)"
-SECTOR_COMPOUND = re.compile(
-    r"Kế\s*hoạch\s*và\s*Đầu\s*tư|Tài\s*nguyên\s*và\s*Môi\s*trường|"
-    r"Nông\s*nghiệp\s*và\s*(?:Phát\s*triển\s*[Nn]ông\s*thôn|Môi\s*trường)|"
-    rf"Văn\s*{_HOA},\s*Thể\s*thao\s*và\s*Du\s*lịch|Văn\s*{_HOA}\s*và\s*(?:Thể\s*thao|Thông\s*tin)|"
-    rf"Văn\s*{_HOA},\s*Khoa\s*học\s*và\s*Thông\s*tin|Văn\s*{_HOA}\s*-\s*Thông\s*tin|"
-    r"Lao\s*động\s*-\s*Thương\s*binh\s*và\s*Xã\s*hội|Khoa\s*học\s*và\s*Công\s*nghệ|Giáo\s*dục\s*và\s*Đào\s*tạo|"
-    r"Thông\s*tin\s*và\s*Truyền\s*thông|Dân\s*tộc\s*và\s*Tôn\s*giáo|Kinh\s*tế\s*và\s*Hạ\s*tầng|"
-    r"Tài\s*chính\s*-\s*Kế\s*hoạch|Quản\s*lý\s*đô\s*thị|Tư\s*pháp", re.U)
+# matched in fold_same_length(text): no tone marks, "d" for "đ", a dot or space between syllables
+SECTOR_COMPOUND = re.compile("|".join(_sector_pattern(n) for n in _SECTORS))
 _MEMBER_SEP = re.compile(r",\s*|;\s*|\s+và\s+|\s+hoặc\s+", re.U)
 
 
 def _members(names: str) -> list[str]:
     """"Công an, Tài chính, Nông nghiệp và Môi trường" → three names: the separators inside a known
     field name ("Nông nghiệp và Môi trường", "Văn hóa, Thể thao và Du lịch") do not split it."""
-    inside = [m.span() for m in SECTOR_COMPOUND.finditer(names)]
+    inside = [m.span() for m in SECTOR_COMPOUND.finditer(fold_same_length(names))]
     out, start = [], 0
     for sep in _MEMBER_SEP.finditer(names):
         if any(a < sep.start() < b for a, b in inside):
@@ -241,7 +328,7 @@ def _distribute(unit: str) -> list[str]:
 # "HĐND, UBND, Ủy ban MTTQ xã" → "HĐND xã", "UBND xã", "Ủy ban MTTQ xã"
 BARE_BODY = re.compile(r"^(?:HĐND|UBND|UBMTTQ|MTTQ|Hội\s*đồng\s*nhân\s*dân|[ỦU][yỷ]\s*ban\s*nhân\s*dân|"
                        r"Đảng\s*[ủu][yỷ]|Công\s*an|Ban\s*Chỉ\s*huy\s*[Qq]uân\s*sự)$", re.U)
-LEVEL_TAIL = re.compile(r"\s(?P<tail>(?:xã|phường|thị\s*trấn|huyện|quận|thị\s*xã|tỉnh|thành\s*phố)"
+LEVEL_TAIL = re.compile(r"\s(?P<tail>(?:xã|phường|[Tt]hị\s*trấn|huyện|quận|[Tt]hị\s*xã|tỉnh|[Tt]hành\s*phố)"
                         r"(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)*)$", re.U)
 
 
@@ -304,6 +391,8 @@ def _after_named(part: str) -> list[str]:
     start = 0
     for comma in re.finditer(rf",\s*(?={_LOWER_GROUP})", part):
         segment = part[start: comma.start()].strip()
+        if KIND_LIST_BEFORE.search(segment):
+            continue  # "Thanh tra các bộ, ngành, địa phương": one more kind of the group the unit serves
         if NAMED_UNIT.match(segment) and not re.search(rf"{_LOWER_GROUP}", segment[:1].lower() + segment[1:]) \
                 or re.search(r"liên\s*quan$", segment):  # "Sở Y tế, cơ quan …", "… có liên quan, cơ sở …"
             out.append(segment)
@@ -343,7 +432,7 @@ def _units_from(fragment: str, stops: re.Pattern[str] = STOP_RE) -> list[str]:
     if listed and _cut(listed.group("head")) == listed.group("head").strip(" ,.-–") and \
             NAMED_MEMBERS.match(f"{listed.group('head')}: {listed.group('rest')}"):
         # "UBND các xã: Đức Trọng, Hiệp Thạnh hoàn thành …": the colon opens the list of names
-        return split_units(f"{listed.group('head')}: {_cut(listed.group('rest'))}")
+        return split_units(f"{listed.group('head')}: {_cut(listed.group('rest'), stops)}")
     return split_units(_cut(fragment, stops))
 
 
@@ -397,6 +486,7 @@ def heading_units(head: str) -> list[str]:
     "NHIỆM VỤ CHỦ YẾU CỦA BỘ TÀI CHÍNH", "Ông Nguyễn Văn A - Trưởng đoàn", "Giám đốc các Sở; Chủ tịch UBND
     các xã:"."""
     head = head.strip().rstrip(":").strip()
+    head = re.sub(r"^Điều\s*\d+\s*[.:]\s*(?=Trách\s*nhiệm|Nhiệm\s*vụ)", "", head)  # "Điều 2. Trách nhiệm của …"
     if ":" not in head and (person := _person(head)):
         return [person]  # (with its work after a colon it is an item, not a heading: see find_leads_ranked)
     m = HEADING_OF.match(head)
@@ -414,7 +504,7 @@ def heading_units(head: str) -> list[str]:
     if ";" in head:  # "Giám đốc các Sở, Thủ trưởng các ban, ngành; Chủ tịch UBND các xã, phường"
         parts = [heading_units(p) for p in re.split(r"\s*;\s*", head) if p.strip()]
         return [u for p in parts for u in p] if parts and all(parts) else []
-    if not UNIT_START.match(head) or len(head) > MAX_NAME:
+    if not UNIT_START.match(head) or len(head) > (2 * MAX_NAME if m else MAX_NAME):  # ("Trách nhiệm của A và B")
         return []  # (a long list of named members was handled above)
     if (inner := re.match(r"^(?P<n>[^()]+?)\s*\([^()]{2,80}\)$", head)) and _cut(inner.group("n")) == inner.group("n"):
         return [head]  # "Sở Nội vụ (Ban Thi đua - Khen thưởng)": the unit and the office inside it that acts
@@ -433,7 +523,8 @@ ASKING_VERB = re.compile(r"^(?:yêu\s*cầu|đề\s*nghị|giao|thông\s*báo|k�
 def _clause_subject(text: str) -> tuple[list[str], bool]:
     """A unit at the start of a clause followed by what it must do: "Bộ Y tế chủ trì …",
     "Ủy ban nhân dân cấp tỉnh trình …"; and whether that clause opens the text."""
-    for n, clause in enumerate(re.split(r"(?<=[.;:])\s+|\n", text)):
+    clauses = re.split(r"(?<=[.;:])\s+|\n", text)
+    for n, clause in enumerate(clauses):
         regarding = bool(re.match(r"^(?:[-+•]\s*)?đối\s*với\s", clause.strip(), re.I))
         clause = re.sub(r"^(?:[-+•]\s*|đồng\s*thời,?\s*|trong\s*đó,?\s*|đối\s*với\s+(?=(?:các\s+)?\w))", "",
                         clause.strip(), flags=re.I)  # "Đối với các sở, ngành báo cáo …": the sở, ngành report
@@ -442,7 +533,7 @@ def _clause_subject(text: str) -> tuple[list[str], bool]:
         if not UNIT_START.match(clause):
             continue
         m = _first_stop(" " + clause)
-        if m is None or m.group(0).strip().startswith(("phối", "và các")) or m.group(0).strip() in ":;(." or \
+        if m is None or m.group(0).strip().startswith("phối") or m.group(0).strip() in ":;(." or \
                 ASKING_VERB.match(m.group(0).strip()) and not regarding:  # "Đối với X, Y đề nghị: …": X acts
             continue
         name = (" " + clause)[: m.start()].strip(" ,.-–")
@@ -451,15 +542,42 @@ def _clause_subject(text: str) -> tuple[list[str], bool]:
             name = name.rsplit(",", 1)[0]  # "các sở, ngành, đồng chí Bí thư đề nghị": the asker follows the comma
         units = split_units(name)
         if units:
-            return units, n == 0
+            before = _listed_before(clauses[:n]) if name == clause.strip(" ,.-–")[: len(name)] else []
+            return before + units, n == 0 or bool(before)
     return [], False
+
+
+# a phrase of time before the subject: "Trong năm 2026,", "Trước ngày 15/6,", "Định kỳ hằng quý,"
+OPENING_TAIL = re.compile(r"(?:^|\s)(?:[Tt]rong|[Tt]rước|[Ss]au|[Đđ]ến|[Tt]ừ|[Hh][ằà]ng|[Đđ]ịnh\s*kỳ|[Cc]hậm\s*nhất|"
+                          r"[Cc]uối|[Đđ]ầu)\b[^,;.]{0,40},\s*$", re.U)
+
+
+def _listed_before(clauses: list[str]) -> list[str]:
+    """"Trong năm 2026, các bộ, ngành; các cấp chính quyền địa phương; các tập đoàn … hoàn thành …": the units of
+    the clauses before the subject's, each a bare name ending in ';', back to the opening phrase."""
+    out: list[str] = []
+    for clause in reversed(clauses):
+        if not clause.endswith(";"):
+            break
+        body = clause[:-1].strip()
+        if UNIT_START.match(body) and _cut(body) == body.strip(" ,.-–") and (units := split_units(body)):
+            out = units + out
+            continue
+        # the first of the list, after an opening phrase: "… Trong năm 2026, các bộ, ngành;"
+        tail = re.search(rf"(?:^|,\s)(?P<u>(?:(?:{_HEADS})\b|{_GROUP})[^;]*)$", body)
+        opening = tail and (not body[: tail.start("u")].strip() or OPENING_TAIL.search(body[: tail.start("u")]))
+        if tail and opening and _cut(tail.group("u")) == tail.group("u").strip(" ,.-–") and \
+                (units := split_units(tail.group("u"))):
+            out = units + out
+        break
+    return out
 
 
 STRONG, WEAK = 2, 1
 # a unit that opens a text and the verb after it
 ROLE_OPENING = re.compile(rf"(?:(?:{_HEADS})\b|{_GROUP})[^:;.\n]{{0,120}}?(?=\s(?:{_STOP})\b)", re.U)
 UNIT_COLON = re.compile(r"^(?P<u>(?:(?:Ông|Bà)\.\s*)?[^:;.\n]{3,90}(?:;[^:;.\n]{3,90}){0,3}):\s+\S")
-GROUNDS = re.compile(r"^(?:Trên\s*cơ\s*sở|Căn\s*cứ)\b", re.U)
+GROUNDS = re.compile(r"^(?:Trên\s*cơ\s*sở|Căn\s*cứ|Với\s*sự\s*(?:phối\s*hợp|hỗ\s*trợ|tham\s*gia))\b", re.U)
 OF_UNIT = re.compile(rf"\b(?:của|cho|với|tại|về|thuộc|giữa)\s+(?:(?:{_HEADS})\b|{_GROUP})[^,]*$", re.U)
 
 
@@ -500,17 +618,25 @@ CONDITION_BEFORE = re.compile(r"^(?:Trường\s*hợp|Nếu|Khi|Trong\s*(?:quá\
                               r"\b(?:do\s*(?:vậy|đó)|vì\s*(?:vậy|thế)|theo\s*đó|nên)\s*,?$", re.U | re.I)
 
 
+def _has_requester(before: str) -> bool:
+    """Whether the words before "đề nghị"/"yêu cầu" name who asks: "Phối hợp với Bộ Tài chính rà soát, yêu cầu các
+    doanh nghiệp …" names a partner ("với Bộ …"), not an asker: the request is part of the item's own work."""
+    if PARTNERS_AFTER.match(re.sub(r"^[-+•]\s*", "", before)):
+        return False  # the item opens with its own work, done with partners
+    return bool(REQUESTER.search(before))
+
+
 def _asked(text: str) -> list[str]:
     for m in ASK.finditer(text):
         stop = max(text.rfind(". ", 0, m.start() + 1), text.rfind("; ", 0, m.start() + 1),
                    text.rfind(": ", 0, m.start() + 1))
         before = text[stop + 2 if stop >= 0 else 0: m.start()].strip(" ,")
         word = m.group(0).lstrip(" ,;:.(")
-        proposes = word[:1] in "Đđ"  # "đề nghị", not "yêu cầu"/"ủy quyền"
+        proposes = word[:1] in "ĐđDd"  # "đề nghị", not "yêu cầu"/"ủy quyền"
         if before and proposes and (word[:1].isupper() or CONDITION_BEFORE.search(before)) and \
                 (units := _units_from(m.group("u"))) and not is_generic_reference(units):
             return units  # "Về chi phí … Đề nghị Chủ đầu tư tổ chức …": a new sentence after a run-in heading
-        if before and not REQUESTER.search(before):
+        if before and not _has_requester(before):
             continue  # "…, yêu cầu các tổ chức không sử dụng …": the object of the work
         if not before and stop >= 0 and text[stop] == ";" and text[m.start():].lstrip(" ,;:.(")[:1].islower():
             continue  # "Rà soát …; yêu cầu các doanh nghiệp thực hiện …": part of the item's own work
@@ -531,6 +657,7 @@ OBJECT_BEFORE = re.compile(r"\b(?:của|cho|với|tại|về|đối\s*với|thu�
 def find_leads_ranked(text: str) -> tuple[list[str], int]:
     """The lead units a text names and how sure: STRONG ("Giao X", "X chủ trì", "Đơn vị chủ trì: X",
     a unit opening the text, "đề nghị X" said by a requester) or WEAK (a unit opening a later clause)."""
+    text = _without_page_breaks(text)
     fields = _field_units(FIELD_LEAD, text)
     if fields:
         return fields, STRONG
@@ -566,6 +693,8 @@ def find_leads_ranked(text: str) -> tuple[list[str], int]:
         if OBJECT_BEFORE.search(text[max(0, after.start() - 12): after.start()]):
             break  # "… của các cơ sở phát thải phải thực hiện …": whose duty, not who acts
         name = after.group("u").strip(" ,.-–")
+        if _cut(name) != name and (at := _last_named(name)):
+            name = name[at:]  # "Sở A phối hợp, Sở B chủ trì …": the unit named last before the role
         if _cut(name) == name:  # nothing verb-like inside: a clean subject
             units = split_units(name)
             if units:
@@ -575,7 +704,25 @@ def find_leads_ranked(text: str) -> tuple[list[str], int]:
     subject, first = _clause_subject(text)
     if subject:
         return subject, STRONG if first else WEAK
+    if partner_subject := _works_with_subject(text):
+        return partner_subject, WEAK
     return [], 0
+
+
+# "Đẩy mạnh truyền thông Bộ Y tế phối hợp với Ban Tuyên giáo …": a unit inside the text that works with partners
+WORKS_WITH = re.compile(rf"(?:^|(?<=\s))(?=(?:(?:{_HEADS})\b|{_GROUP}))(?P<u>[^:;.\n]{{3,120}}?)\s+{_PHOI_HOP}\s*"
+                        rf"(?:{_MANNER}\s+)?với\s", re.U)
+
+
+def _works_with_subject(text: str) -> list[str]:
+    for m in WORKS_WITH.finditer(text):
+        name = m.group("u").strip(" ,.-–")
+        if OBJECT_BEFORE.search(text[max(0, m.start() - 12): m.start()]) or \
+                DIRECTED_BEFORE.search(text[max(0, m.start() - 20): m.start()]) or _cut(name) != name:
+            continue  # "… của Sở A phối hợp …", "đề nghị Sở A phối hợp …": not the subject of the work
+        if (units := split_units(name)) and not is_generic_reference(units):
+            return units
+    return []
 
 
 # A Party congress schedule: "đại hội chi bộ trực thuộc đảng ủy cơ sở không quá 1 ngày, hoàn thành trong quý IV",
@@ -638,12 +785,26 @@ def _opening_doer(text: str) -> tuple[list[str], int] | None:
         return None
     padded = " " + body
     stop = _first_stop(padded)
-    if stop is None or NOT_DOER_VERB.match(padded[stop.start():].strip()):
+    if stop is None or NOT_DOER_VERB.match(padded[stop.start():].strip()) and \
+            not _works_with_partners(padded[stop.start():].strip()):
         return None
     name = padded[: stop.start()].strip(" ,.-–")
     if len(name) > MAX_NAME or not (units := split_units(name)) or is_generic_reference(units):
         return None
     return units, STRONG
+
+
+# "Bộ Y tế phối hợp với các bộ liên quan chỉ đạo …": the opening unit does the work with its partners
+PARTNERS_AFTER = re.compile(rf"^{_PHOI_HOP}\s*(?:(?:{_MANNER}\s+)?với\s|(?=(?:{_HEADS})\b|{_GROUP})|"
+                            r"(?=thực\s*hiện|triển\s*khai|tổ\s*chức|tham\s*gia)\b)", re.U)
+LEAD_CUE = re.compile(rf"(?<!và\s)(?<!,\s){_CHU_TRI}|\b(?:[Gg]iao|{loose('đề nghị')}|[Yy]êu\s*cầu)\s", re.U)
+
+
+def _works_with_partners(after_name: str) -> bool:
+    """Whether what follows the opening unit is "phối hợp với Y" and the sentence names no lead of its own
+    ("Sở A phối hợp với Sở B, giao Sở B chủ trì …" leaves the lead to the rest)."""
+    sentence = re.split(r"[.;]\s", after_name, maxsplit=1)[0]
+    return bool(PARTNERS_AFTER.match(after_name)) and not LEAD_CUE.search(sentence)
 
 
 # "Điều 1. Ủy quyền cho Giám đốc Sở Công Thương thành lập …": whom a decision empowers
@@ -661,7 +822,21 @@ def find_leads(text: str) -> list[str]:
     return find_leads_ranked(text)[0]
 
 
+# "--- PAGE BREAK ---" of a text copy of a multi-page original, inside an item that runs on the next page
+PAGE_BREAK = re.compile(r"(?:^|\s)-*\s*PAGE\s*BREAK\s*-*(?=\s|$)", re.U)
+
+
+# "Các: Bộ: Tài chính, Công Thương …": a colon a scan put after "Các" before the kind and its list
+STRAY_COLON = re.compile(r"\b([Cc]ác)\s*:\s*(?=(?:Bộ|Sở|bộ|sở)\s*:)", re.U)
+
+
+def _without_page_breaks(text: str) -> str:
+    text = PAGE_BREAK.sub(" ", text).strip() if "BREAK" in text else text
+    return STRAY_COLON.sub(r"\1 ", text) if ":" in text else text
+
+
 def find_supports(text: str) -> list[str]:
+    text = _without_page_breaks(text)
     out = _field_units(FIELD_SUPPORT, text)
     if out:
         return out
@@ -671,15 +846,32 @@ def find_supports(text: str) -> list[str]:
             continue  # "Tăng cường chỉ đạo X …, phối hợp với Y": Y works with X, whom the lead directs
         if _other_sentence(text, m.start()):
             continue
-        out += [u for u in _units_from(m.group("u"), SUPPORT_STOP_RE) if u not in out]
+        partners = _units_from(m.group("u"), SUPPORT_STOP_RE)
+        if len(partners) > 1 and (stop := _first_stop(" " + m.group("u"))) and \
+                re.match(_CHU_TRI, stop.group(0).strip()):
+            partners = partners[:-1]  # "Với sự phối hợp của Sở A, Sở B chủ trì …": Sở B leads
+        out += [u for u in partners if u not in out]
     if not out:
         before = SUPPORT_BEFORE.search(text)
-        if before and not DIRECTED_BEFORE.search(text[max(0, before.start() - 20): before.start()]) and \
+        start = before.start("u") + _last_named(before.group("u")) if before else 0
+        if before and not DIRECTED_BEFORE.search(text[max(0, start - 20): start]) and \
+                not (not text[:start].strip(" -+•") and _works_with_partners(text[before.end("u"):].strip())) and \
                 not DIRECTED_DOER_BEFORE.search(re.split(r"[.;]\s", text[: before.end("u")])[-1]) and \
                 not (_other_sentence(text, before.end(), own_subject_ok=True) and
                      len(re.split(r"[.;]", text[before.end():], maxsplit=1)[0].split()) > 3):
-            out = split_units(_cut(before.group("u")))
+            out = split_units(_cut(text[start: before.end("u")]))
     return out
+
+
+def _last_named(fragment: str) -> int:
+    """Where the unit named last before "phối hợp" starts: "Sở Y tế chủ trì, Sở Tài chính" → at "Sở Tài chính"."""
+    stops = list(STOP_RE.finditer(" " + fragment))
+    if stops:
+        at = stops[-1].end() - 1
+        at += len(fragment[at:]) - len(fragment[at:].lstrip(" ,.-–"))
+        if UNIT_START.match(fragment[at:]):
+            return at
+    return 0
 
 
 # "…, hướng dẫn UBND cấp xã phối hợp các ngành …": the partners of the unit the lead guides
