@@ -203,11 +203,17 @@ def _split_list(names: str) -> list[str]:
             continue  # "các Ban cán sự đảng, Đảng đoàn": a kind without a name of its own is one more of the group
         if sep.group(0).strip() == "và" and GROUP_OPEN.match(before.strip()) and BARE_KIND_LAST.match(after):
             continue  # "các bộ, cơ quan trung ương và địa phương": the last kind of one group
+        if sep.group(0).strip() == "và" and JOINT_OFFICE_BEFORE.search(before) and ELECTED_BODY_AFTER.match(after):
+            continue  # "Văn phòng HĐND và UBND huyện", "Văn phòng Đoàn ĐBQH và HĐND tỉnh": one office of two bodies
         out.append(names[start: sep.start()])
         start = sep.end()
     return out + [names[start:]]
 
 
+# the office that serves two elected bodies at once is one unit
+_ELECTED = r"(?:HĐND|UBND|Hội\s*đồng\s*nhân\s*dân|(?:Ủy|Uỷ)\s*ban\s*nhân\s*dân|Đoàn\s*(?:ĐBQH|đại\s*biểu\s*Quốc\s*hội))"
+JOINT_OFFICE_BEFORE = re.compile(rf"(?:^|\s)Văn\s*phòng\s+{_ELECTED}\s*$", re.U)
+ELECTED_BODY_AFTER = re.compile(rf"\s*{_ELECTED}\b", re.U)
 ADVISORY_BODY = re.compile(r"(?:[Cc]ơ\s*quan|[Bb]ộ\s*phận)(?:\s+chuyên\s*(?:trách|môn))?(?:\s+tham\s*mưu,?)?$",
                            re.U)
 GROUP_LIST_BEFORE = re.compile(r"(?:^|\s)[Cc]ác(?:\s+[^\s,;:.]+){1,3},$", re.U)
@@ -692,6 +698,8 @@ def find_leads_ranked(text: str) -> tuple[list[str], int]:
     for after in ROLE_AFTER.finditer(text):
         if OBJECT_BEFORE.search(text[max(0, after.start() - 12): after.start()]):
             break  # "… của các cơ sở phát thải phải thực hiện …": whose duty, not who acts
+        if PARTNER_BEFORE.search(text[max(0, after.start() - 24): after.start()]):
+            continue  # "Phối hợp Ban X khẩn trương …" under a heading: X is the partner, the heading's unit leads
         name = after.group("u").strip(" ,.-–")
         if _cut(name) != name and (at := _last_named(name)):
             name = name[at:]  # "Sở A phối hợp, Sở B chủ trì …": the unit named last before the role
@@ -709,6 +717,7 @@ def find_leads_ranked(text: str) -> tuple[list[str], int]:
     return [], 0
 
 
+PARTNER_BEFORE = re.compile(rf"{_PHOI_HOP}\s*(?:{_MANNER}\s+)?(?:với\s*)?$", re.U)
 # "Đẩy mạnh truyền thông Bộ Y tế phối hợp với Ban Tuyên giáo …": a unit inside the text that works with partners
 WORKS_WITH = re.compile(rf"(?:^|(?<=\s))(?=(?:(?:{_HEADS})\b|{_GROUP}))(?P<u>[^:;.\n]{{3,120}}?)\s+{_PHOI_HOP}\s*"
                         rf"(?:{_MANNER}\s+)?với\s", re.U)
