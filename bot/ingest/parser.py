@@ -47,6 +47,7 @@ def clean_text(text: str) -> str:
     for rx, repl in _MD:
         text = rx.sub(repl, text)
     text = re.sub(r"[–—]", "-", text)
+    text = re.sub(r"^(\s*)©\)", r"\1c)", text, flags=re.M)  # an OCR reading of the item mark "c)"
     # Markdown emphasis around a word ("*Nơi nhận:*", "*(Kèm theo …)*"), not a "* item" bullet
     return re.sub(r"(?<![\w*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])", "", text)
 
@@ -57,6 +58,13 @@ RUNNING_HEAD = re.compile(r"^(?:CÔNG\s*BÁO/Số\s*\d+/Ngày\s*[\d-]+|Trang\s*\
                           # a portal's time stamp: "04/11/2020 15:39", "Đăng ngày: 08/11/2016 17:20:05"
                           r"(?:(?:Đăng|Cập\s*nhật)\s*(?:ngày|lúc)\s*:?\s*)?\d{1,2}/\d{1,2}/\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)$",
                           re.I)
+
+
+# a page boundary left by a converter or an OCR run ("--- PAGE BREAK ---", "===== Trang 3 =====") and a scan's
+# footer that names the typed file ("18.KLTW75.DOC 5"): not text, and a sentence goes on across it
+PAGE_MARK = re.compile(r"^[-=_*#~\s]*(?:PAGE\s*BREAK|(?:Trang|Page)\s*\d{1,4}(?:\s*/\s*\d{1,4})?)[-=_*#~\s]*$|"
+                       r"^(?:\d{1,3}\.)?[A-Za-z][A-Za-z0-9_-]{2,30}\.(?:DOC|DOCX|doc|docx)\b\.?(?:\s+\S{1,3}){0,2}\s*$",
+                       re.I)
 
 
 # a portal page's chrome: update stamp, view counter, comment form
@@ -81,7 +89,8 @@ def lines_of(text: str) -> list[str]:
             raw[i] += "."
     kept: list[str] = []
     for ln in raw:
-        if not ln or re.fullmatch(r"[-_=.*\s]+", ln) or CAPTION.search(ln) or PAGE_CHROME.match(ln.lstrip("•●▪◦· ")):
+        if not ln or re.fullmatch(r"[-_=.*\s]+", ln) or CAPTION.search(ln) or PAGE_CHROME.match(ln.lstrip("•●▪◦· ")) \
+                or PAGE_MARK.match(ln):
             continue
         cell_date = bool(kept) and re.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}", ln) is not None and \
             re.search(r"\b(?:ngày|[Tt]rước|đến)$", kept[-1]) is not None
@@ -251,9 +260,13 @@ def _addressees(lines: list[str]) -> list[str]:
     return []
 
 
+# "Nơi nhận:" and its OCR readings (".Nới nhận:", "Not nhận:")
+RECIPIENTS_HEAD = re.compile(r"^[.\s]{0,2}N(?:ơi|oi|ới|ời|ơí|ọi|ói|ot|ơ)\s*nh[ậâaăấầ]n\b", re.U)
+
+
 def _signature_lines(lines: list[str]) -> list[str]:
     """From "Nơi nhận" on, two-column layouts ("Nơi nhận:        KT. CHỦ TỊCH") become one column."""
-    start = next((i for i, ln in enumerate(lines) if re.match(r"^Nơi\s*nhận", ln)), len(lines))
+    start = next((i for i, ln in enumerate(lines) if RECIPIENTS_HEAD.match(ln)), len(lines))
     out = lines[:start]
     for ln in lines[start:]:
         # "Nơi nhận: GIÁM ĐỐC" when the two columns were flattened onto one line
@@ -296,7 +309,7 @@ def _signer(lines: list[str]) -> tuple[str | None, str | None]:
                 return cand, None
         # columns merged into one line: "KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Thành Sinh",
         # "- VPUB: CVP, các PCVP, Vũ Đại Thắng"
-        tail_start = next((i for i, ln in enumerate(lines) if re.match(r"^Nơi\s*nhận", ln)), max(0, len(lines) - 25))
+        tail_start = next((i for i, ln in enumerate(lines) if RECIPIENTS_HEAD.match(ln)), max(0, len(lines) - 25))
         for ln in reversed(lines[tail_start:]):
             m = TRAILING_NAME.search(ln.rstrip(" .*"))
             if m and m.group("name").split()[0] in SURNAMES:
@@ -550,7 +563,7 @@ def _is_directive_heading(text: str) -> bool | None:
 def _body_bounds(lines: list[str], kind_index: int) -> tuple[int, int]:
     start = 0
     for i, ln in enumerate(lines[:80]):
-        if re.match(r"^Nơi\s*nhận", ln):
+        if RECIPIENTS_HEAD.match(ln):
             break  # what follows is the signature and the attachments ("Số quyết định" in a table header)
         if re.match(r"^(Kính\s*gửi|V/v|Số\s*[:.]|Số\s*\d|Số\s*/)", ln):
             start = i + 1
@@ -574,13 +587,13 @@ def _body_bounds(lines: list[str], kind_index: int) -> tuple[int, int]:
         start += 1
     end = len(lines)
     for i in range(start, len(lines)):
-        if re.match(r"^Nơi\s*nhận", lines[i]):
+        if RECIPIENTS_HEAD.match(lines[i]):
             end = i
             break
         if i > start and _signature_starts(lines, i):
             end = i  # the signature block ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / name") without "Nơi nhận"
             break
-        if re.search(r"\./\.\s*$", lines[i]):  # the closing formula ends the body
+        if re.search(r"\./\.\s*\S{0,3}\s*$", lines[i]):  # the closing formula ends the body (OCR may add a speck)
             end = i + 1
             break
     return start, end
@@ -643,7 +656,7 @@ def _body_segments(lines: list[str], kind_index: int) -> tuple[int, list[list[st
 
     for n, att in enumerate(starts):
         stop = title_start(starts[n + 1], att) if n + 1 < len(starts) else len(lines)
-        stop = next((i for i in range(att + 1, stop) if re.match(r"^Nơi\s*nhận", lines[i])), stop)
+        stop = next((i for i in range(att + 1, stop) if RECIPIENTS_HEAD.match(lines[i])), stop)
         blanks = sum(1 for ln in lines[att + 1: stop] if re.search(r"\.{8,}|…{3,}|□", ln))
         if not FORM_RE.search(" ".join(lines[title_start(att, end): att + 1])) and blanks < 3:
             segments.append(lines[att + 1: max(att + 1, stop)])
@@ -867,7 +880,7 @@ def _headline(line: str) -> bool:
 
 def _recipients(lines: list[str], end: int) -> list[str]:
     """The "Nơi nhận" list after the body."""
-    at = next((i for i in range(end, len(lines)) if re.match(r"^Nơi\s*nhận", lines[i])), None)
+    at = next((i for i in range(end, len(lines)) if RECIPIENTS_HEAD.match(lines[i])), None)
     if at is None:
         return []
     out = []
