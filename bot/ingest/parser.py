@@ -382,9 +382,15 @@ def _marker(line: str) -> tuple[str, str, int, str] | None:
             label = m.groupdict().get("m") or ""
             rank = 1 + label.count(".") if kind == "num" else _RANK[kind]
             return kind, label, rank, line[m.end():].strip()
-    if line.isupper() and 6 < len(line) < 120 and not _KIND_RE.match(line) and re.search(r"[A-ZĐ]{3}", line):
+    if _caps_title(line) and 6 < len(line) < 120 and not _KIND_RE.match(line) and re.search(r"[A-ZĐ]{3}", line):
         return "heading", "", 0, line
     return None
+
+
+def _caps_title(line: str) -> bool:
+    """An upper-case title ("NHIỆM VỤ TRỌNG TÂM"), not a wrapped document symbol ("36/2025/TT-BNNMT;")."""
+    return line.isupper() and not line[:1].isdigit() and \
+        re.search(r"[A-ZĐÀ-Ỹ]{2,}\s+[A-ZĐÀ-Ỹ]", line) is not None
 
 
 # Labels of an activity's fields ("- Địa điểm: …", "Đơn vị chủ trì: …"): they belong to the item above.
@@ -466,6 +472,9 @@ OPINION_CLOSING = re.compile(r"^Trên\s*đây\s*là\s*(?:một\s*số\s*)?(?:ý\
 ASK_IN_CLOSING = re.compile(r"\b(?:đề\s*nghị|yêu\s*cầu)\s+(?:quý\s+)?(?=[A-ZĐÀ-Ỹ]|các\s)", re.U)
 
 
+NESTED_KINDS = ("letter", "paren", "dash", "plus", "bullet")
+
+
 def build_tree(lines: list[str]) -> Node:
     root = Node(kind="root", label="", rank=-1, lines=[""])
     current = root
@@ -503,8 +512,16 @@ def build_tree(lines: list[str]) -> Node:
             current.lines.append(ln)
             continue
         kind, label, rank, rest = mk
-        while stack[-1] is not root and stack[-1].rank >= rank:
-            stack.pop()
+        top = stack[-1]
+        same = next((k for k in range(len(stack) - 1, 0, -1)
+                     if rank > 0 and stack[k].kind == kind and stack[k].rank == rank), None)
+        if same is not None:
+            del stack[same:]  # the next item of a list already open, however deep the items between
+        elif not (top is not root and top.kind in NESTED_KINDS and kind in NESTED_KINDS and kind != top.kind
+                  and rank < top.rank and not top.children and top.lines[-1].rstrip().endswith(":")):
+            while stack[-1] is not root and stack[-1].rank >= rank:
+                stack.pop()
+        # else: "(2) Hồ sơ gồm:" / "a) …" / "b) …" — the items a lead-in announces are its own, whatever their marks
         node = Node(kind=kind, label=label, rank=rank, lines=[rest or ln], parent=stack[-1])
         stack[-1].children.append(node)
         stack.append(node)
@@ -515,7 +532,7 @@ def build_tree(lines: list[str]) -> Node:
 NON_DIRECTIVE_HEAD = re.compile(
     r"^(?:(?:[IVX]+|\d+)\s*[.)]\s*)?(?:đánh\s*giá|kết\s*quả|tình\s*hình|hạn\s*chế|tồn\s*tại|khuyết\s*điểm|"
     r"mục\s*đích|yêu\s*cầu\s*$|mục\s*tiêu|quan\s*điểm|căn\s*cứ|sự\s*cần\s*thiết|bối\s*cảnh|thực\s*trạng|"
-    r"ưu\s*điểm|nguyên\s*nhân|bài\s*học|mục\s*đích,\s*yêu\s*cầu|những\s*kết\s*quả|những\s*hạn\s*chế|"
+    r"ưu\s*điểm|nguyên\s*nhân|quyền\s*hạn|bài\s*học|mục\s*đích,\s*yêu\s*cầu|những\s*kết\s*quả|những\s*hạn\s*chế|"
     r"phạm\s*vi|đối\s*tượng|thông\s*tin\s*(?:chung\s*)?về|thời\s*hạn\s*(?:ủy\s*quyền|uỷ\s*quyền|giao|áp\s*dụng)|hiệu\s*lực|"
     r"(?:khó\s*khăn|vướng\s*mắc)(?!.*(?:kiến\s*nghị|đề\s*xuất|giải\s*pháp|nhiệm\s*vụ))|quy\s*định\s*(?:về|của|hiện\s*hành|pháp\s*luật)|cơ\s*sở\s*pháp\s*lý)",
     re.I | re.U)
@@ -695,7 +712,32 @@ def _split_inline_items(line: str) -> list[str]:
 
 
 def _join_wrapped(lines: list[str]) -> list[str]:
-    return [piece for ln in _join_wrapped_lines(lines) for piece in _split_inline_items(ln)]
+    return [piece for ln in _merge_quotes(_join_wrapped_lines(lines)) for piece in _split_inline_items(ln)]
+
+
+QUOTE_OPEN = re.compile(r"^\s*(?:“|‘‘|‘|\"|«|'')")
+QUOTE_CLOSE = re.compile(r"(?:[”’»\"]|'')\s*[.;,:)…]*\s*$")  # the quotation ends with its line
+QUOTE_SPAN = 80  # lines; a quotation that never closes is not taken for one
+
+
+def _merge_quotes(lines: list[str]) -> list[str]:
+    """A passage quoted after its lead-in ("Khoản 1 Điều 5 Nghị định … quy định:" / "“1. … 2. …”"): the quoted
+    lines are the lead-in's words, however they are numbered — never items of the document's own."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        opening = QUOTE_OPEN.match(ln)
+        if opening and out and out[-1].rstrip().endswith(":"):
+            end = next((j for j in range(i, min(len(lines), i + QUOTE_SPAN))
+                        if QUOTE_CLOSE.search(lines[j][opening.end():] if j == i else lines[j])), None)
+            if end is not None:
+                out[-1] = " ".join([out[-1], *lines[i: end + 1]])
+                i = end + 1
+                continue
+        out.append(ln)
+        i += 1
+    return out
 
 
 def _join_wrapped_lines(lines: list[str]) -> list[str]:
@@ -707,7 +749,7 @@ def _join_wrapped_lines(lines: list[str]) -> list[str]:
     wrapped_heading = False  # a short numbered heading whose name went on to the next line
     for ln in lines:
         open_end = bool(out) and not re.search(r"[.:;!?)\"”…]$", out[-1])
-        heading = bool(out) and (out[-1].isupper() or ln.isupper() or _is_heading_item(out[-1]))
+        heading = bool(out) and (out[-1].isupper() or _caps_title(ln) or _is_heading_item(out[-1]))
         mark = _marker(out[-1]) if out else None
         if open_end and heading and mark is not None and _marker(ln) is None and ln[:1].islower() and \
                 mark[0] != "heading" and (UNIT_START.match(mark[3]) or _is_heading_item(out[-1]) and len(ln) < 100
@@ -1010,6 +1052,14 @@ def _reports_a_letter(text: str) -> bool:
         re.match(r"\s*(?:là|được)\b", text[len(name):]) is None
 
 
+def _unit_not_at_work(text: str) -> bool:
+    """"Ban Chỉ đạo làm việc theo nguyên tắc …", "Tổ công tác là …": a unit opens the sentence, no work follows."""
+    if not UNIT_START.match(text):
+        return False
+    name = name_prefix(text)
+    return 0 < len(name) <= 90 and NOT_WORK_AFTER_UNIT.match(text[len(name):]) is not None
+
+
 SUBJECT_AFTER_OPENING = re.compile(r"^(?:Trên\s*cơ\s*sở|Căn\s*cứ|Theo\s*đó|"
                                    # a news item retelling a notice: "Theo thông báo này, Chủ tịch UBND … giao …"
                                    r"Theo\s*(?:thông\s*báo|kết\s*luận|văn\s*bản|công\s*văn)\s*(?:này|trên|nói\s*trên))\b",
@@ -1102,7 +1152,10 @@ def _new_ask(sentence: str) -> bool:
 
 NOT_WORK_AFTER_UNIT = re.compile(r"^\s*(?:đã|vừa|đang|nhận\s*được|về\s*việc|(?:trân\s*trọng\s*)?cảm\s*ơn|"
                                  r"có\s*(?:văn\s*bản|công\s*văn|tờ\s*trình|báo\s*cáo)|"
-                                 r"là|được|cho\s*biết|phát\s*biểu)\b", re.I | re.U)
+                                 r"là|được|cho\s*biết|phát\s*biểu|"
+                                 # how a board works, not work: "Ban Chỉ đạo làm việc theo nguyên tắc tập trung dân chủ"
+                                 r"(?:làm\s*việc|hoạt\s*động)\s*theo\s*(?:nguyên\s*tắc|chế\s*độ|quy\s*chế))\b",
+                                 re.I | re.U)
 
 
 def _unit_opens_with_work(text: str) -> bool:
@@ -1261,6 +1314,9 @@ def _task(ref: str, text: str, *, issued_on: dt.date | None, ctx: _Context, pare
 def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: _Context, directive: bool,
           ref_prefix: str, inherited_due: tuple[dt.date, str] | None = None) -> None:
     sibling_count: dict[str, int] = {}
+    if node.kind != "root" and (_legal_intro(node.lines[-1]) or MEMBERS_INTRO.search(node.lines[-1])
+                                or ROLE_ITEM.match(node.text)):
+        return  # "Khoản 1 Điều 5 Nghị định … quy định:", "…, gồm các thành viên sau đây:" — no work below
     for child in node.children:
         sibling_count[child.kind] = sibling_count.get(child.kind, 0) + 1
         label = child.label or _ordinal(child.kind, sibling_count[child.kind])
@@ -1284,7 +1340,8 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
             # an article of a decision directs only when it says so ("Điều 2. Giao Sở …", "Điều 4. Giám đốc Sở X
             # chịu trách nhiệm …"); not "Thành lập …", not "Điều 2. Thời hạn ủy quyền"
             head_class = (_is_directive_heading(child.head) is not False if _titled(child) else True) and (
-                bool(DIRECTIVE_CUE.search(child.head[:120])) or _unit_opens_with_work(child.head))
+                bool(DIRECTIVE_CUE.search(child.head[:120])) or _unit_opens_with_work(child.head)) and \
+                not _unit_not_at_work(child.head)
         child_directive = directive if head_class is None else head_class
         if child_directive and ASSESSMENT.search(text[:200]) and not DIRECTIVE_HEAD.search(child.head[:80]):
             child_directive = False
@@ -1350,10 +1407,51 @@ INFO_ITEM = re.compile(
     r"^(?:(?:Nguồn\s*)?kinh\s*phí|phương\s*tiện|trang\s*thiết\s*bị|nguồn\s*lực|hồ\s*sơ|tài\s*liệu|thời\s*gian|"
     r"thời\s*hạn|địa\s*điểm|thành\s*phần)\b[^.:;]{0,80}?(?::|\s(?:bao\s*gồm|gồm|được\s*(?:bố\s*trí|thực\s*hiện|cấp|"
     r"bảo\s*đảm|đảm\s*bảo|sử\s*dụng)|do\s|từ\s*nguồn))", re.I | re.U)
-# The law quoted or cited: "Khoản 2 Điều 3 của Thông tư số … quy định: “…”", "Điểm b khoản 1 Điều 41 Luật … quy định"
+# The law quoted or cited: "Khoản 2 Điều 3 của Thông tư số … quy định: “…”", "Điểm b khoản 1 Điều 41 Luật … quy định",
+# "Tại Điều 9 Thông tư số … hướng dẫn …"
 LEGAL_CLAUSE = re.compile(
-    r"^(?:(?:Điểm\s*\w{1,2}\s*,?\s*)?(?:khoản\s*\d+\s*,?\s*)?Điều\s*\d+|(?:Điểm\s*\w{1,2}\s*,?\s*)?Khoản\s*\d+)\b"
-    r"[^:“\"]{0,200}?(?:\bquy\s*định\b|\bvề\b[^:]{0,120}:\s*$)", re.I | re.U)
+    r"^(?:(?:Tại|Theo)\s+)?(?:(?:Điểm\s*\w{1,2}\s*,?\s*)?(?:khoản\s*\d+\s*,?\s*)?Điều\s*\d+|"
+    r"(?:Điểm\s*\w{1,2}\s*,?\s*)?Khoản\s*\d+)\b"
+    r"[^:“\"]{0,250}?(?:\b(?:quy\s*định|hướng\s*dẫn)\b|\bvề\b[^:]{0,120}:\s*$)", re.I | re.U)
+# A reference to the law: "khoản 2 Điều 10", "điểm h khoản 2 Điều 59", "Luật …", "Nghị định số …"
+LEGAL_REF = (r"(?:(?:điểm|khoản|Điều|tiểu\s*mục)\s*[\wđ]{1,4}\b|"
+             r"(?:Luật|Bộ\s*luật|Nghị\s*định|Thông\s*tư|Pháp\s*lệnh|Hiến\s*pháp)\b)")
+# What introduces the law's own words or a catalogue of what it provides, the items below being that text:
+# "Khoản 1 Điều 5 Nghị định số … quy định: …", "- Tại Điều 3 Luật … quy định về … như sau:",
+# "Theo quy định tại khoản 2 Điều 7 Luật …, tổ chức … có nghĩa vụ …, cụ thể:",
+# "… được quy định tại Điều 30 Luật … như sau:"
+LEGAL_SAYS = re.compile(rf"^(?:(?:Tại|Theo|Căn\s*cứ)\s+)?(?:các\s+)?{LEGAL_REF}[^:;“\"]{{0,250}}?\s"
+                        r"(?:quy\s*định|hướng\s*dẫn)\b(?:[^:]{0,160}?(?:như\s*sau|sau\s*đây|cụ\s*thể))?\s*:",
+                        re.I | re.U)
+LEGAL_LIST = re.compile(rf"quy\s*định\s*(?:tại|theo)\s*{LEGAL_REF}[^:]*?(?:như\s*sau|sau\s*đây|sau|cụ\s*thể|bao\s*gồm|"
+                        r"gồm)\s*:\s*$", re.I | re.U)
+OWN_VOICE = re.compile(r"\b(?:đề\s*nghị|yêu\s*cầu|giao|chỉ\s*đạo|chấp\s*hành|triển\s*khai|tuân\s*thủ|"
+                       r"(?<!được\s)thực\s*hiện|có\s*trách\s*nhiệm|phải|cần|chú\s*trọng|tập\s*trung)\b", re.I | re.U)
+
+
+# Who sits on a board, not work: "Kiện toàn Ban Chỉ đạo …, gồm các thành viên sau đây:",
+# "Thành phần Đoàn kiểm tra gồm:", "Trưởng ban: đồng chí …", "Các ủy viên:", "- 01 Phó Chủ nhiệm Văn phòng …;"
+MEMBERS_INTRO = re.compile(r"(?:\b(?:gồm|bao\s*gồm)\s*(?:có\s*)?(?:các|những)?\s*"
+                           r"(?:thành\s*viên|đồng\s*chí|ông\s*\(bà\)|ông,\s*bà)"
+                           r"(?:\s*(?:sau(?:\s*đây)?|có\s*tên\s*sau))?|^(?:Thành\s*phần|Thành\s*viên)\b[^:;.]{0,80}?"
+                           r"\b(?:gồm|bao\s*gồm)(?:\s*có)?)\s*:\s*$", re.I | re.U)
+ROLE_ITEM = re.compile(r"^(?:\d{1,2}\s+|[Cc]ác\s+)?(?:[Pp]hó\s+)?(?:Trưởng\s*ban|Trưởng\s*đoàn|Tổ\s*trưởng|"
+                       r"Tổ\s*phó|Ủy\s*viên|Uỷ\s*viên|ủy\s*viên|uỷ\s*viên|Thành\s*viên|Thư\s*ký|Chủ\s*tịch\s*Hội\s*đồng)\b[^:;.]{0,80}:"
+                       r"(?!\s*(?:[Cc]hủ\s*trì|[Cc]hịu\s*trách\s*nhiệm|[Pp]hụ\s*trách|[Cc]hỉ\s*đạo|[Tt]ổ\s*chức|[Tt]heo\s*dõi)\b)",
+                       re.U)
+
+
+def _legal_intro(line: str) -> bool:
+    """A lead-in whose items are the law's text, not work this document hands out."""
+    mark = _marker(line)
+    text = mark[3] if mark and mark[0] != "heading" else line
+    text = text.strip()
+    if not text.endswith(":"):
+        return False
+    says = LEGAL_SAYS.match(text)
+    if says:
+        return not OWN_VOICE.search(text[: says.start()]) and not _asks_a_unit(text[: says.end()])
+    return LEGAL_LIST.search(text) is not None and not OWN_VOICE.search(text)
 # Agreeing with what another body wrote: "Đồng ý với nội dung báo cáo của Bộ X về …"
 AGREES = re.compile(r"^Đồng\s*ý\s+với\s+(?:nội\s*dung\s+)?(?:các\s+)?"
                     r"(?:báo\s*cáo|đề\s*xuất|kiến\s*nghị|ý\s*kiến|tờ\s*trình|đề\s*nghị|phương\s*án)\b", re.I | re.U)
@@ -1392,6 +1490,10 @@ def _not_a_task(text: str, node: Node) -> bool:
         return True  # "Các nhiệm vụ … được xác định tại Phụ lục 2": the appendix's rows are the tasks
     if _informs(text) or LEGAL_CLAUSE.match(node.head) and not _asks_a_unit(text):
         return True
+    if ROLE_ITEM.match(text):
+        return True  # "Trưởng ban: đồng chí …, Phó Chủ tịch UBND tỉnh": who sits on a board
+    if len(node.lines) == 1 and _legal_intro(node.head.split("“")[0].split('"')[0]) and not _asks_a_unit(text):
+        return True  # "- Tại Điều 3 Luật … quy định về … như sau: “…”": the law quoted, not work
     if EVENT_ITEM.match(text) and not DIRECTIVE_CUE.search(text):
         return True
     if node.children and LIST_INTRO.search(text) and (

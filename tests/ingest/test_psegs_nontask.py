@@ -1,0 +1,172 @@
+"""Text that is not a task: the law quoted or catalogued, who sits on a board, a board's powers and working rules
+(issue 8, item 7); lists a lead-in announces keep their items (item 8).
+
+Every snippet is a short example of a phrasing pattern, written for the test (no document's text)."""
+
+from __future__ import annotations
+
+from bot.ingest import parse_notice
+from storage.parsed import ParsedTask
+
+LETTER_HEAD = """SỞ CÔNG THƯƠNG TỈNH AN BÌNH
+Số: 210/SCT-QLTM
+V/v quản lý kinh doanh xăng dầu
+An Bình, ngày 12 tháng 3 năm 2026
+Kính gửi: Các thương nhân kinh doanh xăng dầu trên địa bàn tỉnh
+"""
+
+DECISION_HEAD = """ỦY BAN NHÂN DÂN
+TỈNH AN BÌNH
+Số: 88/QĐ-UBND
+An Bình, ngày 2 tháng 4 năm 2026
+QUYẾT ĐỊNH
+Thành lập Ban Chỉ đạo phát triển du lịch tỉnh
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH
+Căn cứ Luật Tổ chức chính quyền địa phương;
+QUYẾT ĐỊNH:
+"""
+
+SIGNATURE = """Nơi nhận:
+- Như trên;
+- Lưu: VT.
+KT. GIÁM ĐỐC
+PHÓ GIÁM ĐỐC
+Trần Văn Bình
+"""
+
+
+def _tasks(body: str, *, head: str = LETTER_HEAD, tail: str = SIGNATURE) -> list[ParsedTask]:
+    return list(parse_notice(head + body + tail).tasks)
+
+
+def _texts(tasks: list[ParsedTask]) -> list[str]:
+    return [t.text for t in tasks]
+
+
+# ---------------------------------------------------------------- the law quoted after its lead-in
+
+QUOTED_LAW = """Sở Công Thương có ý kiến như sau:
+1. Về điều kiện kinh doanh
+Khoản 2 Điều 8 Nghị định số 10/2026/NĐ-CP quy định:
+“1. Thương nhân phải có cửa hàng bán lẻ đáp ứng quy chuẩn kỹ thuật.
+2. Cửa hàng phải có cán bộ được đào tạo về phòng cháy.
+3. Thương nhân lưu giữ chứng từ mua bán trong năm năm.”
+2. Đề nghị các thương nhân rà soát điều kiện kinh doanh của cửa hàng, báo cáo Sở trước ngày 30/4/2026.
+"""
+
+
+def test_numbered_lines_inside_a_quotation_are_the_law_not_items() -> None:
+    tasks = _tasks(QUOTED_LAW)
+    assert not any(t.text.startswith(("Thương nhân phải", "Cửa hàng phải")) for t in tasks), _texts(tasks)
+    assert any(t.text.startswith("Đề nghị các thương nhân rà soát") for t in tasks), _texts(tasks)
+
+
+CATALOGUE = """1. Yêu cầu các thương nhân kinh doanh xăng dầu:
+1.1. Chấp hành nghiêm quy định về niêm yết giá bán lẻ tại cửa hàng.
+1.2. Về sổ sách theo dõi nhập, xuất hàng
+- Tại Điều 12 Thông tư số 17/2026/TT-BCT quy định về sổ sách như sau:
+a) Sổ theo dõi lượng hàng nhập vào bồn chứa;
+b) Sổ theo dõi lượng hàng bán ra hằng ngày;
+c) Hóa đơn, chứng từ mua hàng của từng lô.
+1.3. Báo cáo Sở Công Thương số lượng hàng tồn kho trước ngày 05 hằng tháng.
+"""
+
+
+def test_items_under_a_lead_in_that_says_what_the_law_provides_are_not_tasks() -> None:
+    tasks = _tasks(CATALOGUE)
+    texts = _texts(tasks)
+    assert not any(t.startswith(("Sổ theo dõi", "Hóa đơn", "Tại Điều 12")) for t in texts), texts
+    assert any(t.startswith("Chấp hành nghiêm quy định") for t in texts), texts
+    assert any(t.startswith("Báo cáo Sở Công Thương số lượng") for t in texts), texts
+
+
+LAW_LIST_BY_REFERENCE = """1. Các thương nhân tổ chức bán hàng liên tục, không để gián đoạn nguồn cung.
+2. Về chứng từ mua bán quy định tại khoản 3 Điều 12 Thông tư số 17/2026/TT-BCT, bao gồm:
+a) Hợp đồng mua bán với thương nhân đầu mối;
+b) Hóa đơn giá trị gia tăng của từng lần nhập hàng.
+"""
+
+
+def test_a_catalogue_of_what_a_cited_provision_lists_is_not_work() -> None:
+    tasks = _tasks(LAW_LIST_BY_REFERENCE)
+    assert _texts(tasks) == ["Các thương nhân tổ chức bán hàng liên tục, không để gián đoạn nguồn cung."]
+
+
+OWN_WORK_CITING_THE_LAW = """1. Các thương nhân thực hiện việc niêm yết giá theo quy định tại Điều 9
+Thông tư số 17/2026/TT-BCT, trong đó:
+a) Niêm yết rõ giá bán lẻ từng loại hàng tại cột bơm;
+b) Cập nhật giá mới ngay khi có thông báo điều chỉnh.
+"""
+
+
+def test_work_that_cites_the_law_keeps_its_items() -> None:
+    texts = _texts(_tasks(OWN_WORK_CITING_THE_LAW))
+    assert any(t.startswith("Niêm yết rõ giá") for t in texts), texts
+    assert any(t.startswith("Cập nhật giá mới") for t in texts), texts
+
+
+# ---------------------------------------------------------------- a lead-in keeps the items it announces
+
+LEAD_IN_LIST = """1. Các thương nhân thực hiện các nội dung sau:
+(1) Rà soát hệ thống bồn chứa tại cửa hàng.
+(2) Hồ sơ gửi về Sở Công Thương gồm:
+a) Bản sao giấy chứng nhận đủ điều kiện;
+b) Báo cáo tình hình kinh doanh quý I/2026.
+(3) Tham gia tập huấn phòng cháy do Sở tổ chức.
+"""
+
+
+def test_letters_after_a_parenthesised_lead_in_are_its_own_items() -> None:
+    tasks = _tasks(LEAD_IN_LIST)
+    refs = {t.text[:20]: t.ref for t in tasks}
+    assert refs["Tham gia tập huấn ph"] == "1.3", refs
+    third = next(t for t in tasks if t.text.startswith("Tham gia tập huấn"))
+    assert "Bản sao" not in third.text
+
+
+def test_a_wrapped_document_symbol_is_not_a_heading() -> None:
+    body = """1. Các thương nhân thực hiện các nội dung sau:
+a) Lập sổ theo dõi theo mẫu tại Phụ lục kèm theo Thông tư số
+17/2026/TT-BCT;
+b) Lưu giữ chứng từ mua hàng tại cửa hàng.
+"""
+    tasks = _tasks(body)
+    assert [t.ref for t in tasks] == ["1.a", "1.b"], [(t.ref, t.text) for t in tasks]
+    assert tasks[0].text.endswith("17/2026/TT-BCT;")
+
+
+# ---------------------------------------------------------------- a board: members, powers, working rules
+
+BOARD = """Điều 1. Thành lập Ban Chỉ đạo phát triển du lịch tỉnh, gồm các thành viên sau đây:
+1. Trưởng ban: Phó Chủ tịch Ủy ban nhân dân tỉnh Lê Văn An.
+2. Phó Trưởng ban:
+- Giám đốc Sở Văn hóa, Thể thao và Du lịch, Phó Trưởng ban thường trực;
+- Giám đốc Sở Tài chính.
+3. Các ủy viên:
+- 01 Phó Giám đốc Sở Xây dựng;
+- 01 Phó Giám đốc Công an tỉnh.
+Điều 2. Nhiệm vụ của Ban Chỉ đạo:
+1. Chỉ đạo xây dựng chương trình phát triển du lịch giai đoạn 2026 - 2030.
+2. Kiểm tra, đôn đốc các sở, ngành thực hiện chương trình.
+Điều 3. Quyền hạn của Ban Chỉ đạo
+1. Yêu cầu các sở, ngành cung cấp thông tin phục vụ công tác chỉ đạo.
+2. Được mời dự các cuộc họp của Ủy ban nhân dân tỉnh về du lịch.
+Điều 4. Ban Chỉ đạo làm việc theo nguyên tắc tập trung dân chủ.
+Điều 5. Chánh Văn phòng UBND tỉnh, các thành viên Ban Chỉ đạo chịu trách nhiệm thi hành Quyết định này./.
+"""
+
+
+def test_members_powers_and_working_rules_of_a_board_are_not_tasks() -> None:
+    tasks = _tasks(BOARD, head=DECISION_HEAD)
+    texts = _texts(tasks)
+    assert len(texts) == 2, texts
+    assert texts[0].startswith("Chỉ đạo xây dựng chương trình") and texts[1].startswith("Kiểm tra, đôn đốc")
+
+
+def test_a_member_line_with_a_role_is_not_a_task_but_a_duty_line_is() -> None:
+    body = """Ủy ban nhân dân tỉnh giao nhiệm vụ như sau:
+1. Trưởng đoàn: đồng chí Lê Văn An, Phó Giám đốc Sở Xây dựng.
+2. Trưởng đoàn: chủ trì xây dựng kế hoạch kiểm tra, báo cáo kết quả trước ngày 30/5/2026.
+"""
+    texts = _texts(_tasks(body))
+    assert texts == ["Trưởng đoàn: chủ trì xây dựng kế hoạch kiểm tra, báo cáo kết quả trước ngày 30/5/2026."]
