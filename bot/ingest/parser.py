@@ -816,7 +816,7 @@ def parse_notice(raw: str) -> ParsedNotice:
         subject = subject or segments[0][0]
         segments[0] = segments[0][1:]
         start = 1
-    body = _join_wrapped(segments[0])
+    body = _until_questions(_join_wrapped(segments[0]))
     body_text = " ".join(body)
     meeting = None
     mm = re.search(r"(?:^|\s)Ngày\s*(\d{1,2}/\d{1,2}/\d{4})", body_text)
@@ -851,6 +851,19 @@ def parse_notice(raw: str) -> ParsedNotice:
         references=tuple(_references(text, number)), recipients=tuple(_recipients(lines, start + len(segments[0]))),
         meeting_date=meeting, tasks=tuple(tasks),
     )
+
+
+def _until_questions(body: list[str]) -> list[str]:
+    """A news rendition that goes on as questions and answers ("Hoạt động … được quy định như thế nào?" and the
+    law quoted in reply) after the document's items: the answers explain, they assign nothing."""
+    seen_item = False
+    for i, ln in enumerate(body):
+        mark = _marker(ln)
+        if mark is not None and mark[0] != "heading":
+            seen_item = True
+        elif seen_item and ln.rstrip(" *").endswith("?") and len(ln) < 200:
+            return body[:i]
+    return body
 
 
 def _indicator_table(lines: list[str]) -> bool:
@@ -1481,9 +1494,24 @@ def _informs(text: str) -> bool:
         PARAGRAPH_ASK.match(sentence) or _unit_opens_with_work(sentence) for sentence in SENTENCE_END.split(text))
 
 
+# A decision's own amendment of a plan or list, not work: "Điều chỉnh điểm a, b tại mục 3 Phụ lục II …",
+# "Sửa đổi, bổ sung khoản 2 Điều 5 …", "Bãi bỏ Điều 7 …"
+AMENDS = re.compile(r"^(?:Điều\s*chỉnh|Sửa\s*đổi|Bổ\s*sung|Bãi\s*bỏ|Thay\s*thế|Đính\s*chính)"
+                    r"(?:\s*,?\s*(?:bổ\s*sung|sửa\s*đổi|điều\s*chỉnh))?\s+(?:tại\s+)?"
+                    r"(?:(?:các\s+)?(?:điểm|khoản|mục|tiểu\s*mục|Điều|Phụ\s*lục|cụm\s*từ|tên\s*gọi)\s+[\w.]{1,8}\b)", re.I | re.U)
+
+
+# An item that names a document, as in a list of the laws a duty comes from or of documents sent on:
+# "Luật Đầu tư số …: Điểm k khoản 2 Điều 44;", "Văn bản hợp nhất số 48/VBHN-… về …;"
+DOC_CITATION = re.compile(r"^(?:Luật|Bộ\s*luật|Nghị\s*định|Thông\s*tư|Nghị\s*quyết|Quyết\s*định|Chỉ\s*thị|Pháp\s*lệnh|"
+                          r"Văn\s*bản\s*hợp\s*nhất|Công\s*văn|Thông\s*báo|Kết\s*luận)\b[^.;:]{0,80}?\bsố\b", re.U)
+
+
 def _not_a_task(text: str, node: Node) -> bool:
     """A note, a legal explanation, a case ("Đối với dự án …"), a target; a bare unit name in a list of
     recipients or inspected units; the line that introduces such a list ("… gồm:")."""
+    if AMENDS.match(text) or DOC_CITATION.match(text) and not DIRECTIVE_CUE.search(text):
+        return True  # "Điều chỉnh điểm a tại mục 3 Phụ lục II …"; "Nghị định số 35/2022/NĐ-CP …: Điều 5;" in a list
     if NOTE_ITEM.match(text) and not (text.lower().startswith("trường hợp") and DIRECTIVE_CUE.search(text)):
         return True
     if not node.children and APPENDIX_POINTER.search(text):

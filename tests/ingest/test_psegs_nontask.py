@@ -170,3 +170,48 @@ def test_a_member_line_with_a_role_is_not_a_task_but_a_duty_line_is() -> None:
 """
     texts = _texts(_tasks(body))
     assert texts == ["Trưởng đoàn: chủ trì xây dựng kế hoạch kiểm tra, báo cáo kết quả trước ngày 30/5/2026."]
+
+
+# ---------------------------------------------------------------- amendments, lists of documents, Q&A after the items
+
+AMENDING = """Điều 1. Điều chỉnh Kế hoạch phát triển chợ tỉnh An Bình giai đoạn 2026 - 2030 như sau:
+1. Điều chỉnh điểm a, b tại mục 2 Phụ lục I như sau: chợ Đông Hòa chuyển sang giai đoạn 2028 - 2030.
+2. Bổ sung khoản 4 Điều 3 như sau: chợ đầu mối nông sản được ưu tiên vốn đầu tư công.
+Điều 2. Giao Sở Công Thương hướng dẫn các xã triển khai kế hoạch đã điều chỉnh, báo cáo trước ngày 30/6/2026.
+Điều 3. Quyết định này có hiệu lực kể từ ngày ký./.
+"""
+
+
+def test_a_decisions_own_amendments_are_not_tasks() -> None:
+    texts = _texts(_tasks(AMENDING, head=DECISION_HEAD))
+    assert texts == ["Giao Sở Công Thương hướng dẫn các xã triển khai kế hoạch đã điều chỉnh, báo cáo trước ngày "
+                     "30/6/2026."], texts
+
+
+DOCUMENT_LIST = """Sở Công Thương gửi các thương nhân các văn bản sau:
+- Nghị định số 10/2026/NĐ-CP ngày 05/02/2026 của Chính phủ về kinh doanh xăng dầu;
+- Thông tư số 17/2026/TT-BCT ngày 20/02/2026 của Bộ Công Thương: Điều 5, Điều 9;
+- Đề nghị các thương nhân nghiên cứu, thực hiện đúng các văn bản trên.
+"""
+
+
+def test_a_list_of_documents_is_not_a_list_of_tasks() -> None:
+    texts = _texts(_tasks(DOCUMENT_LIST))
+    assert texts == ["Đề nghị các thương nhân nghiên cứu, thực hiện đúng các văn bản trên."], texts
+
+
+NEWS_QA = """Theo đó, Thủ tướng yêu cầu Chủ tịch Ủy ban nhân dân các tỉnh:
+- Tổ chức kiểm tra các cửa hàng xăng dầu trên địa bàn.
+- Báo cáo kết quả về Bộ Công Thương trước ngày 15/5/2026.
+Kinh doanh xăng dầu cần điều kiện gì?
+Theo Nghị định số 10/2026/NĐ-CP, thương nhân kinh doanh xăng dầu phải đáp ứng các điều kiện sau:
+- Có cửa hàng bán lẻ đạt quy chuẩn kỹ thuật;
+- Có cán bộ được đào tạo về phòng cháy.
+"""
+
+
+def test_questions_and_answers_after_the_items_of_a_news_copy_are_not_tasks() -> None:
+    head = "Thủ tướng yêu cầu tăng cường kiểm tra kinh doanh xăng dầu\n"
+    texts = _texts(_tasks(NEWS_QA, head=head, tail=""))
+    assert texts == ["Tổ chức kiểm tra các cửa hàng xăng dầu trên địa bàn.",
+                     "Báo cáo kết quả về Bộ Công Thương trước ngày 15/5/2026."], texts
