@@ -1498,7 +1498,8 @@ def _informs(text: str) -> bool:
 # "Sửa đổi, bổ sung khoản 2 Điều 5 …", "Bãi bỏ Điều 7 …"
 AMENDS = re.compile(r"^(?:Điều\s*chỉnh|Sửa\s*đổi|Bổ\s*sung|Bãi\s*bỏ|Thay\s*thế|Đính\s*chính)"
                     r"(?:\s*,?\s*(?:bổ\s*sung|sửa\s*đổi|điều\s*chỉnh))?\s+(?:tại\s+)?"
-                    r"(?:(?:các\s+)?(?:điểm|khoản|mục|tiểu\s*mục|Điều|Phụ\s*lục|cụm\s*từ|tên\s*gọi)\s+[\w.]{1,8}\b)", re.I | re.U)
+                    r"(?:(?:các\s+)?(?:điểm|khoản|mục|tiểu\s*mục|Điều|Phụ\s*lục|cụm\s*từ|tên\s*gọi)\s+[\w.]{1,8}\b)",
+                    re.I | re.U)
 
 
 # An item that names a document, as in a list of the laws a duty comes from or of documents sent on:

@@ -174,18 +174,17 @@ def test_a_member_line_with_a_role_is_not_a_task_but_a_duty_line_is() -> None:
 
 # ---------------------------------------------------------------- amendments, lists of documents, Q&A after the items
 
-AMENDING = """Điều 1. Điều chỉnh Kế hoạch phát triển chợ tỉnh An Bình giai đoạn 2026 - 2030 như sau:
+AMENDING = """Sở Công Thương thông báo điều chỉnh Kế hoạch số 12/KH-SCT ngày 05/01/2026 như sau:
 1. Điều chỉnh điểm a, b tại mục 2 Phụ lục I như sau: chợ Đông Hòa chuyển sang giai đoạn 2028 - 2030.
-2. Bổ sung khoản 4 Điều 3 như sau: chợ đầu mối nông sản được ưu tiên vốn đầu tư công.
-Điều 2. Giao Sở Công Thương hướng dẫn các xã triển khai kế hoạch đã điều chỉnh, báo cáo trước ngày 30/6/2026.
-Điều 3. Quyết định này có hiệu lực kể từ ngày ký./.
+2. Bổ sung khoản 4 mục II như sau: chợ đầu mối nông sản được ưu tiên vốn đầu tư công.
+3. Giao Phòng Quản lý thương mại hướng dẫn các xã triển khai kế hoạch đã điều chỉnh, báo cáo trước ngày 30/6/2026.
 """
 
 
-def test_a_decisions_own_amendments_are_not_tasks() -> None:
-    texts = _texts(_tasks(AMENDING, head=DECISION_HEAD))
-    assert texts == ["Giao Sở Công Thương hướng dẫn các xã triển khai kế hoạch đã điều chỉnh, báo cáo trước ngày "
-                     "30/6/2026."], texts
+def test_amendments_of_a_plan_are_not_tasks() -> None:
+    texts = _texts(_tasks(AMENDING))
+    assert texts == ["Giao Phòng Quản lý thương mại hướng dẫn các xã triển khai kế hoạch đã điều chỉnh, báo cáo "
+                     "trước ngày 30/6/2026."], texts
 
 
 DOCUMENT_LIST = """Sở Công Thương gửi các thương nhân các văn bản sau:
