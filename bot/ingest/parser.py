@@ -351,6 +351,7 @@ class Node:
     # who acts for the items of this group, named by a line after them ("Trách nhiệm chỉ đạo thực hiện: X; Y.")
     owners: list[str] = field(default_factory=list)
     owner_supports: list[str] = field(default_factory=list)
+    note: bool = False  # an item under a "Ghi chú:" line: it explains the items above
 
     @property
     def text(self) -> str:
@@ -473,15 +474,22 @@ ASK_IN_CLOSING = re.compile(r"\b(?:đề\s*nghị|yêu\s*cầu)\s+(?:quý\s+)?(?
 
 
 NESTED_KINDS = ("letter", "paren", "dash", "plus", "bullet")
+NOTES_LINE = re.compile(r"(?:\*\s*)?(?:Ghi\s*chú|GHI\s*CHÚ)\s*:?", re.U)
 
 
 def build_tree(lines: list[str]) -> Node:
     root = Node(kind="root", label="", rank=-1, lines=[""])
     current = root
     stack = [root]
+    note_rank: int | None = None  # the level of the items a "Ghi chú:" line put under it
     for i, ln in enumerate(lines):
         mk = _marker(ln)
         nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if mk is None and NOTES_LINE.fullmatch(ln):
+            note_rank = current.rank if current is not root else 0  # "Ghi chú:" / "- (*) …": footnotes, not work
+            continue
+        if mk is not None and note_rank is not None and mk[2] < note_rank:
+            note_rank = None
         if mk is None and (group := _closes_group(ln, nxt, current, root)) is not None:
             # "Đơn vị chủ trì: X; Đơn vị phối hợp: Y, Z.": one line may carry both fields
             for fld in re.split(r"[;.]\s*(?=[A-ZĐÀ-Ỹ][^:;.]{0,40}:)", ln):
@@ -522,7 +530,8 @@ def build_tree(lines: list[str]) -> Node:
             while stack[-1] is not root and stack[-1].rank >= rank:
                 stack.pop()
         # else: "(2) Hồ sơ gồm:" / "a) …" / "b) …" — the items a lead-in announces are its own, whatever their marks
-        node = Node(kind=kind, label=label, rank=rank, lines=[rest or ln], parent=stack[-1])
+        node = Node(kind=kind, label=label, rank=rank, lines=[rest or ln], parent=stack[-1],
+                    note=note_rank is not None)
         stack[-1].children.append(node)
         stack.append(node)
         current = node
@@ -1331,6 +1340,8 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
                                 or ROLE_ITEM.match(node.text)):
         return  # "Khoản 1 Điều 5 Nghị định … quy định:", "…, gồm các thành viên sau đây:" — no work below
     for child in node.children:
+        if child.note:
+            continue
         sibling_count[child.kind] = sibling_count.get(child.kind, 0) + 1
         label = child.label or _ordinal(child.kind, sibling_count[child.kind])
         if child.kind == "heading":
