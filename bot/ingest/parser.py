@@ -1008,6 +1008,14 @@ def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads:
         deadline = pick_deadline(lead_in, issued_on=issued_on)
         if deadline and (deadline.exact or re.search(r"tháng|quý", deadline.text, re.I)):
             inherited_due = (deadline.due, deadline.text)
+    _mark_law_text(root)
+    if lead_in is not None and _findings_intro(lead_in):
+        # "…, còn một số tồn tại, cụ thể:" / "- …" / "- …" / "1. Đề nghị …": the first list holds the findings
+        first = root.children[0].kind
+        for child in root.children:
+            if child.kind != first:
+                break
+            child.note = True
     intro_tasks = [ln for ln in intro if _directive_paragraph(ln) and not INTRO_END.search(ln) and ln is not lead_in]
     if lead_in is not None and len(sentences := re.split(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])", lead_in)) > 1 and \
             _directive_paragraph(own := " ".join(sentences[:-1])) and (_asks_a_unit(own) or _unit_opens_with_work(own)):
@@ -1337,7 +1345,7 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
           ref_prefix: str, inherited_due: tuple[dt.date, str] | None = None) -> None:
     sibling_count: dict[str, int] = {}
     if node.kind != "root" and (_legal_intro(node.lines[-1]) or MEMBERS_INTRO.search(node.lines[-1])
-                                or ROLE_ITEM.match(node.text)):
+                                or ROLE_ITEM.match(node.text) or _findings_intro(node.lines[-1])):
         return  # "Khoản 1 Điều 5 Nghị định … quy định:", "…, gồm các thành viên sau đây:" — no work below
     for child in node.children:
         if child.note:
@@ -1463,6 +1471,37 @@ ROLE_ITEM = re.compile(r"^(?:\d{1,2}\s+|[Cc]ác\s+)?(?:[Pp]hó\s+)?(?:Trưởng\
                        r"Tổ\s*phó|Ủy\s*viên|Uỷ\s*viên|ủy\s*viên|uỷ\s*viên|Thành\s*viên|Thư\s*ký|Chủ\s*tịch\s*Hội\s*đồng)\b[^:;.]{0,80}:"
                        r"(?!\s*(?:[Cc]hủ\s*trì|[Cc]hịu\s*trách\s*nhiệm|[Pp]hụ\s*trách|[Cc]hỉ\s*đạo|[Tt]ổ\s*chức|[Tt]heo\s*dõi)\b)",
                        re.U)
+
+
+# A lead-in to what went wrong, the items below being findings: "… còn phát sinh một số tồn tại …, cụ thể:",
+# "Tuy nhiên, vẫn còn một số hạn chế, khuyết điểm cần tập trung khắc phục:"
+FINDINGS_INTRO = re.compile(r"\b(?:còn|phát\s*sinh|bộc\s*lộ|một\s*số|những)\s+(?:\S+\s+){0,3}?(?:tồn\s*tại|hạn\s*chế|"
+                            r"khuyết\s*điểm|yếu\s*kém|bất\s*cập|thiếu\s*sót|sai\s*sót|vi\s*phạm)\b[^:]*:\s*$",
+                            re.I | re.U)
+
+
+# A provision speaking of itself: "quy định tại khoản 2 Điều này", "… của Thông tư này"
+LAW_SELF_REF = re.compile(r"\b(?:Điều|Thông\s*tư|Nghị\s*định|Luật|Bộ\s*luật|Pháp\s*lệnh)\s+này\b", re.U)
+
+
+def _mark_law_text(root: Node) -> None:
+    """In a document without articles of its own (a letter, a plan), an item that says "khoản 2 Điều này" or
+    "Thông tư này" is the text of a law copied in, not work the document hands out."""
+    nodes: list[Node] = []
+    todo = list(root.children)
+    while todo:
+        node = todo.pop()
+        nodes.append(node)
+        todo.extend(node.children)
+    if any(n.kind == "article" for n in nodes):
+        return
+    for node in nodes:
+        if LAW_SELF_REF.search(node.text) and not LEAD_IN_ASK.search(node.text):
+            node.note = True
+
+
+def _findings_intro(line: str) -> bool:
+    return FINDINGS_INTRO.search(line) is not None and not LEAD_IN_ASK.search(line)
 
 
 def _legal_intro(line: str) -> bool:

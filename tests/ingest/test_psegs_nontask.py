@@ -214,3 +214,31 @@ def test_questions_and_answers_after_the_items_of_a_news_copy_are_not_tasks() ->
     texts = _texts(_tasks(NEWS_QA, head=head, tail=""))
     assert texts == ["Tổ chức kiểm tra các cửa hàng xăng dầu trên địa bàn.",
                      "Báo cáo kết quả về Bộ Công Thương trước ngày 15/5/2026."], texts
+
+
+# ---------------------------------------------------------------- findings, a law speaking of itself
+
+FINDINGS = """Qua theo dõi, Sở Công Thương nhận thấy việc báo cáo của các thương nhân còn một số tồn tại, cụ thể:
+- Nhiều thương nhân gửi báo cáo chậm so với thời hạn quy định.
+- Số liệu trong báo cáo của một số cửa hàng không khớp với hóa đơn.
+1. Đề nghị các thương nhân chấn chỉnh công tác báo cáo, gửi báo cáo quý II trước ngày 10/7/2026.
+2. Giao Phòng Quản lý thương mại kiểm tra việc chấp hành chế độ báo cáo.
+"""
+
+
+def test_the_list_after_a_lead_in_to_shortcomings_is_findings_not_tasks() -> None:
+    texts = _texts(_tasks(FINDINGS))
+    assert [t[:20] for t in texts] == ["Đề nghị các thương n", "Giao Phòng Quản lý t"], texts
+
+
+LAW_SPEAKS_OF_ITSELF = """1. Các thương nhân thực hiện đúng chế độ lưu giữ chứng từ mua bán xăng dầu.
+2. Việc lưu giữ chứng từ được thực hiện như sau:
+a) Chứng từ quy định tại khoản 2 Điều này được lưu giữ tại trụ sở thương nhân;
+b) Bản sao chứng từ được lưu tại cửa hàng trong thời hạn quy định của Thông tư này.
+"""
+
+
+def test_in_a_letter_an_item_that_speaks_of_this_article_is_the_law_copied_in() -> None:
+    texts = _texts(_tasks(LAW_SPEAKS_OF_ITSELF))
+    assert not any(t.startswith(("Chứng từ quy định", "Bản sao chứng từ")) for t in texts), texts
+    assert texts[0].startswith("Các thương nhân thực hiện đúng")
