@@ -414,8 +414,10 @@ ATTRIBUTE_ITEM = re.compile(
 CLOSING_LINE = re.compile(
     r"^(?:(?:Văn\s*phòng|VP)[^.;:]{0,80}?\b(?:theo\s*dõi|đôn\s*đốc)\b[^.;:]{0,80}\.?|"
     r"(?:Yêu\s*cầu|Đề\s*nghị)\s[^.;:]{0,120}?\bnghiêm\s*túc\b[^.;:]{0,80}|"
-    # "Yêu cầu A, B, C triển khai thực hiện./.": the call to carry out what was said above
-    r"(?:Yêu\s*cầu|Đề\s*nghị)\s[^.;:]{0,200}?\s(?:triển\s*khai|tổ\s*chức)\s*thực\s*hiện"
+    # "Yêu cầu A, B, C triển khai thực hiện./.", "Ủy ban nhân dân tỉnh yêu cầu A, B triển khai thực hiện./.":
+    # the call to carry out what was said above
+    r"(?:[A-ZĐÀ-Ỹ][^.;:]{0,80}?\s(?:yêu\s*cầu|đề\s*nghị)|Yêu\s*cầu|Đề\s*nghị)\s[^.;:]{0,200}?\s"
+    r"(?:nghiêm\s*túc\s+)?(?:triển\s*khai|tổ\s*chức)\s*thực\s*hiện"
     r"(?:\s*(?:nội\s*dung|Kế\s*hoạch|Thông\s*báo|văn\s*bản|Công\s*văn)\s*(?:này|trên))?(?=\./\.)|"
     r"Trân\s*trọng[^.;:]{0,40}|[^.;:]{0,120}\b(?:trân\s*trọng\s*)?cảm\s*ơn\b[^.;:]{0,120}|"
     r"[^.;:]{0,160}\b(?:biết,?\s*(?:và\s*)?(?:thực\s*hiện|phối\s*hợp)|để\s*biết|thông\s*báo\s*để)[^.;:]{0,60})"
@@ -1393,7 +1395,9 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
                                  source="heading")
         deadline = pick_deadline(text, issued_on=issued_on)
         child_due = inherited_due
-        if child.children and deadline and deadline.exact and text.rstrip().endswith(":"):
+        if child.children and deadline and (deadline.exact or re.search(r"tháng|quý", deadline.text, re.I)) and \
+                text.rstrip().endswith(":"):
+            # "1. Đề nghị UBND các huyện báo cáo các nội dung sau, hoàn thành trong tháng 5/2026:": every item below
             child_due = (deadline.due, deadline.text)
         if child_directive and child.kind not in ("roman", "heading") and not topic_only and \
                 not (child.kind == "article" and child.children):

@@ -55,12 +55,12 @@ def _month_cell(time: str) -> str:
 
 def _row_line(number: str, cells: dict[str, str]) -> str:
     parts = [f"{number}. {cells.get('content', '').strip()}"]
+    if cells.get("product"):
+        parts.append(f"– {cells['product'].strip()}.")  # the deliverable, read with the work as the table reads
     if cells.get("lead"):
         parts.append(f"Cơ quan chủ trì: {cells['lead'].strip()}.")
     if cells.get("support"):
         parts.append(f"Cơ quan phối hợp: {cells['support'].strip()}.")
-    if cells.get("product"):
-        parts.append(f"Sản phẩm: {cells['product'].strip()}.")
     if cells.get("time"):
         parts.append(f"Thời gian hoàn thành: {_month_cell(cells['time'].strip())}.")
     return " ".join(p for p in parts if p.strip())
@@ -73,6 +73,12 @@ def _cells(line: str) -> list[str]:
     if body.startswith("|") and body.endswith("|") and len(body) > 1:
         body = body[1:-1]
     return [c.strip() for c in body.split("|")]
+
+
+def _header_cells(cells: list[str]) -> bool:
+    """A header row names its columns in a few words; a data row that happens to say "nhiệm vụ" and "tiến độ"
+    holds a row number or a long cell."""
+    return not ROW_NUMBER.match(cells[0]) and all(len(c) <= 80 for c in cells)
 
 
 def _sub_header(cells: list[str], columns: list[str | None]) -> list[str | None] | None:
@@ -114,7 +120,7 @@ def rewrite_tables(lines: list[str]) -> list[str]:
             if columns and len(columns) - 2 <= len(cells) < len(columns) and line.rstrip().endswith("|"):
                 cells += [""] * (len(columns) - len(cells))  # empty last cells ("… | Thường xuyên | ")
             kinds = [_kind(c) for c in cells]
-            if "content" in kinds and ("lead" in kinds or "time" in kinds):
+            if "content" in kinds and ("lead" in kinds or "time" in kinds) and _header_cells(cells):
                 columns = kinds
                 last_time = ""
                 nxt = next((j for j in range(i + 1, min(i + 4, len(lines))) if not _header_fragment(lines[j])), None)
@@ -143,6 +149,11 @@ def rewrite_tables(lines: list[str]) -> list[str]:
                     continue
                 if not number and row.get("content") and not any(row.get(k) for k in ("lead", "time")):
                     out.append(row["content"])  # a group heading row ("I. …")
+                    i += 1
+                    continue
+                if not number and row.get("content") and row.get("lead"):
+                    # a row without its number under a numbered one (a merged number cell): a sub-row of it
+                    out.append("- " + _row_line("", row)[2:])
                     i += 1
                     continue
             out.extend(c for c in cells if c)

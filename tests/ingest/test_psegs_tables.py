@@ -71,3 +71,27 @@ def test_group_rows_and_footnotes_are_not_tasks() -> None:
     assert not any("GIAI ĐOẠN" in t or t.startswith("Lập nhiệm vụ quy hoạch") for t in texts), texts
     assert not any("(*)" in t for t in texts), texts
     assert len(texts) == 3, texts
+
+
+NUMBERED = """NỘI DUNG CHI TIẾT
+TT | Nội dung công việc | Sản phẩm | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành
+1 | Rà soát mạng lưới chợ trên địa bàn | Báo cáo | Sở Công Thương | UBND các xã | Quý II/2026
+ | Đề xuất danh mục chợ cần cải tạo | Danh mục | Sở Công Thương | Sở Xây dựng | Quý III/2026
+2 | Hoàn thành cơ sở dữ liệu chợ, bảo đảm tiến độ | Nhiệm vụ | Sở Khoa học và Công nghệ | Sở Công Thương | Năm 2026
+3 | Sắp xếp lại các hộ kinh doanh trong chợ | Phương án | UBND các xã | Sở Công Thương | Tháng 10/2026
+"""
+
+
+def test_a_row_without_its_number_is_a_sub_row_and_a_data_row_is_never_a_header() -> None:
+    tasks = list(parse_notice(HEAD + NUMBERED + SIGNATURE).tasks)
+    sub = _find(tasks, "Đề xuất danh mục chợ")
+    assert sub.lead == ("Sở Công Thương",) and sub.due == dt.date(2026, 9, 30)
+    data = _find(tasks, "Hoàn thành cơ sở dữ liệu chợ")
+    assert data.lead == ("Sở Khoa học và Công nghệ",)
+    last = _find(tasks, "Sắp xếp lại các hộ")
+    assert last.lead == ("UBND các xã",) and last.due == dt.date(2026, 10, 31)
+
+
+def test_the_deliverable_is_read_right_after_the_work() -> None:
+    tasks = list(parse_notice(HEAD + NUMBERED + SIGNATURE).tasks)
+    assert "Rà soát mạng lưới chợ trên địa bàn – Báo cáo." in _find(tasks, "Rà soát mạng lưới").text
