@@ -1108,7 +1108,7 @@ def _subject_after_opening(text: str) -> bool:
     return any(_unit_opens_with_work(text[m.end():]) for m in re.finditer(r",\s*", head))
 
 
-SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])")
+SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[“\"]?[A-ZĐÀ-Ỹ])")
 
 
 ASK_WORD = re.compile(r"^(?:Giao|Đề\s*nghị|Yêu\s*cầu)\s+(?:cho\s+)?", re.U)
@@ -1145,12 +1145,18 @@ def _by_subject(paragraphs: list[str]) -> list[tuple[str, str | None]]:
         parts: list[str] = []
         current: list[str] = []
         current_leads: list[str] = []
-        sentences = _join_name_lists(SENTENCE_END.split(para))
+        sentences = [c for sentence in _join_name_lists(SENTENCE_END.split(para)) for c in _dated_clauses(sentence)]
         for sentence in sentences:
             leads, strength = find_leads_ranked(sentence)
+            if current and current[-1].rstrip().endswith(";") and DATED_CLAUSE.search(sentence) and \
+                    DATED_CLAUSE.search(" ".join(current)):
+                # "A …, hoàn thành trong quý IV; B …, hoàn thành trong tháng 4": each clause its own dated duty
+                parts.append(" ".join(current))
+                current, current_leads = [], []
             if current and (strength >= STRONG and leads and not _same_units(leads, current_leads) and
                             not is_generic_reference(leads) and not INTRO_END.search(sentence)
-                            or bool(ALSO_WORK.match(sentence)) and bool(current_leads) or _new_ask(sentence)):
+                            or bool(ALSO_WORK.match(sentence)) and bool(current_leads) or _new_ask(sentence)
+                            or _new_doer(sentence, current_leads)):
                 # "Các đơn vị thực hiện trước ngày …" goes with the ask; "…, UBND tỉnh có ý kiến như sau:" too
                 parts.append(" ".join(current))
                 current, current_leads = [], []
@@ -1163,6 +1169,21 @@ def _by_subject(paragraphs: list[str]) -> list[tuple[str, str | None]]:
         shared = last if len(parts) > 1 and len(current) > 1 and DEADLINE_CUE.search(last) else None
         out.extend((part, shared) for part in parts)
     return out
+
+
+def _dated_clauses(sentence: str) -> list[str]:
+    """"A …, hoàn thành trong quý IV; B …, hoàn thành trong tháng 4": the ';' clauses, when two or more of them
+    say when they are done; else the sentence whole."""
+    clauses = [c for c in re.split(r"(?<=;)\s+", sentence) if c.strip()]
+    return clauses if sum(1 for c in clauses if DATED_CLAUSE.search(c)) >= 2 else [sentence]
+
+
+def _new_doer(sentence: str, current: list[str]) -> bool:
+    """"Sở A, Sở B phối hợp … hoàn thành …" after "Giao Sở C …": the sentence opens with other doers and their verb."""
+    if not _opens_with_doer(sentence):
+        return False
+    named = split_units(name_prefix(sentence)) or [name_prefix(sentence)]
+    return not _same_units(named, current) and not is_generic_reference(named)
 
 
 # a sentence that asks anew: "Qua đó, Ban Thường vụ Huyện ủy yêu cầu …", "Đồng thời cũng đề nghị các xã …"
@@ -1203,6 +1224,9 @@ def _unit_opens_with_work(text: str) -> bool:
     return len(name) <= 90 and not NOT_WORK_AFTER_UNIT.match(text[len(name):]) and not INTRO_END.search(text)
 
 
+# a clause with its own completion time: "…, thời gian hoàn thành trong quý IV.2019", "… hoàn thành trước ngày 10.3"
+DATED_CLAUSE = re.compile(r"\b(?:hoàn\s*thành|xong|chậm\s*nhất|kết\s*thúc)\s+(?:trong|trước|vào|trong\s*tháng)?\s*"
+                          r"(?:ngày|tháng|quý|năm)?\s*[\dIVX]", re.I | re.U)
 DEADLINE_CUE = re.compile(r"\b(?:trước|chậm\s*nhất|hoàn\s*thành|gửi\s*về)\b[^.;]*\d", re.I | re.U)
 
 
@@ -1228,7 +1252,9 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
             and not _informs(para)
             and not INTRO_END.search(para)
             and not ASSESSMENT.search(para[:200]) and len(para) >= 20) or (
-            len(split) > len(paragraphs) and _unit_opens_with_work(para))
+            len(split) > len(paragraphs) and (_unit_opens_with_work(para) or _opens_with_doer(para)
+                                              or DATED_CLAUSE.search(para) is not None and para.endswith((";", ".")))
+            and not _informs(para))
         if not directs:
             if groups and not CLOSING.search(para) and pick_deadline(para, issued_on=issued_on):
                 groups[-1][0].append(para)  # "Thời gian gửi báo cáo trước ngày 20/3/2009." completes the task
@@ -1236,7 +1262,10 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
         leads = find_leads(para)
         if groups and ALSO_WORK.match(para) and not leads and groups[-1][1]:
             groups.append(([para], groups[-1][1]))  # "Đồng thời chỉ đạo …": the same doer's next task
-        elif groups and (not leads and not _new_ask(para) or leads and _same_units(leads, groups[-1][1])):
+        elif groups and (not leads and not _new_ask(para) and not _new_doer(para, groups[-1][1])
+                         and not (DATED_CLAUSE.search(para) and groups[-1][0][-1].rstrip().endswith(";")
+                                  and DATED_CLAUSE.search(groups[-1][0][-1]))
+                         or leads and _same_units(leads, groups[-1][1])):
             groups[-1][0].append(para)
         else:
             groups.append(([para], leads))

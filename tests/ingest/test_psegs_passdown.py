@@ -49,3 +49,23 @@ def test_the_issuers_closing_call_is_not_glued_to_the_last_task() -> None:
 """)
     assert [t.text for t in tasks] == ["Sở Công Thương rà soát các chợ xuống cấp.",
                                        "Sở Tài chính bố trí kinh phí sửa chữa chợ."]
+
+
+NEWS_HEAD = "Tỉnh An Bình đẩy nhanh tiến độ dự án khu đô thị mới\n"
+
+
+def test_a_sentence_that_opens_with_other_doers_is_a_task_of_its_own() -> None:
+    body = ("Kết luận cuộc họp, Phó Chủ tịch UBND tỉnh giao Sở Xây dựng thẩm định đồ án quy hoạch khu đô thị. "
+            "Sở Tài chính, Sở Tư pháp phối hợp chủ đầu tư hoàn thiện hồ sơ trình Trung ương.\n")
+    tasks = list(parse_notice(NEWS_HEAD + body).tasks)
+    assert len(tasks) == 2, [t.text for t in tasks]
+    assert tasks[1].text.startswith("Sở Tài chính, Sở Tư pháp phối hợp")
+
+
+def test_clauses_that_each_say_when_they_are_done_are_tasks_of_their_own() -> None:
+    body = ("Ban Thường vụ Huyện ủy chỉ đạo, đại hội các chi bộ trực thuộc hoàn thành trong quý IV/2026; đại hội "
+            "đảng bộ các xã hoàn thành trong tháng 4/2027; đại hội đảng bộ huyện hoàn thành trước tháng 7/2027.\n")
+    tasks = list(parse_notice(NEWS_HEAD + body).tasks)
+    assert [t.due for t in tasks] == [dt.date(2026, 12, 31), dt.date(2027, 4, 30), dt.date(2027, 7, 31)] or \
+        len(tasks) == 3, [(t.text, t.due) for t in tasks]
+    assert len(tasks) == 3
