@@ -1447,7 +1447,7 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
         elif child_directive and not child.children and len(text) > 40 and DIRECTIVE_TEXT.search(text):
             # a directive section without items ("VI. CHẾ ĐỘ BÁO CÁO" and its paragraphs)
             out.extend(_letter_tasks(child.lines[1:], issued_on=issued_on, base=child_ctx, ref_prefix=ref,
-                                     in_directive_section=True))
+                                     in_directive_section=head_class is True or child.kind != "heading"))
         if child_directive:
             pieces = [piece for part in extra for piece in _by_doer(part)]
             for n, part in enumerate(pieces, start=1 if topic_only else 2):

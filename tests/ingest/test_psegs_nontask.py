@@ -242,3 +242,14 @@ def test_in_a_letter_an_item_that_speaks_of_this_article_is_the_law_copied_in() 
     texts = _texts(_tasks(LAW_SPEAKS_OF_ITSELF))
     assert not any(t.startswith(("Chứng từ quy định", "Bản sao chứng từ")) for t in texts), texts
     assert texts[0].startswith("Các thương nhân thực hiện đúng")
+
+
+def test_paragraphs_under_an_unmarked_capitals_line_that_directs_nothing_are_read_as_prose() -> None:
+    news = """Huyện An Phú chuẩn bị đại hội đảng bộ các cấp
+NGỌC LINH - HOÀNG NAM
+Sáng 27/8, Huyện ủy An Phú tổ chức hội nghị quán triệt các văn bản về đại hội đảng bộ các cấp.
+Các đại biểu thảo luận sôi nổi về phương án nhân sự của các chi bộ.
+Huyện ủy yêu cầu các chi bộ hoàn thành đại hội trước ngày 30/11/2026.
+"""
+    texts = _texts(list(parse_notice(news).tasks))
+    assert texts == ["Huyện ủy yêu cầu các chi bộ hoàn thành đại hội trước ngày 30/11/2026."], texts
