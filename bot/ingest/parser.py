@@ -1591,9 +1591,26 @@ DOC_CITATION = re.compile(r"^(?:Luật|Bộ\s*luật|Nghị\s*định|Thông\s*t
                           r"Văn\s*bản\s*hợp\s*nhất|Công\s*văn|Thông\s*báo|Kết\s*luận)\b[^.;:]{0,80}?\bsố\b", re.U)
 
 
+TOPIC_TITLE = re.compile(r"^(?:Về|Quy\s*định\s*về|Vấn\s*đề)\s", re.U)
+
+
+def _explains_topic(node: Node) -> bool:
+    """"4. Về thẩm quyền cấp giấy phép …" / "Khoản 4 Điều 14 Nghị định … quy định: …. Do đó, …": a reply's topic
+    whose paragraphs explain the law or a case and ask nobody anything."""
+    if len(node.lines) < 2 or not TOPIC_TITLE.match(node.head):
+        return False
+    body = node.lines[1:]
+    first = body[0]
+    explains = LEGAL_CLAUSE.match(first) or NOTE_ITEM.match(first) or re.match(r"^Đối\s*với\s", first) or \
+        LEGAL_CLAUSE.search(node.head) and re.search(r"\bquy\s*định\b", node.head)
+    return bool(explains) and not any(DIRECTIVE_CUE.search(ln) or _asks_a_unit(ln) for ln in body)
+
+
 def _not_a_task(text: str, node: Node) -> bool:
     """A note, a legal explanation, a case ("Đối với dự án …"), a target; a bare unit name in a list of
     recipients or inspected units; the line that introduces such a list ("… gồm:")."""
+    if _explains_topic(node):
+        return True
     if AMENDS.match(text) or DOC_CITATION.match(text) and not DIRECTIVE_CUE.search(text):
         return True  # "Điều chỉnh điểm a tại mục 3 Phụ lục II …"; "Nghị định số 35/2022/NĐ-CP …: Điều 5;" in a list
     if NOTE_ITEM.match(text) and not (text.lower().startswith("trường hợp") and DIRECTIVE_CUE.search(text)):

@@ -253,3 +253,28 @@ Huyện ủy yêu cầu các chi bộ hoàn thành đại hội trước ngày 3
 """
     texts = _texts(list(parse_notice(news).tasks))
     assert texts == ["Huyện ủy yêu cầu các chi bộ hoàn thành đại hội trước ngày 30/11/2026."], texts
+
+
+REPLY_TOPICS = """Sở Công Thương có ý kiến như sau:
+1. Về điều kiện của cửa hàng bán lẻ
+Khoản 2 Điều 8 Nghị định số 10/2026/NĐ-CP quy định cửa hàng bán lẻ phải có cán bộ được đào tạo về phòng cháy.
+Do đó, cửa hàng chưa có cán bộ được đào tạo thì chưa đủ điều kiện kinh doanh.
+2. Về trường hợp cửa hàng tạm ngừng kinh doanh
+Đối với trường hợp cửa hàng tạm ngừng kinh doanh quá 30 ngày, thương nhân phải thông báo Sở Công Thương.
+3. Về hồ sơ đề nghị cấp lại giấy chứng nhận
+Đề nghị thương nhân hoàn thiện hồ sơ, gửi Sở Công Thương trước ngày 30/4/2026.
+"""
+
+
+def test_a_replys_topics_that_only_explain_the_law_are_not_tasks() -> None:
+    texts = _texts(_tasks(REPLY_TOPICS))
+    assert len(texts) == 1 and "hoàn thiện hồ sơ" in texts[0], texts
+
+
+def test_a_plans_topic_whose_paragraph_is_work_stays_a_task() -> None:
+    body = """Sở Công Thương đề nghị các thương nhân thực hiện các nội dung sau:
+1. Về công tác phòng cháy
+Trang bị đủ phương tiện chữa cháy tại từng cửa hàng, kiểm tra định kỳ hằng tháng.
+"""
+    texts = _texts(_tasks(body))
+    assert len(texts) == 1 and "Trang bị đủ phương tiện" in texts[0], texts
