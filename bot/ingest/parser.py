@@ -551,7 +551,7 @@ DIRECTIVE_HEAD = re.compile(r"nhiệm\s*vụ|giải\s*pháp|tổ\s*chức\s*th�
                             r"chế\s*độ\s*(?:báo\s*cáo|thông\s*tin)|"
                             r"trách\s*nhiệm|giao|đề\s*nghị|chỉ\s*đạo|kết\s*luận|yêu\s*cầu", re.I | re.U)
 ASSESSMENT = re.compile(
-    r"^(?:trong\s*(?:năm|thời\s*gian)\s*(?:qua|\d{4})|năm\s*\d{4},|thời\s*gian\s*qua|nhìn\s*chung|qua\s*\d|"
+    r"^(?:trong\s*(?:năm|thời\s*gian)\s*(?:qua|\d{4})|trong\s*(?:tháng|quý)\s*[^,.]{1,12},[^.]{0,80}\bđã\b|năm\s*\d{4},|thời\s*gian\s*qua|nhìn\s*chung|qua\s*\d|"
     r"tuy\s*nhiên|bên\s*cạnh\s*(?:những|đó)|kết\s*quả\s*(?:đạt|đã)|đã\s*đạt)"
     r"|\bđã\s*(?:có\s*nhiều|đạt\s*được|đạt|hoàn\s*thành\s*tốt|được\s*quan\s*tâm|đánh\s*giá|được\s*nghe|nghe)|còn\s*(?:hạn\s*chế|chậm|lúng\s*túng|"
     r"thấp|chưa)|chưa\s*(?:đáp\s*ứng|cao|đồng\s*đều|thường\s*xuyên)", re.I | re.U)
@@ -1115,9 +1115,11 @@ ASK_WORD = re.compile(r"^(?:Giao|Đề\s*nghị|Yêu\s*cầu)\s+(?:cho\s+)?", re
 
 
 # a sentence that adds another piece of work for the same doer: "Đồng thời chỉ đạo …", "Đồng thời, phối hợp …"
-ALSO_WORK = re.compile(r"^(?:Tiếp\s*tục\s+|Đồng\s*thời,?\s+)"
+ALSO_WORK = re.compile(r"^(?:(?:Tiếp\s*tục\s+|Đồng\s*thời,?\s+)"
                        r"(?:nắm|chỉ\s*đạo|tổ\s*chức|phối\s*hợp|xây\s*dựng|rà\s*soát|kiểm\s*tra|"
-                       r"hướng\s*dẫn|triển\s*khai|tăng\s*cường|đẩy\s*mạnh|theo\s*dõi|tham\s*mưu)\b", re.U)
+                       r"hướng\s*dẫn|triển\s*khai|tăng\s*cường|đẩy\s*mạnh|theo\s*dõi|tham\s*mưu)\b|"
+                       # a bare imperative after an ask names the next piece of work: "Đẩy mạnh thu hút đầu tư …"
+                       r"(?:Đẩy\s*mạnh|Tăng\s*cường|Đảm\s*bảo|Bảo\s*đảm)\s+(?:việc\s+|công\s*tác\s+)?[a-zđà-ỹ])", re.U)
 
 
 def _join_name_lists(sentences: list[str]) -> list[str]:
@@ -1155,7 +1157,9 @@ def _by_subject(paragraphs: list[str]) -> list[tuple[str, str | None]]:
                 current, current_leads = [], []
             if current and (strength >= STRONG and leads and not _same_units(leads, current_leads) and
                             not is_generic_reference(leads) and not INTRO_END.search(sentence)
-                            or bool(ALSO_WORK.match(sentence)) and bool(current_leads) or _new_ask(sentence)
+                            or bool(ALSO_WORK.match(sentence)) and (bool(current_leads) or _asks_a_unit(current[0]))
+                            and not ASSESSMENT.search(current[0][:200])
+                            or _new_ask(sentence)
                             or _new_doer(sentence, current_leads)):
                 # "Các đơn vị thực hiện trước ngày …" goes with the ask; "…, UBND tỉnh có ý kiến như sau:" too
                 parts.append(" ".join(current))
@@ -1239,6 +1243,7 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
     after_intro = set(paragraphs[directive_after + 1:]) if directive_after >= 0 else set()
     split = [(part, shared, para in after_intro) for para in paragraphs for part, shared in _by_subject([para])]
     shared_of = {part: shared for part, shared, _ in split if shared}
+    whole = set(paragraphs)  # a part that is not a whole paragraph was cut out of one by its doer or its date
     for para, _, directed in split:  # "X tham mưu …; Y theo dõi …": one task per doer
         if (listed := _ask_list(para)) is not None:
             # "… chỉ đạo các ngành chuyên môn A; B; C" / "… giao X thực hiện các nội dung như: A. B. C.": one task each
@@ -1248,12 +1253,14 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
         if INTRO_END.search(para) and para is not split[-1][0]:
             continue  # "Về đề nghị của Bộ X …, Phó Thủ tướng có ý kiến như sau:" introduces the tasks
         directs = not _informs(para) and _directive_paragraph(para) or (
+            # "… yêu cầu các phòng ngành …" / "Tiếp tục đẩy mạnh …": the asked units' next piece of work
+            bool(groups) and bool(groups[-1][1]) and ALSO_WORK.match(para) is not None) or (
             (in_directive_section or directed) and not CLOSING.search(para) and not CLOSING_LINE.match(para)
             and not _informs(para)
             and not INTRO_END.search(para)
             and not ASSESSMENT.search(para[:200]) and len(para) >= 20) or (
-            len(split) > len(paragraphs) and (_unit_opens_with_work(para) or _opens_with_doer(para)
-                                              or DATED_CLAUSE.search(para) is not None and para.endswith((";", ".")))
+            len(split) > len(paragraphs) and (_unit_opens_with_work(para) or para not in whole and (
+                _opens_with_doer(para) or DATED_CLAUSE.search(para) is not None and para.endswith((";", "."))))
             and not _informs(para))
         if not directs:
             if groups and not CLOSING.search(para) and pick_deadline(para, issued_on=issued_on):

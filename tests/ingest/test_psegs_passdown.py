@@ -69,3 +69,19 @@ def test_clauses_that_each_say_when_they_are_done_are_tasks_of_their_own() -> No
     assert [t.due for t in tasks] == [dt.date(2026, 12, 31), dt.date(2027, 4, 30), dt.date(2027, 7, 31)] or \
         len(tasks) == 3, [(t.text, t.due) for t in tasks]
     assert len(tasks) == 3
+
+
+def test_an_imperative_sentence_after_an_ask_is_the_asked_units_next_task() -> None:
+    body = ("Kết luận hội nghị, Chủ tịch UBND huyện yêu cầu các phòng, ban chuyên môn làm tốt công tác phòng chống "
+            "dịch bệnh trên đàn gia súc. Đẩy mạnh việc thu hút đầu tư vào lĩnh vực nông nghiệp.\n"
+            "Tiếp tục đẩy mạnh cải cách hành chính trong việc phục vụ người dân.\n")
+    tasks = list(parse_notice(NEWS_HEAD + body).tasks)
+    assert [t.text[:20] for t in tasks] == ["Kết luận hội nghị, C", "Đẩy mạnh việc thu hú", "Tiếp tục đẩy mạnh cả"], \
+        [t.text for t in tasks]
+
+
+def test_what_was_done_last_month_is_not_a_task() -> None:
+    body = ("Trong tháng 4/2026, UBND huyện đã tập trung chỉ đạo công tác phòng trừ sâu bệnh trên lúa.\n"
+            "Chủ tịch UBND huyện yêu cầu các xã hoàn thành tiêm phòng cho đàn gia súc trước ngày 30/5/2026.\n")
+    tasks = list(parse_notice(NEWS_HEAD + body).tasks)
+    assert [t.text[:20] for t in tasks] == ["Chủ tịch UBND huyện "], [t.text for t in tasks]
