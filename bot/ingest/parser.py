@@ -1613,10 +1613,24 @@ def _explains_topic(node: Node) -> bool:
     return bool(explains) and not any(DIRECTIVE_CUE.search(ln) or _asks_a_unit(ln) for ln in body)
 
 
+TOPIC_COLON = re.compile(r"^Về\s[^:]{3,150}:\s*(?P<rest>\S.*)$", re.U | re.S)
+
+
+def _topic_statement(text: str) -> bool:
+    """"Về quy hoạch cấp tỉnh: Theo phương án … khu đất không chồng lấn …": an opinion on a topic that states what
+    is, with no ask, no "cần"/"phải", no verb of work to open it."""
+    m = TOPIC_COLON.match(text)
+    if m is None:
+        return False
+    rest = m.group("rest")
+    return not DIRECTIVE_CUE.search(rest) and not re.search(r"\b(?:cần|phải)\b", rest) and \
+        not DIRECTIVE_TEXT.match(rest) and not _asks_a_unit(rest) and not _opens_with_doer(rest)
+
+
 def _not_a_task(text: str, node: Node) -> bool:
     """A note, a legal explanation, a case ("Đối với dự án …"), a target; a bare unit name in a list of
     recipients or inspected units; the line that introduces such a list ("… gồm:")."""
-    if _explains_topic(node):
+    if _explains_topic(node) or _topic_statement(text):
         return True
     if AMENDS.match(text) or DOC_CITATION.match(text) and not DIRECTIVE_CUE.search(text):
         return True  # "Điều chỉnh điểm a tại mục 3 Phụ lục II …"; "Nghị định số 35/2022/NĐ-CP …: Điều 5;" in a list

@@ -278,3 +278,13 @@ Trang bị đủ phương tiện chữa cháy tại từng cửa hàng, kiểm t
 """
     texts = _texts(_tasks(body))
     assert len(texts) == 1 and "Trang bị đủ phương tiện" in texts[0], texts
+
+
+def test_an_opinion_that_states_what_is_on_a_topic_is_not_a_task_but_one_that_asks_is() -> None:
+    body = """Sở Công Thương có ý kiến về hồ sơ dự án cửa hàng xăng dầu như sau:
+- Về quy hoạch mạng lưới: Theo quy hoạch được duyệt, vị trí cửa hàng nằm trong khu vực được phép xây dựng.
+- Về khoảng cách an toàn: Khu đất không chồng lấn với hành lang an toàn đường điện.
+- Về phòng cháy: Đề nghị chủ đầu tư bổ sung phương án chữa cháy trước khi khởi công.
+"""
+    texts = _texts(_tasks(body))
+    assert texts == ["Về phòng cháy: Đề nghị chủ đầu tư bổ sung phương án chữa cháy trước khi khởi công."], texts
