@@ -1613,6 +1613,7 @@ def _explains_topic(node: Node) -> bool:
     return bool(explains) and not any(DIRECTIVE_CUE.search(ln) or _asks_a_unit(ln) for ln in body)
 
 
+MOTTO = re.compile(r"Độc\s*lập\s*-\s*Tự\s*do\s*-\s*Hạnh\s*phúc", re.I | re.U)
 TOPIC_COLON = re.compile(r"^Về\s[^:]{3,150}:\s*(?P<rest>\S.*)$", re.U | re.S)
 
 
@@ -1632,6 +1633,8 @@ def _not_a_task(text: str, node: Node) -> bool:
     recipients or inspected units; the line that introduces such a list ("… gồm:")."""
     if _explains_topic(node) or _topic_statement(text):
         return True
+    if _caps_title(text) and len(text) < 150 or MOTTO.search(text):
+        return True  # "1. TINH THẦN CHỈ ĐẠO" over the items: a title; "- Độc lập - Tự do - Hạnh phúc": the header
     if AMENDS.match(text) or DOC_CITATION.match(text) and not DIRECTIVE_CUE.search(text):
         return True  # "Điều chỉnh điểm a tại mục 3 Phụ lục II …"; "Nghị định số 35/2022/NĐ-CP …: Điều 5;" in a list
     if NOTE_ITEM.match(text) and not (text.lower().startswith("trường hợp") and DIRECTIVE_CUE.search(text)):

@@ -78,3 +78,13 @@ Trần Văn Bình
 """
     tasks = _tasks(body, tail=tail)
     assert [t.ref for t in tasks] == ["1", "2"]
+
+
+def test_an_ocr_header_line_and_a_capitals_title_item_are_not_tasks() -> None:
+    body = """- Độc lập - Tự do - Hạnh phúc
+1. TINH THẦN CHỈ ĐẠO ĐIỀU HÀNH
+1. Sở Công Thương rà soát mạng lưới chợ trên địa bàn.
+2. Sở Tài chính bố trí kinh phí sửa chữa các chợ xuống cấp.
+"""
+    tasks = _tasks(body)
+    assert [t.text[:12] for t in tasks] == ["Sở Công Thươ", "Sở Tài chính"], [t.text for t in tasks]
