@@ -1421,6 +1421,10 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
         # "2. Sở Xây dựng" / "Tập trung …": the heading names the unit, the body starts on the next line
         body_after_unit = bool(unit_heading) and len(child.lines) > 1 and not FIELD_LABEL.match(child.lines[1])
         leads = unit_heading or find_leads(text)
+        if not leads and child.children and (lead_in := child.lines[-1].rstrip()).endswith(":") and \
+                _opens_with_doer(lead_in):
+            # "7. Đẩy mạnh truyền thông" / "Bộ X phối hợp với Ban Y và chủ trì cùng các bộ, ngành:": X leads the items
+            leads = split_units(name_prefix(lead_in)) or [name_prefix(lead_in)]
         child_ctx = ctx
         if child.owners:
             # "Trách nhiệm chỉ đạo thực hiện: X; Y." after the bullets: X and Y lead every bullet of the group
@@ -1440,7 +1444,8 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
             # "1. Sở Văn hóa và Thể thao:" names who acts for the items below; it is not a task
             emit = not (unit_heading and len(child.lines) == 1) and not ATTRIBUTE_ITEM.match(text) and \
                 not _not_a_task(text, child) and (
-                not child.children or len(text) > 100 and not _topic_heading(child) and not _asks_below(child) or
+                not child.children or len(text) > 100 and not _topic_heading(child) and not _asks_below(child)
+                and not _titled_lead_in(child) or
                 (bool(leads) or _sentence_item(text)) and not _lead_in_only(child))
             if emit and body_after_unit:
                 body_text = " ".join(child.lines[1:])
@@ -1775,8 +1780,17 @@ def _lead_in_only(node: Node) -> bool:
     """"1. Ủy ban nhân dân tỉnh, chỉ đạo các cơ quan liên quan:" over its '-' items: it introduces them."""
     text = node.text.rstrip()
     own_work = OWN_WORK_MARK.search(text) is not None
-    return len(node.lines) == 1 and text.endswith(":") and not own_work and \
+    return (len(node.lines) == 1 or _titled_lead_in(node)) and text.endswith(":") and not own_work and \
         any(c.kind not in ("heading",) for c in node.children) or _asks_below(node)
+
+
+def _titled_lead_in(node: Node) -> bool:
+    """"7. Đẩy mạnh thông tin truyền thông" / "Bộ X phối hợp với … và chủ trì cùng các bộ, ngành:" over items:
+    a title, then the line that hands the items to their doer."""
+    lead_in = node.lines[-1]
+    return len(node.lines) == 2 and bool(node.children) and _titled(node) and not heading_units(node.head) and \
+        lead_in.rstrip().endswith(":") and OWN_WORK_MARK.search(lead_in) is None and \
+        not re.search(r"\b(?:tháng|quý|năm)\s*[\dIVX]|khẩn\s*trương", lead_in, re.I)
 
 
 def _sentence_item(text: str) -> bool:

@@ -85,3 +85,23 @@ def test_what_was_done_last_month_is_not_a_task() -> None:
             "Chủ tịch UBND huyện yêu cầu các xã hoàn thành tiêm phòng cho đàn gia súc trước ngày 30/5/2026.\n")
     tasks = list(parse_notice(NEWS_HEAD + body).tasks)
     assert [t.text[:20] for t in tasks] == ["Chủ tịch UBND huyện "], [t.text for t in tasks]
+
+
+TITLED_LEAD_IN = """II. NHIỆM VỤ
+3. Đẩy mạnh truyền thông về du lịch
+Sở Văn hóa, Thể thao và Du lịch phối hợp với Ban Tuyên giáo Tỉnh ủy và chủ trì cùng các sở, ngành:
+- Xây dựng chuyên mục quảng bá du lịch trên báo, đài của tỉnh.
+- Tổ chức đoàn khảo sát cho các hãng lữ hành.
+4. Phòng Quản lý du lịch
+Chủ trì tham mưu lãnh đạo Sở thực hiện các nhiệm vụ được giao, bao gồm:
+- Thẩm định hồ sơ công nhận điểm du lịch.
+"""
+
+
+def test_a_title_then_a_doer_lead_in_hands_the_items_to_the_doer_and_is_not_a_task_itself() -> None:
+    tasks = _tasks(TITLED_LEAD_IN)
+    texts = [t.text for t in tasks]
+    assert not any(t.startswith("Đẩy mạnh truyền thông") for t in texts), texts
+    column = next(t for t in tasks if t.text.startswith("Xây dựng chuyên mục"))
+    assert column.lead == ("Sở Văn hóa, Thể thao và Du lịch",)
+    assert any(t.startswith("Chủ trì tham mưu lãnh đạo Sở") for t in texts), texts
