@@ -1510,10 +1510,13 @@ OWN_VOICE = re.compile(r"\b(?:đề\s*nghị|yêu\s*cầu|giao|chỉ\s*đạo|ch
 # "Thành phần Đoàn kiểm tra gồm:", "Trưởng ban: đồng chí …", "Các ủy viên:", "- 01 Phó Chủ nhiệm Văn phòng …;"
 MEMBERS_INTRO = re.compile(r"(?:\b(?:gồm|bao\s*gồm)\s*(?:có\s*)?(?:các|những)?\s*"
                            r"(?:thành\s*viên|đồng\s*chí|ông\s*\(bà\)|ông,\s*bà)"
-                           r"(?:\s*(?:sau(?:\s*đây)?|có\s*tên\s*sau))?|^(?:Thành\s*phần|Thành\s*viên)\b[^:;.]{0,80}?"
+                           r"(?:\s*(?:sau(?:\s*đây)?|có\s*tên\s*sau))?|"
+                           r"^(?:Thành\s*lập|Kiện\s*toàn|Củng\s*cố)\s+(?:Ban|Tổ|Đoàn|Hội\s*đồng|Tiểu\s*ban)\b[^:]{0,200}?"
+                           r"\b(?:gồm|bao\s*gồm)(?:\s*có)?|^(?:Thành\s*phần|Thành\s*viên)\b[^:;.]{0,80}?"
                            r"\b(?:gồm|bao\s*gồm)(?:\s*có)?)\s*:\s*$", re.I | re.U)
 ROLE_ITEM = re.compile(r"^(?:\d{1,2}\s+|[Cc]ác\s+)?(?:[Pp]hó\s+)?(?:Trưởng\s*ban|Trưởng\s*đoàn|Tổ\s*trưởng|"
-                       r"Tổ\s*phó|Ủy\s*viên|Uỷ\s*viên|ủy\s*viên|uỷ\s*viên|Thành\s*viên|Thư\s*ký|Chủ\s*tịch\s*Hội\s*đồng)\b[^:;.]{0,80}:"
+                       r"Tổ\s*phó|Ủy\s*viên|Uỷ\s*viên|ủy\s*viên|uỷ\s*viên|[Tt]hành\s*viên|Thư\s*ký|Chủ\s*tịch\s*Hội\s*đồng)\b"
+                       r"[^:;.]{0,80}:"
                        r"(?!\s*(?:[Cc]hủ\s*trì|[Cc]hịu\s*trách\s*nhiệm|[Pp]hụ\s*trách|[Cc]hỉ\s*đạo|[Tt]ổ\s*chức|[Tt]heo\s*dõi)\b)",
                        re.U)
 

@@ -288,3 +288,14 @@ def test_an_opinion_that_states_what_is_on_a_topic_is_not_a_task_but_one_that_as
 """
     texts = _texts(_tasks(body))
     assert texts == ["Về phòng cháy: Đề nghị chủ đầu tư bổ sung phương án chữa cháy trước khi khởi công."], texts
+
+
+def test_a_board_set_up_in_a_plan_lists_members_not_tasks() -> None:
+    body = """V. TỔ CHỨC THỰC HIỆN
+1. Thành lập Tổ công tác kiểm tra cửa hàng xăng dầu, gồm:
+- Tổ trưởng: Phó Giám đốc Sở Công Thương.
+- Các thành viên: đại diện Công an tỉnh, Sở Tài chính.
+2. Các thương nhân báo cáo kết quả tự kiểm tra trước ngày 15/6/2026.
+"""
+    texts = _texts(_tasks(body))
+    assert texts == ["Các thương nhân báo cáo kết quả tự kiểm tra trước ngày 15/6/2026."], texts
