@@ -484,9 +484,12 @@ def build_tree(lines: list[str]) -> Node:
     current = root
     stack = [root]
     note_rank: int | None = None  # the level of the items a "Ghi chú:" line put under it
+    findings: str | None = None  # after "…, còn một số tồn tại, cụ thể:" at the top: the findings' mark, "" until seen
     for i, ln in enumerate(lines):
         mk = _marker(ln)
         nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if mk is None and current is root and _findings_intro(ln):
+            findings = ""
         if mk is None and NOTES_LINE.fullmatch(ln):
             note_rank = current.rank if current is not root else 0  # "Ghi chú:" / "- (*) …": footnotes, not work
             continue
@@ -516,6 +519,14 @@ def build_tree(lines: list[str]) -> Node:
             stack = [root, node]
             current = node
             continue
+        if mk is None and current is not root and INTRO_END.search(ln) and len(stack) > 1 and \
+                (nmk := _marker(nxt) if nxt is not None else None) is not None and \
+                (nmk[0] in ("roman", "heading", "article") or nmk[2] <= stack[1].rank):
+            # "1. Công ty A;" / "2. Công ty B." / "Sau khi nghe báo cáo, … kết luận như sau:" / "I. …": the lead-in
+            # of the next part, not the end of the last item
+            root.lines.append(ln)
+            stack, current = [root], root
+            continue
         if mk is None:
             if current is not root and (CLOSING_LINE.match(ln) or _closing_ask(ln)):
                 continue
@@ -532,8 +543,11 @@ def build_tree(lines: list[str]) -> Node:
             while stack[-1] is not root and stack[-1].rank >= rank:
                 stack.pop()
         # else: "(2) Hồ sơ gồm:" / "a) …" / "b) …" — the items a lead-in announces are its own, whatever their marks
+        if findings is not None and stack[-1] is root:
+            # "- Nhiều đơn vị chưa …" / "- …" / "1. Đề nghị …": the first top-level list holds the findings
+            findings = kind if findings in ("", kind) else None
         node = Node(kind=kind, label=label, rank=rank, lines=[rest or ln], parent=stack[-1],
-                    note=note_rank is not None)
+                    note=note_rank is not None or findings is not None and stack[-1] is root)
         stack[-1].children.append(node)
         stack.append(node)
         current = node
@@ -836,7 +850,7 @@ def parse_notice(raw: str) -> ParsedNotice:
     default_leads = list(addressees)
     if not default_leads:
         cm = CLOSING_LEAD_RE.search(" ".join(body[-2:]))
-        wm = WORKED_WITH_RE.search(" ".join(lines[: start + 5]) + " " + body_text[:600])
+        wm = WORKED_WITH_RE.search("\n".join(lines[: start + 5]) + "\n" + body_text[:600])
         if cm:
             default_leads = split_units(cm.group("u")) or [cm.group("u")]
         elif wm:
@@ -1011,13 +1025,6 @@ def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads:
         if deadline and (deadline.exact or re.search(r"tháng|quý", deadline.text, re.I)):
             inherited_due = (deadline.due, deadline.text)
     _mark_law_text(root)
-    if lead_in is not None and _findings_intro(lead_in):
-        # "…, còn một số tồn tại, cụ thể:" / "- …" / "- …" / "1. Đề nghị …": the first list holds the findings
-        first = root.children[0].kind
-        for child in root.children:
-            if child.kind != first:
-                break
-            child.note = True
     intro_tasks = [ln for ln in intro if _directive_paragraph(ln) and not INTRO_END.search(ln) and ln is not lead_in]
     if lead_in is not None and len(sentences := re.split(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])", lead_in)) > 1 and \
             _directive_paragraph(own := " ".join(sentences[:-1])) and (_asks_a_unit(own) or _unit_opens_with_work(own)):
@@ -1663,6 +1670,8 @@ def _not_a_task(text: str, node: Node) -> bool:
         return True  # "Các đơn vị được kiểm tra gồm:" and the list of names below
     if not node.children and len(node.lines) == 1 and UNIT_START.match(text):
         name = text.strip().rstrip(";.,")
+        if re.match(r"(?:Các|Những)\s", name) and len(name.split()) > 5:
+            return False  # "Các doanh nghiệp cam kết tiến độ bằng văn bản": a group, then its work
         return ":" not in name and bool(heading_units(name))
     return False
 

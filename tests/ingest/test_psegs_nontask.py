@@ -299,3 +299,28 @@ def test_a_board_set_up_in_a_plan_lists_members_not_tasks() -> None:
 """
     texts = _texts(_tasks(body))
     assert texts == ["Các thương nhân báo cáo kết quả tự kiểm tra trước ngày 15/6/2026."], texts
+
+
+CONCLUSION_HEAD = """VĂN PHÒNG UBND TỈNH AN BÌNH
+Số: 145/TB-VP
+An Bình, ngày 10 tháng 3 năm 2026
+THÔNG BÁO
+Kết luận của Phó Chủ tịch UBND tỉnh tại buổi làm việc với các doanh nghiệp
+"""
+
+COMPANIES_THEN_CONCLUSION = """Tham dự có đại diện các sở, ngành và các doanh nghiệp:
+1. Công ty Cổ phần Xây dựng An Bình;
+2. Công ty TNHH Thương mại Hòa Phát.
+Sau khi nghe báo cáo, Phó Chủ tịch UBND tỉnh kết luận như sau:
+I. NHIỆM VỤ THỜI GIAN TỚI
+1. Đối với các dự án chậm tiến độ:
+- Sở Kế hoạch và Đầu tư rà soát, đề xuất thu hồi chủ trương đầu tư trước ngày 30/4/2026.
+- Các doanh nghiệp cam kết tiến độ bằng văn bản.
+"""
+
+
+def test_the_lead_in_after_a_list_of_companies_is_not_glued_to_the_last_company() -> None:
+    tasks = _tasks(COMPANIES_THEN_CONCLUSION, head=CONCLUSION_HEAD)
+    texts = _texts(tasks)
+    assert not any("Công ty" in t or "kết luận như sau" in t for t in texts), texts
+    assert any(t.startswith("Các doanh nghiệp cam kết tiến độ") for t in texts), texts
