@@ -488,8 +488,8 @@ def build_tree(lines: list[str]) -> Node:
     for i, ln in enumerate(lines):
         mk = _marker(ln)
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if mk is None and current is root and _findings_intro(ln):
-            findings = ""
+        if mk is None and current is root and (_findings_intro(ln) or FIELDS_INTRO.search(ln)):
+            findings = ""  # the list below is findings, or the fields of the information asked for
         if mk is None and NOTES_LINE.fullmatch(ln):
             note_rank = current.rank if current is not root else 0  # "Ghi chú:" / "- (*) …": footnotes, not work
             continue
@@ -1390,7 +1390,8 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
           ref_prefix: str, inherited_due: tuple[dt.date, str] | None = None) -> None:
     sibling_count: dict[str, int] = {}
     if node.kind != "root" and (_legal_intro(node.lines[-1]) or MEMBERS_INTRO.search(node.lines[-1])
-                                or ROLE_ITEM.match(node.text) or _findings_intro(node.lines[-1])):
+                                or ROLE_ITEM.match(node.text) or _findings_intro(node.lines[-1])
+                                or FIELDS_INTRO.search(node.lines[-1])):
         return  # "Khoản 1 Điều 5 Nghị định … quy định:", "…, gồm các thành viên sau đây:" — no work below
     for child in node.children:
         if child.note:
@@ -1553,6 +1554,11 @@ def _mark_law_text(root: Node) -> None:
     for node in nodes:
         if LAW_SELF_REF.search(node.text) and not LEAD_IN_ASK.search(node.text):
             node.note = True
+
+
+# The fields of the information or papers asked for: "… yêu cầu các thông tin cụ thể gồm:", "Hồ sơ gồm:"
+FIELDS_INTRO = re.compile(r"\b(?:thông\s*tin|hồ\s*sơ|tài\s*liệu)\b[^:.;]{0,40}?\b(?:gồm|bao\s*gồm)(?:\s*có)?\s*:\s*$",
+                          re.I | re.U)
 
 
 def _findings_intro(line: str) -> bool:

@@ -324,3 +324,13 @@ def test_the_lead_in_after_a_list_of_companies_is_not_glued_to_the_last_company(
     texts = _texts(tasks)
     assert not any("Công ty" in t or "kết luận như sau" in t for t in texts), texts
     assert any(t.startswith("Các doanh nghiệp cam kết tiến độ") for t in texts), texts
+
+
+def test_the_fields_of_the_information_asked_for_are_not_tasks() -> None:
+    body = """Sở Công Thương đề nghị các thương nhân rà soát, lập danh sách cửa hàng, gửi về Sở trước ngày 20/4/2026.
+Trong đó, yêu cầu các thông tin cụ thể gồm:
+- Tên, địa chỉ của cửa hàng;
+- Sức chứa của bồn chứa.
+"""
+    texts = _texts(_tasks(body))
+    assert len(texts) == 1 and texts[0].startswith("Sở Công Thương đề nghị"), texts
