@@ -1421,6 +1421,10 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
                 bool(DIRECTIVE_CUE.search(child.head[:120])) or _unit_opens_with_work(child.head)) and \
                 not _unit_not_at_work(child.head)
         child_directive = directive if head_class is None else head_class
+        if not child_directive and child.parent is not None and child.parent.kind == "article" and \
+                not child.children and not ASSESSMENT.search(child.text[:200]) and (
+                    _asks_a_unit(child.text) or ARTICLE_ASK.search(child.text) is not None):
+            child_directive = True  # "Điều 1. Các chi phí … : 1. Đối với …, giao Bảo hiểm xã hội … thanh toán …"
         if child_directive and ASSESSMENT.search(text[:200]) and not DIRECTIVE_HEAD.search(child.head[:80]):
             child_directive = False
         if child_directive and CLOSING.search(child.head):
@@ -1684,6 +1688,8 @@ def _not_a_task(text: str, node: Node) -> bool:
 
 APPENDIX_POINTER = re.compile(r"được\s*(?:xác\s*định|nêu|liệt\s*kê|quy\s*định)\s*(?:cụ\s*thể\s*|chi\s*tiết\s*)?tại\s*"
                               r"(?:các\s*)?Phụ\s*lục", re.I | re.U)
+ARTICLE_ASK = re.compile(r"(?<!được\s)\bgiao\s+[A-ZĐ]|\bkhẩn\s*trương\b", re.U)
+CASE_ASK = re.compile(r"^(?:Đối\s*với|Riêng|Trường\s*hợp)\s[^.;]{0,200}?,\s*(?:đề\s*nghị|yêu\s*cầu|giao)\s", re.U)
 PARAGRAPH_ASK = re.compile(r"^(?:Giao|Đề\s*nghị|Yêu\s*cầu)\s+(?:cho\s+)?(?:quý\s+)?", re.U)
 
 
@@ -1706,8 +1712,9 @@ def _paragraph_parts(node: Node) -> list[list[str]]:
             continue  # a lead-in of the items below; a line that goes on with the sentence or title above
         ask = PARAGRAPH_ASK.match(ln)
         if topic and i == 1 or ask and UNIT_START.match(ln[ask.end():]) or _unit_opens_with_work(ln) or \
-                _unit_asks(ln) or _opens_with_doer(ln):
-            cuts.append(i)
+                _unit_asks(ln) or _opens_with_doer(ln) or CASE_ASK.match(ln) and _asks_a_unit(ln) and \
+                _directive_paragraph(" ".join(lines[:i])):
+            cuts.append(i)  # … "Đối với chi phí năm 2024, yêu cầu Bộ Tài chính …": a case, then its own ask
     return [lines[a:b] for a, b in zip(cuts, [*cuts[1:], len(lines)], strict=True)] if cuts else []
 
 

@@ -105,3 +105,30 @@ def test_a_title_then_a_doer_lead_in_hands_the_items_to_the_doer_and_is_not_a_ta
     column = next(t for t in tasks if t.text.startswith("Xây dựng chuyên mục"))
     assert column.lead == ("Sở Văn hóa, Thể thao và Du lịch",)
     assert any(t.startswith("Chủ trì tham mưu lãnh đạo Sở") for t in texts), texts
+
+
+RESOLUTION = """CHÍNH PHỦ
+Số: 20/NQ-CP
+Hà Nội, ngày 10 tháng 4 năm 2026
+NGHỊ QUYẾT
+Về việc thanh toán chi phí vượt dự toán
+CHÍNH PHỦ
+QUYẾT NGHỊ:
+Điều 1. Các chi phí vượt dự toán giai đoạn 2020 - 2024 được xử lý như sau:
+1. Đối với chi phí vượt dự toán năm 2020, giao Bảo hiểm xã hội Việt Nam tổ chức thanh toán cho các cơ sở.
+2. Đối với chi phí vượt dự toán năm 2021, Bảo hiểm xã hội Việt Nam khẩn trương thanh toán theo quy định.
+Điều 2. Tổ chức thực hiện
+1. Bộ Tài chính chỉ đạo Bảo hiểm xã hội Việt Nam thanh toán xong trước ngày 01 tháng 6 năm 2026.
+Đối với chi phí năm 2024, yêu cầu Bộ Tài chính báo cáo Thủ tướng Chính phủ trước ngày 01 tháng 8 năm 2026.
+"""
+
+
+def test_items_of_a_non_directive_article_that_ask_a_unit_are_tasks_and_a_case_with_its_own_ask_is_split() -> None:
+    tasks = list(parse_notice(RESOLUTION + SIGNATURE).tasks)
+    texts = [t.text for t in tasks]
+    assert any(t.startswith("Đối với chi phí vượt dự toán năm 2020, giao Bảo hiểm") for t in texts), texts
+    assert any(t.startswith("Đối với chi phí vượt dự toán năm 2021") for t in texts), texts
+    case = next(t for t in tasks if t.text.startswith("Đối với chi phí năm 2024"))
+    assert case.due == dt.date(2026, 8, 1)
+    first = next(t for t in tasks if t.text.startswith("Bộ Tài chính chỉ đạo"))
+    assert first.due == dt.date(2026, 6, 1) and "2024" not in first.text
