@@ -1422,6 +1422,7 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
                 not _unit_not_at_work(child.head)
         child_directive = directive if head_class is None else head_class
         if not child_directive and child.parent is not None and child.parent.kind == "article" and \
+                _is_directive_heading(child.parent.head) is not False and \
                 not child.children and not ASSESSMENT.search(child.text[:200]) and (
                     _asks_a_unit(child.text) or ARTICLE_ASK.search(child.text) is not None):
             child_directive = True  # "Điều 1. Các chi phí … : 1. Đối với …, giao Bảo hiểm xã hội … thanh toán …"
