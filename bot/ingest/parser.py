@@ -1434,6 +1434,8 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
         # "2. Sở Xây dựng" / "Tập trung …": the heading names the unit, the body starts on the next line
         body_after_unit = bool(unit_heading) and len(child.lines) > 1 and not FIELD_LABEL.match(child.lines[1])
         leads = unit_heading or find_leads(text)
+        if not leads and child.children and (titled := UNIT_TITLE.match(text)) and UNIT_START.match(titled.group("u")):
+            leads = split_units(titled.group("u")) or [titled.group("u")]  # "Yêu cầu đối với các thương nhân …"
         if not leads and child.children and (lead_in := child.lines[-1].rstrip()).endswith(":") and \
                 _opens_with_doer(lead_in):
             # "7. Đẩy mạnh truyền thông" / "Bộ X phối hợp với Ban Y và chủ trì cùng các bộ, ngành:": X leads the items
@@ -1456,6 +1458,7 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
                 not (child.kind == "article" and child.children):
             # "1. Sở Văn hóa và Thể thao:" names who acts for the items below; it is not a task
             emit = not (unit_heading and len(child.lines) == 1) and not ATTRIBUTE_ITEM.match(text) and \
+                not (child.children and UNIT_TITLE.match(text)) and \
                 not _not_a_task(text, child) and (
                 not child.children or len(text) > 100 and not _topic_heading(child) and not _asks_below(child)
                 and not _titled_lead_in(child) or
@@ -1689,6 +1692,9 @@ def _not_a_task(text: str, node: Node) -> bool:
 
 APPENDIX_POINTER = re.compile(r"được\s*(?:xác\s*định|nêu|liệt\s*kê|quy\s*định)\s*(?:cụ\s*thể\s*|chi\s*tiết\s*)?tại\s*"
                               r"(?:các\s*)?Phụ\s*lục", re.I | re.U)
+# "1. Yêu cầu đối với các tổ chức, cá nhân khai thác khoáng sản." over its items: whose items they are, not work
+UNIT_TITLE = re.compile(r"^(?:Yêu\s*cầu|Nhiệm\s*vụ|Trách\s*nhiệm)\s+(?:đối\s*với|của)\s+(?P<u>[^.;:]{3,150}?)[.:]?\s*$",
+                        re.I | re.U)
 ARTICLE_ASK = re.compile(r"(?<!được\s)\bgiao\s+[A-ZĐ]|\bkhẩn\s*trương\b", re.U)
 CASE_ASK = re.compile(r"^(?:Đối\s*với|Riêng|Trường\s*hợp)\s[^.;]{0,200}?,\s*(?:đề\s*nghị|yêu\s*cầu|giao)\s", re.U)
 PARAGRAPH_ASK = re.compile(r"^(?:Giao|Đề\s*nghị|Yêu\s*cầu)\s+(?:cho\s+)?(?:quý\s+)?", re.U)

@@ -132,3 +132,13 @@ def test_items_of_a_non_directive_article_that_ask_a_unit_are_tasks_and_a_case_w
     assert case.due == dt.date(2026, 8, 1)
     first = next(t for t in tasks if t.text.startswith("Bộ Tài chính chỉ đạo"))
     assert first.due == dt.date(2026, 6, 1) and "2024" not in first.text
+
+
+def test_a_title_naming_whose_items_follow_is_not_a_task_and_hands_its_unit_down() -> None:
+    body = """1. Yêu cầu đối với các doanh nghiệp kinh doanh xăng dầu.
+1.1. Niêm yết giá bán lẻ tại từng cột bơm.
+1.2. Báo cáo lượng hàng tồn kho trước ngày 05 hằng tháng.
+"""
+    tasks = _tasks(body)
+    assert [t.ref for t in tasks] == ["1.1", "1.2"], [(t.ref, t.text) for t in tasks]
+    assert all(t.lead == ("các doanh nghiệp kinh doanh xăng dầu",) for t in tasks), [t.lead for t in tasks]
