@@ -1802,6 +1802,9 @@ def _asks_below(node: Node) -> bool:
     last = node.lines[-1].rstrip()
     if OWN_WORK_MARK.search(last):
         return False  # "… trình Thủ tướng trước ngày 20 tháng 10 năm 2024, trong đó lưu ý một số nội dung sau:"
+    sentences = SENTENCE_END.split(" ".join(node.lines))
+    if len(sentences) > 1 and DIRECTIVE_TEXT.match(sentences[0]) and len(sentences[0]) > 40:
+        return False  # "Tổ chức phổ biến Luật …. Đặc biệt, chú trọng một số nội dung sau:": its own work first
     if INTRO_END.search(last) or SOME_BELOW.search(last):
         return True
     m = ASK_AT_END.search(last)

@@ -142,3 +142,14 @@ def test_a_title_naming_whose_items_follow_is_not_a_task_and_hands_its_unit_down
     tasks = _tasks(body)
     assert [t.ref for t in tasks] == ["1.1", "1.2"], [(t.ref, t.text) for t in tasks]
     assert all(t.lead == ("các doanh nghiệp kinh doanh xăng dầu",) for t in tasks), [t.lead for t in tasks]
+
+
+def test_an_item_that_does_its_own_work_before_introducing_sub_items_is_a_task() -> None:
+    body = """1. Tổ chức phổ biến, quán triệt và thực hiện nghiêm Luật Thương mại đến toàn thể cán bộ.
+Đặc biệt, chú trọng một số nội dung sau:
+- Rà soát hồ sơ pháp lý của các cửa hàng.
+- Đối chiếu giấy phép với thực tế kinh doanh.
+"""
+    texts = [t.text for t in _tasks(body)]
+    assert any(t.startswith("Tổ chức phổ biến, quán triệt") for t in texts), texts
+    assert len(texts) == 3, texts
