@@ -47,6 +47,7 @@ def clean_text(text: str) -> str:
     for rx, repl in _MD:
         text = rx.sub(repl, text)
     text = re.sub(r"[–—]", "-", text)
+    text = re.sub(r"^(\s*)©\)", r"\1c)", text, flags=re.M)  # an OCR reading of the item mark "c)"
     # Markdown emphasis around a word ("*Nơi nhận:*", "*(Kèm theo …)*"), not a "* item" bullet
     return re.sub(r"(?<![\w*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])", "", text)
 
@@ -57,6 +58,13 @@ RUNNING_HEAD = re.compile(r"^(?:CÔNG\s*BÁO/Số\s*\d+/Ngày\s*[\d-]+|Trang\s*\
                           # a portal's time stamp: "04/11/2020 15:39", "Đăng ngày: 08/11/2016 17:20:05"
                           r"(?:(?:Đăng|Cập\s*nhật)\s*(?:ngày|lúc)\s*:?\s*)?\d{1,2}/\d{1,2}/\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)$",
                           re.I)
+
+
+# a page boundary left by a converter or an OCR run ("--- PAGE BREAK ---", "===== Trang 3 =====") and a scan's
+# footer that names the typed file ("18.KLTW75.DOC 5"): not text, and a sentence goes on across it
+PAGE_MARK = re.compile(r"^[-=_*#~\s]*(?:PAGE\s*BREAK|(?:Trang|Page)\s*\d{1,4}(?:\s*/\s*\d{1,4})?)[-=_*#~\s]*$|"
+                       r"^(?:\d{1,3}\.)?[A-Za-z][A-Za-z0-9_-]{2,30}\.(?:DOC|DOCX|doc|docx)\b\.?(?:\s+\S{1,3}){0,2}\s*$",
+                       re.I)
 
 
 # a portal page's chrome: update stamp, view counter, comment form
@@ -81,7 +89,8 @@ def lines_of(text: str) -> list[str]:
             raw[i] += "."
     kept: list[str] = []
     for ln in raw:
-        if not ln or re.fullmatch(r"[-_=.*\s]+", ln) or CAPTION.search(ln) or PAGE_CHROME.match(ln.lstrip("•●▪◦· ")):
+        if not ln or re.fullmatch(r"[-_=.*\s]+", ln) or CAPTION.search(ln) or PAGE_CHROME.match(ln.lstrip("•●▪◦· ")) \
+                or PAGE_MARK.match(ln):
             continue
         cell_date = bool(kept) and re.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}", ln) is not None and \
             re.search(r"\b(?:ngày|[Tt]rước|đến)$", kept[-1]) is not None
@@ -251,9 +260,13 @@ def _addressees(lines: list[str]) -> list[str]:
     return []
 
 
+# "Nơi nhận:" and its OCR readings (".Nới nhận:", "Not nhận:")
+RECIPIENTS_HEAD = re.compile(r"^[.\s]{0,2}N(?:ơi|oi|ới|ời|ơí|ọi|ói|ot|ơ)\s*nh[ậâaăấầ]n\b", re.U)
+
+
 def _signature_lines(lines: list[str]) -> list[str]:
     """From "Nơi nhận" on, two-column layouts ("Nơi nhận:        KT. CHỦ TỊCH") become one column."""
-    start = next((i for i, ln in enumerate(lines) if re.match(r"^Nơi\s*nhận", ln)), len(lines))
+    start = next((i for i, ln in enumerate(lines) if RECIPIENTS_HEAD.match(ln)), len(lines))
     out = lines[:start]
     for ln in lines[start:]:
         # "Nơi nhận: GIÁM ĐỐC" when the two columns were flattened onto one line
@@ -296,7 +309,7 @@ def _signer(lines: list[str]) -> tuple[str | None, str | None]:
                 return cand, None
         # columns merged into one line: "KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Thành Sinh",
         # "- VPUB: CVP, các PCVP, Vũ Đại Thắng"
-        tail_start = next((i for i, ln in enumerate(lines) if re.match(r"^Nơi\s*nhận", ln)), max(0, len(lines) - 25))
+        tail_start = next((i for i, ln in enumerate(lines) if RECIPIENTS_HEAD.match(ln)), max(0, len(lines) - 25))
         for ln in reversed(lines[tail_start:]):
             m = TRAILING_NAME.search(ln.rstrip(" .*"))
             if m and m.group("name").split()[0] in SURNAMES:
@@ -338,6 +351,7 @@ class Node:
     # who acts for the items of this group, named by a line after them ("Trách nhiệm chỉ đạo thực hiện: X; Y.")
     owners: list[str] = field(default_factory=list)
     owner_supports: list[str] = field(default_factory=list)
+    note: bool = False  # an item under a "Ghi chú:" line: it explains the items above
 
     @property
     def text(self) -> str:
@@ -369,9 +383,15 @@ def _marker(line: str) -> tuple[str, str, int, str] | None:
             label = m.groupdict().get("m") or ""
             rank = 1 + label.count(".") if kind == "num" else _RANK[kind]
             return kind, label, rank, line[m.end():].strip()
-    if line.isupper() and 6 < len(line) < 120 and not _KIND_RE.match(line) and re.search(r"[A-ZĐ]{3}", line):
+    if _caps_title(line) and 6 < len(line) < 120 and not _KIND_RE.match(line) and re.search(r"[A-ZĐ]{3}", line):
         return "heading", "", 0, line
     return None
+
+
+def _caps_title(line: str) -> bool:
+    """An upper-case title ("NHIỆM VỤ TRỌNG TÂM"), not a wrapped document symbol ("36/2025/TT-BNNMT;")."""
+    return line.isupper() and not line[:1].isdigit() and \
+        re.search(r"[A-ZĐÀ-Ỹ]{2,}\s+[A-ZĐÀ-Ỹ]", line) is not None
 
 
 # Labels of an activity's fields ("- Địa điểm: …", "Đơn vị chủ trì: …"): they belong to the item above.
@@ -394,8 +414,10 @@ ATTRIBUTE_ITEM = re.compile(
 CLOSING_LINE = re.compile(
     r"^(?:(?:Văn\s*phòng|VP)[^.;:]{0,80}?\b(?:theo\s*dõi|đôn\s*đốc)\b[^.;:]{0,80}\.?|"
     r"(?:Yêu\s*cầu|Đề\s*nghị)\s[^.;:]{0,120}?\bnghiêm\s*túc\b[^.;:]{0,80}|"
-    # "Yêu cầu A, B, C triển khai thực hiện./.": the call to carry out what was said above
-    r"(?:Yêu\s*cầu|Đề\s*nghị)\s[^.;:]{0,200}?\s(?:triển\s*khai|tổ\s*chức)\s*thực\s*hiện"
+    # "Yêu cầu A, B, C triển khai thực hiện./.", "Ủy ban nhân dân tỉnh yêu cầu A, B triển khai thực hiện./.":
+    # the call to carry out what was said above
+    r"(?:[A-ZĐÀ-Ỹ][^.;:]{0,80}?\s(?:yêu\s*cầu|đề\s*nghị)|Yêu\s*cầu|Đề\s*nghị)\s[^.;:]{0,200}?\s"
+    r"(?:nghiêm\s*túc\s+)?(?:triển\s*khai|tổ\s*chức)\s*thực\s*hiện"
     r"(?:\s*(?:nội\s*dung|Kế\s*hoạch|Thông\s*báo|văn\s*bản|Công\s*văn)\s*(?:này|trên))?(?=\./\.)|"
     r"Trân\s*trọng[^.;:]{0,40}|[^.;:]{0,120}\b(?:trân\s*trọng\s*)?cảm\s*ơn\b[^.;:]{0,120}|"
     r"[^.;:]{0,160}\b(?:biết,?\s*(?:và\s*)?(?:thực\s*hiện|phối\s*hợp)|để\s*biết|thông\s*báo\s*để)[^.;:]{0,60})"
@@ -453,13 +475,26 @@ OPINION_CLOSING = re.compile(r"^Trên\s*đây\s*là\s*(?:một\s*số\s*)?(?:ý\
 ASK_IN_CLOSING = re.compile(r"\b(?:đề\s*nghị|yêu\s*cầu)\s+(?:quý\s+)?(?=[A-ZĐÀ-Ỹ]|các\s)", re.U)
 
 
+NESTED_KINDS = ("letter", "paren", "dash", "plus", "bullet")
+NOTES_LINE = re.compile(r"(?:\*\s*)?(?:Ghi\s*chú|GHI\s*CHÚ)\s*:?", re.U)
+
+
 def build_tree(lines: list[str]) -> Node:
     root = Node(kind="root", label="", rank=-1, lines=[""])
     current = root
     stack = [root]
+    note_rank: int | None = None  # the level of the items a "Ghi chú:" line put under it
+    findings: str | None = None  # after "…, còn một số tồn tại, cụ thể:" at the top: the findings' mark, "" until seen
     for i, ln in enumerate(lines):
         mk = _marker(ln)
         nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if mk is None and current is root and (_findings_intro(ln) or FIELDS_INTRO.search(ln)):
+            findings = ""  # the list below is findings, or the fields of the information asked for
+        if mk is None and NOTES_LINE.fullmatch(ln):
+            note_rank = current.rank if current is not root else 0  # "Ghi chú:" / "- (*) …": footnotes, not work
+            continue
+        if mk is not None and note_rank is not None and mk[2] < note_rank:
+            note_rank = None
         if mk is None and (group := _closes_group(ln, nxt, current, root)) is not None:
             # "Đơn vị chủ trì: X; Đơn vị phối hợp: Y, Z.": one line may carry both fields
             for fld in re.split(r"[;.]\s*(?=[A-ZĐÀ-Ỹ][^:;.]{0,40}:)", ln):
@@ -484,15 +519,35 @@ def build_tree(lines: list[str]) -> Node:
             stack = [root, node]
             current = node
             continue
+        if mk is None and current is not root and INTRO_END.search(ln) and len(stack) > 1 and \
+                (nmk := _marker(nxt) if nxt is not None else None) is not None and \
+                (nmk[0] in ("roman", "heading", "article") or nmk[2] <= stack[1].rank):
+            # "1. Công ty A;" / "2. Công ty B." / "Sau khi nghe báo cáo, … kết luận như sau:" / "I. …": the lead-in
+            # of the next part, not the end of the last item
+            root.lines.append(ln)
+            stack, current = [root], root
+            continue
         if mk is None:
             if current is not root and (CLOSING_LINE.match(ln) or _closing_ask(ln)):
                 continue
             current.lines.append(ln)
             continue
         kind, label, rank, rest = mk
-        while stack[-1] is not root and stack[-1].rank >= rank:
-            stack.pop()
-        node = Node(kind=kind, label=label, rank=rank, lines=[rest or ln], parent=stack[-1])
+        top = stack[-1]
+        same = next((k for k in range(len(stack) - 1, 0, -1)
+                     if rank > 0 and stack[k].kind == kind and stack[k].rank == rank), None)
+        if same is not None:
+            del stack[same:]  # the next item of a list already open, however deep the items between
+        elif not (top is not root and top.kind in NESTED_KINDS and kind in NESTED_KINDS and kind != top.kind
+                  and rank < top.rank and not top.children and top.lines[-1].rstrip().endswith(":")):
+            while stack[-1] is not root and stack[-1].rank >= rank:
+                stack.pop()
+        # else: "(2) Hồ sơ gồm:" / "a) …" / "b) …" — the items a lead-in announces are its own, whatever their marks
+        if findings is not None and stack[-1] is root:
+            # "- Nhiều đơn vị chưa …" / "- …" / "1. Đề nghị …": the first top-level list holds the findings
+            findings = kind if findings in ("", kind) else None
+        node = Node(kind=kind, label=label, rank=rank, lines=[rest or ln], parent=stack[-1],
+                    note=note_rank is not None or findings is not None and stack[-1] is root)
         stack[-1].children.append(node)
         stack.append(node)
         current = node
@@ -502,7 +557,7 @@ def build_tree(lines: list[str]) -> Node:
 NON_DIRECTIVE_HEAD = re.compile(
     r"^(?:(?:[IVX]+|\d+)\s*[.)]\s*)?(?:đánh\s*giá|kết\s*quả|tình\s*hình|hạn\s*chế|tồn\s*tại|khuyết\s*điểm|"
     r"mục\s*đích|yêu\s*cầu\s*$|mục\s*tiêu|quan\s*điểm|căn\s*cứ|sự\s*cần\s*thiết|bối\s*cảnh|thực\s*trạng|"
-    r"ưu\s*điểm|nguyên\s*nhân|bài\s*học|mục\s*đích,\s*yêu\s*cầu|những\s*kết\s*quả|những\s*hạn\s*chế|"
+    r"ưu\s*điểm|nguyên\s*nhân|quyền\s*hạn|bài\s*học|mục\s*đích,\s*yêu\s*cầu|những\s*kết\s*quả|những\s*hạn\s*chế|"
     r"phạm\s*vi|đối\s*tượng|thông\s*tin\s*(?:chung\s*)?về|thời\s*hạn\s*(?:ủy\s*quyền|uỷ\s*quyền|giao|áp\s*dụng)|hiệu\s*lực|"
     r"(?:khó\s*khăn|vướng\s*mắc)(?!.*(?:kiến\s*nghị|đề\s*xuất|giải\s*pháp|nhiệm\s*vụ))|quy\s*định\s*(?:về|của|hiện\s*hành|pháp\s*luật)|cơ\s*sở\s*pháp\s*lý)",
     re.I | re.U)
@@ -510,7 +565,7 @@ DIRECTIVE_HEAD = re.compile(r"nhiệm\s*vụ|giải\s*pháp|tổ\s*chức\s*th�
                             r"chế\s*độ\s*(?:báo\s*cáo|thông\s*tin)|"
                             r"trách\s*nhiệm|giao|đề\s*nghị|chỉ\s*đạo|kết\s*luận|yêu\s*cầu", re.I | re.U)
 ASSESSMENT = re.compile(
-    r"^(?:trong\s*(?:năm|thời\s*gian)\s*(?:qua|\d{4})|năm\s*\d{4},|thời\s*gian\s*qua|nhìn\s*chung|qua\s*\d|"
+    r"^(?:trong\s*(?:năm|thời\s*gian)\s*(?:qua|\d{4})|trong\s*(?:tháng|quý)\s*[^,.]{1,12},[^.]{0,80}\bđã\b|năm\s*\d{4},|thời\s*gian\s*qua|nhìn\s*chung|qua\s*\d|"
     r"tuy\s*nhiên|bên\s*cạnh\s*(?:những|đó)|kết\s*quả\s*(?:đạt|đã)|đã\s*đạt)"
     r"|\bđã\s*(?:có\s*nhiều|đạt\s*được|đạt|hoàn\s*thành\s*tốt|được\s*quan\s*tâm|đánh\s*giá|được\s*nghe|nghe)|còn\s*(?:hạn\s*chế|chậm|lúng\s*túng|"
     r"thấp|chưa)|chưa\s*(?:đáp\s*ứng|cao|đồng\s*đều|thường\s*xuyên)", re.I | re.U)
@@ -550,7 +605,7 @@ def _is_directive_heading(text: str) -> bool | None:
 def _body_bounds(lines: list[str], kind_index: int) -> tuple[int, int]:
     start = 0
     for i, ln in enumerate(lines[:80]):
-        if re.match(r"^Nơi\s*nhận", ln):
+        if RECIPIENTS_HEAD.match(ln):
             break  # what follows is the signature and the attachments ("Số quyết định" in a table header)
         if re.match(r"^(Kính\s*gửi|V/v|Số\s*[:.]|Số\s*\d|Số\s*/)", ln):
             start = i + 1
@@ -574,13 +629,13 @@ def _body_bounds(lines: list[str], kind_index: int) -> tuple[int, int]:
         start += 1
     end = len(lines)
     for i in range(start, len(lines)):
-        if re.match(r"^Nơi\s*nhận", lines[i]):
+        if RECIPIENTS_HEAD.match(lines[i]):
             end = i
             break
         if i > start and _signature_starts(lines, i):
             end = i  # the signature block ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / name") without "Nơi nhận"
             break
-        if re.search(r"\./\.\s*$", lines[i]):  # the closing formula ends the body
+        if re.search(r"\./\.\s*\S{0,3}\s*$", lines[i]):  # the closing formula ends the body (OCR may add a speck)
             end = i + 1
             break
     return start, end
@@ -643,7 +698,7 @@ def _body_segments(lines: list[str], kind_index: int) -> tuple[int, list[list[st
 
     for n, att in enumerate(starts):
         stop = title_start(starts[n + 1], att) if n + 1 < len(starts) else len(lines)
-        stop = next((i for i in range(att + 1, stop) if re.match(r"^Nơi\s*nhận", lines[i])), stop)
+        stop = next((i for i in range(att + 1, stop) if RECIPIENTS_HEAD.match(lines[i])), stop)
         blanks = sum(1 for ln in lines[att + 1: stop] if re.search(r"\.{8,}|…{3,}|□", ln))
         if not FORM_RE.search(" ".join(lines[title_start(att, end): att + 1])) and blanks < 3:
             segments.append(lines[att + 1: max(att + 1, stop)])
@@ -682,7 +737,32 @@ def _split_inline_items(line: str) -> list[str]:
 
 
 def _join_wrapped(lines: list[str]) -> list[str]:
-    return [piece for ln in _join_wrapped_lines(lines) for piece in _split_inline_items(ln)]
+    return [piece for ln in _merge_quotes(_join_wrapped_lines(lines)) for piece in _split_inline_items(ln)]
+
+
+QUOTE_OPEN = re.compile(r"^\s*(?:“|‘‘|‘|\"|«|'')")
+QUOTE_CLOSE = re.compile(r"(?:[”’»\"]|'')\s*[.;,:)…]*\s*$")  # the quotation ends with its line
+QUOTE_SPAN = 80  # lines; a quotation that never closes is not taken for one
+
+
+def _merge_quotes(lines: list[str]) -> list[str]:
+    """A passage quoted after its lead-in ("Khoản 1 Điều 5 Nghị định … quy định:" / "“1. … 2. …”"): the quoted
+    lines are the lead-in's words, however they are numbered — never items of the document's own."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        opening = QUOTE_OPEN.match(ln)
+        if opening and out and out[-1].rstrip().endswith(":"):
+            end = next((j for j in range(i, min(len(lines), i + QUOTE_SPAN))
+                        if QUOTE_CLOSE.search(lines[j][opening.end():] if j == i else lines[j])), None)
+            if end is not None:
+                out[-1] = " ".join([out[-1], *lines[i: end + 1]])
+                i = end + 1
+                continue
+        out.append(ln)
+        i += 1
+    return out
 
 
 def _join_wrapped_lines(lines: list[str]) -> list[str]:
@@ -694,7 +774,7 @@ def _join_wrapped_lines(lines: list[str]) -> list[str]:
     wrapped_heading = False  # a short numbered heading whose name went on to the next line
     for ln in lines:
         open_end = bool(out) and not re.search(r"[.:;!?)\"”…]$", out[-1])
-        heading = bool(out) and (out[-1].isupper() or ln.isupper() or _is_heading_item(out[-1]))
+        heading = bool(out) and (out[-1].isupper() or _caps_title(ln) or _is_heading_item(out[-1]))
         mark = _marker(out[-1]) if out else None
         if open_end and heading and mark is not None and _marker(ln) is None and ln[:1].islower() and \
                 mark[0] != "heading" and (UNIT_START.match(mark[3]) or _is_heading_item(out[-1]) and len(ln) < 100
@@ -761,7 +841,7 @@ def parse_notice(raw: str) -> ParsedNotice:
         subject = subject or segments[0][0]
         segments[0] = segments[0][1:]
         start = 1
-    body = _join_wrapped(segments[0])
+    body = _until_questions(_join_wrapped(segments[0]))
     body_text = " ".join(body)
     meeting = None
     mm = re.search(r"(?:^|\s)Ngày\s*(\d{1,2}/\d{1,2}/\d{4})", body_text)
@@ -770,7 +850,7 @@ def parse_notice(raw: str) -> ParsedNotice:
     default_leads = list(addressees)
     if not default_leads:
         cm = CLOSING_LEAD_RE.search(" ".join(body[-2:]))
-        wm = WORKED_WITH_RE.search(" ".join(lines[: start + 5]) + " " + body_text[:600])
+        wm = WORKED_WITH_RE.search("\n".join(lines[: start + 5]) + "\n" + body_text[:600])
         if cm:
             default_leads = split_units(cm.group("u")) or [cm.group("u")]
         elif wm:
@@ -796,6 +876,19 @@ def parse_notice(raw: str) -> ParsedNotice:
         references=tuple(_references(text, number)), recipients=tuple(_recipients(lines, start + len(segments[0]))),
         meeting_date=meeting, tasks=tuple(tasks),
     )
+
+
+def _until_questions(body: list[str]) -> list[str]:
+    """A news rendition that goes on as questions and answers ("Hoạt động … được quy định như thế nào?" and the
+    law quoted in reply) after the document's items: the answers explain, they assign nothing."""
+    seen_item = False
+    for i, ln in enumerate(body):
+        mark = _marker(ln)
+        if mark is not None and mark[0] != "heading":
+            seen_item = True
+        elif seen_item and ln.rstrip(" *").endswith("?") and len(ln) < 200:
+            return body[:i]
+    return body
 
 
 def _indicator_table(lines: list[str]) -> bool:
@@ -867,7 +960,7 @@ def _headline(line: str) -> bool:
 
 def _recipients(lines: list[str], end: int) -> list[str]:
     """The "Nơi nhận" list after the body."""
-    at = next((i for i in range(end, len(lines)) if re.match(r"^Nơi\s*nhận", lines[i])), None)
+    at = next((i for i in range(end, len(lines)) if RECIPIENTS_HEAD.match(lines[i])), None)
     if at is None:
         return []
     out = []
@@ -931,6 +1024,7 @@ def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads:
         deadline = pick_deadline(lead_in, issued_on=issued_on)
         if deadline and (deadline.exact or re.search(r"tháng|quý", deadline.text, re.I)):
             inherited_due = (deadline.due, deadline.text)
+    _mark_law_text(root)
     intro_tasks = [ln for ln in intro if _directive_paragraph(ln) and not INTRO_END.search(ln) and ln is not lead_in]
     if lead_in is not None and len(sentences := re.split(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])", lead_in)) > 1 and \
             _directive_paragraph(own := " ".join(sentences[:-1])) and (_asks_a_unit(own) or _unit_opens_with_work(own)):
@@ -997,6 +1091,14 @@ def _reports_a_letter(text: str) -> bool:
         re.match(r"\s*(?:là|được)\b", text[len(name):]) is None
 
 
+def _unit_not_at_work(text: str) -> bool:
+    """"Ban Chỉ đạo làm việc theo nguyên tắc …", "Tổ công tác là …": a unit opens the sentence, no work follows."""
+    if not UNIT_START.match(text):
+        return False
+    name = name_prefix(text)
+    return 0 < len(name) <= 90 and NOT_WORK_AFTER_UNIT.match(text[len(name):]) is not None
+
+
 SUBJECT_AFTER_OPENING = re.compile(r"^(?:Trên\s*cơ\s*sở|Căn\s*cứ|Theo\s*đó|"
                                    # a news item retelling a notice: "Theo thông báo này, Chủ tịch UBND … giao …"
                                    r"Theo\s*(?:thông\s*báo|kết\s*luận|văn\s*bản|công\s*văn)\s*(?:này|trên|nói\s*trên))\b",
@@ -1013,16 +1115,18 @@ def _subject_after_opening(text: str) -> bool:
     return any(_unit_opens_with_work(text[m.end():]) for m in re.finditer(r",\s*", head))
 
 
-SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])")
+SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[“\"]?[A-ZĐÀ-Ỹ])")
 
 
 ASK_WORD = re.compile(r"^(?:Giao|Đề\s*nghị|Yêu\s*cầu)\s+(?:cho\s+)?", re.U)
 
 
 # a sentence that adds another piece of work for the same doer: "Đồng thời chỉ đạo …", "Đồng thời, phối hợp …"
-ALSO_WORK = re.compile(r"^(?:Tiếp\s*tục\s+|Đồng\s*thời,?\s+)"
+ALSO_WORK = re.compile(r"^(?:(?:Tiếp\s*tục\s+|Đồng\s*thời,?\s+)"
                        r"(?:nắm|chỉ\s*đạo|tổ\s*chức|phối\s*hợp|xây\s*dựng|rà\s*soát|kiểm\s*tra|"
-                       r"hướng\s*dẫn|triển\s*khai|tăng\s*cường|đẩy\s*mạnh|theo\s*dõi|tham\s*mưu)\b", re.U)
+                       r"hướng\s*dẫn|triển\s*khai|tăng\s*cường|đẩy\s*mạnh|theo\s*dõi|tham\s*mưu)\b|"
+                       # a bare imperative after an ask names the next piece of work: "Đẩy mạnh thu hút đầu tư …"
+                       r"(?:Đẩy\s*mạnh|Tăng\s*cường|Đảm\s*bảo|Bảo\s*đảm)\s+(?:việc\s+|công\s*tác\s+)?[a-zđà-ỹ])", re.U)
 
 
 def _join_name_lists(sentences: list[str]) -> list[str]:
@@ -1050,12 +1154,20 @@ def _by_subject(paragraphs: list[str]) -> list[tuple[str, str | None]]:
         parts: list[str] = []
         current: list[str] = []
         current_leads: list[str] = []
-        sentences = _join_name_lists(SENTENCE_END.split(para))
+        sentences = [c for sentence in _join_name_lists(SENTENCE_END.split(para)) for c in _dated_clauses(sentence)]
         for sentence in sentences:
             leads, strength = find_leads_ranked(sentence)
+            if current and current[-1].rstrip().endswith(";") and DATED_CLAUSE.search(sentence) and \
+                    DATED_CLAUSE.search(" ".join(current)):
+                # "A …, hoàn thành trong quý IV; B …, hoàn thành trong tháng 4": each clause its own dated duty
+                parts.append(" ".join(current))
+                current, current_leads = [], []
             if current and (strength >= STRONG and leads and not _same_units(leads, current_leads) and
                             not is_generic_reference(leads) and not INTRO_END.search(sentence)
-                            or bool(ALSO_WORK.match(sentence)) and bool(current_leads) or _new_ask(sentence)):
+                            or bool(ALSO_WORK.match(sentence)) and (bool(current_leads) or _asks_a_unit(current[0]))
+                            and not ASSESSMENT.search(current[0][:200])
+                            or _new_ask(sentence)
+                            or _new_doer(sentence, current_leads)):
                 # "Các đơn vị thực hiện trước ngày …" goes with the ask; "…, UBND tỉnh có ý kiến như sau:" too
                 parts.append(" ".join(current))
                 current, current_leads = [], []
@@ -1068,6 +1180,21 @@ def _by_subject(paragraphs: list[str]) -> list[tuple[str, str | None]]:
         shared = last if len(parts) > 1 and len(current) > 1 and DEADLINE_CUE.search(last) else None
         out.extend((part, shared) for part in parts)
     return out
+
+
+def _dated_clauses(sentence: str) -> list[str]:
+    """"A …, hoàn thành trong quý IV; B …, hoàn thành trong tháng 4": the ';' clauses, when two or more of them
+    say when they are done; else the sentence whole."""
+    clauses = [c for c in re.split(r"(?<=;)\s+", sentence) if c.strip()]
+    return clauses if sum(1 for c in clauses if DATED_CLAUSE.search(c)) >= 2 else [sentence]
+
+
+def _new_doer(sentence: str, current: list[str]) -> bool:
+    """"Sở A, Sở B phối hợp … hoàn thành …" after "Giao Sở C …": the sentence opens with other doers and their verb."""
+    if not _opens_with_doer(sentence):
+        return False
+    named = split_units(name_prefix(sentence)) or [name_prefix(sentence)]
+    return not _same_units(named, current) and not is_generic_reference(named)
 
 
 # a sentence that asks anew: "Qua đó, Ban Thường vụ Huyện ủy yêu cầu …", "Đồng thời cũng đề nghị các xã …"
@@ -1089,7 +1216,10 @@ def _new_ask(sentence: str) -> bool:
 
 NOT_WORK_AFTER_UNIT = re.compile(r"^\s*(?:đã|vừa|đang|nhận\s*được|về\s*việc|(?:trân\s*trọng\s*)?cảm\s*ơn|"
                                  r"có\s*(?:văn\s*bản|công\s*văn|tờ\s*trình|báo\s*cáo)|"
-                                 r"là|được|cho\s*biết|phát\s*biểu)\b", re.I | re.U)
+                                 r"là|được|cho\s*biết|phát\s*biểu|"
+                                 # how a board works, not work: "Ban Chỉ đạo làm việc theo nguyên tắc tập trung dân chủ"
+                                 r"(?:làm\s*việc|hoạt\s*động)\s*theo\s*(?:nguyên\s*tắc|chế\s*độ|quy\s*chế))\b",
+                                 re.I | re.U)
 
 
 def _unit_opens_with_work(text: str) -> bool:
@@ -1105,6 +1235,9 @@ def _unit_opens_with_work(text: str) -> bool:
     return len(name) <= 90 and not NOT_WORK_AFTER_UNIT.match(text[len(name):]) and not INTRO_END.search(text)
 
 
+# a clause with its own completion time: "…, thời gian hoàn thành trong quý IV.2019", "… hoàn thành trước ngày 10.3"
+DATED_CLAUSE = re.compile(r"\b(?:hoàn\s*thành|xong|chậm\s*nhất|kết\s*thúc)\s+(?:trong|trước|vào|trong\s*tháng)?\s*"
+                          r"(?:ngày|tháng|quý|năm)?\s*[\dIVX]", re.I | re.U)
 DEADLINE_CUE = re.compile(r"\b(?:trước|chậm\s*nhất|hoàn\s*thành|gửi\s*về)\b[^.;]*\d", re.I | re.U)
 
 
@@ -1117,6 +1250,7 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
     after_intro = set(paragraphs[directive_after + 1:]) if directive_after >= 0 else set()
     split = [(part, shared, para in after_intro) for para in paragraphs for part, shared in _by_subject([para])]
     shared_of = {part: shared for part, shared, _ in split if shared}
+    whole = set(paragraphs)  # a part that is not a whole paragraph was cut out of one by its doer or its date
     for para, _, directed in split:  # "X tham mưu …; Y theo dõi …": one task per doer
         if (listed := _ask_list(para)) is not None:
             # "… chỉ đạo các ngành chuyên môn A; B; C" / "… giao X thực hiện các nội dung như: A. B. C.": one task each
@@ -1126,11 +1260,15 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
         if INTRO_END.search(para) and para is not split[-1][0]:
             continue  # "Về đề nghị của Bộ X …, Phó Thủ tướng có ý kiến như sau:" introduces the tasks
         directs = not _informs(para) and _directive_paragraph(para) or (
+            # "… yêu cầu các phòng ngành …" / "Tiếp tục đẩy mạnh …": the asked units' next piece of work
+            bool(groups) and bool(groups[-1][1]) and ALSO_WORK.match(para) is not None) or (
             (in_directive_section or directed) and not CLOSING.search(para) and not CLOSING_LINE.match(para)
             and not _informs(para)
             and not INTRO_END.search(para)
             and not ASSESSMENT.search(para[:200]) and len(para) >= 20) or (
-            len(split) > len(paragraphs) and _unit_opens_with_work(para))
+            len(split) > len(paragraphs) and (_unit_opens_with_work(para) or para not in whole and (
+                _opens_with_doer(para) or DATED_CLAUSE.search(para) is not None and para.endswith((";", "."))))
+            and not _informs(para))
         if not directs:
             if groups and not CLOSING.search(para) and pick_deadline(para, issued_on=issued_on):
                 groups[-1][0].append(para)  # "Thời gian gửi báo cáo trước ngày 20/3/2009." completes the task
@@ -1138,7 +1276,10 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
         leads = find_leads(para)
         if groups and ALSO_WORK.match(para) and not leads and groups[-1][1]:
             groups.append(([para], groups[-1][1]))  # "Đồng thời chỉ đạo …": the same doer's next task
-        elif groups and (not leads and not _new_ask(para) or leads and _same_units(leads, groups[-1][1])):
+        elif groups and (not leads and not _new_ask(para) and not _new_doer(para, groups[-1][1])
+                         and not (DATED_CLAUSE.search(para) and groups[-1][0][-1].rstrip().endswith(";")
+                                  and DATED_CLAUSE.search(groups[-1][0][-1]))
+                         or leads and _same_units(leads, groups[-1][1])):
             groups[-1][0].append(para)
         else:
             groups.append(([para], leads))
@@ -1248,7 +1389,13 @@ def _task(ref: str, text: str, *, issued_on: dt.date | None, ctx: _Context, pare
 def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: _Context, directive: bool,
           ref_prefix: str, inherited_due: tuple[dt.date, str] | None = None) -> None:
     sibling_count: dict[str, int] = {}
+    if node.kind != "root" and (_legal_intro(node.lines[-1]) or MEMBERS_INTRO.search(node.lines[-1])
+                                or ROLE_ITEM.match(node.text) or _findings_intro(node.lines[-1])
+                                or FIELDS_INTRO.search(node.lines[-1])):
+        return  # "Khoản 1 Điều 5 Nghị định … quy định:", "…, gồm các thành viên sau đây:" — no work below
     for child in node.children:
+        if child.note:
+            continue
         sibling_count[child.kind] = sibling_count.get(child.kind, 0) + 1
         label = child.label or _ordinal(child.kind, sibling_count[child.kind])
         if child.kind == "heading":
@@ -1271,8 +1418,14 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
             # an article of a decision directs only when it says so ("Điều 2. Giao Sở …", "Điều 4. Giám đốc Sở X
             # chịu trách nhiệm …"); not "Thành lập …", not "Điều 2. Thời hạn ủy quyền"
             head_class = (_is_directive_heading(child.head) is not False if _titled(child) else True) and (
-                bool(DIRECTIVE_CUE.search(child.head[:120])) or _unit_opens_with_work(child.head))
+                bool(DIRECTIVE_CUE.search(child.head[:120])) or _unit_opens_with_work(child.head)) and \
+                not _unit_not_at_work(child.head)
         child_directive = directive if head_class is None else head_class
+        if not child_directive and child.parent is not None and child.parent.kind == "article" and \
+                _is_directive_heading(child.parent.head) is not False and \
+                not child.children and not ASSESSMENT.search(child.text[:200]) and (
+                    _asks_a_unit(child.text) or ARTICLE_ASK.search(child.text) is not None):
+            child_directive = True  # "Điều 1. Các chi phí … : 1. Đối với …, giao Bảo hiểm xã hội … thanh toán …"
         if child_directive and ASSESSMENT.search(text[:200]) and not DIRECTIVE_HEAD.search(child.head[:80]):
             child_directive = False
         if child_directive and CLOSING.search(child.head):
@@ -1281,6 +1434,12 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
         # "2. Sở Xây dựng" / "Tập trung …": the heading names the unit, the body starts on the next line
         body_after_unit = bool(unit_heading) and len(child.lines) > 1 and not FIELD_LABEL.match(child.lines[1])
         leads = unit_heading or find_leads(text)
+        if not leads and child.children and (titled := UNIT_TITLE.match(text)) and UNIT_START.match(titled.group("u")):
+            leads = split_units(titled.group("u")) or [titled.group("u")]  # "Yêu cầu đối với các thương nhân …"
+        if not leads and child.children and (lead_in := child.lines[-1].rstrip()).endswith(":") and \
+                _opens_with_doer(lead_in):
+            # "7. Đẩy mạnh truyền thông" / "Bộ X phối hợp với Ban Y và chủ trì cùng các bộ, ngành:": X leads the items
+            leads = split_units(name_prefix(lead_in)) or [name_prefix(lead_in)]
         child_ctx = ctx
         if child.owners:
             # "Trách nhiệm chỉ đạo thực hiện: X; Y." after the bullets: X and Y lead every bullet of the group
@@ -1291,14 +1450,18 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
                                  source="heading")
         deadline = pick_deadline(text, issued_on=issued_on)
         child_due = inherited_due
-        if child.children and deadline and deadline.exact and text.rstrip().endswith(":"):
+        if child.children and deadline and (deadline.exact or re.search(r"tháng|quý", deadline.text, re.I)) and \
+                text.rstrip().endswith(":"):
+            # "1. Đề nghị UBND các huyện báo cáo các nội dung sau, hoàn thành trong tháng 5/2026:": every item below
             child_due = (deadline.due, deadline.text)
         if child_directive and child.kind not in ("roman", "heading") and not topic_only and \
                 not (child.kind == "article" and child.children):
             # "1. Sở Văn hóa và Thể thao:" names who acts for the items below; it is not a task
             emit = not (unit_heading and len(child.lines) == 1) and not ATTRIBUTE_ITEM.match(text) and \
+                not (child.children and UNIT_TITLE.match(text)) and \
                 not _not_a_task(text, child) and (
-                not child.children or len(text) > 100 and not _topic_heading(child) and not _asks_below(child) or
+                not child.children or len(text) > 100 and not _topic_heading(child) and not _asks_below(child)
+                and not _titled_lead_in(child) or
                 (bool(leads) or _sentence_item(text)) and not _lead_in_only(child))
             if emit and body_after_unit:
                 body_text = " ".join(child.lines[1:])
@@ -1312,7 +1475,7 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
         elif child_directive and not child.children and len(text) > 40 and DIRECTIVE_TEXT.search(text):
             # a directive section without items ("VI. CHẾ ĐỘ BÁO CÁO" and its paragraphs)
             out.extend(_letter_tasks(child.lines[1:], issued_on=issued_on, base=child_ctx, ref_prefix=ref,
-                                     in_directive_section=True))
+                                     in_directive_section=head_class is True or child.kind != "heading"))
         if child_directive:
             pieces = [piece for part in extra for piece in _by_doer(part)]
             for n, part in enumerate(pieces, start=1 if topic_only else 2):
@@ -1337,10 +1500,90 @@ INFO_ITEM = re.compile(
     r"^(?:(?:Nguồn\s*)?kinh\s*phí|phương\s*tiện|trang\s*thiết\s*bị|nguồn\s*lực|hồ\s*sơ|tài\s*liệu|thời\s*gian|"
     r"thời\s*hạn|địa\s*điểm|thành\s*phần)\b[^.:;]{0,80}?(?::|\s(?:bao\s*gồm|gồm|được\s*(?:bố\s*trí|thực\s*hiện|cấp|"
     r"bảo\s*đảm|đảm\s*bảo|sử\s*dụng)|do\s|từ\s*nguồn))", re.I | re.U)
-# The law quoted or cited: "Khoản 2 Điều 3 của Thông tư số … quy định: “…”", "Điểm b khoản 1 Điều 41 Luật … quy định"
+# The law quoted or cited: "Khoản 2 Điều 3 của Thông tư số … quy định: “…”", "Điểm b khoản 1 Điều 41 Luật … quy định",
+# "Tại Điều 9 Thông tư số … hướng dẫn …"
 LEGAL_CLAUSE = re.compile(
-    r"^(?:(?:Điểm\s*\w{1,2}\s*,?\s*)?(?:khoản\s*\d+\s*,?\s*)?Điều\s*\d+|(?:Điểm\s*\w{1,2}\s*,?\s*)?Khoản\s*\d+)\b"
-    r"[^:“\"]{0,200}?(?:\bquy\s*định\b|\bvề\b[^:]{0,120}:\s*$)", re.I | re.U)
+    r"^(?:(?:Tại|Theo)\s+)?(?:(?:Điểm\s*\w{1,2}\s*,?\s*)?(?:khoản\s*\d+\s*,?\s*)?Điều\s*\d+|"
+    r"(?:Điểm\s*\w{1,2}\s*,?\s*)?Khoản\s*\d+)\b"
+    r"[^:“\"]{0,250}?(?:\b(?:quy\s*định|hướng\s*dẫn)\b|\bvề\b[^:]{0,120}:\s*$)", re.I | re.U)
+# A reference to the law: "khoản 2 Điều 10", "điểm h khoản 2 Điều 59", "Luật …", "Nghị định số …"
+LEGAL_REF = (r"(?:(?:điểm|khoản|Điều|tiểu\s*mục)\s*[\wđ]{1,4}\b|"
+             r"(?:Luật|Bộ\s*luật|Nghị\s*định|Thông\s*tư|Pháp\s*lệnh|Hiến\s*pháp)\b)")
+# What introduces the law's own words or a catalogue of what it provides, the items below being that text:
+# "Khoản 1 Điều 5 Nghị định số … quy định: …", "- Tại Điều 3 Luật … quy định về … như sau:",
+# "Theo quy định tại khoản 2 Điều 7 Luật …, tổ chức … có nghĩa vụ …, cụ thể:",
+# "… được quy định tại Điều 30 Luật … như sau:"
+LEGAL_SAYS = re.compile(rf"^(?:(?:Tại|Theo|Căn\s*cứ)\s+)?(?:các\s+)?{LEGAL_REF}[^:;“\"]{{0,250}}?\s"
+                        r"(?:quy\s*định|hướng\s*dẫn)\b(?:[^:]{0,160}?(?:như\s*sau|sau\s*đây|cụ\s*thể))?\s*:",
+                        re.I | re.U)
+LEGAL_LIST = re.compile(rf"quy\s*định\s*(?:tại|theo)\s*{LEGAL_REF}[^:]*?(?:như\s*sau|sau\s*đây|sau|cụ\s*thể|bao\s*gồm|"
+                        r"gồm)\s*:\s*$", re.I | re.U)
+OWN_VOICE = re.compile(r"\b(?:đề\s*nghị|yêu\s*cầu|giao|chỉ\s*đạo|chấp\s*hành|triển\s*khai|tuân\s*thủ|"
+                       r"(?<!được\s)thực\s*hiện|có\s*trách\s*nhiệm|phải|cần|chú\s*trọng|tập\s*trung)\b", re.I | re.U)
+
+
+# Who sits on a board, not work: "Kiện toàn Ban Chỉ đạo …, gồm các thành viên sau đây:",
+# "Thành phần Đoàn kiểm tra gồm:", "Trưởng ban: đồng chí …", "Các ủy viên:", "- 01 Phó Chủ nhiệm Văn phòng …;"
+MEMBERS_INTRO = re.compile(r"(?:\b(?:gồm|bao\s*gồm)\s*(?:có\s*)?(?:các|những)?\s*"
+                           r"(?:thành\s*viên|đồng\s*chí|ông\s*\(bà\)|ông,\s*bà)"
+                           r"(?:\s*(?:sau(?:\s*đây)?|có\s*tên\s*sau))?|"
+                           r"^(?:Thành\s*lập|Kiện\s*toàn|Củng\s*cố)\s+(?:Ban|Tổ|Đoàn|Hội\s*đồng|Tiểu\s*ban)\b[^:]{0,200}?"
+                           r"\b(?:gồm|bao\s*gồm)(?:\s*có)?|^(?:Thành\s*phần|Thành\s*viên)\b[^:;.]{0,80}?"
+                           r"\b(?:gồm|bao\s*gồm)(?:\s*có)?)\s*:\s*$", re.I | re.U)
+ROLE_ITEM = re.compile(r"^(?:\d{1,2}\s+|[Cc]ác\s+)?(?:[Pp]hó\s+)?(?:Trưởng\s*ban|Trưởng\s*đoàn|Tổ\s*trưởng|"
+                       r"Tổ\s*phó|Ủy\s*viên|Uỷ\s*viên|ủy\s*viên|uỷ\s*viên|[Tt]hành\s*viên|Thư\s*ký|Chủ\s*tịch\s*Hội\s*đồng)\b"
+                       r"[^:;.]{0,80}:"
+                       r"(?!\s*(?:[Cc]hủ\s*trì|[Cc]hịu\s*trách\s*nhiệm|[Pp]hụ\s*trách|[Cc]hỉ\s*đạo|[Tt]ổ\s*chức|[Tt]heo\s*dõi)\b)",
+                       re.U)
+
+
+# A lead-in to what went wrong, the items below being findings: "… còn phát sinh một số tồn tại …, cụ thể:",
+# "Tuy nhiên, vẫn còn một số hạn chế, khuyết điểm cần tập trung khắc phục:"
+FINDINGS_INTRO = re.compile(r"\b(?:còn|phát\s*sinh|bộc\s*lộ|một\s*số|những)\s+(?:\S+\s+){0,3}?(?:tồn\s*tại|hạn\s*chế|"
+                            r"khuyết\s*điểm|yếu\s*kém|bất\s*cập|thiếu\s*sót|sai\s*sót|vi\s*phạm)\b[^:]*:\s*$",
+                            re.I | re.U)
+
+
+# A provision speaking of itself: "quy định tại khoản 2 Điều này", "… của Thông tư này"
+LAW_SELF_REF = re.compile(r"\b(?:Điều|Thông\s*tư|Nghị\s*định|Luật|Bộ\s*luật|Pháp\s*lệnh)\s+này\b", re.U)
+
+
+def _mark_law_text(root: Node) -> None:
+    """In a document without articles of its own (a letter, a plan), an item that says "khoản 2 Điều này" or
+    "Thông tư này" is the text of a law copied in, not work the document hands out."""
+    nodes: list[Node] = []
+    todo = list(root.children)
+    while todo:
+        node = todo.pop()
+        nodes.append(node)
+        todo.extend(node.children)
+    if any(n.kind == "article" for n in nodes):
+        return
+    for node in nodes:
+        if LAW_SELF_REF.search(node.text) and not LEAD_IN_ASK.search(node.text):
+            node.note = True
+
+
+# The fields of the information or papers asked for: "… yêu cầu các thông tin cụ thể gồm:", "Hồ sơ gồm:"
+FIELDS_INTRO = re.compile(r"\b(?:thông\s*tin|hồ\s*sơ|tài\s*liệu)\b[^:.;]{0,40}?\b(?:gồm|bao\s*gồm)(?:\s*có)?\s*:\s*$",
+                          re.I | re.U)
+
+
+def _findings_intro(line: str) -> bool:
+    return FINDINGS_INTRO.search(line) is not None and not LEAD_IN_ASK.search(line)
+
+
+def _legal_intro(line: str) -> bool:
+    """A lead-in whose items are the law's text, not work this document hands out."""
+    mark = _marker(line)
+    text = mark[3] if mark and mark[0] != "heading" else line
+    text = text.strip()
+    if not text.endswith(":"):
+        return False
+    says = LEGAL_SAYS.match(text)
+    if says:
+        return not OWN_VOICE.search(text[: says.start()]) and not _asks_a_unit(text[: says.end()])
+    return LEGAL_LIST.search(text) is not None and not OWN_VOICE.search(text)
 # Agreeing with what another body wrote: "Đồng ý với nội dung báo cáo của Bộ X về …"
 AGREES = re.compile(r"^Đồng\s*ý\s+với\s+(?:nội\s*dung\s+)?(?:các\s+)?"
                     r"(?:báo\s*cáo|đề\s*xuất|kiến\s*nghị|ý\s*kiến|tờ\s*trình|đề\s*nghị|phương\s*án)\b", re.I | re.U)
@@ -1370,15 +1613,69 @@ def _informs(text: str) -> bool:
         PARAGRAPH_ASK.match(sentence) or _unit_opens_with_work(sentence) for sentence in SENTENCE_END.split(text))
 
 
+# A decision's own amendment of a plan or list, not work: "Điều chỉnh điểm a, b tại mục 3 Phụ lục II …",
+# "Sửa đổi, bổ sung khoản 2 Điều 5 …", "Bãi bỏ Điều 7 …"
+AMENDS = re.compile(r"^(?:Điều\s*chỉnh|Sửa\s*đổi|Bổ\s*sung|Bãi\s*bỏ|Thay\s*thế|Đính\s*chính)"
+                    r"(?:\s*,?\s*(?:bổ\s*sung|sửa\s*đổi|điều\s*chỉnh))?\s+(?:tại\s+)?"
+                    r"(?:(?:các\s+)?(?:điểm|khoản|mục|tiểu\s*mục|Điều|Phụ\s*lục|cụm\s*từ|tên\s*gọi)\s+[\w.]{1,8}\b)",
+                    re.I | re.U)
+
+
+# An item that names a document, as in a list of the laws a duty comes from or of documents sent on:
+# "Luật Đầu tư số …: Điểm k khoản 2 Điều 44;", "Văn bản hợp nhất số 48/VBHN-… về …;"
+DOC_CITATION = re.compile(r"^(?:Luật|Bộ\s*luật|Nghị\s*định|Thông\s*tư|Nghị\s*quyết|Quyết\s*định|Chỉ\s*thị|Pháp\s*lệnh|"
+                          r"Văn\s*bản\s*hợp\s*nhất|Công\s*văn|Thông\s*báo|Kết\s*luận)\b[^.;:]{0,80}?\bsố\b", re.U)
+
+
+TOPIC_TITLE = re.compile(r"^(?:Về|Quy\s*định\s*về|Vấn\s*đề)\s", re.U)
+
+
+def _explains_topic(node: Node) -> bool:
+    """"4. Về thẩm quyền cấp giấy phép …" / "Khoản 4 Điều 14 Nghị định … quy định: …. Do đó, …": a reply's topic
+    whose paragraphs explain the law or a case and ask nobody anything."""
+    if len(node.lines) < 2 or not TOPIC_TITLE.match(node.head):
+        return False
+    body = node.lines[1:]
+    first = body[0]
+    explains = LEGAL_CLAUSE.match(first) or NOTE_ITEM.match(first) or re.match(r"^Đối\s*với\s", first) or \
+        LEGAL_CLAUSE.search(node.head) and re.search(r"\bquy\s*định\b", node.head)
+    return bool(explains) and not any(DIRECTIVE_CUE.search(ln) or _asks_a_unit(ln) for ln in body)
+
+
+MOTTO = re.compile(r"Độc\s*lập\s*-\s*Tự\s*do\s*-\s*Hạnh\s*phúc", re.I | re.U)
+TOPIC_COLON = re.compile(r"^Về\s[^:]{3,150}:\s*(?P<rest>\S.*)$", re.U | re.S)
+
+
+def _topic_statement(text: str) -> bool:
+    """"Về quy hoạch cấp tỉnh: Theo phương án … khu đất không chồng lấn …": an opinion on a topic that states what
+    is, with no ask, no "cần"/"phải", no verb of work to open it."""
+    m = TOPIC_COLON.match(text)
+    if m is None:
+        return False
+    rest = m.group("rest")
+    return not DIRECTIVE_CUE.search(rest) and not re.search(r"\b(?:cần|phải)\b", rest) and \
+        not DIRECTIVE_TEXT.match(rest) and not _asks_a_unit(rest) and not _opens_with_doer(rest)
+
+
 def _not_a_task(text: str, node: Node) -> bool:
     """A note, a legal explanation, a case ("Đối với dự án …"), a target; a bare unit name in a list of
     recipients or inspected units; the line that introduces such a list ("… gồm:")."""
+    if _explains_topic(node) or _topic_statement(text):
+        return True
+    if _caps_title(text) and len(text) < 150 or MOTTO.search(text):
+        return True  # "1. TINH THẦN CHỈ ĐẠO" over the items: a title; "- Độc lập - Tự do - Hạnh phúc": the header
+    if AMENDS.match(text) or DOC_CITATION.match(text) and not DIRECTIVE_CUE.search(text):
+        return True  # "Điều chỉnh điểm a tại mục 3 Phụ lục II …"; "Nghị định số 35/2022/NĐ-CP …: Điều 5;" in a list
     if NOTE_ITEM.match(text) and not (text.lower().startswith("trường hợp") and DIRECTIVE_CUE.search(text)):
         return True
     if not node.children and APPENDIX_POINTER.search(text):
         return True  # "Các nhiệm vụ … được xác định tại Phụ lục 2": the appendix's rows are the tasks
     if _informs(text) or LEGAL_CLAUSE.match(node.head) and not _asks_a_unit(text):
         return True
+    if ROLE_ITEM.match(text):
+        return True  # "Trưởng ban: đồng chí …, Phó Chủ tịch UBND tỉnh": who sits on a board
+    if len(node.lines) == 1 and _legal_intro(node.head.split("“")[0].split('"')[0]) and not _asks_a_unit(text):
+        return True  # "- Tại Điều 3 Luật … quy định về … như sau: “…”": the law quoted, not work
     if EVENT_ITEM.match(text) and not DIRECTIVE_CUE.search(text):
         return True
     if node.children and LIST_INTRO.search(text) and (
@@ -1387,12 +1684,19 @@ def _not_a_task(text: str, node: Node) -> bool:
         return True  # "Các đơn vị được kiểm tra gồm:" and the list of names below
     if not node.children and len(node.lines) == 1 and UNIT_START.match(text):
         name = text.strip().rstrip(";.,")
+        if re.match(r"(?:Các|Những)\s", name) and len(name.split()) > 5:
+            return False  # "Các doanh nghiệp cam kết tiến độ bằng văn bản": a group, then its work
         return ":" not in name and bool(heading_units(name))
     return False
 
 
 APPENDIX_POINTER = re.compile(r"được\s*(?:xác\s*định|nêu|liệt\s*kê|quy\s*định)\s*(?:cụ\s*thể\s*|chi\s*tiết\s*)?tại\s*"
                               r"(?:các\s*)?Phụ\s*lục", re.I | re.U)
+# "1. Yêu cầu đối với các tổ chức, cá nhân khai thác khoáng sản." over its items: whose items they are, not work
+UNIT_TITLE = re.compile(r"^(?:Yêu\s*cầu|Nhiệm\s*vụ|Trách\s*nhiệm)\s+(?:đối\s*với|của)\s+(?P<u>[^.;:]{3,150}?)[.:]?\s*$",
+                        re.I | re.U)
+ARTICLE_ASK = re.compile(r"(?<!được\s)\bgiao\s+[A-ZĐ]|\bkhẩn\s*trương\b", re.U)
+CASE_ASK = re.compile(r"^(?:Đối\s*với|Riêng|Trường\s*hợp)\s[^.;]{0,200}?,\s*(?:đề\s*nghị|yêu\s*cầu|giao)\s", re.U)
 PARAGRAPH_ASK = re.compile(r"^(?:Giao|Đề\s*nghị|Yêu\s*cầu)\s+(?:cho\s+)?(?:quý\s+)?", re.U)
 
 
@@ -1415,8 +1719,9 @@ def _paragraph_parts(node: Node) -> list[list[str]]:
             continue  # a lead-in of the items below; a line that goes on with the sentence or title above
         ask = PARAGRAPH_ASK.match(ln)
         if topic and i == 1 or ask and UNIT_START.match(ln[ask.end():]) or _unit_opens_with_work(ln) or \
-                _unit_asks(ln) or _opens_with_doer(ln):
-            cuts.append(i)
+                _unit_asks(ln) or _opens_with_doer(ln) or CASE_ASK.match(ln) and _asks_a_unit(ln) and \
+                _directive_paragraph(" ".join(lines[:i])):
+            cuts.append(i)  # … "Đối với chi phí năm 2024, yêu cầu Bộ Tài chính …": a case, then its own ask
     return [lines[a:b] for a, b in zip(cuts, [*cuts[1:], len(lines)], strict=True)] if cuts else []
 
 
@@ -1497,6 +1802,9 @@ def _asks_below(node: Node) -> bool:
     last = node.lines[-1].rstrip()
     if OWN_WORK_MARK.search(last):
         return False  # "… trình Thủ tướng trước ngày 20 tháng 10 năm 2024, trong đó lưu ý một số nội dung sau:"
+    sentences = SENTENCE_END.split(" ".join(node.lines))
+    if len(sentences) > 1 and DIRECTIVE_TEXT.match(sentences[0]) and len(sentences[0]) > 40:
+        return False  # "Tổ chức phổ biến Luật …. Đặc biệt, chú trọng một số nội dung sau:": its own work first
     if INTRO_END.search(last) or SOME_BELOW.search(last):
         return True
     m = ASK_AT_END.search(last)
@@ -1507,8 +1815,17 @@ def _lead_in_only(node: Node) -> bool:
     """"1. Ủy ban nhân dân tỉnh, chỉ đạo các cơ quan liên quan:" over its '-' items: it introduces them."""
     text = node.text.rstrip()
     own_work = OWN_WORK_MARK.search(text) is not None
-    return len(node.lines) == 1 and text.endswith(":") and not own_work and \
+    return (len(node.lines) == 1 or _titled_lead_in(node)) and text.endswith(":") and not own_work and \
         any(c.kind not in ("heading",) for c in node.children) or _asks_below(node)
+
+
+def _titled_lead_in(node: Node) -> bool:
+    """"7. Đẩy mạnh thông tin truyền thông" / "Bộ X phối hợp với … và chủ trì cùng các bộ, ngành:" over items:
+    a title, then the line that hands the items to their doer."""
+    lead_in = node.lines[-1]
+    return len(node.lines) == 2 and bool(node.children) and _titled(node) and not heading_units(node.head) and \
+        lead_in.rstrip().endswith(":") and OWN_WORK_MARK.search(lead_in) is None and \
+        not re.search(r"\b(?:tháng|quý|năm)\s*[\dIVX]|khẩn\s*trương", lead_in, re.I)
 
 
 def _sentence_item(text: str) -> bool:

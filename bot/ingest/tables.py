@@ -43,27 +43,76 @@ def _kind(cell: str) -> str | None:
     return None
 
 
+MONTH_CELL = re.compile(r"^(?:(?P<first>\d{1,2})\s*[-–]\s*)?(?P<m>\d{1,2})\s*/\s*(?P<y>20\d\d)$")
+
+
+def _month_cell(time: str) -> str:
+    """A time cell that holds a month or a span of months ("12/2019", "3-12/2020"): done by the end of the
+    (last) month, written the way a deadline phrase says it ("tháng 12/2020")."""
+    m = MONTH_CELL.match(time)
+    return f"tháng {int(m.group('m'))}/{m.group('y')}" if m and 1 <= int(m.group("m")) <= 12 else time
+
+
 def _row_line(number: str, cells: dict[str, str]) -> str:
     parts = [f"{number}. {cells.get('content', '').strip()}"]
+    if cells.get("product"):
+        parts.append(f"– {cells['product'].strip()}.")  # the deliverable, read with the work as the table reads
     if cells.get("lead"):
         parts.append(f"Cơ quan chủ trì: {cells['lead'].strip()}.")
     if cells.get("support"):
         parts.append(f"Cơ quan phối hợp: {cells['support'].strip()}.")
-    if cells.get("product"):
-        parts.append(f"Sản phẩm: {cells['product'].strip()}.")
     if cells.get("time"):
-        parts.append(f"Thời gian hoàn thành: {cells['time'].strip()}.")
+        parts.append(f"Thời gian hoàn thành: {_month_cell(cells['time'].strip())}.")
     return " ".join(p for p in parts if p.strip())
+
+
+def _cells(line: str) -> list[str]:
+    """The cells of a "|" row: a Markdown row has pipes at both ends; a row of a converted document ("a | b | c")
+    has none, and a pipe at its start or end stands for an empty first or last cell."""
+    body = line.strip()
+    if body.startswith("|") and body.endswith("|") and len(body) > 1:
+        body = body[1:-1]
+    return [c.strip() for c in body.split("|")]
+
+
+def _header_cells(cells: list[str]) -> bool:
+    """A header row names its columns in a few words; a data row that happens to say "nhiệm vụ" and "tiến độ"
+    holds a row number or a long cell."""
+    return not ROW_NUMBER.match(cells[0]) and all(len(c) <= 80 for c in cells)
+
+
+def _sub_header(cells: list[str], columns: list[str | None]) -> list[str | None] | None:
+    """The second header row under a spanning cell ("Thực hiện" over "Đơn vị chủ trì | Đơn vị phối hợp"): the
+    columns as the two rows name them together; None when the row is not such a header."""
+    kinds = [_kind(c) if c else None for c in cells]
+    if cells[0] or "content" in kinds or not ({"lead", "support"} & set(kinds)) or len(cells) < len(columns):
+        return None
+    return [kinds[k] if cells[k] else (columns[k] if k < len(columns) else None) for k in range(len(cells))]
+
+
+GROUP_CELL = re.compile(r"^(?:[IVX]{1,4}|\d{1,2}|[a-zđ])\.?$")
 
 
 def rewrite_tables(lines: list[str]) -> list[str]:
     out: list[str] = []
     columns: list[str | None] | None = None
+    last_time = ""  # a table that opens with its time column merges that cell down its rows
     i = 0
     while i < len(lines):
         line = lines[i]
-        if line.count("|") >= 2:
-            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if line.count("|") >= 2 or columns and line.count("|") == 1:
+            cells = _cells(line)
+            if columns and "number" not in columns and len([c for c in cells if c]) == 2 and \
+                    GROUP_CELL.match(cells[0]) and cells[1]:
+                out.append(f"{cells[0].rstrip('.')}. {cells[1]}")  # "I | GIAI ĐOẠN 1: …", "1 | Lập nhiệm vụ": a group
+                i += 1
+                continue
+            if columns and (merged := _sub_header(cells, columns)) is not None:
+                columns = merged
+                i += 1
+                continue
+            if columns and len(cells) == len(columns) + 1 and not cells[-1]:
+                cells = cells[:-1]
             if columns and re.fullmatch(r"\(?\d{1,2}\)?", cells[0] or "(1)") and \
                     all(re.fullmatch(r"\(?\d{1,2}\)?", c) for c in cells if c):
                 i += 1  # the column numbers under a header: "(1) | (2) | (3)"
@@ -71,8 +120,9 @@ def rewrite_tables(lines: list[str]) -> list[str]:
             if columns and len(columns) - 2 <= len(cells) < len(columns) and line.rstrip().endswith("|"):
                 cells += [""] * (len(columns) - len(cells))  # empty last cells ("… | Thường xuyên | ")
             kinds = [_kind(c) for c in cells]
-            if "content" in kinds and ("lead" in kinds or "time" in kinds):
+            if "content" in kinds and ("lead" in kinds or "time" in kinds) and _header_cells(cells):
                 columns = kinds
+                last_time = ""
                 nxt = next((j for j in range(i + 1, min(i + 4, len(lines))) if not _header_fragment(lines[j])), None)
                 if nxt is not None and ROW_NUMBER.match(lines[nxt]):
                     # a Markdown header over rows flattened one cell per line
@@ -88,8 +138,22 @@ def rewrite_tables(lines: list[str]) -> list[str]:
                     out.append(_row_line(number, row))
                     i += 1
                     continue
+                if "number" not in columns and row.get("content") and (row.get("lead") or row.get("time")):
+                    # no number column ("Thời gian | Nội dung | Chủ trì | Phối hợp"): each row is a bullet of the
+                    # group above; an empty leading time cell is the time of the row above, merged down
+                    if columns[0] == "time" and columns.index("time") < columns.index("content"):
+                        last_time = row.get("time") or last_time
+                        row["time"] = last_time
+                    out.append("- " + _row_line("", row)[2:])
+                    i += 1
+                    continue
                 if not number and row.get("content") and not any(row.get(k) for k in ("lead", "time")):
                     out.append(row["content"])  # a group heading row ("I. …")
+                    i += 1
+                    continue
+                if not number and row.get("content") and row.get("lead"):
+                    # a row without its number under a numbered one (a merged number cell): a sub-row of it
+                    out.append("- " + _row_line("", row)[2:])
                     i += 1
                     continue
             out.extend(c for c in cells if c)
