@@ -471,6 +471,9 @@ def _closes_group(ln: str, nxt: str | None, current: Node, root: Node) -> Node |
     return group
 
 
+# "Trên đây là ý kiến kết luận của đồng chí …. Văn phòng … thông báo đến … biết, thực hiện./.": the closing formula
+# of a conclusion notice (one that asks a named unit is a task of its own, see OPINION_CLOSING below)
+CONCLUSION_CLOSING = re.compile(r"^Trên\s*đây\s*là\s*(?:ý\s*kiến\s*)?(?:kết\s*luận|chỉ\s*đạo)\b", re.U)
 OPINION_CLOSING = re.compile(r"^Trên\s*đây\s*là\s*(?:một\s*số\s*)?(?:ý\s*kiến|nội\s*dung\s*góp\s*ý)\b", re.U)
 ASK_IN_CLOSING = re.compile(r"\b(?:đề\s*nghị|yêu\s*cầu)\s+(?:quý\s+)?(?=[A-ZĐÀ-Ỹ]|các\s)", re.U)
 
@@ -528,7 +531,7 @@ def build_tree(lines: list[str]) -> Node:
             stack, current = [root], root
             continue
         if mk is None:
-            if current is not root and (CLOSING_LINE.match(ln) or _closing_ask(ln)):
+            if current is not root and (CLOSING_LINE.match(ln) or _closing_ask(ln) or CONCLUSION_CLOSING.match(ln)):
                 continue
             current.lines.append(ln)
             continue
@@ -556,6 +559,7 @@ def build_tree(lines: list[str]) -> Node:
 
 NON_DIRECTIVE_HEAD = re.compile(
     r"^(?:(?:[IVX]+|\d+)\s*[.)]\s*)?(?:đánh\s*giá|kết\s*quả|tình\s*hình|hạn\s*chế|tồn\s*tại|khuyết\s*điểm|"
+    r"thành\s*phần(?:\s*(?:tham\s*dự|dự\s*họp|dự|tham\s*gia|mời))?\s*:?\s*$|"  # who attended the meeting
     r"mục\s*đích|yêu\s*cầu\s*$|mục\s*tiêu|quan\s*điểm|căn\s*cứ|sự\s*cần\s*thiết|bối\s*cảnh|thực\s*trạng|"
     r"ưu\s*điểm|nguyên\s*nhân|quyền\s*hạn|bài\s*học|mục\s*đích,\s*yêu\s*cầu|những\s*kết\s*quả|những\s*hạn\s*chế|"
     r"phạm\s*vi|đối\s*tượng|thông\s*tin\s*(?:chung\s*)?về|thời\s*hạn\s*(?:ủy\s*quyền|uỷ\s*quyền|giao|áp\s*dụng)|hiệu\s*lực|"
