@@ -2,7 +2,8 @@
 ms per notice for text, .docx and .pdf inputs (reading the file included), and for scanned PDFs
 read by OCR; then the scorer's TOTAL line for ../shared/corpus/dev, dev-files and every
 tests/corpus/*/ folder (plus that folder's FIRST_LOOK.txt TOTAL line verbatim, labelled
-"first-look": the score the parser had on those documents before any rule was written for them).
+"first-look": the score the parser had on those documents before any rule was written for them; and
+SECOND_LOOK.txt, "second-look", when a later round of rules chosen from other batches only was scored on it).
 A benchmark, not a test.
 
     .venv/bin/python bench/bench_parser.py [--rounds 5] [--no-score] [--extra-corpus DIR ...]
@@ -96,10 +97,11 @@ def score(folder: Path) -> None:
                          capture_output=True, text=True, cwd=ROOT, check=False)
     total = next((ln for ln in run.stdout.splitlines() if ln.startswith("TOTAL")), run.stderr.strip()[-200:])
     print(f"{folder.name:12} now        {total}")
-    first = folder / "FIRST_LOOK.txt"
-    if first.exists():
-        line = next((ln for ln in first.read_text(encoding="utf-8").splitlines() if ln.startswith("TOTAL")), None)
-        print(f"{folder.name:12} first-look {line or '(no TOTAL line)'}")
+    for name, label in (("FIRST_LOOK.txt", "first-look"), ("SECOND_LOOK.txt", "second-look")):
+        kept = folder / name  # second look: scored with rules from other batches only (none chosen from it)
+        if kept.exists():
+            line = next((ln for ln in kept.read_text(encoding="utf-8").splitlines() if ln.startswith("TOTAL")), None)
+            print(f"{folder.name:12} {label:10} {line or '(no TOTAL line)'}")
 
 
 def _has_text_layer(path: Path) -> bool:
