@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from bot.ingest import parse_notice
 from storage.parsed import ParsedTask
+from tests.ingest.test_segmentation import SIGNATURE  # the same signature block under every example
 
 HEAD = """ỦY BAN NHÂN DÂN
 TỈNH AN BÌNH
@@ -15,15 +16,6 @@ An Bình, ngày 10 tháng 3 năm 2026
 Kính gửi: Các sở, ban, ngành tỉnh
 Ủy ban nhân dân tỉnh yêu cầu các đơn vị thực hiện các nội dung sau:
 """
-
-SIGNATURE = """Nơi nhận:
-- Như trên;
-- Lưu: VT.
-KT. CHỦ TỊCH
-PHÓ CHỦ TỊCH
-Trần Văn Bình
-"""
-
 
 def _tasks(body: str, *, head: str = HEAD, tail: str = SIGNATURE) -> list[ParsedTask]:
     return list(parse_notice(head + body + tail).tasks)

@@ -9,6 +9,7 @@ import datetime as dt
 
 from bot.ingest import parse_notice
 from storage.parsed import ParsedTask
+from tests.ingest.test_segmentation import SIGNATURE  # the same signature block under every example
 
 HEAD = """ỦY BAN NHÂN DÂN
 TỈNH AN BÌNH
@@ -17,15 +18,6 @@ An Bình, ngày 10 tháng 3 năm 2026
 THÔNG BÁO
 Kết luận của Chủ tịch UBND tỉnh tại buổi làm việc về đầu tư công
 """
-
-SIGNATURE = """Nơi nhận:
-- Như trên;
-- Lưu: VT.
-KT. CHỦ TỊCH
-PHÓ CHỦ TỊCH
-Trần Văn Bình
-"""
-
 
 def _tasks(body: str) -> list[ParsedTask]:
     return list(parse_notice(HEAD + body + SIGNATURE).tasks)

@@ -9,6 +9,7 @@ import datetime as dt
 
 from bot.ingest import parse_notice
 from storage.parsed import ParsedTask
+from tests.ingest.test_segmentation import SIGNATURE  # the same signature block under every example
 
 HEAD = """ỦY BAN NHÂN DÂN
 TỈNH AN BÌNH
@@ -30,15 +31,6 @@ II | GIAI ĐOẠN 2: TRÌNH PHÊ DUYỆT
 Ghi chú:
 - (*) Cơ quan lập quy hoạch là cơ quan được giao theo quy định của Luật Quy hoạch.
 """
-
-SIGNATURE = """Nơi nhận:
-- Như trên;
-- Lưu: VT.
-KT. CHỦ TỊCH
-PHÓ CHỦ TỊCH
-Trần Văn Bình
-"""
-
 
 def _tasks() -> list[ParsedTask]:
     return list(parse_notice(HEAD + TABLE + SIGNATURE).tasks)
