@@ -393,6 +393,14 @@ _LOWER_GROUP = r"(?:cơ\s*quan|đơn\s*vị|tổ\s*chức|cơ\s*sở|doanh\s*ngh
 NAMED_UNIT = re.compile(rf"^(?:{_HEADS})\s+\S", re.U)
 
 
+# "các phòng chuyên môn, đơn vị sự nghiệp", "cơ sở khám bệnh, chữa bệnh, doanh nghiệp": a group whose kind has its
+# own words (two or more) after it is complete; the kind after the comma opens another group. (A bare kind is one
+# of a list of kinds: "các cơ quan, đơn vị", "Các bộ, cơ quan ngang bộ", "các cấp ủy, tổ chức đảng" stay whole.)
+QUALIFIED_GROUP = re.compile(rf"^(?:[Cc]ác\s+|[Nn]hững\s+)?(?:{_KINDS})(?:\s+(?:{_KINDS}))?"
+                             rf"\s+(?!và\b|hoặc\b|(?:{_KINDS})\b)[^\W\d_]+\s+[^\W\d_]", re.U | re.I)
+KIND_AFTER_COMMA = re.compile(rf",\s*(?:các\s+)?(?:{_KINDS})\b", re.U | re.I)
+
+
 def _after_named(part: str) -> list[str]:
     out: list[str] = []
     start = 0
@@ -401,7 +409,9 @@ def _after_named(part: str) -> list[str]:
         if KIND_LIST_BEFORE.search(segment):
             continue  # "Thanh tra các bộ, ngành, địa phương": one more kind of the group the unit serves
         if NAMED_UNIT.match(segment) and not re.search(rf"{_LOWER_GROUP}", segment[:1].lower() + segment[1:]) \
-                or re.search(r"liên\s*quan$", segment):  # "Sở Y tế, cơ quan …", "… có liên quan, cơ sở …"
+                or re.search(r"liên\s*quan$", segment) \
+                or QUALIFIED_GROUP.match(segment) and not KIND_AFTER_COMMA.search(segment) \
+                and not NAMED_UNIT.match(segment):  # "Sở Y tế, cơ quan …", "… có liên quan, cơ sở …"
             out.append(segment)
             start = comma.end()
     return out + [part[start:]]

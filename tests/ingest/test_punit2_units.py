@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.ingest.units import find_leads
+from bot.ingest.units import find_leads, split_units
 
 
 @pytest.mark.parametrize("text", [
@@ -25,3 +25,23 @@ def test_words_starting_with_ban_are_not_units(text: str) -> None:
 ])
 def test_ban_units_still_lead(text: str, lead: list[str]) -> None:
     assert find_leads(text) == lead
+
+
+@pytest.mark.parametrize(("names", "units"), [
+    ("các phòng ban chuyên môn, đơn vị sự nghiệp", ["các phòng ban chuyên môn", "đơn vị sự nghiệp"]),
+    ("cơ sở khám bệnh, chữa bệnh, doanh nghiệp", ["cơ sở khám bệnh, chữa bệnh", "doanh nghiệp"]),
+    ("Cơ sở giáo dục mầm non, cơ quan, đơn vị liên quan", ["Cơ sở giáo dục mầm non", "cơ quan, đơn vị liên quan"]),
+])
+def test_a_complete_group_before_a_comma_ends_there(names: str, units: list[str]) -> None:
+    assert split_units(names) == units
+
+
+@pytest.mark.parametrize("names", [
+    "các cơ quan, đơn vị liên quan",
+    "Các bộ, cơ quan ngang bộ",
+    "các bộ ngành, địa phương",
+    "các sở, ban, ngành",
+    "các cấp ủy, tổ chức đảng",
+])
+def test_a_list_of_bare_kinds_stays_one_group(names: str) -> None:
+    assert split_units(names) == [names]
