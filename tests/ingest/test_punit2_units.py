@@ -45,3 +45,16 @@ def test_a_complete_group_before_a_comma_ends_there(names: str, units: list[str]
 ])
 def test_a_list_of_bare_kinds_stays_one_group(names: str) -> None:
     assert split_units(names) == [names]
+
+
+@pytest.mark.parametrize(("names", "units"), [
+    ("Vụ Pháp chế va các Cục Thuế địa phương", ["Vụ Pháp chế", "các Cục Thuế địa phương"]),  # "và" without its mark
+    ("Vụ Tổng hợp và Van phòng", ["Vụ Tổng hợp", "Van phòng"]),  # "Văn phòng" without its mark
+])
+def test_a_scan_that_lost_marks_still_splits_a_list(names: str, units: list[str]) -> None:
+    assert split_units(names) == units
+
+
+def test_unit_after_va_leads() -> None:
+    assert find_leads("Cục Kiểm tra va các Chi cục khu vực tổ chức rà soát hồ sơ.") == ["Cục Kiểm tra",
+                                                                                       "các Chi cục khu vực"]
