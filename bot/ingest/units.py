@@ -171,7 +171,9 @@ MAX_NAME = 90
 
 _LEVEL = r"(?:tỉnh|huyện|xã|phường|quận|thị\s*xã|thị\s*trấn|thành\s*phố)"
 # "Các Sở, Ban, ngành, đoàn thể tỉnh": kinds of one group listed after "các", each bare (no name of its own)
-_BARE_KIND = r"(?:Sở|sở|Ban|ban|Bộ|bộ|ngành|đoàn\s*thể|cơ\s*quan|đơn\s*vị|địa\s*phương|hội|Hội|đoàn|Đoàn)"
+# ("Thủ trưởng các Vụ, Cục, đơn vị thuộc Tổng cục": the departments of one body, each bare)
+_BARE_KIND = (r"(?:Sở|sở|Ban|ban|Bộ|bộ|ngành|đoàn\s*thể|cơ\s*quan|đơn\s*vị|địa\s*phương|hội|Hội|đoàn|Đoàn|"
+              r"Cục|cục|Vụ|Phòng|phòng|Chi\s*cục|chi\s*cục)")
 BARE_HEAD_AFTER = re.compile(rf"^(?:{_BARE_KIND}|Đảng\s*đoàn|Cục|Vụ|Phòng|Chi\s*cục)\s*(?:[,;]|$)", re.U)
 KIND_LIST_BEFORE = re.compile(rf"(?:^|\s)[Cc]ác\s+{_BARE_KIND}(?:\s*,\s*{_BARE_KIND})*$", re.U)
 BARE_KIND_AFTER = re.compile(rf"^{_BARE_KIND}(?:\s*,|\s*$|\s+{_LEVEL}\b|\s+(?:và|,)\s)", re.U)

@@ -58,3 +58,20 @@ def test_a_scan_that_lost_marks_still_splits_a_list(names: str, units: list[str]
 def test_unit_after_va_leads() -> None:
     assert find_leads("Cục Kiểm tra va các Chi cục khu vực tổ chức rà soát hồ sơ.") == ["Cục Kiểm tra",
                                                                                        "các Chi cục khu vực"]
+
+
+@pytest.mark.parametrize("names", [
+    "Thủ trưởng các Vụ, Cục, đơn vị thuộc Bộ",
+    "các Cục, Phòng, đơn vị trực thuộc",
+])
+def test_bare_departments_listed_after_cac_stay_one_group(names: str) -> None:
+    assert split_units(names) == [names]
+
+
+def test_a_named_department_after_bare_ones_is_its_own_unit() -> None:
+    assert split_units("các Sở, Phòng Kế hoạch huyện") == ["các Sở", "Phòng Kế hoạch huyện"]
+
+
+def test_lead_is_the_whole_group_of_departments() -> None:
+    assert find_leads("Giao Thủ trưởng các Vụ, Cục, đơn vị thuộc Bộ tổ chức thực hiện nghiêm.") == [
+        "Thủ trưởng các Vụ, Cục, đơn vị thuộc Bộ"]
