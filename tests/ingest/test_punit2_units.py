@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.ingest.units import find_leads, split_units
+from bot.ingest.units import find_leads, heading_units, split_units
 
 
 @pytest.mark.parametrize("text", [
@@ -75,3 +75,15 @@ def test_a_named_department_after_bare_ones_is_its_own_unit() -> None:
 def test_lead_is_the_whole_group_of_departments() -> None:
     assert find_leads("Giao Thủ trưởng các Vụ, Cục, đơn vị thuộc Bộ tổ chức thực hiện nghiêm.") == [
         "Thủ trưởng các Vụ, Cục, đơn vị thuộc Bộ"]
+
+
+@pytest.mark.parametrize(("heading", "units"), [
+    ("Quân ủy Trung ương", ["Quân ủy Trung ương"]),
+    ("Quận uỷ Hai Bà Trưng", ["Quận uỷ Hai Bà Trưng"]),
+])
+def test_party_committees_of_the_army_and_of_a_district_are_units(heading: str, units: list[str]) -> None:
+    assert heading_units(heading) == units
+
+
+def test_district_committee_leads() -> None:
+    assert find_leads("Quận ủy chỉ đạo các phường rà soát danh sách đảng viên.") == ["Quận ủy"]
