@@ -87,3 +87,13 @@ def test_party_committees_of_the_army_and_of_a_district_are_units(heading: str, 
 
 def test_district_committee_leads() -> None:
     assert find_leads("Quận ủy chỉ đạo các phường rà soát danh sách đảng viên.") == ["Quận ủy"]
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("Đại sứ quán Việt Nam tại Lào phối hợp tổ chức đón đoàn.", ["Đại sứ quán Việt Nam"]),
+    ("Câu lạc bộ Hưu trí chuẩn bị chương trình văn nghệ.", ["Câu lạc bộ Hưu trí"]),
+    ("Kiểm toán Nhà nước khu vực II tiến hành kiểm toán ngân sách.", ["Kiểm toán Nhà nước khu vực II"]),
+    ("Người đứng đầu cơ quan, đơn vị chịu trách nhiệm trước Chủ tịch UBND tỉnh.", ["Người đứng đầu cơ quan, đơn vị"]),
+])
+def test_more_kinds_of_unit_open_a_name(text: str, lead: list[str]) -> None:
+    assert find_leads(text) == lead
