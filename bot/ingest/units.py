@@ -43,6 +43,9 @@ _HEADS = (
     # embassies, clubs, the State Audit, and whoever heads a body ("Người đứng đầu các cơ quan … chịu trách nhiệm …")
     r"Đại\s*sứ\s*quán|Tổng\s*[Ll]ãnh\s*sự\s*quán|Câu\s*lạc\s*bộ|Kiểm\s*toán\s*(?:[Nn]hà\s*nước|khu\s*vực)|"
     r"[Nn]gười\s*đứng\s*đầu|"
+    # the parties of a construction or planning contract: "Nhà thầu thi công …", "Tư vấn giám sát …", "Ban QLDA/Tư vấn
+    # được lựa chọn" ("Tư vấn" before other words is the verb "advise")
+    r"Nhà\s*thầu|Tư\s*vấn(?=\s+(?:được|giám\s*sát|thiết\s*kế|thẩm\s*tra)\b)|"
     # owners who must act: "Chủ đầu tư các dự án khẩn trương …", "Chủ các công trình …"
     r"Chủ\s*(?:đầu\s*tư|dự\s*án|rừng|cơ\s*sở|mỏ|công\s*trình|phương\s*tiện|các)"
 )

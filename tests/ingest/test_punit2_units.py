@@ -97,3 +97,16 @@ def test_district_committee_leads() -> None:
 ])
 def test_more_kinds_of_unit_open_a_name(text: str, lead: list[str]) -> None:
     assert find_leads(text) == lead
+
+
+@pytest.mark.parametrize(("names", "units"), [
+    ("Ban Quản lý dự án/Tư vấn được lựa chọn", ["Ban Quản lý dự án", "Tư vấn được lựa chọn"]),
+    ("Chủ đầu tư/Nhà thầu thi công", ["Chủ đầu tư", "Nhà thầu thi công"]),
+])
+def test_contract_parties_after_a_slash_are_units(names: str, units: list[str]) -> None:
+    assert split_units(names) == units
+
+
+def test_contractor_leads_but_advising_is_a_verb() -> None:
+    assert find_leads("Nhà thầu thi công phải bố trí biển báo tại công trường.") == ["Nhà thầu thi công"]
+    assert find_leads("Tư vấn cho UBND tỉnh về quy hoạch vùng.") == []
