@@ -37,12 +37,13 @@ _HEADS = (
     r"Bệnh\s*[Vv]iện|Bảo\s*hiểm|BHXH|Quỹ|Chi\s*[Cc]ục|Cảng\s*vụ|Ban\s*quản\s*lý|BQL|Hạt|"
     r"Thủ\s*tướng|Phó\s*Thủ\s*tướng|Chính\s*phủ|Ngân\s*hàng\s*Nhà\s*nước|Bộ\s*trưởng|"
     r"Ủy\s*ban\s*Kiểm\s*tra|Học\s*viện|Đại\s*học|Nhà\s*xuất\s*bản|Cơ\s*quan|Tổ\s*công\s*tác|Ban\s*[Cc]hỉ\s*đạo|"
-    r"Hiệp\s*hội|Liên\s*hiệp|Đội|Lực\s*lượng|Chi\s*nhánh|Cảnh\s*sát|Thuế|Hải\s*quan|Điện\s*lực|Thành\s*đoàn|"
+    r"Hiệp\s*hội|Liên\s*hiệp|Đội|Lực\s*lượng|Chi\s*nhánh|Cảnh\s*sát|Thuế(?=\s+(?:tỉnh|thành\s*phố|TP|cơ\s*sở|khu\s*vực|[A-ZĐ]))|Hải\s*quan|Điện\s*lực|Thành\s*đoàn|"
     r"Tỉnh\s*đoàn|Huyện\s*đoàn|Bảo\s*tàng|Nhà\s*hát|Thư\s*viện|Tạp\s*chí|Thông\s*tấn\s*xã|Quân\s*khu|Vườn\s*quốc\s*gia|Hãng|"
     r"Bưu\s*điện|Cảng|"
     # embassies, clubs, the State Audit, and whoever heads a body ("Người đứng đầu các cơ quan … chịu trách nhiệm …")
     r"Đại\s*sứ\s*quán|Tổng\s*[Ll]ãnh\s*sự\s*quán|Câu\s*lạc\s*bộ|Kiểm\s*toán\s*(?:[Nn]hà\s*nước|khu\s*vực)|"
     r"[Nn]gười\s*đứng\s*đầu|"
+    # ("Thuế tỉnh", "Thuế cơ sở 3" name tax offices; a bare "Thuế" is the word "tax")
     # the parties of a construction or planning contract: "Nhà thầu thi công …", "Tư vấn giám sát …", "Ban QLDA/Tư vấn
     # được lựa chọn" ("Tư vấn" before other words is the verb "advise")
     r"Nhà\s*thầu|Tư\s*vấn(?=\s+(?:được|giám\s*sát|thiết\s*kế|thẩm\s*tra)\b)|"
