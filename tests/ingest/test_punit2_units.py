@@ -119,3 +119,16 @@ def test_contractor_leads_but_advising_is_a_verb() -> None:
 ])
 def test_a_bare_tax_word_is_no_tax_office(text: str, lead: list[str]) -> None:
     assert find_leads(text) == lead
+
+
+@pytest.mark.parametrize(("names", "units"), [
+    ("Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương",
+     ["Các tỉnh ủy", "thành ủy", "đảng ủy trực thuộc Trung ương"]),
+    ("các huyện uỷ, thị uỷ", ["các huyện uỷ", "thị uỷ"]),
+])
+def test_party_committees_of_several_kinds_are_one_unit_each(names: str, units: list[str]) -> None:
+    assert split_units(names) == units
+
+
+def test_committees_of_two_kinds_both_lead() -> None:
+    assert find_leads("Các tỉnh ủy, thành ủy xây dựng chương trình hành động.") == ["Các tỉnh ủy", "thành ủy"]
