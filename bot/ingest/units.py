@@ -189,6 +189,7 @@ _BARE_KIND = (r"(?:Sở|sở|Ban|ban|Bộ|bộ|ngành|đoàn\s*thể|cơ\s*quan|
               r"Cục|cục|Vụ|Phòng|phòng|Chi\s*cục|chi\s*cục)")
 BARE_HEAD_AFTER = re.compile(rf"^(?:{_BARE_KIND}|Đảng\s*đoàn|Cục|Vụ|Phòng|Chi\s*cục)\s*(?:[,;]|$)", re.U)
 KIND_LIST_BEFORE = re.compile(rf"(?:^|\s)[Cc]ác\s+{_BARE_KIND}(?:\s*,\s*{_BARE_KIND})*$", re.U)
+RELATED_KIND_AFTER = re.compile(rf"^[Cc]ác\s+{_BARE_KIND}\s+(?:có\s+)?liên\s*quan\b", re.U)
 BARE_KIND_AFTER = re.compile(rf"^{_BARE_KIND}(?:\s*,|\s*$|\s+{_LEVEL}\b|\s+(?:và|,)\s)", re.U)
 # "Ủy ban nhân dân thành phố và các huyện": one body named for several levels, not a body and a group
 BODY_LEVEL_BEFORE = re.compile(r"(?:UBND|HĐND|[ỦU][yỷ]\s*ban\s*nhân\s*dân|Hội\s*đồng\s*nhân\s*dân)\s+"
@@ -212,6 +213,8 @@ def _split_list(names: str) -> list[str]:
         before, after = names[start: sep.start()], names[sep.end():]
         if sep.group(0).strip() == "," and KIND_LIST_BEFORE.search(before) and BARE_KIND_AFTER.match(after):
             continue  # "Các Sở, Ban, ngành"
+        if sep.group(0).strip() == "," and KIND_LIST_BEFORE.search(before) and RELATED_KIND_AFTER.match(after):
+            continue  # "các cơ quan, đơn vị, các ngành có liên quan": "có liên quan" qualifies every kind of the list
         if BODY_LEVEL_BEFORE.search(before) and LEVELS_AFTER.match(_cut(after)):
             continue  # "UBND thành phố và các huyện"
         if sep.group(0).strip() == "," and FRONT_COMMITTEE.search(before) and re.match(r"các\s+đoàn\s*thể", after):

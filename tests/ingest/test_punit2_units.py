@@ -132,3 +132,15 @@ def test_party_committees_of_several_kinds_are_one_unit_each(names: str, units: 
 
 def test_committees_of_two_kinds_both_lead() -> None:
     assert find_leads("Các tỉnh ủy, thành ủy xây dựng chương trình hành động.") == ["Các tỉnh ủy", "thành ủy"]
+
+
+@pytest.mark.parametrize("names", [
+    "các cơ quan, đơn vị, các ngành có liên quan",
+    "các sở, ngành, các địa phương liên quan",
+])
+def test_related_qualifies_the_whole_list_of_kinds(names: str) -> None:
+    assert split_units(names) == [names]
+
+
+def test_a_named_unit_before_related_ones_stays_apart() -> None:
+    assert split_units("Sở Y tế, các cơ quan có liên quan") == ["Sở Y tế", "các cơ quan có liên quan"]
