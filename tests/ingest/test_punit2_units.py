@@ -144,3 +144,12 @@ def test_related_qualifies_the_whole_list_of_kinds(names: str) -> None:
 
 def test_a_named_unit_before_related_ones_stays_apart() -> None:
     assert split_units("Sở Y tế, các cơ quan có liên quan") == ["Sở Y tế", "các cơ quan có liên quan"]
+
+
+def test_staff_named_by_role_after_va_is_a_unit() -> None:
+    assert find_leads("UBND phường, các ban, ngành và cán bộ chuyên môn kiểm tra từng hộ.") == [
+        "UBND phường", "các ban, ngành", "cán bộ chuyên môn"]
+
+
+def test_staff_in_charge_leads() -> None:
+    assert find_leads("Cán bộ đầu mối tổng hợp danh sách gửi Văn phòng.") == ["Cán bộ đầu mối"]
