@@ -19,11 +19,14 @@ def _sector_pattern(name: str) -> str:
     return r"[\s.]*".join(r"[,.]" if w == "," else r"[-–]" if w == "-" else re.escape(w) for w in words)
 
 
-# Words a unit's name starts with. Lower-case group words ("các sở, ngành") count too.
+# Words a unit's name starts with. Lower-case group words ("các sở, ngành") count too. "Ban" opens no unit in
+# the common words it starts ("Ban đầu", "ban ngày", "ban hành") nor in "Bản chất"/"Bản thân" whose mark a scan lost.
 _HEADS = (
-    r"Sở|Ban(?!\s*hành)|Bộ|Ủy\s*ban|Uỷ\s*ban|UBND|HĐND|Hội\s*đồng|Văn\s*[Pp]hòng|VP|Phòng|Cục|Tổng\s*[Cc]ục|Vụ(?!\s*việc)|Viện|"
+    r"Sở|Ban(?!\s*(?:hành|đầu|ngày|đêm|sáng|chiều|trưa|tối|bố|chất|thân)\b)|Bộ|Ủy\s*ban|Uỷ\s*ban|UBND|HĐND|Hội\s*đồng|V[ăa]n\s*[Pp]hòng|VP|Phòng|Cục|Tổng\s*[Cc]ục|Vụ(?!\s*việc)|Viện|"
     r"Trung\s*[Tt]âm|Công\s*an|Bộ\s*Chỉ\s*huy|Bộ\s*đội|Hội(?!\s*(?:nghị|chợ|thảo|thi|diễn|trại|khỏe|báo))|Đoàn|Mặt\s*trận|MTTQ|UBMTTQ|Liên\s*đoàn|Tổng\s*Liên\s*đoàn|Liên\s*minh|"
     r"Tỉnh\s*ủy|Tỉnh\s*uỷ|Thành\s*ủy|Thành\s*uỷ|Huyện\s*ủy|Huyện\s*uỷ|Thị\s*ủy|Thị\s*uỷ|Đảng\s*ủy|Đảng\s*uỷ|"
+    r"Quận\s*[ủu][yỷ]|Quân\s*[ủu][yỷ]|"  # the Party committee of a district, of the army ("Quân ủy Trung ương")
+
     r"Đảng\s*bộ|Đảng\s*đoàn|[ỦU][yỷ]\s*viên|Chi\s*bộ|Chi\s*đoàn|[Cc]ấp\s*ủy|[Cc]ấp\s*uỷ|"
     r"Thường\s*trực|Kho\s*[Bb]ạc|Ngân\s*hàng|Thanh\s*tra|Đài|Báo(?!\s*cáo)|Tòa\s*án|Toà\s*án|Viện\s*kiểm\s*sát|Công\s*ty|"
     r"Tập\s*đoàn|Tổng\s*[Cc]ông\s*ty|Chủ\s*tịch|Giám\s*đốc|(?:Phó\s*)?Tổng\s*[Gg]iám\s*đốc|"
@@ -34,9 +37,16 @@ _HEADS = (
     r"Bệnh\s*[Vv]iện|Bảo\s*hiểm|BHXH|Quỹ|Chi\s*[Cc]ục|Cảng\s*vụ|Ban\s*quản\s*lý|BQL|Hạt|"
     r"Thủ\s*tướng|Phó\s*Thủ\s*tướng|Chính\s*phủ|Ngân\s*hàng\s*Nhà\s*nước|Bộ\s*trưởng|"
     r"Ủy\s*ban\s*Kiểm\s*tra|Học\s*viện|Đại\s*học|Nhà\s*xuất\s*bản|Cơ\s*quan|Tổ\s*công\s*tác|Ban\s*[Cc]hỉ\s*đạo|"
-    r"Hiệp\s*hội|Liên\s*hiệp|Đội|Lực\s*lượng|Chi\s*nhánh|Cảnh\s*sát|Thuế|Hải\s*quan|Điện\s*lực|Thành\s*đoàn|"
+    r"Hiệp\s*hội|Liên\s*hiệp|Đội|Lực\s*lượng|Chi\s*nhánh|Cảnh\s*sát|Thuế(?=\s+(?:tỉnh|thành\s*phố|TP|cơ\s*sở|khu\s*vực|[A-ZĐ]))|Hải\s*quan|Điện\s*lực|Thành\s*đoàn|"
     r"Tỉnh\s*đoàn|Huyện\s*đoàn|Bảo\s*tàng|Nhà\s*hát|Thư\s*viện|Tạp\s*chí|Thông\s*tấn\s*xã|Quân\s*khu|Vườn\s*quốc\s*gia|Hãng|"
     r"Bưu\s*điện|Cảng|"
+    # embassies, clubs, the State Audit, and whoever heads a body ("Người đứng đầu các cơ quan … chịu trách nhiệm …")
+    r"Đại\s*sứ\s*quán|Tổng\s*[Ll]ãnh\s*sự\s*quán|Câu\s*lạc\s*bộ|Kiểm\s*toán\s*(?:[Nn]hà\s*nước|khu\s*vực)|"
+    r"[Nn]gười\s*đứng\s*đầu|"
+    # ("Thuế tỉnh", "Thuế cơ sở 3" name tax offices; a bare "Thuế" is the word "tax")
+    # the parties of a construction or planning contract: "Nhà thầu thi công …", "Tư vấn giám sát …", "Ban QLDA/Tư vấn
+    # được lựa chọn" ("Tư vấn" before other words is the verb "advise")
+    r"Nhà\s*thầu|Tư\s*vấn(?=\s+(?:được|giám\s*sát|thiết\s*kế|thẩm\s*tra)\b)|"
     # owners who must act: "Chủ đầu tư các dự án khẩn trương …", "Chủ các công trình …"
     r"Chủ\s*(?:đầu\s*tư|dự\s*án|rừng|cơ\s*sở|mỏ|công\s*trình|phương\s*tiện|các)"
 )
@@ -48,7 +58,13 @@ _KINDS = (rf"sở|ban|bộ|ngành|{loose('cơ quan')}|{loose('đơn vị')}|{loo
           r"ủy\s*ban|uỷ\s*ban|UBND|Đại\s*sứ\s*quán|chủ\s*đầu\s*tư|công\s*ty|thành\s*viên|Bộ|Sở|Ban|ngân\s*hàng|"
           r"nhà\s*trường|quận|thị\s*xã|tập\s*đoàn|viện|trung\s*tâm|cục|chi\s*cục|thôn|bản|tổ|cá\s*nhân|hộ|ấp|khu\s*phố|"
           r"tổ\s*dân\s*phố|buôn|làng|ngành|hiệp\s*hội|cấp\s*ủy|cấp\s*uỷ|tổ\s*chức\s*cơ\s*sở\s*đảng|đoàn\s*thể|đội")
+# Party committees written in lower case inside a list: "Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương" names
+# committees of three kinds, one unit each
+_COMMITTEE = r"(?:tỉnh|thành|huyện|quận|thị|đảng)\s*[ủu][yỷý]\b"
 _GROUP = (rf"(?:[Cc]ác|[Mm]ọi|[Nn]hững|[Tt]oàn\s*thể)\s+(?i:{_KINDS})\b|"
+          rf"{_COMMITTEE}|"
+          # staff named by their role: "UBND xã, các ban, ngành và cán bộ chuyên môn rà soát …"
+          r"[Cc]án\s*bộ\s+(?:chuyên\s*môn|phụ\s*trách|đầu\s*mối)\b|"
           r"[Cc]ác\s+đồng\s*chí\s|"  # "Các đồng chí Ủy viên Ban Thường vụ phụ trách địa bàn …"
           r"[Cc]hính\s*quyền\s(?:địa\s*phương|các\s*cấp|cơ\s*sở|cấp)|"
           # forces named by their function: "phối hợp với lực lượng chức năng …"
@@ -160,8 +176,9 @@ HEADING_OF = re.compile(r"^(?:Trách\s*nhiệm(?:\s*(?:chung|cụ\s*thể|riêng
                         re.U | re.I)
 
 # "A, B", "A và B", "A/B" (two units of which either acts), "A hoặc B" (alternatives): separate units
-_SPLIT = re.compile(rf",\s*(?=(?:{_HEADS})\b|(?:các|UBND|Ủy\s*ban|Uỷ\s*ban)\s)|"
-                    rf"\s+(?:và|hoặc)\s+(?=(?:{_HEADS})\b|các\s|{_GROUP}|chính\s*quyền\s)|"
+# (a scan drops the mark of "và" and "Văn": "Vụ A va Van phòng")
+_SPLIT = re.compile(rf",\s*(?=(?:{_HEADS})\b|(?:các|UBND|Ủy\s*ban|Uỷ\s*ban)\s|{_COMMITTEE})|"
+                    rf"\s+(?:và|va|hoặc)\s+(?=(?:{_HEADS})\b|các\s|{_GROUP}|chính\s*quyền\s)|"
                     rf"\s*/\s*(?=(?:{_HEADS})\s)", re.U)
 
 
@@ -169,9 +186,12 @@ MAX_NAME = 90
 
 _LEVEL = r"(?:tỉnh|huyện|xã|phường|quận|thị\s*xã|thị\s*trấn|thành\s*phố)"
 # "Các Sở, Ban, ngành, đoàn thể tỉnh": kinds of one group listed after "các", each bare (no name of its own)
-_BARE_KIND = r"(?:Sở|sở|Ban|ban|Bộ|bộ|ngành|đoàn\s*thể|cơ\s*quan|đơn\s*vị|địa\s*phương|hội|Hội|đoàn|Đoàn)"
+# ("Thủ trưởng các Vụ, Cục, đơn vị thuộc Tổng cục": the departments of one body, each bare)
+_BARE_KIND = (r"(?:Sở|sở|Ban|ban|Bộ|bộ|ngành|đoàn\s*thể|cơ\s*quan|đơn\s*vị|địa\s*phương|hội|Hội|đoàn|Đoàn|"
+              r"Cục|cục|Vụ|Phòng|phòng|Chi\s*cục|chi\s*cục)")
 BARE_HEAD_AFTER = re.compile(rf"^(?:{_BARE_KIND}|Đảng\s*đoàn|Cục|Vụ|Phòng|Chi\s*cục)\s*(?:[,;]|$)", re.U)
 KIND_LIST_BEFORE = re.compile(rf"(?:^|\s)[Cc]ác\s+{_BARE_KIND}(?:\s*,\s*{_BARE_KIND})*$", re.U)
+RELATED_KIND_AFTER = re.compile(rf"^[Cc]ác\s+{_BARE_KIND}\s+(?:có\s+)?liên\s*quan\b", re.U)
 BARE_KIND_AFTER = re.compile(rf"^{_BARE_KIND}(?:\s*,|\s*$|\s+{_LEVEL}\b|\s+(?:và|,)\s)", re.U)
 # "Ủy ban nhân dân thành phố và các huyện": one body named for several levels, not a body and a group
 BODY_LEVEL_BEFORE = re.compile(r"(?:UBND|HĐND|[ỦU][yỷ]\s*ban\s*nhân\s*dân|Hội\s*đồng\s*nhân\s*dân)\s+"
@@ -195,6 +215,8 @@ def _split_list(names: str) -> list[str]:
         before, after = names[start: sep.start()], names[sep.end():]
         if sep.group(0).strip() == "," and KIND_LIST_BEFORE.search(before) and BARE_KIND_AFTER.match(after):
             continue  # "Các Sở, Ban, ngành"
+        if sep.group(0).strip() == "," and KIND_LIST_BEFORE.search(before) and RELATED_KIND_AFTER.match(after):
+            continue  # "các cơ quan, đơn vị, các ngành có liên quan": "có liên quan" qualifies every kind of the list
         if BODY_LEVEL_BEFORE.search(before) and LEVELS_AFTER.match(_cut(after)):
             continue  # "UBND thành phố và các huyện"
         if sep.group(0).strip() == "," and FRONT_COMMITTEE.search(before) and re.match(r"các\s+đoàn\s*thể", after):
@@ -392,6 +414,14 @@ _LOWER_GROUP = r"(?:cơ\s*quan|đơn\s*vị|tổ\s*chức|cơ\s*sở|doanh\s*ngh
 NAMED_UNIT = re.compile(rf"^(?:{_HEADS})\s+\S", re.U)
 
 
+# "các phòng chuyên môn, đơn vị sự nghiệp", "cơ sở khám bệnh, chữa bệnh, doanh nghiệp": a group whose kind has its
+# own words (two or more) after it is complete; the kind after the comma opens another group. (A bare kind is one
+# of a list of kinds: "các cơ quan, đơn vị", "Các bộ, cơ quan ngang bộ", "các cấp ủy, tổ chức đảng" stay whole.)
+QUALIFIED_GROUP = re.compile(rf"^(?:[Cc]ác\s+|[Nn]hững\s+)?(?:{_KINDS})(?:\s+(?:{_KINDS}))?"
+                             rf"\s+(?!và\b|hoặc\b|(?:{_KINDS})\b)[^\W\d_]+\s+[^\W\d_]", re.U | re.I)
+KIND_AFTER_COMMA = re.compile(rf",\s*(?:các\s+)?(?:{_KINDS})\b", re.U | re.I)
+
+
 def _after_named(part: str) -> list[str]:
     out: list[str] = []
     start = 0
@@ -400,7 +430,9 @@ def _after_named(part: str) -> list[str]:
         if KIND_LIST_BEFORE.search(segment):
             continue  # "Thanh tra các bộ, ngành, địa phương": one more kind of the group the unit serves
         if NAMED_UNIT.match(segment) and not re.search(rf"{_LOWER_GROUP}", segment[:1].lower() + segment[1:]) \
-                or re.search(r"liên\s*quan$", segment):  # "Sở Y tế, cơ quan …", "… có liên quan, cơ sở …"
+                or re.search(r"liên\s*quan$", segment) \
+                or QUALIFIED_GROUP.match(segment) and not KIND_AFTER_COMMA.search(segment) \
+                and not NAMED_UNIT.match(segment):  # "Sở Y tế, cơ quan …", "… có liên quan, cơ sở …"
             out.append(segment)
             start = comma.end()
     return out + [part[start:]]
