@@ -42,13 +42,19 @@ FULL_DATE = re.compile(
 WORDY_DATE = re.compile(
     rf"(?P<cue>{_CUE})\s*{_DAY_PREFIX}(?P<d>\d{{1,2}})\s*tháng\s*(?P<m>\d{{1,2}})(?:\s*năm\s*(?P<y>\d{{4}}))?",
     re.I)
+# a period joined to an earlier one under the same cue: "trong năm 2026 và quý I/2027", "trong tháng 10 và quý IV năm
+# 2026": the cue holds for both, and the later period ends the work
+# ("quý III, năm 2027" is one period: a year follows a period without one only as its own)
+_CHAIN = (rf"{_CUE}\s*(?:(?:(?:tháng\s*\d{{1,2}}|quý\s*(?:IV|III|II|I|[1-4]))\s*(?:/|năm)\s*|năm\s*)(?:19|20)\d\d"
+          r"\s*(?:,|và|hoặc)\s*(?=(?:tháng|quý|năm)\s*[\dIV])|"
+          r"(?:tháng\s*\d{1,2}|quý\s*(?:IV|III|II|I|[1-4]))\s*(?:,|và|hoặc)\s*(?=(?:tháng|quý)\s*[\dIV]))")
 # (news copies write "tháng 4.2020", "tháng 3-2020", "quý IV.2019")
 # ("vào đầu tháng 02/2027": early in the month, due by its end)
-MONTH = re.compile(rf"(?P<cue>{_CUE}|(?<!\w)(?:vào\s*)?đầu(?=\s*tháng))\s*(?:tháng)\s*(?P<m>\d{{1,2}})\s*"
+MONTH = re.compile(rf"(?P<cue>{_CHAIN}|{_CUE}|(?<!\w)(?:vào\s*)?đầu(?=\s*tháng))\s*(?:tháng)\s*(?P<m>\d{{1,2}})\s*"
                    r"(?:/|năm|[.-](?=\d{4}))\s*(?P<y>\d{4})(?!\s*(?:,\s*)?(?:sẽ\s*)?(?:tổ\s*chức|diễn\s*ra|khai\s*mạc))",
                    re.I)
 # "Quý III, IV/2026": the last
-QUARTER = re.compile(rf"(?P<cue>{_CUE})\s*quý\s*(?:(?:IV|III|II|I|[1-4])\s*(?:,|và|-)\s*)*"
+QUARTER = re.compile(rf"(?P<cue>{_CHAIN}|{_CUE})\s*quý\s*(?:(?:IV|III|II|I|[1-4])\s*(?:,|và|-)\s*)*"
                      r"(?P<q>IV|III|II|I|[1-4])\s*(?:/|,?\s*năm|\.(?=\d{4})|[,\-–](?=\s*\d{4}))\s*(?P<y>\d{4})", re.I)
 # a time cell of a flattened task table, capitalised in the middle of the row: "… Nghị định của Chính phủ Tháng
 # 3/2027 …", "… Nghị quyết Quý III/2027 …" (prose writes "tháng", "quý" in lower case there)
@@ -67,7 +73,7 @@ LATER_YEAR = re.compile(r",\s*(?:năm\s*)?(?P<y>(?:19|20)\d\d)\s*(?=[.;]|$)", re
 FIELD_MONTH = re.compile(r"(?P<cue>(?:thời\s*(?:gian|hạn)\s*hoàn\s*thành|tiến\s*độ(?:\s*(?:thực\s*hiện|hoàn\s*thành))?)"
                          r"\s*:\s*)(?P<m>\d{1,2})\s*/\s*(?P<y>(?:19|20)\d\d)(?![\d/])", re.I)
 HALF = re.compile(r"(?P<n>6|9)\s*tháng\s*(?:đầu\s*)?năm\s*(?P<y>\d{4})", re.I)
-YEAR = re.compile(r"(?P<cue>trong|cuối|hoàn\s*thành(?:\s*trong)?|trước|xong|đến\s*hết|chậm\s*nhất|"
+YEAR = re.compile(rf"(?P<cue>{_CHAIN}|trong|cuối|hoàn\s*thành(?:\s*trong)?|trước|xong|đến\s*hết|chậm\s*nhất|"
                   r"thời\s*(?:gian|hạn)\s*hoàn\s*thành)[\s:]*"
                   r"(?:năm\s*)(?P<y>\d{4})(?:\s*[-–]\s*(?P<y2>(?:19|20)\d\d)\b)?", re.I)
 # a time column written as a bare year: "Thời gian hoàn thành: 2026"
@@ -243,6 +249,23 @@ def _not_ended(year: int, month: int, issued_on: dt.date) -> dt.date | None:
     return due
 
 
+CHAINED = re.compile(r"(?:,|và|hoặc)\s*$", re.I)
+
+
+def _month_due(m: re.Match[str]) -> dt.date | None:
+    return _month_end(*_before_period(m, int(m.group("y")), int(m.group("m")), 1))
+
+
+def _quarter_due(m: re.Match[str]) -> dt.date | None:
+    return _month_end(*_before_period(m, int(m.group("y")), _ROMAN[m.group("q").lower()] * 3, 3))
+
+
+def _year_due(m: re.Match[str]) -> dt.date | None:
+    year = int(m.groupdict().get("y2") or m.group("y"))
+    # "hoàn thành trước năm 2027": before that year begins, as "trước tháng 7" is by the end of June
+    return dt.date(year - 1 if re.search(r"trước\s*$", m.group("cue"), re.I) else year, 12, 31)
+
+
 def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
     """Every deadline phrase in `text`, in order of appearance."""
     found: list[Deadline] = []
@@ -332,11 +355,14 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
             add(m, due, exact=True)
     for m in FIELD_MONTH.finditer(text):
         add(m, _month_end(int(m.group("y")), int(m.group("m"))))
+    for rx, end_of in ((MONTH, _month_due), (QUARTER, _quarter_due), (YEAR, _year_due)):
+        for m in rx.finditer(text):
+            if CHAINED.search(m.group("cue")):  # before its first period is taken alone
+                add(m, end_of(m))
     for m in MONTH.finditer(text):
-        add(m, _month_end(*_before_period(m, int(m.group("y")), int(m.group("m")), 1)))
+        add(m, _month_due(m))
     for m in QUARTER.finditer(text):
-        q = _ROMAN[m.group("q").lower()]
-        add(m, _month_end(*_before_period(m, int(m.group("y")), q * 3, 3)))
+        add(m, _quarter_due(m))
     for m in SUBMIT_QUARTER.finditer(text):
         add(m, _month_end(int(m.group("y")), _ROMAN[m.group("q").lower()] * 3))
     for m in SUBMIT_MONTH.finditer(text):
@@ -353,9 +379,7 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
             add(m, dt.date(int(m.group("y")), 12, 31))
     for rx in (YEAR, FIELD_YEAR):
         for m in rx.finditer(text):
-            year = int(m.groupdict().get("y2") or m.group("y"))
-            # "hoàn thành trước năm 2027": before that year begins, as "trước tháng 7" is by the end of June
-            add(m, dt.date(year - 1 if re.search(r"trước\s*$", m.group("cue"), re.I) else year, 12, 31))
+            add(m, _year_due(m))
     if issued_on is not None:
         for m in RELATIVE_PERIOD.finditer(text):
             ahead = 0 if fold(m.group("which")) == "nay" else 1  # "này", "nay": this one

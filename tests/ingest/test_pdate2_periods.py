@@ -1,0 +1,30 @@
+"""Deadline phrasing of the second date round: periods joined under one cue. Examples are written in each
+pattern's general form."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.ingest.dates import pick_deadline
+
+ISSUED = dt.date(2026, 9, 21)
+
+
+def due_of(phrase: str, issued_on: dt.date | None = ISSUED) -> str | None:
+    found = pick_deadline(phrase, issued_on=issued_on)
+    return found.due.isoformat() if found else None
+
+
+@pytest.mark.parametrize(("phrase", "due"), [
+    # two periods under one cue: the later one ends the work
+    ("Sở Tài chính xây dựng cơ sở dữ liệu (trong năm 2026 và quý I/2027).", "2027-03-31"),
+    ("Các phòng hoàn thành trong tháng 10 và quý IV năm 2026.", "2026-12-31"),
+    ("Ban Quản lý triển khai trong quý III và quý IV/2026.", "2026-12-31"),
+    ("Hoàn thành trong quý IV/2026 và năm 2027.", "2027-12-31"),
+    ("Thực hiện trong tháng 11/2026 hoặc tháng 1/2027.", "2027-01-31"),
+])
+def test_joined_periods(phrase: str, due: str) -> None:
+    assert due_of(phrase) == due
+
