@@ -146,6 +146,8 @@ RELATIVE_PERIOD = re.compile(rf"(?P<cue>{_CUE})\s*(?P<unit>tháng|quý|năm)\s*(
 # it is not a date to finish by
 DESCRIBED_BEFORE = re.compile(r"(?<!hoàn thành các )(?<!hoàn thành )(?:nhiệm\s*vụ|chỉ\s*tiêu|mục\s*tiêu)"
                               r"(?:\s+(?!làm\b|thực\s*hiện\b|hoàn\s*thành\b|xong\b)[^\s,.;:]+){0,3}\s*$", re.I)
+# a clause that forbids or holds something back: "Chưa thực hiện tăng giá …", "Tạm dừng tuyển dụng …"
+BAN_OPENS = re.compile(r"[\s\-+•*]*(?:chưa|không|tạm\s*(?:dừng|hoãn|ngừng)|dừng)\s", re.I)
 # the day of a meeting or ceremony: "dự Hội nghị vào ngày 12/6/2026"
 EVENT_NOUN_BEFORE = re.compile(r"(?:hội\s*nghị|cuộc\s*họp|phiên\s*họp|buổi|lễ|kỷ\s*niệm|hội\s*thảo|đại\s*hội|hội\s*thi)"
                                r"[^.;,]{0,60}$", re.I)
@@ -266,6 +268,12 @@ def _year_due(m: re.Match[str]) -> dt.date | None:
     return dt.date(year - 1 if re.search(r"trước\s*$", m.group("cue"), re.I) else year, 12, 31)
 
 
+def _clause_before(text: str, end: int) -> str:
+    """The clause that runs up to `end`: from the last '.', ';' or ':' before it."""
+    head = text[:end]
+    return head[max(head.rfind(". "), head.rfind("; "), head.rfind(": "), head.rfind("\n")) + 1:]
+
+
 def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
     """Every deadline phrase in `text`, in order of appearance."""
     found: list[Deadline] = []
@@ -289,6 +297,8 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
             return  # the date of a meeting or event, not of work to finish
         if cue.startswith("trong") and not exact and DESCRIBED_BEFORE.search(before[-50:]):
             return  # "các nhiệm vụ trọng tâm trong tháng 9": which work, not by when
+        if cue.startswith("trong") and not exact and BAN_OPENS.match(_clause_before(text, span[0])):
+            return  # "Chưa điều chỉnh giá trong quý I và quý II năm 2026": how long a ban lasts, not a deadline
         if cue.startswith("vào") and (EVENT_NOUN_BEFORE.search(before) or issued_on is not None and due < issued_on):
             return  # the day of a meeting or ceremony, or of something already done
         taken.append(span)

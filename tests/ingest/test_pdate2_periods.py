@@ -28,3 +28,10 @@ def due_of(phrase: str, issued_on: dt.date | None = ISSUED) -> str | None:
 def test_joined_periods(phrase: str, due: str) -> None:
     assert due_of(phrase) == due
 
+
+@pytest.mark.parametrize("phrase", [
+    "Chưa thực hiện điều chỉnh phí dịch vụ trong quý III và quý IV năm 2026.",
+    "Tạm dừng tuyển dụng mới trong năm 2027 đối với các đơn vị sự nghiệp.",
+])
+def test_a_ban_over_a_period_is_no_deadline(phrase: str) -> None:
+    assert due_of(phrase) is None
