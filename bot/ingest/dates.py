@@ -76,6 +76,10 @@ HALF = re.compile(r"(?P<n>6|9)\s*tháng\s*(?:đầu\s*)?năm\s*(?P<y>\d{4})", re
 YEAR = re.compile(rf"(?P<cue>{_CHAIN}|trong|cuối|hoàn\s*thành(?:\s*trong)?|trước|xong|đến\s*hết|chậm\s*nhất|"
                   r"thời\s*(?:gian|hạn)\s*hoàn\s*thành)[\s:]*"
                   r"(?:năm\s*)(?P<y>\d{4})(?:\s*[-–]\s*(?P<y2>(?:19|20)\d\d)\b)?", re.I)
+# a year set before the work as its frame: "Năm 2027, các phòng cần …", "Đồng chí yêu cầu, năm 2027, xã X phải …"
+YEAR_FRAME = re.compile(r"(?:^|(?<=[.;:]\s)|(?<=cầu,\s)|(?<=nghị,\s)|(?<=đạo,\s)|(?<=mạnh,\s))"
+                        r"(?P<cue>)[Nn]ăm\s*(?P<y>(?:19|20)\d\d)\s*,"
+                        r"(?=(?:(?!\bđã\b)[^.;])*?\b(?:cần|phải|tập\s*trung|phấn\s*đấu)\b)")
 # a time column written as a bare year: "Thời gian hoàn thành: 2026"
 # ("Thời gian hoàn thành: Đến năm 2030": in a time field the year is the deadline, in prose a horizon)
 FIELD_YEAR = re.compile(r"(?P<cue>thời\s*(?:gian|hạn)\s*hoàn\s*thành)\s*:\s*(?:(?:đến|tới)\s*(?:hết\s*)?)?"
@@ -389,6 +393,9 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
             add(m, dt.date(int(m.group("y")), 12, 31))
     for rx in (YEAR, FIELD_YEAR):
         for m in rx.finditer(text):
+            add(m, _year_due(m))
+    for m in YEAR_FRAME.finditer(text):
+        if issued_on is None or int(m.group("y")) >= issued_on.year:
             add(m, _year_due(m))
     if issued_on is not None:
         for m in RELATIVE_PERIOD.finditer(text):

@@ -35,3 +35,16 @@ def test_joined_periods(phrase: str, due: str) -> None:
 ])
 def test_a_ban_over_a_period_is_no_deadline(phrase: str) -> None:
     assert due_of(phrase) is None
+
+
+@pytest.mark.parametrize(("phrase", "due"), [
+    # a year set before the work as its frame
+    ("Năm 2027, các phòng chuyên môn cần tập trung hoàn thiện hồ sơ đề án.", "2027-12-31"),
+    ("Đồng chí Chủ tịch yêu cầu, năm 2026, xã Tân Phú phải hoàn thành các chỉ tiêu được giao.", "2026-12-31"),
+    # a year told as the past, or a year the work is about, frames nothing
+    ("Năm 2026, toàn tỉnh đã cần đến nhiều nguồn lực.", None),
+    ("Năm 2025, xã cần tập trung giải quyết dứt điểm.", None),  # before the document's year
+    ("Xây dựng kế hoạch năm 2027, trong đó cần nêu rõ các chỉ tiêu.", None),
+])
+def test_a_year_that_frames_the_work(phrase: str, due: str | None) -> None:
+    assert due_of(phrase) == due
