@@ -80,6 +80,9 @@ YEAR = re.compile(rf"(?P<cue>{_CHAIN}|trong|cuối|hoàn\s*thành(?:\s*trong)?|t
 YEAR_FRAME = re.compile(r"(?:^|(?<=[.;:]\s)|(?<=cầu,\s)|(?<=nghị,\s)|(?<=đạo,\s)|(?<=mạnh,\s))"
                         r"(?P<cue>)[Nn]ăm\s*(?P<y>(?:19|20)\d\d)\s*,"
                         r"(?=(?:(?!\bđã\b)[^.;])*?\b(?:cần|phải|tập\s*trung|phấn\s*đấu)\b)")
+# the rest of the year: "hoàn thành trong hai tháng còn lại", "trong những tháng còn lại của năm 2026"
+REST_OF_YEAR = re.compile(rf"(?P<cue>{_CUE})\s*(?:(?:\d{{1,2}}|hai|ba|bốn|năm|sáu|những|các)\s*)?tháng\s*còn\s*lại"
+                          r"(?:\s*(?:của\s*)?năm(?:\s*(?P<y>(?:19|20)\d\d)|\s*nay)?)?(?!\s*(?:của|năm)\b)", re.I)
 # a time column written as a bare year: "Thời gian hoàn thành: 2026"
 # ("Thời gian hoàn thành: Đến năm 2030": in a time field the year is the deadline, in prose a horizon)
 FIELD_YEAR = re.compile(r"(?P<cue>thời\s*(?:gian|hạn)\s*hoàn\s*thành)\s*:\s*(?:(?:đến|tới)\s*(?:hết\s*)?)?"
@@ -394,6 +397,10 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
     for rx in (YEAR, FIELD_YEAR):
         for m in rx.finditer(text):
             add(m, _year_due(m))
+    for m in REST_OF_YEAR.finditer(text):
+        last_year = int(m.group("y")) if m.group("y") else issued_on.year if issued_on else None
+        if last_year is not None:
+            add(m, dt.date(last_year, 12, 31))
     for m in YEAR_FRAME.finditer(text):
         if issued_on is None or int(m.group("y")) >= issued_on.year:
             add(m, _year_due(m))

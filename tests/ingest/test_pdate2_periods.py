@@ -48,3 +48,13 @@ def test_a_ban_over_a_period_is_no_deadline(phrase: str) -> None:
 ])
 def test_a_year_that_frames_the_work(phrase: str, due: str | None) -> None:
     assert due_of(phrase) == due
+
+
+@pytest.mark.parametrize(("phrase", "due"), [
+    # the rest of the year
+    ("Các phòng rà soát các chỉ tiêu để hoàn thành trong hai tháng còn lại.", "2026-12-31"),
+    ("Phấn đấu hoàn thành kế hoạch trong những tháng còn lại của năm 2027.", "2027-12-31"),
+    ("Xây dựng kịch bản thu cho từng tháng còn lại của năm.", None),  # no cue: which months, not by when
+])
+def test_the_rest_of_the_year(phrase: str, due: str | None) -> None:
+    assert due_of(phrase) == due
