@@ -58,3 +58,7 @@ def test_a_year_that_frames_the_work(phrase: str, due: str | None) -> None:
 ])
 def test_the_rest_of_the_year(phrase: str, due: str | None) -> None:
     assert due_of(phrase) == due
+
+
+def test_a_deadline_label_that_ocr_lost_a_mark_of() -> None:
+    assert due_of("Phòng Kê khai hoàn thiện phương án ngừng xuất hóa đơn (thời han 20/10/2026).") == "2026-10-20"
