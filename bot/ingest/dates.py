@@ -439,6 +439,7 @@ def pick_deadline(text: str, *, issued_on: dt.date | None) -> Deadline | None:
     if issued_on is not None:
         found = [d for d in found if not (d.due < issued_on and _told_as_past(text, d))]
     found = _own_part(text, found)
+    found = _main_clause(text, found)
     return max(found, key=lambda d: (d.start)) if found else None
 
 
@@ -468,6 +469,22 @@ def _own_part(text: str, found: list[Deadline]) -> list[Deadline]:
             kept.append(later)
         return kept
     return found
+
+
+# an aside about another party or an exception: "(riêng xã A hoàn thành trước ngày 10/3)", "(Đảng bộ xã B được chọn
+# làm điểm, hoàn thành trước …)", "(Sở Tài chính tổng hợp trước ngày 20/6)"
+OTHER_PARTY_ASIDE = re.compile(r"\(\s*(?:riêng|đối\s*với|trừ|ngoại\s*trừ|"
+                               r"(?:Đảng\s*bộ|Chi\s*bộ|UBND|Ủy\s*ban|Sở|Phòng|Ban|Cục|Vụ|Trường|Xã|Phường|Huyện|"
+                               r"Đơn\s*vị|Công\s*an|Bộ)\s)[^()]*$")
+
+
+def _main_clause(text: str, found: list[Deadline]) -> list[Deadline]:
+    """Drop the deadlines of an aside about another party when the sentence gives its own outside the aside."""
+    def aside(d: Deadline) -> bool:
+        return bool(OTHER_PARTY_ASIDE.search(text[max(0, d.start - 200): d.start]))
+
+    own = [d for d in found if not aside(d)]
+    return own if own else found
 
 
 def _sentence_of(text: str, deadline: Deadline) -> str:

@@ -62,3 +62,18 @@ def test_the_rest_of_the_year(phrase: str, due: str | None) -> None:
 
 def test_a_deadline_label_that_ocr_lost_a_mark_of() -> None:
     assert due_of("Phòng Kê khai hoàn thiện phương án ngừng xuất hóa đơn (thời han 20/10/2026).") == "2026-10-20"
+
+
+@pytest.mark.parametrize(("phrase", "due"), [
+    # an aside about another party or an exception does not move the item's own deadline
+    ("Các xã tổ chức đại hội trong tháng 11/2026 (riêng xã An Phú làm điểm, hoàn thành trước ngày 15/10/2026).",
+     "2026-11-30"),
+    ("Các chi bộ hoàn thành trong tháng 12/2026 (Chi bộ Khu phố 3 được chọn làm điểm, xong trước ngày 20/10/2026).",
+     "2026-12-31"),
+    ("Các phòng gửi báo cáo trước ngày 10/10/2026 (Phòng Tài chính tổng hợp trước ngày 20/10/2026).", "2026-10-10"),
+    # an aside that is the item's own deadline still counts
+    ("Rà soát danh mục hồ sơ (hoàn thành trước ngày 30/10/2026).", "2026-10-30"),
+    ("Xây dựng cơ sở dữ liệu trong năm 2026 (báo cáo kết quả trước ngày 15/12/2026).", "2026-12-15"),
+])
+def test_an_aside_about_another_party(phrase: str, due: str) -> None:
+    assert due_of(phrase) == due
