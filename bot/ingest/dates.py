@@ -68,9 +68,9 @@ SUBMIT_QUARTER = re.compile(r"(?P<cue>\btrình\b" + _TO_WHOM + r")\s*quý\s*(?P<
                             r"(?P<y>\d{4})", re.I)
 SUBMIT_MONTH = re.compile(r"(?P<cue>\btrình\b" + _TO_WHOM + r")\s*tháng\s*(?P<m>\d{1,2})\s*(?:/|năm)\s*(?P<y>\d{4})",
                           re.I)
-# a time column that ends on a later year: "Thời gian hoàn thành: Quý IV/2026, 2027"
+# a time column that ends on a later year: "Thời gian hoàn thành: Quý IV/2026, 2027", "…: Năm 2026; Năm 2030"
 TIME_FIELD = re.compile(r"thời\s*(?:gian|hạn)\s*hoàn\s*thành\s*:", re.I)
-LATER_YEAR = re.compile(r",\s*(?:năm\s*)?(?P<y>(?:19|20)\d\d)\s*(?=[.;]|$)", re.I)
+LATER_YEAR = re.compile(r"[,;]\s*(?:năm\s*)?(?P<y>(?:19|20)\d\d)\s*(?=[.;]|$)", re.I)
 FIELD_MONTH = re.compile(r"(?P<cue>(?:thời\s*(?:gian|hạn)\s*hoàn\s*thành|tiến\s*độ(?:\s*(?:thực\s*hiện|hoàn\s*thành))?)"
                          r"\s*:\s*)(?P<m>\d{1,2})\s*/\s*(?P<y>(?:19|20)\d\d)(?![\d/])", re.I)
 HALF = re.compile(r"(?P<n>6|9)\s*tháng\s*(?:đầu\s*)?năm\s*(?P<y>\d{4})", re.I)

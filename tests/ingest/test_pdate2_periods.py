@@ -77,3 +77,7 @@ def test_a_deadline_label_that_ocr_lost_a_mark_of() -> None:
 ])
 def test_an_aside_about_another_party(phrase: str, due: str) -> None:
     assert due_of(phrase) == due
+
+
+def test_a_time_cell_of_phases_ends_with_the_last() -> None:
+    assert due_of("Đề án. Cơ quan chủ trì: Sở Xây dựng. Thời gian hoàn thành: Năm 2026; Năm 2029.") == "2029-12-31"
