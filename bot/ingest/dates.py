@@ -156,6 +156,9 @@ DESCRIBED_BEFORE = re.compile(r"(?<!hoàn thành các )(?<!hoàn thành )(?:nhi�
                               r"(?:\s+(?!làm\b|thực\s*hiện\b|hoàn\s*thành\b|xong\b)[^\s,.;:]+){0,3}\s*$", re.I)
 # a clause that forbids or holds something back: "Chưa thực hiện tăng giá …", "Tạm dừng tuyển dụng …"
 BAN_OPENS = re.compile(r"[\s\-+•*]*(?:chưa|không|tạm\s*(?:dừng|hoãn|ngừng)|dừng)\s", re.I)
+# … or a ban just before the period, in the clause: "xem xét không tổ chức kiểm tra định kỳ trong năm 2026"
+BAN_NEAR = re.compile(r"\b(?:chưa|không|tạm\s*(?:dừng|hoãn|ngừng))\s+(?!để\b|chậm\b|được\s*chậm\b)"
+                      r"(?:(?!hoàn\s*thành|xong|báo\s*cáo|trình|gửi|nộp)[^.;:,()]){0,60}$", re.I)
 # the day of a meeting or ceremony: "dự Hội nghị vào ngày 12/6/2026"
 EVENT_NOUN_BEFORE = re.compile(r"(?:hội\s*nghị|cuộc\s*họp|phiên\s*họp|buổi|lễ|kỷ\s*niệm|hội\s*thảo|đại\s*hội|hội\s*thi)"
                                r"[^.;,]{0,60}$", re.I)
@@ -305,7 +308,8 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
             return  # the date of a meeting or event, not of work to finish
         if cue.startswith("trong") and not exact and DESCRIBED_BEFORE.search(before[-50:]):
             return  # "các nhiệm vụ trọng tâm trong tháng 9": which work, not by when
-        if cue.startswith("trong") and not exact and BAN_OPENS.match(_clause_before(text, span[0])):
+        if cue.startswith("trong") and not exact and (BAN_OPENS.match(_clause_before(text, span[0]))
+                                                   or BAN_NEAR.search(before)):
             return  # "Chưa điều chỉnh giá trong quý I và quý II năm 2026": how long a ban lasts, not a deadline
         if cue.startswith("vào") and (EVENT_NOUN_BEFORE.search(before) or issued_on is not None and due < issued_on):
             return  # the day of a meeting or ceremony, or of something already done

@@ -81,3 +81,12 @@ def test_an_aside_about_another_party(phrase: str, due: str) -> None:
 
 def test_a_time_cell_of_phases_ends_with_the_last() -> None:
     assert due_of("Đề án. Cơ quan chủ trì: Sở Xây dựng. Thời gian hoàn thành: Năm 2026; Năm 2029.") == "2029-12-31"
+
+
+@pytest.mark.parametrize(("phrase", "due"), [
+    ("Chỉ đạo cơ quan thuế xem xét không tổ chức kiểm tra định kỳ trong năm 2026 đối với doanh nghiệp nhỏ.", None),
+    ("Rà soát hồ sơ, không để tồn đọng, hoàn thành trong năm 2026.", "2026-12-31"),
+    ("Giải quyết dứt điểm, không để chậm trễ trong quý IV/2026.", "2026-12-31"),
+])
+def test_a_ban_just_before_the_period(phrase: str, due: str | None) -> None:
+    assert due_of(phrase) == due
