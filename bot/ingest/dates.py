@@ -51,12 +51,15 @@ _CHAIN = (rf"{_CUE}\s*(?:(?:(?:tháng\s*\d{{1,2}}|quý\s*(?:IV|III|II|I|[1-4]))\
           r"(?:tháng\s*\d{1,2}|quý\s*(?:IV|III|II|I|[1-4]))\s*(?:,|và|hoặc)\s*(?=(?:tháng|quý)\s*[\dIV]))")
 # (news copies write "tháng 4.2020", "tháng 3-2020", "quý IV.2019")
 # ("vào đầu tháng 02/2027": early in the month, due by its end)
-MONTH = re.compile(rf"(?P<cue>{_CHAIN}|{_CUE}|(?<!\w)(?:vào\s*)?đầu(?=\s*tháng))\s*(?:tháng)\s*(?P<m>\d{{1,2}})\s*"
-                   r"(?:/|năm|[.-](?=\d{4}))\s*(?P<y>\d{4})(?!\s*(?:,\s*)?(?:sẽ\s*)?(?:tổ\s*chức|diễn\s*ra|khai\s*mạc))",
-                   re.I)
+_MONTH_REST = (r"\s*(?:tháng)\s*(?P<m>\d{1,2})\s*"
+               r"(?:/|năm|[.-](?=\d{4}))\s*(?P<y>\d{4})(?!\s*(?:,\s*)?(?:sẽ\s*)?(?:tổ\s*chức|diễn\s*ra|khai\s*mạc))")
+MONTH = re.compile(rf"(?P<cue>{_CUE}|(?<!\w)(?:vào\s*)?đầu(?=\s*tháng)){_MONTH_REST}", re.I)
+MONTH_CHAINED = re.compile(rf"(?P<cue>{_CHAIN}){_MONTH_REST}", re.I)
 # "Quý III, IV/2026": the last
-QUARTER = re.compile(rf"(?P<cue>{_CHAIN}|{_CUE})\s*quý\s*(?:(?:IV|III|II|I|[1-4])\s*(?:,|và|-)\s*)*"
-                     r"(?P<q>IV|III|II|I|[1-4])\s*(?:/|,?\s*năm|\.(?=\d{4})|[,\-–](?=\s*\d{4}))\s*(?P<y>\d{4})", re.I)
+_QUARTER_REST = (r"\s*quý\s*(?:(?:IV|III|II|I|[1-4])\s*(?:,|và|-)\s*)*"
+                 r"(?P<q>IV|III|II|I|[1-4])\s*(?:/|,?\s*năm|\.(?=\d{4})|[,\-–](?=\s*\d{4}))\s*(?P<y>\d{4})")
+QUARTER = re.compile(rf"(?P<cue>{_CUE}){_QUARTER_REST}", re.I)
+QUARTER_CHAINED = re.compile(rf"(?P<cue>{_CHAIN}){_QUARTER_REST}", re.I)
 # a time cell of a flattened task table, capitalised in the middle of the row: "… Nghị định của Chính phủ Tháng
 # 3/2027 …", "… Nghị quyết Quý III/2027 …" (prose writes "tháng", "quý" in lower case there)
 MONTH_CELL = re.compile(r"(?<=[a-zà-ỹđ,)])(?P<cue>\s+)Tháng\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})(?![\d/])", re.U)
@@ -74,9 +77,10 @@ LATER_YEAR = re.compile(r"[,;]\s*(?:năm\s*)?(?P<y>(?:19|20)\d\d)\s*(?=[.;]|$)",
 FIELD_MONTH = re.compile(r"(?P<cue>(?:thời\s*(?:gian|hạn)\s*hoàn\s*thành|tiến\s*độ(?:\s*(?:thực\s*hiện|hoàn\s*thành))?)"
                          r"\s*:\s*)(?P<m>\d{1,2})\s*/\s*(?P<y>(?:19|20)\d\d)(?![\d/])", re.I)
 HALF = re.compile(r"(?P<n>6|9)\s*tháng\s*(?:đầu\s*)?năm\s*(?P<y>\d{4})", re.I)
-YEAR = re.compile(rf"(?P<cue>{_CHAIN}|trong|cuối|hoàn\s*thành(?:\s*trong)?|trước|xong|đến\s*hết|chậm\s*nhất|"
-                  r"thời\s*(?:gian|hạn)\s*hoàn\s*thành)[\s:]*"
-                  r"(?:năm\s*)(?P<y>\d{4})(?:\s*[-–]\s*(?P<y2>(?:19|20)\d\d)\b)?", re.I)
+_YEAR_REST = r"[\s:]*(?:năm\s*)(?P<y>\d{4})(?:\s*[-–]\s*(?P<y2>(?:19|20)\d\d)\b)?"
+YEAR = re.compile(r"(?P<cue>trong|cuối|hoàn\s*thành(?:\s*trong)?|trước|xong|đến\s*hết|chậm\s*nhất|"
+                  r"thời\s*(?:gian|hạn)\s*hoàn\s*thành)" + _YEAR_REST, re.I)
+YEAR_CHAINED = re.compile(rf"(?P<cue>{_CHAIN}){_YEAR_REST}", re.I)
 # a year set before the work as its frame: "Năm 2027, các phòng cần …", "Đồng chí yêu cầu, năm 2027, xã X phải …"
 YEAR_FRAME = re.compile(r"(?:^|(?<=[.;:]\s)|(?<=cầu,\s)|(?<=nghị,\s)|(?<=đạo,\s)|(?<=mạnh,\s))"
                         r"(?P<cue>)[Nn]ăm\s*(?P<y>(?:19|20)\d\d)\s*,"
@@ -262,7 +266,7 @@ def _not_ended(year: int, month: int, issued_on: dt.date) -> dt.date | None:
     return due
 
 
-CHAINED = re.compile(r"(?:,|và|hoặc)\s*$", re.I)
+CHAIN_HINT = re.compile(r"(?:\d|\b[IV]+)\s*(?:,|và|hoặc)\s*(?i:tháng|quý|năm)")
 
 
 def _month_due(m: re.Match[str]) -> dt.date | None:
@@ -377,9 +381,9 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
             add(m, due, exact=True)
     for m in FIELD_MONTH.finditer(text):
         add(m, _month_end(int(m.group("y")), int(m.group("m"))))
-    for rx, end_of in ((MONTH, _month_due), (QUARTER, _quarter_due), (YEAR, _year_due)):
-        for m in rx.finditer(text):
-            if CHAINED.search(m.group("cue")):  # before its first period is taken alone
+    if CHAIN_HINT.search(text):  # before its first period is taken alone
+        for rx, end_of in ((MONTH_CHAINED, _month_due), (QUARTER_CHAINED, _quarter_due), (YEAR_CHAINED, _year_due)):
+            for m in rx.finditer(text):
                 add(m, end_of(m))
     for m in MONTH.finditer(text):
         add(m, _month_due(m))
@@ -402,7 +406,7 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
     for rx in (YEAR, FIELD_YEAR):
         for m in rx.finditer(text):
             add(m, _year_due(m))
-    for m in REST_OF_YEAR.finditer(text):
+    for m in REST_OF_YEAR.finditer(text) if "còn lại" in text else ():
         last_year = int(m.group("y")) if m.group("y") else issued_on.year if issued_on else None
         if last_year is not None:
             add(m, dt.date(last_year, 12, 31))
