@@ -110,7 +110,9 @@ EVENT_BEFORE = re.compile(r"(?:dự\s*kiến\s*(?:sẽ\s*)?(?:tổ\s*chức|di�
                           r"trình|nộp)\b)[^.;:]*$", re.I)
 # a window the work fills: "treo cờ từ ngày 10/5 đến hết ngày 14/5/2026", "trong thời gian từ đầu tháng 1 tới ngày
 # 15/3/2026", "lấy ý kiến từ ngày 17/3 đến ngày 05/4/2026": the end of the window is the deadline
-RANGE_END = re.compile(r"(?P<cue>\btừ\s+(?!năm\b)[^.;:]{1,40}?\s(?:đến|tới)\s*(?:hết\s*)?(?:ngày\s*)?)"
+# ("từ ngày 10/4 - 20/4/2026": a dash between two dates)
+RANGE_END = re.compile(r"(?P<cue>\btừ\s+(?:(?!năm\b)[^.;:]{1,40}?\s(?:đến|tới)\s*(?:hết\s*)?|"
+                       r"(?:ngày\s*)?\d{1,2}\s*[/.]\s*\d{1,2}(?:\s*[/.]\s*\d{4})?\s*[-–]\s*)(?:ngày\s*)?)"
                        r"(?P<d>\d{1,2})\s*(?:[/.\-]|\s*tháng\s*)\s*(?P<m>\d{1,2})"
                        r"(?:\s*(?:[/.\-]|năm)\s*(?P<y>\d{4}))?(?![\d/])", re.I)
 # … but not the window of a reporting period or the schedule of an event: "số liệu tính từ ngày 01/01 đến ngày
@@ -145,6 +147,9 @@ MONTH_SPAN = re.compile(rf"(?P<cue>{_CUE})\s*(?:các\s*)?tháng\s*(?P<m1>\d{{1,2
                         r"(?:tháng\s*)?(?P<m>\d{1,2})\s*(?:/|năm)\s*(?P<y>\d{4})(?![\d/])", re.I)
 BARE_MONTH_SPAN = re.compile(r"(?<![\d/.\-–])(?P<cue>)(?P<m1>\d{1,2})\s*[-–]\s*(?P<m>\d{1,2})\s*/\s*"
                              r"(?P<y>(?:19|20)\d\d)(?![\d/])")
+# a span of days: "hoàn thành trong các ngày 20-21/4/2026", "trong ngày 20 và 21/4": the last day
+DAY_SPAN = re.compile(rf"(?P<cue>{_CUE})\s*(?:các\s*)?ngày\s*(?P<d1>\d{{1,2}})\s*(?:-|–|,|và)\s*(?:ngày\s*)?"
+                      r"(?P<d>\d{1,2})\s*[/.]\s*(?P<m>\d{1,2})(?:\s*[/.]\s*(?P<y>\d{4}))?(?![\d/])", re.I)
 # a month or quarter without its year: "hoàn thành trong tháng 6", "trước quý III năm nay": the first such period
 # that has not ended by the document's date
 MONTH_NO_YEAR = re.compile(rf"(?P<cue>{_CUE})\s*tháng\s*(?P<m>\d{{1,2}})(?:\s*năm\s*nay)?"
@@ -339,6 +344,9 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
         year = int(m.group("y") or (start_year.group(0) if start_year else 0)) or (issued_on.year if issued_on else 0)
         if year:
             add(m, _safe_date(year, mo, d), exact=True, year_given=bool(m.group("y") or start_year))
+    for m in DAY_SPAN.finditer(text):
+        if int(m.group("d1")) < int(m.group("d")):
+            add_day_month(m, int(m.group("d")), int(m.group("m")))
     for rx in (MONTH_SPAN, BARE_MONTH_SPAN):
         for m in rx.finditer(text):
             first, last = int(m.group("m1")), int(m.group("m"))

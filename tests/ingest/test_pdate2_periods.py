@@ -90,3 +90,15 @@ def test_a_time_cell_of_phases_ends_with_the_last() -> None:
 ])
 def test_a_ban_just_before_the_period(phrase: str, due: str | None) -> None:
     assert due_of(phrase) == due
+
+
+@pytest.mark.parametrize(("phrase", "due"), [
+    # a span of days under a cue, and a window written with a dash: the last day
+    ("Các tổ công tác hoàn thành trong các ngày 20-21/10/2026.", "2026-10-21"),
+    ("Phòng Nội vụ hoàn thành trong ngày 12 và 13/11/2026.", "2026-11-13"),
+    ("Các xã rà soát, cập nhật danh sách từ ngày 05/10 - 25/10/2026.", "2026-10-25"),
+    # a reporting period written with a dash is no deadline
+    ("Báo cáo theo số liệu tính từ ngày 01/01 - 30/9/2026.", None),
+])
+def test_spans_of_days(phrase: str, due: str | None) -> None:
+    assert due_of(phrase) == due
