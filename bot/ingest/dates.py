@@ -147,6 +147,10 @@ MONTH_SPAN = re.compile(rf"(?P<cue>{_CUE})\s*(?:các\s*)?tháng\s*(?P<m1>\d{{1,2
                         r"(?:tháng\s*)?(?P<m>\d{1,2})\s*(?:/|năm)\s*(?P<y>\d{4})(?![\d/])", re.I)
 BARE_MONTH_SPAN = re.compile(r"(?<![\d/.\-–])(?P<cue>)(?P<m1>\d{1,2})\s*[-–]\s*(?P<m>\d{1,2})\s*/\s*"
                              r"(?P<y>(?:19|20)\d\d)(?![\d/])")
+# two days under one cue: "báo cáo trước ngày 15/10 và ngày 30/10/2026": the later one
+DAY_CHAINED = re.compile(rf"(?P<cue>{_CUE}\s*ngày\s*\d{{1,2}}\s*[/.]\s*\d{{1,2}}(?:\s*[/.]\s*\d{{4}})?\s*"
+                         r"(?:,|và|hoặc)\s*ngày\s*)(?P<d>\d{1,2})\s*[/.]\s*(?P<m>\d{1,2})(?:\s*[/.]\s*(?P<y>\d{4}))?"
+                         r"(?![\d/])", re.I)
 # a span of days: "hoàn thành trong các ngày 20-21/4/2026", "trong ngày 20 và 21/4": the last day
 DAY_SPAN = re.compile(rf"(?P<cue>{_CUE})\s*(?:các\s*)?ngày\s*(?P<d1>\d{{1,2}})\s*(?:-|–|,|và)\s*(?:ngày\s*)?"
                       r"(?P<d>\d{1,2})\s*[/.]\s*(?P<m>\d{1,2})(?:\s*[/.]\s*(?P<y>\d{4}))?(?![\d/])", re.I)
@@ -344,6 +348,8 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
         year = int(m.group("y") or (start_year.group(0) if start_year else 0)) or (issued_on.year if issued_on else 0)
         if year:
             add(m, _safe_date(year, mo, d), exact=True, year_given=bool(m.group("y") or start_year))
+    for m in DAY_CHAINED.finditer(text):
+        add_day_month(m, int(m.group("d")), int(m.group("m")))
     for m in DAY_SPAN.finditer(text):
         if int(m.group("d1")) < int(m.group("d")):
             add_day_month(m, int(m.group("d")), int(m.group("m")))

@@ -102,3 +102,14 @@ def test_a_ban_just_before_the_period(phrase: str, due: str | None) -> None:
 ])
 def test_spans_of_days(phrase: str, due: str | None) -> None:
     assert due_of(phrase) == due
+
+
+@pytest.mark.parametrize(("phrase", "due"), [
+    # two days under one cue: the later one
+    ("Các phòng báo cáo trước ngày 15/10 và ngày 30/10/2026.", "2026-10-30"),
+    ("Gửi hồ sơ chậm nhất ngày 05/11/2026 hoặc ngày 12/11/2026.", "2026-11-12"),
+    # a second day without "ngày" is not read as one
+    ("Nộp báo cáo trước ngày 15/10, 20 đơn vị còn lại nộp sau.", "2026-10-15"),
+])
+def test_two_days_under_one_cue(phrase: str, due: str) -> None:
+    assert due_of(phrase) == due
