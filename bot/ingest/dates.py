@@ -462,6 +462,8 @@ def pick_deadline(text: str, *, issued_on: dt.date | None) -> Deadline | None:
         found = [d for d in found if not (d.due < issued_on and _told_as_past(text, d))]
     found = _own_part(text, found)
     found = _main_clause(text, found)
+    if not found:
+        found = _prepared_for(text, issued_on)
     return max(found, key=lambda d: (d.start)) if found else None
 
 
@@ -507,6 +509,24 @@ def _main_clause(text: str, found: list[Deadline]) -> list[Deadline]:
 
     own = [d for d in found if not aside(d)]
     return own if own else found
+
+
+# work that prepares a dated meeting or visit is due on its day: "chuẩn bị nội dung làm việc … theo lịch 16 giờ ngày
+# 30/7/2026 và khảo sát … sáng ngày 31/7/2026"
+PREPARE = re.compile(r"\bchuẩn\s*bị\b[^.;]*", re.I)
+EVENT_DAY = re.compile(r"(?<!ký\s)(?<!hành\s)ngày\s*(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})(?![\d/])",
+                       re.I)
+
+
+def _prepared_for(text: str, issued_on: dt.date | None) -> list[Deadline]:
+    """The days of the events a preparing clause names, when the task gives no deadline of its own."""
+    out = []
+    for prep in PREPARE.finditer(text):
+        for m in EVENT_DAY.finditer(prep.group(0)):
+            day = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+            if day is not None and (issued_on is None or day >= issued_on):
+                out.append(Deadline(due=day, text=m.group(0), start=prep.start() + m.start(), exact=True))
+    return out
 
 
 def _sentence_of(text: str, deadline: Deadline) -> str:

@@ -113,3 +113,16 @@ def test_spans_of_days(phrase: str, due: str | None) -> None:
 ])
 def test_two_days_under_one_cue(phrase: str, due: str) -> None:
     assert due_of(phrase) == due
+
+
+@pytest.mark.parametrize(("phrase", "due"), [
+    # preparing a dated meeting or visit: due on its (last) day
+    ("Văn phòng chuẩn bị nội dung làm việc với Đoàn giám sát theo lịch 14 giờ ngày 05/10/2026 và khảo sát thực tế "
+     "sáng ngày 06/10/2026.", "2026-10-06"),
+    ("Sở Y tế chuẩn bị báo cáo phục vụ buổi làm việc ngày 12/10/2026.", "2026-10-12"),
+    # a cited document's day, or a day already past, is not one
+    ("Chuẩn bị nội dung theo Kế hoạch ban hành ngày 02/9/2026.", None),
+    ("Chuẩn bị tổng kết hoạt động diễn ra ngày 02/9/2026.", None),
+])
+def test_preparing_a_dated_event(phrase: str, due: str | None) -> None:
+    assert due_of(phrase) == due
