@@ -25,9 +25,10 @@ if TYPE_CHECKING:
     from scheduler.calendar import WorkingCalendar
 
 # (the lookahead lets the scan skip most positions at once: every cue starts with one of these letters)
+# (OCR of a scan may drop a mark: "thời han 20/10/2026")
 _CUE = (r"(?=[tcxhđkgsvTCXHĐKGSV])"
         r"(?:trước|chậm\s*nhất(?:\s*(?:là|vào|đến))?|xong\s*trước|hoàn\s*thành(?:\s*(?:trước|đến))?|xong|"
-        r"trong|đến\s*hết|hạn\s*chót|thời\s*hạn(?:\s*hoàn\s*thành)?|kết\s*thúc|cuối|gửi\s*về[^.;]{0,60}?trước|"
+        r"trong|đến\s*hết|hạn\s*chót|thời\s*h[ạa]n(?:\s*hoàn\s*thành)?|kết\s*thúc|cuối|gửi\s*về[^.;]{0,60}?trước|"
         r"(?<=\s)sang|^sang|(?:hạn|thời\s*gian)\s*(?:nộp|gửi)(?:\s*(?:báo\s*cáo|hồ\s*sơ|ý\s*kiến))?\s*:?|"
         r"thời\s*gian\s*thực\s*hiện\s*:|(?:tới|đến)(?=\s*ngày)|"
         r"tiến\s*độ(?:\s*(?:thực\s*hiện|hoàn\s*thành))?\s*:|(?<=\s)vào(?=\s*ngày)|(?<!\w)[Hh]ạn\s*:)"
@@ -42,14 +43,23 @@ FULL_DATE = re.compile(
 WORDY_DATE = re.compile(
     rf"(?P<cue>{_CUE})\s*{_DAY_PREFIX}(?P<d>\d{{1,2}})\s*tháng\s*(?P<m>\d{{1,2}})(?:\s*năm\s*(?P<y>\d{{4}}))?",
     re.I)
+# a period joined to an earlier one under the same cue: "trong năm 2026 và quý I/2027", "trong tháng 10 và quý IV năm
+# 2026": the cue holds for both, and the later period ends the work
+# ("quý III, năm 2027" is one period: a year follows a period without one only as its own)
+_CHAIN = (rf"{_CUE}\s*(?:(?:(?:tháng\s*\d{{1,2}}|quý\s*(?:IV|III|II|I|[1-4]))\s*(?:/|năm)\s*|năm\s*)(?:19|20)\d\d"
+          r"\s*(?:,|và|hoặc)\s*(?=(?:tháng|quý|năm)\s*[\dIV])|"
+          r"(?:tháng\s*\d{1,2}|quý\s*(?:IV|III|II|I|[1-4]))\s*(?:,|và|hoặc)\s*(?=(?:tháng|quý)\s*[\dIV]))")
 # (news copies write "tháng 4.2020", "tháng 3-2020", "quý IV.2019")
 # ("vào đầu tháng 02/2027": early in the month, due by its end)
-MONTH = re.compile(rf"(?P<cue>{_CUE}|(?<!\w)(?:vào\s*)?đầu(?=\s*tháng))\s*(?:tháng)\s*(?P<m>\d{{1,2}})\s*"
-                   r"(?:/|năm|[.-](?=\d{4}))\s*(?P<y>\d{4})(?!\s*(?:,\s*)?(?:sẽ\s*)?(?:tổ\s*chức|diễn\s*ra|khai\s*mạc))",
-                   re.I)
+_MONTH_REST = (r"\s*(?:tháng)\s*(?P<m>\d{1,2})\s*"
+               r"(?:/|năm|[.-](?=\d{4}))\s*(?P<y>\d{4})(?!\s*(?:,\s*)?(?:sẽ\s*)?(?:tổ\s*chức|diễn\s*ra|khai\s*mạc))")
+MONTH = re.compile(rf"(?P<cue>{_CUE}|(?<!\w)(?:vào\s*)?đầu(?=\s*tháng)){_MONTH_REST}", re.I)
+MONTH_CHAINED = re.compile(rf"(?P<cue>{_CHAIN}){_MONTH_REST}", re.I)
 # "Quý III, IV/2026": the last
-QUARTER = re.compile(rf"(?P<cue>{_CUE})\s*quý\s*(?:(?:IV|III|II|I|[1-4])\s*(?:,|và|-)\s*)*"
-                     r"(?P<q>IV|III|II|I|[1-4])\s*(?:/|,?\s*năm|\.(?=\d{4})|[,\-–](?=\s*\d{4}))\s*(?P<y>\d{4})", re.I)
+_QUARTER_REST = (r"\s*quý\s*(?:(?:IV|III|II|I|[1-4])\s*(?:,|và|-)\s*)*"
+                 r"(?P<q>IV|III|II|I|[1-4])\s*(?:/|,?\s*năm|\.(?=\d{4})|[,\-–](?=\s*\d{4}))\s*(?P<y>\d{4})")
+QUARTER = re.compile(rf"(?P<cue>{_CUE}){_QUARTER_REST}", re.I)
+QUARTER_CHAINED = re.compile(rf"(?P<cue>{_CHAIN}){_QUARTER_REST}", re.I)
 # a time cell of a flattened task table, capitalised in the middle of the row: "… Nghị định của Chính phủ Tháng
 # 3/2027 …", "… Nghị quyết Quý III/2027 …" (prose writes "tháng", "quý" in lower case there)
 MONTH_CELL = re.compile(r"(?<=[a-zà-ỹđ,)])(?P<cue>\s+)Tháng\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})(?![\d/])", re.U)
@@ -61,15 +71,23 @@ SUBMIT_QUARTER = re.compile(r"(?P<cue>\btrình\b" + _TO_WHOM + r")\s*quý\s*(?P<
                             r"(?P<y>\d{4})", re.I)
 SUBMIT_MONTH = re.compile(r"(?P<cue>\btrình\b" + _TO_WHOM + r")\s*tháng\s*(?P<m>\d{1,2})\s*(?:/|năm)\s*(?P<y>\d{4})",
                           re.I)
-# a time column that ends on a later year: "Thời gian hoàn thành: Quý IV/2026, 2027"
+# a time column that ends on a later year: "Thời gian hoàn thành: Quý IV/2026, 2027", "…: Năm 2026; Năm 2030"
 TIME_FIELD = re.compile(r"thời\s*(?:gian|hạn)\s*hoàn\s*thành\s*:", re.I)
-LATER_YEAR = re.compile(r",\s*(?:năm\s*)?(?P<y>(?:19|20)\d\d)\s*(?=[.;]|$)", re.I)
+LATER_YEAR = re.compile(r"[,;]\s*(?:năm\s*)?(?P<y>(?:19|20)\d\d)\s*(?=[.;]|$)", re.I)
 FIELD_MONTH = re.compile(r"(?P<cue>(?:thời\s*(?:gian|hạn)\s*hoàn\s*thành|tiến\s*độ(?:\s*(?:thực\s*hiện|hoàn\s*thành))?)"
                          r"\s*:\s*)(?P<m>\d{1,2})\s*/\s*(?P<y>(?:19|20)\d\d)(?![\d/])", re.I)
 HALF = re.compile(r"(?P<n>6|9)\s*tháng\s*(?:đầu\s*)?năm\s*(?P<y>\d{4})", re.I)
+_YEAR_REST = r"[\s:]*(?:năm\s*)(?P<y>\d{4})(?:\s*[-–]\s*(?P<y2>(?:19|20)\d\d)\b)?"
 YEAR = re.compile(r"(?P<cue>trong|cuối|hoàn\s*thành(?:\s*trong)?|trước|xong|đến\s*hết|chậm\s*nhất|"
-                  r"thời\s*(?:gian|hạn)\s*hoàn\s*thành)[\s:]*"
-                  r"(?:năm\s*)(?P<y>\d{4})(?:\s*[-–]\s*(?P<y2>(?:19|20)\d\d)\b)?", re.I)
+                  r"thời\s*(?:gian|hạn)\s*hoàn\s*thành)" + _YEAR_REST, re.I)
+YEAR_CHAINED = re.compile(rf"(?P<cue>{_CHAIN}){_YEAR_REST}", re.I)
+# a year set before the work as its frame: "Năm 2027, các phòng cần …", "Đồng chí yêu cầu, năm 2027, xã X phải …"
+YEAR_FRAME = re.compile(r"(?:^|(?<=[.;:]\s)|(?<=cầu,\s)|(?<=nghị,\s)|(?<=đạo,\s)|(?<=mạnh,\s))"
+                        r"(?P<cue>)[Nn]ăm\s*(?P<y>(?:19|20)\d\d)\s*,"
+                        r"(?=(?:(?!\bđã\b)[^.;])*?\b(?:cần|phải|tập\s*trung|phấn\s*đấu)\b)")
+# the rest of the year: "hoàn thành trong hai tháng còn lại", "trong những tháng còn lại của năm 2026"
+REST_OF_YEAR = re.compile(rf"(?P<cue>{_CUE})\s*(?:(?:\d{{1,2}}|hai|ba|bốn|năm|sáu|những|các)\s*)?tháng\s*còn\s*lại"
+                          r"(?:\s*(?:của\s*)?năm(?:\s*(?P<y>(?:19|20)\d\d)|\s*nay)?)?(?!\s*(?:của|năm)\b)", re.I)
 # a time column written as a bare year: "Thời gian hoàn thành: 2026"
 # ("Thời gian hoàn thành: Đến năm 2030": in a time field the year is the deadline, in prose a horizon)
 FIELD_YEAR = re.compile(r"(?P<cue>thời\s*(?:gian|hạn)\s*hoàn\s*thành)\s*:\s*(?:(?:đến|tới)\s*(?:hết\s*)?)?"
@@ -92,7 +110,9 @@ EVENT_BEFORE = re.compile(r"(?:dự\s*kiến\s*(?:sẽ\s*)?(?:tổ\s*chức|di�
                           r"trình|nộp)\b)[^.;:]*$", re.I)
 # a window the work fills: "treo cờ từ ngày 10/5 đến hết ngày 14/5/2026", "trong thời gian từ đầu tháng 1 tới ngày
 # 15/3/2026", "lấy ý kiến từ ngày 17/3 đến ngày 05/4/2026": the end of the window is the deadline
-RANGE_END = re.compile(r"(?P<cue>\btừ\s+(?!năm\b)[^.;:]{1,40}?\s(?:đến|tới)\s*(?:hết\s*)?(?:ngày\s*)?)"
+# ("từ ngày 10/4 - 20/4/2026": a dash between two dates)
+RANGE_END = re.compile(r"(?P<cue>\btừ\s+(?:(?!năm\b)[^.;:]{1,40}?\s(?:đến|tới)\s*(?:hết\s*)?|"
+                       r"(?:ngày\s*)?\d{1,2}\s*[/.]\s*\d{1,2}(?:\s*[/.]\s*\d{4})?\s*[-–]\s*)(?:ngày\s*)?)"
                        r"(?P<d>\d{1,2})\s*(?:[/.\-]|\s*tháng\s*)\s*(?P<m>\d{1,2})"
                        r"(?:\s*(?:[/.\-]|năm)\s*(?P<y>\d{4}))?(?![\d/])", re.I)
 # … but not the window of a reporting period or the schedule of an event: "số liệu tính từ ngày 01/01 đến ngày
@@ -127,6 +147,13 @@ MONTH_SPAN = re.compile(rf"(?P<cue>{_CUE})\s*(?:các\s*)?tháng\s*(?P<m1>\d{{1,2
                         r"(?:tháng\s*)?(?P<m>\d{1,2})\s*(?:/|năm)\s*(?P<y>\d{4})(?![\d/])", re.I)
 BARE_MONTH_SPAN = re.compile(r"(?<![\d/.\-–])(?P<cue>)(?P<m1>\d{1,2})\s*[-–]\s*(?P<m>\d{1,2})\s*/\s*"
                              r"(?P<y>(?:19|20)\d\d)(?![\d/])")
+# two days under one cue: "báo cáo trước ngày 15/10 và ngày 30/10/2026": the later one
+DAY_CHAINED = re.compile(rf"(?P<cue>{_CUE}\s*ngày\s*\d{{1,2}}\s*[/.]\s*\d{{1,2}}(?:\s*[/.]\s*\d{{4}})?\s*"
+                         r"(?:,|và|hoặc)\s*ngày\s*)(?P<d>\d{1,2})\s*[/.]\s*(?P<m>\d{1,2})(?:\s*[/.]\s*(?P<y>\d{4}))?"
+                         r"(?![\d/])", re.I)
+# a span of days: "hoàn thành trong các ngày 20-21/4/2026", "trong ngày 20 và 21/4": the last day
+DAY_SPAN = re.compile(rf"(?P<cue>{_CUE})\s*(?:các\s*)?ngày\s*(?P<d1>\d{{1,2}})\s*(?:-|–|,|và)\s*(?:ngày\s*)?"
+                      r"(?P<d>\d{1,2})\s*[/.]\s*(?P<m>\d{1,2})(?:\s*[/.]\s*(?P<y>\d{4}))?(?![\d/])", re.I)
 # a month or quarter without its year: "hoàn thành trong tháng 6", "trước quý III năm nay": the first such period
 # that has not ended by the document's date
 MONTH_NO_YEAR = re.compile(rf"(?P<cue>{_CUE})\s*tháng\s*(?P<m>\d{{1,2}})(?:\s*năm\s*nay)?"
@@ -140,6 +167,11 @@ RELATIVE_PERIOD = re.compile(rf"(?P<cue>{_CUE})\s*(?P<unit>tháng|quý|năm)\s*(
 # it is not a date to finish by
 DESCRIBED_BEFORE = re.compile(r"(?<!hoàn thành các )(?<!hoàn thành )(?:nhiệm\s*vụ|chỉ\s*tiêu|mục\s*tiêu)"
                               r"(?:\s+(?!làm\b|thực\s*hiện\b|hoàn\s*thành\b|xong\b)[^\s,.;:]+){0,3}\s*$", re.I)
+# a clause that forbids or holds something back: "Chưa thực hiện tăng giá …", "Tạm dừng tuyển dụng …"
+BAN_OPENS = re.compile(r"[\s\-+•*]*(?:chưa|không|tạm\s*(?:dừng|hoãn|ngừng)|dừng)\s", re.I)
+# … or a ban just before the period, in the clause: "xem xét không tổ chức kiểm tra định kỳ trong năm 2026"
+BAN_NEAR = re.compile(r"\b(?:chưa|không|tạm\s*(?:dừng|hoãn|ngừng))\s+(?!để\b|chậm\b|được\s*chậm\b)"
+                      r"(?:(?!hoàn\s*thành|xong|báo\s*cáo|trình|gửi|nộp)[^.;:,()]){0,60}$", re.I)
 # the day of a meeting or ceremony: "dự Hội nghị vào ngày 12/6/2026"
 EVENT_NOUN_BEFORE = re.compile(r"(?:hội\s*nghị|cuộc\s*họp|phiên\s*họp|buổi|lễ|kỷ\s*niệm|hội\s*thảo|đại\s*hội|hội\s*thi)"
                                r"[^.;,]{0,60}$", re.I)
@@ -243,6 +275,29 @@ def _not_ended(year: int, month: int, issued_on: dt.date) -> dt.date | None:
     return due
 
 
+CHAIN_HINT = re.compile(r"(?:\d|\b[IV]+)\s*(?:,|và|hoặc)\s*(?i:tháng|quý|năm)")
+
+
+def _month_due(m: re.Match[str]) -> dt.date | None:
+    return _month_end(*_before_period(m, int(m.group("y")), int(m.group("m")), 1))
+
+
+def _quarter_due(m: re.Match[str]) -> dt.date | None:
+    return _month_end(*_before_period(m, int(m.group("y")), _ROMAN[m.group("q").lower()] * 3, 3))
+
+
+def _year_due(m: re.Match[str]) -> dt.date | None:
+    year = int(m.groupdict().get("y2") or m.group("y"))
+    # "hoàn thành trước năm 2027": before that year begins, as "trước tháng 7" is by the end of June
+    return dt.date(year - 1 if re.search(r"trước\s*$", m.group("cue"), re.I) else year, 12, 31)
+
+
+def _clause_before(text: str, end: int) -> str:
+    """The clause that runs up to `end`: from the last '.', ';' or ':' before it."""
+    head = text[:end]
+    return head[max(head.rfind(". "), head.rfind("; "), head.rfind(": "), head.rfind("\n")) + 1:]
+
+
 def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
     """Every deadline phrase in `text`, in order of appearance."""
     found: list[Deadline] = []
@@ -266,6 +321,9 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
             return  # the date of a meeting or event, not of work to finish
         if cue.startswith("trong") and not exact and DESCRIBED_BEFORE.search(before[-50:]):
             return  # "các nhiệm vụ trọng tâm trong tháng 9": which work, not by when
+        if cue.startswith("trong") and not exact and (BAN_OPENS.match(_clause_before(text, span[0]))
+                                                   or BAN_NEAR.search(before)):
+            return  # "Chưa điều chỉnh giá trong quý I và quý II năm 2026": how long a ban lasts, not a deadline
         if cue.startswith("vào") and (EVENT_NOUN_BEFORE.search(before) or issued_on is not None and due < issued_on):
             return  # the day of a meeting or ceremony, or of something already done
         taken.append(span)
@@ -290,6 +348,11 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
         year = int(m.group("y") or (start_year.group(0) if start_year else 0)) or (issued_on.year if issued_on else 0)
         if year:
             add(m, _safe_date(year, mo, d), exact=True, year_given=bool(m.group("y") or start_year))
+    for m in DAY_CHAINED.finditer(text):
+        add_day_month(m, int(m.group("d")), int(m.group("m")))
+    for m in DAY_SPAN.finditer(text):
+        if int(m.group("d1")) < int(m.group("d")):
+            add_day_month(m, int(m.group("d")), int(m.group("m")))
     for rx in (MONTH_SPAN, BARE_MONTH_SPAN):
         for m in rx.finditer(text):
             first, last = int(m.group("m1")), int(m.group("m"))
@@ -332,11 +395,14 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
             add(m, due, exact=True)
     for m in FIELD_MONTH.finditer(text):
         add(m, _month_end(int(m.group("y")), int(m.group("m"))))
+    if CHAIN_HINT.search(text):  # before its first period is taken alone
+        for rx, end_of in ((MONTH_CHAINED, _month_due), (QUARTER_CHAINED, _quarter_due), (YEAR_CHAINED, _year_due)):
+            for m in rx.finditer(text):
+                add(m, end_of(m))
     for m in MONTH.finditer(text):
-        add(m, _month_end(*_before_period(m, int(m.group("y")), int(m.group("m")), 1)))
+        add(m, _month_due(m))
     for m in QUARTER.finditer(text):
-        q = _ROMAN[m.group("q").lower()]
-        add(m, _month_end(*_before_period(m, int(m.group("y")), q * 3, 3)))
+        add(m, _quarter_due(m))
     for m in SUBMIT_QUARTER.finditer(text):
         add(m, _month_end(int(m.group("y")), _ROMAN[m.group("q").lower()] * 3))
     for m in SUBMIT_MONTH.finditer(text):
@@ -353,9 +419,14 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
             add(m, dt.date(int(m.group("y")), 12, 31))
     for rx in (YEAR, FIELD_YEAR):
         for m in rx.finditer(text):
-            year = int(m.groupdict().get("y2") or m.group("y"))
-            # "hoàn thành trước năm 2027": before that year begins, as "trước tháng 7" is by the end of June
-            add(m, dt.date(year - 1 if re.search(r"trước\s*$", m.group("cue"), re.I) else year, 12, 31))
+            add(m, _year_due(m))
+    for m in REST_OF_YEAR.finditer(text) if "còn lại" in text else ():
+        last_year = int(m.group("y")) if m.group("y") else issued_on.year if issued_on else None
+        if last_year is not None:
+            add(m, dt.date(last_year, 12, 31))
+    for m in YEAR_FRAME.finditer(text):
+        if issued_on is None or int(m.group("y")) >= issued_on.year:
+            add(m, _year_due(m))
     if issued_on is not None:
         for m in RELATIVE_PERIOD.finditer(text):
             ahead = 0 if fold(m.group("which")) == "nay" else 1  # "này", "nay": this one
@@ -390,6 +461,9 @@ def pick_deadline(text: str, *, issued_on: dt.date | None) -> Deadline | None:
     if issued_on is not None:
         found = [d for d in found if not (d.due < issued_on and _told_as_past(text, d))]
     found = _own_part(text, found)
+    found = _main_clause(text, found)
+    if not found:
+        found = _prepared_for(text, issued_on)
     return max(found, key=lambda d: (d.start)) if found else None
 
 
@@ -419,6 +493,40 @@ def _own_part(text: str, found: list[Deadline]) -> list[Deadline]:
             kept.append(later)
         return kept
     return found
+
+
+# an aside about another party or an exception: "(riêng xã A hoàn thành trước ngày 10/3)", "(Đảng bộ xã B được chọn
+# làm điểm, hoàn thành trước …)", "(Sở Tài chính tổng hợp trước ngày 20/6)"
+OTHER_PARTY_ASIDE = re.compile(r"\(\s*(?:riêng|đối\s*với|trừ|ngoại\s*trừ|"
+                               r"(?:Đảng\s*bộ|Chi\s*bộ|UBND|Ủy\s*ban|Sở|Phòng|Ban|Cục|Vụ|Trường|Xã|Phường|Huyện|"
+                               r"Đơn\s*vị|Công\s*an|Bộ)\s)[^()]*$")
+
+
+def _main_clause(text: str, found: list[Deadline]) -> list[Deadline]:
+    """Drop the deadlines of an aside about another party when the sentence gives its own outside the aside."""
+    def aside(d: Deadline) -> bool:
+        return bool(OTHER_PARTY_ASIDE.search(text[max(0, d.start - 200): d.start]))
+
+    own = [d for d in found if not aside(d)]
+    return own if own else found
+
+
+# work that prepares a dated meeting or visit is due on its day: "chuẩn bị nội dung làm việc … theo lịch 16 giờ ngày
+# 30/7/2026 và khảo sát … sáng ngày 31/7/2026"
+PREPARE = re.compile(r"\bchuẩn\s*bị\b[^.;]*", re.I)
+EVENT_DAY = re.compile(r"(?<!ký\s)(?<!hành\s)ngày\s*(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})(?![\d/])",
+                       re.I)
+
+
+def _prepared_for(text: str, issued_on: dt.date | None) -> list[Deadline]:
+    """The days of the events a preparing clause names, when the task gives no deadline of its own."""
+    out = []
+    for prep in PREPARE.finditer(text):
+        for m in EVENT_DAY.finditer(prep.group(0)):
+            day = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+            if day is not None and (issued_on is None or day >= issued_on):
+                out.append(Deadline(due=day, text=m.group(0), start=prep.start() + m.start(), exact=True))
+    return out
 
 
 def _sentence_of(text: str, deadline: Deadline) -> str:
