@@ -367,7 +367,10 @@ MARKERS = [
     ("roman", re.compile(r"^(?P<m>[IVX]{1,4})\s*[.)/-]\s*(?=\S)")),
     ("num", re.compile(r"^(?P<m>\d{1,3}(?:\.\d{1,3}){1,3})\.?\)?\s+(?=\S)")),
     ("num", re.compile(r"^(?P<m>\d{1,3})\s*[.)]\s*(?=\D)")),
-    ("letter", re.compile(r"^(?P<m>[a-zđ])\s*[).]\s+(?=\S)")),
+    # "1/ Tăng cường …", "a/ Rà soát …": the slash numbering of many (older, typed) documents; a space must
+    # follow, so a date or a symbol ("15/10/2016", "12/TB-UBND", an OCR cut "12/ UBND-KT") never reads as one
+    ("num", re.compile(r"^(?P<m>\d{1,2})\s*/\s+(?=[^\d\s])(?![A-ZĐ]{2,}\b)")),
+    ("letter", re.compile(r"^(?P<m>[a-zđ])\s*(?:[).]|/(?=\s))\s+(?=\S)")),
     ("paren", re.compile(r"^\((?P<m>\d{1,2}|[ivx]{1,4}|[a-zđ])\)\.?\s*(?=\S)")),  # "(2)", "(b)", "(iii)."
     ("dash", re.compile(r"^[-]\s*(?=\S)")),
     ("plus", re.compile(r"^\+\s*(?=\S)")),
