@@ -78,6 +78,11 @@ CAPTION = re.compile(r"^\w*_\w*$|\((?:Ảnh|Nguồn\s*ảnh)\s*(?::[^)]{0,60}|mi
                      r"^Ảnh\s*(?:minh\s*họa)?\s*:", re.U)
 
 
+# a dash bullet as a scan's OCR reads it ("_ Tăng cường …", "¬ Phối hợp …", "~ Chủ trì …", "_ > Tham mưu …"): a line
+# opening a capitalised sentence after one of these signs is a "-" item
+OCR_DASH = re.compile(r"^[_¬~]\s*[>7¬~]?\s+(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])", re.U)
+
+
 def lines_of(text: str) -> list[str]:
     """Non-empty lines; tables rewritten as item lines; running heads and page numbers dropped."""
     raw = [ln.strip() for ln in text.split("\n")]
@@ -89,6 +94,7 @@ def lines_of(text: str) -> list[str]:
             raw[i] += "."
     kept: list[str] = []
     for ln in raw:
+        ln = OCR_DASH.sub("- ", ln)
         if not ln or re.fullmatch(r"[-_=.*\s]+", ln) or CAPTION.search(ln) or PAGE_CHROME.match(ln.lstrip("•●▪◦· ")) \
                 or PAGE_MARK.match(ln):
             continue

@@ -48,3 +48,15 @@ def test_a_date_or_a_symbol_at_line_start_is_no_slash_item() -> None:
 15/5/2026.
 """)
     assert len(tasks) == 1, [(t.ref, t.text[:30]) for t in tasks]
+
+
+def test_dash_bullets_garbled_by_ocr_are_items() -> None:
+    tasks = _tasks("""Sở Nông nghiệp đề nghị các địa phương thực hiện các nội dung sau:
+- Rà soát nhu cầu giống cây trồng của từng xã.
+_ Kiểm tra các cơ sở kinh doanh giống trên địa bàn.
+¬ Tuyên truyền để người dân không sử dụng giống không rõ nguồn gốc.
+~ Báo cáo kết quả về Sở trước ngày 30/6/2026.
+_ > Phối hợp với Chi cục Thủy lợi bảo đảm nước tưới.
+""")
+    assert [t.text[:7] for t in tasks] == ["Rà soát", "Kiểm tr", "Tuyên t", "Báo cáo", "Phối hợ"], \
+        [(t.ref, t.text[:30]) for t in tasks]
