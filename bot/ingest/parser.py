@@ -48,8 +48,27 @@ def clean_text(text: str) -> str:
         text = rx.sub(repl, text)
     text = re.sub(r"[–—]", "-", text)
     text = re.sub(r"^(\s*)©\)", r"\1c)", text, flags=re.M)  # an OCR reading of the item mark "c)"
+    # "b}", "„b}", "b]": a letter mark whose bracket the OCR misread
+    text = re.sub(r"^(\s*)[„,.'\"]{0,2}([a-zđ])[}\]](?=\s)", r"\1\2)", text, flags=re.M)
+    text = _ocr_first_letter(text)
     # Markdown emphasis around a word ("*Nơi nhận:*", "*(Kèm theo …)*"), not a "* item" bullet
     return re.sub(r"(?<![\w*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])", "", text)
+
+
+LETTER_MARK = re.compile(r"^\s*(?P<m>[a-zđ]|8)\)\s", re.U)
+
+
+def _ocr_first_letter(text: str) -> str:
+    """"8) Xây dựng …" / … / "b) Lãnh đạo …": the OCR read the first letter mark "a)" as "8)" (the next letter mark
+    below is "b)")."""
+    lines = text.split("\n")
+    for i, ln in enumerate(lines):
+        if not ln.lstrip().startswith("8)"):
+            continue
+        nxt = next((m.group("m") for later in lines[i + 1: i + 60] if (m := LETTER_MARK.match(later))), None)
+        if nxt == "b":
+            lines[i] = ln.replace("8)", "a)", 1)
+    return "\n".join(lines)
 
 
 RUNNING_HEAD = re.compile(r"^(?:CÔNG\s*BÁO/Số\s*\d+/Ngày\s*[\d-]+|Trang\s*\d+(?:\s*/\s*\d+)?|"

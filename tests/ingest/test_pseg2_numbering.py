@@ -60,3 +60,22 @@ _ > Phối hợp với Chi cục Thủy lợi bảo đảm nước tưới.
 """)
     assert [t.text[:7] for t in tasks] == ["Rà soát", "Kiểm tr", "Tuyên t", "Báo cáo", "Phối hợ"], \
         [(t.ref, t.text[:30]) for t in tasks]
+
+
+def test_letter_marks_misread_by_ocr_are_letter_items() -> None:
+    tasks = _tasks("""1. Phòng Nông nghiệp các huyện
+8) Rà soát nhu cầu giống cây trồng của từng xã;
+„b} Kiểm tra các cơ sở kinh doanh giống trên địa bàn;
+c) Báo cáo kết quả về Sở trước ngày 30/6/2026.
+2. Chi cục Trồng trọt hướng dẫn kỹ thuật gieo trồng.
+""")
+    assert [t.ref for t in tasks] == ["1.a", "1.b", "1.c", "2"], [(t.ref, t.text[:30]) for t in tasks]
+    assert tasks[1].lead == ("Phòng Nông nghiệp các huyện",)
+
+
+def test_a_number_eight_before_its_siblings_stays_a_number() -> None:
+    tasks = _tasks("""7) Rà soát nhu cầu giống cây trồng của từng xã;
+8) Kiểm tra các cơ sở kinh doanh giống trên địa bàn;
+9) Báo cáo kết quả về Sở trước ngày 30/6/2026.
+""")
+    assert [t.ref for t in tasks] == ["7", "8", "9"], [(t.ref, t.text[:30]) for t in tasks]
