@@ -845,9 +845,19 @@ def _is_heading_item(line: str) -> bool:
     return mark is not None and mark[0] in ("article", "roman", "num") and len(line) < 70
 
 
+# "Kính gửi:" as a scan's OCR may read it ("Site gửi:", "Kinh gừi:"): a short word, "gửi", a colon, in the header
+OCR_ADDRESSEE = re.compile(r"^(?!Người|Nơi|Ngày|Bên)[A-ZĐ][^\s:]{1,4}\s*g[ửừưuữủứ]i\s*:", re.U)
+
+
+def _read_addressee_line(lines: list[str]) -> list[str]:
+    if any(re.match(r"^Kính\s*gửi\b", ln) for ln in lines[:40]):
+        return lines
+    return [OCR_ADDRESSEE.sub("Kính gửi:", ln, count=1) if i < 40 else ln for i, ln in enumerate(lines)]
+
+
 def parse_notice(raw: str) -> ParsedNotice:
     text = clean_text(raw)
-    lines = lines_of(text)
+    lines = _read_addressee_line(lines_of(text))
     head = "\n".join(lines[:30])
     number = _number(head)
     date, place = _date_and_place(head)
