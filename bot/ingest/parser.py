@@ -1258,7 +1258,10 @@ def _new_ask(sentence: str) -> bool:
     return NEW_ASK.match(rest) is not None and not INTRO_END.search(sentence) and not _closing_ask(sentence)
 
 
-NOT_WORK_AFTER_UNIT = re.compile(r"^\s*(?:đã|vừa|đang|nhận\s*được|về\s*việc|(?:trân\s*trọng\s*)?cảm\s*ơn|"
+NOT_WORK_AFTER_UNIT = re.compile(r"^\s*(?:đã|đang|"
+                                 # but "UBND tỉnh vừa yêu cầu các huyện …" (a news item): the ask just made
+                                 r"vừa(?!\s+(?:có\s*văn\s*bản\s+)?(?:yêu\s*cầu|chỉ\s*đạo|giao)\s)|"
+                                 r"nhận\s*được|về\s*việc|(?:trân\s*trọng\s*)?cảm\s*ơn|"
                                  r"có\s*(?:văn\s*bản|công\s*văn|tờ\s*trình|báo\s*cáo)|"
                                  r"là|được|cho\s*biết|phát\s*biểu|"
                                  # how a board works, not work: "Ban Chỉ đạo làm việc theo nguyên tắc tập trung dân chủ"

@@ -1,0 +1,23 @@
+"""News renditions of a directive (issue 8, batch-f patterns): "X vừa yêu cầu Y …" reports the ask just made.
+
+Every snippet is a short example of a phrasing pattern, written for the test (no document's text)."""
+
+from __future__ import annotations
+
+from bot.ingest import parse_notice
+
+NEWS = """Đẩy nhanh tiến độ sửa chữa đê điều trước mùa mưa bão
+
+{opening} các huyện ven biển khẩn trương rà soát, sửa chữa các đoạn đê xung yếu trước mùa mưa bão.
+"""
+
+
+def test_a_news_item_reporting_an_ask_just_made_is_a_task() -> None:
+    tasks = list(parse_notice(NEWS.format(opening="UBND tỉnh vừa yêu cầu UBND")).tasks)
+    assert [t.text[:20] for t in tasks] == ["UBND tỉnh vừa yêu cầ"], [(t.ref, t.lead, t.text[:40]) for t in tasks]
+    assert tasks[0].lead == ("UBND các huyện ven biển",)
+
+
+def test_a_body_that_has_just_done_something_asks_nothing() -> None:
+    tasks = list(parse_notice(NEWS.format(opening="UBND tỉnh vừa tổ chức kiểm tra đê tại")).tasks)
+    assert tasks == [], [(t.ref, t.lead, t.text[:40]) for t in tasks]
