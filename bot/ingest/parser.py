@@ -101,6 +101,9 @@ CAPTION = re.compile(r"^\w*_\w*$|\((?:Ảnh|Nguồn\s*ảnh)\s*(?::[^)]{0,60}|mi
 # opening a capitalised sentence after one of these signs is a "-" item
 OCR_DASH = re.compile(r"^[_¬~]\s*[>7¬~]?\s+(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])", re.U)
 
+# a speck a scan left before an item mark ("_2.3. Giao Vụ X", "„ d) Chịu trách nhiệm …", ".b) Hồ sơ …"): not text
+OCR_SPECK = re.compile(r"^[_¬~„,'`.]+\s*(?=(?:\d{1,2}(?:\.\d{1,2}){0,3}[.)/]|[a-zđ]\)|[IVX]{1,4}\.)\s)", re.U)
+
 
 def lines_of(text: str) -> list[str]:
     """Non-empty lines; tables rewritten as item lines; running heads and page numbers dropped."""
@@ -113,7 +116,7 @@ def lines_of(text: str) -> list[str]:
             raw[i] += "."
     kept: list[str] = []
     for ln in raw:
-        ln = OCR_DASH.sub("- ", ln)
+        ln = OCR_DASH.sub("- ", OCR_SPECK.sub("", ln))
         if not ln or re.fullmatch(r"[-_=.*\s]+", ln) or CAPTION.search(ln) or PAGE_CHROME.match(ln.lstrip("•●▪◦· ")) \
                 or PAGE_MARK.match(ln):
             continue

@@ -79,3 +79,15 @@ def test_a_number_eight_before_its_siblings_stays_a_number() -> None:
 9) Báo cáo kết quả về Sở trước ngày 30/6/2026.
 """)
     assert [t.ref for t in tasks] == ["7", "8", "9"], [(t.ref, t.text[:30]) for t in tasks]
+
+
+def test_a_speck_before_an_item_mark_does_not_hide_the_item() -> None:
+    tasks = _tasks("""1. Phòng Nông nghiệp các huyện
+a) Rà soát nhu cầu giống cây trồng của từng xã;
+_b) Kiểm tra các cơ sở kinh doanh giống trên địa bàn;
+„ c) Báo cáo kết quả về Sở trước ngày 30/6/2026.
+_2. Chi cục Trồng trọt
+a) Hướng dẫn kỹ thuật gieo trồng.
+""")
+    assert [t.ref for t in tasks] == ["1.a", "1.b", "1.c", "2.a"], [(t.ref, t.text[:30]) for t in tasks]
+    assert tasks[3].lead == ("Chi cục Trồng trọt",)
