@@ -93,8 +93,11 @@ PAGE_CHROME = re.compile(r"^(?:(?:Cập\s*nhật(?:\s*lúc)?|Lượt\s*xem|Lư�
                          re.I | re.U)
 PARAGRAPH_MIN = 160
 # a news photo's file name ("1_ijqw") or caption ("… ra, vào tỉnh (Ảnh: Minh Hải)", "Ảnh minh họa")
+# (also a photo's slug "toan-canh-hoi-nghi-1", a caption with its credit "Toàn cảnh hội nghị. Ảnh: Minh Hải",
+# a caption opened "Ảnh. Đồng chí … phát biểu")
 CAPTION = re.compile(r"^\w*_\w*$|\((?:Ảnh|Nguồn\s*ảnh)\s*(?::[^)]{0,60}|minh\s*họa)\)\s*$|"
-                     r"^Ảnh\s*(?:minh\s*họa)?\s*:", re.U)
+                     r"^Ảnh\s*(?:minh\s*họa)?\s*:|^[a-z0-9]+(?:-[a-z0-9]+){2,}$|^Ảnh\s*\.\s|"
+                     r"^[^.;:]{0,240}[.!]\s*Ảnh\s*:\s*[^.;:]{1,40}\.?$", re.U)
 
 
 # a dash bullet as a scan's OCR reads it ("_ Tăng cường …", "¬ Phối hợp …", "~ Chủ trì …", "_ > Tham mưu …"): a line

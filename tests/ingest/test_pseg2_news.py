@@ -21,3 +21,22 @@ def test_a_news_item_reporting_an_ask_just_made_is_a_task() -> None:
 def test_a_body_that_has_just_done_something_asks_nothing() -> None:
     tasks = list(parse_notice(NEWS.format(opening="UBND tỉnh vừa tổ chức kiểm tra đê tại")).tasks)
     assert tasks == [], [(t.ref, t.lead, t.text[:40]) for t in tasks]
+
+
+CAPTIONED = """UBND huyện họp giao ban tháng 5
+
+Sáng ngày 02/6, UBND huyện tổ chức họp giao ban đánh giá kết quả tháng 5.
+
+hop-giao-ban-thang-5
+
+{caption}
+
+Kết luận cuộc họp, Chủ tịch UBND huyện yêu cầu các phòng, ban chuyên môn tập trung rà soát các chỉ tiêu còn đạt thấp.
+"""
+
+
+def test_photo_slugs_and_captions_are_not_tasks_nor_part_of_one() -> None:
+    for caption in ("Toàn cảnh cuộc họp. Ảnh: Minh Hải", "Ảnh. Chủ tịch UBND huyện phát biểu kết luận cuộc họp"):
+        tasks = list(parse_notice(CAPTIONED.format(caption=caption)).tasks)
+        assert [t.text[:25] for t in tasks] == ["Kết luận cuộc họp, Chủ tị"], [(t.ref, t.text[:60]) for t in tasks]
+        assert "Ảnh" not in tasks[0].text and "hop-giao-ban" not in tasks[0].text
