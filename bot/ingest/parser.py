@@ -892,6 +892,9 @@ def parse_notice(raw: str) -> ParsedNotice:
         segments[0] = segments[0][1:]
         start = 1
     body = _until_questions(_join_wrapped(segments[0]))
+    teaser = _teaser(subject, body) if start == 1 and kind is None else None
+    if teaser is not None:
+        body = body[1:]  # "Đó là chỉ đạo của UBND tỉnh đối với …": it names who does what the headline says
     body_text = " ".join(body)
     meeting = None
     mm = re.search(r"(?:^|\s)Ngày\s*(\d{1,2}/\d{1,2}/\d{4})", body_text)
@@ -915,6 +918,9 @@ def parse_notice(raw: str) -> ParsedNotice:
         if _list_table(attachment) or _indicator_table(attachment):
             continue  # "TT | Đơn vị được kiểm tra | Địa chỉ …": a list of names, not of work
         tasks += _extract_tasks(_join_wrapped(attachment), issued_on=reference, default_leads=default_leads)
+    if teaser is not None:
+        tasks.insert(0, _task("0", subject or "", issued_on=reference, parent=None, depth=1, leads=teaser,
+                              ctx=_Context(leads=tuple(teaser), supports=(), explicit=True, source="heading")))
     tasks = _drop_restated(tasks)
     if (window := comment_window(body_text, issued_on=reference)) is not None:
         # "Thời gian lấy ý kiến: từ … đến ngày 05/4": whoever gives opinions does so by the window's end
@@ -994,6 +1000,20 @@ def _drop_restated(tasks: list[ParsedTask]) -> list[ParsedTask]:
 # a news headline that tells what a body did "về việc …": "UBND tỉnh chỉ đạo về việc tham gia ý kiến dự thảo …"
 ABOUT_HEADLINE = re.compile(r"^[^.;:]{3,100}?\s(?:chỉ\s*đạo|có\s*ý\s*kiến|có\s*văn\s*bản|ban\s*hành)\s+"
                             r"về\s*việc\s[^.;:]{5,150}\.?$", re.U)
+
+
+# a news teaser: the headline is the instruction, the next sentence says whose it is and to whom ("Đó là chỉ đạo của
+# UBND tỉnh đối với các sở, ngành, UBND các huyện tại Công văn số …")
+TEASER = re.compile(r"^Đó\s*là\s*(?:một\s*trong\s*(?:những|các)\s*)?(?:nội\s*dung\s*|ý\s*kiến\s*)?"
+                    r"(?:chỉ\s*đạo|yêu\s*cầu|đề\s*nghị)\s+của\s+[^.;]{3,150}?\s(?:đối\s*với|gửi)\s+"
+                    r"(?P<u>[^.;]{3,300}?)(?:\s(?:tại|theo|trong|về\s*việc|khi|để|nhằm)\s|[.;]|$)", re.U)
+
+
+def _teaser(headline: str | None, body: list[str]) -> list[str] | None:
+    """The units the teaser sentence under a directive headline names, if the body opens with one."""
+    if not headline or not body or (m := TEASER.match(body[0])) is None or not UNIT_START.match(m.group("u")):
+        return None
+    return split_units(m.group("u")) or [m.group("u")]
 
 
 def _headline(line: str) -> bool:

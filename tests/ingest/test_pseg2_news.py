@@ -40,3 +40,13 @@ def test_photo_slugs_and_captions_are_not_tasks_nor_part_of_one() -> None:
         tasks = list(parse_notice(CAPTIONED.format(caption=caption)).tasks)
         assert [t.text[:25] for t in tasks] == ["Kết luận cuộc họp, Chủ tị"], [(t.ref, t.text[:60]) for t in tasks]
         assert "Ảnh" not in tasks[0].text and "hop-giao-ban" not in tasks[0].text
+
+
+def test_a_teaser_under_a_directive_headline_names_who_does_it() -> None:
+    notice = parse_notice("""Rà soát, sửa chữa ngay các đoạn đê xung yếu trước mùa mưa bão
+
+Đó là chỉ đạo của UBND tỉnh đối với Sở Nông nghiệp và Môi trường, UBND các huyện ven biển tại Công văn số 120/UBND-KT.
+""")
+    assert [(t.text[:20], t.lead) for t in notice.tasks] == [
+        ("Rà soát, sửa chữa ng", ("Sở Nông nghiệp và Môi trường", "UBND các huyện ven biển"))], \
+        [(t.ref, t.lead, t.text[:40]) for t in notice.tasks]
