@@ -455,7 +455,7 @@ CLOSING_LINE = re.compile(
     r"(?:\s*(?:nội\s*dung|Kế\s*hoạch|Thông\s*báo|văn\s*bản|Công\s*văn)\s*(?:này|trên))?(?=\./\.)|"
     r"Trân\s*trọng[^.;:]{0,40}|[^.;:]{0,120}\b(?:trân\s*trọng\s*)?cảm\s*ơn\b[^.;:]{0,120}|"
     r"[^.;:]{0,160}\b(?:biết,?\s*(?:và\s*)?(?:thực\s*hiện|phối\s*hợp)|để\s*biết|thông\s*báo\s*để)[^.;:]{0,60})"
-    r"(?:\./\.|\.)?\s*$", re.U)
+    r"(?:\.?/\.\S{0,2}|\.)?\s*$", re.U)  # ("/.p": the closing "./." as a scan's OCR may read it)
 
 
 # The issuer's closing call after the items: "Ủy ban nhân dân tỉnh yêu cầu các sở, ngành nghiêm túc triển khai thực

@@ -28,3 +28,13 @@ def test_an_addressee_line_misread_by_ocr_still_names_the_addressee() -> None:
 def test_a_sender_line_is_not_an_addressee() -> None:
     notice = parse_notice(HEAD.format(line="Người gửi") + SIGNATURE)
     assert notice.addressees == ()
+
+
+def test_a_closing_formula_misread_by_ocr_is_not_a_task() -> None:
+    body = HEAD.format(line="Kính gửi").replace(
+        "2. Kiểm tra các cơ sở kinh doanh giống trên địa bàn.\n",
+        "2. Kiểm tra các cơ sở kinh doanh giống trên địa bàn.\n"
+        "Sở Nông nghiệp thông báo để các địa phương được biết và triển khai thực hiện/.p\n")
+    tasks = parse_notice(body + SIGNATURE).tasks
+    assert [t.ref for t in tasks] == ["1", "2"], [(t.ref, t.text[:40]) for t in tasks]
+    assert "thông báo để" not in tasks[1].text
