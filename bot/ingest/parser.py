@@ -1657,8 +1657,10 @@ def _legal_intro(line: str) -> bool:
     if says:
         return not OWN_VOICE.search(text[: says.start()]) and not _asks_a_unit(text[: says.end()])
     return LEGAL_LIST.search(text) is not None and not OWN_VOICE.search(text)
-# Agreeing with what another body wrote: "Đồng ý với nội dung báo cáo của Bộ X về …"
-AGREES = re.compile(r"^Đồng\s*ý\s+với\s+(?:nội\s*dung\s+)?(?:các\s+)?"
+# Agreeing with what another body wrote: "Đồng ý với nội dung báo cáo của Bộ X về …", "Cơ bản thống nhất với báo
+# cáo, đề xuất của …", "Nhất trí với phương án …", also under its topic ("Về công tác … Cơ bản thống nhất với …")
+AGREES = re.compile(r"^(?:Về\s[^.;:]{3,80}?\s(?-i:(?=[A-ZĐ])))?(?:Cơ\s*bản\s+)?(?:Đồng\s*ý|Thống\s*nhất|Nhất\s*trí)"
+                    r"\s+với\s+(?:nội\s*dung\s+)?(?:các\s+)?"
                     r"(?:báo\s*cáo|đề\s*xuất|kiến\s*nghị|ý\s*kiến|tờ\s*trình|đề\s*nghị|phương\s*án)\b", re.I | re.U)
 # A right or the end of a body, not work: "Đoàn kiểm tra được sử dụng con dấu của Sở …", "Tổ công tác tự giải thể …"
 RIGHT_ITEM = re.compile(r"^\s*(?:được\s*(?:sử\s*dụng|phép|quyền|hưởng)|tự\s*giải\s*thể|tự\s*chấm\s*dứt)\b", re.U)
