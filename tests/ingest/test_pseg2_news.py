@@ -50,3 +50,12 @@ def test_a_teaser_under_a_directive_headline_names_who_does_it() -> None:
     assert [(t.text[:20], t.lead) for t in notice.tasks] == [
         ("Rà soát, sửa chữa ng", ("Sở Nông nghiệp và Môi trường", "UBND các huyện ven biển"))], \
         [(t.ref, t.lead, t.text[:40]) for t in notice.tasks]
+
+
+def test_a_second_ask_in_the_same_sentence_is_seen() -> None:
+    notice = parse_notice("""Theo thông báo của UBND tỉnh vừa được ban hành, tỉnh tiếp tục phòng, chống dịch bệnh.
+Theo đó, trong thời gian chờ hướng dẫn mới, Chủ tịch UBND tỉnh đề nghị người dân và yêu cầu các sở, ban, ngành \
+tiếp tục thực hiện nghiêm các biện pháp phòng, chống dịch bệnh trên địa bàn.
+""")
+    assert [t.text[:20] for t in notice.tasks] == ["Theo đó, trong thời "], [(t.ref, t.text[:40]) for t in notice.tasks]
+    assert "các sở, ban, ngành" in notice.tasks[0].lead
