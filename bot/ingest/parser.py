@@ -48,8 +48,27 @@ def clean_text(text: str) -> str:
         text = rx.sub(repl, text)
     text = re.sub(r"[–—]", "-", text)
     text = re.sub(r"^(\s*)©\)", r"\1c)", text, flags=re.M)  # an OCR reading of the item mark "c)"
+    # "b}", "„b}", "b]": a letter mark whose bracket the OCR misread
+    text = re.sub(r"^(\s*)[„,.'\"]{0,2}([a-zđ])[}\]](?=\s)", r"\1\2)", text, flags=re.M)
+    text = _ocr_first_letter(text)
     # Markdown emphasis around a word ("*Nơi nhận:*", "*(Kèm theo …)*"), not a "* item" bullet
     return re.sub(r"(?<![\w*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])", "", text)
+
+
+LETTER_MARK = re.compile(r"^\s*(?P<m>[a-zđ]|8)\)\s", re.U)
+
+
+def _ocr_first_letter(text: str) -> str:
+    """"8) Xây dựng …" / … / "b) Lãnh đạo …": the OCR read the first letter mark "a)" as "8)" (the next letter mark
+    below is "b)")."""
+    lines = text.split("\n")
+    for i, ln in enumerate(lines):
+        if not ln.lstrip().startswith("8)"):
+            continue
+        nxt = next((m.group("m") for later in lines[i + 1: i + 60] if (m := LETTER_MARK.match(later))), None)
+        if nxt == "b":
+            lines[i] = ln.replace("8)", "a)", 1)
+    return "\n".join(lines)
 
 
 RUNNING_HEAD = re.compile(r"^(?:CÔNG\s*BÁO/Số\s*\d+/Ngày\s*[\d-]+|Trang\s*\d+(?:\s*/\s*\d+)?|"
@@ -74,8 +93,19 @@ PAGE_CHROME = re.compile(r"^(?:(?:Cập\s*nhật(?:\s*lúc)?|Lượt\s*xem|Lư�
                          re.I | re.U)
 PARAGRAPH_MIN = 160
 # a news photo's file name ("1_ijqw") or caption ("… ra, vào tỉnh (Ảnh: Minh Hải)", "Ảnh minh họa")
+# (also a photo's slug "toan-canh-hoi-nghi-1", a caption with its credit "Toàn cảnh hội nghị. Ảnh: Minh Hải",
+# a caption opened "Ảnh. Đồng chí … phát biểu")
 CAPTION = re.compile(r"^\w*_\w*$|\((?:Ảnh|Nguồn\s*ảnh)\s*(?::[^)]{0,60}|minh\s*họa)\)\s*$|"
-                     r"^Ảnh\s*(?:minh\s*họa)?\s*:", re.U)
+                     r"^Ảnh\s*(?:minh\s*họa)?\s*:|^[a-z0-9]+(?:-[a-z0-9]+){2,}$|^Ảnh\s*\.\s|"
+                     r"^[^.;:]{0,240}[.!]\s*Ảnh\s*:\s*[^.;:]{1,40}\.?$", re.U)
+
+
+# a dash bullet as a scan's OCR reads it ("_ Tăng cường …", "¬ Phối hợp …", "~ Chủ trì …", "_ > Tham mưu …"): a line
+# opening a capitalised sentence after one of these signs is a "-" item
+OCR_DASH = re.compile(r"^[_¬~]\s*[>7¬~]?\s+(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])", re.U)
+
+# a speck a scan left before an item mark ("_2.3. Giao Vụ X", "„ d) Chịu trách nhiệm …", ".b) Hồ sơ …"): not text
+OCR_SPECK = re.compile(r"^[_¬~„,'`.]+\s*(?=(?:\d{1,2}(?:\.\d{1,2}){0,3}[.)/]|[a-zđ]\)|[IVX]{1,4}\.)\s)", re.U)
 
 
 def lines_of(text: str) -> list[str]:
@@ -89,6 +119,7 @@ def lines_of(text: str) -> list[str]:
             raw[i] += "."
     kept: list[str] = []
     for ln in raw:
+        ln = OCR_DASH.sub("- ", OCR_SPECK.sub("", ln))
         if not ln or re.fullmatch(r"[-_=.*\s]+", ln) or CAPTION.search(ln) or PAGE_CHROME.match(ln.lstrip("•●▪◦· ")) \
                 or PAGE_MARK.match(ln):
             continue
@@ -367,7 +398,10 @@ MARKERS = [
     ("roman", re.compile(r"^(?P<m>[IVX]{1,4})\s*[.)/-]\s*(?=\S)")),
     ("num", re.compile(r"^(?P<m>\d{1,3}(?:\.\d{1,3}){1,3})\.?\)?\s+(?=\S)")),
     ("num", re.compile(r"^(?P<m>\d{1,3})\s*[.)]\s*(?=\D)")),
-    ("letter", re.compile(r"^(?P<m>[a-zđ])\s*[).]\s+(?=\S)")),
+    # "1/ Tăng cường …", "a/ Rà soát …": the slash numbering of many (older, typed) documents; a space must
+    # follow, so a date or a symbol ("15/10/2016", "12/TB-UBND", an OCR cut "12/ UBND-KT") never reads as one
+    ("num", re.compile(r"^(?P<m>\d{1,2})\s*/\s+(?=[^\d\s])(?![A-ZĐ]{2,}\b)")),
+    ("letter", re.compile(r"^(?P<m>[a-zđ])\s*(?:[).]|/(?=\s))\s+(?=\S)")),
     ("paren", re.compile(r"^\((?P<m>\d{1,2}|[ivx]{1,4}|[a-zđ])\)\.?\s*(?=\S)")),  # "(2)", "(b)", "(iii)."
     ("dash", re.compile(r"^[-]\s*(?=\S)")),
     ("plus", re.compile(r"^\+\s*(?=\S)")),
@@ -421,7 +455,7 @@ CLOSING_LINE = re.compile(
     r"(?:\s*(?:nội\s*dung|Kế\s*hoạch|Thông\s*báo|văn\s*bản|Công\s*văn)\s*(?:này|trên))?(?=\./\.)|"
     r"Trân\s*trọng[^.;:]{0,40}|[^.;:]{0,120}\b(?:trân\s*trọng\s*)?cảm\s*ơn\b[^.;:]{0,120}|"
     r"[^.;:]{0,160}\b(?:biết,?\s*(?:và\s*)?(?:thực\s*hiện|phối\s*hợp)|để\s*biết|thông\s*báo\s*để)[^.;:]{0,60})"
-    r"(?:\./\.|\.)?\s*$", re.U)
+    r"(?:\.?/\.\S{0,2}|\.)?\s*$", re.U)  # ("/.p": the closing "./." as a scan's OCR may read it)
 
 
 # The issuer's closing call after the items: "Ủy ban nhân dân tỉnh yêu cầu các sở, ngành nghiêm túc triển khai thực
@@ -565,7 +599,9 @@ NON_DIRECTIVE_HEAD = re.compile(
     r"phạm\s*vi|đối\s*tượng|thông\s*tin\s*(?:chung\s*)?về|thời\s*hạn\s*(?:ủy\s*quyền|uỷ\s*quyền|giao|áp\s*dụng)|hiệu\s*lực|"
     r"(?:khó\s*khăn|vướng\s*mắc)(?!.*(?:kiến\s*nghị|đề\s*xuất|giải\s*pháp|nhiệm\s*vụ))|quy\s*định\s*(?:về|của|hiện\s*hành|pháp\s*luật)|cơ\s*sở\s*pháp\s*lý)",
     re.I | re.U)
-DIRECTIVE_HEAD = re.compile(r"nhiệm\s*vụ|giải\s*pháp|tổ\s*chức\s*thực\s*hiện|thời\s*gian\s*tới|phân\s*công|"
+# ("Điều 6. Tổ chức thi hành" of a decree or resolution hands out the duties below it)
+DIRECTIVE_HEAD = re.compile(r"nhiệm\s*vụ|giải\s*pháp|tổ\s*chức\s*(?:thực\s*hiện|thi\s*hành)|thời\s*gian\s*tới|"
+                            r"phân\s*công|"
                             r"chế\s*độ\s*(?:báo\s*cáo|thông\s*tin)|"
                             r"trách\s*nhiệm|giao|đề\s*nghị|chỉ\s*đạo|kết\s*luận|yêu\s*cầu", re.I | re.U)
 ASSESSMENT = re.compile(
@@ -815,9 +851,19 @@ def _is_heading_item(line: str) -> bool:
     return mark is not None and mark[0] in ("article", "roman", "num") and len(line) < 70
 
 
+# "Kính gửi:" as a scan's OCR may read it ("Site gửi:", "Kinh gừi:"): a short word, "gửi", a colon, in the header
+OCR_ADDRESSEE = re.compile(r"^(?!Người|Nơi|Ngày|Bên)[A-ZĐ][^\s:]{1,4}\s*g[ửừưuữủứ]i\s*:", re.U)
+
+
+def _read_addressee_line(lines: list[str]) -> list[str]:
+    if any(re.match(r"^Kính\s*gửi\b", ln) for ln in lines[:40]):
+        return lines
+    return [OCR_ADDRESSEE.sub("Kính gửi:", ln, count=1) if i < 40 else ln for i, ln in enumerate(lines)]
+
+
 def parse_notice(raw: str) -> ParsedNotice:
     text = clean_text(raw)
-    lines = lines_of(text)
+    lines = _read_addressee_line(lines_of(text))
     head = "\n".join(lines[:30])
     number = _number(head)
     date, place = _date_and_place(head)
@@ -846,6 +892,9 @@ def parse_notice(raw: str) -> ParsedNotice:
         segments[0] = segments[0][1:]
         start = 1
     body = _until_questions(_join_wrapped(segments[0]))
+    teaser = _teaser(subject, body) if start == 1 and kind is None else None
+    if teaser is not None:
+        body = body[1:]  # "Đó là chỉ đạo của UBND tỉnh đối với …": it names who does what the headline says
     body_text = " ".join(body)
     meeting = None
     mm = re.search(r"(?:^|\s)Ngày\s*(\d{1,2}/\d{1,2}/\d{4})", body_text)
@@ -869,6 +918,9 @@ def parse_notice(raw: str) -> ParsedNotice:
         if _list_table(attachment) or _indicator_table(attachment):
             continue  # "TT | Đơn vị được kiểm tra | Địa chỉ …": a list of names, not of work
         tasks += _extract_tasks(_join_wrapped(attachment), issued_on=reference, default_leads=default_leads)
+    if teaser is not None:
+        tasks.insert(0, _task("0", subject or "", issued_on=reference, parent=None, depth=1, leads=teaser,
+                              ctx=_Context(leads=tuple(teaser), supports=(), explicit=True, source="heading")))
     tasks = _drop_restated(tasks)
     if (window := comment_window(body_text, issued_on=reference)) is not None:
         # "Thời gian lấy ý kiến: từ … đến ngày 05/4": whoever gives opinions does so by the window's end
@@ -948,6 +1000,20 @@ def _drop_restated(tasks: list[ParsedTask]) -> list[ParsedTask]:
 # a news headline that tells what a body did "về việc …": "UBND tỉnh chỉ đạo về việc tham gia ý kiến dự thảo …"
 ABOUT_HEADLINE = re.compile(r"^[^.;:]{3,100}?\s(?:chỉ\s*đạo|có\s*ý\s*kiến|có\s*văn\s*bản|ban\s*hành)\s+"
                             r"về\s*việc\s[^.;:]{5,150}\.?$", re.U)
+
+
+# a news teaser: the headline is the instruction, the next sentence says whose it is and to whom ("Đó là chỉ đạo của
+# UBND tỉnh đối với các sở, ngành, UBND các huyện tại Công văn số …")
+TEASER = re.compile(r"^Đó\s*là\s*(?:một\s*trong\s*(?:những|các)\s*)?(?:nội\s*dung\s*|ý\s*kiến\s*)?"
+                    r"(?:chỉ\s*đạo|yêu\s*cầu|đề\s*nghị)\s+của\s+[^.;]{3,150}?\s(?:đối\s*với|gửi)\s+"
+                    r"(?P<u>[^.;]{3,300}?)(?:\s(?:tại|theo|trong|về\s*việc|khi|để|nhằm)\s|[.;]|$)", re.U)
+
+
+def _teaser(headline: str | None, body: list[str]) -> list[str] | None:
+    """The units the teaser sentence under a directive headline names, if the body opens with one."""
+    if not headline or not body or (m := TEASER.match(body[0])) is None or not UNIT_START.match(m.group("u")):
+        return None
+    return split_units(m.group("u")) or [m.group("u")]
 
 
 def _headline(line: str) -> bool:
@@ -1057,7 +1123,7 @@ def _lead_in_context(lead_in: str, base: _Context) -> _Context:
 
 
 ASKS = re.compile(r"\b(?:đề\s*nghị|giao|yêu\s*cầu|ủy\s*quyền|uỷ\s*quyền|cho\s*phép|chấp\s*thuận)\s+(?:quý\s+)?"
-                  r"(?P<rest>.{0,80})", re.I | re.U)
+                  r"(?=(?P<rest>.{0,80}))", re.I | re.U)  # (a lookahead: "đề nghị Nhân dân và yêu cầu các sở …")
 DIRECTIVE_CUE = re.compile(r"\b(?:đề\s*nghị|giao|yêu\s*cầu|chủ\s*trì|có\s*trách\s*nhiệm|có\s*nhiệm\s*vụ|"
                            r"khẩn\s*trương|đồng\s*ý|"
                            r"chỉ\s*đạo|ủy\s*quyền|uỷ\s*quyền|cho\s*phép|chấp\s*thuận)\b", re.I | re.U)
@@ -1218,7 +1284,10 @@ def _new_ask(sentence: str) -> bool:
     return NEW_ASK.match(rest) is not None and not INTRO_END.search(sentence) and not _closing_ask(sentence)
 
 
-NOT_WORK_AFTER_UNIT = re.compile(r"^\s*(?:đã|vừa|đang|nhận\s*được|về\s*việc|(?:trân\s*trọng\s*)?cảm\s*ơn|"
+NOT_WORK_AFTER_UNIT = re.compile(r"^\s*(?:đã|đang|"
+                                 # but "UBND tỉnh vừa yêu cầu các huyện …" (a news item): the ask just made
+                                 r"vừa(?!\s+(?:có\s*văn\s*bản\s+)?(?:yêu\s*cầu|chỉ\s*đạo|giao)\s)|"
+                                 r"nhận\s*được|về\s*việc|(?:trân\s*trọng\s*)?cảm\s*ơn|"
                                  r"có\s*(?:văn\s*bản|công\s*văn|tờ\s*trình|báo\s*cáo)|"
                                  r"là|được|cho\s*biết|phát\s*biểu|"
                                  # how a board works, not work: "Ban Chỉ đạo làm việc theo nguyên tắc tập trung dân chủ"
@@ -1588,8 +1657,10 @@ def _legal_intro(line: str) -> bool:
     if says:
         return not OWN_VOICE.search(text[: says.start()]) and not _asks_a_unit(text[: says.end()])
     return LEGAL_LIST.search(text) is not None and not OWN_VOICE.search(text)
-# Agreeing with what another body wrote: "Đồng ý với nội dung báo cáo của Bộ X về …"
-AGREES = re.compile(r"^Đồng\s*ý\s+với\s+(?:nội\s*dung\s+)?(?:các\s+)?"
+# Agreeing with what another body wrote: "Đồng ý với nội dung báo cáo của Bộ X về …", "Cơ bản thống nhất với báo
+# cáo, đề xuất của …", "Nhất trí với phương án …", also under its topic ("Về công tác … Cơ bản thống nhất với …")
+AGREES = re.compile(r"^(?:Về\s[^.;:]{3,80}?\s(?-i:(?=[A-ZĐ])))?(?:Cơ\s*bản\s+)?(?:Đồng\s*ý|Thống\s*nhất|Nhất\s*trí)"
+                    r"\s+với\s+(?:nội\s*dung\s+)?(?:các\s+)?"
                     r"(?:báo\s*cáo|đề\s*xuất|kiến\s*nghị|ý\s*kiến|tờ\s*trình|đề\s*nghị|phương\s*án)\b", re.I | re.U)
 # A right or the end of a body, not work: "Đoàn kiểm tra được sử dụng con dấu của Sở …", "Tổ công tác tự giải thể …"
 RIGHT_ITEM = re.compile(r"^\s*(?:được\s*(?:sử\s*dụng|phép|quyền|hưởng)|tự\s*giải\s*thể|tự\s*chấm\s*dứt)\b", re.U)
