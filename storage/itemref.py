@@ -7,6 +7,8 @@ Notices number their tasks "2.1", "2.2.a", "II.5.c", "III.2.đ", "100."; people 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from storage.vntext import nfc, strip_marks
 
@@ -32,6 +34,16 @@ def ends_ref(full: str, short: str) -> bool:
     the section a list sits in). Only a number with parts ("4.c", not "4"): a bare number is an item of its own."""
     key = ref_key(short)
     return "." in key and ref_key(full).endswith("." + key)
+
+
+T = TypeVar("T")
+
+
+def by_ref(items: Iterable[T], item_ref: str, ref_of: Callable[[T], str]) -> list[T]:
+    """The items numbered `item_ref`; if none, those it numbers without their section (`ends_ref`)."""
+    items = list(items)
+    return ([i for i in items if same_ref(ref_of(i), item_ref)]
+            or [i for i in items if ends_ref(ref_of(i), item_ref)])
 
 
 def squeezed_and_folded(text: str) -> tuple[str, str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select
@@ -23,8 +23,9 @@ from storage.errors import (
     TaskClosed,
     TaskNotFound,
 )
-from storage.itemref import ends_ref, ref_key, same_ref
+from storage.itemref import by_ref, ref_key
 from storage.models import (
+    OPEN_STATUSES,
     Digest,
     ExtensionMessage,
     Notice,
@@ -45,9 +46,19 @@ log = logging.getLogger(__name__)
 
 
 def _ref_is(item_ref: str):  # type: ignore[no-untyped-def]
-    """SQL: the task's item number is `item_ref` as typed ("ii.5.c" finds "II.5.c"). Refs are ASCII but
-    for "đ", which is stored lower-case, so SQLite's ASCII-only lower() is enough."""
-    return func.lower(Task.item_ref) == ref_key(item_ref)
+    """SQL: the task's item number is `item_ref` as typed ("ii.5.c" finds "II.5.c"), or ends with it ("4.c"
+    finds "II.4.c"; `_by_ref` then keeps the exact ones if there are any). Refs are ASCII but for "đ", which
+    is stored lower-case, so SQLite's ASCII-only lower() is enough."""
+    key = ref_key(item_ref)
+    column = func.lower(Task.item_ref)
+    if "." not in key:
+        return column == key
+    tail = "%." + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return or_(column == key, column.like(tail, escape="\\"))
+
+
+def _by_ref(tasks: Iterable[Task], item_ref: str) -> list[Task]:
+    return by_ref(tasks, item_ref, lambda t: t.item_ref)
 
 
 def may_change(person: Person, task: Task, today: dt.date | None = None) -> bool:
@@ -239,27 +250,25 @@ def open_tasks_for(session: Session, person: Person) -> list[Task]:
 def tasks_by_ref(session: Session, person: Person, item_ref: str) -> list[Task]:
     """The person's open tasks numbered `item_ref`; if none, those it numbers without their section ("4.c" for
     "II.4.c": the caller asks which when there are several)."""
-    tasks = open_tasks_for(session, person)
-    return ([t for t in tasks if same_ref(t.item_ref, item_ref)]
-            or [t for t in tasks if ends_ref(t.item_ref, item_ref)])
+    return _by_ref(open_tasks_for(session, person), item_ref)
 
 
 def covered_tasks_by_ref(session: Session, person: Person, item_ref: str, *, today: dt.date) -> list[Task]:
     """Open tasks numbered `item_ref` of colleagues on leave `today` who named `person` to cover for them."""
     away = select(Person.id).where(Person.leave_cover_id == person.id, Person.leave_from <= today,
                                    Person.leave_to >= today)
-    return list(session.scalars(select(Task).join(Notice, Notice.id == Task.notice_id).where(
+    return _by_ref(session.scalars(select(Task).join(Notice, Notice.id == Task.notice_id).where(
         Task.assignee_id.in_(away.scalar_subquery()), _ref_is(item_ref), Notice.status == NoticeStatus.CONFIRMED,
-        Task.status.not_in([TaskStatus.DONE, TaskStatus.CANCELLED])).order_by(Task.id)))
+        Task.status.in_(OPEN_STATUSES)).order_by(Task.id)), item_ref)
 
 
 def unit_tasks_by_ref(session: Session, person: Person, item_ref: str) -> list[Task]:
     """For a head: open tasks of the unit numbered `item_ref` in a cadre's hands (the head may still update them)."""
     if person.role != Role.HEAD or person.unit_id is None:
         return []
-    return list(session.scalars(select(Task).join(Notice, Notice.id == Task.notice_id).where(
+    return _by_ref(session.scalars(select(Task).join(Notice, Notice.id == Task.notice_id).where(
         Task.lead_unit_id == person.unit_id, _ref_is(item_ref), Notice.status == NoticeStatus.CONFIRMED,
-        Task.status.not_in([TaskStatus.DONE, TaskStatus.CANCELLED])).order_by(Task.id)))
+        Task.status.in_(OPEN_STATUSES)).order_by(Task.id)), item_ref)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -287,8 +296,8 @@ def delegated_tasks(session: Session, person: Person) -> list[DelegatedRow]:
 
 def done_tasks_by_ref(session: Session, person: Person, item_ref: str) -> list[Task]:
     """Finished tasks of `person` with that item number (for "mở lại 2.1"), oldest first."""
-    return list(session.scalars(select(Task).where(Task.assignee_id == person.id, _ref_is(item_ref),
-                                                   Task.status == TaskStatus.DONE).order_by(Task.id)))
+    return _by_ref(session.scalars(select(Task).where(Task.assignee_id == person.id, _ref_is(item_ref),
+                                                      Task.status == TaskStatus.DONE).order_by(Task.id)), item_ref)
 
 
 def status_history(session: Session, task_id: int) -> list[StatusReport]:
@@ -336,10 +345,9 @@ def pending_extensions(session: Session, item_ref: str | None = None,
     query = (select(StatusReport.id, Task.item_ref).join(Task, Task.id == StatusReport.task_id)
              .where(StatusReport.decision == "pending",
                     Task.status.not_in([TaskStatus.DONE, TaskStatus.CANCELLED])).order_by(StatusReport.id))
-    rows = session.execute(query).all()  # the requests waiting: a few
+    rows = list(session.execute(query))  # the requests waiting: a few
     if item_ref:  # as numbered, or without its section ("5.b" for "II.5.b") if none is numbered so
-        rows = ([r for r in rows if same_ref(r.item_ref, item_ref)]
-                or [r for r in rows if ends_ref(r.item_ref, item_ref)])
+        rows = by_ref(rows, item_ref, lambda r: r.item_ref)
     found = [extension_request(session, r.id) for r in rows]
     if decider is not None:
         found = [r for r in found
@@ -502,7 +510,7 @@ def delegate(session: Session, *, by: Person, item_ref: str, handle: str, now: d
              .where(_ref_is(item_ref), Notice.status == NoticeStatus.CONFIRMED).order_by(Task.id))
     if by.role == Role.HEAD:
         query = query.where(Task.lead_unit_id == by.unit_id)
-    tasks = list(session.scalars(query))
+    tasks = _by_ref(session.scalars(query), item_ref)
     open_ = [t for t in tasks if not TaskStatus(t.status).is_closed]
     if not open_:
         if tasks:
@@ -598,9 +606,9 @@ def support_tasks_by_ref(session: Session, person: Person, item_ref: str) -> lis
     """Open tasks numbered `item_ref` that the person's unit supports."""
     tasks = session.scalars(select(Task).join(Notice, Notice.id == Task.notice_id)
                             .where(_ref_is(item_ref), Notice.status == NoticeStatus.CONFIRMED,
-                                   Task.status.not_in([TaskStatus.DONE, TaskStatus.CANCELLED]))
+                                   Task.status.in_(OPEN_STATUSES))
                             .options(selectinload(Task.lead_unit)).order_by(Task.id))
-    return [t for t in tasks if supports(session, person, t)]
+    return _by_ref((t for t in tasks if supports(session, person, t)), item_ref)
 
 
 def record_support(session: Session, *, task_id: int, actor: Person, note: str, now: dt.datetime) -> SupportRecorded:

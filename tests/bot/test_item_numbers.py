@@ -92,6 +92,8 @@ async def test_an_item_number_typed_without_its_section(harness: Harness) -> Non
     await h.say("head_bdv", "1.a xong")
     assert last_text(h, "head_bdv") == "Đã cập nhật: mục II.1.a — Hoàn thành, đúng hạn."
     assert TaskStatus(tasks(h)["II.1.a"].status) == TaskStatus.DONE
+    await h.say("head_bdv", "mở lại 1.a")  # the finished tasks are looked up in SQL: the same short form
+    assert TaskStatus(tasks(h)["II.1.a"].status) == TaskStatus.IN_PROGRESS
     await h.say("head_bdv", "1.b xin gia hạn đến 30/4")
     await h.say("leader", "đồng ý gia hạn 1.b")
     assert last_text(h, "leader").startswith("Đã gia hạn đến 30/04/2018: nhiệm vụ mục II.1.b")
