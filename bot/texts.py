@@ -15,7 +15,7 @@ from storage.notices import Draft, Registered
 from storage.parsed import ParsedNotice
 from storage.reports import DigestItem, ReportFilter, UnitSummary, WeeklyDigest, totals
 from storage.tasks import Delegated, DelegatedRow, ExtensionRequest, Recorded, SupportRecorded
-from storage.vntext import strip_marks
+from storage.vntext import nfc, strip_marks
 
 STATUS_LABELS = {
     TaskStatus.OPEN: "Chưa cập nhật",
@@ -355,8 +355,7 @@ def series_step_text(item_ref: str, finished: str, on_time: bool, next_title: st
     when = "đúng hạn" if on_time else "quá hạn"
     lines = [f"Đã cập nhật: mục {item_ref} — hoàn thành kỳ {finished}, {when}."]
     lines.append(f"Kỳ tiếp theo: {next_title}." if next_title else "Nhiệm vụ định kỳ này đã hết các kỳ phải thực hiện.")
-    if note and meaningful_note(note):
-        lines.append(f"Nội dung: {shorten(note, 300)}")
+    lines += _note_line(note)
     return vn("\n".join(lines))
 
 
@@ -386,16 +385,14 @@ def recorded_text(rec: Recorded, note: str | None = None, requested_due: dt.date
         if replaced:
             before = f" (đến {date_vn(replaced_due)})" if replaced_due else ""
             lines.append(f"Đề nghị này thay cho đề nghị gia hạn trước đó{before}; đề nghị trước không còn hiệu lực.")
-    if note and meaningful_note(note):
-        lines.append(f"Nội dung: {shorten(note, 300)}")
+    lines += _note_line(note)
     return vn("\n".join(lines))
 
 
 def status_told_to_lead(*, actor_name: str, rec: Recorded, notice_title: str, note: str | None) -> str:
     """To the head of the lead unit (a cadre's task) or to the assignee (the head or an admin updated it)."""
     lines = [f"Đ/c {actor_name} đã cập nhật nhiệm vụ mục {rec.item_ref} ({notice_title}): {recorded_status(rec)}."]
-    if note and meaningful_note(note):
-        lines.append(f"Nội dung: {shorten(note, 300)}")
+    lines += _note_line(note)
     return vn("\n".join(lines))
 
 
@@ -406,6 +403,20 @@ _STATUS_WORDS = re.compile(r"\b(?:muc|xong|hoan thanh|hoan tat|da|dang|thuc hien
 def meaningful_note(note: str) -> bool:
     """Whether a reply says more than its status ("2.1 xong" does not; "vướng kinh phí khảo sát" does)."""
     return len(_STATUS_WORDS.sub(" ", strip_marks(note).lower()).split()) >= 2
+
+
+_LEADING_PERCENT = re.compile(r"^\s*(?:đạt|được|khoảng)?\s*\d{1,3}\s*%\s*[-–—,:;.]?\s*", re.IGNORECASE)
+
+
+def note_body(note: str) -> str:
+    """A reply's note as shown under the recorded status: without the percentage it opens with, which the
+    status line already shows ("50% đang rà soát" → "đang rà soát"); a percentage inside the text stays."""
+    body = _LEADING_PERCENT.sub("", nfc(note), count=1)
+    return body or note
+
+
+def _note_line(note: str | None) -> list[str]:
+    return [f"Nội dung: {shorten(note_body(note), 300)}"] if note and meaningful_note(note) else []
 
 
 def ambiguous_ref(ref: str, count: int, replies: bool = True) -> str:

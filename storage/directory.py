@@ -589,6 +589,7 @@ def leaders(session: Session) -> list[Person]:
 
 
 MAX_TRAILING_WORDS = 3  # words of the sentence that may trail a unit name ("… thường xuyên", "… khẩn trương")
+GENERIC_KIND_SCORE = 90.0  # a unit named by its kind alone, the only one of that kind in the directory
 
 
 def match_unit(session: Session, name: str) -> tuple[Unit | None, float]:
@@ -618,7 +619,16 @@ def unit_matcher(session: Session) -> Callable[[str], tuple[Unit | None, float]]
             shorter = best_unit_match(" ".join(words[:-drop]), keys)
             if shorter is not None and shorter.score == 100.0:
                 return units[shorter.index], 100.0
-        return None, 0.0
+        return _only_of_its_kind(name)
+
+    def _only_of_its_kind(name: str) -> tuple[Unit | None, float]:
+        """A unit named by its kind alone ("Văn phòng", "Công an" in a notice whose body has one office, one
+        police) is the directory's only unit whose name begins so; two or more: no guess."""
+        key = unit_key(name)
+        if len(key.split()) < 2:
+            return None, 0.0
+        fits = [i for i, k in enumerate(keys) if k.startswith(key + " ")]
+        return (units[fits[0]], GENERIC_KIND_SCORE) if len(fits) == 1 else (None, 0.0)
 
     return match
 

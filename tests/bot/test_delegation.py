@@ -71,7 +71,7 @@ async def test_the_head_hands_a_task_to_a_cadre_and_stays_informed(harness: Harn
     assert last_text(h, "cadre_bdv").startswith("Đã cập nhật: mục 2 — 60% — Đang thực hiện.")
     (told,) = texts_to(h, "head_bdv", before)
     assert told == ("Đ/c Phạm Thị Vận đã cập nhật nhiệm vụ mục 2 (Thông báo số 45/TB-UBND ngày 20/02/2018): "
-                    "60% — Đang thực hiện.\nNội dung: 60% đang rà soát các hộ dân")
+                    "60% — Đang thực hiện.\nNội dung: đang rà soát các hộ dân")
     # the head may still update it (a reply to that message, or typed), and the cadre hears of it
     await h.reply("head_bdv", "vướng kinh phí đo đạc")
     assert last_text(h, "head_bdv").startswith("Đã cập nhật: mục 2 — Vướng mắc.")

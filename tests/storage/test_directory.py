@@ -309,3 +309,20 @@ def test_words_trailing_a_unit_name_do_not_hide_it(migrated_db) -> None:  # type
     unit, score = db.call(match_unit, "Ban Dân vận Tỉnh ủy thường xuyên")
     assert unit is not None and unit.name == "Ban Dân vận Tỉnh ủy" and score == 100.0
     assert db.call(match_unit, "Ban Kinh tế Ngân sách")[0] is None, "no fuzzy guess on a shortened name"
+
+
+def test_a_unit_named_by_its_kind_alone_is_the_only_one_of_that_kind(migrated_db: Database) -> None:
+    db = migrated_db
+    csv = ("handle,full_name,unit,role\n"
+           "vp,Nguyễn Văn Phòng,Văn phòng Đoàn ĐBQH và HĐND Thành phố,head\n"
+           "ca,Trần Công An,Công an Thành phố,head\n"
+           "b1,Lê Kinh Tế,Ban Kinh tế - Ngân sách,head\n"
+           "b2,Phạm Đô Thị,Ban Đô thị,head\n")
+    db.call(import_directory, parse_directory_csv(csv.encode()), now=NOW)
+    unit, score = db.call(match_unit, "Văn phòng")
+    assert unit is not None and unit.name == "Văn phòng Đoàn ĐBQH và HĐND Thành phố" and 86 <= score < 100
+    assert db.call(match_unit, "Công an")[0].name == "Công an Thành phố"  # type: ignore[union-attr]
+    assert db.call(match_unit, "Ban")[0] is None  # one word is no kind; and two boards begin so
+    db.call(import_directory, parse_directory_csv(
+        (csv + "vp2,Đỗ Văn Thư,Văn phòng UBND Thành phố,head\n").encode()), now=NOW)
+    assert db.call(match_unit, "Văn phòng")[0] is None  # two offices: no guess
