@@ -397,7 +397,7 @@ def status_told_to_lead(*, actor_name: str, rec: Recorded, notice_title: str, no
 
 
 _STATUS_WORDS = re.compile(r"\b(?:muc|xong|hoan thanh|hoan tat|da|dang|thuc hien|tiep tuc|vuong|vuong mac|mo lai|"
-                           r"xin|gia han|den|ngay)\b|\d+(?:[./]\d+)*%?|[.,:;!-]")
+                           r"xin|gia han|den|ngay|ky truoc|ky nay)\b|\d+(?:[./]\d+)*%?|[.,:;!-]")
 
 
 def meaningful_note(note: str) -> bool:
@@ -437,6 +437,29 @@ def nothing_to_reopen(ref: str) -> str:
 
 def no_open_tasks(name: str) -> str:
     return vn(f"Đồng chí {name} hiện không có nhiệm vụ nào đang thực hiện để cập nhật.")
+
+
+def missed_round_hint(item_ref: str, missed: str) -> str:
+    """Under the confirmation of a round, when an earlier round is still recorded as not reported."""
+    return vn(f"Kỳ {missed} vẫn ghi là chưa báo cáo; nếu kỳ đó cũng đã xong, đồng chí bấm nút bên dưới "
+              f"hoặc gõ “{item_ref} xong kỳ trước”.")
+
+
+def missed_round_button(missed: str) -> str:
+    return vn(f"Kỳ {missed} cũng đã xong")
+
+
+def missed_round_done(item_ref: str, missed: str, on_time: bool, current: str | None, note: str | None) -> str:
+    when = "đúng hạn" if on_time else "quá hạn"
+    lines = [f"Đã cập nhật: mục {item_ref} — hoàn thành kỳ {missed}, {when}."]
+    if current:
+        lines.append(f"Kỳ {current}: Nhắc việc tiếp tục nhắc như trước.")
+    lines += _note_line(note)
+    return vn("\n".join(lines))
+
+
+def no_missed_round(item_ref: str) -> str:
+    return vn(f"Mục {item_ref} không có kỳ trước nào đang chờ báo cáo.")
 
 
 def which_task(tasks: Sequence[tuple[str, str]], typed: str, buttons: bool = True) -> str:

@@ -3,7 +3,9 @@
 ladder judges it like any task. "Xong" finishes the occurrence (kept in `task_occurrences`,
 on time or late) and opens the next one, until the series ends ("đến hết năm 2026").
 A round never reported does not hold the duty back: when the next round's reminders begin, the missed
-round is kept as not reported and the duty moves on (`roll_missed`); until then a late "xong" closes it."""
+round is kept as not reported and the duty moves on (`roll_missed`); until then a late "xong" closes it.
+After that a "xong" is about the round now due (the one the reminders speak of); the confirmation offers to
+close the missed round too (`missed_before`), and "xong kỳ trước" closes that round only (`close_missed`)."""
 
 from __future__ import annotations
 
@@ -25,9 +27,20 @@ from scheduler.recurrence import (
     occurrence_for,
     rule_from_task,
 )
+from storage.audit import audit
 from storage.db import chunks
-from storage.models import OPEN_STATUSES, Notice, NoticeStatus, Person, Task, TaskOccurrence, TaskStatus
-from storage.tasks import Recorded, StatusUpdate, record_status
+from storage.errors import TaskNotFound
+from storage.models import (
+    OPEN_STATUSES,
+    Notice,
+    NoticeStatus,
+    Person,
+    StatusReport,
+    Task,
+    TaskOccurrence,
+    TaskStatus,
+)
+from storage.tasks import Recorded, StatusUpdate, check_may_change, is_lead_head, record_status
 
 log = logging.getLogger(__name__)
 
@@ -143,3 +156,67 @@ def roll_missed(session: Session, *, policy: ReminderPolicy, today: dt.date) -> 
             missed.append(MissedRound(task_id=task.id, item_ref=task.item_ref, label=first_missed,
                                       now_label=current.period_label))
     return missed
+
+
+@dataclass(frozen=True, kw_only=True)
+class MissedBefore:
+    """A round of a recurring duty that was kept as not reported when the duty moved on."""
+
+    occurrence_id: int
+    label: str  # "tháng 3/2026"
+    due_on: dt.date
+    current_label: str | None  # the round now due
+
+
+def missed_before(session: Session, task_id: int) -> MissedBefore | None:
+    """The latest round never reported among the two before this duty's current one (the round just before
+    it, or the one before the round just finished); None for a task that does not recur."""
+    task = session.get_one(Task, task_id)
+    if task.occurrence_start is None:
+        return None
+    recent = session.scalars(select(TaskOccurrence).where(TaskOccurrence.task_id == task_id,
+                                                          TaskOccurrence.period_start < task.occurrence_start)
+                             .order_by(TaskOccurrence.period_start.desc()).limit(2))
+    missed = next((o for o in recent if o.done_at is None), None)
+    if missed is None:
+        return None
+    return MissedBefore(occurrence_id=missed.id, label=missed.label, due_on=missed.due_on,
+                        current_label=task.occurrence_label)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ClosedRound:
+    recorded: Recorded
+    label: str  # the round closed late
+    current_label: str | None  # the round now due (unchanged)
+
+
+def close_missed(session: Session, *, task_id: int, occurrence_id: int | None, actor: Person, note: str | None,
+                 source: str, now: dt.datetime, today: dt.date, calendar: WorkingCalendar) -> ClosedRound | None:
+    """A late report that a missed round is done (`occurrence_id`, or the latest missed one): that round gets
+    its `done_at` (late unless the message was sent by its deadline) and the history a report naming it; the
+    current round is left as it is. None if there is no such round still unreported (a second tap)."""
+    task = session.get(Task, task_id, with_for_update=True)
+    if task is None:
+        raise TaskNotFound(task_id)
+    check_may_change(session, actor, task, today)
+    if occurrence_id is None:
+        missed = missed_before(session, task_id)
+        occurrence_id = missed.occurrence_id if missed is not None else None
+    occurrence = session.get(TaskOccurrence, occurrence_id) if occurrence_id is not None else None
+    if occurrence is None or occurrence.task_id != task_id or occurrence.done_at is not None:
+        return None
+    on_time = today <= calendar.effective_deadline(occurrence.due_on)
+    occurrence.done_at, occurrence.on_time = now, on_time
+    written = f"kỳ {occurrence.label}" + (f": {note}" if note else "")
+    report = StatusReport(task_id=task.id, person_id=actor.id, created_at=now, status=TaskStatus.DONE, percent=100,
+                          note=written, source=source)
+    session.add(report)
+    session.flush()
+    audit(session, at=now, actor_id=actor.id, action="task.round_done", entity="task", entity_id=task.id,
+          round=occurrence.label, source=source)
+    log.info("task %s: missed round %s reported done by %s", task.id, occurrence.label, actor.handle)
+    recorded = Recorded(report_id=report.id, task_id=task.id, item_ref=task.item_ref, status=TaskStatus.DONE,
+                        percent=100, due_on=occurrence.due_on, on_time=on_time,
+                        actor_is_head=is_lead_head(actor, task))
+    return ClosedRound(recorded=recorded, label=occurrence.label, current_label=task.occurrence_label)

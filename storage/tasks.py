@@ -96,6 +96,12 @@ def supports(session: Session, person: Person, task: Task) -> bool:
     return any(best_unit_match(name, [unit.name_key]) is not None for name in task.support_unit_names)
 
 
+def check_may_change(session: Session, actor: Person, task: Task, today: dt.date) -> None:
+    """`may_change`, refused with a message that says who may (NotResponsible)."""
+    if not may_change(actor, task, today):
+        raise _refuse_change(session, actor, task)
+
+
 def _refuse_change(session: Session, actor: Person, task: Task) -> NotResponsible:
     log.info("change of task %s refused for %s", task.id, actor.handle)
     return NotResponsible(actor.handle, task.item_ref, task.id,
@@ -137,8 +143,7 @@ def record_status(session: Session, *, task_id: int, actor: Person, change: Stat
     task = session.get(Task, task_id, with_for_update=True)
     if task is None:
         raise TaskNotFound(task_id)
-    if not may_change(actor, task, today):
-        raise _refuse_change(session, actor, task)
+    check_may_change(session, actor, task, today)
     current = TaskStatus(task.status)
     if current.is_closed and not change.reopen:
         raise TaskClosed(task.item_ref, current, task.done_at.date() if task.done_at else None)

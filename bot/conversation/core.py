@@ -119,7 +119,8 @@ class Conversation:
             kind = event.data.split(":", 1)[0]
             handler_for_tap = {"n": notices.on_tap, "t": status.on_tap, "x": status.on_extension_tap,
                                "d": status.on_detail_tap, "s": status.on_snooze_tap,
-                               "w": status.on_which_tap, "g": status.on_delegate_tap}.get(kind)
+                               "w": status.on_which_tap, "g": status.on_delegate_tap,
+                               "r": status.on_round_tap}.get(kind)
             if handler_for_tap is None:
                 log.info("unknown action data %r", event.data)
                 await self.answer_tap(event, texts.STALE_BUTTON, alert=True)

@@ -26,7 +26,7 @@ from bot.conversation.events import Action, Inbound, Outgoing, TapIn, TextIn
 from bot.datetext import WhenUnclear, parse_when
 from bot.replies import parse_status_text, split_ref
 from scheduler.dispatcher import DigestView
-from scheduler.series import record_in_series
+from scheduler.series import MissedBefore, close_missed, missed_before, record_in_series
 from storage.directory import person_by_id
 from storage.errors import ExtensionInvalid, NotAllowed, NotApprover
 from storage.itemref import FOLDED_REF, squeezed_and_folded
@@ -75,6 +75,7 @@ ACTION_STATUS = {"done": TaskStatus.DONE, "prog": TaskStatus.IN_PROGRESS, "block
 MAX_TYPED = 300  # longer text is not a typed status (an admin may be pasting a notice)
 MAX_DIGEST_BUTTONS = 12  # beyond this, the digest says to type the item number instead
 SNOOZE = re.compile(r"\bnhac\s*lai\b\s*(?:sau\s*)?(?P<when>.*)$")
+EARLIER_ROUND = re.compile(r"\bky\s*truoc\b")  # "2.1 xong kỳ trước": the missed round of a duty, not this one
 REOPEN = re.compile(rf"^\s*mo\s*lai\s+(?:muc\s*)?(?P<ref>{FOLDED_REF})\.?\s*$")
 ASKS_EXTENSION = re.compile(r"\b(?:xin|de nghi|de xuat|can)\s+(?:duoc\s+)?(?:gia|lui|doi)\s*han\b")
 SUPPORT = re.compile(rf"^\s*phoi\s*hop\s+(?:muc\s*)?(?P<ref>{FOLDED_REF})\.?\s*[:\-–]?\s*")
@@ -100,6 +101,12 @@ def which_actions(pending_id: int, candidates: list[tuple[int, str]], text: str)
     actions = [Action(label=f"Mục {ref}", data=f"w:{pending_id}:{task_id}", typed=f"{ref} {typed_text}")
                for task_id, ref in shown]
     return tuple(tuple(actions[i:i + WHICH_ROW]) for i in range(0, len(actions), WHICH_ROW))
+
+
+def missed_round_actions(task_id: int, item_ref: str, missed: MissedBefore) -> tuple[tuple[Action, ...], ...]:
+    """Close a missed round of a duty too: "r:<task>:<occurrence>"."""
+    return ((Action(label=texts.missed_round_button(missed.label), data=f"r:{task_id}:{missed.occurrence_id}",
+                    typed=f"{item_ref} xong kỳ trước"),),)
 
 
 def extension_actions(report_id: int, item_ref: str) -> tuple[tuple[Action, ...], ...]:
@@ -188,9 +195,16 @@ async def _snooze(conv: Conversation, event: Inbound, person: Person, task_id: i
 
 
 async def _record(conv: Conversation, event: Inbound, person: Person, task_id: int, change: StatusUpdate,
-                  source: str, quote: bool = False, at: dt.datetime | None = None) -> None:
+                  source: str, quote: bool = False, at: dt.datetime | None = None,
+                  earlier_round: bool = False) -> None:
+    """Store a status change and confirm it. For a recurring duty, "xong" finishes the round now due; with
+    `earlier_round` ("xong kỳ trước") it closes the latest missed round instead, and the confirmation of a
+    round offers to close a missed one too."""
     ctx = conv.ctx
     when = at or sent_time(conv, event)
+    if change.status == TaskStatus.DONE and earlier_round:
+        await _close_missed(conv, event, person, task_id, None, change.note, source, when)
+        return
     replaced = None
     if change.status == TaskStatus.EXTENSION_REQUESTED:
         replaced = await ctx.db.run(_pending_of_task, task_id)
@@ -202,12 +216,35 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
     text = texts.recorded_text(rec, change.note, change.requested_due_on, deciders=deciders,
                                replaced=rec.replaced_report_id is not None,
                                replaced_due=replaced.requested_due if replaced else None)
+    actions: tuple[tuple[Action, ...], ...] = ()
     if step is not None:  # a recurring duty: this period done, the next one opened
         text = texts.series_step_text(rec.item_ref, step.finished, step.on_time,
                                       step.next.title() if step.next else None, change.note)
-    await acknowledge(conv, event, rec, text, quote=quote)
+        if (missed := await ctx.db.run(missed_before, task_id)) is not None:
+            text += "\n" + texts.missed_round_hint(rec.item_ref, missed.label)
+            actions = missed_round_actions(task_id, rec.item_ref, missed)
+    await acknowledge(conv, event, rec, text, quote=quote, actions=actions)
     if rec.status != TaskStatus.EXTENSION_REQUESTED:  # (a request goes to those who decide it, on its own)
         await _inform_lead(conv, person, rec, change.note)
+
+
+async def _close_missed(conv: Conversation, event: Inbound, person: Person, task_id: int, occurrence_id: int | None,
+                        note: str | None, source: str, when: dt.datetime) -> None:
+    """A late report of a missed round (the one given, or the latest): that round only."""
+    ctx = conv.ctx
+    calendar = ctx.policy.calendar
+    closed = await ctx.db.run(close_missed, task_id=task_id, occurrence_id=occurrence_id, actor=person, note=note,
+                              source=source, now=when, today=calendar.local(when).date(), calendar=calendar)
+    if closed is None:
+        item_ref = await ctx.db.run(lambda s: s.get_one(Task, task_id).item_ref)
+        await conv.answer_tap(event)
+        await conv.say(event, texts.no_missed_round(item_ref))
+        return
+    rec = closed.recorded
+    await conv.answer_tap(event, texts.STATUS_LABELS[rec.status])
+    await acknowledge(conv, event, rec, texts.missed_round_done(rec.item_ref, closed.label, bool(rec.on_time),
+                                                               closed.current_label, note))
+    await _inform_lead(conv, person, rec, f"kỳ {closed.label}" + (f": {note}" if note else ""))
 
 
 def _pending_of_task(session, task_id: int):  # type: ignore[no-untyped-def]
@@ -237,11 +274,12 @@ def sent_time(conv: Conversation, event: Inbound) -> dt.datetime:
     return now
 
 
-async def acknowledge(conv: Conversation, event: Inbound, rec: Recorded, text: str, quote: bool = False) -> None:
+async def acknowledge(conv: Conversation, event: Inbound, rec: Recorded, text: str, quote: bool = False,
+                      actions: tuple[tuple[Action, ...], ...] = ()) -> None:
     """Confirm a status update, remembering the message so a reply to it continues the task;
     an extension request goes on to the admins and leaders who decide it."""
     ctx = conv.ctx
-    sent = await conv.reply(event, Outgoing(text=text, reply_to=event.message_id if quote else None))
+    sent = await conv.reply(event, Outgoing(text=text, reply_to=event.message_id if quote else None, actions=actions))
     if sent.last_id is not None:
         await ctx.db.run(remember_ack, report_id=rec.report_id, chat_id=sent.chat_id, message_id=sent.last_id)
     if rec.status != TaskStatus.EXTENSION_REQUESTED:
@@ -404,6 +442,13 @@ async def on_which_tap(conv: Conversation, event: TapIn, person: Person) -> None
     await _apply_text(conv, event, person, task, kept.text, source=kept.source, at=kept.sent_at)
 
 
+async def on_round_tap(conv: Conversation, event: TapIn, person: Person) -> None:
+    """"Kỳ … cũng đã xong" under a round's confirmation: that missed round is closed, once."""
+    _, task_id, occurrence_id = event.data.split(":")
+    await conv.clear_actions(event.channel, event.chat_id, event.on_message)
+    await _close_missed(conv, event, person, int(task_id), int(occurrence_id), None, "button", sent_time(conv, event))
+
+
 async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: Task, text: str, *, source: str,
                       quote: bool = False, at: dt.datetime | None = None) -> bool:
     ctx = conv.ctx
@@ -420,7 +465,8 @@ async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: 
         change = StatusUpdate(status=TaskStatus.EXTENSION_REQUESTED, note=change.note)
     if change.status == TaskStatus.EXTENSION_REQUESTED:
         _check_requested_date(task, change, ctx.today())
-    await _record(conv, event, person, task.id, change, source, quote=quote, at=at)
+    await _record(conv, event, person, task.id, change, source, quote=quote, at=at,
+                  earlier_round=EARLIER_ROUND.search(folded) is not None)
     return True
 
 

@@ -123,3 +123,58 @@ async def test_a_late_report_closes_the_round_it_is_late_for(db_url: str) -> Non
         assert "Kỳ tiếp theo: Báo cáo tuần từ 09/03/2026" in last_text(h, "head_bdv")
     finally:
         await h.stop()
+
+
+def rounds_of(h: Harness) -> list[tuple[str, bool, bool]]:
+    assert h.db is not None
+    return h.db.call(lambda s: [(o.label, o.done_at is not None, o.on_time) for o in s.scalars(
+        select(TaskOccurrence).order_by(TaskOccurrence.period_start))])
+
+
+async def test_a_missed_round_can_still_be_reported_done_after_the_duty_moved_on(db_url: str) -> None:
+    """Once a missed round has given way to the next, "xong" finishes the round now due (the one the reminders
+    speak of); its confirmation offers to close the missed round too, and "xong kỳ trước" does that alone."""
+    h = Harness(db_url=db_url, clock=FakeClock(local(2026, 3, 2, 9, 0)))
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        await h.say("admin", WEEKLY)
+        await h.tap("admin", texts.BUTTON_CONFIRM)
+        await h.advance_to(local(2026, 3, 12, 10, 0))  # the week of 02/03 missed; 09/03's is due tomorrow
+        assert rounds_of(h) == [("tuần từ 02/03/2026", False, False)]
+        await h.say("head_bdv", "1 xong")
+        answer = last_text(h, "head_bdv")
+        assert "hoàn thành kỳ tuần từ 09/03/2026, đúng hạn" in answer
+        assert "Kỳ tuần từ 02/03/2026 vẫn ghi là chưa báo cáo" in answer and "“1 xong kỳ trước”" in answer
+        assert rounds_of(h) == [("tuần từ 02/03/2026", False, False), ("tuần từ 09/03/2026", True, True)]
+        await h.tap("head_bdv", texts.missed_round_button("tuần từ 02/03/2026"))
+        closed = last_text(h, "head_bdv")
+        assert "hoàn thành kỳ tuần từ 02/03/2026, quá hạn" in closed
+        assert "Kỳ tuần từ 16/03/2026: Nhắc việc tiếp tục nhắc như trước" in closed
+        assert rounds_of(h) == [("tuần từ 02/03/2026", True, False), ("tuần từ 09/03/2026", True, True)]
+        assert h.db is not None
+        task = h.db.call(lambda s: s.scalars(select(Task).where(Task.item_ref == "1")).one())
+        assert (task.status, task.due_on) == (TaskStatus.OPEN, dt.date(2026, 3, 20))
+        sent = len(h.sent)  # said again: nothing left to close, nothing changes
+        await h.say("head_bdv", "1 xong kỳ trước")
+        assert "không có kỳ trước nào đang chờ báo cáo" in last_text(h, "head_bdv") and len(h.sent) == sent + 1
+        assert rounds_of(h) == [("tuần từ 02/03/2026", True, False), ("tuần từ 09/03/2026", True, True)]
+    finally:
+        await h.stop()
+
+
+async def test_xong_ky_truoc_closes_only_the_missed_round(db_url: str) -> None:
+    h = Harness(db_url=db_url, clock=FakeClock(local(2026, 3, 2, 9, 0)))
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        await h.say("admin", WEEKLY)
+        await h.tap("admin", texts.BUTTON_CONFIRM)
+        await h.advance_to(local(2026, 3, 12, 10, 0))
+        await h.say("head_bdv", "1 xong kỳ trước, đã gửi Văn phòng")
+        reply = last_text(h, "head_bdv")
+        assert "hoàn thành kỳ tuần từ 02/03/2026, quá hạn" in reply and "đã gửi Văn phòng" in reply
+        assert rounds_of(h) == [("tuần từ 02/03/2026", True, False)]
+        assert h.db is not None
+        task = h.db.call(lambda s: s.scalars(select(Task).where(Task.item_ref == "1")).one())
+        assert (task.status, task.due_on) == (TaskStatus.OPEN, dt.date(2026, 3, 13))  # this week's still due
+    finally:
+        await h.stop()
