@@ -405,13 +405,18 @@ def meaningful_note(note: str) -> bool:
     return len(_STATUS_WORDS.sub(" ", strip_marks(note).lower()).split()) >= 2
 
 
-_LEADING_PERCENT = re.compile(r"^\s*(?:đạt|được|khoảng)?\s*\d{1,3}\s*%\s*[-–—,:;.]?\s*", re.IGNORECASE)
+_LEADING_STATUS = re.compile(  # what the status line already says: "50%", "xong", "đã hoàn thành,"
+    r"^\s*(?:(?:đạt|được|khoảng)?\s*\d{1,3}\s*%|(?:đã\s+)?xong\b|(?:đã\s+)?hoàn thành(?=\s*[-–—,:;.]))"
+    r"\s*[-–—,:;.]?\s*", re.IGNORECASE)
 
 
 def note_body(note: str) -> str:
-    """A reply's note as shown under the recorded status: without the percentage it opens with, which the
-    status line already shows ("50% đang rà soát" → "đang rà soát"); a percentage inside the text stays."""
-    body = _LEADING_PERCENT.sub("", nfc(note), count=1)
+    """A reply's note as shown under the recorded status: without the percentage or "xong" it opens with,
+    which the status line already shows ("50% đang rà soát" → "đang rà soát", "xong, đã gửi" → "đã gửi");
+    a percentage inside the text stays, and "hoàn thành báo cáo quý" keeps its verb."""
+    body = nfc(note)
+    for _ in range(2):  # "xong 100%, …"
+        body = _LEADING_STATUS.sub("", body, count=1)
     return body or note
 
 

@@ -113,11 +113,15 @@ def digest_day(calendar: WorkingCalendar, day: dt.date, weekday: int) -> dt.date
 
 
 async def send_weekly_digest(conv: Conversation) -> int:
-    """Tell every leader what happened this week; the number of leaders told. The caller decides
-    when (on `digest_day` at the configured hour) and remembers that it ran."""
+    """Tell every leader what happened this week; the number of leaders told (none in a week where nothing
+    was finished, nothing is overdue and nothing waits for a decision). The caller decides when (on
+    `digest_day` at the configured hour) and remembers that it ran."""
     ctx = conv.ctx
     today = ctx.today()
     digest = await ctx.db.run(weekly_digest, today=today, tz=ctx.policy.calendar.tz, rule=ctx.policy.calendar)
+    if digest.is_empty:  # nothing finished, nothing overdue, nothing to decide: a leader is not written to
+        log.info("weekly digest for %s–%s: nothing to report, not sent", digest.since, digest.until)
+        return 0
     told = 0
     for leader in await ctx.db.run(leaders):
         if await conv.notify(leader, Outgoing(text=texts.weekly_digest_text(digest, leader.full_name))):

@@ -19,6 +19,11 @@ from storage.tasks import Recorded
     ("đã khảo sát 60% số hộ, còn lại tuần sau", "đã khảo sát 60% số hộ, còn lại tuần sau"),  # inside: kept
     ("vướng kinh phí", "vướng kinh phí"),
     ("80%", "80%"),  # nothing else: the note is not replaced by an empty one
+    ("xong, đã gửi báo cáo tuần", "đã gửi báo cáo tuần"),
+    ("đã xong 100% - gửi Văn phòng", "gửi Văn phòng"),
+    ("đã hoàn thành, chờ lãnh đạo ký", "chờ lãnh đạo ký"),
+    ("hoàn thành báo cáo quý, đã gửi", "hoàn thành báo cáo quý, đã gửi"),  # the verb of the sentence stays
+    ("xongxuôi hồ sơ", "xongxuôi hồ sơ"),
 ])
 def test_the_opening_percentage_is_not_repeated(note: str, shown: str) -> None:
     assert note_body(note) == shown
