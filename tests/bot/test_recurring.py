@@ -5,6 +5,8 @@ month and opens the next; the series stops at its end; /viec shows the period.""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from sqlalchemy import select
 
@@ -131,16 +133,32 @@ def rounds_of(h: Harness) -> list[tuple[str, bool, bool]]:
         select(TaskOccurrence).order_by(TaskOccurrence.period_start))])
 
 
-async def test_a_missed_round_can_still_be_reported_done_after_the_duty_moved_on(db_url: str) -> None:
-    """Once a missed round has given way to the next, "xong" finishes the round now due (the one the reminders
-    speak of); its confirmation offers to close the missed round too, and "xong kỳ trước" does that alone."""
+def due_of_item_1(h: Harness) -> tuple[str, dt.date | None]:
+    assert h.db is not None
+    task = h.db.call(lambda s: s.scalars(select(Task).where(Task.item_ref == "1")).one())
+    return task.status, task.due_on
+
+
+@asynccontextmanager
+async def weekly_duty_with_a_missed_round(db_url: str) -> AsyncIterator[Harness]:
+    """The weekly duty, confirmed 02/03/2026, on 12/03: the week of 02/03 never reported (kept as not
+    reported), the week of 09/03 due tomorrow."""
     h = Harness(db_url=db_url, clock=FakeClock(local(2026, 3, 2, 9, 0)))
     await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
     try:
         await h.say("admin", WEEKLY)
         await h.tap("admin", texts.BUTTON_CONFIRM)
-        await h.advance_to(local(2026, 3, 12, 10, 0))  # the week of 02/03 missed; 09/03's is due tomorrow
+        await h.advance_to(local(2026, 3, 12, 10, 0))
         assert rounds_of(h) == [("tuần từ 02/03/2026", False, False)]
+        yield h
+    finally:
+        await h.stop()
+
+
+async def test_a_missed_round_can_still_be_reported_done_after_the_duty_moved_on(db_url: str) -> None:
+    """Once a missed round has given way to the next, "xong" finishes the round now due (the one the reminders
+    speak of); its confirmation offers to close the missed round too, and "xong kỳ trước" does that alone."""
+    async with weekly_duty_with_a_missed_round(db_url) as h:
         await h.say("head_bdv", "1 xong")
         answer = last_text(h, "head_bdv")
         assert "hoàn thành kỳ tuần từ 09/03/2026, đúng hạn" in answer
@@ -151,30 +169,17 @@ async def test_a_missed_round_can_still_be_reported_done_after_the_duty_moved_on
         assert "hoàn thành kỳ tuần từ 02/03/2026, quá hạn" in closed
         assert "Kỳ tuần từ 16/03/2026: Nhắc việc tiếp tục nhắc như trước" in closed
         assert rounds_of(h) == [("tuần từ 02/03/2026", True, False), ("tuần từ 09/03/2026", True, True)]
-        assert h.db is not None
-        task = h.db.call(lambda s: s.scalars(select(Task).where(Task.item_ref == "1")).one())
-        assert (task.status, task.due_on) == (TaskStatus.OPEN, dt.date(2026, 3, 20))
+        assert due_of_item_1(h) == (TaskStatus.OPEN, dt.date(2026, 3, 20))
         sent = len(h.sent)  # said again: nothing left to close, nothing changes
         await h.say("head_bdv", "1 xong kỳ trước")
         assert "không có kỳ trước nào đang chờ báo cáo" in last_text(h, "head_bdv") and len(h.sent) == sent + 1
         assert rounds_of(h) == [("tuần từ 02/03/2026", True, False), ("tuần từ 09/03/2026", True, True)]
-    finally:
-        await h.stop()
 
 
 async def test_xong_ky_truoc_closes_only_the_missed_round(db_url: str) -> None:
-    h = Harness(db_url=db_url, clock=FakeClock(local(2026, 3, 2, 9, 0)))
-    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
-    try:
-        await h.say("admin", WEEKLY)
-        await h.tap("admin", texts.BUTTON_CONFIRM)
-        await h.advance_to(local(2026, 3, 12, 10, 0))
+    async with weekly_duty_with_a_missed_round(db_url) as h:
         await h.say("head_bdv", "1 xong kỳ trước, đã gửi Văn phòng")
         reply = last_text(h, "head_bdv")
         assert "hoàn thành kỳ tuần từ 02/03/2026, quá hạn" in reply and "đã gửi Văn phòng" in reply
         assert rounds_of(h) == [("tuần từ 02/03/2026", True, False)]
-        assert h.db is not None
-        task = h.db.call(lambda s: s.scalars(select(Task).where(Task.item_ref == "1")).one())
-        assert (task.status, task.due_on) == (TaskStatus.OPEN, dt.date(2026, 3, 13))  # this week's still due
-    finally:
-        await h.stop()
+        assert due_of_item_1(h) == (TaskStatus.OPEN, dt.date(2026, 3, 13))  # this week's round is still due
