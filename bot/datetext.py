@@ -90,6 +90,7 @@ FILLER_PAIRS = {("cham", "nhat"), ("muon", "nhat"), ("thoi", "han"), ("thoi", "d
 DAY_WORDS = {"nay", "mai", "mot", "kia", "hom"}  # what may follow "tối"/"sáng" typed without marks
 UNITS = {"ngay", "tuan", "thang", "nam", "tieng", "gio", "phut"}
 
+MONTH_YEAR = re.compile(r"(\d{1,2})[/.\-](\d{4})")
 DMY = re.compile(r"^(\d{1,2})([/.\-])(\d{1,2})(?:\2(\d{4}|\d{2}))?$")
 ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 CLOCK = re.compile(r"^(\d{1,2})(?:h|g|gio)(?:(\d{1,2})(?:p|ph|phut)?)?$")
@@ -501,6 +502,8 @@ class _Parser:
         """ "cuối tuần", "đầu tuần sau", "cuối tháng", "cuối tháng 3", "cuối quý", "cuối năm",
         "tuần sau", "tháng tới", "năm sau", "cuối ngày"."""
         edge = self.key(i)
+        if edge == "het" and self.key(i + 1) in ("tuan", "thang", "quy", "nam"):  # "hết tháng 4": its end
+            edge = "cuoi"
         if edge in ("cuoi", "dau", "giua"):
             unit, j = self.key(i + 1), i + 2
             if unit == "ngay" and edge == "cuoi":  # "cuối ngày": the end of office hours
@@ -529,11 +532,14 @@ class _Parser:
         if unit == "thang":
             if which is not None:
                 first, j = _add_months(today.replace(day=1), which), after
-            elif self.key(j).isdigit():
-                month, j = int(self.key(j)), j + 1
+            elif self.key(j).isdigit() or MONTH_YEAR.fullmatch(self.key(j)):
+                month_year = MONTH_YEAR.fullmatch(self.key(j))  # "cuối tháng 3/2026"
+                month, j = int(month_year[1] if month_year else self.key(j)), j + 1
                 if not 1 <= month <= 12:
                     raise self.unclear(f"“{self.words(i, j)}”: không có tháng {month}.")
-                if y := self.year_after(j):
+                if month_year:
+                    first = dt.date(int(month_year[2]), month, 1)
+                elif y := self.year_after(j):
                     first, j = dt.date(y[0], month, 1), y[1]
                 else:
                     first = dt.date(today.year, month, 1)

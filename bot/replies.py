@@ -15,20 +15,60 @@ from storage.models import TaskStatus
 from storage.tasks import StatusUpdate
 from storage.vntext import nfc, strip_marks
 
-PERCENT = re.compile(r"(\d{1,3})\s*%")
-EXTENSION = re.compile(r"\b(?:gia|lui|doi)\s*han\b")
+PERCENT = re.compile(r"(\d{1,3})(?:[.,](\d{1,2}))?\s*(?:%|phan\s*tram\b)")  # on folded text: "65,5%", "40 phần trăm"
+# a share in words: "một nửa", "một phần ba", "3/4 khối lượng", "đạt 2/5"
+WORD_SHARES = ((re.compile(r"\b(?:mot|1)\s+nua\b|\bmot\s*nua\b"), 50),
+               (re.compile(r"\b(?:hai|2)\s+phan\s+(?:ba|3)\b"), 67),
+               (re.compile(r"\b(?:mot|1)\s+phan\s+(?:ba|3)\b"), 33),
+               (re.compile(r"\b(?:ba|3)\s+phan\s+(?:tu|4)\b"), 75),
+               (re.compile(r"\b(?:mot|1)\s+phan\s+(?:tu|4)\b"), 25))
+FRACTION = re.compile(r"(?:\b(?:dat|duoc|xong|khoang|lam duoc|thuc hien duoc)\s+(?P<a>\d)\s*/\s*(?P<b>\d{1,2})\b"
+                      r"(?!\s*[/.-]\d)"
+                      r"|\b(?P<c>\d)\s*/\s*(?P<d>\d{1,2})\s+(?:khoi luong|phan viec|cong viec|noi dung|hang muc|lop|"
+                      r"hoi nghi|don vi|dot|chi tieu)\b)")
+EXTENSION = re.compile(r"\b(?:gia|lui|doi)\s*han\b|\bxin\s+(?:them\s+)?thoi\s*gian\b|\bxin\s+(?:lui|hoan)\b")
 MORE_TIME = re.compile(r"\b(?:gia|lui|doi)\s*han\s+(?:them\s+)?(?:khoang\s+)?(?P<n>\d{1,3})\s*"
                        r"(?P<unit>ngay lam viec|ngay|tuan|thang)\b")
 DATE_LIKE = re.compile(r"^\W*(?:(?:den|toi|sang|ngay)\W+)*\d{1,2}\s*[/.-]\s*\d{1,2}")
-REF_PREFIX = re.compile(rf"^\s*(?:muc\s*)?({FOLDED_REF})\.?\s*[:\-]?\s+(\S.*)$", re.S)
-DONE = re.compile(r"\b(?:xong|hoan thanh|hoan tat|da thuc hien xong|da hoan thanh)\b")
+# where a wanted date may start after the ask: "xin thêm thời gian, dự kiến xong trước 20/3"
+DATE_CUE = re.compile(r"\b(?:den|toi|truoc|sang|vao|han|xong|hoan thanh)\b\s*")
+BARE_PERIOD = re.compile(r"^\W*(?:(?:den|toi|sang|vao)\s+)*(?:het\s+|cuoi\s+)?(?P<unit>thang|quy)\s+"
+                         r"(?P<n>\d{1,2}|i{1,3}|iv)(?:\s*[/.]\s*(?P<y>\d{4})|\s+nam\s+(?P<y2>\d{4}))?\b")
+REF_PREFIX = re.compile(rf"^\s*(?:muc\s*)?({FOLDED_REF})\.?\s*(?::\s*|-\s+|\s+)(\S.*)$", re.S)
+DONE = re.compile(r"\b(?:xong|hoan thanh|hoan tat|da thuc hien xong|da hoan thanh)\b|[\u2705\u2714\u2611\u2713]")
+# the done word is about a part, or about the future: "gần xong", "xong một nửa", "dự kiến hoàn thành trong tháng 3"
+PARTLY = re.compile(r"\b(?:gan|sap)\s+(?:xong|hoan thanh|hoan tat)\b"
+                    r"|\b(?:xong|hoan thanh)\s+(?:duoc\s+)?(?:mot|1)\s+(?:nua|phan)\b")
+PLANNED = re.compile(r"\b(?:du kien|se|ke hoach|phan dau|du tinh|hy vong|co the|muc tieu|de)\b(?:\W+\w+){0,4}?\W+"
+                     r"(?:xong|hoan thanh|hoan tat)\b")
 # "đã gửi báo cáo", "đã nộp", "đã ban hành kế hoạch": the deliverable went out — done, unless the text
 # says it is still under way ("đã gửi dự thảo, đang chờ góp ý")
 DELIVERED = re.compile(r"\bda\s+(?:gui|nop|trinh|ban hanh|bao cao|to chuc|tong hop)\b")
 UNDER_WAY = re.compile(r"\b(?:dang|cho|chua|du thao|mot phan|tiep tuc)\b")
 NOT_DONE = re.compile(r"\b(?:chua|khong)\s+(?:xong|hoan thanh|hoan tat)\b")
-BLOCKED = re.compile(r"\b(?:vuong|vuong mac|kho khan|bi tac|tac)\b")
+# "không có vướng mắc", "chưa gặp khó khăn gì": said so that nobody worries — not a difficulty
+NO_DIFFICULTY = re.compile(r"\b(?:khong|chua|het)\s+(?:co\s+|gap\s+|con\s+|bi\s+)?(?:gi\s+)?"
+                           r"(?:vuong mac|vuong|kho khan|tac)\b(?:\s+gi)?")
+BLOCKED = re.compile(r"\b(?:vuong|vuong mac|kho khan|bi tac|tac)\b"
+                     r"|\b(?:tam\s+(?:dung|ngung|hoan)|chua\s+(?:lam|thuc hien|trien khai)\s+duoc)\b"
+                     r"|\b(?:phai\s+|dang\s+|con\s+)?cho\s+(?:y kien|huong dan|kinh phi|phe duyet|chu truong|"
+                     r"lanh dao|cap tren|bo tri von|bo tri kinh phi)\b")
+NOT_STARTED = re.compile(r"\bchua\s+(?:trien khai|thuc hien|lam|bat dau|co ket qua)\b")
 PROGRESS = re.compile(r"\b(?:dang|tiep tuc|trien khai)\b")
+
+
+def _percent(folded: str) -> int | None:
+    """The share done: "60%", "65,5 %", "40 phần trăm", "một nửa", "3/4 khối lượng", "đạt 2/5"."""
+    if m := PERCENT.search(folded):
+        value = int(m.group(1)) + (int(m.group(2)) / 10 ** len(m.group(2)) if m.group(2) else 0)
+        return int(value + 0.5) if value <= 100 else None
+    for pattern, share in WORD_SHARES:
+        if pattern.search(folded):
+            return share
+    if m := FRACTION.search(folded):
+        a, b = int(m.group("a") or m.group("c")), int(m.group("b") or m.group("d"))
+        return int(100 * a / b + 0.5) if 0 < a <= b else None
+    return None
 
 
 def parse_status_text(text: str, *, today: dt.date, now: dt.datetime | None = None,
@@ -36,15 +76,17 @@ def parse_status_text(text: str, *, today: dt.date, now: dt.datetime | None = No
                       calendar: WorkingCalendar | None = None) -> StatusUpdate | None:
     """What a reply says about a task, or None if it says nothing recognisable. `now` (default: the start
     of `today` in Vietnam) anchors a requested date such as "thứ 6 tuần sau"; "thêm 2 tuần" counts from the
-    task's `current_due` (from today when it has none), "thêm 5 ngày làm việc" on the `calendar`."""
+    task's `current_due` (from today when it has none), "thêm 5 ngày làm việc" on the `calendar`.
+
+    Done is said in many ways, and so is not-done: a share below 100 % ("hoàn thành 80%"), a part ("gần
+    xong", "xong một nửa"), a plan ("dự kiến hoàn thành trong tháng 3") or a negation ("chưa xong") is
+    progress; "không có vướng mắc" is not a difficulty; waiting on someone ("chờ hướng dẫn của Bộ") or a
+    pause ("tạm dừng") is; "chưa triển khai" keeps the task as not started."""
     original = nfc(text).strip()
     folded = " ".join(strip_marks(original).lower().split())
     if not folded:
         return None
-    percent = None
-    m = PERCENT.search(original)
-    if m and 0 <= int(m.group(1)) <= 100:
-        percent = int(m.group(1))
+    percent = _percent(folded)
     asked, wanted = _extension(original, now or dt.datetime.combine(today, dt.time(0, 0), tzinfo=VN_TZ))
     if wanted is None and (more := _more_time(folded, max(current_due or today, today), calendar)) is not None:
         asked, wanted = True, more
@@ -52,28 +94,70 @@ def parse_status_text(text: str, *, today: dt.date, now: dt.datetime | None = No
         return StatusUpdate(status=TaskStatus.EXTENSION_REQUESTED, percent=percent, note=original,
                             requested_due_on=wanted)
     delivered = DELIVERED.search(folded) is not None and UNDER_WAY.search(folded) is None and percent is None
-    if percent == 100 or delivered or (DONE.search(folded) and not NOT_DONE.search(folded)):
+    said_done = (DONE.search(folded) is not None and not NOT_DONE.search(folded) and not PARTLY.search(folded)
+                 and not PLANNED.search(folded) and (percent is None or percent == 100))
+    if percent == 100 or said_done or delivered:
         return StatusUpdate(status=TaskStatus.DONE, percent=100, note=original)
-    if BLOCKED.search(folded):
+    if PARTLY.search(folded) and percent is None:
+        percent = 50 if re.search(r"\b(?:mot|1)\s+nua\b", folded) else None
+    if BLOCKED.search(NO_DIFFICULTY.sub(" ", folded)):
         return StatusUpdate(status=TaskStatus.BLOCKED, percent=percent, note=original)
-    if percent is not None or PROGRESS.search(folded):
+    if NOT_STARTED.search(folded) and percent is None:
+        return StatusUpdate(status=TaskStatus.OPEN, note=original)
+    if percent is not None or PROGRESS.search(folded) or PARTLY.search(folded) or PLANNED.search(folded):
         return StatusUpdate(status=TaskStatus.IN_PROGRESS, percent=percent, note=original)
     return StatusUpdate(status=None, note=original)  # a plain progress note
 
 
 def _extension(original: str, now: dt.datetime) -> tuple[bool, dt.date | None]:
-    """Whether the text asks for a new deadline, and which: "gia hạn" followed by a date. A date that
-    cannot be ("gia hạn đến 31/2") is still a request, without a date; "gia hạn 60%" is none."""
+    """Whether the text asks for a new deadline, and which: "gia hạn" (or "xin thêm thời gian", "xin lùi")
+    followed by a date, near it ("… xin thêm thời gian, dự kiến xong trước 20/3") or as a month or quarter
+    ("sang tháng 4", "đến hết quý II": its last day). A date that cannot be ("gia hạn đến 31/2") is still a
+    request, without a date; "gia hạn 60%" is none."""
     marks_off = strip_marks(original).lower()
     if len(marks_off) != len(original):  # stripping merged characters: read the text without marks
         original = marks_off
     m = EXTENSION.search(marks_off)
     if m is None:
         return False, None
-    found = leading_when(original[m.end():], now=now)
+    after, after_folded = original[m.end():], marks_off[m.end():]
+    if (period := _bare_period(after_folded, now.date())) is not None:
+        return True, period
+    found = leading_when(_not_morning(after, after_folded), now=now)
     if found is not None:
         return True, found[0].date
-    return bool(DATE_LIKE.match(marks_off[m.end():])), None
+    for cue in DATE_CUE.finditer(after_folded):  # a date further on, after a cue word
+        rest, rest_folded = after[cue.end():], after_folded[cue.end():]
+        if (period := _bare_period(rest_folded, now.date())) is not None:
+            return True, period
+        found = leading_when(_not_morning(rest, rest_folded), now=now)
+        if found is not None and found[0].date > now.date():
+            return True, found[0].date
+    return bool(DATE_LIKE.match(after_folded)), None
+
+
+def _not_morning(text: str, folded: str) -> str:
+    """"sang tháng 4" typed without marks is "to April", not "sáng" (morning): the word goes."""
+    m = re.match(r"^\W*sang\s+(?=thang|tuan|nam|quy|ngay|\d)", folded)
+    return text[m.end():] if m and len(text) == len(folded) else text
+
+
+def _bare_period(folded: str, today: dt.date) -> dt.date | None:
+    """"tháng 4", "sang tháng 4/2026", "hết quý II": the last day of that month or quarter (this year, or
+    the next when it is past)."""
+    m = BARE_PERIOD.match(folded)
+    if m is None:
+        return None
+    raw, year = m.group("n"), m.group("y") or m.group("y2")
+    n = {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(raw) or int(raw)
+    month = n if m.group("unit") == "thang" else 3 * n if 1 <= n <= 4 else 0
+    if not 1 <= month <= 12:
+        return None
+    end_year = int(year) if year else today.year
+    end = dt.date(end_year, month, calendar_module.monthrange(end_year, month)[1])
+    if not year and end < today:
+        end = dt.date(end_year + 1, month, calendar_module.monthrange(end_year + 1, month)[1])
+    return end
 
 
 def _more_time(folded: str, base: dt.date, calendar: WorkingCalendar | None) -> dt.date | None:

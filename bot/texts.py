@@ -372,6 +372,8 @@ def recorded_status(rec: Recorded) -> str:
     if rec.status == TaskStatus.EXTENDED:
         extended = f" (đã gia hạn đến {date_vn(rec.due_on)})" if rec.due_on else ""
         return (f"{rec.percent}% — " if rec.percent is not None else "") + f"Đang thực hiện{extended}"
+    if rec.status == TaskStatus.OPEN:  # "chưa triển khai": reported as not started
+        return "Chưa triển khai"
     return (f"{rec.percent}% — " if rec.percent is not None else "") + STATUS_LABELS[rec.status]
 
 

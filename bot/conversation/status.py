@@ -77,7 +77,8 @@ MAX_DIGEST_BUTTONS = 12  # beyond this, the digest says to type the item number 
 SNOOZE = re.compile(r"\bnhac\s*lai\b\s*(?:sau\s*)?(?P<when>.*)$")
 EARLIER_ROUND = re.compile(r"\bky\s*truoc\b")  # "2.1 xong kỳ trước": the missed round of a duty, not this one
 REOPEN = re.compile(rf"^\s*mo\s*lai\s+(?:muc\s*)?(?P<ref>{FOLDED_REF})\.?\s*$")
-ASKS_EXTENSION = re.compile(r"\b(?:xin|de nghi|de xuat|can)\s+(?:duoc\s+)?(?:gia|lui|doi)\s*han\b")
+ASKS_EXTENSION = re.compile(r"\b(?:xin|de nghi|de xuat|can)\s+(?:duoc\s+)?"
+                            r"(?:(?:gia|lui|doi)\s*han|them\s+thoi\s*gian|lui|hoan)\b")
 SUPPORT = re.compile(rf"^\s*phoi\s*hop\s+(?:muc\s*)?(?P<ref>{FOLDED_REF})\.?\s*[:\-–]?\s*")
 WHICH_ROW = 3  # candidates per row of actions
 MAX_WHICH = 24  # candidates offered as actions (the question lists them all)

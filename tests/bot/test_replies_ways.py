@@ -1,0 +1,56 @@
+"""The many ways a busy official says done, not done, a share, a difficulty or a new date in chat — each
+case is how people type, not a fixed phrase: a share below 100 % is progress even beside "hoàn thành", a plan
+to finish is not a finish, "không có vướng mắc" is not a difficulty, "sang tháng 4" is April and not a
+morning ("sáng")."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.replies import parse_status_text
+from storage.models import TaskStatus
+
+TODAY = dt.date(2026, 2, 5)
+D, P, B, E, N = (TaskStatus.DONE, TaskStatus.IN_PROGRESS, TaskStatus.BLOCKED, TaskStatus.EXTENSION_REQUESTED,
+                 TaskStatus.OPEN)
+
+
+@pytest.mark.parametrize(("text", "status", "percent", "due"), [
+    # a share below all of it is progress, whatever verb comes with it
+    ("hoàn thành 70% khối lượng", P, 70, None),
+    ("da hoan thanh duoc 45 %", P, 45, None),
+    ("sắp xong rồi", P, None, None),
+    ("mới xong được một nửa", P, 50, None),
+    ("kế hoạch sẽ hoàn thành vào tuần sau", P, None, None),
+    ("đang làm, dự kiến xong trước Tết", P, None, None),
+    ("xong 100%", D, 100, None),
+    ("✔ đã gửi", D, 100, None),
+    # shares in words and fractions
+    ("khoảng một nửa khối lượng", P, 50, None),
+    ("mới được một phần tư", P, 25, None),
+    ("hai phần ba", P, 67, None),
+    ("đạt 4/5 chỉ tiêu", P, 80, None),
+    ("25 phần trăm", P, 25, None),
+    ("đạt 72,4%", P, 72, None),
+    ("ngày 2/5 họp", None, None, None),  # a date is no share
+    # difficulties said and unsaid
+    ("không gặp khó khăn gì, đang làm", P, None, None),
+    ("hiện chưa có vướng mắc", None, None, None),
+    ("đang chờ ý kiến của lãnh đạo Sở", B, None, None),
+    ("tạm ngưng vì mưa lũ", B, None, None),
+    ("chưa thực hiện được do thiếu người", B, None, None),
+    ("chưa bắt đầu", N, None, None),
+    # new dates asked for in many ways
+    ("xin lùi sang tháng 5", E, None, dt.date(2026, 5, 31)),
+    ("xin gia hạn đến hết quý 3", E, None, dt.date(2026, 9, 30)),
+    ("đề nghị gia hạn đến cuối tháng 4/2026", E, None, dt.date(2026, 4, 30)),
+    ("chưa kịp, xin thêm thời gian đến 10/3", E, None, dt.date(2026, 3, 10)),
+    ("xin thêm thời gian, sẽ xong trước ngày 12/3", E, None, dt.date(2026, 3, 12)),
+    ("xin thêm thời gian", None, None, None),  # no date: the conversation asks for one (ASKS_EXTENSION)
+])
+def test_ways_of_saying(text: str, status: TaskStatus | None, percent: int | None, due: dt.date | None) -> None:
+    change = parse_status_text(text, today=TODAY)
+    assert change is not None
+    assert (change.status, change.percent, change.requested_due_on) == (status, percent, due)
