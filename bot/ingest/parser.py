@@ -1429,6 +1429,10 @@ def _same_units(a: list[str], b: list[str]) -> bool:
     return {fold(x) for x in a} == {fold(x) for x in b}
 
 
+# a group of units ("các sở, ngành", "UBND các huyện", "Thủ trưởng các đơn vị"): a shared deadline holds for its members
+GROUP_NAME = re.compile(r"(?:\S+\s+){0,3}?(?:các|những|mọi)\s", re.I)
+
+
 def _task(ref: str, text: str, *, issued_on: dt.date | None, ctx: _Context, parent: str | None,
           depth: int, leads: list[str] | None = None, inherited_due: tuple[dt.date, str] | None = None
           ) -> ParsedTask:
@@ -1454,6 +1458,10 @@ def _task(ref: str, text: str, *, issued_on: dt.date | None, ctx: _Context, pare
         deadline = None
     if deadline and ongoing(text, deadline):
         deadline = None  # "Thường xuyên theo dõi … giải ngân vốn trong năm 2026": ongoing work
+    if inherited_due and source == "text" and ctx.explicit and ctx.leads and \
+            not {fold(u) for u in leads} & {fold(u) for u in ctx.leads} and \
+            not any(GROUP_NAME.match(u) for u in (*leads, *ctx.leads)):
+        inherited_due = None  # "2. Bộ X trình … trước ngày 20/10, chú ý: … - Bộ Y khẩn trương …": X's date, not Y's
     due, due_text = (deadline.due, deadline.text) if deadline else (inherited_due or (None, None))
     return ParsedTask(ref=ref, text=text, lead=tuple(leads), support=tuple(supports), due=due, due_text=due_text,
                       recurrence=recurrence, parent_ref=parent, depth=depth, lead_source=source)
