@@ -1467,9 +1467,27 @@ def _task(ref: str, text: str, *, issued_on: dt.date | None, ctx: _Context, pare
                       recurrence=recurrence, parent_ref=parent, depth=depth, lead_source=source)
 
 
+TASK_NAME_ITEM = re.compile(r"^Tên\s*nhiệm\s*vụ\s*:", re.I | re.U)
+
+
+def _merge_task_fields(children: list[Node]) -> list[Node]:
+    """"1. Tên nhiệm vụ: … 2. Cơ quan chủ trì: … 5. Thời gian hoàn thành: Quý IV/2026.": one task told field by
+    field, so who leads it and by when stay with it."""
+    out: list[Node] = []
+    for child in children:
+        prev = out[-1] if out else None
+        if prev is not None and TASK_NAME_ITEM.match(prev.text) and not prev.children and not child.children and \
+                child.kind == prev.kind and ATTRIBUTE_ITEM.match(child.text):
+            out[-1] = replace(prev, lines=[" ".join([*prev.lines, *child.lines])])
+            continue
+        out.append(child)
+    return out
+
+
 def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: _Context, directive: bool,
           ref_prefix: str, inherited_due: tuple[dt.date, str] | None = None) -> None:
     sibling_count: dict[str, int] = {}
+    node.children = _merge_task_fields(node.children)
     if node.kind != "root" and (_legal_intro(node.lines[-1]) or MEMBERS_INTRO.search(node.lines[-1])
                                 or ROLE_ITEM.match(node.text) or _findings_intro(node.lines[-1])
                                 or FIELDS_INTRO.search(node.lines[-1])):

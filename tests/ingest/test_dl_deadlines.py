@@ -139,3 +139,32 @@ def test_a_lead_in_deadline_does_not_go_to_another_named_unit() -> None:
 def test_a_group_lead_in_deadline_goes_to_its_members() -> None:
     assert _task_due("tình hình dịch bệnh") == dt.date(2026, 3, 25)
     assert _task_due("số trường học") == dt.date(2026, 3, 25)
+
+
+# --- a task told field by field: its lead and its time stay with it ---
+
+DECISION = """CHÍNH PHỦ
+Số: 45/NQ-CP
+Hà Nội, ngày 02 tháng 3 năm 2026
+NGHỊ QUYẾT
+Sửa đổi một nhiệm vụ của Chương trình hành động
+Điều 1. Sửa đổi nhiệm vụ số 7 của Chương trình hành động như sau:
+1. Tên nhiệm vụ: Xây dựng Đề án phát triển mạng lưới hòa giải viên thương mại.
+2. Cơ quan chủ trì: Bộ Tư pháp.
+3. Cơ quan phối hợp: Các bộ, ngành.
+4. Sản phẩm: Quyết định của Thủ tướng Chính phủ phê duyệt Đề án.
+5. Thời gian hoàn thành: Quý III/2026.
+Điều 2. Nghị quyết này có hiệu lực thi hành kể từ ngày ký ban hành.
+Nơi nhận:
+- Như trên;
+TM. CHÍNH PHỦ
+THỦ TƯỚNG
+Lê Văn Minh
+"""
+
+
+def test_a_task_told_field_by_field_keeps_its_lead_and_time() -> None:
+    tasks = [t for t in parse_notice(DECISION).tasks if "hòa giải viên" in t.text]
+    assert len(tasks) == 1
+    assert tasks[0].due == dt.date(2026, 9, 30)
+    assert list(tasks[0].lead) == ["Bộ Tư pháp"]
