@@ -27,8 +27,8 @@ if TYPE_CHECKING:
 
 # (the lookahead lets the scan skip most positions at once: every cue starts with one of these letters)
 # (OCR of a scan may drop a mark: "thời han 20/10/2026")
-_CUE = (r"(?=[tcxhđkgsvTCXHĐKGSV])"
-        r"(?:trước|chậm\s*nhất(?:\s*(?:là|vào|đến))?|xong\s*trước|hoàn\s*thành(?:\s*(?:trước|đến))?|xong|"
+_CUE = (r"(?=[tcxhđkgsvmTCXHĐKGSVM])"
+        r"(?:trước|(?:chậm|muộn)\s*nhất(?:\s*(?:là|vào|đến))?|xong\s*trước|hoàn\s*thành(?:\s*(?:trước|đến))?|xong|"
         r"trong|đến\s*hết|hạn\s*chót|thời\s*h[ạa]n(?:\s*hoàn\s*thành)?|kết\s*thúc|cuối|gửi\s*về[^.;]{0,60}?trước|"
         r"(?<=\s)sang|^sang|(?:hạn|thời\s*gian)\s*(?:nộp|gửi)(?:\s*(?:báo\s*cáo|hồ\s*sơ|ý\s*kiến))?\s*:?|"
         r"thời\s*gian\s*thực\s*hiện\s*:|(?:tới|đến)(?=\s*ngày)|"
@@ -40,7 +40,8 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 FULL_DATE = re.compile(
     rf"(?P<cue>{_CUE})\s*(?:ngày|hạn)?\s*{_DAY_PREFIX}"
-    r"(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})(?:\s*[/.\-]\s*(?P<y>\d{4}))?(?![\d/])", re.I)
+    r"(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})(?:\s*(?:[/.\-]|năm)\s*(?P<y>\d{4})|/(?P<yy>[2-9]\d))?(?![\d/])",
+    re.I)
 WORDY_DATE = re.compile(
     rf"(?P<cue>{_CUE})\s*{_DAY_PREFIX}(?P<d>\d{{1,2}})\s*tháng\s*(?P<m>\d{{1,2}})(?:\s*năm\s*(?P<y>\d{{4}}))?",
     re.I)
@@ -349,7 +350,9 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
 
     def add_day_month(match: re.Match[str], day: int, month: int) -> None:
         """A day and month, with the match's year, else the first such day not before the issue date."""
-        if match.group("y"):
+        if match.groupdict().get("yy"):  # "20/3/26": a year written short
+            add(match, _day_or_month_end(2000 + int(match.group("yy")), month, day), exact=True)
+        elif match.group("y"):
             add(match, _day_or_month_end(int(match.group("y")), month, day), exact=True)
         elif issued_on is not None:
             due = _day_or_month_end(issued_on.year, month, day)
@@ -480,9 +483,28 @@ def pick_deadline(text: str, *, issued_on: dt.date | None) -> Deadline | None:
     found = _own_part(text, found)
     found = _main_clause(text, found)
     found = _first_sentence(text, found)
+    found = _not_for_purpose(text, found)
     if not found:
         found = _prepared_for(text, issued_on)
     return max(found, key=lambda d: (d.start)) if found else None
+
+
+# "… trước ngày 15/6/2026 để kịp trình HĐND tỉnh tại kỳ họp tháng 7/2026", "gửi Sở Tài chính trước ngày 20/3 để
+# tổng hợp, trình UBND tỉnh trong tháng 4": what the date is for, done by others or later
+PURPOSE = re.compile(r"[^.;]*?\b(?:để|nhằm)\s+(?:kịp\s+)?(?:tổng\s*hợp|trình|báo\s*cáo|phục\s*vụ|tham\s*mưu)\b[^.;]*$",
+                     re.I)
+
+
+def _not_for_purpose(text: str, found: list[Deadline]) -> list[Deadline]:
+    """Drop the dates of what the work is for ("để tổng hợp, trình …") after a dated day of the same sentence."""
+    for first in found:
+        if not first.exact:
+            continue
+        end = first.start + len(first.text)
+        kept = [d for d in found if d.start < end or not PURPOSE.match(text[end:d.start + len(d.text)])]
+        if len(kept) < len(found):
+            return kept
+    return found
 
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ\"“(])")

@@ -168,3 +168,32 @@ def test_a_task_told_field_by_field_keeps_its_lead_and_time() -> None:
     assert len(tasks) == 1
     assert tasks[0].due == dt.date(2026, 9, 30)
     assert list(tasks[0].lead) == ["Bộ Tư pháp"]
+
+
+# --- more ways to write a deadline day ---
+
+@pytest.mark.parametrize(("text", "due"), [
+    ("Các xã nộp hồ sơ muộn nhất ngày 15/4/2026.", dt.date(2026, 4, 15)),
+    ("Báo cáo UBND huyện muộn nhất là ngày 20/5.", dt.date(2026, 5, 20)),
+    ("Hoàn thành trước 30/6 năm 2027.", dt.date(2027, 6, 30)),
+    ("Gửi kết quả trước ngày 20/3/27.", dt.date(2027, 3, 20)),
+])
+def test_more_ways_to_write_a_deadline_day(text: str, due: dt.date) -> None:
+    assert _due(text) == due
+
+
+# --- what the date is for is not the task's deadline ---
+
+@pytest.mark.parametrize(("text", "due"), [
+    ("Sở Y tế hoàn thành dự thảo trước ngày 15/6/2026 để kịp trình HĐND tỉnh tại kỳ họp tháng 7/2026.",
+     dt.date(2026, 6, 15)),
+    ("Các huyện gửi báo cáo về Sở Nội vụ trước ngày 20/3/2026 để tổng hợp, trình UBND tỉnh trong tháng 4/2026.",
+     dt.date(2026, 3, 20)),
+])
+def test_the_date_of_what_the_work_is_for_is_not_its_deadline(text: str, due: dt.date) -> None:
+    assert _due(text) == due
+
+
+def test_a_later_date_of_the_same_work_still_counts() -> None:
+    assert _due("Rà soát trước ngày 10/4/2026 để hoàn thành việc cấp giấy trước ngày 30/4/2026.") == \
+        dt.date(2026, 4, 30)
