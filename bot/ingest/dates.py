@@ -78,6 +78,11 @@ TIME_FIELD = re.compile(r"thời\s*(?:gian|hạn)\s*hoàn\s*thành\s*:", re.I)
 LATER_YEAR = re.compile(r"[,;]\s*(?:năm\s*)?(?P<y>(?:19|20)\d\d)\s*(?=[.;]|$)", re.I)
 FIELD_MONTH = re.compile(r"(?P<cue>(?:thời\s*(?:gian|hạn)\s*hoàn\s*thành|tiến\s*độ(?:\s*(?:thực\s*hiện|hoàn\s*thành))?)"
                          r"\s*:\s*)(?P<m>\d{1,2})\s*/\s*(?P<y>(?:19|20)\d\d)(?![\d/])", re.I)
+# a half year that names what a report or plan covers, with no deadline word between: "báo cáo kết quả … 6 tháng đầu
+# năm 2026" (as "kế hoạch công tác năm 2026" names a year); not "hoàn thành kế hoạch 6 tháng đầu năm 2026"
+NAMED_HALF_BEFORE = re.compile(r"\b(?:báo\s*cáo|kết\s*quả|tình\s*hình|sơ\s*kết|tổng\s*kết|kế\s*hoạch|chương\s*trình|"
+                               r"số\s*liệu)(?:\s+(?!(?:trong|trước|hoàn|xong|đến|tới|cuối|chậm|muộn|hết)\b)[^\s.;:]+)"
+                               r"{0,12}\s*$", re.I)
 HALF = re.compile(r"(?P<n>6|9)\s*tháng\s*(?:đầu\s*)?năm\s*(?P<y>\d{4})", re.I)
 # "năm 2025 và các năm tiếp theo": work that goes on every year from then, no deadline
 _NEXT_YEARS = r"(?!\s*(?:,|và)\s*(?:các|những)\s*năm\s*(?:tiếp\s*theo|sau|kế\s*tiếp)\b)"
@@ -433,6 +438,9 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
         for m in QUARTER_CELL.finditer(text):
             add(m, _month_end(int(m.group("y")), _ROMAN[m.group("q").lower()] * 3))
     for m in HALF.finditer(text):
+        if NAMED_HALF_BEFORE.search(before := _clause_before(text, m.start())[-100:]) and \
+                not re.search(r"\b(?:hoàn\s*thành|xong|đạt|vượt)\b", before, re.I):
+            continue  # "báo cáo tình hình kinh tế - xã hội 6 tháng đầu năm 2026": what the report is about
         add(m, _month_end(int(m.group("y")), int(m.group("n"))))
     for m in LATER_YEAR.finditer(text):
         if TIME_FIELD.search(text[max(0, m.start() - 50): m.start()]):

@@ -197,3 +197,21 @@ def test_the_date_of_what_the_work_is_for_is_not_its_deadline(text: str, due: dt
 def test_a_later_date_of_the_same_work_still_counts() -> None:
     assert _due("Rà soát trước ngày 10/4/2026 để hoàn thành việc cấp giấy trước ngày 30/4/2026.") == \
         dt.date(2026, 4, 30)
+
+
+# --- a half year that names what a report covers is not a deadline ---
+
+@pytest.mark.parametrize("text", [
+    "Các ban chuẩn bị đầy đủ tài liệu, nhất là báo cáo tình hình kinh tế - xã hội 6 tháng đầu năm 2026.",
+    "Sở Kế hoạch và Đầu tư chuẩn bị số liệu 9 tháng năm 2026 của các ngành.",
+])
+def test_a_half_year_a_report_covers_is_no_deadline(text: str) -> None:
+    assert _due(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Phấn đấu hoàn thành kế hoạch 6 tháng đầu năm 2026.",
+    "Sở Tài chính giải ngân vốn 6 tháng đầu năm 2026.",
+])
+def test_a_half_year_to_finish_in_is_still_a_deadline(text: str) -> None:
+    assert _due(text) == dt.date(2026, 6, 30)
