@@ -79,9 +79,9 @@ LATER_YEAR = re.compile(r"[,;]\s*(?:năm\s*)?(?P<y>(?:19|20)\d\d)\s*(?=[.;]|$)",
 FIELD_MONTH = re.compile(r"(?P<cue>(?:thời\s*(?:gian|hạn)\s*hoàn\s*thành|tiến\s*độ(?:\s*(?:thực\s*hiện|hoàn\s*thành))?)"
                          r"\s*:\s*)(?P<m>\d{1,2})\s*/\s*(?P<y>(?:19|20)\d\d)(?![\d/])", re.I)
 # a half year that names what a report or plan covers, with no deadline word between: "báo cáo kết quả … 6 tháng đầu
-# năm 2026" (as "kế hoạch công tác năm 2026" names a year); not "hoàn thành kế hoạch 6 tháng đầu năm 2026"
-NAMED_HALF_BEFORE = re.compile(r"\b(?:báo\s*cáo|kết\s*quả|tình\s*hình|sơ\s*kết|tổng\s*kết|kế\s*hoạch|chương\s*trình|"
-                               r"số\s*liệu)(?:\s+(?!(?:trong|trước|hoàn|xong|đến|tới|cuối|chậm|muộn|hết)\b)[^\s.;:]+)"
+# năm 2026" (as "kế hoạch công tác năm 2026" names a year); not "hoàn thành kế hoạch …", "sơ kết 6 tháng đầu năm"
+NAMED_HALF_BEFORE = re.compile(r"\b(?:báo\s*cáo|kết\s*quả|tình\s*hình|kế\s*hoạch|chương\s*trình|"
+                               r"số\s*liệu)(?:\s+(?!(?:trong|trước|hoàn|xong|đến|tới|cuối|chậm|muộn|hết|sơ|tổng)\b)[^\s.;:]+)"
                                r"{0,12}\s*$", re.I)
 HALF = re.compile(r"(?P<n>6|9)\s*tháng\s*(?:đầu\s*)?năm\s*(?P<y>\d{4})", re.I)
 # "năm 2025 và các năm tiếp theo": work that goes on every year from then, no deadline

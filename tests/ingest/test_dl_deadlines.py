@@ -215,3 +215,7 @@ def test_a_half_year_a_report_covers_is_no_deadline(text: str) -> None:
 ])
 def test_a_half_year_to_finish_in_is_still_a_deadline(text: str) -> None:
     assert _due(text) == dt.date(2026, 6, 30)
+
+
+def test_a_half_year_review_to_hold_is_still_a_deadline() -> None:
+    assert _due("Các đơn vị báo cáo sơ kết 6 tháng đầu năm 2026.") == dt.date(2026, 6, 30)
