@@ -912,7 +912,7 @@ def parse_notice(raw: str) -> ParsedNotice:
             default_leads = deleg  # "Điều 1. Ủy quyền cho Giám đốc Sở …": the delegate does the duties below
     # a day without its year ("trước ngày 15.3") takes the year of the document, or of a portal copy's
     # posting stamp when the copy lost the date line
-    reference = date or _posted_on(text)
+    reference = date or _posted_on(text) or _opening_date(body)
     tasks = _extract_tasks(body, issued_on=reference, default_leads=default_leads)
     for attachment in segments[1:]:
         if _list_table(attachment) or _indicator_table(attachment):
@@ -966,6 +966,20 @@ def _list_table(lines: list[str]) -> bool:
 
 POSTED_RE = re.compile(r"^(?:(?:Thứ\s*\w+|Chủ\s*nhật)\s*,?\s*|(?:Đăng|Cập\s*nhật)\s*(?:ngày|lúc)?\s*:?\s*)?"
                        r"(?P<d>\d{1,2}/\d{1,2}/\d{4})(?:\s*[-|,]?\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*$", re.I | re.U)
+
+
+# a news copy opens with the day it reports on: "Ngày 12/3/2026, UBND tỉnh ban hành …", "Chiều 05/4/2026, …",
+# "(Báo X) - Sáng ngày 8/11/2026, …"
+OPENING_DATE = re.compile(r"^(?:\([^()]{1,40}\)\s*[-–]\s*)?(?:(?:Sáng|Chiều|Tối|Trưa)\s+(?:nay\s*)?)?(?:ngày\s*)?"
+                          r"(?P<d>\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4})\s*,", re.I | re.U)
+
+
+def _opening_date(body: list[str]) -> dt.date | None:
+    """The day a news copy without a date line reports on, from the opening of its first paragraphs."""
+    for para in body[:4]:
+        if m := OPENING_DATE.match(para.strip()):
+            return parse_date_phrase(re.sub(r"[.\-]", "/", re.sub(r"\s+", "", m.group("d"))))
+    return None
 
 
 def _posted_on(text: str) -> dt.date | None:

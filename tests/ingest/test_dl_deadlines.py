@@ -219,3 +219,18 @@ def test_a_half_year_to_finish_in_is_still_a_deadline(text: str) -> None:
 
 def test_a_half_year_review_to_hold_is_still_a_deadline() -> None:
     assert _due("Các đơn vị báo cáo sơ kết 6 tháng đầu năm 2026.") == dt.date(2026, 6, 30)
+
+
+# --- a news copy without a date line: the day it reports on gives the year ---
+
+NEWS = """UBND huyện họp thường kỳ tháng 4
+
+Chiều 05/4/2026, UBND huyện tổ chức phiên họp thường kỳ tháng 4 để đánh giá kết quả thực hiện nhiệm vụ quý I.
+
+Kết luận phiên họp, đồng chí Chủ tịch UBND huyện yêu cầu Phòng Kinh tế hoàn thành việc rà soát hồ sơ trước ngày 20/4.
+"""
+
+
+def test_a_news_copy_takes_the_year_of_the_day_it_reports() -> None:
+    tasks = [t for t in parse_notice(NEWS).tasks if "rà soát hồ sơ" in t.text]
+    assert tasks and tasks[0].due == dt.date(2026, 4, 20)
