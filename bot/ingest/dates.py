@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bot.ingest.units import name_prefix
+from bot.ingest.units import UNIT_START, name_prefix
 from storage.vntext import fold
 
 if TYPE_CHECKING:
@@ -518,9 +518,7 @@ def _not_for_purpose(text: str, found: list[Deadline]) -> list[Deadline]:
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ\"“(])")
 # a sentence about another party or event: "Đối với các đoàn thể …", "Riêng xã A …", "Đại hội Đảng bộ huyện …",
 # "UBND các huyện …"
-OTHER_SUBJECT = re.compile(r"(?:(?P<aside>Đối\s*với|Riêng)|Đại\s*hội|Hội\s*nghị|UBND|Ủy\s*ban|Sở|Phòng|Ban|Cục|Vụ|Bộ|"
-                           r"Công\s*an|Đảng\s*(?:ủy|uỷ|bộ)|Chi\s*bộ|Huyện\s*(?:ủy|uỷ)|Tỉnh\s*(?:ủy|uỷ)|"
-                           r"Thành\s*(?:ủy|uỷ)|Các|Mỗi)\s", re.U)
+OTHER_SUBJECT = re.compile(r"(?P<aside>Đối\s*với|Riêng)\s|(?:Đại\s*hội|Hội\s*nghị)\s", re.U)
 
 
 def _first_sentence(text: str, found: list[Deadline]) -> list[Deadline]:
@@ -536,8 +534,9 @@ def _first_sentence(text: str, found: list[Deadline]) -> list[Deadline]:
         return found
     head = fold(name_prefix(text[:starts[1]]))
     for a, b in zip(starts[1:], [*starts[2:], len(text)], strict=True):
-        if any(a <= d.start < b for d in found) and (m := OTHER_SUBJECT.match(text, a)) is not None and (
-                m.group("aside") or fold(name_prefix(text[a:b])) != head):
+        m = OTHER_SUBJECT.match(text, a)
+        if any(a <= d.start < b for d in found) and (m or UNIT_START.match(text, a)) and (
+                m and m.group("aside") or fold(name_prefix(text[a:b])) != head):
             return own
     return found
 

@@ -40,6 +40,9 @@ def test_a_later_sentence_of_another_party_keeps_the_first_sentence_date(text: s
     # a time field after the task's text is its deadline
     ("Rà soát các quy định trong năm 2026 được trình Chính phủ. Cơ quan chủ trì: Bộ Tư pháp. "
      "Thời gian hoàn thành: Tháng 5/2026.", dt.date(2026, 5, 31)),
+    # a later sentence about the work, not about another party
+    ("Sở Y tế chủ trì rà soát, hoàn thành trước ngày 10/4/2026. Các nội dung trên hoàn thành trước 30/4/2026.",
+     dt.date(2026, 4, 30)),
     # the same doer named again
     ("Các xã rà soát hồ sơ trước ngày 10/4/2026. Các xã báo cáo kết quả trước ngày 20/4/2026.",
      dt.date(2026, 4, 20)),
