@@ -51,15 +51,19 @@ WORDY_DATE = re.compile(
 _CHAIN = (rf"{_CUE}\s*(?:(?:(?:tháng\s*\d{{1,2}}|quý\s*(?:IV|III|II|I|[1-4]))\s*(?:/|năm)\s*|năm\s*)(?:19|20)\d\d"
           r"\s*(?:,|và|hoặc)\s*(?=(?:tháng|quý|năm)\s*[\dIV])|"
           r"(?:tháng\s*\d{1,2}|quý\s*(?:IV|III|II|I|[1-4]))\s*(?:,|và|hoặc)\s*(?=(?:tháng|quý)\s*[\dIV]))")
+# "năm 2025 và các năm tiếp theo", "tháng 5/2026 và những tháng tiếp theo": work that goes on from then, no deadline
+_NEXT_YEARS = r"(?!\s*(?:,|và)\s*(?:các|những)\s*(?:năm|tháng|quý)\s*(?:tiếp\s*theo|sau|kế\s*tiếp)\b)"
 # (news copies write "tháng 4.2020", "tháng 3-2020", "quý IV.2019")
 # ("vào đầu tháng 02/2027": early in the month, due by its end)
 _MONTH_REST = (r"\s*(?:tháng)\s*(?P<m>\d{1,2})\s*"
-               r"(?:/|năm|[.-](?=\d{4}))\s*(?P<y>\d{4})(?!\s*(?:,\s*)?(?:sẽ\s*)?(?:tổ\s*chức|diễn\s*ra|khai\s*mạc))")
+               r"(?:/|năm|[.-](?=\d{4}))\s*(?P<y>\d{4})(?!\s*(?:,\s*)?(?:sẽ\s*)?(?:tổ\s*chức|diễn\s*ra|khai\s*mạc))"
+               + _NEXT_YEARS)
 MONTH = re.compile(rf"(?P<cue>{_CUE}|(?<!\w)(?:vào\s*)?đầu(?=\s*tháng)){_MONTH_REST}", re.I)
 MONTH_CHAINED = re.compile(rf"(?P<cue>{_CHAIN}){_MONTH_REST}", re.I)
 # "Quý III, IV/2026": the last
 _QUARTER_REST = (r"\s*quý\s*(?:(?:IV|III|II|I|[1-4])\s*(?:,|và|-)\s*)*"
-                 r"(?P<q>IV|III|II|I|[1-4])\s*(?:/|,?\s*năm|\.(?=\d{4})|[,\-–](?=\s*\d{4}))\s*(?P<y>\d{4})")
+                 r"(?P<q>IV|III|II|I|[1-4])\s*(?:/|,?\s*năm|\.(?=\d{4})|[,\-–](?=\s*\d{4}))\s*(?P<y>\d{4})"
+                 + _NEXT_YEARS)
 QUARTER = re.compile(rf"(?P<cue>{_CUE}){_QUARTER_REST}", re.I)
 QUARTER_CHAINED = re.compile(rf"(?P<cue>{_CHAIN}){_QUARTER_REST}", re.I)
 # a time cell of a flattened task table, capitalised in the middle of the row: "… Nghị định của Chính phủ Tháng
@@ -84,8 +88,6 @@ NAMED_HALF_BEFORE = re.compile(r"\b(?:báo\s*cáo|kết\s*quả|tình\s*hình|k�
                                r"số\s*liệu)(?:\s+(?!(?:trong|trước|hoàn|xong|đến|tới|cuối|chậm|muộn|hết|sơ|tổng)\b)[^\s.;:]+)"
                                r"{0,12}\s*$", re.I)
 HALF = re.compile(r"(?P<n>6|9)\s*tháng\s*(?:đầu\s*)?năm\s*(?P<y>\d{4})", re.I)
-# "năm 2025 và các năm tiếp theo": work that goes on every year from then, no deadline
-_NEXT_YEARS = r"(?!\s*(?:,|và)\s*(?:các|những)\s*năm\s*(?:tiếp\s*theo|sau|kế\s*tiếp)\b)"
 _YEAR_REST = r"[\s:]*(?:năm\s*)(?P<y>\d{4})(?:\s*[-–]\s*(?P<y2>(?:19|20)\d\d)\b)?" + _NEXT_YEARS
 YEAR = re.compile(r"(?P<cue>trong|cuối|hoàn\s*thành(?:\s*trong)?|trước|xong|đến\s*hết|chậm\s*nhất|"
                   r"(?<!khi\s)(?<!sau\s)kết\s*thúc|"  # "Kết thúc năm 2016, có tổng kết …"; not "sau khi kết thúc năm"

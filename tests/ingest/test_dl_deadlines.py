@@ -57,6 +57,8 @@ def test_the_last_date_stands_when_the_later_sentence_is_the_same_work(text: str
     "Xây dựng cơ sở dữ liệu ngành. Thời gian hoàn thành: Năm 2026 và các năm tiếp theo.",
     "Sở Nội vụ tổ chức bồi dưỡng cán bộ trong năm 2026 và những năm tiếp theo.",
     "Hoàn thành năm 2027 và các năm sau.",
+    "Các phòng triển khai thực hiện trong tháng 5/2026 và những tháng tiếp theo.",
+    "Duy trì kiểm tra trong quý II/2026 và các quý tiếp theo.",
 ])
 def test_a_year_and_the_years_after_is_no_deadline(text: str) -> None:
     assert _due(text) is None
