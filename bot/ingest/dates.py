@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from bot.ingest.units import UNIT_START, name_prefix
 from storage.vntext import fold
 
 if TYPE_CHECKING:
@@ -26,8 +27,8 @@ if TYPE_CHECKING:
 
 # (the lookahead lets the scan skip most positions at once: every cue starts with one of these letters)
 # (OCR of a scan may drop a mark: "thời han 20/10/2026")
-_CUE = (r"(?=[tcxhđkgsvTCXHĐKGSV])"
-        r"(?:trước|chậm\s*nhất(?:\s*(?:là|vào|đến))?|xong\s*trước|hoàn\s*thành(?:\s*(?:trước|đến))?|xong|"
+_CUE = (r"(?=[tcxhđkgsvmTCXHĐKGSVM])"
+        r"(?:trước|(?:chậm|muộn)\s*nhất(?:\s*(?:là|vào|đến))?|xong\s*trước|hoàn\s*thành(?:\s*(?:trước|đến))?|xong|"
         r"trong|đến\s*hết|hạn\s*chót|thời\s*h[ạa]n(?:\s*hoàn\s*thành)?|kết\s*thúc|cuối|gửi\s*về[^.;]{0,60}?trước|"
         r"(?<=\s)sang|^sang|(?:hạn|thời\s*gian)\s*(?:nộp|gửi)(?:\s*(?:báo\s*cáo|hồ\s*sơ|ý\s*kiến))?\s*:?|"
         r"thời\s*gian\s*thực\s*hiện\s*:|(?:tới|đến)(?=\s*ngày)|"
@@ -39,7 +40,8 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 FULL_DATE = re.compile(
     rf"(?P<cue>{_CUE})\s*(?:ngày|hạn)?\s*{_DAY_PREFIX}"
-    r"(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})(?:\s*[/.\-]\s*(?P<y>\d{4}))?(?![\d/])", re.I)
+    r"(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})(?:\s*(?:[/.\-]|năm)\s*(?P<y>\d{4})|/(?P<yy>[2-9]\d))?(?![\d/])",
+    re.I)
 WORDY_DATE = re.compile(
     rf"(?P<cue>{_CUE})\s*{_DAY_PREFIX}(?P<d>\d{{1,2}})\s*tháng\s*(?P<m>\d{{1,2}})(?:\s*năm\s*(?P<y>\d{{4}}))?",
     re.I)
@@ -49,15 +51,19 @@ WORDY_DATE = re.compile(
 _CHAIN = (rf"{_CUE}\s*(?:(?:(?:tháng\s*\d{{1,2}}|quý\s*(?:IV|III|II|I|[1-4]))\s*(?:/|năm)\s*|năm\s*)(?:19|20)\d\d"
           r"\s*(?:,|và|hoặc)\s*(?=(?:tháng|quý|năm)\s*[\dIV])|"
           r"(?:tháng\s*\d{1,2}|quý\s*(?:IV|III|II|I|[1-4]))\s*(?:,|và|hoặc)\s*(?=(?:tháng|quý)\s*[\dIV]))")
+# "năm 2025 và các năm tiếp theo", "tháng 5/2026 và những tháng tiếp theo": work that goes on from then, no deadline
+_NEXT_YEARS = r"(?!\s*(?:,|và)\s*(?:các|những)\s*(?:năm|tháng|quý)\s*(?:tiếp\s*theo|sau|kế\s*tiếp)\b)"
 # (news copies write "tháng 4.2020", "tháng 3-2020", "quý IV.2019")
 # ("vào đầu tháng 02/2027": early in the month, due by its end)
 _MONTH_REST = (r"\s*(?:tháng)\s*(?P<m>\d{1,2})\s*"
-               r"(?:/|năm|[.-](?=\d{4}))\s*(?P<y>\d{4})(?!\s*(?:,\s*)?(?:sẽ\s*)?(?:tổ\s*chức|diễn\s*ra|khai\s*mạc))")
+               r"(?:/|năm|[.-](?=\d{4}))\s*(?P<y>\d{4})(?!\s*(?:,\s*)?(?:sẽ\s*)?(?:tổ\s*chức|diễn\s*ra|khai\s*mạc))"
+               + _NEXT_YEARS)
 MONTH = re.compile(rf"(?P<cue>{_CUE}|(?<!\w)(?:vào\s*)?đầu(?=\s*tháng)){_MONTH_REST}", re.I)
 MONTH_CHAINED = re.compile(rf"(?P<cue>{_CHAIN}){_MONTH_REST}", re.I)
 # "Quý III, IV/2026": the last
 _QUARTER_REST = (r"\s*quý\s*(?:(?:IV|III|II|I|[1-4])\s*(?:,|và|-)\s*)*"
-                 r"(?P<q>IV|III|II|I|[1-4])\s*(?:/|,?\s*năm|\.(?=\d{4})|[,\-–](?=\s*\d{4}))\s*(?P<y>\d{4})")
+                 r"(?P<q>IV|III|II|I|[1-4])\s*(?:/|,?\s*năm|\.(?=\d{4})|[,\-–](?=\s*\d{4}))\s*(?P<y>\d{4})"
+                 + _NEXT_YEARS)
 QUARTER = re.compile(rf"(?P<cue>{_CUE}){_QUARTER_REST}", re.I)
 QUARTER_CHAINED = re.compile(rf"(?P<cue>{_CHAIN}){_QUARTER_REST}", re.I)
 # a time cell of a flattened task table, capitalised in the middle of the row: "… Nghị định của Chính phủ Tháng
@@ -76,9 +82,15 @@ TIME_FIELD = re.compile(r"thời\s*(?:gian|hạn)\s*hoàn\s*thành\s*:", re.I)
 LATER_YEAR = re.compile(r"[,;]\s*(?:năm\s*)?(?P<y>(?:19|20)\d\d)\s*(?=[.;]|$)", re.I)
 FIELD_MONTH = re.compile(r"(?P<cue>(?:thời\s*(?:gian|hạn)\s*hoàn\s*thành|tiến\s*độ(?:\s*(?:thực\s*hiện|hoàn\s*thành))?)"
                          r"\s*:\s*)(?P<m>\d{1,2})\s*/\s*(?P<y>(?:19|20)\d\d)(?![\d/])", re.I)
+# a half year that names what a report or plan covers, with no deadline word between: "báo cáo kết quả … 6 tháng đầu
+# năm 2026" (as "kế hoạch công tác năm 2026" names a year); not "hoàn thành kế hoạch …", "sơ kết 6 tháng đầu năm"
+NAMED_HALF_BEFORE = re.compile(r"\b(?:báo\s*cáo|kết\s*quả|tình\s*hình|kế\s*hoạch|chương\s*trình|"
+                               r"số\s*liệu)(?:\s+(?!(?:trong|trước|hoàn|xong|đến|tới|cuối|chậm|muộn|hết|sơ|tổng)\b)[^\s.;:]+)"
+                               r"{0,12}\s*$", re.I)
 HALF = re.compile(r"(?P<n>6|9)\s*tháng\s*(?:đầu\s*)?năm\s*(?P<y>\d{4})", re.I)
-_YEAR_REST = r"[\s:]*(?:năm\s*)(?P<y>\d{4})(?:\s*[-–]\s*(?P<y2>(?:19|20)\d\d)\b)?"
+_YEAR_REST = r"[\s:]*(?:năm\s*)(?P<y>\d{4})(?:\s*[-–]\s*(?P<y2>(?:19|20)\d\d)\b)?" + _NEXT_YEARS
 YEAR = re.compile(r"(?P<cue>trong|cuối|hoàn\s*thành(?:\s*trong)?|trước|xong|đến\s*hết|chậm\s*nhất|"
+                  r"(?<!khi\s)(?<!sau\s)kết\s*thúc|"  # "Kết thúc năm 2016, có tổng kết …"; not "sau khi kết thúc năm"
                   r"thời\s*(?:gian|hạn)\s*hoàn\s*thành)" + _YEAR_REST, re.I)
 YEAR_CHAINED = re.compile(rf"(?P<cue>{_CHAIN}){_YEAR_REST}", re.I)
 # a year set before the work as its frame: "Năm 2027, các phòng cần …", "Đồng chí yêu cầu, năm 2027, xã X phải …"
@@ -92,7 +104,8 @@ REST_OF_YEAR = re.compile(rf"(?P<cue>{_CUE})\s*(?:(?:\d{{1,2}}|hai|ba|bốn|năm
 # ("Thời gian hoàn thành: Đến năm 2030": in a time field the year is the deadline, in prose a horizon)
 FIELD_YEAR = re.compile(r"(?P<cue>thời\s*(?:gian|hạn)\s*hoàn\s*thành)\s*:\s*(?:(?:đến|tới)\s*(?:hết\s*)?)?"
                         r"(?:(?:năm|giai\s*đoạn)\s*)?"
-                        r"(?:(?:19|20)\d\d\s*-\s*)?(?P<y>(?:19|20)\d\d)\b(?![/-])", re.I)  # "2024 - 2030": the end
+                        # "2024 - 2030": the end
+                        r"(?:(?:19|20)\d\d\s*-\s*)?(?P<y>(?:19|20)\d\d)\b(?![/-])" + _NEXT_YEARS, re.I)
 # a holiday as the deadline: "trước Quốc khánh 2/9", "trước dịp kỷ niệm ngày Giải phóng miền Nam 30/4"
 _HOLIDAYS = {"quoc khanh": (9, 2), "giai phong mien nam": (4, 30), "quoc te lao dong": (5, 1),
              "tet duong lich": (1, 1)}
@@ -167,6 +180,9 @@ RELATIVE_PERIOD = re.compile(rf"(?P<cue>{_CUE})\s*(?P<unit>tháng|quý|năm)\s*(
 # it is not a date to finish by
 DESCRIBED_BEFORE = re.compile(r"(?<!hoàn thành các )(?<!hoàn thành )(?:nhiệm\s*vụ|chỉ\s*tiêu|mục\s*tiêu)"
                               r"(?:\s+(?!làm\b|thực\s*hiện\b|hoàn\s*thành\b|xong\b)[^\s,.;:]+){0,3}\s*$", re.I)
+# "… các nhiệm vụ đã đề ra trong năm 2018", "kế hoạch đã được phê duyệt trong quý I": when the work was set or done,
+# not by when it must be finished
+SET_BEFORE = re.compile(r"(?:\bđã\s+(?:được\s+)?[^\s,.;:]+(?:\s+[^\s,.;:]+)?|\bđề\s*ra|\bđặt\s*ra)\s*$", re.I)
 # a clause that forbids or holds something back: "Chưa thực hiện tăng giá …", "Tạm dừng tuyển dụng …"
 BAN_OPENS = re.compile(r"[\s\-+•*]*(?:chưa|không|tạm\s*(?:dừng|hoãn|ngừng)|dừng)\s", re.I)
 # … or a ban just before the period, in the clause: "xem xét không tổ chức kiểm tra định kỳ trong năm 2026"
@@ -224,6 +240,13 @@ def _safe_date(y: int, m: int, d: int) -> dt.date | None:
         return dt.date(y, m, d)
     except ValueError:
         return None
+
+
+def _day_or_month_end(y: int, m: int, d: int) -> dt.date | None:
+    """A deadline day; a day the month does not have ("trước ngày 31/11", "30/02") is read as its last day."""
+    if 29 <= d <= 31 and 1 <= m <= 12:
+        return dt.date(y, m, min(d, calendar.monthrange(y, m)[1]))
+    return _safe_date(y, m, d)
 
 
 def _month_end(y: int, m: int) -> dt.date | None:
@@ -321,6 +344,8 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
             return  # the date of a meeting or event, not of work to finish
         if cue.startswith("trong") and not exact and DESCRIBED_BEFORE.search(before[-50:]):
             return  # "các nhiệm vụ trọng tâm trong tháng 9": which work, not by when
+        if cue.startswith("trong") and not exact and SET_BEFORE.search(before[-30:]):
+            return  # "các nhiệm vụ đã đề ra trong năm 2018": when it was set
         if cue.startswith("trong") and not exact and (BAN_OPENS.match(_clause_before(text, span[0]))
                                                    or BAN_NEAR.search(before)):
             return  # "Chưa điều chỉnh giá trong quý I và quý II năm 2026": how long a ban lasts, not a deadline
@@ -332,12 +357,14 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
 
     def add_day_month(match: re.Match[str], day: int, month: int) -> None:
         """A day and month, with the match's year, else the first such day not before the issue date."""
-        if match.group("y"):
-            add(match, _safe_date(int(match.group("y")), month, day), exact=True)
+        if match.groupdict().get("yy"):  # "20/3/26": a year written short
+            add(match, _day_or_month_end(2000 + int(match.group("yy")), month, day), exact=True)
+        elif match.group("y"):
+            add(match, _day_or_month_end(int(match.group("y")), month, day), exact=True)
         elif issued_on is not None:
-            due = _safe_date(issued_on.year, month, day)
+            due = _day_or_month_end(issued_on.year, month, day)
             if due is not None and due < issued_on:
-                due = _safe_date(issued_on.year + 1, month, day)
+                due = _day_or_month_end(issued_on.year + 1, month, day)
             add(match, due, exact=True, year_given=False)
 
     for m in RANGE_END.finditer(text):
@@ -413,6 +440,9 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
         for m in QUARTER_CELL.finditer(text):
             add(m, _month_end(int(m.group("y")), _ROMAN[m.group("q").lower()] * 3))
     for m in HALF.finditer(text):
+        if NAMED_HALF_BEFORE.search(before := _clause_before(text, m.start())[-100:]) and \
+                not re.search(r"\b(?:hoàn\s*thành|xong|đạt|vượt)\b", before, re.I):
+            continue  # "báo cáo tình hình kinh tế - xã hội 6 tháng đầu năm 2026": what the report is about
         add(m, _month_end(int(m.group("y")), int(m.group("n"))))
     for m in LATER_YEAR.finditer(text):
         if TIME_FIELD.search(text[max(0, m.start() - 50): m.start()]):
@@ -462,9 +492,55 @@ def pick_deadline(text: str, *, issued_on: dt.date | None) -> Deadline | None:
         found = [d for d in found if not (d.due < issued_on and _told_as_past(text, d))]
     found = _own_part(text, found)
     found = _main_clause(text, found)
+    found = _first_sentence(text, found)
+    found = _not_for_purpose(text, found)
     if not found:
         found = _prepared_for(text, issued_on)
     return max(found, key=lambda d: (d.start)) if found else None
+
+
+# "… trước ngày 15/6/2026 để kịp trình HĐND tỉnh tại kỳ họp tháng 7/2026", "gửi Sở Tài chính trước ngày 20/3 để
+# tổng hợp, trình UBND tỉnh trong tháng 4": what the date is for, done by others or later
+PURPOSE = re.compile(r"[^.;]*?\b(?:để|nhằm)\s+(?:kịp\s+)?(?:tổng\s*hợp|trình|báo\s*cáo|phục\s*vụ|tham\s*mưu)\b[^.;]*$",
+                     re.I)
+
+
+def _not_for_purpose(text: str, found: list[Deadline]) -> list[Deadline]:
+    """Drop the dates of what the work is for ("để tổng hợp, trình …") after a dated day of the same sentence."""
+    for first in found:
+        if not first.exact:
+            continue
+        end = first.start + len(first.text)
+        kept = [d for d in found if d.start < end or not PURPOSE.match(text[end:d.start + len(d.text)])]
+        if len(kept) < len(found):
+            return kept
+    return found
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ\"“(])")
+# a sentence about another party or event: "Đối với các đoàn thể …", "Riêng xã A …", "Đại hội Đảng bộ huyện …",
+# "UBND các huyện …"
+OTHER_SUBJECT = re.compile(r"(?P<aside>Đối\s*với|Riêng)\s|(?:Đại\s*hội|Hội\s*nghị)\s", re.U)
+
+
+def _first_sentence(text: str, found: list[Deadline]) -> list[Deadline]:
+    """"Các huyện thành lập đoàn …, xong trước ngày 31/7. … Đối với các đoàn thể …, báo cáo trước ngày 5/10": when
+    the task's own sentence has its deadline, a later sentence about another party does not move it."""
+    if len(found) < 2:
+        return found
+    starts = [0, *(m.end() for m in SENTENCE_END.finditer(text))]
+    if len(starts) < 2:
+        return found
+    own = [d for d in found if d.start < starts[1]]
+    if not own:
+        return found
+    head = fold(name_prefix(text[:starts[1]]))
+    for a, b in zip(starts[1:], [*starts[2:], len(text)], strict=True):
+        m = OTHER_SUBJECT.match(text, a)
+        if any(a <= d.start < b for d in found) and (m or UNIT_START.match(text, a)) and (
+                m and m.group("aside") or fold(name_prefix(text[a:b])) != head):
+            return own
+    return found
 
 
 # "… gửi về Tiểu ban nội dung trước ngày 10/01, Tiểu ban nội dung dự thảo báo cáo … vào đầu tháng 02": what the

@@ -912,7 +912,7 @@ def parse_notice(raw: str) -> ParsedNotice:
             default_leads = deleg  # "Điều 1. Ủy quyền cho Giám đốc Sở …": the delegate does the duties below
     # a day without its year ("trước ngày 15.3") takes the year of the document, or of a portal copy's
     # posting stamp when the copy lost the date line
-    reference = date or _posted_on(text)
+    reference = date or _posted_on(text) or _opening_date(body)
     tasks = _extract_tasks(body, issued_on=reference, default_leads=default_leads)
     for attachment in segments[1:]:
         if _list_table(attachment) or _indicator_table(attachment):
@@ -966,6 +966,20 @@ def _list_table(lines: list[str]) -> bool:
 
 POSTED_RE = re.compile(r"^(?:(?:Thứ\s*\w+|Chủ\s*nhật)\s*,?\s*|(?:Đăng|Cập\s*nhật)\s*(?:ngày|lúc)?\s*:?\s*)?"
                        r"(?P<d>\d{1,2}/\d{1,2}/\d{4})(?:\s*[-|,]?\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*$", re.I | re.U)
+
+
+# a news copy opens with the day it reports on: "Ngày 12/3/2026, UBND tỉnh ban hành …", "Chiều 05/4/2026, …",
+# "(Báo X) - Sáng ngày 8/11/2026, …"
+OPENING_DATE = re.compile(r"^(?:\([^()]{1,40}\)\s*[-–]\s*)?(?:(?:Sáng|Chiều|Tối|Trưa)\s+(?:nay\s*)?)?(?:ngày\s*)?"
+                          r"(?P<d>\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4})\s*,", re.I | re.U)
+
+
+def _opening_date(body: list[str]) -> dt.date | None:
+    """The day a news copy without a date line reports on, from the opening of its first paragraphs."""
+    for para in body[:4]:
+        if m := OPENING_DATE.match(para.strip()):
+            return parse_date_phrase(re.sub(r"[.\-]", "/", re.sub(r"\s+", "", m.group("d"))))
+    return None
 
 
 def _posted_on(text: str) -> dt.date | None:
@@ -1429,6 +1443,10 @@ def _same_units(a: list[str], b: list[str]) -> bool:
     return {fold(x) for x in a} == {fold(x) for x in b}
 
 
+# a group of units ("các sở, ngành", "UBND các huyện", "Thủ trưởng các đơn vị"): a shared deadline holds for its members
+GROUP_NAME = re.compile(r"(?:\S+\s+){0,3}?(?:các|những|mọi)\s", re.I)
+
+
 def _task(ref: str, text: str, *, issued_on: dt.date | None, ctx: _Context, parent: str | None,
           depth: int, leads: list[str] | None = None, inherited_due: tuple[dt.date, str] | None = None
           ) -> ParsedTask:
@@ -1454,14 +1472,36 @@ def _task(ref: str, text: str, *, issued_on: dt.date | None, ctx: _Context, pare
         deadline = None
     if deadline and ongoing(text, deadline):
         deadline = None  # "Thường xuyên theo dõi … giải ngân vốn trong năm 2026": ongoing work
+    if inherited_due and source == "text" and ctx.explicit and ctx.leads and \
+            not {fold(u) for u in leads} & {fold(u) for u in ctx.leads} and \
+            not any(GROUP_NAME.match(u) for u in (*leads, *ctx.leads)):
+        inherited_due = None  # "2. Bộ X trình … trước ngày 20/10, chú ý: … - Bộ Y khẩn trương …": X's date, not Y's
     due, due_text = (deadline.due, deadline.text) if deadline else (inherited_due or (None, None))
     return ParsedTask(ref=ref, text=text, lead=tuple(leads), support=tuple(supports), due=due, due_text=due_text,
                       recurrence=recurrence, parent_ref=parent, depth=depth, lead_source=source)
 
 
+TASK_NAME_ITEM = re.compile(r"^Tên\s*nhiệm\s*vụ\s*:", re.I | re.U)
+
+
+def _merge_task_fields(children: list[Node]) -> list[Node]:
+    """"1. Tên nhiệm vụ: … 2. Cơ quan chủ trì: … 5. Thời gian hoàn thành: Quý IV/2026.": one task told field by
+    field, so who leads it and by when stay with it."""
+    out: list[Node] = []
+    for child in children:
+        prev = out[-1] if out else None
+        if prev is not None and TASK_NAME_ITEM.match(prev.text) and not prev.children and not child.children and \
+                child.kind == prev.kind and ATTRIBUTE_ITEM.match(child.text):
+            out[-1] = replace(prev, lines=[" ".join([*prev.lines, *child.lines])])
+            continue
+        out.append(child)
+    return out
+
+
 def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: _Context, directive: bool,
           ref_prefix: str, inherited_due: tuple[dt.date, str] | None = None) -> None:
     sibling_count: dict[str, int] = {}
+    node.children = _merge_task_fields(node.children)
     if node.kind != "root" and (_legal_intro(node.lines[-1]) or MEMBERS_INTRO.search(node.lines[-1])
                                 or ROLE_ITEM.match(node.text) or _findings_intro(node.lines[-1])
                                 or FIELDS_INTRO.search(node.lines[-1])):
