@@ -309,6 +309,9 @@ def main() -> int:
         mean_f = sum(f["f1"] for _, f in deltas) / len(deltas)
         mean_rb = sum(b["r"] for b, _ in deltas) / len(deltas)
         mean_rf = sum(f["r"] for _, f in deltas) / len(deltas)
+        pooled = [sum(x[i][k] for x in deltas) for i in (0, 1) for k in ("tp", "fp", "fn")]
+        for label_, (tp, fp, fn) in (("without", pooled[:3]), ("WITH", pooled[3:])):
+            print(f"pooled held-out {label_:8} task_f1={2 * tp / (2 * tp + fp + fn):.3f} tp={tp} fp={fp} fn={fn}")
         print(f"\nheld-out F1 better on {better}/{len(deltas)} batches; mean F1 {mean_b:.3f} -> {mean_f:.3f}; "
               f"mean recall {mean_rb:.3f} -> {mean_rf:.3f}")
 
