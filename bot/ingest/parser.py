@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from bot.ingest.dates import GIVES_OPINION, comment_window, find_recurrence, ongoing, parse_date_phrase, pick_deadline
 from bot.ingest.legacy import repair_legacy
 from bot.ingest.tables import rewrite_tables
+from bot.ingest.taskfilter import filter_tasks
 from bot.ingest.units import (
     STRONG,
     UNIT_START,
@@ -926,6 +927,7 @@ def parse_notice(raw: str) -> ParsedNotice:
         # "Thời gian lấy ý kiến: từ … đến ngày 05/4": whoever gives opinions does so by the window's end
         tasks = [replace(t, due=window.due, due_text=window.text) if t.due is None and GIVES_OPINION.search(t.text)
                  else t for t in tasks]
+    tasks = filter_tasks(tasks, kind=kind, text=text)  # the learned task / non-task filter (taskfilter.py)
     return ParsedNotice(
         kind=kind, number=number, date=date, place=place, issuer=_issuer(lines), subject=subject,
         signer=signer, signer_authority=authority, addressees=tuple(addressees),

@@ -205,6 +205,7 @@ def test_body_and_lower_case_unit_share_a_level_list() -> None:
     assert find_leads(text) == ["Công an huyện", "UBND các xã, thị trấn", "hội đồng nghĩa vụ quân sự các xã, thị trấn"]
 
 
+@pytest.mark.usefixtures("rules_only")  # a rule on a tiny notice: candidates before the task filter
 def test_body_item_restated_in_a_task_table_is_one_task() -> None:
     from bot.ingest import parse_notice
     text = ("II. NHIỆM VỤ\n"

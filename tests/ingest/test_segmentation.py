@@ -4,6 +4,8 @@ Every snippet is a short example of a phrasing pattern, written for the test (no
 
 from __future__ import annotations
 
+import pytest
+
 from bot.ingest import parse_notice
 from storage.parsed import ParsedTask
 
@@ -193,6 +195,7 @@ Ngày ký: 2026-03-10 15:32:11 +07:00
                                       "Sở Tài chính thẩm định phương án tự chủ tài chính."]
 
 
+@pytest.mark.usefixtures("rules_only")  # a rule on a tiny notice: candidates before the task filter
 def test_resources_papers_and_time_windows_are_not_tasks() -> None:
     body = """1. Sở Y tế chủ trì kiểm tra các cơ sở khám bệnh tư nhân.
 2. Kinh phí cho hoạt động kiểm tra: thực hiện theo quy định hiện hành.
@@ -316,6 +319,7 @@ Sở Xây dựng hoàn chỉnh hồ sơ điều chỉnh quy hoạch, trình Ủy
     assert len(tasks) == 1 and tasks[0].text.startswith("Sở Xây dựng hoàn chỉnh"), [t.text for t in tasks]
 
 
+@pytest.mark.usefixtures("rules_only")  # a rule on a tiny notice: candidates before the task filter
 def test_a_new_ask_in_a_letter_starts_a_new_task_even_without_a_known_unit() -> None:
     text = """Công văn nêu rõ: để chuẩn bị tốt đại hội, Thường trực Đảng ủy xã đề nghị các chi bộ ấp hoàn thành \
 dự thảo báo cáo chính trị trước ngày 10/6/2026.

@@ -4,6 +4,8 @@ Every snippet is a short example of a phrasing pattern, written for the test (no
 
 from __future__ import annotations
 
+import pytest
+
 from bot.ingest import parse_notice
 from storage.parsed import ParsedTask
 from tests.ingest.test_segmentation import _find
@@ -72,6 +74,7 @@ Trách nhiệm chỉ đạo thực hiện: Đảng ủy Mặt trận Tổ quốc
     assert list(t.lead) == ["Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh", "các cấp ủy, tổ chức đảng"]
 
 
+@pytest.mark.usefixtures("rules_only")  # a rule on a tiny notice: candidates before the task filter
 def test_unit_field_after_a_group_of_bullets_leads_them() -> None:
     body = """II. NHIỆM VỤ
 1. Quảng bá sản phẩm du lịch

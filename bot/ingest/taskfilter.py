@@ -1,0 +1,251 @@
+"""A learned task / non-task filter over the parser's candidate tasks.
+
+The rule-based parser proposes candidates; some are not work at all (lists of members or recipients, catalogues of
+legal duties, objectives and targets, assessments, appendix text). This module scores each candidate with a logistic
+regression whose weights are a small JSON file beside it (trained by bench/train_task_filter.py on the labelled
+corpora) and drops those below the model's threshold. Pure Python at run time: the features are general properties
+of how Vietnamese official documents are written (first words, directive verbs, where the lead came from, deadline,
+numbering, the section heading above, shape of the text), never words keyed to one document.
+
+Whether the filter runs: the environment variable NHACVIEC_TASK_FILTER ("1" on, "0" off) wins; otherwise the model
+file's "enabled" field decides.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from storage.parsed import ParsedTask
+from storage.vntext import fold
+
+MODEL_PATH = Path(__file__).with_name("taskfilter_model.json")
+ENV_FLAG = "NHACVIEC_TASK_FILTER"
+
+# directive verbs and lead-ins (folded): how an official text asks for work
+DIRECTIVE = ("chu tri", "phoi hop", "trien khai", "to chuc", "xay dung", "bao cao", "kiem tra", "ra soat",
+             "huong dan", "de nghi", "yeu cau", "giao", "chi dao", "khan truong", "tham muu", "thuc hien",
+             "tang cuong", "day manh", "tap trung", "hoan thanh", "gui", "theo doi", "don doc", "ban hanh",
+             "nghien cuu", "de xuat", "cung cap", "tiep tuc", "chu dong", "quan ly", "bo tri", "nghiem tuc")
+# phrases that mark text explaining, assessing or aiming rather than assigning
+EXPLAIN = ("theo quy dinh tai", "quy dinh tai", "dieu", "khoan", "diem", "luu y", "doi voi", "truong hop",
+           "phan dau", "muc tieu", "chi tieu", "ty le", "dat", "ket qua", "ton tai", "han che", "nguyen nhan",
+           "da", "duoc", "bao gom", "gom", "thanh phan", "thanh vien", "uy vien", "to truong", "pho")
+# words of a section heading that says what the items below are
+HEADING_WORDS = ("muc", "tieu", "ket", "qua", "ton", "tai", "han", "che", "thanh", "phan", "nhiem", "vu", "giai",
+                 "phap", "to", "chuc", "thuc", "hien", "phu", "luc", "quan", "diem", "yeu", "cau", "noi", "dung",
+                 "danh", "gia", "tinh", "hinh", "nguyen", "nhan", "de", "xuat", "kien", "nghi", "trach",
+                 "kinh", "phi", "pham", "vi", "doi", "tuong", "co", "so", "phap", "ly", "chi", "dao", "bai", "hoc")
+# an ask addressed to a unit anywhere in the text (folded): "đề nghị UBND các xã …", "yêu cầu các chi bộ …"
+_UNIT_WORDS = (r"(?:so|bo|ban|phong|uy ban|ubnd|hdnd|cong an|chi bo|dang bo|dang uy|huyen uy|tinh uy|thanh uy|"
+               r"van phong|cuc|vu|tong cuc|trung tam|doan|hoi|cac|dong chi|giam doc|chu tich|thu truong|truong|"
+               r"lanh dao|don vi|"
+               r"co quan|dia phuong|doanh nghiep|to)")
+_ASK_UNIT = re.compile(r"\b(?:de nghi|yeu cau|giao|phan cong|chi dao|dong y de|uy quyen)\s+(?:cho\s+)?"
+                       + _UNIT_WORDS + r"\b")
+_UNIT_ANY = re.compile(r"\b(?:so|bo|ubnd|uy ban nhan dan|cong an|chi bo|dang uy|phong|ban)\s+[a-z]")
+_ROMAN = re.compile(r"^(?:[IVX]{1,5})[.)]\s")
+_MARK = re.compile(r"^\s*(?:[-+*•–]|\d+(?:\.\d+)*[.)]?|[a-zđ][.)])\s")
+_UPPER_WORD = re.compile(r"^[A-ZÀ-ỸĐ]")
+_SENTENCE_END = re.compile(r"[.;](?:\s|$)")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Model:
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+    enabled: bool
+    # never drop a candidate that has a dated deadline (see `protected`)
+    protect: bool = True
+
+
+@lru_cache(maxsize=4)
+def load_model(path: Path = MODEL_PATH) -> Model | None:
+    if not path.exists():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return Model(weights={k: float(v) for k, v in data["weights"].items()}, bias=float(data["bias"]),
+                 threshold=float(data["threshold"]), enabled=bool(data.get("enabled", False)),
+                 protect=bool(data.get("protect", True)))
+
+
+def _bucket(value: float, edges: Sequence[float]) -> int:
+    return sum(value >= e for e in edges)
+
+
+def _heading_like(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    if not letters:
+        return False
+    upper = sum(c.isupper() for c in letters) / len(letters)
+    return upper > 0.8 or _ROMAN.match(line) is not None or line.lower().startswith(("phần ", "chương ", "phụ lục"))
+
+
+class _Locator:
+    """Finds where each task's text sits in the document, and the section heading above it."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+        self.folded = [fold(ln).replace(" ", "") for ln in self.lines]
+        self.heading = [_heading_like(ln) for ln in self.lines]
+        self.sent_off = next((i for i, ln in enumerate(self.folded) if ln.startswith("noinhan")), len(self.lines))
+        self.cursor = 0
+
+    def find(self, task_text: str) -> int | None:
+        key = fold(task_text).replace(" ", "")
+        for size in (40, 20):
+            probe = key[:size]
+            if len(probe) < 8:
+                return None
+            for start in (self.cursor, 0):
+                for i in range(start, len(self.lines)):
+                    if probe in self.folded[i]:
+                        self.cursor = i
+                        return i
+        return None
+
+    def heading_above(self, i: int) -> str:
+        for j in range(i - 1, max(-1, i - 80), -1):
+            if self.heading[j]:
+                return self.lines[j]
+        return ""
+
+
+def _shape(text: str) -> dict[str, float]:
+    words = text.split()
+    n = max(1, len(words))
+    caps = sum(1 for w in words if _UPPER_WORD.match(w)) / n
+    digits = sum(c.isdigit() for c in text) / max(1, len(text))
+    commas = text.count(",") / n
+    return {
+        f"len:{_bucket(len(text), (40, 80, 160, 320, 640))}": 1.0,
+        f"caps:{_bucket(caps, (0.15, 0.3, 0.5))}": 1.0,
+        f"digits:{_bucket(digits, (0.02, 0.06, 0.15))}": 1.0,
+        f"commas:{_bucket(commas, (0.08, 0.15, 0.25))}": 1.0,
+        f"sent:{_bucket(len(_SENTENCE_END.findall(text)), (1, 2, 4))}": 1.0,
+        "ends_colon": float(text.rstrip().endswith(":")),
+        "question": float("?" in text),
+        "percent": float("%" in text),
+        "name_list": float(caps > 0.4 and commas > 0.12),
+    }
+
+
+def _ref_style(ref: str) -> str:
+    last = re.split(r"[.\-]", ref.strip("."))[-1] if ref else ""
+    if re.fullmatch(r"\d+", last):
+        return "num"
+    if re.fullmatch(r"[a-zđ]", last):
+        return "letter"
+    if re.fullmatch(r"[IVX]+", last):
+        return "roman"
+    return "other" if last else "none"
+
+
+def task_features(tasks: Sequence[ParsedTask], *, kind: str | None, text: str) -> list[dict[str, float]]:
+    """One sparse feature dict per candidate task (names are stable strings, values mostly 1.0)."""
+    loc = _Locator(text)
+    n = len(tasks)
+    siblings: dict[str | None, int] = {}
+    for t in tasks:
+        siblings[t.parent_ref] = siblings.get(t.parent_ref, 0) + 1
+    refs = {t.ref for t in tasks}
+    out: list[dict[str, float]] = []
+    kind_f = fold(kind) or "none"
+    for idx, t in enumerate(tasks):
+        f: dict[str, float] = {}
+        ft = fold(t.text)
+        words = ft.split()
+        head = " ".join(words[:14])
+        f[f"kind:{kind_f}"] = 1.0
+        f[f"src:{t.lead_source or 'none'}"] = 1.0
+        f[f"nlead:{_bucket(len(t.lead), (1, 2, 4))}"] = 1.0
+        f["support"] = float(bool(t.support))
+        f["due"] = float(t.due is not None)
+        f["due_text"] = float(bool(t.due_text))
+        f["recurrence"] = float(bool(t.recurrence))
+        f[f"depth:{min(t.depth, 3)}"] = 1.0
+        f[f"ref:{_ref_style(t.ref)}"] = 1.0
+        f["parent_is_task"] = float(t.parent_ref in refs)
+        f[f"sib:{_bucket(siblings.get(t.parent_ref, 0), (2, 4, 8, 16))}"] = 1.0
+        f[f"ntasks:{_bucket(n, (2, 4, 8, 16, 32))}"] = 1.0
+        f[f"pos:{_bucket(idx / max(1, n), (0.25, 0.5, 0.75))}"] = 1.0
+        f.update(_shape(t.text))
+        if words:
+            f[f"w1:{words[0]}"] = 1.0
+        if len(words) > 1:
+            f[f"w2:{words[0]} {words[1]}"] = 1.0
+        padded = f" {head} "
+        lead_words = " ".join(fold(" ".join(t.lead)).split()) if t.lead else ""
+        directive_hits = 0
+        for cue in DIRECTIVE:
+            if f" {cue} " in padded:
+                f[f"dir:{cue}"] = 1.0
+                directive_hits += 1
+        f[f"ndir:{_bucket(directive_hits, (1, 2, 4))}"] = 1.0
+        for cue in EXPLAIN:
+            if f" {cue} " in padded:
+                f[f"exp:{cue}"] = 1.0
+        f["ask_unit"] = float(_ASK_UNIT.search(ft) is not None)
+        f["unit_named"] = float(_UNIT_ANY.search(ft) is not None)
+        if not t.lead:
+            f["nolead_ask_unit"] = f["ask_unit"]
+            f["nolead_unit_named"] = f["unit_named"]
+        if lead_words and ft.startswith(lead_words):
+            f["opens_with_lead"] = 1.0
+        i = loc.find(t.text)
+        if i is None:
+            f["unlocated"] = 1.0
+        else:
+            f[f"docpos:{_bucket(i / max(1, len(loc.lines)), (0.2, 0.4, 0.6, 0.8))}"] = 1.0
+            f["after_recipients"] = float(i > loc.sent_off)
+            for w in set(fold(loc.heading_above(i)).split()):
+                if w in HEADING_WORDS:
+                    f[f"h:{w}"] = 1.0
+        out.append(f)
+    return out
+
+
+def score(features: dict[str, float], model: Model) -> float:
+    z = model.bias + sum(model.weights.get(k, 0.0) * v for k, v in features.items())
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def enabled(model: Model | None) -> bool:
+    flag = os.environ.get(ENV_FLAG, "").strip()
+    if flag in ("0", "1"):
+        return flag == "1" and model is not None
+    return model is not None and model.enabled
+
+
+def decide(tasks: Sequence[ParsedTask], scores: Sequence[float], *, threshold: float, protect: bool) -> list[bool]:
+    """Which candidates to keep. A document where no candidate names a lead is left alone: the model learnt that a
+    candidate without a lead among candidates with one is seldom a task, which says nothing when the parser found no
+    unit anywhere (the task then falls to the addressee or the issuer)."""
+    if not any(t.lead for t in tasks):
+        return [True] * len(tasks)
+    return [s >= threshold or (protect and protected(t)) for t, s in zip(tasks, scores, strict=True)]
+
+
+def filter_tasks(tasks: Sequence[ParsedTask], *, kind: str | None, text: str,
+                 model: Model | None = None, force: bool | None = None) -> list[ParsedTask]:
+    """The candidates the model believes are tasks (all of them when the filter is off or no model is shipped)."""
+    model = model or load_model()
+    on = enabled(model) if force is None else (force and model is not None)
+    if not on or model is None or not tasks:
+        return list(tasks)
+    scores = [score(f, model) for f in task_features(tasks, kind=kind, text=text)]
+    keep = decide(tasks, scores, threshold=model.threshold, protect=model.protect)
+    return [t for t, k in zip(tasks, keep, strict=True) if k]
+
+
+def protected(task: ParsedTask) -> bool:
+    """A candidate with a dated deadline is kept whatever the model says: in the labelled corpora 250 of 259 such
+    candidates were tasks (246 of 250 of those that also had a lead)."""
+    return task.due is not None
