@@ -180,13 +180,94 @@ def _more_time(folded: str, base: dt.date, calendar: WorkingCalendar | None) -> 
     return dt.date(year, month, min(base.day, calendar_module.monthrange(year, month)[1]))
 
 
+# An item number typed in a hurry: "II1a", "ii2a", "III 2", "II.2.dd" (telex "đ"), "II.2 đ", "II.5 a", "2a".
+_LETTER = r"(?:dd|đ|Đ|[a-kA-K])(?![\wà-ỹ])"
+COMPACT_REF = re.compile(r"^(?P<lead>\s*(?:(?:mục|muc)\s*)?)(?:(?P<roman>[IVXivx]{1,4})\s*\.?\s*(?P<num>\d{1,2})"
+                         rf"(?:\s*\.?\s*(?P<letter>{_LETTER}))?|(?P<digits>\d{{1,3}}(?:\.\d{{1,3}})*)\.?(?P<letter2>{_LETTER}))"
+                         r"(?=[\s:,;\-–]|\.(?!\w)|$)")
+_LIST_SEP = re.compile(r"\s*(?:,|;|&|\bvà\b|\bva\b)\s*(?:(?:mục|muc)\s*)?", re.I)
+_LETTER_ITEM = re.compile(rf"(?P<letter>{_LETTER})(?=\s*(?:,|;|&|\bvà\b|\bva\b|[:\-]|\s+\S)|$)", re.I)
+_LIST_HEAD = re.compile(rf"^\s*(?:muc\s*)?({FOLDED_REF})\.?(?=\s*(?:,|;|&|\bva\b))")
+# an item number said later in the text: after "mục", or one no date can be (a Roman numeral, a letter part,
+# three parts): "xong mục 2.1", "xin gia hạn II.5.c đến 30/4", "Báo cáo: II.4.b đã bố trí …"
+_LATER_REF = re.compile(rf"(?:\bmuc\s*(?P<after_muc>{FOLDED_REF})|(?<![\w/.])(?P<plain>(?:[ivx]{{1,4}}(?:\.\d{{1,2}})+"
+                        rf"(?:\.[a-z])?|\d{{1,2}}(?:\.\d{{1,2}})*\.[a-z]|\d{{1,2}}\.\d{{1,2}}\.\d{{1,2}}))(?![\w/]|\.\d))")
+# a new item number starting a second part of the message: "II.2.c xong, II.2.d đang làm 70%"
+_NEXT_PART = re.compile(r"\s*[,;.]\s*(?:(?:mục|muc)\s*)?(?=(?:[ivx]{1,4}|\d{1,3})(?:\.(?:\d{1,3}|[a-z])){1,3}"
+                        r"\s*[:\-]?\s+\S)")
+
+
+def _compact(text: str) -> str:
+    """The text with an item number typed compactly at its start written out: "II1a xong" → "II.1.a xong"."""
+    m = COMPACT_REF.match(text)
+    if m is None:
+        return text
+    letter = m.group("letter") or m.group("letter2")
+    letter = "đ" if letter and letter.lower() in ("dd", "đ") else letter
+    parts = [m.group("roman"), m.group("num")] if m.group("roman") else [m.group("digits")]
+    return m.group("lead") + ".".join(p for p in [*parts, letter] if p) + text[m.end():]
+
+
 def split_ref(text: str) -> tuple[str, str] | None:
-    """"2.1 xong" → ("2.1", "xong"); "Mục 2.2.a: xong" → ("2.2.a", "xong"); "II.2.đ xong" → ("II.2.đ", "xong").
-    The item number comes back as typed; compare it with `storage.itemref.ref_key`."""
-    original = nfc(text).strip()
+    """"2.1 xong" → ("2.1", "xong"); "Mục 2.2.a: xong" → ("2.2.a", "xong"); "II.2.đ xong" → ("II.2.đ", "xong");
+    "II1a xong" → ("II.1.a", "xong"). The item number comes back as typed (written out); compare it with
+    `storage.itemref.ref_key`."""
+    original = _compact(nfc(text).strip())
     folded = strip_marks(original).lower()
     m = REF_PREFIX.match(folded)
     if not m:
         return None
     source = original if len(original) == len(folded) else folded
     return source[m.start(1):m.end(1)], source[m.start(2):]
+
+
+def split_refs(text: str) -> list[tuple[list[str], str]] | None:
+    """What a message says of each item it names, when it starts with an item number: "II.1.a, II.1.b xong"
+    → [(["II.1.a", "II.1.b"], "xong")]; "II.4.a, b, c đang thực hiện" → [(["II.4.a", "II.4.b", "II.4.c"],
+    "đang thực hiện")]; "II.2.c xong, II.2.d đang làm 70%" → [(["II.2.c"], "xong"), (["II.2.d"],
+    "đang làm 70%")]. None when the message does not start with one."""
+    original = _compact(nfc(text).strip())
+    folded = strip_marks(original).lower()
+    source = original if len(original) == len(folded) else folded
+    if (head := _LIST_HEAD.match(folded)) is not None:
+        refs, rest = [source[head.start(1):head.end(1)]], source[head.end():]
+    elif (first := split_ref(source)) is not None:
+        refs, rest = [first[0]], first[1]
+    else:
+        return None
+    while (sep := _LIST_SEP.match(rest)) is not None:  # more item numbers before what is said of them
+        tail = rest[sep.end():]
+        if (letter := _LETTER_ITEM.match(tail)) is not None and "." in refs[-1]:
+            refs.append(refs[-1].rsplit(".", 1)[0] + "." + ("đ" if letter["letter"].lower() in ("dd", "đ")
+                                                           else letter["letter"]))
+            rest = tail[letter.end():]
+            continue
+        tail_folded = strip_marks(_compact(tail)).lower()
+        nxt = _LIST_HEAD.match(tail_folded) or REF_PREFIX.match(tail_folded)
+        if nxt is None or len(tail_folded) != len(_compact(tail)):
+            break
+        compacted = _compact(tail)
+        refs.append(compacted[nxt.start(1):nxt.end(1)])
+        rest = compacted[nxt.end(1):]
+    rest = rest.lstrip(" .:-–")
+    folded_rest = strip_marks(rest).lower()
+    m = _NEXT_PART.search(folded_rest) if len(folded_rest) == len(rest) else None
+    if m is not None and (more := split_refs(rest[m.end():])) is not None:
+        return [(refs, rest[:m.start()].strip())] + more
+    return [(refs, rest)]
+
+
+def find_ref(text: str) -> tuple[str, str] | None:
+    """An item number said later in the message ("xong mục II.1.a", "xin gia hạn II.5.c đến 30/4") and the
+    message without it; None when there is none that no date could be."""
+    original = nfc(text).strip()
+    folded = strip_marks(original).lower()
+    if len(folded) != len(original):
+        return None
+    m = _LATER_REF.search(folded)
+    if m is None:
+        return None
+    group = "after_muc" if m.group("after_muc") else "plain"
+    ref = original[m.start(group):m.end(group)]
+    rest = " ".join((original[:m.start()] + " " + original[m.end():]).split()).strip(" ,:;-–")
+    return ref, rest

@@ -379,7 +379,9 @@ def recorded_status(rec: Recorded) -> str:
 
 def recorded_text(rec: Recorded, note: str | None = None, requested_due: dt.date | None = None, *,
                   deciders: str = "lãnh đạo hoặc quản trị viên", replaced_due: dt.date | None = None,
-                  replaced: bool = False) -> str:
+                  replaced: bool = False, reopened: bool = False) -> str:
+    if reopened:  # (the note is the person's own "mở lại …": not repeated)
+        return vn(f"Đã mở lại mục {rec.item_ref}: {recorded_status(rec)}. Nhắc việc sẽ nhắc nhiệm vụ này như trước.")
     lines = [f"Đã cập nhật: mục {rec.item_ref} — {recorded_status(rec)}."]
     if requested_due:
         lines.append(f"Đề nghị gia hạn đến {date_vn(requested_due)} đã được chuyển tới {deciders} xem xét; "

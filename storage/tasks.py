@@ -156,6 +156,7 @@ def record_status(session: Session, *, task_id: int, actor: Person, change: Stat
         task.done_at = task.done_at or now
     elif current == TaskStatus.DONE:
         task.done_at = None  # reopened: tomorrow's digest judges it again
+        task.percent = None  # (no longer 100 %; the reopening may give a new share)
     task.status = status
     if percent is not None:
         task.percent = percent

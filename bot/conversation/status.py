@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from bot import texts
 from bot.conversation.events import Action, Inbound, Outgoing, TapIn, TextIn
 from bot.datetext import WhenUnclear, parse_when
-from bot.replies import parse_status_text, split_ref
+from bot.replies import find_ref, parse_status_text, split_ref, split_refs
 from scheduler.dispatcher import DigestView
 from scheduler.series import MissedBefore, close_missed, missed_before, record_in_series
 from storage.directory import person_by_id
@@ -74,7 +74,13 @@ log = logging.getLogger(__name__)
 ACTION_STATUS = {"done": TaskStatus.DONE, "prog": TaskStatus.IN_PROGRESS, "block": TaskStatus.BLOCKED}
 MAX_TYPED = 300  # longer text is not a typed status (an admin may be pasting a notice)
 MAX_DIGEST_BUTTONS = 12  # beyond this, the digest says to type the item number instead
-SNOOZE = re.compile(r"\bnhac\s*lai\b\s*(?:sau\s*)?(?P<when>.*)$")
+# "nhắc lại tuần sau", "nhắc lại sau 3 ngày", "nhắc tôi vào thứ 6", "để tuần sau nhắc lại"
+SNOOZE = re.compile(r"\bnhac\s*lai\b\s*(?P<when>.*)$|\bnhac\s+(?:toi|em|minh|anh|chi)?\s*(?:vao|toi|den)\s+(?P<to>.*)$"
+                    r"|^(?:de\s+|cu\s+)?(?P<first>.+?)\s+(?:hay\s+|moi\s+|thi\s+)?nhac\s*lai\W*$")
+# a question about the task, not a report: "mục 2.1 là gì?", "ai phối hợp?"
+QUESTION = re.compile(r"\?\s*$|\b(?:la gi|the nao|ai phoi hop|phoi hop voi ai|bao gio|khi nao|ngay nao)\b")
+# "chưa xong, mở lại giúp", "bấm nhầm": a finished task to open again
+REOPEN_WORDS = re.compile(r"\bmo\s*lai\b|\bbam\s+nham\b|\bnham\b.*\b(?:chua|khong)\s+(?:xong|hoan thanh)\b")
 EARLIER_ROUND = re.compile(r"\bky\s*truoc\b")  # "2.1 xong kỳ trước": the missed round of a duty, not this one
 REOPEN = re.compile(rf"^\s*mo\s*lai\s+(?:muc\s*)?(?P<ref>{FOLDED_REF})\.?\s*$")
 ASKS_EXTENSION = re.compile(r"\b(?:xin|de nghi|de xuat|can)\s+(?:duoc\s+)?"
@@ -216,7 +222,7 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
     deciders = (await ctx.db.run(extension_request, rec.report_id)).deciders if change.requested_due_on else ""
     text = texts.recorded_text(rec, change.note, change.requested_due_on, deciders=deciders,
                                replaced=rec.replaced_report_id is not None,
-                               replaced_due=replaced.requested_due if replaced else None)
+                               replaced_due=replaced.requested_due if replaced else None, reopened=change.reopen)
     actions: tuple[tuple[Action, ...], ...] = ()
     if step is not None:  # a recurring duty: this period done, the next one opened
         text = texts.series_step_text(rec.item_ref, step.finished, step.on_time,
@@ -454,11 +460,20 @@ async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: 
                       quote: bool = False, at: dt.datetime | None = None) -> bool:
     ctx = conv.ctx
     folded = " ".join(strip_marks(text).lower().split())
-    if m := SNOOZE.search(folded):
-        await _snooze(conv, event, person, task.id, _snooze_day(conv, m.group("when")))
+    if TaskStatus(task.status) == TaskStatus.DONE and REOPEN_WORDS.search(folded):  # "bấm nhầm, chưa xong"
+        await _record(conv, event, person, task.id,
+                      StatusUpdate(status=TaskStatus.IN_PROGRESS, reopen=True, note=text), source, quote=quote, at=at)
+        return True
+    if (when := snooze_when(folded)) is not None:
+        await _snooze(conv, event, person, task.id, _snooze_day(conv, when))
         return True
     change = parse_status_text(text, today=ctx.today(), now=ctx.clock.now(), current_due=task.due_on,
                                calendar=ctx.policy.calendar)
+    asks_more_time = ASKS_EXTENSION.search(folded) is not None or (
+        change is not None and change.status == TaskStatus.EXTENSION_REQUESTED)
+    if QUESTION.search(folded) and not asks_more_time:  # asked about the task ("… là gì?"): show it, store nothing
+        await show_card(conv, event, task.id, person)
+        return True
     if change is None:
         await conv.say(event, texts.reply_not_understood())
         return True
@@ -482,23 +497,36 @@ def _check_requested_date(task: Task, change: StatusUpdate, today: dt.date) -> N
                                texts.extension_not_later(task.item_ref, wanted, task.due_on, today))
 
 
+def snooze_when(folded: str) -> str | None:
+    """When a snooze asks to be reminded ("" for "nhắc lại" alone), or None if the text is no snooze."""
+    m = SNOOZE.search(folded)
+    if m is None:
+        return None
+    return (m.group("when") if m.group("when") is not None else m.group("to") or m.group("first") or "").strip()
+
+
 def _snooze_day(conv: Conversation, when: str) -> dt.date:
-    """"tuần sau", "mai", "thứ 6", "5/6"… (empty: the next working day)."""
-    when = when.strip(" .")
-    today = conv.ctx.today()
+    """"tuần sau", "mai", "thứ 6", "5/6", "sau 3 ngày", "3 ngày nữa"… (empty: the next working day); a day off
+    becomes the working day after it."""
+    when = re.sub(r"^(?:de|cu|vao|toi|den)\s+", "", when.strip(" .,"))
+    calendar, today = conv.ctx.policy.calendar, conv.ctx.today()
+    if re.fullmatch(r"\d{1,2}\s*(?:ngay|tuan|thang)(?:\s+nua)?", when):  # "3 ngày": counted from today
+        when = "sau " + when
     if not when or when in ("sau", "mai", "ngay mai"):
-        return conv.ctx.policy.calendar.next_working_day(today)
-    if when in ("tuan sau", "tuan toi"):
+        return calendar.next_working_day(today)
+    if when in ("tuan sau", "tuan toi", "sau tuan sau"):
         return today + dt.timedelta(days=7 - today.weekday())
     try:
-        return parse_when(when, now=conv.ctx.clock.now()).date
+        day = parse_when(when, now=conv.ctx.clock.now()).date
     except WhenUnclear:
-        return conv.ctx.policy.calendar.next_working_day(today)
+        return calendar.next_working_day(today)
+    return day if calendar.is_working_day(day) else calendar.next_working_day(day)
 
 
 async def typed_status(conv: Conversation, event: TextIn, person: Person) -> bool:
     """"2.1 xong" from someone with an open task 2.1; "xong" alone from someone with one open task
-    (with several, the bot lists them to type back); "mở lại 2.1"; "2.1 nhắc lại tuần sau".
+    (with several, the bot lists them to type back); "mở lại 2.1"; "2.1 nhắc lại tuần sau"; several items in
+    one message ("2.1, 2.2 xong", "2.1 xong, 2.3 đang làm 70%"); an item number said later ("xong mục 2.1").
     False if the text is none of these."""
     ctx = conv.ctx
     text = event.text
@@ -509,10 +537,12 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
         return await _reopen(conv, event, person, squeezed[m.start("ref"):m.end("ref")])
     if m := SUPPORT.match(folded):
         return await _support_report(conv, event, person, squeezed[m.start("ref"):m.end("ref")], text)
-    split = split_ref(text)
-    if split is None:
+    parts = split_refs(text)
+    if parts is None and (later := find_ref(text)) is not None:
+        parts = [([later[0]], later[1])]
+    if parts is None:
         change = parse_status_text(text, today=ctx.today(), now=ctx.clock.now())
-        is_snooze = SNOOZE.search(folded) is not None or ASKS_EXTENSION.search(folded) is not None
+        is_snooze = snooze_when(folded) is not None or ASKS_EXTENSION.search(folded) is not None
         if not is_snooze and (change is None or change.status is None):
             return False
         tasks = await ctx.db.run(open_tasks_for, person)
@@ -525,16 +555,31 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
             await _ask_which(conv, event, person, tasks, text, "text")
             return True
         return await _apply_text(conv, event, person, tasks[0], text, source="text")
-    ref, rest = split
+    if len(parts) == 1 and len(parts[0][0]) == 1:
+        return await _typed_for_ref(conv, event, person, parts[0][0][0], parts[0][1], alone=True)
+    handled = False
+    for refs, rest in parts:  # each item named gets what was said of it, one confirmation each
+        for ref in refs:
+            handled = await _typed_for_ref(conv, event, person, ref, rest, alone=False) or handled
+    return handled
+
+
+async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref: str, rest: str, *,
+                         alone: bool) -> bool:
+    """What was typed about one item number. `alone`: the only item of the message, which may also be a
+    notice an admin is pasting ("1. …"): False then, to let it through."""
+    ctx = conv.ctx
     folded_rest = " ".join(strip_marks(rest).lower().split())
+    if REOPEN_WORDS.search(folded_rest) and (done := await ctx.db.run(done_tasks_by_ref, person, ref)):
+        return await _apply_text(conv, event, person, done[-1], rest, source="text")
     change = parse_status_text(rest, today=ctx.today(), now=ctx.clock.now())
-    if SNOOZE.search(folded_rest) is None and ASKS_EXTENSION.search(folded_rest) is None and change is None:
+    if snooze_when(folded_rest) is None and ASKS_EXTENSION.search(folded_rest) is None and change is None:
         return False  # (an item number with any other words is a progress note on that item)
     tasks = (await ctx.db.run(tasks_by_ref, person, ref) or await ctx.db.run(done_tasks_by_ref, person, ref)
              or await ctx.db.run(unit_tasks_by_ref, person, ref)  # a head: the unit's tasks in a cadre's hands
              or await ctx.db.run(covered_tasks_by_ref, person, ref, today=ctx.today()))  # a colleague on leave
     if not tasks:  # (a finished task is found too: changing it is refused with how to reopen it)
-        if person.is_admin:
+        if person.is_admin and alone:
             return False  # an admin may be pasting a notice that starts with "1. …"
         supported = await ctx.db.run(support_tasks_by_ref, person, ref)
         if supported:  # the person's unit supports that task: say how to report its part

@@ -105,7 +105,7 @@ async def test_one_digest_a_morning_and_closed_tasks_drop_out(harness: Harness) 
     await h.say("head_bdv", "2.1 đang thực hiện")
     assert "đã hoàn thành" in last_text(h, "head_bdv") and "mở lại 2.1" in last_text(h, "head_bdv")
     await h.say("head_bdv", "mở lại 2.1")
-    assert "mục 2.1 — Đang thực hiện" in last_text(h, "head_bdv")
+    assert "Đã mở lại mục 2.1: Đang thực hiện" in last_text(h, "head_bdv")
     assert count(h, Task, Task.status == TaskStatus.DONE) == 11
 
 

@@ -1,0 +1,91 @@
+"""Typed replies as busy officials write them, end to end through the sandbox: item numbers typed compactly
+("II2b", "II.2 đ", "ii.2.dd"), said after the status ("xong mục II.2.b"), several in one message
+("II.2.b, c xong", "II.2.b xong, II.2.c đang làm 70%"), a question about a task (its card, nothing stored),
+snoozes in other words ("nhắc lại sau 3 ngày", "để tuần sau nhắc lại"), and a finished task opened again in a
+sentence ("chưa xong, mở lại giúp")."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot import texts
+from bot.sandbox.harness import Harness
+from scheduler.clock import FakeClock
+from storage.models import Task, TaskStatus
+from tests.bot.conversation_setup import last_text
+from tests.bot.test_item_numbers import NOTICE, tasks
+from tests.conftest import DIRECTORY_CSV, local
+
+
+@pytest.fixture
+async def harness(db_url: str):  # type: ignore[no-untyped-def]
+    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 3, 6, 9, 0)))  # a Tuesday
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    await h.say("admin", NOTICE)
+    await h.tap("admin", texts.BUTTON_CONFIRM)
+    yield h
+    await h.stop()
+
+
+def state(h: Harness, ref: str) -> tuple[str, int | None]:
+    task: Task = tasks(h)[ref]
+    return task.status, task.percent
+
+
+async def test_compact_item_numbers(harness: Harness) -> None:
+    h = harness
+    for typed, ref in (("II2b xong", "II.2.b"), ("II.2 c: xong", "II.2.c"), ("ii.2.dd xong", "II.2.đ")):
+        await h.say("head_stnmt", typed)
+        assert last_text(h, "head_stnmt").startswith(f"Đã cập nhật: mục {ref} — Hoàn thành"), typed
+        assert state(h, ref) == (TaskStatus.DONE, 100)
+
+
+async def test_the_item_number_after_the_status(harness: Harness) -> None:
+    h = harness
+    await h.say("head_stnmt", "đã xong mục II.2.b")
+    assert last_text(h, "head_stnmt").startswith("Đã cập nhật: mục II.2.b — Hoàn thành")
+    await h.say("head_stnmt", "Xin gia hạn II.2.a đến 30/4/2018")
+    assert state(h, "II.2.a")[0] == TaskStatus.EXTENSION_REQUESTED
+    assert "Đề nghị gia hạn đến 30/04/2018" in last_text(h, "head_stnmt")
+
+
+async def test_several_items_in_one_message(harness: Harness) -> None:
+    h = harness
+    sent = len(h.sent)
+    await h.say("head_stnmt", "II.2.b, c xong")
+    answers = [s.text or "" for s in h.sent[sent:] if s.to == "head_stnmt"]
+    assert [a.split(" — ")[0] for a in answers] == ["Đã cập nhật: mục II.2.b", "Đã cập nhật: mục II.2.c"]
+    assert state(h, "II.2.b") == state(h, "II.2.c") == (TaskStatus.DONE, 100)
+    await h.say("head_stnmt", "II.2.d xong, II.2.đ đang làm 70%")
+    assert state(h, "II.2.d") == (TaskStatus.DONE, 100)
+    assert state(h, "II.2.đ") == (TaskStatus.IN_PROGRESS, 70)
+
+
+async def test_a_question_shows_the_task_and_stores_nothing(harness: Harness) -> None:
+    h = harness
+    await h.say("head_stnmt", "II.2.b là gì?")
+    card = last_text(h, "head_stnmt")
+    assert "Rà soát hồ sơ giao đất các dự án du lịch" in card and "Đã cập nhật" not in card
+    assert state(h, "II.2.b") == (TaskStatus.OPEN, None)
+
+
+@pytest.mark.parametrize(("typed", "until"), [
+    ("II.2.b nhắc lại sau 3 ngày", dt.date(2018, 3, 9)),  # Friday
+    ("II.2.b nhắc lại 4 ngày nữa", dt.date(2018, 3, 12)),  # Saturday 10/03: the Monday after
+    ("II.2.b để tuần sau nhắc lại", dt.date(2018, 3, 12)),
+    ("II.2.b nhắc tôi vào thứ 6", dt.date(2018, 3, 9)),
+])
+async def test_snoozes_in_other_words(harness: Harness, typed: str, until: dt.date) -> None:
+    h = harness
+    await h.say("head_stnmt", typed)
+    assert tasks(h)["II.2.b"].snoozed_until == until, last_text(h, "head_stnmt")
+
+
+async def test_a_finished_task_opened_again_in_a_sentence(harness: Harness) -> None:
+    h = harness
+    await h.say("head_stnmt", "II.2.b xong")
+    await h.say("head_stnmt", "II.2.b chưa xong, mở lại giúp")
+    assert last_text(h, "head_stnmt").startswith("Đã mở lại mục II.2.b: Đang thực hiện")
+    assert state(h, "II.2.b") == (TaskStatus.IN_PROGRESS, None)
