@@ -62,11 +62,17 @@ def help_text(is_admin: bool, buttons: bool = True) -> str:
         "Các lệnh:",
         "/viec — danh sách nhiệm vụ đồng chí đang phụ trách",
         "/kenh — chọn kênh nhận nhắc việc (Telegram hoặc Zalo)",
+        "/nghi <từ ngày> <đến ngày> [@mã người làm thay] — báo nghỉ phép (/nghi hủy: trở lại sớm)",
         "/giao <số mục> @<mã cán bộ> — trưởng đơn vị giao nhiệm vụ của đơn vị cho cán bộ",
+        "/donvi — trưởng đơn vị xem tình hình nhiệm vụ của đơn vị",
+        "/tonghop — lãnh đạo, quản trị viên xem tổng hợp theo đơn vị (kèm tệp Excel)",
         "/huongdan — hướng dẫn sử dụng",
         "",
         "Cập nhật tiến độ: " + how,
+        "Nhiều mục một lần: “2.1, 2.2 xong”. Hoãn nhắc: “2.1 nhắc lại tuần sau”. Mở lại: “mở lại 2.1”.",
         "Đơn vị phối hợp báo cáo phần việc của mình: “phối hợp 2.3: đã gửi số liệu”.",
+        "Lãnh đạo quyết định đề nghị gia hạn: “đồng ý gia hạn 2.1”, “đồng ý gia hạn 2.1 đến 15/5”, "
+        "“không đồng ý gia hạn 2.1”.",
     ]
     if is_admin:
         load = ("Gửi văn bản thông báo (dán nội dung, hoặc tệp .txt, .docx, .pdf) để tạo danh sách nhiệm vụ."
@@ -75,9 +81,10 @@ def help_text(is_admin: bool, buttons: bool = True) -> str:
         lines += [
             "",
             "Dành cho quản trị viên:",
-            f"• {load}",
-            "/tonghop — tổng hợp tình hình thực hiện theo đơn vị",
+            f"• {load} Gõ “xác nhận” hoặc “hủy” để quyết định văn bản đang xem.",
             "/moi <mã cán bộ> — tạo mã mời cán bộ kết nối với Nhắc việc",
+            "/loi — tin nhắc việc chưa gửi được",
+            "/huy <số văn bản> — rút lại văn bản đã giao",
         ]
     return vn("\n".join(lines))
 
@@ -95,9 +102,12 @@ def unsupported_on(channel: str, what: str, is_admin: bool) -> str:
     return vn("Nhắc việc chỉ đọc được tin nhắn chữ. Đồng chí gõ /huongdan để xem cách báo cáo tiến độ.")
 
 
-def not_understood(buttons: bool) -> str:
+def not_understood(buttons: bool, is_admin: bool = False) -> str:
     how = ("trả lời tin nhắc việc hoặc bấm nút bên dưới tin đó" if buttons
            else "gõ số mục và tình trạng, ví dụ: “2.1 xong”")
+    if is_admin:  # (a short message is not taken for a notice to load)
+        return vn("Nhắc việc chưa hiểu tin nhắn này. Để nạp văn bản, đồng chí gửi tệp hoặc dán toàn văn thông báo; "
+                  "để quyết định văn bản đang xem, gõ “xác nhận” hoặc “hủy”; gõ /huongdan để xem các lệnh.")
     return vn(f"Nhắc việc chưa hiểu tin nhắn này. Để báo cáo tiến độ, đồng chí vui lòng {how}; "
               "gõ /viec để xem nhiệm vụ, /huongdan để xem hướng dẫn.")
 
@@ -656,10 +666,16 @@ def extension_replaced_text(old: ExtensionRequest, new_due: dt.date | None) -> s
               "mới, đề nghị này không còn hiệu lực.")
 
 
+def grant_in_the_past(until: dt.date) -> str:
+    return vn(f"Ngày {date_vn(until)} không sau hôm nay nên không thể gia hạn đến ngày đó. Đồng chí vui lòng gõ "
+              "lại với ngày sau hôm nay, ví dụ “đồng ý gia hạn 2.1 đến 30/4”, hoặc chỉ “đồng ý gia hạn 2.1” để "
+              "đồng ý ngày người đề nghị đưa ra.")
+
+
 def extension_outcome(req: ExtensionRequest, approved: bool) -> str:
     """The words that cannot be misread: "Đã gia hạn đến 30/04/2026" / "Không gia hạn; thời hạn giữ nguyên: …"."""
-    if approved:
-        return f"Đã gia hạn đến {date_vn(req.requested_due)}"
+    if approved:  # (the approver may have granted another date than asked: the task's deadline now)
+        return f"Đã gia hạn đến {date_vn(req.current_due or req.requested_due)}"
     kept = f": {date_vn(req.current_due)}" if req.current_due else " (không có thời hạn cụ thể)"
     return f"Không gia hạn; thời hạn giữ nguyên{kept}"
 
@@ -671,7 +687,15 @@ def extension_decided_text(req: ExtensionRequest, approved: bool, audience: str 
     word = "đồng ý" if approved else "không đồng ý"
     by = f"đ/c {req.decided_by_name}" if req.decided_by_name else "cấp có thẩm quyền"
     if audience == "decider":
-        text = f"{outcome}: {what}, theo đề nghị của đ/c {req.requester_name}. Nhắc việc đã báo người đề nghị."
+        if not approved:
+            kept = date_vn(req.current_due) if req.current_due else "không có thời hạn cụ thể"
+            text = (f"Đồng chí đã không đồng ý đề nghị gia hạn {what} của đ/c {req.requester_name}; thời hạn giữ "
+                    f"nguyên: {kept}. Nhắc việc đã báo người đề nghị.")
+        elif req.current_due and req.requested_due and req.current_due != req.requested_due:  # another date
+            text = (f"{outcome} (đ/c {req.requester_name} đề nghị đến {date_vn(req.requested_due)}): {what}. "
+                    "Nhắc việc đã báo người đề nghị.")
+        else:
+            text = f"{outcome}: {what}, theo đề nghị của đ/c {req.requester_name}. Nhắc việc đã báo người đề nghị."
     elif audience == "requester":
         text = (f"Kính gửi đồng chí {req.requester_name}, {by} đã {word} đề nghị gia hạn {what} đến "
                 f"{date_vn(req.requested_due)}. {outcome}.")

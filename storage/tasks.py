@@ -406,8 +406,10 @@ def admins(session: Session) -> list[Person]:
 
 
 def decide_extension(session: Session, report_id: int, *, by: Person, approve: bool,
-                     now: dt.datetime) -> ExtensionRequest:
-    """Approve (the deadline moves, reminders are planned anew) or reject an extension request."""
+                     now: dt.datetime, until: dt.date | None = None) -> ExtensionRequest:
+    """Approve (the deadline moves — to `until` when the approver grants another date than asked — and
+    reminders are planned anew) or reject an extension request (the task goes back to where it stood before
+    the request)."""
     report = session.get(StatusReport, report_id, with_for_update=True)
     if report is None or report.status != TaskStatus.EXTENSION_REQUESTED:
         raise TaskNotFound(report.task_id if report else 0)
@@ -420,20 +422,25 @@ def decide_extension(session: Session, report_id: int, *, by: Person, approve: b
         raise ExtensionDecided(report_id, report.decision or "rejected", decider.full_name if decider else None)
     if TaskStatus(task.status).is_closed:
         raise TaskClosed(task.item_ref, TaskStatus(task.status), task.done_at.date() if task.done_at else None)
-    report.decision = "approved" if approve and report.requested_due_on else "rejected"
+    granted = until or report.requested_due_on
+    report.decision = "approved" if approve and granted else "rejected"
     report.decided_by_id, report.decided_at = by.id, now
     if report.decision == "approved":
-        task.due_on = report.requested_due_on
-        task.due_text = f"gia hạn đến {task.due_on:%d/%m/%Y}"
+        task.due_on = granted
+        task.due_text = f"gia hạn đến {granted:%d/%m/%Y}"
         task.status = TaskStatus.EXTENDED
         task.escalated = []  # a new deadline: the ladder starts again from it
-    else:
-        task.status = TaskStatus.IN_PROGRESS
+    else:  # back to what the task was before the request (not "in progress" for a task nobody reported on)
+        before = session.scalar(select(StatusReport.status).where(
+            StatusReport.task_id == task.id, StatusReport.id < report.id,
+            StatusReport.status.not_in([TaskStatus.EXTENSION_REQUESTED])).order_by(StatusReport.id.desc()).limit(1))
+        task.status = TaskStatus(before) if before else TaskStatus.OPEN
     task.updated_at = now
     session.add(StatusReport(task_id=task.id, person_id=by.id, created_at=now, status=task.status,
                              percent=task.percent, note=f"extension {report.decision}", source="decision"))
     audit(session, at=now, actor_id=by.id, action=f"task.extension_{report.decision}", entity="task",
-          entity_id=task.id, requested=str(report.requested_due_on))
+          entity_id=task.id, requested=str(report.requested_due_on),
+          granted=str(task.due_on) if report.decision == "approved" else None)
     log.info("extension for task %s %s by %s", task.id, report.decision, by.handle)
     return extension_request(session, report_id)
 

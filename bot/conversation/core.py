@@ -6,6 +6,7 @@ apology and a log line. No chat library is imported below this package."""
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from functools import partial
@@ -28,6 +29,7 @@ from scheduler.dispatcher import (
 from storage.directory import ensure_bootstrap_admin, person_by_address
 from storage.errors import NhacViecError
 from storage.models import Person
+from storage.vntext import strip_marks
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +50,8 @@ def parse_command(text: str) -> Command | None:
     if not text.startswith("/") or len(text) < 2:
         return None
     head, *args = text.split()
-    return Command(name=head[1:].split("@", 1)[0].lower(), args=args)
+    # "/nghỉ", "/Việc": read without marks, as the commands are named
+    return Command(name=strip_marks(head[1:].split("@", 1)[0]).lower(), args=args)
 
 
 class Conversation:
@@ -98,7 +101,8 @@ class Conversation:
                     return
                 assert person is not None
                 handler = {
-                    "huongdan": enroll.help_command, "help": enroll.help_command, "moi": enroll.invite,
+                    "huongdan": enroll.help_command, "help": enroll.help_command, "trogiup": enroll.help_command,
+                    "moi": enroll.invite,
                     "kenh": enroll.choose_channel, "viec": status.my_tasks, "tonghop": reports.summary,
                     "nghi": leave.leave, "huy": withdraw.withdraw_command, "loi": delivery.problems,
                     "donvi": reports.unit_summary,
@@ -233,10 +237,27 @@ async def _on_text(conv: Conversation, event: TextIn, person: Person) -> None:
             or await status.typed_extension_decision(conv, event, person)
             or await status.typed_status(conv, event, person)):
         return
-    if not person.is_admin:
-        await conv.say(event, texts.not_understood(conv.channel(event.channel).capabilities.buttons))
+    if is_acknowledgement(event.text):  # "cảm ơn", "ok", "dạ em nhận nhiệm vụ", 👍: nothing to answer
+        log.info("acknowledgement from %s, not answered", person.handle)
+        return
+    if not person.is_admin or not notices.looks_like_a_notice(event.text):
+        await conv.say(event, texts.not_understood(conv.channel(event.channel).capabilities.buttons,
+                                                   is_admin=person.is_admin))
         return
     await notices.ingest(conv, event, person, event.text, "")
+
+
+# a thank-you, an "ok", "đã nhận", a thumbs-up: said to be polite, not a report or a question
+_ACK = re.compile(r"^(?:(?:da|vang|em|toi|minh|chung toi|so|ban)\s+){0,3}(?:xin\s+)?"
+                  r"(?:cam on|thank(?:s| you)?|ok(?:e|ay)?|nhat tri|ro|da ro|nhan|da nhan|tiep thu|da tiep thu|vang|da)"
+                  r"\b[^?]{0,50}$")
+_EMOJI_ONLY = re.compile(r"^[\W_]*$")
+
+
+def is_acknowledgement(text: str) -> bool:
+    folded = " ".join(strip_marks(text).lower().split()).strip(" .!,")
+    return bool(folded) and (_ACK.match(folded) is not None or _EMOJI_ONLY.match(folded) is not None) \
+        and not any(ch.isdigit() for ch in folded)
 
 
 class ConversationSender:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from typing import TYPE_CHECKING
 
 from bot import texts
@@ -42,6 +43,19 @@ log = logging.getLogger(__name__)
 SLOW_SUFFIXES = (".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff")  # may need OCR
 CONFIRM_WORDS = {"xac nhan", "dong y xac nhan", "xac nhan van ban"}
 CANCEL_WORDS = {"huy", "huy bo", "huy van ban"}
+# "xác nhận giao việc", "đồng ý giao việc ạ", "hủy bản này": the decision word first, a few words after, no number
+DECISION_START = re.compile(r"^(?:(?P<confirm>(?:dong y\s+)?xac nhan|dong y giao(?:\s+viec)?)"
+                            r"|(?P<cancel>huy(?:\s+bo)?))\b(?P<tail>[^\d]{0,40})$")
+NOTICE_ITEM = re.compile(r"^\s*(?:\d{1,3}[.)/]|[IVXivx]{1,4}[.)]|[a-zđ]\)|[-+•*])\s*\S", re.M)
+MIN_NOTICE_CHARS = 120  # one line shorter than this, with no numbered item: a chat message, not a notice
+
+
+def looks_like_a_notice(text: str) -> bool:
+    """Whether an admin's typed text may be a notice to load (pasted text), not a chat message."""
+    text = text.strip()
+    lines = [line for line in text.splitlines() if line.strip()]
+    return (len(text) >= MIN_NOTICE_CHARS or (len(lines) >= 2 and len(text) >= 40)
+            or (len(text) >= 25 and NOTICE_ITEM.search(text) is not None))
 
 
 def _parse(data: bytes | str, filename: str) -> tuple[str, ParsedNotice]:
@@ -112,8 +126,12 @@ async def typed_decision(conv: Conversation, event: TextIn, person: Person) -> b
     if not person.is_admin:
         return False
     word = " ".join(strip_marks(event.text).lower().strip(" .!").split())
-    if word not in CONFIRM_WORDS | CANCEL_WORDS:
+    started = DECISION_START.match(word)
+    if word not in CONFIRM_WORDS | CANCEL_WORDS and (started is None or len(started["tail"].split()) > 4):
         return False
+    if word not in CONFIRM_WORDS | CANCEL_WORDS:
+        assert started is not None
+        word = "xac nhan" if started["confirm"] else "huy"
     notice_id = await conv.ctx.db.run(latest_draft, person)
     if notice_id is None:
         await conv.say(event, texts.NO_OPEN_DRAFT)

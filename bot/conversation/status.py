@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from bot import texts
 from bot.conversation.events import Action, Inbound, Outgoing, TapIn, TextIn
-from bot.datetext import WhenUnclear, parse_when
+from bot.datetext import WhenUnclear, leading_when, parse_when
 from bot.replies import find_ref, parse_status_text, split_ref, split_refs
 from scheduler.dispatcher import DigestView
 from scheduler.series import MissedBefore, close_missed, missed_before, record_in_series
@@ -328,22 +328,36 @@ async def on_extension_tap(conv: Conversation, event: TapIn, person: Person) -> 
     await _decide_extension(conv, event, person, int(report_id), approve=action == "ok")
 
 
+# an approver's word on an extension request: "đồng ý", "OK gia hạn 2.1", "chưa đồng ý", "duyệt", "nhất trí cho …"
+DECISION = re.compile(r"^(?:(?:toi|em|minh)\s+)?(?P<no>(?:khong|chua)\s+)?(?:dong y|ok(?:e|ay)?|duyet|chap thuan|"
+                      r"nhat tri)\b")
+DECISION_TAIL_WORDS = 6  # "đồng ý, đề nghị khẩn trương hoàn thành": still a plain decision when it is this short
+
+
 async def typed_extension_decision(conv: Conversation, event: TextIn, person: Person) -> bool:
-    """«đồng ý gia hạn 2.1» / «không đồng ý gia hạn» typed by an approver: a reply to the request, the item
-    number, or (neither) the only request this person may decide."""
+    """An approver's decision typed in their own words: «đồng ý gia hạn 2.1», «OK gia hạn 2.1», «không đồng ý»,
+    «chưa đồng ý gia hạn 2.1, yêu cầu …», «đồng ý gia hạn 2.1 đến 15/3» (another date than asked). Which request:
+    the one replied to, the item number, or (neither) the only request this person may decide."""
     squeezed, folded = squeezed_and_folded(event.text.strip(" .!"))
-    approve = folded.startswith("dong y gia han")
-    if not (approve or folded.startswith("khong dong y gia han")):
+    m = DECISION.match(folded)
+    if m is None:
         return False
+    approve = m.group("no") is None
+    rest, rest_folded = squeezed[m.end():], folded[m.end():]
+    about_extension = re.search(r"\b(?:gia|lui|doi)\s*han\b", rest_folded) is not None
     ctx = conv.ctx
     if event.reply_to is not None:
         report_id = await ctx.db.run(extension_for_message, chat_id=event.chat_id, message_id=event.reply_to)
         if report_id is not None:
-            await _decide_extension(conv, event, person, report_id, approve=approve)
+            await _decide_extension(conv, event, person, report_id, approve=approve,
+                                    until=_granted_date(conv, rest, rest_folded) if approve else None)
             return True
-    typed = squeezed[folded.index("gia han") + len("gia han"):].strip(" .:")
-    ref = re.sub(r"^(?:mục|muc)\s*", "", typed, flags=re.I) or None
+    ref = _decision_ref(rest, rest_folded)
+    if not about_extension and ref is None and len(rest_folded.split()) > DECISION_TAIL_WORDS:
+        return False  # "đồng ý với ý kiến …": not about a request
     pending = await ctx.db.run(pending_extensions, ref, person)
+    if not about_extension and not pending:
+        return False  # a plain "ok" from someone with nothing to decide
     if not pending:
         others = await ctx.db.run(pending_extensions, ref)
         if others:  # there are requests, but not this person's to decide: say who decides
@@ -351,16 +365,38 @@ async def typed_extension_decision(conv: Conversation, event: TextIn, person: Pe
     if len(pending) != 1:
         await conv.say(event, texts.which_extension(ref, pending))
         return True
-    await _decide_extension(conv, event, person, pending[0].report_id, approve=approve)
+    await _decide_extension(conv, event, person, pending[0].report_id, approve=approve,
+                            until=_granted_date(conv, rest, rest_folded) if approve else None)
     return True
 
 
+def _decision_ref(rest: str, rest_folded: str) -> str | None:
+    """The item number a decision names: right after "gia hạn" ("gia hạn mục 2.1"), or one no date can be."""
+    after = re.search(rf"\b(?:gia|lui|doi)\s*han\s*(?:cho\s+)?(?:muc\s*)?(?P<ref>{FOLDED_REF})(?![\w/])", rest_folded)
+    if after is not None and not re.match(r"\s*[/.-]\s*\d", rest_folded[after.end():]):
+        return rest[after.start("ref"):after.end("ref")]
+    found = find_ref(rest)
+    return found[0] if found else None
+
+
+def _granted_date(conv: Conversation, rest: str, rest_folded: str) -> dt.date | None:
+    """"đồng ý gia hạn 2.1 đến 15/3": the date granted when it is said (else the one asked for)."""
+    cue = re.search(r"\b(?:den|toi)\s+", rest_folded)
+    if cue is None:
+        return None
+    found = leading_when(rest[cue.end():], now=conv.ctx.clock.now())
+    return found[0].date if found is not None else None
+
+
 async def _decide_extension(conv: Conversation, event: Inbound, person: Person, report_id: int, *,
-                            approve: bool) -> None:
-    """Decide; tell the decider, the requester, the other approvers (their request messages lose their
-    actions and are answered with who decided) and the admins."""
+                            approve: bool, until: dt.date | None = None) -> None:
+    """Decide (`until`: another date than asked, granted); tell the decider, the requester, the other approvers
+    (their request messages lose their actions and are answered with who decided) and the admins."""
     ctx = conv.ctx
-    request = await ctx.db.run(decide_extension, report_id, by=person, approve=approve, now=ctx.clock.now())
+    if until is not None and until <= ctx.today():
+        raise ExtensionInvalid(f"extension {report_id} granted to {until}", texts.grant_in_the_past(until))
+    request = await ctx.db.run(decide_extension, report_id, by=person, approve=approve, now=ctx.clock.now(),
+                               until=until)
     approved = request.decision == "approved"
     await conv.answer_tap(event)
     if isinstance(event, TapIn):

@@ -170,7 +170,9 @@ async def test_pasted_text_notice(harness: Harness) -> None:
 
 @pytest.mark.parametrize(("send", "expected"), [
     (("text", "   "), texts.EMPTY_MESSAGE),
-    (("text", "Chào buổi sáng, hôm nay họp lúc mấy giờ?"), "Không tìm thấy nhiệm vụ nào"),
+    (("text", "Chào buổi sáng, hôm nay họp lúc mấy giờ?"), "Nhắc việc chưa hiểu tin nhắn này. Để nạp văn bản"),
+    (("text", "Kính gửi các đồng chí, chiều nay Văn phòng tổ chức họp giao ban tại phòng họp số 2; đề nghị các đồng "
+              "chí sắp xếp thời gian tham dự đầy đủ và đúng giờ."), "Không tìm thấy nhiệm vụ nào"),
     (("text", "/khongcolenh"), texts.UNKNOWN_COMMAND),
     (("file", b"not a zip at all", "bienban.docx"), "Tệp .docx bị hỏng"),
     (("file", b"\x00\x01\x02\xff" * 500, "scan.txt"), "không phải văn bản"),

@@ -111,11 +111,49 @@ async def test_a_rejection_keeps_the_deadline_and_says_so(harness: Harness) -> N
     await h.say("head_stnmt", "xin gia hạn đến 31/3 vì chờ kết quả đo đạc")
     before = len(h.sent)
     await h.tap("admin", texts.BUTTON_REJECT)
-    assert last_text(h, "admin").startswith("Không gia hạn; thời hạn giữ nguyên: 20/03/2018: nhiệm vụ mục 4")
+    assert last_text(h, "admin").startswith("Đồng chí đã không đồng ý đề nghị gia hạn nhiệm vụ mục 4")
+    assert "; thời hạn giữ nguyên: 20/03/2018." in last_text(h, "admin")
     assert texts_to(h, "head_stnmt", before)[-1].endswith("Không gia hạn; thời hạn giữ nguyên: 20/03/2018.")
     assert "đã được đ/c Nguyễn Thị Quản quyết định: Không gia hạn" in texts_to(h, "leader", before)[-1]
     t = task(h, "4")
-    assert (t.due_on, t.status) == (dt.date(2018, 3, 20), TaskStatus.IN_PROGRESS)
+    assert (t.due_on, t.status) == (dt.date(2018, 3, 20), TaskStatus.OPEN), "as before the request: not reported"
+
+
+async def test_a_rejection_after_progress_keeps_the_progress(harness: Harness) -> None:
+    h = harness
+    await h.say("head_stnmt", "4 đang làm 40%")
+    await h.say("head_stnmt", "4 xin gia hạn đến 31/3")
+    await h.tap("admin", texts.BUTTON_REJECT)
+    t = task(h, "4")
+    assert (t.status, t.percent) == (TaskStatus.IN_PROGRESS, 40)
+
+
+@pytest.mark.parametrize(("typed", "decision", "due"), [
+    ("Đồng ý", "approved", dt.date(2018, 3, 31)),
+    ("ok gia hạn mục 4", "approved", dt.date(2018, 3, 31)),
+    ("Nhất trí cho Sở Tài nguyên và Môi trường gia hạn 4", "approved", dt.date(2018, 3, 31)),
+    ("Đồng ý gia hạn 4 đến 27/3", "approved", dt.date(2018, 3, 27)),  # another date than asked: granted
+    ("không đồng ý", "rejected", dt.date(2018, 3, 20)),
+    ("Chưa đồng ý gia hạn 4, yêu cầu Sở khẩn trương hoàn thành", "rejected", dt.date(2018, 3, 20)),
+])
+async def test_a_decision_in_the_approvers_own_words(harness: Harness, typed: str, decision: str,
+                                                     due: dt.date) -> None:
+    h = harness
+    await h.say("head_stnmt", "4 xin gia hạn đến 31/3 vì chờ kết quả đo đạc")
+    await h.say("admin", typed)
+    assert len(report_ids(h, decision)) == 1, last_text(h, "admin")
+    assert task(h, "4").due_on == due
+    told = last_text(h, "head_stnmt")
+    assert ("đã đồng ý" if decision == "approved" else "đã không đồng ý") in told
+    if decision == "approved":
+        assert f"Đã gia hạn đến {due:%d/%m/%Y}" in told
+
+
+async def test_an_ok_from_someone_with_nothing_to_decide_is_not_a_decision(harness: Harness) -> None:
+    h = harness
+    await h.say("head_stnmt", "4 xin gia hạn đến 31/3")
+    await h.say("head_bdv", "ok")
+    assert report_ids(h, "pending") != [] and report_ids(h, "approved") == []
 
 
 async def test_finishing_the_task_withdraws_its_pending_request(harness: Harness) -> None:

@@ -89,3 +89,47 @@ async def test_a_finished_task_opened_again_in_a_sentence(harness: Harness) -> N
     await h.say("head_stnmt", "II.2.b chưa xong, mở lại giúp")
     assert last_text(h, "head_stnmt").startswith("Đã mở lại mục II.2.b: Đang thực hiện")
     assert state(h, "II.2.b") == (TaskStatus.IN_PROGRESS, None)
+
+
+@pytest.mark.parametrize("typed", ["cảm ơn", "Dạ em nhận nhiệm vụ ạ", "ok", "👍", "Đã nhận, cảm ơn đồng chí!"])
+async def test_a_thank_you_is_not_answered(harness: Harness, typed: str) -> None:
+    h = harness
+    sent = len(h.sent)
+    await h.say("head_stnmt", typed)
+    assert h.sent[sent:] == []
+    assert state(h, "II.2.b") == (TaskStatus.OPEN, None)
+
+
+async def test_a_question_to_the_bot_is_still_answered(harness: Harness) -> None:
+    h = harness
+    await h.say("head_stnmt", "cảm ơn, cho hỏi hạn mục nào gần nhất?")
+    assert "chưa hiểu" in last_text(h, "head_stnmt")
+
+
+@pytest.mark.parametrize("command", ["/nghỉ", "/trogiup", "/Việc"])
+async def test_commands_typed_with_marks(harness: Harness, command: str) -> None:
+    h = harness
+    await h.say("head_stnmt", command)
+    assert "Lệnh này không được hỗ trợ" not in last_text(h, "head_stnmt")
+
+
+async def test_help_lists_every_command_a_user_has(harness: Harness) -> None:
+    h = harness
+    await h.say("admin", "/huongdan")
+    shown = last_text(h, "admin")
+    for command in ("/viec", "/kenh", "/nghi", "/giao", "/donvi", "/tonghop", "/moi", "/loi", "/huy"):
+        assert command in shown, command
+
+
+async def test_an_admins_short_message_is_not_taken_for_a_notice(db_url: str) -> None:
+    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 3, 6, 9, 0)))
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        await h.say("admin", NOTICE)
+        await h.say("admin", "Xác nhận giao việc")  # typed instead of the button: the draft is confirmed
+        assert last_text(h, "admin").startswith("Đã xác nhận")
+        assert len(tasks(h)) == 7
+        await h.say("admin", "Anh ơi chiều nay họp mấy giờ?")
+        assert last_text(h, "admin").startswith("Nhắc việc chưa hiểu tin nhắn này. Để nạp văn bản")
+    finally:
+        await h.stop()
