@@ -26,9 +26,10 @@ FRACTION = re.compile(r"(?:\b(?:dat|duoc|xong|khoang|lam duoc|thuc hien duoc)\s+
                       r"(?!\s*[/.-]\d)"
                       r"|\b(?P<c>\d)\s*/\s*(?P<d>\d{1,2})\s+(?:khoi luong|phan viec|cong viec|noi dung|hang muc|lop|"
                       r"hoi nghi|don vi|dot|chi tieu)\b)")
-EXTENSION = re.compile(r"\b(?:gia|lui|doi)\s*han\b|\bxin\s+(?:them\s+)?thoi\s*gian\b|\bxin\s+(?:lui|hoan)\b")
-MORE_TIME = re.compile(r"\b(?:gia|lui|doi)\s*han\s+(?:them\s+)?(?:khoang\s+)?(?P<n>\d{1,3})\s*"
-                       r"(?P<unit>ngay lam viec|ngay|tuan|thang)\b")
+EXTENSION = re.compile(r"\b(?:gia|lui|doi)\s*(?:thoi\s+)?han\b|\bxin\s+(?:them\s+)?thoi\s*gian\b"
+                       r"|\bxin\s+(?:lui|hoan)\b")
+MORE_TIME = re.compile(r"\b(?:(?:gia|lui|doi)\s*(?:thoi\s+)?han\s+(?:them\s+)?|xin\s+(?:them|lui)\s+)(?:khoang\s+)?"
+                       r"(?P<n>\d{1,3})\s*(?P<unit>ngay lam viec|ngay|tuan|thang)\b")
 DATE_LIKE = re.compile(r"^\W*(?:(?:den|toi|sang|ngay)\W+)*\d{1,2}\s*[/.-]\s*\d{1,2}")
 # where a wanted date may start after the ask: "xin thêm thời gian, dự kiến xong trước 20/3"
 DATE_CUE = re.compile(r"\b(?:den|toi|truoc|sang|vao|han|xong|hoan thanh)\b\s*")
@@ -38,23 +39,38 @@ REF_PREFIX = re.compile(rf"^\s*(?:muc\s*)?({FOLDED_REF})\.?\s*(?::\s*|-\s+|\s+)(
 DONE = re.compile(r"\b(?:xong|hoan thanh|hoan tat|da thuc hien xong|da hoan thanh)\b|[\u2705\u2714\u2611\u2713]")
 # the done word is about a part, or about the future: "gần xong", "xong một nửa", "dự kiến hoàn thành trong tháng 3"
 PARTLY = re.compile(r"\b(?:gan|sap)\s+(?:xong|hoan thanh|hoan tat)\b"
-                    r"|\b(?:xong|hoan thanh)\s+(?:duoc\s+)?(?:mot|1)\s+(?:nua|phan)\b")
+                    r"|\b(?:xong|hoan thanh)\s+(?:duoc\s+)?(?:mot|1)\s+(?:nua|phan)\b"
+                    # "xong phần lớn", "xong đợt 1, còn đợt 2", "còn 1 lớp": some of it is left
+                    r"|\b(?:xong|hoan thanh)\s+(?:phan lon|(?:dot|buoc|giai doan|phan|hang muc)\s+\d)"
+                    r"|\bcon\s+(?:lai\s+)?(?:\d+|mot|hai|ba|bon|nam|vai|it|mot so|dot|phan|buoc)\b")
 PLANNED = re.compile(r"\b(?:du kien|se|ke hoach|phan dau|du tinh|hy vong|co the|muc tieu|de)\b(?:\W+\w+){0,4}?\W+"
                      r"(?:xong|hoan thanh|hoan tat)\b")
 # "đã gửi báo cáo", "đã nộp", "đã ban hành kế hoạch": the deliverable went out — done, unless the text
 # says it is still under way ("đã gửi dự thảo, đang chờ góp ý")
-DELIVERED = re.compile(r"\bda\s+(?:gui|nop|trinh|ban hanh|bao cao|to chuc|tong hop)\b")
+DELIVERED = re.compile(r"\bda\s+(?:gui|nop|trinh|ban hanh|bao cao|to chuc|tong hop)\b(?!\s+(?:xong\s+)?\d)")
 UNDER_WAY = re.compile(r"\b(?:dang|cho|chua|du thao|mot phan|tiep tuc)\b")
-NOT_DONE = re.compile(r"\b(?:chua|khong)\s+(?:xong|hoan thanh|hoan tat)\b")
+NOT_DONE = re.compile(r"\b(?:chua|khong|kho|chang|khong the|chua the)\s+(?:kip\s+)?(?:xong|hoan thanh|hoan tat)\b")
 # "không có vướng mắc", "chưa gặp khó khăn gì": said so that nobody worries — not a difficulty
 NO_DIFFICULTY = re.compile(r"\b(?:khong|chua|het)\s+(?:co\s+|gap\s+|con\s+|bi\s+)?(?:gi\s+)?"
                            r"(?:vuong mac|vuong|kho khan|tac)\b(?:\s+gi)?")
 BLOCKED = re.compile(r"\b(?:vuong|vuong mac|kho khan|bi tac|tac)\b"
-                     r"|\b(?:tam\s+(?:dung|ngung|hoan)|chua\s+(?:lam|thuc hien|trien khai)\s+duoc)\b"
+                     r"|\b(?:tam\s+(?:dung|ngung|hoan)|chua\s+(?:lam|thuc hien|trien khai)\s+duoc)\b(?!\s+(?:gi|nhieu))"
                      r"|\b(?:phai\s+|dang\s+|con\s+)?cho\s+(?:y kien|huong dan|kinh phi|phe duyet|chu truong|"
                      r"lanh dao|cap tren|bo tri von|bo tri kinh phi)\b")
-NOT_STARTED = re.compile(r"\bchua\s+(?:trien khai|thuc hien|lam|bat dau|co ket qua)\b")
+NOT_STARTED = re.compile(r"\bchua\s+(?:trien khai|thuc hien|lam|bat dau|co ket qua)\b(?!\s+duoc\s+(?!gi\b))")
 PROGRESS = re.compile(r"\b(?:dang|tiep tuc|trien khai)\b")
+
+
+# chat shorthand, read as the words it stands for: "ko xong", "k vướng gì", "đc 1 nửa", "xog", "tks"
+_SHORTHAND = {"ko": "khong", "k": "khong", "kg": "khong", "khg": "khong", "hok": "khong", "kh": "khong",
+              "dc": "duoc", "r": "roi", "xog": "xong", "xg": "xong", "chx": "chua", "tks": "cam on",
+              "thks": "cam on", "tk": "cam on", "camon": "cam on", "vs": "voi", "ntn": "nhu the nao"}
+
+
+def chat_fold(text: str) -> str:
+    """Text as the patterns read it: NFC, no marks, lower case, one space, chat shorthand written out."""
+    folded = " ".join(strip_marks(nfc(text)).lower().split())
+    return re.sub(r"\b[a-z]{1,5}\b", lambda m: _SHORTHAND.get(m.group(0), m.group(0)), folded)
 
 
 def _percent(folded: str) -> int | None:
@@ -83,7 +99,7 @@ def parse_status_text(text: str, *, today: dt.date, now: dt.datetime | None = No
     progress; "không có vướng mắc" is not a difficulty; waiting on someone ("chờ hướng dẫn của Bộ") or a
     pause ("tạm dừng") is; "chưa triển khai" keeps the task as not started."""
     original = nfc(text).strip()
-    folded = " ".join(strip_marks(original).lower().split())
+    folded = chat_fold(original)
     if not folded:
         return None
     percent = _percent(folded)
@@ -192,12 +208,17 @@ _LIST_HEAD = re.compile(rf"^\s*(?:muc\s*)?({FOLDED_REF})\.?(?=\s*(?:,|;|&|\bva\b
 # three parts): "xong mục 2.1", "xin gia hạn II.5.c đến 30/4", "Báo cáo: II.4.b đã bố trí …"
 _LATER_REF = re.compile(rf"(?:\bmuc\s*(?P<after_muc>{FOLDED_REF})|(?<![\w/.])(?P<plain>(?:[ivx]{{1,4}}(?:\.\d{{1,2}})+"
                         rf"(?:\.[a-z])?|\d{{1,2}}(?:\.\d{{1,2}})*\.[a-z]|\d{{1,2}}\.\d{{1,2}}\.\d{{1,2}}))(?![\w/]|\.\d))")
-# a new item number starting a second part of the message: "II.2.c xong, II.2.d đang làm 70%"
-_NEXT_PART = re.compile(r"\s*[,;.]\s*(?:(?:mục|muc)\s*)?(?=(?:[ivx]{1,4}|\d{1,3})(?:\.(?:\d{1,3}|[a-z])){1,3}"
-                        r"\s*[:\-]?\s+\S)")
+# a new item number starting a second part of the message: "II.2.c xong, II.2.d đang làm 70%", "4a xong, 4b 50%",
+# "2c xong 2d chưa" (without a comma only an item number with a letter, which no date or count can be)
+_LETTER_REF = r"(?:(?:[ivx]{1,4}|\d{1,3})(?:\.\d{1,3})*\.?[a-z])"
+_DOTTED_REF = r"(?:(?:[ivx]{1,4}|\d{1,3})(?:\.(?:\d{1,3}|[a-z])){1,3})"
+_NEXT_PART = re.compile(rf"(?:\s*[,;.]\s*(?:(?:mục|muc)\s*)?(?=(?:{_DOTTED_REF}|{_LETTER_REF})\s*[:\-]?\s+\S)"
+                        rf"|\s+(?={_LETTER_REF}\s*[:\-]?\s+\S))")
+# item numbers listed with spaces only: "4a 4b xong", "1a 1b 1c đều xong"
+_SPACED_LETTER_REF = re.compile(rf"(?={_LETTER_REF}(?:\s|[,;:]))")
 
 
-def _compact(text: str) -> str:
+def written_out(text: str) -> str:
     """The text with an item number typed compactly at its start written out: "II1a xong" → "II.1.a xong"."""
     m = COMPACT_REF.match(text)
     if m is None:
@@ -212,7 +233,7 @@ def split_ref(text: str) -> tuple[str, str] | None:
     """"2.1 xong" → ("2.1", "xong"); "Mục 2.2.a: xong" → ("2.2.a", "xong"); "II.2.đ xong" → ("II.2.đ", "xong");
     "II1a xong" → ("II.1.a", "xong"). The item number comes back as typed (written out); compare it with
     `storage.itemref.ref_key`."""
-    original = _compact(nfc(text).strip())
+    original = written_out(nfc(text).strip())
     folded = strip_marks(original).lower()
     m = REF_PREFIX.match(folded)
     if not m:
@@ -226,7 +247,7 @@ def split_refs(text: str) -> list[tuple[list[str], str]] | None:
     → [(["II.1.a", "II.1.b"], "xong")]; "II.4.a, b, c đang thực hiện" → [(["II.4.a", "II.4.b", "II.4.c"],
     "đang thực hiện")]; "II.2.c xong, II.2.d đang làm 70%" → [(["II.2.c"], "xong"), (["II.2.d"],
     "đang làm 70%")]. None when the message does not start with one."""
-    original = _compact(nfc(text).strip())
+    original = written_out(nfc(text).strip())
     folded = strip_marks(original).lower()
     source = original if len(original) == len(folded) else folded
     if (head := _LIST_HEAD.match(folded)) is not None:
@@ -235,18 +256,23 @@ def split_refs(text: str) -> list[tuple[list[str], str]] | None:
         refs, rest = [first[0]], first[1]
     else:
         return None
-    while (sep := _LIST_SEP.match(rest)) is not None:  # more item numbers before what is said of them
-        tail = rest[sep.end():]
-        if (letter := _LETTER_ITEM.match(tail)) is not None and "." in refs[-1]:
+    while True:  # more item numbers before what is said of them
+        if (sep := _LIST_SEP.match(rest)) is not None:
+            tail = rest[sep.end():]
+        elif refs[-1][-1:].isalpha() and _SPACED_LETTER_REF.match(strip_marks(rest.lstrip()).lower()):
+            tail = rest.lstrip()  # "4a 4b xong": listed with a space
+        else:
+            break
+        if sep is not None and (letter := _LETTER_ITEM.match(tail)) is not None and "." in refs[-1]:
             refs.append(refs[-1].rsplit(".", 1)[0] + "." + ("đ" if letter["letter"].lower() in ("dd", "đ")
                                                            else letter["letter"]))
             rest = tail[letter.end():]
             continue
-        tail_folded = strip_marks(_compact(tail)).lower()
+        tail_folded = strip_marks(written_out(tail)).lower()
         nxt = _LIST_HEAD.match(tail_folded) or REF_PREFIX.match(tail_folded)
-        if nxt is None or len(tail_folded) != len(_compact(tail)):
+        if nxt is None or len(tail_folded) != len(written_out(tail)):
             break
-        compacted = _compact(tail)
+        compacted = written_out(tail)
         refs.append(compacted[nxt.start(1):nxt.end(1)])
         rest = compacted[nxt.end(1):]
     rest = rest.lstrip(" .:-–")

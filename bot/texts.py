@@ -696,6 +696,9 @@ def extension_decided_text(req: ExtensionRequest, approved: bool, audience: str 
                     "Nhắc việc đã báo người đề nghị.")
         else:
             text = f"{outcome}: {what}, theo đề nghị của đ/c {req.requester_name}. Nhắc việc đã báo người đề nghị."
+    elif audience == "requester" and approved and req.current_due and req.current_due != req.requested_due:
+        text = (f"Kính gửi đồng chí {req.requester_name}, {by} đã đồng ý gia hạn {what} đến "
+                f"{date_vn(req.current_due)} (đồng chí đề nghị đến {date_vn(req.requested_due)}).")
     elif audience == "requester":
         text = (f"Kính gửi đồng chí {req.requester_name}, {by} đã {word} đề nghị gia hạn {what} đến "
                 f"{date_vn(req.requested_due)}. {outcome}.")

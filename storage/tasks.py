@@ -437,7 +437,9 @@ def decide_extension(session: Session, report_id: int, *, by: Person, approve: b
         task.status = TaskStatus(before) if before else TaskStatus.OPEN
     task.updated_at = now
     session.add(StatusReport(task_id=task.id, person_id=by.id, created_at=now, status=task.status,
-                             percent=task.percent, note=f"extension {report.decision}", source="decision"))
+                             percent=task.percent, source="decision",
+                             note=(f"Đồng ý gia hạn đến {task.due_on:%d/%m/%Y}" if report.decision == "approved"
+                                   else "Không đồng ý gia hạn")))  # (the reports show it as the latest note)
     audit(session, at=now, actor_id=by.id, action=f"task.extension_{report.decision}", entity="task",
           entity_id=task.id, requested=str(report.requested_due_on),
           granted=str(task.due_on) if report.decision == "approved" else None)

@@ -16,6 +16,7 @@ from bot.context import AppContext
 from bot.conversation import delivery, enroll, leave, notices, reports, status, withdraw
 from bot.conversation.events import Channel, FileIn, Inbound, Outgoing, SentMessage, TapIn, TextIn, UnsupportedIn
 from bot.conversation.render import fit
+from bot.replies import chat_fold
 from scheduler.dispatcher import (
     CHAT_GAP,
     DigestView,
@@ -28,7 +29,7 @@ from scheduler.dispatcher import (
 )
 from storage.directory import ensure_bootstrap_admin, person_by_address
 from storage.errors import NhacViecError
-from storage.models import Person
+from storage.models import Person, Role
 from storage.vntext import strip_marks
 
 log = logging.getLogger(__name__)
@@ -237,6 +238,10 @@ async def _on_text(conv: Conversation, event: TextIn, person: Person) -> None:
             or await status.typed_extension_decision(conv, event, person)
             or await status.typed_status(conv, event, person)):
         return
+    words = chat_fold(event.text).split()
+    if words[:2] == ["tong", "hop"] and (person.is_admin or person.role == Role.LEADER):  # "/tonghop" without "/"
+        await reports.summary(conv, event, event.text.split()[2:], person)
+        return
     if is_acknowledgement(event.text):  # "cảm ơn", "ok", "dạ em nhận nhiệm vụ", 👍: nothing to answer
         log.info("acknowledgement from %s, not answered", person.handle)
         return
@@ -255,7 +260,7 @@ _EMOJI_ONLY = re.compile(r"^[\W_]*$")
 
 
 def is_acknowledgement(text: str) -> bool:
-    folded = " ".join(strip_marks(text).lower().split()).strip(" .!,")
+    folded = chat_fold(text).strip(" .!,")
     return bool(folded) and (_ACK.match(folded) is not None or _EMOJI_ONLY.match(folded) is not None) \
         and not any(ch.isdigit() for ch in folded)
 

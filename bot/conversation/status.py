@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from bot import texts
 from bot.conversation.events import Action, Inbound, Outgoing, TapIn, TextIn
 from bot.datetext import WhenUnclear, leading_when, parse_when
-from bot.replies import find_ref, parse_status_text, split_ref, split_refs
+from bot.replies import chat_fold, find_ref, parse_status_text, split_ref, split_refs, written_out
 from scheduler.dispatcher import DigestView
 from scheduler.series import MissedBefore, close_missed, missed_before, record_in_series
 from storage.directory import person_by_id
@@ -76,9 +76,11 @@ MAX_TYPED = 300  # longer text is not a typed status (an admin may be pasting a 
 MAX_DIGEST_BUTTONS = 12  # beyond this, the digest says to type the item number instead
 # "nhắc lại tuần sau", "nhắc lại sau 3 ngày", "nhắc tôi vào thứ 6", "để tuần sau nhắc lại"
 SNOOZE = re.compile(r"\bnhac\s*lai\b\s*(?P<when>.*)$|\bnhac\s+(?:toi|em|minh|anh|chi)?\s*(?:vao|toi|den)\s+(?P<to>.*)$"
-                    r"|^(?:de\s+|cu\s+)?(?P<first>.+?)\s+(?:hay\s+|moi\s+|thi\s+)?nhac\s*lai\W*$")
+                    r"|^(?:de\s+|cu\s+)?(?P<first>.+?)\s+(?:hay\s+|moi\s+|thi\s+)?nhac\s*(?:lai\s*)?"
+                    r"(?:(?:toi|em|minh|anh|chi)\s*)?(?:nhe|nha|a|voi)?\W*$")
 # a question about the task, not a report: "mục 2.1 là gì?", "ai phối hợp?"
-QUESTION = re.compile(r"\?\s*$|\b(?:la gi|the nao|ai phoi hop|phoi hop voi ai|bao gio|khi nao|ngay nao)\b")
+QUESTION = re.compile(r"\?\s*$|\b(?:la (?:viec )?gi|viec gi|the nao|ai phoi hop|phoi hop voi ai|bao gio|khi nao"
+                      r"|ngay nao|(?:don vi|co quan|ai|noi|cho) nao|cho ai|voi ai|o dau|nhu the nao)\b")
 # "chưa xong, mở lại giúp", "bấm nhầm": a finished task to open again
 REOPEN_WORDS = re.compile(r"\bmo\s*lai\b|\bbam\s+nham\b|\bnham\b.*\b(?:chua|khong)\s+(?:xong|hoan thanh)\b")
 EARLIER_ROUND = re.compile(r"\bky\s*truoc\b")  # "2.1 xong kỳ trước": the missed round of a duty, not this one
@@ -329,8 +331,8 @@ async def on_extension_tap(conv: Conversation, event: TapIn, person: Person) -> 
 
 
 # an approver's word on an extension request: "đồng ý", "OK gia hạn 2.1", "chưa đồng ý", "duyệt", "nhất trí cho …"
-DECISION = re.compile(r"^(?:(?:toi|em|minh)\s+)?(?P<no>(?:khong|chua)\s+)?(?:dong y|ok(?:e|ay)?|duyet|chap thuan|"
-                      r"nhat tri)\b")
+DECISION = re.compile(r"^(?:(?:toi|em|minh)\s+)?(?:(?P<no>(?:khong|chua)\s+(?:dong y|duyet|chap thuan|nhat tri|cho)"
+                      r"|tu choi)|dong y|ok(?:e|ay)?|duyet|chap thuan|nhat tri|(?=cho\s+(?:gia|lui)\s*han))\b")
 DECISION_TAIL_WORDS = 6  # "đồng ý, đề nghị khẩn trương hoàn thành": still a plain decision when it is this short
 
 
@@ -339,10 +341,12 @@ async def typed_extension_decision(conv: Conversation, event: TextIn, person: Pe
     «chưa đồng ý gia hạn 2.1, yêu cầu …», «đồng ý gia hạn 2.1 đến 15/3» (another date than asked). Which request:
     the one replied to, the item number, or (neither) the only request this person may decide."""
     squeezed, folded = squeezed_and_folded(event.text.strip(" .!"))
-    m = DECISION.match(folded)
+    m = DECISION.match(chat_fold(folded)) if len(chat_fold(folded)) != len(folded) else DECISION.match(folded)
     if m is None:
         return False
     approve = m.group("no") is None
+    if len(chat_fold(folded)) != len(folded):  # shorthand written out ("ko đồng ý"): positions from that text
+        squeezed = folded = chat_fold(folded)
     rest, rest_folded = squeezed[m.end():], folded[m.end():]
     about_extension = re.search(r"\b(?:gia|lui|doi)\s*han\b", rest_folded) is not None
     ctx = conv.ctx
@@ -353,11 +357,11 @@ async def typed_extension_decision(conv: Conversation, event: TextIn, person: Pe
                                     until=_granted_date(conv, rest, rest_folded) if approve else None)
             return True
     ref = _decision_ref(rest, rest_folded)
-    if not about_extension and ref is None and len(rest_folded.split()) > DECISION_TAIL_WORDS:
-        return False  # "đồng ý với ý kiến …": not about a request
     pending = await ctx.db.run(pending_extensions, ref, person)
     if not about_extension and not pending:
         return False  # a plain "ok" from someone with nothing to decide
+    if not about_extension and ref is None and len(rest_folded.split()) > DECISION_TAIL_WORDS and len(pending) != 1:
+        return False  # "đồng ý với ý kiến …": not about a request
     if not pending:
         others = await ctx.db.run(pending_extensions, ref)
         if others:  # there are requests, but not this person's to decide: say who decides
@@ -372,9 +376,11 @@ async def typed_extension_decision(conv: Conversation, event: TextIn, person: Pe
 
 def _decision_ref(rest: str, rest_folded: str) -> str | None:
     """The item number a decision names: right after "gia hạn" ("gia hạn mục 2.1"), or one no date can be."""
-    after = re.search(rf"\b(?:gia|lui|doi)\s*han\s*(?:cho\s+)?(?:muc\s*)?(?P<ref>{FOLDED_REF})(?![\w/])", rest_folded)
-    if after is not None and not re.match(r"\s*[/.-]\s*\d", rest_folded[after.end():]):
-        return rest[after.start("ref"):after.end("ref")]
+    after = re.search(r"\b(?:gia|lui|doi)\s*han\s*(?:cho\s+)?(?:muc\s*)?", rest_folded)
+    if after is not None:  # the number right after, as typed ("II.5.c", "5c", "mục 4")
+        typed = split_ref(written_out(rest[after.end():]) + " .")
+        if typed is not None and not re.match(r"\s*[/.-]\s*\d", typed[1]):
+            return typed[0]
     found = find_ref(rest)
     return found[0] if found else None
 
@@ -495,7 +501,7 @@ async def on_round_tap(conv: Conversation, event: TapIn, person: Person) -> None
 async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: Task, text: str, *, source: str,
                       quote: bool = False, at: dt.datetime | None = None) -> bool:
     ctx = conv.ctx
-    folded = " ".join(strip_marks(text).lower().split())
+    folded = chat_fold(text)
     if TaskStatus(task.status) == TaskStatus.DONE and REOPEN_WORDS.search(folded):  # "bấm nhầm, chưa xong"
         await _record(conv, event, person, task.id,
                       StatusUpdate(status=TaskStatus.IN_PROGRESS, reopen=True, note=text), source, quote=quote, at=at)
@@ -600,6 +606,24 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
     return handled
 
 
+async def _tasks_for_ref(conv: Conversation, person: Person, ref: str) -> list[Task]:
+    ctx = conv.ctx
+    return (await ctx.db.run(tasks_by_ref, person, ref) or await ctx.db.run(done_tasks_by_ref, person, ref)
+            or await ctx.db.run(unit_tasks_by_ref, person, ref)  # a head: the unit's tasks in a cadre's hands
+            or await ctx.db.run(covered_tasks_by_ref, person, ref, today=ctx.today()))  # a colleague on leave
+
+
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+
+def roman_section(ref: str) -> str | None:
+    """"2.1.a" → "II.1.a": a notice's Roman section typed as a number (None when it cannot be one)."""
+    head, _, rest = ref.partition(".")
+    if not rest or not head.isdigit() or not 1 <= int(head) <= len(_ROMAN):
+        return None
+    return f"{_ROMAN[int(head) - 1]}.{rest}"
+
+
 async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref: str, rest: str, *,
                          alone: bool) -> bool:
     """What was typed about one item number. `alone`: the only item of the message, which may also be a
@@ -611,9 +635,9 @@ async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref:
     change = parse_status_text(rest, today=ctx.today(), now=ctx.clock.now())
     if snooze_when(folded_rest) is None and ASKS_EXTENSION.search(folded_rest) is None and change is None:
         return False  # (an item number with any other words is a progress note on that item)
-    tasks = (await ctx.db.run(tasks_by_ref, person, ref) or await ctx.db.run(done_tasks_by_ref, person, ref)
-             or await ctx.db.run(unit_tasks_by_ref, person, ref)  # a head: the unit's tasks in a cadre's hands
-             or await ctx.db.run(covered_tasks_by_ref, person, ref, today=ctx.today()))  # a colleague on leave
+    tasks = await _tasks_for_ref(conv, person, ref)
+    if not tasks and (roman := roman_section(ref)) is not None:  # "2.1.a" typed for "II.1.a"
+        tasks = await _tasks_for_ref(conv, person, roman)
     if not tasks:  # (a finished task is found too: changing it is refused with how to reopen it)
         if person.is_admin and alone:
             return False  # an admin may be pasting a notice that starts with "1. …"

@@ -135,6 +135,10 @@ async def test_a_rejection_after_progress_keeps_the_progress(harness: Harness) -
     ("Đồng ý gia hạn 4 đến 27/3", "approved", dt.date(2018, 3, 27)),  # another date than asked: granted
     ("không đồng ý", "rejected", dt.date(2018, 3, 20)),
     ("Chưa đồng ý gia hạn 4, yêu cầu Sở khẩn trương hoàn thành", "rejected", dt.date(2018, 3, 20)),
+    ("ko dong y gia han 4", "rejected", dt.date(2018, 3, 20)),
+    ("từ chối gia hạn mục 4", "rejected", dt.date(2018, 3, 20)),
+    ("chưa đồng ý, đề nghị Sở tập trung hoàn thành đúng thời hạn đã giao", "rejected", dt.date(2018, 3, 20)),
+    ("cho gia hạn 4 đến 28/3 nhé", "approved", dt.date(2018, 3, 28)),
 ])
 async def test_a_decision_in_the_approvers_own_words(harness: Harness, typed: str, decision: str,
                                                      due: dt.date) -> None:
@@ -146,7 +150,7 @@ async def test_a_decision_in_the_approvers_own_words(harness: Harness, typed: st
     told = last_text(h, "head_stnmt")
     assert ("đã đồng ý" if decision == "approved" else "đã không đồng ý") in told
     if decision == "approved":
-        assert f"Đã gia hạn đến {due:%d/%m/%Y}" in told
+        assert "gia hạn nhiệm vụ mục 4" in told and f"đến {due:%d/%m/%Y}" in told
 
 
 async def test_an_ok_from_someone_with_nothing_to_decide_is_not_a_decision(harness: Harness) -> None:

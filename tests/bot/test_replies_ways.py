@@ -54,3 +54,27 @@ def test_ways_of_saying(text: str, status: TaskStatus | None, percent: int | Non
     change = parse_status_text(text, today=TODAY)
     assert change is not None
     assert (change.status, change.percent, change.requested_due_on) == (status, percent, due)
+
+
+@pytest.mark.parametrize(("text", "status", "percent", "due"), [
+    # chat shorthand: "ko" / "k" for không, "đc" for được, "xog" for xong
+    ("ko kịp xong trong tuần này đâu", None, None, None),
+    ("k có vướng mắc gì, vẫn đang làm", P, None, None),
+    ("đc khoảng 1 nửa r", P, 50, None),
+    ("đã xog", D, 100, None),
+    ("khó hoàn thành đúng hạn vì thiếu người", None, None, None),
+    # some of it left
+    ("xong phần lớn, còn 2 hồ sơ", P, None, None),
+    ("đã xong giai đoạn 1, còn giai đoạn 2", P, None, None),
+    ("đã tổ chức 3 hội nghị", None, None, None),  # a count done so far: a note, not the end
+    ("chưa làm được gì", N, None, None),
+    # more time asked for in other words
+    ("xin thêm 5 ngày", E, None, dt.date(2026, 2, 10)),
+    ("cho em xin lùi 1 tuần nữa", E, None, dt.date(2026, 2, 12)),
+    ("đề nghị lùi thời hạn đến 20/3/2026", E, None, dt.date(2026, 3, 20)),
+])
+def test_chat_shorthand_and_partial_work(text: str, status: TaskStatus | None, percent: int | None,
+                                         due: dt.date | None) -> None:
+    change = parse_status_text(text, today=TODAY)
+    assert change is not None
+    assert (change.status, change.percent, change.requested_due_on) == (status, percent, due)

@@ -133,3 +133,31 @@ async def test_an_admins_short_message_is_not_taken_for_a_notice(db_url: str) ->
         assert last_text(h, "admin").startswith("Nhắc việc chưa hiểu tin nhắn này. Để nạp văn bản")
     finally:
         await h.stop()
+
+
+async def test_several_compact_items_without_commas(harness: Harness) -> None:
+    h = harness
+    await h.say("head_stnmt", "2b 2c deu xong")
+    assert state(h, "II.2.b") == state(h, "II.2.c") == (TaskStatus.DONE, 100)
+    await h.say("head_stnmt", "2d xong, 2đ 30%")
+    assert state(h, "II.2.d") == (TaskStatus.DONE, 100) and state(h, "II.2.đ") == (TaskStatus.IN_PROGRESS, 30)
+
+
+async def test_a_section_typed_as_a_number(harness: Harness) -> None:
+    h = harness
+    await h.say("head_stnmt", "2.2.b xong")  # II.2.b, its Roman section typed as 2
+    assert last_text(h, "head_stnmt").startswith("Đã cập nhật: mục II.2.b — Hoàn thành")
+
+
+@pytest.mark.parametrize("typed", ["II.2.b là việc gì", "II.2.b phối hợp với đơn vị nào vậy", "II.2.b nộp cho ai"])
+async def test_questions_without_a_question_mark(harness: Harness, typed: str) -> None:
+    h = harness
+    await h.say("head_stnmt", typed)
+    assert "Đã cập nhật" not in last_text(h, "head_stnmt")
+    assert state(h, "II.2.b") == (TaskStatus.OPEN, None)
+
+
+async def test_tong_hop_typed_without_a_slash(harness: Harness) -> None:
+    h = harness
+    await h.say("leader", "tổng hợp")
+    assert "TỔNG HỢP" in last_text(h, "leader") or any("TỔNG HỢP" in (s.text or "") for s in h.sent[-3:])
