@@ -4,7 +4,8 @@
     Mục 2.1: Sở Tài chính    … of the task with item number 2.1
     3 hạn 30/4/2026          deadline of task 3, any form parse_when reads ("3 hạn cuối tháng sau");
                              "3 hạn không" removes it
-    bỏ 3                     drop task 3
+    bỏ 3                     drop task 3 ("bỏ 3, 5 và 7", "bỏ 3, bỏ 5": several)
+Typed without marks too ("bo 3", "3 han 30/4").
 """
 
 from __future__ import annotations
@@ -18,10 +19,13 @@ from storage.corrections import Correction
 from storage.errors import NhacViecError
 from storage.vntext import fold, nfc
 
-TARGET = r"(?P<ref>mục\s+\S+?|\d{1,3})"
-DROP = re.compile(rf"^(?:bỏ|xóa|xoá|loại)\s+{TARGET}\s*\.?$", re.I)
-DUE = re.compile(rf"^{TARGET}\s*[:,]?\s*(?:thời\s*)?hạn\s*:?\s*(?P<value>.+)$", re.I)
-LEAD = re.compile(rf"^{TARGET}\s*(?:chủ\s*trì)?\s*:\s*(?P<value>.+)$", re.I)
+TARGET = r"(?P<ref>(?:mục|muc)\s+\S+?|\d{1,3})"
+_ONE = r"(?:(?:mục|muc)\s+[^\s,;]+|\d{1,3})"
+# "bỏ 3", "bo 3" (typed without marks), "bỏ 3, 5 và 7", "bỏ 3, bỏ 5"
+DROP = re.compile(rf"^(?:bỏ|bo|xóa|xoá|xoa|loại|loai)\s+(?P<refs>{_ONE}(?:\s*(?:,|;|&|\bvà\b|\bva\b)\s*"
+                  rf"(?:(?:bỏ|bo|xóa|xoá|xoa|loại|loai)\s+)?{_ONE})*)\s*\.?$", re.I)
+DUE = re.compile(rf"^{TARGET}\s*[:,]?\s*(?:thời\s*|thoi\s*)?(?:hạn|han)\s*:?\s*(?P<value>.+)$", re.I)
+LEAD = re.compile(rf"^{TARGET}\s*(?:chủ\s*trì|chu\s*tri)?\s*:\s*(?P<value>.+)$", re.I)
 NO_DEADLINE = {"khong", "khong co", "bo", "khong thoi han", "khong co thoi han"}
 
 
@@ -44,7 +48,7 @@ def parse_corrections(text: str, *, today: dt.date, now: dt.datetime | None = No
         if not line:
             continue
         if m := DROP.match(line):
-            out.append(Correction(target=_target(m.group("ref")), field="drop"))
+            out += [Correction(target=_target(ref), field="drop") for ref in re.findall(_ONE, m.group("refs"), re.I)]
         elif m := DUE.match(line):
             out.append(Correction(target=_target(m.group("ref")), field="due",
                                   value=_due(m.group("value"), now, example)))
@@ -57,7 +61,7 @@ def parse_corrections(text: str, *, today: dt.date, now: dt.datetime | None = No
 
 
 def _target(ref: str) -> str:
-    ref = " ".join(ref.lower().split())
+    ref = re.sub(r"^muc\s", "mục ", " ".join(ref.lower().split()))  # ("muc" typed without marks)
     return ref.rstrip(".:")
 
 

@@ -44,7 +44,8 @@ SLOW_SUFFIXES = (".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff")  # may need O
 CONFIRM_WORDS = {"xac nhan", "dong y xac nhan", "xac nhan van ban"}
 CANCEL_WORDS = {"huy", "huy bo", "huy van ban"}
 # "xác nhận giao việc", "đồng ý giao việc ạ", "hủy bản này": the decision word first, a few words after, no number
-DECISION_START = re.compile(r"^(?:(?P<confirm>(?:dong y\s+)?xac nhan|dong y giao(?:\s+viec)?)"
+DECISION_START = re.compile(r"^(?:(?:ok(?:e|ay)?|da (?:kiem tra|xem|doc)(?: ky)?|vang|da)\W*\s*)?"
+                            r"(?:(?P<confirm>(?:dong y\s+)?xac nhan|dong y giao(?:\s+viec)?)"
                             r"|(?P<cancel>huy(?:\s+bo)?))\b(?P<tail>[^\d]{0,40})$")
 NOTICE_ITEM = re.compile(r"^\s*(?:\d{1,3}[.)/]|[IVXivx]{1,4}[.)]|[a-zđ]\)|[-+•*])\s*\S", re.M)
 MIN_NOTICE_CHARS = 120  # one line shorter than this, with no numbered item: a chat message, not a notice

@@ -35,3 +35,16 @@ def test_deadlines_as_typed_and_the_hint_names_this_year() -> None:
     with pytest.raises(CorrectionError) as caught:
         parse_corrections("cảm ơn", today=dt.date(2026, 5, 4))
     assert "“3 hạn 30/4/2026”" in caught.value.user_message and "2018" not in caught.value.user_message
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("bo 3", [("3", "drop", None)]),
+    ("bỏ 3, bỏ 5", [("3", "drop", None), ("5", "drop", None)]),
+    ("bỏ 3, 5 và 7", [("3", "drop", None), ("5", "drop", None), ("7", "drop", None)]),
+    ("bo muc II.1.a", [("mục ii.1.a", "drop", None)]),
+    ("4 han 30/4/2026", [("4", "due", dt.date(2026, 4, 30))]),
+])
+def test_corrections_typed_without_marks_or_several_on_a_line(typed: str, expected: list[tuple[str, str, object]]) \
+        -> None:
+    got = parse_corrections(typed, today=dt.date(2026, 1, 26))
+    assert [(c.target, c.field, c.value) for c in got] == expected

@@ -126,9 +126,10 @@ async def test_an_admins_short_message_is_not_taken_for_a_notice(db_url: str) ->
     await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
     try:
         await h.say("admin", NOTICE)
-        await h.say("admin", "Xác nhận giao việc")  # typed instead of the button: the draft is confirmed
+        await h.say("admin", "bo 7")  # a correction typed without marks
+        await h.say("admin", "Đã kiểm tra, xác nhận giao việc")  # typed instead of the button: confirmed
         assert last_text(h, "admin").startswith("Đã xác nhận")
-        assert len(tasks(h)) == 7
+        assert len(tasks(h)) == 6
         await h.say("admin", "Anh ơi chiều nay họp mấy giờ?")
         assert last_text(h, "admin").startswith("Nhắc việc chưa hiểu tin nhắn này. Để nạp văn bản")
     finally:
