@@ -208,10 +208,11 @@ def task_for_message(session: Session, *, chat_id: str, message_id: str) -> Mess
                                  .order_by(TaskMessage.id)))
     if cards:  # a card: one task; an assignment message: every task it listed
         return MessageTarget(task_ids=tuple(dict.fromkeys(cards)))
-    report = session.scalar(select(StatusReport.task_id).where(StatusReport.ack_chat_id == chat_id,
-                                                                StatusReport.ack_message_id == message_id))
-    if report is not None:
-        return MessageTarget(task_ids=(report,))
+    acked = list(session.scalars(select(StatusReport.task_id).where(StatusReport.ack_chat_id == chat_id,
+                                                                     StatusReport.ack_message_id == message_id)
+                                 .order_by(StatusReport.id)))
+    if acked:  # an acknowledgement: of one update, or of every item a message named
+        return MessageTarget(task_ids=tuple(dict.fromkeys(acked)))
     digest = session.scalar(select(Digest).where(Digest.chat_id == chat_id, Digest.message_id == message_id))
     if digest is not None:
         return MessageTarget(task_ids=tuple(dict.fromkeys(i["task_id"] for i in digest.items)))

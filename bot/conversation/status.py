@@ -205,14 +205,14 @@ async def _snooze(conv: Conversation, event: Inbound, person: Person, task_id: i
 
 async def _record(conv: Conversation, event: Inbound, person: Person, task_id: int, change: StatusUpdate,
                   source: str, quote: bool = False, at: dt.datetime | None = None,
-                  earlier_round: bool = False) -> None:
+                  earlier_round: bool = False, collect: Confirmations | None = None) -> None:
     """Store a status change and confirm it. For a recurring duty, "xong" finishes the round now due; with
     `earlier_round` ("xong kỳ trước") it closes the latest missed round instead, and the confirmation of a
     round offers to close a missed one too."""
     ctx = conv.ctx
     when = at or sent_time(conv, event)
     if change.status == TaskStatus.DONE and earlier_round:
-        await _close_missed(conv, event, person, task_id, None, change.note, source, when)
+        await _close_missed(conv, event, person, task_id, None, change.note, source, when, collect=collect)
         return
     replaced = None
     if change.status == TaskStatus.EXTENSION_REQUESTED:
@@ -232,13 +232,14 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
         if (missed := await ctx.db.run(missed_before, task_id)) is not None:
             text += "\n" + texts.missed_round_hint(rec.item_ref, missed.label)
             actions = missed_round_actions(task_id, rec.item_ref, missed)
-    await acknowledge(conv, event, rec, text, quote=quote, actions=actions)
+    await acknowledge(conv, event, rec, text, quote=quote, actions=actions if collect is None else (),
+                      collect=collect)
     if rec.status != TaskStatus.EXTENSION_REQUESTED:  # (a request goes to those who decide it, on its own)
         await _inform_lead(conv, person, rec, change.note)
 
 
 async def _close_missed(conv: Conversation, event: Inbound, person: Person, task_id: int, occurrence_id: int | None,
-                        note: str | None, source: str, when: dt.datetime) -> None:
+                        note: str | None, source: str, when: dt.datetime, collect: Confirmations | None = None) -> None:
     """A late report of a missed round (the one given, or the latest): that round only."""
     ctx = conv.ctx
     calendar = ctx.policy.calendar
@@ -252,7 +253,7 @@ async def _close_missed(conv: Conversation, event: Inbound, person: Person, task
     rec = closed.recorded
     await conv.answer_tap(event, texts.STATUS_LABELS[rec.status])
     await acknowledge(conv, event, rec, texts.missed_round_done(rec.item_ref, closed.label, bool(rec.on_time),
-                                                               closed.current_label, note))
+                                                               closed.current_label, note), collect=collect)
     await _inform_lead(conv, person, rec, f"kỳ {closed.label}" + (f": {note}" if note else ""))
 
 
@@ -283,14 +284,22 @@ def sent_time(conv: Conversation, event: Inbound) -> dt.datetime:
     return now
 
 
+Confirmations = list[tuple[Recorded, str]]  # several items in one message: confirmed together, once
+
+
 async def acknowledge(conv: Conversation, event: Inbound, rec: Recorded, text: str, quote: bool = False,
-                      actions: tuple[tuple[Action, ...], ...] = ()) -> None:
-    """Confirm a status update, remembering the message so a reply to it continues the task;
+                      actions: tuple[tuple[Action, ...], ...] = (), collect: Confirmations | None = None) -> None:
+    """Confirm a status update, remembering the message so a reply to it continues the task (with `collect`,
+    the confirmation waits there to go out with the others of the same message: see `confirm_together`);
     an extension request goes on to the admins and leaders who decide it."""
     ctx = conv.ctx
-    sent = await conv.reply(event, Outgoing(text=text, reply_to=event.message_id if quote else None, actions=actions))
-    if sent.last_id is not None:
-        await ctx.db.run(remember_ack, report_id=rec.report_id, chat_id=sent.chat_id, message_id=sent.last_id)
+    if collect is not None:
+        collect.append((rec, text))
+    else:
+        sent = await conv.reply(event, Outgoing(text=text, reply_to=event.message_id if quote else None,
+                                                actions=actions))
+        if sent.last_id is not None:
+            await ctx.db.run(remember_ack, report_id=rec.report_id, chat_id=sent.chat_id, message_id=sent.last_id)
     if rec.status != TaskStatus.EXTENSION_REQUESTED:
         return
     request = await ctx.db.run(extension_request, rec.report_id)
@@ -311,6 +320,17 @@ async def acknowledge(conv: Conversation, event: Inbound, rec: Recorded, text: s
             await ctx.db.run(remember_extension_message, report_id=rec.report_id, person_id=approver.id,
                              channel=shown_to.channel, chat_id=shown_to.chat_id, message_id=shown_to.last_id,
                              now=ctx.clock.now())
+
+
+async def confirm_together(conv: Conversation, event: Inbound, collected: Confirmations) -> None:
+    """One message confirming every item a message named; a reply to it continues those tasks."""
+    if not collected:
+        return
+    sent = await conv.reply(event, Outgoing(text="\n\n".join(text for _, text in collected)))
+    if sent.last_id is not None:
+        for rec, _ in collected:
+            await conv.ctx.db.run(remember_ack, report_id=rec.report_id, chat_id=sent.chat_id,
+                                  message_id=sent.last_id)
 
 
 async def _answer_shown(conv: Conversation, channel: str, chat_id: str, message_id: str, text: str) -> None:
@@ -499,12 +519,12 @@ async def on_round_tap(conv: Conversation, event: TapIn, person: Person) -> None
 
 
 async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: Task, text: str, *, source: str,
-                      quote: bool = False, at: dt.datetime | None = None) -> bool:
+                      quote: bool = False, at: dt.datetime | None = None, collect: Confirmations | None = None) -> bool:
     ctx = conv.ctx
     folded = chat_fold(text)
     if TaskStatus(task.status) == TaskStatus.DONE and REOPEN_WORDS.search(folded):  # "bấm nhầm, chưa xong"
-        await _record(conv, event, person, task.id,
-                      StatusUpdate(status=TaskStatus.IN_PROGRESS, reopen=True, note=text), source, quote=quote, at=at)
+        await _record(conv, event, person, task.id, StatusUpdate(status=TaskStatus.IN_PROGRESS, reopen=True, note=text),
+                      source, quote=quote, at=at, collect=collect)
         return True
     if (when := snooze_when(folded)) is not None:
         await _snooze(conv, event, person, task.id, _snooze_day(conv, when))
@@ -524,7 +544,7 @@ async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: 
     if change.status == TaskStatus.EXTENSION_REQUESTED:
         _check_requested_date(task, change, ctx.today())
     await _record(conv, event, person, task.id, change, source, quote=quote, at=at,
-                  earlier_round=EARLIER_ROUND.search(folded) is not None)
+                  earlier_round=EARLIER_ROUND.search(folded) is not None, collect=collect)
     return True
 
 
@@ -599,10 +619,11 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
         return await _apply_text(conv, event, person, tasks[0], text, source="text")
     if len(parts) == 1 and len(parts[0][0]) == 1:
         return await _typed_for_ref(conv, event, person, parts[0][0][0], parts[0][1], alone=True)
-    handled = False
-    for refs, rest in parts:  # each item named gets what was said of it, one confirmation each
+    handled, collected = False, Confirmations()
+    for refs, rest in parts:  # each item named gets what was said of it; one message confirms them all
         for ref in refs:
-            handled = await _typed_for_ref(conv, event, person, ref, rest, alone=False) or handled
+            handled = await _typed_for_ref(conv, event, person, ref, rest, alone=False, collect=collected) or handled
+    await confirm_together(conv, event, collected)
     return handled
 
 
@@ -625,13 +646,13 @@ def roman_section(ref: str) -> str | None:
 
 
 async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref: str, rest: str, *,
-                         alone: bool) -> bool:
+                         alone: bool, collect: Confirmations | None = None) -> bool:
     """What was typed about one item number. `alone`: the only item of the message, which may also be a
     notice an admin is pasting ("1. …"): False then, to let it through."""
     ctx = conv.ctx
     folded_rest = " ".join(strip_marks(rest).lower().split())
     if REOPEN_WORDS.search(folded_rest) and (done := await ctx.db.run(done_tasks_by_ref, person, ref)):
-        return await _apply_text(conv, event, person, done[-1], rest, source="text")
+        return await _apply_text(conv, event, person, done[-1], rest, source="text", collect=collect)
     change = parse_status_text(rest, today=ctx.today(), now=ctx.clock.now())
     if snooze_when(folded_rest) is None and ASKS_EXTENSION.search(folded_rest) is None and change is None:
         return False  # (an item number with any other words is a progress note on that item)
@@ -654,7 +675,7 @@ async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref:
     if len(tasks) > 1:
         await conv.say(event, texts.ambiguous_ref(ref, len(tasks), conv.channel(event.channel).capabilities.reply_to))
         return True
-    return await _apply_text(conv, event, person, tasks[0], rest, source="text")
+    return await _apply_text(conv, event, person, tasks[0], rest, source="text", collect=collect)
 
 
 async def _reopen(conv: Conversation, event: TextIn, person: Person, ref: str) -> bool:

@@ -56,11 +56,18 @@ async def test_several_items_in_one_message(harness: Harness) -> None:
     sent = len(h.sent)
     await h.say("head_stnmt", "II.2.b, c xong")
     answers = [s.text or "" for s in h.sent[sent:] if s.to == "head_stnmt"]
-    assert [a.split(" — ")[0] for a in answers] == ["Đã cập nhật: mục II.2.b", "Đã cập nhật: mục II.2.c"]
+    assert len(answers) == 1, "one message confirms both"
+    assert [line.split(" — ")[0] for line in answers[0].split("\n\n")] == ["Đã cập nhật: mục II.2.b",
+                                                                           "Đã cập nhật: mục II.2.c"]
     assert state(h, "II.2.b") == state(h, "II.2.c") == (TaskStatus.DONE, 100)
     await h.say("head_stnmt", "II.2.d xong, II.2.đ đang làm 70%")
     assert state(h, "II.2.d") == (TaskStatus.DONE, 100)
     assert state(h, "II.2.đ") == (TaskStatus.IN_PROGRESS, 70)
+    # a reply to that confirmation is about one of its two tasks: the bot asks which, keeping the text
+    confirmation = h.sent[-1]
+    assert "mục II.2.d" in (confirmation.text or "") and "mục II.2.đ" in (confirmation.text or "")
+    await h.reply("head_stnmt", "80%")
+    assert "Mục II.2.d" in last_text(h, "head_stnmt") or "II.2.đ" in last_text(h, "head_stnmt")
 
 
 async def test_a_question_shows_the_task_and_stores_nothing(harness: Harness) -> None:
