@@ -73,6 +73,12 @@ def chat_fold(text: str) -> str:
     return re.sub(r"\b[a-z]{1,5}\b", lambda m: _SHORTHAND.get(m.group(0), m.group(0)), folded)
 
 
+def impossible_percent(text: str) -> int | None:
+    """A share typed over 100 % ("110%"): the number, to be refused with a word (nothing stored)."""
+    m = PERCENT.search(chat_fold(text))
+    return int(m.group(1)) if m and int(m.group(1)) > 100 else None
+
+
 def _percent(folded: str) -> int | None:
     """The share done: "60%", "65,5 %", "40 phần trăm", "một nửa", "3/4 khối lượng", "đạt 2/5"."""
     if m := PERCENT.search(folded):

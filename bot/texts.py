@@ -477,6 +477,11 @@ def missed_round_done(item_ref: str, missed: str, on_time: bool, current: str | 
     return vn("\n".join(lines))
 
 
+def impossible_percent(item_ref: str, typed: int) -> str:
+    return vn(f"Tỷ lệ hoàn thành {typed}% của mục {item_ref} vượt quá 100%, Nhắc việc chưa ghi nhận. Đồng chí gõ lại "
+              f"tỷ lệ từ 0 đến 100%, ví dụ “{item_ref} 80%”, hoặc “{item_ref} xong” nếu đã hoàn thành.")
+
+
 def no_missed_round(item_ref: str) -> str:
     return vn(f"Mục {item_ref} không có kỳ trước nào đang chờ báo cáo.")
 

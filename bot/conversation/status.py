@@ -24,7 +24,15 @@ from typing import TYPE_CHECKING
 from bot import texts
 from bot.conversation.events import Action, Inbound, Outgoing, TapIn, TextIn
 from bot.datetext import WhenUnclear, leading_when, parse_when
-from bot.replies import chat_fold, find_ref, parse_status_text, split_ref, split_refs, written_out
+from bot.replies import (
+    chat_fold,
+    find_ref,
+    impossible_percent,
+    parse_status_text,
+    split_ref,
+    split_refs,
+    written_out,
+)
 from scheduler.dispatcher import DigestView
 from scheduler.series import MissedBefore, close_missed, missed_before, record_in_series
 from storage.directory import person_by_id
@@ -528,6 +536,9 @@ async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: 
         return True
     if (when := snooze_when(folded)) is not None:
         await _snooze(conv, event, person, task.id, _snooze_day(conv, when))
+        return True
+    if (over := impossible_percent(text)) is not None:  # "110%": said, nothing stored
+        await conv.say(event, texts.impossible_percent(task.item_ref, over))
         return True
     change = parse_status_text(text, today=ctx.today(), now=ctx.clock.now(), current_due=task.due_on,
                                calendar=ctx.policy.calendar)

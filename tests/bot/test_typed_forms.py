@@ -169,3 +169,10 @@ async def test_tong_hop_typed_without_a_slash(harness: Harness) -> None:
     h = harness
     await h.say("leader", "tổng hợp")
     assert "TỔNG HỢP" in last_text(h, "leader") or any("TỔNG HỢP" in (s.text or "") for s in h.sent[-3:])
+
+
+async def test_a_share_over_100_percent_is_refused_with_a_word(harness: Harness) -> None:
+    h = harness
+    await h.say("head_stnmt", "II.2.b 110%")
+    assert "vượt quá 100%" in last_text(h, "head_stnmt") and "II.2.b 80%" in last_text(h, "head_stnmt")
+    assert state(h, "II.2.b") == (TaskStatus.OPEN, None)
