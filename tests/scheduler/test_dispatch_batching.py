@@ -50,11 +50,16 @@ async def test_a_tick_slower_than_its_lease_beside_another_worker_loses_and_repe
     start = many_people_with_a_digest_due(db, people)
     clock_a = FakeClock(start)
     delivered: list[str] = []
+    b_ticks = [0]
 
     class SlowSender(RecordingSender):  # 50 s a digest (a slow network): 100 digests, 30 at a time, take 200 s
         async def send_digest(self, chat_id: str, view: DigestView) -> str:
             done_at = clock_a.now() + dt.timedelta(seconds=50)
             delivered.append(chat_id)
+            # each wave of 30 sends waits until worker B has ticked once more (up to 3): B ticks while A's
+            # batch is out, however the two are scheduled on a loaded machine
+            while b_ticks[0] < min((len(delivered) - 1) // 30, 3):
+                await asyncio.sleep(0.001)
             await asyncio.sleep(0)  # the other chats' sends and the other worker run meanwhile
             clock_a.set(max(clock_a.now(), done_at))
             return await super().send_digest(chat_id, view)
@@ -70,6 +75,7 @@ async def test_a_tick_slower_than_its_lease_beside_another_worker_loses_and_repe
         await send_due_digests(db, {"telegram": sender_b}, clock=clock_b, policy=policy, worker="b", batch=20,
                                lease=dt.timedelta(seconds=120))
         ticks += 1
+        b_ticks[0] = ticks
         await asyncio.sleep(0.01)
     result_a = await a
     assert clock_a.now() - start >= dt.timedelta(seconds=150) and ticks > 1, "slower than its 120 s lease"
