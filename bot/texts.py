@@ -102,9 +102,10 @@ def unsupported_on(channel: str, what: str, is_admin: bool) -> str:
     return vn("Nhắc việc chỉ đọc được tin nhắn chữ. Đồng chí gõ /huongdan để xem cách báo cáo tiến độ.")
 
 
-def not_understood(buttons: bool, is_admin: bool = False) -> str:
+def not_understood(buttons: bool, is_admin: bool = False, example_ref: str = "2.1") -> str:
+    """`example_ref`: one of the person's own item numbers, so the example reads as their notice numbers it."""
     how = ("trả lời tin nhắc việc hoặc bấm nút bên dưới tin đó" if buttons
-           else "gõ số mục và tình trạng, ví dụ: “2.1 xong”")
+           else f"gõ số mục và tình trạng, ví dụ: “{example_ref} xong”")
     if is_admin:  # (a short message is not taken for a notice to load)
         return vn("Nhắc việc chưa hiểu tin nhắn này. Để nạp văn bản, đồng chí gửi tệp hoặc dán toàn văn thông báo; "
                   "để quyết định văn bản đang xem, gõ “xác nhận” hoặc “hủy”; gõ /huongdan để xem các lệnh.")

@@ -30,6 +30,7 @@ from scheduler.dispatcher import (
 from storage.directory import ensure_bootstrap_admin, person_by_address
 from storage.errors import NhacViecError
 from storage.models import Person, Role
+from storage.tasks import open_tasks_for
 from storage.vntext import strip_marks
 
 log = logging.getLogger(__name__)
@@ -246,8 +247,10 @@ async def _on_text(conv: Conversation, event: TextIn, person: Person) -> None:
         log.info("acknowledgement from %s, not answered", person.handle)
         return
     if not person.is_admin or not notices.looks_like_a_notice(event.text):
+        mine = await conv.ctx.db.run(open_tasks_for, person)
         await conv.say(event, texts.not_understood(conv.channel(event.channel).capabilities.buttons,
-                                                   is_admin=person.is_admin))
+                                                   is_admin=person.is_admin,
+                                                   example_ref=mine[0].item_ref if mine else "2.1"))
         return
     await notices.ingest(conv, event, person, event.text, "")
 

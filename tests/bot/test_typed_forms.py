@@ -176,3 +176,15 @@ async def test_a_share_over_100_percent_is_refused_with_a_word(harness: Harness)
     await h.say("head_stnmt", "II.2.b 110%")
     assert "vượt quá 100%" in last_text(h, "head_stnmt") and "II.2.b 80%" in last_text(h, "head_stnmt")
     assert state(h, "II.2.b") == (TaskStatus.OPEN, None)
+
+
+async def test_on_zalo_the_example_uses_the_persons_own_item_numbers(db_url: str) -> None:
+    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 3, 6, 9, 0)), channel="zalo")
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        await h.say("admin", NOTICE)
+        await h.say("admin", "xác nhận")
+        await h.say("head_stnmt", "hôm nay trời mưa to quá")
+        assert "ví dụ: “II.2.a xong”" in last_text(h, "head_stnmt")
+    finally:
+        await h.stop()
