@@ -19,8 +19,8 @@ from storage.corrections import Correction
 from storage.errors import NhacViecError
 from storage.vntext import fold, nfc
 
-TARGET = r"(?P<ref>(?:mục|muc)\s+\S+?|\d{1,3})"
-_ONE = r"(?:(?:mục|muc)\s+[^\s,;]+|\d{1,3})"
+_ONE = r"(?:(?:mục|muc)\s+[^\s,;]+|\d{1,3})"  # a task: its number in the preview, or "mục 2.1"
+TARGET = rf"(?P<ref>{_ONE})"
 # "bỏ 3", "bo 3" (typed without marks), "bỏ 3, 5 và 7", "bỏ 3, bỏ 5"
 DROP = re.compile(rf"^(?:bỏ|bo|xóa|xoá|xoa|loại|loai)\s+(?P<refs>{_ONE}(?:\s*(?:,|;|&|\bvà\b|\bva\b)\s*"
                   rf"(?:(?:bỏ|bo|xóa|xoá|xoa|loại|loai)\s+)?{_ONE})*)\s*\.?$", re.I)

@@ -55,3 +55,14 @@ def squeezed_and_folded(text: str) -> tuple[str, str]:
     if len(folded) != len(squeezed):  # combining marks with no letter under them: cut from the folded text
         return folded, folded
     return squeezed, folded
+
+
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+
+def roman_section(ref: str) -> str | None:
+    """"2.1.a" → "II.1.a": a notice's Roman section typed as a number (None when it cannot be one)."""
+    head, _, rest = ref.partition(".")
+    if not rest or not head.isdigit() or not 1 <= int(head) <= len(_ROMAN):
+        return None
+    return f"{_ROMAN[int(head) - 1]}.{rest}"

@@ -41,9 +41,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SLOW_SUFFIXES = (".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff")  # may need OCR
-CONFIRM_WORDS = {"xac nhan", "dong y xac nhan", "xac nhan van ban"}
-CANCEL_WORDS = {"huy", "huy bo", "huy van ban"}
-# "xác nhận giao việc", "đồng ý giao việc ạ", "hủy bản này": the decision word first, a few words after, no number
+# "xác nhận", "xác nhận văn bản", "xác nhận giao việc", "ok xác nhận", "hủy", "hủy bỏ": the decision word first,
+# at most DECISION_TAIL_WORDS words after it, no number (not a correction such as "hủy 3")
+DECISION_TAIL_WORDS = 4
 DECISION_START = re.compile(r"^(?:(?:ok(?:e|ay)?|da (?:kiem tra|xem|doc)(?: ky)?|vang|da)\W*\s*)?"
                             r"(?:(?P<confirm>(?:dong y\s+)?xac nhan|dong y giao(?:\s+viec)?)"
                             r"|(?P<cancel>huy(?:\s+bo)?))\b(?P<tail>[^\d]{0,40})$")
@@ -126,18 +126,14 @@ async def typed_decision(conv: Conversation, event: TextIn, person: Person) -> b
     """«xác nhận» / «hủy» typed by an admin with a draft open (channels without buttons, or by habit)."""
     if not person.is_admin:
         return False
-    word = " ".join(strip_marks(event.text).lower().strip(" .!").split())
-    started = DECISION_START.match(word)
-    if word not in CONFIRM_WORDS | CANCEL_WORDS and (started is None or len(started["tail"].split()) > 4):
+    started = DECISION_START.match(" ".join(strip_marks(event.text).lower().strip(" .!").split()))
+    if started is None or len(started["tail"].split()) > DECISION_TAIL_WORDS:
         return False
-    if word not in CONFIRM_WORDS | CANCEL_WORDS:
-        assert started is not None
-        word = "xac nhan" if started["confirm"] else "huy"
     notice_id = await conv.ctx.db.run(latest_draft, person)
     if notice_id is None:
         await conv.say(event, texts.NO_OPEN_DRAFT)
         return True
-    await _decide(conv, event, person, notice_id, confirm=word in CONFIRM_WORDS)
+    await _decide(conv, event, person, notice_id, confirm=started["confirm"] is not None)
     return True
 
 

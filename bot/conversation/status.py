@@ -37,7 +37,7 @@ from scheduler.dispatcher import DigestView
 from scheduler.series import MissedBefore, close_missed, missed_before, record_in_series
 from storage.directory import person_by_id
 from storage.errors import ExtensionInvalid, NotAllowed, NotApprover
-from storage.itemref import FOLDED_REF, squeezed_and_folded
+from storage.itemref import FOLDED_REF, roman_section, squeezed_and_folded
 from storage.models import Person, Task, TaskStatus
 from storage.notices import notice_title
 from storage.tasks import (
@@ -369,12 +369,12 @@ async def typed_extension_decision(conv: Conversation, event: TextIn, person: Pe
     «chưa đồng ý gia hạn 2.1, yêu cầu …», «đồng ý gia hạn 2.1 đến 15/3» (another date than asked). Which request:
     the one replied to, the item number, or (neither) the only request this person may decide."""
     squeezed, folded = squeezed_and_folded(event.text.strip(" .!"))
-    m = DECISION.match(chat_fold(folded)) if len(chat_fold(folded)) != len(folded) else DECISION.match(folded)
+    if (written := chat_fold(folded)) != folded:  # shorthand written out ("ko đồng ý"): cut from that text
+        squeezed = folded = written
+    m = DECISION.match(folded)
     if m is None:
         return False
     approve = m.group("no") is None
-    if len(chat_fold(folded)) != len(folded):  # shorthand written out ("ko đồng ý"): positions from that text
-        squeezed = folded = chat_fold(folded)
     rest, rest_folded = squeezed[m.end():], folded[m.end():]
     about_extension = re.search(r"\b(?:gia|lui|doi)\s*han\b", rest_folded) is not None
     ctx = conv.ctx
@@ -643,17 +643,6 @@ async def _tasks_for_ref(conv: Conversation, person: Person, ref: str) -> list[T
     return (await ctx.db.run(tasks_by_ref, person, ref) or await ctx.db.run(done_tasks_by_ref, person, ref)
             or await ctx.db.run(unit_tasks_by_ref, person, ref)  # a head: the unit's tasks in a cadre's hands
             or await ctx.db.run(covered_tasks_by_ref, person, ref, today=ctx.today()))  # a colleague on leave
-
-
-_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
-
-
-def roman_section(ref: str) -> str | None:
-    """"2.1.a" → "II.1.a": a notice's Roman section typed as a number (None when it cannot be one)."""
-    head, _, rest = ref.partition(".")
-    if not rest or not head.isdigit() or not 1 <= int(head) <= len(_ROMAN):
-        return None
-    return f"{_ROMAN[int(head) - 1]}.{rest}"
 
 
 async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref: str, rest: str, *,
