@@ -194,7 +194,8 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
         lines += ["", "Nhiệm vụ không có thời hạn cụ thể được đề nghị cập nhật tiến độ 10 ngày làm việc một lần."]
     lines += ["", "Đồng chí kiểm tra lại và xác nhận để giao việc, hoặc hủy nếu chưa đúng.",
               f"Để sửa, đồng chí {how}, mỗi dòng một sửa đổi: “3: Sở Tài chính” (đơn vị chủ trì "
-              f"của nhiệm vụ số 3), “3 hạn 30/4/{year}”, “bỏ 3”."]
+              f"của nhiệm vụ số 3), “3 phối hợp: Sở Nội vụ”, “3 hạn 30/4/{year}”, “3 nội dung: …”, “bỏ 3”; "
+              "nhiệm vụ còn thiếu: “thêm: Sở Y tế chủ trì …, trước ngày …”."]
     return vn("\n".join(lines))
 
 

@@ -1,14 +1,27 @@
 """An admin's correction to a draft, as storage applies it. Reading the typed lines
-("3: Sở Tài chính", "3 hạn 30/4", "bỏ 3") is the bot's job: bot/corrections.py."""
+("3: Sở Tài chính", "3 phối hợp: Sở Nội vụ", "3 hạn 30/4", "3 nội dung: …", "bỏ 3", "thêm: …") is the
+bot's job: bot/corrections.py."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
+from storage.parsed import ParsedTask
+
 
 @dataclass(frozen=True, kw_only=True)
 class Correction:
-    target: str  # "3" (preview number) or "mục 2.1"
-    field: str  # lead | due | drop
-    value: str | dt.date | None = None
+    target: str  # "3" (preview number) or "mục 2.1"; for "add": the item number typed, or "" (the next one)
+    field: str  # lead | support | due | text | drop | add
+    # lead, support: the unit names (empty: none); due: the date (None: no deadline); text: the new wording;
+    # add: the task as read from the admin's words
+    value: str | dt.date | tuple[str, ...] | ParsedTask | None = None
+
+    def described(self) -> str:
+        """The value as the audit log keeps it."""
+        if isinstance(self.value, ParsedTask):
+            return self.value.text
+        if isinstance(self.value, tuple):
+            return "; ".join(self.value)
+        return str(self.value)

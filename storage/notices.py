@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,7 +26,7 @@ from storage.errors import (
 )
 from storage.itemref import same_ref
 from storage.models import Notice, NoticeStatus, Person, StatusReport, Task, TaskStatus
-from storage.parsed import ParsedNotice
+from storage.parsed import ParsedNotice, ParsedTask
 
 log = logging.getLogger(__name__)
 
@@ -120,31 +121,56 @@ def draft_for_message(session: Session, *, chat_id: str, message_id: str) -> int
 
 def correct_draft(session: Session, notice_id: int, corrections: list[Correction], *, by: Person,
                   now: dt.datetime) -> tuple[ParsedNotice, Draft]:
-    """Apply an admin's corrections (lead unit, deadline, dropping a task) to a draft."""
+    """Apply an admin's corrections to a draft: lead and supporting units, deadline, wording, dropping a task,
+    adding one the parser missed. Targets are read against the list as it was shown (before this message)."""
     notice = _open_draft(session, notice_id, by, "correct a notice")
     tasks: list[dict[str, Any]] = [dict(t) for t in notice.meta.get("tasks", [])]
     dropped: set[int] = set()
+    added: list[dict[str, Any]] = []
     for c in corrections:
+        if c.field == "add":
+            assert isinstance(c.value, ParsedTask)
+            ref = c.target or _next_ref([t["ref"] for t in tasks + added])
+            if any(t["ref"].lower() == ref.lower() for t in tasks + added):
+                raise DraftCorrectionInvalid(f"ref {ref!r} already used", f"Đã có nhiệm vụ “Mục {ref}”; đồng chí "
+                                             "chọn số mục khác, hoặc bỏ số mục để Nhắc việc tự đánh số.")
+            added.append({**c.value.to_json(), "ref": ref})
+            continue
         index = _task_index(tasks, c.target)
         if c.field == "drop":
             dropped.add(index)
-        elif c.field == "lead":
-            tasks[index]["lead"] = [str(c.value)]
+        elif c.field in ("lead", "support"):
+            units = [c.value] if isinstance(c.value, str) else list(c.value or ())  # type: ignore[arg-type]
+            tasks[index][c.field] = units
+            if c.field == "lead":
+                tasks[index]["lead_source"] = "admin" if units else None
+        elif c.field == "text":
+            tasks[index]["text"] = str(c.value)
         elif c.field == "due":
             due = c.value if isinstance(c.value, dt.date) else None
             tasks[index]["due"] = due.isoformat() if due else None
             tasks[index]["due_text"] = f"sửa: {due:%d/%m/%Y}" if due else None
-    tasks = [t for i, t in enumerate(tasks) if i not in dropped]
+    tasks = [t for i, t in enumerate(tasks) if i not in dropped] + added
     if not tasks:
         raise DraftCorrectionInvalid("all tasks dropped", "Không thể bỏ hết nhiệm vụ; nếu văn bản không đúng, "
                                                           "đồng chí bấm “Hủy”.")
     notice.meta = {**notice.meta, "tasks": tasks}
     audit(session, at=now, actor_id=by.id, action="notice.correct", entity="notice", entity_id=notice.id,
-          corrections=[{"target": c.target, "field": c.field, "value": str(c.value)} for c in corrections])
+          corrections=[{"target": c.target, "field": c.field, "value": c.described()} for c in corrections])
     parsed = ParsedNotice.from_json(notice.meta)
     duplicate = session.scalar(select(Notice.id).where(Notice.sha256 == notice.sha256,
                                                        Notice.status == NoticeStatus.CONFIRMED))
     return parsed, Draft(notice_id=notice.id, duplicate_of=duplicate, guesses=_guesses(session, parsed))
+
+
+def _next_ref(refs: list[str]) -> str:
+    """The item number for a task added without one: after the highest top-level number ("1", "2.3" → "3"),
+    else the next free position."""
+    tops = [int(m.group()) for r in refs if (m := re.match(r"\d+", r))]
+    n = max(tops, default=len(refs)) + 1
+    while any(r.lower() == str(n) for r in refs):
+        n += 1
+    return str(n)
 
 
 def _task_index(tasks: list[dict[str, Any]], target: str) -> int:

@@ -92,7 +92,7 @@ async def _show_draft(conv: Conversation, event: Inbound, parsed: ParsedNotice, 
 
 
 async def correct_draft(conv: Conversation, event: TextIn, person: Person) -> bool:
-    """An admin's corrections ("3: Sở Tài chính", "3 hạn 30/4", "bỏ 3"): a reply to a preview, or, with no
+    """An admin's corrections ("3: Sở Tài chính", "3 hạn 30/4", "bỏ 3", "thêm: …"): a reply to a preview, or, with no
     reply, typed lines that all read as corrections while the admin has a draft open. False otherwise."""
     if not person.is_admin:
         return False

@@ -370,6 +370,14 @@ def _references(text: str, own: str | None) -> list[str]:
     return refs
 
 
+def read_task(text: str, *, ref: str, issued_on: dt.date | None) -> ParsedTask:
+    """One task an admin types into a draft ("thêm: Sở Nội vụ rà soát …, trước ngày 20/5"): its units,
+    deadline and recurrence read as in a notice item (a day without a year counts from `issued_on`).
+    It is a task because the admin says so: no filter decides otherwise."""
+    return _task(ref, clean_text(nfc(text)).strip(), issued_on=issued_on, ctx=_Context(leads=(), supports=()),
+                 parent=None, depth=1)
+
+
 # ---------------------------------------------------------------- items
 
 @dataclass

@@ -6,6 +6,7 @@ import pytest
 
 from bot.corrections import CorrectionError, parse_corrections
 from storage.corrections import Correction
+from storage.parsed import ParsedTask
 
 TODAY = dt.date(2018, 3, 1)
 
@@ -14,8 +15,8 @@ def test_each_line_is_one_correction() -> None:
     got = parse_corrections("3: Sở Tài chính\nMục 2.1 chủ trì: Ban Tuyên giáo\n3 hạn 30/4\n4 hạn không\nbỏ 5",
                             today=TODAY)
     assert got == [
-        Correction(target="3", field="lead", value="Sở Tài chính"),
-        Correction(target="mục 2.1", field="lead", value="Ban Tuyên giáo"),
+        Correction(target="3", field="lead", value=("Sở Tài chính",)),
+        Correction(target="mục 2.1", field="lead", value=("Ban Tuyên giáo",)),
         Correction(target="3", field="due", value=dt.date(2018, 4, 30)),
         Correction(target="4", field="due", value=None),
         Correction(target="5", field="drop"),
@@ -48,3 +49,50 @@ def test_corrections_typed_without_marks_or_several_on_a_line(typed: str, expect
         -> None:
     got = parse_corrections(typed, today=dt.date(2026, 1, 26))
     assert [(c.target, c.field, c.value) for c in got] == expected
+
+
+def test_several_lead_units_are_separate_and_a_group_stays_whole() -> None:
+    got = parse_corrections("3: Sở Tài chính, Sở Nội vụ\n4: UBND các huyện, thành phố\n"
+                            "5 chủ trì: Sở Y tế và Sở Tư pháp", today=TODAY)
+    assert [c.value for c in got] == [("Sở Tài chính", "Sở Nội vụ"), ("UBND các huyện, thành phố",),
+                                      ("Sở Y tế", "Sở Tư pháp")]
+
+
+def test_a_lead_cannot_be_removed_only_replaced() -> None:
+    with pytest.raises(CorrectionError) as caught:
+        parse_corrections("3: không", today=TODAY)
+    assert "cần có đơn vị chủ trì" in caught.value.user_message and "“bỏ 3”" in caught.value.user_message
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("3 phối hợp: Sở Nội vụ, Sở Tư pháp", ("Sở Nội vụ", "Sở Tư pháp")),
+    ("Mục 2.1 phối hợp với: Công an tỉnh", ("Công an tỉnh",)),
+    ("3 phoi hop: khong", ()),
+])
+def test_supporting_units(typed: str, expected: tuple[str, ...]) -> None:
+    [got] = parse_corrections(typed, today=TODAY)
+    assert got.field == "support" and got.value == expected
+
+
+def test_new_wording_of_a_task() -> None:
+    [got] = parse_corrections("4 nội dung:   Rà soát   định mức chi thường xuyên.", today=TODAY)
+    assert (got.target, got.field, got.value) == ("4", "text", "Rà soát định mức chi thường xuyên.")
+
+
+def test_an_added_task_is_read_as_a_notice_item_reads() -> None:
+    [plain, numbered, monthly] = parse_corrections(
+        "thêm: Sở Nội vụ chủ trì, phối hợp Sở Tài chính rà soát biên chế, báo cáo trước ngày 20/5\n"
+        "them muc 2.4: Văn phòng UBND tỉnh theo dõi, đôn đốc\n"
+        "bổ sung nhiệm vụ: Sở Y tế báo cáo tình hình dịch bệnh hằng tháng", today=TODAY)
+    assert plain.field == "add" and plain.target == ""
+    task = plain.value
+    assert isinstance(task, ParsedTask)
+    assert task.lead == ("Sở Nội vụ",) and task.support == ("Sở Tài chính",) and task.due == dt.date(2018, 5, 20)
+    assert numbered.target == "2.4" and isinstance(numbered.value, ParsedTask)
+    assert numbered.value.lead == ("Văn phòng UBND tỉnh",) and numbered.value.due is None
+    assert isinstance(monthly.value, ParsedTask) and monthly.value.recurrence == "monthly"
+
+
+def test_a_day_without_a_year_in_an_added_task_is_the_next_such_day() -> None:
+    [got] = parse_corrections("thêm: Sở Nội vụ báo cáo trước ngày 20/2", today=TODAY)
+    assert isinstance(got.value, ParsedTask) and got.value.due == dt.date(2019, 2, 20)

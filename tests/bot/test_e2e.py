@@ -304,6 +304,34 @@ async def test_admin_corrects_the_lead_unit_and_deadline_before_confirming(harne
     assert count(h, AuditLog, AuditLog.action == "notice.correct") == 1
 
 
+async def test_admin_adds_a_missed_task_and_sets_supporting_units_and_wording(harness: Harness) -> None:
+    h = harness
+    notice = ("Kính gửi: Sở Tài nguyên và Môi trường\n"
+              "Chủ tịch UBND tỉnh có ý kiến như sau:\n"
+              "1. Sở Tài nguyên và Môi trường chủ trì kiểm tra các bãi rác, báo cáo trước ngày 15/3/2018.\n"
+              "2. Ban Dân vận Tỉnh ủy tuyên truyền trong nhân dân.")
+    await h.say("admin", notice)
+    await h.reply("admin", "thêm: Sở Tài nguyên và Môi trường rà soát các cơ sở gây ô nhiễm, phối hợp với "
+                           "Ban Dân vận Tỉnh ủy, báo cáo trước ngày 20/4\n"
+                           "2 phối hợp: Sở Tài nguyên và Môi trường\n"
+                           "1 nội dung: Kiểm tra các bãi rác trên toàn tỉnh, báo cáo trước ngày 15/3/2018.")
+    assert "Đã sửa 3 nội dung" in h.sent[-2].text  # type: ignore[operator]
+    corrected = last_text(h, "admin")
+    assert "3. [Mục 3] Sở Tài nguyên và Môi trường rà soát các cơ sở gây ô nhiễm" in corrected
+    assert "20/04/2018" in corrected and "1. [Mục 1] Kiểm tra các bãi rác trên toàn tỉnh" in corrected
+    await h.reply("admin", "them muc 3: Ban Dân vận Tỉnh ủy báo cáo hằng tháng")  # the number is taken
+    assert "Đã có nhiệm vụ “Mục 3”" in last_text(h, "admin")
+    await h.tap("admin", texts.BUTTON_CONFIRM)
+    assert h.db is not None
+    tasks = h.db.call(lambda s: [(t.item_ref, t.text[:30], t.support_unit_names, t.due_on, t.assignee_id is not None)
+                                 for t in s.scalars(select(Task).order_by(Task.position))])
+    import datetime as dt
+    assert [t[0] for t in tasks] == ["1", "2", "3"]
+    assert tasks[0][1] == "Kiểm tra các bãi rác trên toàn"
+    assert tasks[1][2] == ["Sở Tài nguyên và Môi trường"]
+    assert tasks[2][2] == ["Ban Dân vận Tỉnh ủy"] and tasks[2][3] == dt.date(2018, 4, 20) and tasks[2][4]
+
+
 DEV_070 = __import__("tests.conftest", fromlist=["SHARED"]).SHARED / "corpus" / "dev-files" / \
     "070_laocai-sct-tb-1894-ket-qua-kiem-tra-vlncn-2026.pdf"
 

@@ -1,0 +1,75 @@
+"""Corrections applied to a draft in storage: added tasks get an item number that is free, every target
+refers to the list as the admin saw it, and a refused correction changes nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from storage.corrections import Correction
+from storage.db import Database
+from storage.directory import import_directory, parse_directory_csv, person_by_handle
+from storage.errors import DraftCorrectionInvalid
+from storage.models import Notice
+from storage.notices import correct_draft, create_draft
+from storage.parsed import ParsedNotice, ParsedTask
+from tests.conftest import DIRECTORY_CSV, local
+
+AT = local(2026, 3, 2, 9, 0)
+
+
+def _draft(db: Database, refs: list[str]) -> int:
+    db.call(import_directory, parse_directory_csv(DIRECTORY_CSV.read_bytes()), now=AT)
+    admin = db.call(person_by_handle, "admin")
+    parsed = ParsedNotice(tasks=tuple(ParsedTask(ref=r, text=f"Nhiệm vụ {r}", lead=("Ban Dân vận Tỉnh ủy",))
+                                      for r in refs))
+    return db.call(create_draft, parsed, source_text="t", source_name="a.txt", by=admin, now=AT).notice_id
+
+
+def _correct(db: Database, notice_id: int, corrections: list[Correction]) -> ParsedNotice:
+    admin = db.call(person_by_handle, "admin")
+    parsed, _ = db.call(correct_draft, notice_id, corrections, by=admin, now=AT)
+    return parsed  # type: ignore[no-any-return]
+
+
+def _added(text: str) -> Correction:
+    task = ParsedTask(ref="?", text=text, lead=("Sở Tài nguyên và Môi trường",))
+    return Correction(target="", field="add", value=task)
+
+
+@pytest.mark.parametrize(("refs", "expected"), [
+    (["1", "2", "2.1", "3"], ["4", "5"]),
+    (["I.1", "I.2", "II.1"], ["4", "5"]),  # no plain number: after the last position
+    (["1", "2", "4"], ["5", "6"]),
+])
+def test_added_tasks_take_the_next_free_numbers(migrated_db: Database, refs: list[str], expected: list[str]) -> None:
+    notice_id = _draft(migrated_db, refs)
+    parsed = _correct(migrated_db, notice_id, [_added("Thêm một"), _added("Thêm hai")])
+    assert [t.ref for t in parsed.tasks] == refs + expected
+    assert parsed.tasks[-1].lead == ("Sở Tài nguyên và Môi trường",)
+
+
+def test_targets_are_the_numbers_shown_even_after_a_drop_and_an_add(migrated_db: Database) -> None:
+    notice_id = _draft(migrated_db, ["1", "2", "3"])
+    parsed = _correct(migrated_db, notice_id, [
+        Correction(target="1", field="drop"), _added("Mới"),
+        Correction(target="3", field="support", value=("Sở Nội vụ", "Sở Tư pháp")),
+        Correction(target="2", field="lead", value=("Sở Tài chính", "Sở Y tế")),
+        Correction(target="2", field="text", value="Nhiệm vụ hai, viết lại")])
+    assert [(t.ref, t.text, t.lead, t.support) for t in parsed.tasks] == [
+        ("2", "Nhiệm vụ hai, viết lại", ("Sở Tài chính", "Sở Y tế"), ()),
+        ("3", "Nhiệm vụ 3", ("Ban Dân vận Tỉnh ủy",), ("Sở Nội vụ", "Sở Tư pháp")),
+        ("4", "Mới", ("Sở Tài nguyên và Môi trường",), ())]
+    assert parsed.tasks[0].lead_source == "admin"
+
+
+def test_an_added_number_already_used_is_refused_and_nothing_changes(migrated_db: Database) -> None:
+    notice_id = _draft(migrated_db, ["1", "2"])
+    task = ParsedTask(ref="2", text="Trùng số", due=dt.date(2026, 4, 30))
+    with pytest.raises(DraftCorrectionInvalid) as err:
+        _correct(migrated_db, notice_id, [Correction(target="1", field="drop"),
+                                          Correction(target="2", field="add", value=task)])
+    assert "Đã có nhiệm vụ “Mục 2”" in err.value.user_message
+    meta = migrated_db.call(lambda s: s.get_one(Notice, notice_id).meta)
+    assert [t["ref"] for t in meta["tasks"]] == ["1", "2"]
