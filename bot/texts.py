@@ -210,7 +210,8 @@ def registered_text(result: Registered) -> str:
     if result.unassigned:
         lines += ["", "Chưa giao được (đơn vị chưa có trong danh bạ hoặc chưa có trưởng đơn vị):"]
         lines += [f"• Mục {ref}: {unit or 'chưa xác định đơn vị chủ trì'}" for ref, unit in result.unassigned]
-        lines.append("Đồng chí vui lòng bổ sung danh bạ (nhacviec directory import) để giao các nhiệm vụ này.")
+        lines.append("Đồng chí gửi tệp danh bạ (Excel hoặc CSV) có đơn vị và trưởng đơn vị này vào đây: các nhiệm vụ "
+                     "trên được giao ngay khi nhập xong.")
     return vn("\n".join(lines))
 
 

@@ -70,6 +70,7 @@ async def test_an_admin_sends_the_excel_directory_and_waiting_tasks_are_assigned
     await h.send_file("admin", SEED_NOTICE)
     await h.tap("admin", texts.BUTTON_CONFIRM)
     assert count(h, Task, Task.assignee_id.is_(None)) == 13  # no head of Ban Dân vận yet
+    assert "Đồng chí gửi tệp danh bạ (Excel hoặc CSV)" in last_text(h, "admin")  # how, in chat
 
     h.clock.set(local(2018, 2, 27, 10, 0))
     await h.send_file("admin", "danh-ba-can-bo.xlsx", data=workbook(OFFICE_SHEET))
