@@ -11,7 +11,7 @@ from bot.textbase import RECURRENCE_LABELS, date_vn, notice_table, shorten, vn  
 from bot.textbase import join_units as _units
 from scheduler.dispatcher import DigestLine, DigestView
 from storage.models import TaskStatus
-from storage.notices import Draft, Registered
+from storage.notices import Draft, Registered, UnitGuess
 from storage.parsed import ParsedNotice
 from storage.reports import DigestItem, ReportFilter, UnitSummary, WeeklyDigest, totals
 from storage.tasks import Delegated, DelegatedRow, ExtensionRequest, Recorded, SupportRecorded
@@ -165,19 +165,11 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
     for i, task in enumerate(parsed.tasks, start=1):
         lines.append("")
         lines.append(f"{i}. [Mục {task.ref}] {shorten(task.text)}")
-        if task.lead:
-            guess = draft.guesses.get(task.lead[0])
-            match = ""
-            if guess is not None:
-                if guess.unit_name is None:
-                    match = " (chưa có trong danh bạ)"
-                else:
-                    # the directory's name only when it differs from the notice's wording, and no score
-                    same = " ".join(guess.unit_name.lower().split()) == " ".join(task.lead[0].lower().split())
-                    known = "" if same else f" (trong danh bạ: {guess.unit_name})"
-                    who = f"giao đ/c {guess.head_name}" if guess.head_name else "đơn vị chưa có trưởng đơn vị"
-                    match = f"{known} — {who}"
-            lines.append(f"   • Chủ trì: {_units(task.lead)}{match}")
+        if len(task.lead) == 1:
+            lines.append(f"   • Chủ trì: {_lead_guess(task.lead[0], draft.guesses.get(task.lead[0]))}")
+        elif task.lead:  # each unit named is asked, and told, on its own
+            lines.append("   • Chủ trì (mỗi đơn vị một nhiệm vụ):")
+            lines += [f"     – {_lead_guess(name, draft.guesses.get(name))}" for name in task.lead]
         else:
             lines.append("   • Chủ trì: chưa xác định")
         if task.support:
@@ -197,6 +189,32 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
               f"của nhiệm vụ số 3), “3 phối hợp: Sở Nội vụ”, “3 hạn 30/4/{year}”, “3 nội dung: …”, “bỏ 3”; "
               "nhiệm vụ còn thiếu: “thêm: Sở Y tế chủ trì …, trước ngày …”."]
     return vn("\n".join(lines))
+
+
+GROUP_SHOWN = 6  # members of a group named in a preview; the rest are counted
+
+
+def _lead_guess(name: str, guess: UnitGuess | None) -> str:
+    """A lead as written and what it comes to in the directory: the unit and who is given the task, or a
+    group's members."""
+    if guess is None:
+        return name
+    if guess.group:
+        if not guess.members:
+            return f"{name} (nhóm đơn vị; chưa xác định được đơn vị cụ thể, đồng chí ghi rõ tên đơn vị để giao)"
+        names = [unit for unit, _ in guess.members]
+        shown = ", ".join(names[:GROUP_SHOWN]) + (f" và {len(names) - GROUP_SHOWN} đơn vị khác"
+                                                    if len(names) > GROUP_SHOWN else "")
+        headless = sum(1 for _, head in guess.members if head is None)
+        missing = f"; {headless} đơn vị chưa có trưởng đơn vị" if headless else ""
+        return f"{name} — {len(names)} đơn vị trong danh bạ, mỗi đơn vị một nhiệm vụ: {shown}{missing}"
+    if guess.unit_name is None:
+        return f"{name} (chưa có trong danh bạ)"
+    # the directory's name only when it differs from the notice's wording, and no score
+    same = " ".join(guess.unit_name.lower().split()) == " ".join(name.lower().split())
+    known = "" if same else f" (trong danh bạ: {guess.unit_name})"
+    who = f"giao đ/c {guess.head_name}" if guess.head_name else "đơn vị chưa có trưởng đơn vị"
+    return f"{name}{known} — {who}"
 
 
 def correction_applied(count: int) -> str:

@@ -25,8 +25,9 @@ from storage.errors import (
     WithdrawalInvalid,
 )
 from storage.itemref import same_ref
-from storage.models import Notice, NoticeStatus, Person, StatusReport, Task, TaskStatus
+from storage.models import Notice, NoticeStatus, Person, StatusReport, Task, TaskStatus, Unit
 from storage.parsed import ParsedNotice, ParsedTask
+from storage.unitgroups import Group, members, read_group
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +42,8 @@ class UnitGuess:
     unit_name: str | None
     score: float
     head_name: str | None
+    group: bool = False  # a group ("các sở, ban, ngành"): each member found in the directory gets the task
+    members: tuple[tuple[str, str | None], ...] = ()  # the members found: (unit name, its head's name)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -83,17 +86,69 @@ def create_draft(session: Session, parsed: ParsedNotice, *, source_text: str, so
     return Draft(notice_id=notice.id, duplicate_of=duplicate, guesses=guesses)
 
 
+class _Leads:
+    """Who a draft's leads, as written, come to in the directory: a unit's name is that unit; a group's
+    ("các sở, ban, ngành", "UBND các huyện, thành phố") is each member the directory has. The unit table and
+    each unit's head are read once."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.match = unit_matcher(session)
+        self.units = list(session.scalars(select(Unit).order_by(Unit.id)))
+        self.heads: dict[int, Person | None] = {}
+
+    def head(self, unit: Unit) -> Person | None:
+        if unit.id not in self.heads:
+            self.heads[unit.id] = head_of(self.session, unit.id)
+        return self.heads[unit.id]
+
+    def units_of(self, name: str) -> tuple[list[Unit], float, Group | None]:
+        """The units `name` names (several for a group), the match score, the group it is if one."""
+        group = read_group(name)
+        if group is not None:
+            return [self.units[i] for i in members(group, [u.name for u in self.units])], 100.0, group
+        unit, score = self.match(name)
+        return ([unit] if unit else []), score, None
+
+    def guess(self, name: str) -> UnitGuess:
+        found, score, group = self.units_of(name)
+        if group is not None:
+            return UnitGuess(written=name, unit_name=None, score=score, head_name=None, group=True,
+                             members=tuple((u.name, h.full_name if (h := self.head(u)) else None) for u in found))
+        unit = found[0] if found else None
+        head = self.head(unit) if unit else None
+        return UnitGuess(written=name, unit_name=unit.name if unit else None, score=score,
+                         head_name=head.full_name if head else None)
+
+    def targets(self, names: list[str]) -> list[tuple[Unit | None, str]]:
+        """One (unit, name as written) for each task row: every unit named, every member of a group; a name
+        not in the directory stays as a row nobody can take yet (assigned once the directory has it), except a
+        group nobody can be found for beside units that were found ("Sở Tài chính, các đơn vị liên quan")."""
+        out: list[tuple[Unit | None, str]] = []
+        seen: set[int] = set()
+        vague: list[tuple[Unit | None, str]] = []
+        for name in names:
+            found, _, group = self.units_of(name)
+            if not found:
+                (vague if group is not None else out).append((None, name))
+                continue
+            for unit in found:
+                if unit.id not in seen:
+                    seen.add(unit.id)
+                    out.append((unit, name if group is None else unit.name))
+        if not out:
+            out = vague[:1] or [(None, "")]
+        return out
+
+
 def _guesses(session: Session, parsed: ParsedNotice) -> dict[str, UnitGuess]:
     """How each lead unit, as written, matches the directory, and who would be assigned."""
+    leads = _Leads(session)
     guesses: dict[str, UnitGuess] = {}
-    match = unit_matcher(session)
     for task in parsed.tasks:
-        for name in task.lead[:1]:
+        for name in task.lead:
             if name not in guesses:
-                unit, score = match(name)
-                head = head_of(session, unit.id) if unit else None
-                guesses[name] = UnitGuess(written=name, unit_name=unit.name if unit else None, score=score,
-                                          head_name=head.full_name if head else None)
+                guesses[name] = leads.guess(name)
     return guesses
 
 
@@ -227,23 +282,22 @@ def confirm_notice(session: Session, notice_id: int, *, by: Person, now: dt.date
     assigned: list[tuple[str, str]] = []
     unassigned: list[tuple[str, str]] = []
     assignees: dict[int, list[int]] = {}
-    match = unit_matcher(session)  # the unit table read once, each lead matched once
-    heads: dict[int, Person | None] = {}
+    leads = _Leads(session)  # the unit table read once, each lead matched once
     made: list[tuple[Task, Person | None, str]] = []
-    for position, pt in enumerate(parsed_tasks):
+    for pt in parsed_tasks:
         lead_names = list(pt.get("lead") or [])
-        unit = match(lead_names[0])[0] if lead_names else None
-        if unit is not None and unit.id not in heads:
-            heads[unit.id] = head_of(session, unit.id)
-        head = heads[unit.id] if unit is not None else None
         due_on = dt.date.fromisoformat(pt["due"]) if pt.get("due") else None
-        made.append((Task(
-            notice_id=notice.id, position=position, item_ref=pt["ref"], text=pt["text"],
-            lead_unit_names=lead_names, lead_unit_id=unit.id if unit else None,
-            support_unit_names=list(pt.get("support") or []), due_on=due_on, due_text=pt.get("due_text"),
-            recurrence=pt.get("recurrence"), status=TaskStatus.OPEN, assignee_id=head.id if head else None,
-            created_at=now, updated_at=now,
-        ), head, lead_names[0] if lead_names else ""))
+        targets = leads.targets(lead_names)
+        for unit, written in targets:  # one row for each unit that must act (each member of a group)
+            head = leads.head(unit) if unit is not None else None
+            made.append((Task(
+                notice_id=notice.id, position=len(made), item_ref=pt["ref"], text=pt["text"],
+                lead_unit_names=lead_names if len(targets) == 1 else [written],
+                lead_unit_id=unit.id if unit else None,
+                support_unit_names=list(pt.get("support") or []), due_on=due_on, due_text=pt.get("due_text"),
+                recurrence=pt.get("recurrence"), status=TaskStatus.OPEN, assignee_id=head.id if head else None,
+                created_at=now, updated_at=now,
+            ), head, written))
     session.add_all([task for task, _, _ in made])
     session.flush()  # one batched INSERT for the notice's tasks
     for task, head, lead in made:

@@ -1,0 +1,93 @@
+"""Groups of units named as one lead: "các sở, ban, ngành", "UBND các huyện, thành phố", "Thủ trưởng các
+sở, ban, ngành tỉnh", "các bộ, cơ quan ngang bộ". A notice that asks a group asks each member; this module
+says whether a name is a group and which of a directory's units belong to it (pure: names in, names out)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from storage.unitnames import unit_key
+
+# The kind word of a group (folded, abbreviations expanded) → how the names of its members begin.
+_LOCAL = "uy ban nhan dan "
+KINDS: dict[str, tuple[str, ...]] = {
+    "so": ("so ",),
+    "ban": ("ban ",),
+    "phong": ("phong ",),
+    "bo": ("bo ",),
+    "cuc": ("cuc ",),
+    "chi cuc": ("chi cuc ",),
+    "trung tam": ("trung tam ",),
+    "truong": ("truong ",),
+    "huyen": (_LOCAL + "huyen ",),
+    "quan": (_LOCAL + "quan ",),
+    "thi xa": (_LOCAL + "thi xa ",),
+    "thanh pho": (_LOCAL + "thanh pho ",),
+    "xa": (_LOCAL + "xa ",),
+    "phuong": (_LOCAL + "phuong ",),
+    "thi tran": (_LOCAL + "thi tran ",),
+}
+# Kind words that name no directory prefix: part of a group, but nobody can be found by them.
+GENERIC = ("co quan ngang bo", "co quan", "nganh", "don vi", "dia phuong", "doan the", "to chuc", "hoi",
+           "doanh nghiep", "cap uy", "to chuc dang", "chinh quyen")
+# "Thủ trưởng các sở", "Chủ tịch UBND các huyện", "lãnh đạo các phòng": the heads of the members.
+_TITLE = re.compile(r"^(?:(?:thu truong|lanh dao|giam doc|chu tich|truong|nguoi dung dau|bi thu)\s+)+")
+# "… có liên quan", "… liên quan": some members, nobody can say which.
+_SOME = re.compile(r"\b(?:co lien quan|lien quan)\b")
+_QUALIFIER_LEAD = re.compile(r"^(?:cua|thuoc|truc thuoc|tren dia ban|cap)\s+")
+_PARTY_BOARD = re.compile(r"\b(?:tinh|huyen|thanh|thi|quan|dang) uy$")
+_ORDERED = sorted([*KINDS, *GENERIC], key=len, reverse=True)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Group:
+    kinds: tuple[str, ...]  # the kinds with directory prefixes ("so", "ban"); empty: nobody can be named
+    qualifier: str  # folded words after the kinds ("tinh" in "các sở, ban, ngành tỉnh"), "" if none
+    some: bool  # "… có liên quan": only some members, unknown which
+
+
+def read_group(name: str) -> Group | None:
+    """The group `name` is, or None when it names one unit ("Sở Tài chính") or nothing a group is made of."""
+    key = _TITLE.sub("", unit_key(name).strip())
+    if key.startswith(_LOCAL + "cac "):
+        key = key[len(_LOCAL):]
+    if not key.startswith("cac "):
+        return None
+    rest = key[len("cac "):]
+    kinds: list[str] = []
+    generic = False
+    while rest:
+        kind = next((k for k in _ORDERED if rest == k or rest.startswith(k + " ") or rest.startswith(k + ",")), None)
+        if kind is None:
+            break
+        if kind in KINDS:
+            kinds.append(kind)
+        else:
+            generic = True
+        rest = rest[len(kind):].lstrip()
+        rest = rest[re.match(r"^(?:(?:,|va\b|/|-)\s*)?(?:cac\s+)?", rest).end():]  # type: ignore[union-attr]
+    if not kinds and not generic:
+        return None
+    some = bool(_SOME.search(rest))
+    qualifier = "" if some else _QUALIFIER_LEAD.sub("", rest.strip(" ,.")).strip()
+    return Group(kinds=tuple(dict.fromkeys(kinds)), qualifier=qualifier, some=some)
+
+
+def members(group: Group, unit_names: Sequence[str]) -> list[int]:
+    """Positions in `unit_names` of the directory units that belong to `group`, in directory order. Per kind,
+    a qualifier that some of that kind's units end with ("các ban Tỉnh ủy") keeps those only."""
+    if group.some:
+        return []
+    keys = [unit_key(n) for n in unit_names]
+    found: set[int] = set()
+    for kind in group.kinds:
+        of_kind = [i for i, k in enumerate(keys) if k.startswith(KINDS[kind])]
+        if group.qualifier:
+            qualified = [i for i in of_kind if keys[i].endswith(" " + group.qualifier)]
+            of_kind = qualified or of_kind
+        if kind == "ban" and "so" in group.kinds:  # "sở, ban, ngành": the government's boards, not the Party's
+            of_kind = [i for i in of_kind if not _PARTY_BOARD.search(keys[i])]
+        found.update(of_kind)
+    return sorted(found)
