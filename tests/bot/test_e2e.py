@@ -332,6 +332,25 @@ async def test_admin_adds_a_missed_task_and_sets_supporting_units_and_wording(ha
     assert tasks[2][2] == ["Ban Dân vận Tỉnh ủy"] and tasks[2][3] == dt.date(2018, 4, 20) and tasks[2][4]
 
 
+async def test_a_group_as_lead_is_shown_as_its_members_and_each_is_told(harness: Harness) -> None:
+    h = harness
+    notice = ("Chủ tịch UBND tỉnh có ý kiến như sau:\n"
+              "1. Giao các sở, ban, ngành rà soát thủ tục hành chính, báo cáo trước ngày 15/3/2018.\n"
+              "2. Giao Sở Tài nguyên và Môi trường, Ban Dân vận Tỉnh ủy tuyên truyền về bảo vệ môi trường.\n"
+              "3. Giao các đơn vị liên quan theo dõi, đôn đốc.")
+    await h.say("admin", notice)
+    preview = last_text(h, "admin")
+    assert ("Chủ trì: các sở, ban, ngành — 1 đơn vị trong danh bạ, mỗi đơn vị một nhiệm vụ: "
+            "Sở Tài nguyên và Môi trường") in preview  # not the Party's board
+    assert ("Chủ trì (mỗi đơn vị một nhiệm vụ):\n     – Sở Tài nguyên và Môi trường — giao đ/c Trần Văn Môi\n"
+            "     – Ban Dân vận Tỉnh ủy — giao đ/c Lê Văn Dân") in preview
+    assert "các đơn vị liên quan (nhóm đơn vị; chưa xác định được đơn vị cụ thể" in preview
+    await h.tap("admin", texts.BUTTON_CONFIRM)
+    assert "Mục 3: các đơn vị liên quan" in last_text(h, "admin")
+    told = [s.text or "" for s in h.sent if s.to == "head_bdv"]
+    assert len(told) == 1 and "Mục 2" in told[0] and "Mục 1" not in told[0]
+
+
 DEV_070 = __import__("tests.conftest", fromlist=["SHARED"]).SHARED / "corpus" / "dev-files" / \
     "070_laocai-sct-tb-1894-ket-qua-kiem-tra-vlncn-2026.pdf"
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from sqlalchemy import select
 
 from storage.corrections import Correction
 from storage.db import Database
@@ -73,3 +74,50 @@ def test_an_added_number_already_used_is_refused_and_nothing_changes(migrated_db
     assert "Đã có nhiệm vụ “Mục 2”" in err.value.user_message
     meta = migrated_db.call(lambda s: s.get_one(Notice, notice_id).meta)
     assert [t["ref"] for t in meta["tasks"]] == ["1", "2"]
+
+
+PROVINCE = ("handle,full_name,title,unit,role\n"
+            "admin,Nguyễn Thị Quản,Chuyên viên,Văn phòng UBND tỉnh,admin\n"
+            "head_tc,Lê Văn Tài,Giám đốc,Sở Tài chính,head\n"
+            "head_nv,Phạm Thị Nội,Giám đốc,Sở Nội vụ,head\n"
+            "head_bt,Hoàng Văn Thắng,Chủ tịch,UBND huyện Bảo Thắng,head\n"
+            "head_lc,Vũ Thị Cai,Chủ tịch,UBND thành phố Lào Cai,head\n"
+            "cadre_sp,Đỗ Văn Phố,Chuyên viên,UBND huyện Si Ma Cai,cadre\n")
+
+
+def test_a_group_and_a_list_of_units_are_each_asked(migrated_db: Database) -> None:
+    from storage.models import Task
+    from storage.notices import confirm_notice
+
+    db = migrated_db
+    db.call(import_directory, parse_directory_csv(PROVINCE.encode()), now=AT)
+    admin = db.call(person_by_handle, "admin")
+    parsed = ParsedNotice(tasks=(
+        ParsedTask(ref="1", text="Rà soát", lead=("các sở, ban, ngành",), due=dt.date(2026, 4, 30)),
+        ParsedTask(ref="2", text="Báo cáo", lead=("UBND các huyện, thành phố", "Sở Nội vụ")),
+        ParsedTask(ref="3", text="Phối hợp", lead=("Sở Tài chính", "các đơn vị liên quan")),
+        ParsedTask(ref="4", text="Theo dõi", lead=("các đơn vị liên quan",)),
+        ParsedTask(ref="5", text="Tổng hợp", lead=("Sở Tài chính", "Sở Xây dựng"))))
+    draft = db.call(create_draft, parsed, source_text="t", source_name="a.txt", by=admin, now=AT)
+    group = draft.guesses["UBND các huyện, thành phố"]
+    assert group.group and [u for u, _ in group.members] == ["UBND huyện Bảo Thắng", "UBND thành phố Lào Cai",
+                                                             "UBND huyện Si Ma Cai"]
+    assert dict(group.members)["UBND huyện Si Ma Cai"] is None  # no head there yet
+    registered = db.call(confirm_notice, draft.notice_id, by=admin, now=AT)
+    rows = db.call(lambda s: [(t.item_ref, t.lead_unit_names, t.assignee.handle if t.assignee else None, t.due_on)
+                              for t in s.scalars(select(Task).order_by(Task.position))])
+    assert rows == [
+        ("1", ["Sở Tài chính"], "head_tc", dt.date(2026, 4, 30)),
+        ("1", ["Sở Nội vụ"], "head_nv", dt.date(2026, 4, 30)),
+        ("2", ["UBND huyện Bảo Thắng"], "head_bt", None),
+        ("2", ["UBND thành phố Lào Cai"], "head_lc", None),
+        ("2", ["UBND huyện Si Ma Cai"], None, None),
+        ("2", ["Sở Nội vụ"], "head_nv", None),
+        ("3", ["Sở Tài chính", "các đơn vị liên quan"], "head_tc", None),  # the vague group beside a unit: no row
+        ("4", ["các đơn vị liên quan"], None, None),
+        ("5", ["Sở Tài chính"], "head_tc", None),
+        ("5", ["Sở Xây dựng"], None, None),  # not in the directory yet: assigned once it is
+    ]
+    assert registered.task_count == 5
+    assert registered.unassigned == [("2", "UBND huyện Si Ma Cai"), ("4", "các đơn vị liên quan"),
+                                     ("5", "Sở Xây dựng")]
