@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from bot.datetext import WhenUnclear, parse_when
 from bot.ingest.parser import read_task
@@ -26,21 +27,35 @@ from storage.corrections import Correction
 from storage.errors import NhacViecError
 from storage.vntext import fold, nfc
 
-_ONE = r"(?:(?:mục|muc)\s+[^\s,;]+|\d{1,3})"  # a task: its number in the preview, or "mục 2.1"
-TARGET = rf"(?P<ref>{_ONE})"
+_ONE = r"(?:(?:mục|muc)\s+[^\s,;:]+|\d{1,3})"  # a task: its number in the preview, or "mục 2.1"
+_AND = r"\s*(?:,|;|&|\bvà\b|\bva\b)\s*"
+TARGET = rf"(?P<ref>{_ONE}(?:{_AND}{_ONE})*)"  # one task or several: "3", "1, 2 và 5", "mục 2.1"
 # "bỏ 3", "bo 3" (typed without marks), "bỏ 3, 5 và 7", "bỏ 3, bỏ 5"
-DROP = re.compile(rf"^(?:bỏ|bo|xóa|xoá|xoa|loại|loai)\s+(?P<refs>{_ONE}(?:\s*(?:,|;|&|\bvà\b|\bva\b)\s*"
+DROP = re.compile(rf"^(?:bỏ|bo|xóa|xoá|xoa|loại|loai)\s+(?P<refs>{_ONE}(?:{_AND}"
                   rf"(?:(?:bỏ|bo|xóa|xoá|xoa|loại|loai)\s+)?{_ONE})*)\s*\.?$", re.I)
 DUE = re.compile(rf"^{TARGET}\s*[:,]?\s*(?:thời\s*|thoi\s*)?(?:hạn|han)\s*:?\s*(?P<value>.+)$", re.I)
 LEAD = re.compile(rf"^{TARGET}\s*(?:chủ\s*trì|chu\s*tri)?\s*:\s*(?P<value>.+)$", re.I)
 SUPPORT = re.compile(rf"^{TARGET}\s*,?\s*(?:phối\s*hợp|phoi\s*hop)\s*(?:với|voi)?\s*:\s*(?P<value>.+)$", re.I)
-WORDING = re.compile(rf"^{TARGET}\s*,?\s*(?:nội\s*dung|noi\s*dung)\s*:\s*(?P<value>.+)$", re.I)
-# "thêm: …", "thêm nhiệm vụ: …", "bổ sung mục 2.4: …", "them 5: …"
+WORDING = re.compile(rf"^{TARGET}\s*,?\s*(?:nội\s*dung|noi\s*dung|nd)\s*:\s*(?P<value>.+)$", re.I)
+# "thêm: …", "thêm nhiệm vụ: …", "bổ sung mục 2.4: …", "them 5: …", "thêm mục 1b: …"
 ADD = re.compile(r"^(?:thêm|them|bổ\s*sung|bo\s*sung)(?:\s+(?:nhiệm\s*vụ|nhiem\s*vu))?"
-                 r"(?:\s+(?:(?:mục|muc)\s+)?(?P<ref>[0-9IVXivx]{1,6}(?:\.[0-9a-zđ]{1,3}){0,3})\.?)?\s*:\s*(?P<text>.+)$",
-                 re.I)
-NO_DEADLINE = {"khong", "khong co", "bo", "khong thoi han", "khong co thoi han"}
-NONE = {"khong", "khong co", "bo", "khong ai"}
+                 r"(?:\s+(?:(?:mục|muc)\s+)?(?P<ref>[0-9IVXivx]{1,6}[a-zđ]?(?:\.[0-9a-zđ]{1,3}){0,3})\.?)?"
+                 r"\s*:\s*(?P<text>.+)$", re.I)
+# "…, hạn 20/1/2019" at the end of an added task: its deadline, in any form parse_when reads
+ADDED_DUE = re.compile(r"[,;.]?\s*\b(?:thời\s*|thoi\s*)?(?:hạn|han)\s*:?\s*(?P<when>[^,;]+?)\s*\.?$", re.I)
+# the notice itself: "số: 123/UBND-VP", "số văn bản: …", "ngày: 12/3/2026", "trích yếu: …", "người ký: …"
+HEADER = re.compile(r"^(?P<field>số(?:\s*(?:văn\s*bản|hiệu|ký\s*hiệu))?|so(?:\s*(?:van\s*ban|hieu))?|"
+                    r"ngày(?:\s*(?:ban\s*hành|văn\s*bản|ký))?|ngay(?:\s*(?:ban\s*hanh|van\s*ban|ky))?|"
+                    r"trích\s*yếu|trich\s*yeu|người\s*ký|nguoi\s*ky)\s*:\s*(?P<value>.+)$", re.I)
+_HEADER_FIELDS = {"so": "number", "ngay": "date", "trich": "subject", "nguoi": "signer"}
+NO_DEADLINE = {"khong", "khong co", "ko", "k", "bo", "khong thoi han", "khong co thoi han", "khong co han",
+               "khong han"}
+NONE = {"khong", "khong co", "ko", "k", "bo", "khong ai"}
+# What a line that means to correct a draft begins with (one that does not read is explained, not taken for
+# a notice or a progress report): a correction word, or task numbers followed by ":" or a field word.
+LOOKS_LIKE_CORRECTION = re.compile(
+    rf"^(?:(?:thêm|them|bổ\s*sung|bo\s*sung|bỏ|bo|xóa|xoá|xoa|loại|loai)\s|(?:số|ngày|trích\s*yếu|người\s*ký)\s*:|"
+    rf"{_ONE}(?:{_AND}{_ONE})*\s*(?::|(?:hạn|han|phối|phoi|nội|noi|nd|chủ|chu)\b))", re.I)
 
 
 class CorrectionError(NhacViecError):
@@ -64,27 +79,29 @@ def parse_corrections(text: str, *, today: dt.date, now: dt.datetime | None = No
         if m := DROP.match(line):
             out += [Correction(target=_target(ref), field="drop") for ref in re.findall(_ONE, m.group("refs"), re.I)]
         elif m := ADD.match(line):
-            ref = m.group("ref") or ""
-            out.append(Correction(target=ref, field="add", value=read_task(m.group("text"), ref=ref or "?",
-                                                                           issued_on=today)))
+            out.append(_added(m.group("text"), m.group("ref") or "", today=today, now=now, example=example))
+        elif m := HEADER.match(line):
+            out.append(_header(m.group("field"), m.group("value"), now=now, example=example))
         elif m := DUE.match(line):
-            out.append(Correction(target=_target(m.group("ref")), field="due",
-                                  value=_due(m.group("value"), now, example)))
+            due = _due(m.group("value"), now, example)
+            out += [Correction(target=t, field="due", value=due) for t in _targets(m.group("ref"))]
         elif m := SUPPORT.match(line):
-            out.append(Correction(target=_target(m.group("ref")), field="support", value=_units(m.group("value"))))
+            units = _units(m.group("value"))
+            out += [Correction(target=t, field="support", value=units) for t in _targets(m.group("ref"))]
         elif m := WORDING.match(line):
             wording = " ".join(m.group("value").split())
-            out.append(Correction(target=_target(m.group("ref")), field="text", value=wording))
+            out += [Correction(target=t, field="text", value=wording) for t in _targets(m.group("ref"))]
         elif m := LEAD.match(line):
             units = _units(m.group("value"))
             if not units:
                 raise CorrectionError(f"Nhiệm vụ cần có đơn vị chủ trì: đồng chí ghi tên đơn vị, ví dụ "
                                       f"“{m.group('ref')}: Sở Tài chính”, hoặc “bỏ {m.group('ref')}” nếu không phải "
                                       "nhiệm vụ.")
-            out.append(Correction(target=_target(m.group("ref")), field="lead", value=units))
+            out += [Correction(target=t, field="lead", value=units) for t in _targets(m.group("ref"))]
         else:
             raise CorrectionError(f"Không hiểu dòng “{line}”. Cách sửa: “3: Sở Tài chính”, “3 phối hợp: Sở Nội vụ”, "
-                                  f"“3 hạn {example}”, “bỏ 3”, “thêm: <nội dung nhiệm vụ>”.")
+                                  f"“3 hạn {example}”, “3 nội dung: …”, “bỏ 3”, “thêm: <nội dung nhiệm vụ>”, "
+                                  "“số: 12/TB-UBND”; “xem 3” để đọc đủ một nhiệm vụ.")
     return out
 
 
@@ -95,6 +112,34 @@ def _units(value: str) -> tuple[str, ...]:
     if fold(value) in NONE:
         return ()
     return tuple(split_units(value) or [value])
+
+
+def _added(text: str, ref: str, *, today: dt.date, now: dt.datetime, example: str) -> Correction:
+    """A task the admin adds, read as a notice item reads; a deadline said as "…, hạn 20/5" is read too."""
+    task = read_task(text, ref=ref or "?", issued_on=today)
+    if task.due is None and (m := ADDED_DUE.search(text)):
+        due = _due(m.group("when"), now, example)
+        task = replace(task, due=due, due_text=m.group("when") if due else None)
+    return Correction(target=ref, field="add", value=task)
+
+
+def _header(field: str, value: str, *, now: dt.datetime, example: str) -> Correction:
+    """A correction of the notice itself: its number, date, subject or signer."""
+    name = _HEADER_FIELDS[fold(field).split()[0]]
+    value = " ".join(value.split()).strip(" .")
+    if name == "date":
+        try:
+            return Correction(target="", field="date", value=parse_when(value, now=now).date)
+        except WhenUnclear as exc:
+            raise CorrectionError(f"Không hiểu ngày “{value}”: {exc.problem} Đồng chí viết, ví dụ: "
+                                  f"“ngày: {example}”.") from exc
+    if name == "number":
+        value = re.sub(r"\s*/\s*", "/", value)
+    return Correction(target="", field=name, value=value)
+
+
+def _targets(refs: str) -> list[str]:
+    return [_target(ref) for ref in re.findall(_ONE, refs, re.I)]
 
 
 def _target(ref: str) -> str:

@@ -11,8 +11,8 @@ from bot.textbase import RECURRENCE_LABELS, date_vn, notice_table, shorten, vn  
 from bot.textbase import join_units as _units
 from scheduler.dispatcher import DigestLine, DigestView
 from storage.models import TaskStatus
-from storage.notices import Draft, Registered, UnitGuess
-from storage.parsed import ParsedNotice
+from storage.notices import Applied, Draft, Registered, UnitGuess
+from storage.parsed import ParsedNotice, ParsedTask
 from storage.reports import DigestItem, ReportFilter, UnitSummary, WeeklyDigest, totals
 from storage.tasks import Delegated, DelegatedRow, ExtensionRequest, Recorded, SupportRecorded
 from storage.vntext import nfc, strip_marks
@@ -162,7 +162,8 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
     if draft.duplicate_of:
         lines.append("Lưu ý: văn bản này trùng với một thông báo đã được xác nhận trước đây.")
     lines += ["", f"Nhắc việc nhận diện được {len(parsed.tasks)} nhiệm vụ:"]
-    for i, task in enumerate(parsed.tasks, start=1):
+    numbers = draft.numbers or tuple(range(1, len(parsed.tasks) + 1))
+    for i, task in zip(numbers, parsed.tasks, strict=True):
         lines.append("")
         lines.append(f"{i}. [Mục {task.ref}] {shorten(task.text)}")
         if len(task.lead) == 1:
@@ -182,6 +183,11 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
             lines.append(f"   • Định kỳ: {RECURRENCE_LABELS.get(task.recurrence, task.recurrence)}")
     year = (today or dt.date.today()).year
     how = "trả lời tin này" if replies else "gõ"
+    nobody = [str(i) for i, task in zip(numbers, parsed.tasks, strict=True) if not _assignable(task.lead, draft)]
+    if nobody:  # said before the buttons: these would be registered with no one reminded
+        lines += ["", f"Lưu ý: nhiệm vụ số {', '.join(nobody)} chưa có người nhận (đơn vị chủ trì chưa xác định hoặc "
+                      "chưa có trong danh bạ); đồng chí ghi đơn vị chủ trì, ví dụ “"
+                      f"{nobody[0]}: Sở Tài chính”, hoặc xác nhận rồi bổ sung danh bạ sau."]
     if any(task.due is None for task in parsed.tasks):  # said once, not under every such task
         lines += ["", "Nhiệm vụ không có thời hạn cụ thể được đề nghị cập nhật tiến độ 10 ngày làm việc một lần."]
     lines += ["", "Đồng chí kiểm tra lại và xác nhận để giao việc, hoặc hủy nếu chưa đúng.",
@@ -217,8 +223,51 @@ def _lead_guess(name: str, guess: UnitGuess | None) -> str:
     return f"{name}{known} — {who}"
 
 
-def correction_applied(count: int) -> str:
-    return vn(f"Đã sửa {count} nội dung. Danh sách nhiệm vụ sau khi sửa:")
+def _assignable(lead: tuple[str, ...], draft: Draft) -> bool:
+    """Some unit of the task's lead has a head in the directory (a group: some member has)."""
+    for name in lead:
+        guess = draft.guesses.get(name)
+        if guess is not None and (guess.head_name or any(head for _, head in guess.members)):
+            return True
+    return False
+
+
+CORRECTED_FIELDS = {"lead": "chủ trì", "support": "phối hợp", "due": "thời hạn", "text": "nội dung",
+                    "number": "số văn bản", "date": "ngày văn bản", "subject": "trích yếu", "signer": "người ký"}
+
+
+def correction_applied(applied: Sequence[Applied]) -> str:
+    """What the corrections changed, each on its line, naming the task as the preview does."""
+    lines = [f"Đã sửa {len(applied)} nội dung:"]
+    for a in applied:
+        task = f"nhiệm vụ {a.number} (Mục {a.ref})" if a.number is not None else ""
+        if a.field == "drop":
+            lines.append(f"• bỏ {task}")
+        elif a.field == "add":
+            lines.append(f"• thêm {task}: {shorten(a.value, 80)}")
+        else:
+            value = {"": "không có", "None": "không có"}.get(a.value, a.value)
+            if a.field in ("due", "date") and value != "không có":
+                value = date_vn(dt.date.fromisoformat(value))
+            where = f"{task}, " if task else ""
+            lines.append(f"• {where}{CORRECTED_FIELDS[a.field]}: {shorten(value, 80)}")
+    lines.append("Danh sách nhiệm vụ sau khi sửa:")
+    return vn("\n".join(lines))
+
+
+def draft_task_text(number: int, task: ParsedTask) -> str:
+    """One task of a draft, whole (the preview shortens long texts)."""
+    lines = [f"Nhiệm vụ {number} [Mục {task.ref}]:", task.text]
+    if task.lead:
+        lines.append(f"• Chủ trì: {_units(task.lead)}")
+    if task.support:
+        lines.append(f"• Phối hợp: {_units(task.support)}")
+    lines.append(f"• Thời hạn: {date_vn(task.due)}" if task.due else "• Thời hạn: không có thời hạn cụ thể")
+    return vn("\n".join(lines))
+
+
+def no_draft_task(number: int) -> str:
+    return vn(f"Danh sách không có nhiệm vụ số {number}.")
 
 
 def registered_text(result: Registered) -> str:

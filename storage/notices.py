@@ -51,6 +51,21 @@ class Draft:
     notice_id: int
     duplicate_of: int | None  # an earlier confirmed notice with the same text
     guesses: dict[str, UnitGuess]  # lead name as written → directory match
+    # each task's number in the preview: kept through corrections (after "bỏ 1", task 2 is still 2), so a
+    # number the admin read means the same task in every later line
+    numbers: tuple[int, ...] = ()
+    applied: tuple[Applied, ...] = ()  # what the last corrections changed, to say back
+
+
+@dataclass(frozen=True, kw_only=True)
+class Applied:
+    """One correction as applied: which task (its preview number and item number; none for the notice itself),
+    which field, the new value as it reads."""
+
+    number: int | None
+    ref: str | None
+    field: str
+    value: str
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -71,10 +86,12 @@ def create_draft(session: Session, parsed: ParsedNotice, *, source_text: str, so
     duplicate = session.scalar(
         select(Notice.id).where(Notice.sha256 == digest, Notice.status == NoticeStatus.CONFIRMED)
     )
+    meta = parsed.to_json()
+    meta["tasks"] = [{**t, "n": i} for i, t in enumerate(meta["tasks"], start=1)]
     notice = Notice(
         sha256=digest, source_name=source_name, source_text=source_text, kind=parsed.kind,
         number=parsed.number, issued_on=parsed.date, issuer=parsed.issuer, subject=parsed.subject,
-        signer=parsed.signer, meta=parsed.to_json(), status=NoticeStatus.DRAFT, created_by_id=by.id,
+        signer=parsed.signer, meta=meta, status=NoticeStatus.DRAFT, created_by_id=by.id,
         created_at=now,
     )
     session.add(notice)
@@ -83,7 +100,8 @@ def create_draft(session: Session, parsed: ParsedNotice, *, source_text: str, so
     audit(session, at=now, actor_id=by.id, action="notice.draft", entity="notice", entity_id=notice.id,
           sha256=digest, tasks=len(parsed.tasks), source=source_name)
     log.info("notice %s drafted by %s: %d tasks from %r", notice.id, by.handle, len(parsed.tasks), source_name)
-    return Draft(notice_id=notice.id, duplicate_of=duplicate, guesses=guesses)
+    return Draft(notice_id=notice.id, duplicate_of=duplicate, guesses=guesses,
+                 numbers=tuple(range(1, len(parsed.tasks) + 1)))
 
 
 class _Leads:
@@ -174,48 +192,71 @@ def draft_for_message(session: Session, *, chat_id: str, message_id: str) -> int
     return None
 
 
+_HEADER_COLUMNS = {"number": "number", "date": "issued_on", "subject": "subject", "signer": "signer"}
+
+
 def correct_draft(session: Session, notice_id: int, corrections: list[Correction], *, by: Person,
                   now: dt.datetime) -> tuple[ParsedNotice, Draft]:
     """Apply an admin's corrections to a draft: lead and supporting units, deadline, wording, dropping a task,
-    adding one the parser missed. Targets are read against the list as it was shown (before this message)."""
+    adding one the parser missed, the notice's number, date, subject or signer. A task is named by its number
+    in the preview, which it keeps through corrections (a dropped task's number is not reused)."""
     notice = _open_draft(session, notice_id, by, "correct a notice")
-    tasks: list[dict[str, Any]] = [dict(t) for t in notice.meta.get("tasks", [])]
+    tasks: list[dict[str, Any]] = [{"n": i, **t} for i, t in enumerate(notice.meta.get("tasks", []), start=1)]
+    head: dict[str, Any] = dict(notice.meta.get("notice") or {})
     dropped: set[int] = set()
-    added: list[dict[str, Any]] = []
+    applied: list[Applied] = []
     for c in corrections:
+        if c.field in _HEADER_COLUMNS:
+            value = c.value.isoformat() if isinstance(c.value, dt.date) else str(c.value)
+            setattr(notice, _HEADER_COLUMNS[c.field], c.value)
+            head[c.field] = value
+            applied.append(Applied(number=None, ref=None, field=c.field, value=c.described()))
+            continue
         if c.field == "add":
             assert isinstance(c.value, ParsedTask)
-            ref = c.target or _next_ref([t["ref"] for t in tasks + added])
-            if any(t["ref"].lower() == ref.lower() for t in tasks + added):
+            ref = c.target or _next_ref([t["ref"] for t in tasks])
+            if any(t["ref"].lower() == ref.lower() for t in tasks):
                 raise DraftCorrectionInvalid(f"ref {ref!r} already used", f"Đã có nhiệm vụ “Mục {ref}”; đồng chí "
                                              "chọn số mục khác, hoặc bỏ số mục để Nhắc việc tự đánh số.")
-            added.append({**c.value.to_json(), "ref": ref})
+            number = max((t["n"] for t in tasks), default=0) + 1
+            tasks.append({**c.value.to_json(), "ref": ref, "n": number})
+            applied.append(Applied(number=number, ref=ref, field="add", value=c.value.text))
             continue
-        index = _task_index(tasks, c.target)
+        index = _task_index(tasks, c.target, dropped)
+        task = tasks[index]
         if c.field == "drop":
             dropped.add(index)
         elif c.field in ("lead", "support"):
             units = [c.value] if isinstance(c.value, str) else list(c.value or ())  # type: ignore[arg-type]
-            tasks[index][c.field] = units
+            task[c.field] = units
             if c.field == "lead":
-                tasks[index]["lead_source"] = "admin" if units else None
+                task["lead_source"] = "admin" if units else None
         elif c.field == "text":
-            tasks[index]["text"] = str(c.value)
+            task["text"] = str(c.value)
         elif c.field == "due":
             due = c.value if isinstance(c.value, dt.date) else None
-            tasks[index]["due"] = due.isoformat() if due else None
-            tasks[index]["due_text"] = f"sửa: {due:%d/%m/%Y}" if due else None
-    tasks = [t for i, t in enumerate(tasks) if i not in dropped] + added
+            task["due"] = due.isoformat() if due else None
+            task["due_text"] = f"sửa: {due:%d/%m/%Y}" if due else None
+        applied.append(Applied(number=task["n"], ref=task["ref"], field=c.field, value=c.described()))
+    tasks = [t for i, t in enumerate(tasks) if i not in dropped]
     if not tasks:
         raise DraftCorrectionInvalid("all tasks dropped", "Không thể bỏ hết nhiệm vụ; nếu văn bản không đúng, "
                                                           "đồng chí bấm “Hủy”.")
-    notice.meta = {**notice.meta, "tasks": tasks}
+    notice.meta = {**notice.meta, "notice": head, "tasks": tasks}
     audit(session, at=now, actor_id=by.id, action="notice.correct", entity="notice", entity_id=notice.id,
           corrections=[{"target": c.target, "field": c.field, "value": c.described()} for c in corrections])
     parsed = ParsedNotice.from_json(notice.meta)
     duplicate = session.scalar(select(Notice.id).where(Notice.sha256 == notice.sha256,
                                                        Notice.status == NoticeStatus.CONFIRMED))
-    return parsed, Draft(notice_id=notice.id, duplicate_of=duplicate, guesses=_guesses(session, parsed))
+    return parsed, Draft(notice_id=notice.id, duplicate_of=duplicate, guesses=_guesses(session, parsed),
+                         numbers=tuple(t["n"] for t in tasks), applied=tuple(applied))
+
+
+def draft_task(session: Session, notice_id: int, number: int) -> ParsedTask | None:
+    """The draft's task with this preview number, whole (the preview shortens long texts)."""
+    tasks = (session.get_one(Notice, notice_id).meta or {}).get("tasks", [])
+    found = next((t for i, t in enumerate(tasks, start=1) if t.get("n", i) == number), None)
+    return ParsedTask.from_json(found) if found else None
 
 
 def _next_ref(refs: list[str]) -> str:
@@ -228,10 +269,10 @@ def _next_ref(refs: list[str]) -> str:
     return str(n)
 
 
-def _task_index(tasks: list[dict[str, Any]], target: str) -> int:
+def _task_index(tasks: list[dict[str, Any]], target: str, dropped: set[int]) -> int:
     if target.startswith("mục"):
         ref = target.split(None, 1)[1]
-        matches = [i for i, t in enumerate(tasks) if t["ref"].lower() == ref]
+        matches = [i for i, t in enumerate(tasks) if same_ref(t["ref"], ref) and i not in dropped]
         if len(matches) == 1:
             return matches[0]
         raise DraftCorrectionInvalid(f"ref {ref!r} matches {len(matches)} tasks",
@@ -239,10 +280,13 @@ def _task_index(tasks: list[dict[str, Any]], target: str) -> int:
                                      f"({'không có' if not matches else 'có nhiều nhiệm vụ cùng số mục'}); đồng chí "
                                      "dùng số thứ tự trong danh sách, ví dụ “3: Sở Tài chính”.")
     number = int(target)
-    if not 1 <= number <= len(tasks):
-        raise DraftCorrectionInvalid(f"task number {number} out of range",
-                                     f"Danh sách chỉ có {len(tasks)} nhiệm vụ, không có nhiệm vụ số {number}.")
-    return number - 1
+    index = next((i for i, t in enumerate(tasks) if t["n"] == number and i not in dropped), None)
+    if index is None:
+        numbers = [t["n"] for i, t in enumerate(tasks) if i not in dropped]
+        shown = ", ".join(map(str, numbers)) if len(numbers) <= 12 else f"{numbers[0]} … {numbers[-1]}"
+        raise DraftCorrectionInvalid(f"task number {number} not in the draft",
+                                     f"Danh sách không có nhiệm vụ số {number} (các số đang có: {shown}).")
+    return index
 
 
 def latest_draft(session: Session, by: Person) -> int | None:

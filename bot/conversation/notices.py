@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from bot import texts
 from bot.conversation import directory
 from bot.conversation.events import Action, FileIn, Inbound, Outgoing, TapIn, TextIn
-from bot.corrections import CorrectionError, parse_corrections
+from bot.corrections import LOOKS_LIKE_CORRECTION, CorrectionError, parse_corrections
 from bot.ingest import parse_notice, read_document
 from bot.ingest.files import MAX_FILE_BYTES
 from scheduler.series import start_notice_series
@@ -24,6 +24,7 @@ from storage.notices import (
     confirm_notice,
     create_draft,
     draft_for_message,
+    draft_task,
     format_title,
     latest_draft,
     preview_messages,
@@ -91,33 +92,46 @@ async def _show_draft(conv: Conversation, event: Inbound, parsed: ParsedNotice, 
     await conv.ctx.db.run(remember_preview, draft.notice_id, chat_id=sent.chat_id, message_ids=sent.message_ids)
 
 
+SHOW_TASK = re.compile(r"^(?:xem|xem lai|xem day du|xem ky|chi tiet)\s+(?:(?:nhiem vu|nv|so)\s+)?(?P<n>\d{1,3})\s*\??$")
+
+
 async def correct_draft(conv: Conversation, event: TextIn, person: Person) -> bool:
-    """An admin's corrections ("3: Sở Tài chính", "3 hạn 30/4", "bỏ 3", "thêm: …"): a reply to a preview, or, with no
-    reply, typed lines that all read as corrections while the admin has a draft open. False otherwise."""
+    """An admin's corrections ("3: Sở Tài chính", "3 hạn 30/4", "bỏ 3", "thêm: …") or "xem 3" (a task of the
+    draft whole): a reply to a preview; or, while the admin has a draft open, typed lines that read as
+    corrections, or that begin as one does (those that do not read are explained: a line meant for the draft
+    is never taken for a notice or a progress report). A reply to another message of the bot (an error, the
+    list of corrections) counts as typed. False otherwise."""
     if not person.is_admin:
         return False
     ctx = conv.ctx
+    notice_id = None
     if event.reply_to is not None:
         notice_id = await ctx.db.run(draft_for_message, chat_id=event.chat_id, message_id=event.reply_to)
-        if notice_id is None:
-            return False
-        corrections = parse_corrections(event.text, today=ctx.today(), now=ctx.clock.now())
-    else:
+    replied = notice_id is not None
+    if notice_id is None:
         notice_id = await ctx.db.run(latest_draft, person)
         if notice_id is None:
             return False
+    if show := SHOW_TASK.match(" ".join(strip_marks(event.text).lower().split())):
+        number = int(show["n"])
+        task = await ctx.db.run(draft_task, notice_id, number)
+        await conv.say(event, texts.draft_task_text(number, task) if task else texts.no_draft_task(number))
+        return True
+    if replied or LOOKS_LIKE_CORRECTION.match(event.text.strip()):
+        corrections = parse_corrections(event.text, today=ctx.today(), now=ctx.clock.now())
+    else:
         try:
             corrections = parse_corrections(event.text, today=ctx.today(), now=ctx.clock.now())
         except CorrectionError:
             return False  # not corrections: something else typed while a draft is open
-        if not corrections:
-            return False
+    if not corrections:
+        return False
     parsed, draft = await ctx.db.run(apply_corrections, notice_id, corrections, by=person,
                                      now=ctx.clock.now())
     old = await ctx.db.run(preview_messages, notice_id)
     for message_id in old[-1:]:  # the old preview's actions would confirm the corrected draft too
         await conv.clear_actions(event.channel, event.chat_id, message_id)
-    await conv.say(event, texts.correction_applied(len(corrections)))
+    await conv.say(event, texts.correction_applied(draft.applied))
     await _show_draft(conv, event, parsed, draft)
     return True
 

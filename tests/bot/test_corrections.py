@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from bot.corrections import CorrectionError, parse_corrections
+from bot.corrections import LOOKS_LIKE_CORRECTION, CorrectionError, parse_corrections
 from storage.corrections import Correction
 from storage.parsed import ParsedTask
 
@@ -96,3 +96,35 @@ def test_an_added_task_is_read_as_a_notice_item_reads() -> None:
 def test_a_day_without_a_year_in_an_added_task_is_the_next_such_day() -> None:
     [got] = parse_corrections("thêm: Sở Nội vụ báo cáo trước ngày 20/2", today=TODAY)
     assert isinstance(got.value, ParsedTask) and got.value.due == dt.date(2019, 2, 20)
+
+
+def test_several_tasks_in_one_line_and_short_forms() -> None:
+    got = parse_corrections("1, 2 và 5 hạn 30/4\n3 han ko\n4 nd: Rà soát lại\nmục 2.1, mục 2.2 phối hợp: Sở Nội vụ",
+                            today=TODAY)
+    assert [(c.target, c.field, c.value) for c in got] == [
+        ("1", "due", dt.date(2018, 4, 30)), ("2", "due", dt.date(2018, 4, 30)), ("5", "due", dt.date(2018, 4, 30)),
+        ("3", "due", None), ("4", "text", "Rà soát lại"),
+        ("mục 2.1", "support", ("Sở Nội vụ",)), ("mục 2.2", "support", ("Sở Nội vụ",))]
+
+
+def test_an_added_task_with_its_own_number_and_a_deadline_said_as_han() -> None:
+    [got] = parse_corrections("thêm mục 1b: UBND huyện Bình Sơn di dời các hộ dân vùng sạt lở, hạn 20/4", today=TODAY)
+    assert got.target == "1b" and isinstance(got.value, ParsedTask)
+    assert got.value.lead == ("UBND huyện Bình Sơn",) and got.value.due == dt.date(2018, 4, 20)
+
+
+def test_the_notice_itself() -> None:
+    got = parse_corrections("số: 476 / UBND-VP\nngày: 12/3/2018\ntrích yếu: Về việc phòng, chống sạt lở\n"
+                            "người ký: Nguyễn Văn An", today=TODAY)
+    assert [(c.field, c.value) for c in got] == [
+        ("number", "476/UBND-VP"), ("date", dt.date(2018, 3, 12)), ("subject", "Về việc phòng, chống sạt lở"),
+        ("signer", "Nguyễn Văn An")]
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("1, 2 hạn trước Tết", True), ("thêm mục 1b: x", True), ("3: Sở X", True), ("bo 3", True), ("số: 12", True),
+    ("2 phoi hop: Sở Y", True), ("2.1 xong", False), ("2 xong", False), ("mục 2.1 xong", False),
+    ("xin gia hạn 2.1 đến 30/4", False), ("cảm ơn", False),
+])
+def test_what_begins_as_a_correction(typed: str, meant: bool) -> None:
+    assert bool(LOOKS_LIKE_CORRECTION.match(typed)) is meant

@@ -351,6 +351,36 @@ async def test_a_group_as_lead_is_shown_as_its_members_and_each_is_told(harness:
     assert len(told) == 1 and "Mục 2" in told[0] and "Mục 1" not in told[0]
 
 
+async def test_a_draft_keeps_its_numbers_says_what_changed_and_reads_lines_meant_for_it(harness: Harness) -> None:
+    h = harness
+    notice = ("Kính gửi: Sở Tài nguyên và Môi trường\n"
+              "Chủ tịch UBND tỉnh có ý kiến như sau:\n"
+              "1. Sở Tài nguyên và Môi trường chủ trì kiểm tra các bãi rác, báo cáo trước ngày 15/3/2018.\n"
+              "2. Sở Xây dựng rà soát quy hoạch các khu xử lý chất thải rắn trên địa bàn toàn tỉnh, đề xuất "
+              "phương án đầu tư, bố trí vốn và lộ trình đóng cửa các bãi chôn lấp không hợp vệ sinh, báo cáo UBND "
+              "tỉnh trong quý II năm 2018.\n"
+              "3. Ban Dân vận Tỉnh ủy tuyên truyền trong nhân dân.")
+    await h.say("admin", notice)
+    assert "Lưu ý: nhiệm vụ số 2 chưa có người nhận" in last_text(h, "admin")
+    await h.reply("admin", "bỏ 1")
+    assert "• bỏ nhiệm vụ 1 (Mục 1)" in h.sent[-2].text  # type: ignore[operator]
+    preview = last_text(h, "admin")
+    assert "2. [Mục 2]" in preview and "3. [Mục 3]" in preview  # the numbers read before stay
+    await h.reply("admin", "3 phoi hop: Sở Tài nguyên và Môi trường")
+    assert "• nhiệm vụ 3 (Mục 3), phối hợp: Sở Tài nguyên và Môi trường" in h.sent[-2].text  # type: ignore[operator]
+    await h.say("admin", "xem 2")
+    assert last_text(h, "admin").startswith("Nhiệm vụ 2 [Mục 2]:\nSở Xây dựng rà soát quy hoạch")
+    assert "lộ trình đóng cửa các bãi chôn lấp không hợp vệ sinh" in last_text(h, "admin")  # whole
+    await h.say("admin", "2, 3 hạn trước Tết ta")  # meant for the draft: explained, not a progress report
+    assert "Không hiểu thời hạn" in last_text(h, "admin")
+    await h.reply("admin", "2: Sở Tài nguyên và Môi trường")  # a reply to that error still corrects the draft
+    assert "• nhiệm vụ 2 (Mục 2), chủ trì: Sở Tài nguyên và Môi trường" in h.sent[-2].text  # type: ignore[operator]
+    assert "Lưu ý" not in last_text(h, "admin")
+    await h.say("admin", "số: 125/TB-UBND")
+    assert "• số văn bản: 125/TB-UBND" in h.sent[-2].text  # type: ignore[operator]
+    assert "125/TB-UBND" in last_text(h, "admin").splitlines()[0]
+
+
 DEV_070 = __import__("tests.conftest", fromlist=["SHARED"]).SHARED / "corpus" / "dev-files" / \
     "070_laocai-sct-tb-1894-ket-qua-kiem-tra-vlncn-2026.pdf"
 

@@ -121,3 +121,35 @@ def test_a_group_and_a_list_of_units_are_each_asked(migrated_db: Database) -> No
     assert registered.task_count == 5
     assert registered.unassigned == [("2", "UBND huyện Si Ma Cai"), ("4", "các đơn vị liên quan"),
                                      ("5", "Sở Xây dựng")]
+
+
+def test_a_task_keeps_its_number_through_corrections(migrated_db: Database) -> None:
+    from storage.notices import draft_task
+
+    notice_id = _draft(migrated_db, ["1", "2", "3"])
+    admin = migrated_db.call(person_by_handle, "admin")
+    _, draft = migrated_db.call(correct_draft, notice_id, [Correction(target="1", field="drop")], by=admin, now=AT)
+    assert draft.numbers == (2, 3)
+    _, draft = migrated_db.call(correct_draft, notice_id, [
+        Correction(target="2", field="text", value="Viết lại"), _added("Mới")], by=admin, now=AT)
+    assert draft.numbers == (2, 3, 4)
+    assert [(a.number, a.ref, a.field) for a in draft.applied] == [(2, "2", "text"), (4, "4", "add")]
+    task = migrated_db.call(draft_task, notice_id, 2)
+    assert task is not None and task.text == "Viết lại"
+    assert migrated_db.call(draft_task, notice_id, 1) is None  # dropped: its number is not reused
+    with pytest.raises(DraftCorrectionInvalid) as err:
+        migrated_db.call(correct_draft, notice_id, [Correction(target="1", field="drop")], by=admin, now=AT)
+    assert err.value.user_message == "Danh sách không có nhiệm vụ số 1 (các số đang có: 2, 3, 4)."
+
+
+def test_the_notice_number_date_subject_and_signer(migrated_db: Database) -> None:
+    notice_id = _draft(migrated_db, ["1"])
+    parsed = _correct(migrated_db, notice_id, [
+        Correction(target="", field="number", value="476/UBND-VP"),
+        Correction(target="", field="date", value=dt.date(2026, 3, 12)),
+        Correction(target="", field="subject", value="Về việc phòng, chống sạt lở"),
+        Correction(target="", field="signer", value="Nguyễn Văn An")])
+    assert (parsed.number, parsed.date, parsed.subject, parsed.signer) == (
+        "476/UBND-VP", dt.date(2026, 3, 12), "Về việc phòng, chống sạt lở", "Nguyễn Văn An")
+    notice = migrated_db.call(lambda s: s.get_one(Notice, notice_id))
+    assert (notice.number, notice.issued_on, notice.signer) == ("476/UBND-VP", dt.date(2026, 3, 12), "Nguyễn Văn An")
