@@ -170,7 +170,7 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
             lines.append(f"   • Chủ trì: {_lead_guess(task.lead[0], draft.guesses.get(task.lead[0]))}")
         elif task.lead:  # each unit named is asked, and told, on its own
             lines.append("   • Chủ trì (mỗi đơn vị một nhiệm vụ):")
-            lines += [f"     – {_lead_guess(name, draft.guesses.get(name))}" for name in task.lead]
+            lines += [f"     – {_lead_guess(name, draft.guesses.get(name), each=False)}" for name in task.lead]
         else:
             lines.append("   • Chủ trì: chưa xác định")
         if task.support:
@@ -200,9 +200,9 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
 GROUP_SHOWN = 6  # members of a group named in a preview; the rest are counted
 
 
-def _lead_guess(name: str, guess: UnitGuess | None) -> str:
+def _lead_guess(name: str, guess: UnitGuess | None, *, each: bool = True) -> str:
     """A lead as written and what it comes to in the directory: the unit and who is given the task, or a
-    group's members."""
+    group's members (`each`: say that each gets the task, unless the line above says it)."""
     if guess is None:
         return name
     if guess.group:
@@ -213,7 +213,8 @@ def _lead_guess(name: str, guess: UnitGuess | None) -> str:
                                                     if len(names) > GROUP_SHOWN else "")
         headless = sum(1 for _, head in guess.members if head is None)
         missing = f"; {headless} đơn vị chưa có trưởng đơn vị" if headless else ""
-        return f"{name} — {len(names)} đơn vị trong danh bạ, mỗi đơn vị một nhiệm vụ: {shown}{missing}"
+        each_one = ", mỗi đơn vị một nhiệm vụ" if each else ""
+        return f"{name} — {len(names)} đơn vị trong danh bạ{each_one}: {shown}{missing}"
     if guess.unit_name is None:
         return f"{name} (chưa có trong danh bạ)"
     # the directory's name only when it differs from the notice's wording, and no score
