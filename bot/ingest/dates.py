@@ -97,6 +97,12 @@ YEAR_CHAINED = re.compile(rf"(?P<cue>{_CHAIN}){_YEAR_REST}", re.I)
 YEAR_FRAME = re.compile(r"(?:^|(?<=[.;:]\s)|(?<=cầu,\s)|(?<=nghị,\s)|(?<=đạo,\s)|(?<=mạnh,\s))"
                         r"(?P<cue>)[Nn]ăm\s*(?P<y>(?:19|20)\d\d)\s*,"
                         r"(?=(?:(?!\bđã\b)[^.;])*?\b(?:cần|phải|tập\s*trung|phấn\s*đấu)\b)")
+# a month set before the asked work as its frame: "đề nghị tháng 12/2018 các ban tập trung thực hiện …", "Tháng 6/2026,
+# các phòng cần …" (not "Tháng 10/2017, UBND huyện đã …": what was done then)
+MONTH_FRAME = re.compile(r"(?:^|(?<=[.;:]\s)|(?<=cầu\s)|(?<=nghị\s)|(?<=đạo\s)|(?<=cầu,\s)|(?<=nghị,\s)|"
+                         r"(?<=đạo,\s))"
+                         r"(?P<cue>(?:trong\s*)?)[Tt]háng\s*(?P<m>\d{1,2})\s*(?:/|năm)\s*(?P<y>(?:19|20)\d\d)\s*,?\s"
+                         r"(?=(?:(?!\bđã\b)[^.;])*?\b(?:cần|phải|tập\s*trung|thực\s*hiện|triển\s*khai)\b)")
 # the rest of the year: "hoàn thành trong hai tháng còn lại", "trong những tháng còn lại của năm 2026"
 REST_OF_YEAR = re.compile(rf"(?P<cue>{_CUE})\s*(?:(?:\d{{1,2}}|hai|ba|bốn|năm|sáu|những|các)\s*)?tháng\s*còn\s*lại"
                           r"(?:\s*(?:của\s*)?năm(?:\s*(?P<y>(?:19|20)\d\d)|\s*nay)?)?(?!\s*(?:của|năm)\b)", re.I)
@@ -178,11 +184,17 @@ RELATIVE_PERIOD = re.compile(rf"(?P<cue>{_CUE})\s*(?P<unit>tháng|quý|năm)\s*(
                              re.I)
 # "… các nhiệm vụ trọng tâm trong tháng 9", "… là nhiệm vụ hàng đầu trong năm 2026": the period names which work,
 # it is not a date to finish by
-DESCRIBED_BEFORE = re.compile(r"(?<!hoàn thành các )(?<!hoàn thành )(?:nhiệm\s*vụ|chỉ\s*tiêu|mục\s*tiêu)"
+# (but "tập trung thực hiện các nhiệm vụ trọng tâm trong tháng 4", "Về nhiệm vụ trọng tâm trong năm 2024, X cần …": the
+# work of that period is asked for, and done by its end; only "là nhiệm vụ … trong năm" states a view)
+DESCRIBED_BEFORE = re.compile(r"(?<!hoàn thành các )(?<!hoàn thành )"
+                              r"(?:(?<=\blà\s)nhiệm\s*vụ|(?<=\blà\scác\s)nhiệm\s*vụ|"
+                              r"chỉ\s*tiêu|mục\s*tiêu)"
                               r"(?:\s+(?!làm\b|thực\s*hiện\b|hoàn\s*thành\b|xong\b)[^\s,.;:]+){0,3}\s*$", re.I)
 # "… các nhiệm vụ đã đề ra trong năm 2018", "kế hoạch đã được phê duyệt trong quý I": when the work was set or done,
 # not by when it must be finished
-SET_BEFORE = re.compile(r"(?:\bđã\s+(?:được\s+)?[^\s,.;:]+(?:\s+[^\s,.;:]+)?|\bđề\s*ra|\bđặt\s*ra)\s*$", re.I)
+# ("những kết quả đạt được trong năm 2023": when it was achieved)
+SET_BEFORE = re.compile(r"(?:\bđã\s+(?:được\s+)?[^\s,.;:]+(?:\s+[^\s,.;:]+)?|\bđề\s*ra|\bđặt\s*ra|\bđạt\s*được)\s*$",
+                        re.I)
 # a clause that forbids or holds something back: "Chưa thực hiện tăng giá …", "Tạm dừng tuyển dụng …"
 BAN_OPENS = re.compile(r"[\s\-+•*]*(?:chưa|không|tạm\s*(?:dừng|hoãn|ngừng)|dừng)\s", re.I)
 # … or a ban just before the period, in the clause: "xem xét không tổ chức kiểm tra định kỳ trong năm 2026"
@@ -457,6 +469,9 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
     for m in YEAR_FRAME.finditer(text):
         if issued_on is None or int(m.group("y")) >= issued_on.year:
             add(m, _year_due(m))
+    for m in MONTH_FRAME.finditer(text):
+        if issued_on is None or int(m.group("y")) >= issued_on.year:
+            add(m, _month_end(int(m.group("y")), int(m.group("m"))))
     if issued_on is not None:
         for m in RELATIVE_PERIOD.finditer(text):
             ahead = 0 if fold(m.group("which")) == "nay" else 1  # "này", "nay": this one

@@ -604,7 +604,9 @@ NON_DIRECTIVE_HEAD = re.compile(
 DIRECTIVE_HEAD = re.compile(r"nhiệm\s*vụ|giải\s*pháp|tổ\s*chức\s*(?:thực\s*hiện|thi\s*hành)|thời\s*gian\s*tới|"
                             r"phân\s*công|"
                             r"chế\s*độ\s*(?:báo\s*cáo|thông\s*tin)|"
-                            r"trách\s*nhiệm|giao|đề\s*nghị|chỉ\s*đạo|kết\s*luận|yêu\s*cầu", re.I | re.U)
+                            r"trách\s*nhiệm|giao(?!\s*(?-i:ban|BAN)\b|\s*(?:thông|lưu|dịch|tiếp|thương|hữu)\b)|đề\s*nghị|chỉ\s*đạo|"
+                            r"kết\s*luận|"
+                            r"yêu\s*cầu", re.I | re.U)
 ASSESSMENT = re.compile(
     r"^(?:trong\s*(?:năm|thời\s*gian)\s*(?:qua|\d{4})|trong\s*(?:tháng|quý)\s*[^,.]{1,12},[^.]{0,80}\bđã\b|năm\s*\d{4},|thời\s*gian\s*qua|nhìn\s*chung|qua\s*\d|"
     r"tuy\s*nhiên|bên\s*cạnh\s*(?:những|đó)|kết\s*quả\s*(?:đạt|đã)|đã\s*đạt)"
@@ -1074,7 +1076,9 @@ CLOSING_CALL = re.compile(r"(?:đề\s*nghị|yêu\s*cầu)\s+(?:quý\s+)?(?:cá
 
 def _closing_call(body: list[str], issued_on: dt.date | None) -> tuple[list[str], tuple[dt.date, str] | None]:
     """Drop a closing call after the last item; return its deadline for the items that have none."""
-    if len(body) < 2 or _marker(body[-1]) is not None or not any(_marker(ln) for ln in body[:-1]):
+    if len(body) < 2 or _marker(body[-1]) is not None or \
+            not any((mk := _marker(ln)) is not None and mk[0] != "heading" for ln in body[:-1]):
+        # (a news copy's upper-case headline is no item: a call after paragraphs only is the text's own ask)
         return body, None
     last = body[-1]
     if not CLOSING_CALL.search(last):
@@ -1140,7 +1144,9 @@ def _lead_in_context(lead_in: str, base: _Context) -> _Context:
 
 ASKS = re.compile(r"\b(?:đề\s*nghị|giao|yêu\s*cầu|ủy\s*quyền|uỷ\s*quyền|cho\s*phép|chấp\s*thuận)\s+(?:quý\s+)?"
                   r"(?=(?P<rest>.{0,80}))", re.I | re.U)  # (a lookahead: "đề nghị Nhân dân và yêu cầu các sở …")
-DIRECTIVE_CUE = re.compile(r"\b(?:đề\s*nghị|giao|yêu\s*cầu|chủ\s*trì|có\s*trách\s*nhiệm|có\s*nhiệm\s*vụ|"
+# ("giao ban" is a briefing meeting, "Giao thông" a sector's name: neither assigns anything)
+DIRECTIVE_CUE = re.compile(r"\b(?:đề\s*nghị|giao(?!\s*(?-i:ban|BAN)\b|\s*(?:thông|lưu|dịch|tiếp|thương|hữu)\b)|"
+                           r"yêu\s*cầu|chủ\s*trì|có\s*trách\s*nhiệm|có\s*nhiệm\s*vụ|"
                            r"khẩn\s*trương|đồng\s*ý|"
                            r"chỉ\s*đạo|ủy\s*quyền|uỷ\s*quyền|cho\s*phép|chấp\s*thuận)\b", re.I | re.U)
 
@@ -1712,8 +1718,28 @@ VIEW_ITEM = re.compile(r"^[^,.;:]{3,120}?\s(?:được\s*(?:coi|xem|xác\s*đị
                        re.U)
 
 
+# A news copy telling the meeting itself: who held or chaired it, who spoke, who was praised or welcomed
+# ("Chiều 31/10, Ban Thường vụ … tổ chức Hội nghị …", "Các đồng chí Thường trực … chủ trì hội nghị.", "Phát biểu chỉ
+# đạo hội nghị, đồng chí X biểu dương …", "Đ/c X trao giấy khen cho …")
+# (a meeting held is told with its day or as done: "Chiều 31/10/2025, … tổ chức Hội nghị", "X đã tổ chức hội nghị";
+# "Tổ chức hội nghị phổ biến …" alone is work)
+NARRATES = re.compile(r"(?:^(?:Sáng|Chiều|Tối|Trưa|Ngày)\s*(?:ngày\s*)?\d{1,2}\s*[/-]\s*\d{1,2}[^.;]{0,200}?|"
+                      r"\b(?:đã|vừa)\s+)"
+                      r"tổ\s*chức\s+(?:hội\s*nghị|cuộc\s*họp|phiên\s*họp|buổi\s*làm\s*việc|kỳ\s*họp|buổi\s*họp|lễ)\b|"
+                      r"dưới\s*sự\s*chủ\s*trì|phát\s*biểu\s*(?:chỉ\s*đạo|kết\s*luận|khai\s*mạc|tại)|"
+                      r"trao\s*(?:tặng\s*)?(?:giấy|bằng)\s*khen|biểu\s*dương\s*(?:những|các)?\s*(?:kết\s*quả|thành\s*tích)",
+                      re.I | re.U)
+# … unless some sentence of it asks for work ("Phát biểu kết luận, đồng chí X yêu cầu các phòng …")
+NARRATION_ASKS = re.compile(r"\b(?:đề\s*nghị|yêu\s*cầu|giao(?!\s*(?-i:ban|BAN)\b|\s*(?:thông|lưu)\b)|cần|phải|"
+                            r"khẩn\s*trương|"
+                            r"có\s*trách\s*nhiệm|chủ\s*trì,?\s*phối\s*hợp|sẽ|trước\s*ngày)\b", re.I | re.U)
+
+
 def _informs(text: str) -> bool:
-    """What the work has (money, vehicles, papers, a time window), the law it rests on, a view of the matter."""
+    """What the work has (money, vehicles, papers, a time window), the law it rests on, a view of the matter;
+    a news copy's account of the meeting."""
+    if NARRATES.search(text[:400]) and not NARRATION_ASKS.search(text):
+        return True
     info = INFO_ITEM.match(text)
     after = text[info.end():].strip() if info else ""
     if info and not DIRECTIVE_CUE.search(after) and not _opens_with_doer(after) and (
