@@ -645,6 +645,12 @@ def _is_directive_heading(text: str) -> bool | None:
     return None
 
 
+# the first word of a part's title ("NHIỆM VỤ TRỌNG TÂM", "PHẦN I", "MỤC ĐÍCH, YÊU CẦU", "ỦY BAN NHÂN DÂN TỈNH …")
+SECTION_WORD = re.compile(r"^(?:PHẦN|CHƯƠNG|MỤC|NHIỆM|GIẢI|TỔ\s*CHỨC|ĐÁNH\s*GIÁ|KẾT\s*QUẢ|TÌNH\s*HÌNH|NỘI\s*DUNG|"
+                          r"PHỤ\s*LỤC|"
+                          r"QUAN\s*ĐIỂM|YÊU\s*CẦU|CĂN\s*CỨ|KÍNH\s*GỬI|QUYẾT\s*ĐỊNH|ĐIỀU|CHỈ\s*ĐẠO|I+\b|V\b)", re.U)
+
+
 def _body_bounds(lines: list[str], kind_index: int) -> tuple[int, int]:
     start = 0
     for i, ln in enumerate(lines[:80]):
@@ -654,6 +660,14 @@ def _body_bounds(lines: list[str], kind_index: int) -> tuple[int, int]:
             start = i + 1
         elif kind_index >= 0 and i == kind_index:
             start = i + 1 + len(_subject_after(lines, kind_index))  # the subject is not the body
+            # "VỀ VIỆC TĂNG CƯỜNG, CHỈ ĐẠO ĐIỀU HÀNH THỰC" / "HIỆN NHIỆM VỤ TÀI CHÍNH …": an upper-case subject wrapped
+            # onto the next line goes on there (a section title has its number or a word that opens a part)
+            while start < len(lines) and start - 1 > kind_index and _caps_title(lines[start - 1]) and \
+                    not re.search(r"[.:;]$", lines[start - 1]) and lines[start].isupper() and \
+                    not SIGN_TITLES.match(lines[start]) and _marker(lines[start]) in (None, ("heading", "", 0,
+                                                                                           lines[start])) and \
+                    not SECTION_WORD.match(lines[start]) and len(lines[start]) < 120:
+                start += 1
     # the authority line of a decision ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "BỘ TRƯỞNG BỘ Y TẾ") is not a heading
     while start < len(lines) and lines[start].isupper() and SIGN_TITLES.match(lines[start]) and len(lines[start]) < 80:
         start += 1
@@ -1735,9 +1749,18 @@ NARRATION_ASKS = re.compile(r"\b(?:đề\s*nghị|yêu\s*cầu|giao(?!\s*(?-i:ba
                             r"có\s*trách\s*nhiệm|chủ\s*trì,?\s*phối\s*hợp|sẽ|trước\s*ngày)\b", re.I | re.U)
 
 
+# A citizen's or voter's request that the notice answers, quoted before the answer: "Trả lời đề nghị của ông X ở thôn Y:
+# Đề nghị UBND tỉnh sớm chỉ đạo …", "Kiến nghị của cử tri xã Z: …" — the answer below holds the work
+ANSWERED_REQUEST = re.compile(r"^(?:Trả\s*lời\s+)?(?:đề\s*nghị|kiến\s*nghị|đơn|ý\s*kiến|câu\s*hỏi|phản\s*ánh)\s*"
+                              r"(?:của\s*)?(?:ông|bà|cử\s*tri|công\s*dân|người\s*dân|hộ\s*dân|nhân\s*dân|bạn\s*đọc)\b",
+                              re.I | re.U)
+
+
 def _informs(text: str) -> bool:
     """What the work has (money, vehicles, papers, a time window), the law it rests on, a view of the matter;
     a news copy's account of the meeting."""
+    if ANSWERED_REQUEST.match(text) and not re.search(r"\bTrả\s*lời\s*:", text[12:]):
+        return True
     if NARRATES.search(text[:400]) and not NARRATION_ASKS.search(text):
         return True
     info = INFO_ITEM.match(text)
