@@ -58,7 +58,9 @@ _NEXT_YEARS = r"(?!\s*(?:,|và)\s*(?:các|những)\s*(?:năm|tháng|quý)\s*(?:t
 _MONTH_REST = (r"\s*(?:tháng)\s*(?P<m>\d{1,2})\s*"
                r"(?:/|năm|[.-](?=\d{4}))\s*(?P<y>\d{4})(?!\s*(?:,\s*)?(?:sẽ\s*)?(?:tổ\s*chức|diễn\s*ra|khai\s*mạc))"
                + _NEXT_YEARS)
-MONTH = re.compile(rf"(?P<cue>{_CUE}|(?<!\w)(?:vào\s*)?đầu(?=\s*tháng)){_MONTH_REST}", re.I)
+# ("tổ chức hội nghị sơ kết vào tháng 11 năm 2013": the doer's own event, held by then; not one that "sẽ" or "dự kiến"
+# takes place, see EVENT_BEFORE)
+MONTH = re.compile(rf"(?P<cue>{_CUE}|(?<!\w)(?:vào\s*)?đầu(?=\s*tháng)|(?<!\w)vào(?=\s*tháng)){_MONTH_REST}", re.I)
 MONTH_CHAINED = re.compile(rf"(?P<cue>{_CHAIN}){_MONTH_REST}", re.I)
 # "Quý III, IV/2026": the last
 _QUARTER_REST = (r"\s*quý\s*(?:(?:IV|III|II|I|[1-4])\s*(?:,|và|-)\s*)*"
@@ -203,6 +205,9 @@ BAN_NEAR = re.compile(r"\b(?:chưa|không|tạm\s*(?:dừng|hoãn|ngừng))\s+(?
 # the day of a meeting or ceremony: "dự Hội nghị vào ngày 12/6/2026"
 EVENT_NOUN_BEFORE = re.compile(r"(?:hội\s*nghị|cuộc\s*họp|phiên\s*họp|buổi|lễ|kỷ\s*niệm|hội\s*thảo|đại\s*hội|hội\s*thi)"
                                r"[^.;,]{0,60}$", re.I)
+# … but the doer's own event is its work, done on that day: "tổ chức Hội nghị sơ kết … vào tháng 11 năm 2013"
+ORGANISES_BEFORE = re.compile(r"\btổ\s*chức\s+(?:các\s+)?(?:hội\s*nghị|hội\s*thảo|lễ|hội\s*thi|đại\s*hội|tọa\s*đàm)"
+                              r"[^.;,]{0,80}$", re.I)
 # OCR splits a day in two: "trước ngày 3 1/12/2026"
 OCR_SPLIT_DAY = re.compile(r"(ngày\s+)([0-3])\s([0-9])(?=\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4})", re.I)
 
@@ -361,7 +366,8 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
         if cue.startswith("trong") and not exact and (BAN_OPENS.match(_clause_before(text, span[0]))
                                                    or BAN_NEAR.search(before)):
             return  # "Chưa điều chỉnh giá trong quý I và quý II năm 2026": how long a ban lasts, not a deadline
-        if cue.startswith("vào") and (EVENT_NOUN_BEFORE.search(before) or issued_on is not None and due < issued_on):
+        if cue.startswith("vào") and (EVENT_NOUN_BEFORE.search(before) and not ORGANISES_BEFORE.search(before)
+                                      or issued_on is not None and due < issued_on):
             return  # the day of a meeting or ceremony, or of something already done
         taken.append(span)
         found.append(Deadline(due=due, text=match.group(0).strip(" ,;:"), start=span[0], exact=exact,
