@@ -1756,9 +1756,21 @@ ANSWERED_REQUEST = re.compile(r"^(?:Trả\s*lời\s+)?(?:đề\s*nghị|kiến\s
                               re.I | re.U)
 
 
+# A news copy's line on whose instruction it reports: "Đó là một trong những ý kiến chỉ đạo của ông X tại cuộc họp …"
+TELLS_WHOSE = re.compile(r"^Đó\s*là\s*(?:một\s*trong\s*(?:những|các)\s*)?(?:nội\s*dung\s*|ý\s*kiến\s*)?"
+                         r"(?:chỉ\s*đạo|yêu\s*cầu|đề\s*nghị|kết\s*luận)\s+(?:của|tại)\b", re.U)
+# The period a report's figures cover: "Báo cáo quý I: Thời gian chốt số liệu tính từ ngày 15/12 … đến ngày 14/3"
+FIGURES_PERIOD = re.compile(r"\b(?:chốt\s*số\s*liệu|số\s*liệu\s*(?:được\s*)?tính\s*từ)\b", re.I | re.U)
+
+
 def _informs(text: str) -> bool:
     """What the work has (money, vehicles, papers, a time window), the law it rests on, a view of the matter;
     a news copy's account of the meeting."""
+    if TELLS_WHOSE.match(text) and not re.search(r"[:;]", text):
+        return True
+    if FIGURES_PERIOD.search(text) and not DIRECTIVE_CUE.search(text) and \
+            not re.search(r"\b(?:gửi|nộp|báo\s*cáo\s*(?:về|cho)|trước\s*ngày)\b", text, re.I):
+        return True
     if ANSWERED_REQUEST.match(text) and not re.search(r"\bTrả\s*lời\s*:", text[12:]):
         return True
     if NARRATES.search(text[:400]) and not NARRATION_ASKS.search(text):

@@ -42,3 +42,13 @@ def test_the_answer_below_the_request_is_the_task() -> None:
             "báo cáo UBND tỉnh trong tháng 9/2026.\n")
     tasks = parse_notice(text).tasks
     assert [t.lead for t in tasks] == [("Thanh tra tỉnh",)]
+
+
+def test_a_news_line_on_whose_instruction_it_reports_informs() -> None:
+    assert _informs("Đó là một trong những ý kiến chỉ đạo của ông Lê Văn An, Phó Chủ tịch UBND tỉnh tại cuộc họp ngày "
+                    "27-6 với lãnh đạo các sở, ngành về công tác chuẩn bị kỳ họp.")
+
+
+def test_the_period_a_reports_figures_cover_informs() -> None:
+    assert _informs("Báo cáo quý I: Thời gian chốt số liệu tính từ ngày 15 tháng 12 của năm trước đến ngày 14 tháng 3.")
+    assert not _informs("Các đơn vị gửi báo cáo quý I trước ngày 20/3; số liệu tính từ ngày 15/12 năm trước.")

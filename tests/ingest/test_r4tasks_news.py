@@ -73,3 +73,17 @@ def test_the_period_of_the_asked_work_is_its_deadline(text: str, due: dt.date) -
 ])
 def test_a_view_or_what_was_done_in_a_period_is_no_deadline(text: str) -> None:
     assert pick_deadline(text, issued_on=ISSUED) is None
+
+
+def test_the_doers_own_event_is_due_when_it_is_held() -> None:
+    found = pick_deadline("Bộ Giáo dục và Đào tạo hoàn thiện báo cáo; tổ chức Hội nghị sơ kết với các tỉnh "
+                          "vào tháng 11 năm 2026.", issued_on=ISSUED)
+    assert found is not None and found.due == dt.date(2026, 11, 30)
+
+
+@pytest.mark.parametrize("text", [
+    "đề nghị lãnh đạo các sở dự Hội nghị vào ngày 12/6/2026",
+    "Hội nghị tổng kết dự kiến tổ chức vào tháng 11 năm 2026",
+])
+def test_attending_or_a_planned_meeting_is_no_deadline(text: str) -> None:
+    assert pick_deadline(text, issued_on=ISSUED) is None
