@@ -1763,9 +1763,17 @@ TELLS_WHOSE = re.compile(r"^Đó\s*là\s*(?:một\s*trong\s*(?:những|các)\s*)
 FIGURES_PERIOD = re.compile(r"\b(?:chốt\s*số\s*liệu|số\s*liệu\s*(?:được\s*)?tính\s*từ)\b", re.I | re.U)
 
 
+# What the meeting agreed on, with no one asked to act: "Thống nhất nội dung chương trình hội nghị …", "Nhất trí thông
+# qua …" (but "Thống nhất chủ trương …, giao Sở X …", "Đồng ý để Công ty Y …" hand out work)
+AGREED_ON = re.compile(r"^(?:Thống\s*nhất|Nhất\s*trí)\s+(?!với\b)", re.U)
+
+
 def _informs(text: str) -> bool:
     """What the work has (money, vehicles, papers, a time window), the law it rests on, a view of the matter;
     a news copy's account of the meeting."""
+    if AGREED_ON.match(text) and not NARRATION_ASKS.search(text) and not re.search(r"\bđể\s+[A-ZĐÀ-Ỹ]", text) and \
+            not any(_unit_opens_with_work(sentence) for sentence in SENTENCE_END.split(text)[1:]):
+        return True
     if TELLS_WHOSE.match(text) and not re.search(r"[:;]", text):
         return True
     if FIGURES_PERIOD.search(text) and not DIRECTIVE_CUE.search(text) and \

@@ -52,3 +52,11 @@ def test_a_news_line_on_whose_instruction_it_reports_informs() -> None:
 def test_the_period_a_reports_figures_cover_informs() -> None:
     assert _informs("Báo cáo quý I: Thời gian chốt số liệu tính từ ngày 15 tháng 12 của năm trước đến ngày 14 tháng 3.")
     assert not _informs("Các đơn vị gửi báo cáo quý I trước ngày 20/3; số liệu tính từ ngày 15/12 năm trước.")
+
+
+def test_what_the_meeting_agreed_on_without_a_doer_informs() -> None:
+    assert _informs("Thống nhất nội dung chương trình hội nghị đại biểu nhân dân năm 2026 với chủ đề "
+                    "“Phường văn minh”.")
+    assert _informs("Nhất trí thông qua dự thảo báo cáo kết quả công tác năm 2026.")
+    assert not _informs("Thống nhất chủ trương đầu tư tuyến đường, giao Sở Xây dựng lập hồ sơ trình UBND tỉnh.")
+    assert not _informs("Thống nhất tổ chức hội nghị tổng kết. Văn phòng UBND huyện chuẩn bị nội dung, báo cáo.")
