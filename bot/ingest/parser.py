@@ -1768,9 +1768,17 @@ FIGURES_PERIOD = re.compile(r"\b(?:chốt\s*số\s*liệu|số\s*liệu\s*(?:đ�
 AGREED_ON = re.compile(r"^(?:Thống\s*nhất|Nhất\s*trí)\s+(?!với\b)", re.U)
 
 
+# An account of a past period's work: "Tháng 10/2017, UBND huyện đã tập trung chỉ đạo …", "Năm 2025, các đơn vị đã …"
+PAST_PERIOD = re.compile(r"^(?:Trong\s+)?(?:[Tt]háng\s*\d{1,2}(?:\s*(?:[/.-]|năm)\s*\d{4})?|[Qq]uý\s*[IV\d]{1,3}"
+                         r"(?:\s*(?:[/.-]|năm)\s*\d{4})?|[Nn]ăm\s*\d{4}|\d{1,2}\s*tháng\s*(?:đầu\s*)?năm(?:\s*\d{4})?)\s*,"
+                         r"[^.;]{0,120}?\bđã\b", re.U)
+
+
 def _informs(text: str) -> bool:
     """What the work has (money, vehicles, papers, a time window), the law it rests on, a view of the matter;
     a news copy's account of the meeting."""
+    if PAST_PERIOD.match(text) and not NARRATION_ASKS.search(text):
+        return True
     if AGREED_ON.match(text) and not NARRATION_ASKS.search(text) and not re.search(r"\bđể\s+[A-ZĐÀ-Ỹ]", text) and \
             not any(_unit_opens_with_work(sentence) for sentence in SENTENCE_END.split(text)[1:]):
         return True

@@ -60,3 +60,10 @@ def test_what_the_meeting_agreed_on_without_a_doer_informs() -> None:
     assert _informs("Nhất trí thông qua dự thảo báo cáo kết quả công tác năm 2026.")
     assert not _informs("Thống nhất chủ trương đầu tư tuyến đường, giao Sở Xây dựng lập hồ sơ trình UBND tỉnh.")
     assert not _informs("Thống nhất tổ chức hội nghị tổng kết. Văn phòng UBND huyện chuẩn bị nội dung, báo cáo.")
+
+
+def test_an_account_of_a_past_periods_work_informs() -> None:
+    assert _informs("Tháng 10/2026, UBND huyện đã tập trung chỉ đạo khắc phục hậu quả mưa lũ, tổ chức đấu giá đất. "
+                    "Tập trung chỉ đạo việc thu ngân sách năm 2026.")
+    assert _informs("Năm 2025, các đơn vị đã hoàn thành 95% kế hoạch thu ngân sách.")
+    assert not _informs("Tháng 10/2026, UBND huyện đã hoàn thành thu ngân sách; yêu cầu các xã rà soát nợ đọng.")
