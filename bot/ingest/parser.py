@@ -1777,8 +1777,9 @@ PAST_PERIOD = re.compile(r"^(?:Trong\s+)?(?:[Tt]háng\s*\d{1,2}(?:\s*(?:[/.-]|n�
 def _informs(text: str) -> bool:
     """What the work has (money, vehicles, papers, a time window), the law it rests on, a view of the matter;
     a news copy's account of the meeting."""
-    if PAST_PERIOD.match(text) and not NARRATION_ASKS.search(text):
-        return True
+    if any(PAST_PERIOD.match(sentence) for sentence in SENTENCE_END.split(text)[:2]) and \
+            not NARRATION_ASKS.search(text):
+        return True  # (after a news copy's headline sentence too: "UBND huyện tổ chức hội nghị …. Trong tháng 4 …")
     if AGREED_ON.match(text) and not NARRATION_ASKS.search(text) and not re.search(r"\bđể\s+[A-ZĐÀ-Ỹ]", text) and \
             not any(_unit_opens_with_work(sentence) for sentence in SENTENCE_END.split(text)[1:]):
         return True

@@ -67,3 +67,8 @@ def test_an_account_of_a_past_periods_work_informs() -> None:
                     "Tập trung chỉ đạo việc thu ngân sách năm 2026.")
     assert _informs("Năm 2025, các đơn vị đã hoàn thành 95% kế hoạch thu ngân sách.")
     assert not _informs("Tháng 10/2026, UBND huyện đã hoàn thành thu ngân sách; yêu cầu các xã rà soát nợ đọng.")
+
+
+def test_an_account_after_a_headline_sentence_informs() -> None:
+    assert _informs("UBND huyện tổ chức hội nghị thường kỳ tháng 4. Trong tháng 4/2026, UBND huyện đã tập trung chỉ đạo "
+                    "phòng trừ sâu bệnh trên lúa.")
