@@ -70,5 +70,5 @@ def test_an_account_of_a_past_periods_work_informs() -> None:
 
 
 def test_an_account_after_a_headline_sentence_informs() -> None:
-    assert _informs("UBND huyện tổ chức hội nghị thường kỳ tháng 4. Trong tháng 4/2026, UBND huyện đã tập trung chỉ đạo "
-                    "phòng trừ sâu bệnh trên lúa.")
+    assert _informs("UBND huyện tổ chức hội nghị thường kỳ tháng 4. Trong tháng 4/2026, UBND huyện đã tập trung "
+                    "chỉ đạo phòng trừ sâu bệnh trên lúa.")
