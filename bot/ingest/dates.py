@@ -58,7 +58,9 @@ _NEXT_YEARS = r"(?!\s*(?:,|và)\s*(?:các|những)\s*(?:năm|tháng|quý)\s*(?:t
 _MONTH_REST = (r"\s*(?:tháng)\s*(?P<m>\d{1,2})\s*"
                r"(?:/|năm|[.-](?=\d{4}))\s*(?P<y>\d{4})(?!\s*(?:,\s*)?(?:sẽ\s*)?(?:tổ\s*chức|diễn\s*ra|khai\s*mạc))"
                + _NEXT_YEARS)
-MONTH = re.compile(rf"(?P<cue>{_CUE}|(?<!\w)(?:vào\s*)?đầu(?=\s*tháng)){_MONTH_REST}", re.I)
+# ("tổ chức hội nghị sơ kết vào tháng 11 năm 2013": the doer's own event, held by then; not one that "sẽ" or "dự kiến"
+# takes place, see EVENT_BEFORE)
+MONTH = re.compile(rf"(?P<cue>{_CUE}|(?<!\w)(?:vào\s*)?đầu(?=\s*tháng)|(?<!\w)vào(?=\s*tháng)){_MONTH_REST}", re.I)
 MONTH_CHAINED = re.compile(rf"(?P<cue>{_CHAIN}){_MONTH_REST}", re.I)
 # "Quý III, IV/2026": the last
 _QUARTER_REST = (r"\s*quý\s*(?:(?:IV|III|II|I|[1-4])\s*(?:,|và|-)\s*)*"
@@ -97,6 +99,12 @@ YEAR_CHAINED = re.compile(rf"(?P<cue>{_CHAIN}){_YEAR_REST}", re.I)
 YEAR_FRAME = re.compile(r"(?:^|(?<=[.;:]\s)|(?<=cầu,\s)|(?<=nghị,\s)|(?<=đạo,\s)|(?<=mạnh,\s))"
                         r"(?P<cue>)[Nn]ăm\s*(?P<y>(?:19|20)\d\d)\s*,"
                         r"(?=(?:(?!\bđã\b)[^.;])*?\b(?:cần|phải|tập\s*trung|phấn\s*đấu)\b)")
+# a month set before the asked work as its frame: "đề nghị tháng 12/2018 các ban tập trung thực hiện …", "Tháng 6/2026,
+# các phòng cần …" (not "Tháng 10/2017, UBND huyện đã …": what was done then)
+MONTH_FRAME = re.compile(r"(?:^|(?<=[.;:]\s)|(?<=cầu\s)|(?<=nghị\s)|(?<=đạo\s)|(?<=cầu,\s)|(?<=nghị,\s)|"
+                         r"(?<=đạo,\s))"
+                         r"(?P<cue>(?:trong\s*)?)[Tt]háng\s*(?P<m>\d{1,2})\s*(?:/|năm)\s*(?P<y>(?:19|20)\d\d)\s*,?\s"
+                         r"(?=(?:(?!\bđã\b)[^.;])*?\b(?:cần|phải|tập\s*trung|thực\s*hiện|triển\s*khai)\b)")
 # the rest of the year: "hoàn thành trong hai tháng còn lại", "trong những tháng còn lại của năm 2026"
 REST_OF_YEAR = re.compile(rf"(?P<cue>{_CUE})\s*(?:(?:\d{{1,2}}|hai|ba|bốn|năm|sáu|những|các)\s*)?tháng\s*còn\s*lại"
                           r"(?:\s*(?:của\s*)?năm(?:\s*(?P<y>(?:19|20)\d\d)|\s*nay)?)?(?!\s*(?:của|năm)\b)", re.I)
@@ -178,11 +186,17 @@ RELATIVE_PERIOD = re.compile(rf"(?P<cue>{_CUE})\s*(?P<unit>tháng|quý|năm)\s*(
                              re.I)
 # "… các nhiệm vụ trọng tâm trong tháng 9", "… là nhiệm vụ hàng đầu trong năm 2026": the period names which work,
 # it is not a date to finish by
-DESCRIBED_BEFORE = re.compile(r"(?<!hoàn thành các )(?<!hoàn thành )(?:nhiệm\s*vụ|chỉ\s*tiêu|mục\s*tiêu)"
+# (but "tập trung thực hiện các nhiệm vụ trọng tâm trong tháng 4", "Về nhiệm vụ trọng tâm trong năm 2024, X cần …": the
+# work of that period is asked for, and done by its end; only "là nhiệm vụ … trong năm" states a view)
+DESCRIBED_BEFORE = re.compile(r"(?<!hoàn thành các )(?<!hoàn thành )"
+                              r"(?:(?<=\blà\s)nhiệm\s*vụ|(?<=\blà\scác\s)nhiệm\s*vụ|"
+                              r"chỉ\s*tiêu|mục\s*tiêu)"
                               r"(?:\s+(?!làm\b|thực\s*hiện\b|hoàn\s*thành\b|xong\b)[^\s,.;:]+){0,3}\s*$", re.I)
 # "… các nhiệm vụ đã đề ra trong năm 2018", "kế hoạch đã được phê duyệt trong quý I": when the work was set or done,
 # not by when it must be finished
-SET_BEFORE = re.compile(r"(?:\bđã\s+(?:được\s+)?[^\s,.;:]+(?:\s+[^\s,.;:]+)?|\bđề\s*ra|\bđặt\s*ra)\s*$", re.I)
+# ("những kết quả đạt được trong năm 2023": when it was achieved)
+SET_BEFORE = re.compile(r"(?:\bđã\s+(?:được\s+)?[^\s,.;:]+(?:\s+[^\s,.;:]+)?|\bđề\s*ra|\bđặt\s*ra|\bđạt\s*được)\s*$",
+                        re.I)
 # a clause that forbids or holds something back: "Chưa thực hiện tăng giá …", "Tạm dừng tuyển dụng …"
 BAN_OPENS = re.compile(r"[\s\-+•*]*(?:chưa|không|tạm\s*(?:dừng|hoãn|ngừng)|dừng)\s", re.I)
 # … or a ban just before the period, in the clause: "xem xét không tổ chức kiểm tra định kỳ trong năm 2026"
@@ -191,6 +205,9 @@ BAN_NEAR = re.compile(r"\b(?:chưa|không|tạm\s*(?:dừng|hoãn|ngừng))\s+(?
 # the day of a meeting or ceremony: "dự Hội nghị vào ngày 12/6/2026"
 EVENT_NOUN_BEFORE = re.compile(r"(?:hội\s*nghị|cuộc\s*họp|phiên\s*họp|buổi|lễ|kỷ\s*niệm|hội\s*thảo|đại\s*hội|hội\s*thi)"
                                r"[^.;,]{0,60}$", re.I)
+# … but the doer's own event is its work, done on that day: "tổ chức Hội nghị sơ kết … vào tháng 11 năm 2013"
+ORGANISES_BEFORE = re.compile(r"\btổ\s*chức\s+(?:các\s+)?(?:hội\s*nghị|hội\s*thảo|lễ|hội\s*thi|đại\s*hội|tọa\s*đàm)"
+                              r"[^.;,]{0,80}$", re.I)
 # OCR splits a day in two: "trước ngày 3 1/12/2026"
 OCR_SPLIT_DAY = re.compile(r"(ngày\s+)([0-3])\s([0-9])(?=\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4})", re.I)
 
@@ -349,7 +366,8 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
         if cue.startswith("trong") and not exact and (BAN_OPENS.match(_clause_before(text, span[0]))
                                                    or BAN_NEAR.search(before)):
             return  # "Chưa điều chỉnh giá trong quý I và quý II năm 2026": how long a ban lasts, not a deadline
-        if cue.startswith("vào") and (EVENT_NOUN_BEFORE.search(before) or issued_on is not None and due < issued_on):
+        if cue.startswith("vào") and (EVENT_NOUN_BEFORE.search(before) and not ORGANISES_BEFORE.search(before)
+                                      or issued_on is not None and due < issued_on):
             return  # the day of a meeting or ceremony, or of something already done
         taken.append(span)
         found.append(Deadline(due=due, text=match.group(0).strip(" ,;:"), start=span[0], exact=exact,
@@ -457,6 +475,9 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
     for m in YEAR_FRAME.finditer(text):
         if issued_on is None or int(m.group("y")) >= issued_on.year:
             add(m, _year_due(m))
+    for m in MONTH_FRAME.finditer(text):
+        if issued_on is None or int(m.group("y")) >= issued_on.year:
+            add(m, _month_end(int(m.group("y")), int(m.group("m"))))
     if issued_on is not None:
         for m in RELATIVE_PERIOD.finditer(text):
             ahead = 0 if fold(m.group("which")) == "nay" else 1  # "này", "nay": this one

@@ -612,7 +612,9 @@ NON_DIRECTIVE_HEAD = re.compile(
 DIRECTIVE_HEAD = re.compile(r"nhiệm\s*vụ|giải\s*pháp|tổ\s*chức\s*(?:thực\s*hiện|thi\s*hành)|thời\s*gian\s*tới|"
                             r"phân\s*công|"
                             r"chế\s*độ\s*(?:báo\s*cáo|thông\s*tin)|"
-                            r"trách\s*nhiệm|giao|đề\s*nghị|chỉ\s*đạo|kết\s*luận|yêu\s*cầu", re.I | re.U)
+                            r"trách\s*nhiệm|giao(?!\s*(?-i:ban|BAN)\b|\s*(?:thông|lưu|dịch|tiếp|thương|hữu)\b)|đề\s*nghị|chỉ\s*đạo|"
+                            r"kết\s*luận|"
+                            r"yêu\s*cầu", re.I | re.U)
 ASSESSMENT = re.compile(
     r"^(?:trong\s*(?:năm|thời\s*gian)\s*(?:qua|\d{4})|trong\s*(?:tháng|quý)\s*[^,.]{1,12},[^.]{0,80}\bđã\b|năm\s*\d{4},|thời\s*gian\s*qua|nhìn\s*chung|qua\s*\d|"
     r"tuy\s*nhiên|bên\s*cạnh\s*(?:những|đó)|kết\s*quả\s*(?:đạt|đã)|đã\s*đạt)"
@@ -651,6 +653,12 @@ def _is_directive_heading(text: str) -> bool | None:
     return None
 
 
+# the first word of a part's title ("NHIỆM VỤ TRỌNG TÂM", "PHẦN I", "MỤC ĐÍCH, YÊU CẦU", "ỦY BAN NHÂN DÂN TỈNH …")
+SECTION_WORD = re.compile(r"^(?:PHẦN|CHƯƠNG|MỤC|NHIỆM|GIẢI|TỔ\s*CHỨC|ĐÁNH\s*GIÁ|KẾT\s*QUẢ|TÌNH\s*HÌNH|NỘI\s*DUNG|"
+                          r"PHỤ\s*LỤC|"
+                          r"QUAN\s*ĐIỂM|YÊU\s*CẦU|CĂN\s*CỨ|KÍNH\s*GỬI|QUYẾT\s*ĐỊNH|ĐIỀU|CHỈ\s*ĐẠO|I+\b|V\b)", re.U)
+
+
 def _body_bounds(lines: list[str], kind_index: int) -> tuple[int, int]:
     start = 0
     for i, ln in enumerate(lines[:80]):
@@ -660,6 +668,14 @@ def _body_bounds(lines: list[str], kind_index: int) -> tuple[int, int]:
             start = i + 1
         elif kind_index >= 0 and i == kind_index:
             start = i + 1 + len(_subject_after(lines, kind_index))  # the subject is not the body
+            # "VỀ VIỆC TĂNG CƯỜNG, CHỈ ĐẠO ĐIỀU HÀNH THỰC" / "HIỆN NHIỆM VỤ TÀI CHÍNH …": an upper-case subject wrapped
+            # onto the next line goes on there (a section title has its number or a word that opens a part)
+            while start < len(lines) and start - 1 > kind_index and _caps_title(lines[start - 1]) and \
+                    not re.search(r"[.:;]$", lines[start - 1]) and lines[start].isupper() and \
+                    not SIGN_TITLES.match(lines[start]) and _marker(lines[start]) in (None, ("heading", "", 0,
+                                                                                           lines[start])) and \
+                    not SECTION_WORD.match(lines[start]) and len(lines[start]) < 120:
+                start += 1
     # the authority line of a decision ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "BỘ TRƯỞNG BỘ Y TẾ") is not a heading
     while start < len(lines) and lines[start].isupper() and SIGN_TITLES.match(lines[start]) and len(lines[start]) < 80:
         start += 1
@@ -1082,7 +1098,9 @@ CLOSING_CALL = re.compile(r"(?:đề\s*nghị|yêu\s*cầu)\s+(?:quý\s+)?(?:cá
 
 def _closing_call(body: list[str], issued_on: dt.date | None) -> tuple[list[str], tuple[dt.date, str] | None]:
     """Drop a closing call after the last item; return its deadline for the items that have none."""
-    if len(body) < 2 or _marker(body[-1]) is not None or not any(_marker(ln) for ln in body[:-1]):
+    if len(body) < 2 or _marker(body[-1]) is not None or \
+            not any((mk := _marker(ln)) is not None and mk[0] != "heading" for ln in body[:-1]):
+        # (a news copy's upper-case headline is no item: a call after paragraphs only is the text's own ask)
         return body, None
     last = body[-1]
     if not CLOSING_CALL.search(last):
@@ -1148,7 +1166,9 @@ def _lead_in_context(lead_in: str, base: _Context) -> _Context:
 
 ASKS = re.compile(r"\b(?:đề\s*nghị|giao|yêu\s*cầu|ủy\s*quyền|uỷ\s*quyền|cho\s*phép|chấp\s*thuận)\s+(?:quý\s+)?"
                   r"(?=(?P<rest>.{0,80}))", re.I | re.U)  # (a lookahead: "đề nghị Nhân dân và yêu cầu các sở …")
-DIRECTIVE_CUE = re.compile(r"\b(?:đề\s*nghị|giao|yêu\s*cầu|chủ\s*trì|có\s*trách\s*nhiệm|có\s*nhiệm\s*vụ|"
+# ("giao ban" is a briefing meeting, "Giao thông" a sector's name: neither assigns anything)
+DIRECTIVE_CUE = re.compile(r"\b(?:đề\s*nghị|giao(?!\s*(?-i:ban|BAN)\b|\s*(?:thông|lưu|dịch|tiếp|thương|hữu)\b)|"
+                           r"yêu\s*cầu|chủ\s*trì|có\s*trách\s*nhiệm|có\s*nhiệm\s*vụ|"
                            r"khẩn\s*trương|đồng\s*ý|"
                            r"chỉ\s*đạo|ủy\s*quyền|uỷ\s*quyền|cho\s*phép|chấp\s*thuận)\b", re.I | re.U)
 
@@ -1720,8 +1740,66 @@ VIEW_ITEM = re.compile(r"^[^,.;:]{3,120}?\s(?:được\s*(?:coi|xem|xác\s*đị
                        re.U)
 
 
+# A news copy telling the meeting itself: who held or chaired it, who spoke, who was praised or welcomed
+# ("Chiều 31/10, Ban Thường vụ … tổ chức Hội nghị …", "Các đồng chí Thường trực … chủ trì hội nghị.", "Phát biểu chỉ
+# đạo hội nghị, đồng chí X biểu dương …", "Đ/c X trao giấy khen cho …")
+# (a meeting held is told with its day or as done: "Chiều 31/10/2025, … tổ chức Hội nghị", "X đã tổ chức hội nghị";
+# "Tổ chức hội nghị phổ biến …" alone is work)
+NARRATES = re.compile(r"(?:^(?:Sáng|Chiều|Tối|Trưa|Ngày)\s*(?:ngày\s*)?\d{1,2}\s*[/-]\s*\d{1,2}[^.;]{0,200}?|"
+                      r"\b(?:đã|vừa)\s+)"
+                      r"tổ\s*chức\s+(?:hội\s*nghị|cuộc\s*họp|phiên\s*họp|buổi\s*làm\s*việc|kỳ\s*họp|buổi\s*họp|lễ)\b|"
+                      r"dưới\s*sự\s*chủ\s*trì|phát\s*biểu\s*(?:chỉ\s*đạo|kết\s*luận|khai\s*mạc|tại)|"
+                      r"trao\s*(?:tặng\s*)?(?:giấy|bằng)\s*khen|biểu\s*dương\s*(?:những|các)?\s*(?:kết\s*quả|thành\s*tích)",
+                      re.I | re.U)
+# … unless some sentence of it asks for work ("Phát biểu kết luận, đồng chí X yêu cầu các phòng …")
+NARRATION_ASKS = re.compile(r"\b(?:đề\s*nghị|yêu\s*cầu|giao(?!\s*(?-i:ban|BAN)\b|\s*(?:thông|lưu)\b)|cần|phải|"
+                            r"khẩn\s*trương|"
+                            r"có\s*trách\s*nhiệm|chủ\s*trì,?\s*phối\s*hợp|sẽ|trước\s*ngày)\b", re.I | re.U)
+
+
+# A citizen's or voter's request that the notice answers, quoted before the answer: "Trả lời đề nghị của ông X ở thôn Y:
+# Đề nghị UBND tỉnh sớm chỉ đạo …", "Kiến nghị của cử tri xã Z: …" — the answer below holds the work
+ANSWERED_REQUEST = re.compile(r"^(?:Trả\s*lời\s+)?(?:đề\s*nghị|kiến\s*nghị|đơn|ý\s*kiến|câu\s*hỏi|phản\s*ánh)\s*"
+                              r"(?:của\s*)?(?:ông|bà|cử\s*tri|công\s*dân|người\s*dân|hộ\s*dân|nhân\s*dân|bạn\s*đọc)\b",
+                              re.I | re.U)
+
+
+# A news copy's line on whose instruction it reports: "Đó là một trong những ý kiến chỉ đạo của ông X tại cuộc họp …"
+TELLS_WHOSE = re.compile(r"^Đó\s*là\s*(?:một\s*trong\s*(?:những|các)\s*)?(?:nội\s*dung\s*|ý\s*kiến\s*)?"
+                         r"(?:chỉ\s*đạo|yêu\s*cầu|đề\s*nghị|kết\s*luận)\s+(?:của|tại)\b", re.U)
+# The period a report's figures cover: "Báo cáo quý I: Thời gian chốt số liệu tính từ ngày 15/12 … đến ngày 14/3"
+FIGURES_PERIOD = re.compile(r"\b(?:chốt\s*số\s*liệu|số\s*liệu\s*(?:được\s*)?tính\s*từ)\b", re.I | re.U)
+
+
+# What the meeting agreed on, with no one asked to act: "Thống nhất nội dung chương trình hội nghị …", "Nhất trí thông
+# qua …" (but "Thống nhất chủ trương …, giao Sở X …", "Đồng ý để Công ty Y …" hand out work)
+AGREED_ON = re.compile(r"^(?:Thống\s*nhất|Nhất\s*trí)\s+(?!với\b)", re.U)
+
+
+# An account of a past period's work: "Tháng 10/2017, UBND huyện đã tập trung chỉ đạo …", "Năm 2025, các đơn vị đã …"
+PAST_PERIOD = re.compile(r"^(?:Trong\s+)?(?:[Tt]háng\s*\d{1,2}(?:\s*(?:[/.-]|năm)\s*\d{4})?|[Qq]uý\s*[IV\d]{1,3}"
+                         r"(?:\s*(?:[/.-]|năm)\s*\d{4})?|[Nn]ăm\s*\d{4}|\d{1,2}\s*tháng\s*(?:đầu\s*)?năm(?:\s*\d{4})?)\s*,"
+                         r"[^.;]{0,120}?\bđã\b", re.U)
+
+
 def _informs(text: str) -> bool:
-    """What the work has (money, vehicles, papers, a time window), the law it rests on, a view of the matter."""
+    """What the work has (money, vehicles, papers, a time window), the law it rests on, a view of the matter;
+    a news copy's account of the meeting."""
+    if any(PAST_PERIOD.match(sentence) for sentence in SENTENCE_END.split(text)[:2]) and \
+            not NARRATION_ASKS.search(text):
+        return True  # (after a news copy's headline sentence too: "UBND huyện tổ chức hội nghị …. Trong tháng 4 …")
+    if AGREED_ON.match(text) and not NARRATION_ASKS.search(text) and not re.search(r"\bđể\s+[A-ZĐÀ-Ỹ]", text) and \
+            not any(_unit_opens_with_work(sentence) for sentence in SENTENCE_END.split(text)[1:]):
+        return True
+    if TELLS_WHOSE.match(text) and not re.search(r"[:;]", text):
+        return True
+    if FIGURES_PERIOD.search(text) and not DIRECTIVE_CUE.search(text) and \
+            not re.search(r"\b(?:gửi|nộp|báo\s*cáo\s*(?:về|cho)|trước\s*ngày)\b", text, re.I):
+        return True
+    if ANSWERED_REQUEST.match(text) and not re.search(r"\bTrả\s*lời\s*:", text[12:]):
+        return True
+    if NARRATES.search(text[:400]) and not NARRATION_ASKS.search(text):
+        return True
     info = INFO_ITEM.match(text)
     after = text[info.end():].strip() if info else ""
     if info and not DIRECTIVE_CUE.search(after) and not _opens_with_doer(after) and (
