@@ -22,8 +22,10 @@ once the working day after; a daily round on the day and the day after (`policy_
 longer rounds follow the ladder above.
 
 A task without a deadline ("thường xuyên", "kịp thời") gets a check-in → "cập nhật định kỳ" every
-`checkin_every_working_days` [10] working days since it was assigned or last reported on; it is
-never overdue. A recurring duty is judged occurrence by occurrence (scheduler/recurrence.py), each
+`checkin_every_working_days` [10] working days counted from the day it was assigned, so a person's
+tasks from one notice come in the same message (a count restarted by each report would spread them
+over consecutive mornings); a round is skipped when the task was reported on within the last
+`checkin_quiet_after_report` [5] working days. It is never overdue. A recurring duty is judged occurrence by occurrence (scheduler/recurrence.py), each
 occurrence being a `TaskState` with its own deadline.
 
 Catch-up: `due_items` is asked for one working day, `today`, knowing the last day the digest was
@@ -191,6 +193,7 @@ class ReminderPolicy:
     escalate_head_after_working_days: int = 2
     escalate_after_working_days: int = 5  # to the leaders
     checkin_every_working_days: int = 10
+    checkin_quiet_after_report: int = 5  # a check-in round is skipped this soon after a report
 
     def __post_init__(self) -> None:
         if any(d < 1 for d in self.days_before):
@@ -243,6 +246,13 @@ class ReminderPolicy:
             return False
         count = self.calendar.working_days_between(anchor, day)
         return count > 0 and count % self.checkin_every_working_days == 0
+
+    def is_checkin_round(self, state: TaskState, day: dt.date) -> bool:
+        """A check-in day of the task (counted from its assignment), unless it was reported on lately."""
+        if not self.is_checkin_day(state.assigned_on, day):
+            return False
+        last = state.last_update_on
+        return last is None or self.calendar.working_days_between(last, day) >= self.checkin_quiet_after_report
 
     def escalation_levels(self, state: TaskState, today: dt.date) -> tuple[EscalationLevel, ...]:
         """The levels that should have been told by `today` (delivered or not)."""
@@ -307,8 +317,7 @@ class ReminderPolicy:
             return None
         forced = snooze is not None and window[0] <= snooze <= today
         if state.due_on is None:
-            anchor = max(state.assigned_on, state.last_update_on or state.assigned_on)
-            if forced or any(self.is_checkin_day(anchor, d) for d in window if d > anchor):
+            if forced or any(self.is_checkin_round(state, d) for d in window):
                 return self._item(state, today, DigestCategory.CHECKIN, catch_up=catch_up)
             return None
         deadline = self.effective_deadline(state.due_on)

@@ -244,9 +244,20 @@ def test_no_deadline_means_a_checkin_every_ten_working_days_and_never_an_alarm()
     checkins = [d for d, _ in items]
     assert checkins[:3] == [D(2026, 3, 16), D(2026, 3, 30), D(2026, 4, 13)]
     assert all(cal.working_days_between(a, b) == 10 for a, b in zip(checkins, checkins[1:], strict=False))
-    # a status report restarts the count
+    # a report within 5 working days of a round skips that round; one longer before does not
     updated = dataclasses.replace(state, last_update_on=D(2026, 3, 12))
-    assert [d for d, its in run_mornings([updated], days).items() if its][0] == D(2026, 3, 26)
+    assert [d for d, its in run_mornings([updated], days).items() if its][0] == D(2026, 3, 30)
+    earlier = dataclasses.replace(state, last_update_on=D(2026, 3, 9))
+    assert [d for d, its in run_mornings([earlier], days).items() if its][0] == D(2026, 3, 16)
+
+
+def test_tasks_assigned_together_check_in_together_whatever_their_reports() -> None:
+    """A count restarted by each report put a person's two tasks of one notice on consecutive mornings."""
+    first = TaskState(task_id=1, assigned_on=D(2026, 3, 2))
+    second = TaskState(task_id=2, assigned_on=D(2026, 3, 2), last_update_on=D(2026, 3, 3))
+    mornings = run_mornings([first, second], working_days(D(2026, 3, 3), D(2026, 4, 30)))
+    days = {d: sorted(i.task_id for i in its) for d, its in mornings.items() if its}
+    assert days == {D(2026, 3, 16): [1, 2], D(2026, 3, 30): [1, 2], D(2026, 4, 13): [1, 2], D(2026, 4, 28): [1, 2]}
 
 
 def test_the_head_is_not_escalated_to_about_their_own_task() -> None:
