@@ -590,6 +590,13 @@ def leaders(session: Session) -> list[Person]:
 
 MAX_TRAILING_WORDS = 3  # words of the sentence that may trail a unit name ("… thường xuyên", "… khẩn trương")
 GENERIC_KIND_SCORE = 90.0  # a unit named by its kind alone, the only one of that kind in the directory
+SHORT_NAME_SCORE = 88.0  # a unit named short, its words in order in one directory name only
+
+
+def _in_order(words: list[str], within: list[str]) -> bool:
+    """Every word of `words` in `within`, in the same order (others may lie between)."""
+    rest = iter(within)
+    return all(any(w == x for x in rest) for w in words)
 
 
 def match_unit(session: Session, name: str) -> tuple[Unit | None, float]:
@@ -619,7 +626,16 @@ def unit_matcher(session: Session) -> Callable[[str], tuple[Unit | None, float]]
             shorter = best_unit_match(" ".join(words[:-drop]), keys)
             if shorter is not None and shorter.score == 100.0:
                 return units[shorter.index], 100.0
-        return _only_of_its_kind(name)
+        return _only_of_its_kind(name) if _only_of_its_kind(name)[0] else _words_in_order(name)
+
+    def _words_in_order(name: str) -> tuple[Unit | None, float]:
+        """A name written short ("MTTQ huyện", "Mặt trận Tổ quốc huyện", "Hội Phụ nữ huyện") is the one unit
+        whose name holds all its words in order ("Ủy ban Mặt trận Tổ quốc Việt Nam huyện"); two or more: none."""
+        words = unit_key(name).split()
+        if len(words) < 2:
+            return None, 0.0
+        fits = [i for i, k in enumerate(keys) if _in_order(words, k.split())]
+        return (units[fits[0]], SHORT_NAME_SCORE) if len(fits) == 1 else (None, 0.0)
 
     def _only_of_its_kind(name: str) -> tuple[Unit | None, float]:
         """A unit named by its kind alone ("Văn phòng", "Công an" in a notice whose body has one office, one

@@ -326,3 +326,24 @@ def test_a_unit_named_by_its_kind_alone_is_the_only_one_of_that_kind(migrated_db
     db.call(import_directory, parse_directory_csv(
         (csv + "vp2,Đỗ Văn Thư,Văn phòng UBND Thành phố,head\n").encode()), now=NOW)
     assert db.call(match_unit, "Văn phòng")[0] is None  # two offices: no guess
+
+
+def test_a_unit_written_short_is_the_one_whose_name_holds_its_words(migrated_db: Database) -> None:
+    from storage.directory import unit_matcher
+
+    csv = ("handle,full_name,title,unit,role\n"
+           "head_a,Nguyễn Thị Mặt,Chủ tịch,Ủy ban Mặt trận Tổ quốc Việt Nam huyện,head\n"
+           "head_b,Phan Thị Nữ,Chủ tịch,Hội Liên hiệp Phụ nữ huyện,head\n"
+           "head_c,Đỗ Văn Nông,Chủ tịch,Hội Nông dân huyện,head\n"
+           "head_d,Lê Văn Y,Trưởng phòng,Phòng Y tế huyện,head\n"
+           "head_e,Lê Văn Tế,Giám đốc,Trung tâm Y tế huyện,head\n")
+    migrated_db.call(import_directory, parse_directory_csv(csv), now=NOW)
+
+    def names(session) -> list[str | None]:  # type: ignore[no-untyped-def]
+        match = unit_matcher(session)
+        return [u.name if u else None for u, _ in map(match, ["MTTQ huyện", "Mặt trận Tổ quốc huyện",
+                                                            "Hội Phụ nữ huyện", "Y tế huyện", "Hội huyện"])]
+
+    assert migrated_db.call(names) == ["Ủy ban Mặt trận Tổ quốc Việt Nam huyện",
+                                       "Ủy ban Mặt trận Tổ quốc Việt Nam huyện", "Hội Liên hiệp Phụ nữ huyện",
+                                       None, None]  # two units hold "y tế huyện", two "hội … huyện": no guess
