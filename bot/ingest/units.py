@@ -133,18 +133,21 @@ STOP_RE = re.compile(rf"(?<!Ngoại)\s(?:{_STOP})\b|[:;()\n]|{_DOT}{_ROLE_APPOSI
 SUPPORT_STOP_RE = STOP_RE
 
 # "Giao X …", and the consent that lets X act: "Đồng ý để Công ty X thực hiện …", "Chấp thuận cho X …"
-GIVE = re.compile(r"(?:^|[\s,;:.(])(?:(?:Giao|giao)(?:\s+(?:nhiệm\s*vụ|trách\s*nhiệm)(?=\s+cho\s))?|"
+GIVE = re.compile(r"(?:^|[\s,;:.(])(?:(?:Giao|giao)(?:\s+(?:nhiệm\s*vụ|trách\s*nhiệm)(?=\s+(?:cho\s|(?:"
+                  + _HEADS + r")\b|" + _GROUP + r")))?|"
                   r"(?:Đồng\s*ý|đồng\s*ý|Chấp\s*thuận|chấp\s*thuận|Cho\s*phép|cho\s*phép)"
                   r"\s+(?:để|cho))\s+(?:cho\s+)?(?P<u>.+)", re.U)
 ASK = re.compile(r"(?:^|[\s,;:.(])(?<!thừa\s)(?:" + loose("đề nghị") + r"|Yêu\s*cầu|yêu\s*cầu|[Ủủ]y\s*quyền|"
                  r"[Uu]ỷ\s*quyền)[\s,]+"
                  # (a word of time before whom it asks: "yêu cầu trước mắt các cấp ủy …", "đề nghị từ nay các đơn vị …")
                  r"(?:(?:trước\s*mắt|từ\s*nay|thời\s*gian\s*tới|sắp\s*tới|ngay|sớm),?\s+)?"
+                 # (a period before whom it asks: "yêu cầu trong tháng 9/2019, các phòng …", "yêu cầu, năm 2026, …")
+                 r"(?:(?:[Tt]rong|[Tt]ừ|[Đđ]ến|[Tt]rước|[Ss]au|[Cc]uối|[Đđ]ầu|[Nn]ăm|[Tt]háng|[Qq]uý)\b[^,;:.]{0,30},\s*)?"
                  r"(?:[Qq]uý\s+)?(?=(?P<u>.+))", re.U)  # (a lookahead: a later "đề nghị" is found too)
 # Who may ask: words before "đề nghị"/"yêu cầu" that make what follows the doer, not the object
 # ("Thủ tướng Chính phủ yêu cầu UBND các tỉnh …", "Để …, đề nghị quý Tổng cục …").
 REQUESTER = re.compile(r"^(?:Để|Nhằm|Trên\s*cơ\s*sở|Căn\s*cứ|Thực\s*hiện|Sau\s*khi|Xét)\b|\b(?:Thủ\s*tướng|Chủ\s*tịch|"
-                       r"Phó\s*Chủ\s*tịch|UBND|Ủy\s*ban|Uỷ\s*ban|Sở|Bộ|Văn\s*phòng|Ban|Tổng\s*cục|Cục|đồng\s*chí|"
+                       r"Phó\s*Chủ\s*tịch|UBND|Ủy\s*ban|Uỷ\s*ban|Sở|Bộ|Văn\s*phòng|Ban|Tổng\s*cục|Cục|[Đđ]ồng\s*chí|"
                        r"Chính\s*phủ|Lãnh\s*đạo|Giám\s*đốc|Bộ\s*trưởng|Thường\s*trực|Thường\s*vụ|Tỉnh\s*[ủu]ỷ|"
                        r"Tỉnh\s*ủy|Huyện\s*ủy|Huyện\s*uỷ|Thành\s*ủy|Thành\s*uỷ|Thị\s*ủy|Thị\s*uỷ|Đảng\s*ủy|Đảng\s*uỷ|"
                        r"Bí\s*thư|Hội\s*nghị|cuộc\s*họp|"
@@ -177,7 +180,9 @@ HEADING_OF = re.compile(r"^(?:Trách\s*nhiệm(?:\s*(?:chung|cụ\s*thể|riêng
 
 # "A, B", "A và B", "A/B" (two units of which either acts), "A hoặc B" (alternatives): separate units
 # (a scan drops the mark of "và" and "Văn": "Vụ A va Van phòng")
-_SPLIT = re.compile(rf",\s*(?=(?:{_HEADS})\b|(?:các|UBND|Ủy\s*ban|Uỷ\s*ban)\s|{_COMMITTEE})|"
+# (an office holder written in lower case opens one more unit: "Chủ tịch UBND các huyện, thủ trưởng các đơn vị …")
+_SPLIT = re.compile(rf",\s*(?=(?:{_HEADS})\b|(?:các|UBND|Ủy\s*ban|Uỷ\s*ban)\s|{_COMMITTEE}|"
+                    r"(?:thủ\s*trưởng|giám\s*đốc|chủ\s*tịch|người\s*đứng\s*đầu|bí\s*thư|lực\s*lượng)\s)|"
                     rf"\s+(?:và|va|hoặc)\s+(?=(?:{_HEADS})\b|các\s|{_GROUP}|chính\s*quyền\s)|"
                     rf"\s*/\s*(?=(?:{_HEADS})\s)", re.U)
 
@@ -238,7 +243,8 @@ JOINT_OFFICE_BEFORE = re.compile(rf"(?:^|\s)Văn\s*phòng\s+{_ELECTED}\s*$", re.
 ELECTED_BODY_AFTER = re.compile(rf"\s*{_ELECTED}\b", re.U)
 ADVISORY_BODY = re.compile(r"(?:[Cc]ơ\s*quan|[Bb]ộ\s*phận)(?:\s+chuyên\s*(?:trách|môn))?(?:\s+tham\s*mưu,?)?$",
                            re.U)
-GROUP_LIST_BEFORE = re.compile(r"(?:^|\s)[Cc]ác(?:\s+[^\s,;:.]+){1,3},$", re.U)
+GROUP_LIST_BEFORE = re.compile(r"(?:^|\s)[Cc]ác(?:\s+[^\s,;:.]+){1,3},$|"
+                               r"(?:^|\s)(?:[Cc]ấp\s*[ủu][yỷ]|[Cc]hi\s*bộ|[Đđ]ảng\s*bộ)(?:\s+[^\s,;:.]+){0,2},$", re.U)
 GROUP_WORD_BEFORE = re.compile(r"(?:^|\s)(?:[Cc]ác|[Nn]hững|[Mm]ọi)$", re.U)
 
 
@@ -281,7 +287,17 @@ NEXT_WORD = re.compile(r"\s\S+", re.U)
 
 
 def _known_name_end(padded: str) -> re.Match[str] | None:
-    m = SECTOR_NAME.match(fold_same_length(padded)) or BODY_LEVEL_NAME.match(padded)
+    """Where a regular name ends: the first of the list, or one after a separator ("Sở A và Sở Tư pháp soạn …")."""
+    if (first := _known_name_end_at(padded, 0)) is not None:
+        return first
+    for sep in _SPLIT.finditer(padded, 0, 240):
+        if padded[sep.end() - 1: sep.end()] == " " and (later := _known_name_end_at(padded, sep.end() - 1)):
+            return later
+    return None
+
+
+def _known_name_end_at(padded: str, pos: int) -> re.Match[str] | None:
+    m = SECTOR_NAME.match(fold_same_length(padded), pos) or BODY_LEVEL_NAME.match(padded, pos)
     if m is None:
         return None
     end = LEVEL_AFTER.match(padded, m.end()).end()  # type: ignore[union-attr]
@@ -451,8 +467,8 @@ def _semicolon_list(fragment: str) -> list[str]:
         if not UNIT_START.match(piece):
             return []
         name = _cut(piece)
-        if not name or len(name) > MAX_NAME:
-            return []
+        if not name or len(name) > MAX_NAME and not (len(split_units(name)) > 1):
+            return []  # (a piece may itself list several units: "Ban A kiêm Ban B, Thủ trưởng các phòng, ban; …")
         names.append(name)
         if len(name) < len(piece.strip(" ,.-–")):
             return names if len(names) > 1 else []  # the verb of the last name ends the list
@@ -542,8 +558,9 @@ def heading_units(head: str) -> list[str]:
     if ";" in head:  # "Giám đốc các Sở, Thủ trưởng các ban, ngành; Chủ tịch UBND các xã, phường"
         parts = [heading_units(p) for p in re.split(r"\s*;\s*", head) if p.strip()]
         return [u for p in parts for u in p] if parts and all(parts) else []
-    if not UNIT_START.match(head) or len(head) > (2 * MAX_NAME if m else MAX_NAME):  # ("Trách nhiệm của A và B")
-        return []  # (a long list of named members was handled above)
+    if not UNIT_START.match(head) or len(head) > 2 * MAX_NAME or len(head) > MAX_NAME and not m and \
+            not (_cut(head) == head and len(split_units(head)) > 1):  # ("Trách nhiệm của A và B")
+        return []  # (a long list of named members was handled above; a heading may list several units)
     if (inner := re.match(r"^(?P<n>[^()]+?)\s*\([^()]{2,80}\)$", head)) and _cut(inner.group("n")) == inner.group("n"):
         return [head]  # "Sở Nội vụ (Ban Thi đua - Khen thưởng)": the unit and the office inside it that acts
     name = _cut(head)
@@ -692,10 +709,14 @@ ORDINAL_OPENING = re.compile(r"^(?:Thứ\s*(?:nhất|hai|ba|tư|năm|sáu|bảy|
 OBJECT_BEFORE = re.compile(r"\b(?:của|cho|với|tại|về|đối\s*với|thuộc|giữa)\s*$", re.I | re.U)
 
 
+# a news copy quotes the direction: "“Sở A phối hợp với … tập trung chỉ đạo …”. Đó là chỉ đạo của UBND tỉnh …"
+OPENING_QUOTE = re.compile(r"^\s*[“\"«‘']+\s*(?=(?:" + _HEADS + r")\b|" + _GROUP + r")", re.U)
+
+
 def find_leads_ranked(text: str) -> tuple[list[str], int]:
     """The lead units a text names and how sure: STRONG ("Giao X", "X chủ trì", "Đơn vị chủ trì: X",
     a unit opening the text, "đề nghị X" said by a requester) or WEAK (a unit opening a later clause)."""
-    text = _without_page_breaks(text)
+    text = OPENING_QUOTE.sub("", _without_page_breaks(text))
     fields = _field_units(FIELD_LEAD, text)
     if fields:
         return fields, STRONG

@@ -1,0 +1,94 @@
+"""Who must act, in the ways Vietnamese notices name the doer: lists of units with a title or a regular name
+at the end, asks with a period before whom they ask, quoted directions, headings that list several units."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.ingest.parser import parse_notice
+from bot.ingest.units import find_leads, heading_units
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    # an office holder written in lower case after a comma opens one more unit
+    ("Đề nghị Chủ tịch UBND các xã, thị trấn, thủ trưởng các cơ quan liên quan khẩn trương rà soát.",
+     ["Chủ tịch UBND các xã, thị trấn", "thủ trưởng các cơ quan liên quan"]),
+    ("Đề nghị Giám đốc các sở, thủ trưởng các ban, ngành tỉnh báo cáo kết quả.",
+     ["Giám đốc các sở", "thủ trưởng các ban, ngành tỉnh"]),
+])
+def test_lower_case_title_after_a_comma_opens_a_unit(text: str, leads: list[str]) -> None:
+    assert find_leads(text) == leads
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    # a regular name at the end of a list ends where its verb starts, even a verb no list holds
+    ("Giao Sở Nội vụ, Sở Tư pháp soạn quy chế phối hợp.", ["Sở Nội vụ", "Sở Tư pháp"]),
+    ("Đề nghị Bộ Y tế và Bộ Tài chính cân nhắc điều chỉnh mức chi.", ["Bộ Y tế", "Bộ Tài chính"]),
+    ("Sở Xây dựng, Công an tỉnh điều tra nguyên nhân sự cố.", ["Sở Xây dựng", "Công an tỉnh"]),
+])
+def test_regular_name_ends_the_last_member_of_a_list(text: str, leads: list[str]) -> None:
+    assert find_leads(text) == leads
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    ("Chủ tịch UBND huyện yêu cầu trong tháng 10/2025, các phòng, ban chuyên môn rà soát hồ sơ.",
+     ["các phòng, ban chuyên môn"]),
+    ("Đồng chí Bí thư yêu cầu, năm 2026, UBND xã tập trung hoàn thành chỉ tiêu.", ["UBND xã"]),
+    ("UBND tỉnh đề nghị từ quý III, các doanh nghiệp kê khai đầy đủ.", ["các doanh nghiệp"]),
+])
+def test_period_between_the_ask_and_whom_it_asks(text: str, leads: list[str]) -> None:
+    assert find_leads(text) == leads
+
+
+def test_requester_written_as_dong_chi_with_capital() -> None:
+    assert find_leads("Đồng chí yêu cầu Phòng Kinh tế theo dõi sát tiến độ.") == ["Phòng Kinh tế"]
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    ("UBND huyện giao trách nhiệm Phòng Tài chính - Kế hoạch phối hợp các xã rà soát nguồn vốn.",
+     ["Phòng Tài chính - Kế hoạch"]),
+    ("Tỉnh ủy giao nhiệm vụ Ban Tuyên giáo Tỉnh ủy hướng dẫn các chi bộ.", ["Ban Tuyên giáo Tỉnh ủy"]),
+])
+def test_giao_trach_nhiem_without_cho(text: str, leads: list[str]) -> None:
+    assert find_leads(text) == leads
+
+
+def test_quoted_direction_opens_with_its_doer() -> None:
+    text = "“Sở Y tế phối hợp với UBND các huyện tập trung giám sát dịch bệnh”. Đó là chỉ đạo của UBND tỉnh."
+    assert find_leads(text) == ["Sở Y tế"]
+
+
+def test_party_committees_and_organisations_without_cac() -> None:
+    text = ("Ban Thường vụ Huyện ủy yêu cầu cấp ủy, tổ chức đảng, chính quyền các cấp, các tổ chức chính trị - xã "
+            "hội huyện, lực lượng vũ trang khẩn trương triển khai.")
+    assert find_leads(text) == ["cấp ủy, tổ chức đảng, chính quyền các cấp", "các tổ chức chính trị - xã hội huyện",
+                                "lực lượng vũ trang"]
+
+
+def test_semicolon_list_whose_first_part_lists_units_itself() -> None:
+    text = ("Chủ tịch UBND huyện yêu cầu Ban Chỉ huy Phòng thủ dân sự huyện kiêm Ban Chỉ huy Phòng chống thiên tai "
+            "huyện, Thủ trưởng các phòng, ban, đơn vị trên địa bàn huyện; Chủ tịch UBND các xã thực hiện nghiêm.")
+    assert find_leads(text) == ["Ban Chỉ huy Phòng thủ dân sự huyện kiêm Ban Chỉ huy Phòng chống thiên tai huyện",
+                                "Thủ trưởng các phòng, ban, đơn vị trên địa bàn huyện", "Chủ tịch UBND các xã"]
+
+
+def test_heading_that_lists_several_units_past_one_name_length() -> None:
+    head = "Sở Tài chính, Sở Kế hoạch và Đầu tư, Sở Xây dựng, Sở Nông nghiệp và Môi trường, UBND các huyện, thị xã"
+    assert heading_units(head) == ["Sở Tài chính", "Sở Kế hoạch và Đầu tư", "Sở Xây dựng",
+                                   "Sở Nông nghiệp và Môi trường", "UBND các huyện, thị xã"]
+    # a long sentence is still no heading
+    assert heading_units("Tăng cường công tác quản lý nhà nước về đất đai, tài nguyên, khoáng sản và bảo vệ môi "
+                         "trường trên địa bàn toàn tỉnh") == []
+
+
+def test_items_inherit_a_long_heading_that_lists_units() -> None:
+    raw = ("KẾ HOẠCH\nThực hiện chương trình chuyển đổi số năm 2026\n"
+           "1. Sở Khoa học và Công nghệ\n- Chủ trì hướng dẫn các đơn vị triển khai nền tảng số.\n"
+           "2. Sở Tài chính, Sở Nội vụ, Sở Xây dựng, Sở Nông nghiệp và Môi trường, UBND các xã, phường, thị trấn\n"
+           "- Bố trí nguồn lực và chủ động triển khai các nhiệm vụ của Kế hoạch.\n"
+           "- Định kỳ hằng quý báo cáo kết quả thực hiện về Sở Khoa học và Công nghệ.\n")
+    tasks = {t.text[:20]: t for t in parse_notice(raw).tasks}
+    item = tasks["Định kỳ hằng quý báo"]
+    assert list(item.lead) == ["Sở Tài chính", "Sở Nội vụ", "Sở Xây dựng", "Sở Nông nghiệp và Môi trường",
+                               "UBND các xã, phường, thị trấn"]
+    assert item.lead_source == "heading"
