@@ -66,6 +66,8 @@ _GROUP = (rf"(?:[Cc]ác|[Mm]ọi|[Nn]hững|[Tt]oàn\s*thể)\s+(?i:{_KINDS})\b|
           # staff named by their role: "UBND xã, các ban, ngành và cán bộ chuyên môn rà soát …"
           r"[Cc]án\s*bộ\s+(?:chuyên\s*môn|phụ\s*trách|đầu\s*mối)\b|"
           r"[Cc]ác\s+đồng\s*chí\s|"  # "Các đồng chí Ủy viên Ban Thường vụ phụ trách địa bàn …"
+          # a locality by its name, the doer of a conclusion about it: "…, năm 2026, phường Hạnh Phúc cần …"
+          r"(?:xã|phường|thị\s*trấn|huyện|quận|thị\s*xã)\s+(?=[A-ZĐ][a-zà-ỹđ])|"
           r"[Cc]hính\s*quyền\s(?:địa\s*phương|các\s*cấp|cơ\s*sở|cấp)|"
           # forces named by their function: "phối hợp với lực lượng chức năng …"
           r"lực\s*lượng\s+(?i:chức\s*năng|liên\s*quan|công\s*an|quân\s*sự|biên\s*phòng|vũ\s*trang|dân\s*quân)\b|"
@@ -101,7 +103,7 @@ _STOP = (
     # time and frequency words glued after a name: "Sở Tài chính hằng tháng báo cáo …"
     r"(?:hằng|hàng)\s*(?:ngày|tuần|tháng|quý|năm)|định\s*kỳ|(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Nn]gày)\s+(?:ngày\s+)?\d{1,2}(?:[/.-]\d|\s+tháng)|sang\s*(?:tháng|quý|năm)|chậm\s*nhất|từ\s*nay|"
     # adverbs and the verbs of a speaker after a name: "UBND tỉnh vừa có …", "Thường trực Thị ủy cũng yêu cầu …"
-    r"cũng|đã|sẽ|vừa|đang|luôn|nhận\s*được|nhấn\s*mạnh|lưu\s*ý|chỉ\s*rõ|khẳng\s*định|biểu\s*dương|ghi\s*nhận|có\s*(?:văn\s*bản|"
+    r"cũng|đã|sẽ|(?<!và\s)vừa|đang|luôn|nhận\s*được|nhấn\s*mạnh|lưu\s*ý|chỉ\s*rõ|khẳng\s*định|biểu\s*dương|ghi\s*nhận|có\s*(?:văn\s*bản|"
     r"công\s*văn|Công\s*văn|Chỉ\s*thị|chỉ\s*thị|Thông\s*báo|thông\s*báo|ý\s*kiến)|ban\s*hành|"
     # the body glued after a heading's name: "Sở Xây dựng Chủ trì …", "UBND các xã Theo chức năng …"
     r"Theo|Chủ\s*trì|Tập\s*trung|Khẩn\s*trương|Phối\s*hợp|Thực\s*hiện|Căn\s*cứ|Rà\s*soát|Triển\s*khai|"
@@ -182,7 +184,8 @@ HEADING_OF = re.compile(r"^(?:Trách\s*nhiệm(?:\s*(?:chung|cụ\s*thể|riêng
 # (a scan drops the mark of "và" and "Văn": "Vụ A va Van phòng")
 # (an office holder written in lower case opens one more unit: "Chủ tịch UBND các huyện, thủ trưởng các đơn vị …")
 _SPLIT = re.compile(rf",\s*(?=(?:{_HEADS})\b|(?:các|UBND|Ủy\s*ban|Uỷ\s*ban)\s|{_COMMITTEE}|"
-                    r"(?:thủ\s*trưởng|giám\s*đốc|chủ\s*tịch|người\s*đứng\s*đầu|bí\s*thư|lực\s*lượng)\s)|"
+                    r"(?:thủ\s*trưởng|giám\s*đốc|chủ\s*tịch|người\s*đứng\s*đầu|bí\s*thư|lực\s*lượng)\s|"
+                    r"(?:xã|phường|thị\s*trấn|huyện|quận|thị\s*xã)\b)|"
                     rf"\s+(?:và|va|hoặc)\s+(?=(?:{_HEADS})\b|các\s|{_GROUP}|chính\s*quyền\s)|"
                     rf"\s*/\s*(?=(?:{_HEADS})\s)", re.U)
 
@@ -213,11 +216,18 @@ GROUP_OPEN = re.compile(r"^[Cc]ác\s+(?:bộ|Bộ)\b(?:\s*,\s*[a-zà-ỹđ][^,]*
 BARE_KIND_LAST = re.compile(r"^(?:địa\s*phương|đơn\s*vị|cơ\s*quan|ngành|đoàn\s*thể|tổ\s*chức)\b", re.U)
 
 
+# "các phòng, ban, đơn vị, xã, phường": the localities after the departments' kinds are a group of their own
+LEVEL_KIND_AFTER = re.compile(r"^(?:xã|phường|thị\s*trấn|huyện|quận|thị\s*xã)\b", re.U)
+DEPARTMENT_KINDS = re.compile(rf"^[Cc]ác\s+(?:phòng|ban|sở|ngành|đơn\s*vị|cơ\s*quan)(?:\s*,\s*{_BARE_KIND})*$", re.U)
+
+
 def _split_list(names: str) -> list[str]:
     """`names` cut at the boundaries of its units, keeping the separators inside one group's name."""
     out, start = [], 0
     for sep in _SPLIT.finditer(names):
         before, after = names[start: sep.start()], names[sep.end():]
+        if sep.group(0).strip() == "," and LEVEL_KIND_AFTER.match(after) and not DEPARTMENT_KINDS.match(before.strip()):
+            continue  # "UBND các huyện, thị xã": one more level of the group; only "các phòng, ban, xã" opens another
         if sep.group(0).strip() == "," and KIND_LIST_BEFORE.search(before) and BARE_KIND_AFTER.match(after):
             continue  # "Các Sở, Ban, ngành"
         if sep.group(0).strip() == "," and KIND_LIST_BEFORE.search(before) and RELATED_KIND_AFTER.match(after):
@@ -415,7 +425,8 @@ def split_units(names: str) -> list[str]:
     # "Bộ Tư pháp (đối với thủ tục hành chính), Bộ Tài chính (đối với phí)": the scope notes are not names
     names = SCOPE_NOTE.sub(lambda m: "" if m.group(1)[:1].islower() else m.group(0), names)
     parts = [q.strip(" ,.-–") for p in _split_list(names) for q in _after_named(p)]
-    units = _shared_level([p for p in parts if p and UNIT_START.match(p) and len(p) <= MAX_NAME * 3])
+    units = _shared_level([p for p in parts if p and (UNIT_START.match(p) or len(parts) > 1 and
+                                                      LEVEL_KIND_AFTER.match(p)) and len(p) <= MAX_NAME * 3])
     return [d for u in units for d in _distribute(u) if len(d) <= MAX_NAME and not DANGLING_END.search(d) and
             not FORWARD_POINTER.search(d)]
 

@@ -92,3 +92,26 @@ def test_items_inherit_a_long_heading_that_lists_units() -> None:
     assert list(item.lead) == ["Sở Tài chính", "Sở Nội vụ", "Sở Xây dựng", "Sở Nông nghiệp và Môi trường",
                                "UBND các xã, phường, thị trấn"]
     assert item.lead_source == "heading"
+
+
+def test_small_and_medium_is_part_of_a_name() -> None:
+    text = ("Đề nghị Hiệp hội Du lịch tỉnh, Hội Doanh nghiệp nhỏ và vừa tỉnh, các hội nghề nghiệp có biện pháp hỗ "
+            "trợ hội viên.")
+    assert find_leads(text) == ["Hiệp hội Du lịch tỉnh", "Hội Doanh nghiệp nhỏ và vừa tỉnh", "các hội nghề nghiệp"]
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    # localities after the kinds of departments are a group of their own
+    ("Yêu cầu các phòng, ban, đơn vị, xã, thị trấn chuẩn bị chu đáo các điều kiện.",
+     ["các phòng, ban, đơn vị", "xã, thị trấn"]),
+    # levels of one body stay one group
+    ("Yêu cầu UBND các huyện, thị xã, thành phố chuẩn bị chu đáo các điều kiện.",
+     ["UBND các huyện, thị xã, thành phố"]),
+])
+def test_localities_after_department_kinds(text: str, leads: list[str]) -> None:
+    assert find_leads(text) == leads
+
+
+def test_named_locality_asked_to_act() -> None:
+    assert find_leads("Đồng chí Bí thư yêu cầu, trong năm 2026, xã Tân Lập cần tập trung phát triển du lịch.") == \
+        ["xã Tân Lập"]
