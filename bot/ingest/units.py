@@ -288,10 +288,15 @@ BODY_LEVEL_NAME = re.compile(r" (?:Công\s*an|UBND|HĐND|[ỦU][yỷ]\s*ban\s*nh
                              r"Kho\s*bạc\s*Nhà\s*nước|Bảo\s*hiểm\s*xã\s*hội|Chi\s*cục\s*Thuế|Thanh\s*tra|"
                              r"Văn\s*phòng\s*(?:UBND|HĐND|Tỉnh\s*[ủu][yỷ]|Huyện\s*[ủu][yỷ]))\s+"
                              r"(?:tỉnh|thành\s*phố|huyện|quận|thị\s*xã|xã|phường|thị\s*trấn)(?=[\s,.;:]|$)", re.U)
+# Any unit named down to its level ("Ban Dân tộc tỉnh", "Liên đoàn Lao động huyện", "Ban Tuyên giáo Tỉnh ủy"): the
+# level (and the place's name after it) ends the name; a lower-case word after it is its work ("… tỉnh phân bổ …").
+# (Not a group's levels: "Ủy ban nhân dân các tỉnh ven biển")
+UNIT_LEVEL_NAME = re.compile(r" (?:" + _HEADS + r")\b[^,;:.()\n]{0,60}?\s(?<!các\s)(?<!những\s)"
+                             r"(?:tỉnh|thành\s*phố|huyện|quận|thị\s*xã|xã(?!\s*hội)|phường|thị\s*trấn|(?:Tỉnh|Huyện|Thành|Thị)\s*[ủu][yỷ])(?=[\s,.;:]|$)", re.U)
 LEVEL_AFTER = re.compile(r"(?:\s+(?:tỉnh|thành\s*phố|huyện|quận|thị\s*xã|xã|phường|thị\s*trấn))?", re.U)
 CAPITAL_WORD = re.compile(r"\s+(?:-\s*)?(?P<w>[^\W\d_][\w]*)", re.U)
 # lower-case words that go on with such a name: "Sở Y tế các tỉnh", "Công an tỉnh và …", "UBND cấp xã"
-NAME_GOES_ON = re.compile(r"\s+(?:các|cấp|trực\s*thuộc|thuộc|và|hoặc|có|liên\s*quan|của|nơi|tại|trên|ở|"
+NAME_GOES_ON = re.compile(r"\s+(?:các|cấp|trực\s*thuộc|thuộc|và|hoặc|kiêm|có|liên\s*quan|của|nơi|tại|trên|ở|"
                           r"(?:Việt\s*Nam|Trung\s*ương))\b|\s*[^\s\wÀ-ỹ]|\s*$|\s+[^a-zà-ỹđ]", re.U)
 NEXT_WORD = re.compile(r"\s\S+", re.U)
 
@@ -307,11 +312,13 @@ def _known_name_end(padded: str) -> re.Match[str] | None:
 
 
 def _known_name_end_at(padded: str, pos: int) -> re.Match[str] | None:
-    m = SECTOR_NAME.match(fold_same_length(padded), pos) or BODY_LEVEL_NAME.match(padded, pos)
+    m = SECTOR_NAME.match(fold_same_length(padded), pos) or BODY_LEVEL_NAME.match(padded, pos) or \
+        UNIT_LEVEL_NAME.match(padded, pos)
     if m is None:
         return None
     end = LEVEL_AFTER.match(padded, m.end()).end()  # type: ignore[union-attr]
-    while (word := CAPITAL_WORD.match(padded, end)) and word.group("w")[:1].isupper():
+    while not padded[:end].endswith(("ủy", "uỷ")) and (word := CAPITAL_WORD.match(padded, end)) and \
+            word.group("w")[:1].isupper():
         end = word.end()  # the place's name: "UBND huyện Bát Xát", "Sở Y tế Hà Nội"
     if NAME_GOES_ON.match(padded, end) or NOT_DOER_VERB.match(padded[end:].strip()):
         return None  # ("Bộ Y tế trân trọng cảm ơn": the closing courtesy, not a name and its work)
@@ -821,6 +828,7 @@ def _congress_holder(text: str) -> tuple[list[str], int] | None:
 
 # After a unit that opens a text, words that make it the one who asks, reports or is described, not the doer
 NOT_DOER_VERB = re.compile(r"^(?:giao|đề\s*nghị|yêu\s*cầu|chỉ\s*đạo|[ủu][yỷ]\s*quyền|thống\s*nhất|thông\s*báo|"
+                           r"đồng\s*ý|nhất\s*trí|chấp\s*thuận|kết\s*luận|"
                            r"đã|vừa|đang|cũng|sẽ|là|được|nhận\s*được|có\s*(?!trách\s*nhiệm|nhiệm\s*vụ)\w+|nhấn\s*mạnh|lưu\s*ý|chỉ\s*rõ|"
                            r"khẳng\s*định|biểu\s*dương|ghi\s*nhận|thừa|thay\s*mặt|về\s*việc|tại|với|cùng|và\s*các|"
                            r"khi|nếu|thì|sau\s*khi|phối\s*hợp|ban\s*hành|trình|cho\s*ý\s*kiến|đánh\s*giá\s*cao|"

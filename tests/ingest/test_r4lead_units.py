@@ -115,3 +115,30 @@ def test_localities_after_department_kinds(text: str, leads: list[str]) -> None:
 def test_named_locality_asked_to_act() -> None:
     assert find_leads("Đồng chí Bí thư yêu cầu, trong năm 2026, xã Tân Lập cần tập trung phát triển du lịch.") == \
         ["xã Tân Lập"]
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    # a unit named down to its level ends there: what follows in lower case is its work, whatever the verb
+    ("Ban Dân tộc tỉnh phân bổ vốn cho các xã.", ["Ban Dân tộc tỉnh"]),
+    ("Liên đoàn Lao động huyện thăm hỏi công nhân.", ["Liên đoàn Lao động huyện"]),
+    ("Ban Tuyên giáo Tỉnh ủy định hướng thông tin.", ["Ban Tuyên giáo Tỉnh ủy"]),
+    ("Trung tâm Y tế huyện Bát Xát truy vết các ca bệnh.", ["Trung tâm Y tế huyện Bát Xát"]),
+    # "xã hội" is no level
+    ("Ngân hàng Chính sách xã hội tỉnh giải ngân vốn vay.", ["Ngân hàng Chính sách xã hội tỉnh"]),
+])
+def test_unit_named_down_to_its_level(text: str, leads: list[str]) -> None:
+    assert find_leads(text) == leads
+
+
+def test_a_body_that_agrees_and_assigns_is_not_the_doer() -> None:
+    text = "Ban Thường vụ Huyện ủy đồng ý chủ trương và giao Ban Tổ chức Huyện ủy hoàn thiện đề án."
+    assert find_leads(text) == ["Ban Tổ chức Huyện ủy"]
+
+
+def test_a_headline_in_title_case_names_no_doer() -> None:
+    assert find_leads("Ban Thường vụ Huyện ủy Chỉ đạo Đại hội các Chi bộ trực thuộc") == []
+
+
+def test_levels_of_a_group_keep_their_description() -> None:
+    assert find_leads("Yêu cầu Ủy ban nhân dân các huyện miền núi khẩn trương sơ tán người dân.") == \
+        ["Ủy ban nhân dân các huyện miền núi"]
