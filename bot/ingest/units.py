@@ -292,7 +292,8 @@ BODY_LEVEL_NAME = re.compile(r" (?:Công\s*an|UBND|HĐND|[ỦU][yỷ]\s*ban\s*nh
 # level (and the place's name after it) ends the name; a lower-case word after it is its work ("… tỉnh phân bổ …").
 # (Not a group's levels: "Ủy ban nhân dân các tỉnh ven biển")
 UNIT_LEVEL_NAME = re.compile(r" (?:" + _HEADS + r")\b[^,;:.()\n]{0,60}?\s(?<!các\s)(?<!những\s)"
-                             r"(?:tỉnh|thành\s*phố|huyện|quận|thị\s*xã|xã(?!\s*hội)|phường|thị\s*trấn|(?:Tỉnh|Huyện|Thành|Thị)\s*[ủu][yỷ])(?=[\s,.;:]|$)", re.U)
+                             r"(?:tỉnh|thành\s*phố|huyện|quận|thị\s*xã|xã(?!\s*hội)|phường|thị\s*trấn|"
+                             r"(?:Tỉnh|Huyện|Thành|Thị)\s*[ủu][yỷ])(?=[\s,.;:]|$)", re.U)
 LEVEL_AFTER = re.compile(r"(?:\s+(?:tỉnh|thành\s*phố|huyện|quận|thị\s*xã|xã|phường|thị\s*trấn))?", re.U)
 CAPITAL_WORD = re.compile(r"\s+(?:-\s*)?(?P<w>[^\W\d_][\w]*)", re.U)
 # lower-case words that go on with such a name: "Sở Y tế các tỉnh", "Công an tỉnh và …", "UBND cấp xã"
