@@ -134,8 +134,9 @@ _AFTER_RELATED = r"|(?<=liên\squan)(?=\s+(?!đến\b|tới\b|và\b|hoặc\b|tr�
 STOP_RE = re.compile(rf"(?<!Ngoại)\s(?:{_STOP})\b|[:;()\n]|{_DOT}{_ROLE_APPOSITION}{_GLUED_ROLE}{_AFTER_RELATED}", re.U)
 SUPPORT_STOP_RE = STOP_RE
 
-# "Giao X …", and the consent that lets X act: "Đồng ý để Công ty X thực hiện …", "Chấp thuận cho X …"
-GIVE = re.compile(r"(?:^|[\s,;:.(])(?:(?:Giao|giao)(?:\s+(?:nhiệm\s*vụ|trách\s*nhiệm)(?=\s+(?:cho\s|(?:"
+# "Giao X …", "Phân công X …", and the consent that lets X act: "Đồng ý để Công ty X thực hiện …",
+# "Chấp thuận cho X …"
+GIVE = re.compile(r"(?:^|[\s,;:.(])(?:(?:Giao|giao|Phân\s*công|phân\s*công)(?:\s+(?:nhiệm\s*vụ|trách\s*nhiệm)(?=\s+(?:cho\s|(?:"
                   + _HEADS + r")\b|" + _GROUP + r")))?|"
                   r"(?:Đồng\s*ý|đồng\s*ý|Chấp\s*thuận|chấp\s*thuận|Cho\s*phép|cho\s*phép)"
                   r"\s+(?:để|cho))\s+(?:cho\s+)?(?P<u>.+)", re.U)
@@ -651,7 +652,8 @@ STRONG, WEAK = 2, 1
 # a unit that opens a text and the verb after it
 ROLE_OPENING = re.compile(rf"(?:(?:{_HEADS})\b|{_GROUP})[^:;.\n]{{0,120}}?(?=\s(?:{_STOP})\b)", re.U)
 UNIT_COLON = re.compile(r"^(?P<u>(?:(?:Ông|Bà)\.\s*)?[^:;.\n]{3,90}(?:;[^:;.\n]{3,90}){0,3}):\s+\S")
-GROUNDS = re.compile(r"^(?:Trên\s*cơ\s*sở|Căn\s*cứ|Với\s*sự\s*(?:phối\s*hợp|hỗ\s*trợ|tham\s*gia))\b", re.U)
+# (and a purpose clause: "Để thúc đẩy kết nối giữa các bộ, ngành, thời gian tới, các bộ, ngành cần …")
+GROUNDS = re.compile(r"^(?:Trên\s*cơ\s*sở|Căn\s*cứ|Với\s*sự\s*(?:phối\s*hợp|hỗ\s*trợ|tham\s*gia)|Để|Nhằm)\b", re.U)
 OF_UNIT = re.compile(rf"\b(?:của|cho|với|tại|về|thuộc|giữa)\s+(?:(?:{_HEADS})\b|{_GROUP})[^,]*$", re.U)
 
 

@@ -142,3 +142,27 @@ def test_a_headline_in_title_case_names_no_doer() -> None:
 def test_levels_of_a_group_keep_their_description() -> None:
     assert find_leads("Yêu cầu Ủy ban nhân dân các huyện miền núi khẩn trương sơ tán người dân.") == \
         ["Ủy ban nhân dân các huyện miền núi"]
+
+
+def test_phan_cong_names_the_doer() -> None:
+    assert find_leads("Phân công Phó Chủ tịch UBND tỉnh Trần Văn B sớm tổ chức cuộc họp với các sở.") == \
+        ["Phó Chủ tịch UBND tỉnh Trần Văn B"]
+
+
+def test_subject_after_a_purpose_clause() -> None:
+    text = "Để tăng cường phối hợp giữa các sở, ngành, trong năm 2026, các huyện cần tập trung các nhiệm vụ sau đây:"
+    assert find_leads(text) == ["các huyện"]
+
+
+def test_lead_in_whose_subject_does_the_work_below() -> None:
+    raw = ("UBND TỈNH\nSố: 12/TB-UBND\nTHÔNG BÁO\nKết luận của Chủ tịch UBND tỉnh\n"
+           "Trong thời gian tới, UBND các huyện, thị xã tập trung thực hiện tốt các nhiệm vụ sau:\n"
+           "a) Rà soát quỹ đất tái định cư trên địa bàn.\n"
+           "b) Đẩy nhanh tiến độ giải phóng mặt bằng các dự án trọng điểm.\n")
+    tasks = parse_notice(raw).tasks
+    assert [list(t.lead) for t in tasks] == [["UBND các huyện, thị xã"]] * 2
+    assert {t.lead_source for t in tasks} == {"heading"}
+    # the issuer describing its own paper ("… xây dựng Kế hoạch …, cụ thể như sau:") hands out nothing
+    plain = raw.replace("Trong thời gian tới, UBND các huyện, thị xã tập trung thực hiện tốt các nhiệm vụ sau:",
+                        "UBND tỉnh xây dựng Kế hoạch thực hiện Đề án, cụ thể như sau:")
+    assert all(not t.lead or t.lead_source != "heading" for t in parse_notice(plain).tasks)
