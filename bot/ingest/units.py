@@ -136,8 +136,8 @@ SUPPORT_STOP_RE = STOP_RE
 
 # "Giao X …", "Phân công X …", and the consent that lets X act: "Đồng ý để Công ty X thực hiện …",
 # "Chấp thuận cho X …"
-GIVE = re.compile(r"(?:^|[\s,;:.(])(?:(?:Giao|giao|Phân\s*công|phân\s*công)(?:\s+(?:nhiệm\s*vụ|trách\s*nhiệm)(?=\s+(?:cho\s|(?:"
-                  + _HEADS + r")\b|" + _GROUP + r")))?|"
+GIVE = re.compile(r"(?:^|[\s,;:.(])(?:(?:Giao|giao|Phân\s*công|phân\s*công)"
+                  r"(?:\s+(?:nhiệm\s*vụ|trách\s*nhiệm)(?=\s+(?:cho\s|(?:" + _HEADS + r")\b|" + _GROUP + r")))?|"
                   r"(?:Đồng\s*ý|đồng\s*ý|Chấp\s*thuận|chấp\s*thuận|Cho\s*phép|cho\s*phép)"
                   r"\s+(?:để|cho))\s+(?:cho\s+)?(?P<u>.+)", re.U)
 ASK = re.compile(r"(?:^|[\s,;:.(])(?<!thừa\s)(?:" + loose("đề nghị") + r"|Yêu\s*cầu|yêu\s*cầu|[Ủủ]y\s*quyền|"
