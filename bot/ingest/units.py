@@ -321,10 +321,22 @@ def _known_name_end_at(padded: str, pos: int) -> re.Match[str] | None:
     end = LEVEL_AFTER.match(padded, m.end()).end()  # type: ignore[union-attr]
     while not padded[:end].endswith(("ủy", "uỷ")) and (word := CAPITAL_WORD.match(padded, end)) and \
             word.group("w")[:1].isupper():
+        if _glued_verb(padded[end:]):
+            return NEXT_WORD.match(padded, end)  # "Sở Xây dựng Kiểm tra …": the body glued after a heading's name
         end = word.end()  # the place's name: "UBND huyện Bát Xát", "Sở Y tế Hà Nội"
     if NAME_GOES_ON.match(padded, end) or NOT_DOER_VERB.match(padded[end:].strip()):
         return None  # ("Bộ Y tế trân trọng cảm ơn": the closing courtesy, not a name and its work)
     return NEXT_WORD.match(padded, end)
+
+
+def _glued_verb(after: str) -> bool:
+    """Whether `after` (" Chỉ đạo các …") opens with a verb of two or more words written with a capital: the body of a
+    heading glued onto its name. (One word is no proof: "Cần Thơ" is a place.)"""
+    words = after.split()
+    if len(words) < 2 or not words[1][:1].islower():
+        return False
+    stop = STOP_RE.match(" " + words[0].lower() + " " + " ".join(words[1:4]))
+    return stop is not None and " " in stop.group(0).strip()
 
 
 def _cut(fragment: str, stops: re.Pattern[str] = STOP_RE) -> str:

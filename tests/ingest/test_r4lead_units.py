@@ -166,3 +166,15 @@ def test_lead_in_whose_subject_does_the_work_below() -> None:
     plain = raw.replace("Trong thời gian tới, UBND các huyện, thị xã tập trung thực hiện tốt các nhiệm vụ sau:",
                         "UBND tỉnh xây dựng Kế hoạch thực hiện Đề án, cụ thể như sau:")
     assert all(not t.lead or t.lead_source != "heading" for t in parse_notice(plain).tasks)
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    # the body of a heading glued onto a regular name, its verb written with a capital
+    ("Sở Xây dựng Kiểm tra chất lượng công trình.", ["Sở Xây dựng"]),
+    ("UBND huyện Mường Khương Tổ chức thực hiện kế hoạch.", ["UBND huyện Mường Khương"]),
+    ("Công an tỉnh Đảm bảo an ninh trật tự.", ["Công an tỉnh"]),
+    # a place's name stays, even one whose first word is a verb on its own
+    ("Sở Y tế Cần Thơ chủ trì tổ chức hội nghị.", ["Sở Y tế Cần Thơ"]),
+])
+def test_capitalised_body_glued_after_a_regular_name(text: str, leads: list[str]) -> None:
+    assert find_leads(text) == leads
