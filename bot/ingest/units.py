@@ -36,7 +36,7 @@ _HEADS = (
     r"Trưởng\s*phòng|Hiệu\s*trưởng|Trạm|Đồn|Chuyên\s*viên|[Đđ]ồng\s*chí|Đ/c|đ/c|Thủ\s*trưởng|Trưởng\s*ban|Chánh\s*Văn\s*[Pp]hòng|Trường(?!\s*hợp)|"
     r"Bệnh\s*[Vv]iện|Bảo\s*hiểm|BHXH|Quỹ|Chi\s*[Cc]ục|Cảng\s*vụ|Ban\s*quản\s*lý|BQL|Hạt|"
     r"Thủ\s*tướng|Phó\s*Thủ\s*tướng|Chính\s*phủ|Ngân\s*hàng\s*Nhà\s*nước|Bộ\s*trưởng|"
-    r"Ủy\s*ban\s*Kiểm\s*tra|Học\s*viện|Đại\s*học|Nhà\s*xuất\s*bản|Cơ\s*quan|Tổ\s*công\s*tác|Ban\s*[Cc]hỉ\s*đạo|"
+    r"Ủy\s*ban\s*Kiểm\s*tra|Học\s*viện|Đại\s*học|Nhà\s*xuất\s*bản|Cơ\s*quan|Tổ\s*công\s*tác|Tổ(?=\s+[A-ZĐÀ-Ỹ])|Ban\s*[Cc]hỉ\s*đạo|"
     r"Hiệp\s*hội|Liên\s*hiệp|Đội|Lực\s*lượng|Chi\s*nhánh|Cảnh\s*sát|Thuế(?=\s+(?:tỉnh|thành\s*phố|TP|cơ\s*sở|khu\s*vực|[A-ZĐ]))|Hải\s*quan|Điện\s*lực|Thành\s*đoàn|"
     r"Tỉnh\s*đoàn|Huyện\s*đoàn|Bảo\s*tàng|Nhà\s*hát|Thư\s*viện|Tạp\s*chí|Thông\s*tấn\s*xã|Quân\s*khu|Vườn\s*quốc\s*gia|Hãng|"
     r"Bưu\s*điện|Cảng|"
@@ -360,7 +360,8 @@ def name_prefix(text: str) -> str:
 # Trung Quốc, Ấn Độ": one unit per name ("UBND phường Ba Đình" …). Lower-case after the kind is a
 # group ("UBND các xã, phường") and stays whole.
 NAMED_MEMBERS = re.compile(
-    r"^(?P<pre>.*?)\b[Cc]ác\s*:?\s+(?P<kind>phường|xã|huyện|quận|thị\s*xã|thành\s*phố|tỉnh|Sở|sở|Bộ|bộ|Đại\s*sứ\s*quán)"
+    r"^(?P<pre>.*?)\b[Cc]ác\s*:?\s+(?P<kind>phường|xã|huyện|quận|thị\s*xã|thành\s*phố|tỉnh|Sở|sở|Bộ|bộ|Đại\s*sứ\s*quán|"
+    r"[Pp]hòng|bộ\s*phận)"
     r"(?:\s+các\s+nước)?\s*:?\s+(?P<names>[A-ZĐÀ-Ỹ].*)$", re.U)
 # Fields of ministries and departments whose name holds "và" or a comma: one member of a list, not two
 # ("các Bộ: Tài chính, Nông nghiệp và Môi trường", "các Sở: Văn hóa, Thể thao và Du lịch, Y tế").

@@ -178,3 +178,16 @@ def test_lead_in_whose_subject_does_the_work_below() -> None:
 ])
 def test_capitalised_body_glued_after_a_regular_name(text: str, leads: list[str]) -> None:
     assert find_leads(text) == leads
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    # "các phòng A, B, C": the kind shared by the names listed after it
+    ("Giao các phòng Kinh tế, Tài chính - Kế hoạch, Nội vụ rà soát hồ sơ.",
+     ["phòng Kinh tế", "phòng Tài chính - Kế hoạch", "phòng Nội vụ"]),
+    ("Giao các bộ phận Văn hóa Thông tin, Kinh tế, Tổ Quản lý trật tự đô thị lập danh sách.",
+     ["bộ phận Văn hóa Thông tin", "bộ phận Kinh tế", "Tổ Quản lý trật tự đô thị"]),
+    # a group without names stays whole
+    ("Giao các phòng, ban chuyên môn rà soát hồ sơ.", ["các phòng, ban chuyên môn"]),
+])
+def test_kind_shared_by_the_names_after_it(text: str, leads: list[str]) -> None:
+    assert find_leads(text) == leads
