@@ -446,11 +446,28 @@ def split_units(names: str) -> list[str]:
         return [d for d in _distribute(names.strip(" ,.-–")) if len(d) <= MAX_NAME]
     # "Bộ Tư pháp (đối với thủ tục hành chính), Bộ Tài chính (đối với phí)": the scope notes are not names
     names = SCOPE_NOTE.sub(lambda m: "" if m.group(1)[:1].islower() else m.group(0), names)
-    parts = [q.strip(" ,.-–") for p in _split_list(names) for q in _after_named(p)]
+    parts = _person_titles([q.strip(" ,.-–") for p in _split_list(names) for q in _after_named(p)])
     units = _shared_level([p for p in parts if p and (UNIT_START.match(p) or len(parts) > 1 and
                                                       LEVEL_KIND_AFTER.match(p)) and len(p) <= MAX_NAME * 3])
     return [d for u in units for d in _distribute(u) if len(d) <= MAX_NAME and not DANGLING_END.search(d) and
             not FORWARD_POINTER.search(d)]
+
+
+# "đồng chí Trần Văn A, Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh": the titles after a person's name are that person's
+NAMED_PERSON = re.compile(r"^(?:[Đđ]ồng\s*chí|Đ/c|đ/c|Ông|Bà)\s+(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]*\s*){2,5}$", re.U)
+PERSON_TITLE = re.compile(r"^(?:(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng)\s*[ủu][yỷ]\s*viên|[ỦU][yỷ]\s*viên|Phó\s|Chủ\s*tịch|"
+                          r"Bí\s*thư|Giám\s*đốc|Trưởng\s|Thứ\s*trưởng|Bộ\s*trưởng|Chánh\s|Tổng\s*[Gg]iám\s*đốc)", re.U)
+
+
+def _person_titles(parts: list[str]) -> list[str]:
+    out: list[str] = []
+    for part in parts:
+        if out and PERSON_TITLE.match(part) and (NAMED_PERSON.match(out[-1].split(",")[0])):
+            if len(out[-1]) + len(part) + 2 <= MAX_NAME:
+                out[-1] = f"{out[-1]}, {part}"
+            continue  # (a title too many to keep in the name is still no unit of its own)
+        out.append(part)
+    return out
 
 
 # "Các cơ quan, đơn vị sau đây chịu trách nhiệm …:": a pointer to the units named below, not a unit

@@ -191,3 +191,10 @@ def test_capitalised_body_glued_after_a_regular_name(text: str, leads: list[str]
 ])
 def test_kind_shared_by_the_names_after_it(text: str, leads: list[str]) -> None:
     assert find_leads(text) == leads
+
+
+def test_titles_after_a_named_person_are_that_person() -> None:
+    text = "Phân công đồng chí Lê Văn Hùng, Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh làm Trưởng ban Chỉ đạo."
+    assert find_leads(text) == ["đồng chí Lê Văn Hùng, Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh"]
+    # a title after a unit (not a person) is another doer
+    assert find_leads("Giao Sở Y tế, Chủ tịch UBND các xã kiểm tra.") == ["Sở Y tế", "Chủ tịch UBND các xã"]
