@@ -66,6 +66,7 @@ _GROUP = (rf"(?:[Cc]ác|[Mm]ọi|[Nn]hững|[Tt]oàn\s*thể)\s+(?i:{_KINDS})\b|
           # staff named by their role: "UBND xã, các ban, ngành và cán bộ chuyên môn rà soát …"
           r"[Cc]án\s*bộ\s+(?:chuyên\s*môn|phụ\s*trách|đầu\s*mối)\b|"
           r"[Cc]ác\s+đồng\s*chí\s|"  # "Các đồng chí Ủy viên Ban Thường vụ phụ trách địa bàn …"
+          r"(?:[Tt]oàn\s*thể\s+)?Nhân\s*dân\b|"  # the people, asked by a public notice ("đề nghị Nhân dân …")
           # a locality by its name, the doer of a conclusion about it: "…, năm 2026, phường Hạnh Phúc cần …"
           r"(?:xã|phường|thị\s*trấn|huyện|quận|thị\s*xã)\s+(?=[A-ZĐ][a-zà-ỹđ])|"
           r"[Cc]hính\s*quyền\s(?:địa\s*phương|các\s*cấp|cơ\s*sở|cấp)|"
@@ -348,7 +349,8 @@ def _cut(fragment: str, stops: re.Pattern[str] = STOP_RE) -> str:
     return name
 
 
-ROLE_WORD = re.compile(rf"(?:{_CHU_TRI}|{_PHOI_HOP})$", re.U)
+# (and "X và yêu cầu Y …": X's name ends before "và", see _asked_too)
+ROLE_WORD = re.compile(rf"(?:{_CHU_TRI}|{_PHOI_HOP}|yêu\s*cầu|đề\s*nghị)$", re.U)
 
 
 def name_prefix(text: str) -> str:
@@ -748,8 +750,19 @@ def _asked(text: str) -> list[str]:
             continue  # "Rà soát …; yêu cầu các doanh nghiệp thực hiện …": part of the item's own work
         units = _units_from(m.group("u"))
         if units:
-            return units
+            return units + _asked_too(m.group("u"))
     return []
+
+
+# "đề nghị Nhân dân và yêu cầu các sở, ngành … tiếp tục …": a second ask joined to the first, of the same work
+ALSO_ASKS = re.compile(r"^[^,;:.]{2,90}?\s+và\s+(?:yêu\s*cầu|đề\s*nghị)\s+(?=(?P<u>\S.*))", re.U)
+
+
+def _asked_too(after_ask: str) -> list[str]:
+    also = ALSO_ASKS.match(after_ask)
+    if also is None or _cut(after_ask) != after_ask[: also.start("u")].split(" và ")[0].strip(" ,.-–"):
+        return []
+    return _units_from(also.group("u"))
 
 
 # A report of what the leadership directed ("Lãnh đạo UBND huyện chỉ đạo các ngành …"): the directed units act.

@@ -198,3 +198,14 @@ def test_titles_after_a_named_person_are_that_person() -> None:
     assert find_leads(text) == ["đồng chí Lê Văn Hùng, Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh"]
     # a title after a unit (not a person) is another doer
     assert find_leads("Giao Sở Y tế, Chủ tịch UBND các xã kiểm tra.") == ["Sở Y tế", "Chủ tịch UBND các xã"]
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    # the people asked by a public notice, and a second ask of the same work joined by "và"
+    ("Đề nghị Nhân dân chủ động phòng tránh bão.", ["Nhân dân"]),
+    ("UBND huyện đề nghị Nhân dân và yêu cầu các cơ quan, đơn vị trên địa bàn thực hiện nghiêm việc đeo khẩu trang.",
+     ["Nhân dân", "các cơ quan, đơn vị trên địa bàn"]),
+    ("Đề nghị Sở Y tế và yêu cầu các doanh nghiệp tăng cường kiểm tra.", ["Sở Y tế", "các doanh nghiệp"]),
+])
+def test_two_asks_of_one_work(text: str, leads: list[str]) -> None:
+    assert find_leads(text) == leads
