@@ -1152,11 +1152,19 @@ LEAD_IN_ASK = re.compile(
     r"(?:^|[\s,;.])(?:Đề\s*nghị|đề\s*nghị|Yêu\s*cầu|yêu\s*cầu|Giao|giao)\s+(?:quý\s+)?(?=\S)", re.U)
 
 
+WORK_BELOW = re.compile(r"\b(?:nhiệm\s*vụ|nội\s*dung|công\s*việc|giải\s*pháp|việc)\b[^:]{0,40}?\b(?:sau|dưới\s*đây)\b",
+                        re.U)
+
+
 def _lead_in_context(lead_in: str, base: _Context) -> _Context:
     """The units a lead-in asks ("…, đề nghị UBND các huyện báo cáo các nội dung sau:"); else `base`."""
     asks = list(LEAD_IN_ASK.finditer(lead_in))
     if not asks:
-        return base
+        # "Thời gian tới, các bộ, ngành cần tập trung triển khai các nhiệm vụ sau đây:": the subject of the work
+        leads, strength = find_leads_ranked(lead_in) if WORK_BELOW.search(lead_in) else ([], 0)
+        if strength < STRONG or not leads or is_generic_reference(leads):
+            return base
+        return _Context(leads=tuple(leads), supports=tuple(find_supports(lead_in)), explicit=True, source="heading")
     rest = lead_in[asks[-1].end():]
     leads, strength = find_leads_ranked(rest)
     if strength < STRONG or not leads or (is_generic_reference(leads) and base.leads):

@@ -36,7 +36,7 @@ _HEADS = (
     r"Trưởng\s*phòng|Hiệu\s*trưởng|Trạm|Đồn|Chuyên\s*viên|[Đđ]ồng\s*chí|Đ/c|đ/c|Thủ\s*trưởng|Trưởng\s*ban|Chánh\s*Văn\s*[Pp]hòng|Trường(?!\s*hợp)|"
     r"Bệnh\s*[Vv]iện|Bảo\s*hiểm|BHXH|Quỹ|Chi\s*[Cc]ục|Cảng\s*vụ|Ban\s*quản\s*lý|BQL|Hạt|"
     r"Thủ\s*tướng|Phó\s*Thủ\s*tướng|Chính\s*phủ|Ngân\s*hàng\s*Nhà\s*nước|Bộ\s*trưởng|"
-    r"Ủy\s*ban\s*Kiểm\s*tra|Học\s*viện|Đại\s*học|Nhà\s*xuất\s*bản|Cơ\s*quan|Tổ\s*công\s*tác|Ban\s*[Cc]hỉ\s*đạo|"
+    r"Ủy\s*ban\s*Kiểm\s*tra|Học\s*viện|Đại\s*học|Nhà\s*xuất\s*bản|Cơ\s*quan|Tổ\s*công\s*tác|Tổ(?=\s+[A-ZĐÀ-Ỹ])|Ban\s*[Cc]hỉ\s*đạo|"
     r"Hiệp\s*hội|Liên\s*hiệp|Đội|Lực\s*lượng|Chi\s*nhánh|Cảnh\s*sát|Thuế(?=\s+(?:tỉnh|thành\s*phố|TP|cơ\s*sở|khu\s*vực|[A-ZĐ]))|Hải\s*quan|Điện\s*lực|Thành\s*đoàn|"
     r"Tỉnh\s*đoàn|Huyện\s*đoàn|Bảo\s*tàng|Nhà\s*hát|Thư\s*viện|Tạp\s*chí|Thông\s*tấn\s*xã|Quân\s*khu|Vườn\s*quốc\s*gia|Hãng|"
     r"Bưu\s*điện|Cảng|"
@@ -66,6 +66,9 @@ _GROUP = (rf"(?:[Cc]ác|[Mm]ọi|[Nn]hững|[Tt]oàn\s*thể)\s+(?i:{_KINDS})\b|
           # staff named by their role: "UBND xã, các ban, ngành và cán bộ chuyên môn rà soát …"
           r"[Cc]án\s*bộ\s+(?:chuyên\s*môn|phụ\s*trách|đầu\s*mối)\b|"
           r"[Cc]ác\s+đồng\s*chí\s|"  # "Các đồng chí Ủy viên Ban Thường vụ phụ trách địa bàn …"
+          r"(?:[Tt]oàn\s*thể\s+)?Nhân\s*dân\b|"  # the people, asked by a public notice ("đề nghị Nhân dân …")
+          # a locality by its name, the doer of a conclusion about it: "…, năm 2026, phường Hạnh Phúc cần …"
+          r"(?:xã|phường|thị\s*trấn|huyện|quận|thị\s*xã)\s+(?=[A-ZĐ][a-zà-ỹđ])|"
           r"[Cc]hính\s*quyền\s(?:địa\s*phương|các\s*cấp|cơ\s*sở|cấp)|"
           # forces named by their function: "phối hợp với lực lượng chức năng …"
           r"lực\s*lượng\s+(?i:chức\s*năng|liên\s*quan|công\s*an|quân\s*sự|biên\s*phòng|vũ\s*trang|dân\s*quân)\b|"
@@ -101,7 +104,7 @@ _STOP = (
     # time and frequency words glued after a name: "Sở Tài chính hằng tháng báo cáo …"
     r"(?:hằng|hàng)\s*(?:ngày|tuần|tháng|quý|năm)|định\s*kỳ|(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Nn]gày)\s+(?:ngày\s+)?\d{1,2}(?:[/.-]\d|\s+tháng)|sang\s*(?:tháng|quý|năm)|chậm\s*nhất|từ\s*nay|"
     # adverbs and the verbs of a speaker after a name: "UBND tỉnh vừa có …", "Thường trực Thị ủy cũng yêu cầu …"
-    r"cũng|đã|sẽ|vừa|đang|luôn|nhận\s*được|nhấn\s*mạnh|lưu\s*ý|chỉ\s*rõ|khẳng\s*định|biểu\s*dương|ghi\s*nhận|có\s*(?:văn\s*bản|"
+    r"cũng|đã|sẽ|(?<!và\s)vừa|đang|luôn|nhận\s*được|nhấn\s*mạnh|lưu\s*ý|chỉ\s*rõ|khẳng\s*định|biểu\s*dương|ghi\s*nhận|có\s*(?:văn\s*bản|"
     r"công\s*văn|Công\s*văn|Chỉ\s*thị|chỉ\s*thị|Thông\s*báo|thông\s*báo|ý\s*kiến)|ban\s*hành|"
     # the body glued after a heading's name: "Sở Xây dựng Chủ trì …", "UBND các xã Theo chức năng …"
     r"Theo|Chủ\s*trì|Tập\s*trung|Khẩn\s*trương|Phối\s*hợp|Thực\s*hiện|Căn\s*cứ|Rà\s*soát|Triển\s*khai|"
@@ -132,19 +135,23 @@ _AFTER_RELATED = r"|(?<=liên\squan)(?=\s+(?!đến\b|tới\b|và\b|hoặc\b|tr�
 STOP_RE = re.compile(rf"(?<!Ngoại)\s(?:{_STOP})\b|[:;()\n]|{_DOT}{_ROLE_APPOSITION}{_GLUED_ROLE}{_AFTER_RELATED}", re.U)
 SUPPORT_STOP_RE = STOP_RE
 
-# "Giao X …", and the consent that lets X act: "Đồng ý để Công ty X thực hiện …", "Chấp thuận cho X …"
-GIVE = re.compile(r"(?:^|[\s,;:.(])(?:(?:Giao|giao)(?:\s+(?:nhiệm\s*vụ|trách\s*nhiệm)(?=\s+cho\s))?|"
+# "Giao X …", "Phân công X …", and the consent that lets X act: "Đồng ý để Công ty X thực hiện …",
+# "Chấp thuận cho X …"
+GIVE = re.compile(r"(?:^|[\s,;:.(])(?:(?:Giao|giao|Phân\s*công|phân\s*công)"
+                  r"(?:\s+(?:nhiệm\s*vụ|trách\s*nhiệm)(?=\s+(?:cho\s|(?:" + _HEADS + r")\b|" + _GROUP + r")))?|"
                   r"(?:Đồng\s*ý|đồng\s*ý|Chấp\s*thuận|chấp\s*thuận|Cho\s*phép|cho\s*phép)"
                   r"\s+(?:để|cho))\s+(?:cho\s+)?(?P<u>.+)", re.U)
 ASK = re.compile(r"(?:^|[\s,;:.(])(?<!thừa\s)(?:" + loose("đề nghị") + r"|Yêu\s*cầu|yêu\s*cầu|[Ủủ]y\s*quyền|"
                  r"[Uu]ỷ\s*quyền)[\s,]+"
                  # (a word of time before whom it asks: "yêu cầu trước mắt các cấp ủy …", "đề nghị từ nay các đơn vị …")
                  r"(?:(?:trước\s*mắt|từ\s*nay|thời\s*gian\s*tới|sắp\s*tới|ngay|sớm),?\s+)?"
+                 # (a period before whom it asks: "yêu cầu trong tháng 9/2019, các phòng …", "yêu cầu, năm 2026, …")
+                 r"(?:(?:[Tt]rong|[Tt]ừ|[Đđ]ến|[Tt]rước|[Ss]au|[Cc]uối|[Đđ]ầu|[Nn]ăm|[Tt]háng|[Qq]uý)\b[^,;:.]{0,30},\s*)?"
                  r"(?:[Qq]uý\s+)?(?=(?P<u>.+))", re.U)  # (a lookahead: a later "đề nghị" is found too)
 # Who may ask: words before "đề nghị"/"yêu cầu" that make what follows the doer, not the object
 # ("Thủ tướng Chính phủ yêu cầu UBND các tỉnh …", "Để …, đề nghị quý Tổng cục …").
 REQUESTER = re.compile(r"^(?:Để|Nhằm|Trên\s*cơ\s*sở|Căn\s*cứ|Thực\s*hiện|Sau\s*khi|Xét)\b|\b(?:Thủ\s*tướng|Chủ\s*tịch|"
-                       r"Phó\s*Chủ\s*tịch|UBND|Ủy\s*ban|Uỷ\s*ban|Sở|Bộ|Văn\s*phòng|Ban|Tổng\s*cục|Cục|đồng\s*chí|"
+                       r"Phó\s*Chủ\s*tịch|UBND|Ủy\s*ban|Uỷ\s*ban|Sở|Bộ|Văn\s*phòng|Ban|Tổng\s*cục|Cục|[Đđ]ồng\s*chí|"
                        r"Chính\s*phủ|Lãnh\s*đạo|Giám\s*đốc|Bộ\s*trưởng|Thường\s*trực|Thường\s*vụ|Tỉnh\s*[ủu]ỷ|"
                        r"Tỉnh\s*ủy|Huyện\s*ủy|Huyện\s*uỷ|Thành\s*ủy|Thành\s*uỷ|Thị\s*ủy|Thị\s*uỷ|Đảng\s*ủy|Đảng\s*uỷ|"
                        r"Bí\s*thư|Hội\s*nghị|cuộc\s*họp|"
@@ -177,7 +184,10 @@ HEADING_OF = re.compile(r"^(?:Trách\s*nhiệm(?:\s*(?:chung|cụ\s*thể|riêng
 
 # "A, B", "A và B", "A/B" (two units of which either acts), "A hoặc B" (alternatives): separate units
 # (a scan drops the mark of "và" and "Văn": "Vụ A va Van phòng")
-_SPLIT = re.compile(rf",\s*(?=(?:{_HEADS})\b|(?:các|UBND|Ủy\s*ban|Uỷ\s*ban)\s|{_COMMITTEE})|"
+# (an office holder written in lower case opens one more unit: "Chủ tịch UBND các huyện, thủ trưởng các đơn vị …")
+_SPLIT = re.compile(rf",\s*(?=(?:{_HEADS})\b|(?:các|UBND|Ủy\s*ban|Uỷ\s*ban)\s|{_COMMITTEE}|"
+                    r"(?:thủ\s*trưởng|giám\s*đốc|chủ\s*tịch|người\s*đứng\s*đầu|bí\s*thư|lực\s*lượng)\s|"
+                    r"(?:xã|phường|thị\s*trấn|huyện|quận|thị\s*xã)\b)|"
                     rf"\s+(?:và|va|hoặc)\s+(?=(?:{_HEADS})\b|các\s|{_GROUP}|chính\s*quyền\s)|"
                     rf"\s*/\s*(?=(?:{_HEADS})\s)", re.U)
 
@@ -208,11 +218,18 @@ GROUP_OPEN = re.compile(r"^[Cc]ác\s+(?:bộ|Bộ)\b(?:\s*,\s*[a-zà-ỹđ][^,]*
 BARE_KIND_LAST = re.compile(r"^(?:địa\s*phương|đơn\s*vị|cơ\s*quan|ngành|đoàn\s*thể|tổ\s*chức)\b", re.U)
 
 
+# "các phòng, ban, đơn vị, xã, phường": the localities after the departments' kinds are a group of their own
+LEVEL_KIND_AFTER = re.compile(r"^(?:xã|phường|thị\s*trấn|huyện|quận|thị\s*xã)\b", re.U)
+DEPARTMENT_KINDS = re.compile(rf"^[Cc]ác\s+(?:phòng|ban|sở|ngành|đơn\s*vị|cơ\s*quan)(?:\s*,\s*{_BARE_KIND})*$", re.U)
+
+
 def _split_list(names: str) -> list[str]:
     """`names` cut at the boundaries of its units, keeping the separators inside one group's name."""
     out, start = [], 0
     for sep in _SPLIT.finditer(names):
         before, after = names[start: sep.start()], names[sep.end():]
+        if sep.group(0).strip() == "," and LEVEL_KIND_AFTER.match(after) and not DEPARTMENT_KINDS.match(before.strip()):
+            continue  # "UBND các huyện, thị xã": one more level of the group; only "các phòng, ban, xã" opens another
         if sep.group(0).strip() == "," and KIND_LIST_BEFORE.search(before) and BARE_KIND_AFTER.match(after):
             continue  # "Các Sở, Ban, ngành"
         if sep.group(0).strip() == "," and KIND_LIST_BEFORE.search(before) and RELATED_KIND_AFTER.match(after):
@@ -238,7 +255,8 @@ JOINT_OFFICE_BEFORE = re.compile(rf"(?:^|\s)Văn\s*phòng\s+{_ELECTED}\s*$", re.
 ELECTED_BODY_AFTER = re.compile(rf"\s*{_ELECTED}\b", re.U)
 ADVISORY_BODY = re.compile(r"(?:[Cc]ơ\s*quan|[Bb]ộ\s*phận)(?:\s+chuyên\s*(?:trách|môn))?(?:\s+tham\s*mưu,?)?$",
                            re.U)
-GROUP_LIST_BEFORE = re.compile(r"(?:^|\s)[Cc]ác(?:\s+[^\s,;:.]+){1,3},$", re.U)
+GROUP_LIST_BEFORE = re.compile(r"(?:^|\s)[Cc]ác(?:\s+[^\s,;:.]+){1,3},$|"
+                               r"(?:^|\s)(?:[Cc]ấp\s*[ủu][yỷ]|[Cc]hi\s*bộ|[Đđ]ảng\s*bộ)(?:\s+[^\s,;:.]+){0,2},$", re.U)
 GROUP_WORD_BEFORE = re.compile(r"(?:^|\s)(?:[Cc]ác|[Nn]hững|[Mm]ọi)$", re.U)
 
 
@@ -272,24 +290,54 @@ BODY_LEVEL_NAME = re.compile(r" (?:Công\s*an|UBND|HĐND|[ỦU][yỷ]\s*ban\s*nh
                              r"Kho\s*bạc\s*Nhà\s*nước|Bảo\s*hiểm\s*xã\s*hội|Chi\s*cục\s*Thuế|Thanh\s*tra|"
                              r"Văn\s*phòng\s*(?:UBND|HĐND|Tỉnh\s*[ủu][yỷ]|Huyện\s*[ủu][yỷ]))\s+"
                              r"(?:tỉnh|thành\s*phố|huyện|quận|thị\s*xã|xã|phường|thị\s*trấn)(?=[\s,.;:]|$)", re.U)
+# Any unit named down to its level ("Ban Dân tộc tỉnh", "Liên đoàn Lao động huyện", "Ban Tuyên giáo Tỉnh ủy"): the
+# level (and the place's name after it) ends the name; a lower-case word after it is its work ("… tỉnh phân bổ …").
+# (Not a group's levels: "Ủy ban nhân dân các tỉnh ven biển")
+UNIT_LEVEL_NAME = re.compile(r" (?:" + _HEADS + r")\b[^,;:.()\n]{0,60}?\s(?<!các\s)(?<!những\s)"
+                             r"(?:tỉnh|thành\s*phố|huyện|quận|thị\s*xã|xã(?!\s*hội)|phường|thị\s*trấn|"
+                             r"(?:Tỉnh|Huyện|Thành|Thị)\s*[ủu][yỷ])(?=[\s,.;:]|$)", re.U)
 LEVEL_AFTER = re.compile(r"(?:\s+(?:tỉnh|thành\s*phố|huyện|quận|thị\s*xã|xã|phường|thị\s*trấn))?", re.U)
 CAPITAL_WORD = re.compile(r"\s+(?:-\s*)?(?P<w>[^\W\d_][\w]*)", re.U)
 # lower-case words that go on with such a name: "Sở Y tế các tỉnh", "Công an tỉnh và …", "UBND cấp xã"
-NAME_GOES_ON = re.compile(r"\s+(?:các|cấp|trực\s*thuộc|thuộc|và|hoặc|có|liên\s*quan|của|nơi|tại|trên|ở|"
+NAME_GOES_ON = re.compile(r"\s+(?:các|cấp|trực\s*thuộc|thuộc|và|hoặc|kiêm|có|liên\s*quan|của|nơi|tại|trên|ở|"
                           r"(?:Việt\s*Nam|Trung\s*ương))\b|\s*[^\s\wÀ-ỹ]|\s*$|\s+[^a-zà-ỹđ]", re.U)
 NEXT_WORD = re.compile(r"\s\S+", re.U)
 
 
 def _known_name_end(padded: str) -> re.Match[str] | None:
-    m = SECTOR_NAME.match(fold_same_length(padded)) or BODY_LEVEL_NAME.match(padded)
+    """Where a regular name ends: the first of the list, or one after a separator ("Sở A và Sở Tư pháp soạn …")."""
+    if (first := _known_name_end_at(padded, 0)) is not None:
+        return first
+    for sep in _SPLIT.finditer(padded, 0, 240):
+        if padded[sep.end() - 1: sep.end()] == " " and (later := _known_name_end_at(padded, sep.end() - 1)):
+            return later
+    return None
+
+
+def _known_name_end_at(padded: str, pos: int) -> re.Match[str] | None:
+    m = SECTOR_NAME.match(fold_same_length(padded), pos) or BODY_LEVEL_NAME.match(padded, pos) or \
+        UNIT_LEVEL_NAME.match(padded, pos)
     if m is None:
         return None
     end = LEVEL_AFTER.match(padded, m.end()).end()  # type: ignore[union-attr]
-    while (word := CAPITAL_WORD.match(padded, end)) and word.group("w")[:1].isupper():
+    while not padded[:end].endswith(("ủy", "uỷ")) and (word := CAPITAL_WORD.match(padded, end)) and \
+            word.group("w")[:1].isupper():
+        if _glued_verb(padded[end:]):
+            return NEXT_WORD.match(padded, end)  # "Sở Xây dựng Kiểm tra …": the body glued after a heading's name
         end = word.end()  # the place's name: "UBND huyện Bát Xát", "Sở Y tế Hà Nội"
     if NAME_GOES_ON.match(padded, end) or NOT_DOER_VERB.match(padded[end:].strip()):
         return None  # ("Bộ Y tế trân trọng cảm ơn": the closing courtesy, not a name and its work)
     return NEXT_WORD.match(padded, end)
+
+
+def _glued_verb(after: str) -> bool:
+    """Whether `after` (" Chỉ đạo các …") opens with a verb of two or more words written with a capital: the body of a
+    heading glued onto its name. (One word is no proof: "Cần Thơ" is a place.)"""
+    words = after.split()
+    if len(words) < 2 or not words[1][:1].islower():
+        return False
+    stop = STOP_RE.match(" " + words[0].lower() + " " + " ".join(words[1:4]))
+    return stop is not None and " " in stop.group(0).strip()
 
 
 def _cut(fragment: str, stops: re.Pattern[str] = STOP_RE) -> str:
@@ -301,7 +349,8 @@ def _cut(fragment: str, stops: re.Pattern[str] = STOP_RE) -> str:
     return name
 
 
-ROLE_WORD = re.compile(rf"(?:{_CHU_TRI}|{_PHOI_HOP})$", re.U)
+# (and "X và yêu cầu Y …": X's name ends before "và", see _asked_too)
+ROLE_WORD = re.compile(rf"(?:{_CHU_TRI}|{_PHOI_HOP}|yêu\s*cầu|đề\s*nghị)$", re.U)
 
 
 def name_prefix(text: str) -> str:
@@ -313,7 +362,8 @@ def name_prefix(text: str) -> str:
 # Trung Quốc, Ấn Độ": one unit per name ("UBND phường Ba Đình" …). Lower-case after the kind is a
 # group ("UBND các xã, phường") and stays whole.
 NAMED_MEMBERS = re.compile(
-    r"^(?P<pre>.*?)\b[Cc]ác\s*:?\s+(?P<kind>phường|xã|huyện|quận|thị\s*xã|thành\s*phố|tỉnh|Sở|sở|Bộ|bộ|Đại\s*sứ\s*quán)"
+    r"^(?P<pre>.*?)\b[Cc]ác\s*:?\s+(?P<kind>phường|xã|huyện|quận|thị\s*xã|thành\s*phố|tỉnh|Sở|sở|Bộ|bộ|Đại\s*sứ\s*quán|"
+    r"[Pp]hòng|bộ\s*phận)"
     r"(?:\s+các\s+nước)?\s*:?\s+(?P<names>[A-ZĐÀ-Ỹ].*)$", re.U)
 # Fields of ministries and departments whose name holds "và" or a comma: one member of a list, not two
 # ("các Bộ: Tài chính, Nông nghiệp và Môi trường", "các Sở: Văn hóa, Thể thao và Du lịch, Y tế").
@@ -398,10 +448,28 @@ def split_units(names: str) -> list[str]:
         return [d for d in _distribute(names.strip(" ,.-–")) if len(d) <= MAX_NAME]
     # "Bộ Tư pháp (đối với thủ tục hành chính), Bộ Tài chính (đối với phí)": the scope notes are not names
     names = SCOPE_NOTE.sub(lambda m: "" if m.group(1)[:1].islower() else m.group(0), names)
-    parts = [q.strip(" ,.-–") for p in _split_list(names) for q in _after_named(p)]
-    units = _shared_level([p for p in parts if p and UNIT_START.match(p) and len(p) <= MAX_NAME * 3])
+    parts = _person_titles([q.strip(" ,.-–") for p in _split_list(names) for q in _after_named(p)])
+    units = _shared_level([p for p in parts if p and (UNIT_START.match(p) or len(parts) > 1 and
+                                                      LEVEL_KIND_AFTER.match(p)) and len(p) <= MAX_NAME * 3])
     return [d for u in units for d in _distribute(u) if len(d) <= MAX_NAME and not DANGLING_END.search(d) and
             not FORWARD_POINTER.search(d)]
+
+
+# "đồng chí Trần Văn A, Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh": the titles after a person's name are that person's
+NAMED_PERSON = re.compile(r"^(?:[Đđ]ồng\s*chí|Đ/c|đ/c|Ông|Bà)\s+(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]*\s*){2,5}$", re.U)
+PERSON_TITLE = re.compile(r"^(?:(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng)\s*[ủu][yỷ]\s*viên|[ỦU][yỷ]\s*viên|Phó\s|Chủ\s*tịch|"
+                          r"Bí\s*thư|Giám\s*đốc|Trưởng\s|Thứ\s*trưởng|Bộ\s*trưởng|Chánh\s|Tổng\s*[Gg]iám\s*đốc)", re.U)
+
+
+def _person_titles(parts: list[str]) -> list[str]:
+    out: list[str] = []
+    for part in parts:
+        if out and PERSON_TITLE.match(part) and (NAMED_PERSON.match(out[-1].split(",")[0])):
+            if len(out[-1]) + len(part) + 2 <= MAX_NAME:
+                out[-1] = f"{out[-1]}, {part}"
+            continue  # (a title too many to keep in the name is still no unit of its own)
+        out.append(part)
+    return out
 
 
 # "Các cơ quan, đơn vị sau đây chịu trách nhiệm …:": a pointer to the units named below, not a unit
@@ -451,8 +519,8 @@ def _semicolon_list(fragment: str) -> list[str]:
         if not UNIT_START.match(piece):
             return []
         name = _cut(piece)
-        if not name or len(name) > MAX_NAME:
-            return []
+        if not name or len(name) > MAX_NAME and not (len(split_units(name)) > 1):
+            return []  # (a piece may itself list several units: "Ban A kiêm Ban B, Thủ trưởng các phòng, ban; …")
         names.append(name)
         if len(name) < len(piece.strip(" ,.-–")):
             return names if len(names) > 1 else []  # the verb of the last name ends the list
@@ -542,8 +610,9 @@ def heading_units(head: str) -> list[str]:
     if ";" in head:  # "Giám đốc các Sở, Thủ trưởng các ban, ngành; Chủ tịch UBND các xã, phường"
         parts = [heading_units(p) for p in re.split(r"\s*;\s*", head) if p.strip()]
         return [u for p in parts for u in p] if parts and all(parts) else []
-    if not UNIT_START.match(head) or len(head) > (2 * MAX_NAME if m else MAX_NAME):  # ("Trách nhiệm của A và B")
-        return []  # (a long list of named members was handled above)
+    if not UNIT_START.match(head) or len(head) > 2 * MAX_NAME or len(head) > MAX_NAME and not m and \
+            not (_cut(head) == head and len(split_units(head)) > 1):  # ("Trách nhiệm của A và B")
+        return []  # (a long list of named members was handled above; a heading may list several units)
     if (inner := re.match(r"^(?P<n>[^()]+?)\s*\([^()]{2,80}\)$", head)) and _cut(inner.group("n")) == inner.group("n"):
         return [head]  # "Sở Nội vụ (Ban Thi đua - Khen thưởng)": the unit and the office inside it that acts
     name = _cut(head)
@@ -615,7 +684,8 @@ STRONG, WEAK = 2, 1
 # a unit that opens a text and the verb after it
 ROLE_OPENING = re.compile(rf"(?:(?:{_HEADS})\b|{_GROUP})[^:;.\n]{{0,120}}?(?=\s(?:{_STOP})\b)", re.U)
 UNIT_COLON = re.compile(r"^(?P<u>(?:(?:Ông|Bà)\.\s*)?[^:;.\n]{3,90}(?:;[^:;.\n]{3,90}){0,3}):\s+\S")
-GROUNDS = re.compile(r"^(?:Trên\s*cơ\s*sở|Căn\s*cứ|Với\s*sự\s*(?:phối\s*hợp|hỗ\s*trợ|tham\s*gia))\b", re.U)
+# (and a purpose clause: "Để thúc đẩy kết nối giữa các bộ, ngành, thời gian tới, các bộ, ngành cần …")
+GROUNDS = re.compile(r"^(?:Trên\s*cơ\s*sở|Căn\s*cứ|Với\s*sự\s*(?:phối\s*hợp|hỗ\s*trợ|tham\s*gia)|Để|Nhằm)\b", re.U)
 OF_UNIT = re.compile(rf"\b(?:của|cho|với|tại|về|thuộc|giữa)\s+(?:(?:{_HEADS})\b|{_GROUP})[^,]*$", re.U)
 
 
@@ -680,8 +750,19 @@ def _asked(text: str) -> list[str]:
             continue  # "Rà soát …; yêu cầu các doanh nghiệp thực hiện …": part of the item's own work
         units = _units_from(m.group("u"))
         if units:
-            return units
+            return units + _asked_too(m.group("u"))
     return []
+
+
+# "đề nghị Nhân dân và yêu cầu các sở, ngành … tiếp tục …": a second ask joined to the first, of the same work
+ALSO_ASKS = re.compile(r"^[^,;:.]{2,90}?\s+và\s+(?:yêu\s*cầu|đề\s*nghị)\s+(?=(?P<u>\S.*))", re.U)
+
+
+def _asked_too(after_ask: str) -> list[str]:
+    also = ALSO_ASKS.match(after_ask)
+    if also is None or _cut(after_ask) != after_ask[: also.start("u")].split(" và ")[0].strip(" ,.-–"):
+        return []
+    return _units_from(also.group("u"))
 
 
 # A report of what the leadership directed ("Lãnh đạo UBND huyện chỉ đạo các ngành …"): the directed units act.
@@ -692,10 +773,14 @@ ORDINAL_OPENING = re.compile(r"^(?:Thứ\s*(?:nhất|hai|ba|tư|năm|sáu|bảy|
 OBJECT_BEFORE = re.compile(r"\b(?:của|cho|với|tại|về|đối\s*với|thuộc|giữa)\s*$", re.I | re.U)
 
 
+# a news copy quotes the direction: "“Sở A phối hợp với … tập trung chỉ đạo …”. Đó là chỉ đạo của UBND tỉnh …"
+OPENING_QUOTE = re.compile(r"^\s*[“\"«‘']+\s*(?=(?:" + _HEADS + r")\b|" + _GROUP + r")", re.U)
+
+
 def find_leads_ranked(text: str) -> tuple[list[str], int]:
     """The lead units a text names and how sure: STRONG ("Giao X", "X chủ trì", "Đơn vị chủ trì: X",
     a unit opening the text, "đề nghị X" said by a requester) or WEAK (a unit opening a later clause)."""
-    text = _without_page_breaks(text)
+    text = OPENING_QUOTE.sub("", _without_page_breaks(text))
     fields = _field_units(FIELD_LEAD, text)
     if fields:
         return fields, STRONG
@@ -789,6 +874,7 @@ def _congress_holder(text: str) -> tuple[list[str], int] | None:
 
 # After a unit that opens a text, words that make it the one who asks, reports or is described, not the doer
 NOT_DOER_VERB = re.compile(r"^(?:giao|đề\s*nghị|yêu\s*cầu|chỉ\s*đạo|[ủu][yỷ]\s*quyền|thống\s*nhất|thông\s*báo|"
+                           r"đồng\s*ý|nhất\s*trí|chấp\s*thuận|kết\s*luận|"
                            r"đã|vừa|đang|cũng|sẽ|là|được|nhận\s*được|có\s*(?!trách\s*nhiệm|nhiệm\s*vụ)\w+|nhấn\s*mạnh|lưu\s*ý|chỉ\s*rõ|"
                            r"khẳng\s*định|biểu\s*dương|ghi\s*nhận|thừa|thay\s*mặt|về\s*việc|tại|với|cùng|và\s*các|"
                            r"khi|nếu|thì|sau\s*khi|phối\s*hợp|ban\s*hành|trình|cho\s*ý\s*kiến|đánh\s*giá\s*cao|"
