@@ -40,6 +40,21 @@ ABBREVIATIONS: dict[str, str] = {
     "bch": "ban chap hanh",
     "ubkt": "uy ban kiem tra",
     "cchc": "cai cach hanh chinh",
+    # the short forms people type for mass organisations, centres and standing boards
+    "hlhpn": "hoi lien hiep phu nu",
+    "lhpn": "lien hiep phu nu",
+    "hnd": "hoi nong dan",
+    "ccb": "cuu chien binh",
+    "ttyt": "trung tam y te",
+    "nhnn": "ngan hang nha nuoc",
+    "bcd": "ban chi dao",
+    "atgt": "an toan giao thong",
+    "attp": "an toan thuc pham",
+    "pccc": "phong chay chua chay",
+    "pctt": "phong chong thien tai",
+    "tkcn": "tim kiem cuu nan",
+    "tc kh": "tai chinh ke hoach",
+    "tckh": "tai chinh ke hoach",
 }
 _ABBREV_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, ABBREVIATIONS), key=len, reverse=True)) + r")\b")
 

@@ -342,8 +342,10 @@ def test_a_unit_written_short_is_the_one_whose_name_holds_its_words(migrated_db:
     def names(session) -> list[str | None]:  # type: ignore[no-untyped-def]
         match = unit_matcher(session)
         return [u.name if u else None for u, _ in map(match, ["MTTQ huyện", "Mặt trận Tổ quốc huyện",
-                                                            "Hội Phụ nữ huyện", "Y tế huyện", "Hội huyện"])]
+                                                            "Hội Phụ nữ huyện", "Y tế huyện", "Hội huyện",
+                                                            "Hội LHPN huyện", "TTYT huyện", "Hội ND huyện"])]
 
     assert migrated_db.call(names) == ["Ủy ban Mặt trận Tổ quốc Việt Nam huyện",
                                        "Ủy ban Mặt trận Tổ quốc Việt Nam huyện", "Hội Liên hiệp Phụ nữ huyện",
-                                       None, None]  # two units hold "y tế huyện", two "hội … huyện": no guess
+                                       None, None,  # two units hold "y tế huyện", two "hội … huyện": no guess
+                                       "Hội Liên hiệp Phụ nữ huyện", "Trung tâm Y tế huyện", None]
