@@ -267,8 +267,9 @@ def draft_task_text(number: int, task: ParsedTask) -> str:
     return vn("\n".join(lines))
 
 
-def no_draft_task(number: int) -> str:
-    return vn(f"Danh sách không có nhiệm vụ số {number}.")
+def no_draft_task(which: str) -> str:
+    """`which`: a preview number ("3") or an item number ("Mục 2.1")."""
+    return vn(f"Danh sách không có nhiệm vụ {which if which.startswith('Mục') else 'số ' + which}.")
 
 
 def registered_text(result: Registered) -> str:

@@ -252,11 +252,14 @@ def correct_draft(session: Session, notice_id: int, corrections: list[Correction
                          numbers=tuple(t["n"] for t in tasks), applied=tuple(applied))
 
 
-def draft_task(session: Session, notice_id: int, number: int) -> ParsedTask | None:
-    """The draft's task with this preview number, whole (the preview shortens long texts)."""
+def draft_task(session: Session, notice_id: int, *, number: int | None = None,
+               ref: str | None = None) -> tuple[int, ParsedTask] | None:
+    """The draft's task with this preview number (or, the first with this item number), whole (the preview
+    shortens long texts), with its preview number."""
     tasks = (session.get_one(Notice, notice_id).meta or {}).get("tasks", [])
-    found = next((t for i, t in enumerate(tasks, start=1) if t.get("n", i) == number), None)
-    return ParsedTask.from_json(found) if found else None
+    found = next(((t.get("n", i), t) for i, t in enumerate(tasks, start=1)
+                  if (t.get("n", i) == number if ref is None else same_ref(t["ref"], ref))), None)
+    return (found[0], ParsedTask.from_json(found[1])) if found else None
 
 
 def _next_ref(refs: list[str]) -> str:

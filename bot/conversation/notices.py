@@ -92,7 +92,10 @@ async def _show_draft(conv: Conversation, event: Inbound, parsed: ParsedNotice, 
     await conv.ctx.db.run(remember_preview, draft.notice_id, chat_id=sent.chat_id, message_ids=sent.message_ids)
 
 
-SHOW_TASK = re.compile(r"^(?:xem|xem lai|xem day du|xem ky|chi tiet)\s+(?:(?:nhiem vu|nv|so)\s+)?(?P<n>\d{1,3})\s*\??$")
+# "xem 3", "xem đầy đủ nhiệm vụ 3", "chi tiết mục 2.1", "3?": a task of the draft, whole
+_SEE = r"(?:xem|chi tiet)(?:\s+(?:lai|day du|ky|toan van|chi tiet|noi dung))?\s+"
+SHOW_TASK = re.compile(rf"^(?:{_SEE}(?:(?:nhiem vu|nv|so)\s+)?(?P<n>\d{{1,3}})|{_SEE}muc\s+(?P<ref>[^\s?]+)|"
+                       r"(?P<asked>\d{1,3})\s*\?)\s*\??$")
 
 
 async def correct_draft(conv: Conversation, event: TextIn, person: Person) -> bool:
@@ -113,9 +116,10 @@ async def correct_draft(conv: Conversation, event: TextIn, person: Person) -> bo
         if notice_id is None:
             return False
     if show := SHOW_TASK.match(" ".join(strip_marks(event.text).lower().split())):
-        number = int(show["n"])
-        task = await ctx.db.run(draft_task, notice_id, number)
-        await conv.say(event, texts.draft_task_text(number, task) if task else texts.no_draft_task(number))
+        number = int(show["n"] or show["asked"]) if show["ref"] is None else None
+        found = await ctx.db.run(draft_task, notice_id, number=number, ref=show["ref"])
+        await conv.say(event, texts.draft_task_text(*found) if found else
+                       texts.no_draft_task(str(number) if number is not None else f"Mục {show['ref']}"))
         return True
     if replied or LOOKS_LIKE_CORRECTION.match(event.text.strip()):
         corrections = parse_corrections(event.text, today=ctx.today(), now=ctx.clock.now())

@@ -371,6 +371,11 @@ async def test_a_draft_keeps_its_numbers_says_what_changed_and_reads_lines_meant
     await h.say("admin", "xem 2")
     assert last_text(h, "admin").startswith("Nhiệm vụ 2 [Mục 2]:\nSở Xây dựng rà soát quy hoạch")
     assert "lộ trình đóng cửa các bãi chôn lấp không hợp vệ sinh" in last_text(h, "admin")  # whole
+    for asked in ("xem đầy đủ mục 3", "3?"):
+        await h.say("admin", asked)
+        assert last_text(h, "admin").startswith("Nhiệm vụ 3 [Mục 3]:\nBan Dân vận Tỉnh ủy tuyên truyền")
+    await h.say("admin", "xem 9")
+    assert last_text(h, "admin") == "Danh sách không có nhiệm vụ số 9."
     await h.say("admin", "2, 3 hạn trước Tết ta")  # meant for the draft: explained, not a progress report
     assert "Không hiểu thời hạn" in last_text(h, "admin")
     await h.reply("admin", "2: Sở Tài nguyên và Môi trường")  # a reply to that error still corrects the draft

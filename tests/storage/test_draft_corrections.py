@@ -134,9 +134,11 @@ def test_a_task_keeps_its_number_through_corrections(migrated_db: Database) -> N
         Correction(target="2", field="text", value="Viết lại"), _added("Mới")], by=admin, now=AT)
     assert draft.numbers == (2, 3, 4)
     assert [(a.number, a.ref, a.field) for a in draft.applied] == [(2, "2", "text"), (4, "4", "add")]
-    task = migrated_db.call(draft_task, notice_id, 2)
-    assert task is not None and task.text == "Viết lại"
-    assert migrated_db.call(draft_task, notice_id, 1) is None  # dropped: its number is not reused
+    found = migrated_db.call(draft_task, notice_id, number=2)
+    assert found is not None and found[0] == 2 and found[1].text == "Viết lại"
+    assert migrated_db.call(draft_task, notice_id, number=1) is None  # dropped: its number is not reused
+    assert migrated_db.call(draft_task, notice_id, ref="3") == (3, ParsedTask(
+        ref="3", text="Nhiệm vụ 3", lead=("Ban Dân vận Tỉnh ủy",)))
     with pytest.raises(DraftCorrectionInvalid) as err:
         migrated_db.call(correct_draft, notice_id, [Correction(target="1", field="drop")], by=admin, now=AT)
     assert err.value.user_message == "Danh sách không có nhiệm vụ số 1 (các số đang có: 2, 3, 4)."
