@@ -25,8 +25,9 @@ A task without a deadline ("thường xuyên", "kịp thời") gets a check-in �
 `checkin_every_working_days` [10] working days counted from the day it was assigned, so a person's
 tasks from one notice come in the same message (a count restarted by each report would spread them
 over consecutive mornings); a round is skipped when the task was reported on within the last
-`checkin_quiet_after_report` [5] working days. It is never overdue. A recurring duty is judged occurrence by occurrence (scheduler/recurrence.py), each
-occurrence being a `TaskState` with its own deadline.
+`checkin_quiet_after_report` [5] working days. It is never overdue. A recurring duty is judged
+occurrence by occurrence (scheduler/recurrence.py), each occurrence being a `TaskState` with its own
+deadline.
 
 Catch-up: `due_items` is asked for one working day, `today`, knowing the last day the digest was
 computed (`last_digest_on`, whether or not it had anything for this person). When days were missed
