@@ -18,8 +18,9 @@ Decisions, so that every caller reads a phrase the same way:
   Bare "đầu tuần/tháng/quý/năm" means the next one; bare "cuối …" the current one (next if passed).
 - "tuần sau/tuần tới", "tháng sau", "năm sau" alone mean the same day a week/month/year later
   (clamped to the month's end), like "1 tuần nữa".
-- "trước Tết" is the day before Tết Nguyên đán (giao thừa), "Tết"/"mùng 3 Tết" the lunar new year's
-  days and "sau Tết" the first working day after the Tết holiday, all from the `holidays` calendar.
+- "trước Tết" is the last working day before the Tết holiday (a deadline "trước Tết" on giao thừa, a day
+  off, would run on to after the break), "Tết"/"mùng 3 Tết" the lunar new year's days and "sau Tết" the
+  first working day after the Tết holiday, all from the `holidays` calendar.
 - Without diacritics "toi" and "sang" are read from context ("toi nay" evening, "thu 6 toi" next
   Friday, "sang mai" tomorrow morning); with diacritics the marks decide.
 - Anything not understood, impossible ("31/2", "25h") or contradictory ("30/4 thứ 6" when 30/4 is
@@ -353,8 +354,8 @@ class _Parser:
             tet = _tet(year)
             if tet is None:
                 continue
-            if kind == "truoc":
-                day = tet - dt.timedelta(days=1)
+            if kind == "truoc":  # before the Tết break: its last working day (giao thừa itself is a day off)
+                day = _working_calendar().working_day_on_or_before(tet - dt.timedelta(days=1))
             elif kind in ("sau", "ra"):
                 day = _working_calendar().working_day_on_or_after(tet + dt.timedelta(days=1))
             elif kind == "tet":

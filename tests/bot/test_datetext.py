@@ -107,8 +107,8 @@ TABLE = [
     ("cuối năm sau", "2026-12-31T08:00"),
     ("đầu năm sau", "2026-01-01T08:00"),
     # Tết 2026 is 17/2 (holiday 16–20/2)
-    ("trước Tết", "2026-02-16T08:00"),
-    ("trước Tết Nguyên đán", "2026-02-16T08:00"),
+    ("trước Tết", "2026-02-13T08:00"),  # the last working day before the break, not giao thừa (a day off)
+    ("trước Tết Nguyên đán", "2026-02-13T08:00"),
     ("mùng 3 Tết", "2026-02-19T08:00"),
     ("sau Tết", "2026-02-23T08:00"),
     # surrounding words, case, no diacritics
@@ -125,7 +125,7 @@ TABLE = [
     ("toi nay", "2025-12-17T19:00"),
     ("sang mai", "2025-12-18T08:00"),
     ("den 30/4", "2026-04-30T08:00"),
-    ("truoc tet", "2026-02-16T08:00"),
+    ("truoc tet", "2026-02-13T08:00"),
     ("cuoi thang sau", "2026-01-31T08:00"),
     ("3h chieu mai", "2025-12-18T15:00"),
 ]
@@ -149,7 +149,7 @@ YEAR_END_TABLE = [
     ("cuối năm", "2026-12-31T08:00"),
     ("đầu năm sau", "2027-01-01T08:00"),
     ("cuối quý sau", "2027-03-31T08:00"),
-    ("trước Tết", "2027-02-05T08:00"),
+    ("trước Tết", "2027-02-03T08:00"),
 ]
 
 REFUSED = [
