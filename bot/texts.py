@@ -274,11 +274,19 @@ def no_draft_task(which: str) -> str:
 
 def registered_text(result: Registered) -> str:
     lines = [f"Đã xác nhận {result.title}: {result.task_count} nhiệm vụ."]
-    if result.assigned:
-        lines += ["", "Đã giao:"] + [f"• Mục {ref} → đ/c {name}" for ref, name in result.assigned]
+    if result.assigned:  # an item given to several units (a group, a list) on one line
+        given: dict[str, list[str]] = {}
+        for ref, name in result.assigned:
+            given.setdefault(ref, []).append(name)
+        lines += ["", "Đã giao:"] + [f"• Mục {ref} → đ/c {names[0]}" if len(names) == 1 else
+                                     f"• Mục {ref} → {len(names)} đồng chí: {', '.join(names)}"
+                                     for ref, names in given.items()]
     if result.unassigned:
         lines += ["", "Chưa giao được (đơn vị chưa có trong danh bạ hoặc chưa có trưởng đơn vị):"]
-        lines += [f"• Mục {ref}: {unit or 'chưa xác định đơn vị chủ trì'}" for ref, unit in result.unassigned]
+        waiting: dict[str, list[str]] = {}
+        for ref, unit in result.unassigned:
+            waiting.setdefault(ref, []).append(unit or "chưa xác định đơn vị chủ trì")
+        lines += [f"• Mục {ref}: {'; '.join(units)}" for ref, units in waiting.items()]
         lines.append("Đồng chí gửi tệp danh bạ (Excel hoặc CSV) có đơn vị và trưởng đơn vị này vào đây: các nhiệm vụ "
                      "trên được giao ngay khi nhập xong.")
     return vn("\n".join(lines))

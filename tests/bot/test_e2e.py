@@ -347,6 +347,7 @@ async def test_a_group_as_lead_is_shown_as_its_members_and_each_is_told(harness:
     assert "các đơn vị liên quan (nhóm đơn vị; chưa xác định được đơn vị cụ thể" in preview
     await h.tap("admin", texts.BUTTON_CONFIRM)
     assert "Mục 3: các đơn vị liên quan" in last_text(h, "admin")
+    assert "• Mục 2 → 2 đồng chí: Trần Văn Môi, Lê Văn Dân" in last_text(h, "admin")  # one line an item
     told = [s.text or "" for s in h.sent if s.to == "head_bdv"]
     assert len(told) == 1 and "Mục 2" in told[0] and "Mục 1" not in told[0]
 
