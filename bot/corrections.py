@@ -25,6 +25,7 @@ from bot.ingest.units import split_units
 from scheduler.calendar import VN_TZ
 from storage.corrections import Correction
 from storage.errors import NhacViecError
+from storage.unitgroups import read_group
 from storage.vntext import fold, nfc
 
 _ONE = r"(?:(?:mục|muc)\s+[^\s,;:]+|\d{1,3})"  # a task: its number in the preview, or "mục 2.1"
@@ -34,7 +35,12 @@ TARGET = rf"(?P<ref>{_ONE}(?:{_AND}{_ONE})*)"  # one task or several: "3", "1, 2
 DROP = re.compile(rf"^(?:bỏ|bo|xóa|xoá|xoa|loại|loai)\s+(?P<refs>{_ONE}(?:{_AND}"
                   rf"(?:(?:bỏ|bo|xóa|xoá|xoa|loại|loai)\s+)?{_ONE})*)\s*\.?$", re.I)
 DUE = re.compile(rf"^{TARGET}\s*[:,]?\s*(?:thời\s*|thoi\s*)?(?:hạn|han)\s*:?\s*(?P<value>.+)$", re.I)
-LEAD = re.compile(rf"^{TARGET}\s*(?:chủ\s*trì|chu\s*tri)?\s*:\s*(?P<value>.+)$", re.I)
+LEAD = re.compile(rf"^{TARGET}\s*(?:(?:chủ\s*trì|chu\s*tri)?\s*:\s*(?P<value>.+)|"
+                  # "11 giao đ/c Khái", "3 giao cho Sở Y tế", "3 chuyển Văn phòng", "3 → Sở Y tế"
+                  r"(?:giao(?:\s*cho)?|chuyển(?:\s*cho)?|chuyen(?:\s*cho)?|->|→)\s*:?\s*(?P<to>.+))$", re.I)
+# "giống mục 2", "như nhiệm vụ 3": the lead of another task
+SAME_AS = re.compile(r"^(?:giống|giong|như|nhu)\s+(?:(?:mục|muc)\s+(?P<ref>[^\s,;.]+)|"
+                     r"(?:(?:nhiệm\s*vụ|nhiem\s*vu|nv|số|so)\s+)?(?P<n>\d{1,3}))\s*\.?$", re.I)
 SUPPORT = re.compile(rf"^{TARGET}\s*,?\s*(?:phối\s*hợp|phoi\s*hop)\s*(?:với|voi)?\s*:\s*(?P<value>.+)$", re.I)
 WORDING = re.compile(rf"^{TARGET}\s*,?\s*(?:nội\s*dung|noi\s*dung|nd)\s*:\s*(?P<value>.+)$", re.I)
 # "thêm: …", "thêm nhiệm vụ: …", "bổ sung mục 2.4: …", "them 5: …", "thêm mục 1b: …"
@@ -51,11 +57,14 @@ _HEADER_FIELDS = {"so": "number", "ngay": "date", "trich": "subject", "nguoi": "
 NO_DEADLINE = {"khong", "khong co", "ko", "k", "bo", "khong thoi han", "khong co thoi han", "khong co han",
                "khong han"}
 NONE = {"khong", "khong co", "ko", "k", "bo", "khong ai"}
+# Lines only a draft can mean ("thêm: …", "số: …"): with no draft open they are answered so, not read as a notice
+ONLY_FOR_A_DRAFT = re.compile(r"^(?:(?:thêm|them|bổ\s*sung|bo\s*sung)\b[^:\n]{0,30}:|"
+                              r"(?:số|trích\s*yếu|người\s*ký)\s*:)", re.I)
 # What a line that means to correct a draft begins with (one that does not read is explained, not taken for
 # a notice or a progress report): a correction word, or task numbers followed by ":" or a field word.
 LOOKS_LIKE_CORRECTION = re.compile(
     rf"^(?:(?:thêm|them|bổ\s*sung|bo\s*sung|bỏ|bo|xóa|xoá|xoa|loại|loai)\s|(?:số|ngày|trích\s*yếu|người\s*ký)\s*:|"
-    rf"{_ONE}(?:{_AND}{_ONE})*\s*(?::|(?:hạn|han|phối|phoi|nội|noi|nd|chủ|chu)\b))", re.I)
+    rf"{_ONE}(?:{_AND}{_ONE})*\s*(?::|→|->|(?:hạn|han|phối|phoi|nội|noi|nd|chủ|chu|giao|chuyển|chuyen)\b))", re.I)
 
 
 class CorrectionError(NhacViecError):
@@ -92,7 +101,12 @@ def parse_corrections(text: str, *, today: dt.date, now: dt.datetime | None = No
             wording = " ".join(m.group("value").split())
             out += [Correction(target=t, field="text", value=wording) for t in _targets(m.group("ref"))]
         elif m := LEAD.match(line):
-            units = _units(m.group("value"))
+            value = m.group("value") or m.group("to")
+            if same := SAME_AS.match(value.strip()):
+                source = f"mục {same.group('ref')}" if same.group("ref") else same.group("n")
+                out += [Correction(target=t, field="lead_from", value=source) for t in _targets(m.group("ref"))]
+                continue
+            units = _units(value)
             if not units:
                 raise CorrectionError(f"Nhiệm vụ cần có đơn vị chủ trì: đồng chí ghi tên đơn vị, ví dụ "
                                       f"“{m.group('ref')}: Sở Tài chính”, hoặc “bỏ {m.group('ref')}” nếu không phải "
@@ -108,10 +122,14 @@ def parse_corrections(text: str, *, today: dt.date, now: dt.datetime | None = No
 def _units(value: str) -> tuple[str, ...]:
     """The units as typed, one per name ("Sở Tài chính, Sở Nội vụ" → two; "UBND các huyện, thành phố" is one
     group); none for "không"."""
-    value = " ".join(value.split()).strip(" .;")
+    value = " ".join(value.split()).strip(" .;,")
     if fold(value) in NONE:
         return ()
-    return tuple(split_units(value) or [value])
+    if read_group(value) is not None:  # "các sở, ban, ngành", "UBND các huyện, thành phố": one group
+        return (value,)
+    # typed by the admin: every comma or semicolon separates names ("Bộ XD, Bộ TN&MT, UBDT, EVN")
+    parts = [p for p in re.split(r"\s*[;,]\s*", value) if p]
+    return tuple(unit for part in parts for unit in (split_units(part) or [part]))
 
 
 def _added(text: str, ref: str, *, today: dt.date, now: dt.datetime, example: str) -> Correction:
@@ -127,6 +145,8 @@ def _header(field: str, value: str, *, now: dt.datetime, example: str) -> Correc
     """A correction of the notice itself: its number, date, subject or signer."""
     name = _HEADER_FIELDS[fold(field).split()[0]]
     value = " ".join(value.split()).strip(" .")
+    if fold(value) in NONE | {"sai", "bo di", "xoa"}:  # "người ký: không": the parser read something wrong
+        return Correction(target="", field=name, value=None)
     if name == "date":
         try:
             return Correction(target="", field="date", value=parse_when(value, now=now).date)

@@ -183,11 +183,13 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
             lines.append(f"   • Định kỳ: {RECURRENCE_LABELS.get(task.recurrence, task.recurrence)}")
     year = (today or dt.date.today()).year
     how = "trả lời tin này" if replies else "gõ"
-    nobody = [str(i) for i, task in zip(numbers, parsed.tasks, strict=True) if not _assignable(task.lead, draft)]
-    if nobody:  # said before the buttons: these would be registered with no one reminded
-        lines += ["", f"Lưu ý: nhiệm vụ số {', '.join(nobody)} chưa có người nhận (đơn vị chủ trì chưa xác định hoặc "
-                      "chưa có trong danh bạ); đồng chí ghi đơn vị chủ trì, ví dụ “"
-                      f"{nobody[0]}: Sở Tài chính”, hoặc xác nhận rồi bổ sung danh bạ sau."]
+    nobody = [(i, _unreached(task.lead, draft)) for i, task in zip(numbers, parsed.tasks, strict=True)]
+    nobody = [(i, names) for i, names in nobody if names]
+    if nobody:  # said before the buttons: these would be registered with no one (or not everyone) reminded
+        listed = "; ".join(f"số {i} ({', '.join(names)})" if names != ["?"] else f"số {i}" for i, names in nobody)
+        lines += ["", f"Lưu ý: chưa có người nhận ở nhiệm vụ {listed} — đơn vị chủ trì chưa xác định hoặc chưa có "
+                      f"trong danh bạ. Đồng chí ghi đơn vị chủ trì, ví dụ “{nobody[0][0]}: Sở Tài chính”, hoặc xác "
+                      "nhận rồi bổ sung danh bạ sau."]
     if any(task.due is None for task in parsed.tasks):  # said once, not under every such task
         lines += ["", "Nhiệm vụ không có thời hạn cụ thể được đề nghị cập nhật tiến độ 10 ngày làm việc một lần."]
     lines += ["", "Đồng chí kiểm tra lại và xác nhận để giao việc, hoặc hủy nếu chưa đúng.",
@@ -215,6 +217,8 @@ def _lead_guess(name: str, guess: UnitGuess | None, *, each: bool = True) -> str
         missing = f"; {headless} đơn vị chưa có trưởng đơn vị" if headless else ""
         each_one = ", mỗi đơn vị một nhiệm vụ" if each else ""
         return f"{name} — {len(names)} đơn vị trong danh bạ{each_one}: {shown}{missing}"
+    if guess.person:
+        return f"{name} — giao đ/c {guess.head_name}"
     if guess.unit_name is None:
         return f"{name} (chưa có trong danh bạ)"
     # the directory's name only when it differs from the notice's wording, and no score
@@ -224,13 +228,17 @@ def _lead_guess(name: str, guess: UnitGuess | None, *, each: bool = True) -> str
     return f"{name}{known} — {who}"
 
 
-def _assignable(lead: tuple[str, ...], draft: Draft) -> bool:
-    """Some unit of the task's lead has a head in the directory (a group: some member has)."""
+def _unreached(lead: tuple[str, ...], draft: Draft) -> list[str]:
+    """The leads as written that would reach nobody: not in the directory, without a head, a group none of
+    whose members has one; ["?"] for a task with no lead at all."""
+    if not lead:
+        return ["?"]
+    out = []
     for name in lead:
         guess = draft.guesses.get(name)
-        if guess is not None and (guess.head_name or any(head for _, head in guess.members)):
-            return True
-    return False
+        if guess is not None and not (guess.head_name or any(head for _, head in guess.members)):
+            out.append(name)
+    return out
 
 
 CORRECTED_FIELDS = {"lead": "chủ trì", "support": "phối hợp", "due": "thời hạn", "text": "nội dung",

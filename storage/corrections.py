@@ -13,9 +13,10 @@ from storage.parsed import ParsedTask
 @dataclass(frozen=True, kw_only=True)
 class Correction:
     target: str  # "3" (preview number) or "mục 2.1"; for "add": the item number typed, or "" (the next one)
-    field: str  # lead | support | due | text | drop | add
+    field: str  # lead | lead_from | support | due | text | drop | add | number | date | subject | signer
     # lead, support: the unit names (empty: none); due: the date (None: no deadline); text: the new wording;
-    # add: the task as read from the admin's words
+    # add: the task as read from the admin's words; lead_from: the task whose lead to copy ("2", "mục 2.1");
+    # number, date, subject, signer: the notice's (None: clear what the parser read wrong)
     value: str | dt.date | tuple[str, ...] | ParsedTask | None = None
 
     def described(self) -> str:

@@ -28,6 +28,7 @@ from storage.itemref import same_ref
 from storage.models import Notice, NoticeStatus, Person, StatusReport, Task, TaskStatus, Unit
 from storage.parsed import ParsedNotice, ParsedTask
 from storage.unitgroups import Group, members, read_group
+from storage.vntext import fold
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +44,7 @@ class UnitGuess:
     score: float
     head_name: str | None
     group: bool = False  # a group ("các sở, ban, ngành"): each member found in the directory gets the task
+    person: bool = False  # a person named ("đ/c Lê Minh Khái"): `head_name` is who gets the task
     members: tuple[tuple[str, str | None], ...] = ()  # the members found: (unit name, its head's name)
 
 
@@ -106,14 +108,16 @@ def create_draft(session: Session, parsed: ParsedNotice, *, source_text: str, so
 
 class _Leads:
     """Who a draft's leads, as written, come to in the directory: a unit's name is that unit; a group's
-    ("các sở, ban, ngành", "UBND các huyện, thành phố") is each member the directory has. The unit table and
-    each unit's head are read once."""
+    ("các sở, ban, ngành", "UBND các huyện, thành phố") is each member the directory has; a person's name
+    ("đ/c Lê Minh Khái", "Phó Thủ tướng Lê Minh Khái", "@handle") is that person. The unit table, the people
+    and each unit's head are read once."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
         self.match = unit_matcher(session)
         self.units = list(session.scalars(select(Unit).order_by(Unit.id)))
         self.heads: dict[int, Person | None] = {}
+        self._people: list[Person] | None = None
 
     def head(self, unit: Unit) -> Person | None:
         if unit.id not in self.heads:
@@ -128,35 +132,69 @@ class _Leads:
         unit, score = self.match(name)
         return ([unit] if unit else []), score, None
 
+    def person(self, name: str) -> Person | None:
+        """The one person `name` names: "@handle"; a full name, alone or after a title or "đ/c"; a given name
+        alone ("đ/c Khái") when one person has it. None when nobody or several do."""
+        written = " ".join(name.split())
+        if written.startswith("@"):
+            return self.session.scalar(select(Person).where(Person.handle == written[1:].lower()))
+        key = fold(_PERSON_PREFIX.sub("", written))
+        if not key:
+            return None
+        if self._people is None:
+            self._people = list(self.session.scalars(select(Person).order_by(Person.id)))
+        names = [(p, fold(p.full_name)) for p in self._people]
+        found = [p for p, full in names if key == full or key.endswith(" " + full)]
+        if not found and " " not in key:
+            found = [p for p, full in names if full.split()[-1:] == [key]]
+        return found[0] if len(found) == 1 else None
+
     def guess(self, name: str) -> UnitGuess:
         found, score, group = self.units_of(name)
         if group is not None:
             return UnitGuess(written=name, unit_name=None, score=score, head_name=None, group=True,
                              members=tuple((u.name, h.full_name if (h := self.head(u)) else None) for u in found))
         unit = found[0] if found else None
+        if unit is None and (someone := self.person(name)) is not None:
+            return UnitGuess(written=name, unit_name=None, score=100.0, head_name=someone.full_name, person=True)
         head = self.head(unit) if unit else None
         return UnitGuess(written=name, unit_name=unit.name if unit else None, score=score,
                          head_name=head.full_name if head else None)
 
-    def targets(self, names: list[str]) -> list[tuple[Unit | None, str]]:
-        """One (unit, name as written) for each task row: every unit named, every member of a group; a name
-        not in the directory stays as a row nobody can take yet (assigned once the directory has it), except a
-        group nobody can be found for beside units that were found ("Sở Tài chính, các đơn vị liên quan")."""
-        out: list[tuple[Unit | None, str]] = []
+    def targets(self, names: list[str]) -> list[tuple[Unit | None, str, Person | None]]:
+        """One (unit, name as written, who takes it) for each task row: every unit named (its head), every
+        member of a group, every person named; a name not in the directory stays as a row nobody can take yet
+        (assigned once the directory has it), except a group nobody can be found for beside units that were
+        found ("Sở Tài chính, các đơn vị liên quan")."""
+        out: list[tuple[Unit | None, str, Person | None]] = []
         seen: set[int] = set()
-        vague: list[tuple[Unit | None, str]] = []
+        taken: set[int] = set()
+        vague: list[tuple[Unit | None, str, Person | None]] = []
         for name in names:
             found, _, group = self.units_of(name)
             if not found:
-                (vague if group is not None else out).append((None, name))
+                someone = self.person(name) if group is None else None
+                if someone is not None:
+                    if someone.id not in taken:
+                        taken.add(someone.id)
+                        unit = next((u for u in self.units if u.id == someone.unit_id), None)
+                        out.append((unit, name, someone))
+                    continue
+                (vague if group is not None else out).append((None, name, None))
                 continue
             for unit in found:
-                if unit.id not in seen:
+                head = self.head(unit)
+                if unit.id not in seen and (head is None or head.id not in taken):
                     seen.add(unit.id)
-                    out.append((unit, name if group is None else unit.name))
+                    taken.update([head.id] if head else [])
+                    out.append((unit, name if group is None else unit.name, head))
         if not out:
-            out = vague[:1] or [(None, "")]
+            out = vague[:1] or [(None, "", None)]
         return out
+
+
+# "đ/c", "đồng chí", "anh", "chị" and titles before a person's name
+_PERSON_PREFIX = re.compile(r"^(?:(?:đ/c|d/c|đc|dc|đồng\s*chí|dong\s*chi|anh|chị|chi)\.?\s+)+", re.I)
 
 
 def _guesses(session: Session, parsed: ParsedNotice) -> dict[str, UnitGuess]:
@@ -207,7 +245,7 @@ def correct_draft(session: Session, notice_id: int, corrections: list[Correction
     applied: list[Applied] = []
     for c in corrections:
         if c.field in _HEADER_COLUMNS:
-            value = c.value.isoformat() if isinstance(c.value, dt.date) else str(c.value)
+            value = c.value.isoformat() if isinstance(c.value, dt.date) else (None if c.value is None else str(c.value))
             setattr(notice, _HEADER_COLUMNS[c.field], c.value)
             head[c.field] = value
             applied.append(Applied(number=None, ref=None, field=c.field, value=c.described()))
@@ -231,6 +269,11 @@ def correct_draft(session: Session, notice_id: int, corrections: list[Correction
             task[c.field] = units
             if c.field == "lead":
                 task["lead_source"] = "admin" if units else None
+        elif c.field == "lead_from":  # "giống mục 2": the lead of another task
+            source = tasks[_task_index(tasks, str(c.value), dropped)]
+            task["lead"], task["lead_source"] = list(source.get("lead") or []), "admin"
+            applied.append(Applied(number=task["n"], ref=task["ref"], field="lead", value="; ".join(task["lead"])))
+            continue
         elif c.field == "text":
             task["text"] = str(c.value)
         elif c.field == "due":
@@ -335,8 +378,7 @@ def confirm_notice(session: Session, notice_id: int, *, by: Person, now: dt.date
         lead_names = list(pt.get("lead") or [])
         due_on = dt.date.fromisoformat(pt["due"]) if pt.get("due") else None
         targets = leads.targets(lead_names)
-        for unit, written in targets:  # one row for each unit that must act (each member of a group)
-            head = leads.head(unit) if unit is not None else None
+        for unit, written, head in targets:  # one row for each unit or person that must act (each member of a group)
             made.append((Task(
                 notice_id=notice.id, position=len(made), item_ref=pt["ref"], text=pt["text"],
                 lead_unit_names=lead_names if len(targets) == 1 else [written],

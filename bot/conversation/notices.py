@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from bot import texts
 from bot.conversation import directory
 from bot.conversation.events import Action, FileIn, Inbound, Outgoing, TapIn, TextIn
-from bot.corrections import LOOKS_LIKE_CORRECTION, CorrectionError, parse_corrections
+from bot.corrections import LOOKS_LIKE_CORRECTION, ONLY_FOR_A_DRAFT, CorrectionError, parse_corrections
 from bot.ingest import parse_notice, read_document
 from bot.ingest.files import MAX_FILE_BYTES
 from scheduler.series import start_notice_series
@@ -114,6 +114,9 @@ async def correct_draft(conv: Conversation, event: TextIn, person: Person) -> bo
     if notice_id is None:
         notice_id = await ctx.db.run(latest_draft, person)
         if notice_id is None:
+            if ONLY_FOR_A_DRAFT.match(event.text.strip()):  # "thêm: …" after the draft was confirmed
+                await conv.say(event, texts.NO_OPEN_DRAFT)
+                return True
             return False
     if show := SHOW_TASK.match(" ".join(strip_marks(event.text).lower().split())):
         number = int(show["n"] or show["asked"]) if show["ref"] is None else None

@@ -128,3 +128,27 @@ def test_the_notice_itself() -> None:
 ])
 def test_what_begins_as_a_correction(typed: str, meant: bool) -> None:
     assert bool(LOOKS_LIKE_CORRECTION.match(typed)) is meant
+
+
+def test_giving_a_task_to_someone_or_the_lead_of_another_task() -> None:
+    got = parse_corrections("11 giao đ/c Khái\n3 giao cho Sở Y tế, Sở Nội vụ\n4, 5: giống mục 2\n6 → như nhiệm vụ 3",
+                            today=TODAY)
+    assert [(c.target, c.field, c.value) for c in got] == [
+        ("11", "lead", ("đ/c Khái",)), ("3", "lead", ("Sở Y tế", "Sở Nội vụ")),
+        ("4", "lead_from", "mục 2"), ("5", "lead_from", "mục 2"), ("6", "lead_from", "3")]
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("1: Bộ XD, Bộ TN&MT, UBDT, EVN", ("Bộ XD", "Bộ TN&MT", "UBDT", "EVN")),  # every comma separates what is typed
+    ("1: Thị ủy Cửa Lò; ĐU Khối các cơ quan tỉnh", ("Thị ủy Cửa Lò", "ĐU Khối các cơ quan tỉnh")),
+    ("1: tất cả các bộ, ngành", ("tất cả các bộ, ngành",)),  # a group stays one
+    ("1: Sở Lao động - Thương binh và Xã hội, Sở Y tế", ("Sở Lao động - Thương binh và Xã hội", "Sở Y tế")),
+])
+def test_lead_lists_as_typed(typed: str, expected: tuple[str, ...]) -> None:
+    [got] = parse_corrections(typed, today=TODAY)
+    assert got.value == expected
+
+
+def test_a_wrong_signer_can_be_cleared() -> None:
+    assert [(c.field, c.value) for c in parse_corrections("người ký: không\ntrích yếu: xoá", today=TODAY)] == [
+        ("signer", None), ("subject", None)]

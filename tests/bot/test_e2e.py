@@ -362,7 +362,7 @@ async def test_a_draft_keeps_its_numbers_says_what_changed_and_reads_lines_meant
               "tỉnh trong quý II năm 2018.\n"
               "3. Ban Dân vận Tỉnh ủy tuyên truyền trong nhân dân.")
     await h.say("admin", notice)
-    assert "Lưu ý: nhiệm vụ số 2 chưa có người nhận" in last_text(h, "admin")
+    assert "Lưu ý: chưa có người nhận ở nhiệm vụ số 2 (Sở Xây dựng)" in last_text(h, "admin")
     await h.reply("admin", "bỏ 1")
     assert "• bỏ nhiệm vụ 1 (Mục 1)" in h.sent[-2].text  # type: ignore[operator]
     preview = last_text(h, "admin")
@@ -385,6 +385,9 @@ async def test_a_draft_keeps_its_numbers_says_what_changed_and_reads_lines_meant
     await h.say("admin", "số: 125/TB-UBND")
     assert "• số văn bản: 125/TB-UBND" in h.sent[-2].text  # type: ignore[operator]
     assert "125/TB-UBND" in last_text(h, "admin").splitlines()[0]
+    await h.say("admin", "xác nhận")
+    await h.say("admin", "thêm: Sở Xây dựng báo cáo kết quả trước ngày 30/6/2018")  # the draft is gone
+    assert last_text(h, "admin") == texts.NO_OPEN_DRAFT
 
 
 DEV_070 = __import__("tests.conftest", fromlist=["SHARED"]).SHARED / "corpus" / "dev-files" / \

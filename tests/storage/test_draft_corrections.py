@@ -155,3 +155,34 @@ def test_the_notice_number_date_subject_and_signer(migrated_db: Database) -> Non
         "476/UBND-VP", dt.date(2026, 3, 12), "Về việc phòng, chống sạt lở", "Nguyễn Văn An")
     notice = migrated_db.call(lambda s: s.get_one(Notice, notice_id))
     assert (notice.number, notice.issued_on, notice.signer) == ("476/UBND-VP", dt.date(2026, 3, 12), "Nguyễn Văn An")
+
+
+def test_a_person_named_as_lead_takes_the_task(migrated_db: Database) -> None:
+    from storage.models import Task
+    from storage.notices import confirm_notice
+
+    db = migrated_db
+    csv = PROVINCE + ("pm_khai,Lê Minh Khái,Phó Thủ tướng,Lãnh đạo Chính phủ,leader\n"
+                      "cv_an,Nguyễn Văn An,Chuyên viên,Sở Tài chính,cadre\n"
+                      "cv_an2,Trần Văn An,Chuyên viên,Sở Nội vụ,cadre\n")
+    db.call(import_directory, parse_directory_csv(csv.encode()), now=AT)
+    admin = db.call(person_by_handle, "admin")
+    parsed = ParsedNotice(tasks=(
+        ParsedTask(ref="1", text="Họp với Bộ Tài chính", lead=("Phó Thủ tướng Lê Minh Khái",)),
+        ParsedTask(ref="2", text="Tổng hợp", lead=("Sở Nội vụ",)),
+        ParsedTask(ref="3", text="Rà soát", lead=("Sở Xây dựng",)),
+        ParsedTask(ref="4", text="Theo dõi", lead=("Sở Xây dựng",))))
+    draft = db.call(create_draft, parsed, source_text="t", source_name="a.txt", by=admin, now=AT)
+    assert draft.guesses["Phó Thủ tướng Lê Minh Khái"].person
+    parsed, draft = db.call(correct_draft, draft.notice_id, [
+        Correction(target="2", field="lead", value=("@cv_an",)),
+        Correction(target="3", field="lead", value=("đ/c An",)),  # two people called An: nobody guessed
+        Correction(target="4", field="lead_from", value="1"),
+        Correction(target="", field="signer", value=None)], by=admin, now=AT)
+    assert parsed.tasks[3].lead == ("Phó Thủ tướng Lê Minh Khái",) and parsed.signer is None
+    db.call(confirm_notice, draft.notice_id, by=admin, now=AT)
+    rows = db.call(lambda s: [(t.item_ref, t.assignee.handle if t.assignee else None,
+                               t.lead_unit.name if t.lead_unit else None)
+                              for t in s.scalars(select(Task).order_by(Task.position))])
+    assert rows == [("1", "pm_khai", "Lãnh đạo Chính phủ"), ("2", "cv_an", "Sở Tài chính"), ("3", None, None),
+                    ("4", "pm_khai", "Lãnh đạo Chính phủ")]
