@@ -28,7 +28,16 @@ KINDS: dict[str, tuple[str, ...]] = {
     "xa": (_LOCAL + "xa ",),
     "phuong": (_LOCAL + "phuong ",),
     "thi tran": (_LOCAL + "thi tran ",),
+    # Party committees: "các huyện ủy, thành ủy, thị ủy, đảng ủy trực thuộc"
+    "huyen uy": ("huyen uy ",),
+    "thanh uy": ("thanh uy ",),
+    "thi uy": ("thi uy ",),
+    "quan uy": ("quan uy ",),
+    "dang uy": ("dang uy ",),
+    "chi bo": ("chi bo ",),
 }
+# "các huyện, thành, thị ủy": "ủy" after the last of the levels belongs to each of them
+_SHARED_UY = re.compile(r"\b((?:huyen|thanh|thi|quan)(?:\s+(?:huyen|thanh|thi|quan))+)\s+uy\b")
 # Kind words that name no directory prefix: part of a group, but nobody can be found by them.
 GENERIC = ("co quan ngang bo", "co quan", "nganh", "don vi", "dia phuong", "doan the", "to chuc", "hoi",
            "doanh nghiep", "cap uy", "to chuc dang", "chinh quyen")
@@ -55,7 +64,7 @@ def read_group(name: str) -> Group | None:
         key = key[len(_LOCAL):]
     if not key.startswith("cac "):
         return None
-    rest = key[len("cac "):]
+    rest = _SHARED_UY.sub(lambda m: " ".join(f"{w} uy" for w in m.group(1).split()), key[len("cac "):])
     kinds: list[str] = []
     generic = False
     while rest:

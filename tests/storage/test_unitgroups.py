@@ -8,7 +8,8 @@ from storage.unitgroups import members, read_group
 
 DIRECTORY = ["Sở Tài chính", "Sở Nội vụ", "Ban Dân vận Tỉnh ủy", "Ban An toàn giao thông tỉnh",
              "UBND huyện Bảo Thắng", "Ủy ban nhân dân thành phố Lào Cai", "UBND xã Gia Phú", "UBND phường Kim Tân",
-             "Văn phòng UBND tỉnh", "Bộ Tài chính", "Phòng Tài chính - Kế hoạch"]
+             "Văn phòng UBND tỉnh", "Bộ Tài chính", "Phòng Tài chính - Kế hoạch", "Huyện ủy Nghi Lộc",
+             "Thị ủy Cửa Lò", "Thành ủy Vinh", "Đảng ủy Khối các cơ quan tỉnh"]
 
 
 @pytest.mark.parametrize(("written", "expected"), [
@@ -20,6 +21,9 @@ DIRECTORY = ["Sở Tài chính", "Sở Nội vụ", "Ban Dân vận Tỉnh ủy"
     ("các bộ, cơ quan ngang bộ", ["Bộ Tài chính"]),
     ("các Ban Tỉnh uỷ", ["Ban Dân vận Tỉnh ủy"]),  # a qualifier some members end with keeps those
     ("các sở và các ban", ["Sở Tài chính", "Sở Nội vụ", "Ban An toàn giao thông tỉnh"]),
+    ("các huyện, thành, thị ủy, đảng ủy trực thuộc", ["Huyện ủy Nghi Lộc", "Thị ủy Cửa Lò", "Thành ủy Vinh",
+                                                    "Đảng ủy Khối các cơ quan tỉnh"]),  # "ủy" belongs to each
+    ("các huyện ủy", ["Huyện ủy Nghi Lộc"]),
 ])
 def test_members_of_a_group(written: str, expected: list[str]) -> None:
     group = read_group(written)
