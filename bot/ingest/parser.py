@@ -1149,11 +1149,15 @@ def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads:
 
 
 LEAD_IN_ASK = re.compile(
-    r"(?:^|[\s,;.])(?:Đề\s*nghị|đề\s*nghị|Yêu\s*cầu|yêu\s*cầu|Giao|giao)\s+(?:quý\s+)?(?=\S)", re.U)
+    r"(?:^|[\s,;.])(?:Đề\s*nghị|đề\s*nghị|Yêu\s*cầu|yêu\s*cầu|"
+    r"(?:Giao|giao)(?!\s*(?:thông|lưu|dịch|tiếp|thương|hữu|ban)\b))\s+(?:quý\s+)?(?=\S)", re.U)
+# ("Sở Giao thông vận tải … với các nội dung:" names a sector, it assigns nothing)
 
 
-WORK_BELOW = re.compile(r"\b(?:nhiệm\s*vụ|nội\s*dung|công\s*việc|giải\s*pháp|việc)\b[^:]{0,40}?\b(?:sau|dưới\s*đây)\b",
-                        re.U)
+WORK_BELOW = re.compile(r"\b(?:nhiệm\s*vụ|nội\s*dung|công\s*việc|giải\s*pháp|việc)\b[^:]{0,40}?\b(?:sau|dưới\s*đây)\b|"
+                        # "… mở đợt kiểm tra với các nội dung:", "… gồm những nhiệm vụ chủ yếu:": the list is the work
+                        r"\b(?:với|gồm|theo|có)\s+(?:các|những)\s+(?:nhiệm\s*vụ|nội\s*dung|công\s*việc|giải\s*pháp)"
+                        r"(?:\s+(?:chủ\s*yếu|cụ\s*thể|trọng\s*tâm|chính))?\s*:\s*$", re.U)
 
 
 def _lead_in_context(lead_in: str, base: _Context) -> _Context:

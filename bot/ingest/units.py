@@ -23,7 +23,7 @@ def _sector_pattern(name: str) -> str:
 # the common words it starts ("Ban đầu", "ban ngày", "ban hành") nor in "Bản chất"/"Bản thân" whose mark a scan lost.
 _HEADS = (
     r"Sở|Ban(?!\s*(?:hành|đầu|ngày|đêm|sáng|chiều|trưa|tối|bố|chất|thân)\b)|Bộ|Ủy\s*ban|Uỷ\s*ban|UBND|HĐND|Hội\s*đồng|V[ăa]n\s*[Pp]hòng|VP|Phòng|Cục|Tổng\s*[Cc]ục|Vụ(?!\s*việc)|Viện|"
-    r"Trung\s*[Tt]âm|Công\s*an|Bộ\s*Chỉ\s*huy|Bộ\s*đội|Hội(?!\s*(?:nghị|chợ|thảo|thi|diễn|trại|khỏe|báo))|Đoàn|Mặt\s*trận|MTTQ|UBMTTQ|Liên\s*đoàn|Tổng\s*Liên\s*đoàn|Liên\s*minh|"
+    r"Trung\s*[Tt]âm|Công\s*an|Bộ\s*Chỉ\s*huy|Bộ\s*đội|Hội(?!\s*(?:nghị|chợ|thảo|thi|diễn|trại|khỏe|báo))|Đoàn|Mặt\s*trận|MTTQ(?:VN)?|UB\.?\s*MTTQ(?:VN)?|Liên\s*đoàn|Tổng\s*Liên\s*đoàn|Liên\s*minh|"
     r"Tỉnh\s*ủy|Tỉnh\s*uỷ|Thành\s*ủy|Thành\s*uỷ|Huyện\s*ủy|Huyện\s*uỷ|Thị\s*ủy|Thị\s*uỷ|Đảng\s*ủy|Đảng\s*uỷ|"
     r"Quận\s*[ủu][yỷ]|Quân\s*[ủu][yỷ]|"  # the Party committee of a district, of the army ("Quân ủy Trung ương")
 
@@ -66,6 +66,8 @@ _GROUP = (rf"(?:[Cc]ác|[Mm]ọi|[Nn]hững|[Tt]oàn\s*thể)\s+(?i:{_KINDS})\b|
           # staff named by their role: "UBND xã, các ban, ngành và cán bộ chuyên môn rà soát …"
           r"[Cc]án\s*bộ\s+(?:chuyên\s*môn|phụ\s*trách|đầu\s*mối)\b|"
           r"[Cc]ác\s+đồng\s*chí\s|"  # "Các đồng chí Ủy viên Ban Thường vụ phụ trách địa bàn …"
+          # members of a board, each of whom acts: "đề nghị thành viên Ban ATGT tỉnh …", "thành viên BCĐ huyện"
+          r"(?:[Cc]ác\s+)?[Tt]hành\s*viên\s+(?=(?:Ban|BCĐ|Hội\s*đồng|Tổ|Ủy\s*ban|Uỷ\s*ban|UBND|Đoàn)\b)|"
           r"(?:[Tt]oàn\s*thể\s+)?Nhân\s*dân\b|"  # the people, asked by a public notice ("đề nghị Nhân dân …")
           # a locality by its name, the doer of a conclusion about it: "…, năm 2026, phường Hạnh Phúc cần …"
           r"(?:xã|phường|thị\s*trấn|huyện|quận|thị\s*xã)\s+(?=[A-ZĐ][a-zà-ỹđ])|"
@@ -767,6 +769,15 @@ def _asked_too(after_ask: str) -> list[str]:
 
 # A report of what the leadership directed ("Lãnh đạo UBND huyện chỉ đạo các ngành …"): the directed units act.
 # (A named office holder charged to direct, "Chủ tịch UBND tỉnh chỉ đạo các sở …", is the lead: not matched.)
+# a news copy reports a direction already given: "Chào mừng …, UBND tỉnh đã chỉ đạo các sở, ngành treo cờ …",
+# "UBND huyện vừa có văn bản chỉ đạo UBND các xã …": the directed units do the work that follows
+REPORTED_DIRECTION = re.compile(r"^(?:[^,;:.]{0,120},\s*)?(?P<who>[^,;:.]{2,80}?)\s(?:đã|vừa|cũng)\s+"
+                                r"(?:có\s*(?:văn\s*bản|công\s*văn)\s+)?chỉ\s*đạo\s+(?=(?P<u>.+))", re.U)
+# an item that opens with the act of directing: "Chỉ đạo UBND cấp xã …", "Tiếp tục chỉ đạo các đơn vị …" — its
+# doer is whoever the heading or the addressee line names, the units after the verb are the ones directed
+DIRECTS_OTHERS = re.compile(r"^(?:(?:Tiếp\s*tục|Tập\s*trung|Khẩn\s*trương|Thường\s*xuyên|Kịp\s*thời)\s+)?"
+                            r"(?:[Cc]hỉ\s*đạo|[Ll]ãnh\s*đạo,\s*chỉ\s*đạo)(?:\s+(?:ngay|kịp\s*thời|quyết\s*liệt))?"
+                            rf"(?:\s*,\s*(?:hướng\s*dẫn|đôn\s*đốc))*\s+(?=(?:{_HEADS})\b|{_GROUP})", re.U)
 LEADER_DIRECTS = re.compile(r"^(?P<who>Lãnh\s*đạo\s[^,;:.]{0,60}?)\s(?:cũng\s+)?chỉ\s*đạo\s+(?=(?P<u>.+))", re.U)
 ORDINAL_OPENING = re.compile(r"^(?:Thứ\s*(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|(?:Một|Hai|Ba|Bốn|Năm)\s*là)"
                              r"\s*[,:]\s*", re.U)
@@ -796,6 +807,11 @@ def find_leads_ranked(text: str) -> tuple[list[str], int]:
         listed = _units_from(re.sub(r"^(?:Giao|Đề\s*nghị|Yêu\s*cầu)\s+", "", text))
         # "Giao UBND các xã: Đức Trọng, Hiệp Thạnh …" lists names; "Công an tỉnh: Xây dựng …" names the doer
         return (listed if len(listed) > 1 else units), STRONG
+    if DIRECTS_OTHERS.match(text):
+        return [], 0  # "Chỉ đạo UBND cấp xã phối hợp …": the units named are directed; whoever directs is above
+    if (reported := REPORTED_DIRECTION.match(text)) and REQUESTER.search(reported.group("who")) and \
+            (units := _units_from(reported.group("u"))) and not is_generic_reference(units):
+        return units, STRONG  # "…, UBND tỉnh đã chỉ đạo các sở, ngành treo cờ …": a news copy reports the ask
     # "Thứ nhất, các cơ sở Đảng khẩn trương …": the opening subject with its role beats a "giao" far below
     opening = ROLE_AFTER.match(ORDINAL_OPENING.sub("", text, count=1))
     if opening and _cut(name := opening.group("u").strip(" ,.-–")) == name and (units := split_units(name)):

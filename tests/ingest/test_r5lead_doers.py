@@ -1,0 +1,69 @@
+"""Who must act where the doer is named only by the sentence that asks or directs: board members, the Front's
+short names, a news copy that reports a direction already given, an item that opens with the act of directing,
+a lead-in that names its doer before "với các nội dung:" (a sector name "Giao thông" assigns nothing)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.ingest.parser import parse_notice
+from bot.ingest.units import find_leads, find_leads_ranked
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    # the members of a board are asked, each of them acts
+    ("Ban Chỉ đạo tỉnh đề nghị thành viên Ban Chỉ đạo tỉnh, UBND các huyện rà soát danh sách hộ nghèo.",
+     ["thành viên Ban Chỉ đạo tỉnh", "UBND các huyện"]),
+    ("Yêu cầu thành viên Tổ công tác liên ngành kiểm tra hồ sơ.", ["thành viên Tổ công tác liên ngành"]),
+    # the Front's committee written short, with its "VN" or a dot
+    ("UBND xã đề nghị UB.MTTQVN xã vận động nhân dân dọn vệ sinh.", ["UB.MTTQVN xã"]),
+    ("Đề nghị MTTQVN huyện giám sát việc bình xét.", ["MTTQVN huyện"]),
+])
+def test_units_asked_by_their_short_or_member_names(text: str, leads: list[str]) -> None:
+    assert find_leads(text) == leads
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    # a news copy reports a direction already given: the directed units do the work
+    ("Nhân dịp Tết, UBND tỉnh đã chỉ đạo các sở, ngành bố trí trực cơ quan.", ["các sở, ngành"]),
+    ("UBND huyện vừa có văn bản chỉ đạo UBND các xã rà soát hộ cận nghèo.", ["UBND các xã"]),
+    ("UBND thành phố cũng chỉ đạo Sở Xây dựng kiểm tra chung cư cũ.", ["Sở Xây dựng"]),
+])
+def test_reported_direction_names_the_directed_as_doers(text: str, leads: list[str]) -> None:
+    assert find_leads(text) == leads
+
+
+@pytest.mark.parametrize("text", [
+    "UBND các huyện chỉ đạo UBND các xã rà soát hộ nghèo.",  # a unit's own duty to direct: it leads
+    "Sở Y tế đã chỉ đạo tốt công tác phòng dịch.",  # no one directed
+])
+def test_a_present_direction_keeps_its_subject(text: str) -> None:
+    assert find_leads(text) == [text.split(" chỉ")[0].replace(" đã", "")]
+
+
+@pytest.mark.parametrize("text", [
+    "Chỉ đạo UBND các xã, các cơ quan chức năng phối hợp chặt chẽ với chủ rừng tuần tra rừng.",
+    "Tiếp tục chỉ đạo các trường học phối hợp với trạm y tế rà soát cơ sở vật chất.",
+    "Chỉ đạo ngay các đơn vị trực thuộc phối hợp chặt chẽ với chính quyền kiểm tra đê điều.",
+])
+def test_item_that_opens_by_directing_names_no_doer_of_its_own(text: str) -> None:
+    assert find_leads_ranked(text) == ([], 0)
+
+
+def test_directing_item_takes_the_unit_of_the_heading_above() -> None:
+    notice = parse_notice(
+        "KẾ HOẠCH\nPhòng chống cháy rừng\n\nIII. TỔ CHỨC THỰC HIỆN\n1. UBND các huyện:\n"
+        "a) Chỉ đạo UBND các xã, các cơ quan chức năng phối hợp chặt chẽ với kiểm lâm tuần tra rừng.\n"
+        "b) Bố trí kinh phí cho lực lượng chữa cháy.\n")
+    directing = next(t for t in notice.tasks if "tuần tra rừng" in t.text)
+    assert directing.lead == ("UBND các huyện",)
+    assert directing.lead_source == "heading"
+
+
+def test_lead_in_with_its_doer_before_the_list_of_contents() -> None:
+    notice = parse_notice(
+        "Sở Giao thông vận tải triển khai lực lượng và mở đợt kiểm tra tải trọng xe với các nội dung:\n"
+        "- Tăng cường tuyên truyền quy định về tải trọng phương tiện.\n"
+        "- Kiểm tra xe quá tải trên các tuyến quốc lộ.\n")
+    leads = [(t.lead, t.lead_source) for t in notice.tasks if "tải trọng phương tiện" in t.text]
+    assert leads == [(("Sở Giao thông vận tải",), "heading")]
