@@ -1169,7 +1169,9 @@ def _lead_in_context(lead_in: str, base: _Context) -> _Context:
         if strength < STRONG or not leads or is_generic_reference(leads):
             return base
         return _Context(leads=tuple(leads), supports=tuple(find_supports(lead_in)), explicit=True, source="heading")
-    rest = lead_in[asks[-1].end():]
+    # ("đề nghị tháng 12/2018 thường trực HĐND … thực hiện:": the period comes before whom it asks)
+    rest = re.sub(r"^(?:trong\s+)?(?:tháng|quý|năm)\s*[\dIVX]+(?:\s*[/.-]\s*\d{2,4})?,?\s+", "",
+                  lead_in[asks[-1].end():])
     leads, strength = find_leads_ranked(rest)
     if strength < STRONG or not leads or (is_generic_reference(leads) and base.leads):
         return base

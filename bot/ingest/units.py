@@ -28,7 +28,7 @@ _HEADS = (
     r"Quận\s*[ủu][yỷ]|Quân\s*[ủu][yỷ]|"  # the Party committee of a district, of the army ("Quân ủy Trung ương")
 
     r"Đảng\s*bộ|Đảng\s*đoàn|[ỦU][yỷ]\s*viên|Chi\s*bộ|Chi\s*đoàn|[Cc]ấp\s*ủy|[Cc]ấp\s*uỷ|"
-    r"Thường\s*trực|Kho\s*[Bb]ạc|Ngân\s*hàng|Thanh\s*tra|Đài|Báo(?!\s*cáo)|Tòa\s*án|Toà\s*án|Viện\s*kiểm\s*sát|Công\s*ty|"
+    r"Thường\s*trực|thường\s*trực\s(?=HĐND|UBND|Hội\s*đồng|[ỦUủu][yỷ]\s*ban|Huyện|Tỉnh|Thành|Đảng)|Kho\s*[Bb]ạc|Ngân\s*hàng|Thanh\s*tra|Đài|Báo(?!\s*cáo)|Tòa\s*án|Toà\s*án|Viện\s*kiểm\s*sát|Công\s*ty|"
     r"Tập\s*đoàn|Tổng\s*[Cc]ông\s*ty|Chủ\s*tịch|Giám\s*đốc|(?:Phó\s*)?Tổng\s*[Gg]iám\s*đốc|"
     # office holders written in lower case after whoever asks: "yêu cầu giám đốc các sở, chủ tịch UBND các xã"
     r"giám\s*đốc\s(?=các|sở|Sở|công\s*ty|Công\s*ty|trung\s*tâm|Trung\s*tâm)|chủ\s*tịch\s(?=UBND|HĐND|[ỦUủu][yỷ]\s*ban|Hội|hội)|"
@@ -148,6 +148,8 @@ ASK = re.compile(r"(?:^|[\s,;:.(])(?<!thừa\s)(?:" + loose("đề nghị") + r"
                  # (a word of time before whom it asks: "yêu cầu trước mắt các cấp ủy …", "đề nghị từ nay các đơn vị …")
                  r"(?:(?:trước\s*mắt|từ\s*nay|thời\s*gian\s*tới|sắp\s*tới|ngay|sớm),?\s+)?"
                  # (a period before whom it asks: "yêu cầu trong tháng 9/2019, các phòng …", "yêu cầu, năm 2026, …")
+                 # (or without a comma: "đề nghị tháng 12/2018 thường trực HĐND …", "yêu cầu trong quý III các xã …")
+                 r"(?:(?:trong\s+)?(?:tháng|quý|năm)\s*[\dIVX]+(?:\s*[/.-]\s*\d{2,4})?\s+)?"
                  r"(?:(?:[Tt]rong|[Tt]ừ|[Đđ]ến|[Tt]rước|[Ss]au|[Cc]uối|[Đđ]ầu|[Nn]ăm|[Tt]háng|[Qq]uý)\b[^,;:.]{0,30},\s*)?"
                  r"(?:[Qq]uý\s+)?(?=(?P<u>.+))", re.U)  # (a lookahead: a later "đề nghị" is found too)
 # Who may ask: words before "đề nghị"/"yêu cầu" that make what follows the doer, not the object

@@ -67,3 +67,25 @@ def test_lead_in_with_its_doer_before_the_list_of_contents() -> None:
         "- Kiểm tra xe quá tải trên các tuyến quốc lộ.\n")
     leads = [(t.lead, t.lead_source) for t in notice.tasks if "tải trọng phương tiện" in t.text]
     assert leads == [(("Sở Giao thông vận tải",), "heading")]
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    # a period between the ask and whom it asks, without a comma
+    ("Chủ tịch UBND xã đề nghị tháng 10/2025 các thôn hoàn thành kê khai.", ["các thôn"]),
+    ("Đề nghị trong quý III các trường học sửa chữa phòng học.", ["các trường học"]),
+    # the standing body written in lower case before its council
+    ("Bí thư Đảng ủy đề nghị thường trực HĐND xã rà soát kiến nghị cử tri.", ["thường trực HĐND xã"]),
+])
+def test_ask_with_a_period_first_or_a_lower_case_standing_body(text: str, leads: list[str]) -> None:
+    assert find_leads(text) == leads
+
+
+def test_lead_in_asking_after_a_period_gives_the_items_their_doer() -> None:
+    notice = parse_notice(
+        "Kết luận buổi giao ban, đồng chí Bí thư Đảng ủy đề nghị tháng 12/2025 Văn phòng HĐND, "
+        "các ban HĐND xã tập trung thực hiện:\n"
+        "- Duy trì tiếp công dân định kỳ.\n"
+        "- Chuẩn bị nội dung kỳ họp cuối năm.\n")
+    first = next(t for t in notice.tasks if "tiếp công dân" in t.text)
+    assert first.lead == ("Văn phòng HĐND", "các ban HĐND xã")
+    assert first.lead_source == "heading"
