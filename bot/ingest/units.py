@@ -208,8 +208,9 @@ KIND_LIST_BEFORE = re.compile(rf"(?:^|\s)[Cc]ác\s+{_BARE_KIND}(?:\s*,\s*{_BARE_
 RELATED_KIND_AFTER = re.compile(rf"^[Cc]ác\s+{_BARE_KIND}\s+(?:có\s+)?liên\s*quan\b", re.U)
 BARE_KIND_AFTER = re.compile(rf"^{_BARE_KIND}(?:\s*,|\s*$|\s+{_LEVEL}\b|\s+(?:và|,)\s)", re.U)
 # "Ủy ban nhân dân thành phố và các huyện": one body named for several levels, not a body and a group
+# (also named: "Chủ tịch UBND TP Thủ Đức, các quận, huyện" — the chairs of the city's and of the districts' UBND)
 BODY_LEVEL_BEFORE = re.compile(r"(?:UBND|HĐND|[ỦU][yỷ]\s*ban\s*nhân\s*dân|Hội\s*đồng\s*nhân\s*dân)\s+"
-                               rf"{_LEVEL}$", re.U)
+                               rf"(?:{_LEVEL}|TP\.?)(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){{0,3}}$", re.U)
 LEVELS_AFTER = re.compile(rf"^các\s+{_LEVEL}(?:\s*,\s*{_LEVEL})*\s*$", re.U)
 # "Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh": the name of one Party committee
 FRONT_COMMITTEE = re.compile(r"Đảng\s*[ủu][yỷ]\s+(?:khối\s+)?(?:Mặt\s*trận\s*Tổ\s*quốc(?:\s*Việt\s*Nam)?|MTTQ)$", re.U)
@@ -395,6 +396,8 @@ def _distribute(unit: str) -> list[str]:
     if not m or not m.group("names")[0].isupper() or len(m.group("pre")) > 40 or \
             _cut(m.group("pre") + "x") != (m.group("pre") + "x").strip(" ,.-–"):
         return [unit]  # "Bộ Tài chính thực hiện …, phối hợp với các Bộ …": a sentence, not one list of names
+    if re.search(rf"\s[Cc]ác\s+{_LEVEL}\b", m.group("names")):
+        return [unit]  # "các phòng Giáo dục và Đào tạo các huyện, thị xã, thành phố": one office at every level
     kind = m.group("kind")
     ministry = kind.lower() in ("bộ", "sở")
     out = []

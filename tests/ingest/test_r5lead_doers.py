@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.ingest.parser import parse_notice
-from bot.ingest.units import find_leads, find_leads_ranked
+from bot.ingest.units import find_leads, find_leads_ranked, split_units
 
 
 @pytest.mark.parametrize(("text", "leads"), [
@@ -89,3 +89,17 @@ def test_lead_in_asking_after_a_period_gives_the_items_their_doer() -> None:
     first = next(t for t in notice.tasks if "tiếp công dân" in t.text)
     assert first.lead == ("Văn phòng HĐND", "các ban HĐND xã")
     assert first.lead_source == "heading"
+
+
+@pytest.mark.parametrize(("names", "units"), [
+    # one office at every level: the levels after "các" are not members of a list of offices
+    ("các phòng Tài chính - Kế hoạch các huyện, thị xã, thành phố",
+     ["các phòng Tài chính - Kế hoạch các huyện, thị xã, thành phố"]),
+    ("các phòng Kinh tế, Tư pháp", ["phòng Kinh tế", "phòng Tư pháp"]),
+    # a named body's level shared with the levels after it
+    ("Chủ tịch UBND TP Bảo Lộc, các huyện, thị xã", ["Chủ tịch UBND TP Bảo Lộc, các huyện, thị xã"]),
+    ("UBND thị xã Sơn Tây, các huyện", ["UBND thị xã Sơn Tây, các huyện"]),
+    ("Chủ tịch UBND huyện Gia Lâm, các sở, ngành", ["Chủ tịch UBND huyện Gia Lâm", "các sở, ngành"]),
+])
+def test_levels_after_a_unit_stay_with_it(names: str, units: list[str]) -> None:
+    assert split_units(names) == units
