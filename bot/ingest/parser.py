@@ -886,6 +886,12 @@ def _read_addressee_line(lines: list[str]) -> list[str]:
     return [OCR_ADDRESSEE.sub("Kính gửi:", ln, count=1) if i < 40 else ln for i, ln in enumerate(lines)]
 
 
+# a news copy of a review conference: "Ngày 09/6, Ban Thường vụ Đảng ủy phường tổ chức Hội nghị sơ kết …" — what the
+# guests then direct is the holder's work, where no item names a doer of its own
+HELD_REVIEW = re.compile(rf"(?:^|[,.]\s+)(?P<u>(?:{UNIT_START.pattern})[^.;,:\n]{{0,90}}?)\s+(?:đã\s+|vừa\s+)?"
+                         r"tổ\s*chức\s+(?:[Hh]ội\s*nghị|buổi)\s+(?:sơ\s*kết|tổng\s*kết)\b", re.U)
+
+
 def parse_notice(raw: str) -> ParsedNotice:
     text = clean_text(raw)
     lines = _read_addressee_line(lines_of(text))
@@ -935,6 +941,8 @@ def parse_notice(raw: str) -> ParsedNotice:
             default_leads = split_units(wm.group("u").strip()) or []
         elif deleg := delegate(body_text[:1500]):
             default_leads = deleg  # "Điều 1. Ủy quyền cho Giám đốc Sở …": the delegate does the duties below
+        elif kind is None and (held := HELD_REVIEW.search(body_text[:800])):
+            default_leads = split_units(held.group("u").strip()) or []
     # a day without its year ("trước ngày 15.3") takes the year of the document, or of a portal copy's
     # posting stamp when the copy lost the date line
     reference = date or _posted_on(text) or _opening_date(body)

@@ -103,3 +103,14 @@ def test_lead_in_asking_after_a_period_gives_the_items_their_doer() -> None:
 ])
 def test_levels_after_a_unit_stay_with_it(names: str, units: list[str]) -> None:
     assert split_units(names) == units
+
+
+def test_review_conference_holder_does_what_the_guest_directs() -> None:
+    notice = parse_notice(
+        "Hội Nông dân xã sơ kết 6 tháng đầu năm\n\n"
+        "Sáng ngày 12/6/2025, Hội Nông dân xã Tân Hòa tổ chức Hội nghị sơ kết công tác 6 tháng đầu năm. "
+        "Dự hội nghị có đồng chí Bí thư Đảng ủy xã.\n\n"
+        "Phát biểu chỉ đạo, đồng chí Bí thư đề nghị thời gian tới tiếp tục vận động hội viên tham gia "
+        "mô hình kinh tế tập thể; kịp thời nắm bắt tâm tư của nông dân.\n")
+    leads = {(t.lead, t.lead_source) for t in notice.tasks if "vận động hội viên" in t.text}
+    assert leads == {(("Hội Nông dân xã Tân Hòa",), "addressee")}
