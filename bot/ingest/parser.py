@@ -24,6 +24,7 @@ from bot.ingest.units import (
     name_prefix,
     split_units,
     unit_case,
+    units_referred_back,
 )
 from storage.parsed import ParsedNotice, ParsedTask
 from storage.vntext import fold, nfc
@@ -943,6 +944,8 @@ def parse_notice(raw: str) -> ParsedNotice:
             default_leads = deleg  # "Điều 1. Ủy quyền cho Giám đốc Sở …": the delegate does the duties below
         elif kind is None and (held := HELD_REVIEW.search(body_text[:800])):
             default_leads = split_units(held.group("u").strip()) or []
+        elif referred := units_referred_back(body_text):
+            default_leads = referred  # "… yêu cầu đơn vị nêu trên thực hiện …": the units listed earlier
     # a day without its year ("trước ngày 15.3") takes the year of the document, or of a portal copy's
     # posting stamp when the copy lost the date line
     reference = date or _posted_on(text) or _opening_date(body)

@@ -1087,3 +1087,29 @@ def unit_case(name: str) -> str:
     text = " ".join(out)
     return re.sub(r"\b(Tỉnh|Huyện|Thành|Đảng|Thị) (Ủy|Uỷ|ủy|uỷ)\b",
                   lambda m: f"{m.group(1)} {m.group(2).lower()}", text)
+
+
+# "… yêu cầu đơn vị nêu trên thực hiện …", "đề nghị 4 bộ, ngành nêu trên …": units the text listed earlier
+BACK_REFERENCE = re.compile(r"(?:\b(?:các|những)\s+|\b\d+\s+)?\b(?:đơn\s*vị|doanh\s*nghiệp|công\s*ty|cơ\s*sở|"
+                            r"bộ,\s*ngành|bộ|sở|cơ\s*quan|địa\s*phương)\s+(?:được\s+)?(?:nêu|nói)\s*trên\b",
+                            re.I | re.U)
+# the list they point back to: "… của các đơn vị: Công ty A (…); Tổng công ty B (…) cho thấy …",
+# "4 bộ, ngành được nêu tên gồm: Bộ A, Bộ B, Ủy ban C."
+LISTED_UNITS = re.compile(r"(?:\bgồm|\b(?:các|những)\s+(?:đơn\s*vị|doanh\s*nghiệp|công\s*ty|cơ\s*sở|bộ|sở|cơ\s*quan)"
+                          r"[^:;.]{0,30}?)\s*:\s*(?P<l>[^:]+?)(?=\s+(?:cho\s*thấy|đã|đều|có)\s|\.(?:\s|$)|$)", re.U)
+
+
+def units_referred_back(text: str) -> list[str]:
+    """The units an earlier list named, when the text later points back at them ("đơn vị nêu trên")."""
+    ref = BACK_REFERENCE.search(text)
+    if ref is None:
+        return []
+    before, dropped = text[: ref.start()], 1
+    while dropped:  # notes in brackets, nested ones too: "Công ty A (Gói thầu số 13: … (IC14) …)"
+        before, dropped = re.subn(r"\s*\([^()]*\)", "", before)
+    for m in reversed(list(LISTED_UNITS.finditer(before))):
+        parts = [p.strip(" ,;.") for p in re.split(r";\s*|,\s*(?=[A-ZĐÀ-Ỹ])", m.group("l")) if p.strip(" ,;.")]
+        names = [name_prefix(p) for p in parts if UNIT_START.match(p)]
+        if len(parts) >= 2 and len(names) == len(parts) and all(names):
+            return names
+    return []

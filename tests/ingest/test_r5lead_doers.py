@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.ingest.parser import parse_notice
-from bot.ingest.units import find_leads, find_leads_ranked, split_units
+from bot.ingest.units import find_leads, find_leads_ranked, split_units, units_referred_back
 
 
 @pytest.mark.parametrize(("text", "leads"), [
@@ -114,3 +114,24 @@ def test_review_conference_holder_does_what_the_guest_directs() -> None:
         "mô hình kinh tế tập thể; kịp thời nắm bắt tâm tư của nông dân.\n")
     leads = {(t.lead, t.lead_source) for t in notice.tasks if "vận động hội viên" in t.text}
     assert leads == {(("Hội Nông dân xã Tân Hòa",), "addressee")}
+
+
+@pytest.mark.parametrize(("text", "units"), [
+    ("Ba đơn vị được nêu tên gồm: Sở Xây dựng, Sở Giao thông vận tải, Ban Quản lý dự án tỉnh. "
+     "UBND tỉnh đề nghị 3 đơn vị nêu trên khẩn trương nộp báo cáo.",
+     ["Sở Xây dựng", "Sở Giao thông vận tải", "Ban Quản lý dự án tỉnh"]),
+    ("Kiểm tra tại các doanh nghiệp: Công ty A (kho số 1 (khu B)); Công ty TNHH Bình Minh (kho số 2) cho thấy "
+     "còn tồn tại. Sở yêu cầu doanh nghiệp nêu trên khắc phục.", ["Công ty A", "Công ty TNHH Bình Minh"]),
+    ("Sở Y tế, Sở Tài chính đã báo cáo đầy đủ.", []),  # nothing points back
+])
+def test_units_referred_back_are_the_ones_listed_earlier(text: str, units: list[str]) -> None:
+    assert units_referred_back(text) == units
+
+
+def test_back_reference_in_a_news_copy_leads_with_the_listed_units() -> None:
+    notice = parse_notice(
+        "Bộ Tài chính đôn đốc các bộ nộp báo cáo quyết toán\n\n"
+        "Ba cơ quan được nêu tên gồm: Bộ Xây dựng, Bộ Y tế, Ủy ban Dân tộc.\n\n"
+        "Bộ Tài chính đề nghị 3 cơ quan nêu trên khẩn trương gửi báo cáo quyết toán trước ngày 15/9/2025.\n")
+    task = next(t for t in notice.tasks if "báo cáo quyết toán trước" in t.text)
+    assert task.lead == ("Bộ Xây dựng", "Bộ Y tế", "Ủy ban Dân tộc")
