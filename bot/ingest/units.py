@@ -149,7 +149,9 @@ ASK = re.compile(r"(?:^|[\s,;:.(])(?<!thừa\s)(?:" + loose("đề nghị") + r"
                  r"(?:(?:trước\s*mắt|từ\s*nay|thời\s*gian\s*tới|sắp\s*tới|ngay|sớm),?\s+)?"
                  # (a period before whom it asks: "yêu cầu trong tháng 9/2019, các phòng …", "yêu cầu, năm 2026, …")
                  # (or without a comma: "đề nghị tháng 12/2018 thường trực HĐND …", "yêu cầu trong quý III các xã …")
-                 r"(?:(?:trong\s+)?(?:tháng|quý|năm)\s*[\dIVX]+(?:\s*[/.-]\s*\d{2,4})?\s+)?"
+                 r"(?:(?:trong\s+)?(?:tháng|quý|năm)\s*[\dIVX]+(?:\s*[/.-]\s*\d{2,4})?\s+|"
+                 # ("yêu cầu sau khi kết thúc Đại hội các đơn vị hoàn chỉnh …": a time clause, then the group)
+                 r"(?:sau\s*khi|trước\s*khi|khi)\s+[^,;:.]{3,40}?\s+(?=(?:các|những)\s))?"
                  r"(?:(?:[Tt]rong|[Tt]ừ|[Đđ]ến|[Tt]rước|[Ss]au|[Cc]uối|[Đđ]ầu|[Nn]ăm|[Tt]háng|[Qq]uý)\b[^,;:.]{0,30},\s*)?"
                  r"(?:[Qq]uý\s+)?(?=(?P<u>.+))", re.U)  # (a lookahead: a later "đề nghị" is found too)
 # Who may ask: words before "đề nghị"/"yêu cầu" that make what follows the doer, not the object

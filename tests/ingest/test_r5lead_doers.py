@@ -135,3 +135,12 @@ def test_back_reference_in_a_news_copy_leads_with_the_listed_units() -> None:
         "Bộ Tài chính đề nghị 3 cơ quan nêu trên khẩn trương gửi báo cáo quyết toán trước ngày 15/9/2025.\n")
     task = next(t for t in notice.tasks if "báo cáo quyết toán trước" in t.text)
     assert task.lead == ("Bộ Xây dựng", "Bộ Y tế", "Ủy ban Dân tộc")
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    # a time clause between the ask and whom it asks
+    ("Ban Thường vụ Huyện ủy yêu cầu sau khi kết thúc đại hội các chi bộ nộp biên bản về Văn phòng.", ["các chi bộ"]),
+    ("UBND huyện yêu cầu khi có sự cố xảy ra các xã báo cáo ngay.", ["các xã"]),
+])
+def test_ask_with_a_time_clause_before_whom_it_asks(text: str, leads: list[str]) -> None:
+    assert find_leads(text) == leads
