@@ -893,6 +893,12 @@ HELD_REVIEW = re.compile(rf"(?:^|[,.]\s+)(?P<u>(?:{UNIT_START.pattern})[^.;,:\n]
                          r"tổ\s*chức\s+(?:[Hh]ội\s*nghị|buổi)\s+(?:sơ\s*kết|tổng\s*kết)\b", re.U)
 
 
+# a news copy whose opening sentence names who the document asks: "Ngày 12/7, Chủ tịch UBND huyện ban hành Công văn
+# số … đề nghị A; B; C về việc …" — the items below without a doer of their own are theirs
+OPENING_ASK = re.compile(r"\b(?:ban\s*hành|có|gửi|ký)\s+(?:[Cc]ông\s*văn|[Vv]ăn\s*bản|[Kk]ế\s*hoạch|[Cc]hỉ\s*thị|"
+                         r"[Cc]ông\s*điện|[Tt]hông\s*báo)\b[^.]{0,200}?\s(?=(?:đề\s*nghị|yêu\s*cầu|giao)\s)", re.U)
+
+
 def parse_notice(raw: str) -> ParsedNotice:
     text = clean_text(raw)
     lines = _read_addressee_line(lines_of(text))
@@ -942,6 +948,10 @@ def parse_notice(raw: str) -> ParsedNotice:
             default_leads = split_units(wm.group("u").strip()) or []
         elif deleg := delegate(body_text[:1500]):
             default_leads = deleg  # "Điều 1. Ủy quyền cho Giám đốc Sở …": the delegate does the duties below
+        elif kind is None and body and (opening := OPENING_ASK.search(body[0])) and \
+                (asked := find_leads_ranked(body[0][opening.end():]))[1] >= STRONG and \
+                not is_generic_reference(asked[0]):
+            default_leads = asked[0]
         elif kind is None and (held := HELD_REVIEW.search(body_text[:800])):
             default_leads = split_units(held.group("u").strip()) or []
         elif referred := units_referred_back(body_text):

@@ -144,3 +144,14 @@ def test_back_reference_in_a_news_copy_leads_with_the_listed_units() -> None:
 ])
 def test_ask_with_a_time_clause_before_whom_it_asks(text: str, leads: list[str]) -> None:
     assert find_leads(text) == leads
+
+
+def test_news_opening_that_names_whom_the_letter_asks_gives_the_items_their_doer() -> None:
+    notice = parse_notice(
+        "UBND huyện đôn đốc phòng chống dịch\n\n"
+        "Ngày 12/7/2025, Chủ tịch UBND huyện ban hành Công văn số 1234/UBND-YT đề nghị Trung tâm Y tế huyện; "
+        "UBND các xã, thị trấn về việc tăng cường phòng, chống dịch sốt xuất huyết.\n\n"
+        "- Tổ chức chiến dịch diệt lăng quăng tại các hộ gia đình.\n\n"
+        "- Tăng cường tuyên truyền để người dân chủ động phòng bệnh.\n")
+    items = [(t.lead, t.lead_source) for t in notice.tasks if t.text.startswith(("Tổ chức", "Tăng cường"))]
+    assert items == [(("Trung tâm Y tế huyện", "UBND các xã, thị trấn"), "addressee")] * 2
