@@ -24,6 +24,7 @@ from bot.ingest.units import (
     name_prefix,
     split_units,
     unit_case,
+    units_referred_back,
 )
 from storage.parsed import ParsedNotice, ParsedTask
 from storage.vntext import fold, nfc
@@ -886,6 +887,18 @@ def _read_addressee_line(lines: list[str]) -> list[str]:
     return [OCR_ADDRESSEE.sub("Kính gửi:", ln, count=1) if i < 40 else ln for i, ln in enumerate(lines)]
 
 
+# a news copy of a review conference: "Ngày 09/6, Ban Thường vụ Đảng ủy phường tổ chức Hội nghị sơ kết …" — what the
+# guests then direct is the holder's work, where no item names a doer of its own
+HELD_REVIEW = re.compile(rf"(?:^|[,.]\s+)(?P<u>(?:{UNIT_START.pattern})[^.;,:\n]{{0,90}}?)\s+(?:đã\s+|vừa\s+)?"
+                         r"tổ\s*chức\s+(?:[Hh]ội\s*nghị|buổi)\s+(?:sơ\s*kết|tổng\s*kết)\b", re.U)
+
+
+# a news copy whose opening sentence names who the document asks: "Ngày 12/7, Chủ tịch UBND huyện ban hành Công văn
+# số … đề nghị A; B; C về việc …" — the items below without a doer of their own are theirs
+OPENING_ASK = re.compile(r"\b(?:ban\s*hành|có|gửi|ký)\s+(?:[Cc]ông\s*văn|[Vv]ăn\s*bản|[Kk]ế\s*hoạch|[Cc]hỉ\s*thị|"
+                         r"[Cc]ông\s*điện|[Tt]hông\s*báo)\b[^.]{0,200}?\s(?=(?:đề\s*nghị|yêu\s*cầu|giao)\s)", re.U)
+
+
 def parse_notice(raw: str) -> ParsedNotice:
     text = clean_text(raw)
     lines = _read_addressee_line(lines_of(text))
@@ -935,6 +948,14 @@ def parse_notice(raw: str) -> ParsedNotice:
             default_leads = split_units(wm.group("u").strip()) or []
         elif deleg := delegate(body_text[:1500]):
             default_leads = deleg  # "Điều 1. Ủy quyền cho Giám đốc Sở …": the delegate does the duties below
+        elif kind is None and body and (opening := OPENING_ASK.search(body[0])) and \
+                (asked := find_leads_ranked(body[0][opening.end():]))[1] >= STRONG and \
+                not is_generic_reference(asked[0]):
+            default_leads = asked[0]
+        elif kind is None and (held := HELD_REVIEW.search(body_text[:800])):
+            default_leads = split_units(held.group("u").strip()) or []
+        elif referred := units_referred_back(body_text):
+            default_leads = referred  # "… yêu cầu đơn vị nêu trên thực hiện …": the units listed earlier
     # a day without its year ("trước ngày 15.3") takes the year of the document, or of a portal copy's
     # posting stamp when the copy lost the date line
     reference = date or _posted_on(text) or _opening_date(body)
@@ -1149,11 +1170,15 @@ def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads:
 
 
 LEAD_IN_ASK = re.compile(
-    r"(?:^|[\s,;.])(?:Đề\s*nghị|đề\s*nghị|Yêu\s*cầu|yêu\s*cầu|Giao|giao)\s+(?:quý\s+)?(?=\S)", re.U)
+    r"(?:^|[\s,;.])(?:Đề\s*nghị|đề\s*nghị|Yêu\s*cầu|yêu\s*cầu|"
+    r"(?:Giao|giao)(?!\s*(?:thông|lưu|dịch|tiếp|thương|hữu|ban)\b))\s+(?:quý\s+)?(?=\S)", re.U)
+# ("Sở Giao thông vận tải … với các nội dung:" names a sector, it assigns nothing)
 
 
-WORK_BELOW = re.compile(r"\b(?:nhiệm\s*vụ|nội\s*dung|công\s*việc|giải\s*pháp|việc)\b[^:]{0,40}?\b(?:sau|dưới\s*đây)\b",
-                        re.U)
+WORK_BELOW = re.compile(r"\b(?:nhiệm\s*vụ|nội\s*dung|công\s*việc|giải\s*pháp|việc)\b[^:]{0,40}?\b(?:sau|dưới\s*đây)\b|"
+                        # "… mở đợt kiểm tra với các nội dung:", "… gồm những nhiệm vụ chủ yếu:": the list is the work
+                        r"\b(?:với|gồm|theo|có)\s+(?:các|những)\s+(?:nhiệm\s*vụ|nội\s*dung|công\s*việc|giải\s*pháp)"
+                        r"(?:\s+(?:chủ\s*yếu|cụ\s*thể|trọng\s*tâm|chính))?\s*:\s*$", re.U)
 
 
 def _lead_in_context(lead_in: str, base: _Context) -> _Context:
@@ -1165,7 +1190,9 @@ def _lead_in_context(lead_in: str, base: _Context) -> _Context:
         if strength < STRONG or not leads or is_generic_reference(leads):
             return base
         return _Context(leads=tuple(leads), supports=tuple(find_supports(lead_in)), explicit=True, source="heading")
-    rest = lead_in[asks[-1].end():]
+    # ("đề nghị tháng 12/2018 thường trực HĐND … thực hiện:": the period comes before whom it asks)
+    rest = re.sub(r"^(?:trong\s+)?(?:tháng|quý|năm)\s*[\dIVX]+(?:\s*[/.-]\s*\d{2,4})?,?\s+", "",
+                  lead_in[asks[-1].end():])
     leads, strength = find_leads_ranked(rest)
     if strength < STRONG or not leads or (is_generic_reference(leads) and base.leads):
         return base

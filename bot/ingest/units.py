@@ -23,12 +23,12 @@ def _sector_pattern(name: str) -> str:
 # the common words it starts ("Ban đầu", "ban ngày", "ban hành") nor in "Bản chất"/"Bản thân" whose mark a scan lost.
 _HEADS = (
     r"Sở|Ban(?!\s*(?:hành|đầu|ngày|đêm|sáng|chiều|trưa|tối|bố|chất|thân)\b)|Bộ|Ủy\s*ban|Uỷ\s*ban|UBND|HĐND|Hội\s*đồng|V[ăa]n\s*[Pp]hòng|VP|Phòng|Cục|Tổng\s*[Cc]ục|Vụ(?!\s*việc)|Viện|"
-    r"Trung\s*[Tt]âm|Công\s*an|Bộ\s*Chỉ\s*huy|Bộ\s*đội|Hội(?!\s*(?:nghị|chợ|thảo|thi|diễn|trại|khỏe|báo))|Đoàn|Mặt\s*trận|MTTQ|UBMTTQ|Liên\s*đoàn|Tổng\s*Liên\s*đoàn|Liên\s*minh|"
+    r"Trung\s*[Tt]âm|Công\s*an|Bộ\s*Chỉ\s*huy|Bộ\s*đội|Hội(?!\s*(?:nghị|chợ|thảo|thi|diễn|trại|khỏe|báo))|Đoàn|Mặt\s*trận|MTTQ(?:VN)?|UB\.?\s*MTTQ(?:VN)?|Liên\s*đoàn|Tổng\s*Liên\s*đoàn|Liên\s*minh|"
     r"Tỉnh\s*ủy|Tỉnh\s*uỷ|Thành\s*ủy|Thành\s*uỷ|Huyện\s*ủy|Huyện\s*uỷ|Thị\s*ủy|Thị\s*uỷ|Đảng\s*ủy|Đảng\s*uỷ|"
     r"Quận\s*[ủu][yỷ]|Quân\s*[ủu][yỷ]|"  # the Party committee of a district, of the army ("Quân ủy Trung ương")
 
     r"Đảng\s*bộ|Đảng\s*đoàn|[ỦU][yỷ]\s*viên|Chi\s*bộ|Chi\s*đoàn|[Cc]ấp\s*ủy|[Cc]ấp\s*uỷ|"
-    r"Thường\s*trực|Kho\s*[Bb]ạc|Ngân\s*hàng|Thanh\s*tra|Đài|Báo(?!\s*cáo)|Tòa\s*án|Toà\s*án|Viện\s*kiểm\s*sát|Công\s*ty|"
+    r"Thường\s*trực|thường\s*trực\s(?=HĐND|UBND|Hội\s*đồng|[ỦUủu][yỷ]\s*ban|Huyện|Tỉnh|Thành|Đảng)|Kho\s*[Bb]ạc|Ngân\s*hàng|Thanh\s*tra|Đài|Báo(?!\s*cáo)|Tòa\s*án|Toà\s*án|Viện\s*kiểm\s*sát|Công\s*ty|"
     r"Tập\s*đoàn|Tổng\s*[Cc]ông\s*ty|Chủ\s*tịch|Giám\s*đốc|(?:Phó\s*)?Tổng\s*[Gg]iám\s*đốc|"
     # office holders written in lower case after whoever asks: "yêu cầu giám đốc các sở, chủ tịch UBND các xã"
     r"giám\s*đốc\s(?=các|sở|Sở|công\s*ty|Công\s*ty|trung\s*tâm|Trung\s*tâm)|chủ\s*tịch\s(?=UBND|HĐND|[ỦUủu][yỷ]\s*ban|Hội|hội)|"
@@ -66,6 +66,8 @@ _GROUP = (rf"(?:[Cc]ác|[Mm]ọi|[Nn]hững|[Tt]oàn\s*thể)\s+(?i:{_KINDS})\b|
           # staff named by their role: "UBND xã, các ban, ngành và cán bộ chuyên môn rà soát …"
           r"[Cc]án\s*bộ\s+(?:chuyên\s*môn|phụ\s*trách|đầu\s*mối)\b|"
           r"[Cc]ác\s+đồng\s*chí\s|"  # "Các đồng chí Ủy viên Ban Thường vụ phụ trách địa bàn …"
+          # members of a board, each of whom acts: "đề nghị thành viên Ban ATGT tỉnh …", "thành viên BCĐ huyện"
+          r"(?:[Cc]ác\s+)?[Tt]hành\s*viên\s+(?=(?:Ban|BCĐ|Hội\s*đồng|Tổ|Ủy\s*ban|Uỷ\s*ban|UBND|Đoàn)\b)|"
           r"(?:[Tt]oàn\s*thể\s+)?Nhân\s*dân\b|"  # the people, asked by a public notice ("đề nghị Nhân dân …")
           # a locality by its name, the doer of a conclusion about it: "…, năm 2026, phường Hạnh Phúc cần …"
           r"(?:xã|phường|thị\s*trấn|huyện|quận|thị\s*xã)\s+(?=[A-ZĐ][a-zà-ỹđ])|"
@@ -146,6 +148,10 @@ ASK = re.compile(r"(?:^|[\s,;:.(])(?<!thừa\s)(?:" + loose("đề nghị") + r"
                  # (a word of time before whom it asks: "yêu cầu trước mắt các cấp ủy …", "đề nghị từ nay các đơn vị …")
                  r"(?:(?:trước\s*mắt|từ\s*nay|thời\s*gian\s*tới|sắp\s*tới|ngay|sớm),?\s+)?"
                  # (a period before whom it asks: "yêu cầu trong tháng 9/2019, các phòng …", "yêu cầu, năm 2026, …")
+                 # (or without a comma: "đề nghị tháng 12/2018 thường trực HĐND …", "yêu cầu trong quý III các xã …")
+                 r"(?:(?:trong\s+)?(?:tháng|quý|năm)\s*[\dIVX]+(?:\s*[/.-]\s*\d{2,4})?\s+|"
+                 # ("yêu cầu sau khi kết thúc Đại hội các đơn vị hoàn chỉnh …": a time clause, then the group)
+                 r"(?:sau\s*khi|trước\s*khi|khi)\s+[^,;:.]{3,40}?\s+(?=(?:các|những)\s))?"
                  r"(?:(?:[Tt]rong|[Tt]ừ|[Đđ]ến|[Tt]rước|[Ss]au|[Cc]uối|[Đđ]ầu|[Nn]ăm|[Tt]háng|[Qq]uý)\b[^,;:.]{0,30},\s*)?"
                  r"(?:[Qq]uý\s+)?(?=(?P<u>.+))", re.U)  # (a lookahead: a later "đề nghị" is found too)
 # Who may ask: words before "đề nghị"/"yêu cầu" that make what follows the doer, not the object
@@ -204,8 +210,9 @@ KIND_LIST_BEFORE = re.compile(rf"(?:^|\s)[Cc]ác\s+{_BARE_KIND}(?:\s*,\s*{_BARE_
 RELATED_KIND_AFTER = re.compile(rf"^[Cc]ác\s+{_BARE_KIND}\s+(?:có\s+)?liên\s*quan\b", re.U)
 BARE_KIND_AFTER = re.compile(rf"^{_BARE_KIND}(?:\s*,|\s*$|\s+{_LEVEL}\b|\s+(?:và|,)\s)", re.U)
 # "Ủy ban nhân dân thành phố và các huyện": one body named for several levels, not a body and a group
+# (also named: "Chủ tịch UBND TP Thủ Đức, các quận, huyện" — the chairs of the city's and of the districts' UBND)
 BODY_LEVEL_BEFORE = re.compile(r"(?:UBND|HĐND|[ỦU][yỷ]\s*ban\s*nhân\s*dân|Hội\s*đồng\s*nhân\s*dân)\s+"
-                               rf"{_LEVEL}$", re.U)
+                               rf"(?:{_LEVEL}|TP\.?)(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){{0,3}}$", re.U)
 LEVELS_AFTER = re.compile(rf"^các\s+{_LEVEL}(?:\s*,\s*{_LEVEL})*\s*$", re.U)
 # "Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh": the name of one Party committee
 FRONT_COMMITTEE = re.compile(r"Đảng\s*[ủu][yỷ]\s+(?:khối\s+)?(?:Mặt\s*trận\s*Tổ\s*quốc(?:\s*Việt\s*Nam)?|MTTQ)$", re.U)
@@ -391,6 +398,8 @@ def _distribute(unit: str) -> list[str]:
     if not m or not m.group("names")[0].isupper() or len(m.group("pre")) > 40 or \
             _cut(m.group("pre") + "x") != (m.group("pre") + "x").strip(" ,.-–"):
         return [unit]  # "Bộ Tài chính thực hiện …, phối hợp với các Bộ …": a sentence, not one list of names
+    if re.search(rf"\s[Cc]ác\s+{_LEVEL}\b", m.group("names")):
+        return [unit]  # "các phòng Giáo dục và Đào tạo các huyện, thị xã, thành phố": one office at every level
     kind = m.group("kind")
     ministry = kind.lower() in ("bộ", "sở")
     out = []
@@ -767,6 +776,15 @@ def _asked_too(after_ask: str) -> list[str]:
 
 # A report of what the leadership directed ("Lãnh đạo UBND huyện chỉ đạo các ngành …"): the directed units act.
 # (A named office holder charged to direct, "Chủ tịch UBND tỉnh chỉ đạo các sở …", is the lead: not matched.)
+# a news copy reports a direction already given: "Chào mừng …, UBND tỉnh đã chỉ đạo các sở, ngành treo cờ …",
+# "UBND huyện vừa có văn bản chỉ đạo UBND các xã …": the directed units do the work that follows
+REPORTED_DIRECTION = re.compile(r"^(?:[^,;:.]{0,120},\s*)?(?P<who>[^,;:.]{2,80}?)\s(?:đã|vừa|cũng)\s+"
+                                r"(?:có\s*(?:văn\s*bản|công\s*văn)\s+)?chỉ\s*đạo\s+(?=(?P<u>.+))", re.U)
+# an item that opens with the act of directing: "Chỉ đạo UBND cấp xã …", "Tiếp tục chỉ đạo các đơn vị …" — its
+# doer is whoever the heading or the addressee line names, the units after the verb are the ones directed
+DIRECTS_OTHERS = re.compile(r"^(?:(?:Tiếp\s*tục|Tập\s*trung|Khẩn\s*trương|Thường\s*xuyên|Kịp\s*thời)\s+)?"
+                            r"(?:[Cc]hỉ\s*đạo|[Ll]ãnh\s*đạo,\s*chỉ\s*đạo)(?:\s+(?:ngay|kịp\s*thời|quyết\s*liệt))?"
+                            rf"(?:\s*,\s*(?:hướng\s*dẫn|đôn\s*đốc))*\s+(?=(?:{_HEADS})\b|{_GROUP})", re.U)
 LEADER_DIRECTS = re.compile(r"^(?P<who>Lãnh\s*đạo\s[^,;:.]{0,60}?)\s(?:cũng\s+)?chỉ\s*đạo\s+(?=(?P<u>.+))", re.U)
 ORDINAL_OPENING = re.compile(r"^(?:Thứ\s*(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|(?:Một|Hai|Ba|Bốn|Năm)\s*là)"
                              r"\s*[,:]\s*", re.U)
@@ -796,6 +814,11 @@ def find_leads_ranked(text: str) -> tuple[list[str], int]:
         listed = _units_from(re.sub(r"^(?:Giao|Đề\s*nghị|Yêu\s*cầu)\s+", "", text))
         # "Giao UBND các xã: Đức Trọng, Hiệp Thạnh …" lists names; "Công an tỉnh: Xây dựng …" names the doer
         return (listed if len(listed) > 1 else units), STRONG
+    if DIRECTS_OTHERS.match(text):
+        return [], 0  # "Chỉ đạo UBND cấp xã phối hợp …": the units named are directed; whoever directs is above
+    if (reported := REPORTED_DIRECTION.match(text)) and REQUESTER.search(reported.group("who")) and \
+            (units := _units_from(reported.group("u"))) and not is_generic_reference(units):
+        return units, STRONG  # "…, UBND tỉnh đã chỉ đạo các sở, ngành treo cờ …": a news copy reports the ask
     # "Thứ nhất, các cơ sở Đảng khẩn trương …": the opening subject with its role beats a "giao" far below
     opening = ROLE_AFTER.match(ORDINAL_OPENING.sub("", text, count=1))
     if opening and _cut(name := opening.group("u").strip(" ,.-–")) == name and (units := split_units(name)):
@@ -1066,3 +1089,29 @@ def unit_case(name: str) -> str:
     text = " ".join(out)
     return re.sub(r"\b(Tỉnh|Huyện|Thành|Đảng|Thị) (Ủy|Uỷ|ủy|uỷ)\b",
                   lambda m: f"{m.group(1)} {m.group(2).lower()}", text)
+
+
+# "… yêu cầu đơn vị nêu trên thực hiện …", "đề nghị 4 bộ, ngành nêu trên …": units the text listed earlier
+BACK_REFERENCE = re.compile(r"(?:\b(?:các|những)\s+|\b\d+\s+)?\b(?:đơn\s*vị|doanh\s*nghiệp|công\s*ty|cơ\s*sở|"
+                            r"bộ,\s*ngành|bộ|sở|cơ\s*quan|địa\s*phương)\s+(?:được\s+)?(?:nêu|nói)\s*trên\b",
+                            re.I | re.U)
+# the list they point back to: "… của các đơn vị: Công ty A (…); Tổng công ty B (…) cho thấy …",
+# "4 bộ, ngành được nêu tên gồm: Bộ A, Bộ B, Ủy ban C."
+LISTED_UNITS = re.compile(r"(?:\bgồm|\b(?:các|những)\s+(?:đơn\s*vị|doanh\s*nghiệp|công\s*ty|cơ\s*sở|bộ|sở|cơ\s*quan)"
+                          r"[^:;.]{0,30}?)\s*:\s*(?P<l>[^:]+?)(?=\s+(?:cho\s*thấy|đã|đều|có)\s|\.(?:\s|$)|$)", re.U)
+
+
+def units_referred_back(text: str) -> list[str]:
+    """The units an earlier list named, when the text later points back at them ("đơn vị nêu trên")."""
+    ref = BACK_REFERENCE.search(text)
+    if ref is None:
+        return []
+    before, dropped = text[: ref.start()], 1
+    while dropped:  # notes in brackets, nested ones too: "Công ty A (Gói thầu số 13: … (IC14) …)"
+        before, dropped = re.subn(r"\s*\([^()]*\)", "", before)
+    for m in reversed(list(LISTED_UNITS.finditer(before))):
+        parts = [p.strip(" ,;.") for p in re.split(r";\s*|,\s*(?=[A-ZĐÀ-Ỹ])", m.group("l")) if p.strip(" ,;.")]
+        names = [name_prefix(p) for p in parts if UNIT_START.match(p)]
+        if len(parts) >= 2 and len(names) == len(parts) and all(names):
+            return names
+    return []
