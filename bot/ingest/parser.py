@@ -1312,11 +1312,21 @@ def _dated_clauses(sentence: str) -> list[str]:
 
 
 def _new_doer(sentence: str, current: list[str]) -> bool:
-    """"Sở A, Sở B phối hợp … hoàn thành …" after "Giao Sở C …": the sentence opens with other doers and their verb."""
+    """"Sở A, Sở B phối hợp … hoàn thành …" after "Giao Sở C …": the sentence opens with other doers and their verb.
+    After a connective that adds work ("Bên cạnh đó, các huyện cần …", "Song song đó, Sở Y phối hợp …") the doer
+    named anew starts a task of its own, even the same one."""
+    also = ADDS_WORK.match(sentence)
+    if also is not None and _opens_with_doer(sentence[also.end():]):
+        return not INTRO_END.search(sentence) and not _closing_ask(sentence)
     if not _opens_with_doer(sentence):
         return False
     named = split_units(name_prefix(sentence)) or [name_prefix(sentence)]
     return not _same_units(named, current) and not is_generic_reference(named)
+
+
+# a connective that adds more work after an ask: "Bên cạnh đó, …", "Song song đó, …", "Ngoài ra, …", "Đồng thời, …"
+ADDS_WORK = re.compile(r"^(?:Bên\s*cạnh\s*đó|Song\s*song\s*(?:đó|với\s*đó)|Ngoài\s*ra|Đồng\s*thời|Mặt\s*khác)\s*,?\s+",
+                       re.U)
 
 
 # a sentence that asks anew: "Qua đó, Ban Thường vụ Huyện ủy yêu cầu …", "Đồng thời cũng đề nghị các xã …"
@@ -1377,6 +1387,11 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
     shared_of = {part: shared for part, shared, _ in split if shared}
     whole = set(paragraphs)  # a part that is not a whole paragraph was cut out of one by its doer or its date
     for para, _, directed in split:  # "X tham mưu …; Y theo dõi …": one task per doer
+        probe = para[also.end():] if (also := ADDS_WORK.match(para)) else para
+        # after an ask, a paragraph that opens with a unit and its verb is that unit's duty ("Sở X đôn đốc …")
+        opens = bool(groups) and (_unit_opens_with_work(probe) or _opens_with_doer(probe)) and \
+            not is_generic_reference(split_units(name_prefix(probe)) or [name_prefix(probe)]) and \
+            not VIEW_AFTER_UNIT.match(probe[len(name_prefix(probe)):])
         if (listed := _ask_list(para)) is not None:
             # "… chỉ đạo các ngành chuyên môn A; B; C" / "… giao X thực hiện các nội dung như: A. B. C.": one task each
             for piece, piece_leads in listed:
@@ -1391,20 +1406,23 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
             and not _informs(para)
             and not INTRO_END.search(para)
             and not ASSESSMENT.search(para[:200]) and len(para) >= 20) or (
-            len(split) > len(paragraphs) and (_unit_opens_with_work(para) or para not in whole and (
-                _opens_with_doer(para) or DATED_CLAUSE.search(para) is not None and para.endswith((";", "."))))
-            and not _informs(para))
+            len(split) > len(paragraphs) and (_unit_opens_with_work(probe) or para not in whole and (
+                _opens_with_doer(probe) or DATED_CLAUSE.search(para) is not None and para.endswith((";", "."))))
+            and not _informs(para)) or (opens and not _informs(para) and not CLOSING.search(para)
+                                        and not CLOSING_LINE.match(para))
         if not directs:
             if groups and not CLOSING.search(para) and pick_deadline(para, issued_on=issued_on):
                 groups[-1][0].append(para)  # "Thời gian gửi báo cáo trước ngày 20/3/2009." completes the task
             continue
         leads = find_leads(para)
+        if not leads and also is not None and _opens_with_doer(probe):
+            leads = split_units(name_prefix(probe)) or [name_prefix(probe)]  # "Song song đó, các địa phương …"
         if groups and ALSO_WORK.match(para) and not leads and groups[-1][1]:
             groups.append(([para], groups[-1][1]))  # "Đồng thời chỉ đạo …": the same doer's next task
         elif groups and (not leads and not _new_ask(para) and not _new_doer(para, groups[-1][1])
                          and not (DATED_CLAUSE.search(para) and groups[-1][0][-1].rstrip().endswith(";")
                                   and DATED_CLAUSE.search(groups[-1][0][-1]))
-                         or leads and _same_units(leads, groups[-1][1])):
+                         or leads and _same_units(leads, groups[-1][1]) and not opens):
             groups[-1][0].append(para)
         else:
             groups.append(([para], leads))
@@ -1417,6 +1435,12 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
                          parent=ref_prefix or None, depth=0, leads=leads or None,
                          inherited_due=(deadline.due, deadline.text) if deadline else None))
     return out
+
+
+# a unit's view, not its work: "Ban Chấp hành cơ bản thống nhất với …", "Hội nghị đánh giá cao …"
+VIEW_AFTER_UNIT = re.compile(r"^\s*(?:cơ\s*bản\s+|cũng\s+|rất\s+)?(?:thống\s*nhất|nhất\s*trí|đồng\s*ý|đánh\s*giá|"
+                             r"ghi\s*nhận|biểu\s*dương|hoan\s*nghênh|khen\s*ngợi|cho\s*rằng|nhấn\s*mạnh)\b",
+                             re.I | re.U)
 
 
 # a unit asked to do a list of things in one sentence of prose
