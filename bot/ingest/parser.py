@@ -1324,8 +1324,10 @@ def _new_doer(sentence: str, current: list[str]) -> bool:
     return not _same_units(named, current) and not is_generic_reference(named)
 
 
-# a connective that adds more work after an ask: "Bên cạnh đó, …", "Song song đó, …", "Ngoài ra, …", "Đồng thời, …"
-ADDS_WORK = re.compile(r"^(?:Bên\s*cạnh\s*đó|Song\s*song\s*(?:đó|với\s*đó)|Ngoài\s*ra|Đồng\s*thời|Mặt\s*khác)\s*,?\s+",
+# a connective that adds more work after an ask: "Bên cạnh đó, …", "Song song đó, …", "Ngoài ra, …", "Đồng thời, …",
+# "Theo đó, …"; or the time the next doer's work is due: "Trước ngày 18/10, các địa phương phải …"
+ADDS_WORK = re.compile(r"^(?:(?:Bên\s*cạnh\s*đó|Song\s*song\s*(?:đó|với\s*đó)|Ngoài\s*ra|Đồng\s*thời|Mặt\s*khác|"
+                       r"Theo\s*đó)\s*,?|(?:Trước|Chậm\s*nhất|Trong|Đến\s*hết)\s+(?:ngày|tháng|quý)\s*[\dIVX][^,;.:]{0,30},)\s+",
                        re.U)
 
 

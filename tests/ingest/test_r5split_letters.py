@@ -3,6 +3,8 @@ paragraph, and paragraphs after the ask that name their own doer."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from bot.ingest import parse_notice
 
 
@@ -91,3 +93,29 @@ Ban Thường vụ Huyện ủy cơ bản thống nhất với dự thảo kế 
 """
     texts = _texts(raw)
     assert len(texts) == 1 and "rà soát sổ sách" in texts[0]
+
+
+# the time the next doer's work is due, then that doer: "Trước ngày 20/5, các xã phải …"
+DATED_DOER = """Kính gửi: Các phòng, ban chuyên môn thuộc huyện.
+
+Đề nghị Phòng Tài chính - Kế hoạch tổng hợp dự toán ngân sách năm 2027 của các đơn vị. \
+Trước ngày 20/5/2026, các xã phải gửi báo cáo thu ngân sách về Phòng Tài chính - Kế hoạch.
+"""
+
+# "Theo đó, …" after the ask: the doer named next has its own duty
+THEREBY_DOER = """Kính gửi: UBND các xã.
+
+UBND huyện giao UBND các xã lập danh sách hộ gia đình có người đi làm ăn xa. \
+Theo đó, UBND các xã xác minh thông tin từng hộ và gửi về UBND xã.
+"""
+
+
+def test_a_date_opening_then_other_doers_starts_a_task() -> None:
+    second = _task_with(DATED_DOER, "gửi báo cáo thu ngân sách")
+    assert _task_with(DATED_DOER, "tổng hợp dự toán") != second
+    task = parse_notice(DATED_DOER).tasks[second]
+    assert task.due == dt.date(2026, 5, 20)
+
+
+def test_thereby_then_other_doers_starts_a_task() -> None:
+    assert _task_with(THEREBY_DOER, "lập danh sách hộ") != _task_with(THEREBY_DOER, "xác minh thông tin")
