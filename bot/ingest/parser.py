@@ -1248,7 +1248,8 @@ ALSO_WORK = re.compile(r"^(?:(?:Tiếp\s*tục\s+|Đồng\s*thời,?\s+)"
                        r"(?:nắm|chỉ\s*đạo|tổ\s*chức|phối\s*hợp|xây\s*dựng|rà\s*soát|kiểm\s*tra|"
                        r"hướng\s*dẫn|triển\s*khai|tăng\s*cường|đẩy\s*mạnh|theo\s*dõi|tham\s*mưu)\b|"
                        # a bare imperative after an ask names the next piece of work: "Đẩy mạnh thu hút đầu tư …"
-                       r"(?:Đẩy\s*mạnh|Tăng\s*cường|Đảm\s*bảo|Bảo\s*đảm)\s+(?:việc\s+|công\s*tác\s+)?[a-zđà-ỹ])", re.U)
+                       r"(?:Đẩy\s*mạnh|Đẩy\s*nhanh|Tăng\s*cường|Đảm\s*bảo|Bảo\s*đảm)\s+(?:việc\s+|công\s*tác\s+)?"
+                       r"[a-zđà-ỹ])", re.U)
 
 
 def _join_name_lists(sentences: list[str]) -> list[str]:
@@ -1327,7 +1328,8 @@ def _new_doer(sentence: str, current: list[str]) -> bool:
 # a connective that adds more work after an ask: "Bên cạnh đó, …", "Song song đó, …", "Ngoài ra, …", "Đồng thời, …",
 # "Theo đó, …"; or the time the next doer's work is due: "Trước ngày 18/10, các địa phương phải …"
 ADDS_WORK = re.compile(r"^(?:(?:Bên\s*cạnh\s*đó|Song\s*song\s*(?:đó|với\s*đó)|Ngoài\s*ra|Đồng\s*thời|Mặt\s*khác|"
-                       r"Theo\s*đó)\s*,?|(?:Trước|Chậm\s*nhất|Trong|Đến\s*hết)\s+(?:ngày|tháng|quý)\s*[\dIVX][^,;.:]{0,30},)\s+",
+                       r"Theo\s*đó)\s*,?|(?:Trước|Chậm\s*nhất|Trong|Đến\s*hết)\s+(?:ngày|tháng|quý)\s*[\dIVX][^,;.:]{0,30},|"
+                       r"Sau\s*khi\s[^,;.:]{3,150},)\s+",
                        re.U)
 
 

@@ -119,3 +119,23 @@ def test_a_date_opening_then_other_doers_starts_a_task() -> None:
 
 def test_thereby_then_other_doers_starts_a_task() -> None:
     assert _task_with(THEREBY_DOER, "lập danh sách hộ") != _task_with(THEREBY_DOER, "xác minh thông tin")
+
+
+def test_a_bare_imperative_after_the_ask_is_the_same_doers_next_task() -> None:
+    raw = """Kính gửi: Các phòng, ban thuộc UBND huyện.
+
+Chủ tịch UBND huyện yêu cầu các phòng, ban tập trung thực hiện các nhiệm vụ trọng tâm trong quý III năm 2026. \
+Đẩy nhanh tiến độ giải ngân vốn đầu tư công đã được giao.
+"""
+    assert _task_with(raw, "nhiệm vụ trọng tâm") != _task_with(raw, "tiến độ giải ngân")
+
+
+def test_after_a_when_clause_the_doer_named_next_starts_a_task() -> None:
+    raw = """Kính gửi: UBND các xã.
+
+UBND huyện giao Phòng Nông nghiệp hướng dẫn các xã tự đánh giá các tiêu chí nông thôn mới. \
+Sau khi lấy ý kiến nhân dân, UBND các xã hoàn thiện hồ sơ, báo cáo UBND huyện trước ngày 15/9/2026.
+"""
+    second = _task_with(raw, "hoàn thiện hồ sơ")
+    assert _task_with(raw, "tự đánh giá các tiêu chí") != second
+    assert parse_notice(raw).tasks[second].lead == ("UBND các xã",)
