@@ -1605,6 +1605,13 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
                 not child.children and not ASSESSMENT.search(child.text[:200]) and (
                     _asks_a_unit(child.text) or ARTICLE_ASK.search(child.text) is not None):
             child_directive = True  # "Điều 1. Các chi phí … : 1. Đối với …, giao Bảo hiểm xã hội … thanh toán …"
+        if not child_directive and head_class is None and not child.children and not ASSESSMENT.search(text[:200]) \
+                and _in_assessment_part(child) and _asks_a_unit(text) and \
+                not re.search(r"\b(?:đã|từng|vừa)\s+(?:có\s+\S+\s+)?(?:yêu\s*cầu|đề\s*nghị|giao|chỉ\s*đạo)\b",
+                          text, re.I):
+            # "I. ĐÁNH GIÁ …: Căn cứ …, yêu cầu các sở, ngành khẩn trương đánh giá …": an ask made now is work,
+            # whatever the title of the part it stands in
+            child_directive = True
         if child_directive and ASSESSMENT.search(text[:200]) and not DIRECTIVE_HEAD.search(child.head[:80]):
             child_directive = False
         if child_directive and CLOSING.search(child.head):
@@ -1662,6 +1669,19 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
                                  parent=ref_prefix or None, depth=child.rank, inherited_due=inherited_due))
         _walk(child, out, issued_on=issued_on, ctx=child_ctx, directive=child_directive, ref_prefix=ref,
               inherited_due=child_due)
+
+
+ASSESSMENT_PART = re.compile(r"^(?:[IVX]+|\d+)?\s*[.)]?\s*(?:đánh\s*giá|kết\s*quả|tình\s*hình)\b", re.I | re.U)
+
+
+def _in_assessment_part(node: Node) -> bool:
+    """Below a part titled "I. ĐÁNH GIÁ …", "TÌNH HÌNH THỰC HIỆN …", "Kết quả …" (not a board's powers or aims)."""
+    up = node.parent
+    while up is not None and up.kind != "root":
+        if ASSESSMENT_PART.match(up.head):
+            return True
+        up = up.parent
+    return False
 
 
 # Items that explain rather than assign: notes, the law, how a kind of case is handled, targets
