@@ -1193,6 +1193,8 @@ def _directive_paragraph(text: str) -> bool:
         return False
     if CHAIRS_MEETING.search(text[:200]) and not _asks_a_unit(text):
         return False
+    if any(_unit_opens_with_work(text[m.end():]) for m in ASK_COLON.finditer(text[:400])):
+        return True  # "…, ông X chỉ đạo: Văn phòng UBND tỉnh phối hợp … rà soát …": whom the ask names, then the work
     if BACKGROUND.match(text) and not _asks_a_unit(text):
         return _subject_after_opening(text)
     if re.match(r"Căn\s*cứ\b", text) and not re.search(r"\b(?:đề\s*nghị|yêu\s*cầu|giao)\b", text, re.I):
@@ -1201,6 +1203,9 @@ def _directive_paragraph(text: str) -> bool:
     if _reports_a_letter(text):
         return False
     return bool(DIRECTIVE_CUE.search(text))
+
+
+ASK_COLON = re.compile(r"\b(?:chỉ\s*đạo|yêu\s*cầu|đề\s*nghị|kết\s*luận)\s*:\s*(?=[A-ZĐÀ-Ỹ])", re.U)
 
 
 def _reports_a_letter(text: str) -> bool:

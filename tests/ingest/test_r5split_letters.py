@@ -139,3 +139,12 @@ Sau khi lấy ý kiến nhân dân, UBND các xã hoàn thiện hồ sơ, báo c
     second = _task_with(raw, "hoàn thiện hồ sơ")
     assert _task_with(raw, "tự đánh giá các tiêu chí") != second
     assert parse_notice(raw).tasks[second].lead == ("UBND các xã",)
+
+
+def test_an_ask_with_a_colon_then_a_unit_at_work_directs() -> None:
+    raw = """Tỉnh chuẩn bị kỳ họp HĐND cuối năm
+
+Sau khi nghe các sở báo cáo, Phó Chủ tịch UBND tỉnh chỉ đạo: Sở Tư pháp phối hợp với Văn phòng UBND tỉnh \
+rà soát lại các dự thảo nghị quyết trình kỳ họp.
+"""
+    _task_with(raw, "rà soát lại các dự thảo nghị quyết")
