@@ -1220,6 +1220,8 @@ def _directive_paragraph(text: str) -> bool:
         return False
     if CHAIRS_MEETING.search(text[:200]) and not _asks_a_unit(text):
         return False
+    if any(_unit_opens_with_work(text[m.end():]) for m in ASK_COLON.finditer(text[:400])):
+        return True  # "…, ông X chỉ đạo: Văn phòng UBND tỉnh phối hợp … rà soát …": whom the ask names, then the work
     if BACKGROUND.match(text) and not _asks_a_unit(text):
         return _subject_after_opening(text)
     if re.match(r"Căn\s*cứ\b", text) and not re.search(r"\b(?:đề\s*nghị|yêu\s*cầu|giao)\b", text, re.I):
@@ -1228,6 +1230,9 @@ def _directive_paragraph(text: str) -> bool:
     if _reports_a_letter(text):
         return False
     return bool(DIRECTIVE_CUE.search(text))
+
+
+ASK_COLON = re.compile(r"\b(?:chỉ\s*đạo|yêu\s*cầu|đề\s*nghị|kết\s*luận)\s*:\s*(?=[A-ZĐÀ-Ỹ])", re.U)
 
 
 def _reports_a_letter(text: str) -> bool:
@@ -1275,7 +1280,8 @@ ALSO_WORK = re.compile(r"^(?:(?:Tiếp\s*tục\s+|Đồng\s*thời,?\s+)"
                        r"(?:nắm|chỉ\s*đạo|tổ\s*chức|phối\s*hợp|xây\s*dựng|rà\s*soát|kiểm\s*tra|"
                        r"hướng\s*dẫn|triển\s*khai|tăng\s*cường|đẩy\s*mạnh|theo\s*dõi|tham\s*mưu)\b|"
                        # a bare imperative after an ask names the next piece of work: "Đẩy mạnh thu hút đầu tư …"
-                       r"(?:Đẩy\s*mạnh|Tăng\s*cường|Đảm\s*bảo|Bảo\s*đảm)\s+(?:việc\s+|công\s*tác\s+)?[a-zđà-ỹ])", re.U)
+                       r"(?:Đẩy\s*mạnh|Đẩy\s*nhanh|Tăng\s*cường|Đảm\s*bảo|Bảo\s*đảm)\s+(?:việc\s+|công\s*tác\s+)?"
+                       r"[a-zđà-ỹ])", re.U)
 
 
 def _join_name_lists(sentences: list[str]) -> list[str]:
@@ -1339,11 +1345,24 @@ def _dated_clauses(sentence: str) -> list[str]:
 
 
 def _new_doer(sentence: str, current: list[str]) -> bool:
-    """"Sở A, Sở B phối hợp … hoàn thành …" after "Giao Sở C …": the sentence opens with other doers and their verb."""
+    """"Sở A, Sở B phối hợp … hoàn thành …" after "Giao Sở C …": the sentence opens with other doers and their verb.
+    After a connective that adds work ("Bên cạnh đó, các huyện cần …", "Song song đó, Sở Y phối hợp …") the doer
+    named anew starts a task of its own, even the same one."""
+    also = ADDS_WORK.match(sentence)
+    if also is not None and _opens_with_doer(sentence[also.end():]):
+        return not INTRO_END.search(sentence) and not _closing_ask(sentence)
     if not _opens_with_doer(sentence):
         return False
     named = split_units(name_prefix(sentence)) or [name_prefix(sentence)]
     return not _same_units(named, current) and not is_generic_reference(named)
+
+
+# a connective that adds more work after an ask: "Bên cạnh đó, …", "Song song đó, …", "Ngoài ra, …", "Đồng thời, …",
+# "Theo đó, …"; or the time the next doer's work is due: "Trước ngày 18/10, các địa phương phải …"
+ADDS_WORK = re.compile(r"^(?:(?:Bên\s*cạnh\s*đó|Song\s*song\s*(?:đó|với\s*đó)|Ngoài\s*ra|Đồng\s*thời|Mặt\s*khác|"
+                       r"Theo\s*đó)\s*,?|(?:Trước|Chậm\s*nhất|Trong|Đến\s*hết)\s+(?:ngày|tháng|quý)\s*[\dIVX][^,;.:]{0,30},|"
+                       r"Sau\s*khi\s[^,;.:]{3,150},)\s+",
+                       re.U)
 
 
 # a sentence that asks anew: "Qua đó, Ban Thường vụ Huyện ủy yêu cầu …", "Đồng thời cũng đề nghị các xã …"
@@ -1404,6 +1423,11 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
     shared_of = {part: shared for part, shared, _ in split if shared}
     whole = set(paragraphs)  # a part that is not a whole paragraph was cut out of one by its doer or its date
     for para, _, directed in split:  # "X tham mưu …; Y theo dõi …": one task per doer
+        probe = para[also.end():] if (also := ADDS_WORK.match(para)) else para
+        # after an ask, a paragraph that opens with a unit and its verb is that unit's duty ("Sở X đôn đốc …")
+        opens = bool(groups) and (_unit_opens_with_work(probe) or _opens_with_doer(probe)) and \
+            not is_generic_reference(split_units(name_prefix(probe)) or [name_prefix(probe)]) and \
+            not VIEW_AFTER_UNIT.match(probe[len(name_prefix(probe)):])
         if (listed := _ask_list(para)) is not None:
             # "… chỉ đạo các ngành chuyên môn A; B; C" / "… giao X thực hiện các nội dung như: A. B. C.": one task each
             for piece, piece_leads in listed:
@@ -1418,20 +1442,23 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
             and not _informs(para)
             and not INTRO_END.search(para)
             and not ASSESSMENT.search(para[:200]) and len(para) >= 20) or (
-            len(split) > len(paragraphs) and (_unit_opens_with_work(para) or para not in whole and (
-                _opens_with_doer(para) or DATED_CLAUSE.search(para) is not None and para.endswith((";", "."))))
-            and not _informs(para))
+            len(split) > len(paragraphs) and (_unit_opens_with_work(probe) or para not in whole and (
+                _opens_with_doer(probe) or DATED_CLAUSE.search(para) is not None and para.endswith((";", "."))))
+            and not _informs(para)) or (opens and not _informs(para) and not CLOSING.search(para)
+                                        and not CLOSING_LINE.match(para))
         if not directs:
             if groups and not CLOSING.search(para) and pick_deadline(para, issued_on=issued_on):
                 groups[-1][0].append(para)  # "Thời gian gửi báo cáo trước ngày 20/3/2009." completes the task
             continue
         leads = find_leads(para)
+        if not leads and also is not None and _opens_with_doer(probe):
+            leads = split_units(name_prefix(probe)) or [name_prefix(probe)]  # "Song song đó, các địa phương …"
         if groups and ALSO_WORK.match(para) and not leads and groups[-1][1]:
             groups.append(([para], groups[-1][1]))  # "Đồng thời chỉ đạo …": the same doer's next task
         elif groups and (not leads and not _new_ask(para) and not _new_doer(para, groups[-1][1])
                          and not (DATED_CLAUSE.search(para) and groups[-1][0][-1].rstrip().endswith(";")
                                   and DATED_CLAUSE.search(groups[-1][0][-1]))
-                         or leads and _same_units(leads, groups[-1][1])):
+                         or leads and _same_units(leads, groups[-1][1]) and not opens):
             groups[-1][0].append(para)
         else:
             groups.append(([para], leads))
@@ -1444,6 +1471,12 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
                          parent=ref_prefix or None, depth=0, leads=leads or None,
                          inherited_due=(deadline.due, deadline.text) if deadline else None))
     return out
+
+
+# a unit's view, not its work: "Ban Chấp hành cơ bản thống nhất với …", "Hội nghị đánh giá cao …"
+VIEW_AFTER_UNIT = re.compile(r"^\s*(?:cơ\s*bản\s+|cũng\s+|rất\s+)?(?:thống\s*nhất|nhất\s*trí|đồng\s*ý|đánh\s*giá|"
+                             r"ghi\s*nhận|biểu\s*dương|hoan\s*nghênh|khen\s*ngợi|cho\s*rằng|nhấn\s*mạnh)\b",
+                             re.I | re.U)
 
 
 # a unit asked to do a list of things in one sentence of prose
@@ -1604,6 +1637,13 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
                 not child.children and not ASSESSMENT.search(child.text[:200]) and (
                     _asks_a_unit(child.text) or ARTICLE_ASK.search(child.text) is not None):
             child_directive = True  # "Điều 1. Các chi phí … : 1. Đối với …, giao Bảo hiểm xã hội … thanh toán …"
+        if not child_directive and head_class is None and not child.children and not ASSESSMENT.search(text[:200]) \
+                and _in_assessment_part(child) and _asks_a_unit(text) and \
+                not re.search(r"\b(?:đã|từng|vừa)\s+(?:có\s+\S+\s+)?(?:yêu\s*cầu|đề\s*nghị|giao|chỉ\s*đạo)\b",
+                          text, re.I):
+            # "I. ĐÁNH GIÁ …: Căn cứ …, yêu cầu các sở, ngành khẩn trương đánh giá …": an ask made now is work,
+            # whatever the title of the part it stands in
+            child_directive = True
         if child_directive and ASSESSMENT.search(text[:200]) and not DIRECTIVE_HEAD.search(child.head[:80]):
             child_directive = False
         if child_directive and CLOSING.search(child.head):
@@ -1661,6 +1701,19 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
                                  parent=ref_prefix or None, depth=child.rank, inherited_due=inherited_due))
         _walk(child, out, issued_on=issued_on, ctx=child_ctx, directive=child_directive, ref_prefix=ref,
               inherited_due=child_due)
+
+
+ASSESSMENT_PART = re.compile(r"^(?:[IVX]+|\d+)?\s*[.)]?\s*(?:đánh\s*giá|kết\s*quả|tình\s*hình)\b", re.I | re.U)
+
+
+def _in_assessment_part(node: Node) -> bool:
+    """Below a part titled "I. ĐÁNH GIÁ …", "TÌNH HÌNH THỰC HIỆN …", "Kết quả …" (not a board's powers or aims)."""
+    up = node.parent
+    while up is not None and up.kind != "root":
+        if ASSESSMENT_PART.match(up.head):
+            return True
+        up = up.parent
+    return False
 
 
 # Items that explain rather than assign: notes, the law, how a kind of case is handled, targets
