@@ -1554,7 +1554,7 @@ def _task(ref: str, text: str, *, issued_on: dt.date | None, ctx: _Context, pare
         leads = own_leads if strength >= STRONG or not ctx.explicit else []
         if ctx.owned and leads and not _unit_opens_with_work(text):
             leads = []  # "…; yêu cầu các cơ sở sản xuất …" inside a bullet: the group's owners ask it
-    if is_generic_reference(leads) and ctx.leads:
+    if is_generic_reference(leads) and ctx.leads and _may_point_back(leads, ctx.leads):
         leads = []  # "đề nghị quý Tổng cục …" points back at the addressees
     supports = find_supports(text)
     source = "text" if leads else None
@@ -1577,6 +1577,25 @@ def _task(ref: str, text: str, *, issued_on: dt.date | None, ctx: _Context, pare
     due, due_text = (deadline.due, deadline.text) if deadline else (inherited_due or (None, None))
     return ParsedTask(ref=ref, text=text, lead=tuple(leads), support=tuple(supports), due=due, due_text=due_text,
                       recurrence=recurrence, parent_ref=parent, depth=depth, lead_source=source)
+
+
+# The kind a generic reference names, and how the units it may point back at are written
+_REFERRED_KINDS = {"địa phương": r"huyện|xã|phường|tỉnh|thành\s*phố|thị\s*xã|thị\s*trấn|quận|địa\s*phương|UBND|"
+                                 r"Ủy\s*ban\s*nhân\s*dân",
+                   "sở": r"\bSở\b", "bộ": r"\bBộ\b", "cục": r"\bCục\b", "tổng cục": r"Tổng\s*cục",
+                   "công ty": r"Công\s*ty", "ban": r"\bBan\b", "ubnd": r"UBND|Ủy\s*ban\s*nhân\s*dân"}
+
+
+def _may_point_back(generic: list[str], context: tuple[str, ...]) -> bool:
+    """Whether "các địa phương", "các Sở" … may mean the units above: a reference by kind ("địa phương", "Sở")
+    only when some unit above is of that kind; "đơn vị", "cơ quan" point at any. ("UBND tỉnh yêu cầu Sở Y tế …
+    Song song đó, các địa phương …": the localities are doers of their own.)"""
+    for name in generic:
+        words = " ".join(re.sub(r"^(?:quý\s+)?(?:các\s+)?", "", name.strip(), flags=re.I).split()[:2]).lower()
+        kind = next((k for k in sorted(_REFERRED_KINDS, key=len, reverse=True) if words.startswith(k)), None)
+        if kind is not None and not any(re.search(_REFERRED_KINDS[kind], u, re.I) for u in context):
+            return False
+    return True
 
 
 TASK_NAME_ITEM = re.compile(r"^Tên\s*nhiệm\s*vụ\s*:", re.I | re.U)
