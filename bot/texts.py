@@ -164,38 +164,68 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
     lines += ["", f"Nhắc việc nhận diện được {len(parsed.tasks)} nhiệm vụ:"]
     numbers = draft.numbers or tuple(range(1, len(parsed.tasks) + 1))
     for i, task in zip(numbers, parsed.tasks, strict=True):
-        lines.append("")
-        lines.append(f"{i}. [Mục {task.ref}] {shorten(task.text)}")
-        if len(task.lead) == 1:
-            lines.append(f"   • Chủ trì: {_lead_guess(task.lead[0], draft.guesses.get(task.lead[0]))}")
-        elif task.lead:  # each unit named is asked, and told, on its own
-            lines.append("   • Chủ trì (mỗi đơn vị một nhiệm vụ):")
-            lines += [f"     – {_lead_guess(name, draft.guesses.get(name), each=False)}" for name in task.lead]
-        else:
-            lines.append("   • Chủ trì: chưa xác định")
-        if task.support:
-            lines.append(f"   • Phối hợp: {_units(task.support)}")
-        if task.due:
-            lines.append(f"   • Thời hạn: {date_vn(task.due)} (“{task.due_text}”)")
-        else:
-            lines.append("   • Thời hạn: không có thời hạn cụ thể")
-        if task.recurrence:
-            lines.append(f"   • Định kỳ: {RECURRENCE_LABELS.get(task.recurrence, task.recurrence)}")
+        lines += ["", *_task_block(i, task, draft)]
     year = (today or dt.date.today()).year
     how = "trả lời tin này" if replies else "gõ"
-    nobody = [(i, _unreached(task.lead, draft)) for i, task in zip(numbers, parsed.tasks, strict=True)]
-    nobody = [(i, names) for i, names in nobody if names]
-    if nobody:  # said before the buttons: these would be registered with no one (or not everyone) reminded
-        listed = "; ".join(f"số {i} ({', '.join(names)})" if names != ["?"] else f"số {i}" for i, names in nobody)
-        lines += ["", f"Lưu ý: chưa có người nhận ở nhiệm vụ {listed} — đơn vị chủ trì chưa xác định hoặc chưa có "
-                      f"trong danh bạ. Đồng chí ghi đơn vị chủ trì, ví dụ “{nobody[0][0]}: Sở Tài chính”, hoặc xác "
-                      "nhận rồi bổ sung danh bạ sau."]
+    lines += _unreached_lines(numbers, parsed, draft)
     if any(task.due is None for task in parsed.tasks):  # said once, not under every such task
         lines += ["", "Nhiệm vụ không có thời hạn cụ thể được đề nghị cập nhật tiến độ 10 ngày làm việc một lần."]
     lines += ["", "Đồng chí kiểm tra lại và xác nhận để giao việc, hoặc hủy nếu chưa đúng.",
               f"Để sửa, đồng chí {how}, mỗi dòng một sửa đổi: “3: Sở Tài chính” (đơn vị chủ trì "
               f"của nhiệm vụ số 3), “3 phối hợp: Sở Nội vụ”, “3 hạn 30/4/{year}”, “3 nội dung: …”, “bỏ 3”; "
               "nhiệm vụ còn thiếu: “thêm: Sở Y tế chủ trì …, trước ngày …”."]
+    return vn("\n".join(lines))
+
+
+def _task_block(number: int, task: ParsedTask, draft: Draft) -> list[str]:
+    """One task of a draft as the preview shows it: text, lead (what it comes to in the directory), supporting
+    units, deadline, recurrence."""
+    lines = [f"{number}. [Mục {task.ref}] {shorten(task.text)}"]
+    if len(task.lead) == 1:
+        lines.append(f"   • Chủ trì: {_lead_guess(task.lead[0], draft.guesses.get(task.lead[0]))}")
+    elif task.lead:  # each unit named is asked, and told, on its own
+        lines.append("   • Chủ trì (mỗi đơn vị một nhiệm vụ):")
+        lines += [f"     – {_lead_guess(name, draft.guesses.get(name), each=False)}" for name in task.lead]
+    else:
+        lines.append("   • Chủ trì: chưa xác định")
+    if task.support:
+        lines.append(f"   • Phối hợp: {_units(task.support)}")
+    if task.due:
+        lines.append(f"   • Thời hạn: {date_vn(task.due)} (“{task.due_text}”)")
+    else:
+        lines.append("   • Thời hạn: không có thời hạn cụ thể")
+    if task.recurrence:
+        lines.append(f"   • Định kỳ: {RECURRENCE_LABELS.get(task.recurrence, task.recurrence)}")
+    return lines
+
+
+def _unreached_lines(numbers: Sequence[int], parsed: ParsedNotice, draft: Draft) -> list[str]:
+    """The warning, before the buttons, of tasks that would be registered with no one (or not everyone) reminded."""
+    nobody = [(i, _unreached(task.lead, draft)) for i, task in zip(numbers, parsed.tasks, strict=True)]
+    nobody = [(i, names) for i, names in nobody if names]
+    if not nobody:
+        return []
+    listed = "; ".join(f"số {i} ({', '.join(names)})" if names != ["?"] else f"số {i}" for i, names in nobody)
+    return ["", f"Lưu ý: chưa có người nhận ở nhiệm vụ {listed} — đơn vị chủ trì chưa xác định hoặc chưa có "
+                f"trong danh bạ. Đồng chí ghi đơn vị chủ trì, ví dụ “{nobody[0][0]}: Sở Tài chính”, hoặc xác "
+                "nhận rồi bổ sung danh bạ sau."]
+
+
+def draft_changes(parsed: ParsedNotice, draft: Draft, *, replies: bool = True) -> str:
+    """After corrections: what changed, the tasks it touched as they now read, and what still needs a look —
+    not the whole list again (a long notice's preview is several messages; "xem tất cả" shows it)."""
+    lines = correction_lines(draft.applied)
+    numbers = draft.numbers or tuple(range(1, len(parsed.tasks) + 1))
+    touched = {a.number for a in draft.applied if a.number is not None and a.field != "drop"}
+    shown = [(i, task) for i, task in zip(numbers, parsed.tasks, strict=True) if i in touched]
+    if shown:
+        lines += ["", "Sau khi sửa:"]
+        for i, task in shown:
+            lines += ["", *_task_block(i, task, draft)]
+    lines += _unreached_lines(numbers, parsed, draft)
+    how = "trả lời tin này" if replies else "gõ"
+    lines += ["", f"Danh sách hiện có {len(parsed.tasks)} nhiệm vụ; gõ “xem tất cả” để xem lại toàn bộ. Đồng chí "
+                  f"{how} để sửa tiếp, hoặc xác nhận để giao việc."]
     return vn("\n".join(lines))
 
 
@@ -245,7 +275,7 @@ CORRECTED_FIELDS = {"lead": "chủ trì", "support": "phối hợp", "due": "th�
                     "number": "số văn bản", "date": "ngày văn bản", "subject": "trích yếu", "signer": "người ký"}
 
 
-def correction_applied(applied: Sequence[Applied]) -> str:
+def correction_lines(applied: Sequence[Applied]) -> list[str]:
     """What the corrections changed, each on its line, naming the task as the preview does."""
     lines = [f"Đã sửa {len(applied)} nội dung:"]
     for a in applied:
@@ -260,8 +290,7 @@ def correction_applied(applied: Sequence[Applied]) -> str:
                 value = date_vn(dt.date.fromisoformat(value))
             where = f"{task}, " if task else ""
             lines.append(f"• {where}{CORRECTED_FIELDS[a.field]}: {shorten(value, 80)}")
-    lines.append("Danh sách nhiệm vụ sau khi sửa:")
-    return vn("\n".join(lines))
+    return lines
 
 
 def draft_task_text(number: int, task: ParsedTask) -> str:

@@ -295,6 +295,17 @@ def correct_draft(session: Session, notice_id: int, corrections: list[Correction
                          numbers=tuple(t["n"] for t in tasks), applied=tuple(applied))
 
 
+def draft_view(session: Session, notice_id: int) -> tuple[ParsedNotice, Draft]:
+    """A draft as its preview shows it (to show the whole list again)."""
+    notice = session.get_one(Notice, notice_id)
+    parsed = ParsedNotice.from_json(notice.meta)
+    tasks = notice.meta.get("tasks", [])
+    duplicate = session.scalar(select(Notice.id).where(Notice.sha256 == notice.sha256,
+                                                       Notice.status == NoticeStatus.CONFIRMED))
+    return parsed, Draft(notice_id=notice.id, duplicate_of=duplicate, guesses=_guesses(session, parsed),
+                         numbers=tuple(t.get("n", i) for i, t in enumerate(tasks, start=1)))
+
+
 def draft_task(session: Session, notice_id: int, *, number: int | None = None,
                ref: str | None = None) -> tuple[int, ParsedTask] | None:
     """The draft's task with this preview number (or, the first with this item number), whole (the preview

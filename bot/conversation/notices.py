@@ -25,6 +25,7 @@ from storage.notices import (
     create_draft,
     draft_for_message,
     draft_task,
+    draft_view,
     format_title,
     latest_draft,
     preview_messages,
@@ -92,6 +93,9 @@ async def _show_draft(conv: Conversation, event: Inbound, parsed: ParsedNotice, 
     await conv.ctx.db.run(remember_preview, draft.notice_id, chat_id=sent.chat_id, message_ids=sent.message_ids)
 
 
+# "xem tất cả", "xem lại danh sách", "xem toàn bộ": the whole draft again
+SHOW_ALL = re.compile(r"^(?:xem lai|(?:xem|hien|in)?\s*(?:lai\s+)?(?:tat ca|toan bo|(?:ca\s+)?danh sach))"
+                      r"(?:\s+nhiem vu)?$")
 # "xem 3", "xem đầy đủ nhiệm vụ 3", "chi tiết mục 2.1", "3?": a task of the draft, whole
 _SEE = r"(?:xem|chi tiet)(?:\s+(?:lai|day du|ky|toan van|chi tiet|noi dung))?\s+"
 SHOW_TASK = re.compile(rf"^(?:{_SEE}(?:(?:nhiem vu|nv|so)\s+)?(?P<n>\d{{1,3}})|{_SEE}muc\s+(?P<ref>[^\s?]+)|"
@@ -118,6 +122,14 @@ async def correct_draft(conv: Conversation, event: TextIn, person: Person) -> bo
                 await conv.say(event, texts.NO_OPEN_DRAFT)
                 return True
             return False
+    typed = " ".join(strip_marks(event.text).lower().split()).strip(" .!?")
+    if SHOW_ALL.match(typed):
+        parsed, draft = await ctx.db.run(draft_view, notice_id)
+        old = await ctx.db.run(preview_messages, notice_id)
+        for message_id in old[-1:]:  # the buttons move to the list shown now
+            await conv.clear_actions(event.channel, event.chat_id, message_id)
+        await _show_draft(conv, event, parsed, draft)
+        return True
     if show := SHOW_TASK.match(" ".join(strip_marks(event.text).lower().split())):
         number = int(show["n"] or show["asked"]) if show["ref"] is None else None
         found = await ctx.db.run(draft_task, notice_id, number=number, ref=show["ref"])
@@ -138,8 +150,10 @@ async def correct_draft(conv: Conversation, event: TextIn, person: Person) -> bo
     old = await ctx.db.run(preview_messages, notice_id)
     for message_id in old[-1:]:  # the old preview's actions would confirm the corrected draft too
         await conv.clear_actions(event.channel, event.chat_id, message_id)
-    await conv.say(event, texts.correction_applied(draft.applied))
-    await _show_draft(conv, event, parsed, draft)
+    caps = conv.channel(event.channel).capabilities
+    sent = await conv.reply(event, Outgoing(text=texts.draft_changes(parsed, draft, replies=caps.reply_to),
+                                            actions=confirm_actions(draft.notice_id)))
+    await ctx.db.run(remember_preview, draft.notice_id, chat_id=sent.chat_id, message_ids=sent.message_ids)
     return True
 
 

@@ -286,11 +286,14 @@ async def test_admin_corrects_the_lead_unit_and_deadline_before_confirming(harne
     first_preview = last_text(h, "admin")
     assert "1. [Mục 1]" in first_preview and "Sở Xây dựng (chưa có trong danh bạ)" in first_preview
     await h.reply("admin", "1: Sở Tài nguyên và Môi trường\n1 hạn 30/4/2018\nbỏ 3")
-    assert "Đã sửa 3 nội dung" in h.sent[-2].text  # type: ignore[operator]
-    corrected = last_text(h, "admin")
+    corrected = last_text(h, "admin")  # one message: what changed, and the tasks it touched as they now read
+    assert corrected.startswith("Đã sửa 3 nội dung:")
     assert "Chủ trì: Sở Tài nguyên và Môi trường — giao đ/c Trần Văn Môi" in corrected
-    assert "30/04/2018" in corrected and "[Mục 3]" not in corrected
-    # only the newest preview keeps its buttons
+    assert "30/04/2018" in corrected and "[Mục 3]" not in corrected and "[Mục 2]" not in corrected
+    assert "Danh sách hiện có 2 nhiệm vụ; gõ “xem tất cả”" in corrected
+    await h.say("admin", "xem tất cả")
+    assert "2. [Mục 2] Ban Dân vận Tỉnh ủy" in last_text(h, "admin") and "[Mục 3]" not in last_text(h, "admin")
+    # only the newest list keeps its buttons
     assert [m.buttons for m in h.state.bot_messages(h.handles["admin"]) if m.buttons] == [
         [texts.BUTTON_CONFIRM, texts.BUTTON_CANCEL]]
     await h.reply("admin", "không phải sửa đổi")
@@ -315,8 +318,8 @@ async def test_admin_adds_a_missed_task_and_sets_supporting_units_and_wording(ha
                            "Ban Dân vận Tỉnh ủy, báo cáo trước ngày 20/4\n"
                            "2 phối hợp: Sở Tài nguyên và Môi trường\n"
                            "1 nội dung: Kiểm tra các bãi rác trên toàn tỉnh, báo cáo trước ngày 15/3/2018.")
-    assert "Đã sửa 3 nội dung" in h.sent[-2].text  # type: ignore[operator]
     corrected = last_text(h, "admin")
+    assert corrected.startswith("Đã sửa 3 nội dung:")
     assert "3. [Mục 3] Sở Tài nguyên và Môi trường rà soát các cơ sở gây ô nhiễm" in corrected
     assert "20/04/2018" in corrected and "1. [Mục 1] Kiểm tra các bãi rác trên toàn tỉnh" in corrected
     await h.reply("admin", "them muc 3: Ban Dân vận Tỉnh ủy báo cáo hằng tháng")  # the number is taken
@@ -364,11 +367,12 @@ async def test_a_draft_keeps_its_numbers_says_what_changed_and_reads_lines_meant
     await h.say("admin", notice)
     assert "Lưu ý: chưa có người nhận ở nhiệm vụ số 2 (Sở Xây dựng)" in last_text(h, "admin")
     await h.reply("admin", "bỏ 1")
-    assert "• bỏ nhiệm vụ 1 (Mục 1)" in h.sent[-2].text  # type: ignore[operator]
+    assert "• bỏ nhiệm vụ 1 (Mục 1)" in last_text(h, "admin")
+    await h.say("admin", "xem lại danh sách")
     preview = last_text(h, "admin")
     assert "2. [Mục 2]" in preview and "3. [Mục 3]" in preview  # the numbers read before stay
     await h.reply("admin", "3 phoi hop: Sở Tài nguyên và Môi trường")
-    assert "• nhiệm vụ 3 (Mục 3), phối hợp: Sở Tài nguyên và Môi trường" in h.sent[-2].text  # type: ignore[operator]
+    assert "• nhiệm vụ 3 (Mục 3), phối hợp: Sở Tài nguyên và Môi trường" in last_text(h, "admin")
     await h.say("admin", "xem 2")
     assert last_text(h, "admin").startswith("Nhiệm vụ 2 [Mục 2]:\nSở Xây dựng rà soát quy hoạch")
     assert "lộ trình đóng cửa các bãi chôn lấp không hợp vệ sinh" in last_text(h, "admin")  # whole
@@ -380,10 +384,11 @@ async def test_a_draft_keeps_its_numbers_says_what_changed_and_reads_lines_meant
     await h.say("admin", "2, 3 hạn trước Tết ta")  # meant for the draft: explained, not a progress report
     assert "Không hiểu thời hạn" in last_text(h, "admin")
     await h.reply("admin", "2: Sở Tài nguyên và Môi trường")  # a reply to that error still corrects the draft
-    assert "• nhiệm vụ 2 (Mục 2), chủ trì: Sở Tài nguyên và Môi trường" in h.sent[-2].text  # type: ignore[operator]
+    assert "• nhiệm vụ 2 (Mục 2), chủ trì: Sở Tài nguyên và Môi trường" in last_text(h, "admin")
     assert "Lưu ý" not in last_text(h, "admin")
     await h.say("admin", "số: 125/TB-UBND")
-    assert "• số văn bản: 125/TB-UBND" in h.sent[-2].text  # type: ignore[operator]
+    assert "• số văn bản: 125/TB-UBND" in last_text(h, "admin")
+    await h.say("admin", "xem tất cả")
     assert "125/TB-UBND" in last_text(h, "admin").splitlines()[0]
     await h.say("admin", "xác nhận")
     await h.say("admin", "thêm: Sở Xây dựng báo cáo kết quả trước ngày 30/6/2018")  # the draft is gone
