@@ -478,6 +478,20 @@ def assignment_text(name: str, notice_title: str, tasks: Sequence[tuple[str, str
     return vn("\n".join(lines))
 
 
+def support_assignment_text(name: str, notice_title: str,
+                            tasks: Sequence[tuple[str, str, dt.date | None, str | None]]) -> str:
+    """Sent once when a notice is confirmed, to the head of a supporting unit: the items it supports."""
+    count = f"{len(tasks)} nhiệm vụ" if len(tasks) > 1 else "nhiệm vụ"
+    lines = [f"Kính gửi đồng chí {name},",
+             f"Đơn vị đồng chí được đề nghị phối hợp thực hiện {count} theo {notice_title}:"]
+    for ref, text, due, lead in tasks:
+        deadline = "hạn " + date_vn(due) if due else "không có thời hạn"
+        lines.append(f"• Mục {ref}: {short_title(text)} — chủ trì: {lead or 'chưa xác định'}; {deadline}")
+    lines += ["", "Đơn vị chủ trì báo cáo tiến độ; Nhắc việc không nhắc hạn đơn vị phối hợp. Khi có phần việc cần "
+                  f"báo, đồng chí gõ, ví dụ: “phối hợp {tasks[0][0]}: đã gửi số liệu”."]
+    return vn("\n".join(lines))
+
+
 def series_step_text(item_ref: str, finished: str, on_time: bool, next_title: str | None, note: str | None) -> str:
     when = "đúng hạn" if on_time else "quá hạn"
     lines = [f"Đã cập nhật: mục {item_ref} — hoàn thành kỳ {finished}, {when}."]

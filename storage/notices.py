@@ -78,6 +78,9 @@ class Registered:
     assigned: list[tuple[str, str]]  # (item ref, person name)
     unassigned: list[tuple[str, str]]  # (item ref, lead as written or "")
     assignees: dict[int, list[int]] = field(default_factory=dict)  # person id → their task ids, in order
+    # the heads of supporting units (phối hợp) found in the directory → the task ids they support (one a
+    # item, not their own), told once so they know and can report their part
+    supporters: dict[int, list[int]] = field(default_factory=dict)
 
 
 def create_draft(session: Session, parsed: ParsedNotice, *, source_text: str, source_name: str,
@@ -406,6 +409,7 @@ def confirm_notice(session: Session, notice_id: int, *, by: Person, now: dt.date
             continue
         assigned.append((task.item_ref, head.full_name))
         assignees.setdefault(head.id, []).append(task.id)
+    supporters = _supporters(leads, [task for task, _, _ in made])
     notice.status = NoticeStatus.CONFIRMED
     notice.closed_at = now
     audit(session, at=now, actor_id=by.id, action="notice.confirm", entity="notice", entity_id=notice.id,
@@ -413,7 +417,26 @@ def confirm_notice(session: Session, notice_id: int, *, by: Person, now: dt.date
     log.info("notice %s confirmed by %s: %d tasks, %d unassigned", notice.id, by.handle, len(parsed_tasks),
              len(unassigned))
     return Registered(notice_id=notice.id, title=notice_title(notice), task_count=len(parsed_tasks),
-                      assigned=assigned, unassigned=unassigned, assignees=assignees)
+                      assigned=assigned, unassigned=unassigned, assignees=assignees, supporters=supporters)
+
+
+def _supporters(leads: _Leads, tasks: list[Task]) -> dict[int, list[int]]:
+    """The head of each supporting unit named (one unit, not a group: "các sở, ngành liên quan" would tell
+    everyone) → the tasks they support, one row an item, none they lead themselves."""
+    out: dict[int, list[int]] = {}
+    seen: set[tuple[int, str]] = set()
+    leading = {(t.assignee_id, t.item_ref) for t in tasks}
+    for task in tasks:
+        for name in task.support_unit_names:
+            if read_group(name) is not None:
+                continue
+            unit = leads.match(name)[0]
+            head = leads.head(unit) if unit is not None else None
+            if head is None or (head.id, task.item_ref) in seen or (head.id, task.item_ref) in leading:
+                continue
+            seen.add((head.id, task.item_ref))
+            out.setdefault(head.id, []).append(task.id)
+    return out
 
 
 def cancel_notice(session: Session, notice_id: int, *, by: Person, now: dt.datetime) -> None:

@@ -5,6 +5,7 @@ no buttons). Parsing runs in a thread; nothing is registered before confirmation
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import logging
 import re
 from typing import TYPE_CHECKING
@@ -194,6 +195,7 @@ async def _decide(conv: Conversation, event: Inbound, person: Person, notice_id:
     await conv.say(event, reply)
     if result is not None:
         await tell_assignees(conv, result)
+        await tell_supporters(conv, result)
 
 
 async def tell_assignees(conv: Conversation, result: Registered) -> None:
@@ -211,6 +213,27 @@ async def tell_assignees(conv: Conversation, result: Registered) -> None:
             for task in tasks:  # a reply to it is about these tasks (one: that one; several: the item number says)
                 await ctx.db.run(remember_task_message, task_id=task.id, channel=sent.channel,
                                  chat_id=sent.chat_id, message_id=sent.last_id, now=ctx.clock.now())
+
+
+async def tell_supporters(conv: Conversation, result: Registered) -> None:
+    """One message to the head of each supporting unit, listing the items it supports and who leads them:
+    they are not reminded (the lead unit reports), but they know, and can report their part."""
+    ctx = conv.ctx
+    for person_id, task_ids in result.supporters.items():
+        person, rows = await ctx.db.run(_supported_tasks, person_id, task_ids)
+        await conv.notify(person, Outgoing(text=texts.support_assignment_text(person.full_name, result.title, rows)))
+
+
+def _supported_tasks(session, person_id: int, task_ids: list[int]  # type: ignore[no-untyped-def]
+                     ) -> tuple[Person, list[tuple[str, str, dt.date | None, str | None]]]:
+    """The person, and each supported task's item number, text, deadline and lead unit (read in the session)."""
+    person = session.get_one(Person, person_id)
+    rows = []
+    for task_id in task_ids:
+        task = session.get_one(Task, task_id)
+        lead = task.lead_unit.name if task.lead_unit else next(iter(task.lead_unit_names), None)
+        rows.append((task.item_ref, task.text, task.due_on, lead))
+    return person, rows
 
 
 def _assignee_tasks(session, person_id: int, task_ids: list[int]) -> tuple[Person, list[Task]]:  # type: ignore[no-untyped-def]
