@@ -10,6 +10,8 @@ import logging
 import re
 from typing import TYPE_CHECKING
 
+from sqlalchemy import select
+
 from bot import texts
 from bot.conversation import directory
 from bot.conversation.events import Action, FileIn, Inbound, Outgoing, TapIn, TextIn
@@ -231,8 +233,10 @@ def _supported_tasks(session, person_id: int, task_ids: list[int]  # type: ignor
     rows = []
     for task_id in task_ids:
         task = session.get_one(Task, task_id)
-        lead = task.lead_unit.name if task.lead_unit else next(iter(task.lead_unit_names), None)
-        rows.append((task.item_ref, task.text, task.due_on, lead))
+        rows_of_item = session.scalars(select(Task).where(Task.notice_id == task.notice_id,
+                                                          Task.item_ref == task.item_ref).order_by(Task.position))
+        leads = [t.lead_unit.name if t.lead_unit else next(iter(t.lead_unit_names), "") for t in rows_of_item]
+        rows.append((task.item_ref, task.text, task.due_on, ", ".join(dict.fromkeys(x for x in leads if x)) or None))
     return person, rows
 
 

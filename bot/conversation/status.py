@@ -716,13 +716,18 @@ async def _support_report(conv: Conversation, event: TextIn, person: Person, ref
     if not note:
         await conv.say(event, texts.support_needs_text(ref))
         return True
-    if len(tasks) > 1:
+    if len({(t.notice_id, t.item_ref) for t in tasks}) > 1:
         await conv.say(event, texts.ambiguous_ref(ref, len(tasks), conv.channel(event.channel).capabilities.reply_to))
         return True
-    result = await ctx.db.run(record_support, task_id=tasks[0].id, actor=person, note=note, now=sent_time(conv, event))
+    told: set[int] = set()
+    for task in tasks:  # one item given to several units (a group): the report goes to each of them
+        result = await ctx.db.run(record_support, task_id=task.id, actor=person, note=note,
+                                  now=sent_time(conv, event))
+        for someone in result.lead_people:
+            if someone.id not in told:
+                told.add(someone.id)
+                await conv.notify(someone, Outgoing(text=texts.support_report_text(result)))
     await conv.say(event, texts.support_recorded_text(result))
-    for someone in result.lead_people:
-        await conv.notify(someone, Outgoing(text=texts.support_report_text(result)))
     return True
 
 

@@ -142,3 +142,32 @@ async def test_the_giao_can_bo_actions_on_a_task_card(harness: Harness) -> None:
     assert "Chỉ trưởng đơn vị chủ trì mới giao nhiệm vụ" in last_text(h, "cadre_bdv")
     await tap_data(h, "head_stnmt", f"g:{task_ids(h)['1']}")
     assert "Chỉ trưởng đơn vị chủ trì mới giao nhiệm vụ" in last_text(h, "head_stnmt")
+
+
+GROUP_DIRECTORY = ("handle,full_name,title,unit,role\n"
+                   "admin,Nguyễn Thị Quản,Chuyên viên,Văn phòng UBND tỉnh,admin\n"
+                   "head_tc,Lê Văn Tài,Giám đốc,Sở Tài chính,head\n"
+                   "head_nv,Phạm Thị Nội,Giám đốc,Sở Nội vụ,head\n"
+                   "head_vp,Trần Văn Phòng,Chánh Văn phòng,Văn phòng UBND tỉnh,head\n")
+
+
+async def test_a_supporting_unit_reports_once_on_an_item_given_to_a_group(db_url: str) -> None:
+    """The item became one row a member of the group; the support report reaches each, without asking which."""
+    from scheduler.clock import FakeClock
+
+    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 2, 26, 9, 0)))
+    await h.start(directory_csv=GROUP_DIRECTORY.encode(), enroll_all=True)
+    try:
+        await h.say("admin", "Chủ tịch UBND tỉnh có ý kiến như sau:\n"
+                             "1. Giao các sở rà soát thủ tục hành chính, phối hợp với Văn phòng UBND tỉnh, báo cáo "
+                             "trước ngày 15/3/2018.")
+        await h.tap("admin", texts.BUTTON_CONFIRM)
+        [told] = texts_to(h, "head_vp")
+        assert "• Mục 1: " in told and "chủ trì: Sở Tài chính, Sở Nội vụ; hạn 15/03/2018" in told
+        before = len(h.sent)
+        await h.say("head_vp", "phối hợp 1: đã gửi danh mục thủ tục")
+        assert last_text(h, "head_vp").startswith("Đã ghi nhận báo cáo phối hợp")
+        assert len(texts_to(h, "head_tc", before)) == 1 and len(texts_to(h, "head_nv", before)) == 1
+        assert count(h, StatusReport) == 2  # kept with each unit's row
+    finally:
+        await h.stop()
