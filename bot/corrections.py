@@ -28,12 +28,13 @@ from storage.errors import NhacViecError
 from storage.unitgroups import read_group
 from storage.vntext import fold, nfc
 
+_ADD_WORD = r"(?:thêm|them|bổ\s*sung|bo\s*sung)"  # "thêm", "bổ sung", typed with or without marks
+_DROP_WORD = r"(?:bỏ|bo|xóa|xoá|xoa|loại|loai)"
 _ONE = r"(?:(?:mục|muc)\s+[^\s,;:]+|\d{1,3})"  # a task: its number in the preview, or "mục 2.1"
 _AND = r"\s*(?:,|;|&|\bvà\b|\bva\b)\s*"
 TARGET = rf"(?P<ref>{_ONE}(?:{_AND}{_ONE})*)"  # one task or several: "3", "1, 2 và 5", "mục 2.1"
 # "bỏ 3", "bo 3" (typed without marks), "bỏ 3, 5 và 7", "bỏ 3, bỏ 5"
-DROP = re.compile(rf"^(?:bỏ|bo|xóa|xoá|xoa|loại|loai)\s+(?P<refs>{_ONE}(?:{_AND}"
-                  rf"(?:(?:bỏ|bo|xóa|xoá|xoa|loại|loai)\s+)?{_ONE})*)\s*\.?$", re.I)
+DROP = re.compile(rf"^{_DROP_WORD}\s+(?P<refs>{_ONE}(?:{_AND}(?:{_DROP_WORD}\s+)?{_ONE})*)\s*\.?$", re.I)
 DUE = re.compile(rf"^{TARGET}\s*[:,]?\s*(?:thời\s*|thoi\s*)?(?:hạn|han)\s*:?\s*(?P<value>.+)$", re.I)
 LEAD = re.compile(rf"^{TARGET}\s*(?:(?:chủ\s*trì|chu\s*tri)?\s*:\s*(?P<value>.+)|"
                   # "11 giao đ/c Khái", "3 giao cho Sở Y tế", "3 chuyển Văn phòng", "3 → Sở Y tế"
@@ -44,7 +45,7 @@ SAME_AS = re.compile(r"^(?:giống|giong|như|nhu)\s+(?:(?:mục|muc)\s+(?P<ref>
 SUPPORT = re.compile(rf"^{TARGET}\s*,?\s*(?:phối\s*hợp|phoi\s*hop)\s*(?:với|voi)?\s*:\s*(?P<value>.+)$", re.I)
 WORDING = re.compile(rf"^{TARGET}\s*,?\s*(?:nội\s*dung|noi\s*dung|nd)\s*:\s*(?P<value>.+)$", re.I)
 # "thêm: …", "thêm nhiệm vụ: …", "bổ sung mục 2.4: …", "them 5: …", "thêm mục 1b: …"
-ADD = re.compile(r"^(?:thêm|them|bổ\s*sung|bo\s*sung)(?:\s+(?:nhiệm\s*vụ|nhiem\s*vu))?"
+ADD = re.compile(rf"^{_ADD_WORD}(?:\s+(?:nhiệm\s*vụ|nhiem\s*vu))?"
                  r"(?:\s+(?:(?:mục|muc)\s+)?(?P<ref>[0-9IVXivx]{1,6}[a-zđ]?(?:\.[0-9a-zđ]{1,3}){0,3})\.?)?"
                  r"\s*:\s*(?P<text>.+)$", re.I)
 # "…, hạn 20/1/2019" at the end of an added task: its deadline, in any form parse_when reads
@@ -54,16 +55,14 @@ HEADER = re.compile(r"^(?P<field>số(?:\s*(?:văn\s*bản|hiệu|ký\s*hiệu))
                     r"ngày(?:\s*(?:ban\s*hành|văn\s*bản|ký))?|ngay(?:\s*(?:ban\s*hanh|van\s*ban|ky))?|"
                     r"trích\s*yếu|trich\s*yeu|người\s*ký|nguoi\s*ky)\s*:\s*(?P<value>.+)$", re.I)
 _HEADER_FIELDS = {"so": "number", "ngay": "date", "trich": "subject", "nguoi": "signer"}
-NO_DEADLINE = {"khong", "khong co", "ko", "k", "bo", "khong thoi han", "khong co thoi han", "khong co han",
-               "khong han"}
 NONE = {"khong", "khong co", "ko", "k", "bo", "khong ai"}
+NO_DEADLINE = NONE | {"khong thoi han", "khong co thoi han", "khong co han", "khong han"}
 # Lines only a draft can mean ("thêm: …", "số: …"): with no draft open they are answered so, not read as a notice
-ONLY_FOR_A_DRAFT = re.compile(r"^(?:(?:thêm|them|bổ\s*sung|bo\s*sung)\b[^:\n]{0,30}:|"
-                              r"(?:số|trích\s*yếu|người\s*ký)\s*:)", re.I)
+ONLY_FOR_A_DRAFT = re.compile(rf"^(?:{_ADD_WORD}\b[^:\n]{{0,30}}:|(?:số|trích\s*yếu|người\s*ký)\s*:)", re.I)
 # What a line that means to correct a draft begins with (one that does not read is explained, not taken for
 # a notice or a progress report): a correction word, or task numbers followed by ":" or a field word.
 LOOKS_LIKE_CORRECTION = re.compile(
-    rf"^(?:(?:thêm|them|bổ\s*sung|bo\s*sung|bỏ|bo|xóa|xoá|xoa|loại|loai)\s|(?:số|ngày|trích\s*yếu|người\s*ký)\s*:|"
+    rf"^(?:(?:{_ADD_WORD}|{_DROP_WORD})\s|(?:số|ngày|trích\s*yếu|người\s*ký)\s*:|"
     rf"{_ONE}(?:{_AND}{_ONE})*\s*(?::|→|->|(?:hạn|han|phối|phoi|nội|noi|nd|chủ|chu|giao|chuyển|chuyen)\b))", re.I)
 
 

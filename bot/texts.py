@@ -162,12 +162,11 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
     if draft.duplicate_of:
         lines.append("Lưu ý: văn bản này trùng với một thông báo đã được xác nhận trước đây.")
     lines += ["", f"Nhắc việc nhận diện được {len(parsed.tasks)} nhiệm vụ:"]
-    numbers = draft.numbers or tuple(range(1, len(parsed.tasks) + 1))
-    for i, task in zip(numbers, parsed.tasks, strict=True):
+    for i, task in zip(draft.numbers, parsed.tasks, strict=True):
         lines += ["", *_task_block(i, task, draft)]
     year = (today or dt.date.today()).year
     how = "trả lời tin này" if replies else "gõ"
-    lines += _unreached_lines(numbers, parsed, draft)
+    lines += _unreached_lines(parsed, draft)
     if any(task.due is None for task in parsed.tasks):  # said once, not under every such task
         lines += ["", "Nhiệm vụ không có thời hạn cụ thể được đề nghị cập nhật tiến độ 10 ngày làm việc một lần."]
     lines += ["", "Đồng chí kiểm tra lại và xác nhận để giao việc, hoặc hủy nếu chưa đúng.",
@@ -199,9 +198,9 @@ def _task_block(number: int, task: ParsedTask, draft: Draft) -> list[str]:
     return lines
 
 
-def _unreached_lines(numbers: Sequence[int], parsed: ParsedNotice, draft: Draft) -> list[str]:
+def _unreached_lines(parsed: ParsedNotice, draft: Draft) -> list[str]:
     """The warning, before the buttons, of tasks that would be registered with no one (or not everyone) reminded."""
-    nobody = [(i, _unreached(task.lead, draft)) for i, task in zip(numbers, parsed.tasks, strict=True)]
+    nobody = [(i, _unreached(task.lead, draft)) for i, task in zip(draft.numbers, parsed.tasks, strict=True)]
     nobody = [(i, names) for i, names in nobody if names]
     if not nobody:
         return []
@@ -215,14 +214,13 @@ def draft_changes(parsed: ParsedNotice, draft: Draft, *, replies: bool = True) -
     """After corrections: what changed, the tasks it touched as they now read, and what still needs a look —
     not the whole list again (a long notice's preview is several messages; "xem tất cả" shows it)."""
     lines = correction_lines(draft.applied)
-    numbers = draft.numbers or tuple(range(1, len(parsed.tasks) + 1))
     touched = {a.number for a in draft.applied if a.number is not None and a.field != "drop"}
-    shown = [(i, task) for i, task in zip(numbers, parsed.tasks, strict=True) if i in touched]
+    shown = [(i, task) for i, task in zip(draft.numbers, parsed.tasks, strict=True) if i in touched]
     if shown:
         lines += ["", "Sau khi sửa:"]
         for i, task in shown:
             lines += ["", *_task_block(i, task, draft)]
-    lines += _unreached_lines(numbers, parsed, draft)
+    lines += _unreached_lines(parsed, draft)
     how = "trả lời tin này" if replies else "gõ"
     lines += ["", f"Danh sách hiện có {len(parsed.tasks)} nhiệm vụ; gõ “xem tất cả” để xem lại toàn bộ. Đồng chí "
                   f"{how} để sửa tiếp, hoặc xác nhận để giao việc."]
@@ -283,11 +281,9 @@ def correction_lines(applied: Sequence[Applied]) -> list[str]:
         if a.field == "drop":
             lines.append(f"• bỏ {task}")
         elif a.field == "add":
-            lines.append(f"• thêm {task}: {shorten(a.value, 80)}")
+            lines.append(f"• thêm {task}: {shorten(str(a.value), 80)}")
         else:
-            value = {"": "không có", "None": "không có"}.get(a.value, a.value)
-            if a.field in ("due", "date") and value != "không có":
-                value = date_vn(dt.date.fromisoformat(value))
+            value = date_vn(a.value) if isinstance(a.value, dt.date) else (a.value or "không có")
             where = f"{task}, " if task else ""
             lines.append(f"• {where}{CORRECTED_FIELDS[a.field]}: {shorten(value, 80)}")
     return lines

@@ -606,9 +606,11 @@ def match_unit(session: Session, name: str) -> tuple[Unit | None, float]:
     return unit_matcher(session)(name)
 
 
-def unit_matcher(session: Session) -> Callable[[str], tuple[Unit | None, float]]:
-    """`match_unit` for many names: the unit table is read once, and each distinct name matched once."""
-    units = list(session.scalars(select(Unit).order_by(Unit.id)))
+def unit_matcher(session: Session, units: list[Unit] | None = None) -> Callable[[str], tuple[Unit | None, float]]:
+    """`match_unit` for many names: the unit table is read once (or given, as read by the caller), and each
+    distinct name matched once."""
+    if units is None:
+        units = list(session.scalars(select(Unit).order_by(Unit.id)))
     keys = [u.name_key for u in units]
     seen: dict[str, tuple[Unit | None, float]] = {}
 
@@ -626,7 +628,8 @@ def unit_matcher(session: Session) -> Callable[[str], tuple[Unit | None, float]]
             shorter = best_unit_match(" ".join(words[:-drop]), keys)
             if shorter is not None and shorter.score == 100.0:
                 return units[shorter.index], 100.0
-        return _only_of_its_kind(name) if _only_of_its_kind(name)[0] else _words_in_order(name)
+        alone = _only_of_its_kind(name)
+        return alone if alone[0] is not None else _words_in_order(name)
 
     def _words_in_order(name: str) -> tuple[Unit | None, float]:
         """A name written short ("MTTQ huyện", "Mặt trận Tổ quốc huyện", "Hội Phụ nữ huyện") is the one unit

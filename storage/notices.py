@@ -55,7 +55,7 @@ class Draft:
     guesses: dict[str, UnitGuess]  # lead name as written → directory match
     # each task's number in the preview: kept through corrections (after "bỏ 1", task 2 is still 2), so a
     # number the admin read means the same task in every later line
-    numbers: tuple[int, ...] = ()
+    numbers: tuple[int, ...]
     applied: tuple[Applied, ...] = ()  # what the last corrections changed, to say back
 
 
@@ -67,7 +67,7 @@ class Applied:
     number: int | None
     ref: str | None
     field: str
-    value: str
+    value: str | dt.date | None  # a date for "due" and "date"; None: removed
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -117,10 +117,11 @@ class _Leads:
 
     def __init__(self, session: Session) -> None:
         self.session = session
-        self.match = unit_matcher(session)
         self.units = list(session.scalars(select(Unit).order_by(Unit.id)))
+        self.keys = [u.name_key for u in self.units]
+        self.match = unit_matcher(session, self.units)
         self.heads: dict[int, Person | None] = {}
-        self._people: list[Person] | None = None
+        self._people: list[tuple[Person, str]] | None = None  # each with their folded full name
 
     def head(self, unit: Unit) -> Person | None:
         if unit.id not in self.heads:
@@ -131,7 +132,7 @@ class _Leads:
         """The units `name` names (several for a group), the match score, the group it is if one."""
         group = read_group(name)
         if group is not None:
-            return [self.units[i] for i in members(group, [u.name for u in self.units])], 100.0, group
+            return [self.units[i] for i in members(group, self.keys)], 100.0, group
         unit, score = self.match(name)
         return ([unit] if unit else []), score, None
 
@@ -145,11 +146,10 @@ class _Leads:
         if not key:
             return None
         if self._people is None:
-            self._people = list(self.session.scalars(select(Person).order_by(Person.id)))
-        names = [(p, fold(p.full_name)) for p in self._people]
-        found = [p for p, full in names if key == full or key.endswith(" " + full)]
+            self._people = [(p, fold(p.full_name)) for p in self.session.scalars(select(Person).order_by(Person.id))]
+        found = [p for p, full in self._people if key == full or key.endswith(" " + full)]
         if not found and " " not in key:
-            found = [p for p, full in names if full.split()[-1:] == [key]]
+            found = [p for p, full in self._people if full.split()[-1:] == [key]]
         return found[0] if len(found) == 1 else None
 
     def guess(self, name: str) -> UnitGuess:
@@ -248,15 +248,14 @@ def correct_draft(session: Session, notice_id: int, corrections: list[Correction
     applied: list[Applied] = []
     for c in corrections:
         if c.field in _HEADER_COLUMNS:
-            value = c.value.isoformat() if isinstance(c.value, dt.date) else (None if c.value is None else str(c.value))
             setattr(notice, _HEADER_COLUMNS[c.field], c.value)
-            head[c.field] = value
-            applied.append(Applied(number=None, ref=None, field=c.field, value=c.described()))
+            head[c.field] = c.value.isoformat() if isinstance(c.value, dt.date) else c.value
+            applied.append(Applied(number=None, ref=None, field=c.field, value=_shown(c)))
             continue
         if c.field == "add":
             assert isinstance(c.value, ParsedTask)
             ref = c.target or _next_ref([t["ref"] for t in tasks])
-            if any(t["ref"].lower() == ref.lower() for t in tasks):
+            if any(same_ref(t["ref"], ref) for t in tasks):
                 raise DraftCorrectionInvalid(f"ref {ref!r} already used", f"Đã có nhiệm vụ “Mục {ref}”; đồng chí "
                                              "chọn số mục khác, hoặc bỏ số mục để Nhắc việc tự đánh số.")
             number = max((t["n"] for t in tasks), default=0) + 1
@@ -268,7 +267,7 @@ def correct_draft(session: Session, notice_id: int, corrections: list[Correction
         if c.field == "drop":
             dropped.add(index)
         elif c.field in ("lead", "support"):
-            units = [c.value] if isinstance(c.value, str) else list(c.value or ())  # type: ignore[arg-type]
+            units = list(c.value) if isinstance(c.value, tuple) else []
             task[c.field] = units
             if c.field == "lead":
                 task["lead_source"] = "admin" if units else None
@@ -283,7 +282,7 @@ def correct_draft(session: Session, notice_id: int, corrections: list[Correction
             due = c.value if isinstance(c.value, dt.date) else None
             task["due"] = due.isoformat() if due else None
             task["due_text"] = f"sửa: {due:%d/%m/%Y}" if due else None
-        applied.append(Applied(number=task["n"], ref=task["ref"], field=c.field, value=c.described()))
+        applied.append(Applied(number=task["n"], ref=task["ref"], field=c.field, value=_shown(c)))
     tasks = [t for i, t in enumerate(tasks) if i not in dropped]
     if not tasks:
         raise DraftCorrectionInvalid("all tasks dropped", "Không thể bỏ hết nhiệm vụ; nếu văn bản không đúng, "
@@ -291,22 +290,28 @@ def correct_draft(session: Session, notice_id: int, corrections: list[Correction
     notice.meta = {**notice.meta, "notice": head, "tasks": tasks}
     audit(session, at=now, actor_id=by.id, action="notice.correct", entity="notice", entity_id=notice.id,
           corrections=[{"target": c.target, "field": c.field, "value": c.described()} for c in corrections])
-    parsed = ParsedNotice.from_json(notice.meta)
-    duplicate = session.scalar(select(Notice.id).where(Notice.sha256 == notice.sha256,
-                                                       Notice.status == NoticeStatus.CONFIRMED))
-    return parsed, Draft(notice_id=notice.id, duplicate_of=duplicate, guesses=_guesses(session, parsed),
-                         numbers=tuple(t["n"] for t in tasks), applied=tuple(applied))
+    return _as_shown(session, notice, applied=tuple(applied))
+
+
+def _shown(c: Correction) -> str | dt.date | None:
+    """A correction's new value as the admin is told it: a date as a date, units and wording as text."""
+    return c.value if c.value is None or isinstance(c.value, dt.date) else c.described()
 
 
 def draft_view(session: Session, notice_id: int) -> tuple[ParsedNotice, Draft]:
     """A draft as its preview shows it (to show the whole list again)."""
-    notice = session.get_one(Notice, notice_id)
+    return _as_shown(session, session.get_one(Notice, notice_id))
+
+
+def _as_shown(session: Session, notice: Notice, *, applied: tuple[Applied, ...] = ()) -> tuple[ParsedNotice, Draft]:
+    """The draft's notice and tasks as stored, with what the directory makes of their leads, each task's preview
+    number and whether a confirmed notice has the same text."""
     parsed = ParsedNotice.from_json(notice.meta)
-    tasks = notice.meta.get("tasks", [])
     duplicate = session.scalar(select(Notice.id).where(Notice.sha256 == notice.sha256,
                                                        Notice.status == NoticeStatus.CONFIRMED))
+    numbers = tuple(t.get("n", i) for i, t in enumerate(notice.meta.get("tasks", []), start=1))
     return parsed, Draft(notice_id=notice.id, duplicate_of=duplicate, guesses=_guesses(session, parsed),
-                         numbers=tuple(t.get("n", i) for i, t in enumerate(tasks, start=1)))
+                         numbers=numbers, applied=applied)
 
 
 def draft_task(session: Session, notice_id: int, *, number: int | None = None,

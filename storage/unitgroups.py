@@ -12,29 +12,29 @@ from storage.unitnames import unit_key
 
 # The kind word of a group (folded, abbreviations expanded) → how the names of its members begin.
 _LOCAL = "uy ban nhan dan "
-KINDS: dict[str, tuple[str, ...]] = {
-    "so": ("so ",),
-    "ban": ("ban ",),
-    "phong": ("phong ",),
-    "bo": ("bo ",),
-    "cuc": ("cuc ",),
-    "chi cuc": ("chi cuc ",),
-    "trung tam": ("trung tam ",),
-    "truong": ("truong ",),
-    "huyen": (_LOCAL + "huyen ",),
-    "quan": (_LOCAL + "quan ",),
-    "thi xa": (_LOCAL + "thi xa ",),
-    "thanh pho": (_LOCAL + "thanh pho ",),
-    "xa": (_LOCAL + "xa ",),
-    "phuong": (_LOCAL + "phuong ",),
-    "thi tran": (_LOCAL + "thi tran ",),
+KINDS: dict[str, str] = {
+    "so": "so ",
+    "ban": "ban ",
+    "phong": "phong ",
+    "bo": "bo ",
+    "cuc": "cuc ",
+    "chi cuc": "chi cuc ",
+    "trung tam": "trung tam ",
+    "truong": "truong ",
+    "huyen": _LOCAL + "huyen ",
+    "quan": _LOCAL + "quan ",
+    "thi xa": _LOCAL + "thi xa ",
+    "thanh pho": _LOCAL + "thanh pho ",
+    "xa": _LOCAL + "xa ",
+    "phuong": _LOCAL + "phuong ",
+    "thi tran": _LOCAL + "thi tran ",
     # Party committees: "các huyện ủy, thành ủy, thị ủy, đảng ủy trực thuộc"
-    "huyen uy": ("huyen uy ",),
-    "thanh uy": ("thanh uy ",),
-    "thi uy": ("thi uy ",),
-    "quan uy": ("quan uy ",),
-    "dang uy": ("dang uy ",),
-    "chi bo": ("chi bo ",),
+    "huyen uy": "huyen uy ",
+    "thanh uy": "thanh uy ",
+    "thi uy": "thi uy ",
+    "quan uy": "quan uy ",
+    "dang uy": "dang uy ",
+    "chi bo": "chi bo ",
 }
 # "các huyện, thành, thị ủy": "ủy" after the last of the levels belongs to each of them
 _SHARED_UY = re.compile(r"\b((?:huyen|thanh|thi|quan)(?:\s+(?:huyen|thanh|thi|quan))+)\s+uy\b")
@@ -84,12 +84,12 @@ def read_group(name: str) -> Group | None:
     return Group(kinds=tuple(dict.fromkeys(kinds)), qualifier=qualifier, some=some)
 
 
-def members(group: Group, unit_names: Sequence[str]) -> list[int]:
-    """Positions in `unit_names` of the directory units that belong to `group`, in directory order. Per kind,
-    a qualifier that some of that kind's units end with ("các ban Tỉnh ủy") keeps those only."""
+def members(group: Group, keys: Sequence[str]) -> list[int]:
+    """Positions in `keys` (the directory units' `unit_key`s, as `Unit.name_key` holds them) of the units that
+    belong to `group`, in directory order. Per kind, a qualifier that some of that kind's units end with
+    ("các ban Tỉnh ủy") keeps those only."""
     if group.some:
         return []
-    keys = [unit_key(n) for n in unit_names]
     found: set[int] = set()
     for kind in group.kinds:
         of_kind = [i for i, k in enumerate(keys) if k.startswith(KINDS[kind])]

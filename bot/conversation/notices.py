@@ -89,11 +89,23 @@ async def _show_draft(conv: Conversation, event: Inbound, parsed: ParsedNotice, 
     """Send the preview with its actions and remember its messages: a reply to them corrects the draft."""
     title = format_title(parsed.kind, parsed.number, parsed.date, meeting_date=parsed.meeting_date,
                          subject=parsed.subject)
-    caps = conv.channel(event.channel).capabilities
-    sent = await conv.reply(event, Outgoing(text=texts.draft_preview(parsed, draft, title, replies=caps.reply_to,
-                                                                     today=conv.ctx.today()),
-                                            actions=confirm_actions(draft.notice_id)))
-    await conv.ctx.db.run(remember_preview, draft.notice_id, chat_id=sent.chat_id, message_ids=sent.message_ids)
+    replies = conv.channel(event.channel).capabilities.reply_to
+    await _send_draft(conv, event, draft.notice_id,
+                      texts.draft_preview(parsed, draft, title, replies=replies, today=conv.ctx.today()))
+
+
+async def _send_draft(conv: Conversation, event: Inbound, notice_id: int, text: str) -> None:
+    """A message about the draft that carries its actions (taken off the one that had them) and that a reply
+    corrects."""
+    await _clear_draft_actions(conv, event, notice_id)
+    sent = await conv.reply(event, Outgoing(text=text, actions=confirm_actions(notice_id)))
+    await conv.ctx.db.run(remember_preview, notice_id, chat_id=sent.chat_id, message_ids=sent.message_ids)
+
+
+async def _clear_draft_actions(conv: Conversation, event: Inbound, notice_id: int) -> None:
+    """The draft's last message loses its actions (they would confirm a draft that has changed, or twice)."""
+    for message_id in (await conv.ctx.db.run(preview_messages, notice_id))[-1:]:  # the actions are on the last
+        await conv.clear_actions(event.channel, event.chat_id, message_id)
 
 
 # "xem tất cả", "xem lại danh sách", "xem toàn bộ": the whole draft again
@@ -125,15 +137,12 @@ async def correct_draft(conv: Conversation, event: TextIn, person: Person) -> bo
                 await conv.say(event, texts.NO_OPEN_DRAFT)
                 return True
             return False
-    typed = " ".join(strip_marks(event.text).lower().split()).strip(" .!?")
-    if SHOW_ALL.match(typed):
+    folded = " ".join(strip_marks(event.text).lower().split())
+    if SHOW_ALL.match(folded.strip(" .!?")):
         parsed, draft = await ctx.db.run(draft_view, notice_id)
-        old = await ctx.db.run(preview_messages, notice_id)
-        for message_id in old[-1:]:  # the buttons move to the list shown now
-            await conv.clear_actions(event.channel, event.chat_id, message_id)
         await _show_draft(conv, event, parsed, draft)
         return True
-    if show := SHOW_TASK.match(" ".join(strip_marks(event.text).lower().split())):
+    if show := SHOW_TASK.match(folded):
         number = int(show["n"] or show["asked"]) if show["ref"] is None else None
         found = await ctx.db.run(draft_task, notice_id, number=number, ref=show["ref"])
         await conv.say(event, texts.draft_task_text(*found) if found else
@@ -150,13 +159,8 @@ async def correct_draft(conv: Conversation, event: TextIn, person: Person) -> bo
         return False
     parsed, draft = await ctx.db.run(apply_corrections, notice_id, corrections, by=person,
                                      now=ctx.clock.now())
-    old = await ctx.db.run(preview_messages, notice_id)
-    for message_id in old[-1:]:  # the old preview's actions would confirm the corrected draft too
-        await conv.clear_actions(event.channel, event.chat_id, message_id)
-    caps = conv.channel(event.channel).capabilities
-    sent = await conv.reply(event, Outgoing(text=texts.draft_changes(parsed, draft, replies=caps.reply_to),
-                                            actions=confirm_actions(draft.notice_id)))
-    await ctx.db.run(remember_preview, draft.notice_id, chat_id=sent.chat_id, message_ids=sent.message_ids)
+    replies = conv.channel(event.channel).capabilities.reply_to
+    await _send_draft(conv, event, notice_id, texts.draft_changes(parsed, draft, replies=replies))
     return True
 
 
@@ -190,8 +194,7 @@ async def _decide(conv: Conversation, event: Inbound, person: Person, notice_id:
         await ctx.db.run(cancel_notice, notice_id, by=person, now=ctx.clock.now())
         reply = texts.CANCELLED
     await conv.answer_tap(event)
-    for message_id in (await ctx.db.run(preview_messages, notice_id))[-1:]:  # the actions are on the last
-        await conv.clear_actions(event.channel, event.chat_id, message_id)
+    await _clear_draft_actions(conv, event, notice_id)
     if result is not None:
         await ctx.db.run(start_notice_series, result.notice_id, calendar=ctx.policy.calendar)
     await conv.say(event, reply)
