@@ -26,7 +26,7 @@ from scheduler.calendar import VN_TZ
 from storage.corrections import Correction
 from storage.errors import NhacViecError
 from storage.unitgroups import read_group
-from storage.vntext import fold, nfc
+from storage.vntext import fold, nfc, strip_marks
 
 _ADD_WORD = r"(?:thêm|them|bổ\s*sung|bo\s*sung)"  # "thêm", "bổ sung", typed with or without marks
 _DROP_WORD = r"(?:bỏ|bo|xóa|xoá|xoa|loại|loai)"
@@ -50,6 +50,9 @@ ADD = re.compile(rf"^{_ADD_WORD}(?:\s+(?:nhiệm\s*vụ|nhiem\s*vu))?"
                  r"\s*:\s*(?P<text>.+)$", re.I)
 # "…, hạn 20/1/2019" at the end of an added task: its deadline, in any form parse_when reads
 ADDED_DUE = re.compile(r"[,;.]?\s*\b(?:thời\s*|thoi\s*)?(?:hạn|han)\s*:?\s*(?P<when>[^,;]+?)\s*\.?$", re.I)
+# a deadline typed without tone marks, which the notice parser does not read: "…, truoc ngay 30/4", "… cham nhat 15/5"
+PLAIN_DUE = re.compile(r"\b(?:truoc|cham\s+nhat|xong\s+truoc|hoan\s+thanh\s+truoc|den)\s+(?:ngay\s+)?"
+                       r"(?P<when>\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?)\s*\.?$", re.I)
 # the notice itself: "số: 123/UBND-VP", "số văn bản: …", "ngày: 12/3/2026", "trích yếu: …", "người ký: …"
 HEADER = re.compile(r"^(?P<field>số(?:\s*(?:văn\s*bản|hiệu|ký\s*hiệu))?|so(?:\s*(?:van\s*ban|hieu))?|"
                     r"ngày(?:\s*(?:ban\s*hành|văn\s*bản|ký))?|ngay(?:\s*(?:ban\s*hanh|van\s*ban|ky))?|"
@@ -134,7 +137,7 @@ def _units(value: str) -> tuple[str, ...]:
 def _added(text: str, ref: str, *, today: dt.date, now: dt.datetime, example: str) -> Correction:
     """A task the admin adds, read as a notice item reads; a deadline said as "…, hạn 20/5" is read too."""
     task = read_task(text, ref=ref or "?", issued_on=today)
-    if task.due is None and (m := ADDED_DUE.search(text)):
+    if task.due is None and ((m := ADDED_DUE.search(text)) or (m := PLAIN_DUE.search(strip_marks(text)))):
         due = _due(m.group("when"), now, example)
         task = replace(task, due=due, due_text=m.group("when") if due else None)
     return Correction(target=ref, field="add", value=task)

@@ -7,7 +7,7 @@ import datetime as dt
 import hashlib
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import and_, or_, select
@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from storage.audit import audit
 from storage.corrections import Correction
-from storage.directory import head_of, unit_matcher
+from storage.directory import GENERIC_KIND_SCORE, SHORT_NAME_SCORE, head_of, unit_matcher
 from storage.errors import (
     DraftCorrectionInvalid,
     NotAllowed,
@@ -28,7 +28,7 @@ from storage.itemref import same_ref
 from storage.models import Notice, NoticeStatus, Person, StatusReport, Task, TaskStatus, Unit
 from storage.parsed import ParsedNotice, ParsedTask
 from storage.unitgroups import Group, members, read_group
-from storage.vntext import fold
+from storage.vntext import fold, strip_marks
 
 log = logging.getLogger(__name__)
 
@@ -259,7 +259,10 @@ def correct_draft(session: Session, notice_id: int, corrections: list[Correction
                 raise DraftCorrectionInvalid(f"ref {ref!r} already used", f"Đã có nhiệm vụ “Mục {ref}”; đồng chí "
                                              "chọn số mục khác, hoặc bỏ số mục để Nhắc việc tự đánh số.")
             number = max((t["n"] for t in tasks), default=0) + 1
-            tasks.append({**c.value.to_json(), "ref": ref, "n": number})
+            added = c.value
+            if not added.lead and (unit := _unit_typed_plain(session, added.text)) is not None:
+                added = replace(added, lead=(unit.name,), lead_source="text")
+            tasks.append({**added.to_json(), "ref": ref, "n": number})
             applied.append(Applied(number=number, ref=ref, field="add", value=c.value.text))
             continue
         index = _task_index(tasks, c.target, dropped)
@@ -291,6 +294,28 @@ def correct_draft(session: Session, notice_id: int, corrections: list[Correction
     audit(session, at=now, actor_id=by.id, action="notice.correct", entity="notice", entity_id=notice.id,
           corrections=[{"target": c.target, "field": c.field, "value": c.described()} for c in corrections])
     return _as_shown(session, notice, applied=tuple(applied))
+
+
+_ASKED_PLAIN = re.compile(r"^(?:giao(?:\s+cho)?|de\s+nghi|yeu\s+cau)\s+")
+
+
+def _unit_typed_plain(session: Session, text: str) -> Unit | None:
+    """The unit a task typed without tone marks opens with ("so noi vu ra soat …", "giao phong tai chinh ke hoach
+    …"): the parser reads units by their written form, so the directory is asked for the longest run of first
+    words that is exactly one unit's name, the only unit of its kind, or its words in order in one name only. None
+    for text with marks."""
+    if strip_marks(text) != text:
+        return None
+    words = _ASKED_PLAIN.sub("", fold(text)).split()
+    match = unit_matcher(session)
+    for n in range(min(MAX_UNIT_WORDS, len(words) - 1), 1, -1):
+        unit, score = match(" ".join(words[:n]))
+        if unit is not None and score in (100.0, GENERIC_KIND_SCORE, SHORT_NAME_SCORE):
+            return unit
+    return None
+
+
+MAX_UNIT_WORDS = 10
 
 
 def _shown(c: Correction) -> str | dt.date | None:

@@ -152,3 +152,14 @@ def test_lead_lists_as_typed(typed: str, expected: tuple[str, ...]) -> None:
 def test_a_wrong_signer_can_be_cleared() -> None:
     assert [(c.field, c.value) for c in parse_corrections("người ký: không\ntrích yếu: xoá", today=TODAY)] == [
         ("signer", None), ("subject", None)]
+
+
+@pytest.mark.parametrize(("typed", "due"), [
+    ("them: so noi vu ra soat bien che, truoc ngay 30/4", dt.date(2018, 4, 30)),
+    ("them: phong tai chinh bao cao cham nhat 15/5/2018", dt.date(2018, 5, 15)),
+    ("them: so y te kiem tra, han 20/4", dt.date(2018, 4, 20)),
+    ("them: so y te kiem tra cac co so", None),
+])
+def test_a_deadline_typed_without_marks_in_an_added_task(typed: str, due: dt.date | None) -> None:
+    [got] = parse_corrections(typed, today=TODAY)
+    assert got.field == "add" and isinstance(got.value, ParsedTask) and got.value.due == due

@@ -186,3 +186,20 @@ def test_a_person_named_as_lead_takes_the_task(migrated_db: Database) -> None:
                               for t in s.scalars(select(Task).order_by(Task.position))])
     assert rows == [("1", "pm_khai", "Lãnh đạo Chính phủ"), ("2", "cv_an", "Sở Tài chính"), ("3", None, None),
                     ("4", "pm_khai", "Lãnh đạo Chính phủ")]
+
+
+@pytest.mark.parametrize(("typed", "lead"), [
+    ("so tai nguyen va moi truong ra soat danh sach ho dan", ("Sở Tài nguyên và Môi trường",)),
+    ("giao ban dan van tinh uy chu tri tong ket", ("Ban Dân vận Tỉnh ủy",)),
+    ("de nghi ban dan van bao cao ket qua", ("Ban Dân vận Tỉnh ủy",)),  # its words in order in one unit's name
+    ("ra soat danh sach ho dan", ()),  # names no unit: nothing guessed
+    ("Sở Tài nguyên và Môi trường ra soát", ()),  # typed with marks: the parser's reading stands
+])
+def test_an_added_task_typed_without_marks_takes_the_unit_its_first_words_name(
+        migrated_db: Database, typed: str, lead: tuple[str, ...]) -> None:
+    notice_id = _draft(migrated_db, ["1"])
+    added = Correction(target="", field="add", value=ParsedTask(ref="?", text=typed))
+    parsed = _correct(migrated_db, notice_id, [added])
+    assert parsed.tasks[-1].text == typed
+    assert parsed.tasks[-1].lead == lead
+    assert parsed.tasks[-1].lead_source == ("text" if lead else None)
