@@ -42,7 +42,11 @@ PARTLY = re.compile(r"\b(?:gan|sap)\s+(?:xong|hoan thanh|hoan tat)\b"
                     r"|\b(?:xong|hoan thanh)\s+(?:duoc\s+)?(?:mot|1)\s+(?:nua|phan)\b"
                     # "xong phần lớn", "xong đợt 1, còn đợt 2", "còn 1 lớp": some of it is left
                     r"|\b(?:xong|hoan thanh)\s+(?:phan lon|(?:dot|buoc|giai doan|phan|hang muc)\s+\d)"
-                    r"|\bcon\s+(?:lai\s+)?(?:\d+|mot|hai|ba|bon|nam|vai|it|mot so|dot|phan|buoc)\b")
+                    r"|\bcon\s+(?:lai\s+)?(?:\d+|mot|hai|ba|bon|nam|vai|it|mot so|dot|phan|buoc)\b"
+                    # "đã tổng vệ sinh xong, còn trang trí": a part done, the rest named after it
+                    r"|(?<!chua )(?<!khong )\b(?:xong|hoan thanh)\b[^.;]{0,40}?,\s*(?:nhung\s+)?con\s+(?!gi\b)\w")
+# "1 đang làm, đã tổng vệ sinh xong …": the work is said to be under way, whatever part of it is done
+ONGOING = re.compile(r"^(?:\W*\w+){0,3}?\W*dang\s+(?:lam|thuc hien|trien khai|tien hanh)\b")
 PLANNED = re.compile(r"\b(?:du kien|se|ke hoach|phan dau|du tinh|hy vong|co the|muc tieu|de)\b(?:\W+\w+){0,4}?\W+"
                      r"(?:xong|hoan thanh|hoan tat)\b")
 # "đã gửi báo cáo", "đã nộp", "đã ban hành kế hoạch": the deliverable went out — done, unless the text
@@ -117,7 +121,7 @@ def parse_status_text(text: str, *, today: dt.date, now: dt.datetime | None = No
                             requested_due_on=wanted)
     delivered = DELIVERED.search(folded) is not None and UNDER_WAY.search(folded) is None and percent is None
     said_done = (DONE.search(folded) is not None and not NOT_DONE.search(folded) and not PARTLY.search(folded)
-                 and not PLANNED.search(folded) and (percent is None or percent == 100))
+                 and not PLANNED.search(folded) and not ONGOING.search(folded) and (percent is None or percent == 100))
     if percent == 100 or said_done or delivered:
         return StatusUpdate(status=TaskStatus.DONE, percent=100, note=original)
     if PARTLY.search(folded) and percent is None:
@@ -303,3 +307,35 @@ def find_ref(text: str) -> tuple[str, str] | None:
     ref = original[m.start(group):m.end(group)]
     rest = " ".join((original[:m.start()] + " " + original[m.end():]).split()).strip(" ,:;-–")
     return ref, rest
+
+
+# A notice lettered at the top ("a) Xây dựng kế hoạch …", "b) Báo cáo tháng …"): people type the letter alone —
+# "c xong", "c, d xong", "mục c đang làm 50%", "d) xong", "xin gia hạn mục d đến 12/6". A letter alone may also be
+# a word ("e" for "em"): the caller keeps it only when the person has a task so numbered.
+_LETTER_ALONE = r"(?:dd|đ|[a-k])"
+_AFTER_LETTER = r"(?:(?:\s*\)|\.)(?=\s*\S)|(?=\s*(?:[,;:&]|-\s|\bvà\b|\bva\b)|\s+\S))"
+_LETTER_HEAD = re.compile(rf"^\s*(?:(?:mục|muc)\s*)?(?P<l>{_LETTER_ALONE}){_AFTER_LETTER}", re.I)
+_LETTER_NEXT = re.compile(rf"\s*(?:[,;&]|\bvà\b|\bva\b)\s*(?:(?:mục|muc)\s*)?(?P<l>{_LETTER_ALONE}){_AFTER_LETTER}",
+                          re.I)
+_LETTER_LATER = re.compile(rf"\b(?:mục|muc)\s*(?P<l>{_LETTER_ALONE})\b(?![./]\w)", re.I)
+
+
+def _letter(typed: str) -> str:
+    return "đ" if typed.lower() in ("dd", "đ") else typed.lower()
+
+
+def letter_refs(text: str) -> list[tuple[list[str], str]] | None:
+    """What a message says of the lettered items it names alone: "c, d xong" → [(["c", "d"], "xong")];
+    "da xong muc c" → [(["c"], "da xong")]. None when it names none, or says nothing of them."""
+    original = " ".join(nfc(text).split())
+    if (m := _LETTER_HEAD.match(original)) is not None:
+        refs, rest = [_letter(m["l"])], original[m.end():]
+        while (more := _LETTER_NEXT.match(rest)) is not None:
+            refs.append(_letter(more["l"]))
+            rest = rest[more.end():]
+        rest = rest.strip(" .:;,-–")
+        return [(refs, rest)] if rest else None
+    if (m := _LETTER_LATER.search(original)) is not None:
+        rest = " ".join((original[:m.start()] + " " + original[m.end():]).split()).strip(" .:;,-–")
+        return [([_letter(m["l"])], rest)] if rest else None
+    return None

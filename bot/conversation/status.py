@@ -28,6 +28,7 @@ from bot.replies import (
     chat_fold,
     find_ref,
     impossible_percent,
+    letter_refs,
     parse_status_text,
     split_ref,
     split_refs,
@@ -36,7 +37,7 @@ from bot.replies import (
 from scheduler.dispatcher import DigestView
 from scheduler.series import MissedBefore, close_missed, missed_before, record_in_series
 from storage.directory import person_by_id
-from storage.errors import ExtensionInvalid, NotAllowed, NotApprover
+from storage.errors import ExtensionInvalid, NhacViecError, NotAllowed, NotApprover
 from storage.itemref import FOLDED_REF, roman_section, squeezed_and_folded
 from storage.models import Person, Task, TaskStatus
 from storage.notices import notice_title
@@ -330,11 +331,13 @@ async def acknowledge(conv: Conversation, event: Inbound, rec: Recorded, text: s
                              now=ctx.clock.now())
 
 
-async def confirm_together(conv: Conversation, event: Inbound, collected: Confirmations) -> None:
-    """One message confirming every item a message named; a reply to it continues those tasks."""
-    if not collected:
+async def confirm_together(conv: Conversation, event: Inbound, collected: Confirmations,
+                           refused: list[str] | None = None) -> None:
+    """One message confirming every item a message named, and why any of them was left as it was; a reply to it
+    continues those tasks."""
+    if not collected and not refused:
         return
-    sent = await conv.reply(event, Outgoing(text="\n\n".join(text for _, text in collected)))
+    sent = await conv.reply(event, Outgoing(text="\n\n".join([text for _, text in collected] + (refused or []))))
     if sent.last_id is not None:
         for rec, _ in collected:
             await conv.ctx.db.run(remember_ack, report_id=rec.report_id, chat_id=sent.chat_id,
@@ -465,6 +468,9 @@ async def reply_status(conv: Conversation, event: TextIn, person: Person) -> boo
     if target is None:
         return False
     split = split_ref(event.text)
+    if split is None and (lettered := await _lettered(conv, person, event.text)) is not None and \
+            len(lettered) == 1 and len(lettered[0][0]) == 1:
+        split = (lettered[0][0][0], lettered[0][1])  # "d xong" in reply to a digest of items a … e
     if split is not None:
         ref, rest = split
         mine = await ctx.db.run(tasks_by_ref, person, ref)
@@ -614,6 +620,8 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
     if parts is None and (later := find_ref(text)) is not None:
         parts = [([later[0]], later[1])]
     if parts is None:
+        parts = await _lettered(conv, person, text)
+    if parts is None:
         change = parse_status_text(text, today=ctx.today(), now=ctx.clock.now())
         is_snooze = snooze_when(folded) is not None or ASKS_EXTENSION.search(folded) is not None
         if not is_snooze and (change is None or change.status is None):
@@ -630,12 +638,31 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
         return await _apply_text(conv, event, person, tasks[0], text, source="text")
     if len(parts) == 1 and len(parts[0][0]) == 1:
         return await _typed_for_ref(conv, event, person, parts[0][0][0], parts[0][1], alone=True)
-    handled, collected = False, Confirmations()
+    handled, collected, refused = False, Confirmations(), []
     for refs, rest in parts:  # each item named gets what was said of it; one message confirms them all
         for ref in refs:
-            handled = await _typed_for_ref(conv, event, person, ref, rest, alone=False, collect=collected) or handled
-    await confirm_together(conv, event, collected)
+            try:
+                handled = await _typed_for_ref(conv, event, person, ref, rest, alone=False,
+                                               collect=collected) or handled
+            except NhacViecError as exc:  # one item refused ("1" finished already): the others still count
+                log.info("item %s of a list refused: %s (%s)", ref, exc.reason, type(exc).__name__)
+                refused.append(exc.user_message)
+                handled = True
+    await confirm_together(conv, event, collected, refused)
     return handled
+
+
+async def _lettered(conv: Conversation, person: Person, text: str) -> list[tuple[list[str], str]] | None:
+    """"c, d xong", "da xong muc c": the lettered items named alone, when the person has tasks so numbered (a letter
+    alone may be a word: "e" for "em")."""
+    parts = letter_refs(text)
+    if parts is None:
+        return None
+    for refs, _ in parts:
+        for ref in refs:
+            if not await _tasks_for_ref(conv, person, ref):
+                return None
+    return parts
 
 
 async def _tasks_for_ref(conv: Conversation, person: Person, ref: str) -> list[Task]:
