@@ -5,7 +5,8 @@
     3 phối hợp: Sở Nội vụ    supporting units ("3 phối hợp: không" removes them)
     3 nội dung: …            the task's wording (a line glued onto it, a text cut short)
     3 hạn 30/4/2026          deadline of task 3, any form parse_when reads ("3 hạn cuối tháng sau");
-                             "3 hạn không" removes it
+                             "3 hạn không" removes it; "3 hạn trước ngày 15 hằng tháng" makes it recurring
+    1.a hạn 30/4             an item number no preview number can be is the item so numbered ("mục 1.a")
     bỏ 3                     drop task 3 ("bỏ 3, 5 và 7", "bỏ 3, bỏ 5": several)
     thêm: Sở Nội vụ rà soát …, trước ngày 20/5
                              add a task the parser missed, read as a notice item reads (units, deadline,
@@ -20,6 +21,7 @@ import re
 from dataclasses import replace
 
 from bot.datetext import WhenUnclear, parse_when
+from bot.ingest.dates import find_recurrence
 from bot.ingest.parser import read_task
 from bot.ingest.units import split_units
 from scheduler.calendar import VN_TZ
@@ -30,7 +32,9 @@ from storage.vntext import fold, nfc, strip_marks
 
 _ADD_WORD = r"(?:thêm|them|bổ\s*sung|bo\s*sung)"  # "thêm", "bổ sung", typed with or without marks
 _DROP_WORD = r"(?:bỏ|bo|xóa|xoá|xoa|loại|loai)"
-_ONE = r"(?:(?:mục|muc)\s+[^\s,;:]+|\d{1,3})"  # a task: its number in the preview, or "mục 2.1"
+# a task: its number in the preview, or its item number after "mục" ("mục 2.1", "mục c"), or an item number
+# that no preview number can be ("1.a", "3.b", "II.2")
+_ONE = r"(?:(?:mục|muc)\s+[^\s,;:]+|(?:[IVXivx]{1,4}|\d{1,3})(?:\.(?:\d{1,3}|[a-zđA-ZĐ])(?![\w]))+\.?|\d{1,3})"
 _AND = r"\s*(?:,|;|&|\bvà\b|\bva\b)\s*"
 TARGET = rf"(?P<ref>{_ONE}(?:{_AND}{_ONE})*)"  # one task or several: "3", "1, 2 và 5", "mục 2.1"
 # "bỏ 3", "bo 3" (typed without marks), "bỏ 3, 5 và 7", "bỏ 3, bỏ 5"
@@ -94,6 +98,11 @@ def parse_corrections(text: str, *, today: dt.date, now: dt.datetime | None = No
         elif m := HEADER.match(line):
             out.append(_header(m.group("field"), m.group("value"), now=now, example=example))
         elif m := DUE.match(line):
+            if (frequency := find_recurrence(m.group("value"))) is not None:  # "2 hạn trước ngày 15 hằng tháng"
+                phrase = " ".join(m.group("value").split()).strip(" .")
+                out += [Correction(target=t, field="recurring", value=(frequency, phrase))
+                        for t in _targets(m.group("ref"))]
+                continue
             due = _due(m.group("value"), now, example)
             out += [Correction(target=t, field="due", value=due) for t in _targets(m.group("ref"))]
         elif m := SUPPORT.match(line):
@@ -166,7 +175,8 @@ def _targets(refs: str) -> list[str]:
 
 def _target(ref: str) -> str:
     ref = re.sub(r"^muc\s", "mục ", " ".join(ref.lower().split()))  # ("muc" typed without marks)
-    return ref.rstrip(".:")
+    ref = ref.rstrip(".:")
+    return f"mục {ref}" if "." in ref and not ref.startswith("mục") else ref  # "1.a": the item numbered so
 
 
 def _due(value: str, now: dt.datetime, example: str) -> dt.date | None:

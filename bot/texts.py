@@ -190,7 +190,10 @@ def _task_block(number: int, task: ParsedTask, draft: Draft) -> list[str]:
     if task.support:
         lines.append(f"   • Phối hợp: {_units(task.support)}")
     if task.due:
-        lines.append(f"   • Thời hạn: {date_vn(task.due)} (“{task.due_text}”)")
+        said = f" (“{task.due_text}”)" if task.due_text else ""  # (none: set by the admin)
+        lines.append(f"   • Thời hạn: {date_vn(task.due)}{said}")
+    elif task.recurrence and task.due_text:  # "trước ngày 15 hằng tháng": each round's day
+        lines.append(f"   • Thời hạn: {task.due_text}")
     else:
         lines.append("   • Thời hạn: không có thời hạn cụ thể")
     if task.recurrence:
@@ -269,7 +272,8 @@ def _unreached(lead: tuple[str, ...], draft: Draft) -> list[str]:
     return out
 
 
-CORRECTED_FIELDS = {"lead": "chủ trì", "support": "phối hợp", "due": "thời hạn", "text": "nội dung",
+CORRECTED_FIELDS = {"lead": "chủ trì", "support": "phối hợp", "due": "thời hạn", "recurring": "định kỳ",
+                    "text": "nội dung",
                     "number": "số văn bản", "date": "ngày văn bản", "subject": "trích yếu", "signer": "người ký"}
 
 

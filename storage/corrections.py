@@ -13,16 +13,19 @@ from storage.parsed import ParsedTask
 @dataclass(frozen=True, kw_only=True)
 class Correction:
     target: str  # "3" (preview number) or "mục 2.1"; for "add": the item number typed, or "" (the next one)
-    field: str  # lead | lead_from | support | due | text | drop | add | number | date | subject | signer
+    field: str  # lead | lead_from | support | due | recurring | text | drop | add | number | date | subject | signer
     # lead, support: the unit names (empty: none); due: the date (None: no deadline); text: the new wording;
     # add: the task as read from the admin's words; lead_from: the task whose lead to copy ("2", "mục 2.1");
-    # number, date, subject, signer: the notice's (None: clear what the parser read wrong)
+    # number, date, subject, signer: the notice's (None: clear what the parser read wrong);
+    # recurring: (frequency, the phrase typed: "trước ngày 15 hằng tháng"), the task recurs and has no final date
     value: str | dt.date | tuple[str, ...] | ParsedTask | None = None
 
     def described(self) -> str:
         """The value as the audit log keeps it."""
         if isinstance(self.value, ParsedTask):
             return self.value.text
+        if self.field == "recurring" and isinstance(self.value, tuple):
+            return self.value[-1]
         if isinstance(self.value, tuple):
             return "; ".join(self.value)
         return str(self.value)

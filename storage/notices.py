@@ -284,7 +284,9 @@ def correct_draft(session: Session, notice_id: int, corrections: list[Correction
         elif c.field == "due":
             due = c.value if isinstance(c.value, dt.date) else None
             task["due"] = due.isoformat() if due else None
-            task["due_text"] = f"sửa: {due:%d/%m/%Y}" if due else None
+            task["due_text"] = None  # the admin's date: nothing quoted from the notice
+        elif c.field == "recurring" and isinstance(c.value, tuple):  # the rounds are read from the phrase
+            task["recurrence"], task["due"], task["due_text"] = c.value[0], None, c.value[1]
         applied.append(Applied(number=task["n"], ref=task["ref"], field=c.field, value=_shown(c)))
     tasks = [t for i, t in enumerate(tasks) if i not in dropped]
     if not tasks:

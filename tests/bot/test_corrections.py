@@ -125,6 +125,8 @@ def test_the_notice_itself() -> None:
     ("1, 2 hạn trước Tết", True), ("thêm mục 1b: x", True), ("3: Sở X", True), ("bo 3", True), ("số: 12", True),
     ("2 phoi hop: Sở Y", True), ("2.1 xong", False), ("2 xong", False), ("mục 2.1 xong", False),
     ("xin gia hạn 2.1 đến 30/4", False), ("cảm ơn", False),
+    ("3.b nd: Tổ chức tuyên truyền", True), ("1.a, 1.b hạn 15/10", True), ("II.2: Sở Y tế", True),
+    ("1.a xong", False),
 ])
 def test_what_begins_as_a_correction(typed: str, meant: bool) -> None:
     assert bool(LOOKS_LIKE_CORRECTION.match(typed)) is meant
@@ -163,3 +165,18 @@ def test_a_wrong_signer_can_be_cleared() -> None:
 def test_a_deadline_typed_without_marks_in_an_added_task(typed: str, due: dt.date | None) -> None:
     [got] = parse_corrections(typed, today=TODAY)
     assert got.field == "add" and isinstance(got.value, ParsedTask) and got.value.due == due
+
+
+def test_an_item_number_no_preview_number_can_be_names_that_item() -> None:
+    got = parse_corrections("1.a, 1.b hạn 15/10/2018\n3.b nd: Tổ chức tuyên truyền trực quan\nII.2 phối hợp: Sở Y tế",
+                            today=TODAY)
+    assert [(c.target, c.field, c.value) for c in got] == [
+        ("mục 1.a", "due", dt.date(2018, 10, 15)), ("mục 1.b", "due", dt.date(2018, 10, 15)),
+        ("mục 3.b", "text", "Tổ chức tuyên truyền trực quan"), ("mục ii.2", "support", ("Sở Y tế",))]
+
+
+def test_a_deadline_that_recurs_makes_the_task_recurring() -> None:
+    [got] = parse_corrections("2 hạn trước ngày 15 hằng tháng", today=TODAY)
+    assert (got.target, got.field, got.value) == ("2", "recurring", ("monthly", "trước ngày 15 hằng tháng"))
+    [quarterly] = parse_corrections("mục c hạn trước ngày 5 tháng cuối mỗi quý", today=TODAY)
+    assert quarterly.field == "recurring" and isinstance(quarterly.value, tuple) and quarterly.value[0] == "quarterly"

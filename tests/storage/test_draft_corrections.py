@@ -203,3 +203,13 @@ def test_an_added_task_typed_without_marks_takes_the_unit_its_first_words_name(
     assert parsed.tasks[-1].text == typed
     assert parsed.tasks[-1].lead == lead
     assert parsed.tasks[-1].lead_source == ("text" if lead else None)
+
+
+def test_a_recurring_deadline_and_a_date_set_by_the_admin(migrated_db: Database) -> None:
+    notice_id = _draft(migrated_db, ["1", "2"])
+    parsed = _correct(migrated_db, notice_id, [
+        Correction(target="1", field="recurring", value=("monthly", "trước ngày 15 hằng tháng")),
+        Correction(target="2", field="due", value=dt.date(2026, 4, 30))])
+    monthly, dated = parsed.tasks
+    assert (monthly.recurrence, monthly.due, monthly.due_text) == ("monthly", None, "trước ngày 15 hằng tháng")
+    assert (dated.due, dated.due_text) == (dt.date(2026, 4, 30), None)  # nothing quoted that the notice did not say
