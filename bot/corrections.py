@@ -130,12 +130,23 @@ def parse_corrections(text: str, *, today: dt.date, now: dt.datetime | None = No
     return out
 
 
+# a comma before another group of units or before a unit's name ("…, UBND các huyện, thành phố", "…, UBND huyện
+# Châu Đức"), as opposed to one after a kind ("các sở, ban, ngành", "UBND các xã, thị trấn")
+NEXT_GROUP = re.compile(r"\s*[,;]\s*(?=(?:UBND|Ủy\s*ban|Uỷ\s*ban|[Cc]ác|Thủ\s*trưởng|Chủ\s*tịch|Sở|Ban|Phòng|Hội|"
+                        r"Huyện|Thị|Tỉnh|Đảng|Công\s*an|Bộ)\s)")
+
+
 def _units(value: str) -> tuple[str, ...]:
     """The units as typed, one per name ("Sở Tài chính, Sở Nội vụ" → two; "UBND các huyện, thành phố" is one
     group); none for "không"."""
     value = " ".join(value.split()).strip(" .;,")
     if fold(value) in NONE:
         return ()
+    parts = NEXT_GROUP.split(value)
+    if len(parts) > 1 and any(read_group(p) is not None for p in parts) and \
+            all(read_group(p) is not None or len(p.split()) >= 3 for p in parts):
+        # "các sở, ban, ngành, UBND các huyện, thành phố": two groups, each read on its own
+        return tuple(unit for part in parts for unit in _units(part))
     if read_group(value) is not None:  # "các sở, ban, ngành", "UBND các huyện, thành phố": one group
         return (value,)
     # typed by the admin: every comma or semicolon separates names ("Bộ XD, Bộ TN&MT, UBDT, EVN")

@@ -180,3 +180,16 @@ def test_a_deadline_that_recurs_makes_the_task_recurring() -> None:
     assert (got.target, got.field, got.value) == ("2", "recurring", ("monthly", "trước ngày 15 hằng tháng"))
     [quarterly] = parse_corrections("mục c hạn trước ngày 5 tháng cuối mỗi quý", today=TODAY)
     assert quarterly.field == "recurring" and isinstance(quarterly.value, tuple) and quarterly.value[0] == "quarterly"
+
+
+@pytest.mark.parametrize(("typed", "units"), [
+    ("1: các sở, ban, ngành, UBND các huyện, thành phố", ("các sở, ban, ngành", "UBND các huyện, thành phố")),
+    ("1: các cơ quan, đơn vị thuộc UBND huyện, UBND các xã, thị trấn",
+     ("các cơ quan, đơn vị thuộc UBND huyện", "UBND các xã, thị trấn")),
+    ("1: các sở, ban, ngành, UBND huyện Châu Đức", ("các sở, ban, ngành", "UBND huyện Châu Đức")),
+    ("1: các Sở, Ban ngành", ("các Sở, Ban ngành",)),  # one group, written with capitals
+    ("1: UBND các xã, thị trấn", ("UBND các xã, thị trấn",)),
+])
+def test_two_groups_typed_in_one_line_are_two_leads(typed: str, units: tuple[str, ...]) -> None:
+    [got] = parse_corrections(typed, today=TODAY)
+    assert (got.field, got.value) == ("lead", units)
