@@ -816,8 +816,10 @@ def extension_outcome(req: ExtensionRequest, approved: bool) -> str:
     return f"Không gia hạn; thời hạn giữ nguyên{kept}"
 
 
-def extension_decided_text(req: ExtensionRequest, approved: bool, audience: str = "decider") -> str:
-    """`audience`: "decider" (the one who decided), "requester", or "other" (the other approvers, admins)."""
+def extension_decided_text(req: ExtensionRequest, approved: bool, audience: str = "decider",
+                           reason: str | None = None) -> str:
+    """`audience`: "decider" (the one who decided), "requester", or "other" (the other approvers, admins);
+    `reason`: what the decider wrote with the decision, passed on to the requester."""
     what = f"nhiệm vụ mục {req.item_ref} ({req.notice_title})"
     outcome = extension_outcome(req, approved)
     word = "đồng ý" if approved else "không đồng ý"
@@ -841,6 +843,8 @@ def extension_decided_text(req: ExtensionRequest, approved: bool, audience: str 
     else:
         text = (f"Đề nghị gia hạn {what} đến {date_vn(req.requested_due)} của đ/c {req.requester_name} đã được "
                 f"{by} quyết định: {outcome}.")
+    if reason and audience == "requester":
+        text += f"\nÝ kiến của {by}: “{reason}”"
     return vn(text)
 
 

@@ -385,7 +385,8 @@ async def typed_extension_decision(conv: Conversation, event: TextIn, person: Pe
         report_id = await ctx.db.run(extension_for_message, chat_id=event.chat_id, message_id=event.reply_to)
         if report_id is not None:
             await _decide_extension(conv, event, person, report_id, approve=approve,
-                                    until=_granted_date(conv, rest, rest_folded) if approve else None)
+                                    until=_granted_date(conv, rest, rest_folded) if approve else None,
+                                    reason=_decision_words(rest))
             return True
     ref = _decision_ref(rest, rest_folded)
     pending = await ctx.db.run(pending_extensions, ref, person)
@@ -401,8 +402,20 @@ async def typed_extension_decision(conv: Conversation, event: TextIn, person: Pe
         await conv.say(event, texts.which_extension(ref, pending))
         return True
     await _decide_extension(conv, event, person, pending[0].report_id, approve=approve,
-                            until=_granted_date(conv, rest, rest_folded) if approve else None)
+                            until=_granted_date(conv, rest, rest_folded) if approve else None,
+                            reason=_decision_words(rest))
     return True
+
+
+def _decision_words(rest: str) -> str | None:
+    """What the decider wrote besides the decision ("không đồng ý, đề nghị hoàn thành đúng hạn"), to be passed
+    on to the requester; None when the rest only names the request ("gia hạn 2.1 đến 15/3")."""
+    rest = rest.strip(" ,.;:-–")
+    parts = re.split(r"\s*[,.;]\s+", rest, maxsplit=1)
+    first, remainder = parts[0], parts[1] if len(parts) > 1 else ""
+    if re.search(r"\b(?:gia|lui|doi)\s*han\b", strip_marks(first).lower()):
+        rest = remainder.strip(" ,.;:-–")
+    return rest if len(rest.split()) >= 2 else None
 
 
 def _decision_ref(rest: str, rest_folded: str) -> str | None:
@@ -426,7 +439,7 @@ def _granted_date(conv: Conversation, rest: str, rest_folded: str) -> dt.date | 
 
 
 async def _decide_extension(conv: Conversation, event: Inbound, person: Person, report_id: int, *,
-                            approve: bool, until: dt.date | None = None) -> None:
+                            approve: bool, until: dt.date | None = None, reason: str | None = None) -> None:
     """Decide (`until`: another date than asked, granted); tell the decider, the requester, the other approvers
     (their request messages lose their actions and are answered with who decided) and the admins."""
     ctx = conv.ctx
@@ -443,7 +456,8 @@ async def _decide_extension(conv: Conversation, event: Inbound, person: Person, 
     requester = await ctx.db.run(person_by_id, request.requester_id)
     if requester is not None and requester.id not in told:
         told.add(requester.id)
-        await conv.notify(requester, Outgoing(text=texts.extension_decided_text(request, approved, "requester")))
+        await conv.notify(requester, Outgoing(text=texts.extension_decided_text(request, approved, "requester",
+                                                                                reason=reason)))
     for shown in await ctx.db.run(extension_messages, report_id):
         await conv.clear_actions(shown.channel, shown.chat_id, shown.message_id)
         if shown.person_id not in told:

@@ -203,3 +203,20 @@ async def test_the_head_asking_on_a_cadres_task_goes_to_leaders_and_admins(harne
     await h.tap("admin", texts.BUTTON_APPROVE)
     assert task(h, "2").due_on == dt.date(2018, 4, 20)
     assert "đ/c Nguyễn Thị Quản đã đồng ý" in last_text(h, "head_bdv")
+
+
+@pytest.mark.parametrize(("typed", "reason"), [
+    ("Chưa đồng ý gia hạn 4, yêu cầu Sở khẩn trương hoàn thành", "yêu cầu Sở khẩn trương hoàn thành"),
+    ("không đồng ý, đề nghị hoàn thành đúng hạn", "đề nghị hoàn thành đúng hạn"),
+    ("Đồng ý gia hạn 4 đến 27/3", None),
+    ("không đồng ý", None),
+])
+async def test_what_the_decider_wrote_reaches_the_requester(harness: Harness, typed: str, reason: str | None) -> None:
+    h = harness
+    await h.say("head_stnmt", "4 xin gia hạn đến 31/3 vì chờ kết quả đo đạc")
+    await h.say("admin", typed)
+    told = last_text(h, "head_stnmt")
+    if reason is None:
+        assert "Ý kiến của" not in told
+    else:
+        assert told.endswith(f"Ý kiến của đ/c Nguyễn Thị Quản: “{reason}”"), told
