@@ -466,6 +466,19 @@ class WeeklyDigest:
         return not (self.done or self.newly_overdue or self.still_overdue or self.pending)
 
 
+def _rounds_done(session: Session, task: Task, item: DigestItem, *, since: dt.date, today: dt.date,
+                 tz: ZoneInfo) -> list[DigestItem]:
+    """The rounds of a recurring duty finished within the window ("Báo cáo tháng 5/2012"): a unit that sent its
+    monthly report this week has done something this week, though the duty itself goes on."""
+    start = dt.datetime.combine(since, dt.time(0, 0), tzinfo=tz)
+    end = dt.datetime.combine(today + dt.timedelta(days=1), dt.time(0, 0), tzinfo=tz)
+    rounds = session.scalars(select(TaskOccurrence).where(
+        TaskOccurrence.task_id == task.id, TaskOccurrence.done_at >= start, TaskOccurrence.done_at < end)
+        .order_by(TaskOccurrence.period_start))
+    return [replace(item, text=f"kỳ {r.label}: {task.text}", due_on=r.due_on, on_time=r.on_time,
+                    done_on=r.done_at.astimezone(tz).date()) for r in rounds if r.done_at is not None]
+
+
 def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int = 7,
                   rule: DeadlineRule = AS_WRITTEN) -> WeeklyDigest:
     """The last `days` days up to `today`: consecutive digests cover every day once. A task is newly
@@ -488,6 +501,8 @@ def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int =
                 newly.append(item)
             else:
                 still += 1
+        if task.recurrence:
+            done += _rounds_done(session, task, item, since=since, today=today, tz=tz)
     pending = [DigestRequest(item_ref=p.item_ref, notice=p.notice_title, requester=p.requester_name,
                              current_due=p.current_due, requested_due=p.requested_due)
                for p in pending_extensions(session)]

@@ -3,11 +3,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from scheduler.calendar import VN_TZ
 from storage.db import Database
 from storage.directory import import_directory, parse_directory_csv, person_by_handle
-from storage.models import StatusReport, Task, TaskStatus
+from storage.models import StatusReport, Task, TaskOccurrence, TaskStatus
 from storage.notices import confirm_notice, create_draft
 from storage.parsed import ParsedNotice, ParsedTask
 from storage.reports import (
@@ -295,3 +297,25 @@ def test_a_deadline_on_a_day_off_runs_to_the_next_working_day() -> None:
     assert classify(open_task, monday, VN_TZ) == "overdue"
     assert classify(Task(due_on=None, status=TaskStatus.DONE, done_at=local(2026, 3, 30, 16, 0)), monday,
                     VN_TZ, calendar) == "no_deadline"
+
+
+def test_a_round_of_a_recurring_duty_finished_in_the_week_is_in_the_weekly_digest(migrated_db: Database) -> None:
+    seed_report_data(migrated_db)
+
+    def make_recurring(session: Session) -> None:
+        task = session.scalars(select(Task).where(Task.item_ref == "6")).first()
+        assert task is not None and task.status != TaskStatus.DONE
+        task.recurrence = "monthly"
+        done = dt.datetime(2026, 3, 28, 10, 0, tzinfo=VN_TZ)
+        session.add_all([
+            TaskOccurrence(task_id=task.id, label="tháng 3/2026", period_start=dt.date(2026, 3, 1),
+                           period_end=dt.date(2026, 3, 31), due_on=dt.date(2026, 3, 27), done_at=done, on_time=False),
+            TaskOccurrence(task_id=task.id, label="tháng 2/2026", period_start=dt.date(2026, 2, 1),
+                           period_end=dt.date(2026, 2, 28), due_on=dt.date(2026, 2, 27),
+                           done_at=dt.datetime(2026, 2, 20, 9, 0, tzinfo=VN_TZ), on_time=True)])
+
+    migrated_db.call(make_recurring)
+    digest = migrated_db.call(weekly_digest, today=TODAY, tz=VN_TZ)
+    rounds = [d for d in digest.done if d.item_ref == "6"]
+    assert [(d.text.split(":")[0], d.done_on, d.on_time) for d in rounds] == [
+        ("kỳ tháng 3/2026", dt.date(2026, 3, 28), False)]  # February's round was finished before the week
