@@ -29,6 +29,7 @@ from bot.channels.telegram import conversation_of
 from bot.channels.zalo import ZaloChannel, handle_update
 from bot.channels.zalo_api import ZaloBotApi, parse_update
 from bot.conversation.core import Conversation
+from bot.conversation.reports import digest_day
 from bot.sandbox import zalo as zalo_sandbox
 from bot.sandbox.server import RateLimits, SandboxState, StoredMessage, create_app
 from bot.settings import Settings, load_settings
@@ -261,14 +262,19 @@ class Harness:
 
     async def advance_to(self, target: dt.datetime) -> None:
         """Move the clock to `target`, stopping at every working morning on the way (when the dispatcher
-        plans and sends that day's digests) and at every retry that falls due."""
+        plans and sends that day's digests), at the leaders' weekly summary, and at every retry that falls due."""
         assert self.app is not None and self.db is not None
-        policy = conversation_of(self.app).ctx.policy
+        ctx = conversation_of(self.app).ctx
+        policy, settings = ctx.policy, ctx.settings
         calendar = policy.calendar
         day = calendar.local(self.clock.now()).date()
         while (morning := calendar.at(day, policy.remind_at)) <= target:
             if calendar.is_working_day(day) and morning >= self.clock.now():
                 self.clock.set(morning)
+                await self._drain(min(target, calendar.at(day, calendar.day_end)))
+            weekly = calendar.at(day, settings.weekly_at)
+            if day == digest_day(calendar, day, settings.weekly_day) and self.clock.now() <= weekly <= target:
+                self.clock.set(weekly)
                 await self._drain(min(target, calendar.at(day, calendar.day_end)))
             day += dt.timedelta(days=1)
         if target > self.clock.now():

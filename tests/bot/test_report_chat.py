@@ -172,3 +172,14 @@ async def test_the_weekly_summary_reaches_leaders_once_on_friday_afternoon(db_ur
         assert "1. Hoàn thành trong tuần: 1 nhiệm vụ." in (to_leader[0].text or "")
     finally:
         await h.stop()
+
+
+async def test_a_simulated_clock_jumping_over_friday_stops_at_the_weekly_summary(harness: Harness) -> None:
+    h = harness
+    start = h.clock.now()
+    friday = dt.date(2026, 4, 3)
+    assert start.date() <= friday
+    await h.advance_to(local(2026, 4, 6, 8, 0))  # to Monday morning: nothing typed in between
+    weekly = [s for s in h.sent if s.to == "leader" and (s.text or "").startswith("Kính gửi đồng chí Huỳnh")
+              and "báo cáo tình hình thực hiện nhiệm vụ trong tuần" in (s.text or "")]
+    assert len(weekly) == 1, [s.text for s in h.sent if s.to == "leader"]
