@@ -390,6 +390,8 @@ def digest_text(view: DigestView, *, buttons: bool) -> str:
     notices = {line.notice_title for line in view.lines}
     lines = [f"Kính gửi đồng chí {view.recipient_name},"]
     when = f"{WEEKDAYS[view.day.weekday()]}, {date_vn(view.day)}"
+    if view.day.weekday() >= 5:  # digests go out on working days only: a weekend one is a make-up working day
+        when += " (ngày làm việc bù)"
     if view.continued:  # the first parts of this digest arrived before a failure: the rest, once
         lines.append(f"Nhắc việc {when} (tiếp theo):")
     elif view.catch_up:

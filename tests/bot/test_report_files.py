@@ -11,6 +11,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from bot import texts
 from bot.report_files import DETAIL_SHEET, SUMMARY_SHEET, summary_workbook
+from scheduler.dispatcher import DigestLine, DigestView
 from storage.models import TaskStatus
 from storage.reports import (
     DigestItem,
@@ -226,3 +227,13 @@ def test_weekly_digest_text_caps_long_lists_and_says_when_nothing_happened() -> 
 def test_refusals_say_why_and_what_to_do(text: str) -> None:
     assert "dành cho" in text or "chưa được gắn" in text
     assert "/viec" in text or "quản trị viên" in text
+
+
+@pytest.mark.parametrize(("day", "said"), [(dt.date(2015, 2, 14), True), (dt.date(2015, 2, 13), False)])
+def test_a_digest_on_a_make_up_working_saturday_says_so(day: dt.date, said: bool) -> None:
+    line = DigestLine(task_id=1, item_ref="1", task_text="Tổng vệ sinh", notice_title="Công văn số 5/UBND",
+                      category="due_soon", due_on=dt.date(2015, 2, 16), effective_due_on=dt.date(2015, 2, 24),
+                      deadline_note=None, days_left=2, working_days_left=1, days_late=None, weekly=False,
+                      status=TaskStatus.OPEN, percent=None, escalation=None, assignee_name="A", lead_unit="Phòng X")
+    text = texts.digest_text(DigestView(digest_id=1, day=day, recipient_name="A", lines=(line,)), buttons=False)
+    assert ("(ngày làm việc bù)" in text.splitlines()[1]) is said
