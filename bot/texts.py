@@ -201,12 +201,16 @@ def _task_block(number: int, task: ParsedTask, draft: Draft) -> list[str]:
     return lines
 
 
-def _unreached_lines(parsed: ParsedNotice, draft: Draft) -> list[str]:
-    """The warning, before the buttons, of tasks that would be registered with no one (or not everyone) reminded."""
+def _unreached_lines(parsed: ParsedNotice, draft: Draft, *, short: bool = False) -> list[str]:
+    """The warning, before the buttons, of tasks that would be registered with no one (or not everyone) reminded
+    (`short`: after a correction, the numbers only — the preview explained it)."""
     nobody = [(i, _unreached(task.lead, draft)) for i, task in zip(draft.numbers, parsed.tasks, strict=True)]
     nobody = [(i, names) for i, names in nobody if names]
     if not nobody:
         return []
+    if short:
+        return ["", f"Lưu ý: còn {len(nobody)} nhiệm vụ chưa có người nhận: số "
+                    f"{', '.join(str(i) for i, _ in nobody)}."]
     listed = "; ".join(f"số {i} ({', '.join(names)})" if names != ["?"] else f"số {i}" for i, names in nobody)
     return ["", f"Lưu ý: chưa có người nhận ở nhiệm vụ {listed} — đơn vị chủ trì chưa xác định hoặc chưa có "
                 f"trong danh bạ. Đồng chí ghi đơn vị chủ trì, ví dụ “{nobody[0][0]}: Sở Tài chính”, hoặc xác "
@@ -223,7 +227,7 @@ def draft_changes(parsed: ParsedNotice, draft: Draft, *, replies: bool = True) -
         lines += ["", "Sau khi sửa:"]
         for i, task in shown:
             lines += ["", *_task_block(i, task, draft)]
-    lines += _unreached_lines(parsed, draft)
+    lines += _unreached_lines(parsed, draft, short=True)
     how = "trả lời tin này" if replies else "gõ"
     lines += ["", f"Danh sách hiện có {len(parsed.tasks)} nhiệm vụ; gõ “xem tất cả” để xem lại toàn bộ. Đồng chí "
                   f"{how} để sửa tiếp, hoặc xác nhận để giao việc."]

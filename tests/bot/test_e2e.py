@@ -368,6 +368,7 @@ async def test_a_draft_keeps_its_numbers_says_what_changed_and_reads_lines_meant
     assert "Lưu ý: chưa có người nhận ở nhiệm vụ số 2 (Sở Xây dựng)" in last_text(h, "admin")
     await h.reply("admin", "bỏ 1")
     assert "• bỏ nhiệm vụ 1 (Mục 1)" in last_text(h, "admin")
+    assert "Lưu ý: còn 1 nhiệm vụ chưa có người nhận: số 2." in last_text(h, "admin")  # said short, once explained
     await h.say("admin", "xem lại danh sách")
     preview = last_text(h, "admin")
     assert "2. [Mục 2]" in preview and "3. [Mục 3]" in preview  # the numbers read before stay
