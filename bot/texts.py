@@ -427,12 +427,24 @@ def digest_text(view: DigestView, *, buttons: bool) -> str:
                 lines.append(f"  ({line.deadline_note})")
     if told:
         lines += ["", f"NHIỆM VỤ QUÁ HẠN CẦN ĐỒNG CHÍ CHỈ ĐẠO ({len(told)})"]
+        # one item given to several units, late alike, is one entry naming them all
+        same: dict[tuple[object, ...], list[DigestLine]] = {}
         for line in told:
+            others = tuple(LEVEL_NAMES[level] for level in line.told if level != line.escalation)
+            key = (line.notice_title, line.item_ref, line.task_text, deadline_phrase(line),
+                   progress_text(line.status, line.percent), others)
+            same.setdefault(key, []).append(line)
+        for (_, _, _, deadline, progress, others), group in same.items():
+            line = group[0]
             where = f" [{line.notice_title}]" if len(notices) > 1 else ""
             lines.append(f"{digest_bullet(line)}: {short_title(line.task_text)}{where}")
-            lines.append(f"  Chủ trì: {line.lead_unit or 'chưa xác định'}, đ/c {line.assignee_name or 'chưa giao'}; "
-                         f"{deadline_phrase(line)} — {progress_text(line.status, line.percent)}")
-            others = [LEVEL_NAMES[level] for level in line.told if level != line.escalation]
+            if len(group) == 1:
+                lines.append(f"  Chủ trì: {line.lead_unit or 'chưa xác định'}, "
+                             f"đ/c {line.assignee_name or 'chưa giao'}; {deadline} — {progress}")
+            else:
+                who = ", ".join(f"{g.lead_unit or 'chưa xác định'} (đ/c {g.assignee_name or 'chưa giao'})"
+                                for g in group)
+                lines.append(f"  Chủ trì ({len(group)} đơn vị): {who}; {deadline} — {progress}")
             if others:
                 lines.append(f"  Đã báo: {', '.join(others)}.")
     if view.unreachable:

@@ -237,3 +237,20 @@ def test_a_digest_on_a_make_up_working_saturday_says_so(day: dt.date, said: bool
                       status=TaskStatus.OPEN, percent=None, escalation=None, assignee_name="A", lead_unit="Phòng X")
     text = texts.digest_text(DigestView(digest_id=1, day=day, recipient_name="A", lines=(line,)), buttons=False)
     assert ("(ngày làm việc bù)" in text.splitlines()[1]) is said
+
+
+def test_an_item_late_alike_at_several_units_is_one_entry_for_the_leader() -> None:
+    def late(unit: str, person: str, ref: str = "c") -> DigestLine:
+        return DigestLine(task_id=len(unit + ref), item_ref=ref, task_text="Báo cáo quý gửi Sở Nội vụ",
+                          notice_title="Công văn số 5/UBND", category="overdue", due_on=dt.date(2012, 6, 5),
+                          effective_due_on=dt.date(2012, 6, 5), deadline_note=None, days_left=None,
+                          working_days_left=None, days_late=5, weekly=False, status=TaskStatus.OPEN, percent=None,
+                          escalation="leaders", assignee_name=person, lead_unit=unit)
+
+    view = DigestView(digest_id=1, day=dt.date(2012, 6, 12), recipient_name="Chủ tịch",
+                      lines=(late("Sở Nội vụ", "A"), late("Sở Tài chính", "B"), late("Sở Y tế", "C", ref="d")))
+    text = texts.digest_text(view, buttons=False)
+    assert "QUÁ HẠN CẦN ĐỒNG CHÍ CHỈ ĐẠO (3)" in text
+    assert text.count("• Mục c") == 1 and text.count("• Mục d") == 1
+    assert "Chủ trì (2 đơn vị): Sở Nội vụ (đ/c A), Sở Tài chính (đ/c B); " in text
+    assert "Chủ trì: Sở Y tế, đ/c C; " in text
