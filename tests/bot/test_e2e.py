@@ -270,6 +270,10 @@ async def test_overdue_tasks_back_off_and_escalate_once_to_the_leader(harness: H
     assert "hạn hôm nay 02/03/2018" in texts_[2] and "quá hạn 1 ngày làm việc" in texts_[3]
     assert not any("-" in t.split("còn ")[-1][:3] for t in texts_ if "còn " in t), "never a negative count"
     to_leader = [s for s in h.sent if s.to == "leader"]
+    weekly = [s for s in to_leader if "tình hình thực hiện nhiệm vụ trong tuần" in (s.text or "")]
+    assert [s.at.astimezone(local(2018, 1, 1).tzinfo).date().isoformat() for s in weekly] == [
+        "2018-03-09", "2018-03-16", "2018-03-23"]  # Friday afternoons (02/03: nothing to tell)
+    to_leader = [s for s in to_leader if s not in weekly]
     assert len(to_leader) == 1 and "quá hạn 5 ngày làm việc" in (to_leader[0].text or "")
     assert "Chủ trì: Sở Tài nguyên và Môi trường, đ/c Trần Văn Môi" in (to_leader[0].text or "")
     assert to_leader[0].buttons == []
