@@ -51,7 +51,10 @@ PLANNED = re.compile(r"\b(?:du kien|se|ke hoach|phan dau|du tinh|hy vong|co the|
                      r"(?:xong|hoan thanh|hoan tat)\b")
 # "đã gửi báo cáo", "đã nộp", "đã ban hành kế hoạch": the deliverable went out — done, unless the text
 # says it is still under way ("đã gửi dự thảo, đang chờ góp ý")
-DELIVERED = re.compile(r"\bda\s+(?:gui|nop|trinh|ban hanh|bao cao|to chuc|tong hop)\b(?!\s+(?:xong\s+)?\d)")
+DELIVERED = re.compile(r"\bda\s+(?:gui|nop|trinh|ban hanh|bao cao|to chuc|tong hop|dang\s+(?:len|tai|tin)|"
+                       r"phat hanh)\b(?!\s+(?:xong\s+)?\d)")
+# "đã đăng lên …" typed without marks is "da dang len": that "dang" is "đăng" (posted), not "đang" (under way)
+POSTED = re.compile(r"\bda\s+dang\s+(?=len|tai|tin)")
 UNDER_WAY = re.compile(r"\b(?:dang|cho|chua|du thao|mot phan|tiep tuc)\b")
 NOT_DONE = re.compile(r"\b(?:chua|khong|kho|chang|khong the|chua the)\s+(?:kip\s+)?(?:xong|hoan thanh|hoan tat)\b")
 # "không có vướng mắc", "chưa gặp khó khăn gì": said so that nobody worries — not a difficulty
@@ -119,7 +122,8 @@ def parse_status_text(text: str, *, today: dt.date, now: dt.datetime | None = No
     if asked:
         return StatusUpdate(status=TaskStatus.EXTENSION_REQUESTED, percent=percent, note=original,
                             requested_due_on=wanted)
-    delivered = DELIVERED.search(folded) is not None and UNDER_WAY.search(folded) is None and percent is None
+    delivered = (DELIVERED.search(folded) is not None and UNDER_WAY.search(POSTED.sub("da ", folded)) is None
+                 and percent is None)
     said_done = (DONE.search(folded) is not None and not NOT_DONE.search(folded) and not PARTLY.search(folded)
                  and not PLANNED.search(folded) and not ONGOING.search(folded) and (percent is None or percent == 100))
     if percent == 100 or said_done or delivered:

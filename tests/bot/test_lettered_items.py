@@ -93,6 +93,8 @@ async def test_a_letter_the_person_has_no_task_for_is_not_taken_for_one(harness:
     ("xong 2 lớp, còn 1 lớp", TaskStatus.IN_PROGRESS),
     ("đã xong, còn gì cần bổ sung không ạ", TaskStatus.DONE),  # "còn gì …": a question, nothing left
     ("chưa xong, còn chờ số liệu", None),
+    ("da dang len trang ttdt huyen roi nhe", TaskStatus.DONE),  # "đã đăng lên …" typed without marks: posted
+    ("đang đăng lên trang", TaskStatus.IN_PROGRESS),
 ])
 def test_done_said_of_a_part_while_the_work_goes_on(typed: str, status: TaskStatus | None) -> None:
     import datetime as dt
