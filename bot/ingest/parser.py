@@ -1428,7 +1428,8 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
         opens = bool(groups) and (_unit_opens_with_work(probe) or _opens_with_doer(probe)) and \
             not is_generic_reference(split_units(name_prefix(probe)) or [name_prefix(probe)]) and \
             not VIEW_AFTER_UNIT.match(probe[len(name_prefix(probe)):])
-        if (listed := _ask_list(para)) is not None:
+        if (listed := _ask_list(para, directs=in_directive_section or directed or not _informs(para) and (
+                _directive_paragraph(para) or REMARK_ASK.search(para) is not None))) is not None:
             # "… chỉ đạo các ngành chuyên môn A; B; C" / "… giao X thực hiện các nội dung như: A. B. C.": one task each
             for piece, piece_leads in listed:
                 groups.append(([piece], piece_leads))
@@ -1480,7 +1481,19 @@ VIEW_AFTER_UNIT = re.compile(r"^\s*(?:cơ\s*bản\s+|cũng\s+|rất\s+)?(?:thố
 
 
 # a unit asked to do a list of things in one sentence of prose
-ASK_LIST_VERB = re.compile(r"(?:^|[\s,])(?:[Cc]hỉ\s*đạo|[Gg]iao(?:\s*cho)?|[Yy]êu\s*cầu|[Đđ]ề\s*nghị)\s+(?=\S)", re.U)
+ASK_LIST_VERB = re.compile(r"(?:^|[\s,])(?:[Cc]hỉ\s*đạo|[Gg]iao(?:\s*cho)?|[Yy]êu\s*cầu|[Đđ]ề\s*nghị|[Ll]ưu\s*ý)"
+                           r"\s+(?=\S)", re.U)
+# the asked unit's own part is to direct others, or to lead a joint piece of work: the ';' clauses after it say what
+# the others do ("yêu cầu UBND các huyện chỉ đạo lực lượng Kiểm lâm tăng cường …; huy động …") or how the joint work
+# goes on ("Giao Sở Y tế chủ trì, phối hợp …; trang bị …"): one duty of the asked unit
+NESTED_ASK = re.compile(r"^(?:[^;]{0,80}?\b(?:thực\s*hiện\s*và\s*|lãnh\s*đạo,?\s*)?chỉ\s*đạo(?:,\s*hướng\s*dẫn)?\s+"
+                        r"(?:các\s|những\s|lực\s*lượng\s|(?-i:[A-ZĐ]))|chủ\s*trì\b)", re.I | re.U)
+# a leader's remark that hands out work: "Trưởng ban lưu ý các địa phương sớm tổ chức …"
+REMARK_ASK = re.compile(rf"\blưu\s*ý\s+(?:{UNIT_START.pattern}|các\s|những\s)", re.U)
+# a ';' clause that qualifies the duty before it rather than adding one: when, what it covers, where it is sent
+QUALIFIER_CLAUSE = re.compile(r"^(?:thời\s*gian|thời\s*hạn|(?:hoàn\s*thành|xong)\s+(?:trước|trong|vào|chậm)|"
+                              r"chậm\s*nhất|trước\s*ngày|trong\s*đó|trong\s*quá\s*trình|nếu|khi|trường\s*hợp|nhất\s*là|"
+                              r"đặc\s*biệt|kể\s*cả|bao\s*gồm|gồm|cụ\s*thể|gửi|nộp|để|nhằm|theo)\b", re.U)
 LIST_AFTER = re.compile(r"(?:các|những)\s+(?:nội\s*dung|nhiệm\s*vụ|công\s*việc|việc)(?:\s+\w+){0,3}?\s*"
                         r"(?:như|sau(?:\s*đây)?)\s*:\s*", re.I | re.U)
 LEADERSHIP = re.compile(r"^(?:[Ll]ãnh\s*đạo|[Đđ]ồng\s*chí|Đ/c|(?:Phó\s*)?Chủ\s*tịch|(?:Phó\s*)?Bí\s*thư|Thường\s*trực|"
@@ -1490,11 +1503,13 @@ CHAINED_ASK = re.compile(r"^(?:đồng\s*thời,?\s*)?(?:chỉ\s*đạo|giao|yê
 LIST_SENTENCE = re.compile(r"(?<=[.!])\s+(?=[A-ZĐÀ-Ỹ])", re.U)
 
 
-def _ask_list(para: str) -> list[tuple[str, list[str]]] | None:
+def _ask_list(para: str, *, directs: bool = False) -> list[tuple[str, list[str]]] | None:
     """The tasks of one prose sentence that asks a unit for several things: "Lãnh đạo huyện chỉ đạo các ngành
     chuyên môn vận động …; huy động …; đẩy nhanh …" (three or more ';' clauses, each opening with its verb) or "…
     chỉ đạo các đơn vị chủ động thực hiện tốt các nội dung như: A. B. C." (two or more sentences after the colon).
-    Each piece gets the asked unit as lead, unless it names its own doer."""
+    Each piece gets the asked unit as lead, unless it names its own doer. In a paragraph that directs (`directs`),
+    any ask followed by two or more ';' duties of the asked unit is split the same way: "Yêu cầu các xã rà soát …;
+    lập danh sách …" — but a past ask ("đã yêu cầu …") is background."""
     for m in ASK_LIST_VERB.finditer(para):
         rest = para[m.end():]
         unit = name_prefix(rest)
@@ -1504,7 +1519,7 @@ def _ask_list(para: str) -> list[tuple[str, list[str]]] | None:
         start = _sentence_start(para, m.start())
         subject = para[start: m.start()].strip(" ,")
         if subject and UNIT_START.match(subject) and "," not in subject and name_prefix(subject) == subject and \
-                not LEADERSHIP.match(subject):
+                not LEADERSHIP.match(subject) and re.search(r"chỉ\s*đạo", m.group(0), re.I):
             unit = subject  # "Sở GTVT chỉ đạo lực lượng thanh tra …; …": the directing unit answers for it
         body = rest[len(name_prefix(rest)):]
         lm = LIST_AFTER.search(body)
@@ -1514,19 +1529,33 @@ def _ask_list(para: str) -> list[tuple[str, list[str]]] | None:
                 return None
             head = para[start: m.end() + len(name_prefix(rest)) + lm.end()]
         else:
-            items = [p.strip() for p in body.split(";")]
+            items = []
+            for p in (p.strip() for p in body.split(";")):
+                if items and (QUALIFIER_CLAUSE.match(p) or len(p) < 12 or ":" in items[-1]):
+                    # (after "… của các sở: A, B; C": the ';' parts the names of a list)
+                    items[-1] = f"{items[-1]}; {p}"  # "…; thời gian hoàn thành trước ngày 30/6": the same duty
+                else:
+                    items.append(p)
             also = len(items) == 2 and re.match(r"đồng\s*thời\b", items[1]) is not None  # "…; đồng thời hướng dẫn …"
-            # "Giao Sở Y tế chủ trì …; trang bị …; chuẩn bị …" is one assignment; a leader's "chỉ đạo các ngành A; B; C"
-            # hands out several
-            directs = re.search(r"chỉ\s*đạo", m.group(0), re.I) is not None
-            if len(items) < 3 and not also or len(items) >= 3 and not directs or \
-                    any(len(p) < 12 or not p[:1].islower() or CHAINED_ASK.match(p) for p in items[1:]):
+            # a leader's "chỉ đạo các ngành A; B; C" hands out several; so does any ask now made in a directing
+            # paragraph ("Yêu cầu các xã A; B"), not one told as past ("UBND huyện đã yêu cầu …")
+            leader = re.search(r"chỉ\s*đạo", m.group(0), re.I) is not None
+            now = directs and not re.search(r"\b(?:đã|từng)\s+(?:\S+\s+){0,3}$", para[start: m.start() + 1]) and \
+                not re.match(r"\s*(?:đã|đang)\s", body) and not NESTED_ASK.match(items[0])
+            if not (len(items) == 2 and also or len(items) >= 3 and leader or len(items) >= 2 and now) or \
+                    len(items[0]) < 12 or any(not p[:1].islower() or CHAINED_ASK.match(p) or
+                                              re.match(r"(?:việc|hiện|đang|đã)\s", p) or
+                                              re.match(r"(?:các|những)\s", p) and not _opens_with_doer(p)
+                                              for p in items[1:]):
                 return None
             head = para[start: m.end() + len(name_prefix(rest))]
         out: list[tuple[str, list[str]]] = []
+        asked, asked_strength = find_leads_ranked(para[m.start(): m.end() + len(name_prefix(rest))])
+        unit_leads = asked if asked_strength >= STRONG and asked and unit == name_prefix(rest) else [unit]
         for n, item in enumerate(items):
             own, strength = find_leads_ranked(item[:120])
-            leads = own if strength >= STRONG and _unit_opens_with_work(item) else [unit]
+            leads = own if strength >= STRONG and _unit_opens_with_work(item) else unit_leads
+            item = item if n == len(items) - 1 or item.endswith((";", ".")) else f"{item};"  # a clause, as written
             out.append(((head + " " + item).strip() if n == 0 else item, leads))
         return out
     return None

@@ -1,0 +1,72 @@
+"""Round 6: which pieces of prose become tasks, and where one ends and the next begins (own short examples)."""
+
+from __future__ import annotations
+
+from bot.ingest import parse_notice
+from storage.parsed import ParsedTask
+
+NEWS = """Huyện Bình Minh họp giao ban tháng 3
+
+Ngày 05/3/2026, UBND huyện Bình Minh tổ chức họp giao ban đánh giá tình hình tháng 2.
+
+"""
+
+
+def _tasks(body: str) -> list[ParsedTask]:
+    return list(parse_notice(NEWS + body).tasks)
+
+
+def _one(tasks: list[ParsedTask], words: str) -> ParsedTask:
+    hits = [t for t in tasks if words in t.text]
+    assert len(hits) == 1, [t.text for t in tasks]
+    return hits[0]
+
+
+# ---------------------------------------------------------------- ';' duties after an ask made now
+
+def test_an_ask_with_two_semicolon_duties_gives_two_tasks_of_the_asked_unit() -> None:
+    tasks = _tasks("Chủ tịch UBND huyện yêu cầu Phòng Tài nguyên và Môi trường rà soát các điểm khai thác đất trái "
+                   "phép trên địa bàn; lập hồ sơ xử lý các trường hợp vi phạm theo quy định.\n")
+    first = _one(tasks, "rà soát các điểm khai thác")
+    second = _one(tasks, "lập hồ sơ xử lý")
+    assert first is not second
+    assert list(second.lead) == ["Phòng Tài nguyên và Môi trường"]
+
+
+def test_a_remark_verb_hands_out_duties_too() -> None:
+    tasks = _tasks("Trưởng ban lưu ý các xã sớm tổ chức tổng kết cuộc thi ở cơ sở; tăng cường kiểm tra việc chấm bài "
+                   "thi; tiếp tục tuyên truyền rộng rãi đến đoàn viên, hội viên.\n")
+    assert len({id(_one(tasks, w)) for w in ("sớm tổ chức tổng kết", "tăng cường kiểm tra", "tiếp tục tuyên truyền")}) \
+        == 3
+
+
+def test_a_clause_that_says_when_or_where_to_send_stays_with_its_duty() -> None:
+    tasks = _tasks("Yêu cầu UBND các xã tổng hợp danh sách hộ nghèo cần hỗ trợ nhà ở; gửi về Phòng Lao động - "
+                   "Thương binh và Xã hội trước ngày 20/3/2026; kiểm tra việc sử dụng kinh phí hỗ trợ năm trước.\n")
+    report = _one(tasks, "tổng hợp danh sách")
+    assert "gửi về Phòng" in report.text
+    assert report is not _one(tasks, "kiểm tra việc sử dụng")
+
+
+def test_an_ask_told_as_past_is_not_split() -> None:
+    tasks = _tasks("Trước đó, UBND huyện đã yêu cầu các xã rà soát diện tích lúa bị hạn; báo cáo số liệu thiệt hại về "
+                   "huyện.\n")
+    assert not any(t.text.startswith("báo cáo số liệu") for t in tasks)
+
+
+def test_a_unit_asked_to_direct_others_keeps_the_list_as_one_duty() -> None:
+    tasks = _tasks("Chủ tịch UBND huyện yêu cầu UBND các xã chỉ đạo lực lượng dân quân tăng cường tuần tra ban đêm; "
+                   "kiểm tra các điểm tập kết vật liệu; xử lý nghiêm các trường hợp vi phạm.\n")
+    assert not any(t.text.startswith(("kiểm tra các điểm", "xử lý nghiêm")) for t in tasks)
+
+
+def test_a_joint_assignment_led_by_one_unit_stays_whole() -> None:
+    tasks = _tasks("Giao Phòng Kinh tế và Hạ tầng chủ trì, phối hợp với UBND các xã kiểm tra hiện trạng cầu treo; "
+                   "lắp biển cảnh báo tại các cầu xuống cấp.\n")
+    assert not any(t.text.startswith("lắp biển cảnh báo") for t in tasks)
+
+
+def test_semicolons_inside_a_list_of_names_do_not_split() -> None:
+    tasks = _tasks("Yêu cầu Phòng Nội vụ xây dựng dự thảo quy chế làm việc, lấy ý kiến của các phòng: Tư pháp, "
+                   "Tài chính - Kế hoạch; Văn hóa và Thông tin; hoàn thiện, trình UBND huyện ban hành trong tháng 4.\n")
+    assert not any(t.text.startswith(("Văn hóa và Thông tin", "lấy ý kiến")) for t in tasks)
