@@ -1269,7 +1269,7 @@ def _subject_after_opening(text: str) -> bool:
     return any(_unit_opens_with_work(text[m.end():]) for m in re.finditer(r",\s*", head))
 
 
-SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[“\"]?[A-ZĐÀ-Ỹ])")
+SENTENCE_END = re.compile(r"(?<=[.;…])\s+(?=[“\"]?[A-ZĐÀ-Ỹ])")
 
 
 ASK_WORD = re.compile(r"^(?:Giao|Đề\s*nghị|Yêu\s*cầu)\s+(?:cho\s+)?", re.U)
@@ -1354,7 +1354,12 @@ def _new_doer(sentence: str, current: list[str]) -> bool:
     if not _opens_with_doer(sentence):
         return False
     named = split_units(name_prefix(sentence)) or [name_prefix(sentence)]
-    return not _same_units(named, current) and not is_generic_reference(named)
+    # "Giao Bộ X … . Các địa phương liên quan tiếp tục rà soát …": the units concerned are others than those asked
+    return not _same_units(named, current) and (not is_generic_reference(named) or bool(current) and
+                                                 OTHERS_CONCERNED.search(name_prefix(sentence)) is not None)
+
+
+OTHERS_CONCERNED = re.compile(r"\b(?:có\s+)?liên\s*quan\s*$", re.U)
 
 
 # a connective that adds more work after an ask: "Bên cạnh đó, …", "Song song đó, …", "Ngoài ra, …", "Đồng thời, …",

@@ -70,3 +70,19 @@ def test_semicolons_inside_a_list_of_names_do_not_split() -> None:
     tasks = _tasks("Yêu cầu Phòng Nội vụ xây dựng dự thảo quy chế làm việc, lấy ý kiến của các phòng: Tư pháp, "
                    "Tài chính - Kế hoạch; Văn hóa và Thông tin; hoàn thiện, trình UBND huyện ban hành trong tháng 4.\n")
     assert not any(t.text.startswith(("Văn hóa và Thông tin", "lấy ý kiến")) for t in tasks)
+
+
+# ---------------------------------------------------------------- a sentence naming other doers
+
+def test_the_units_concerned_after_an_assignment_are_a_task_of_their_own() -> None:
+    tasks = _tasks("Chủ tịch UBND huyện giao Phòng Kinh tế và Hạ tầng hoàn thành hồ sơ bồi thường trong tháng 4/2026. "
+                   "Các địa phương liên quan tiếp tục vận động người dân bàn giao mặt bằng cho dự án.\n")
+    others = _one(tasks, "tiếp tục vận động người dân")
+    assert others is not _one(tasks, "hoàn thành hồ sơ bồi thường")
+    assert list(others.lead) == ["Các địa phương liên quan"]
+
+
+def test_a_sentence_ending_in_an_ellipsis_ends_before_the_next_doer() -> None:
+    tasks = _tasks("Chủ tịch UBND huyện đề nghị Phòng Văn hóa và Thông tin treo băng rôn tại trường học, chợ, bến xe… "
+                   "Trung tâm Văn hóa huyện chủ động xây dựng chương trình phát thanh về an toàn giao thông.\n")
+    assert _one(tasks, "chủ động xây dựng chương trình") is not _one(tasks, "treo băng rôn")
