@@ -1373,10 +1373,27 @@ ADDS_WORK = re.compile(r"^(?:(?:Bên\s*cạnh\s*đó|Song\s*song\s*(?:đó|với
 # a sentence that asks anew: "Qua đó, Ban Thường vụ Huyện ủy yêu cầu …", "Đồng thời cũng đề nghị các xã …"
 ASK_OPENING = re.compile(r"^(?:(?:Đồng\s*thời|Ngoài\s*ra|Bên\s*cạnh\s*đó|Qua\s*đó|Theo\s*đó|Mặt\s*khác),?\s+)?", re.U)
 NEW_ASK = re.compile(r"^(?:cũng\s+)?(?:trân\s*trọng\s+)?(?:yêu\s*cầu|đề\s*nghị|giao)\s+(?=\S)", re.I | re.U)
+# a case, then the leader who asks: "Đối với …, ông chỉ đạo …", "Riêng …, đồng chí Bí thư đề nghị …"
+CASE_OPENING = r"(?:(?:Đối\s*với|Riêng|Về)\s[^,.;:]{3,160},\s*)?"
+SPOKEN_ASK = re.compile(CASE_OPENING + r"(?:[Ôô]ng|[Bb]à|[Đđ]ồng\s*chí|Đ/c|(?:Phó\s*)?(?:Chủ\s*tịch|Bí\s*thư|"
+                        r"Thủ\s*tướng|Giám\s*đốc|Trưởng\s*ban|Bộ\s*trưởng))\b[^,.;:]{0,80}?\s(?:cũng\s+)?"
+                        r"(?:yêu\s*cầu|đề\s*nghị|giao|chỉ\s*đạo)\s+", re.U)
+
+
+def _spoken_ask_units(sentence: str) -> list[str]:
+    """The units a leader's ask names: "Đối với …, đồng chí Chủ tịch đề nghị các xã …" → ["các xã"]."""
+    rest = sentence[ASK_OPENING.match(sentence).end():]  # type: ignore[union-attr]  # the pattern matches ""
+    spoken = SPOKEN_ASK.match(rest)
+    after = rest[spoken.end():] if spoken is not None else ""
+    asked = name_prefix(after) if UNIT_START.match(after) or re.match(r"(?:các|những)\s", after) else ""
+    return (split_units(asked) or [asked]) if asked else []
 
 
 def _new_ask(sentence: str) -> bool:
     rest = sentence[ASK_OPENING.match(sentence).end():]  # type: ignore[union-attr]  # the pattern matches ""
+    if SPOKEN_ASK.match(rest) is not None:
+        # "Đối với các dự án chậm tiến độ, đồng chí Chủ tịch đề nghị các xã …": a leader's new ask to named units
+        return not INTRO_END.search(sentence) and not _closing_ask(sentence) and bool(_spoken_ask_units(sentence))
     if UNIT_START.match(rest):
         name = name_prefix(rest)
         if not name or len(name) > 90:
@@ -1457,6 +1474,8 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
                 groups[-1][0].append(para)  # "Thời gian gửi báo cáo trước ngày 20/3/2009." completes the task
             continue
         leads = find_leads(para)
+        if not leads:
+            leads = _spoken_ask_units(para)  # "Đối với …, ông chỉ đạo các sở, ngành cần …"
         if not leads and also is not None and _opens_with_doer(probe):
             leads = split_units(name_prefix(probe)) or [name_prefix(probe)]  # "Song song đó, các địa phương …"
         if groups and ALSO_WORK.match(para) and not leads and groups[-1][1]:

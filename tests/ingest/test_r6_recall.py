@@ -86,3 +86,20 @@ def test_a_sentence_ending_in_an_ellipsis_ends_before_the_next_doer() -> None:
     tasks = _tasks("Chủ tịch UBND huyện đề nghị Phòng Văn hóa và Thông tin treo băng rôn tại trường học, chợ, bến xe… "
                    "Trung tâm Văn hóa huyện chủ động xây dựng chương trình phát thanh về an toàn giao thông.\n")
     assert _one(tasks, "chủ động xây dựng chương trình") is not _one(tasks, "treo băng rôn")
+
+
+# ---------------------------------------------------------------- a leader's new ask inside a paragraph
+
+def test_a_case_then_the_leaders_ask_starts_a_new_task_for_the_units_asked() -> None:
+    tasks = _tasks("Chủ tịch UBND huyện chỉ đạo: Phòng Tài chính - Kế hoạch rà soát nguồn vốn đầu tư công năm 2026. "
+                   "Đối với các công trình chậm tiến độ, ông chỉ đạo các xã khẩn trương hoàn thiện hồ sơ thanh toán, "
+                   "gửi Phòng Tài chính - Kế hoạch trước ngày 15/4/2026.\n")
+    case = _one(tasks, "khẩn trương hoàn thiện hồ sơ")
+    assert case is not _one(tasks, "rà soát nguồn vốn")
+    assert list(case.lead) == ["các xã"]
+
+
+def test_a_leaders_remark_about_a_thing_names_no_unit() -> None:
+    tasks = _tasks("Chủ tịch UBND huyện đề nghị Phòng Nội vụ chuẩn bị nội dung kỳ họp. Đối với phiên chất vấn, "
+                   "ông yêu cầu nội dung phải thiết thực, tập trung vào vấn đề cử tri quan tâm.\n")
+    assert not any(list(t.lead) == ["nội dung"] for t in tasks)
