@@ -91,12 +91,14 @@ def test_a_sentence_ending_in_an_ellipsis_ends_before_the_next_doer() -> None:
 # ---------------------------------------------------------------- a leader's new ask inside a paragraph
 
 def test_a_case_then_the_leaders_ask_starts_a_new_task_for_the_units_asked() -> None:
-    tasks = _tasks("Chủ tịch UBND huyện chỉ đạo: Phòng Tài chính - Kế hoạch rà soát nguồn vốn đầu tư công năm 2026. "
-                   "Đối với các công trình chậm tiến độ, ông chỉ đạo các xã khẩn trương hoàn thiện hồ sơ thanh toán, "
-                   "gửi Phòng Tài chính - Kế hoạch trước ngày 15/4/2026.\n")
-    case = _one(tasks, "khẩn trương hoàn thiện hồ sơ")
-    assert case is not _one(tasks, "rà soát nguồn vốn")
-    assert list(case.lead) == ["các xã"]
+    tasks = _tasks("Sau khi nghe lãnh đạo các phòng, ngành báo cáo ý kiến của các Ban HĐND huyện tại các cuộc họp thẩm "
+                   "tra, ông Trần Văn An chỉ đạo: Văn phòng HĐND và UBND huyện rà soát lại toàn bộ các nội dung "
+                   "dự kiến trình kỳ họp. Đối với các ý kiến góp ý của các Ban HĐND huyện, ông chỉ đạo "
+                   "các phòng, ngành cần chuẩn bị kỹ báo cáo tiếp thu giải trình, gửi UBND huyện "
+                   "chậm nhất ngày 30/6/2026.\n")
+    case = _one(tasks, "chuẩn bị kỹ báo cáo")
+    assert case is not _one(tasks, "rà soát lại toàn bộ")
+    assert list(case.lead) == ["các phòng, ngành"]
 
 
 def test_a_leaders_remark_about_a_thing_names_no_unit() -> None:
