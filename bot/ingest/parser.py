@@ -1278,10 +1278,13 @@ ASK_WORD = re.compile(r"^(?:Giao|Đề\s*nghị|Yêu\s*cầu)\s+(?:cho\s+)?", re
 # a sentence that adds another piece of work for the same doer: "Đồng thời chỉ đạo …", "Đồng thời, phối hợp …"
 ALSO_WORK = re.compile(r"^(?:(?:Tiếp\s*tục\s+|Đồng\s*thời,?\s+)"
                        r"(?:nắm|chỉ\s*đạo|tổ\s*chức|phối\s*hợp|xây\s*dựng|rà\s*soát|kiểm\s*tra|"
-                       r"hướng\s*dẫn|triển\s*khai|tăng\s*cường|đẩy\s*mạnh|theo\s*dõi|tham\s*mưu)\b|"
-                       # a bare imperative after an ask names the next piece of work: "Đẩy mạnh thu hút đầu tư …"
-                       r"(?:Đẩy\s*mạnh|Đẩy\s*nhanh|Tăng\s*cường|Đảm\s*bảo|Bảo\s*đảm)\s+(?:việc\s+|công\s*tác\s+)?"
-                       r"[a-zđà-ỹ])", re.U)
+                       r"hướng\s*dẫn|triển\s*khai|tăng\s*cường|đẩy\s*mạnh|theo\s*dõi|tham\s*mưu|"
+                       r"tuyên\s*truyền|báo\s*cáo|vận\s*động|chủ\s*động|đôn\s*đốc)\b|"
+                       # a bare imperative after an ask names the next piece of work: "Đẩy mạnh thu hút đầu tư …",
+                       # "Tham mưu cho UBND tỉnh …", "Phối hợp với các trường …"
+                       r"(?:Đẩy\s*mạnh|Đẩy\s*nhanh|Tăng\s*cường|Đảm\s*bảo|Bảo\s*đảm|Chỉ\s*đạo|Tham\s*mưu|Phối\s*hợp|"
+                       r"Hướng\s*dẫn|Đôn\s*đốc|Rà\s*soát)\s+(?:việc\s+|công\s*tác\s+|cho\s+|với\s+)?"
+                       r"[a-zđà-ỹA-ZĐ])", re.U)
 
 
 def _join_name_lists(sentences: list[str]) -> list[str]:
@@ -1325,7 +1328,8 @@ def _by_subject(paragraphs: list[str]) -> list[tuple[str, str | None]]:
                             or _new_doer(sentence, current_leads)):
                 # "Các đơn vị thực hiện trước ngày …" goes with the ask; "…, UBND tỉnh có ý kiến như sau:" too
                 parts.append(" ".join(current))
-                current, current_leads = [], []
+                # ("Tham mưu cho UBND tỉnh …" after "Chỉ đạo các trường …": still the same doer's next piece)
+                current, current_leads = [], current_leads if ALSO_WORK.match(sentence) and current_leads else []
             current.append(sentence)
             if strength >= STRONG and not current_leads:
                 current_leads = leads
@@ -1565,7 +1569,7 @@ def _ask_list(para: str, *, directs: bool = False) -> list[tuple[str, list[str]]
             # paragraph ("Yêu cầu các xã A; B"), not one told as past ("UBND huyện đã yêu cầu …")
             leader = re.search(r"chỉ\s*đạo", m.group(0), re.I) is not None
             now = directs and not re.search(r"\b(?:đã|từng)\s+(?:\S+\s+){0,3}$", para[start: m.start() + 1]) and \
-                not re.match(r"\s*(?:đã|đang)\s", body) and not NESTED_ASK.match(items[0])
+                not re.match(r"\s*(?:đã|đang)\s", body) and not NESTED_ASK.match(items[0]) and not leader
             if not (len(items) == 2 and also or len(items) >= 3 and leader or len(items) >= 2 and now) or \
                     len(items[0]) < 12 or any(not p[:1].islower() or CHAINED_ASK.match(p) or
                                               re.match(r"(?:việc|hiện|đang|đã)\s", p) or

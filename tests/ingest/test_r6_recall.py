@@ -105,3 +105,27 @@ def test_a_leaders_remark_about_a_thing_names_no_unit() -> None:
     tasks = _tasks("Chủ tịch UBND huyện đề nghị Phòng Nội vụ chuẩn bị nội dung kỳ họp. Đối với phiên chất vấn, "
                    "ông yêu cầu nội dung phải thiết thực, tập trung vào vấn đề cử tri quan tâm.\n")
     assert not any(list(t.lead) == ["nội dung"] for t in tasks)
+
+
+# ---------------------------------------------------------------- bare imperatives after a doer's sentence
+
+def test_bare_imperative_sentences_after_a_units_duty_are_its_further_tasks() -> None:
+    tasks = _tasks("Yêu cầu Phòng Giáo dục và Đào tạo chủ động xây dựng kế hoạch tổ chức kỳ thi tuyển sinh lớp 10. "
+                   "Chỉ đạo các trường phổ biến quy chế thi đến học sinh. Tham mưu cho UBND huyện thành lập Ban chỉ "
+                   "đạo thi cấp huyện.\n")
+    plan = _one(tasks, "chủ động xây dựng kế hoạch")
+    board = _one(tasks, "Tham mưu cho UBND huyện")
+    assert len({id(plan), id(board), id(_one(tasks, "Chỉ đạo các trường"))}) == 3
+    assert list(board.lead) == ["Phòng Giáo dục và Đào tạo"]
+
+
+def test_at_the_same_time_report_is_a_further_task() -> None:
+    tasks = _tasks("Yêu cầu UBND các xã rà soát số hộ thiếu đói trong dịp Tết. Đồng thời báo cáo nhanh tình hình "
+                   "trợ giúp xã hội về UBND huyện trước ngày 20/01/2026.\n")
+    assert _one(tasks, "báo cáo nhanh tình hình") is not _one(tasks, "rà soát số hộ")
+
+
+def test_a_two_clause_list_under_direct_stays_one_task() -> None:
+    tasks = _tasks("Chủ tịch UBND huyện chỉ đạo UBND các xã đẩy nhanh tiến độ xóa nhà tạm trên địa bàn; rà soát danh "
+                   "sách các hộ cần hỗ trợ ngày công.\n")
+    assert not any(t.text.startswith("rà soát danh sách") for t in tasks)
