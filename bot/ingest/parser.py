@@ -1460,7 +1460,8 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
             for piece, piece_leads in listed:
                 groups.append(([piece], piece_leads))
             continue
-        if INTRO_END.search(para) and para is not split[-1][0]:
+        if (INTRO_END.search(para) or LEAD_IN_TAIL.search(para) and len(SENTENCE_END.split(para)) == 1) and \
+                para is not split[-1][0]:
             continue  # "Về đề nghị của Bộ X …, Phó Thủ tướng có ý kiến như sau:" introduces the tasks
         directs = not _informs(para) and _directive_paragraph(para) or (
             # "… yêu cầu các phòng ngành …" / "Tiếp tục đẩy mạnh …": the asked units' next piece of work
@@ -2024,11 +2025,19 @@ def _topic_statement(text: str) -> bool:
         not DIRECTIVE_TEXT.match(rest) and not _asks_a_unit(rest) and not _opens_with_doer(rest)
 
 
+# a lead-in whose verb takes the items below as its object: "… tham mưu Hội đồng Thi đua thực hiện:"
+LEAD_IN_TAIL = re.compile(r"\b(?:thực\s*hiện|triển\s*khai|lưu\s*ý|chú\s*ý|như\s*sau|sau\s*đây|sau|nội\s*dung|"
+                          r"nhiệm\s*vụ|công\s*việc|giải\s*pháp)\s*:\s*$", re.U)
+
+
 def _not_a_task(text: str, node: Node) -> bool:
     """A note, a legal explanation, a case ("Đối với dự án …"), a target; a bare unit name in a list of
     recipients or inspected units; the line that introduces such a list ("… gồm:")."""
     if _explains_topic(node) or _topic_statement(text):
         return True
+    if node.children and len(node.lines) == 1 and LEAD_IN_TAIL.search(text) and _lead_in_only(node) and \
+            len(SENTENCE_END.split(text)) == 1:
+        return True  # "1. Phòng Nội vụ tham mưu Hội đồng Thi đua thực hiện:" over its '-' items: they are the work
     if _caps_title(text) and len(text) < 150 or MOTTO.search(text):
         return True  # "1. TINH THẦN CHỈ ĐẠO" over the items: a title; "- Độc lập - Tự do - Hạnh phúc": the header
     if AMENDS.match(text) or DOC_CITATION.match(text) and not DIRECTIVE_CUE.search(text):

@@ -129,3 +129,29 @@ def test_a_two_clause_list_under_direct_stays_one_task() -> None:
     tasks = _tasks("Chủ tịch UBND huyện chỉ đạo UBND các xã đẩy nhanh tiến độ xóa nhà tạm trên địa bàn; rà soát danh "
                    "sách các hộ cần hỗ trợ ngày công.\n")
     assert not any(t.text.startswith("rà soát danh sách") for t in tasks)
+
+
+# ---------------------------------------------------------------- lead-ins are not tasks
+
+def test_a_numbered_lead_in_whose_verb_takes_the_items_is_not_a_task() -> None:
+    tasks = _tasks("UBND huyện có ý kiến như sau:\n\n1. Phòng Nội vụ tham mưu Hội đồng Thi đua - Khen thưởng huyện tổ "
+                   "chức tuyên truyền về phong trào thi đua yêu nước trên địa bàn huyện thực hiện:\n\n"
+                   "- Đẩy mạnh tuyên truyền về các điển hình tiên tiến trong phong trào thi đua.\n\n"
+                   "- Phát hiện, bồi dưỡng và nhân rộng các nhân tố mới.\n\n"
+                   "2. Phòng Văn hóa và Thông tin đăng tải đề cương tuyên truyền lên trang thông tin điện tử huyện.\n")
+    assert not any(t.text.rstrip().endswith("thực hiện:") for t in tasks), [t.text for t in tasks]
+    assert _one(tasks, "Phát hiện, bồi dưỡng")
+
+
+def test_a_lead_in_with_its_own_work_before_it_stays_a_task() -> None:
+    tasks = _tasks("UBND huyện có ý kiến như sau:\n\n1. Tổ chức phổ biến Luật Đất đai năm 2024 đến cán bộ, công chức "
+                   "các xã. Đặc biệt, chú trọng một số nội dung sau:\n\n- Thủ tục giao đất, cho thuê đất.\n\n"
+                   "- Bồi thường, hỗ trợ khi Nhà nước thu hồi đất.\n")
+    assert _one(tasks, "Tổ chức phổ biến Luật Đất đai")
+
+
+def test_a_paragraph_that_only_introduces_the_next_ones_is_not_a_task() -> None:
+    tasks = _tasks("Thực hiện quy định về chế độ báo cáo, Sở Tư pháp đề nghị Phòng Tư pháp các huyện lưu ý:\n\n"
+                   "Đề nghị các Phòng Tư pháp chỉ thực hiện 02 kỳ báo cáo trong năm, gửi Sở Tư pháp đúng thời hạn.\n")
+    assert not any(t.text.rstrip().endswith("lưu ý:") for t in tasks), [t.text for t in tasks]
+    assert _one(tasks, "chỉ thực hiện 02 kỳ báo cáo")
