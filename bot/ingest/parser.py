@@ -1454,8 +1454,9 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
         opens = bool(groups) and (_unit_opens_with_work(probe) or _opens_with_doer(probe)) and \
             not is_generic_reference(split_units(name_prefix(probe)) or [name_prefix(probe)]) and \
             not VIEW_AFTER_UNIT.match(probe[len(name_prefix(probe)):])
-        if (listed := _ask_list(para, directs=in_directive_section or directed or not _informs(para) and (
-                _directive_paragraph(para) or REMARK_ASK.search(para) is not None))) is not None:
+        now = in_directive_section or directed or not _informs(para) and (
+            _directive_paragraph(para) or REMARK_ASK.search(para) is not None)
+        if (listed := _ask_list(para, directs=now) or (_colon_list(para) if now else None)) is not None:
             # "… chỉ đạo các ngành chuyên môn A; B; C" / "… giao X thực hiện các nội dung như: A. B. C.": one task each
             for piece, piece_leads in listed:
                 groups.append(([piece], piece_leads))
@@ -1588,6 +1589,43 @@ def _ask_list(para: str, *, directs: bool = False) -> list[tuple[str, list[str]]
             out.append(((head + " " + item).strip() if n == 0 else item, leads))
         return out
     return None
+
+
+# an ask, then the work it hands out after a colon in the same paragraph: "… chỉ đạo một số vấn đề cần tập trung trong
+# thời gian tới: tiếp tục …; kịp thời …. Thực hiện tốt …", "… thực hiện tốt một số nhiệm vụ sau: Tổ chức …. Phân công …"
+COLON_ASK = re.compile(r"\b(?:chỉ\s*đạo|yêu\s*cầu|đề\s*nghị|giao|kết\s*luận|lưu\s*ý)\b[^:;.]{0,160}?"
+                       r"\b(?:nội\s*dung|nhiệm\s*vụ|vấn\s*đề|việc|giải\s*pháp|như|sau|sau\s*đây|tới)\s*:\s+(?=\S)",
+                       re.I | re.U)
+
+
+def _colon_list(para: str) -> list[tuple[str, list[str]]] | None:
+    """The pieces of work listed after an ask's colon inside one paragraph, one task each (sentences and ';'
+    clauses); each with its own doer when it opens with one, else the unit the ask names, else none (the context)."""
+    m = COLON_ASK.search(para[:400])
+    if m is None:
+        return None
+    if QUOTE_OPEN.match(para[m.end():]):
+        return None  # "… quy định: “1. …”": the law quoted, not work
+    items: list[str] = []
+    for piece in (p.strip() for p in re.split(r"(?<=[.;…])\s+", para[m.end():])):
+        low = piece[:1].lower() + piece[1:]
+        if items and (QUALIFIER_CLAUSE.match(low) or len(piece) < 12 or not piece[:1].isalpha() or
+                      re.match(r"(?:báo\s*cáo|văn\s*bản|kết\s*quả)\s+(?:\S+\s+){0,2}gửi\b", low)):
+            items[-1] = f"{items[-1]} {piece}"  # "Báo cáo gửi về Văn phòng … trước 14 giờ …": how the work is sent
+        elif piece:
+            items.append(piece)
+    if len(items) < 2 or any(_informs(p) or CLOSING.search(p) or CLOSING_LINE.match(p) or NOTE_ITEM.match(p)
+                             for p in items):
+        return None
+    head = para[: m.end()].strip()
+    asked, strength = find_leads_ranked(head[_sentence_start(head, m.start()):])
+    unit_leads = asked if strength >= STRONG and not is_generic_reference(asked) else []
+    out: list[tuple[str, list[str]]] = []
+    for n, item in enumerate(items):
+        own, own_strength = find_leads_ranked(item[:120])
+        leads = own if own_strength >= STRONG and (_unit_opens_with_work(item) or _asks_a_unit(item)) else unit_leads
+        out.append((f"{head} {item}" if n == 0 else item, leads))
+    return out
 
 
 def _sentence_start(para: str, pos: int) -> int:

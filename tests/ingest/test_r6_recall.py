@@ -155,3 +155,27 @@ def test_a_paragraph_that_only_introduces_the_next_ones_is_not_a_task() -> None:
                    "Đề nghị các Phòng Tư pháp chỉ thực hiện 02 kỳ báo cáo trong năm, gửi Sở Tư pháp đúng thời hạn.\n")
     assert not any(t.text.rstrip().endswith("lưu ý:") for t in tasks), [t.text for t in tasks]
     assert _one(tasks, "chỉ thực hiện 02 kỳ báo cáo")
+
+
+# ---------------------------------------------------------------- work listed after an ask's colon in one paragraph
+
+def test_work_listed_after_a_leaders_colon_gives_one_task_per_piece() -> None:
+    tasks = _tasks("Phát biểu tại hội nghị, đồng chí Bí thư Đảng ủy xã chỉ đạo một số vấn đề cần tập trung trong thời "
+                   "gian tới: tiếp tục tuyên truyền chủ trương của Đảng đến nhân dân; kịp thời kiện toàn các tổ "
+                   "hòa giải ở thôn. Thực hiện tốt cuộc vận động xây dựng nông thôn mới.\n")
+    pieces = [_one(tasks, w) for w in ("tiếp tục tuyên truyền", "kịp thời kiện toàn", "Thực hiện tốt cuộc vận động")]
+    assert len({id(p) for p in pieces}) == 3
+
+
+def test_how_the_report_is_sent_stays_with_the_work_after_the_colon() -> None:
+    tasks = _tasks("Chủ tịch UBND huyện có ý kiến chỉ đạo như sau: Giao các phòng, ban chuyên môn giải trình các nội "
+                   "dung còn khác nhau giữa báo cáo và ý kiến thẩm tra. Báo cáo gửi về Văn phòng UBND huyện "
+                   "trước 14 giờ ngày 05/12/2026. Gửi kèm tệp điện tử vào hộp thư của Văn phòng.\n")
+    assert not any(t.text.startswith(("Báo cáo gửi về", "Gửi kèm")) for t in tasks), [t.text for t in tasks]
+
+
+def test_a_law_quoted_after_the_colon_is_not_split_into_tasks() -> None:
+    tasks = _tasks("Đề nghị Phòng Tư pháp lưu ý nội dung sau: “Trường hợp các văn bản có quy định khác nhau về cùng "
+                   "một vấn đề thì áp dụng văn bản có hiệu lực cao hơn. Trường hợp các văn bản do cùng một cơ quan ban "
+                   "hành thì áp dụng văn bản ban hành sau.”\n")
+    assert not any(t.text.startswith("Trường hợp") for t in tasks), [t.text for t in tasks]
