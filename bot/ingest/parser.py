@@ -1985,9 +1985,17 @@ PAST_PERIOD = re.compile(r"^(?:Trong\s+)?(?:[Tt]háng\s*\d{1,2}(?:\s*(?:[/.-]|n�
                          r"[^.;]{0,120}?\bđã\b", re.U)
 
 
+# the sanction for failing, not work: "Những đơn vị không thực hiện đúng …, lãnh đạo đơn vị phải chịu trách nhiệm cá
+# nhân trước …", "Chủ tịch UBND các xã sẽ phải chịu trách nhiệm trước Chủ tịch UBND huyện nếu …"
+SANCTION = re.compile(r"^(?:(?:Những|Trường\s*hợp|Nếu)\b[^.;]{0,200}?\b(?:không|chậm|để\s*xảy\s*ra)\b[^.;]{0,200}?|"
+                      r"[^.;]{0,120}?\bsẽ\s+)(?:phải\s+)?chịu\s*trách\s*nhiệm\b", re.U)
+
+
 def _informs(text: str) -> bool:
     """What the work has (money, vehicles, papers, a time window), the law it rests on, a view of the matter;
-    a news copy's account of the meeting."""
+    a news copy's account of the meeting; the sanction for failing."""
+    if SANCTION.match(text) and len(SENTENCE_END.split(text)) == 1:
+        return True
     if any(PAST_PERIOD.match(sentence) for sentence in SENTENCE_END.split(text)[:2]) and \
             not NARRATION_ASKS.search(text):
         return True  # (after a news copy's headline sentence too: "UBND huyện tổ chức hội nghị …. Trong tháng 4 …")

@@ -179,3 +179,14 @@ def test_a_law_quoted_after_the_colon_is_not_split_into_tasks() -> None:
                    "một vấn đề thì áp dụng văn bản có hiệu lực cao hơn. Trường hợp các văn bản do cùng một cơ quan ban "
                    "hành thì áp dụng văn bản ban hành sau.”\n")
     assert not any(t.text.startswith("Trường hợp") for t in tasks), [t.text for t in tasks]
+
+
+# ---------------------------------------------------------------- the sanction for failing is not work
+
+def test_the_sanction_for_failing_is_not_a_task() -> None:
+    tasks = _tasks("Yêu cầu UBND các xã ra quân dọn dẹp vỉa hè trên các tuyến phố chính trước ngày 30/4/2026.\n\n"
+                   "Những đơn vị không thực hiện nghiêm, báo cáo thiếu trung thực, người đứng đầu phải chịu trách "
+                   "nhiệm cá nhân trước Chủ tịch UBND huyện.\n\n"
+                   "Chủ tịch UBND các xã sẽ phải chịu trách nhiệm trước Chủ tịch UBND huyện nếu để tái lấn chiếm.\n")
+    assert not any("chịu trách nhiệm" in t.text for t in tasks), [t.text for t in tasks]
+    assert _one(tasks, "ra quân dọn dẹp vỉa hè")
