@@ -1232,7 +1232,7 @@ def _directive_paragraph(text: str) -> bool:
     return bool(DIRECTIVE_CUE.search(text))
 
 
-ASK_COLON = re.compile(r"\b(?:chỉ\s*đạo|yêu\s*cầu|đề\s*nghị|kết\s*luận)\s*:\s*(?=[A-ZĐÀ-Ỹ])", re.U)
+ASK_COLON = re.compile(r"\b(?:chỉ\s*đạo|yêu\s*cầu|đề\s*nghị|kết\s*luận)\s*:\s*(?=[A-ZĐÀ-Ỹ]|(?:các|những)\s)", re.U)
 
 
 def _reports_a_letter(text: str) -> bool:
@@ -1369,7 +1369,8 @@ OTHERS_CONCERNED = re.compile(r"\b(?:có\s+)?liên\s*quan\s*$", re.U)
 # a connective that adds more work after an ask: "Bên cạnh đó, …", "Song song đó, …", "Ngoài ra, …", "Đồng thời, …",
 # "Theo đó, …"; or the time the next doer's work is due: "Trước ngày 18/10, các địa phương phải …"
 ADDS_WORK = re.compile(r"^(?:(?:Bên\s*cạnh\s*đó|Song\s*song\s*(?:đó|với\s*đó)|Ngoài\s*ra|Đồng\s*thời|Mặt\s*khác|"
-                       r"Theo\s*đó)\s*,?|(?:Trước|Chậm\s*nhất|Trong|Đến\s*hết)\s+(?:ngày|tháng|quý)\s*[\dIVX][^,;.:]{0,30},|"
+                       # "Đối với UBND các huyện cần …": the unit the sentence turns to, then its work
+                       r"Theo\s*đó|Đối\s*với(?=\s+(?:UBND|Ủy\s*ban|Sở|Phòng|Ban|các|những)\b))\s*,?|(?:Trước|Chậm\s*nhất|Trong|Đến\s*hết)\s+(?:ngày|tháng|quý)\s*[\dIVX][^,;.:]{0,30},|"
                        r"Sau\s*khi\s[^,;.:]{3,150},)\s+",
                        re.U)
 

@@ -190,3 +190,19 @@ def test_the_sanction_for_failing_is_not_a_task() -> None:
                    "Chủ tịch UBND các xã sẽ phải chịu trách nhiệm trước Chủ tịch UBND huyện nếu để tái lấn chiếm.\n")
     assert not any("chịu trách nhiệm" in t.text for t in tasks), [t.text for t in tasks]
     assert _one(tasks, "ra quân dọn dẹp vỉa hè")
+
+
+# ---------------------------------------------------------------- the doer after "Đối với", after "chỉ đạo:"
+
+def test_a_sentence_turning_to_a_unit_is_that_units_task() -> None:
+    tasks = _tasks("UBND huyện yêu cầu Phòng Tài chính - Kế hoạch thẩm định, tham mưu bố trí kinh phí hỗ trợ sản xuất "
+                   "kịp thời. Đối với UBND các xã cần xây dựng kế hoạch triển khai cơ chế hỗ trợ sản xuất.\n")
+    xa = _one(tasks, "cần xây dựng kế hoạch triển khai")
+    assert xa is not _one(tasks, "thẩm định, tham mưu bố trí")
+    assert list(xa.lead) == ["UBND các xã"]
+
+
+def test_a_directing_colon_followed_by_a_lower_case_group_directs() -> None:
+    tasks = _tasks("Sau khi nghe các xã báo cáo tiến độ, đồng chí Chủ tịch UBND huyện chỉ đạo: các phòng, ban, đơn vị "
+                   "rà soát tất cả các dự án chậm tiến độ trên địa bàn để đề xuất thu hồi hoặc gia hạn.\n")
+    assert _one(tasks, "rà soát tất cả các dự án")
