@@ -1545,7 +1545,7 @@ def _ask_list(para: str, *, directs: bool = False) -> list[tuple[str, list[str]]
         rest = para[m.end():]
         unit = name_prefix(rest)
         if not unit or not rest.startswith(unit) or not (
-                UNIT_START.match(unit) or re.match(r"(?:các|những)\s", unit) or unit[:1].isupper()):
+                UNIT_START.match(unit) or re.match(r"(?:các|những|chính\s*quyền)\s", unit) or unit[:1].isupper()):
             continue  # "… tinh thần chỉ đạo của trung ương …" names no one asked
         start = _sentence_start(para, m.start())
         subject = para[start: m.start()].strip(" ,")

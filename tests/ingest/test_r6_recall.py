@@ -206,3 +206,11 @@ def test_a_directing_colon_followed_by_a_lower_case_group_directs() -> None:
     tasks = _tasks("Sau khi nghe các xã báo cáo tiến độ, đồng chí Chủ tịch UBND huyện chỉ đạo: các phòng, ban, đơn vị "
                    "rà soát tất cả các dự án chậm tiến độ trên địa bàn để đề xuất thu hồi hoặc gia hạn.\n")
     assert _one(tasks, "rà soát tất cả các dự án")
+
+
+def test_local_government_named_as_chinh_quyen_is_asked_like_a_unit() -> None:
+    tasks = _tasks("UBND tỉnh yêu cầu chính quyền các địa phương đẩy mạnh tuyên truyền giá trị văn hóa của lễ hội; bố "
+                   "trí khu dịch vụ thuận tiện, phù hợp không gian di tích; hướng dẫn cơ sở kinh doanh niêm yết giá.\n")
+    stalls = _one(tasks, "khu dịch vụ thuận tiện")
+    assert stalls is not _one(tasks, "đẩy mạnh tuyên truyền")
+    assert list(stalls.lead) == ["chính quyền các địa phương"]
