@@ -1291,12 +1291,25 @@ def _join_name_lists(sentences: list[str]) -> list[str]:
     """"Giao các sở, ngành; UBND các huyện; Các Ban QLDA báo cáo …" is one sentence: a ';' after a bare
     name (no verb yet) separates the names of one list, not two tasks."""
     out: list[str] = []
+    listing = False  # the last sentence went on with a list of names: the next name ends it, with the work
     for sentence in sentences:
+        if listing and out[-1].endswith(";") and UNIT_START.match(sentence):
+            out[-1] = f"{out[-1]} {sentence}"
+            listing = sentence.endswith(";") and name_prefix(sentence) == sentence.strip(" ,.-–;")
+            continue
+        listing = False
         if out and out[-1].endswith(";"):
             names = ASK_WORD.sub("", out[-1][:-1].strip()) if not out[-1].startswith(("-", "+")) else ""
             if names and all(UNIT_START.match(p) and name_prefix(p) == p.strip(" ,.-–")
                              for p in re.split(r"\s*;\s*", names)):
                 out[-1] = f"{out[-1]} {sentence}"
+                continue
+            head = sentence.split(";", 1)[0]
+            if ";" in sentence and UNIT_START.match(head) and name_prefix(head) == head.strip(" ,.-–"):
+                # "… yêu cầu các thành viên Ban Chỉ đạo; Thủ trưởng các sở, ngành; … thực hiện …": the next name of
+                # the list the ask goes on to, not a sentence of its own
+                out[-1] = f"{out[-1]} {sentence}"
+                listing = True
                 continue
         out.append(sentence)
     return out

@@ -214,3 +214,18 @@ def test_local_government_named_as_chinh_quyen_is_asked_like_a_unit() -> None:
     stalls = _one(tasks, "khu dịch vụ thuận tiện")
     assert stalls is not _one(tasks, "đẩy mạnh tuyên truyền")
     assert list(stalls.lead) == ["chính quyền các địa phương"]
+
+
+# ---------------------------------------------------------------- a ';' list of the units asked
+
+def test_a_semicolon_list_of_the_units_asked_stays_one_task() -> None:
+    tasks = _tasks("Chủ tịch UBND huyện yêu cầu các thành viên Ban Chỉ đạo huyện; Thủ trưởng các phòng, ban, ngành; "
+                   "Chủ tịch UBND các xã, thị trấn thực hiện quyết liệt các biện pháp phòng, chống dịch bệnh.\n")
+    assert len(tasks) == 1, [t.text for t in tasks]
+
+
+def test_a_list_of_partners_with_semicolons_ends_in_the_work() -> None:
+    tasks = _tasks("Giao Phòng Kinh tế và Hạ tầng chủ trì, phối hợp các phòng: Tài chính - Kế hoạch, Tài nguyên và "
+                   "Môi trường; Ban Quản lý dự án huyện; UBND các xã: An Phú, An Hòa nghiên cứu đề xuất của doanh "
+                   "nghiệp, báo cáo UBND huyện trong tháng 5/2026.\n")
+    assert len(tasks) == 1, [t.text for t in tasks]
