@@ -1283,7 +1283,7 @@ ALSO_WORK = re.compile(r"^(?:(?:Tiếp\s*tục\s+|Đồng\s*thời,?\s+)"
                        # a bare imperative after an ask names the next piece of work: "Đẩy mạnh thu hút đầu tư …",
                        # "Tham mưu cho UBND tỉnh …", "Phối hợp với các trường …"
                        r"(?:Đẩy\s*mạnh|Đẩy\s*nhanh|Tăng\s*cường|Đảm\s*bảo|Bảo\s*đảm|Chỉ\s*đạo|Tham\s*mưu|Phối\s*hợp|"
-                       r"Hướng\s*dẫn|Đôn\s*đốc|Rà\s*soát)\s+(?:việc\s+|công\s*tác\s+|cho\s+|với\s+)?"
+                       r"Hướng\s*dẫn|Đôn\s*đốc|Rà\s*soát|Thực\s*hiện\s*(?:tốt|nghiêm)|Khẩn\s*trương)\s+(?:việc\s+|công\s*tác\s+|cho\s+|với\s+)?"
                        r"[a-zđà-ỹA-ZĐ])", re.U)
 
 

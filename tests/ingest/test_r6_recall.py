@@ -229,3 +229,9 @@ def test_a_list_of_partners_with_semicolons_ends_in_the_work() -> None:
                    "Môi trường; Ban Quản lý dự án huyện; UBND các xã: An Phú, An Hòa nghiên cứu đề xuất của doanh "
                    "nghiệp, báo cáo UBND huyện trong tháng 5/2026.\n")
     assert len(tasks) == 1, [t.text for t in tasks]
+
+
+def test_thuc_hien_tot_opens_a_further_task_of_the_same_unit() -> None:
+    tasks = _tasks("Giao Phòng Tài nguyên và Môi trường đẩy nhanh tiến độ giải ngân các dự án trên địa bàn. Thực hiện "
+                   "tốt công tác quản lý đất đai, bảo vệ rừng trong những tháng cuối năm.\n")
+    assert _one(tasks, "quản lý đất đai") is not _one(tasks, "đẩy nhanh tiến độ giải ngân")
