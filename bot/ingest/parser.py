@@ -1472,8 +1472,13 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
             _directive_paragraph(para) or REMARK_ASK.search(para) is not None)
         if (listed := _ask_list(para, directs=now) or (_colon_list(para) if now else None)) is not None:
             # "… chỉ đạo các ngành chuyên môn A; B; C" / "… giao X thực hiện các nội dung như: A. B. C.": one task each
+            last = listed[-1][0]
+            dated_last = pick_deadline(last, issued_on=issued_on) is not None and \
+                not any(pick_deadline(piece, issued_on=issued_on) for piece, _ in listed[:-1])
             for piece, piece_leads in listed:
                 groups.append(([piece], piece_leads))
+                if dated_last and piece is not last:
+                    shared_of.setdefault(piece, last)  # "A …; B …, báo cáo trước ngày 15/3": the list's one date
             continue
         if (INTRO_END.search(para) or LEAD_IN_TAIL.search(para) and len(SENTENCE_END.split(para)) == 1) and \
                 para is not split[-1][0]:

@@ -235,3 +235,11 @@ def test_thuc_hien_tot_opens_a_further_task_of_the_same_unit() -> None:
     tasks = _tasks("Giao Phòng Tài nguyên và Môi trường đẩy nhanh tiến độ giải ngân các dự án trên địa bàn. Thực hiện "
                    "tốt công tác quản lý đất đai, bảo vệ rừng trong những tháng cuối năm.\n")
     assert _one(tasks, "quản lý đất đai") is not _one(tasks, "đẩy nhanh tiến độ giải ngân")
+
+
+def test_the_one_date_at_the_end_of_a_semicolon_list_dates_every_duty() -> None:
+    tasks = _tasks("UBND huyện yêu cầu UBND các xã ven hồ vận động người dân thu hoạch cây trồng trong lòng hồ; "
+                   "kiểm tra, đôn đốc việc di dời tài sản và báo cáo kết quả về UBND huyện chậm nhất ngày 15/3/2026.\n")
+    harvest = _one(tasks, "vận động người dân thu hoạch")
+    assert harvest is not _one(tasks, "đôn đốc việc di dời")
+    assert str(harvest.due) == "2026-03-15"
