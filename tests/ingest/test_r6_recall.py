@@ -243,3 +243,10 @@ def test_the_one_date_at_the_end_of_a_semicolon_list_dates_every_duty() -> None:
     harvest = _one(tasks, "vận động người dân thu hoạch")
     assert harvest is not _one(tasks, "đôn đốc việc di dời")
     assert str(harvest.due) == "2026-03-15"
+
+
+def test_a_news_item_on_a_request_just_sent_is_the_request() -> None:
+    tasks = list(parse_notice("Khẩn trương báo cáo kết quả dồn điền đổi thửa\n\nSở Nông nghiệp và Môi trường "
+                              "vừa có văn bản đề nghị UBND các xã khẩn trương rà soát, tổng hợp và lập báo cáo "
+                              "tình hình dồn điền đổi thửa, gửi về Sở trước ngày 30/10/2026.\n").tasks)
+    assert _one(tasks, "khẩn trương rà soát, tổng hợp")
