@@ -1199,13 +1199,16 @@ def _lead_in_context(lead_in: str, base: _Context) -> _Context:
     return _Context(leads=tuple(leads), supports=tuple(find_supports(rest)), explicit=True, source="heading")
 
 
-ASKS = re.compile(r"\b(?:đề\s*nghị|giao|yêu\s*cầu|ủy\s*quyền|uỷ\s*quyền|cho\s*phép|chấp\s*thuận)\s+(?:quý\s+)?"
+ASKS = re.compile(r"\b(?:đề\s*nghị|giao|yêu\s*cầu|ủy\s*quyền|uỷ\s*quyền|cho\s*phép|chấp\s*thuận|phân\s*công)\s+"
+                  r"(?:quý\s+)?"
                   r"(?=(?P<rest>.{0,80}))", re.I | re.U)  # (a lookahead: "đề nghị Nhân dân và yêu cầu các sở …")
 # ("giao ban" is a briefing meeting, "Giao thông" a sector's name: neither assigns anything)
 DIRECTIVE_CUE = re.compile(r"\b(?:đề\s*nghị|giao(?!\s*(?-i:ban|BAN)\b|\s*(?:thông|lưu|dịch|tiếp|thương|hữu)\b)|"
                            r"yêu\s*cầu|chủ\s*trì|có\s*trách\s*nhiệm|có\s*nhiệm\s*vụ|"
                            r"khẩn\s*trương|đồng\s*ý|"
-                           r"chỉ\s*đạo|ủy\s*quyền|uỷ\s*quyền|cho\s*phép|chấp\s*thuận)\b", re.I | re.U)
+                           r"chỉ\s*đạo|ủy\s*quyền|uỷ\s*quyền|cho\s*phép|chấp\s*thuận|"
+                           # "… thống nhất phân công các đồng chí Thường trực HĐND dự kỳ họp …": an assignment
+                           r"phân\s*công(?=\s+(?:các\s+)?(?:đồng\s*chí|ông|bà|(?-i:[A-ZĐ]))))\b", re.I | re.U)
 
 
 def _asks_a_unit(text: str) -> bool:

@@ -250,3 +250,11 @@ def test_a_news_item_on_a_request_just_sent_is_the_request() -> None:
                               "vừa có văn bản đề nghị UBND các xã khẩn trương rà soát, tổng hợp và lập báo cáo "
                               "tình hình dồn điền đổi thửa, gửi về Sở trước ngày 30/10/2026.\n").tasks)
     assert _one(tasks, "khẩn trương rà soát, tổng hợp")
+
+
+def test_assigning_named_people_is_work_but_assigning_tasks_in_a_review_is_not() -> None:
+    tasks = _tasks("Phiên họp thống nhất phân công các đồng chí Thường trực HĐND huyện dự kỳ họp đầu năm tại các xã để "
+                   "cùng đánh giá, rút kinh nghiệm.\n\nCũng tại hội nghị, Ban Thường vụ Huyện ủy đã cho ý kiến vào một "
+                   "số nội dung về chương trình công tác, phân công nhiệm vụ và công tác cán bộ.\n")
+    assert _one(tasks, "dự kỳ họp đầu năm")
+    assert not any("cho ý kiến vào" in t.text for t in tasks)
