@@ -1542,6 +1542,10 @@ NESTED_ASK = re.compile(r"^(?:[^;]{0,80}?\b(?:thực\s*hiện\s*và\s*|lãnh\s*�
                         r"(?:các\s|những\s|lực\s*lượng\s|(?-i:[A-ZĐ]))|chủ\s*trì\b)", re.I | re.U)
 # a leader's remark that hands out work: "Trưởng ban lưu ý các địa phương sớm tổ chức …"
 REMARK_ASK = re.compile(rf"\blưu\s*ý\s+(?:{UNIT_START.pattern}|các\s|những\s)", re.U)
+# the spirit the work is done in, not a duty: "…; tuyệt đối không lơ là, chủ quan", "…; đoàn kết, thống nhất vượt qua
+# khó khăn, hoàn thành tốt nhiệm vụ đề ra"
+ATTITUDE_CLAUSE = re.compile(r"^(?:(?:tuyệt\s*đối\s+)?không\s+(?:được\s+)?(?:lơ\s*là|chủ\s*quan)|"
+                             r"(?:đoàn\s*kết|quyết\s*tâm|nêu\s*cao)\b[^;]*\bhoàn\s*thành\b[^;]*\bnhiệm\s*vụ)", re.U)
 # a ';' clause that qualifies the duty before it rather than adding one: when, what it covers, where it is sent
 QUALIFIER_CLAUSE = re.compile(r"^(?:thời\s*gian|thời\s*hạn|(?:hoàn\s*thành|xong)\s+(?:trước|trong|vào|chậm)|"
                               r"chậm\s*nhất|trước\s*ngày|trong\s*đó|trong\s*quá\s*trình|nếu|khi|trường\s*hợp|nhất\s*là|"
@@ -1583,7 +1587,7 @@ def _ask_list(para: str, *, directs: bool = False) -> list[tuple[str, list[str]]
         else:
             items = []
             for p in (p.strip() for p in body.split(";")):
-                if items and (QUALIFIER_CLAUSE.match(p) or len(p) < 12 or ":" in items[-1]):
+                if items and (QUALIFIER_CLAUSE.match(p) or ATTITUDE_CLAUSE.match(p) or len(p) < 12 or ":" in items[-1]):
                     # (after "… của các sở: A, B; C": the ';' parts the names of a list)
                     items[-1] = f"{items[-1]}; {p}"  # "…; thời gian hoàn thành trước ngày 30/6": the same duty
                 else:

@@ -258,3 +258,10 @@ def test_assigning_named_people_is_work_but_assigning_tasks_in_a_review_is_not()
                    "số nội dung về chương trình công tác, phân công nhiệm vụ và công tác cán bộ.\n")
     assert _one(tasks, "dự kỳ họp đầu năm")
     assert not any("cho ý kiến vào" in t.text for t in tasks)
+
+
+def test_the_spirit_of_the_work_is_not_a_duty_of_its_own() -> None:
+    tasks = _tasks("Chủ tịch UBND huyện yêu cầu các phòng, ban nâng cao mức cảnh giác phòng, chống dịch bệnh; "
+                   "tuyệt đối không lơ là, chủ quan; tiếp tục thực hiện nghiêm các chỉ đạo của tỉnh.\n")
+    assert not any(t.text.startswith("tuyệt đối") for t in tasks), [t.text for t in tasks]
+    assert _one(tasks, "tiếp tục thực hiện nghiêm")
