@@ -1338,7 +1338,9 @@ def _by_subject(paragraphs: list[str]) -> list[tuple[str, str | None]]:
                 current, current_leads = [], []
             if current and (strength >= STRONG and leads and not _same_units(leads, current_leads) and
                             not is_generic_reference(leads) and not INTRO_END.search(sentence)
-                            or bool(ALSO_WORK.match(sentence)) and (bool(current_leads) or _asks_a_unit(current[0]))
+                            or bool(ALSO_WORK.match(sentence)) and (bool(current_leads) or _asks_a_unit(current[0])
+                                                              or ALSO_WORK.match(current[0]) is not None
+                                                              and not current[0].startswith("Chỉ đạo"))
                             and not ASSESSMENT.search(current[0][:200])
                             or _new_ask(sentence)
                             or _new_doer(sentence, current_leads)):

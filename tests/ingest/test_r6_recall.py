@@ -265,3 +265,9 @@ def test_the_spirit_of_the_work_is_not_a_duty_of_its_own() -> None:
                    "tuyệt đối không lơ là, chủ quan; tiếp tục thực hiện nghiêm các chỉ đạo của tỉnh.\n")
     assert not any(t.text.startswith("tuyệt đối") for t in tasks), [t.text for t in tasks]
     assert _one(tasks, "tiếp tục thực hiện nghiêm")
+
+
+def test_a_paragraph_of_bare_imperatives_is_one_task_per_imperative() -> None:
+    tasks = _tasks("Yêu cầu Phòng Văn hóa và Thông tin xây dựng kế hoạch tuyên truyền kỳ bầu cử.\n\nTăng cường tuyên "
+                   "truyền trên hệ thống loa truyền thanh cơ sở. Đảm bảo an ninh trật tự trong các ngày lễ sắp tới.\n")
+    assert _one(tasks, "Đảm bảo an ninh trật tự") is not _one(tasks, "Tăng cường tuyên truyền")
