@@ -1398,8 +1398,9 @@ ASK_OPENING = re.compile(r"^(?:(?:Đồng\s*thời|Ngoài\s*ra|Bên\s*cạnh\s*�
 NEW_ASK = re.compile(r"^(?:cũng\s+)?(?:trân\s*trọng\s+)?(?:yêu\s*cầu|đề\s*nghị|giao)\s+(?=\S)", re.I | re.U)
 # a case, then the leader who asks: "Đối với …, ông chỉ đạo …", "Riêng …, đồng chí Bí thư đề nghị …"
 CASE_OPENING = r"(?:(?:Đối\s*với|Riêng|Về)\s[^,.;:]{3,160},\s*)?"
-SPOKEN_ASK = re.compile(CASE_OPENING + r"(?:[Ôô]ng|[Bb]à|[Đđ]ồng\s*chí|Đ/c|(?:Phó\s*)?(?:Chủ\s*tịch|Bí\s*thư|"
-                        r"Thủ\s*tướng|Giám\s*đốc|Trưởng\s*ban|Bộ\s*trưởng))\b[^,.;:]{0,80}?\s(?:cũng\s+)?"
+SPOKEN_ASK = re.compile(CASE_OPENING + r"(?:[Ôô]ng|[Bb]à|[Đđ]ồng\s*chí|Đ/c|TP|Thành\s*phố|Tỉnh|Huyện|"
+                        r"(?:Phó\s*)?(?:Chủ\s*tịch|Bí\s*thư|"
+                        r"Thủ\s*tướng|Giám\s*đốc|Trưởng\s*ban|Bộ\s*trưởng))\b(?:(?!\bđã\s)[^,.;:]){0,80}?\s(?:cũng\s+)?"
                         r"(?:yêu\s*cầu|đề\s*nghị|giao|chỉ\s*đạo)\s+", re.U)
 
 

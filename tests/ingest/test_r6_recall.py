@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.ingest import parse_notice
+from bot.ingest.parser import SPOKEN_ASK
 from storage.parsed import ParsedTask
 
 NEWS = """Huyện Bình Minh họp giao ban tháng 3
@@ -271,3 +272,11 @@ def test_a_paragraph_of_bare_imperatives_is_one_task_per_imperative() -> None:
     tasks = _tasks("Yêu cầu Phòng Văn hóa và Thông tin xây dựng kế hoạch tuyên truyền kỳ bầu cử.\n\nTăng cường tuyên "
                    "truyền trên hệ thống loa truyền thanh cơ sở. Đảm bảo an ninh trật tự trong các ngày lễ sắp tới.\n")
     assert _one(tasks, "Đảm bảo an ninh trật tự") is not _one(tasks, "Tăng cường tuyên truyền")
+
+
+def test_the_city_asks_anew_in_a_news_item_but_not_what_it_asked_before() -> None:
+    tasks = _tasks("Theo đó, UBND các xã tăng cường kiểm tra chất lượng công trình xây dựng trên địa bàn. Huyện cũng "
+                   "đề nghị các cơ quan quản lý quy hoạch chỉ cấp phép xây dựng khi có ý kiến phòng cháy.\n")
+    asked = _one(tasks, "chỉ cấp phép xây dựng")
+    assert asked is not _one(tasks, "tăng cường kiểm tra chất lượng")
+    assert SPOKEN_ASK.match("Huyện Bình Minh đã yêu cầu các xã tổng hợp số liệu") is None
