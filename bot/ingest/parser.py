@@ -1199,13 +1199,16 @@ def _lead_in_context(lead_in: str, base: _Context) -> _Context:
     return _Context(leads=tuple(leads), supports=tuple(find_supports(rest)), explicit=True, source="heading")
 
 
-ASKS = re.compile(r"\b(?:đề\s*nghị|giao|yêu\s*cầu|ủy\s*quyền|uỷ\s*quyền|cho\s*phép|chấp\s*thuận)\s+(?:quý\s+)?"
+ASKS = re.compile(r"\b(?:đề\s*nghị|giao|yêu\s*cầu|ủy\s*quyền|uỷ\s*quyền|cho\s*phép|chấp\s*thuận|phân\s*công)\s+"
+                  r"(?:quý\s+)?"
                   r"(?=(?P<rest>.{0,80}))", re.I | re.U)  # (a lookahead: "đề nghị Nhân dân và yêu cầu các sở …")
 # ("giao ban" is a briefing meeting, "Giao thông" a sector's name: neither assigns anything)
 DIRECTIVE_CUE = re.compile(r"\b(?:đề\s*nghị|giao(?!\s*(?-i:ban|BAN)\b|\s*(?:thông|lưu|dịch|tiếp|thương|hữu)\b)|"
                            r"yêu\s*cầu|chủ\s*trì|có\s*trách\s*nhiệm|có\s*nhiệm\s*vụ|"
                            r"khẩn\s*trương|đồng\s*ý|"
-                           r"chỉ\s*đạo|ủy\s*quyền|uỷ\s*quyền|cho\s*phép|chấp\s*thuận)\b", re.I | re.U)
+                           r"chỉ\s*đạo|ủy\s*quyền|uỷ\s*quyền|cho\s*phép|chấp\s*thuận|"
+                           # "… thống nhất phân công các đồng chí Thường trực HĐND dự kỳ họp …": an assignment
+                           r"phân\s*công(?=\s+(?:các\s+)?(?:đồng\s*chí|ông|bà|(?-i:[A-ZĐ]))))\b", re.I | re.U)
 
 
 def _asks_a_unit(text: str) -> bool:
@@ -1232,7 +1235,7 @@ def _directive_paragraph(text: str) -> bool:
     return bool(DIRECTIVE_CUE.search(text))
 
 
-ASK_COLON = re.compile(r"\b(?:chỉ\s*đạo|yêu\s*cầu|đề\s*nghị|kết\s*luận)\s*:\s*(?=[A-ZĐÀ-Ỹ])", re.U)
+ASK_COLON = re.compile(r"\b(?:chỉ\s*đạo|yêu\s*cầu|đề\s*nghị|kết\s*luận)\s*:\s*(?=[A-ZĐÀ-Ỹ]|(?:các|những)\s)", re.U)
 
 
 def _reports_a_letter(text: str) -> bool:
@@ -1269,7 +1272,7 @@ def _subject_after_opening(text: str) -> bool:
     return any(_unit_opens_with_work(text[m.end():]) for m in re.finditer(r",\s*", head))
 
 
-SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[“\"]?[A-ZĐÀ-Ỹ])")
+SENTENCE_END = re.compile(r"(?<=[.;…])\s+(?=[“\"]?[A-ZĐÀ-Ỹ])")
 
 
 ASK_WORD = re.compile(r"^(?:Giao|Đề\s*nghị|Yêu\s*cầu)\s+(?:cho\s+)?", re.U)
@@ -1278,22 +1281,38 @@ ASK_WORD = re.compile(r"^(?:Giao|Đề\s*nghị|Yêu\s*cầu)\s+(?:cho\s+)?", re
 # a sentence that adds another piece of work for the same doer: "Đồng thời chỉ đạo …", "Đồng thời, phối hợp …"
 ALSO_WORK = re.compile(r"^(?:(?:Tiếp\s*tục\s+|Đồng\s*thời,?\s+)"
                        r"(?:nắm|chỉ\s*đạo|tổ\s*chức|phối\s*hợp|xây\s*dựng|rà\s*soát|kiểm\s*tra|"
-                       r"hướng\s*dẫn|triển\s*khai|tăng\s*cường|đẩy\s*mạnh|theo\s*dõi|tham\s*mưu)\b|"
-                       # a bare imperative after an ask names the next piece of work: "Đẩy mạnh thu hút đầu tư …"
-                       r"(?:Đẩy\s*mạnh|Đẩy\s*nhanh|Tăng\s*cường|Đảm\s*bảo|Bảo\s*đảm)\s+(?:việc\s+|công\s*tác\s+)?"
-                       r"[a-zđà-ỹ])", re.U)
+                       r"hướng\s*dẫn|triển\s*khai|tăng\s*cường|đẩy\s*mạnh|theo\s*dõi|tham\s*mưu|"
+                       r"tuyên\s*truyền|báo\s*cáo|vận\s*động|chủ\s*động|đôn\s*đốc)\b|"
+                       # a bare imperative after an ask names the next piece of work: "Đẩy mạnh thu hút đầu tư …",
+                       # "Tham mưu cho UBND tỉnh …", "Phối hợp với các trường …"
+                       r"(?:Đẩy\s*mạnh|Đẩy\s*nhanh|Tăng\s*cường|Đảm\s*bảo|Bảo\s*đảm|Chỉ\s*đạo|Tham\s*mưu|Phối\s*hợp|"
+                       r"Hướng\s*dẫn|Đôn\s*đốc|Rà\s*soát|Thực\s*hiện\s*(?:tốt|nghiêm)|Khẩn\s*trương)\s+(?:việc\s+|công\s*tác\s+|cho\s+|với\s+)?"
+                       r"[a-zđà-ỹA-ZĐ])", re.U)
 
 
 def _join_name_lists(sentences: list[str]) -> list[str]:
     """"Giao các sở, ngành; UBND các huyện; Các Ban QLDA báo cáo …" is one sentence: a ';' after a bare
     name (no verb yet) separates the names of one list, not two tasks."""
     out: list[str] = []
+    listing = False  # the last sentence went on with a list of names: the next name ends it, with the work
     for sentence in sentences:
+        if listing and out[-1].endswith(";") and UNIT_START.match(sentence):
+            out[-1] = f"{out[-1]} {sentence}"
+            listing = sentence.endswith(";") and name_prefix(sentence) == sentence.strip(" ,.-–;")
+            continue
+        listing = False
         if out and out[-1].endswith(";"):
             names = ASK_WORD.sub("", out[-1][:-1].strip()) if not out[-1].startswith(("-", "+")) else ""
             if names and all(UNIT_START.match(p) and name_prefix(p) == p.strip(" ,.-–")
                              for p in re.split(r"\s*;\s*", names)):
                 out[-1] = f"{out[-1]} {sentence}"
+                continue
+            head = sentence.split(";", 1)[0]
+            if ";" in sentence and UNIT_START.match(head) and name_prefix(head) == head.strip(" ,.-–"):
+                # "… yêu cầu các thành viên Ban Chỉ đạo; Thủ trưởng các sở, ngành; … thực hiện …": the next name of
+                # the list the ask goes on to, not a sentence of its own
+                out[-1] = f"{out[-1]} {sentence}"
+                listing = True
                 continue
         out.append(sentence)
     return out
@@ -1319,13 +1338,16 @@ def _by_subject(paragraphs: list[str]) -> list[tuple[str, str | None]]:
                 current, current_leads = [], []
             if current and (strength >= STRONG and leads and not _same_units(leads, current_leads) and
                             not is_generic_reference(leads) and not INTRO_END.search(sentence)
-                            or bool(ALSO_WORK.match(sentence)) and (bool(current_leads) or _asks_a_unit(current[0]))
+                            or bool(ALSO_WORK.match(sentence)) and (bool(current_leads) or _asks_a_unit(current[0])
+                                                              or ALSO_WORK.match(current[0]) is not None
+                                                              and not current[0].startswith("Chỉ đạo"))
                             and not ASSESSMENT.search(current[0][:200])
                             or _new_ask(sentence)
                             or _new_doer(sentence, current_leads)):
                 # "Các đơn vị thực hiện trước ngày …" goes with the ask; "…, UBND tỉnh có ý kiến như sau:" too
                 parts.append(" ".join(current))
-                current, current_leads = [], []
+                # ("Tham mưu cho UBND tỉnh …" after "Chỉ đạo các trường …": still the same doer's next piece)
+                current, current_leads = [], current_leads if ALSO_WORK.match(sentence) and current_leads else []
             current.append(sentence)
             if strength >= STRONG and not current_leads:
                 current_leads = leads
@@ -1354,13 +1376,19 @@ def _new_doer(sentence: str, current: list[str]) -> bool:
     if not _opens_with_doer(sentence):
         return False
     named = split_units(name_prefix(sentence)) or [name_prefix(sentence)]
-    return not _same_units(named, current) and not is_generic_reference(named)
+    # "Giao Bộ X … . Các địa phương liên quan tiếp tục rà soát …": the units concerned are others than those asked
+    return not _same_units(named, current) and (not is_generic_reference(named) or bool(current) and
+                                                 OTHERS_CONCERNED.search(name_prefix(sentence)) is not None)
+
+
+OTHERS_CONCERNED = re.compile(r"\b(?:có\s+)?liên\s*quan\s*$", re.U)
 
 
 # a connective that adds more work after an ask: "Bên cạnh đó, …", "Song song đó, …", "Ngoài ra, …", "Đồng thời, …",
 # "Theo đó, …"; or the time the next doer's work is due: "Trước ngày 18/10, các địa phương phải …"
 ADDS_WORK = re.compile(r"^(?:(?:Bên\s*cạnh\s*đó|Song\s*song\s*(?:đó|với\s*đó)|Ngoài\s*ra|Đồng\s*thời|Mặt\s*khác|"
-                       r"Theo\s*đó)\s*,?|(?:Trước|Chậm\s*nhất|Trong|Đến\s*hết)\s+(?:ngày|tháng|quý)\s*[\dIVX][^,;.:]{0,30},|"
+                       # "Đối với UBND các huyện cần …": the unit the sentence turns to, then its work
+                       r"Theo\s*đó|Đối\s*với(?=\s+(?:UBND|Ủy\s*ban|Sở|Phòng|Ban|các|những)\b))\s*,?|(?:Trước|Chậm\s*nhất|Trong|Đến\s*hết)\s+(?:ngày|tháng|quý)\s*[\dIVX][^,;.:]{0,30},|"
                        r"Sau\s*khi\s[^,;.:]{3,150},)\s+",
                        re.U)
 
@@ -1368,10 +1396,28 @@ ADDS_WORK = re.compile(r"^(?:(?:Bên\s*cạnh\s*đó|Song\s*song\s*(?:đó|với
 # a sentence that asks anew: "Qua đó, Ban Thường vụ Huyện ủy yêu cầu …", "Đồng thời cũng đề nghị các xã …"
 ASK_OPENING = re.compile(r"^(?:(?:Đồng\s*thời|Ngoài\s*ra|Bên\s*cạnh\s*đó|Qua\s*đó|Theo\s*đó|Mặt\s*khác),?\s+)?", re.U)
 NEW_ASK = re.compile(r"^(?:cũng\s+)?(?:trân\s*trọng\s+)?(?:yêu\s*cầu|đề\s*nghị|giao)\s+(?=\S)", re.I | re.U)
+# a case, then the leader who asks: "Đối với …, ông chỉ đạo …", "Riêng …, đồng chí Bí thư đề nghị …"
+CASE_OPENING = r"(?:(?:Đối\s*với|Riêng|Về)\s[^,.;:]{3,160},\s*)?"
+SPOKEN_ASK = re.compile(CASE_OPENING + r"(?:[Ôô]ng|[Bb]à|[Đđ]ồng\s*chí|Đ/c|TP|Thành\s*phố|Tỉnh|Huyện|"
+                        r"(?:Phó\s*)?(?:Chủ\s*tịch|Bí\s*thư|"
+                        r"Thủ\s*tướng|Giám\s*đốc|Trưởng\s*ban|Bộ\s*trưởng))\b(?:(?!\bđã\s)[^,.;:]){0,80}?\s(?:cũng\s+)?"
+                        r"(?:yêu\s*cầu|đề\s*nghị|giao|chỉ\s*đạo)\s+", re.U)
+
+
+def _spoken_ask_units(sentence: str) -> list[str]:
+    """The units a leader's ask names: "Đối với …, đồng chí Chủ tịch đề nghị các xã …" → ["các xã"]."""
+    rest = sentence[ASK_OPENING.match(sentence).end():]  # type: ignore[union-attr]  # the pattern matches ""
+    spoken = SPOKEN_ASK.match(rest)
+    after = rest[spoken.end():] if spoken is not None else ""
+    asked = name_prefix(after) if UNIT_START.match(after) or re.match(r"(?:các|những)\s", after) else ""
+    return (split_units(asked) or [asked]) if asked else []
 
 
 def _new_ask(sentence: str) -> bool:
     rest = sentence[ASK_OPENING.match(sentence).end():]  # type: ignore[union-attr]  # the pattern matches ""
+    if SPOKEN_ASK.match(rest) is not None:
+        # "Đối với các dự án chậm tiến độ, đồng chí Chủ tịch đề nghị các xã …": a leader's new ask to named units
+        return not INTRO_END.search(sentence) and not _closing_ask(sentence) and bool(_spoken_ask_units(sentence))
     if UNIT_START.match(rest):
         name = name_prefix(rest)
         if not name or len(name) > 90:
@@ -1384,7 +1430,7 @@ def _new_ask(sentence: str) -> bool:
 
 NOT_WORK_AFTER_UNIT = re.compile(r"^\s*(?:đã|đang|"
                                  # but "UBND tỉnh vừa yêu cầu các huyện …" (a news item): the ask just made
-                                 r"vừa(?!\s+(?:có\s*văn\s*bản\s+)?(?:yêu\s*cầu|chỉ\s*đạo|giao)\s)|"
+                                 r"vừa(?!\s+(?:có\s*văn\s*bản\s+)?(?:yêu\s*cầu|chỉ\s*đạo|giao|đề\s*nghị)\s)|"
                                  r"nhận\s*được|về\s*việc|(?:trân\s*trọng\s*)?cảm\s*ơn|"
                                  r"có\s*(?:văn\s*bản|công\s*văn|tờ\s*trình|báo\s*cáo)|"
                                  r"là|được|cho\s*biết|phát\s*biểu|"
@@ -1428,12 +1474,20 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
         opens = bool(groups) and (_unit_opens_with_work(probe) or _opens_with_doer(probe)) and \
             not is_generic_reference(split_units(name_prefix(probe)) or [name_prefix(probe)]) and \
             not VIEW_AFTER_UNIT.match(probe[len(name_prefix(probe)):])
-        if (listed := _ask_list(para)) is not None:
+        now = in_directive_section or directed or not _informs(para) and (
+            _directive_paragraph(para) or REMARK_ASK.search(para) is not None)
+        if (listed := _ask_list(para, directs=now) or (_colon_list(para) if now else None)) is not None:
             # "… chỉ đạo các ngành chuyên môn A; B; C" / "… giao X thực hiện các nội dung như: A. B. C.": one task each
+            last = listed[-1][0]
+            dated_last = pick_deadline(last, issued_on=issued_on) is not None and \
+                not any(pick_deadline(piece, issued_on=issued_on) for piece, _ in listed[:-1])
             for piece, piece_leads in listed:
                 groups.append(([piece], piece_leads))
+                if dated_last and piece is not last:
+                    shared_of.setdefault(piece, last)  # "A …; B …, báo cáo trước ngày 15/3": the list's one date
             continue
-        if INTRO_END.search(para) and para is not split[-1][0]:
+        if (INTRO_END.search(para) or LEAD_IN_TAIL.search(para) and len(SENTENCE_END.split(para)) == 1) and \
+                para is not split[-1][0]:
             continue  # "Về đề nghị của Bộ X …, Phó Thủ tướng có ý kiến như sau:" introduces the tasks
         directs = not _informs(para) and _directive_paragraph(para) or (
             # "… yêu cầu các phòng ngành …" / "Tiếp tục đẩy mạnh …": the asked units' next piece of work
@@ -1451,6 +1505,8 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
                 groups[-1][0].append(para)  # "Thời gian gửi báo cáo trước ngày 20/3/2009." completes the task
             continue
         leads = find_leads(para)
+        if not leads:
+            leads = _spoken_ask_units(para)  # "Đối với …, ông chỉ đạo các sở, ngành cần …"
         if not leads and also is not None and _opens_with_doer(probe):
             leads = split_units(name_prefix(probe)) or [name_prefix(probe)]  # "Song song đó, các địa phương …"
         if groups and ALSO_WORK.match(para) and not leads and groups[-1][1]:
@@ -1480,7 +1536,23 @@ VIEW_AFTER_UNIT = re.compile(r"^\s*(?:cơ\s*bản\s+|cũng\s+|rất\s+)?(?:thố
 
 
 # a unit asked to do a list of things in one sentence of prose
-ASK_LIST_VERB = re.compile(r"(?:^|[\s,])(?:[Cc]hỉ\s*đạo|[Gg]iao(?:\s*cho)?|[Yy]êu\s*cầu|[Đđ]ề\s*nghị)\s+(?=\S)", re.U)
+ASK_LIST_VERB = re.compile(r"(?:^|[\s,])(?:[Cc]hỉ\s*đạo|[Gg]iao(?:\s*cho)?|[Yy]êu\s*cầu|[Đđ]ề\s*nghị|[Ll]ưu\s*ý)"
+                           r"\s+(?=\S)", re.U)
+# the asked unit's own part is to direct others, or to lead a joint piece of work: the ';' clauses after it say what
+# the others do ("yêu cầu UBND các huyện chỉ đạo lực lượng Kiểm lâm tăng cường …; huy động …") or how the joint work
+# goes on ("Giao Sở Y tế chủ trì, phối hợp …; trang bị …"): one duty of the asked unit
+NESTED_ASK = re.compile(r"^(?:[^;]{0,80}?\b(?:thực\s*hiện\s*và\s*|lãnh\s*đạo,?\s*)?chỉ\s*đạo(?:,\s*hướng\s*dẫn)?\s+"
+                        r"(?:các\s|những\s|lực\s*lượng\s|(?-i:[A-ZĐ]))|chủ\s*trì\b)", re.I | re.U)
+# a leader's remark that hands out work: "Trưởng ban lưu ý các địa phương sớm tổ chức …"
+REMARK_ASK = re.compile(rf"\blưu\s*ý\s+(?:{UNIT_START.pattern}|các\s|những\s)", re.U)
+# the spirit the work is done in, not a duty: "…; tuyệt đối không lơ là, chủ quan", "…; đoàn kết, thống nhất vượt qua
+# khó khăn, hoàn thành tốt nhiệm vụ đề ra"
+ATTITUDE_CLAUSE = re.compile(r"^(?:(?:tuyệt\s*đối\s+)?không\s+(?:được\s+)?(?:lơ\s*là|chủ\s*quan)|"
+                             r"(?:đoàn\s*kết|quyết\s*tâm|nêu\s*cao)\b[^;]*\bhoàn\s*thành\b[^;]*\bnhiệm\s*vụ)", re.U)
+# a ';' clause that qualifies the duty before it rather than adding one: when, what it covers, where it is sent
+QUALIFIER_CLAUSE = re.compile(r"^(?:thời\s*gian|thời\s*hạn|(?:hoàn\s*thành|xong)\s+(?:trước|trong|vào|chậm)|"
+                              r"chậm\s*nhất|trước\s*ngày|trong\s*đó|trong\s*quá\s*trình|nếu|khi|trường\s*hợp|nhất\s*là|"
+                              r"đặc\s*biệt|kể\s*cả|bao\s*gồm|gồm|cụ\s*thể|gửi|nộp|để|nhằm|theo)\b", re.U)
 LIST_AFTER = re.compile(r"(?:các|những)\s+(?:nội\s*dung|nhiệm\s*vụ|công\s*việc|việc)(?:\s+\w+){0,3}?\s*"
                         r"(?:như|sau(?:\s*đây)?)\s*:\s*", re.I | re.U)
 LEADERSHIP = re.compile(r"^(?:[Ll]ãnh\s*đạo|[Đđ]ồng\s*chí|Đ/c|(?:Phó\s*)?Chủ\s*tịch|(?:Phó\s*)?Bí\s*thư|Thường\s*trực|"
@@ -1490,21 +1562,23 @@ CHAINED_ASK = re.compile(r"^(?:đồng\s*thời,?\s*)?(?:chỉ\s*đạo|giao|yê
 LIST_SENTENCE = re.compile(r"(?<=[.!])\s+(?=[A-ZĐÀ-Ỹ])", re.U)
 
 
-def _ask_list(para: str) -> list[tuple[str, list[str]]] | None:
+def _ask_list(para: str, *, directs: bool = False) -> list[tuple[str, list[str]]] | None:
     """The tasks of one prose sentence that asks a unit for several things: "Lãnh đạo huyện chỉ đạo các ngành
     chuyên môn vận động …; huy động …; đẩy nhanh …" (three or more ';' clauses, each opening with its verb) or "…
     chỉ đạo các đơn vị chủ động thực hiện tốt các nội dung như: A. B. C." (two or more sentences after the colon).
-    Each piece gets the asked unit as lead, unless it names its own doer."""
+    Each piece gets the asked unit as lead, unless it names its own doer. In a paragraph that directs (`directs`),
+    any ask followed by two or more ';' duties of the asked unit is split the same way: "Yêu cầu các xã rà soát …;
+    lập danh sách …" — but a past ask ("đã yêu cầu …") is background."""
     for m in ASK_LIST_VERB.finditer(para):
         rest = para[m.end():]
         unit = name_prefix(rest)
         if not unit or not rest.startswith(unit) or not (
-                UNIT_START.match(unit) or re.match(r"(?:các|những)\s", unit) or unit[:1].isupper()):
+                UNIT_START.match(unit) or re.match(r"(?:các|những|chính\s*quyền)\s", unit) or unit[:1].isupper()):
             continue  # "… tinh thần chỉ đạo của trung ương …" names no one asked
         start = _sentence_start(para, m.start())
         subject = para[start: m.start()].strip(" ,")
         if subject and UNIT_START.match(subject) and "," not in subject and name_prefix(subject) == subject and \
-                not LEADERSHIP.match(subject):
+                not LEADERSHIP.match(subject) and re.search(r"chỉ\s*đạo", m.group(0), re.I):
             unit = subject  # "Sở GTVT chỉ đạo lực lượng thanh tra …; …": the directing unit answers for it
         body = rest[len(name_prefix(rest)):]
         lm = LIST_AFTER.search(body)
@@ -1514,22 +1588,73 @@ def _ask_list(para: str) -> list[tuple[str, list[str]]] | None:
                 return None
             head = para[start: m.end() + len(name_prefix(rest)) + lm.end()]
         else:
-            items = [p.strip() for p in body.split(";")]
+            items = []
+            for p in (p.strip() for p in body.split(";")):
+                if items and (QUALIFIER_CLAUSE.match(p) or ATTITUDE_CLAUSE.match(p) or len(p) < 12 or ":" in items[-1]):
+                    # (after "… của các sở: A, B; C": the ';' parts the names of a list)
+                    items[-1] = f"{items[-1]}; {p}"  # "…; thời gian hoàn thành trước ngày 30/6": the same duty
+                else:
+                    items.append(p)
             also = len(items) == 2 and re.match(r"đồng\s*thời\b", items[1]) is not None  # "…; đồng thời hướng dẫn …"
-            # "Giao Sở Y tế chủ trì …; trang bị …; chuẩn bị …" is one assignment; a leader's "chỉ đạo các ngành A; B; C"
-            # hands out several
-            directs = re.search(r"chỉ\s*đạo", m.group(0), re.I) is not None
-            if len(items) < 3 and not also or len(items) >= 3 and not directs or \
-                    any(len(p) < 12 or not p[:1].islower() or CHAINED_ASK.match(p) for p in items[1:]):
+            # a leader's "chỉ đạo các ngành A; B; C" hands out several; so does any ask now made in a directing
+            # paragraph ("Yêu cầu các xã A; B"), not one told as past ("UBND huyện đã yêu cầu …")
+            leader = re.search(r"chỉ\s*đạo", m.group(0), re.I) is not None
+            now = directs and not re.search(r"\b(?:đã|từng)\s+(?:\S+\s+){0,3}$", para[start: m.start() + 1]) and \
+                not re.match(r"\s*(?:đã|đang)\s", body) and not NESTED_ASK.match(items[0]) and not leader
+            if not (len(items) == 2 and also or len(items) >= 3 and leader or len(items) >= 2 and now) or \
+                    len(items[0]) < 12 or any(not p[:1].islower() or CHAINED_ASK.match(p) or
+                                              re.match(r"(?:việc|hiện|đang|đã)\s", p) or
+                                              re.match(r"(?:các|những)\s", p) and not _opens_with_doer(p)
+                                              for p in items[1:]):
                 return None
             head = para[start: m.end() + len(name_prefix(rest))]
         out: list[tuple[str, list[str]]] = []
+        asked, asked_strength = find_leads_ranked(para[m.start(): m.end() + len(name_prefix(rest))])
+        unit_leads = asked if asked_strength >= STRONG and asked and unit == name_prefix(rest) else [unit]
         for n, item in enumerate(items):
             own, strength = find_leads_ranked(item[:120])
-            leads = own if strength >= STRONG and _unit_opens_with_work(item) else [unit]
+            leads = own if strength >= STRONG and _unit_opens_with_work(item) else unit_leads
+            item = item if n == len(items) - 1 or item.endswith((";", ".")) else f"{item};"  # a clause, as written
             out.append(((head + " " + item).strip() if n == 0 else item, leads))
         return out
     return None
+
+
+# an ask, then the work it hands out after a colon in the same paragraph: "… chỉ đạo một số vấn đề cần tập trung trong
+# thời gian tới: tiếp tục …; kịp thời …. Thực hiện tốt …", "… thực hiện tốt một số nhiệm vụ sau: Tổ chức …. Phân công …"
+COLON_ASK = re.compile(r"\b(?:chỉ\s*đạo|yêu\s*cầu|đề\s*nghị|giao|kết\s*luận|lưu\s*ý)\b[^:;.]{0,160}?"
+                       r"\b(?:nội\s*dung|nhiệm\s*vụ|vấn\s*đề|việc|giải\s*pháp|như|sau|sau\s*đây|tới)\s*:\s+(?=\S)",
+                       re.I | re.U)
+
+
+def _colon_list(para: str) -> list[tuple[str, list[str]]] | None:
+    """The pieces of work listed after an ask's colon inside one paragraph, one task each (sentences and ';'
+    clauses); each with its own doer when it opens with one, else the unit the ask names, else none (the context)."""
+    m = COLON_ASK.search(para[:400])
+    if m is None:
+        return None
+    if QUOTE_OPEN.match(para[m.end():]):
+        return None  # "… quy định: “1. …”": the law quoted, not work
+    items: list[str] = []
+    for piece in (p.strip() for p in re.split(r"(?<=[.;…])\s+", para[m.end():])):
+        low = piece[:1].lower() + piece[1:]
+        if items and (QUALIFIER_CLAUSE.match(low) or len(piece) < 12 or not piece[:1].isalpha() or
+                      re.match(r"(?:báo\s*cáo|văn\s*bản|kết\s*quả)\s+(?:\S+\s+){0,2}gửi\b", low)):
+            items[-1] = f"{items[-1]} {piece}"  # "Báo cáo gửi về Văn phòng … trước 14 giờ …": how the work is sent
+        elif piece:
+            items.append(piece)
+    if len(items) < 2 or any(_informs(p) or CLOSING.search(p) or CLOSING_LINE.match(p) or NOTE_ITEM.match(p)
+                             for p in items):
+        return None
+    head = para[: m.end()].strip()
+    asked, strength = find_leads_ranked(head[_sentence_start(head, m.start()):])
+    unit_leads = asked if strength >= STRONG and not is_generic_reference(asked) else []
+    out: list[tuple[str, list[str]]] = []
+    for n, item in enumerate(items):
+        own, own_strength = find_leads_ranked(item[:120])
+        leads = own if own_strength >= STRONG and (_unit_opens_with_work(item) or _asks_a_unit(item)) else unit_leads
+        out.append((f"{head} {item}" if n == 0 else item, leads))
+    return out
 
 
 def _sentence_start(para: str, pos: int) -> int:
@@ -1889,9 +2014,17 @@ PAST_PERIOD = re.compile(r"^(?:Trong\s+)?(?:[Tt]háng\s*\d{1,2}(?:\s*(?:[/.-]|n�
                          r"[^.;]{0,120}?\bđã\b", re.U)
 
 
+# the sanction for failing, not work: "Những đơn vị không thực hiện đúng …, lãnh đạo đơn vị phải chịu trách nhiệm cá
+# nhân trước …", "Chủ tịch UBND các xã sẽ phải chịu trách nhiệm trước Chủ tịch UBND huyện nếu …"
+SANCTION = re.compile(r"^(?:(?:Những|Trường\s*hợp|Nếu)\b[^.;]{0,200}?\b(?:không|chậm|để\s*xảy\s*ra)\b[^.;]{0,200}?|"
+                      r"[^.;]{0,120}?\bsẽ\s+)(?:phải\s+)?chịu\s*trách\s*nhiệm\b", re.U)
+
+
 def _informs(text: str) -> bool:
     """What the work has (money, vehicles, papers, a time window), the law it rests on, a view of the matter;
-    a news copy's account of the meeting."""
+    a news copy's account of the meeting; the sanction for failing."""
+    if SANCTION.match(text) and len(SENTENCE_END.split(text)) == 1:
+        return True
     if any(PAST_PERIOD.match(sentence) for sentence in SENTENCE_END.split(text)[:2]) and \
             not NARRATION_ASKS.search(text):
         return True  # (after a news copy's headline sentence too: "UBND huyện tổ chức hội nghị …. Trong tháng 4 …")
@@ -1967,11 +2100,19 @@ def _topic_statement(text: str) -> bool:
         not DIRECTIVE_TEXT.match(rest) and not _asks_a_unit(rest) and not _opens_with_doer(rest)
 
 
+# a lead-in whose verb takes the items below as its object: "… tham mưu Hội đồng Thi đua thực hiện:"
+LEAD_IN_TAIL = re.compile(r"\b(?:thực\s*hiện|triển\s*khai|lưu\s*ý|chú\s*ý|như\s*sau|sau\s*đây|sau|nội\s*dung|"
+                          r"nhiệm\s*vụ|công\s*việc|giải\s*pháp)\s*:\s*$", re.U)
+
+
 def _not_a_task(text: str, node: Node) -> bool:
     """A note, a legal explanation, a case ("Đối với dự án …"), a target; a bare unit name in a list of
     recipients or inspected units; the line that introduces such a list ("… gồm:")."""
     if _explains_topic(node) or _topic_statement(text):
         return True
+    if node.children and len(node.lines) == 1 and LEAD_IN_TAIL.search(text) and _lead_in_only(node) and \
+            len(SENTENCE_END.split(text)) == 1:
+        return True  # "1. Phòng Nội vụ tham mưu Hội đồng Thi đua thực hiện:" over its '-' items: they are the work
     if _caps_title(text) and len(text) < 150 or MOTTO.search(text):
         return True  # "1. TINH THẦN CHỈ ĐẠO" over the items: a title; "- Độc lập - Tự do - Hạnh phúc": the header
     if AMENDS.match(text) or DOC_CITATION.match(text) and not DIRECTIVE_CUE.search(text):
