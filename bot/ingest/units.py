@@ -54,7 +54,7 @@ _HEADS = (
 # (the commonest kinds as a scan may spell them: "đơn vi", "co quan", "địa phuơng")
 _KINDS = (rf"sở|ban|bộ|ngành|{loose('cơ quan')}|{loose('đơn vị')}|{loose('địa phương')}|"
           r"huyện|xã|phường|tỉnh|thành\s*phố|tổ\s*chức|"
-          r"doanh\s*nghiệp|hội|đoàn\s*thể|phòng|trường|cơ\s*sở|lực\s*lượng|đài|báo|chi\s*bộ|đảng\s*bộ|cấp|"
+          r"doanh\s*nghiệp|hội|đoàn\s*thể|phòng|trường(?!\s*hợp)|cơ\s*sở|lực\s*lượng|đài|báo|chi\s*bộ|đảng\s*bộ|cấp|"
           r"ủy\s*ban|uỷ\s*ban|UBND|Đại\s*sứ\s*quán|chủ\s*đầu\s*tư|công\s*ty|thành\s*viên|Bộ|Sở|Ban|ngân\s*hàng|"
           r"nhà\s*trường|quận|thị\s*xã|tập\s*đoàn|viện|trung\s*tâm|cục|chi\s*cục|thôn|bản|tổ|cá\s*nhân|hộ|ấp|khu\s*phố|"
           r"tổ\s*dân\s*phố|buôn|làng|ngành|hiệp\s*hội|cấp\s*ủy|cấp\s*uỷ|tổ\s*chức\s*cơ\s*sở\s*đảng|đoàn\s*thể|đội")
@@ -144,7 +144,8 @@ GIVE = re.compile(r"(?:^|[\s,;:.(])(?:(?:Giao|giao|Phân\s*công|phân\s*công)"
                   r"(?:Đồng\s*ý|đồng\s*ý|Chấp\s*thuận|chấp\s*thuận|Cho\s*phép|cho\s*phép)"
                   r"\s+(?:để|cho))\s+(?:cho\s+)?(?P<u>.+)", re.U)
 ASK = re.compile(r"(?:^|[\s,;:.(])(?<!thừa\s)(?:" + loose("đề nghị") + r"|Yêu\s*cầu|yêu\s*cầu|[Ủủ]y\s*quyền|"
-                 r"[Uu]ỷ\s*quyền)[\s,]+"
+                 # (a speaker's reminder asks too: "Giám đốc Sở lưu ý các trường tổ chức …")
+                 r"[Uu]ỷ\s*quyền|(?<=\s)lưu\s*ý)[\s,]+"
                  # (a word of time before whom it asks: "yêu cầu trước mắt các cấp ủy …", "đề nghị từ nay các đơn vị …")
                  r"(?:(?:trước\s*mắt|từ\s*nay|thời\s*gian\s*tới|sắp\s*tới|ngay|sớm),?\s+)?"
                  # (a period before whom it asks: "yêu cầu trong tháng 9/2019, các phòng …", "yêu cầu, năm 2026, …")
@@ -536,9 +537,17 @@ def _semicolon_list(fragment: str) -> list[str]:
     return []
 
 
+# "Giao Giám đốc: Sở A, Sở B …", "đề nghị Thủ trưởng: …": a bare title, then the units whose heads are asked
+BARE_TITLE_COLON = re.compile(r"^(?:[Gg]iám\s*đốc|[Tt]hủ\s*trưởng|[Cc]hủ\s*tịch|[Nn]gười\s*đứng\s*đầu)\s*:\s*"
+                              rf"(?=(?:{_HEADS})\b|{_GROUP})", re.U)
+# "đề nghị chính quyền UBND các xã …": the administration of a body is that body
+ADMINISTRATION_OF = re.compile(r"^[Cc]hính\s*quyền\s+(?=UBND\b|[ỦU][yỷ]\s*ban\s*nhân\s*dân\b)", re.U)
+
+
 def _units_from(fragment: str, stops: re.Pattern[str] = STOP_RE) -> list[str]:
     # "Công ty X (đơn vị quản lý công trình), chính quyền địa phương …": a note inside a list is not its end
     fragment = NOTE_IN_LIST.sub(lambda m: "" if m.group(1)[:1].islower() else m.group(0), fragment.strip())
+    fragment = ADMINISTRATION_OF.sub("", BARE_TITLE_COLON.sub("", fragment, count=1), count=1)
     if not UNIT_START.match(fragment):
         return []
     if ";" in fragment[:MAX_NAME * 3] and (listed_names := _semicolon_list(fragment)):
@@ -795,7 +804,34 @@ OBJECT_BEFORE = re.compile(r"\b(?:của|cho|với|tại|về|đối\s*với|thu�
 OPENING_QUOTE = re.compile(r"^\s*[“\"«‘']+\s*(?=(?:" + _HEADS + r")\b|" + _GROUP + r")", re.U)
 
 
+# A person named in the narration: "đồng chí Phó Chủ tịch UBND huyện", "Trưởng ban Tuyên giáo Tỉnh ủy Nguyễn Văn A"
+SPEAKER_HONORIFIC = re.compile(r"^(?:[Đđ]ồng\s*chí|Đ/c|đ/c|Ông|Bà)\s", re.U)
+PERSON_NAME_END = re.compile(r"(?:^|\s)(?P<name>[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,3})$", re.U)
+_SURNAMES = frozenset("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đào Lâm Mai Trịnh "
+                      "Trương Lương Tạ Hà Tô Cao Chu Lại Đoàn Lưu Triệu Vương Châu Nông Lò Mạc Thân Phùng Đàm Lục "
+                      "Nghiêm Tống Khổng Doãn Thạch Quan Vi Cầm Hầu Bế Diệp Lã Lữ Giáp Trình Tiêu Bạch Kiều Quách".split())
+
+
+def _speaker(units: list[str]) -> bool:
+    """Whether the one lead found is a person who speaks or inspects in a report, not a unit given work."""
+    if len(units) != 1:
+        return False
+    name = PERSON_NAME_END.search(units[0])
+    return bool(SPEAKER_HONORIFIC.match(units[0]) or PERSON_TITLE.match(units[0]) and name and
+                name.group("name").split()[0] in _SURNAMES)
+
+
 def find_leads_ranked(text: str) -> tuple[list[str], int]:
+    """The lead units a text names and how sure; a person the narration names is no lead when the text goes on
+    to tell whom that person asked ("Đồng chí Phó Chủ tịch UBND huyện đi kiểm tra … yêu cầu Phòng A …")."""
+    leads, strength = _leads_ranked(text)
+    if _speaker(leads) and (asked := _asked(_without_page_breaks(text))) and not is_generic_reference(asked) and \
+            not _speaker(asked):
+        return asked, STRONG
+    return leads, strength
+
+
+def _leads_ranked(text: str) -> tuple[list[str], int]:
     """The lead units a text names and how sure: STRONG ("Giao X", "X chủ trì", "Đơn vị chủ trì: X",
     a unit opening the text, "đề nghị X" said by a requester) or WEAK (a unit opening a later clause)."""
     text = OPENING_QUOTE.sub("", _without_page_breaks(text))

@@ -1,0 +1,73 @@
+"""Who must act, round 6: a person the narration names (who inspects, speaks or reminds) is not the doer when the
+text says whom that person asked; a speaker's "lưu ý X" asks X; "Giao Giám đốc: Sở A, Sở B" gives the units after
+the colon; "chính quyền UBND các xã" is the UBND; "những trường hợp …" are cases, not a unit."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.ingest.parser import parse_notice
+from bot.ingest.units import find_leads, split_units
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    # the official opens the report with what they did; the unit they asked does the work
+    ("Đồng chí Phó Chủ tịch UBND huyện đi thăm các điểm trường. Kết thúc buổi làm việc, đồng chí Phó Chủ tịch "
+     "UBND huyện yêu cầu Phòng Giáo dục huyện phối hợp với UBND các xã sửa chữa phòng học.",
+     ["Phòng Giáo dục huyện"]),
+    ("Đ/c Phó Chủ tịch UBND tỉnh kiểm tra công trình đê và yêu cầu Sở Xây dựng khắc phục ngay sự cố.",
+     ["Sở Xây dựng"]),
+    # a title with the person's name, then a reminder: whom the reminder names acts
+    ("Phó Giám đốc Sở Y tế Trần Văn Bình lưu ý các trường tăng cường kiểm tra bếp ăn.", ["các trường"]),
+    ("Giám đốc Sở Tài chính lưu ý các đơn vị, địa phương sớm nộp báo cáo quyết toán.", ["các đơn vị, địa phương"]),
+])
+def test_the_official_in_the_narration_is_not_the_doer(text: str, leads: list[str]) -> None:
+    assert find_leads(text) == leads
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    # an official charged by name keeps the lead (no one asked after them)
+    ("Đồng chí Phó Chủ tịch UBND huyện trực tiếp chỉ đạo việc giải phóng mặt bằng.",
+     ["Đồng chí Phó Chủ tịch UBND huyện"]),
+    # a unit that reminds others in its own work keeps it
+    ("Sở Y tế chủ trì, lưu ý các cơ sở y tế bảo đảm đủ thuốc.", ["Sở Y tế"]),
+])
+def test_an_office_holder_or_unit_with_own_work_keeps_the_lead(text: str, leads: list[str]) -> None:
+    assert find_leads(text) == leads
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    ("Giao Giám đốc: Sở Nội vụ, Sở Tài chính, Đài Phát thanh tỉnh phối hợp với các sở tổ chức tuyên truyền.",
+     ["Sở Nội vụ", "Sở Tài chính", "Đài Phát thanh tỉnh"]),
+    ("Đề nghị Thủ trưởng: Sở Y tế, Công an tỉnh kiểm tra an toàn thực phẩm.", ["Sở Y tế", "Công an tỉnh"]),
+])
+def test_a_bare_title_before_a_colon_gives_the_units_listed(text: str, leads: list[str]) -> None:
+    assert find_leads(text) == leads
+
+
+def test_the_administration_of_a_body_is_that_body() -> None:
+    text = ("Qua kiểm tra các thôn, đồng chí Chủ tịch UBND huyện đề nghị chính quyền UBND các xã thực hiện tốt "
+            "việc vệ sinh môi trường.")
+    assert find_leads(text) == ["UBND các xã"]
+
+
+@pytest.mark.parametrize("text", [
+    "những trường hợp đặc biệt cần báo cáo xin ý kiến Thường trực.",
+    "Các trường hợp vi phạm phải xử lý nghiêm.",
+])
+def test_cases_are_not_units(text: str) -> None:
+    assert find_leads(text) == []
+    assert split_units("những trường hợp đặc biệt") == []
+
+
+def test_schools_stay_units() -> None:
+    assert find_leads("Các trường tổ chức ôn tập cho học sinh.") == ["Các trường"]
+
+
+def test_a_narrated_reminder_in_a_notice_names_the_doer_with_its_source() -> None:
+    text = ("UBND TỈNH A\nSố: 12/TB-UBND\nA, ngày 3 tháng 4 năm 2026\nTHÔNG BÁO\nKết quả kiểm tra\n"
+            "Đồng chí Phó Chủ tịch UBND tỉnh đi kiểm tra tiến độ dự án đường tỉnh và yêu cầu Sở Giao thông vận tải "
+            "đôn đốc nhà thầu hoàn thành trước ngày 30/6/2026.\n")
+    tasks = parse_notice(text).tasks
+    hit = [t for t in tasks if "đôn đốc nhà thầu" in t.text]
+    assert hit and hit[0].lead == ("Sở Giao thông vận tải",) and hit[0].lead_source == "text"
