@@ -809,7 +809,8 @@ SPEAKER_HONORIFIC = re.compile(r"^(?:[Đđ]ồng\s*chí|Đ/c|đ/c|Ông|Bà)\s", 
 PERSON_NAME_END = re.compile(r"(?:^|\s)(?P<name>[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,3})$", re.U)
 _SURNAMES = frozenset("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đào Lâm Mai Trịnh "
                       "Trương Lương Tạ Hà Tô Cao Chu Lại Đoàn Lưu Triệu Vương Châu Nông Lò Mạc Thân Phùng Đàm Lục "
-                      "Nghiêm Tống Khổng Doãn Thạch Quan Vi Cầm Hầu Bế Diệp Lã Lữ Giáp Trình Tiêu Bạch Kiều Quách".split())
+                      "Nghiêm Tống Khổng Doãn Thạch Quan Vi Cầm Hầu Bế Diệp Lã Lữ Giáp Trình Tiêu Bạch Kiều "
+                      "Quách".split())
 
 
 def _speaker(units: list[str]) -> bool:
