@@ -1046,7 +1046,9 @@ def find_supports(text: str) -> list[str]:
                 not DIRECTED_DOER_BEFORE.search(re.split(r"[.;]\s", text[: before.end("u")])[-1]) and \
                 not (_other_sentence(text, before.end(), own_subject_ok=True) and
                      len(re.split(r"[.;]", text[before.end():], maxsplit=1)[0].split()) > 3):
-            out = split_units(_cut(text[start: before.end("u")]))
+            named = text[start: before.end("u")]
+            # ("X tăng cường công tác phối hợp …": X's own work, in which "phối hợp" is a noun; X works with nobody)
+            out = split_units(_cut(named)) if _cut(named) == named.strip(" ,.-–") else []
     return out
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.ingest.parser import parse_notice
-from bot.ingest.units import find_leads, split_units
+from bot.ingest.units import find_leads, find_supports, split_units
 
 
 @pytest.mark.parametrize(("text", "leads"), [
@@ -71,3 +71,21 @@ def test_a_narrated_reminder_in_a_notice_names_the_doer_with_its_source() -> Non
     tasks = parse_notice(text).tasks
     hit = [t for t in tasks if "đôn đốc nhà thầu" in t.text]
     assert hit and hit[0].lead == ("Sở Giao thông vận tải",) and hit[0].lead_source == "text"
+
+
+@pytest.mark.parametrize("text", [
+    # "phối hợp" as a noun inside the unit's own work: the unit works with nobody named
+    "Lực lượng công an, dân quân xã tăng cường công tác phối hợp tuần tra ban đêm.",
+    "Các trường học nâng cao hiệu quả quy chế phối hợp với gia đình học sinh.",
+    "Đồng chí Bí thư giao cho người đứng đầu các bộ phận chuyên môn đẩy mạnh sự phối hợp trong tiếp dân.",
+])
+def test_a_unit_whose_work_mentions_coordination_is_no_supporter(text: str) -> None:
+    assert find_supports(text) == []
+
+
+@pytest.mark.parametrize(("text", "supports"), [
+    ("Sở Tài chính chủ trì, Sở Nội vụ phối hợp thực hiện rà soát biên chế.", ["Sở Nội vụ"]),
+    ("Giao Sở Y tế chủ trì thực hiện; Công an tỉnh, Sở Công Thương phối hợp.", ["Công an tỉnh", "Sở Công Thương"]),
+])
+def test_a_unit_named_right_before_phoi_hop_supports(text: str, supports: list[str]) -> None:
+    assert find_supports(text) == supports
