@@ -762,6 +762,8 @@ def _asked(text: str) -> list[str]:
         if before and proposes and (word[:1].isupper() or CONDITION_BEFORE.search(before)) and \
                 (units := _units_from(m.group("u"))) and not is_generic_reference(units):
             return units  # "Về chi phí … Đề nghị Chủ đầu tư tổ chức …": a new sentence after a run-in heading
+        if (listed := _listed_and_asked(before)) and (units := _units_from(m.group("u"))):
+            return listed + units
         if before and not _has_requester(before):
             continue  # "…, yêu cầu các tổ chức không sử dụng …": the object of the work
         if not before and stop >= 0 and text[stop] == ";" and text[m.start():].lstrip(" ,;:.(")[:1].islower():
@@ -773,14 +775,25 @@ def _asked(text: str) -> list[str]:
 
 
 # "đề nghị Nhân dân và yêu cầu các sở, ngành … tiếp tục …": a second ask joined to the first, of the same work
-ALSO_ASKS = re.compile(r"^[^,;:.]{2,90}?\s+và\s+(?:yêu\s*cầu|đề\s*nghị)\s+(?=(?P<u>\S.*))", re.U)
+# ("yêu cầu các sở, ngành, UBND các huyện và đề nghị các cơ quan Trung ương …": the first ask lists several)
+ALSO_ASKS = re.compile(r"^[^;:.]{2,160}?\s+và\s+(?:yêu\s*cầu|đề\s*nghị)\s+(?=(?P<u>\S.*))", re.U)
+JOINED_ASK = re.compile(r"\s+và\s+(?:yêu\s*cầu|đề\s*nghị)\s*$", re.U)
 
 
 def _asked_too(after_ask: str) -> list[str]:
     also = ALSO_ASKS.match(after_ask)
-    if also is None or _cut(after_ask) != after_ask[: also.start("u")].split(" và ")[0].strip(" ,.-–"):
+    if also is None or _cut(after_ask) != JOINED_ASK.sub("", after_ask[: also.start("u")]).strip(" ,.-–"):
         return []
     return _units_from(also.group("u"))
+
+
+def _listed_and_asked(before: str) -> list[str]:
+    """"Thủ trưởng các phòng, Chủ tịch UBND các xã và đề nghị các cơ quan của tỉnh … thực hiện …" (under "… yêu
+    cầu:"): the units listed before "và đề nghị" are asked the same work as those after it."""
+    if not before.endswith(" và") or not UNIT_START.match(before):
+        return []
+    head = before[:-3].strip(" ,")
+    return split_units(head) if _cut(head) == head else []
 
 
 # A report of what the leadership directed ("Lãnh đạo UBND huyện chỉ đạo các ngành …"): the directed units act.

@@ -89,3 +89,20 @@ def test_a_unit_whose_work_mentions_coordination_is_no_supporter(text: str) -> N
 ])
 def test_a_unit_named_right_before_phoi_hop_supports(text: str, supports: list[str]) -> None:
     assert find_supports(text) == supports
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    # one ask lists several units, a second ask joined by "và" adds more: all do the same work
+    ("Chủ tịch UBND tỉnh yêu cầu các sở, ngành, UBND các huyện và đề nghị các cơ quan Trung ương "
+     "đóng trên địa bàn thực hiện tốt các nhiệm vụ sau:", ["các sở, ngành", "UBND các huyện", "các cơ quan Trung ương đóng trên địa bàn"]),
+    # the first ask stands in the lead-in above ("… yêu cầu:"), the paragraph opens with whom it asks
+    ("Giám đốc các sở, Chủ tịch UBND các xã và đề nghị các doanh nghiệp trên địa bàn thực hiện các việc sau:",
+     ["Giám đốc các sở", "Chủ tịch UBND các xã", "các doanh nghiệp trên địa bàn"]),
+])
+def test_units_asked_by_two_joined_asks_all_lead(text: str, leads: list[str]) -> None:
+    assert find_leads(text) == leads
+
+
+def test_a_unit_name_with_va_before_a_joined_ask_is_kept_whole() -> None:
+    assert find_leads("Giao Sở Kế hoạch và Đầu tư và đề nghị Kho bạc Nhà nước tỉnh rà soát.") == \
+        ["Sở Kế hoạch và Đầu tư"]
