@@ -94,7 +94,8 @@ def test_a_unit_named_right_before_phoi_hop_supports(text: str, supports: list[s
 @pytest.mark.parametrize(("text", "leads"), [
     # one ask lists several units, a second ask joined by "và" adds more: all do the same work
     ("Chủ tịch UBND tỉnh yêu cầu các sở, ngành, UBND các huyện và đề nghị các cơ quan Trung ương "
-     "đóng trên địa bàn thực hiện tốt các nhiệm vụ sau:", ["các sở, ngành", "UBND các huyện", "các cơ quan Trung ương đóng trên địa bàn"]),
+     "đóng trên địa bàn thực hiện tốt các nhiệm vụ sau:",
+     ["các sở, ngành", "UBND các huyện", "các cơ quan Trung ương đóng trên địa bàn"]),
     # the first ask stands in the lead-in above ("… yêu cầu:"), the paragraph opens with whom it asks
     ("Giám đốc các sở, Chủ tịch UBND các xã và đề nghị các doanh nghiệp trên địa bàn thực hiện các việc sau:",
      ["Giám đốc các sở", "Chủ tịch UBND các xã", "các doanh nghiệp trên địa bàn"]),
