@@ -107,3 +107,17 @@ def test_units_asked_by_two_joined_asks_all_lead(text: str, leads: list[str]) ->
 def test_a_unit_name_with_va_before_a_joined_ask_is_kept_whole() -> None:
     assert find_leads("Giao Sở Kế hoạch và Đầu tư và đề nghị Kho bạc Nhà nước tỉnh rà soát.") == \
         ["Sở Kế hoạch và Đầu tư"]
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    # "Ban quản lý …" (lower case) is a board's name, not "Ban" followed by the verb "quản lý"
+    ("Giao Ban quản lý dự án đầu tư xây dựng tỉnh rà soát hồ sơ.", ["Ban quản lý dự án đầu tư xây dựng tỉnh"]),
+    ("Ban quản lý các khu công nghiệp tỉnh chủ trì kiểm tra.", ["Ban quản lý các khu công nghiệp tỉnh"]),
+    ("Sở Xây dựng quản lý chặt chẽ việc cấp phép.", ["Sở Xây dựng"]),
+    # an owner in lower case after a comma is one more unit
+    ("Đề nghị Hạt Kiểm lâm, các công ty lâm nghiệp, chủ rừng trên địa bàn tăng cường tuần tra.",
+     ["Hạt Kiểm lâm", "các công ty lâm nghiệp", "chủ rừng trên địa bàn"]),
+    ("Yêu cầu các Ban quản lý dự án, chủ đầu tư đẩy nhanh giải ngân.", ["các Ban quản lý dự án", "chủ đầu tư"]),
+])
+def test_boards_and_owners_are_named_whole(text: str, leads: list[str]) -> None:
+    assert find_leads(text) == leads
