@@ -802,8 +802,9 @@ def _listed_and_asked(before: str) -> list[str]:
 # A report of what the leadership directed ("Lãnh đạo UBND huyện chỉ đạo các ngành …"): the directed units act.
 # (A named office holder charged to direct, "Chủ tịch UBND tỉnh chỉ đạo các sở …", is the lead: not matched.)
 # a news copy reports a direction already given: "Chào mừng …, UBND tỉnh đã chỉ đạo các sở, ngành treo cờ …",
-# "UBND huyện vừa có văn bản chỉ đạo UBND các xã …": the directed units do the work that follows
-REPORTED_DIRECTION = re.compile(r"^(?:[^,;:.]{0,120},\s*)?(?P<who>[^,;:.]{2,80}?)\s(?:đã|vừa|cũng)\s+"
+# "UBND huyện vừa có văn bản chỉ đạo UBND các xã …": the directed units do the work that follows (after any
+# opening clauses: "Tại nơi kiểm tra, sau khi nghe báo cáo, đồng chí Bí thư đã chỉ đạo Trạm X …")
+REPORTED_DIRECTION = re.compile(r"^(?:[^;:.]{0,240},\s*)?(?P<who>[^,;:.]{2,80}?)\s(?:đã|vừa|cũng)\s+"
                                 r"(?:có\s*(?:văn\s*bản|công\s*văn)\s+)?chỉ\s*đạo\s+(?=(?P<u>.+))", re.U)
 # an item that opens with the act of directing: "Chỉ đạo UBND cấp xã …", "Tiếp tục chỉ đạo các đơn vị …" — its
 # doer is whoever the heading or the addressee line names, the units after the verb are the ones directed
@@ -1043,9 +1044,12 @@ def find_supports(text: str) -> list[str]:
     out = _field_units(FIELD_SUPPORT, text)
     if out:
         return out
+    # "…, đồng chí Bí thư đã chỉ đạo X phối hợp với Y …": a reported direction makes X the lead, Y its partner
+    reported = (told := REPORTED_DIRECTION.match(text)) is not None and bool(REQUESTER.search(told.group("who")))
     for m in SUPPORT_RE.finditer(text):
         clause = re.split(r"[.;]\s", text[: m.start()])[-1]
-        if DIRECTING.match(clause.strip()) or DIRECTED_DOER_BEFORE.search(clause):
+        if (DIRECTING.match(clause.strip()) or DIRECTED_DOER_BEFORE.search(clause)) and \
+                not (reported and len(re.split(r"[.;]\s", text[: m.start()])) == 1):
             continue  # "Tăng cường chỉ đạo X …, phối hợp với Y": Y works with X, whom the lead directs
         if _other_sentence(text, m.start()):
             continue

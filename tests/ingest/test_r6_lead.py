@@ -121,3 +121,14 @@ def test_a_unit_name_with_va_before_a_joined_ask_is_kept_whole() -> None:
 ])
 def test_boards_and_owners_are_named_whole(text: str, leads: list[str]) -> None:
     assert find_leads(text) == leads
+
+
+def test_a_direction_reported_after_several_opening_clauses_names_the_directed_unit() -> None:
+    text = ("Tại buổi kiểm tra, sau khi nghe người dân và Phòng Nông nghiệp báo cáo, đồng chí Bí thư Huyện ủy "
+            "đã chỉ đạo Trạm thủy nông phối hợp với UBND xã An Bình huy động lực lượng nạo vét kênh mương.")
+    assert find_leads(text) == ["Trạm thủy nông"]
+    assert find_supports(text) == ["UBND xã An Bình"]
+
+
+def test_a_unit_directed_by_the_lead_keeps_its_partners_out() -> None:
+    assert find_supports("Tăng cường chỉ đạo UBND các xã phối hợp với Công an xã kiểm tra.") == []
