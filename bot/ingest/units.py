@@ -180,8 +180,9 @@ SUPPORT_BEFORE = re.compile(
     # (not "X phối hợp với Y …": X is the one who works, with Y)
     r"(?!\s*(?:" + _MANNER + r"\s+)?với\b)", re.U)
 # "Đơn vị chủ trì: X", "Cơ quan phối hợp thực hiện: Y" in activity blocks and table rows
+# (a lookahead: "Đơn vị chủ trì: X. Đơn vị thực hiện: Y." on one line names both)
 FIELD_LEAD = re.compile(r"(?:Đơn\s*vị|Cơ\s*quan|Đơn\s*vị)\s*(?:chủ\s*trì|thực\s*hiện)(?:\s*thực\s*hiện)?\s*:\s*"
-                        r"(?P<u>[^\n]+)", re.U | re.I)
+                        r"(?=(?P<u>[^\n]+))", re.U | re.I)
 FIELD_SUPPORT = re.compile(r"(?:Đơn\s*vị|Cơ\s*quan)\s*phối\s*hợp(?:\s*thực\s*hiện)?\s*:\s*(?P<u>[^\n]+)", re.U | re.I)
 NEXT_FIELD = re.compile(r"\.\s|[;,.]?\s*-?\s*(?:Đơn\s*vị|Cơ\s*quan|Thời\s*gian|Thời\s*hạn|Địa\s*điểm|Kinh\s*phí|"
                         r"Sản\s*phẩm|Kết\s*quả|Lãnh\s*đạo|Hình\s*thức)[^:;.]{0,30}:", re.U)
@@ -779,8 +780,9 @@ def _asked(text: str) -> list[str]:
 
 # "đề nghị Nhân dân và yêu cầu các sở, ngành … tiếp tục …": a second ask joined to the first, of the same work
 # ("yêu cầu các sở, ngành, UBND các huyện và đề nghị các cơ quan Trung ương …": the first ask lists several)
-ALSO_ASKS = re.compile(r"^[^;:.]{2,160}?\s+và\s+(?:yêu\s*cầu|đề\s*nghị)\s+(?=(?P<u>\S.*))", re.U)
-JOINED_ASK = re.compile(r"\s+và\s+(?:yêu\s*cầu|đề\s*nghị)\s*$", re.U)
+# ("đề nghị các Đại sứ quán, các tỉnh, yêu cầu các sở, ngành …": the second ask after a comma)
+ALSO_ASKS = re.compile(r"^[^;:.]{2,160}?(?:\s+và|,)\s+(?:yêu\s*cầu|đề\s*nghị)\s+(?=(?P<u>\S.*))", re.U)
+JOINED_ASK = re.compile(r"(?:\s+và|,)\s+(?:yêu\s*cầu|đề\s*nghị)\s*$", re.U)
 
 
 def _asked_too(after_ask: str) -> list[str]:

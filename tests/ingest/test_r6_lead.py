@@ -132,3 +132,14 @@ def test_a_direction_reported_after_several_opening_clauses_names_the_directed_u
 
 def test_a_unit_directed_by_the_lead_keeps_its_partners_out() -> None:
     assert find_supports("Tăng cường chỉ đạo UBND các xã phối hợp với Công an xã kiểm tra.") == []
+
+
+def test_a_second_ask_after_a_comma_adds_its_units() -> None:
+    text = "UBND tỉnh đề nghị các hội, đoàn thể, yêu cầu các sở, ngành, địa phương cử cán bộ đầu mối."
+    assert find_leads(text) == ["các hội, đoàn thể", "các sở, ngành, địa phương"]
+
+
+def test_the_lead_and_doer_fields_on_one_line_both_lead() -> None:
+    text = "Đơn vị chủ trì: Sở Du lịch. Đơn vị thực hiện: Trung tâm Xúc tiến Du lịch. Đơn vị phối hợp: các hội nghề."
+    assert find_leads(text) == ["Sở Du lịch", "Trung tâm Xúc tiến Du lịch"]
+    assert find_supports(text) == ["các hội nghề"]
