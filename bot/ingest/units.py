@@ -398,7 +398,16 @@ def _members(names: str) -> list[str]:
     return [n.strip(" .") for n in out if n.strip(" .")]
 
 
+# "UBND tỉnh Bình Định, Phú Yên", "UBND huyện A, B và C": one body per named locality, the level said once
+NAMED_LOCALITIES = re.compile(
+    rf"^(?P<pre>(?:{_HEADS})\b[^,;]{{0,40}}?\s)(?P<kind>phường|xã|huyện|quận|thị\s*xã|thành\s*phố|tỉnh)\s+"
+    r"(?P<names>[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*)*"
+    r"(?:(?:\s*,\s*|\s+và\s+)[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*)*)+)$", re.U)
+
+
 def _distribute(unit: str) -> list[str]:
+    if (named := NAMED_LOCALITIES.match(unit)) and "các" not in named.group("pre").split():
+        return [f"{named.group('pre')}{named.group('kind')} {name}" for name in _members(named.group("names"))]
     m = NAMED_MEMBERS.match(unit)
     if not m or not m.group("names")[0].isupper() or len(m.group("pre")) > 40 or \
             _cut(m.group("pre") + "x") != (m.group("pre") + "x").strip(" ,.-–"):

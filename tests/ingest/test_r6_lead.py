@@ -143,3 +143,16 @@ def test_the_lead_and_doer_fields_on_one_line_both_lead() -> None:
     text = "Đơn vị chủ trì: Sở Du lịch. Đơn vị thực hiện: Trung tâm Xúc tiến Du lịch. Đơn vị phối hợp: các hội nghề."
     assert find_leads(text) == ["Sở Du lịch", "Trung tâm Xúc tiến Du lịch"]
     assert find_supports(text) == ["các hội nghề"]
+
+
+@pytest.mark.parametrize(("names", "units"), [
+    # a body of one level named once for several localities: one body per locality
+    ("UBND tỉnh Thanh Hóa, Nghệ An", ["UBND tỉnh Thanh Hóa", "UBND tỉnh Nghệ An"]),
+    ("Công an huyện Yên Lạc, Tam Dương và Bình Xuyên",
+     ["Công an huyện Yên Lạc", "Công an huyện Tam Dương", "Công an huyện Bình Xuyên"]),
+    # one locality, or a level after the name, stays one unit
+    ("UBND thành phố Hồ Chí Minh", ["UBND thành phố Hồ Chí Minh"]),
+    ("UBND huyện Yên Lạc, tỉnh Vĩnh Phúc", ["UBND huyện Yên Lạc, tỉnh Vĩnh Phúc"]),
+])
+def test_a_body_named_once_for_several_localities(names: str, units: list[str]) -> None:
+    assert split_units(names) == units
