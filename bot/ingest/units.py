@@ -854,9 +854,18 @@ def find_leads_ranked(text: str) -> tuple[list[str], int]:
     """The lead units a text names and how sure; a person the narration names is no lead when the text goes on
     to tell whom that person asked ("Đồng chí Phó Chủ tịch UBND huyện đi kiểm tra … yêu cầu Phòng A …")."""
     leads, strength = _leads_ranked(text)
-    if _speaker(leads) and (asked := _asked(_without_page_breaks(text))) and not is_generic_reference(asked) and \
-            not _speaker(asked):
+    if not _speaker(leads):
+        return leads, strength
+    text = _without_page_breaks(text)
+    if (asked := _asked(text)) and not is_generic_reference(asked) and not _speaker(asked):
         return asked, STRONG
+    # "… đồng chí X phát biểu … Về nhiệm vụ năm tới, Mặt trận phường cần …": a unit with its duty further on
+    for after in ROLE_AFTER.finditer(text):
+        name = after.group("u").strip(" ,.-–")
+        if after.start() > 0 and _cut(name) == name and not OBJECT_BEFORE.search(text[max(0, after.start() - 12):
+                                                                                       after.start()]) and \
+                (units := split_units(name)) and not _speaker(units) and not is_generic_reference(units):
+            return units, STRONG
     return leads, strength
 
 

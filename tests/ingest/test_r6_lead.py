@@ -156,3 +156,9 @@ def test_the_lead_and_doer_fields_on_one_line_both_lead() -> None:
 ])
 def test_a_body_named_once_for_several_localities(names: str, units: list[str]) -> None:
     assert split_units(names) == units
+
+
+def test_a_unit_with_its_duty_after_the_named_guests_leads() -> None:
+    text = ("đồng chí Nguyễn Thị Hoa - Phó Chủ tịch UBND phường, các đồng chí lãnh đạo các đoàn thể dự hội nghị. "
+            "Về nhiệm vụ năm 2026, Mặt trận phường cần tiếp tục củng cố khối đại đoàn kết.")
+    assert find_leads(text) == ["Mặt trận phường"]
