@@ -726,7 +726,13 @@ def _after_opening(clause: str) -> str | None:
     …" → "Sở Tài chính …" (the units after "của" are whose reports, not who acts)."""
     if not GROUNDS.match(clause):
         opening = ADVERBIAL.match(clause)
-        return clause[opening.end():] if opening else None
+        if opening is None:
+            return None
+        rest = clause[opening.end():]
+        stop = _first_stop(" " + rest)
+        if PAST_TIME.match(clause) and stop is not None and NOT_DOER_VERB.match(rest[stop.start():].strip()):
+            return None  # "Ngày 21/5/2026, Chính phủ ban hành Nghị định …": what was done that day, no one's duty
+        return rest
     of_list = False
     for comma in re.finditer(r",\s*", clause[:240]):
         before = clause[: comma.start()].rsplit(",", 1)[-1]
@@ -743,9 +749,14 @@ def _after_opening(clause: str) -> str | None:
     return None
 
 
+# a day or a part of it opening a report of what happened: "Ngày 21/5/2026, …", "Sáng 7/12, …"
+PAST_TIME = re.compile(r"^(?:Ngày|Sáng|Chiều|Tối|Trưa|Hôm\s*nay|Năm|Tháng)\b", re.U)
 ADVERBIAL = re.compile(r"^(?:(?:Trên\s*cơ\s*sở|Căn\s*cứ)[^.;:]{0,120}?,\s*(?=(?:" + _HEADS + r")\b|" + _GROUP + r")|"
                        r"(?i:Theo\s*đó|Định\s*kỳ|Hằng|Hàng|Trước|Sau|Trong|Khi|Đồng\s*thời|Ngoài\s*ra|Trường\s*hợp|"
-                       r"Nếu|Từ|Đến|Chậm\s*nhất|Cuối)\b[^.;:]{0,80}?,\s*(?=(?:" + _HEADS + r")\b|" + _GROUP + r"))",
+                       r"Nếu|Từ|Đến|Chậm\s*nhất|Cuối|"
+                       # a time that opens the sentence: "Năm 2026, …", "Sáng ngày 7/12, …", "Thời gian tới, …"
+                       r"Năm|Tháng|Quý|Tuần|Ngày|Sáng|Chiều|Tối|Trưa|Đầu|Hôm\s*nay|Thời\s*gian\s*tới|Sắp\s*tới|"
+                       r"Nhân\s*dịp|Dịp|Giai\s*đoạn)\b[^.;:]{0,80}?,\s*(?=(?:" + _HEADS + r")\b|" + _GROUP + r"))",
                        re.U)
 
 

@@ -162,3 +162,17 @@ def test_a_unit_with_its_duty_after_the_named_guests_leads() -> None:
     text = ("đồng chí Nguyễn Thị Hoa - Phó Chủ tịch UBND phường, các đồng chí lãnh đạo các đoàn thể dự hội nghị. "
             "Về nhiệm vụ năm 2026, Mặt trận phường cần tiếp tục củng cố khối đại đoàn kết.")
     assert find_leads(text) == ["Mặt trận phường"]
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    # a time phrase opens the sentence, the subject after the comma acts
+    ("Năm 2026, các sở, ngành tập trung rà soát thủ tục hành chính.", ["các sở, ngành"]),
+    ("Thời gian tới, các địa phương cần tăng cường kiểm tra.", ["các địa phương"]),
+    ("Nhân dịp Tết Nguyên đán, UBND các xã tổ chức thăm hỏi gia đình chính sách.", ["UBND các xã"]),
+])
+def test_the_subject_after_an_opening_time_phrase_leads(text: str, leads: list[str]) -> None:
+    assert find_leads(text) == leads
+
+
+def test_a_dated_report_of_an_issued_document_names_no_lead() -> None:
+    assert find_leads("Ngày 21 tháng 5 năm 2026, Chính phủ ban hành Nghị định số 18/2026/NĐ-CP quy định về rừng.") == []
