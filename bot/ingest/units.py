@@ -852,6 +852,9 @@ _SURNAMES = frozenset("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đ
                       "Quách".split())
 
 
+CHARGES_PERSON = re.compile(r"^\W*(?:Giao|Phân\s*công|Đề\s*nghị|Yêu\s*cầu|Ủy\s*quyền|Uỷ\s*quyền)\b", re.I | re.U)
+
+
 def _speaker(units: list[str]) -> bool:
     """Whether the one lead found is a person who speaks or inspects in a report, not a unit given work."""
     if len(units) != 1:
@@ -865,8 +868,8 @@ def find_leads_ranked(text: str) -> tuple[list[str], int]:
     """The lead units a text names and how sure; a person the narration names is no lead when the text goes on
     to tell whom that person asked ("Đồng chí Phó Chủ tịch UBND huyện đi kiểm tra … yêu cầu Phòng A …")."""
     leads, strength = _leads_ranked(text)
-    if not _speaker(leads):
-        return leads, strength
+    if not _speaker(leads) or CHARGES_PERSON.match(text):
+        return leads, strength  # ("Giao đồng chí Phó Chủ tịch … chỉ đạo …, yêu cầu …": the person charged leads)
     text = _without_page_breaks(text)
     if (asked := _asked(text)) and not is_generic_reference(asked) and not _speaker(asked):
         return asked, STRONG

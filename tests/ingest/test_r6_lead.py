@@ -176,3 +176,8 @@ def test_the_subject_after_an_opening_time_phrase_leads(text: str, leads: list[s
 
 def test_a_dated_report_of_an_issued_document_names_no_lead() -> None:
     assert find_leads("Ngày 21 tháng 5 năm 2026, Chính phủ ban hành Nghị định số 18/2026/NĐ-CP quy định về rừng.") == []
+
+
+def test_a_person_charged_with_the_work_keeps_the_lead() -> None:
+    text = "Giao đồng chí Phó Chủ tịch UBND tỉnh trực tiếp chỉ đạo, yêu cầu Sở Xây dựng báo cáo tiến độ hằng tuần."
+    assert find_leads(text) == ["đồng chí Phó Chủ tịch UBND tỉnh"]
