@@ -54,7 +54,7 @@ _HEADS = (
 # (the commonest kinds as a scan may spell them: "đơn vi", "co quan", "địa phuơng")
 _KINDS = (rf"sở|ban|bộ|ngành|{loose('cơ quan')}|{loose('đơn vị')}|{loose('địa phương')}|"
           r"huyện|xã|phường|tỉnh|thành\s*phố|tổ\s*chức|"
-          r"doanh\s*nghiệp|hội|đoàn\s*thể|phòng|trường|cơ\s*sở|lực\s*lượng|đài|báo|chi\s*bộ|đảng\s*bộ|cấp|"
+          r"doanh\s*nghiệp|hội|đoàn\s*thể|phòng|trường(?!\s*hợp)|cơ\s*sở|lực\s*lượng|đài|báo|chi\s*bộ|đảng\s*bộ|cấp|"
           r"ủy\s*ban|uỷ\s*ban|UBND|Đại\s*sứ\s*quán|chủ\s*đầu\s*tư|công\s*ty|thành\s*viên|Bộ|Sở|Ban|ngân\s*hàng|"
           r"nhà\s*trường|quận|thị\s*xã|tập\s*đoàn|viện|trung\s*tâm|cục|chi\s*cục|thôn|bản|tổ|cá\s*nhân|hộ|ấp|khu\s*phố|"
           r"tổ\s*dân\s*phố|buôn|làng|ngành|hiệp\s*hội|cấp\s*ủy|cấp\s*uỷ|tổ\s*chức\s*cơ\s*sở\s*đảng|đoàn\s*thể|đội")
@@ -75,6 +75,7 @@ _GROUP = (rf"(?:[Cc]ác|[Mm]ọi|[Nn]hững|[Tt]oàn\s*thể)\s+(?i:{_KINDS})\b|
           # forces named by their function: "phối hợp với lực lượng chức năng …"
           r"lực\s*lượng\s+(?i:chức\s*năng|liên\s*quan|công\s*an|quân\s*sự|biên\s*phòng|vũ\s*trang|dân\s*quân)\b|"
           r"[Cc]ơ\s*sở\s(?:khám|y\s*tế|giáo\s*dục|đào\s*tạo|sản\s*xuất|kinh\s*doanh)|doanh\s*nghiệp\b|chủ\s*đầu\s*tư\b|"
+          r"chủ\s*(?:rừng|dự\s*án|mỏ|công\s*trình)\b|"
           r"đoàn\s*thể\s+(?:tỉnh|huyện|xã|phường|thị\s*trấn|quận|thành\s*phố)\b|"
           r"[Cc]ơ\s*quan(?:\s|,)(?!\s*nào)|[Đđ]ơn\s*vị(?:\s|,)(?!\s*nào)|[Đđ]ịa\s*phương\b(?!\s*nào)|[Tt]hủ\s*trưởng\s")
 UNIT_START = re.compile(rf"(?:{_HEADS})\b|{_GROUP}", re.U)
@@ -93,7 +94,7 @@ _STOP = (
     r"khởi\s*công|hoàn\s*tất|chấp\s*hành|tuân\s*thủ|tập\s*huấn|bồi\s*dưỡng|tổng\s*kết|sơ\s*kết|lắp\s*đặt|"
     r"phản\s*ánh|thống\s*kê|thành\s*lập|(?<!án\s)(?<!nhà\s)(?<!chủ\s)(?<!Chủ\s)đầu\s*tư|(?<!Đoàn\s)(?<!ban\s)(?<!Tổ\s)kiểm\s*tra|giải\s*quyết|xử\s*lý|đề\s*xuất|trình|"
     r"gửi|căn\s*cứ|bố\s*trí|cung\s*cấp|tăng\s*cường|quan\s*tâm|phải|cần|thống\s*nhất|(?<!công\s)lập|hoàn\s*thành|"
-    r"hoàn\s*thiện|cập\s*nhật|ban\s*hành|tiến\s*hành|làm\s*việc|tổng\s*hợp|đánh\s*giá|giám\s*sát|quản\s*lý|"
+    r"hoàn\s*thiện|cập\s*nhật|ban\s*hành|tiến\s*hành|làm\s*việc|tổng\s*hợp|đánh\s*giá|giám\s*sát|(?<!Ban\s)(?<!ban\s)quản\s*lý|"
     r"đảm\s*bảo|bảo\s*đảm|thẩm\s*định|phê\s*duyệt|kịp\s*thời|sớm|nắm|tuyên\s*truyền|vận\s*động|huy\s*động|"
     r"được|là|để|về\s*việc|theo|tại|trong|trước|nhằm|đối\s*với|với|cùng|thì|sau\s*khi|khi|nếu|căn\s*cứ|"
     r"tiếp\s*thu|hoàn\s*chỉnh|làm\s*rõ|chịu\s*trách\s*nhiệm|(?<!chuyển\s)giao(?!\s*thông)|trên\s*cơ\s*sở|"
@@ -144,7 +145,8 @@ GIVE = re.compile(r"(?:^|[\s,;:.(])(?:(?:Giao|giao|Phân\s*công|phân\s*công)"
                   r"(?:Đồng\s*ý|đồng\s*ý|Chấp\s*thuận|chấp\s*thuận|Cho\s*phép|cho\s*phép)"
                   r"\s+(?:để|cho))\s+(?:cho\s+)?(?P<u>.+)", re.U)
 ASK = re.compile(r"(?:^|[\s,;:.(])(?<!thừa\s)(?:" + loose("đề nghị") + r"|Yêu\s*cầu|yêu\s*cầu|[Ủủ]y\s*quyền|"
-                 r"[Uu]ỷ\s*quyền)[\s,]+"
+                 # (a speaker's reminder asks too: "Giám đốc Sở lưu ý các trường tổ chức …")
+                 r"[Uu]ỷ\s*quyền|(?<=\s)lưu\s*ý)[\s,]+"
                  # (a word of time before whom it asks: "yêu cầu trước mắt các cấp ủy …", "đề nghị từ nay các đơn vị …")
                  r"(?:(?:trước\s*mắt|từ\s*nay|thời\s*gian\s*tới|sắp\s*tới|ngay|sớm),?\s+)?"
                  # (a period before whom it asks: "yêu cầu trong tháng 9/2019, các phòng …", "yêu cầu, năm 2026, …")
@@ -178,8 +180,9 @@ SUPPORT_BEFORE = re.compile(
     # (not "X phối hợp với Y …": X is the one who works, with Y)
     r"(?!\s*(?:" + _MANNER + r"\s+)?với\b)", re.U)
 # "Đơn vị chủ trì: X", "Cơ quan phối hợp thực hiện: Y" in activity blocks and table rows
+# (a lookahead: "Đơn vị chủ trì: X. Đơn vị thực hiện: Y." on one line names both)
 FIELD_LEAD = re.compile(r"(?:Đơn\s*vị|Cơ\s*quan|Đơn\s*vị)\s*(?:chủ\s*trì|thực\s*hiện)(?:\s*thực\s*hiện)?\s*:\s*"
-                        r"(?P<u>[^\n]+)", re.U | re.I)
+                        r"(?=(?P<u>[^\n]+))", re.U | re.I)
 FIELD_SUPPORT = re.compile(r"(?:Đơn\s*vị|Cơ\s*quan)\s*phối\s*hợp(?:\s*thực\s*hiện)?\s*:\s*(?P<u>[^\n]+)", re.U | re.I)
 NEXT_FIELD = re.compile(r"\.\s|[;,.]?\s*-?\s*(?:Đơn\s*vị|Cơ\s*quan|Thời\s*gian|Thời\s*hạn|Địa\s*điểm|Kinh\s*phí|"
                         r"Sản\s*phẩm|Kết\s*quả|Lãnh\s*đạo|Hình\s*thức)[^:;.]{0,30}:", re.U)
@@ -193,6 +196,8 @@ HEADING_OF = re.compile(r"^(?:Trách\s*nhiệm(?:\s*(?:chung|cụ\s*thể|riêng
 # (an office holder written in lower case opens one more unit: "Chủ tịch UBND các huyện, thủ trưởng các đơn vị …")
 _SPLIT = re.compile(rf",\s*(?=(?:{_HEADS})\b|(?:các|UBND|Ủy\s*ban|Uỷ\s*ban)\s|{_COMMITTEE}|"
                     r"(?:thủ\s*trưởng|giám\s*đốc|chủ\s*tịch|người\s*đứng\s*đầu|bí\s*thư|lực\s*lượng)\s|"
+                    # (an owner who must act: "…, các công ty lâm nghiệp, chủ rừng trên địa bàn", "…, chủ đầu tư")
+                    r"chủ\s*(?:rừng|đầu\s*tư|dự\s*án|cơ\s*sở|mỏ|công\s*trình|phương\s*tiện)\b|"
                     r"(?:xã|phường|thị\s*trấn|huyện|quận|thị\s*xã)\b)|"
                     rf"\s+(?:và|va|hoặc)\s+(?=(?:{_HEADS})\b|các\s|{_GROUP}|chính\s*quyền\s)|"
                     rf"\s*/\s*(?=(?:{_HEADS})\s)", re.U)
@@ -393,7 +398,16 @@ def _members(names: str) -> list[str]:
     return [n.strip(" .") for n in out if n.strip(" .")]
 
 
+# "UBND tỉnh Bình Định, Phú Yên", "UBND huyện A, B và C": one body per named locality, the level said once
+NAMED_LOCALITIES = re.compile(
+    rf"^(?P<pre>(?:{_HEADS})\b[^,;]{{0,40}}?\s)(?P<kind>phường|xã|huyện|quận|thị\s*xã|thành\s*phố|tỉnh)\s+"
+    r"(?P<names>[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*)*"
+    r"(?:(?:\s*,\s*|\s+và\s+)[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*)*)+)$", re.U)
+
+
 def _distribute(unit: str) -> list[str]:
+    if (named := NAMED_LOCALITIES.match(unit)) and "các" not in named.group("pre").split():
+        return [f"{named.group('pre')}{named.group('kind')} {name}" for name in _members(named.group("names"))]
     m = NAMED_MEMBERS.match(unit)
     if not m or not m.group("names")[0].isupper() or len(m.group("pre")) > 40 or \
             _cut(m.group("pre") + "x") != (m.group("pre") + "x").strip(" ,.-–"):
@@ -536,9 +550,17 @@ def _semicolon_list(fragment: str) -> list[str]:
     return []
 
 
+# "Giao Giám đốc: Sở A, Sở B …", "đề nghị Thủ trưởng: …": a bare title, then the units whose heads are asked
+BARE_TITLE_COLON = re.compile(r"^(?:[Gg]iám\s*đốc|[Tt]hủ\s*trưởng|[Cc]hủ\s*tịch|[Nn]gười\s*đứng\s*đầu)\s*:\s*"
+                              rf"(?=(?:{_HEADS})\b|{_GROUP})", re.U)
+# "đề nghị chính quyền UBND các xã …": the administration of a body is that body
+ADMINISTRATION_OF = re.compile(r"^[Cc]hính\s*quyền\s+(?=UBND\b|[ỦU][yỷ]\s*ban\s*nhân\s*dân\b)", re.U)
+
+
 def _units_from(fragment: str, stops: re.Pattern[str] = STOP_RE) -> list[str]:
     # "Công ty X (đơn vị quản lý công trình), chính quyền địa phương …": a note inside a list is not its end
     fragment = NOTE_IN_LIST.sub(lambda m: "" if m.group(1)[:1].islower() else m.group(0), fragment.strip())
+    fragment = ADMINISTRATION_OF.sub("", BARE_TITLE_COLON.sub("", fragment, count=1), count=1)
     if not UNIT_START.match(fragment):
         return []
     if ";" in fragment[:MAX_NAME * 3] and (listed_names := _semicolon_list(fragment)):
@@ -704,7 +726,13 @@ def _after_opening(clause: str) -> str | None:
     …" → "Sở Tài chính …" (the units after "của" are whose reports, not who acts)."""
     if not GROUNDS.match(clause):
         opening = ADVERBIAL.match(clause)
-        return clause[opening.end():] if opening else None
+        if opening is None:
+            return None
+        rest = clause[opening.end():]
+        stop = _first_stop(" " + rest)
+        if PAST_TIME.match(clause) and stop is not None and NOT_DOER_VERB.match(rest[stop.start():].strip()):
+            return None  # "Ngày 21/5/2026, Chính phủ ban hành Nghị định …": what was done that day, no one's duty
+        return rest
     of_list = False
     for comma in re.finditer(r",\s*", clause[:240]):
         before = clause[: comma.start()].rsplit(",", 1)[-1]
@@ -721,9 +749,14 @@ def _after_opening(clause: str) -> str | None:
     return None
 
 
+# a day or a part of it opening a report of what happened: "Ngày 21/5/2026, …", "Sáng 7/12, …"
+PAST_TIME = re.compile(r"^(?:Ngày|Sáng|Chiều|Tối|Trưa|Hôm\s*nay|Năm|Tháng)\b", re.U)
 ADVERBIAL = re.compile(r"^(?:(?:Trên\s*cơ\s*sở|Căn\s*cứ)[^.;:]{0,120}?,\s*(?=(?:" + _HEADS + r")\b|" + _GROUP + r")|"
                        r"(?i:Theo\s*đó|Định\s*kỳ|Hằng|Hàng|Trước|Sau|Trong|Khi|Đồng\s*thời|Ngoài\s*ra|Trường\s*hợp|"
-                       r"Nếu|Từ|Đến|Chậm\s*nhất|Cuối)\b[^.;:]{0,80}?,\s*(?=(?:" + _HEADS + r")\b|" + _GROUP + r"))",
+                       r"Nếu|Từ|Đến|Chậm\s*nhất|Cuối|"
+                       # a time that opens the sentence: "Năm 2026, …", "Sáng ngày 7/12, …", "Thời gian tới, …"
+                       r"Năm|Tháng|Quý|Tuần|Ngày|Sáng|Chiều|Tối|Trưa|Đầu|Hôm\s*nay|Thời\s*gian\s*tới|Sắp\s*tới|"
+                       r"Nhân\s*dịp|Dịp|Giai\s*đoạn)\b[^.;:]{0,80}?,\s*(?=(?:" + _HEADS + r")\b|" + _GROUP + r"))",
                        re.U)
 
 
@@ -753,6 +786,8 @@ def _asked(text: str) -> list[str]:
         if before and proposes and (word[:1].isupper() or CONDITION_BEFORE.search(before)) and \
                 (units := _units_from(m.group("u"))) and not is_generic_reference(units):
             return units  # "Về chi phí … Đề nghị Chủ đầu tư tổ chức …": a new sentence after a run-in heading
+        if (listed := _listed_and_asked(before)) and (units := _units_from(m.group("u"))):
+            return listed + units
         if before and not _has_requester(before):
             continue  # "…, yêu cầu các tổ chức không sử dụng …": the object of the work
         if not before and stop >= 0 and text[stop] == ";" and text[m.start():].lstrip(" ,;:.(")[:1].islower():
@@ -764,21 +799,34 @@ def _asked(text: str) -> list[str]:
 
 
 # "đề nghị Nhân dân và yêu cầu các sở, ngành … tiếp tục …": a second ask joined to the first, of the same work
-ALSO_ASKS = re.compile(r"^[^,;:.]{2,90}?\s+và\s+(?:yêu\s*cầu|đề\s*nghị)\s+(?=(?P<u>\S.*))", re.U)
+# ("yêu cầu các sở, ngành, UBND các huyện và đề nghị các cơ quan Trung ương …": the first ask lists several)
+# ("đề nghị các Đại sứ quán, các tỉnh, yêu cầu các sở, ngành …": the second ask after a comma)
+ALSO_ASKS = re.compile(r"^[^;:.]{2,160}?(?:\s+và|,)\s+(?:yêu\s*cầu|đề\s*nghị)\s+(?=(?P<u>\S.*))", re.U)
+JOINED_ASK = re.compile(r"(?:\s+và|,)\s+(?:yêu\s*cầu|đề\s*nghị)\s*$", re.U)
 
 
 def _asked_too(after_ask: str) -> list[str]:
     also = ALSO_ASKS.match(after_ask)
-    if also is None or _cut(after_ask) != after_ask[: also.start("u")].split(" và ")[0].strip(" ,.-–"):
+    if also is None or _cut(after_ask) != JOINED_ASK.sub("", after_ask[: also.start("u")]).strip(" ,.-–"):
         return []
     return _units_from(also.group("u"))
+
+
+def _listed_and_asked(before: str) -> list[str]:
+    """"Thủ trưởng các phòng, Chủ tịch UBND các xã và đề nghị các cơ quan của tỉnh … thực hiện …" (under "… yêu
+    cầu:"): the units listed before "và đề nghị" are asked the same work as those after it."""
+    if not before.endswith(" và") or not UNIT_START.match(before):
+        return []
+    head = before[:-3].strip(" ,")
+    return split_units(head) if _cut(head) == head else []
 
 
 # A report of what the leadership directed ("Lãnh đạo UBND huyện chỉ đạo các ngành …"): the directed units act.
 # (A named office holder charged to direct, "Chủ tịch UBND tỉnh chỉ đạo các sở …", is the lead: not matched.)
 # a news copy reports a direction already given: "Chào mừng …, UBND tỉnh đã chỉ đạo các sở, ngành treo cờ …",
-# "UBND huyện vừa có văn bản chỉ đạo UBND các xã …": the directed units do the work that follows
-REPORTED_DIRECTION = re.compile(r"^(?:[^,;:.]{0,120},\s*)?(?P<who>[^,;:.]{2,80}?)\s(?:đã|vừa|cũng)\s+"
+# "UBND huyện vừa có văn bản chỉ đạo UBND các xã …": the directed units do the work that follows (after any
+# opening clauses: "Tại nơi kiểm tra, sau khi nghe báo cáo, đồng chí Bí thư đã chỉ đạo Trạm X …")
+REPORTED_DIRECTION = re.compile(r"^(?:[^;:.]{0,240},\s*)?(?P<who>[^,;:.]{2,80}?)\s(?:đã|vừa|cũng)\s+"
                                 r"(?:có\s*(?:văn\s*bản|công\s*văn)\s+)?chỉ\s*đạo\s+(?=(?P<u>.+))", re.U)
 # an item that opens with the act of directing: "Chỉ đạo UBND cấp xã …", "Tiếp tục chỉ đạo các đơn vị …" — its
 # doer is whoever the heading or the addressee line names, the units after the verb are the ones directed
@@ -795,7 +843,47 @@ OBJECT_BEFORE = re.compile(r"\b(?:của|cho|với|tại|về|đối\s*với|thu�
 OPENING_QUOTE = re.compile(r"^\s*[“\"«‘']+\s*(?=(?:" + _HEADS + r")\b|" + _GROUP + r")", re.U)
 
 
+# A person named in the narration: "đồng chí Phó Chủ tịch UBND huyện", "Trưởng ban Tuyên giáo Tỉnh ủy Nguyễn Văn A"
+SPEAKER_HONORIFIC = re.compile(r"^(?:[Đđ]ồng\s*chí|Đ/c|đ/c|Ông|Bà)\s", re.U)
+PERSON_NAME_END = re.compile(r"(?:^|\s)(?P<name>[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,3})$", re.U)
+_SURNAMES = frozenset("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đào Lâm Mai Trịnh "
+                      "Trương Lương Tạ Hà Tô Cao Chu Lại Đoàn Lưu Triệu Vương Châu Nông Lò Mạc Thân Phùng Đàm Lục "
+                      "Nghiêm Tống Khổng Doãn Thạch Quan Vi Cầm Hầu Bế Diệp Lã Lữ Giáp Trình Tiêu Bạch Kiều "
+                      "Quách".split())
+
+
+CHARGES_PERSON = re.compile(r"^\W*(?:Giao|Phân\s*công|Đề\s*nghị|Yêu\s*cầu|Ủy\s*quyền|Uỷ\s*quyền)\b", re.I | re.U)
+
+
+def _speaker(units: list[str]) -> bool:
+    """Whether the one lead found is a person who speaks or inspects in a report, not a unit given work."""
+    if len(units) != 1:
+        return False
+    name = PERSON_NAME_END.search(units[0])
+    return bool(SPEAKER_HONORIFIC.match(units[0]) or PERSON_TITLE.match(units[0]) and name and
+                name.group("name").split()[0] in _SURNAMES)
+
+
 def find_leads_ranked(text: str) -> tuple[list[str], int]:
+    """The lead units a text names and how sure; a person the narration names is no lead when the text goes on
+    to tell whom that person asked ("Đồng chí Phó Chủ tịch UBND huyện đi kiểm tra … yêu cầu Phòng A …")."""
+    leads, strength = _leads_ranked(text)
+    if not _speaker(leads) or CHARGES_PERSON.match(text):
+        return leads, strength  # ("Giao đồng chí Phó Chủ tịch … chỉ đạo …, yêu cầu …": the person charged leads)
+    text = _without_page_breaks(text)
+    if (asked := _asked(text)) and not is_generic_reference(asked) and not _speaker(asked):
+        return asked, STRONG
+    # "… đồng chí X phát biểu … Về nhiệm vụ năm tới, Mặt trận phường cần …": a unit with its duty further on
+    for after in ROLE_AFTER.finditer(text):
+        name = after.group("u").strip(" ,.-–")
+        if after.start() > 0 and _cut(name) == name and not OBJECT_BEFORE.search(text[max(0, after.start() - 12):
+                                                                                       after.start()]) and \
+                (units := split_units(name)) and not _speaker(units) and not is_generic_reference(units):
+            return units, STRONG
+    return leads, strength
+
+
+def _leads_ranked(text: str) -> tuple[list[str], int]:
     """The lead units a text names and how sure: STRONG ("Giao X", "X chủ trì", "Đơn vị chủ trì: X",
     a unit opening the text, "đề nghị X" said by a requester) or WEAK (a unit opening a later clause)."""
     text = OPENING_QUOTE.sub("", _without_page_breaks(text))
@@ -990,9 +1078,12 @@ def find_supports(text: str) -> list[str]:
     out = _field_units(FIELD_SUPPORT, text)
     if out:
         return out
+    # "…, đồng chí Bí thư đã chỉ đạo X phối hợp với Y …": a reported direction makes X the lead, Y its partner
+    reported = (told := REPORTED_DIRECTION.match(text)) is not None and bool(REQUESTER.search(told.group("who")))
     for m in SUPPORT_RE.finditer(text):
         clause = re.split(r"[.;]\s", text[: m.start()])[-1]
-        if DIRECTING.match(clause.strip()) or DIRECTED_DOER_BEFORE.search(clause):
+        if (DIRECTING.match(clause.strip()) or DIRECTED_DOER_BEFORE.search(clause)) and \
+                not (reported and len(re.split(r"[.;]\s", text[: m.start()])) == 1):
             continue  # "Tăng cường chỉ đạo X …, phối hợp với Y": Y works with X, whom the lead directs
         if _other_sentence(text, m.start()):
             continue
@@ -1009,7 +1100,9 @@ def find_supports(text: str) -> list[str]:
                 not DIRECTED_DOER_BEFORE.search(re.split(r"[.;]\s", text[: before.end("u")])[-1]) and \
                 not (_other_sentence(text, before.end(), own_subject_ok=True) and
                      len(re.split(r"[.;]", text[before.end():], maxsplit=1)[0].split()) > 3):
-            out = split_units(_cut(text[start: before.end("u")]))
+            named = text[start: before.end("u")]
+            # ("X tăng cường công tác phối hợp …": X's own work, in which "phối hợp" is a noun; X works with nobody)
+            out = split_units(_cut(named)) if _cut(named) == named.strip(" ,.-–") else []
     return out
 
 
