@@ -294,9 +294,12 @@ def _first_stop(padded: str, stops: re.Pattern[str] = STOP_RE) -> re.Match[str] 
 # lịch"), compared without tone marks; a body and its level ("Công an tỉnh", "UBND huyện Bát Xát")
 _SECTOR_WORDS = _SECTORS + ("tài chính", "xây dựng", "y tế", "nội vụ", "công thương", "ngoại vụ", "ngoại giao",
                             "quốc phòng", "công an", "giao thông vận tải", "thông tin và truyền thông", "du lịch",
-                            "quy hoạch - kiến trúc", "văn hóa và thể thao", "thanh tra")
-SECTOR_NAME = re.compile(r" (?:so|bo|phong) (?:" + "|".join(sorted((_sector_pattern(n) for n in _SECTOR_WORDS),
-                                                                    key=len, reverse=True)) + r")(?=[\s,.;:]|$)")
+                            "quy hoạch - kiến trúc", "văn hóa và thể thao", "thanh tra",
+                            "lao động thương binh và xã hội", "lao động, thương binh và xã hội", "kinh tế - hạ tầng",
+                            "văn hóa thông tin", "tài nguyên môi trường", "nông nghiệp", "kinh tế")
+_ONE_SECTOR = "(?:" + "|".join(sorted((_sector_pattern(n) for n in _SECTOR_WORDS), key=len, reverse=True)) + ")"
+# a district office that merges two fields: "Phòng Nội vụ - Lao động Thương binh và Xã hội", "Phòng Văn hóa - Thông tin"
+SECTOR_NAME = re.compile(rf" (?:so|bo|phong) {_ONE_SECTOR}(?:\s*[-–]\s*{_ONE_SECTOR})?(?=[\s,.;:]|$)")
 BODY_LEVEL_NAME = re.compile(r" (?:Công\s*an|UBND|HĐND|[ỦU][yỷ]\s*ban\s*nhân\s*dân|Hội\s*đồng\s*nhân\s*dân|"
                              r"Bộ\s*Chỉ\s*huy\s*Quân\s*sự|Ban\s*Chỉ\s*huy\s*Quân\s*sự|Trung\s*tâm\s*Y\s*tế|"
                              r"Kho\s*bạc\s*Nhà\s*nước|Bảo\s*hiểm\s*xã\s*hội|Chi\s*cục\s*Thuế|Thanh\s*tra|"

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from bot.ingest.units import find_leads_ranked
 from storage.unitnames import best_unit_match, fold_same_length, loose, unit_keys
 
 
@@ -33,3 +34,14 @@ def test_fold_keeps_positions() -> None:
     folded = fold_same_length(text)
     assert folded == "bo van hoa, the thao va du lich"
     assert len(folded) == len(text)
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("Phòng Nội vụ - Lao động Thương binh và Xã hội tham mưu UBND huyện khen thưởng",
+     "Phòng Nội vụ - Lao động Thương binh và Xã hội"),
+    ("Phòng Văn hóa - Thông tin huyện chủ trì tuyên truyền", "Phòng Văn hóa - Thông tin huyện"),
+    ("Phòng Kinh tế - Hạ tầng rà soát các công trình", "Phòng Kinh tế - Hạ tầng"),
+    ("Giao Sở Lao động, Thương binh và Xã hội làm đầu mối hướng dẫn", "Sở Lao động, Thương binh và Xã hội"),
+])
+def test_a_district_office_of_two_merged_fields_is_one_name(text: str, lead: str) -> None:
+    assert find_leads_ranked(text)[0] == [lead]
