@@ -428,11 +428,11 @@ def digest_text(view: DigestView, *, buttons: bool) -> str:
     if told:
         lines += ["", f"NHIỆM VỤ QUÁ HẠN CẦN ĐỒNG CHÍ CHỈ ĐẠO ({len(told)})"]
         # one item given to several units, late alike, is one entry naming them all
-        same: dict[tuple[object, ...], list[DigestLine]] = {}
+        same: dict[tuple[str, str, str, str, str, tuple[str, ...]], list[DigestLine]] = {}
         for line in told:
-            others = tuple(LEVEL_NAMES[level] for level in line.told if level != line.escalation)
+            levels = tuple(LEVEL_NAMES[level] for level in line.told if level != line.escalation)
             key = (line.notice_title, line.item_ref, line.task_text, deadline_phrase(line),
-                   progress_text(line.status, line.percent), others)
+                   progress_text(line.status, line.percent), levels)
             same.setdefault(key, []).append(line)
         for (_, _, _, deadline, progress, others), group in same.items():
             line = group[0]
