@@ -1276,6 +1276,8 @@ SENTENCE_END = re.compile(r"(?<=[.;…])\s+(?=[“\"]?[A-ZĐÀ-Ỹ])")
 
 
 ASK_WORD = re.compile(r"^(?:Giao|Đề\s*nghị|Yêu\s*cầu)\s+(?:cho\s+)?", re.U)
+# the same ask after its subject: "Chủ tịch UBND huyện giao các cơ quan …;" (the names asked follow it)
+SUBJECT_ASKS = re.compile(r"^[^;:.]{0,80}?\s(?:giao|đề\s*nghị|yêu\s*cầu)\s+(?:cho\s+)?(?=các\s|[A-ZĐÀ-Ỹ])", re.U)
 
 
 # a sentence that adds another piece of work for the same doer: "Đồng thời chỉ đạo …", "Đồng thời, phối hợp …"
@@ -1302,7 +1304,8 @@ def _join_name_lists(sentences: list[str]) -> list[str]:
             continue
         listing = False
         if out and out[-1].endswith(";"):
-            names = ASK_WORD.sub("", out[-1][:-1].strip()) if not out[-1].startswith(("-", "+")) else ""
+            asked = out[-1][:-1].strip()
+            names = ASK_WORD.sub("", SUBJECT_ASKS.sub("", asked)) if not out[-1].startswith(("-", "+")) else ""
             if names and all(UNIT_START.match(p) and name_prefix(p) == p.strip(" ,.-–")
                              for p in re.split(r"\s*;\s*", names)):
                 out[-1] = f"{out[-1]} {sentence}"

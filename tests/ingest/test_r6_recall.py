@@ -280,3 +280,11 @@ def test_the_city_asks_anew_in_a_news_item_but_not_what_it_asked_before() -> Non
     asked = _one(tasks, "chỉ cấp phép xây dựng")
     assert asked is not _one(tasks, "tăng cường kiểm tra chất lượng")
     assert SPOKEN_ASK.match("Huyện Bình Minh đã yêu cầu các xã tổng hợp số liệu") is None
+
+
+def test_a_subject_giving_work_to_units_listed_with_semicolons_is_one_task() -> None:
+    tasks = _tasks("Chủ tịch UBND huyện giao các phòng, ban chuyên môn thuộc UBND huyện; UBND các xã, thị trấn bố trí "
+                   "lực lượng trực tại trụ sở trong các ngày nghỉ Tết và báo cáo kịp thời các vụ việc phát sinh.\n")
+    task = _one(tasks, "bố trí lực lượng trực")
+    assert "các phòng, ban chuyên môn thuộc UBND huyện" in task.text
+    assert not any(t.text.rstrip(";").endswith("thuộc UBND huyện") for t in tasks), [t.text for t in tasks]
