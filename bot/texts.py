@@ -15,6 +15,7 @@ from storage.notices import Applied, Draft, Registered, UnitGuess
 from storage.parsed import ParsedNotice, ParsedTask
 from storage.reports import DigestItem, ReportFilter, UnitSummary, WeeklyDigest, totals
 from storage.tasks import Delegated, DelegatedRow, ExtensionRequest, Recorded, SupportRecorded
+from storage.unitgroups import read_group
 from storage.vntext import nfc, strip_marks
 
 STATUS_LABELS = {
@@ -237,6 +238,18 @@ def draft_changes(parsed: ParsedNotice, draft: Draft, *, replies: bool = True) -
 GROUP_SHOWN = 6  # members of a group named in a preview; the rest are counted
 
 
+def _every_form(name: str) -> str | None:
+    """"các cơ quan, đơn vị, địa phương" → the same, for "tất cả …" to mean every such unit of the directory; None
+    when "tất cả" would name nobody either ("các doanh nghiệp", "các đơn vị có liên quan")."""
+    at = name.lower().find("các ")
+    if at < 0:
+        return None
+    tail = name[at:]
+    group = read_group(f"tất cả {tail}")
+    return tail if group is not None and group.every and not group.some and group.generic and not group.kinds \
+        and any(w in group.generic for w in ("co quan", "don vi", "nganh", "dia phuong", "chinh quyen")) else None
+
+
 def _lead_guess(name: str, guess: UnitGuess | None, *, each: bool = True) -> str:
     """A lead as written and what it comes to in the directory: the unit and who is given the task, or a
     group's members (`each`: say that each gets the task, unless the line above says it)."""
@@ -244,7 +257,9 @@ def _lead_guess(name: str, guess: UnitGuess | None, *, each: bool = True) -> str
         return name
     if guess.group:
         if not guess.members:
-            return f"{name} (nhóm đơn vị; chưa xác định được đơn vị cụ thể, đồng chí ghi rõ tên đơn vị để giao)"
+            every = _every_form(name)
+            hint = f", hoặc ghi “tất cả {every}” để giao cho mọi đơn vị như vậy trong danh bạ" if every else ""
+            return f"{name} (nhóm đơn vị; chưa xác định được đơn vị cụ thể, đồng chí ghi rõ tên đơn vị để giao{hint})"
         names = [unit for unit, _ in guess.members]
         shown = ", ".join(names[:GROUP_SHOWN]) + (f" và {len(names) - GROUP_SHOWN} đơn vị khác"
                                                     if len(names) > GROUP_SHOWN else "")

@@ -55,10 +55,21 @@ class Group:
     kinds: tuple[str, ...]  # the kinds with directory prefixes ("so", "ban"); empty: nobody can be named
     qualifier: str  # folded words after the kinds ("tinh" in "các sở, ban, ngành tỉnh"), "" if none
     some: bool  # "… có liên quan": only some members, unknown which
+    generic: tuple[str, ...] = ()  # the kind words that name no prefix ("co quan", "don vi", "dia phuong")
+    # "tất cả các cơ quan, đơn vị, địa phương", typed so by an admin: every unit of those kinds in the directory
+    # (a notice's own "các cơ quan, đơn vị" names nobody in particular: the admin says whom, or says "tất cả")
+    every: bool = False
+
+
+# what the generic kind words cover when every one is meant: the local governments, or every other body
+_LOCAL_WORDS = ("dia phuong", "chinh quyen")
+_BODY_WORDS = ("co quan", "don vi", "nganh")
+_EVERY = re.compile(r"^(?:tat ca|toan bo|moi)\s+")
 
 
 def read_group(name: str) -> Group | None:
     """The group `name` is, or None when it names one unit ("Sở Tài chính") or nothing a group is made of."""
+    every = _EVERY.match(unit_key(name).strip()) is not None
     key = _TITLE.sub("", unit_key(name).strip())
     if key.startswith(_LOCAL + "cac "):
         key = key[len(_LOCAL):]
@@ -66,7 +77,7 @@ def read_group(name: str) -> Group | None:
         return None
     rest = _SHARED_UY.sub(lambda m: " ".join(f"{w} uy" for w in m.group(1).split()), key[len("cac "):])
     kinds: list[str] = []
-    generic = False
+    generic: list[str] = []
     while rest:
         kind = next((k for k in _ORDERED if rest == k or rest.startswith(k + " ") or rest.startswith(k + ",")), None)
         if kind is None:
@@ -74,14 +85,15 @@ def read_group(name: str) -> Group | None:
         if kind in KINDS:
             kinds.append(kind)
         else:
-            generic = True
+            generic.append(kind)
         rest = rest[len(kind):].lstrip()
         rest = rest[re.match(r"^(?:(?:,|va\b|/|-)\s*)?(?:cac\s+)?", rest).end():]  # type: ignore[union-attr]
     if not kinds and not generic:
         return None
     some = bool(_SOME.search(rest))
     qualifier = "" if some else _QUALIFIER_LEAD.sub("", rest.strip(" ,.")).strip()
-    return Group(kinds=tuple(dict.fromkeys(kinds)), qualifier=qualifier, some=some)
+    return Group(kinds=tuple(dict.fromkeys(kinds)), qualifier=qualifier, some=some,
+                 generic=tuple(dict.fromkeys(generic)), every=every)
 
 
 def members(group: Group, keys: Sequence[str]) -> list[int]:
@@ -91,6 +103,11 @@ def members(group: Group, keys: Sequence[str]) -> list[int]:
     if group.some:
         return []
     found: set[int] = set()
+    if group.every:  # "tất cả các cơ quan, đơn vị, địa phương": the local governments, every other body, or both
+        local = any(w in group.generic for w in _LOCAL_WORDS)
+        bodies = any(w in group.generic for w in _BODY_WORDS)
+        found.update(i for i, k in enumerate(keys) if (local and k.startswith(_LOCAL)) or
+                     (bodies and not k.startswith(_LOCAL)))
     for kind in group.kinds:
         of_kind = [i for i, k in enumerate(keys) if k.startswith(KINDS[kind])]
         if group.qualifier:

@@ -119,7 +119,7 @@ _HOLIDAYS = {"quoc khanh": (9, 2), "giai phong mien nam": (4, 30), "quoc te lao 
              "tet duong lich": (1, 1)}
 HOLIDAY = re.compile(
     r"(?P<cue>trước|chậm\s*nhất(?:\s*là)?|hoàn\s*thành\s*trước|xong\s*trước|nhân\s*dịp|trong\s*dịp)\s*"
-    r"(?:(?:dịp|lễ|kỷ\s*niệm|ngày)\s*){0,3}"
+    r"(?:(?:dịp|nghỉ|lễ|kỷ\s*niệm|ngày)\s*){0,4}"  # ("trong dịp nghỉ Lễ Quốc khánh": the holiday itself)
     r"(?P<name>Quốc\s*khánh|Giải\s*phóng\s*miền\s*Nam|Quốc\s*tế\s*Lao\s*động|Tết\s*Dương\s*lịch|"
     r"Tết\s*Nguyên\s*[đĐ]án|Tết(?!\s*(?:[Dd]ương|[Tt]rung))|Giỗ\s*Tổ\s*Hùng\s*Vương)"
     r"(?:[\s(]*(?:ngày\s*)?(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}))?\)?)?", re.I)

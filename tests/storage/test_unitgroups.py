@@ -46,3 +46,17 @@ def test_a_group_nobody_can_be_named_in(written: str) -> None:
                                      "các thành viên Ban Chỉ đạo", "Văn phòng"])
 def test_one_unit_is_not_a_group(written: str) -> None:
     assert read_group(written) is None
+
+
+@pytest.mark.parametrize(("written", "expected"), [
+    ("tất cả các cơ quan, đơn vị, địa phương", DIRECTORY),
+    ("Tất cả các cơ quan, đơn vị", [n for n in DIRECTORY if not n.startswith(("UBND", "Ủy ban nhân dân"))]),
+    ("tất cả các địa phương", ["UBND huyện Bảo Thắng", "Ủy ban nhân dân thành phố Lào Cai", "UBND xã Gia Phú",
+                               "UBND phường Kim Tân"]),
+    ("tất cả các đơn vị có liên quan", []),  # "có liên quan": some, nobody can say which
+    ("tất cả các doanh nghiệp", []),  # no directory unit is named so
+])
+def test_every_unit_of_a_generic_group_when_the_admin_says_all(written: str, expected: list[str]) -> None:
+    group = read_group(written)
+    assert group is not None
+    assert [DIRECTORY[i] for i in members(group, KEYS)] == expected
