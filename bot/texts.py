@@ -360,10 +360,18 @@ CATEGORY_HEADINGS = {
 LEVEL_NAMES = {"head": "trưởng đơn vị chủ trì", "leaders": "lãnh đạo"}
 
 
+# a connective that opens a sentence of the notice and says nothing of the task: "Theo đó, …", "Đồng thời, …"
+_CONNECTIVE = re.compile(r"^(?:Theo\s+đó|Đồng\s+thời|Ngoài\s+ra|Bên\s+cạnh\s+đó|Trong\s+đó|Do\s+đó|Vì\s+vậy|"
+                         r"Để\s+thực\s+hiện\s+tốt|Cụ\s+thể)\s*,\s*", re.I)
+
+
 def short_title(text: str, limit: int = 80, lead: str | None = None) -> str:
     """The start of a task's text, cut at a word: enough to recognise it in a list. "Giao <the lead> chủ
     trì," is left out: the reader knows who leads."""
     text = " ".join(text.split())
+    if (opening := _CONNECTIVE.match(text)) is not None and opening.end() < len(text):  # "Theo đó, …"
+        rest = text[opening.end():]
+        text = rest[:1].upper() + rest[1:]
     if lead:
         m = re.match(rf"^(?:(?:giao|đề nghị|yêu cầu)\s+)?{re.escape(' '.join(lead.split()))}\s*(?:chủ trì)?\s*[,:]?\s*",
                      text, re.I)

@@ -132,7 +132,10 @@ class _Leads:
         """The units `name` names (several for a group), the match score, the group it is if one."""
         group = read_group(name)
         if group is not None:
-            return [self.units[i] for i in members(group, self.keys)], 100.0, group
+            found = [self.units[i] for i in members(group, self.keys)]
+            if group.every:  # "tất cả …": the units that take work — not the leaders' own body, which has no head
+                found = [u for u in found if self.head(u) is not None]
+            return found, 100.0, group
         unit, score = self.match(name)
         return ([unit] if unit else []), score, None
 

@@ -254,3 +254,12 @@ def test_an_item_late_alike_at_several_units_is_one_entry_for_the_leader() -> No
     assert text.count("• Mục c") == 1 and text.count("• Mục d") == 1
     assert "Chủ trì (2 đơn vị): Sở Nội vụ (đ/c A), Sở Tài chính (đ/c B); " in text
     assert "Chủ trì: Sở Y tế, đ/c C; " in text
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("Theo đó, các xã tổng vệ sinh môi trường", "Các xã tổng vệ sinh môi trường"),
+    ("Đồng thời, báo cáo kết quả về UBND huyện", "Báo cáo kết quả về UBND huyện"),
+    ("Theo kế hoạch, các xã tổng vệ sinh", "Theo kế hoạch, các xã tổng vệ sinh"),  # not a bare connective
+])
+def test_a_task_shown_in_a_list_drops_the_connective_that_opens_it(text: str, shown: str) -> None:
+    assert texts.short_title(text) == shown
