@@ -213,3 +213,14 @@ def test_a_recurring_deadline_and_a_date_set_by_the_admin(migrated_db: Database)
     monthly, dated = parsed.tasks
     assert (monthly.recurrence, monthly.due, monthly.due_text) == ("monthly", None, "trước ngày 15 hằng tháng")
     assert (dated.due, dated.due_text) == (dt.date(2026, 4, 30), None)  # nothing quoted that the notice did not say
+
+
+def test_every_unit_meant_by_tat_ca_is_one_with_a_head(migrated_db: Database) -> None:
+    notice_id = _draft(migrated_db, ["1"])
+    admin = migrated_db.call(person_by_handle, "admin")
+    _, draft = migrated_db.call(correct_draft, notice_id, [
+        Correction(target="1", field="lead", value=("tất cả các cơ quan, đơn vị",))], by=admin, now=AT)
+    guess = draft.guesses["tất cả các cơ quan, đơn vị"]
+    assert guess.group
+    # the leaders' and the admin's offices have no head: they give no work to themselves
+    assert [unit for unit, _ in guess.members] == ["Ban Dân vận Tỉnh ủy", "Sở Tài nguyên và Môi trường"]
