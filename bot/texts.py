@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
+from bot.ingest.units import name_prefix
 from bot.textbase import RECURRENCE_LABELS, date_vn, notice_table, shorten, vn  # noqa: F401
 from bot.textbase import join_units as _units
 from scheduler.dispatcher import DigestLine, DigestView
@@ -365,6 +366,31 @@ _CONNECTIVE = re.compile(r"^(?:Theo\s+đó|Đồng\s+thời|Ngoài\s+ra|Bên\s+c
                          r"Để\s+thực\s+hiện\s+tốt|Cụ\s+thể)\s*,\s*", re.I)
 
 
+_ASKS_OPENING = re.compile(r"^(?:[^,;:.]{0,60}?\s)?(?:giao|đề\s*nghị|yêu\s*cầu)\s+(?:cho\s+)?", re.I)
+_NAMES_GO_ON = re.compile(r"^\s*(?:[,;]|\bvà\b)\s*")
+
+
+def _work_after_the_asked(text: str) -> str | None:
+    """"Chủ tịch UBND huyện giao các cơ quan, đơn vị trực thuộc UBND huyện; UBND các xã, thị trấn phân công lãnh đạo
+    trực …" → "Phân công lãnh đạo trực …": in a list, the work, not who asks whom (each reader knows the task is
+    theirs). None when the sentence does not open so, or no work follows the names."""
+    m = _ASKS_OPENING.match(text)
+    if m is None:
+        return None
+    rest = text[m.end():]
+    while (names := name_prefix(rest)) and rest.startswith(names):
+        rest = rest[len(names):]
+        if (more := _NAMES_GO_ON.match(rest)) is None:
+            break
+        rest = rest[more.end():]
+    else:
+        return None
+    rest = re.sub(r"^chủ\s*trì\s*[,:]?\s*", "", rest.lstrip(" ,:"), flags=re.I)
+    if rest == text[m.end():] or not rest[:1].islower() or len(rest.split()) < 3:
+        return None
+    return rest[:1].upper() + rest[1:]
+
+
 def short_title(text: str, limit: int = 80, lead: str | None = None) -> str:
     """The start of a task's text, cut at a word: enough to recognise it in a list. "Giao <the lead> chủ
     trì," is left out: the reader knows who leads."""
@@ -372,6 +398,8 @@ def short_title(text: str, limit: int = 80, lead: str | None = None) -> str:
     if (opening := _CONNECTIVE.match(text)) is not None and opening.end() < len(text):  # "Theo đó, …"
         rest = text[opening.end():]
         text = rest[:1].upper() + rest[1:]
+    if (asked := _work_after_the_asked(text)) is not None:  # "Chủ tịch UBND huyện giao các phòng; UBND các xã …"
+        text = asked
     if lead:
         m = re.match(rf"^(?:(?:giao|đề nghị|yêu cầu)\s+)?{re.escape(' '.join(lead.split()))}\s*(?:chủ trì)?\s*[,:]?\s*",
                      text, re.I)

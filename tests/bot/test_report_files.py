@@ -263,3 +263,15 @@ def test_an_item_late_alike_at_several_units_is_one_entry_for_the_leader() -> No
 ])
 def test_a_task_shown_in_a_list_drops_the_connective_that_opens_it(text: str, shown: str) -> None:
     assert texts.short_title(text) == shown
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("Chủ tịch UBND huyện giao các phòng, ban thuộc UBND huyện; UBND các xã, thị trấn phân công cán bộ trực lễ",
+     "Phân công cán bộ trực lễ"),
+    ("UBND tỉnh giao Sở Tài chính, Sở Nội vụ rà soát biên chế năm 2026", "Rà soát biên chế năm 2026"),
+    ("Đề nghị các xã khẩn trương hoàn thành việc kê khai", "Khẩn trương hoàn thành việc kê khai"),
+    ("Giao Sở Xây dựng", "Giao Sở Xây dựng"),  # no work after the names: as written
+    ("Sở Tài chính rà soát các khoản chi", "Sở Tài chính rà soát các khoản chi"),  # nobody asks: as written
+])
+def test_a_task_shown_in_a_list_is_the_work_not_who_asks_whom(text: str, shown: str) -> None:
+    assert texts.short_title(text) == shown
