@@ -813,12 +813,42 @@ def period_not_understood(reason: str) -> str:
 
 def _digest_item(item: DigestItem, *, done: bool) -> str:
     who = f", đ/c {item.assignee}" if item.assignee else ""
-    line = f"• Mục {item.item_ref} ({item.notice}): {shorten(item.text, 100)} — {item.unit}{who}"
+    line = f"• Mục {item.item_ref} ({item.notice}): {short_title(item.text, 100)} — {item.unit}{who}"
     if done and item.done_on:
-        when = ("không có thời hạn" if item.due_on is None
-                else "đúng hạn" if item.on_time else f"quá hạn, hạn {date_vn(item.due_on)}")
-        return f"{line}; hoàn thành ngày {date_vn(item.done_on)} ({when})"
+        return f"{line}; hoàn thành ngày {date_vn(item.done_on)} ({_done_when(item)})"
     return f"{line}; hạn {date_vn(item.due_on)}"
+
+
+def _done_when(item: DigestItem) -> str:
+    return ("không có thời hạn" if item.due_on is None
+            else "đúng hạn" if item.on_time else f"quá hạn, hạn {date_vn(item.due_on)}")
+
+
+def _digest_items(items: Sequence[DigestItem], *, done: bool) -> list[str]:
+    """One line an item; an item given to several units (the same notice, number, text and deadline) is one line
+    naming each unit, not the same text again for each."""
+    same: dict[tuple[str, str, str, dt.date | None], list[DigestItem]] = {}
+    for item in items:
+        same.setdefault((item.notice, item.item_ref, item.text, item.due_on), []).append(item)
+    lines = []
+    for group in same.values():
+        first = group[0]
+        if len(group) == 1:
+            lines.append(_digest_item(first, done=done))
+            continue
+        head = f"• Mục {first.item_ref} ({first.notice}): {short_title(first.text, 100)}"
+
+        def who(i: DigestItem) -> str:
+            return f"đ/c {i.assignee}" if i.assignee else ""
+
+        if done:
+            units = "; ".join(f"{i.unit} ({', '.join(p for p in (who(i), date_vn(i.done_on), _done_when(i)) if p)})"
+                              for i in group)
+            lines.append(f"{head} — {len(group)} đơn vị: {units}")
+        else:
+            units = "; ".join(f"{i.unit} ({who(i)})" if i.assignee else i.unit for i in group)
+            lines.append(f"{head} — hạn {date_vn(first.due_on)}; {len(group)} đơn vị: {units}")
+    return lines
 
 
 def _capped(lines: list[str], limit: int) -> list[str]:
@@ -837,9 +867,9 @@ def weekly_digest_text(digest: WeeklyDigest, name: str, *, limit: int = 15) -> s
                      "quyết định.")
         return vn("\n".join(lines))
     lines.append(f"1. Hoàn thành trong tuần: {len(digest.done)} nhiệm vụ.")
-    lines += _capped([_digest_item(i, done=True) for i in digest.done], limit)
+    lines += _capped(_digest_items(digest.done, done=True), limit)
     lines += ["", f"2. Mới quá hạn trong tuần, chưa hoàn thành: {len(digest.newly_overdue)} nhiệm vụ."]
-    lines += _capped([_digest_item(i, done=False) for i in digest.newly_overdue], limit)
+    lines += _capped(_digest_items(digest.newly_overdue, done=False), limit)
     if digest.still_overdue:
         lines.append(f"Ngoài ra còn {digest.still_overdue} nhiệm vụ quá hạn từ các tuần trước chưa hoàn thành.")
     lines += ["", f"3. Đề nghị gia hạn chờ quyết định: {len(digest.pending)}."]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from dataclasses import replace
 
 import pytest
 from openpyxl import load_workbook
@@ -214,8 +215,8 @@ def test_weekly_digest_text() -> None:
 
 
 def test_weekly_digest_text_caps_long_lists_and_says_when_nothing_happened() -> None:
-    many = WeeklyDigest(since=DIGEST.since, until=TODAY, done=DIGEST.done * 10, newly_overdue=[], still_overdue=0,
-                        pending=[])
+    done = [replace(item, item_ref=f"{n}.{k}") for n in range(10) for k, item in enumerate(DIGEST.done)]
+    many = WeeklyDigest(since=DIGEST.since, until=TODAY, done=done, newly_overdue=[], still_overdue=0, pending=[])
     text = texts.weekly_digest_text(many, "A", limit=5)
     assert text.count("• Mục") == 5 and "… và 15 nhiệm vụ khác (xem /tonghop)." in text
     quiet = WeeklyDigest(since=DIGEST.since, until=TODAY, done=[], newly_overdue=[], still_overdue=0, pending=[])
@@ -275,3 +276,15 @@ def test_a_task_shown_in_a_list_drops_the_connective_that_opens_it(text: str, sh
 ])
 def test_a_task_shown_in_a_list_is_the_work_not_who_asks_whom(text: str, shown: str) -> None:
     assert texts.short_title(text) == shown
+
+
+def test_an_item_given_to_several_units_is_one_line_of_the_weekly_summary() -> None:
+    late = DigestItem(item_ref="2", notice="Công văn số 5/UBND", text="Theo đó, các đơn vị trực lễ",
+                      unit="Công an huyện", assignee="A", due_on=dt.date(2023, 9, 2))
+    others = [replace(late, unit="Phòng Y tế", assignee="B"), replace(late, unit="UBND xã Hòa Sơn", assignee="")]
+    digest = WeeklyDigest(since=dt.date(2023, 9, 2), until=dt.date(2023, 9, 8), done=[],
+                          newly_overdue=[late, *others], still_overdue=0, pending=[])
+    text = texts.weekly_digest_text(digest, "C")
+    assert "2. Mới quá hạn trong tuần, chưa hoàn thành: 3 nhiệm vụ." in text
+    assert ("• Mục 2 (Công văn số 5/UBND): Các đơn vị trực lễ — hạn 02/09/2023; 3 đơn vị: Công an huyện (đ/c A); "
+            "Phòng Y tế (đ/c B); UBND xã Hòa Sơn") in text
