@@ -22,7 +22,7 @@ _PREFIX = re.compile(r"^(?:mục|muc)\s*", re.I)
 
 def ref_key(ref: str) -> str:
     """The form item numbers are compared in: "Mục II.5.C." → "ii.5.c"."""
-    return _PREFIX.sub("", nfc(ref).strip().lower()).strip(" .:)")
+    return _PREFIX.sub("", nfc(ref).strip().lower()).strip(" .:)").replace("(đoạn", "(doan")  # a part, typed plain
 
 
 def same_ref(a: str, b: str) -> bool:
@@ -39,11 +39,22 @@ def ends_ref(full: str, short: str) -> bool:
 T = TypeVar("T")
 
 
+# a part of an item the parser cut into paragraphs: "2 (đoạn 1)", "2 (đoạn 2)"
+PART = re.compile(r"\s*\((?:đoạn|doan)\s*\d{1,2}\)?$", re.I)  # (ref_key drops the ")")
+
+
+def whole_item(ref: str) -> str:
+    """"2 (đoạn 1)" → "2": the notice's own item number of a part."""
+    return PART.sub("", ref_key(ref))
+
+
 def by_ref(items: Iterable[T], item_ref: str, ref_of: Callable[[T], str]) -> list[T]:
-    """The items numbered `item_ref`; if none, those it numbers without their section (`ends_ref`)."""
+    """The items numbered `item_ref`; if none, those it numbers without their section (`ends_ref`), or the parts of
+    the item it numbers ("2" for "2 (đoạn 1)": people type the notice's number)."""
     items = list(items)
     return ([i for i in items if same_ref(ref_of(i), item_ref)]
-            or [i for i in items if ends_ref(ref_of(i), item_ref)])
+            or [i for i in items if ends_ref(ref_of(i), item_ref)]
+            or [i for i in items if whole_item(ref_of(i)) == ref_key(item_ref) != ref_key(ref_of(i))])
 
 
 def squeezed_and_folded(text: str) -> tuple[str, str]:

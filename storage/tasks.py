@@ -23,7 +23,7 @@ from storage.errors import (
     TaskClosed,
     TaskNotFound,
 )
-from storage.itemref import by_ref, ref_key
+from storage.itemref import by_ref, ref_key, whole_item
 from storage.models import (
     OPEN_STATUSES,
     Digest,
@@ -51,10 +51,12 @@ def _ref_is(item_ref: str):  # type: ignore[no-untyped-def]
     is stored lower-case, so SQLite's ASCII-only lower() is enough."""
     key = ref_key(item_ref)
     column = func.lower(Task.item_ref)
+    whole = whole_item(item_ref)  # "2" (or "2 (đoạn 1)" typed) finds the parts "2 (đoạn 1)", "2 (đoạn 2)"
+    part = whole.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + " (%"
     if "." not in key:
-        return column == key
+        return or_(column == key, column.like(part, escape="\\"))
     tail = "%." + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return or_(column == key, column.like(tail, escape="\\"))
+    return or_(column == key, column.like(tail, escape="\\"), column.like(part, escape="\\"))
 
 
 def _by_ref(tasks: Iterable[Task], item_ref: str) -> list[Task]:
