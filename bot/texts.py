@@ -169,6 +169,7 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
     year = (today or dt.date.today()).year
     how = "trả lời tin này" if replies else "gõ"
     lines += _unreached_lines(parsed, draft)
+    lines += _past_due_lines(parsed, draft, today)
     if any(task.due is None for task in parsed.tasks):  # said once, not under every such task
         lines += ["", "Nhiệm vụ không có thời hạn cụ thể được đề nghị cập nhật tiến độ 10 ngày làm việc một lần."]
     lines += ["", "Đồng chí kiểm tra lại và xác nhận để giao việc, hoặc hủy nếu chưa đúng.",
@@ -219,7 +220,24 @@ def _unreached_lines(parsed: ParsedNotice, draft: Draft, *, short: bool = False)
                 "nhận rồi bổ sung danh bạ sau."]
 
 
-def draft_changes(parsed: ParsedNotice, draft: Draft, *, replies: bool = True) -> str:
+def _past_due_lines(parsed: ParsedNotice, draft: Draft, today: dt.date | None, *, short: bool = False) -> list[str]:
+    """A deadline already past when the notice is loaded: work the notice recalls (then "bỏ"), or a date misread
+    (then a new one) — registered as it stands, it would be overdue at once."""
+    if today is None:
+        return []
+    past = [(i, task.due) for i, task in zip(draft.numbers, parsed.tasks, strict=True)
+            if task.due is not None and task.due < today]
+    if not past:
+        return []
+    listed = ", ".join(f"số {i} ({date_vn(due)})" for i, due in past)
+    if short:
+        return ["", f"Lưu ý: thời hạn đã qua ở nhiệm vụ {listed}."]
+    first = past[0][0]
+    return ["", f"Lưu ý: thời hạn đã qua ở nhiệm vụ {listed}. Nếu văn bản chỉ nhắc lại việc cũ, đồng chí gõ “bỏ "
+                f"{first}”; nếu việc còn phải làm, đồng chí ghi hạn mới, ví dụ “{first} hạn {date_vn(today)}”."]
+
+
+def draft_changes(parsed: ParsedNotice, draft: Draft, *, replies: bool = True, today: dt.date | None = None) -> str:
     """After corrections: what changed, the tasks it touched as they now read, and what still needs a look —
     not the whole list again (a long notice's preview is several messages; "xem tất cả" shows it)."""
     lines = correction_lines(draft.applied)
@@ -230,6 +248,7 @@ def draft_changes(parsed: ParsedNotice, draft: Draft, *, replies: bool = True) -
         for i, task in shown:
             lines += ["", *_task_block(i, task, draft)]
     lines += _unreached_lines(parsed, draft, short=True)
+    lines += _past_due_lines(parsed, draft, today, short=True)
     how = "trả lời tin này" if replies else "gõ"
     lines += ["", f"Danh sách hiện có {len(parsed.tasks)} nhiệm vụ; gõ “xem tất cả” để xem lại toàn bộ. Đồng chí "
                   f"{how} để sửa tiếp, hoặc xác nhận để giao việc."]

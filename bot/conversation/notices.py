@@ -160,7 +160,8 @@ async def correct_draft(conv: Conversation, event: TextIn, person: Person) -> bo
     parsed, draft = await ctx.db.run(apply_corrections, notice_id, corrections, by=person,
                                      now=ctx.clock.now())
     replies = conv.channel(event.channel).capabilities.reply_to
-    await _send_draft(conv, event, notice_id, texts.draft_changes(parsed, draft, replies=replies))
+    await _send_draft(conv, event, notice_id,
+                      texts.draft_changes(parsed, draft, replies=replies, today=conv.ctx.today()))
     return True
 
 

@@ -459,3 +459,16 @@ async def test_an_extension_request_goes_to_approvers_and_moves_the_deadline(har
     report_id = h.db.call(lambda s: s.scalars(select(StatusReport.id).where(StatusReport.decision == "approved")).one())
     await h.deliver(h.state.user_tap(h.handles["admin"], stale, f"x:{report_id}:no"))
     assert "đã được xử lý (đồng ý) bởi đ/c Huỳnh Thanh Cảnh" in last_text(h, "admin")
+
+
+async def test_a_deadline_already_past_when_loaded_is_pointed_out(harness: Harness) -> None:
+    h = harness
+    notice = ("Kính gửi: Sở Tài nguyên và Môi trường\n"
+              "Chủ tịch UBND tỉnh có ý kiến như sau:\n"
+              "1. Sở Tài nguyên và Môi trường kiểm tra các bãi rác, báo cáo trước ngày 15/1/2018.\n"
+              "2. Sở Tài nguyên và Môi trường rà soát các mỏ đá, báo cáo trước ngày 30/4/2018.\n")
+    await h.say("admin", notice)
+    preview = last_text(h, "admin")
+    assert "Lưu ý: thời hạn đã qua ở nhiệm vụ số 1 (15/01/2018)." in preview and "số 2 (" not in preview
+    await h.reply("admin", "1 hạn 30/3/2018")
+    assert "thời hạn đã qua" not in last_text(h, "admin")
