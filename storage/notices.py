@@ -150,7 +150,9 @@ class _Leads:
             return None
         if self._people is None:
             self._people = [(p, fold(p.full_name)) for p in self.session.scalars(select(Person).order_by(Person.id))]
-        found = [p for p, full in self._people if key == full or key.endswith(" " + full)]
+        # the full name alone, after a title ("Phó Chủ tịch Lê Minh Khái"), or before one ("Nguyễn Mạnh Trình - Phó
+        # Chủ tịch UBND quận")
+        found = [p for p, full in self._people if f" {full} " in f" {key} "]
         if not found and " " not in key:
             found = [p for p, full in self._people if full.split()[-1:] == [key]]
         return found[0] if len(found) == 1 else None

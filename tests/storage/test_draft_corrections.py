@@ -174,6 +174,10 @@ def test_a_person_named_as_lead_takes_the_task(migrated_db: Database) -> None:
         ParsedTask(ref="4", text="Theo dõi", lead=("Sở Xây dựng",))))
     draft = db.call(create_draft, parsed, source_text="t", source_name="a.txt", by=admin, now=AT)
     assert draft.guesses["Phó Thủ tướng Lê Minh Khái"].person
+    named_first = db.call(create_draft, ParsedNotice(tasks=(ParsedTask(
+        ref="1", text="Chỉ đạo", lead=("đồng chí Lê Minh Khái - Phó Thủ tướng Chính phủ, Trưởng ban",)),)),
+        source_text="t2", source_name="b.txt", by=admin, now=AT)
+    assert named_first.guesses["đồng chí Lê Minh Khái - Phó Thủ tướng Chính phủ, Trưởng ban"].person  # name, then title
     parsed, draft = db.call(correct_draft, draft.notice_id, [
         Correction(target="2", field="lead", value=("@cv_an",)),
         Correction(target="3", field="lead", value=("đ/c An",)),  # two people called An: nobody guessed
