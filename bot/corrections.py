@@ -159,7 +159,8 @@ def _added(text: str, ref: str, *, today: dt.date, now: dt.datetime, example: st
     task = read_task(text, ref=ref or "?", issued_on=today)
     if task.due is None and ((m := ADDED_DUE.search(text)) or (m := PLAIN_DUE.search(strip_marks(text)))):
         due = _due(m.group("when"), now, example)
-        task = replace(task, due=due, due_text=m.group("when") if due else None)
+        if due is not None:  # the deadline said apart, not part of the work the heads read ("…, hạn 30/6")
+            task = replace(task, due=due, due_text=None, text=text[:m.start()].rstrip(" ,;.") or task.text)
     return Correction(target=ref, field="add", value=task)
 
 

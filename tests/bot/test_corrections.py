@@ -111,6 +111,7 @@ def test_an_added_task_with_its_own_number_and_a_deadline_said_as_han() -> None:
     [got] = parse_corrections("thêm mục 1b: UBND huyện Bình Sơn di dời các hộ dân vùng sạt lở, hạn 20/4", today=TODAY)
     assert got.target == "1b" and isinstance(got.value, ParsedTask)
     assert got.value.lead == ("UBND huyện Bình Sơn",) and got.value.due == dt.date(2018, 4, 20)
+    assert got.value.text == "UBND huyện Bình Sơn di dời các hộ dân vùng sạt lở"  # the deadline said apart goes
 
 
 def test_the_notice_itself() -> None:
@@ -165,6 +166,7 @@ def test_a_wrong_signer_can_be_cleared() -> None:
 def test_a_deadline_typed_without_marks_in_an_added_task(typed: str, due: dt.date | None) -> None:
     [got] = parse_corrections(typed, today=TODAY)
     assert got.field == "add" and isinstance(got.value, ParsedTask) and got.value.due == due
+    assert ("truoc" not in got.value.text and "han 20" not in got.value.text) if due else True
 
 
 def test_an_item_number_no_preview_number_can_be_names_that_item() -> None:
