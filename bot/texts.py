@@ -179,6 +179,21 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
     return vn("\n".join(lines))
 
 
+def _support_guess(name: str, guess: UnitGuess | None) -> str:
+    """A supporting unit as written and, briefly, what the directory makes of it: its head is told at confirmation;
+    a group's members are not told one by one."""
+    if guess is None:
+        return name
+    if guess.group:
+        return f"{name} (nhóm đơn vị, không báo riêng từng đơn vị)"
+    if guess.person:
+        return name
+    if guess.unit_name is None:
+        return f"{name} (chưa có trong danh bạ)"
+    same = " ".join(guess.unit_name.lower().split()) == " ".join(name.lower().split())
+    return name if same else f"{name} (trong danh bạ: {guess.unit_name})"
+
+
 def _task_block(number: int, task: ParsedTask, draft: Draft) -> list[str]:
     """One task of a draft as the preview shows it: text, lead (what it comes to in the directory), supporting
     units, deadline, recurrence."""
@@ -191,7 +206,7 @@ def _task_block(number: int, task: ParsedTask, draft: Draft) -> list[str]:
     else:
         lines.append("   • Chủ trì: chưa xác định")
     if task.support:
-        lines.append(f"   • Phối hợp: {_units(task.support)}")
+        lines.append(f"   • Phối hợp: {'; '.join(_support_guess(n, draft.guesses.get(n)) for n in task.support)}")
     if task.due:
         said = f" (“{task.due_text}”)" if task.due_text else ""  # (none: set by the admin)
         lines.append(f"   • Thời hạn: {date_vn(task.due)}{said}")

@@ -52,7 +52,7 @@ class UnitGuess:
 class Draft:
     notice_id: int
     duplicate_of: int | None  # an earlier confirmed notice with the same text
-    guesses: dict[str, UnitGuess]  # lead name as written → directory match
+    guesses: dict[str, UnitGuess]  # lead or supporting unit as written → directory match
     # each task's number in the preview: kept through corrections (after "bỏ 1", task 2 is still 2), so a
     # number the admin read means the same task in every later line
     numbers: tuple[int, ...]
@@ -206,11 +206,11 @@ _PERSON_PREFIX = re.compile(r"^(?:(?:đ/c|d/c|đc|dc|đồng\s*chí|dong\s*chi|a
 
 
 def _guesses(session: Session, parsed: ParsedNotice) -> dict[str, UnitGuess]:
-    """How each lead unit, as written, matches the directory, and who would be assigned."""
+    """How each lead and supporting unit, as written, matches the directory, and who would be assigned (told)."""
     leads = _Leads(session)
     guesses: dict[str, UnitGuess] = {}
     for task in parsed.tasks:
-        for name in task.lead:
+        for name in (*task.lead, *task.support):
             if name not in guesses:
                 guesses[name] = leads.guess(name)
     return guesses

@@ -14,6 +14,8 @@ from bot import texts
 from bot.report_files import DETAIL_SHEET, SUMMARY_SHEET, summary_workbook
 from scheduler.dispatcher import DigestLine, DigestView
 from storage.models import TaskStatus
+from storage.notices import Draft, UnitGuess
+from storage.parsed import ParsedTask
 from storage.reports import (
     DigestItem,
     DigestRequest,
@@ -288,3 +290,19 @@ def test_an_item_given_to_several_units_is_one_line_of_the_weekly_summary() -> N
     assert "2. Mới quá hạn trong tuần, chưa hoàn thành: 3 nhiệm vụ." in text
     assert ("• Mục 2 (Công văn số 5/UBND): Các đơn vị trực lễ — hạn 02/09/2023; 3 đơn vị: Công an huyện (đ/c A); "
             "Phòng Y tế (đ/c B); UBND xã Hòa Sơn") in text
+
+
+def test_the_preview_says_what_each_supporting_unit_comes_to() -> None:
+    task = ParsedTask(ref="1", text="Kiểm tra", lead=("Sở Y tế",),
+                      support=("phong VHTT", "Sở Xây dựng", "Sở Nội vụ", "các sở, ban, ngành"))
+    guesses = {"Sở Y tế": UnitGuess(written="Sở Y tế", unit_name="Sở Y tế", score=100, head_name="A"),
+               "phong VHTT": UnitGuess(written="phong VHTT", unit_name="Phòng Văn hóa - Thông tin", score=88,
+                                       head_name="B"),
+               "Sở Xây dựng": UnitGuess(written="Sở Xây dựng", unit_name=None, score=0, head_name=None),
+               "Sở Nội vụ": UnitGuess(written="Sở Nội vụ", unit_name="Sở Nội vụ", score=100, head_name="C"),
+               "các sở, ban, ngành": UnitGuess(written="các sở, ban, ngành", unit_name=None, score=100,
+                                               head_name=None, group=True)}
+    draft = Draft(notice_id=1, duplicate_of=None, guesses=guesses, numbers=(1,))
+    [line] = [ln for ln in texts._task_block(1, task, draft) if "Phối hợp" in ln]
+    assert line == ("   • Phối hợp: phong VHTT (trong danh bạ: Phòng Văn hóa - Thông tin); Sở Xây dựng (chưa có trong "
+                    "danh bạ); Sở Nội vụ; các sở, ban, ngành (nhóm đơn vị, không báo riêng từng đơn vị)")
