@@ -265,8 +265,8 @@ def correct_draft(session: Session, notice_id: int, corrections: list[Correction
                                              "chọn số mục khác, hoặc bỏ số mục để Nhắc việc tự đánh số.")
             number = max((t["n"] for t in tasks), default=0) + 1
             added = c.value
-            if not added.lead and (unit := _unit_typed_plain(session, added.text)) is not None:
-                added = replace(added, lead=(unit.name,), lead_source="text")
+            if not added.lead and (lead := _lead_typed_plain(session, added.text)) is not None:
+                added = replace(added, lead=(lead,), lead_source="text")
             tasks.append({**added.to_json(), "ref": ref, "n": number})
             applied.append(Applied(number=number, ref=ref, field="add", value=c.value.text))
             continue
@@ -304,6 +304,27 @@ def correct_draft(session: Session, notice_id: int, corrections: list[Correction
 
 
 _ASKED_PLAIN = re.compile(r"^(?:giao(?:\s+cho)?|de\s+nghi|yeu\s+cau)\s+")
+_GROUP_WORDS = {"nganh", "dia phuong", "don vi", "co quan"}  # generic words that go on a group's name
+
+
+def _lead_typed_plain(session: Session, text: str) -> str | None:
+    """The lead a task typed without tone marks opens with: a group of units as typed ("UBND cac huyen, thanh pho
+    to chuc …" → "UBND cac huyen, thanh pho"), else one directory unit's name (`_unit_typed_plain`)."""
+    if strip_marks(text) != text:
+        return None
+    words = re.sub(_ASKED_PLAIN.pattern, "", text.strip(), flags=re.I).split()
+    best: tuple[int, int] | None = None  # (words, kinds) of the longest prefix each further word adds a kind to
+    for n in range(2, min(MAX_UNIT_WORDS, len(words) - 1) + 1):
+        group = read_group(" ".join(words[:n]).rstrip(",;"))
+        if group is None or not group.kinds or group.qualifier or group.some:
+            continue
+        if best is None or len(group.kinds) > best[1] or (
+                n == best[0] + 1 and set(group.generic) <= _GROUP_WORDS):  # "…, nganh": one more word of the group
+            best = (n, len(group.kinds))
+    if best is not None:
+        return " ".join(words[:best[0]]).rstrip(",;")
+    unit = _unit_typed_plain(session, text)
+    return unit.name if unit is not None else None
 
 
 def _unit_typed_plain(session: Session, text: str) -> Unit | None:

@@ -197,6 +197,8 @@ def test_a_person_named_as_lead_takes_the_task(migrated_db: Database) -> None:
     ("giao ban dan van tinh uy chu tri tong ket", ("Ban Dân vận Tỉnh ủy",)),
     ("de nghi ban dan van bao cao ket qua", ("Ban Dân vận Tỉnh ủy",)),  # its words in order in one unit's name
     ("ra soat danh sach ho dan", ()),  # names no unit: nothing guessed
+    ("UBND cac huyen, thanh pho to chuc tiem chung", ("UBND cac huyen, thanh pho",)),  # a group, as typed
+    ("giao cac so, ban, nganh bao cao ket qua", ("cac so, ban, nganh",)),
     ("Sở Tài nguyên và Môi trường ra soát", ()),  # typed with marks: the parser's reading stands
 ])
 def test_an_added_task_typed_without_marks_takes_the_unit_its_first_words_name(
