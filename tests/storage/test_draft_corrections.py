@@ -230,3 +230,21 @@ def test_every_unit_meant_by_tat_ca_is_one_with_a_head(migrated_db: Database) ->
     assert guess.group
     # the leaders' and the admin's offices have no head: they give no work to themselves
     assert [unit for unit, _ in guess.members] == ["Ban Dân vận Tỉnh ủy", "Sở Tài nguyên và Môi trường"]
+
+
+def test_an_item_number_with_only_one_task_under_it_names_that_task(migrated_db: Database) -> None:
+    notice_id = _draft(migrated_db, ["1", "2 (đoạn 1)", "3.a", "4.a", "4.b"])
+    parsed = _correct(migrated_db, notice_id, [Correction(target="mục 3", field="text", value="Ba"),
+                                               Correction(target="mục 2", field="text", value="Hai")])
+    assert [t.text for t in parsed.tasks][1:3] == ["Hai", "Ba"]
+    with pytest.raises(DraftCorrectionInvalid):  # two under "4": which one is not guessed
+        _correct(migrated_db, notice_id, [Correction(target="mục 4", field="text", value="Bốn")])
+
+
+def test_seeing_an_item_number_with_only_one_task_under_it(migrated_db: Database) -> None:
+    from storage.notices import draft_task
+
+    notice_id = _draft(migrated_db, ["1", "3.a", "4.a", "4.b"])
+    seen = migrated_db.call(draft_task, notice_id, ref="3")
+    assert seen is not None and seen[1].ref == "3.a"
+    assert migrated_db.call(draft_task, notice_id, ref="4") is None  # two under "4": not guessed
