@@ -48,6 +48,12 @@ def whole_item(ref: str) -> str:
     return PART.sub("", ref_key(ref))
 
 
+def under(ref: str, item: str) -> bool:
+    """Whether `ref` numbers a task under item `item`: "3.a" or "3 (đoạn 1)" under "3"."""
+    key = ref_key(item)
+    return ref_key(ref).startswith(key + ".") or whole_item(ref) == key != ref_key(ref)
+
+
 def by_ref(items: Iterable[T], item_ref: str, ref_of: Callable[[T], str]) -> list[T]:
     """The items numbered `item_ref`; if none, those it numbers without their section (`ends_ref`), or the parts of
     the item it numbers ("2" for "2 (đoạn 1)": people type the notice's number)."""

@@ -24,7 +24,7 @@ from storage.errors import (
     NoticeNotFound,
     WithdrawalInvalid,
 )
-from storage.itemref import ref_key, same_ref, whole_item
+from storage.itemref import same_ref, under
 from storage.models import Notice, NoticeStatus, Person, StatusReport, Task, TaskStatus, Unit
 from storage.parsed import ParsedNotice, ParsedTask
 from storage.unitgroups import Group, members, read_group
@@ -375,9 +375,8 @@ def draft_task(session: Session, notice_id: int, *, number: int | None = None,
     found = next(((t.get("n", i), t) for i, t in enumerate(tasks, start=1)
                   if (t.get("n", i) == number if ref is None else same_ref(t["ref"], ref))), None)
     if found is None and ref is not None:  # "xem mục 3" where the list has only "3.a": that one
-        under = [(t.get("n", i), t) for i, t in enumerate(tasks, start=1)
-                 if ref_key(t["ref"]).startswith(ref_key(ref) + ".") or whole_item(t["ref"]) == ref_key(ref)]
-        found = under[0] if len(under) == 1 else None
+        below = [(t.get("n", i), t) for i, t in enumerate(tasks, start=1) if under(t["ref"], ref)]
+        found = below[0] if len(below) == 1 else None
     return (found[0], ParsedTask.from_json(found[1])) if found else None
 
 
@@ -396,9 +395,8 @@ def _task_index(tasks: list[dict[str, Any]], target: str, dropped: set[int]) -> 
         ref = target.split(None, 1)[1]
         matches = [i for i, t in enumerate(tasks) if same_ref(t["ref"], ref) and i not in dropped]
         if not matches:  # "mục 3" where the list has only "3.a" (or "3 (đoạn 1)"): the one task under that number
-            under = [i for i, t in enumerate(tasks) if i not in dropped and
-                     (ref_key(t["ref"]).startswith(ref_key(ref) + ".") or whole_item(t["ref"]) == ref_key(ref))]
-            matches = under if len(under) == 1 else matches
+            below = [i for i, t in enumerate(tasks) if i not in dropped and under(t["ref"], ref)]
+            matches = below if len(below) == 1 else matches
         if len(matches) == 1:
             return matches[0]
         raise DraftCorrectionInvalid(f"ref {ref!r} matches {len(matches)} tasks",
