@@ -132,6 +132,7 @@ def parse_corrections(text: str, *, today: dt.date, now: dt.datetime | None = No
 
 # a comma before another group of units or before a unit's name ("…, UBND các huyện, thành phố", "…, UBND huyện
 # Châu Đức"), as opposed to one after a kind ("các sở, ban, ngành", "UBND các xã, thị trấn")
+# (not the parser's UNIT_START: that also opens a name at "đơn vị", a kind word of one group)
 NEXT_GROUP = re.compile(r"\s*[,;]\s*(?=(?:UBND|Ủy\s*ban|Uỷ\s*ban|[Cc]ác|Thủ\s*trưởng|Chủ\s*tịch|Sở|Ban|Phòng|Hội|"
                         r"Huyện|Thị|Tỉnh|Đảng|Công\s*an|Bộ)\s)")
 
@@ -157,7 +158,9 @@ def _units(value: str) -> tuple[str, ...]:
 def _added(text: str, ref: str, *, today: dt.date, now: dt.datetime, example: str) -> Correction:
     """A task the admin adds, read as a notice item reads; a deadline said as "…, hạn 20/5" is read too."""
     task = read_task(text, ref=ref or "?", issued_on=today)
-    if task.due is None and ((m := ADDED_DUE.search(text)) or (m := PLAIN_DUE.search(strip_marks(text)))):
+    plain = strip_marks(text)  # a match's position holds in `text` only when no character was dropped
+    if task.due is None and ((m := ADDED_DUE.search(text)) or
+                             (len(plain) == len(text) and (m := PLAIN_DUE.search(plain)))):
         due = _due(m.group("when"), now, example)
         if due is not None:  # the deadline said apart, not part of the work the heads read ("…, hạn 30/6")
             task = replace(task, due=due, due_text=None, text=text[:m.start()].rstrip(" ,;.") or task.text)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
+from typing import TypeVar
 
 from bot.ingest.units import name_prefix
 from bot.textbase import RECURRENCE_LABELS, date_vn, notice_table, shorten, vn  # noqa: F401
@@ -16,7 +17,7 @@ from storage.notices import Applied, Draft, Registered, UnitGuess
 from storage.parsed import ParsedNotice, ParsedTask
 from storage.reports import DigestItem, ReportFilter, UnitSummary, WeeklyDigest, totals
 from storage.tasks import Delegated, DelegatedRow, ExtensionRequest, Recorded, SupportRecorded
-from storage.unitgroups import read_group
+from storage.unitgroups import every_form_names_units, read_group
 from storage.vntext import nfc, strip_marks
 
 STATUS_LABELS = {
@@ -190,8 +191,7 @@ def _support_guess(name: str, guess: UnitGuess | None) -> str:
         return name
     if guess.unit_name is None:
         return f"{name} (chưa có trong danh bạ)"
-    same = " ".join(guess.unit_name.lower().split()) == " ".join(name.lower().split())
-    return name if same else f"{name} (trong danh bạ: {guess.unit_name})"
+    return name + _as_in_directory(name, guess.unit_name)
 
 
 def _task_block(number: int, task: ParsedTask, draft: Draft) -> list[str]:
@@ -207,16 +207,21 @@ def _task_block(number: int, task: ParsedTask, draft: Draft) -> list[str]:
         lines.append("   • Chủ trì: chưa xác định")
     if task.support:
         lines.append(f"   • Phối hợp: {'; '.join(_support_guess(n, draft.guesses.get(n)) for n in task.support)}")
-    if task.due:
-        said = f" (“{task.due_text}”)" if task.due_text else ""  # (none: set by the admin)
-        lines.append(f"   • Thời hạn: {date_vn(task.due)}{said}")
-    elif task.recurrence and task.due_text:  # "trước ngày 15 hằng tháng": each round's day
-        lines.append(f"   • Thời hạn: {task.due_text}")
-    else:
-        lines.append("   • Thời hạn: không có thời hạn cụ thể")
+    lines.append(f"   • Thời hạn: {_deadline_said(task)}")
     if task.recurrence:
         lines.append(f"   • Định kỳ: {RECURRENCE_LABELS.get(task.recurrence, task.recurrence)}")
     return lines
+
+
+def _deadline_said(task: ParsedTask) -> str:
+    """A draft task's deadline as the admin reads it: the date and the notice's words for it, a recurring duty's
+    day of each round, or none."""
+    if task.due:
+        said = f" (“{task.due_text}”)" if task.due_text else ""  # (none: set by the admin)
+        return f"{date_vn(task.due)}{said}"
+    if task.recurrence and task.due_text:  # "trước ngày 15 hằng tháng": each round's day
+        return task.due_text
+    return "không có thời hạn cụ thể"
 
 
 def _unreached_lines(parsed: ParsedNotice, draft: Draft, *, short: bool = False) -> list[str]:
@@ -281,8 +286,7 @@ def _every_form(name: str) -> str | None:
         return None
     tail = name[at:]
     group = read_group(f"tất cả {tail}")
-    return tail if group is not None and group.every and not group.some and group.generic and not group.kinds \
-        and any(w in group.generic for w in ("co quan", "don vi", "nganh", "dia phuong", "chinh quyen")) else None
+    return tail if group is not None and every_form_names_units(group) else None
 
 
 def _lead_guess(name: str, guess: UnitGuess | None, *, each: bool = True) -> str:
@@ -306,11 +310,14 @@ def _lead_guess(name: str, guess: UnitGuess | None, *, each: bool = True) -> str
         return f"{name} — giao đ/c {guess.head_name}"
     if guess.unit_name is None:
         return f"{name} (chưa có trong danh bạ)"
-    # the directory's name only when it differs from the notice's wording, and no score
-    same = " ".join(guess.unit_name.lower().split()) == " ".join(name.lower().split())
-    known = "" if same else f" (trong danh bạ: {guess.unit_name})"
     who = f"giao đ/c {guess.head_name}" if guess.head_name else "đơn vị chưa có trưởng đơn vị"
-    return f"{name}{known} — {who}"
+    return f"{name}{_as_in_directory(name, guess.unit_name)} — {who}"
+
+
+def _as_in_directory(name: str, unit_name: str) -> str:
+    """The directory's name of a unit, only when it differs from the wording typed or read (and no score)."""
+    same = " ".join(unit_name.lower().split()) == " ".join(name.lower().split())
+    return "" if same else f" (trong danh bạ: {unit_name})"
 
 
 def _unreached(lead: tuple[str, ...], draft: Draft) -> list[str]:
@@ -354,7 +361,9 @@ def draft_task_text(number: int, task: ParsedTask) -> str:
         lines.append(f"• Chủ trì: {_units(task.lead)}")
     if task.support:
         lines.append(f"• Phối hợp: {_units(task.support)}")
-    lines.append(f"• Thời hạn: {date_vn(task.due)}" if task.due else "• Thời hạn: không có thời hạn cụ thể")
+    lines.append(f"• Thời hạn: {_deadline_said(task)}")
+    if task.recurrence:
+        lines.append(f"• Định kỳ: {RECURRENCE_LABELS.get(task.recurrence, task.recurrence)}")
     return vn("\n".join(lines))
 
 
@@ -393,6 +402,17 @@ CATEGORY_HEADINGS = {
     "overdue": "QUÁ HẠN", "due_today": "ĐẾN HẠN HÔM NAY", "due_soon": "SẮP ĐẾN HẠN", "checkin": "CẬP NHẬT ĐỊNH KỲ",
 }
 LEVEL_NAMES = {"head": "trưởng đơn vị chủ trì", "leaders": "lãnh đạo"}
+
+
+Row = TypeVar("Row")
+
+
+def _by_item(rows: Sequence[Row], key: Callable[[Row], Hashable]) -> list[list[Row]]:
+    """The rows grouped by `key` (an item given to several units: one group), in the order first met."""
+    groups: dict[Hashable, list[Row]] = {}
+    for row in rows:
+        groups.setdefault(key(row), []).append(row)
+    return list(groups.values())
 
 
 # a connective that opens a sentence of the notice and says nothing of the task: "Theo đó, …", "Đồng thời, …"
@@ -512,15 +532,15 @@ def digest_text(view: DigestView, *, buttons: bool) -> str:
                 lines.append(f"  ({line.deadline_note})")
     if told:
         lines += ["", f"NHIỆM VỤ QUÁ HẠN CẦN ĐỒNG CHÍ CHỈ ĐẠO ({len(told)})"]
+
+        def said(t: DigestLine) -> tuple[str, str, tuple[str, ...]]:  # deadline, progress, who else was told
+            return (deadline_phrase(t), progress_text(t.status, t.percent),
+                    tuple(LEVEL_NAMES[level] for level in t.told if level != t.escalation))
+
         # one item given to several units, late alike, is one entry naming them all
-        same: dict[tuple[str, str, str, str, str, tuple[str, ...]], list[DigestLine]] = {}
-        for line in told:
-            levels = tuple(LEVEL_NAMES[level] for level in line.told if level != line.escalation)
-            key = (line.notice_title, line.item_ref, line.task_text, deadline_phrase(line),
-                   progress_text(line.status, line.percent), levels)
-            same.setdefault(key, []).append(line)
-        for (_, _, _, deadline, progress, others), group in same.items():
+        for group in _by_item(told, lambda t: (t.notice_title, t.item_ref, t.task_text, *said(t))):
             line = group[0]
+            deadline, progress, others = said(line)
             where = f" [{line.notice_title}]" if len(notices) > 1 else ""
             lines.append(f"{digest_bullet(line)}: {short_title(line.task_text)}{where}")
             if len(group) == 1:
@@ -861,11 +881,8 @@ def _done_when(item: DigestItem) -> str:
 def _digest_items(items: Sequence[DigestItem], *, done: bool) -> list[str]:
     """One line an item; an item given to several units (the same notice, number, text and deadline) is one line
     naming each unit, not the same text again for each."""
-    same: dict[tuple[str, str, str, dt.date | None], list[DigestItem]] = {}
-    for item in items:
-        same.setdefault((item.notice, item.item_ref, item.text, item.due_on), []).append(item)
     lines = []
-    for group in same.values():
+    for group in _by_item(items, lambda i: (i.notice, i.item_ref, i.text, i.due_on)):
         first = group[0]
         if len(group) == 1:
             lines.append(_digest_item(first, done=done))

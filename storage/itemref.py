@@ -48,10 +48,14 @@ def whole_item(ref: str) -> str:
     return PART.sub("", ref_key(ref))
 
 
+def part_of(ref: str, item: str) -> bool:
+    """Whether `ref` is a part of item `item`: "2 (đoạn 1)" of "2"."""
+    return whole_item(ref) == ref_key(item) != ref_key(ref)
+
+
 def under(ref: str, item: str) -> bool:
     """Whether `ref` numbers a task under item `item`: "3.a" or "3 (đoạn 1)" under "3"."""
-    key = ref_key(item)
-    return ref_key(ref).startswith(key + ".") or whole_item(ref) == key != ref_key(ref)
+    return ref_key(ref).startswith(ref_key(item) + ".") or part_of(ref, item)
 
 
 def by_ref(items: Iterable[T], item_ref: str, ref_of: Callable[[T], str]) -> list[T]:
@@ -60,7 +64,7 @@ def by_ref(items: Iterable[T], item_ref: str, ref_of: Callable[[T], str]) -> lis
     items = list(items)
     return ([i for i in items if same_ref(ref_of(i), item_ref)]
             or [i for i in items if ends_ref(ref_of(i), item_ref)]
-            or [i for i in items if whole_item(ref_of(i)) == ref_key(item_ref) != ref_key(ref_of(i))])
+            or [i for i in items if part_of(ref_of(i), item_ref)])
 
 
 def squeezed_and_folded(text: str) -> tuple[str, str]:

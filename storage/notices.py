@@ -205,9 +205,9 @@ class _Leads:
 _PERSON_PREFIX = re.compile(r"^(?:(?:đ/c|d/c|đc|dc|đồng\s*chí|dong\s*chi|anh|chị|chi)\.?\s+)+", re.I)
 
 
-def _guesses(session: Session, parsed: ParsedNotice) -> dict[str, UnitGuess]:
+def _guesses(session: Session, parsed: ParsedNotice, leads: _Leads | None = None) -> dict[str, UnitGuess]:
     """How each lead and supporting unit, as written, matches the directory, and who would be assigned (told)."""
-    leads = _Leads(session)
+    leads = leads or _Leads(session)
     guesses: dict[str, UnitGuess] = {}
     for task in parsed.tasks:
         for name in (*task.lead, *task.support):
@@ -251,6 +251,7 @@ def correct_draft(session: Session, notice_id: int, corrections: list[Correction
     head: dict[str, Any] = dict(notice.meta.get("notice") or {})
     dropped: set[int] = set()
     applied: list[Applied] = []
+    leads = _Leads(session)  # the directory read once for the corrections and the draft shown after them
     for c in corrections:
         if c.field in _HEADER_COLUMNS:
             setattr(notice, _HEADER_COLUMNS[c.field], c.value)
@@ -265,7 +266,7 @@ def correct_draft(session: Session, notice_id: int, corrections: list[Correction
                                              "chọn số mục khác, hoặc bỏ số mục để Nhắc việc tự đánh số.")
             number = max((t["n"] for t in tasks), default=0) + 1
             added = c.value
-            if not added.lead and (lead := _lead_typed_plain(session, added.text)) is not None:
+            if not added.lead and (lead := _lead_typed_plain(leads, added.text)) is not None:
                 added = replace(added, lead=(lead,), lead_source="text")
             tasks.append({**added.to_json(), "ref": ref, "n": number})
             applied.append(Applied(number=number, ref=ref, field="add", value=c.value.text))
@@ -300,19 +301,22 @@ def correct_draft(session: Session, notice_id: int, corrections: list[Correction
     notice.meta = {**notice.meta, "notice": head, "tasks": tasks}
     audit(session, at=now, actor_id=by.id, action="notice.correct", entity="notice", entity_id=notice.id,
           corrections=[{"target": c.target, "field": c.field, "value": c.described()} for c in corrections])
-    return _as_shown(session, notice, applied=tuple(applied))
+    return _as_shown(session, notice, applied=tuple(applied), leads=leads)
 
 
-_ASKED_PLAIN = re.compile(r"^(?:giao(?:\s+cho)?|de\s+nghi|yeu\s+cau)\s+")
+_ASKED_PLAIN = re.compile(r"^(?:giao(?:\s+cho)?|de\s+nghi|yeu\s+cau)\s+", re.I)
 _GROUP_WORDS = {"nganh", "dia phuong", "don vi", "co quan"}  # generic words that go on a group's name
 
 
-def _lead_typed_plain(session: Session, text: str) -> str | None:
-    """The lead a task typed without tone marks opens with: a group of units as typed ("UBND cac huyen, thanh pho
-    to chuc …" → "UBND cac huyen, thanh pho"), else one directory unit's name (`_unit_typed_plain`)."""
+def _lead_typed_plain(leads: _Leads, text: str) -> str | None:
+    """The lead a task typed without tone marks opens with ("giao" and the like left out): a group of units as typed
+    ("UBND cac huyen, thanh pho to chuc …" → "UBND cac huyen, thanh pho"), else the directory unit named by the
+    longest run of first words that is exactly one unit's name, the only unit of its kind, or its words in order in
+    one name only ("so noi vu ra soat …" → "Sở Nội vụ"): the parser reads units by their written form. None for
+    text with marks (the parser's reading stands)."""
     if strip_marks(text) != text:
         return None
-    words = re.sub(_ASKED_PLAIN.pattern, "", text.strip(), flags=re.I).split()
+    words = _ASKED_PLAIN.sub("", text.strip()).split()
     best: tuple[int, int] | None = None  # (words, kinds) of the longest prefix each further word adds a kind to
     for n in range(2, min(MAX_UNIT_WORDS, len(words) - 1) + 1):
         group = read_group(" ".join(words[:n]).rstrip(",;"))
@@ -323,23 +327,11 @@ def _lead_typed_plain(session: Session, text: str) -> str | None:
             best = (n, len(group.kinds))
     if best is not None:
         return " ".join(words[:best[0]]).rstrip(",;")
-    unit = _unit_typed_plain(session, text)
-    return unit.name if unit is not None else None
-
-
-def _unit_typed_plain(session: Session, text: str) -> Unit | None:
-    """The unit a task typed without tone marks opens with ("so noi vu ra soat …", "giao phong tai chinh ke hoach
-    …"): the parser reads units by their written form, so the directory is asked for the longest run of first
-    words that is exactly one unit's name, the only unit of its kind, or its words in order in one name only. None
-    for text with marks."""
-    if strip_marks(text) != text:
-        return None
-    words = _ASKED_PLAIN.sub("", fold(text)).split()
-    match = unit_matcher(session)
-    for n in range(min(MAX_UNIT_WORDS, len(words) - 1), 1, -1):
-        unit, score = match(" ".join(words[:n]))
+    folded = fold(" ".join(words)).split()
+    for n in range(min(MAX_UNIT_WORDS, len(folded) - 1), 1, -1):
+        unit, score = leads.match(" ".join(folded[:n]))
         if unit is not None and score in (100.0, GENERIC_KIND_SCORE, SHORT_NAME_SCORE):
-            return unit
+            return unit.name
     return None
 
 
@@ -356,14 +348,15 @@ def draft_view(session: Session, notice_id: int) -> tuple[ParsedNotice, Draft]:
     return _as_shown(session, session.get_one(Notice, notice_id))
 
 
-def _as_shown(session: Session, notice: Notice, *, applied: tuple[Applied, ...] = ()) -> tuple[ParsedNotice, Draft]:
+def _as_shown(session: Session, notice: Notice, *, applied: tuple[Applied, ...] = (),
+              leads: _Leads | None = None) -> tuple[ParsedNotice, Draft]:
     """The draft's notice and tasks as stored, with what the directory makes of their leads, each task's preview
     number and whether a confirmed notice has the same text."""
     parsed = ParsedNotice.from_json(notice.meta)
     duplicate = session.scalar(select(Notice.id).where(Notice.sha256 == notice.sha256,
                                                        Notice.status == NoticeStatus.CONFIRMED))
     numbers = tuple(t.get("n", i) for i, t in enumerate(notice.meta.get("tasks", []), start=1))
-    return parsed, Draft(notice_id=notice.id, duplicate_of=duplicate, guesses=_guesses(session, parsed),
+    return parsed, Draft(notice_id=notice.id, duplicate_of=duplicate, guesses=_guesses(session, parsed, leads),
                          numbers=numbers, applied=applied)
 
 
@@ -484,6 +477,22 @@ def confirm_notice(session: Session, notice_id: int, *, by: Person, now: dt.date
                       assigned=assigned, unassigned=unassigned, assignees=assignees, supporters=supporters)
 
 
+def supported_tasks(session: Session, person_id: int, task_ids: list[int]
+                    ) -> tuple[Person, list[tuple[str, str, dt.date | None, str | None]]]:
+    """The head of a supporting unit, and each item they support: its number, text, deadline and every unit that
+    leads it (an item given to several units has a row for each)."""
+    person = session.get_one(Person, person_id)
+    supported = list(session.scalars(select(Task).where(Task.id.in_(task_ids)).order_by(Task.position)))
+    leading: dict[tuple[int, str], list[str]] = {}
+    notices = {t.notice_id for t in supported}
+    for row in session.scalars(select(Task).where(Task.notice_id.in_(notices)).order_by(Task.position)):
+        name = row.lead_unit.name if row.lead_unit else next(iter(row.lead_unit_names), "")
+        leading.setdefault((row.notice_id, row.item_ref), []).append(name)
+    return person, [(t.item_ref, t.text, t.due_on,
+                     ", ".join(dict.fromkeys(n for n in leading[(t.notice_id, t.item_ref)] if n)) or None)
+                    for t in supported]
+
+
 def _supporters(leads: _Leads, tasks: list[Task]) -> dict[int, list[int]]:
     """The head of each supporting unit named (one unit, not a group: "các sở, ngành liên quan" would tell
     everyone) → the tasks they support, one row an item, none they lead themselves."""
@@ -544,15 +553,17 @@ def assign_unassigned(session: Session, *, now: dt.datetime) -> list[tuple[str, 
         .where(Task.assignee_id.is_(None), Notice.status == NoticeStatus.CONFIRMED,
                Task.status.not_in([TaskStatus.DONE, TaskStatus.CANCELLED]))
         .order_by(Task.id))
-    match = unit_matcher(session)
+    leads = _Leads(session)  # the unit table read once, each unit's head looked up once
     for task in tasks:
         if not task.lead_unit_names:
             continue
-        unit = match(task.lead_unit_names[0])[0]
-        head = head_of(session, unit.id) if unit else None
-        if unit is None or head is None:
+        name = task.lead_unit_names[0]
+        unit = leads.match(name)[0]
+        head = leads.head(unit) if unit is not None else leads.person(name)  # a unit's head, or the person named
+        if head is None:
             continue
-        task.lead_unit_id, task.assignee_id, task.updated_at = unit.id, head.id, now
+        task.lead_unit_id = unit.id if unit is not None else head.unit_id
+        task.assignee_id, task.updated_at = head.id, now
         audit(session, at=now, actor_id=None, action="task.assign", entity="task", entity_id=task.id,
               assignee=head.handle)
         assigned.append((task.item_ref, head.full_name))

@@ -51,12 +51,16 @@ def _ref_is(item_ref: str):  # type: ignore[no-untyped-def]
     is stored lower-case, so SQLite's ASCII-only lower() is enough."""
     key = ref_key(item_ref)
     column = func.lower(Task.item_ref)
-    whole = whole_item(item_ref)  # "2" (or "2 (đoạn 1)" typed) finds the parts "2 (đoạn 1)", "2 (đoạn 2)"
-    part = whole.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + " (%"
+    # "2" (or "2 (đoạn 1)" typed) finds the parts "2 (đoạn 1)", "2 (đoạn 2)"
+    part = column.like(_like_literal(whole_item(item_ref)) + " (%", escape="\\")
     if "." not in key:
-        return or_(column == key, column.like(part, escape="\\"))
-    tail = "%." + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return or_(column == key, column.like(tail, escape="\\"), column.like(part, escape="\\"))
+        return or_(column == key, part)
+    return or_(column == key, column.like("%." + _like_literal(key), escape="\\"), part)
+
+
+def _like_literal(text: str) -> str:
+    """`text` matched literally inside a LIKE pattern (escape character: backslash)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _by_ref(tasks: Iterable[Task], item_ref: str) -> list[Task]:

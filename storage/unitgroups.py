@@ -69,8 +69,9 @@ _EVERY = re.compile(r"^(?:tat ca|toan bo|moi)\s+")
 
 def read_group(name: str) -> Group | None:
     """The group `name` is, or None when it names one unit ("Sở Tài chính") or nothing a group is made of."""
-    every = _EVERY.match(unit_key(name).strip()) is not None
-    key = _TITLE.sub("", unit_key(name).strip())
+    written = unit_key(name).strip()
+    every = _EVERY.match(written) is not None
+    key = _TITLE.sub("", written)
     if key.startswith(_LOCAL + "cac "):
         key = key[len(_LOCAL):]
     if not key.startswith("cac "):
@@ -96,6 +97,17 @@ def read_group(name: str) -> Group | None:
                  generic=tuple(dict.fromkeys(generic)), every=every)
 
 
+def _every_covers(group: Group) -> tuple[bool, bool]:
+    """What "tất cả" before the group's generic words takes in: (the local governments, every other body)."""
+    return any(w in group.generic for w in _LOCAL_WORDS), any(w in group.generic for w in _BODY_WORDS)
+
+
+def every_form_names_units(group: Group) -> bool:
+    """Whether the group, said with "tất cả", names units of a directory: generic words only ("các cơ quan, đơn
+    vị, địa phương"), not "… có liên quan", and words that cover local governments or other bodies."""
+    return not group.kinds and not group.some and any(_every_covers(group))
+
+
 def members(group: Group, keys: Sequence[str]) -> list[int]:
     """Positions in `keys` (the directory units' `unit_key`s, as `Unit.name_key` holds them) of the units that
     belong to `group`, in directory order. Per kind, a qualifier that some of that kind's units end with
@@ -104,8 +116,7 @@ def members(group: Group, keys: Sequence[str]) -> list[int]:
         return []
     found: set[int] = set()
     if group.every:  # "tất cả các cơ quan, đơn vị, địa phương": the local governments, every other body, or both
-        local = any(w in group.generic for w in _LOCAL_WORDS)
-        bodies = any(w in group.generic for w in _BODY_WORDS)
+        local, bodies = _every_covers(group)
         found.update(i for i, k in enumerate(keys) if (local and k.startswith(_LOCAL)) or
                      (bodies and not k.startswith(_LOCAL)))
     for kind in group.kinds:

@@ -5,12 +5,9 @@ no buttons). Parsing runs in a thread; nothing is registered before confirmation
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import logging
 import re
 from typing import TYPE_CHECKING
-
-from sqlalchemy import select
 
 from bot import texts
 from bot.conversation import directory
@@ -33,6 +30,7 @@ from storage.notices import (
     latest_draft,
     preview_messages,
     remember_preview,
+    supported_tasks,
 )
 from storage.notices import correct_draft as apply_corrections
 from storage.parsed import ParsedNotice
@@ -226,22 +224,8 @@ async def tell_supporters(conv: Conversation, result: Registered) -> None:
     they are not reminded (the lead unit reports), but they know, and can report their part."""
     ctx = conv.ctx
     for person_id, task_ids in result.supporters.items():
-        person, rows = await ctx.db.run(_supported_tasks, person_id, task_ids)
+        person, rows = await ctx.db.run(supported_tasks, person_id, task_ids)
         await conv.notify(person, Outgoing(text=texts.support_assignment_text(person.full_name, result.title, rows)))
-
-
-def _supported_tasks(session, person_id: int, task_ids: list[int]  # type: ignore[no-untyped-def]
-                     ) -> tuple[Person, list[tuple[str, str, dt.date | None, str | None]]]:
-    """The person, and each supported task's item number, text, deadline and lead unit (read in the session)."""
-    person = session.get_one(Person, person_id)
-    rows = []
-    for task_id in task_ids:
-        task = session.get_one(Task, task_id)
-        rows_of_item = session.scalars(select(Task).where(Task.notice_id == task.notice_id,
-                                                          Task.item_ref == task.item_ref).order_by(Task.position))
-        leads = [t.lead_unit.name if t.lead_unit else next(iter(t.lead_unit_names), "") for t in rows_of_item]
-        rows.append((task.item_ref, task.text, task.due_on, ", ".join(dict.fromkeys(x for x in leads if x)) or None))
-    return person, rows
 
 
 def _assignee_tasks(session, person_id: int, task_ids: list[int]) -> tuple[Person, list[Task]]:  # type: ignore[no-untyped-def]
