@@ -12,6 +12,7 @@ from bot.ingest.units import name_prefix
 from bot.textbase import RECURRENCE_LABELS, date_vn, notice_table, shorten, vn  # noqa: F401
 from bot.textbase import join_units as _units
 from scheduler.dispatcher import DigestLine, DigestView
+from scheduler.recurrence import first_occurrence, rule_from_task
 from storage.models import TaskStatus
 from storage.notices import Applied, Draft, Registered, UnitGuess
 from storage.parsed import ParsedNotice, ParsedTask
@@ -166,12 +167,12 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
         lines.append("Lưu ý: văn bản này trùng với một thông báo đã được xác nhận trước đây.")
     lines += ["", f"Nhắc việc nhận diện được {len(parsed.tasks)} nhiệm vụ:"]
     for i, task in zip(draft.numbers, parsed.tasks, strict=True):
-        lines += ["", *_task_block(i, task, draft)]
+        lines += ["", *_task_block(i, task, draft, today)]
     year = (today or dt.date.today()).year
     how = "trả lời tin này" if replies else "gõ"
     lines += _unreached_lines(parsed, draft)
     lines += _past_due_lines(parsed, draft, today)
-    if any(task.due is None for task in parsed.tasks):  # said once, not under every such task
+    if any(task.due is None and not task.recurrence for task in parsed.tasks):  # said once, not under each
         lines += ["", "Nhiệm vụ không có thời hạn cụ thể được đề nghị cập nhật tiến độ 10 ngày làm việc một lần."]
     lines += ["", "Đồng chí kiểm tra lại và xác nhận để giao việc, hoặc hủy nếu chưa đúng.",
               f"Để sửa, đồng chí {how}, mỗi dòng một sửa đổi: “3: Sở Tài chính” (đơn vị chủ trì "
@@ -194,7 +195,7 @@ def _support_guess(name: str, guess: UnitGuess | None) -> str:
     return name + _as_in_directory(name, guess.unit_name)
 
 
-def _task_block(number: int, task: ParsedTask, draft: Draft) -> list[str]:
+def _task_block(number: int, task: ParsedTask, draft: Draft, today: dt.date | None) -> list[str]:
     """One task of a draft as the preview shows it: text, lead (what it comes to in the directory), supporting
     units, deadline, recurrence."""
     lines = [f"{number}. [Mục {task.ref}] {shorten(task.text)}"]
@@ -207,20 +208,25 @@ def _task_block(number: int, task: ParsedTask, draft: Draft) -> list[str]:
         lines.append("   • Chủ trì: chưa xác định")
     if task.support:
         lines.append(f"   • Phối hợp: {'; '.join(_support_guess(n, draft.guesses.get(n)) for n in task.support)}")
-    lines.append(f"   • Thời hạn: {_deadline_said(task)}")
+    lines.append(f"   • Thời hạn: {_deadline_said(task, today)}")
     if task.recurrence:
         lines.append(f"   • Định kỳ: {RECURRENCE_LABELS.get(task.recurrence, task.recurrence)}")
     return lines
 
 
-def _deadline_said(task: ParsedTask) -> str:
+def _deadline_said(task: ParsedTask, today: dt.date | None) -> str:
     """A draft task's deadline as the admin reads it: the date and the notice's words for it, a recurring duty's
-    day of each round, or none."""
+    rounds (the first one as the confirmation would register it), or none."""
     if task.due:
         said = f" (“{task.due_text}”)" if task.due_text else ""  # (none: set by the admin)
         return f"{date_vn(task.due)}{said}"
-    if task.recurrence and task.due_text:  # "trước ngày 15 hằng tháng": each round's day
-        return task.due_text
+    if task.recurrence:  # "trước ngày 25 hằng tháng": each round's day
+        rule = rule_from_task(task.recurrence, task.text, starts_on=today or dt.date.today(), due_text=task.due_text)
+        first = first_occurrence(rule) if rule is not None else None
+        if first is not None:
+            return f"theo từng kỳ; kỳ đầu {first.period_label}, hạn {date_vn(first.due_on)}"
+        if task.due_text:
+            return task.due_text
     return "không có thời hạn cụ thể"
 
 
@@ -266,7 +272,7 @@ def draft_changes(parsed: ParsedNotice, draft: Draft, *, replies: bool = True, t
     if shown:
         lines += ["", "Sau khi sửa:"]
         for i, task in shown:
-            lines += ["", *_task_block(i, task, draft)]
+            lines += ["", *_task_block(i, task, draft, today)]
     lines += _unreached_lines(parsed, draft, short=True)
     lines += _past_due_lines(parsed, draft, today, short=True)
     how = "trả lời tin này" if replies else "gõ"
@@ -354,14 +360,14 @@ def correction_lines(applied: Sequence[Applied]) -> list[str]:
     return lines
 
 
-def draft_task_text(number: int, task: ParsedTask) -> str:
+def draft_task_text(number: int, task: ParsedTask, *, today: dt.date | None = None) -> str:
     """One task of a draft, whole (the preview shortens long texts)."""
     lines = [f"Nhiệm vụ {number} [Mục {task.ref}]:", task.text]
     if task.lead:
         lines.append(f"• Chủ trì: {_units(task.lead)}")
     if task.support:
         lines.append(f"• Phối hợp: {_units(task.support)}")
-    lines.append(f"• Thời hạn: {_deadline_said(task)}")
+    lines.append(f"• Thời hạn: {_deadline_said(task, today)}")
     if task.recurrence:
         lines.append(f"• Định kỳ: {RECURRENCE_LABELS.get(task.recurrence, task.recurrence)}")
     return vn("\n".join(lines))

@@ -246,7 +246,7 @@ _WEEKDAYS = {"hai": 0, "2": 0, "ba": 1, "3": 1, "tu": 2, "4": 2, "nam": 3, "5": 
              "bay": 5, "7": 5}
 _RX_WEEKDAY = re.compile(r"\bthu\s*(hai|ba|tu|nam|sau|bay|[2-7])\b|\bchu\s*nhat\b")
 _RX_DAY_MONTH = re.compile(r"\bngay\s*(\d{1,2})\s*(?:/|-|\.|thang\s*)(\d{1,2})\b(?!\s*(?:/|nam)\s*\d{4})")
-_RX_DAY = re.compile(r"\bngay\s*(\d{1,2})\b(?!\s*(?:/|-|\.|thang\s*\d))")
+_RX_DAY = re.compile(r"\bngay\s*(\d{1,2})\b(?!\s*(?:/|-|\.\s*\d|thang\s*\d))")  # "ngày 25." ends a sentence
 _RX_NEXT_MONTH = re.compile(r"\bthang\s*(?:sau|tiep\s*theo|ke\s*tiep|lien\s*sau)\b")
 _RX_LAST_MONTH_OF = re.compile(r"\bthang\s*cuoi\s*(?:cua\s*)?(quy|ky)\b")
 _RX_FIRST_MONTH_NEXT = re.compile(r"\b(?:thang\s*dau\s*(?:cua\s*)?)?(quy|ky)\s*(?:sau|tiep\s*theo|ke\s*tiep)\b")

@@ -143,7 +143,7 @@ async def correct_draft(conv: Conversation, event: TextIn, person: Person) -> bo
     if show := SHOW_TASK.match(folded):
         number = int(show["n"] or show["asked"]) if show["ref"] is None else None
         found = await ctx.db.run(draft_task, notice_id, number=number, ref=show["ref"])
-        await conv.say(event, texts.draft_task_text(*found) if found else
+        await conv.say(event, texts.draft_task_text(*found, today=ctx.today()) if found else
                        texts.no_draft_task(str(number) if number is not None else f"Mục {show['ref']}"))
         return True
     if replied or LOOKS_LIKE_CORRECTION.match(event.text.strip()):

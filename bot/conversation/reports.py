@@ -112,13 +112,24 @@ def digest_day(calendar: WorkingCalendar, day: dt.date, weekday: int) -> dt.date
     return calendar.working_day_on_or_after(wanted)
 
 
+def summary_since(calendar: WorkingCalendar, today: dt.date, weekday: int) -> dt.date:
+    """The first day the weekly summary sent `today` covers: the day after last week's summary, so that a
+    summary moved before a holiday (Wednesday 29/4) and the next one on its usual Friday cover every day
+    once, neither twice nor not at all."""
+    if today != digest_day(calendar, today, weekday):  # asked for on another day: the last seven days
+        return today - dt.timedelta(days=6)
+    return digest_day(calendar, today - dt.timedelta(days=7), weekday) + dt.timedelta(days=1)
+
+
 async def send_weekly_digest(conv: Conversation) -> int:
     """Tell every leader what happened this week; the number of leaders told (none in a week where nothing
     was finished, nothing is overdue and nothing waits for a decision). The caller decides when (on
     `digest_day` at the configured hour) and remembers that it ran."""
     ctx = conv.ctx
     today = ctx.today()
-    digest = await ctx.db.run(weekly_digest, today=today, tz=ctx.policy.calendar.tz, rule=ctx.policy.calendar)
+    since = summary_since(ctx.policy.calendar, today, ctx.settings.weekly_day)
+    digest = await ctx.db.run(weekly_digest, today=today, tz=ctx.policy.calendar.tz, rule=ctx.policy.calendar,
+                              days=(today - since).days + 1)
     if digest.is_empty:  # nothing finished, nothing overdue, nothing to decide: a leader is not written to
         log.info("weekly digest for %s–%s: nothing to report, not sent", digest.since, digest.until)
         return 0

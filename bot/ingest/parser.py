@@ -725,6 +725,8 @@ def _signature_starts(lines: list[str], i: int) -> bool:
     ln = lines[i]
     if not (AUTHORITY_RE.match(ln) and ln[:6].isupper() or ln.isupper() and SIGN_TITLES.match(ln) and len(ln) < 40):
         return False
+    if AUTHORITY_RE.match(ln) and i + 1 < len(lines) and lines[i + 1].isupper() and SIGN_TITLES.match(lines[i + 1]):
+        return True  # "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH": the block, whatever name (or none) stands below
     return any(NAME_RE.match(nxt.strip(" .*")) for nxt in lines[i + 1: i + 4])
 
 

@@ -32,6 +32,10 @@ async def test_a_monthly_report_is_one_occurrence_a_month(db_url: str) -> None:
     await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
     try:
         await h.say("admin", NOTICE)
+        preview = last_text(h, "admin")
+        # the preview says the rounds, as confirmation will register them; no "update every 10 days" note
+        assert "• Thời hạn: theo từng kỳ; kỳ đầu tháng 3/2026, hạn 20/03/2026" in preview
+        assert "10 ngày làm việc một lần" not in preview
         await h.tap("admin", texts.BUTTON_CONFIRM)
         assert "hạn 20/03/2026 (kỳ tháng 3/2026, định kỳ)" in last_text(h, "head_bdv")
         await h.advance_to(local(2026, 3, 20, 9, 0))

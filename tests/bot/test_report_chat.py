@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from bot import texts
 from bot.channels.telegram import conversation_of
-from bot.conversation.reports import digest_day, send_weekly_digest
+from bot.conversation.reports import digest_day, send_weekly_digest, summary_since
 from bot.sandbox.harness import Harness, Sent
 from scheduler.calendar import WorkingCalendar
 from scheduler.clock import FakeClock
@@ -131,6 +131,16 @@ def test_digest_day_is_a_working_day(day: dt.date, weekday: int, expected: dt.da
     calendar = WorkingCalendar()
     assert calendar.is_working_day(expected)
     assert digest_day(calendar, day, weekday) == expected
+
+
+@pytest.mark.parametrize(("today", "expected"), [
+    (dt.date(2026, 4, 24), dt.date(2026, 4, 18)),  # an ordinary Friday: Saturday to Friday
+    (dt.date(2026, 4, 29), dt.date(2026, 4, 25)),  # moved to Wednesday before 30/4–1/5: from the day after 24/04
+    (dt.date(2026, 5, 8), dt.date(2026, 4, 30)),  # the Friday after: from the day after Wednesday 29/04
+    (dt.date(2026, 4, 22), dt.date(2026, 4, 16)),  # not a summary day (asked for by hand): the last seven days
+])
+def test_consecutive_weekly_summaries_cover_every_day_once(today: dt.date, expected: dt.date) -> None:
+    assert summary_since(WorkingCalendar(), today, 4) == expected
 
 
 async def test_the_excel_sent_in_chat_is_in_the_audit_log_with_its_reader(db_url: str) -> None:

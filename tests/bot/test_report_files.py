@@ -303,6 +303,6 @@ def test_the_preview_says_what_each_supporting_unit_comes_to() -> None:
                "các sở, ban, ngành": UnitGuess(written="các sở, ban, ngành", unit_name=None, score=100,
                                                head_name=None, group=True)}
     draft = Draft(notice_id=1, duplicate_of=None, guesses=guesses, numbers=(1,))
-    [line] = [ln for ln in texts._task_block(1, task, draft) if "Phối hợp" in ln]
+    [line] = [ln for ln in texts._task_block(1, task, draft, None) if "Phối hợp" in ln]
     assert line == ("   • Phối hợp: phong VHTT (trong danh bạ: Phòng Văn hóa - Thông tin); Sở Xây dựng (chưa có trong "
                     "danh bạ); Sở Nội vụ; các sở, ban, ngành (nhóm đơn vị, không báo riêng từng đơn vị)")

@@ -80,3 +80,23 @@ def test_an_ocr_header_line_and_a_capitals_title_item_are_not_tasks() -> None:
 """
     tasks = _tasks(body)
     assert [t.text[:12] for t in tasks] == ["Sở Công Thươ", "Sở Tài chính"], [t.text for t in tasks]
+
+
+def test_a_signature_block_without_a_name_like_line_is_not_the_last_tasks_text() -> None:
+    # no "Nơi nhận", and the signer's name is not two capitalised words of two letters or more
+    text = """ỦY BAN NHÂN DÂN
+TỈNH AN BÌNH
+Số: 45/TB-UBND
+An Bình, ngày 10 tháng 3 năm 2026
+THÔNG BÁO
+Kết luận của Chủ tịch UBND tỉnh tại cuộc họp giao ban
+
+1. Sở Xây dựng rà soát các dự án chậm tiến độ, báo cáo UBND tỉnh trước ngày 15/4/2026.
+2. Sở Nội vụ định kỳ hằng quý báo cáo kết quả cải cách hành chính.
+
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Nguyễn Văn A
+"""
+    tasks = list(parse_notice(text).tasks)
+    assert [t.text for t in tasks][-1] == "Sở Nội vụ định kỳ hằng quý báo cáo kết quả cải cách hành chính."

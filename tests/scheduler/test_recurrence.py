@@ -43,6 +43,14 @@ def test_a_monthly_report_by_the_20th_has_one_occurrence_a_month() -> None:
     assert (march.period_start, march.period_end) == (D(2026, 3, 1), D(2026, 3, 31))
 
 
+def test_the_day_of_a_sentence_that_ends_with_it_is_every_rounds_day() -> None:
+    # "… trước ngày 25." — the full stop ends the sentence; "ngày 15.12" (a day and a month) stays a date
+    r = rule("monthly", "Sở Tài chính hằng tháng báo cáo tình hình giải ngân trước ngày 25.")
+    assert (r.due_day, r.due_month_offset) == (25, 0)
+    yearly = rule("yearly", "báo cáo trước ngày 15.12 hằng năm")
+    assert (yearly.due_day, yearly.due_month_offset) == (15, 11)
+
+
 def test_a_duty_registered_after_this_months_deadline_starts_next_month() -> None:
     r = rule("monthly", "trước ngày 20 hàng tháng", starts_on=D(2026, 3, 25))
     assert table(r, 2) == [("tháng 4/2026", D(2026, 4, 20)), ("tháng 5/2026", D(2026, 5, 20))]
