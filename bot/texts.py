@@ -13,11 +13,11 @@ from bot.textbase import RECURRENCE_LABELS, date_vn, notice_table, shorten, vn  
 from bot.textbase import join_units as _units
 from scheduler.dispatcher import DigestLine, DigestView
 from scheduler.recurrence import first_occurrence, rule_from_task
-from storage.models import TaskStatus
+from storage.models import Person, TaskStatus
 from storage.notices import Applied, Draft, Registered, UnitGuess
 from storage.parsed import ParsedNotice, ParsedTask
 from storage.reports import DigestItem, ReportFilter, UnitSummary, WeeklyDigest, totals
-from storage.tasks import Delegated, DelegatedRow, ExtensionRequest, Recorded, SupportRecorded
+from storage.tasks import Delegated, DelegatedRow, DirectionTarget, ExtensionRequest, Recorded, SupportRecorded
 from storage.unitgroups import every_form_names_units, read_group
 from storage.vntext import nfc, strip_marks
 
@@ -76,7 +76,10 @@ def help_text(is_admin: bool, buttons: bool = True) -> str:
         "Nhiều mục một lần: “2.1, 2.2 xong”. Hoãn nhắc: “2.1 nhắc lại tuần sau”. Mở lại: “mở lại 2.1”.",
         "Đơn vị phối hợp báo cáo phần việc của mình: “phối hợp 2.3: đã gửi số liệu”.",
         "Lãnh đạo quyết định đề nghị gia hạn: “đồng ý gia hạn 2.1”, “đồng ý gia hạn 2.1 đến 15/5”, "
-        "“không đồng ý gia hạn 2.1”.",
+        "“không đồng ý gia hạn 2.1”; khi nhiều đơn vị cùng đề nghị ở một mục, gõ kèm tên đơn vị: “đồng ý gia hạn 1 "
+        "huyện Hạ Hòa”.",
+        "Lãnh đạo, quản trị viên hỏi bằng lời: “báo cáo tình hình”, “đơn vị nào chậm?”, “Sở Tài chính thế nào?”, "
+        "“tình hình tuần này”, “xuất excel” — Nhắc việc trả lời bằng bảng tổng hợp như /tonghop.",
     ]
     if is_admin:
         load = ("Gửi văn bản thông báo (dán nội dung, hoặc tệp .txt, .docx, .pdf) để tạo danh sách nhiệm vụ."
@@ -498,6 +501,12 @@ def digest_bullet(line: DigestLine) -> str:
     return f"• Mục {line.item_ref}"
 
 
+def _holder(line: DigestLine) -> str:
+    """Who holds a late task, for the leaders: the person, or that nobody does (no head of the unit in the
+    directory, or no unit) — then nobody has been reminded either."""
+    return f"đ/c {line.assignee_name}" if line.assignee_name else "chưa có người nhận, chưa ai được nhắc"
+
+
 def digest_text(view: DigestView, *, buttons: bool) -> str:
     """One message a morning: every task due for the reader, grouped by urgency, one line each."""
     own = [line for line in view.lines if line.escalation is None]
@@ -550,11 +559,10 @@ def digest_text(view: DigestView, *, buttons: bool) -> str:
             where = f" [{line.notice_title}]" if len(notices) > 1 else ""
             lines.append(f"{digest_bullet(line)}: {short_title(line.task_text)}{where}")
             if len(group) == 1:
-                lines.append(f"  Chủ trì: {line.lead_unit or 'chưa xác định'}, "
-                             f"đ/c {line.assignee_name or 'chưa giao'}; {deadline} — {progress}")
+                lines.append(f"  Chủ trì: {line.lead_unit or 'chưa xác định'}, {_holder(line)}; "
+                             f"{deadline} — {progress}")
             else:
-                who = ", ".join(f"{g.lead_unit or 'chưa xác định'} (đ/c {g.assignee_name or 'chưa giao'})"
-                                for g in group)
+                who = ", ".join(f"{g.lead_unit or 'chưa xác định'} ({_holder(g)})" for g in group)
                 lines.append(f"  Chủ trì ({len(group)} đơn vị): {who}; {deadline} — {progress}")
             if others:
                 lines.append(f"  Đã báo: {', '.join(others)}.")
@@ -761,9 +769,24 @@ def which_extension(ref: str | None, pending: Sequence[ExtensionRequest]) -> str
         what = f" cho mục {ref}" if ref else ""
         return vn(f"Không có đề nghị gia hạn nào{what} đang chờ đồng chí quyết định.")
     lines = ["Có nhiều đề nghị gia hạn đang chờ xử lý:"]
-    lines += [f"• Mục {p.item_ref} ({p.notice_title}) — đ/c {p.requester_name}, đến {date_vn(p.requested_due)}"
-              for p in pending]
-    lines.append(f"Đồng chí vui lòng gõ kèm số mục, ví dụ: “đồng ý gia hạn {pending[0].item_ref}”.")
+    lines += [f"• Mục {p.item_ref} ({p.notice_title}) — {p.unit_name + ', ' if p.unit_name else ''}"
+              f"đ/c {p.requester_name}, đến {date_vn(p.requested_due)}" for p in pending]
+    first = pending[0]
+    if sum(p.item_ref == first.item_ref for p in pending) > 1:  # one item of several units: name the unit
+        example = f"“đồng ý gia hạn {first.item_ref} {first.unit_name or 'đ/c ' + first.requester_name}”"
+        lines.append(f"Đồng chí vui lòng gõ kèm số mục và tên đơn vị (hoặc người đề nghị), ví dụ: {example}.")
+    else:
+        lines.append(f"Đồng chí vui lòng gõ kèm số mục, ví dụ: “đồng ý gia hạn {first.item_ref}”.")
+    return vn("\n".join(lines))
+
+
+def which_unit(ref: str, units: Sequence[tuple[str, str | None]]) -> str:
+    """To the office: an item several units hold, typed without saying whose."""
+    lines = [f"Mục {ref} đang do {len(units)} đơn vị thực hiện:"]
+    lines += [f"• {unit or 'chưa xác định đơn vị'}" + (f" — đ/c {name}" if name else " — chưa có người nhận")
+              for unit, name in units]
+    example = next((u for u, _ in units if u), "tên đơn vị")
+    lines.append(f"Đồng chí gõ kèm tên đơn vị, ví dụ: “{ref} {example} xong”.")
     return vn("\n".join(lines))
 
 
@@ -1064,17 +1087,63 @@ def withdrawn_told(name: str, title: str, refs: Sequence[str], reason: str) -> s
               f"nhiệm vụ này. Lý do: {reason}.")
 
 
+# ------------------------------------------------------------------ a leader's direction
+
+def direction_text(name: str, leader: Person, tasks: Sequence[DirectionTarget], said: str) -> str:
+    """To whoever holds the tasks a leader's reply was about: the direction as written, and how to report."""
+    who = f"{leader.full_name}, {leader.title}" if leader.title else leader.full_name
+    refs = ", ".join(t.item_ref for t in tasks)
+    titles = list(dict.fromkeys(t.notice_title for t in tasks))
+    lines = [f"Kính gửi đồng chí {name},",
+             f"Đồng chí {who} có ý kiến chỉ đạo về nhiệm vụ mục {refs} ({'; '.join(titles)}):",
+             f"“{shorten(said, 1500)}”",
+             f"Đồng chí trả lời tin này để báo cáo kết quả, ví dụ: “{tasks[0].item_ref} xong”, "
+             f"“{tasks[0].item_ref} 60% vướng kinh phí”."]
+    return vn("\n".join(lines))
+
+
+def direction_passed(tasks: Sequence[DirectionTarget], reached: Sequence[DirectionTarget]) -> str:
+    """To the leader: to whom the direction went, and which tasks nobody could be told of."""
+    got = {t.task_id for t in reached}
+    lines = ["Đã chuyển ý kiến chỉ đạo của đồng chí đến:"] if reached else []
+    by_person: dict[str, list[DirectionTarget]] = {}
+    for t in reached:
+        by_person.setdefault(t.assignee_name or "", []).append(t)
+    for holder, theirs in by_person.items():
+        units = ", ".join(dict.fromkeys(t.unit_name for t in theirs if t.unit_name))
+        lines.append(f"• đ/c {holder}{' (' + units + ')' if units else ''} — mục "
+                     f"{', '.join(t.item_ref for t in theirs)}")
+    missed = [t for t in tasks if t.task_id not in got]
+    if missed:
+        lines.append("Chưa chuyển được (nhiệm vụ chưa có người nhận, hoặc người nhận chưa kết nối Nhắc việc; Văn "
+                     "phòng xem danh sách bằng lệnh /loi):")
+        lines += [f"• {t.unit_name or 'chưa xác định đơn vị'} — mục {t.item_ref}" for t in missed]
+    lines.append("Ý kiến đã được lưu vào lịch sử nhiệm vụ.")
+    return vn("\n".join(lines))
+
+
 # ------------------------------------------------------------------ delivery problems (/loi)
 
-def delivery_problems(rows: Sequence[tuple[int, dt.date, str, str, str | None]]) -> str:
-    if not rows:
-        return vn("Trong 14 ngày qua, mọi tin nhắc việc đều đã được gửi.")
-    lines = ["Tin nhắc việc chưa gửi được hoặc chưa rõ đã đến chưa (14 ngày qua):"]
-    for digest_id, day, person, state, error in rows:
-        what = "chưa rõ đã đến hay chưa (hết thời gian chờ)" if state == "unknown" else "không gửi được"
-        lines.append(f"• Số {digest_id} — {date_vn(day)} — đ/c {person}: {what}" + (f" ({shorten(error, 80)})"
-                                                                                     if error else ""))
-    lines.append("Nếu đồng chí đã hỏi và người nhận chưa nhận được, gõ “/loi gui <số>” để gửi lại.")
+def delivery_problems(rows: Sequence[tuple[int, dt.date, str, str, str | None]],
+                      nobody: Sequence[tuple[str, Sequence[str]]] = ()) -> str:
+    """/loi: digests not sent (or not known to have arrived) in 14 days, then the open tasks nobody holds, so
+    nobody is reminded of them."""
+    lines = []
+    if rows:
+        lines.append("Tin nhắc việc chưa gửi được hoặc chưa rõ đã đến chưa (14 ngày qua):")
+        for digest_id, day, person, state, error in rows:
+            what = "chưa rõ đã đến hay chưa (hết thời gian chờ)" if state == "unknown" else "không gửi được"
+            lines.append(f"• Số {digest_id} — {date_vn(day)} — đ/c {person}: {what}"
+                         + (f" ({shorten(error, 80)})" if error else ""))
+        lines.append("Nếu đồng chí đã hỏi và người nhận chưa nhận được, gõ “/loi gui <số>” để gửi lại.")
+    else:
+        lines.append("Trong 14 ngày qua, mọi tin nhắc việc đều đã được gửi.")
+    if nobody:
+        count = sum(len(refs) for _, refs in nobody)
+        lines += ["", f"Nhiệm vụ chưa có người nhận, chưa ai được nhắc ({count}):"]
+        lines += [f"• {unit or 'Chưa xác định đơn vị chủ trì'}: mục {', '.join(refs)}" for unit, refs in nobody]
+        lines.append("Đơn vị chưa có trưởng đơn vị trong danh bạ: đồng chí bổ sung danh bạ (gửi lại tệp danh bạ), "
+                     "Nhắc việc sẽ giao và báo người nhận.")
     return vn("\n".join(lines))
 
 

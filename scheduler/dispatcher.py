@@ -245,7 +245,7 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
                Person.role, Person.unit_id)
         .join(Notice, Notice.id == Task.notice_id)  # by its primary key, a candidate at a time
         .outerjoin(Person, Person.id == Task.assignee_id)
-        .where(Task.id.in_(ids), Task.assignee_id.is_not(None), Notice.status == NoticeStatus.CONFIRMED)
+        .where(Task.id.in_(ids), Notice.status == NoticeStatus.CONFIRMED)  # held by nobody: the leaders still hear
         .order_by(Task.id))]
     heads = {r.unit_id: r.id for r in session.execute(select(Person.id, Person.unit_id)
                                                       .where(Person.role == Role.HEAD).order_by(Person.id.desc()))}

@@ -8,7 +8,7 @@ import hashlib
 import logging
 import re
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
@@ -544,10 +544,33 @@ def notice_title(notice: Notice) -> str:
                         meeting_date=dt.date.fromisoformat(meeting) if meeting else None, subject=notice.subject)
 
 
-def assign_unassigned(session: Session, *, now: dt.datetime) -> list[tuple[str, str]]:
+def held_by_nobody(session: Session) -> list[tuple[str, list[str]]]:
+    """Open tasks of confirmed notices nobody holds (no head of the lead unit in the directory, or no lead):
+    (the unit as written, its item numbers), by unit — for the admins' /loi."""
+    by_unit: dict[str, list[str]] = {}
+    for task in session.scalars(
+            select(Task).join(Notice, Notice.id == Task.notice_id)
+            .where(Task.assignee_id.is_(None), Notice.status == NoticeStatus.CONFIRMED,
+                   Task.status.not_in([TaskStatus.DONE, TaskStatus.CANCELLED]))
+            .order_by(Task.id)):
+        unit = task.lead_unit.name if task.lead_unit is not None else \
+            (task.lead_unit_names[0] if task.lead_unit_names else "")
+        by_unit.setdefault(unit, []).append(task.item_ref)
+    return list(by_unit.items())
+
+
+class NewlyAssigned(NamedTuple):
+    item_ref: str
+    name: str  # the person's full name
+    person_id: int
+    task_id: int
+    notice_id: int
+
+
+def assign_unassigned(session: Session, *, now: dt.datetime) -> list[NewlyAssigned]:
     """Open tasks of confirmed notices that had no one to assign: assign those whose lead unit
     now has a head in the directory (after a directory import); the next digest includes them."""
-    assigned: list[tuple[str, str]] = []
+    assigned: list[NewlyAssigned] = []
     tasks = session.scalars(
         select(Task).join(Notice, Notice.id == Task.notice_id)
         .where(Task.assignee_id.is_(None), Notice.status == NoticeStatus.CONFIRMED,
@@ -566,7 +589,7 @@ def assign_unassigned(session: Session, *, now: dt.datetime) -> list[tuple[str, 
         task.assignee_id, task.updated_at = head.id, now
         audit(session, at=now, actor_id=None, action="task.assign", entity="task", entity_id=task.id,
               assignee=head.handle)
-        assigned.append((task.item_ref, head.full_name))
+        assigned.append(NewlyAssigned(task.item_ref, head.full_name, head.id, task.id, task.notice_id))
     return assigned
 
 

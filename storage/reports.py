@@ -167,13 +167,22 @@ _PERIODS = [
     ("range", re.compile(r"\b(?:tu\s+(?:ngay\s+)?)?" + _DATE + r"\s*(?:den|-|–)\s*(?:ngay\s+)?" + _DATE + r"\b")),
     ("month", re.compile(r"\bthang\s+(\d{1,2})\b" + _YEAR)),
     ("quarter", re.compile(r"\bquy\s+(iv|iii|ii|i|[1-4])\b" + _YEAR)),
-    ("this", re.compile(r"\b(thang|quy|nam)\s+(nay|truoc)\b")),
+    ("this", re.compile(r"\b(thang|quy|nam|tuan)\s+(nay|truoc|qua)\b")),
     ("year", re.compile(r"\bnam\s+(\d{4})\b")),
 ]
 # "45/TB-UBND", "462-KL/TU" (the Party's numbering), "12 / TB-VPTU"; a bare number after "số"/"thông báo"
 _NOTICE_NUMBER = re.compile(r"(?:\b(?:thong bao|van ban|tb|so)\s+)*\b(\d{1,5}[a-z]?\s*(?:/|-(?=\s*[a-z]))\s*"
                             r"[0-9a-z][0-9a-z./-]*)")
 _BARE_NUMBER = re.compile(r"\b(?:thong bao|van ban|so)\s+(?:so\s+)?(\d{1,5})\b")
+
+
+# words of a question that name no unit: what every unit's summary shows anyway (overdue items are listed per unit)
+_NO_UNIT_WORDS = re.compile(r"(?:\s*\b(?:cho|xin|hay|giup|toi|anh|chi|em|minh|"
+                            r"tong hop|tinh hinh|thuc hien|tien do|ket qua|chung|qua han|cham(?: tien do)?|"
+                            r"cac don vi|tat ca|toan bo|nhiem vu|cong viec|excel|file|tep|bieu do|do thi|"
+                            r"bao cao|xuat|gui|xem|cua|the nao|ra sao|den dau|roi|nao|ai)\b\s*|\?\s*)*")
+_NO_UNIT_WORDS_END = re.compile(r"(?:\s*\b(?:tinh hinh|thuc hien|tien do|ket qua|qua han|cham|the nao|ra sao|"
+                                r"den dau|roi|sao)\b|\s*\?)+\s*$")
 
 
 class FilterNotUnderstood(ValueError):
@@ -225,6 +234,13 @@ def parse_period(kind: str, m: re.Match[str], today: dt.date) -> tuple[dt.date, 
         if what == "nam":
             year = today.year - (which == "truoc")
             return dt.date(year, 1, 1), dt.date(year, 12, 31), f"năm {year}"
+        if what == "tuan":  # Monday to Sunday; "tuần qua" is the last seven days
+            if which == "qua":
+                return today - dt.timedelta(days=6), today, f"tuần qua ({today - dt.timedelta(days=6):%d/%m} – " \
+                    f"{today:%d/%m/%Y})"
+            monday = today - dt.timedelta(days=today.weekday() + 7 * (which == "truoc"))
+            sunday = monday + dt.timedelta(days=6)
+            return monday, sunday, f"tuần {'này' if which == 'nay' else 'trước'} ({monday:%d/%m} – {sunday:%d/%m/%Y})"
         if what == "thang":
             first = today.replace(day=1)
             if which == "truoc":
@@ -261,6 +277,10 @@ def parse_filter(text: str, today: dt.date) -> ReportFilter:
         text = text[: m.start()] + " " + text[m.end():]
     unit = re.sub(r"^(?:của\s+)?(?:đơn vị\s+)?", "", " ".join(text.replace(",", " ").replace(";", " ").split()),
                   flags=re.IGNORECASE).strip(" -:")
+    folded = _char_fold(unit)  # "tình hình huyện Thanh Sơn thế nào?": the unit between the question's words
+    unit = unit[len(_NO_UNIT_WORDS.match(folded)[0]):]  # type: ignore[index]
+    tail = _NO_UNIT_WORDS_END.search(_char_fold(unit))
+    unit = unit[:tail.start()] if tail else unit
     return ReportFilter(notice=notice, unit=unit or None, date_from=date_from, date_to=date_to, period=period)
 
 

@@ -284,6 +284,17 @@ def unit_tasks_by_ref(session: Session, person: Person, item_ref: str) -> list[T
         Task.status.in_(OPEN_STATUSES)).order_by(Task.id)), item_ref)
 
 
+def office_tasks_by_ref(session: Session, person: Person, item_ref: str) -> list[Task]:
+    """For an admin: every open task numbered `item_ref` (each unit of a group has its own), to record what a unit
+    reported by phone or on paper; the caller picks by the unit or person the message names."""
+    if person.role != Role.ADMIN:
+        return []
+    return _by_ref(session.scalars(select(Task).join(Notice, Notice.id == Task.notice_id)
+                                   .options(selectinload(Task.lead_unit), selectinload(Task.assignee))
+                                   .where(_ref_is(item_ref), Notice.status == NoticeStatus.CONFIRMED,
+                                          Task.status.in_(OPEN_STATUSES)).order_by(Task.id)), item_ref)
+
+
 @dataclass(frozen=True, kw_only=True)
 class DelegatedRow:
     item_ref: str
@@ -336,6 +347,7 @@ class ExtensionRequest:
     decided_by_name: str | None = None
     decided_by_id: int | None = None
     deciders: str = "lãnh đạo hoặc quản trị viên"  # who may grant it, in words
+    unit_name: str = ""  # the lead unit of the task ("UBND huyện Hạ Hòa"): one of a group's rows
 
 
 def extension_request(session: Session, report_id: int) -> ExtensionRequest:
@@ -348,7 +360,9 @@ def extension_request(session: Session, report_id: int) -> ExtensionRequest:
                             requested_due=report.requested_due_on, note=report.note, decision=report.decision,
                             decided_by_name=decider.full_name if decider else None,
                             decided_by_id=decider.id if decider else None,
-                            deciders=_deciders_words(session, task, report.person_id))
+                            deciders=_deciders_words(session, task, report.person_id),
+                            unit_name=task.lead_unit.name if task.lead_unit is not None else
+                            (task.lead_unit_names[0] if task.lead_unit_names else ""))
 
 
 def pending_extensions(session: Session, item_ref: str | None = None,
@@ -679,3 +693,38 @@ def take_pending_reply(session: Session, pending_id: int, *, person: Person, tas
         return None
     row.used_at = now
     return Pending(text=row.text, source=row.source, sent_at=row.sent_at, task_ids=list(row.task_ids))
+
+
+@dataclass(frozen=True, kw_only=True)
+class DirectionTarget:
+    """An open task a leader's direction (a reply to an escalation) is about, and who holds it."""
+
+    task_id: int
+    item_ref: str
+    unit_name: str
+    notice_title: str
+    assignee_id: int | None
+    assignee_name: str | None
+
+
+def direction_targets(session: Session, task_ids: Iterable[int]) -> list[DirectionTarget]:
+    """The open tasks among `task_ids` (a replied message's), in their order."""
+    found = []
+    for task_id in task_ids:
+        task = session.get(Task, task_id)
+        if task is None or task.status in (TaskStatus.DONE, TaskStatus.CANCELLED):
+            continue
+        unit = task.lead_unit.name if task.lead_unit is not None else \
+            (task.lead_unit_names[0] if task.lead_unit_names else "")
+        found.append(DirectionTarget(task_id=task.id, item_ref=task.item_ref, unit_name=unit,
+                                     notice_title=notice_title(task.notice), assignee_id=task.assignee_id,
+                                     assignee_name=task.assignee.full_name if task.assignee else None))
+    return found
+
+
+def record_direction(session: Session, task_ids: Iterable[int], *, by: Person, text: str,
+                     now: dt.datetime) -> None:
+    """A leader's direction on tasks, kept in their history (the audit log) as written."""
+    for task_id in task_ids:
+        audit(session, at=now, actor_id=by.id, action="task.direction", entity="task", entity_id=task_id,
+              text=text[:2000])

@@ -237,6 +237,7 @@ async def _on_text(conv: Conversation, event: TextIn, person: Person) -> None:
     if (await status.reply_status(conv, event, person) or await notices.correct_draft(conv, event, person)
             or await notices.typed_decision(conv, event, person)
             or await status.typed_extension_decision(conv, event, person)
+            or await reports.typed_question(conv, event, person)
             or await status.typed_status(conv, event, person)):
         return
     words = chat_fold(event.text).split()

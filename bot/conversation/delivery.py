@@ -11,6 +11,7 @@ from bot.conversation.events import TextIn
 from storage.digests import problem_digests, resend_digest
 from storage.errors import NotAllowed
 from storage.models import Person
+from storage.notices import held_by_nobody
 from storage.vntext import strip_marks
 
 if TYPE_CHECKING:
@@ -26,5 +27,6 @@ async def problems(conv: Conversation, event: TextIn, args: list[str], person: P
         await conv.say(event, texts.resend_queued(digest.id))
         return
     rows = await ctx.db.run(problem_digests, since=ctx.today() - dt.timedelta(days=14))
+    nobody = await ctx.db.run(held_by_nobody)
     await conv.say(event, texts.delivery_problems([(p.digest_id, p.day, p.person, str(p.state), p.error)
-                                                   for p in rows]))
+                                                   for p in rows], nobody))

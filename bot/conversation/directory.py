@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 from bot.conversation.events import Inbound
 from bot.textbase import vn
 from storage.directory import DirectoryRow, ImportResult, import_directory, is_directory_file, parse_directory
-from storage.models import Person
-from storage.notices import assign_unassigned
+from storage.models import Notice, Person
+from storage.notices import NewlyAssigned, assign_unassigned, notice_title
 
 if TYPE_CHECKING:
     from bot.conversation.core import Conversation
@@ -37,21 +37,21 @@ def may_be_directory(filename: str) -> bool:
     return PurePath(filename).suffix.lower() in TABLE_SUFFIXES
 
 
-def import_summary(result: ImportResult, assigned: Sequence[tuple[str, str]]) -> str:
+def import_summary(result: ImportResult, assigned: Sequence[NewlyAssigned]) -> str:
     """What an import did, for the admin in chat and on the command line."""
     lines = [f"Đã nhập danh bạ: {result.units_created} đơn vị mới, {result.people_created} cán bộ mới, "
              f"{result.people_updated} cán bộ đã có ({result.people_changed} có thay đổi)."]
     if assigned:
         lines.append(f"Đã giao thêm {len(assigned)} nhiệm vụ trước đây chưa có người nhận:")
         refs: dict[str, list[str]] = {}
-        for ref, name in assigned:
-            refs.setdefault(name, []).append(ref)
+        for got in assigned:
+            refs.setdefault(got.name, []).append(got.item_ref)
         lines += [f"  • đ/c {name}: mục {', '.join(items)}" for name, items in refs.items()]
     return vn("\n".join(lines))
 
 
 def import_and_assign(session: Session, rows: Sequence[DirectoryRow], *, now: dt.datetime, actor_id: int | None,
-                       **detail: str) -> tuple[ImportResult, list[tuple[str, str]]]:
+                       **detail: str) -> tuple[ImportResult, list[NewlyAssigned]]:
     """One transaction: the people and the tasks they now receive, or nothing. `actor_id` None: the
     command line (which says who in `detail`)."""
     result = import_directory(session, rows, now=now, actor_id=actor_id, **detail)
@@ -79,4 +79,22 @@ async def import_file(conv: Conversation, event: Inbound, person: Person, data: 
         new = next((r["handle"] for r in rows if r["handle"] != person.handle), rows[0]["handle"])
         text += "\n" + INVITE_HINT.format(handle=new)
     await conv.say(event, text)
+    await _tell_new_assignees(conv, assigned)
     return True
+
+
+def _title_of(session: Session, notice_id: int) -> str:
+    return notice_title(session.get_one(Notice, notice_id))
+
+
+async def _tell_new_assignees(conv: Conversation, assigned: Sequence[NewlyAssigned]) -> None:
+    """Each person given tasks that waited for a head hears of them as at a notice's confirmation (one message a
+    notice), before any digest calls them late."""
+    from bot.conversation.notices import tell_assigned  # the conversation's modules import this one
+
+    by_notice: dict[int, dict[int, list[int]]] = {}
+    for got in assigned:
+        by_notice.setdefault(got.notice_id, {}).setdefault(got.person_id, []).append(got.task_id)
+    for notice_id, assignees in by_notice.items():
+        title = await conv.ctx.db.run(_title_of, notice_id)
+        await tell_assigned(conv, title, assignees)

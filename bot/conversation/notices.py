@@ -204,14 +204,19 @@ async def _decide(conv: Conversation, event: Inbound, person: Person, notice_id:
 
 async def tell_assignees(conv: Conversation, result: Registered) -> None:
     """One message to each person given tasks, at once, listing all of theirs from this notice."""
+    await tell_assigned(conv, result.title, result.assignees)
+
+
+async def tell_assigned(conv: Conversation, title: str, assignees: dict[int, list[int]]) -> None:
+    """One message to each person (id → their task ids of the notice `title`)."""
     ctx = conv.ctx
-    for person_id, task_ids in result.assignees.items():
+    for person_id, task_ids in assignees.items():
         person, tasks = await ctx.db.run(_assignee_tasks, person_id, task_ids)
         address = person.delivery_address()
         buttons = address is not None and address[0] in conv.channels and \
             conv.channel(address[0]).capabilities.reply_to
         sent = await conv.notify(person, Outgoing(text=texts.assignment_text(
-            person.full_name, result.title, [(t.item_ref, t.text, t.due_on, t.occurrence_label) for t in tasks],
+            person.full_name, title, [(t.item_ref, t.text, t.due_on, t.occurrence_label) for t in tasks],
             buttons)))
         if sent is not None and sent.last_id is not None:
             for task in tasks:  # a reply to it is about these tasks (one: that one; several: the item number says)

@@ -11,11 +11,13 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+import re
 from typing import TYPE_CHECKING
 
 from bot import texts
 from bot.charts import summary_chart
 from bot.conversation.events import Document, Outgoing, TextIn
+from bot.replies import chat_fold
 from bot.report_files import report_filename, summary_workbook
 from scheduler.calendar import WorkingCalendar
 from storage.audit import record_export
@@ -42,6 +44,28 @@ async def summary(conv: Conversation, event: TextIn, args: list[str], person: Pe
         await conv.say(event, texts.period_not_understood(" ".join(args)))
         return
     await _send_report(conv, event, filt, None, person)
+
+
+# a leader's (or the office's) question in their own words: "báo cáo tình hình", "cho tôi xem tiến độ", "xuất
+# excel", "đơn vị nào chậm?", "huyện Thanh Sơn thế nào?", "tình hình Sở Tài chính tháng này" — the /tonghop answer
+QUESTION = re.compile(
+    r"^(?:(?:cho|xin|gui|giup)\s+(?:toi|anh|chi|em|minh)?\s*)?(?:xem|bao cao|xuat|gui|tai|lay)?\s*"
+    r"(?:tinh hinh|tien do|ket qua|(?:file|tep|bang)?\s*excel|bieu do|do thi|tong hop)\b"
+    r"|\b(?:don vi nao|ai|nhung don vi nao|nhung ai|viec nao|nhiem vu nao)\s+(?:dang\s+|bi\s+|con\s+)?"
+    r"(?:cham|qua han|tre han|chua (?:xong|hoan thanh))\b"
+    r"|\s(?:the nao|ra sao|den dau(?:\s+roi)?)\s*\??$")
+
+
+async def typed_question(conv: Conversation, event: TextIn, person: Person) -> bool:
+    """A leader's or an admin's report question typed in words, answered as /tonghop with what it names (a unit,
+    a period, a notice number); False for anyone else or any other text."""
+    folded = chat_fold(event.text).strip(" .!")
+    if person.role not in (Role.ADMIN, Role.LEADER) or not QUESTION.search(folded) or \
+            re.search(r"%|\bmuc\s*\d|^\d", folded):  # "tiến độ 60%", "tình hình mục 2": about a task
+        return False
+    log.info("report question from %s: %r", person.handle, event.text)
+    await summary(conv, event, event.text.replace("?", " ").split(), person)
+    return True
 
 
 async def unit_summary(conv: Conversation, event: TextIn, args: list[str], person: Person) -> None:

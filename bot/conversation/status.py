@@ -39,10 +39,12 @@ from scheduler.series import MissedBefore, close_missed, missed_before, record_i
 from storage.directory import person_by_id
 from storage.errors import ExtensionInvalid, NhacViecError, NotAllowed, NotApprover
 from storage.itemref import FOLDED_REF, roman_section, squeezed_and_folded
-from storage.models import Person, Task, TaskStatus
+from storage.models import Person, Role, Task, TaskStatus
 from storage.notices import notice_title
 from storage.tasks import (
     Delegated,
+    DirectionTarget,
+    ExtensionRequest,
     Recorded,
     StatusUpdate,
     admins,
@@ -52,14 +54,17 @@ from storage.tasks import (
     delegate,
     delegate_task,
     delegated_tasks,
+    direction_targets,
     done_tasks_by_ref,
     extension_for_message,
     extension_messages,
     extension_request,
     may_delegate,
+    office_tasks_by_ref,
     open_tasks_for,
     pending_extensions,
     people_to_inform,
+    record_direction,
     record_support,
     remember_ack,
     remember_extension_message,
@@ -73,7 +78,7 @@ from storage.tasks import (
     unit_cadres,
     unit_tasks_by_ref,
 )
-from storage.vntext import strip_marks
+from storage.vntext import fold, strip_marks
 
 if TYPE_CHECKING:
     from bot.conversation.core import Conversation
@@ -384,12 +389,12 @@ async def typed_extension_decision(conv: Conversation, event: TextIn, person: Pe
     if event.reply_to is not None:
         report_id = await ctx.db.run(extension_for_message, chat_id=event.chat_id, message_id=event.reply_to)
         if report_id is not None:
-            await _decide_extension(conv, event, person, report_id, approve=approve,
-                                    until=_granted_date(conv, rest, rest_folded) if approve else None,
-                                    reason=_decision_words(rest))
+            await _decide_typed(conv, event, person, report_id, approve, rest, rest_folded)
             return True
     ref = _decision_ref(rest, rest_folded)
     pending = await ctx.db.run(pending_extensions, ref, person)
+    if len(pending) > 1 and (named := _named(pending, rest_folded)):
+        pending = named  # "đồng ý gia hạn 1 cho huyện Hạ Hòa", "… đ/c Triệu Văn Hòa": one unit's request
     if not about_extension and not pending:
         return False  # a plain "ok" from someone with nothing to decide
     if not about_extension and ref is None and len(rest_folded.split()) > DECISION_TAIL_WORDS and len(pending) != 1:
@@ -401,10 +406,77 @@ async def typed_extension_decision(conv: Conversation, event: TextIn, person: Pe
     if len(pending) != 1:
         await conv.say(event, texts.which_extension(ref, pending))
         return True
-    await _decide_extension(conv, event, person, pending[0].report_id, approve=approve,
-                            until=_granted_date(conv, rest, rest_folded) if approve else None,
-                            reason=_decision_words(rest))
+    await _decide_typed(conv, event, person, pending[0].report_id, approve, rest, rest_folded)
     return True
+
+
+async def _decide_typed(conv: Conversation, event: TextIn, person: Person, report_id: int, approve: bool,
+                        rest: str, rest_folded: str) -> None:
+    """A typed decision: "đồng ý … đến 15/3" grants that date; "không đồng ý, phải xong trước 4/1" refuses the
+    date asked but sets 4/1 when it is later than the deadline now (the leader's own date, kept as the deadline,
+    not as a comment); a refusal that only repeats the deadline keeps it."""
+    until = _granted_date(conv, rest, rest_folded, cue=r"(?:den|toi)") if approve else None
+    if not approve and (counter := _granted_date(conv, rest, rest_folded,
+                                                 cue=r"(?:truoc|den|toi|han(?:\s*moi)?|cham\s*nhat)")):
+        request = await conv.ctx.db.run(extension_request, report_id)
+        if request.current_due is None or counter > request.current_due:
+            approve, until = True, counter
+    await _decide_extension(conv, event, person, report_id, approve=approve, until=until,
+                            reason=_decision_words(rest))
+
+
+# the words before a unit's own name ("UBND huyện Hạ Hòa" is also "huyện Hạ Hòa" and "Hạ Hòa")
+_UNIT_KIND = re.compile(r"^(?:ubnd|uy ban nhan dan|so|ban|phong|cong an|bo chi huy quan su|trung tam|van phong)\s+")
+_LEVEL = re.compile(r"\s+(?:tinh uy|thanh uy|huyen uy|quan uy|thi uy|dang uy \S+|tinh|thanh pho|huyen|quan|thi xa)$")
+_PLACE_KIND = re.compile(r"^(?:tinh|thanh pho|tp|huyen|quan|thi xa|tx|thi tran|xa|phuong)\s+")
+
+
+def _names(unit_name: str, person_name: str | None) -> set[str]:
+    """How a message may name a unit or a person: the unit as written, without "UBND", without "huyện"…; the
+    person's full name or last two words."""
+    unit = fold(unit_name)
+    without_kind = _UNIT_KIND.sub("", unit)
+    person = fold(person_name)
+    found = {unit, without_kind, _PLACE_KIND.sub("", without_kind), person, " ".join(person.split()[-2:]),
+             _LEVEL.sub("", unit)}  # "Ban Dân vận" for "Ban Dân vận Tỉnh ủy"
+    return {n for n in found if len(n) >= 4 and len(n.split()) >= 2 or len(n) >= 6}
+
+
+def _named(pending: list[ExtensionRequest], rest_folded: str) -> list[ExtensionRequest]:
+    """The requests whose unit or requester the decision names, when several wait on one item number."""
+    said = f" {fold(rest_folded)} "
+    return [req for req in pending if any(f" {n} " in said for n in _names(req.unit_name, req.requester_name))]
+
+
+async def _pass_direction(conv: Conversation, event: TextIn, person: Person, targets: list[DirectionTarget]) -> None:
+    """A leader's (or the office's) reply to an escalation, or to any message about others' tasks: passed on,
+    as written, to whoever holds each task it is about (the units it names, if it names some), kept in the
+    tasks' history, and the leader told to whom it went."""
+    ctx = conv.ctx
+    said = f" {fold(event.text)} "
+    named = [t for t in targets if any(f" {n} " in said for n in _names(t.unit_name, t.assignee_name))]
+    targets = named or targets
+    text = " ".join(event.text.split())
+    await ctx.db.run(record_direction, [t.task_id for t in targets], by=person, text=text, now=ctx.clock.now())
+    log.info("direction from %s on tasks %s", person.handle, [t.task_id for t in targets])
+    holders: dict[int, list[DirectionTarget]] = {}
+    for t in targets:
+        if t.assignee_id is not None:
+            holders.setdefault(t.assignee_id, []).append(t)
+    reached: list[DirectionTarget] = []
+    for assignee_id, theirs in holders.items():
+        holder = await ctx.db.run(person_by_id, assignee_id)
+        if holder is None:
+            continue
+        sent = await conv.notify(holder, Outgoing(text=texts.direction_text(holder.full_name, person, theirs, text)))
+        if sent is None:
+            continue
+        reached += theirs
+        if sent.last_id is not None:
+            for t in theirs:  # a reply to it reports on that task
+                await ctx.db.run(remember_task_message, task_id=t.task_id, channel=sent.channel, chat_id=sent.chat_id,
+                                 message_id=sent.last_id, now=ctx.clock.now())
+    await conv.say(event, texts.direction_passed(targets, reached))
 
 
 def _decision_words(rest: str) -> str | None:
@@ -429,13 +501,13 @@ def _decision_ref(rest: str, rest_folded: str) -> str | None:
     return found[0] if found else None
 
 
-def _granted_date(conv: Conversation, rest: str, rest_folded: str) -> dt.date | None:
-    """"đồng ý gia hạn 2.1 đến 15/3": the date granted when it is said (else the one asked for)."""
-    cue = re.search(r"\b(?:den|toi)\s+", rest_folded)
-    if cue is None:
-        return None
-    found = leading_when(rest[cue.end():], now=conv.ctx.clock.now())
-    return found[0].date if found is not None else None
+def _granted_date(conv: Conversation, rest: str, rest_folded: str, *, cue: str) -> dt.date | None:
+    """"đồng ý gia hạn 2.1 đến 15/3": the date granted when it is said after `cue` (else the one asked for)."""
+    for said in re.finditer(rf"\b{cue}\s+(?:ngay\s+)?", rest_folded):  # "gia hạn 4, hạn mới 26/3": the second
+        found = leading_when(rest[said.end():], now=conv.ctx.clock.now())
+        if found is not None:
+            return found[0].date
+    return None
 
 
 async def _decide_extension(conv: Conversation, event: Inbound, person: Person, report_id: int, *,
@@ -481,6 +553,11 @@ async def reply_status(conv: Conversation, event: TextIn, person: Person) -> boo
     target = await ctx.db.run(task_for_message, chat_id=event.chat_id, message_id=event.reply_to)
     if target is None:
         return False
+    if person.role in (Role.LEADER, Role.ADMIN) and not DECISION.match(chat_fold(event.text).strip(" .!")):
+        targets = await ctx.db.run(direction_targets, target.task_ids)
+        if targets and all(t.assignee_id != person.id for t in targets):  # not their own tasks: a direction
+            await _pass_direction(conv, event, person, targets)
+            return True
     split = split_ref(event.text)
     if split is None and (lettered := await _lettered(conv, person, event.text)) is not None and \
             len(lettered) == 1 and len(lettered[0][0]) == 1:
@@ -700,6 +777,16 @@ async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref:
     tasks = await _tasks_for_ref(conv, person, ref)
     if not tasks and (roman := roman_section(ref)) is not None:  # "2.1.a" typed for "II.1.a"
         tasks = await _tasks_for_ref(conv, person, roman)
+    if not tasks and person.is_admin and len(rest) <= OFFICE_MAX and "\n" not in rest.strip() and \
+            not ASSIGNING.search(folded_rest):  # the office records what a unit said by phone: "2 huyện X xong"
+        every = await ctx.db.run(office_tasks_by_ref, person, ref)
+        named = [t for t in every if _names_task(t, f" {fold(rest)} ")]  # never a unit not named
+        if len(named) == 1:
+            return await _apply_text(conv, event, person, named[0], rest, source="office", collect=collect)
+        if every:
+            await conv.say(event, texts.which_unit(ref, [(_unit_of(t), t.assignee.full_name if t.assignee else None)
+                                                         for t in (named or every)]))
+            return True
     if not tasks:  # (a finished task is found too: changing it is refused with how to reopen it)
         if person.is_admin and alone:
             return False  # an admin may be pasting a notice that starts with "1. …"
@@ -717,6 +804,21 @@ async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref:
         await conv.say(event, texts.ambiguous_ref(ref, len(tasks), conv.channel(event.channel).capabilities.reply_to))
         return True
     return await _apply_text(conv, event, person, tasks[0], rest, source="text", collect=collect)
+
+
+# an admin's line about another unit's task is short; a notice pasted ("1. Giao Sở X chủ trì …") is not a report
+OFFICE_MAX = 160
+ASSIGNING = re.compile(r"\b(?:giao|chu tri|phoi hop|de nghi|yeu cau|chi dao)\b")
+
+
+def _unit_of(task: Task) -> str:
+    return task.lead_unit.name if task.lead_unit is not None else \
+        (task.lead_unit_names[0] if task.lead_unit_names else "")
+
+
+def _names_task(task: Task, said: str) -> bool:
+    """Whether a message (folded, space-padded) names the task's unit or its assignee."""
+    return any(f" {n} " in said for n in _names(_unit_of(task), task.assignee.full_name if task.assignee else None))
 
 
 async def _reopen(conv: Conversation, event: TextIn, person: Person, ref: str) -> bool:

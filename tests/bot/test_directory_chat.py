@@ -145,3 +145,47 @@ async def test_a_table_that_is_not_a_directory_is_still_read_as_a_notice(harness
     await h.send_file("admin", "so-lieu.xlsx", data=workbook([["Mục", "Nội dung"], ["1", "Báo cáo"]]))
     assert "Định dạng tệp chưa được hỗ trợ" in last_text(h, "admin")
     assert count(h, Person) == 2
+
+
+async def test_tasks_nobody_holds_are_listed_for_the_admin_and_their_new_holder_is_told(db_url: str) -> None:
+    # the head of the Ban Dân vận is in the directory but marked a cadre: the notice's tasks wait for a head
+    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 2, 26, 9, 0)))
+    await h.start(directory_csv=(NO_HEAD + "head_bdv,Lê Văn Dân,Trưởng Ban Dân vận Tỉnh ủy,Ban Dân vận Tỉnh ủy,"
+                                 "cadre\n").encode(), enroll_all=True)
+    try:
+        await h.send_file("admin", SEED_NOTICE)
+        await h.tap("admin", texts.BUTTON_CONFIRM)
+        await h.say("admin", "/loi")
+        said = last_text(h, "admin")
+        assert "Nhiệm vụ chưa có người nhận, chưa ai được nhắc (13):" in said, said
+        assert "• Ban Dân vận Tỉnh ủy: mục 2, 2.1, 2.2.a" in said
+        assert not [s for s in h.sent if s.to == "head_bdv"]
+
+        fixed = NO_HEAD + "head_bdv,Lê Văn Dân,Trưởng Ban Dân vận Tỉnh ủy,Ban Dân vận Tỉnh ủy,head\n"
+        await h.send_file("admin", "danh-ba.csv", data=fixed.encode())
+        told = last_text(h, "head_bdv")
+        assert told.startswith("Kính gửi đồng chí Lê Văn Dân,\nĐồng chí được giao chủ trì 13 nhiệm vụ"), told
+        await h.say("admin", "/loi")
+        assert "chưa có người nhận" not in last_text(h, "admin")
+    finally:
+        await h.stop()
+
+
+async def test_a_late_task_nobody_holds_still_reaches_the_leaders(db_url: str) -> None:
+    from tests.bot.conversation_setup import NOTICE  # task 4: Sở Tài nguyên và Môi trường, by 20/03/2018
+
+    directory = ("handle,full_name,title,unit,role\n"
+                 "admin,Nguyễn Thị Quản,Chuyên viên Văn phòng Tỉnh ủy,Văn phòng Tỉnh ủy,admin\n"
+                 "leader,Huỳnh Thanh Cảnh,Phó Bí thư Thường trực Tỉnh ủy,Thường trực Tỉnh ủy,leader\n"
+                 "head_bdv,Lê Văn Dân,Trưởng Ban Dân vận Tỉnh ủy,Ban Dân vận Tỉnh ủy,head\n")
+    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 2, 26, 9, 0)))
+    await h.start(directory_csv=directory.encode(), enroll_all=True)
+    try:
+        await h.say("admin", NOTICE)
+        await h.tap("admin", texts.BUTTON_CONFIRM)
+        await h.advance_to(local(2018, 3, 30, 9, 0))
+        escalations = [s.text or "" for s in h.sent if s.to == "leader" and "CẦN ĐỒNG CHÍ CHỈ ĐẠO" in (s.text or "")]
+        assert any("Chủ trì: Sở Tài nguyên và Môi trường, chưa có người nhận, chưa ai được nhắc; hạn 20/03/2018"
+                   in e for e in escalations), escalations
+    finally:
+        await h.stop()

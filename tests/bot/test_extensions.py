@@ -13,9 +13,10 @@ from sqlalchemy import select
 
 from bot import texts
 from bot.sandbox.harness import Harness
-from storage.models import ExtensionMessage, StatusReport, TaskStatus
+from scheduler.clock import FakeClock
+from storage.models import ExtensionMessage, StatusReport, Task, TaskStatus
 from tests.bot.conversation_setup import count, last_text, started, task, texts_to
-from tests.conftest import local
+from tests.conftest import DIRECTORY_CSV, local
 
 
 @pytest.fixture
@@ -220,3 +221,56 @@ async def test_what_the_decider_wrote_reaches_the_requester(harness: Harness, ty
         assert "Ý kiến của" not in told
     else:
         assert told.endswith(f"Ý kiến của đ/c Nguyễn Thị Quản: “{reason}”"), told
+
+
+@pytest.mark.parametrize("typed", [
+    "không đồng ý, phải xong trước 25/3",  # a refusal naming a later date: that date is the deadline
+    "không đồng ý gia hạn 4, hạn mới 26/3",
+])
+async def test_a_refusal_that_sets_its_own_date_sets_the_deadline(harness: Harness, typed: str) -> None:
+    h = harness
+    await h.say("head_stnmt", "4 xin gia hạn đến 31/3 vì chờ kết quả đo đạc")
+    await h.say("admin", typed)
+    day = int(typed.rsplit(" ", 1)[1].split("/")[0])
+    assert task(h, "4").due_on == dt.date(2018, 3, day)
+    told = last_text(h, "head_stnmt")
+    assert f"đến {day}/03/2018 (đồng chí đề nghị đến 31/03/2018)" in told, told
+
+
+async def test_a_refusal_that_repeats_the_deadline_keeps_it(harness: Harness) -> None:
+    h = harness
+    await h.say("head_stnmt", "4 xin gia hạn đến 31/3 vì chờ kết quả đo đạc")
+    await h.say("admin", "không đồng ý, phải xong trước 20/3 như đã giao")
+    assert len(report_ids(h, "rejected")) == 1
+    assert task(h, "4").due_on == dt.date(2018, 3, 20)
+
+
+GROUP_NOTICE = "\n".join([
+    "ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN", "Số: 46/TB-UBND", "Bình Thuận, ngày 20 tháng 02 năm 2018", "THÔNG BÁO",
+    "Kết luận của Chủ tịch UBND tỉnh về rà soát hộ dân vùng dự án",
+    "1. Giao Ban Dân vận Tỉnh ủy, Sở Tài nguyên và Môi trường rà soát các hộ dân bị ảnh hưởng trong phạm vi"
+    " phụ trách, hoàn thành trước ngày 30/3/2018.", ""])
+
+
+async def test_two_units_asking_on_one_item_are_decided_by_naming_the_unit_or_the_person(db_url: str) -> None:
+    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 2, 26, 9, 0)))
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        await h.say("admin", GROUP_NOTICE)
+        await h.tap("admin", texts.BUTTON_CONFIRM)
+        await h.say("head_bdv", "1 xin gia hạn đến 10/4")
+        await h.say("head_stnmt", "1 xin gia hạn đến 15/4")
+        await h.say("admin", "đồng ý gia hạn 1")
+        asked = last_text(h, "admin")
+        assert asked.startswith("Có nhiều đề nghị gia hạn đang chờ xử lý:")
+        assert "Sở Tài nguyên và Môi trường" in asked and "“đồng ý gia hạn 1 Ban Dân vận Tỉnh ủy”" in asked, asked
+        await h.say("admin", "đồng ý gia hạn 1 cho Sở Tài nguyên và Môi trường")
+        assert "đã đồng ý" in last_text(h, "head_stnmt")
+        await h.say("admin", "không đồng ý gia hạn 1 đ/c Lê Văn Dân")
+        assert "đã không đồng ý" in last_text(h, "head_bdv")
+        assert h.db is not None
+        dues = h.db.call(lambda s: sorted((t.lead_unit.name, t.due_on) for t in s.scalars(select(Task))))
+        assert dues == [("Ban Dân vận Tỉnh ủy", dt.date(2018, 3, 30)),
+                        ("Sở Tài nguyên và Môi trường", dt.date(2018, 4, 15))]
+    finally:
+        await h.stop()

@@ -62,6 +62,31 @@ async def test_leader_filters_by_notice_period_and_unit(harness: Harness) -> Non
     assert text.text is not None and f"Phạm vi: đơn vị {TNMT}; quý I/2026" in text.text
 
 
+@pytest.mark.parametrize(("handle", "typed", "scope"), [
+    ("leader", "báo cáo tình hình", None),
+    ("leader", "Đơn vị nào chậm?", None),
+    ("leader", "xuất excel", None),
+    ("admin", "cho tôi xem tiến độ", None),
+    ("leader", "Sở Tài nguyên và Môi trường thế nào?", f"Phạm vi: đơn vị {TNMT}"),
+    ("leader", "tình hình tài nguyên tháng 2", f"Phạm vi: đơn vị {TNMT}; tháng 2/2026"),
+])
+async def test_a_leaders_question_in_words_gets_the_summary(harness: Harness, handle: str, typed: str,
+                                                            scope: str | None) -> None:
+    sent = await ask(harness, handle, typed)
+    assert len(sent) == 3, [s.text for s in sent]  # the text, the chart and the Excel file
+    text = sent[0].text or ""
+    assert text.startswith("TỔNG HỢP TÌNH HÌNH THỰC HIỆN NHIỆM VỤ"), text
+    if scope is None:
+        assert "Phạm vi" not in text and f"• {BDV}:" in text and f"• {TNMT}:" in text
+    else:
+        assert scope in text and BDV not in text
+
+
+async def test_a_cadres_words_are_not_a_report_question(harness: Harness) -> None:
+    sent = await ask(harness, "head_bdv", "báo cáo tình hình")
+    assert len(sent) == 1 and not (sent[0].text or "").startswith("TỔNG HỢP")
+
+
 async def test_admin_summary_counts_a_done_task_without_deadline_apart(harness: Harness) -> None:
     sent = await ask(harness, "admin", "/tonghop")
     assert len(sent) == 3

@@ -1,0 +1,49 @@
+"""A leader's direction in reply to an escalation ("cần đồng chí chỉ đạo"): passed on, as written, to whoever
+holds the late tasks it is about (the unit it names, if it names one), kept in the tasks' history, the leader
+told to whom it went; a reply to the passed-on message reports on the task. Through the real
+python-telegram-bot and the Bot API sandbox, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.sandbox.harness import Harness
+from storage.audit import audit_entries
+from tests.bot.conversation_setup import last_text, started, task, texts_to
+from tests.conftest import local
+
+
+@pytest.fixture
+async def harness(db_url: str):  # type: ignore[no-untyped-def]
+    h = await started(db_url)
+    yield h
+    await h.stop()
+
+
+async def test_a_leaders_reply_to_an_escalation_reaches_the_unit_and_its_reply_counts(harness: Harness) -> None:
+    h = harness
+    await h.advance_to(local(2018, 3, 27, 9, 0))  # task 4 (Sở TN&MT, due 20/03) is 5 working days late
+    assert "CẦN ĐỒNG CHÍ CHỈ ĐẠO" in last_text(h, "leader")
+    before = len(h.sent)
+    await h.reply("leader", "Đề nghị Sở khẩn trương hoàn thành, báo cáo trước 30/3.")
+    told = texts_to(h, "head_stnmt", before)
+    assert len(told) == 1 and told[0].startswith("Kính gửi đồng chí Trần Văn Môi,\nĐồng chí Huỳnh Thanh Cảnh, Phó Bí "
+                                                 "thư Thường trực Tỉnh ủy có ý kiến chỉ đạo về nhiệm vụ mục 4")
+    assert "“Đề nghị Sở khẩn trương hoàn thành, báo cáo trước 30/3.”" in told[0]
+    answer = last_text(h, "leader")
+    assert answer.startswith("Đã chuyển ý kiến chỉ đạo của đồng chí đến:\n• đ/c Trần Văn Môi (Sở Tài nguyên và Môi "
+                             "trường) — mục 4"), answer
+    assert not texts_to(h, "head_bdv", before), "only the holder of the task it is about"
+    assert h.db is not None
+    [kept] = [e for e in h.db.call(audit_entries) if e.action == "task.direction"]
+    assert kept.actor == "leader" and kept.detail["text"].startswith("Đề nghị Sở khẩn trương")
+    await h.reply("head_stnmt", "đã hoàn thành, gửi báo cáo")  # the unit answers the direction itself
+    assert task(h, "4").status == "done"
+
+
+async def test_a_decision_word_in_reply_to_an_escalation_is_not_passed_on(harness: Harness) -> None:
+    h = harness
+    await h.advance_to(local(2018, 3, 27, 9, 0))
+    before = len(h.sent)
+    await h.reply("leader", "ok")
+    assert not texts_to(h, "head_stnmt", before)

@@ -1,0 +1,43 @@
+"""The office records what a unit reported by phone or on paper: "1 Sở Tài nguyên và Môi trường xong" from an
+admin updates that unit's row of an item several units hold, and tells its assignee; without a unit named the
+admin is asked which, nothing stored; a pasted notice line is never read as such a report."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot import texts
+from bot.sandbox.harness import Harness
+from scheduler.clock import FakeClock
+from storage.models import Task, TaskStatus
+from tests.bot.conversation_setup import last_text
+from tests.bot.test_extensions import GROUP_NOTICE
+from tests.conftest import DIRECTORY_CSV, local
+
+
+def states(h: Harness) -> dict[str, tuple[str, int | None]]:
+    assert h.db is not None
+    return h.db.call(lambda s: {t.lead_unit.name: (t.status, t.percent) for t in s.scalars(select(Task))})
+
+
+async def test_the_office_updates_the_unit_it_names(db_url: str) -> None:
+    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 2, 26, 9, 0)))
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        await h.say("admin", GROUP_NOTICE)
+        await h.tap("admin", texts.BUTTON_CONFIRM)
+        await h.say("admin", "1 xong")
+        asked = last_text(h, "admin")
+        assert asked.startswith("Mục 1 đang do 2 đơn vị thực hiện:"), asked
+        assert states(h) == {"Ban Dân vận Tỉnh ủy": (TaskStatus.OPEN, None),
+                             "Sở Tài nguyên và Môi trường": (TaskStatus.OPEN, None)}
+        await h.say("admin", "1 Sở Tài nguyên và Môi trường đã hoàn thành")
+        await h.say("admin", "1 Ban Dân vận 50% vướng kinh phí")
+        assert states(h) == {"Ban Dân vận Tỉnh ủy": (TaskStatus.BLOCKED, 50),
+                             "Sở Tài nguyên và Môi trường": (TaskStatus.DONE, 100)}
+        assert last_text(h, "head_bdv").startswith("Đ/c Nguyễn Thị Quản đã cập nhật nhiệm vụ mục 1")
+        # a notice pasted by the admin, whose first line names a unit, is not a report on item 1
+        await h.say("admin", "1. Giao Ban Dân vận Tỉnh ủy chủ trì rà soát, hoàn thành trước ngày 30/4/2018.")
+        assert states(h)["Ban Dân vận Tỉnh ủy"] == (TaskStatus.BLOCKED, 50)
+    finally:
+        await h.stop()
