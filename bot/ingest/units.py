@@ -33,13 +33,16 @@ _HEADS = (
     # office holders written in lower case after whoever asks: "yêu cầu giám đốc các sở, chủ tịch UBND các xã"
     r"giám\s*đốc\s(?=các|sở|Sở|công\s*ty|Công\s*ty|trung\s*tâm|Trung\s*tâm)|chủ\s*tịch\s(?=UBND|HĐND|[ỦUủu][yỷ]\s*ban|Hội|hội)|"
     r"Phó\s*(?:Giám\s*đốc|Chủ\s*tịch|Trưởng\s*(?:ban|phòng)|Bí\s*thư|Chánh\s|Thủ\s*trưởng)|Chánh\s*Thanh\s*tra|"
-    r"Trưởng\s*phòng|Hiệu\s*trưởng|Trạm|Đồn|Chuyên\s*viên|[Đđ]ồng\s*chí|Đ/c|đ/c|Thủ\s*trưởng|Trưởng\s*ban|Chánh\s*Văn\s*[Pp]hòng|Trường(?!\s*hợp)|"
+    r"Trưởng\s*[Pp]hòng|Hiệu\s*trưởng|Trạm|Đồn|Chuyên\s*viên|[Đđ]ồng\s*chí|Đ/c|đ/c|Thủ\s*trưởng|Trưởng\s*ban|Chánh\s*Văn\s*[Pp]hòng|Trường(?!\s*hợp)|"
     r"Bệnh\s*[Vv]iện|Bảo\s*hiểm|BHXH|Quỹ|Chi\s*[Cc]ục|Cảng\s*vụ|Ban\s*quản\s*lý|BQL|Hạt|"
     r"Thủ\s*tướng|Phó\s*Thủ\s*tướng|Chính\s*phủ|Ngân\s*hàng\s*Nhà\s*nước|Bộ\s*trưởng|"
     r"Ủy\s*ban\s*Kiểm\s*tra|Học\s*viện|Đại\s*học|Nhà\s*xuất\s*bản|Cơ\s*quan|Tổ\s*công\s*tác|Tổ(?=\s+[A-ZĐÀ-Ỹ])|Ban\s*[Cc]hỉ\s*đạo|"
     r"Hiệp\s*hội|Liên\s*hiệp|Đội|Lực\s*lượng|Chi\s*nhánh|Cảnh\s*sát|Thuế(?=\s+(?:tỉnh|thành\s*phố|TP|cơ\s*sở|khu\s*vực|[A-ZĐ]))|Hải\s*quan|Điện\s*lực|Thành\s*đoàn|"
     r"Tỉnh\s*đoàn|Huyện\s*đoàn|Bảo\s*tàng|Nhà\s*hát|Thư\s*viện|Tạp\s*chí|Thông\s*tấn\s*xã|Quân\s*khu|Vườn\s*quốc\s*gia|Hãng|"
     r"Bưu\s*điện|Cảng|"
+    # a district office or an official written in lower case before its capitalised name: "giao phòng Tài chính -
+    # Kế hoạch …", "Giao công chức Văn hóa - Xã hội …"
+    r"phòng(?=\s+[A-ZĐ])|công\s*chức(?=\s+[A-ZĐ])|"
     # embassies, clubs, the State Audit, and whoever heads a body ("Người đứng đầu các cơ quan … chịu trách nhiệm …")
     r"Đại\s*sứ\s*quán|Tổng\s*[Ll]ãnh\s*sự\s*quán|Câu\s*lạc\s*bộ|Kiểm\s*toán\s*(?:[Nn]hà\s*nước|khu\s*vực)|"
     r"[Nn]gười\s*đứng\s*đầu|"
@@ -514,6 +517,11 @@ NAMED_UNIT = re.compile(rf"^(?:{_HEADS})\s+\S", re.U)
 QUALIFIED_GROUP = re.compile(rf"^(?:[Cc]ác\s+|[Nn]hững\s+)?(?:{_KINDS})(?:\s+(?:{_KINDS}))?"
                              rf"\s+(?!và\b|hoặc\b|(?:{_KINDS})\b)[^\W\d_]+\s+[^\W\d_]", re.U | re.I)
 KIND_AFTER_COMMA = re.compile(rf",\s*(?:các\s+)?(?:{_KINDS})\b", re.U | re.I)
+# "các cấp ủy đảng, cơ quan, đơn vị": bare kinds that end the name after the first (qualified) kind share its "các":
+# one group, as "các sở, ban, ngành" is ("các phòng chuyên môn, đơn vị sự nghiệp": the second kind is qualified)
+BARE_KINDS_TO_END = re.compile(rf"^(?:{_BARE_KIND}|tổ\s*chức|doanh\s*nghiệp)"
+                               rf"(?:\s*(?:,|\svà\s)\s*(?:{_BARE_KIND}|tổ\s*chức|doanh\s*nghiệp))*\s*$", re.U)
+PLURAL_OPENING = re.compile(r"^(?:[Cc]ác|[Nn]hững|[Mm]ọi)\s", re.U)
 
 
 def _after_named(part: str) -> list[str]:
@@ -523,6 +531,8 @@ def _after_named(part: str) -> list[str]:
         segment = part[start: comma.start()].strip()
         if KIND_LIST_BEFORE.search(segment):
             continue  # "Thanh tra các bộ, ngành, địa phương": one more kind of the group the unit serves
+        if PLURAL_OPENING.match(segment) and BARE_KINDS_TO_END.match(part[comma.end():]):
+            continue  # "các cấp ủy đảng, cơ quan, đơn vị": one group
         if NAMED_UNIT.match(segment) and not re.search(rf"{_LOWER_GROUP}", segment[:1].lower() + segment[1:]) \
                 or re.search(r"liên\s*quan$", segment) \
                 or QUALIFIED_GROUP.match(segment) and not KIND_AFTER_COMMA.search(segment) \
@@ -671,6 +681,9 @@ def _clause_subject(text: str) -> tuple[list[str], bool]:
                         clause.strip(), flags=re.I)  # "Đối với các sở, ngành báo cáo …": the sở, ngành report
         if not UNIT_START.match(clause) and (after := _after_opening(clause)) is not None:
             clause = after  # "Định kỳ 6 tháng, hàng năm, Sở Công Thương tổ chức …"
+        if (level := LEVEL_DOER.match(clause)) and (stop := _first_stop(" " + clause[level.end():].lstrip(" ,"))) and \
+                stop.start() == 0 and not NOT_DOER_VERB.match(stop.group(0).strip()):
+            return [level.group(0)], n == 0  # "Cấp xã hoàn thành …", "Đối với cấp cơ sở, tiến hành …"
         if not UNIT_START.match(clause):
             continue
         m = _first_stop(" " + clause)
@@ -686,6 +699,10 @@ def _clause_subject(text: str) -> tuple[list[str], bool]:
             before = _listed_before(clauses[:n]) if name == clause.strip(" ,.-–")[: len(name)] else []
             return before + units, n == 0 or bool(before)
     return [], False
+
+
+# a level of administration as the doer of the clause it opens (not a unit name: "cấp tỉnh" also ends a task's name)
+LEVEL_DOER = re.compile(r"^[Cc]ấp\s+(?:xã|huyện|tỉnh|cơ\s*sở|thành\s*phố|quận|phường|trung\s*ương)\b(?=\s*,?\s)", re.U)
 
 
 # a phrase of time before the subject: "Trong năm 2026,", "Trước ngày 15/6,", "Định kỳ hằng quý,"
@@ -791,6 +808,10 @@ def _asked(text: str) -> list[str]:
             return units  # "Về chi phí … Đề nghị Chủ đầu tư tổ chức …": a new sentence after a run-in heading
         if (listed := _listed_and_asked(before)) and (units := _units_from(m.group("u"))):
             return listed + units
+        if before and CONNECTIVE.match(before) and stop >= 0 and text[stop] in ";," and \
+                _has_requester(_sentence_before(text, stop)) and (units := _units_from(m.group("u"))) and \
+                not is_generic_reference(units):
+            return units  # "Đồng chí X ghi nhận …; đồng thời yêu cầu các chi bộ …": the same asker goes on
         if before and not _has_requester(before):
             continue  # "…, yêu cầu các tổ chức không sử dụng …": the object of the work
         if not before and stop >= 0 and text[stop] == ";" and text[m.start():].lstrip(" ,;:.(")[:1].islower():
@@ -799,6 +820,15 @@ def _asked(text: str) -> list[str]:
         if units:
             return units + _asked_too(m.group("u"))
     return []
+
+
+# a word joining a second verb to the subject of the clause before: "X ghi nhận …; đồng thời yêu cầu Y …"
+CONNECTIVE = re.compile(r"^(?:[Đđ]ồng\s*thời|và|cũng|đồng\s*thời\s*cũng|[Đđ]ồng\s*thời,)$", re.U)
+
+
+def _sentence_before(text: str, stop: int) -> str:
+    """The sentence that ends at `stop` (a ';' or ','), from its start: where a speaker is named."""
+    return re.split(r"[.!?]\s+", text[:stop])[-1]
 
 
 # "đề nghị Nhân dân và yêu cầu các sở, ngành … tiếp tục …": a second ask joined to the first, of the same work
@@ -855,6 +885,7 @@ _SURNAMES = frozenset("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đ
                       "Quách".split())
 
 
+SPEAKER_DIRECTS = re.compile(r"^\s*(?:đã\s+|cũng\s+|vừa\s+)?chỉ\s*đạo\s+(?:cho\s+)?(?=(?P<u>\S.*))", re.U)
 CHARGES_PERSON = re.compile(r"^\W*(?:Giao|Phân\s*công|Đề\s*nghị|Yêu\s*cầu|Ủy\s*quyền|Uỷ\s*quyền)\b", re.I | re.U)
 
 
@@ -863,8 +894,10 @@ def _speaker(units: list[str]) -> bool:
     if len(units) != 1:
         return False
     name = PERSON_NAME_END.search(units[0])
-    return bool(SPEAKER_HONORIFIC.match(units[0]) or PERSON_TITLE.match(units[0]) and name and
-                name.group("name").split()[0] in _SURNAMES)
+    # ("Phó Chủ tịch UBND tỉnh Quảng Trị Phan Văn A": the place's name runs into the person's; a surname starts it)
+    words = name.group("name").split() if name else []
+    return bool(SPEAKER_HONORIFIC.match(units[0]) or PERSON_TITLE.match(units[0]) and
+                any(w in _SURNAMES for w in words[:-1][-3:]))
 
 
 def find_leads_ranked(text: str) -> tuple[list[str], int]:
@@ -876,11 +909,21 @@ def find_leads_ranked(text: str) -> tuple[list[str], int]:
     text = _without_page_breaks(text)
     if (asked := _asked(text)) and not is_generic_reference(asked) and not _speaker(asked):
         return asked, STRONG
+    # "Đồng chí Chủ tịch UBND huyện chỉ đạo (cho) Trưởng Phòng X yêu cầu …": whom the speaker directs acts
+    if (directs := SPEAKER_DIRECTS.match(text[len(leads[0]):] if text.startswith(leads[0]) else "")) and \
+            (units := _units_from(directs.group("u"))) and not is_generic_reference(units) and not _speaker(units):
+        return units, STRONG
     # "… đồng chí X phát biểu … Về nhiệm vụ năm tới, Mặt trận phường cần …": a unit with its duty further on
-    for after in ROLE_AFTER.finditer(text):
+    # (from every unit named after the speaker: "X chỉ đạo, trong thời gian …, các địa phương phải …")
+    for start in UNIT_START.finditer(text, 1):
+        if (after := ROLE_AFTER.match(text, start.start())) is None or \
+                not re.search(r"[,.;:]\s+$", text[: start.start()]):  # (a clause's subject, not a word of a title)
+            continue
         name = after.group("u").strip(" ,.-–")
-        if after.start() > 0 and _cut(name) == name and not OBJECT_BEFORE.search(text[max(0, after.start() - 12):
-                                                                                       after.start()]) and \
+        # ("các địa phương trong tỉnh phải …": where the group is, not its work)
+        placed = re.match(r"\s+(?:trong|trên|tại|ở|thuộc)\s+[^,;:.]{2,30}$", name[len(_cut(name)):])
+        if (_cut(name) == name or placed) and \
+                not OBJECT_BEFORE.search(text[max(0, after.start() - 12): after.start()]) and \
                 (units := split_units(name)) and not _speaker(units) and not is_generic_reference(units):
             return units, STRONG
     return leads, strength
