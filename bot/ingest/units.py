@@ -33,7 +33,7 @@ _HEADS = (
     # office holders written in lower case after whoever asks: "yêu cầu giám đốc các sở, chủ tịch UBND các xã"
     r"giám\s*đốc\s(?=các|sở|Sở|công\s*ty|Công\s*ty|trung\s*tâm|Trung\s*tâm)|chủ\s*tịch\s(?=UBND|HĐND|[ỦUủu][yỷ]\s*ban|Hội|hội)|"
     r"Phó\s*(?:Giám\s*đốc|Chủ\s*tịch|Trưởng\s*(?:ban|phòng)|Bí\s*thư|Chánh\s|Thủ\s*trưởng)|Chánh\s*Thanh\s*tra|"
-    r"Trưởng\s*[Pp]hòng|Hiệu\s*trưởng|Trạm|Đồn|Chuyên\s*viên|[Đđ]ồng\s*chí|Đ/c|đ/c|Thủ\s*trưởng|Trưởng\s*ban|Chánh\s*Văn\s*[Pp]hòng|Trường(?!\s*hợp)|"
+    r"Trưởng\s*phòng|Hiệu\s*trưởng|Trạm|Đồn|Chuyên\s*viên|[Đđ]ồng\s*chí|Đ/c|đ/c|Thủ\s*trưởng|Trưởng\s*ban|Chánh\s*Văn\s*[Pp]hòng|Trường(?!\s*hợp)|"
     r"Bệnh\s*[Vv]iện|Bảo\s*hiểm|BHXH|Quỹ|Chi\s*[Cc]ục|Cảng\s*vụ|Ban\s*quản\s*lý|BQL|Hạt|"
     r"Thủ\s*tướng|Phó\s*Thủ\s*tướng|Chính\s*phủ|Ngân\s*hàng\s*Nhà\s*nước|Bộ\s*trưởng|"
     r"Ủy\s*ban\s*Kiểm\s*tra|Học\s*viện|Đại\s*học|Nhà\s*xuất\s*bản|Cơ\s*quan|Tổ\s*công\s*tác|Tổ(?=\s+[A-ZĐÀ-Ỹ])|Ban\s*[Cc]hỉ\s*đạo|"
@@ -808,10 +808,6 @@ def _asked(text: str) -> list[str]:
             return units  # "Về chi phí … Đề nghị Chủ đầu tư tổ chức …": a new sentence after a run-in heading
         if (listed := _listed_and_asked(before)) and (units := _units_from(m.group("u"))):
             return listed + units
-        if before and CONNECTIVE.match(before) and stop >= 0 and text[stop] in ";," and \
-                _has_requester(_sentence_before(text, stop)) and (units := _units_from(m.group("u"))) and \
-                not is_generic_reference(units):
-            return units  # "Đồng chí X ghi nhận …; đồng thời yêu cầu các chi bộ …": the same asker goes on
         if before and not _has_requester(before):
             continue  # "…, yêu cầu các tổ chức không sử dụng …": the object of the work
         if not before and stop >= 0 and text[stop] == ";" and text[m.start():].lstrip(" ,;:.(")[:1].islower():
@@ -820,15 +816,6 @@ def _asked(text: str) -> list[str]:
         if units:
             return units + _asked_too(m.group("u"))
     return []
-
-
-# a word joining a second verb to the subject of the clause before: "X ghi nhận …; đồng thời yêu cầu Y …"
-CONNECTIVE = re.compile(r"^(?:[Đđ]ồng\s*thời|và|cũng|đồng\s*thời\s*cũng|[Đđ]ồng\s*thời,)$", re.U)
-
-
-def _sentence_before(text: str, stop: int) -> str:
-    """The sentence that ends at `stop` (a ';' or ','), from its start: where a speaker is named."""
-    return re.split(r"[.!?]\s+", text[:stop])[-1]
 
 
 # "đề nghị Nhân dân và yêu cầu các sở, ngành … tiếp tục …": a second ask joined to the first, of the same work
@@ -885,7 +872,6 @@ _SURNAMES = frozenset("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đ
                       "Quách".split())
 
 
-SPEAKER_DIRECTS = re.compile(r"^\s*(?:đã\s+|cũng\s+|vừa\s+)?chỉ\s*đạo\s+(?:cho\s+)?(?=(?P<u>\S.*))", re.U)
 CHARGES_PERSON = re.compile(r"^\W*(?:Giao|Phân\s*công|Đề\s*nghị|Yêu\s*cầu|Ủy\s*quyền|Uỷ\s*quyền)\b", re.I | re.U)
 
 
@@ -894,10 +880,8 @@ def _speaker(units: list[str]) -> bool:
     if len(units) != 1:
         return False
     name = PERSON_NAME_END.search(units[0])
-    # ("Phó Chủ tịch UBND tỉnh Quảng Trị Phan Văn A": the place's name runs into the person's; a surname starts it)
-    words = name.group("name").split() if name else []
-    return bool(SPEAKER_HONORIFIC.match(units[0]) or PERSON_TITLE.match(units[0]) and
-                any(w in _SURNAMES for w in words[:-1][-3:]))
+    return bool(SPEAKER_HONORIFIC.match(units[0]) or PERSON_TITLE.match(units[0]) and name and
+                name.group("name").split()[0] in _SURNAMES)
 
 
 def find_leads_ranked(text: str) -> tuple[list[str], int]:
@@ -909,21 +893,11 @@ def find_leads_ranked(text: str) -> tuple[list[str], int]:
     text = _without_page_breaks(text)
     if (asked := _asked(text)) and not is_generic_reference(asked) and not _speaker(asked):
         return asked, STRONG
-    # "Đồng chí Chủ tịch UBND huyện chỉ đạo (cho) Trưởng Phòng X yêu cầu …": whom the speaker directs acts
-    if (directs := SPEAKER_DIRECTS.match(text[len(leads[0]):] if text.startswith(leads[0]) else "")) and \
-            (units := _units_from(directs.group("u"))) and not is_generic_reference(units) and not _speaker(units):
-        return units, STRONG
     # "… đồng chí X phát biểu … Về nhiệm vụ năm tới, Mặt trận phường cần …": a unit with its duty further on
-    # (from every unit named after the speaker: "X chỉ đạo, trong thời gian …, các địa phương phải …")
-    for start in UNIT_START.finditer(text, 1):
-        if (after := ROLE_AFTER.match(text, start.start())) is None or \
-                not re.search(r"[,.;:]\s+$", text[: start.start()]):  # (a clause's subject, not a word of a title)
-            continue
+    for after in ROLE_AFTER.finditer(text):
         name = after.group("u").strip(" ,.-–")
-        # ("các địa phương trong tỉnh phải …": where the group is, not its work)
-        placed = re.match(r"\s+(?:trong|trên|tại|ở|thuộc)\s+[^,;:.]{2,30}$", name[len(_cut(name)):])
-        if (_cut(name) == name or placed) and \
-                not OBJECT_BEFORE.search(text[max(0, after.start() - 12): after.start()]) and \
+        if after.start() > 0 and _cut(name) == name and not OBJECT_BEFORE.search(text[max(0, after.start() - 12):
+                                                                                       after.start()]) and \
                 (units := split_units(name)) and not _speaker(units) and not is_generic_reference(units):
             return units, STRONG
     return leads, strength
