@@ -60,13 +60,14 @@ CÔNG VĂN
 V/v phòng, chống dịch bệnh trên đàn gia cầm
 Kính gửi: Các cơ quan, đơn vị liên quan
 UBND huyện có ý kiến như sau:
-Giao phòng Nông nghiệp và Môi trường phối hợp với Trạm Chăn nuôi và Thú y; các cơ quan liên quan và UBND các xã khẩn trương triển khai các biện pháp phòng dịch, báo cáo kết quả trước ngày 15/3/2026.
+{ask}
 Nơi nhận:
 - Như trên;
 - Lưu: VT.
 CHỦ TỊCH
 Nguyễn Văn Bình
-"""
+""".format(ask="Giao phòng Nông nghiệp và Môi trường phối hợp với Trạm Chăn nuôi và Thú y; các cơ quan liên quan và "
+                "UBND các xã khẩn trương triển khai các biện pháp phòng dịch, báo cáo kết quả trước ngày 15/3/2026.")
 
 
 def test_partners_listed_across_a_semicolon_stay_with_the_ask() -> None:
