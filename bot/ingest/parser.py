@@ -1567,6 +1567,17 @@ CHAINED_ASK = re.compile(r"^(?:đồng\s*thời,?\s*)?(?:chỉ\s*đạo|giao|yê
 LIST_SENTENCE = re.compile(r"(?<=[.!])\s+(?=[A-ZĐÀ-Ỹ])", re.U)
 
 
+# "Giao X phối hợp với Trung tâm A; các phòng liên quan và UBND các xã khẩn trương …": the ';' goes on with the
+# names of X's partners, not with a duty of its own
+PARTNERS_TAIL = re.compile(r"\bphối\s*hợp(?:\s+chặt\s*chẽ)?\s+(?:với\s+)?(?P<names>[^;:.]{3,120})$", re.U)
+
+
+def _partners_go_on(clause: str) -> bool:
+    tail = PARTNERS_TAIL.search(clause)
+    return tail is not None and UNIT_START.match(tail.group("names")) is not None and \
+        name_prefix(tail.group("names")) == tail.group("names").strip(" ,.-–")
+
+
 def _ask_list(para: str, *, directs: bool = False) -> list[tuple[str, list[str]]] | None:
     """The tasks of one prose sentence that asks a unit for several things: "Lãnh đạo huyện chỉ đạo các ngành
     chuyên môn vận động …; huy động …; đẩy nhanh …" (three or more ';' clauses, each opening with its verb) or "…
@@ -1595,7 +1606,8 @@ def _ask_list(para: str, *, directs: bool = False) -> list[tuple[str, list[str]]
         else:
             items = []
             for p in (p.strip() for p in body.split(";")):
-                if items and (QUALIFIER_CLAUSE.match(p) or ATTITUDE_CLAUSE.match(p) or len(p) < 12 or ":" in items[-1]):
+                if items and (QUALIFIER_CLAUSE.match(p) or ATTITUDE_CLAUSE.match(p) or len(p) < 12 or ":" in items[-1]
+                              or _partners_go_on(items[-1])):
                     # (after "… của các sở: A, B; C": the ';' parts the names of a list)
                     items[-1] = f"{items[-1]}; {p}"  # "…; thời gian hoàn thành trước ngày 30/6": the same duty
                 else:

@@ -40,6 +40,9 @@ _HEADS = (
     r"Hiệp\s*hội|Liên\s*hiệp|Đội|Lực\s*lượng|Chi\s*nhánh|Cảnh\s*sát|Thuế(?=\s+(?:tỉnh|thành\s*phố|TP|cơ\s*sở|khu\s*vực|[A-ZĐ]))|Hải\s*quan|Điện\s*lực|Thành\s*đoàn|"
     r"Tỉnh\s*đoàn|Huyện\s*đoàn|Bảo\s*tàng|Nhà\s*hát|Thư\s*viện|Tạp\s*chí|Thông\s*tấn\s*xã|Quân\s*khu|Vườn\s*quốc\s*gia|Hãng|"
     r"Bưu\s*điện|Cảng|"
+    # a district office or an official written in lower case before its capitalised name: "giao phòng Tài chính -
+    # Kế hoạch …", "Giao công chức Văn hóa - Xã hội …"
+    r"phòng(?=\s+[A-ZĐ])|công\s*chức(?=\s+[A-ZĐ])|"
     # embassies, clubs, the State Audit, and whoever heads a body ("Người đứng đầu các cơ quan … chịu trách nhiệm …")
     r"Đại\s*sứ\s*quán|Tổng\s*[Ll]ãnh\s*sự\s*quán|Câu\s*lạc\s*bộ|Kiểm\s*toán\s*(?:[Nn]hà\s*nước|khu\s*vực)|"
     r"[Nn]gười\s*đứng\s*đầu|"
@@ -514,6 +517,11 @@ NAMED_UNIT = re.compile(rf"^(?:{_HEADS})\s+\S", re.U)
 QUALIFIED_GROUP = re.compile(rf"^(?:[Cc]ác\s+|[Nn]hững\s+)?(?:{_KINDS})(?:\s+(?:{_KINDS}))?"
                              rf"\s+(?!và\b|hoặc\b|(?:{_KINDS})\b)[^\W\d_]+\s+[^\W\d_]", re.U | re.I)
 KIND_AFTER_COMMA = re.compile(rf",\s*(?:các\s+)?(?:{_KINDS})\b", re.U | re.I)
+# "các cấp ủy đảng, cơ quan, đơn vị": bare kinds that end the name after the first (qualified) kind share its "các":
+# one group, as "các sở, ban, ngành" is ("các phòng chuyên môn, đơn vị sự nghiệp": the second kind is qualified)
+BARE_KINDS_TO_END = re.compile(rf"^(?:{_BARE_KIND}|tổ\s*chức|doanh\s*nghiệp)"
+                               rf"(?:\s*(?:,|\svà\s)\s*(?:{_BARE_KIND}|tổ\s*chức|doanh\s*nghiệp))*\s*$", re.U)
+PLURAL_OPENING = re.compile(r"^(?:[Cc]ác|[Nn]hững|[Mm]ọi)\s", re.U)
 
 
 def _after_named(part: str) -> list[str]:
@@ -523,6 +531,8 @@ def _after_named(part: str) -> list[str]:
         segment = part[start: comma.start()].strip()
         if KIND_LIST_BEFORE.search(segment):
             continue  # "Thanh tra các bộ, ngành, địa phương": one more kind of the group the unit serves
+        if PLURAL_OPENING.match(segment) and BARE_KINDS_TO_END.match(part[comma.end():]):
+            continue  # "các cấp ủy đảng, cơ quan, đơn vị": one group
         if NAMED_UNIT.match(segment) and not re.search(rf"{_LOWER_GROUP}", segment[:1].lower() + segment[1:]) \
                 or re.search(r"liên\s*quan$", segment) \
                 or QUALIFIED_GROUP.match(segment) and not KIND_AFTER_COMMA.search(segment) \
@@ -671,6 +681,9 @@ def _clause_subject(text: str) -> tuple[list[str], bool]:
                         clause.strip(), flags=re.I)  # "Đối với các sở, ngành báo cáo …": the sở, ngành report
         if not UNIT_START.match(clause) and (after := _after_opening(clause)) is not None:
             clause = after  # "Định kỳ 6 tháng, hàng năm, Sở Công Thương tổ chức …"
+        if (level := LEVEL_DOER.match(clause)) and (stop := _first_stop(" " + clause[level.end():].lstrip(" ,"))) and \
+                stop.start() == 0 and not NOT_DOER_VERB.match(stop.group(0).strip()):
+            return [level.group(0)], n == 0  # "Cấp xã hoàn thành …", "Đối với cấp cơ sở, tiến hành …"
         if not UNIT_START.match(clause):
             continue
         m = _first_stop(" " + clause)
@@ -686,6 +699,10 @@ def _clause_subject(text: str) -> tuple[list[str], bool]:
             before = _listed_before(clauses[:n]) if name == clause.strip(" ,.-–")[: len(name)] else []
             return before + units, n == 0 or bool(before)
     return [], False
+
+
+# a level of administration as the doer of the clause it opens (not a unit name: "cấp tỉnh" also ends a task's name)
+LEVEL_DOER = re.compile(r"^[Cc]ấp\s+(?:xã|huyện|tỉnh|cơ\s*sở|thành\s*phố|quận|phường|trung\s*ương)\b(?=\s*,?\s)", re.U)
 
 
 # a phrase of time before the subject: "Trong năm 2026,", "Trước ngày 15/6,", "Định kỳ hằng quý,"
