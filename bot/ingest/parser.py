@@ -8,7 +8,16 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
-from bot.ingest.dates import GIVES_OPINION, comment_window, find_recurrence, ongoing, parse_date_phrase, pick_deadline
+from bot.ingest.dates import (
+    GIVES_OPINION,
+    Deadline,
+    comment_window,
+    find_recurrence,
+    ongoing,
+    parse_date_phrase,
+    pick_deadline,
+    year_of_text,
+)
 from bot.ingest.legacy import repair_legacy
 from bot.ingest.tables import rewrite_tables
 from bot.ingest.taskfilter import filter_tasks
@@ -142,8 +151,9 @@ def lines_of(text: str) -> list[str]:
 
 # ---------------------------------------------------------------- metadata
 
-NUMBER_RE = re.compile(r"(?:^|\s)Số\s*[:.]?\s*(?P<n>\d{0,6}\s*[/-]\s*[A-ZĐ][A-Za-zĐđ0-9&.\-/]*)(?![a-zà-ỹ])",
-                       re.U | re.M)
+# ("Số: 12/2024/QĐ-UBND": a legal document's number carries its year; "Số: 91 /UBND -TH": spaces inside the symbol)
+NUMBER_RE = re.compile(r"(?:^|\s)Số\s*[:.]?\s*(?P<n>\d{0,6}(?:\s*/\s*(?:19|20)\d\d)?\s*[/-]\s*[A-ZĐ][A-Za-zĐđ0-9&.\-/]*"
+                       r"(?:[ \t]+[/-][ \t]*[A-ZĐ][A-Za-zĐđ0-9&.\-/]*)*)(?![a-zà-ỹ])", re.U | re.M)
 PLACE_DATE_RE = re.compile(r"(?P<place>[A-ZĐ][^\n,]{1,40}),\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})\s*"
                            r"năm\s*(?P<y>\d{4})", re.U)
 HEADER_DATE_RE = re.compile(r"\bNgày\s*(?P<d>\d{1,2})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<y>\d{4})")
@@ -200,9 +210,19 @@ def _told_number(text: str) -> tuple[str | None, dt.date | None]:
     return (re.sub(r"\s+", "", tail.group("n")), None) if tail else (None, None)
 
 
+# A scan's number line whose "Số" the OCR lost ("$6:990/TB-TCT Hà Nội, ngày …"): the symbol that stands just before
+# the place and date on the header line; OCR also spaces digits ("8 5 2 0/BCT-KHCN") and drops the slash after a
+# legal document's year ("19/2026NQ-CP")
+SCANNED_NUMBER_RE = re.compile(r"(?:^|[\s:])(?P<n>\d(?:\s?\d){0,5}\s*/\s*(?:(?:19|20)\d\d\s*/?\s*)?[A-ZĐ][A-ZĐ0-9&]*"
+                               r"(?:\s*[/-]\s*[A-ZĐ][A-Za-zĐđ0-9&]*)+)\s+[A-ZĐ][^\n,]{1,40},\s*ng",
+                               re.U | re.M)
+
+
 def _number(head: str) -> str | None:
-    m = NUMBER_RE.search(head)
-    return re.sub(r"\s+", "", m.group("n")).rstrip(".-") if m else None
+    m = NUMBER_RE.search(head) or SCANNED_NUMBER_RE.search(head)
+    if not m:
+        return None
+    return re.sub(r"(/(?:19|20)\d\d)(?=[A-ZĐ])", r"\1/", re.sub(r"\s+", "", m.group("n"))).rstrip(".-")
 
 
 def _date_and_place(head: str) -> tuple[dt.date | None, str | None]:
@@ -958,7 +978,8 @@ def parse_notice(raw: str) -> ParsedNotice:
             default_leads = referred  # "… yêu cầu đơn vị nêu trên thực hiện …": the units listed earlier
     # a day without its year ("trước ngày 15.3") takes the year of the document, or of a portal copy's
     # posting stamp when the copy lost the date line
-    reference = date or _posted_on(text) or _opening_date(body)
+    # (or, when the copy lost both, the year of the latest full date its text names)
+    reference = date or _posted_on(text) or _opening_date(body) or year_of_text(body_text)
     tasks = _extract_tasks(body, issued_on=reference, default_leads=default_leads)
     for attachment in segments[1:]:
         if _list_table(attachment) or _indicator_table(attachment):
@@ -1011,8 +1032,14 @@ def _list_table(lines: list[str]) -> bool:
         not any(re.search(r"(?:Cơ\s*quan|Đơn\s*vị)\s*chủ\s*trì\s*:|Thời\s*gian\s*hoàn\s*thành\s*:", ln) for ln in lines)
 
 
-POSTED_RE = re.compile(r"^(?:(?:Thứ\s*\w+|Chủ\s*nhật)\s*,?\s*|(?:Đăng|Cập\s*nhật)\s*(?:ngày|lúc)?\s*:?\s*)?"
-                       r"(?P<d>\d{1,2}/\d{1,2}/\d{4})(?:\s*[-|,]?\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*$", re.I | re.U)
+# (also "Ngày đăng 21/09/2018 | 14:09 | Lượt xem: 150", "10:12, 01/12/2021", "Cập nhật ngày: 19-10-2024",
+# "Thứ Bảy, 28/03/2020, 18:27 [GMT+7]", "24/12/2018 17:12 CH": a line that holds only the stamp)
+_CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:SA|CH|AM|PM)\b)?"
+POSTED_RE = re.compile(r"^[•\s]*(?:(?:Ngày\s*)?(?:Đăng|Cập\s*nhật)\s*(?:ngày|lúc)?\s*:?\s*)?"
+                       r"(?:" + _CLOCK + r"\s*,?\s*)?"
+                       r"(?:(?:Thứ\s*\w+|Chủ\s*nhật)\s*,?\s*)?"
+                       r"(?P<d>\d{1,2}\s*([/.\-])\s*\d{1,2}\s*\2\s*\d{4})(?:\s*[-|,]?\s*" + _CLOCK + r")?"
+                       r"\s*(?:[(\[]\s*GMT\s*\+\s*7\s*[)\]])?\s*(?:\|\s*Lượt\s*xem\s*:?\s*[\d.]+\s*)?$", re.I | re.U)
 
 
 # a news copy opens with the day it reports on: "Ngày 12/3/2026, UBND tỉnh ban hành …", "Chiều 05/4/2026, …",
@@ -1155,7 +1182,8 @@ def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads:
         # for every item below
         base = _lead_in_context(lead_in, base)
         deadline = pick_deadline(lead_in, issued_on=issued_on)
-        if deadline and (deadline.exact or re.search(r"tháng|quý", deadline.text, re.I)):
+        if deadline and (deadline.exact or re.search(r"tháng|quý", deadline.text, re.I)) and \
+                not _each_round(lead_in, deadline):
             inherited_due = (deadline.due, deadline.text)
     _mark_law_text(root)
     intro_tasks = [ln for ln in intro if _directive_paragraph(ln) and not INTRO_END.search(ln) and ln is not lead_in]
@@ -1707,6 +1735,12 @@ def _task(ref: str, text: str, *, issued_on: dt.date | None, ctx: _Context, pare
                       recurrence=recurrence, parent_ref=parent, depth=depth, lead_source=source)
 
 
+def _each_round(text: str, deadline: Deadline) -> bool:
+    """"Trước ngày 01 tháng 6 hằng năm, Bộ X:": the day of each round of a recurring duty, not a final deadline
+    for the items below (a day with its year is one: "… hằng tháng, xong trước ngày 20/5/2026")."""
+    return find_recurrence(text) is not None and not (deadline.exact and deadline.year_given)
+
+
 # The kind a generic reference names, and how the units it may point back at are written
 _REFERRED_KINDS = {"địa phương": r"huyện|xã|phường|tỉnh|thành\s*phố|thị\s*xã|thị\s*trấn|quận|địa\s*phương|UBND|"
                                  r"Ủy\s*ban\s*nhân\s*dân",
@@ -1816,7 +1850,7 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
         deadline = pick_deadline(text, issued_on=issued_on)
         child_due = inherited_due
         if child.children and deadline and (deadline.exact or re.search(r"tháng|quý", deadline.text, re.I)) and \
-                text.rstrip().endswith(":"):
+                text.rstrip().endswith(":") and not _each_round(text, deadline):
             # "1. Đề nghị UBND các huyện báo cáo các nội dung sau, hoàn thành trong tháng 5/2026:": every item below
             child_due = (deadline.due, deadline.text)
         if child_directive and child.kind not in ("roman", "heading") and not topic_only and \
