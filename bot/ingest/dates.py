@@ -105,12 +105,6 @@ MONTH_FRAME = re.compile(r"(?:^|(?<=[.;:]\s)|(?<=cầu\s)|(?<=nghị\s)|(?<=đ�
                          r"(?<=đạo,\s))"
                          r"(?P<cue>(?:trong\s*)?)[Tt]háng\s*(?P<m>\d{1,2})\s*(?:/|năm)\s*(?P<y>(?:19|20)\d\d)\s*,?\s"
                          r"(?=(?:(?!\bđã\b)[^.;])*?\b(?:cần|phải|tập\s*trung|thực\s*hiện|triển\s*khai)\b)")
-# … and a quarter: "Quý II/2026 tập trung thực hiện một số nội dung sau:", "Trong quý III năm 2026, các xã cần …"
-QUARTER_FRAME = re.compile(r"(?:^|(?<=[.;:]\s)|(?<=cầu\s)|(?<=nghị\s)|(?<=đạo\s)|(?<=cầu,\s)|(?<=nghị,\s)|"
-                           r"(?<=đạo,\s))"
-                           r"(?P<cue>(?:[Tt]rong\s*)?)[Qq]uý\s*(?P<q>IV|III|II|I|[1-4])\s*(?:/|,?\s*năm)\s*"
-                           r"(?P<y>(?:19|20)\d\d)\s*,?\s"
-                           r"(?=(?:(?!\bđã\b)[^.;])*?\b(?:cần|phải|tập\s*trung|thực\s*hiện|triển\s*khai)\b)")
 # the rest of the year: "hoàn thành trong hai tháng còn lại", "trong những tháng còn lại của năm 2026"
 REST_OF_YEAR = re.compile(rf"(?P<cue>{_CUE})\s*(?:(?:\d{{1,2}}|hai|ba|bốn|năm|sáu|những|các)\s*)?tháng\s*còn\s*lại"
                           r"(?:\s*(?:của\s*)?năm(?:\s*(?P<y>(?:19|20)\d\d)|\s*nay)?)?(?!\s*(?:của|năm)\b)", re.I)
@@ -139,9 +133,7 @@ EVENT_BEFORE = re.compile(r"(?:dự\s*kiến\s*(?:sẽ\s*)?(?:tổ\s*chức|di�
 # a window the work fills: "treo cờ từ ngày 10/5 đến hết ngày 14/5/2026", "trong thời gian từ đầu tháng 1 tới ngày
 # 15/3/2026", "lấy ý kiến từ ngày 17/3 đến ngày 05/4/2026": the end of the window is the deadline
 # ("từ ngày 10/4 - 20/4/2026": a dash between two dates)
-# ("từ ngày 1 - 31/10/2025": the first day's month is the last one's)
 RANGE_END = re.compile(r"(?P<cue>\btừ\s+(?:(?!năm\b)[^.;:]{1,40}?\s(?:đến|tới)\s*(?:hết\s*)?|"
-                       r"(?:ngày\s*)?\d{1,2}\s*[-–]\s*|"
                        r"(?:ngày\s*)?\d{1,2}\s*[/.]\s*\d{1,2}(?:\s*[/.]\s*\d{4})?\s*[-–]\s*)(?:ngày\s*)?)"
                        r"(?P<d>\d{1,2})\s*(?:[/.\-]|\s*tháng\s*)\s*(?P<m>\d{1,2})"
                        r"(?:\s*(?:[/.\-]|năm)\s*(?P<y>\d{4}))?(?![\d/])", re.I)
@@ -250,22 +242,6 @@ NOT_RECURRENCE = re.compile(r"(?:\d+|năm)\s*năm\s*(?:và|,)\s*(?:hằng|hàng)
                             # one edition of a periodic event: "chương trình … định kỳ tháng 8/2026"
                             r"định\s*kỳ\s*(?:(?:tháng\s*\d{1,2}|quý\s*[ivx\d]{1,4})\s*(?:/|-|năm)\s*|năm\s*)\d{4}",
                             re.I)
-
-
-class YearOnly(dt.date):
-    """The reference of a copy whose own date is lost but whose text dates its events ("… đến ngày 28/1/2016"): 1
-    January of that year. It gives a day or a month without a year its year; counts from the document's day ("trong
-    10 ngày", "trong tháng này") need the day itself and give nothing."""
-
-
-FULL_DATE_IN_TEXT = re.compile(r"(?<![\d/.\-])\d{1,2}\s*([/.\-])\s*\d{1,2}\s*\1\s*(?P<y>(?:19|20)\d\d)(?!\d)|"
-                               r"ngày\s*\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*(?P<y2>(?:19|20)\d\d)", re.I)
-
-
-def year_of_text(text: str) -> YearOnly | None:
-    """The year of the latest full date a text names (cited documents are older, so the latest is the current one)."""
-    years = [int(m.group("y") or m.group("y2")) for m in FULL_DATE_IN_TEXT.finditer(text)]
-    return YearOnly(max(years), 1, 1) if years else None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -442,7 +418,7 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
         if m.group("d"):
             day, month = int(m.group("d")), int(m.group("m"))
         add_day_month(m, day, month)
-    if issued_on is not None and not isinstance(issued_on, YearOnly):
+    if issued_on is not None:
         for m in WITHIN_DAYS.finditer(text):
             before = text[max(0, m.start() - 120): m.start()]
             if m.group("anchor"):
@@ -503,11 +479,8 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
     for m in MONTH_FRAME.finditer(text):
         if issued_on is None or int(m.group("y")) >= issued_on.year:
             add(m, _month_end(int(m.group("y")), int(m.group("m"))))
-    for m in QUARTER_FRAME.finditer(text):
-        if issued_on is None or int(m.group("y")) >= issued_on.year:
-            add(m, _quarter_due(m))
     if issued_on is not None:
-        for m in RELATIVE_PERIOD.finditer(text) if not isinstance(issued_on, YearOnly) else ():
+        for m in RELATIVE_PERIOD.finditer(text):
             ahead = 0 if fold(m.group("which")) == "nay" else 1  # "này", "nay": this one
             unit = fold(m.group("unit"))
             if unit == "thang":

@@ -8,16 +8,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
-from bot.ingest.dates import (
-    GIVES_OPINION,
-    Deadline,
-    comment_window,
-    find_recurrence,
-    ongoing,
-    parse_date_phrase,
-    pick_deadline,
-    year_of_text,
-)
+from bot.ingest.dates import GIVES_OPINION, comment_window, find_recurrence, ongoing, parse_date_phrase, pick_deadline
 from bot.ingest.legacy import repair_legacy
 from bot.ingest.tables import rewrite_tables
 from bot.ingest.taskfilter import filter_tasks
@@ -214,7 +205,7 @@ def _told_number(text: str) -> tuple[str | None, dt.date | None]:
 # the place and date on the header line; OCR also spaces digits ("8 5 2 0/BCT-KHCN") and drops the slash after a
 # legal document's year ("19/2026NQ-CP")
 SCANNED_NUMBER_RE = re.compile(r"(?:^|[\s:])(?P<n>\d(?:\s?\d){0,5}\s*/\s*(?:(?:19|20)\d\d\s*/?\s*)?[A-ZĐ][A-ZĐ0-9&]*"
-                               r"(?:\s*[/-]\s*[A-ZĐ][A-Za-zĐđ0-9&]*)+)\s+[A-ZĐ][^\n,]{1,40},\s*ng",
+                               r"(?:\s*[/-]\s*[A-ZĐ][A-Za-zĐđ0-9&]*)+)[ \t]+[A-ZĐ][^\n,]{1,40},\s*ng",
                                re.U | re.M)
 
 
@@ -978,8 +969,7 @@ def parse_notice(raw: str) -> ParsedNotice:
             default_leads = referred  # "… yêu cầu đơn vị nêu trên thực hiện …": the units listed earlier
     # a day without its year ("trước ngày 15.3") takes the year of the document, or of a portal copy's
     # posting stamp when the copy lost the date line
-    # (or, when the copy lost both, the year of the latest full date its text names)
-    reference = date or _posted_on(text) or _opening_date(body) or year_of_text(body_text)
+    reference = date or _posted_on(text) or _opening_date(body)
     tasks = _extract_tasks(body, issued_on=reference, default_leads=default_leads)
     for attachment in segments[1:]:
         if _list_table(attachment) or _indicator_table(attachment):
@@ -1182,8 +1172,7 @@ def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads:
         # for every item below
         base = _lead_in_context(lead_in, base)
         deadline = pick_deadline(lead_in, issued_on=issued_on)
-        if deadline and (deadline.exact or re.search(r"tháng|quý", deadline.text, re.I)) and \
-                not _each_round(lead_in, deadline):
+        if deadline and (deadline.exact or re.search(r"tháng|quý", deadline.text, re.I)):
             inherited_due = (deadline.due, deadline.text)
     _mark_law_text(root)
     intro_tasks = [ln for ln in intro if _directive_paragraph(ln) and not INTRO_END.search(ln) and ln is not lead_in]
@@ -1735,12 +1724,6 @@ def _task(ref: str, text: str, *, issued_on: dt.date | None, ctx: _Context, pare
                       recurrence=recurrence, parent_ref=parent, depth=depth, lead_source=source)
 
 
-def _each_round(text: str, deadline: Deadline) -> bool:
-    """"Trước ngày 01 tháng 6 hằng năm, Bộ X:": the day of each round of a recurring duty, not a final deadline
-    for the items below (a day with its year is one: "… hằng tháng, xong trước ngày 20/5/2026")."""
-    return find_recurrence(text) is not None and not (deadline.exact and deadline.year_given)
-
-
 # The kind a generic reference names, and how the units it may point back at are written
 _REFERRED_KINDS = {"địa phương": r"huyện|xã|phường|tỉnh|thành\s*phố|thị\s*xã|thị\s*trấn|quận|địa\s*phương|UBND|"
                                  r"Ủy\s*ban\s*nhân\s*dân",
@@ -1850,7 +1833,7 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
         deadline = pick_deadline(text, issued_on=issued_on)
         child_due = inherited_due
         if child.children and deadline and (deadline.exact or re.search(r"tháng|quý", deadline.text, re.I)) and \
-                text.rstrip().endswith(":") and not _each_round(text, deadline):
+                text.rstrip().endswith(":"):
             # "1. Đề nghị UBND các huyện báo cáo các nội dung sau, hoàn thành trong tháng 5/2026:": every item below
             child_due = (deadline.due, deadline.text)
         if child_directive and child.kind not in ("roman", "heading") and not topic_only and \
