@@ -118,8 +118,9 @@ FIELD_YEAR = re.compile(r"(?P<cue>thời\s*(?:gian|hạn)\s*hoàn\s*thành)\s*:\
 _HOLIDAYS = {"quoc khanh": (9, 2), "giai phong mien nam": (4, 30), "quoc te lao dong": (5, 1),
              "tet duong lich": (1, 1)}
 HOLIDAY = re.compile(
-    r"(?P<cue>trước|chậm\s*nhất(?:\s*là)?|hoàn\s*thành\s*trước|xong\s*trước|nhân\s*dịp|trong\s*dịp)\s*"
-    r"(?:(?:dịp|nghỉ|lễ|kỷ\s*niệm|ngày)\s*){0,4}"  # ("trong dịp nghỉ Lễ Quốc khánh": the holiday itself)
+    # (not "trong dịp Tết", "nhân dịp Quốc khánh": work done during the holiday, not finished by it)
+    r"(?P<cue>trước|chậm\s*nhất(?:\s*là)?|hoàn\s*thành\s*trước|xong\s*trước)\s*"
+    r"(?:(?:dịp|nghỉ|lễ|kỷ\s*niệm|ngày)\s*){0,4}"
     r"(?P<name>Quốc\s*khánh|Giải\s*phóng\s*miền\s*Nam|Quốc\s*tế\s*Lao\s*động|Tết\s*Dương\s*lịch|"
     r"Tết\s*Nguyên\s*[đĐ]án|Tết(?!\s*(?:[Dd]ương|[Tt]rung))|Giỗ\s*Tổ\s*Hùng\s*Vương)"
     r"(?:[\s(]*(?:ngày\s*)?(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}))?\)?)?", re.I)

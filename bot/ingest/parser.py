@@ -142,8 +142,9 @@ def lines_of(text: str) -> list[str]:
 
 # ---------------------------------------------------------------- metadata
 
-NUMBER_RE = re.compile(r"(?:^|\s)Số\s*[:.]?\s*(?P<n>\d{0,6}\s*[/-]\s*[A-ZĐ][A-Za-zĐđ0-9&.\-/]*)(?![a-zà-ỹ])",
-                       re.U | re.M)
+# ("Số: 12/2024/QĐ-UBND": a legal document's number carries its year; "Số: 91 /UBND -TH": spaces inside the symbol)
+NUMBER_RE = re.compile(r"(?:^|\s)Số\s*[:.]?\s*(?P<n>\d{0,6}(?:\s*/\s*(?:19|20)\d\d)?\s*[/-]\s*[A-ZĐ][A-Za-zĐđ0-9&.\-/]*"
+                       r"(?:[ \t]+[/-][ \t]*[A-ZĐ][A-Za-zĐđ0-9&.\-/]*)*)(?![a-zà-ỹ])", re.U | re.M)
 PLACE_DATE_RE = re.compile(r"(?P<place>[A-ZĐ][^\n,]{1,40}),\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})\s*"
                            r"năm\s*(?P<y>\d{4})", re.U)
 HEADER_DATE_RE = re.compile(r"\bNgày\s*(?P<d>\d{1,2})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<y>\d{4})")
@@ -200,9 +201,19 @@ def _told_number(text: str) -> tuple[str | None, dt.date | None]:
     return (re.sub(r"\s+", "", tail.group("n")), None) if tail else (None, None)
 
 
+# A scan's number line whose "Số" the OCR lost ("$6:990/TB-TCT Hà Nội, ngày …"): the symbol that stands just before
+# the place and date on the header line; OCR also spaces digits ("8 5 2 0/BCT-KHCN") and drops the slash after a
+# legal document's year ("19/2026NQ-CP")
+SCANNED_NUMBER_RE = re.compile(r"(?:^|[\s:])(?P<n>\d(?:\s?\d){0,5}\s*/\s*(?:(?:19|20)\d\d\s*/?\s*)?[A-ZĐ][A-ZĐ0-9&]*"
+                               r"(?:\s*[/-]\s*[A-ZĐ][A-Za-zĐđ0-9&]*)+)[ \t]+[A-ZĐ][^\n,]{1,40},\s*ng",
+                               re.U | re.M)
+
+
 def _number(head: str) -> str | None:
-    m = NUMBER_RE.search(head)
-    return re.sub(r"\s+", "", m.group("n")).rstrip(".-") if m else None
+    m = NUMBER_RE.search(head) or SCANNED_NUMBER_RE.search(head)
+    if not m:
+        return None
+    return re.sub(r"(/(?:19|20)\d\d)(?=[A-ZĐ])", r"\1/", re.sub(r"\s+", "", m.group("n"))).rstrip(".-")
 
 
 def _date_and_place(head: str) -> tuple[dt.date | None, str | None]:
@@ -1013,8 +1024,14 @@ def _list_table(lines: list[str]) -> bool:
         not any(re.search(r"(?:Cơ\s*quan|Đơn\s*vị)\s*chủ\s*trì\s*:|Thời\s*gian\s*hoàn\s*thành\s*:", ln) for ln in lines)
 
 
-POSTED_RE = re.compile(r"^(?:(?:Thứ\s*\w+|Chủ\s*nhật)\s*,?\s*|(?:Đăng|Cập\s*nhật)\s*(?:ngày|lúc)?\s*:?\s*)?"
-                       r"(?P<d>\d{1,2}/\d{1,2}/\d{4})(?:\s*[-|,]?\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*$", re.I | re.U)
+# (also "Ngày đăng 21/09/2018 | 14:09 | Lượt xem: 150", "10:12, 01/12/2021", "Cập nhật ngày: 19-10-2024",
+# "Thứ Bảy, 28/03/2020, 18:27 [GMT+7]", "24/12/2018 17:12 CH": a line that holds only the stamp)
+_CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:SA|CH|AM|PM)\b)?"
+POSTED_RE = re.compile(r"^[•\s]*(?:(?:Ngày\s*)?(?:Đăng|Cập\s*nhật)\s*(?:ngày|lúc)?\s*:?\s*)?"
+                       r"(?:" + _CLOCK + r"\s*,?\s*)?"
+                       r"(?:(?:Thứ\s*\w+|Chủ\s*nhật)\s*,?\s*)?"
+                       r"(?P<d>\d{1,2}\s*([/.\-])\s*\d{1,2}\s*\2\s*\d{4})(?:\s*[-|,]?\s*" + _CLOCK + r")?"
+                       r"\s*(?:[(\[]\s*GMT\s*\+\s*7\s*[)\]])?\s*(?:\|\s*Lượt\s*xem\s*:?\s*[\d.]+\s*)?$", re.I | re.U)
 
 
 # a news copy opens with the day it reports on: "Ngày 12/3/2026, UBND tỉnh ban hành …", "Chiều 05/4/2026, …",
