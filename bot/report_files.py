@@ -31,9 +31,11 @@ HEADER_FILL = "D9E1F2"
 SUMMARY_COLUMNS = (("STT", 6), ("Đơn vị chủ trì", 40), ("Tổng số", 10),
                    *((CATEGORY_LABELS[c], 15) for c in CATEGORIES), ("Tỷ lệ quá hạn", 11))
 DETAIL_COLUMNS = (("STT", 6), ("Số/ngày văn bản", 20), ("Mục", 8), ("Nội dung", 60), ("Chủ trì", 24),
-                  ("Phối hợp", 24), ("Thời hạn", 12), ("Tình trạng", 17), ("Ngày hoàn thành", 12),
-                  ("Đúng/quá hạn", 17), ("Ghi chú mới nhất", 40))
-WRAPPED = {"Số/ngày văn bản", "Nội dung", "Chủ trì", "Phối hợp", "Tình trạng", "Đúng/quá hạn", "Ghi chú mới nhất"}
+                  ("Người thực hiện", 20), ("Phối hợp", 24), ("Thời hạn", 12), ("Tình trạng", 17),
+                  ("Ngày hoàn thành", 12), ("Đúng/quá hạn", 20), ("Ghi chú mới nhất", 40))
+WRAPPED = {"Số/ngày văn bản", "Nội dung", "Chủ trì", "Người thực hiện", "Phối hợp", "Tình trạng", "Đúng/quá hạn",
+           "Ghi chú mới nhất"}
+DUE_COLUMN, DONE_COLUMN, CATEGORY_COLUMN = 8, 10, 11
 THIN = Side(style="thin", color="999999")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 DATE_FORMAT = "DD/MM/YYYY"
@@ -51,6 +53,18 @@ def status_cell(row: TaskRow) -> str:
     if row.percent is not None and row.status not in (TaskStatus.DONE, TaskStatus.OPEN):
         label += f" ({row.percent}%)"
     return label
+
+
+def category_cell(row: TaskRow) -> str:
+    """On time or late, and what a reader of the forwarded file needs to trust it: a deadline extended (from
+    which date), or one that fell on a day off and ran to the next working day."""
+    label = CATEGORY_LABELS[row.category]
+    notes = []
+    if row.first_due_on and row.first_due_on != row.due_on:
+        notes.append(f"đã gia hạn, hạn ban đầu {row.first_due_on:%d/%m/%Y}")
+    if row.due_on and row.effective_due_on and row.effective_due_on != row.due_on:
+        notes.append(f"hạn rơi vào ngày nghỉ, tính đến {row.effective_due_on:%d/%m/%Y}")
+    return label + (f" ({'; '.join(notes)})" if notes else "")
 
 
 def note_cell(row: TaskRow) -> str:
@@ -129,17 +143,17 @@ def _detail_sheet(ws: Worksheet, tasks: Sequence[TaskRow], today: dt.date, scope
     _header(ws, DETAIL_COLUMNS)
     wrapped = {i for i, (name, _) in enumerate(DETAIL_COLUMNS, start=1) if name in WRAPPED}
     for i, t in enumerate(tasks, start=1):
-        ws.append([i, notice_cell(t), t.item_ref, t.text, t.unit, t.support,
+        ws.append([i, notice_cell(t), t.item_ref, t.text, t.unit, t.assignee or vn("Chưa có người nhận"), t.support,
                    t.due_on if t.due_on else vn("Không có thời hạn"), status_cell(t), t.done_on,
-                   CATEGORY_LABELS[t.category], note_cell(t)])
+                   vn(category_cell(t)), note_cell(t)])
         row = ws.max_row
         for cell in ws[row]:
             cell.border = BORDER
             cell.alignment = Alignment(vertical="top", wrap_text=cell.column in wrapped,
-                                       horizontal="center" if cell.column in (1, 3, 7, 9) else None)
-        ws.cell(row=row, column=7).number_format = DATE_FORMAT
-        ws.cell(row=row, column=9).number_format = DATE_FORMAT
-        ws.cell(row=row, column=10).fill = PatternFill("solid", fgColor=FILLS[t.category])
+                                       horizontal="center" if cell.column in (1, 3, DUE_COLUMN, DONE_COLUMN) else None)
+        ws.cell(row=row, column=DUE_COLUMN).number_format = DATE_FORMAT
+        ws.cell(row=row, column=DONE_COLUMN).number_format = DATE_FORMAT
+        ws.cell(row=row, column=CATEGORY_COLUMN).fill = PatternFill("solid", fgColor=FILLS[t.category])
     _finish(ws, len(DETAIL_COLUMNS), ws.max_row)
 
 

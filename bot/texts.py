@@ -780,6 +780,20 @@ def which_extension(ref: str | None, pending: Sequence[ExtensionRequest]) -> str
     return vn("\n".join(lines))
 
 
+def item_overview(ref: str, rows: Sequence[tuple[str, str, str | None, TaskStatus, int | None, dt.date | None]],
+                  today: dt.date) -> str:
+    """For a leader or the office asking about an item: how each unit holding it stands."""
+    lines = [f"Tình hình thực hiện mục {ref}:"]
+    for number, unit, name, status, percent, due in rows:
+        late = " — quá hạn" if due and due < today else ""
+        where = f" [{number}]" if len({r[0] for r in rows}) > 1 and number else ""
+        who = f"đ/c {name}" if name else "chưa có người nhận"
+        lines.append(f"• {unit or 'chưa xác định đơn vị'}{where} — {who}: {progress_text(status, percent)}; "
+                     f"hạn {date_vn(due) if due else 'không có'}{late}")
+    lines.append("Gõ /tonghop để xem tổng hợp theo đơn vị.")
+    return vn("\n".join(lines))
+
+
 def which_unit(ref: str, units: Sequence[tuple[str, str | None]]) -> str:
     """To the office: an item several units hold, typed without saying whose."""
     lines = [f"Mục {ref} đang do {len(units)} đơn vị thực hiện:"]
@@ -956,7 +970,13 @@ def weekly_digest_text(digest: WeeklyDigest, name: str, *, limit: int = 15) -> s
     lines += _capped([f"• Mục {p.item_ref} ({p.notice}): đ/c {p.requester} đề nghị gia hạn đến "
                       f"{date_vn(p.requested_due)} (thời hạn hiện tại: {date_vn(p.current_due)})"
                       for p in digest.pending], limit)
-    lines += ["", "Đồng chí gõ /tonghop để xem tổng hợp theo đơn vị và nhận tệp Excel."]
+    if digest.blocked:  # what the units say holds them up, in their words: what a leader acts on
+        lines += ["", f"4. Vướng mắc, đề xuất của đơn vị: {len(digest.blocked)} nhiệm vụ."]
+        lines += _capped([f"• Mục {b.item_ref} ({b.notice}): {b.unit or 'chưa xác định đơn vị'}"
+                          + (f", đ/c {b.assignee}" if b.assignee else "")
+                          + (f" — “{shorten(b.note, 200)}”" if b.note else "")
+                          + (f" ({b.noted_on:%d/%m})" if b.noted_on else "") for b in digest.blocked], limit)
+    lines += ["", "Đồng chí gõ /tonghop để xem tổng hợp theo đơn vị (trên Telegram kèm tệp Excel)."]
     return vn("\n".join(lines))
 
 

@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from storage.models import Notice, NoticeStatus, StatusReport, Task, TaskOccurrence, TaskStatus
+from storage.models import AuditLog, Notice, NoticeStatus, StatusReport, Task, TaskOccurrence, TaskStatus
 from storage.notices import notice_title
 from storage.tasks import pending_extensions
 from storage.unitnames import best_unit_match, unit_key
@@ -401,6 +401,8 @@ class TaskRow:
     latest_note: str | None
     latest_note_on: dt.date | None
     updated_at: dt.datetime
+    first_due_on: dt.date | None = None  # the deadline before the first extension granted, if any
+    effective_due_on: dt.date | None = None  # a deadline on a day off runs to the next working day
 
 
 def _latest_notes(session: Session, task_ids: Sequence[int]) -> dict[int, StatusReport]:
@@ -412,9 +414,23 @@ def _latest_notes(session: Session, task_ids: Sequence[int]) -> dict[int, Status
     return {r.task_id: r for r in session.scalars(select(StatusReport).where(StatusReport.id.in_(latest)))}
 
 
+def _first_deadlines(session: Session, task_ids: Sequence[int]) -> dict[int, dt.date]:
+    """The deadline each task had before its first extension was granted (the audit log keeps it)."""
+    first: dict[int, dt.date] = {}
+    if not task_ids:
+        return first
+    for entry in session.scalars(select(AuditLog).where(AuditLog.action == "task.extension_approved",
+                                                        AuditLog.entity_id.in_(task_ids)).order_by(AuditLog.id)):
+        before = (entry.detail or {}).get("before")
+        if before and entry.entity_id is not None and entry.entity_id not in first:
+            first[entry.entity_id] = dt.date.fromisoformat(before)
+    return first
+
+
 def rows_for(session: Session, tasks: Sequence[Task], *, today: dt.date, tz: ZoneInfo,
              rule: DeadlineRule = AS_WRITTEN) -> list[TaskRow]:
     notes = _latest_notes(session, [t.id for t in tasks])
+    firsts = _first_deadlines(session, [t.id for t in tasks])
     rows = []
     for task in tasks:
         note = notes.get(task.id)
@@ -425,7 +441,9 @@ def rows_for(session: Session, tasks: Sequence[Task], *, today: dt.date, tz: Zon
             due_on=task.due_on, due_text=task.due_text, status=task.status, percent=task.percent,
             done_on=task.done_at.astimezone(tz).date() if task.done_at and task.status == TaskStatus.DONE else None,
             category=classify(task, today, tz, rule), latest_note=note.note if note else None,
-            latest_note_on=note.created_at.astimezone(tz).date() if note else None, updated_at=task.updated_at))
+            latest_note_on=note.created_at.astimezone(tz).date() if note else None, updated_at=task.updated_at,
+            first_due_on=firsts.get(task.id),
+            effective_due_on=rule.effective_deadline(task.due_on) if task.due_on else None))
     return rows
 
 
@@ -461,6 +479,8 @@ class DigestItem:
     due_on: dt.date | None
     done_on: dt.date | None = None
     on_time: bool | None = None  # done by the effective deadline; None without a deadline or not done
+    note: str | None = None  # a difficulty: the unit's latest words on it
+    noted_on: dt.date | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -480,10 +500,11 @@ class WeeklyDigest:
     newly_overdue: list[DigestItem]  # first overdue day within the week, still not done
     still_overdue: int  # overdue since before the week, still not done
     pending: list[DigestRequest]  # extension requests waiting for a decision
+    blocked: list[DigestItem] = field(default_factory=list)  # open tasks whose unit reported a difficulty
 
     @property
     def is_empty(self) -> bool:
-        return not (self.done or self.newly_overdue or self.still_overdue or self.pending)
+        return not (self.done or self.newly_overdue or self.still_overdue or self.pending or self.blocked)
 
 
 def _rounds_done(session: Session, task: Task, item: DigestItem, *, since: dt.date, today: dt.date,
@@ -506,6 +527,7 @@ def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int =
     since = today - dt.timedelta(days=days - 1)
     done: list[DigestItem] = []
     newly: list[DigestItem] = []
+    blocked: list[tuple[Task, DigestItem]] = []
     still = 0
     for task in select_tasks(session, ReportFilter(), tz=tz):
         item = DigestItem(item_ref=task.item_ref, notice=notice_title(task.notice), text=task.text,
@@ -521,12 +543,18 @@ def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int =
                 newly.append(item)
             else:
                 still += 1
+        if task.status == TaskStatus.BLOCKED:  # "vướng kinh phí, đề nghị tỉnh hỗ trợ": for the leaders to see
+            blocked.append((task, item))
         if task.recurrence:
             done += _rounds_done(session, task, item, since=since, today=today, tz=tz)
+    notes = _latest_notes(session, [task.id for task, _ in blocked])
+    difficulties = [replace(item, note=notes[task.id].note,
+                            noted_on=notes[task.id].created_at.astimezone(tz).date()) if task.id in notes else item
+                    for task, item in blocked]
     pending = [DigestRequest(item_ref=p.item_ref, notice=p.notice_title, requester=p.requester_name,
                              current_due=p.current_due, requested_due=p.requested_due)
                for p in pending_extensions(session)]
     done.sort(key=lambda i: (i.done_on or today, fold(i.unit)))
     newly.sort(key=lambda i: (i.due_on or today, fold(i.unit)))
     return WeeklyDigest(since=since, until=today, done=done, newly_overdue=newly, still_overdue=still,
-                        pending=pending)
+                        pending=pending, blocked=difficulties)

@@ -285,12 +285,13 @@ def unit_tasks_by_ref(session: Session, person: Person, item_ref: str) -> list[T
 
 
 def office_tasks_by_ref(session: Session, person: Person, item_ref: str) -> list[Task]:
-    """For an admin: every open task numbered `item_ref` (each unit of a group has its own), to record what a unit
-    reported by phone or on paper; the caller picks by the unit or person the message names."""
-    if person.role != Role.ADMIN:
+    """For an admin (or, to read, a leader): every open task numbered `item_ref` (each unit of a group has its own),
+    to record what a unit reported by phone or on paper; the caller picks by the unit or person the message names."""
+    if person.role not in (Role.ADMIN, Role.LEADER):
         return []
     return _by_ref(session.scalars(select(Task).join(Notice, Notice.id == Task.notice_id)
-                                   .options(selectinload(Task.lead_unit), selectinload(Task.assignee))
+                                   .options(selectinload(Task.lead_unit), selectinload(Task.assignee),
+                                            selectinload(Task.notice))
                                    .where(_ref_is(item_ref), Notice.status == NoticeStatus.CONFIRMED,
                                           Task.status.in_(OPEN_STATUSES)).order_by(Task.id)), item_ref)
 
@@ -444,6 +445,7 @@ def decide_extension(session: Session, report_id: int, *, by: Person, approve: b
     if TaskStatus(task.status).is_closed:
         raise TaskClosed(task.item_ref, TaskStatus(task.status), task.done_at.date() if task.done_at else None)
     granted = until or report.requested_due_on
+    due_before = task.due_on
     report.decision = "approved" if approve and granted else "rejected"
     report.decided_by_id, report.decided_at = by.id, now
     if report.decision == "approved":
@@ -463,7 +465,8 @@ def decide_extension(session: Session, report_id: int, *, by: Person, approve: b
                                    else "Không đồng ý gia hạn")))  # (the reports show it as the latest note)
     audit(session, at=now, actor_id=by.id, action=f"task.extension_{report.decision}", entity="task",
           entity_id=task.id, requested=str(report.requested_due_on),
-          granted=str(task.due_on) if report.decision == "approved" else None)
+          granted=str(task.due_on) if report.decision == "approved" else None,
+          before=str(due_before) if due_before else None)  # the deadline it replaced (reports show the first one)
     log.info("extension for task %s %s by %s", task.id, report.decision, by.handle)
     return extension_request(session, report_id)
 

@@ -777,13 +777,17 @@ async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref:
     tasks = await _tasks_for_ref(conv, person, ref)
     if not tasks and (roman := roman_section(ref)) is not None:  # "2.1.a" typed for "II.1.a"
         tasks = await _tasks_for_ref(conv, person, roman)
-    if not tasks and person.is_admin and len(rest) <= OFFICE_MAX and "\n" not in rest.strip() and \
-            not ASSIGNING.search(folded_rest):  # the office records what a unit said by phone: "2 huyện X xong"
+    if not tasks and person.role in (Role.ADMIN, Role.LEADER) and len(rest) <= OFFICE_MAX and \
+            "\n" not in rest.strip() and not ASSIGNING.search(folded_rest):
         every = await ctx.db.run(office_tasks_by_ref, person, ref)
         named = [t for t in every if _names_task(t, f" {fold(rest)} ")]  # never a unit not named
-        if len(named) == 1:
+        if every and (change is None or change.status is None) and snooze_when(folded_rest) is None:
+            # a question ("mục 1 huyện Thanh Sơn", "tình hình mục 2"): how each unit stands on it
+            await conv.say(event, texts.item_overview(ref, [_overview_row(t) for t in named or every], ctx.today()))
+            return True
+        if person.is_admin and len(named) == 1:  # the office records what a unit said by phone: "2 huyện X xong"
             return await _apply_text(conv, event, person, named[0], rest, source="office", collect=collect)
-        if every:
+        if person.is_admin and every:
             await conv.say(event, texts.which_unit(ref, [(_unit_of(t), t.assignee.full_name if t.assignee else None)
                                                          for t in (named or every)]))
             return True
@@ -809,6 +813,11 @@ async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref:
 # an admin's line about another unit's task is short; a notice pasted ("1. Giao Sở X chủ trì …") is not a report
 OFFICE_MAX = 160
 ASSIGNING = re.compile(r"\b(?:giao|chu tri|phoi hop|de nghi|yeu cau|chi dao)\b")
+
+
+def _overview_row(task: Task) -> tuple[str, str, str | None, TaskStatus, int | None, dt.date | None]:
+    return (task.notice.number or "", _unit_of(task), task.assignee.full_name if task.assignee else None,
+            TaskStatus(task.status), task.percent, task.due_on)
 
 
 def _unit_of(task: Task) -> str:

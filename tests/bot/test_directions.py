@@ -47,3 +47,17 @@ async def test_a_decision_word_in_reply_to_an_escalation_is_not_passed_on(harnes
     before = len(h.sent)
     await h.reply("leader", "ok")
     assert not texts_to(h, "head_stnmt", before)
+
+
+async def test_a_difficulty_a_unit_reports_reaches_the_leaders_weekly_summary(harness: Harness) -> None:
+    from bot.channels.telegram import conversation_of
+    from bot.conversation.reports import send_weekly_digest
+
+    h = harness
+    await h.say("head_stnmt", "4 đang làm 60%, vướng kinh phí đo đạc, đề nghị tỉnh hỗ trợ")
+    assert h.app is not None
+    assert await send_weekly_digest(conversation_of(h.app)) == 1
+    summary = last_text(h, "leader")
+    assert "4. Vướng mắc, đề xuất của đơn vị: 1 nhiệm vụ." in summary, summary
+    assert ("• Mục 4 (Thông báo số 45/TB-UBND ngày 20/02/2018): Sở Tài nguyên và Môi trường, đ/c Trần Văn Môi — "
+            "“đang làm 60%, vướng kinh phí đo đạc, đề nghị tỉnh hỗ trợ” (26/02)") in summary, summary

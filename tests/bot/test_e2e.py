@@ -81,8 +81,9 @@ async def test_seed_notice_loop(harness: Harness) -> None:
     workbook = load_workbook(io.BytesIO(h.state.files[stored.document["file_id"]][0]))
     assert [c.value for c in workbook["Tổng hợp"][5]][:8] == [1, "Ban Dân vận Tỉnh ủy", 13, 0, 0, 0, 0, 13]
     detail = {row[2]: row for row in workbook["Chi tiết"].iter_rows(min_row=5, values_only=True)}
-    assert detail["2.1"][4] == "Ban Dân vận Tỉnh ủy" and detail["2.1"][7] == "Hoàn thành"
-    assert detail["2.1"][9] == "Không có thời hạn" and detail["3"][9] == "Không có thời hạn"
+    assert detail["2.1"][4] == "Ban Dân vận Tỉnh ủy" and detail["2.1"][5] == "Lê Văn Dân"
+    assert detail["2.1"][8] == "Hoàn thành"
+    assert detail["2.1"][10] == "Không có thời hạn" and detail["3"][10] == "Không có thời hạn"
 
 
 async def test_one_digest_a_morning_and_closed_tasks_drop_out(harness: Harness) -> None:

@@ -274,3 +274,16 @@ async def test_two_units_asking_on_one_item_are_decided_by_naming_the_unit_or_th
                         ("Sở Tài nguyên và Môi trường", dt.date(2018, 4, 15))]
     finally:
         await h.stop()
+
+
+async def test_the_report_keeps_the_first_deadline_of_an_extended_task(harness: Harness) -> None:
+    from storage.reports import task_rows
+
+    h = harness
+    await h.say("head_stnmt", "4 xin gia hạn đến 31/3 vì chờ kết quả đo đạc")
+    await h.say("admin", "Đồng ý gia hạn 4 đến 27/3")
+    await h.say("head_stnmt", "4 đang làm 80%")  # a later note does not hide the extension
+    assert h.db is not None
+    rows = h.db.call(task_rows, today=dt.date(2018, 3, 1), tz=local(2018, 3, 1, 0, 0).tzinfo)  # type: ignore[arg-type]
+    [four] = [r for r in rows if r.item_ref == "4"]
+    assert (four.due_on, four.first_due_on) == (dt.date(2018, 3, 27), dt.date(2018, 3, 20))

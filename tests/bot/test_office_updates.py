@@ -41,3 +41,24 @@ async def test_the_office_updates_the_unit_it_names(db_url: str) -> None:
         assert states(h)["Ban Dân vận Tỉnh ủy"] == (TaskStatus.BLOCKED, 50)
     finally:
         await h.stop()
+
+
+async def test_a_leader_asks_how_the_units_stand_on_an_item(db_url: str) -> None:
+    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 2, 26, 9, 0)))
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        await h.say("admin", GROUP_NOTICE)
+        await h.tap("admin", texts.BUTTON_CONFIRM)
+        await h.say("head_bdv", "1 60% vướng kinh phí")
+        await h.say("leader", "tình hình mục 1")
+        assert last_text(h, "leader").splitlines()[:3] == [
+            "Tình hình thực hiện mục 1:",
+            "• Ban Dân vận Tỉnh ủy — đ/c Lê Văn Dân: 60% — Vướng mắc; hạn 30/03/2018",
+            "• Sở Tài nguyên và Môi trường — đ/c Trần Văn Môi: Chưa cập nhật; hạn 30/03/2018"]
+        await h.say("leader", "mục 1 Ban Dân vận")
+        assert last_text(h, "leader").splitlines()[1:] == [
+            "• Ban Dân vận Tỉnh ủy — đ/c Lê Văn Dân: 60% — Vướng mắc; hạn 30/03/2018",
+            "Gõ /tonghop để xem tổng hợp theo đơn vị."]
+        assert states(h)["Sở Tài nguyên và Môi trường"] == (TaskStatus.OPEN, None), "a question stores nothing"
+    finally:
+        await h.stop()

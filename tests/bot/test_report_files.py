@@ -48,14 +48,15 @@ UNITS = [
 TASKS = [
     row(latest_note="đã gửi báo cáo", latest_note_on=dt.date(2026, 3, 18)),
     row(item_ref="2", text="Nắm tình hình cơ sở", due_on=None, due_text=None, status=TaskStatus.OPEN, percent=None,
-        done_on=None, category="no_deadline", support="Sở Tài chính"),
+        done_on=None, category="no_deadline", support="Sở Tài chính", assignee=""),
     row(unit=TNMT, item_ref="3", text="Rà soát quy hoạch sử dụng đất " * 6, support="Sở Tài chính; Sở Xây dựng",
         due_on=dt.date(2026, 4, 30), status=TaskStatus.EXTENSION_REQUESTED, percent=60, done_on=None,
         category="in_progress", latest_note="xin gia hạn vì chờ ý kiến Sở Tài chính",
-        latest_note_on=dt.date(2026, 3, 31)),
+        latest_note_on=dt.date(2026, 3, 31), first_due_on=dt.date(2026, 4, 15)),
     row(unit=TNMT, item_ref="1", notice="Thông báo (cuộc làm việc ngày 10/01/2026)", notice_number=None,
         notice_date=None, text="Cắm mốc hành lang", due_on=dt.date(2026, 3, 27), status=TaskStatus.IN_PROGRESS,
-        percent=30, done_on=None, category="overdue"),
+        percent=30, done_on=None, category="overdue", due_text=None,
+        effective_due_on=dt.date(2026, 3, 30)),  # (a Saturday deadline, as a test of the note)
 ]
 
 
@@ -94,37 +95,39 @@ def test_summary_sheet_cell_by_cell() -> None:
 
 def test_detail_sheet_cell_by_cell() -> None:
     _, ws = sheets()
-    assert values(ws, 4) == ["STT", "Số/ngày văn bản", "Mục", "Nội dung", "Chủ trì", "Phối hợp", "Thời hạn",
-                             "Tình trạng", "Ngày hoàn thành", "Đúng/quá hạn", "Ghi chú mới nhất"]
-    assert values(ws, 5) == [1, "45/TB-UBND\nngày 05/03/2026", "1", "Báo cáo kết quả", BDV, None,
+    assert values(ws, 4) == ["STT", "Số/ngày văn bản", "Mục", "Nội dung", "Chủ trì", "Người thực hiện", "Phối hợp",
+                             "Thời hạn", "Tình trạng", "Ngày hoàn thành", "Đúng/quá hạn", "Ghi chú mới nhất"]
+    assert values(ws, 5) == [1, "45/TB-UBND\nngày 05/03/2026", "1", "Báo cáo kết quả", BDV, "Lê Văn Dân", None,
                              dt.datetime(2026, 3, 20), "Hoàn thành", dt.datetime(2026, 3, 18), "Hoàn thành đúng hạn",
                              "đã gửi báo cáo (18/03/2026)"]
-    assert values(ws, 6) == [2, "45/TB-UBND\nngày 05/03/2026", "2", "Nắm tình hình cơ sở", BDV, "Sở Tài chính",
-                             "Không có thời hạn", "Chưa cập nhật", None, "Không có thời hạn", None]
-    assert values(ws, 7)[4:] == [TNMT, "Sở Tài chính; Sở Xây dựng", dt.datetime(2026, 4, 30),
-                                 "Đề nghị gia hạn (60%)", None, "Đang thực hiện trong hạn",
+    assert values(ws, 6) == [2, "45/TB-UBND\nngày 05/03/2026", "2", "Nắm tình hình cơ sở", BDV, "Chưa có người nhận",
+                             "Sở Tài chính", "Không có thời hạn", "Chưa cập nhật", None, "Không có thời hạn", None]
+    assert values(ws, 7)[4:] == [TNMT, "Lê Văn Dân", "Sở Tài chính; Sở Xây dựng", dt.datetime(2026, 4, 30),
+                                 "Đề nghị gia hạn (60%)", None,
+                                 "Đang thực hiện trong hạn (đã gia hạn, hạn ban đầu 15/04/2026)",
                                  "xin gia hạn vì chờ ý kiến Sở Tài chính (31/03/2026)"]
     assert values(ws, 8)[:2] == [4, "Thông báo (cuộc làm việc ngày 10/01/2026)"]
-    assert values(ws, 8)[7] == "Đang thực hiện (30%)" and values(ws, 8)[9] == "Quá hạn chưa hoàn thành"
+    assert values(ws, 8)[8] == "Đang thực hiện (30%)"
+    assert values(ws, 8)[10] == "Quá hạn chưa hoàn thành (hạn rơi vào ngày nghỉ, tính đến 30/03/2026)"
     assert ws.max_row == 8
-    assert ws["G5"].number_format == "DD/MM/YYYY" and ws["I5"].number_format == "DD/MM/YYYY"
-    assert ws["J5"].fill.fgColor.rgb.endswith("C6EFCE") and ws["J8"].fill.fgColor.rgb.endswith("FFC7CE")
-    assert ws["D7"].alignment.wrap_text and ws["K7"].alignment.wrap_text and ws["D7"].alignment.vertical == "top"
+    assert ws["H5"].number_format == "DD/MM/YYYY" and ws["J5"].number_format == "DD/MM/YYYY"
+    assert ws["K5"].fill.fgColor.rgb.endswith("C6EFCE") and ws["K8"].fill.fgColor.rgb.endswith("FFC7CE")
+    assert ws["D7"].alignment.wrap_text and ws["L7"].alignment.wrap_text and ws["D7"].alignment.vertical == "top"
     assert not ws["A7"].alignment.wrap_text
 
 
 def test_detail_sheet_layout_and_print_setup() -> None:
     _, ws = sheets()
     assert ws.freeze_panes == "A5"
-    assert ws.auto_filter.ref == "A4:K8"
+    assert ws.auto_filter.ref == "A4:L8"
     assert ws.print_title_rows == "$4:$4"
     assert ws.page_setup.orientation == "landscape"
     assert int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4) == 9
     assert int(ws.page_setup.fitToWidth) == 1 and int(ws.page_setup.fitToHeight) == 0
     assert ws.sheet_properties.pageSetUpPr.fitToPage is True
-    widths = {col: ws.column_dimensions[col].width for col in "ABCDEFGHIJK"}
-    assert widths == {"A": 6, "B": 20, "C": 8, "D": 60, "E": 24, "F": 24, "G": 12, "H": 17, "I": 12, "J": 17,
-                      "K": 40}
+    widths = {col: ws.column_dimensions[col].width for col in "ABCDEFGHIJKL"}
+    assert widths == {"A": 6, "B": 20, "C": 8, "D": 60, "E": 24, "F": 20, "G": 24, "H": 12, "I": 17, "J": 12,
+                      "K": 20, "L": 40}
 
 
 def test_the_scope_of_a_filtered_report_is_written_under_the_title() -> None:
@@ -212,7 +215,7 @@ def test_weekly_digest_text() -> None:
         "• Mục 3 (Thông báo số 45/TB-UBND ngày 05/03/2026): đ/c Trần Văn Môi đề nghị gia hạn đến 31/05/2026 "
         "(thời hạn hiện tại: 30/04/2026)",
         "",
-        "Đồng chí gõ /tonghop để xem tổng hợp theo đơn vị và nhận tệp Excel.",
+        "Đồng chí gõ /tonghop để xem tổng hợp theo đơn vị (trên Telegram kèm tệp Excel).",
     ]
 
 
