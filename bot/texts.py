@@ -889,6 +889,9 @@ def summary_text(rows: Sequence[UnitSummary], today: dt.date, filt: ReportFilter
     return vn("\n".join(lines))
 
 
+LATE_ONLY = vn("Các đơn vị có nhiệm vụ quá hạn chưa hoàn thành (tệp Excel: chỉ các nhiệm vụ quá hạn).")
+NOTHING_LATE = vn("Hiện không có đơn vị nào có nhiệm vụ quá hạn chưa hoàn thành. Đồng chí gõ /tonghop để xem tổng "
+                  "hợp theo đơn vị.")
 SUMMARY_USAGE = vn("Cú pháp: /tonghop [số văn bản] [tên đơn vị] [thời gian], ví dụ: /tonghop 45/TB-UBND, "
                    "/tonghop Sở Tài chính, /tonghop tháng 3, /tonghop quý 1/2026, /tonghop từ 1/3 đến 31/3.")
 UNIT_REPORT_USAGE = vn("Cú pháp: /donvi [số văn bản] [thời gian], ví dụ: /donvi tháng 3, /donvi quý 1/2026, "

@@ -31,8 +31,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-async def summary(conv: Conversation, event: TextIn, args: list[str], person: Person) -> None:
-    """/tonghop [số văn bản] [đơn vị] [thời gian]."""
+async def summary(conv: Conversation, event: TextIn, args: list[str], person: Person, *,
+                  late_only: bool = False) -> None:
+    """/tonghop [số văn bản] [đơn vị] [thời gian]; `late_only`: the units with overdue work, and those tasks."""
     if person.role not in (Role.ADMIN, Role.LEADER):
         log.info("summary refused for %s (%s)", person.handle, person.role)
         await conv.say(event, texts.SUMMARY_HEAD_USE_UNIT if person.role == Role.HEAD else texts.SUMMARY_ONLY_LEADERS)
@@ -43,7 +44,7 @@ async def summary(conv: Conversation, event: TextIn, args: list[str], person: Pe
         log.info("summary filter %r not understood: %s", " ".join(args), exc)
         await conv.say(event, texts.period_not_understood(" ".join(args)))
         return
-    await _send_report(conv, event, filt, None, person)
+    await _send_report(conv, event, filt, None, person, late_only=late_only)
 
 
 # a leader's (or the office's) question in their own words: "báo cáo tình hình", "cho tôi xem tiến độ", "xuất
@@ -56,6 +57,9 @@ QUESTION = re.compile(
     r"|\s(?:the nao|ra sao|den dau(?:\s+roi)?)\s*\??$")
 
 
+LATE = re.compile(r"\b(?:cham|qua han|tre han|chua (?:xong|hoan thanh))\b")
+
+
 async def typed_question(conv: Conversation, event: TextIn, person: Person) -> bool:
     """A leader's or an admin's report question typed in words, answered as /tonghop with what it names (a unit,
     a period, a notice number); False for anyone else or any other text."""
@@ -64,7 +68,7 @@ async def typed_question(conv: Conversation, event: TextIn, person: Person) -> b
             re.search(r"%|\bmuc\s*\d|^\d", folded):  # "tiến độ 60%", "tình hình mục 2": about a task
         return False
     log.info("report question from %s: %r", person.handle, event.text)
-    await summary(conv, event, event.text.replace("?", " ").split(), person)
+    await summary(conv, event, event.text.replace("?", " ").split(), person, late_only=bool(LATE.search(folded)))
     return True
 
 
@@ -94,14 +98,23 @@ async def unit_summary(conv: Conversation, event: TextIn, args: list[str], perso
 
 
 async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, unit_name: str | None,
-                       person: Person) -> None:
+                       person: Person, *, late_only: bool = False) -> None:
     ctx = conv.ctx
     today = ctx.today()
     calendar = ctx.policy.calendar
     report: Report = await ctx.db.run(build_report, today=today, tz=calendar.tz, filt=filt, rule=calendar)
+    if late_only:  # "đơn vị nào chậm?": the units with overdue work, and only those tasks in the file
+        report = Report(units=[u for u in report.units if u.overdue],
+                        tasks=[t for t in report.tasks if t.category == "overdue"])
+        if not report.units:
+            await conv.say(event, texts.NOTHING_LATE)
+            return
     unit_name = unit_name or texts.matched_units(filt, report.units)
     usage = texts.UNIT_REPORT_USAGE if filt.unit_id is not None else texts.SUMMARY_USAGE
     text = texts.summary_text(report.units, today, filt, unit_name, usage=usage)
+    if late_only:
+        title, rest = text.split("\n", 1)
+        text = f"{title}\n{texts.LATE_ONLY}\n{rest}"
     if not report.units:
         await conv.say(event, text)
         return

@@ -64,7 +64,6 @@ async def test_leader_filters_by_notice_period_and_unit(harness: Harness) -> Non
 
 @pytest.mark.parametrize(("handle", "typed", "scope"), [
     ("leader", "báo cáo tình hình", None),
-    ("leader", "Đơn vị nào chậm?", None),
     ("leader", "xuất excel", None),
     ("admin", "cho tôi xem tiến độ", None),
     ("leader", "Sở Tài nguyên và Môi trường thế nào?", f"Phạm vi: đơn vị {TNMT}"),
@@ -80,6 +79,18 @@ async def test_a_leaders_question_in_words_gets_the_summary(harness: Harness, ha
         assert "Phạm vi" not in text and f"• {BDV}:" in text and f"• {TNMT}:" in text
     else:
         assert scope in text and BDV not in text
+
+
+async def test_which_units_are_late_lists_only_those(harness: Harness) -> None:
+    h = harness
+    sent = await ask(h, "leader", "Đơn vị nào chậm?")
+    text = sent[0].text or ""
+    assert text.splitlines()[1] == texts.LATE_ONLY, text
+    counts = [ln for ln in text.splitlines() if "quá hạn chưa hoàn thành:" in ln]
+    assert counts and not [ln for ln in counts if "quá hạn chưa hoàn thành: 0 " in ln], text
+    detail = workbook_of(h, "leader", sent[2])["Chi tiết"]
+    rows = list(detail.iter_rows(min_row=5, values_only=True))
+    assert rows and all(str(row[10]).startswith("Quá hạn chưa hoàn thành") for row in rows)
 
 
 async def test_a_cadres_words_are_not_a_report_question(harness: Harness) -> None:
