@@ -86,3 +86,20 @@ async def open_card(h: Harness, handle: str, ref: str) -> None:
     """The task card (as the digest's item button shows it), so that a reply is about that task."""
     await tap_data(h, handle, f"d:{task_ids(h)[ref]}")
     assert last_text(h, handle).startswith(f"Mục {ref} —")
+
+
+# One item given to two units (each its own row, both numbered 1), due 30/03/2018.
+GROUP_NOTICE = "\n".join([
+    "ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN", "Số: 46/TB-UBND", "Bình Thuận, ngày 20 tháng 02 năm 2018", "THÔNG BÁO",
+    "Kết luận của Chủ tịch UBND tỉnh về rà soát hộ dân vùng dự án",
+    "1. Giao Ban Dân vận Tỉnh ủy, Sở Tài nguyên và Môi trường rà soát các hộ dân bị ảnh hưởng trong phạm vi"
+    " phụ trách, hoàn thành trước ngày 30/3/2018.", ""])
+
+
+async def started_group(db_url: str) -> Harness:
+    """The group notice loaded and confirmed on Monday 26/02/2018: task 1 for head_bdv and for head_stnmt."""
+    h = Harness(db_url=db_url, clock=FakeClock(START))
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    await h.say("admin", GROUP_NOTICE)
+    await h.tap("admin", texts.BUTTON_CONFIRM)
+    return h

@@ -13,10 +13,9 @@ from sqlalchemy import select
 
 from bot import texts
 from bot.sandbox.harness import Harness
-from scheduler.clock import FakeClock
 from storage.models import ExtensionMessage, StatusReport, Task, TaskStatus
-from tests.bot.conversation_setup import count, last_text, started, task, texts_to
-from tests.conftest import DIRECTORY_CSV, local
+from tests.bot.conversation_setup import count, last_text, started, started_group, task, texts_to
+from tests.conftest import local
 
 
 @pytest.fixture
@@ -245,19 +244,9 @@ async def test_a_refusal_that_repeats_the_deadline_keeps_it(harness: Harness) ->
     assert task(h, "4").due_on == dt.date(2018, 3, 20)
 
 
-GROUP_NOTICE = "\n".join([
-    "ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN", "Số: 46/TB-UBND", "Bình Thuận, ngày 20 tháng 02 năm 2018", "THÔNG BÁO",
-    "Kết luận của Chủ tịch UBND tỉnh về rà soát hộ dân vùng dự án",
-    "1. Giao Ban Dân vận Tỉnh ủy, Sở Tài nguyên và Môi trường rà soát các hộ dân bị ảnh hưởng trong phạm vi"
-    " phụ trách, hoàn thành trước ngày 30/3/2018.", ""])
-
-
 async def test_two_units_asking_on_one_item_are_decided_by_naming_the_unit_or_the_person(db_url: str) -> None:
-    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 2, 26, 9, 0)))
-    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    h = await started_group(db_url)
     try:
-        await h.say("admin", GROUP_NOTICE)
-        await h.tap("admin", texts.BUTTON_CONFIRM)
         await h.say("head_bdv", "1 xin gia hạn đến 10/4")
         await h.say("head_stnmt", "1 xin gia hạn đến 15/4")
         await h.say("admin", "đồng ý gia hạn 1")

@@ -6,13 +6,9 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from bot import texts
 from bot.sandbox.harness import Harness
-from scheduler.clock import FakeClock
 from storage.models import Task, TaskStatus
-from tests.bot.conversation_setup import last_text
-from tests.bot.test_extensions import GROUP_NOTICE
-from tests.conftest import DIRECTORY_CSV, local
+from tests.bot.conversation_setup import last_text, started_group
 
 
 def states(h: Harness) -> dict[str, tuple[str, int | None]]:
@@ -21,11 +17,8 @@ def states(h: Harness) -> dict[str, tuple[str, int | None]]:
 
 
 async def test_the_office_updates_the_unit_it_names(db_url: str) -> None:
-    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 2, 26, 9, 0)))
-    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    h = await started_group(db_url)
     try:
-        await h.say("admin", GROUP_NOTICE)
-        await h.tap("admin", texts.BUTTON_CONFIRM)
         await h.say("admin", "1 xong")
         asked = last_text(h, "admin")
         assert asked.startswith("Mục 1 đang do 2 đơn vị thực hiện:"), asked
@@ -44,11 +37,8 @@ async def test_the_office_updates_the_unit_it_names(db_url: str) -> None:
 
 
 async def test_a_leader_asks_how_the_units_stand_on_an_item(db_url: str) -> None:
-    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 2, 26, 9, 0)))
-    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    h = await started_group(db_url)
     try:
-        await h.say("admin", GROUP_NOTICE)
-        await h.tap("admin", texts.BUTTON_CONFIRM)
         await h.say("head_bdv", "1 60% vướng kinh phí")
         await h.say("leader", "tình hình mục 1")
         assert last_text(h, "leader").splitlines()[:3] == [
