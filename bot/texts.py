@@ -549,8 +549,8 @@ def digest_text(view: DigestView, *, buttons: bool) -> str:
         lines += ["", f"NHIỆM VỤ QUÁ HẠN CẦN ĐỒNG CHÍ CHỈ ĐẠO ({len(told)})"]
 
         def said(t: DigestLine) -> tuple[str, str, tuple[str, ...]]:  # deadline, progress, who else was told
-            return (deadline_phrase(t), progress_text(t.status, t.percent),
-                    tuple(LEVEL_NAMES[level] for level in t.told if level != t.escalation))
+            return (deadline_phrase(t), progress_text(t.status, t.percent),  # (nobody holds it: no head was told)
+                    tuple(LEVEL_NAMES[level] for level in t.told if level != t.escalation and t.assignee_name))
 
         # one item given to several units, late alike, is one entry naming them all
         for group in _by_item(told, lambda t: (t.notice_title, t.item_ref, t.task_text, *said(t))):
@@ -1019,14 +1019,21 @@ def extension_outcome(req: ExtensionRequest, approved: bool) -> str:
 
 
 def extension_decided_text(req: ExtensionRequest, approved: bool, audience: str = "decider",
-                           reason: str | None = None) -> str:
+                           reason: str | None = None, *, counter: bool = False) -> str:
     """`audience`: "decider" (the one who decided), "requester", or "other" (the other approvers, admins);
-    `reason`: what the decider wrote with the decision, passed on to the requester."""
+    `reason`: what the decider wrote with the decision, passed on to the requester; `counter`: the decider refused
+    the date asked and set an earlier one of their own ("không đồng ý, phải xong trước 4/3")."""
     what = f"nhiệm vụ mục {req.item_ref} ({req.notice_title})"
     outcome = extension_outcome(req, approved)
     word = "đồng ý" if approved else "không đồng ý"
     by = f"đ/c {req.decided_by_name}" if req.decided_by_name else "cấp có thẩm quyền"
-    if audience == "decider":
+    if counter and approved and audience in ("decider", "requester"):
+        new, asked = date_vn(req.current_due), date_vn(req.requested_due)
+        text = (f"Đồng chí đã không đồng ý gia hạn {what} đến {asked} theo đề nghị của đ/c {req.requester_name}; "
+                f"thời hạn mới: {new}. Nhắc việc đã báo người đề nghị." if audience == "decider" else
+                f"Kính gửi đồng chí {req.requester_name}, {by} không đồng ý gia hạn {what} đến {asked}; yêu cầu "
+                f"hoàn thành chậm nhất ngày {new} (thời hạn mới).")
+    elif audience == "decider":
         if not approved:
             kept = date_vn(req.current_due) if req.current_due else "không có thời hạn cụ thể"
             text = (f"Đồng chí đã không đồng ý đề nghị gia hạn {what} của đ/c {req.requester_name}; thời hạn giữ "
@@ -1112,6 +1119,9 @@ def withdrawn_told(name: str, title: str, refs: Sequence[str], reason: str) -> s
 
 # ------------------------------------------------------------------ a leader's direction
 
+DIRECTION_REMIND = vn("Đề nghị đồng chí khẩn trương thực hiện và báo cáo kết quả.")
+
+
 def direction_text(name: str, leader: Person, tasks: Sequence[DirectionTarget], said: str) -> str:
     """To whoever holds the tasks a leader's reply was about: the direction as written, and how to report."""
     who = f"{leader.full_name}, {leader.title}" if leader.title else leader.full_name
@@ -1148,9 +1158,10 @@ def direction_passed(tasks: Sequence[DirectionTarget], reached: Sequence[Directi
 # ------------------------------------------------------------------ delivery problems (/loi)
 
 def delivery_problems(rows: Sequence[tuple[int, dt.date, str, str, str | None]],
-                      nobody: Sequence[tuple[str, Sequence[str]]] = ()) -> str:
-    """/loi: digests not sent (or not known to have arrived) in 14 days, then the open tasks nobody holds, so
-    nobody is reminded of them."""
+                      nobody: Sequence[tuple[str, Sequence[str]]] = (),
+                      unconnected: Sequence[tuple[str, str, Sequence[str]]] = ()) -> str:
+    """/loi: digests not sent (or not known to have arrived) in 14 days, then the open tasks nobody holds, and
+    those whose holder never connected — nobody is reminded of either."""
     lines = []
     if rows:
         lines.append("Tin nhắc việc chưa gửi được hoặc chưa rõ đã đến chưa (14 ngày qua):")
@@ -1166,7 +1177,12 @@ def delivery_problems(rows: Sequence[tuple[int, dt.date, str, str, str | None]],
         lines += ["", f"Nhiệm vụ chưa có người nhận, chưa ai được nhắc ({count}):"]
         lines += [f"• {unit or 'Chưa xác định đơn vị chủ trì'}: mục {', '.join(refs)}" for unit, refs in nobody]
         lines.append("Đơn vị chưa có trưởng đơn vị trong danh bạ: đồng chí bổ sung danh bạ (gửi lại tệp danh bạ), "
-                     "Nhắc việc sẽ giao và báo người nhận.")
+                     "Nhắc việc sẽ giao và báo người nhận; hoặc giao cho cán bộ của đơn vị: /giao <số mục> <tên đơn "
+                     "vị> @<mã cán bộ>.")
+    if unconnected:
+        lines += ["", f"Người nhận chưa kết nối Nhắc việc, chưa nhận được tin nào ({len(unconnected)}):"]
+        lines += [f"• đ/c {name} (@{handle}): mục {', '.join(refs)}" for name, handle, refs in unconnected]
+        lines.append("Đồng chí gõ /moi <mã cán bộ> để tạo mã mời và gửi cho người đó.")
     return vn("\n".join(lines))
 
 

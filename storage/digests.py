@@ -53,6 +53,12 @@ def claim_weekly(session: Session, *, key: str, now: dt.datetime) -> bool:
     return True
 
 
+def last_weekly_before(session: Session, *, before: dt.datetime) -> dt.datetime | None:
+    """When the last weekly summary before `before` was sent (claimed), if any."""
+    return session.scalar(select(AuditLog.at).where(AuditLog.action == "weekly.sent", AuditLog.at < before)
+                          .order_by(AuditLog.at.desc()).limit(1))
+
+
 def pause_channel(session: Session, channel: str, *, until: dt.datetime, chat_id: str = "") -> None:
     """Hold every worker's sends to `chat_id` on `channel` (''/default: the whole channel) until `until`
     (the longest pause wins)."""

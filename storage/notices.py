@@ -567,6 +567,22 @@ class NewlyAssigned(NamedTuple):
     notice_id: int
 
 
+def held_by_unconnected(session: Session) -> list[tuple[str, str, list[str]]]:
+    """Open tasks of confirmed notices whose holder has no chat with the bot (never opened an invite): (the
+    person, their handle, the item numbers) — nobody is reminded of those either."""
+    by_person: dict[int, tuple[str, str, list[str]]] = {}
+    for task in session.scalars(
+            select(Task).join(Notice, Notice.id == Task.notice_id)
+            .where(Task.assignee_id.is_not(None), Notice.status == NoticeStatus.CONFIRMED,
+                   Task.status.not_in([TaskStatus.DONE, TaskStatus.CANCELLED]))
+            .order_by(Task.id)):
+        holder = task.assignee
+        if holder is None or holder.channels:
+            continue
+        by_person.setdefault(holder.id, (holder.full_name, holder.handle, []))[2].append(task.item_ref)
+    return list(by_person.values())
+
+
 def assign_unassigned(session: Session, *, now: dt.datetime) -> list[NewlyAssigned]:
     """Open tasks of confirmed notices that had no one to assign: assign those whose lead unit
     now has a head in the directory (after a directory import); the next digest includes them."""

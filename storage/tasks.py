@@ -41,6 +41,7 @@ from storage.models import (
 )
 from storage.notices import notice_title
 from storage.unitnames import best_unit_match
+from storage.vntext import fold
 
 log = logging.getLogger(__name__)
 
@@ -282,6 +283,18 @@ def unit_tasks_by_ref(session: Session, person: Person, item_ref: str) -> list[T
     return _by_ref(session.scalars(select(Task).join(Notice, Notice.id == Task.notice_id).where(
         Task.lead_unit_id == person.unit_id, _ref_is(item_ref), Notice.status == NoticeStatus.CONFIRMED,
         Task.status.in_(OPEN_STATUSES)).order_by(Task.id)), item_ref)
+
+
+def office_open_tasks(session: Session, person: Person) -> list[Task]:
+    """For an admin or a leader: every open task of a confirmed notice, with its unit, holder and notice (to find
+    those a typed direction names)."""
+    if person.role not in (Role.ADMIN, Role.LEADER):
+        return []
+    return list(session.scalars(select(Task).join(Notice, Notice.id == Task.notice_id)
+                                .options(selectinload(Task.lead_unit), selectinload(Task.assignee),
+                                         selectinload(Task.notice))
+                                .where(Notice.status == NoticeStatus.CONFIRMED, Task.status.in_(OPEN_STATUSES))
+                                .order_by(Task.id)))
 
 
 def office_tasks_by_ref(session: Session, person: Person, item_ref: str) -> list[Task]:
@@ -545,11 +558,14 @@ def delegate(session: Session, *, by: Person, item_ref: str, handle: str, now: d
     if by.role not in (Role.HEAD, Role.ADMIN):
         raise NotAllowed(by.handle, "delegate a task")
     item_ref = item_ref.strip().removeprefix("Mục").removeprefix("mục").removeprefix("muc").strip(" .:")
+    item_ref, _, unit_words = item_ref.partition(" ")  # "/giao 1 UBND huyện Tân Sơn @x": one unit's row of item 1
     query = (select(Task).join(Notice, Notice.id == Task.notice_id)
              .where(_ref_is(item_ref), Notice.status == NoticeStatus.CONFIRMED).order_by(Task.id))
     if by.role == Role.HEAD:
         query = query.where(Task.lead_unit_id == by.unit_id)
     tasks = _by_ref(session.scalars(query), item_ref)
+    if unit_words.strip():
+        tasks = [t for t in tasks if _unit_named(t, unit_words)]
     open_ = [t for t in tasks if not TaskStatus(t.status).is_closed]
     if not open_:
         if tasks:
@@ -559,6 +575,13 @@ def delegate(session: Session, *, by: Person, item_ref: str, handle: str, now: d
         raise DelegationInvalid(f"no open task {item_ref} for {by.handle}",
                                 f"Không có nhiệm vụ mục {item_ref} {whose}đang thực hiện. Gõ /viec để xem danh sách "
                                 "và số mục.")
+    if len(open_) > 1 and by.role == Role.ADMIN:  # one item of several units (or notices): say which to name
+        rows = "; ".join(f"{t.lead_unit.name if t.lead_unit else (t.lead_unit_names or ['?'])[0]} "
+                         f"({notice_title(t.notice)})" for t in open_[:8])
+        example = open_[0].lead_unit.name if open_[0].lead_unit else "tên đơn vị"
+        raise DelegationInvalid(f"{len(open_)} open tasks {item_ref}",
+                                f"Có {len(open_)} nhiệm vụ cùng số mục {item_ref}: {rows}. Đồng chí gõ kèm tên đơn vị, "
+                                f"ví dụ: /giao {item_ref} {example} {handle}.")
     if len(open_) > 1:
         titles = "; ".join(notice_title(t.notice) for t in open_)
         raise DelegationInvalid(f"{len(open_)} open tasks {item_ref}",
@@ -574,6 +597,13 @@ def delegate(session: Session, *, by: Person, item_ref: str, handle: str, now: d
                                 "(không kèm gì) để xem mã cán bộ của đơn vị, rồi gõ lại, ví dụ: /giao "
                                 f"{task.item_ref} @mã_cán_bộ.") from None
     return _hand_over(session, by=by, task=task, target=target, now=now)
+
+
+def _unit_named(task: Task, words: str) -> bool:
+    """Whether `words` ("UBND huyện Tân Sơn", "Tân Sơn") name the task's lead unit."""
+    said = f" {fold(words)} "
+    names = [task.lead_unit.name] if task.lead_unit is not None else list(task.lead_unit_names or [])
+    return any(f" {fold(n)} " in said or said.strip() and f" {said.strip()} " in f" {fold(n)} " for n in names)
 
 
 def may_delegate(person: Person, task: Task) -> bool:

@@ -112,6 +112,17 @@ class TelegramChannel:
         except TelegramError as exc:
             raise translate_error(exc) from exc
 
+    async def edit_text(self, chat_id: str, message_id: str, text: str) -> None:
+        try:
+            await self.bot.edit_message_text(text, chat_id=int(chat_id), message_id=int(message_id),
+                                             reply_markup=None)
+        except BadRequest as exc:
+            if "message is not modified" in exc.message.lower():
+                return
+            raise translate_error(exc) from exc
+        except TelegramError as exc:
+            raise translate_error(exc) from exc
+
     async def answer_tap(self, tap: TapIn, text: str | None = None, *, alert: bool = False) -> None:
         try:
             await self.bot.answer_callback_query(tap.tap_id, text=text, show_alert=alert and bool(text))

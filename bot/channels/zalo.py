@@ -33,7 +33,7 @@ from bot.channels.zalo_api import (
 from bot.conversation.core import Conversation
 from bot.conversation.events import Capabilities, Document, Inbound, Part, TapIn, TextIn, UnsupportedIn
 from scheduler.clock import Clock
-from scheduler.dispatcher import RateLimited, SendError, TransientSendError, Unreachable
+from scheduler.dispatcher import PermanentSendError, RateLimited, SendError, TransientSendError, Unreachable
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +73,9 @@ class ZaloChannel:
 
     async def clear_actions(self, chat_id: str, message_id: str) -> None:
         return None  # nothing to clear: actions are typed forms in the text
+
+    async def edit_text(self, chat_id: str, message_id: str, text: str) -> None:
+        raise PermanentSendError("Zalo cannot edit a message")  # edit=False: never asked
 
     async def answer_tap(self, tap: TapIn, text: str | None = None, *, alert: bool = False) -> None:
         return None  # no taps on Zalo

@@ -238,6 +238,7 @@ async def _on_text(conv: Conversation, event: TextIn, person: Person) -> None:
             or await notices.typed_decision(conv, event, person)
             or await status.typed_extension_decision(conv, event, person)
             or await reports.typed_question(conv, event, person)
+            or await status.typed_direction(conv, event, person)
             or await status.typed_status(conv, event, person)):
         return
     words = chat_fold(event.text).split()

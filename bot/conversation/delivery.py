@@ -11,7 +11,7 @@ from bot.conversation.events import TextIn
 from storage.digests import problem_digests, resend_digest
 from storage.errors import NotAllowed
 from storage.models import Person
-from storage.notices import held_by_nobody
+from storage.notices import held_by_nobody, held_by_unconnected
 from storage.vntext import strip_marks
 
 if TYPE_CHECKING:
@@ -28,5 +28,6 @@ async def problems(conv: Conversation, event: TextIn, args: list[str], person: P
         return
     rows = await ctx.db.run(problem_digests, since=ctx.today() - dt.timedelta(days=14))
     nobody = await ctx.db.run(held_by_nobody)
+    unconnected = await ctx.db.run(held_by_unconnected)
     await conv.say(event, texts.delivery_problems([(p.digest_id, p.day, p.person, str(p.state), p.error)
-                                                   for p in rows], nobody))
+                                                   for p in rows], nobody, unconnected))

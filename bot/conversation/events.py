@@ -126,6 +126,10 @@ class Channel(Protocol):
         """Take the actions off a message (no-op where messages cannot be edited)."""
         ...
 
+    async def edit_text(self, chat_id: str, message_id: str, text: str) -> None:
+        """Replace a message's text and take its actions off (only where `capabilities.edit`)."""
+        ...
+
     async def answer_tap(self, tap: TapIn, text: str | None = None, *, alert: bool = False) -> None:
         """Acknowledge a tap (Telegram's answerCallbackQuery); no-op where there are no taps."""
         ...

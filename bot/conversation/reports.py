@@ -21,6 +21,7 @@ from bot.replies import chat_fold
 from bot.report_files import report_filename, summary_workbook
 from scheduler.calendar import WorkingCalendar
 from storage.audit import record_export
+from storage.digests import last_weekly_before
 from storage.directory import leaders
 from storage.models import Person, Role, Unit
 from storage.reports import FilterNotUnderstood, Report, ReportFilter, build_report, parse_filter, weekly_digest
@@ -44,6 +45,7 @@ async def summary(conv: Conversation, event: TextIn, args: list[str], person: Pe
         log.info("summary filter %r not understood: %s", " ".join(args), exc)
         await conv.say(event, texts.period_not_understood(" ".join(args)))
         return
+    late_only = late_only or LATE.search(chat_fold(" ".join(args))) is not None  # "/tonghop quá hạn"
     await _send_report(conv, event, filt, None, person, late_only=late_only)
 
 
@@ -149,13 +151,21 @@ def digest_day(calendar: WorkingCalendar, day: dt.date, weekday: int) -> dt.date
     return calendar.working_day_on_or_after(wanted)
 
 
-def summary_since(calendar: WorkingCalendar, today: dt.date, weekday: int) -> dt.date:
-    """The first day the weekly summary sent `today` covers: the day after last week's summary, so that a
-    summary moved before a holiday (Wednesday 29/4) and the next one on its usual Friday cover every day
-    once, neither twice nor not at all."""
+def summary_since(calendar: WorkingCalendar, today: dt.date, weekday: int, last_sent: dt.date | None = None) -> dt.date:
+    """The first day the weekly summary sent `today` covers: the day after the last one sent (`last_sent`, when
+    known), else after the last week's summary day — so that a summary moved before a holiday (Wednesday 29/4),
+    the next one on its usual Friday, and the first after a week with no working day at all (Tết) cover every
+    day once, neither twice nor not at all."""
+    if last_sent is not None and today - dt.timedelta(days=35) <= last_sent < today:
+        return last_sent + dt.timedelta(days=1)
     if today != digest_day(calendar, today, weekday):  # asked for on another day: the last seven days
         return today - dt.timedelta(days=6)
-    return digest_day(calendar, today - dt.timedelta(days=7), weekday) + dt.timedelta(days=1)
+    monday = today - dt.timedelta(days=today.weekday())
+    for weeks in range(1, 6):  # a week without a working day (Tết) had no summary: the one before it
+        previous = digest_day(calendar, today - dt.timedelta(days=7 * weeks), weekday)
+        if previous < monday:
+            return previous + dt.timedelta(days=1)
+    return today - dt.timedelta(days=6)
 
 
 async def send_weekly_digest(conv: Conversation) -> int:
@@ -164,7 +174,11 @@ async def send_weekly_digest(conv: Conversation) -> int:
     `digest_day` at the configured hour) and remembers that it ran."""
     ctx = conv.ctx
     today = ctx.today()
-    since = summary_since(ctx.policy.calendar, today, ctx.settings.weekly_day)
+    calendar = ctx.policy.calendar
+    start_of_today = calendar.at(today, dt.time(0, 0))
+    last = await ctx.db.run(last_weekly_before, before=start_of_today)
+    since = summary_since(calendar, today, ctx.settings.weekly_day,
+                          calendar.local(last).date() if last is not None else None)
     digest = await ctx.db.run(weekly_digest, today=today, tz=ctx.policy.calendar.tz, rule=ctx.policy.calendar,
                               days=(today - since).days + 1)
     if digest.is_empty:  # nothing finished, nothing overdue, nothing to decide: a leader is not written to

@@ -34,7 +34,7 @@ from bot.replies import (
     split_refs,
     written_out,
 )
-from scheduler.dispatcher import DigestView
+from scheduler.dispatcher import DigestView, SendError
 from scheduler.series import MissedBefore, close_missed, missed_before, record_in_series
 from storage.directory import person_by_id
 from storage.errors import ExtensionInvalid, NhacViecError, NotAllowed, NotApprover
@@ -60,6 +60,7 @@ from storage.tasks import (
     extension_messages,
     extension_request,
     may_delegate,
+    office_open_tasks,
     office_tasks_by_ref,
     open_tasks_for,
     pending_extensions,
@@ -349,6 +350,18 @@ async def confirm_together(conv: Conversation, event: Inbound, collected: Confir
                                   message_id=sent.last_id)
 
 
+async def _edit_shown(conv: Conversation, channel: str, chat_id: str, message_id: str, text: str) -> bool:
+    """Replace an old request message's text (and its actions) where the channel edits; False where it cannot."""
+    if channel not in conv.channels or not conv.channel(channel).capabilities.edit:
+        return False
+    try:
+        await conv.channel(channel).edit_text(chat_id, message_id, text)
+    except SendError as exc:
+        log.info("request message %s on %s:%s not edited: %s", message_id, channel, chat_id, exc)
+        return False
+    return True
+
+
 async def _answer_shown(conv: Conversation, channel: str, chat_id: str, message_id: str, text: str) -> None:
     """A word under an old request message (quoting it where the channel can), on the chat it was sent to."""
     if channel not in conv.channels:
@@ -416,13 +429,14 @@ async def _decide_typed(conv: Conversation, event: TextIn, person: Person, repor
     date asked but sets 4/1 when it is later than the deadline now (the leader's own date, kept as the deadline,
     not as a comment); a refusal that only repeats the deadline keeps it."""
     until = _granted_date(conv, rest, rest_folded, cue=r"(?:den|toi)") if approve else None
+    countered = False
     if not approve and (counter := _granted_date(conv, rest, rest_folded,
                                                  cue=r"(?:truoc|den|toi|han(?:\s*moi)?|cham\s*nhat)")):
         request = await conv.ctx.db.run(extension_request, report_id)
         if request.current_due is None or counter > request.current_due:
-            approve, until = True, counter
+            approve, until, countered = True, counter, True
     await _decide_extension(conv, event, person, report_id, approve=approve, until=until,
-                            reason=_decision_words(rest))
+                            reason=_decision_words(rest), counter=countered)
 
 
 # the words before a unit's own name ("UBND huyện Hạ Hòa" is also "huyện Hạ Hòa" and "Hạ Hòa")
@@ -448,15 +462,49 @@ def _named(pending: list[ExtensionRequest], rest_folded: str) -> list[ExtensionR
     return [req for req in pending if any(f" {n} " in said for n in _names(req.unit_name, req.requester_name))]
 
 
-async def _pass_direction(conv: Conversation, event: TextIn, person: Person, targets: list[DirectionTarget]) -> None:
+# a leader's (or the office's) direction typed, not replied: "chỉ đạo xã Ngọc Thiện khẩn trương hoàn thành mục 2",
+# "nhắc xã Ngọc Thiện", "đôn đốc các đơn vị mục 2", "đề nghị UBND xã Phúc Hòa khẩn trương hoàn thành mục 1"
+DIRECTING = re.compile(r"^(?:(?:de nghi\s+)?(?:chi dao|nhac(?:\s+nho)?|don doc)|de nghi|yeu cau)\b")
+DIRECTION_MAX = 400
+
+
+async def typed_direction(conv: Conversation, event: TextIn, person: Person) -> bool:
+    """A direction typed by a leader or an admin, naming a unit (or a person) and/or an item: passed on to whoever
+    holds the open tasks it names, as a reply to an escalation is. False for anyone else, or when it names none."""
+    text = event.text.strip()
+    if person.role not in (Role.LEADER, Role.ADMIN) or len(text) > DIRECTION_MAX or "\n" in text:
+        return False
+    folded = chat_fold(text)
+    if not DIRECTING.match(folded) or ASKS_EXTENSION.search(folded):
+        return False
+    ctx = conv.ctx
+    found = find_ref(text)
+    ref = found[0] if found else None
+    candidates = await ctx.db.run(office_tasks_by_ref, person, ref) if ref else \
+        await ctx.db.run(office_open_tasks, person)
+    said = f" {fold(text)} "
+    named = [t for t in candidates if _names_task(t, said)]
+    chosen = named or (candidates if ref else [])  # "đôn đốc mục 2": every unit holding item 2
+    if not chosen:
+        return False
+    targets = await ctx.db.run(direction_targets, [t.id for t in chosen])
+    await _pass_direction(conv, event, person, targets, named_only=False)
+    return True
+
+
+async def _pass_direction(conv: Conversation, event: TextIn, person: Person, targets: list[DirectionTarget], *,
+                          named_only: bool = True) -> None:
     """A leader's (or the office's) reply to an escalation, or to any message about others' tasks: passed on,
     as written, to whoever holds each task it is about (the units it names, if it names some), kept in the
     tasks' history, and the leader told to whom it went."""
     ctx = conv.ctx
     said = f" {fold(event.text)} "
-    named = [t for t in targets if any(f" {n} " in said for n in _names(t.unit_name, t.assignee_name))]
-    targets = named or targets
+    if named_only:
+        named = [t for t in targets if any(f" {n} " in said for n in _names(t.unit_name, t.assignee_name))]
+        targets = named or targets
     text = " ".join(event.text.split())
+    if len(text.split()) <= 5 and DIRECTING.match(chat_fold(text)):  # "nhắc xã Ngọc Thiện": the ask in full
+        text = texts.DIRECTION_REMIND
     await ctx.db.run(record_direction, [t.task_id for t in targets], by=person, text=text, now=ctx.clock.now())
     log.info("direction from %s on tasks %s", person.handle, [t.task_id for t in targets])
     holders: dict[int, list[DirectionTarget]] = {}
@@ -485,7 +533,8 @@ def _decision_words(rest: str) -> str | None:
     rest = rest.strip(" ,.;:-–")
     parts = re.split(r"\s*[,.;]\s+", rest, maxsplit=1)
     first, remainder = parts[0], parts[1] if len(parts) > 1 else ""
-    if re.search(r"\b(?:gia|lui|doi)\s*han\b", strip_marks(first).lower()):
+    # "gia hạn 2.1 …", "cho xã Liên Chung", "cả hai": words that name the request, not an opinion
+    if re.search(r"\b(?:gia|lui|doi)\s*han\b|^(?:cho|ca hai|ca ba|tat ca)\b", strip_marks(first).lower()):
         rest = remainder.strip(" ,.;:-–")
     return rest if len(rest.split()) >= 2 else None
 
@@ -511,7 +560,8 @@ def _granted_date(conv: Conversation, rest: str, rest_folded: str, *, cue: str) 
 
 
 async def _decide_extension(conv: Conversation, event: Inbound, person: Person, report_id: int, *,
-                            approve: bool, until: dt.date | None = None, reason: str | None = None) -> None:
+                            approve: bool, until: dt.date | None = None, reason: str | None = None,
+                            counter: bool = False) -> None:
     """Decide (`until`: another date than asked, granted); tell the decider, the requester, the other approvers
     (their request messages lose their actions and are answered with who decided) and the admins."""
     ctx = conv.ctx
@@ -523,17 +573,22 @@ async def _decide_extension(conv: Conversation, event: Inbound, person: Person, 
     await conv.answer_tap(event)
     if isinstance(event, TapIn):
         await conv.clear_actions(event.channel, event.chat_id, event.on_message)
-    await conv.say(event, texts.extension_decided_text(request, approved, "decider"))
+    await conv.say(event, texts.extension_decided_text(request, approved, "decider", counter=counter))
     told = {person.id}
     requester = await ctx.db.run(person_by_id, request.requester_id)
     if requester is not None and requester.id not in told:
         told.add(requester.id)
         await conv.notify(requester, Outgoing(text=texts.extension_decided_text(request, approved, "requester",
-                                                                                reason=reason)))
+                                                                                reason=reason, counter=counter)))
     for shown in await ctx.db.run(extension_messages, report_id):
-        await conv.clear_actions(shown.channel, shown.chat_id, shown.message_id)
-        if shown.person_id not in told:
-            told.add(shown.person_id)
+        if shown.person_id in told:
+            await conv.clear_actions(shown.channel, shown.chat_id, shown.message_id)
+            continue
+        told.add(shown.person_id)
+        # the other approvers: their request message now says who decided (no new message where the channel edits)
+        if not await _edit_shown(conv, shown.channel, shown.chat_id, shown.message_id,
+                                 texts.extension_decided_text(request, approved, "other")):
+            await conv.clear_actions(shown.channel, shown.chat_id, shown.message_id)
             await _answer_shown(conv, shown.channel, shown.chat_id, shown.message_id,
                                 texts.extension_decided_text(request, approved, "other"))
     for admin in await ctx.db.run(admins):

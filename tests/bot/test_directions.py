@@ -61,3 +61,35 @@ async def test_a_difficulty_a_unit_reports_reaches_the_leaders_weekly_summary(ha
     assert "4. Vướng mắc, đề xuất của đơn vị: 1 nhiệm vụ." in summary, summary
     assert ("• Mục 4 (Thông báo số 45/TB-UBND ngày 20/02/2018): Sở Tài nguyên và Môi trường, đ/c Trần Văn Môi — "
             "“đang làm 60%, vướng kinh phí đo đạc, đề nghị tỉnh hỗ trợ” (26/02)") in summary, summary
+
+
+async def test_a_direction_typed_names_the_unit_and_the_item(harness: Harness) -> None:
+    h = harness
+    before = len(h.sent)
+    await h.say("leader", "Chỉ đạo Sở Tài nguyên và Môi trường khẩn trương hoàn thành mục 4, báo cáo trước 30/3")
+    told = texts_to(h, "head_stnmt", before)
+    assert len(told) == 1 and "có ý kiến chỉ đạo về nhiệm vụ mục 4" in told[0], told
+    assert "“Chỉ đạo Sở Tài nguyên và Môi trường khẩn trương hoàn thành mục 4, báo cáo trước 30/3”" in told[0]
+    assert not texts_to(h, "head_bdv", before)
+    assert last_text(h, "leader").startswith("Đã chuyển ý kiến chỉ đạo của đồng chí đến:")
+
+
+async def test_nhac_a_unit_reminds_it_of_all_its_open_tasks(harness: Harness) -> None:
+    h = harness
+    before = len(h.sent)
+    await h.say("leader", "nhắc Ban Dân vận")
+    [told] = texts_to(h, "head_bdv", before)
+    assert "về nhiệm vụ mục 1, 2, 3" in told and "“Đề nghị đồng chí khẩn trương thực hiện và báo cáo kết quả.”" in told
+    assert not texts_to(h, "head_stnmt", before)
+
+
+async def test_a_direction_typed_on_zalo(db_url: str) -> None:
+    h = await started(db_url, channel="zalo")
+    try:
+        before = len(h.sent)
+        await h.say("leader", "đôn đốc mục 4")  # every unit holding item 4
+        assert len(texts_to(h, "head_stnmt", before)) == 1
+        await h.say("head_bdv", "đề nghị Sở Tài nguyên và Môi trường phối hợp")  # a head: not a direction
+        assert len(texts_to(h, "head_stnmt", before)) == 1
+    finally:
+        await h.stop()

@@ -89,6 +89,10 @@ async def test_an_admin_sends_the_excel_directory_and_waiting_tasks_are_assigned
     assert count(h, Digest, Digest.person_id == head.id) == 1  # (waiting until the head opens an invite)
     assert h.db.call(lambda s: person_by_handle(s, "cadre_bdv").title) == "Phó Trưởng phòng"
     assert count(h, Unit) == 3  # "Tỉnh uỷ" and "Tỉnh ủy" are one unit
+    await h.say("admin", "/loi")  # the head holds the tasks but never opened an invite: nobody is reminded
+    said = last_text(h, "admin")
+    assert "Người nhận chưa kết nối Nhắc việc, chưa nhận được tin nào (1):\n• đ/c Lê Văn Dân (@head_bdv): mục 2, 2.1," \
+        in said, said
 
     imports = [e for e in h.db.call(audit_entries) if e.action == "directory.import"]
     assert imports[-1].actor == "admin"

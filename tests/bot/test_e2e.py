@@ -454,9 +454,10 @@ async def test_an_extension_request_goes_to_approvers_and_moves_the_deadline(har
     assert not any("quá hạn" in (s.text or "") for s in to_head)
     assert [s.at.astimezone(local(2018, 1, 1).tzinfo).date().isoformat() for s in to_head] == [
         "2018-03-27", "2018-03-29"]
-    # the other approver's buttons are gone; a stale copy of one is refused
-    stale = next(m for m in h.state.bot_messages(h.handles["admin"]) if "đề nghị gia hạn đến: 30/03" in (m.text or ""))
-    assert stale.buttons == []
+    # the other approver's request message now says who decided, without buttons; a stale copy of one is refused
+    stale = next(m for m in h.state.bot_messages(h.handles["admin"])
+                 if "đã được đ/c Huỳnh Thanh Cảnh quyết định" in (m.text or ""))
+    assert stale.buttons == [] and stale.edited
     report_id = h.db.call(lambda s: s.scalars(select(StatusReport.id).where(StatusReport.decision == "approved")).one())
     await h.deliver(h.state.user_tap(h.handles["admin"], stale, f"x:{report_id}:no"))
     assert "đã được xử lý (đồng ý) bởi đ/c Huỳnh Thanh Cảnh" in last_text(h, "admin")

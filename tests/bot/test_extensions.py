@@ -95,11 +95,11 @@ async def test_the_heads_own_request_goes_to_leaders_and_admins_and_all_are_told
     before = len(h.sent)
     await h.tap("leader", texts.BUTTON_APPROVE)
     assert last_text(h, "leader").startswith("Đã gia hạn đến 30/04/2018: nhiệm vụ mục 1")
-    assert texts_to(h, "admin", before) == [
-        "Đề nghị gia hạn nhiệm vụ mục 1 (Thông báo số 45/TB-UBND ngày 20/02/2018) đến 30/04/2018 của đ/c Lê Văn Dân "
-        "đã được đ/c Huỳnh Thanh Cảnh quyết định: Đã gia hạn đến 30/04/2018."], "the admin is told once"
+    assert texts_to(h, "admin", before) == [], "no new message: the admin's request message says who decided"
     stored = h.state.find_message(h.handles["admin"], admin_request.message_id)
     assert stored is not None and stored.buttons == []
+    assert stored.text == ("Đề nghị gia hạn nhiệm vụ mục 1 (Thông báo số 45/TB-UBND ngày 20/02/2018) đến 30/04/2018 "
+                           "của đ/c Lê Văn Dân đã được đ/c Huỳnh Thanh Cảnh quyết định: Đã gia hạn đến 30/04/2018.")
     assert "đ/c Huỳnh Thanh Cảnh đã đồng ý" in last_text(h, "head_bdv")
     # the head's own task: the admin's stale copy of the button is refused, naming who decided
     await h.deliver(h.state.user_tap(h.handles["admin"], admin_request, f"x:{report_ids(h, 'approved')[0]}:no"))
@@ -114,7 +114,9 @@ async def test_a_rejection_keeps_the_deadline_and_says_so(harness: Harness) -> N
     assert last_text(h, "admin").startswith("Đồng chí đã không đồng ý đề nghị gia hạn nhiệm vụ mục 4")
     assert "; thời hạn giữ nguyên: 20/03/2018." in last_text(h, "admin")
     assert texts_to(h, "head_stnmt", before)[-1].endswith("Không gia hạn; thời hạn giữ nguyên: 20/03/2018.")
-    assert "đã được đ/c Nguyễn Thị Quản quyết định: Không gia hạn" in texts_to(h, "leader", before)[-1]
+    assert not texts_to(h, "leader", before), "the leader's request message is edited, not answered anew"
+    leaders_copy = h.state.bot_messages(h.handles["leader"])[-1]
+    assert "đã được đ/c Nguyễn Thị Quản quyết định: Không gia hạn" in (leaders_copy.text or "")
     t = task(h, "4")
     assert (t.due_on, t.status) == (dt.date(2018, 3, 20), TaskStatus.OPEN), "as before the request: not reported"
 
@@ -210,6 +212,7 @@ async def test_the_head_asking_on_a_cadres_task_goes_to_leaders_and_admins(harne
     ("không đồng ý, đề nghị hoàn thành đúng hạn", "đề nghị hoàn thành đúng hạn"),
     ("Đồng ý gia hạn 4 đến 27/3", None),
     ("không đồng ý", None),
+    ("Đồng ý cho Sở Tài nguyên và Môi trường", None),  # words that name the request are no opinion
 ])
 async def test_what_the_decider_wrote_reaches_the_requester(harness: Harness, typed: str, reason: str | None) -> None:
     h = harness
@@ -233,7 +236,9 @@ async def test_a_refusal_that_sets_its_own_date_sets_the_deadline(harness: Harne
     day = int(typed.rsplit(" ", 1)[1].split("/")[0])
     assert task(h, "4").due_on == dt.date(2018, 3, day)
     told = last_text(h, "head_stnmt")
-    assert f"đến {day}/03/2018 (đồng chí đề nghị đến 31/03/2018)" in told, told
+    assert ("đ/c Nguyễn Thị Quản không đồng ý gia hạn nhiệm vụ mục 4 (Thông báo số 45/TB-UBND ngày 20/02/2018) đến "
+            f"31/03/2018; yêu cầu hoàn thành chậm nhất ngày {day}/03/2018 (thời hạn mới).") in told, told
+    assert last_text(h, "admin").startswith("Đồng chí đã không đồng ý gia hạn nhiệm vụ mục 4"), last_text(h, "admin")
 
 
 async def test_a_refusal_that_repeats_the_deadline_keeps_it(harness: Harness) -> None:

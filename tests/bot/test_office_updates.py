@@ -6,9 +6,12 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from bot import texts
 from bot.sandbox.harness import Harness
+from scheduler.clock import FakeClock
 from storage.models import Task, TaskStatus
-from tests.bot.conversation_setup import last_text, started_group
+from tests.bot.conversation_setup import GROUP_NOTICE, last_text, started_group
+from tests.conftest import local
 
 
 def states(h: Harness) -> dict[str, tuple[str, int | None]]:
@@ -50,5 +53,28 @@ async def test_a_leader_asks_how_the_units_stand_on_an_item(db_url: str) -> None
             "• Ban Dân vận Tỉnh ủy — đ/c Lê Văn Dân: 60% — Vướng mắc; hạn 30/03/2018",
             "Gõ /tonghop để xem tổng hợp theo đơn vị."]
         assert states(h)["Sở Tài nguyên và Môi trường"] == (TaskStatus.OPEN, None), "a question stores nothing"
+    finally:
+        await h.stop()
+
+
+async def test_the_office_hands_one_units_row_to_a_cadre_when_the_unit_has_no_head(db_url: str) -> None:
+    directory = ("handle,full_name,title,unit,role\n"
+                 "admin,Nguyễn Thị Quản,Chuyên viên Văn phòng Tỉnh ủy,Văn phòng Tỉnh ủy,admin\n"
+                 "cadre_bdv,Phạm Thị Vận,Chuyên viên Ban Dân vận,Ban Dân vận Tỉnh ủy,cadre\n"
+                 "head_stnmt,Trần Văn Môi,Giám đốc Sở Tài nguyên và Môi trường,Sở Tài nguyên và Môi trường,head\n")
+    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 2, 26, 9, 0)))
+    await h.start(directory_csv=directory.encode(), enroll_all=True)
+    try:
+        await h.say("admin", GROUP_NOTICE)
+        await h.tap("admin", texts.BUTTON_CONFIRM)
+        await h.say("admin", "/giao 1 @cadre_bdv")
+        assert "Đồng chí gõ kèm tên đơn vị, ví dụ: /giao 1 " in last_text(h, "admin"), last_text(h, "admin")
+        await h.say("admin", "/giao 1 Ban Dân vận Tỉnh ủy @cadre_bdv")
+        assert "Phạm Thị Vận" in last_text(h, "admin")
+        assert last_text(h, "cadre_bdv").startswith("Kính gửi đồng chí Phạm Thị Vận"), last_text(h, "cadre_bdv")
+        assert h.db is not None
+        holders = h.db.call(lambda s: {t.lead_unit.name: t.assignee.handle if t.assignee else None
+                                       for t in s.scalars(select(Task))})
+        assert holders == {"Ban Dân vận Tỉnh ủy": "cadre_bdv", "Sở Tài nguyên và Môi trường": "head_stnmt"}
     finally:
         await h.stop()

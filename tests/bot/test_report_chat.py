@@ -81,9 +81,10 @@ async def test_a_leaders_question_in_words_gets_the_summary(harness: Harness, ha
         assert scope in text and BDV not in text
 
 
-async def test_which_units_are_late_lists_only_those(harness: Harness) -> None:
+@pytest.mark.parametrize("typed", ["Đơn vị nào chậm?", "/tonghop quá hạn"])
+async def test_which_units_are_late_lists_only_those(harness: Harness, typed: str) -> None:
     h = harness
-    sent = await ask(h, "leader", "Đơn vị nào chậm?")
+    sent = await ask(h, "leader", typed)
     text = sent[0].text or ""
     assert text.splitlines()[1] == texts.LATE_ONLY, text
     counts = [ln for ln in text.splitlines() if "quá hạn chưa hoàn thành:" in ln]
@@ -177,6 +178,15 @@ def test_digest_day_is_a_working_day(day: dt.date, weekday: int, expected: dt.da
 ])
 def test_consecutive_weekly_summaries_cover_every_day_once(today: dt.date, expected: dt.date) -> None:
     assert summary_since(WorkingCalendar(), today, 4) == expected
+
+
+def test_the_first_summary_after_tet_covers_the_whole_break() -> None:
+    calendar = WorkingCalendar()
+    # Tết Ất Mùi: no working day from 16/02 to 23/02/2015, so no summary that week; the last was Friday 13/02
+    assert summary_since(calendar, dt.date(2015, 2, 27), 4) == dt.date(2015, 2, 14)
+    # and from the record of the last one sent, whatever the calendar says
+    assert summary_since(calendar, dt.date(2015, 2, 27), 4, last_sent=dt.date(2015, 2, 13)) == dt.date(2015, 2, 14)
+    assert summary_since(calendar, dt.date(2026, 5, 8), 4, last_sent=dt.date(2026, 4, 29)) == dt.date(2026, 4, 30)
 
 
 async def test_the_excel_sent_in_chat_is_in_the_audit_log_with_its_reader(db_url: str) -> None:
