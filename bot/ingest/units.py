@@ -194,6 +194,13 @@ HEADING_OF = re.compile(r"^(?:Trách\s*nhiệm(?:\s*(?:chung|cụ\s*thể|riêng
                         r"Nhiệm\s*vụ(?:\s+(?!của)\S+){0,3}?\s+của)\s+(?P<u>.+?)\s*:?\s*$",
                         re.U | re.I)
 
+# "chính quyền" alone in a list of doers: "các cấp ủy đảng, chính quyền, các ban, ngành …" (the local
+# administration, a doer of its own; "chính quyền các cấp" after other kinds qualifies them all and stays whole)
+_BARE_ADMIN = r"[Cc]hính\s*quyền(?=\s*(?:[,;]|$)|\s+(?:và|cùng)\s)"
+# a bare kind of body after "và", a group of its own: "các cơ quan, đơn vị và thôn, xóm", "Các cơ quan liên
+# quan và đoàn thể huyện" (the mass organisations, the hamlets)
+_BARE_GROUP_AFTER_AND = r"(?:đoàn\s*thể|thôn|xóm|tổ\s*dân\s*phố|khu\s*phố|ấp|buôn)\b"
+OWN_GROUP_IN_LIST = re.compile(rf"{_BARE_ADMIN}|{_BARE_GROUP_AFTER_AND}", re.U)
 # "A, B", "A và B", "A/B" (two units of which either acts), "A hoặc B" (alternatives): separate units
 # (a scan drops the mark of "và" and "Văn": "Vụ A va Van phòng")
 # (an office holder written in lower case opens one more unit: "Chủ tịch UBND các huyện, thủ trưởng các đơn vị …")
@@ -201,8 +208,9 @@ _SPLIT = re.compile(rf",\s*(?=(?:{_HEADS})\b|(?:các|UBND|Ủy\s*ban|Uỷ\s*ban)
                     r"(?:thủ\s*trưởng|giám\s*đốc|chủ\s*tịch|người\s*đứng\s*đầu|bí\s*thư|lực\s*lượng)\s|"
                     # (an owner who must act: "…, các công ty lâm nghiệp, chủ rừng trên địa bàn", "…, chủ đầu tư")
                     r"chủ\s*(?:rừng|đầu\s*tư|dự\s*án|cơ\s*sở|mỏ|công\s*trình|phương\s*tiện)\b|"
-                    r"(?:xã|phường|thị\s*trấn|huyện|quận|thị\s*xã)\b)|"
-                    rf"\s+(?:và|va|hoặc)\s+(?=(?:{_HEADS})\b|các\s|{_GROUP}|chính\s*quyền\s)|"
+                    r"(?:xã|phường|thị\s*trấn|huyện|quận|thị\s*xã)\b|" + _BARE_ADMIN + ")|"
+                    rf"\s+(?:và|va|hoặc)\s+(?=(?:{_HEADS})\b|các\s|{_GROUP}|chính\s*quyền\s|{_BARE_GROUP_AFTER_AND})|"
+                    rf"\s+cùng\s+(?=(?:{_HEADS})\b|các\s|{_GROUP})|"
                     rf"\s*/\s*(?=(?:{_HEADS})\s)", re.U)
 
 
@@ -289,8 +297,26 @@ def _first_stop(padded: str, stops: re.Pattern[str] = STOP_RE) -> re.Match[str] 
             continue  # "các cấp ủy, tổ chức đảng": one more kind of the group
         if ADVISORY_BODY.search(padded[: m.start()]) and re.match(r"\s(?:tham\s*mưu|giúp\s*việc)", m.group(0)):
             continue  # "các cơ quan chuyên trách tham mưu, giúp việc Đảng ủy": what the body is, not what it does
+        if _co_doer(padded, m):
+            known = _known_name_end_at(padded, m.end())
+            continue  # "Sở A cùng Sở B soạn thảo …": both do the work
         return m
     return known
+
+
+# "A cùng B <work>": a second doer joined by "cùng" (not "cùng với", not after "chủ trì": partners)
+CO_DOER_AFTER = re.compile(rf"\s+(?=(?:{_HEADS})\b|{_GROUP})", re.U)
+
+
+def _co_doer(padded: str, m: re.Match[str]) -> bool:
+    if m.group(0).strip() != "cùng" or not (after := CO_DOER_AFTER.match(padded, m.end())) or \
+            not UNIT_START.match(padded[: m.start()].strip()) or SPEAKER_HONORIFIC.match(padded.strip()):
+        return False
+    rest = padded[after.end() - 1:]
+    stop = _first_stop(rest)
+    work = rest[stop.start():].strip() if stop is not None else ""
+    return stop is not None and 0 < stop.start() <= MAX_NAME and \
+        (not NOT_DOER_VERB.match(work) or re.match(r"được\s*(?:giao|phân\s*công)\b", work) is not None)
 
 
 # Names of the regular forms: a department or ministry and its sector ("Sở Xây dựng", "Bộ Văn hóa, Thể thao và Du
@@ -479,7 +505,8 @@ def split_units(names: str) -> list[str]:
     names = SCOPE_NOTE.sub(lambda m: "" if m.group(1)[:1].islower() else m.group(0), names)
     parts = _person_titles([q.strip(" ,.-–") for p in _split_list(names) for q in _after_named(p)])
     units = _shared_level([p for p in parts if p and (UNIT_START.match(p) or len(parts) > 1 and
-                                                      LEVEL_KIND_AFTER.match(p)) and len(p) <= MAX_NAME * 3])
+                                                      (LEVEL_KIND_AFTER.match(p) or OWN_GROUP_IN_LIST.match(p)))
+                           and len(p) <= MAX_NAME * 3])
     return [d for u in units for d in _distribute(u) if len(d) <= MAX_NAME and not DANGLING_END.search(d) and
             not FORWARD_POINTER.search(d)]
 
@@ -808,7 +835,7 @@ def _asked(text: str) -> list[str]:
             return units  # "Về chi phí … Đề nghị Chủ đầu tư tổ chức …": a new sentence after a run-in heading
         if (listed := _listed_and_asked(before)) and (units := _units_from(m.group("u"))):
             return listed + units
-        if before and not _has_requester(before):
+        if before and not _has_requester(before) and not _connective_ask(text, stop, before):
             continue  # "…, yêu cầu các tổ chức không sử dụng …": the object of the work
         if not before and stop >= 0 and text[stop] == ";" and text[m.start():].lstrip(" ,;:.(")[:1].islower():
             continue  # "Rà soát …; yêu cầu các doanh nghiệp thực hiện …": part of the item's own work
@@ -816,6 +843,23 @@ def _asked(text: str) -> list[str]:
         if units:
             return units + _asked_too(m.group("u"))
     return []
+
+
+# A linking word alone before the ask: "Theo đó, yêu cầu …", "Ngoài ra, đề nghị …" opening a sentence carry on the
+# document's own request; "…; đồng thời yêu cầu …" carries on the request of whoever the sentence named before it
+CONNECTIVE = re.compile(r"^(?:[Tt]heo\s*đó|[Đđ]ồng\s*thời|[Nn]goài\s*ra|[Bb]ên\s*cạnh\s*đó|[Cc]ùng\s*với\s*đó|"
+                        r"[Dd]o\s*(?:đó|vậy)|[Vv]ì\s*(?:vậy|thế)|[Tt]ừ\s*đó|[Qq]ua\s*đó|[Tt]rước\s*mắt)$", re.U)
+
+
+def _connective_ask(text: str, stop: int, before: str) -> bool:
+    if not CONNECTIVE.match(before):
+        return False
+    if stop < 0:
+        return before[:1].isupper()  # the text opens with it
+    # (a later sentence or clause: someone named before it must have asked — not an item's own work, "Tổ chức kiểm
+    # tra …. Đồng thời yêu cầu các đơn vị …", nor work with partners, "Phối hợp với các Sở …; đồng thời yêu cầu …")
+    sentence_start = text.rfind(". ", 0, stop) if text[stop] != "." else -1
+    return _has_requester(text[sentence_start + 2 if sentence_start >= 0 else 0: stop])
 
 
 # "đề nghị Nhân dân và yêu cầu các sở, ngành … tiếp tục …": a second ask joined to the first, of the same work
