@@ -1545,10 +1545,43 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
         text = " ".join(paras)
         shared = next((shared_of[p] for p in paras if p in shared_of), None)
         deadline = pick_deadline(shared, issued_on=issued_on) if shared else None
-        out.append(_task(f"{ref_prefix}.{i}" if ref_prefix else str(i), text, issued_on=issued_on, ctx=base,
-                         parent=ref_prefix or None, depth=0, leads=leads or None,
-                         inherited_due=(deadline.due, deadline.text) if deadline else None))
+        ref = f"{ref_prefix}.{i}" if ref_prefix else str(i)
+        first, *more = _chained_duties(text)
+        task = _task(ref, first, issued_on=issued_on, ctx=base, parent=ref_prefix or None, depth=0,
+                     leads=leads or None, inherited_due=(deadline.due, deadline.text) if deadline else None)
+        out.append(task)
+        for n, duty in enumerate(more, start=2):
+            # "Sở X chủ trì …; hướng dẫn …": the same doer's next duty, unless the clause names its own
+            own, strength = find_leads_ranked(duty[:120])
+            out.append(_task(f"{ref} (ý {n})", duty, issued_on=issued_on, ctx=base, parent=ref_prefix or None,
+                             depth=0, leads=own if strength >= STRONG and _unit_opens_with_work(duty)
+                             else list(task.lead) or None))
     return out
+
+
+# "…; chỉ đạo các cơ sở y tế bố trí …": the doer hands a further piece of work on to the units under it
+DIRECTS_OTHERS = re.compile(r"^(?:đồng\s*thời,?\s+)?chỉ\s*đạo(?:,\s*hướng\s*dẫn)?\s+(?!của\b)", re.U)
+
+
+def _chained_duties(text: str) -> list[str]:
+    """A prose sentence in which one doer does a piece of work and then directs the units under it to do another:
+    "Sở X chịu trách nhiệm bảo đảm …; chỉ đạo các cơ sở bố trí …; chỉ đạo các bệnh viện …" — official writing
+    chains such duties with ';', each "chỉ đạo …" clause a duty of its own. One task each; else the text whole.
+    Only where the sentence opens with its doer (or an ask to a unit)."""
+    if ";" not in text or len(text) < 60:
+        return [text]
+    probe = text[also.end():] if (also := ADDS_WORK.match(text)) else text
+    if not (_unit_opens_with_work(probe) or _opens_with_doer(probe) or _asks_a_unit(probe[:200])):
+        return [text]
+    pieces: list[str] = []
+    for clause in (c.strip() for c in re.split(r"(?<=;)\s+", text)):
+        if pieces and len(clause) >= 60 and DIRECTS_OTHERS.match(clause) and ":" not in pieces[-1]:
+            pieces.append(clause)
+        elif pieces:
+            pieces[-1] = f"{pieces[-1]} {clause}"
+        else:
+            pieces.append(clause)
+    return pieces
 
 
 # a unit's view, not its work: "Ban Chấp hành cơ bản thống nhất với …", "Hội nghị đánh giá cao …"

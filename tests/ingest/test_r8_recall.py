@@ -1,0 +1,66 @@
+"""Round 8 (recall): a prose sentence in which the doer does its own work and then directs the units under it
+("…; chỉ đạo các … làm …") holds two duties; each is a task (own short examples)."""
+
+from __future__ import annotations
+
+from bot.ingest import parse_notice
+from bot.ingest.parser import _chained_duties
+
+LETTER = """ỦY BAN NHÂN DÂN
+TỈNH AN BÌNH
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 88/UBND-VX
+An Bình, ngày 10 tháng 3 năm 2025
+V/v chuẩn bị mùa mưa bão năm 2025
+
+Kính gửi: Các sở, ban, ngành tỉnh.
+
+Để chủ động ứng phó với mùa mưa bão năm 2025, Chủ tịch UBND tỉnh có ý kiến như sau:
+{body}
+"""
+
+CHAINED = ("Sở Nông nghiệp và Môi trường chịu trách nhiệm rà soát toàn bộ hệ thống đê điều, hồ chứa trên địa bàn "
+           "tỉnh; chỉ đạo các ban quản lý thủy lợi bố trí lực lượng trực, sẵn sàng vận hành an toàn các công "
+           "trình trong mùa mưa bão.")
+
+
+def _texts(body: str) -> list[str]:
+    return [t.text for t in parse_notice(LETTER.format(body=body)).tasks]
+
+
+def test_a_directing_clause_after_the_doers_own_work_is_a_task_of_its_own() -> None:
+    texts = _texts(CHAINED)
+    assert any("rà soát toàn bộ hệ thống đê điều" in t and "bố trí lực lượng trực" not in t for t in texts)
+    assert any(t.startswith("chỉ đạo các ban quản lý thủy lợi bố trí lực lượng trực") for t in texts)
+
+
+def test_the_directed_duty_keeps_the_directing_unit_as_lead() -> None:
+    tasks = parse_notice(LETTER.format(body=CHAINED)).tasks
+    directed = next(t for t in tasks if t.text.startswith("chỉ đạo các ban quản lý"))
+    assert directed.lead == ("Sở Nông nghiệp và Môi trường",)
+
+
+def test_several_directing_clauses_each_a_task() -> None:
+    text = ("Sở Y tế chịu trách nhiệm bảo đảm đủ thuốc, vật tư y tế phục vụ công tác khám chữa bệnh dịp Tết; "
+            "chỉ đạo các trung tâm y tế huyện bố trí đủ kíp trực cấp cứu trong suốt những ngày nghỉ Tết; "
+            "chỉ đạo các bệnh viện tuyến tỉnh sẵn sàng tiếp nhận, điều trị người bệnh chuyển lên từ tuyến dưới.")
+    assert len(_chained_duties(text)) == 3
+
+
+def test_other_clauses_stay_with_the_duty() -> None:
+    # a second clause that is not a directing one (how, what else, by when) goes on with the same duty
+    text = ("Sở Xây dựng chủ trì kiểm tra an toàn các công trình đang thi công trên địa bàn tỉnh; tổ chức "
+            "hướng dẫn các chủ đầu tư gia cố lán trại, giàn giáo; hoàn thành trước ngày 30 tháng 4 năm 2025.")
+    assert _chained_duties(text) == [text]
+    # "chỉ đạo của …" is the guidance followed, not a duty
+    text = ("Sở Công Thương chủ trì theo dõi sát diễn biến thị trường hàng hóa thiết yếu trên địa bàn; "
+            "chỉ đạo của Bộ Công Thương về bình ổn giá được thực hiện nghiêm túc, đúng quy định hiện hành.")
+    assert _chained_duties(text) == [text]
+
+
+def test_only_where_the_sentence_opens_with_its_doer() -> None:
+    # a sentence that names no doer at its start is not cut
+    text = ("Trong thời gian tới, tình hình mưa lũ còn diễn biến phức tạp, khó lường trên địa bàn toàn tỉnh; "
+            "chỉ đạo các lực lượng tại chỗ luôn sẵn sàng là yêu cầu xuyên suốt của công tác phòng chống.")
+    assert _chained_duties(text) == [text]
