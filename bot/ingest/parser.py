@@ -1562,6 +1562,14 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
 # "…; chỉ đạo các cơ sở y tế bố trí …": the doer hands a further piece of work on to the units under it
 DIRECTS_OTHERS = re.compile(r"^(?:đồng\s*thời,?\s+)?chỉ\s*đạo(?:,\s*hướng\s*dẫn)?\s+(?!của\b)", re.U)
 
+# "…; kịp thời báo cáo những vấn đề phát sinh …", "…; tổng hợp số liệu, báo cáo …": a report that names what it
+# reports is a duty of its own ("…; báo cáo Thủ tướng Chính phủ trước ngày …" only sends the result up)
+REPORTS_ON = re.compile(r"^(?:đồng\s*thời,?\s+)?(?:(?:kịp\s*thời|thường\s*xuyên|định\s*kỳ|chủ\s*động)\s+)?"
+                        r"(?:tổng\s*hợp[^;]{0,60}?,\s*)?báo\s*cáo\s+(?!(?:lại\s+|về\s+|cho\s+)?(?:Thủ\s*tướng|"
+                        r"UBND|Ủy\s*ban|Uỷ\s*ban|Chủ\s*tịch|Bộ\s*trưởng|Thường\s*trực|Ban\s*Thường\s*vụ|cấp\s*trên)\b)",
+                        re.U)
+OWN_DIRECTING = re.compile(r"(?<!Ban\s)(?<!sự\s)\bchỉ\s*đạo\s+(?!của\b|và\b)", re.U)
+
 
 def _chained_duties(text: str) -> list[str]:
     """A prose sentence in which one doer does a piece of work and then directs the units under it to do another:
@@ -1575,7 +1583,10 @@ def _chained_duties(text: str) -> list[str]:
         return [text]
     pieces: list[str] = []
     for clause in (c.strip() for c in re.split(r"(?<=;)\s+", text)):
-        if pieces and len(clause) >= 60 and DIRECTS_OTHERS.match(clause) and ":" not in pieces[-1]:
+        # (where the doer's first duty is itself to direct — "X chỉ đạo các sở …; đồng thời chỉ đạo Công an …" —
+        # the later "chỉ đạo" goes on with it)
+        if pieces and len(clause) >= 40 and ":" not in pieces[-1] and (REPORTS_ON.match(clause) or (
+                DIRECTS_OTHERS.match(clause) and not OWN_DIRECTING.search(pieces[0]))):
             pieces.append(clause)
         elif pieces:
             pieces[-1] = f"{pieces[-1]} {clause}"

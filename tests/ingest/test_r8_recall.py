@@ -64,3 +64,41 @@ def test_only_where_the_sentence_opens_with_its_doer() -> None:
     text = ("Trong thời gian tới, tình hình mưa lũ còn diễn biến phức tạp, khó lường trên địa bàn toàn tỉnh; "
             "chỉ đạo các lực lượng tại chỗ luôn sẵn sàng là yêu cầu xuyên suốt của công tác phòng chống.")
     assert _chained_duties(text) == [text]
+
+
+def test_a_report_that_names_what_it_reports_is_a_duty_of_its_own() -> None:
+    text = ("Sở Giao thông vận tải chủ trì kiểm tra toàn bộ các bến đò ngang trên địa bàn tỉnh; kịp thời báo cáo "
+            "những bến đò không bảo đảm an toàn để có biện pháp xử lý.")
+    assert len(_chained_duties(text)) == 2
+    text = ("Sở Giáo dục và Đào tạo chủ trì rà soát cơ sở vật chất các trường học trên địa bàn tỉnh; tổng hợp số "
+            "liệu, báo cáo nhu cầu sửa chữa phòng học trước ngày 20 tháng 5 năm 2025.")
+    pieces = _chained_duties(text)
+    assert len(pieces) == 2 and pieces[1].startswith("tổng hợp số liệu")
+
+
+def test_sending_the_result_up_ends_the_same_duty() -> None:
+    # "…; báo cáo UBND tỉnh …" right after the work sends its result to the issuer: one duty
+    text = ("Sở Tài chính chủ trì rà soát các khoản chi thường xuyên chưa thật cần thiết của các đơn vị; báo cáo "
+            "Ủy ban nhân dân tỉnh kết quả thực hiện trước ngày 15 tháng 6 năm 2025.")
+    assert _chained_duties(text) == [text]
+
+
+def test_the_reported_duty_keeps_its_own_deadline() -> None:
+    body = ("Sở Y tế chủ trì kiểm tra công tác phòng chống dịch tại các cơ sở khám bệnh, chữa bệnh trên địa bàn; "
+            "tổng hợp số liệu, báo cáo tình hình dịch bệnh trước ngày 25 tháng 3 năm 2025.")
+    tasks = parse_notice(LETTER.format(body=body)).tasks
+    report = next(t for t in tasks if t.text.startswith("tổng hợp số liệu"))
+    work = next(t for t in tasks if t.text.startswith("Sở Y tế chủ trì"))
+    assert report.due is not None and report.due.isoformat() == "2025-03-25"
+    assert work.due is None and report.lead == ("Sở Y tế",)
+
+
+def test_a_doer_that_already_directs_goes_on_directing() -> None:
+    # the first duty is itself to direct: a later "chỉ đạo …" clause is more of the same duty
+    text = ("Sở Nội vụ chỉ đạo các phòng chuyên môn rà soát hồ sơ cán bộ thuộc diện sắp xếp trên địa bàn tỉnh; "
+            "đồng thời chỉ đạo các trung tâm trực thuộc chuẩn bị đầy đủ cơ sở vật chất phục vụ việc bàn giao.")
+    assert _chained_duties(text) == [text]
+    # "chỉ đạo và …" among the doer's verbs, "sự chỉ đạo của …": not a directing duty of its own
+    text = ("Giao UBND các xã chịu trách nhiệm tổ chức, chỉ đạo và bảo đảm tiến độ điều tra tại địa bàn, bám sát "
+            "sự chỉ đạo của tỉnh; đồng thời chỉ đạo các thôn cung cấp danh sách hộ kinh doanh cho điều tra viên.")
+    assert len(_chained_duties(text)) == 2
