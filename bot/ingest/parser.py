@@ -1307,7 +1307,8 @@ ALSO_WORK = re.compile(r"^(?:(?:Tiếp\s*tục\s+|Đồng\s*thời,?\s+)"
                        # a bare imperative after an ask names the next piece of work: "Đẩy mạnh thu hút đầu tư …",
                        # "Tham mưu cho UBND tỉnh …", "Phối hợp với các trường …"
                        r"(?:Đẩy\s*mạnh|Đẩy\s*nhanh|Tăng\s*cường|Đảm\s*bảo|Bảo\s*đảm|Chỉ\s*đạo|Tham\s*mưu|Phối\s*hợp|"
-                       r"Hướng\s*dẫn|Đôn\s*đốc|Rà\s*soát|Thực\s*hiện\s*(?:tốt|nghiêm)|Khẩn\s*trương)\s+(?:việc\s+|công\s*tác\s+|cho\s+|với\s+)?"
+                       r"Hướng\s*dẫn|Đôn\s*đốc|Rà\s*soát|Thực\s*hiện\s*(?:tốt|nghiêm)|Khẩn\s*trương|Phân\s*công|Tổ\s*chức|"
+                       r"Xây\s*dựng|Kiểm\s*tra|Triển\s*khai|Chuẩn\s*bị|Bố\s*trí|Tiến\s*hành|Tạm\s*dừng|Có\s*kế\s*hoạch)\s+(?:việc\s+|công\s*tác\s+|cho\s+|với\s+)?"
                        r"[a-zđà-ỹA-ZĐ])", re.U)
 
 

@@ -102,3 +102,24 @@ def test_a_doer_that_already_directs_goes_on_directing() -> None:
     text = ("Giao UBND các xã chịu trách nhiệm tổ chức, chỉ đạo và bảo đảm tiến độ điều tra tại địa bàn, bám sát "
             "sự chỉ đạo của tỉnh; đồng thời chỉ đạo các thôn cung cấp danh sách hộ kinh doanh cho điều tra viên.")
     assert len(_chained_duties(text)) == 2
+
+
+# ---------------------------------------------------------------- a bare imperative paragraph after an ask
+
+ASK = "Chủ tịch UBND tỉnh yêu cầu Sở Văn hóa, Thể thao và Du lịch kiểm tra các khu du lịch trên địa bàn tỉnh.\n"
+
+
+def test_a_bare_imperative_paragraph_after_an_ask_is_the_next_task_of_the_same_unit() -> None:
+    for follow in ("Tạm dừng hoạt động các điểm vui chơi chưa bảo đảm an toàn cho du khách trong mùa mưa lũ.",
+                   "Phân công lãnh đạo, cán bộ trực tại các khu du lịch trong suốt những ngày nghỉ lễ.",
+                   "Có kế hoạch sơ tán du khách khỏi các khu vực có nguy cơ sạt lở khi có mưa lớn kéo dài."):
+        tasks = parse_notice(LETTER.format(body=ASK + follow)).tasks
+        assert len(tasks) == 2, follow
+        assert tasks[1].text == follow and tasks[1].lead == ("Sở Văn hóa, Thể thao và Du lịch",)
+
+
+def test_a_report_named_as_a_paper_stays_with_the_ask() -> None:
+    # "Báo cáo …" opening a paragraph is as often the paper (the report sent) as the verb: no new task by itself
+    follow = "Báo cáo kết quả kiểm tra gửi về Văn phòng UBND tỉnh trước ngày 30 tháng 4 năm 2025."
+    tasks = parse_notice(LETTER.format(body=ASK + follow)).tasks
+    assert len(tasks) == 1
