@@ -1303,7 +1303,8 @@ SUBJECT_ASKS = re.compile(r"^[^;:.]{0,80}?\s(?:giao|đề\s*nghị|yêu\s*cầu)
 ALSO_WORK = re.compile(r"^(?:(?:Tiếp\s*tục\s+|Đồng\s*thời,?\s+)"
                        r"(?:nắm|chỉ\s*đạo|tổ\s*chức|phối\s*hợp|xây\s*dựng|rà\s*soát|kiểm\s*tra|"
                        r"hướng\s*dẫn|triển\s*khai|tăng\s*cường|đẩy\s*mạnh|theo\s*dõi|tham\s*mưu|"
-                       r"tuyên\s*truyền|báo\s*cáo|vận\s*động|chủ\s*động|đôn\s*đốc)\b|"
+                       r"tuyên\s*truyền|báo\s*cáo|vận\s*động|chủ\s*động|đôn\s*đốc|thực\s*hiện|kiểm\s*tra|đề\s*xuất|"
+                       r"xử\s*lý|bố\s*trí|chuẩn\s*bị|cung\s*cấp|hoàn\s*thiện)\b|"
                        # a bare imperative after an ask names the next piece of work: "Đẩy mạnh thu hút đầu tư …",
                        # "Tham mưu cho UBND tỉnh …", "Phối hợp với các trường …"
                        r"(?:Đẩy\s*mạnh|Đẩy\s*nhanh|Tăng\s*cường|Đảm\s*bảo|Bảo\s*đảm|Chỉ\s*đạo|Tham\s*mưu|Phối\s*hợp|"

@@ -123,3 +123,13 @@ def test_a_report_named_as_a_paper_stays_with_the_ask() -> None:
     follow = "Báo cáo kết quả kiểm tra gửi về Văn phòng UBND tỉnh trước ngày 30 tháng 4 năm 2025."
     tasks = parse_notice(LETTER.format(body=ASK + follow)).tasks
     assert len(tasks) == 1
+
+
+def test_dong_thoi_then_a_verb_is_the_same_units_next_task() -> None:
+    body = ("Giao Sở Tài nguyên và Môi trường chủ trì xác minh, xử lý dứt điểm các vụ việc gây ô nhiễm môi trường "
+            "được phản ánh qua đường dây nóng. Đồng thời, thực hiện công khai kết quả tiếp nhận, xử lý thông tin "
+            "phản ánh trên cổng thông tin điện tử của Sở.")
+    tasks = parse_notice(LETTER.format(body=body)).tasks
+    assert len(tasks) == 2
+    assert tasks[1].text.startswith("Đồng thời, thực hiện công khai")
+    assert tasks[1].lead == ("Sở Tài nguyên và Môi trường",)
