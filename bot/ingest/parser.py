@@ -1303,11 +1303,13 @@ SUBJECT_ASKS = re.compile(r"^[^;:.]{0,80}?\s(?:giao|đề\s*nghị|yêu\s*cầu)
 ALSO_WORK = re.compile(r"^(?:(?:Tiếp\s*tục\s+|Đồng\s*thời,?\s+)"
                        r"(?:nắm|chỉ\s*đạo|tổ\s*chức|phối\s*hợp|xây\s*dựng|rà\s*soát|kiểm\s*tra|"
                        r"hướng\s*dẫn|triển\s*khai|tăng\s*cường|đẩy\s*mạnh|theo\s*dõi|tham\s*mưu|"
-                       r"tuyên\s*truyền|báo\s*cáo|vận\s*động|chủ\s*động|đôn\s*đốc)\b|"
+                       r"tuyên\s*truyền|báo\s*cáo|vận\s*động|chủ\s*động|đôn\s*đốc|thực\s*hiện|kiểm\s*tra|đề\s*xuất|"
+                       r"xử\s*lý|bố\s*trí|chuẩn\s*bị|cung\s*cấp|hoàn\s*thiện)\b|"
                        # a bare imperative after an ask names the next piece of work: "Đẩy mạnh thu hút đầu tư …",
                        # "Tham mưu cho UBND tỉnh …", "Phối hợp với các trường …"
                        r"(?:Đẩy\s*mạnh|Đẩy\s*nhanh|Tăng\s*cường|Đảm\s*bảo|Bảo\s*đảm|Chỉ\s*đạo|Tham\s*mưu|Phối\s*hợp|"
-                       r"Hướng\s*dẫn|Đôn\s*đốc|Rà\s*soát|Thực\s*hiện\s*(?:tốt|nghiêm)|Khẩn\s*trương)\s+(?:việc\s+|công\s*tác\s+|cho\s+|với\s+)?"
+                       r"Hướng\s*dẫn|Đôn\s*đốc|Rà\s*soát|Thực\s*hiện\s*(?:tốt|nghiêm)|Khẩn\s*trương|Phân\s*công|Tổ\s*chức|"
+                       r"Xây\s*dựng|Kiểm\s*tra|Triển\s*khai|Chuẩn\s*bị|Bố\s*trí|Tiến\s*hành|Tạm\s*dừng|Có\s*kế\s*hoạch)\s+(?:việc\s+|công\s*tác\s+|cho\s+|với\s+)?"
                        r"[a-zđà-ỹA-ZĐ])", re.U)
 
 
@@ -1545,10 +1547,54 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
         text = " ".join(paras)
         shared = next((shared_of[p] for p in paras if p in shared_of), None)
         deadline = pick_deadline(shared, issued_on=issued_on) if shared else None
-        out.append(_task(f"{ref_prefix}.{i}" if ref_prefix else str(i), text, issued_on=issued_on, ctx=base,
-                         parent=ref_prefix or None, depth=0, leads=leads or None,
-                         inherited_due=(deadline.due, deadline.text) if deadline else None))
+        ref = f"{ref_prefix}.{i}" if ref_prefix else str(i)
+        first, *more = _chained_duties(text)
+        task = _task(ref, first, issued_on=issued_on, ctx=base, parent=ref_prefix or None, depth=0,
+                     leads=leads or None, inherited_due=(deadline.due, deadline.text) if deadline else None)
+        out.append(task)
+        for n, duty in enumerate(more, start=2):
+            # "Sở X chủ trì …; hướng dẫn …": the same doer's next duty, unless the clause names its own
+            own, strength = find_leads_ranked(duty[:120])
+            out.append(_task(f"{ref} (ý {n})", duty, issued_on=issued_on, ctx=base, parent=ref_prefix or None,
+                             depth=0, leads=own if strength >= STRONG and _unit_opens_with_work(duty)
+                             else list(task.lead) or None))
     return out
+
+
+# "…; chỉ đạo các cơ sở y tế bố trí …": the doer hands a further piece of work on to the units under it
+DIRECTS_OTHERS = re.compile(r"^(?:đồng\s*thời,?\s+)?chỉ\s*đạo(?:,\s*hướng\s*dẫn)?\s+(?!của\b)", re.U)
+
+# "…; kịp thời báo cáo những vấn đề phát sinh …", "…; tổng hợp số liệu, báo cáo …": a report that names what it
+# reports is a duty of its own ("…; báo cáo Thủ tướng Chính phủ trước ngày …" only sends the result up)
+REPORTS_ON = re.compile(r"^(?:đồng\s*thời,?\s+)?(?:(?:kịp\s*thời|thường\s*xuyên|định\s*kỳ|chủ\s*động)\s+)?"
+                        r"(?:tổng\s*hợp[^;]{0,60}?,\s*)?báo\s*cáo\s+(?!(?:lại\s+|về\s+|cho\s+)?(?:Thủ\s*tướng|"
+                        r"UBND|Ủy\s*ban|Uỷ\s*ban|Chủ\s*tịch|Bộ\s*trưởng|Thường\s*trực|Ban\s*Thường\s*vụ|cấp\s*trên)\b)",
+                        re.U)
+OWN_DIRECTING = re.compile(r"(?<!Ban\s)(?<!sự\s)\bchỉ\s*đạo\s+(?!của\b|và\b)", re.U)
+
+
+def _chained_duties(text: str) -> list[str]:
+    """A prose sentence in which one doer does a piece of work and then directs the units under it to do another:
+    "Sở X chịu trách nhiệm bảo đảm …; chỉ đạo các cơ sở bố trí …; chỉ đạo các bệnh viện …" — official writing
+    chains such duties with ';', each "chỉ đạo …" clause a duty of its own. One task each; else the text whole.
+    Only where the sentence opens with its doer (or an ask to a unit)."""
+    if ";" not in text or len(text) < 60:
+        return [text]
+    probe = text[also.end():] if (also := ADDS_WORK.match(text)) else text
+    if not (_unit_opens_with_work(probe) or _opens_with_doer(probe) or _asks_a_unit(probe[:200])):
+        return [text]
+    pieces: list[str] = []
+    for clause in (c.strip() for c in re.split(r"(?<=;)\s+", text)):
+        # (where the doer's first duty is itself to direct — "X chỉ đạo các sở …; đồng thời chỉ đạo Công an …" —
+        # the later "chỉ đạo" goes on with it)
+        if pieces and len(clause) >= 40 and ":" not in pieces[-1] and (REPORTS_ON.match(clause) or (
+                DIRECTS_OTHERS.match(clause) and not OWN_DIRECTING.search(pieces[0]))):
+            pieces.append(clause)
+        elif pieces:
+            pieces[-1] = f"{pieces[-1]} {clause}"
+        else:
+            pieces.append(clause)
+    return pieces
 
 
 # a unit's view, not its work: "Ban Chấp hành cơ bản thống nhất với …", "Hội nghị đánh giá cao …"
