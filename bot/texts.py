@@ -1122,7 +1122,8 @@ def withdrawn_told(name: str, title: str, refs: Sequence[str], reason: str) -> s
 DIRECTION_REMIND = vn("Đề nghị đồng chí khẩn trương thực hiện và báo cáo kết quả.")
 
 
-def direction_text(name: str, leader: Person, tasks: Sequence[DirectionTarget], said: str) -> str:
+def direction_text(name: str, leader: Person, tasks: Sequence[DirectionTarget], said: str, *,
+                   replies: bool = True) -> str:
     """To whoever holds the tasks a leader's reply was about: the direction as written, and how to report."""
     who = f"{leader.full_name}, {leader.title}" if leader.title else leader.full_name
     refs = ", ".join(t.item_ref for t in tasks)
@@ -1130,8 +1131,8 @@ def direction_text(name: str, leader: Person, tasks: Sequence[DirectionTarget], 
     lines = [f"Kính gửi đồng chí {name},",
              f"Đồng chí {who} có ý kiến chỉ đạo về nhiệm vụ mục {refs} ({'; '.join(titles)}):",
              f"“{shorten(said, 1500)}”",
-             f"Đồng chí trả lời tin này để báo cáo kết quả, ví dụ: “{tasks[0].item_ref} xong”, "
-             f"“{tasks[0].item_ref} 60% vướng kinh phí”."]
+             ("Đồng chí trả lời tin này để báo cáo kết quả" if replies else "Để báo cáo kết quả, đồng chí gõ")
+             + f", ví dụ: “{tasks[0].item_ref} xong”, “{tasks[0].item_ref} 60% vướng kinh phí”."]
     return vn("\n".join(lines))
 
 

@@ -516,7 +516,11 @@ async def _pass_direction(conv: Conversation, event: TextIn, person: Person, tar
         holder = await ctx.db.run(person_by_id, assignee_id)
         if holder is None:
             continue
-        sent = await conv.notify(holder, Outgoing(text=texts.direction_text(holder.full_name, person, theirs, text)))
+        address = holder.delivery_address()
+        replies = address is not None and address[0] in conv.channels and \
+            conv.channel(address[0]).capabilities.reply_to
+        sent = await conv.notify(holder, Outgoing(text=texts.direction_text(holder.full_name, person, theirs, text,
+                                                                            replies=replies)))
         if sent is None:
             continue
         reached += theirs
@@ -841,7 +845,8 @@ async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref:
             await conv.say(event, texts.item_overview(ref, [_overview_row(t) for t in named or every], ctx.today()))
             return True
         if person.is_admin and len(named) == 1:  # the office records what a unit said by phone: "2 huyện X xong"
-            return await _apply_text(conv, event, person, named[0], rest, source="office", collect=collect)
+            return await _apply_text(conv, event, person, named[0], _without_unit(rest, named[0]), source="office",
+                                     collect=collect)
         if person.is_admin and every:
             await conv.say(event, texts.which_unit(ref, [(_unit_of(t), t.assignee.full_name if t.assignee else None)
                                                          for t in (named or every)]))
@@ -878,6 +883,19 @@ def _overview_row(task: Task) -> tuple[str, str, str | None, TaskStatus, int | N
 def _unit_of(task: Task) -> str:
     return task.lead_unit.name if task.lead_unit is not None else \
         (task.lead_unit_names[0] if task.lead_unit_names else "")
+
+
+def _without_unit(rest: str, task: Task) -> str:
+    """"UBND xã Ngọc Thiện 50% vướng người trực" → "50% vướng người trực": the words that named the unit are not
+    the unit's report (the longest way of naming it that the text uses)."""
+    squeezed, folded = squeezed_and_folded(rest)
+    for name in sorted(_names(_unit_of(task), task.assignee.full_name if task.assignee else None), key=len,
+                       reverse=True):
+        m = re.search(rf"(?<![\w]){re.escape(name)}(?![\w])", folded)
+        if m is not None:
+            left = squeezed[m.end():].strip(" ,:;-–")
+            return (squeezed[:m.start()].strip(" ,:;-–") + " " + left).strip() or rest
+    return rest
 
 
 def _names_task(task: Task, said: str) -> bool:

@@ -88,7 +88,8 @@ async def test_a_direction_typed_on_zalo(db_url: str) -> None:
     try:
         before = len(h.sent)
         await h.say("leader", "đôn đốc mục 4")  # every unit holding item 4
-        assert len(texts_to(h, "head_stnmt", before)) == 1
+        [told] = texts_to(h, "head_stnmt", before)
+        assert "Để báo cáo kết quả, đồng chí gõ, ví dụ: “4 xong”" in told, told  # no replies on Zalo
         await h.say("head_bdv", "đề nghị Sở Tài nguyên và Môi trường phối hợp")  # a head: not a direction
         assert len(texts_to(h, "head_stnmt", before)) == 1
     finally:

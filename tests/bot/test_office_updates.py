@@ -32,6 +32,7 @@ async def test_the_office_updates_the_unit_it_names(db_url: str) -> None:
         assert states(h) == {"Ban Dân vận Tỉnh ủy": (TaskStatus.BLOCKED, 50),
                              "Sở Tài nguyên và Môi trường": (TaskStatus.DONE, 100)}
         assert last_text(h, "head_bdv").startswith("Đ/c Nguyễn Thị Quản đã cập nhật nhiệm vụ mục 1")
+        assert last_text(h, "head_bdv").endswith("Nội dung: vướng kinh phí"), "the unit's name is not its note"
         # a notice pasted by the admin, whose first line names a unit, is not a report on item 1
         await h.say("admin", "1. Giao Ban Dân vận Tỉnh ủy chủ trì rà soát, hoàn thành trước ngày 30/4/2018.")
         assert states(h)["Ban Dân vận Tỉnh ủy"] == (TaskStatus.BLOCKED, 50)
