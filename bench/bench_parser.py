@@ -67,17 +67,32 @@ def main() -> None:
         print(f"{kind:5} {len(files):3} files x{rounds}: {per_s:8.1f} notices/s  {kb_s:9.1f} KB/s  "
               f"{ms:7.1f} ms/notice")
     page = _page_long(groups["txt"])
+    result = {}
     if page:
         _, _, ms = measure(page, args.rounds * 4)
         print(f"page-long notice ({len(page)} texts of 2-6 KB): {ms:.1f} ms/notice")
+        result["page_ms"] = f"{ms:.1f}"
     if not args.no_score:
         folders = [args.corpus / "dev", args.corpus / "dev-files"]
         folders += sorted(p for p in (ROOT / "tests" / "corpus").glob("*/") if (p / "gold").is_dir())
         folders += args.extra_corpus
+        first_looks: list[tuple[str, dict[str, str]]] = []
         for folder in folders:
             if folder.name in args.skip:
                 continue
-            score(folder)
+            now, first = score(folder)
+            if folder.name == "dev" and now:
+                result |= {f"dev_{k}": now[k] for k in ("task_f1", "lead_acc") if k in now}
+            if first:
+                first_looks.append((folder.name, first))
+        if first_looks:  # the newest held-out batch's first look: the honest estimate on unseen notices
+            name, first = first_looks[-1]
+            result["newest_first_look"] = name
+            result |= {f"first_{k}": first[k] for k in ("task_f1", "lead_acc", "dated_due_acc", "meta_acc")
+                       if k in first}
+            f1s = [float(f["task_f1"]) for _, f in first_looks if "task_f1" in f]
+            result["first_look_f1_range"] = f"{min(f1s):.3f}-{max(f1s):.3f}"
+    print("RESULT " + " ".join(f"{k}={v}" for k, v in result.items()))
 
 
 def _page_long(files: list[Path]) -> list[Path]:
@@ -85,11 +100,17 @@ def _page_long(files: list[Path]) -> list[Path]:
     return [p for p in files if 2000 <= p.stat().st_size <= 6000]
 
 
-def score(folder: Path) -> None:
-    """The scorer's TOTAL line for one labelled folder, and its first-look line if it has one."""
+def _fields(total: str | None) -> dict[str, str]:
+    """"TOTAL task_f1=0.712 lead_acc=0.714 …" as a dict."""
+    return dict(part.split("=", 1) for part in (total or "").split()[1:] if "=" in part)
+
+
+def score(folder: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """The scorer's TOTAL line for one labelled folder, and its first-look line if it has one (both returned as
+    fields)."""
     if not SCORER.exists() or not (folder / "gold").is_dir():
         print(f"{folder}: no scorer or no gold labels")
-        return
+        return {}, {}
     cli = Path(sys.executable).with_name("nhacviec")
     cmd = f"{cli} parse --format json {{file}}" if cli.exists() else \
         f"{sys.executable} -m bot.cli parse --format json {{file}}"
@@ -97,11 +118,15 @@ def score(folder: Path) -> None:
                          capture_output=True, text=True, cwd=ROOT, check=False)
     total = next((ln for ln in run.stdout.splitlines() if ln.startswith("TOTAL")), run.stderr.strip()[-200:])
     print(f"{folder.name:12} now        {total}")
+    first: dict[str, str] = {}
     for name, label in (("FIRST_LOOK.txt", "first-look"), ("SECOND_LOOK.txt", "second-look")):
         kept = folder / name  # second look: scored with rules from other batches only (none chosen from it)
         if kept.exists():
             line = next((ln for ln in kept.read_text(encoding="utf-8").splitlines() if ln.startswith("TOTAL")), None)
             print(f"{folder.name:12} {label:10} {line or '(no TOTAL line)'}")
+            if label == "first-look":
+                first = _fields(line)
+    return _fields(total if total.startswith("TOTAL") else None), first
 
 
 def _has_text_layer(path: Path) -> bool:
