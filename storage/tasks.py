@@ -422,15 +422,22 @@ def _deciders_words(session: Session, task: Task, requester_id: int | None = Non
 
 
 def approvers(session: Session, task_id: int | None = None, requester_id: int | None = None) -> list[Person]:
-    """Who decides on extensions of the task (the head of the lead unit for a cadre's task, otherwise admins
-    and leaders), reachable in chat on any channel; without a task: admins and leaders."""
-    if task_id is not None:
-        head = _head_decides(session, session.get_one(Task, task_id), requester_id)
+    """Who decides on extensions of the task (the head of the lead unit for a cadre's task, otherwise the admins
+    and the leader who signed the notice — every leader when the signer is not one in the directory), reachable
+    in chat on any channel; without a task: admins and leaders."""
+    task = session.get_one(Task, task_id) if task_id is not None else None
+    if task is not None:
+        head = _head_decides(session, task, requester_id)
         if head is not None:
             return [head]
-    return list(session.scalars(select(Person).where(
+    people = list(session.scalars(select(Person).where(
         Person.role.in_([Role.ADMIN, Role.LEADER]),
         or_(Person.telegram_chat_id.is_not(None), Person.zalo_user_id.is_not(None))).order_by(Person.id)))
+    signer = fold(task.notice.signer) if task is not None and task.notice.signer else ""
+    signed = [p for p in people if p.role == Role.LEADER and signer and f" {fold(p.full_name)} " in f" {signer} "]
+    if signed:  # the leader who signed the notice decides on it (with the office), not every leader
+        return [p for p in people if p.role == Role.ADMIN or p in signed]
+    return people
 
 
 def admins(session: Session) -> list[Person]:

@@ -13,9 +13,10 @@ from sqlalchemy import select
 
 from bot import texts
 from bot.sandbox.harness import Harness
+from scheduler.clock import FakeClock
 from storage.models import ExtensionMessage, StatusReport, Task, TaskStatus
-from tests.bot.conversation_setup import count, last_text, started, started_group, task, texts_to
-from tests.conftest import local
+from tests.bot.conversation_setup import NOTICE, count, last_text, started, started_group, task, texts_to
+from tests.conftest import DIRECTORY_CSV, local
 
 
 @pytest.fixture
@@ -281,3 +282,20 @@ async def test_the_report_keeps_the_first_deadline_of_an_extended_task(harness: 
     rows = h.db.call(task_rows, today=dt.date(2018, 3, 1), tz=local(2018, 3, 1, 0, 0).tzinfo)  # type: ignore[arg-type]
     [four] = [r for r in rows if r.item_ref == "4"]
     assert (four.due_on, four.first_due_on) == (dt.date(2018, 3, 27), dt.date(2018, 3, 20))
+
+
+async def test_the_request_goes_to_the_leader_who_signed_the_notice_and_the_office(db_url: str) -> None:
+    directory = DIRECTORY_CSV.read_text(encoding="utf-8") + \
+        "pct,Nguyễn Văn Hai,Phó Chủ tịch UBND tỉnh,UBND tỉnh Bình Thuận,leader\n"
+    signed = NOTICE + "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn Hai\n"
+    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 2, 26, 9, 0)))
+    await h.start(directory_csv=directory.encode(), enroll_all=True)
+    try:
+        await h.say("admin", signed)
+        await h.tap("admin", texts.BUTTON_CONFIRM)
+        before = len(h.sent)
+        await h.say("head_stnmt", "4 xin gia hạn đến 31/3 vì chờ kết quả đo đạc")
+        asked = {s.to for s in h.sent[before:] if (s.text or "").startswith("Đề nghị gia hạn:")}
+        assert asked == {"pct", "admin"}, asked  # not the Party's leader, who did not sign this notice
+    finally:
+        await h.stop()
