@@ -598,13 +598,15 @@ def task_card_text(*, item_ref: str, notice_title: str, text: str, due_on: dt.da
 
 
 def assignment_text(name: str, notice_title: str, tasks: Sequence[tuple[str, str, dt.date | None, str | None]],
-                    buttons: bool) -> str:
-    """Sent once when a notice is confirmed: every task of that notice given to this person."""
+                    buttons: bool, today: dt.date | None = None) -> str:
+    """Sent once when a notice is confirmed (or a task reaches its holder later): every task of that notice given
+    to this person; a deadline already past `today` is said to be past."""
     count = f"{len(tasks)} nhiệm vụ" if len(tasks) > 1 else "nhiệm vụ"
     lines = [f"Kính gửi đồng chí {name},", f"Đồng chí được giao chủ trì {count} theo {notice_title}:"]
     for ref, text, due, period in tasks:
+        late = " — đã quá hạn, đề nghị khẩn trương thực hiện" if due and today and due < today else ""
         deadline = ("hạn " + date_vn(due) if due else "không có thời hạn") + \
-            (f" (kỳ {period}, định kỳ)" if period else "")
+            (f" (kỳ {period}, định kỳ)" if period else "") + late
         lines.append(f"• Mục {ref}: {short_title(text)} — {deadline}")
     example = tasks[0][0]
     how = "trả lời tin này hoặc gõ" if buttons else "gõ"

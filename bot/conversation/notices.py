@@ -217,7 +217,7 @@ async def tell_assigned(conv: Conversation, title: str, assignees: dict[int, lis
             conv.channel(address[0]).capabilities.reply_to
         sent = await conv.notify(person, Outgoing(text=texts.assignment_text(
             person.full_name, title, [(t.item_ref, t.text, t.due_on, t.occurrence_label) for t in tasks],
-            buttons)))
+            buttons, ctx.today())))
         if sent is not None and sent.last_id is not None:
             for task in tasks:  # a reply to it is about these tasks (one: that one; several: the item number says)
                 await ctx.db.run(remember_task_message, task_id=task.id, channel=sent.channel,

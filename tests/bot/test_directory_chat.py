@@ -169,6 +169,7 @@ async def test_tasks_nobody_holds_are_listed_for_the_admin_and_their_new_holder_
         await h.send_file("admin", "danh-ba.csv", data=fixed.encode())
         told = last_text(h, "head_bdv")
         assert told.startswith("Kính gửi đồng chí Lê Văn Dân,\nĐồng chí được giao chủ trì 13 nhiệm vụ"), told
+        assert "đã quá hạn" not in told  # (the seed notice has no deadlines)
         await h.say("admin", "/loi")
         assert "chưa có người nhận" not in last_text(h, "admin")
     finally:

@@ -4,6 +4,8 @@ admin is asked which, nothing stored; a pasted notice line is never read as such
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy import select
 
 from bot import texts
@@ -79,3 +81,12 @@ async def test_the_office_hands_one_units_row_to_a_cadre_when_the_unit_has_no_he
         assert holders == {"Ban Dân vận Tỉnh ủy": "cadre_bdv", "Sở Tài nguyên và Môi trường": "head_stnmt"}
     finally:
         await h.stop()
+
+
+def test_an_assignment_that_arrives_after_the_deadline_says_so() -> None:
+    text = texts.assignment_text("Lê Văn Dân", "Thông báo số 46/TB-UBND ngày 20/02/2018",
+                                 [("1", "Rà soát các hộ dân", dt.date(2018, 3, 30), None),
+                                  ("2", "Báo cáo kết quả", dt.date(2018, 4, 30), None)],
+                                 True, dt.date(2018, 4, 2))
+    assert "• Mục 1: Rà soát các hộ dân — hạn 30/03/2018 — đã quá hạn, đề nghị khẩn trương thực hiện" in text
+    assert "• Mục 2: Báo cáo kết quả — hạn 30/04/2018\n" in text
