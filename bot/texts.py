@@ -160,6 +160,7 @@ def invite_usage() -> str:
 # ------------------------------------------------------------------ notices
 
 def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bool = True,
+                  explain: Callable[[dt.date], str | None] | None = None,
                   today: dt.date | None = None) -> str:
     lines = [title]
     if parsed.subject:
@@ -170,7 +171,7 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
         lines.append("Lưu ý: văn bản này trùng với một thông báo đã được xác nhận trước đây.")
     lines += ["", f"Nhắc việc nhận diện được {len(parsed.tasks)} nhiệm vụ:"]
     for i, task in zip(draft.numbers, parsed.tasks, strict=True):
-        lines += ["", *_task_block(i, task, draft, today)]
+        lines += ["", *_task_block(i, task, draft, today, explain)]
     year = (today or dt.date.today()).year
     how = "trả lời tin này" if replies else "gõ"
     lines += _unreached_lines(parsed, draft)
@@ -198,7 +199,8 @@ def _support_guess(name: str, guess: UnitGuess | None) -> str:
     return name + _as_in_directory(name, guess.unit_name)
 
 
-def _task_block(number: int, task: ParsedTask, draft: Draft, today: dt.date | None) -> list[str]:
+def _task_block(number: int, task: ParsedTask, draft: Draft, today: dt.date | None,
+                explain: Callable[[dt.date], str | None] | None = None) -> list[str]:
     """One task of a draft as the preview shows it: text, lead (what it comes to in the directory), supporting
     units, deadline, recurrence."""
     lines = [f"{number}. [Mục {task.ref}] {shorten(task.text)}"]
@@ -212,6 +214,8 @@ def _task_block(number: int, task: ParsedTask, draft: Draft, today: dt.date | No
     if task.support:
         lines.append(f"   • Phối hợp: {'; '.join(_support_guess(n, draft.guesses.get(n)) for n in task.support)}")
     lines.append(f"   • Thời hạn: {_deadline_said(task, today)}")
+    if task.due and explain is not None and (moved := explain(task.due)):  # a day off: say where it runs to
+        lines.append(f"     ({moved})")
     if task.recurrence:
         lines.append(f"   • Định kỳ: {RECURRENCE_LABELS.get(task.recurrence, task.recurrence)}")
     return lines
@@ -266,7 +270,8 @@ def _past_due_lines(parsed: ParsedNotice, draft: Draft, today: dt.date | None, *
                 f"{first}”; nếu việc còn phải làm, đồng chí ghi hạn mới, ví dụ “{first} hạn {date_vn(today)}”."]
 
 
-def draft_changes(parsed: ParsedNotice, draft: Draft, *, replies: bool = True, today: dt.date | None = None) -> str:
+def draft_changes(parsed: ParsedNotice, draft: Draft, *, replies: bool = True, today: dt.date | None = None,
+                  explain: Callable[[dt.date], str | None] | None = None) -> str:
     """After corrections: what changed, the tasks it touched as they now read, and what still needs a look —
     not the whole list again (a long notice's preview is several messages; "xem tất cả" shows it)."""
     lines = correction_lines(draft.applied)
@@ -275,7 +280,7 @@ def draft_changes(parsed: ParsedNotice, draft: Draft, *, replies: bool = True, t
     if shown:
         lines += ["", "Sau khi sửa:"]
         for i, task in shown:
-            lines += ["", *_task_block(i, task, draft, today)]
+            lines += ["", *_task_block(i, task, draft, today, explain)]
     lines += _unreached_lines(parsed, draft, short=True)
     lines += _past_due_lines(parsed, draft, today, short=True)
     how = "trả lời tin này" if replies else "gõ"

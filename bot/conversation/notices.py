@@ -89,7 +89,8 @@ async def _show_draft(conv: Conversation, event: Inbound, parsed: ParsedNotice, 
                          subject=parsed.subject)
     replies = conv.channel(event.channel).capabilities.reply_to
     await _send_draft(conv, event, draft.notice_id,
-                      texts.draft_preview(parsed, draft, title, replies=replies, today=conv.ctx.today()))
+                      texts.draft_preview(parsed, draft, title, replies=replies, today=conv.ctx.today(),
+                                          explain=conv.ctx.policy.calendar.explain_deadline))
 
 
 async def _send_draft(conv: Conversation, event: Inbound, notice_id: int, text: str) -> None:
@@ -159,7 +160,8 @@ async def correct_draft(conv: Conversation, event: TextIn, person: Person) -> bo
                                      now=ctx.clock.now())
     replies = conv.channel(event.channel).capabilities.reply_to
     await _send_draft(conv, event, notice_id,
-                      texts.draft_changes(parsed, draft, replies=replies, today=conv.ctx.today()))
+                      texts.draft_changes(parsed, draft, replies=replies, today=conv.ctx.today(),
+                                          explain=conv.ctx.policy.calendar.explain_deadline))
     return True
 
 

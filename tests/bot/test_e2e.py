@@ -295,6 +295,8 @@ async def test_admin_corrects_the_lead_unit_and_deadline_before_confirming(harne
     assert corrected.startswith("Đã sửa 3 nội dung:")
     assert "Chủ trì: Sở Tài nguyên và Môi trường — giao đ/c Trần Văn Môi" in corrected
     assert "30/04/2018" in corrected and "[Mục 3]" not in corrected and "[Mục 2]" not in corrected
+    # a deadline on a day off is said where it runs to, before anyone is reminded of it
+    assert "(hạn 30/04/2018 rơi vào" in corrected and "tính đến hết 02/05/2018)" in corrected, corrected
     assert "Danh sách hiện có 2 nhiệm vụ; gõ “xem tất cả”" in corrected
     await h.say("admin", "xem tất cả")
     assert "2. [Mục 2] Ban Dân vận Tỉnh ủy" in last_text(h, "admin") and "[Mục 3]" not in last_text(h, "admin")
