@@ -71,6 +71,7 @@ from storage.models import (
     UTCDateTime,
 )
 from storage.notices import format_title
+from storage.vntext import fold
 
 log = logging.getLogger(__name__)
 
@@ -242,14 +243,17 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
     tasks = [row for ids in chunks(near) for row in session.execute(
         select(Task.id, Task.created_at, Task.due_on, Task.status, Task.lead_unit_id, Task.assignee_id,
                Task.escalated, Task.snoozed_until, Task.last_report_at, Task.occurrence_start, Task.recurrence,
-               Person.role, Person.unit_id)
+               Person.role, Person.unit_id, Task.notice_id)
         .join(Notice, Notice.id == Task.notice_id)  # by its primary key, a candidate at a time
         .outerjoin(Person, Person.id == Task.assignee_id)
         .where(Task.id.in_(ids), Notice.status == NoticeStatus.CONFIRMED)  # held by nobody: the leaders still hear
         .order_by(Task.id))]
     heads = {r.unit_id: r.id for r in session.execute(select(Person.id, Person.unit_id)
                                                       .where(Person.role == Role.HEAD).order_by(Person.id.desc()))}
-    leaders = list(session.scalars(select(Person.id).where(Person.role == Role.LEADER).order_by(Person.id)))
+    leader_rows = list(session.execute(select(Person.id, Person.full_name).where(Person.role == Role.LEADER)
+                                       .order_by(Person.id)))
+    leaders = [r.id for r in leader_rows]
+    signed_by = _signing_leaders(session, {t.notice_id for t in tasks}, leader_rows)
     away = {r.id: r for r in session.execute(select(Person.id, Person.full_name, Person.leave_cover_id)
                                              .where(Person.leave_from <= today, Person.leave_to >= today))}
     per_person: dict[int, list[dict[str, Any]]] = defaultdict(list)
@@ -269,8 +273,9 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
             elif item.escalation == EscalationLevel.HEAD:
                 head = heads.get(task.lead_unit_id)
                 recipients = [head] if head is not None and head != task.assignee_id else []
-            else:
-                recipients = [leader for leader in leaders if leader != task.assignee_id]
+            else:  # the leader who signed the notice, else every leader
+                recipients = [leader for leader in signed_by.get(task.notice_id) or leaders
+                              if leader != task.assignee_id]
             if item.escalation is not None:
                 told.append(str(item.escalation))
             for person_id in recipients:
@@ -300,6 +305,21 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
     log.info("digests for %s planned: %d people, %d lines (last run %s)", today, len(per_person),
              sum(len(v) for v in per_person.values()), last_run)
     return len(per_person)
+
+
+def _signing_leaders(session: Session, notice_ids: set[int], leader_rows: list[Any]) -> dict[int, list[int]]:
+    """For each notice whose signer is a leader in the directory, that leader (by primary key: a few rows)."""
+    if not notice_ids or not leader_rows:
+        return {}
+    names = [(r.id, f" {fold(r.full_name)} ") for r in leader_rows]
+    signed: dict[int, list[int]] = {}
+    for ids in chunks(sorted(notice_ids)):
+        for notice in session.execute(select(Notice.id, Notice.signer).where(Notice.id.in_(ids),
+                                                                             Notice.signer.is_not(None))):
+            signer = f" {fold(notice.signer)} "
+            if found := [person_id for person_id, name in names if name.strip() and name in signer]:
+                signed[notice.id] = found
+    return signed
 
 
 def _carry_over_failed(session: Session, per_person: dict[int, list[dict[str, Any]]]) -> None:
