@@ -96,10 +96,21 @@ GROUP_NOTICE = "\n".join([
     " phụ trách, hoàn thành trước ngày 30/3/2018.", ""])
 
 
-async def started_group(db_url: str) -> Harness:
-    """The group notice loaded and confirmed on Monday 26/02/2018: task 1 for head_bdv and for head_stnmt."""
+async def started_with(db_url: str, directory: str, notice: str) -> Harness:
+    """A harness on Monday 26/02/2018 with this directory (CSV text, everyone enrolled) and this notice confirmed."""
     h = Harness(db_url=db_url, clock=FakeClock(START))
-    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
-    await h.say("admin", GROUP_NOTICE)
+    await h.start(directory_csv=directory.encode(), enroll_all=True)
+    await h.say("admin", notice)
     await h.tap("admin", texts.BUTTON_CONFIRM)
     return h
+
+
+async def started_group(db_url: str) -> Harness:
+    """The group notice loaded and confirmed on Monday 26/02/2018: task 1 for head_bdv and for head_stnmt."""
+    return await started_with(db_url, DIRECTORY_CSV.read_text(encoding="utf-8"), GROUP_NOTICE)
+
+
+# A second leader who signs a notice: extension requests and escalations go to them, not to every leader.
+WITH_SIGNER = DIRECTORY_CSV.read_text(encoding="utf-8") + \
+    "pct,Nguyễn Văn Hai,Phó Chủ tịch UBND tỉnh,UBND tỉnh Bình Thuận,leader\n"
+SIGNED_NOTICE = NOTICE + "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn Hai\n"

@@ -9,7 +9,7 @@ import pytest
 
 from bot.sandbox.harness import Harness
 from storage.audit import audit_entries
-from tests.bot.conversation_setup import last_text, started, task, texts_to
+from tests.bot.conversation_setup import SIGNED_NOTICE, WITH_SIGNER, last_text, started, started_with, task, texts_to
 from tests.conftest import local
 
 
@@ -97,18 +97,8 @@ async def test_a_direction_typed_on_zalo(db_url: str) -> None:
 
 
 async def test_the_escalation_goes_to_the_leader_who_signed_the_notice(db_url: str) -> None:
-    from bot import texts
-    from scheduler.clock import FakeClock
-    from tests.bot.conversation_setup import NOTICE
-    from tests.conftest import DIRECTORY_CSV
-
-    directory = DIRECTORY_CSV.read_text(encoding="utf-8") + \
-        "pct,Nguyễn Văn Hai,Phó Chủ tịch UBND tỉnh,UBND tỉnh Bình Thuận,leader\n"
-    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 2, 26, 9, 0)))
-    await h.start(directory_csv=directory.encode(), enroll_all=True)
+    h = await started_with(db_url, WITH_SIGNER, SIGNED_NOTICE)
     try:
-        await h.say("admin", NOTICE + "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn Hai\n")
-        await h.tap("admin", texts.BUTTON_CONFIRM)
         await h.advance_to(local(2018, 3, 27, 9, 0))  # task 4 is 5 working days late
         escalated = {s.to for s in h.sent if "CẦN ĐỒNG CHÍ CHỈ ĐẠO" in (s.text or "")}
         assert escalated == {"pct"}, escalated  # not the Party's leader, who did not sign this notice

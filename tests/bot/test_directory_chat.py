@@ -177,17 +177,14 @@ async def test_tasks_nobody_holds_are_listed_for_the_admin_and_their_new_holder_
 
 
 async def test_a_late_task_nobody_holds_still_reaches_the_leaders(db_url: str) -> None:
-    from tests.bot.conversation_setup import NOTICE  # task 4: Sở Tài nguyên và Môi trường, by 20/03/2018
+    from tests.bot.conversation_setup import NOTICE, started_with  # task 4: Sở TN&MT, by 20/03/2018
 
     directory = ("handle,full_name,title,unit,role\n"
                  "admin,Nguyễn Thị Quản,Chuyên viên Văn phòng Tỉnh ủy,Văn phòng Tỉnh ủy,admin\n"
                  "leader,Huỳnh Thanh Cảnh,Phó Bí thư Thường trực Tỉnh ủy,Thường trực Tỉnh ủy,leader\n"
                  "head_bdv,Lê Văn Dân,Trưởng Ban Dân vận Tỉnh ủy,Ban Dân vận Tỉnh ủy,head\n")
-    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 2, 26, 9, 0)))
-    await h.start(directory_csv=directory.encode(), enroll_all=True)
+    h = await started_with(db_url, directory, NOTICE)
     try:
-        await h.say("admin", NOTICE)
-        await h.tap("admin", texts.BUTTON_CONFIRM)
         await h.advance_to(local(2018, 3, 30, 9, 0))
         escalations = [s.text or "" for s in h.sent if s.to == "leader" and "CẦN ĐỒNG CHÍ CHỈ ĐẠO" in (s.text or "")]
         assert any("Chủ trì: Sở Tài nguyên và Môi trường, chưa có người nhận, chưa ai được nhắc; hạn 20/03/2018"

@@ -13,10 +13,19 @@ from sqlalchemy import select
 
 from bot import texts
 from bot.sandbox.harness import Harness
-from scheduler.clock import FakeClock
 from storage.models import ExtensionMessage, StatusReport, Task, TaskStatus
-from tests.bot.conversation_setup import NOTICE, count, last_text, started, started_group, task, texts_to
-from tests.conftest import DIRECTORY_CSV, local
+from tests.bot.conversation_setup import (
+    SIGNED_NOTICE,
+    WITH_SIGNER,
+    count,
+    last_text,
+    started,
+    started_group,
+    started_with,
+    task,
+    texts_to,
+)
+from tests.conftest import local
 
 
 @pytest.fixture
@@ -285,14 +294,8 @@ async def test_the_report_keeps_the_first_deadline_of_an_extended_task(harness: 
 
 
 async def test_the_request_goes_to_the_leader_who_signed_the_notice_and_the_office(db_url: str) -> None:
-    directory = DIRECTORY_CSV.read_text(encoding="utf-8") + \
-        "pct,Nguyễn Văn Hai,Phó Chủ tịch UBND tỉnh,UBND tỉnh Bình Thuận,leader\n"
-    signed = NOTICE + "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn Hai\n"
-    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 2, 26, 9, 0)))
-    await h.start(directory_csv=directory.encode(), enroll_all=True)
+    h = await started_with(db_url, WITH_SIGNER, SIGNED_NOTICE)
     try:
-        await h.say("admin", signed)
-        await h.tap("admin", texts.BUTTON_CONFIRM)
         before = len(h.sent)
         await h.say("head_stnmt", "4 xin gia hạn đến 31/3 vì chờ kết quả đo đạc")
         asked = {s.to for s in h.sent[before:] if (s.text or "").startswith("Đề nghị gia hạn:")}

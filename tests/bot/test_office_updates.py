@@ -10,10 +10,8 @@ from sqlalchemy import select
 
 from bot import texts
 from bot.sandbox.harness import Harness
-from scheduler.clock import FakeClock
 from storage.models import Task, TaskStatus
-from tests.bot.conversation_setup import GROUP_NOTICE, last_text, started_group
-from tests.conftest import local
+from tests.bot.conversation_setup import GROUP_NOTICE, last_text, started_group, started_with
 
 
 def states(h: Harness) -> dict[str, tuple[str, int | None]]:
@@ -65,11 +63,8 @@ async def test_the_office_hands_one_units_row_to_a_cadre_when_the_unit_has_no_he
                  "admin,Nguyễn Thị Quản,Chuyên viên Văn phòng Tỉnh ủy,Văn phòng Tỉnh ủy,admin\n"
                  "cadre_bdv,Phạm Thị Vận,Chuyên viên Ban Dân vận,Ban Dân vận Tỉnh ủy,cadre\n"
                  "head_stnmt,Trần Văn Môi,Giám đốc Sở Tài nguyên và Môi trường,Sở Tài nguyên và Môi trường,head\n")
-    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 2, 26, 9, 0)))
-    await h.start(directory_csv=directory.encode(), enroll_all=True)
+    h = await started_with(db_url, directory, GROUP_NOTICE)
     try:
-        await h.say("admin", GROUP_NOTICE)
-        await h.tap("admin", texts.BUTTON_CONFIRM)
         await h.say("admin", "/giao 1 @cadre_bdv")
         assert "Đồng chí gõ kèm tên đơn vị, ví dụ: /giao 1 " in last_text(h, "admin"), last_text(h, "admin")
         await h.say("admin", "/giao 1 Ban Dân vận Tỉnh ủy @cadre_bdv")
