@@ -440,7 +440,9 @@ def rows_for(session: Session, tasks: Sequence[Task], *, today: dt.date, tz: Zon
             item_ref=task.item_ref, text=task.text, assignee=task.assignee.full_name if task.assignee else "",
             due_on=task.due_on, due_text=task.due_text, status=task.status, percent=task.percent,
             done_on=task.done_at.astimezone(tz).date() if task.done_at and task.status == TaskStatus.DONE else None,
-            category=classify(task, today, tz, rule), latest_note=note.note if note else None,
+            category=classify(task, today, tz, rule),
+            latest_note=(f"{note.note} (Văn phòng ghi nhận thay đơn vị)" if note.source == "office" else note.note)
+            if note else None,
             latest_note_on=note.created_at.astimezone(tz).date() if note else None, updated_at=task.updated_at,
             first_due_on=firsts.get(task.id),
             effective_due_on=rule.effective_deadline(task.due_on) if task.due_on else None))

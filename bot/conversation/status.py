@@ -762,6 +762,12 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
     if len(text) > MAX_TYPED:
         return False
     squeezed, folded = squeezed_and_folded(text)
+    if person.role in (Role.LEADER, Role.ADMIN) and (asked := ITEM_ASKED.match(folded.strip())) and \
+            not await _tasks_for_ref(conv, person, squeezed.strip()[asked.start("ref"):asked.end("ref")]):
+        ref = squeezed.strip()[asked.start("ref"):asked.end("ref")]  # "1?" from a leader: how the units stand on it
+        if every := await ctx.db.run(office_tasks_by_ref, person, ref):
+            await conv.say(event, texts.item_overview(ref, [_overview_row(t) for t in every], ctx.today()))
+            return True
     if m := REOPEN.match(folded):
         return await _reopen(conv, event, person, squeezed[m.start("ref"):m.end("ref")])
     if m := SUPPORT.match(folded):
@@ -870,6 +876,7 @@ async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref:
     return await _apply_text(conv, event, person, tasks[0], rest, source="text", collect=collect)
 
 
+ITEM_ASKED = re.compile(r"^(?:muc\s*)?(?P<ref>[0-9ivx]+(?:\.[0-9a-z]+)*)\s*\?$")
 # an admin's line about another unit's task is short; a notice pasted ("1. Giao Sở X chủ trì …") is not a report
 OFFICE_MAX = 160
 ASSIGNING = re.compile(r"\b(?:giao|chu tri|phoi hop|de nghi|yeu cau|chi dao)\b")

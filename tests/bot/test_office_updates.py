@@ -11,7 +11,9 @@ from sqlalchemy import select
 from bot import texts
 from bot.sandbox.harness import Harness
 from storage.models import Task, TaskStatus
+from storage.reports import task_rows
 from tests.bot.conversation_setup import GROUP_NOTICE, last_text, started_group, started_with
+from tests.conftest import local
 
 
 def states(h: Harness) -> dict[str, tuple[str, int | None]]:
@@ -33,6 +35,10 @@ async def test_the_office_updates_the_unit_it_names(db_url: str) -> None:
                              "Sở Tài nguyên và Môi trường": (TaskStatus.DONE, 100)}
         assert last_text(h, "head_bdv").startswith("Đ/c Nguyễn Thị Quản đã cập nhật nhiệm vụ mục 1")
         assert last_text(h, "head_bdv").endswith("Nội dung: vướng kinh phí"), "the unit's name is not its note"
+        assert h.db is not None  # the report says the office, not the unit, wrote it
+        notes = {r.unit: r.latest_note for r in h.db.call(task_rows, today=dt.date(2018, 3, 1),
+                                                           tz=local(2018, 3, 1, 0, 0).tzinfo)}
+        assert notes["Ban Dân vận Tỉnh ủy"] == "50% vướng kinh phí (Văn phòng ghi nhận thay đơn vị)", notes
         # a notice pasted by the admin, whose first line names a unit, is not a report on item 1
         await h.say("admin", "1. Giao Ban Dân vận Tỉnh ủy chủ trì rà soát, hoàn thành trước ngày 30/4/2018.")
         assert states(h)["Ban Dân vận Tỉnh ủy"] == (TaskStatus.BLOCKED, 50)
@@ -49,6 +55,8 @@ async def test_a_leader_asks_how_the_units_stand_on_an_item(db_url: str) -> None
             "Tình hình thực hiện mục 1:",
             "• Ban Dân vận Tỉnh ủy — đ/c Lê Văn Dân: 60% — Vướng mắc; hạn 30/03/2018",
             "• Sở Tài nguyên và Môi trường — đ/c Trần Văn Môi: Chưa cập nhật; hạn 30/03/2018"]
+        await h.say("leader", "1?")
+        assert last_text(h, "leader").startswith("Tình hình thực hiện mục 1:\n• Ban Dân vận Tỉnh ủy")
         await h.say("leader", "mục 1 Ban Dân vận")
         assert last_text(h, "leader").splitlines()[1:] == [
             "• Ban Dân vận Tỉnh ủy — đ/c Lê Văn Dân: 60% — Vướng mắc; hạn 30/03/2018",
