@@ -867,13 +867,14 @@ def matched_units(filt: ReportFilter | None, rows: Sequence[UnitSummary]) -> str
 
 
 def summary_text(rows: Sequence[UnitSummary], today: dt.date, filt: ReportFilter | None = None,
-                 unit_name: str | None = None, *, usage: str | None = None) -> str:
+                 unit_name: str | None = None, *, usage: str | None = None, late_only: bool = False) -> str:
+    """/tonghop's text (`late_only`: the rows are the units with overdue work, and it says so)."""
     scope = filter_description(filt, unit_name or matched_units(filt, rows))
     if not rows:
         if scope:
             return vn(f"Không có nhiệm vụ nào thuộc phạm vi: {scope}.\n{usage or SUMMARY_USAGE}")
         return vn("Chưa có nhiệm vụ nào được giao.")
-    lines = [report_title(today)]
+    lines = [report_title(today)] + ([LATE_ONLY] if late_only else [])
     if scope:
         lines.append(f"Phạm vi: {scope}")
     lines.append("")

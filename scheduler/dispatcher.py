@@ -71,7 +71,7 @@ from storage.models import (
     UTCDateTime,
 )
 from storage.notices import format_title
-from storage.vntext import fold
+from storage.unitnames import signed_by
 
 log = logging.getLogger(__name__)
 
@@ -311,13 +311,11 @@ def _signing_leaders(session: Session, notice_ids: set[int], leader_rows: list[A
     """For each notice whose signer is a leader in the directory, that leader (by primary key: a few rows)."""
     if not notice_ids or not leader_rows:
         return {}
-    names = [(r.id, f" {fold(r.full_name)} ") for r in leader_rows]
     signed: dict[int, list[int]] = {}
     for ids in chunks(sorted(notice_ids)):
         for notice in session.execute(select(Notice.id, Notice.signer).where(Notice.id.in_(ids),
                                                                              Notice.signer.is_not(None))):
-            signer = f" {fold(notice.signer)} "
-            if found := [person_id for person_id, name in names if name.strip() and name in signer]:
+            if found := [r.id for r in leader_rows if signed_by(notice.signer, r.full_name)]:
                 signed[notice.id] = found
     return signed
 

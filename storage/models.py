@@ -238,6 +238,13 @@ class Task(Base):
     lead_unit: Mapped[Unit | None] = relationship()
     assignee: Mapped[Person | None] = relationship()
 
+    @property
+    def lead_name(self) -> str:
+        """The lead unit as the directory names it, else as the notice wrote it; "" when there is none."""
+        if self.lead_unit is not None:
+            return self.lead_unit.name
+        return self.lead_unit_names[0] if self.lead_unit_names else ""
+
 
 class DigestRun(Base):
     """A working morning whose digests were planned: one row a day, written in the same transaction as

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
 from sqlalchemy import and_, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from storage.audit import audit
 from storage.corrections import Correction
@@ -25,7 +25,7 @@ from storage.errors import (
     WithdrawalInvalid,
 )
 from storage.itemref import same_ref, under
-from storage.models import Notice, NoticeStatus, Person, StatusReport, Task, TaskStatus, Unit
+from storage.models import OPEN_STATUSES, Notice, NoticeStatus, Person, StatusReport, Task, TaskStatus, Unit
 from storage.parsed import ParsedNotice, ParsedTask
 from storage.unitgroups import Group, members, read_group
 from storage.vntext import fold, strip_marks
@@ -549,13 +549,11 @@ def held_by_nobody(session: Session) -> list[tuple[str, list[str]]]:
     (the unit as written, its item numbers), by unit — for the admins' /loi."""
     by_unit: dict[str, list[str]] = {}
     for task in session.scalars(
-            select(Task).join(Notice, Notice.id == Task.notice_id)
+            select(Task).join(Notice, Notice.id == Task.notice_id).options(selectinload(Task.lead_unit))
             .where(Task.assignee_id.is_(None), Notice.status == NoticeStatus.CONFIRMED,
-                   Task.status.not_in([TaskStatus.DONE, TaskStatus.CANCELLED]))
+                   Task.status.in_(OPEN_STATUSES))
             .order_by(Task.id)):
-        unit = task.lead_unit.name if task.lead_unit is not None else \
-            (task.lead_unit_names[0] if task.lead_unit_names else "")
-        by_unit.setdefault(unit, []).append(task.item_ref)
+        by_unit.setdefault(task.lead_name, []).append(task.item_ref)
     return list(by_unit.items())
 
 
@@ -571,15 +569,13 @@ def held_by_unconnected(session: Session) -> list[tuple[str, str, list[str]]]:
     """Open tasks of confirmed notices whose holder has no chat with the bot (never opened an invite): (the
     person, their handle, the item numbers) — nobody is reminded of those either."""
     by_person: dict[int, tuple[str, str, list[str]]] = {}
-    for task in session.scalars(
-            select(Task).join(Notice, Notice.id == Task.notice_id)
-            .where(Task.assignee_id.is_not(None), Notice.status == NoticeStatus.CONFIRMED,
-                   Task.status.not_in([TaskStatus.DONE, TaskStatus.CANCELLED]))
+    for row in session.execute(
+            select(Task.item_ref, Person.id, Person.full_name, Person.handle)
+            .join(Notice, Notice.id == Task.notice_id).join(Person, Person.id == Task.assignee_id)
+            .where(Person.telegram_chat_id.is_(None), Person.zalo_user_id.is_(None),
+                   Notice.status == NoticeStatus.CONFIRMED, Task.status.in_(OPEN_STATUSES))
             .order_by(Task.id)):
-        holder = task.assignee
-        if holder is None or holder.channels:
-            continue
-        by_person.setdefault(holder.id, (holder.full_name, holder.handle, []))[2].append(task.item_ref)
+        by_person.setdefault(row.id, (row.full_name, row.handle, []))[2].append(row.item_ref)
     return list(by_person.values())
 
 

@@ -122,9 +122,7 @@ def unit_matches(query: str, names: Iterable[str]) -> set[str]:
 
 
 def unit_name_of(task: Task) -> str:
-    if task.lead_unit is not None:
-        return task.lead_unit.name
-    return task.lead_unit_names[0] if task.lead_unit_names else NO_UNIT
+    return task.lead_name or NO_UNIT
 
 
 def notice_day(notice: Notice, tz: ZoneInfo) -> dt.date:

@@ -40,8 +40,7 @@ from storage.models import (
     Unit,
 )
 from storage.notices import notice_title
-from storage.unitnames import best_unit_match
-from storage.vntext import fold
+from storage.unitnames import best_unit_match, mentions, signed_by
 
 log = logging.getLogger(__name__)
 
@@ -374,9 +373,7 @@ def extension_request(session: Session, report_id: int) -> ExtensionRequest:
                             requested_due=report.requested_due_on, note=report.note, decision=report.decision,
                             decided_by_name=decider.full_name if decider else None,
                             decided_by_id=decider.id if decider else None,
-                            deciders=_deciders_words(session, task, report.person_id),
-                            unit_name=task.lead_unit.name if task.lead_unit is not None else
-                            (task.lead_unit_names[0] if task.lead_unit_names else ""))
+                            deciders=_deciders_words(session, task, report.person_id), unit_name=task.lead_name)
 
 
 def pending_extensions(session: Session, item_ref: str | None = None,
@@ -433,8 +430,8 @@ def approvers(session: Session, task_id: int | None = None, requester_id: int | 
     people = list(session.scalars(select(Person).where(
         Person.role.in_([Role.ADMIN, Role.LEADER]),
         or_(Person.telegram_chat_id.is_not(None), Person.zalo_user_id.is_not(None))).order_by(Person.id)))
-    signer = fold(task.notice.signer) if task is not None and task.notice.signer else ""
-    signed = [p for p in people if p.role == Role.LEADER and signer and f" {fold(p.full_name)} " in f" {signer} "]
+    signed = [p for p in people if task is not None and p.role == Role.LEADER and signed_by(task.notice.signer,
+                                                                                             p.full_name)]
     if signed:  # the leader who signed the notice decides on it (with the office), not every leader
         return [p for p in people if p.role == Role.ADMIN or p in signed]
     return people
@@ -572,20 +569,20 @@ def delegate(session: Session, *, by: Person, item_ref: str, handle: str, now: d
         query = query.where(Task.lead_unit_id == by.unit_id)
     tasks = _by_ref(session.scalars(query), item_ref)
     if unit_words.strip():
-        tasks = [t for t in tasks if _unit_named(t, unit_words)]
+        tasks = [t for t in tasks if mentions(unit_words, t.lead_name)]
     open_ = [t for t in tasks if not TaskStatus(t.status).is_closed]
     if not open_:
         if tasks:
             t = tasks[-1]
             raise TaskClosed(t.item_ref, TaskStatus(t.status), t.done_at.date() if t.done_at else None)
-        whose = "do đơn vị đồng chí chủ trì " if by.role == Role.HEAD else ""
+        whose = "do đơn vị đồng chí chủ trì " if by.role == Role.HEAD else \
+            (f"của “{unit_words.strip()}” " if unit_words.strip() else "")
         raise DelegationInvalid(f"no open task {item_ref} for {by.handle}",
                                 f"Không có nhiệm vụ mục {item_ref} {whose}đang thực hiện. Gõ /viec để xem danh sách "
                                 "và số mục.")
     if len(open_) > 1 and by.role == Role.ADMIN:  # one item of several units (or notices): say which to name
-        rows = "; ".join(f"{t.lead_unit.name if t.lead_unit else (t.lead_unit_names or ['?'])[0]} "
-                         f"({notice_title(t.notice)})" for t in open_[:8])
-        example = open_[0].lead_unit.name if open_[0].lead_unit else "tên đơn vị"
+        rows = "; ".join(f"{t.lead_name or '?'} ({notice_title(t.notice)})" for t in open_[:8])
+        example = open_[0].lead_name or "tên đơn vị"
         raise DelegationInvalid(f"{len(open_)} open tasks {item_ref}",
                                 f"Có {len(open_)} nhiệm vụ cùng số mục {item_ref}: {rows}. Đồng chí gõ kèm tên đơn vị, "
                                 f"ví dụ: /giao {item_ref} {example} {handle}.")
@@ -604,13 +601,6 @@ def delegate(session: Session, *, by: Person, item_ref: str, handle: str, now: d
                                 "(không kèm gì) để xem mã cán bộ của đơn vị, rồi gõ lại, ví dụ: /giao "
                                 f"{task.item_ref} @mã_cán_bộ.") from None
     return _hand_over(session, by=by, task=task, target=target, now=now)
-
-
-def _unit_named(task: Task, words: str) -> bool:
-    """Whether `words` ("UBND huyện Tân Sơn", "Tân Sơn") name the task's lead unit."""
-    said = f" {fold(words)} "
-    names = [task.lead_unit.name] if task.lead_unit is not None else list(task.lead_unit_names or [])
-    return any(f" {fold(n)} " in said or said.strip() and f" {said.strip()} " in f" {fold(n)} " for n in names)
 
 
 def may_delegate(person: Person, task: Task) -> bool:
@@ -754,9 +744,7 @@ def direction_targets(session: Session, task_ids: Iterable[int]) -> list[Directi
         task = session.get(Task, task_id)
         if task is None or task.status in (TaskStatus.DONE, TaskStatus.CANCELLED):
             continue
-        unit = task.lead_unit.name if task.lead_unit is not None else \
-            (task.lead_unit_names[0] if task.lead_unit_names else "")
-        found.append(DirectionTarget(task_id=task.id, item_ref=task.item_ref, unit_name=unit,
+        found.append(DirectionTarget(task_id=task.id, item_ref=task.item_ref, unit_name=task.lead_name,
                                      notice_title=notice_title(task.notice), assignee_id=task.assignee_id,
                                      assignee_name=task.assignee.full_name if task.assignee else None))
     return found

@@ -59,6 +59,36 @@ ABBREVIATIONS: dict[str, str] = {
 _ABBREV_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, ABBREVIATIONS), key=len, reverse=True)) + r")\b")
 
 
+# the words before a unit's own name ("UBND huyện Hạ Hòa" is also "huyện Hạ Hòa" and "Hạ Hòa"), and its level
+# after it ("Ban Dân vận" for "Ban Dân vận Tỉnh ủy")
+_UNIT_KIND = re.compile(r"^(?:ubnd|uy ban nhan dan|so|ban|phong|cong an|bo chi huy quan su|trung tam|van phong)\s+")
+_LEVEL = re.compile(r"\s+(?:tinh uy|thanh uy|huyen uy|quan uy|thi uy|dang uy \S+|tinh|thanh pho|huyen|quan|thi xa)$")
+_PLACE_KIND = re.compile(r"^(?:tinh|thanh pho|tp|huyen|quan|thi xa|tx|thi tran|xa|phuong)\s+")
+
+
+def ways_to_name(unit_name: str, person_name: str | None = None) -> set[str]:
+    """How a chat message may name a unit or a person, folded: the unit as written, without "UBND", without
+    "huyện", without its level; the person's full name or last two words (none too short to mean anything)."""
+    unit = fold(unit_name)
+    without_kind = _UNIT_KIND.sub("", unit)
+    person = fold(person_name)
+    found = {unit, without_kind, _PLACE_KIND.sub("", without_kind), _LEVEL.sub("", unit), person,
+             " ".join(person.split()[-2:])}
+    return {n for n in found if len(n) >= 4 and len(n.split()) >= 2 or len(n) >= 6}
+
+
+def mentions(text: str, unit_name: str, person_name: str | None = None) -> bool:
+    """Whether a message names the unit (or the person), as whole words, marks and case aside."""
+    said = f" {fold(text)} "
+    return any(f" {n} " in said for n in ways_to_name(unit_name, person_name))
+
+
+def signed_by(signer: str | None, full_name: str) -> bool:
+    """Whether a notice's signature line ("Nguyễn Văn Yên", "KT. CHỦ TỊCH … Nguyễn Văn Yên") is this person's."""
+    name = fold(full_name)
+    return bool(signer and name) and f" {name} " in f" {fold(signer)} "
+
+
 def unit_key(name: str) -> str:
     """The folded, abbreviation-expanded key of a unit name."""
     return _ABBREV_RE.sub(lambda m: ABBREVIATIONS[m.group(1)], fold(name))

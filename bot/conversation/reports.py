@@ -32,9 +32,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-async def summary(conv: Conversation, event: TextIn, args: list[str], person: Person, *,
-                  late_only: bool = False) -> None:
-    """/tonghop [số văn bản] [đơn vị] [thời gian]; `late_only`: the units with overdue work, and those tasks."""
+async def summary(conv: Conversation, event: TextIn, args: list[str], person: Person) -> None:
+    """/tonghop [số văn bản] [đơn vị] [thời gian]; "quá hạn", "chậm": the units with overdue work, and those tasks."""
     if person.role not in (Role.ADMIN, Role.LEADER):
         log.info("summary refused for %s (%s)", person.handle, person.role)
         await conv.say(event, texts.SUMMARY_HEAD_USE_UNIT if person.role == Role.HEAD else texts.SUMMARY_ONLY_LEADERS)
@@ -45,13 +44,12 @@ async def summary(conv: Conversation, event: TextIn, args: list[str], person: Pe
         log.info("summary filter %r not understood: %s", " ".join(args), exc)
         await conv.say(event, texts.period_not_understood(" ".join(args)))
         return
-    late_only = late_only or LATE.search(chat_fold(" ".join(args))) is not None  # "/tonghop quá hạn"
-    await _send_report(conv, event, filt, None, person, late_only=late_only)
+    await _send_report(conv, event, filt, None, person, late_only=LATE.search(chat_fold(" ".join(args))) is not None)
 
 
 # a leader's (or the office's) question in their own words: "báo cáo tình hình", "cho tôi xem tiến độ", "xuất
 # excel", "đơn vị nào chậm?", "huyện Thanh Sơn thế nào?", "tình hình Sở Tài chính tháng này" — the /tonghop answer
-QUESTION = re.compile(
+REPORT_QUESTION = re.compile(
     r"^(?:(?:cho|xin|gui|giup)\s+(?:toi|anh|chi|em|minh)?\s*)?(?:xem|bao cao|xuat|gui|tai|lay)?\s*"
     r"(?:tinh hinh|tien do|ket qua|(?:file|tep|bang)?\s*excel|bieu do|do thi|tong hop)\b"
     r"|\b(?:don vi nao|ai|nhung don vi nao|nhung ai|viec nao|nhiem vu nao)\s+(?:dang\s+|bi\s+|con\s+)?"
@@ -66,11 +64,11 @@ async def typed_question(conv: Conversation, event: TextIn, person: Person) -> b
     """A leader's or an admin's report question typed in words, answered as /tonghop with what it names (a unit,
     a period, a notice number); False for anyone else or any other text."""
     folded = chat_fold(event.text).strip(" .!")
-    if person.role not in (Role.ADMIN, Role.LEADER) or not QUESTION.search(folded) or \
+    if person.role not in (Role.ADMIN, Role.LEADER) or not REPORT_QUESTION.search(folded) or \
             re.search(r"%|\bmuc\s*\d|^\d", folded):  # "tiến độ 60%", "tình hình mục 2": about a task
         return False
     log.info("report question from %s: %r", person.handle, event.text)
-    await summary(conv, event, event.text.replace("?", " ").split(), person, late_only=bool(LATE.search(folded)))
+    await summary(conv, event, event.text.replace("?", " ").split(), person)
     return True
 
 
@@ -113,10 +111,7 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
             return
     unit_name = unit_name or texts.matched_units(filt, report.units)
     usage = texts.UNIT_REPORT_USAGE if filt.unit_id is not None else texts.SUMMARY_USAGE
-    text = texts.summary_text(report.units, today, filt, unit_name, usage=usage)
-    if late_only:
-        title, rest = text.split("\n", 1)
-        text = f"{title}\n{texts.LATE_ONLY}\n{rest}"
+    text = texts.summary_text(report.units, today, filt, unit_name, usage=usage, late_only=late_only)
     if not report.units:
         await conv.say(event, text)
         return
@@ -179,8 +174,7 @@ async def send_weekly_digest(conv: Conversation) -> int:
     last = await ctx.db.run(last_weekly_before, before=start_of_today)
     since = summary_since(calendar, today, ctx.settings.weekly_day,
                           calendar.local(last).date() if last is not None else None)
-    digest = await ctx.db.run(weekly_digest, today=today, tz=ctx.policy.calendar.tz, rule=ctx.policy.calendar,
-                              days=(today - since).days + 1)
+    digest = await ctx.db.run(weekly_digest, today=today, tz=calendar.tz, rule=calendar, days=(today - since).days + 1)
     if digest.is_empty:  # nothing finished, nothing overdue, nothing to decide: a leader is not written to
         log.info("weekly digest for %s–%s: nothing to report, not sent", digest.since, digest.until)
         return 0

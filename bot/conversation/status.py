@@ -79,7 +79,8 @@ from storage.tasks import (
     unit_cadres,
     unit_tasks_by_ref,
 )
-from storage.vntext import fold, strip_marks
+from storage.unitnames import mentions, ways_to_name
+from storage.vntext import strip_marks
 
 if TYPE_CHECKING:
     from bot.conversation.core import Conversation
@@ -439,27 +440,9 @@ async def _decide_typed(conv: Conversation, event: TextIn, person: Person, repor
                             reason=_decision_words(rest), counter=countered)
 
 
-# the words before a unit's own name ("UBND huyện Hạ Hòa" is also "huyện Hạ Hòa" and "Hạ Hòa")
-_UNIT_KIND = re.compile(r"^(?:ubnd|uy ban nhan dan|so|ban|phong|cong an|bo chi huy quan su|trung tam|van phong)\s+")
-_LEVEL = re.compile(r"\s+(?:tinh uy|thanh uy|huyen uy|quan uy|thi uy|dang uy \S+|tinh|thanh pho|huyen|quan|thi xa)$")
-_PLACE_KIND = re.compile(r"^(?:tinh|thanh pho|tp|huyen|quan|thi xa|tx|thi tran|xa|phuong)\s+")
-
-
-def _names(unit_name: str, person_name: str | None) -> set[str]:
-    """How a message may name a unit or a person: the unit as written, without "UBND", without "huyện"…; the
-    person's full name or last two words."""
-    unit = fold(unit_name)
-    without_kind = _UNIT_KIND.sub("", unit)
-    person = fold(person_name)
-    found = {unit, without_kind, _PLACE_KIND.sub("", without_kind), person, " ".join(person.split()[-2:]),
-             _LEVEL.sub("", unit)}  # "Ban Dân vận" for "Ban Dân vận Tỉnh ủy"
-    return {n for n in found if len(n) >= 4 and len(n.split()) >= 2 or len(n) >= 6}
-
-
 def _named(pending: list[ExtensionRequest], rest_folded: str) -> list[ExtensionRequest]:
     """The requests whose unit or requester the decision names, when several wait on one item number."""
-    said = f" {fold(rest_folded)} "
-    return [req for req in pending if any(f" {n} " in said for n in _names(req.unit_name, req.requester_name))]
+    return [req for req in pending if mentions(rest_folded, req.unit_name, req.requester_name)]
 
 
 # a leader's (or the office's) direction typed, not replied: "chỉ đạo xã Ngọc Thiện khẩn trương hoàn thành mục 2",
@@ -482,8 +465,7 @@ async def typed_direction(conv: Conversation, event: TextIn, person: Person) -> 
     ref = found[0] if found else None
     candidates = await ctx.db.run(office_tasks_by_ref, person, ref) if ref else \
         await ctx.db.run(office_open_tasks, person)
-    said = f" {fold(text)} "
-    named = [t for t in candidates if _names_task(t, said)]
+    named = [t for t in candidates if _names_task(t, text)]
     chosen = named or (candidates if ref else [])  # "đôn đốc mục 2": every unit holding item 2
     if not chosen:
         return False
@@ -498,10 +480,8 @@ async def _pass_direction(conv: Conversation, event: TextIn, person: Person, tar
     as written, to whoever holds each task it is about (the units it names, if it names some), kept in the
     tasks' history, and the leader told to whom it went."""
     ctx = conv.ctx
-    said = f" {fold(event.text)} "
     if named_only:
-        named = [t for t in targets if any(f" {n} " in said for n in _names(t.unit_name, t.assignee_name))]
-        targets = named or targets
+        targets = [t for t in targets if mentions(event.text, t.unit_name, t.assignee_name)] or targets
     text = " ".join(event.text.split())
     if len(text.split()) <= 5 and DIRECTING.match(chat_fold(text)):  # "nhắc xã Ngọc Thiện": the ask in full
         text = texts.DIRECTION_REMIND
@@ -845,7 +825,7 @@ async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref:
     if not tasks and person.role in (Role.ADMIN, Role.LEADER) and len(rest) <= OFFICE_MAX and \
             "\n" not in rest.strip() and not ASSIGNING.search(folded_rest):
         every = await ctx.db.run(office_tasks_by_ref, person, ref)
-        named = [t for t in every if _names_task(t, f" {fold(rest)} ")]  # never a unit not named
+        named = [t for t in every if _names_task(t, rest)]  # never a unit not named
         if every and (change is None or change.status is None) and snooze_when(folded_rest) is None:
             # a question ("mục 1 huyện Thanh Sơn", "tình hình mục 2"): how each unit stands on it
             await conv.say(event, texts.item_overview(ref, [_overview_row(t) for t in named or every], ctx.today()))
@@ -854,7 +834,7 @@ async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref:
             return await _apply_text(conv, event, person, named[0], _without_unit(rest, named[0]), source="office",
                                      collect=collect)
         if person.is_admin and every:
-            await conv.say(event, texts.which_unit(ref, [(_unit_of(t), t.assignee.full_name if t.assignee else None)
+            await conv.say(event, texts.which_unit(ref, [(t.lead_name, t.assignee.full_name if t.assignee else None)
                                                          for t in (named or every)]))
             return True
     if not tasks:  # (a finished task is found too: changing it is refused with how to reopen it)
@@ -883,20 +863,15 @@ ASSIGNING = re.compile(r"\b(?:giao|chu tri|phoi hop|de nghi|yeu cau|chi dao)\b")
 
 
 def _overview_row(task: Task) -> tuple[str, str, str | None, TaskStatus, int | None, dt.date | None]:
-    return (task.notice.number or "", _unit_of(task), task.assignee.full_name if task.assignee else None,
+    return (task.notice.number or "", task.lead_name, task.assignee.full_name if task.assignee else None,
             TaskStatus(task.status), task.percent, task.due_on)
-
-
-def _unit_of(task: Task) -> str:
-    return task.lead_unit.name if task.lead_unit is not None else \
-        (task.lead_unit_names[0] if task.lead_unit_names else "")
 
 
 def _without_unit(rest: str, task: Task) -> str:
     """"UBND xã Ngọc Thiện 50% vướng người trực" → "50% vướng người trực": the words that named the unit are not
     the unit's report (the longest way of naming it that the text uses)."""
     squeezed, folded = squeezed_and_folded(rest)
-    for name in sorted(_names(_unit_of(task), task.assignee.full_name if task.assignee else None), key=len,
+    for name in sorted(ways_to_name(task.lead_name, task.assignee.full_name if task.assignee else None), key=len,
                        reverse=True):
         m = re.search(rf"(?<![\w]){re.escape(name)}(?![\w])", folded)
         if m is not None:
@@ -905,9 +880,9 @@ def _without_unit(rest: str, task: Task) -> str:
     return rest
 
 
-def _names_task(task: Task, said: str) -> bool:
-    """Whether a message (folded, space-padded) names the task's unit or its assignee."""
-    return any(f" {n} " in said for n in _names(_unit_of(task), task.assignee.full_name if task.assignee else None))
+def _names_task(task: Task, text: str) -> bool:
+    """Whether a message names the task's unit or its assignee."""
+    return mentions(text, task.lead_name, task.assignee.full_name if task.assignee else None)
 
 
 async def _reopen(conv: Conversation, event: TextIn, person: Person, ref: str) -> bool:
