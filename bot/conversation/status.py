@@ -474,6 +474,16 @@ async def typed_direction(conv: Conversation, event: TextIn, person: Person) -> 
     return True
 
 
+async def _named_elsewhere(conv: Conversation, person: Person, text: str) -> list[DirectionTarget]:
+    """The open tasks (of the item the text names, if it names one) held by a unit or person the text names."""
+    ctx = conv.ctx
+    found = find_ref(text)
+    candidates = await ctx.db.run(office_tasks_by_ref, person, found[0]) if found else \
+        await ctx.db.run(office_open_tasks, person)
+    named = [t.id for t in candidates if _names_task(t, text)]
+    return await ctx.db.run(direction_targets, named) if named else []
+
+
 async def _pass_direction(conv: Conversation, event: TextIn, person: Person, targets: list[DirectionTarget], *,
                           named_only: bool = True) -> None:
     """A leader's (or the office's) reply to an escalation, or to any message about others' tasks: passed on,
@@ -595,6 +605,9 @@ async def reply_status(conv: Conversation, event: TextIn, person: Person) -> boo
     if person.role in (Role.LEADER, Role.ADMIN) and not DECISION.match(chat_fold(event.text).strip(" .!")):
         targets = await ctx.db.run(direction_targets, target.task_ids)
         if targets and all(t.assignee_id != person.id for t in targets):  # not their own tasks: a direction
+            if not any(mentions(event.text, t.unit_name, t.assignee_name) for t in targets):
+                # "Đề nghị xã Hiệp Thạnh …" in reply to an escalation about another unit: the unit it names
+                targets = await _named_elsewhere(conv, person, event.text) or targets
             await _pass_direction(conv, event, person, targets)
             return True
     split = split_ref(event.text)

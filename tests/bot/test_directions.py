@@ -41,6 +41,19 @@ async def test_a_leaders_reply_to_an_escalation_reaches_the_unit_and_its_reply_c
     assert task(h, "4").status == "done"
 
 
+async def test_a_reply_to_an_escalation_naming_another_unit_reaches_that_unit(harness: Harness) -> None:
+    """The leader replies to the newest escalation (about one unit) with a direction for another unit: it goes to the
+    unit it names, not to the unit the replied message was about."""
+    h = harness
+    await h.advance_to(local(2018, 3, 27, 9, 0))  # the escalation is about Sở TN&MT's item 4
+    before = len(h.sent)
+    await h.reply("leader", "Đề nghị Ban Dân vận khẩn trương hoàn thành, báo cáo trước 30/3.")
+    [told] = texts_to(h, "head_bdv", before)
+    assert "có ý kiến chỉ đạo về nhiệm vụ mục 1, 2, 3" in told, told
+    assert not texts_to(h, "head_stnmt", before), "not the unit of the replied escalation"
+    assert "(Ban Dân vận" in last_text(h, "leader"), last_text(h, "leader")
+
+
 async def test_a_decision_word_in_reply_to_an_escalation_is_not_passed_on(harness: Harness) -> None:
     h = harness
     await h.advance_to(local(2018, 3, 27, 9, 0))
