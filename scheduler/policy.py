@@ -17,8 +17,8 @@ The ladder of a task with a deadline E (defaults in brackets):
   leaders after `escalate_after_working_days` [5]. Counted from E, or from the day the task was
   assigned if it arrived already late, so nobody is escalated before having had a chance.
 
-A round of a weekly or fortnightly duty is reminded one working day before its deadline, on the day and
-once the working day after; a daily round on the day and the day after (`policy_days_before`); monthly and
+A round of a fortnightly duty is reminded one working day before its deadline, on the day and once the
+working day after; a daily or weekly round on the day and the day after (`policy_days_before`); monthly and
 longer rounds follow the ladder above.
 
 A task without a deadline ("thường xuyên", "kịp thời") gets a check-in → "cập nhật định kỳ" every
@@ -159,14 +159,15 @@ def round_steps(task: Task) -> tuple[int, ...] | None:
 
 
 def policy_days_before(frequency: Frequency) -> tuple[int, ...] | None:
-    """A weekly or fortnightly report is reminded the working day before it is due (and on the day), a daily
-    one on the day only: the policy's "3 and 1 working days before" would otherwise nag three mornings out of
-    five, every week. Such a short round, once late, is said late on the next working day only (the next round
-    follows within days; `scheduler.series.roll_missed`). Longer rounds (monthly and up) keep the policy's
-    steps (None)."""
-    if frequency == Frequency.DAILY:
+    """A daily or weekly report is reminded on the day it is due only, a fortnightly one also the working day
+    before: the policy's "3 and 1 working days before" would otherwise nag three mornings out of five, every
+    week (and a day-before reminder of a weekly report is one message more a week for the same duty — two weekly
+    duties made a head's every other morning). Such a short round, once late, is said late on the next working
+    day only (the next round follows within days; `scheduler.series.roll_missed`). Longer rounds (monthly and up)
+    keep the policy's steps (None)."""
+    if frequency in (Frequency.DAILY, Frequency.WEEKLY):
         return ()
-    if frequency in (Frequency.WEEKLY, Frequency.BIWEEKLY):
+    if frequency == Frequency.BIWEEKLY:
         return (1,)
     return None
 

@@ -88,8 +88,9 @@ def digests_to(h: Harness, handle: str) -> list[tuple[dt.date, str]]:
 
 
 async def test_a_weekly_round_never_reported_gives_way_to_the_next(db_url: str) -> None:
-    """A weekly report: reminded the working day before, on the day and once the day after; a round nobody
-    reported is kept as not reported when the next round's reminders begin, and the duty goes on."""
+    """A weekly report: reminded on the day and once the day after (no day-before reminder: the same duty every
+    week); a round nobody reported is kept as not reported when the next round's reminders begin, and the duty
+    goes on."""
     h = Harness(db_url=db_url, clock=FakeClock(local(2026, 3, 2, 9, 0)))
     await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
     try:
@@ -98,9 +99,9 @@ async def test_a_weekly_round_never_reported_gives_way_to_the_next(db_url: str) 
         await h.advance_to(local(2026, 3, 20, 17, 0))  # three weeks, nobody reports
         got = digests_to(h, "head_bdv")
         days = [d for d, _ in got]
-        assert days == [dt.date(2026, 3, d) for d in (5, 6, 9, 12, 13, 16, 19, 20)], days
-        assert "kỳ tuần từ 02/03/2026" in got[2][1] and "quá hạn 1 ngày làm việc" in got[2][1]
-        assert "kỳ tuần từ 09/03/2026" in got[3][1] and "còn 1 ngày làm việc" in got[3][1]
+        assert days == [dt.date(2026, 3, d) for d in (6, 9, 13, 16, 20)], days
+        assert "kỳ tuần từ 02/03/2026" in got[1][1] and "quá hạn 1 ngày làm việc" in got[1][1]
+        assert "kỳ tuần từ 09/03/2026" in got[2][1] and "hạn hôm nay 13/03/2026" in got[2][1]
         assert "kỳ tuần từ 16/03/2026" in got[-1][1] and "hạn hôm nay 20/03/2026" in got[-1][1]
         await h.say("head_bdv", "1 xong")
         assert "hoàn thành kỳ tuần từ 16/03/2026, đúng hạn" in last_text(h, "head_bdv")
@@ -145,14 +146,14 @@ def due_of_item_1(h: Harness) -> tuple[str, dt.date | None]:
 
 @asynccontextmanager
 async def weekly_duty_with_a_missed_round(db_url: str) -> AsyncIterator[Harness]:
-    """The weekly duty, confirmed 02/03/2026, on 12/03: the week of 02/03 never reported (kept as not
-    reported), the week of 09/03 due tomorrow."""
+    """The weekly duty, confirmed 02/03/2026, on 13/03: the week of 02/03 never reported (kept as not
+    reported), the week of 09/03 due today."""
     h = Harness(db_url=db_url, clock=FakeClock(local(2026, 3, 2, 9, 0)))
     await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
     try:
         await h.say("admin", WEEKLY)
         await h.tap("admin", texts.BUTTON_CONFIRM)
-        await h.advance_to(local(2026, 3, 12, 10, 0))
+        await h.advance_to(local(2026, 3, 13, 10, 0))
         assert rounds_of(h) == [("tuần từ 02/03/2026", False, False)]
         yield h
     finally:
