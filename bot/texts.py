@@ -571,6 +571,8 @@ def digest_text(view: DigestView, *, buttons: bool) -> str:
                 lines.append(f"  Chủ trì ({len(group)} đơn vị): {who}; {deadline} — {progress}")
             if others:
                 lines.append(f"  Đã báo: {', '.join(others)}.")
+        if any(t.escalation == "leaders" for t in told):  # a leader's direction is passed on to the units
+            lines.append(DIRECTION_HINT_REPLY if buttons else DIRECTION_HINT_TYPED)
     if view.unreachable:
         lines += ["", f"NHẮC VIỆC KHÔNG LIÊN LẠC ĐƯỢC ({len(view.unreachable)})"]
         lines += [f"• đ/c {name} (từ {date_vn(since)}): có thể đã chặn hoặc xóa tài khoản; đề nghị đồng chí "
@@ -579,9 +581,25 @@ def digest_text(view: DigestView, *, buttons: bool) -> str:
         how = ("Bấm số mục bên dưới để xem chi tiết và cập nhật, hoặc trả lời tin này" if buttons
                else "Đồng chí cập nhật bằng cách gõ số mục và tình trạng")
         example = own[0].item_ref
+        later = _example_extension(own[0], view.day)
         lines += ["", f"{how}, ví dụ: “{example} xong”, “{example} 60% vướng kinh phí”, "
-                      f"“{example} xin gia hạn đến 30/4”, “{example} nhắc lại tuần sau”."]
+                      f"“{example} xin gia hạn đến {later}”, “{example} nhắc lại tuần sau”."]
     return vn("\n".join(lines))
+
+
+# how a leader directs the units of an escalation (a reply on Telegram; typed where there are no replies)
+DIRECTION_HINT_REPLY = ("(Đồng chí trả lời tin này để chỉ đạo, ví dụ: “Đề nghị khẩn trương hoàn thành, báo cáo "
+                        "trước thứ Sáu”; ý kiến được chuyển đến đơn vị.)")
+DIRECTION_HINT_TYPED = ("(Đồng chí gõ ý kiến chỉ đạo kèm tên đơn vị hoặc số mục, ví dụ: “nhắc <tên đơn vị>”, "
+                        "“chỉ đạo <tên đơn vị> khẩn trương hoàn thành mục …”; ý kiến được chuyển đến đơn vị.)")
+
+
+def _example_extension(line: DigestLine, today: dt.date) -> str:
+    """A date to show in "xin gia hạn đến …": two weeks after the task's (effective) deadline, or after today
+    when it has none or is already past — never a day before the deadline being reminded."""
+    base = max(d for d in (line.effective_due_on or line.due_on, today) if d is not None)
+    later = base + dt.timedelta(days=14)
+    return f"{later.day}/{later.month}"
 
 
 def task_card_text(*, item_ref: str, notice_title: str, text: str, due_on: dt.date | None, due_text: str | None,

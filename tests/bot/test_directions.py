@@ -23,7 +23,9 @@ async def harness(db_url: str):  # type: ignore[no-untyped-def]
 async def test_a_leaders_reply_to_an_escalation_reaches_the_unit_and_its_reply_counts(harness: Harness) -> None:
     h = harness
     await h.advance_to(local(2018, 3, 27, 9, 0))  # task 4 (Sở TN&MT, due 20/03) is 5 working days late
-    assert "CẦN ĐỒNG CHÍ CHỈ ĐẠO" in last_text(h, "leader")
+    escalation = last_text(h, "leader")
+    assert "CẦN ĐỒNG CHÍ CHỈ ĐẠO" in escalation
+    assert "(Đồng chí trả lời tin này để chỉ đạo" in escalation, "the leader is told how to direct"
     before = len(h.sent)
     await h.reply("leader", "Đề nghị Sở khẩn trương hoàn thành, báo cáo trước 30/3.")
     told = texts_to(h, "head_stnmt", before)
@@ -117,3 +119,13 @@ async def test_the_escalation_goes_to_the_leader_who_signed_the_notice(db_url: s
         assert escalated == {"pct"}, escalated  # not the Party's leader, who did not sign this notice
     finally:
         await h.stop()
+
+
+async def test_the_digests_example_extension_is_after_the_deadline_it_reminds(harness: Harness) -> None:
+    """"… xin gia hạn đến 30/4" under a task due 04/05 read as an example to ask for less time; the example date is
+    two weeks after the deadline of the first task shown (or after today)."""
+    h = harness
+    await h.advance_to(local(2018, 3, 19, 9, 0))
+    digest = last_text(h, "head_stnmt")
+    assert "Nhắc việc thứ" in digest and "hạn 20/03/2018" in digest, digest
+    assert "“4 xin gia hạn đến 3/4”" in digest, digest
