@@ -96,10 +96,18 @@ def help_text(is_admin: bool, buttons: bool = True) -> str:
     return vn("\n".join(lines))
 
 
-def not_enrolled(channel: str) -> str:
+def not_enrolled(channel: str, chat_id: str | None = None) -> str:
+    """To a chat nobody enrolled. Answering /start, it also gives the chat's id: the one an office's IT officer
+    writes into NHACVIEC_ADMIN_IDS (or NHACVIEC_ZALO_ADMIN_IDS) for the clerk who runs the bot."""
     how = ("mở đường liên kết mời do quản trị viên gửi" if channel == "telegram"
            else "gõ /start kèm mã mời do quản trị viên cấp, ví dụ: /start Ab12Cd34")
-    return vn(f"Tài khoản của đồng chí chưa được liên kết với Nhắc việc. Đồng chí vui lòng {how}.")
+    text = f"Tài khoản của đồng chí chưa được liên kết với Nhắc việc. Đồng chí vui lòng {how}."
+    if chat_id is not None:
+        setting = "NHACVIEC_ADMIN_IDS" if channel == "telegram" else "NHACVIEC_ZALO_ADMIN_IDS"
+        where = "Telegram" if channel == "telegram" else "Zalo"
+        text += (f"\nMã {where} của đồng chí: {chat_id} (nếu đồng chí là quản trị viên Nhắc việc của cơ quan, "
+                 f"người cài đặt ghi mã này vào {setting}).")
+    return vn(text)
 
 
 def unsupported_on(channel: str, what: str, is_admin: bool) -> str:

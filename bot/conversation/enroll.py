@@ -24,7 +24,7 @@ async def start(conv: Conversation, event: TextIn, args: list[str], person: Pers
     elif person is None:
         person = await ctx.db.run(person_by_address, event.channel, event.chat_id)
         if person is None:
-            await conv.say(event, texts.not_enrolled(event.channel))
+            await conv.say(event, texts.not_enrolled(event.channel, event.chat_id))
             return
     if person.unreachable_since is not None:  # back after blocking the bot: reachable again
         await ctx.db.run(mark_reachable, person.id)

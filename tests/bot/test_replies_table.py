@@ -317,3 +317,13 @@ async def test_an_unenrolled_chat_is_told_how_to_enroll(harness: Harness) -> Non
     await h.say("stranger", "1 xong")
     assert last_text(h, "stranger") == texts.not_enrolled("telegram")
     assert count(h, StatusReport) == 0
+
+
+async def test_start_from_an_unenrolled_chat_gives_its_id_for_the_admin_setting(harness: Harness) -> None:
+    """The office's IT officer needs the clerk's Telegram id for NHACVIEC_ADMIN_IDS: /start tells it."""
+    h = harness
+    user_id = h.add_person("clerk2", "Văn Thư Mới")
+    await h.say("clerk2", "/start")
+    answer = last_text(h, "clerk2")
+    assert answer.startswith("Tài khoản của đồng chí chưa được liên kết với Nhắc việc.")
+    assert f"Mã Telegram của đồng chí: {user_id} (" in answer and "NHACVIEC_ADMIN_IDS" in answer, answer
