@@ -531,7 +531,6 @@ def build_parser() -> argparse.ArgumentParser:
                    help="kênh cán bộ nhắn mặc định (cả hai kênh cùng chạy; Zalo: chỉ gõ, không có nút)")
     p.add_argument("--db", help="địa chỉ cơ sở dữ liệu (mặc định: một tệp SQLite tạm mới)")
     p.add_argument("--jsonl", action="store_true", help="in mỗi tin nhắn của bot thành một dòng JSON")
-    p.add_argument("--admin", default=None, help="mã cán bộ quản trị (mặc định: quản trị viên đầu tiên trong danh bạ)")
     p.set_defaults(func=cmd_chat)
     return parser
 
