@@ -162,7 +162,17 @@ def invite_text(name: str, handle: str, code: str, links: dict[str, str]) -> str
 
 
 def invite_usage() -> str:
-    return vn("Cú pháp: /moi <mã cán bộ>, ví dụ: /moi head_bdv")
+    return vn("Cú pháp: /moi <mã cán bộ hoặc họ tên>, ví dụ: /moi head_bdv hoặc /moi Nguyễn Văn An")
+
+
+def invite_unknown(typed: str) -> str:
+    return vn(f"Không tìm thấy cán bộ có mã hoặc họ tên “{typed}” trong danh bạ. Mã cán bộ là cột handle của danh "
+              "bạ (ví dụ tp_tckh); họ tên gõ đầy đủ như trong danh bạ.")
+
+
+def invite_which(typed: str, people: Sequence[tuple[str, str, str | None]]) -> str:
+    listed = "\n".join(f"• /moi {handle} — {name}" + (f", {title}" if title else "") for handle, name, title in people)
+    return vn(f"Có {len(people)} cán bộ tên “{typed}”; đồng chí gõ mã của người cần mời:\n{listed}")
 
 
 # ------------------------------------------------------------------ notices

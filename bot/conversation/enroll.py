@@ -5,12 +5,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from bot import texts
 from bot.conversation.events import TextIn
 from storage.directory import choose_channel as store_channel_choice
 from storage.directory import create_invite, mark_reachable, person_by_address, person_by_handle, redeem_invite
-from storage.errors import NotAllowed
+from storage.errors import NotAllowed, PersonNotFound
 from storage.models import CHANNELS, Person
+from storage.vntext import fold
 
 if TYPE_CHECKING:
     from bot.conversation.core import Conversation
@@ -43,10 +47,37 @@ async def invite(conv: Conversation, event: TextIn, args: list[str], person: Per
     if not args:
         await conv.say(event, texts.invite_usage())
         return
-    code = await ctx.db.run(create_invite, handle=args[0], by=person, now=ctx.clock.now())
-    invited = await ctx.db.run(person_by_handle, args[0])
+    typed = " ".join(args)
+    found = await ctx.db.run(_invitee, typed)
+    if len(found) != 1:  # nobody (say what a handle is), or a name several people share (their handles)
+        raise _Unknown(typed) if not found else _Ambiguous(typed, found)
+    code = await ctx.db.run(create_invite, handle=found[0].handle, by=person, now=ctx.clock.now())
+    invited = await ctx.db.run(person_by_handle, found[0].handle)
     links = {name: ch.invite_link(code) for name, ch in conv.channels.items()}
     await conv.say(event, texts.invite_text(invited.full_name, invited.handle, code, links))
+
+
+def _invitee(session: Session, typed: str) -> list[Person]:
+    """The person "/moi" names: by handle ("/moi tp_tckh"), else by full name as a clerk types it ("/moi Lê Văn
+    Tài", marks and case aside)."""
+    handle = typed.strip().lstrip("@").lower()
+    by_handle = session.scalars(select(Person).where(Person.handle == handle)).all()
+    if by_handle:
+        return list(by_handle)
+    wanted = fold(typed)
+    return [p for p in session.scalars(select(Person).order_by(Person.handle)) if fold(p.full_name) == wanted]
+
+
+class _Unknown(PersonNotFound):
+    def __init__(self, typed: str) -> None:
+        super().__init__(typed)
+        self.user_message = texts.invite_unknown(typed)
+
+
+class _Ambiguous(PersonNotFound):
+    def __init__(self, typed: str, people: list[Person]) -> None:
+        super().__init__(typed)
+        self.user_message = texts.invite_which(typed, [(p.handle, p.full_name, p.title) for p in people])
 
 
 async def choose_channel(conv: Conversation, event: TextIn, args: list[str], person: Person) -> None:

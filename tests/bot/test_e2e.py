@@ -238,6 +238,10 @@ async def test_invite_link_enrolls_a_person(db_url: str) -> None:
         h.add_person("boss", "Quản trị Hệ thống", user_id=555)
         await h.say("boss", "/start")
         assert "Kính chào đồng chí Quản trị Hệ thống" in last_text(h, "boss")
+        await h.say("boss", "/moi Le Van Dan")  # a clerk types the name (here without marks), not the handle
+        assert "t.me/nhacviec_bot?start=" in last_text(h, "boss") and "Lê Văn Dân" in last_text(h, "boss")
+        await h.say("boss", "/moi Lê Văn Không Có")
+        assert last_text(h, "boss").startswith("Không tìm thấy cán bộ có mã hoặc họ tên “Lê Văn Không Có”")
         await h.say("boss", "/moi head_bdv")
         assert "t.me/nhacviec_bot?start=" in last_text(h, "boss")
         await h.open_invite("head_bdv")
