@@ -13,7 +13,7 @@ from bot.textbase import RECURRENCE_LABELS, date_vn, notice_table, shorten, vn  
 from bot.textbase import join_units as _units
 from scheduler.dispatcher import DigestLine, DigestView
 from scheduler.recurrence import first_occurrence, rule_from_task
-from storage.models import Person, TaskStatus
+from storage.models import Person, Role, TaskStatus
 from storage.notices import Applied, Draft, Registered, UnitGuess
 from storage.parsed import ParsedNotice, ParsedTask
 from storage.reports import DigestItem, ReportFilter, UnitSummary, WeeklyDigest, totals
@@ -47,41 +47,58 @@ BUTTON_DELEGATE = "Giao cán bộ"
 
 # ------------------------------------------------------------------ enrollment and help
 
-def welcome(name: str, is_admin: bool, buttons: bool, bound: Sequence[str] = ()) -> str:
+def welcome(name: str, role: Role | str, buttons: bool, bound: Sequence[str] = ()) -> str:
     text = (f"Kính chào đồng chí {name}!\nTài khoản của đồng chí đã được liên kết với Nhắc việc. "
             "Nhắc việc sẽ gửi nhắc nhở các nhiệm vụ được giao và ghi nhận tiến độ đồng chí báo cáo.\n")
     if len(bound) > 1:
         text += ("Đồng chí đã liên kết cả Telegram và Zalo; nhắc việc được gửi qua một kênh. "
                  "Gõ /kenh telegram hoặc /kenh zalo để chọn kênh nhận nhắc việc.\n")
-    return vn(text + "\n" + help_text(is_admin, buttons))
+    return vn(text + "\n" + help_text(role, buttons))
 
 
-def help_text(is_admin: bool, buttons: bool = True) -> str:
+def help_text(role: Role | str, buttons: bool = True) -> str:
+    """What this person can do: everyone's forms, then the unit head's, the leader's or the office's (a cadre is
+    not shown the leaders' decisions, a leader not the admin's commands)."""
     how = ("bấm nút dưới tin nhắc việc (Hoàn thành / Đang thực hiện / Vướng mắc), "
            "hoặc trả lời tin nhắc việc, ví dụ: “60% vướng kinh phí”, “xin gia hạn đến 30/4”. "
            "Cũng có thể gõ số mục và tình trạng, ví dụ: “2.1 xong”." if buttons else
            "gõ số mục và tình trạng, ví dụ: “2.1 xong”, “2.1 60% vướng kinh phí”, "
            "“2.1 xin gia hạn đến 30/4”. Nếu đồng chí chỉ phụ trách một nhiệm vụ, gõ “xong” là đủ.")
+    head, leader, admin = role == Role.HEAD, role == Role.LEADER, role == Role.ADMIN
     lines = [
         "Các lệnh:",
         "/viec — danh sách nhiệm vụ đồng chí đang phụ trách",
         "/kenh — chọn kênh nhận nhắc việc (Telegram hoặc Zalo)",
         "/nghi <từ ngày> <đến ngày> [@mã người làm thay] — báo nghỉ phép (/nghi hủy: trở lại sớm)",
-        "/giao <số mục> @<mã cán bộ> — trưởng đơn vị giao nhiệm vụ của đơn vị cho cán bộ",
-        "/donvi — trưởng đơn vị xem tình hình nhiệm vụ của đơn vị",
-        "/tonghop — lãnh đạo, quản trị viên xem tổng hợp theo đơn vị (kèm tệp Excel)",
+    ]
+    if head or admin:
+        lines += ["/giao <số mục> @<mã cán bộ> — giao nhiệm vụ của đơn vị cho cán bộ",
+                  "/donvi — xem tình hình nhiệm vụ của đơn vị"]
+    if leader or admin:
+        lines.append("/tonghop — tổng hợp theo đơn vị (kèm biểu đồ và tệp Excel)")
+    lines += [
         "/huongdan — hướng dẫn sử dụng",
         "",
         "Cập nhật tiến độ: " + how,
         "Nhiều mục một lần: “2.1, 2.2 xong”. Hoãn nhắc: “2.1 nhắc lại tuần sau”. Mở lại: “mở lại 2.1”.",
         "Đơn vị phối hợp báo cáo phần việc của mình: “phối hợp 2.3: đã gửi số liệu”.",
-        "Lãnh đạo quyết định đề nghị gia hạn: “đồng ý gia hạn 2.1”, “đồng ý gia hạn 2.1 đến 15/5”, "
-        "“không đồng ý gia hạn 2.1”; khi nhiều đơn vị cùng đề nghị ở một mục, gõ kèm tên đơn vị: “đồng ý gia hạn 1 "
-        "huyện Hạ Hòa”.",
-        "Lãnh đạo, quản trị viên hỏi bằng lời: “báo cáo tình hình”, “đơn vị nào chậm?”, “Sở Tài chính thế nào?”, "
-        "“tình hình tuần này”, “xuất excel” — Nhắc việc trả lời bằng bảng tổng hợp như /tonghop.",
     ]
-    if is_admin:
+    if head:
+        lines.append("Khi nhiệm vụ của cán bộ trong đơn vị quá hạn, Nhắc việc báo đồng chí để đôn đốc.")
+    if leader or admin:
+        direct = ("trả lời tin “NHIỆM VỤ QUÁ HẠN CẦN ĐỒNG CHÍ CHỈ ĐẠO”, hoặc gõ" if buttons else "gõ")
+        lines += [
+            "",
+            "Dành cho lãnh đạo" + (" và Văn phòng:" if admin else ":"),
+            "• Quyết định đề nghị gia hạn: “đồng ý gia hạn 2.1”, “đồng ý gia hạn 2.1 đến 15/5”, "
+            "“không đồng ý gia hạn 2.1”; khi nhiều đơn vị cùng đề nghị ở một mục, gõ kèm tên đơn vị: “đồng ý gia hạn "
+            "1 huyện Hạ Hòa”.",
+            f"• Chỉ đạo đơn vị: {direct} “nhắc <tên đơn vị>”, “chỉ đạo <tên đơn vị> khẩn trương hoàn thành mục 2”, "
+            "“đôn đốc mục 4” — ý kiến được chuyển đến người phụ trách.",
+            "• Hỏi bằng lời: “báo cáo tình hình”, “đơn vị nào chậm?”, “Sở Tài chính thế nào?”, “tình hình mục 1”, "
+            "“tình hình tuần này”, “xuất excel”.",
+        ]
+    if admin:
         load = ("Gửi văn bản thông báo (dán nội dung, hoặc tệp .txt, .docx, .pdf) để tạo danh sách nhiệm vụ."
                 if buttons else "Dán nội dung văn bản thông báo để tạo danh sách nhiệm vụ (Zalo chưa nhận tệp; "
                 "tệp .docx, .pdf xin gửi qua Telegram).")
@@ -89,8 +106,9 @@ def help_text(is_admin: bool, buttons: bool = True) -> str:
             "",
             "Dành cho quản trị viên:",
             f"• {load} Gõ “xác nhận” hoặc “hủy” để quyết định văn bản đang xem.",
-            "/moi <mã cán bộ> — tạo mã mời cán bộ kết nối với Nhắc việc",
-            "/loi — tin nhắc việc chưa gửi được",
+            "• Ghi nhận kết quả đơn vị báo qua điện thoại: “1 Sở Tài chính xong”.",
+            "/moi <mã cán bộ hoặc họ tên> — tạo mã mời cán bộ kết nối với Nhắc việc",
+            "/loi — tin nhắc việc chưa gửi được, nhiệm vụ chưa có người nhận",
             "/huy <số văn bản> — rút lại văn bản đã giao",
         ]
     return vn("\n".join(lines))

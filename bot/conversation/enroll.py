@@ -32,12 +32,12 @@ async def start(conv: Conversation, event: TextIn, args: list[str], person: Pers
             return
     if person.unreachable_since is not None:  # back after blocking the bot: reachable again
         await ctx.db.run(mark_reachable, person.id)
-    await conv.say(event, texts.welcome(person.full_name, person.is_admin, conv.channel(event.channel).capabilities
+    await conv.say(event, texts.welcome(person.full_name, person.role, conv.channel(event.channel).capabilities
                                         .buttons, bound=person.channels))
 
 
 async def help_command(conv: Conversation, event: TextIn, args: list[str], person: Person) -> None:
-    await conv.say(event, texts.help_text(person.is_admin, conv.channel(event.channel).capabilities.buttons))
+    await conv.say(event, texts.help_text(person.role, conv.channel(event.channel).capabilities.buttons))
 
 
 async def invite(conv: Conversation, event: TextIn, args: list[str], person: Person) -> None:

@@ -128,6 +128,22 @@ async def test_help_lists_every_command_a_user_has(harness: Harness) -> None:
         assert command in shown, command
 
 
+async def test_help_shows_each_role_its_own_part(harness: Harness) -> None:
+    """A cadre is not shown the leaders' decisions, a leader is shown how to direct and not the admin's commands."""
+    h = harness
+    await h.say("cadre_bdv", "/huongdan")
+    cadre = last_text(h, "cadre_bdv")
+    assert "/viec" in cadre and "2.1 xong" in cadre
+    assert not any(w in cadre for w in ("/giao", "/tonghop", "đồng ý gia hạn", "/moi")), cadre
+    await h.say("head_bdv", "/huongdan")
+    head = last_text(h, "head_bdv")
+    assert "/giao" in head and "/donvi" in head and "/tonghop" not in head and "/moi" not in head
+    await h.say("leader", "/huongdan")
+    leader = last_text(h, "leader")
+    assert "Dành cho lãnh đạo:" in leader and "“nhắc <tên đơn vị>”" in leader and "đồng ý gia hạn 2.1" in leader
+    assert "/tonghop" in leader and "/moi" not in leader and "/giao" not in leader
+
+
 async def test_an_admins_short_message_is_not_taken_for_a_notice(db_url: str) -> None:
     h = Harness(db_url=db_url, clock=FakeClock(local(2018, 3, 6, 9, 0)))
     await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
