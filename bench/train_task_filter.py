@@ -4,8 +4,8 @@ Needs the [train] extra (scikit-learn):  .venv/bin/pip install -e '.[train]'
 
     .venv/bin/python bench/train_task_filter.py [--write] [--enable]
 
-1. Every labelled document of ../shared/corpus/dev and tests/corpus/batch-a … batch-l (batch-m is the held-out
-   batch and is never read) is parsed in-process with the filter off; each candidate task is labelled with the
+1. Every labelled document of ../shared/corpus/dev and tests/corpus/batch-a … batch-n (each batch only after its
+   first look was recorded: the newest held-out batch is never read) is parsed in-process with the filter off; each candidate task is labelled with the
    scorer's own matching rule (score_extraction.match_tasks): positive when it covers a required gold task,
    left out of training when it covers an optional one (the scorer counts it neither way), negative otherwise.
 2. Leave-one-batch-out: for each batch X a logistic regression is trained on the other batches, with C and the
@@ -43,7 +43,7 @@ SHARED = ROOT.parent / "shared"
 SCORER_PATH = SHARED / "tools" / "score_extraction.py"
 GROUPS: dict[str, list[Path]] = {
     "dev": [SHARED / "corpus" / "dev"],
-    **{b: [ROOT / "tests" / "corpus" / f"batch-{b}"] for b in "abcdefghijkl"},
+    **{b: [ROOT / "tests" / "corpus" / f"batch-{b}"] for b in "abcdefghijklmn"},
 }
 EXTRA = {"dev-files": ("dev", SHARED / "corpus" / "dev-files")}  # scored only, with the model that left dev out
 SUFFIXES = (".txt", ".docx", ".pdf")
