@@ -467,7 +467,7 @@ def notice_choice_line(choice: NoticeChoice) -> str:
     """"• #12 — Thông báo (cuộc làm việc ngày 22/04/2026): “Kết luận … quy hoạch chung …” — ngày 23/04/2026,
     9 nhiệm vụ": enough to tell apart notices without a number."""
     parts = [f"• #{choice.notice_id} — {choice.title}"]
-    if choice.subject and choice.subject not in choice.title:
+    if choice.subject and "“" not in choice.title:  # (a title without number or date is the subject)
         parts[0] += f": “{shorten(choice.subject, 120)}”"
     if choice.issued_on is None and choice.closed_at:  # (the title has the notice's date when it has one)
         parts.append(f"xác nhận ngày {date_vn(choice.closed_at.astimezone(VN_TZ).date())}")
