@@ -100,7 +100,8 @@ def help_text(is_admin: bool, buttons: bool = True) -> str:
             f"• {load} Gõ “xác nhận” hoặc “hủy” để quyết định văn bản đang xem.",
             "/moi <mã cán bộ> — tạo mã mời cán bộ kết nối với Nhắc việc",
             "/loi — tin nhắc việc chưa gửi được",
-            "/huy <số văn bản> — rút lại văn bản đã giao",
+            "/huy <số văn bản> — rút lại văn bản đã giao (/huy không kèm gì: các văn bản gần đây với mã #)",
+            "Chuyển nhiệm vụ đã giao sang đơn vị khác chủ trì: “chuyển mục 2.1 sang Sở Y tế”.",
         ]
     return vn("\n".join(lines))
 

@@ -145,3 +145,11 @@ async def test_a_progress_report_typed_with_a_colon_is_not_taken_for_a_unit(harn
     assert h.db.call(lambda s: s.scalars(select(Task).where(Task.item_ref == "1")).one().status) == TaskStatus.DONE
     assert h.db.call(lambda s: s.scalar(select(func.count()).select_from(Unit))) >= 1
     assert h.db.call(lambda s: s.scalar(select(Person.handle).where(Person.handle == "head_stnmt"))) == "head_stnmt"
+
+
+async def test_the_admin_help_names_the_move_and_the_notice_list(harness: Harness) -> None:
+    await harness.say("admin", "/huongdan")
+    said = last_text(harness, "admin")
+    assert "“chuyển mục 2.1 sang Sở Y tế”" in said and "/huy không kèm gì: các văn bản gần đây với mã #" in said
+    await harness.say("head_bdv", "/huongdan")
+    assert "chuyển mục 2.1 sang" not in last_text(harness, "head_bdv")
