@@ -11,13 +11,22 @@ from typing import TypeVar
 from bot.ingest.units import name_prefix
 from bot.textbase import RECURRENCE_LABELS, date_vn, notice_table, shorten, vn  # noqa: F401
 from bot.textbase import join_units as _units
+from scheduler.calendar import VN_TZ
 from scheduler.dispatcher import DigestLine, DigestView
 from scheduler.recurrence import first_occurrence, rule_from_task
 from storage.models import Person, Role, TaskStatus
-from storage.notices import Applied, Draft, Registered, UnitGuess
+from storage.notices import Applied, Draft, NoticeChoice, Registered, UnitGuess
 from storage.parsed import ParsedNotice, ParsedTask
 from storage.reports import DigestItem, ReportFilter, UnitSummary, WeeklyDigest, totals
-from storage.tasks import Delegated, DelegatedRow, DirectionTarget, ExtensionRequest, Recorded, SupportRecorded
+from storage.tasks import (
+    Delegated,
+    DelegatedRow,
+    DirectionTarget,
+    ExtensionRequest,
+    LeadMoved,
+    Recorded,
+    SupportRecorded,
+)
 from storage.unitgroups import every_form_names_units, read_group
 from storage.vntext import nfc, strip_marks
 
@@ -107,9 +116,10 @@ def help_text(role: Role | str, buttons: bool = True) -> str:
             "Dành cho quản trị viên:",
             f"• {load} Gõ “xác nhận” hoặc “hủy” để quyết định văn bản đang xem.",
             "• Ghi nhận kết quả đơn vị báo qua điện thoại: “1 Sở Tài chính xong”.",
+            "• Chuyển nhiệm vụ đã giao sang đơn vị khác chủ trì: “chuyển mục 2.1 sang Sở Y tế”.",
             "/moi <mã cán bộ hoặc họ tên> — tạo mã mời cán bộ kết nối với Nhắc việc",
             "/loi — tin nhắc việc chưa gửi được, nhiệm vụ chưa có người nhận",
-            "/huy <số văn bản> — rút lại văn bản đã giao",
+            "/huy <số văn bản> — rút lại văn bản đã giao (/huy không kèm gì: các văn bản gần đây với mã #)",
         ]
     return vn("\n".join(lines))
 
@@ -197,7 +207,7 @@ def invite_which(typed: str, people: Sequence[tuple[str, str, str | None]]) -> s
 
 def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bool = True,
                   explain: Callable[[dt.date], str | None] | None = None,
-                  today: dt.date | None = None) -> str:
+                  today: dt.date | None = None, ocr: bool = False) -> str:
     lines = [title]
     if parsed.subject:
         lines.append(f"Trích yếu: {shorten(parsed.subject, 300)}")
@@ -205,6 +215,9 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
         lines.append(f"Người ký: {parsed.signer}")
     if draft.duplicate_of:
         lines.append("Lưu ý: văn bản này trùng với một thông báo đã được xác nhận trước đây.")
+    lines += missing_header_lines(parsed, today)
+    if ocr:
+        lines.append(OCR_NOTE)
     lines += ["", f"Nhắc việc nhận diện được {len(parsed.tasks)} nhiệm vụ:"]
     for i, task in zip(draft.numbers, parsed.tasks, strict=True):
         lines += ["", *_task_block(i, task, draft, today, explain)]
@@ -443,6 +456,88 @@ def registered_text(result: Registered) -> str:
 
 
 CANCELLED = vn("Đã hủy. Không nhiệm vụ nào được giao từ văn bản này.")
+OCR_NOTE = ("Văn bản được đọc bằng nhận dạng chữ (OCR) nên có thể sai chính tả; đồng chí kiểm tra trích yếu và nội "
+            "dung, sửa bằng “trích yếu: …” hoặc “3 nd: …”.")
+
+
+def _has_number(number: str | None) -> bool:
+    """A notice number with its digits ("125/TB-UBND"); a draft's blank "Số: /TB-UBND" has none."""
+    return bool(number) and any(c.isdigit() for c in number or "")
+
+
+def missing_header_lines(parsed: ParsedNotice, today: dt.date | None) -> list[str]:
+    """One line, near the top of a preview, when the notice has no number or no date (drafts and portal copies
+    leave "Số: /TB-UBND" blank): how to type them, since /huy and the reports name a notice by its number."""
+    no_number, no_date = not _has_number(parsed.number), parsed.date is None
+    if not (no_number or no_date):
+        return []
+    day = today or dt.date.today()
+    number = f"số: 125{parsed.number}" if parsed.number and parsed.number.startswith("/") else "số: 125/TB-UBND"
+    date = f"ngày: {day.day}/{day.month}/{day.year}"
+    if no_number and no_date:
+        return [f"Lưu ý: văn bản chưa có số và ngày — đồng chí gõ “{number}” và “{date}” (số, ngày thật của văn "
+                "bản) để tra cứu, báo cáo và hủy theo số về sau."]
+    if no_number:
+        return [f"Lưu ý: văn bản chưa có số — đồng chí gõ “{number}” (số thật của văn bản) để tra cứu, báo cáo và "
+                "hủy theo số về sau."]
+    return [f"Lưu ý: văn bản chưa có ngày — đồng chí gõ “{date}” (ngày thật của văn bản)."]
+
+
+def _when_vn(at: dt.datetime | None) -> str:
+    if at is None:
+        return ""
+    local = at.astimezone(VN_TZ)
+    return f" lúc {local:%H:%M} ngày {local:%d/%m/%Y}"
+
+
+def already_registered(before: NoticeChoice) -> str:
+    """On receipt of a notice already confirmed: no preview (its confirmation would be refused), what it was and
+    what to do."""
+    return vn(f"Văn bản này đã được xác nhận trước đây: {before.title} (mã #{before.notice_id} trong Nhắc việc), "
+              f"xác nhận{_when_vn(before.closed_at)}, {before.task_count} nhiệm vụ. Nhắc việc "
+              "không giao việc lần thứ hai nên không lập danh sách mới; đồng chí không cần làm gì thêm.\n"
+              "Nếu cần giao lại từ đầu (văn bản cũ sai), đồng chí hủy văn bản cũ: "
+              f"/huy #{before.notice_id} lý do: …, rồi gửi lại văn bản này.")
+
+
+def notice_choice_line(choice: NoticeChoice) -> str:
+    """"• #12 — Thông báo (cuộc làm việc ngày 22/04/2026): “Kết luận … quy hoạch chung …” — ngày 23/04/2026,
+    9 nhiệm vụ": enough to tell apart notices without a number."""
+    parts = [f"• #{choice.notice_id} — {choice.title}"]
+    if choice.subject and "“" not in choice.title:  # (a title without number or date is the subject)
+        parts[0] += f": “{shorten(choice.subject, 120)}”"
+    if choice.issued_on is None and choice.closed_at:  # (the title has the notice's date when it has one)
+        parts.append(f"xác nhận ngày {date_vn(choice.closed_at.astimezone(VN_TZ).date())}")
+    parts.append(f"{choice.task_count} nhiệm vụ" + (" (đã hủy)" if choice.withdrawn else ""))
+    return " — ".join(parts)
+
+
+def withdraw_usage(recent: Sequence[NoticeChoice]) -> str:
+    """/huy alone: the syntax, and the newest notices with their #N (a notice without a number is named so)."""
+    if not recent:
+        return WITHDRAW_USAGE
+    lines = [WITHDRAW_USAGE, "", "Các văn bản đã xác nhận gần đây (văn bản chưa có số thì ghi mã #):"]
+    lines += [notice_choice_line(c) for c in recent]
+    lines.append(f"Ví dụ: /huy #{recent[0].notice_id} lý do: nhầm văn bản")
+    return vn("\n".join(lines))
+
+
+def lead_moved_text(moved: LeadMoved) -> str:
+    was = f" (đ/c {moved.previous_name})" if moved.previous_name else ""
+    return vn(f"Đã chuyển nhiệm vụ mục {moved.item_ref} ({moved.notice_title}) từ {moved.old_unit}{was} sang "
+              f"{moved.new_unit} chủ trì — giao đ/c {moved.head_name}. Thời hạn, đơn vị phối hợp và lịch sử giữ "
+              "nguyên; Nhắc việc nhắc người nhận mới từ lần nhắc tiếp theo. Hai bên đã được báo.")
+
+
+def lead_moved_told_previous(name: str, moved: LeadMoved) -> str:
+    return vn(f"Kính gửi đồng chí {name}, nhiệm vụ mục {moved.item_ref} ({moved.notice_title}) đã được chuyển "
+              f"sang {moved.new_unit} chủ trì (đ/c {moved.head_name}); Nhắc việc thôi nhắc đồng chí nhiệm vụ này.")
+
+
+def confirmed_lead_hint(ref: str, unit: str) -> str:
+    """A draft correction ("II.3: Phòng …") typed when no draft is open: the notice is confirmed; how to move it."""
+    return vn(f"Văn bản đã được xác nhận nên dòng sửa “{ref}: …” không còn áp dụng; đơn vị chủ trì mục {ref} chưa "
+              f"thay đổi. Để chuyển nhiệm vụ mục {ref} sang {unit}, đồng chí gõ: chuyển mục {ref} sang {unit}")
 
 
 # ------------------------------------------------------------------ reminders and status
@@ -1156,14 +1251,18 @@ WITHDRAW_NEEDS_REASON = vn("Đồng chí vui lòng ghi lý do hủy, ví dụ: /
                            "bằng Thông báo 52/TB-UBND.")
 
 
-def no_such_notice(number: str) -> str:
-    return vn(f"Không tìm thấy văn bản đã xác nhận có số “{number}”.")
+def no_such_notice(number: str, recent: Sequence[NoticeChoice] = ()) -> str:
+    lines = [f"Không tìm thấy văn bản đã xác nhận có số “{number}”."]
+    if recent:
+        lines += ["Các văn bản đã xác nhận gần đây:", *[notice_choice_line(c) for c in recent],
+                  f"Ví dụ: /huy #{recent[0].notice_id} lý do: …"]
+    return vn("\n".join(lines))
 
 
-def several_notices(number: str, notices: Sequence[tuple[int, dt.date | None]]) -> str:
+def several_notices(number: str, notices: Sequence[NoticeChoice]) -> str:
     lines = [f"Có {len(notices)} văn bản cùng số “{number}”; đồng chí chọn theo mã trong Nhắc việc:"]
-    lines += [f"• #{nid}" + (f" — ngày {date_vn(day)}" if day else "") for nid, day in notices]
-    lines.append(f"Ví dụ: /huy #{notices[0][0]} lý do: …")
+    lines += [notice_choice_line(c) for c in notices]
+    lines.append(f"Ví dụ: /huy #{notices[0].notice_id} lý do: …")
     return vn("\n".join(lines))
 
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from storage.audit import audit
@@ -662,3 +662,55 @@ def withdraw(session: Session, notice_id: int, *, item_ref: str | None, reason: 
           entity="notice", entity_id=notice.id, item=item_ref, reason=reason)
     log.info("notice %s%s withdrawn by %s: %s", notice.id, f" item {item_ref}" if item_ref else "", by.handle, reason)
     return Withdrawn(title=title, reason=reason, refs=[t.item_ref for t in open_tasks], assignees=assignees)
+
+
+@dataclass(frozen=True, kw_only=True)
+class NoticeChoice:
+    """A registered notice as an admin picks it out: its id in Nhắc việc ("#12"), title, subject, date, when it
+    was confirmed (or withdrawn) and how many items it has."""
+
+    notice_id: int
+    title: str
+    subject: str | None
+    issued_on: dt.date | None
+    closed_at: dt.datetime | None
+    task_count: int
+    withdrawn: bool
+
+
+def notice_choices(session: Session, notice_ids: list[int]) -> list[NoticeChoice]:
+    """The notices `notice_ids`, in that order, with their item counts (one query for the counts)."""
+    if not notice_ids:
+        return []
+    rows = session.execute(select(Task.notice_id, func.count(func.distinct(Task.item_ref)))
+                           .where(Task.notice_id.in_(notice_ids)).group_by(Task.notice_id))
+    counts: dict[int, int] = {notice_id: count for notice_id, count in rows}
+    out = []
+    for notice_id in notice_ids:
+        notice = session.get_one(Notice, notice_id)
+        out.append(NoticeChoice(notice_id=notice.id, title=notice_title(notice), subject=notice.subject,
+                                issued_on=notice.issued_on, closed_at=notice.closed_at,
+                                task_count=counts.get(notice.id, 0),
+                                withdrawn=notice.status == NoticeStatus.CANCELLED))
+    return out
+
+
+def recent_notices(session: Session, limit: int = 5) -> list[NoticeChoice]:
+    """The newest confirmed notices (not withdrawn), newest first: what /huy alone offers to choose from."""
+    ids = list(session.scalars(select(Notice.id).where(Notice.status == NoticeStatus.CONFIRMED)
+                               .order_by(Notice.id.desc()).limit(limit)))
+    return notice_choices(session, ids)
+
+
+def registered_before(session: Session, parsed: ParsedNotice, source_text: str) -> NoticeChoice | None:
+    """The confirmed notice a newly sent one repeats (same text, or same number and date), the test
+    confirm_notice applies, made on receipt so the admin is told before any preview."""
+    probe = Notice(sha256=sha256_text(source_text), number=parsed.number, issued_on=parsed.date)
+    twin = registered_twin(session, probe)
+    return notice_choices(session, [twin.id])[0] if twin is not None else None
+
+
+def unit_named(session: Session, words: str) -> str | None:
+    """The one unit of the directory `words` name (not a group), as the directory names it; None otherwise."""
+    found, _, group = _Leads(session).units_of(words)
+    return found[0].name if group is None and len(found) == 1 else None

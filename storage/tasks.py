@@ -39,7 +39,7 @@ from storage.models import (
     TaskStatus,
     Unit,
 )
-from storage.notices import notice_title
+from storage.notices import _Leads, notice_title
 from storage.unitnames import best_unit_match, mentions, signed_by
 
 log = logging.getLogger(__name__)
@@ -627,7 +627,9 @@ def _hand_over(session: Session, *, by: Person, task: Task, target: Person, now:
             f"{target.handle} is not in the lead unit of task {task.id}",
             f"Đ/c {target.full_name} ({where}) không phải cán bộ của {unit.name if unit else 'đơn vị chủ trì'}; "
             f"nhiệm vụ mục {task.item_ref} chỉ giao được cho cán bộ của đơn vị chủ trì. Đơn vị phối hợp báo cáo "
-            f"phần việc của mình bằng tin “phối hợp {task.item_ref}: <nội dung>”.")
+            f"phần việc của mình bằng tin “phối hợp {task.item_ref}: <nội dung>”."
+            + (f" Để chuyển nhiệm vụ sang đơn vị khác chủ trì, đồng chí gõ: chuyển mục {task.item_ref} sang "
+               f"{target.unit.name if target.unit else '<tên đơn vị>'}." if by.role == Role.ADMIN else ""))
     if target.id == task.assignee_id:
         raise DelegationInvalid(f"{target.handle} already has task {task.id}",
                                 f"Đ/c {target.full_name} đang là người phụ trách nhiệm vụ mục {task.item_ref}.")
@@ -653,6 +655,75 @@ def unit_cadres(session: Session, person: Person) -> list[Person]:
         return []
     return list(session.scalars(select(Person).where(Person.unit_id == person.unit_id, Person.id != person.id)
                                 .order_by(Person.full_name)))
+
+
+@dataclass(frozen=True, kw_only=True)
+class LeadMoved:
+    """A confirmed task given to another lead unit (and its head): who held it, who holds it now."""
+
+    task_id: int
+    item_ref: str
+    notice_title: str
+    old_unit: str
+    previous_id: int | None
+    previous_name: str | None
+    new_unit: str
+    head_id: int
+    head_name: str
+
+
+def move_lead(session: Session, *, by: Person, item_ref: str, unit_words: str, now: dt.datetime) -> LeadMoved:
+    """An admin moves an open task of a confirmed notice to another lead unit ("chuyển mục II.3 sang Phòng …"):
+    the unit becomes its lead, the unit's head its assignee (reminders follow the assignee from the next run);
+    the supporting units, deadline and history stay. The caller tells the previous holder and the new one."""
+    if by.role != Role.ADMIN:
+        raise NotAllowed(by.handle, "move a task to another unit")
+    item_ref = item_ref.strip().removeprefix("Mục").removeprefix("mục").removeprefix("muc").strip(" .:")
+    tasks = _by_ref(session.scalars(select(Task).join(Notice, Notice.id == Task.notice_id)
+                                    .where(_ref_is(item_ref), Notice.status == NoticeStatus.CONFIRMED)
+                                    .order_by(Task.id)), item_ref)
+    open_ = [t for t in tasks if not TaskStatus(t.status).is_closed]
+    if not open_:
+        if tasks:
+            t = tasks[-1]
+            raise TaskClosed(t.item_ref, TaskStatus(t.status), t.done_at.date() if t.done_at else None)
+        raise DelegationInvalid(f"no open task {item_ref} to move",
+                                f"Không có nhiệm vụ mục {item_ref} nào đang thực hiện. Gõ /tonghop hoặc “{item_ref}?” "
+                                "để xem số mục.")
+    if len(open_) > 1:
+        rows = "; ".join(f"{t.lead_name or '?'} ({notice_title(t.notice)})" for t in open_[:8])
+        raise DelegationInvalid(f"{len(open_)} open tasks {item_ref} to move",
+                                f"Có {len(open_)} nhiệm vụ cùng số mục {item_ref}: {rows}. Nhắc việc chưa chuyển được "
+                                "khi số mục trùng; đồng chí hủy nhiệm vụ ở đơn vị cũ (/huy <số văn bản> mục "
+                                f"{item_ref} lý do: …) rồi báo đơn vị mới.")
+    task = open_[0]
+    leads = _Leads(session)
+    found, _, group = leads.units_of(unit_words.strip(" .:"))
+    if group is not None or len(found) != 1:
+        raise DelegationInvalid(f"{unit_words!r} is not one unit of the directory",
+                                f"Không tìm thấy đơn vị “{unit_words.strip()}” trong danh bạ (cần đúng một đơn vị). "
+                                "Đồng chí ghi tên đơn vị như trong danh bạ, ví dụ: chuyển mục "
+                                f"{task.item_ref} sang Phòng Tài chính - Kế hoạch.")
+    unit = found[0]
+    old_unit = task.lead_name or "chưa xác định"
+    if unit.id == task.lead_unit_id:
+        raise DelegationInvalid(f"task {task.id} already led by unit {unit.id}",
+                                f"{unit.name} đã là đơn vị chủ trì nhiệm vụ mục {task.item_ref}.")
+    head = leads.head(unit)
+    if head is None:
+        raise DelegationInvalid(f"unit {unit.id} has no head",
+                                f"{unit.name} chưa có trưởng đơn vị trong danh bạ nên chưa giao được. Đồng chí bổ "
+                                "sung trưởng đơn vị vào danh bạ rồi gõ lại.")
+    previous = task.assignee
+    task.lead_unit_id, task.lead_unit_names = unit.id, [unit.name]
+    task.assignee_id, task.updated_at = head.id, now
+    audit(session, at=now, actor_id=by.id, action="task.move_lead", entity="task", entity_id=task.id,
+          unit=unit.name, previous_unit=old_unit, to=head.handle, previous=previous.handle if previous else None)
+    log.info("task %s moved from %r to unit %s by %s", task.id, old_unit, unit.id, by.handle)
+    return LeadMoved(task_id=task.id, item_ref=task.item_ref, notice_title=notice_title(task.notice),
+                     old_unit=old_unit, previous_id=previous.id if previous else None,
+                     previous_name=previous.full_name if previous else None, new_unit=unit.name,
+                     head_id=head.id, head_name=head.full_name)
 
 
 # ---------------------------------------------------------------- supporting units (phối hợp)

@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING
 from bot import texts
 from bot.conversation import directory
 from bot.conversation.events import Action, FileIn, Inbound, Outgoing, TapIn, TextIn
-from bot.corrections import LOOKS_LIKE_CORRECTION, ONLY_FOR_A_DRAFT, CorrectionError, parse_corrections
-from bot.ingest import parse_notice, read_document
-from bot.ingest.files import MAX_FILE_BYTES
+from bot.corrections import LEAD, LOOKS_LIKE_CORRECTION, ONLY_FOR_A_DRAFT, CorrectionError, parse_corrections
+from bot.ingest import parse_notice
+from bot.ingest.files import MAX_FILE_BYTES, read_text
 from scheduler.series import start_notice_series
+from storage.directory import person_by_id
 from storage.errors import NotAllowed, NoTasksFound
 from storage.models import Person, Task
 from storage.notices import (
@@ -29,13 +30,15 @@ from storage.notices import (
     format_title,
     latest_draft,
     preview_messages,
+    registered_before,
     remember_preview,
     supported_tasks,
+    unit_named,
 )
 from storage.notices import correct_draft as apply_corrections
 from storage.parsed import ParsedNotice
-from storage.tasks import remember_task_message
-from storage.vntext import strip_marks
+from storage.tasks import move_lead, remember_task_message
+from storage.vntext import fold, strip_marks
 
 if TYPE_CHECKING:
     from bot.conversation.core import Conversation
@@ -62,12 +65,14 @@ def looks_like_a_notice(text: str) -> bool:
             or (len(text) >= 25 and NOTICE_ITEM.search(text) is not None))
 
 
-def _parse(data: bytes | str, filename: str) -> tuple[str, ParsedNotice]:
-    text = data if isinstance(data, str) else read_document(data, filename)
+def _parse(data: bytes | str, filename: str) -> tuple[str, ParsedNotice, bool]:
+    """The text, the notice read from it, and whether the text came from OCR."""
+    read = read_text(data, filename) if not isinstance(data, str) else None
+    text = read.text if read is not None else str(data)
     parsed = parse_notice(text)
     if not parsed.tasks:
         raise NoTasksFound(f"no task in {filename or 'pasted text'}")
-    return text, parsed
+    return text, parsed, read is not None and read.ocr
 
 
 def confirm_actions(notice_id: int) -> tuple[tuple[Action, ...], ...]:
@@ -77,20 +82,29 @@ def confirm_actions(notice_id: int) -> tuple[tuple[Action, ...], ...]:
 
 async def ingest(conv: Conversation, event: Inbound, person: Person, data: bytes | str, filename: str) -> None:
     ctx = conv.ctx
-    text, parsed = await asyncio.to_thread(_parse, data, filename)
+    text, parsed, ocr = await asyncio.to_thread(_parse, data, filename)
+    # a notice already confirmed (same text, or same number and date): said at once, no preview — its
+    # confirmation would be refused, and corrections typed to it lost
+    before = await ctx.db.run(registered_before, parsed, text)
+    if before is not None:
+        log.info("notice from %r by %s repeats confirmed notice %s: no draft", filename, person.handle,
+                 before.notice_id)
+        await conv.say(event, texts.already_registered(before))
+        return
     draft = await ctx.db.run(create_draft, parsed, source_text=text, source_name=filename, by=person,
                              now=ctx.clock.now())
-    await _show_draft(conv, event, parsed, draft)
+    await _show_draft(conv, event, parsed, draft, ocr=ocr)
 
 
-async def _show_draft(conv: Conversation, event: Inbound, parsed: ParsedNotice, draft: Draft) -> None:
+async def _show_draft(conv: Conversation, event: Inbound, parsed: ParsedNotice, draft: Draft, *,
+                      ocr: bool = False) -> None:
     """Send the preview with its actions and remember its messages: a reply to them corrects the draft."""
     title = format_title(parsed.kind, parsed.number, parsed.date, meeting_date=parsed.meeting_date,
                          subject=parsed.subject)
     replies = conv.channel(event.channel).capabilities.reply_to
     await _send_draft(conv, event, draft.notice_id,
                       texts.draft_preview(parsed, draft, title, replies=replies, today=conv.ctx.today(),
-                                          explain=conv.ctx.policy.calendar.explain_deadline))
+                                          explain=conv.ctx.policy.calendar.explain_deadline, ocr=ocr))
 
 
 async def _send_draft(conv: Conversation, event: Inbound, notice_id: int, text: str) -> None:
@@ -135,7 +149,7 @@ async def correct_draft(conv: Conversation, event: TextIn, person: Person) -> bo
             if ONLY_FOR_A_DRAFT.match(event.text.strip()):  # "thêm: …" after the draft was confirmed
                 await conv.say(event, texts.NO_OPEN_DRAFT)
                 return True
-            return False
+            return await confirmed_lead(conv, event, person)
     folded = " ".join(strip_marks(event.text).lower().split())
     if SHOW_ALL.match(folded.strip(" .!?")):
         parsed, draft = await ctx.db.run(draft_view, notice_id)
@@ -162,6 +176,46 @@ async def correct_draft(conv: Conversation, event: TextIn, person: Person) -> bo
     await _send_draft(conv, event, notice_id,
                       texts.draft_changes(parsed, draft, replies=replies, today=conv.ctx.today(),
                                           explain=conv.ctx.policy.calendar.explain_deadline))
+    return True
+
+
+# "chuyển mục II.3 sang Phòng Kinh tế và Hạ tầng", "chuyển nhiệm vụ 2.1 cho Sở Y tế", "giao lại mục 3 cho …"
+MOVE_LEAD = re.compile(r"^(?:chuyển|chuyen|giao\s+lại|giao\s+lai)\s+(?:(?:nhiệm\s*vụ|nhiem\s*vu)\s+)?"
+                       r"(?:(?:mục|muc)\s+)?(?P<ref>[0-9IVXivx][\w.]*?)\.?\s+(?:sang|cho)\s+(?P<unit>\S.*?)\s*\.?$",
+                       re.I)
+# what makes "II.1.a: xã Hiệp Thạnh xong" a progress report rather than a lead unit
+_STATUS_WORDS = re.compile(r"\d|%|\b(?:xong|hoan thanh|(?:dang|da) (?:thuc hien|trien khai|lam|gui|co)|vuong|"
+                           r"chua|gia han|bao cao)\b")
+
+
+async def confirmed_lead(conv: Conversation, event: TextIn, person: Person) -> bool:
+    """An admin with no draft open: "chuyển mục II.3 sang <đơn vị>" moves a confirmed task to that unit (its head
+    takes it, the previous holder and the new one are told); the preview's form "II.3: <đơn vị>" naming a unit
+    of the directory is answered with that way, not read as a question about the item. False otherwise."""
+    if not person.is_admin:
+        return False
+    ctx = conv.ctx
+    text = " ".join(event.text.split())
+    if move := MOVE_LEAD.match(text):
+        moved = await ctx.db.run(move_lead, by=person, item_ref=move["ref"], unit_words=move["unit"],
+                                 now=ctx.clock.now())
+        await conv.say(event, texts.lead_moved_text(moved))
+        if moved.previous_id is not None and moved.previous_id != moved.head_id:
+            previous = await ctx.db.run(person_by_id, moved.previous_id)
+            await conv.notify(previous, Outgoing(text=texts.lead_moved_told_previous(previous.full_name, moved)))
+        await tell_assigned(conv, moved.notice_title, {moved.head_id: [moved.task_id]})
+        return True
+    lead = LEAD.match(text)
+    if lead is None or "," in lead["ref"] or not lead["value"]:
+        return False
+    value = lead["value"].strip(" .")
+    if _STATUS_WORDS.search(fold(value)):
+        return False
+    unit = await ctx.db.run(unit_named, value)
+    if unit is None:
+        return False
+    ref = re.sub(r"^(?:mục|muc)\s+", "", lead["ref"].strip(), flags=re.I).rstrip(".")
+    await conv.say(event, texts.confirmed_lead_hint(ref, unit))
     return True
 
 

@@ -4,7 +4,8 @@ next morning, and each assignee is told once.
 
     /huy 45/TB-UBND lý do: đã được thay thế bằng Thông báo 52/TB-UBND
     /huy 45/TB-UBND mục 2.1 lý do: đơn vị khác thực hiện
-    /huy #12 …                    by the notice's number in Nhắc việc"""
+    /huy #12 …                    by the notice's number in Nhắc việc (a notice without a number)
+    /huy                          the syntax and the newest notices with their #N"""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from bot.conversation.events import Outgoing, TextIn
 from storage.directory import person_by_id
 from storage.errors import NotAllowed, WithdrawalInvalid
 from storage.models import Person
-from storage.notices import find_confirmed, withdraw
+from storage.notices import find_confirmed, notice_choices, recent_notices, withdraw
 
 if TYPE_CHECKING:
     from bot.conversation.core import Conversation
@@ -30,16 +31,18 @@ async def withdraw_command(conv: Conversation, event: TextIn, args: list[str], p
     if not person.is_admin:
         raise NotAllowed(person.handle, "withdraw a notice")
     m = SYNTAX.match(" ".join(args))
-    if not args or m is None:
-        await conv.say(event, texts.WITHDRAW_USAGE)
+    if not args or m is None:  # the syntax, and the newest notices with their #N to name them by
+        await conv.say(event, texts.withdraw_usage(await ctx.db.run(recent_notices)))
         return
     if not (m.group("reason") or "").strip():
         raise WithdrawalInvalid("no reason", texts.WITHDRAW_NEEDS_REASON)
     notices = await ctx.db.run(find_confirmed, m.group("number"))
     if not notices:
-        raise WithdrawalInvalid(f"no notice {m.group('number')!r}", texts.no_such_notice(m.group("number")))
-    if len(notices) > 1:
-        await conv.say(event, texts.several_notices(m.group("number"), [(n.id, n.issued_on) for n in notices]))
+        recent = await ctx.db.run(recent_notices)
+        raise WithdrawalInvalid(f"no notice {m.group('number')!r}", texts.no_such_notice(m.group("number"), recent))
+    if len(notices) > 1:  # each with its subject, date and item count, to choose by
+        choices = await ctx.db.run(notice_choices, [n.id for n in notices])
+        await conv.say(event, texts.several_notices(m.group("number"), choices))
         return
     ref = m.group("ref").rstrip(".") if m.group("ref") else None
     result = await ctx.db.run(withdraw, notices[0].id, item_ref=ref, reason=m.group("reason").strip(), by=person,

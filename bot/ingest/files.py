@@ -9,6 +9,7 @@ import logging
 import os
 import re
 import zipfile
+from dataclasses import dataclass
 from pathlib import PurePath
 
 from bot.ingest.legacy import repair_legacy
@@ -24,7 +25,18 @@ MAX_PDF_PAGES = 500
 MAX_TEXT_CHARS = 2_000_000
 
 
+@dataclass(frozen=True, kw_only=True)
+class DocumentText:
+    text: str
+    ocr: bool  # read by text recognition (a scan, a photo, a PDF whose text layer is unusable): may be misspelt
+
+
 def read_document(data: bytes, filename: str = "") -> str:
+    return read_text(data, filename).text
+
+
+def read_text(data: bytes, filename: str = "") -> DocumentText:
+    """The file's text, and whether it came from OCR."""
     if not data or not data.strip():
         raise NoticeUnreadable("empty file", "Tệp gửi lên trống, không có nội dung.")
     if len(data) > MAX_FILE_BYTES:
@@ -35,18 +47,19 @@ def read_document(data: bytes, filename: str = "") -> str:
         raise NoticeUnreadable(f"unsupported file type {suffix}",
                                "Định dạng tệp chưa được hỗ trợ. Đồng chí vui lòng gửi tệp .txt, .docx, .pdf hoặc ảnh "
                                "chụp văn bản, hoặc dán trực tiếp nội dung văn bản.")
+    ocr = False
     if data.startswith(b"%PDF"):
-        text = _read_pdf(data)
+        text, ocr = _read_pdf(data)
     elif data.startswith(b"PK\x03\x04") or suffix == ".docx":
         text = _read_docx(data)
     elif data.startswith((b"\x89PNG", b"\xff\xd8\xff")) or suffix in (".jpg", ".jpeg", ".png", ".tif", ".tiff"):
-        text = ocr_image(data)
+        text, ocr = ocr_image(data), True
     else:
         text = decode_text(data)
     if len(text) > MAX_TEXT_CHARS:
         raise NoticeUnreadable(f"text of {len(text)} chars is over the cap",
                                "Văn bản quá dài để xử lý. Đồng chí vui lòng gửi riêng phần thông báo kết luận.")
-    return text
+    return DocumentText(text=text, ocr=ocr)
 
 
 def decode_text(data: bytes) -> str:
@@ -220,8 +233,8 @@ def _open_pdf(data: bytes):  # type: ignore[no-untyped-def]
         raise NoticeUnreadable(f"broken pdf: {exc}", "Tệp PDF bị hỏng, không thể đọc.") from exc
 
 
-def _read_pdf(data: bytes) -> str:
-    """The text layer, read with PDFium (fast: milliseconds a page); OCR when it is unusable."""
+def _read_pdf(data: bytes) -> tuple[str, bool]:
+    """The text layer, read with PDFium (fast: milliseconds a page); OCR when it is unusable (then True)."""
     pdf = _open_pdf(data)
     try:
         if len(pdf) > MAX_PDF_PAGES:
@@ -235,9 +248,9 @@ def _read_pdf(data: bytes) -> str:
         pdf.close()
     text = "\n".join(pages).replace("\r\n", "\n").replace("\r", "\n")
     if text_layer_usable(text):
-        return text
+        return text, False
     log.info("pdf text layer unusable (%d chars): OCR", len(text))
-    return ocr_pdf(data)
+    return ocr_pdf(data), True
 
 
 VIETNAMESE_MARKS = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]")

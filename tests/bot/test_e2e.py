@@ -429,6 +429,7 @@ async def test_a_photo_of_a_notice_is_read_by_ocr(harness: Harness) -> None:
     texts_to_admin = [s.text or "" for s in harness.sent if s.to == "admin"]
     assert texts_to_admin[0] == texts.READING
     assert "nhiệm vụ" in texts_to_admin[-1] and harness.last_with_button("admin", texts.BUTTON_CONFIRM)
+    assert sum(texts.OCR_NOTE in t for t in texts_to_admin) == 1, "the preview says the text came from OCR, once"
 
 
 async def test_an_extension_request_goes_to_approvers_and_moves_the_deadline(harness: Harness) -> None:

@@ -123,10 +123,10 @@ async def test_withdrawing_a_notice_stops_its_reminders_and_tells_the_assignee_o
 
 async def test_the_same_notice_cannot_be_confirmed_twice(harness: Harness) -> None:
     h = harness
+    await h.send_file("admin", SEED_NOTICE)  # loaded twice before either is confirmed: two drafts
     await h.send_file("admin", SEED_NOTICE)
-    await h.tap("admin", texts.BUTTON_CONFIRM)
-    await h.send_file("admin", SEED_NOTICE)
-    await h.tap("admin", texts.BUTTON_CONFIRM)
+    await h.tap("admin", texts.BUTTON_CONFIRM)  # the newer
+    await h.say("admin", "xác nhận")  # the older, still open
     assert "đã được xác nhận trước đây" in last_text(h, "admin")
     assert h.db is not None
     assert h.db.call(lambda s: s.scalar(select(func.count()).select_from(Task))) == 13

@@ -1,0 +1,155 @@
+"""The clerk loading notices, through the sandbox on a real database: a notice already confirmed is
+recognised on receipt; a preview says when the notice has no number or date; /huy tells numberless
+notices apart; a confirmed task is moved to another lead unit ("chuyển mục 1 sang …")."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from bot import texts
+from bot.sandbox.harness import Harness
+from storage.models import AuditLog, Notice, NoticeStatus, Person, Task, TaskStatus, Unit
+from tests.bot.conftest import last_text
+from tests.conftest import SEED_NOTICE, local
+
+NOTICE = ("ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN\nSố: 15/TB-UBND\nBình Thuận, ngày 20 tháng 02 năm 2018\nTHÔNG BÁO\n"
+          "Kết luận của Chủ tịch UBND tỉnh\n"
+          "1. Giao Ban Dân vận Tỉnh ủy chủ trì tổng hợp ý kiến của Nhân dân, báo cáo trước ngày 02/3/2018.\n"
+          "2. Giao Ban Dân vận Tỉnh ủy rà soát quy chế làm việc, hoàn thành trước ngày 09/3/2018.\n")
+
+
+def numberless(subject: str, work: str) -> str:
+    """A draft copy: "Số: /TB-UBND" left blank, no date."""
+    return ("ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN\nSố: /TB-UBND\nTHÔNG BÁO\n"
+            f"{subject}\n"
+            f"1. Giao Ban Dân vận Tỉnh ủy chủ trì {work}, báo cáo trước ngày 02/3/2018.\n"
+            "2. Giao Sở Tài nguyên và Môi trường rà soát quy chế làm việc, hoàn thành trước ngày 09/3/2018.\n")
+
+
+def sent_to(h: Harness, handle: str) -> list[str]:
+    return [s.text or "" for s in h.sent if s.to == handle]
+
+
+async def test_a_notice_sent_again_after_confirmation_is_recognised_on_receipt(harness: Harness) -> None:
+    h = harness
+    await h.send_file("admin", SEED_NOTICE)
+    await h.tap("admin", texts.BUTTON_CONFIRM)
+    before = len(sent_to(h, "admin"))
+    await h.advance_to(local(2018, 2, 27, 10, 0))
+    await h.send_file("admin", SEED_NOTICE)
+    answer = sent_to(h, "admin")[before:]
+    said = answer[-1]
+    assert "Văn bản này đã được xác nhận trước đây" in said
+    assert "mã #1" in said and "xác nhận lúc 09:00 ngày 26/02/2018" in said and "13 nhiệm vụ" in said
+    assert "đồng chí không cần làm gì thêm" in said and "/huy #1 lý do:" in said
+    assert not any("nhận diện được" in text for text in answer), "no preview of the tasks again"
+    assert h.db is not None
+    assert h.db.call(lambda s: s.scalar(select(func.count()).select_from(Notice))) == 1, "no second draft"
+    await h.say("admin", "xác nhận")
+    assert last_text(h, "admin") == texts.NO_OPEN_DRAFT
+    assert h.db.call(lambda s: s.scalar(select(func.count()).select_from(Task))) == 13
+
+
+async def test_a_preview_asks_for_the_number_and_date_a_notice_lacks(harness: Harness) -> None:
+    h = harness
+    await h.say("admin", numberless("Kết luận về công tác dân vận", "tổng hợp ý kiến của Nhân dân"))
+    preview = last_text(h, "admin")
+    assert ("Lưu ý: văn bản chưa có số và ngày — đồng chí gõ “số: 125/TB-UBND” và “ngày: 26/2/2018”"
+            in preview)
+    assert preview.count("chưa có số") == 1, "said once"
+    assert texts.OCR_NOTE not in preview, "typed text is not OCR"
+    await h.say("admin", "số: 125/TB-UBND")
+    assert "số văn bản: 125/TB-UBND" in last_text(h, "admin")
+    await h.say("admin", "hủy")
+    await h.say("admin", NOTICE)
+    assert "chưa có số" not in last_text(h, "admin") and "chưa có ngày" not in last_text(h, "admin")
+
+
+async def test_withdrawing_among_numberless_notices_shows_each_subject_date_and_count(harness: Harness) -> None:
+    h = harness
+    await h.say("admin", numberless("Kết luận về công tác dân vận", "tổng hợp ý kiến của Nhân dân"))
+    await h.say("admin", "xác nhận")
+    await h.say("admin", numberless("Kết luận về chuyển đổi số", "xây dựng cơ sở dữ liệu"))
+    await h.say("admin", "xác nhận")
+    await h.say("admin", "/huy")
+    listed = last_text(h, "admin")
+    assert "Cú pháp: /huy" in listed
+    assert "• #2 — Thông báo “Kết luận về chuyển đổi số” — xác nhận ngày 26/02/2018 — 2 nhiệm vụ" in listed
+    assert "• #1 — Thông báo “Kết luận về công tác dân vận” — xác nhận ngày 26/02/2018 — 2 nhiệm vụ" in listed
+    await h.say("admin", "/huy /TB-UBND lý do: nhầm văn bản")
+    chooser = last_text(h, "admin")
+    assert "Có 2 văn bản cùng số “/TB-UBND”" in chooser
+    assert "• #1 — Thông báo “Kết luận về công tác dân vận”" in chooser
+    assert "• #2 — Thông báo “Kết luận về chuyển đổi số”" in chooser
+    await h.say("admin", "/huy #2 lý do: nhầm văn bản")
+    assert "Đã hủy Thông báo “Kết luận về chuyển đổi số”" in last_text(h, "admin")
+    assert h.db is not None
+    statuses = h.db.call(lambda s: list(s.scalars(select(Notice.status).order_by(Notice.id))))
+    assert statuses == [NoticeStatus.CONFIRMED, NoticeStatus.CANCELLED]
+    await h.say("admin", "/huy TB-UBND ngày 26/02/2018 lý do: nhầm")  # a guess at the number: the list again
+    assert "• #1 — Thông báo “Kết luận về công tác dân vận”" in last_text(h, "admin")
+    assert "#2" not in last_text(h, "admin"), "a withdrawn notice is not offered"
+
+
+def _task_one(s):  # type: ignore[no-untyped-def]
+    task = s.scalars(select(Task).where(Task.item_ref == "1")).one()
+    return task.lead_unit.name, task.assignee.handle, list(task.lead_unit_names)
+
+
+async def test_a_confirmed_task_is_moved_to_another_lead_unit(harness: Harness) -> None:
+    h = harness
+    await h.say("admin", NOTICE)
+    await h.say("admin", "xác nhận")
+    assert h.db is not None
+    await h.say("admin", "1: Sở Tài nguyên và Môi trường")  # the preview's form, after confirmation
+    hint = last_text(h, "admin")
+    assert "Văn bản đã được xác nhận" in hint and "đơn vị chủ trì mục 1 chưa thay đổi" in hint
+    assert "chuyển mục 1 sang Sở Tài nguyên và Môi trường" in hint
+    assert h.db.call(_task_one)[:2] == ("Ban Dân vận Tỉnh ủy", "head_bdv")
+    await h.say("admin", "/giao 1 @head_stnmt")
+    assert "chuyển mục 1 sang Sở Tài nguyên và Môi trường" in last_text(h, "admin")
+
+    await h.say("admin", "chuyển mục 1 sang Sở Tài nguyên và Môi trường")
+    assert last_text(h, "admin").startswith("Đã chuyển nhiệm vụ mục 1 (Thông báo số 15/TB-UBND ngày 20/02/2018) "
+                                            "từ Ban Dân vận Tỉnh ủy (đ/c Lê Văn Dân) sang Sở Tài nguyên và Môi "
+                                            "trường chủ trì — giao đ/c Trần Văn Môi.")
+    assert "mục 1 (Thông báo số 15/TB-UBND ngày 20/02/2018) đã được chuyển sang Sở Tài nguyên và Môi trường" \
+        in last_text(h, "head_bdv")
+    assert "Đồng chí được giao chủ trì" in last_text(h, "head_stnmt") and "Mục 1:" in last_text(h, "head_stnmt")
+    assert h.db.call(_task_one) == ("Sở Tài nguyên và Môi trường", "head_stnmt", ["Sở Tài nguyên và Môi trường"])
+    audit = h.db.call(lambda s: s.scalars(select(AuditLog).where(AuditLog.action == "task.move_lead")).one().detail)
+    assert audit["previous"] == "head_bdv" and audit["to"] == "head_stnmt"
+
+    await h.say("admin", "chuyển mục 1 sang Sở Tài nguyên và Môi trường")
+    assert "đã là đơn vị chủ trì nhiệm vụ mục 1" in last_text(h, "admin")
+    await h.say("admin", "chuyển mục 1 sang Sở Xây dựng")
+    assert "Không tìm thấy đơn vị “Sở Xây dựng” trong danh bạ" in last_text(h, "admin")
+    await h.say("head_bdv", "chuyển mục 2 sang Sở Tài nguyên và Môi trường")  # only an admin moves a task
+    assert h.db.call(lambda s: s.scalars(select(Task).where(Task.item_ref == "2")).one().assignee.handle) \
+        == "head_bdv"
+
+    await h.advance_to(local(2018, 2, 27, 9, 0))  # 3 working days before 02/03: the new holder is reminded
+    stnmt = [t for t in sent_to(h, "head_stnmt") if "Nhắc việc thứ" in t]
+    bdv = [t for t in sent_to(h, "head_bdv") if "Nhắc việc thứ" in t]
+    assert stnmt and "• Mục 1: Tổng hợp ý kiến" in stnmt[-1]
+    assert not any("Tổng hợp ý kiến" in t for t in bdv), "the previous holder is not reminded of it"
+
+
+async def test_a_progress_report_typed_with_a_colon_is_not_taken_for_a_unit(harness: Harness) -> None:
+    h = harness
+    await h.say("admin", NOTICE)
+    await h.say("admin", "xác nhận")
+    await h.say("admin", "1: Ban Dân vận đã hoàn thành")
+    assert "chuyển mục" not in last_text(h, "admin")
+    assert h.db is not None
+    assert h.db.call(lambda s: s.scalars(select(Task).where(Task.item_ref == "1")).one().status) == TaskStatus.DONE
+    assert h.db.call(lambda s: s.scalar(select(func.count()).select_from(Unit))) >= 1
+    assert h.db.call(lambda s: s.scalar(select(Person.handle).where(Person.handle == "head_stnmt"))) == "head_stnmt"
+
+
+async def test_the_admin_help_names_the_move_and_the_notice_list(harness: Harness) -> None:
+    await harness.say("admin", "/huongdan")
+    said = last_text(harness, "admin")
+    assert "“chuyển mục 2.1 sang Sở Y tế”" in said and "/huy không kèm gì: các văn bản gần đây với mã #" in said
+    await harness.say("head_bdv", "/huongdan")
+    assert "chuyển mục 2.1 sang" not in last_text(harness, "head_bdv")
