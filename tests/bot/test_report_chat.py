@@ -62,17 +62,23 @@ async def test_leader_filters_by_notice_period_and_unit(harness: Harness) -> Non
     assert text.text is not None and f"Phạm vi: đơn vị {TNMT}; quý I/2026" in text.text
 
 
-@pytest.mark.parametrize(("handle", "typed", "scope"), [
-    ("leader", "báo cáo tình hình", None),
-    ("leader", "xuất excel", None),
-    ("admin", "cho tôi xem tiến độ", None),
-    ("leader", "Sở Tài nguyên và Môi trường thế nào?", f"Phạm vi: đơn vị {TNMT}"),
-    ("leader", "tình hình tài nguyên tháng 2", f"Phạm vi: đơn vị {TNMT}; tháng 2/2026"),
+@pytest.mark.parametrize(("handle", "typed", "scope", "files"), [
+    ("leader", "báo cáo tình hình", None, False),
+    ("leader", "xuất excel", None, True),
+    ("leader", "gửi file excel tháng 2", "tháng 2/2026", True),
+    ("admin", "cho tôi xem tiến độ", None, False),
+    ("leader", "Sở Tài nguyên và Môi trường thế nào?", f"Phạm vi: đơn vị {TNMT}", False),
+    ("leader", "tình hình tài nguyên tháng 2", f"Phạm vi: đơn vị {TNMT}; tháng 2/2026", False),
 ])
 async def test_a_leaders_question_in_words_gets_the_summary(harness: Harness, handle: str, typed: str,
-                                                            scope: str | None) -> None:
+                                                            scope: str | None, files: bool) -> None:
     sent = await ask(harness, handle, typed)
-    assert len(sent) == 3, [s.text for s in sent]  # the text, the chart and the Excel file
+    if files:  # asked for the file: the text, the chart and the Excel file
+        assert len(sent) == 3 and [s.document for s in sent[1:]] == [
+            "tong-hop-nhiem-vu-2026-04-02.png", "tong-hop-nhiem-vu-2026-04-02.xlsx"], [s.text for s in sent]
+    else:  # a question: the answer alone, and how to get the chart and the file
+        assert len(sent) == 1 and sent[0].document is None, [s.text for s in sent]
+        assert (sent[0].text or "").endswith("\n\n" + texts.FILES_ON_REQUEST)
     text = sent[0].text or ""
     assert text.startswith("TỔNG HỢP TÌNH HÌNH THỰC HIỆN NHIỆM VỤ"), text
     if scope is None:
@@ -81,14 +87,18 @@ async def test_a_leaders_question_in_words_gets_the_summary(harness: Harness, ha
         assert scope in text and BDV not in text
 
 
-@pytest.mark.parametrize("typed", ["Đơn vị nào chậm?", "/tonghop quá hạn"])
-async def test_which_units_are_late_lists_only_those(harness: Harness, typed: str) -> None:
+@pytest.mark.parametrize(("typed", "files"), [("Đơn vị nào chậm?", False), ("/tonghop quá hạn", True),
+                                              ("đơn vị nào chậm, xuất excel", True)])
+async def test_which_units_are_late_lists_only_those(harness: Harness, typed: str, files: bool) -> None:
     h = harness
     sent = await ask(h, "leader", typed)
     text = sent[0].text or ""
-    assert text.splitlines()[1] == texts.LATE_ONLY, text
+    assert text.splitlines()[1] == (texts.LATE_ONLY if files else texts.LATE_ONLY_TEXT), text
     counts = [ln for ln in text.splitlines() if "quá hạn chưa hoàn thành:" in ln]
     assert counts and not [ln for ln in counts if "quá hạn chưa hoàn thành: 0 " in ln], text
+    if not files:
+        assert len(sent) == 1 and text.endswith(texts.FILES_ON_REQUEST)
+        return
     detail = workbook_of(h, "leader", sent[2])["Chi tiết"]
     rows = list(detail.iter_rows(min_row=5, values_only=True))
     assert rows and all(str(row[10]).startswith("Quá hạn chưa hoàn thành") for row in rows)
@@ -119,8 +129,9 @@ async def test_head_sees_only_their_unit(harness: Harness) -> None:
     assert f"• {BDV}: 5 nhiệm vụ" in text.text and "tháng 3/2026" in text.text
     # nothing in February: the hint is about /donvi, not /tonghop
     sent = await ask(h, "head_bdv", "/donvi tháng 2")
-    assert [s.text for s in sent] == [f"Không có nhiệm vụ nào thuộc phạm vi: đơn vị {BDV}; tháng 2/2026 (văn bản "
-                                      f"ban hành hoặc thời hạn trong khoảng này).\n{texts.UNIT_REPORT_USAGE}"]
+    assert [s.text for s in sent] == [f"Không có nhiệm vụ nào thuộc phạm vi: đơn vị {BDV}; tháng 2/2026 (nhiệm vụ "
+                                      "được giao, đến hạn, quá hạn chưa hoàn thành hoặc hoàn thành trong khoảng này)."
+                                      f"\n{texts.UNIT_REPORT_USAGE}"]
 
 
 @pytest.mark.parametrize(("handle", "command", "answer"), [
