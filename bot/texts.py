@@ -79,7 +79,8 @@ def help_text(is_admin: bool, buttons: bool = True) -> str:
         "“không đồng ý gia hạn 2.1”; khi nhiều đơn vị cùng đề nghị ở một mục, gõ kèm tên đơn vị: “đồng ý gia hạn 1 "
         "huyện Hạ Hòa”.",
         "Lãnh đạo, quản trị viên hỏi bằng lời: “báo cáo tình hình”, “đơn vị nào chậm?”, “Sở Tài chính thế nào?”, "
-        "“tình hình tuần này”, “xuất excel” — Nhắc việc trả lời bằng bảng tổng hợp như /tonghop.",
+        "“tình hình tuần này” — Nhắc việc trả lời bằng bảng tổng hợp như /tonghop; biểu đồ và tệp Excel gửi khi "
+        "gõ /tonghop hoặc “xuất excel”.",
     ]
     if is_admin:
         load = ("Gửi văn bản thông báo (dán nội dung, hoặc tệp .txt, .docx, .pdf) để tạo danh sách nhiệm vụ."
