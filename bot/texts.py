@@ -105,7 +105,8 @@ def help_text(role: Role | str, buttons: bool = True) -> str:
             f"• Chỉ đạo đơn vị: {direct} “nhắc <tên đơn vị>”, “chỉ đạo <tên đơn vị> khẩn trương hoàn thành mục 2”, "
             "“đôn đốc mục 4” — ý kiến được chuyển đến người phụ trách.",
             "• Hỏi bằng lời: “báo cáo tình hình”, “đơn vị nào chậm?”, “Sở Tài chính thế nào?”, “tình hình mục 1”, "
-            "“tình hình tuần này”, “xuất excel”.",
+            "“tình hình tuần này” — Nhắc việc trả lời bằng bảng tổng hợp như /tonghop; biểu đồ và tệp Excel gửi khi "
+            "gõ /tonghop hoặc “xuất excel”.",
         ]
     if admin:
         load = ("Gửi văn bản thông báo (dán nội dung, hoặc tệp .txt, .docx, .pdf) để tạo danh sách nhiệm vụ."
@@ -1002,7 +1003,8 @@ def filter_description(filt: ReportFilter | None, unit_name: str | None = None) 
         span = filt.period or (f"từ {date_vn(filt.date_from)} đến {date_vn(filt.date_to)}" if filt.date_from
                                and filt.date_to else f"từ {date_vn(filt.date_from)}" if filt.date_from
                                else f"đến {date_vn(filt.date_to)}")
-        parts.append(f"{span} (văn bản ban hành hoặc thời hạn trong khoảng này)")
+        parts.append(f"{span} (nhiệm vụ được giao, đến hạn, quá hạn chưa hoàn thành hoặc hoàn thành trong "
+                     "khoảng này)")
     return vn("; ".join(parts))
 
 
@@ -1016,14 +1018,16 @@ def matched_units(filt: ReportFilter | None, rows: Sequence[UnitSummary]) -> str
 
 
 def summary_text(rows: Sequence[UnitSummary], today: dt.date, filt: ReportFilter | None = None,
-                 unit_name: str | None = None, *, usage: str | None = None, late_only: bool = False) -> str:
-    """/tonghop's text (`late_only`: the rows are the units with overdue work, and it says so)."""
+                 unit_name: str | None = None, *, usage: str | None = None, late_only: bool = False,
+                 files: bool = True) -> str:
+    """/tonghop's text (`late_only`: the rows are the units with overdue work, and it says so; `files`: the Excel
+    file comes with it)."""
     scope = filter_description(filt, unit_name or matched_units(filt, rows))
     if not rows:
         if scope:
             return vn(f"Không có nhiệm vụ nào thuộc phạm vi: {scope}.\n{usage or SUMMARY_USAGE}")
         return vn("Chưa có nhiệm vụ nào được giao.")
-    lines = [report_title(today)] + ([LATE_ONLY] if late_only else [])
+    lines = [report_title(today)] + ([LATE_ONLY if files else LATE_ONLY_TEXT] if late_only else [])
     if scope:
         lines.append(f"Phạm vi: {scope}")
     lines.append("")
@@ -1047,6 +1051,10 @@ def summary_text(rows: Sequence[UnitSummary], today: dt.date, filt: ReportFilter
 
 
 LATE_ONLY = vn("Các đơn vị có nhiệm vụ quá hạn chưa hoàn thành (tệp Excel: chỉ các nhiệm vụ quá hạn).")
+LATE_ONLY_TEXT = vn("Các đơn vị có nhiệm vụ quá hạn chưa hoàn thành.")
+# the last line of an answer to a question in words: the chart and the file only when asked for
+FILES_ON_REQUEST = vn("Biểu đồ và tệp Excel: gõ /tonghop hoặc “xuất excel”.")
+FILES_ON_REQUEST_NO_FILES = vn("Biểu đồ và tệp Excel: gõ /tonghop trên Telegram.")
 NOTHING_LATE = vn("Hiện không có đơn vị nào có nhiệm vụ quá hạn chưa hoàn thành. Đồng chí gõ /tonghop để xem tổng "
                   "hợp theo đơn vị.")
 SUMMARY_USAGE = vn("Cú pháp: /tonghop [số văn bản] [tên đơn vị] [thời gian], ví dụ: /tonghop 45/TB-UBND, "
@@ -1111,6 +1119,24 @@ def _capped(lines: list[str], limit: int) -> list[str]:
     return [*lines[:limit], f"… và {len(lines) - limit} nhiệm vụ khác (xem /tonghop)."]
 
 
+STILL_OVERDUE_LIMIT = 5
+
+
+def _still_overdue_lines(digest: WeeklyDigest) -> list[str]:
+    """The tasks overdue since before the week, oldest first, one short line each: unit, item, text, deadline, how
+    long overdue; the first few, then how many more."""
+    lines = []
+    for item in digest.still_overdue:
+        deadline = item.effective_due or item.due_on
+        late = f", quá hạn {(digest.until - deadline).days} ngày" if deadline else ""
+        lines.append(f"• {item.unit} — mục {item.item_ref}: {short_title(item.text, 60, lead=item.unit)} "
+                     f"(hạn {date_vn(deadline)}{late})")
+    if len(lines) <= STILL_OVERDUE_LIMIT:
+        return lines
+    more = len(lines) - STILL_OVERDUE_LIMIT
+    return [*lines[:STILL_OVERDUE_LIMIT], f"… và {more} nhiệm vụ khác (xem /tonghop quá hạn)."]
+
+
 def weekly_digest_text(digest: WeeklyDigest, name: str, *, limit: int = 15) -> str:
     """The weekly summary a leader receives: done this week, newly overdue, pending extension requests."""
     lines = [f"Kính gửi đồng chí {name},",
@@ -1120,12 +1146,20 @@ def weekly_digest_text(digest: WeeklyDigest, name: str, *, limit: int = 15) -> s
         lines.append("Trong tuần không có nhiệm vụ nào hoàn thành hoặc mới quá hạn, không có đề nghị gia hạn chờ "
                      "quyết định.")
         return vn("\n".join(lines))
+    if digest.nothing_new:  # the same old overdue tasks, week after week: short, and naming them
+        lines.append("Trong tuần không có nhiệm vụ nào hoàn thành hoặc mới quá hạn, không có đề nghị gia hạn chờ "
+                     "quyết định.")
+        lines.append(f"Còn {len(digest.still_overdue)} nhiệm vụ quá hạn từ các tuần trước chưa hoàn thành:")
+        lines += _still_overdue_lines(digest)
+        lines += ["", "Đồng chí gõ /tonghop quá hạn để xem các đơn vị có nhiệm vụ quá hạn."]
+        return vn("\n".join(lines))
     lines.append(f"1. Hoàn thành trong tuần: {len(digest.done)} nhiệm vụ.")
     lines += _capped(_digest_items(digest.done, done=True), limit)
     lines += ["", f"2. Mới quá hạn trong tuần, chưa hoàn thành: {len(digest.newly_overdue)} nhiệm vụ."]
     lines += _capped(_digest_items(digest.newly_overdue, done=False), limit)
     if digest.still_overdue:
-        lines.append(f"Ngoài ra còn {digest.still_overdue} nhiệm vụ quá hạn từ các tuần trước chưa hoàn thành.")
+        lines.append(f"Ngoài ra còn {len(digest.still_overdue)} nhiệm vụ quá hạn từ các tuần trước chưa hoàn thành:")
+        lines += _still_overdue_lines(digest)
     lines += ["", f"3. Đề nghị gia hạn chờ quyết định: {len(digest.pending)}."]
     lines += _capped([f"• Mục {p.item_ref} ({p.notice}): đ/c {p.requester} đề nghị gia hạn đến "
                       f"{date_vn(p.requested_due)} (thời hạn hiện tại: {date_vn(p.current_due)})"

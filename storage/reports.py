@@ -3,9 +3,12 @@ the deadline, overdue, or without a deadline — the government's follow-up cate
 (QĐ 42/2014 practice: a task without a deadline is counted under "không có thời hạn"
 whether or not it is done, never as done on time).
 
-Filters: a notice number (matched loosely), a unit (as typed), and a date range. A task is
-in a date range when its notice's date (the issue date, else the day it was registered) or
-its deadline falls within the range. `parse_filter` reads the filter as typed after /tonghop.
+Filters: a notice number (matched loosely), a unit (as typed), and a date range. A date range
+is read as a follow-up office reads a monthly report: every task that was open at some time in
+the period or finished in it — its notice is dated in the range (the issue date, else the day it
+was registered), its deadline (as written or as it runs past a day off) falls in the range, it was
+finished in the range, or it was overdue and still open on some day of the range. `parse_filter`
+reads the filter as typed after /tonghop.
 
 Also the weekly digest for leaders: done in the last seven days, newly overdue, extension
 requests waiting for a decision."""
@@ -67,8 +70,8 @@ class ReportFilter:
     notice: str | None = None  # a notice number as typed ("45/TB-UBND", "45")
     unit: str | None = None  # a unit name as typed ("Sở Tài chính", "tài chính")
     unit_id: int | None = None  # exactly this directory unit (/donvi)
-    date_from: dt.date | None = None  # notice date or deadline on or after
-    date_to: dt.date | None = None  # notice date or deadline on or before
+    date_from: dt.date | None = None  # first day of the period (see `in_period`)
+    date_to: dt.date | None = None  # last day of the period
     period: str | None = None  # how the range was typed, for the title ("tháng 3/2026", "quý I/2026")
 
     @property
@@ -136,7 +139,30 @@ def _in_range(day: dt.date | None, filt: ReportFilter) -> bool:
     return (filt.date_from is None or day >= filt.date_from) and (filt.date_to is None or day <= filt.date_to)
 
 
-def select_tasks(session: Session, filt: ReportFilter, *, tz: ZoneInfo) -> list[Task]:
+def in_period(task: Task, filt: ReportFilter, *, tz: ZoneInfo, rule: DeadlineRule = AS_WRITTEN) -> bool:
+    """Whether a task belongs in a report of the filter's period: open at some time in it or finished in it —
+    its notice dated in it, its deadline (as written or as run past a day off) in it, finished in it, or overdue
+    and not yet finished on some day of it (a task due 30/04 — run to 04/05 — and still open in May is in May's
+    report, though neither its notice nor its deadline is in May)."""
+    notice_on = notice_day(task.notice, tz)
+    if _in_range(notice_on, filt):
+        return True
+    done_on = task.done_at.astimezone(tz).date() if task.done_at and task.status == TaskStatus.DONE else None
+    if _in_range(done_on, filt):
+        return True
+    if task.due_on is None:
+        return False
+    deadline = rule.effective_deadline(task.due_on)
+    if _in_range(task.due_on, filt) or _in_range(deadline, filt):
+        return True
+    # overdue from the day after the effective deadline, until it is finished
+    first_late = max(deadline + dt.timedelta(days=1), filt.date_from or dt.date.min)
+    return ((filt.date_to is None or (first_late <= filt.date_to and notice_on <= filt.date_to))
+            and (done_on is None or done_on >= first_late))
+
+
+def select_tasks(session: Session, filt: ReportFilter, *, tz: ZoneInfo,
+                 rule: DeadlineRule = AS_WRITTEN) -> list[Task]:
     """The tasks of confirmed notices (cancelled tasks left out) that the filter covers, in notice
     and item order."""
     tasks = list(session.scalars(
@@ -152,7 +178,7 @@ def select_tasks(session: Session, filt: ReportFilter, *, tz: ZoneInfo) -> list[
         wanted = unit_matches(filt.unit, (unit_name_of(t) for t in tasks))
         tasks = [t for t in tasks if unit_name_of(t) in wanted]
     if filt.date_from is not None or filt.date_to is not None:
-        tasks = [t for t in tasks if _in_range(notice_day(t.notice, tz), filt) or _in_range(t.due_on, filt)]
+        tasks = [t for t in tasks if in_period(t, filt, tz=tz, rule=rule)]
     return tasks
 
 
@@ -367,7 +393,7 @@ def summarize(tasks: Iterable[Task], *, today: dt.date, tz: ZoneInfo,
 
 def unit_summary(session: Session, *, today: dt.date, tz: ZoneInfo, filt: ReportFilter | None = None,
                  rule: DeadlineRule = AS_WRITTEN) -> list[UnitSummary]:
-    tasks = select_tasks(session, filt or ReportFilter(), tz=tz)
+    tasks = select_tasks(session, filt or ReportFilter(), tz=tz, rule=rule)
     return summarize(tasks, today=today, tz=tz, rule=rule, rounds=past_rounds(session, tasks, filt))
 
 
@@ -450,7 +476,8 @@ def rows_for(session: Session, tasks: Sequence[Task], *, today: dt.date, tz: Zon
 def task_rows(session: Session, *, today: dt.date, tz: ZoneInfo, filt: ReportFilter | None = None,
               rule: DeadlineRule = AS_WRITTEN) -> list[TaskRow]:
     """Every task the filter covers, in notice and item order, for the detail sheet of the report."""
-    return rows_for(session, select_tasks(session, filt or ReportFilter(), tz=tz), today=today, tz=tz, rule=rule)
+    return rows_for(session, select_tasks(session, filt or ReportFilter(), tz=tz, rule=rule), today=today, tz=tz,
+                    rule=rule)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -462,7 +489,7 @@ class Report:
 def build_report(session: Session, *, today: dt.date, tz: ZoneInfo, filt: ReportFilter | None = None,
                  rule: DeadlineRule = AS_WRITTEN) -> Report:
     """The totals and the detail rows from one selection (one transaction)."""
-    tasks = select_tasks(session, filt or ReportFilter(), tz=tz)
+    tasks = select_tasks(session, filt or ReportFilter(), tz=tz, rule=rule)
     return Report(units=summarize(tasks, today=today, tz=tz, rule=rule, rounds=past_rounds(session, tasks, filt)),
                   tasks=rows_for(session, tasks, today=today, tz=tz, rule=rule))
 
@@ -481,6 +508,7 @@ class DigestItem:
     on_time: bool | None = None  # done by the effective deadline; None without a deadline or not done
     note: str | None = None  # a difficulty: the unit's latest words on it
     noted_on: dt.date | None = None
+    effective_due: dt.date | None = None  # the deadline as run past a day off (overdue from the day after)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -498,13 +526,19 @@ class WeeklyDigest:
     until: dt.date  # last day covered (today)
     done: list[DigestItem]
     newly_overdue: list[DigestItem]  # first overdue day within the week, still not done
-    still_overdue: int  # overdue since before the week, still not done
+    still_overdue: list[DigestItem]  # overdue since before the week, still not done (oldest deadline first)
     pending: list[DigestRequest]  # extension requests waiting for a decision
     blocked: list[DigestItem] = field(default_factory=list)  # open tasks whose unit reported a difficulty
 
     @property
     def is_empty(self) -> bool:
         return not (self.done or self.newly_overdue or self.still_overdue or self.pending or self.blocked)
+
+    @property
+    def nothing_new(self) -> bool:
+        """Nothing finished, newly overdue, waiting for a decision or reported as a difficulty: only the old
+        overdue tasks to recall."""
+        return not (self.done or self.newly_overdue or self.pending or self.blocked)
 
 
 def _rounds_done(session: Session, task: Task, item: DigestItem, *, since: dt.date, today: dt.date,
@@ -528,7 +562,7 @@ def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int =
     done: list[DigestItem] = []
     newly: list[DigestItem] = []
     blocked: list[tuple[Task, DigestItem]] = []
-    still = 0
+    still: list[DigestItem] = []
     for task in select_tasks(session, ReportFilter(), tz=tz):
         item = DigestItem(item_ref=task.item_ref, notice=notice_title(task.notice), text=task.text,
                           unit=unit_name_of(task), assignee=task.assignee.full_name if task.assignee else "",
@@ -542,7 +576,7 @@ def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int =
             if rule.effective_deadline(task.due_on) + dt.timedelta(days=1) >= since:
                 newly.append(item)
             else:
-                still += 1
+                still.append(replace(item, effective_due=rule.effective_deadline(task.due_on)))
         if task.status == TaskStatus.BLOCKED:  # "vướng kinh phí, đề nghị tỉnh hỗ trợ": for the leaders to see
             blocked.append((task, item))
         if task.recurrence:
@@ -556,5 +590,6 @@ def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int =
                for p in pending_extensions(session)]
     done.sort(key=lambda i: (i.done_on or today, fold(i.unit)))
     newly.sort(key=lambda i: (i.due_on or today, fold(i.unit)))
+    still.sort(key=lambda i: (i.effective_due or today, fold(i.unit)))
     return WeeklyDigest(since=since, until=today, done=done, newly_overdue=newly, still_overdue=still,
                         pending=pending, blocked=difficulties)

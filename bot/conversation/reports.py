@@ -32,8 +32,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-async def summary(conv: Conversation, event: TextIn, args: list[str], person: Person) -> None:
-    """/tonghop [số văn bản] [đơn vị] [thời gian]; "quá hạn", "chậm": the units with overdue work, and those tasks."""
+async def summary(conv: Conversation, event: TextIn, args: list[str], person: Person, *, files: bool = True) -> None:
+    """/tonghop [số văn bản] [đơn vị] [thời gian]; "quá hạn", "chậm": the units with overdue work, and those tasks.
+    `files`: with the chart and the Excel file (the command; a question in words gets the text and how to get them)."""
     if person.role not in (Role.ADMIN, Role.LEADER):
         log.info("summary refused for %s (%s)", person.handle, person.role)
         await conv.say(event, texts.SUMMARY_HEAD_USE_UNIT if person.role == Role.HEAD else texts.SUMMARY_ONLY_LEADERS)
@@ -44,7 +45,8 @@ async def summary(conv: Conversation, event: TextIn, args: list[str], person: Pe
         log.info("summary filter %r not understood: %s", " ".join(args), exc)
         await conv.say(event, texts.period_not_understood(" ".join(args)))
         return
-    await _send_report(conv, event, filt, None, person, late_only=LATE.search(chat_fold(" ".join(args))) is not None)
+    await _send_report(conv, event, filt, None, person, late_only=LATE.search(chat_fold(" ".join(args))) is not None,
+                       files=files)
 
 
 # a leader's (or the office's) question in their own words: "báo cáo tình hình", "cho tôi xem tiến độ", "xuất
@@ -58,6 +60,8 @@ REPORT_QUESTION = re.compile(
 
 
 LATE = re.compile(r"\b(?:cham|qua han|tre han|chua (?:xong|hoan thanh))\b")
+# a question that asks for the files ("xuất excel", "gửi file excel", "cho xem biểu đồ"): the chart and the workbook
+FILES_ASKED = re.compile(r"\b(?:excel|xlsx|file|tep|bieu do|do thi|xuat)\b")
 
 
 async def typed_question(conv: Conversation, event: TextIn, person: Person) -> bool:
@@ -68,7 +72,8 @@ async def typed_question(conv: Conversation, event: TextIn, person: Person) -> b
             re.search(r"%|\bmuc\s*\d|^\d", folded):  # "tiến độ 60%", "tình hình mục 2": about a task
         return False
     log.info("report question from %s: %r", person.handle, event.text)
-    await summary(conv, event, event.text.replace("?", " ").split(), person)
+    await summary(conv, event, event.text.replace("?", " ").split(), person,
+                  files=FILES_ASKED.search(folded) is not None)
     return True
 
 
@@ -98,7 +103,7 @@ async def unit_summary(conv: Conversation, event: TextIn, args: list[str], perso
 
 
 async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, unit_name: str | None,
-                       person: Person, *, late_only: bool = False) -> None:
+                       person: Person, *, late_only: bool = False, files: bool = True) -> None:
     ctx = conv.ctx
     today = ctx.today()
     calendar = ctx.policy.calendar
@@ -111,11 +116,17 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
             return
     unit_name = unit_name or texts.matched_units(filt, report.units)
     usage = texts.UNIT_REPORT_USAGE if filt.unit_id is not None else texts.SUMMARY_USAGE
-    text = texts.summary_text(report.units, today, filt, unit_name, usage=usage, late_only=late_only)
+    documents_out = conv.channel(event.channel).capabilities.documents_out
+    text = texts.summary_text(report.units, today, filt, unit_name, usage=usage, late_only=late_only,
+                              files=files and documents_out)
     if not report.units:
         await conv.say(event, text)
         return
-    if not conv.channel(event.channel).capabilities.documents_out:
+    if not files:  # a question in words: the answer, and one line on how to get the chart and the file
+        hint = texts.FILES_ON_REQUEST if documents_out else texts.FILES_ON_REQUEST_NO_FILES
+        await conv.say(event, f"{text}\n\n{hint}")
+        return
+    if not documents_out:
         await conv.say(event, text)
         await conv.say(event, texts.NO_FILES_HERE)
         return

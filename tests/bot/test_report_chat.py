@@ -62,17 +62,23 @@ async def test_leader_filters_by_notice_period_and_unit(harness: Harness) -> Non
     assert text.text is not None and f"Phạm vi: đơn vị {TNMT}; quý I/2026" in text.text
 
 
-@pytest.mark.parametrize(("handle", "typed", "scope"), [
-    ("leader", "báo cáo tình hình", None),
-    ("leader", "xuất excel", None),
-    ("admin", "cho tôi xem tiến độ", None),
-    ("leader", "Sở Tài nguyên và Môi trường thế nào?", f"Phạm vi: đơn vị {TNMT}"),
-    ("leader", "tình hình tài nguyên tháng 2", f"Phạm vi: đơn vị {TNMT}; tháng 2/2026"),
+@pytest.mark.parametrize(("handle", "typed", "scope", "files"), [
+    ("leader", "báo cáo tình hình", None, False),
+    ("leader", "xuất excel", None, True),
+    ("leader", "gửi file excel tháng 2", "tháng 2/2026", True),
+    ("admin", "cho tôi xem tiến độ", None, False),
+    ("leader", "Sở Tài nguyên và Môi trường thế nào?", f"Phạm vi: đơn vị {TNMT}", False),
+    ("leader", "tình hình tài nguyên tháng 2", f"Phạm vi: đơn vị {TNMT}; tháng 2/2026", False),
 ])
 async def test_a_leaders_question_in_words_gets_the_summary(harness: Harness, handle: str, typed: str,
-                                                            scope: str | None) -> None:
+                                                            scope: str | None, files: bool) -> None:
     sent = await ask(harness, handle, typed)
-    assert len(sent) == 3, [s.text for s in sent]  # the text, the chart and the Excel file
+    if files:  # asked for the file: the text, the chart and the Excel file
+        assert len(sent) == 3 and [s.document for s in sent[1:]] == [
+            "tong-hop-nhiem-vu-2026-04-02.png", "tong-hop-nhiem-vu-2026-04-02.xlsx"], [s.text for s in sent]
+    else:  # a question: the answer alone, and how to get the chart and the file
+        assert len(sent) == 1 and sent[0].document is None, [s.text for s in sent]
+        assert (sent[0].text or "").endswith("\n\n" + texts.FILES_ON_REQUEST)
     text = sent[0].text or ""
     assert text.startswith("TỔNG HỢP TÌNH HÌNH THỰC HIỆN NHIỆM VỤ"), text
     if scope is None:
@@ -81,14 +87,18 @@ async def test_a_leaders_question_in_words_gets_the_summary(harness: Harness, ha
         assert scope in text and BDV not in text
 
 
-@pytest.mark.parametrize("typed", ["Đơn vị nào chậm?", "/tonghop quá hạn"])
-async def test_which_units_are_late_lists_only_those(harness: Harness, typed: str) -> None:
+@pytest.mark.parametrize(("typed", "files"), [("Đơn vị nào chậm?", False), ("/tonghop quá hạn", True),
+                                              ("đơn vị nào chậm, xuất excel", True)])
+async def test_which_units_are_late_lists_only_those(harness: Harness, typed: str, files: bool) -> None:
     h = harness
     sent = await ask(h, "leader", typed)
     text = sent[0].text or ""
-    assert text.splitlines()[1] == texts.LATE_ONLY, text
+    assert text.splitlines()[1] == (texts.LATE_ONLY if files else texts.LATE_ONLY_TEXT), text
     counts = [ln for ln in text.splitlines() if "quá hạn chưa hoàn thành:" in ln]
     assert counts and not [ln for ln in counts if "quá hạn chưa hoàn thành: 0 " in ln], text
+    if not files:
+        assert len(sent) == 1 and text.endswith(texts.FILES_ON_REQUEST)
+        return
     detail = workbook_of(h, "leader", sent[2])["Chi tiết"]
     rows = list(detail.iter_rows(min_row=5, values_only=True))
     assert rows and all(str(row[10]).startswith("Quá hạn chưa hoàn thành") for row in rows)
@@ -119,8 +129,9 @@ async def test_head_sees_only_their_unit(harness: Harness) -> None:
     assert f"• {BDV}: 5 nhiệm vụ" in text.text and "tháng 3/2026" in text.text
     # nothing in February: the hint is about /donvi, not /tonghop
     sent = await ask(h, "head_bdv", "/donvi tháng 2")
-    assert [s.text for s in sent] == [f"Không có nhiệm vụ nào thuộc phạm vi: đơn vị {BDV}; tháng 2/2026 (văn bản "
-                                      f"ban hành hoặc thời hạn trong khoảng này).\n{texts.UNIT_REPORT_USAGE}"]
+    assert [s.text for s in sent] == [f"Không có nhiệm vụ nào thuộc phạm vi: đơn vị {BDV}; tháng 2/2026 (nhiệm vụ "
+                                      "được giao, đến hạn, quá hạn chưa hoàn thành hoặc hoàn thành trong khoảng này)."
+                                      f"\n{texts.UNIT_REPORT_USAGE}"]
 
 
 @pytest.mark.parametrize(("handle", "command", "answer"), [
@@ -152,6 +163,9 @@ async def test_weekly_digest_reaches_each_leader(harness: Harness) -> None:
     assert "từ 27/03/2026 đến 02/04/2026" in lines[1]
     assert "1. Hoàn thành trong tuần: 1 nhiệm vụ." in lines
     assert "2. Mới quá hạn trong tuần, chưa hoàn thành: 2 nhiệm vụ." in lines
+    # the one overdue since before the week is named (due Saturday 28/02, so from Monday 02/03), not just counted
+    at = lines.index("Ngoài ra còn 1 nhiệm vụ quá hạn từ các tuần trước chưa hoàn thành:")
+    assert lines[at + 1] == f"• {TNMT} — mục 1: Cắm mốc hành lang (hạn 02/03/2026, quá hạn 31 ngày)"
     assert "3. Đề nghị gia hạn chờ quyết định: 1." in lines
     assert not [s for s in h.sent if s.to in ("admin", "head_bdv", "cadre_bdv")], "leaders only"
 
@@ -239,3 +253,42 @@ async def test_a_simulated_clock_jumping_over_friday_stops_at_the_weekly_summary
     weekly = [s for s in h.sent if s.to == "leader" and (s.text or "").startswith("Kính gửi đồng chí Huỳnh")
               and "báo cáo tình hình thực hiện nhiệm vụ trong tuần" in (s.text or "")]
     assert len(weekly) == 1, [s.text for s in h.sent if s.to == "leader"]
+
+
+async def test_a_question_in_words_on_zalo_is_the_text_alone(db_url: str) -> None:
+    h = Harness(db_url=db_url, clock=FakeClock(local(2026, 4, 2, 9, 0)), channel="zalo")
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        assert h.db is not None
+        seed_report_data(h.db)
+        sent = await ask(h, "leader", "báo cáo tình hình")
+        assert len(sent) == 1 and all(s.channel == "zalo" for s in sent)
+        text = sent[0].text or ""
+        assert text.startswith("TỔNG HỢP TÌNH HÌNH") and text.endswith("\n\n" + texts.FILES_ON_REQUEST_NO_FILES)
+        # the command as before: the text, and that the files come on Telegram
+        sent = await ask(h, "leader", "/tonghop")
+        assert [s.text for s in sent][1:] == [texts.NO_FILES_HERE]
+    finally:
+        await h.stop()
+
+
+async def test_a_months_report_holds_the_tasks_overdue_in_it_in_the_text_and_the_excel(db_url: str) -> None:
+    """Probe 9, finding 3: tasks due 30/04 (a holiday: run to 04/05), one still open and escalated, one finished late
+    on 08/05, are May's; "quá hạn chưa hoàn thành" is not 0, and the Excel has the same tasks."""
+    from tests.storage.test_reports import seed_may_data
+
+    h = Harness(db_url=db_url, clock=FakeClock(local(2026, 6, 5, 9, 0)))
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        assert h.db is not None
+        seed_may_data(h.db)
+        text, _, excel = await ask(h, "admin", "/tonghop tháng 5")
+        assert text.text is not None and f"• {BDV}: 4 nhiệm vụ" in text.text, text.text
+        assert "Hoàn thành đúng hạn: 1; hoàn thành quá hạn: 2" in text.text
+        assert "quá hạn chưa hoàn thành: 1 (25%) — mục 1" in text.text
+        detail = workbook_of(h, "admin", excel)["Chi tiết"]
+        rows = [row for row in detail.iter_rows(min_row=5, values_only=True) if row[0] is not None]
+        assert [row[2] for row in rows] == ["1", "2", "3", "7"]
+        assert str(rows[0][10]).startswith("Quá hạn chưa hoàn thành (hạn rơi vào ngày nghỉ, tính đến 04/05/2026)")
+    finally:
+        await h.stop()

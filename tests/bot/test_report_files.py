@@ -134,7 +134,8 @@ def test_the_scope_of_a_filtered_report_is_written_under_the_title() -> None:
     filt = ReportFilter(notice="45/TB-UBND", date_from=dt.date(2026, 3, 1), date_to=dt.date(2026, 3, 31),
                         period="tháng 3/2026")
     summary, detail = sheets(filt=filt)
-    expected = ("Phạm vi: văn bản số 45/TB-UBND; tháng 3/2026 (văn bản ban hành hoặc thời hạn trong khoảng này)")
+    expected = ("Phạm vi: văn bản số 45/TB-UBND; tháng 3/2026 (nhiệm vụ được giao, đến hạn, quá hạn chưa hoàn thành "
+                "hoặc hoàn thành trong khoảng này)")
     assert summary["A2"].value == expected and detail["A2"].value == expected
     summary, _ = sheets(filt=ReportFilter(unit_id=3), unit_name=BDV)
     assert summary["A2"].value == f"Phạm vi: đơn vị {BDV}"
@@ -190,7 +191,9 @@ DIGEST = WeeklyDigest(
                      on_time=False)],
     newly_overdue=[DigestItem(item_ref="4", notice="Thông báo số 45/TB-UBND ngày 05/03/2026", text="Kiểm tra bãi rác",
                               unit=TNMT, assignee="Trần Văn Môi", due_on=dt.date(2026, 3, 27))],
-    still_overdue=1,
+    still_overdue=[DigestItem(item_ref="1", notice="Thông báo số 12/TB-VPTU ngày 10/01/2026", text="Cắm mốc hành lang",
+                              unit=TNMT, assignee="Trần Văn Môi", due_on=dt.date(2026, 2, 28),
+                              effective_due=dt.date(2026, 3, 2))],
     pending=[DigestRequest(item_ref="3", notice="Thông báo số 45/TB-UBND ngày 05/03/2026", requester="Trần Văn Môi",
                            current_due=dt.date(2026, 4, 30), requested_due=dt.date(2026, 5, 31))])
 
@@ -209,7 +212,8 @@ def test_weekly_digest_text() -> None:
         "2. Mới quá hạn trong tuần, chưa hoàn thành: 1 nhiệm vụ.",
         f"• Mục 4 (Thông báo số 45/TB-UBND ngày 05/03/2026): Kiểm tra bãi rác — {TNMT}, đ/c Trần Văn Môi; "
         "hạn 27/03/2026",
-        "Ngoài ra còn 1 nhiệm vụ quá hạn từ các tuần trước chưa hoàn thành.",
+        "Ngoài ra còn 1 nhiệm vụ quá hạn từ các tuần trước chưa hoàn thành:",
+        f"• {TNMT} — mục 1: Cắm mốc hành lang (hạn 02/03/2026, quá hạn 31 ngày)",
         "",
         "3. Đề nghị gia hạn chờ quyết định: 1.",
         "• Mục 3 (Thông báo số 45/TB-UBND ngày 05/03/2026): đ/c Trần Văn Môi đề nghị gia hạn đến 31/05/2026 "
@@ -221,11 +225,32 @@ def test_weekly_digest_text() -> None:
 
 def test_weekly_digest_text_caps_long_lists_and_says_when_nothing_happened() -> None:
     done = [replace(item, item_ref=f"{n}.{k}") for n in range(10) for k, item in enumerate(DIGEST.done)]
-    many = WeeklyDigest(since=DIGEST.since, until=TODAY, done=done, newly_overdue=[], still_overdue=0, pending=[])
+    many = WeeklyDigest(since=DIGEST.since, until=TODAY, done=done, newly_overdue=[], still_overdue=[], pending=[])
     text = texts.weekly_digest_text(many, "A", limit=5)
     assert text.count("• Mục") == 5 and "… và 15 nhiệm vụ khác (xem /tonghop)." in text
-    quiet = WeeklyDigest(since=DIGEST.since, until=TODAY, done=[], newly_overdue=[], still_overdue=0, pending=[])
+    quiet = WeeklyDigest(since=DIGEST.since, until=TODAY, done=[], newly_overdue=[], still_overdue=[], pending=[])
     assert "không có nhiệm vụ nào hoàn thành hoặc mới quá hạn" in texts.weekly_digest_text(quiet, "A")
+
+
+def test_a_week_with_nothing_new_is_a_short_summary_naming_the_old_overdue_tasks() -> None:
+    old = DIGEST.still_overdue[0]
+    still = [replace(old, item_ref=f"II.{n}", text=f"Việc số {n}", effective_due=dt.date(2026, 3, n)) for n in (5, 2)]
+    quiet = WeeklyDigest(since=DIGEST.since, until=TODAY, done=[], newly_overdue=[], still_overdue=still, pending=[])
+    assert texts.weekly_digest_text(quiet, "A").splitlines() == [
+        "Kính gửi đồng chí A,",
+        "Nhắc việc báo cáo tình hình thực hiện nhiệm vụ trong tuần, từ 27/03/2026 đến 02/04/2026.",
+        "",
+        "Trong tuần không có nhiệm vụ nào hoàn thành hoặc mới quá hạn, không có đề nghị gia hạn chờ quyết định.",
+        "Còn 2 nhiệm vụ quá hạn từ các tuần trước chưa hoàn thành:",
+        f"• {TNMT} — mục II.5: Việc số 5 (hạn 05/03/2026, quá hạn 28 ngày)",
+        f"• {TNMT} — mục II.2: Việc số 2 (hạn 02/03/2026, quá hạn 31 ngày)",
+        "",
+        "Đồng chí gõ /tonghop quá hạn để xem các đơn vị có nhiệm vụ quá hạn.",
+    ]
+    many = replace(quiet, still_overdue=[replace(old, item_ref=str(n)) for n in range(8)])
+    text = texts.weekly_digest_text(many, "A")
+    assert text.count(f"• {TNMT} — mục") == 5 and "… và 3 nhiệm vụ khác (xem /tonghop quá hạn)." in text
+    assert "Còn 8 nhiệm vụ quá hạn" in text
 
 
 @pytest.mark.parametrize("text", [texts.SUMMARY_ONLY_LEADERS, texts.SUMMARY_HEAD_USE_UNIT,
@@ -288,7 +313,7 @@ def test_an_item_given_to_several_units_is_one_line_of_the_weekly_summary() -> N
                       unit="Công an huyện", assignee="A", due_on=dt.date(2023, 9, 2))
     others = [replace(late, unit="Phòng Y tế", assignee="B"), replace(late, unit="UBND xã Hòa Sơn", assignee="")]
     digest = WeeklyDigest(since=dt.date(2023, 9, 2), until=dt.date(2023, 9, 8), done=[],
-                          newly_overdue=[late, *others], still_overdue=0, pending=[])
+                          newly_overdue=[late, *others], still_overdue=[], pending=[])
     text = texts.weekly_digest_text(digest, "C")
     assert "2. Mới quá hạn trong tuần, chưa hoàn thành: 3 nhiệm vụ." in text
     assert ("• Mục 2 (Công văn số 5/UBND): Các đơn vị trực lễ — hạn 02/09/2023; 3 đơn vị: Công an huyện (đ/c A); "

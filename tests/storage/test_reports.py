@@ -149,12 +149,15 @@ def test_categories_of_a_known_dataset(migrated_db: Database) -> None:
     (ReportFilter(unit="Sở TN&MT"), {("45/TB-UBND", "3"), ("45/TB-UBND", "4"), ("12/TB-VPTU", "1")}),
     (ReportFilter(unit="Sở Tài nguyen va Moi truong", notice="12"), {("12/TB-VPTU", "1")}),
     (ReportFilter(unit="Sở Giáo dục"), set()),
-    # March: notice 45 (dated 05/03) whole, and b.2 whose deadline is 31/03; b.1 (dated January, due 28/02) not
+    # March: notice 45 (dated 05/03) whole, b.2 whose deadline is 31/03, and b.1 (dated January, due 28/02),
+    # overdue and still open all March
     (ReportFilter(date_from=dt.date(2026, 3, 1), date_to=dt.date(2026, 3, 31)),
-     {("45/TB-UBND", r) for r in "123456"} | {("12/TB-VPTU", "2")}),
+     {("45/TB-UBND", r) for r in "123456"} | {("12/TB-VPTU", "1"), ("12/TB-VPTU", "2")}),
     # February: only b.1's deadline
     (ReportFilter(date_from=dt.date(2026, 2, 1), date_to=dt.date(2026, 2, 28)), {("12/TB-VPTU", "1")}),
-    (ReportFilter(date_from=dt.date(2026, 4, 1)), {("45/TB-UBND", "3")}),
+    # from April: 45.3 due 30/04, and what is overdue and open (45.4, b.1, b.2); not what was finished in March
+    (ReportFilter(date_from=dt.date(2026, 4, 1)),
+     {("45/TB-UBND", "3"), ("45/TB-UBND", "4"), ("12/TB-VPTU", "1"), ("12/TB-VPTU", "2")}),
 ])
 def test_filters(migrated_db: Database, filt: ReportFilter, expected: set[tuple[str, str]]) -> None:
     seed_report_data(migrated_db)
@@ -198,7 +201,8 @@ def test_weekly_digest(migrated_db: Database) -> None:
     assert [(d.item_ref, d.done_on) for d in digest.done] == [("5", dt.date(2026, 3, 30))]
     assert [(d.notice, d.item_ref) for d in digest.newly_overdue] == [
         ("Thông báo số 45/TB-UBND ngày 05/03/2026", "4"), ("Thông báo số 12/TB-VPTU ngày 10/01/2026", "2")]
-    assert digest.still_overdue == 1  # b.1, overdue since 01/03
+    # b.1, overdue since 01/03: named, with the deadline it is overdue from
+    assert [(d.item_ref, d.unit, d.effective_due) for d in digest.still_overdue] == [("1", TNMT, dt.date(2026, 2, 28))]
     assert [(p.item_ref, p.requester, p.requested_due) for p in digest.pending] == [
         ("3", "Trần Văn Môi", dt.date(2026, 5, 31))]
     # the window ending 20/03: 45.1 was done on 18/03; 45.2 on 12/03 (outside); nothing became overdue
@@ -319,3 +323,71 @@ def test_a_round_of_a_recurring_duty_finished_in_the_week_is_in_the_weekly_diges
     rounds = [d for d in digest.done if d.item_ref == "6"]
     assert [(d.text.split(":")[0], d.done_on, d.on_time) for d in rounds] == [
         ("kỳ tháng 3/2026", dt.date(2026, 3, 28), False)]  # February's round was finished before the week
+
+
+# ---------------------------------------------------------------- a month's report (probe 9, finding 3)
+
+def seed_may_data(db: Database) -> None:
+    """A notice of 10/04/2026 whose tasks are due "trong tháng 4" — 30/04, a holiday, run to Monday 04/05 — and
+    one due in June; their fates in May and June (see the comments)."""
+    at = local(2026, 4, 10, 9, 0)
+    db.call(import_directory, parse_directory_csv(DIRECTORY_CSV.read_bytes()), now=at)
+    admin = db.call(person_by_handle, "admin")
+    head = db.call(person_by_handle, "head_bdv")
+    april = dt.date(2026, 4, 30)
+    notice = ParsedNotice(kind="thông báo", number="76/TB-UBND", date=dt.date(2026, 4, 10), tasks=(
+        ParsedTask(ref="1", text="Hoàn thiện hồ sơ quy hoạch", lead=(BDV,), due=april),  # open: overdue all May
+        ParsedTask(ref="2", text="Rà soát hiện trạng", lead=(BDV,), due=april),  # finished late on 08/05
+        ParsedTask(ref="3", text="Lấy ý kiến cộng đồng", lead=(BDV,), due=april),  # finished 04/05: on time
+        ParsedTask(ref="4", text="Báo cáo nhanh", lead=(BDV,), due=dt.date(2026, 4, 15)),  # finished 14/04
+        ParsedTask(ref="5", text="Theo dõi chung", lead=(BDV,)),  # no deadline, open
+        ParsedTask(ref="6", text="Tổng kết", lead=(BDV,), due=dt.date(2026, 6, 15)),  # due in June, open
+        ParsedTask(ref="7", text="Rà soát đợt 2", lead=(BDV,), due=april),  # finished 02/06: late, after May
+    ))
+    draft = db.call(create_draft, notice, source_text="notice 76", source_name="", by=admin, now=at)
+    db.call(confirm_notice, draft.notice_id, by=admin, now=at)
+    for task_id, when in ((2, local(2026, 5, 8, 10, 0)), (3, local(2026, 5, 4, 16, 0)), (4, local(2026, 4, 14, 9, 0)),
+                          (7, local(2026, 6, 2, 9, 0))):
+        db.call(record_status, task_id=task_id, actor=head, change=StatusUpdate(status=TaskStatus.DONE),
+                source="text", now=when, today=when.date())
+
+
+@pytest.mark.parametrize(("span", "today", "expected"), [
+    # May: 1 overdue all month, 2 finished late in May, 3 due (run to 04/05) and finished in May, 7 overdue all
+    # May (finished late in June: each task as it stands on the report's day); not 4 (finished in April), 5 (no
+    # deadline) or 6 (due in June)
+    ((dt.date(2026, 5, 1), dt.date(2026, 5, 31)), dt.date(2026, 6, 5),
+     {"1": "overdue", "2": "done_late", "3": "done_on_time", "7": "done_late"}),
+    # June: 1 still overdue, 6 due, 7 finished in June
+    ((dt.date(2026, 6, 1), dt.date(2026, 6, 30)), dt.date(2026, 6, 5),
+     {"1": "overdue", "6": "in_progress", "7": "done_late"}),
+    # 1–4 May: overdue only from 05/05 (the day after 04/05): the deadline itself is in the range
+    ((dt.date(2026, 5, 1), dt.date(2026, 5, 4)), dt.date(2026, 6, 5),
+     {"1": "overdue", "2": "done_late", "3": "done_on_time", "7": "done_late"}),
+    # March: nothing yet (the notice is of April)
+    ((dt.date(2026, 3, 1), dt.date(2026, 3, 31)), dt.date(2026, 6, 5), {}),
+])
+def test_a_months_report_holds_every_task_open_or_finished_in_it(
+        migrated_db: Database, span: tuple[dt.date, dt.date], today: dt.date, expected: dict[str, str]) -> None:
+    from scheduler.calendar import WorkingCalendar
+
+    seed_may_data(migrated_db)
+    filt = ReportFilter(date_from=span[0], date_to=span[1])
+    report = migrated_db.call(build_report, today=today, tz=VN_TZ, filt=filt, rule=WorkingCalendar())
+    assert {r.item_ref: r.category for r in report.tasks} == expected
+    total = sum((u.total for u in report.units), 0)
+    overdue = sum((u.overdue for u in report.units), 0)
+    assert (total, overdue) == (len(expected), list(expected.values()).count("overdue")), "the totals agree"
+
+
+def test_a_task_overdue_only_after_the_period_is_not_in_it(migrated_db: Database) -> None:
+    """Due 30/04 as written, run to 04/05: in a report of 1–3 May it is not yet due, nor overdue (as written it
+    would have been overdue from 01/05)."""
+    from scheduler.calendar import WorkingCalendar
+
+    seed_may_data(migrated_db)
+    filt = ReportFilter(date_from=dt.date(2026, 5, 1), date_to=dt.date(2026, 5, 3))
+    rows = migrated_db.call(task_rows, today=dt.date(2026, 6, 5), tz=VN_TZ, filt=filt, rule=WorkingCalendar())
+    assert [r.item_ref for r in rows] == []
+    as_written = migrated_db.call(task_rows, today=dt.date(2026, 6, 5), tz=VN_TZ, filt=filt)
+    assert {r.item_ref for r in as_written} == {"1", "2", "3", "7"}
