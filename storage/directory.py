@@ -594,7 +594,8 @@ def _refuse_second_heads(session: Session, rows: Sequence[DirectoryRow], units: 
         if row is not None:
             errors.append(f"dòng {row['line']}: đơn vị “{head.unit.name}” đã có trưởng đơn vị là đ/c "
                           f"{head.full_name} ({head.handle}) trong danh bạ; nếu thay trưởng đơn vị, đồng chí thêm "
-                          f"một dòng cho {head.handle} với vai trò chuyên viên (hoặc vai trò mới) trong cùng tệp")
+                          f"một dòng cho {head.handle} với vai trò mới (chuyên viên; “đã nghỉ” nếu đồng chí đã nghỉ) "
+                          "trong cùng tệp — các nhiệm vụ trưởng đơn vị cũ đang giữ sẽ chuyển cho trưởng đơn vị mới")
     if errors:
         raise _invalid(errors)
 
