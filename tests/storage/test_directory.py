@@ -351,7 +351,7 @@ def test_a_unit_written_short_is_the_one_whose_name_holds_its_words(migrated_db:
                                        "Hội Liên hiệp Phụ nữ huyện", "Trung tâm Y tế huyện", None]
 
 
-# ---------------------------------------------------------------- probe 9, step 2: files as a district office writes them
+# ---------------------------------------------------------------- probe 9, step 2: as a district office writes it
 
 def _roles(rows: list[list[str]]) -> dict[str, str]:
     return {r["handle"]: r["role"] for r in parse_directory(as_xlsx([HEADER, *rows]), "danh-ba.xlsx")}
