@@ -725,6 +725,11 @@ def ensure_bootstrap_admin(session: Session, *, channel: str, chat_id: str, name
 
 def create_invite(session: Session, *, handle: str, by: Person, now: dt.datetime) -> str:
     person = person_by_handle(session, handle)
+    if person.role == Role.LEFT:  # an invite would bind a chat to someone who left
+        raise DirectoryInvalid(f"invite for {person.handle}, who left",
+                               f"Đ/c {person.full_name} ({person.handle}) đã nghỉ theo danh bạ nên không mời được. "
+                               "Nếu đồng chí trở lại làm việc, đồng chí sửa vai trò của người đó trong tệp danh bạ "
+                               "rồi nhập lại.")
     code = secrets.token_urlsafe(12)
     session.add(Invite(code=code, person_id=person.id, created_by_id=by.id, created_at=now,
                        expires_at=now + INVITE_TTL))

@@ -146,6 +146,8 @@ async def test_a_person_who_left_hears_nothing_and_their_tasks_wait_for_a_new_he
     assert held(h, None) == former and held(h, "cadre2_bdv") == ["2"]
     assert [e.detail["handle"] for e in h.db.call(audit_entries) if e.action == "person.left"] == ["head_bdv"]
 
+    await h.say("admin", "/moi head_bdv")
+    assert "Đ/c Lê Văn Dân (head_bdv) đã nghỉ theo danh bạ nên không mời được." in last_text(h, "admin")
     await h.say("head_bdv", "/viec")  # the chat is no longer theirs
     assert "Lê Văn Dân đang phụ trách" not in last_text(h, "head_bdv")
     # the export writes the role as the office does, and reads back the same
