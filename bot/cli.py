@@ -101,16 +101,16 @@ def cmd_directory_import(args: argparse.Namespace) -> int:
     path = Path(args.file)
     rows = parse_directory(path.read_bytes(), path.name)  # a bad file is refused before the database is touched
     upgrade(settings.database_url)
-    from bot.conversation.directory import import_and_assign, import_summary
+    from bot.conversation.directory import import_assign_and_release, import_summary
 
     db = Database(settings.database_url)
     now = SystemClock().now()
     try:
-        result, assigned = db.call(import_and_assign, rows, now=now, actor_id=None,
-                                   via="cli", os_user=_os_user(), file=path.name)
+        result, assigned, released = db.call(import_assign_and_release, rows, now=now, actor_id=None,
+                                             via="cli", os_user=_os_user(), file=path.name)
     finally:
         db.dispose()
-    print(import_summary(result, assigned))
+    print(import_summary(result, assigned, released))
     return 0
 
 

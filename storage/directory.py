@@ -22,7 +22,21 @@ from sqlalchemy.orm import Session
 
 from storage.audit import audit, record_export
 from storage.errors import ChannelNotBound, DirectoryInvalid, InviteInvalid, LeaveInvalid, NotEnrolled, PersonNotFound
-from storage.models import TELEGRAM, ZALO, Invite, Person, Role, Unit
+from storage.models import (
+    OPEN_STATUSES,
+    TELEGRAM,
+    ZALO,
+    AuditLog,
+    Digest,
+    DigestState,
+    Invite,
+    Notice,
+    NoticeStatus,
+    Person,
+    Role,
+    Task,
+    Unit,
+)
 from storage.unitnames import best_unit_match, unit_key
 from storage.vntext import fold, nfc
 
@@ -56,8 +70,24 @@ ROLE_WORDS = {
     "lanh dao": Role.LEADER, "leader": Role.LEADER,
     "truong don vi": Role.HEAD, "thu truong": Role.HEAD, "thu truong don vi": Role.HEAD, "head": Role.HEAD,
     "chuyen vien": Role.CADRE, "can bo": Role.CADRE, "cadre": Role.CADRE,
+    "da nghi": Role.LEFT, "nghi viec": Role.LEFT, "da nghi viec": Role.LEFT, "nghi huu": Role.LEFT,
+    "da nghi huu": Role.LEFT, "da chuyen cong tac": Role.LEFT, "left": Role.LEFT,
+    # the words offices write in the role column that say one role only (a unit has one head: a deputy is a
+    # cadre in Nhắc việc; "văn thư" is how the README itself calls the admin)
+    "truong phong": Role.HEAD, "chanh van phong": Role.HEAD,
+    "pho truong phong": Role.CADRE, "pho chanh van phong": Role.CADRE,
+    "van thu": Role.ADMIN,
 }
-ROLE_VN = {Role.ADMIN: "quản trị", Role.LEADER: "lãnh đạo", Role.HEAD: "trưởng đơn vị", Role.CADRE: "chuyên viên"}
+# Words that name a post, not a role: "Chủ tịch" is the leader of the district and the head of each commune.
+AMBIGUOUS_ROLE_WORDS = {
+    "chu tich": "Chủ tịch UBND huyện (người nhận báo cáo, chỉ đạo) ghi “lãnh đạo”; Chủ tịch UBND xã, phường "
+                "(đơn vị nhận việc) ghi “trưởng đơn vị”",
+    "pho chu tich": "Phó Chủ tịch UBND huyện ghi “lãnh đạo”; Phó Chủ tịch UBND xã ghi “chuyên viên” (mỗi đơn vị "
+                    "chỉ có một trưởng đơn vị)",
+}
+ROLE_VN = {Role.ADMIN: "quản trị", Role.LEADER: "lãnh đạo", Role.HEAD: "trưởng đơn vị", Role.CADRE: "chuyên viên",
+           Role.LEFT: "đã nghỉ"}
+BOOTSTRAP_HANDLE_RE = re.compile(r"^adminm?\d+$")  # an admin made from ADMIN_IDS, never in the office's file
 HEADER_SEARCH_ROWS = 20  # the header may sit under a title ("DANH SÁCH CÁN BỘ …")
 MAX_ROWS = 20_000
 MAX_XLSX_UNZIPPED = 100 * 1024 * 1024
@@ -78,11 +108,42 @@ class DirectoryRow(TypedDict):
 
 
 @dataclass(frozen=True, kw_only=True)
+class HandedTask:
+    task_id: int
+    item_ref: str
+    notice_id: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class Handover:
+    """The open tasks a unit's former head held as its head, moved to the new head (`to_id`), or left without a
+    holder (`to_id` None: the unit has no head now; the next import with one assigns them)."""
+
+    unit_name: str
+    from_id: int
+    from_name: str
+    from_left: bool  # the former head left (đã nghỉ): not told
+    to_id: int | None
+    to_name: str | None
+    tasks: tuple[HandedTask, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Missing:
+    full_name: str
+    handle: str
+
+
+@dataclass(frozen=True, kw_only=True)
 class ImportResult:
     units_created: int
     people_created: int
     people_updated: int  # already in the directory (whether or not anything changed)
     people_changed: int = 0  # of those, the ones whose name, title, unit, role or username changed
+    handovers: tuple[Handover, ...] = ()
+    left: tuple[str, ...] = ()  # the full names of the people this file says have left (newly)
+    missing: tuple[Missing, ...] = ()  # people in Nhắc việc (not left) whom the file does not list
+    stored_active: int = 0  # people in Nhắc việc before the import who had not left (the admin aside)
 
 
 # ---------------------------------------------------------------- reading a file
@@ -291,6 +352,7 @@ def _validate(header: tuple[int, dict[int, str]], body: Table) -> list[Directory
     handles: dict[str, int] = {}
     usernames: dict[str, int] = {}
     heads: dict[str, list[tuple[int, DirectoryRow]]] = {}
+    duplicate = False  # this row repeats an earlier row's handle: its other errors follow from that one
     has_telegram = "telegram" in columns.values()
     for lineno, cells in body:
         raw = {name: " ".join(nfc(cells[i]).split()) if i < len(cells) else "" for i, name in columns.items()}
@@ -306,20 +368,24 @@ def _validate(header: tuple[int, dict[int, str]], body: Table) -> list[Directory
         row = DirectoryRow(line=lineno, handle=handle, full_name=raw["full_name"], title=raw.get("title", ""),
                            unit=raw["unit"], role=role.value if role else role_text, telegram=telegram)
         if not HANDLE_RE.match(handle):
-            errors.append(f"dòng {lineno}: mã cán bộ “{raw['handle']}” không hợp lệ (chỉ dùng a-z, 0-9, _ và ., "
-                          "không dấu, không dấu cách)")
+            errors.append(f"dòng {lineno}: mã cán bộ “{raw['handle']}” không hợp lệ (từ 2 đến 64 ký tự, chỉ gồm chữ "
+                          "a-z không dấu, số 0-9, dấu _ và dấu chấm, không có dấu cách)")
         elif handle in handles:
-            errors.append(f"dòng {lineno}: mã cán bộ “{handle}” bị trùng với dòng {handles[handle]}")
+            errors.append(f"dòng {lineno}: mã cán bộ “{handle}” bị trùng với dòng {handles[handle]} (một cán bộ "
+                          "chỉ ghi một dòng)")
+            duplicate = True
         else:
             handles[handle] = lineno
         if not row["full_name"]:
             errors.append(f"dòng {lineno}: thiếu họ tên")
-        if role is None:
+        if role is None and fold(role_text) in AMBIGUOUS_ROLE_WORDS:
+            errors.append(f"dòng {lineno}: vai trò “{role_text}” chưa rõ: {AMBIGUOUS_ROLE_WORDS[fold(role_text)]}")
+        elif role is None:
             errors.append(f"dòng {lineno}: vai trò “{role_text}” không hợp lệ (quản trị, lãnh đạo, trưởng đơn vị, "
-                          "chuyên viên; hoặc admin, leader, head, cadre)")
+                          "chuyên viên, đã nghỉ; hoặc admin, leader, head, cadre)")
         elif role in (Role.HEAD, Role.CADRE) and not row["unit"]:
             errors.append(f"dòng {lineno}: vai trò {ROLE_VN[role]} cần có đơn vị")
-        elif role == Role.HEAD:
+        elif role == Role.HEAD and not duplicate:
             heads.setdefault(unit_key(row["unit"]), []).append((lineno, row))
         if telegram:
             if not TELEGRAM_RE.match(telegram):
@@ -330,6 +396,7 @@ def _validate(header: tuple[int, dict[int, str]], body: Table) -> list[Directory
             else:
                 usernames[telegram] = lineno
         rows.append(row)
+        duplicate = False
     for same_unit in heads.values():
         if len(same_unit) > 1:
             names = ", ".join(f"đ/c {r['full_name']}" for _, r in same_unit)
@@ -355,10 +422,15 @@ def _invalid(errors: list[str]) -> DirectoryInvalid:
 def import_directory(session: Session, rows: Sequence[DirectoryRow], *, now: dt.datetime,
                      actor_id: int | None = None, **detail: str) -> ImportResult:
     """`actor_id` is the admin who sent the file (None: the command line, which says who in `detail`).
-    Checked against the stored directory first (a unit keeps one head), so a refusal stores nothing."""
+    Checked against the stored directory first (a unit keeps one head), so a refusal stores nothing.
+    A unit whose head changes hands the open tasks its former head held as its head to the new head (or leaves
+    them without a holder until one is imported); a person marked "đã nghỉ" is unbound from every chat."""
     units = {u.name_key: u for u in session.scalars(select(Unit))}
     _refuse_second_heads(session, rows, units)
+    stored = list(session.scalars(select(Person).where(Person.role != Role.LEFT).order_by(Person.id)))
+    heads_before = {p.unit_id: p for p in stored if p.role == Role.HEAD and p.unit_id is not None}  # type: ignore[misc]
     units_created = created = updated = changed = 0
+    left: list[str] = []
     for row in rows:
         unit = None
         if row["unit"]:
@@ -379,20 +451,134 @@ def import_directory(session: Session, rows: Sequence[DirectoryRow], *, now: dt.
             updated += 1
             before = (person.full_name, person.title, person.role, person.unit_id, person.telegram_username)
         telegram = row.get("telegram")
+        leaving = row["role"] == Role.LEFT and person.role != Role.LEFT
         person.full_name = row["full_name"]
         person.title = row["title"]
         person.role = row["role"]
         person.unit = unit
         if telegram is not None:  # a file without the column leaves the stored username alone
             person.telegram_username = telegram or None
+        if leaving:
+            session.flush()
+            _deactivate(session, person, now=now, actor_id=actor_id)
+            left.append(person.full_name)
         if before is not None and before != (person.full_name, person.title, person.role,
                                                  unit.id if unit else None, person.telegram_username):
             changed += 1
     session.flush()
+    handovers = _hand_over_heads_tasks(session, heads_before, now=now, actor_id=actor_id)
+    in_file = {r["handle"] for r in rows}
+    counted = [p for p in stored if p.id != actor_id and not BOOTSTRAP_HANDLE_RE.match(p.handle)]
+    missing = tuple(Missing(full_name=p.full_name, handle=p.handle) for p in counted
+                    if p.handle not in in_file and p.role != Role.LEFT)
     audit(session, at=now, actor_id=actor_id, action="directory.import", entity="directory", entity_id=None,
-          units_created=units_created, people_created=created, people_updated=updated, **detail)
+          units_created=units_created, people_created=created, people_updated=updated, left=len(left),
+          handed_over=sum(len(h.tasks) for h in handovers), not_in_file=len(missing), **detail)
     return ImportResult(units_created=units_created, people_created=created, people_updated=updated,
-                        people_changed=changed)
+                        people_changed=changed, handovers=tuple(handovers), left=tuple(left), missing=missing,
+                        stored_active=len(counted))
+
+
+def _deactivate(session: Session, person: Person, *, now: dt.datetime, actor_id: int | None) -> None:
+    """A person who left: no chat of theirs reaches Nhắc việc any more (nothing is sent to them, nothing they
+    type counts), nobody's leave is covered by them; the history keeps them."""
+    channels = person.channels
+    person.telegram_chat_id = None
+    person.zalo_user_id = None
+    person.preferred_channel = None
+    person.leave_from = person.leave_to = None
+    person.leave_cover_id = None
+    for colleague in session.scalars(select(Person).where(Person.leave_cover_id == person.id)):
+        colleague.leave_cover_id = None
+    audit(session, at=now, actor_id=actor_id, action="person.left", entity="person", entity_id=person.id,
+          handle=person.handle, unbound=",".join(channels))
+    log.info("person %s marked as left (was bound on %s)", person.handle, channels or "nothing")
+
+
+def _hand_over_heads_tasks(session: Session, heads_before: dict[int, Person], *, now: dt.datetime,
+                           actor_id: int | None) -> list[Handover]:
+    """Each unit whose head before the import is no longer its head: the open tasks of confirmed notices that the
+    former head held for that unit (not those the head handed to a cadre with /giao: the cadre keeps them) go to
+    the unit's head now, or to nobody (the leaders hear of them as of any task without a holder). Their pending
+    morning lines move with them, so the former head is not reminded of them again."""
+    handovers: list[Handover] = []
+    for unit_id, former in heads_before.items():
+        if former.role == Role.HEAD and former.unit_id == unit_id:
+            continue
+        tasks = list(session.scalars(
+            select(Task).join(Notice, Notice.id == Task.notice_id)
+            .where(Task.assignee_id == former.id, Task.lead_unit_id == unit_id,
+                   Notice.status == NoticeStatus.CONFIRMED, Task.status.in_(OPEN_STATUSES))
+            .order_by(Task.id)))
+        if not tasks:
+            continue
+        new = head_of(session, unit_id)
+        for task in tasks:
+            task.assignee_id = new.id if new is not None else None
+            task.updated_at = now
+            audit(session, at=now, actor_id=actor_id, action="task.handover", entity="task", entity_id=task.id,
+                  previous=former.handle, to=new.handle if new is not None else None,
+                  reason="left" if former.role == Role.LEFT else "head changed")
+        _move_pending_lines(session, {t.id for t in tasks}, former.id, new.id if new is not None else None)
+        unit = session.get_one(Unit, unit_id)
+        log.info("%d tasks of unit %s handed from %s to %s", len(tasks), unit.name, former.handle,
+                 new.handle if new is not None else "nobody")
+        handovers.append(Handover(
+            unit_name=unit.name, from_id=former.id, from_name=former.full_name, from_left=former.role == Role.LEFT,
+            to_id=new.id if new is not None else None, to_name=new.full_name if new is not None else None,
+            tasks=tuple(HandedTask(task_id=t.id, item_ref=t.item_ref, notice_id=t.notice_id) for t in tasks)))
+    return handovers
+
+
+def _move_pending_lines(session: Session, task_ids: set[int], from_id: int, to_id: int | None) -> None:
+    """The former holder's digests not yet sent (planned this morning, or failed and waiting to be carried into
+    the next one) lose these tasks' lines; a planned one gives them to the new holder's digest of that day."""
+    digests = list(session.scalars(select(Digest).where(
+        Digest.person_id == from_id, Digest.state.in_([DigestState.PENDING, DigestState.FAILED])).order_by(Digest.id)))
+    for digest in digests:
+        moving = [i for i in digest.items if i.get("task_id") in task_ids]
+        if not moving:
+            continue
+        digest.items = [i for i in digest.items if i.get("task_id") not in task_ids]
+        if to_id is None or digest.state != DigestState.PENDING:
+            continue
+        target = session.scalar(select(Digest).where(Digest.person_id == to_id, Digest.day == digest.day))
+        if target is None:
+            session.add(Digest(person_id=to_id, day=digest.day, due_at=digest.due_at, items=moving))
+        elif target.state == DigestState.PENDING:
+            target.items = [*target.items, *moving]
+    session.flush()
+
+
+def released_to(session: Session, assigned: Sequence[tuple[int, int]]) -> list[Handover]:
+    """Of tasks just given to a unit's head (task id, person id) as waiting for one, those an earlier import took
+    from a former head with no successor yet: the hand-over, completed (the former head is told whom)."""
+    if not assigned:
+        return []
+    holder = dict(assigned)
+    last: dict[int, AuditLog] = {}
+    for entry in session.scalars(select(AuditLog).where(AuditLog.entity == "task", AuditLog.action == "task.handover",
+                                                        AuditLog.entity_id.in_(list(holder))).order_by(AuditLog.id)):
+        assert entry.entity_id is not None
+        last[entry.entity_id] = entry
+    groups: dict[tuple[str, int], list[Task]] = {}
+    for task_id, entry in last.items():
+        if entry.detail.get("to") is None and entry.detail.get("previous"):
+            groups.setdefault((str(entry.detail["previous"]), holder[task_id]), []).append(
+                session.get_one(Task, task_id))
+    found = []
+    for (handle, to_id), tasks in groups.items():
+        former = session.scalar(select(Person).where(Person.handle == handle))
+        new = session.get_one(Person, to_id)
+        if former is None:
+            continue
+        unit = tasks[0].lead_unit
+        found.append(Handover(
+            unit_name=unit.name if unit is not None else tasks[0].lead_name, from_id=former.id,
+            from_name=former.full_name, from_left=former.role == Role.LEFT, to_id=new.id, to_name=new.full_name,
+            tasks=tuple(HandedTask(task_id=t.id, item_ref=t.item_ref, notice_id=t.notice_id)
+                        for t in sorted(tasks, key=lambda t: t.id))))
+    return found
 
 
 def _refuse_second_heads(session: Session, rows: Sequence[DirectoryRow], units: dict[str, Unit]) -> None:
@@ -408,7 +594,8 @@ def _refuse_second_heads(session: Session, rows: Sequence[DirectoryRow], units: 
         if row is not None:
             errors.append(f"dòng {row['line']}: đơn vị “{head.unit.name}” đã có trưởng đơn vị là đ/c "
                           f"{head.full_name} ({head.handle}) trong danh bạ; nếu thay trưởng đơn vị, đồng chí thêm "
-                          f"một dòng cho {head.handle} với vai trò chuyên viên (hoặc vai trò mới) trong cùng tệp")
+                          f"một dòng cho {head.handle} với vai trò mới (chuyên viên; “đã nghỉ” nếu đồng chí đã nghỉ) "
+                          "trong cùng tệp — các nhiệm vụ trưởng đơn vị cũ đang giữ sẽ chuyển cho trưởng đơn vị mới")
     if errors:
         raise _invalid(errors)
 
@@ -538,6 +725,11 @@ def ensure_bootstrap_admin(session: Session, *, channel: str, chat_id: str, name
 
 def create_invite(session: Session, *, handle: str, by: Person, now: dt.datetime) -> str:
     person = person_by_handle(session, handle)
+    if person.role == Role.LEFT:  # an invite would bind a chat to someone who left
+        raise DirectoryInvalid(f"invite for {person.handle}, who left",
+                               f"Đ/c {person.full_name} ({person.handle}) đã nghỉ theo danh bạ nên không mời được. "
+                               "Nếu đồng chí trở lại làm việc, đồng chí sửa vai trò của người đó trong tệp danh bạ "
+                               "rồi nhập lại.")
     code = secrets.token_urlsafe(12)
     session.add(Invite(code=code, person_id=person.id, created_by_id=by.id, created_at=now,
                        expires_at=now + INVITE_TTL))

@@ -63,6 +63,7 @@ class Role(enum.StrEnum):
     LEADER = "leader"
     HEAD = "head"
     CADRE = "cadre"
+    LEFT = "left"  # no longer works here (đã nghỉ): kept for the history, told nothing, holds nothing
 
 
 class NoticeStatus(enum.StrEnum):

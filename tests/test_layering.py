@@ -101,3 +101,15 @@ def test_every_library_the_shipped_code_imports_is_a_runtime_dependency() -> Non
             if not dists & declared:
                 missing.setdefault(top, []).append(str(path.relative_to(ROOT)))
     assert missing == {}
+
+
+def test_no_merge_conflict_markers_are_left_in_the_tree() -> None:
+    """A merge once committed the README with its conflict markers; nothing else would have noticed."""
+    marks = tuple(c * 7 + " " for c in "<>") + ("=" * 7 + "\n",)
+    found = []
+    texts = [ROOT / "README.md", *ROOT.glob("docs/*.md"), *modules("bot", "scheduler", "storage", "tests", "bench")]
+    for path in texts:
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(keepends=True), start=1):
+            if line.startswith(marks):
+                found.append(f"{path.relative_to(ROOT)}:{n}")
+    assert found == []

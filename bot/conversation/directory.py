@@ -13,9 +13,17 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
-from bot.conversation.events import Inbound
+from bot.conversation.events import Inbound, Outgoing
 from bot.textbase import vn
-from storage.directory import DirectoryRow, ImportResult, import_directory, is_directory_file, parse_directory
+from storage.directory import (
+    DirectoryRow,
+    Handover,
+    ImportResult,
+    import_directory,
+    is_directory_file,
+    parse_directory,
+    released_to,
+)
 from storage.models import Notice, Person
 from storage.notices import NewlyAssigned, assign_unassigned, notice_title
 
@@ -30,6 +38,10 @@ TABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")
 
 ONLY_ADMINS = vn("Chỉ quản trị viên mới được nhập danh bạ cán bộ. Đồng chí vui lòng gửi tệp danh bạ cho quản trị "
                  "viên của cơ quan để cập nhật.")
+MISSING_SHOWN = 10  # people not in the file, named one by one up to this many
+LEFT_HOW = ("nếu đồng chí nào đã nghỉ hoặc chuyển công tác, đồng chí ghi dòng của người đó với vai trò “đã nghỉ” "
+            "rồi gửi lại tệp (nhiệm vụ người đó giữ với tư cách trưởng đơn vị chuyển cho trưởng đơn vị mới); "
+            "Nhắc việc không tự xóa ai")
 INVITE_HINT = vn("Để mời cán bộ mới sử dụng Nhắc việc, đồng chí gõ /moi kèm mã cán bộ, ví dụ /moi {handle}.")
 
 
@@ -37,16 +49,53 @@ def may_be_directory(filename: str) -> bool:
     return PurePath(filename).suffix.lower() in TABLE_SUFFIXES
 
 
-def import_summary(result: ImportResult, assigned: Sequence[NewlyAssigned]) -> str:
-    """What an import did, for the admin in chat and on the command line."""
+def _refs(handover: Handover) -> str:
+    return ", ".join(t.item_ref for t in handover.tasks)
+
+
+def _count(n: int) -> str:
+    return f"{n} nhiệm vụ"
+
+
+def handover_lines(result: ImportResult, handovers: Sequence[Handover]) -> list[str]:
+    """People who left, tasks that changed hands, people the file leaves out: what the admin must know."""
+    lines = [f"Đ/c {name} đã nghỉ: Nhắc việc không gửi tin cho đồng chí nữa (lịch sử vẫn giữ)." for name in result.left]
+    for h in handovers:
+        if h.to_name is not None:
+            lines.append(f"Chuyển {_count(len(h.tasks))} của {h.unit_name} từ đ/c {h.from_name} sang đ/c {h.to_name} "
+                         f"(mục {_refs(h)}).")
+        else:
+            lines.append(f"{_count(len(h.tasks))} của {h.unit_name} do đ/c {h.from_name} giữ nay chưa có người nhận "
+                         f"(mục {_refs(h)}): đơn vị chưa có trưởng đơn vị trong danh bạ. Khi đồng chí nhập trưởng "
+                         "đơn vị mới, các nhiệm vụ này được giao cho người đó; trong khi chờ, lãnh đạo được báo như "
+                         "nhiệm vụ chưa có người nhận (/loi).")
+    missing = result.missing
+    if missing and len(missing) * 2 <= result.stored_active:
+        names = "; ".join(f"đ/c {m.full_name} (mã {m.handle})" for m in missing[:MISSING_SHOWN])
+        more = f" và {len(missing) - MISSING_SHOWN} người khác" if len(missing) > MISSING_SHOWN else ""
+        lines.append(f"{len(missing)} cán bộ có trong Nhắc việc nhưng không có trong tệp: {names}{more} — vẫn giữ "
+                     f"nguyên; {LEFT_HOW}.")
+    elif missing:
+        lines.append(f"Tệp chỉ có {result.stored_active - len(missing)} trong {result.stored_active} cán bộ đang có "
+                     f"trong Nhắc việc; {len(missing)} cán bộ không có trong tệp vẫn giữ nguyên; {LEFT_HOW}.")
+    return lines
+
+
+def import_summary(result: ImportResult, assigned: Sequence[NewlyAssigned],
+                   released: Sequence[Handover] = ()) -> str:
+    """What an import did, for the admin in chat and on the command line. `released`: tasks an earlier import
+    left waiting for a unit's new head, now given to them (said as a hand-over, not among `assigned`)."""
     lines = [f"Đã nhập danh bạ: {result.units_created} đơn vị mới, {result.people_created} cán bộ mới, "
              f"{result.people_updated} cán bộ đã có ({result.people_changed} có thay đổi)."]
+    done = {t.task_id for h in released for t in h.tasks}
+    assigned = [a for a in assigned if a.task_id not in done]
     if assigned:
         lines.append(f"Đã giao thêm {len(assigned)} nhiệm vụ trước đây chưa có người nhận:")
         refs: dict[str, list[str]] = {}
         for got in assigned:
             refs.setdefault(got.name, []).append(got.item_ref)
         lines += [f"  • đ/c {name}: mục {', '.join(items)}" for name, items in refs.items()]
+    lines += handover_lines(result, [*result.handovers, *released])
     return vn("\n".join(lines))
 
 
@@ -56,6 +105,14 @@ def import_and_assign(session: Session, rows: Sequence[DirectoryRow], *, now: dt
     command line (which says who in `detail`)."""
     result = import_directory(session, rows, now=now, actor_id=actor_id, **detail)
     return result, assign_unassigned(session, now=now)
+
+
+def import_assign_and_release(session: Session, rows: Sequence[DirectoryRow], *, now: dt.datetime,
+                              actor_id: int | None, **detail: str
+                              ) -> tuple[ImportResult, list[NewlyAssigned], list[Handover]]:
+    """`import_and_assign`, and which of the newly assigned tasks an earlier import took from a former head."""
+    result, assigned = import_and_assign(session, rows, now=now, actor_id=actor_id, **detail)
+    return result, assigned, released_to(session, [(a.task_id, a.person_id) for a in assigned])
 
 
 async def import_file(conv: Conversation, event: Inbound, person: Person, data: bytes, filename: str) -> bool:
@@ -70,17 +127,44 @@ async def import_file(conv: Conversation, event: Inbound, person: Person, data: 
         return True
     ctx = conv.ctx
     rows = await asyncio.to_thread(parse_directory, data, filename)
-    result, assigned = await ctx.db.run(import_and_assign, rows, now=ctx.clock.now(), actor_id=person.id,
-                                        via=event.channel, file=filename[:200])
+    result, assigned, released = await ctx.db.run(import_assign_and_release, rows, now=ctx.clock.now(),
+                                                  actor_id=person.id, via=event.channel, file=filename[:200])
     log.info("directory %r imported by %s: %s units, %s people new, %s updated, %s tasks assigned", filename,
              person.handle, result.units_created, result.people_created, result.people_updated, len(assigned))
-    text = import_summary(result, assigned)
+    text = import_summary(result, assigned, released)
     if result.people_created:
         new = next((r["handle"] for r in rows if r["handle"] != person.handle), rows[0]["handle"])
         text += "\n" + INVITE_HINT.format(handle=new)
     await conv.say(event, text)
-    await _tell_new_assignees(conv, assigned)
+    handed = [NewlyAssigned(t.item_ref, h.to_name, h.to_id, t.task_id, t.notice_id)
+              for h in result.handovers if h.to_id is not None and h.to_name is not None for t in h.tasks]
+    await _tell_new_assignees(conv, [*assigned, *handed])
+    await _tell_former_heads(conv, [*result.handovers, *released])
     return True
+
+
+def former_head_text(name: str, handover: Handover) -> str:
+    """To a unit's former head (still in Nhắc việc), once: which tasks went to whom."""
+    if handover.to_name is not None:
+        whom = f"đã được chuyển cho đ/c {handover.to_name}, trưởng đơn vị mới"
+    else:
+        whom = "được chuyển cho trưởng đơn vị mới khi có trong danh bạ"
+    return vn(f"Kính gửi đồng chí {name},\nTheo danh bạ mới, {_count(len(handover.tasks))} của {handover.unit_name} "
+              f"đồng chí giữ với tư cách trưởng đơn vị (mục {_refs(handover)}) {whom}. Nhắc việc không nhắc đồng chí "
+              "về các nhiệm vụ này nữa.")
+
+
+def _person(session: Session, person_id: int) -> Person:
+    return session.get_one(Person, person_id)
+
+
+async def _tell_former_heads(conv: Conversation, handovers: Sequence[Handover]) -> None:
+    """A former head who left is not told (no chat is bound any more); one who stays hears once per unit."""
+    for handover in handovers:
+        if handover.from_left:
+            continue
+        former = await conv.ctx.db.run(_person, handover.from_id)
+        await conv.notify(former, Outgoing(text=former_head_text(former.full_name, handover)))
 
 
 def _title_of(session: Session, notice_id: int) -> str:

@@ -108,7 +108,7 @@ class Harness:
             await self.db.run(import_directory, rows, now=self.clock.now())
         for person in await self.db.run(_people):
             self.add_person(person.handle, person.full_name)
-            if enroll_all:
+            if enroll_all and person.role != "left":  # a person who left (đã nghỉ) has no chat
                 await self.db.run(bind_chat, handle=person.handle, channel=self.channel,
                                   chat_id=self.chat_of(person.handle, self.channel))
         self.conversation = make_conversation(self.settings, db=self.db, clock=self.clock)

@@ -349,3 +349,82 @@ def test_a_unit_written_short_is_the_one_whose_name_holds_its_words(migrated_db:
                                        "Ủy ban Mặt trận Tổ quốc Việt Nam huyện", "Hội Liên hiệp Phụ nữ huyện",
                                        None, None,  # two units hold "y tế huyện", two "hội … huyện": no guess
                                        "Hội Liên hiệp Phụ nữ huyện", "Trung tâm Y tế huyện", None]
+
+
+# ---------------------------------------------------------------- probe 9, step 2: as a district office writes it
+
+def _roles(rows: list[list[str]]) -> dict[str, str]:
+    return {r["handle"]: r["role"] for r in parse_directory(as_xlsx([HEADER, *rows]), "danh-ba.xlsx")}
+
+
+def test_role_words_as_offices_write_them() -> None:
+    rows = [["1", "vanthu", "Nguyễn Thị Hoa", "", "Văn phòng", "Văn thư", ""],
+            ["2", "tp_tckh", "Lê Văn Tài", "", "Phòng Tài chính - Kế hoạch", "Trưởng phòng", ""],
+            ["3", "pp_tckh", "Vũ Thị Kế", "", "Phòng Tài chính - Kế hoạch", "Phó trưởng phòng", ""],
+            ["4", "cvp", "Đỗ Minh Tâm", "", "Văn phòng", "Chánh Văn phòng", ""],
+            ["5", "tp_cu", "Phạm Văn Xây", "Nghỉ hưu", "Phòng Kinh tế và Hạ tầng", "Đã nghỉ", ""],
+            ["6", "cv_cu", "Bùi Văn Đi", "", "", "nghỉ việc", ""]]
+    assert _roles(rows) == {"vanthu": "admin", "tp_tckh": "head", "pp_tckh": "cadre", "cvp": "head",
+                            "tp_cu": "left", "cv_cu": "left"}
+
+
+def test_a_post_that_names_no_role_says_which_role_to_write() -> None:
+    rows = [["1", "chutich", "Trần Văn Hùng", "", "Ủy ban nhân dân huyện", "Chủ tịch", ""]]
+    with pytest.raises(DirectoryInvalid) as caught:
+        _roles(rows)
+    assert "dòng 4: vai trò “Chủ tịch” chưa rõ: Chủ tịch UBND huyện (người nhận báo cáo, chỉ đạo) ghi “lãnh đạo”; " \
+        "Chủ tịch UBND xã, phường (đơn vị nhận việc) ghi “trưởng đơn vị”" in caught.value.user_message
+
+
+def test_a_row_pasted_twice_is_reported_as_a_duplicate_not_as_two_heads() -> None:
+    rows = [PEOPLE[2], PEOPLE[2]]
+    with pytest.raises(DirectoryInvalid) as caught:
+        _roles(rows)
+    message = caught.value.user_message
+    assert "dòng 5: mã cán bộ “tb_dan” bị trùng với dòng 4 (một cán bộ chỉ ghi một dòng)" in message
+    assert "trưởng đơn vị (" not in message, message
+
+
+def test_a_bad_handle_is_told_the_rule_it_breaks() -> None:
+    with pytest.raises(DirectoryInvalid) as caught:
+        _roles([["1", "x", "Ai Đó", "", "Sở Y tế", "chuyên viên", ""]])
+    assert "mã cán bộ “x” không hợp lệ (từ 2 đến 64 ký tự, chỉ gồm chữ a-z không dấu, số 0-9, dấu _ và dấu " \
+        "chấm, không có dấu cách)" in caught.value.user_message
+
+
+def test_the_head_left_and_a_successor_in_one_file_moves_the_open_tasks(migrated_db: Database) -> None:
+    """Storage alone: the tasks the former head held move, the pending digest lines with them, the audit says so."""
+    from storage.models import Digest, Task
+    from storage.notices import confirm_notice, create_draft
+    from storage.parsed import ParsedNotice, ParsedTask
+
+    db = migrated_db
+    db.call(import_directory, parse_directory_csv(DIRECTORY_CSV.read_bytes()), now=NOW)
+    admin = db.call(person_by_handle, "admin")
+    draft = db.call(create_draft, ParsedNotice(tasks=(ParsedTask(ref="1", text="a", lead=("Ban Dân vận Tỉnh ủy",)),
+                                                      ParsedTask(ref="2", text="b", lead=("Ban Dân vận Tỉnh ủy",)))),
+                    source_text="t", source_name="", by=admin, now=NOW)
+    db.call(confirm_notice, draft.notice_id, by=admin, now=NOW)
+    head = db.call(person_by_handle, "head_bdv")
+    task_ids = db.call(lambda s: list(s.scalars(select(Task.id).order_by(Task.id))))
+
+    def planned(session) -> None:  # type: ignore[no-untyped-def]
+        session.add(Digest(person_id=head.id, day=NOW.date(), due_at=NOW,
+                           items=[{"task_id": task_ids[0], "category": "overdue"}, {"kind": "unreachable"}]))
+    db.call(planned)
+    file = ("handle,full_name,title,unit,role\nhead_bdv,Lê Văn Dân,Nghỉ hưu,Ban Dân vận Tỉnh ủy,đã nghỉ\n"
+            "cadre_bdv,Phạm Thị Vận,Trưởng ban,Ban Dân vận Tỉnh ủy,trưởng đơn vị\n")
+    result = db.call(import_directory, parse_directory(file.encode()), now=NOW)
+    assert result.left == ("Lê Văn Dân",)
+    [handover] = result.handovers
+    assert (handover.from_name, handover.to_name, [t.item_ref for t in handover.tasks]) == \
+        ("Lê Văn Dân", "Phạm Thị Vận", ["1", "2"])
+    new = db.call(person_by_handle, "cadre_bdv")
+    assert db.call(lambda s: list(s.scalars(select(Task.assignee_id)))) == [new.id, new.id]
+    digests = db.call(lambda s: {d.person_id: d.items for d in s.scalars(select(Digest))})
+    assert digests[head.id] == [{"kind": "unreachable"}]
+    assert digests[new.id] == [{"task_id": task_ids[0], "category": "overdue"}]
+    entries = db.call(audit_entries)
+    assert [(e.detail["previous"], e.detail["to"], e.detail["reason"]) for e in entries
+            if e.action == "task.handover"] == [("head_bdv", "cadre_bdv", "left")] * 2
+    assert db.call(lambda s: person_by_handle(s, "head_bdv").telegram_chat_id) is None
