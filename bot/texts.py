@@ -11,7 +11,7 @@ from typing import TypeVar
 from bot.ingest.units import name_prefix
 from bot.textbase import RECURRENCE_LABELS, date_vn, notice_table, shorten, vn  # noqa: F401
 from bot.textbase import join_units as _units
-from scheduler.calendar import VN_TZ
+from scheduler.calendar import VN_TZ, WorkingCalendar
 from scheduler.dispatcher import DigestLine, DigestView
 from scheduler.recurrence import first_occurrence, rule_from_task
 from storage.models import Person, Role, TaskStatus
@@ -1081,12 +1081,12 @@ def _digest_item(item: DigestItem, *, done: bool) -> str:
     line = f"• Mục {item.item_ref} ({item.notice}): {short_title(item.text, 100)} — {item.unit}{who}"
     if done and item.done_on:
         return f"{line}; hoàn thành ngày {date_vn(item.done_on)} ({_done_when(item)})"
-    return f"{line}; hạn {date_vn(item.due_on)}"
+    return f"{line}; hạn {date_vn(item.effective_due or item.due_on)}"
 
 
 def _done_when(item: DigestItem) -> str:
     return ("không có thời hạn" if item.due_on is None
-            else "đúng hạn" if item.on_time else f"quá hạn, hạn {date_vn(item.due_on)}")
+            else "đúng hạn" if item.on_time else f"quá hạn, hạn {date_vn(item.effective_due or item.due_on)}")
 
 
 def _digest_items(items: Sequence[DigestItem], *, done: bool) -> list[str]:
@@ -1109,7 +1109,7 @@ def _digest_items(items: Sequence[DigestItem], *, done: bool) -> list[str]:
             lines.append(f"{head} — {len(group)} đơn vị: {units}")
         else:
             units = "; ".join(f"{i.unit} ({who(i)})" if i.assignee else i.unit for i in group)
-            lines.append(f"{head} — hạn {date_vn(first.due_on)}; {len(group)} đơn vị: {units}")
+            lines.append(f"{head} — hạn {date_vn(first.effective_due or first.due_on)}; {len(group)} đơn vị: {units}")
     return lines
 
 
@@ -1122,13 +1122,18 @@ def _capped(lines: list[str], limit: int) -> list[str]:
 STILL_OVERDUE_LIMIT = 5
 
 
-def _still_overdue_lines(digest: WeeklyDigest) -> list[str]:
+def _still_overdue_lines(digest: WeeklyDigest, calendar: WorkingCalendar | None) -> list[str]:
     """The tasks overdue since before the week, oldest first, one short line each: unit, item, text, deadline, how
-    long overdue; the first few, then how many more."""
+    long overdue (in working days, as the units' digests say it, given the calendar); the first few, then how many
+    more."""
     lines = []
     for item in digest.still_overdue:
         deadline = item.effective_due or item.due_on
-        late = f", quá hạn {(digest.until - deadline).days} ngày" if deadline else ""
+        late = ""
+        if deadline and calendar is not None:
+            late = f", quá hạn {calendar.working_days_between(deadline, digest.until)} ngày làm việc"
+        elif deadline:
+            late = f", quá hạn {(digest.until - deadline).days} ngày"
         lines.append(f"• {item.unit} — mục {item.item_ref}: {short_title(item.text, 60, lead=item.unit)} "
                      f"(hạn {date_vn(deadline)}{late})")
     if len(lines) <= STILL_OVERDUE_LIMIT:
@@ -1137,7 +1142,8 @@ def _still_overdue_lines(digest: WeeklyDigest) -> list[str]:
     return [*lines[:STILL_OVERDUE_LIMIT], f"… và {more} nhiệm vụ khác (xem /tonghop quá hạn)."]
 
 
-def weekly_digest_text(digest: WeeklyDigest, name: str, *, limit: int = 15) -> str:
+def weekly_digest_text(digest: WeeklyDigest, name: str, *, limit: int = 15,
+                       calendar: WorkingCalendar | None = None) -> str:
     """The weekly summary a leader receives: done this week, newly overdue, pending extension requests."""
     lines = [f"Kính gửi đồng chí {name},",
              f"Nhắc việc báo cáo tình hình thực hiện nhiệm vụ trong tuần, từ {date_vn(digest.since)} "
@@ -1150,7 +1156,7 @@ def weekly_digest_text(digest: WeeklyDigest, name: str, *, limit: int = 15) -> s
         lines.append("Trong tuần không có nhiệm vụ nào hoàn thành hoặc mới quá hạn, không có đề nghị gia hạn chờ "
                      "quyết định.")
         lines.append(f"Còn {len(digest.still_overdue)} nhiệm vụ quá hạn từ các tuần trước chưa hoàn thành:")
-        lines += _still_overdue_lines(digest)
+        lines += _still_overdue_lines(digest, calendar)
         lines += ["", "Đồng chí gõ /tonghop quá hạn để xem các đơn vị có nhiệm vụ quá hạn."]
         return vn("\n".join(lines))
     lines.append(f"1. Hoàn thành trong tuần: {len(digest.done)} nhiệm vụ.")
@@ -1159,7 +1165,7 @@ def weekly_digest_text(digest: WeeklyDigest, name: str, *, limit: int = 15) -> s
     lines += _capped(_digest_items(digest.newly_overdue, done=False), limit)
     if digest.still_overdue:
         lines.append(f"Ngoài ra còn {len(digest.still_overdue)} nhiệm vụ quá hạn từ các tuần trước chưa hoàn thành:")
-        lines += _still_overdue_lines(digest)
+        lines += _still_overdue_lines(digest, calendar)
     lines += ["", f"3. Đề nghị gia hạn chờ quyết định: {len(digest.pending)}."]
     lines += _capped([f"• Mục {p.item_ref} ({p.notice}): đ/c {p.requester} đề nghị gia hạn đến "
                       f"{date_vn(p.requested_due)} (thời hạn hiện tại: {date_vn(p.current_due)})"

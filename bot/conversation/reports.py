@@ -191,7 +191,8 @@ async def send_weekly_digest(conv: Conversation) -> int:
         return 0
     told = 0
     for leader in await ctx.db.run(leaders):
-        if await conv.notify(leader, Outgoing(text=texts.weekly_digest_text(digest, leader.full_name))):
+        if await conv.notify(leader, Outgoing(text=texts.weekly_digest_text(digest, leader.full_name,
+                                                                             calendar=calendar))):
             told += 1
     log.info("weekly digest for %s–%s sent to %d leaders", digest.since, digest.until, told)
     return told

@@ -165,7 +165,7 @@ async def test_weekly_digest_reaches_each_leader(harness: Harness) -> None:
     assert "2. Mới quá hạn trong tuần, chưa hoàn thành: 2 nhiệm vụ." in lines
     # the one overdue since before the week is named (due Saturday 28/02, so from Monday 02/03), not just counted
     at = lines.index("Ngoài ra còn 1 nhiệm vụ quá hạn từ các tuần trước chưa hoàn thành:")
-    assert lines[at + 1] == f"• {TNMT} — mục 1: Cắm mốc hành lang (hạn 02/03/2026, quá hạn 31 ngày)"
+    assert lines[at + 1] == f"• {TNMT} — mục 1: Cắm mốc hành lang (hạn 02/03/2026, quá hạn 23 ngày làm việc)"
     assert "3. Đề nghị gia hạn chờ quyết định: 1." in lines
     assert not [s for s in h.sent if s.to in ("admin", "head_bdv", "cadre_bdv")], "leaders only"
 

@@ -334,3 +334,18 @@ def test_the_preview_says_what_each_supporting_unit_comes_to() -> None:
     [line] = [ln for ln in texts._task_block(1, task, draft, None) if "Phối hợp" in ln]
     assert line == ("   • Phối hợp: phong VHTT (trong danh bạ: Phòng Văn hóa - Thông tin); Sở Xây dựng (chưa có trong "
                     "danh bạ); Sở Nội vụ; các sở, ban, ngành (nhóm đơn vị, không báo riêng từng đơn vị)")
+
+
+def test_the_weekly_summary_says_deadlines_and_lateness_as_the_units_digests_do() -> None:
+    """A deadline on a holiday is given as it runs (30/04 → 04/05, as the escalations and digests say it), and how
+    late in working days when the calendar is known."""
+    from scheduler.calendar import WorkingCalendar
+
+    late = replace(DIGEST.still_overdue[0], item_ref="II.1.a", due_on=dt.date(2026, 4, 30),
+                   effective_due=dt.date(2026, 5, 4))
+    week = WeeklyDigest(since=dt.date(2026, 5, 9), until=dt.date(2026, 5, 15), done=[],
+                        newly_overdue=[replace(late, item_ref="II.2")], still_overdue=[late],
+                        pending=[DIGEST.pending[0]])
+    text = texts.weekly_digest_text(week, "A", calendar=WorkingCalendar())
+    assert "đ/c Trần Văn Môi; hạn 04/05/2026\n" in text, text
+    assert "(hạn 04/05/2026, quá hạn 9 ngày làm việc)" in text, text
