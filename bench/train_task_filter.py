@@ -5,9 +5,10 @@ Needs the [train] extra (scikit-learn):  .venv/bin/pip install -e '.[train]'
     .venv/bin/python bench/train_task_filter.py [--write] [--enable]
 
 1. Every labelled document of ../shared/corpus/dev and tests/corpus/batch-a … batch-n (each batch only after its
-   first look was recorded: the newest held-out batch is never read) is parsed in-process with the filter off; each candidate task is labelled with the
-   scorer's own matching rule (score_extraction.match_tasks): positive when it covers a required gold task,
-   left out of training when it covers an optional one (the scorer counts it neither way), negative otherwise.
+   first look was recorded: the newest held-out batch is never read) is parsed in-process with the filter off; each
+   candidate task is labelled with the scorer's own matching rule (score_extraction.match_tasks): positive when it
+   covers a required gold task, left out of training when it covers an optional one (the scorer counts it neither
+   way), negative otherwise.
 2. Leave-one-batch-out: for each batch X a logistic regression is trained on the other batches, with C and the
    decision threshold chosen by an inner leave-one-batch-out over those batches only (never on X); then X is scored
    with and without the filter using the scorer's functions. dev-files (the dev documents as .pdf/.docx) are
