@@ -1181,8 +1181,10 @@ def weekly_digest_text(digest: WeeklyDigest, name: str, *, limit: int = 15,
 
 
 def extension_request_text(req: ExtensionRequest, replaced_due: dt.date | None = None,
-                           replaced: bool = False) -> str:
+                           replaced: bool = False, calendar: WorkingCalendar | None = None) -> str:
     current = date_vn(req.current_due) if req.current_due else "không có thời hạn cụ thể"
+    if req.current_due and calendar is not None and (note := calendar.explain_deadline(req.current_due)):
+        current += f" ({note})"  # as the requester's digests say it: "rơi vào ngày nghỉ lễ 30/4, tính đến hết …"
     lines = [f"Đề nghị gia hạn: đồng chí {req.requester_name} đề nghị gia hạn nhiệm vụ mục {req.item_ref} "
              f"({req.notice_title}).",
              f"Thời hạn hiện tại: {current}; đề nghị gia hạn đến: {date_vn(req.requested_due)}."]

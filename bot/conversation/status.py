@@ -330,7 +330,8 @@ async def acknowledge(conv: Conversation, event: Inbound, rec: Recorded, text: s
         if approver.id == request.requester_id:
             continue
         shown_to = await conv.notify(approver, Outgoing(
-            text=texts.extension_request_text(request, old.requested_due if old else None, replaced=old is not None),
+            text=texts.extension_request_text(request, old.requested_due if old else None, replaced=old is not None,
+                                              calendar=ctx.policy.calendar),
             actions=extension_actions(rec.report_id, request.item_ref)))
         if shown_to is not None and shown_to.last_id is not None:
             await ctx.db.run(remember_extension_message, report_id=rec.report_id, person_id=approver.id,

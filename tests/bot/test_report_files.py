@@ -349,3 +349,16 @@ def test_the_weekly_summary_says_deadlines_and_lateness_as_the_units_digests_do(
     text = texts.weekly_digest_text(week, "A", calendar=WorkingCalendar())
     assert "đ/c Trần Văn Môi; hạn 04/05/2026\n" in text, text
     assert "(hạn 04/05/2026, quá hạn 9 ngày làm việc)" in text, text
+
+
+def test_an_extension_request_says_where_a_deadline_on_a_day_off_runs_to() -> None:
+    """The approver reads the deadline as the requester's digests say it, not an earlier bare date."""
+    from scheduler.calendar import WorkingCalendar
+    from storage.tasks import ExtensionRequest
+
+    req = ExtensionRequest(report_id=1, task_id=1, item_ref="II.2.a", notice_title="Thông báo số 125/TB-UBND",
+                           requester_name="Phạm Văn Xây", requester_id=2, current_due=dt.date(2026, 4, 30),
+                           requested_due=dt.date(2026, 5, 15), note=None)
+    text = texts.extension_request_text(req, calendar=WorkingCalendar())
+    assert "Thời hạn hiện tại: 30/04/2026 (hạn 30/04/2026 rơi vào" in text and "tính đến hết 04/05/2026)" in text
+    assert "Thời hạn hiện tại: 30/04/2026;" in texts.extension_request_text(req)  # no calendar: the date as set
