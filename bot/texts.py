@@ -472,9 +472,9 @@ def missing_header_lines(parsed: ParsedNotice, today: dt.date | None) -> list[st
     no_number, no_date = not _has_number(parsed.number), parsed.date is None
     if not (no_number or no_date):
         return []
-    day = today or dt.date.today()
-    number = f"số: 125{parsed.number}" if parsed.number and parsed.number.startswith("/") else "số: 125/TB-UBND"
-    date = f"ngày: {day.day}/{day.month}/{day.year}"
+    # placeholders, not a plausible number or today's date a hurried clerk might copy
+    number = f"số: …{parsed.number}" if parsed.number and parsed.number.startswith("/") else "số: …"
+    date = "ngày: …/…/…"
     if no_number and no_date:
         return [f"Lưu ý: văn bản chưa có số và ngày — đồng chí gõ “{number}” và “{date}” (số, ngày thật của văn "
                 "bản) để tra cứu, báo cáo và hủy theo số về sau."]
@@ -713,9 +713,12 @@ def digest_text(view: DigestView, *, buttons: bool) -> str:
         how = ("Bấm số mục bên dưới để xem chi tiết và cập nhật, hoặc trả lời tin này" if buttons
                else "Đồng chí cập nhật bằng cách gõ số mục và tình trạng")
         example = own[0].item_ref
-        later = _example_extension(own[0], view.day)
+        # an extension is shown on a task that has a deadline to extend (none: no such example)
+        dated = next((line for line in own if line.due_on is not None), None)
+        extend = (f"“{dated.item_ref} xin gia hạn đến {_example_extension(dated, view.day)}”, "
+                  if dated is not None else "")
         lines += ["", f"{how}, ví dụ: “{example} xong”, “{example} 60% vướng kinh phí”, "
-                      f"“{example} xin gia hạn đến {later}”, “{example} nhắc lại tuần sau”."]
+                      f"{extend}“{example} nhắc lại tuần sau”."]
     return vn("\n".join(lines))
 
 
@@ -970,22 +973,30 @@ def reply_not_understood() -> str:
 
 
 def my_tasks(name: str, tasks: Sequence[tuple[str, str, dt.date | None, TaskStatus, int | None]],
-             today: dt.date, delegated: Sequence[DelegatedRow] = ()) -> str:
-    """/viec: the person's open tasks; for a head, then the unit's tasks handed to cadres."""
+             today: dt.date, delegated: Sequence[DelegatedRow] = (), calendar: WorkingCalendar | None = None) -> str:
+    """/viec: the person's open tasks; for a head, then the unit's tasks handed to cadres. Given the calendar, a
+    deadline on a day off is said as it runs ("30/04/2026, tính đến hết 04/05/2026") and is late only after that."""
+
+    def flag(due: dt.date | None) -> str:
+        if due is None:
+            return ""
+        runs_to = calendar.effective_deadline(due) if calendar is not None else due
+        said = f", tính đến hết {date_vn(runs_to)}" if runs_to != due else ""
+        return said + (" (quá hạn)" if runs_to < today else "")
+
     if not tasks and not delegated:
         return vn(f"Đồng chí {name} hiện không có nhiệm vụ nào đang thực hiện.")
     lines = [f"Nhiệm vụ đồng chí {name} đang phụ trách ({len(tasks)}):" if tasks
              else f"Đồng chí {name} hiện không trực tiếp phụ trách nhiệm vụ nào."]
     for ref, text, due, status, percent in tasks:
-        flag = " (quá hạn)" if due and due < today else ""
-        lines.append(f"• Mục {ref}: {shorten(text, 120)}\n  Thời hạn: {date_vn(due)}{flag}; tình trạng: "
+        lines.append(f"• Mục {ref}: {shorten(text, 120)}\n  Thời hạn: {date_vn(due)}{flag(due)}; tình trạng: "
                      f"{progress_text(status, percent)}")
     if delegated:
         lines += ["", f"Nhiệm vụ của đơn vị đã giao cán bộ ({len(delegated)}):"]
         for row in delegated:
-            flag = " (quá hạn)" if row.due_on and row.due_on < today else ""
             lines.append(f"• Mục {row.item_ref}: {shorten(row.text, 120)}\n  Đ/c {row.assignee_name}; thời hạn: "
-                         f"{date_vn(row.due_on)}{flag}; tình trạng: {progress_text(row.status, row.percent)}")
+                         f"{date_vn(row.due_on)}{flag(row.due_on)}; tình trạng: "
+                         f"{progress_text(row.status, row.percent)}")
     return vn("\n".join(lines))
 
 
@@ -1316,8 +1327,9 @@ def withdrawn_text(title: str, ref: str | None, refs: Sequence[str], reason: str
 
 def withdrawn_told(name: str, title: str, refs: Sequence[str], reason: str) -> str:
     items = ", ".join(refs)
-    return vn(f"Kính gửi đồng chí {name}, {title} đã được hủy đối với mục {items}; Nhắc việc thôi nhắc các "
-              f"nhiệm vụ này. Lý do: {reason}.")
+    these = "các nhiệm vụ này" if len(refs) > 1 else "nhiệm vụ này"
+    return vn(f"Kính gửi đồng chí {name}, {title} đã được hủy đối với mục {items}; Nhắc việc thôi nhắc {these}. "
+              f"Lý do: {reason}.")
 
 
 # ------------------------------------------------------------------ a leader's direction

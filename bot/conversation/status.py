@@ -916,7 +916,8 @@ async def my_tasks(conv: Conversation, event: TextIn, args: list[str], person: P
     rows = [(t.item_ref, f"[kỳ {t.occurrence_label}] {t.text}" if t.occurrence_label else t.text, t.due_on,
              TaskStatus(t.status), t.percent) for t in tasks]
     delegated = await ctx.db.run(delegated_tasks, person)
-    await conv.say(event, texts.my_tasks(person.full_name, rows, ctx.today(), delegated))
+    await conv.say(event, texts.my_tasks(person.full_name, rows, ctx.today(), delegated,
+                                         calendar=ctx.policy.calendar))
 
 
 # ---------------------------------------------------------------- supporting units and delegation

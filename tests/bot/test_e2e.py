@@ -50,6 +50,7 @@ async def test_seed_notice_loop(harness: Harness) -> None:
     assert len(digests) == 1, "thirteen check-ins come as one morning digest"
     digest = digests[0]
     assert digest.at == local(2018, 3, 12, 8, 0) and "CẬP NHẬT ĐỊNH KỲ (13)" in (digest.text or "")
+    assert "xin gia hạn" not in (digest.text or ""), "no extension example for tasks without a deadline"
     assert len(digest.buttons) == 12 and digest.buttons[:2] == ["Mục 2", "Mục 2.1"], "a button per item, capped"
 
     await open_card(h, "head_bdv", "2.1")

@@ -362,3 +362,21 @@ def test_an_extension_request_says_where_a_deadline_on_a_day_off_runs_to() -> No
     text = texts.extension_request_text(req, calendar=WorkingCalendar())
     assert "Thời hạn hiện tại: 30/04/2026 (hạn 30/04/2026 rơi vào" in text and "tính đến hết 04/05/2026)" in text
     assert "Thời hạn hiện tại: 30/04/2026;" in texts.extension_request_text(req)  # no calendar: the date as set
+
+
+def test_viec_says_where_a_deadline_on_a_day_off_runs_to_and_is_not_late_before() -> None:
+    from scheduler.calendar import WorkingCalendar
+    from storage.models import TaskStatus
+
+    rows = [("II.2.a", "Tổ chức thẩm định hồ sơ", dt.date(2026, 4, 30), TaskStatus.IN_PROGRESS, 40)]
+    on_may_day = texts.my_tasks("A", rows, dt.date(2026, 5, 1), calendar=WorkingCalendar())
+    assert "Thời hạn: 30/04/2026, tính đến hết 04/05/2026; tình trạng" in on_may_day, on_may_day
+    assert "(quá hạn)" not in on_may_day, "not late before the deadline has run"
+    after = texts.my_tasks("A", rows, dt.date(2026, 5, 5), calendar=WorkingCalendar())
+    assert "tính đến hết 04/05/2026 (quá hạn)" in after, after
+
+
+def test_a_withdrawal_told_to_a_holder_speaks_of_one_task_or_several() -> None:
+    one = texts.withdrawn_told("A", "Thông báo số 125/TB-UBND", ["II.3"], "nhầm đơn vị")
+    assert "thôi nhắc nhiệm vụ này." in one and "các nhiệm vụ" not in one
+    assert "thôi nhắc các nhiệm vụ này." in texts.withdrawn_told("A", "Thông báo số 125", ["1", "2"], "nhầm")
