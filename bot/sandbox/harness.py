@@ -90,6 +90,7 @@ class Harness:
         self.conversation: Conversation | None = None
         self.zalo_api: ZaloBotApi | None = None
         self.handles: dict[str, int] = {}
+        self.enroll_all = False
         self.sent: list[Sent] = []
         self._listeners: list[Any] = []
         self.state.listeners.append(self._on_bot_message)
@@ -103,6 +104,7 @@ class Harness:
         `nhacviec run`; by default the caller moves the clock and ticks (deterministic)."""
         await asyncio.to_thread(upgrade, self.db_url)
         self.db = Database(self.db_url)
+        self.enroll_all = enroll_all
         if directory_csv is not None:
             rows = parse_directory_csv(directory_csv)
             await self.db.run(import_directory, rows, now=self.clock.now())
@@ -178,6 +180,15 @@ class Harness:
 
     def _user(self, handle: str) -> int:
         handle = handle.lstrip("@")
+        if handle not in self.handles and self.db is not None:
+            # someone a directory file added during the run (a new head): an account of their own, linked from the
+            # start when everyone was (--enroll-all), else by the invite the admin sends them
+            person = self.db.call(_person_with_handle, handle.lower())
+            if person is not None and person.role != "left":
+                self.add_person(person.handle, person.full_name)
+                if self.enroll_all:
+                    self.db.call(bind_chat, handle=person.handle, channel=self.channel,
+                                 chat_id=self.chat_of(person.handle, self.channel))
         if handle not in self.handles:
             raise HarnessError(f"không có cán bộ @{handle} trong danh bạ")
         return self.handles[handle]
@@ -299,6 +310,10 @@ class Harness:
             if step > until or (step == self.clock.now() and not (result.sent or result.failed)):
                 return
             self.clock.set(step)
+
+
+def _person_with_handle(session: Session, handle: str) -> Person | None:
+    return session.scalar(select(Person).where(Person.handle == handle))
 
 
 def _people(session: Session) -> list[Person]:

@@ -191,3 +191,22 @@ async def test_a_late_task_nobody_holds_still_reaches_the_leaders(db_url: str) -
                    in e for e in escalations), escalations
     finally:
         await h.stop()
+
+
+@pytest.mark.parametrize("enroll_all", [True, False])
+async def test_someone_a_directory_file_adds_during_a_sandbox_run_can_act(db_url: str, enroll_all: bool) -> None:
+    """`nhacviec chat`: a new head imported mid-run speaks in the script (linked at once under --enroll-all, by the
+    invite otherwise), so the README's paragraph on successors can be rehearsed as written."""
+    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 2, 26, 9, 0)))
+    await h.start(directory_csv=NO_HEAD.encode(), enroll_all=True)  # the admin, to send the file
+    h.enroll_all = enroll_all
+    try:
+        await h.send_file("admin", "danh-ba-can-bo.xlsx", data=workbook(OFFICE_SHEET))
+        if not enroll_all:
+            await h.say("admin", "/moi head_bdv")
+            await h.open_invite("head_bdv")
+            assert "Kính chào đồng chí Lê Văn Dân" in last_text(h, "head_bdv")
+        await h.say("head_bdv", "/viec")
+        assert last_text(h, "head_bdv").startswith("Đồng chí Lê Văn Dân hiện không có nhiệm vụ nào")
+    finally:
+        await h.stop()
