@@ -151,3 +151,19 @@ async def test_the_invite_hint_names_the_new_people_and_moi_alone_an_example_of_
     reply = await send_directory(h, two)
     assert reply.endswith("Để mời 2 cán bộ mới sử dụng Nhắc việc, đồng chí gõ /moi kèm mã từng người: "
                           "/moi cadre4_bdv; /moi cadre5_bdv."), reply
+
+
+def test_the_doctor_flags_a_directory_without_a_leader(migrated_db, db_url: str) -> None:  # type: ignore[no-untyped-def]
+    from bot.doctor import check_leaders
+    from storage.directory import import_directory, parse_directory
+
+    assert check_leaders(db_url) is None, "no directory yet: nothing to say"
+    now = local(2018, 2, 26, 9, 0)
+    migrated_db.call(import_directory, parse_directory(DIRECTORY), now=now)
+    assert check_leaders(db_url) is None
+    gone = DIRECTORY.replace("Thường trực Tỉnh ủy,leader", "Thường trực Tỉnh ủy,đã nghỉ")
+    migrated_db.call(import_directory, parse_directory(gone), now=now)
+    check = check_leaders(db_url)
+    assert check is not None and not check.ok
+    assert check.line().startswith("✗ Danh bạ không có lãnh đạo nào: báo cáo tuần và nhiệm vụ quá hạn cần chỉ đạo "
+                                   "không có người nhận."), check.line()
