@@ -76,8 +76,7 @@ def returned_lines(returned: Sequence[Handover], *, no_leader: bool, said_left: 
         start = ("" if h.from_name in said_left else f"Đ/c {h.from_name} đã nghỉ: ") + \
             f"{_count(len(h.tasks))} do đ/c {h.from_name} phụ trách"
         if h.to_name is not None:
-            lines.append(f"{start} trả về đ/c {h.to_name} ({head_words(h.unit_name)}): mục {_refs(h)}. Nhắc việc đã "
-                         f"báo đ/c {h.to_name}.")
+            lines.append(f"{start} trả về đ/c {h.to_name} ({head_words(h.unit_name)}): mục {_refs(h)}.")
         else:
             waiting = WAITING_NO_LEADER if no_leader else WAITING_WITH_LEADER
             lines.append(f"{start} nay chưa có người nhận (mục {_refs(h)}): {h.unit_name} chưa có trưởng đơn vị "
