@@ -44,9 +44,37 @@ class _TokenResult:
 def run_checks(settings: Settings, *, clock: Clock, tesseract: str = "tesseract") -> list[Check]:
     token = check_token(settings)
     database = check_database(settings.database_url)
-    return [token.check, database, check_migrations(settings.database_url, reachable=database.ok),
-            check_tesseract(tesseract), check_clock(settings.timezone, clock=clock, server_time=token.server_time),
-            check_webhook(settings, token_ok=token.check.ok)]
+    migrations = check_migrations(settings.database_url, reachable=database.ok)
+    leaders = check_leaders(settings.database_url) if migrations.ok else None
+    return [token.check, database, migrations, check_tesseract(tesseract),
+            check_clock(settings.timezone, clock=clock, server_time=token.server_time),
+            *([leaders] if leaders is not None else []), check_webhook(settings, token_ok=token.check.ok)]
+
+
+def check_leaders(url: str) -> Check | None:
+    """A directory with people and no leader: the weekly summaries and the escalations reach nobody (None: no
+    directory yet, or a leader in it — nothing to say)."""
+    from sqlalchemy import func, select
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from storage.db import Database
+    from storage.models import Person, Role
+
+    db = Database(url)
+    try:
+        people, leaders = db.call(lambda s: (
+            s.scalar(select(func.count()).select_from(Person).where(Person.role != Role.LEFT)),
+            s.scalar(select(func.count()).select_from(Person).where(Person.role == Role.LEADER))))
+    except SQLAlchemyError as exc:
+        log.warning("leader check failed: %s", exc)
+        return None
+    finally:
+        db.dispose()
+    if not people or leaders:
+        return None
+    return Check(ok=False, text="Danh bạ không có lãnh đạo nào: báo cáo tuần và nhiệm vụ quá hạn cần chỉ đạo không "
+                                "có người nhận. Đồng chí ghi vai trò “lãnh đạo” cho lãnh đạo trong tệp danh bạ rồi "
+                                "nhập lại (nhacviec directory import <tệp>).")
 
 
 def check_token(settings: Settings) -> _TokenResult:

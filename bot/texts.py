@@ -190,10 +190,6 @@ def invite_text(name: str, handle: str, code: str, links: dict[str, str]) -> str
               "Đề nghị chuyển cho đồng chí ấy; mã dùng một lần, có hiệu lực 14 ngày.")
 
 
-def invite_usage() -> str:
-    return vn("Cú pháp: /moi <mã cán bộ hoặc họ tên>, ví dụ: /moi head_bdv hoặc /moi Nguyễn Văn An")
-
-
 def invite_unknown(typed: str) -> str:
     return vn(f"Không tìm thấy cán bộ có mã hoặc họ tên “{typed}” trong danh bạ. Mã cán bộ là cột handle của danh "
               "bạ (ví dụ tp_tckh); họ tên gõ đầy đủ như trong danh bạ.")

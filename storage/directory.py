@@ -135,6 +135,12 @@ class Missing:
 
 
 @dataclass(frozen=True, kw_only=True)
+class PersonRef:
+    full_name: str
+    handle: str
+
+
+@dataclass(frozen=True, kw_only=True)
 class ImportResult:
     units_created: int
     people_created: int
@@ -144,6 +150,10 @@ class ImportResult:
     left: tuple[str, ...] = ()  # the full names of the people this file says have left (newly)
     missing: tuple[Missing, ...] = ()  # people in Nhắc việc (not left) whom the file does not list
     stored_active: int = 0  # people in Nhắc việc before the import who had not left (the admin aside)
+    returned: tuple[Handover, ...] = ()  # open tasks people who left held (not as a unit's head): back to the head
+    created: tuple[PersonRef, ...] = ()  # the new people who may be invited (not those marked as left)
+    leaders_before: int = 0  # leaders in Nhắc việc before the import
+    leaders_after: int = 0  # and after it: none left, nobody gets the weekly summary or the escalations
 
 
 # ---------------------------------------------------------------- reading a file
@@ -429,8 +439,10 @@ def import_directory(session: Session, rows: Sequence[DirectoryRow], *, now: dt.
     _refuse_second_heads(session, rows, units)
     stored = list(session.scalars(select(Person).where(Person.role != Role.LEFT).order_by(Person.id)))
     heads_before = {p.unit_id: p for p in stored if p.role == Role.HEAD and p.unit_id is not None}  # type: ignore[misc]
+    leaders_before = sum(1 for p in stored if p.role == Role.LEADER)
     units_created = created = updated = changed = 0
     left: list[str] = []
+    new_people: list[PersonRef] = []
     for row in rows:
         unit = None
         if row["unit"]:
@@ -447,6 +459,8 @@ def import_directory(session: Session, rows: Sequence[DirectoryRow], *, now: dt.
             person = Person(handle=row["handle"], created_at=now)
             session.add(person)
             created += 1
+            if row["role"] != Role.LEFT:
+                new_people.append(PersonRef(full_name=row["full_name"], handle=row["handle"]))
         else:
             updated += 1
             before = (person.full_name, person.title, person.role, person.unit_id, person.telegram_username)
@@ -467,16 +481,23 @@ def import_directory(session: Session, rows: Sequence[DirectoryRow], *, now: dt.
             changed += 1
     session.flush()
     handovers = _hand_over_heads_tasks(session, heads_before, now=now, actor_id=actor_id)
+    returned = _return_leavers_tasks(session, now=now, actor_id=actor_id)
+    leaders_after = len(leaders(session))
     in_file = {r["handle"] for r in rows}
     counted = [p for p in stored if p.id != actor_id and not BOOTSTRAP_HANDLE_RE.match(p.handle)]
     missing = tuple(Missing(full_name=p.full_name, handle=p.handle) for p in counted
                     if p.handle not in in_file and p.role != Role.LEFT)
     audit(session, at=now, actor_id=actor_id, action="directory.import", entity="directory", entity_id=None,
           units_created=units_created, people_created=created, people_updated=updated, left=len(left),
-          handed_over=sum(len(h.tasks) for h in handovers), not_in_file=len(missing), **detail)
+          handed_over=sum(len(h.tasks) for h in handovers), returned=sum(len(h.tasks) for h in returned),
+          not_in_file=len(missing), leaders=leaders_after, **detail)
+    if leaders_after == 0:
+        log.warning("the directory has no leader after the import: weekly summaries and escalations reach nobody")
     return ImportResult(units_created=units_created, people_created=created, people_updated=updated,
                         people_changed=changed, handovers=tuple(handovers), left=tuple(left), missing=missing,
-                        stored_active=len(counted))
+                        stored_active=len(counted), returned=tuple(returned), created=tuple(new_people),
+                        leaders_before=leaders_before,
+                        leaders_after=leaders_after)
 
 
 def _deactivate(session: Session, person: Person, *, now: dt.datetime, actor_id: int | None) -> None:
@@ -528,6 +549,47 @@ def _hand_over_heads_tasks(session: Session, heads_before: dict[int, Person], *,
             to_id=new.id if new is not None else None, to_name=new.full_name if new is not None else None,
             tasks=tuple(HandedTask(task_id=t.id, item_ref=t.item_ref, notice_id=t.notice_id) for t in tasks)))
     return handovers
+
+
+def _return_leavers_tasks(session: Session, *, now: dt.datetime, actor_id: int | None) -> list[Handover]:
+    """Open tasks of confirmed notices still held by someone who left (a cadre given them with /giao, a head's
+    tasks of another unit; also those of anyone marked as left before this rule): back to the head of each task's
+    lead unit, or to nobody when the unit has no head (the next import with one assigns them). Audit
+    `task.handover` (reason "left"), the pending morning lines move with them."""
+    rows = list(session.execute(
+        select(Task, Person).join(Notice, Notice.id == Task.notice_id).join(Person, Person.id == Task.assignee_id)
+        .where(Person.role == Role.LEFT, Notice.status == NoticeStatus.CONFIRMED, Task.status.in_(OPEN_STATUSES))
+        .order_by(Person.id, Task.id)))
+    groups: dict[tuple[int, int | None], tuple[Person, list[Task]]] = {}
+    for task, leaver in rows:
+        groups.setdefault((leaver.id, task.lead_unit_id), (leaver, []))[1].append(task)
+    returned: list[Handover] = []
+    for (_, unit_id), (leaver, tasks) in groups.items():
+        new = head_of(session, unit_id) if unit_id is not None else None
+        for task in tasks:
+            task.assignee_id = new.id if new is not None else None
+            task.updated_at = now
+            audit(session, at=now, actor_id=actor_id, action="task.handover", entity="task", entity_id=task.id,
+                  previous=leaver.handle, to=new.handle if new is not None else None, reason="left")
+        _move_pending_lines(session, {t.id for t in tasks}, leaver.id, new.id if new is not None else None)
+        unit = session.get(Unit, unit_id) if unit_id is not None else None
+        log.info("%d tasks held by %s, who left, returned to %s", len(tasks), leaver.handle,
+                 new.handle if new is not None else "nobody")
+        returned.append(Handover(
+            unit_name=unit.name if unit is not None else tasks[0].lead_name, from_id=leaver.id,
+            from_name=leaver.full_name, from_left=True, to_id=new.id if new is not None else None,
+            to_name=new.full_name if new is not None else None,
+            tasks=tuple(HandedTask(task_id=t.id, item_ref=t.item_ref, notice_id=t.notice_id) for t in tasks)))
+    return returned
+
+
+def invite_example(session: Session) -> Person | None:
+    """Whom "/moi" alone names as its example: someone of this directory not yet connected, else anyone still
+    working here (an admin made from the admin ids aside)."""
+    people = [p for p in session.scalars(select(Person).where(Person.role != Role.LEFT).order_by(Person.id))
+              if not BOOTSTRAP_HANDLE_RE.match(p.handle)]
+    return next((p for p in people if p.telegram_chat_id is None and p.zalo_user_id is None),
+                next((p for p in people if p.role != Role.ADMIN), people[0] if people else None))
 
 
 def _move_pending_lines(session: Session, task_ids: set[int], from_id: int, to_id: int | None) -> None:

@@ -25,7 +25,7 @@ from storage.errors import (
     WithdrawalInvalid,
 )
 from storage.itemref import same_ref, under
-from storage.models import OPEN_STATUSES, Notice, NoticeStatus, Person, StatusReport, Task, TaskStatus, Unit
+from storage.models import OPEN_STATUSES, Notice, NoticeStatus, Person, Role, StatusReport, Task, TaskStatus, Unit
 from storage.parsed import ParsedNotice, ParsedTask
 from storage.unitgroups import Group, members, read_group
 from storage.vntext import fold, strip_marks
@@ -550,7 +550,8 @@ def held_by_nobody(session: Session) -> list[tuple[str, list[str]]]:
     by_unit: dict[str, list[str]] = {}
     for task in session.scalars(
             select(Task).join(Notice, Notice.id == Task.notice_id).options(selectinload(Task.lead_unit))
-            .where(Task.assignee_id.is_(None), Notice.status == NoticeStatus.CONFIRMED,
+            .outerjoin(Person, Person.id == Task.assignee_id)  # held by someone who left: nobody either
+            .where(or_(Task.assignee_id.is_(None), Person.role == Role.LEFT), Notice.status == NoticeStatus.CONFIRMED,
                    Task.status.in_(OPEN_STATUSES))
             .order_by(Task.id)):
         by_unit.setdefault(task.lead_name, []).append(task.item_ref)
@@ -572,7 +573,7 @@ def held_by_unconnected(session: Session) -> list[tuple[str, str, list[str]]]:
     for row in session.execute(
             select(Task.item_ref, Person.id, Person.full_name, Person.handle)
             .join(Notice, Notice.id == Task.notice_id).join(Person, Person.id == Task.assignee_id)
-            .where(Person.telegram_chat_id.is_(None), Person.zalo_user_id.is_(None),
+            .where(Person.telegram_chat_id.is_(None), Person.zalo_user_id.is_(None), Person.role != Role.LEFT,
                    Notice.status == NoticeStatus.CONFIRMED, Task.status.in_(OPEN_STATUSES))
             .order_by(Task.id)):
         by_person.setdefault(row.id, (row.full_name, row.handle, []))[2].append(row.item_ref)

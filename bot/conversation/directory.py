@@ -14,17 +14,19 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session
 
 from bot.conversation.events import Inbound, Outgoing
-from bot.textbase import vn
+from bot.textbase import date_vn, vn
+from bot.texts import progress_text, short_title
 from storage.directory import (
     DirectoryRow,
     Handover,
     ImportResult,
+    PersonRef,
     import_directory,
     is_directory_file,
     parse_directory,
     released_to,
 )
-from storage.models import Notice, Person
+from storage.models import Notice, Person, Task, TaskStatus
 from storage.notices import NewlyAssigned, assign_unassigned, notice_title
 
 if TYPE_CHECKING:
@@ -42,7 +44,11 @@ MISSING_SHOWN = 10  # people not in the file, named one by one up to this many
 LEFT_HOW = ("nếu đồng chí nào đã nghỉ hoặc chuyển công tác, đồng chí ghi dòng của người đó với vai trò “đã nghỉ” "
             "rồi gửi lại tệp (nhiệm vụ người đó giữ với tư cách trưởng đơn vị chuyển cho trưởng đơn vị mới); "
             "Nhắc việc không tự xóa ai")
-INVITE_HINT = vn("Để mời cán bộ mới sử dụng Nhắc việc, đồng chí gõ /moi kèm mã cán bộ, ví dụ /moi {handle}.")
+INVITES_SHOWN = 5  # new people named one by one in the invite hint
+NO_LEADER = ("Danh bạ {state} lãnh đạo nào: báo cáo tuần và việc quá hạn cần chỉ đạo sẽ không có người nhận; đồng chí "
+             "bổ sung lãnh đạo (vai trò “lãnh đạo”) vào tệp danh bạ rồi gửi lại.")
+WAITING_WITH_LEADER = "trong khi chờ, lãnh đạo được báo như nhiệm vụ chưa có người nhận (/loi)"
+WAITING_NO_LEADER = "trong khi chờ, chưa ai được nhắc (danh bạ không có lãnh đạo); đồng chí xem bằng /loi"
 
 
 def may_be_directory(filename: str) -> bool:
@@ -57,9 +63,33 @@ def _count(n: int) -> str:
     return f"{n} nhiệm vụ"
 
 
+def head_words(unit: str) -> str:
+    """"trưởng Phòng Tài chính - Kế hoạch", "trưởng đơn vị UBND xã Hiệp Thạnh"."""
+    return f"trưởng {unit}" if unit.split(" ", 1)[0] in ("Phòng", "Ban") else f"trưởng đơn vị {unit}"
+
+
+def returned_lines(returned: Sequence[Handover], *, no_leader: bool, said_left: Sequence[str] = ()) -> list[str]:
+    """The tasks of people who left (not held as a unit's head): back with the head of the lead unit.
+    `said_left`: the people the answer already said left (one marked so before is said here)."""
+    lines = []
+    for h in returned:
+        start = ("" if h.from_name in said_left else f"Đ/c {h.from_name} đã nghỉ: ") + \
+            f"{_count(len(h.tasks))} do đ/c {h.from_name} phụ trách"
+        if h.to_name is not None:
+            lines.append(f"{start} trả về đ/c {h.to_name} ({head_words(h.unit_name)}): mục {_refs(h)}.")
+        else:
+            waiting = WAITING_NO_LEADER if no_leader else WAITING_WITH_LEADER
+            lines.append(f"{start} nay chưa có người nhận (mục {_refs(h)}): {h.unit_name} chưa có trưởng đơn vị "
+                         f"trong danh bạ. Khi đồng chí nhập trưởng đơn vị, các nhiệm vụ này được giao cho người đó; "
+                         f"{waiting}.")
+    return lines
+
+
 def handover_lines(result: ImportResult, handovers: Sequence[Handover]) -> list[str]:
     """People who left, tasks that changed hands, people the file leaves out: what the admin must know."""
+    no_leader = result.leaders_after == 0
     lines = [f"Đ/c {name} đã nghỉ: Nhắc việc không gửi tin cho đồng chí nữa (lịch sử vẫn giữ)." for name in result.left]
+    lines += returned_lines(result.returned, no_leader=no_leader, said_left=result.left)
     for h in handovers:
         if h.to_name is not None:
             lines.append(f"Chuyển {_count(len(h.tasks))} của {h.unit_name} từ đ/c {h.from_name} sang đ/c {h.to_name} "
@@ -67,8 +97,8 @@ def handover_lines(result: ImportResult, handovers: Sequence[Handover]) -> list[
         else:
             lines.append(f"{_count(len(h.tasks))} của {h.unit_name} do đ/c {h.from_name} giữ nay chưa có người nhận "
                          f"(mục {_refs(h)}): đơn vị chưa có trưởng đơn vị trong danh bạ. Khi đồng chí nhập trưởng "
-                         "đơn vị mới, các nhiệm vụ này được giao cho người đó; trong khi chờ, lãnh đạo được báo như "
-                         "nhiệm vụ chưa có người nhận (/loi).")
+                         "đơn vị mới, các nhiệm vụ này được giao cho người đó; "
+                         f"{WAITING_NO_LEADER if no_leader else WAITING_WITH_LEADER}.")
     missing = result.missing
     if missing and len(missing) * 2 <= result.stored_active:
         names = "; ".join(f"đ/c {m.full_name} (mã {m.handle})" for m in missing[:MISSING_SHOWN])
@@ -87,6 +117,8 @@ def import_summary(result: ImportResult, assigned: Sequence[NewlyAssigned],
     left waiting for a unit's new head, now given to them (said as a hand-over, not among `assigned`)."""
     lines = [f"Đã nhập danh bạ: {result.units_created} đơn vị mới, {result.people_created} cán bộ mới, "
              f"{result.people_updated} cán bộ đã có ({result.people_changed} có thay đổi)."]
+    if result.leaders_after == 0:
+        lines.append(NO_LEADER.format(state="không còn" if result.leaders_before else "chưa có"))
     done = {t.task_id for h in released for t in h.tasks}
     assigned = [a for a in assigned if a.task_id not in done]
     if assigned:
@@ -132,15 +164,66 @@ async def import_file(conv: Conversation, event: Inbound, person: Person, data: 
     log.info("directory %r imported by %s: %s units, %s people new, %s updated, %s tasks assigned", filename,
              person.handle, result.units_created, result.people_created, result.people_updated, len(assigned))
     text = import_summary(result, assigned, released)
-    if result.people_created:
-        new = next((r["handle"] for r in rows if r["handle"] != person.handle), rows[0]["handle"])
-        text += "\n" + INVITE_HINT.format(handle=new)
+    hint = invite_hint([p for p in result.created if p.handle != person.handle])
+    if hint:
+        text += "\n" + hint
     await conv.say(event, text)
     handed = [NewlyAssigned(t.item_ref, h.to_name, h.to_id, t.task_id, t.notice_id)
               for h in result.handovers if h.to_id is not None and h.to_name is not None for t in h.tasks]
     await _tell_new_assignees(conv, [*assigned, *handed])
     await _tell_former_heads(conv, [*result.handovers, *released])
+    await _tell_heads_of_returns(conv, result.returned)
     return True
+
+
+def invite_hint(new: Sequence[PersonRef]) -> str:
+    """After an import that added people: the /moi to type for each (the first few)."""
+    if not new:
+        return ""
+    if len(new) == 1:
+        return vn(f"Để mời đ/c {new[0].full_name} sử dụng Nhắc việc, đồng chí gõ /moi {new[0].handle}.")
+    shown = "; ".join(f"/moi {p.handle}" for p in new[:INVITES_SHOWN])
+    more = f" (và {len(new) - INVITES_SHOWN} người khác)" if len(new) > INVITES_SHOWN else ""
+    return vn(f"Để mời {len(new)} cán bộ mới sử dụng Nhắc việc, đồng chí gõ /moi kèm mã từng người: {shown}{more}.")
+
+
+def invite_usage(example: Person | None) -> str:
+    """/moi alone: the syntax, with a person of this directory (not yet connected, if any) as the example."""
+    if example is None:
+        return vn("Cú pháp: /moi <mã cán bộ hoặc họ tên>. Danh bạ chưa có cán bộ nào: đồng chí gửi tệp danh bạ "
+                  "trước.")
+    return vn(f"Cú pháp: /moi <mã cán bộ hoặc họ tên>, ví dụ: /moi {example.handle} hoặc /moi {example.full_name}")
+
+
+def returned_text(name: str, leaver: str, rows: Sequence[tuple[str, Task]], today: dt.date) -> str:
+    """To a unit's head: the tasks of a cadre who left are back with him, each with where it stands."""
+    lines = [f"Kính gửi đồng chí {name},",
+             f"Đ/c {leaver} đã nghỉ theo danh bạ mới; {_count(len(rows))} do đ/c {leaver} phụ trách trở về "
+             "đồng chí:"]
+    for title, task in rows:
+        due = "không có thời hạn" if task.due_on is None else f"hạn {date_vn(task.due_on)}" + (
+            " (đã quá hạn)" if task.due_on < today else "")
+        lines.append(f"• Mục {task.item_ref} ({title}): {short_title(task.text)} — {due} — "
+                     f"{progress_text(TaskStatus(task.status), task.percent)}")
+    ref = rows[0][1].item_ref
+    lines.append(f"Nhắc việc nhắc đồng chí về các nhiệm vụ này từ nay; để giao cán bộ khác, đồng chí gõ /giao {ref} "
+                 "@<mã cán bộ>.")
+    return vn("\n".join(lines))
+
+
+def _returned_rows(session: Session, handover: Handover) -> list[tuple[str, Task]]:
+    tasks = [session.get_one(Task, t.task_id) for t in handover.tasks]
+    return [(notice_title(t.notice), t) for t in tasks]
+
+
+async def _tell_heads_of_returns(conv: Conversation, returned: Sequence[Handover]) -> None:
+    for handover in returned:
+        if handover.to_id is None:
+            continue
+        head = await conv.ctx.db.run(_person, handover.to_id)
+        rows = await conv.ctx.db.run(_returned_rows, handover)
+        await conv.notify(head, Outgoing(text=returned_text(head.full_name, handover.from_name, rows,
+                                                            conv.ctx.today())))
 
 
 def former_head_text(name: str, handover: Handover) -> str:

@@ -9,9 +9,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot import texts
+from bot.conversation.directory import invite_usage
 from bot.conversation.events import TextIn
 from storage.directory import choose_channel as store_channel_choice
-from storage.directory import create_invite, mark_reachable, person_by_address, person_by_handle, redeem_invite
+from storage.directory import (
+    create_invite,
+    invite_example,
+    mark_reachable,
+    person_by_address,
+    person_by_handle,
+    redeem_invite,
+)
 from storage.errors import NotAllowed, PersonNotFound
 from storage.models import CHANNELS, Person
 from storage.vntext import fold
@@ -45,7 +53,7 @@ async def invite(conv: Conversation, event: TextIn, args: list[str], person: Per
     if not person.is_admin:
         raise NotAllowed(person.handle, "create invites")
     if not args:
-        await conv.say(event, texts.invite_usage())
+        await conv.say(event, invite_usage(await ctx.db.run(invite_example)))
         return
     typed = " ".join(args)
     found = await ctx.db.run(_invitee, typed)
