@@ -510,8 +510,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("report", help="xuất biểu tổng hợp tình hình thực hiện nhiệm vụ (Excel, biểu đồ)",
                        description="Ghi biểu tổng hợp tình hình thực hiện nhiệm vụ ra tệp Excel (như /tonghop), "
-                       "kèm biểu đồ nếu cần. Khoảng thời gian --from/--to chọn các nhiệm vụ có ngày văn bản "
-                       "hoặc thời hạn nằm trong khoảng đó.")
+                       "kèm biểu đồ nếu cần. Khoảng thời gian --from/--to chọn các nhiệm vụ được giao, đến hạn, "
+                       "quá hạn chưa hoàn thành hoặc hoàn thành trong khoảng đó; nhiệm vụ định kỳ có một kỳ "
+                       "đến hạn, đã báo cáo hoặc quá hạn chưa báo cáo trong khoảng đó, và mục “Báo cáo định "
+                       "kỳ” đếm các kỳ đó.")
     p.add_argument("--xlsx", required=True, metavar="TỆP", help="tệp Excel cần ghi, ví dụ tong-hop.xlsx")
     p.add_argument("--notice", metavar="SỐ", help="chỉ văn bản có số này, ví dụ 45/TB-UBND (không phân biệt "
                    "hoa thường, dấu cách)")

@@ -1047,8 +1047,10 @@ def summary_text(rows: Sequence[UnitSummary], today: dt.date, filt: ReportFilter
         lines.append(f"  Không có thời hạn: {r.no_deadline}"
                      + (f" (đã hoàn thành {r.no_deadline_done})" if r.no_deadline_done else ""))
         if r.rounds:
-            lines.append(f"  Báo cáo định kỳ, các kỳ đã qua: {r.rounds} — đúng hạn {r.rounds_on_time}, "
-                         f"quá hạn {r.rounds_late}, không báo cáo {r.rounds_missed}")
+            which = "các kỳ trong khoảng này" if filt is not None and (filt.date_from or filt.date_to) \
+                else "các kỳ đã qua"
+            lines.append(f"  Báo cáo định kỳ, {which}: {r.rounds} — đúng hạn {r.rounds_on_time}, "
+                         f"quá hạn {r.rounds_late}, không báo cáo {r.rounds_missed}" + _missed_refs(r))
     total = totals(rows)
     if len(rows) > 1:
         lines += ["", f"Tổng cộng: {total.total} nhiệm vụ — hoàn thành đúng hạn {total.done_on_time}, "
@@ -1057,13 +1059,21 @@ def summary_text(rows: Sequence[UnitSummary], today: dt.date, filt: ReportFilter
     return vn("\n".join(lines))
 
 
-LATE_ONLY = vn("Các đơn vị có nhiệm vụ quá hạn chưa hoàn thành (tệp Excel: chỉ các nhiệm vụ quá hạn).")
-LATE_ONLY_TEXT = vn("Các đơn vị có nhiệm vụ quá hạn chưa hoàn thành.")
+def _missed_refs(r: UnitSummary) -> str:
+    """Which duties' rounds went unreported: " (mục 1: 5 kỳ, mục 2: 5 kỳ)"."""
+    if not r.missed_refs:
+        return ""
+    return " (" + ", ".join(f"mục {ref}: {n} kỳ" for ref, n in r.missed_refs.items()) + ")"
+
+
+LATE_ONLY = vn("Các đơn vị có nhiệm vụ quá hạn chưa hoàn thành hoặc kỳ báo cáo định kỳ không báo cáo (tệp Excel: "
+               "chỉ các nhiệm vụ đó).")
+LATE_ONLY_TEXT = vn("Các đơn vị có nhiệm vụ quá hạn chưa hoàn thành hoặc kỳ báo cáo định kỳ không báo cáo.")
 # the last line of an answer to a question in words: the chart and the file only when asked for
 FILES_ON_REQUEST = vn("Biểu đồ và tệp Excel: gõ /tonghop hoặc “xuất excel”.")
 FILES_ON_REQUEST_NO_FILES = vn("Biểu đồ và tệp Excel: gõ /tonghop trên Telegram.")
-NOTHING_LATE = vn("Hiện không có đơn vị nào có nhiệm vụ quá hạn chưa hoàn thành. Đồng chí gõ /tonghop để xem tổng "
-                  "hợp theo đơn vị.")
+NOTHING_LATE = vn("Hiện không có đơn vị nào có nhiệm vụ quá hạn chưa hoàn thành hoặc kỳ báo cáo định kỳ không báo "
+                  "cáo. Đồng chí gõ /tonghop để xem tổng hợp theo đơn vị.")
 SUMMARY_USAGE = vn("Cú pháp: /tonghop [số văn bản] [tên đơn vị] [thời gian], ví dụ: /tonghop 45/TB-UBND, "
                    "/tonghop Sở Tài chính, /tonghop tháng 3, /tonghop quý 1/2026, /tonghop từ 1/3 đến 31/3.")
 UNIT_REPORT_USAGE = vn("Cú pháp: /donvi [số văn bản] [thời gian], ví dụ: /donvi tháng 3, /donvi quý 1/2026, "
@@ -1149,6 +1159,19 @@ def _still_overdue_lines(digest: WeeklyDigest, calendar: WorkingCalendar | None)
     return [*lines[:STILL_OVERDUE_LIMIT], f"… và {more} nhiệm vụ khác (xem /tonghop quá hạn)."]
 
 
+def _unreported_lines(digest: WeeklyDigest) -> list[str]:
+    """The recurring duties not reported, as lateness: a heading, one short line each (unit, item, how many rounds
+    missed so far, the latest), the first few, then how many more."""
+    if not digest.unreported:
+        return []
+    lines = [f"• {u.unit} — mục {u.item_ref}: {short_title(u.text, 60, lead=u.unit)} — không báo cáo {u.missed} kỳ "
+             f"(gần nhất: kỳ {u.latest})" for u in digest.unreported]
+    if len(lines) > STILL_OVERDUE_LIMIT:
+        lines = [*lines[:STILL_OVERDUE_LIMIT],
+                 f"… và {len(lines) - STILL_OVERDUE_LIMIT} nhiệm vụ khác (xem /tonghop quá hạn)."]
+    return [f"Nhiệm vụ định kỳ đơn vị không báo cáo: {len(digest.unreported)} nhiệm vụ.", *lines]
+
+
 def weekly_digest_text(digest: WeeklyDigest, name: str, *, limit: int = 15,
                        calendar: WorkingCalendar | None = None) -> str:
     """The weekly summary a leader receives: done this week, newly overdue, pending extension requests."""
@@ -1162,8 +1185,10 @@ def weekly_digest_text(digest: WeeklyDigest, name: str, *, limit: int = 15,
     if digest.nothing_new:  # the same old overdue tasks, week after week: short, and naming them
         lines.append("Trong tuần không có nhiệm vụ nào hoàn thành hoặc mới quá hạn, không có đề nghị gia hạn chờ "
                      "quyết định.")
-        lines.append(f"Còn {len(digest.still_overdue)} nhiệm vụ quá hạn từ các tuần trước chưa hoàn thành:")
-        lines += _still_overdue_lines(digest, calendar)
+        if digest.still_overdue:
+            lines.append(f"Còn {len(digest.still_overdue)} nhiệm vụ quá hạn từ các tuần trước chưa hoàn thành:")
+            lines += _still_overdue_lines(digest, calendar)
+        lines += _unreported_lines(digest)
         lines += ["", "Đồng chí gõ /tonghop quá hạn để xem các đơn vị có nhiệm vụ quá hạn."]
         return vn("\n".join(lines))
     lines.append(f"1. Hoàn thành trong tuần: {len(digest.done)} nhiệm vụ.")
@@ -1173,6 +1198,7 @@ def weekly_digest_text(digest: WeeklyDigest, name: str, *, limit: int = 15,
     if digest.still_overdue:
         lines.append(f"Ngoài ra còn {len(digest.still_overdue)} nhiệm vụ quá hạn từ các tuần trước chưa hoàn thành:")
         lines += _still_overdue_lines(digest, calendar)
+    lines += _unreported_lines(digest)
     lines += ["", f"3. Đề nghị gia hạn chờ quyết định: {len(digest.pending)}."]
     lines += _capped([f"• Mục {p.item_ref} ({p.notice}): đ/c {p.requester} đề nghị gia hạn đến "
                       f"{date_vn(p.requested_due)} (thời hạn hiện tại: {date_vn(p.current_due)})"

@@ -7,8 +7,10 @@ Filters: a notice number (matched loosely), a unit (as typed), and a date range.
 is read as a follow-up office reads a monthly report: every task that was open at some time in
 the period or finished in it — its notice is dated in the range (the issue date, else the day it
 was registered), its deadline (as written or as it runs past a day off) falls in the range, it was
-finished in the range, or it was overdue and still open on some day of the range. `parse_filter`
-reads the filter as typed after /tonghop.
+finished in the range, or it was overdue and still open on some day of the range. A recurring duty is
+also in a period when one of its past rounds is (`round_in_period`: due, finished, or overdue and not yet
+reported in it), and the period's report counts those rounds. `parse_filter` reads the filter as typed after
+/tonghop.
 
 Also the weekly digest for leaders: done in the last seven days, newly overdue, extension
 requests waiting for a decision."""
@@ -26,6 +28,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from storage.db import chunks
 from storage.models import AuditLog, Notice, NoticeStatus, StatusReport, Task, TaskOccurrence, TaskStatus
 from storage.notices import notice_title
 from storage.tasks import pending_extensions
@@ -139,11 +142,35 @@ def _in_range(day: dt.date | None, filt: ReportFilter) -> bool:
     return (filt.date_from is None or day >= filt.date_from) and (filt.date_to is None or day <= filt.date_to)
 
 
-def in_period(task: Task, filt: ReportFilter, *, tz: ZoneInfo, rule: DeadlineRule = AS_WRITTEN) -> bool:
+def round_in_period(occurrence: TaskOccurrence, filt: ReportFilter, *, tz: ZoneInfo,
+                    rule: DeadlineRule = AS_WRITTEN) -> bool:
+    """Whether a past round of a recurring duty belongs in the filter's period: due in it (as written or as run
+    past a day off), finished in it, or overdue and not yet reported on some day of it. A round never reported
+    counts as overdue until about the next round's deadline (when the duty moved on to that round, see
+    scheduler/series.py `roll_missed`), not for ever."""
+    deadline = rule.effective_deadline(occurrence.due_on)
+    if _in_range(occurrence.due_on, filt) or _in_range(deadline, filt):
+        return True
+    done_on = occurrence.done_at.astimezone(tz).date() if occurrence.done_at is not None else None
+    if _in_range(done_on, filt):
+        return True
+    first_late = deadline + dt.timedelta(days=1)
+    last_late = (done_on if done_on is not None
+                 else deadline + (occurrence.period_end - occurrence.period_start) + dt.timedelta(days=1))
+    return (first_late <= last_late and (filt.date_to is None or first_late <= filt.date_to)
+            and (filt.date_from is None or last_late >= filt.date_from))
+
+
+def in_period(task: Task, filt: ReportFilter, *, tz: ZoneInfo, rule: DeadlineRule = AS_WRITTEN,
+              rounds: Sequence[TaskOccurrence] = ()) -> bool:
     """Whether a task belongs in a report of the filter's period: open at some time in it or finished in it —
     its notice dated in it, its deadline (as written or as run past a day off) in it, finished in it, or overdue
     and not yet finished on some day of it (a task due 30/04 — run to 04/05 — and still open in May is in May's
-    report, though neither its notice nor its deadline is in May)."""
+    report, though neither its notice nor its deadline is in May). A recurring duty (its past `rounds`) also when
+    one of its rounds is in the period (`round_in_period`): the May round of a monthly report, sent on 12/05,
+    puts the duty in May's report though the duty now stands for its June round."""
+    if any(round_in_period(r, filt, tz=tz, rule=rule) for r in rounds):
+        return True
     notice_on = notice_day(task.notice, tz)
     if _in_range(notice_on, filt):
         return True
@@ -178,8 +205,20 @@ def select_tasks(session: Session, filt: ReportFilter, *, tz: ZoneInfo,
         wanted = unit_matches(filt.unit, (unit_name_of(t) for t in tasks))
         tasks = [t for t in tasks if unit_name_of(t) in wanted]
     if filt.date_from is not None or filt.date_to is not None:
-        tasks = [t for t in tasks if in_period(t, filt, tz=tz, rule=rule)]
+        rounds = _rounds_of(session, tasks)
+        tasks = [t for t in tasks if in_period(t, filt, tz=tz, rule=rule, rounds=rounds.get(t.id, ()))]
     return tasks
+
+
+def _rounds_of(session: Session, tasks: Sequence[Task]) -> dict[int, list[TaskOccurrence]]:
+    """Every past round of the recurring tasks among `tasks`, oldest first."""
+    ids = [t.id for t in tasks if t.occurrence_start is not None]
+    found: dict[int, list[TaskOccurrence]] = {}
+    for chunk in chunks(ids):
+        for occurrence in session.scalars(select(TaskOccurrence).where(TaskOccurrence.task_id.in_(chunk))
+                                          .order_by(TaskOccurrence.period_start)):
+            found.setdefault(occurrence.task_id, []).append(occurrence)
+    return found
 
 
 # ---------------------------------------------------------------- the filter as typed
@@ -324,10 +363,16 @@ class UnitSummary:
     rounds_on_time: int = 0
     rounds_late: int = 0
     rounds_missed: int = 0  # never reported: the next round began
+    missed_refs: dict[str, int] = field(default_factory=dict)  # item → how many of its rounds were never reported
 
     @property
     def rounds(self) -> int:
         return self.rounds_on_time + self.rounds_late + self.rounds_missed
+
+    @property
+    def is_late(self) -> bool:
+        """Overdue work, or rounds of a recurring duty never reported: what "đơn vị nào chậm?" lists."""
+        return bool(self.overdue or self.rounds_missed)
 
     @property
     def total(self) -> int:
@@ -351,21 +396,17 @@ def classify(task: Task, today: dt.date, tz: ZoneInfo, rule: DeadlineRule = AS_W
     return "overdue" if today > deadline else "in_progress"
 
 
-def past_rounds(session: Session, tasks: Sequence[Task],
-                filt: ReportFilter | None = None) -> dict[int, list[TaskOccurrence]]:
-    """The past rounds of the recurring tasks among `tasks` (due within the filter's dates, if it has any)."""
-    ids = [t.id for t in tasks if t.occurrence_start is not None]
-    if not ids:
-        return {}
-    query = select(TaskOccurrence).where(TaskOccurrence.task_id.in_(ids)).order_by(TaskOccurrence.period_start)
-    if filt is not None and filt.date_from is not None:
-        query = query.where(TaskOccurrence.due_on >= filt.date_from)
-    if filt is not None and filt.date_to is not None:
-        query = query.where(TaskOccurrence.due_on <= filt.date_to)
-    found: dict[int, list[TaskOccurrence]] = {}
-    for occurrence in session.scalars(query):
-        found.setdefault(occurrence.task_id, []).append(occurrence)
-    return found
+def past_rounds(session: Session, tasks: Sequence[Task], filt: ReportFilter | None = None, *,
+                tz: ZoneInfo | None = None, rule: DeadlineRule = AS_WRITTEN) -> dict[int, list[TaskOccurrence]]:
+    """The past rounds of the recurring tasks among `tasks`; with a period, the rounds of that period
+    (`round_in_period`: due, finished, or overdue and not reported in it)."""
+    found = _rounds_of(session, tasks)
+    if filt is None or (filt.date_from is None and filt.date_to is None):
+        return found
+    zone = tz or ZoneInfo("UTC")
+    kept = {task_id: [r for r in rounds if round_in_period(r, filt, tz=zone, rule=rule)]
+            for task_id, rounds in found.items()}
+    return {task_id: rounds for task_id, rounds in kept.items() if rounds}
 
 
 def summarize(tasks: Iterable[Task], *, today: dt.date, tz: ZoneInfo,
@@ -378,6 +419,7 @@ def summarize(tasks: Iterable[Task], *, today: dt.date, tz: ZoneInfo,
         for past in (rounds or {}).get(task.id, []):
             if past.done_at is None:
                 summary.rounds_missed += 1
+                summary.missed_refs[task.item_ref] = summary.missed_refs.get(task.item_ref, 0) + 1
             elif past.on_time:
                 summary.rounds_on_time += 1
             else:
@@ -394,7 +436,7 @@ def summarize(tasks: Iterable[Task], *, today: dt.date, tz: ZoneInfo,
 def unit_summary(session: Session, *, today: dt.date, tz: ZoneInfo, filt: ReportFilter | None = None,
                  rule: DeadlineRule = AS_WRITTEN) -> list[UnitSummary]:
     tasks = select_tasks(session, filt or ReportFilter(), tz=tz, rule=rule)
-    return summarize(tasks, today=today, tz=tz, rule=rule, rounds=past_rounds(session, tasks, filt))
+    return summarize(tasks, today=today, tz=tz, rule=rule, rounds=past_rounds(session, tasks, filt, tz=tz, rule=rule))
 
 
 def totals(rows: Sequence[UnitSummary]) -> UnitSummary:
@@ -427,6 +469,8 @@ class TaskRow:
     updated_at: dt.datetime
     first_due_on: dt.date | None = None  # the deadline before the first extension granted, if any
     effective_due_on: dt.date | None = None  # a deadline on a day off runs to the next working day
+    rounds_done: int = 0  # a recurring duty: its rounds (of the report's period) reported
+    rounds_missed: int = 0  # … and never reported
 
 
 def _latest_notes(session: Session, task_ids: Sequence[int]) -> dict[int, StatusReport]:
@@ -452,7 +496,7 @@ def _first_deadlines(session: Session, task_ids: Sequence[int]) -> dict[int, dt.
 
 
 def rows_for(session: Session, tasks: Sequence[Task], *, today: dt.date, tz: ZoneInfo,
-             rule: DeadlineRule = AS_WRITTEN) -> list[TaskRow]:
+             rule: DeadlineRule = AS_WRITTEN, rounds: dict[int, list[TaskOccurrence]] | None = None) -> list[TaskRow]:
     notes = _latest_notes(session, [t.id for t in tasks])
     firsts = _first_deadlines(session, [t.id for t in tasks])
     rows = []
@@ -469,7 +513,9 @@ def rows_for(session: Session, tasks: Sequence[Task], *, today: dt.date, tz: Zon
             if note else None,
             latest_note_on=note.created_at.astimezone(tz).date() if note else None, updated_at=task.updated_at,
             first_due_on=firsts.get(task.id),
-            effective_due_on=rule.effective_deadline(task.due_on) if task.due_on else None))
+            effective_due_on=rule.effective_deadline(task.due_on) if task.due_on else None,
+            rounds_done=sum(r.done_at is not None for r in (rounds or {}).get(task.id, [])),
+            rounds_missed=sum(r.done_at is None for r in (rounds or {}).get(task.id, []))))
     return rows
 
 
@@ -490,8 +536,9 @@ def build_report(session: Session, *, today: dt.date, tz: ZoneInfo, filt: Report
                  rule: DeadlineRule = AS_WRITTEN) -> Report:
     """The totals and the detail rows from one selection (one transaction)."""
     tasks = select_tasks(session, filt or ReportFilter(), tz=tz, rule=rule)
-    return Report(units=summarize(tasks, today=today, tz=tz, rule=rule, rounds=past_rounds(session, tasks, filt)),
-                  tasks=rows_for(session, tasks, today=today, tz=tz, rule=rule))
+    rounds = past_rounds(session, tasks, filt, tz=tz, rule=rule)
+    return Report(units=summarize(tasks, today=today, tz=tz, rule=rule, rounds=rounds),
+                  tasks=rows_for(session, tasks, today=today, tz=tz, rule=rule, rounds=rounds))
 
 
 # ---------------------------------------------------------------- the weekly digest for leaders
@@ -521,6 +568,20 @@ class DigestRequest:
 
 
 @dataclass(frozen=True, kw_only=True)
+class UnreportedDuty:
+    """A recurring duty whose latest past round was never reported (the duty moved on to the next round without a
+    word from the unit): how many of its rounds went unreported so far, and the latest."""
+
+    item_ref: str
+    notice: str
+    text: str
+    unit: str
+    assignee: str
+    missed: int  # rounds never reported, so far
+    latest: str  # the latest of them ("tuần từ 18/05/2026")
+
+
+@dataclass(frozen=True, kw_only=True)
 class WeeklyDigest:
     since: dt.date  # first day covered
     until: dt.date  # last day covered (today)
@@ -529,15 +590,18 @@ class WeeklyDigest:
     still_overdue: list[DigestItem]  # overdue since before the week, still not done (oldest deadline first)
     pending: list[DigestRequest]  # extension requests waiting for a decision
     blocked: list[DigestItem] = field(default_factory=list)  # open tasks whose unit reported a difficulty
+    # recurring duties whose latest past round went unreported (the unit is not reporting), as lateness
+    unreported: list[UnreportedDuty] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
-        return not (self.done or self.newly_overdue or self.still_overdue or self.pending or self.blocked)
+        return not (self.done or self.newly_overdue or self.still_overdue or self.pending or self.blocked
+                    or self.unreported)
 
     @property
     def nothing_new(self) -> bool:
         """Nothing finished, newly overdue, waiting for a decision or reported as a difficulty: only the old
-        overdue tasks to recall."""
+        overdue tasks and the duties not reported to recall."""
         return not (self.done or self.newly_overdue or self.pending or self.blocked)
 
 
@@ -563,7 +627,10 @@ def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int =
     newly: list[DigestItem] = []
     blocked: list[tuple[Task, DigestItem]] = []
     still: list[DigestItem] = []
-    for task in select_tasks(session, ReportFilter(), tz=tz):
+    unreported: list[UnreportedDuty] = []
+    tasks = select_tasks(session, ReportFilter(), tz=tz)
+    rounds = _rounds_of(session, tasks)
+    for task in tasks:
         item = DigestItem(item_ref=task.item_ref, notice=notice_title(task.notice), text=task.text,
                           unit=unit_name_of(task), assignee=task.assignee.full_name if task.assignee else "",
                           due_on=task.due_on)
@@ -581,6 +648,11 @@ def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int =
             blocked.append((task, item))
         if task.recurrence:
             done += _rounds_done(session, task, item, since=since, today=today, tz=tz)
+        past = rounds.get(task.id, [])
+        if past and past[-1].done_at is None and task.status != TaskStatus.DONE:
+            unreported.append(UnreportedDuty(item_ref=task.item_ref, notice=item.notice, text=task.text,
+                                             unit=item.unit, assignee=item.assignee, latest=past[-1].label,
+                                             missed=sum(r.done_at is None for r in past)))
     notes = _latest_notes(session, [task.id for task, _ in blocked])
     difficulties = [replace(item, note=notes[task.id].note,
                             noted_on=notes[task.id].created_at.astimezone(tz).date()) if task.id in notes else item
@@ -591,5 +663,6 @@ def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int =
     done.sort(key=lambda i: (i.done_on or today, fold(i.unit)))
     newly.sort(key=lambda i: (i.due_on or today, fold(i.unit)))
     still.sort(key=lambda i: (i.effective_due or today, fold(i.unit)))
+    unreported.sort(key=lambda u: (-u.missed, fold(u.unit)))
     return WeeklyDigest(since=since, until=today, done=done, newly_overdue=newly, still_overdue=still,
-                        pending=pending, blocked=difficulties)
+                        pending=pending, blocked=difficulties, unreported=unreported)

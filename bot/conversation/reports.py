@@ -108,9 +108,9 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
     today = ctx.today()
     calendar = ctx.policy.calendar
     report: Report = await ctx.db.run(build_report, today=today, tz=calendar.tz, filt=filt, rule=calendar)
-    if late_only:  # "đơn vị nào chậm?": the units with overdue work, and only those tasks in the file
-        report = Report(units=[u for u in report.units if u.overdue],
-                        tasks=[t for t in report.tasks if t.category == "overdue"])
+    if late_only:  # "đơn vị nào chậm?": the units with overdue work or unreported rounds, those tasks in the file
+        report = Report(units=[u for u in report.units if u.is_late],
+                        tasks=[t for t in report.tasks if t.category == "overdue" or t.rounds_missed])
         if not report.units:
             await conv.say(event, texts.NOTHING_LATE)
             return

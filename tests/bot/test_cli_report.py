@@ -96,3 +96,30 @@ def test_report_of_an_empty_selection_still_writes_a_file(seeded: str, tmp_path:
     assert main(["report", "--xlsx", str(xlsx), "--db", seeded, "--today", "2026-04-02", "--notice", "99/TB"]) == 0
     assert "Không có nhiệm vụ nào thuộc phạm vi: văn bản số 99/TB." in capsys.readouterr().out
     assert load_workbook(io.BytesIO(xlsx.read_bytes()))["Chi tiết"].max_row == 4
+
+
+def test_a_months_report_from_the_command_line_holds_a_round_finished_in_it(
+        migrated_db: Database, db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Probe 10, P4: `--from 12/5/2026 --to 15/5/2026` holds the monthly duty whose May round was reported on 12/05
+    (the duty now stands for its June round), in the text and the Excel."""
+    from tests.conftest import local
+    from tests.storage.test_reports import make_monthly_duty, seed_may_data
+
+    seed_may_data(migrated_db)
+    make_monthly_duty(migrated_db, may_done=local(2026, 5, 12, 10, 0))
+    xlsx = tmp_path / "t512.xlsx"
+    assert main(["report", "--xlsx", str(xlsx), "--db", db_url, "--today", "01/06/2026", "--from", "12/5/2026",
+                 "--to", "15/5/2026"]) == 0
+    out = capsys.readouterr().out
+    assert "Báo cáo định kỳ, các kỳ trong khoảng này: 2 — đúng hạn 1" in out, out
+    detail = load_workbook(io.BytesIO(xlsx.read_bytes()))["Chi tiết"]
+    assert "6" in [r[2] for r in detail.iter_rows(min_row=5, values_only=True)]
+
+
+def test_report_help_says_what_a_period_holds(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["report", "--help"])
+    said = " ".join(capsys.readouterr().out.split())
+    assert "ngày văn bản hoặc thời hạn nằm trong khoảng đó" not in said
+    assert "được giao, đến hạn, quá hạn chưa hoàn thành hoặc hoàn thành trong khoảng đó" in said
+    assert "nhiệm vụ định kỳ có một kỳ đến hạn, đã báo cáo hoặc quá hạn chưa báo cáo trong khoảng đó" in said

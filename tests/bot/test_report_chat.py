@@ -292,3 +292,66 @@ async def test_a_months_report_holds_the_tasks_overdue_in_it_in_the_text_and_the
         assert str(rows[0][10]).startswith("Quá hạn chưa hoàn thành (hạn rơi vào ngày nghỉ, tính đến 04/05/2026)")
     finally:
         await h.stop()
+
+
+# ---------------------------------------------------------------- rounds of a recurring duty (probe 10, P4 and P5)
+
+def _only_the_duty_late(session) -> None:  # type: ignore[no-untyped-def]
+    """Item 1 of `seed_may_data` finished: the unit's only lateness is the monthly duty's rounds."""
+    from sqlalchemy import select
+
+    from storage.models import Task, TaskStatus
+
+    task = session.scalars(select(Task).where(Task.item_ref == "1")).one()
+    task.status, task.percent, task.done_at = TaskStatus.DONE, 100, local(2026, 5, 20, 9, 0)
+
+
+async def test_a_unit_that_does_not_report_its_rounds_is_late(db_url: str) -> None:
+    """Probe 10, P5: a monthly duty whose April and May rounds went unreported (the duty moved on to June) makes its
+    unit late for "đơn vị nào chậm?" and "/tonghop quá hạn", saying which item and how many rounds; the Friday
+    summary names it."""
+    from tests.storage.test_reports import make_monthly_duty, seed_may_data
+
+    h = Harness(db_url=db_url, clock=FakeClock(local(2026, 6, 5, 9, 0)))
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        assert h.db is not None and h.app is not None
+        seed_may_data(h.db)
+        make_monthly_duty(h.db, may_done=None)
+        h.db.call(_only_the_duty_late)
+        text = (await ask(h, "leader", "Đơn vị nào chậm?"))[0].text or ""
+        assert text.splitlines()[1] == texts.LATE_ONLY_TEXT, text
+        assert f"• {BDV}:" in text and "không báo cáo 2 (mục 6: 2 kỳ)" in text, text
+        sent = await ask(h, "leader", "/tonghop quá hạn")
+        assert "không báo cáo 2 (mục 6: 2 kỳ)" in (sent[0].text or "")
+        rows = [r for r in workbook_of(h, "leader", sent[2])["Chi tiết"].iter_rows(min_row=5, values_only=True)
+                if r[0] is not None]
+        assert [r[2] for r in rows] == ["6"]
+        await send_weekly_digest(conversation_of(h.app))
+        summary = [s.text or "" for s in h.sent if s.to == "leader"][-1]
+        assert "Nhiệm vụ định kỳ đơn vị không báo cáo: 1 nhiệm vụ." in summary
+        assert f"• {BDV} — mục 6: Tổng kết — không báo cáo 2 kỳ (gần nhất: kỳ tháng 5/2026)" in summary, summary
+    finally:
+        await h.stop()
+
+
+async def test_a_months_report_holds_the_round_of_a_recurring_duty_finished_in_it(db_url: str) -> None:
+    """Probe 10, P4: the May round of a monthly duty, reported on 12/05, puts the duty in /tonghop tháng 5, the
+    text and the Excel, and May's rounds are counted as May's."""
+    from tests.storage.test_reports import make_monthly_duty, seed_may_data
+
+    h = Harness(db_url=db_url, clock=FakeClock(local(2026, 6, 5, 9, 0)))
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        assert h.db is not None
+        seed_may_data(h.db)
+        make_monthly_duty(h.db, may_done=local(2026, 5, 12, 10, 0))
+        text, _, excel = await ask(h, "admin", "/tonghop tháng 5")
+        assert text.text is not None and f"• {BDV}: 5 nhiệm vụ" in text.text, text.text
+        assert ("Báo cáo định kỳ, các kỳ trong khoảng này: 2 — đúng hạn 1, quá hạn 0, không báo cáo 1 (mục 6: 1 kỳ)"
+                in text.text), text.text
+        detail = workbook_of(h, "admin", excel)["Chi tiết"]
+        assert [r[2] for r in detail.iter_rows(min_row=5, values_only=True) if r[0] is not None] == [
+            "1", "2", "3", "6", "7"]
+    finally:
+        await h.stop()

@@ -22,6 +22,7 @@ from storage.reports import (
     ReportFilter,
     TaskRow,
     UnitSummary,
+    UnreportedDuty,
     WeeklyDigest,
 )
 from tests.conftest import local
@@ -380,3 +381,48 @@ def test_a_withdrawal_told_to_a_holder_speaks_of_one_task_or_several() -> None:
     one = texts.withdrawn_told("A", "Thông báo số 125/TB-UBND", ["II.3"], "nhầm đơn vị")
     assert "thôi nhắc nhiệm vụ này." in one and "các nhiệm vụ" not in one
     assert "thôi nhắc các nhiệm vụ này." in texts.withdrawn_told("A", "Thông báo số 125", ["1", "2"], "nhầm")
+
+
+# ---------------------------------------------------------------- rounds never reported (probe 10, P4 and P5)
+
+VP = "Văn phòng HĐND và UBND huyện"
+
+
+def test_missed_rounds_are_named_by_item_and_a_periods_rounds_are_said_as_such() -> None:
+    office = UnitSummary(unit=VP, in_progress=2, no_deadline=3, rounds_missed=10,
+                         missed_refs={"II.2.a": 5, "II.2.b": 5})
+    rounds = "  Báo cáo định kỳ, {}: 10 — đúng hạn 0, quá hạn 0, không báo cáo 10 (mục II.2.a: 5 kỳ, mục II.2.b: 5 kỳ)"
+    assert rounds.format("các kỳ đã qua") in texts.summary_text([office], TODAY).splitlines()
+    late = texts.summary_text([office], TODAY, late_only=True, files=False).splitlines()
+    assert late[1] == "Các đơn vị có nhiệm vụ quá hạn chưa hoàn thành hoặc kỳ báo cáo định kỳ không báo cáo."
+    may = ReportFilter(date_from=dt.date(2026, 5, 1), date_to=dt.date(2026, 5, 31), period="tháng 5/2026")
+    assert rounds.format("các kỳ trong khoảng này") in texts.summary_text([office], TODAY, may).splitlines()
+    assert office.is_late and not UnitSummary(unit=VP, in_progress=1).is_late
+
+
+UNREPORTED = [UnreportedDuty(item_ref="II.2.a", notice="Thông báo số 88/TB-UBND", text="Báo cáo kết quả hằng tuần",
+                             unit=VP, assignee="Đỗ Minh Tâm", missed=5, latest="tuần từ 18/05/2026"),
+              UnreportedDuty(item_ref="III.2", notice="Thông báo số 88/TB-UBND", text="Tự đánh giá chỉ số hằng tháng",
+                             unit="Phòng Nội vụ", assignee="", missed=1, latest="tháng 4/2026")]
+
+
+def test_a_week_with_only_unreported_duties_names_them() -> None:
+    quiet = WeeklyDigest(since=DIGEST.since, until=TODAY, done=[], newly_overdue=[], still_overdue=[], pending=[],
+                         unreported=UNREPORTED)
+    assert not quiet.is_empty and quiet.nothing_new
+    assert texts.weekly_digest_text(quiet, "A").splitlines()[3:] == [
+        "Trong tuần không có nhiệm vụ nào hoàn thành hoặc mới quá hạn, không có đề nghị gia hạn chờ quyết định.",
+        "Nhiệm vụ định kỳ đơn vị không báo cáo: 2 nhiệm vụ.",
+        f"• {VP} — mục II.2.a: Báo cáo kết quả hằng tuần — không báo cáo 5 kỳ (gần nhất: kỳ tuần từ 18/05/2026)",
+        "• Phòng Nội vụ — mục III.2: Tự đánh giá chỉ số hằng tháng — không báo cáo 1 kỳ (gần nhất: kỳ tháng 4/2026)",
+        "",
+        "Đồng chí gõ /tonghop quá hạn để xem các đơn vị có nhiệm vụ quá hạn.",
+    ]
+
+
+def test_unreported_duties_come_with_the_overdue_in_a_full_summary_and_are_capped() -> None:
+    full = replace(DIGEST, unreported=[replace(UNREPORTED[0], item_ref=f"II.{n}") for n in range(7)])
+    lines = texts.weekly_digest_text(full, "A").splitlines()
+    at = lines.index("Nhiệm vụ định kỳ đơn vị không báo cáo: 7 nhiệm vụ.")
+    assert lines[at - 1].startswith(f"• {TNMT} — mục 1") and lines[at + 7] == ""
+    assert lines[at + 6] == "… và 2 nhiệm vụ khác (xem /tonghop quá hạn)."

@@ -391,3 +391,83 @@ def test_a_task_overdue_only_after_the_period_is_not_in_it(migrated_db: Database
     assert [r.item_ref for r in rows] == []
     as_written = migrated_db.call(task_rows, today=dt.date(2026, 6, 5), tz=VN_TZ, filt=filt)
     assert {r.item_ref for r in as_written} == {"1", "2", "3", "7"}
+
+
+# ---------------------------------------------------------------- rounds of a recurring duty (probe 10, P4 and P5)
+
+def make_monthly_duty(db: Database, *, may_done: dt.datetime | None) -> None:
+    """Item 6 of `seed_may_data` made a monthly report due on the 15th: April's round never reported (kept when
+    the May round began), May's round reported on `may_done` (None: never, the duty moved on to June), June's
+    round now due."""
+
+    def change(session: Session) -> None:
+        task = session.scalars(select(Task).where(Task.item_ref == "6")).one()
+        task.recurrence, task.occurrence_label, task.occurrence_start = "monthly", "tháng 6/2026", dt.date(2026, 6, 1)
+        session.add_all([
+            TaskOccurrence(task_id=task.id, label="tháng 4/2026", period_start=dt.date(2026, 4, 1),
+                           period_end=dt.date(2026, 4, 30), due_on=dt.date(2026, 4, 15), done_at=None,
+                           on_time=False),
+            TaskOccurrence(task_id=task.id, label="tháng 5/2026", period_start=dt.date(2026, 5, 1),
+                           period_end=dt.date(2026, 5, 31), due_on=dt.date(2026, 5, 15), done_at=may_done,
+                           on_time=may_done is not None and may_done.date() <= dt.date(2026, 5, 15))])
+
+    db.call(change)
+
+
+@pytest.mark.parametrize(("span", "expected", "rounds"), [
+    # May: the May round reported on 12/05 puts the duty (now at its June round) in May's report; April's round,
+    # never reported, was still outstanding in May until the duty moved on (about the May round's deadline)
+    ((dt.date(2026, 5, 1), dt.date(2026, 5, 31)), True, (1, 0, 1)),
+    # 12–15 May: the day it was reported, and its deadline
+    ((dt.date(2026, 5, 12), dt.date(2026, 5, 15)), True, (1, 0, 1)),
+    # June: the May round is done before June, April's is long gone; the duty is in June by its June round
+    ((dt.date(2026, 6, 1), dt.date(2026, 6, 30)), True, (0, 0, 0)),
+    # April: the April round was due, and never reported
+    ((dt.date(2026, 4, 1), dt.date(2026, 4, 30)), True, (0, 0, 1)),
+    # March: nothing of it yet
+    ((dt.date(2026, 3, 1), dt.date(2026, 3, 31)), False, (0, 0, 0)),
+])
+def test_a_periods_report_holds_the_rounds_of_a_recurring_duty_in_it(
+        migrated_db: Database, span: tuple[dt.date, dt.date], expected: bool, rounds: tuple[int, int, int]) -> None:
+    from scheduler.calendar import WorkingCalendar
+
+    seed_may_data(migrated_db)
+    make_monthly_duty(migrated_db, may_done=local(2026, 5, 12, 10, 0))
+    filt = ReportFilter(date_from=span[0], date_to=span[1])
+    report = migrated_db.call(build_report, today=dt.date(2026, 6, 1), tz=VN_TZ, filt=filt, rule=WorkingCalendar())
+    assert ("6" in [r.item_ref for r in report.tasks]) is expected
+    bdv = [u for u in report.units if u.unit == BDV]
+    counted = (bdv[0].rounds_on_time, bdv[0].rounds_late, bdv[0].rounds_missed) if bdv else (0, 0, 0)
+    assert counted == rounds, "the period's rounds, not every round"
+
+
+def test_a_missed_round_is_overdue_until_about_the_next_round_not_for_ever(migrated_db: Database) -> None:
+    from scheduler.calendar import WorkingCalendar
+
+    seed_may_data(migrated_db)
+    make_monthly_duty(migrated_db, may_done=local(2026, 5, 12, 10, 0))
+    early_may = ReportFilter(date_from=dt.date(2026, 5, 1), date_to=dt.date(2026, 5, 10))
+    units = migrated_db.call(unit_summary, today=dt.date(2026, 6, 1), tz=VN_TZ, filt=early_may,
+                             rule=WorkingCalendar())
+    assert [(u.rounds_missed, u.missed_refs) for u in units if u.unit == BDV] == [(1, {"6": 1})]
+    august = ReportFilter(date_from=dt.date(2026, 8, 1), date_to=dt.date(2026, 8, 31))
+    units = migrated_db.call(unit_summary, today=dt.date(2026, 9, 1), tz=VN_TZ, filt=august, rule=WorkingCalendar())
+    assert [u.rounds for u in units if u.unit == BDV] in ([], [0])
+
+
+def test_missed_rounds_make_a_unit_late_and_name_the_duty_in_the_weekly_summary(migrated_db: Database) -> None:
+    seed_may_data(migrated_db)
+    make_monthly_duty(migrated_db, may_done=None)
+    units = migrated_db.call(unit_summary, today=dt.date(2026, 6, 5), tz=VN_TZ)
+    bdv = next(u for u in units if u.unit == BDV)
+    assert (bdv.rounds_missed, bdv.missed_refs, bdv.is_late) == (2, {"6": 2}, True)
+    digest = migrated_db.call(weekly_digest, today=dt.date(2026, 6, 5), tz=VN_TZ)
+    assert [(u.unit, u.item_ref, u.missed, u.latest) for u in digest.unreported] == [(BDV, "6", 2, "tháng 5/2026")]
+    assert not digest.is_empty
+
+
+def test_a_duty_reported_again_is_no_longer_named_as_unreported(migrated_db: Database) -> None:
+    seed_may_data(migrated_db)
+    make_monthly_duty(migrated_db, may_done=local(2026, 5, 12, 10, 0))
+    digest = migrated_db.call(weekly_digest, today=dt.date(2026, 6, 5), tz=VN_TZ)
+    assert digest.unreported == []
