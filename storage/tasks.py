@@ -796,14 +796,17 @@ class MoveAsked:
 
 
 def ask_move(session: Session, *, by: Person, item_ref: str, unit_words: str, now: dt.datetime,
-             from_words: str | None = None) -> MoveAsked:
+             from_words: str | None = None) -> MoveAsked | None:
     """A head's or a cadre's "chuyển mục II.2.a sang Phòng Tư pháp": nothing moves and no progress is stored;
-    the request is kept in the audit log and handed to the admins with the form that does it."""
+    the request is kept in the audit log and handed to the admins with the form that does it. None when the
+    words after "sang"/"cho" are not one unit of the directory ("giao lại mục 3 cho đ/c Vận": not a move)."""
+    found, _, group = _Leads(session).units_of(unit_words.strip(" .:"))
+    if group is not None or len(found) != 1:
+        return None
+    unit_name = found[0].name
     item_ref, tasks, open_ = _move_candidates(session, item_ref)
     own = [t for t in open_ if t.assignee_id == by.id or (by.unit_id is not None and t.lead_unit_id == by.unit_id)]
     task = _share_to_move(item_ref, tasks, own or open_, from_words, unit_words)
-    found, _, group = _Leads(session).units_of(unit_words.strip(" .:"))
-    unit_name = found[0].name if group is None and len(found) == 1 else unit_words.strip(" .:")
     share = f" của {task.lead_name}" if len(open_) > 1 and task.lead_name else ""
     form = f"chuyển mục {task.item_ref}{share} sang {unit_name}"
     asker_unit = session.get_one(Unit, by.unit_id).name if by.unit_id is not None else ""

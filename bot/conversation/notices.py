@@ -206,6 +206,8 @@ async def typed_move(conv: Conversation, event: TextIn, person: Person) -> bool:
     if person.role not in (Role.ADMIN, Role.LEADER):
         asked = await ctx.db.run(ask_move, by=person, item_ref=move["ref"], unit_words=move["unit"],
                                  now=ctx.clock.now(), from_words=share)
+        if asked is None:  # not a unit after "sang"/"cho": read as before (progress, a question)
+            return False
         await conv.say(event, texts.move_asked_text(asked))
         for admin in asked.admins:
             await conv.notify(admin, Outgoing(text=texts.move_asked_to_admin(admin.full_name, asked)))
