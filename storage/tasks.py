@@ -13,6 +13,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from storage.audit import audit
+from storage.directory import head_of
 from storage.errors import (
     DelegationInvalid,
     ExtensionDecided,
@@ -40,7 +41,7 @@ from storage.models import (
     Unit,
 )
 from storage.notices import _Leads, notice_title
-from storage.unitnames import best_unit_match, mentions, signed_by
+from storage.unitnames import best_unit_match, mentions, signed_by, ways_to_name
 from storage.vntext import fold
 
 log = logging.getLogger(__name__)
@@ -920,8 +921,16 @@ def named_without_tasks(session: Session, text: str, task_ids: Iterable[int], by
     notice_ids = {t.notice_id for t in tasks}
     held = set(session.scalars(select(Task.lead_unit_id).where(
         Task.notice_id.in_(notice_ids), Task.status.in_(OPEN_STATUSES), Task.lead_unit_id.is_not(None))))
-    units = session.scalars(select(Unit).where(Unit.id.not_in(held)).order_by(Unit.id))
-    return [u.name for u in units if u.id != by.unit_id and mentions(text, u.name)]
+    said = f" {fold(text)} "
+    named = {u.id: {w for w in ways_to_name(u.name) if f" {w} " in said}
+             for u in session.scalars(select(Unit).order_by(Unit.id))}
+    named = {i: ways for i, ways in named.items() if ways}
+    units = session.scalars(select(Unit).where(Unit.id.in_(named), Unit.id.not_in(held), Unit.id != by.unit_id)
+                            .order_by(Unit.id))
+    # not a unit whose name is only part of another unit named ("huyện Lâm Hà" in "xã Đinh Văn Lâm Hà"), nor one
+    # that takes no work (the leaders' own body: no head)
+    return [u.name for u in units if head_of(session, u.id) is not None and not any(
+        all(any(w in other and w != other for other in named[v]) for w in named[u.id]) for v in named if v != u.id)]
 
 
 def record_direction(session: Session, task_ids: Iterable[int], *, by: Person, text: str,
