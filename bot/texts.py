@@ -24,6 +24,7 @@ from storage.tasks import (
     DirectionTarget,
     ExtensionRequest,
     LeadMoved,
+    MoveAsked,
     Recorded,
     SupportRecorded,
 )
@@ -521,9 +522,69 @@ def withdraw_usage(recent: Sequence[NoticeChoice]) -> str:
 
 def lead_moved_text(moved: LeadMoved) -> str:
     was = f" (đ/c {moved.previous_name})" if moved.previous_name else ""
-    return vn(f"Đã chuyển nhiệm vụ mục {moved.item_ref} ({moved.notice_title}) từ {moved.old_unit}{was} sang "
-              f"{moved.new_unit} chủ trì — giao đ/c {moved.head_name}. Thời hạn, đơn vị phối hợp và lịch sử giữ "
-              "nguyên; Nhắc việc nhắc người nhận mới từ lần nhắc tiếp theo. Hai bên đã được báo.")
+    text = (f"Đã chuyển nhiệm vụ mục {moved.item_ref} ({moved.notice_title}) từ {moved.old_unit}{was} sang "
+            f"{moved.new_unit} chủ trì — giao đ/c {moved.head_name}. Thời hạn, đơn vị phối hợp và lịch sử giữ "
+            "nguyên; Nhắc việc nhắc người nhận mới từ lần nhắc tiếp theo. Hai bên đã được báo.")
+    if moved.pending_due is not None:
+        text += (f"\nLưu ý: đề nghị gia hạn đến {date_vn(moved.pending_due)} của đ/c {moved.pending_by} đang chờ ý "
+                 f"kiến; khi có quyết định, Nhắc việc báo đ/c {moved.head_name} (người nhận mới).")
+    return vn(text)
+
+
+def lead_moved_assignment_text(name: str, moved: LeadMoved, buttons: bool, today: dt.date | None = None) -> str:
+    """To the head of the unit a task was moved to: the task, where it comes from, and where it stands."""
+    late = " — đã quá hạn, đề nghị khẩn trương thực hiện" if moved.due_on and today and moved.due_on < today else ""
+    deadline = ("hạn " + date_vn(moved.due_on) if moved.due_on else "không có thời hạn") + late
+    was = f" (đ/c {moved.previous_name})" if moved.previous_name else ""
+    lines = [f"Kính gửi đồng chí {name},",
+             f"Nhiệm vụ sau theo {moved.notice_title} được chuyển từ {moved.old_unit}{was} sang đơn vị đồng chí chủ "
+             "trì:", f"• Mục {moved.item_ref}: {short_title(moved.text)} — {deadline}"]
+    status = TaskStatus(moved.status)
+    asked = status == TaskStatus.EXTENSION_REQUESTED and moved.pending_due is not None and moved.percent is None
+    if not asked and (status != TaskStatus.OPEN or moved.percent is not None or moved.note):
+        state = (f"{moved.percent}% — " if moved.percent is not None else "") + STATUS_LABELS[status]
+        if moved.note:
+            state += f"; ghi chú gần nhất: “{shorten(moved.note, 160)}”" + \
+                (f" ({moved.note_on:%d/%m})" if moved.note_on else "")
+        lines.append(f"Tình trạng hiện tại: {state}.")
+    if moved.pending_due is not None:
+        lines.append(f"Đề nghị gia hạn đến {date_vn(moved.pending_due)} (của đ/c {moved.pending_by}) đang chờ ý "
+                     "kiến; Nhắc việc sẽ báo đồng chí kết quả.")
+    how = "trả lời tin này hoặc gõ" if buttons else "gõ"
+    lines += ["", f"Để báo cáo, đồng chí {how} số mục và tình trạng, ví dụ: “{moved.item_ref} xong”, "
+                  f"“{moved.item_ref} 60% vướng kinh phí”."]
+    return vn("\n".join(lines))
+
+
+def extension_decided_for_holder(name: str, req: ExtensionRequest, approved: bool, reason: str | None = None) -> str:
+    """To the holder of a task moved while its extension request waited: the decision is now theirs to follow."""
+    by = f"đ/c {req.decided_by_name}" if req.decided_by_name else "cấp có thẩm quyền"
+    text = (f"Kính gửi đồng chí {name}, đề nghị gia hạn nhiệm vụ mục {req.item_ref} ({req.notice_title}) đến "
+            f"{date_vn(req.requested_due)} của đ/c {req.requester_name} (trước khi nhiệm vụ chuyển sang đồng chí) "
+            f"đã được {by} quyết định: {extension_outcome(req, approved)}.")
+    if reason:
+        text += f"\nÝ kiến của {by}: “{reason}”"
+    return vn(text)
+
+
+def move_asked_text(asked: MoveAsked) -> str:
+    """To a head or a cadre who typed the move form: only the office or a leader moves a task; passed on."""
+    who = ", ".join(f"đ/c {p.full_name}" for p in asked.admins)
+    passed = (f"Nhắc việc đã chuyển đề nghị của đồng chí đến {who} (Văn phòng)." if asked.admins else
+              "Văn phòng chưa kết nối Nhắc việc; đồng chí báo trực tiếp Văn phòng.")
+    return vn(f"Chỉ Văn phòng (quản trị viên) hoặc lãnh đạo chuyển được nhiệm vụ sang đơn vị khác; tiến độ nhiệm vụ "
+              f"mục {asked.item_ref} không thay đổi. {passed}")
+
+
+def move_asked_to_admin(name: str, asked: MoveAsked) -> str:
+    unit = f" ({asked.asker_unit})" if asked.asker_unit else ""
+    return vn(f"Kính gửi đồng chí {name}, đ/c {asked.asker_name}{unit} đề nghị chuyển nhiệm vụ mục {asked.item_ref} "
+              f"({asked.notice_title}) sang {asked.unit_name} chủ trì. Nếu đồng ý, đồng chí gõ: {asked.form}")
+
+
+def direction_not_told(units: Sequence[str]) -> str:
+    """Under a direction's confirmation: units it names that hold no open task where it applies."""
+    return vn(f"Lưu ý: {_units(list(units))} không có nhiệm vụ đang thực hiện trong văn bản này nên chưa được báo.")
 
 
 def lead_moved_told_previous(name: str, moved: LeadMoved) -> str:

@@ -13,6 +13,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from storage.audit import audit
+from storage.directory import head_of
 from storage.errors import (
     DelegationInvalid,
     ExtensionDecided,
@@ -40,7 +41,8 @@ from storage.models import (
     Unit,
 )
 from storage.notices import _Leads, notice_title
-from storage.unitnames import best_unit_match, mentions, signed_by
+from storage.unitnames import best_unit_match, mentions, signed_by, ways_to_name
+from storage.vntext import fold
 
 log = logging.getLogger(__name__)
 
@@ -659,7 +661,8 @@ def unit_cadres(session: Session, person: Person) -> list[Person]:
 
 @dataclass(frozen=True, kw_only=True)
 class LeadMoved:
-    """A confirmed task given to another lead unit (and its head): who held it, who holds it now."""
+    """A confirmed task given to another lead unit (and its head): who held it, who holds it now, where it
+    stands (its progress and latest note, an extension request still waiting)."""
 
     task_id: int
     item_ref: str
@@ -670,19 +673,36 @@ class LeadMoved:
     new_unit: str
     head_id: int
     head_name: str
+    text: str = ""
+    due_on: dt.date | None = None
+    status: str = TaskStatus.OPEN
+    percent: int | None = None
+    note: str | None = None  # the latest progress note, and its day
+    note_on: dt.date | None = None
+    pending_due: dt.date | None = None  # an extension request not decided yet: the date asked, and by whom
+    pending_by: str | None = None
 
 
-def move_lead(session: Session, *, by: Person, item_ref: str, unit_words: str, now: dt.datetime) -> LeadMoved:
-    """An admin moves an open task of a confirmed notice to another lead unit ("chuyển mục II.3 sang Phòng …"):
-    the unit becomes its lead, the unit's head its assignee (reminders follow the assignee from the next run);
-    the supporting units, deadline and history stay. The caller tells the previous holder and the new one."""
-    if by.role != Role.ADMIN:
-        raise NotAllowed(by.handle, "move a task to another unit")
+def _move_candidates(session: Session, item_ref: str) -> tuple[str, list[Task], list[Task]]:
+    """The item number as typed (without "mục"), the confirmed tasks so numbered, and the open ones."""
     item_ref = item_ref.strip().removeprefix("Mục").removeprefix("mục").removeprefix("muc").strip(" .:")
     tasks = _by_ref(session.scalars(select(Task).join(Notice, Notice.id == Task.notice_id)
                                     .where(_ref_is(item_ref), Notice.status == NoticeStatus.CONFIRMED)
                                     .order_by(Task.id)), item_ref)
-    open_ = [t for t in tasks if not TaskStatus(t.status).is_closed]
+    return item_ref, tasks, [t for t in tasks if not TaskStatus(t.status).is_closed]
+
+
+def _holders(tasks: list[Task]) -> str:
+    """"UBND xã A; UBND xã B (Thông báo số …)": the units holding the tasks, each notice named once."""
+    if len({t.notice_id for t in tasks}) == 1:
+        return "; ".join(t.lead_name or "?" for t in tasks[:8]) + f" ({notice_title(tasks[0].notice)})"
+    return "; ".join(f"{t.lead_name or '?'} ({notice_title(t.notice)})" for t in tasks[:8])
+
+
+def _share_to_move(item_ref: str, tasks: list[Task], open_: list[Task], from_words: str | None,
+                   unit_words: str) -> Task:
+    """The one open task numbered `item_ref` the move is about: the share of the unit `from_words` names (by its
+    name as the directory has it, or loosely: "xã Hiệp Thạnh"), or the only one; several and none named: ask."""
     if not open_:
         if tasks:
             t = tasks[-1]
@@ -690,13 +710,40 @@ def move_lead(session: Session, *, by: Person, item_ref: str, unit_words: str, n
         raise DelegationInvalid(f"no open task {item_ref} to move",
                                 f"Không có nhiệm vụ mục {item_ref} nào đang thực hiện. Gõ /tonghop hoặc “{item_ref}?” "
                                 "để xem số mục.")
+    to = unit_words.strip(" .:")
+    if from_words:
+        named = [t for t in open_ if mentions(from_words, t.lead_name, t.assignee.full_name if t.assignee else None)]
+        if len(named) > 1:  # the same unit's item in several notices: the notice number tells them apart
+            numbered = [t for t in named if t.notice.number and fold(t.notice.number) in fold(from_words)]
+            named = numbered or named
+        if not named:
+            raise DelegationInvalid(f"no open task {item_ref} of {from_words!r}",
+                                    f"Mục {item_ref} không có phần nào của “{from_words.strip()}” đang thực hiện. "
+                                    f"Đơn vị chủ trì mục {item_ref}: {_holders(open_)}.")
+        open_ = named
     if len(open_) > 1:
-        rows = "; ".join(f"{t.lead_name or '?'} ({notice_title(t.notice)})" for t in open_[:8])
+        units = list(dict.fromkeys(t.lead_name for t in open_))
+        example = f"chuyển mục {item_ref} của {units[0]} sang {to}"
+        if len(units) == 1:
+            example = f"chuyển mục {item_ref} của {open_[0].notice.number or units[0]} sang {to}"
         raise DelegationInvalid(f"{len(open_)} open tasks {item_ref} to move",
-                                f"Có {len(open_)} nhiệm vụ cùng số mục {item_ref}: {rows}. Nhắc việc chưa chuyển được "
-                                "khi số mục trùng; đồng chí hủy nhiệm vụ ở đơn vị cũ (/huy <số văn bản> mục "
-                                f"{item_ref} lý do: …) rồi báo đơn vị mới.")
-    task = open_[0]
+                                f"Mục {item_ref} có {len(open_)} nhiệm vụ đang thực hiện: {_holders(open_)}. Đồng "
+                                f"chí ghi rõ phần nào cần chuyển (phần của các đơn vị khác giữ nguyên), ví dụ: "
+                                f"{example}")
+    return open_[0]
+
+
+def move_lead(session: Session, *, by: Person, item_ref: str, unit_words: str, now: dt.datetime,
+              from_words: str | None = None) -> LeadMoved:
+    """An admin or a leader moves an open task of a confirmed notice to another lead unit ("chuyển mục II.3 sang
+    Phòng …"; one unit's share of an item several hold: "chuyển mục II.1.a của UBND xã Hiệp Thạnh sang …"): the
+    unit becomes its lead, the unit's head its assignee (reminders follow the assignee from the next run); the
+    supporting units, deadline, progress, a pending extension request and history stay. The caller tells the
+    previous holder and the new one."""
+    if by.role not in (Role.ADMIN, Role.LEADER):
+        raise NotAllowed(by.handle, "move a task to another unit")
+    item_ref, tasks, open_ = _move_candidates(session, item_ref)
+    task = _share_to_move(item_ref, tasks, open_, from_words, unit_words)
     leads = _Leads(session)
     found, _, group = leads.units_of(unit_words.strip(" .:"))
     if group is not None or len(found) != 1:
@@ -720,10 +767,55 @@ def move_lead(session: Session, *, by: Person, item_ref: str, unit_words: str, n
     audit(session, at=now, actor_id=by.id, action="task.move_lead", entity="task", entity_id=task.id,
           unit=unit.name, previous_unit=old_unit, to=head.handle, previous=previous.handle if previous else None)
     log.info("task %s moved from %r to unit %s by %s", task.id, old_unit, unit.id, by.handle)
+    noted = session.scalars(select(StatusReport).where(
+        StatusReport.task_id == task.id, StatusReport.note.is_not(None),
+        StatusReport.source.not_in(["support", "decision"])).order_by(StatusReport.id.desc()).limit(1)).first()
+    pending = session.scalars(select(StatusReport).where(
+        StatusReport.task_id == task.id, StatusReport.decision == "pending").order_by(StatusReport.id.desc())
+        .limit(1)).first()
     return LeadMoved(task_id=task.id, item_ref=task.item_ref, notice_title=notice_title(task.notice),
                      old_unit=old_unit, previous_id=previous.id if previous else None,
                      previous_name=previous.full_name if previous else None, new_unit=unit.name,
-                     head_id=head.id, head_name=head.full_name)
+                     head_id=head.id, head_name=head.full_name, text=task.text, due_on=task.due_on,
+                     status=TaskStatus(task.status), percent=task.percent,
+                     note=noted.note if noted else None, note_on=noted.created_at.date() if noted else None,
+                     pending_due=pending.requested_due_on if pending else None,
+                     pending_by=pending.person.full_name if pending else None)
+
+
+@dataclass(frozen=True, kw_only=True)
+class MoveAsked:
+    """A head or a cadre asks for a task to go to another unit: the office (or a leader) decides."""
+
+    item_ref: str
+    notice_title: str
+    unit_name: str  # the unit asked for
+    form: str  # what an admin types to do it
+    asker_name: str
+    asker_unit: str
+    admins: list[Person]
+
+
+def ask_move(session: Session, *, by: Person, item_ref: str, unit_words: str, now: dt.datetime,
+             from_words: str | None = None) -> MoveAsked | None:
+    """A head's or a cadre's "chuyển mục II.2.a sang Phòng Tư pháp": nothing moves and no progress is stored;
+    the request is kept in the audit log and handed to the admins with the form that does it. None when the
+    words after "sang"/"cho" are not one unit of the directory ("giao lại mục 3 cho đ/c Vận": not a move)."""
+    found, _, group = _Leads(session).units_of(unit_words.strip(" .:"))
+    if group is not None or len(found) != 1:
+        return None
+    unit_name = found[0].name
+    item_ref, tasks, open_ = _move_candidates(session, item_ref)
+    own = [t for t in open_ if t.assignee_id == by.id or (by.unit_id is not None and t.lead_unit_id == by.unit_id)]
+    task = _share_to_move(item_ref, tasks, own or open_, from_words, unit_words)
+    share = f" của {task.lead_name}" if len(open_) > 1 and task.lead_name else ""
+    form = f"chuyển mục {task.item_ref}{share} sang {unit_name}"
+    asker_unit = session.get_one(Unit, by.unit_id).name if by.unit_id is not None else ""
+    audit(session, at=now, actor_id=by.id, action="task.move_asked", entity="task", entity_id=task.id,
+          unit=unit_name)
+    log.info("%s asks task %s to move to %r", by.handle, task.id, unit_name)
+    return MoveAsked(item_ref=task.item_ref, notice_title=notice_title(task.notice), unit_name=unit_name, form=form,
+                     asker_name=by.full_name, asker_unit=asker_unit, admins=admins(session))
 
 
 # ---------------------------------------------------------------- supporting units (phối hợp)
@@ -819,6 +911,26 @@ def direction_targets(session: Session, task_ids: Iterable[int]) -> list[Directi
                                      notice_title=notice_title(task.notice), assignee_id=task.assignee_id,
                                      assignee_name=task.assignee.full_name if task.assignee else None))
     return found
+
+
+def named_without_tasks(session: Session, text: str, task_ids: Iterable[int], by: Person) -> list[str]:
+    """The directory units a direction names that hold no open task in the notices of `task_ids` (the tasks it
+    is passed to): the leader is told they were not told ("Đề nghị Phòng Tư pháp phối hợp …" on an item of
+    Phòng Kinh tế và Hạ tầng)."""
+    tasks = [t for t in (session.get(Task, i) for i in task_ids) if t is not None]
+    notice_ids = {t.notice_id for t in tasks}
+    held = set(session.scalars(select(Task.lead_unit_id).where(
+        Task.notice_id.in_(notice_ids), Task.status.in_(OPEN_STATUSES), Task.lead_unit_id.is_not(None))))
+    said = f" {fold(text)} "
+    named = {u.id: {w for w in ways_to_name(u.name) if f" {w} " in said}
+             for u in session.scalars(select(Unit).order_by(Unit.id))}
+    named = {i: ways for i, ways in named.items() if ways}
+    units = session.scalars(select(Unit).where(Unit.id.in_(named), Unit.id.not_in(held), Unit.id != by.unit_id)
+                            .order_by(Unit.id))
+    # not a unit whose name is only part of another unit named ("huyện Lâm Hà" in "xã Đinh Văn Lâm Hà"), nor one
+    # that takes no work (the leaders' own body: no head)
+    return [u.name for u in units if head_of(session, u.id) is not None and not any(
+        all(any(w in other and w != other for other in named[v]) for w in named[u.id]) for v in named if v != u.id)]
 
 
 def record_direction(session: Session, task_ids: Iterable[int], *, by: Person, text: str,

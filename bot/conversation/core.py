@@ -234,7 +234,8 @@ async def _on_text(conv: Conversation, event: TextIn, person: Person) -> None:
     if not event.text.strip():
         await conv.say(event, texts.EMPTY_MESSAGE)
         return
-    if (await status.reply_status(conv, event, person) or await notices.correct_draft(conv, event, person)
+    if (await notices.typed_move(conv, event, person)  # before a reply's progress: never stored as one
+            or await status.reply_status(conv, event, person) or await notices.correct_draft(conv, event, person)
             or await notices.typed_decision(conv, event, person)
             or await status.typed_extension_decision(conv, event, person)
             or await reports.typed_question(conv, event, person)

@@ -18,7 +18,7 @@ from bot.ingest.files import MAX_FILE_BYTES, read_text
 from scheduler.series import start_notice_series
 from storage.directory import person_by_id
 from storage.errors import NotAllowed, NoTasksFound
-from storage.models import Person, Task
+from storage.models import Person, Role, Task
 from storage.notices import (
     Registered,
     cancel_notice,
@@ -37,7 +37,7 @@ from storage.notices import (
 )
 from storage.notices import correct_draft as apply_corrections
 from storage.parsed import ParsedNotice
-from storage.tasks import move_lead, remember_task_message
+from storage.tasks import LeadMoved, ask_move, move_lead, remember_task_message
 from storage.vntext import fold, strip_marks
 
 if TYPE_CHECKING:
@@ -179,32 +179,72 @@ async def correct_draft(conv: Conversation, event: TextIn, person: Person) -> bo
     return True
 
 
-# "chuyển mục II.3 sang Phòng Kinh tế và Hạ tầng", "chuyển nhiệm vụ 2.1 cho Sở Y tế", "giao lại mục 3 cho …"
+# "chuyển mục II.3 sang Phòng Kinh tế và Hạ tầng", "chuyển nhiệm vụ 2.1 cho Sở Y tế", "giao lại mục 3 cho …";
+# one unit's share of an item several units hold: "chuyển mục II.1.a của UBND xã Hiệp Thạnh sang Phòng Tư pháp"
 MOVE_LEAD = re.compile(r"^(?:chuyển|chuyen|giao\s+lại|giao\s+lai)\s+(?:(?:nhiệm\s*vụ|nhiem\s*vu)\s+)?"
-                       r"(?:(?:mục|muc)\s+)?(?P<ref>[0-9IVXivx][\w.]*?)\.?\s+(?:sang|cho)\s+(?P<unit>\S.*?)\s*\.?$",
-                       re.I)
+                       r"(?P<word>(?:mục|muc)\s+)?(?P<ref>(?:\d+|[IVXivx]+)(?:\.\w+)*?)\.?"
+                       r"(?:\s+(?:(?:của|cua|ở|tại|tai)\s+)?(?P<share>\S.*?))?"
+                       r"\s+(?:sang|cho)\s+(?P<unit>\S.*?)\s*\.?$", re.I)
 # what makes "II.1.a: xã Hiệp Thạnh xong" a progress report rather than a lead unit
 _STATUS_WORDS = re.compile(r"\d|%|\b(?:xong|hoan thanh|(?:dang|da) (?:thuc hien|trien khai|lam|gui|co)|vuong|"
                            r"chua|gia han|bao cao)\b")
 
 
+async def typed_move(conv: Conversation, event: TextIn, person: Person) -> bool:
+    """"chuyển mục II.3 sang <đơn vị>" (typed or in reply to anything): an admin with no draft open, or a leader,
+    moves the confirmed task to that unit (its head takes it; the previous holder and the new one are told, the
+    new one with where it comes from and where it stands); a head or a cadre is told that the office or a leader
+    does it, and the admins get the request with the form to type — never stored as progress. False otherwise."""
+    text = " ".join(event.text.split())
+    move = MOVE_LEAD.match(text)
+    if move is None or not (move["word"] or re.search(r"\d", move["ref"])):
+        return False
+    ctx = conv.ctx
+    if person.is_admin and await ctx.db.run(latest_draft, person) is not None:
+        return False  # a line for the draft open (the corrections answer it)
+    share = move["share"]
+    if person.role not in (Role.ADMIN, Role.LEADER):
+        asked = await ctx.db.run(ask_move, by=person, item_ref=move["ref"], unit_words=move["unit"],
+                                 now=ctx.clock.now(), from_words=share)
+        if asked is None:  # not a unit after "sang"/"cho": read as before (progress, a question)
+            return False
+        await conv.say(event, texts.move_asked_text(asked))
+        for admin in asked.admins:
+            await conv.notify(admin, Outgoing(text=texts.move_asked_to_admin(admin.full_name, asked)))
+        return True
+    moved = await ctx.db.run(move_lead, by=person, item_ref=move["ref"], unit_words=move["unit"],
+                             now=ctx.clock.now(), from_words=share)
+    await conv.say(event, texts.lead_moved_text(moved))
+    if moved.previous_id is not None and moved.previous_id != moved.head_id:
+        previous = await ctx.db.run(person_by_id, moved.previous_id)
+        if previous is not None:
+            await conv.notify(previous, Outgoing(text=texts.lead_moved_told_previous(previous.full_name, moved)))
+    await _tell_moved(conv, moved)
+    return True
+
+
+async def _tell_moved(conv: Conversation, moved: LeadMoved) -> None:
+    """The new holder's assignment: the task, the unit it was moved from, its progress and a pending request."""
+    ctx = conv.ctx
+    head = await ctx.db.run(person_by_id, moved.head_id)
+    if head is None:
+        return
+    address = head.delivery_address()
+    buttons = address is not None and address[0] in conv.channels and conv.channel(address[0]).capabilities.reply_to
+    sent = await conv.notify(head, Outgoing(text=texts.lead_moved_assignment_text(head.full_name, moved, buttons,
+                                                                                  ctx.today())))
+    if sent is not None and sent.last_id is not None:  # a reply to it reports on the task
+        await ctx.db.run(remember_task_message, task_id=moved.task_id, channel=sent.channel, chat_id=sent.chat_id,
+                         message_id=sent.last_id, now=ctx.clock.now())
+
+
 async def confirmed_lead(conv: Conversation, event: TextIn, person: Person) -> bool:
-    """An admin with no draft open: "chuyển mục II.3 sang <đơn vị>" moves a confirmed task to that unit (its head
-    takes it, the previous holder and the new one are told); the preview's form "II.3: <đơn vị>" naming a unit
-    of the directory is answered with that way, not read as a question about the item. False otherwise."""
+    """An admin with no draft open: the preview's form "II.3: <đơn vị>" naming a unit of the directory is
+    answered with the way to move a confirmed task, not read as a question about the item. False otherwise."""
     if not person.is_admin:
         return False
     ctx = conv.ctx
     text = " ".join(event.text.split())
-    if move := MOVE_LEAD.match(text):
-        moved = await ctx.db.run(move_lead, by=person, item_ref=move["ref"], unit_words=move["unit"],
-                                 now=ctx.clock.now())
-        await conv.say(event, texts.lead_moved_text(moved))
-        if moved.previous_id is not None and moved.previous_id != moved.head_id:
-            previous = await ctx.db.run(person_by_id, moved.previous_id)
-            await conv.notify(previous, Outgoing(text=texts.lead_moved_told_previous(previous.full_name, moved)))
-        await tell_assigned(conv, moved.notice_title, {moved.head_id: [moved.task_id]})
-        return True
     lead = LEAD.match(text)
     if lead is None or "," in lead["ref"] or not lead["value"]:
         return False

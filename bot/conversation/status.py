@@ -60,6 +60,7 @@ from storage.tasks import (
     extension_messages,
     extension_request,
     may_delegate,
+    named_without_tasks,
     office_open_tasks,
     office_tasks_by_ref,
     open_tasks_for,
@@ -519,7 +520,14 @@ async def _pass_direction(conv: Conversation, event: TextIn, person: Person, tar
             for t in theirs:  # a reply to it reports on that task
                 await ctx.db.run(remember_task_message, task_id=t.task_id, channel=sent.channel, chat_id=sent.chat_id,
                                  message_id=sent.last_id, now=ctx.clock.now())
-    await conv.say(event, texts.direction_passed(targets, reached))
+    said = texts.direction_passed(targets, reached)
+    if not_told := await ctx.db.run(named_without_tasks, event.text, [t.task_id for t in targets], person):
+        said += "\n" + texts.direction_not_told(not_told)
+    answer = await conv.say(event, said)
+    if answer.last_id is not None:  # a reply to the confirmation is another direction on the same tasks
+        for t in targets:
+            await ctx.db.run(remember_task_message, task_id=t.task_id, channel=answer.channel,
+                             chat_id=answer.chat_id, message_id=answer.last_id, now=ctx.clock.now())
 
 
 def _decision_words(rest: str) -> str | None:
@@ -575,6 +583,12 @@ async def _decide_extension(conv: Conversation, event: Inbound, person: Person, 
         told.add(requester.id)
         await conv.notify(requester, Outgoing(text=texts.extension_decided_text(request, approved, "requester",
                                                                                 reason=reason, counter=counter)))
+    holder_id = await ctx.db.run(lambda s: s.get_one(Task, request.task_id).assignee_id)
+    if holder_id is not None and holder_id not in told:  # the task was moved while the request waited
+        holder = await ctx.db.run(person_by_id, holder_id)
+        told.add(holder_id)
+        await conv.notify(holder, Outgoing(text=texts.extension_decided_for_holder(holder.full_name, request,
+                                                                                   approved, reason)))
     for shown in await ctx.db.run(extension_messages, report_id):
         if shown.person_id in told:
             await conv.clear_actions(shown.channel, shown.chat_id, shown.message_id)

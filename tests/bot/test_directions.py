@@ -9,8 +9,17 @@ import pytest
 
 from bot.sandbox.harness import Harness
 from storage.audit import audit_entries
-from tests.bot.conversation_setup import SIGNED_NOTICE, WITH_SIGNER, last_text, started, started_with, task, texts_to
-from tests.conftest import local
+from tests.bot.conversation_setup import (
+    NOTICE,
+    SIGNED_NOTICE,
+    WITH_SIGNER,
+    last_text,
+    started,
+    started_with,
+    task,
+    texts_to,
+)
+from tests.conftest import DIRECTORY_CSV, local
 
 
 @pytest.fixture
@@ -129,3 +138,43 @@ async def test_the_digests_example_extension_is_after_the_deadline_it_reminds(ha
     digest = last_text(h, "head_stnmt")
     assert "Nhắc việc thứ" in digest and "hạn 20/03/2018" in digest, digest
     assert "“4 xin gia hạn đến 3/4”" in digest, digest
+
+
+WITH_STP = DIRECTORY_CSV.read_text(encoding="utf-8") + \
+    "head_stp,Ngô Văn Pháp,Giám đốc Sở Tư pháp,Sở Tư pháp,head\n"
+
+
+async def test_a_direction_naming_a_unit_without_a_task_says_it_was_not_told(db_url: str) -> None:
+    """Probe 10: "Đề nghị Sở Tư pháp phối hợp …" in reply to an escalation about Sở TN&MT — Sở Tư pháp holds no
+    task in the notice: it goes to the tasks it is about, and the leader is told Sở Tư pháp was not told."""
+    h = await started_with(db_url, WITH_STP, NOTICE)
+    try:
+        await h.advance_to(local(2018, 3, 27, 9, 0))  # the escalation about Sở TN&MT's item 4
+        before = len(h.sent)
+        await h.reply("leader", "Đề nghị Sở Tư pháp phối hợp rà soát hồ sơ")
+        assert len(texts_to(h, "head_stnmt", before)) == 1
+        assert not texts_to(h, "head_stp", before)
+        answer = last_text(h, "leader")
+        assert answer.startswith("Đã chuyển ý kiến chỉ đạo của đồng chí đến:\n• đ/c Trần Văn Môi"), answer
+        assert answer.endswith("Lưu ý: Sở Tư pháp không có nhiệm vụ đang thực hiện trong văn bản này nên chưa được "
+                               "báo."), answer
+
+        await h.say("leader", "Chỉ đạo Sở Tư pháp và Sở Tài nguyên và Môi trường hoàn thành mục 4")  # typed
+        assert "Lưu ý: Sở Tư pháp không có nhiệm vụ" in last_text(h, "leader")
+        assert len(texts_to(h, "head_stnmt", before)) == 2 and not texts_to(h, "head_stp", before)
+    finally:
+        await h.stop()
+
+
+async def test_a_reply_to_a_directions_confirmation_is_another_direction(harness: Harness) -> None:
+    h = harness
+    await h.advance_to(local(2018, 3, 27, 9, 0))
+    before = len(h.sent)
+    await h.reply("leader", "Đề nghị Sở khẩn trương hoàn thành, báo cáo trước 30/3.")
+    assert last_text(h, "leader").startswith("Đã chuyển ý kiến chỉ đạo của đồng chí đến:")
+    await h.reply("leader", "Đề nghị khẩn trương hoàn thành")  # to the bot's confirmation
+    told = texts_to(h, "head_stnmt", before)
+    assert len(told) == 2 and "“Đề nghị khẩn trương hoàn thành”" in told[1], told
+    assert last_text(h, "leader").startswith("Đã chuyển ý kiến chỉ đạo của đồng chí đến:\n• đ/c Trần Văn Môi"), \
+        last_text(h, "leader")
+    assert task(h, "4").status == "open", "not the leader's own progress report"

@@ -8,9 +8,10 @@ from sqlalchemy import func, select
 
 from bot import texts
 from bot.sandbox.harness import Harness
-from storage.models import AuditLog, Notice, NoticeStatus, Person, Task, TaskStatus, Unit
+from storage.models import AuditLog, Notice, NoticeStatus, Person, StatusReport, Task, TaskStatus, Unit
 from tests.bot.conftest import last_text
-from tests.conftest import SEED_NOTICE, local
+from tests.bot.conversation_setup import GROUP_NOTICE, started_with
+from tests.conftest import DIRECTORY_CSV, SEED_NOTICE, local
 
 NOTICE = ("ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN\nSố: 15/TB-UBND\nBình Thuận, ngày 20 tháng 02 năm 2018\nTHÔNG BÁO\n"
           "Kết luận của Chủ tịch UBND tỉnh\n"
@@ -115,7 +116,8 @@ async def test_a_confirmed_task_is_moved_to_another_lead_unit(harness: Harness) 
                                             "trường chủ trì — giao đ/c Trần Văn Môi.")
     assert "mục 1 (Thông báo số 15/TB-UBND ngày 20/02/2018) đã được chuyển sang Sở Tài nguyên và Môi trường" \
         in last_text(h, "head_bdv")
-    assert "Đồng chí được giao chủ trì" in last_text(h, "head_stnmt") and "Mục 1:" in last_text(h, "head_stnmt")
+    assigned = last_text(h, "head_stnmt")  # where it comes from
+    assert "được chuyển từ Ban Dân vận Tỉnh ủy (đ/c Lê Văn Dân)" in assigned and "Mục 1:" in assigned
     assert h.db.call(_task_one) == ("Sở Tài nguyên và Môi trường", "head_stnmt", ["Sở Tài nguyên và Môi trường"])
     audit = h.db.call(lambda s: s.scalars(select(AuditLog).where(AuditLog.action == "task.move_lead")).one().detail)
     assert audit["previous"] == "head_bdv" and audit["to"] == "head_stnmt"
@@ -153,3 +155,96 @@ async def test_the_admin_help_names_the_move_and_the_notice_list(harness: Harnes
     assert "“chuyển mục 2.1 sang Sở Y tế”" in said and "/huy không kèm gì: các văn bản gần đây với mã #" in said
     await harness.say("head_bdv", "/huongdan")
     assert "chuyển mục 2.1 sang" not in last_text(harness, "head_bdv")
+
+
+# ---------------------------------------------------------------- moving one unit's share, who may move (probe 10)
+
+WITH_STP = DIRECTORY_CSV.read_text(encoding="utf-8") + \
+    "head_stp,Ngô Văn Pháp,Giám đốc Sở Tư pháp,Sở Tư pháp,head\n"
+
+
+def _leads_of(ref: str):  # type: ignore[no-untyped-def]
+    def read(s):  # type: ignore[no-untyped-def]
+        tasks = s.scalars(select(Task).where(Task.item_ref == ref))
+        return sorted((t.lead_unit.name, t.assignee.handle) for t in tasks)
+    return read
+
+
+async def test_one_units_share_of_an_item_is_moved_and_the_others_stay(db_url: str) -> None:
+    h = await started_with(db_url, WITH_STP, GROUP_NOTICE)  # item 1: Ban Dân vận and Sở TN&MT, each its own task
+    try:
+        assert h.db is not None
+        before = h.db.call(_leads_of("1"))
+        assert before == [("Ban Dân vận Tỉnh ủy", "head_bdv"), ("Sở Tài nguyên và Môi trường", "head_stnmt")]
+        await h.say("admin", "chuyển mục 1 sang Sở Tư pháp")  # which share? asked, never a /huy of both
+        asked = last_text(h, "admin")
+        assert "Mục 1 có 2 nhiệm vụ đang thực hiện: Ban Dân vận Tỉnh ủy; Sở Tài nguyên và Môi trường" in asked, asked
+        assert "ví dụ: chuyển mục 1 của Ban Dân vận Tỉnh ủy sang Sở Tư pháp" in asked
+        assert "/huy" not in asked
+        assert h.db.call(_leads_of("1")) == before
+
+        await h.say("admin", "chuyển mục 1 của Sở Tài nguyên và Môi trường sang Sở Tư pháp")
+        assert last_text(h, "admin").startswith("Đã chuyển nhiệm vụ mục 1 (Thông báo số 46/TB-UBND ngày 20/02/2018) "
+                                                "từ Sở Tài nguyên và Môi trường (đ/c Trần Văn Môi) sang Sở Tư pháp")
+        assert h.db.call(_leads_of("1")) == [("Ban Dân vận Tỉnh ủy", "head_bdv"), ("Sở Tư pháp", "head_stp")]
+        told = last_text(h, "head_stp")
+        assert "được chuyển từ Sở Tài nguyên và Môi trường (đ/c Trần Văn Môi) sang đơn vị đồng chí chủ trì" in told
+        assert "được chuyển sang Sở Tư pháp" in last_text(h, "head_stnmt")
+        assert "chuyển" not in last_text(h, "head_bdv"), "the other unit's share is not touched"
+
+        await h.say("admin", "chuyển mục 1 Ban Dân vận Tỉnh ủy sang Sở Tài nguyên và Môi trường")  # "của" left out
+        assert h.db.call(_leads_of("1")) == [("Sở Tài nguyên và Môi trường", "head_stnmt"), ("Sở Tư pháp", "head_stp")]
+        await h.say("admin", "chuyển mục 1 của Ban Dân vận Tỉnh ủy sang Sở Tư pháp")  # no share of it left
+        assert "Mục 1 không có phần nào của “Ban Dân vận Tỉnh ủy” đang thực hiện" in last_text(h, "admin")
+    finally:
+        await h.stop()
+
+
+async def test_a_head_asks_the_office_to_move_a_task_and_a_leader_moves_one(harness: Harness) -> None:
+    h = harness
+    await h.say("admin", NOTICE)
+    await h.say("admin", "xác nhận")
+    assert h.db is not None
+    await h.say("head_bdv", "chuyển mục 2 sang Sở Tài nguyên và Môi trường")
+    answer = last_text(h, "head_bdv")
+    assert answer.startswith("Chỉ Văn phòng (quản trị viên) hoặc lãnh đạo chuyển được nhiệm vụ sang đơn vị khác"), \
+        answer
+    assert "đã chuyển đề nghị của đồng chí đến đ/c Nguyễn Thị Quản" in answer
+    assert last_text(h, "admin") == (
+        "Kính gửi đồng chí Nguyễn Thị Quản, đ/c Lê Văn Dân (Ban Dân vận Tỉnh ủy) đề nghị chuyển nhiệm vụ mục 2 "
+        "(Thông báo số 15/TB-UBND ngày 20/02/2018) sang Sở Tài nguyên và Môi trường chủ trì. Nếu đồng ý, đồng chí "
+        "gõ: chuyển mục 2 sang Sở Tài nguyên và Môi trường")
+    await h.reply("head_bdv", "chuyển mục 2 sang Sở Tài nguyên và Môi trường")  # in reply: not progress either
+    task2 = h.db.call(lambda s: s.scalars(select(Task).where(Task.item_ref == "2")).one())
+    assert task2.status == TaskStatus.OPEN and task2.assignee_id is not None
+    assert h.db.call(lambda s: s.scalar(select(func.count()).select_from(StatusReport))) == 0, "never progress"
+
+    await h.say("leader", "chuyển mục 1 sang Sở Tài nguyên và Môi trường")  # a leader moves as the office does
+    assert last_text(h, "leader").startswith("Đã chuyển nhiệm vụ mục 1 (Thông báo số 15/TB-UBND ngày 20/02/2018) từ "
+                                             "Ban Dân vận Tỉnh ủy (đ/c Lê Văn Dân) sang Sở Tài nguyên và Môi trường")
+    assert h.db.call(_task_one)[:2] == ("Sở Tài nguyên và Môi trường", "head_stnmt")
+    assert "được chuyển sang Sở Tài nguyên và Môi trường" in last_text(h, "head_bdv")
+
+
+async def test_a_moved_task_carries_its_progress_and_its_pending_extension(harness: Harness) -> None:
+    h = harness
+    await h.say("admin", NOTICE)
+    await h.say("admin", "xác nhận")
+    await h.say("head_bdv", "1 đang làm 40%, đã họp dân 2 xã")
+    await h.say("head_bdv", "2 xin gia hạn đến 30/3")
+    await h.say("admin", "chuyển mục 1 sang Sở Tài nguyên và Môi trường")
+    told = last_text(h, "head_stnmt")
+    assert "được chuyển từ Ban Dân vận Tỉnh ủy (đ/c Lê Văn Dân) sang đơn vị đồng chí chủ trì" in told, told
+    assert "Tình trạng hiện tại: 40% — Đang thực hiện; ghi chú gần nhất: “đang làm 40%, đã họp dân 2 xã” (26/02)." \
+        in told, told
+
+    await h.say("admin", "chuyển mục 2 sang Sở Tài nguyên và Môi trường")
+    moved = last_text(h, "admin")
+    assert "Lưu ý: đề nghị gia hạn đến 30/03/2018 của đ/c Lê Văn Dân đang chờ ý kiến; khi có quyết định, Nhắc việc " \
+        "báo đ/c Trần Văn Môi (người nhận mới)." in moved, moved
+    assert "Đề nghị gia hạn đến 30/03/2018 (của đ/c Lê Văn Dân) đang chờ ý kiến" in last_text(h, "head_stnmt")
+    await h.tap("leader", texts.BUTTON_APPROVE)
+    decided = last_text(h, "head_stnmt")
+    assert decided.startswith("Kính gửi đồng chí Trần Văn Môi, đề nghị gia hạn nhiệm vụ mục 2"), decided
+    assert "(trước khi nhiệm vụ chuyển sang đồng chí) đã được đ/c Huỳnh Thanh Cảnh quyết định: Đã gia hạn đến " \
+        "30/03/2018." in decided, decided
