@@ -641,7 +641,7 @@ def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int =
                 done.append(replace(item, done_on=done_on, on_time=on_time))
         elif task.due_on is not None and rule.effective_deadline(task.due_on) < today:
             if rule.effective_deadline(task.due_on) + dt.timedelta(days=1) >= since:
-                newly.append(item)
+                newly.append(replace(item, effective_due=rule.effective_deadline(task.due_on)))
             else:
                 still.append(replace(item, effective_due=rule.effective_deadline(task.due_on)))
         if task.status == TaskStatus.BLOCKED:  # "vướng kinh phí, đề nghị tỉnh hỗ trợ": for the leaders to see

@@ -201,6 +201,8 @@ def test_weekly_digest(migrated_db: Database) -> None:
     assert [(d.item_ref, d.done_on) for d in digest.done] == [("5", dt.date(2026, 3, 30))]
     assert [(d.notice, d.item_ref) for d in digest.newly_overdue] == [
         ("Thông báo số 45/TB-UBND ngày 05/03/2026", "4"), ("Thông báo số 12/TB-VPTU ngày 10/01/2026", "2")]
+    # said with the deadline they are overdue from, as the old ones are (a holiday-run deadline, with a calendar)
+    assert all(d.effective_due is not None and d.effective_due == d.due_on for d in digest.newly_overdue)
     # b.1, overdue since 01/03: named, with the deadline it is overdue from
     assert [(d.item_ref, d.unit, d.effective_due) for d in digest.still_overdue] == [("1", TNMT, dt.date(2026, 2, 28))]
     assert [(p.item_ref, p.requester, p.requested_due) for p in digest.pending] == [
