@@ -8,14 +8,14 @@ python-telegram-bot and the Bot API sandbox, on SQLite and on PostgreSQL."""
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import update
 
 from bot import texts
 from bot.sandbox.harness import Harness
 from scheduler.clock import FakeClock
 from storage.audit import audit_entries
-from storage.directory import person_by_handle
-from storage.models import Person, Role, Task
+from storage.models import Person, Role
+from tests.bot.test_directory_succession import held, last_text, texts_to
 from tests.conftest import DIRECTORY_CSV, SEED_NOTICE, local
 
 # The example directory and a second cadre of Ban Dân vận, given item 2 with /giao.
@@ -37,24 +37,6 @@ async def harness(db_url: str):  # type: ignore[no-untyped-def]
     await h.say("cadre2_bdv", "2 60% đang làm việc với các xã")
     yield h
     await h.stop()
-
-
-def last_text(h: Harness, handle: str) -> str:
-    return next((s.text for s in reversed(h.sent) if s.to == handle), "")
-
-
-def texts_to(h: Harness, handle: str, since: int) -> list[str]:
-    return [s.text for s in h.sent[since:] if s.to == handle]
-
-
-def held(h: Harness, handle: str | None) -> list[str]:
-    assert h.db is not None
-
-    def query(session) -> list[str]:  # type: ignore[no-untyped-def]
-        who = Task.assignee_id.is_(None) if handle is None else \
-            Task.assignee_id == person_by_handle(session, handle).id
-        return list(session.scalars(select(Task.item_ref).where(who).order_by(Task.id)))
-    return h.db.call(query)
 
 
 async def send_directory(h: Harness, text: str) -> str:
