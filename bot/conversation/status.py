@@ -620,10 +620,14 @@ async def reply_status(conv: Conversation, event: TextIn, person: Person) -> boo
     if person.role in (Role.LEADER, Role.ADMIN) and not DECISION.match(chat_fold(event.text).strip(" .!")):
         targets = await ctx.db.run(direction_targets, target.task_ids)
         if targets and all(t.assignee_id != person.id for t in targets):  # not their own tasks: a direction
-            if not any(mentions(event.text, t.unit_name, t.assignee_name) for t in targets):
-                # "Đề nghị xã Hiệp Thạnh …" in reply to an escalation about another unit: the unit it names
-                targets = await _named_elsewhere(conv, person, event.text) or targets
-            await _pass_direction(conv, event, person, targets)
+            named = [t for t in targets if mentions(event.text, t.unit_name, t.assignee_name)]
+            # "Đề nghị xã Hiệp Thạnh …" in reply to an escalation about another unit: the unit it names; "… xã Đức
+            # Trọng và xã Hiệp Thạnh …" about one of them: both (the other's tasks of the same items, if it holds any)
+            others = [t for t in await _named_elsewhere(conv, person, event.text)
+                      if t.unit_name not in {n.unit_name for n in named}]
+            same_items = [t for t in others if t.item_ref in {n.item_ref for n in targets}]
+            targets = [*named, *(same_items or others)] or targets
+            await _pass_direction(conv, event, person, targets, named_only=False)
             return True
     split = split_ref(event.text)
     if split is None and (lettered := await _lettered(conv, person, event.text)) is not None and \

@@ -178,3 +178,17 @@ async def test_a_reply_to_a_directions_confirmation_is_another_direction(harness
     assert last_text(h, "leader").startswith("Đã chuyển ý kiến chỉ đạo của đồng chí đến:\n• đ/c Trần Văn Môi"), \
         last_text(h, "leader")
     assert task(h, "4").status == "open", "not the leader's own progress report"
+
+
+async def test_a_reply_naming_the_escalated_unit_and_another_reaches_both(harness: Harness) -> None:
+    """"Đề nghị Sở … và Ban Dân vận …" in reply to an escalation about the Sở: the Sở's late task, and the other
+    unit's open tasks (it holds none of the same item here, so all of them)."""
+    h = harness
+    await h.advance_to(local(2018, 3, 27, 9, 0))  # the escalation is about Sở TN&MT's item 4
+    before = len(h.sent)
+    await h.reply("leader", "Đề nghị Sở Tài nguyên và Môi trường và Ban Dân vận phối hợp, báo cáo trước 30/3.")
+    [to_sở] = texts_to(h, "head_stnmt", before)
+    [to_ban] = texts_to(h, "head_bdv", before)
+    assert "về nhiệm vụ mục 4" in to_sở and "về nhiệm vụ mục 1, 2, 3" in to_ban, (to_sở, to_ban)
+    answer = last_text(h, "leader")
+    assert "(Sở Tài nguyên và Môi trường) — mục 4" in answer and "(Ban Dân vận" in answer, answer
