@@ -520,6 +520,13 @@ def withdraw_usage(recent: Sequence[NoticeChoice]) -> str:
     return vn("\n".join(lines))
 
 
+def lead_moved_by_leader(name: str, leader: str, moved: LeadMoved) -> str:
+    was = f" (đ/c {moved.previous_name})" if moved.previous_name else ""
+    return vn(f"Kính gửi đồng chí {name}, đ/c {leader} đã chuyển nhiệm vụ mục {moved.item_ref} "
+              f"({moved.notice_title}) từ {moved.old_unit}{was} sang {moved.new_unit} chủ trì — giao đ/c "
+              f"{moved.head_name}. Hai bên đã được báo.")
+
+
 def lead_moved_text(moved: LeadMoved) -> str:
     was = f" (đ/c {moved.previous_name})" if moved.previous_name else ""
     text = (f"Đã chuyển nhiệm vụ mục {moved.item_ref} ({moved.notice_title}) từ {moved.old_unit}{was} sang "

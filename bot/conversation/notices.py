@@ -37,7 +37,7 @@ from storage.notices import (
 )
 from storage.notices import correct_draft as apply_corrections
 from storage.parsed import ParsedNotice
-from storage.tasks import LeadMoved, ask_move, move_lead, remember_task_message
+from storage.tasks import LeadMoved, admins, ask_move, move_lead, remember_task_message
 from storage.vntext import fold, strip_marks
 
 if TYPE_CHECKING:
@@ -220,6 +220,10 @@ async def typed_move(conv: Conversation, event: TextIn, person: Person) -> bool:
         if previous is not None:
             await conv.notify(previous, Outgoing(text=texts.lead_moved_told_previous(previous.full_name, moved)))
     await _tell_moved(conv, moved)
+    if person.role == Role.LEADER:  # the office keeps the record of who holds what: it hears of a leader's move
+        for admin in await ctx.db.run(admins):
+            await conv.notify(admin, Outgoing(text=texts.lead_moved_by_leader(admin.full_name, person.full_name,
+                                                                             moved)))
     return True
 
 

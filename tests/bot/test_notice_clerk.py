@@ -224,6 +224,8 @@ async def test_a_head_asks_the_office_to_move_a_task_and_a_leader_moves_one(harn
                                              "Ban Dân vận Tỉnh ủy (đ/c Lê Văn Dân) sang Sở Tài nguyên và Môi trường")
     assert h.db.call(_task_one)[:2] == ("Sở Tài nguyên và Môi trường", "head_stnmt")
     assert "được chuyển sang Sở Tài nguyên và Môi trường" in last_text(h, "head_bdv")
+    told = last_text(h, "admin")  # the office keeps the record of who holds what
+    assert told.startswith("Kính gửi đồng chí Nguyễn Thị Quản, đ/c Huỳnh Thanh Cảnh đã chuyển nhiệm vụ mục 1"), told
 
 
 async def test_a_moved_task_carries_its_progress_and_its_pending_extension(harness: Harness) -> None:
