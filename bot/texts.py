@@ -842,9 +842,13 @@ def assignment_text(name: str, notice_title: str, tasks: Sequence[tuple[str, str
 def support_assignment_text(name: str, notice_title: str,
                             tasks: Sequence[tuple[str, str, dt.date | None, str | None]]) -> str:
     """Sent once when a notice is confirmed, to the head of a supporting unit: the items it supports."""
+    return vn(f"Kính gửi đồng chí {name},\n{support_section(notice_title, tasks)}")
+
+
+def support_section(notice_title: str, tasks: Sequence[tuple[str, str, dt.date | None, str | None]]) -> str:
+    """The items a unit supports (its own message, or the end of its head's assignment message)."""
     count = f"{len(tasks)} nhiệm vụ" if len(tasks) > 1 else "nhiệm vụ"
-    lines = [f"Kính gửi đồng chí {name},",
-             f"Đơn vị đồng chí được đề nghị phối hợp thực hiện {count} theo {notice_title}:"]
+    lines = [f"Đơn vị đồng chí được đề nghị phối hợp thực hiện {count} theo {notice_title}:"]
     for ref, text, due, lead in tasks:
         deadline = "hạn " + date_vn(due) if due else "không có thời hạn"
         lines.append(f"• Mục {ref}: {short_title(text)} — chủ trì: {lead or 'chưa xác định'}; {deadline}")

@@ -303,21 +303,28 @@ async def _decide(conv: Conversation, event: Inbound, person: Person, notice_id:
 
 
 async def tell_assignees(conv: Conversation, result: Registered) -> None:
-    """One message to each person given tasks, at once, listing all of theirs from this notice."""
-    await tell_assigned(conv, result.title, result.assignees)
+    """One message to each person given tasks, at once, listing all of theirs from this notice — and, for a head
+    whose unit also supports other items of it, those too (one message, not two in the same second)."""
+    await tell_assigned(conv, result.title, result.assignees, supports=result.supporters)
 
 
-async def tell_assigned(conv: Conversation, title: str, assignees: dict[int, list[int]]) -> None:
-    """One message to each person (id → their task ids of the notice `title`)."""
+async def tell_assigned(conv: Conversation, title: str, assignees: dict[int, list[int]],
+                        supports: dict[int, list[int]] | None = None) -> None:
+    """One message to each person (id → their task ids of the notice `title`), with the items their unit
+    supports (`supports`, id → task ids) when there are some."""
     ctx = conv.ctx
     for person_id, task_ids in assignees.items():
         person, tasks = await ctx.db.run(_assignee_tasks, person_id, task_ids)
         address = person.delivery_address()
         buttons = address is not None and address[0] in conv.channels and \
             conv.channel(address[0]).capabilities.reply_to
-        sent = await conv.notify(person, Outgoing(text=texts.assignment_text(
-            person.full_name, title, [(t.item_ref, t.text, t.due_on, t.occurrence_label) for t in tasks],
-            buttons, ctx.today())))
+        text = texts.assignment_text(person.full_name, title,
+                                     [(t.item_ref, t.text, t.due_on, t.occurrence_label) for t in tasks],
+                                     buttons, ctx.today())
+        if supports and person_id in supports:
+            _, rows = await ctx.db.run(supported_tasks, person_id, supports[person_id])
+            text = f"{text}\n\n{texts.support_section(title, rows)}"
+        sent = await conv.notify(person, Outgoing(text=text))
         if sent is not None and sent.last_id is not None:
             for task in tasks:  # a reply to it is about these tasks (one: that one; several: the item number says)
                 await ctx.db.run(remember_task_message, task_id=task.id, channel=sent.channel,
@@ -329,6 +336,8 @@ async def tell_supporters(conv: Conversation, result: Registered) -> None:
     they are not reminded (the lead unit reports), but they know, and can report their part."""
     ctx = conv.ctx
     for person_id, task_ids in result.supporters.items():
+        if person_id in result.assignees:
+            continue  # said in their assignment message
         person, rows = await ctx.db.run(supported_tasks, person_id, task_ids)
         await conv.notify(person, Outgoing(text=texts.support_assignment_text(person.full_name, result.title, rows)))
 

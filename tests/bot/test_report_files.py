@@ -426,3 +426,11 @@ def test_unreported_duties_come_with_the_overdue_in_a_full_summary_and_are_cappe
     at = lines.index("Nhiệm vụ định kỳ đơn vị không báo cáo: 7 nhiệm vụ.")
     assert lines[at - 1].startswith(f"• {TNMT} — mục 1") and lines[at + 7] == ""
     assert lines[at + 6] == "… và 2 nhiệm vụ khác (xem /tonghop quá hạn)."
+
+
+def test_a_supporting_units_own_message_greets_then_lists_the_items() -> None:
+    rows = [("2", "Tuyên truyền vận động", dt.date(2018, 3, 15), "Ban Dân vận Tỉnh ủy")]
+    text = texts.support_assignment_text("A", "Thông báo số 45/TB-UBND", rows)
+    assert text.startswith("Kính gửi đồng chí A,\nĐơn vị đồng chí được đề nghị phối hợp thực hiện nhiệm vụ theo "
+                           "Thông báo số 45/TB-UBND:\n• Mục 2: ")
+    assert text.endswith("“phối hợp 2: đã gửi số liệu”.")
