@@ -1413,8 +1413,14 @@ def several_notices(number: str, notices: Sequence[NoticeChoice]) -> str:
     return vn("\n".join(lines))
 
 
-def withdrawn_text(title: str, ref: str | None, refs: Sequence[str], reason: str) -> str:
-    what = f"mục {ref} của {title}" if ref else title
+def withdrawn_text(title: str, ref: str | None, refs: Sequence[str], reason: str,
+                   units: Sequence[str] = (), shared_by: int = 0) -> str:
+    """The admin's answer to /huy; an item several units hold says whose share stopped (all of them, or some)."""
+    share = ""
+    if ref and units:
+        share = (f" (cả {len(units)} đơn vị: {_units(list(units))})" if len(units) >= shared_by
+                 else f" (phần của {_units(list(units))}; các đơn vị khác vẫn thực hiện)")
+    what = f"mục {ref}{share} của {title}" if ref else title
     done = f" ({len(refs)} nhiệm vụ thôi theo dõi)" if refs and not ref else ""
     return vn(f"Đã hủy {what}{done}. Lý do: {reason}. Người được giao đã được báo.")
 

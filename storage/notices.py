@@ -28,6 +28,7 @@ from storage.itemref import same_ref, under
 from storage.models import OPEN_STATUSES, Notice, NoticeStatus, Person, Role, StatusReport, Task, TaskStatus, Unit
 from storage.parsed import ParsedNotice, ParsedTask
 from storage.unitgroups import Group, members, read_group
+from storage.unitnames import mentions
 from storage.vntext import fold, strip_marks
 
 log = logging.getLogger(__name__)
@@ -612,6 +613,8 @@ class Withdrawn:
     reason: str
     refs: list[str]  # the withdrawn tasks' item numbers
     assignees: dict[int, list[str]] = field(default_factory=dict)  # person id → their withdrawn item numbers
+    units: list[str] = field(default_factory=list)  # the lead units whose share of a shared item was withdrawn
+    shared_by: int = 0  # how many lead units hold that item (0: not a shared item, or a whole notice)
 
 
 def _number_key(text: str) -> str:
@@ -630,9 +633,10 @@ def find_confirmed(session: Session, number: str) -> list[Notice]:
 
 
 def withdraw(session: Session, notice_id: int, *, item_ref: str | None, reason: str, by: Person,
-             now: dt.datetime) -> Withdrawn:
+             now: dt.datetime, unit_words: str | None = None) -> Withdrawn:
     """Cancel a confirmed notice, or one task of it, with a reason: its open tasks are cancelled (the digests
-    leave them out from the next morning), the history keeps them, the assignees are told by the caller."""
+    leave them out from the next morning), the history keeps them, the assignees are told by the caller. With
+    `unit_words` ("mục II.1.a xã Hiệp Thạnh"), only the share of the item the units named hold."""
     if not by.is_admin:
         raise NotAllowed(by.handle, "withdraw a notice")
     notice = session.get(Notice, notice_id, with_for_update=True)
@@ -645,6 +649,15 @@ def withdraw(session: Session, notice_id: int, *, item_ref: str | None, reason: 
     if item_ref is not None and not tasks:
         raise WithdrawalInvalid(f"no item {item_ref} in notice {notice_id}",
                                 f"{title} không có mục {item_ref}.")
+    shared_by = len({t.lead_name for t in tasks if t.status != TaskStatus.CANCELLED}) if item_ref is not None else 0
+    if item_ref is not None and unit_words:
+        named = [t for t in tasks if mentions(unit_words, t.lead_name)]
+        if not named:
+            held = "; ".join(dict.fromkeys(t.lead_name for t in tasks))
+            raise WithdrawalInvalid(f"item {item_ref}: no unit named in {unit_words!r}",
+                                    f"Không có đơn vị “{unit_words}” ở mục {item_ref} của {title} "
+                                    f"(mục này do: {held}).")
+        tasks = named
     open_tasks = [t for t in tasks if t.status != TaskStatus.CANCELLED]
     if item_ref is not None and not open_tasks:
         raise WithdrawalInvalid(f"item {item_ref} already withdrawn",
@@ -662,7 +675,9 @@ def withdraw(session: Session, notice_id: int, *, item_ref: str | None, reason: 
     audit(session, at=now, actor_id=by.id, action="notice.withdraw" if item_ref is None else "task.withdraw",
           entity="notice", entity_id=notice.id, item=item_ref, reason=reason)
     log.info("notice %s%s withdrawn by %s: %s", notice.id, f" item {item_ref}" if item_ref else "", by.handle, reason)
-    return Withdrawn(title=title, reason=reason, refs=[t.item_ref for t in open_tasks], assignees=assignees)
+    units = list(dict.fromkeys(t.lead_name for t in open_tasks)) if shared_by > 1 else []
+    return Withdrawn(title=title, reason=reason, refs=[t.item_ref for t in open_tasks], assignees=assignees,
+                     units=units, shared_by=shared_by if shared_by > 1 else 0)
 
 
 @dataclass(frozen=True, kw_only=True)

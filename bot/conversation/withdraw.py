@@ -4,6 +4,7 @@ next morning, and each assignee is told once.
 
     /huy 45/TB-UBND lý do: đã được thay thế bằng Thông báo 52/TB-UBND
     /huy 45/TB-UBND mục 2.1 lý do: đơn vị khác thực hiện
+    /huy 45/TB-UBND mục 2.1 UBND xã X lý do: …   only that unit's share of an item several units hold
     /huy #12 …                    by the notice's number in Nhắc việc (a notice without a number)
     /huy                          the syntax and the newest notices with their #N"""
 
@@ -22,8 +23,9 @@ from storage.notices import find_confirmed, notice_choices, recent_notices, with
 if TYPE_CHECKING:
     from bot.conversation.core import Conversation
 
-SYNTAX = re.compile(r"^(?P<number>\S+)(?:\s+m[uụ]c\s+(?P<ref>[\w.]+?))?\s*(?:(?:l[ýy]\s*do)\s*:?\s*(?P<reason>.+))?$",
-                    re.I | re.S)
+# "/huy 45/TB-UBND mục 2.1 [của] UBND xã X lý do: …": one unit's share of an item several units hold
+SYNTAX = re.compile(r"^(?P<number>\S+)(?:\s+m[uụ]c\s+(?P<ref>[\w.]+?)(?:\s+(?:(?:của|cua)\s+)?"
+                    r"(?P<unit>(?!l[ýy]\s*do\b)[^:]+?))?)?\s*(?:(?:l[ýy]\s*do)\s*:?\s*(?P<reason>.+))?$", re.I | re.S)
 
 
 async def withdraw_command(conv: Conversation, event: TextIn, args: list[str], person: Person) -> None:
@@ -46,8 +48,9 @@ async def withdraw_command(conv: Conversation, event: TextIn, args: list[str], p
         return
     ref = m.group("ref").rstrip(".") if m.group("ref") else None
     result = await ctx.db.run(withdraw, notices[0].id, item_ref=ref, reason=m.group("reason").strip(), by=person,
-                              now=ctx.clock.now())
-    await conv.say(event, texts.withdrawn_text(result.title, ref, result.refs, result.reason))
+                              now=ctx.clock.now(), unit_words=(m.group("unit") or "").strip() or None)
+    await conv.say(event, texts.withdrawn_text(result.title, ref, result.refs, result.reason, units=result.units,
+                                               shared_by=result.shared_by))
     for person_id, refs in result.assignees.items():
         assignee = await ctx.db.run(person_by_id, person_id)
         await conv.notify(assignee, Outgoing(text=texts.withdrawn_told(assignee.full_name, result.title, refs,

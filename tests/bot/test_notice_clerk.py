@@ -250,3 +250,24 @@ async def test_a_moved_task_carries_its_progress_and_its_pending_extension(harne
     assert decided.startswith("Kính gửi đồng chí Trần Văn Môi, đề nghị gia hạn nhiệm vụ mục 2"), decided
     assert "(trước khi nhiệm vụ chuyển sang đồng chí) đã được đ/c Huỳnh Thanh Cảnh quyết định: Đã gia hạn đến " \
         "30/03/2018." in decided, decided
+
+
+async def test_one_units_share_of_an_item_is_withdrawn_and_the_others_go_on(db_url: str) -> None:
+    h = await started_with(db_url, WITH_STP, GROUP_NOTICE)  # item 1: Ban Dân vận and Sở TN&MT, each its own task
+    try:
+        assert h.db is not None
+        await h.say("admin", "/huy 46/TB-UBND mục 1 Sở Tư pháp lý do: nhầm")  # holds no share of item 1
+        assert last_text(h, "admin").startswith("Không có đơn vị “Sở Tư pháp” ở mục 1 của Thông báo số 46/TB-UBND")
+        assert "(mục này do: Ban Dân vận Tỉnh ủy; Sở Tài nguyên và Môi trường)" in last_text(h, "admin")
+        await h.say("admin", "/huy 46/TB-UBND mục 1 của Sở Tài nguyên và Môi trường lý do: Sở không thực hiện")
+        answer = last_text(h, "admin")
+        assert answer.startswith("Đã hủy mục 1 (phần của Sở Tài nguyên và Môi trường; các đơn vị khác vẫn thực "
+                                 "hiện) của Thông báo số 46/TB-UBND"), answer
+        open_ = h.db.call(lambda s: sorted(t.lead_unit.name for t in s.scalars(select(Task).where(
+            Task.item_ref == "1", Task.status != TaskStatus.CANCELLED))))
+        assert open_ == ["Ban Dân vận Tỉnh ủy"], "the other share goes on"
+        assert "đã được hủy đối với mục 1" in last_text(h, "head_stnmt")
+        await h.say("admin", "/huy 46/TB-UBND mục 1 lý do: bỏ hẳn")  # the rest of the item, named as such
+        assert "Đã hủy mục 1 của Thông báo số 46/TB-UBND" in last_text(h, "admin")
+    finally:
+        await h.stop()
