@@ -1531,8 +1531,11 @@ def delegate_usage(cadres: Sequence[tuple[str, str]]) -> str:
     return vn("\n".join(lines))
 
 
-def delegated_text(result: Delegated) -> str:
+def delegated_text(result: Delegated, *, taken_back: bool = False) -> str:
     before = f" (trước đây: đ/c {result.previous_name})" if result.previous_name else ""
+    if taken_back:  # the head takes the task himself
+        return vn(f"Đồng chí đã nhận lại nhiệm vụ mục {result.item_ref} ({result.notice_title}){before}; Nhắc việc "
+                  "nhắc đồng chí nhiệm vụ này từ lần nhắc tiếp theo.")
     return vn(f"Đã giao nhiệm vụ mục {result.item_ref} ({result.notice_title}) cho đ/c {result.assignee.full_name}"
               f"{before}. Đ/c {result.assignee.full_name} sẽ nhận nhắc việc; Nhắc việc báo đồng chí mỗi lần "
               "nhiệm vụ được cập nhật.")

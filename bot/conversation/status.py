@@ -979,7 +979,7 @@ async def delegate_command(conv: Conversation, event: TextIn, args: list[str], p
         await conv.say(event, texts.delegate_usage([(c.handle, c.full_name) for c in cadres]))
         return
     result = await ctx.db.run(delegate, by=person, item_ref=" ".join(args[:-1]), handle=args[-1], now=ctx.clock.now())
-    await _delegated(conv, event, result)
+    await _delegated(conv, event, result, by=person)
 
 
 async def on_delegate_tap(conv: Conversation, event: TapIn, person: Person) -> None:
@@ -992,7 +992,7 @@ async def on_delegate_tap(conv: Conversation, event: TapIn, person: Person) -> N
         await conv.clear_actions(event.channel, event.chat_id, event.on_message)
         result = await ctx.db.run(delegate_task, by=person, task_id=task_id, person_id=int(parts[2]),
                                   now=ctx.clock.now())
-        await _delegated(conv, event, result)
+        await _delegated(conv, event, result, by=person)
         return
     if not await ctx.db.run(_may_delegate, person, task_id):
         raise NotAllowed(person.handle, "delegate a task")
@@ -1006,9 +1006,12 @@ async def on_delegate_tap(conv: Conversation, event: TapIn, person: Person) -> N
                                      actions=tuple(tuple(actions[i:i + 2]) for i in range(0, len(actions), 2))))
 
 
-async def _delegated(conv: Conversation, event: Inbound, result: Delegated) -> None:
+async def _delegated(conv: Conversation, event: Inbound, result: Delegated, *, by: Person) -> None:
     ctx = conv.ctx
-    await conv.say(event, texts.delegated_text(result))
+    taken_back = result.assignee.id == by.id  # "/giao 2 @minh": the head takes it himself, no letter to himself
+    await conv.say(event, texts.delegated_text(result, taken_back=taken_back))
+    if taken_back:
+        return
     address = result.assignee.delivery_address()
     replies = address is not None and address[0] in conv.channels and conv.channel(address[0]).capabilities.reply_to
     sent = await conv.notify(result.assignee, Outgoing(text=texts.delegation_assignment_text(result, replies)))

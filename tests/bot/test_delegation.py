@@ -84,6 +84,17 @@ async def test_the_head_hands_a_task_to_a_cadre_and_stays_informed(harness: Harn
     assert task(h, "2").status == TaskStatus.DONE
 
 
+async def test_a_head_taking_a_task_back_gets_one_answer_not_a_letter_to_himself(harness: Harness) -> None:
+    h = harness
+    await h.say("head_bdv", "/giao 2 @cadre_bdv")
+    before = len(h.sent)
+    await h.say("head_bdv", "/giao 2 @head_bdv")
+    [answer] = texts_to(h, "head_bdv", before)
+    assert answer.startswith("Đồng chí đã nhận lại nhiệm vụ mục 2 (Thông báo số 45/TB-UBND ngày 20/02/2018) "
+                             "(trước đây: đ/c Phạm Thị Vận)"), answer
+    assert task(h, "2").assignee_id == person_id(h, "head_bdv")
+
+
 async def test_a_supporting_unit_reports_its_part_and_only_the_lead_completes(harness: Harness) -> None:
     h = harness
     # told once, at confirmation, of the item it supports and who leads it (never reminded of its deadline) — in the
