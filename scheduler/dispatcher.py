@@ -276,6 +276,8 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
             else:  # the leader who signed the notice, else every leader
                 recipients = [leader for leader in signed_by.get(task.notice_id) or leaders
                               if leader != task.assignee_id]
+                if not leaders:
+                    continue  # a directory without a leader: not recorded as told, so the first leader added hears
             if item.escalation is not None:
                 told.append(str(item.escalation))
             for person_id in recipients:

@@ -192,3 +192,25 @@ async def test_a_reply_naming_the_escalated_unit_and_another_reaches_both(harnes
     assert "về nhiệm vụ mục 4" in to_sở and "về nhiệm vụ mục 1, 2, 3" in to_ban, (to_sở, to_ban)
     answer = last_text(h, "leader")
     assert "(Sở Tài nguyên và Môi trường) — mục 4" in answer and "(Ban Dân vận" in answer, answer
+
+
+async def test_a_leader_added_after_a_late_task_went_unescalated_hears_of_it(db_url: str) -> None:
+    """With no leader in the directory, the leaders' escalation is not recorded as told: the first leader a later
+    import brings gets it the next morning."""
+    from tests.bot.conversation_setup import NOTICE, started_with
+    from tests.conftest import DIRECTORY_CSV
+
+    without = "\n".join(line for line in DIRECTORY_CSV.read_text(encoding="utf-8").splitlines()
+                        if not line.startswith("leader,")) + "\n"
+    h = await started_with(db_url, without, NOTICE)
+    try:
+        await h.advance_to(local(2018, 3, 27, 9, 0))  # task 4 (Sở TN&MT, due 20/03) is 5 working days late
+        leader_line = next(line for line in DIRECTORY_CSV.read_text(encoding="utf-8").splitlines()
+                           if line.startswith("leader,"))
+        await h.send_file("admin", "danh-ba.csv", data=(without + leader_line + "\n").encode())
+        await h.say("leader", "/viec")  # the new leader's chat (linked at once in this sandbox)
+        await h.advance_to(local(2018, 3, 28, 9, 0))
+        escalation = last_text(h, "leader")
+        assert "NHIỆM VỤ QUÁ HẠN CẦN ĐỒNG CHÍ CHỈ ĐẠO" in escalation and "• Mục 4:" in escalation, escalation
+    finally:
+        await h.stop()
