@@ -15,7 +15,7 @@ import warnings
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TypedDict
+from typing import TypedDict, cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -443,6 +443,7 @@ def import_directory(session: Session, rows: Sequence[DirectoryRow], *, now: dt.
     units_created = created = updated = changed = 0
     left: list[str] = []
     new_people: list[PersonRef] = []
+    moved: dict[int, int] = {}  # person id → the unit they were in, for people the file moves to another unit
     for row in rows:
         unit = None
         if row["unit"]:
@@ -469,6 +470,9 @@ def import_directory(session: Session, rows: Sequence[DirectoryRow], *, now: dt.
         person.full_name = row["full_name"]
         person.title = row["title"]
         person.role = row["role"]
+        if before is not None and before[3] is not None and before[3] != (unit.id if unit else None) and \
+                row["role"] != Role.LEFT:
+            moved[person.id] = cast(int, before[3])
         person.unit = unit
         if telegram is not None:  # a file without the column leaves the stored username alone
             person.telegram_username = telegram or None
@@ -481,7 +485,8 @@ def import_directory(session: Session, rows: Sequence[DirectoryRow], *, now: dt.
             changed += 1
     session.flush()
     handovers = _hand_over_heads_tasks(session, heads_before, now=now, actor_id=actor_id)
-    returned = _return_leavers_tasks(session, now=now, actor_id=actor_id)
+    returned = _return_leavers_tasks(session, now=now, actor_id=actor_id) + \
+        _return_movers_tasks(session, moved, now=now, actor_id=actor_id)
     leaders_after = len(leaders(session))
     in_file = {r["handle"] for r in rows}
     counted = [p for p in stored if p.id != actor_id and not BOOTSTRAP_HANDLE_RE.match(p.handle)]
@@ -560,6 +565,25 @@ def _return_leavers_tasks(session: Session, *, now: dt.datetime, actor_id: int |
         select(Task, Person).join(Notice, Notice.id == Task.notice_id).join(Person, Person.id == Task.assignee_id)
         .where(Person.role == Role.LEFT, Notice.status == NoticeStatus.CONFIRMED, Task.status.in_(OPEN_STATUSES))
         .order_by(Person.id, Task.id)))
+    return _return_tasks(session, [(t, p) for t, p in rows], now=now, actor_id=actor_id, reason="left")
+
+
+def _return_movers_tasks(session: Session, moved: dict[int, int], *, now: dt.datetime,
+                         actor_id: int | None) -> list[Handover]:
+    """A cadre the file moves to another unit gives back the open tasks of her former unit she was handed
+    (/giao): to that unit's head, as for someone who left (reason "moved")."""
+    if not moved:
+        return []
+    rows = list(session.execute(
+        select(Task, Person).join(Notice, Notice.id == Task.notice_id).join(Person, Person.id == Task.assignee_id)
+        .where(Person.id.in_(moved), Notice.status == NoticeStatus.CONFIRMED, Task.status.in_(OPEN_STATUSES))
+        .order_by(Person.id, Task.id)))
+    return _return_tasks(session, [(t, p) for t, p in rows if t.lead_unit_id == moved[p.id]], now=now,
+                         actor_id=actor_id, reason="moved")
+
+
+def _return_tasks(session: Session, rows: list[tuple[Task, Person]], *, now: dt.datetime, actor_id: int | None,
+                  reason: str) -> list[Handover]:
     groups: dict[tuple[int, int | None], tuple[Person, list[Task]]] = {}
     for task, leaver in rows:
         groups.setdefault((leaver.id, task.lead_unit_id), (leaver, []))[1].append(task)
@@ -570,14 +594,14 @@ def _return_leavers_tasks(session: Session, *, now: dt.datetime, actor_id: int |
             task.assignee_id = new.id if new is not None else None
             task.updated_at = now
             audit(session, at=now, actor_id=actor_id, action="task.handover", entity="task", entity_id=task.id,
-                  previous=leaver.handle, to=new.handle if new is not None else None, reason="left")
+                  previous=leaver.handle, to=new.handle if new is not None else None, reason=reason)
         _move_pending_lines(session, {t.id for t in tasks}, leaver.id, new.id if new is not None else None)
         unit = session.get(Unit, unit_id) if unit_id is not None else None
-        log.info("%d tasks held by %s, who left, returned to %s", len(tasks), leaver.handle,
+        log.info("%d tasks held by %s (%s) returned to %s", len(tasks), leaver.handle, reason,
                  new.handle if new is not None else "nobody")
         returned.append(Handover(
             unit_name=unit.name if unit is not None else tasks[0].lead_name, from_id=leaver.id,
-            from_name=leaver.full_name, from_left=True, to_id=new.id if new is not None else None,
+            from_name=leaver.full_name, from_left=reason == "left", to_id=new.id if new is not None else None,
             to_name=new.full_name if new is not None else None,
             tasks=tuple(HandedTask(task_id=t.id, item_ref=t.item_ref, notice_id=t.notice_id) for t in tasks)))
     return returned

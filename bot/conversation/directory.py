@@ -73,7 +73,8 @@ def returned_lines(returned: Sequence[Handover], *, no_leader: bool, said_left: 
     `said_left`: the people the answer already said left (one marked so before is said here)."""
     lines = []
     for h in returned:
-        start = ("" if h.from_name in said_left else f"Đ/c {h.from_name} đã nghỉ: ") + \
+        why = "đã nghỉ" if h.from_left else f"chuyển khỏi {h.unit_name}"
+        start = ("" if h.from_name in said_left else f"Đ/c {h.from_name} {why}: ") + \
             f"{_count(len(h.tasks))} do đ/c {h.from_name} phụ trách"
         if h.to_name is not None:
             lines.append(f"{start} trả về đ/c {h.to_name} ({head_words(h.unit_name)}): mục {_refs(h)}.")
@@ -195,10 +196,13 @@ def invite_usage(example: Person | None) -> str:
     return vn(f"Cú pháp: /moi <mã cán bộ hoặc họ tên>, ví dụ: /moi {example.handle} hoặc /moi {example.full_name}")
 
 
-def returned_text(name: str, leaver: str, rows: Sequence[tuple[str, Task]], today: dt.date) -> str:
-    """To a unit's head: the tasks of a cadre who left are back with him, each with where it stands."""
+def returned_text(name: str, leaver: str, rows: Sequence[tuple[str, Task]], today: dt.date, *,
+                  left: bool = True) -> str:
+    """To a unit's head: the tasks of a cadre who left (or moved to another unit) are back with him, each with
+    where it stands."""
+    why = "đã nghỉ" if left else "đã chuyển sang đơn vị khác"
     lines = [f"Kính gửi đồng chí {name},",
-             f"Đ/c {leaver} đã nghỉ theo danh bạ mới; {_count(len(rows))} do đ/c {leaver} phụ trách trở về "
+             f"Đ/c {leaver} {why} theo danh bạ mới; {_count(len(rows))} do đ/c {leaver} phụ trách trở về "
              "đồng chí:"]
     for title, task in rows:
         due = "không có thời hạn" if task.due_on is None else f"hạn {date_vn(task.due_on)}" + (
@@ -223,7 +227,7 @@ async def _tell_heads_of_returns(conv: Conversation, returned: Sequence[Handover
         head = await conv.ctx.db.run(_person, handover.to_id)
         rows = await conv.ctx.db.run(_returned_rows, handover)
         await conv.notify(head, Outgoing(text=returned_text(head.full_name, handover.from_name, rows,
-                                                            conv.ctx.today())))
+                                                            conv.ctx.today(), left=handover.from_left)))
 
 
 def former_head_text(name: str, handover: Handover) -> str:

@@ -71,6 +71,23 @@ async def test_a_cadre_who_left_gives_her_tasks_back_to_the_head_who_is_told(har
     assert "Mục 2:" in last_text(h, "head_bdv")
 
 
+async def test_a_cadre_moved_to_another_unit_gives_her_former_units_tasks_back(harness: Harness) -> None:
+    """The file moves the cadre to another unit: item 2 of Ban Dân vận, handed to her with /giao, goes back to the
+    Ban's head (told), not with her to her new unit."""
+    h = harness
+    assert h.db is not None
+    mark = len(h.sent)
+    moved = DIRECTORY.replace(CADRE2, "cadre2_bdv,Võ Thị Hai,Chuyên viên,Sở Tài nguyên và Môi trường,cadre")
+    reply = await send_directory(h, moved)
+    assert (f"Đ/c Võ Thị Hai chuyển khỏi {UNIT}: 1 nhiệm vụ do đ/c Võ Thị Hai phụ trách trả về đ/c Lê Văn Dân "
+            f"(trưởng {UNIT}): mục 2.") in reply, reply
+    assert held(h, "cadre2_bdv") == [] and "2" in held(h, "head_bdv")
+    [told] = texts_to(h, "head_bdv", mark)
+    assert "Đ/c Võ Thị Hai đã chuyển sang đơn vị khác theo danh bạ mới; 1 nhiệm vụ" in told, told
+    reasons = [e.detail["reason"] for e in h.db.call(audit_entries) if e.action == "task.handover"]
+    assert reasons == ["moved"]
+
+
 async def test_a_cadre_who_left_with_no_head_in_her_unit_leaves_the_task_waiting(harness: Harness) -> None:
     h = harness
     gone = DIRECTORY.replace(CADRE2, CADRE2.removesuffix("cadre") + "nghỉ hưu") \
