@@ -35,7 +35,9 @@ DETAIL_COLUMNS = (("STT", 6), ("Số/ngày văn bản", 20), ("Mục", 8), ("N�
                   ("Ngày hoàn thành", 12), ("Đúng/quá hạn", 20), ("Ghi chú mới nhất", 40))
 WRAPPED = {"Số/ngày văn bản", "Nội dung", "Chủ trì", "Người thực hiện", "Phối hợp", "Tình trạng", "Đúng/quá hạn",
            "Ghi chú mới nhất"}
-DUE_COLUMN, DONE_COLUMN, CATEGORY_COLUMN = 8, 10, 11
+# the 1-based positions of the columns formatted one by one (derived: a column added never shifts them wrong)
+DUE_COLUMN, DONE_COLUMN, CATEGORY_COLUMN = (
+    [name for name, _ in DETAIL_COLUMNS].index(n) + 1 for n in ("Thời hạn", "Ngày hoàn thành", "Đúng/quá hạn"))
 THIN = Side(style="thin", color="999999")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 DATE_FORMAT = "DD/MM/YYYY"

@@ -213,7 +213,7 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
         lines.append(f"Người ký: {parsed.signer}")
     if draft.duplicate_of:
         lines.append("Lưu ý: văn bản này trùng với một thông báo đã được xác nhận trước đây.")
-    lines += missing_header_lines(parsed, today)
+    lines += missing_header_lines(parsed)
     if ocr:
         lines.append(OCR_NOTE)
     lines += ["", f"Nhắc việc nhận diện được {len(parsed.tasks)} nhiệm vụ:"]
@@ -463,7 +463,7 @@ def _has_number(number: str | None) -> bool:
     return bool(number) and any(c.isdigit() for c in number or "")
 
 
-def missing_header_lines(parsed: ParsedNotice, today: dt.date | None) -> list[str]:
+def missing_header_lines(parsed: ParsedNotice) -> list[str]:
     """One line, near the top of a preview, when the notice has no number or no date (drafts and portal copies
     leave "Số: /TB-UBND" blank): how to type them, since /huy and the reports name a notice by its number."""
     no_number, no_date = not _has_number(parsed.number), parsed.date is None
@@ -1202,10 +1202,11 @@ def _digest_items(items: Sequence[DigestItem], *, done: bool) -> list[str]:
     return lines
 
 
-def _capped(lines: list[str], limit: int) -> list[str]:
+def _capped(lines: list[str], limit: int, see: str = "/tonghop") -> list[str]:
+    """The first `limit` lines, then how many more and where to see them."""
     if len(lines) <= limit:
         return lines
-    return [*lines[:limit], f"… và {len(lines) - limit} nhiệm vụ khác (xem /tonghop)."]
+    return [*lines[:limit], f"… và {len(lines) - limit} nhiệm vụ khác (xem {see})."]
 
 
 STILL_OVERDUE_LIMIT = 5
@@ -1225,10 +1226,7 @@ def _still_overdue_lines(digest: WeeklyDigest, calendar: WorkingCalendar | None)
             late = f", quá hạn {(digest.until - deadline).days} ngày"
         lines.append(f"• {item.unit} — mục {item.item_ref}: {short_title(item.text, 60, lead=item.unit)} "
                      f"(hạn {date_vn(deadline)}{late})")
-    if len(lines) <= STILL_OVERDUE_LIMIT:
-        return lines
-    more = len(lines) - STILL_OVERDUE_LIMIT
-    return [*lines[:STILL_OVERDUE_LIMIT], f"… và {more} nhiệm vụ khác (xem /tonghop quá hạn)."]
+    return _capped(lines, STILL_OVERDUE_LIMIT, see="/tonghop quá hạn")
 
 
 def _unreported_lines(digest: WeeklyDigest) -> list[str]:
@@ -1238,10 +1236,8 @@ def _unreported_lines(digest: WeeklyDigest) -> list[str]:
         return []
     lines = [f"• {u.unit} — mục {u.item_ref}: {short_title(u.text, 60, lead=u.unit)} — không báo cáo {u.missed} kỳ "
              f"(gần nhất: kỳ {u.latest})" for u in digest.unreported]
-    if len(lines) > STILL_OVERDUE_LIMIT:
-        lines = [*lines[:STILL_OVERDUE_LIMIT],
-                 f"… và {len(lines) - STILL_OVERDUE_LIMIT} nhiệm vụ khác (xem /tonghop quá hạn)."]
-    return [f"Nhiệm vụ định kỳ đơn vị không báo cáo: {len(digest.unreported)} nhiệm vụ.", *lines]
+    return [f"Nhiệm vụ định kỳ đơn vị không báo cáo: {len(digest.unreported)} nhiệm vụ.",
+            *_capped(lines, STILL_OVERDUE_LIMIT, see="/tonghop quá hạn")]
 
 
 def weekly_digest_text(digest: WeeklyDigest, name: str, *, limit: int = 15,

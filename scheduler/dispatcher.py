@@ -253,7 +253,7 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
     leader_rows = list(session.execute(select(Person.id, Person.full_name).where(Person.role == Role.LEADER)
                                        .order_by(Person.id)))
     leaders = [r.id for r in leader_rows]
-    signed_by = _signing_leaders(session, {t.notice_id for t in tasks}, leader_rows)
+    signers = _signing_leaders(session, {t.notice_id for t in tasks}, leader_rows)
     away = {r.id: r for r in session.execute(select(Person.id, Person.full_name, Person.leave_cover_id)
                                              .where(Person.leave_from <= today, Person.leave_to >= today))}
     per_person: dict[int, list[dict[str, Any]]] = defaultdict(list)
@@ -274,7 +274,7 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
                 head = heads.get(task.lead_unit_id)
                 recipients = [head] if head is not None and head != task.assignee_id else []
             else:  # the leader who signed the notice, else every leader
-                recipients = [leader for leader in signed_by.get(task.notice_id) or leaders
+                recipients = [leader for leader in signers.get(task.notice_id) or leaders
                               if leader != task.assignee_id]
                 if not leaders:
                     continue  # a directory without a leader: not recorded as told, so the first leader added hears

@@ -129,12 +129,6 @@ class Handover:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Missing:
-    full_name: str
-    handle: str
-
-
-@dataclass(frozen=True, kw_only=True)
 class PersonRef:
     full_name: str
     handle: str
@@ -148,7 +142,7 @@ class ImportResult:
     people_changed: int = 0  # of those, the ones whose name, title, unit, role or username changed
     handovers: tuple[Handover, ...] = ()
     left: tuple[str, ...] = ()  # the full names of the people this file says have left (newly)
-    missing: tuple[Missing, ...] = ()  # people in Nhắc việc (not left) whom the file does not list
+    missing: tuple[PersonRef, ...] = ()  # people in Nhắc việc (not left) whom the file does not list
     stored_active: int = 0  # people in Nhắc việc before the import who had not left (the admin aside)
     returned: tuple[Handover, ...] = ()  # open tasks people who left held (not as a unit's head): back to the head
     created: tuple[PersonRef, ...] = ()  # the new people who may be invited (not those marked as left)
@@ -490,7 +484,7 @@ def import_directory(session: Session, rows: Sequence[DirectoryRow], *, now: dt.
     leaders_after = len(leaders(session))
     in_file = {r["handle"] for r in rows}
     counted = [p for p in stored if p.id != actor_id and not BOOTSTRAP_HANDLE_RE.match(p.handle)]
-    missing = tuple(Missing(full_name=p.full_name, handle=p.handle) for p in counted
+    missing = tuple(PersonRef(full_name=p.full_name, handle=p.handle) for p in counted
                     if p.handle not in in_file and p.role != Role.LEFT)
     audit(session, at=now, actor_id=actor_id, action="directory.import", entity="directory", entity_id=None,
           units_created=units_created, people_created=created, people_updated=updated, left=len(left),
@@ -538,21 +532,8 @@ def _hand_over_heads_tasks(session: Session, heads_before: dict[int, Person], *,
             .order_by(Task.id)))
         if not tasks:
             continue
-        new = head_of(session, unit_id)
-        for task in tasks:
-            task.assignee_id = new.id if new is not None else None
-            task.updated_at = now
-            audit(session, at=now, actor_id=actor_id, action="task.handover", entity="task", entity_id=task.id,
-                  previous=former.handle, to=new.handle if new is not None else None,
-                  reason="left" if former.role == Role.LEFT else "head changed")
-        _move_pending_lines(session, {t.id for t in tasks}, former.id, new.id if new is not None else None)
-        unit = session.get_one(Unit, unit_id)
-        log.info("%d tasks of unit %s handed from %s to %s", len(tasks), unit.name, former.handle,
-                 new.handle if new is not None else "nobody")
-        handovers.append(Handover(
-            unit_name=unit.name, from_id=former.id, from_name=former.full_name, from_left=former.role == Role.LEFT,
-            to_id=new.id if new is not None else None, to_name=new.full_name if new is not None else None,
-            tasks=tuple(HandedTask(task_id=t.id, item_ref=t.item_ref, notice_id=t.notice_id) for t in tasks)))
+        handovers.append(_reassign(session, tasks, former, unit_id, now=now, actor_id=actor_id,
+                                   reason="left" if former.role == Role.LEFT else "head changed"))
     return handovers
 
 
@@ -587,24 +568,32 @@ def _return_tasks(session: Session, rows: list[tuple[Task, Person]], *, now: dt.
     groups: dict[tuple[int, int | None], tuple[Person, list[Task]]] = {}
     for task, leaver in rows:
         groups.setdefault((leaver.id, task.lead_unit_id), (leaver, []))[1].append(task)
-    returned: list[Handover] = []
-    for (_, unit_id), (leaver, tasks) in groups.items():
-        new = head_of(session, unit_id) if unit_id is not None else None
-        for task in tasks:
-            task.assignee_id = new.id if new is not None else None
-            task.updated_at = now
-            audit(session, at=now, actor_id=actor_id, action="task.handover", entity="task", entity_id=task.id,
-                  previous=leaver.handle, to=new.handle if new is not None else None, reason=reason)
-        _move_pending_lines(session, {t.id for t in tasks}, leaver.id, new.id if new is not None else None)
-        unit = session.get(Unit, unit_id) if unit_id is not None else None
-        log.info("%d tasks held by %s (%s) returned to %s", len(tasks), leaver.handle, reason,
-                 new.handle if new is not None else "nobody")
-        returned.append(Handover(
-            unit_name=unit.name if unit is not None else tasks[0].lead_name, from_id=leaver.id,
-            from_name=leaver.full_name, from_left=reason == "left", to_id=new.id if new is not None else None,
-            to_name=new.full_name if new is not None else None,
-            tasks=tuple(HandedTask(task_id=t.id, item_ref=t.item_ref, notice_id=t.notice_id) for t in tasks)))
-    return returned
+    return [_reassign(session, tasks, leaver, unit_id, now=now, actor_id=actor_id, reason=reason)
+            for (_, unit_id), (leaver, tasks) in groups.items()]
+
+
+def _reassign(session: Session, tasks: list[Task], former: Person, unit_id: int | None, *, now: dt.datetime,
+              actor_id: int | None, reason: str) -> Handover:
+    """`former`'s open tasks of the unit `unit_id` to the unit's head now (or to nobody when it has none): audit
+    `task.handover` with the reason, the pending morning lines move with them."""
+    new = head_of(session, unit_id) if unit_id is not None else None
+    for task in tasks:
+        task.assignee_id = new.id if new is not None else None
+        task.updated_at = now
+        audit(session, at=now, actor_id=actor_id, action="task.handover", entity="task", entity_id=task.id,
+              previous=former.handle, to=new.handle if new is not None else None, reason=reason)
+    _move_pending_lines(session, {t.id for t in tasks}, former.id, new.id if new is not None else None)
+    unit = session.get(Unit, unit_id) if unit_id is not None else None
+    log.info("%d tasks of %s held by %s (%s) to %s", len(tasks), unit.name if unit else "no unit", former.handle,
+             reason, new.handle if new is not None else "nobody")
+    return Handover(unit_name=unit.name if unit is not None else tasks[0].lead_name, from_id=former.id,
+                    from_name=former.full_name, from_left=former.role == Role.LEFT,
+                    to_id=new.id if new is not None else None, to_name=new.full_name if new is not None else None,
+                    tasks=_handed(tasks))
+
+
+def _handed(tasks: Sequence[Task]) -> tuple[HandedTask, ...]:
+    return tuple(HandedTask(task_id=t.id, item_ref=t.item_ref, notice_id=t.notice_id) for t in tasks)
 
 
 def invite_example(session: Session) -> Person | None:
@@ -662,8 +651,7 @@ def released_to(session: Session, assigned: Sequence[tuple[int, int]]) -> list[H
         found.append(Handover(
             unit_name=unit.name if unit is not None else tasks[0].lead_name, from_id=former.id,
             from_name=former.full_name, from_left=former.role == Role.LEFT, to_id=new.id, to_name=new.full_name,
-            tasks=tuple(HandedTask(task_id=t.id, item_ref=t.item_ref, notice_id=t.notice_id)
-                        for t in sorted(tasks, key=lambda t: t.id))))
+            tasks=_handed(sorted(tasks, key=lambda t: t.id))))
     return found
 
 

@@ -192,6 +192,13 @@ def select_tasks(session: Session, filt: ReportFilter, *, tz: ZoneInfo,
                  rule: DeadlineRule = AS_WRITTEN) -> list[Task]:
     """The tasks of confirmed notices (cancelled tasks left out) that the filter covers, in notice
     and item order."""
+    return _selection(session, filt, tz=tz, rule=rule)[0]
+
+
+def _selection(session: Session, filt: ReportFilter, *, tz: ZoneInfo,
+               rule: DeadlineRule) -> tuple[list[Task], dict[int, list[TaskOccurrence]]]:
+    """`select_tasks`, with every past round of the recurring tasks selected (read once, for the period test and
+    for the report's round counts)."""
     tasks = list(session.scalars(
         select(Task).join(Notice, Notice.id == Task.notice_id)
         .where(Notice.status == NoticeStatus.CONFIRMED, Task.status != TaskStatus.CANCELLED)
@@ -204,15 +211,15 @@ def select_tasks(session: Session, filt: ReportFilter, *, tz: ZoneInfo,
     if filt.unit is not None:
         wanted = unit_matches(filt.unit, (unit_name_of(t) for t in tasks))
         tasks = [t for t in tasks if unit_name_of(t) in wanted]
+    rounds = _rounds_of(session, tasks)
     if filt.date_from is not None or filt.date_to is not None:
-        rounds = _rounds_of(session, tasks)
         tasks = [t for t in tasks if in_period(t, filt, tz=tz, rule=rule, rounds=rounds.get(t.id, ()))]
-    return tasks
+    return tasks, rounds
 
 
 def _rounds_of(session: Session, tasks: Sequence[Task]) -> dict[int, list[TaskOccurrence]]:
     """Every past round of the recurring tasks among `tasks`, oldest first."""
-    ids = [t.id for t in tasks if t.occurrence_start is not None]
+    ids = [t.id for t in tasks if t.occurrence_start is not None or t.recurrence]
     found: dict[int, list[TaskOccurrence]] = {}
     for chunk in chunks(ids):
         for occurrence in session.scalars(select(TaskOccurrence).where(TaskOccurrence.task_id.in_(chunk))
@@ -396,15 +403,13 @@ def classify(task: Task, today: dt.date, tz: ZoneInfo, rule: DeadlineRule = AS_W
     return "overdue" if today > deadline else "in_progress"
 
 
-def past_rounds(session: Session, tasks: Sequence[Task], filt: ReportFilter | None = None, *,
-                tz: ZoneInfo | None = None, rule: DeadlineRule = AS_WRITTEN) -> dict[int, list[TaskOccurrence]]:
-    """The past rounds of the recurring tasks among `tasks`; with a period, the rounds of that period
+def past_rounds(found: dict[int, list[TaskOccurrence]], filt: ReportFilter | None, *, tz: ZoneInfo,
+                rule: DeadlineRule = AS_WRITTEN) -> dict[int, list[TaskOccurrence]]:
+    """Of the past rounds `found` (task id → rounds), all of them; with a period, the rounds of that period
     (`round_in_period`: due, finished, or overdue and not reported in it)."""
-    found = _rounds_of(session, tasks)
     if filt is None or (filt.date_from is None and filt.date_to is None):
         return found
-    zone = tz or ZoneInfo("UTC")
-    kept = {task_id: [r for r in rounds if round_in_period(r, filt, tz=zone, rule=rule)]
+    kept = {task_id: [r for r in rounds if round_in_period(r, filt, tz=tz, rule=rule)]
             for task_id, rounds in found.items()}
     return {task_id: rounds for task_id, rounds in kept.items() if rounds}
 
@@ -435,8 +440,8 @@ def summarize(tasks: Iterable[Task], *, today: dt.date, tz: ZoneInfo,
 
 def unit_summary(session: Session, *, today: dt.date, tz: ZoneInfo, filt: ReportFilter | None = None,
                  rule: DeadlineRule = AS_WRITTEN) -> list[UnitSummary]:
-    tasks = select_tasks(session, filt or ReportFilter(), tz=tz, rule=rule)
-    return summarize(tasks, today=today, tz=tz, rule=rule, rounds=past_rounds(session, tasks, filt, tz=tz, rule=rule))
+    tasks, found = _selection(session, filt or ReportFilter(), tz=tz, rule=rule)
+    return summarize(tasks, today=today, tz=tz, rule=rule, rounds=past_rounds(found, filt, tz=tz, rule=rule))
 
 
 def totals(rows: Sequence[UnitSummary]) -> UnitSummary:
@@ -522,8 +527,7 @@ def rows_for(session: Session, tasks: Sequence[Task], *, today: dt.date, tz: Zon
 def task_rows(session: Session, *, today: dt.date, tz: ZoneInfo, filt: ReportFilter | None = None,
               rule: DeadlineRule = AS_WRITTEN) -> list[TaskRow]:
     """Every task the filter covers, in notice and item order, for the detail sheet of the report."""
-    return rows_for(session, select_tasks(session, filt or ReportFilter(), tz=tz, rule=rule), today=today, tz=tz,
-                    rule=rule)
+    return build_report(session, today=today, tz=tz, filt=filt, rule=rule).tasks
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -535,8 +539,8 @@ class Report:
 def build_report(session: Session, *, today: dt.date, tz: ZoneInfo, filt: ReportFilter | None = None,
                  rule: DeadlineRule = AS_WRITTEN) -> Report:
     """The totals and the detail rows from one selection (one transaction)."""
-    tasks = select_tasks(session, filt or ReportFilter(), tz=tz, rule=rule)
-    rounds = past_rounds(session, tasks, filt, tz=tz, rule=rule)
+    tasks, found = _selection(session, filt or ReportFilter(), tz=tz, rule=rule)
+    rounds = past_rounds(found, filt, tz=tz, rule=rule)
     return Report(units=summarize(tasks, today=today, tz=tz, rule=rule, rounds=rounds),
                   tasks=rows_for(session, tasks, today=today, tz=tz, rule=rule, rounds=rounds))
 
@@ -605,17 +609,12 @@ class WeeklyDigest:
         return not (self.done or self.newly_overdue or self.pending or self.blocked)
 
 
-def _rounds_done(session: Session, task: Task, item: DigestItem, *, since: dt.date, today: dt.date,
+def _rounds_done(task: Task, item: DigestItem, rounds: Sequence[TaskOccurrence], *, since: dt.date, today: dt.date,
                  tz: ZoneInfo) -> list[DigestItem]:
-    """The rounds of a recurring duty finished within the window ("Báo cáo tháng 5/2012"): a unit that sent its
-    monthly report this week has done something this week, though the duty itself goes on."""
-    start = dt.datetime.combine(since, dt.time(0, 0), tzinfo=tz)
-    end = dt.datetime.combine(today + dt.timedelta(days=1), dt.time(0, 0), tzinfo=tz)
-    rounds = session.scalars(select(TaskOccurrence).where(
-        TaskOccurrence.task_id == task.id, TaskOccurrence.done_at >= start, TaskOccurrence.done_at < end)
-        .order_by(TaskOccurrence.period_start))
-    return [replace(item, text=f"kỳ {r.label}: {task.text}", due_on=r.due_on, on_time=r.on_time,
-                    done_on=r.done_at.astimezone(tz).date()) for r in rounds if r.done_at is not None]
+    """Of a recurring duty's past `rounds`, those finished within the window ("Báo cáo tháng 5/2012"): a unit
+    that sent its monthly report this week has done something this week, though the duty itself goes on."""
+    return [replace(item, text=f"kỳ {r.label}: {task.text}", due_on=r.due_on, on_time=r.on_time, done_on=done_on)
+            for r in rounds if r.done_at is not None and since <= (done_on := r.done_at.astimezone(tz).date()) <= today]
 
 
 def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int = 7,
@@ -628,8 +627,7 @@ def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int =
     blocked: list[tuple[Task, DigestItem]] = []
     still: list[DigestItem] = []
     unreported: list[UnreportedDuty] = []
-    tasks = select_tasks(session, ReportFilter(), tz=tz)
-    rounds = _rounds_of(session, tasks)
+    tasks, rounds = _selection(session, ReportFilter(), tz=tz, rule=rule)
     for task in tasks:
         item = DigestItem(item_ref=task.item_ref, notice=notice_title(task.notice), text=task.text,
                           unit=unit_name_of(task), assignee=task.assignee.full_name if task.assignee else "",
@@ -647,7 +645,7 @@ def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int =
         if task.status == TaskStatus.BLOCKED:  # "vướng kinh phí, đề nghị tỉnh hỗ trợ": for the leaders to see
             blocked.append((task, item))
         if task.recurrence:
-            done += _rounds_done(session, task, item, since=since, today=today, tz=tz)
+            done += _rounds_done(task, item, rounds.get(task.id, []), since=since, today=today, tz=tz)
         past = rounds.get(task.id, [])
         if past and past[-1].done_at is None and task.status != TaskStatus.DONE:
             unreported.append(UnreportedDuty(item_ref=task.item_ref, notice=item.notice, text=task.text,

@@ -563,7 +563,7 @@ def delegate(session: Session, *, by: Person, item_ref: str, handle: str, now: d
     the reminders); the head keeps the right to update it and hears of every update."""
     if by.role not in (Role.HEAD, Role.ADMIN):
         raise NotAllowed(by.handle, "delegate a task")
-    item_ref = item_ref.strip().removeprefix("Mục").removeprefix("mục").removeprefix("muc").strip(" .:")
+    item_ref = _typed_ref(item_ref)
     item_ref, _, unit_words = item_ref.partition(" ")  # "/giao 1 UBND huyện Tân Sơn @x": one unit's row of item 1
     query = (select(Task).join(Notice, Notice.id == Task.notice_id)
              .where(_ref_is(item_ref), Notice.status == NoticeStatus.CONFIRMED).order_by(Task.id))
@@ -683,9 +683,14 @@ class LeadMoved:
     pending_by: str | None = None
 
 
+def _typed_ref(item_ref: str) -> str:
+    """An item number as typed after a command ("mục 2.1", "Mục II.3:"), without the word and the punctuation."""
+    return item_ref.strip().removeprefix("Mục").removeprefix("mục").removeprefix("muc").strip(" .:")
+
+
 def _move_candidates(session: Session, item_ref: str) -> tuple[str, list[Task], list[Task]]:
     """The item number as typed (without "mục"), the confirmed tasks so numbered, and the open ones."""
-    item_ref = item_ref.strip().removeprefix("Mục").removeprefix("mục").removeprefix("muc").strip(" .:")
+    item_ref = _typed_ref(item_ref)
     tasks = _by_ref(session.scalars(select(Task).join(Notice, Notice.id == Task.notice_id)
                                     .where(_ref_is(item_ref), Notice.status == NoticeStatus.CONFIRMED)
                                     .order_by(Task.id)), item_ref)

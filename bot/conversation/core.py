@@ -141,6 +141,12 @@ class Conversation:
     def channel(self, name: str) -> Channel:
         return self.channels[name]
 
+    def replies_reach(self, person: Person) -> bool:
+        """Whether the channel that reaches `person` lets them reply to a message (Telegram does, Zalo does not):
+        a message to them then says "trả lời tin này", else "gõ …"."""
+        address = person.delivery_address()
+        return address is not None and address[0] in self.channels and self.channel(address[0]).capabilities.reply_to
+
     async def send(self, channel: str, chat_id: str, message: Outgoing, *, patient: bool = True) -> SentMessage:
         """Send through `channel`, fitted to it, part by part. `patient`: wait out flood control a few
         times (a reply a person waits for); otherwise RateLimited goes up (the dispatcher pauses)."""

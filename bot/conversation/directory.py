@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from bot.conversation.events import Inbound, Outgoing
 from bot.textbase import date_vn, vn
 from bot.texts import progress_text, short_title
+from scheduler.calendar import WorkingCalendar
 from storage.directory import (
     DirectoryRow,
     Handover,
@@ -24,6 +25,7 @@ from storage.directory import (
     import_directory,
     is_directory_file,
     parse_directory,
+    person_by_id,
     released_to,
 )
 from storage.models import Notice, Person, Task, TaskStatus
@@ -197,16 +199,17 @@ def invite_usage(example: Person | None) -> str:
 
 
 def returned_text(name: str, leaver: str, rows: Sequence[tuple[str, Task]], today: dt.date, *,
-                  left: bool = True) -> str:
+                  left: bool = True, calendar: WorkingCalendar | None = None) -> str:
     """To a unit's head: the tasks of a cadre who left (or moved to another unit) are back with him, each with
-    where it stands."""
+    where it stands (late only once its deadline has run, past a day off, given the calendar)."""
     why = "đã nghỉ" if left else "đã chuyển sang đơn vị khác"
     lines = [f"Kính gửi đồng chí {name},",
              f"Đ/c {leaver} {why} theo danh bạ mới; {_count(len(rows))} do đ/c {leaver} phụ trách trở về "
              "đồng chí:"]
     for title, task in rows:
-        due = "không có thời hạn" if task.due_on is None else f"hạn {date_vn(task.due_on)}" + (
-            " (đã quá hạn)" if task.due_on < today else "")
+        runs_to = calendar.effective_deadline(task.due_on) if calendar and task.due_on else task.due_on
+        due = "không có thời hạn" if task.due_on is None or runs_to is None else f"hạn {date_vn(task.due_on)}" + (
+            " (đã quá hạn)" if runs_to < today else "")
         lines.append(f"• Mục {task.item_ref} ({title}): {short_title(task.text)} — {due} — "
                      f"{progress_text(TaskStatus(task.status), task.percent)}")
     ref = rows[0][1].item_ref
@@ -224,10 +227,11 @@ async def _tell_heads_of_returns(conv: Conversation, returned: Sequence[Handover
     for handover in returned:
         if handover.to_id is None:
             continue
-        head = await conv.ctx.db.run(_person, handover.to_id)
+        head = await conv.ctx.db.run(person_by_id, handover.to_id)
         rows = await conv.ctx.db.run(_returned_rows, handover)
         await conv.notify(head, Outgoing(text=returned_text(head.full_name, handover.from_name, rows,
-                                                            conv.ctx.today(), left=handover.from_left)))
+                                                            conv.ctx.today(), left=handover.from_left,
+                                                            calendar=conv.ctx.policy.calendar)))
 
 
 def former_head_text(name: str, handover: Handover) -> str:
@@ -241,16 +245,12 @@ def former_head_text(name: str, handover: Handover) -> str:
               "về các nhiệm vụ này nữa.")
 
 
-def _person(session: Session, person_id: int) -> Person:
-    return session.get_one(Person, person_id)
-
-
 async def _tell_former_heads(conv: Conversation, handovers: Sequence[Handover]) -> None:
     """A former head who left is not told (no chat is bound any more); one who stays hears once per unit."""
     for handover in handovers:
         if handover.from_left:
             continue
-        former = await conv.ctx.db.run(_person, handover.from_id)
+        former = await conv.ctx.db.run(person_by_id, handover.from_id)
         await conv.notify(former, Outgoing(text=former_head_text(former.full_name, handover)))
 
 

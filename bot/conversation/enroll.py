@@ -17,7 +17,6 @@ from storage.directory import (
     invite_example,
     mark_reachable,
     person_by_address,
-    person_by_handle,
     redeem_invite,
 )
 from storage.errors import NotAllowed, PersonNotFound
@@ -59,8 +58,8 @@ async def invite(conv: Conversation, event: TextIn, args: list[str], person: Per
     found = await ctx.db.run(_invitee, typed)
     if len(found) != 1:  # nobody (say what a handle is), or a name several people share (their handles)
         raise _Unknown(typed) if not found else _Ambiguous(typed, found)
-    code = await ctx.db.run(create_invite, handle=found[0].handle, by=person, now=ctx.clock.now())
-    invited = await ctx.db.run(person_by_handle, found[0].handle)
+    invited = found[0]
+    code = await ctx.db.run(create_invite, handle=invited.handle, by=person, now=ctx.clock.now())
     links = {name: ch.invite_link(code) for name, ch in conv.channels.items()}
     await conv.say(event, texts.invite_text(invited.full_name, invited.handle, code, links))
 

@@ -233,8 +233,7 @@ async def _tell_moved(conv: Conversation, moved: LeadMoved) -> None:
     head = await ctx.db.run(person_by_id, moved.head_id)
     if head is None:
         return
-    address = head.delivery_address()
-    buttons = address is not None and address[0] in conv.channels and conv.channel(address[0]).capabilities.reply_to
+    buttons = conv.replies_reach(head)
     sent = await conv.notify(head, Outgoing(text=texts.lead_moved_assignment_text(head.full_name, moved, buttons,
                                                                                   ctx.today())))
     if sent is not None and sent.last_id is not None:  # a reply to it reports on the task
@@ -315,9 +314,7 @@ async def tell_assigned(conv: Conversation, title: str, assignees: dict[int, lis
     ctx = conv.ctx
     for person_id, task_ids in assignees.items():
         person, tasks = await ctx.db.run(_assignee_tasks, person_id, task_ids)
-        address = person.delivery_address()
-        buttons = address is not None and address[0] in conv.channels and \
-            conv.channel(address[0]).capabilities.reply_to
+        buttons = conv.replies_reach(person)
         text = texts.assignment_text(person.full_name, title,
                                      [(t.item_ref, t.text, t.due_on, t.occurrence_label) for t in tasks],
                                      buttons, ctx.today())

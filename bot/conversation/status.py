@@ -462,28 +462,29 @@ async def typed_direction(conv: Conversation, event: TextIn, person: Person) -> 
     folded = chat_fold(text)
     if not DIRECTING.match(folded) or ASKS_EXTENSION.search(folded):
         return False
-    ctx = conv.ctx
-    found = find_ref(text)
-    ref = found[0] if found else None
-    candidates = await ctx.db.run(office_tasks_by_ref, person, ref) if ref else \
-        await ctx.db.run(office_open_tasks, person)
+    ref, candidates = await _directed(conv, person, text)
     named = [t for t in candidates if _names_task(t, text)]
     chosen = named or (candidates if ref else [])  # "đôn đốc mục 2": every unit holding item 2
     if not chosen:
         return False
-    targets = await ctx.db.run(direction_targets, [t.id for t in chosen])
+    targets = await conv.ctx.db.run(direction_targets, [t.id for t in chosen])
     await _pass_direction(conv, event, person, targets, named_only=False)
     return True
 
 
+async def _directed(conv: Conversation, person: Person, text: str) -> tuple[str | None, list[Task]]:
+    """The item number a direction names (if any), and the open tasks it may be about: those of that item, else
+    every open task (the caller keeps those of the units or people the text names)."""
+    found = find_ref(text)
+    ref = found[0] if found else None
+    return ref, (await conv.ctx.db.run(office_tasks_by_ref, person, ref) if ref else
+                 await conv.ctx.db.run(office_open_tasks, person))
+
+
 async def _named_elsewhere(conv: Conversation, person: Person, text: str) -> list[DirectionTarget]:
     """The open tasks (of the item the text names, if it names one) held by a unit or person the text names."""
-    ctx = conv.ctx
-    found = find_ref(text)
-    candidates = await ctx.db.run(office_tasks_by_ref, person, found[0]) if found else \
-        await ctx.db.run(office_open_tasks, person)
-    named = [t.id for t in candidates if _names_task(t, text)]
-    return await ctx.db.run(direction_targets, named) if named else []
+    named = [t.id for t in (await _directed(conv, person, text))[1] if _names_task(t, text)]
+    return await conv.ctx.db.run(direction_targets, named) if named else []
 
 
 async def _pass_direction(conv: Conversation, event: TextIn, person: Person, targets: list[DirectionTarget], *,
@@ -508,9 +509,7 @@ async def _pass_direction(conv: Conversation, event: TextIn, person: Person, tar
         holder = await ctx.db.run(person_by_id, assignee_id)
         if holder is None:
             continue
-        address = holder.delivery_address()
-        replies = address is not None and address[0] in conv.channels and \
-            conv.channel(address[0]).capabilities.reply_to
+        replies = conv.replies_reach(holder)
         sent = await conv.notify(holder, Outgoing(text=texts.direction_text(holder.full_name, person, theirs, text,
                                                                             replies=replies)))
         if sent is None:
@@ -1012,8 +1011,7 @@ async def _delegated(conv: Conversation, event: Inbound, result: Delegated, *, b
     await conv.say(event, texts.delegated_text(result, taken_back=taken_back))
     if taken_back:
         return
-    address = result.assignee.delivery_address()
-    replies = address is not None and address[0] in conv.channels and conv.channel(address[0]).capabilities.reply_to
+    replies = conv.replies_reach(result.assignee)
     sent = await conv.notify(result.assignee, Outgoing(text=texts.delegation_assignment_text(result, replies)))
     if sent is not None and sent.last_id is not None:  # a reply to it is about that task
         await ctx.db.run(remember_task_message, task_id=result.task_id, channel=sent.channel, chat_id=sent.chat_id,

@@ -37,7 +37,8 @@ from bot.ticks import run_tick
 from scheduler.clock import FakeClock, LoopClock
 from scheduler.dispatcher import DispatchResult, next_due_at
 from storage.db import Database, upgrade
-from storage.directory import bind_chat, import_directory, parse_directory_csv
+from storage.directory import bind_chat, import_directory, parse_directory_csv, person_by_handle
+from storage.errors import PersonNotFound
 from storage.models import Person
 
 log = logging.getLogger(__name__)
@@ -183,7 +184,10 @@ class Harness:
         if handle not in self.handles and self.db is not None:
             # someone a directory file added during the run (a new head): an account of their own, linked from the
             # start when everyone was (--enroll-all), else by the invite the admin sends them
-            person = self.db.call(_person_with_handle, handle.lower())
+            try:
+                person: Person | None = self.db.call(person_by_handle, handle)
+            except PersonNotFound:
+                person = None
             if person is not None and person.role != "left":
                 self.add_person(person.handle, person.full_name)
                 if self.enroll_all:
@@ -310,10 +314,6 @@ class Harness:
             if step > until or (step == self.clock.now() and not (result.sent or result.failed)):
                 return
             self.clock.set(step)
-
-
-def _person_with_handle(session: Session, handle: str) -> Person | None:
-    return session.scalar(select(Person).where(Person.handle == handle))
 
 
 def _people(session: Session) -> list[Person]:
