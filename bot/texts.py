@@ -708,9 +708,18 @@ def _holder(line: DigestLine) -> str:
     return f"đ/c {line.assignee_name}" if line.assignee_name else "chưa có người nhận, chưa ai được nhắc"
 
 
+DIGEST_BUTTONS = 24  # item buttons under a digest at most (six rows); the others are typed, and it says so
+
+
+def digest_own(view: DigestView) -> list[DigestLine]:
+    """The reader's own tasks in a digest, in the order it shows them (by urgency): its buttons follow it."""
+    own = [line for line in view.lines if line.escalation is None]
+    return [line for category in CATEGORY_HEADINGS for line in own if line.category == category]
+
+
 def digest_text(view: DigestView, *, buttons: bool) -> str:
     """One message a morning: every task due for the reader, grouped by urgency, one line each."""
-    own = [line for line in view.lines if line.escalation is None]
+    own = digest_own(view)
     told = [line for line in view.lines if line.escalation is not None]
     notices = {line.notice_title for line in view.lines}
     lines = [f"Kính gửi đồng chí {view.recipient_name},"]
@@ -783,6 +792,10 @@ def digest_text(view: DigestView, *, buttons: bool) -> str:
                   if dated is not None else "")
         lines += ["", f"{how}, ví dụ: “{example} xong”, “{example} 60% vướng kinh phí”, "
                       f"{extend}“{example} nhắc lại tuần sau”."]
+    if buttons and len(own) > DIGEST_BUTTONS:
+        first = own[DIGEST_BUTTONS].item_ref
+        lines.append(f"(Nút bấm có cho {DIGEST_BUTTONS} mục đầu; từ Mục {first} trở đi, đồng chí gõ số mục, "
+                     f"ví dụ: “{first} xong”.)")
     return vn("\n".join(lines))
 
 

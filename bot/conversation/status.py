@@ -90,7 +90,6 @@ log = logging.getLogger(__name__)
 
 ACTION_STATUS = {"done": TaskStatus.DONE, "prog": TaskStatus.IN_PROGRESS, "block": TaskStatus.BLOCKED}
 MAX_TYPED = 300  # longer text is not a typed status (an admin may be pasting a notice)
-MAX_DIGEST_BUTTONS = 12  # beyond this, the digest says to type the item number instead
 # "nhắc lại tuần sau", "nhắc lại sau 3 ngày", "nhắc tôi vào thứ 6", "để tuần sau nhắc lại"
 SNOOZE = re.compile(r"\bnhac\s*lai\b\s*(?P<when>.*)$|\bnhac\s+(?:toi|em|minh|anh|chi)?\s*(?:vao|toi|den)\s+(?P<to>.*)$"
                     r"|^(?:de\s+|cu\s+)?(?P<first>.+?)\s+(?:hay\s+|moi\s+|thi\s+)?nhac\s*(?:lai\s*)?"
@@ -142,10 +141,10 @@ def extension_actions(report_id: int, item_ref: str) -> tuple[tuple[Action, ...]
 
 def digest_message(view: DigestView, *, buttons: bool) -> Outgoing:
     """The morning digest; every own task one tap from its card (a button per item, a few per row)."""
-    own = [line for line in view.lines if line.escalation is None]
+    own = texts.digest_own(view)
     actions: tuple[tuple[Action, ...], ...] = ()
     if buttons and own:
-        shown = own[:MAX_DIGEST_BUTTONS]
+        shown = own[:texts.DIGEST_BUTTONS]  # beyond these, the digest says to type the item number
         row_size = 4
         actions = tuple(tuple(Action(label=f"Mục {line.item_ref}", data=f"d:{line.task_id}", typed="")
                               for line in shown[i:i + row_size]) for i in range(0, len(shown), row_size))

@@ -51,7 +51,9 @@ async def test_seed_notice_loop(harness: Harness) -> None:
     digest = digests[0]
     assert digest.at == local(2018, 3, 12, 8, 0) and "CẬP NHẬT ĐỊNH KỲ (13)" in (digest.text or "")
     assert "xin gia hạn" not in (digest.text or ""), "no extension example for tasks without a deadline"
-    assert len(digest.buttons) == 12 and digest.buttons[:2] == ["Mục 2", "Mục 2.1"], "a button per item, capped"
+    assert len(digest.buttons) == 13 and digest.buttons[:2] == ["Mục 2", "Mục 2.1"] and \
+        digest.buttons[-1] == "Mục 4", "a button per item, the last one too"
+    assert "gõ số mục" not in (digest.text or "").split("Bấm số mục")[0], "no 'type the others' under 24 items"
 
     await open_card(h, "head_bdv", "2.1")
     card = h.last_with_button("head_bdv", texts.BUTTON_DONE)
