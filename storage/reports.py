@@ -249,10 +249,10 @@ _BARE_NUMBER = re.compile(r"\b(?:thong bao|van ban|so)\s+(?:so\s+)?(\d{1,5})\b")
 # words of a question that name no unit: what every unit's summary shows anyway (overdue items are listed per unit)
 _NO_UNIT_WORDS = re.compile(r"(?:\s*\b(?:cho|xin|hay|giup|toi|anh|chi|em|minh|"
                             r"tong hop|tinh hinh|thuc hien|tien do|ket qua|chung|qua han|cham(?: tien do)?|"
-                            r"cac don vi|tat ca|toan bo|nhiem vu|cong viec|excel|file|tep|bieu do|do thi|"
+                            r"cac don vi|don vi|tat ca|toan bo|nhiem vu|cong viec|excel|file|tep|bieu do|do thi|"
                             r"bao cao|xuat|gui|xem|cua|the nao|ra sao|den dau|roi|nao|ai)\b\s*|\?\s*)*")
 _NO_UNIT_WORDS_END = re.compile(r"(?:\s*\b(?:tinh hinh|thuc hien|tien do|ket qua|qua han|cham|the nao|ra sao|"
-                                r"den dau|roi|sao)\b|\s*\?)+\s*$")
+                                r"den dau|roi|sao|nao)\b|\s*\?)+\s*$")
 
 
 class FilterNotUnderstood(ValueError):

@@ -88,7 +88,8 @@ async def test_a_leaders_question_in_words_gets_the_summary(harness: Harness, ha
 
 
 @pytest.mark.parametrize(("typed", "files"), [("Đơn vị nào chậm?", False), ("/tonghop quá hạn", True),
-                                              ("đơn vị nào chậm, xuất excel", True)])
+                                              ("đơn vị nào chậm, xuất excel", True),
+                                              ("don vi nao cham?", False)])  # typed without diacritics
 async def test_which_units_are_late_lists_only_those(harness: Harness, typed: str, files: bool) -> None:
     h = harness
     sent = await ask(h, "leader", typed)
