@@ -227,7 +227,12 @@ _LATER_REF = re.compile(rf"(?:\bmuc\s*(?P<after_muc>{FOLDED_REF})|(?<![\w/.])(?P
 # "2c xong 2d chưa" (without a comma only an item number with a letter, which no date or count can be)
 _LETTER_REF = r"(?:(?:[ivx]{1,4}|\d{1,3})(?:\.\d{1,3})*\.?[a-z])"
 _DOTTED_REF = r"(?:(?:[ivx]{1,4}|\d{1,3})(?:\.(?:\d{1,3}|[a-z])){1,3})"
+# a plain number starts a part only when "mục" comes before it or a status word after it ("1 xong, 2 đang làm 80%",
+# "muc 1 xong r, muc 4 dang lam 80%"), never a count ("xong, 2 xã còn chậm")
+_STATUS_AFTER = r"(?:(?:xong|hoan thanh|hoan tat|dang|da|chua|vuong|xin|tam)\b|\d{1,3}\s*%)"
 _NEXT_PART = re.compile(rf"(?:\s*[,;.]\s*(?:(?:mục|muc)\s*)?(?=(?:{_DOTTED_REF}|{_LETTER_REF})\s*[:\-]?\s+\S)"
+                        rf"|\s*[,;.]\s*(?:mục|muc)\s*(?=\d{{1,3}}\s*[:\-]?\s+\S)"
+                        rf"|\s*[,;]\s*(?=\d{{1,3}}\s*[:\-]?\s+{_STATUS_AFTER})"
                         rf"|\s+(?={_LETTER_REF}\s*[:\-]?\s+\S))")
 # item numbers listed with spaces only: "4a 4b xong", "1a 1b 1c đều xong"
 _SPACED_LETTER_REF = re.compile(rf"(?={_LETTER_REF}(?:\s|[,;:]))")
@@ -296,6 +301,27 @@ def split_refs(text: str) -> list[tuple[list[str], str]] | None:
     if m is not None and (more := split_refs(rest[m.end():])) is not None:
         return [(refs, rest[:m.start()].strip())] + more
     return [(refs, rest)]
+
+
+# the notice a status is about, named by its number: "1 xong tb 228", "mục 1 thông báo 215-TB/HU xong",
+# "1 xong 228-TB/HU", "2 đang làm 50% (KL 12)" — for someone holding the same item number in several notices
+NOTICE_NAMED = re.compile(
+    r"[(\[]?\s*(?:\b(?:thong bao|tb|van ban|vb|ket luan|kl|ke hoach|kh|cong van|cv|quyet dinh|qd|chi thi|ct)"
+    r"\s*(?:so\s*)?(?P<n>\d{1,5})\b(?:\s*[-/]\s*[a-z]{1,8})*"
+    r"|\b(?:so\s*)?(?P<m>\d{1,5})\s*[-/]\s*(?:tb|kl|kh|cv|qd|ct|bc)\b(?:\s*[-/]\s*[a-z]{1,8})*)\s*[)\]]?")
+
+
+def notice_named(text: str) -> tuple[str, str] | None:
+    """The notice number a status names ("1 xong tb 228" → ("228", "xong")): its leading number, and the text
+    without those words; None when it names none."""
+    original = " ".join(nfc(text).split())
+    folded = strip_marks(original).lower()
+    m = NOTICE_NAMED.search(folded)
+    if m is None:
+        return None
+    source = original if len(original) == len(folded) else folded
+    rest = " ".join((source[:m.start()] + " " + source[m.end():]).split()).strip(" ,:;-–")
+    return m.group("n") or m.group("m"), rest
 
 
 def find_ref(text: str) -> tuple[str, str] | None:

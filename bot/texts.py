@@ -947,10 +947,22 @@ def _note_line(note: str | None) -> list[str]:
     return [f"Nội dung: {shorten(note_body(note), 300)}"] if note and meaningful_note(note) else []
 
 
-def ambiguous_ref(ref: str, count: int, replies: bool = True) -> str:
-    how = ("trả lời đúng tin nhắc việc của nhiệm vụ cần cập nhật" if replies
-           else "gõ /viec để xem danh sách và ghi rõ nội dung nhiệm vụ trong tin nhắn")
-    return vn(f"Đồng chí đang phụ trách {count} nhiệm vụ cùng số mục {ref}. Đồng chí vui lòng {how}.")
+def ambiguous_ref(ref: str, tasks: Sequence[tuple[str | None, str, str]], replies: bool = True) -> str:
+    """Several tasks numbered `ref` (notice number, notice title, text): which is meant. Told apart by the
+    notice's number typed with the status ("1 xong TB 228"); by a reply where the channel has replies."""
+    lines = [f"Đồng chí đang phụ trách {len(tasks)} nhiệm vụ cùng số mục {ref}:"]
+    lines += [f"• {title}: {shorten(text, 80)}" for _, title, text in tasks]
+    numbers = [number for number, _, _ in tasks]
+    if all(numbers) and len(set(numbers)) == len(numbers):
+        first = str(numbers[0])
+        first = first if "-" in first or "/" in first else f"TB {first}"  # "228-TB/HU" as written; "TB 12"
+        lines.append(f"Đồng chí gõ kèm số văn bản, ví dụ: “{ref} xong {first}”"
+                     + (", hoặc trả lời đúng tin nhắc việc của nhiệm vụ." if replies else "."))
+    else:
+        lines.append("Đồng chí vui lòng " + ("trả lời đúng tin nhắc việc của nhiệm vụ cần cập nhật, hoặc " if replies
+                                            else "") + f"gõ kèm vài chữ của nhiệm vụ, ví dụ: “{ref} "
+                     f"{' '.join(tasks[0][2].split()[:4])} xong”.")
+    return vn("\n".join(lines))
 
 
 def which_of_two(typed_ref: str, replied_ref: str, rest: str, buttons: bool = True) -> str:
@@ -1054,9 +1066,12 @@ def reply_not_understood() -> str:
 
 
 def my_tasks(name: str, tasks: Sequence[tuple[str, str, dt.date | None, TaskStatus, int | None]],
-             today: dt.date, delegated: Sequence[DelegatedRow] = (), calendar: WorkingCalendar | None = None) -> str:
+             today: dt.date, delegated: Sequence[DelegatedRow] = (), calendar: WorkingCalendar | None = None,
+             notices: Sequence[str] = ()) -> str:
     """/viec: the person's open tasks; for a head, then the unit's tasks handed to cadres. Given the calendar, a
-    deadline on a day off is said as it runs ("30/04/2026, tính đến hết 04/05/2026") and is late only after that."""
+    deadline on a day off is said as it runs ("30/04/2026, tính đến hết 04/05/2026") and is late only after that.
+    `notices`: each task's notice number (or title); said with the item when the tasks come from several notices
+    and an item number repeats, with how to type it."""
 
     def flag(due: dt.date | None) -> str:
         if due is None:
@@ -1069,9 +1084,15 @@ def my_tasks(name: str, tasks: Sequence[tuple[str, str, dt.date | None, TaskStat
         return vn(f"Đồng chí {name} hiện không có nhiệm vụ nào đang thực hiện.")
     lines = [f"Nhiệm vụ đồng chí {name} đang phụ trách ({len(tasks)}):" if tasks
              else f"Đồng chí {name} hiện không trực tiếp phụ trách nhiệm vụ nào."]
-    for ref, text, due, status, percent in tasks:
-        lines.append(f"• Mục {ref}: {shorten(text, 120)}\n  Thời hạn: {date_vn(due)}{flag(due)}; tình trạng: "
+    refs = [row[0] for row in tasks]
+    repeated = len(notices) == len(tasks) and len(set(notices)) > 1 and len(set(refs)) < len(refs)
+    for i, (ref, text, due, status, percent) in enumerate(tasks):
+        where = f" ({notices[i]})" if repeated else ""
+        lines.append(f"• Mục {ref}{where}: {shorten(text, 120)}\n  Thời hạn: {date_vn(due)}{flag(due)}; tình trạng: "
                      f"{progress_text(status, percent)}")
+    if repeated:
+        lines.append("Số mục trùng nhau giữa các văn bản: đồng chí gõ kèm số văn bản, ví dụ: "
+                     f"“{refs[0]} xong {notices[0]}”.")
     if delegated:
         lines += ["", f"Nhiệm vụ của đơn vị đã giao cán bộ ({len(delegated)}):"]
         for row in delegated:

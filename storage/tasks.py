@@ -258,6 +258,7 @@ def open_tasks_for(session: Session, person: Person) -> list[Task]:
     closed = [TaskStatus.DONE, TaskStatus.CANCELLED]
     return list(session.scalars(
         select(Task).where(Task.assignee_id == person.id, Task.status.not_in(closed))
+        .options(selectinload(Task.notice))  # told apart by their notice when item numbers repeat
         .order_by(Task.due_on.is_(None), Task.due_on, Task.id)
     ))
 
@@ -274,7 +275,7 @@ def covered_tasks_by_ref(session: Session, person: Person, item_ref: str, *, tod
                                    Person.leave_to >= today)
     return _by_ref(session.scalars(select(Task).join(Notice, Notice.id == Task.notice_id).where(
         Task.assignee_id.in_(away.scalar_subquery()), _ref_is(item_ref), Notice.status == NoticeStatus.CONFIRMED,
-        Task.status.in_(OPEN_STATUSES)).order_by(Task.id)), item_ref)
+        Task.status.in_(OPEN_STATUSES)).options(selectinload(Task.notice)).order_by(Task.id)), item_ref)
 
 
 def unit_tasks_by_ref(session: Session, person: Person, item_ref: str) -> list[Task]:
@@ -283,7 +284,7 @@ def unit_tasks_by_ref(session: Session, person: Person, item_ref: str) -> list[T
         return []
     return _by_ref(session.scalars(select(Task).join(Notice, Notice.id == Task.notice_id).where(
         Task.lead_unit_id == person.unit_id, _ref_is(item_ref), Notice.status == NoticeStatus.CONFIRMED,
-        Task.status.in_(OPEN_STATUSES)).order_by(Task.id)), item_ref)
+        Task.status.in_(OPEN_STATUSES)).options(selectinload(Task.notice)).order_by(Task.id)), item_ref)
 
 
 def office_open_tasks(session: Session, person: Person) -> list[Task]:
@@ -336,7 +337,8 @@ def delegated_tasks(session: Session, person: Person) -> list[DelegatedRow]:
 def done_tasks_by_ref(session: Session, person: Person, item_ref: str) -> list[Task]:
     """Finished tasks of `person` with that item number (for "mở lại 2.1"), oldest first."""
     return _by_ref(session.scalars(select(Task).where(Task.assignee_id == person.id, _ref_is(item_ref),
-                                                      Task.status == TaskStatus.DONE).order_by(Task.id)), item_ref)
+                                                      Task.status == TaskStatus.DONE)
+                                   .options(selectinload(Task.notice)).order_by(Task.id)), item_ref)
 
 
 def status_history(session: Session, task_id: int) -> list[StatusReport]:
@@ -841,7 +843,7 @@ def support_tasks_by_ref(session: Session, person: Person, item_ref: str) -> lis
     tasks = session.scalars(select(Task).join(Notice, Notice.id == Task.notice_id)
                             .where(_ref_is(item_ref), Notice.status == NoticeStatus.CONFIRMED,
                                    Task.status.in_(OPEN_STATUSES))
-                            .options(selectinload(Task.lead_unit)).order_by(Task.id))
+                            .options(selectinload(Task.lead_unit), selectinload(Task.notice)).order_by(Task.id))
     return _by_ref((t for t in tasks if supports(session, person, t)), item_ref)
 
 

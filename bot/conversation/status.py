@@ -29,6 +29,7 @@ from bot.replies import (
     find_ref,
     impossible_percent,
     letter_refs,
+    notice_named,
     parse_status_text,
     split_ref,
     split_refs,
@@ -877,13 +878,60 @@ async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref:
             return True
         await conv.say(event, texts.unknown_ref(ref))
         return True
+    if tasks and (in_notice := await _in_notice_named(conv, person, ref, tasks, rest)) is not None:
+        tasks, rest = in_notice  # "1 xong tb 228": that notice's item 1 (finished already: refused as such)
+    elif len(tasks) > 1 and (worded := _by_its_words(tasks, rest)) is not None:  # "1 tiếp thu ý kiến xong"
+        tasks = [worded]
     if len({t.item_ref for t in tasks}) > 1:  # "1.a" typed for "I.1.a" and "II.1.a": ask which, the text kept
         await _ask_which(conv, event, person, tasks, rest, "text")
         return True
     if len(tasks) > 1:
-        await conv.say(event, texts.ambiguous_ref(ref, len(tasks), conv.channel(event.channel).capabilities.reply_to))
+        await conv.say(event, texts.ambiguous_ref(ref, _ambiguous_rows(tasks),
+                                                  conv.channel(event.channel).capabilities.reply_to))
         return True
     return await _apply_text(conv, event, person, tasks[0], rest, source="text", collect=collect)
+
+
+def _notice_number(task: Task) -> str | None:
+    m = re.match(r"\s*(\d+)", task.notice.number or "")
+    return m.group(1).lstrip("0") or "0" if m else None
+
+
+async def _in_notice_named(conv: Conversation, person: Person, ref: str, tasks: list[Task],
+                           rest: str) -> tuple[list[Task], str] | None:
+    """Of the person's tasks numbered `ref` (and those finished), those of the notice the text names by its
+    number ("xong tb 228", "thông báo 215-TB/HU xong"), and the text without it; None when it names none of
+    them (the number is then something else)."""
+    named = notice_named(rest)
+    if named is None:
+        return None
+    number, without = named
+    done = await conv.ctx.db.run(done_tasks_by_ref, person, ref)
+    pool = tasks + [t for t in done if t.id not in {k.id for k in tasks}]
+    chosen = [t for t in pool if _notice_number(t) == (number.lstrip("0") or "0")]
+    open_ones = [t for t in chosen if not TaskStatus(t.status).is_closed]
+    return (open_ones or chosen[-1:], without) if chosen else None
+
+
+_STATUS_WORDS = frozenset("xong hoan thanh tat dang lam thuc hien muc viec nhiem vu roi chua vuong mac xin gia han "
+                          "den ngay thang nam tuan bao cao gui nop da".split())
+
+
+def _by_its_words(tasks: list[Task], rest: str) -> Task | None:
+    """Of one item number's tasks, the one whose text the message quotes ("1 tiếp thu ý kiến góp ý xong"): at
+    least two of its words that are not status words, and more than any other task shares."""
+    said = {w for w in re.findall(r"\w+", strip_marks(rest).lower()) if w not in _STATUS_WORDS and not w.isdigit()}
+    if len(said) < 2:
+        return None
+    shared = sorted(((len(said & set(re.findall(r"\w+", strip_marks(t.text).lower()))), i)
+                     for i, t in enumerate(tasks)), reverse=True)
+    (best, i), (second, _) = shared[0], shared[1]
+    return tasks[i] if best >= 2 and best > second else None
+
+
+def _ambiguous_rows(tasks: list[Task]) -> list[tuple[str | None, str, str]]:
+    """(notice number as written, notice title, task text) of each task an item number may mean."""
+    return [(t.notice.number, notice_title(t.notice), t.text) for t in tasks]
 
 
 ITEM_ASKED = re.compile(r"^(?:muc\s*)?(?P<ref>[0-9ivx]+(?:\.[0-9a-z]+)*)\s*\?$")
@@ -933,7 +981,8 @@ async def my_tasks(conv: Conversation, event: TextIn, args: list[str], person: P
              TaskStatus(t.status), t.percent) for t in tasks]
     delegated = await ctx.db.run(delegated_tasks, person)
     await conv.say(event, texts.my_tasks(person.full_name, rows, ctx.today(), delegated,
-                                         calendar=ctx.policy.calendar))
+                                         calendar=ctx.policy.calendar,
+                                         notices=[t.notice.number or notice_title(t.notice) for t in tasks]))
 
 
 # ---------------------------------------------------------------- supporting units and delegation
@@ -955,7 +1004,8 @@ async def _support_report(conv: Conversation, event: TextIn, person: Person, ref
         await conv.say(event, texts.support_needs_text(ref))
         return True
     if len({(t.notice_id, t.item_ref) for t in tasks}) > 1:
-        await conv.say(event, texts.ambiguous_ref(ref, len(tasks), conv.channel(event.channel).capabilities.reply_to))
+        await conv.say(event, texts.ambiguous_ref(ref, _ambiguous_rows(tasks),
+                                                  conv.channel(event.channel).capabilities.reply_to))
         return True
     told: set[int] = set()
     for task in tasks:  # one item given to several units (a group): the report goes to each of them

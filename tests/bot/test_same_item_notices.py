@@ -1,0 +1,91 @@
+"""Party offices number every notice from 1: a secretary who holds item 1 of two notices says which notice
+by its number ("1 xong tb 228", "mục 1 thông báo 215-TB/HU xong", "1 xong 228-TB/HU") or by a few words of the
+task; /viec shows each item's notice; and several plain item numbers in one line ("1 xong, 2 đang làm 80%")
+each get what was said of them. Over Zalo (typed only: no reply-to), SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.sandbox.harness import Harness
+from scheduler.clock import FakeClock
+from storage.models import Notice, Task, TaskStatus
+from tests.conftest import DIRECTORY_CSV, local
+
+
+def notice(number: str, first: str, second: str) -> str:
+    return f"""HUYỆN ỦY HÀM THUẬN
+Số: {number}
+Hàm Thuận, ngày 02 tháng 3 năm 2018
+THÔNG BÁO
+Kết luận của Thường trực Huyện ủy
+1. Ban Dân vận Tỉnh ủy {first}, hoàn thành trước ngày 30/3/2018.
+2. Ban Dân vận Tỉnh ủy {second}, báo cáo trước ngày 15/4/2018.
+"""
+
+
+FIRST = notice("215-TB/HU", "tổ chức quán triệt Nghị quyết cho cán bộ, đảng viên",
+               "rà soát quy chế phối hợp với Mặt trận")
+SECOND = notice("228-TB/HU", "tiếp thu ý kiến góp ý hoàn chỉnh dự thảo báo cáo chính trị",
+                "chuẩn bị nhân sự đại hội điểm")
+
+
+@pytest.fixture
+async def zalo(db_url: str):  # type: ignore[no-untyped-def]
+    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 3, 5, 9, 0)), channel="zalo")
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    for text in (FIRST, SECOND):
+        await h.say("admin", text)
+        await h.say("admin", "xác nhận")
+    yield h
+    await h.stop()
+
+
+def last(h: Harness, handle: str) -> str:
+    return [s.text or "" for s in h.sent if s.to == handle][-1]
+
+
+def state(h: Harness, number: str, ref: str) -> str:
+    assert h.db is not None
+    return h.db.call(lambda s: next(t.status for t in s.query(Task).join(Notice).filter(Notice.number == number)
+                                    if t.item_ref == ref))
+
+
+async def test_the_notice_is_named_by_its_number(zalo: Harness) -> None:
+    h = zalo
+    await h.say("head_bdv", "da xong muc 1")
+    asked = last(h, "head_bdv")
+    assert "2 nhiệm vụ cùng số mục 1" in asked and "215-TB/HU" in asked and "228-TB/HU" in asked
+    assert "gõ kèm số văn bản, ví dụ: “1 xong 2" in asked, "a form that works on a channel without replies"
+    assert state(h, "215-TB/HU", "1") == state(h, "228-TB/HU", "1") == TaskStatus.OPEN
+
+    await h.say("head_bdv", "muc 1 tb 228 da gui BTC ngay 6/3")
+    assert last(h, "head_bdv").startswith("Đã cập nhật: mục 1 — Hoàn thành")
+    assert state(h, "228-TB/HU", "1") == TaskStatus.DONE and state(h, "215-TB/HU", "1") == TaskStatus.OPEN
+    # the same notice named again: that task is finished — refused as such, never the other notice's item 1
+    await h.say("head_bdv", "1 xong 228-TB/HU")
+    assert "đã hoàn thành" in last(h, "head_bdv") and state(h, "215-TB/HU", "1") == TaskStatus.OPEN
+    await h.say("head_bdv", "mục 1 thông báo 215-TB/HU xong")
+    assert state(h, "215-TB/HU", "1") == TaskStatus.DONE
+
+
+async def test_the_task_named_by_its_words_and_viec_shows_the_notices(zalo: Harness) -> None:
+    h = zalo
+    await h.say("head_bdv", "/viec")
+    listing = last(h, "head_bdv")
+    assert "• Mục 1 (215-TB/HU):" in listing and "• Mục 1 (228-TB/HU):" in listing
+    assert "gõ kèm số văn bản" in listing
+    await h.say("head_bdv", "1 tiep thu y kien gop y xong")
+    assert last(h, "head_bdv").startswith("Đã cập nhật: mục 1 — Hoàn thành")
+    assert state(h, "228-TB/HU", "1") == TaskStatus.DONE and state(h, "215-TB/HU", "1") == TaskStatus.OPEN
+
+
+async def test_several_plain_item_numbers_in_one_line(zalo: Harness) -> None:
+    h = zalo
+    await h.say("head_bdv", "1 xong tb 215, 2 đang làm 80% tb 215")
+    assert state(h, "215-TB/HU", "1") == TaskStatus.DONE
+    assert state(h, "215-TB/HU", "2") == TaskStatus.IN_PROGRESS
+    assert state(h, "228-TB/HU", "1") == state(h, "228-TB/HU", "2") == TaskStatus.OPEN
+    # a count after a comma is not an item: "2 xã" stays in what was said of item 2
+    await h.say("head_bdv", "mục 2 TB 228 đang làm, 2 xã còn chậm")
+    assert state(h, "228-TB/HU", "2") == TaskStatus.IN_PROGRESS
