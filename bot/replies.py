@@ -56,7 +56,7 @@ DELIVERED = re.compile(r"\bda\s+(?:gui|nop|trinh|ban hanh|bao cao|to chuc|tong h
                        r"phat hanh)\b(?!\s+(?:xong\s+)?\d)")
 # "đã đăng lên …" typed without marks is "da dang len": that "dang" is "đăng" (posted), not "đang" (under way)
 POSTED = re.compile(r"\bda\s+dang\s+(?=len|tai|tin)")
-UNDER_WAY = re.compile(r"\b(?:dang|cho|chua|du thao|mot phan|tiep tuc)\b")
+UNDER_WAY = re.compile(r"\b(?:dang|cho|chua|du thao|mot phan|tiep tuc|tien do)\b")  # "đã báo cáo tiến độ": not yet done
 NOT_DONE = re.compile(r"\b(?:chua|khong|kho|chang|khong the|chua the)\s+(?:kip\s+)?(?:xong|hoan thanh|hoan tat)\b")
 # "không có vướng mắc", "chưa gặp khó khăn gì": said so that nobody worries — not a difficulty
 NO_DIFFICULTY = re.compile(r"\b(?:khong|chua|het)\s+(?:co\s+|gap\s+|con\s+|bi\s+)?(?:gi\s+)?"
@@ -66,13 +66,14 @@ BLOCKED = re.compile(r"\b(?:vuong|vuong mac|kho khan|bi tac|tac)\b"
                      r"|\b(?:phai\s+|dang\s+|con\s+)?cho\s+(?:y kien|huong dan|kinh phi|phe duyet|chu truong|"
                      r"lanh dao|cap tren|bo tri von|bo tri kinh phi)\b")
 NOT_STARTED = re.compile(r"\bchua\s+(?:trien khai|thuc hien|lam|bat dau|co ket qua)\b(?!\s+duoc\s+(?!gi\b))")
-PROGRESS = re.compile(r"\b(?:dang|tiep tuc|trien khai)\b")
+PROGRESS = re.compile(r"\b(?:dang|tiep tuc|trien khai|tien do)\b")
 
 
 # chat shorthand, read as the words it stands for: "ko xong", "k vướng gì", "đc 1 nửa", "xog", "tks"
 _SHORTHAND = {"ko": "khong", "k": "khong", "kg": "khong", "khg": "khong", "hok": "khong", "kh": "khong",
               "dc": "duoc", "r": "roi", "xog": "xong", "xg": "xong", "chx": "chua", "tks": "cam on",
-              "thks": "cam on", "tk": "cam on", "camon": "cam on", "vs": "voi", "ntn": "nhu the nao"}
+              "thks": "cam on", "tk": "cam on", "camon": "cam on", "vs": "voi", "ntn": "nhu the nao",
+              "bc": "bao cao", "bcao": "bao cao"}
 
 
 def chat_fold(text: str) -> str:

@@ -14,6 +14,8 @@ TODAY = dt.date(2018, 4, 2)
 @pytest.mark.parametrize(("text", "status", "percent", "due"), [
     ("xong", TaskStatus.DONE, 100, None),
     ("Đã hoàn thành, đã gửi báo cáo", TaskStatus.DONE, 100, None),
+    ("da bc", TaskStatus.DONE, 100, None),  # "bc": báo cáo, the report went in
+    ("đã bc tiến độ về Ban Tổ chức", TaskStatus.IN_PROGRESS, None, None),  # a progress report is not the end
     ("60% vướng kinh phí", TaskStatus.BLOCKED, 60, None),
     ("đang thực hiện, đạt 40%", TaskStatus.IN_PROGRESS, 40, None),
     ("30%", TaskStatus.IN_PROGRESS, 30, None),

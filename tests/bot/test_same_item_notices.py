@@ -89,3 +89,12 @@ async def test_several_plain_item_numbers_in_one_line(zalo: Harness) -> None:
     # a count after a comma is not an item: "2 xã" stays in what was said of item 2
     await h.say("head_bdv", "mục 2 TB 228 đang làm, 2 xã còn chậm")
     assert state(h, "228-TB/HU", "2") == TaskStatus.IN_PROGRESS
+
+
+async def test_da_bc_is_a_report_not_a_polite_yes(zalo: Harness) -> None:
+    """"da bc" (đã báo cáo) from someone with several tasks is answered (which task?), never taken for "dạ"."""
+    h = zalo
+    before = len([s for s in h.sent if s.to == "head_bdv"])
+    await h.say("head_bdv", "da bc")
+    answers = [s.text or "" for s in h.sent if s.to == "head_bdv"][before:]
+    assert len(answers) == 1 and "Mục 1" in answers[0] and "Mục 2" in answers[0], answers
