@@ -665,10 +665,15 @@ def short_title(text: str, limit: int = 80, lead: str | None = None) -> str:
     if (asked := _work_after_the_asked(text)) is not None:  # "Chủ tịch UBND huyện giao các phòng; UBND các xã …"
         text = asked
     if lead:
-        m = re.match(rf"^(?:(?:giao|đề nghị|yêu cầu)\s+)?{re.escape(' '.join(lead.split()))}\s*(?:chủ trì)?\s*[,:]?\s*",
-                     text, re.I)
-        if m and m.end() < len(text):
-            rest = text[m.end():]
+        m = re.match(rf"^(?:(?:giao|đề nghị|yêu cầu)\s+)?{re.escape(' '.join(lead.split()))}\s*(?P<leads>chủ trì)?"
+                     r"\s*(?P<sep>[,:])?\s*", text, re.I)
+        rest = text[m.end():] if m else ""
+        # "Đảng ủy xã A, Đảng ủy xã B hoàn thành …" (or "A và B …"): one of several units named — cut, the text
+        # would name only the other; "A chủ trì, phối hợp với B …": the reader leads, so "Chủ trì, phối hợp …"
+        several = m is not None and not m["leads"] and (m["sep"] == "," or re.match(r"(?:và|cùng)\s", rest, re.I))
+        if m and rest and not several:
+            if m["leads"] and re.match(r"phối hợp\b", rest, re.I):
+                rest = f"chủ trì, {rest}"
             text = rest[:1].upper() + rest[1:]
     if len(text) <= limit:
         return text

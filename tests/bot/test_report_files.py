@@ -434,3 +434,17 @@ def test_a_supporting_units_own_message_greets_then_lists_the_items() -> None:
     assert text.startswith("Kính gửi đồng chí A,\nĐơn vị đồng chí được đề nghị phối hợp thực hiện nhiệm vụ theo "
                            "Thông báo số 45/TB-UBND:\n• Mục 2: ")
     assert text.endswith("“phối hợp 2: đã gửi số liệu”.")
+
+
+@pytest.mark.parametrize(("text", "lead", "shown"), [
+    ("Sở Tài chính chủ trì, tham mưu bố trí kinh phí", "Sở Tài chính", "Tham mưu bố trí kinh phí"),
+    # one of several units named: cutting the reader's own name would leave the other's as the subject
+    ("Đảng ủy xã Đại Sơn, Đảng ủy xã Măng Ri hoàn thành đại hội điểm", "Đảng ủy xã Đại Sơn",
+     "Đảng ủy xã Đại Sơn, Đảng ủy xã Măng Ri hoàn thành đại hội điểm"),
+    ("Sở Tài chính và Sở Nội vụ rà soát biên chế", "Sở Tài chính", "Sở Tài chính và Sở Nội vụ rà soát biên chế"),
+    # the reader leads and works with another: not shown as if only supporting
+    ("Ban Tổ chức Huyện ủy chủ trì, phối hợp với Văn phòng Huyện ủy hướng dẫn phương án nhân sự",
+     "Ban Tổ chức Huyện ủy", "Chủ trì, phối hợp với Văn phòng Huyện ủy hướng dẫn phương án nhân sự"),
+])
+def test_a_task_shown_to_its_lead_never_reads_as_someone_elses(text: str, lead: str, shown: str) -> None:
+    assert texts.short_title(text, lead=lead) == shown
