@@ -61,7 +61,8 @@ _ABBREV_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, ABBREVIATIONS), 
 
 # the words before a unit's own name ("UBND huyện Hạ Hòa" is also "huyện Hạ Hòa" and "Hạ Hòa"), and its level
 # after it ("Ban Dân vận" for "Ban Dân vận Tỉnh ủy")
-_UNIT_KIND = re.compile(r"^(?:ubnd|uy ban nhan dan|so|ban|phong|cong an|bo chi huy quan su|trung tam|van phong)\s+")
+_UNIT_KIND = re.compile(r"^(?:ubnd|uy ban nhan dan|dang uy|dang bo|chi bo|so|ban|phong|cong an|bo chi huy quan su|"
+                        r"trung tam|van phong)\s+")
 _LEVEL = re.compile(r"\s+(?:tinh uy|thanh uy|huyen uy|quan uy|thi uy|dang uy \S+|tinh|thanh pho|huyen|quan|thi xa)$")
 _PLACE_KIND = re.compile(r"^(?:tinh|thanh pho|tp|huyen|quan|thi xa|tx|thi tran|xa|phuong)\s+")
 
@@ -78,9 +79,12 @@ def ways_to_name(unit_name: str, person_name: str | None = None) -> set[str]:
 
 
 def mentions(text: str, unit_name: str, person_name: str | None = None) -> bool:
-    """Whether a message names the unit (or the person), as whole words, marks and case aside."""
-    said = f" {fold(text)} "
-    return any(f" {n} " in said for n in ways_to_name(unit_name, person_name))
+    """Whether a message names the unit (or the person), as whole words, marks and case aside, abbreviations
+    typed as they are written out ("nhắc UBKT" names the Ủy ban Kiểm tra)."""
+    folded = fold(text)
+    said = f" {folded} {unit_key(folded)} "
+    names = ways_to_name(unit_name, person_name) | ways_to_name(unit_key(unit_name))
+    return any(f" {n} " in said for n in names)
 
 
 def signed_by(signer: str | None, full_name: str) -> bool:

@@ -487,6 +487,25 @@ async def _named_elsewhere(conv: Conversation, person: Person, text: str) -> lis
     return await conv.ctx.db.run(direction_targets, named) if named else []
 
 
+_NUDGE_FILLER = re.compile(r"\b(?:muc\s*\S+|d/c|dc|dong chi|cac|va|voi|giup|nhe|nha|di|lai|ngay|toi|em|anh|chi)\b"
+                           r"|[,.;:!]")
+
+
+def _bare_nudge(text: str, targets: list[DirectionTarget]) -> bool:
+    """Whether a direction says nothing but "remind them": the directing word, the units or people it names,
+    item numbers and courtesy words — then the standard sentence is passed on, not these words."""
+    folded = chat_fold(text)
+    m = DIRECTING.match(folded)
+    if m is None:
+        return False
+    rest = f" {folded[m.end():]} "
+    for t in targets:
+        for name in sorted(ways_to_name(t.unit_name, t.assignee_name), key=len, reverse=True):
+            rest = rest.replace(f" {name} ", " ")
+    rest = _NUDGE_FILLER.sub(" ", rest)
+    return len(rest.split()) <= 1
+
+
 async def _pass_direction(conv: Conversation, event: TextIn, person: Person, targets: list[DirectionTarget], *,
                           named_only: bool = True) -> None:
     """A leader's (or the office's) reply to an escalation, or to any message about others' tasks: passed on,
@@ -496,7 +515,7 @@ async def _pass_direction(conv: Conversation, event: TextIn, person: Person, tar
     if named_only:
         targets = [t for t in targets if mentions(event.text, t.unit_name, t.assignee_name)] or targets
     text = " ".join(event.text.split())
-    if len(text.split()) <= 5 and DIRECTING.match(chat_fold(text)):  # "nhắc xã Ngọc Thiện": the ask in full
+    if _bare_nudge(text, targets):  # "nhắc xã Ngọc Thiện", "nhắc Đảng ủy xã Thịnh Sơn mục 1": the ask in full
         text = texts.DIRECTION_REMIND
     await ctx.db.run(record_direction, [t.task_id for t in targets], by=person, text=text, now=ctx.clock.now())
     log.info("direction from %s on tasks %s", person.handle, [t.task_id for t in targets])

@@ -214,3 +214,36 @@ async def test_a_leader_added_after_a_late_task_went_unescalated_hears_of_it(db_
         assert "NHIỆM VỤ QUÁ HẠN CẦN ĐỒNG CHÍ CHỈ ĐẠO" in escalation and "• Mục 4:" in escalation, escalation
     finally:
         await h.stop()
+
+
+PARTY_DIRECTORY = DIRECTORY_CSV.read_text(encoding="utf-8") + (
+    "bt_thinhson,Lý Văn Thịnh,Bí thư Đảng ủy xã,Đảng ủy xã Thịnh Sơn,head\n"
+    "cn_ubkt,Vũ Văn Kiểm,Chủ nhiệm Ủy ban Kiểm tra,Ủy ban Kiểm tra Tỉnh ủy,head\n")
+PARTY_NOTICE = """TỈNH ỦY BÌNH THUẬN
+Số: 215-TB/TU
+Bình Thuận, ngày 20 tháng 02 năm 2018
+THÔNG BÁO
+Kết luận của Thường trực Tỉnh ủy
+1. Đảng ủy xã Thịnh Sơn tổ chức quán triệt Nghị quyết cho cán bộ, đảng viên, hoàn thành trước ngày 15/3/2018.
+2. Ủy ban Kiểm tra Tỉnh ủy kiểm tra việc thực hiện quy chế dân chủ, báo cáo trước ngày 30/3/2018.
+"""
+
+
+@pytest.mark.parametrize(("typed", "handle"), [
+    ("nhắc xã Thịnh Sơn", "bt_thinhson"),  # a Party committee named by its place, as leaders say it
+    ("nhac xa Thinh Son", "bt_thinhson"),
+    ("nhắc Đảng ủy xã Thịnh Sơn mục 1 nhé", "bt_thinhson"),  # names and courtesy only: still the ask in full
+    ("nhắc UBKT", "cn_ubkt"),  # an abbreviation the directory writes out
+])
+async def test_a_party_unit_named_the_short_way_is_reminded_in_the_standard_words(db_url: str, typed: str,
+                                                                                  handle: str) -> None:
+    h = await started_with(db_url, PARTY_DIRECTORY, PARTY_NOTICE)
+    try:
+        before = len(h.sent)
+        await h.say("leader", typed)
+        [told] = texts_to(h, handle, before)
+        assert "“Đề nghị đồng chí khẩn trương thực hiện và báo cáo kết quả.”" in told, told
+        assert last_text(h, "leader").startswith("Đã chuyển ý kiến chỉ đạo của đồng chí đến:")
+        assert len([s for s in h.sent[before:] if s.to not in (handle, "leader")]) == 0, "nobody else"
+    finally:
+        await h.stop()
