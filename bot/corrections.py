@@ -53,7 +53,7 @@ ADD = re.compile(rf"^{_ADD_WORD}(?:\s+(?:nhiệm\s*vụ|nhiem\s*vu))?"
                  r"(?:\s+(?:(?:mục|muc)\s+)?(?P<ref>[0-9IVXivx]{1,6}[a-zđ]?(?:\.[0-9a-zđ]{1,3}){0,3})\.?)?"
                  r"\s*:\s*(?P<text>.+)$", re.I)
 # "…, hạn 20/1/2019" at the end of an added task: its deadline, in any form parse_when reads
-ADDED_DUE = re.compile(r"[,;.]?\s*\b(?:thời\s*|thoi\s*)?(?:hạn|han)\s*:?\s*(?P<when>[^,;]+?)\s*\.?$", re.I)
+ADDED_DUE = re.compile(r"[,;.]?\s*\b(?:thời\s*|thoi\s*)?(?:hạn|han)\b\s*:?\s*(?P<when>[^,;]+?)\s*\.?$", re.I)
 # a deadline typed without tone marks, which the notice parser does not read: "…, truoc ngay 30/4", "… cham nhat 15/5"
 PLAIN_DUE = re.compile(r"\b(?:truoc|cham\s+nhat|xong\s+truoc|hoan\s+thanh\s+truoc|den)\s+(?:ngay\s+)?"
                        r"(?P<when>\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?)\s*\.?$", re.I)

@@ -162,6 +162,8 @@ def test_a_wrong_signer_can_be_cleared() -> None:
     ("them: phong tai chinh bao cao cham nhat 15/5/2018", dt.date(2018, 5, 15)),
     ("them: so y te kiem tra, han 20/4", dt.date(2018, 4, 20)),
     ("them: so y te kiem tra cac co so", None),
+    # "hang thang" (hằng tháng) is not "hạn": the task is added as typed, never refused as a wrong deadline
+    ("them: cac dang uy xa bao cao tien do truoc ngay 25 hang thang", None),
 ])
 def test_a_deadline_typed_without_marks_in_an_added_task(typed: str, due: dt.date | None) -> None:
     [got] = parse_corrections(typed, today=TODAY)
