@@ -1325,7 +1325,8 @@ def extension_request_text(req: ExtensionRequest, replaced_due: dt.date | None =
     current = date_vn(req.current_due) if req.current_due else "không có thời hạn cụ thể"
     if req.current_due and calendar is not None and (note := calendar.explain_deadline(req.current_due)):
         current += f" ({note})"  # as the requester's digests say it: "rơi vào ngày nghỉ lễ 30/4, tính đến hết …"
-    lines = [f"Đề nghị gia hạn: đồng chí {req.requester_name} đề nghị gia hạn nhiệm vụ mục {req.item_ref} "
+    unit = f" ({req.unit_name})" if req.unit_name else ""
+    lines = [f"Đề nghị gia hạn: đồng chí {req.requester_name}{unit} đề nghị gia hạn nhiệm vụ mục {req.item_ref} "
              f"({req.notice_title}).",
              f"Thời hạn hiện tại: {current}; đề nghị gia hạn đến: {date_vn(req.requested_due)}."]
     if req.note:
@@ -1334,6 +1335,12 @@ def extension_request_text(req: ExtensionRequest, replaced_due: dt.date | None =
         before = f" (đến {date_vn(replaced_due)})" if replaced_due else ""
         lines.append(f"Đề nghị này thay cho đề nghị trước đó{before} của đồng chí {req.requester_name}.")
     return vn("\n".join(lines))
+
+
+def extension_already_asked(req: ExtensionRequest) -> str:
+    """The same request typed again while it waits: nothing is sent again."""
+    return vn(f"Đề nghị gia hạn mục {req.item_ref} đến {date_vn(req.requested_due)} của đồng chí đã được gửi và "
+              f"đang chờ {req.deciders} xem xét; Nhắc việc sẽ báo kết quả cho đồng chí.")
 
 
 def extension_replaced_text(old: ExtensionRequest, new_due: dt.date | None) -> str:

@@ -13,8 +13,10 @@ from sqlalchemy import select
 
 from bot import texts
 from bot.sandbox.harness import Harness
+from scheduler.clock import FakeClock
 from storage.models import ExtensionMessage, StatusReport, Task, TaskStatus
 from tests.bot.conversation_setup import (
+    GROUP_NOTICE,
     SIGNED_NOTICE,
     WITH_SIGNER,
     count,
@@ -25,7 +27,7 @@ from tests.bot.conversation_setup import (
     task,
     texts_to,
 )
-from tests.conftest import local
+from tests.conftest import DIRECTORY_CSV, local
 
 
 @pytest.fixture
@@ -53,7 +55,7 @@ async def test_a_cadres_request_replaced_then_decided_by_the_head(harness: Harne
     assert "Đề nghị gia hạn đến 20/04/2018 đã được chuyển tới đ/c Lê Văn Dân (trưởng đơn vị chủ trì) xem xét" in \
         last_text(h, "cadre_bdv")
     first = h.last_with_button("head_bdv", texts.BUTTON_APPROVE)
-    assert "đồng chí Phạm Thị Vận đề nghị gia hạn nhiệm vụ mục 2" in (first.text or "")
+    assert "đồng chí Phạm Thị Vận (Ban Dân vận Tỉnh ủy) đề nghị gia hạn nhiệm vụ mục 2" in (first.text or "")
     assert "Thời hạn hiện tại: 30/03/2018; đề nghị gia hạn đến: 20/04/2018." in (first.text or "")
     assert texts_to(h, "admin", start) == [] and texts_to(h, "leader", start) == [], \
         "a cadre's request goes to the head of the lead unit only"
@@ -300,5 +302,29 @@ async def test_the_request_goes_to_the_leader_who_signed_the_notice_and_the_offi
         await h.say("head_stnmt", "4 xin gia hạn đến 31/3 vì chờ kết quả đo đạc")
         asked = {s.to for s in h.sent[before:] if (s.text or "").startswith("Đề nghị gia hạn:")}
         assert asked == {"pct", "admin"}, asked  # not the Party's leader, who did not sign this notice
+    finally:
+        await h.stop()
+
+
+async def test_a_request_on_an_item_several_units_hold_names_the_unit_and_is_not_sent_twice(db_url: str) -> None:
+    """Zalo (typed decisions): the request names the requester's unit and offers a form naming it, which decides
+    that unit's request even once another unit has asked too; the same request typed again goes to nobody."""
+    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 2, 26, 9, 0)), channel="zalo")
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        await h.say("admin", GROUP_NOTICE)
+        await h.say("admin", "xác nhận")
+        await h.say("head_bdv", "1 xin gia hạn đến 10/4")
+        request = texts_to(h, "leader")[-1]
+        assert "đồng chí Lê Văn Dân (Ban Dân vận Tỉnh ủy) đề nghị gia hạn nhiệm vụ mục 1" in request
+        assert "“đồng ý gia hạn 1 Ban Dân vận Tỉnh ủy”" in request, request
+        before = len(h.sent)
+        await h.say("head_bdv", "xin gia hạn mục 1 đến 10/4")  # the same again
+        assert [s.to for s in h.sent[before:]] == ["head_bdv"], "only the requester hears, and only once"
+        assert "đang chờ" in texts_to(h, "head_bdv")[-1]
+        await h.say("head_stnmt", "1 xin gia hạn đến 15/4")
+        await h.say("leader", "đồng ý gia hạn 1 Ban Dân vận Tỉnh ủy")  # the form the request offered
+        assert "đã đồng ý" in texts_to(h, "head_bdv")[-1]
+        assert not any("đã đồng ý" in t for t in texts_to(h, "head_stnmt")), "the other unit's request still waits"
     finally:
         await h.stop()
