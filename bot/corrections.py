@@ -155,10 +155,22 @@ def _units(value: str) -> tuple[str, ...]:
     return tuple(unit for part in parts for unit in (split_units(part) or [part]))
 
 
+# how often, typed without marks ("truoc ngay 25 hang thang"), which the notice parser does not read
+PLAIN_RECURRENCE = (("daily", re.compile(r"\b(?:hang|moi)\s+ngay\b")),
+                    ("weekly", re.compile(r"\b(?:hang|moi)\s+tuan\b")),
+                    ("monthly", re.compile(r"\b(?:hang|moi|dinh\s+ky)\s+thang\b")),
+                    ("quarterly", re.compile(r"\b(?:hang|moi|dinh\s+ky)\s+quy\b")),
+                    ("yearly", re.compile(r"\b(?:hang|moi|dinh\s+ky)\s+nam\b")))
+
+
 def _added(text: str, ref: str, *, today: dt.date, now: dt.datetime, example: str) -> Correction:
     """A task the admin adds, read as a notice item reads; a deadline said as "…, hạn 20/5" is read too."""
     task = read_task(text, ref=ref or "?", issued_on=today)
     plain = strip_marks(text)  # a match's position holds in `text` only when no character was dropped
+    if task.recurrence is None and plain == text:  # typed without marks: "… truoc ngay 25 hang thang"
+        found = next((name for name, rx in PLAIN_RECURRENCE if rx.search(plain.lower())), None)
+        if found is not None:
+            task = replace(task, recurrence=found)
     if task.due is None and ((m := ADDED_DUE.search(text)) or
                              (len(plain) == len(text) and (m := PLAIN_DUE.search(plain)))):
         due = _due(m.group("when"), now, example)

@@ -197,3 +197,10 @@ def test_a_deadline_that_recurs_makes_the_task_recurring() -> None:
 def test_two_groups_typed_in_one_line_are_two_leads(typed: str, units: tuple[str, ...]) -> None:
     [got] = parse_corrections(typed, today=TODAY)
     assert (got.field, got.value) == ("lead", units)
+
+
+def test_how_often_typed_without_marks_in_an_added_task() -> None:
+    [got] = parse_corrections("them: cac dang uy xa bao cao tien do truoc ngay 25 hang thang", today=TODAY)
+    assert isinstance(got.value, ParsedTask) and got.value.recurrence == "monthly"
+    [once] = parse_corrections("them: so y te kiem tra cac co so, truoc ngay 30/4", today=TODAY)
+    assert isinstance(once.value, ParsedTask) and once.value.recurrence is None
