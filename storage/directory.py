@@ -37,7 +37,7 @@ from storage.models import (
     Task,
     Unit,
 )
-from storage.unitnames import best_unit_match, unit_key
+from storage.unitnames import INITIALS_SCORE, best_unit_match, closest_units, unit_key, without_va
 from storage.vntext import fold, nfc
 
 log = logging.getLogger(__name__)
@@ -442,7 +442,7 @@ def import_directory(session: Session, rows: Sequence[DirectoryRow], *, now: dt.
         unit = None
         if row["unit"]:
             key = unit_key(row["unit"])
-            unit = units.get(key)
+            unit = units.get(key) or _same_but_va(units, key)
             if unit is None:
                 unit = Unit(name=row["unit"], name_key=key, created_at=now)
                 session.add(unit)
@@ -497,6 +497,12 @@ def import_directory(session: Session, rows: Sequence[DirectoryRow], *, now: dt.
                         stored_active=len(counted), returned=tuple(returned), created=tuple(new_people),
                         leaders_before=leaders_before,
                         leaders_after=leaders_after)
+
+
+def _same_but_va(units: dict[str, Unit], key: str) -> Unit | None:
+    """The unit a file writes with "&" for "và" ("Phòng Kinh tế & Hạ tầng"): the same unit, not a new one."""
+    bare = without_va(key)
+    return next((u for k, u in units.items() if without_va(k) == bare), None)
 
 
 def _deactivate(session: Session, person: Person, *, now: dt.datetime, actor_id: int | None) -> None:
@@ -892,8 +898,8 @@ def unit_matcher(session: Session, units: list[Unit] | None = None) -> Callable[
         words = name.split()
         for drop in range(1, min(MAX_TRAILING_WORDS, len(words) - 2) + 1):
             shorter = best_unit_match(" ".join(words[:-drop]), keys)
-            if shorter is not None and shorter.score == 100.0:
-                return units[shorter.index], 100.0
+            if shorter is not None and shorter.score >= INITIALS_SCORE:  # exact, or spelled by its initials
+                return units[shorter.index], shorter.score
         alone = _only_of_its_kind(name)
         return alone if alone[0] is not None else _words_in_order(name)
 
@@ -916,6 +922,28 @@ def unit_matcher(session: Session, units: list[Unit] | None = None) -> Callable[
         return (units[fits[0]], GENERIC_KIND_SCORE) if len(fits) == 1 else (None, 0.0)
 
     return match
+
+
+DID_YOU_MEAN_SHOWN = 3
+
+
+def units_like(session: Session, name: str) -> list[str]:
+    """The directory units closest to a name that matches none (a did-you-mean), best first, at most a few."""
+    units = list(session.scalars(select(Unit).order_by(Unit.id)))
+    return [units[i].name for i in closest_units(name, [u.name_key for u in units], limit=DID_YOU_MEAN_SHOWN)]
+
+
+def did_you_mean(session: Session, name: str, form: str = "") -> str:
+    """A courteous sentence naming the closest units of the directory to a name that matched none ("" when none is
+    close); `form` ("chuyển mục II.3 sang {unit}"): what to type with the one unit offered."""
+    close = units_like(session, name)
+    if not close:
+        return ""
+    if len(close) == 1:
+        then = f" Nếu đúng, đồng chí gõ: {form.format(unit=close[0])}." if form else ""
+        return f"Có phải đồng chí muốn ghi “{close[0]}”?{then}"
+    return ("Có phải đồng chí muốn ghi một trong các đơn vị: " + "; ".join(f"“{n}”" for n in close) +
+            "? Đồng chí gõ lại với tên đơn vị như trong danh bạ.")
 
 
 @dataclass(frozen=True, kw_only=True)
