@@ -156,3 +156,50 @@ async def test_a_request_whose_decider_left_goes_to_the_leaders_from_the_command
     assert not any("quyết định" in (m.text or "") and "Không gia hạn" in (m.text or "")
                    for m in h.state.bot_messages(h.handles["head_bdv"])), "not even an edit of the old request"
     assert "2" in held(h, "cadre2_bdv")
+
+
+async def test_a_heads_pending_request_follows_the_task_to_the_successor(harness: Harness) -> None:
+    """The head asked for more time on item 3 (the leaders and the admin decide), then a file makes him a cadre and
+    Phạm Thị Vận the head: she takes item 3 over and is told the request waits; the deciders already have it."""
+    h = harness
+    await h.say("head_bdv", "3 xin gia hạn đến 30/3 vì chờ ý kiến các sở")
+    h.last_with_button("leader", texts.BUTTON_APPROVE)
+    mark = len(h.sent)
+    swapped = DIRECTORY.replace(HEAD, HEAD.replace("Trưởng Ban", "Chuyên viên").removesuffix("head") + "cadre") \
+        .replace(CADRE, CADRE.replace("Chuyên viên", "Trưởng Ban").removesuffix("cadre") + "head")
+    await h.send_file("admin", "danh-ba.csv", data=swapped.encode())
+    reply = next(t for t in texts_to(h, "admin", mark) if t.startswith("Đã nhập danh bạ"))
+    assert ("Đề nghị gia hạn mục 3 đến 30/03/2018 của đ/c Lê Văn Dân chưa được quyết định: nay chờ lãnh đạo hoặc "
+            "quản trị viên quyết định; đ/c Phạm Thị Vận, người giữ nhiệm vụ, được báo.") in reply, reply
+    assert any("nay do đồng chí giữ có đề nghị gia hạn đến 30/03/2018 của đ/c Lê Văn Dân (trước khi nhiệm vụ "
+               "chuyển sang đồng chí)" in t for t in texts_to(h, "cadre_bdv", mark))
+    assert len([m for m in h.state.bot_messages(h.handles["leader"]) if texts.BUTTON_APPROVE in m.buttons]) == 1
+    decided = len(h.sent)
+    await h.tap("leader", texts.BUTTON_APPROVE)
+    assert any("Đã gia hạn đến 30/03/2018" in t for t in texts_to(h, "cadre_bdv", decided))
+
+
+async def test_a_request_waiting_on_the_signer_who_left_goes_to_the_other_leaders(db_url: str) -> None:
+    """The notice's signer (a leader) decides its extensions with the admin; he leaves: the other leader gets the
+    request to decide, the signer nothing."""
+    from tests.bot.conversation_setup import SIGNED_NOTICE, WITH_SIGNER, started_with
+
+    h = await started_with(db_url, WITH_SIGNER, SIGNED_NOTICE)
+    try:
+        await h.say("head_stnmt", "4 xin gia hạn đến 31/3")
+        h.last_with_button("pct", texts.BUTTON_APPROVE)
+        assert [m for m in h.state.bot_messages(h.handles["leader"]) if texts.BUTTON_APPROVE in m.buttons] == []
+        mark = len(h.sent)
+        pct = "pct,Nguyễn Văn Hai,Phó Chủ tịch UBND tỉnh,UBND tỉnh Bình Thuận,leader"
+        await h.send_file("admin", "danh-ba.csv", data=WITH_SIGNER.replace(pct, pct[:-len("leader")] + "đã nghỉ")
+                          .encode())
+        reply = next(t for t in texts_to(h, "admin", mark) if t.startswith("Đã nhập danh bạ"))
+        assert "Đề nghị gia hạn mục 4 đến 31/03/2018 của đ/c Trần Văn Môi chưa được quyết định: nay chờ lãnh đạo " \
+            "hoặc quản trị viên quyết định (đã gửi đ/c Huỳnh Thanh Cảnh)." in reply, reply
+        request = h.last_with_button("leader", texts.BUTTON_APPROVE)
+        assert "đồng chí Trần Văn Môi đề nghị gia hạn nhiệm vụ mục 4" in (request.text or "")
+        await h.tap("leader", texts.BUTTON_APPROVE)
+        assert any("Đã gia hạn đến 31/03/2018" in t for t in texts_to(h, "head_stnmt", mark))
+        assert texts_to(h, "pct", mark) == []
+    finally:
+        await h.stop()
