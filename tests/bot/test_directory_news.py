@@ -203,3 +203,19 @@ async def test_a_request_waiting_on_the_signer_who_left_goes_to_the_other_leader
         assert texts_to(h, "pct", mark) == []
     finally:
         await h.stop()
+
+
+async def test_a_pending_request_of_a_cadre_who_moved_follows_the_task_back_to_the_head(harness: Harness) -> None:
+    h = harness
+    await h.say("cadre2_bdv", "2 xin gia hạn đến 20/4")
+    mark = len(h.sent)
+    moved = DIRECTORY.replace(CADRE2, "cadre2_bdv,Võ Thị Hai,Chuyên viên,Sở Tài nguyên và Môi trường,cadre")
+    await h.send_file("admin", "danh-ba.csv", data=moved.encode())
+    assert "2" in held(h, "head_bdv")
+    assert any("nay do đồng chí giữ có đề nghị gia hạn đến 20/04/2018 của đ/c Võ Thị Hai" in t
+               for t in texts_to(h, "head_bdv", mark))
+    h.last_with_button("leader", texts.BUTTON_APPROVE)
+    decided = len(h.sent)
+    await h.tap("admin", texts.BUTTON_APPROVE)
+    assert any("Đã gia hạn đến 20/04/2018" in t for t in texts_to(h, "head_bdv", decided))
+    assert any("đã đồng ý đề nghị gia hạn" in t for t in texts_to(h, "cadre2_bdv", decided))  # she asked: told
