@@ -458,8 +458,10 @@ def build_parser() -> argparse.ArgumentParser:
     imp = dsub.add_parser(
         "import", help="nhập danh bạ từ tệp .xlsx hoặc .csv (tất cả các dòng hoặc không dòng nào)",
         description="Cột: Mã cán bộ (handle), Họ và tên (full_name), Chức vụ (title), Đơn vị (unit), Vai trò "
-                    "(role: quản trị, lãnh đạo, trưởng đơn vị, chuyên viên); Telegram nếu có. CSV ngăn cách bằng "
-                    "dấu phẩy, chấm phẩy hoặc tab; mã UTF-8, UTF-16 hoặc Windows-1258.")
+                    "(role: quản trị, lãnh đạo, trưởng đơn vị, chuyên viên, đã nghỉ); Telegram nếu có. CSV ngăn "
+                    "cách bằng dấu phẩy, chấm phẩy hoặc tab; mã UTF-8, UTF-16 hoặc Windows-1258. Như khi gửi tệp "
+                    "cho bot, những người liên quan (người được giao hoặc nhận lại nhiệm vụ, trưởng đơn vị cũ, người "
+                    "quyết định đề nghị gia hạn) được báo qua tin nhắn: bot đang chạy gửi ở lượt kế tiếp.")
     imp.add_argument("file", help="tệp danh bạ .xlsx (trang tính đầu tiên) hoặc .csv")
     imp.add_argument("--db", help="địa chỉ cơ sở dữ liệu (mặc định: DATABASE_URL)")
     imp.set_defaults(func=cmd_directory_import)
