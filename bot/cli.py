@@ -101,16 +101,17 @@ def cmd_directory_import(args: argparse.Namespace) -> int:
     path = Path(args.file)
     rows = parse_directory(path.read_bytes(), path.name)  # a bad file is refused before the database is touched
     upgrade(settings.database_url)
-    from bot.conversation.directory import import_assign_and_release, import_summary
+    from bot.conversation.directory import NEWS_QUEUED_HEAD, NOBODY_TO_TELL, import_summary, import_with_news
 
     db = Database(settings.database_url)
     now = SystemClock().now()
-    try:
-        result, assigned, released = db.call(import_assign_and_release, rows, now=now, actor_id=None,
-                                             via="cli", os_user=_os_user(), file=path.name)
+    try:  # the news for the people concerned is queued with the import: the running bot tells them
+        done = db.call(import_with_news, rows, now=now, actor_id=None, queue=True, via="cli", os_user=_os_user(),
+                       file=path.name)
     finally:
         db.dispose()
-    print(import_summary(result, assigned, released))
+    print(import_summary(done.result, done.assigned, done.released, done.requests))
+    print("\n".join([NEWS_QUEUED_HEAD, *done.told]) if done.told else NOBODY_TO_TELL)
     return 0
 
 
@@ -457,8 +458,10 @@ def build_parser() -> argparse.ArgumentParser:
     imp = dsub.add_parser(
         "import", help="nhập danh bạ từ tệp .xlsx hoặc .csv (tất cả các dòng hoặc không dòng nào)",
         description="Cột: Mã cán bộ (handle), Họ và tên (full_name), Chức vụ (title), Đơn vị (unit), Vai trò "
-                    "(role: quản trị, lãnh đạo, trưởng đơn vị, chuyên viên); Telegram nếu có. CSV ngăn cách bằng "
-                    "dấu phẩy, chấm phẩy hoặc tab; mã UTF-8, UTF-16 hoặc Windows-1258.")
+                    "(role: quản trị, lãnh đạo, trưởng đơn vị, chuyên viên, đã nghỉ); Telegram nếu có. CSV ngăn "
+                    "cách bằng dấu phẩy, chấm phẩy hoặc tab; mã UTF-8, UTF-16 hoặc Windows-1258. Như khi gửi tệp "
+                    "cho bot, những người liên quan (người được giao hoặc nhận lại nhiệm vụ, trưởng đơn vị cũ, người "
+                    "quyết định đề nghị gia hạn) được báo qua tin nhắn: bot đang chạy gửi ở lượt kế tiếp.")
     imp.add_argument("file", help="tệp danh bạ .xlsx (trang tính đầu tiên) hoặc .csv")
     imp.add_argument("--db", help="địa chỉ cơ sở dữ liệu (mặc định: DATABASE_URL)")
     imp.set_defaults(func=cmd_directory_import)

@@ -574,6 +574,37 @@ def extension_decided_for_holder(name: str, req: ExtensionRequest, approved: boo
     return vn(text)
 
 
+def extension_follows_task(name: str, req: ExtensionRequest) -> str:
+    """To whoever holds a task a directory import handed them while its extension request waited."""
+    current = date_vn(req.current_due) if req.current_due else "không có thời hạn cụ thể"
+    return vn(f"Kính gửi đồng chí {name}, nhiệm vụ mục {req.item_ref} ({req.notice_title}) nay do đồng chí giữ có đề "
+              f"nghị gia hạn đến {date_vn(req.requested_due)} của đ/c {req.requester_name} (trước khi nhiệm vụ chuyển "
+              f"sang đồng chí) đang chờ {req.deciders} quyết định; Nhắc việc sẽ báo đồng chí kết quả. Trong khi chờ, "
+              f"thời hạn vẫn là {current}.")
+
+
+def extension_rerouted(req: ExtensionRequest, calendar: WorkingCalendar | None = None) -> str:
+    """To someone who decides an extension request since a directory import (the one who did left, moved, or the
+    task changed hands), with the request's actions."""
+    return vn("Theo danh bạ mới, đề nghị gia hạn sau đây nay chờ đồng chí quyết định:\n"
+              + extension_request_text(req, calendar=calendar))
+
+
+def extension_no_longer_yours(req: ExtensionRequest) -> str:
+    """Under an old request message of someone a directory import left in Nhắc việc but who no longer decides it."""
+    return vn(f"Theo danh bạ mới, đề nghị gia hạn nhiệm vụ mục {req.item_ref} đến {date_vn(req.requested_due)} của "
+              f"đ/c {req.requester_name} nay do {req.deciders} quyết định; đồng chí không cần quyết định đề nghị này "
+              "nữa.")
+
+
+def extension_followed_line(req: ExtensionRequest, holder: str | None, deciders: Sequence[str]) -> str:
+    """In a directory import's answer: an extension request waiting for a decision that the import touched."""
+    sent = f" (đã gửi {', '.join(f'đ/c {n}' for n in deciders)})" if deciders else ""
+    told = f"; đ/c {holder}, người giữ nhiệm vụ, được báo" if holder else ""
+    return vn(f"Đề nghị gia hạn mục {req.item_ref} đến {date_vn(req.requested_due)} của đ/c {req.requester_name} "
+              f"chưa được quyết định: nay chờ {req.deciders} quyết định{sent}{told}.")
+
+
 def move_asked_text(asked: MoveAsked) -> str:
     """To a head or a cadre who typed the move form: only the office or a leader moves a task; passed on."""
     who = ", ".join(f"đ/c {p.full_name}" for p in asked.admins)

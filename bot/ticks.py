@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 
 from bot.conversation.core import Conversation, senders
+from bot.conversation.directory import send_directory_news
 from bot.conversation.reports import digest_day, send_weekly_digest
 from scheduler.dispatcher import DispatchResult, send_due_digests
 from storage.digests import claim_weekly
@@ -16,6 +17,7 @@ log = logging.getLogger(__name__)
 
 async def run_tick(conv: Conversation, *, worker: str | None = None) -> DispatchResult:
     ctx = conv.ctx
+    await send_directory_news(conv)  # (before the digests: who was given tasks hears of them first)
     result = await send_due_digests(ctx.db, senders(conv), clock=ctx.clock, policy=ctx.policy,
                                     worker=worker or ctx.worker)
     await weekly_summary_if_due(conv)

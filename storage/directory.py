@@ -29,15 +29,17 @@ from storage.models import (
     AuditLog,
     Digest,
     DigestState,
+    ExtensionMessage,
     Invite,
     Notice,
     NoticeStatus,
     Person,
     Role,
+    StatusReport,
     Task,
     Unit,
 )
-from storage.unitnames import best_unit_match, unit_key
+from storage.unitnames import INITIALS_SCORE, best_unit_match, closest_units, unit_key, without_va
 from storage.vntext import fold, nfc
 
 log = logging.getLogger(__name__)
@@ -148,6 +150,7 @@ class ImportResult:
     created: tuple[PersonRef, ...] = ()  # the new people who may be invited (not those marked as left)
     leaders_before: int = 0  # leaders in Nhắc việc before the import
     leaders_after: int = 0  # and after it: none left, nobody gets the weekly summary or the escalations
+    changed_people: tuple[int, ...] = ()  # ids of the people whose role or unit the file changed (left, moved …)
 
 
 # ---------------------------------------------------------------- reading a file
@@ -438,11 +441,12 @@ def import_directory(session: Session, rows: Sequence[DirectoryRow], *, now: dt.
     left: list[str] = []
     new_people: list[PersonRef] = []
     moved: dict[int, int] = {}  # person id → the unit they were in, for people the file moves to another unit
+    changed_people: list[int] = []  # role or unit changed: the extension requests they asked or decide may move
     for row in rows:
         unit = None
         if row["unit"]:
             key = unit_key(row["unit"])
-            unit = units.get(key)
+            unit = units.get(key) or _same_but_va(units, key)
             if unit is None:
                 unit = Unit(name=row["unit"], name_key=key, created_at=now)
                 session.add(unit)
@@ -477,6 +481,8 @@ def import_directory(session: Session, rows: Sequence[DirectoryRow], *, now: dt.
         if before is not None and before != (person.full_name, person.title, person.role,
                                                  unit.id if unit else None, person.telegram_username):
             changed += 1
+            if before[2:4] != (person.role, unit.id if unit else None):
+                changed_people.append(person.id)
     session.flush()
     handovers = _hand_over_heads_tasks(session, heads_before, now=now, actor_id=actor_id)
     returned = _return_leavers_tasks(session, now=now, actor_id=actor_id) + \
@@ -495,8 +501,14 @@ def import_directory(session: Session, rows: Sequence[DirectoryRow], *, now: dt.
     return ImportResult(units_created=units_created, people_created=created, people_updated=updated,
                         people_changed=changed, handovers=tuple(handovers), left=tuple(left), missing=missing,
                         stored_active=len(counted), returned=tuple(returned), created=tuple(new_people),
-                        leaders_before=leaders_before,
-                        leaders_after=leaders_after)
+                        leaders_before=leaders_before, leaders_after=leaders_after,
+                        changed_people=tuple(changed_people))
+
+
+def _same_but_va(units: dict[str, Unit], key: str) -> Unit | None:
+    """The unit a file writes with "&" for "và" ("Phòng Kinh tế & Hạ tầng"): the same unit, not a new one."""
+    bare = without_va(key)
+    return next((u for k, u in units.items() if without_va(k) == bare), None)
 
 
 def _deactivate(session: Session, person: Person, *, now: dt.datetime, actor_id: int | None) -> None:
@@ -594,6 +606,51 @@ def _reassign(session: Session, tasks: list[Task], former: Person, unit_id: int 
 
 def _handed(tasks: Sequence[Task]) -> tuple[HandedTask, ...]:
     return tuple(HandedTask(task_id=t.id, item_ref=t.item_ref, notice_id=t.notice_id) for t in tasks)
+
+
+def pending_requests_touched(session: Session, task_ids: Iterable[int], people: Iterable[int]) -> list[int]:
+    """The extension requests still waiting for a decision that an import may have left with nobody to decide or
+    with the wrong people told: of a task that changed hands, asked by someone whose role or unit changed (left,
+    moved), or shown to such a person as one who decides. Their report ids, oldest first."""
+    task_ids, people = set(task_ids), set(people)
+    if not task_ids and not people:
+        return []
+    shown = set(session.scalars(select(ExtensionMessage.report_id).where(ExtensionMessage.person_id.in_(people))))
+    rows = session.execute(
+        select(StatusReport.id, StatusReport.task_id, StatusReport.person_id)
+        .join(Task, Task.id == StatusReport.task_id)
+        .where(StatusReport.decision == "pending", Task.status.in_(OPEN_STATUSES)).order_by(StatusReport.id))
+    return [r.id for r in rows if r.task_id in task_ids or r.person_id in people or r.id in shown]
+
+
+NEWS_QUEUED = "directory.news_queued"  # an import from the command line: whom the running bot must tell
+NEWS_SENT = "directory.news_sent"  # … claimed by a worker (entity_id: the queued row)
+NEWS_KEPT = dt.timedelta(days=14)  # news not sent by then (no bot running) is dropped, with a log line
+
+
+def queue_news(session: Session, *, now: dt.datetime, news: dict[str, object]) -> None:
+    """Keep what an import from the command line must tell people in chat (it runs no channel): the running bot
+    sends it on its next tick (`claim_news`). In the import's transaction: both, or neither."""
+    audit(session, at=now, actor_id=None, action=NEWS_QUEUED, entity="directory", entity_id=None, news=news)
+
+
+def claim_news(session: Session, *, now: dt.datetime) -> list[dict[str, object]]:
+    """The queued news no worker has sent yet, oldest first, claimed for this one (a `directory.news_sent` row per
+    item, in this transaction: a second worker waits on the lock, then finds them claimed)."""
+    queued = list(session.scalars(select(AuditLog).where(AuditLog.action == NEWS_QUEUED, AuditLog.at >= now - NEWS_KEPT)
+                                  .order_by(AuditLog.id).with_for_update()))
+    if not queued:
+        return []
+    done = set(session.scalars(select(AuditLog.entity_id).where(AuditLog.action == NEWS_SENT,
+                                                                AuditLog.entity_id.in_([q.id for q in queued]))))
+    found = []
+    for row in queued:
+        if row.id in done:
+            continue
+        audit(session, at=now, actor_id=None, action=NEWS_SENT, entity="directory", entity_id=row.id)
+        found.append(dict(row.detail.get("news") or {}))
+    session.flush()
+    return found
 
 
 def invite_example(session: Session) -> Person | None:
@@ -892,8 +949,8 @@ def unit_matcher(session: Session, units: list[Unit] | None = None) -> Callable[
         words = name.split()
         for drop in range(1, min(MAX_TRAILING_WORDS, len(words) - 2) + 1):
             shorter = best_unit_match(" ".join(words[:-drop]), keys)
-            if shorter is not None and shorter.score == 100.0:
-                return units[shorter.index], 100.0
+            if shorter is not None and shorter.score >= INITIALS_SCORE:  # exact, or spelled by its initials
+                return units[shorter.index], shorter.score
         alone = _only_of_its_kind(name)
         return alone if alone[0] is not None else _words_in_order(name)
 
@@ -916,6 +973,28 @@ def unit_matcher(session: Session, units: list[Unit] | None = None) -> Callable[
         return (units[fits[0]], GENERIC_KIND_SCORE) if len(fits) == 1 else (None, 0.0)
 
     return match
+
+
+DID_YOU_MEAN_SHOWN = 3
+
+
+def units_like(session: Session, name: str) -> list[str]:
+    """The directory units closest to a name that matches none (a did-you-mean), best first, at most a few."""
+    units = list(session.scalars(select(Unit).order_by(Unit.id)))
+    return [units[i].name for i in closest_units(name, [u.name_key for u in units], limit=DID_YOU_MEAN_SHOWN)]
+
+
+def did_you_mean(session: Session, name: str, form: str = "") -> str:
+    """A courteous sentence naming the closest units of the directory to a name that matched none ("" when none is
+    close); `form` ("chuyển mục II.3 sang {unit}"): what to type with the one unit offered."""
+    close = units_like(session, name)
+    if not close:
+        return ""
+    if len(close) == 1:
+        then = f" Nếu đúng, đồng chí gõ: {form.format(unit=close[0])}." if form else ""
+        return f"Có phải đồng chí muốn ghi “{close[0]}”?{then}"
+    return ("Có phải đồng chí muốn ghi một trong các đơn vị: " + "; ".join(f"“{n}”" for n in close) +
+            "? Đồng chí gõ lại với tên đơn vị như trong danh bạ.")
 
 
 @dataclass(frozen=True, kw_only=True)

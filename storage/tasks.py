@@ -13,7 +13,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from storage.audit import audit
-from storage.directory import head_of
+from storage.directory import did_you_mean, head_of
 from storage.errors import (
     DelegationInvalid,
     ExtensionDecided,
@@ -756,8 +756,9 @@ def move_lead(session: Session, *, by: Person, item_ref: str, unit_words: str, n
     if group is not None or len(found) != 1:
         raise DelegationInvalid(f"{unit_words!r} is not one unit of the directory",
                                 f"Không tìm thấy đơn vị “{unit_words.strip()}” trong danh bạ (cần đúng một đơn vị). "
-                                "Đồng chí ghi tên đơn vị như trong danh bạ, ví dụ: chuyển mục "
-                                f"{task.item_ref} sang Phòng Tài chính - Kế hoạch.")
+                                + (did_you_mean(session, unit_words.strip(" .:"), f"chuyển mục {task.item_ref} sang "
+                                                "{unit}") or "Đồng chí ghi tên đơn vị như trong danh bạ, ví dụ: "
+                                   f"chuyển mục {task.item_ref} sang Phòng Tài chính - Kế hoạch."))
     unit = found[0]
     old_unit = task.lead_name or "chưa xác định"
     if unit.id == task.lead_unit_id:

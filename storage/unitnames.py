@@ -104,20 +104,123 @@ class UnitMatch:
     score: float  # 0..100
 
 
+INITIALS_SCORE = 98.0  # a unit written with the initials of its words ("Phòng KT&HT"), the only one they fit
+
+
 def best_unit_match(name: str, candidate_keys: Sequence[str], *, cutoff: float = 86.0) -> UnitMatch | None:
-    """Best directory unit for `name`; exact key wins, else a fuzzy score above `cutoff`."""
+    """Best directory unit for `name`; exact key wins ("&" read as "và"), then the one unit whose words' initials
+    the name's abbreviations spell ("Phòng KT&HT", "Phòng VH-TT"), else a fuzzy score above `cutoff`."""
     key = _bare(unit_key(name))
     if not key:
         return None
     best: UnitMatch | None = None
+    bare_key = without_va(key)
     for i, cand in enumerate(candidate_keys):
         cand = _bare(cand)
-        if cand == key or cand.replace(" ", "") == key.replace(" ", ""):
+        if cand == key or cand.replace(" ", "") == key.replace(" ", "") or without_va(cand) == bare_key:
             return UnitMatch(index=i, score=100.0)  # (words glued or split by a scan or copy-paste are the same name)
         score = max(fuzz.ratio(key, cand), fuzz.token_sort_ratio(key, cand))
         if score >= cutoff and (best is None or score > best.score):
             best = UnitMatch(index=i, score=score)
+    initials = initials_matches(name, candidate_keys)
+    if len(initials) == 1:
+        return UnitMatch(index=initials[0], score=INITIALS_SCORE)
     return best
+
+
+def without_va(key: str) -> str:
+    """"kinh te va ha tang" and "kinh te ha tang" (written "Kinh tế & Hạ tầng") are one name."""
+    return " ".join(w for w in key.split() if w != "va")
+
+
+CLOSE_CUTOFF = 65.0  # how close a unit must be to be offered as "did you mean"
+CLOSE_MARGIN = 10.0  # … and how near the closest one
+
+
+def closest_units(name: str, candidate_keys: Sequence[str], *, limit: int = 3) -> list[int]:
+    """The candidates closest to a name that matches none, best first: those its abbreviations fit (several units
+    spelled alike), then the nearest by their words or, for a name with abbreviations, by their initials."""
+    key = _bare(unit_key(name))
+    if not key or not candidate_keys:
+        return []
+    found = initials_matches(name, candidate_keys)
+    abbreviations = _abbreviations(name)
+    letters = "".join(w if w in abbreviations else w[0] for w in key.split() if w != "va")
+    scores: list[tuple[float, int]] = []
+    for i, cand in enumerate(candidate_keys):
+        cand = _bare(cand)
+        own, theirs = _UNIT_KIND.sub("", key), _UNIT_KIND.sub("", cand)  # not alike for sharing "Phòng"
+        shared = set(own.split()) & set(theirs.split()) - {"va"}
+        score = fuzz.token_set_ratio(own, theirs) if shared else 0.0
+        if abbreviations:
+            score = max(score, fuzz.ratio(letters, "".join(w[0] for w in cand.split() if w != "va")))
+        if score >= CLOSE_CUTOFF:
+            scores.append((score, i))
+    scores.sort(key=lambda s: -s[0])
+    found += [i for score, i in scores if score >= scores[0][0] - CLOSE_MARGIN and i not in found]
+    return found[:limit]
+
+
+_VOWELS = set("aeiouy")
+# what may follow a unit's own name and be left out when it is written short: its level
+_LEVEL_WORDS = {("tinh",), ("huyen",), ("thanh", "pho"), ("quan",), ("thi", "xa"), ("tinh", "uy"), ("huyen", "uy"),
+                ("thanh", "uy")}
+_MAX_INITIALS = 8
+
+
+def _abbreviations(name: str) -> set[str]:
+    """The folded words of `name` that may be initials: without a vowel ("kt", "ldtbxh"), or written in capitals
+    ("YT", "QLDA") in a name that is not all capitals."""
+    found = {w for w in fold(name).split() if not (set(w) & _VOWELS) and w.isalpha()}
+    if name != name.upper():
+        found |= {fold(m.group()) for m in re.finditer(r"[^\W\d_]{2,}", name)
+                  if m.group().isupper() and len(m.group()) <= _MAX_INITIALS}
+    return {w for w in found if len(w) <= _MAX_INITIALS}
+
+
+def initials_matches(name: str, candidate_keys: Sequence[str]) -> list[int]:
+    """The candidates (their positions) that `name` spells with abbreviations made of the initials of their words:
+    "Phòng KT&HT" is "Phòng Kinh tế và Hạ tầng", "VH-TT" "Văn hóa - Thông tin", "P. TC-KH" "Phòng Tài chính - Kế
+    hoạch" ("và" is left out of the initials; the unit's level may be). Full words must be the candidate's own."""
+    abbreviations = _abbreviations(name)
+    if not abbreviations:
+        return []
+    words = unit_key(name).split()
+    if not any(w in abbreviations for w in words):
+        return []
+    return [i for i, cand in enumerate(candidate_keys) if _spells(words, abbreviations, cand.split())]
+
+
+def _spells(words: list[str], abbreviations: set[str], cand: list[str]) -> bool:
+    """Whether `words` (full words, and abbreviations standing for the initials of as many words) cover `cand`."""
+    seen: set[tuple[int, int]] = set()
+
+    def fits(i: int, j: int) -> bool:
+        if (i, j) in seen:
+            return False
+        seen.add((i, j))
+        if i == len(words):
+            rest = tuple(cand[j:])
+            return not rest or rest in _LEVEL_WORDS or tuple(w for w in rest if w != "va") == ()
+        if j < len(cand) and cand[j] == "va" and fits(i, j + 1):
+            return True
+        word = words[i]
+        if j < len(cand) and cand[j] == word and fits(i + 1, j + 1):
+            return True
+        if word in abbreviations:  # ("P." for "Phòng" too)
+            k = j
+            for letter in word:
+                while k < len(cand) and cand[k] == "va":
+                    k += 1
+                if k >= len(cand) or cand[k][0] != letter:
+                    return False
+                k += 1
+            return fits(i + 1, k)
+        return False
+
+    # "KT&HT" alone: the unit's kind ("Phòng", "Sở", "Ban") may be left out
+    return fits(0, 0) or (len(cand) > 1 and cand[0] in ("phong", "so", "ban") and words[0] in abbreviations
+                          and fits(0, 1))
 
 
 def _bare(key: str) -> str:

@@ -8,28 +8,45 @@ import asyncio
 import datetime as dt
 import logging
 from collections.abc import Sequence
+from dataclasses import asdict, dataclass, replace
 from pathlib import PurePath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
+from bot import texts
 from bot.conversation.events import Inbound, Outgoing
+from bot.conversation.status import extension_actions
 from bot.textbase import date_vn, vn
 from bot.texts import progress_text, short_title
 from scheduler.calendar import WorkingCalendar
+from scheduler.dispatcher import SendError
 from storage.directory import (
     DirectoryRow,
+    HandedTask,
     Handover,
     ImportResult,
     PersonRef,
+    claim_news,
     import_directory,
     is_directory_file,
     parse_directory,
+    pending_requests_touched,
     person_by_id,
+    queue_news,
     released_to,
 )
-from storage.models import Notice, Person, Task, TaskStatus
+from storage.models import Notice, Person, Role, Task, TaskStatus
 from storage.notices import NewlyAssigned, assign_unassigned, notice_title
+from storage.tasks import (
+    ExtensionRequest,
+    ShownAt,
+    approvers,
+    extension_messages,
+    extension_request,
+    may_decide,
+    remember_extension_message,
+)
 
 if TYPE_CHECKING:
     from bot.conversation.core import Conversation
@@ -50,6 +67,9 @@ INVITES_SHOWN = 5  # new people named one by one in the invite hint
 NO_LEADER = ("Danh bạ {state} lãnh đạo nào: báo cáo tuần và việc quá hạn cần chỉ đạo sẽ không có người nhận; đồng chí "
              "bổ sung lãnh đạo (vai trò “lãnh đạo”) vào tệp danh bạ rồi gửi lại.")
 WAITING_WITH_LEADER = "trong khi chờ, lãnh đạo được báo như nhiệm vụ chưa có người nhận (/loi)"
+NEWS_QUEUED_HEAD = ("Nhắc việc báo những người liên quan qua tin nhắn: bot đang chạy gửi trong khoảng một phút "
+                    "(nếu bot chưa chạy, tin được gửi khi bot chạy lại):")
+NOBODY_TO_TELL = "Không có ai cần báo qua tin nhắn."
 WAITING_NO_LEADER = "trong khi chờ, chưa ai được nhắc (danh bạ không có lãnh đạo); đồng chí xem bằng /loi"
 
 
@@ -115,9 +135,10 @@ def handover_lines(result: ImportResult, handovers: Sequence[Handover]) -> list[
 
 
 def import_summary(result: ImportResult, assigned: Sequence[NewlyAssigned],
-                   released: Sequence[Handover] = ()) -> str:
+                   released: Sequence[Handover] = (), requests: Sequence[RequestPlan] = ()) -> str:
     """What an import did, for the admin in chat and on the command line. `released`: tasks an earlier import
-    left waiting for a unit's new head, now given to them (said as a hand-over, not among `assigned`)."""
+    left waiting for a unit's new head, now given to them (said as a hand-over, not among `assigned`); `requests`:
+    the extension requests waiting for a decision that follow their task or go to whoever decides now."""
     lines = [f"Đã nhập danh bạ: {result.units_created} đơn vị mới, {result.people_created} cán bộ mới, "
              f"{result.people_updated} cán bộ đã có ({result.people_changed} có thay đổi)."]
     if result.leaders_after == 0:
@@ -131,6 +152,9 @@ def import_summary(result: ImportResult, assigned: Sequence[NewlyAssigned],
             refs.setdefault(got.name, []).append(got.item_ref)
         lines += [f"  • đ/c {name}: mục {', '.join(items)}" for name, items in refs.items()]
     lines += handover_lines(result, [*result.handovers, *released])
+    lines += [texts.extension_followed_line(plan.request, plan.holder.full_name if plan.holder else None,
+                                            [p.full_name for p in plan.deciders])
+              for plan in requests]
     return vn("\n".join(lines))
 
 
@@ -150,6 +174,71 @@ def import_assign_and_release(session: Session, rows: Sequence[DirectoryRow], *,
     return result, assigned, released_to(session, [(a.task_id, a.person_id) for a in assigned])
 
 
+@dataclass(frozen=True, kw_only=True)
+class DirectoryNews:
+    """Whom an import tells in chat, and of what (the same from the chat and from the command line, which keeps it
+    as JSON for the running bot): people given tasks, former heads, heads given back the tasks of people who left or
+    moved, and the extension requests waiting for a decision that the import touched."""
+
+    assigned: tuple[NewlyAssigned, ...] = ()  # (those a new head takes over from the former one too)
+    former_heads: tuple[Handover, ...] = ()
+    returned: tuple[Handover, ...] = ()
+    requests: tuple[int, ...] = ()  # report ids
+    moved_tasks: tuple[int, ...] = ()  # the tasks that changed hands
+
+    @property
+    def empty(self) -> bool:
+        return not (self.assigned or self.former_heads or self.returned or self.requests)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"assigned": [list(a) for a in self.assigned], "former_heads": [asdict(h) for h in self.former_heads],
+                "returned": [asdict(h) for h in self.returned], "requests": list(self.requests),
+                "moved_tasks": list(self.moved_tasks)}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> DirectoryNews:
+        def handover(h: dict[str, Any]) -> Handover:
+            return Handover(**{**h, "tasks": tuple(HandedTask(**t) for t in h["tasks"])})
+
+        return cls(assigned=tuple(NewlyAssigned(*a) for a in data.get("assigned", [])),
+                   former_heads=tuple(handover(h) for h in data.get("former_heads", [])),
+                   returned=tuple(handover(h) for h in data.get("returned", [])),
+                   requests=tuple(data.get("requests", [])), moved_tasks=tuple(data.get("moved_tasks", [])))
+
+
+def news_of(result: ImportResult, assigned: Sequence[NewlyAssigned], released: Sequence[Handover]) -> DirectoryNews:
+    handed = [NewlyAssigned(t.item_ref, h.to_name, h.to_id, t.task_id, t.notice_id)
+              for h in result.handovers if h.to_id is not None and h.to_name is not None for t in h.tasks]
+    moved = {t.task_id for h in [*result.handovers, *result.returned, *released] for t in h.tasks} | \
+        {a.task_id for a in assigned}
+    return DirectoryNews(assigned=(*assigned, *handed), former_heads=(*result.handovers, *released),
+                         returned=result.returned, moved_tasks=tuple(sorted(moved)))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Imported:
+    result: ImportResult
+    assigned: list[NewlyAssigned]
+    released: list[Handover]
+    news: DirectoryNews
+    requests: list[RequestPlan]  # as they stand after the import
+    told: list[str]  # whom the news reaches, one line each (for the command line)
+
+
+def import_with_news(session: Session, rows: Sequence[DirectoryRow], *, now: dt.datetime, actor_id: int | None,
+                     queue: bool = False, **detail: str) -> Imported:
+    """`import_assign_and_release`, and whom it must tell in chat. `queue` (the command line, which runs no
+    channel): the news is kept, in the same transaction, for the running bot to send on its next tick."""
+    result, assigned, released = import_assign_and_release(session, rows, now=now, actor_id=actor_id, **detail)
+    news = news_of(result, assigned, released)
+    news = replace(news, requests=tuple(pending_requests_touched(session, news.moved_tasks, result.changed_people)))
+    if queue and not news.empty:
+        queue_news(session, now=now, news=news.to_json())
+    plans = plan_requests(session, news)
+    return Imported(result=result, assigned=assigned, released=released, news=news, requests=plans,
+                    told=told_lines(session, news, plans))
+
+
 async def import_file(conv: Conversation, event: Inbound, person: Person, data: bytes, filename: str) -> bool:
     """True if the file is a directory (its header names the directory's columns) and was dealt with:
     imported, refused line by line (DirectoryInvalid goes up to the conversation), or refused to a
@@ -162,21 +251,137 @@ async def import_file(conv: Conversation, event: Inbound, person: Person, data: 
         return True
     ctx = conv.ctx
     rows = await asyncio.to_thread(parse_directory, data, filename)
-    result, assigned, released = await ctx.db.run(import_assign_and_release, rows, now=ctx.clock.now(),
-                                                  actor_id=person.id, via=event.channel, file=filename[:200])
+    done = await ctx.db.run(import_with_news, rows, now=ctx.clock.now(), actor_id=person.id, via=event.channel,
+                            file=filename[:200])
+    result = done.result
     log.info("directory %r imported by %s: %s units, %s people new, %s updated, %s tasks assigned", filename,
-             person.handle, result.units_created, result.people_created, result.people_updated, len(assigned))
-    text = import_summary(result, assigned, released)
+             person.handle, result.units_created, result.people_created, result.people_updated, len(done.assigned))
+    text = import_summary(result, done.assigned, done.released, done.requests)
     hint = invite_hint([p for p in result.created if p.handle != person.handle])
     if hint:
         text += "\n" + hint
     await conv.say(event, text)
-    handed = [NewlyAssigned(t.item_ref, h.to_name, h.to_id, t.task_id, t.notice_id)
-              for h in result.handovers if h.to_id is not None and h.to_name is not None for t in h.tasks]
-    await _tell_new_assignees(conv, [*assigned, *handed])
-    await _tell_former_heads(conv, [*result.handovers, *released])
-    await _tell_heads_of_returns(conv, result.returned)
+    await tell_import(conv, done.news)
     return True
+
+
+async def tell_import(conv: Conversation, news: DirectoryNews) -> None:
+    """Everyone an import concerns hears of it in chat (from the chat import at once; from the command line's on
+    the running bot's next tick): tasks given, tasks a former head no longer holds, tasks back with a head, and
+    the extension requests waiting for a decision that follow their task or go to whoever decides now."""
+    await _tell_new_assignees(conv, news.assigned)
+    await _tell_former_heads(conv, news.former_heads)
+    await _tell_heads_of_returns(conv, news.returned)
+    await _tell_requests(conv, await conv.ctx.db.run(plan_requests, news))
+
+
+async def send_directory_news(conv: Conversation) -> int:
+    """On each tick: what imports from the command line queued (`queue_news`) is told now, each once."""
+    ctx = conv.ctx
+    queued = await ctx.db.run(claim_news, now=ctx.clock.now())
+    for data in queued:
+        try:
+            await tell_import(conv, DirectoryNews.from_json(data))
+        except Exception:  # one import's news does not stop the next, nor the digests of this tick
+            log.exception("could not tell the news of a directory import")
+    if queued:
+        log.info("news of %d directory imports from the command line told", len(queued))
+    return len(queued)
+
+
+# ---------------------------------------------------------------- extension requests an import touched
+
+@dataclass(frozen=True, kw_only=True)
+class RequestPlan:
+    """An extension request waiting for a decision, after an import: who holds its task now and must know it waits
+    (the task came to them), who decides now and was never shown it, and the messages of people still here who
+    showed it to them as deciders but no longer decide (their actions come off). Nothing goes to anyone who
+    left."""
+
+    request: ExtensionRequest
+    holder: Person | None
+    deciders: tuple[Person, ...]
+    no_longer: tuple[ShownAt, ...]
+
+
+def plan_requests(session: Session, news: DirectoryNews) -> list[RequestPlan]:
+    plans = []
+    for report_id in news.requests:
+        request = extension_request(session, report_id)
+        task = session.get_one(Task, request.task_id)
+        if request.decision != "pending" or TaskStatus(task.status).is_closed:
+            continue  # decided, replaced or finished meanwhile (the command line's news is told later)
+        shown = extension_messages(session, report_id)
+        shown_to = {s.person_id for s in shown}
+        deciders = [p for p in approvers(session, task.id, request.requester_id)
+                    if p.id != request.requester_id and p.id not in shown_to]
+        no_longer = []
+        for s in shown:
+            someone = session.get_one(Person, s.person_id)
+            if someone.role != Role.LEFT and not may_decide(session, someone, task, request.requester_id):
+                no_longer.append(s)
+        holder = task.assignee if (task.assignee_id not in (None, request.requester_id)
+                                   and task.id in news.moved_tasks
+                                   and task.assignee_id not in {p.id for p in deciders}) else None
+        plans.append(RequestPlan(request=request, holder=holder, deciders=tuple(deciders),
+                                 no_longer=tuple(no_longer)))
+    return plans
+
+
+async def _tell_requests(conv: Conversation, plans: Sequence[RequestPlan]) -> None:
+    ctx = conv.ctx
+    for plan in plans:
+        request = plan.request
+        for shown in plan.no_longer:
+            await conv.clear_actions(shown.channel, shown.chat_id, shown.message_id)
+            if (plan.holder is None or shown.person_id != plan.holder.id) and shown.channel in conv.channels:
+                try:
+                    await conv.send(shown.channel, shown.chat_id, Outgoing(
+                        text=texts.extension_no_longer_yours(request), reply_to=shown.message_id))
+                except SendError as exc:
+                    log.info("request message %s on %s not answered: %s", shown.message_id, shown.channel, exc)
+        if plan.holder is not None:
+            await conv.notify(plan.holder, Outgoing(text=texts.extension_follows_task(plan.holder.full_name,
+                                                                                      request)))
+        for decider in plan.deciders:
+            sent = await conv.notify(decider, Outgoing(
+                text=texts.extension_rerouted(request, calendar=ctx.policy.calendar),
+                actions=extension_actions(request.report_id, request.item_ref)))
+            if sent is not None and sent.last_id is not None:
+                await ctx.db.run(remember_extension_message, report_id=request.report_id, person_id=decider.id,
+                                 channel=sent.channel, chat_id=sent.chat_id, message_id=sent.last_id,
+                                 now=ctx.clock.now())
+
+
+def told_lines(session: Session, news: DirectoryNews, plans: Sequence[RequestPlan]) -> list[str]:
+    """Whom the news reaches and of what, one line a person, for the command line's summary; those with no chat
+    with Nhắc việc are said to get nothing."""
+    what: dict[int, list[str]] = {}
+    given: dict[int, list[str]] = {}
+    for got in news.assigned:
+        given.setdefault(got.person_id, []).append(got.item_ref)
+    for person_id, refs in given.items():
+        what.setdefault(person_id, []).append(f"được giao {_count(len(refs))} (mục {', '.join(refs)})")
+    for h in news.former_heads:
+        if not h.from_left:
+            whom = f"đ/c {h.to_name}" if h.to_name else "trưởng đơn vị mới khi có trong danh bạ"
+            what.setdefault(h.from_id, []).append(f"{_count(len(h.tasks))} chuyển cho {whom} (mục {_refs(h)})")
+    for h in news.returned:
+        if h.to_id is not None:
+            what.setdefault(h.to_id, []).append(f"nhận lại {_count(len(h.tasks))} của đ/c {h.from_name} "
+                                                f"(mục {_refs(h)})")
+    for plan in plans:
+        if plan.holder is not None:
+            what.setdefault(plan.holder.id, []).append(f"đề nghị gia hạn mục {plan.request.item_ref} đang chờ "
+                                                       "quyết định")
+        for decider in plan.deciders:
+            what.setdefault(decider.id, []).append(f"đề nghị gia hạn mục {plan.request.item_ref} để quyết định")
+    lines = []
+    for person_id, items in what.items():
+        person = session.get_one(Person, person_id)
+        reach = "" if person.channels else " — chưa kết nối Nhắc việc nên chưa nhận được tin"
+        lines.append(f"  • đ/c {person.full_name}: {'; '.join(items)}{reach}")
+    return lines
 
 
 def invite_hint(new: Sequence[PersonRef]) -> str:

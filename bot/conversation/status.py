@@ -49,6 +49,7 @@ from storage.tasks import (
     DirectionTarget,
     ExtensionRequest,
     Recorded,
+    ShownAt,
     StatusUpdate,
     admins,
     approvers,
@@ -87,6 +88,8 @@ from storage.unitnames import mentions, ways_to_name
 from storage.vntext import strip_marks
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from bot.conversation.core import Conversation
 
 log = logging.getLogger(__name__)
@@ -339,7 +342,7 @@ async def acknowledge(conv: Conversation, event: Inbound, rec: Recorded, text: s
     old = None
     if rec.replaced_report_id is not None:  # the earlier request's actions come off, its messages say why
         old = await ctx.db.run(extension_request, rec.replaced_report_id)
-        for shown in await ctx.db.run(extension_messages, rec.replaced_report_id):
+        for shown in await ctx.db.run(shown_to_present, rec.replaced_report_id):
             await conv.clear_actions(shown.channel, shown.chat_id, shown.message_id)
             await _answer_shown(conv, shown.channel, shown.chat_id, shown.message_id,
                                 texts.extension_replaced_text(old, request.requested_due))
@@ -355,6 +358,12 @@ async def acknowledge(conv: Conversation, event: Inbound, rec: Recorded, text: s
             await ctx.db.run(remember_extension_message, report_id=rec.report_id, person_id=approver.id,
                              channel=shown_to.channel, chat_id=shown_to.chat_id, message_id=shown_to.last_id,
                              now=ctx.clock.now())
+
+
+def shown_to_present(session: Session, report_id: int) -> list[ShownAt]:
+    """The messages that showed an extension request to someone still in Nhắc việc: a person who left (unbound by
+    the directory) is sent nothing, not even an edit of an old message in their chat."""
+    return [s for s in extension_messages(session, report_id) if person_by_id(session, s.person_id).role != Role.LEFT]
 
 
 async def confirm_together(conv: Conversation, event: Inbound, collected: Confirmations,
@@ -624,7 +633,7 @@ async def _decide_extension(conv: Conversation, event: Inbound, person: Person, 
         told.add(holder_id)
         await conv.notify(holder, Outgoing(text=texts.extension_decided_for_holder(holder.full_name, request,
                                                                                    approved, reason)))
-    for shown in await ctx.db.run(extension_messages, report_id):
+    for shown in await ctx.db.run(shown_to_present, report_id):
         if shown.person_id in told:
             await conv.clear_actions(shown.channel, shown.chat_id, shown.message_id)
             continue
