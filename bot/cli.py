@@ -515,7 +515,8 @@ def build_parser() -> argparse.ArgumentParser:
                        "kèm biểu đồ nếu cần. Khoảng thời gian --from/--to chọn các nhiệm vụ được giao, đến hạn, "
                        "quá hạn chưa hoàn thành hoặc hoàn thành trong khoảng đó; nhiệm vụ định kỳ có một kỳ "
                        "đến hạn, đã báo cáo hoặc quá hạn chưa báo cáo trong khoảng đó, và mục “Báo cáo định "
-                       "kỳ” đếm các kỳ đó.")
+                       "kỳ” đếm các kỳ đó. Khoảng thời gian đã qua (--to trước --today): mỗi nhiệm vụ theo tình "
+                       "trạng tính đến hết ngày --to, theo lịch sử cập nhật đã lưu.")
     p.add_argument("--xlsx", required=True, metavar="TỆP", help="tệp Excel cần ghi, ví dụ tong-hop.xlsx")
     p.add_argument("--notice", metavar="SỐ", help="chỉ văn bản có số này, ví dụ 45/TB-UBND (không phân biệt "
                    "hoa thường, dấu cách)")

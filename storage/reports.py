@@ -12,6 +12,10 @@ also in a period when one of its past rounds is (`round_in_period`: due, finishe
 reported in it), and the period's report counts those rounds. `parse_filter` reads the filter as typed after
 /tonghop.
 
+A period already over (its last day before the report's day) is reported as it stood at its end, not as the tasks
+stand now (`report_as_of`, `as_of_states`): a leader asking in December for October's report gets what was true on
+31/10 — the status and percent of then, the deadline of then, finished only if it was by then, the rounds of then.
+
 Also the weekly digest for leaders: done in the last seven days, newly overdue, extension
 requests waiting for a decision."""
 
