@@ -326,8 +326,8 @@ def as_of_states(session: Session, tasks: Sequence[Task], rounds: dict[int, list
     time, and its status if it has not changed since. With the rounds of the recurring duties as they stood then
     (a round finished later was not yet; the round now current among them, when it had begun, though only the past
     rounds are counted, as today's report counts them), a duty is judged by the rounds of the period
-    (`round_in_period`): one overdue and not reported by the end, else one not yet due, else one finished late,
-    else on time."""
+    (`round_in_period`): one overdue and still not reported at the end, else one not yet due, else one finished
+    late, else on time."""
     end = end_of_day(as_of, tz)
     ids = [t.id for t in tasks]
     steps: dict[int, list[_Step]] = {}
@@ -407,15 +407,20 @@ def _current_round(task: Task, state: TaskState, as_of: dt.date, *, tz: ZoneInfo
 def _duty_state(state: TaskState, in_period_rounds: Sequence[TaskOccurrence], rounds: Sequence[TaskOccurrence], *,
                 as_of: dt.date, rule: DeadlineRule) -> TaskState:
     """A recurring duty at the end of a past period, judged by that period's rounds (see `as_of_states`); with none
-    in it, by the first round not finished by then."""
+    in it (its notice of the period, its first round due later), by the first round due after it."""
     waiting = state.status != TaskStatus.DONE  # a "xong" is about a round; the next one begins not reported
     open_status, open_percent = (state.status, state.percent) if waiting else (TaskStatus.OPEN, None)
-    not_done = [r for r in in_period_rounds if r.done_at is None]
-    overdue = [r for r in not_done if rule.effective_deadline(r.due_on) < as_of]
+    def still_outstanding(r: TaskOccurrence) -> bool:  # not reported, and the duty had not moved on by the end
+        return rule.effective_deadline(r.due_on) + (r.period_end - r.period_start) + dt.timedelta(days=1) >= as_of
+
+    past_due = [r for r in in_period_rounds if r.done_at is None and rule.effective_deadline(r.due_on) < as_of]
+    overdue = [r for r in past_due if still_outstanding(r)]
+    not_due = [r for r in in_period_rounds if r.done_at is None and r not in past_due]
     late = [r for r in in_period_rounds if r.done_at is not None and not r.on_time]
     on_time = [r for r in in_period_rounds if r.done_at is not None and r.on_time]
-    for chosen in (overdue[:1] or not_done[-1:] or late[-1:] or on_time[-1:]
-                   or sorted((r for r in rounds if r.done_at is None), key=lambda r: r.due_on)[:1]):
+    # a round the duty moved on from, unreported, is counted as not reported; the duty, by the rounds after it
+    for chosen in (overdue[:1] or not_due[-1:] or late[-1:] or on_time[-1:] or past_due[-1:]
+                   or sorted((r for r in rounds if r.due_on > as_of), key=lambda r: r.due_on)[:1]):
         if chosen.done_at is not None:
             return replace(state, status=TaskStatus.DONE, percent=100, due_on=chosen.due_on, done_at=chosen.done_at)
         return replace(state, status=open_status, percent=open_percent, due_on=chosen.due_on, done_at=None)

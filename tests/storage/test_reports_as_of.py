@@ -219,3 +219,31 @@ def test_which_reports_stand_at_a_past_day(filt: ReportFilter, as_of: dt.date | 
     from storage.reports import report_as_of
 
     assert report_as_of(filt, TODAY) == as_of
+
+
+def test_a_weekly_round_the_duty_moved_on_from_is_counted_not_reported_not_overdue_at_the_end(
+        migrated_db: Database) -> None:
+    """Item 8 made a weekly duty: the week of 05/10 never reported (the duty moved on a week later), the three
+    weeks after reported on time. At the end of October the duty was up to date: on time, with one round not
+    reported in the unit's count."""
+    from sqlalchemy import delete
+
+    seed_october(migrated_db)
+
+    def weekly(session: Session) -> None:
+        task = session.scalars(select(Task).join(Notice, Notice.id == Task.notice_id)
+                               .where(Notice.number == "88/TB-UBND", Task.item_ref == "8")).one()
+        session.execute(delete(TaskOccurrence).where(TaskOccurrence.task_id == task.id))
+        task.recurrence = "weekly"
+        for monday, done in ((dt.date(2026, 10, 5), None), (dt.date(2026, 10, 12), local(2026, 10, 16, 9, 0)),
+                             (dt.date(2026, 10, 19), local(2026, 10, 22, 9, 0)),
+                             (dt.date(2026, 10, 26), local(2026, 10, 30, 9, 0))):
+            session.add(TaskOccurrence(task_id=task.id, label=f"tuần từ {monday:%d/%m/%Y}", period_start=monday,
+                                       period_end=monday + dt.timedelta(days=6),
+                                       due_on=monday + dt.timedelta(days=4), done_at=done, on_time=done is not None))
+
+    migrated_db.call(weekly)
+    _, rows = _report(migrated_db, OCTOBER)
+    eighth = rows["88/TB-UBND 8"]
+    assert (eighth.due_on, eighth.category, eighth.done_on, eighth.rounds_done, eighth.rounds_missed) == (
+        dt.date(2026, 10, 30), "done_on_time", dt.date(2026, 10, 30), 3, 1)
