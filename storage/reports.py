@@ -342,9 +342,11 @@ def as_of_states(session: Session, tasks: Sequence[Task], rounds: dict[int, list
                 steps.setdefault(task_id, []).append(_Step(created_at=created_at, status=status, percent=percent))
         for entry in session.scalars(select(AuditLog).where(AuditLog.action == "task.extension_approved",
                                                             AuditLog.entity_id.in_(chunk)).order_by(AuditLog.id)):
-            before = (entry.detail or {}).get("before")
+            if "before" not in (entry.detail or {}):
+                continue  # an approval logged before the replaced deadline was: the deadline now is all we know
+            before = entry.detail["before"]
             approvals.setdefault(entry.entity_id or 0, []).append(
-                (entry.at, dt.date.fromisoformat(before) if before and before != "None" else None))
+                (entry.at, dt.date.fromisoformat(before) if before else None))  # None: it had no deadline
     states: dict[int, TaskState] = {}
     as_of_rounds: dict[int, list[TaskOccurrence]] = {}
     for task in tasks:
