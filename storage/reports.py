@@ -412,6 +412,7 @@ def _duty_state(state: TaskState, in_period_rounds: Sequence[TaskOccurrence], ro
     in it (its notice of the period, its first round due later), by the first round due after it."""
     waiting = state.status != TaskStatus.DONE  # a "xong" is about a round; the next one begins not reported
     open_status, open_percent = (state.status, state.percent) if waiting else (TaskStatus.OPEN, None)
+
     def still_outstanding(r: TaskOccurrence) -> bool:  # not reported, and the duty had not moved on by the end
         return rule.effective_deadline(r.due_on) + (r.period_end - r.period_start) + dt.timedelta(days=1) >= as_of
 
@@ -654,7 +655,11 @@ def summarize(tasks: Iterable[Task], *, today: dt.date, tz: ZoneInfo,
 def unit_summary(session: Session, *, today: dt.date, tz: ZoneInfo, filt: ReportFilter | None = None,
                  rule: DeadlineRule = AS_WRITTEN) -> list[UnitSummary]:
     """Per unit, as the tasks stand today; a period already over, as they stood at its end (`report_as_of`)."""
-    return build_report(session, today=today, tz=tz, filt=filt, rule=rule).units
+    as_of = report_as_of(filt, today)
+    tasks, found, states = _selection(session, filt or ReportFilter(), tz=tz, rule=rule, as_of=as_of)
+    if as_of is None:
+        return summarize(tasks, today=today, tz=tz, rule=rule, rounds=past_rounds(found, filt, tz=tz, rule=rule))
+    return summarize(tasks, today=as_of, tz=tz, rule=rule, rounds=found, states=states)
 
 
 def totals(rows: Sequence[UnitSummary]) -> UnitSummary:
