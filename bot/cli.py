@@ -337,12 +337,14 @@ def cmd_report(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     unit_name = matched_units(filt, report.units)
-    outputs = [(Path(args.xlsx), lambda: summary_workbook(report.units, report.tasks, today, filt, unit_name),
-                "tệp Excel")]
+    # a period already over (--to before --today): the tasks as they stood at its end, and the heading says so
+    outputs = [(Path(args.xlsx), lambda: summary_workbook(report.units, report.tasks, today, filt, unit_name,
+                                                          report.as_of), "tệp Excel")]
     if args.chart:
         scope = filter_description(filt, unit_name)
-        outputs.append((Path(args.chart), lambda: summary_chart(report.units, today, scope), "biểu đồ"))
-    print(summary_text(report.units, today, filt))
+        outputs.append((Path(args.chart), lambda: summary_chart(report.units, report.as_of or today, scope),
+                        "biểu đồ"))
+    print(summary_text(report.units, today, filt, as_of=report.as_of))
     for path, render, what in outputs:
         try:
             path.write_bytes(render())
@@ -516,7 +518,8 @@ def build_parser() -> argparse.ArgumentParser:
                        "kèm biểu đồ nếu cần. Khoảng thời gian --from/--to chọn các nhiệm vụ được giao, đến hạn, "
                        "quá hạn chưa hoàn thành hoặc hoàn thành trong khoảng đó; nhiệm vụ định kỳ có một kỳ "
                        "đến hạn, đã báo cáo hoặc quá hạn chưa báo cáo trong khoảng đó, và mục “Báo cáo định "
-                       "kỳ” đếm các kỳ đó.")
+                       "kỳ” đếm các kỳ đó. Khoảng thời gian đã qua (--to trước --today): mỗi nhiệm vụ theo tình "
+                       "trạng tính đến hết ngày --to, theo lịch sử cập nhật đã lưu.")
     p.add_argument("--xlsx", required=True, metavar="TỆP", help="tệp Excel cần ghi, ví dụ tong-hop.xlsx")
     p.add_argument("--notice", metavar="SỐ", help="chỉ văn bản có số này, ví dụ 45/TB-UBND (không phân biệt "
                    "hoa thường, dấu cách)")

@@ -14,7 +14,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from bot.texts import STATUS_LABELS, filter_description, vn
+from bot.texts import STATUS_LABELS, filter_description, registered_later_cell, vn
 from storage.models import TaskStatus
 from storage.reports import CATEGORIES, CATEGORY_LABELS, ReportFilter, TaskRow, UnitSummary, totals
 
@@ -70,18 +70,28 @@ def category_cell(row: TaskRow) -> str:
 
 
 def note_cell(row: TaskRow) -> str:
+    if row.registered_on is not None:  # a past period's task entered only after it: say so, not a blank
+        return registered_later_cell(row.registered_on)
     if not row.latest_note:
         return ""
     return row.latest_note + (f" ({row.latest_note_on:%d/%m/%Y})" if row.latest_note_on else "")
 
 
-def _heading(ws: Worksheet, width: int, today: dt.date, scope: str) -> None:
+def date_line(today: dt.date, as_of: dt.date | None = None) -> str:
+    """Row 3: the day the figures stand at; a past period's, as they stood at its end."""
+    if as_of is not None:
+        return vn(f"Số liệu tính đến hết ngày {as_of:%d/%m/%Y} (tình trạng từng nhiệm vụ tại thời điểm đó; "
+                  f"biểu lập ngày {today:%d/%m/%Y})")
+    return vn(f"Số liệu đến ngày {today:%d/%m/%Y}")
+
+
+def _heading(ws: Worksheet, width: int, today: dt.date, scope: str, as_of: dt.date | None = None) -> None:
     last = get_column_letter(width)
     ws["A1"] = vn(TITLE)
     ws["A1"].font = Font(bold=True, size=14)
     ws["A2"] = vn(f"Phạm vi: {scope}") if scope else vn("Phạm vi: toàn bộ nhiệm vụ đã giao")
     ws["A2"].font = Font(italic=True)
-    ws["A3"] = vn(f"Số liệu đến ngày {today:%d/%m/%Y}")
+    ws["A3"] = date_line(today, as_of)
     for row in (1, 2, 3):
         ws.merge_cells(f"A{row}:{last}{row}")
         ws[f"A{row}"].alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -118,9 +128,10 @@ def _finish(ws: Worksheet, columns: int, last_row: int) -> None:
     ws.oddFooter.center.text = "Trang &P/&N"
 
 
-def _summary_sheet(ws: Worksheet, units: Sequence[UnitSummary], today: dt.date, scope: str) -> None:
+def _summary_sheet(ws: Worksheet, units: Sequence[UnitSummary], today: dt.date, scope: str,
+                   as_of: dt.date | None = None) -> None:
     ws.title = SUMMARY_SHEET
-    _heading(ws, len(SUMMARY_COLUMNS), today, scope)
+    _heading(ws, len(SUMMARY_COLUMNS), today, scope, as_of)
     _header(ws, SUMMARY_COLUMNS)
     for i, u in enumerate(units, start=1):
         ws.append([i, u.unit, u.total, *(getattr(u, c) for c in CATEGORIES), u.overdue / u.total if u.total else 0])
@@ -140,8 +151,9 @@ def _summary_sheet(ws: Worksheet, units: Sequence[UnitSummary], today: dt.date, 
     ws.print_area = f"A1:{get_column_letter(len(SUMMARY_COLUMNS))}{ws.max_row}"
 
 
-def _detail_sheet(ws: Worksheet, tasks: Sequence[TaskRow], today: dt.date, scope: str) -> None:
-    _heading(ws, len(DETAIL_COLUMNS), today, scope)
+def _detail_sheet(ws: Worksheet, tasks: Sequence[TaskRow], today: dt.date, scope: str,
+                  as_of: dt.date | None = None) -> None:
+    _heading(ws, len(DETAIL_COLUMNS), today, scope, as_of)
     _header(ws, DETAIL_COLUMNS)
     wrapped = {i for i, (name, _) in enumerate(DETAIL_COLUMNS, start=1) if name in WRAPPED}
     for i, t in enumerate(tasks, start=1):
@@ -160,13 +172,15 @@ def _detail_sheet(ws: Worksheet, tasks: Sequence[TaskRow], today: dt.date, scope
 
 
 def summary_workbook(units: Sequence[UnitSummary], tasks: Sequence[TaskRow], today: dt.date,
-                     filt: ReportFilter | None = None, unit_name: str | None = None) -> bytes:
+                     filt: ReportFilter | None = None, unit_name: str | None = None,
+                     as_of: dt.date | None = None) -> bytes:
+    """`as_of`: a past period's last day (`Report.as_of`): the rows are the tasks as they stood then."""
     scope = filter_description(filt, unit_name)
     wb = Workbook()
     summary = wb.active
     assert summary is not None
-    _summary_sheet(summary, units, today, scope)
-    _detail_sheet(wb.create_sheet(DETAIL_SHEET), tasks, today, scope)
+    _summary_sheet(summary, units, today, scope, as_of)
+    _detail_sheet(wb.create_sheet(DETAIL_SHEET), tasks, today, scope, as_of)
     wb.properties.title = vn(TITLE)
     wb.properties.creator = "Nhắc việc"
     buf = io.BytesIO()

@@ -1157,8 +1157,29 @@ def filter_description(filt: ReportFilter | None, unit_name: str | None = None) 
     return vn("; ".join(parts))
 
 
-def report_title(today: dt.date) -> str:
+def report_title(today: dt.date, as_of: dt.date | None = None) -> str:
+    """The report's first line; `as_of`: the last day of a period already over, the day its figures stand at."""
+    if as_of is not None:
+        return vn(f"TỔNG HỢP TÌNH HÌNH THỰC HIỆN NHIỆM VỤ (số liệu tính đến hết ngày {as_of:%d/%m/%Y})")
     return vn(f"TỔNG HỢP TÌNH HÌNH THỰC HIỆN NHIỆM VỤ (số liệu đến ngày {today:%d/%m/%Y})")
+
+
+def as_of_note(as_of: dt.date, today: dt.date) -> str:
+    """Under a past period's title: what its figures are, for whoever the report is forwarded to."""
+    return vn(f"Tình trạng từng nhiệm vụ là tình trạng tính đến hết ngày {as_of:%d/%m/%Y}, theo các báo cáo và quyết "
+              f"định gia hạn đã ghi nhận đến ngày đó (biểu lập ngày {today:%d/%m/%Y}); việc hoàn thành hoặc gia hạn "
+              "sau ngày này không tính vào kỳ.")
+
+
+def registered_later_note(count: int, as_of: dt.date) -> str:
+    """A past period's tasks entered into Nhắc việc only after it: nothing of them was known then."""
+    return vn(f"Lưu ý: {count} nhiệm vụ được nhập vào Nhắc việc sau ngày {as_of:%d/%m/%Y} nên chưa có số liệu cập "
+              "nhật trong kỳ; các nhiệm vụ này được ghi là “Chưa cập nhật”.")
+
+
+def registered_later_cell(registered_on: dt.date) -> str:
+    """The detail sheet's note for such a task."""
+    return vn(f"Nhập vào Nhắc việc ngày {registered_on:%d/%m/%Y}, sau kỳ báo cáo: chưa có số liệu cập nhật trong kỳ.")
 
 
 def matched_units(filt: ReportFilter | None, rows: Sequence[UnitSummary]) -> str | None:
@@ -1168,17 +1189,19 @@ def matched_units(filt: ReportFilter | None, rows: Sequence[UnitSummary]) -> str
 
 def summary_text(rows: Sequence[UnitSummary], today: dt.date, filt: ReportFilter | None = None,
                  unit_name: str | None = None, *, usage: str | None = None, late_only: bool = False,
-                 files: bool = True) -> str:
+                 files: bool = True, as_of: dt.date | None = None) -> str:
     """/tonghop's text (`late_only`: the rows are the units with overdue work, and it says so; `files`: the Excel
-    file comes with it)."""
+    file comes with it; `as_of`: a past period's last day, the day its figures stand at)."""
     scope = filter_description(filt, unit_name or matched_units(filt, rows))
     if not rows:
         if scope:
             return vn(f"Không có nhiệm vụ nào thuộc phạm vi: {scope}.\n{usage or SUMMARY_USAGE}")
         return vn("Chưa có nhiệm vụ nào được giao.")
-    lines = [report_title(today)] + ([LATE_ONLY if files else LATE_ONLY_TEXT] if late_only else [])
+    lines = [report_title(today, as_of)] + ([LATE_ONLY if files else LATE_ONLY_TEXT] if late_only else [])
     if scope:
         lines.append(f"Phạm vi: {scope}")
+    if as_of is not None:
+        lines.append(as_of_note(as_of, today))
     lines.append("")
     for r in rows:
         share = f"{100 * r.overdue / r.total:.0f}%" if r.total else "0%"
@@ -1198,6 +1221,8 @@ def summary_text(rows: Sequence[UnitSummary], today: dt.date, filt: ReportFilter
         lines += ["", f"Tổng cộng: {total.total} nhiệm vụ — hoàn thành đúng hạn {total.done_on_time}, "
                       f"hoàn thành quá hạn {total.done_late}, đang thực hiện trong hạn {total.in_progress}, "
                       f"quá hạn chưa hoàn thành {total.overdue}, không có thời hạn {total.no_deadline}."]
+    if as_of is not None and total.registered_later:
+        lines += ["", registered_later_note(total.registered_later, as_of)]
     return vn("\n".join(lines))
 
 

@@ -12,6 +12,10 @@ also in a period when one of its past rounds is (`round_in_period`: due, finishe
 reported in it), and the period's report counts those rounds. `parse_filter` reads the filter as typed after
 /tonghop.
 
+A period already over (its last day before the report's day) is reported as it stood at its end, not as the tasks
+stand now (`report_as_of`, `as_of_states`): a leader asking in December for October's report gets what was true on
+31/10 — the status and percent of then, the deadline of then, finished only if it was by then, the rounds of then.
+
 Also the weekly digest for leaders: done in the last seven days, newly overdue, extension
 requests waiting for a decision."""
 
@@ -25,7 +29,7 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from storage.db import chunks
@@ -162,25 +166,27 @@ def round_in_period(occurrence: TaskOccurrence, filt: ReportFilter, *, tz: ZoneI
 
 
 def in_period(task: Task, filt: ReportFilter, *, tz: ZoneInfo, rule: DeadlineRule = AS_WRITTEN,
-              rounds: Sequence[TaskOccurrence] = ()) -> bool:
+              rounds: Sequence[TaskOccurrence] = (), state: TaskState | None = None) -> bool:
     """Whether a task belongs in a report of the filter's period: open at some time in it or finished in it —
     its notice dated in it, its deadline (as written or as run past a day off) in it, finished in it, or overdue
     and not yet finished on some day of it (a task due 30/04 — run to 04/05 — and still open in May is in May's
     report, though neither its notice nor its deadline is in May). A recurring duty (its past `rounds`) also when
     one of its rounds is in the period (`round_in_period`): the May round of a monthly report, sent on 12/05,
-    puts the duty in May's report though the duty now stands for its June round."""
+    puts the duty in May's report though the duty now stands for its June round. `state`: the task as it stood
+    at the end of a past period (`as_of_states`), else as it stands now."""
     if any(round_in_period(r, filt, tz=tz, rule=rule) for r in rounds):
         return True
+    state = state or current_state(task)
     notice_on = notice_day(task.notice, tz)
     if _in_range(notice_on, filt):
         return True
-    done_on = task.done_at.astimezone(tz).date() if task.done_at and task.status == TaskStatus.DONE else None
+    done_on = state.done_at.astimezone(tz).date() if state.done_at and state.status == TaskStatus.DONE else None
     if _in_range(done_on, filt):
         return True
-    if task.due_on is None:
+    if state.due_on is None:
         return False
-    deadline = rule.effective_deadline(task.due_on)
-    if _in_range(task.due_on, filt) or _in_range(deadline, filt):
+    deadline = rule.effective_deadline(state.due_on)
+    if _in_range(state.due_on, filt) or _in_range(deadline, filt):
         return True
     # overdue from the day after the effective deadline, until it is finished
     first_late = max(deadline + dt.timedelta(days=1), filt.date_from or dt.date.min)
@@ -195,26 +201,60 @@ def select_tasks(session: Session, filt: ReportFilter, *, tz: ZoneInfo,
     return _selection(session, filt, tz=tz, rule=rule)[0]
 
 
-def _selection(session: Session, filt: ReportFilter, *, tz: ZoneInfo,
-               rule: DeadlineRule) -> tuple[list[Task], dict[int, list[TaskOccurrence]]]:
+def report_as_of(filt: ReportFilter | None, today: dt.date) -> dt.date | None:
+    """The day a report's figures stand at: the last day of a period already over (a leader asking in December
+    for October's report reads October as it stood on 31/10), else None — today, as the tasks stand now (the
+    current period, or no period)."""
+    if filt is None or filt.date_to is None or filt.date_to >= today:
+        return None
+    return filt.date_to
+
+
+def end_of_day(day: dt.date, tz: ZoneInfo) -> dt.datetime:
+    """The first instant after `day` (local): what was stored before it stood at the end of that day."""
+    return dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0, 0), tzinfo=tz)
+
+
+Selection = tuple[list[Task], dict[int, list[TaskOccurrence]], dict[int, "TaskState"]]
+
+
+def _selection(session: Session, filt: ReportFilter, *, tz: ZoneInfo, rule: DeadlineRule,
+               as_of: dt.date | None = None) -> Selection:
     """`select_tasks`, with every past round of the recurring tasks selected (read once, for the period test and
-    for the report's round counts)."""
+    for the report's round counts). `as_of`: the last day of a past period — the tasks as they stood at its end
+    (`as_of_states`: one for each task kept), the rounds as they stood then (those of the period, settled by
+    then: finished, or overdue and not reported), and the tasks withdrawn only after it kept."""
+    query = select(Task).join(Notice, Notice.id == Task.notice_id)
+    if as_of is None:
+        query = query.where(Notice.status == NoticeStatus.CONFIRMED, Task.status != TaskStatus.CANCELLED)
+    else:  # a notice withdrawn after the period stood then (a cancelled notice has tasks only once confirmed)
+        query = query.where(or_(Notice.status == NoticeStatus.CONFIRMED,
+                                and_(Notice.status == NoticeStatus.CANCELLED,
+                                     Notice.closed_at >= end_of_day(as_of, tz))))
     tasks = list(session.scalars(
-        select(Task).join(Notice, Notice.id == Task.notice_id)
-        .where(Notice.status == NoticeStatus.CONFIRMED, Task.status != TaskStatus.CANCELLED)
-        .order_by(Notice.issued_on.is_(None), Notice.issued_on, Task.notice_id, Task.position)))
+        query.order_by(Notice.issued_on.is_(None), Notice.issued_on, Task.notice_id, Task.position)))
     if filt.unit_id is not None:
         tasks = [t for t in tasks if t.lead_unit_id == filt.unit_id]
     if filt.notice is not None:
-        query = filt.notice
-        tasks = [t for t in tasks if notice_number_matches(query, t.notice.number)]
+        query_number = filt.notice
+        tasks = [t for t in tasks if notice_number_matches(query_number, t.notice.number)]
     if filt.unit is not None:
         wanted = unit_matches(filt.unit, (unit_name_of(t) for t in tasks))
         tasks = [t for t in tasks if unit_name_of(t) in wanted]
     rounds = _rounds_of(session, tasks)
+    states: dict[int, TaskState] = {}
+    if as_of is not None:
+        states, rounds = as_of_states(session, tasks, rounds, filt, as_of=as_of, tz=tz, rule=rule)
+        tasks = [t for t in tasks if t.id in states]
     if filt.date_from is not None or filt.date_to is not None:
-        tasks = [t for t in tasks if in_period(t, filt, tz=tz, rule=rule, rounds=rounds.get(t.id, ()))]
-    return tasks, rounds
+        tasks = [t for t in tasks if in_period(t, filt, tz=tz, rule=rule, rounds=rounds.get(t.id, ()),
+                                               state=states.get(t.id))]
+    if as_of is not None:  # the rounds counted: the period's, settled by its end
+        deadline = rule.effective_deadline
+        rounds = {task_id: kept for task_id, found in rounds.items()
+                  if (kept := [r for r in found if round_in_period(r, filt, tz=tz, rule=rule)
+                               and (r.done_at is not None or deadline(r.due_on) < as_of)])}
+    return tasks, rounds, states
 
 
 def _rounds_of(session: Session, tasks: Sequence[Task]) -> dict[int, list[TaskOccurrence]]:
@@ -226,6 +266,168 @@ def _rounds_of(session: Session, tasks: Sequence[Task]) -> dict[int, list[TaskOc
                                           .order_by(TaskOccurrence.period_start)):
             found.setdefault(occurrence.task_id, []).append(occurrence)
     return found
+
+
+# ---------------------------------------------------------------- a task as it stood at the end of a past period
+
+@dataclass(frozen=True, kw_only=True)
+class TaskState:
+    """What a report classifies and shows of a task: as it stands now (`current_state`), or as it stood at the end
+    of a past period (`as_of_states`)."""
+
+    status: str
+    percent: int | None
+    due_on: dt.date | None  # the deadline that applied (extensions granted by then)
+    done_at: dt.datetime | None  # when it was finished, if it was by then
+    first_due_on: dt.date | None = None  # the deadline before the first extension granted by then
+    registered_on: dt.date | None = None  # entered into Nhắc việc only after that day: nothing known of it before
+
+
+def current_state(task: Task) -> TaskState:
+    return TaskState(status=task.status, percent=task.percent, due_on=task.due_on,
+                     done_at=task.done_at if task.status == TaskStatus.DONE else None)
+
+
+@dataclass(frozen=True, kw_only=True)
+class _Step:
+    created_at: dt.datetime
+    status: str
+    percent: int | None
+
+
+def _replayed(steps: Sequence[_Step]) -> tuple[str, int | None, dt.datetime | None]:
+    """Status, percent and finishing time after `steps` (the status reports in order), as `record_status` left the
+    task: a finished task is at 100 % since its first "xong"; reopened, it has no percent until one is given."""
+    status: str = TaskStatus.OPEN
+    percent: int | None = None
+    done_at: dt.datetime | None = None
+    for step in steps:
+        if step.status == TaskStatus.DONE:
+            if status != TaskStatus.DONE:
+                done_at = step.created_at
+            percent = 100
+        elif status == TaskStatus.DONE:
+            done_at, percent = None, None
+        if step.percent is not None:
+            percent = step.percent
+        status = step.status
+    return status, percent, done_at
+
+
+def as_of_states(session: Session, tasks: Sequence[Task], rounds: dict[int, list[TaskOccurrence]],
+                 filt: ReportFilter, *, as_of: dt.date, tz: ZoneInfo, rule: DeadlineRule = AS_WRITTEN,
+                 ) -> tuple[dict[int, TaskState], dict[int, list[TaskOccurrence]]]:
+    """Each task as it stood at the end of `as_of`, from the stored history: status and percent of the last status
+    report sent by then; finished when a "xong" was (and not reopened by then); the deadline with the extensions
+    granted by then (one granted later does not rewrite the period: the audit log keeps the deadline it replaced).
+    Left out: tasks withdrawn by then, and tasks whose notice is dated (issued, else registered) after it. A task
+    entered into Nhắc việc only after that day, from a notice of before, is kept as nobody had reported then, and
+    says so (`registered_on`). A task with no history at all (stored before the history was) keeps its finishing
+    time, and its status if it has not changed since. With the rounds of the recurring duties as they stood then
+    (a round finished later was not yet; the round now current among them, when it had begun, though only the past
+    rounds are counted, as today's report counts them), a duty is judged by the rounds of the period
+    (`round_in_period`): one overdue and still not reported at the end, else one not yet due, else one finished
+    late, else on time."""
+    end = end_of_day(as_of, tz)
+    ids = [t.id for t in tasks]
+    steps: dict[int, list[_Step]] = {}
+    reported: set[int] = set()
+    approvals: dict[int, list[tuple[dt.datetime, dt.date | None]]] = {}
+    for chunk in chunks(ids):
+        for task_id, created_at, status, percent in session.execute(
+                select(StatusReport.task_id, StatusReport.created_at, StatusReport.status, StatusReport.percent)
+                .where(StatusReport.task_id.in_(chunk)).order_by(StatusReport.id)):
+            reported.add(task_id)
+            if created_at < end:
+                steps.setdefault(task_id, []).append(_Step(created_at=created_at, status=status, percent=percent))
+        for entry in session.scalars(select(AuditLog).where(AuditLog.action == "task.extension_approved",
+                                                            AuditLog.entity_id.in_(chunk)).order_by(AuditLog.id)):
+            if "before" not in (entry.detail or {}):
+                continue  # an approval logged before the replaced deadline was: the deadline now is all we know
+            before = entry.detail["before"]
+            approvals.setdefault(entry.entity_id or 0, []).append(
+                (entry.at, dt.date.fromisoformat(before) if before else None))  # None: it had no deadline
+    states: dict[int, TaskState] = {}
+    as_of_rounds: dict[int, list[TaskOccurrence]] = {}
+    for task in tasks:
+        if notice_day(task.notice, tz) > as_of:
+            continue  # assigned after the period
+        granted = approvals.get(task.id, [])
+        later = [before for at, before in granted if at >= end]
+        due_on = later[0] if later else task.due_on
+        earlier = [before for at, before in granted if at < end]
+        history = steps.get(task.id, [])
+        if history or task.id in reported or task.created_at >= end:
+            status, percent, done_at = _replayed(history)
+        elif task.status == TaskStatus.DONE:  # no history kept: its finishing time still tells when
+            done = task.done_at is not None and task.done_at < end
+            status, percent, done_at = ((TaskStatus.DONE, 100, task.done_at) if done else (TaskStatus.OPEN, None, None))
+        elif task.updated_at < end:  # unchanged since
+            status, percent, done_at = task.status, task.percent, None
+        else:
+            status, percent, done_at = TaskStatus.OPEN, None, None
+        if status == TaskStatus.CANCELLED:
+            continue  # withdrawn by then
+        state = TaskState(status=status, percent=percent, due_on=due_on, done_at=done_at,
+                          first_due_on=earlier[0] if earlier else None,
+                          registered_on=task.created_at.astimezone(tz).date() if task.created_at >= end else None)
+        if task.occurrence_start is not None or task.recurrence:
+            found = [_round_then(r, end) for r in rounds.get(task.id, [])]
+            as_of_rounds[task.id] = found  # counted as the current report counts the past rounds
+            if task.occurrence_start is not None and task.occurrence_start <= as_of and due_on is not None:
+                found = [*found, _current_round(task, state, as_of, tz=tz, rule=rule)]
+            state = _duty_state(state, [r for r in found if round_in_period(r, filt, tz=tz, rule=rule)], found,
+                                as_of=as_of, rule=rule)
+        states[task.id] = state
+    return states, as_of_rounds
+
+
+def _round_then(occurrence: TaskOccurrence, end: dt.datetime) -> TaskOccurrence:
+    """A past round as it stood at `end`: finished only if it was by then (a copy, never stored)."""
+    if occurrence.done_at is None or occurrence.done_at < end:
+        return occurrence
+    return TaskOccurrence(task_id=occurrence.task_id, label=occurrence.label, period_start=occurrence.period_start,
+                          period_end=occurrence.period_end, due_on=occurrence.due_on, done_at=None, on_time=False)
+
+
+def _current_round(task: Task, state: TaskState, as_of: dt.date, *, tz: ZoneInfo,
+                   rule: DeadlineRule) -> TaskOccurrence:
+    """The duty's current round (begun by `as_of`) as a round of the period, never stored. Its own period end is not
+    kept; still open now, it was outstanding every day from its deadline to `as_of` (`round_in_period`'s reading of
+    a round not reported runs to its deadline plus its period's length)."""
+    assert task.occurrence_start is not None and state.due_on is not None
+    deadline = rule.effective_deadline(state.due_on)
+    done_at = task.done_at if task.status == TaskStatus.DONE and task.done_at is not None \
+        and task.done_at < end_of_day(as_of, tz) else None  # the series' last round, finished by then
+    outstanding = max((as_of - deadline).days, 0)
+    return TaskOccurrence(task_id=task.id, label=task.occurrence_label or "", period_start=task.occurrence_start,
+                          period_end=task.occurrence_start + dt.timedelta(days=outstanding), due_on=state.due_on,
+                          done_at=done_at,
+                          on_time=done_at is not None and done_at.astimezone(tz).date() <= deadline)
+
+
+def _duty_state(state: TaskState, in_period_rounds: Sequence[TaskOccurrence], rounds: Sequence[TaskOccurrence], *,
+                as_of: dt.date, rule: DeadlineRule) -> TaskState:
+    """A recurring duty at the end of a past period, judged by that period's rounds (see `as_of_states`); with none
+    in it (its notice of the period, its first round due later), by the first round due after it."""
+    waiting = state.status != TaskStatus.DONE  # a "xong" is about a round; the next one begins not reported
+    open_status, open_percent = (state.status, state.percent) if waiting else (TaskStatus.OPEN, None)
+
+    def still_outstanding(r: TaskOccurrence) -> bool:  # not reported, and the duty had not moved on by the end
+        return rule.effective_deadline(r.due_on) + (r.period_end - r.period_start) + dt.timedelta(days=1) >= as_of
+
+    past_due = [r for r in in_period_rounds if r.done_at is None and rule.effective_deadline(r.due_on) < as_of]
+    overdue = [r for r in past_due if still_outstanding(r)]
+    not_due = [r for r in in_period_rounds if r.done_at is None and r not in past_due]
+    late = [r for r in in_period_rounds if r.done_at is not None and not r.on_time]
+    on_time = [r for r in in_period_rounds if r.done_at is not None and r.on_time]
+    # a round the duty moved on from, unreported, is counted as not reported; the duty, by the rounds after it
+    for chosen in (overdue[:1] or not_due[-1:] or late[-1:] or on_time[-1:] or past_due[-1:]
+                   or sorted((r for r in rounds if r.due_on > as_of), key=lambda r: r.due_on)[:1]):
+        if chosen.done_at is not None:
+            return replace(state, status=TaskStatus.DONE, percent=100, due_on=chosen.due_on, done_at=chosen.done_at)
+        return replace(state, status=open_status, percent=open_percent, due_on=chosen.due_on, done_at=None)
+    return replace(state, status=open_status, percent=open_percent, done_at=None)
 
 
 # ---------------------------------------------------------------- the filter as typed
@@ -371,6 +573,7 @@ class UnitSummary:
     rounds_late: int = 0
     rounds_missed: int = 0  # never reported: the next round began
     missed_refs: dict[str, int] = field(default_factory=dict)  # item → how many of its rounds were never reported
+    registered_later: int = 0  # a past period's tasks entered into Nhắc việc only after it (no figures of then)
 
     @property
     def rounds(self) -> int:
@@ -386,20 +589,26 @@ class UnitSummary:
         return self.done_on_time + self.done_late + self.in_progress + self.overdue + self.no_deadline
 
     def add(self, other: UnitSummary) -> None:
-        for name in (*CATEGORIES, "no_deadline_done", "rounds_on_time", "rounds_late", "rounds_missed"):
+        for name in (*CATEGORIES, "no_deadline_done", "rounds_on_time", "rounds_late", "rounds_missed",
+                     "registered_later"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
 def classify(task: Task, today: dt.date, tz: ZoneInfo, rule: DeadlineRule = AS_WRITTEN) -> str:
     """One of CATEGORIES, judged against the effective deadline. A task without a deadline is
     "no_deadline", done or not."""
-    if task.due_on is None:
+    return classify_state(current_state(task), today, tz, rule)
+
+
+def classify_state(state: TaskState, today: dt.date, tz: ZoneInfo, rule: DeadlineRule = AS_WRITTEN) -> str:
+    """`classify` of a task as it stands, or stood, in `state`, on `today` (the last day of a past period)."""
+    if state.due_on is None:
         return "no_deadline"
-    deadline = rule.effective_deadline(task.due_on)
-    if task.status == TaskStatus.DONE:
-        if task.done_at is None:
+    deadline = rule.effective_deadline(state.due_on)
+    if state.status == TaskStatus.DONE:
+        if state.done_at is None:
             return "done_on_time"
-        return "done_on_time" if task.done_at.astimezone(tz).date() <= deadline else "done_late"
+        return "done_on_time" if state.done_at.astimezone(tz).date() <= deadline else "done_late"
     return "overdue" if today > deadline else "in_progress"
 
 
@@ -416,11 +625,16 @@ def past_rounds(found: dict[int, list[TaskOccurrence]], filt: ReportFilter | Non
 
 def summarize(tasks: Iterable[Task], *, today: dt.date, tz: ZoneInfo,
               rule: DeadlineRule = AS_WRITTEN,
-              rounds: dict[int, list[TaskOccurrence]] | None = None) -> list[UnitSummary]:
+              rounds: dict[int, list[TaskOccurrence]] | None = None,
+              states: dict[int, TaskState] | None = None) -> list[UnitSummary]:
+    """Per unit; `states`: the tasks as they stood at the end of a past period, `today` being its last day."""
     by_unit: dict[str, UnitSummary] = {}
     for task in tasks:
         name = unit_name_of(task)
         summary = by_unit.setdefault(name, UnitSummary(unit=name))
+        state = (states or {}).get(task.id) or current_state(task)
+        if state.registered_on is not None:
+            summary.registered_later += 1
         for past in (rounds or {}).get(task.id, []):
             if past.done_at is None:
                 summary.rounds_missed += 1
@@ -429,9 +643,9 @@ def summarize(tasks: Iterable[Task], *, today: dt.date, tz: ZoneInfo,
                 summary.rounds_on_time += 1
             else:
                 summary.rounds_late += 1
-        kind = classify(task, today, tz, rule)
+        kind = classify_state(state, today, tz, rule)
         setattr(summary, kind, getattr(summary, kind) + 1)
-        if kind == "no_deadline" and task.status == TaskStatus.DONE:
+        if kind == "no_deadline" and state.status == TaskStatus.DONE:
             summary.no_deadline_done += 1
         if kind == "overdue":
             summary.overdue_refs.append(task.item_ref)
@@ -440,8 +654,12 @@ def summarize(tasks: Iterable[Task], *, today: dt.date, tz: ZoneInfo,
 
 def unit_summary(session: Session, *, today: dt.date, tz: ZoneInfo, filt: ReportFilter | None = None,
                  rule: DeadlineRule = AS_WRITTEN) -> list[UnitSummary]:
-    tasks, found = _selection(session, filt or ReportFilter(), tz=tz, rule=rule)
-    return summarize(tasks, today=today, tz=tz, rule=rule, rounds=past_rounds(found, filt, tz=tz, rule=rule))
+    """Per unit, as the tasks stand today; a period already over, as they stood at its end (`report_as_of`)."""
+    as_of = report_as_of(filt, today)
+    tasks, found, states = _selection(session, filt or ReportFilter(), tz=tz, rule=rule, as_of=as_of)
+    if as_of is None:
+        return summarize(tasks, today=today, tz=tz, rule=rule, rounds=past_rounds(found, filt, tz=tz, rule=rule))
+    return summarize(tasks, today=as_of, tz=tz, rule=rule, rounds=found, states=states)
 
 
 def totals(rows: Sequence[UnitSummary]) -> UnitSummary:
@@ -476,15 +694,21 @@ class TaskRow:
     effective_due_on: dt.date | None = None  # a deadline on a day off runs to the next working day
     rounds_done: int = 0  # a recurring duty: its rounds (of the report's period) reported
     rounds_missed: int = 0  # … and never reported
+    registered_on: dt.date | None = None  # a past period's task entered into Nhắc việc only after it, that day
 
 
-def _latest_notes(session: Session, task_ids: Sequence[int]) -> dict[int, StatusReport]:
-    if not task_ids:
-        return {}
-    latest = (select(func.max(StatusReport.id))
-              .where(StatusReport.task_id.in_(task_ids), StatusReport.note.is_not(None), StatusReport.note != "")
-              .group_by(StatusReport.task_id))
-    return {r.task_id: r for r in session.scalars(select(StatusReport).where(StatusReport.id.in_(latest)))}
+def _latest_notes(session: Session, task_ids: Sequence[int],
+                  before: dt.datetime | None = None) -> dict[int, StatusReport]:
+    """Each task's latest status report with words (sent before `before`, if given)."""
+    found: dict[int, StatusReport] = {}
+    for chunk in chunks(list(task_ids)):
+        latest = (select(func.max(StatusReport.id))
+                  .where(StatusReport.task_id.in_(chunk), StatusReport.note.is_not(None), StatusReport.note != "")
+                  .group_by(StatusReport.task_id))
+        if before is not None:
+            latest = latest.where(StatusReport.created_at < before)
+        found.update({r.task_id: r for r in session.scalars(select(StatusReport).where(StatusReport.id.in_(latest)))})
+    return found
 
 
 def _first_deadlines(session: Session, task_ids: Sequence[int]) -> dict[int, dt.date]:
@@ -501,26 +725,32 @@ def _first_deadlines(session: Session, task_ids: Sequence[int]) -> dict[int, dt.
 
 
 def rows_for(session: Session, tasks: Sequence[Task], *, today: dt.date, tz: ZoneInfo,
-             rule: DeadlineRule = AS_WRITTEN, rounds: dict[int, list[TaskOccurrence]] | None = None) -> list[TaskRow]:
-    notes = _latest_notes(session, [t.id for t in tasks])
-    firsts = _first_deadlines(session, [t.id for t in tasks])
+             rule: DeadlineRule = AS_WRITTEN, rounds: dict[int, list[TaskOccurrence]] | None = None,
+             states: dict[int, TaskState] | None = None) -> list[TaskRow]:
+    """One row a task; `states`: as they stood at the end of a past period, `today` being its last day (the latest
+    note then, the deadline then)."""
+    as_of = states is not None
+    notes = _latest_notes(session, [t.id for t in tasks], before=end_of_day(today, tz) if as_of else None)
+    firsts = {} if as_of else _first_deadlines(session, [t.id for t in tasks])
     rows = []
     for task in tasks:
         note = notes.get(task.id)
+        state = (states or {}).get(task.id) or current_state(task)
         rows.append(TaskRow(
             unit=unit_name_of(task), support="; ".join(task.support_unit_names or []),
             notice=notice_title(task.notice), notice_number=task.notice.number, notice_date=task.notice.issued_on,
             item_ref=task.item_ref, text=task.text, assignee=task.assignee.full_name if task.assignee else "",
-            due_on=task.due_on, due_text=task.due_text, status=task.status, percent=task.percent,
-            done_on=task.done_at.astimezone(tz).date() if task.done_at and task.status == TaskStatus.DONE else None,
-            category=classify(task, today, tz, rule),
+            due_on=state.due_on, due_text=task.due_text, status=state.status, percent=state.percent,
+            done_on=state.done_at.astimezone(tz).date() if state.done_at and state.status == TaskStatus.DONE else None,
+            category=classify_state(state, today, tz, rule),
             latest_note=(f"{note.note} (Văn phòng ghi nhận thay đơn vị)" if note.source == "office" else note.note)
             if note else None,
             latest_note_on=note.created_at.astimezone(tz).date() if note else None, updated_at=task.updated_at,
-            first_due_on=firsts.get(task.id),
-            effective_due_on=rule.effective_deadline(task.due_on) if task.due_on else None,
+            first_due_on=state.first_due_on if as_of else firsts.get(task.id),
+            effective_due_on=rule.effective_deadline(state.due_on) if state.due_on else None,
             rounds_done=sum(r.done_at is not None for r in (rounds or {}).get(task.id, [])),
-            rounds_missed=sum(r.done_at is None for r in (rounds or {}).get(task.id, []))))
+            rounds_missed=sum(r.done_at is None for r in (rounds or {}).get(task.id, [])),
+            registered_on=state.registered_on))
     return rows
 
 
@@ -534,15 +764,22 @@ def task_rows(session: Session, *, today: dt.date, tz: ZoneInfo, filt: ReportFil
 class Report:
     units: list[UnitSummary]
     tasks: list[TaskRow]
+    as_of: dt.date | None = None  # a past period: its last day, the day the figures stand at (None: today)
 
 
 def build_report(session: Session, *, today: dt.date, tz: ZoneInfo, filt: ReportFilter | None = None,
                  rule: DeadlineRule = AS_WRITTEN) -> Report:
-    """The totals and the detail rows from one selection (one transaction)."""
-    tasks, found = _selection(session, filt or ReportFilter(), tz=tz, rule=rule)
-    rounds = past_rounds(found, filt, tz=tz, rule=rule)
-    return Report(units=summarize(tasks, today=today, tz=tz, rule=rule, rounds=rounds),
-                  tasks=rows_for(session, tasks, today=today, tz=tz, rule=rule, rounds=rounds))
+    """The totals and the detail rows from one selection (one transaction). A period already over is reported as
+    it stood at its end (`report_as_of`, `as_of_states`); the current period, or none, as the tasks stand today."""
+    as_of = report_as_of(filt, today)
+    tasks, found, states = _selection(session, filt or ReportFilter(), tz=tz, rule=rule, as_of=as_of)
+    if as_of is None:
+        rounds = past_rounds(found, filt, tz=tz, rule=rule)
+        return Report(units=summarize(tasks, today=today, tz=tz, rule=rule, rounds=rounds),
+                      tasks=rows_for(session, tasks, today=today, tz=tz, rule=rule, rounds=rounds))
+    return Report(units=summarize(tasks, today=as_of, tz=tz, rule=rule, rounds=found, states=states),
+                  tasks=rows_for(session, tasks, today=as_of, tz=tz, rule=rule, rounds=found, states=states),
+                  as_of=as_of)
 
 
 # ---------------------------------------------------------------- the weekly digest for leaders
@@ -627,7 +864,7 @@ def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int =
     blocked: list[tuple[Task, DigestItem]] = []
     still: list[DigestItem] = []
     unreported: list[UnreportedDuty] = []
-    tasks, rounds = _selection(session, ReportFilter(), tz=tz, rule=rule)
+    tasks, rounds, _ = _selection(session, ReportFilter(), tz=tz, rule=rule)
     for task in tasks:
         item = DigestItem(item_ref=task.item_ref, notice=notice_title(task.notice), text=task.text,
                           unit=unit_name_of(task), assignee=task.assignee.full_name if task.assignee else "",

@@ -110,7 +110,8 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
     report: Report = await ctx.db.run(build_report, today=today, tz=calendar.tz, filt=filt, rule=calendar)
     if late_only:  # "đơn vị nào chậm?": the units with overdue work or unreported rounds, those tasks in the file
         report = Report(units=[u for u in report.units if u.is_late],
-                        tasks=[t for t in report.tasks if t.category == "overdue" or t.rounds_missed])
+                        tasks=[t for t in report.tasks if t.category == "overdue" or t.rounds_missed],
+                        as_of=report.as_of)
         if not report.units:
             await conv.say(event, texts.NOTHING_LATE)
             return
@@ -118,7 +119,7 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
     usage = texts.UNIT_REPORT_USAGE if filt.unit_id is not None else texts.SUMMARY_USAGE
     documents_out = conv.channel(event.channel).capabilities.documents_out
     text = texts.summary_text(report.units, today, filt, unit_name, usage=usage, late_only=late_only,
-                              files=files and documents_out)
+                              files=files and documents_out, as_of=report.as_of)
     if not report.units:
         await conv.say(event, text)
         return
@@ -131,8 +132,10 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
         await conv.say(event, texts.NO_FILES_HERE)
         return
     scope = texts.filter_description(filt, unit_name)
-    chart = await asyncio.to_thread(summary_chart, report.units, today, scope)
-    data = await asyncio.to_thread(summary_workbook, report.units, report.tasks, today, filt, unit_name)
+    # a past period: the chart says the day its figures stand at
+    chart = await asyncio.to_thread(summary_chart, report.units, report.as_of or today, scope)
+    data = await asyncio.to_thread(summary_workbook, report.units, report.tasks, today, filt, unit_name,
+                                   report.as_of)
     await conv.reply(event, Outgoing(
         text=text,
         picture=Document(data=chart, filename=report_filename(today, "png"), caption=texts.CHART_CAPTION),

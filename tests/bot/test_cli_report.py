@@ -59,7 +59,7 @@ def test_report_filters(seeded: str, tmp_path: Path, capsys: pytest.CaptureFixtu
 def test_a_months_report_from_the_command_line_holds_what_was_overdue_in_it(
         migrated_db: Database, db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Probe 9, finding 3: `--from 1/5/2026 --to 31/5/2026` holds the tasks due 30/04 (run to 04/05) that were
-    overdue or finished in May, as /tonghop tháng 5 does; text and Excel alike."""
+    overdue or finished in May, as /tonghop tháng 5 does; text and Excel alike (7, finished on 02/06, overdue then)."""
     from tests.storage.test_reports import seed_may_data
 
     seed_may_data(migrated_db)
@@ -67,7 +67,7 @@ def test_a_months_report_from_the_command_line_holds_what_was_overdue_in_it(
     assert main(["report", "--xlsx", str(xlsx), "--db", db_url, "--today", "05/06/2026", "--from", "1/5/2026",
                  "--to", "31/5/2026"]) == 0
     out = capsys.readouterr().out
-    assert f"• {BDV}: 4 nhiệm vụ" in out and "quá hạn chưa hoàn thành: 1 (25%) — mục 1" in out
+    assert f"• {BDV}: 4 nhiệm vụ" in out and "quá hạn chưa hoàn thành: 2 (50%) — mục 1, 7" in out
     detail = load_workbook(io.BytesIO(xlsx.read_bytes()))["Chi tiết"]
     assert [r[2] for r in detail.iter_rows(min_row=5, values_only=True)] == ["1", "2", "3", "7"]
 

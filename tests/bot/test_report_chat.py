@@ -275,7 +275,8 @@ async def test_a_question_in_words_on_zalo_is_the_text_alone(db_url: str) -> Non
 
 async def test_a_months_report_holds_the_tasks_overdue_in_it_in_the_text_and_the_excel(db_url: str) -> None:
     """Probe 9, finding 3: tasks due 30/04 (a holiday: run to 04/05), one still open and escalated, one finished late
-    on 08/05, are May's; "quá hạn chưa hoàn thành" is not 0, and the Excel has the same tasks."""
+    on 08/05, are May's; "quá hạn chưa hoàn thành" is not 0, and the Excel has the same tasks. Item 7, finished only
+    on 02/06, was still overdue at the end of May: May's report says so."""
     from tests.storage.test_reports import seed_may_data
 
     h = Harness(db_url=db_url, clock=FakeClock(local(2026, 6, 5, 9, 0)))
@@ -285,8 +286,8 @@ async def test_a_months_report_holds_the_tasks_overdue_in_it_in_the_text_and_the
         seed_may_data(h.db)
         text, _, excel = await ask(h, "admin", "/tonghop tháng 5")
         assert text.text is not None and f"• {BDV}: 4 nhiệm vụ" in text.text, text.text
-        assert "Hoàn thành đúng hạn: 1; hoàn thành quá hạn: 2" in text.text
-        assert "quá hạn chưa hoàn thành: 1 (25%) — mục 1" in text.text
+        assert "Hoàn thành đúng hạn: 1; hoàn thành quá hạn: 1" in text.text
+        assert "quá hạn chưa hoàn thành: 2 (50%) — mục 1, 7" in text.text
         detail = workbook_of(h, "admin", excel)["Chi tiết"]
         rows = [row for row in detail.iter_rows(min_row=5, values_only=True) if row[0] is not None]
         assert [row[2] for row in rows] == ["1", "2", "3", "7"]

@@ -356,16 +356,17 @@ def seed_may_data(db: Database) -> None:
 
 @pytest.mark.parametrize(("span", "today", "expected"), [
     # May: 1 overdue all month, 2 finished late in May, 3 due (run to 04/05) and finished in May, 7 overdue all
-    # May (finished late in June: each task as it stands on the report's day); not 4 (finished in April), 5 (no
+    # May (finished late in June: a past period as it stood at its end); not 4 (finished in April), 5 (no
     # deadline) or 6 (due in June)
     ((dt.date(2026, 5, 1), dt.date(2026, 5, 31)), dt.date(2026, 6, 5),
-     {"1": "overdue", "2": "done_late", "3": "done_on_time", "7": "done_late"}),
+     {"1": "overdue", "2": "done_late", "3": "done_on_time", "7": "overdue"}),
     # June: 1 still overdue, 6 due, 7 finished in June
     ((dt.date(2026, 6, 1), dt.date(2026, 6, 30)), dt.date(2026, 6, 5),
      {"1": "overdue", "6": "in_progress", "7": "done_late"}),
-    # 1–4 May: overdue only from 05/05 (the day after 04/05): the deadline itself is in the range
+    # 1–4 May: overdue only from 05/05 (the day after 04/05): the deadline itself is in the range; on 04/05 only 3
+    # was finished, the others were still within their deadline
     ((dt.date(2026, 5, 1), dt.date(2026, 5, 4)), dt.date(2026, 6, 5),
-     {"1": "overdue", "2": "done_late", "3": "done_on_time", "7": "done_late"}),
+     {"1": "in_progress", "2": "in_progress", "3": "done_on_time", "7": "in_progress"}),
     # March: nothing yet (the notice is of April)
     ((dt.date(2026, 3, 1), dt.date(2026, 3, 31)), dt.date(2026, 6, 5), {}),
 ])
