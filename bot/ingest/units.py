@@ -33,7 +33,7 @@ _HEADS = (
     # office holders written in lower case after whoever asks: "yêu cầu giám đốc các sở, chủ tịch UBND các xã"
     r"giám\s*đốc\s(?=các|sở|Sở|công\s*ty|Công\s*ty|trung\s*tâm|Trung\s*tâm)|chủ\s*tịch\s(?=UBND|HĐND|[ỦUủu][yỷ]\s*ban|Hội|hội)|"
     r"Phó\s*(?:Giám\s*đốc|Chủ\s*tịch|Trưởng\s*(?:ban|phòng)|Bí\s*thư|Chánh\s|Thủ\s*trưởng)|Chánh\s*Thanh\s*tra|"
-    r"Trưởng\s*phòng|Hiệu\s*trưởng|Trạm|Đồn|Chuyên\s*viên|[Đđ]ồng\s*chí|Đ/c|đ/c|Thủ\s*trưởng|Trưởng\s*ban|Chánh\s*Văn\s*[Pp]hòng|Trường(?!\s*hợp)|"
+    r"Trưởng\s*phòng|Trưởng\s+(?=(?:Phòng|Ban)\s+[A-ZĐÀ-Ỹ])|Hiệu\s*trưởng|Trạm|Đồn|Chuyên\s*viên|[Đđ]ồng\s*chí|Đ/c|đ/c|Thủ\s*trưởng|Trưởng\s*ban|Chánh\s*Văn\s*[Pp]hòng|Trường(?!\s*hợp)|"
     r"Bệnh\s*[Vv]iện|Bảo\s*hiểm|BHXH|Quỹ|Chi\s*[Cc]ục|Cảng\s*vụ|Ban\s*quản\s*lý|BQL|Hạt|"
     r"Thủ\s*tướng|Phó\s*Thủ\s*tướng|Chính\s*phủ|Ngân\s*hàng\s*Nhà\s*nước|Bộ\s*trưởng|"
     r"Ủy\s*ban\s*Kiểm\s*tra|Học\s*viện|Đại\s*học|Nhà\s*xuất\s*bản|Cơ\s*quan|Tổ\s*công\s*tác|Tổ(?=\s+[A-ZĐÀ-Ỹ])|Ban\s*[Cc]hỉ\s*đạo|"
@@ -60,7 +60,8 @@ _KINDS = (rf"sở|ban|bộ|ngành|{loose('cơ quan')}|{loose('đơn vị')}|{loo
           r"doanh\s*nghiệp|hội|đoàn\s*thể|phòng|trường(?!\s*hợp)|cơ\s*sở|lực\s*lượng|đài|báo|chi\s*bộ|đảng\s*bộ|cấp|"
           r"ủy\s*ban|uỷ\s*ban|UBND|Đại\s*sứ\s*quán|chủ\s*đầu\s*tư|công\s*ty|thành\s*viên|Bộ|Sở|Ban|ngân\s*hàng|"
           r"nhà\s*trường|quận|thị\s*xã|tập\s*đoàn|viện|trung\s*tâm|cục|chi\s*cục|thôn|bản|tổ|cá\s*nhân|hộ|ấp|khu\s*phố|"
-          r"tổ\s*dân\s*phố|buôn|làng|ngành|hiệp\s*hội|cấp\s*ủy|cấp\s*uỷ|tổ\s*chức\s*cơ\s*sở\s*đảng|đoàn\s*thể|đội")
+          r"tổ\s*dân\s*phố|buôn|làng|ngành|hiệp\s*hội|cấp\s*ủy|cấp\s*uỷ|tổ\s*chức\s*cơ\s*sở\s*đảng|đoàn\s*thể|đội|"
+          r"gia\s*đình")
 # Party committees written in lower case inside a list: "Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương" names
 # committees of three kinds, one unit each
 _COMMITTEE = r"(?:tỉnh|thành|huyện|quận|thị|đảng)\s*[ủu][yỷý]\b"
@@ -72,6 +73,7 @@ _GROUP = (rf"(?:[Cc]ác|[Mm]ọi|[Nn]hững|[Tt]oàn\s*thể)\s+(?i:{_KINDS})\b|
           # members of a board, each of whom acts: "đề nghị thành viên Ban ATGT tỉnh …", "thành viên BCĐ huyện"
           r"(?:[Cc]ác\s+)?[Tt]hành\s*viên\s+(?=(?:Ban|BCĐ|Hội\s*đồng|Tổ|Ủy\s*ban|Uỷ\s*ban|UBND|Đoàn)\b)|"
           r"(?:[Tt]oàn\s*thể\s+)?Nhân\s*dân\b|"  # the people, asked by a public notice ("đề nghị Nhân dân …")
+          r"[Bb]à\s*con(?:\s*nhân\s*dân)?\b|"  # the folk of a commune ("đề nghị bà con nhân dân …")
           # a locality by its name, the doer of a conclusion about it: "…, năm 2026, phường Hạnh Phúc cần …"
           r"(?:xã|phường|thị\s*trấn|huyện|quận|thị\s*xã)\s+(?=[A-ZĐ][a-zà-ỹđ])|"
           r"[Cc]hính\s*quyền\s(?:địa\s*phương|các\s*cấp|cơ\s*sở|cấp)|"
@@ -88,13 +90,13 @@ UNIT_START = re.compile(rf"(?:{_HEADS})\b|{_GROUP}", re.U)
 _PHOI_HOP, _CHU_TRI = loose("phối hợp"), loose("chủ trì")
 _STOP = (
     rf"{_CHU_TRI}|{_PHOI_HOP}|"
-    r"thực\s*hiện|có\s*trách\s*nhiệm|có\s*nhiệm\s*vụ|khẩn\s*trương|nghiên\s*cứu|tổ\s*chức|(?<!Ban\s)(?<!ban\s)chỉ\s*đạo|"
+    r"thực\s*hiện|có\s*trách\s*nhiệm|có\s*nhiệm\s*vụ|khẩn\s*trương|nghiên\s*cứu|(?<!Ban\s)(?<!ban\s)tổ\s*chức|(?<!Ban\s)(?<!ban\s)chỉ\s*đạo|"
     r"tham\s*mưu|(?<!tư\s)(?<!Ban\s)(?<!ban\s)xây\s*dựng|rà\s*soát|báo\s*cáo|triển\s*khai|tiếp\s*tục|chủ\s*động|hướng\s*dẫn|theo\s*dõi|"
     r"đôn\s*đốc|tập\s*trung|xem\s*xét|cho\s*ý\s*kiến|góp\s*ý|treo|chấn\s*chỉnh|xác\s*định|"
     # more verbs that follow a doer's name: "… Biên phòng tỉnh tuần tra", "… các hộ kê khai"
     r"tuần\s*tra|ngăn\s*chặn|kê\s*khai|đăng\s*ký|thanh\s*toán|xử\s*phạt|cưỡng\s*chế|di\s*dời|thu\s*hồi|"
     r"bàn\s*giao|soạn\s*thảo|dự\s*thảo|ký\s*kết|đàm\s*phán|mua\s*sắm|ưu\s*tiên|nâng\s*cấp|cải\s*tạo|"
-    r"khởi\s*công|hoàn\s*tất|chấp\s*hành|tuân\s*thủ|tập\s*huấn|bồi\s*dưỡng|tổng\s*kết|sơ\s*kết|lắp\s*đặt|"
+    r"khởi\s*công|hoàn\s*tất|(?<!Ban\s)(?<!ban\s)chấp\s*hành|tuân\s*thủ|tập\s*huấn|bồi\s*dưỡng|tổng\s*kết|sơ\s*kết|lắp\s*đặt|"
     r"phản\s*ánh|thống\s*kê|thành\s*lập|(?<!án\s)(?<!nhà\s)(?<!chủ\s)(?<!Chủ\s)đầu\s*tư|(?<!Đoàn\s)(?<!ban\s)(?<!Tổ\s)kiểm\s*tra|giải\s*quyết|xử\s*lý|đề\s*xuất|trình|"
     r"gửi|căn\s*cứ|bố\s*trí|cung\s*cấp|tăng\s*cường|quan\s*tâm|phải|cần|thống\s*nhất|(?<!công\s)lập|hoàn\s*thành|"
     r"hoàn\s*thiện|cập\s*nhật|ban\s*hành|tiến\s*hành|làm\s*việc|tổng\s*hợp|đánh\s*giá|giám\s*sát|(?<!Ban\s)(?<!ban\s)quản\s*lý|"
@@ -104,7 +106,7 @@ _STOP = (
     r"đưa|sửa\s*đổi|bổ\s*sung|thông\s*báo|công\s*bố|công\s*khai|phổ\s*biến|quán\s*triệt|ký|chuẩn\s*bị|"
     r"phân\s*công|đẩy\s*mạnh|đẩy\s*nhanh|nâng\s*cao|thực\s*thi|thanh\s*tra|tiếp\s*nhận|phát\s*huy|"
     r"duy\s*trì|hỗ\s*trợ|tạo\s*điều\s*kiện|khuyến\s*khích|vận\s*hành|ứng\s*dụng|nghiêm\s*túc|"
-    r"giải\s*trình|tiếp\s*tục|nhanh\s*chóng|sớm|dừng|tạm\s*dừng|rút|lựa\s*chọn|cử|dự(?!\s*(?:án|toán|báo|trữ|phòng))|tham\s*gia|"
+    r"giải\s*trình|tiếp\s*tục|nhanh\s*chóng|t[uù][yỳ]\s*(?:vào|theo)|sớm|dừng|tạm\s*dừng|rút|lựa\s*chọn|cử|dự(?!\s*(?:án|toán|báo|trữ|phòng))|tham\s*gia|"
     r"mời|gửi|nộp|cấp(?!\s*(?:trên|dưới|tỉnh|huyện|xã|cơ\s*sở|ủy|uỷ|Trung\s*ương))|thu|chi|trả|sửa\s*chữa|khắc\s*phục|"
     r"xác\s*minh|khảo\s*sát|lấy\s*(?:mẫu|ý\s*kiến)|làm\s*tốt|bảo\s*vệ|lãnh\s*đạo|sắp\s*xếp|kiện\s*toàn|bãi\s*bỏ|thay\s*thế|điều\s*chỉnh|yêu\s*cầu|đề\s*nghị|"
     # time and frequency words glued after a name: "Sở Tài chính hằng tháng báo cáo …"
@@ -500,6 +502,14 @@ def split_units(names: str) -> list[str]:
     if members and not members.group("pre") and members.group("kind").lower() in ("bộ", "sở") and \
             members.group("names")[0].isupper():
         # "các Bộ: Công an, Tài chính, …": the members, before the commas are read as unit boundaries
+        fields = members.group("names")
+        own = next((sep for sep in re.finditer(r",\s*", fields) if UNIT_START.match(fields[sep.end():]) and
+                    not re.match(r"Công\s*an\s*(?:[,;]|và\s|$)", fields[sep.end():])), None)
+        if own is not None:
+            # "các Sở: Y tế, Tài chính, UBND các huyện, thành phố": the fields end where a unit of its own follows
+            head = names[: members.start("names") + own.start()]
+            return [d for d in _distribute(head.strip(" ,.-–")) if len(d) <= MAX_NAME] + \
+                split_units(fields[own.end():])
         return [d for d in _distribute(names.strip(" ,.-–")) if len(d) <= MAX_NAME]
     # "Bộ Tư pháp (đối với thủ tục hành chính), Bộ Tài chính (đối với phí)": the scope notes are not names
     names = SCOPE_NOTE.sub(lambda m: "" if m.group(1)[:1].islower() else m.group(0), names)
@@ -658,6 +668,11 @@ DESCRIBED_BY = re.compile(r"^\s*(?:được|bị|có\s*liên\s*quan|liên\s*quan
                           r"sử\s*dụng|hoạt\s*động|quản\s*lý)\b", re.U)
 
 
+# the time a heading's unit must act by, before its name: "Trước ngày 15 tháng 6 hằng năm, ", "Định kỳ hằng quý, "
+HEADING_TIME = re.compile(r"^(?:Trước|Chậm\s*nhất|Trong|Hằng|Hàng|Định\s*kỳ|Đến|Từ|Sau|Cuối|Đầu)\b[^,:;.]{0,60},\s*",
+                          re.U)
+
+
 def heading_units(head: str) -> list[str]:
     """A heading that names who acts: "1. Sở Văn hóa và Thể thao", "Trách nhiệm của các sở, ngành:",
     "NHIỆM VỤ CHỦ YẾU CỦA BỘ TÀI CHÍNH", "Ông Nguyễn Văn A - Trưởng đoàn", "Giám đốc các Sở; Chủ tịch UBND
@@ -672,6 +687,8 @@ def heading_units(head: str) -> list[str]:
         if head.isupper():
             head = unit_case(head)
     head = re.sub(r"^(?:Đề\s*nghị|Giao|Yêu\s*cầu)\s+", "", head)  # "4. Đề nghị Ban Tuyên giáo Thành ủy"
+    if (when := HEADING_TIME.match(head)) and UNIT_START.match(head[when.end():]):
+        head = head[when.end():]  # "2. Trước ngày 01 tháng 6 hằng năm, Bộ Tài chính:": when, then who acts below
     if NAMED_MEMBERS.match(head) and len(members := _distribute(head.rstrip(". "))) > 1:
         return members  # "UBND các phường: Ba Đình, Hoàn Kiếm …"
     if ":" in head:
@@ -919,24 +936,45 @@ _SURNAMES = frozenset("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đ
 CHARGES_PERSON = re.compile(r"^\W*(?:Giao|Phân\s*công|Đề\s*nghị|Yêu\s*cầu|Ủy\s*quyền|Uỷ\s*quyền)\b", re.I | re.U)
 
 
-def _speaker(units: list[str]) -> bool:
-    """Whether the one lead found is a person who speaks or inspects in a report, not a unit given work."""
+def _speaker(units: list[str], text: str = "") -> bool:
+    """Whether the one lead found is a person who speaks or inspects in a report, not a unit given work. With the
+    text: also an office whose holder's name follows it there ("Phó Bí thư Tỉnh ủy Nguyễn Văn A yêu cầu …")."""
     if len(units) != 1:
         return False
     name = PERSON_NAME_END.search(units[0])
-    return bool(SPEAKER_HONORIFIC.match(units[0]) or PERSON_TITLE.match(units[0]) and name and
-                name.group("name").split()[0] in _SURNAMES)
+    words = name.group("name").split() if name else []
+    # (the name after a place's: "Phó Chủ tịch UBND tỉnh Quảng Trị Phan Văn A" — a surname and two more words)
+    if SPEAKER_HONORIFIC.match(units[0]) or PERSON_TITLE.match(units[0]) and words and (
+            words[0] in _SURNAMES or any(w in _SURNAMES for w in words[1:-2])):
+        return True
+    at = text.find(units[0]) if text and PERSON_TITLE.match(units[0]) else -1
+    named = HOLDER_NAME_AFTER.match(text, at + len(units[0])) if at >= 0 else None
+    return named is not None and named.group("name").split()[0] in _SURNAMES
+
+
+# the name of the office holder right after the office: "Chủ tịch UBND tỉnh Nguyễn Văn A"
+HOLDER_NAME_AFTER = re.compile(r"\s+(?P<name>[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,3})\b", re.U)
+# whom a speaker directs in a report: "…, đồng thời chỉ đạo các xã cần …", "… chỉ đạo cho Trưởng Phòng X …",
+# "… chỉ đạo, trong thời gian từ ngày 1 - 31/10, các địa phương phải …" (not "Ban chỉ đạo", the steering board)
+SPEAKER_DIRECTS = re.compile(r"(?:^|(?<![Bb]an)[\s,;])chỉ\s*đạo(?:\s+cho)?[\s,]+"
+                             r"(?:(?:[Tt]rong|[Tt]ừ|[Đđ]ến|[Tt]rước|[Ss]au|[Nn]ăm|[Tt]háng|[Qq]uý|[Tt]hời\s*gian)\b"
+                             r"[^;:.]{0,60}?,\s*)?(?=(?P<u>.+))", re.U)
 
 
 def find_leads_ranked(text: str) -> tuple[list[str], int]:
     """The lead units a text names and how sure; a person the narration names is no lead when the text goes on
     to tell whom that person asked ("Đồng chí Phó Chủ tịch UBND huyện đi kiểm tra … yêu cầu Phòng A …")."""
     leads, strength = _leads_ranked(text)
-    if not _speaker(leads) or CHARGES_PERSON.match(text):
+    if not _speaker(leads, text) or CHARGES_PERSON.match(text):
         return leads, strength  # ("Giao đồng chí Phó Chủ tịch … chỉ đạo …, yêu cầu …": the person charged leads)
     text = _without_page_breaks(text)
     if (asked := _asked(text)) and not is_generic_reference(asked) and not _speaker(asked):
         return asked, STRONG
+    for told in SPEAKER_DIRECTS.finditer(text):
+        # "Đ/c Chủ tịch UBND huyện chia sẻ …, đồng thời chỉ đạo các xã, thị trấn cần tập trung …": the directed act
+        # (a group by kind too: "… chỉ đạo, trong tháng 10, các địa phương phải …" — the speaker is no doer)
+        if (units := _units_from(told.group("u"))) and not _speaker(units):
+            return units, STRONG
     # "… đồng chí X phát biểu … Về nhiệm vụ năm tới, Mặt trận phường cần …": a unit with its duty further on
     for after in ROLE_AFTER.finditer(text):
         name = after.group("u").strip(" ,.-–")
