@@ -90,13 +90,13 @@ UNIT_START = re.compile(rf"(?:{_HEADS})\b|{_GROUP}", re.U)
 _PHOI_HOP, _CHU_TRI = loose("phối hợp"), loose("chủ trì")
 _STOP = (
     rf"{_CHU_TRI}|{_PHOI_HOP}|"
-    r"thực\s*hiện|có\s*trách\s*nhiệm|có\s*nhiệm\s*vụ|khẩn\s*trương|nghiên\s*cứu|(?<!Ban\s)(?<!ban\s)tổ\s*chức|(?<!Ban\s)(?<!ban\s)chỉ\s*đạo|"
+    r"thực\s*hiện|có\s*trách\s*nhiệm|có\s*nhiệm\s*vụ|khẩn\s*trương|nghiên\s*cứu|tổ\s*chức|(?<!Ban\s)(?<!ban\s)chỉ\s*đạo|"
     r"tham\s*mưu|(?<!tư\s)(?<!Ban\s)(?<!ban\s)xây\s*dựng|rà\s*soát|báo\s*cáo|triển\s*khai|tiếp\s*tục|chủ\s*động|hướng\s*dẫn|theo\s*dõi|"
     r"đôn\s*đốc|tập\s*trung|xem\s*xét|cho\s*ý\s*kiến|góp\s*ý|treo|chấn\s*chỉnh|xác\s*định|"
     # more verbs that follow a doer's name: "… Biên phòng tỉnh tuần tra", "… các hộ kê khai"
     r"tuần\s*tra|ngăn\s*chặn|kê\s*khai|đăng\s*ký|thanh\s*toán|xử\s*phạt|cưỡng\s*chế|di\s*dời|thu\s*hồi|"
     r"bàn\s*giao|soạn\s*thảo|dự\s*thảo|ký\s*kết|đàm\s*phán|mua\s*sắm|ưu\s*tiên|nâng\s*cấp|cải\s*tạo|"
-    r"khởi\s*công|hoàn\s*tất|(?<!Ban\s)(?<!ban\s)chấp\s*hành|tuân\s*thủ|tập\s*huấn|bồi\s*dưỡng|tổng\s*kết|sơ\s*kết|lắp\s*đặt|"
+    r"khởi\s*công|hoàn\s*tất|chấp\s*hành|tuân\s*thủ|tập\s*huấn|bồi\s*dưỡng|tổng\s*kết|sơ\s*kết|lắp\s*đặt|"
     r"phản\s*ánh|thống\s*kê|thành\s*lập|(?<!án\s)(?<!nhà\s)(?<!chủ\s)(?<!Chủ\s)đầu\s*tư|(?<!Đoàn\s)(?<!ban\s)(?<!Tổ\s)kiểm\s*tra|giải\s*quyết|xử\s*lý|đề\s*xuất|trình|"
     r"gửi|căn\s*cứ|bố\s*trí|cung\s*cấp|tăng\s*cường|quan\s*tâm|phải|cần|thống\s*nhất|(?<!công\s)lập|hoàn\s*thành|"
     r"hoàn\s*thiện|cập\s*nhật|ban\s*hành|tiến\s*hành|làm\s*việc|tổng\s*hợp|đánh\s*giá|giám\s*sát|(?<!Ban\s)(?<!ban\s)quản\s*lý|"
@@ -224,9 +224,10 @@ _LEVEL = r"(?:tỉnh|huyện|xã|phường|quận|thị\s*xã|thị\s*trấn|th�
 _BARE_KIND = (r"(?:Sở|sở|Ban|ban|Bộ|bộ|ngành|đoàn\s*thể|cơ\s*quan|đơn\s*vị|địa\s*phương|hội|Hội|đoàn|Đoàn|"
               r"Cục|cục|Vụ|Phòng|phòng|Chi\s*cục|chi\s*cục)")
 BARE_HEAD_AFTER = re.compile(rf"^(?:{_BARE_KIND}|Đảng\s*đoàn|Cục|Vụ|Phòng|Chi\s*cục)\s*(?:[,;]|$)", re.U)
-KIND_LIST_BEFORE = re.compile(rf"(?:^|\s)[Cc]ác\s+{_BARE_KIND}(?:\s*,\s*{_BARE_KIND})*$", re.U)
+# ("các ban ngành, đơn vị cấp tỉnh", "các phòng ban, đơn vị": kinds written without their comma are listed too)
+KIND_LIST_BEFORE = re.compile(rf"(?:^|\s)[Cc]ác\s+{_BARE_KIND}(?:\s*,\s*{_BARE_KIND}|\s+{_BARE_KIND})*$", re.U)
 RELATED_KIND_AFTER = re.compile(rf"^[Cc]ác\s+{_BARE_KIND}\s+(?:có\s+)?liên\s*quan\b", re.U)
-BARE_KIND_AFTER = re.compile(rf"^{_BARE_KIND}(?:\s*,|\s*$|\s+{_LEVEL}\b|\s+(?:và|,)\s)", re.U)
+BARE_KIND_AFTER = re.compile(rf"^{_BARE_KIND}(?:\s+{_BARE_KIND})?(?:\s*,|\s*$|\s+{_LEVEL}\b|\s+(?:và|,)\s)", re.U)
 # "Ủy ban nhân dân thành phố và các huyện": one body named for several levels, not a body and a group
 # (also named: "Chủ tịch UBND TP Thủ Đức, các quận, huyện" — the chairs of the city's and of the districts' UBND)
 BODY_LEVEL_BEFORE = re.compile(r"(?:UBND|HĐND|[ỦU][yỷ]\s*ban\s*nhân\s*dân|Hội\s*đồng\s*nhân\s*dân)\s+"
@@ -985,6 +986,16 @@ def find_leads_ranked(text: str) -> tuple[list[str], int]:
     return leads, strength
 
 
+# "giao Thống kê tỉnh chủ trì …": whom the ask names with its role is a unit, whatever word its name opens with
+ROLE_NAMED = re.compile(rf"^(?P<u>[A-ZĐÀ-Ỹ][^\s,;:.()]*(?:\s+[^\s,;:.()]+){{0,5}}?)\s+"
+                        rf"(?:{_CHU_TRI}|có\s*trách\s*nhiệm|chịu\s*trách\s*nhiệm)\b", re.U)
+
+
+def _named_by_role(fragment: str) -> list[str]:
+    m = ROLE_NAMED.match(fragment)
+    return [m.group("u")] if m is not None and _cut(m.group("u")) == m.group("u") else []
+
+
 def _leads_ranked(text: str) -> tuple[list[str], int]:
     """The lead units a text names and how sure: STRONG ("Giao X", "X chủ trì", "Đơn vị chủ trì: X",
     a unit opening the text, "đề nghị X" said by a requester) or WEAK (a unit opening a later clause)."""
@@ -1016,7 +1027,7 @@ def _leads_ranked(text: str) -> tuple[list[str], int]:
     if (opener := _opening_doer(text)) is not None:
         return opener
     for m in GIVE.finditer(text):
-        units = _units_from(m.group("u"))
+        units = _units_from(m.group("u")) or _named_by_role(m.group("u"))
         if units:
             return units, STRONG
     asked = _asked(text)
