@@ -106,7 +106,7 @@ _STOP = (
     r"đưa|sửa\s*đổi|bổ\s*sung|thông\s*báo|công\s*bố|công\s*khai|phổ\s*biến|quán\s*triệt|ký|chuẩn\s*bị|"
     r"phân\s*công|đẩy\s*mạnh|đẩy\s*nhanh|nâng\s*cao|thực\s*thi|thanh\s*tra|tiếp\s*nhận|phát\s*huy|"
     r"duy\s*trì|hỗ\s*trợ|tạo\s*điều\s*kiện|khuyến\s*khích|vận\s*hành|ứng\s*dụng|nghiêm\s*túc|"
-    r"giải\s*trình|tiếp\s*tục|nhanh\s*chóng|t[uù][yỳ]\s*(?:vào|theo)|sớm|dừng|tạm\s*dừng|rút|lựa\s*chọn|cử|dự(?!\s*(?:án|toán|báo|trữ|phòng))|tham\s*gia|"
+    r"giải\s*trình|tiếp\s*tục|nhanh\s*chóng|sớm|dừng|tạm\s*dừng|rút|lựa\s*chọn|cử|dự(?!\s*(?:án|toán|báo|trữ|phòng))|tham\s*gia|"
     r"mời|gửi|nộp|cấp(?!\s*(?:trên|dưới|tỉnh|huyện|xã|cơ\s*sở|ủy|uỷ|Trung\s*ương))|thu|chi|trả|sửa\s*chữa|khắc\s*phục|"
     r"xác\s*minh|khảo\s*sát|lấy\s*(?:mẫu|ý\s*kiến)|làm\s*tốt|bảo\s*vệ|lãnh\s*đạo|sắp\s*xếp|kiện\s*toàn|bãi\s*bỏ|thay\s*thế|điều\s*chỉnh|yêu\s*cầu|đề\s*nghị|"
     # time and frequency words glued after a name: "Sở Tài chính hằng tháng báo cáo …"
@@ -224,10 +224,9 @@ _LEVEL = r"(?:tỉnh|huyện|xã|phường|quận|thị\s*xã|thị\s*trấn|th�
 _BARE_KIND = (r"(?:Sở|sở|Ban|ban|Bộ|bộ|ngành|đoàn\s*thể|cơ\s*quan|đơn\s*vị|địa\s*phương|hội|Hội|đoàn|Đoàn|"
               r"Cục|cục|Vụ|Phòng|phòng|Chi\s*cục|chi\s*cục)")
 BARE_HEAD_AFTER = re.compile(rf"^(?:{_BARE_KIND}|Đảng\s*đoàn|Cục|Vụ|Phòng|Chi\s*cục)\s*(?:[,;]|$)", re.U)
-# ("các ban ngành, đơn vị cấp tỉnh", "các phòng ban, đơn vị": kinds written without their comma are listed too)
-KIND_LIST_BEFORE = re.compile(rf"(?:^|\s)[Cc]ác\s+{_BARE_KIND}(?:\s*,\s*{_BARE_KIND}|\s+{_BARE_KIND})*$", re.U)
+KIND_LIST_BEFORE = re.compile(rf"(?:^|\s)[Cc]ác\s+{_BARE_KIND}(?:\s*,\s*{_BARE_KIND})*$", re.U)
 RELATED_KIND_AFTER = re.compile(rf"^[Cc]ác\s+{_BARE_KIND}\s+(?:có\s+)?liên\s*quan\b", re.U)
-BARE_KIND_AFTER = re.compile(rf"^{_BARE_KIND}(?:\s+{_BARE_KIND})?(?:\s*,|\s*$|\s+{_LEVEL}\b|\s+(?:và|,)\s)", re.U)
+BARE_KIND_AFTER = re.compile(rf"^{_BARE_KIND}(?:\s*,|\s*$|\s+{_LEVEL}\b|\s+(?:và|,)\s)", re.U)
 # "Ủy ban nhân dân thành phố và các huyện": one body named for several levels, not a body and a group
 # (also named: "Chủ tịch UBND TP Thủ Đức, các quận, huyện" — the chairs of the city's and of the districts' UBND)
 BODY_LEVEL_BEFORE = re.compile(r"(?:UBND|HĐND|[ỦU][yỷ]\s*ban\s*nhân\s*dân|Hội\s*đồng\s*nhân\s*dân)\s+"
@@ -503,14 +502,6 @@ def split_units(names: str) -> list[str]:
     if members and not members.group("pre") and members.group("kind").lower() in ("bộ", "sở") and \
             members.group("names")[0].isupper():
         # "các Bộ: Công an, Tài chính, …": the members, before the commas are read as unit boundaries
-        fields = members.group("names")
-        own = next((sep for sep in re.finditer(r",\s*", fields) if UNIT_START.match(fields[sep.end():]) and
-                    not re.match(r"Công\s*an\s*(?:[,;]|và\s|$)", fields[sep.end():])), None)
-        if own is not None:
-            # "các Sở: Y tế, Tài chính, UBND các huyện, thành phố": the fields end where a unit of its own follows
-            head = names[: members.start("names") + own.start()]
-            return [d for d in _distribute(head.strip(" ,.-–")) if len(d) <= MAX_NAME] + \
-                split_units(fields[own.end():])
         return [d for d in _distribute(names.strip(" ,.-–")) if len(d) <= MAX_NAME]
     # "Bộ Tư pháp (đối với thủ tục hành chính), Bộ Tài chính (đối với phí)": the scope notes are not names
     names = SCOPE_NOTE.sub(lambda m: "" if m.group(1)[:1].islower() else m.group(0), names)
@@ -669,11 +660,6 @@ DESCRIBED_BY = re.compile(r"^\s*(?:được|bị|có\s*liên\s*quan|liên\s*quan
                           r"sử\s*dụng|hoạt\s*động|quản\s*lý)\b", re.U)
 
 
-# the time a heading's unit must act by, before its name: "Trước ngày 15 tháng 6 hằng năm, ", "Định kỳ hằng quý, "
-HEADING_TIME = re.compile(r"^(?:Trước|Chậm\s*nhất|Trong|Hằng|Hàng|Định\s*kỳ|Đến|Từ|Sau|Cuối|Đầu)\b[^,:;.]{0,60},\s*",
-                          re.U)
-
-
 def heading_units(head: str) -> list[str]:
     """A heading that names who acts: "1. Sở Văn hóa và Thể thao", "Trách nhiệm của các sở, ngành:",
     "NHIỆM VỤ CHỦ YẾU CỦA BỘ TÀI CHÍNH", "Ông Nguyễn Văn A - Trưởng đoàn", "Giám đốc các Sở; Chủ tịch UBND
@@ -688,8 +674,6 @@ def heading_units(head: str) -> list[str]:
         if head.isupper():
             head = unit_case(head)
     head = re.sub(r"^(?:Đề\s*nghị|Giao|Yêu\s*cầu)\s+", "", head)  # "4. Đề nghị Ban Tuyên giáo Thành ủy"
-    if (when := HEADING_TIME.match(head)) and UNIT_START.match(head[when.end():]):
-        head = head[when.end():]  # "2. Trước ngày 01 tháng 6 hằng năm, Bộ Tài chính:": when, then who acts below
     if NAMED_MEMBERS.match(head) and len(members := _distribute(head.rstrip(". "))) > 1:
         return members  # "UBND các phường: Ba Đình, Hoàn Kiếm …"
     if ":" in head:
@@ -986,16 +970,6 @@ def find_leads_ranked(text: str) -> tuple[list[str], int]:
     return leads, strength
 
 
-# "giao Thống kê tỉnh chủ trì …": whom the ask names with its role is a unit, whatever word its name opens with
-ROLE_NAMED = re.compile(rf"^(?P<u>[A-ZĐÀ-Ỹ][^\s,;:.()]*(?:\s+[^\s,;:.()]+){{0,5}}?)\s+"
-                        rf"(?:{_CHU_TRI}|có\s*trách\s*nhiệm|chịu\s*trách\s*nhiệm)\b", re.U)
-
-
-def _named_by_role(fragment: str) -> list[str]:
-    m = ROLE_NAMED.match(fragment)
-    return [m.group("u")] if m is not None and _cut(m.group("u")) == m.group("u") else []
-
-
 def _leads_ranked(text: str) -> tuple[list[str], int]:
     """The lead units a text names and how sure: STRONG ("Giao X", "X chủ trì", "Đơn vị chủ trì: X",
     a unit opening the text, "đề nghị X" said by a requester) or WEAK (a unit opening a later clause)."""
@@ -1027,7 +1001,7 @@ def _leads_ranked(text: str) -> tuple[list[str], int]:
     if (opener := _opening_doer(text)) is not None:
         return opener
     for m in GIVE.finditer(text):
-        units = _units_from(m.group("u")) or _named_by_role(m.group("u"))
+        units = _units_from(m.group("u"))
         if units:
             return units, STRONG
     asked = _asked(text)
