@@ -33,7 +33,7 @@ _HEADS = (
     # office holders written in lower case after whoever asks: "yêu cầu giám đốc các sở, chủ tịch UBND các xã"
     r"giám\s*đốc\s(?=các|sở|Sở|công\s*ty|Công\s*ty|trung\s*tâm|Trung\s*tâm)|chủ\s*tịch\s(?=UBND|HĐND|[ỦUủu][yỷ]\s*ban|Hội|hội)|"
     r"Phó\s*(?:Giám\s*đốc|Chủ\s*tịch|Trưởng\s*(?:ban|phòng)|Bí\s*thư|Chánh\s|Thủ\s*trưởng)|Chánh\s*Thanh\s*tra|"
-    r"Trưởng\s*phòng|Hiệu\s*trưởng|Trạm|Đồn|Chuyên\s*viên|[Đđ]ồng\s*chí|Đ/c|đ/c|Thủ\s*trưởng|Trưởng\s*ban|Chánh\s*Văn\s*[Pp]hòng|Trường(?!\s*hợp)|"
+    r"Trưởng\s*phòng|Trưởng\s+(?=(?:Phòng|Ban)\s+[A-ZĐÀ-Ỹ])|Hiệu\s*trưởng|Trạm|Đồn|Chuyên\s*viên|[Đđ]ồng\s*chí|Đ/c|đ/c|Thủ\s*trưởng|Trưởng\s*ban|Chánh\s*Văn\s*[Pp]hòng|Trường(?!\s*hợp)|"
     r"Bệnh\s*[Vv]iện|Bảo\s*hiểm|BHXH|Quỹ|Chi\s*[Cc]ục|Cảng\s*vụ|Ban\s*quản\s*lý|BQL|Hạt|"
     r"Thủ\s*tướng|Phó\s*Thủ\s*tướng|Chính\s*phủ|Ngân\s*hàng\s*Nhà\s*nước|Bộ\s*trưởng|"
     r"Ủy\s*ban\s*Kiểm\s*tra|Học\s*viện|Đại\s*học|Nhà\s*xuất\s*bản|Cơ\s*quan|Tổ\s*công\s*tác|Tổ(?=\s+[A-ZĐÀ-Ỹ])|Ban\s*[Cc]hỉ\s*đạo|"
@@ -60,7 +60,8 @@ _KINDS = (rf"sở|ban|bộ|ngành|{loose('cơ quan')}|{loose('đơn vị')}|{loo
           r"doanh\s*nghiệp|hội|đoàn\s*thể|phòng|trường(?!\s*hợp)|cơ\s*sở|lực\s*lượng|đài|báo|chi\s*bộ|đảng\s*bộ|cấp|"
           r"ủy\s*ban|uỷ\s*ban|UBND|Đại\s*sứ\s*quán|chủ\s*đầu\s*tư|công\s*ty|thành\s*viên|Bộ|Sở|Ban|ngân\s*hàng|"
           r"nhà\s*trường|quận|thị\s*xã|tập\s*đoàn|viện|trung\s*tâm|cục|chi\s*cục|thôn|bản|tổ|cá\s*nhân|hộ|ấp|khu\s*phố|"
-          r"tổ\s*dân\s*phố|buôn|làng|ngành|hiệp\s*hội|cấp\s*ủy|cấp\s*uỷ|tổ\s*chức\s*cơ\s*sở\s*đảng|đoàn\s*thể|đội")
+          r"tổ\s*dân\s*phố|buôn|làng|ngành|hiệp\s*hội|cấp\s*ủy|cấp\s*uỷ|tổ\s*chức\s*cơ\s*sở\s*đảng|đoàn\s*thể|đội|"
+          r"gia\s*đình")
 # Party committees written in lower case inside a list: "Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương" names
 # committees of three kinds, one unit each
 _COMMITTEE = r"(?:tỉnh|thành|huyện|quận|thị|đảng)\s*[ủu][yỷý]\b"
@@ -72,6 +73,7 @@ _GROUP = (rf"(?:[Cc]ác|[Mm]ọi|[Nn]hững|[Tt]oàn\s*thể)\s+(?i:{_KINDS})\b|
           # members of a board, each of whom acts: "đề nghị thành viên Ban ATGT tỉnh …", "thành viên BCĐ huyện"
           r"(?:[Cc]ác\s+)?[Tt]hành\s*viên\s+(?=(?:Ban|BCĐ|Hội\s*đồng|Tổ|Ủy\s*ban|Uỷ\s*ban|UBND|Đoàn)\b)|"
           r"(?:[Tt]oàn\s*thể\s+)?Nhân\s*dân\b|"  # the people, asked by a public notice ("đề nghị Nhân dân …")
+          r"[Bb]à\s*con(?:\s*nhân\s*dân)?\b|"  # the folk of a commune ("đề nghị bà con nhân dân …")
           # a locality by its name, the doer of a conclusion about it: "…, năm 2026, phường Hạnh Phúc cần …"
           r"(?:xã|phường|thị\s*trấn|huyện|quận|thị\s*xã)\s+(?=[A-ZĐ][a-zà-ỹđ])|"
           r"[Cc]hính\s*quyền\s(?:địa\s*phương|các\s*cấp|cơ\s*sở|cấp)|"
@@ -919,24 +921,45 @@ _SURNAMES = frozenset("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đ
 CHARGES_PERSON = re.compile(r"^\W*(?:Giao|Phân\s*công|Đề\s*nghị|Yêu\s*cầu|Ủy\s*quyền|Uỷ\s*quyền)\b", re.I | re.U)
 
 
-def _speaker(units: list[str]) -> bool:
-    """Whether the one lead found is a person who speaks or inspects in a report, not a unit given work."""
+def _speaker(units: list[str], text: str = "") -> bool:
+    """Whether the one lead found is a person who speaks or inspects in a report, not a unit given work. With the
+    text: also an office whose holder's name follows it there ("Phó Bí thư Tỉnh ủy Nguyễn Văn A yêu cầu …")."""
     if len(units) != 1:
         return False
     name = PERSON_NAME_END.search(units[0])
-    return bool(SPEAKER_HONORIFIC.match(units[0]) or PERSON_TITLE.match(units[0]) and name and
-                name.group("name").split()[0] in _SURNAMES)
+    words = name.group("name").split() if name else []
+    # (the name after a place's: "Phó Chủ tịch UBND tỉnh Quảng Trị Phan Văn A" — a surname and two more words)
+    if SPEAKER_HONORIFIC.match(units[0]) or PERSON_TITLE.match(units[0]) and words and (
+            words[0] in _SURNAMES or any(w in _SURNAMES for w in words[1:-2])):
+        return True
+    at = text.find(units[0]) if text and PERSON_TITLE.match(units[0]) else -1
+    named = HOLDER_NAME_AFTER.match(text, at + len(units[0])) if at >= 0 else None
+    return named is not None and named.group("name").split()[0] in _SURNAMES
+
+
+# the name of the office holder right after the office: "Chủ tịch UBND tỉnh Nguyễn Văn A"
+HOLDER_NAME_AFTER = re.compile(r"\s+(?P<name>[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,3})\b", re.U)
+# whom a speaker directs in a report: "…, đồng thời chỉ đạo các xã cần …", "… chỉ đạo cho Trưởng Phòng X …",
+# "… chỉ đạo, trong thời gian từ ngày 1 - 31/10, các địa phương phải …" (not "Ban chỉ đạo", the steering board)
+SPEAKER_DIRECTS = re.compile(r"(?:^|(?<![Bb]an)[\s,;])chỉ\s*đạo(?:\s+cho)?[\s,]+"
+                             r"(?:(?:[Tt]rong|[Tt]ừ|[Đđ]ến|[Tt]rước|[Ss]au|[Nn]ăm|[Tt]háng|[Qq]uý|[Tt]hời\s*gian)\b"
+                             r"[^;:.]{0,60}?,\s*)?(?=(?P<u>.+))", re.U)
 
 
 def find_leads_ranked(text: str) -> tuple[list[str], int]:
     """The lead units a text names and how sure; a person the narration names is no lead when the text goes on
     to tell whom that person asked ("Đồng chí Phó Chủ tịch UBND huyện đi kiểm tra … yêu cầu Phòng A …")."""
     leads, strength = _leads_ranked(text)
-    if not _speaker(leads) or CHARGES_PERSON.match(text):
+    if not _speaker(leads, text) or CHARGES_PERSON.match(text):
         return leads, strength  # ("Giao đồng chí Phó Chủ tịch … chỉ đạo …, yêu cầu …": the person charged leads)
     text = _without_page_breaks(text)
     if (asked := _asked(text)) and not is_generic_reference(asked) and not _speaker(asked):
         return asked, STRONG
+    for told in SPEAKER_DIRECTS.finditer(text):
+        # "Đ/c Chủ tịch UBND huyện chia sẻ …, đồng thời chỉ đạo các xã, thị trấn cần tập trung …": the directed act
+        # (a group by kind too: "… chỉ đạo, trong tháng 10, các địa phương phải …" — the speaker is no doer)
+        if (units := _units_from(told.group("u"))) and not _speaker(units):
+            return units, STRONG
     # "… đồng chí X phát biểu … Về nhiệm vụ năm tới, Mặt trận phường cần …": a unit with its duty further on
     for after in ROLE_AFTER.finditer(text):
         name = after.group("u").strip(" ,.-–")
