@@ -449,7 +449,7 @@ async def test_an_extension_request_goes_to_approvers_and_moves_the_deadline(har
     assert "Đề nghị gia hạn đến 30/03/2018" in last_text(h, "head_bdv")
     for approver in ("admin", "leader"):
         request = h.last_with_button(approver, texts.BUTTON_APPROVE)
-        assert "đồng chí Lê Văn Dân đề nghị gia hạn nhiệm vụ mục 1" in (request.text or "")
+        assert "đồng chí Lê Văn Dân (Ban Dân vận Tỉnh ủy) đề nghị gia hạn nhiệm vụ mục 1" in (request.text or "")
         assert "đề nghị gia hạn đến: 30/03/2018" in (request.text or "")
     await h.tap("leader", texts.BUTTON_APPROVE)
     assert last_text(h, "leader").startswith("Đã gia hạn đến 30/03/2018: nhiệm vụ mục 1")
