@@ -1205,7 +1205,8 @@ def summary_text(rows: Sequence[UnitSummary], today: dt.date, filt: ReportFilter
     lines.append("")
     for r in rows:
         share = f"{100 * r.overdue / r.total:.0f}%" if r.total else "0%"
-        lines.append(f"• {r.unit}: {r.total} nhiệm vụ")
+        lines.append(f"• {r.unit}: {r.total} nhiệm vụ" + (f" — {r.unheld} chưa có người nhận (đơn vị chưa có trong "
+                                                           "danh bạ hoặc chưa có trưởng đơn vị)" if r.unheld else ""))
         lines.append(f"  Hoàn thành đúng hạn: {r.done_on_time}; hoàn thành quá hạn: {r.done_late}")
         lines.append(f"  Đang thực hiện trong hạn: {r.in_progress}; quá hạn chưa hoàn thành: {r.overdue} ({share})"
                      + (f" — mục {', '.join(r.overdue_refs)}" if r.overdue_refs else ""))

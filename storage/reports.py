@@ -574,6 +574,7 @@ class UnitSummary:
     rounds_missed: int = 0  # never reported: the next round began
     missed_refs: dict[str, int] = field(default_factory=dict)  # item → how many of its rounds were never reported
     registered_later: int = 0  # a past period's tasks entered into Nhắc việc only after it (no figures of then)
+    unheld: int = 0  # open tasks nobody holds (the unit has no head in the directory, or no unit matched)
 
     @property
     def rounds(self) -> int:
@@ -590,7 +591,7 @@ class UnitSummary:
 
     def add(self, other: UnitSummary) -> None:
         for name in (*CATEGORIES, "no_deadline_done", "rounds_on_time", "rounds_late", "rounds_missed",
-                     "registered_later"):
+                     "registered_later", "unheld"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
@@ -629,6 +630,7 @@ def summarize(tasks: Iterable[Task], *, today: dt.date, tz: ZoneInfo,
               states: dict[int, TaskState] | None = None) -> list[UnitSummary]:
     """Per unit; `states`: the tasks as they stood at the end of a past period, `today` being its last day."""
     by_unit: dict[str, UnitSummary] = {}
+    numbers: dict[str, list[str]] = {}  # per unit, the notice number of each overdue item
     for task in tasks:
         name = unit_name_of(task)
         summary = by_unit.setdefault(name, UnitSummary(unit=name))
@@ -649,6 +651,13 @@ def summarize(tasks: Iterable[Task], *, today: dt.date, tz: ZoneInfo,
             summary.no_deadline_done += 1
         if kind == "overdue":
             summary.overdue_refs.append(task.item_ref)
+            numbers.setdefault(name, []).append(task.notice.number or "")
+        if task.assignee_id is None and not TaskStatus(state.status).is_closed:
+            summary.unheld += 1
+    for name, summary in by_unit.items():  # "mục 1, 1" from two notices: "mục 1 (215-TB/HU), 1 (228-TB/HU)"
+        refs = summary.overdue_refs
+        if len(set(refs)) < len(refs) and all(numbers[name]):
+            summary.overdue_refs = [f"{ref} ({number})" for ref, number in zip(refs, numbers[name], strict=True)]
     return sorted(by_unit.values(), key=lambda s: (s.unit == NO_UNIT, fold(s.unit)))
 
 

@@ -98,3 +98,16 @@ async def test_da_bc_is_a_report_not_a_polite_yes(zalo: Harness) -> None:
     await h.say("head_bdv", "da bc")
     answers = [s.text or "" for s in h.sent if s.to == "head_bdv"][before:]
     assert len(answers) == 1 and "Mục 1" in answers[0] and "Mục 2" in answers[0], answers
+
+
+async def test_the_report_tells_the_two_notices_items_apart_and_says_who_holds_nothing(zalo: Harness) -> None:
+    h = zalo
+    await h.say("admin", notice("230-TB/HU", "tổ chức kiểm tra an toàn thực phẩm", "x").replace(
+        "1. Ban Dân vận Tỉnh ủy", "1. Sở Y tế").split("\n2.")[0])
+    await h.say("admin", "xác nhận")
+    await h.advance_to(local(2018, 4, 2, 9, 0))  # both item 1s are late
+    await h.say("leader", "/tonghop")
+    text = next(t for t in (s.text or "" for s in reversed(h.sent) if s.to == "leader") if t.startswith("TỔNG HỢP"))
+    assert "quá hạn chưa hoàn thành: 2 (50%) — mục 1 (215-TB/HU), 1 (228-TB/HU)" in text, text
+    assert "• Sở Y tế: 1 nhiệm vụ — 1 chưa có người nhận" in text, text
+    assert "Ban Dân vận Tỉnh ủy: 4 nhiệm vụ\n" in text, "a unit whose tasks are all held says nothing more"
