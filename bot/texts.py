@@ -821,10 +821,10 @@ def digest_text(view: DigestView, *, buttons: bool) -> str:
     if own and (view.show_help or not buttons):  # once a person has replied, the buttons are enough
         how = ("Bấm số mục bên dưới để xem chi tiết và cập nhật, hoặc trả lời tin này" if buttons
                else "Đồng chí cập nhật bằng cách gõ số mục và tình trạng")
-        example = own[0].item_ref
+        example = _typed_ref(own[0], own)
         # an extension is shown on a task that has a deadline to extend (none: no such example)
         dated = next((line for line in own if line.due_on is not None), None)
-        extend = (f"“{dated.item_ref} xin gia hạn đến {_example_extension(dated, view.day)}”, "
+        extend = (f"“{_typed_ref(dated, own)} xin gia hạn đến {_example_extension(dated, view.day)}”, "
                   if dated is not None else "")
         lines += ["", f"{how}, ví dụ: “{example} xong”, “{example} 60% vướng kinh phí”, "
                       f"{extend}“{example} nhắc lại tuần sau”."]
@@ -833,6 +833,15 @@ def digest_text(view: DigestView, *, buttons: bool) -> str:
         lines.append(f"(Nút bấm có cho {DIGEST_BUTTONS} mục đầu; từ Mục {first} trở đi, đồng chí gõ số mục, "
                      f"ví dụ: “{first} xong”.)")
     return vn("\n".join(lines))
+
+
+def _typed_ref(line: DigestLine, own: Sequence[DigestLine]) -> str:
+    """The item number to type for a line: with its notice's number when another notice's item has the same
+    number ("1 228-TB/HU")."""
+    twins = {other.notice_title for other in own if other.item_ref == line.item_ref}
+    if len(twins) > 1 and (number := re.search(r"\bsố\s+(\S+)", line.notice_title)):
+        return f"{line.item_ref} {number.group(1)}"
+    return line.item_ref
 
 
 # how a leader directs the units of an escalation (a reply on Telegram; typed where there are no replies)

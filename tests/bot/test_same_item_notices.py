@@ -111,3 +111,14 @@ async def test_the_report_tells_the_two_notices_items_apart_and_says_who_holds_n
     assert "quá hạn chưa hoàn thành: 2 (50%) — mục 1 (215-TB/HU), 1 (228-TB/HU)" in text, text
     assert "• Sở Y tế: 1 nhiệm vụ — 1 chưa có người nhận" in text, text
     assert "Ban Dân vận Tỉnh ủy: 4 nhiệm vụ\n" in text, "a unit whose tasks are all held says nothing more"
+
+
+async def test_the_digest_example_names_the_notice_when_item_numbers_repeat(zalo: Harness) -> None:
+    h = zalo
+    await h.advance_to(local(2018, 3, 27, 8, 0))  # both item 1s are due within days
+    digest = [s.text or "" for s in h.sent if s.to == "head_bdv" and "Nhắc việc thứ" in (s.text or "")][-1]
+    example = digest.split("ví dụ: “")[1].split("”")[0]
+    assert example.startswith("1 ") and example.endswith(" xong") and "-TB/HU" in example, digest
+    before = len(h.sent)
+    await h.say("head_bdv", example)  # the example, typed as shown, is understood
+    assert [s.text or "" for s in h.sent[before:] if s.to == "head_bdv"][-1].startswith("Đã cập nhật: mục 1")
