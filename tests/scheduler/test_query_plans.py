@@ -111,3 +111,27 @@ async def test_planning_and_the_tick_look_up_the_big_tables_by_index_only(tmp_pa
     assert tick.scans() == []
     assert planning.scans() == []
     db.dispose()
+
+
+def test_the_ticks_look_for_queued_directory_news_uses_the_action_index(tmp_path: Path) -> None:
+    """Every tick asks whether a command-line import queued news: by action and time, never every audit row of
+    the last two weeks (status changes, hand-overs, … all live in the audit log)."""
+    from storage.directory import claim_news
+    from storage.models import AuditLog
+
+    url = f"sqlite:///{tmp_path / 'audit.db'}"
+    upgrade(url)
+    db = Database(url)
+    now = dt.datetime(2026, 3, 2, 8, 0, tzinfo=dt.UTC)
+    with db.engine.begin() as conn:
+        actions = ("task.status", "task.created", "task.handover", "task.direction", "notice.confirmed")
+        conn.execute(insert(AuditLog), [{"at": now - dt.timedelta(minutes=i), "action": actions[i % len(actions)],
+                                         "entity": "task", "entity_id": i, "detail": {}} for i in range(5000)])
+        conn.execute(text("ANALYZE"))
+    with Plans(db) as plans:
+        assert db.call(claim_news, now=now) == []
+    with db.engine.connect() as conn:
+        steps = [" ".join(str(row[-1]) for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + s, p))
+                 for s, p in plans.statements]
+    assert steps and all("ix_audit_log_action_at" in step for step in steps), steps
+    db.dispose()
