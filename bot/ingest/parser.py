@@ -2398,6 +2398,7 @@ def _ordinal(kind: str, n: int) -> str:
 # propose one candidate per item; official writing often chains a second and third duty inside one item or sentence
 # ("…; tăng cường …; theo dõi, đôn đốc …") or states duties in prose no rule reads. Here each such clause becomes a
 # candidate of its own, marked with features saying where it came from, and the filter keeps the ones it believes.
+# Session 9 measured it leave-one-batch-out (bench/task_filter_lobo.txt, end): not shipped; the model file says "broad".
 
 # the verbs official Vietnamese uses to state a duty (a general lexicon of administrative work, not any document's)
 _DUTY_VERBS = (
