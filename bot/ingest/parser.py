@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from bot.ingest.dates import GIVES_OPINION, comment_window, find_recurrence, ongoing, parse_date_phrase, pick_deadline
 from bot.ingest.legacy import repair_legacy
 from bot.ingest.tables import rewrite_tables
-from bot.ingest.taskfilter import filter_tasks
+from bot.ingest.taskfilter import broad_wanted, filter_tasks
 from bot.ingest.units import (
     STRONG,
     UNIT_START,
@@ -913,6 +913,17 @@ OPENING_ASK = re.compile(r"\b(?:ban\s*hành|có|gửi|ký)\s+(?:[Cc]ông\s*văn|
 
 
 def parse_notice(raw: str) -> ParsedNotice:
+    return _read_notice(raw)[0]
+
+
+def candidate_notice(raw: str, *, broad: bool = True) -> tuple[ParsedNotice, list[dict[str, float]]]:
+    """Every candidate task, the learned filter off, with the broad proposer's features of each (an empty dict for a
+    rule's candidate): what bench/train_task_filter.py trains on."""
+    return _read_notice(raw, broad=broad, task_filter=False)
+
+
+def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | None = None
+                 ) -> tuple[ParsedNotice, list[dict[str, float]]]:
     text = clean_text(raw)
     lines = _read_addressee_line(lines_of(text))
     head = "\n".join(lines[:30])
@@ -985,13 +996,23 @@ def parse_notice(raw: str) -> ParsedNotice:
         # "Thời gian lấy ý kiến: từ … đến ngày 05/4": whoever gives opinions does so by the window's end
         tasks = [replace(t, due=window.due, due_text=window.text) if t.due is None and GIVES_OPINION.search(t.text)
                  else t for t in tasks]
-    tasks = filter_tasks(tasks, kind=kind, text=text)  # the learned task / non-task filter (taskfilter.py)
-    return ParsedNotice(
+    origins: list[dict[str, float]] = [{} for _ in tasks]
+    # (only in a text with no kind of its own — a news or portal rendition, which retells the directives as prose
+    # chains; a formal notice, plan or letter gives each duty an item, and an item is one task)
+    if (broad_wanted() if broad is None else broad) and kind is None:
+        more = broad_candidates(body, tasks, issued_on=reference, default_leads=default_leads)
+        tasks += [t for t, _ in more]
+        origins += [f for _, f in more]
+    # the learned task / non-task filter (taskfilter.py)
+    tasks = filter_tasks(tasks, kind=kind, text=text, origins=origins, force=task_filter)
+    origins = [] if task_filter is not False else origins
+    notice = ParsedNotice(
         kind=kind, number=number, date=date, place=place, issuer=_issuer(lines), subject=subject,
         signer=signer, signer_authority=authority, addressees=tuple(addressees),
         references=tuple(_references(text, number)), recipients=tuple(_recipients(lines, start + len(segments[0]))),
         meeting_date=meeting, tasks=tuple(tasks),
     )
+    return notice, origins
 
 
 def _until_questions(body: list[str]) -> list[str]:
@@ -2370,3 +2391,126 @@ def _ordinal(kind: str, n: int) -> str:
         return str(n)
     letters = "abcdefghiklmnopqrstuvxy"
     return letters[(n - 1) % len(letters)] if kind in ("dash", "bullet") else str(n)
+
+
+# ---- broad candidates: every clause of a directive text that opens with work, for the learned filter to judge ----
+# Off unless the task filter's model asks for it (taskfilter.Model.broad; NHACVIEC_BROAD overrides). The rules above
+# propose one candidate per item; official writing often chains a second and third duty inside one item or sentence
+# ("…; tăng cường …; theo dõi, đôn đốc …") or states duties in prose no rule reads. Here each such clause becomes a
+# candidate of its own, marked with features saying where it came from, and the filter keeps the ones it believes.
+# Session 9 measured it leave-one-batch-out (bench/task_filter_lobo.txt, end): not shipped; the model file says "broad".
+
+# the verbs official Vietnamese uses to state a duty (a general lexicon of administrative work, not any document's)
+_DUTY_VERBS = (
+    r"chủ\s*trì|phối\s*hợp|triển\s*khai|tổ\s*chức|xây\s*dựng|báo\s*cáo|kiểm\s*tra|rà\s*soát|hướng\s*dẫn|"
+    r"chỉ\s*đạo|tham\s*mưu|thực\s*hiện|tăng\s*cường|đẩy\s*mạnh|đẩy\s*nhanh|thúc\s*đẩy|hoàn\s*thành|hoàn\s*thiện|"
+    r"gửi|theo\s*dõi|đôn\s*đốc|ban\s*hành|nghiên\s*cứu|đề\s*xuất|cung\s*cấp|quản\s*lý|bố\s*trí|tuyên\s*truyền|"
+    r"vận\s*động|phổ\s*biến|quán\s*triệt|nâng\s*cao|bảo\s*đảm|đảm\s*bảo|chú\s*trọng|quan\s*tâm|xử\s*lý|"
+    r"giải\s*quyết|khắc\s*phục|phát\s*huy|chuẩn\s*bị|huy\s*động|kiện\s*toàn|chấn\s*chỉnh|tổng\s*hợp|cập\s*nhật|"
+    r"lựa\s*chọn|xác\s*định|chịu\s*trách\s*nhiệm|duy\s*trì|giữ\s*vững|phát\s*động|tham\s*gia|sắp\s*xếp|"
+    r"thống\s*kê|lập|soạn\s*thảo|trình|thẩm\s*định|giám\s*sát|kiểm\s*soát|phát\s*triển|đổi\s*mới|củng\s*cố|"
+    r"vận\s*hành|tiếp\s*nhận|thu\s*hồi|tạm\s*dừng|dừng|di\s*dời|thanh\s*tra|điều\s*tra|tập\s*huấn|bồi\s*dưỡng|"
+    r"ứng\s*dụng|tăng|giảm|không\s*để|nghiêm\s*cấm|yêu\s*cầu|đề\s*nghị|giao|kết\s*nối|chia\s*sẻ|thu\s*dọn|"
+    r"lồng\s*ghép|nhân\s*rộng|xin|kêu\s*gọi|hỗ\s*trợ|vận\s*chuyển|phân\s*công|công\s*khai|đánh\s*giá|"
+    r"sơ\s*kết|tổng\s*kết|rút\s*kinh\s*nghiệm|chăm\s*lo|bảo\s*vệ|phòng\s*(?:chống|ngừa)|ngăn\s*chặn|"
+    r"khẩn\s*trương|tập\s*trung|tiếp\s*tục|chủ\s*động|tích\s*cực|nghiêm\s*túc|kiên\s*quyết|quyết\s*liệt")
+# what may come before the verb: a connective, then modal or manner words ("Đồng thời, cần sớm …")
+_DUTY_OPENING = (r"(?:(?:đồng\s*thời|ngoài\s*ra|bên\s*cạnh\s*đó|mặt\s*khác|qua\s*đó|theo\s*đó|trong\s*đó|và|để),?\s+)?"
+                 r"(?:(?:cần|phải|cần\s*phải|sẽ|sớm|kịp\s*thời|thường\s*xuyên|định\s*kỳ|trực\s*tiếp|"
+                 r"hằng\s*(?:tháng|quý|năm|tuần)|hàng\s*(?:tháng|quý|năm|tuần)|cũng|tiếp\s*tục|chủ\s*động|"
+                 r"tích\s*cực|khẩn\s*trương|tập\s*trung|nghiêm\s*túc|kiên\s*quyết|quyết\s*liệt|"
+                 r"tuyệt\s*đối|không\s*được)\s*,?\s+)*")
+DUTY_FIRST = re.compile(rf"^{_DUTY_OPENING}(?:{_DUTY_VERBS})\b", re.I | re.U)
+# (after a doer's name only the unambiguous verbs: "số hội viên tăng …" reports a figure)
+_NEAR_VERBS = re.sub(r"\|(?:tăng|giảm|lập|trình|xin|dừng|giao|phát\\s\*triển|đánh\\s\*giá)(?=\|)", "", _DUTY_VERBS)
+DUTY_NEAR = re.compile(rf"^(?:\S+\s+){{0,9}}?(?:{_NEAR_VERBS})\b", re.I | re.U)
+# past or assessing wording: the clause reports, it does not ask
+REPORTED = re.compile(r"^(?:\S+\s+){0,6}?(?:đã|đang|vừa|được|đạt|chưa)\s", re.I | re.U)
+BROAD_CUE = re.compile(r"\b(?:đề\s*nghị|yêu\s*cầu|giao|chỉ\s*đạo|lưu\s*ý|cần|phải|nhiệm\s*vụ|thời\s*gian\s*tới|"
+                       r"kết\s*luận|như\s*sau|sau\s*đây|thực\s*hiện\s*tốt|triển\s*khai\s*thực\s*hiện)\b", re.I | re.U)
+CLAUSE_CUT = re.compile(r"(?<=[;:])\s+|(?<=[.!?…])\s+(?=[“\"]?[A-ZĐÀ-Ỹ])", re.U)
+BROAD_MIN, BROAD_MAX = 20, 600
+
+
+def _broad_clauses(text: str) -> list[tuple[str, str]]:
+    """The clauses of a text cut at ';', ':' and sentence ends, each with the text before it in the same paragraph."""
+    out: list[tuple[str, str]] = []
+    pos = 0
+    for m in [*CLAUSE_CUT.finditer(text), None]:
+        end = m.start() if m else len(text)
+        clause = text[pos:end].strip().rstrip(";:").strip()
+        if clause:
+            out.append((clause, text[:pos]))
+        pos = m.end() if m else len(text)
+    return out
+
+
+def _duty_features(clause: str, before: str) -> dict[str, float] | None:
+    """Features of a clause that may state a duty; None when it opens with no duty verb near its start."""
+    probe = re.sub(r"^(?:[-+*•–]\s*|\(?[a-zđ\d]{1,3}[.)]\s+)", "", clause)
+    if not BROAD_MIN <= len(probe) <= BROAD_MAX:
+        return None
+    first = DUTY_FIRST.match(probe)
+    if first is None and DUTY_NEAR.match(probe) is None:
+        return None
+    letters = [c for c in probe if c.isalpha()]
+    if REPORTED.match(probe) or sum(c.isupper() for c in letters) > 0.8 * len(letters) or (
+            BACKGROUND.match(probe) and not _asks_a_unit(probe)):
+        return None  # work reported as done, a headline, the grounds of the text: none asks anything
+    feats = {"broad": 1.0, "b:verb_first" if first else "b:verb_near": 1.0}
+    tail = before[-300:]
+    if BROAD_CUE.search(tail):
+        feats["b:cue_before"] = 1.0
+    if tail.rstrip().endswith(":"):
+        feats["b:after_colon"] = 1.0
+    if _asks_a_unit(probe) or _unit_opens_with_work(probe):
+        feats["b:asks_unit"] = 1.0
+    return feats
+
+
+def _squashed(text: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", fold(text))
+
+
+def broad_candidates(body: list[str], tasks: list[ParsedTask], *, issued_on: dt.date | None,
+                     default_leads: list[str]) -> list[tuple[ParsedTask, dict[str, float]]]:
+    """Candidates the rules did not propose: the second and later duty clauses of each rule candidate (same doer
+    unless the clause names its own), and duty clauses of the body that no candidate covers. Each comes with the
+    features that say where it came from (for the task filter)."""
+    out: list[tuple[ParsedTask, dict[str, float]]] = []
+    seen: set[str] = set()
+    for t in tasks:
+        ctx = _Context(leads=t.lead, supports=t.support, explicit=bool(t.lead), source=t.lead_source)
+        clauses = _broad_clauses(t.text)
+        for n, (clause, before) in enumerate(clauses):
+            key = _squashed(clause)
+            if n == 0 or key in seen or (feats := _duty_features(clause, before)) is None:
+                continue
+            seen.add(key)
+            feats.update({"broad:clause": 1.0, f"b:idx:{min(n, 3)}": 1.0, f"b:of:{min(len(clauses), 5)}": 1.0})
+            task = _task(f"{t.ref} (ý {n + 1})", clause, issued_on=issued_on, ctx=ctx, parent=t.ref,
+                         depth=t.depth + 1)
+            if task.due is None and t.due is not None:
+                task = replace(task, due=t.due, due_text=t.due_text)
+            out.append((task, feats))
+    covered = "\x00".join(_squashed(t.text) for t in tasks)
+    base = _Context(leads=tuple(default_leads), supports=(), source="addressee" if default_leads else None)
+    count = 0
+    for para in body:
+        clauses = _broad_clauses(para)
+        for n, (clause, before) in enumerate(clauses):
+            key = _squashed(clause)
+            if len(key) < 12 or key in seen or key in covered or (feats := _duty_features(clause, before)) is None:
+                continue
+            seen.add(key)
+            count += 1
+            feats.update({"broad:sentence": 1.0, f"b:idx:{min(n, 3)}": 1.0, f"b:of:{min(len(clauses), 5)}": 1.0,
+                          "b:marked" if _marker(para) is not None else "b:prose": 1.0})
+            ctx = base
+            if before:
+                leads, strength = find_leads_ranked(before[-300:])
+                if strength >= STRONG and leads and not is_generic_reference(leads):
+                    ctx = _Context(leads=tuple(leads), supports=(), explicit=True, source="heading")
+                    feats["b:lead_before"] = 1.0
+            out.append((_task(f"(câu {count})", clause, issued_on=issued_on, ctx=ctx, parent=None, depth=0), feats))
+    return out

@@ -9,6 +9,10 @@ numbering, the section heading above, shape of the text), never words keyed to o
 
 Whether the filter runs: the environment variable NHACVIEC_TASK_FILTER ("1" on, "0" off) wins; otherwise the model
 file's "enabled" field decides.
+
+Broad candidates (parser.broad_candidates: every duty clause of the text, not only what the rules propose) are added
+before the filter when the model was trained with them ("broad": true; NHACVIEC_BROAD=0 turns them off). Their
+features carry the proposer's own (origin, where the clause sits), and the filter alone decides which are tasks.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from storage.vntext import fold
 
 MODEL_PATH = Path(__file__).with_name("taskfilter_model.json")
 ENV_FLAG = "NHACVIEC_TASK_FILTER"
+BROAD_FLAG = "NHACVIEC_BROAD"
 
 # directive verbs and lead-ins (folded): how an official text asks for work
 DIRECTIVE = ("chu tri", "phoi hop", "trien khai", "to chuc", "xay dung", "bao cao", "kiem tra", "ra soat",
@@ -64,6 +69,10 @@ class Model:
     enabled: bool
     # never drop a candidate that has a dated deadline (see `protected`)
     protect: bool = True
+    # the parser adds broad candidates before the filter (the model was trained on them)
+    broad: bool = False
+    # the threshold of a broad candidate (None: `threshold`)
+    broad_threshold: float | None = None
 
 
 @lru_cache(maxsize=4)
@@ -73,7 +82,8 @@ def load_model(path: Path = MODEL_PATH) -> Model | None:
     data = json.loads(path.read_text(encoding="utf-8"))
     return Model(weights={k: float(v) for k, v in data["weights"].items()}, bias=float(data["bias"]),
                  threshold=float(data["threshold"]), enabled=bool(data.get("enabled", False)),
-                 protect=bool(data.get("protect", True)))
+                 protect=bool(data.get("protect", True)), broad=bool(data.get("broad", False)),
+                 broad_threshold=float(data["broad_threshold"]) if data.get("broad_threshold") is not None else None)
 
 
 def _bucket(value: float, edges: Sequence[float]) -> int:
@@ -148,8 +158,10 @@ def _ref_style(ref: str) -> str:
     return "other" if last else "none"
 
 
-def task_features(tasks: Sequence[ParsedTask], *, kind: str | None, text: str) -> list[dict[str, float]]:
-    """One sparse feature dict per candidate task (names are stable strings, values mostly 1.0)."""
+def task_features(tasks: Sequence[ParsedTask], *, kind: str | None, text: str,
+                  origins: Sequence[dict[str, float]] | None = None) -> list[dict[str, float]]:
+    """One sparse feature dict per candidate task (names are stable strings, values mostly 1.0). `origins` holds the
+    broad proposer's features of each candidate (empty for a rule's candidate)."""
     loc = _Locator(text)
     n = len(tasks)
     siblings: dict[str | None, int] = {}
@@ -208,6 +220,12 @@ def task_features(tasks: Sequence[ParsedTask], *, kind: str | None, text: str) -
             for w in set(fold(loc.heading_above(i)).split()):
                 if w in HEADING_WORDS:
                     f[f"h:{w}"] = 1.0
+        origin = origins[idx] if origins is not None and idx < len(origins) else None
+        if origin:
+            # a clause the broad proposer cut out is weighed by features of its own, apart from the rules' items
+            f = {**{f"B|{k}": v for k, v in f.items()}, **origin}
+            if i is not None:  # the line it was cut from: a numbered item or bullet, or prose
+                f["b:line_marked" if _MARK.match(loc.lines[i]) else "b:line_prose"] = 1.0
         out.append(f)
     return out
 
@@ -224,24 +242,41 @@ def enabled(model: Model | None) -> bool:
     return model is not None and model.enabled
 
 
-def decide(tasks: Sequence[ParsedTask], scores: Sequence[float], *, threshold: float, protect: bool) -> list[bool]:
+def decide(tasks: Sequence[ParsedTask], scores: Sequence[float], *, threshold: float, protect: bool,
+           broad: Sequence[bool] | None = None, broad_threshold: float | None = None) -> list[bool]:
     """Which candidates to keep. A document where no candidate names a lead is left alone: the model learnt that a
     candidate without a lead among candidates with one is seldom a task, which says nothing when the parser found no
-    unit anywhere (the task then falls to the addressee or the issuer)."""
-    if not any(t.lead for t in tasks):
-        return [True] * len(tasks)
-    return [s >= threshold or (protect and protected(t)) for t, s in zip(tasks, scores, strict=True)]
+    unit anywhere (the task then falls to the addressee or the issuer). A broad candidate (`broad`) is always judged,
+    and never protected: the rules did not propose it."""
+    flags = list(broad) if broad is not None else [False] * len(tasks)
+    judged = [t for t, b in zip(tasks, flags, strict=True) if not b]
+    alone = not any(t.lead for t in judged)
+    bt = threshold if broad_threshold is None else broad_threshold
+    return [s >= bt if b else (alone or s >= threshold or (protect and protected(t)))
+            for t, s, b in zip(tasks, scores, flags, strict=True)]
+
+
+def broad_wanted(model: Model | None = None) -> bool:
+    """Whether the parser proposes broad candidates: only when the filter runs with a model trained on them (without
+    the filter they would all be kept; a model that never saw them cannot judge them); NHACVIEC_BROAD=0 says never."""
+    model = model or load_model()
+    if os.environ.get(BROAD_FLAG, "").strip() == "0":
+        return False
+    return model is not None and model.broad and enabled(model)
 
 
 def filter_tasks(tasks: Sequence[ParsedTask], *, kind: str | None, text: str,
-                 model: Model | None = None, force: bool | None = None) -> list[ParsedTask]:
+                 model: Model | None = None, force: bool | None = None,
+                 origins: Sequence[dict[str, float]] | None = None) -> list[ParsedTask]:
     """The candidates the model believes are tasks (all of them when the filter is off or no model is shipped)."""
     model = model or load_model()
     on = enabled(model) if force is None else (force and model is not None)
     if not on or model is None or not tasks:
         return list(tasks)
-    scores = [score(f, model) for f in task_features(tasks, kind=kind, text=text)]
-    keep = decide(tasks, scores, threshold=model.threshold, protect=model.protect)
+    scores = [score(f, model) for f in task_features(tasks, kind=kind, text=text, origins=origins)]
+    keep = decide(tasks, scores, threshold=model.threshold, protect=model.protect,
+                  broad=[bool(o) for o in origins] if origins is not None else None,
+                  broad_threshold=model.broad_threshold)
     return [t for t, k in zip(tasks, keep, strict=True) if k]
 
 
