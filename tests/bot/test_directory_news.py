@@ -121,7 +121,7 @@ async def test_a_pending_request_of_a_cadre_who_left_follows_the_task_and_goes_t
     assert [m for m in h.state.bot_messages(h.handles["head_bdv"]) if texts.BUTTON_APPROVE in m.buttons] == []
     request = h.last_with_button("leader", texts.BUTTON_APPROVE)
     assert (request.text or "").startswith("Theo danh bạ mới, đề nghị gia hạn sau đây nay chờ đồng chí quyết định:")
-    assert "đồng chí Võ Thị Hai đề nghị gia hạn nhiệm vụ mục 2" in (request.text or "")
+    assert "đồng chí Võ Thị Hai (Ban Dân vận Tỉnh ủy) đề nghị gia hạn nhiệm vụ mục 2" in (request.text or "")
     h.last_with_button("admin", texts.BUTTON_APPROVE)
 
     decided = len(h.sent)
@@ -149,7 +149,7 @@ async def test_a_request_whose_decider_left_goes_to_the_leaders_from_the_command
     mark = len(h.sent)
     await h.tick()
     request = h.last_with_button("leader", texts.BUTTON_APPROVE)
-    assert "đồng chí Võ Thị Hai đề nghị gia hạn nhiệm vụ mục 2" in (request.text or "")
+    assert "đồng chí Võ Thị Hai (Ban Dân vận Tỉnh ủy) đề nghị gia hạn nhiệm vụ mục 2" in (request.text or "")
     await h.tap("leader", texts.BUTTON_REJECT)
     assert any("Không gia hạn" in t for t in texts_to(h, "cadre2_bdv", mark))
     assert texts_to(h, "head_bdv", mark) == [], "nothing to someone who left"
@@ -197,7 +197,7 @@ async def test_a_request_waiting_on_the_signer_who_left_goes_to_the_other_leader
         assert "Đề nghị gia hạn mục 4 đến 31/03/2018 của đ/c Trần Văn Môi chưa được quyết định: nay chờ lãnh đạo " \
             "hoặc quản trị viên quyết định (đã gửi đ/c Huỳnh Thanh Cảnh)." in reply, reply
         request = h.last_with_button("leader", texts.BUTTON_APPROVE)
-        assert "đồng chí Trần Văn Môi đề nghị gia hạn nhiệm vụ mục 4" in (request.text or "")
+        assert "đồng chí Trần Văn Môi (Sở Tài nguyên và Môi trường) đề nghị gia hạn nhiệm vụ mục 4" in (request.text or "")
         await h.tap("leader", texts.BUTTON_APPROVE)
         assert any("Đã gia hạn đến 31/03/2018" in t for t in texts_to(h, "head_stnmt", mark))
         assert texts_to(h, "pct", mark) == []
