@@ -197,7 +197,8 @@ async def test_a_request_waiting_on_the_signer_who_left_goes_to_the_other_leader
         assert "Đề nghị gia hạn mục 4 đến 31/03/2018 của đ/c Trần Văn Môi chưa được quyết định: nay chờ lãnh đạo " \
             "hoặc quản trị viên quyết định (đã gửi đ/c Huỳnh Thanh Cảnh)." in reply, reply
         request = h.last_with_button("leader", texts.BUTTON_APPROVE)
-        assert "đồng chí Trần Văn Môi (Sở Tài nguyên và Môi trường) đề nghị gia hạn nhiệm vụ mục 4" in (request.text or "")
+        assert "đồng chí Trần Văn Môi (Sở Tài nguyên và Môi trường) đề nghị gia hạn nhiệm vụ mục 4" in \
+            (request.text or "")
         await h.tap("leader", texts.BUTTON_APPROVE)
         assert any("Đã gia hạn đến 31/03/2018" in t for t in texts_to(h, "head_stnmt", mark))
         assert texts_to(h, "pct", mark) == []
