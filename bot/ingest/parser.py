@@ -1234,9 +1234,29 @@ def _lead_in_context(lead_in: str, base: _Context) -> _Context:
     rest = re.sub(r"^(?:trong\s+)?(?:tháng|quý|năm)\s*[\dIVX]+(?:\s*[/.-]\s*\d{2,4})?,?\s+", "",
                   lead_in[asks[-1].end():])
     leads, strength = find_leads_ranked(rest)
+    if (strength < STRONG or not leads) and (named := _asked_alone(rest)):
+        leads, strength = named, STRONG  # "X đề nghị Sở Xây dựng:" — the unit alone, its work the items below
     if strength < STRONG or not leads or (is_generic_reference(leads) and base.leads):
         return base
     return _Context(leads=tuple(leads), supports=tuple(find_supports(rest)), explicit=True, source="heading")
+
+
+# what may follow the unit a lead-in asks before its colon: "… đề nghị Sở Xây dựng thực hiện một số nội dung sau:"
+_LIST_OF_WORK = re.compile(r"\s*(?:(?:tập\s*trung\s+)?(?:thực\s*hiện|triển\s*khai)(?:\s+tốt)?\s*)?"
+                           r"(?:(?:một\s*số|các|những)\s+(?:nội\s*dung|nhiệm\s*vụ|công\s*việc|việc|giải\s*pháp)"
+                           r"(?:\s+(?:chủ\s*yếu|trọng\s*tâm|cụ\s*thể))?\s*)?(?:như\s+sau|sau\s+đây|sau)?\s*:?\s*$",
+                           re.I)
+
+
+def _asked_alone(rest: str) -> list[str]:
+    """The units a lead-in's ask names with nothing after them but the colon (or "… các nội dung sau:"): "đề nghị
+    Ban Chỉ huy PCTT các bộ, ngành, địa phương:" — every item below is theirs. None when a person is named, or
+    when words other than unit names are left."""
+    bare = rest[:m.start()] if (m := _LIST_OF_WORK.search(rest)) else rest
+    bare = bare.strip(" ,;")
+    if not bare or not UNIT_START.match(bare) or name_prefix(bare) != bare:
+        return []
+    return split_units(bare)
 
 
 ASKS = re.compile(r"\b(?:đề\s*nghị|giao|yêu\s*cầu|ủy\s*quyền|uỷ\s*quyền|cho\s*phép|chấp\s*thuận|phân\s*công)\s+"
