@@ -309,7 +309,7 @@ def split_refs(text: str) -> list[tuple[list[str], str]] | None:
 NOTICE_NAMED = re.compile(
     r"[(\[]?\s*(?:\b(?:thong bao|tb|van ban|vb|ket luan|kl|ke hoach|kh|cong van|cv|quyet dinh|qd|chi thi|ct)"
     r"\s*(?:so\s*)?(?P<n>\d{1,5})\b(?:\s*[-/]\s*[a-z]{1,8})*"
-    r"|\b(?:so\s*)?(?P<m>\d{1,5})\s*[-/]\s*(?:tb|kl|kh|cv|qd|ct|bc)\b(?:\s*[-/]\s*[a-z]{1,8})*)\s*[)\]]?")
+    r"|\b(?:so\s*)?(?P<m>\d{1,5})\s*[-/]\s*(?:tb|kl|kh|cv|qd|ct)\b(?:\s*[-/]\s*[a-z]{1,8})*)\s*[)\]]?")
 
 
 def notice_named(text: str) -> tuple[str, str] | None:

@@ -76,3 +76,15 @@ def test_extension_for_more_time(text: str, due: dt.date | None, expected: dt.da
     change = parse_status_text(text, today=TODAY, current_due=due, calendar=WorkingCalendar())
     assert change is not None
     assert (change.status, change.requested_due_on) == (TaskStatus.EXTENSION_REQUESTED, expected)
+
+
+@pytest.mark.parametrize(("typed", "named"), [
+    ("xong tb 228", ("228", "xong")),
+    ("thông báo 215-TB/HU xong", ("215", "xong")),
+    ("xong 228-TB/HU", ("228", "xong")),
+    ("đã gửi báo cáo số 15/BC-UBND", None),  # the number of the report sent, not of the notice
+    ("xong 2 lớp", None),
+])
+def test_the_notice_a_status_names(typed: str, named: tuple[str, str] | None) -> None:
+    from bot.replies import notice_named
+    assert notice_named(typed) == named
