@@ -365,6 +365,12 @@ class ExtensionRequest:
     decided_by_id: int | None = None
     deciders: str = "lãnh đạo hoặc quản trị viên"  # who may grant it, in words
     unit_name: str = ""  # the lead unit of the task ("UBND huyện Hạ Hòa"): one of a group's rows
+    shared: bool = False  # other units hold the same item (a group's rows): typed decisions name the unit
+
+    @property
+    def typed_which(self) -> str:
+        """How a typed decision names this request: "4", or "4 Đảng ủy xã Đại Sơn" on an item several units hold."""
+        return f"{self.item_ref} {self.unit_name}" if self.shared and self.unit_name else self.item_ref
 
 
 def extension_request(session: Session, report_id: int) -> ExtensionRequest:
@@ -377,7 +383,10 @@ def extension_request(session: Session, report_id: int) -> ExtensionRequest:
                             requested_due=report.requested_due_on, note=report.note, decision=report.decision,
                             decided_by_name=decider.full_name if decider else None,
                             decided_by_id=decider.id if decider else None,
-                            deciders=_deciders_words(session, task, report.person_id), unit_name=task.lead_name)
+                            deciders=_deciders_words(session, task, report.person_id), unit_name=task.lead_name,
+                            shared=bool(session.scalar(select(func.count()).select_from(Task).where(
+                                Task.notice_id == task.notice_id, Task.item_ref == task.item_ref,
+                                Task.id != task.id))))
 
 
 def pending_extensions(session: Session, item_ref: str | None = None,

@@ -261,18 +261,19 @@ async def import_file(conv: Conversation, event: Inbound, person: Person, data: 
     if hint:
         text += "\n" + hint
     await conv.say(event, text)
-    await tell_import(conv, done.news)
+    await tell_import(conv, done.news, done.requests)
     return True
 
 
-async def tell_import(conv: Conversation, news: DirectoryNews) -> None:
+async def tell_import(conv: Conversation, news: DirectoryNews, plans: Sequence[RequestPlan] | None = None) -> None:
     """Everyone an import concerns hears of it in chat (from the chat import at once; from the command line's on
     the running bot's next tick): tasks given, tasks a former head no longer holds, tasks back with a head, and
-    the extension requests waiting for a decision that follow their task or go to whoever decides now."""
+    the extension requests waiting for a decision that follow their task or go to whoever decides now (`plans`:
+    as the import planned them; the command line's news plans them again when told, since time has passed)."""
     await _tell_new_assignees(conv, news.assigned)
     await _tell_former_heads(conv, news.former_heads)
     await _tell_heads_of_returns(conv, news.returned)
-    await _tell_requests(conv, await conv.ctx.db.run(plan_requests, news))
+    await _tell_requests(conv, plans if plans is not None else await conv.ctx.db.run(plan_requests, news))
 
 
 async def send_directory_news(conv: Conversation) -> int:
@@ -346,7 +347,7 @@ async def _tell_requests(conv: Conversation, plans: Sequence[RequestPlan]) -> No
         for decider in plan.deciders:
             sent = await conv.notify(decider, Outgoing(
                 text=texts.extension_rerouted(request, calendar=ctx.policy.calendar),
-                actions=extension_actions(request.report_id, request.item_ref)))
+                actions=extension_actions(request)))
             if sent is not None and sent.last_id is not None:
                 await ctx.db.run(remember_extension_message, report_id=request.report_id, person_id=decider.id,
                                  channel=sent.channel, chat_id=sent.chat_id, message_id=sent.last_id,

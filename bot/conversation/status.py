@@ -21,8 +21,6 @@ import logging
 import re
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
-
 from bot import texts
 from bot.conversation.events import Action, Inbound, Outgoing, TapIn, TextIn
 from bot.datetext import WhenUnclear, leading_when, parse_when
@@ -140,11 +138,12 @@ def missed_round_actions(task_id: int, item_ref: str, missed: MissedBefore) -> t
                     typed=f"{item_ref} xong kỳ trước"),),)
 
 
-def extension_actions(report_id: int, item_ref: str, unit: str = "") -> tuple[tuple[Action, ...], ...]:
-    """Approve / reject; typed, the unit is named too (an item several units hold may have several requests)."""
-    which = f"{item_ref} {unit}".strip()
-    return ((Action(label=texts.BUTTON_APPROVE, data=f"x:{report_id}:ok", typed=f"đồng ý gia hạn {which}"),
-             Action(label=texts.BUTTON_REJECT, data=f"x:{report_id}:no", typed=f"không đồng ý gia hạn {which}")),)
+def extension_actions(request: ExtensionRequest) -> tuple[tuple[Action, ...], ...]:
+    """Approve / reject; typed, the unit is named too where several units hold the item (see typed_which)."""
+    which = request.typed_which
+    return ((Action(label=texts.BUTTON_APPROVE, data=f"x:{request.report_id}:ok", typed=f"đồng ý gia hạn {which}"),
+             Action(label=texts.BUTTON_REJECT, data=f"x:{request.report_id}:no",
+                    typed=f"không đồng ý gia hạn {which}")),)
 
 
 def digest_message(view: DigestView, *, buttons: bool) -> Outgoing:
@@ -286,13 +285,6 @@ async def _close_missed(conv: Conversation, event: Inbound, person: Person, task
     await _inform_lead(conv, person, rec, f"kỳ {closed.label}" + (f": {note}" if note else ""))
 
 
-def _item_shared(session, task_id: int) -> bool:  # type: ignore[no-untyped-def]
-    """Whether the task's item is held by several units (one row each) in its notice."""
-    task = session.get_one(Task, task_id)
-    return bool(session.scalar(select(func.count()).select_from(Task).where(
-        Task.notice_id == task.notice_id, Task.item_ref == task.item_ref, Task.id != task.id)))
-
-
 def _pending_of_task(session, task_id: int):  # type: ignore[no-untyped-def]
     found = [r for r in pending_extensions(session) if r.task_id == task_id]
     return found[-1] if found else None
@@ -346,14 +338,13 @@ async def acknowledge(conv: Conversation, event: Inbound, rec: Recorded, text: s
             await conv.clear_actions(shown.channel, shown.chat_id, shown.message_id)
             await _answer_shown(conv, shown.channel, shown.chat_id, shown.message_id,
                                 texts.extension_replaced_text(old, request.requested_due))
-    shared = await ctx.db.run(_item_shared, rec.task_id)  # typed decisions then name the unit
     for approver in await ctx.db.run(approvers, rec.task_id, request.requester_id):
         if approver.id == request.requester_id:
             continue
         shown_to = await conv.notify(approver, Outgoing(
             text=texts.extension_request_text(request, old.requested_due if old else None, replaced=old is not None,
                                               calendar=ctx.policy.calendar),
-            actions=extension_actions(rec.report_id, request.item_ref, request.unit_name if shared else "")))
+            actions=extension_actions(request)))
         if shown_to is not None and shown_to.last_id is not None:
             await ctx.db.run(remember_extension_message, report_id=rec.report_id, person_id=approver.id,
                              channel=shown_to.channel, chat_id=shown_to.chat_id, message_id=shown_to.last_id,
