@@ -1186,6 +1186,10 @@ def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads:
         # "… có ý kiến như sau:" — every paragraph after it directs, even without "giao", "đề nghị"
         opinion = max((i for i, p in enumerate(paragraphs) if INTRO_END.search(p) and not re.match(r"Cử\s*tri", p)),
                       default=-1)
+        if opinion >= 0:
+            # "Theo đó, X yêu cầu cấp ủy các chi bộ thực hiện tốt một số nội dung như sau:": whom it asks does
+            # the paragraphs below
+            base = _lead_in_context(paragraphs[opinion], base)
         return _letter_tasks(paragraphs, issued_on=issued_on, base=base, directive_after=opinion)
     intro = root.lines[1:]
     lead_in = intro[-1] if intro and intro[-1].rstrip().endswith(":") else None

@@ -61,7 +61,7 @@ _KINDS = (rf"sở|ban|bộ|ngành|{loose('cơ quan')}|{loose('đơn vị')}|{loo
           r"ủy\s*ban|uỷ\s*ban|UBND|Đại\s*sứ\s*quán|chủ\s*đầu\s*tư|công\s*ty|thành\s*viên|Bộ|Sở|Ban|ngân\s*hàng|"
           r"nhà\s*trường|quận|thị\s*xã|tập\s*đoàn|viện|trung\s*tâm|cục|chi\s*cục|thôn|bản|tổ|cá\s*nhân|hộ|ấp|khu\s*phố|"
           r"tổ\s*dân\s*phố|buôn|làng|ngành|hiệp\s*hội|cấp\s*ủy|cấp\s*uỷ|tổ\s*chức\s*cơ\s*sở\s*đảng|đoàn\s*thể|đội|"
-          r"gia\s*đình")
+          r"gia\s*đình|bệnh\s*viện|trạm|đồn")
 # Party committees written in lower case inside a list: "Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương" names
 # committees of three kinds, one unit each
 _COMMITTEE = r"(?:tỉnh|thành|huyện|quận|thị|đảng)\s*[ủu][yỷý]\b"
@@ -822,7 +822,37 @@ def _has_requester(before: str) -> bool:
     doanh nghiệp …" names a partner ("với Bộ …"), not an asker: the request is part of the item's own work."""
     if PARTNERS_AFTER.match(re.sub(r"^[-+•]\s*", "", before)):
         return False  # the item opens with its own work, done with partners
-    return bool(REQUESTER.search(before))
+    return bool(REQUESTER.search(before)) or _unit_issues(before)
+
+
+# what may stand between the unit that asks and its "yêu cầu"/"đề nghị": "Chi cục X còn", "Trung tâm Y tế huyện
+# vừa có công văn số 12/TTYT ngày 3/4", "Hạt Kiểm lâm đã ban hành văn bản"
+_ISSUER_TAIL = re.compile(r"^(?:\s+(?:còn|cũng|đã|vừa|mới|tiếp\s*tục|đồng\s*thời))*"
+                          r"(?:\s+(?:có|ban\s*hành|gửi)\s+(?:văn\s*bản|công\s*văn|công\s*điện|thông\s*báo|"
+                          r"chỉ\s*thị|hướng\s*dẫn|kế\s*hoạch)\b[^,;:]{0,80})?\s*$", re.U)
+_TRAILING_ADVERB = re.compile(r"(?:\s+(?:còn|cũng|đã|vừa|mới))+$", re.U)
+
+
+def _unit_issues(before: str) -> bool:
+    """The words before an ask are a unit, alone or with how it asked: "Chi cục Kiểm lâm vừa có công văn (yêu cầu
+    …)", "Trung tâm Y tế huyện cũng (đề nghị …)" — whoever that unit asks does the work."""
+    if not UNIT_START.match(before):
+        return False
+    name = _TRAILING_ADVERB.sub("", name_prefix(before))
+    return bool(name) and _ISSUER_TAIL.match(before[len(name):]) is not None
+
+
+def _issuer_asks(text: str) -> list[str]:
+    """"Chi cục Kiểm lâm vừa có công văn yêu cầu các Hạt Kiểm lâm … tăng cường …": a news copy tells that a unit
+    asked others; the units asked lead, not the unit that asked (it opens the text, but only to tell the ask)."""
+    m = ASK.search(text)
+    if m is None:
+        return []
+    before = text[: m.start()].strip(" ,")
+    if not before or re.search(r"[.;:]", before) or not _unit_issues(before):
+        return []
+    units = _asked(text)
+    return [] if not units or is_generic_reference(units) else units
 
 
 def _asked(text: str) -> list[str]:
@@ -994,6 +1024,8 @@ def _leads_ranked(text: str) -> tuple[list[str], int]:
     if (reported := REPORTED_DIRECTION.match(text)) and REQUESTER.search(reported.group("who")) and \
             (units := _units_from(reported.group("u"))) and not is_generic_reference(units):
         return units, STRONG  # "…, UBND tỉnh đã chỉ đạo các sở, ngành treo cờ …": a news copy reports the ask
+    if issued := _issuer_asks(text):
+        return issued, STRONG
     # "Thứ nhất, các cơ sở Đảng khẩn trương …": the opening subject with its role beats a "giao" far below
     opening = ROLE_AFTER.match(ORDINAL_OPENING.sub("", text, count=1))
     if opening and _cut(name := opening.group("u").strip(" ,.-–")) == name and (units := split_units(name)):
