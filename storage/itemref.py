@@ -31,9 +31,15 @@ def same_ref(a: str, b: str) -> bool:
 
 def ends_ref(full: str, short: str) -> bool:
     """Whether `short` is `full` without its leading part: "4.c" of "II.4.c", "1.a" of "III.1.a" (people drop
-    the section a list sits in). Only a number with parts ("4.c", not "4"): a bare number is an item of its own."""
-    key = ref_key(short)
-    return "." in key and ref_key(full).endswith("." + key)
+    the section a list sits in). A bare number only drops a Roman section: "4" of "II.4" (the paper prints "4."
+    under "II."), not of "1.4" (the paper prints "1.4.")."""
+    key, full_key = ref_key(short), ref_key(full)
+    if "." in key:
+        return full_key.endswith("." + key)
+    return key.isdigit() and SECTION_ITEM.fullmatch(full_key) is not None and full_key.endswith("." + key)
+
+
+SECTION_ITEM = re.compile(r"[ivxlc]{1,7}\.\d{1,3}")
 
 
 T = TypeVar("T")

@@ -55,8 +55,9 @@ def _ref_is(item_ref: str):  # type: ignore[no-untyped-def]
     column = func.lower(Task.item_ref)
     # "2" (or "2 (đoạn 1)" typed) finds the parts "2 (đoạn 1)", "2 (đoạn 2)"
     part = column.like(_like_literal(whole_item(item_ref)) + " (%", escape="\\")
-    if "." not in key:
-        return or_(column == key, part)
+    if "." not in key:  # "2" also finds "II.2" (`_by_ref` keeps a Roman section's item only, and only without a "2")
+        return or_(column == key, part, column.like("%." + _like_literal(key), escape="\\")) if key.isdigit() \
+            else or_(column == key, part)
     return or_(column == key, column.like("%." + _like_literal(key), escape="\\"), part)
 
 

@@ -908,9 +908,12 @@ async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref:
         if person.is_admin and alone:
             return False  # an admin may be pasting a notice that starts with "1. …"
         supported = await ctx.db.run(support_tasks_by_ref, person, ref)
+        if supported and SUPPORT_WORDS.search(folded_rest) and rest.strip():
+            # "1 đã phối hợp xong, đã gửi số liệu": the supporting unit's report on its part, as «phối hợp 1: …»
+            return await _record_support(conv, event, person, ref, supported, rest.strip())
         if supported:  # the person's unit supports that task: say how to report its part
-            await conv.say(event, texts.support_only(ref, supported[0].lead_unit.name if supported[0].lead_unit
-                                                     else None))
+            await conv.say(event, texts.support_only(supported[0].item_ref, supported[0].lead_unit.name
+                                                     if supported[0].lead_unit else None))
             return True
         await conv.say(event, texts.unknown_ref(ref))
         return True
@@ -1039,6 +1042,16 @@ async def _support_report(conv: Conversation, event: TextIn, person: Person, ref
     if not note:
         await conv.say(event, texts.support_needs_text(ref))
         return True
+    return await _record_support(conv, event, person, ref, tasks, note)
+
+
+SUPPORT_WORDS = re.compile(r"\bphoi\s*hop\b")  # on folded text
+
+
+async def _record_support(conv: Conversation, event: TextIn, person: Person, ref: str, tasks: list[Task],
+                          note: str) -> bool:
+    """A supporting unit's `note` on its part of the tasks numbered `ref` (see _support_report)."""
+    ctx = conv.ctx
     if len({(t.notice_id, t.item_ref) for t in tasks}) > 1:
         await conv.say(event, texts.ambiguous_ref(ref, _ambiguous_rows(tasks),
                                                   conv.channel(event.channel).capabilities.reply_to))

@@ -117,3 +117,43 @@ async def test_a_short_item_number_that_fits_two_tasks_asks_which(db_url: str) -
         assert all(TaskStatus(t.status) == TaskStatus.OPEN for t in tasks(h).values())
     finally:
         await h.stop()
+
+
+SECTIONED = "\n".join([
+    "ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN",
+    "Số: 75/TB-UBND",
+    "Bình Thuận, ngày 06 tháng 3 năm 2018",
+    "THÔNG BÁO",
+    "Kết luận của Chủ tịch UBND tỉnh tại buổi làm việc về quy hoạch ven biển",
+    "I. Đánh giá chung",
+    "Các đơn vị đã triển khai nghiêm túc các nhiệm vụ được giao.",
+    "II. Nhiệm vụ trong thời gian tới",
+    "1. Ban Dân vận Tỉnh ủy tổng hợp ý kiến của Nhân dân về dự án, báo cáo trước ngày 30/3/2018.",
+    "2. Sở Tài nguyên và Môi trường kiểm tra hiện trạng sử dụng đất ven biển, báo cáo trước ngày 20/4/2018.",
+    "3. Sở Tài nguyên và Môi trường chủ trì, phối hợp với Ban Dân vận Tỉnh ủy công khai quy hoạch ven biển.",
+    "",
+])
+
+
+async def test_the_number_printed_under_a_roman_section_finds_its_task(db_url: str) -> None:
+    """The paper prints "1." under "II."; the bot names the task II.1. People type what the paper shows ("1 xong",
+    "mục 2 đang làm 50%"), and a supporting unit's "3 đã phối hợp, …" is its report on its part."""
+    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 3, 6, 9, 0)))
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        await h.say("admin", SECTIONED)
+        await h.tap("admin", texts.BUTTON_CONFIRM)
+        assert {"II.1", "II.2", "II.3"} <= tasks(h).keys()
+        await h.say("head_bdv", "1 xong")
+        assert last_text(h, "head_bdv") == "Đã cập nhật: mục II.1 — Hoàn thành, đúng hạn."
+        await h.say("head_stnmt", "muc 2 dang lam 50%")
+        assert last_text(h, "head_stnmt").startswith("Đã cập nhật: mục II.2 — 50% — Đang thực hiện.")
+        await h.say("head_bdv", "3 da phoi hop, da gui y kien cua Nhan dan")
+        assert last_text(h, "head_bdv").startswith("Đã ghi nhận báo cáo phối hợp của Ban Dân vận Tỉnh ủy về nhiệm vụ "
+                                                   "mục II.3")
+        assert "da gui y kien cua Nhan dan" in last_text(h, "head_stnmt")
+        assert TaskStatus(tasks(h)["II.3"].status) == TaskStatus.OPEN, "the lead unit reports the status"
+        await h.say("head_stnmt", "4 xong")
+        assert last_text(h, "head_stnmt") == texts.unknown_ref("4")
+    finally:
+        await h.stop()

@@ -44,3 +44,11 @@ def test_the_notices_number_finds_the_parts_in_storage(migrated_db: Database) ->
     assert [t.item_ref for t in migrated_db.call(tasks_by_ref, head, "2 (đoạn 2)")] == ["2 (đoạn 2)"]
     assert [t.item_ref for t in migrated_db.call(tasks_by_ref, head, "2 (doan 2)")] == ["2 (đoạn 2)"]  # typed plain
     assert [t.item_ref for t in migrated_db.call(tasks_by_ref, head, "1")] == ["1"]
+
+
+def test_a_bare_number_drops_only_a_roman_section() -> None:
+    """"2" is "II.2" when nothing is numbered "2" (the paper prints "2." under "II."), never "1.2" or "II.1.2"."""
+    assert by_ref(["II.2", "III.1"], "2", str) == ["II.2"]
+    assert by_ref(["2", "II.2"], "2", str) == ["2"]
+    assert by_ref(["1.2", "II.1.2"], "2", str) == []
+    assert by_ref(["I.2", "II.2"], "2", str) == ["I.2", "II.2"]  # two fit: the caller asks which
