@@ -295,7 +295,7 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
     if escalated:  # each level is told once: recorded in the same transaction as the digests
         session.execute(update(_TASKS).where(_TASKS.c.id == bindparam("b_id"))
                         .values(escalated=bindparam("b_escalated")), escalated)
-    _carry_over_failed(session, per_person)
+    _carry_over_failed(session, per_person, today=today, calendar=calendar)
     _tell_about_unreachable(session, per_person, now=now)
     due_at = calendar.at(today, policy.remind_at)
     session.add(DigestRun(day=today, planned_at=now, digests=len(per_person)))
@@ -322,26 +322,56 @@ def _signing_leaders(session: Session, notice_ids: set[int], leader_rows: list[A
     return signed
 
 
-def _carry_over_failed(session: Session, per_person: dict[int, list[dict[str, Any]]]) -> None:
+def _as_of(item: dict[str, Any], calendar: Any, today: dt.date) -> dict[str, Any]:
+    """A line planned on an earlier day, with its counts as of `today` ("quá hạn 14 ngày làm việc", not the 11 of
+    the day it was planned); a reminder before a deadline that has passed since is an overdue line now."""
+    if not item.get("effective_due_on"):
+        return item
+    deadline = dt.date.fromisoformat(item["effective_due_on"])
+    if deadline < today:
+        return {**item, "category": "overdue", "days_left": None, "working_days_left": None,
+                "days_late": calendar.working_days_between(deadline, today)}
+    if deadline == today:
+        return {**item, "category": "due_today", "days_left": 0, "working_days_left": 0, "days_late": None}
+    if item.get("days_left") is not None:
+        return {**item, "days_left": (deadline - today).days,
+                "working_days_left": calendar.working_days_between(today, deadline)}
+    return item
+
+
+def _carry_over_failed(session: Session, per_person: dict[int, list[dict[str, Any]]], *, today: dt.date,
+                       calendar: Any) -> None:
     """A digest that could not be delivered is never the end: its lines whose tasks are still open go into
     this morning's digest of the same person (once), so a failure or an outage ends no reminder chain and a
-    person who comes back gets their open tasks."""
+    person who comes back gets their open tasks. The same for a digest of an earlier day still waiting (its
+    person had no chat yet, or the bot was down): one digest this morning, with today's counts, not a queue of
+    stale ones dated days ago."""
     # their ids from the (state, due_at) index alone, then the rows (a query for whole rows may walk the table
     # when the statistics say most digests share a state)
-    ids = sorted(session.scalars(select(Digest.id).where(Digest.state == DigestState.FAILED)))
+    ids = sorted(session.scalars(select(Digest.id).where(Digest.state.in_([DigestState.FAILED,
+                                                                          DigestState.PENDING]))))
     failed = [d for chunk in chunks(ids) for d in session.scalars(select(Digest).where(Digest.id.in_(chunk))
-                                                                    .order_by(Digest.id))]
+                                                                    .order_by(Digest.id))
+              if d.state == DigestState.FAILED or d.day < today]
     if not failed:
         return
     open_ids = set(session.scalars(select(Task.id).where(
         Task.id.in_({i["task_id"] for d in failed for i in d.items if "task_id" in i}),
         Task.status.not_in([TaskStatus.DONE, TaskStatus.CANCELLED]))))
     for digest in failed:
+        stale = digest.state == DigestState.PENDING  # of an earlier day: never sent, not an outage's
         already = {i.get("task_id") for i in per_person.get(digest.person_id, [])}
+        told = {i.get("person") for i in per_person.get(digest.person_id, []) if i.get("kind") == "unreachable"}
         for item in digest.items:
+            if item.get("delivered"):
+                continue  # arrived in the first parts of a digest that failed later
             if item.get("task_id") in open_ids and item["task_id"] not in already:
-                per_person[digest.person_id].append({**item, "catch_up": True})
+                per_person[digest.person_id].append(_as_of(item, calendar, today) if stale else
+                                                    {**item, "catch_up": True})
                 already.add(item["task_id"])
+            elif item.get("kind") == "unreachable" and item.get("person") not in told:  # told once, still
+                per_person[digest.person_id].append(item)
+                told.add(item.get("person"))
         digest.state = DigestState.CARRIED
 
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from bot import texts
 from bot.conversation.directory import invite_usage
 from bot.conversation.events import TextIn
+from bot.conversation.status import my_tasks
 from storage.directory import choose_channel as store_channel_choice
 from storage.directory import (
     create_invite,
@@ -21,6 +22,7 @@ from storage.directory import (
 )
 from storage.errors import NotAllowed, PersonNotFound
 from storage.models import CHANNELS, Person
+from storage.tasks import open_tasks_for
 from storage.vntext import fold
 
 if TYPE_CHECKING:
@@ -41,6 +43,10 @@ async def start(conv: Conversation, event: TextIn, args: list[str], person: Pers
         await ctx.db.run(mark_reachable, person.id)
     await conv.say(event, texts.welcome(person.full_name, person.role, conv.channel(event.channel).capabilities
                                         .buttons, bound=person.channels))
+    if args and await ctx.db.run(open_tasks_for, person):
+        # a successor, or someone given tasks before joining: what they hold now, once, as /viec shows it (the
+        # morning digest then speaks only of what is due)
+        await my_tasks(conv, event, [], person)
 
 
 async def help_command(conv: Conversation, event: TextIn, args: list[str], person: Person) -> None:

@@ -172,3 +172,23 @@ async def test_people_the_file_leaves_out_are_named_and_kept(harness: Harness) -
         "nghỉ”" in reply, reply
     assert h.db.call(lambda s: s.scalar(select(Person.role).where(Person.handle == "cadre2_bdv"))) == "cadre"
     assert held(h, "cadre2_bdv") == ["2"]
+
+
+async def test_a_successor_who_joins_later_is_shown_what_she_holds_and_no_stale_digests(harness: Harness) -> None:
+    """A new head who had no chat when the file handed her the tasks: opening her invite shows them at once (as
+    /viec does), and the next morning brings one digest, not one for every day she could not be reached."""
+    h = harness
+    newcomer = "head_bdv2,Đỗ Thị Mới,Trưởng Ban Dân vận Tỉnh ủy,Ban Dân vận Tỉnh ủy,head\n"
+    reply = await send_directory(h, HEADER + DEMOTE + newcomer)
+    assert "sang đ/c Đỗ Thị Mới" in reply and len(held(h, "head_bdv2")) == 12
+    await h.advance_to(local(2018, 3, 22, 9, 0))  # a week of mornings she cannot be reached
+    await h.say("admin", "/moi head_bdv2")
+    mark = len(h.sent)
+    await h.open_invite("head_bdv2")
+    joined = texts_to(h, "head_bdv2", mark)
+    assert len(joined) == 2 and joined[0].startswith("Kính chào đồng chí Đỗ Thị Mới")
+    assert joined[1].startswith("Nhiệm vụ đồng chí Đỗ Thị Mới đang phụ trách (12)"), joined[1]
+    mark = len(h.sent)
+    await h.advance_to(local(2018, 3, 23, 9, 0))
+    morning = texts_to(h, "head_bdv2", mark)
+    assert len(morning) == 1 and "23/03/2018" in morning[0], morning

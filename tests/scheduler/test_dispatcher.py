@@ -199,6 +199,33 @@ async def test_unreachable_people_are_marked_and_unenrolled_ones_wait(migrated_d
     assert waiting.due_at == local(2018, 2, 28, 8, 0), "retried the next working morning"
 
 
+async def test_someone_who_joins_late_gets_one_digest_with_todays_counts_not_the_days_they_missed(
+        migrated_db: Database) -> None:
+    """A head without a chat for a week (a successor whose invite is opened later): the digests of the days they
+    could not be reached are not queued up and sent together when they join; the next morning brings one digest,
+    its counts as of that morning."""
+    db = migrated_db
+    register(db, [task("1", dt.date(2018, 3, 2)), task("2", dt.date(2018, 3, 14)), task("3", dt.date(2018, 3, 5))],
+             at=local(2018, 2, 26, 9, 0))
+    db.call(lambda s: setattr(s.scalars(select(Person).where(Person.handle == "head_bdv")).one(),
+                              "telegram_chat_id", None))
+    sender = RecordingSender()
+    await mornings(db, sender, dt.date(2018, 2, 27), dt.date(2018, 3, 9))
+    assert sender.to(HEAD_BDV) == []
+    db.call(bind_chat, handle="head_bdv", channel="telegram", chat_id=HEAD_BDV)
+    await mornings(db, sender, dt.date(2018, 3, 12), dt.date(2018, 3, 12))
+    [digest] = sender.to(HEAD_BDV)
+    assert digest.day == dt.date(2018, 3, 12) and not digest.catch_up, "not a catch-up after downtime"
+    lines = {line.item_ref: line for line in digest.lines}
+    assert set(lines) == {"1", "2", "3"}
+    assert (lines["1"].category, lines["1"].days_late) == ("overdue", 6), "2/3 → 12/3: six working days late"
+    assert (lines["3"].category, lines["3"].days_late) == ("overdue", 5)
+    assert (lines["2"].category, lines["2"].days_left) == ("due_soon", 2)
+    states = db.call(lambda s: [d.state for d in s.scalars(select(Digest).join(Person).where(
+        Person.handle == "head_bdv", Digest.day < dt.date(2018, 3, 12)))])
+    assert states and set(states) == {DigestState.CARRIED}
+
+
 async def test_flood_control_holds_that_chat_for_exactly_the_wait_and_the_other_goes(migrated_db: Database) -> None:
     db = migrated_db
     register(db, [task("1", dt.date(2018, 3, 2)), task("2", dt.date(2018, 3, 2), lead="Sở Tài nguyên và Môi trường")],
