@@ -43,7 +43,8 @@ async def start(conv: Conversation, event: TextIn, args: list[str], person: Pers
         await ctx.db.run(mark_reachable, person.id)
     await conv.say(event, texts.welcome(person.full_name, person.role, conv.channel(event.channel).capabilities
                                         .buttons, bound=person.channels))
-    if args and await ctx.db.run(open_tasks_for, person):
+    held = await ctx.db.run(open_tasks_for, person) if args else []
+    if held:
         # a successor, or someone given tasks before joining: what they hold now, once, as /viec shows it (the
         # morning digest then speaks only of what is due)
         await my_tasks(conv, event, [], person)
