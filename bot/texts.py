@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 from typing import TypeVar
 
@@ -747,17 +748,49 @@ def _holder(line: DigestLine) -> str:
 DIGEST_BUTTONS = 24  # item buttons under a digest at most (six rows); the others are typed, and it says so
 
 
+CHECKIN_LISTED = 15  # check-ins listed one by one at most; more are counted per notice (nobody answers 35 lines)
+
+
+def _checkins_counted(own: Sequence[DigestLine]) -> bool:
+    return sum(1 for line in own if line.category == "checkin") > CHECKIN_LISTED
+
+
 def digest_own(view: DigestView) -> list[DigestLine]:
-    """The reader's own tasks in a digest, in the order it shows them (by urgency): its buttons follow it."""
+    """The reader's own tasks in a digest, in the order it shows them (by urgency): its buttons follow it.
+    Check-ins counted per notice (more than CHECKIN_LISTED) are not shown one by one, so have no button."""
     own = [line for line in view.lines if line.escalation is None]
-    return [line for category in CATEGORY_HEADINGS for line in own if line.category == category]
+    counted = _checkins_counted(own)
+    return [line for category in CATEGORY_HEADINGS for line in own if line.category == category
+            and not (counted and category == "checkin")]
+
+
+def _checkin_summary(group: Sequence[DigestLine]) -> list[str]:
+    """Many tasks without a deadline, due for their periodic update the same morning: per notice, how many and
+    where they stand, and how to see them — not one line each."""
+    out = []
+    for title in dict.fromkeys(line.notice_title for line in group):
+        lines = [line for line in group if line.notice_title == title]
+        states = Counter(STATUS_LABELS[line.status] if line.status != TaskStatus.EXTENDED else
+                         STATUS_LABELS[TaskStatus.IN_PROGRESS] for line in lines)
+        stand = ", ".join(f"{label.lower()} {n}" for label, n in states.most_common())
+        refs = f"mục {lines[0].item_ref} … {lines[-1].item_ref}" if len(lines) > 2 else \
+            "mục " + ", ".join(line.item_ref for line in lines)
+        out.append(f"• {title or 'Văn bản'}: {len(lines)} nhiệm vụ ({refs}) — {stand}")
+    example = group[0].item_ref
+    out.append(f"  Đồng chí gõ /viec để xem danh sách, và báo cáo mục nào có tiến triển, ví dụ: “{example} 60%”, "
+               f"“{example} xong”.")
+    return out
 
 
 def digest_text(view: DigestView, *, buttons: bool) -> str:
     """One message a morning: every task due for the reader, grouped by urgency, one line each."""
     own = digest_own(view)
+    counted = [line for line in view.lines if line.escalation is None and line.category == "checkin"] \
+        if _checkins_counted(view.lines) else []
     told = [line for line in view.lines if line.escalation is not None]
     notices = {line.notice_title for line in view.lines}
+    covers = {line.covering_for for line in [*own, *counted]}
+    cover_once = next(iter(covers)) if len(covers) == 1 else None  # every line for the same colleague: said once
     lines = [f"Kính gửi đồng chí {view.recipient_name},"]
     when = f"{WEEKDAYS[view.day.weekday()]}, {date_vn(view.day)}"
     if view.day.weekday() >= 5:  # digests go out on working days only: a weekend one is a make-up working day
@@ -770,17 +803,23 @@ def digest_text(view: DigestView, *, buttons: bool) -> str:
         lines.append(f"Nhắc việc {when}:")
     if len(notices) == 1:
         lines.append(f"({next(iter(notices))})")
+    if cover_once:
+        lines.append(f"(Các nhiệm vụ dưới đây đồng chí theo dõi thay đ/c {cover_once} nghỉ phép.)")
     noted: set[str] = set()  # a deadline note said once a digest ("hạn … rơi vào ngày nghỉ Tết …")
     for category, heading in CATEGORY_HEADINGS.items():
         group = [line for line in own if line.category == category]
+        checkin = category == "checkin"
+        if checkin and counted:
+            lines += ["", f"{heading} ({len(counted)}) — nhiệm vụ không có thời hạn, đề nghị đồng chí cập nhật tiến độ",
+                      *_checkin_summary(counted)]
+            continue
         if not group:
             continue
-        checkin = category == "checkin"
         lines += ["", f"{heading} ({len(group)})" + (" — nhiệm vụ không có thời hạn, đề nghị đồng chí cập nhật tiến độ"
                                                       if checkin else "")]
         for line in group:
             where = f" [{line.notice_title}]" if len(notices) > 1 else ""
-            cover = f" (thay đ/c {line.covering_for} nghỉ phép)" if line.covering_for else ""
+            cover = f" (thay đ/c {line.covering_for} nghỉ phép)" if line.covering_for and not cover_once else ""
             period = f" — kỳ {line.occurrence}" if line.occurrence else ""
             title = f"{digest_bullet(line)}{period}: {short_title(line.task_text, lead=line.lead_unit)}{where}{cover}"
             if checkin and line.due_on is None:  # one line each: the heading says there is no deadline

@@ -37,13 +37,14 @@ def test_buttons_follow_the_order_shown_not_the_order_planned() -> None:
 
 
 def test_a_button_for_every_item_up_to_the_cap_and_the_rest_said_to_type() -> None:
+    # (dated tasks: more than texts.CHECKIN_LISTED check-ins are counted per notice, without buttons)
     few = DigestView(digest_id=1, day=DAY, recipient_name="Lê Văn A",
-                     lines=tuple(line(n, "checkin") for n in range(1, texts.DIGEST_BUTTONS + 1)))
+                     lines=tuple(line(n, "due_soon") for n in range(1, texts.DIGEST_BUTTONS + 1)))
     assert len(labels(few)) == texts.DIGEST_BUTTONS
     assert "trở đi" not in texts.digest_text(few, buttons=True)
 
     many = DigestView(digest_id=1, day=DAY, recipient_name="Lê Văn A", show_help=False,
-                      lines=tuple(line(n, "checkin") for n in range(1, texts.DIGEST_BUTTONS + 4)))
+                      lines=tuple(line(n, "due_soon") for n in range(1, texts.DIGEST_BUTTONS + 4)))
     shown = labels(many)
     assert len(shown) == texts.DIGEST_BUTTONS and shown[-1] == f"Mục {texts.DIGEST_BUTTONS}"
     first = texts.DIGEST_BUTTONS + 1

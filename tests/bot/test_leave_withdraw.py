@@ -45,7 +45,7 @@ async def test_a_colleague_covers_while_the_head_is_on_leave(harness: Harness) -
     assert [day for day, _ in digests(h, "head_bdv")] == ["2018-03-02"], "nothing while away, back on Friday"
     covered = digests(h, "cadre_bdv")
     assert [day for day, _ in covered] == ["2018-02-27", "2018-03-01"]
-    assert all("(thay đ/c Lê Văn Dân nghỉ phép)" in text for _, text in covered)
+    assert all("theo dõi thay đ/c Lê Văn Dân nghỉ phép" in text for _, text in covered)
 
 
 async def test_the_colleague_covering_may_answer_for_the_tasks_while_the_leave_lasts(harness: Harness) -> None:

@@ -1,0 +1,55 @@
+"""Probe 12, finding 8: a head holding 35 tasks without a deadline got a 35-line check-in (two messages) every ten
+working days, and a colleague covering a leave got "(thay đ/c … nghỉ phép)" on every line. More than
+CHECKIN_LISTED check-ins are counted per notice (no button each); a cover is named once when every line is one."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+from bot import texts
+from bot.conversation.status import digest_message
+from scheduler.dispatcher import DigestLine, DigestView
+from storage.models import TaskStatus
+
+TITLE = "Kế hoạch số 18/KH-SCT ngày 15/01/2027"
+_ids = itertools.count(1)
+
+
+def line(ref: str, *, category: str = "checkin", due: dt.date | None = None, cover: str | None = None,
+         status: TaskStatus = TaskStatus.OPEN) -> DigestLine:
+    return DigestLine(task_id=next(_ids), item_ref=ref, task_text=f"Nhiệm vụ số {ref} của phòng", notice_title=TITLE,
+                      category=category, due_on=due, effective_due_on=due, deadline_note=None, days_left=None,
+                      working_days_left=None, days_late=3 if category == "overdue" else None, weekly=False,
+                      status=status, percent=None, escalation=None, assignee_name=None, lead_unit=None,
+                      covering_for=cover)
+
+
+def view(lines: list[DigestLine]) -> DigestView:
+    return DigestView(digest_id=1, day=dt.date(2027, 2, 1), recipient_name="Nguyễn Văn Công", lines=tuple(lines))
+
+
+def test_many_check_ins_are_counted_per_notice_not_listed() -> None:
+    checkins = [line(f"III.{i}", status=TaskStatus.IN_PROGRESS if i < 5 else TaskStatus.OPEN) for i in range(1, 36)]
+    late = line("VI.1", category="overdue", due=dt.date(2027, 1, 18))
+    message = digest_message(view([late, *checkins]), buttons=True)
+    text = message.text
+    assert "CẬP NHẬT ĐỊNH KỲ (35)" in text
+    assert f"• {TITLE}: 35 nhiệm vụ (mục III.1 … III.35) — chưa cập nhật 31, đang thực hiện 4" in text
+    assert "• Mục III.2" not in text and "/viec" in text
+    assert [a.label for row in message.actions for a in row] == ["Mục VI.1"], "a button for what is listed only"
+    assert len(text) < 1200
+
+
+def test_a_few_check_ins_are_still_listed_with_their_buttons() -> None:
+    checkins = [line(f"2.{i}") for i in range(1, texts.CHECKIN_LISTED + 1)]
+    message = digest_message(view(checkins), buttons=True)
+    assert all(f"• Mục 2.{i}:" in message.text for i in range(1, texts.CHECKIN_LISTED + 1))
+    assert len([a for row in message.actions for a in row]) == texts.CHECKIN_LISTED
+
+
+def test_a_colleague_covering_is_named_once_when_every_line_is_theirs() -> None:
+    text = texts.digest_text(view([line(f"2.{i}", cover="Bùi Văn Lực") for i in range(1, 6)]), buttons=True)
+    assert text.count("Bùi Văn Lực") == 1 and "theo dõi thay đ/c Bùi Văn Lực nghỉ phép" in text
+    mixed = texts.digest_text(view([line("2.1", cover="Bùi Văn Lực"), line("2.2")]), buttons=True)
+    assert "• Mục 2.1: Nhiệm vụ số 2.1 của phòng (thay đ/c Bùi Văn Lực nghỉ phép)" in mixed
