@@ -340,12 +340,22 @@ class _Parser:
 
     def m_tet(self, i: int) -> int | None:
         key = self.key(i)
-        if key in ("truoc", "sau", "ra") and self.key(i + 1) == "tet":
-            kind, j = key, i + 2
+        if key in ("truoc", "sau", "ra", "het", "qua") and self.key(i + 1) == "tet":
+            # ("hết Tết", "qua Tết": when the break is over, as "sau Tết")
+            kind, j = ("sau" if key in ("het", "qua") else key), i + 2
+        elif key == "ra" and self.key(i + 1) == "gieng":  # "ra Giêng": once the new year has begun, after Tết
+            kind, j = "sau", i + 2
+        elif key == "giao" and self.key(i + 1) == "thua":  # New Year's Eve
+            kind, j = "mung0", i + 2
+        elif key == "ram" and (self.key(i + 1) == "gieng" or self.key(i + 1) == "thang" and
+                               self.key(i + 2) == "gieng"):  # "rằm tháng Giêng": the 15th of the first month
+            kind, j = "mung15", i + (2 if self.key(i + 1) == "gieng" else 3)
         elif key == "tet":
             kind, j = "tet", i + 1
-        elif key == "mung" and self.key(i + 2) == "tet" and (n := self.number(i + 1)) and 1 <= n[0] <= 10:
-            kind, j = f"mung{n[0]}", i + 3
+        elif key in ("mung", "mong") and (n := self.number(i + 1)) and 1 <= n[0] <= 10 and (
+                self.key(i + 2) == "tet" or self.key(i + 2) == "thang" and self.key(i + 3) == "gieng"):
+            # "mùng 3 Tết", "mồng 8 tháng Giêng"
+            kind, j = f"mung{n[0]}", i + (3 if self.key(i + 2) == "tet" else 4)
         else:
             return None
         if self.key(j) == "nguyen" and self.key(j + 1) == "dan":

@@ -982,13 +982,16 @@ def recorded_status(rec: Recorded) -> str:
 
 def recorded_text(rec: Recorded, note: str | None = None, requested_due: dt.date | None = None, *,
                   deciders: str = "lãnh đạo hoặc quản trị viên", replaced_due: dt.date | None = None,
-                  replaced: bool = False, reopened: bool = False) -> str:
+                  replaced: bool = False, reopened: bool = False, requested_note: str | None = None) -> str:
+    """`requested_note`: the date asked falls on a day off ("hạn … rơi vào ngày nghỉ Tết, tính đến hết …")."""
     if reopened:  # (the note is the person's own "mở lại …": not repeated)
         return vn(f"Đã mở lại mục {rec.item_ref}: {recorded_status(rec)}. Nhắc việc sẽ nhắc nhiệm vụ này như trước.")
     lines = [f"Đã cập nhật: mục {rec.item_ref} — {recorded_status(rec)}."]
     if requested_due:
         lines.append(f"Đề nghị gia hạn đến {date_vn(requested_due)} đã được chuyển tới {deciders} xem xét; "
                      "Nhắc việc sẽ báo kết quả cho đồng chí.")
+        if requested_note:
+            lines.append(f"({requested_note})")
         if replaced:
             before = f" (đến {date_vn(replaced_due)})" if replaced_due else ""
             lines.append(f"Đề nghị này thay cho đề nghị gia hạn trước đó{before}; đề nghị trước không còn hiệu lực.")
@@ -1658,13 +1661,23 @@ def extension_needs_date(ref: str) -> str:
               f"“{ref} xin gia hạn đến 30/4 vì chờ ý kiến Sở Tài chính”, “{ref} xin gia hạn đến cuối tháng”.")
 
 
-def extension_not_later(ref: str, wanted: dt.date, current: dt.date | None, today: dt.date) -> str:
+def extension_not_later(ref: str, wanted: dt.date, current: dt.date | None, today: dt.date, *,
+                        runs_to: dt.date | None = None) -> str:
+    """`runs_to`: the current deadline as it runs (on a day off: the next working day)."""
     if wanted <= today:
         return vn(f"Ngày {date_vn(wanted)} đã qua; đề nghị gia hạn mục {ref} cần một ngày sau hôm nay. "
                   f"Đồng chí gõ lại, ví dụ: “{ref} xin gia hạn đến 30/4”.")
-    return vn(f"Thời hạn hiện tại của mục {ref} đã là {date_vn(current)}, không sớm hơn ngày {date_vn(wanted)} "
-              f"đồng chí đề nghị, nên không cần gia hạn. Để báo tiến độ, đồng chí gõ ví dụ: "
+    now_due = date_vn(current) if runs_to is None or runs_to == current else \
+        f"{date_vn(current)}, tính đến hết {date_vn(runs_to)} (ngày làm việc đầu tiên sau ngày nghỉ)"
+    return vn(f"Thời hạn hiện tại của mục {ref} đã là {now_due}, không sớm hơn ngày {date_vn(wanted)} "
+              f"đồng chí đề nghị, nên không cần gia hạn. Nếu cần thêm thời gian, đồng chí gõ ngày sau đó, ví dụ: "
+              f"“{ref} xin gia hạn đến {_a_fortnight_after(runs_to or current or today)}”; để báo tiến độ: "
               f"“{ref} 60% đang thực hiện”.")
+
+
+def _a_fortnight_after(day: dt.date) -> str:
+    later = day + dt.timedelta(days=14)
+    return f"{later.day}/{later.month}"
 
 
 # ------------------------------------------------------------------ delegation and supporting units

@@ -35,6 +35,7 @@ from bot.replies import (
     split_refs,
     written_out,
 )
+from scheduler.calendar import WorkingCalendar
 from scheduler.dispatcher import DigestView, SendError
 from scheduler.series import MissedBefore, close_missed, missed_before, record_in_series
 from storage.directory import person_by_id
@@ -240,8 +241,11 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
     replaced = None
     if change.status == TaskStatus.EXTENSION_REQUESTED:
         replaced = await ctx.db.run(_pending_of_task, task_id)
-        if replaced is not None and replaced.requester_id == person.id and \
-                replaced.requested_due == change.requested_due_on:  # asked again, the same: nobody told twice
+        runs_to = ctx.policy.calendar.effective_deadline
+        if replaced is not None and replaced.requester_id == person.id and replaced.requested_due is not None and \
+                change.requested_due_on is not None and \
+                runs_to(replaced.requested_due) == runs_to(change.requested_due_on):
+            # asked again, the same (or a day off that runs to the same working day): nobody told twice
             await conv.answer_tap(event, texts.STATUS_LABELS[TaskStatus.EXTENSION_REQUESTED])
             await conv.say(event, texts.extension_already_asked(replaced))
             return
@@ -251,6 +255,8 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
     await conv.answer_tap(event, texts.STATUS_LABELS[rec.status])
     deciders = (await ctx.db.run(extension_request, rec.report_id)).deciders if change.requested_due_on else ""
     text = texts.recorded_text(rec, change.note, change.requested_due_on, deciders=deciders,
+                               requested_note=calendar.explain_deadline(change.requested_due_on)
+                               if change.requested_due_on else None,
                                replaced=rec.replaced_report_id is not None,
                                replaced_due=replaced.requested_due if replaced else None, reopened=change.reopen)
     actions: tuple[tuple[Action, ...], ...] = ()
@@ -756,21 +762,23 @@ async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: 
     if change.status is None and ASKS_EXTENSION.search(folded):  # "xin gia hạn" with no date that reads as one
         change = StatusUpdate(status=TaskStatus.EXTENSION_REQUESTED, note=change.note)
     if change.status == TaskStatus.EXTENSION_REQUESTED:
-        _check_requested_date(task, change, ctx.today())
+        _check_requested_date(task, change, ctx.today(), ctx.policy.calendar)
     await _record(conv, event, person, task.id, change, source, quote=quote, at=at,
                   earlier_round=EARLIER_ROUND.search(folded) is not None, collect=collect)
     return True
 
 
-def _check_requested_date(task: Task, change: StatusUpdate, today: dt.date) -> None:
-    """An extension request needs a date, later than today and than the current deadline; else the person
-    is asked again and nothing is stored or sent to the approvers."""
+def _check_requested_date(task: Task, change: StatusUpdate, today: dt.date, calendar: WorkingCalendar) -> None:
+    """An extension request needs a date, later than today and than the current deadline as it runs (a deadline
+    on a day off runs to the next working day: "đến sau Tết" for a deadline inside Tết asks for nothing); else the
+    person is told and nothing is stored or sent to the approvers."""
     wanted = change.requested_due_on
     if wanted is None:
         raise ExtensionInvalid(f"extension of task {task.id} without a date", texts.extension_needs_date(task.item_ref))
-    if wanted <= today or (task.due_on is not None and wanted <= task.due_on):
-        raise ExtensionInvalid(f"extension of task {task.id} to {wanted} (due {task.due_on})",
-                               texts.extension_not_later(task.item_ref, wanted, task.due_on, today))
+    runs_to = calendar.effective_deadline(task.due_on) if task.due_on is not None else None
+    if wanted <= today or (runs_to is not None and calendar.effective_deadline(wanted) <= runs_to):
+        raise ExtensionInvalid(f"extension of task {task.id} to {wanted} (due {task.due_on}, runs to {runs_to})",
+                               texts.extension_not_later(task.item_ref, wanted, task.due_on, today, runs_to=runs_to))
 
 
 def snooze_when(folded: str) -> str | None:

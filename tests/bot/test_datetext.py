@@ -111,6 +111,13 @@ TABLE = [
     ("trước Tết Nguyên đán", "2026-02-13T08:00"),
     ("mùng 3 Tết", "2026-02-19T08:00"),
     ("sau Tết", "2026-02-23T08:00"),
+    ("hết Tết", "2026-02-23T08:00"),  # when the break is over: as "sau Tết", not mùng 1
+    ("qua Tết", "2026-02-23T08:00"),
+    ("ra Giêng", "2026-02-23T08:00"),
+    ("giao thừa", "2026-02-16T08:00"),
+    ("rằm tháng Giêng", "2026-03-03T08:00"),  # the 15th of the first lunar month
+    ("ram thang gieng", "2026-03-03T08:00"),
+    ("mồng 8 tháng Giêng", "2026-02-24T08:00"),
     # surrounding words, case, no diacritics
     ("đến 30/4", "2026-04-30T08:00"),
     ("trước 17h ngày 30/4", "2026-04-30T17:00"),
