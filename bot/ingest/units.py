@@ -224,6 +224,10 @@ _LEVEL = r"(?:tỉnh|huyện|xã|phường|quận|thị\s*xã|thị\s*trấn|th�
 _BARE_KIND = (r"(?:Sở|sở|Ban|ban|Bộ|bộ|ngành|đoàn\s*thể|cơ\s*quan|đơn\s*vị|địa\s*phương|hội|Hội|đoàn|Đoàn|"
               r"Cục|cục|Vụ|Phòng|phòng|Chi\s*cục|chi\s*cục)")
 BARE_HEAD_AFTER = re.compile(rf"^(?:{_BARE_KIND}|Đảng\s*đoàn|Cục|Vụ|Phòng|Chi\s*cục)\s*(?:[,;]|$)", re.U)
+# a bare kind (no name of its own) and the owner the whole list shares: "…, đơn vị sự nghiệp thuộc UBND tỉnh",
+# "…, Đài của tỉnh"
+SHARED_OWNER_AFTER = re.compile(rf"^(?:{_BARE_KIND}|[Đđ]ài|[Bb]áo)(?:\s+[a-zà-ỹđ]+){{0,4}}?"
+                                r"\s+(?:trực\s*thuộc|thuộc|của)\s", re.U)
 KIND_LIST_BEFORE = re.compile(rf"(?:^|\s)[Cc]ác\s+{_BARE_KIND}(?:\s*,\s*{_BARE_KIND})*$", re.U)
 RELATED_KIND_AFTER = re.compile(rf"^[Cc]ác\s+{_BARE_KIND}\s+(?:có\s+)?liên\s*quan\b", re.U)
 BARE_KIND_AFTER = re.compile(rf"^{_BARE_KIND}(?:\s*,|\s*$|\s+{_LEVEL}\b|\s+(?:và|,)\s)", re.U)
@@ -263,6 +267,8 @@ def _split_list(names: str) -> list[str]:
             continue  # "UBND thành phố và các huyện"
         if sep.group(0).strip() == "," and FRONT_COMMITTEE.search(before) and re.match(r"các\s+đoàn\s*thể", after):
             continue
+        if sep.group(0).strip() == "," and re.match(r"[Cc]ác\s", before.strip()) and SHARED_OWNER_AFTER.match(after):
+            continue  # "các cơ quan chuyên môn, đơn vị sự nghiệp thuộc UBND tỉnh": one group, whose owner both share
         if sep.group(0).strip() == "," and re.match(r"[Cc]ác\s", before.strip()) and BARE_HEAD_AFTER.match(after):
             continue  # "các Ban cán sự đảng, Đảng đoàn": a kind without a name of its own is one more of the group
         if sep.group(0).strip() == "và" and GROUP_OPEN.match(before.strip()) and BARE_KIND_LAST.match(after):
@@ -562,6 +568,8 @@ def _after_named(part: str) -> list[str]:
             continue  # "Thanh tra các bộ, ngành, địa phương": one more kind of the group the unit serves
         if PLURAL_OPENING.match(segment) and BARE_KINDS_TO_END.match(part[comma.end():]):
             continue  # "các cấp ủy đảng, cơ quan, đơn vị": one group
+        if PLURAL_OPENING.match(segment) and SHARED_OWNER_AFTER.match(part[comma.end():]):
+            continue  # "các cơ quan chuyên môn, đơn vị sự nghiệp thuộc UBND tỉnh": both of the one owner
         if NAMED_UNIT.match(segment) and not re.search(rf"{_LOWER_GROUP}", segment[:1].lower() + segment[1:]) \
                 or re.search(r"liên\s*quan$", segment) \
                 or QUALIFIED_GROUP.match(segment) and not KIND_AFTER_COMMA.search(segment) \
