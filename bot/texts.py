@@ -716,6 +716,8 @@ def short_title(text: str, limit: int = 80, lead: str | None = None) -> str:
 def progress_text(status: TaskStatus, percent: int | None) -> str:
     """"60% — Đang thực hiện"; an extended task is in progress with a new deadline ("Đã gia hạn 60%" read as
     a deadline extended by 60%)."""
+    if status == TaskStatus.EXTENDED and percent is None:  # granted more time; nobody said it is under way
+        return STATUS_LABELS[status]
     label = "Đang thực hiện (đã gia hạn)" if status == TaskStatus.EXTENDED else STATUS_LABELS[status]
     return f"{percent}% — {label}" if percent is not None and status != TaskStatus.DONE else label
 
