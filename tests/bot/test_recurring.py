@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from bot import texts
 from bot.sandbox.harness import Harness
@@ -241,5 +242,31 @@ async def test_the_preview_says_a_rounds_deadline_in_tet_runs_on(db_url: str) ->
         preview = last_text(h, "admin")
         assert "kỳ đầu: hạn 10/02/2027" in preview
         assert "(hạn 10/02/2027 rơi vào ngày nghỉ Tết, tính đến hết 11/02/2027)" in preview, preview
+    finally:
+        await h.stop()
+
+
+async def test_a_task_stored_on_a_round_now_passed_over_still_moves_on(db_url: str) -> None:
+    """A duty registered before this rule points at the round due the day it was confirmed: "xong" closes that
+    round and opens the next, as before (the series does not stop on it)."""
+    h = Harness(db_url=db_url, clock=FakeClock(local(2027, 1, 18, 9, 0)))
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        await h.say("admin", PLAN)
+        await h.tap("admin", texts.BUTTON_CONFIRM)
+        assert h.db is not None
+
+        def as_before(session: Session) -> None:  # what the old registration stored
+            task = session.scalars(select(Task).where(Task.item_ref == "1")).one()
+            task.due_on, task.occurrence_label = dt.date(2027, 1, 18), "tháng 1/2027"
+            task.occurrence_start = dt.date(2027, 1, 1)
+
+        h.db.call(as_before)
+        await h.advance_to(local(2027, 1, 19, 9, 30))
+        await h.say("head_bdv", "1 xong")
+        reply = last_text(h, "head_bdv")
+        assert "hoàn thành kỳ hạn 18/01/2027, quá hạn" in reply and "Kỳ tiếp theo: hạn 18/02/2027." in reply, reply
+        task = h.db.call(lambda s: s.scalars(select(Task).where(Task.item_ref == "1")).one())
+        assert (task.status, task.due_on) == (TaskStatus.OPEN, dt.date(2027, 2, 18))
     finally:
         await h.stop()
