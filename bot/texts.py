@@ -13,7 +13,7 @@ from bot.textbase import RECURRENCE_LABELS, date_vn, notice_table, shorten, vn  
 from bot.textbase import join_units as _units
 from scheduler.calendar import VN_TZ, WorkingCalendar
 from scheduler.dispatcher import DigestLine, DigestView
-from scheduler.recurrence import DEADLINE_LABEL
+from scheduler.recurrence import DEADLINE_LABEL, Occurrence
 from scheduler.series import FIRST_ROUND_LEAD_WORKING_DAYS, FirstRound, first_round
 from storage.models import Person, Role, TaskStatus
 from storage.notices import Applied, Draft, NoticeChoice, Registered, UnitGuess
@@ -264,7 +264,7 @@ def _task_block(number: int, task: ParsedTask, draft: Draft, today: dt.date | No
     rounds = _first_round(task, today, explain) if not task.due and task.recurrence else None
     lines.append(f"   • Thời hạn: {_deadline_said(task, rounds)}")
     if rounds is not None and rounds.occurrence is not None and rounds.skipped is not None:
-        lines.append(f"     ({_skipped_round(rounds.skipped.due_on, today)})")
+        lines.append(f"     ({_skipped_round(rounds.skipped, today)})")
     due = task.due or (rounds.occurrence.due_on if rounds is not None and rounds.occurrence is not None else None)
     if due and explain is not None and (moved := explain(due)):  # a day off: say where it runs to
         lines.append(f"     ({moved})")
@@ -278,8 +278,9 @@ _DEFAULT_CALENDAR: list[WorkingCalendar] = []
 
 def _first_round(task: ParsedTask, today: dt.date | None,
                  explain: Callable[[dt.date], str | None] | None) -> FirstRound | None:
-    """The first round a recurring draft task would get if confirmed `today` (`explain` is the bot's calendar's
-    `explain_deadline`; its calendar counts the working days)."""
+    """The first round a recurring draft task would get if confirmed `today`, by the rule registration applies
+    (`scheduler.series.first_round`). `explain` is the bot's calendar's `explain_deadline` (the preview's callers
+    pass only that); its calendar counts the working days, else the default one."""
     calendar = getattr(explain, "__self__", None)
     if not isinstance(calendar, WorkingCalendar):
         if not _DEFAULT_CALENDAR:
@@ -294,13 +295,16 @@ def round_name(label: str) -> str:
     return f"kỳ {label}"
 
 
-def _skipped_round(due_on: dt.date, today: dt.date | None) -> str:
-    """Why the round due `due_on` is not the first one (the preview)."""
-    if today is not None and due_on <= today:
+def _skipped_round(skipped: Occurrence, today: dt.date | None) -> str:
+    """Why the round `skipped` is not the first one (the preview): "kỳ hạn 18/01/2027 không tính là kỳ đầu: …"."""
+    if today is not None and skipped.due_on <= today:
         why = "hạn trùng ngày xác nhận"
     else:
         why = f"chưa đủ {FIRST_ROUND_LEAD_WORKING_DAYS} ngày làm việc kể từ ngày xác nhận để thực hiện"
-    return f"kỳ hạn {date_vn(due_on)} không tính là kỳ đầu: {why}"
+    name = round_name(skipped.period_label)
+    if date_vn(skipped.due_on) not in name:
+        name += f" (hạn {date_vn(skipped.due_on)})"
+    return f"{name} không tính là kỳ đầu: {why}"
 
 
 def _deadline_said(task: ParsedTask, rounds: FirstRound | None) -> str:
@@ -458,7 +462,7 @@ def draft_task_text(number: int, task: ParsedTask, *, today: dt.date | None = No
     rounds = _first_round(task, today, None) if not task.due and task.recurrence else None
     lines.append(f"• Thời hạn: {_deadline_said(task, rounds)}")
     if rounds is not None and rounds.occurrence is not None and rounds.skipped is not None:
-        lines.append(f"  ({_skipped_round(rounds.skipped.due_on, today)})")
+        lines.append(f"  ({_skipped_round(rounds.skipped, today)})")
     if task.recurrence:
         lines.append(f"• Định kỳ: {RECURRENCE_LABELS.get(task.recurrence, task.recurrence)}")
     return vn("\n".join(lines))

@@ -288,3 +288,16 @@ def test_the_next_round_is_never_a_report_on_the_month_of_its_deadline() -> None
     assert february is not None
     march = next_occurrence(r, february)
     assert march is not None and march.title() == "hạn 10/03/2027"
+
+
+def test_the_draft_says_the_first_round_and_the_one_passed_over() -> None:
+    from bot import texts
+    from storage.parsed import ParsedTask
+
+    task = ParsedTask(ref="3", text="Phòng Kế hoạch báo cáo hằng quý", recurrence="quarterly")
+    shown = texts.draft_task_text(3, task, today=D(2027, 3, 30))
+    assert "• Thời hạn: theo từng kỳ; kỳ đầu: quý II/2027, hạn 30/06/2027" in shown
+    assert ("(kỳ quý I/2027 (hạn 31/03/2027) không tính là kỳ đầu: chưa đủ 2 ngày làm việc kể từ ngày xác nhận "
+            "để thực hiện)") in shown
+    monthly = ParsedTask(ref="1", text="báo cáo trước ngày 10 hằng tháng", recurrence="monthly")
+    assert "kỳ đầu: hạn 10/02/2027" in texts.draft_task_text(1, monthly, today=D(2027, 1, 19))
