@@ -14,7 +14,8 @@ from bot.textbase import RECURRENCE_LABELS, date_vn, notice_table, shorten, vn  
 from bot.textbase import join_units as _units
 from scheduler.calendar import VN_TZ, WorkingCalendar
 from scheduler.dispatcher import DigestLine, DigestView
-from scheduler.recurrence import first_occurrence, rule_from_task
+from scheduler.recurrence import DEADLINE_LABEL, Occurrence
+from scheduler.series import FIRST_ROUND_LEAD_WORKING_DAYS, FirstRound, first_round
 from storage.models import Person, Role, TaskStatus
 from storage.notices import Applied, Draft, NoticeChoice, Registered, UnitGuess
 from storage.parsed import ParsedNotice, ParsedTask
@@ -261,25 +262,61 @@ def _task_block(number: int, task: ParsedTask, draft: Draft, today: dt.date | No
         lines.append("   • Chủ trì: chưa xác định")
     if task.support:
         lines.append(f"   • Phối hợp: {'; '.join(_support_guess(n, draft.guesses.get(n)) for n in task.support)}")
-    lines.append(f"   • Thời hạn: {_deadline_said(task, today)}")
-    if task.due and explain is not None and (moved := explain(task.due)):  # a day off: say where it runs to
+    rounds = _first_round(task, today, explain) if not task.due and task.recurrence else None
+    lines.append(f"   • Thời hạn: {_deadline_said(task, rounds)}")
+    if rounds is not None and rounds.occurrence is not None and rounds.skipped is not None:
+        lines.append(f"     ({_skipped_round(rounds.skipped, today)})")
+    due = task.due or (rounds.occurrence.due_on if rounds is not None and rounds.occurrence is not None else None)
+    if due and explain is not None and (moved := explain(due)):  # a day off: say where it runs to
         lines.append(f"     ({moved})")
     if task.recurrence:
         lines.append(f"   • Định kỳ: {RECURRENCE_LABELS.get(task.recurrence, task.recurrence)}")
     return lines
 
 
-def _deadline_said(task: ParsedTask, today: dt.date | None) -> str:
+_DEFAULT_CALENDAR: list[WorkingCalendar] = []
+
+
+def _first_round(task: ParsedTask, today: dt.date | None,
+                 explain: Callable[[dt.date], str | None] | None) -> FirstRound | None:
+    """The first round a recurring draft task would get if confirmed `today`, by the rule registration applies
+    (`scheduler.series.first_round`). `explain` is the bot's calendar's `explain_deadline` (the preview's callers
+    pass only that); its calendar counts the working days, else the default one."""
+    calendar = getattr(explain, "__self__", None)
+    if not isinstance(calendar, WorkingCalendar):
+        if not _DEFAULT_CALENDAR:
+            _DEFAULT_CALENDAR.append(WorkingCalendar())
+        calendar = _DEFAULT_CALENDAR[0]
+    return first_round(task.recurrence, task.text, due_text=task.due_text, confirmed_on=today or dt.date.today(),
+                       calendar=calendar)
+
+
+def round_name(label: str) -> str:
+    """How a round is named in any message: "kỳ tháng 3/2026", "kỳ quý I/2027", "kỳ hạn 10/02/2027"."""
+    return f"kỳ {label}"
+
+
+def _skipped_round(skipped: Occurrence, today: dt.date | None) -> str:
+    """Why the round `skipped` is not the first one (the preview): "kỳ hạn 18/01/2027 không tính là kỳ đầu: …"."""
+    if today is not None and skipped.due_on <= today:
+        why = "hạn trùng ngày xác nhận"
+    else:
+        why = f"chưa đủ {FIRST_ROUND_LEAD_WORKING_DAYS} ngày làm việc kể từ ngày xác nhận để thực hiện"
+    name = round_name(skipped.period_label)
+    if date_vn(skipped.due_on) not in name:
+        name += f" (hạn {date_vn(skipped.due_on)})"
+    return f"{name} không tính là kỳ đầu: {why}"
+
+
+def _deadline_said(task: ParsedTask, rounds: FirstRound | None) -> str:
     """A draft task's deadline as the admin reads it: the date and the notice's words for it, a recurring duty's
     rounds (the first one as the confirmation would register it), or none."""
     if task.due:
         said = f" (“{task.due_text}”)" if task.due_text else ""  # (none: set by the admin)
         return f"{date_vn(task.due)}{said}"
     if task.recurrence:  # "trước ngày 25 hằng tháng": each round's day
-        rule = rule_from_task(task.recurrence, task.text, starts_on=today or dt.date.today(), due_text=task.due_text)
-        first = first_occurrence(rule) if rule is not None else None
-        if first is not None:
-            return f"theo từng kỳ; kỳ đầu {first.period_label}, hạn {date_vn(first.due_on)}"
+        if rounds is not None and rounds.occurrence is not None:
+            return f"theo từng kỳ; kỳ đầu: {rounds.occurrence.title()}"
         if task.due_text:
             return task.due_text
     return "không có thời hạn cụ thể"
@@ -423,7 +460,10 @@ def draft_task_text(number: int, task: ParsedTask, *, today: dt.date | None = No
         lines.append(f"• Chủ trì: {_units(task.lead)}")
     if task.support:
         lines.append(f"• Phối hợp: {_units(task.support)}")
-    lines.append(f"• Thời hạn: {_deadline_said(task, today)}")
+    rounds = _first_round(task, today, None) if not task.due and task.recurrence else None
+    lines.append(f"• Thời hạn: {_deadline_said(task, rounds)}")
+    if rounds is not None and rounds.occurrence is not None and rounds.skipped is not None:
+        lines.append(f"  ({_skipped_round(rounds.skipped, today)})")
     if task.recurrence:
         lines.append(f"• Định kỳ: {RECURRENCE_LABELS.get(task.recurrence, task.recurrence)}")
     return vn("\n".join(lines))
@@ -822,7 +862,7 @@ def digest_text(view: DigestView, *, buttons: bool) -> str:
         for line in group:
             where = f" [{line.notice_title}]" if len(notices) > 1 else ""
             cover = f" (thay đ/c {line.covering_for} nghỉ phép)" if line.covering_for and not cover_once else ""
-            period = f" — kỳ {line.occurrence}" if line.occurrence else ""
+            period = f" — {round_name(line.occurrence)}" if line.occurrence else ""
             title = f"{digest_bullet(line)}{period}: {short_title(line.task_text, lead=line.lead_unit)}{where}{cover}"
             if checkin and line.due_on is None:  # one line each: the heading says there is no deadline
                 lines.append(f"{title} — {progress_text(line.status, line.percent)}")
@@ -926,8 +966,7 @@ def assignment_text(name: str, notice_title: str, tasks: Sequence[tuple[str, str
     lines = [f"Kính gửi đồng chí {name},", f"Đồng chí được giao chủ trì {count} theo {notice_title}:"]
     for ref, text, due, period in tasks:
         late = " — đã quá hạn, đề nghị khẩn trương thực hiện" if due and today and due < today else ""
-        deadline = ("hạn " + date_vn(due) if due else "không có thời hạn") + \
-            (f" (kỳ {period}, định kỳ)" if period else "") + late
+        deadline = ("hạn " + date_vn(due) if due else "không có thời hạn") + _round_note(period) + late
         lines.append(f"• Mục {ref}: {short_title(text)} — {deadline}")
     example = tasks[0][0]
     how = "trả lời tin này hoặc gõ" if buttons else "gõ"
@@ -936,6 +975,13 @@ def assignment_text(name: str, notice_title: str, tasks: Sequence[tuple[str, str
               f"Để báo cáo, đồng chí {how} số mục và tình trạng, ví dụ: “{example} xong”, "
               f"“{example} 60% vướng kinh phí”."]
     return vn("\n".join(lines))
+
+
+def _round_note(period: str | None) -> str:
+    """After a recurring round's deadline: its name, unless that is the deadline just said."""
+    if not period:
+        return ""
+    return " (định kỳ)" if period.startswith(DEADLINE_LABEL) else f" ({round_name(period)}, định kỳ)"
 
 
 def support_assignment_text(name: str, notice_title: str,
@@ -958,7 +1004,7 @@ def support_section(notice_title: str, tasks: Sequence[tuple[str, str, dt.date |
 
 def series_step_text(item_ref: str, finished: str, on_time: bool, next_title: str | None, note: str | None) -> str:
     when = "đúng hạn" if on_time else "quá hạn"
-    lines = [f"Đã cập nhật: mục {item_ref} — hoàn thành kỳ {finished}, {when}."]
+    lines = [f"Đã cập nhật: mục {item_ref} — hoàn thành {round_name(finished)}, {when}."]
     lines.append(f"Kỳ tiếp theo: {next_title}." if next_title else "Nhiệm vụ định kỳ này đã hết các kỳ phải thực hiện.")
     lines += _note_line(note)
     return vn("\n".join(lines))
@@ -1080,7 +1126,7 @@ def missed_round_button(missed: str) -> str:
 
 def missed_round_done(item_ref: str, missed: str, on_time: bool, current: str | None, note: str | None) -> str:
     when = "đúng hạn" if on_time else "quá hạn"
-    lines = [f"Đã cập nhật: mục {item_ref} — hoàn thành kỳ {missed}, {when}."]
+    lines = [f"Đã cập nhật: mục {item_ref} — hoàn thành {round_name(missed)}, {when}."]
     if current:
         lines.append(f"Kỳ {current}: Nhắc việc tiếp tục nhắc như trước.")
     lines += _note_line(note)
@@ -1384,7 +1430,7 @@ def _unreported_lines(digest: WeeklyDigest) -> list[str]:
     if not digest.unreported:
         return []
     lines = [f"• {u.unit} — mục {u.item_ref}: {short_title(u.text, 60, lead=u.unit)} — không báo cáo {u.missed} kỳ "
-             f"(gần nhất: kỳ {u.latest})" for u in digest.unreported]
+             f"(gần nhất: {round_name(u.latest)})" for u in digest.unreported]
     return [f"Nhiệm vụ định kỳ đơn vị không báo cáo: {len(digest.unreported)} nhiệm vụ.",
             *_capped(lines, STILL_OVERDUE_LIMIT, see="/tonghop quá hạn")]
 

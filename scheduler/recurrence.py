@@ -14,7 +14,17 @@ round ("ngày 20", "thứ Sáu", "ngày 20 của tháng cuối quý", "ngày 05 
 
 The series starts with the first period that contains `starts_on` and whose deadline is
 not before it (a duty registered on 25/03 with "trước ngày 20 hằng tháng" starts with
-April's round), and stops after `until` (no period starting later) or `count` rounds."""
+April's round) nor on or before `first_due_after` (`rule_from_task` sets it to the day of
+registration: a round due that very day is not the first; `scheduler.series` moves it on to
+rounds too close to be met), and stops after `until` (no period starting later) or `count` rounds.
+
+A round is named by the period it reports on only when that is certain: its deadline is at or
+after the period's end ("ngày 05 tháng sau" → "tháng 3/2026", "hằng quý" → "quý I/2026"), or
+in the last month of a quarter, half-year or year ("ngày 20 của tháng cuối quý", "15/12"), or
+in the second half of its week; or when the wording names the previous period ("báo cáo kết
+quả tháng trước, trước ngày 10 hằng tháng" → the round due 10/02/2027 is "tháng 1/2027").
+Otherwise (a monthly report "trước ngày 10 hằng tháng": about January, or February so far?)
+it is named by its deadline, "hạn 10/02/2027" (shown as "kỳ hạn 10/02/2027"), never a guess."""
 
 from __future__ import annotations
 
@@ -23,7 +33,7 @@ import datetime as dt
 import enum
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from storage.vntext import nfc, strip_marks
 
@@ -78,6 +88,10 @@ class RecurrenceRule:
     with_annual: bool = False
     until: dt.date | None = None
     count: int | None = None
+    # a round due on or before this day is not the first (registration day, or the last day too close to it)
+    first_due_after: dt.date | None = None
+    # the wording names the previous period as the one reported on ("kết quả tháng trước")
+    reports_previous: bool = False
 
     def __post_init__(self) -> None:
         if self.due_day is not None and not 1 <= self.due_day <= 31:
@@ -104,9 +118,25 @@ class Occurrence:
         """A stable slot for storage, unique within a rule: "2026-03-01..2026-03-31"."""
         return f"{self.period_start.isoformat()}..{self.period_end.isoformat()}"
 
-    def title(self, what: str = "Báo cáo") -> str:
-        """"Báo cáo tháng 3/2026 — hạn 20/03/2026"."""
-        return f"{what} {self.period_label} — hạn {self.due_on.strftime('%d/%m/%Y')}"
+    @property
+    def by_deadline(self) -> bool:
+        """Named by its deadline ("hạn 10/02/2027"), not by a period."""
+        return self.period_label.startswith(DEADLINE_LABEL)
+
+    def title(self) -> str:
+        """The round's name with its deadline: "tháng 3/2026, hạn 05/04/2026", or "hạn 10/03/2027" (never a
+        "Báo cáo tháng 3/2027" made up from the month of the deadline)."""
+        if self.by_deadline:
+            return self.period_label
+        return f"{self.period_label}, hạn {self.due_on.strftime('%d/%m/%Y')}"
+
+
+DEADLINE_LABEL = "hạn "
+
+
+def deadline_label(due_on: dt.date) -> str:
+    """The name of a round whose reported period is not certain: "hạn 10/02/2027" ("kỳ hạn 10/02/2027")."""
+    return f"{DEADLINE_LABEL}{due_on.strftime('%d/%m/%Y')}"
 
 
 # -- periods -----------------------------------------------------------------------------------------
@@ -154,7 +184,8 @@ def _period_index(rule: RecurrenceRule, day: dt.date) -> int:
     return _month_index(day) // f.months
 
 
-def _occurrence(rule: RecurrenceRule, index: int) -> Occurrence:
+def _period(rule: RecurrenceRule, index: int) -> Occurrence:
+    """The round of period `index`, named by its period."""
     f = rule.frequency
     if f == Frequency.DAILY:
         day = _weekday_from_index(index)
@@ -194,10 +225,40 @@ def _occurrence(rule: RecurrenceRule, index: int) -> Occurrence:
     return Occurrence(period_label=label, period_start=start, period_end=end, due_on=due)
 
 
-def _first_index(rule: RecurrenceRule) -> int:
-    """Index of the first occurrence: the period holding `starts_on`, or the next if its deadline is earlier."""
+def _period_is_certain(rule: RecurrenceRule, occ: Occurrence) -> bool:
+    """Whether the round due `occ.due_on` surely reports on its own period (see the module's note)."""
+    f = rule.frequency
+    if f == Frequency.DAILY or occ.due_on >= occ.period_end:
+        return True
+    if f in (Frequency.WEEKLY, Frequency.BIWEEKLY):
+        return occ.due_on >= occ.period_end - dt.timedelta(days=3)  # Thursday or later of its (last) week
+    if f == Frequency.MONTHLY:
+        return False  # "trước ngày 10 hằng tháng": January's report, or February's so far?
+    return _month_index(occ.due_on) >= _month_index(occ.period_end)  # in the last month of a quarter, year …
+
+
+def _occurrence(rule: RecurrenceRule, index: int) -> Occurrence:
+    occ = _period(rule, index)
+    if _period_is_certain(rule, occ):
+        return occ
+    if rule.reports_previous:  # "kết quả tháng trước": the round due in February is January's
+        return replace(occ, period_label=_period(rule, index - 1).period_label)
+    return replace(occ, period_label=deadline_label(occ.due_on))
+
+
+def _earliest_index(rule: RecurrenceRule) -> int:
+    """The period holding `starts_on`, or the next if its deadline is earlier (a round a task may point at)."""
     index = _period_index(rule, rule.starts_on)
-    return index + 1 if _occurrence(rule, index).due_on < rule.starts_on else index
+    return index + 1 if _period(rule, index).due_on < rule.starts_on else index
+
+
+def _first_index(rule: RecurrenceRule) -> int:
+    """Index of the first occurrence: from `_earliest_index`, the first round due after `first_due_after`."""
+    index = _earliest_index(rule)
+    if rule.first_due_after is not None:
+        while _period(rule, index).due_on <= rule.first_due_after:
+            index += 1
+    return index
 
 
 def _in_series(rule: RecurrenceRule, index: int, first: int) -> bool:
@@ -223,8 +284,12 @@ def occurrence_for(rule: RecurrenceRule, day: dt.date) -> Occurrence | None:
     daily duty, on a weekend)."""
     if rule.frequency == Frequency.DAILY and day.weekday() >= 5:
         return None
-    index = _period_index(rule, day)
-    return _occurrence(rule, index) if _in_series(rule, index, _first_index(rule)) else None
+    index, first = _period_index(rule, day), _first_index(rule)
+    if _earliest_index(rule) <= index < first:
+        # a round before the first: one a task stored before the first round was moved past the day of
+        # registration points at; still that task's round, so that its "xong" and the roll go on from it
+        return _occurrence(rule, index)
+    return _occurrence(rule, index) if _in_series(rule, index, first) else None
 
 
 def next_occurrence(rule: RecurrenceRule, after: dt.date | Occurrence) -> Occurrence | None:
@@ -251,6 +316,8 @@ _RX_NEXT_MONTH = re.compile(r"\bthang\s*(?:sau|tiep\s*theo|ke\s*tiep|lien\s*sau)
 _RX_LAST_MONTH_OF = re.compile(r"\bthang\s*cuoi\s*(?:cua\s*)?(quy|ky)\b")
 _RX_FIRST_MONTH_NEXT = re.compile(r"\b(?:thang\s*dau\s*(?:cua\s*)?)?(quy|ky)\s*(?:sau|tiep\s*theo|ke\s*tiep)\b")
 _RX_FIRST_MONTH_OF = re.compile(r"\bthang\s*dau\s*(?:cua\s*)?(quy|ky)\b(?!\s*(?:sau|tiep))")
+# "kết quả tháng trước", "số liệu quý trước" (not "hằng tháng trước ngày 10", "tháng trước ngày 5")
+_RX_PREVIOUS = re.compile(r"(?<!hang )(?<!moi )\b(?:thang|quy|nam|tuan)\s*truoc\b(?!\s*(?:ngay|\d))")
 _RX_NEXT_YEAR = re.compile(r"\bnam\s*(?:sau|tiep\s*theo|ke\s*tiep)\b")
 _RX_SIX_MONTHS = re.compile(r"\b0?6\s*thang\b|\bsau\s*thang\b")
 _RX_YEARLY = re.compile(r"\b(?:hang|moi|dinh\s*ky)\s*nam\b|\bnam\s*(?:mot\s*lan|/\s*lan)\b|\bca\s*nam\b"
@@ -301,12 +368,14 @@ def _span_date(m: re.Match[str], *, end: bool) -> dt.date | None:
 
 
 def rule_from_task(recurrence: str | None, text: str, *, starts_on: dt.date, due_text: str | None = None,
-                   count: int | None = None, until: dt.date | None = None) -> RecurrenceRule | None:
-    """The rule of a parsed recurring duty, or None when the task does not recur.
+                   count: int | None = None, until: dt.date | None = None,
+                   first_due_after: dt.date | None = None) -> RecurrenceRule | None:
+    """The rule of a parsed recurring duty registered on `starts_on`, or None when the task does not recur.
 
     `text` is the task's wording and `due_text` the parser's deadline phrase; both are read (the parser
     keeps no `due_text` for "trước ngày 20 hằng tháng", whose day belongs to every round). Explicit
-    `count`/`until` win over what the wording says."""
+    `count`/`until` win over what the wording says. A round due on or before `first_due_after` (by default
+    `starts_on`: a round due the day the duty is registered) is not the first."""
     frequency = frequency_of(recurrence)
     if frequency is None:
         return None
@@ -359,5 +428,7 @@ def rule_from_task(recurrence: str | None, text: str, *, starts_on: dt.date, due
             if unit in ("ky", "lan") or unit == _COUNT_UNITS.get(frequency):
                 count = int(m.group(1)) or None
                 break
+    floor = starts_on if first_due_after is None else first_due_after
     return RecurrenceRule(frequency=frequency, starts_on=start, due_day=due_day, due_month_offset=offset,
-                          due_weekday=weekday, with_annual=with_annual, until=until, count=count)
+                          due_weekday=weekday, with_annual=with_annual, until=until, count=count,
+                          first_due_after=floor, reports_previous=bool(_RX_PREVIOUS.search(words)))

@@ -5,14 +5,19 @@ on time or late) and opens the next one, until the series ends ("đến hết n�
 A round never reported does not hold the duty back: when the next round's reminders begin, the missed
 round is kept as not reported and the duty moves on (`roll_missed`); until then a late "xong" closes it.
 After that a "xong" is about the round now due (the one the reminders speak of); the confirmation offers to
-close the missed round too (`missed_before`), and "xong kỳ trước" closes that round only (`close_missed`)."""
+close the missed round too (`missed_before`), and "xong kỳ trước" closes that round only (`close_missed`).
+
+The first round is chosen at registration (`first_round`): not one due on or before the day the notice is
+confirmed, nor one that leaves fewer than `FIRST_ROUND_LEAD_WORKING_DAYS` working days to do it (2: the day after
+confirmation and the deadline day; 1 for a daily duty) — a monthly report "trước ngày 18 hằng tháng" confirmed on
+18/01 (or 17/01) starts with the round due 18/02, not with one overdue before anyone could act on it."""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -20,11 +25,13 @@ from sqlalchemy.orm import Session
 from scheduler.calendar import WorkingCalendar
 from scheduler.policy import ReminderPolicy, round_steps
 from scheduler.recurrence import (
+    Frequency,
     Occurrence,
     RecurrenceRule,
     first_occurrence,
     next_occurrence,
     occurrence_for,
+    occurrences,
     rule_from_task,
 )
 from storage.audit import audit
@@ -45,9 +52,55 @@ from storage.tasks import Recorded, StatusUpdate, check_may_change, is_lead_head
 log = logging.getLogger(__name__)
 
 
+# working days a first round needs, counted after the day of confirmation up to its deadline (as run past a day off)
+FIRST_ROUND_LEAD_WORKING_DAYS = 2
+_DAILY_LEAD_WORKING_DAYS = 1  # a daily report starts the next working day
+
+
+def _lead(frequency: Frequency) -> int:
+    return _DAILY_LEAD_WORKING_DAYS if frequency == Frequency.DAILY else FIRST_ROUND_LEAD_WORKING_DAYS
+
+
+def with_lead(rule: RecurrenceRule, confirmed_on: dt.date, calendar: WorkingCalendar) -> RecurrenceRule:
+    """`rule` with its first round moved past those too close to `confirmed_on` to be met: fewer than the lead's
+    working days in (confirmed_on, effective deadline]."""
+    lead = _lead(rule.frequency)
+    for _ in range(40):  # each step skips one round; a daily duty over a long holiday needs the most
+        first = first_occurrence(rule)
+        if first is None or calendar.working_days_between(
+                confirmed_on, calendar.effective_deadline(first.due_on)) >= lead:
+            return rule
+        rule = replace(rule, first_due_after=first.due_on)
+    return rule
+
+
+@dataclass(frozen=True, kw_only=True)
+class FirstRound:
+    occurrence: Occurrence | None  # None: the series has no round left
+    skipped: Occurrence | None  # the round due too soon after confirmation, not counted (the latest such)
+
+
+def first_round(recurrence: str | None, text: str, *, due_text: str | None, confirmed_on: dt.date,
+                calendar: WorkingCalendar) -> FirstRound | None:
+    """The first round a duty confirmed on `confirmed_on` gets (for the preview: the same rule as registration),
+    and the round passed over as too close, if any; None when the task does not recur."""
+    bare = rule_from_task(recurrence, text, starts_on=confirmed_on, due_text=due_text,
+                          first_due_after=confirmed_on - dt.timedelta(days=1))
+    if bare is None:
+        return None
+    first = first_occurrence(with_lead(bare, confirmed_on, calendar))
+    skipped = None
+    for occurrence in occurrences(bare, limit=40):
+        if first is None or occurrence.due_on >= first.due_on:
+            break
+        skipped = occurrence
+    return FirstRound(occurrence=first, skipped=skipped)
+
+
 def rule_of(task: Task, calendar: WorkingCalendar) -> RecurrenceRule | None:
-    return rule_from_task(task.recurrence, task.text, starts_on=calendar.local(task.created_at).date(),
-                          due_text=task.due_text)
+    confirmed_on = calendar.local(task.created_at).date()
+    rule = rule_from_task(task.recurrence, task.text, starts_on=confirmed_on, due_text=task.due_text)
+    return with_lead(rule, confirmed_on, calendar) if rule is not None else None
 
 
 def start_notice_series(session: Session, notice_id: int, *, calendar: WorkingCalendar) -> int:

@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from bot import texts
 from bot.sandbox.harness import Harness
@@ -34,19 +35,19 @@ async def test_a_monthly_report_is_one_occurrence_a_month(db_url: str) -> None:
         await h.say("admin", NOTICE)
         preview = last_text(h, "admin")
         # the preview says the rounds, as confirmation will register them; no "update every 10 days" note
-        assert "• Thời hạn: theo từng kỳ; kỳ đầu tháng 3/2026, hạn 20/03/2026" in preview
+        assert "• Thời hạn: theo từng kỳ; kỳ đầu: hạn 20/03/2026" in preview
         assert "10 ngày làm việc một lần" not in preview
         await h.tap("admin", texts.BUTTON_CONFIRM)
-        assert "hạn 20/03/2026 (kỳ tháng 3/2026, định kỳ)" in last_text(h, "head_bdv")
+        assert "hạn 20/03/2026 (định kỳ)" in last_text(h, "head_bdv")
         await h.advance_to(local(2026, 3, 20, 9, 0))
         march = [s.text or "" for s in h.sent if s.to == "head_bdv" and "Nhắc việc thứ" in (s.text or "")]
-        assert any("Mục 1 — kỳ tháng 3/2026" in t and "hạn hôm nay 20/03/2026" in t for t in march)
+        assert any("Mục 1 — kỳ hạn 20/03/2026" in t and "hạn hôm nay 20/03/2026" in t for t in march)
         await h.say("head_bdv", "1 xong")
         reply = last_text(h, "head_bdv")
-        assert "hoàn thành kỳ tháng 3/2026, đúng hạn" in reply
-        assert "Kỳ tiếp theo: Báo cáo tháng 4/2026 — hạn 20/04/2026" in reply
+        assert "hoàn thành kỳ hạn 20/03/2026, đúng hạn" in reply
+        assert "Kỳ tiếp theo: hạn 20/04/2026." in reply
         await h.say("head_bdv", "/viec")
-        assert "[kỳ tháng 4/2026]" in last_text(h, "head_bdv")
+        assert "[kỳ hạn 20/04/2026]" in last_text(h, "head_bdv")
         assert h.db is not None
         task = h.db.call(lambda s: s.scalars(select(Task).where(Task.item_ref == "1")).one())
         assert (task.status, task.due_on) == (TaskStatus.OPEN, dt.date(2026, 4, 20))
@@ -54,10 +55,10 @@ async def test_a_monthly_report_is_one_occurrence_a_month(db_url: str) -> None:
         await h.advance_to(local(2026, 4, 22, 9, 0))
         assert "quá hạn" in [s.text or "" for s in h.sent if s.to == "head_bdv"][-1]
         await h.say("head_bdv", "1 xong")
-        assert "hoàn thành kỳ tháng 4/2026, quá hạn" in last_text(h, "head_bdv")
+        assert "hoàn thành kỳ hạn 20/04/2026, quá hạn" in last_text(h, "head_bdv")
         done = h.db.call(lambda s: [(o.label, o.on_time) for o in s.scalars(select(TaskOccurrence)
                                                                              .order_by(TaskOccurrence.id))])
-        assert done == [("tháng 3/2026", True), ("tháng 4/2026", False)]
+        assert done == [("hạn 20/03/2026", True), ("hạn 20/04/2026", False)]
     finally:
         await h.stop()
 
@@ -69,7 +70,7 @@ async def test_the_series_ends_with_its_last_round(db_url: str) -> None:
         await h.say("admin", NOTICE.replace("ngày 02 tháng 03 năm 2026", "ngày 02 tháng 11 năm 2026"))
         await h.tap("admin", texts.BUTTON_CONFIRM)
         await h.say("head_bdv", "1 xong")
-        assert "Kỳ tiếp theo: Báo cáo tháng 12/2026" in last_text(h, "head_bdv")
+        assert "Kỳ tiếp theo: hạn 20/12/2026." in last_text(h, "head_bdv")
         await h.say("head_bdv", "1 xong")
         assert "đã hết các kỳ phải thực hiện" in last_text(h, "head_bdv")
         assert h.db is not None
@@ -127,7 +128,7 @@ async def test_a_late_report_closes_the_round_it_is_late_for(db_url: str) -> Non
         await h.advance_to(local(2026, 3, 10, 9, 0))  # Tuesday after the Friday deadline
         await h.say("head_bdv", "1 đã gửi báo cáo")
         assert "hoàn thành kỳ tuần từ 02/03/2026, quá hạn" in last_text(h, "head_bdv")
-        assert "Kỳ tiếp theo: Báo cáo tuần từ 09/03/2026" in last_text(h, "head_bdv")
+        assert "Kỳ tiếp theo: tuần từ 09/03/2026, hạn 13/03/2026." in last_text(h, "head_bdv")
     finally:
         await h.stop()
 
@@ -188,3 +189,84 @@ async def test_xong_ky_truoc_closes_only_the_missed_round(db_url: str) -> None:
         assert "hoàn thành kỳ tuần từ 02/03/2026, quá hạn" in reply and "đã gửi Văn phòng" in reply
         assert rounds_of(h) == [("tuần từ 02/03/2026", True, False)]
         assert due_of_item_1(h) == (TaskStatus.OPEN, dt.date(2026, 3, 13))  # this week's round is still due
+
+
+PLAN = ("SỞ CÔNG THƯƠNG\nSố: 20/KH-SCT\nLào Cai, ngày 15 tháng 01 năm 2027\nKẾ HOẠCH\n"
+        "Theo dõi thực hiện nhiệm vụ năm 2027\n"
+        "1. Giao Ban Dân vận Tỉnh ủy báo cáo tình hình thực hiện nhiệm vụ trước ngày 18 hằng tháng.\n")
+
+
+async def test_a_duty_confirmed_on_its_due_day_starts_next_month_and_is_never_born_overdue(db_url: str) -> None:
+    """Probe 12, finding 1: confirmed on 18/01 (after the morning digest), the round due that day is not the first;
+    a month goes by with no "quá hạn", no escalation, nothing late in the weekly summaries or /tonghop."""
+    h = Harness(db_url=db_url, clock=FakeClock(local(2027, 1, 18, 9, 0)))
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        await h.say("admin", PLAN)
+        preview = last_text(h, "admin")
+        assert "• Thời hạn: theo từng kỳ; kỳ đầu: hạn 18/02/2027" in preview
+        assert "(kỳ hạn 18/01/2027 không tính là kỳ đầu: hạn trùng ngày xác nhận)" in preview
+        await h.tap("admin", texts.BUTTON_CONFIRM)
+        assert "hạn 18/02/2027 (định kỳ)" in last_text(h, "head_bdv")
+        assert h.db is not None
+        task = h.db.call(lambda s: s.scalars(select(Task).where(Task.item_ref == "1")).one())
+        assert task.due_on == dt.date(2027, 2, 18)
+        start = len(h.sent)
+        await h.advance_to(local(2027, 2, 17, 17, 0))
+        later = [s.text or "" for s in h.sent[start:]]
+        assert later, "the month had its digests and summaries"
+        assert not [t for t in later if "quá hạn" in t.lower() and "quá hạn 0" not in t.lower()], later
+        assert not [t for t in later if "CHỈ ĐẠO" in t]
+        got = digests_to(h, "head_bdv")
+        assert got and all("kỳ hạn 18/02/2027" in t for _, t in got), got  # reminded of February's round only
+        await h.say("admin", "/tonghop tháng 1")
+        january = next(s.text or "" for s in reversed(h.sent) if s.to == "admin" and "TỔNG HỢP" in (s.text or ""))
+        assert "Đang thực hiện trong hạn: 1; quá hạn chưa hoàn thành: 0 (0%)" in january, january
+        await h.advance_to(local(2027, 2, 18, 9, 0))
+        await h.say("head_bdv", "1 xong")
+        reply = last_text(h, "head_bdv")
+        assert "hoàn thành kỳ hạn 18/02/2027, đúng hạn" in reply and "Kỳ tiếp theo: hạn 18/03/2027." in reply
+    finally:
+        await h.stop()
+
+
+TET = ("SỞ CÔNG THƯƠNG\nSố: 12/TB-SCT\nLào Cai, ngày 19 tháng 01 năm 2027\nTHÔNG BÁO\nKết luận giao ban\n"
+       "1. Giao Ban Dân vận Tỉnh ủy báo cáo tình hình thực hiện nhiệm vụ tháng trước ngày 10 hằng tháng.\n")
+
+
+async def test_the_preview_says_a_rounds_deadline_in_tet_runs_on(db_url: str) -> None:
+    h = Harness(db_url=db_url, clock=FakeClock(local(2027, 1, 19, 9, 0)))
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        await h.say("admin", TET)
+        preview = last_text(h, "admin")
+        assert "kỳ đầu: hạn 10/02/2027" in preview
+        assert "(hạn 10/02/2027 rơi vào ngày nghỉ Tết, tính đến hết 11/02/2027)" in preview, preview
+    finally:
+        await h.stop()
+
+
+async def test_a_task_stored_on_a_round_now_passed_over_still_moves_on(db_url: str) -> None:
+    """A duty registered before this rule points at the round due the day it was confirmed: "xong" closes that
+    round and opens the next, as before (the series does not stop on it)."""
+    h = Harness(db_url=db_url, clock=FakeClock(local(2027, 1, 18, 9, 0)))
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        await h.say("admin", PLAN)
+        await h.tap("admin", texts.BUTTON_CONFIRM)
+        assert h.db is not None
+
+        def as_before(session: Session) -> None:  # what the old registration stored
+            task = session.scalars(select(Task).where(Task.item_ref == "1")).one()
+            task.due_on, task.occurrence_label = dt.date(2027, 1, 18), "tháng 1/2027"
+            task.occurrence_start = dt.date(2027, 1, 1)
+
+        h.db.call(as_before)
+        await h.advance_to(local(2027, 1, 19, 9, 30))
+        await h.say("head_bdv", "1 xong")
+        reply = last_text(h, "head_bdv")
+        assert "hoàn thành kỳ hạn 18/01/2027, quá hạn" in reply and "Kỳ tiếp theo: hạn 18/02/2027." in reply, reply
+        task = h.db.call(lambda s: s.scalars(select(Task).where(Task.item_ref == "1")).one())
+        assert (task.status, task.due_on) == (TaskStatus.OPEN, dt.date(2027, 2, 18))
+    finally:
+        await h.stop()
