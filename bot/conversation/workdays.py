@@ -108,7 +108,7 @@ def _year(word: str) -> int | None:
 
 def _day(conv: Conversation, word: str, *, today: dt.date) -> dt.date:
     try:
-        day = parse_when(word, now=conv.ctx.clock.now()).date
+        day = parse_when(word, now=conv.ctx.clock.now(), calendar=conv.ctx.policy.calendar).date
     except WhenUnclear as exc:
         raise CalendarDayInvalid(f"bad calendar date {word!r}",
                                  texts.calendar_usage(f"Không hiểu ngày “{word}”.")) from exc
