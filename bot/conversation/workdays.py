@@ -66,8 +66,8 @@ async def calendar_command(conv: Conversation, event: TextIn, args: list[str], p
     today = ctx.today()
     words = list(args)
     action = _kind_word(words[0]) if words else None
-    if action is None:  # "/lich", "/lich 2027", "lịch nghỉ Tết" (a question, not a day)
-        year = _year(words[0]) if len(words) == 1 else None
+    if action is None:  # "/lich", "/lich 2027", "/lich năm 2027", "lịch nghỉ Tết" (a question, not a day)
+        year = _year("".join(words)) if 1 <= len(words) <= 2 else None
         if words and year is None and not all(fold(w) in _LIST for w in words):
             await conv.say(event, texts.calendar_usage(f"Chưa hiểu “{' '.join(words)}”."))
             return
@@ -102,7 +102,7 @@ async def calendar_command(conv: Conversation, event: TextIn, args: list[str], p
 
 
 def _year(word: str) -> int | None:
-    m = re.fullmatch(r"(?:nam|năm)?(\d{4})", word.strip().lower())
+    m = re.fullmatch(r"(?:nam)?(\d{4})", fold(word).replace(" ", ""))
     return int(m.group(1)) if m and 1900 <= int(m.group(1)) <= 2200 else None
 
 

@@ -165,6 +165,9 @@ async def test_only_the_admin_may_see_or_change_the_calendar(channel: str, tmp_p
         assert _entries(h) == []
         await h.say("admin", "/lich nghỉ 16/03/2018")
         assert last_text(h, "admin").startswith("Đã thêm ngày nghỉ thứ Sáu, 16/03/2018 vào lịch.")
+        await h.say("admin", "/lich năm 2018")
+        listed = last_text(h, "admin")
+        assert listed.startswith("Lịch nghỉ Nhắc việc đang dùng, năm 2018") and "01/01/2018" in listed
         await h.say("admin", "/huongdan")
         assert "/lich — các ngày nghỉ lễ, Tết sắp tới" in last_text(h, "admin")
         await h.say("head_bdv", "/huongdan")
