@@ -62,13 +62,14 @@ COMMANDS = [
     BotCommand("huy", "Hủy văn bản hoặc một nhiệm vụ đã giao (quản trị viên)"),
     BotCommand("loi", "Tin nhắc việc chưa gửi được (quản trị viên)"),
     BotCommand("moi", "Tạo mã mời cán bộ (quản trị viên)"),
+    BotCommand("lich", "Lịch ngày nghỉ, ngày làm bù (quản trị viên)"),
     BotCommand("huongdan", "Hướng dẫn sử dụng"),
 ]
 
 
 def make_conversation(settings: Settings, *, db: Database, clock: Clock | None = None) -> Conversation:
     return Conversation(AppContext(settings=settings, db=db, clock=clock or SystemClock(),
-                                   policy=policy_from(settings), worker=f"{socket.gethostname()}:{os.getpid()}"))
+                                   base_policy=policy_from(settings), worker=f"{socket.gethostname()}:{os.getpid()}"))
 
 
 def build_application(settings: Settings, *, db: Database, clock: Clock | None = None,

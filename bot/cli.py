@@ -327,12 +327,15 @@ def cmd_report(args: argparse.Namespace) -> int:
     settings = _settings(args)
     upgrade(settings.database_url)
     from bot.context import policy_from
+    from scheduler.calendar import with_corrections
+    from storage.calendar import load_calendar_days
 
-    calendar = policy_from(settings).calendar
-    today = today or calendar.local(SystemClock().now()).date()
     filt = ReportFilter(notice=args.notice, unit=args.unit, date_from=date_from, date_to=date_to)
     db = Database(settings.database_url)
     try:
+        # on time or late by the calendar the bot uses: the admin's days off and make-up days applied
+        calendar = with_corrections(policy_from(settings).calendar, db.call(load_calendar_days))
+        today = today or calendar.local(SystemClock().now()).date()
         report = db.call(build_report, today=today, tz=calendar.tz, filt=filt, rule=calendar)
     finally:
         db.dispose()

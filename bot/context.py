@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from bot.settings import Settings
-from scheduler.calendar import WorkingCalendar
+from scheduler.calendar import WorkingCalendar, with_corrections
 from scheduler.clock import Clock
 from scheduler.policy import ReminderPolicy
+from storage.calendar import CalendarDays, load_calendar_days
 from storage.db import Database
 
 
@@ -19,13 +21,50 @@ def policy_from(settings: Settings) -> ReminderPolicy:
     return ReminderPolicy(calendar=calendar, remind_at=settings.remind_at)
 
 
+def corrected_policy(policy: ReminderPolicy, days: CalendarDays) -> ReminderPolicy:
+    """`policy` judging working days by the calendar with the admin's corrections `days` (a cached calendar)."""
+    calendar = with_corrections(policy.calendar, days)
+    return policy if calendar is policy.calendar else dataclasses.replace(policy, calendar=calendar)
+
+
+class _Current:
+    """The policy with the corrections last read (a holder, so the context itself stays frozen)."""
+
+    def __init__(self, policy: ReminderPolicy) -> None:
+        self.policy = policy
+        self.days: CalendarDays | None = None
+
+
 @dataclass(frozen=True, kw_only=True)
 class AppContext:
     settings: Settings
     db: Database
     clock: Clock
-    policy: ReminderPolicy
+    base_policy: ReminderPolicy  # as configured: the `holidays` calendar without the admin's corrections
     worker: str
+    _current: _Current = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_current", _Current(self.base_policy))
+
+    @property
+    def policy(self) -> ReminderPolicy:
+        """The policy every feature judges by: its calendar has the admin's days off and make-up working days
+        as read at the start of the event or tick being handled (`use_calendar_days`, `refresh_calendar`)."""
+        return self._current.policy
+
+    def use_calendar_days(self, days: CalendarDays) -> None:
+        """The admin's corrections as just read from the database (the calendar is rebuilt only when they
+        changed)."""
+        current = self._current
+        if current.days is not None and current.days == days and dict(current.days.notes) == dict(days.notes):
+            return
+        current.policy, current.days = corrected_policy(self.base_policy, days), days
+
+    async def refresh_calendar(self) -> WorkingCalendar:
+        """Read the admin's corrections again (one small query) and use them; the corrected calendar."""
+        self.use_calendar_days(await self.db.run(load_calendar_days))
+        return self.policy.calendar
 
     def today(self) -> dt.date:
         """Today in the working calendar's time zone."""

@@ -100,8 +100,10 @@ WEEKDAY_SHORT = re.compile(r"^t([2-7])$")
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
 
-def parse_when(text: str, *, now: dt.datetime) -> When:
-    """Read `text` as a date/time relative to `now` (aware); raise WhenUnclear if it cannot be read."""
+def parse_when(text: str, *, now: dt.datetime, calendar: WorkingCalendar | None = None) -> When:
+    """Read `text` as a date/time relative to `now` (aware); raise WhenUnclear if it cannot be read. Working days
+    ("5 ngày làm việc nữa", "trước/sau Tết") are counted by `calendar` (the one with the admin's corrections, in the
+    conversation), else by the `holidays` package alone."""
     if now.tzinfo is None:
         raise ValueError("parse_when needs an aware `now`")
     shown = " ".join(nfc(text or "").split())
@@ -109,17 +111,18 @@ def parse_when(text: str, *, now: dt.datetime) -> When:
         raise WhenUnclear("", "Chưa có ngày giờ.")
     if len(shown) > MAX_LENGTH:
         raise WhenUnclear(shown[:40], "Ngày giờ quá dài.")
-    return _Parser(shown, now.astimezone(VN_TZ)).parse()
+    return _Parser(shown, now.astimezone(VN_TZ), calendar or _working_calendar()).parse()
 
 
-def leading_when(text: str, *, now: dt.datetime) -> tuple[When, str] | None:
+def leading_when(text: str, *, now: dt.datetime,
+                 calendar: WorkingCalendar | None = None) -> tuple[When, str] | None:
     """The longest run of leading words that reads as a date/time, and the rest of the text:
     "30/4 vì chờ số liệu" → (30/4, "vì chờ số liệu"). None if no leading words do."""
     text = nfc(text or "")
     ends = [m.end() for m in re.finditer(r"\S+", text)][:20]
     for end in reversed(ends):
         try:
-            when = parse_when(text[:end].rstrip(",;:"), now=now)
+            when = parse_when(text[:end].rstrip(",;:"), now=now, calendar=calendar)
         except WhenUnclear:
             continue
         return when, text[end:].strip(" ,;:.")
@@ -161,8 +164,9 @@ def _tet(year: int) -> dt.date | None:
 
 
 class _Parser:
-    def __init__(self, text: str, now: dt.datetime) -> None:
+    def __init__(self, text: str, now: dt.datetime, calendar: WorkingCalendar) -> None:
         self.text = text
+        self.calendar = calendar
         self.now = now
         self.today = now.date()
         self.toks = _tokens(text)
@@ -365,9 +369,9 @@ class _Parser:
             if tet is None:
                 continue
             if kind == "truoc":  # before the Tết break: its last working day (giao thừa itself is a day off)
-                day = _working_calendar().working_day_on_or_before(tet - dt.timedelta(days=1))
+                day = self.calendar.working_day_on_or_before(tet - dt.timedelta(days=1))
             elif kind in ("sau", "ra"):
-                day = _working_calendar().working_day_on_or_after(tet + dt.timedelta(days=1))
+                day = self.calendar.working_day_on_or_after(tet + dt.timedelta(days=1))
             elif kind == "tet":
                 day = tet
             else:
@@ -406,7 +410,7 @@ class _Parser:
             self.exact = (self.now + delta).replace(second=0, microsecond=0)
             return j
         if unit == "ngay":
-            day = (_working_calendar().add_working_days(self.today, count) if working
+            day = (self.calendar.add_working_days(self.today, count) if working
                    else self.today + dt.timedelta(days=count))
         elif unit == "tuan":
             day = self.today + dt.timedelta(weeks=count)

@@ -16,7 +16,8 @@ from scheduler.calendar import VN_TZ, WorkingCalendar
 from scheduler.dispatcher import DigestLine, DigestView
 from scheduler.recurrence import DEADLINE_LABEL, Occurrence
 from scheduler.series import FIRST_ROUND_LEAD_WORKING_DAYS, FirstRound, first_round
-from storage.models import Person, Role, TaskStatus
+from storage.calendar import CalendarDayEntry
+from storage.models import CalendarDayKind, Person, Role, TaskStatus
 from storage.notices import Applied, Draft, NoticeChoice, Registered, UnitGuess
 from storage.parsed import ParsedNotice, ParsedTask
 from storage.reports import DigestItem, ReportFilter, UnitSummary, WeeklyDigest, totals
@@ -124,6 +125,10 @@ def help_text(role: Role | str, buttons: bool = True) -> str:
             "/moi <mã cán bộ hoặc họ tên> — tạo mã mời cán bộ kết nối với Nhắc việc",
             "/loi — tin nhắc việc chưa gửi được, nhiệm vụ chưa có người nhận",
             "/huy <số văn bản> — rút lại văn bản đã giao (/huy không kèm gì: các văn bản gần đây với mã #)",
+            "/lich — các ngày nghỉ lễ, Tết sắp tới Nhắc việc đang dùng (/lich 2027: cả năm). Sửa theo thông báo "
+            "nghỉ của Chính phủ: /lich nghỉ 12/02/2027 Nghỉ bù Tết; /lich làm 20/02/2027 Làm bù; "
+            "/lich xoá 12/02/2027. Ngày nghỉ không gửi nhắc việc, hạn rơi vào ngày nghỉ tính đến ngày làm việc "
+            "kế tiếp.",
         ]
     return vn("\n".join(lines))
 
@@ -1789,3 +1794,64 @@ def support_only(ref: str, lead: str | None) -> str:
 def delegate_choose() -> str:
     return vn("Đồng chí giao nhiệm vụ này cho cán bộ nào của đơn vị? Cán bộ được giao nhận nhắc việc; đồng chí vẫn "
               "được báo mỗi lần nhiệm vụ được cập nhật.")
+
+
+# ------------------------------------------------------------------ the working calendar (/lich)
+
+CALENDAR_ADMIN_ONLY = vn("Lệnh /lich dành cho quản trị viên (Văn phòng) để xem và sửa lịch ngày nghỉ, ngày làm bù "
+                         "mà Nhắc việc dùng. Nếu đồng chí thấy lịch nghỉ chưa đúng, đồng chí vui lòng báo Văn phòng.")
+
+
+def calendar_usage(problem: str | None = None) -> str:
+    return vn((problem + " " if problem else "")
+              + "Cú pháp: /lich — xem các ngày nghỉ sắp tới; /lich 2027 — cả năm; "
+              "/lich nghỉ 12/02/2027 Nghỉ bù Tết — thêm ngày nghỉ; /lich làm 20/02/2027 Làm bù — thêm ngày làm "
+              "việc bù; /lich xoá 12/02/2027 — xoá ngày đã thêm.")
+
+
+def _day_vn(day: dt.date) -> str:
+    return f"{WEEKDAYS[day.weekday()]}, {date_vn(day)}"
+
+
+def calendar_list(start: dt.date, end: dt.date, days_off: Sequence[tuple[dt.date, str]],
+                  entries: Sequence[CalendarDayEntry], *, base: WorkingCalendar, year: int | None) -> str:
+    """/lich: the days off between `start` and `end` other than plain weekends (holidays by name, the admin's
+    days off marked), then the make-up working days the admin entered."""
+    added = {e.day for e in entries if e.kind == CalendarDayKind.OFF}
+    span = f"năm {year}" if year is not None else f"từ {date_vn(start)} đến {date_vn(end)}"
+    lines = [f"Lịch nghỉ Nhắc việc đang dùng, {span} (không kể thứ Bảy, Chủ nhật thường lệ):"]
+    if not days_off:
+        lines.append("• Không có ngày nghỉ lễ, Tết nào.")
+    for day, name in days_off:
+        lines.append(f"• {_day_vn(day)} — {name}" + (" (quản trị viên đã thêm)" if day in added else ""))
+    working = [e for e in entries if e.kind == CalendarDayKind.WORKING]
+    if working:
+        lines += ["", "Ngày làm việc bù (quản trị viên đã thêm):"]
+        for e in working:
+            was = base.day_off_reason(e.day)
+            lines.append(f"• {_day_vn(e.day)} — {e.note or 'Làm bù'}" + (f" (theo lịch chung là {was})" if was else ""))
+    lines += ["", "Những ngày nghỉ không gửi nhắc việc; hạn rơi vào ngày nghỉ được tính đến hết ngày làm việc kế tiếp.",
+              "Sửa lịch theo thông báo của Chính phủ: /lich nghỉ 12/02/2027 Nghỉ bù Tết; /lich làm 20/02/2027 Làm bù; "
+              "/lich xoá 12/02/2027."]
+    return vn("\n".join(lines))
+
+
+def calendar_changed(entry: CalendarDayEntry, *, removed: bool, calendar: WorkingCalendar,
+                     base: WorkingCalendar) -> str:
+    """The admin's answer to "/lich nghỉ|làm|xoá": what was recorded and what the bot now does that day."""
+    day = entry.day
+    what = "ngày nghỉ" if entry.kind == CalendarDayKind.OFF else "ngày làm việc bù"
+    note = f" ({entry.note})" if entry.note else ""
+    if removed:
+        head = f"Đã xoá {what} {_day_vn(day)}{note} khỏi lịch."
+    else:
+        head = f"Đã thêm {what} {_day_vn(day)}{note} vào lịch."
+    if calendar.is_working_day(day):
+        was = base.day_off_reason(day) if not removed else None
+        after = (f" Từ nay Nhắc việc tính ngày {date_vn(day)} là ngày làm việc"
+                 + (f" (theo lịch chung là {was})" if was else "") + ": nhắc việc vẫn gửi ngày này.")
+    else:
+        reason = calendar.day_off_reason(day) or "ngày nghỉ"
+        after = (f" Từ nay Nhắc việc tính ngày {date_vn(day)} là {reason}: không gửi nhắc việc ngày này; hạn rơi "
+                 f"vào ngày này được tính đến hết {date_vn(calendar.effective_deadline(day))}.")
+    return vn(head + after)

@@ -17,8 +17,10 @@ log = logging.getLogger(__name__)
 
 async def run_tick(conv: Conversation, *, worker: str | None = None) -> DispatchResult:
     ctx = conv.ctx
+    await ctx.refresh_calendar()  # the admin's days off and make-up days as of this tick, for everything below
     await send_directory_news(conv)  # (before the digests: who was given tasks hears of them first)
-    result = await send_due_digests(ctx.db, senders(conv), clock=ctx.clock, policy=ctx.policy,
+    # (the dispatcher reads the corrections again in its first transaction and gets the same cached calendar)
+    result = await send_due_digests(ctx.db, senders(conv), clock=ctx.clock, policy=ctx.base_policy,
                                     worker=worker or ctx.worker)
     await weekly_summary_if_due(conv)
     return result
@@ -26,7 +28,7 @@ async def run_tick(conv: Conversation, *, worker: str | None = None) -> Dispatch
 
 async def weekly_summary_if_due(conv: Conversation) -> bool:
     """The leaders' weekly summary, once a week, on the configured weekday (or the working day nearest
-    before it) from the configured hour."""
+    before it, by the calendar with the admin's corrections, read by `run_tick`) from the configured hour."""
     ctx = conv.ctx
     calendar = ctx.policy.calendar
     now = ctx.clock.now()

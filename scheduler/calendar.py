@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
@@ -198,3 +199,19 @@ class WorkingCalendar:
     def is_on_time(self, due_on: dt.date, done_on: dt.date) -> bool:
         """Finished on time under the same rule reminders use (for /tonghop and the Excel report)."""
         return done_on <= self.effective_deadline(due_on)
+
+
+_corrected: weakref.WeakKeyDictionary[WorkingCalendar, tuple[CalendarDays, WorkingCalendar]] = (
+    weakref.WeakKeyDictionary())
+
+
+def with_corrections(calendar: WorkingCalendar, days: CalendarDays) -> WorkingCalendar:
+    """`calendar.with_days(days)`: the one calendar every feature judges working days by, the admin's
+    corrections (storage.calendar.load_calendar_days, read fresh by the caller) applied. The same object
+    while the corrections stay the same (a new one rebuilds its holiday table and forgets the days it judged)."""
+    cached = _corrected.get(calendar)
+    if cached is not None and cached[0] == days and dict(cached[0].notes) == dict(days.notes):
+        return cached[1]
+    made = calendar.with_days(days)
+    _corrected[calendar] = (days, made)
+    return made

@@ -44,6 +44,7 @@ from sqlalchemy import Table, and_, bindparam, func, insert, or_, select, tuple_
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
+from scheduler.calendar import with_corrections
 from scheduler.clock import Clock
 from scheduler.policy import DigestItem, EscalationLevel, ReminderPolicy, state_of
 from scheduler.series import roll_missed
@@ -770,20 +771,6 @@ class _Outbox:
             self.written(outcomes, await self.db.run(_record, outcomes, worker=self.worker))
 
 
-_calendars: weakref.WeakKeyDictionary[Any, tuple[CalendarDays, Any]] = weakref.WeakKeyDictionary()
-
-
-def _with_days(calendar: Any, days: CalendarDays) -> Any:
-    """calendar.with_days(days), the same object while the admin's corrections stay the same (a new one
-    rebuilds its holiday table and forgets the days it judged)."""
-    cached = _calendars.get(calendar)
-    if cached is not None and cached[0] == days and dict(cached[0].notes) == dict(days.notes):
-        return cached[1]
-    made = calendar.with_days(days)
-    _calendars[calendar] = (days, made)
-    return made
-
-
 async def send_due_digests(db: Database, senders: dict[str, Sender], *, clock: Clock, policy: ReminderPolicy,
                            worker: str = "worker", batch: int = 100,
                            lease: dt.timedelta = dt.timedelta(minutes=5)) -> DispatchResult:
@@ -805,7 +792,7 @@ async def send_due_digests(db: Database, senders: dict[str, Sender], *, clock: C
     now = clock.now()
     today = policy.calendar.local(now).date()
     days, planned = await db.run(_tick_start, today=today)
-    policy = dataclasses.replace(policy, calendar=_with_days(policy.calendar, days))
+    policy = dataclasses.replace(policy, calendar=with_corrections(policy.calendar, days))
     calendar = policy.calendar
     if not calendar.is_working_time(now):
         return result

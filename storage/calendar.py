@@ -70,8 +70,10 @@ def parse_calendar_date(text: str) -> dt.date:
 
 
 def add_calendar_day(session: Session, *, day: dt.date, kind: CalendarDayKind, note: str, base: BaseCalendar,
-                     now: dt.datetime, actor_id: int | None = None) -> CalendarDayEntry:
-    """Record an extra day off or a make-up working day; refuse one that changes nothing."""
+                     now: dt.datetime, actor_id: int | None = None,
+                     remove_hint: str | None = None) -> CalendarDayEntry:
+    """Record an extra day off or a make-up working day; refuse one that changes nothing. `remove_hint`: how the
+    person removes an entry where they typed this one (the CLI command by default; "/lich xoá …" in chat)."""
     note = nfc(" ".join(note.split()))
     if len(note) > NOTE_MAX:
         raise CalendarDayInvalid(f"note of {len(note)} characters",
@@ -83,7 +85,7 @@ def add_calendar_day(session: Session, *, day: dt.date, kind: CalendarDayKind, n
             f"{day} already recorded as {existing.kind}",
             f"Ngày {vn_date(day)} đã có trong lịch là {what}"
             + (f" ({existing.note})" if existing.note else "")
-            + f". Muốn thay đổi, đồng chí xóa trước: nhacviec calendar remove {day.isoformat()}")
+            + f". Muốn thay đổi, đồng chí xóa trước: {remove_hint or f'nhacviec calendar remove {day.isoformat()}'}")
     if kind == CalendarDayKind.OFF and not base.is_working_day(day):
         reason = base.day_off_reason(day) or "ngày nghỉ"
         raise CalendarDayInvalid(f"{day} is already a day off ({reason})",

@@ -5,15 +5,18 @@ apology and a log line. No chat library is imported below this package."""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from functools import partial
 
+from sqlalchemy.orm import Session
+
 from bot import texts
 from bot.context import AppContext
-from bot.conversation import delivery, enroll, leave, notices, reports, status, withdraw
+from bot.conversation import delivery, enroll, leave, notices, reports, status, withdraw, workdays
 from bot.conversation.events import Channel, FileIn, Inbound, Outgoing, SentMessage, TapIn, TextIn, UnsupportedIn
 from bot.conversation.render import fit
 from bot.replies import chat_fold
@@ -27,6 +30,7 @@ from scheduler.dispatcher import (
     pace,
     sleep_until,
 )
+from storage.calendar import CalendarDays, load_calendar_days
 from storage.directory import ensure_bootstrap_admin, person_by_address
 from storage.errors import NhacViecError
 from storage.models import Person, Role
@@ -44,6 +48,17 @@ CHAT_BURST = 3  # parts of one digest sent back to back before the one-a-second 
 class Command:
     name: str  # without the slash, lower case
     args: list[str]
+
+
+def _gate_read(session: Session, *, channel: str, chat_id: str, admin: bool, name: str,
+               now: dt.datetime) -> tuple[Person | None, CalendarDays]:
+    """The person behind a chat (an admin from the settings is made on first contact) and the admin's calendar
+    corrections, in one transaction."""
+    if admin:
+        person: Person | None = ensure_bootstrap_admin(session, channel=channel, chat_id=chat_id, name=name, now=now)
+    else:
+        person = person_by_address(session, channel, chat_id)
+    return person, load_calendar_days(session)
 
 
 def parse_command(text: str) -> Command | None:
@@ -85,10 +100,12 @@ class Conversation:
         """The enrolled person behind the event; admins from the settings are made on first contact.
         An unbound chat may only /start; anything else is told how to enroll."""
         ctx = self.ctx
-        if event.chat_id in ctx.settings.admin_chats(event.channel):
-            return await ctx.db.run(ensure_bootstrap_admin, channel=event.channel, chat_id=event.chat_id,
-                                    name=event.user_name, now=ctx.clock.now())
-        person = await ctx.db.run(person_by_address, event.channel, event.chat_id)
+        admin = event.chat_id in ctx.settings.admin_chats(event.channel)
+        person, days = await ctx.db.run(_gate_read, channel=event.channel, chat_id=event.chat_id, admin=admin,
+                                        name=event.user_name, now=ctx.clock.now())
+        ctx.use_calendar_days(days)  # every feature below judges by the admin's calendar as of now
+        if admin:
+            return person
         if person is None and not _is_start(event):
             log.info("%s from unbound chat %s:%s refused", type(event).__name__, event.channel, event.chat_id)
             await self._explain(event, texts.not_enrolled(event.channel), alert=True)
@@ -108,7 +125,7 @@ class Conversation:
                     "kenh": enroll.choose_channel, "viec": status.my_tasks, "tonghop": reports.summary,
                     "nghi": leave.leave, "huy": withdraw.withdraw_command, "loi": delivery.problems,
                     "donvi": reports.unit_summary,
-                    "giao": status.delegate_command,
+                    "giao": status.delegate_command, "lich": workdays.calendar_command,
                 }.get(command.name)
                 if handler is None:
                     await self.say(event, texts.UNKNOWN_COMMAND)
@@ -251,6 +268,9 @@ async def _on_text(conv: Conversation, event: TextIn, person: Person) -> None:
     words = chat_fold(event.text).split()
     if words[:2] == ["tong", "hop"] and (person.is_admin or person.role == Role.LEADER):  # "/tonghop" without "/"
         await reports.summary(conv, event, event.text.split()[2:], person)
+        return
+    if words[:1] == ["lich"] and person.is_admin and len(words) <= 8:  # "lịch nghỉ Tết", "lich nghi 12/02 …"
+        await workdays.calendar_command(conv, event, event.text.split()[1:], person)
         return
     if is_acknowledgement(event.text):  # "cảm ơn", "ok", "dạ em nhận nhiệm vụ", 👍: nothing to answer
         log.info("acknowledgement from %s, not answered", person.handle)

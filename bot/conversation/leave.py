@@ -26,7 +26,7 @@ MAX_LEAVE_DAYS = 60  # longer absences are a directory change (someone else head
 
 def _day(conv: Conversation, text: str) -> dt.date:
     try:
-        return parse_when(text, now=conv.ctx.clock.now()).date
+        return parse_when(text, now=conv.ctx.clock.now(), calendar=conv.ctx.policy.calendar).date
     except WhenUnclear as exc:
         raise LeaveInvalid(f"bad leave date {text!r}", texts.leave_usage(f"Không hiểu ngày “{text}”.")) from exc
 

@@ -597,7 +597,7 @@ def _decision_ref(rest: str, rest_folded: str) -> str | None:
 def _granted_date(conv: Conversation, rest: str, rest_folded: str, *, cue: str) -> dt.date | None:
     """"đồng ý gia hạn 2.1 đến 15/3": the date granted when it is said after `cue` (else the one asked for)."""
     for said in re.finditer(rf"\b{cue}\s+(?:ngay\s+)?", rest_folded):  # "gia hạn 4, hạn mới 26/3": the second
-        found = leading_when(rest[said.end():], now=conv.ctx.clock.now())
+        found = leading_when(rest[said.end():], now=conv.ctx.clock.now(), calendar=conv.ctx.policy.calendar)
         if found is not None:
             return found[0].date
     return None
@@ -801,7 +801,7 @@ def _snooze_day(conv: Conversation, when: str) -> dt.date:
     if when in ("tuan sau", "tuan toi", "sau tuan sau"):
         return today + dt.timedelta(days=7 - today.weekday())
     try:
-        day = parse_when(when, now=conv.ctx.clock.now()).date
+        day = parse_when(when, now=conv.ctx.clock.now(), calendar=calendar).date
     except WhenUnclear:
         return calendar.next_working_day(today)
     return day if calendar.is_working_day(day) else calendar.next_working_day(day)

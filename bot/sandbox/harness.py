@@ -280,6 +280,7 @@ class Harness:
         plans and sends that day's digests), at the leaders' weekly summary, and at every retry that falls due."""
         assert self.app is not None and self.db is not None
         ctx = conversation_of(self.app).ctx
+        await ctx.refresh_calendar()  # stop on the working mornings of the admin's calendar
         policy, settings = ctx.policy, ctx.settings
         calendar = policy.calendar
         day = calendar.local(self.clock.now()).date()

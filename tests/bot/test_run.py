@@ -51,7 +51,7 @@ def test_nhacviec_run_polls_the_bot_api_and_answers(tmp_path: Path) -> None:
         welcome = state.bot_messages(admin_id)[0].text or ""
         assert welcome.startswith("Kính chào đồng chí Quản trị")
         assert [c["command"] for c in state.commands] == [
-            "viec", "tonghop", "donvi", "kenh", "giao", "nghi", "huy", "loi", "moi", "huongdan"]
+            "viec", "tonghop", "donvi", "kenh", "giao", "nghi", "huy", "loi", "moi", "lich", "huongdan"]
     finally:
         bot.terminate()
         output = bot.communicate(timeout=30)[0].decode()
