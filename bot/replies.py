@@ -118,7 +118,7 @@ def parse_status_text(text: str, *, today: dt.date, now: dt.datetime | None = No
     if not folded:
         return None
     percent = _percent(folded)
-    asked, wanted = _extension(original, now or dt.datetime.combine(today, dt.time(0, 0), tzinfo=VN_TZ))
+    asked, wanted = _extension(original, now or dt.datetime.combine(today, dt.time(0, 0), tzinfo=VN_TZ), calendar)
     if wanted is None and (more := _more_time(folded, max(current_due or today, today), calendar)) is not None:
         asked, wanted = True, more
     if asked:
@@ -141,7 +141,8 @@ def parse_status_text(text: str, *, today: dt.date, now: dt.datetime | None = No
     return StatusUpdate(status=None, note=original)  # a plain progress note
 
 
-def _extension(original: str, now: dt.datetime) -> tuple[bool, dt.date | None]:
+def _extension(original: str, now: dt.datetime,
+               calendar: WorkingCalendar | None = None) -> tuple[bool, dt.date | None]:
     """Whether the text asks for a new deadline, and which: "gia hạn" (or "xin thêm thời gian", "xin lùi")
     followed by a date, near it ("… xin thêm thời gian, dự kiến xong trước 20/3") or as a month or quarter
     ("sang tháng 4", "đến hết quý II": its last day). A date that cannot be ("gia hạn đến 31/2") is still a
@@ -155,14 +156,14 @@ def _extension(original: str, now: dt.datetime) -> tuple[bool, dt.date | None]:
     after, after_folded = original[m.end():], marks_off[m.end():]
     if (period := _bare_period(after_folded, now.date())) is not None:
         return True, period
-    found = leading_when(_not_morning(after, after_folded), now=now)
+    found = leading_when(_not_morning(after, after_folded), now=now, calendar=calendar)
     if found is not None:
         return True, found[0].date
     for cue in DATE_CUE.finditer(after_folded):  # a date further on, after a cue word
         rest, rest_folded = after[cue.end():], after_folded[cue.end():]
         if (period := _bare_period(rest_folded, now.date())) is not None:
             return True, period
-        found = leading_when(_not_morning(rest, rest_folded), now=now)
+        found = leading_when(_not_morning(rest, rest_folded), now=now, calendar=calendar)
         if found is not None and found[0].date > now.date():
             return True, found[0].date
     return bool(DATE_LIKE.match(after_folded)), None

@@ -833,7 +833,7 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
     if parts is None:
         parts = await _lettered(conv, person, text)
     if parts is None:
-        change = parse_status_text(text, today=ctx.today(), now=ctx.clock.now())
+        change = parse_status_text(text, today=ctx.today(), now=ctx.clock.now(), calendar=ctx.policy.calendar)
         is_snooze = snooze_when(folded) is not None or ASKS_EXTENSION.search(folded) is not None
         if not is_snooze and (change is None or change.status is None):
             return False
@@ -891,7 +891,7 @@ async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref:
     folded_rest = " ".join(strip_marks(rest).lower().split())
     if REOPEN_WORDS.search(folded_rest) and (done := await ctx.db.run(done_tasks_by_ref, person, ref)):
         return await _apply_text(conv, event, person, done[-1], rest, source="text", collect=collect)
-    change = parse_status_text(rest, today=ctx.today(), now=ctx.clock.now())
+    change = parse_status_text(rest, today=ctx.today(), now=ctx.clock.now(), calendar=ctx.policy.calendar)
     if snooze_when(folded_rest) is None and ASKS_EXTENSION.search(folded_rest) is None and change is None:
         return False  # (an item number with any other words is a progress note on that item)
     tasks = await _tasks_for_ref(conv, person, ref)
