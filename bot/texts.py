@@ -1253,11 +1253,10 @@ def summary_text(rows: Sequence[UnitSummary], today: dt.date, filt: ReportFilter
         lines.append(as_of_note(as_of, today))
     lines.append("")
     for r in rows:
-        share = f"{100 * r.overdue / r.total:.0f}%" if r.total else "0%"
         lines.append(f"• {r.unit}: {r.total} nhiệm vụ" + (f" — {r.unheld} chưa có người nhận (đơn vị chưa có trong "
                                                            "danh bạ hoặc chưa có trưởng đơn vị)" if r.unheld else ""))
         lines.append(f"  Hoàn thành đúng hạn: {r.done_on_time}; hoàn thành quá hạn: {r.done_late}")
-        lines.append(f"  Đang thực hiện trong hạn: {r.in_progress}; quá hạn chưa hoàn thành: {r.overdue} ({share})"
+        lines.append(f"  Đang thực hiện trong hạn: {r.in_progress}; quá hạn chưa hoàn thành: {overdue_share_text(r)}"
                      + (f" — mục {', '.join(r.overdue_refs)}" if r.overdue_refs else ""))
         lines.append(f"  Không có thời hạn: {r.no_deadline}"
                      + (f" (đã hoàn thành {r.no_deadline_done})" if r.no_deadline_done else ""))
@@ -1270,10 +1269,18 @@ def summary_text(rows: Sequence[UnitSummary], today: dt.date, filt: ReportFilter
     if len(rows) > 1:
         lines += ["", f"Tổng cộng: {total.total} nhiệm vụ — hoàn thành đúng hạn {total.done_on_time}, "
                       f"hoàn thành quá hạn {total.done_late}, đang thực hiện trong hạn {total.in_progress}, "
-                      f"quá hạn chưa hoàn thành {total.overdue}, không có thời hạn {total.no_deadline}."]
+                      f"quá hạn chưa hoàn thành {overdue_share_text(total)}, không có thời hạn {total.no_deadline}."]
     if as_of is not None and total.registered_later:
         lines += ["", registered_later_note(total.registered_later, as_of)]
     return vn("\n".join(lines))
+
+
+def overdue_share_text(r: UnitSummary) -> str:
+    """Overdue and not done, of the tasks that have a deadline: "1/6 nhiệm vụ có thời hạn (17%)" (a task without
+    one is never overdue: counted in, it would make the share look small)."""
+    if r.overdue_share is None:
+        return str(r.overdue)
+    return f"{r.overdue}/{r.dated} nhiệm vụ có thời hạn ({100 * r.overdue_share:.0f}%)"
 
 
 def _missed_refs(r: UnitSummary) -> str:
