@@ -269,7 +269,9 @@ def _lead_lines(number: int, task: ParsedTask, guesses: dict[str, UnitGuess], *,
         lines = [f"{indent}• Chủ trì: {_lead_guess(task.lead[0], guesses.get(task.lead[0]), number=number)}"]
     elif task.lead:  # each unit named is asked, and told, on its own
         lines = [f"{indent}• Chủ trì (mỗi đơn vị một nhiệm vụ):"]
-        lines += [f"{indent}  – {_lead_guess(name, guesses.get(name), each=False, number=number)}"
+        named = {unit for name in task.lead if (g := guesses.get(name)) is not None
+                 for unit in ([g.unit_name] if g.unit_name else []) + [u for u, _ in g.members]}
+        lines += [f"{indent}  – {_lead_guess(name, guesses.get(name), each=False, number=number, named=named)}"
                   for name in task.lead]
     else:
         return [f"{indent}• Chủ trì: chưa xác định"]
@@ -374,10 +376,11 @@ def _every_form(name: str) -> str | None:
     return tail if group is not None and every_form_names_units(group) else None
 
 
-def _lead_guess(name: str, guess: UnitGuess | None, *, each: bool = True, number: int | None = None) -> str:
+def _lead_guess(name: str, guess: UnitGuess | None, *, each: bool = True, number: int | None = None,
+                named: set[str] | frozenset[str] = frozenset()) -> str:
     """A lead as written and what it comes to in the directory: the unit and who is given the task, or a
     group's members (`each`: say that each gets the task, unless the line above says it) and the units it leaves
-    out (to add, the task's `number` in the example)."""
+    out, but those the task's other leads name (`named`) (to add, the task's `number` in the example)."""
     if guess is None:
         return name
     if guess.group:
@@ -391,7 +394,8 @@ def _lead_guess(name: str, guess: UnitGuess | None, *, each: bool = True, number
         headless = sum(1 for _, head in guess.members if head is None)
         missing = f"; {headless} đơn vị chưa có trưởng đơn vị" if headless else ""
         each_one = ", mỗi đơn vị một nhiệm vụ" if each else ""
-        return f"{name} — {len(names)} đơn vị trong danh bạ{each_one}: {shown}{missing}{_left_out(name, guess, number)}"
+        left = _left_out(name, guess, number, named)
+        return f"{name} — {len(names)} đơn vị trong danh bạ{each_one}: {shown}{missing}{left}"
     if guess.person:
         return f"{name} — giao đ/c {guess.head_name}"
     if guess.unit_name is None:
@@ -400,11 +404,12 @@ def _lead_guess(name: str, guess: UnitGuess | None, *, each: bool = True, number
     return f"{name}{_as_in_directory(name, guess.unit_name)} — {who}"
 
 
-def _left_out(name: str, guess: UnitGuess, number: int | None) -> str:
-    """The directory's units a group leaves out ("các phòng": the Chi cục), and how to add them."""
-    if not guess.left_out:
+def _left_out(name: str, guess: UnitGuess, number: int | None, named: set[str] | frozenset[str]) -> str:
+    """The directory's units a group leaves out ("các phòng": the Chi cục), but those named beside it, and how to
+    add them."""
+    left = [unit for unit in guess.left_out if unit not in named]
+    if not left:
         return ""
-    left = list(guess.left_out)
     shown = ", ".join(left[:GROUP_SHOWN]) + (f" và {len(left) - GROUP_SHOWN} đơn vị khác"
                                               if len(left) > GROUP_SHOWN else "")
     example = f" (ví dụ “{number}: {name}, {left[0]}”)" if number is not None else ""
