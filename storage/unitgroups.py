@@ -48,7 +48,7 @@ _TITLE = re.compile(r"^(?:(?:tat ca|toan bo|thu truong|lanh dao|giam doc|chu tic
 _SOME = re.compile(r"\b(?:co lien quan|lien quan)\b")
 _QUALIFIER_LEAD = re.compile(r"^(?:cua|thuoc|truc thuoc|tren dia ban|cap)\s+")
 # "(trực) thuộc Sở", "thuộc UBND huyện": the qualifier names the body the members belong to
-_UNDER = re.compile(r"^(?:truc thuoc|thuoc)\s+\S")
+_UNDER = re.compile(r"^(?:truc thuoc|thuoc)\b")
 _PARTY_BOARD = re.compile(r"\b(?:tinh|huyen|thanh|thi|quan|dang) uy$")
 _ORDERED = sorted([*KINDS, *GENERIC], key=len, reverse=True)
 

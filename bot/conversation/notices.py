@@ -161,8 +161,8 @@ async def correct_draft(conv: Conversation, event: TextIn, person: Person) -> bo
     if show := SHOW_TASK.match(folded):
         ref = show["ref"] or show["seen"] or show["asked_ref"] or show["item"]
         number = int(show["n"] or show["asked"]) if ref is None else None
-        if ref is not None:  # typed folded: the draft's own spelling ("VI.1") is what the answer shows
-            ref = ref.rstrip(".")
+        if ref is not None:  # read folded: a Roman section is written in capitals ("vi.1" → "VI.1")
+            ref = re.sub(r"^[ivx]+(?=\.|$)", lambda m: m.group().upper(), ref.rstrip("."))
         found = await ctx.db.run(draft_task, notice_id, number=number, ref=ref)
         if found is None:
             await conv.say(event, texts.no_draft_task(str(number) if number is not None else f"Mục {ref}"))
