@@ -27,7 +27,7 @@ from storage.errors import (
 from storage.itemref import same_ref, under
 from storage.models import OPEN_STATUSES, Notice, NoticeStatus, Person, Role, StatusReport, Task, TaskStatus, Unit
 from storage.parsed import ParsedNotice, ParsedTask
-from storage.unitgroups import LOCAL_GOVERNMENT, Group, members, read_group, whole_body
+from storage.unitgroups import LOCAL_GOVERNMENT, Group, members, of_one_body, read_group, whole_body
 from storage.unitnames import mentions
 from storage.vntext import fold, strip_marks
 
@@ -172,9 +172,10 @@ class _Leads:
         return found[0] if len(found) == 1 else None
 
     def left_out(self, found: list[Unit]) -> tuple[str, ...]:
-        """The units that take work (a head) which a group's members `found` leave out: none when nobody was found;
-        local governments ("UBND xã …") only beside members that are local governments too."""
-        if not found:
+        """The units that take work (a head) which a group's members `found` leave out, in a directory of one body's
+        parts (a department's, a district's: a province's groups leave out many by design, "các sở" the huyện):
+        none when nobody was found; local governments ("UBND xã …") only beside members that are such too."""
+        if not found or not of_one_body(self.keys):
             return ()
         ids = {u.id for u in found}
         local = any(u.name_key.startswith(LOCAL_GOVERNMENT) for u in found)

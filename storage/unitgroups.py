@@ -120,17 +120,24 @@ _PARTS = ("phong", "chi cuc")
 # the words that, beside the body's parts or before "(trực) thuộc …", take in every other unit of that body
 _UNIT_WORDS = ("don vi", "co quan")
 # a body's office ("Văn phòng Sở", "Văn phòng HĐND và UBND huyện") is one of its phòng: it is named with them
-# ("các phòng chuyên môn" of a Sở or a huyện take in the Văn phòng) wherever the directory has phòng
+# ("các phòng chuyên môn" of a Sở or a huyện take in the Văn phòng) in a directory of one body's parts
 _OFFICE = "van phong "
 
 
+def of_one_body(keys: Sequence[str]) -> bool:
+    """Whether the directory is of one body's parts (its phòng, its chi cục; no sở): a department's or a district's,
+    not a province's, whose "các đơn vị trực thuộc" are an addressee's own units, not its directory's."""
+    return any(k.startswith(p) for k in keys for p in (KINDS["phong"], KINDS["chi cuc"])) and \
+        not any(k.startswith(KINDS["so"]) for k in keys)
+
+
 def whole_body(group: Group, keys: Sequence[str]) -> bool:
-    """Whether the group is every unit of the body the directory is of: "các phòng, đơn vị", "các phòng, đơn vị
-    (trực) thuộc Sở", "các cơ quan, đơn vị thuộc UBND huyện", "các đơn vị trực thuộc" — not when the body named
-    is itself a unit of the directory ("các đơn vị thuộc Sở Y tế" in a province's directory: its members are not
-    there). The local governments under the body ("UBND các xã") are named as such, never in it; the leaders'
-    own unit is left out by whoever reads the people (it takes no task)."""
-    if group.some or not any(w in group.generic for w in _UNIT_WORDS):
+    """Whether the group is every unit of the body the directory is of (`of_one_body`): "các phòng, đơn vị",
+    "các phòng, đơn vị (trực) thuộc Sở", "các cơ quan, đơn vị thuộc UBND huyện", "các đơn vị trực thuộc" — not when
+    the body named is itself a unit of the directory ("các đơn vị thuộc Chi cục X": its members are not there).
+    The local governments under the body ("UBND các xã") are named as such, never in it; the leaders' own unit is
+    left out by whoever reads the people (it takes no task)."""
+    if group.some or not any(w in group.generic for w in _UNIT_WORDS) or not of_one_body(keys):
         return False
     if group.under:
         return group.qualifier not in keys
@@ -157,7 +164,7 @@ def members(group: Group, keys: Sequence[str]) -> list[int]:
             of_kind = qualified or of_kind
         if kind == "ban" and "so" in group.kinds:  # "sở, ban, ngành": the government's boards, not the Party's
             of_kind = [i for i in of_kind if not _PARTY_BOARD.search(keys[i])]
-        if kind == "phong" and of_kind:
+        if kind == "phong" and of_kind and of_one_body(keys):
             of_kind += [i for i, k in enumerate(keys) if k.startswith(_OFFICE)]
         found.update(of_kind)
     return sorted(found)

@@ -114,9 +114,20 @@ def test_the_units_of_a_district(written: str, expected: list[str]) -> None:
     assert [HUYEN[i] for i in members(group, [unit_key(n) for n in HUYEN])] == expected
 
 
-def test_units_under_a_body_the_directory_holds_are_not_all_of_it() -> None:
-    """A province's directory: "các đơn vị thuộc Sở Y tế" are the Sở's hospitals, which it does not hold."""
-    names = ["Sở Y tế", "Sở Tài chính", "UBND huyện Bảo Thắng"]
-    group = read_group("các đơn vị thuộc Sở Y tế")
+@pytest.mark.parametrize(("written", "expected"), [
+    # a province's directory: a Sở's own units, or an addressee's, are not in it
+    ("các đơn vị thuộc Sở Y tế", []), ("các đơn vị trực thuộc", []), ("các cơ quan, đơn vị trực thuộc Sở", []),
+    ("các phòng, đơn vị", ["Phòng Tài chính - Kế hoạch"]),  # its phòng only, not the Văn phòng UBND tỉnh
+    ("các phòng", ["Phòng Tài chính - Kế hoạch"]),
+])
+def test_a_provinces_directory_is_not_one_body(written: str, expected: list[str]) -> None:
+    group = read_group(written)
+    assert group is not None
+    assert [DIRECTORY[i] for i in members(group, KEYS)] == expected
+
+
+def test_units_under_a_unit_the_directory_holds_are_not_all_of_it() -> None:
+    names = ["Văn phòng Sở", "Phòng Kế hoạch - Tổng hợp", "Chi cục Quản lý thị trường"]
+    group = read_group("các đơn vị thuộc Chi cục Quản lý thị trường")
     assert group is not None and group.under
     assert members(group, [unit_key(n) for n in names]) == []
