@@ -32,7 +32,7 @@ from storage.tasks import (
     SupportRecorded,
 )
 from storage.unitgroups import every_form_names_units, read_group
-from storage.vntext import nfc, strip_marks
+from storage.vntext import fold, nfc, strip_marks
 
 STATUS_LABELS = {
     TaskStatus.OPEN: "Chưa cập nhật",
@@ -258,13 +258,7 @@ def _task_block(number: int, task: ParsedTask, draft: Draft, today: dt.date | No
     """One task of a draft as the preview shows it: text, lead (what it comes to in the directory), supporting
     units, deadline, recurrence."""
     lines = [f"{number}. [Mục {task.ref}] {shorten(task.text)}"]
-    if len(task.lead) == 1:
-        lines.append(f"   • Chủ trì: {_lead_guess(task.lead[0], draft.guesses.get(task.lead[0]))}")
-    elif task.lead:  # each unit named is asked, and told, on its own
-        lines.append("   • Chủ trì (mỗi đơn vị một nhiệm vụ):")
-        lines += [f"     – {_lead_guess(name, draft.guesses.get(name), each=False)}" for name in task.lead]
-    else:
-        lines.append("   • Chủ trì: chưa xác định")
+    lines += _lead_lines(number, task, draft.guesses, indent="   ")
     if task.support:
         lines.append(f"   • Phối hợp: {'; '.join(_support_guess(n, draft.guesses.get(n)) for n in task.support)}")
     rounds = _first_round(task, today, explain) if not task.due and task.recurrence else None
@@ -311,6 +305,38 @@ def _skipped_round(skipped: Occurrence, today: dt.date | None) -> str:
     if date_vn(skipped.due_on) not in name:
         name += f" (hạn {date_vn(skipped.due_on)})"
     return f"{name} không tính là kỳ đầu: {why}"
+
+
+def _lead_lines(number: int, task: ParsedTask, guesses: dict[str, UnitGuess], *, indent: str) -> list[str]:
+    """A draft task's lead lines: what each lead comes to in the directory, and a group member the task's own
+    results go to ("báo cáo … về Phòng Kế hoạch - Tổng hợp"), which the group gives the task too."""
+    if len(task.lead) == 1:
+        lines = [f"{indent}• Chủ trì: {_lead_guess(task.lead[0], guesses.get(task.lead[0]), number=number)}"]
+    elif task.lead:  # each unit named is asked, and told, on its own
+        lines = [f"{indent}• Chủ trì (mỗi đơn vị một nhiệm vụ):"]
+        named = {unit for name in task.lead if (g := guesses.get(name)) is not None
+                 for unit in ([g.unit_name] if g.unit_name else []) + [u for u, _ in g.members]}
+        lines += [f"{indent}  – {_lead_guess(name, guesses.get(name), each=False, number=number, named=named)}"
+                  for name in task.lead]
+    else:
+        return [f"{indent}• Chủ trì: chưa xác định"]
+    in_groups = [unit for name in task.lead if (g := guesses.get(name)) is not None and g.group
+                 for unit, _ in g.members]
+    if (receiver := _receiver(task.text, in_groups)) is not None:
+        lines.append(f"{indent}  (Lưu ý: {receiver} là nơi nhận nhưng cũng có trong nhóm chủ trì; nếu đơn vị này "
+                     "không phải thực hiện, đồng chí ghi lại chủ trì gồm các đơn vị còn lại.)")
+    return lines
+
+
+# "… báo cáo về Phòng X", "gửi Văn phòng Sở", "nộp về …": where the task's results go
+_TO_WORDS = r"(?:gui ve|gui|nop ve|nop|ve)"
+
+
+def _receiver(text: str, units: Sequence[str]) -> str | None:
+    """The one of `units` the task's results are sent to ("… về Phòng Kế hoạch - Tổng hợp"), None if none."""
+    folded = " ".join(fold(text).split())
+    return next((u for u in units if re.search(rf"\b{_TO_WORDS}\s+{re.escape(' '.join(fold(u).split()))}\b",
+                                               folded)), None)
 
 
 def _deadline_said(task: ParsedTask, rounds: FirstRound | None) -> str:
@@ -393,9 +419,11 @@ def _every_form(name: str) -> str | None:
     return tail if group is not None and every_form_names_units(group) else None
 
 
-def _lead_guess(name: str, guess: UnitGuess | None, *, each: bool = True) -> str:
+def _lead_guess(name: str, guess: UnitGuess | None, *, each: bool = True, number: int | None = None,
+                named: set[str] | frozenset[str] = frozenset()) -> str:
     """A lead as written and what it comes to in the directory: the unit and who is given the task, or a
-    group's members (`each`: say that each gets the task, unless the line above says it)."""
+    group's members (`each`: say that each gets the task, unless the line above says it) and the units it leaves
+    out, but those the task's other leads name (`named`) (to add, the task's `number` in the example)."""
     if guess is None:
         return name
     if guess.group:
@@ -409,13 +437,26 @@ def _lead_guess(name: str, guess: UnitGuess | None, *, each: bool = True) -> str
         headless = sum(1 for _, head in guess.members if head is None)
         missing = f"; {headless} đơn vị chưa có trưởng đơn vị" if headless else ""
         each_one = ", mỗi đơn vị một nhiệm vụ" if each else ""
-        return f"{name} — {len(names)} đơn vị trong danh bạ{each_one}: {shown}{missing}"
+        left = _left_out(name, guess, number, named)
+        return f"{name} — {len(names)} đơn vị trong danh bạ{each_one}: {shown}{missing}{left}"
     if guess.person:
         return f"{name} — giao đ/c {guess.head_name}"
     if guess.unit_name is None:
         return f"{name} (chưa có trong danh bạ)"
     who = f"giao đ/c {guess.head_name}" if guess.head_name else "đơn vị chưa có trưởng đơn vị"
     return f"{name}{_as_in_directory(name, guess.unit_name)} — {who}"
+
+
+def _left_out(name: str, guess: UnitGuess, number: int | None, named: set[str] | frozenset[str]) -> str:
+    """The directory's units a group leaves out ("các phòng": the Chi cục), but those named beside it, and how to
+    add them."""
+    left = [unit for unit in guess.left_out if unit not in named]
+    if not left:
+        return ""
+    shown = ", ".join(left[:GROUP_SHOWN]) + (f" và {len(left) - GROUP_SHOWN} đơn vị khác"
+                                              if len(left) > GROUP_SHOWN else "")
+    example = f" (ví dụ “{number}: {name}, {left[0]}”)" if number is not None else ""
+    return f"; không gồm: {shown} — nếu cần giao cả các đơn vị này, đồng chí ghi thêm vào chủ trì{example}"
 
 
 def _as_in_directory(name: str, unit_name: str) -> str:
@@ -458,10 +499,14 @@ def correction_lines(applied: Sequence[Applied]) -> list[str]:
     return lines
 
 
-def draft_task_text(number: int, task: ParsedTask, *, today: dt.date | None = None) -> str:
-    """One task of a draft, whole (the preview shortens long texts)."""
+def draft_task_text(number: int, task: ParsedTask, *, today: dt.date | None = None,
+                    guesses: dict[str, UnitGuess] | None = None) -> str:
+    """One task of a draft, whole (the preview shortens long texts), its leads as the directory reads them
+    (`guesses`: a group's units, who is given the task)."""
     lines = [f"Nhiệm vụ {number} [Mục {task.ref}]:", task.text]
-    if task.lead:
+    if guesses is not None:
+        lines += _lead_lines(number, task, guesses, indent="")
+    elif task.lead:
         lines.append(f"• Chủ trì: {_units(task.lead)}")
     if task.support:
         lines.append(f"• Phối hợp: {_units(task.support)}")
@@ -1308,11 +1353,10 @@ def summary_text(rows: Sequence[UnitSummary], today: dt.date, filt: ReportFilter
         lines.append(as_of_note(as_of, today))
     lines.append("")
     for r in rows:
-        share = f"{100 * r.overdue / r.total:.0f}%" if r.total else "0%"
         lines.append(f"• {r.unit}: {r.total} nhiệm vụ" + (f" — {r.unheld} chưa có người nhận (đơn vị chưa có trong "
                                                            "danh bạ hoặc chưa có trưởng đơn vị)" if r.unheld else ""))
         lines.append(f"  Hoàn thành đúng hạn: {r.done_on_time}; hoàn thành quá hạn: {r.done_late}")
-        lines.append(f"  Đang thực hiện trong hạn: {r.in_progress}; quá hạn chưa hoàn thành: {r.overdue} ({share})"
+        lines.append(f"  Đang thực hiện trong hạn: {r.in_progress}; quá hạn chưa hoàn thành: {overdue_share_text(r)}"
                      + (f" — mục {', '.join(r.overdue_refs)}" if r.overdue_refs else ""))
         lines.append(f"  Không có thời hạn: {r.no_deadline}"
                      + (f" (đã hoàn thành {r.no_deadline_done})" if r.no_deadline_done else ""))
@@ -1325,10 +1369,18 @@ def summary_text(rows: Sequence[UnitSummary], today: dt.date, filt: ReportFilter
     if len(rows) > 1:
         lines += ["", f"Tổng cộng: {total.total} nhiệm vụ — hoàn thành đúng hạn {total.done_on_time}, "
                       f"hoàn thành quá hạn {total.done_late}, đang thực hiện trong hạn {total.in_progress}, "
-                      f"quá hạn chưa hoàn thành {total.overdue}, không có thời hạn {total.no_deadline}."]
+                      f"quá hạn chưa hoàn thành {overdue_share_text(total)}, không có thời hạn {total.no_deadline}."]
     if as_of is not None and total.registered_later:
         lines += ["", registered_later_note(total.registered_later, as_of)]
     return vn("\n".join(lines))
+
+
+def overdue_share_text(r: UnitSummary) -> str:
+    """Overdue and not done, of the tasks that have a deadline: "1/6 nhiệm vụ có thời hạn (17%)" (a task without
+    one is never overdue: counted in, it would make the share look small)."""
+    if r.overdue_share is None:
+        return str(r.overdue)
+    return f"{r.overdue}/{r.dated} nhiệm vụ có thời hạn ({100 * r.overdue_share:.0f}%)"
 
 
 def _missed_refs(r: UnitSummary) -> str:

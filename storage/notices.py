@@ -27,7 +27,7 @@ from storage.errors import (
 from storage.itemref import same_ref, under
 from storage.models import OPEN_STATUSES, Notice, NoticeStatus, Person, Role, StatusReport, Task, TaskStatus, Unit
 from storage.parsed import ParsedNotice, ParsedTask
-from storage.unitgroups import Group, members, read_group
+from storage.unitgroups import LOCAL_GOVERNMENT, Group, members, of_one_body, read_group, whole_body
 from storage.unitnames import mentions
 from storage.vntext import fold, strip_marks
 
@@ -47,6 +47,9 @@ class UnitGuess:
     group: bool = False  # a group ("các sở, ban, ngành"): each member found in the directory gets the task
     person: bool = False  # a person named ("đ/c Lê Minh Khái"): `head_name` is who gets the task
     members: tuple[tuple[str, str | None], ...] = ()  # the members found: (unit name, its head's name)
+    # the directory's other units that take work, which the group leaves out ("các phòng": the Chi cục), for the
+    # admin to add if they are meant too
+    left_out: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -123,6 +126,14 @@ class _Leads:
         self.match = unit_matcher(session, self.units)
         self.heads: dict[int, Person | None] = {}
         self._people: list[tuple[Person, str]] | None = None  # each with their folded full name
+        self._leaders_units: set[int | None] | None = None
+
+    def leaders_own(self, unit: Unit) -> bool:
+        """The leaders' own unit ("Ban Giám đốc Sở", "Lãnh đạo UBND huyện"): leaders in it, no head; it gives
+        the body's tasks, it takes none."""
+        if self._leaders_units is None:
+            self._leaders_units = set(self.session.scalars(select(Person.unit_id).where(Person.role == Role.LEADER)))
+        return unit.id in self._leaders_units and self.head(unit) is None
 
     def head(self, unit: Unit) -> Person | None:
         if unit.id not in self.heads:
@@ -136,6 +147,8 @@ class _Leads:
             found = [self.units[i] for i in members(group, self.keys)]
             if group.every:  # "tất cả …": the units that take work — not the leaders' own body, which has no head
                 found = [u for u in found if self.head(u) is not None]
+            elif whole_body(group, self.keys):  # "các phòng, đơn vị thuộc Sở": all but the leaders' own
+                found = [u for u in found if not self.leaders_own(u)]
             return found, 100.0, group
         unit, score = self.match(name)
         return ([unit] if unit else []), score, None
@@ -158,11 +171,23 @@ class _Leads:
             found = [p for p, full in self._people if full.split()[-1:] == [key]]
         return found[0] if len(found) == 1 else None
 
+    def left_out(self, found: list[Unit]) -> tuple[str, ...]:
+        """The units that take work (a head) which a group's members `found` leave out, in a directory of one body's
+        parts (a department's, a district's: a province's groups leave out many by design, "các sở" the huyện):
+        none when nobody was found; local governments ("UBND xã …") only beside members that are such too."""
+        if not found or not of_one_body(self.keys):
+            return ()
+        ids = {u.id for u in found}
+        local = any(u.name_key.startswith(LOCAL_GOVERNMENT) for u in found)
+        return tuple(u.name for u in self.units if u.id not in ids and self.head(u) is not None and
+                     (local or not u.name_key.startswith(LOCAL_GOVERNMENT)))
+
     def guess(self, name: str) -> UnitGuess:
         found, score, group = self.units_of(name)
         if group is not None:
             return UnitGuess(written=name, unit_name=None, score=score, head_name=None, group=True,
-                             members=tuple((u.name, h.full_name if (h := self.head(u)) else None) for u in found))
+                             members=tuple((u.name, h.full_name if (h := self.head(u)) else None) for u in found),
+                             left_out=self.left_out(found))
         unit = found[0] if found else None
         if unit is None and (someone := self.person(name)) is not None:
             return UnitGuess(written=name, unit_name=None, score=100.0, head_name=someone.full_name, person=True)

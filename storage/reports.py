@@ -589,6 +589,16 @@ class UnitSummary:
     def total(self) -> int:
         return self.done_on_time + self.done_late + self.in_progress + self.overdue + self.no_deadline
 
+    @property
+    def dated(self) -> int:
+        """The tasks with a deadline: what the overdue share is of (a task without one is never overdue)."""
+        return self.total - self.no_deadline
+
+    @property
+    def overdue_share(self) -> float | None:
+        """Overdue and not done, of the tasks with a deadline; None when none has one."""
+        return self.overdue / self.dated if self.dated else None
+
     def add(self, other: UnitSummary) -> None:
         for name in (*CATEGORIES, "no_deadline_done", "rounds_on_time", "rounds_late", "rounds_missed",
                      "registered_later", "unheld"):

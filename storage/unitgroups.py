@@ -12,6 +12,7 @@ from storage.unitnames import unit_key
 
 # The kind word of a group (folded, abbreviations expanded) → how the names of its members begin.
 _LOCAL = "uy ban nhan dan "
+LOCAL_GOVERNMENT = _LOCAL  # how the key of a local government's unit begins ("UBND xã …")
 KINDS: dict[str, str] = {
     "so": "so ",
     "ban": "ban ",
@@ -46,6 +47,8 @@ _TITLE = re.compile(r"^(?:(?:tat ca|toan bo|thu truong|lanh dao|giam doc|chu tic
 # "… có liên quan", "… liên quan": some members, nobody can say which.
 _SOME = re.compile(r"\b(?:co lien quan|lien quan)\b")
 _QUALIFIER_LEAD = re.compile(r"^(?:cua|thuoc|truc thuoc|tren dia ban|cap)\s+")
+# "(trực) thuộc Sở", "thuộc UBND huyện": the qualifier names the body the members belong to
+_UNDER = re.compile(r"^(?:truc thuoc|thuoc)\b")
 _PARTY_BOARD = re.compile(r"\b(?:tinh|huyen|thanh|thi|quan|dang) uy$")
 _ORDERED = sorted([*KINDS, *GENERIC], key=len, reverse=True)
 
@@ -59,6 +62,9 @@ class Group:
     # "tất cả các cơ quan, đơn vị, địa phương", typed so by an admin: every unit of those kinds in the directory
     # (a notice's own "các cơ quan, đơn vị" names nobody in particular: the admin says whom, or says "tất cả")
     every: bool = False
+    # "… (trực) thuộc Sở", "… thuộc UBND huyện": the qualifier names the body the members are part of (`qualifier`
+    # holds that body's name, "so", "uy ban nhan dan huyen")
+    under: bool = False
 
 
 # what the generic kind words cover when every one is meant: the local governments, or every other body
@@ -93,8 +99,9 @@ def read_group(name: str) -> Group | None:
         return None
     some = bool(_SOME.search(rest))
     qualifier = "" if some else _QUALIFIER_LEAD.sub("", rest.strip(" ,.")).strip()
+    under = not some and _UNDER.match(rest.strip(" ,.")) is not None
     return Group(kinds=tuple(dict.fromkeys(kinds)), qualifier=qualifier, some=some,
-                 generic=tuple(dict.fromkeys(generic)), every=every)
+                 generic=tuple(dict.fromkeys(generic)), every=every, under=under)
 
 
 def _every_covers(group: Group) -> tuple[bool, bool]:
@@ -108,6 +115,35 @@ def every_form_names_units(group: Group) -> bool:
     return not group.kinds and not group.some and any(_every_covers(group))
 
 
+# the kinds whose units are parts of one body (its phòng, its chi cục): "các phòng, đơn vị" is that body's units
+_PARTS = ("phong", "chi cuc")
+# the words that, beside the body's parts or before "(trực) thuộc …", take in every other unit of that body
+_UNIT_WORDS = ("don vi", "co quan")
+# a body's office ("Văn phòng Sở", "Văn phòng HĐND và UBND huyện") is one of its phòng: it is named with them
+# ("các phòng chuyên môn" of a Sở or a huyện take in the Văn phòng) in a directory of one body's parts
+_OFFICE = "van phong "
+
+
+def of_one_body(keys: Sequence[str]) -> bool:
+    """Whether the directory is of one body's parts (its phòng, its chi cục; no sở): a department's or a district's,
+    not a province's, whose "các đơn vị trực thuộc" are an addressee's own units, not its directory's."""
+    return any(k.startswith(p) for k in keys for p in (KINDS["phong"], KINDS["chi cuc"])) and \
+        not any(k.startswith(KINDS["so"]) for k in keys)
+
+
+def whole_body(group: Group, keys: Sequence[str]) -> bool:
+    """Whether the group is every unit of the body the directory is of (`of_one_body`): "các phòng, đơn vị",
+    "các phòng, đơn vị (trực) thuộc Sở", "các cơ quan, đơn vị thuộc UBND huyện", "các đơn vị trực thuộc" — not when
+    the body named is itself a unit of the directory ("các đơn vị thuộc Chi cục X": its members are not there).
+    The local governments under the body ("UBND các xã") are named as such, never in it; the leaders' own unit is
+    left out by whoever reads the people (it takes no task)."""
+    if group.some or not any(w in group.generic for w in _UNIT_WORDS) or not of_one_body(keys):
+        return False
+    if group.under:
+        return group.qualifier not in keys
+    return any(kind in _PARTS for kind in group.kinds)
+
+
 def members(group: Group, keys: Sequence[str]) -> list[int]:
     """Positions in `keys` (the directory units' `unit_key`s, as `Unit.name_key` holds them) of the units that
     belong to `group`, in directory order. Per kind, a qualifier that some of that kind's units end with
@@ -115,8 +151,10 @@ def members(group: Group, keys: Sequence[str]) -> list[int]:
     if group.some:
         return []
     found: set[int] = set()
-    if group.every:  # "tất cả các cơ quan, đơn vị, địa phương": the local governments, every other body, or both
-        local, bodies = _every_covers(group)
+    if group.every or whole_body(group, keys):
+        # "tất cả các cơ quan, đơn vị, địa phương": the local governments, every other body, or both; "các phòng,
+        # đơn vị thuộc Sở": every body
+        local, bodies = _every_covers(group) if group.every else (False, True)
         found.update(i for i, k in enumerate(keys) if (local and k.startswith(_LOCAL)) or
                      (bodies and not k.startswith(_LOCAL)))
     for kind in group.kinds:
@@ -126,5 +164,7 @@ def members(group: Group, keys: Sequence[str]) -> list[int]:
             of_kind = qualified or of_kind
         if kind == "ban" and "so" in group.kinds:  # "sở, ban, ngành": the government's boards, not the Party's
             of_kind = [i for i in of_kind if not _PARTY_BOARD.search(keys[i])]
+        if kind == "phong" and of_kind and of_one_body(keys):
+            of_kind += [i for i, k in enumerate(keys) if k.startswith(_OFFICE)]
         found.update(of_kind)
     return sorted(found)

@@ -124,10 +124,13 @@ async def _clear_draft_actions(conv: Conversation, event: Inbound, notice_id: in
 # "xem tất cả", "xem lại danh sách", "xem toàn bộ": the whole draft again
 SHOW_ALL = re.compile(r"^(?:xem lai|(?:xem|hien|in)?\s*(?:lai\s+)?(?:tat ca|toan bo|(?:ca\s+)?danh sach))"
                       r"(?:\s+nhiem vu)?$")
-# "xem 3", "xem đầy đủ nhiệm vụ 3", "chi tiết mục 2.1", "3?": a task of the draft, whole
+# "xem 3", "xem đầy đủ nhiệm vụ 3", "chi tiết mục 2.1", "3?", "xem VI.1", "IV.1.a?", "mục VI.1?": a task of the
+# draft, whole (an item number with parts, or a Roman section, is one with or without "mục"; typed folded)
 _SEE = r"(?:xem|chi tiet)(?:\s+(?:lai|day du|ky|toan van|chi tiet|noi dung))?\s+"
-SHOW_TASK = re.compile(rf"^(?:{_SEE}(?:(?:nhiem vu|nv|so)\s+)?(?P<n>\d{{1,3}})|{_SEE}muc\s+(?P<ref>[^\s?]+)|"
-                       r"(?P<asked>\d{1,3})\s*\?)\s*\??$")
+_ITEM = r"(?:[ivx]{1,4}|\d{1,3})(?:\.(?:\d{1,3}|[a-z]))+|[ivx]{1,4}"
+SHOW_TASK = re.compile(rf"^(?:{_SEE}(?:(?:nhiem vu|nv|so)\s+)?(?P<n>\d{{1,3}})|{_SEE}muc\s+(?P<ref>[^\s?]+?)|"
+                       rf"{_SEE}(?P<seen>{_ITEM})|muc\s+(?P<asked_ref>[^\s?]+?)\s*\?|(?P<item>{_ITEM})\.?\s*\?|"
+                       r"(?P<asked>\d{1,3})\s*\?)\.?\s*\??$")
 
 
 async def correct_draft(conv: Conversation, event: TextIn, person: Person) -> bool:
@@ -156,10 +159,16 @@ async def correct_draft(conv: Conversation, event: TextIn, person: Person) -> bo
         await _show_draft(conv, event, parsed, draft)
         return True
     if show := SHOW_TASK.match(folded):
-        number = int(show["n"] or show["asked"]) if show["ref"] is None else None
-        found = await ctx.db.run(draft_task, notice_id, number=number, ref=show["ref"])
-        await conv.say(event, texts.draft_task_text(*found, today=ctx.today()) if found else
-                       texts.no_draft_task(str(number) if number is not None else f"Mục {show['ref']}"))
+        ref = show["ref"] or show["seen"] or show["asked_ref"] or show["item"]
+        number = int(show["n"] or show["asked"]) if ref is None else None
+        if ref is not None:  # read folded: a Roman section is written in capitals ("vi.1" → "VI.1")
+            ref = re.sub(r"^[ivx]+(?=\.|$)", lambda m: m.group().upper(), ref.rstrip("."))
+        found = await ctx.db.run(draft_task, notice_id, number=number, ref=ref)
+        if found is None:
+            await conv.say(event, texts.no_draft_task(str(number) if number is not None else f"Mục {ref}"))
+            return True
+        _, draft = await ctx.db.run(draft_view, notice_id)
+        await conv.say(event, texts.draft_task_text(*found, today=ctx.today(), guesses=draft.guesses))
         return True
     if replied or LOOKS_LIKE_CORRECTION.match(event.text.strip()):
         corrections = parse_corrections(event.text, today=ctx.today(), now=ctx.clock.now())

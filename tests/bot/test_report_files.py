@@ -79,10 +79,11 @@ def test_summary_sheet_cell_by_cell() -> None:
     assert ws["A3"].value == "Số liệu đến ngày 02/04/2026"
     assert values(ws, 4) == ["STT", "Đơn vị chủ trì", "Tổng số", "Hoàn thành đúng hạn", "Hoàn thành quá hạn",
                              "Đang thực hiện trong hạn", "Quá hạn chưa hoàn thành", "Không có thời hạn",
-                             "Tỷ lệ quá hạn"]
+                             "Tỷ lệ quá hạn (trên số có thời hạn)"]
     assert values(ws, 5) == [1, BDV, 2, 1, 0, 0, 0, 1, 0]
     assert values(ws, 6) == [2, TNMT, 2, 0, 0, 1, 1, 0, 0.5]
-    assert values(ws, 7) == [None, "Tổng cộng", 4, 1, 0, 1, 1, 1, 0.25]
+    assert values(ws, 7)[:-1] == [None, "Tổng cộng", 4, 1, 0, 1, 1, 1]
+    assert values(ws, 7)[-1] == pytest.approx(1 / 3)  # of the 3 tasks with a deadline, not of all 4
     assert ws.max_row == 7
     assert ws["I6"].number_format == "0%"
     assert ws["B7"].font.bold and ws["A4"].font.bold
@@ -157,16 +158,33 @@ def test_summary_text() -> None:
         "",
         f"• {BDV}: 2 nhiệm vụ",
         "  Hoàn thành đúng hạn: 1; hoàn thành quá hạn: 0",
-        "  Đang thực hiện trong hạn: 0; quá hạn chưa hoàn thành: 0 (0%)",
+        "  Đang thực hiện trong hạn: 0; quá hạn chưa hoàn thành: 0/1 nhiệm vụ có thời hạn (0%)",
         "  Không có thời hạn: 1",
         f"• {TNMT}: 2 nhiệm vụ",
         "  Hoàn thành đúng hạn: 0; hoàn thành quá hạn: 0",
-        "  Đang thực hiện trong hạn: 1; quá hạn chưa hoàn thành: 1 (50%) — mục 4",
+        "  Đang thực hiện trong hạn: 1; quá hạn chưa hoàn thành: 1/2 nhiệm vụ có thời hạn (50%) — mục 4",
         "  Không có thời hạn: 0",
         "",
         "Tổng cộng: 4 nhiệm vụ — hoàn thành đúng hạn 1, hoàn thành quá hạn 0, đang thực hiện trong hạn 1, "
-        "quá hạn chưa hoàn thành 1, không có thời hạn 1.",
+        "quá hạn chưa hoàn thành 1/3 nhiệm vụ có thời hạn (33%), không có thời hạn 1.",
     ]
+
+
+def test_the_overdue_share_is_of_the_tasks_with_a_deadline() -> None:
+    """41 tasks, 35 without a deadline, 1 of the 6 dated overdue: 17%, not 2% (probe 12, finding 9)."""
+    unit = UnitSummary(unit=TNMT, done_on_time=2, in_progress=3, overdue=1, no_deadline=35)
+    text = texts.summary_text([unit], TODAY)
+    assert "quá hạn chưa hoàn thành: 1/6 nhiệm vụ có thời hạn (17%)" in text and "(2%)" not in text
+    wb = load_workbook(io.BytesIO(summary_workbook([unit], [], TODAY)))
+    assert wb[SUMMARY_SHEET]["I5"].value == pytest.approx(1 / 6)
+    assert wb[SUMMARY_SHEET]["I6"].value == pytest.approx(1 / 6)  # the total row alike
+
+
+def test_no_share_for_a_unit_without_any_deadline() -> None:
+    unit = UnitSummary(unit=BDV, no_deadline=3)
+    assert "quá hạn chưa hoàn thành: 0\n" in texts.summary_text([unit], TODAY)
+    wb = load_workbook(io.BytesIO(summary_workbook([unit], [], TODAY)))
+    assert wb[SUMMARY_SHEET]["I5"].value is None  # blank, not a 0% that says nothing
 
 
 def test_a_done_task_without_deadline_is_never_called_on_time() -> None:

@@ -60,3 +60,74 @@ def test_every_unit_of_a_generic_group_when_the_admin_says_all(written: str, exp
     group = read_group(written)
     assert group is not None
     assert [DIRECTORY[i] for i in members(group, KEYS)] == expected
+
+
+# a department's own directory (probe 12): the leaders' board, its office, its phòng and a Chi cục
+SO = ["Ban Giám đốc Sở", "Văn phòng Sở", "Phòng Quản lý Công nghiệp", "Phòng Kế hoạch - Tổng hợp",
+      "Chi cục Quản lý thị trường", "Thanh tra Sở"]
+SO_KEYS = [unit_key(n) for n in SO]
+PHONG = ["Văn phòng Sở", "Phòng Quản lý Công nghiệp", "Phòng Kế hoạch - Tổng hợp"]
+
+
+@pytest.mark.parametrize(("written", "expected"), [
+    # every unit of the body (the leaders' own is left out where the people are known: storage.notices)
+    ("Các phòng, đơn vị trực thuộc Sở", SO),
+    ("các phòng, đơn vị thuộc Sở", SO),
+    ("Các phòng, đơn vị", SO),
+    ("các phòng, chi cục, đơn vị thuộc Sở", SO),
+    ("Thủ trưởng các phòng, đơn vị thuộc Sở", SO),
+    ("các cơ quan, đơn vị thuộc Sở", SO),
+    ("các đơn vị trực thuộc Sở", SO),
+    ("các đơn vị trực thuộc", SO),
+    # "các phòng": the phòng, the Văn phòng among them; not the Chi cục nor the inspectorate
+    ("các phòng", PHONG),
+    ("các phòng chuyên môn", PHONG),
+    ("các phòng thuộc Sở", PHONG),  # "thuộc Sở" is no filter ("Văn phòng Sở" alone ends with "Sở")
+    ("Trưởng các phòng", PHONG),
+    ("các chi cục thuộc Sở", ["Chi cục Quản lý thị trường"]),
+    ("các phòng, chi cục", [*PHONG, "Chi cục Quản lý thị trường"]),
+    # not every unit: some, or nobody in particular
+    ("các phòng, đơn vị có liên quan", []),
+    ("các cơ quan, đơn vị", []),
+    ("các đơn vị trên địa bàn", []),
+])
+def test_the_units_of_a_department(written: str, expected: list[str]) -> None:
+    group = read_group(written)
+    assert group is not None
+    assert [SO[i] for i in members(group, SO_KEYS)] == expected
+
+
+HUYEN = ["Văn phòng HĐND và UBND huyện", "Phòng Tài chính - Kế hoạch", "Trung tâm Văn hóa - Thể thao huyện",
+         "UBND xã Gia Phú", "UBND thị trấn Phố Lu"]
+
+
+@pytest.mark.parametrize(("written", "expected"), [
+    ("các cơ quan, đơn vị thuộc UBND huyện", HUYEN[:3]),  # not the communes: "UBND các xã" names them
+    ("các phòng, ban, đơn vị thuộc UBND huyện", HUYEN[:3]),
+    ("các phòng, đơn vị", HUYEN[:3]),
+    ("các phòng chuyên môn thuộc UBND huyện", HUYEN[:2]),
+    ("UBND các xã, thị trấn", HUYEN[3:]),
+])
+def test_the_units_of_a_district(written: str, expected: list[str]) -> None:
+    group = read_group(written)
+    assert group is not None
+    assert [HUYEN[i] for i in members(group, [unit_key(n) for n in HUYEN])] == expected
+
+
+@pytest.mark.parametrize(("written", "expected"), [
+    # a province's directory: a Sở's own units, or an addressee's, are not in it
+    ("các đơn vị thuộc Sở Y tế", []), ("các đơn vị trực thuộc", []), ("các cơ quan, đơn vị trực thuộc Sở", []),
+    ("các phòng, đơn vị", ["Phòng Tài chính - Kế hoạch"]),  # its phòng only, not the Văn phòng UBND tỉnh
+    ("các phòng", ["Phòng Tài chính - Kế hoạch"]),
+])
+def test_a_provinces_directory_is_not_one_body(written: str, expected: list[str]) -> None:
+    group = read_group(written)
+    assert group is not None
+    assert [DIRECTORY[i] for i in members(group, KEYS)] == expected
+
+
+def test_units_under_a_unit_the_directory_holds_are_not_all_of_it() -> None:
+    names = ["Văn phòng Sở", "Phòng Kế hoạch - Tổng hợp", "Chi cục Quản lý thị trường"]
+    group = read_group("các đơn vị thuộc Chi cục Quản lý thị trường")
+    assert group is not None and group.under
+    assert members(group, [unit_key(n) for n in names]) == []
