@@ -959,6 +959,10 @@ def digest_text(view: DigestView, *, buttons: bool) -> str:
                   if dated is not None else "")
         lines += ["", f"{how}, ví dụ: “{example} xong”, “{example} 60% vướng kinh phí”, "
                       f"{extend}“{example} nhắc lại tuần sau”."]
+    if view.break_ahead is not None:
+        first_off, reason, back = view.break_ahead
+        lines += ["", f"(Từ {date_vn(first_off)} là {reason}; Nhắc việc tạm nghỉ và nhắc tiếp vào "
+                      f"{WEEKDAYS[back.weekday()]}, {date_vn(back)}.)"]
     if buttons and len(own) > DIGEST_BUTTONS:
         first = own[DIGEST_BUTTONS].item_ref
         lines.append(f"(Nút bấm có cho {DIGEST_BUTTONS} mục đầu; từ Mục {first} trở đi, đồng chí gõ số mục, "

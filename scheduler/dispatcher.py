@@ -154,6 +154,8 @@ class DigestView:
     unreachable: tuple[tuple[str, dt.date], ...] = ()  # (name, since): people Nhắc việc cannot reach
     show_help: bool = True  # how to reply: until the reader has replied once
     continued: bool = False  # the rest of a digest whose first parts arrived before a failure
+    # the last working day before a break of several days off (Tết): (first day off, why, the next working day)
+    break_ahead: tuple[dt.date, str, dt.date] | None = None
 
 
 class Sender(Protocol):
@@ -981,6 +983,22 @@ class _BatchRun:
             await self.db.run(pause_chat, channel, prepared.chat_id, until=until)
 
 
+BREAK_DAYS = 3  # more days off than a weekend ahead: the last digest before them says when Nhắc việc is back
+
+
+def _with_break_ahead(view: DigestView, calendar: Any) -> DigestView:
+    """The last digest before a break of more than BREAK_DAYS days off (Tết, 30/4–1/5 with a weekend) says when the
+    reminders resume, so that silence over the break is not read as the bot having stopped."""
+    after = calendar.next_working_day(view.day)
+    if (after - view.day).days - 1 <= BREAK_DAYS:
+        return view
+    first_off = view.day + dt.timedelta(days=1)
+    reason = next((r for d in range((after - view.day).days - 1)
+                   if (r := calendar.day_off_reason(first_off + dt.timedelta(days=d))) and "thứ" not in r
+                   and "chủ nhật" not in r.lower()), "ngày nghỉ")
+    return dataclasses.replace(view, break_ahead=(first_off, reason, after))
+
+
 async def _deliver(senders: dict[str, Sender], prepared: _Prepared, *, clock: Clock,
                    policy: ReminderPolicy) -> _Outcome:
     """Send one claimed digest; what became of it (written later, with its group)."""
@@ -999,6 +1017,7 @@ async def _deliver(senders: dict[str, Sender], prepared: _Prepared, *, clock: Cl
                         error=f"no running channel for the person ({prepared.channel})", retry_at=retry,
                         report="postponed")
     await pace(sender, clock)
+    view = _with_break_ahead(view, policy.calendar)
     try:
         message_id = await sender.send_digest(prepared.chat_id, view)
     except RateLimited as exc:

@@ -53,3 +53,12 @@ def test_a_colleague_covering_is_named_once_when_every_line_is_theirs() -> None:
     assert text.count("Bùi Văn Lực") == 1 and "theo dõi thay đ/c Bùi Văn Lực nghỉ phép" in text
     mixed = texts.digest_text(view([line("2.1", cover="Bùi Văn Lực"), line("2.2")]), buttons=True)
     assert "• Mục 2.1: Nhiệm vụ số 2.1 của phòng (thay đ/c Bùi Văn Lực nghỉ phép)" in mixed
+
+
+def test_the_break_ahead_is_said_once_at_the_end() -> None:
+    ahead = DigestView(digest_id=1, day=dt.date(2027, 2, 3), recipient_name="Nguyễn Văn Công",
+                       lines=(line("II.5", category="due_soon", due=dt.date(2027, 2, 5)),),
+                       break_ahead=(dt.date(2027, 2, 4), "ngày nghỉ Tết", dt.date(2027, 2, 11)))
+    text = texts.digest_text(ahead, buttons=True)
+    assert text.endswith("(Từ 04/02/2027 là ngày nghỉ Tết; Nhắc việc tạm nghỉ và nhắc tiếp vào thứ Năm, "
+                         "11/02/2027.)")

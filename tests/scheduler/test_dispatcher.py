@@ -375,3 +375,15 @@ async def test_429s_for_several_chats_at_once_hold_the_whole_channel(migrated_db
     assert pauses[""] == start + dt.timedelta(seconds=5)
     await send_due_digests(db, {"telegram": sender}, clock=FakeClock(start + dt.timedelta(seconds=5)), policy=policy)
     assert len({chat for chat, _ in sender.sent}) == 6 == len(sender.sent)
+
+
+async def test_the_last_digest_before_tet_says_when_reminders_resume(migrated_db: Database) -> None:
+    """Probe 12: nothing told people on 03/02/2027 that the bot would be silent over Tết (04–10/02). The last digest
+    before more than three days off says when the reminders resume; one before a weekend says nothing."""
+    db = migrated_db
+    register(db, [task("1", dt.date(2027, 2, 3)), task("2", dt.date(2027, 1, 29))], at=local(2027, 1, 18, 9, 0))
+    sender = RecordingSender()
+    await mornings(db, sender, dt.date(2027, 1, 29), dt.date(2027, 2, 3))
+    views = {v.day: v for v in sender.to(HEAD_BDV)}
+    assert views[dt.date(2027, 1, 29)].break_ahead is None, "a weekend is no break"
+    assert views[dt.date(2027, 2, 3)].break_ahead == (dt.date(2027, 2, 4), "ngày nghỉ Tết", dt.date(2027, 2, 11))
