@@ -72,7 +72,7 @@ from storage.models import (
     UTCDateTime,
 )
 from storage.notices import format_title
-from storage.unitnames import signed_by
+from storage.unitnames import holds_office, signed_by
 
 log = logging.getLogger(__name__)
 
@@ -253,8 +253,8 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
         .order_by(Task.id))]
     heads = {r.unit_id: r.id for r in session.execute(select(Person.id, Person.unit_id)
                                                       .where(Person.role == Role.HEAD).order_by(Person.id.desc()))}
-    leader_rows = list(session.execute(select(Person.id, Person.full_name).where(Person.role == Role.LEADER)
-                                       .order_by(Person.id)))
+    leader_rows = list(session.execute(select(Person.id, Person.full_name, Person.title)
+                                       .where(Person.role == Role.LEADER).order_by(Person.id)))
     leaders = [r.id for r in leader_rows]
     signers = _signing_leaders(session, {t.notice_id for t in tasks}, leader_rows)
     away = {r.id: r for r in session.execute(select(Person.id, Person.full_name, Person.leave_cover_id)
@@ -313,14 +313,17 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
 
 
 def _signing_leaders(session: Session, notice_ids: set[int], leader_rows: list[Any]) -> dict[int, list[int]]:
-    """For each notice whose signer is a leader in the directory, that leader (by primary key: a few rows)."""
+    """For each notice whose signer is a leader in the directory, that leader; else the leader holding the office it
+    was signed on behalf of ("TL. GIÁM ĐỐC": the Giám đốc). By primary key: a few rows."""
     if not notice_ids or not leader_rows:
         return {}
     signed: dict[int, list[int]] = {}
     for ids in chunks(sorted(notice_ids)):
-        for notice in session.execute(select(Notice.id, Notice.signer).where(Notice.id.in_(ids),
-                                                                             Notice.signer.is_not(None))):
-            if found := [r.id for r in leader_rows if signed_by(notice.signer, r.full_name)]:
+        for notice in session.execute(select(Notice.id, Notice.signer, Notice.meta).where(
+                Notice.id.in_(ids), Notice.signer.is_not(None))):
+            office = ((notice.meta or {}).get("notice") or {}).get("signed_for")
+            if found := [r.id for r in leader_rows if signed_by(notice.signer, r.full_name)] or \
+                    [r.id for r in leader_rows if holds_office(r.title, office)]:
                 signed[notice.id] = found
     return signed
 

@@ -54,6 +54,8 @@ class ParsedNotice:
     subject: str | None = None
     signer: str | None = None
     signer_authority: str | None = None  # TM., KT., TL., TUQ., Q.
+    # the office on whose behalf it was signed ("TL. GIÁM ĐỐC" → "Giám đốc"): that office holder decides on it
+    signed_for: str | None = None
     addressees: tuple[str, ...] = ()
     references: tuple[str, ...] = ()
     recipients: tuple[str, ...] = ()
@@ -71,6 +73,7 @@ class ParsedNotice:
                 "subject": self.subject,
                 "signer": self.signer,
                 "signer_authority": self.signer_authority,
+                "signed_for": self.signed_for,
                 "addressees": list(self.addressees),
                 "references": list(self.references),
                 "recipients": list(self.recipients),
@@ -88,7 +91,8 @@ class ParsedNotice:
 
         return cls(kind=n.get("kind"), number=n.get("number"), date=day(n.get("date")), place=n.get("place"),
                    issuer=n.get("issuer"), subject=n.get("subject"), signer=n.get("signer"),
-                   signer_authority=n.get("signer_authority"), addressees=tuple(n.get("addressees") or ()),
+                   signer_authority=n.get("signer_authority"), signed_for=n.get("signed_for"),
+                   addressees=tuple(n.get("addressees") or ()),
                    references=tuple(n.get("references") or ()), recipients=tuple(n.get("recipients") or ()),
                    meeting_date=day(n.get("meeting_date")),
                    tasks=tuple(ParsedTask.from_json(t) for t in data.get("tasks") or ()))

@@ -41,7 +41,7 @@ from storage.models import (
     Unit,
 )
 from storage.notices import _Leads, notice_title
-from storage.unitnames import best_unit_match, mentions, signed_by, ways_to_name
+from storage.unitnames import best_unit_match, holds_office, mentions, signed_by, ways_to_name
 from storage.vntext import fold
 
 log = logging.getLogger(__name__)
@@ -448,6 +448,10 @@ def approvers(session: Session, task_id: int | None = None, requester_id: int | 
                                                                                              p.full_name)]
     if signed:  # the leader who signed the notice decides on it (with the office), not every leader
         return [p for p in people if p.role == Role.ADMIN or p in signed]
+    office = ((task.notice.meta or {}).get("notice") or {}).get("signed_for") if task is not None else None
+    if held := [p for p in people if p.role == Role.LEADER and holds_office(p.title, office)]:
+        # signed by the office on the leader's behalf ("TL. GIÁM ĐỐC / CHÁNH VĂN PHÒNG"): that leader decides
+        return [p for p in people if p.role == Role.ADMIN or p in held]
     return people
 
 

@@ -93,6 +93,12 @@ def signed_by(signer: str | None, full_name: str) -> bool:
     return bool(signer and name) and f" {name} " in f" {fold(signer)} "
 
 
+def holds_office(title: str | None, office: str | None) -> bool:
+    """Whether a person's directory title is the office a notice was signed on behalf of ("TL. GIÁM ĐỐC"): "Giám
+    đốc Sở Công Thương" holds "Giám đốc"; "Phó Giám đốc Sở" does not."""
+    return bool(title and office) and f"{fold(title or '')} ".startswith(f"{fold(office or '')} ")
+
+
 def unit_key(name: str) -> str:
     """The folded, abbreviation-expanded key of a unit name."""
     return _ABBREV_RE.sub(lambda m: ABBREVIATIONS[m.group(1)], fold(name))

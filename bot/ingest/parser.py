@@ -362,6 +362,20 @@ def _signer(lines: list[str]) -> tuple[str | None, str | None]:
     return last_name, authority
 
 
+# "KT. CHỦ TỊCH", "TL. GIÁM ĐỐC", "TUQ. BỘ TRƯỞNG": signed on behalf of an office holder (not "TM. ỦY BAN …", a body)
+SIGNED_FOR = re.compile(r"^(?:KT|TL|TUQ|K/T|T/L)\s*[.:/]\s*(?P<t>(?:PHÓ\s+)?(?:CHỦ\s*TỊCH|GIÁM\s*ĐỐC|BỘ\s*TRƯỞNG|"
+                        r"THỦ\s*TƯỚNG|TỔNG\s*GIÁM\s*ĐỐC|CỤC\s*TRƯỞNG|VỤ\s*TRƯỞNG|TRƯỞNG\s*BAN|BÍ\s*THƯ|"
+                        r"VIỆN\s*TRƯỞNG|CHÁNH\s*ÁN|HIỆU\s*TRƯỞNG))\s*$", re.U)
+
+
+def _signed_for(lines: list[str]) -> str | None:
+    """The office on whose behalf the notice was signed: "TL. GIÁM ĐỐC / CHÁNH VĂN PHÒNG / name" → "Giám đốc"."""
+    for ln in _signature_lines(lines):
+        if m := SIGNED_FOR.match(ln.strip(" *")):
+            return " ".join(m.group("t").split()).capitalize()
+    return None
+
+
 SIGNED_BY = re.compile(rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})\s*,\s*[^.;]{{0,120}}?\b(?:đã\s*)?ký\s*"
                        r"(?:ban\s*hành|văn\s*bản|công\s*văn|thông\s*báo|kết\s*luận|quyết\s*định|kế\s*hoạch)", re.U)
 TRAILING_NAME = re.compile(rf"(?:^|[\s,:])(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,4}})$", re.U)
@@ -1008,7 +1022,7 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
     origins = [] if task_filter is not False else origins
     notice = ParsedNotice(
         kind=kind, number=number, date=date, place=place, issuer=_issuer(lines), subject=subject,
-        signer=signer, signer_authority=authority, addressees=tuple(addressees),
+        signer=signer, signer_authority=authority, signed_for=_signed_for(lines), addressees=tuple(addressees),
         references=tuple(_references(text, number)), recipients=tuple(_recipients(lines, start + len(segments[0]))),
         meeting_date=meeting, tasks=tuple(tasks),
     )
