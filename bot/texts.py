@@ -500,9 +500,11 @@ def correction_lines(applied: Sequence[Applied]) -> list[str]:
 
 
 def draft_task_text(number: int, task: ParsedTask, *, today: dt.date | None = None,
-                    guesses: dict[str, UnitGuess] | None = None) -> str:
+                    guesses: dict[str, UnitGuess] | None = None,
+                    explain: Callable[[dt.date], str | None] | None = None) -> str:
     """One task of a draft, whole (the preview shortens long texts), its leads as the directory reads them
-    (`guesses`: a group's units, who is given the task)."""
+    (`guesses`: a group's units, who is given the task). `explain`: the calendar's `explain_deadline`, as the
+    preview has it (a deadline on a day off, the first round of a duty)."""
     lines = [f"Nhiệm vụ {number} [Mục {task.ref}]:", task.text]
     if guesses is not None:
         lines += _lead_lines(number, task, guesses, indent="")
@@ -510,8 +512,10 @@ def draft_task_text(number: int, task: ParsedTask, *, today: dt.date | None = No
         lines.append(f"• Chủ trì: {_units(task.lead)}")
     if task.support:
         lines.append(f"• Phối hợp: {_units(task.support)}")
-    rounds = _first_round(task, today, None) if not task.due and task.recurrence else None
+    rounds = _first_round(task, today, explain) if not task.due and task.recurrence else None
     lines.append(f"• Thời hạn: {_deadline_said(task, rounds)}")
+    if task.due and explain is not None and (moved := explain(task.due)):
+        lines.append(f"  ({moved})")
     if rounds is not None and rounds.occurrence is not None and rounds.skipped is not None:
         lines.append(f"  ({_skipped_round(rounds.skipped, today)})")
     if task.recurrence:

@@ -168,7 +168,8 @@ async def correct_draft(conv: Conversation, event: TextIn, person: Person) -> bo
             await conv.say(event, texts.no_draft_task(str(number) if number is not None else f"Mục {ref}"))
             return True
         _, draft = await ctx.db.run(draft_view, notice_id)
-        await conv.say(event, texts.draft_task_text(*found, today=ctx.today(), guesses=draft.guesses))
+        await conv.say(event, texts.draft_task_text(*found, today=ctx.today(), guesses=draft.guesses,
+                                                    explain=ctx.policy.calendar.explain_deadline))
         return True
     if replied or LOOKS_LIKE_CORRECTION.match(event.text.strip()):
         corrections = parse_corrections(event.text, today=ctx.today(), now=ctx.clock.now())

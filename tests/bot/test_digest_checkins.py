@@ -62,3 +62,15 @@ def test_the_break_ahead_is_said_once_at_the_end() -> None:
     text = texts.digest_text(ahead, buttons=True)
     assert text.endswith("(Từ 04/02/2027 là ngày nghỉ Tết; Nhắc việc tạm nghỉ và nhắc tiếp vào thứ Năm, "
                          "11/02/2027.)")
+
+
+def test_a_draft_task_shown_whole_says_where_a_deadline_on_a_day_off_runs() -> None:
+    """"xem 5" in a draft: the same note as the preview ("rơi vào ngày nghỉ Tết, tính đến hết …")."""
+    from scheduler.calendar import WorkingCalendar
+    from storage.parsed import ParsedTask
+
+    task = ParsedTask(ref="II.5", text="Rà soát các dự án", lead=("Phòng Quản lý Công nghiệp",),
+                      due=dt.date(2027, 2, 5), due_text="trước ngày 05/02/2027")
+    text = texts.draft_task_text(5, task, today=dt.date(2027, 1, 19),
+                                 explain=WorkingCalendar().explain_deadline)
+    assert "(hạn 05/02/2027 rơi vào ngày nghỉ Tết, tính đến hết 11/02/2027)" in text
