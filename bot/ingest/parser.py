@@ -165,6 +165,13 @@ CLOSING_LEAD_RE = re.compile(
     r"(?:triển\s*khai|tổ\s*chức|khẩn\s*trương|chủ\s*động|thực\s*hiện)", re.U)
 
 
+# the header of a plan issued with a decision: "(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày 05/3/2026 …)"
+ATTACHED_TO = re.compile(r"\(\s*(?:[Bb]an\s*hành\s*)?[Kk]èm\s*theo\s*(?:Quyết\s*định|Nghị\s*quyết|Chỉ\s*thị)\s*số\s*"
+                         r"(?P<n>\d{1,6}\s*/\s*(?:(?:19|20)\d\d\s*/\s*)?[A-ZĐ][A-Za-zĐđ0-9&\-/]*)"
+                         r"(?:\s*,?\s*[Nn]gày\s*(?P<d>\d{1,2})\s*(?:tháng|/|-|\.)\s*(?P<m>\d{1,2})\s*(?:năm|/|-|\.)\s*"
+                         r"(?P<y>\d{4}))?", re.U)
+
+
 # A portal rendition names its own number in the text: "(Theo Công văn số 6012/UBND-KT, ngày 14/11/2023)",
 # "Thủ tướng Chính phủ vừa có Công điện số 149/CĐ-TTg ngày 28/8/2025".
 OWN_NUMBER_RE = re.compile(
@@ -943,6 +950,15 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
     head = "\n".join(lines[:30])
     number = _number(head)
     date, place = _date_and_place(head)
+    if number is None and (attached := ATTACHED_TO.search(head)):
+        # a plan issued with a decision, copied without the decision: "(Kèm theo Quyết định số 1422/QĐ-TTg ngày 19
+        # tháng 11 năm 2024 của Thủ tướng Chính phủ)" — the number and date it is known by
+        number = re.sub(r"\s+", "", attached.group("n"))
+        if date is None and attached.group("y"):
+            try:
+                date = dt.date(int(attached.group("y")), int(attached.group("m")), int(attached.group("d")))
+            except ValueError:
+                pass
     if number is None and (own := OWN_NUMBER_RE.search(text)):
         number = re.sub(r"\s+", "", own.group("n"))
         # "Ngày 26/5/2015, UBND tỉnh ban hành Công văn số 703/UBND-TN …": the date opens the sentence
