@@ -528,7 +528,8 @@ def no_draft_task(which: str) -> str:
     return vn(f"Danh sách không có nhiệm vụ {which if which.startswith('Mục') else 'số ' + which}.")
 
 
-def registered_text(result: Registered) -> str:
+def registered_text(result: Registered, rounds: Sequence[tuple[str, str, dt.date]] = ()) -> str:
+    """`rounds`: each recurring item's first round (item ref, round label, deadline)."""
     lines = [f"Đã xác nhận {result.title}: {result.task_count} nhiệm vụ."]
     if result.assigned:  # an item given to several units (a group, a list) on one line
         given: dict[str, list[str]] = {}
@@ -545,6 +546,11 @@ def registered_text(result: Registered) -> str:
         lines += [f"• Mục {ref}: {'; '.join(units)}" for ref, units in waiting.items()]
         lines.append("Đồng chí gửi tệp danh bạ (Excel hoặc CSV) có đơn vị và trưởng đơn vị này vào đây: các nhiệm vụ "
                      "trên được giao ngay khi nhập xong.")
+    if rounds:
+        lines += ["", "Nhiệm vụ định kỳ, kỳ đầu:"]
+        for ref, label, due in rounds:
+            name = round_name(label)
+            lines.append(f"• Mục {ref}: {name}" + ("" if date_vn(due) in name else f", hạn {date_vn(due)}"))
     return vn("\n".join(lines))
 
 

@@ -5,9 +5,13 @@ no buttons). Parsing runs in a thread; nothing is registered before confirmation
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import logging
 import re
 from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from bot import texts
 from bot.conversation import directory
@@ -297,18 +301,27 @@ async def _decide(conv: Conversation, event: Inbound, person: Person, notice_id:
     result = None
     if confirm:
         result = await ctx.db.run(confirm_notice, notice_id, by=person, now=ctx.clock.now())
-        reply = texts.registered_text(result)
     else:
         await ctx.db.run(cancel_notice, notice_id, by=person, now=ctx.clock.now())
-        reply = texts.CANCELLED
     await conv.answer_tap(event)
     await _clear_draft_actions(conv, event, notice_id)
     if result is not None:
         await ctx.db.run(start_notice_series, result.notice_id, calendar=ctx.policy.calendar)
+        reply = texts.registered_text(result, rounds=await ctx.db.run(_first_rounds, result.notice_id))
+    else:
+        reply = texts.CANCELLED
     await conv.say(event, reply)
     if result is not None:
         await tell_assignees(conv, result)
         await tell_supporters(conv, result)
+
+
+def _first_rounds(session: Session, notice_id: int) -> list[tuple[str, str, dt.date]]:
+    """Each recurring item of a just-confirmed notice with its first round: (item ref, round label, deadline)."""
+    rows = session.execute(select(Task.item_ref, Task.occurrence_label, Task.due_on).where(
+        Task.notice_id == notice_id, Task.recurrence.is_not(None), Task.occurrence_label.is_not(None),
+        Task.due_on.is_not(None)).order_by(Task.position))
+    return list(dict.fromkeys((r.item_ref, r.occurrence_label, r.due_on) for r in rows))
 
 
 async def tell_assignees(conv: Conversation, result: Registered) -> None:

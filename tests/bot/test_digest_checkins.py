@@ -74,3 +74,13 @@ def test_a_draft_task_shown_whole_says_where_a_deadline_on_a_day_off_runs() -> N
     text = texts.draft_task_text(5, task, today=dt.date(2027, 1, 19),
                                  explain=WorkingCalendar().explain_deadline)
     assert "(hạn 05/02/2027 rơi vào ngày nghỉ Tết, tính đến hết 11/02/2027)" in text
+
+
+def test_the_confirmation_names_each_recurring_items_first_round() -> None:
+    from storage.notices import Registered
+
+    result = Registered(notice_id=1, title=TITLE, task_count=2, assigned=[("II.9", "Lê Văn Hợp")], unassigned=[])
+    text = texts.registered_text(result, rounds=[("II.9", "hạn 10/02/2027", dt.date(2027, 2, 10)),
+                                                 ("II.10", "quý I/2027", dt.date(2027, 3, 15))])
+    assert text.endswith("Nhiệm vụ định kỳ, kỳ đầu:\n• Mục II.9: kỳ hạn 10/02/2027\n"
+                         "• Mục II.10: kỳ quý I/2027, hạn 15/03/2027")
