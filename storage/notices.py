@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import logging
 import re
 from dataclasses import dataclass, field, replace
@@ -24,7 +25,7 @@ from storage.errors import (
     NoticeNotFound,
     WithdrawalInvalid,
 )
-from storage.itemref import same_ref, under
+from storage.itemref import by_ref, ref_key, same_ref, under
 from storage.models import OPEN_STATUSES, Notice, NoticeStatus, Person, Role, StatusReport, Task, TaskStatus, Unit
 from storage.parsed import ParsedNotice, ParsedTask
 from storage.unitgroups import LOCAL_GOVERNMENT, Group, members, of_one_body, read_group, whole_body
@@ -400,13 +401,18 @@ def draft_task(session: Session, notice_id: int, *, number: int | None = None,
 
 
 def _next_ref(refs: list[str]) -> str:
-    """The item number for a task added without one: after the highest top-level number ("1", "2.3" → "3"),
-    else the next free position."""
-    tops = [int(m.group()) for r in refs if (m := re.match(r"\d+", r))]
-    n = max(tops, default=len(refs)) + 1
-    while any(r.lower() == str(n) for r in refs):
-        n += 1
-    return str(n)
+    """The item number for a task added without one, in the scheme of the notice's last item: after "II.11" comes
+    "II.12" (the items under a Roman section), after "1", "2.3" comes "3"; never a number already used."""
+    last = re.match(r"^(?P<section>[IVXLC]{1,7}\.)(?P<n>\d{1,3})$", refs[-1]) if refs else None
+    if last is not None:  # numbered under a section: the next number of that section
+        section = last.group("section")
+        numbers = [int(m.group(1)) for r in refs if (m := re.fullmatch(re.escape(section) + r"(\d{1,3})", r))]
+        candidates = (f"{section}{n}" for n in itertools.count(max(numbers) + 1))
+    else:
+        tops = [int(m.group()) for r in refs if (m := re.match(r"\d+", r))]
+        candidates = (str(n) for n in itertools.count(max(tops, default=len(refs)) + 1))
+    used = {ref_key(r) for r in refs}
+    return next(c for c in candidates if ref_key(c) not in used)
 
 
 def _task_index(tasks: list[dict[str, Any]], target: str, dropped: set[int]) -> int:
@@ -670,7 +676,14 @@ def withdraw(session: Session, notice_id: int, *, item_ref: str | None, reason: 
     title = notice_title(notice)
     if notice.status == NoticeStatus.CANCELLED:
         raise WithdrawalInvalid(f"notice {notice_id} already withdrawn", f"{title} đã được hủy trước đây.")
-    tasks = [t for t in notice.tasks if item_ref is None or same_ref(t.item_ref, item_ref)]
+    # (by_ref: "mục 2" is also the notice's "2." under "II.", as people read it on the paper)
+    tasks = list(notice.tasks) if item_ref is None else by_ref(notice.tasks, item_ref, lambda t: t.item_ref)
+    if item_ref is not None and len({t.item_ref for t in tasks}) > 1:  # "1.a" of "I.1.a" and "II.1.a": say which
+        raise WithdrawalInvalid(f"item {item_ref} of notice {notice_id} fits several",
+                                f"{title} có nhiều mục ứng với “{item_ref}”: "
+                                f"{', '.join(dict.fromkeys(t.item_ref for t in tasks))}; đồng chí ghi đủ số mục.")
+    if tasks and item_ref is not None:
+        item_ref = tasks[0].item_ref
     if item_ref is not None and not tasks:
         raise WithdrawalInvalid(f"no item {item_ref} in notice {notice_id}",
                                 f"{title} không có mục {item_ref}.")

@@ -49,7 +49,8 @@ async def withdraw_command(conv: Conversation, event: TextIn, args: list[str], p
     ref = m.group("ref").rstrip(".") if m.group("ref") else None
     result = await ctx.db.run(withdraw, notices[0].id, item_ref=ref, reason=m.group("reason").strip(), by=person,
                               now=ctx.clock.now(), unit_words=(m.group("unit") or "").strip() or None)
-    await conv.say(event, texts.withdrawn_text(result.title, ref, result.refs, result.reason, units=result.units,
+    shown = result.refs[0] if ref is not None and len(set(result.refs)) == 1 else ref  # "mục 2" found as "II.2"
+    await conv.say(event, texts.withdrawn_text(result.title, shown, result.refs, result.reason, units=result.units,
                                                shared_by=result.shared_by))
     for person_id, refs in result.assignees.items():
         assignee = await ctx.db.run(person_by_id, person_id)

@@ -157,3 +157,18 @@ async def test_the_number_printed_under_a_roman_section_finds_its_task(db_url: s
         assert last_text(h, "head_stnmt") == texts.unknown_ref("4")
     finally:
         await h.stop()
+
+
+async def test_withdrawing_the_number_printed_under_a_roman_section(db_url: str) -> None:
+    """Probe 13: "/huy 75/TB-UBND mục 2 …" was answered "không có mục 2" for the notice's II.2."""
+    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 3, 6, 9, 0)))
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        await h.say("admin", SECTIONED)
+        await h.tap("admin", texts.BUTTON_CONFIRM)
+        await h.say("admin", "/huy 75/TB-UBND mục 2 lý do: giao nhầm")
+        assert last_text(h, "admin").startswith("Đã hủy mục II.2 của Thông báo số 75/TB-UBND"), last_text(h, "admin")
+        assert TaskStatus(tasks(h)["II.2"].status) == TaskStatus.CANCELLED
+        assert TaskStatus(tasks(h)["II.1"].status) == TaskStatus.OPEN
+    finally:
+        await h.stop()

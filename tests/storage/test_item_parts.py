@@ -52,3 +52,13 @@ def test_a_bare_number_drops_only_a_roman_section() -> None:
     assert by_ref(["2", "II.2"], "2", str) == ["2"]
     assert by_ref(["1.2", "II.1.2"], "2", str) == []
     assert by_ref(["I.2", "II.2"], "2", str) == ["I.2", "II.2"]  # two fit: the caller asks which
+
+
+def test_a_task_added_to_a_draft_takes_the_next_number_of_the_notices_scheme() -> None:
+    """Probe 13: after "bỏ 9", "thêm: …" was numbered "11" beside "II.11", and "11 xong" closed the wrong task."""
+    from storage.notices import _next_ref
+
+    assert _next_ref(["II.1", "II.2", "II.8", "II.10", "II.11"]) == "II.12"
+    assert _next_ref(["1", "2.3"]) == "3"
+    assert _next_ref(["I.1", "II.1", "II.2"]) == "II.3"
+    assert _next_ref([]) == "1"
