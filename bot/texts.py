@@ -307,16 +307,19 @@ def _skipped_round(skipped: Occurrence, today: dt.date | None) -> str:
     return f"{name} không tính là kỳ đầu: {why}"
 
 
-def _lead_lines(number: int, task: ParsedTask, guesses: dict[str, UnitGuess], *, indent: str) -> list[str]:
+def _lead_lines(number: int, task: ParsedTask, guesses: dict[str, UnitGuess], *, indent: str,
+                every_member: bool = False) -> list[str]:
     """A draft task's lead lines: what each lead comes to in the directory, and a group member the task's own
     results go to ("báo cáo … về Phòng Kế hoạch - Tổng hợp"), which the group gives the task too."""
     if len(task.lead) == 1:
-        lines = [f"{indent}• Chủ trì: {_lead_guess(task.lead[0], guesses.get(task.lead[0]), number=number)}"]
+        lines = [f"{indent}• Chủ trì: "
+                 f"{_lead_guess(task.lead[0], guesses.get(task.lead[0]), number=number, every_member=every_member)}"]
     elif task.lead:  # each unit named is asked, and told, on its own
         lines = [f"{indent}• Chủ trì (mỗi đơn vị một nhiệm vụ):"]
         named = {unit for name in task.lead if (g := guesses.get(name)) is not None
                  for unit in ([g.unit_name] if g.unit_name else []) + [u for u, _ in g.members]}
-        lines += [f"{indent}  – {_lead_guess(name, guesses.get(name), each=False, number=number, named=named)}"
+        lines += [f"{indent}  – " + _lead_guess(name, guesses.get(name), each=False, number=number, named=named,
+                                                every_member=every_member)
                   for name in task.lead]
     else:
         return [f"{indent}• Chủ trì: chưa xác định"]
@@ -420,7 +423,7 @@ def _every_form(name: str) -> str | None:
 
 
 def _lead_guess(name: str, guess: UnitGuess | None, *, each: bool = True, number: int | None = None,
-                named: set[str] | frozenset[str] = frozenset()) -> str:
+                named: set[str] | frozenset[str] = frozenset(), every_member: bool = False) -> str:
     """A lead as written and what it comes to in the directory: the unit and who is given the task, or a
     group's members (`each`: say that each gets the task, unless the line above says it) and the units it leaves
     out, but those the task's other leads name (`named`) (to add, the task's `number` in the example)."""
@@ -432,8 +435,8 @@ def _lead_guess(name: str, guess: UnitGuess | None, *, each: bool = True, number
             hint = f", hoặc ghi “tất cả {every}” để giao cho mọi đơn vị như vậy trong danh bạ" if every else ""
             return f"{name} (nhóm đơn vị; chưa xác định được đơn vị cụ thể, đồng chí ghi rõ tên đơn vị để giao{hint})"
         names = [unit for unit, _ in guess.members]
-        shown = ", ".join(names[:GROUP_SHOWN]) + (f" và {len(names) - GROUP_SHOWN} đơn vị khác"
-                                                    if len(names) > GROUP_SHOWN else "")
+        cut = len(names) if every_member else GROUP_SHOWN  # (a task shown whole: every member)
+        shown = ", ".join(names[:cut]) + (f" và {len(names) - cut} đơn vị khác" if len(names) > cut else "")
         headless = sum(1 for _, head in guess.members if head is None)
         missing = f"; {headless} đơn vị chưa có trưởng đơn vị" if headless else ""
         each_one = ", mỗi đơn vị một nhiệm vụ" if each else ""
@@ -507,7 +510,7 @@ def draft_task_text(number: int, task: ParsedTask, *, today: dt.date | None = No
     preview has it (a deadline on a day off, the first round of a duty)."""
     lines = [f"Nhiệm vụ {number} [Mục {task.ref}]:", task.text]
     if guesses is not None:
-        lines += _lead_lines(number, task, guesses, indent="")
+        lines += _lead_lines(number, task, guesses, indent="", every_member=True)
     elif task.lead:
         lines.append(f"• Chủ trì: {_units(task.lead)}")
     if task.support:

@@ -114,6 +114,10 @@ def create_draft(session: Session, parsed: ParsedNotice, *, source_text: str, so
                  numbers=tuple(range(1, len(parsed.tasks) + 1)))
 
 
+# the government of a district-level locality, by its folded key: "ủy ban nhân dân huyện/thị xã/thành phố/quận …"
+_DISTRICT = re.compile(LOCAL_GOVERNMENT + r"(?:huyen|thi xa|thanh pho|quan)\b")
+
+
 class _Leads:
     """Who a draft's leads, as written, come to in the directory: a unit's name is that unit; a group's
     ("các sở, ban, ngành", "UBND các huyện, thành phố") is each member the directory has; a person's name
@@ -176,6 +180,11 @@ class _Leads:
         """The units that take work (a head) which a group's members `found` leave out, in a directory of one body's
         parts (a department's, a district's: a province's groups leave out many by design, "các sở" the huyện):
         none when nobody was found; local governments ("UBND xã …") only beside members that are such too."""
+        if found and not of_one_body(self.keys) and all(_DISTRICT.match(u.name_key) for u in found):
+            # "UBND các huyện, thành phố" in a province: the thị xã (or quận) the notice did not name is said
+            ids = {u.id for u in found}
+            return tuple(u.name for u in self.units if u.id not in ids and self.head(u) is not None
+                         and _DISTRICT.match(u.name_key))
         if not found or not of_one_body(self.keys):
             return ()
         ids = {u.id for u in found}

@@ -76,3 +76,38 @@ async def test_a_task_shown_by_its_roman_item_number(harness: Harness, typed: st
 async def test_an_item_the_draft_lacks_is_said_so(harness: Harness) -> None:
     await harness.say("admin", "xem IV.1")
     assert last_text(harness, "admin") == texts.no_draft_task("Mục IV.1")
+
+
+PROVINCE = ("handle,full_name,title,unit,role\n"
+            "admin,Nguyễn Thị Thư,Chuyên viên,Văn phòng UBND tỉnh,admin\n"
+            "ct,Bùi Văn Quang,Chủ tịch UBND tỉnh,Thường trực UBND tỉnh,leader\n"
+            "gd_snv,Đinh Thị Nga,Giám đốc Sở Nội vụ,Sở Nội vụ,head\n"
+            "gd_stc,Vũ Văn Tài,Giám đốc Sở Tài chính,Sở Tài chính,head\n"
+            + "".join(f"ct_{i},Người Số {i},Chủ tịch UBND huyện,UBND huyện {name},head\n"
+                      for i, name in enumerate(["Đoan Hùng", "Hạ Hòa", "Thanh Ba", "Phù Ninh", "Cẩm Khê", "Tân Sơn",
+                                                "Thanh Sơn"]))
+            + "ct_vt,Nguyễn Văn Trì,Chủ tịch UBND thành phố,UBND thành phố Việt Trì,head\n"
+              "ct_pt,Lê Thị Thọ,Chủ tịch UBND thị xã,UBND thị xã Phú Thọ,head\n")
+PROVINCE_NOTICE = "\n".join([
+    "ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ", "Số: 24/TB-UBND", "Phú Thọ, ngày 26 tháng 3 năm 2027", "THÔNG BÁO",
+    "Kết luận của Phó Chủ tịch UBND tỉnh", "1. Sở Nội vụ rà soát biên chế, báo cáo trước ngày 30/4/2027.",
+    "2. UBND các huyện, thành phố hoàn thành số hóa hồ sơ thủ tục hành chính trước ngày 30/4/2027.", ""])
+
+
+async def test_a_provinces_locality_group_names_the_locality_it_leaves_out(db_url: str) -> None:
+    """Probe 13: "UBND các huyện, thành phố" came to 8 units, the thị xã left out without a word, and the preview's
+    "và 2 đơn vị khác" could not be opened: the preview names it as left out, and "xem 2" lists every member."""
+    h = Harness(db_url=db_url, clock=FakeClock(local(2027, 3, 29, 9, 0)))
+    await h.start(directory_csv=PROVINCE.encode(), enroll_all=True)
+    try:
+        await h.say("admin", PROVINCE_NOTICE)
+        preview = last_text(h, "admin")
+        assert "UBND các huyện, thành phố — 8 đơn vị trong danh bạ" in preview and "và 2 đơn vị khác" in preview
+        assert "không gồm: UBND thị xã Phú Thọ" in preview
+        await h.say("admin", "xem 2")
+        whole = last_text(h, "admin")
+        assert "đơn vị khác" not in whole and "UBND huyện Thanh Sơn" in whole and "UBND thành phố Việt Trì" in whole
+        assert "không gồm: UBND thị xã Phú Thọ" in whole
+        assert "không gồm" not in preview.split("1. [Mục 1]")[1].split("2. [Mục 2]")[0], "a sở is no locality group"
+    finally:
+        await h.stop()
