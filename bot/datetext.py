@@ -179,6 +179,7 @@ class _Parser:
         self.part: str | None = None
         self.exact: dt.datetime | None = None
         self.weekday: tuple[int, str] | None = None  # a bare "thứ 6": checked against a typed date, if any
+        self.after_break = False  # "sau lễ …": the working day after that holiday's days off
 
     # --- reading ---------------------------------------------------------------------------------
 
@@ -196,8 +197,8 @@ class _Parser:
 
     def parse(self) -> When:
         matchers: list[Callable[[int], int | None]] = [
-            self.m_tet, self.m_count, self.m_numeric_date, self.m_word_date, self.m_weekday, self.m_period,
-            self.m_relative_day, self.m_clock, self.m_part,
+            self.m_after_holiday, self.m_tet, self.m_count, self.m_numeric_date, self.m_word_date, self.m_weekday,
+            self.m_period, self.m_relative_day, self.m_clock, self.m_part,
         ]
         i = 0
         while i < len(self.toks):
@@ -213,7 +214,40 @@ class _Parser:
                     i += 1
                 else:
                     raise self.unclear(f"Chưa hiểu “{self.raw(i)}” trong “{self.text}”.")
+        if self.after_break:  # "sau lễ 30/4": the first working day once that holiday's days off are over
+            base = self.day or self._next_day_off()
+            self.day = self.calendar.working_day_on_or_after(base + dt.timedelta(days=1))
         return self.result()
+
+    def _next_day_off(self) -> dt.date:
+        """The next public holiday after today (for "sau lễ" alone)."""
+        day = self.today + dt.timedelta(days=1)
+        for _ in range(400):
+            if self.calendar.holiday_name(day):
+                return day
+            day += dt.timedelta(days=1)
+        raise self.unclear("Chưa tra được ngày lễ.")
+
+    # "sau lễ 30/4", "sau kỳ nghỉ lễ 30/4", "sau dịp lễ Quốc khánh", "sau Quốc khánh"
+    _HOLIDAY_WORDS = {"dip", "ky", "ki", "nghi"}
+
+    def m_after_holiday(self, i: int) -> int | None:
+        if self.key(i) != "sau":
+            return None
+        j = i + 1
+        while self.key(j) in self._HOLIDAY_WORDS:
+            j += 1
+        named = self.key(j) == "le"
+        if named:
+            j += 1
+        if self.key(j) == "quoc" and self.key(j + 1) == "khanh":  # National Day, 2/9
+            year = self.today.year if dt.date(self.today.year, 9, 2) >= self.today else self.today.year + 1
+            self.set_day(dt.date(year, 9, 2), i, j + 2)
+            j += 2
+        elif not named:
+            return None
+        self.after_break = True
+        return j
 
     def result(self) -> When:
         if self.exact is not None:

@@ -276,3 +276,17 @@ def test_leading_when_splits_the_reason_off() -> None:
     assert when.date == dt.date(2025, 12, 26) and rest == "vì chờ ý kiến Sở Tài chính"
     assert leading_when("60%", now=NOW) is None
     assert leading_when("", now=NOW) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("sau lễ 30/4", dt.date(2027, 5, 4)),  # 30/4, 1/5 and the weekend off: back on Tuesday 4/5
+    ("sau kỳ nghỉ lễ 30/4", dt.date(2027, 5, 4)),
+    ("sau dịp lễ 30/4", dt.date(2027, 5, 4)),
+    ("sau le 30/4", dt.date(2027, 5, 4)),
+    ("sau lễ", dt.date(2027, 4, 19)),  # the next holiday: Giỗ Tổ, Friday 16/4
+    ("sau Quốc khánh", dt.date(2027, 9, 6)),
+    ("sau 2 ngày", dt.date(2027, 4, 14)),  # unchanged
+])
+def test_after_a_holiday_is_the_first_working_day_after_its_days_off(text: str, expected: dt.date) -> None:
+    """Probe 13: "xin gia hạn đến sau lễ 30/4" was asked for a date."""
+    assert parse_when(text, now=dt.datetime(2027, 4, 12, 9, 0, tzinfo=VN_TZ)).date == expected
