@@ -448,6 +448,10 @@ def approvers(session: Session, task_id: int | None = None, requester_id: int | 
                                                                                              p.full_name)]
     if signed:  # the leader who signed the notice decides on it (with the office), not every leader
         return [p for p in people if p.role == Role.ADMIN or p in signed]
+    if task is not None and (concluded := [p for p in people if p.role == Role.LEADER
+                                           and signed_by(task.notice.subject, p.full_name)]):
+        # "Kết luận của đồng chí Nguyễn Văn Hai, Phó Chủ tịch …": the leader whose conclusions these are follows them
+        return [p for p in people if p.role == Role.ADMIN or p in concluded]
     office = ((task.notice.meta or {}).get("notice") or {}).get("signed_for") if task is not None else None
     if held := [p for p in people if p.role == Role.LEADER and holds_office(p.title, office)]:
         # signed by the office on the leader's behalf ("TL. GIÁM ĐỐC / CHÁNH VĂN PHÒNG"): that leader decides

@@ -57,3 +57,24 @@ async def test_the_leader_it_was_signed_for_decides(db_url: str) -> None:
         assert not any("CHỈ ĐẠO" in t for t in texts_to(h, "pct", mark) + texts_to(h, "leader", mark))
     finally:
         await h.stop()
+
+
+async def test_the_leader_whose_conclusions_these_are_follows_them(db_url: str) -> None:
+    """Probe 13: "Kết luận của đồng chí …, Phó Chủ tịch" signed "TL. CHỦ TỊCH" sent every request and escalation to
+    the Chủ tịch, none to the Phó Chủ tịch who chaired."""
+    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 2, 26, 9, 0)))
+    await h.start(directory_csv=DIRECTORY.encode(), enroll_all=True)
+    try:
+        await h.say("admin", NOTICE.replace("Kết luận của Chủ tịch UBND tỉnh tại cuộc họp giao ban",
+                                            "Kết luận của đồng chí Đặng Văn Phó, Phó Chủ tịch UBND tỉnh tại cuộc họp"))
+        await h.tap("admin", texts.BUTTON_CONFIRM)
+        mark = len(h.sent)
+        await h.say("head_bdv", "1 xin gia hạn đến 30/3 vì chờ số liệu")
+        assert {m.to for m in h.sent[mark:] if texts.BUTTON_APPROVE in m.buttons} == {"admin", "pct"}
+        await h.say("pct", "không đồng ý gia hạn 1")
+        mark = len(h.sent)
+        await h.advance_to(local(2018, 3, 26, 9, 0))
+        assert any("CHỈ ĐẠO" in t for t in texts_to(h, "pct", mark))
+        assert not any("CHỈ ĐẠO" in t for t in texts_to(h, "chu_tich", mark))
+    finally:
+        await h.stop()
