@@ -1375,8 +1375,9 @@ def summary_text(rows: Sequence[UnitSummary], today: dt.date, filt: ReportFilter
         lines.append(f"  Hoàn thành đúng hạn: {r.done_on_time}; hoàn thành quá hạn: {r.done_late}")
         lines.append(f"  Đang thực hiện trong hạn: {r.in_progress}; quá hạn chưa hoàn thành: {overdue_share_text(r)}"
                      + (f" — mục {', '.join(r.overdue_refs)}" if r.overdue_refs else ""))
-        lines.append(f"  Không có thời hạn: {r.no_deadline}"
-                     + (f" (đã hoàn thành {r.no_deadline_done})" if r.no_deadline_done else ""))
+        if r.no_deadline:  # (none: no line — twenty units' "Không có thời hạn: 0" said nothing)
+            lines.append(f"  Không có thời hạn: {r.no_deadline}"
+                         + (f" (đã hoàn thành {r.no_deadline_done})" if r.no_deadline_done else ""))
         if r.rounds:
             which = "các kỳ trong khoảng này" if filt is not None and (filt.date_from or filt.date_to) \
                 else "các kỳ đã qua"
@@ -1486,16 +1487,28 @@ def _still_overdue_lines(digest: WeeklyDigest, calendar: WorkingCalendar | None)
     long overdue (in working days, as the units' digests say it, given the calendar); the first few, then how many
     more."""
     lines = []
-    for item in digest.still_overdue:
+    # one item several units hold, late alike, is one line naming them (20 units late on a quarterly report: one line)
+    for group in _by_item(digest.still_overdue, lambda i: (i.item_ref, i.text, i.effective_due or i.due_on)):
+        item = group[0]
         deadline = item.effective_due or item.due_on
         late = ""
         if deadline and calendar is not None:
             late = f", quá hạn {calendar.working_days_between(deadline, digest.until)} ngày làm việc"
         elif deadline:
             late = f", quá hạn {(digest.until - deadline).days} ngày"
-        lines.append(f"• {item.unit} — mục {item.item_ref}: {short_title(item.text, 60, lead=item.unit)} "
-                     f"(hạn {date_vn(deadline)}{late})")
+        if len(group) == 1:
+            lines.append(f"• {item.unit} — mục {item.item_ref}: {short_title(item.text, 60, lead=item.unit)} "
+                         f"(hạn {date_vn(deadline)}{late})")
+            continue
+        units = [g.unit for g in group]
+        named = ", ".join(units[:UNITS_NAMED]) + (f" và {len(units) - UNITS_NAMED} đơn vị khác"
+                                                   if len(units) > UNITS_NAMED else "")
+        lines.append(f"• Mục {item.item_ref}: {short_title(item.text, 60)} (hạn {date_vn(deadline)}{late}) — "
+                     f"{len(units)} đơn vị: {named}")
     return _capped(lines, STILL_OVERDUE_LIMIT, see="/tonghop quá hạn")
+
+
+UNITS_NAMED = 8  # units named on one line of a leader's summary; the rest are counted
 
 
 def _unreported_lines(digest: WeeklyDigest) -> list[str]:

@@ -163,7 +163,6 @@ def test_summary_text() -> None:
         f"• {TNMT}: 2 nhiệm vụ",
         "  Hoàn thành đúng hạn: 0; hoàn thành quá hạn: 0",
         "  Đang thực hiện trong hạn: 1; quá hạn chưa hoàn thành: 1/2 nhiệm vụ có thời hạn (50%) — mục 4",
-        "  Không có thời hạn: 0",
         "",
         "Tổng cộng: 4 nhiệm vụ — hoàn thành đúng hạn 1, hoàn thành quá hạn 0, đang thực hiện trong hạn 1, "
         "quá hạn chưa hoàn thành 1/3 nhiệm vụ có thời hạn (33%), không có thời hạn 1.",
@@ -466,3 +465,15 @@ def test_a_supporting_units_own_message_greets_then_lists_the_items() -> None:
 ])
 def test_a_task_shown_to_its_lead_never_reads_as_someone_elses(text: str, lead: str, shown: str) -> None:
     assert texts.short_title(text, lead=lead) == shown
+
+
+def test_one_item_many_units_hold_late_alike_is_one_line_of_the_weekly_summary() -> None:
+    """Probe 13: twenty units late on one quarterly report were five identical lines and "… và 17 nhiệm vụ khác"."""
+    old = DIGEST.still_overdue[0]
+    late = [replace(old, unit=f"Sở Số {n}", item_ref="II.11", text="Báo cáo quý I") for n in range(12)]
+    quiet = WeeklyDigest(since=DIGEST.since, until=TODAY, done=[], newly_overdue=[], still_overdue=late, pending=[])
+    lines = texts.weekly_digest_text(quiet, "A").splitlines()
+    assert "Còn 12 nhiệm vụ quá hạn từ các tuần trước chưa hoàn thành:" in lines
+    [line] = [ln for ln in lines if "II.11" in ln]
+    assert line.startswith("• Mục II.11: Báo cáo quý I (hạn 02/03/2026, quá hạn 31 ngày) — 12 đơn vị: Sở Số 0, ")
+    assert line.endswith("Sở Số 7 và 4 đơn vị khác")
