@@ -72,7 +72,7 @@ from storage.models import (
     UTCDateTime,
 )
 from storage.notices import format_title
-from storage.unitnames import holds_office, signed_by
+from storage.tasks import following_leaders
 
 log = logging.getLogger(__name__)
 
@@ -313,23 +313,10 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
 
 
 def _signing_leaders(session: Session, notice_ids: set[int], leader_rows: list[Any]) -> dict[int, list[int]]:
-    """For each notice, the leaders who follow it: the signer when a leader in the directory; else the leader whose
-    conclusions it records; else the holder of the office it was signed on behalf of ("TL. GIÁM ĐỐC": the Giám
-    đốc). By primary key: a few rows."""
-    if not notice_ids or not leader_rows:
+    """The leaders who follow each notice (`storage.tasks.following_leaders`)."""
+    if not notice_ids:
         return {}
-    signed: dict[int, list[int]] = {}
-    for ids in chunks(sorted(notice_ids)):
-        for notice in session.execute(select(Notice.id, Notice.signer, Notice.subject, Notice.meta).where(
-                Notice.id.in_(ids))):
-            office = ((notice.meta or {}).get("notice") or {}).get("signed_for")
-            # the leader who signed; else the one whose conclusions these are ("Kết luận của đồng chí X, Phó Chủ
-            # tịch …"); else the holder of the office it was signed for ("TL. CHỦ TỊCH")
-            if found := [r.id for r in leader_rows if signed_by(notice.signer, r.full_name)] or \
-                    [r.id for r in leader_rows if signed_by(notice.subject, r.full_name)] or \
-                    [r.id for r in leader_rows if holds_office(r.title, office)]:
-                signed[notice.id] = found
-    return signed
+    return following_leaders(session, notice_ids, leader_rows)
 
 
 def _as_of(item: dict[str, Any], calendar: Any, today: dt.date) -> dict[str, Any]:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 from zoneinfo import ZoneInfo
@@ -874,9 +874,10 @@ def _rounds_done(task: Task, item: DigestItem, rounds: Sequence[TaskOccurrence],
 
 
 def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int = 7,
-                  rule: DeadlineRule = AS_WRITTEN) -> WeeklyDigest:
+                  rule: DeadlineRule = AS_WRITTEN, notices: Collection[int] | None = None) -> WeeklyDigest:
     """The last `days` days up to `today`: consecutive digests cover every day once. A task is newly
-    overdue when its first day past the effective deadline is within the window."""
+    overdue when its first day past the effective deadline is within the window. `notices`: only those notices'
+    tasks (a leader's summary of the notices they follow)."""
     since = today - dt.timedelta(days=days - 1)
     done: list[DigestItem] = []
     newly: list[DigestItem] = []
@@ -884,6 +885,8 @@ def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int =
     still: list[DigestItem] = []
     unreported: list[UnreportedDuty] = []
     tasks, rounds, _ = _selection(session, ReportFilter(), tz=tz, rule=rule)
+    if notices is not None:
+        tasks = [t for t in tasks if t.notice_id in notices]
     for task in tasks:
         item = DigestItem(item_ref=task.item_ref, notice=notice_title(task.notice), text=task.text,
                           unit=unit_name_of(task), assignee=task.assignee.full_name if task.assignee else "",
@@ -913,7 +916,8 @@ def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int =
                     for task, item in blocked]
     pending = [DigestRequest(item_ref=p.item_ref, notice=p.notice_title, requester=p.requester_name,
                              current_due=p.current_due, requested_due=p.requested_due)
-               for p in pending_extensions(session)]
+               for p in pending_extensions(session)
+               if notices is None or session.get_one(Task, p.task_id).notice_id in notices]
     done.sort(key=lambda i: (i.done_on or today, fold(i.unit)))
     newly.sort(key=lambda i: (i.due_on or today, fold(i.unit)))
     still.sort(key=lambda i: (i.effective_due or today, fold(i.unit)))

@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from storage.audit import audit
+from storage.db import chunks
 from storage.directory import did_you_mean, head_of
 from storage.errors import (
     DelegationInvalid,
@@ -444,19 +446,31 @@ def approvers(session: Session, task_id: int | None = None, requester_id: int | 
     people = list(session.scalars(select(Person).where(
         Person.role.in_([Role.ADMIN, Role.LEADER]),
         or_(Person.telegram_chat_id.is_not(None), Person.zalo_user_id.is_not(None))).order_by(Person.id)))
-    signed = [p for p in people if task is not None and p.role == Role.LEADER and signed_by(task.notice.signer,
-                                                                                             p.full_name)]
-    if signed:  # the leader who signed the notice decides on it (with the office), not every leader
-        return [p for p in people if p.role == Role.ADMIN or p in signed]
-    if task is not None and (concluded := [p for p in people if p.role == Role.LEADER
-                                           and signed_by(task.notice.subject, p.full_name)]):
-        # "Kết luận của đồng chí Nguyễn Văn Hai, Phó Chủ tịch …": the leader whose conclusions these are follows them
-        return [p for p in people if p.role == Role.ADMIN or p in concluded]
-    office = ((task.notice.meta or {}).get("notice") or {}).get("signed_for") if task is not None else None
-    if held := [p for p in people if p.role == Role.LEADER and holds_office(p.title, office)]:
-        # signed by the office on the leader's behalf ("TL. GIÁM ĐỐC / CHÁNH VĂN PHÒNG"): that leader decides
-        return [p for p in people if p.role == Role.ADMIN or p in held]
+    if task is not None:  # the leader who follows the notice decides on it (with the office), not every leader
+        followers = following_leaders(session, [task.notice_id], [p for p in people if p.role == Role.LEADER])
+        if ids := set(followers.get(task.notice_id, [])):
+            return [p for p in people if p.role == Role.ADMIN or p.id in ids]
     return people
+
+
+def following_leaders(session: Session, notice_ids: Iterable[int],
+                      leader_rows: Sequence[Any]) -> dict[int, list[int]]:
+    """For each notice, the leaders (of `leader_rows`: id, full_name, title) who follow it: the signer when a leader;
+    else the leader whose conclusions it records ("Kết luận của đồng chí X, Phó Chủ tịch …", in its subject); else
+    the holder of the office it was signed on behalf of ("TL. GIÁM ĐỐC": the Giám đốc). A notice none of them
+    follows is absent (every leader hears of it). By primary key: a few rows."""
+    if not leader_rows:
+        return {}
+    followed: dict[int, list[int]] = {}
+    for ids in chunks(sorted(set(notice_ids))):
+        for notice in session.execute(select(Notice.id, Notice.signer, Notice.subject, Notice.meta).where(
+                Notice.id.in_(ids))):
+            office = ((notice.meta or {}).get("notice") or {}).get("signed_for")
+            if found := [r.id for r in leader_rows if signed_by(notice.signer, r.full_name)] or \
+                    [r.id for r in leader_rows if signed_by(notice.subject, r.full_name)] or \
+                    [r.id for r in leader_rows if holds_office(r.title, office)]:
+                followed[notice.id] = found
+    return followed
 
 
 def admins(session: Session) -> list[Person]:

@@ -12,7 +12,10 @@ import asyncio
 import datetime as dt
 import logging
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from bot import texts
 from bot.charts import summary_chart
@@ -23,8 +26,9 @@ from scheduler.calendar import WorkingCalendar
 from storage.audit import record_export
 from storage.digests import last_weekly_before
 from storage.directory import leaders
-from storage.models import Person, Role, Unit
+from storage.models import Notice, NoticeStatus, Person, Role, Unit
 from storage.reports import FilterNotUnderstood, Report, ReportFilter, build_report, parse_filter, weekly_digest
+from storage.tasks import following_leaders
 
 if TYPE_CHECKING:
     from bot.conversation.core import Conversation
@@ -188,14 +192,33 @@ async def send_weekly_digest(conv: Conversation) -> int:
     last = await ctx.db.run(last_weekly_before, before=start_of_today)
     since = summary_since(calendar, today, ctx.settings.weekly_day,
                           calendar.local(last).date() if last is not None else None)
-    digest = await ctx.db.run(weekly_digest, today=today, tz=calendar.tz, rule=calendar, days=(today - since).days + 1)
+    days = (today - since).days + 1
+    digest = await ctx.db.run(weekly_digest, today=today, tz=calendar.tz, rule=calendar, days=days)
     if digest.is_empty:  # nothing finished, nothing overdue, nothing to decide: a leader is not written to
         log.info("weekly digest for %s–%s: nothing to report, not sent", digest.since, digest.until)
         return 0
+    people = await ctx.db.run(leaders)
+    notice_ids, followed = await ctx.db.run(_followed, people)
+    # each leader hears of the notices they follow and of those no leader follows (a Phó Chủ tịch is not sent
+    # another Phó Chủ tịch's conclusions every Friday)
+    theirs: dict[frozenset[int], Any] = {frozenset(notice_ids): digest}
     told = 0
-    for leader in await ctx.db.run(leaders):
-        if await conv.notify(leader, Outgoing(text=texts.weekly_digest_text(digest, leader.full_name,
+    for leader in people:
+        allowed = frozenset(n for n in notice_ids if leader.id in followed.get(n, [leader.id]))
+        if allowed not in theirs:
+            theirs[allowed] = await ctx.db.run(weekly_digest, today=today, tz=calendar.tz, rule=calendar, days=days,
+                                               notices=allowed)
+        own = theirs[allowed]
+        if own.is_empty:
+            continue
+        if await conv.notify(leader, Outgoing(text=texts.weekly_digest_text(own, leader.full_name,
                                                                              calendar=calendar))):
             told += 1
     log.info("weekly digest for %s–%s sent to %d leaders", digest.since, digest.until, told)
     return told
+
+
+def _followed(session: Session, people: list[Person]) -> tuple[list[int], dict[int, list[int]]]:
+    """The confirmed notices, and the leaders who follow each (`storage.tasks.following_leaders`)."""
+    ids = list(session.scalars(select(Notice.id).where(Notice.status == NoticeStatus.CONFIRMED)))
+    return ids, following_leaders(session, ids, people)

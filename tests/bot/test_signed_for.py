@@ -76,5 +76,9 @@ async def test_the_leader_whose_conclusions_these_are_follows_them(db_url: str) 
         await h.advance_to(local(2018, 3, 26, 9, 0))
         assert any("CHỈ ĐẠO" in t for t in texts_to(h, "pct", mark))
         assert not any("CHỈ ĐẠO" in t for t in texts_to(h, "chu_tich", mark))
+        # the weekly summary of this notice goes to the leader who follows it, not to every leader
+        weekly = "báo cáo tình hình thực hiện nhiệm vụ trong tuần"
+        assert any(weekly in t for t in texts_to(h, "pct", mark))
+        assert not any(weekly in t for t in texts_to(h, "chu_tich", mark) + texts_to(h, "leader", mark))
     finally:
         await h.stop()
