@@ -252,6 +252,12 @@ def _is_start(event: Inbound) -> bool:
     return command is not None and command.name == "start"
 
 
+# a question about one's own work, on folded text: "đơn vị mình có nhiệm vụ gì?", "tôi còn việc nào chưa xong?",
+# "nhiem vu cua toi la gi" — answered as /viec
+ASKS_OWN_TASKS = re.compile(r"\b(?:nhiem vu|viec|cong viec)\b(?:\s+\w+){0,4}?\s+(?:gi|nao|nhung gi)\b|"
+                            r"\b(?:nhiem vu|viec) cua (?:toi|minh|em|don vi|phong|huyen|so)\b")
+
+
 async def _on_text(conv: Conversation, event: TextIn, person: Person) -> None:
     """Free text: a status reply, a draft correction or decision, a typed status, or (admins) a notice."""
     if not event.text.strip():
@@ -271,6 +277,9 @@ async def _on_text(conv: Conversation, event: TextIn, person: Person) -> None:
         return
     if words[:1] == ["lich"] and person.is_admin and len(words) <= 8:  # "lịch nghỉ Tết", "lich nghi 12/02 …"
         await workdays.calendar_command(conv, event, event.text.split()[1:], person)
+        return
+    if len(words) <= 12 and ASKS_OWN_TASKS.search(" ".join(words)):  # "huyện mình có nhiệm vụ gì?": /viec
+        await status.my_tasks(conv, event, [], person)
         return
     if is_acknowledgement(event.text):  # "cảm ơn", "ok", "dạ em nhận nhiệm vụ", 👍: nothing to answer
         log.info("acknowledgement from %s, not answered", person.handle)

@@ -172,3 +172,19 @@ async def test_withdrawing_the_number_printed_under_a_roman_section(db_url: str)
         assert TaskStatus(tasks(h)["II.1"].status) == TaskStatus.OPEN
     finally:
         await h.stop()
+
+
+async def test_asking_what_ones_tasks_are_is_answered_as_viec(db_url: str) -> None:
+    """Probe 13: "huyện mình có nhiệm vụ gì?" got "Nhắc việc chưa hiểu tin nhắn này"."""
+    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 3, 6, 9, 0)))
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        await h.say("admin", SECTIONED)
+        await h.tap("admin", texts.BUTTON_CONFIRM)
+        for question in ("đơn vị mình có nhiệm vụ gì?", "nhiem vu cua toi la gi"):
+            await h.say("head_stnmt", question)
+            answer = last_text(h, "head_stnmt")
+            assert answer.startswith("Nhiệm vụ đồng chí Trần Văn Môi đang phụ trách (2)"), answer
+            assert "Mục II.2" in answer and "Mục II.3" in answer
+    finally:
+        await h.stop()
