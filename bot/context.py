@@ -21,18 +21,11 @@ def policy_from(settings: Settings) -> ReminderPolicy:
     return ReminderPolicy(calendar=calendar, remind_at=settings.remind_at)
 
 
-def corrected_policy(policy: ReminderPolicy, days: CalendarDays) -> ReminderPolicy:
-    """`policy` judging working days by the calendar with the admin's corrections `days` (a cached calendar)."""
-    calendar = with_corrections(policy.calendar, days)
-    return policy if calendar is policy.calendar else dataclasses.replace(policy, calendar=calendar)
-
-
 class _Current:
     """The policy with the corrections last read (a holder, so the context itself stays frozen)."""
 
     def __init__(self, policy: ReminderPolicy) -> None:
         self.policy = policy
-        self.days: CalendarDays | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -56,10 +49,9 @@ class AppContext:
     def use_calendar_days(self, days: CalendarDays) -> None:
         """The admin's corrections as just read from the database (the calendar is rebuilt only when they
         changed)."""
-        current = self._current
-        if current.days is not None and current.days == days and dict(current.days.notes) == dict(days.notes):
-            return
-        current.policy, current.days = corrected_policy(self.base_policy, days), days
+        calendar = with_corrections(self.base_policy.calendar, days)  # (the same object while they stay the same)
+        if calendar is not self._current.policy.calendar:
+            self._current.policy = dataclasses.replace(self.base_policy, calendar=calendar)
 
     async def refresh_calendar(self) -> WorkingCalendar:
         """Read the admin's corrections again (one small query) and use them; the corrected calendar."""

@@ -875,8 +875,7 @@ def _checkin_summary(group: Sequence[DigestLine]) -> list[str]:
     out = []
     for title in dict.fromkeys(line.notice_title for line in group):
         lines = [line for line in group if line.notice_title == title]
-        states = Counter(STATUS_LABELS[line.status] if line.status != TaskStatus.EXTENDED else
-                         STATUS_LABELS[TaskStatus.IN_PROGRESS] for line in lines)
+        states = Counter(STATUS_LABELS[line.status] for line in lines)
         stand = ", ".join(f"{label.lower()} {n}" for label, n in states.most_common())
         refs = f"mục {lines[0].item_ref} … {lines[-1].item_ref}" if len(lines) > 2 else \
             "mục " + ", ".join(line.item_ref for line in lines)
@@ -1002,9 +1001,7 @@ DIRECTION_HINT_TYPED = ("(Đồng chí gõ ý kiến chỉ đạo kèm tên đơ
 def _example_extension(line: DigestLine, today: dt.date) -> str:
     """A date to show in "xin gia hạn đến …": two weeks after the task's (effective) deadline, or after today
     when it has none or is already past — never a day before the deadline being reminded."""
-    base = max(d for d in (line.effective_due_on or line.due_on, today) if d is not None)
-    later = base + dt.timedelta(days=14)
-    return f"{later.day}/{later.month}"
+    return _a_fortnight_after(max(d for d in (line.effective_due_on or line.due_on, today) if d is not None))
 
 
 def task_card_text(*, item_ref: str, notice_title: str, text: str, due_on: dt.date | None, due_text: str | None,

@@ -44,7 +44,7 @@ from sqlalchemy import Table, and_, bindparam, func, insert, or_, select, tuple_
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
-from scheduler.calendar import with_corrections
+from scheduler.calendar import WorkingCalendar, with_corrections
 from scheduler.clock import Clock
 from scheduler.policy import DigestItem, EscalationLevel, ReminderPolicy, state_of
 from scheduler.series import roll_missed
@@ -256,7 +256,7 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
     leader_rows = list(session.execute(select(Person.id, Person.full_name, Person.title)
                                        .where(Person.role == Role.LEADER).order_by(Person.id)))
     leaders = [r.id for r in leader_rows]
-    signers = _signing_leaders(session, {t.notice_id for t in tasks}, leader_rows)
+    signers = following_leaders(session, {t.notice_id for t in tasks}, leader_rows)
     away = {r.id: r for r in session.execute(select(Person.id, Person.full_name, Person.leave_cover_id)
                                              .where(Person.leave_from <= today, Person.leave_to >= today))}
     per_person: dict[int, list[dict[str, Any]]] = defaultdict(list)
@@ -312,14 +312,7 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
     return len(per_person)
 
 
-def _signing_leaders(session: Session, notice_ids: set[int], leader_rows: list[Any]) -> dict[int, list[int]]:
-    """The leaders who follow each notice (`storage.tasks.following_leaders`)."""
-    if not notice_ids:
-        return {}
-    return following_leaders(session, notice_ids, leader_rows)
-
-
-def _as_of(item: dict[str, Any], calendar: Any, today: dt.date) -> dict[str, Any]:
+def _as_of(item: dict[str, Any], calendar: WorkingCalendar, today: dt.date) -> dict[str, Any]:
     """A line planned on an earlier day, with its counts as of `today` ("quá hạn 14 ngày làm việc", not the 11 of
     the day it was planned); a reminder before a deadline that has passed since is an overdue line now."""
     if not item.get("effective_due_on"):
@@ -337,7 +330,7 @@ def _as_of(item: dict[str, Any], calendar: Any, today: dt.date) -> dict[str, Any
 
 
 def _carry_over_failed(session: Session, per_person: dict[int, list[dict[str, Any]]], *, today: dt.date,
-                       calendar: Any) -> None:
+                       calendar: WorkingCalendar) -> None:
     """A digest that could not be delivered is never the end: its lines whose tasks are still open go into
     this morning's digest of the same person (once), so a failure or an outage ends no reminder chain and a
     person who comes back gets their open tasks. The same for a digest of an earlier day still waiting (its
@@ -980,16 +973,17 @@ class _BatchRun:
 BREAK_DAYS = 3  # more days off than a weekend ahead: the last digest before them says when Nhắc việc is back
 
 
-def _with_break_ahead(view: DigestView, calendar: Any) -> DigestView:
+def _with_break_ahead(view: DigestView, calendar: WorkingCalendar) -> DigestView:
     """The last digest before a break of more than BREAK_DAYS days off (Tết, 30/4–1/5 with a weekend) says when the
-    reminders resume, so that silence over the break is not read as the bot having stopped."""
+    reminders resume, so that silence over the break is not read as the bot having stopped; the break is named by
+    its first holiday (not by a weekend day in it)."""
     after = calendar.next_working_day(view.day)
     if (after - view.day).days - 1 <= BREAK_DAYS:
         return view
     first_off = view.day + dt.timedelta(days=1)
-    reason = next((r for d in range((after - view.day).days - 1)
-                   if (r := calendar.day_off_reason(first_off + dt.timedelta(days=d))) and "thứ" not in r
-                   and "chủ nhật" not in r.lower()), "ngày nghỉ")
+    days_off = [first_off + dt.timedelta(days=d) for d in range((after - first_off).days)]
+    holiday = next((d for d in days_off if calendar.holiday_name(d)), None)
+    reason = (calendar.day_off_reason(holiday) if holiday is not None else None) or "ngày nghỉ"
     return dataclasses.replace(view, break_ahead=(first_off, reason, after))
 
 

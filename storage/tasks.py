@@ -463,12 +463,13 @@ def following_leaders(session: Session, notice_ids: Iterable[int],
         return {}
     followed: dict[int, list[int]] = {}
     for ids in chunks(sorted(set(notice_ids))):
-        for notice in session.execute(select(Notice.id, Notice.signer, Notice.subject, Notice.meta).where(
-                Notice.id.in_(ids))):
-            office = ((notice.meta or {}).get("notice") or {}).get("signed_for")
+        # (the office from the stored parse by its JSON path: `meta` also holds every task of the notice)
+        for notice in session.execute(select(Notice.id, Notice.signer, Notice.subject,
+                                             Notice.meta[("notice", "signed_for")].as_string().label("office"))
+                                      .where(Notice.id.in_(ids))):
             if found := [r.id for r in leader_rows if signed_by(notice.signer, r.full_name)] or \
                     [r.id for r in leader_rows if signed_by(notice.subject, r.full_name)] or \
-                    [r.id for r in leader_rows if holds_office(r.title, office)]:
+                    [r.id for r in leader_rows if holds_office(r.title, notice.office)]:
                 followed[notice.id] = found
     return followed
 

@@ -12,7 +12,7 @@ import asyncio
 import datetime as dt
 import logging
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -27,7 +27,15 @@ from storage.audit import record_export
 from storage.digests import last_weekly_before
 from storage.directory import leaders
 from storage.models import Notice, NoticeStatus, Person, Role, Unit
-from storage.reports import FilterNotUnderstood, Report, ReportFilter, build_report, parse_filter, weekly_digest
+from storage.reports import (
+    FilterNotUnderstood,
+    Report,
+    ReportFilter,
+    WeeklyDigest,
+    build_report,
+    parse_filter,
+    weekly_digest,
+)
 from storage.tasks import following_leaders
 
 if TYPE_CHECKING:
@@ -201,7 +209,7 @@ async def send_weekly_digest(conv: Conversation) -> int:
     notice_ids, followed = await ctx.db.run(_followed, people)
     # each leader hears of the notices they follow and of those no leader follows (a Phó Chủ tịch is not sent
     # another Phó Chủ tịch's conclusions every Friday)
-    theirs: dict[frozenset[int], Any] = {frozenset(notice_ids): digest}
+    theirs: dict[frozenset[int], WeeklyDigest] = {frozenset(notice_ids): digest}
     told = 0
     for leader in people:
         allowed = frozenset(n for n in notice_ids if leader.id in followed.get(n, [leader.id]))
