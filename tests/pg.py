@@ -57,9 +57,16 @@ class PgServer:
         server._run(str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8",
                     "--locale=C.UTF-8")
         fast = "" if durable else " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-        server._run(str(bindir / "pg_ctl"), "-D", str(data), "-l", str(root / "log"), "-w", "-o",
-                    f"-p {server.port} -k {root} -c listen_addresses=127.0.0.1{fast}", "start")
-        return server
+        for attempt in range(3):  # the free port may be taken before the server binds it: try another
+            try:
+                server._run(str(bindir / "pg_ctl"), "-D", str(data), "-l", str(root / "log"), "-w", "-o",
+                            f"-p {server.port} -k {root} -c listen_addresses=127.0.0.1{fast}", "start")
+                return server
+            except subprocess.CalledProcessError:
+                if attempt == 2:
+                    raise
+                server.port = _free_port()
+        raise AssertionError("unreachable")
 
     def stop(self) -> None:
         try:

@@ -1,4 +1,5 @@
-"""The Bot API sandbox served over real HTTP on loopback, in a thread (as in test_run.py)."""
+"""Apps served over real HTTP on loopback, in a thread with their own event loop (the Bot API sandbox,
+the Zalo sandbox, stubs)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 import uvicorn
 
@@ -16,9 +18,56 @@ from scheduler.clock import SystemClock
 
 
 def free_port() -> int:
+    """A port that was free a moment ago, for a server another process binds (the bot's webhook, PostgreSQL).
+    Servers of the test process itself use `serving`, which keeps its socket bound from the start."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+@dataclass(frozen=True, kw_only=True)
+class Served:
+    port: int
+    server: uvicorn.Server
+    thread: threading.Thread
+    loop: asyncio.AbstractEventLoop
+    sock: socket.socket
+
+    def stop(self, *, force: bool = False, timeout: float = 30) -> None:
+        self.server.should_exit = True
+        self.server.force_exit = force  # a long poll may still be open
+        self.thread.join(timeout=timeout)
+        self.loop.close()  # an unclosed loop warns when collected, failing whichever test runs then
+        self.sock.close()
+
+
+def serve(app: Any, **config: Any) -> Served:
+    """Start serving `app` and return once it listens. The socket is bound here, before the server starts:
+    a port found free, closed and bound again later can be taken in between (by another server of the run, or
+    as the local port of an outgoing connection), which failed CI once."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = int(sock.getsockname()[1])
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", **config))
+    loop = asyncio.new_event_loop()
+    thread = threading.Thread(target=loop.run_until_complete, args=(server.serve(sockets=[sock]),), daemon=True)
+    thread.start()
+    while not server.started and thread.is_alive():
+        threading.Event().wait(0.02)
+    if not server.started:
+        sock.close()
+        loop.close()
+        raise RuntimeError("the test server did not start")
+    return Served(port=port, server=server, thread=thread, loop=loop, sock=sock)
+
+
+@contextmanager
+def serving(app: Any, **config: Any) -> Iterator[Served]:
+    served = serve(app, **config)
+    try:
+        yield served
+    finally:
+        served.stop()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -34,16 +83,5 @@ class LiveSandbox:
 @contextmanager
 def live_sandbox() -> Iterator[LiveSandbox]:
     state = SandboxState(clock=SystemClock())
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(state), host="127.0.0.1", port=port, log_level="warning"))
-    loop = asyncio.new_event_loop()
-    thread = threading.Thread(target=loop.run_until_complete, args=(server.serve(),), daemon=True)
-    thread.start()
-    try:
-        while not server.started and thread.is_alive():
-            threading.Event().wait(0.02)
-        yield LiveSandbox(state=state, port=port)
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-        loop.close()
+    with serving(create_app(state)) as served:
+        yield LiveSandbox(state=state, port=served.port)

@@ -3,28 +3,19 @@ against the Bot API sandbox served on loopback instead of Telegram."""
 
 from __future__ import annotations
 
-import asyncio
 import os
 import signal
-import socket
 import subprocess
 import sys
 import threading
 from pathlib import Path
 
-import uvicorn
-
 from bot.sandbox.server import SandboxState, StoredMessage, create_app
 from bot.sandbox.zalo import ZaloSandboxState
 from bot.sandbox.zalo import create_app as create_zalo_app
 from scheduler.clock import SystemClock
+from tests.bot.live_sandbox import serve
 from tests.conftest import DIRECTORY_CSV
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def test_nhacviec_run_polls_the_bot_api_and_answers(tmp_path: Path) -> None:
@@ -33,11 +24,8 @@ def test_nhacviec_run_polls_the_bot_api_and_answers(tmp_path: Path) -> None:
     state.add_user(admin_id, "Quản trị", "quantri")
     replied = threading.Event()
     state.listeners.append(lambda msg: replied.set() if isinstance(msg, StoredMessage) else None)
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(state), host="127.0.0.1", port=port, log_level="warning"))
-    loop = asyncio.new_event_loop()
-    thread = threading.Thread(target=loop.run_until_complete, args=(server.serve(),), daemon=True)
-    thread.start()
+    served = serve(create_app(state))
+    port, loop = served.port, served.loop
     env = {**os.environ, "TELEGRAM_BOT_TOKEN": state.token, "TELEGRAM_BASE_URL": f"http://127.0.0.1:{port}/bot",
            "DATABASE_URL": f"sqlite:///{tmp_path}/run.db", "NHACVIEC_ADMIN_IDS": str(admin_id)}
     subprocess.run([sys.executable, "-m", "bot.cli", "directory", "import", str(DIRECTORY_CSV)], env=env,
@@ -55,19 +43,8 @@ def test_nhacviec_run_polls_the_bot_api_and_answers(tmp_path: Path) -> None:
     finally:
         bot.terminate()
         output = bot.communicate(timeout=30)[0].decode()
-        server.should_exit = True
-        thread.join(timeout=10)
-        loop.close()
+        served.stop()
     assert state.token not in output, "the token must never be logged"
-
-
-def _serve(app) -> tuple[int, uvicorn.Server, threading.Thread, asyncio.AbstractEventLoop]:  # type: ignore[no-untyped-def]
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    loop = asyncio.new_event_loop()
-    thread = threading.Thread(target=loop.run_until_complete, args=(server.serve(),), daemon=True)
-    thread.start()
-    return port, server, thread, loop
 
 
 def test_nhacviec_run_serves_telegram_and_zalo_in_one_process(tmp_path: Path) -> None:
@@ -78,8 +55,8 @@ def test_nhacviec_run_serves_telegram_and_zalo_in_one_process(tmp_path: Path) ->
     answered = {"telegram": threading.Event(), "zalo": threading.Event()}
     telegram.listeners.append(lambda msg: answered["telegram"].set())
     zalo.listeners.append(lambda msg: answered["zalo"].set())
-    tg_port, tg_server, tg_thread, tg_loop = _serve(create_app(telegram))
-    z_port, z_server, z_thread, z_loop = _serve(create_zalo_app(zalo))
+    tg, z = serve(create_app(telegram)), serve(create_zalo_app(zalo))
+    tg_port, tg_loop, z_port, z_loop = tg.port, tg.loop, z.port, z.loop
     env = {**os.environ, "TELEGRAM_BOT_TOKEN": telegram.token, "TELEGRAM_BASE_URL": f"http://127.0.0.1:{tg_port}/bot",
            "ZALO_BOT_TOKEN": zalo.token, "ZALO_BASE_URL": f"http://127.0.0.1:{z_port}",
            "DATABASE_URL": f"sqlite:///{tmp_path}/run.db", "NHACVIEC_ADMIN_IDS": "424242",
@@ -95,17 +72,16 @@ def test_nhacviec_run_serves_telegram_and_zalo_in_one_process(tmp_path: Path) ->
     finally:
         bot.terminate()
         output = bot.communicate(timeout=30)[0].decode()
-        for server, thread, loop in ((tg_server, tg_thread, tg_loop), (z_server, z_thread, z_loop)):
-            server.should_exit = server.force_exit = True  # a long poll may still be open
-            thread.join(timeout=30)
-            loop.close()  # an unclosed loop warns when collected, failing whichever test runs then
+        tg.stop(force=True)
+        z.stop(force=True)
     assert telegram.token not in output and zalo.token not in output, "no token is ever logged"
     assert "Warning" not in output and "Traceback" not in output, output
 
 
 def test_nhacviec_run_with_a_refused_zalo_token_says_so(tmp_path: Path) -> None:
     zalo = ZaloSandboxState(clock=SystemClock())
-    port, server, thread, loop = _serve(create_zalo_app(zalo))
+    served = serve(create_zalo_app(zalo))
+    port = served.port
     env = {**os.environ, "ZALO_BOT_TOKEN": "1:wrong-token", "ZALO_BASE_URL": f"http://127.0.0.1:{port}",
            "DATABASE_URL": f"sqlite:///{tmp_path}/run.db"}
     env.pop("TELEGRAM_BOT_TOKEN", None)
@@ -113,9 +89,7 @@ def test_nhacviec_run_with_a_refused_zalo_token_says_so(tmp_path: Path) -> None:
         done = subprocess.run([sys.executable, "-m", "bot.cli", "run"], env=env, cwd=tmp_path, capture_output=True,
                               text=True, timeout=60)
     finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-        loop.close()
+        served.stop()
     assert done.returncode == 1
     assert "Zalo từ chối ZALO_BOT_TOKEN" in done.stderr and "wrong-token" not in done.stdout + done.stderr
 
@@ -127,7 +101,8 @@ def test_nhacviec_run_with_zalo_alone_polls_and_says_how_it_runs(tmp_path: Path)
     zalo.add_user("z777", "Lê Văn Dân")
     answered = threading.Event()
     zalo.listeners.append(lambda msg: answered.set())
-    port, server, thread, loop = _serve(create_zalo_app(zalo))
+    served = serve(create_zalo_app(zalo))
+    port, loop = served.port, served.loop
     env = {**os.environ, "ZALO_BOT_TOKEN": zalo.token, "ZALO_BASE_URL": f"http://127.0.0.1:{port}",
            "DATABASE_URL": f"sqlite:///{tmp_path}/run.db", "NHACVIEC_ZALO_ADMIN_IDS": "z777",
            "NHACVIEC_TICK_SECONDS": "5"}
@@ -142,9 +117,7 @@ def test_nhacviec_run_with_zalo_alone_polls_and_says_how_it_runs(tmp_path: Path)
     finally:
         bot.send_signal(signal.SIGTERM)
         output = bot.communicate(timeout=60)[0].decode()
-        server.should_exit = server.force_exit = True  # a long poll may still be open
-        thread.join(timeout=30)
-        loop.close()
+        served.stop(force=True)
     assert bot.returncode == 0, output
     [start] = [line for line in output.splitlines() if "Nhắc việc is running" in line]
     assert " INFO bot.app: Nhắc việc is running: zalo “" in start

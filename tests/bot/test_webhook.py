@@ -21,7 +21,6 @@ from typing import Any, TypeVar
 
 import httpx
 import pytest
-import uvicorn
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse
@@ -38,7 +37,7 @@ from bot.settings import load_settings
 from bot.webhook import TELEGRAM_SECRET_HEADER, WebhookConfigInvalid, create_webhook_app, webhook_config
 from scheduler.clock import FakeClock, SystemClock
 from storage.db import Database
-from tests.bot.live_sandbox import free_port
+from tests.bot.live_sandbox import free_port, serving
 from tests.conftest import DIRECTORY_CSV, local
 
 SECRET = "s3cret_Webhook-token-for-tests"
@@ -69,20 +68,8 @@ class WebhookSandbox(SandboxState):
 @contextmanager
 def served(app: Starlette) -> Iterator[tuple[int, asyncio.AbstractEventLoop]]:
     """`app` over real HTTP on loopback, in a thread with its own event loop."""
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
-                                           lifespan="off"))
-    loop = asyncio.new_event_loop()
-    thread = threading.Thread(target=loop.run_until_complete, args=(server.serve(),), daemon=True)
-    thread.start()
-    try:
-        while not server.started and thread.is_alive():
-            threading.Event().wait(0.02)
-        yield port, loop
-    finally:
-        server.should_exit = True
-        thread.join(timeout=30)
-        loop.close()
+    with serving(app, lifespan="off") as server:
+        yield server.port, server.loop
 
 
 def on(loop: asyncio.AbstractEventLoop, fn: Callable[[], T]) -> T:
