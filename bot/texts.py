@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
+from dataclasses import replace
 from typing import TypeVar
 
 from bot.ingest.units import name_prefix
@@ -31,8 +32,8 @@ from storage.tasks import (
     Recorded,
     SupportRecorded,
 )
-from storage.unitgroups import every_form_names_units, read_group
-from storage.vntext import fold, nfc, strip_marks
+from storage.unitgroups import every_form_names_units, read_group, receiver
+from storage.vntext import nfc, strip_marks
 
 STATUS_LABELS = {
     TaskStatus.OPEN: "Chưa cập nhật",
@@ -311,35 +312,42 @@ def _lead_lines(number: int, task: ParsedTask, guesses: dict[str, UnitGuess], *,
                 every_member: bool = False) -> list[str]:
     """A draft task's lead lines: what each lead comes to in the directory, and a group member the task's own
     results go to ("báo cáo … về Phòng Kế hoạch - Tổng hợp"), which the group gives the task too."""
+    collector = _collector(task, guesses)
     if len(task.lead) == 1:
+        guess = _without(guesses.get(task.lead[0]), collector)
         lines = [f"{indent}• Chủ trì: "
-                 f"{_lead_guess(task.lead[0], guesses.get(task.lead[0]), number=number, every_member=every_member)}"]
+                 f"{_lead_guess(task.lead[0], guess, number=number, every_member=every_member)}"]
     elif task.lead:  # each unit named is asked, and told, on its own
         lines = [f"{indent}• Chủ trì (mỗi đơn vị một nhiệm vụ):"]
         named = {unit for name in task.lead if (g := guesses.get(name)) is not None
                  for unit in ([g.unit_name] if g.unit_name else []) + [u for u, _ in g.members]}
-        lines += [f"{indent}  – " + _lead_guess(name, guesses.get(name), each=False, number=number, named=named,
-                                                every_member=every_member)
+        lines += [f"{indent}  – " + _lead_guess(name, _without(guesses.get(name), collector), each=False,
+                                                number=number, named=named, every_member=every_member)
                   for name in task.lead]
     else:
         return [f"{indent}• Chủ trì: chưa xác định"]
-    in_groups = [unit for name in task.lead if (g := guesses.get(name)) is not None and g.group
-                 for unit, _ in g.members]
-    if (receiver := _receiver(task.text, in_groups)) is not None:
-        lines.append(f"{indent}  (Lưu ý: {receiver} là nơi nhận nhưng cũng có trong nhóm chủ trì; nếu đơn vị này "
-                     "không phải thực hiện, đồng chí ghi lại chủ trì gồm các đơn vị còn lại.)")
+    if collector is not None:
+        example = f" (ví dụ “{number}: {', '.join(task.lead)}, {collector}”)" if number is not None else ""
+        lines.append(f"{indent}  ({collector} là nơi nhận kết quả nên không được giao nhiệm vụ này; nếu đơn vị này "
+                     f"cũng phải thực hiện, đồng chí ghi thêm vào chủ trì{example}.)")
     return lines
 
 
-# "… báo cáo về Phòng X", "gửi Văn phòng Sở", "nộp về …": where the task's results go
-_TO_WORDS = r"(?:gui ve|gui|nop ve|nop|ve)"
+def _collector(task: ParsedTask, guesses: dict[str, UnitGuess]) -> str | None:
+    """The member of a group the task's results are sent to ("… báo cáo về Phòng Kế hoạch - Tổng hợp"), which
+    confirmation does not give the task (storage.notices `_Leads.targets`), unless a lead names it on its own."""
+    own = {g.unit_name for name in task.lead if (g := guesses.get(name)) is not None and not g.group}
+    in_groups = [unit for name in task.lead if (g := guesses.get(name)) is not None and g.group
+                 and len(g.members) > 1 for unit, _ in g.members]
+    found = receiver(task.text, in_groups)
+    return found if found not in own else None
 
 
-def _receiver(text: str, units: Sequence[str]) -> str | None:
-    """The one of `units` the task's results are sent to ("… về Phòng Kế hoạch - Tổng hợp"), None if none."""
-    folded = " ".join(fold(text).split())
-    return next((u for u in units if re.search(rf"\b{_TO_WORDS}\s+{re.escape(' '.join(fold(u).split()))}\b",
-                                               folded)), None)
+def _without(guess: UnitGuess | None, unit: str | None) -> UnitGuess | None:
+    """A group's guess without the member `unit` (the results' receiver)."""
+    if guess is None or unit is None or not guess.group:
+        return guess
+    return replace(guess, members=tuple(m for m in guess.members if m[0] != unit))
 
 
 def _deadline_said(task: ParsedTask, rounds: FirstRound | None) -> str:
@@ -924,7 +932,7 @@ def digest_text(view: DigestView, *, buttons: bool) -> str:
         for line in group:
             where = f" [{line.notice_title}]" if len(notices) > 1 else ""
             cover = f" (thay đ/c {line.covering_for} nghỉ phép)" if line.covering_for and not cover_once else ""
-            period = f" — {round_name(line.occurrence)}" if line.occurrence else ""
+            period = _digest_round(line)
             title = f"{digest_bullet(line)}{period}: {short_title(line.task_text, lead=line.lead_unit)}{where}{cover}"
             if checkin and line.due_on is None:  # one line each: the heading says there is no deadline
                 lines.append(f"{title} — {progress_text(line.status, line.percent)}")
@@ -980,6 +988,16 @@ def digest_text(view: DigestView, *, buttons: bool) -> str:
         lines.append(f"(Nút bấm có cho {DIGEST_BUTTONS} mục đầu; từ Mục {first} trở đi, đồng chí gõ số mục, "
                      f"ví dụ: “{first} xong”.)")
     return vn("\n".join(lines))
+
+
+def _digest_round(line: DigestLine) -> str:
+    """A recurring task's round after its item number: " — kỳ tháng 3/2026"; a round named only by its deadline
+    ("kỳ hạn 20/03/2026") is " (định kỳ)", as the line below gives the deadline."""
+    if not line.occurrence:
+        return ""
+    if line.occurrence.startswith("hạn ") and line.due_on is not None:
+        return " (định kỳ)"
+    return f" — {round_name(line.occurrence)}"
 
 
 def _typed_ref(line: DigestLine, own: Sequence[DigestLine]) -> str:

@@ -492,8 +492,9 @@ _TASK_LINES = (
            Unit.name.label("unit_name"))
     .outerjoin(_ASSIGNEE, _ASSIGNEE.id == Task.assignee_id).outerjoin(Unit, Unit.id == Task.lead_unit_id)
     .where(Task.id.in_(_IDS)))
-_NOTICE_TITLES = select(Notice.id, Notice.meta, Notice.kind, Notice.number, Notice.issued_on,
-                        Notice.subject).where(Notice.id.in_(_IDS))
+_NOTICE_TITLES = select(Notice.id, Notice.meta[("notice", "meeting_date")].as_string().label("meeting_date"),
+                        Notice.kind, Notice.number, Notice.issued_on, Notice.subject).where(Notice.id.in_(_IDS))
+# (the meeting date by its JSON path: `meta` is the whole stored parse, every task of the notice)
 _RECIPIENTS = (
     select(Person.id, Person.full_name, Person.telegram_chat_id, Person.zalo_user_id, Person.preferred_channel,
            select(StatusReport.id).where(StatusReport.person_id == Person.id).exists().label("replied"))
@@ -514,9 +515,8 @@ def _prepare_rows(session: Session, digests: list[Any]) -> list[_Prepared]:
     titles: dict[int, str] = {}
     if notice_ids:
         for n in session.execute(_NOTICE_TITLES, {"ids": notice_ids}):
-            meeting = ((n.meta or {}).get("notice") or {}).get("meeting_date")  # as storage.notices.notice_title
-            titles[n.id] = format_title(n.kind, n.number, n.issued_on, subject=n.subject,
-                                        meeting_date=dt.date.fromisoformat(meeting) if meeting else None)
+            titles[n.id] = format_title(n.kind, n.number, n.issued_on, subject=n.subject,  # as notice_title
+                                        meeting_date=dt.date.fromisoformat(n.meeting_date) if n.meeting_date else None)
     people = {r.id: r for r in session.execute(_RECIPIENTS, {"ids": list({d.person_id for d in digests})})}
     prepared: list[_Prepared] = []
     for digest in digests:

@@ -28,7 +28,7 @@ from storage.errors import (
 from storage.itemref import by_ref, ref_key, same_ref, under
 from storage.models import OPEN_STATUSES, Notice, NoticeStatus, Person, Role, StatusReport, Task, TaskStatus, Unit
 from storage.parsed import ParsedNotice, ParsedTask
-from storage.unitgroups import LOCAL_GOVERNMENT, Group, members, of_one_body, read_group, whole_body
+from storage.unitgroups import LOCAL_GOVERNMENT, Group, members, of_one_body, read_group, receiver, whole_body
 from storage.unitnames import mentions
 from storage.vntext import fold, strip_marks
 
@@ -145,6 +145,11 @@ class _Leads:
             self.heads[unit.id] = head_of(self.session, unit.id)
         return self.heads[unit.id]
 
+    def _named(self, unit: Unit, names: list[str]) -> bool:
+        """Whether one of `names` (not a group) is `unit`."""
+        return any(group is None and found and found[0].id == unit.id
+                   for found, _, group in map(self.units_of, names))
+
     def units_of(self, name: str) -> tuple[list[Unit], float, Group | None]:
         """The units `name` names (several for a group), the match score, the group it is if one."""
         group = read_group(name)
@@ -205,17 +210,21 @@ class _Leads:
         return UnitGuess(written=name, unit_name=unit.name if unit else None, score=score,
                          head_name=head.full_name if head else None)
 
-    def targets(self, names: list[str]) -> list[tuple[Unit | None, str, Person | None]]:
+    def targets(self, names: list[str], text: str = "") -> list[tuple[Unit | None, str, Person | None]]:
         """One (unit, name as written, who takes it) for each task row: every unit named (its head), every
         member of a group, every person named; a name not in the directory stays as a row nobody can take yet
         (assigned once the directory has it), except a group nobody can be found for beside units that were
-        found ("Sở Tài chính, các đơn vị liên quan")."""
+        found ("Sở Tài chính, các đơn vị liên quan"). A group's member that the task's `text` sends the results to
+        ("… báo cáo về Phòng Kế hoạch - Tổng hợp") is not given the task, unless named on its own."""
         out: list[tuple[Unit | None, str, Person | None]] = []
         seen: set[int] = set()
         taken: set[int] = set()
         vague: list[tuple[Unit | None, str, Person | None]] = []
         for name in names:
             found, _, group = self.units_of(name)
+            if group is not None and len(found) > 1:
+                collector = receiver(text, [u.name for u in found])
+                found = [u for u in found if u.name != collector or self._named(u, names)]
             if not found:
                 someone = self.person(name) if group is None else None
                 if someone is not None:
@@ -489,7 +498,7 @@ def confirm_notice(session: Session, notice_id: int, *, by: Person, now: dt.date
     for pt in parsed_tasks:
         lead_names = list(pt.get("lead") or [])
         due_on = dt.date.fromisoformat(pt["due"]) if pt.get("due") else None
-        targets = leads.targets(lead_names)
+        targets = leads.targets(lead_names, pt.get("text") or "")
         for unit, written, head in targets:  # one row for each unit or person that must act (each member of a group)
             made.append((Task(
                 notice_id=notice.id, position=len(made), item_ref=pt["ref"], text=pt["text"],

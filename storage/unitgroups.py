@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storage.unitnames import unit_key
+from storage.vntext import fold
 
 # The kind word of a group (folded, abbreviations expanded) → how the names of its members begin.
 _LOCAL = "uy ban nhan dan "
@@ -168,3 +169,15 @@ def members(group: Group, keys: Sequence[str]) -> list[int]:
             of_kind += [i for i, k in enumerate(keys) if k.startswith(_OFFICE)]
         found.update(of_kind)
     return sorted(found)
+
+
+# "… báo cáo về Phòng X", "gửi Văn phòng Sở", "nộp về …": where a task's results go
+_TO_WORDS = r"(?:gui ve|gui|nop ve|nop|ve)"
+
+
+def receiver(text: str, units: Sequence[str]) -> str | None:
+    """The one of `units` (a group's members) that a task's results are sent to ("Các phòng báo cáo kết quả … về
+    Phòng Kế hoạch - Tổng hợp"), None if none: that unit collects the reports, it does not send one to itself."""
+    folded = " ".join(fold(text).split())
+    return next((u for u in units if re.search(rf"\b{_TO_WORDS}\s+{re.escape(' '.join(fold(u).split()))}\b",
+                                               folded)), None)

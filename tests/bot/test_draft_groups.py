@@ -44,21 +44,35 @@ async def harness(db_url: str):  # type: ignore[no-untyped-def]
 async def test_the_preview_names_every_unit_under_the_department(harness: Harness) -> None:
     preview = last_text(harness, "admin")
     assert f"Chủ trì: Các phòng, đơn vị trực thuộc Sở — {EVERY}" in preview, preview
-    assert f"Chủ trì: Các phòng, đơn vị — {EVERY}" in preview
     assert "Ban Giám đốc" not in preview
     # "các phòng": the Văn phòng with the phòng; the Chi cục is named as left out, with how to add it
     assert ("Chủ trì: Các phòng — 3 đơn vị trong danh bạ, mỗi đơn vị một nhiệm vụ: Văn phòng Sở, Phòng Quản lý "
             "Công nghiệp, Phòng Kế hoạch - Tổng hợp; không gồm: Chi cục Quản lý thị trường — nếu cần giao cả các "
             "đơn vị này, đồng chí ghi thêm vào chủ trì (ví dụ “3: Các phòng, Chi cục Quản lý thị trường”)") in preview
-    # the unit the reports go to is in the group too: said, for the clerk to decide
-    assert "(Lưu ý: Phòng Kế hoạch - Tổng hợp là nơi nhận nhưng cũng có trong nhóm chủ trì;" in preview
+    # the unit the reports go to is in the group too: it collects them, it does not report to itself
+    assert ("Chủ trì: Các phòng, đơn vị — 3 đơn vị trong danh bạ, mỗi đơn vị một nhiệm vụ: Văn phòng Sở, Phòng "
+            "Quản lý Công nghiệp, Chi cục Quản lý thị trường\n") in preview, preview
+    assert ("(Phòng Kế hoạch - Tổng hợp là nơi nhận kết quả nên không được giao nhiệm vụ này; nếu đơn vị này cũng "
+            "phải thực hiện, đồng chí ghi thêm vào chủ trì (ví dụ “2: Các phòng, đơn vị, Phòng Kế hoạch - Tổng "
+            "hợp”).)") in preview
     await harness.reply("admin", "3: Các phòng, Chi cục Quản lý thị trường")
     corrected = last_text(harness, "admin")
     assert "– Chi cục Quản lý thị trường — giao đ/c Hà Văn Trường" in corrected, corrected
     assert "không gồm" not in corrected  # named beside the group: no longer left out
     await harness.tap("admin", texts.BUTTON_CONFIRM)
-    assert "Mục I.1 → 4 đồng chí: Lương Văn Chánh, Nguyễn Văn Công, Lê Văn Hợp, Hà Văn Trường" in \
-        last_text(harness, "admin")
+    confirmed = last_text(harness, "admin")
+    assert "Mục I.1 → 4 đồng chí: Lương Văn Chánh, Nguyễn Văn Công, Lê Văn Hợp, Hà Văn Trường" in confirmed
+    assert "Mục II.1 → 3 đồng chí: Lương Văn Chánh, Nguyễn Văn Công, Hà Văn Trường" in confirmed, confirmed
+
+
+async def test_the_receiver_named_on_its_own_is_given_the_task_too(harness: Harness) -> None:
+    await harness.reply("admin", "2: Các phòng, đơn vị, Phòng Kế hoạch - Tổng hợp")
+    corrected = last_text(harness, "admin")
+    assert "là nơi nhận kết quả" not in corrected, corrected
+    await harness.tap("admin", texts.BUTTON_CONFIRM)
+    confirmed = last_text(harness, "admin")
+    assert "Mục II.1 → 4 đồng chí: Lương Văn Chánh, Nguyễn Văn Công, Lê Văn Hợp, Hà Văn Trường" in confirmed, \
+        confirmed
 
 
 @pytest.mark.parametrize(("typed", "number", "ref"), [
@@ -69,8 +83,9 @@ async def test_a_task_shown_by_its_roman_item_number(harness: Harness, typed: st
     await harness.say("admin", typed)
     shown = last_text(harness, "admin")
     assert shown.startswith(f"Nhiệm vụ {number} [Mục {ref}]:"), shown
-    if number == 2:  # the group's units, as in the preview
-        assert f"• Chủ trì: Các phòng, đơn vị — {EVERY}" in shown, shown
+    if number == 2:  # the group's units, as in the preview: not the unit the reports go to
+        assert ("• Chủ trì: Các phòng, đơn vị — 3 đơn vị trong danh bạ, mỗi đơn vị một nhiệm vụ: Văn phòng Sở, Phòng "
+                "Quản lý Công nghiệp, Chi cục Quản lý thị trường\n") in shown, shown
 
 
 async def test_an_item_the_draft_lacks_is_said_so(harness: Harness) -> None:

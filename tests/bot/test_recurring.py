@@ -41,7 +41,7 @@ async def test_a_monthly_report_is_one_occurrence_a_month(db_url: str) -> None:
         assert "hạn 20/03/2026 (định kỳ)" in last_text(h, "head_bdv")
         await h.advance_to(local(2026, 3, 20, 9, 0))
         march = [s.text or "" for s in h.sent if s.to == "head_bdv" and "Nhắc việc thứ" in (s.text or "")]
-        assert any("Mục 1 — kỳ hạn 20/03/2026" in t and "hạn hôm nay 20/03/2026" in t for t in march)
+        assert any("Mục 1 (định kỳ): " in t and "hạn hôm nay 20/03/2026" in t and "kỳ hạn" not in t for t in march)
         await h.say("head_bdv", "1 xong")
         reply = last_text(h, "head_bdv")
         assert "hoàn thành kỳ hạn 20/03/2026, đúng hạn" in reply
@@ -218,7 +218,8 @@ async def test_a_duty_confirmed_on_its_due_day_starts_next_month_and_is_never_bo
         assert not [t for t in later if "quá hạn" in t.lower() and "quá hạn 0" not in t.lower()], later
         assert not [t for t in later if "CHỈ ĐẠO" in t]
         got = digests_to(h, "head_bdv")
-        assert got and all("kỳ hạn 18/02/2027" in t for _, t in got), got  # reminded of February's round only
+        # reminded of February's round only
+        assert got and all("(định kỳ)" in t and "18/02/2027" in t and "18/01/2027" not in t for _, t in got), got
         await h.say("admin", "/tonghop tháng 1")
         january = next(s.text or "" for s in reversed(h.sent) if s.to == "admin" and "TỔNG HỢP" in (s.text or ""))
         assert "Đang thực hiện trong hạn: 1; quá hạn chưa hoàn thành: 0/1 nhiệm vụ có thời hạn (0%)" in january, january

@@ -387,3 +387,20 @@ async def test_the_last_digest_before_tet_says_when_reminders_resume(migrated_db
     views = {v.day: v for v in sender.to(HEAD_BDV)}
     assert views[dt.date(2027, 1, 29)].break_ahead is None, "a weekend is no break"
     assert views[dt.date(2027, 2, 3)].break_ahead == (dt.date(2027, 2, 4), "ngày nghỉ Tết", dt.date(2027, 2, 11))
+
+
+async def test_a_digest_names_a_notice_without_number_or_date_by_its_meeting_day(migrated_db: Database) -> None:
+    """The meeting date is read from the stored parse by its JSON path on the hot path: same title as /viec."""
+    db = migrated_db
+    at = local(2018, 2, 26, 9, 0)
+    db.call(import_directory, parse_directory_csv(DIRECTORY_CSV.read_bytes()), now=at)
+    db.call(bind_chat, handle="head_bdv", channel="telegram", chat_id=HEAD_BDV)
+    admin = db.call(person_by_handle, "admin")
+    parsed = ParsedNotice(kind="THÔNG BÁO KẾT LUẬN", meeting_date=dt.date(2018, 2, 23),
+                          tasks=(task("1", dt.date(2018, 3, 2)),))
+    draft = db.call(create_draft, parsed, source_text="…", source_name="", by=admin, now=at)
+    db.call(confirm_notice, draft.notice_id, by=admin, now=at)
+    sender = RecordingSender()
+    await mornings(db, sender, dt.date(2018, 2, 27), dt.date(2018, 2, 28))
+    [view] = sender.to(HEAD_BDV)
+    assert {line.notice_title for line in view.lines} == {"Thông báo kết luận (cuộc làm việc ngày 23/02/2018)"}
