@@ -168,7 +168,17 @@ def members(group: Group, keys: Sequence[str]) -> list[int]:
         if kind == "phong" and of_kind and of_one_body(keys):
             of_kind += [i for i, k in enumerate(keys) if k.startswith(_OFFICE)]
         found.update(of_kind)
+    if "nganh" in group.generic and "so" in group.kinds and not of_one_body(keys):
+        # "các sở, ban, ngành (tỉnh)": the sectors beside the departments — the inspectorate, the police, the
+        # military command, social insurance, the treasury, the tax and statistics offices (not the government's
+        # office, Văn phòng UBND, which writes and follows the notices)
+        found.update(i for i, k in enumerate(keys) if k.startswith(_SECTORS)
+                     and (not group.qualifier or k.endswith(" " + group.qualifier)))
     return sorted(found)
+
+
+# how the units a province's "ngành" takes in besides its sở and ban begin (folded keys)
+_SECTORS = ("thanh tra ", "cong an ", "bo chi huy ", "bao hiem xa hoi ", "kho bac ", "cuc ", "ngan hang nha nuoc ")
 
 
 # "… báo cáo về Phòng X", "gửi Văn phòng Sở", "nộp về …": where a task's results go
