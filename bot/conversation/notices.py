@@ -8,6 +8,7 @@ import asyncio
 import datetime as dt
 import logging
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -19,6 +20,7 @@ from bot.conversation.events import Action, FileIn, Inbound, Outgoing, TapIn, Te
 from bot.corrections import LEAD, LOOKS_LIKE_CORRECTION, ONLY_FOR_A_DRAFT, CorrectionError, parse_corrections
 from bot.ingest import parse_notice
 from bot.ingest.files import MAX_FILE_BYTES, read_text
+from scheduler.calendar import WorkingCalendar
 from scheduler.series import start_notice_series
 from storage.directory import person_by_id
 from storage.errors import NotAllowed, NoTasksFound
@@ -79,6 +81,24 @@ def _parse(data: bytes | str, filename: str) -> tuple[str, ParsedNotice, bool]:
     return text, parsed, read is not None and read.ocr
 
 
+# "hoàn thành trước Tết Dương lịch", "xong trước ngày Quốc khánh 2/9": by the last working day before the holiday.
+# The notice names the holiday's date (the parser gives it, as the corpus labels it), a day off — and a deadline
+# on a day off runs on to the next working day, which would carry "before the holiday" past the break.
+_BEFORE_HOLIDAY = re.compile(r"\btruoc\s+(?:(?:dip|nghi|le|ky niem|ngay)\s+){0,4}"
+                             r"(?:tet|quoc khanh|giai phong mien nam|quoc te lao dong|gio to)\b")
+
+
+def before_holidays(parsed: ParsedNotice, calendar: WorkingCalendar) -> ParsedNotice:
+    """`parsed` with each deadline written as before a holiday moved to the last working day before it, when the
+    holiday's date is a day off."""
+    tasks = tuple(
+        replace(task, due=calendar.previous_working_day(task.due))
+        if task.due is not None and task.due_text and not calendar.is_working_day(task.due)
+        and _BEFORE_HOLIDAY.search(fold(task.due_text)) else task
+        for task in parsed.tasks)
+    return parsed if tasks == parsed.tasks else replace(parsed, tasks=tasks)
+
+
 def confirm_actions(notice_id: int) -> tuple[tuple[Action, ...], ...]:
     return ((Action(label=texts.BUTTON_CONFIRM, data=f"n:{notice_id}:ok", typed="xác nhận"),
              Action(label=texts.BUTTON_CANCEL, data=f"n:{notice_id}:no", typed="hủy")),)
@@ -87,6 +107,7 @@ def confirm_actions(notice_id: int) -> tuple[tuple[Action, ...], ...]:
 async def ingest(conv: Conversation, event: Inbound, person: Person, data: bytes | str, filename: str) -> None:
     ctx = conv.ctx
     text, parsed, ocr = await asyncio.to_thread(_parse, data, filename)
+    parsed = before_holidays(parsed, ctx.policy.calendar)  # (the admin's calendar, read for this event)
     # a notice already confirmed (same text, or same number and date): said at once, no preview — its
     # confirmation would be refused, and corrections typed to it lost
     before = await ctx.db.run(registered_before, parsed, text)
