@@ -792,7 +792,9 @@ def _work_after_the_asked(text: str) -> str | None:
         rest = rest[more.end():]
     else:
         return None
-    rest = re.sub(r"^chủ\s*trì\s*[,:]?\s*", "", rest.lstrip(" ,:"), flags=re.I)
+    rest = rest.lstrip(" ,:")
+    if not re.match(r"chủ\s*trì\s*[,:]?\s*phối\s*hợp\b", rest, re.I):  # "… chủ trì, phối hợp với B …": kept,
+        rest = re.sub(r"^chủ\s*trì\s*[,:]?\s*", "", rest, flags=re.I)  # cut, it would read as B's support
     if rest == text[m.end():] or not rest[:1].islower() or len(rest.split()) < 3:
         return None
     return rest[:1].upper() + rest[1:]

@@ -1,0 +1,23 @@
+"""How a task is named in lists (assignments, digests): the start of its text, without who asks and who leads —
+but a lead's "chủ trì, phối hợp với B …" keeps "Chủ trì", or the line reads as B's support (probe 14, finding 9)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.texts import short_title
+
+
+@pytest.mark.parametrize(("text", "lead", "shown"), [
+    ("Giao công chức Địa chính - Xây dựng chủ trì, phối hợp với Trưởng thôn 2 kiểm tra, lập biên bản",
+     "Địa chính - Xây dựng", "Chủ trì, phối hợp với Trưởng thôn 2 kiểm tra, lập biên bản"),
+    ("Giao Sở Công Thương chủ trì, phối hợp Sở Tài chính rà soát giá điện", None,
+     "Chủ trì, phối hợp Sở Tài chính rà soát giá điện"),
+    ("Đề nghị Ủy ban MTTQ xã chủ trì, phối hợp Hội Nông dân vận động nhân dân", "Ủy ban MTTQ xã",
+     "Chủ trì, phối hợp Hội Nông dân vận động nhân dân"),
+    ("Giao Sở Tài chính chủ trì, tham mưu UBND tỉnh bố trí kinh phí", None, "Tham mưu UBND tỉnh bố trí kinh phí"),
+    ("Giao Sở Tài chính chủ trì: tham mưu UBND tỉnh bố trí kinh phí", "Sở Tài chính",
+     "Tham mưu UBND tỉnh bố trí kinh phí"),
+])
+def test_the_lead_is_left_out_but_chu_tri_stays_before_phoi_hop(text: str, lead: str | None, shown: str) -> None:
+    assert short_title(text, lead=lead) == shown
