@@ -277,6 +277,8 @@ def filter_tasks(tasks: Sequence[ParsedTask], *, kind: str | None, text: str,
     keep = decide(tasks, scores, threshold=model.threshold, protect=model.protect,
                   broad=[bool(o) for o in origins] if origins is not None else None,
                   broad_threshold=model.broad_threshold)
+    if kind is not None and model.protect:
+        keep = with_siblings(tasks, keep)
     return [t for t, k in zip(tasks, keep, strict=True) if k]
 
 
@@ -284,3 +286,23 @@ def protected(task: ParsedTask) -> bool:
     """A candidate with a dated deadline is kept whatever the model says: in the labelled corpora 250 of 259 such
     candidates were tasks (246 of 250 of those that also had a lead)."""
     return task.due is not None
+
+
+_NUMBERED = re.compile(r"^(?:[IVX]+\.)?\d{1,3}(?:\.\d{1,3})*$")
+
+
+def with_siblings(tasks: Sequence[ParsedTask], keep: Sequence[bool]) -> list[bool]:
+    """A formal document's numbered item is kept when most of its numbered siblings (same parent, same depth) are:
+    a list of duties numbered alike is a list of duties, and an item the model doubts among them would vanish from
+    the preview without a word."""
+    family: dict[tuple[str | None, int], list[int]] = {}
+    for i, t in enumerate(tasks):
+        if _NUMBERED.match(t.ref or ""):
+            family.setdefault((t.parent_ref, t.depth), []).append(i)
+    out = list(keep)
+    for members in family.values():
+        kept = sum(1 for i in members if keep[i])
+        if kept >= 3 and kept * 3 >= len(members) * 2:
+            for i in members:
+                out[i] = True
+    return out

@@ -4,6 +4,7 @@ deterministically; a membership list is dropped, a directive with its unit kept;
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -95,3 +96,37 @@ def test_parse_notice_applies_the_filter_by_default_and_the_flag_turns_it_off(
     rules = [t.ref for t in parse_notice(PLAN).tasks]
     assert rules == ["I.1", "II.1", "II.2"]
     assert filtered == ["II.1", "II.2"]
+
+
+def _numbered(ref: str, parent: str | None = "II") -> ParsedTask:
+    return ParsedTask(ref=ref, depth=2 if parent else 1, parent_ref=parent, text=f"Nhiệm vụ {ref}")
+
+
+def test_a_numbered_item_among_kept_siblings_is_kept() -> None:
+    items = [_numbered(f"II.{i}") for i in range(1, 16)]
+    keep = [i not in (10, 11) for i in range(15)]  # the model doubts II.11 and II.12
+    assert tf.with_siblings(items, keep) == [True] * 15
+
+
+@pytest.mark.parametrize("keep", [
+    [True, True, False],  # two kept: too few to call it a list of duties
+    [True, True, True, False, False, False],  # half kept
+])
+def test_a_numbered_item_is_left_to_the_model_when_its_siblings_are_not_mostly_kept(keep: list[bool]) -> None:
+    items = [_numbered(f"II.{i}") for i in range(1, len(keep) + 1)]
+    assert tf.with_siblings(items, keep) == keep
+
+
+def test_siblings_are_items_of_one_parent_and_one_depth_and_numbered() -> None:
+    items = [_numbered("I.1", "I"), *[_numbered(f"II.{i}") for i in range(1, 5)], _numbered("II.4.a", "II.4"),
+             ParsedTask(ref="", text="Lưu ý: …")]
+    keep = [False, True, True, True, True, False, False]
+    assert tf.with_siblings(items, keep) == keep
+
+
+def test_a_commune_notices_items_all_come_through() -> None:
+    """Fifteen numbered conclusions of a commune's chairman: the two the model doubted (a weekly report of the
+    village heads, the budget estimate: no date) were dropped from the preview without a word (probe 14)."""
+    text = (Path(__file__).parent / "data" / "commune_conclusions.txt").read_text(encoding="utf-8")
+    parsed = parse_notice(text)
+    assert [t.ref for t in parsed.tasks] == [f"II.{i}" for i in range(1, 16)]
