@@ -1448,6 +1448,13 @@ UNIT_REPORT_NO_UNIT = vn("Đồng chí chưa được gắn với đơn vị nà
 CHART_CAPTION = vn("Biểu đồ tình hình thực hiện nhiệm vụ theo đơn vị.")
 
 
+def files_sent(scope: str, as_of: dt.date, only: frozenset[str]) -> str:
+    """The line above the files asked for alone ("xuất excel")."""
+    what = " và ".join(name for key, name in (("chart", "biểu đồ"), ("workbook", "tệp Excel")) if key in only)
+    covers = f" Phạm vi: {scope}." if scope else ""
+    return vn(f"Gửi đồng chí {what} tổng hợp tình hình thực hiện nhiệm vụ, số liệu đến ngày {date_vn(as_of)}.{covers}")
+
+
 def period_not_understood(reason: str) -> str:
     return vn(f"Thời gian “{reason}” không hợp lệ. {SUMMARY_USAGE}")
 

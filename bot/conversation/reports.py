@@ -44,7 +44,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-async def summary(conv: Conversation, event: TextIn, args: list[str], person: Person, *, files: bool = True) -> None:
+async def summary(conv: Conversation, event: TextIn, args: list[str], person: Person, *, files: bool = True,
+                  only: frozenset[str] | None = None) -> None:
     """/tonghop [số văn bản] [đơn vị] [thời gian]; "quá hạn", "chậm": the units with overdue work, and those tasks.
     `files`: with the chart and the Excel file (the command; a question in words gets the text and how to get them)."""
     if person.role not in (Role.ADMIN, Role.LEADER):
@@ -58,7 +59,7 @@ async def summary(conv: Conversation, event: TextIn, args: list[str], person: Pe
         await conv.say(event, texts.period_not_understood(" ".join(args)))
         return
     await _send_report(conv, event, filt, None, person, late_only=LATE.search(chat_fold(" ".join(args))) is not None,
-                       files=files)
+                       files=files, only=only)
 
 
 # a leader's (or the office's) question in their own words: "báo cáo tình hình", "cho tôi xem tiến độ", "xuất
@@ -84,9 +85,24 @@ async def typed_question(conv: Conversation, event: TextIn, person: Person) -> b
             re.search(r"%|\bmuc\s*\d|^\d", folded):  # "tiến độ 60%", "tình hình mục 2": about a task
         return False
     log.info("report question from %s: %r", person.handle, event.text)
-    await summary(conv, event, event.text.replace("?", " ").split(), person,
-                  files=FILES_ASKED.search(folded) is not None)
+    only = _FILES_ONLY.match(folded)
+    words = event.text.replace("?", " ").split()
+    if only is not None:  # what the files cover follows the request ("gửi file excel tháng 2")
+        words = words[len(only.group(0).split()):]
+    await summary(conv, event, words, person,
+                  files=FILES_ASKED.search(folded) is not None,
+                  only=None if only is None else frozenset(
+                      k for k, w in (("chart", r"bieu do|do thi"), ("workbook", r"excel|xlsx|file|tep|bang"))
+                      if re.search(rf"\b(?:{w})\b", only.group(0))))
     return True
+
+
+# a request for the files alone ("xuất excel", "gửi file excel tháng 2", "cho xem biểu đồ"), typed after the answer
+# in words (whose last line says how to get them): the files, not the whole answer again
+_FILES_ONLY = re.compile(r"^(?:(?:cho|xin|gui|giup)\s+(?:toi|anh|chi|em|minh)?\s*)?(?:xem|xuat|gui|tai|lay)?\s*"
+                         r"(?:(?:file|tep|bang)\s*)?(?:excel|xlsx|bieu do|do thi)"
+                         r"(?:\s*(?:va|,)\s*(?:(?:file|tep|bang)\s*)?(?:excel|xlsx|bieu do|do thi))?\b"
+                         r"(?!.*\b(?:cham|qua han|tre han|chua|tinh hinh|tien do|the nao|ra sao)\b)")
 
 
 async def unit_summary(conv: Conversation, event: TextIn, args: list[str], person: Person) -> None:
@@ -115,7 +131,10 @@ async def unit_summary(conv: Conversation, event: TextIn, args: list[str], perso
 
 
 async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, unit_name: str | None,
-                       person: Person, *, late_only: bool = False, files: bool = True) -> None:
+                       person: Person, *, late_only: bool = False, files: bool = True,
+                       only: frozenset[str] | None = None) -> None:
+    """The report as text, with the chart and the Excel file (`files`); `only`: just those files asked for
+    ("chart", "workbook"), under one line naming what they cover."""
     ctx = conv.ctx
     today = ctx.today()
     calendar = ctx.policy.calendar
@@ -148,10 +167,14 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
     chart = await asyncio.to_thread(summary_chart, report.units, report.as_of or today, scope)
     data = await asyncio.to_thread(summary_workbook, report.units, report.tasks, today, filt, unit_name,
                                    report.as_of)
-    await conv.reply(event, Outgoing(
-        text=text,
-        picture=Document(data=chart, filename=report_filename(today, "png"), caption=texts.CHART_CAPTION),
-        document=Document(data=data, filename=report_filename(today), caption=texts.REPORT_FILE_CAPTION)))
+    picture = Document(data=chart, filename=report_filename(today, "png"), caption=texts.CHART_CAPTION)
+    document = Document(data=data, filename=report_filename(today), caption=texts.REPORT_FILE_CAPTION)
+    if only:
+        await conv.reply(event, Outgoing(text=texts.files_sent(scope, report.as_of or today, only),
+                                         picture=picture if "chart" in only else None,
+                                         document=document if "workbook" in only else None))
+    else:
+        await conv.reply(event, Outgoing(text=text, picture=picture, document=document))
     await ctx.db.run(record_export, at=ctx.clock.now(), actor_id=person.id, what="report.xlsx",
                      rows=len(report.tasks), file=report_filename(today), via=event.channel, scope=scope)
 

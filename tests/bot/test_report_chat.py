@@ -65,8 +65,6 @@ async def test_leader_filters_by_notice_period_and_unit(harness: Harness) -> Non
 
 @pytest.mark.parametrize(("handle", "typed", "scope", "files"), [
     ("leader", "báo cáo tình hình", None, False),
-    ("leader", "xuất excel", None, True),
-    ("leader", "gửi file excel tháng 2", "tháng 2/2026", True),
     ("admin", "cho tôi xem tiến độ", None, False),
     ("leader", "Sở Tài nguyên và Môi trường thế nào?", f"Phạm vi: đơn vị {TNMT}", False),
     ("leader", "tình hình tài nguyên tháng 2", f"Phạm vi: đơn vị {TNMT}; tháng 2/2026", False),
@@ -86,6 +84,26 @@ async def test_a_leaders_question_in_words_gets_the_summary(harness: Harness, ha
         assert "Phạm vi" not in text and f"• {BDV}:" in text and f"• {TNMT}:" in text
     else:
         assert scope in text and BDV not in text
+
+
+@pytest.mark.parametrize(("typed", "end", "files"), [
+    ("xuất excel", "số liệu đến ngày 02/04/2026.", ["tong-hop-nhiem-vu-2026-04-02.xlsx"]),
+    ("Xuat file excel", "số liệu đến ngày 02/04/2026.", ["tong-hop-nhiem-vu-2026-04-02.xlsx"]),
+    ("gửi file excel tháng 2", "số liệu đến ngày 28/02/2026. Phạm vi: tháng 2/2026 (nhiệm vụ được giao, đến hạn, "
+     "quá hạn chưa hoàn thành hoặc hoàn thành trong khoảng này).", ["tong-hop-nhiem-vu-2026-04-02.xlsx"]),
+    ("cho xem biểu đồ", "số liệu đến ngày 02/04/2026.", ["tong-hop-nhiem-vu-2026-04-02.png"]),
+    ("xuất biểu đồ và excel", "số liệu đến ngày 02/04/2026.",
+     ["tong-hop-nhiem-vu-2026-04-02.png", "tong-hop-nhiem-vu-2026-04-02.xlsx"]),
+])
+async def test_the_files_asked_for_alone_come_without_the_answer_again(
+        harness: Harness, typed: str, end: str, files: list[str]) -> None:
+    """The answer in words ends "Biểu đồ và tệp Excel: gõ /tonghop hoặc “xuất excel”": typed, the files come under
+    one line, not the whole answer (and the chart) a second time (probe 14)."""
+    sent = await ask(harness, "leader", typed)
+    assert [s.document for s in sent[1:]] == files and sent[0].document is None, [s.text for s in sent]
+    line = sent[0].text or ""
+    assert line.startswith("Gửi đồng chí ") and "TỔNG HỢP" not in line and "\n" not in line, line
+    assert line.endswith(end), line
 
 
 @pytest.mark.parametrize(("typed", "files"), [("Đơn vị nào chậm?", False), ("/tonghop quá hạn", True),
