@@ -1486,7 +1486,9 @@ def _digest_items(items: Sequence[DigestItem], *, done: bool) -> list[str]:
         def who(i: DigestItem) -> str:
             return f"đ/c {i.assignee}" if i.assignee else ""
 
-        if done:
+        if len(group) > GROUP_DETAILED:  # seven villages' weekly reports: their names, on time or late, not seven
+            lines.append(f"{head} — {_many_units(group, done=done)}")  # people and dates every Friday
+        elif done:
             units = "; ".join(f"{i.unit} ({', '.join(p for p in (who(i), date_vn(i.done_on), _done_when(i)) if p)})"
                               for i in group)
             lines.append(f"{head} — {len(group)} đơn vị: {units}")
@@ -1494,6 +1496,28 @@ def _digest_items(items: Sequence[DigestItem], *, done: bool) -> list[str]:
             units = "; ".join(f"{i.unit} ({who(i)})" if i.assignee else i.unit for i in group)
             lines.append(f"{head} — hạn {date_vn(first.effective_due or first.due_on)}; {len(group)} đơn vị: {units}")
     return lines
+
+
+GROUP_DETAILED = 3  # units of one item a leader's summary names with their person and date; more: names only
+
+
+def _many_units(group: Sequence[DigestItem], *, done: bool) -> str:
+    """Many units on one item, by name only: "7 đơn vị, đều đúng hạn: Thôn 1, …"; "5 đơn vị — đúng hạn: …; quá
+    hạn: …"; not done: the deadline and the units."""
+    def named(units: list[str]) -> str:
+        return ", ".join(units[:UNITS_NAMED]) + (f" và {len(units) - UNITS_NAMED} đơn vị khác"
+                                                 if len(units) > UNITS_NAMED else "")
+
+    if not done:
+        return f"hạn {date_vn(group[0].effective_due or group[0].due_on)}; {len(group)} đơn vị: " \
+               f"{named([i.unit for i in group])}"
+    late = [i.unit for i in group if i.due_on is not None and not i.on_time]
+    timely = [i.unit for i in group if i.unit not in late]
+    if not late:
+        return f"{len(group)} đơn vị, đều {'đúng hạn' if group[0].due_on else 'hoàn thành'}: {named(timely)}"
+    parts = ([f"đúng hạn: {named(timely)}"] if timely else []) + [
+        f"quá hạn (hạn {date_vn(group[0].effective_due or group[0].due_on)}): {named(late)}"]
+    return f"{len(group)} đơn vị — " + "; ".join(parts)
 
 
 def _capped(lines: list[str], limit: int, see: str = "/tonghop") -> list[str]:

@@ -338,6 +338,27 @@ def test_an_item_given_to_several_units_is_one_line_of_the_weekly_summary() -> N
             "Phòng Y tế (đ/c B); UBND xã Hòa Sơn") in text
 
 
+def test_many_units_on_one_item_are_named_not_spelled_out_in_the_weekly_summary() -> None:
+    """Seven villages' weekly report every Friday: their names, on time or late — not seven people and dates."""
+    report = DigestItem(item_ref="II.11", notice="Thông báo số 215/TB-UBND", text="Trưởng các thôn báo cáo tuần",
+                        unit="Thôn 1", assignee="Một", due_on=dt.date(2026, 12, 25), done_on=dt.date(2026, 12, 25),
+                        on_time=True)
+    villages = [replace(report, unit=f"Thôn {n}", assignee=f"N{n}") for n in range(1, 6)]
+    late = [replace(report, unit="Thôn 6", on_time=False, done_on=dt.date(2026, 12, 28))]
+    digest = WeeklyDigest(since=dt.date(2026, 12, 21), until=dt.date(2026, 12, 25), done=villages,
+                          newly_overdue=[replace(r, unit=f"Thôn {n}", done_on=None, on_time=None)
+                                         for n, r in zip(range(6, 10), villages, strict=False)],
+                          still_overdue=[], pending=[])
+    text = texts.weekly_digest_text(digest, "C")
+    assert ("• Mục II.11 (Thông báo số 215/TB-UBND): Trưởng các thôn báo cáo tuần — 5 đơn vị, đều đúng hạn: Thôn 1, "
+            "Thôn 2, Thôn 3, Thôn 4, Thôn 5\n") in text, text
+    assert "• Mục II.11 (Thông báo số 215/TB-UBND): Trưởng các thôn báo cáo tuần — hạn 25/12/2026; 4 đơn vị: Thôn 6, " \
+        "Thôn 7, Thôn 8, Thôn 9\n" in text, text
+    assert "đ/c" not in text
+    mixed = texts.weekly_digest_text(replace(digest, done=villages[:3] + late), "C")
+    assert ("— 4 đơn vị — đúng hạn: Thôn 1, Thôn 2, Thôn 3; quá hạn (hạn 25/12/2026): Thôn 6\n") in mixed, mixed
+
+
 def test_the_preview_says_what_each_supporting_unit_comes_to() -> None:
     task = ParsedTask(ref="1", text="Kiểm tra", lead=("Sở Y tế",),
                       support=("phong VHTT", "Sở Xây dựng", "Sở Nội vụ", "các sở, ban, ngành"))
