@@ -1431,6 +1431,14 @@ FILES_ON_REQUEST = vn("Biểu đồ và tệp Excel: gõ /tonghop hoặc “xu�
 FILES_ON_REQUEST_NO_FILES = vn("Biểu đồ và tệp Excel: gõ /tonghop trên Telegram.")
 NOTHING_LATE = vn("Hiện không có đơn vị nào có nhiệm vụ quá hạn chưa hoàn thành hoặc kỳ báo cáo định kỳ không báo "
                   "cáo. Đồng chí gõ /tonghop để xem tổng hợp theo đơn vị.")
+
+
+def nothing_late(kind: str | None = None) -> str:
+    """No unit late; `kind` ("thôn", "xã"): the question was about the units of that kind."""
+    if kind is None:
+        return NOTHING_LATE
+    return vn(f"Hiện không có {kind} nào có nhiệm vụ quá hạn chưa hoàn thành hoặc kỳ báo cáo định kỳ không báo cáo. "
+              "Đồng chí gõ /tonghop để xem tổng hợp theo đơn vị.")
 SUMMARY_USAGE = vn("Cú pháp: /tonghop [số văn bản] [tên đơn vị] [thời gian], ví dụ: /tonghop 45/TB-UBND, "
                    "/tonghop Sở Tài chính, /tonghop tháng 3, /tonghop quý 1/2026, /tonghop từ 1/3 đến 31/3.")
 UNIT_REPORT_USAGE = vn("Cú pháp: /donvi [số văn bản] [thời gian], ví dụ: /donvi tháng 3, /donvi quý 1/2026, "
