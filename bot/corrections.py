@@ -48,7 +48,8 @@ LEAD = re.compile(rf"^{TARGET}\s*(?:(?:chủ\s*trì|chu\s*tri)?\s*:\s*(?P<value>
 _SAME_WORD = r"(?:giống|giong|như|nhu|y\s+như|y\s+nhu|tương\s+tự|tuong\s+tu)"
 SAME_AS = re.compile(rf"^{_SAME_WORD}\s+(?:(?:với|voi|như|nhu)\s+)?(?:(?:mục|muc)\s*(?P<ref>[^\s,;:]+?)"
                      r"|(?P<dotted>(?:[IVXivx]{1,4}|\d{1,3})(?:\.(?:\d{1,3}|[a-zđA-ZĐ]))+)"
-                     r"|(?:(?:nhiệm\s*vụ|nhiem\s*vu|nv|số|so)\s+)?(?P<n>\d{1,3}))\s*\.?$", re.I)
+                     r"|(?:(?:nhiệm\s*vụ|nhiem\s*vu|nv|số|so)\s+)?(?P<n>\d{1,3})"
+                     r"|(?:(?:mục|muc|nhiệm\s*vụ|nhiem\s*vu)\s+)?(?P<above>trên|tren))\s*\.?$", re.I)
 SAME_START = re.compile(rf"^{_SAME_WORD}\b", re.I)  # a lead copied from another task, however it goes on
 SUPPORT = re.compile(rf"^{TARGET}\s*,?\s*(?:phối\s*hợp|phoi\s*hop)\s*(?:với|voi)?\s*:\s*(?P<value>.+)$", re.I)
 WORDING = re.compile(rf"^{TARGET}\s*,?\s*(?:nội\s*dung|noi\s*dung|nd)\s*:\s*(?P<value>.+)$", re.I)
@@ -117,10 +118,18 @@ def parse_corrections(text: str, *, today: dt.date, now: dt.datetime | None = No
             out += [Correction(target=t, field="text", value=wording) for t in _targets(m.group("ref"))]
         elif m := LEAD.match(line):
             value = m.group("value") or m.group("to")
-            if same := SAME_AS.match(value.strip()):
+            same = SAME_AS.match(value.strip())
+            targets = _targets(m.group("ref"))
+            if same and same.group("above"):  # "5: như trên", "4, 5: giống trên": the task just above them
+                first = min((int(t) for t in targets if t.isdigit()), default=0)
+                same = same if first > 1 and all(t.isdigit() for t in targets) else None
+                if same:
+                    out += [Correction(target=t, field="lead_from", value=str(first - 1)) for t in targets]
+                    continue
+            if same:
                 item = same.group("ref") or same.group("dotted")
                 source = f"mục {item.rstrip('.')}" if item else same.group("n")
-                out += [Correction(target=t, field="lead_from", value=source) for t in _targets(m.group("ref"))]
+                out += [Correction(target=t, field="lead_from", value=source) for t in targets]
                 continue
             if SAME_START.match(value.strip()):  # never a unit named "giống mục 1 và 2"
                 raise CorrectionError(f"Không hiểu “{value.strip()}”: đồng chí ghi một nhiệm vụ, ví dụ "

@@ -86,6 +86,7 @@ _SHORTHAND = {"ko": "khong", "k": "khong", "kg": "khong", "khg": "khong", "hok":
 def chat_fold(text: str) -> str:
     """Text as the patterns read it: NFC, no marks, lower case, one space, chat shorthand written out."""
     folded = " ".join(strip_marks(nfc(text)).lower().split())
+    folded = re.sub(r"(?<![\w/])b\s*/\s*c(?![\w/])", "bao cao", folded)  # "đã b/c": báo cáo
     return re.sub(r"\b[a-z]{1,5}\b", lambda m: _SHORTHAND.get(m.group(0), m.group(0)), folded)
 
 
