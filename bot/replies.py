@@ -57,8 +57,8 @@ DELIVERED = re.compile(r"\bda\s+(?:gui|nop|trinh|ban hanh|bao cao|to chuc|tong h
 # "báo cáo rồi", "gửi biên bản rồi", "bc tuần rồi nhé", "nộp rồi": a sending verb, a few words (what was sent),
 # then "rồi" (already) — done as "đã gửi" is, unless a word before the verb says it is yet to come ("chưa",
 # "sẽ", "sắp", "đang làm báo cáo rồi") or the text says it is still under way
-SENT_ALREADY = re.compile(r"(?<!\w)(?:bao cao|gui(?:\s+(?:di|len|lai))?|nop|trinh|ban hanh|phat hanh)\b"
-                          r"(?:\s+(?!roi\b)\w+){0,4}?\s+roi\b")
+SENT_ALREADY = re.compile(r"(?<!\w)(?:bao cao|gui(?:\s+(?:di|len|lai))?|nop|trinh|ban hanh|phat hanh|to chuc|"
+                          r"tong hop)\b(?:\s+(?!roi\b)\w+){0,4}?\s+roi\b")
 NOT_YET_BEFORE = re.compile(r"\b(?:chua|se|sap|dang|chuan bi|du kien|can|phai|khong|chang|dinh|muon|de|doi|cho)"
                             r"(?:\s+\w+)?\s*$")
 # "đã đăng lên …" typed without marks is "da dang len": that "dang" is "đăng" (posted), not "đang" (under way)

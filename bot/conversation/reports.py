@@ -87,7 +87,7 @@ _KIND = "|".join(sorted(UNIT_KINDS, key=len, reverse=True))
 # quá hạn": the "đơn vị nào chậm?" question, about the units of one kind (on text folded character for character)
 WHICH_LATE = re.compile(
     rf"\b(?:(?:nhung|cac)\s+)?(?P<kind>{_KIND}|don vi|co quan)\s+nao\s+(?:(?:dang|bi|con|van|da)\s+)?"
-    r"(?:cham(?:\s+(?:tien do|bao cao|tre|tre han))?|qua han|tre han|no dong"
+    r"(?:cham(?:\s+(?:tien do|bao cao|tre|tre han))?(?:\s+nhat)?|qua han|tre han|no dong"
     r"|(?:chua|khong|ko|k|chx|chang)\s+(?:xong|hoan thanh|bao cao|bc|nop|gui(?:\s+(?:bao cao|bc))?))\b")
 _DIRECTING = re.compile(r"^(?:de nghi|yeu cau|chi dao|nhac|don doc)\b")  # a direction, not a question
 # a unit's name without the words before its kind ("UBND xã Tân Lập" is of the kind "xã")

@@ -695,6 +695,8 @@ async def reply_status(conv: Conversation, event: TextIn, person: Person) -> boo
         task = await ctx.db.run(lambda s: s.get_one(Task, target.task_ids[0]))
         return await _apply_text(conv, event, person, task, event.text, source="reply", quote=True)
     candidates = [t for t in await ctx.db.run(open_tasks_for, person) if t.id in target.task_ids]
+    if len(candidates) > 1 and (round_due := _round_reported(conv, candidates, event.text)) is not None:
+        candidates = [round_due]  # "báo cáo rồi" under a digest: the round due today
     if len(candidates) == 1:
         return await _apply_text(conv, event, person, candidates[0], event.text, source="reply", quote=True)
     if not candidates:

@@ -88,6 +88,16 @@ async def test_a_report_said_sent_on_the_day_it_is_due_closes_that_round(harness
         assert _status(harness, handle, "II.1") == _status(harness, handle, "II.2") == TaskStatus.OPEN
 
 
+async def test_a_reply_to_a_digest_of_several_items_is_the_round_due(harness: Harness) -> None:
+    await harness.advance_to(local(2026, 12, 18, 9, 0))  # Friday: II.1 overdue, II.3's round due today
+    digest = last_text(harness, "thon2")
+    assert "Mục II.1" in digest and "Mục II.3 — kỳ tuần từ 14/12/2026" in digest, digest
+    await harness.reply("thon2", "Thôn 2 bc rồi nhé")
+    answer = last_text(harness, "thon2")
+    assert "mục II.3 — hoàn thành kỳ tuần từ 14/12/2026, đúng hạn" in answer, answer
+    assert _status(harness, "thon2", "II.1") == TaskStatus.OPEN
+
+
 @pytest.mark.parametrize(("typed", "ref"), [
     ("2 đã họp, gửi biên bản rồi", "II.2"), ("1 báo cáo rồi", "II.1"), ("II.1 đã nộp", "II.1"),
     ("mục 2 gửi biên bản rồi nhé", "II.2"), ("1 bc r", "II.1"),
