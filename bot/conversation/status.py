@@ -911,7 +911,9 @@ async def _office_unnumbered(conv: Conversation, event: TextIn, person: Person, 
     if len(tasks) > 1 and (round_due := _round_reported(conv, tasks, folded)) is not None:
         tasks = [round_due]
     if len(tasks) > 1:
-        await _ask_which(conv, event, person, tasks, rest, "office")
+        buttons = conv.channel(event.channel).capabilities.buttons
+        await _ask_which(conv, event, person, tasks, rest, "office",
+                         texts.which_task([(t.item_ref, t.text) for t in tasks], rest, buttons, unit=unit_name))
         return True
     return await _apply_text(conv, event, person, tasks[0], rest, source="office")
 

@@ -149,6 +149,13 @@ async def test_another_units_report_is_not_the_senders_but_the_office_records_it
     await harness.say("vp", "Thôn 1 báo cáo rồi")  # the office, told by phone: Thôn 1's round due
     assert "mục II.3 — hoàn thành kỳ tuần từ 30/11/2026" in last_text(harness, "vp"), last_text(harness, "vp")
     assert _rounds_done(harness, "thon1") == ["tuần từ 30/11/2026"]
+    await harness.say("vp", "thôn 2 đạt 60%")  # several of Thôn 2's items: which one, never the clerk's own
+    asked = [s for s in harness.sent if s.to == "vp"][-1]
+    assert (asked.text or "").startswith("Thôn 2 đang có 3 nhiệm vụ. Nội dung “đạt 60%” là của nhiệm vụ nào?"), \
+        asked.text
+    await harness.tap("vp", "Mục II.1")
+    assert "mục II.1" in last_text(harness, "vp") and "60%" in last_text(harness, "vp"), last_text(harness, "vp")
+    assert _status(harness, "thon2", "II.1") == TaskStatus.IN_PROGRESS
 
 
 # ---------------------------------------------------------------- finding 7: "thôn nào chậm?"
