@@ -43,9 +43,14 @@ DUE = re.compile(rf"^{TARGET}\s*[:,]?\s*(?:thời\s*|thoi\s*)?(?:hạn|han)\s*:?
 LEAD = re.compile(rf"^{TARGET}\s*(?:(?:chủ\s*trì|chu\s*tri)?\s*:\s*(?P<value>.+)|"
                   # "11 giao đ/c Khái", "3 giao cho Sở Y tế", "3 chuyển Văn phòng", "3 → Sở Y tế"
                   r"(?:giao(?:\s*cho)?|chuyển(?:\s*cho)?|chuyen(?:\s*cho)?|->|→)\s*:?\s*(?P<to>.+))$", re.I)
-# "giống mục 2", "như nhiệm vụ 3": the lead of another task
-SAME_AS = re.compile(r"^(?:giống|giong|như|nhu)\s+(?:(?:mục|muc)\s+(?P<ref>[^\s,;.]+)|"
-                     r"(?:(?:nhiệm\s*vụ|nhiem\s*vu|nv|số|so)\s+)?(?P<n>\d{1,3}))\s*\.?$", re.I)
+# "giống mục 2", "giống mục II.1", "như nhiệm vụ 3", "giống II.1", "tương tự mục 2": the lead of another task ("mục
+# N" is the item so numbered, "1" of "II.1" too; a number alone is the preview's)
+_SAME_WORD = r"(?:giống|giong|như|nhu|y\s+như|y\s+nhu|tương\s+tự|tuong\s+tu)"
+SAME_AS = re.compile(rf"^{_SAME_WORD}\s+(?:(?:với|voi|như|nhu)\s+)?(?:(?:mục|muc)\s*(?P<ref>[^\s,;:]+?)"
+                     r"|(?P<dotted>(?:[IVXivx]{1,4}|\d{1,3})(?:\.(?:\d{1,3}|[a-zđA-ZĐ]))+)"
+                     r"|(?:(?:nhiệm\s*vụ|nhiem\s*vu|nv|số|so)\s+)?(?P<n>\d{1,3})"
+                     r"|(?:(?:mục|muc|nhiệm\s*vụ|nhiem\s*vu)\s+)?(?P<above>trên|tren))\s*\.?$", re.I)
+SAME_START = re.compile(rf"^{_SAME_WORD}\b", re.I)  # a lead copied from another task, however it goes on
 SUPPORT = re.compile(rf"^{TARGET}\s*,?\s*(?:phối\s*hợp|phoi\s*hop)\s*(?:với|voi)?\s*:\s*(?P<value>.+)$", re.I)
 WORDING = re.compile(rf"^{TARGET}\s*,?\s*(?:nội\s*dung|noi\s*dung|nd)\s*:\s*(?P<value>.+)$", re.I)
 # "thêm: …", "thêm nhiệm vụ: …", "bổ sung mục 2.4: …", "them 5: …", "thêm mục 1b: …"
@@ -113,10 +118,23 @@ def parse_corrections(text: str, *, today: dt.date, now: dt.datetime | None = No
             out += [Correction(target=t, field="text", value=wording) for t in _targets(m.group("ref"))]
         elif m := LEAD.match(line):
             value = m.group("value") or m.group("to")
-            if same := SAME_AS.match(value.strip()):
-                source = f"mục {same.group('ref')}" if same.group("ref") else same.group("n")
-                out += [Correction(target=t, field="lead_from", value=source) for t in _targets(m.group("ref"))]
+            same = SAME_AS.match(value.strip())
+            targets = _targets(m.group("ref"))
+            if same and same.group("above"):  # "5: như trên", "4, 5: giống trên": the task just above them
+                first = min((int(t) for t in targets if t.isdigit()), default=0)
+                same = same if first > 1 and all(t.isdigit() for t in targets) else None
+                if same:
+                    out += [Correction(target=t, field="lead_from", value=str(first - 1)) for t in targets]
+                    continue
+            if same:
+                item = same.group("ref") or same.group("dotted")
+                source = f"mục {item.rstrip('.')}" if item else same.group("n")
+                out += [Correction(target=t, field="lead_from", value=source) for t in targets]
                 continue
+            if SAME_START.match(value.strip()):  # never a unit named "giống mục 1 và 2"
+                raise CorrectionError(f"Không hiểu “{value.strip()}”: đồng chí ghi một nhiệm vụ, ví dụ "
+                                      f"“{m.group('ref')}: giống mục 2” (mục 2 của văn bản; mục II.2 nếu văn bản đánh "
+                                      f"số II.1, II.2…) hoặc “{m.group('ref')}: giống 2” (số thứ tự trong danh sách).")
             units = _units(value)
             if not units:
                 raise CorrectionError(f"Nhiệm vụ cần có đơn vị chủ trì: đồng chí ghi tên đơn vị, ví dụ "

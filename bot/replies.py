@@ -54,6 +54,13 @@ PLANNED = re.compile(r"\b(?:du kien|se|ke hoach|phan dau|du tinh|hy vong|co the|
 # says it is still under way ("đã gửi dự thảo, đang chờ góp ý")
 DELIVERED = re.compile(r"\bda\s+(?:gui|nop|trinh|ban hanh|bao cao|to chuc|tong hop|dang\s+(?:len|tai|tin)|"
                        r"phat hanh)\b(?!\s+(?:xong\s+)?\d)")
+# "báo cáo rồi", "gửi biên bản rồi", "bc tuần rồi nhé", "nộp rồi": a sending verb, a few words (what was sent),
+# then "rồi" (already) — done as "đã gửi" is, unless a word before the verb says it is yet to come ("chưa",
+# "sẽ", "sắp", "đang làm báo cáo rồi") or the text says it is still under way
+SENT_ALREADY = re.compile(r"(?<!\w)(?:bao cao|gui(?:\s+(?:di|len|lai))?|nop|trinh|ban hanh|phat hanh|to chuc|"
+                          r"tong hop)\b(?:\s+(?!roi\b)\w+){0,4}?\s+roi\b")
+NOT_YET_BEFORE = re.compile(r"\b(?:chua|se|sap|dang|chuan bi|du kien|can|phai|khong|chang|dinh|muon|de|doi|cho)"
+                            r"(?:\s+\w+)?\s*$")
 # "đã đăng lên …" typed without marks is "da dang len": that "dang" is "đăng" (posted), not "đang" (under way)
 POSTED = re.compile(r"\bda\s+dang\s+(?=len|tai|tin)")
 UNDER_WAY = re.compile(r"\b(?:dang|cho|chua|du thao|mot phan|tiep tuc|tien do)\b")  # "đã báo cáo tiến độ": not yet done
@@ -79,7 +86,17 @@ _SHORTHAND = {"ko": "khong", "k": "khong", "kg": "khong", "khg": "khong", "hok":
 def chat_fold(text: str) -> str:
     """Text as the patterns read it: NFC, no marks, lower case, one space, chat shorthand written out."""
     folded = " ".join(strip_marks(nfc(text)).lower().split())
+    folded = re.sub(r"(?<![\w/])b\s*/\s*c(?![\w/])", "bao cao", folded)  # "đã b/c": báo cáo
     return re.sub(r"\b[a-z]{1,5}\b", lambda m: _SHORTHAND.get(m.group(0), m.group(0)), folded)
+
+
+def _sent_already(folded: str) -> bool:
+    """"báo cáo rồi", "gửi biên bản rồi", "bc tuần rồi nhé": sent already (see SENT_ALREADY); not "sắp gửi báo cáo
+    rồi", "chưa báo cáo", nor a question ("báo cáo rồi à?", "đã báo cáo chưa?")."""
+    if re.search(r"\?\s*$|\b(?:chua|ha|khong)\W*$", folded):
+        return False
+    return any(NOT_YET_BEFORE.search(folded[:m.start()]) is None and not PARTLY.search(folded[m.start():])
+               for m in SENT_ALREADY.finditer(folded))
 
 
 def impossible_percent(text: str) -> int | None:
@@ -124,8 +141,8 @@ def parse_status_text(text: str, *, today: dt.date, now: dt.datetime | None = No
     if asked:
         return StatusUpdate(status=TaskStatus.EXTENSION_REQUESTED, percent=percent, note=original,
                             requested_due_on=wanted)
-    delivered = (DELIVERED.search(folded) is not None and UNDER_WAY.search(POSTED.sub("da ", folded)) is None
-                 and percent is None)
+    delivered = ((DELIVERED.search(folded) is not None or _sent_already(folded))
+                 and UNDER_WAY.search(POSTED.sub("da ", folded)) is None and percent is None)
     said_done = (DONE.search(folded) is not None and not NOT_DONE.search(folded) and not PARTLY.search(folded)
                  and not PLANNED.search(folded) and not ONGOING.search(folded) and (percent is None or percent == 100))
     if percent == 100 or said_done or delivered:

@@ -1226,10 +1226,12 @@ def no_missed_round(item_ref: str) -> str:
     return vn(f"Mục {item_ref} không có kỳ trước nào đang chờ báo cáo.")
 
 
-def which_task(tasks: Sequence[tuple[str, str]], typed: str, buttons: bool = True) -> str:
+def which_task(tasks: Sequence[tuple[str, str]], typed: str, buttons: bool = True, unit: str | None = None) -> str:
     """The question when nothing says which of several tasks a message is about; the actions under it
-    (one per candidate) apply the message to the one chosen."""
-    lines = [f"Đồng chí đang phụ trách {len(tasks)} nhiệm vụ. Nội dung “{shorten(typed, 80)}” là của nhiệm vụ nào?"]
+    (one per candidate) apply the message to the one chosen. `unit`: the tasks are that unit's (the office
+    recording what it said), not the person's own."""
+    holder = f"{unit} đang có" if unit else "Đồng chí đang phụ trách"
+    lines = [f"{holder} {len(tasks)} nhiệm vụ. Nội dung “{shorten(typed, 80)}” là của nhiệm vụ nào?"]
     lines += [f"• Mục {ref}: {short_title(text, 90)}" for ref, text in tasks]
     if buttons:
         lines.append("Đồng chí bấm số mục bên dưới; nội dung trên sẽ được ghi cho nhiệm vụ đó.")
@@ -1433,6 +1435,14 @@ FILES_ON_REQUEST = vn("Biểu đồ và tệp Excel: gõ /tonghop hoặc “xu�
 FILES_ON_REQUEST_NO_FILES = vn("Biểu đồ và tệp Excel: gõ /tonghop trên Telegram.")
 NOTHING_LATE = vn("Hiện không có đơn vị nào có nhiệm vụ quá hạn chưa hoàn thành hoặc kỳ báo cáo định kỳ không báo "
                   "cáo. Đồng chí gõ /tonghop để xem tổng hợp theo đơn vị.")
+
+
+def nothing_late(kind: str | None = None) -> str:
+    """No unit late; `kind` ("thôn", "xã"): the question was about the units of that kind."""
+    if kind is None:
+        return NOTHING_LATE
+    return vn(f"Hiện không có {kind} nào có nhiệm vụ quá hạn chưa hoàn thành hoặc kỳ báo cáo định kỳ không báo cáo. "
+              "Đồng chí gõ /tonghop để xem tổng hợp theo đơn vị.")
 SUMMARY_USAGE = vn("Cú pháp: /tonghop [số văn bản] [tên đơn vị] [thời gian], ví dụ: /tonghop 45/TB-UBND, "
                    "/tonghop Sở Tài chính, /tonghop tháng 3, /tonghop quý 1/2026, /tonghop từ 1/3 đến 31/3.")
 UNIT_REPORT_USAGE = vn("Cú pháp: /donvi [số văn bản] [thời gian], ví dụ: /donvi tháng 3, /donvi quý 1/2026, "

@@ -25,7 +25,7 @@ from storage.errors import (
     NoticeNotFound,
     WithdrawalInvalid,
 )
-from storage.itemref import by_ref, ref_key, same_ref, under
+from storage.itemref import by_ref, ends_ref, ref_key, same_ref, under
 from storage.models import OPEN_STATUSES, Notice, NoticeStatus, Person, Role, StatusReport, Task, TaskStatus, Unit
 from storage.parsed import ParsedNotice, ParsedTask
 from storage.unitgroups import LOCAL_GOVERNMENT, Group, members, of_one_body, read_group, receiver, whole_body
@@ -437,6 +437,8 @@ def _task_index(tasks: list[dict[str, Any]], target: str, dropped: set[int]) -> 
     if target.startswith("mục"):
         ref = target.split(None, 1)[1]
         matches = [i for i, t in enumerate(tasks) if same_ref(t["ref"], ref) and i not in dropped]
+        if not matches:  # "mục 1" of a list numbered "II.1", "II.2": the notice's "1." under "II." (as by_ref reads)
+            matches = [i for i, t in enumerate(tasks) if ends_ref(t["ref"], ref) and i not in dropped]
         if not matches:  # "mục 3" where the list has only "3.a" (or "3 (đoạn 1)"): the one task under that number
             below = [i for i, t in enumerate(tasks) if i not in dropped and under(t["ref"], ref)]
             matches = below if len(below) == 1 else matches

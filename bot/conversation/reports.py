@@ -26,6 +26,7 @@ from scheduler.calendar import WorkingCalendar
 from storage.audit import record_export
 from storage.digests import last_weekly_before
 from storage.directory import leaders
+from storage.itemref import squeezed_and_folded
 from storage.models import Notice, NoticeStatus, Person, Role, Unit
 from storage.reports import (
     FilterNotUnderstood,
@@ -37,6 +38,7 @@ from storage.reports import (
     weekly_digest,
 )
 from storage.tasks import following_leaders
+from storage.vntext import fold
 
 if TYPE_CHECKING:
     from bot.conversation.core import Conversation
@@ -45,8 +47,9 @@ log = logging.getLogger(__name__)
 
 
 async def summary(conv: Conversation, event: TextIn, args: list[str], person: Person, *, files: bool = True,
-                  only: frozenset[str] | None = None) -> None:
-    """/tonghop [số văn bản] [đơn vị] [thời gian]; "quá hạn", "chậm": the units with overdue work, and those tasks.
+                  only: frozenset[str] | None = None, late: bool = False, kind: str | None = None) -> None:
+    """/tonghop [số văn bản] [đơn vị] [thời gian]; "quá hạn", "chậm" (or `late`): the units with overdue work, and
+    those tasks; `kind` (folded: "thon", "xa"): only the units of that kind, when there are some.
     `files`: with the chart and the Excel file (the command; a question in words gets the text and how to get them)."""
     if person.role not in (Role.ADMIN, Role.LEADER):
         log.info("summary refused for %s (%s)", person.handle, person.role)
@@ -58,8 +61,9 @@ async def summary(conv: Conversation, event: TextIn, args: list[str], person: Pe
         log.info("summary filter %r not understood: %s", " ".join(args), exc)
         await conv.say(event, texts.period_not_understood(" ".join(args)))
         return
-    await _send_report(conv, event, filt, None, person, late_only=LATE.search(chat_fold(" ".join(args))) is not None,
-                       files=files, only=only)
+    await _send_report(conv, event, filt, None, person,
+                       late_only=late or LATE.search(chat_fold(" ".join(args))) is not None, files=files, only=only,
+                       kind=kind)
 
 
 # a leader's (or the office's) question in their own words: "báo cáo tình hình", "cho tôi xem tiến độ", "xuất
@@ -73,6 +77,22 @@ REPORT_QUESTION = re.compile(
 
 
 LATE = re.compile(r"\b(?:cham|qua han|tre han|chua (?:xong|hoan thanh))\b")
+# the kinds of unit a question may ask about, folded, and how the answer says them
+UNIT_KINDS = {"thon": "thôn", "xa": "xã", "phuong": "phường", "thi tran": "thị trấn", "phong": "phòng", "so": "sở",
+              "huyen": "huyện", "quan": "quận", "thi xa": "thị xã", "thanh pho": "thành phố", "ban": "ban",
+              "hoi": "hội", "truong": "trường", "to dan pho": "tổ dân phố", "to": "tổ", "xom": "xóm", "ap": "ấp",
+              "khu pho": "khu phố", "tram": "trạm", "chi cuc": "chi cục", "trung tam": "trung tâm",
+              "cong ty": "công ty"}
+_KIND = "|".join(sorted(UNIT_KINDS, key=len, reverse=True))
+# "thôn nào chậm?", "thon nao cham", "xã nào chậm", "phòng nào chưa báo cáo?", "huyện nào chưa bc", "những sở nào
+# quá hạn": the "đơn vị nào chậm?" question, about the units of one kind (on text folded character for character)
+WHICH_LATE = re.compile(
+    rf"\b(?:(?:nhung|cac)\s+)?(?P<kind>{_KIND}|don vi|co quan)\s+nao\s+(?:(?:dang|bi|con|van|da)\s+)?"
+    r"(?:cham(?:\s+(?:tien do|bao cao|tre|tre han))?(?:\s+nhat)?|qua han|tre han|no dong"
+    r"|(?:chua|khong|ko|k|chx|chang)\s+(?:xong|hoan thanh|bao cao|bc|nop|gui(?:\s+(?:bao cao|bc))?))\b")
+_DIRECTING = re.compile(r"^(?:de nghi|yeu cau|chi dao|nhac|don doc)\b")  # a direction, not a question
+# a unit's name without the words before its kind ("UBND xã Tân Lập" is of the kind "xã")
+_BEFORE_KIND = re.compile(r"^(?:ubnd|uy ban nhan dan|dang uy|hdnd|hoi dong nhan dan)\s+")
 # a question that asks for the files ("xuất excel", "gửi file excel", "cho xem biểu đồ"): the chart and the workbook
 FILES_ASKED = re.compile(r"\b(?:excel|xlsx|file|tep|bieu do|do thi|xuat)\b")
 
@@ -81,10 +101,18 @@ async def typed_question(conv: Conversation, event: TextIn, person: Person) -> b
     """A leader's or an admin's report question typed in words, answered as /tonghop with what it names (a unit,
     a period, a notice number); False for anyone else or any other text."""
     folded = chat_fold(event.text).strip(" .!")
-    if person.role not in (Role.ADMIN, Role.LEADER) or not REPORT_QUESTION.search(folded) or \
+    squeezed, plain = squeezed_and_folded(event.text.strip(" .!"))
+    which = WHICH_LATE.search(plain) if not _DIRECTING.match(plain) else None
+    if person.role not in (Role.ADMIN, Role.LEADER) or not (which or REPORT_QUESTION.search(folded)) or \
             re.search(r"%|\bmuc\s*\d|^\d", folded):  # "tiến độ 60%", "tình hình mục 2": about a task
         return False
     log.info("report question from %s: %r", person.handle, event.text)
+    if which is not None:  # "thôn nào chậm tháng 12?": the late units of that kind; the rest is the filter
+        rest = squeezed[:which.start()] + " " + squeezed[which.end():]
+        kind = which.group("kind")
+        await summary(conv, event, rest.replace("?", " ").split(), person, late=True,
+                      kind=kind if kind in UNIT_KINDS else None, files=FILES_ASKED.search(folded) is not None)
+        return True
     only = _FILES_ONLY.match(folded)
     words = event.text.replace("?", " ").split()
     if only is not None:  # what the files cover follows the request ("gửi file excel tháng 2")
@@ -130,21 +158,34 @@ async def unit_summary(conv: Conversation, event: TextIn, args: list[str], perso
     await _send_report(conv, event, filt, unit_name, person)
 
 
+def of_kind(unit_name: str, kind: str) -> bool:
+    """Whether a unit is of the kind (folded) a question names: "Thôn 3" of "thon", "UBND xã Tân Lập" of "xa",
+    "Sở Tài chính" of "so"; not "Trạm Y tế xã" of "xa"."""
+    return _BEFORE_KIND.sub("", fold(unit_name)).startswith(f"{kind} ")
+
+
 async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, unit_name: str | None,
                        person: Person, *, late_only: bool = False, files: bool = True,
-                       only: frozenset[str] | None = None) -> None:
+                       only: frozenset[str] | None = None, kind: str | None = None) -> None:
     """The report as text, with the chart and the Excel file (`files`); `only`: just those files asked for
-    ("chart", "workbook"), under one line naming what they cover."""
+    ("chart", "workbook"), under one line naming what they cover; `kind`: only the units of that kind."""
     ctx = conv.ctx
     today = ctx.today()
     calendar = ctx.policy.calendar
     report: Report = await ctx.db.run(build_report, today=today, tz=calendar.tz, filt=filt, rule=calendar)
+    label = None
+    if kind is not None and any(of_kind(name, kind) for name in await ctx.db.run(_unit_names)):
+        # "thôn nào chậm?": the directory has thôn, the answer is about them only
+        label = UNIT_KINDS[kind]
+        report = Report(units=[u for u in report.units if of_kind(u.unit, kind)],
+                        tasks=[t for t in report.tasks if of_kind(t.unit, kind)], as_of=report.as_of)
+        unit_name = unit_name or f"các {label}"
     if late_only:  # "đơn vị nào chậm?": the units with overdue work or unreported rounds, those tasks in the file
         report = Report(units=[u for u in report.units if u.is_late],
                         tasks=[t for t in report.tasks if t.category == "overdue" or t.rounds_missed],
                         as_of=report.as_of)
         if not report.units:
-            await conv.say(event, texts.NOTHING_LATE)
+            await conv.say(event, texts.nothing_late(label))
             return
     unit_name = unit_name or texts.matched_units(filt, report.units)
     usage = texts.UNIT_REPORT_USAGE if filt.unit_id is not None else texts.SUMMARY_USAGE
@@ -177,6 +218,10 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
         await conv.reply(event, Outgoing(text=text, picture=picture, document=document))
     await ctx.db.run(record_export, at=ctx.clock.now(), actor_id=person.id, what="report.xlsx",
                      rows=len(report.tasks), file=report_filename(today), via=event.channel, scope=scope)
+
+
+def _unit_names(session: Session) -> list[str]:
+    return list(session.scalars(select(Unit.name)))
 
 
 # ---------------------------------------------------------------- the weekly digest

@@ -21,6 +21,8 @@ import logging
 import re
 from typing import TYPE_CHECKING
 
+from sqlalchemy import select
+
 from bot import texts
 from bot.conversation.events import Action, Inbound, Outgoing, TapIn, TextIn
 from bot.datetext import WhenUnclear, leading_when, parse_when
@@ -41,7 +43,7 @@ from scheduler.series import MissedBefore, close_missed, missed_before, record_i
 from storage.directory import person_by_id
 from storage.errors import ExtensionInvalid, NhacViecError, NotAllowed, NotApprover
 from storage.itemref import FOLDED_REF, roman_section, squeezed_and_folded
-from storage.models import Person, Role, Task, TaskStatus
+from storage.models import Person, Role, Task, TaskStatus, Unit
 from storage.notices import notice_title
 from storage.tasks import (
     Delegated,
@@ -84,7 +86,7 @@ from storage.tasks import (
     unit_tasks_by_ref,
 )
 from storage.unitnames import mentions, ways_to_name
-from storage.vntext import strip_marks
+from storage.vntext import fold, strip_marks
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -693,6 +695,8 @@ async def reply_status(conv: Conversation, event: TextIn, person: Person) -> boo
         task = await ctx.db.run(lambda s: s.get_one(Task, target.task_ids[0]))
         return await _apply_text(conv, event, person, task, event.text, source="reply", quote=True)
     candidates = [t for t in await ctx.db.run(open_tasks_for, person) if t.id in target.task_ids]
+    if len(candidates) > 1 and (round_due := _round_reported(conv, candidates, event.text)) is not None:
+        candidates = [round_due]  # "báo cáo rồi" under a digest: the round due today
     if len(candidates) == 1:
         return await _apply_text(conv, event, person, candidates[0], event.text, source="reply", quote=True)
     if not candidates:
@@ -837,12 +841,17 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
         is_snooze = snooze_when(folded) is not None or ASKS_EXTENSION.search(folded) is not None
         if not is_snooze and (change is None or change.status is None):
             return False
+        opening = await ctx.db.run(_opening_unit, text)
+        if opening is not None and opening[0] != person.unit_id:  # "thôn 6 báo cáo rồi": another unit's report
+            return await _office_unnumbered(conv, event, person, opening[1], folded) if person.is_admin else False
         tasks = await ctx.db.run(open_tasks_for, person)
         if not tasks:
             if person.is_admin:
                 return False
             await conv.say(event, texts.no_open_tasks(person.full_name))
             return True
+        if len(tasks) > 1 and (round_due := _round_reported(conv, tasks, folded)) is not None:
+            tasks = [round_due]  # "báo cáo rồi" on the day a report is due: that round
         if len(tasks) > 1:
             await _ask_which(conv, event, person, tasks, text, "text")
             return True
@@ -861,6 +870,52 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
                 handled = True
     await confirm_together(conv, event, collected, refused)
     return handled
+
+
+REPORT_WORDS = re.compile(r"\bbao cao\b")  # on chat_fold text ("bc" written out)
+
+
+def _round_reported(conv: Conversation, tasks: list[Task], folded: str) -> Task | None:
+    """A report said sent without an item number ("báo cáo rồi", "bc tuần rồi nhé", "đã gửi báo cáo"): the one
+    recurring duty whose round is due today or overdue, when there is exactly one; None otherwise (the caller
+    asks which)."""
+    if not REPORT_WORDS.search(chat_fold(folded)):
+        return None
+    today = conv.ctx.today()
+    due = [t for t in tasks if t.recurrence and t.due_on is not None and t.due_on <= today]
+    return due[0] if len(due) == 1 else None
+
+
+def _opening_unit(session: Session, text: str) -> tuple[int, str] | None:
+    """The directory unit a message opens with, as its subject ("thôn 3 báo cáo rồi", "Thôn 3: đã gửi", "UBND xã
+    Tân Lập đã nộp"): (its id, its name); the longest name when several fit; None when it opens with none."""
+    said = f"{fold(text)} "
+    best: tuple[int, int, str] | None = None
+    for unit in session.scalars(select(Unit).order_by(Unit.id)):
+        for way in ways_to_name(unit.name):
+            if said.startswith(f"{way} ") or said.startswith(f"{way}:") or said.startswith(f"{way},"):
+                if best is None or len(way) > best[0]:
+                    best = (len(way), unit.id, unit.name)
+    return (best[1], best[2]) if best else None
+
+
+async def _office_unnumbered(conv: Conversation, event: TextIn, person: Person, unit_name: str, folded: str) -> bool:
+    """The office records what a unit said, without an item number ("thôn 6 báo cáo rồi"): that unit's one open
+    task, or its one recurring round due, else the bot asks which (the unit's words left out of the note)."""
+    ctx = conv.ctx
+    tasks = [t for t in await ctx.db.run(office_open_tasks, person) if t.lead_name == unit_name]
+    if not tasks:
+        return False
+    text = event.text
+    rest = _without_unit(text, tasks[0])
+    if len(tasks) > 1 and (round_due := _round_reported(conv, tasks, folded)) is not None:
+        tasks = [round_due]
+    if len(tasks) > 1:
+        buttons = conv.channel(event.channel).capabilities.buttons
+        await _ask_which(conv, event, person, tasks, rest, "office",
+                         texts.which_task([(t.item_ref, t.text) for t in tasks], rest, buttons, unit=unit_name))
+        return True
+    return await _apply_text(conv, event, person, tasks[0], rest, source="office")
 
 
 async def _lettered(conv: Conversation, person: Person, text: str) -> list[tuple[list[str], str]] | None:

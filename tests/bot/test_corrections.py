@@ -204,3 +204,28 @@ def test_how_often_typed_without_marks_in_an_added_task() -> None:
     assert isinstance(got.value, ParsedTask) and got.value.recurrence == "monthly"
     [once] = parse_corrections("them: so y te kiem tra cac co so, truoc ngay 30/4", today=TODAY)
     assert isinstance(once.value, ParsedTask) and once.value.recurrence is None
+
+
+@pytest.mark.parametrize(("typed", "expected"), [  # probe 14, finding 8
+    ("10: giống mục 1", [("10", "mục 1")]),
+    ("10: giống mục II.1", [("10", "mục II.1")]),
+    ("10: giong muc ii.1.", [("10", "mục ii.1")]),
+    ("10: giống II.1", [("10", "mục II.1")]),
+    ("4, 5: tương tự mục 2", [("4", "mục 2"), ("5", "mục 2")]),
+    ("10 chủ trì: như nhiệm vụ 3", [("10", "3")]),
+    ("10: giống như trên", [("10", "9")]),  # the task just above
+    ("4, 5: như trên", [("4", "3"), ("5", "3")]),
+])
+def test_the_lead_of_another_task_by_its_item_number(typed: str, expected: list[tuple[str, str]]) -> None:
+    got = parse_corrections(typed, today=TODAY)
+    assert [(c.target, c.value) for c in got] == expected
+    assert {c.field for c in got} == {"lead_from"}
+
+
+@pytest.mark.parametrize("typed", ["10: giống mục 1 và 2", "10: như mục II.1, II.2", "mục 2.1: như trên",
+                                   "1: giống trên"])
+def test_a_same_as_that_does_not_read_is_no_unit_name(typed: str) -> None:
+    with pytest.raises(CorrectionError) as caught:
+        parse_corrections(typed, today=TODAY)
+    assert caught.value.user_message.startswith("Không hiểu “")
+    assert "giống mục 2" in caught.value.user_message

@@ -88,3 +88,25 @@ def test_extension_for_more_time(text: str, due: dt.date | None, expected: dt.da
 def test_the_notice_a_status_names(typed: str, named: tuple[str, str] | None) -> None:
     from bot.replies import notice_named
     assert notice_named(typed) == named
+
+
+# a report said sent, however it is typed (probe 14, finding 6): a sending verb, what was sent, then "rồi"
+@pytest.mark.parametrize("text", [
+    "báo cáo rồi", "bao cao roi", "đã báo cáo", "bc rồi", "bc r", "bc tuần rồi nhé", "bc tuan roi nhe",
+    "đã gửi báo cáo", "gửi biên bản rồi", "gui bien ban roi", "đã nộp", "nộp rồi", "thôn 3 báo cáo rồi",
+    "đã họp, gửi biên bản rồi", "em gửi qua zalo rồi ạ", "Thôn 3 đã gửi rồi nhé", "đã trình rồi", "đã b/c",
+])
+def test_a_report_said_sent_is_done(text: str) -> None:
+    change = parse_status_text(text, today=TODAY)
+    assert change is not None and change.status == TaskStatus.DONE, (text, change)
+
+
+@pytest.mark.parametrize("text", [
+    "chưa báo cáo", "chua bao cao", "sẽ báo cáo", "đang làm báo cáo", "báo cáo sau", "bao cao sau",
+    "sắp gửi báo cáo rồi", "chuẩn bị báo cáo rồi", "chưa kịp gửi báo cáo rồi", "báo cáo tuần rồi chưa gửi",
+    "báo cáo rồi à?", "gửi rồi hả", "đã báo cáo chưa", "gửi báo cáo sau nhé", "đợi ý kiến rồi gửi báo cáo",
+    "đã báo cáo tiến độ rồi",
+])
+def test_a_report_not_yet_sent_is_not_done(text: str) -> None:
+    change = parse_status_text(text, today=TODAY)
+    assert change is None or change.status != TaskStatus.DONE, (text, change)
