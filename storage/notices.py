@@ -28,8 +28,16 @@ from storage.errors import (
 from storage.itemref import by_ref, ref_key, same_ref, under
 from storage.models import OPEN_STATUSES, Notice, NoticeStatus, Person, Role, StatusReport, Task, TaskStatus, Unit
 from storage.parsed import ParsedNotice, ParsedTask
-from storage.unitgroups import (LOCAL_GOVERNMENT, Group, members, of_one_body, read_group, receiver,
-                                sections_of_commune, whole_body)
+from storage.unitgroups import (
+    LOCAL_GOVERNMENT,
+    Group,
+    members,
+    of_one_body,
+    read_group,
+    receiver,
+    sections_of_commune,
+    whole_body,
+)
 from storage.unitnames import mentions
 from storage.vntext import fold, strip_marks
 

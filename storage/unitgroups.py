@@ -59,8 +59,10 @@ _SHARED_UY = re.compile(r"\b((?:huyen|thanh|thi|quan)(?:\s+(?:huyen|thanh|thi|qu
 # Kind words that name no directory prefix: part of a group, but nobody can be found by them.
 GENERIC = ("co quan ngang bo", "co quan", "nganh", "don vi", "dia phuong", "doan the", "to chuc", "hoi",
            "doanh nghiep", "cap uy", "to chuc dang", "chinh quyen")
-# "Thủ trưởng các sở", "Chủ tịch UBND các huyện", "lãnh đạo các phòng": the heads of the members.
-_TITLE = re.compile(r"^(?:(?:tat ca|toan bo|thu truong|lanh dao|giam doc|chu tich|truong|nguoi dung dau|bi thu)\s+)+")
+# "Thủ trưởng các sở", "Chủ tịch UBND các huyện", "lãnh đạo các phòng", "Tổ trưởng các tổ dân phố": the heads of the
+# members.
+_TITLE = re.compile(r"^(?:(?:tat ca|toan bo|thu truong|lanh dao|giam doc|chu tich|truong|to truong|nguoi dung dau|"
+                    r"bi thu)\s+)+")
 # "… có liên quan", "… liên quan": some members, nobody can say which.
 _SOME = re.compile(r"\b(?:co lien quan|lien quan)\b")
 _QUALIFIER_LEAD = re.compile(r"^(?:cua|thuoc|truc thuoc|tren dia ban|cap)\s+")

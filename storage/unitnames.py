@@ -102,16 +102,17 @@ def holds_office(title: str | None, office: str | None) -> bool:
 # a person's post before the unit it is held in: "Trưởng thôn 2", "công chức Địa chính - Xây dựng", "Trưởng Công an
 # xã", "Chỉ huy trưởng Ban Chỉ huy Quân sự xã", "Chủ tịch Hội Nông dân xã" (folded; "đ/c" folds to "d c")
 _POST = re.compile(r"^(?:(?:dong chi|d c|dc)\s+)?(?:pho\s+)?(?:chi huy truong|tram truong|hieu truong|thu truong|"
-                   r"truong|chu tich|bi thu|giam doc|cong chuc|can bo|lanh dao|chanh van phong|nguoi dung dau)\s+")
+                   r"to truong|truong|chu tich|bi thu|giam doc|cong chuc|can bo|lanh dao|chanh van phong|"
+                   r"nguoi dung dau)\s+")
 
 
 def without_post(name: str) -> str | None:
     """The unit a post names, its holder's title left out ("Trưởng thôn 2" → "thon 2", "Công chức Tư pháp - Hộ tịch"
-    → "tu phap ho tich"), folded; None when no title opens the name or nothing is left after it."""
+    → "tu phap ho tich"), folded; None when no title opens the name or less than two words follow it."""
     key = fold(name)
     post = _POST.match(key)
     rest = key[post.end():] if post else ""
-    return rest if rest and (len(rest.split()) >= 2 or len(rest) >= 4) else None
+    return rest if len(rest.split()) >= 2 else None
 
 
 def unit_key(name: str) -> str:
