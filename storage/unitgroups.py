@@ -186,15 +186,16 @@ def members(group: Group, keys: Sequence[str], names: Sequence[str] | None = Non
         local, bodies = _every_covers(group) if group.every else (False, True)
         found.update(i for i, k in enumerate(keys) if (local and k.startswith(_LOCAL)) or
                      (bodies and not k.startswith(_LOCAL)))
+    village_bans = _village_bans(keys, names)
     if sections_of_commune(group, keys):
         # "các ban, ngành, đoàn thể xã": every body of the commune but its villages and the local governments (the
         # leaders' own unit is left out by whoever reads the people)
-        found.update(i for i, k in enumerate(keys) if not k.startswith(_LOCAL) and not is_village(i, keys, names))
+        found.update(i for i, k in enumerate(keys) if not k.startswith((_LOCAL, *_VILLAGE_PREFIXES))
+                     and i not in village_bans)
     elif group.generic == ("doan the",) and not group.kinds:
         # "các đoàn thể": the mass organisations (the Front, the Hội, the Youth Union, the trade union, the veterans)
         found.update(i for i, k in enumerate(keys) if k.startswith(_MASS) and not k.startswith(_NOT_MASS)
                      and (not group.qualifier or k.endswith(" " + group.qualifier) or k.startswith(_MASS_PLAIN)))
-    village_bans = _village_bans(keys, names)
     for kind in group.kinds:
         of_kind = [i for i, k in enumerate(keys) if k.startswith(KINDS[kind])]
         if KINDS[kind] == KINDS["ban"]:
@@ -226,15 +227,10 @@ _MASS = ("uy ban mat tran to quoc", "mat tran to quoc", "hoi ", "doan thanh nien
          "cuu chien binh", "tinh doan", "thanh doan", "huyen doan", "lien doan lao dong")
 _NOT_MASS = ("hoi dong ",)
 _MASS_PLAIN = ("tinh doan", "thanh doan", "huyen doan")  # their level is in their first word, not their last
-# a commune's levels: "các ban, ngành, đoàn thể xã/phường/thị trấn"
-_COMMUNE_LEVELS = ("xa", "phuong", "thi tran", "")
-
-
-def is_village(index: int, keys: Sequence[str], names: Sequence[str] | None = None) -> bool:
-    """Whether the unit at `index` is a village or residential group ("Thôn 3", "Tổ dân phố 5", "Bản Nà Hối")."""
-    key = keys[index]
-    return key.startswith(tuple(KINDS[k] for k in VILLAGES if k != VILLAGE_BAN)) or \
-        index in _village_bans(keys, names)
+# the levels "các ban, ngành, đoàn thể" is said of below a province: "… xã/phường/thị trấn", "… huyện", none
+_SECTION_LEVELS = ("xa", "phuong", "thi tran", "huyen", "quan", "")
+# how the villages' keys begin ("Bản …" is told by its written name: `_village_bans`)
+_VILLAGE_PREFIXES = tuple(KINDS[k] for k in VILLAGES if k != VILLAGE_BAN)
 
 
 def _village_bans(keys: Sequence[str], names: Sequence[str] | None) -> set[int]:
@@ -248,7 +244,7 @@ def sections_of_commune(group: Group, keys: Sequence[str]) -> bool:
     """Whether the group is "các ban, ngành, đoàn thể (xã)" outside a province's directory (no sở in it): a
     commune's (a ward's, a district's) every body but its villages and the local governments."""
     return "doan the" in group.generic and not group.some and set(group.kinds) <= {"ban"} and \
-        bool(group.kinds or "nganh" in group.generic) and group.qualifier in _COMMUNE_LEVELS + ("huyen", "quan") \
+        bool(group.kinds or "nganh" in group.generic) and group.qualifier in _SECTION_LEVELS \
         and not any(k.startswith(KINDS["so"]) for k in keys)
 
 

@@ -147,7 +147,8 @@ SUPPORT_STOP_RE = STOP_RE
 
 # "Giao X …", "Phân công X …", and the consent that lets X act: "Đồng ý để Công ty X thực hiện …",
 # "Chấp thuận cho X …"
-GIVE = re.compile(r"(?:^|[\s,;:.(])(?:(?:Giao|giao|Phân\s*công|phân\s*công)"
+# ("bàn giao cho X", hand over to X, gives X nothing to do)
+GIVE = re.compile(r"(?:^|[\s,;:.(])(?<![Bb]àn\s)(?:(?:Giao|giao|Phân\s*công|phân\s*công)"
                   r"(?:\s+(?:nhiệm\s*vụ|trách\s*nhiệm)(?=\s+(?:cho\s|(?:" + _HEADS + r")\b|" + _GROUP + r")))?|"
                   r"(?:Đồng\s*ý|đồng\s*ý|Chấp\s*thuận|chấp\s*thuận|Cho\s*phép|cho\s*phép)"
                   r"\s+(?:để|cho))\s+(?:cho\s+)?(?P<u>.+)", re.U)
