@@ -39,7 +39,7 @@ from storage.models import (
     Task,
     Unit,
 )
-from storage.unitnames import INITIALS_SCORE, best_unit_match, closest_units, unit_key, without_va
+from storage.unitnames import INITIALS_SCORE, best_unit_match, closest_units, unit_key, without_post, without_va
 from storage.vntext import fold, nfc
 
 log = logging.getLogger(__name__)
@@ -925,7 +925,8 @@ def _in_order(words: list[str], within: list[str]) -> bool:
 def match_unit(session: Session, name: str) -> tuple[Unit | None, float]:
     """The directory unit a lead names. When the name as written matches none, words that trail it in the
     sentence are dropped one at a time ("Ban Dân vận Tỉnh ủy thường xuyên" → "Ban Dân vận Tỉnh ủy"); a
-    match found that way must be exact."""
+    match found that way must be exact. A post before a unit is that unit ("Trưởng thôn 2" → "Thôn 2", "công chức
+    Địa chính - Xây dựng" → "Địa chính - Xây dựng")."""
     return unit_matcher(session)(name)
 
 
@@ -952,7 +953,10 @@ def unit_matcher(session: Session, units: list[Unit] | None = None) -> Callable[
             if shorter is not None and shorter.score >= INITIALS_SCORE:  # exact, or spelled by its initials
                 return units[shorter.index], shorter.score
         alone = _only_of_its_kind(name)
-        return alone if alone[0] is not None else _words_in_order(name)
+        short = alone if alone[0] is not None else _words_in_order(name)
+        if short[0] is None and (post := without_post(name)) is not None:
+            return _match(post)  # "Trưởng thôn 2", "công chức Địa chính - Xây dựng": the unit of the post
+        return short
 
     def _words_in_order(name: str) -> tuple[Unit | None, float]:
         """A name written short ("MTTQ huyện", "Mặt trận Tổ quốc huyện", "Hội Phụ nữ huyện") is the one unit

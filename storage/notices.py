@@ -28,7 +28,16 @@ from storage.errors import (
 from storage.itemref import by_ref, ends_ref, ref_key, same_ref, under
 from storage.models import OPEN_STATUSES, Notice, NoticeStatus, Person, Role, StatusReport, Task, TaskStatus, Unit
 from storage.parsed import ParsedNotice, ParsedTask
-from storage.unitgroups import LOCAL_GOVERNMENT, Group, members, of_one_body, read_group, receiver, whole_body
+from storage.unitgroups import (
+    LOCAL_GOVERNMENT,
+    Group,
+    members,
+    of_one_body,
+    read_group,
+    receiver,
+    sections_of_commune,
+    whole_body,
+)
 from storage.unitnames import mentions
 from storage.vntext import fold, strip_marks
 
@@ -154,10 +163,11 @@ class _Leads:
         """The units `name` names (several for a group), the match score, the group it is if one."""
         group = read_group(name)
         if group is not None:
-            found = [self.units[i] for i in members(group, self.keys)]
+            found = [self.units[i] for i in members(group, self.keys, [u.name for u in self.units])]
             if group.every:  # "tất cả …": the units that take work — not the leaders' own body, which has no head
                 found = [u for u in found if self.head(u) is not None]
-            elif whole_body(group, self.keys):  # "các phòng, đơn vị thuộc Sở": all but the leaders' own
+            elif whole_body(group, self.keys) or sections_of_commune(group, self.keys):
+                # "các phòng, đơn vị thuộc Sở", "các ban, ngành, đoàn thể xã": all but the leaders' own
                 found = [u for u in found if not self.leaders_own(u)]
             return found, 100.0, group
         unit, score = self.match(name)

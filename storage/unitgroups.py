@@ -1,5 +1,6 @@
 """Groups of units named as one lead: "các sở, ban, ngành", "UBND các huyện, thành phố", "Thủ trưởng các
-sở, ban, ngành tỉnh", "các bộ, cơ quan ngang bộ". A notice that asks a group asks each member; this module
+sở, ban, ngành tỉnh", "các bộ, cơ quan ngang bộ"; in a commune's or a ward's directory "các thôn", "Trưởng các tổ dân
+phố", "các ban, ngành, đoàn thể xã", "các đoàn thể". A notice that asks a group asks each member; this module
 says whether a name is a group and which of a directory's units belong to it (pure: names in, names out)."""
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storage.unitnames import unit_key
-from storage.vntext import fold
+from storage.vntext import fold, nfc
 
 # The kind word of a group (folded, abbreviations expanded) → how the names of its members begin.
 _LOCAL = "uy ban nhan dan "
@@ -37,21 +38,40 @@ KINDS: dict[str, str] = {
     "quan uy": "quan uy ",
     "dang uy": "dang uy ",
     "chi bo": "chi bo ",
+    # a commune's or a ward's villages and residential groups: "các thôn", "các tổ dân phố", "các xóm, ấp"
+    "thon": "thon ",
+    "to dan pho": "to dan pho ",
+    "xom": "xom ",
+    "ap": "ap ",
+    "khu pho": "khu pho ",
+    "buon": "buon ",
+    "khom": "khom ",
 }
+VILLAGE_BAN = "bản"
+VILLAGES = ("thon", "to dan pho", "xom", "ap", "khu pho", "buon", "khom", VILLAGE_BAN)
+# "bản" (a village of the north-west) folds as "ban" (a board): the kind "bản" is told by its written mark ("các
+# bản"), by a village kind before it ("các thôn, bản"), or, for "các ban" alone, by a directory whose every unit named
+# so is written "Bản …"; its members are told from the boards by their written names
+KINDS[VILLAGE_BAN] = KINDS["ban"]
+_MARKED_BAN = re.compile(r"(?<!\w)bản(?!\w)")
 # "các huyện, thành, thị ủy": "ủy" after the last of the levels belongs to each of them
 _SHARED_UY = re.compile(r"\b((?:huyen|thanh|thi|quan)(?:\s+(?:huyen|thanh|thi|quan))+)\s+uy\b")
 # Kind words that name no directory prefix: part of a group, but nobody can be found by them.
 GENERIC = ("co quan ngang bo", "co quan", "nganh", "don vi", "dia phuong", "doan the", "to chuc", "hoi",
            "doanh nghiep", "cap uy", "to chuc dang", "chinh quyen")
-# "Thủ trưởng các sở", "Chủ tịch UBND các huyện", "lãnh đạo các phòng": the heads of the members.
-_TITLE = re.compile(r"^(?:(?:tat ca|toan bo|thu truong|lanh dao|giam doc|chu tich|truong|nguoi dung dau|bi thu)\s+)+")
+# "Thủ trưởng các sở", "Chủ tịch UBND các huyện", "lãnh đạo các phòng", "Tổ trưởng các tổ dân phố": the heads of the
+# members.
+_TITLE = re.compile(r"^(?:(?:tat ca|toan bo|thu truong|lanh dao|giam doc|chu tich|truong|to truong|nguoi dung dau|"
+                    r"bi thu)\s+)+")
 # "… có liên quan", "… liên quan": some members, nobody can say which.
 _SOME = re.compile(r"\b(?:co lien quan|lien quan)\b")
 _QUALIFIER_LEAD = re.compile(r"^(?:cua|thuoc|truc thuoc|tren dia ban|cap)\s+")
 # "(trực) thuộc Sở", "thuộc UBND huyện": the qualifier names the body the members belong to
 _UNDER = re.compile(r"^(?:truc thuoc|thuoc)\b")
 _PARTY_BOARD = re.compile(r"\b(?:tinh|huyen|thanh|thi|quan|dang) uy$")
-_ORDERED = sorted([*KINDS, *GENERIC], key=len, reverse=True)
+# the kinds that are local governments, also written after other kinds as the level they are of
+_LEVELS = ("huyen", "quan", "thi xa", "thanh pho", "xa", "phuong", "thi tran")
+_ORDERED = sorted([*(k for k in KINDS if k != VILLAGE_BAN), *GENERIC], key=len, reverse=True)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -86,10 +106,14 @@ def read_group(name: str) -> Group | None:
     rest = _SHARED_UY.sub(lambda m: " ".join(f"{w} uy" for w in m.group(1).split()), key[len("cac "):])
     kinds: list[str] = []
     generic: list[str] = []
+    read: list[str] = []  # every kind word, in order
     while rest:
         kind = next((k for k in _ORDERED if rest == k or rest.startswith(k + " ") or rest.startswith(k + ",")), None)
         if kind is None:
             break
+        if kind in _LEVELS and rest == kind and read and read[-1] not in _LEVELS:
+            break  # "các ban, ngành, đoàn thể xã": the level the bodies are of, not "các xã"
+        read.append(kind)
         if kind in KINDS:
             kinds.append(kind)
         else:
@@ -98,6 +122,9 @@ def read_group(name: str) -> Group | None:
         rest = rest[re.match(r"^(?:(?:,|va\b|/|-)\s*)?(?:cac\s+)?", rest).end():]  # type: ignore[union-attr]
     if not kinds and not generic:
         return None
+    if "ban" in kinds and (_MARKED_BAN.search(nfc(name).lower()) or
+                           any(k in VILLAGES for k in kinds[:kinds.index("ban")])):
+        kinds[kinds.index("ban")] = VILLAGE_BAN  # "các bản", "các thôn, bản": villages, not boards
     some = bool(_SOME.search(rest))
     qualifier = "" if some else _QUALIFIER_LEAD.sub("", rest.strip(" ,.")).strip()
     under = not some and _UNDER.match(rest.strip(" ,.")) is not None
@@ -145,10 +172,11 @@ def whole_body(group: Group, keys: Sequence[str]) -> bool:
     return any(kind in _PARTS for kind in group.kinds)
 
 
-def members(group: Group, keys: Sequence[str]) -> list[int]:
+def members(group: Group, keys: Sequence[str], names: Sequence[str] | None = None) -> list[int]:
     """Positions in `keys` (the directory units' `unit_key`s, as `Unit.name_key` holds them) of the units that
     belong to `group`, in directory order. Per kind, a qualifier that some of that kind's units end with
-    ("các ban Tỉnh ủy") keeps those only."""
+    ("các ban Tỉnh ủy") keeps those only. `names`, the units' names as written, tell a village "Bản …" from a board
+    "Ban …" (without them no unit is taken for a village "bản")."""
     if group.some:
         return []
     found: set[int] = set()
@@ -158,9 +186,25 @@ def members(group: Group, keys: Sequence[str]) -> list[int]:
         local, bodies = _every_covers(group) if group.every else (False, True)
         found.update(i for i, k in enumerate(keys) if (local and k.startswith(_LOCAL)) or
                      (bodies and not k.startswith(_LOCAL)))
+    village_bans = _village_bans(keys, names)
+    if sections_of_commune(group, keys):
+        # "các ban, ngành, đoàn thể xã": every body of the commune but its villages and the local governments (the
+        # leaders' own unit is left out by whoever reads the people)
+        found.update(i for i, k in enumerate(keys) if not k.startswith((_LOCAL, *_VILLAGE_PREFIXES))
+                     and i not in village_bans)
+    elif group.generic == ("doan the",) and not group.kinds:
+        # "các đoàn thể": the mass organisations (the Front, the Hội, the Youth Union, the trade union, the veterans)
+        found.update(i for i, k in enumerate(keys) if k.startswith(_MASS) and not k.startswith(_NOT_MASS)
+                     and (not group.qualifier or k.endswith(" " + group.qualifier) or k.startswith(_MASS_PLAIN)))
     for kind in group.kinds:
         of_kind = [i for i, k in enumerate(keys) if k.startswith(KINDS[kind])]
-        if group.qualifier:
+        if KINDS[kind] == KINDS["ban"]:
+            boards = [i for i in of_kind if i not in village_bans]
+            if kind == VILLAGE_BAN or (not boards and group.kinds == ("ban",) and not group.generic):
+                of_kind = [i for i in of_kind if i in village_bans]  # "các ban" in a directory of villages "Bản …"
+            else:
+                of_kind = boards
+        if group.qualifier and kind not in VILLAGES:
             qualified = [i for i in of_kind if keys[i].endswith(" " + group.qualifier)]
             of_kind = qualified or of_kind
         if kind == "ban" and "so" in group.kinds:  # "sở, ban, ngành": the government's boards, not the Party's
@@ -177,12 +221,40 @@ def members(group: Group, keys: Sequence[str]) -> list[int]:
     return sorted(found)
 
 
+# the mass organisations ("các đoàn thể"), by how their folded keys begin: the Fatherland Front, the Hội (farmers,
+# women, veterans), the Youth Union, the trade union — not the People's Council ("Hội đồng nhân dân")
+_MASS = ("uy ban mat tran to quoc", "mat tran to quoc", "hoi ", "doan thanh nien", "doan tncs", "cong doan",
+         "cuu chien binh", "tinh doan", "thanh doan", "huyen doan", "lien doan lao dong")
+_NOT_MASS = ("hoi dong ",)
+_MASS_PLAIN = ("tinh doan", "thanh doan", "huyen doan")  # their level is in their first word, not their last
+# the levels "các ban, ngành, đoàn thể" is said of below a province: "… xã/phường/thị trấn", "… huyện", none
+_SECTION_LEVELS = ("xa", "phuong", "thi tran", "huyen", "quan", "")
+# how the villages' keys begin ("Bản …" is told by its written name: `_village_bans`)
+_VILLAGE_PREFIXES = tuple(KINDS[k] for k in VILLAGES if k != VILLAGE_BAN)
+
+
+def _village_bans(keys: Sequence[str], names: Sequence[str] | None) -> set[int]:
+    """The units written "Bản …" (villages), told from the boards "Ban …" by their names as written."""
+    if names is None:
+        return set()
+    return {i for i, k in enumerate(keys) if k.startswith(KINDS["ban"]) and nfc(names[i]).lower().startswith("bản ")}
+
+
+def sections_of_commune(group: Group, keys: Sequence[str]) -> bool:
+    """Whether the group is "các ban, ngành, đoàn thể (xã)" outside a province's directory (no sở in it): a
+    commune's (a ward's, a district's) every body but its villages and the local governments."""
+    return "doan the" in group.generic and not group.some and set(group.kinds) <= {"ban"} and \
+        bool(group.kinds or "nganh" in group.generic) and group.qualifier in _SECTION_LEVELS \
+        and not any(k.startswith(KINDS["so"]) for k in keys)
+
+
 # how the units a province's "ngành" takes in besides its sở and ban begin (folded keys)
 _SECTORS = ("thanh tra ", "cong an ", "bo chi huy ", "bao hiem xa hoi ", "kho bac ", "cuc ", "ngan hang nha nuoc ")
 
 
-# "… báo cáo về Phòng X", "gửi Văn phòng Sở", "nộp về …": where a task's results go
-_TO_WORDS = r"(?:gui ve|gui|nop ve|nop|ve)"
+# "… báo cáo về Phòng X", "gửi Văn phòng Sở", "nộp về …", "gửi về UBND xã (qua Văn phòng - Thống kê)": where a
+# task's results go
+_TO_WORDS = r"(?:gui ve|gui|nop ve|nop|ve|qua)"
 
 
 def receiver(text: str, units: Sequence[str]) -> str | None:

@@ -99,6 +99,22 @@ def holds_office(title: str | None, office: str | None) -> bool:
     return bool(title and office) and f"{fold(title or '')} ".startswith(f"{fold(office or '')} ")
 
 
+# a person's post before the unit it is held in: "Trưởng thôn 2", "công chức Địa chính - Xây dựng", "Trưởng Công an
+# xã", "Chỉ huy trưởng Ban Chỉ huy Quân sự xã", "Chủ tịch Hội Nông dân xã" (folded; "đ/c" folds to "d c")
+_POST = re.compile(r"^(?:(?:dong chi|d c|dc)\s+)?(?:pho\s+)?(?:chi huy truong|tram truong|hieu truong|thu truong|"
+                   r"to truong|truong|chu tich|bi thu|giam doc|cong chuc|can bo|lanh dao|chanh van phong|"
+                   r"nguoi dung dau)\s+")
+
+
+def without_post(name: str) -> str | None:
+    """The unit a post names, its holder's title left out ("Trưởng thôn 2" → "thon 2", "Công chức Tư pháp - Hộ tịch"
+    → "tu phap ho tich"), folded; None when no title opens the name or less than two words follow it."""
+    key = fold(name)
+    post = _POST.match(key)
+    rest = key[post.end():] if post else ""
+    return rest if len(rest.split()) >= 2 else None
+
+
 def unit_key(name: str) -> str:
     """The folded, abbreviation-expanded key of a unit name."""
     return _ABBREV_RE.sub(lambda m: ABBREVIATIONS[m.group(1)], fold(name))
@@ -125,6 +141,8 @@ def best_unit_match(name: str, candidate_keys: Sequence[str], *, cutoff: float =
         cand = _bare(cand)
         if cand == key or cand.replace(" ", "") == key.replace(" ", "") or without_va(cand) == bare_key:
             return UnitMatch(index=i, score=100.0)  # (words glued or split by a scan or copy-paste are the same name)
+        if _numbers(key) and _numbers(cand) and _numbers(key) != _numbers(cand):
+            continue  # "Thôn 2" is not "Thôn 12" nor "Thôn 3", however alike they are written
         score = max(fuzz.ratio(key, cand), fuzz.token_sort_ratio(key, cand))
         if score >= cutoff and (best is None or score > best.score):
             best = UnitMatch(index=i, score=score)
@@ -132,6 +150,11 @@ def best_unit_match(name: str, candidate_keys: Sequence[str], *, cutoff: float =
     if len(initials) == 1:
         return UnitMatch(index=initials[0], score=INITIALS_SCORE)
     return best
+
+
+def _numbers(key: str) -> tuple[str, ...]:
+    """The numbers a folded name holds ("thon 12" → ("12",)): a village's, a ward's residential group's."""
+    return tuple(w for w in key.split() if w.isdigit())
 
 
 def without_va(key: str) -> str:

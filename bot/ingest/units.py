@@ -42,7 +42,9 @@ _HEADS = (
     r"Bưu\s*điện|Cảng|"
     # a district office or an official written in lower case before its capitalised name: "giao phòng Tài chính -
     # Kế hoạch …", "Giao công chức Văn hóa - Xã hội …"
-    r"phòng(?=\s+[A-ZĐ])|công\s*chức(?=\s+[A-ZĐ])|"
+    r"phòng(?=\s+[A-ZĐ])|[Cc]ông\s*chức(?=\s+[A-ZĐ])|"
+    # a village's or a residential group's head, one or all: "Trưởng thôn 2", "Trưởng các thôn", "Trưởng Công an xã"
+    r"Trưởng\s+(?=(?:(?:các\s+)?(?:thôn|xóm|bản|ấp|buôn|tổ\s*dân\s*phố|khu\s*phố)\b|Công\s*an\b))|"
     # embassies, clubs, the State Audit, and whoever heads a body ("Người đứng đầu các cơ quan … chịu trách nhiệm …")
     r"Đại\s*sứ\s*quán|Tổng\s*[Ll]ãnh\s*sự\s*quán|Câu\s*lạc\s*bộ|Kiểm\s*toán\s*(?:[Nn]hà\s*nước|khu\s*vực)|"
     r"[Nn]gười\s*đứng\s*đầu|"
@@ -145,7 +147,8 @@ SUPPORT_STOP_RE = STOP_RE
 
 # "Giao X …", "Phân công X …", and the consent that lets X act: "Đồng ý để Công ty X thực hiện …",
 # "Chấp thuận cho X …"
-GIVE = re.compile(r"(?:^|[\s,;:.(])(?:(?:Giao|giao|Phân\s*công|phân\s*công)"
+# ("bàn giao cho X", hand over to X, gives X nothing to do)
+GIVE = re.compile(r"(?:^|[\s,;:.(])(?<![Bb]àn\s)(?:(?:Giao|giao|Phân\s*công|phân\s*công)"
                   r"(?:\s+(?:nhiệm\s*vụ|trách\s*nhiệm)(?=\s+(?:cho\s|(?:" + _HEADS + r")\b|" + _GROUP + r")))?|"
                   r"(?:Đồng\s*ý|đồng\s*ý|Chấp\s*thuận|chấp\s*thuận|Cho\s*phép|cho\s*phép)"
                   r"\s+(?:để|cho))\s+(?:cho\s+)?(?P<u>.+)", re.U)
