@@ -854,6 +854,14 @@ def digest_bullet(line: DigestLine) -> str:
     return f"• Mục {line.item_ref}"
 
 
+def _late_progress(line: DigestLine) -> str:
+    """A late task's progress for the leaders: a deadline extended and passed again with nothing said is not
+    "Đã gia hạn" (which reads as settled) but that nothing was reported since."""
+    if line.status == TaskStatus.EXTENDED and line.percent is None:
+        return "chưa cập nhật từ khi được gia hạn"
+    return progress_text(line.status, line.percent)
+
+
 def _holder(line: DigestLine) -> str:
     """Who holds a late task, for the leaders: the person, or that nobody does (no head of the unit in the
     directory, or no unit) — then nobody has been reminded either."""
@@ -948,21 +956,27 @@ def digest_text(view: DigestView, *, buttons: bool) -> str:
         lines += ["", f"NHIỆM VỤ QUÁ HẠN CẦN ĐỒNG CHÍ CHỈ ĐẠO ({len(told)})"]
 
         def said(t: DigestLine) -> tuple[str, str, tuple[str, ...]]:  # deadline, progress, who else was told
-            return (deadline_phrase(t), progress_text(t.status, t.percent),  # (nobody holds it: no head was told)
+            return (deadline_phrase(t), _late_progress(t),  # (nobody holds it: no head was told)
                     tuple(LEVEL_NAMES[level] for level in t.told if level != t.escalation and t.assignee_name))
 
-        # one item given to several units, late alike, is one entry naming them all
-        for group in _by_item(told, lambda t: (t.notice_title, t.item_ref, t.task_text, *said(t))):
-            line = group[0]
-            deadline, progress, others = said(line)
+        # one item given to several units, late by the same deadline, is one entry naming them all (each unit's
+        # progress beside it where they differ)
+        for group in _by_item(told, lambda t: (t.notice_title, t.item_ref, t.task_text, deadline_phrase(t))):
+            line, groups = group[0], [said(g) for g in group]
+            deadline, progress, _ = groups[0]
             where = f" [{line.notice_title}]" if len(notices) > 1 else ""
             lines.append(f"{digest_bullet(line)}: {short_title(line.task_text)}{where}")
             if len(group) == 1:
                 lines.append(f"  Chủ trì: {line.lead_unit or 'chưa xác định'}, {_holder(line)}; "
                              f"{deadline} — {progress}")
-            else:
+            elif len({p for _, p, _ in groups}) == 1:
                 who = ", ".join(f"{g.lead_unit or 'chưa xác định'} ({_holder(g)})" for g in group)
                 lines.append(f"  Chủ trì ({len(group)} đơn vị): {who}; {deadline} — {progress}")
+            else:
+                who = ", ".join(f"{g.lead_unit or 'chưa xác định'} ({_holder(g)}, {p})"
+                                for g, (_, p, _) in zip(group, groups, strict=True))
+                lines.append(f"  Chủ trì ({len(group)} đơn vị): {who}; {deadline}")
+            others = tuple(dict.fromkeys(level for _, _, told_too in groups for level in told_too))
             if others:
                 lines.append(f"  Đã báo: {', '.join(others)}.")
         if any(t.escalation == "leaders" for t in told):  # a leader's direction is passed on to the units

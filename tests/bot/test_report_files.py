@@ -303,6 +303,14 @@ def test_an_item_late_alike_at_several_units_is_one_entry_for_the_leader() -> No
     assert text.count("• Mục c") == 1 and text.count("• Mục d") == 1
     assert "Chủ trì (2 đơn vị): Sở Nội vụ (đ/c A), Sở Tài chính (đ/c B); " in text
     assert "Chủ trì: Sở Y tế, đ/c C; " in text
+    # late by the same deadline, progress differing: still one entry, each unit's progress beside it (probe 14)
+    moved = replace(late("Sở Tài chính", "B"), percent=40, status=TaskStatus.IN_PROGRESS)
+    extended = replace(late("Sở Công Thương", "E"), status=TaskStatus.EXTENDED)
+    text = texts.digest_text(replace(view, lines=(late("Sở Nội vụ", "A"), moved, extended)), buttons=False)
+    assert text.count("• Mục c") == 1, text
+    assert ("Chủ trì (3 đơn vị): Sở Nội vụ (đ/c A, Chưa cập nhật), Sở Tài chính (đ/c B, 40% — Đang thực hiện), "
+            "Sở Công Thương (đ/c E, chưa cập nhật từ khi được gia hạn); hạn 05/06/2012, quá hạn 5 ngày làm việc\n"
+            ) in text, text
 
 
 @pytest.mark.parametrize(("text", "shown"), [
