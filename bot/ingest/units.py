@@ -289,6 +289,8 @@ JOINT_OFFICE_BEFORE = re.compile(rf"(?:^|\s)Văn\s*phòng\s+{_ELECTED}\s*$", re.
 ELECTED_BODY_AFTER = re.compile(rf"\s*{_ELECTED}\b", re.U)
 ADVISORY_BODY = re.compile(r"(?:[Cc]ơ\s*quan|[Bb]ộ\s*phận)(?:\s+chuyên\s*(?:trách|môn))?(?:\s+tham\s*mưu,?)?$",
                            re.U)
+# "… tham mưu, giúp việc …", "… tham mưu và giúp việc …": the kind of body, not its work
+ADVISING_AS_KIND = re.compile(r"\s*(?:,|và)?\s*giúp\s*việc\b", re.U)
 GROUP_LIST_BEFORE = re.compile(r"(?:^|\s)[Cc]ác(?:\s+[^\s,;:.]+){1,3},$|"
                                r"(?:^|\s)(?:[Cc]ấp\s*[ủu][yỷ]|[Cc]hi\s*bộ|[Đđ]ảng\s*bộ)(?:\s+[^\s,;:.]+){0,2},$", re.U)
 GROUP_WORD_BEFORE = re.compile(r"(?:^|\s)(?:[Cc]ác|[Nn]hững|[Mm]ọi)$", re.U)
@@ -306,8 +308,11 @@ def _first_stop(padded: str, stops: re.Pattern[str] = STOP_RE) -> re.Match[str] 
             continue  # "các tổ chức cơ sở đảng": the kind of a group, not a verb
         if re.match(r"\stổ\s*chức\b", m.group(0)) and GROUP_LIST_BEFORE.search(padded[: m.start()]):
             continue  # "các cấp ủy, tổ chức đảng": one more kind of the group
-        if ADVISORY_BODY.search(padded[: m.start()]) and re.match(r"\s(?:tham\s*mưu|giúp\s*việc)", m.group(0)):
+        if ADVISORY_BODY.search(padded[: m.start()]) and (
+                re.match(r"\sgiúp\s*việc", m.group(0)) or (re.match(r"\stham\s*mưu", m.group(0)) and
+                                                          ADVISING_AS_KIND.match(padded, m.end()))):
             continue  # "các cơ quan chuyên trách tham mưu, giúp việc Đảng ủy": what the body is, not what it does
+            # (but "Cơ quan chuyên môn tham mưu chỉ đạo …": the work it is asked to do)
         if _co_doer(padded, m):
             known = _known_name_end_at(padded, m.end())
             continue  # "Sở A cùng Sở B soạn thảo …": both do the work
