@@ -1100,6 +1100,13 @@ def support_section(notice_title: str, tasks: Sequence[tuple[str, str, dt.date |
     return vn("\n".join(lines))
 
 
+def round_already_done(item_ref: str, label: str, current: str | None) -> str:
+    """A second "xong" the same day on a recurring duty whose round it closed: nothing is recorded."""
+    later = (f" Kỳ tiếp theo ({current}) chưa đến kỳ nên chưa ghi; khi hoàn thành kỳ đó, đồng chí báo lại."
+             if current else "")
+    return vn(f"Mục {item_ref}: {round_name(label)} đã được ghi nhận hoàn thành hôm nay.{later}")
+
+
 def series_step_text(item_ref: str, finished: str, on_time: bool, next_title: str | None, note: str | None) -> str:
     when = "đúng hạn" if on_time else "quá hạn"
     lines = [f"Đã cập nhật: mục {item_ref} — hoàn thành {round_name(finished)}, {when}."]

@@ -238,6 +238,31 @@ def missed_before(session: Session, task_id: int) -> MissedBefore | None:
 
 
 @dataclass(frozen=True, kw_only=True)
+class DoneToday:
+    """The round of a recurring duty closed earlier today, while the round now open is not yet due."""
+
+    label: str  # the round closed ("tuần từ 30/11/2026")
+    current: str | None  # the round now open, as titled ("tuần từ 07/12/2026, hạn 11/12/2026")
+
+
+def done_today(session: Session, task_id: int, *, today: dt.date, calendar: WorkingCalendar) -> DoneToday | None:
+    """Whether a "xong" now would repeat the one that closed the last round: that round was done today, or the
+    round now open has not begun, while it is due later — a second "xong" (or "báo cáo rồi") on Friday would close
+    next week's round before it began. None otherwise (a late round caught up, a duty that does not recur)."""
+    task = session.get_one(Task, task_id)
+    if task.occurrence_start is None or task.due_on is None or task.due_on <= today:
+        return None
+    last = session.scalars(select(TaskOccurrence).where(TaskOccurrence.task_id == task_id)
+                           .order_by(TaskOccurrence.period_start.desc()).limit(1)).first()
+    if last is None or last.done_at is None or (
+            calendar.local(last.done_at).date() != today and task.occurrence_start <= today):
+        return None
+    rule = rule_of(task, calendar)
+    current = occurrence_for(rule, task.occurrence_start) if rule is not None else None
+    return DoneToday(label=last.label, current=current.title() if current is not None else task.occurrence_label)
+
+
+@dataclass(frozen=True, kw_only=True)
 class ClosedRound:
     recorded: Recorded
     label: str  # the round closed late

@@ -39,7 +39,7 @@ from bot.replies import (
 )
 from scheduler.calendar import WorkingCalendar
 from scheduler.dispatcher import DigestView, SendError
-from scheduler.series import MissedBefore, close_missed, missed_before, record_in_series
+from scheduler.series import MissedBefore, close_missed, done_today, missed_before, record_in_series
 from storage.directory import person_by_id
 from storage.errors import ExtensionInvalid, NhacViecError, NotAllowed, NotApprover
 from storage.itemref import FOLDED_REF, roman_section, squeezed_and_folded
@@ -252,6 +252,15 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
             await conv.say(event, texts.extension_already_asked(replaced))
             return
     calendar = ctx.policy.calendar
+    if change.status == TaskStatus.DONE and (
+            repeat := await ctx.db.run(done_today, task_id, today=calendar.local(when).date(), calendar=calendar)):
+        # "11 xong" again (or "báo cáo rồi" after "11 xong") the same day: not next week's round
+        item_ref = await ctx.db.run(lambda s: s.get_one(Task, task_id).item_ref)
+        log.info("repeated done on recurring task %s by %s: round %s already closed today", task_id, person.handle,
+                 repeat.label)
+        await conv.answer_tap(event, texts.STATUS_LABELS[TaskStatus.DONE])
+        await conv.say(event, texts.round_already_done(item_ref, repeat.label, repeat.current))
+        return
     rec, step = await ctx.db.run(record_in_series, task_id=task_id, actor=person, change=change, source=source,
                                  now=when, today=calendar.local(when).date(), calendar=calendar)
     await conv.answer_tap(event, texts.STATUS_LABELS[rec.status])

@@ -71,6 +71,9 @@ async def test_the_series_ends_with_its_last_round(db_url: str) -> None:
         await h.tap("admin", texts.BUTTON_CONFIRM)
         await h.say("head_bdv", "1 xong")
         assert "Kỳ tiếp theo: hạn 20/12/2026." in last_text(h, "head_bdv")
+        await h.say("head_bdv", "1 xong")  # the same day: November's round again, not December's
+        assert "chưa đến kỳ nên chưa ghi" in last_text(h, "head_bdv")
+        await h.advance_to(local(2026, 12, 10, 9, 0))
         await h.say("head_bdv", "1 xong")
         assert "đã hết các kỳ phải thực hiện" in last_text(h, "head_bdv")
         assert h.db is not None
@@ -269,5 +272,35 @@ async def test_a_task_stored_on_a_round_now_passed_over_still_moves_on(db_url: s
         assert "hoàn thành kỳ hạn 18/01/2027, quá hạn" in reply and "Kỳ tiếp theo: hạn 18/02/2027." in reply, reply
         task = h.db.call(lambda s: s.scalars(select(Task).where(Task.item_ref == "1")).one())
         assert (task.status, task.due_on) == (TaskStatus.OPEN, dt.date(2027, 2, 18))
+    finally:
+        await h.stop()
+
+
+async def test_a_weekly_report_said_twice_on_friday_does_not_close_next_weeks_round(db_url: str) -> None:
+    """"1 xong" then "1 báo cáo rồi" on the Friday (or "xong" again on Saturday): the week of 16/03 is done once;
+    the week of 23/03 stays open and is reminded (probe 14b)."""
+    h = Harness(db_url=db_url, clock=FakeClock(local(2026, 3, 16, 9, 0)))
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        await h.say("admin", WEEKLY)
+        await h.tap("admin", texts.BUTTON_CONFIRM)
+        await h.advance_to(local(2026, 3, 20, 9, 30))
+        await h.say("head_bdv", "1 xong")
+        assert "hoàn thành kỳ tuần từ 16/03/2026, đúng hạn" in last_text(h, "head_bdv")
+        await h.say("head_bdv", "1 báo cáo rồi nhé")
+        assert last_text(h, "head_bdv") == (
+            "Mục 1: kỳ tuần từ 16/03/2026 đã được ghi nhận hoàn thành hôm nay. Kỳ tiếp theo (tuần từ 23/03/2026, "
+            "hạn 27/03/2026) chưa đến kỳ nên chưa ghi; khi hoàn thành kỳ đó, đồng chí báo lại.")
+        await h.advance_to(local(2026, 3, 21, 10, 0))
+        await h.say("head_bdv", "1 xong")  # Saturday: next week's round has not begun
+        assert "chưa đến kỳ nên chưa ghi" in last_text(h, "head_bdv")
+        assert h.db is not None
+        rounds = h.db.call(lambda s: [(o.label, o.done_at is not None) for o in s.scalars(
+            select(TaskOccurrence).order_by(TaskOccurrence.period_start))])
+        assert rounds == [("tuần từ 16/03/2026", True)], rounds
+        await h.advance_to(local(2026, 3, 27, 9, 30))
+        assert any("kỳ tuần từ 23/03/2026" in t and "hạn hôm nay 27/03/2026" in t for _, t in digests_to(h, "head_bdv"))
+        await h.say("head_bdv", "1 xong")  # the next Friday: that week's round
+        assert "hoàn thành kỳ tuần từ 23/03/2026, đúng hạn" in last_text(h, "head_bdv")
     finally:
         await h.stop()
