@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from bot.ingest.units import name_prefix
@@ -1275,16 +1275,36 @@ def which_extension(ref: str | None, pending: Sequence[ExtensionRequest]) -> str
     return vn("\n".join(lines))
 
 
+@dataclass(frozen=True, kw_only=True)
+class LastRound:
+    """A recurring task's last closed round, for the item overview."""
+
+    label: str  # "tuần từ 30/11/2026"
+    done_on: dt.date | None  # None: never reported
+    on_time: bool
+    missed: int  # rounds never reported so far
+
+
 def item_overview(ref: str, rows: Sequence[tuple[str, str, str | None, TaskStatus, int | None, dt.date | None]],
-                  today: dt.date) -> str:
-    """For a leader or the office asking about an item: how each unit holding it stands."""
+                  today: dt.date, rounds: Sequence[LastRound | None] = ()) -> str:
+    """For a leader or the office asking about an item: how each unit holding it stands (a recurring duty: its
+    current round, and how the last one went — a unit that reported this morning does not read as silent)."""
     lines = [f"Tình hình thực hiện mục {ref}:"]
-    for number, unit, name, status, percent, due in rows:
+    for i, (number, unit, name, status, percent, due) in enumerate(rows):
         late = " — quá hạn" if due and due < today else ""
         where = f" [{number}]" if len({r[0] for r in rows}) > 1 and number else ""
         who = f"đ/c {name}" if name else "chưa có người nhận"
-        lines.append(f"• {unit or 'chưa xác định đơn vị'}{where} — {who}: {progress_text(status, percent)}; "
-                     f"hạn {date_vn(due) if due else 'không có'}{late}")
+        last = rounds[i] if i < len(rounds) else None
+        if last is None:
+            lines.append(f"• {unit or 'chưa xác định đơn vị'}{where} — {who}: {progress_text(status, percent)}; "
+                         f"hạn {date_vn(due) if due else 'không có'}{late}")
+            continue
+        went = (f"hoàn thành {date_vn(last.done_on)}, {'đúng hạn' if last.on_time else 'quá hạn'}" if last.done_on
+                else "không báo cáo")
+        missed = f"; không báo cáo {last.missed} kỳ" if last.missed > 1 or (last.missed and last.done_on) else ""
+        lines.append(f"• {unit or 'chưa xác định đơn vị'}{where} — {who}: {round_name(last.label)} {went}{missed}; "
+                     f"kỳ hiện tại hạn {date_vn(due) if due else 'không có'} — {progress_text(status, percent)}"
+                     f"{late}")
     lines.append("Gõ /tonghop để xem tổng hợp theo đơn vị.")
     return vn("\n".join(lines))
 

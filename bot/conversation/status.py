@@ -37,13 +37,13 @@ from bot.replies import (
     split_refs,
     written_out,
 )
-from scheduler.calendar import WorkingCalendar
+from scheduler.calendar import VN_TZ, WorkingCalendar
 from scheduler.dispatcher import DigestView, SendError
 from scheduler.series import MissedBefore, close_missed, done_today, missed_before, record_in_series
 from storage.directory import person_by_id
 from storage.errors import ExtensionInvalid, NhacViecError, NotAllowed, NotApprover
 from storage.itemref import FOLDED_REF, roman_section, squeezed_and_folded
-from storage.models import Person, Role, Task, TaskStatus, Unit
+from storage.models import Person, Role, Task, TaskOccurrence, TaskStatus, Unit
 from storage.notices import notice_title
 from storage.tasks import (
     Delegated,
@@ -967,7 +967,10 @@ async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref:
         named = [t for t in every if _names_task(t, rest)]  # never a unit not named
         if every and (change is None or change.status is None) and snooze_when(folded_rest) is None:
             # a question ("mục 1 huyện Thanh Sơn", "tình hình mục 2"): how each unit stands on it
-            await conv.say(event, texts.item_overview(ref, [_overview_row(t) for t in named or every], ctx.today()))
+            shown = named or every
+            rounds = await ctx.db.run(_last_rounds, [t.id for t in shown if t.occurrence_start is not None])
+            await conv.say(event, texts.item_overview(ref, [_overview_row(t) for t in shown], ctx.today(),
+                                                      rounds=[rounds.get(t.id) for t in shown]))
             return True
         if person.is_admin and len(named) == 1:  # the office records what a unit said by phone: "2 huyện X xong"
             return await _apply_text(conv, event, person, named[0], _without_unit(rest, named[0]), source="office",
@@ -1049,6 +1052,21 @@ ITEM_ASKED = re.compile(r"^(?:muc\s*)?(?P<ref>[0-9ivx]+(?:\.[0-9a-z]+)*)\s*\?$")
 # an admin's line about another unit's task is short; a notice pasted ("1. Giao Sở X chủ trì …") is not a report
 OFFICE_MAX = 160
 ASSIGNING = re.compile(r"\b(?:giao|chu tri|phoi hop|de nghi|yeu cau|chi dao)\b")
+
+
+def _last_rounds(session: Session, task_ids: list[int]) -> dict[int, texts.LastRound]:
+    """For recurring tasks: the round before the current one, and how many rounds were never reported."""
+    out: dict[int, texts.LastRound] = {}
+    if not task_ids:
+        return out
+    rows = session.scalars(select(TaskOccurrence).where(TaskOccurrence.task_id.in_(task_ids))
+                           .order_by(TaskOccurrence.task_id, TaskOccurrence.period_start))
+    for o in rows:
+        before = out.get(o.task_id)
+        missed = (before.missed if before else 0) + (o.done_at is None)
+        out[o.task_id] = texts.LastRound(label=o.label, done_on=o.done_at.astimezone(VN_TZ).date() if o.done_at
+                                         else None, on_time=o.on_time, missed=missed)
+    return out
 
 
 def _overview_row(task: Task) -> tuple[str, str, str | None, TaskStatus, int | None, dt.date | None]:

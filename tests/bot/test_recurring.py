@@ -304,3 +304,21 @@ async def test_a_weekly_report_said_twice_on_friday_does_not_close_next_weeks_ro
         assert "hoàn thành kỳ tuần từ 23/03/2026, đúng hạn" in last_text(h, "head_bdv")
     finally:
         await h.stop()
+
+
+async def test_how_an_item_stands_says_the_last_round_of_a_recurring_duty(db_url: str) -> None:
+    """"tình hình mục 1" on a weekly duty: the round reported this morning, and the rounds never reported — not
+    "Chưa cập nhật" for a unit that has just reported (probe 14b)."""
+    h = Harness(db_url=db_url, clock=FakeClock(local(2026, 3, 2, 9, 0)))
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        await h.say("admin", WEEKLY)
+        await h.tap("admin", texts.BUTTON_CONFIRM)
+        await h.advance_to(local(2026, 3, 13, 9, 30))  # the week of 02/03 never reported
+        await h.say("head_bdv", "1 xong")
+        await h.say("leader", "tình hình mục 1")
+        answer = last_text(h, "leader")
+        assert ("kỳ tuần từ 09/03/2026 hoàn thành 13/03/2026, đúng hạn; không báo cáo 1 kỳ; kỳ hiện tại hạn "
+                "20/03/2026 — Chưa cập nhật") in answer, answer
+    finally:
+        await h.stop()
