@@ -777,7 +777,7 @@ _ASKS_OPENING = re.compile(r"^(?:[^,;:.]{0,60}?\s)?(?:giao|đề\s*nghị|yêu\s
 _NAMES_GO_ON = re.compile(r"^\s*(?:[,;]|\bvà\b)\s*")
 
 
-def _work_after_the_asked(text: str) -> str | None:
+def _work_after_the_asked(text: str, *, for_lead: bool = True) -> str | None:
     """"Chủ tịch UBND huyện giao các cơ quan, đơn vị trực thuộc UBND huyện; UBND các xã, thị trấn phân công lãnh đạo
     trực …" → "Phân công lãnh đạo trực …": in a list, the work, not who asks whom (each reader knows the task is
     theirs). None when the sentence does not open so, or no work follows the names."""
@@ -793,21 +793,22 @@ def _work_after_the_asked(text: str) -> str | None:
     else:
         return None
     rest = rest.lstrip(" ,:")
-    if not re.match(r"chủ\s*trì\s*[,:]?\s*phối\s*hợp\b", rest, re.I):  # "… chủ trì, phối hợp với B …": kept,
-        rest = re.sub(r"^chủ\s*trì\s*[,:]?\s*", "", rest, flags=re.I)  # cut, it would read as B's support
+    if not (for_lead and re.match(r"chủ\s*trì\s*[,:]?\s*phối\s*hợp\b", rest, re.I)):  # "… chủ trì, phối hợp
+        rest = re.sub(r"^chủ\s*trì\s*[,:]?\s*", "", rest, flags=re.I)  # với B …": kept for the lead, who reads it
     if rest == text[m.end():] or not rest[:1].islower() or len(rest.split()) < 3:
         return None
     return rest[:1].upper() + rest[1:]
 
 
-def short_title(text: str, limit: int = 80, lead: str | None = None) -> str:
+def short_title(text: str, limit: int = 80, lead: str | None = None, *, for_lead: bool = True) -> str:
     """The start of a task's text, cut at a word: enough to recognise it in a list. "Giao <the lead> chủ
-    trì," is left out: the reader knows who leads."""
+    trì," is left out: the reader knows who leads (but "chủ trì, phối hợp với B" stays for the lead, `for_lead`,
+    or it reads as B's support; a supporting unit reads "Phối hợp với B …")."""
     text = " ".join(text.split())
     if (opening := _CONNECTIVE.match(text)) is not None and opening.end() < len(text):  # "Theo đó, …"
         rest = text[opening.end():]
         text = rest[:1].upper() + rest[1:]
-    if (asked := _work_after_the_asked(text)) is not None:  # "Chủ tịch UBND huyện giao các phòng; UBND các xã …"
+    if (asked := _work_after_the_asked(text, for_lead=for_lead)) is not None:  # "Chủ tịch UBND huyện giao các phòng; UBND các xã …"
         text = asked
     if lead:
         m = re.match(rf"^(?:(?:giao|đề nghị|yêu cầu)\s+)?{re.escape(' '.join(lead.split()))}\s*(?P<leads>chủ trì)?"
@@ -1094,7 +1095,8 @@ def support_section(notice_title: str, tasks: Sequence[tuple[str, str, dt.date |
     lines = [f"Đơn vị đồng chí được đề nghị phối hợp thực hiện {count} theo {notice_title}:"]
     for ref, text, due, lead in tasks:
         deadline = "hạn " + date_vn(due) if due else "không có thời hạn"
-        lines.append(f"• Mục {ref}: {short_title(text)} — chủ trì: {lead or 'chưa xác định'}; {deadline}")
+        lines.append(f"• Mục {ref}: {short_title(text, for_lead=False)} — chủ trì: {lead or 'chưa xác định'}; "
+                     f"{deadline}")
     lines += ["", "Đơn vị chủ trì báo cáo tiến độ; Nhắc việc không nhắc hạn đơn vị phối hợp. Khi có phần việc cần "
                   f"báo, đồng chí gõ, ví dụ: “phối hợp {tasks[0][0]}: đã gửi số liệu”."]
     return vn("\n".join(lines))

@@ -21,3 +21,10 @@ from bot.texts import short_title
 ])
 def test_the_lead_is_left_out_but_chu_tri_stays_before_phoi_hop(text: str, lead: str | None, shown: str) -> None:
     assert short_title(text, lead=lead) == shown
+
+
+def test_a_supporting_unit_reads_the_work_without_chu_tri() -> None:
+    """The supporting unit's own message: "Phối hợp với Trưởng thôn 2 …" under "chủ trì: Địa chính - Xây dựng", not
+    "Chủ trì, phối hợp …", which would read as if it led."""
+    text = "Giao công chức Địa chính - Xây dựng chủ trì, phối hợp với Trưởng thôn 2 kiểm tra, lập biên bản"
+    assert short_title(text, for_lead=False) == "Phối hợp với Trưởng thôn 2 kiểm tra, lập biên bản"
