@@ -808,7 +808,8 @@ def short_title(text: str, limit: int = 80, lead: str | None = None, *, for_lead
     if (opening := _CONNECTIVE.match(text)) is not None and opening.end() < len(text):  # "Theo đó, …"
         rest = text[opening.end():]
         text = rest[:1].upper() + rest[1:]
-    if (asked := _work_after_the_asked(text, for_lead=for_lead)) is not None:  # "Chủ tịch UBND huyện giao các phòng; UBND các xã …"
+    # "Chủ tịch UBND huyện giao các phòng; UBND các xã …"
+    if (asked := _work_after_the_asked(text, for_lead=for_lead)) is not None:
         text = asked
     if lead:
         m = re.match(rf"^(?:(?:giao|đề nghị|yêu cầu)\s+)?{re.escape(' '.join(lead.split()))}\s*(?P<leads>chủ trì)?"
