@@ -443,7 +443,8 @@ def _lead_guess(name: str, guess: UnitGuess | None, *, each: bool = True, number
             hint = f", hoặc ghi “tất cả {every}” để giao cho mọi đơn vị như vậy trong danh bạ" if every else ""
             return f"{name} (nhóm đơn vị; chưa xác định được đơn vị cụ thể, đồng chí ghi rõ tên đơn vị để giao{hint})"
         names = [unit for unit, _ in guess.members]
-        cut = len(names) if every_member else GROUP_SHOWN  # (a task shown whole: every member)
+        # (a task shown whole: every member; "và 1 đơn vị khác" is no shorter than its name)
+        cut = len(names) if every_member or len(names) <= GROUP_SHOWN + 1 else GROUP_SHOWN
         shown = ", ".join(names[:cut]) + (f" và {len(names) - cut} đơn vị khác" if len(names) > cut else "")
         headless = sum(1 for _, head in guess.members if head is None)
         missing = f"; {headless} đơn vị chưa có trưởng đơn vị" if headless else ""

@@ -506,3 +506,14 @@ def test_one_item_many_units_hold_late_alike_is_one_line_of_the_weekly_summary()
     [line] = [ln for ln in lines if "II.11" in ln]
     assert line.startswith("• Mục II.11: Báo cáo quý I (hạn 02/03/2026, quá hạn 31 ngày) — 12 đơn vị: Sở Số 0, ")
     assert line.endswith("Sở Số 7 và 4 đơn vị khác")
+
+
+@pytest.mark.parametrize(("members", "shown"), [
+    (7, "7 đơn vị trong danh bạ, mỗi đơn vị một nhiệm vụ: Thôn 1, Thôn 2, Thôn 3, Thôn 4, Thôn 5, Thôn 6, Thôn 7"),
+    (9, "9 đơn vị trong danh bạ, mỗi đơn vị một nhiệm vụ: Thôn 1, Thôn 2, Thôn 3, Thôn 4, Thôn 5, Thôn 6 và 3 đơn vị "
+        "khác"),
+])
+def test_a_group_of_seven_is_named_whole_not_six_and_one_more(members: int, shown: str) -> None:
+    guess = UnitGuess(written="Các thôn", unit_name=None, score=100, head_name=None, group=True,
+                      members=tuple((f"Thôn {n}", f"T{n}") for n in range(1, members + 1)))
+    assert texts._lead_guess("Các thôn", guess) == f"Các thôn — {shown}"
