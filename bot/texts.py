@@ -233,11 +233,20 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
     lines += _past_due_lines(parsed, draft, today)
     if any(task.due is None and not task.recurrence for task in parsed.tasks):  # said once, not under each
         lines += ["", "Nhiệm vụ không có thời hạn cụ thể được đề nghị cập nhật tiến độ 10 ngày làm việc một lần."]
+    one, two, three = _example_units(draft)
     lines += ["", "Đồng chí kiểm tra lại và xác nhận để giao việc, hoặc hủy nếu chưa đúng.",
-              f"Để sửa, đồng chí {how}, mỗi dòng một sửa đổi: “3: Sở Tài chính” (đơn vị chủ trì "
-              f"của nhiệm vụ số 3), “3 phối hợp: Sở Nội vụ”, “3 hạn 30/4/{year}”, “3 nội dung: …”, “bỏ 3”; "
-              "nhiệm vụ còn thiếu: “thêm: Sở Y tế chủ trì …, trước ngày …”."]
+              f"Để sửa, đồng chí {how}, mỗi dòng một sửa đổi: “3: {one}” (đơn vị chủ trì "
+              f"của nhiệm vụ số 3), “3 phối hợp: {two}”, “3 hạn 30/4/{year}”, “3 nội dung: …”, “bỏ 3”; "
+              f"nhiệm vụ còn thiếu: “thêm: {three} chủ trì …, trước ngày …”."]
     return vn("\n".join(lines))
+
+
+def _example_units(draft: Draft) -> tuple[str, str, str]:
+    """Three units to show the corrections with: this directory's (those the draft's leads found, with a head), so a
+    commune's clerk reads “3: Công an xã”, not a province's department; the province's where the draft has none."""
+    found = list(dict.fromkeys(g.unit_name for g in draft.guesses.values() if g.unit_name and g.head_name))
+    found += [u for u in ("Sở Tài chính", "Sở Nội vụ", "Sở Y tế") if u not in found]
+    return found[0], found[1], found[2]
 
 
 def _support_guess(name: str, guess: UnitGuess | None) -> str:
@@ -375,9 +384,22 @@ def _unreached_lines(parsed: ParsedNotice, draft: Draft, *, short: bool = False)
         return ["", f"Lưu ý: còn {len(nobody)} nhiệm vụ chưa có người nhận: số "
                     f"{', '.join(str(i) for i, _ in nobody)}."]
     listed = "; ".join(f"số {i} ({', '.join(names)})" if names != ["?"] else f"số {i}" for i, names in nobody)
-    return ["", f"Lưu ý: chưa có người nhận ở nhiệm vụ {listed} — đơn vị chủ trì chưa xác định hoặc chưa có "
-                f"trong danh bạ. Đồng chí ghi đơn vị chủ trì, ví dụ “{nobody[0][0]}: Sở Tài chính”, hoặc xác "
-                "nhận rồi bổ sung danh bạ sau."]
+
+    def why(name: str) -> str:
+        guess = draft.guesses.get(name)
+        if name == "?":
+            return "chưa xác định đơn vị chủ trì"
+        if guess is not None and (guess.unit_name or guess.members):
+            return "đơn vị chưa có trưởng đơn vị trong danh bạ"
+        return "đơn vị chưa có trong danh bạ"
+
+    reasons = list(dict.fromkeys(why(name) for _, names in nobody for name in names))
+    # the example names a unit of this directory that someone would receive, when the draft has one
+    example = next((g.unit_name for g in draft.guesses.values() if g.unit_name and g.head_name), "Sở Tài chính")
+    first = nobody[0][0]
+    return ["", f"Lưu ý: chưa có người nhận ở nhiệm vụ {listed} — {'; '.join(reasons)}. Đồng chí ghi đơn vị chủ "
+                f"trì, ví dụ “{first}: {example}”, hoặc giao cho một người (“{first} giao đ/c Nguyễn Văn A”), hoặc "
+                "xác nhận rồi bổ sung danh bạ sau."]
 
 
 def _past_due_lines(parsed: ParsedNotice, draft: Draft, today: dt.date | None, *, short: bool = False) -> list[str]:

@@ -101,3 +101,20 @@ async def test_the_villages_are_given_the_task_and_the_supporting_heads_told(har
         assert "Mục II.2" in told and "phối hợp" in told.lower(), told
     told_thon1 = "\n".join(s.text or "" for s in harness.sent if s.to == "thon1")
     assert "Mục II.2" not in told_thon1, told_thon1
+
+
+async def test_a_task_for_a_unit_without_a_head_says_why_and_shows_this_directorys_units(db_url: str) -> None:
+    """The clerk's own office has no head in the directory: the warning says so (not "chưa có trong danh bạ") and
+    its example names a unit of this commune, not a province's department (probe 14b)."""
+    h = Harness(db_url=db_url, clock=FakeClock(local(2026, 12, 1, 8, 30)))
+    await h.start(directory_csv=XA.encode(), enroll_all=True)
+    try:
+        await h.say("vp_thu", NOTICE.replace("TM. ỦY BAN NHÂN DÂN", "7. Giao công chức Văn phòng - Thống kê theo "
+                                                                    "dõi, đôn đốc việc thực hiện Thông báo này.\n"
+                                                                    "TM. ỦY BAN NHÂN DÂN"))
+        preview = last_text(h, "vp_thu")
+        assert "— đơn vị chưa có trưởng đơn vị trong danh bạ. Đồng chí ghi đơn vị chủ trì, ví dụ “7: " in preview, \
+            preview
+        assert "Sở Tài chính" not in preview and "(“7 giao đ/c Nguyễn Văn A”)" in preview
+    finally:
+        await h.stop()
