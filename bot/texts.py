@@ -1666,6 +1666,9 @@ def weekly_digest_text(digest: WeeklyDigest, name: str, *, limit: int = 15,
         lines += _unreported_lines(digest)
         lines += ["", "Đồng chí gõ /tonghop quá hạn để xem các đơn vị có nhiệm vụ quá hạn."]
         return vn("\n".join(lines))
+    notices = {i.notice for i in (*digest.done, *digest.newly_overdue)} | {p.notice for p in digest.pending} | \
+        {b.notice for b in digest.blocked}
+    first_item = len(lines)
     lines.append(f"1. Hoàn thành trong tuần: {len(digest.done)} nhiệm vụ.")
     lines += _capped(_digest_items(digest.done, done=True), limit)
     lines += ["", f"2. Mới quá hạn trong tuần, chưa hoàn thành: {len(digest.newly_overdue)} nhiệm vụ."]
@@ -1685,6 +1688,10 @@ def weekly_digest_text(digest: WeeklyDigest, name: str, *, limit: int = 15,
                           + (f" — “{shorten(b.note, 200)}”" if b.note else "")
                           + (f" ({b.noted_on:%d/%m})" if b.noted_on else "") for b in digest.blocked], limit)
     lines += ["", "Đồng chí gõ /tonghop để xem tổng hợp theo đơn vị (trên Telegram kèm tệp Excel)."]
+    if len(notices) == 1:  # one notice: named once above the items, not on each of them
+        [notice] = notices
+        lines = [*lines[:first_item], f"(Các nhiệm vụ dưới đây thuộc {notice[:1].lower()}{notice[1:]}.)",
+                 *(line.replace(f" ({notice})", "") for line in lines[first_item:])]
     return vn("\n".join(lines))
 
 

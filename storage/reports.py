@@ -866,10 +866,11 @@ class WeeklyDigest:
 
 
 def _rounds_done(task: Task, item: DigestItem, rounds: Sequence[TaskOccurrence], *, since: dt.date, today: dt.date,
-                 tz: ZoneInfo) -> list[DigestItem]:
+                 tz: ZoneInfo, rule: DeadlineRule = AS_WRITTEN) -> list[DigestItem]:
     """Of a recurring duty's past `rounds`, those finished within the window ("Báo cáo tháng 5/2012"): a unit
     that sent its monthly report this week has done something this week, though the duty itself goes on."""
-    return [replace(item, text=f"kỳ {r.label}: {task.text}", due_on=r.due_on, on_time=r.on_time, done_on=done_on)
+    return [replace(item, text=f"kỳ {r.label}: {task.text}", due_on=r.due_on, on_time=r.on_time, done_on=done_on,
+                    effective_due=rule.effective_deadline(r.due_on))
             for r in rounds if r.done_at is not None and since <= (done_on := r.done_at.astimezone(tz).date()) <= today]
 
 
@@ -895,7 +896,8 @@ def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int =
             done_on = task.done_at.astimezone(tz).date() if task.done_at else None
             if done_on is not None and since <= done_on <= today:
                 on_time = None if task.due_on is None else done_on <= rule.effective_deadline(task.due_on)
-                done.append(replace(item, done_on=done_on, on_time=on_time))
+                done.append(replace(item, done_on=done_on, on_time=on_time,  # ("quá hạn, hạn …" as the unit heard it)
+                                    effective_due=rule.effective_deadline(task.due_on) if task.due_on else None))
         elif task.due_on is not None and rule.effective_deadline(task.due_on) < today:
             if rule.effective_deadline(task.due_on) + dt.timedelta(days=1) >= since:
                 newly.append(replace(item, effective_due=rule.effective_deadline(task.due_on)))
@@ -904,7 +906,7 @@ def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int =
         if task.status == TaskStatus.BLOCKED:  # "vướng kinh phí, đề nghị tỉnh hỗ trợ": for the leaders to see
             blocked.append((task, item))
         if task.recurrence:
-            done += _rounds_done(task, item, rounds.get(task.id, []), since=since, today=today, tz=tz)
+            done += _rounds_done(task, item, rounds.get(task.id, []), since=since, today=today, tz=tz, rule=rule)
         past = rounds.get(task.id, [])
         if past and past[-1].done_at is None and task.status != TaskStatus.DONE:
             unreported.append(UnreportedDuty(item_ref=task.item_ref, notice=item.notice, text=task.text,

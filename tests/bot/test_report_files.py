@@ -221,20 +221,21 @@ def test_weekly_digest_text() -> None:
         "Kính gửi đồng chí Huỳnh Thanh Cảnh,",
         "Nhắc việc báo cáo tình hình thực hiện nhiệm vụ trong tuần, từ 27/03/2026 đến 02/04/2026.",
         "",
+        "(Các nhiệm vụ dưới đây thuộc thông báo số 45/TB-UBND ngày 05/03/2026.)",
         "1. Hoàn thành trong tuần: 2 nhiệm vụ.",
-        f"• Mục 5 (Thông báo số 45/TB-UBND ngày 05/03/2026): Theo dõi dư luận — {BDV}, đ/c Lê Văn Dân; "
+        f"• Mục 5: Theo dõi dư luận — {BDV}, đ/c Lê Văn Dân; "
         "hoàn thành ngày 30/03/2026 (không có thời hạn)",
-        f"• Mục 7 (Thông báo số 45/TB-UBND ngày 05/03/2026): Báo cáo quý — {BDV}; "
+        f"• Mục 7: Báo cáo quý — {BDV}; "
         "hoàn thành ngày 31/03/2026 (quá hạn, hạn 26/03/2026)",
         "",
         "2. Mới quá hạn trong tuần, chưa hoàn thành: 1 nhiệm vụ.",
-        f"• Mục 4 (Thông báo số 45/TB-UBND ngày 05/03/2026): Kiểm tra bãi rác — {TNMT}, đ/c Trần Văn Môi; "
+        f"• Mục 4: Kiểm tra bãi rác — {TNMT}, đ/c Trần Văn Môi; "
         "hạn 27/03/2026",
         "Ngoài ra còn 1 nhiệm vụ quá hạn từ các tuần trước chưa hoàn thành:",
         f"• {TNMT} — mục 1: Cắm mốc hành lang (hạn 02/03/2026, quá hạn 31 ngày)",
         "",
         "3. Đề nghị gia hạn chờ quyết định: 1.",
-        "• Mục 3 (Thông báo số 45/TB-UBND ngày 05/03/2026): đ/c Trần Văn Môi đề nghị gia hạn đến 31/05/2026 "
+        "• Mục 3: đ/c Trần Văn Môi đề nghị gia hạn đến 31/05/2026 "
         "(thời hạn hiện tại: 30/04/2026)",
         "",
         "Đồng chí gõ /tonghop để xem tổng hợp theo đơn vị (trên Telegram kèm tệp Excel).",
@@ -342,7 +343,7 @@ def test_an_item_given_to_several_units_is_one_line_of_the_weekly_summary() -> N
                           newly_overdue=[late, *others], still_overdue=[], pending=[])
     text = texts.weekly_digest_text(digest, "C")
     assert "2. Mới quá hạn trong tuần, chưa hoàn thành: 3 nhiệm vụ." in text
-    assert ("• Mục 2 (Công văn số 5/UBND): Các đơn vị trực lễ — hạn 02/09/2023; 3 đơn vị: Công an huyện (đ/c A); "
+    assert ("• Mục 2: Các đơn vị trực lễ — hạn 02/09/2023; 3 đơn vị: Công an huyện (đ/c A); "
             "Phòng Y tế (đ/c B); UBND xã Hòa Sơn") in text
 
 
@@ -358,9 +359,9 @@ def test_many_units_on_one_item_are_named_not_spelled_out_in_the_weekly_summary(
                                          for n, r in zip(range(6, 10), villages, strict=False)],
                           still_overdue=[], pending=[])
     text = texts.weekly_digest_text(digest, "C")
-    assert ("• Mục II.11 (Thông báo số 215/TB-UBND): Trưởng các thôn báo cáo tuần — 5 đơn vị, đều đúng hạn: Thôn 1, "
+    assert ("• Mục II.11: Trưởng các thôn báo cáo tuần — 5 đơn vị, đều đúng hạn: Thôn 1, "
             "Thôn 2, Thôn 3, Thôn 4, Thôn 5\n") in text, text
-    assert "• Mục II.11 (Thông báo số 215/TB-UBND): Trưởng các thôn báo cáo tuần — hạn 25/12/2026; 4 đơn vị: Thôn 6, " \
+    assert "• Mục II.11: Trưởng các thôn báo cáo tuần — hạn 25/12/2026; 4 đơn vị: Thôn 6, " \
         "Thôn 7, Thôn 8, Thôn 9\n" in text, text
     assert "đ/c" not in text
     mixed = texts.weekly_digest_text(replace(digest, done=villages[:3] + late), "C")
@@ -517,3 +518,10 @@ def test_a_group_of_seven_is_named_whole_not_six_and_one_more(members: int, show
     guess = UnitGuess(written="Các thôn", unit_name=None, score=100, head_name=None, group=True,
                       members=tuple((f"Thôn {n}", f"T{n}") for n in range(1, members + 1)))
     assert texts._lead_guess("Các thôn", guess) == f"Các thôn — {shown}"
+
+
+def test_a_weekly_summary_of_two_notices_names_each_items_notice() -> None:
+    other = replace(DIGEST.done[0], notice="Công văn số 5/UBND ngày 01/03/2026", item_ref="9")
+    text = texts.weekly_digest_text(replace(DIGEST, done=[*DIGEST.done, other]), "A")
+    assert "Các nhiệm vụ dưới đây thuộc" not in text
+    assert "• Mục 9 (Công văn số 5/UBND ngày 01/03/2026): " in text and "• Mục 5 (Thông báo số 45/TB-UBND" in text
