@@ -973,7 +973,8 @@ def digest_text(view: DigestView, *, buttons: bool) -> str:
                 lines.append(f"{title} — {progress_text(line.status, line.percent)}")
                 continue
             lines.append(title)
-            lines.append(f"  {deadline_phrase(line)} — {progress_text(line.status, line.percent)}")
+            progress = _late_progress(line) if category == "overdue" else progress_text(line.status, line.percent)
+            lines.append(f"  {deadline_phrase(line)} — {progress}")
             if line.deadline_note and line.deadline_note not in noted:
                 noted.add(line.deadline_note)
                 lines.append(f"  ({line.deadline_note})")

@@ -525,3 +525,14 @@ def test_a_weekly_summary_of_two_notices_names_each_items_notice() -> None:
     text = texts.weekly_digest_text(replace(DIGEST, done=[*DIGEST.done, other]), "A")
     assert "Các nhiệm vụ dưới đây thuộc" not in text
     assert "• Mục 9 (Công văn số 5/UBND ngày 01/03/2026): " in text and "• Mục 5 (Thông báo số 45/TB-UBND" in text
+
+
+def test_the_assignees_digest_says_an_extended_deadline_passed_again_with_nothing_said() -> None:
+    line = DigestLine(task_id=1, item_ref="II.7", task_text="Rà soát hộ nghèo", notice_title="Thông báo số 215/TB-UBND",
+                      category="overdue", due_on=dt.date(2026, 12, 15), effective_due_on=dt.date(2026, 12, 15),
+                      deadline_note=None, days_left=None, working_days_left=None, days_late=4, weekly=False,
+                      status=TaskStatus.EXTENDED, percent=None, escalation=None, assignee_name="Hoa",
+                      lead_unit="Văn hóa - Xã hội")
+    text = texts.digest_text(DigestView(digest_id=1, day=dt.date(2026, 12, 21), recipient_name="Hoa", lines=(line,)),
+                             buttons=False)
+    assert "hạn 15/12/2026, quá hạn 4 ngày làm việc — chưa cập nhật từ khi được gia hạn" in text, text
