@@ -1127,6 +1127,15 @@ def support_section(notice_title: str, tasks: Sequence[tuple[str, str, dt.date |
     return vn("\n".join(lines))
 
 
+def chat_moved(name: str, handle: str, unit: str | None, now_for: str) -> str:
+    """To a chat that opened another person's invite: it no longer receives the reminders of the row it had."""
+    where = f", {unit}" if unit else ""
+    return vn(f"Lưu ý: tài khoản này trước đây nhận nhắc việc của đ/c {name} ({handle}{where}). Mỗi tài khoản chỉ "
+              f"nhận nhắc việc của một người trong danh bạ, nên từ nay nhắc việc của dòng danh bạ đó không gửi đến "
+              f"đây nữa, chỉ nhắc việc của đ/c {now_for}. Nếu đồng chí kiêm nhiệm cả hai chức vụ, đề nghị văn thư "
+              f"giao các nhiệm vụ của {handle} cho đồng chí (“/giao …”) hoặc gộp hai dòng danh bạ thành một.")
+
+
 def round_already_done(item_ref: str, label: str, current: str | None) -> str:
     """A second "xong" the same day on a recurring duty whose round it closed: nothing is recorded."""
     later = (f" Kỳ tiếp theo ({current}) chưa đến kỳ nên chưa ghi; khi hoàn thành kỳ đó, đồng chí báo lại."

@@ -868,7 +868,19 @@ def create_invite(session: Session, *, handle: str, by: Person, now: dt.datetime
     return code
 
 
-def redeem_invite(session: Session, *, code: str, channel: str, chat_id: str, now: dt.datetime) -> Person:
+@dataclass(frozen=True, kw_only=True)
+class Displaced:
+    """The directory row a chat received reminders for before it opened another person's invite."""
+
+    full_name: str
+    handle: str
+    unit: str | None
+
+
+def redeem_invite(session: Session, *, code: str, channel: str, chat_id: str, now: dt.datetime,
+                  displaced: list[Displaced] | None = None) -> Person:
+    """Bind the invited person to this chat. One chat, one person: a chat bound to someone else is unbound from
+    them (told in `displaced`, so the person can be told that those reminders stop coming here)."""
     invite = session.scalar(select(Invite).where(Invite.code == code).with_for_update())  # one redemption wins
     if invite is None or invite.used_at is not None or invite.expires_at < now:
         raise InviteInvalid(code)
@@ -876,6 +888,11 @@ def redeem_invite(session: Session, *, code: str, channel: str, chat_id: str, no
     previous = person_by_address(session, channel, chat_id)
     if previous is not None and previous.id != person.id:
         _bind(previous, channel, None)  # one chat, one person
+        log.warning("chat %s on %s moved from %s to %s by an invite", chat_id, channel, previous.handle, person.handle)
+        if displaced is not None:
+            unit = session.get(Unit, previous.unit_id) if previous.unit_id is not None else None
+            displaced.append(Displaced(full_name=previous.full_name, handle=previous.handle,
+                                       unit=unit.name if unit is not None else None))
     session.flush()
     _bind(person, channel, chat_id)
     person.unreachable_since = None

@@ -12,14 +12,15 @@ from bot import texts
 from bot.conversation.directory import invite_usage
 from bot.conversation.events import TextIn
 from bot.conversation.status import my_tasks
-from storage.directory import choose_channel as store_channel_choice
 from storage.directory import (
+    Displaced,
     create_invite,
     invite_example,
     mark_reachable,
     person_by_address,
     redeem_invite,
 )
+from storage.directory import choose_channel as store_channel_choice
 from storage.errors import NotAllowed, PersonNotFound
 from storage.models import CHANNELS, Person
 from storage.tasks import open_tasks_for
@@ -31,9 +32,10 @@ if TYPE_CHECKING:
 
 async def start(conv: Conversation, event: TextIn, args: list[str], person: Person | None) -> None:
     ctx = conv.ctx
+    displaced: list[Displaced] = []
     if args:
         person = await ctx.db.run(redeem_invite, code=args[0], channel=event.channel, chat_id=event.chat_id,
-                                  now=ctx.clock.now())
+                                  now=ctx.clock.now(), displaced=displaced)
     elif person is None:
         person = await ctx.db.run(person_by_address, event.channel, event.chat_id)
         if person is None:
@@ -43,6 +45,8 @@ async def start(conv: Conversation, event: TextIn, args: list[str], person: Pers
         await ctx.db.run(mark_reachable, person.id)
     await conv.say(event, texts.welcome(person.full_name, person.role, conv.channel(event.channel).capabilities
                                         .buttons, bound=person.channels))
+    for before in displaced:  # one chat, one person: the reminders of the row this chat had stop coming here
+        await conv.say(event, texts.chat_moved(before.full_name, before.handle, before.unit, person.full_name))
     held = await ctx.db.run(open_tasks_for, person) if args else []
     if held:
         # a successor, or someone given tasks before joining: what they hold now, once, as /viec shows it (the

@@ -7,6 +7,8 @@ and on PostgreSQL."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from sqlalchemy import select
 
@@ -192,3 +194,18 @@ async def test_a_successor_who_joins_later_is_shown_what_she_holds_and_no_stale_
     await h.advance_to(local(2018, 3, 23, 9, 0))
     morning = texts_to(h, "head_bdv2", mark)
     assert len(morning) == 1 and "23/03/2018" in morning[0], morning
+
+
+async def test_a_chat_that_opens_another_persons_invite_is_told_what_stops_coming(harness: Harness) -> None:
+    """One person holding two posts (two directory rows): opening the second row's invite from the chat of the
+    first moves the chat (one chat, one person) — said, with what to do, not done silently (probe 14)."""
+    h = harness
+    await h.say("admin", "/moi cadre2_bdv")
+    code = re.search(r"\(cadre2_bdv\): (\S+)", last_text(h, "admin"))
+    assert code is not None
+    mark = len(h.sent)
+    await h.say("cadre_bdv", f"/start {code.group(1)}")
+    said = texts_to(h, "cadre_bdv", mark)
+    assert said[0].startswith("Kính chào đồng chí Võ Thị Hai"), said
+    assert any(t.startswith("Lưu ý: tài khoản này trước đây nhận nhắc việc của đ/c Phạm Thị Vận (cadre_bdv, Ban Dân "
+                            "vận Tỉnh ủy).") and "gộp hai dòng danh bạ thành một" in t for t in said), said
