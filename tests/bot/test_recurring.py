@@ -149,19 +149,26 @@ def due_of_item_1(h: Harness) -> tuple[str, dt.date | None]:
 
 
 @asynccontextmanager
-async def weekly_duty_with_a_missed_round(db_url: str) -> AsyncIterator[Harness]:
-    """The weekly duty, confirmed 02/03/2026, on 13/03: the week of 02/03 never reported (kept as not
-    reported), the week of 09/03 due today."""
-    h = Harness(db_url=db_url, clock=FakeClock(local(2026, 3, 2, 9, 0)))
+async def weekly_duty(db_url: str, confirmed: dt.datetime) -> AsyncIterator[Harness]:
+    """The weekly duty (a report every Friday), confirmed at `confirmed`."""
+    h = Harness(db_url=db_url, clock=FakeClock(confirmed))
     await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
     try:
         await h.say("admin", WEEKLY)
         await h.tap("admin", texts.BUTTON_CONFIRM)
-        await h.advance_to(local(2026, 3, 13, 10, 0))
-        assert rounds_of(h) == [("tuần từ 02/03/2026", False, False)]
         yield h
     finally:
         await h.stop()
+
+
+@asynccontextmanager
+async def weekly_duty_with_a_missed_round(db_url: str) -> AsyncIterator[Harness]:
+    """The weekly duty, confirmed 02/03/2026, on 13/03: the week of 02/03 never reported (kept as not
+    reported), the week of 09/03 due today."""
+    async with weekly_duty(db_url, local(2026, 3, 2, 9, 0)) as h:
+        await h.advance_to(local(2026, 3, 13, 10, 0))
+        assert rounds_of(h) == [("tuần từ 02/03/2026", False, False)]
+        yield h
 
 
 async def test_a_missed_round_can_still_be_reported_done_after_the_duty_moved_on(db_url: str) -> None:
@@ -279,11 +286,7 @@ async def test_a_task_stored_on_a_round_now_passed_over_still_moves_on(db_url: s
 async def test_a_weekly_report_said_twice_on_friday_does_not_close_next_weeks_round(db_url: str) -> None:
     """"1 xong" then "1 báo cáo rồi" on the Friday (or "xong" again on Saturday): the week of 16/03 is done once;
     the week of 23/03 stays open and is reminded (probe 14b)."""
-    h = Harness(db_url=db_url, clock=FakeClock(local(2026, 3, 16, 9, 0)))
-    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
-    try:
-        await h.say("admin", WEEKLY)
-        await h.tap("admin", texts.BUTTON_CONFIRM)
+    async with weekly_duty(db_url, local(2026, 3, 16, 9, 0)) as h:
         await h.advance_to(local(2026, 3, 20, 9, 30))
         await h.say("head_bdv", "1 xong")
         assert "hoàn thành kỳ tuần từ 16/03/2026, đúng hạn" in last_text(h, "head_bdv")
@@ -302,23 +305,14 @@ async def test_a_weekly_report_said_twice_on_friday_does_not_close_next_weeks_ro
         assert any("kỳ tuần từ 23/03/2026" in t and "hạn hôm nay 27/03/2026" in t for _, t in digests_to(h, "head_bdv"))
         await h.say("head_bdv", "1 xong")  # the next Friday: that week's round
         assert "hoàn thành kỳ tuần từ 23/03/2026, đúng hạn" in last_text(h, "head_bdv")
-    finally:
-        await h.stop()
 
 
 async def test_how_an_item_stands_says_the_last_round_of_a_recurring_duty(db_url: str) -> None:
     """"tình hình mục 1" on a weekly duty: the round reported this morning, and the rounds never reported — not
     "Chưa cập nhật" for a unit that has just reported (probe 14b)."""
-    h = Harness(db_url=db_url, clock=FakeClock(local(2026, 3, 2, 9, 0)))
-    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
-    try:
-        await h.say("admin", WEEKLY)
-        await h.tap("admin", texts.BUTTON_CONFIRM)
-        await h.advance_to(local(2026, 3, 13, 9, 30))  # the week of 02/03 never reported
+    async with weekly_duty_with_a_missed_round(db_url) as h:
         await h.say("head_bdv", "1 xong")
         await h.say("leader", "tình hình mục 1")
         answer = last_text(h, "leader")
         assert ("kỳ tuần từ 09/03/2026 hoàn thành 13/03/2026, đúng hạn; không báo cáo 1 kỳ; kỳ hiện tại hạn "
                 "20/03/2026 — Chưa cập nhật") in answer, answer
-    finally:
-        await h.stop()
