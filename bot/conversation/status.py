@@ -886,12 +886,14 @@ REPORT_WORDS = re.compile(r"\bbao cao\b")  # on chat_fold text ("bc" written out
 
 def _round_reported(conv: Conversation, tasks: list[Task], folded: str) -> Task | None:
     """A report said sent without an item number ("báo cáo rồi", "bc tuần rồi nhé", "đã gửi báo cáo"): the one
-    recurring duty whose round is due today or overdue, when there is exactly one; None otherwise (the caller
-    asks which)."""
+    recurring duty whose round is due (today, or on days off before the next working day) or overdue, when there
+    is exactly one; None otherwise (the caller asks which)."""
     if not REPORT_WORDS.search(chat_fold(folded)):
         return None
     today = conv.ctx.today()
-    due = [t for t in tasks if t.recurrence and t.due_on is not None and t.due_on <= today]
+    # due today, or on a day off before the next working day (a Friday report due on 01/01, said on 31/12)
+    before_next = conv.ctx.policy.calendar.next_working_day(today)
+    due = [t for t in tasks if t.recurrence and t.due_on is not None and t.due_on < before_next]
     return due[0] if len(due) == 1 else None
 
 

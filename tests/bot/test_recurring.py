@@ -316,3 +316,21 @@ async def test_how_an_item_stands_says_the_last_round_of_a_recurring_duty(db_url
         answer = last_text(h, "leader")
         assert ("kỳ tuần từ 09/03/2026 hoàn thành 13/03/2026, đúng hạn; không báo cáo 1 kỳ; kỳ hiện tại hạn "
                 "20/03/2026 — Chưa cập nhật") in answer, answer
+
+
+async def test_a_report_said_sent_the_day_before_a_holiday_closes_the_round_due_on_it(db_url: str) -> None:
+    """The Friday report falls on 01/01/2027 (a day off): "báo cáo rồi" on Thursday 31/12 is that round's, not a
+    question of which of the two tasks (probe 14b)."""
+    h = Harness(db_url=db_url, clock=FakeClock(local(2026, 12, 21, 9, 0)))
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        await h.say("admin", WEEKLY.replace("17/TB-UBND", "18/TB-UBND") +
+                    "2. Giao Ban Dân vận Tỉnh ủy rà soát quy chế làm việc, hoàn thành trước ngày 29/01/2027.\n")
+        await h.tap("admin", texts.BUTTON_CONFIRM)
+        await h.advance_to(local(2026, 12, 25, 9, 30))
+        await h.say("head_bdv", "1 xong")
+        await h.advance_to(local(2026, 12, 31, 9, 30))
+        await h.say("head_bdv", "báo cáo rồi nhé")
+        assert "hoàn thành kỳ tuần từ 28/12/2026, đúng hạn" in last_text(h, "head_bdv"), last_text(h, "head_bdv")
+    finally:
+        await h.stop()
