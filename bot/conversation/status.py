@@ -445,6 +445,14 @@ async def typed_extension_decision(conv: Conversation, event: TextIn, person: Pe
     pending = await ctx.db.run(pending_extensions, ref, person)
     if len(pending) > 1 and (named := _named(pending, rest_folded)):
         pending = named  # "đồng ý gia hạn 1 cho huyện Hạ Hòa", "… đ/c Triệu Văn Hòa": one unit's request
+    if ref is None and pending:  # a bare "đồng ý": only a request this person was sent (asked to decide)
+        sent = await ctx.db.run(_sent_to, pending, person)
+        if not sent and not about_extension:
+            return False  # "ok" from a leader who was sent none: not a decision on someone else's request
+        if not sent:  # "đồng ý gia hạn" from one who was sent none: which one, by its number (none decided blind)
+            await conv.say(event, texts.which_extension(ref, pending))
+            return True
+        pending = sent
     if not about_extension and not pending:
         return False  # a plain "ok" from someone with nothing to decide
     if not about_extension and ref is None and len(rest_folded.split()) > DECISION_TAIL_WORDS and len(pending) != 1:
@@ -458,6 +466,11 @@ async def typed_extension_decision(conv: Conversation, event: TextIn, person: Pe
         return True
     await _decide_typed(conv, event, person, pending[0].report_id, approve, rest, rest_folded)
     return True
+
+
+def _sent_to(session: Session, pending: list[ExtensionRequest], person: Person) -> list[ExtensionRequest]:
+    """The requests among `pending` that went to `person` (one of their approvers)."""
+    return [r for r in pending if any(a.id == person.id for a in approvers(session, r.task_id, r.requester_id))]
 
 
 async def _decide_typed(conv: Conversation, event: TextIn, person: Person, report_id: int, approve: bool,

@@ -82,3 +82,24 @@ async def test_the_leader_whose_conclusions_these_are_follows_them(db_url: str) 
         assert not any(weekly in t for t in texts_to(h, "chu_tich", mark) + texts_to(h, "leader", mark))
     finally:
         await h.stop()
+
+
+async def test_a_bare_yes_from_a_leader_who_was_not_asked_decides_nothing(db_url: str) -> None:
+    """The request went to the Chủ tịch and the clerk: the Phó Chủ tịch's bare "đồng ý" is not a decision on a request
+    she never saw (probe 14b); "đồng ý gia hạn" is asked which, by number; the Chủ tịch's bare "đồng ý" decides it."""
+    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 2, 26, 9, 0)))
+    await h.start(directory_csv=DIRECTORY.encode(), enroll_all=True)
+    try:
+        await h.say("admin", NOTICE)
+        await h.tap("admin", texts.BUTTON_CONFIRM)
+        await h.say("head_bdv", "1 xin gia hạn đến 30/3 vì chờ số liệu")
+        mark = len(h.sent)
+        await h.say("pct", "đồng ý")
+        assert not any("Đã gia hạn" in t for t in texts_to(h, "pct", mark) + texts_to(h, "head_bdv", mark))
+        await h.say("pct", "đồng ý gia hạn")
+        assert "Mục 1" in texts_to(h, "pct", mark)[-1] and "Đã gia hạn" not in texts_to(h, "head_bdv", mark)
+        await h.say("chu_tich", "đồng ý")
+        assert any("Đã gia hạn đến 30/03/2018" in t for t in texts_to(h, "head_bdv", mark)), texts_to(h, "head_bdv",
+                                                                                                    mark)
+    finally:
+        await h.stop()
