@@ -465,9 +465,7 @@ def _lead_guess(name: str, guess: UnitGuess | None, *, each: bool = True, number
             hint = f", hoặc ghi “tất cả {every}” để giao cho mọi đơn vị như vậy trong danh bạ" if every else ""
             return f"{name} (nhóm đơn vị; chưa xác định được đơn vị cụ thể, đồng chí ghi rõ tên đơn vị để giao{hint})"
         names = [unit for unit, _ in guess.members]
-        # (a task shown whole: every member; "và 1 đơn vị khác" is no shorter than its name)
-        cut = len(names) if every_member or len(names) <= GROUP_SHOWN + 1 else GROUP_SHOWN
-        shown = ", ".join(names[:cut]) + (f" và {len(names) - cut} đơn vị khác" if len(names) > cut else "")
+        shown = _some_units(names, len(names) if every_member else GROUP_SHOWN)  # (a task shown whole: all)
         headless = sum(1 for _, head in guess.members if head is None)
         missing = f"; {headless} đơn vị chưa có trưởng đơn vị" if headless else ""
         each_one = ", mỗi đơn vị một nhiệm vụ" if each else ""
@@ -481,14 +479,20 @@ def _lead_guess(name: str, guess: UnitGuess | None, *, each: bool = True, number
     return f"{name}{_as_in_directory(name, guess.unit_name)} — {who}"
 
 
+def _some_units(units: Sequence[str], cap: int) -> str:
+    """Units named up to `cap`, then how many more ("Thôn 1, …, Thôn 6 và 3 đơn vị khác"); one more than the cap is
+    named too ("và 1 đơn vị khác" is no shorter than its name)."""
+    cut = len(units) if len(units) <= cap + 1 else cap
+    return ", ".join(units[:cut]) + (f" và {len(units) - cut} đơn vị khác" if len(units) > cut else "")
+
+
 def _left_out(name: str, guess: UnitGuess, number: int | None, named: set[str] | frozenset[str]) -> str:
     """The directory's units a group leaves out ("các phòng": the Chi cục), but those named beside it, and how to
     add them."""
     left = [unit for unit in guess.left_out if unit not in named]
     if not left:
         return ""
-    shown = ", ".join(left[:GROUP_SHOWN]) + (f" và {len(left) - GROUP_SHOWN} đơn vị khác"
-                                              if len(left) > GROUP_SHOWN else "")
+    shown = _some_units(left, GROUP_SHOWN)
     example = f" (ví dụ “{number}: {name}, {left[0]}”)" if number is not None else ""
     return f"; không gồm: {shown} — nếu cần giao cả các đơn vị này, đồng chí ghi thêm vào chủ trì{example}"
 
@@ -1592,8 +1596,7 @@ def _many_units(group: Sequence[DigestItem], *, done: bool) -> str:
     """Many units on one item, by name only: "7 đơn vị, đều đúng hạn: Thôn 1, …"; "5 đơn vị — đúng hạn: …; quá
     hạn: …"; not done: the deadline and the units."""
     def named(units: list[str]) -> str:
-        return ", ".join(units[:UNITS_NAMED]) + (f" và {len(units) - UNITS_NAMED} đơn vị khác"
-                                                 if len(units) > UNITS_NAMED else "")
+        return _some_units(units, UNITS_NAMED)
 
     if not done:
         return f"hạn {date_vn(group[0].effective_due or group[0].due_on)}; {len(group)} đơn vị: " \
@@ -1636,8 +1639,7 @@ def _still_overdue_lines(digest: WeeklyDigest, calendar: WorkingCalendar | None)
                          f"(hạn {date_vn(deadline)}{late})")
             continue
         units = [g.unit for g in group]
-        named = ", ".join(units[:UNITS_NAMED]) + (f" và {len(units) - UNITS_NAMED} đơn vị khác"
-                                                   if len(units) > UNITS_NAMED else "")
+        named = _some_units(units, UNITS_NAMED)
         lines.append(f"• Mục {item.item_ref}: {short_title(item.text, 60)} (hạn {date_vn(deadline)}{late}) — "
                      f"{len(units)} đơn vị: {named}")
     return _capped(lines, STILL_OVERDUE_LIMIT, see="/tonghop quá hạn")

@@ -241,6 +241,7 @@ def missed_before(session: Session, task_id: int) -> MissedBefore | None:
 class DoneToday:
     """The round of a recurring duty closed earlier today, while the round now open is not yet due."""
 
+    item_ref: str
     label: str  # the round closed ("tuần từ 30/11/2026")
     current: str | None  # the round now open, as titled ("tuần từ 07/12/2026, hạn 11/12/2026")
 
@@ -259,7 +260,8 @@ def done_today(session: Session, task_id: int, *, today: dt.date, calendar: Work
         return None
     rule = rule_of(task, calendar)
     current = occurrence_for(rule, task.occurrence_start) if rule is not None else None
-    return DoneToday(label=last.label, current=current.title() if current is not None else task.occurrence_label)
+    return DoneToday(item_ref=task.item_ref, label=last.label,
+                     current=current.title() if current is not None else task.occurrence_label)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -137,6 +137,7 @@ class _Leads:
         self.session = session
         self.units = list(session.scalars(select(Unit).order_by(Unit.id)))
         self.keys = [u.name_key for u in self.units]
+        self.names = [u.name for u in self.units]  # as written ("Bản …" villages, "Ban …" boards)
         self.match = unit_matcher(session, self.units)
         self.heads: dict[int, Person | None] = {}
         self._people: list[tuple[Person, str]] | None = None  # each with their folded full name
@@ -163,7 +164,7 @@ class _Leads:
         """The units `name` names (several for a group), the match score, the group it is if one."""
         group = read_group(name)
         if group is not None:
-            found = [self.units[i] for i in members(group, self.keys, [u.name for u in self.units])]
+            found = [self.units[i] for i in members(group, self.keys, self.names)]
             if group.every:  # "tất cả …": the units that take work — not the leaders' own body, which has no head
                 found = [u for u in found if self.head(u) is not None]
             elif whole_body(group, self.keys) or sections_of_commune(group, self.keys):

@@ -19,6 +19,7 @@ from bot.conversation import directory
 from bot.conversation.events import Action, FileIn, Inbound, Outgoing, TapIn, TextIn
 from bot.corrections import LEAD, LOOKS_LIKE_CORRECTION, ONLY_FOR_A_DRAFT, CorrectionError, parse_corrections
 from bot.ingest import parse_notice
+from bot.ingest.dates import HOLIDAY
 from bot.ingest.files import MAX_FILE_BYTES, read_text
 from scheduler.calendar import WorkingCalendar
 from scheduler.series import start_notice_series
@@ -81,21 +82,21 @@ def _parse(data: bytes | str, filename: str) -> tuple[str, ParsedNotice, bool]:
     return text, parsed, read is not None and read.ocr
 
 
-# "hoàn thành trước Tết Dương lịch", "xong trước ngày Quốc khánh 2/9": by the last working day before the holiday.
-# The notice names the holiday's date (the parser gives it, as the corpus labels it), a day off — and a deadline
-# on a day off runs on to the next working day, which would carry "before the holiday" past the break.
-_BEFORE_HOLIDAY = re.compile(r"\btruoc\s+(?:(?:dip|nghi|le|ky niem|ngay)\s+){0,4}"
-                             r"(?:tet|quoc khanh|giai phong mien nam|quoc te lao dong|gio to)\b")
+def _before_a_holiday(due_text: str | None) -> bool:
+    """"hoàn thành trước Tết Dương lịch", "xong trước ngày Quốc khánh 2/9": the parser's own holiday deadline,
+    said with "trước" (not "chậm nhất")."""
+    return (m := HOLIDAY.search(due_text or "")) is not None and "trước" in m.group("cue").lower()
 
 
 def before_holidays(parsed: ParsedNotice, calendar: WorkingCalendar) -> ParsedNotice:
     """`parsed` with each deadline written as before a holiday moved to the last working day before it, when the
-    holiday's date is a day off."""
+    holiday's date is a day off. The notice names the holiday's date (the parser gives it, as the corpus labels it)
+    — and a deadline on a day off runs on to the next working day, which would carry "before the holiday" past the
+    break."""
     tasks = tuple(
         replace(task, due=calendar.previous_working_day(task.due))
-        if task.due is not None and task.due_text and not calendar.is_working_day(task.due)
-        and _BEFORE_HOLIDAY.search(fold(task.due_text)) else task
-        for task in parsed.tasks)
+        if task.due is not None and not calendar.is_working_day(task.due) and _before_a_holiday(task.due_text)
+        else task for task in parsed.tasks)
     return parsed if tasks == parsed.tasks else replace(parsed, tasks=tasks)
 
 

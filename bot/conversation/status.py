@@ -37,7 +37,7 @@ from bot.replies import (
     split_refs,
     written_out,
 )
-from scheduler.calendar import VN_TZ, WorkingCalendar
+from scheduler.calendar import WorkingCalendar
 from scheduler.dispatcher import DigestView, SendError
 from scheduler.series import MissedBefore, close_missed, done_today, missed_before, record_in_series
 from storage.directory import person_by_id
@@ -255,11 +255,10 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
     if change.status == TaskStatus.DONE and (
             repeat := await ctx.db.run(done_today, task_id, today=calendar.local(when).date(), calendar=calendar)):
         # "11 xong" again (or "báo cáo rồi" after "11 xong") the same day: not next week's round
-        item_ref = await ctx.db.run(lambda s: s.get_one(Task, task_id).item_ref)
         log.info("repeated done on recurring task %s by %s: round %s already closed today", task_id, person.handle,
                  repeat.label)
         await conv.answer_tap(event, texts.STATUS_LABELS[TaskStatus.DONE])
-        await conv.say(event, texts.round_already_done(item_ref, repeat.label, repeat.current))
+        await conv.say(event, texts.round_already_done(repeat.item_ref, repeat.label, repeat.current))
         return
     rec, step = await ctx.db.run(record_in_series, task_id=task_id, actor=person, change=change, source=source,
                                  now=when, today=calendar.local(when).date(), calendar=calendar)
@@ -983,7 +982,8 @@ async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref:
         if every and (change is None or change.status is None) and snooze_when(folded_rest) is None:
             # a question ("mục 1 huyện Thanh Sơn", "tình hình mục 2"): how each unit stands on it
             shown = named or every
-            rounds = await ctx.db.run(_last_rounds, [t.id for t in shown if t.occurrence_start is not None])
+            rounds = await ctx.db.run(_last_rounds, [t.id for t in shown if t.occurrence_start is not None],
+                                      ctx.policy.calendar.tz)
             await conv.say(event, texts.item_overview(ref, [_overview_row(t) for t in shown], ctx.today(),
                                                       rounds=[rounds.get(t.id) for t in shown]))
             return True
@@ -1069,7 +1069,7 @@ OFFICE_MAX = 160
 ASSIGNING = re.compile(r"\b(?:giao|chu tri|phoi hop|de nghi|yeu cau|chi dao)\b")
 
 
-def _last_rounds(session: Session, task_ids: list[int]) -> dict[int, texts.LastRound]:
+def _last_rounds(session: Session, task_ids: list[int], tz: dt.tzinfo) -> dict[int, texts.LastRound]:
     """For recurring tasks: the round before the current one, and how many rounds were never reported."""
     out: dict[int, texts.LastRound] = {}
     if not task_ids:
@@ -1079,7 +1079,7 @@ def _last_rounds(session: Session, task_ids: list[int]) -> dict[int, texts.LastR
     for o in rows:
         before = out.get(o.task_id)
         missed = (before.missed if before else 0) + (o.done_at is None)
-        out[o.task_id] = texts.LastRound(label=o.label, done_on=o.done_at.astimezone(VN_TZ).date() if o.done_at
+        out[o.task_id] = texts.LastRound(label=o.label, done_on=o.done_at.astimezone(tz).date() if o.done_at
                                          else None, on_time=o.on_time, missed=missed)
     return out
 
