@@ -1137,7 +1137,8 @@ def chat_moved(name: str, handle: str, unit: str | None, now_for: str) -> str:
     return vn(f"Lưu ý: tài khoản này trước đây nhận nhắc việc của đ/c {name} ({handle}{where}). Mỗi tài khoản chỉ "
               f"nhận nhắc việc của một người trong danh bạ, nên từ nay nhắc việc của dòng danh bạ đó không gửi đến "
               f"đây nữa, chỉ nhắc việc của đ/c {now_for}. Nếu đồng chí kiêm nhiệm cả hai chức vụ, đề nghị văn thư "
-              f"giao các nhiệm vụ của {handle} cho đồng chí (“/giao …”) hoặc gộp hai dòng danh bạ thành một.")
+              f"ghi chức vụ kiêm nhiệm thành một dòng nữa dưới mã cán bộ của đồng chí (cùng họ tên, vai trò trưởng "
+              f"đơn vị, tên đơn vị kiêm nhiệm), bỏ dòng {handle}, rồi gửi lại tệp danh bạ.")
 
 
 def round_already_done(item_ref: str, label: str, current: str | None) -> str:

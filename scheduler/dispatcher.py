@@ -64,6 +64,7 @@ from storage.models import (
     Notice,
     NoticeStatus,
     Person,
+    PersonPost,
     Role,
     StatusReport,
     Task,
@@ -193,8 +194,7 @@ def _item_json(item: DigestItem) -> dict[str, Any]:
 
 @dataclass(frozen=True, kw_only=True)
 class _Assignee:
-    role: str
-    unit_id: int | None
+    headed_unit_ids: frozenset[int]  # as Person.headed_unit_ids
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -251,8 +251,14 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
         .outerjoin(Person, Person.id == Task.assignee_id)
         .where(Task.id.in_(ids), Notice.status == NoticeStatus.CONFIRMED)  # held by nobody: the leaders still hear
         .order_by(Task.id))]
-    heads = {r.unit_id: r.id for r in session.execute(select(Person.id, Person.unit_id)
-                                                      .where(Person.role == Role.HEAD).order_by(Person.id.desc()))}
+    # a unit's head: its own head, else whoever heads it as a second post (kiêm nhiệm)
+    second_posts = list(session.execute(select(PersonPost.person_id, PersonPost.unit_id)))
+    heads = {r.unit_id: r.person_id for r in second_posts}
+    heads |= {r.unit_id: r.id for r in session.execute(select(Person.id, Person.unit_id)
+                                                       .where(Person.role == Role.HEAD).order_by(Person.id.desc()))}
+    headed: dict[int, set[int]] = defaultdict(set)
+    for r in second_posts:
+        headed[r.person_id].add(r.unit_id)
     leader_rows = list(session.execute(select(Person.id, Person.full_name, Person.title)
                                        .where(Person.role == Role.LEADER).order_by(Person.id)))
     leaders = [r.id for r in leader_rows]
@@ -264,7 +270,9 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
     calendar = policy.calendar
     for task in tasks:
         facts = _TaskFacts(id=task.id, created_at=task.created_at, due_on=task.due_on, status=task.status,
-                           lead_unit_id=task.lead_unit_id, assignee=_Assignee(role=task.role, unit_id=task.unit_id),
+                           lead_unit_id=task.lead_unit_id, assignee=_Assignee(headed_unit_ids=frozenset(
+                               headed.get(task.assignee_id, set())
+                               | ({task.unit_id} if task.role == Role.HEAD and task.unit_id is not None else set()))),
                            occurrence_start=task.occurrence_start, recurrence=task.recurrence)
         told = list(task.escalated or [])
         state = state_of(cast(Task, facts), calendar=calendar, escalated=[EscalationLevel(v) for v in told],

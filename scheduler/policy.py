@@ -47,7 +47,7 @@ from dataclasses import dataclass, field
 
 from scheduler.calendar import WorkingCalendar
 from scheduler.recurrence import Frequency, frequency_of
-from storage.models import Role, Task, TaskStatus
+from storage.models import Task, TaskStatus
 
 _HORIZON_DAYS = 800  # how far `next_item_day` looks ahead
 
@@ -145,7 +145,7 @@ def state_of(task: Task, *, calendar: WorkingCalendar, escalated: Iterable[Escal
     return TaskState(
         task_id=task.id, assigned_on=calendar.local(task.created_at).date(), due_on=task.due_on,
         closed=TaskStatus(task.status).is_closed,
-        assignee_is_head=assignee is not None and assignee.role == Role.HEAD and assignee.unit_id == task.lead_unit_id,
+        assignee_is_head=assignee is not None and task.lead_unit_id in assignee.headed_unit_ids,
         escalated=frozenset(escalated), last_update_on=last_update_on, snoozed_until=snoozed_until,
         days_before=days_before, short_round=days_before is not None)
 

@@ -15,7 +15,7 @@ import warnings
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TypedDict, cast
+from typing import NotRequired, TypedDict, cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -34,6 +34,7 @@ from storage.models import (
     Notice,
     NoticeStatus,
     Person,
+    PersonPost,
     Role,
     StatusReport,
     Task,
@@ -107,6 +108,8 @@ class DirectoryRow(TypedDict):
     unit: str
     role: str
     telegram: str | None
+    # further rows of the same person (same code) as head of another unit (kiêm nhiệm): (line, unit, title)
+    posts: NotRequired[list[tuple[int, str, str]]]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -151,6 +154,8 @@ class ImportResult:
     leaders_before: int = 0  # leaders in Nhắc việc before the import
     leaders_after: int = 0  # and after it: none left, nobody gets the weekly summary or the escalations
     changed_people: tuple[int, ...] = ()  # ids of the people whose role or unit the file changed (left, moved …)
+    posts_added: tuple[tuple[str, str], ...] = ()  # (full name, unit): a second post (kiêm nhiệm) the file adds
+    posts_removed: tuple[tuple[str, str], ...] = ()  # … or takes away
 
 
 # ---------------------------------------------------------------- reading a file
@@ -378,8 +383,12 @@ def _validate(header: tuple[int, dict[int, str]], body: Table) -> list[Directory
             errors.append(f"dòng {lineno}: mã cán bộ “{raw['handle']}” không hợp lệ (từ 2 đến 64 ký tự, chỉ gồm chữ "
                           "a-z không dấu, số 0-9, dấu _ và dấu chấm, không có dấu cách)")
         elif handle in handles:
-            errors.append(f"dòng {lineno}: mã cán bộ “{handle}” bị trùng với dòng {handles[handle]} (một cán bộ "
-                          "chỉ ghi một dòng)")
+            first = next(r for r in rows if r["handle"] == handle)
+            if (problem := _second_post_problem(first, row, role)) is None:  # kiêm nhiệm: head of another unit
+                first.setdefault("posts", []).append((lineno, row["unit"], row["title"]))
+                heads.setdefault(unit_key(row["unit"]), []).append((lineno, row))
+                continue
+            errors.append(f"dòng {lineno}: mã cán bộ “{handle}” bị trùng với dòng {handles[handle]} ({problem})")
             duplicate = True
         else:
             handles[handle] = lineno
@@ -418,6 +427,25 @@ def _validate(header: tuple[int, dict[int, str]], body: Table) -> list[Directory
     return rows
 
 
+SECOND_POST_HOW = ("một cán bộ chỉ ghi một dòng; cán bộ kiêm nhiệm trưởng một đơn vị khác thì ghi thêm một dòng "
+                   "cùng mã, cùng họ tên, vai trò trưởng đơn vị và tên đơn vị kiêm nhiệm")
+
+
+def _second_post_problem(first: DirectoryRow, row: DirectoryRow, role: Role | None) -> str | None:
+    """Why a second row of the same code is not a second post (None: it is one): it must name the same person,
+    as head (trưởng đơn vị) of a unit other than those of the first row."""
+    if fold(row["full_name"]) != fold(first["full_name"]):
+        return f"họ tên khác dòng trước: {SECOND_POST_HOW}"
+    if role != Role.HEAD or not row["unit"]:
+        return SECOND_POST_HOW
+    if first["role"] == Role.LEFT:
+        return "cán bộ đã nghỉ không kiêm nhiệm đơn vị nào"
+    units = [first["unit"], *(unit for _, unit, _ in first.get("posts", []))]
+    if unit_key(row["unit"]) in {unit_key(u) for u in units if u}:
+        return f"một cán bộ chỉ ghi một dòng; dòng này lặp lại đơn vị “{row['unit']}” đã ghi cho cán bộ này"
+    return None
+
+
 def _invalid(errors: list[str]) -> DirectoryInvalid:
     shown = errors[:MAX_ERRORS_SHOWN]
     more = f"\n… và {len(errors) - len(shown)} lỗi khác." if len(errors) > len(shown) else ""
@@ -435,13 +463,16 @@ def import_directory(session: Session, rows: Sequence[DirectoryRow], *, now: dt.
     units = {u.name_key: u for u in session.scalars(select(Unit))}
     _refuse_second_heads(session, rows, units)
     stored = list(session.scalars(select(Person).where(Person.role != Role.LEFT).order_by(Person.id)))
-    heads_before = {p.unit_id: p for p in stored if p.role == Role.HEAD and p.unit_id is not None}  # type: ignore[misc]
+    heads_before = {unit_id: p for p in stored for unit_id in p.headed_unit_ids}
     leaders_before = sum(1 for p in stored if p.role == Role.LEADER)
     units_created = created = updated = changed = 0
     left: list[str] = []
     new_people: list[PersonRef] = []
     moved: dict[int, int] = {}  # person id → the unit they were in, for people the file moves to another unit
     changed_people: list[int] = []  # role or unit changed: the extension requests they asked or decide may move
+    posts: dict[int, list[tuple[Unit, str]]] = {}  # person id → the other units the file says they head
+    new_ids: set[int] = set()
+    changed_ids: set[int] = set()
     for row in rows:
         unit = None
         if row["unit"]:
@@ -478,12 +509,32 @@ def import_directory(session: Session, rows: Sequence[DirectoryRow], *, now: dt.
             session.flush()
             _deactivate(session, person, now=now, actor_id=actor_id)
             left.append(person.full_name)
-        if before is not None and before != (person.full_name, person.title, person.role,
-                                                 unit.id if unit else None, person.telegram_username):
+        if before is None:
+            session.flush()
+            new_ids.add(person.id)
+        elif before != (person.full_name, person.title, person.role, unit.id if unit else None,
+                        person.telegram_username):
             changed += 1
+            changed_ids.add(person.id)
             if before[2:4] != (person.role, unit.id if unit else None):
                 changed_people.append(person.id)
+        wanted: list[tuple[Unit, str]] = []
+        for _, name, title in row.get("posts", []):
+            key = unit_key(name)
+            post_unit = units.get(key) or _same_but_va(units, key)
+            if post_unit is None:
+                post_unit = units[key] = Unit(name=name, name_key=key, created_at=now)
+                session.add(post_unit)
+                units_created += 1
+            wanted.append((post_unit, title))
+        posts[person.id] = wanted
     session.flush()
+    posts_added, posts_removed = _set_posts(session, posts)
+    for pid in dict.fromkeys(pid for pid, _, _ in posts_added + posts_removed):
+        if pid not in changed_people:  # a post is a role: who decides their extension requests may change
+            changed_people.append(pid)
+        if pid not in changed_ids and pid not in new_ids:
+            changed += 1
     handovers = _hand_over_heads_tasks(session, heads_before, now=now, actor_id=actor_id)
     returned = _return_leavers_tasks(session, now=now, actor_id=actor_id) + \
         _return_movers_tasks(session, moved, now=now, actor_id=actor_id)
@@ -502,7 +553,39 @@ def import_directory(session: Session, rows: Sequence[DirectoryRow], *, now: dt.
                         people_changed=changed, handovers=tuple(handovers), left=tuple(left), missing=missing,
                         stored_active=len(counted), returned=tuple(returned), created=tuple(new_people),
                         leaders_before=leaders_before, leaders_after=leaders_after,
-                        changed_people=tuple(changed_people))
+                        changed_people=tuple(changed_people),
+                        posts_added=tuple((name, unit) for _, name, unit in posts_added),
+                        posts_removed=tuple((name, unit) for _, name, unit in posts_removed))
+
+
+PostChange = tuple[int, str, str]  # (person id, full name, unit name)
+
+
+def _set_posts(session: Session, wanted: dict[int, list[tuple[Unit, str]]]
+               ) -> tuple[list[PostChange], list[PostChange]]:
+    """Make each listed person's second posts those of the file (removed ones first: a unit moves from one
+    holder to another in the same file); the posts added and removed."""
+    people = {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(wanted)))}
+    added: list[PostChange] = []
+    removed: list[PostChange] = []
+    for pid, posts in wanted.items():
+        person = people[pid]
+        keep = {u.id for u, _ in posts}
+        for post in [p for p in person.posts if p.unit_id not in keep]:
+            removed.append((pid, person.full_name, post.unit.name))
+            person.posts.remove(post)
+    session.flush()
+    for pid, posts in wanted.items():
+        person = people[pid]
+        have = {p.unit_id: p for p in person.posts}
+        for unit, title in posts:
+            if unit.id in have:
+                have[unit.id].title = title
+            else:
+                person.posts.append(PersonPost(unit_id=unit.id, title=title))
+                added.append((pid, person.full_name, unit.name))
+    session.flush()
+    return added, removed
 
 
 def _same_but_va(units: dict[str, Unit], key: str) -> Unit | None:
@@ -535,7 +618,7 @@ def _hand_over_heads_tasks(session: Session, heads_before: dict[int, Person], *,
     morning lines move with them, so the former head is not reminded of them again."""
     handovers: list[Handover] = []
     for unit_id, former in heads_before.items():
-        if former.role == Role.HEAD and former.unit_id == unit_id:
+        if unit_id in former.headed_unit_ids:
             continue
         tasks = list(session.scalars(
             select(Task).join(Notice, Notice.id == Task.notice_id)
@@ -715,15 +798,18 @@ def released_to(session: Session, assigned: Sequence[tuple[int, int]]) -> list[H
 def _refuse_second_heads(session: Session, rows: Sequence[DirectoryRow], units: dict[str, Unit]) -> None:
     """A head in the file for a unit whose stored head is someone the file does not mention."""
     in_file = {r["handle"] for r in rows}
-    new_heads = {unit_key(r["unit"]): r for r in rows if r["role"] == Role.HEAD}
+    new_heads = {unit_key(r["unit"]): r["line"] for r in rows if r["role"] == Role.HEAD}
+    new_heads |= {unit_key(unit): line for r in rows for line, unit, _ in r.get("posts", [])}
+    stored = [(head, head.unit) for head in session.scalars(
+        select(Person).where(Person.role == Role.HEAD, Person.unit_id.is_not(None)).order_by(Person.id))]
+    stored += [(post.person, post.unit) for post in session.scalars(select(PersonPost).order_by(PersonPost.id))]
     errors = []
-    for head in session.scalars(select(Person).where(Person.role == Role.HEAD, Person.unit_id.is_not(None))
-                                .order_by(Person.id)):
-        if head.handle in in_file or head.unit is None:
+    for head, unit in stored:
+        if head.handle in in_file or unit is None:
             continue
-        row = new_heads.get(head.unit.name_key)
-        if row is not None:
-            errors.append(f"dòng {row['line']}: đơn vị “{head.unit.name}” đã có trưởng đơn vị là đ/c "
+        line = new_heads.get(unit.name_key)
+        if line is not None:
+            errors.append(f"dòng {line}: đơn vị “{unit.name}” đã có trưởng đơn vị là đ/c "
                           f"{head.full_name} ({head.handle}) trong danh bạ; nếu thay trưởng đơn vị, đồng chí thêm "
                           f"một dòng cho {head.handle} với vai trò mới (chuyên viên; “đã nghỉ” nếu đồng chí đã nghỉ) "
                           "trong cùng tệp — các nhiệm vụ trưởng đơn vị cũ đang giữ sẽ chuyển cho trưởng đơn vị mới")
@@ -740,8 +826,26 @@ def directory_rows(session: Session) -> list[DirectoryRow]:
     rows = [DirectoryRow(line=0, handle=p.handle, full_name=p.full_name, title=p.title or "",
                          unit=p.unit.name if p.unit else "", role=p.role, telegram=p.telegram_username or "")
             for p in people]
+    posts = [DirectoryRow(line=0, handle=post.person.handle, full_name=post.person.full_name, title=post.title,
+                          unit=post.unit.name, role=Role.HEAD, telegram=post.person.telegram_username or "")
+             for post in session.scalars(select(PersonPost).order_by(PersonPost.id))]
+    rows += posts
     order = {r["unit"]: i for i, r in reversed(list(enumerate(rows)))}  # units in the order they first appear
-    return sorted(rows, key=lambda r: (order[r["unit"]], rank.get(Role(r["role"]), 9)))
+    ordered = sorted(rows, key=lambda r: (order[r["unit"]], rank.get(Role(r["role"]), 9)))
+    # a second post's row comes after the person's own row (the first row of a code is the person's own post)
+    out: list[DirectoryRow] = []
+    seen: set[str] = set()
+    waiting: dict[str, list[DirectoryRow]] = {}
+    second = {id(r) for r in posts}
+    for row in ordered:
+        if id(row) in second and row["handle"] not in seen:
+            waiting.setdefault(row["handle"], []).append(row)
+            continue
+        out.append(row)
+        if id(row) not in second:
+            seen.add(row["handle"])
+            out += waiting.pop(row["handle"], [])
+    return out
 
 
 def directory_csv(rows: Iterable[DirectoryRow]) -> bytes:
@@ -919,9 +1023,11 @@ def choose_channel(session: Session, person_id: int, channel: str, *, now: dt.da
 
 
 def head_of(session: Session, unit_id: int) -> Person | None:
+    """The unit's head: the person heading it as their own unit, else the one heading it as a second post."""
     return session.scalar(
         select(Person).where(Person.unit_id == unit_id, Person.role == Role.HEAD).order_by(Person.id)
-    )
+    ) or session.scalar(select(Person).join(PersonPost, PersonPost.person_id == Person.id)
+                        .where(PersonPost.unit_id == unit_id, Person.role != Role.LEFT))
 
 
 def leaders(session: Session) -> list[Person]:

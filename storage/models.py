@@ -141,10 +141,19 @@ class Person(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
 
     unit: Mapped[Unit | None] = relationship(back_populates="people")
+    # the other units this person heads (kiêm nhiệm): their tasks come to this person as to their head
+    posts: Mapped[list[PersonPost]] = relationship(back_populates="person", lazy="selectin",
+                                                   cascade="all, delete-orphan", order_by="PersonPost.id")
 
     @property
     def is_admin(self) -> bool:
         return self.role == Role.ADMIN
+
+    @property
+    def headed_unit_ids(self) -> frozenset[int]:
+        """The units this person is the head of: their own as head, and every unit of a second post."""
+        own = {self.unit_id} if self.role == Role.HEAD and self.unit_id is not None else set()
+        return frozenset(own | {p.unit_id for p in self.posts})
 
     def on_leave(self, day: dt.date) -> bool:
         return self.leave_from is not None and self.leave_to is not None and self.leave_from <= day <= self.leave_to
@@ -169,6 +178,20 @@ class Person(Base):
             if chat is not None:
                 return channel, chat  # type: ignore[return-value]
         return None
+
+
+class PersonPost(Base):
+    """A second post (kiêm nhiệm): the person also heads this unit, and receives its tasks as its head."""
+
+    __tablename__ = "person_posts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), unique=True)  # a unit has one head
+    title: Mapped[str] = mapped_column(String(200), default="")
+
+    person: Mapped[Person] = relationship(back_populates="posts")
+    unit: Mapped[Unit] = relationship()
 
 
 class Invite(Base):

@@ -88,15 +88,14 @@ def covers(person: Person, task: Task, today: dt.date) -> bool:
 
 
 def is_lead_head(person: Person, task: Task) -> bool:
-    return person.role == Role.HEAD and task.lead_unit_id is not None and person.unit_id == task.lead_unit_id
+    return task.lead_unit_id is not None and task.lead_unit_id in person.headed_unit_ids
 
 
 def lead_head(session: Session, task: Task) -> Person | None:
     """The head of the task's lead unit (the directory has at most one)."""
     if task.lead_unit_id is None:
         return None
-    return session.scalar(select(Person).where(Person.unit_id == task.lead_unit_id, Person.role == Role.HEAD)
-                          .order_by(Person.id))
+    return head_of(session, task.lead_unit_id)
 
 
 def supports(session: Session, person: Person, task: Task) -> bool:
@@ -283,10 +282,10 @@ def covered_tasks_by_ref(session: Session, person: Person, item_ref: str, *, tod
 
 def unit_tasks_by_ref(session: Session, person: Person, item_ref: str) -> list[Task]:
     """For a head: open tasks of the unit numbered `item_ref` in a cadre's hands (the head may still update them)."""
-    if person.role != Role.HEAD or person.unit_id is None:
+    if not person.headed_unit_ids:
         return []
     return _by_ref(session.scalars(select(Task).join(Notice, Notice.id == Task.notice_id).where(
-        Task.lead_unit_id == person.unit_id, _ref_is(item_ref), Notice.status == NoticeStatus.CONFIRMED,
+        Task.lead_unit_id.in_(person.headed_unit_ids), _ref_is(item_ref), Notice.status == NoticeStatus.CONFIRMED,
         Task.status.in_(OPEN_STATUSES)).options(selectinload(Task.notice)).order_by(Task.id)), item_ref)
 
 
@@ -326,10 +325,10 @@ class DelegatedRow:
 
 def delegated_tasks(session: Session, person: Person) -> list[DelegatedRow]:
     """For a head: the unit's open tasks in a cadre's hands (shown under /viec)."""
-    if person.role != Role.HEAD or person.unit_id is None:
+    if not person.headed_unit_ids:
         return []
     tasks = session.scalars(select(Task).join(Notice, Notice.id == Task.notice_id).where(
-        Task.lead_unit_id == person.unit_id, Task.assignee_id.is_not(None), Task.assignee_id != person.id,
+        Task.lead_unit_id.in_(person.headed_unit_ids), Task.assignee_id.is_not(None), Task.assignee_id != person.id,
         Notice.status == NoticeStatus.CONFIRMED, Task.status.not_in([TaskStatus.DONE, TaskStatus.CANCELLED]))
         .options(selectinload(Task.assignee)).order_by(Task.due_on.is_(None), Task.due_on, Task.id))
     return [DelegatedRow(item_ref=t.item_ref, text=t.text, due_on=t.due_on, status=TaskStatus(t.status),
@@ -596,14 +595,14 @@ def _person_by_handle_or_username(session: Session, handle: str) -> Person:
 def delegate(session: Session, *, by: Person, item_ref: str, handle: str, now: dt.datetime) -> Delegated:
     """The head of the lead unit hands a task to a cadre of the unit: the cadre becomes the assignee (and gets
     the reminders); the head keeps the right to update it and hears of every update."""
-    if by.role not in (Role.HEAD, Role.ADMIN):
+    if by.role != Role.ADMIN and not by.headed_unit_ids:
         raise NotAllowed(by.handle, "delegate a task")
     item_ref = _typed_ref(item_ref)
     item_ref, _, unit_words = item_ref.partition(" ")  # "/giao 1 UBND huyện Tân Sơn @x": one unit's row of item 1
     query = (select(Task).join(Notice, Notice.id == Task.notice_id)
              .where(_ref_is(item_ref), Notice.status == NoticeStatus.CONFIRMED).order_by(Task.id))
-    if by.role == Role.HEAD:
-        query = query.where(Task.lead_unit_id == by.unit_id)
+    if by.role != Role.ADMIN:
+        query = query.where(Task.lead_unit_id.in_(by.headed_unit_ids))
     tasks = _by_ref(session.scalars(query), item_ref)
     if unit_words.strip():
         tasks = [t for t in tasks if mentions(unit_words, t.lead_name)]
@@ -612,7 +611,7 @@ def delegate(session: Session, *, by: Person, item_ref: str, handle: str, now: d
         if tasks:
             t = tasks[-1]
             raise TaskClosed(t.item_ref, TaskStatus(t.status), t.done_at.date() if t.done_at else None)
-        whose = "do đơn vị đồng chí chủ trì " if by.role == Role.HEAD else \
+        whose = "do đơn vị đồng chí chủ trì " if by.role != Role.ADMIN else \
             (f"của “{unit_words.strip()}” " if unit_words.strip() else "")
         raise DelegationInvalid(f"no open task {item_ref} for {by.handle}",
                                 f"Không có nhiệm vụ mục {item_ref} {whose}đang thực hiện. Gõ /viec để xem danh sách "

@@ -143,6 +143,9 @@ def import_summary(result: ImportResult, assigned: Sequence[NewlyAssigned],
              f"{result.people_updated} cán bộ đã có ({result.people_changed} có thay đổi)."]
     if result.leaders_after == 0:
         lines.append(NO_LEADER.format(state="không còn" if result.leaders_before else "chưa có"))
+    lines += [f"Đ/c {name} kiêm nhiệm trưởng {unit}: nhiệm vụ do {unit} chủ trì giao cho đ/c {name}."
+              for name, unit in result.posts_added]
+    lines += [f"Đ/c {name} thôi kiêm nhiệm trưởng {unit}." for name, unit in result.posts_removed]
     done = {t.task_id for h in released for t in h.tasks}
     assigned = [a for a in assigned if a.task_id not in done]
     if assigned:

@@ -208,4 +208,4 @@ async def test_a_chat_that_opens_another_persons_invite_is_told_what_stops_comin
     said = texts_to(h, "cadre_bdv", mark)
     assert said[0].startswith("Kính chào đồng chí Võ Thị Hai"), said
     assert any(t.startswith("Lưu ý: tài khoản này trước đây nhận nhắc việc của đ/c Phạm Thị Vận (cadre_bdv, Ban Dân "
-                            "vận Tỉnh ủy).") and "gộp hai dòng danh bạ thành một" in t for t in said), said
+                            "vận Tỉnh ủy).") and "một dòng nữa dưới mã cán bộ của đồng chí" in t for t in said), said

@@ -382,7 +382,8 @@ def test_a_row_pasted_twice_is_reported_as_a_duplicate_not_as_two_heads() -> Non
     with pytest.raises(DirectoryInvalid) as caught:
         _roles(rows)
     message = caught.value.user_message
-    assert "dòng 5: mã cán bộ “tb_dan” bị trùng với dòng 4 (một cán bộ chỉ ghi một dòng)" in message
+    assert "dòng 5: mã cán bộ “tb_dan” bị trùng với dòng 4 (một cán bộ chỉ ghi một dòng; dòng này lặp lại đơn " \
+        "vị" in message
     assert "trưởng đơn vị (" not in message, message
 
 
