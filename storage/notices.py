@@ -195,7 +195,8 @@ class _Leads:
     def left_out(self, found: list[Unit]) -> tuple[str, ...]:
         """The units that take work (a head) which a group's members `found` leave out, in a directory of one body's
         parts (a department's, a district's: a province's groups leave out many by design, "các sở" the huyện):
-        none when nobody was found; local governments ("UBND xã …") only beside members that are such too."""
+        none when nobody was found; local governments ("UBND xã …") only beside members that are such, and other
+        bodies only beside other bodies."""
         if found and not of_one_body(self.keys) and all(_DISTRICT.match(u.name_key) for u in found):
             # "UBND các huyện, thành phố" in a province: the thị xã (or quận) the notice did not name is said
             ids = {u.id for u in found}
@@ -204,9 +205,11 @@ class _Leads:
         if not found or not of_one_body(self.keys):
             return ()
         ids = {u.id for u in found}
-        local = any(u.name_key.startswith(LOCAL_GOVERNMENT) for u in found)
+        local = [u.name_key.startswith(LOCAL_GOVERNMENT) for u in found]
+        # the same side as the members: "UBND các xã, thị trấn" leaves out a ward, not the district's offices;
+        # "các phòng" leaves out the Chi cục, not the communes; members of both sides: either
         return tuple(u.name for u in self.units if u.id not in ids and self.head(u) is not None and
-                     (local or not u.name_key.startswith(LOCAL_GOVERNMENT)))
+                     (u.name_key.startswith(LOCAL_GOVERNMENT) in local))
 
     def guess(self, name: str) -> UnitGuess:
         found, score, group = self.units_of(name)

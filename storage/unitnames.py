@@ -75,7 +75,12 @@ def ways_to_name(unit_name: str, person_name: str | None = None) -> set[str]:
     person = fold(person_name)
     found = {unit, without_kind, _PLACE_KIND.sub("", without_kind), _LEVEL.sub("", unit), person,
              " ".join(person.split()[-2:])}
+    if person:  # the given name after a form of address: "đồng chí Nga", "đ/c Nga", "chị Nga"
+        found |= {f"{address} {person.split()[-1]}" for address in _ADDRESS}
     return {n for n in found if len(n) >= 4 and len(n.split()) >= 2 or len(n) >= 6}
+
+
+_ADDRESS = ("dong chi", "d c", "dc", "chi", "anh", "ong", "ba", "em")  # folded: "đ/c" is "d c"
 
 
 def mentions(text: str, unit_name: str, person_name: str | None = None) -> bool:

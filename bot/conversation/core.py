@@ -281,7 +281,7 @@ async def _on_text(conv: Conversation, event: TextIn, person: Person) -> None:
     if len(words) <= 12 and ASKS_OWN_TASKS.search(" ".join(words)):  # "huyện mình có nhiệm vụ gì?": /viec
         await status.my_tasks(conv, event, [], person)
         return
-    if is_acknowledgement(event.text):  # "cảm ơn", "ok", "dạ em nhận nhiệm vụ", 👍: nothing to answer
+    if status.is_acknowledgement(event.text):  # "cảm ơn", "ok", "dạ em nhận nhiệm vụ", 👍: nothing to answer
         log.info("acknowledgement from %s, not answered", person.handle)
         return
     if not person.is_admin or not notices.looks_like_a_notice(event.text):
@@ -291,19 +291,6 @@ async def _on_text(conv: Conversation, event: TextIn, person: Person) -> None:
                                                    example_ref=mine[0].item_ref if mine else "2.1"))
         return
     await notices.ingest(conv, event, person, event.text, "")
-
-
-# a thank-you, an "ok", "đã nhận", a thumbs-up: said to be polite, not a report or a question
-_ACK = re.compile(r"^(?:(?:da|vang|em|toi|minh|chung toi|so|ban)\s+){0,3}(?:xin\s+)?"
-                  r"(?:cam on|thank(?:s| you)?|ok(?:e|ay)?|nhat tri|ro|da ro|nhan|da nhan|tiep thu|da tiep thu|vang|da)"
-                  r"\b[^?]{0,50}$")
-_EMOJI_ONLY = re.compile(r"^[\W_]*$")
-
-
-def is_acknowledgement(text: str) -> bool:
-    folded = chat_fold(text).strip(" .!,")
-    return bool(folded) and (_ACK.match(folded) is not None or _EMOJI_ONLY.match(folded) is not None) \
-        and not any(ch.isdigit() for ch in folded)
 
 
 class ConversationSender:

@@ -43,7 +43,7 @@ from scheduler.series import MissedBefore, close_missed, done_today, missed_befo
 from storage.directory import person_by_id
 from storage.errors import ExtensionInvalid, NhacViecError, NotAllowed, NotApprover
 from storage.itemref import FOLDED_REF, roman_section, squeezed_and_folded
-from storage.models import Person, Role, Task, TaskOccurrence, TaskStatus, Unit
+from storage.models import Digest, DigestState, Person, Role, Task, TaskOccurrence, TaskStatus, Unit
 from storage.notices import notice_title
 from storage.tasks import (
     Delegated,
@@ -477,7 +477,9 @@ async def _decide_typed(conv: Conversation, event: TextIn, person: Person, repor
     """A typed decision: "đồng ý … đến 15/3" grants that date; "không đồng ý, phải xong trước 4/1" refuses the
     date asked but sets 4/1 when it is later than the deadline now (the leader's own date, kept as the deadline,
     not as a comment); a refusal that only repeats the deadline keeps it."""
-    until = _granted_date(conv, rest, rest_folded, cue=r"(?:den|toi)") if approve else None
+    # "đồng ý … đến 15/3", "Đồng ý, nhưng chậm nhất 18/12", "đồng ý, hạn mới 26/3": the leader's date
+    until = _granted_date(conv, rest, rest_folded,
+                          cue=r"(?:den|toi|cham\s*nhat|truoc|khong\s*qua|han\s*moi)") if approve else None
     countered = False
     if not approve and (counter := _granted_date(conv, rest, rest_folded,
                                                  cue=r"(?:truoc|den|toi|han(?:\s*moi)?|cham\s*nhat)")):
@@ -672,6 +674,29 @@ async def _decide_extension(conv: Conversation, event: Inbound, person: Person, 
 
 # ---------------------------------------------------------------- typed and replied text
 
+# a thank-you, an "ok", "đã nhận", a thumbs-up: said to be polite, not a report or a question
+_ACK = re.compile(r"^(?:(?:da|vang|em|toi|minh|chung toi|so|ban)\s+){0,3}(?:xin\s+)?"
+                  r"(?:cam on|thank(?:s| you)?|ok(?:e|ay)?|nhat tri|ro|da ro|nhan|da nhan|tiep thu|da tiep thu|vang|da)"
+                  r"\b[^?]{0,50}$")
+_EMOJI_ONLY = re.compile(r"^[\W_]*$")
+
+
+def is_acknowledgement(text: str) -> bool:
+    folded = chat_fold(text).strip(" .!,")
+    return bool(folded) and (_ACK.match(folded) is not None or _EMOJI_ONLY.match(folded) is not None) \
+        and not any(ch.isdigit() for ch in folded)
+
+
+def _only_thanks(conv: Conversation, text: str) -> bool:
+    """An acknowledgement that says nothing of a task's state ("Dạ em nhận nhiệm vụ ạ", "ok cảm ơn"; not "ok xong
+    rồi", "nhận, đang triển khai")."""
+    if not is_acknowledgement(text):
+        return False
+    change = parse_status_text(text, today=conv.ctx.today(), now=conv.ctx.clock.now(),
+                               calendar=conv.ctx.policy.calendar)
+    return change is None or (change.status is None and change.percent is None and change.requested_due_on is None)
+
+
 async def reply_status(conv: Conversation, event: TextIn, person: Person) -> bool:
     """A reply to a digest, a task card, an assignment or an acknowledgement; False if it replies to
     something else. A typed item number wins; when it disagrees with the replied message, the bot asks."""
@@ -693,6 +718,9 @@ async def reply_status(conv: Conversation, event: TextIn, person: Person) -> boo
             targets = [*named, *(same_items or others)] or targets
             await _pass_direction(conv, event, person, targets, named_only=False)
             return True
+    if _only_thanks(conv, event.text):  # "Dạ em nhận nhiệm vụ ạ" under the assignment: polite, nothing to record
+        log.info("acknowledgement from %s in reply, not recorded", person.handle)
+        return True
     split = split_ref(event.text)
     if split is None and (lettered := await _lettered(conv, person, event.text)) is not None and \
             len(lettered) == 1 and len(lettered[0][0]) == 1:
@@ -716,7 +744,7 @@ async def reply_status(conv: Conversation, event: TextIn, person: Person) -> boo
         task = await ctx.db.run(lambda s: s.get_one(Task, target.task_ids[0]))
         return await _apply_text(conv, event, person, task, event.text, source="reply", quote=True)
     candidates = [t for t in await ctx.db.run(open_tasks_for, person) if t.id in target.task_ids]
-    if len(candidates) > 1 and (round_due := _round_reported(conv, candidates, event.text)) is not None:
+    if len(candidates) > 1 and (round_due := await _report_meant(conv, person, candidates, event.text)) is not None:
         candidates = [round_due]  # "báo cáo rồi" under a digest: the round due today
     if len(candidates) == 1:
         return await _apply_text(conv, event, person, candidates[0], event.text, source="reply", quote=True)
@@ -871,7 +899,7 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
                 return False
             await conv.say(event, texts.no_open_tasks(person.full_name))
             return True
-        if len(tasks) > 1 and (round_due := _round_reported(conv, tasks, folded)) is not None:
+        if len(tasks) > 1 and (round_due := await _report_meant(conv, person, tasks, folded)) is not None:
             tasks = [round_due]  # "báo cáo rồi" on the day a report is due: that round
         if len(tasks) > 1:
             await _ask_which(conv, event, person, tasks, text, "text")
@@ -899,14 +927,57 @@ REPORT_WORDS = re.compile(r"\bbao cao\b")  # on chat_fold text ("bc" written out
 def _round_reported(conv: Conversation, tasks: list[Task], folded: str) -> Task | None:
     """A report said sent without an item number ("báo cáo rồi", "bc tuần rồi nhé", "đã gửi báo cáo"): the one
     recurring duty whose round is due (today, or on days off before the next working day) or overdue, when there
-    is exactly one; None otherwise (the caller asks which)."""
+    is exactly one; else the one task (not recurring) that is itself a report ("UBND các xã báo cáo tình hình thiệt
+    hại …") when the others are not; None otherwise (the caller asks which, or looks at the day's digest)."""
     if not REPORT_WORDS.search(chat_fold(folded)):
         return None
     today = conv.ctx.today()
     # due today, or on a day off before the next working day (a Friday report due on 01/01, said on 31/12)
     before_next = conv.ctx.policy.calendar.next_working_day(today)
     due = [t for t in tasks if t.recurrence and t.due_on is not None and t.due_on < before_next]
-    return due[0] if len(due) == 1 else None
+    if len(due) == 1:
+        return due[0]
+    reports = [t for t in tasks if _is_a_report(t) and not t.recurrence]  # (a recurring one: by its rounds above)
+    return reports[0] if len(reports) == 1 else None
+
+
+REPORT_DUTY_WORDS = 8  # "báo cáo" this early is the task's own verb: "UBND các xã, thị trấn báo cáo tình hình …"
+
+
+def _is_a_report(task: Task) -> bool:
+    """Whether a task is itself a report ("UBND các xã, thị trấn báo cáo tình hình thiệt hại …", "Tổng hợp, báo
+    cáo kết quả …"), not a task that ends with one ("… triển khai thực hiện …, báo cáo kết quả về UBND huyện")."""
+    words = re.sub(r"[^\w\s]", " ", fold(task.text)).split()[:REPORT_DUTY_WORDS + 1]
+    return any(a == "bao" and b == "cao" for a, b in zip(words, words[1:], strict=False))
+
+
+LAST_DIGEST_DAYS = 7  # a digest older than this is not what a report said sent answers
+
+
+async def _in_last_digest(conv: Conversation, person: Person, tasks: list[Task]) -> Task | None:
+    """The one of `tasks` the latest digest to `person` (of the last LAST_DIGEST_DAYS) listed as their own, when it
+    listed exactly one of them: a report said sent without a number, typed after that digest, is about it."""
+    since = conv.ctx.today() - dt.timedelta(days=LAST_DIGEST_DAYS)
+    listed = await conv.ctx.db.run(_last_digest_task_ids, person.id, since)
+    among = [t for t in tasks if t.id in listed]
+    return among[0] if len(among) == 1 else None
+
+
+def _last_digest_task_ids(session: Session, person_id: int, since: dt.date) -> set[int]:
+    items = session.scalar(select(Digest.items).where(Digest.person_id == person_id, Digest.day >= since,
+                                                      Digest.state == DigestState.SENT)
+                           .order_by(Digest.day.desc(), Digest.id.desc()).limit(1)) or []
+    return {i["task_id"] for i in items if "task_id" in i and not i.get("escalation")}
+
+
+async def _report_meant(conv: Conversation, person: Person, tasks: list[Task], folded: str) -> Task | None:
+    """Which of several tasks a report said sent without an item number is about (see _round_reported), or the
+    one the latest digest listed; None: ask."""
+    if (found := _round_reported(conv, tasks, folded)) is not None:
+        return found
+    if not REPORT_WORDS.search(chat_fold(folded)):
+        return None
+    return await _in_last_digest(conv, person, tasks)
 
 
 def _opening_unit(session: Session, text: str) -> tuple[int, str] | None:
@@ -998,8 +1069,9 @@ async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref:
         if person.is_admin and alone:
             return False  # an admin may be pasting a notice that starts with "1. …"
         supported = await ctx.db.run(support_tasks_by_ref, person, ref)
-        if supported and SUPPORT_WORDS.search(folded_rest) and rest.strip():
-            # "1 đã phối hợp xong, đã gửi số liệu": the supporting unit's report on its part, as «phối hợp 1: …»
+        if supported and rest.strip() and (SUPPORT_WORDS.search(folded_rest) or not QUESTION.search(folded_rest)):
+            # "1 đã phối hợp xong, đã gửi số liệu", "3 đã phát 5 tin bài trên đài huyện": the supporting unit's
+            # report on its part, as «phối hợp 1: …» (the item is theirs only to support)
             return await _record_support(conv, event, person, ref, supported, rest.strip())
         if supported:  # the person's unit supports that task: say how to report its part
             await conv.say(event, texts.support_only(supported[0].item_ref, supported[0].lead_unit.name

@@ -1,0 +1,176 @@
+"""A district's month of one urging letter (probe 15): the commune chairs acknowledge, report without item numbers,
+ask for more time; the chairman grants a shorter extension in his own words and directs one chair by her given
+name; a supporting centre reports its part without the word "phối hợp". Each is read as the person meant it.
+Through the real python-telegram-bot and the Bot API sandbox, on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+
+from bot import texts
+from bot.sandbox.harness import Harness
+from scheduler.clock import FakeClock
+from storage.models import StatusReport, Task
+from storage.unitnames import mentions
+from tests.conftest import local
+
+DIRECTORY = """handle,full_name,title,unit,role
+vanthu,Nguyễn Thị Thu Hằng,Chuyên viên Văn phòng HĐND và UBND huyện,Văn phòng HĐND và UBND huyện,admin
+chutich,Hoàng Văn Quyết,Chủ tịch UBND huyện,Thường trực UBND huyện,leader
+tp_nn,Thân Văn Lực,Trưởng phòng Nông nghiệp và PTNT,Phòng Nông nghiệp và PTNT,head
+gd_vhtt,Dương Thị Mai,Giám đốc Trung tâm VH-TT-TT,Trung tâm Văn hóa - Thông tin và Thể thao huyện,head
+ct_caoxa,Giáp Văn Sơn,Chủ tịch UBND xã Cao Xá,UBND xã Cao Xá,head
+ct_lamcot,Thân Thị Nga,Chủ tịch UBND xã Lam Cốt,UBND xã Lam Cốt,head
+ct_phuchoa,Nguyễn Văn Dũng,Chủ tịch UBND xã Phúc Hòa,UBND xã Phúc Hòa,head
+""".encode()
+NOTICE = """ỦY BAN NHÂN DÂN HUYỆN TÂN YÊN
+Số: 2456/UBND-NN
+Tân Yên, ngày 01 tháng 12 năm 2026
+V/v tăng cường phòng chống rét cho cây trồng, vật nuôi
+
+Chủ tịch UBND huyện yêu cầu:
+1. UBND các xã, thị trấn triển khai thực hiện nghiêm túc việc chủ động phòng chống đói, rét cho đàn vật nuôi; khi \
+có thiệt hại cần nhanh chóng kiểm tra, xác minh và hướng dẫn người dân khắc phục.
+2. UBND các xã, thị trấn báo cáo tình hình thiệt hại do rét gây ra về UBND huyện (qua Phòng Nông nghiệp và PTNT) \
+trước ngày 15/12/2026.
+3. Phòng Nông nghiệp và PTNT chủ trì, phối hợp Trung tâm Văn hóa - Thông tin và Thể thao huyện tuyên truyền biện \
+pháp phòng chống rét cho cây trồng, vật nuôi.
+
+CHỦ TỊCH
+Hoàng Văn Quyết
+""".encode()
+
+
+@pytest.fixture
+async def harness(db_url: str):  # type: ignore[no-untyped-def]
+    h = Harness(db_url=db_url, clock=FakeClock(local(2026, 12, 1, 9, 0)))
+    await h.start(directory_csv=DIRECTORY, enroll_all=True)
+    await h.send_file("vanthu", "cv-2456.txt", data=NOTICE)
+    preview = texts_to(h, "vanthu")[-1]
+    assert "UBND các xã, thị trấn" in preview and "mỗi đơn vị một nhiệm vụ" in preview, preview
+    await h.tap("vanthu", texts.BUTTON_CONFIRM)
+    yield h
+    await h.stop()
+
+
+def texts_to(h: Harness, handle: str, since: int = 0) -> list[str]:
+    return [s.text for s in h.sent[since:] if s.to == handle]
+
+
+def task_of(h: Harness, ref: str, unit: str) -> Task:
+    assert h.db is not None
+    return h.db.call(lambda s: s.scalars(select(Task).where(Task.item_ref == ref)).all()
+                     and next(t for t in s.scalars(select(Task).where(Task.item_ref == ref)) if t.lead_name == unit))
+
+
+def reports(h: Harness) -> int:
+    assert h.db is not None
+    return h.db.call(lambda s: len(s.scalars(select(StatusReport.id)).all()))
+
+
+async def test_a_commune_group_leaves_out_no_district_office(db_url: str) -> None:
+    async with Harness(db_url=db_url, clock=FakeClock(local(2026, 12, 1, 9, 0))) as h:
+        await h.start(directory_csv=DIRECTORY, enroll_all=True)
+        await h.send_file("vanthu", "cv-2456.txt", data=NOTICE)
+        preview = texts_to(h, "vanthu")[-1]
+        assert "không gồm" not in preview, preview
+
+
+async def test_thanks_under_the_assignment_is_not_a_report(harness: Harness) -> None:
+    h = harness
+    before, mark = reports(h), len(h.sent)
+    await h.reply("ct_caoxa", "Dạ em nhận nhiệm vụ ạ")
+    assert texts_to(h, "ct_caoxa", mark) == [] and reports(h) == before
+    await h.reply("ct_caoxa", "Dạ em nhận, xã đang triển khai rồi ạ")  # a state said with it: which task?
+    asked = texts_to(h, "ct_caoxa", mark)
+    assert len(asked) == 1 and "là của nhiệm vụ nào?" in asked[0], asked
+
+
+async def test_a_report_said_sent_without_a_number_goes_to_the_task_that_is_a_report(harness: Harness) -> None:
+    h = harness
+    h.clock.set(local(2026, 12, 10, 8, 30))
+    mark = len(h.sent)
+    await h.say("ct_phuchoa", "bao cao roi nhe")
+    said = texts_to(h, "ct_phuchoa", mark)
+    assert len(said) == 1 and said[0].startswith("Đã cập nhật: mục 2 — Hoàn thành"), said
+    assert task_of(h, "2", "UBND xã Phúc Hòa").status == "done"
+    assert task_of(h, "1", "UBND xã Phúc Hòa").status == "open"
+
+
+async def test_a_shorter_date_in_the_leaders_consent_is_the_date_granted(harness: Harness) -> None:
+    h = harness
+    h.clock.set(local(2026, 12, 8, 9, 0))
+    await h.say("ct_lamcot", "xin gia hạn mục 2 đến 20/12, xã đang chờ các thôn thống kê")
+    assert "đề nghị gia hạn đến: 20/12/2026" in (h.last_with_button("chutich", "Đồng ý gia hạn").text or "")
+    mark = len(h.sent)
+    await h.reply("chutich", "Đồng ý, nhưng chậm nhất 18/12")
+    assert task_of(h, "2", "UBND xã Lam Cốt").due_on == dt.date(2026, 12, 18)
+    told = texts_to(h, "ct_lamcot", mark)
+    assert any("đến 18/12/2026 (đồng chí đề nghị đến 20/12/2026)" in t for t in told), told
+
+
+async def test_a_supporting_unit_reports_its_part_with_the_item_number_alone(harness: Harness) -> None:
+    h = harness
+    mark = len(h.sent)
+    await h.say("gd_vhtt", "3 đã phát 5 tin bài trên đài huyện về phòng chống rét")
+    assert any("Đã ghi nhận báo cáo phối hợp" in t for t in texts_to(h, "gd_vhtt", mark)), texts_to(h, "gd_vhtt")
+    assert any("đã phát 5 tin bài" in t for t in texts_to(h, "tp_nn", mark))
+    assert task_of(h, "3", "Phòng Nông nghiệp và PTNT").status == "open"
+    mark = len(h.sent)
+    await h.say("gd_vhtt", "3 làm thế nào?")  # a question is not a report of its part
+    assert not any("Đã ghi nhận" in t for t in texts_to(h, "gd_vhtt", mark))
+
+
+async def test_a_direction_naming_a_chair_by_her_given_name_reaches_her_alone(harness: Harness) -> None:
+    h = harness
+    h.clock.set(local(2026, 12, 16, 9, 0))
+    mark = len(h.sent)
+    await h.say("chutich", "Đề nghị đồng chí Nga khẩn trương hoàn thành mục 2, báo cáo trước 18/12")
+    assert any("Đề nghị đồng chí Nga" in t for t in texts_to(h, "ct_lamcot", mark))
+    assert texts_to(h, "ct_phuchoa", mark) == [] and texts_to(h, "ct_caoxa", mark) == []
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ("Đề nghị đồng chí Nga khẩn trương báo cáo", True),
+    ("đề nghị đ/c Nga khẩn trương", True),
+    ("chị Nga báo cáo ngay nhé", True),
+    ("Đề nghị đồng chí khẩn trương báo cáo", False),
+    ("Đề nghị đồng chí Ngà khẩn trương", True),  # marks aside, as every name is compared
+    ("Đề nghị các đồng chí khẩn trương, Nga ơi", False),  # a given name alone is too short to trust
+])
+def test_a_person_is_named_by_the_given_name_after_a_form_of_address(text: str, named: bool) -> None:
+    assert mentions(text, "UBND xã Lam Cốt", "Thân Thị Nga") is named
+
+
+TWO_TASKS = """ỦY BAN NHÂN DÂN HUYỆN TÂN YÊN
+Số: 2470/UBND-NN
+Tân Yên, ngày 01 tháng 12 năm 2026
+V/v khắc phục thiệt hại do rét
+
+1. Phòng Nông nghiệp và PTNT rà soát diện tích lúa, hoa màu bị ảnh hưởng, hoàn thành trước ngày 11/12/2026.
+2. Phòng Nông nghiệp và PTNT xây dựng phương án hỗ trợ giống cho nông dân, hoàn thành trước ngày 29/01/2027.
+
+CHỦ TỊCH
+Hoàng Văn Quyết
+""".encode()
+
+
+async def test_a_report_said_sent_without_a_number_is_about_what_the_last_digest_listed(db_url: str) -> None:
+    async with Harness(db_url=db_url, clock=FakeClock(local(2026, 12, 1, 9, 0))) as h:
+        await h.start(directory_csv=DIRECTORY, enroll_all=True)
+        await h.send_file("vanthu", "cv-2470.txt", data=TWO_TASKS)
+        await h.tap("vanthu", texts.BUTTON_CONFIRM)
+        mark = len(h.sent)
+        await h.say("tp_nn", "đã gửi báo cáo rồi")  # no digest yet: which task?
+        assert "là của nhiệm vụ nào?" in texts_to(h, "tp_nn", mark)[0]
+        mark = len(h.sent)
+        await h.advance_to(local(2026, 12, 9, 9, 0))  # the digest of 08/12 lists item 1 only (due 11/12)
+        digests = [t for t in texts_to(h, "tp_nn", mark) if "Nhắc việc" in t]
+        assert digests and "Mục 1" in digests[-1] and "Mục 2" not in digests[-1], digests
+        mark = len(h.sent)
+        await h.say("tp_nn", "đã gửi báo cáo rồi")
+        said = texts_to(h, "tp_nn", mark)
+        assert len(said) == 1 and said[0].startswith("Đã cập nhật: mục 1 — Hoàn thành"), said
