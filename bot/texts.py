@@ -21,6 +21,7 @@ from storage.calendar import CalendarDayEntry
 from storage.models import CalendarDayKind, Person, Role, TaskStatus
 from storage.notices import Applied, Draft, NoticeChoice, Registered, UnitGuess
 from storage.parsed import ParsedNotice, ParsedTask
+from storage.questions import Answered, Asked
 from storage.reports import DigestItem, ReportFilter, UnitSummary, WeeklyDigest, totals
 from storage.tasks import (
     Delegated,
@@ -97,6 +98,9 @@ def help_text(role: Role | str, buttons: bool = True) -> str:
         "Nhiều mục một lần: “2.1, 2.2 xong”. Hoãn nhắc: “2.1 nhắc lại tuần sau”. Mở lại: “mở lại 2.1”.",
         "Đơn vị phối hợp báo cáo phần việc của mình: “phối hợp 2.3: đã gửi số liệu”.",
     ]
+    if not admin:
+        lines.append("Hỏi Văn phòng: “hỏi văn phòng: mẫu báo cáo lấy ở đâu?” — Nhắc việc chuyển câu hỏi và gửi lại "
+                     "câu trả lời.")
     if head:
         lines.append("Khi nhiệm vụ của cán bộ trong đơn vị quá hạn, Nhắc việc báo đồng chí để đôn đốc.")
     if leader or admin:
@@ -125,6 +129,7 @@ def help_text(role: Role | str, buttons: bool = True) -> str:
             "• Chuyển nhiệm vụ đã giao sang đơn vị khác chủ trì: “chuyển mục 2.1 sang Sở Y tế”.",
             "/moi <mã cán bộ hoặc họ tên> — tạo mã mời cán bộ kết nối với Nhắc việc",
             "/loi — tin nhắc việc chưa gửi được, nhiệm vụ chưa có người nhận",
+            "/hoi — câu hỏi cán bộ gửi Văn phòng đang chờ trả lời; trả lời tin câu hỏi, hoặc gõ “trả lời 3: …”",
             "/huy <số văn bản> — rút lại văn bản đã giao (/huy không kèm gì: các văn bản gần đây với mã #)",
             "/lich — các ngày nghỉ lễ, Tết sắp tới Nhắc việc đang dùng (/lich 2027: cả năm). Sửa theo thông báo "
             "nghỉ của Chính phủ: /lich nghỉ 12/02/2027 Nghỉ bù Tết; /lich làm 20/02/2027 Làm bù; "
@@ -933,6 +938,21 @@ def _checkin_summary(group: Sequence[DigestLine]) -> list[str]:
     return out
 
 
+SUBJECT_SHOWN = 90  # characters of a notice's subject in a digest's header
+_ABOUT = re.compile(r"^(?:v/v|về việc|về)\s+", re.I)
+
+
+def _about(subject: str | None) -> str:
+    """": tăng cường phòng chống rét cho cây trồng, vật nuôi" after a notice's title (its trích yếu, "V/v" off): a
+    commune gets many letters of the district and knows them by what they are about, not by their number."""
+    about = _ABOUT.sub("", " ".join((subject or "").split()))
+    if not about or about.isupper():  # none, or a heading in capitals ("Ý KIẾN KẾT LUẬN CỦA …"): not shouted
+        return ""
+    if len(about) > 1 and about[1].islower():  # "Tăng cường …" → "tăng cường …" (not "UBND …")
+        about = about[0].lower() + about[1:]
+    return f" về {shorten(about, SUBJECT_SHOWN)}"
+
+
 def digest_text(view: DigestView, *, buttons: bool) -> str:
     """One message a morning: every task due for the reader, grouped by urgency, one line each."""
     own = digest_own(view)
@@ -953,7 +973,7 @@ def digest_text(view: DigestView, *, buttons: bool) -> str:
     else:
         lines.append(f"Nhắc việc {when}:")
     if len(notices) == 1:
-        lines.append(f"({next(iter(notices))})")
+        lines.append(f"({next(iter(notices))}{_about(view.lines[0].notice_subject if view.lines else None)})")
     if cover_once:
         lines.append(f"(Các nhiệm vụ dưới đây đồng chí theo dõi thay đ/c {cover_once} nghỉ phép.)")
     noted: set[str] = set()  # a deadline note said once a digest ("hạn … rơi vào ngày nghỉ Tết …")
@@ -1817,9 +1837,13 @@ def leave_told_head(name: str, start: dt.date, end: dt.date, cover: str | None) 
     return vn(f"Kính báo đồng chí: đ/c {name} nghỉ {_period(start, end)}{who}.")
 
 
-def leave_told_cover(name: str, start: dt.date, end: dt.date) -> str:
-    return vn(f"Kính gửi đồng chí: đ/c {name} nghỉ {_period(start, end)} và nhờ đồng chí nhận nhắc việc thay "
-              "trong thời gian này; các nhiệm vụ ấy có trong tin nhắc việc buổi sáng của đồng chí.")
+def leave_told_cover(name: str, start: dt.date, end: dt.date, cover: str, refs: Sequence[str] = ()) -> str:
+    items = f" (mục {', '.join(refs)})" if refs else ""
+    they = "Nhiệm vụ" if len(refs) == 1 else "Các nhiệm vụ"
+    return vn(f"Kính gửi đồng chí {cover}, đ/c {name} nghỉ {_period(start, end)} và nhờ đồng chí nhận nhắc việc thay "
+              f"trong thời gian này: {len(refs) or 'các'} nhiệm vụ{items}. {they}"
+              f" ấy có trong tin nhắc việc buổi sáng của đồng chí; đồng chí báo cáo như nhiệm vụ của mình, ví dụ: "
+              f"“{refs[0] if refs else '2'} xong”.")
 
 
 WITHDRAW_USAGE = vn("Cú pháp: /huy <số văn bản> [mục <số mục>] lý do: <lý do>, ví dụ: "
@@ -1955,8 +1979,11 @@ def extension_not_later(ref: str, wanted: dt.date, current: dt.date | None, toda
               f"“{ref} 60% đang thực hiện”.")
 
 
+_EXAMPLE_CALENDAR = WorkingCalendar()  # the public holidays (an example date is never one, nor a weekend)
+
+
 def _a_fortnight_after(day: dt.date) -> str:
-    later = day + dt.timedelta(days=14)
+    later = _EXAMPLE_CALENDAR.working_day_on_or_after(day + dt.timedelta(days=14))
     return f"{later.day}/{later.month}"
 
 
@@ -2082,3 +2109,51 @@ def calendar_changed(entry: CalendarDayEntry, *, removed: bool, calendar: Workin
         after = (f" Từ nay Nhắc việc tính ngày {date_vn(day)} là {reason}: không gửi nhắc việc ngày này; hạn rơi "
                  f"vào ngày này được tính đến hết {date_vn(calendar.effective_deadline(day))}.")
     return vn(head + after)
+
+
+# ------------------------------------------------------------------ questions to the office
+
+ASK_OFFICE_HOW = vn("Để hỏi Văn phòng, đồng chí gõ: “hỏi văn phòng: <câu hỏi>”, ví dụ: “hỏi văn phòng: mẫu báo cáo "
+                    "lấy ở đâu?”. Nhắc việc chuyển câu hỏi tới quản trị viên và gửi lại câu trả lời cho đồng chí.")
+NO_OFFICE = vn("Danh bạ chưa có quản trị viên nào kết nối Nhắc việc nên câu hỏi chưa chuyển được. Đồng chí vui lòng "
+               "liên hệ trực tiếp Văn phòng.")
+
+
+def question_to_office(asked: Asked) -> str:
+    unit = f" ({asked.asker_unit})" if asked.asker_unit else ""
+    about = f" về nhiệm vụ mục {asked.item_ref}" if asked.item_ref else ""
+    return vn(f"CÂU HỎI SỐ {asked.question_id} gửi Văn phòng\nĐ/c {asked.asker_name}{unit} hỏi{about}:\n"
+              f"“{shorten(asked.text, 1500)}”\nĐồng chí trả lời tin này (hoặc gõ “trả lời {asked.question_id}: …”) "
+              f"để Nhắc việc gửi lại cho đ/c {asked.asker_name}.")
+
+
+def question_forwarded(told: Sequence[str], *, after_card: bool = False) -> str:
+    if not told:
+        return NO_OFFICE
+    who = ", ".join(f"đ/c {name}" for name in told)
+    lead = "Câu hỏi của đồng chí đã được chuyển" if after_card else \
+        "Nhắc việc chưa tự trả lời được câu hỏi này nên đã chuyển"
+    return vn(f"{lead} tới Văn phòng ({who}). Khi Văn phòng trả lời, Nhắc việc gửi lại đồng chí.")
+
+
+def office_answer(answered: Answered) -> str:
+    asked = shorten(answered.question, 300)
+    return vn(f"Văn phòng (đ/c {answered.answered_by}) trả lời câu hỏi của đồng chí “{asked}”:\n{answered.answer}")
+
+
+def answer_passed(answered: Answered, *, reached: bool) -> str:
+    if not reached:
+        return vn(f"Đã ghi câu trả lời cho câu hỏi số {answered.question_id}, nhưng đ/c {answered.asker.full_name} "
+                  "chưa kết nối Nhắc việc nên chưa nhận được; đồng chí vui lòng báo trực tiếp.")
+    earlier = " (câu hỏi này đã có trả lời trước; đồng chí ấy nhận cả hai)" if answered.earlier_answer else ""
+    return vn(f"Đã gửi câu trả lời tới đ/c {answered.asker.full_name}{earlier}.")
+
+
+def questions_waiting(rows: Sequence[tuple[int, str, str, dt.datetime]], tz: dt.tzinfo) -> str:
+    if not rows:
+        return vn("Không có câu hỏi nào đang chờ Văn phòng trả lời.")
+    lines = [f"Câu hỏi đang chờ trả lời ({len(rows)}):"]
+    lines += [f"• Số {n} — đ/c {name}, {date_vn(at.astimezone(tz).date())}: “{shorten(text, 200)}”"
+              for n, name, text, at in rows]
+    lines.append("Đồng chí trả lời bằng cách gõ: “trả lời <số>: <nội dung>”.")
+    return vn("\n".join(lines))

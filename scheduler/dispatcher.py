@@ -143,6 +143,7 @@ class DigestLine:
     told: tuple[str, ...] = ()  # escalation levels told about this task
     covering_for: str | None = None  # the reader gets this line while its assignee is on leave
     occurrence: str | None = None  # a recurring duty's current period ("tháng 3/2026")
+    notice_subject: str | None = None  # what the notice is about (its trích yếu), when the title does not say it
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -521,10 +522,13 @@ def _prepare_rows(session: Session, digests: list[Any]) -> list[_Prepared]:
     tasks = {r.id: r for r in session.execute(_TASK_LINES, {"ids": task_ids})} if task_ids else {}
     notice_ids = list({r.notice_id for r in tasks.values()})
     titles: dict[int, str] = {}
+    subjects: dict[int, str] = {}
     if notice_ids:
         for n in session.execute(_NOTICE_TITLES, {"ids": notice_ids}):
             titles[n.id] = format_title(n.kind, n.number, n.issued_on, subject=n.subject,  # as notice_title
                                         meeting_date=dt.date.fromisoformat(n.meeting_date) if n.meeting_date else None)
+            if n.subject and n.subject not in titles[n.id]:
+                subjects[n.id] = n.subject
     people = {r.id: r for r in session.execute(_RECIPIENTS, {"ids": list({d.person_id for d in digests})})}
     prepared: list[_Prepared] = []
     for digest in digests:
@@ -535,7 +539,7 @@ def _prepare_rows(session: Session, digests: list[Any]) -> list[_Prepared]:
             task = tasks.get(item["task_id"]) if "task_id" in item else None
             if task is None or task.status in _CLOSED:
                 continue  # closed since the morning's planning
-            lines.append(_line(task, item, titles.get(task.notice_id, "")))
+            lines.append(_line(task, item, titles.get(task.notice_id, ""), subjects.get(task.notice_id)))
         person = people[digest.person_id]
         view = DigestView(digest_id=digest.id, day=digest.day, recipient_name=person.full_name,
                           lines=tuple(lines), catch_up=any(i.get("catch_up") for i in digest.items),
@@ -553,7 +557,7 @@ def _prepare_rows(session: Session, digests: list[Any]) -> list[_Prepared]:
     return prepared
 
 
-def _line(task: Any, item: dict[str, Any], title: str) -> DigestLine:
+def _line(task: Any, item: dict[str, Any], title: str, subject: str | None = None) -> DigestLine:
     def day(key: str) -> dt.date | None:
         return dt.date.fromisoformat(item[key]) if item.get(key) else None
 
@@ -565,7 +569,8 @@ def _line(task: Any, item: dict[str, Any], title: str) -> DigestLine:
         weekly=bool(item.get("weekly")), status=TaskStatus(task.status), percent=task.percent,
         escalation=item.get("escalation"), assignee_name=task.assignee_name,
         lead_unit=task.unit_name if task.unit_name else next(iter(task.lead_unit_names or []), None),
-        told=tuple(item.get("told") or ()), covering_for=item.get("covering_for"), occurrence=task.occurrence_label)
+        told=tuple(item.get("told") or ()), covering_for=item.get("covering_for"), occurrence=task.occurrence_label,
+        notice_subject=subject)
 
 
 @dataclass(frozen=True, kw_only=True)

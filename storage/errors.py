@@ -121,6 +121,10 @@ class ExtensionInvalid(NhacViecError):
     """An extension request without a usable date (none, already past, not later than the deadline)."""
 
 
+class QuestionInvalid(NhacViecError):
+    """An answer to a question that does not exist, or with nothing in it."""
+
+
 class NotEnrolled(NhacViecError):
     def __init__(self, chat_id: int | str) -> None:
         super().__init__(

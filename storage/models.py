@@ -406,6 +406,34 @@ class ExtensionMessage(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
 
 
+class Question(Base):
+    """A question someone asked the office in chat ("hỏi văn phòng: mẫu báo cáo lấy ở đâu?", or a question the bot
+    could not answer): sent to the admins, answered by one of them (a reply, or "trả lời N: …"), passed back."""
+
+    __tablename__ = "questions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    asker_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    task_id: Mapped[int | None] = mapped_column(ForeignKey("tasks.id"))  # the task it is about, if one
+    text: Mapped[str] = mapped_column(Text)
+    asked_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    answer: Mapped[str | None] = mapped_column(Text)
+    answered_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    answered_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+
+
+class QuestionMessage(Base):
+    """Where a question was shown to an admin: a reply to that message answers it."""
+
+    __tablename__ = "question_messages"
+    __table_args__ = (Index("ix_question_messages_chat_message", "chat_id", "message_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    question_id: Mapped[int] = mapped_column(ForeignKey("questions.id"), index=True)
+    chat_id: Mapped[str] = mapped_column(String(64))
+    message_id: Mapped[str] = mapped_column(String(64))
+
+
 class CalendarDay(Base):
     """An admin's correction to the working calendar; it overrides the `holidays` package."""
 

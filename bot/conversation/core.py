@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from bot import texts
 from bot.context import AppContext
-from bot.conversation import delivery, enroll, leave, notices, reports, status, withdraw, workdays
+from bot.conversation import delivery, enroll, leave, notices, office, reports, status, withdraw, workdays
 from bot.conversation.events import Channel, FileIn, Inbound, Outgoing, SentMessage, TapIn, TextIn, UnsupportedIn
 from bot.conversation.render import fit
 from bot.replies import chat_fold
@@ -125,7 +125,7 @@ class Conversation:
                     "kenh": enroll.choose_channel, "viec": status.my_tasks, "tonghop": reports.summary,
                     "nghi": leave.leave, "huy": withdraw.withdraw_command, "loi": delivery.problems,
                     "donvi": reports.unit_summary,
-                    "giao": status.delegate_command, "lich": workdays.calendar_command,
+                    "giao": status.delegate_command, "lich": workdays.calendar_command, "hoi": office.waiting,
                 }.get(command.name)
                 if handler is None:
                     await self.say(event, texts.UNKNOWN_COMMAND)
@@ -263,7 +263,8 @@ async def _on_text(conv: Conversation, event: TextIn, person: Person) -> None:
     if not event.text.strip():
         await conv.say(event, texts.EMPTY_MESSAGE)
         return
-    if (await notices.typed_move(conv, event, person)  # before a reply's progress: never stored as one
+    if (await office.reply_answer(conv, event, person) or await office.typed_to_office(conv, event, person)
+            or await notices.typed_move(conv, event, person)  # before a reply's progress: never stored as one
             or await status.reply_status(conv, event, person) or await notices.correct_draft(conv, event, person)
             or await notices.typed_decision(conv, event, person)
             or await status.typed_extension_decision(conv, event, person)
@@ -283,6 +284,9 @@ async def _on_text(conv: Conversation, event: TextIn, person: Person) -> None:
         return
     if status.is_acknowledgement(event.text):  # "cảm ơn", "ok", "dạ em nhận nhiệm vụ", 👍: nothing to answer
         log.info("acknowledgement from %s, not answered", person.handle)
+        return
+    if not person.is_admin and office.is_a_question(event.text):  # "gửi file hay văn bản giấy ạ?": the office
+        await office.ask(conv, event, person, event.text)
         return
     if not person.is_admin or not notices.looks_like_a_notice(event.text):
         mine = await conv.ctx.db.run(open_tasks_for, person)

@@ -16,6 +16,7 @@ from bot.datetext import WhenUnclear, parse_when
 from storage.directory import set_leave
 from storage.errors import LeaveInvalid
 from storage.models import Person
+from storage.tasks import open_tasks_for
 from storage.vntext import strip_marks
 
 if TYPE_CHECKING:
@@ -62,4 +63,6 @@ async def leave(conv: Conversation, event: TextIn, args: list[str], person: Pers
     if result.head is not None:
         await conv.notify(result.head, Outgoing(text=texts.leave_told_head(person.full_name, start, end, cover_name)))
     if result.cover is not None:
-        await conv.notify(result.cover, Outgoing(text=texts.leave_told_cover(person.full_name, start, end)))
+        refs = [t.item_ref for t in await ctx.db.run(open_tasks_for, person)]
+        await conv.notify(result.cover, Outgoing(text=texts.leave_told_cover(person.full_name, start, end,
+                                                                             result.cover.full_name, refs)))

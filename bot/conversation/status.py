@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from bot import texts
+from bot.conversation import office
 from bot.conversation.events import Action, Inbound, Outgoing, TapIn, TextIn
 from bot.datetext import WhenUnclear, leading_when, parse_when
 from bot.replies import (
@@ -101,6 +102,8 @@ MAX_TYPED = 300  # longer text is not a typed status (an admin may be pasting a 
 SNOOZE = re.compile(r"\bnhac\s*lai\b\s*(?P<when>.*)$|\bnhac\s+(?:toi|em|minh|anh|chi)?\s*(?:vao|toi|den)\s+(?P<to>.*)$"
                     r"|^(?:de\s+|cu\s+)?(?P<first>.+?)\s+(?:hay\s+|moi\s+|thi\s+)?nhac\s*(?:lai\s*)?"
                     r"(?:(?:toi|em|minh|anh|chi)\s*)?(?:nhe|nha|a|voi)?\W*$")
+RUNS_FROM = re.compile(r"^hạn \S+ ")  # "hạn 01/01/2027 rơi vào …": the date is said already
+OFFICE_QUESTION_WORDS = 6  # a question about a task this long asks more than its card says: the office gets it too
 # a question about the task, not a report: "mục 2.1 là gì?", "ai phối hợp?"
 QUESTION = re.compile(r"\?\s*$|\b(?:la (?:viec )?gi|viec gi|the nao|ai phoi hop|phoi hop voi ai|bao gio|khi nao"
                       r"|ngay nao|(?:don vi|co quan|ai|noi|cho) nao|cho ai|voi ai|o dau|nhu the nao)\b")
@@ -271,8 +274,11 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
                                replaced_due=replaced.requested_due if replaced else None, reopened=change.reopen)
     actions: tuple[tuple[Action, ...], ...] = ()
     if step is not None:  # a recurring duty: this period done, the next one opened
-        text = texts.series_step_text(rec.item_ref, step.finished, step.on_time,
-                                      step.next.title() if step.next else None, change.note)
+        next_title = step.next.title() if step.next else None
+        if step.next is not None and (runs := calendar.explain_deadline(step.next.due_on)):
+            # "…, hạn 01/01/2027 (rơi vào ngày nghỉ Tết Dương lịch, tính đến hết 04/01/2027)"
+            next_title = f"{next_title} ({RUNS_FROM.sub('', runs)})"
+        text = texts.series_step_text(rec.item_ref, step.finished, step.on_time, next_title, change.note)
         if (missed := await ctx.db.run(missed_before, task_id)) is not None:
             text += "\n" + texts.missed_round_hint(rec.item_ref, missed.label)
             actions = missed_round_actions(task_id, rec.item_ref, missed)
@@ -808,6 +814,9 @@ async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: 
         change is not None and change.status == TaskStatus.EXTENSION_REQUESTED)
     if QUESTION.search(folded) and not asks_more_time:  # asked about the task ("… là gì?"): show it, store nothing
         await show_card(conv, event, task.id, person)
+        if len(folded.split()) >= OFFICE_QUESTION_WORDS and not person.is_admin and isinstance(event, TextIn):
+            # "báo cáo theo mẫu nào, gửi cho ai?": more than the card tells: the office answers it
+            await office.ask(conv, event, person, text, task, after_card=True)
         return True
     if change is None:
         await conv.say(event, texts.reply_not_understood())

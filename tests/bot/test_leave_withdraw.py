@@ -5,6 +5,7 @@ with nothing changed."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from sqlalchemy import func, select
@@ -40,7 +41,10 @@ async def test_a_colleague_covers_while_the_head_is_on_leave(harness: Harness) -
     await h.say("head_bdv", "/nghi 27/2 1/3 @cadre_bdv")
     assert "từ 27/02/2018 đến hết 01/03/2018 (3 ngày làm việc); trong thời gian này đ/c Phạm Thị Vận" \
         in last_text(h, "head_bdv")
-    assert "nhờ đồng chí nhận nhắc việc thay" in last_text(h, "cadre_bdv")
+    told = last_text(h, "cadre_bdv")
+    assert told.startswith("Kính gửi đồng chí Phạm Thị Vận, đ/c Lê Văn Dân nghỉ từ 27/02/2018 đến hết 01/03/2018 và "
+                           "nhờ đồng chí nhận nhắc việc thay trong thời gian này: "), told
+    assert re.search(r": \d+ nhiệm vụ \(mục [\d.]+(, [\d.]+)*\)\.", told), told  # the tasks, by item number
     await h.advance_to(local(2018, 3, 2, 9, 0))
     assert [day for day, _ in digests(h, "head_bdv")] == ["2018-03-02"], "nothing while away, back on Friday"
     covered = digests(h, "cadre_bdv")

@@ -70,7 +70,7 @@ async def test_the_series_ends_with_its_last_round(db_url: str) -> None:
         await h.say("admin", NOTICE.replace("ngày 02 tháng 03 năm 2026", "ngày 02 tháng 11 năm 2026"))
         await h.tap("admin", texts.BUTTON_CONFIRM)
         await h.say("head_bdv", "1 xong")
-        assert "Kỳ tiếp theo: hạn 20/12/2026." in last_text(h, "head_bdv")
+        assert "Kỳ tiếp theo: hạn 20/12/2026 (rơi vào Chủ nhật, tính đến hết 21/12/2026)." in last_text(h, "head_bdv")
         await h.say("head_bdv", "1 xong")  # the same day: November's round again, not December's
         assert "chưa đến kỳ nên chưa ghi" in last_text(h, "head_bdv")
         await h.advance_to(local(2026, 12, 10, 9, 0))
