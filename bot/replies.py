@@ -26,16 +26,26 @@ FRACTION = re.compile(r"(?:\b(?:dat|duoc|xong|khoang|lam duoc|thuc hien duoc)\s+
                       r"(?!\s*[/.-]\d)"
                       r"|\b(?P<c>\d)\s*/\s*(?P<d>\d{1,2})\s+(?:khoi luong|phan viec|cong viec|noi dung|hang muc|lop|"
                       r"hoi nghi|don vi|dot|chi tieu)\b)")
+# a share in number words: "ba mươi phần trăm", "tám chục phần trăm", "bảy mươi lăm phần trăm", "một trăm phần trăm"
+_DIGIT_WORDS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5, "sau": 6, "bay": 7, "tam": 8,
+                "chin": 9}
+WORD_PERCENT = re.compile(r"\b((?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|chuc|tram)"
+                          r"(?:\s+(?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|chuc|tram)){0,3})\s+phan\s*tram\b")
 EXTENSION = re.compile(r"\b(?:gia|lui|doi)\s*(?:thoi\s+)?han\b|\bxin\s+(?:them\s+)?thoi\s*gian\b"
                        r"|\bxin\s+(?:lui|hoan)\b")
 MORE_TIME = re.compile(r"\b(?:(?:gia|lui|doi)\s*(?:thoi\s+)?han\s+(?:them\s+)?|xin\s+(?:them|lui)\s+)(?:khoang\s+)?"
                        r"(?P<n>\d{1,3})\s*(?P<unit>ngay lam viec|ngay|tuan|thang)\b")
+# an ask for more time in so many words ("xin gia hạn", "đề nghị lùi hạn", "xin thêm thời gian"): without a date it
+# is no other status (the chat asks for the date) — not "không cần gia hạn", nor "gia hạn được tối đa bao lâu?"
+ASKED = re.compile(r"(?<!khong )(?<!chua )\b(?:xin|de nghi|de xuat)\s+(?:cho\s+)?(?:duoc\s+)?"
+                   r"(?:(?:gia|lui|doi)\s*(?:thoi\s+)?han|them\s+thoi\s*gian|lui|hoan)\b")
 DATE_LIKE = re.compile(r"^\W*(?:(?:den|toi|sang|ngay)\W+)*\d{1,2}\s*[/.-]\s*\d{1,2}")
 # where a wanted date may start after the ask: "xin thêm thời gian, dự kiến xong trước 20/3"
 DATE_CUE = re.compile(r"\b(?:den|toi|truoc|sang|vao|han|xong|hoan thanh)\b\s*")
 BARE_PERIOD = re.compile(r"^\W*(?:(?:den|toi|sang|vao)\s+)*(?:het\s+|cuoi\s+)?(?P<unit>thang|quy)\s+"
                          r"(?P<n>\d{1,2}|i{1,3}|iv)(?:\s*[/.]\s*(?P<y>\d{4})|\s+nam\s+(?P<y2>\d{4}))?\b")
-REF_PREFIX = re.compile(rf"^\s*(?:muc\s*)?({FOLDED_REF}(?:\s*\(doan\s*\d{{1,2}}\))?)\.?\s*(?::\s*|-\s+|\s+)(\S.*)$",
+REF_PREFIX = re.compile(rf"^\s*(?:muc\s*)?({FOLDED_REF}(?:\s*\(doan\s*\d{{1,2}}\))?)\.?\s*"
+                        r"(?::\s*|-\s+|\s+|(?=[–—]))(\S.*)$",
                         re.S)  # ("2 (đoạn 1) xong": the part of item 2 the bot numbered so)
 DONE = re.compile(r"\b(?:xong|hoan thanh|hoan tat|da thuc hien xong|da hoan thanh)\b|[\u2705\u2714\u2611\u2713]")
 # the done word is about a part, or about the future: "gần xong", "xong một nửa", "dự kiến hoàn thành trong tháng 3"
@@ -49,11 +59,18 @@ PARTLY = re.compile(r"\b(?:gan|sap)\s+(?:xong|hoan thanh|hoan tat)\b"
 # "1 đang làm, đã tổng vệ sinh xong …": the work is said to be under way, whatever part of it is done
 ONGOING = re.compile(r"^(?:\W*\w+){0,3}?\W*dang\s+(?:lam|thuc hien|trien khai|tien hanh)\b")
 PLANNED = re.compile(r"\b(?:du kien|se|ke hoach|phan dau|du tinh|hy vong|co the|muc tieu|de)\b(?:\W+\w+){0,4}?\W+"
-                     r"(?:xong|hoan thanh|hoan tat)\b")
+                     r"(?:xong|hoan thanh|hoan tat)\b"
+                     # "tuần này xong", "mai xong", "thứ 6 này hoàn thành": when it will be done (not "… xong rồi")
+                     r"|\b(?:mai|ngay mai|tuan nay|tuan sau|tuan toi|thang nay|thang sau|cuoi tuan|cuoi thang|"
+                     r"trong tuan|thu [2-7] nay|thu [2-7] tuan sau|chieu nay|toi nay)\s+(?:se\s+|moi\s+)?"
+                     r"(?:xong|hoan thanh|hoan tat)\b(?!\s+roi)")
 # "đã gửi báo cáo", "đã nộp", "đã ban hành kế hoạch": the deliverable went out — done, unless the text
 # says it is still under way ("đã gửi dự thảo, đang chờ góp ý")
 DELIVERED = re.compile(r"\bda\s+(?:gui|nop|trinh|ban hanh|bao cao|to chuc|tong hop|dang\s+(?:len|tai|tin)|"
-                       r"phat hanh)\b(?!\s+(?:xong\s+)?\d)")
+                       r"phat hanh)\b(?!\s+(?:xong\s+)?\d)"
+                       # "đã có văn bản số 45/BC-UBND", "đã có công văn 312": the answer went out under a number
+                       r"|\bda\s+co\s+(?:van ban|cong van|cv|bao cao|quyet dinh|qd|ke hoach|to trinh|thong bao)"
+                       r"\s+(?:so\s*)?\d")
 # "báo cáo rồi", "gửi biên bản rồi", "bc tuần rồi nhé", "nộp rồi": a sending verb, a few words (what was sent),
 # then "rồi" (already) — done as "đã gửi" is, unless a word before the verb says it is yet to come ("chưa",
 # "sẽ", "sắp", "đang làm báo cáo rồi") or the text says it is still under way
@@ -63,16 +80,28 @@ NOT_YET_BEFORE = re.compile(r"\b(?:chua|se|sap|dang|chuan bi|du kien|can|phai|kh
                             r"(?:\s+\w+)?\s*$")
 # "đã đăng lên …" typed without marks is "da dang len": that "dang" is "đăng" (posted), not "đang" (under way)
 POSTED = re.compile(r"\bda\s+dang\s+(?=len|tai|tin)")
-UNDER_WAY = re.compile(r"\b(?:dang|cho|chua|du thao|mot phan|tiep tuc|tien do)\b")  # "đã báo cáo tiến độ": not yet done
+UNDER_WAY = re.compile(r"\b(?:dang|chua|du thao|mot phan|tiep tuc|tien do)\b")  # "đã báo cáo tiến độ": not yet done
 NOT_DONE = re.compile(r"\b(?:chua|khong|kho|chang|khong the|chua the)\s+(?:kip\s+)?(?:xong|hoan thanh|hoan tat)\b")
 # "không có vướng mắc", "chưa gặp khó khăn gì": said so that nobody worries — not a difficulty
 NO_DIFFICULTY = re.compile(r"\b(?:khong|chua|het)\s+(?:co\s+|gap\s+|con\s+|bi\s+)?(?:gi\s+)?"
                            r"(?:vuong mac|vuong|kho khan|tac)\b(?:\s+gi)?")
-BLOCKED = re.compile(r"\b(?:vuong|vuong mac|kho khan|bi tac|tac)\b"
+BLOCKED = re.compile(r"\b(?:vuong|vuong mac|kho khan|bi tac)\b|(?<!cong )\btac\b"  # not "công tác" (work)
+                     r"|\bchua\s+the\s+(?:lam|thuc hien|trien khai|bat dau)\b"
                      r"|\b(?:tam\s+(?:dung|ngung|hoan)|chua\s+(?:lam|thuc hien|trien khai)\s+duoc)\b(?!\s+(?:gi|nhieu))"
                      r"|\b(?:phai\s+|dang\s+|con\s+)?cho\s+(?:y kien|huong dan|kinh phi|phe duyet|chu truong|"
-                     r"lanh dao|cap tren|bo tri von|bo tri kinh phi)\b")
-NOT_STARTED = re.compile(r"\bchua\s+(?:trien khai|thuc hien|lam|bat dau|co ket qua)\b(?!\s+duoc\s+(?!gi\b))")
+                     r"lanh dao|cap tren|bo tri von|bo tri kinh phi)\b"
+                     # waiting on an authority's act, the authority named or not: "chờ Sở Tài chính thẩm định",
+                     # "chờ kết quả thẩm định", "còn chờ Quyết định giao vốn" (not "chờ số liệu": a note)
+                     r"|\b(?:dang|con|van|phai|vi|do|bi)\s+cho\s+(?:\w+\s+){0,3}?(?:tham dinh|quyet dinh|phe duyet|"
+                     r"thoa thuan|giao von|cap von|chu ky)\b"
+                     # "chưa tổng hợp được": could not (not "chưa làm được gì": nothing done yet)
+                     r"|\bchua\s+(?:tong hop|bao cao|hoan thanh|to chuc|ban hanh)\s+duoc\b(?!\s+(?:gi|nhieu))")
+# waiting, said after a word that makes "cho" "chờ" (not "cho", to): "đang chờ số liệu", "…, chờ góp ý" — not
+# "gửi báo cáo cho Văn phòng": a report said sent while waiting is not done yet
+WAITING = re.compile(r"(?:^|[,;:(]\s*|\b(?:dang|con|van|phai|vi|do|bi|tam|hien|nhung|van dang)\s+)cho\b"
+                     r"(?!\s+(?:em|anh|chi|toi|minh|ban|dong chi)\b)")
+NOT_STARTED = re.compile(r"\bchua\s+(?:duoc\s+)?(?:trien khai|thuc hien|lam|bat dau|co ket qua)\b"
+                         r"(?!\s+duoc\s+(?!gi\b))")
 PROGRESS = re.compile(r"\b(?:dang|tiep tuc|trien khai|tien do)\b")
 
 
@@ -110,6 +139,11 @@ def _percent(folded: str) -> int | None:
     if m := PERCENT.search(folded):
         value = int(m.group(1)) + (int(m.group(2)) / 10 ** len(m.group(2)) if m.group(2) else 0)
         return int(value + 0.5) if value <= 100 else None
+    if (m := WORD_PERCENT.search(folded)) is not None:
+        words = m.group(1).split()
+        for first in range(len(words)):  # the longest run of words that reads as a number
+            if (said := _number_words(words[first:])) is not None:
+                return said
     for pattern, share in WORD_SHARES:
         if pattern.search(folded):
             return share
@@ -117,6 +151,26 @@ def _percent(folded: str) -> int | None:
         a, b = int(m.group("a") or m.group("c")), int(m.group("b") or m.group("d"))
         return int(100 * a / b + 0.5) if 0 < a <= b else None
     return None
+
+
+def _number_words(words: list[str]) -> int | None:
+    """0–100 written in words, marks off: ["ba", "muoi", "lam"] → 35, ["tam", "chuc"] → 80, ["muoi"] → 10."""
+    if words in (["tram"], ["mot", "tram"]):
+        return 100
+    tens, rest = 0, words
+    if rest[:1] == ["muoi"]:
+        tens, rest = 1, rest[1:]
+    elif len(rest) >= 2 and rest[0] in _DIGIT_WORDS and rest[1] in ("muoi", "chuc"):
+        tens, rest = _DIGIT_WORDS[rest[0]], rest[2:]
+    if len(rest) > 1 or (rest and rest[0] not in _DIGIT_WORDS):
+        return None
+    units = _DIGIT_WORDS[rest[0]] if rest else 0
+    return 10 * tens + units if tens or units else None
+
+
+# words typed with marks that fold onto a status word but are not it: "thịnh vượng", "Vương" (not "vướng"), "công
+# tác" (not "tắc"); the status patterns read them folded with a trailing "_", which none of them matches
+_OTHER_MARKS = re.compile(r"(?<!\w)(?:vượng|vương|vuông|tác|tạc|tấc)(?!\w)", re.I)
 
 
 def parse_status_text(text: str, *, today: dt.date, now: dt.datetime | None = None,
@@ -131,18 +185,21 @@ def parse_status_text(text: str, *, today: dt.date, now: dt.datetime | None = No
     progress; "không có vướng mắc" is not a difficulty; waiting on someone ("chờ hướng dẫn của Bộ") or a
     pause ("tạm dừng") is; "chưa triển khai" keeps the task as not started."""
     original = nfc(text).strip()
-    folded = chat_fold(original)
+    folded = chat_fold(_OTHER_MARKS.sub(lambda m: m.group(0) + "_", original))
     if not folded:
         return None
     percent = _percent(folded)
     asked, wanted = _extension(original, now or dt.datetime.combine(today, dt.time(0, 0), tzinfo=VN_TZ), calendar)
     if wanted is None and (more := _more_time(folded, max(current_due or today, today), calendar)) is not None:
         asked, wanted = True, more
+    if not asked and ASKED.search(folded):  # "xin gia hạn ạ, lý do: chờ ý kiến": an ask, its date to be asked for
+        return StatusUpdate(status=None, percent=percent, note=original)
     if asked:
         return StatusUpdate(status=TaskStatus.EXTENSION_REQUESTED, percent=percent, note=original,
                             requested_due_on=wanted)
     delivered = ((DELIVERED.search(folded) is not None or _sent_already(folded))
-                 and UNDER_WAY.search(POSTED.sub("da ", folded)) is None and percent is None)
+                 and UNDER_WAY.search(POSTED.sub("da ", folded)) is None and WAITING.search(folded) is None
+                 and percent is None)
     said_done = (DONE.search(folded) is not None and not NOT_DONE.search(folded) and not PARTLY.search(folded)
                  and not PLANNED.search(folded) and not ONGOING.search(folded) and (percent is None or percent == 100))
     if percent == 100 or said_done or delivered:
@@ -151,7 +208,7 @@ def parse_status_text(text: str, *, today: dt.date, now: dt.datetime | None = No
         percent = 50 if re.search(r"\b(?:mot|1)\s+nua\b", folded) else None
     if BLOCKED.search(NO_DIFFICULTY.sub(" ", folded)):
         return StatusUpdate(status=TaskStatus.BLOCKED, percent=percent, note=original)
-    if NOT_STARTED.search(folded) and percent is None:
+    if (NOT_STARTED.search(folded) and percent is None) or percent == 0:  # "0%": not started
         return StatusUpdate(status=TaskStatus.OPEN, note=original)
     if percent is not None or PROGRESS.search(folded) or PARTLY.search(folded) or PLANNED.search(folded):
         return StatusUpdate(status=TaskStatus.IN_PROGRESS, percent=percent, note=original)
@@ -173,6 +230,8 @@ def _extension(original: str, now: dt.datetime,
     after, after_folded = original[m.end():], marks_off[m.end():]
     if (period := _bare_period(after_folded, now.date())) is not None:
         return True, period
+    if NEXT_WEEK.match(after_folded):  # "lùi sang tuần sau": to the end of next week, as "hết tuần sau"
+        after = "hết tuần sau"
     found = leading_when(_not_morning(after, after_folded), now=now, calendar=calendar)
     if found is not None:
         return True, found[0].date
@@ -184,6 +243,9 @@ def _extension(original: str, now: dt.datetime,
         if found is not None and found[0].date > now.date():
             return True, found[0].date
     return bool(DATE_LIKE.match(after_folded)), None
+
+
+NEXT_WEEK = re.compile(r"^\W*(?:(?:den|toi|sang|qua|vao)\s+)*tuan\s+(?:sau|toi)\b(?!\s*(?:thu|ngay|\d))")
 
 
 def _not_morning(text: str, folded: str) -> str:
@@ -232,7 +294,7 @@ def _more_time(folded: str, base: dt.date, calendar: WorkingCalendar | None) -> 
 
 # An item number typed in a hurry: "II1a", "ii2a", "III 2", "II.2.dd" (telex "đ"), "II.2 đ", "II.5 a", "2a".
 _LETTER = r"(?:dd|đ|Đ|[a-kA-K])(?![\wà-ỹ])"
-COMPACT_REF = re.compile(r"^(?P<lead>\s*(?:(?:mục|muc)\s*)?)(?:(?P<roman>[IVXivx]{1,4})\s*\.?\s*(?P<num>\d{1,2})"
+COMPACT_REF = re.compile(r"^(?P<lead>\s*(?:(?i:mục|muc)\s*)?)(?:(?P<roman>[IVXivx]{1,4})\s*\.?\s*(?P<num>\d{1,2})"
                          rf"(?:\s*\.?\s*(?P<letter>{_LETTER}))?|(?P<digits>\d{{1,3}}(?:\.\d{{1,3}})*)\.?(?P<letter2>{_LETTER}))"
                          r"(?=[\s:,;\-–]|\.(?!\w)|$)")
 _LIST_SEP = re.compile(r"\s*(?:,|;|&|\bvà\b|\bva\b)\s*(?:(?:mục|muc)\s*)?", re.I)
@@ -250,6 +312,8 @@ _DOTTED_REF = r"(?:(?:[ivx]{1,4}|\d{1,3})(?:\.(?:\d{1,3}|[a-z])){1,3})"
 # "muc 1 xong r, muc 4 dang lam 80%"), never a count ("xong, 2 xã còn chậm")
 _STATUS_AFTER = r"(?:(?:xong|hoan thanh|hoan tat|dang|da|chua|vuong|xin|tam)\b|\d{1,3}\s*%)"
 _NEXT_PART = re.compile(rf"(?:\s*[,;.]\s*(?:(?:mục|muc)\s*)?(?=(?:{_DOTTED_REF}|{_LETTER_REF})\s*[:\-]?\s+\S)"
+                        # a new line naming its item ("Mục 1: xong\nMục 2: đang làm", "1) xong\n2) 40%")
+                        rf"|\s*\n\s*(?:[-+•]\s*)?(?:mục|muc)\s*(?=(?:{_DOTTED_REF}|\d{{1,3}})\s*[:\-]?\s+\S)"
                         rf"|\s*[,;.]\s*(?:mục|muc)\s*(?=\d{{1,3}}\s*[:\-]?\s+\S)"
                         rf"|\s*[,;]\s*(?=\d{{1,3}}\s*[:\-]?\s+{_STATUS_AFTER})"
                         rf"|\s+(?={_LETTER_REF}\s*[:\-]?\s+\S))")
@@ -268,11 +332,63 @@ def written_out(text: str) -> str:
     return m.group("lead") + ".".join(p for p in [*parts, letter] if p) + text[m.end():]
 
 
+# Other ways people name an item than "mục N": "nhiệm vụ số 4", "nv 6", "nv1", "NV 1.3", "tiểu mục 2.1", "nội dung
+# số 2", "điểm 2.3" (of a notice), "(3)"; "điểm a khoản 2" / "khoản 2 điểm a" (a legal text's point a of clause 2);
+# "mục 3 ý b" (point b of item 3); "các mục 1.1, 1.2" and "nhiệm vụ số 2 và số 5" (a list). All read as "mục …".
+_ITEM_AHEAD = r"(?=(?:[IVXivx]{1,4}\.)?\d)"
+_ITEM_WORD = re.compile(r"(?<!\w)(?:(?:các|cac)\s+)?(?:nhiệm\s*vụ|nhiem\s*vu|nv|tiểu\s*mục|tieu\s*muc|nội\s*dung"
+                        rf"|noi\s*dung)\s*(?:số|so)?\s*{_ITEM_AHEAD}"
+                        r"|(?<!\w)(?:điểm|diem)\s+(?=(?:[IVXivx]{1,4}|\d{1,3})\.\d)", re.I)
+_ITEM_LIST = re.compile(r"(?<!\w)(?:các|cac)\s+(?=(?:mục|muc)\s*\d)", re.I)
+_ITEM_AND_NUMBER = re.compile(r"(\s*(?:,|&|(?<!\w)và|(?<!\w)va)\s+)(?:số|so)\s+(?=\d)", re.I)
+_POINT_OF_CLAUSE = re.compile(r"(?<!\w)(?:điểm|diem)\s+(?P<l>[a-kđ])\s*,?\s*(?:của\s+|cua\s+)?(?:khoản|khoan)\s+"
+                              r"(?P<n>\d{1,3})(?!\w)"
+                              r"|(?<!\w)(?:khoản|khoan)\s+(?P<n2>\d{1,3})\s*,?\s*(?:điểm|diem)\s+(?P<l2>[a-kđ])"
+                              r"(?![\wà-ỹ])", re.I)
+_CLAUSE = re.compile(r"(?<!\w)(?:khoản|khoan)\s+(?=\d)", re.I)
+_BRACKETED = re.compile(r"(?<![\w)])\((\d{1,2})\)(?=\s)|^[ \t]*(\d{1,2})\)(?=\s)", re.M)  # "(3) xong", "1) xong"
+_POINT_AFTER = re.compile(r"((?:mục|muc)\s*(?:[IVXivx]{1,4}\.)?\d{1,3}(?:\.\d{1,3})*)\s*[:,]?\s*(?:ý|y)\s+"
+                          r"([a-kđ])(?![\wà-ỹ])", re.I)
+_POINT = re.compile(r"(?<!\w)(?:ý|y)\s+([a-kđ])(?![\wà-ỹ])", re.I)
+_PARENT = re.compile(r"(?:mục|muc)\s*((?:[IVXivx]{1,4}\.)?\d{1,3}(?:\.\d{1,3})*)", re.I)
+
+
+def item_words(text: str) -> str:
+    """The text with every way of naming an item written as "mục …" (see _ITEM_WORD): "Nhiệm vụ số 4 xong" →
+    "mục 4 xong", "điểm a khoản 2 xong" → "mục 2.a xong", "Mục 3 ý a xong, ý b chưa" → "Mục 3.a xong, mục 3.b
+    chưa", "ý b xong" → "mục b xong"."""
+    text = _POINT_OF_CLAUSE.sub(lambda m: f"mục {m['n'] or m['n2']}.{(m['l'] or m['l2']).lower()}", text)
+    text = _CLAUSE.sub("mục ", _ITEM_WORD.sub("mục ", text))
+    text = _ITEM_AND_NUMBER.sub(r"\1mục ", _ITEM_LIST.sub("", _BRACKETED.sub(lambda m: f"mục {m[1] or m[2]}", text)))
+    text = _POINT_AFTER.sub(lambda m: f"{m[1]}.{m[2].lower()}", text)
+    while (point := _POINT.search(text)) is not None:  # "…, ý b chưa làm": a point of the item named before
+        parents = list(_PARENT.finditer(text, 0, point.start()))
+        head = f"{parents[-1][1]}." if parents else ""
+        text = f"{text[:point.start()]}mục {head}{point[1].lower()}{text[point.end():]}"
+    return text
+
+
+def _expand(first: str, last: str) -> list[str] | None:
+    """"II.1" to "II.3" → II.1, II.2, II.3; "1" to "3" → 1, 2, 3: a range of items typed with "đến" or a dash (the
+    same parts but the last, a number; at most 20)."""
+    head, _, start = first.rpartition(".")
+    last_head, _, end = last.rpartition(".")
+    if head.lower() != last_head.lower() or not start.isdigit() or not end.isdigit() or \
+            not 0 < int(end) - int(start) <= 20:
+        return None
+    return [f"{head}.{n}" if head else str(n) for n in range(int(start), int(end) + 1)]
+
+
+# "đến 3", "– II.3", "tới mục 5" after an item number: the end of a range (not a date: "đến 30/4", "đến 15.5 …")
+_RANGE_TO = re.compile(rf"^\s*(?:–|—|\bden\b|\btoi\b)\s*(?:muc\s*)?({FOLDED_REF})(?![\w/%]|[.,]\d)"
+                       r"(?!\s*(?:ngay|tuan|thang|nam|gio|phan tram)\b)")
+
+
 def split_ref(text: str) -> tuple[str, str] | None:
     """"2.1 xong" → ("2.1", "xong"); "Mục 2.2.a: xong" → ("2.2.a", "xong"); "II.2.đ xong" → ("II.2.đ", "xong");
     "II1a xong" → ("II.1.a", "xong"). The item number comes back as typed (written out); compare it with
     `storage.itemref.ref_key`."""
-    original = written_out(nfc(text).strip())
+    original = written_out(item_words(nfc(text).strip()))
     folded = strip_marks(original).lower()
     m = REF_PREFIX.match(folded)
     if not m:
@@ -286,7 +402,7 @@ def split_refs(text: str) -> list[tuple[list[str], str]] | None:
     → [(["II.1.a", "II.1.b"], "xong")]; "II.4.a, b, c đang thực hiện" → [(["II.4.a", "II.4.b", "II.4.c"],
     "đang thực hiện")]; "II.2.c xong, II.2.d đang làm 70%" → [(["II.2.c"], "xong"), (["II.2.d"],
     "đang làm 70%")]. None when the message does not start with one."""
-    original = written_out(nfc(text).strip())
+    original = written_out(item_words(nfc(text).strip()))
     folded = strip_marks(original).lower()
     source = original if len(original) == len(folded) else folded
     if (head := _LIST_HEAD.match(folded)) is not None:
@@ -296,6 +412,12 @@ def split_refs(text: str) -> list[tuple[list[str], str]] | None:
     else:
         return None
     while True:  # more item numbers before what is said of them
+        rest_folded = strip_marks(rest).lower()
+        if len(rest_folded) == len(rest) and (to := _RANGE_TO.match(rest_folded)) is not None and \
+                (span := _expand(refs[-1], rest[to.start(1):to.end(1)])) is not None:
+            refs[-1:] = span  # "Mục 1 đến mục 3 xong", "II.1–II.3 xong"
+            rest = rest[to.end():]
+            continue
         if (sep := _LIST_SEP.match(rest)) is not None:
             tail = rest[sep.end():]
         elif refs[-1][-1:].isalpha() and _SPACED_LETTER_REF.match(strip_marks(rest.lstrip()).lower()):
@@ -322,6 +444,80 @@ def split_refs(text: str) -> list[tuple[list[str], str]] | None:
     return [(refs, rest)]
 
 
+# An item number anywhere in a message, for `find_refs`: after "mục" ("mục 2b" written compactly), one no date can
+# be (a Roman numeral, a letter part, three parts), or two parts where a list or a clause starts ("…: 1.1 xong; 1.2
+# xong", "riêng 2.5 …", "từ 2.1 đến 2.4") — not after a date word ("đến 14.8") nor before a share ("1.5%")
+_MENTION = re.compile(rf"\bmuc\s*(?P<muc>{FOLDED_REF})(?P<letter>[a-k])?(?![a-z0-9])"
+                      rf"|(?<![\w/.,])(?P<strong>[ivx]{{1,4}}(?:\.\d{{1,2}})+(?:\.[a-z])?|\d{{1,2}}(?:\.\d{{1,2}})*\.[a-z]"
+                      r"|\d{1,2}\.\d{1,2}\.\d{1,2})(?![\w/]|\.\d)"
+                      r"|(?:^|(?<=[,;:(])|(?<=\bva)|(?<=\bcon)|(?<=\brieng)|(?<=\btu))\s*(?P<two>\d{1,2}\.\d{1,2})(?=\s+[a-z])")
+_LIST_NEXT = re.compile(rf"^\s*(?:,|&|\bva\b)\s*(?:muc\s*)?(?P<ref>{FOLDED_REF})(?![\w/%]|[.,]\d)"
+                        rf"(?=\s*(?:,|&|\bva\b)|\s+{_STATUS_AFTER})")
+# where what is said of one item ends and the next begins: "mục 1 xong, mục 2 …", "đã hoàn thành mục 1 và đang làm
+# mục 2", "…; còn mục 3 …", a new line
+_CLAUSE_END = re.compile(r"[;\n]|[.,:](?=\s|$)|\b(?:va|con|rieng|nhung)\b")
+_CLAUSE_HEAD = re.compile(r"^(?:\W|\b(?:va|con|rieng|nhung|tu)\b)+")
+
+
+def _joined(before: str, after: str) -> str:
+    """The words around an item number, as one line: "Đã xong mục 2, đề nghị …" → "Đã xong, đề nghị …"."""
+    return re.sub(r"\s+([,;:.])", r"\1", " ".join(f"{before} {after}".split())).strip(" ,:;-–")
+
+
+def find_refs(text: str) -> list[tuple[list[str], str]] | None:
+    """What a message says of the items it names anywhere in it, when it does not start with one (`split_refs`):
+    "Dạ mục 1.1 đã xong, 1.2 đang chờ thẩm định" → [(["1.1"], "đã xong"), (["1.2"], "đang chờ thẩm định")]; "Em đã
+    hoàn thành mục 1 và đang làm mục 2" → [(["1"], "Em đã hoàn thành"), (["2"], "đang làm")]; "Các nhiệm vụ từ 2.1
+    đến 2.4 đã xong" → [(["2.1", "2.2", "2.3", "2.4"], …)]. One group of items keeps the whole message as what is
+    said of it. None when it names none."""
+    original = item_words(nfc(text).strip())
+    folded = strip_marks(original).lower()
+    if len(folded) != len(original):
+        return None
+    groups: list[tuple[int, int, list[str]]] = []  # (start, end, item numbers) of each list of items named
+    for m in _MENTION.finditer(folded):
+        if groups and m.start() < groups[-1][1]:
+            continue  # inside a list or a range already read
+        kind = next(k for k in ("muc", "strong", "two") if m.group(k))
+        ref = original[m.start(kind):m.end(kind)] + (f".{m['letter']}" if m.group("letter") else "")
+        start, end, refs = m.start(kind) if kind == "two" else m.start(), m.end(), [ref]
+        while True:  # "mục 1, 2 và 3", "mục 1 đến mục 3", "II.1–II.3"
+            if (to := _RANGE_TO.match(folded[end:])) is not None and \
+                    (span := _expand(refs[-1], original[end + to.start(1):end + to.end(1)])) is not None:
+                refs[-1:], end = span, end + to.end()
+            elif (more := _LIST_NEXT.match(folded[end:])) is not None:
+                refs.append(original[end + more.start("ref"):end + more.end("ref")])
+                end += more.end()
+            else:
+                break
+        if groups and (re.fullmatch(r"\s*(?:,|&|\bva\b)\s*", folded[groups[-1][1]:start])):
+            groups[-1] = (groups[-1][0], end, groups[-1][2] + refs)  # "mục 2 và mục 5 …"
+            continue
+        if re.search(r"\btu\s*$", folded[:start]) and len(refs) > 1:
+            start = folded.rindex("tu", 0, start)  # "từ 2.1 đến 2.4": the "từ" goes with the items
+        groups.append((start, end, refs))
+    if not groups:
+        return None
+    if len(groups) == 1:
+        start, end, refs = groups[0]
+        return [(refs, _joined(original[:start], original[end:]))]
+    bounds = []  # where each group's words begin: the last clause end before it (the first: after a greeting)
+    for i, (start, _, _) in enumerate(groups):
+        lower = groups[i - 1][1] if i else 0
+        ends = list(_CLAUSE_END.finditer(folded, lower, start))
+        if i == 0:
+            bounds.append(ends[-1].end() if ends else 0)
+        else:
+            bounds.append(ends[-1].start() if ends else start)
+    parts = []
+    for i, (start, end, refs) in enumerate(groups):
+        upto = bounds[i + 1] if i + 1 < len(groups) else len(original)
+        said = _joined(original[bounds[i]:start], original[end:upto])
+        head = _CLAUSE_HEAD.match(strip_marks(said).lower())
+        parts.append((refs, said[head.end() if head else 0:].strip(" ,:;-–")))
+    return parts
+
+
 # the notice a status is about, named by its number: "1 xong tb 228", "mục 1 thông báo 215-TB/HU xong",
 # "1 xong 228-TB/HU", "2 đang làm 50% (KL 12)" — for someone holding the same item number in several notices
 NOTICE_NAMED = re.compile(
@@ -346,7 +542,7 @@ def notice_named(text: str) -> tuple[str, str] | None:
 def find_ref(text: str) -> tuple[str, str] | None:
     """An item number said later in the message ("xong mục II.1.a", "xin gia hạn II.5.c đến 30/4") and the
     message without it; None when there is none that no date could be."""
-    original = nfc(text).strip()
+    original = item_words(nfc(text).strip())
     folded = strip_marks(original).lower()
     if len(folded) != len(original):
         return None
@@ -377,7 +573,7 @@ def _letter(typed: str) -> str:
 def letter_refs(text: str) -> list[tuple[list[str], str]] | None:
     """What a message says of the lettered items it names alone: "c, d xong" → [(["c", "d"], "xong")];
     "da xong muc c" → [(["c"], "da xong")]. None when it names none, or says nothing of them."""
-    original = " ".join(nfc(text).split())
+    original = " ".join(item_words(nfc(text)).split())
     if (m := _LETTER_HEAD.match(original)) is not None:
         refs, rest = [_letter(m["l"])], original[m.end():]
         while (more := _LETTER_NEXT.match(rest)) is not None:

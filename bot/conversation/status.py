@@ -30,6 +30,7 @@ from bot.datetext import WhenUnclear, leading_when, parse_when
 from bot.replies import (
     chat_fold,
     find_ref,
+    find_refs,
     impossible_percent,
     letter_refs,
     notice_named,
@@ -105,13 +106,14 @@ SNOOZE = re.compile(r"\bnhac\s*lai\b\s*(?P<when>.*)$|\bnhac\s+(?:toi|em|minh|anh
 RUNS_FROM = re.compile(r"^hạn \S+ ")  # "hạn 01/01/2027 rơi vào …": the date is said already
 OFFICE_QUESTION_WORDS = 6  # a question about a task this long asks more than its card says: the office gets it too
 # a question about the task, not a report: "mục 2.1 là gì?", "ai phối hợp?"
-QUESTION = re.compile(r"\?\s*$|\b(?:la (?:viec )?gi|viec gi|the nao|ai phoi hop|phoi hop voi ai|bao gio|khi nao"
+QUESTION = re.compile(r"\?\s*$|\b(?:la (?:viec |nhiem vu |noi dung |cai )?gi|gi (?:vay|the)|viec gi|the nao"
+                      r"|ai phoi hop|phoi hop voi ai|bao gio|khi nao"
                       r"|ngay nao|(?:don vi|co quan|ai|noi|cho) nao|cho ai|voi ai|o dau|nhu the nao)\b")
 # "chưa xong, mở lại giúp", "bấm nhầm": a finished task to open again
 REOPEN_WORDS = re.compile(r"\bmo\s*lai\b|\bbam\s+nham\b|\bnham\b.*\b(?:chua|khong)\s+(?:xong|hoan thanh)\b")
 EARLIER_ROUND = re.compile(r"\bky\s*truoc\b")  # "2.1 xong kỳ trước": the missed round of a duty, not this one
 REOPEN = re.compile(rf"^\s*mo\s*lai\s+(?:muc\s*)?(?P<ref>{FOLDED_REF})\.?\s*$")
-ASKS_EXTENSION = re.compile(r"\b(?:xin|de nghi|de xuat|can)\s+(?:duoc\s+)?"
+ASKS_EXTENSION = re.compile(r"(?<!khong )(?<!chua )\b(?:xin|de nghi|de xuat|can)\s+(?:cho\s+)?(?:duoc\s+)?"
                             r"(?:(?:gia|lui|doi)\s*han|them\s+thoi\s*gian|lui|hoan)\b")
 SUPPORT = re.compile(rf"^\s*phoi\s*hop\s+(?:muc\s*)?(?P<ref>{FOLDED_REF})\.?\s*[:\-–]?\s*")
 WHICH_ROW = 3  # candidates per row of actions
@@ -890,8 +892,8 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
     if m := SUPPORT.match(folded):
         return await _support_report(conv, event, person, squeezed[m.start("ref"):m.end("ref")], text)
     parts = split_refs(text)
-    if parts is None and (later := find_ref(text)) is not None:
-        parts = [([later[0]], later[1])]
+    if parts is None:  # item numbers said later: "Dạ mục 1.1 đã xong, 1.2 đang chờ thẩm định"
+        parts = find_refs(text)
     if parts is None:
         parts = await _lettered(conv, person, text)
     if parts is None:
