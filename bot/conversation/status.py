@@ -104,7 +104,10 @@ SNOOZE = re.compile(r"\bnhac\s*lai\b\s*(?P<when>.*)$|\bnhac\s+(?:toi|em|minh|anh
                     r"|^(?:de\s+|cu\s+)?(?P<first>.+?)\s+(?:hay\s+|moi\s+|thi\s+)?nhac\s*(?:lai\s*)?"
                     r"(?:(?:toi|em|minh|anh|chi)\s*)?(?:nhe|nha|a|voi)?\W*$")
 RUNS_FROM = re.compile(r"^hạn \S+ ")  # "hạn 01/01/2027 rơi vào …": the date is said already
-OFFICE_QUESTION_WORDS = 6  # a question about a task this long asks more than its card says: the office gets it too
+# what a question about a task may ask that its card does not say (a form, paper or file, where to hand it in, how):
+# the office gets the question too
+OFFICE_MATTERS = re.compile(r"\b(?:mau|bieu mau|file|tep|ban giay|van ban giay|ban mem|ban cung|ky so|dong dau|nop"
+                            r"|o dau|lam sao|the nao|nhu the nao|co duoc|co can)\b")
 # a question about the task, not a report: "mục 2.1 là gì?", "ai phối hợp?"
 QUESTION = re.compile(r"\?\s*$|\b(?:la (?:viec |nhiem vu |noi dung |cai )?gi|gi (?:vay|the)|viec gi|the nao"
                       r"|ai phoi hop|phoi hop voi ai|bao gio|khi nao"
@@ -816,7 +819,7 @@ async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: 
         change is not None and change.status == TaskStatus.EXTENSION_REQUESTED)
     if QUESTION.search(folded) and not asks_more_time:  # asked about the task ("… là gì?"): show it, store nothing
         await show_card(conv, event, task.id, person)
-        if len(folded.split()) >= OFFICE_QUESTION_WORDS and not person.is_admin and isinstance(event, TextIn):
+        if OFFICE_MATTERS.search(folded) and not person.is_admin and isinstance(event, TextIn):
             # "báo cáo theo mẫu nào, gửi cho ai?": more than the card tells: the office answers it
             await office.ask(conv, event, person, text, task, after_card=True)
         return True
