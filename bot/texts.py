@@ -1588,11 +1588,18 @@ def _digest_items(items: Sequence[DigestItem], *, done: bool) -> list[str]:
     """One line an item; an item given to several units (the same notice, number, text and deadline) is one line
     naming each unit, not the same text again for each."""
     lines = []
-    for group in _by_item(items, lambda i: (i.notice, i.item_ref, i.text, i.due_on)):
+    # finished: one line an item whatever each unit's deadline (a unit given more time finished "đúng hạn (đã gia
+    # hạn đến …)" beside the others); not finished: by deadline, which the line says once
+    for group in _by_item(items, lambda i: (i.notice, i.item_ref, i.text, None if done else i.due_on)):
         first = group[0]
         if len(group) == 1:
             lines.append(_digest_item(first, done=done))
             continue
+        if done and len({i.due_on for i in group}) > 1:  # who had another deadline: said beside them
+            usual = Counter(i.due_on for i in group).most_common(1)[0][0]
+            extended = {id(i) for i in group if i.due_on != usual}
+        else:
+            extended = set()
         head = f"• Mục {first.item_ref} ({first.notice}): {short_title(first.text, 100)}"
 
         def who(i: DigestItem) -> str:
@@ -1601,13 +1608,18 @@ def _digest_items(items: Sequence[DigestItem], *, done: bool) -> list[str]:
         if len(group) > GROUP_DETAILED:  # seven villages' weekly reports: their names, on time or late, not seven
             lines.append(f"{head} — {_many_units(group, done=done)}")  # people and dates every Friday
         elif done:
-            units = "; ".join(f"{i.unit} ({', '.join(p for p in (who(i), date_vn(i.done_on), _done_when(i)) if p)})"
-                              for i in group)
+            units = "; ".join(f"{i.unit} ({', '.join(p for p in (who(i), date_vn(i.done_on), _done_when(i)) if p)}"
+                              f"{_other_deadline(i) if id(i) in extended else ''})" for i in group)
             lines.append(f"{head} — {len(group)} đơn vị: {units}")
         else:
             units = "; ".join(f"{i.unit} ({who(i)})" if i.assignee else i.unit for i in group)
             lines.append(f"{head} — hạn {date_vn(first.effective_due or first.due_on)}; {len(group)} đơn vị: {units}")
     return lines
+
+
+def _other_deadline(item: DigestItem) -> str:
+    """Beside a unit whose deadline on an item differs from the others' (an extension granted)."""
+    return f", hạn của đơn vị: {date_vn(item.due_on)}" if item.due_on else ""
 
 
 GROUP_DETAILED = 3  # units of one item a leader's summary names with their person and date; more: names only

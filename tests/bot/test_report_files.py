@@ -536,3 +536,18 @@ def test_the_assignees_digest_says_an_extended_deadline_passed_again_with_nothin
     text = texts.digest_text(DigestView(digest_id=1, day=dt.date(2026, 12, 21), recipient_name="Hoa", lines=(line,)),
                              buttons=False)
     assert "hạn 15/12/2026, quá hạn 4 ngày làm việc — chưa cập nhật từ khi được gia hạn" in text, text
+
+
+def test_an_item_finished_by_several_units_is_one_line_even_when_one_had_more_time() -> None:
+    first = DigestItem(item_ref="5", notice="Công văn số 2456/UBND-NN ngày 01/12/2026", text="Báo cáo thiệt hại",
+                       unit="UBND xã Cao Xá", assignee="Giáp Văn Sơn", due_on=dt.date(2026, 12, 15),
+                       done_on=dt.date(2026, 12, 14), on_time=True)
+    items = [first, replace(first, unit="UBND thị trấn Cao Thượng", assignee="Nguyễn Văn Bình"),
+             replace(first, unit="UBND xã Ngọc Thiện", assignee="Đỗ Văn Thắng", due_on=dt.date(2026, 12, 18),
+                     done_on=dt.date(2026, 12, 18))]
+    week = WeeklyDigest(since=dt.date(2026, 12, 12), until=dt.date(2026, 12, 18), done=items, newly_overdue=[],
+                        still_overdue=[], pending=[])
+    lines = [line for line in texts.weekly_digest_text(week, "A").splitlines() if line.startswith("• Mục 5")]
+    assert lines == ["• Mục 5: Báo cáo thiệt hại — 3 đơn vị: UBND xã Cao Xá (đ/c Giáp Văn Sơn, 14/12/2026, đúng hạn); "
+                     "UBND thị trấn Cao Thượng (đ/c Nguyễn Văn Bình, 14/12/2026, đúng hạn); UBND xã Ngọc Thiện "
+                     "(đ/c Đỗ Văn Thắng, 18/12/2026, đúng hạn, hạn của đơn vị: 18/12/2026)"], lines
