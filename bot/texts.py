@@ -22,7 +22,7 @@ from storage.models import CalendarDayKind, Person, Role, TaskStatus
 from storage.notices import Applied, Draft, NoticeChoice, Registered, UnitGuess
 from storage.parsed import ParsedNotice, ParsedTask
 from storage.questions import Answered, Asked
-from storage.reports import DigestItem, ReportFilter, UnitSummary, WeeklyDigest, totals
+from storage.reports import DigestItem, ReportFilter, TaskRow, UnitSummary, WeeklyDigest, totals
 from storage.tasks import (
     Delegated,
     DelegatedRow,
@@ -1472,6 +1472,37 @@ def registered_later_cell(registered_on: dt.date) -> str:
 def matched_units(filt: ReportFilter | None, rows: Sequence[UnitSummary]) -> str | None:
     """The units a typed unit name matched, to name them as the directory writes them."""
     return ", ".join(r.unit for r in rows) if filt is not None and filt.unit and rows else None
+
+
+UNIT_STORY_LIMIT = 8  # tasks of one unit told one by one in answer to "tình hình <đơn vị> thế nào?"
+
+
+def unit_story(tasks: Sequence[TaskRow], calendar: WorkingCalendar) -> str:
+    """One unit's tasks, one line each, as a leader asks "tình hình xã Lam Cốt thế nào?": what each stands at, when
+    it was finished and how late, the unit's latest words."""
+    lines = ["Từng nhiệm vụ:"]
+    for t in sorted(tasks, key=lambda t: (t.notice, _ref_order(t.item_ref)))[:UNIT_STORY_LIMIT]:
+        deadline = t.effective_due_on or t.due_on
+        if t.done_on is not None:
+            late = calendar.working_days_between(deadline, t.done_on) if deadline and t.done_on > deadline else 0
+            state = f"hoàn thành {date_vn(t.done_on)}" + (f", chậm {late} ngày làm việc" if late else
+                                                          ", đúng hạn" if deadline else "")
+        else:
+            state = progress_text(TaskStatus(t.status), t.percent)
+            if deadline is not None:
+                state += f", hạn {date_vn(deadline)}" + (", đã quá hạn" if t.category == "overdue" else "")
+        extended = f" (đã gia hạn từ {date_vn(t.first_due_on)})" if t.first_due_on and t.first_due_on != t.due_on \
+            else ""
+        note = f" — “{shorten(t.latest_note, 120)}” ({t.latest_note_on:%d/%m})" if t.latest_note and \
+            t.latest_note_on else ""
+        lines.append(f"• Mục {t.item_ref}: {short_title(t.text, 70)} — {state}{extended}{note}")
+    if len(tasks) > UNIT_STORY_LIMIT:
+        lines.append(f"… và {len(tasks) - UNIT_STORY_LIMIT} nhiệm vụ khác (xem /tonghop).")
+    return vn("\n".join(lines))
+
+
+def _ref_order(ref: str) -> tuple[int | str, ...]:
+    return tuple(int(p) if p.isdigit() else p for p in re.split(r"[.\s]+", ref) if p)
 
 
 def summary_text(rows: Sequence[UnitSummary], today: dt.date, filt: ReportFilter | None = None,

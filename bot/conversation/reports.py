@@ -197,6 +197,8 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
         return
     if not files:  # a question in words: the answer, and one line on how to get the chart and the file
         hint = texts.FILES_ON_REQUEST if documents_out else texts.FILES_ON_REQUEST_NO_FILES
+        if len(report.units) == 1 and not late_only:  # "tình hình xã Lam Cốt thế nào?": its tasks, one line each
+            text += "\n\n" + texts.unit_story(report.tasks, calendar)
         await conv.say(event, f"{text}\n\n{hint}")
         return
     if not documents_out:

@@ -174,3 +174,17 @@ async def test_a_report_said_sent_without_a_number_is_about_what_the_last_digest
         await h.say("tp_nn", "đã gửi báo cáo rồi")
         said = texts_to(h, "tp_nn", mark)
         assert len(said) == 1 and said[0].startswith("Đã cập nhật: mục 1 — Hoàn thành"), said
+
+
+async def test_a_leaders_question_about_one_unit_tells_each_of_its_tasks(harness: Harness) -> None:
+    h = harness
+    h.clock.set(local(2026, 12, 17, 9, 0))
+    await h.say("ct_lamcot", "2 đã gửi báo cáo")  # two working days late
+    await h.say("ct_lamcot", "1 đang làm 70%, vướng kinh phí mua hóa chất")
+    mark = len(h.sent)
+    await h.say("chutich", "tình hình xã Lam Cốt thế nào?")
+    answer = texts_to(h, "chutich", mark)[0]
+    assert "Phạm vi: đơn vị UBND xã Lam Cốt" in answer and "\n\nTừng nhiệm vụ:\n" in answer, answer
+    assert "• Mục 1: " in answer and "— 70% — Vướng mắc" in answer, answer
+    assert "— hoàn thành 17/12/2026, chậm 2 ngày làm việc" in answer, answer
+    assert "vướng kinh phí mua hóa chất" in answer, answer
