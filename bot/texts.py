@@ -1230,7 +1230,8 @@ def meaningful_note(note: str) -> bool:
 
 
 _LEADING_STATUS = re.compile(  # what the status line already says: "50%", "xong", "đã hoàn thành,"
-    r"^\s*(?:(?:đạt|được|khoảng)?\s*\d{1,3}\s*%|(?:đã\s+)?xong\b|(?:đã\s+)?hoàn thành(?=\s*[-–—,:;.]))"
+    r"^\s*(?:(?:đạt|được|khoảng)?\s*\d{1,3}\s*%|(?:đã\s+)?xong(?:\s+r[ồo]i)?\b"
+    r"|(?:đã\s+)?hoàn thành(?:\s+r[ồo]i)?(?=\s*[-–—,:;.]))"
     r"\s*[-–—,:;.]?\s*", re.IGNORECASE)
 
 

@@ -13,6 +13,8 @@ from storage.tasks import Recorded
 
 
 @pytest.mark.parametrize(("note", "shown"), [
+    ("xong roi, da trinh UBND huyen ke hoach", "da trinh UBND huyen ke hoach"),  # "xong rồi" is the status
+    ("Đã hoàn thành rồi, đã gửi bản mềm", "đã gửi bản mềm"),
     ("50% đang rà soát", "đang rà soát"),
     ("đạt 70%, còn thiếu số liệu quận 3", "còn thiếu số liệu quận 3"),
     ("60 % - vướng kinh phí khảo sát", "vướng kinh phí khảo sát"),
