@@ -698,14 +698,20 @@ def is_acknowledgement(text: str) -> bool:
         and not any(ch.isdigit() for ch in folded)
 
 
-def _only_thanks(conv: Conversation, text: str) -> bool:
-    """An acknowledgement that says nothing of a task's state ("Dạ em nhận nhiệm vụ ạ", "ok cảm ơn"; not "ok xong
-    rồi", "nhận, đang triển khai")."""
+# the words of a thank-you or an "I have it" (folded), and nothing else: "Dạ em nhận nhiệm vụ ạ", "ok cảm ơn đồng chí"
+_COURTESY_WORDS = ("da", "vang", "em", "toi", "minh", "chung toi", "xin", "cam on", "thanks", "thank", "thank you",
+                   "ok", "oke", "okay", "nhat tri", "ro", "nhan", "tiep thu", "duoc", "roi", "a", "nhe", "nha",
+                   "dong chi", "d c", "anh", "chi", "thu truong", "lanh dao", "nhiem vu", "viec", "rat nhieu", "nhieu",
+                   "nay", "do", "y kien", "chi dao", "giao")
+_COURTESY = re.compile(r"\b(?:" + "|".join(sorted(_COURTESY_WORDS, key=len, reverse=True)) + r")\b")
+
+
+def _only_thanks(text: str) -> bool:
+    """An acknowledgement that says nothing of a task ("Dạ em nhận nhiệm vụ ạ", "ok cảm ơn", 👍; not "ok xong rồi",
+    "nhận, đang triển khai", "đã liên hệ các hộ dân, chờ phản hồi")."""
     if not is_acknowledgement(text):
         return False
-    change = parse_status_text(text, today=conv.ctx.today(), now=conv.ctx.clock.now(),
-                               calendar=conv.ctx.policy.calendar)
-    return change is None or (change.status is None and change.percent is None and change.requested_due_on is None)
+    return not _COURTESY.sub(" ", re.sub(r"[^\w\s]", " ", chat_fold(text))).split()
 
 
 async def reply_status(conv: Conversation, event: TextIn, person: Person) -> bool:
@@ -729,7 +735,7 @@ async def reply_status(conv: Conversation, event: TextIn, person: Person) -> boo
             targets = [*named, *(same_items or others)] or targets
             await _pass_direction(conv, event, person, targets, named_only=False)
             return True
-    if _only_thanks(conv, event.text):  # "Dạ em nhận nhiệm vụ ạ" under the assignment: polite, nothing to record
+    if _only_thanks(event.text):  # "Dạ em nhận nhiệm vụ ạ" under the assignment: polite, nothing to record
         log.info("acknowledgement from %s in reply, not recorded", person.handle)
         return True
     split = split_ref(event.text)
@@ -1083,9 +1089,11 @@ async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref:
         if person.is_admin and alone:
             return False  # an admin may be pasting a notice that starts with "1. …"
         supported = await ctx.db.run(support_tasks_by_ref, person, ref)
-        if supported and rest.strip() and (SUPPORT_WORDS.search(folded_rest) or not QUESTION.search(folded_rest)):
+        if supported and rest.strip() and (SUPPORT_WORDS.search(folded_rest) or (
+                texts.meaningful_note(rest) and not QUESTION.search(folded_rest))):
             # "1 đã phối hợp xong, đã gửi số liệu", "3 đã phát 5 tin bài trên đài huyện": the supporting unit's
-            # report on its part, as «phối hợp 1: …» (the item is theirs only to support)
+            # report on its part, as «phối hợp 1: …» (the item is theirs only to support); a bare "2 xong" is
+            # explained (the lead reports the task done), not passed on
             return await _record_support(conv, event, person, ref, supported, rest.strip())
         if supported:  # the person's unit supports that task: say how to report its part
             await conv.say(event, texts.support_only(supported[0].item_ref, supported[0].lead_unit.name

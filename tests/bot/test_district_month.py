@@ -188,3 +188,17 @@ async def test_a_leaders_question_about_one_unit_tells_each_of_its_tasks(harness
     assert "• Mục 1: " in answer and "— 70% — Vướng mắc" in answer, answer
     assert "— hoàn thành 17/12/2026, chậm 2 ngày làm việc" in answer, answer
     assert "vướng kinh phí mua hóa chất" in answer, answer
+
+
+@pytest.mark.parametrize(("text", "thanks"), [
+    ("Dạ em nhận nhiệm vụ ạ", True),
+    ("Em xin tiếp thu ý kiến chỉ đạo ạ", True),
+    ("ok cảm ơn đồng chí", True),
+    ("👍", True),
+    ("đã liên hệ các hộ dân, chờ phản hồi", False),  # "đã" folds like "dạ": the rest is a progress note
+    ("Dạ em nhận, xã đang triển khai rồi ạ", False),
+    ("ok xong rồi", False),
+])
+def test_thanks_in_a_reply_are_told_from_a_note(text: str, thanks: bool) -> None:
+    from bot.conversation.status import _only_thanks
+    assert _only_thanks(text) is thanks
