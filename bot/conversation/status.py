@@ -106,12 +106,15 @@ SNOOZE = re.compile(r"\bnhac\s*lai\b\s*(?P<when>.*)$|\bnhac\s+(?:toi|em|minh|anh
 RUNS_FROM = re.compile(r"^hạn \S+ ")  # "hạn 01/01/2027 rơi vào …": the date is said already
 # what a question about a task may ask that its card does not say (a form, paper or file, where to hand it in, how):
 # the office gets the question too
-OFFICE_MATTERS = re.compile(r"\b(?:mau|bieu mau|file|tep|ban giay|van ban giay|ban mem|ban cung|ky so|dong dau|nop"
+OFFICE_MATTERS = re.compile(r"\b(?:mau|bieu mau|file|tep|ban giay|van ban giay|ban mem|ban cung|ky so|dong dau"
                             r"|o dau|lam sao|the nao|nhu the nao|co duoc|co can)\b")
 # a question about the task, not a report: "mục 2.1 là gì?", "ai phối hợp?"
 QUESTION = re.compile(r"\?\s*$|\b(?:la (?:viec |nhiem vu |noi dung |cai )?gi|gi (?:vay|the)|viec gi|the nao"
                       r"|ai phoi hop|phoi hop voi ai|bao gio|khi nao"
-                      r"|ngay nao|(?:don vi|co quan|ai|noi|cho) nao|cho ai|voi ai|o dau|nhu the nao)\b")
+                      r"|ngay nao|(?:don vi|co quan|ai|noi|cho) nao|cho ai|voi ai|o dau|nhu the nao"
+                      # "mục 7 lúc nào phải nộp vậy em", "hạn hôm nào ạ", "bao lâu nữa": asked, not reported
+                      r"|luc nao|hom nao|thang nao|tuan nao|may gio|bao lau|(?:xong|nop|gui|bao cao) chua"
+                      r"|(?:nao|gi|sao) (?:vay|the|a|ha)(?:\s+(?:em|anh|chi|a|ban|nhi))?\s*$)\b")
 # "chưa xong, mở lại giúp", "bấm nhầm": a finished task to open again
 REOPEN_WORDS = re.compile(r"\bmo\s*lai\b|\bbam\s+nham\b|\bnham\b.*\b(?:chua|khong)\s+(?:xong|hoan thanh)\b")
 EARLIER_ROUND = re.compile(r"\bky\s*truoc\b")  # "2.1 xong kỳ trước": the missed round of a duty, not this one

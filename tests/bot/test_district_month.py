@@ -202,3 +202,27 @@ async def test_a_leaders_question_about_one_unit_tells_each_of_its_tasks(harness
 def test_thanks_in_a_reply_are_told_from_a_note(text: str, thanks: bool) -> None:
     from bot.conversation.status import _only_thanks
     assert _only_thanks(text) is thanks
+
+
+@pytest.mark.parametrize(("text", "question"), [
+    ("mục 7 lúc nào phải nộp vậy em", True),  # probe 16: was recorded as "Đang thực hiện"
+    ("mục 1 lúc nào phải xong vậy", True),  # … and this as done
+    ("1 xong chưa", True),
+    ("mục 4 làm gì vậy", True),
+    ("3 đã xong rồi nhé", False),
+    ("2 chưa xong", False),
+    ("mục 5 chưa làm được gì", False),
+    ("2 đã gửi báo cáo cho phòng", False),
+])
+def test_a_question_about_a_task_is_told_from_a_report(text: str, question: bool) -> None:
+    from bot.conversation.status import QUESTION
+    from bot.replies import chat_fold
+    assert bool(QUESTION.search(chat_fold(text))) is question
+
+
+async def test_asking_when_a_task_is_due_records_nothing(harness: Harness) -> None:
+    h = harness
+    before, mark = reports(h), len(h.sent)
+    await h.say("ct_lamcot", "mục 2 lúc nào phải nộp vậy em")
+    said = texts_to(h, "ct_lamcot", mark)
+    assert reports(h) == before and len(said) == 1 and said[0].startswith("Mục 2 — "), said
