@@ -960,6 +960,7 @@ def digest_text(view: DigestView, *, buttons: bool) -> str:
         if _checkins_counted(view.lines) else []
     told = [line for line in view.lines if line.escalation is not None]
     notices = {line.notice_title for line in view.lines}
+    several_units = len({line.lead_unit for line in own}) > 1
     covers = {line.covering_for for line in [*own, *counted]}
     cover_once = next(iter(covers)) if len(covers) == 1 else None  # every line for the same colleague: said once
     lines = [f"Kính gửi đồng chí {view.recipient_name},"]
@@ -990,6 +991,8 @@ def digest_text(view: DigestView, *, buttons: bool) -> str:
                                                       if checkin else "")]
         for line in group:
             where = f" [{line.notice_title}]" if len(notices) > 1 else ""
+            if several_units and line.lead_unit:  # a second post (kiêm nhiệm), a colleague's: whose task it is
+                where += f" — {line.lead_unit}"
             cover = f" (thay đ/c {line.covering_for} nghỉ phép)" if line.covering_for and not cover_once else ""
             period = _digest_round(line)
             title = f"{digest_bullet(line)}{period}: {short_title(line.task_text, lead=line.lead_unit)}{where}{cover}"
@@ -1391,7 +1394,7 @@ def reply_not_understood() -> str:
 
 def my_tasks(name: str, tasks: Sequence[tuple[str, str, dt.date | None, TaskStatus, int | None]],
              today: dt.date, delegated: Sequence[DelegatedRow] = (), calendar: WorkingCalendar | None = None,
-             notices: Sequence[str] = ()) -> str:
+             notices: Sequence[str] = (), units: Sequence[str | None] = ()) -> str:
     """/viec: the person's open tasks; for a head, then the unit's tasks handed to cadres. Given the calendar, a
     deadline on a day off is said as it runs ("30/04/2026, tính đến hết 04/05/2026") and is late only after that.
     `notices`: each task's notice number (or title); said with the item when the tasks come from several notices
@@ -1410,8 +1413,13 @@ def my_tasks(name: str, tasks: Sequence[tuple[str, str, dt.date | None, TaskStat
              else f"Đồng chí {name} hiện không trực tiếp phụ trách nhiệm vụ nào."]
     refs = [row[0] for row in tasks]
     repeated = len(notices) == len(tasks) and len(set(notices)) > 1 and len(set(refs)) < len(refs)
+    # an item of one notice held for two units (a second post, kiêm nhiệm): each line says whose
+    keys = list(zip(notices, refs, strict=True)) if len(notices) == len(refs) else [("", r) for r in refs]
+    twice = len(units) == len(tasks) and len(set(keys)) < len(keys)
     for i, (ref, text, due, status, percent) in enumerate(tasks):
         where = f" ({notices[i]})" if repeated else ""
+        if twice and units[i] and keys.count(keys[i]) > 1:
+            where += f" — {units[i]}"
         lines.append(f"• Mục {ref}{where}: {shorten(text, 120)}\n  Thời hạn: {date_vn(due)}{flag(due)}; tình trạng: "
                      f"{progress_text(status, percent)}")
     if repeated:
@@ -2163,12 +2171,20 @@ NO_OFFICE = vn("Danh bạ chưa có quản trị viên nào kết nối Nhắc v
                "liên hệ trực tiếp Văn phòng.")
 
 
-def question_to_office(asked: Asked) -> str:
+def question_to_office(asked: Asked, *, replies: bool = True) -> str:
     unit = f" ({asked.asker_unit})" if asked.asker_unit else ""
     about = f" về nhiệm vụ mục {asked.item_ref}" if asked.item_ref else ""
+    how = (f"Đồng chí trả lời tin này (hoặc gõ “trả lời {asked.question_id}: …”)" if replies else
+           f"Đồng chí gõ “trả lời {asked.question_id}: <nội dung>”")
     return vn(f"CÂU HỎI SỐ {asked.question_id} gửi Văn phòng\nĐ/c {asked.asker_name}{unit} hỏi{about}:\n"
-              f"“{shorten(asked.text, 1500)}”\nĐồng chí trả lời tin này (hoặc gõ “trả lời {asked.question_id}: …”) "
-              f"để Nhắc việc gửi lại cho đ/c {asked.asker_name}.")
+              f"“{shorten(asked.text, 1500)}”\n{how} để Nhắc việc gửi lại cho đ/c {asked.asker_name}.")
+
+
+def questions_hint(count: int) -> str:
+    """Under an admin's not-understood answer while questions wait (a plain answer typed on Zalo, which has no
+    replies): how to answer one."""
+    return vn(f"Có {count} câu hỏi của cán bộ đang chờ Văn phòng trả lời: để trả lời, đồng chí gõ “trả lời <số>: "
+              "<nội dung>” (gõ /hoi để xem các câu hỏi và số).")
 
 
 def question_forwarded(told: Sequence[str], *, after_card: bool = False) -> str:

@@ -286,8 +286,10 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
                 head = heads.get(task.lead_unit_id)
                 recipients = [head] if head is not None and head != task.assignee_id else []
             else:  # the leader who signed the notice, else every leader
+                # (not a leader who heads the lead unit and was told already as its head: one ask, not two)
+                told_as_head = heads.get(task.lead_unit_id) if str(EscalationLevel.HEAD) in told else None
                 recipients = [leader for leader in signers.get(task.notice_id) or leaders
-                              if leader != task.assignee_id]
+                              if leader != task.assignee_id and leader != told_as_head]
                 if not leaders:
                     continue  # a directory without a leader: not recorded as told, so the first leader added hears
             if item.escalation is not None:

@@ -232,7 +232,8 @@ class _Leads:
         ("… báo cáo về Phòng Kế hoạch - Tổng hợp") is not given the task, unless named on its own."""
         out: list[tuple[Unit | None, str, Person | None]] = []
         seen: set[int] = set()
-        taken: set[int] = set()
+        taken: set[int] = set()  # people with a row: named, or the head of a unit named
+        named: set[int] = set()  # people named as people ("đ/c A"): the unit they head gets no second row
         vague: list[tuple[Unit | None, str, Person | None]] = []
         for name in names:
             found, _, group = self.units_of(name)
@@ -244,6 +245,7 @@ class _Leads:
                 if someone is not None:
                     if someone.id not in taken:
                         taken.add(someone.id)
+                        named.add(someone.id)
                         unit = next((u for u in self.units if u.id == someone.unit_id), None)
                         out.append((unit, name, someone))
                     continue
@@ -251,7 +253,8 @@ class _Leads:
                 continue
             for unit in found:
                 head = self.head(unit)
-                if unit.id not in seen and (head is None or head.id not in taken):
+                # two units one person heads (a second post, kiêm nhiệm) are two rows: each unit's share
+                if unit.id not in seen and (head is None or head.id not in named):
                     seen.add(unit.id)
                     taken.update([head.id] if head else [])
                     out.append((unit, name if group is None else unit.name, head))

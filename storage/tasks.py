@@ -260,7 +260,8 @@ def open_tasks_for(session: Session, person: Person) -> list[Task]:
     closed = [TaskStatus.DONE, TaskStatus.CANCELLED]
     return list(session.scalars(
         select(Task).where(Task.assignee_id == person.id, Task.status.not_in(closed))
-        .options(selectinload(Task.notice))  # told apart by their notice when item numbers repeat
+        # told apart by their notice when item numbers repeat, by their unit when one person holds an item twice
+        .options(selectinload(Task.notice), selectinload(Task.lead_unit), selectinload(Task.assignee))
         .order_by(Task.due_on.is_(None), Task.due_on, Task.id)
     ))
 

@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 TO_OFFICE = re.compile(r"^(?:xin\s+)?(?:hoi|nho|gui|chuyen)\s+(?:(?:giup\s+)?(?:van phong|vp|van thu|quan tri"
                        r"(?:\s+vien)?))\b\s*[:,-]?\s*")
 # "trả lời 3: …", "tl 3: …", "trả lời câu hỏi 3: …"
-ANSWER = re.compile(r"^(?:tra loi|tl)\s+(?:cau hoi\s+)?(?:so\s+)?(?P<n>\d+)\s*[:,-]?\s*")
+ANSWER = re.compile(r"^(?:tra loi|tl)\s+(?:(?:cau hoi|cau)\s+)?(?:so\s+)?(?P<n>\d+)\s*[:,.-]?\s*")
 QUESTION_WORDS = re.compile(r"\?|\b(?:khong a|chua a|nao|sao|the nao|o dau|cho ai|bao gio|khi nao|nhu the nao"
                             r"|co phai|co can|co duoc|hay la|hay khong|lam sao)\b")
 MIN_QUESTION_WORDS = 3  # "sao?" alone is not a question for the office
@@ -78,7 +78,8 @@ async def ask(conv: Conversation, event: TextIn, person: Person, question: str, 
                              task_id=task.id if task is not None else None)
     told = []
     for admin in office:
-        sent = await conv.notify(admin, Outgoing(text=texts.question_to_office(asked)))
+        sent = await conv.notify(admin, Outgoing(text=texts.question_to_office(asked,
+                                                                             replies=conv.replies_reach(admin))))
         if sent is not None and sent.last_id is not None:
             await ctx.db.run(shown_to_admin, asked.question_id, chat_id=sent.chat_id, message_id=sent.last_id)
             told.append(admin.full_name)
@@ -102,6 +103,10 @@ async def answer(conv: Conversation, event: TextIn, person: Person, question_id:
     answered = await ctx.db.run(answer_question, question_id, by=person, text=text, now=ctx.clock.now())
     sent = await conv.notify(answered.asker, Outgoing(text=texts.office_answer(answered)))
     await conv.say(event, texts.answer_passed(answered, reached=sent is not None))
+
+
+async def waiting_count(conv: Conversation) -> int:
+    return len(await conv.ctx.db.run(unanswered))
 
 
 async def waiting(conv: Conversation, event: TextIn, args: list[str], person: Person) -> None:

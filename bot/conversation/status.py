@@ -40,7 +40,7 @@ from bot.replies import (
     written_out,
 )
 from scheduler.calendar import WorkingCalendar
-from scheduler.dispatcher import DigestView, SendError
+from scheduler.dispatcher import DigestLine, DigestView, SendError
 from scheduler.series import MissedBefore, close_missed, done_today, missed_before, record_in_series
 from storage.directory import person_by_id
 from storage.errors import ExtensionInvalid, NhacViecError, NotAllowed, NotApprover
@@ -166,8 +166,15 @@ def digest_message(view: DigestView, *, buttons: bool) -> Outgoing:
     actions: tuple[tuple[Action, ...], ...] = ()
     if buttons and own:
         shown = own[:texts.DIGEST_BUTTONS]  # beyond these, the digest says to type the item number
-        row_size = 4
-        actions = tuple(tuple(Action(label=f"Mục {line.item_ref}", data=f"d:{line.task_id}", typed="")
+        refs = [line.item_ref for line in shown]
+        row_size = 2 if len(set(refs)) < len(refs) else 4  # an item held for two units: its buttons say whose
+
+        def label(line: DigestLine) -> str:
+            if refs.count(line.item_ref) > 1 and line.lead_unit:
+                return f"Mục {line.item_ref} · {texts.shorten(line.lead_unit, 24)}"
+            return f"Mục {line.item_ref}"
+
+        actions = tuple(tuple(Action(label=label(line), data=f"d:{line.task_id}", typed="")
                               for line in shown[i:i + row_size]) for i in range(0, len(shown), row_size))
     return Outgoing(text=texts.digest_text(view, buttons=buttons), actions=actions)
 
@@ -782,9 +789,12 @@ async def _ask_which(conv: Conversation, event: TextIn, person: Person, candidat
     buttons = conv.channel(event.channel).capabilities.buttons
     pending_id = await ctx.db.run(save_pending_reply, person=person, text=text, source=source,
                                   task_ids=[t.id for t in candidates], sent_at=sent_time(conv, event))
-    question = question or texts.which_task([(t.item_ref, t.text) for t in candidates], text, buttons)
-    await conv.reply(event, Outgoing(text=question,
-                                     actions=which_actions(pending_id, [(t.id, t.item_ref) for t in candidates], text)))
+    twice = len({t.item_ref for t in candidates}) < len(candidates)  # one item held for two units: say whose
+    refs = [f"{t.item_ref} ({t.lead_name})" if twice and t.lead_name else t.item_ref for t in candidates]
+    question = question or texts.which_task(list(zip(refs, [t.text for t in candidates], strict=True)), text,
+                                            buttons)
+    await conv.reply(event, Outgoing(text=question, actions=which_actions(
+        pending_id, [(t.id, ref) for t, ref in zip(candidates, refs, strict=True)], text)))
 
 
 async def on_which_tap(conv: Conversation, event: TapIn, person: Person) -> None:
@@ -931,6 +941,15 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
     if len(parts) == 1 and len(parts[0][0]) == 1:
         return await _typed_for_ref(conv, event, person, parts[0][0][0], parts[0][1], alone=True)
     handled, collected, refused = False, Confirmations(), []
+    held = {ref for refs, _ in parts for ref in refs if await _tasks_for_ref(conv, person, ref)}
+    ranged = RANGE.search(chat_fold(text)) is not None
+    unknown = [ref for refs, _ in parts for ref in refs if ref not in held]
+    if held and unknown and ranged:  # "mục 1 đến mục 5 đã xong": the items of the range this person holds
+        log.info("items %s of a range not held by %s: left out", unknown, person.handle)
+        parts = [([ref for ref in refs if ref in held], rest) for refs, rest in parts]
+    elif held and unknown:  # "1, 7 xong" with no item 7: said once, in the one confirmation
+        refused += [texts.unknown_ref(ref) for ref in unknown]
+        parts = [([ref for ref in refs if ref in held], rest) for refs, rest in parts]
     for refs, rest in parts:  # each item named gets what was said of it; one message confirms them all
         for ref in refs:
             try:
@@ -945,6 +964,9 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
 
 
 REPORT_WORDS = re.compile(r"\bbao cao\b")  # on chat_fold text ("bc" written out)
+# "mục 1 đến mục 5", "1-3", "II.1–II.3", "từ 2.1 tới 2.4" (on chat_fold text; not a date: "đến 30/4")
+RANGE = re.compile(r"(?:muc\s*)?[0-9ivx]+(?:\.[0-9a-z]+)*\s*(?:-|–|den|toi)\s*(?:muc\s*)?[0-9ivx]+(?:\.[0-9a-z]+)*"
+                   r"(?![0-9]|\s*/)")
 
 
 def _round_reported(conv: Conversation, tasks: list[Task], folded: str) -> Task | None:
@@ -1106,9 +1128,12 @@ async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref:
         return True
     if tasks and (in_notice := await _in_notice_named(conv, person, ref, tasks, rest)) is not None:
         tasks, rest = in_notice  # "1 xong tb 228": that notice's item 1 (finished already: refused as such)
+    elif len(tasks) > 1 and (by_unit := [t for t in tasks if _names_task(t, rest)]) and len(by_unit) == 1:
+        tasks, rest = by_unit, _without_unit(rest, by_unit[0])  # "3 Hội Nông dân xong": that unit's item 3
     elif len(tasks) > 1 and (worded := _by_its_words(tasks, rest)) is not None:  # "1 tiếp thu ý kiến xong"
         tasks = [worded]
-    if len({t.item_ref for t in tasks}) > 1:  # "1.a" typed for "I.1.a" and "II.1.a": ask which, the text kept
+    if len({t.item_ref for t in tasks}) > 1 or (len(tasks) > 1 and len({t.notice_id for t in tasks}) == 1):
+        # "1.a" typed for "I.1.a" and "II.1.a", or item 3 held for two units (kiêm nhiệm): ask which, the text kept
         await _ask_which(conv, event, person, tasks, rest, "text")
         return True
     if len(tasks) > 1:
@@ -1223,7 +1248,8 @@ async def my_tasks(conv: Conversation, event: TextIn, args: list[str], person: P
     delegated = await ctx.db.run(delegated_tasks, person)
     await conv.say(event, texts.my_tasks(person.full_name, rows, ctx.today(), delegated,
                                          calendar=ctx.policy.calendar,
-                                         notices=[t.notice.number or notice_title(t.notice) for t in tasks]))
+                                         notices=[t.notice.number or notice_title(t.notice) for t in tasks],
+                                         units=[t.lead_name for t in tasks]))
 
 
 # ---------------------------------------------------------------- supporting units and delegation

@@ -226,3 +226,17 @@ async def test_asking_when_a_task_is_due_records_nothing(harness: Harness) -> No
     await h.say("ct_lamcot", "mục 2 lúc nào phải nộp vậy em")
     said = texts_to(h, "ct_lamcot", mark)
     assert reports(h) == before and len(said) == 1 and said[0].startswith("Mục 2 — "), said
+
+
+async def test_a_range_covers_the_items_held_and_an_item_not_held_is_said_once(harness: Harness) -> None:
+    h = harness
+    mark = len(h.sent)
+    await h.say("ct_lamcot", "mục 1 đến mục 3 đã xong hết rồi ạ")  # item 3 is Phòng Nông nghiệp's
+    said = texts_to(h, "ct_lamcot", mark)
+    assert len(said) == 1 and "Không tìm thấy" not in said[0], said
+    assert task_of(h, "1", "UBND xã Lam Cốt").status == "done" and task_of(h, "2", "UBND xã Lam Cốt").status == "done"
+    mark = len(h.sent)
+    await h.say("ct_caoxa", "1, 3 xong")
+    said = texts_to(h, "ct_caoxa", mark)
+    assert len(said) == 1 and "Không tìm thấy nhiệm vụ mục 3" in said[0], said
+    assert task_of(h, "1", "UBND xã Cao Xá").status == "done"

@@ -11,6 +11,7 @@ from bot import texts
 from bot.conversation.office import is_a_question
 from bot.sandbox.harness import Harness
 from scheduler.clock import FakeClock
+from storage.directory import bind_chat
 from tests.bot.test_district_month import DIRECTORY, NOTICE
 from tests.conftest import local
 
@@ -93,3 +94,22 @@ async def test_the_office_form_without_a_question_says_how(harness: Harness) -> 
 ])
 def test_what_is_a_question_for_the_office(text: str, question: bool) -> None:
     assert is_a_question(text) is question
+
+
+async def test_on_zalo_the_office_answers_by_number(harness: Harness) -> None:
+    h = harness
+    assert h.db is not None
+    await h.db.run(bind_chat, handle="vanthu", channel="zalo", chat_id=h.chat_of("vanthu", "zalo"))
+    await h.say("vanthu", "/kenh zalo", channel="zalo")
+    assert "qua Zalo" in texts_to(h, "vanthu")[-1], texts_to(h, "vanthu")[-1]
+    mark = len(h.sent)
+    await h.say("ct_caoxa", "Báo cáo gửi bản giấy hay file ạ?")
+    card = next(s for s in h.sent[mark:] if s.to == "vanthu")
+    assert card.channel == "zalo" and "trả lời tin này" not in card.text, card
+    assert "Đồng chí gõ “trả lời 1: <nội dung>” để Nhắc việc gửi lại cho đ/c Giáp Văn Sơn." in card.text, card.text
+    mark = len(h.sent)
+    await h.say("vanthu", "Gửi file qua hệ thống nhé", channel="zalo")  # the answer without its number
+    said = texts_to(h, "vanthu", mark)
+    assert len(said) == 1 and "Có 1 câu hỏi của cán bộ đang chờ Văn phòng trả lời" in said[0], said
+    await h.say("vanthu", "trả lời câu 1: Gửi file qua hệ thống nhé", channel="zalo")
+    assert texts_to(h, "ct_caoxa")[-1].endswith(":\nGửi file qua hệ thống nhé")

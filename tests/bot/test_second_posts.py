@@ -139,3 +139,57 @@ def test_a_unit_headed_as_a_second_post_and_by_its_own_head_is_two_heads() -> No
             SECOND + "head_btg,Võ Văn Tôn,Trưởng Ban Tôn giáo tỉnh,Ban Tôn giáo tỉnh,trưởng đơn vị\n").encode(),
             "danh-ba.csv")
     assert "có 2 trưởng đơn vị" in caught.value.user_message
+
+
+BOTH = """TỈNH ỦY BÌNH THUẬN
+Số: 121-TB/TU
+THÔNG BÁO
+Kết luận của Thường trực Tỉnh ủy về công tác tôn giáo
+
+1. Ban Dân vận Tỉnh ủy, Ban Tôn giáo tỉnh rà soát các điểm nhóm sinh hoạt tôn giáo, hoàn thành trước ngày 15/3/2018.
+2. Sở Tài nguyên và Môi trường rà soát đất cơ sở tôn giáo, hoàn thành trước ngày 30/3/2018.
+"""
+
+
+async def test_one_item_held_for_both_units_says_whose_and_asks_which(db_url: str) -> None:
+    async with Harness(db_url=db_url, clock=FakeClock(local(2018, 2, 26, 9, 0))) as h:
+        await h.start(directory_csv=DIRECTORY, enroll_all=True)
+        await h.send_file("admin", "tb-121.txt", data=BOTH.encode())
+        await h.say("admin", "1: Ban Dân vận Tỉnh ủy, Ban Tôn giáo tỉnh")  # (each unit its own task)
+        await h.tap("admin", texts.BUTTON_CONFIRM)
+        assert held(h, "head_bdv") == ["1", "1"]
+        await h.say("head_bdv", "/viec")
+        mine = texts_to(h, "head_bdv")[-1]
+        assert "• Mục 1 — Ban Dân vận Tỉnh ủy:" in mine and "• Mục 1 — Ban Tôn giáo tỉnh:" in mine, mine
+        mark = len(h.sent)
+        await h.advance_to(local(2018, 3, 12, 9, 0))
+        digest = next(s for s in h.sent[mark:] if s.to == "head_bdv")
+        assert "— Ban Dân vận Tỉnh ủy" in digest.text and "— Ban Tôn giáo tỉnh" in digest.text, digest.text
+        assert list(digest.buttons) == ["Mục 1 · Ban Dân vận Tỉnh ủy", "Mục 1 · Ban Tôn giáo tỉnh"], digest.buttons
+        mark = len(h.sent)
+        await h.say("head_bdv", "1 đang làm 50%")
+        asked = texts_to(h, "head_bdv", mark)
+        assert len(asked) == 1 and "• Mục 1 (Ban Tôn giáo tỉnh):" in asked[0], asked
+        await h.say("head_bdv", "1 Ban Tôn giáo xong")
+        assert h.db is not None
+        done = h.db.call(lambda s: [t.lead_name for t in s.scalars(select(Task).where(Task.status == "done"))])
+        assert done == ["Ban Tôn giáo tỉnh"], done
+
+
+async def test_a_leader_who_heads_the_unit_is_asked_to_direct_its_late_task_once(db_url: str) -> None:
+    directory = DIRECTORY_CSV.read_bytes() + (
+        "leader,Huỳnh Thanh Cảnh,Trưởng Ban Tôn giáo tỉnh,Ban Tôn giáo tỉnh,trưởng đơn vị\n"
+        "cadre_btg,Hà Thị Giáo,Chuyên viên Ban Tôn giáo,Ban Tôn giáo tỉnh,chuyên viên\n"
+        "leader2,Nguyễn Văn Hai,Phó Bí thư Tỉnh ủy,Thường trực Tỉnh ủy,lãnh đạo\n").encode()
+    async with Harness(db_url=db_url, clock=FakeClock(local(2018, 2, 26, 9, 0))) as h:
+        await h.start(directory_csv=directory, enroll_all=True)
+        await h.send_file("admin", "tb-120.txt", data=NOTICE.encode())
+        await h.tap("admin", texts.BUTTON_CONFIRM)
+        assert held(h, "leader") == ["2"]
+        await h.say("leader", "/giao 2 @cadre_btg")
+        assert held(h, "cadre_btg") == ["2"]
+        mark = len(h.sent)
+        await h.advance_to(local(2018, 4, 20, 10, 0))  # five weeks past 15/03: every level of escalation is due
+        asked = [t for t in texts_to(h, "leader", mark) if "CẦN ĐỒNG CHÍ CHỈ ĐẠO" in t and "Ban Tôn giáo" in t]
+        assert len(asked) == 1, asked
+        assert any("CẦN ĐỒNG CHÍ CHỈ ĐẠO" in t and "Ban Tôn giáo" in t for t in texts_to(h, "leader2", mark))
