@@ -919,6 +919,18 @@ def save_pending_reply(session: Session, *, person: Person, text: str, source: s
     return row.id
 
 
+DATE_ASKED = "date"  # a pending reply's source: an extension asked without a date, the bot asked "đến ngày nào?"
+
+
+def pending_date(session: Session, *, person: Person, since: dt.datetime) -> tuple[int, int, str] | None:
+    """The latest extension request this person typed without a date since `since`, still waiting for one:
+    (pending id, task id, the words they typed)."""
+    row = session.scalar(select(PendingReply).where(
+        PendingReply.person_id == person.id, PendingReply.source == DATE_ASKED, PendingReply.used_at.is_(None),
+        PendingReply.sent_at >= since).order_by(PendingReply.id.desc()).limit(1))
+    return (row.id, row.task_ids[0], row.text) if row is not None and row.task_ids else None
+
+
 def take_pending_reply(session: Session, pending_id: int, *, person: Person, task_id: int,
                        now: dt.datetime) -> Pending | None:
     """The text kept for this person's choice, once (None: unknown, used, someone else's, or not offered)."""

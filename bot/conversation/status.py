@@ -48,6 +48,7 @@ from storage.itemref import FOLDED_REF, roman_section, squeezed_and_folded
 from storage.models import Digest, DigestState, Person, Role, Task, TaskOccurrence, TaskStatus, Unit
 from storage.notices import notice_title
 from storage.tasks import (
+    DATE_ASKED,
     Delegated,
     DirectionTarget,
     ExtensionRequest,
@@ -71,6 +72,7 @@ from storage.tasks import (
     office_open_tasks,
     office_tasks_by_ref,
     open_tasks_for,
+    pending_date,
     pending_extensions,
     people_to_inform,
     record_direction,
@@ -848,6 +850,9 @@ async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: 
     if change.status is None and ASKS_EXTENSION.search(folded):  # "xin gia hạn" with no date that reads as one
         change = StatusUpdate(status=TaskStatus.EXTENSION_REQUESTED, note=change.note)
     if change.status == TaskStatus.EXTENSION_REQUESTED:
+        if change.requested_due_on is None and isinstance(event, TextIn):  # kept: a date sent next completes it
+            await ctx.db.run(save_pending_reply, person=person, text=text, source=DATE_ASKED, task_ids=[task.id],
+                             sent_at=sent_time(conv, event))
         _check_requested_date(task, change, ctx.today(), ctx.policy.calendar)
     await _record(conv, event, person, task.id, change, source, quote=quote, at=at,
                   earlier_round=EARLIER_ROUND.search(folded) is not None, collect=collect)
@@ -891,6 +896,36 @@ def _snooze_day(conv: Conversation, when: str) -> dt.date:
     except WhenUnclear:
         return calendar.next_working_day(today)
     return day if calendar.is_working_day(day) else calendar.next_working_day(day)
+
+
+DATE_AFTER_ASK = re.compile(r"^\s*(?:(?:xin\s+)?(?:gia\s*hạn|gia\s*han|lùi|lui)\s+)?(?:đến|den|tới|toi|sang)\s+",
+                            re.I)
+DATE_FOLLOWS = dt.timedelta(hours=24)  # a date sent this long after "đến ngày nào?" still answers it
+
+
+async def date_for_extension(conv: Conversation, event: TextIn, person: Person) -> bool:
+    """"đến 12/9" (typed, or in reply to "đồng chí đề nghị gia hạn mục 3 đến ngày nào?"): the date an extension
+    request typed without one was waiting for — the request goes ahead with it."""
+    m = DATE_AFTER_ASK.match(event.text)
+    if m is None:
+        return False
+    ctx = conv.ctx
+    found = leading_when(event.text[m.end():], now=ctx.clock.now(), calendar=ctx.policy.calendar)
+    if found is None or len(found[1].split()) > 8:
+        return False
+    waiting = await ctx.db.run(pending_date, person=person, since=ctx.clock.now() - DATE_FOLLOWS)
+    if waiting is None:
+        return False
+    pending_id, task_id, asked = waiting
+    kept = await ctx.db.run(take_pending_reply, pending_id, person=person, task_id=task_id, now=ctx.clock.now())
+    if kept is None:
+        return False
+    task = await ctx.db.run(lambda s: s.get_one(Task, task_id))
+    change = StatusUpdate(status=TaskStatus.EXTENSION_REQUESTED, requested_due_on=found[0].date,
+                          note=f"{asked} — {event.text.strip()}")
+    _check_requested_date(task, change, ctx.today(), ctx.policy.calendar)
+    await _record(conv, event, person, task.id, change, "text")
+    return True
 
 
 async def typed_status(conv: Conversation, event: TextIn, person: Person) -> bool:

@@ -240,3 +240,18 @@ async def test_a_range_covers_the_items_held_and_an_item_not_held_is_said_once(h
     said = texts_to(h, "ct_caoxa", mark)
     assert len(said) == 1 and "Không tìm thấy nhiệm vụ mục 3" in said[0], said
     assert task_of(h, "1", "UBND xã Cao Xá").status == "done"
+
+
+async def test_the_date_sent_after_the_bot_asks_for_one_completes_the_extension_request(harness: Harness) -> None:
+    h = harness
+    h.clock.set(local(2026, 12, 8, 9, 0))
+    await h.say("ct_lamcot", "mục 2 xin gia hạn vì các thôn chưa thống kê xong")
+    assert "đến ngày nào?" in texts_to(h, "ct_lamcot")[-1]
+    mark = len(h.sent)
+    await h.reply("ct_lamcot", "đến 22/12")  # as a reply to the question (Zalo: typed, the same)
+    assert task_of(h, "2", "UBND xã Lam Cốt").status == "extension_requested"
+    told = texts_to(h, "chutich", mark)
+    assert any("đề nghị gia hạn đến: 22/12/2026" in t and "các thôn chưa thống kê xong" in t for t in told), told
+    mark = len(h.sent)
+    await h.say("ct_lamcot", "đến 23/12")  # once used, a date alone means nothing more
+    assert not any("đề nghị gia hạn đến: 23/12/2026" in t for t in texts_to(h, "chutich", mark))
