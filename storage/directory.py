@@ -890,7 +890,8 @@ def export_directory(session: Session, *, xlsx: bool, now: dt.datetime, actor_id
     rows = directory_rows(session)
     record_export(session, at=now, actor_id=actor_id, what="directory", rows=len(rows),
                   format="xlsx" if xlsx else "csv", **detail)
-    return (directory_xlsx(rows) if xlsx else directory_csv(rows)), len(rows)
+    return (directory_xlsx(rows) if xlsx else directory_csv(rows)), len({r["handle"] for r in rows})  # (a second
+    # post is a second row of the same person)
 
 
 # ---------------------------------------------------------------- people and chats

@@ -13,7 +13,14 @@ from sqlalchemy import select
 from bot import texts
 from bot.sandbox.harness import Harness
 from scheduler.clock import FakeClock
-from storage.directory import directory_csv, directory_rows, head_of, parse_directory, person_by_handle
+from storage.directory import (
+    directory_csv,
+    directory_rows,
+    export_directory,
+    head_of,
+    parse_directory,
+    person_by_handle,
+)
 from storage.errors import DirectoryInvalid
 from storage.models import Task, Unit
 from tests.conftest import DIRECTORY_CSV, local
@@ -108,6 +115,8 @@ async def test_the_directory_round_trips_and_a_file_without_the_second_row_gives
     rows = h.db.call(directory_rows)
     dan = [(r["unit"], r["role"]) for r in rows if r["handle"] == "head_bdv"]
     assert dan == [("Ban Dân vận Tỉnh ủy", "head"), ("Ban Tôn giáo tỉnh", "head")]
+    _, people = h.db.call(export_directory, xlsx=False, now=local(2018, 2, 26, 9, 0))
+    assert people == 6 and len(rows) == 7  # Lê Văn Dân's second post is a second row, not a second person
     again = parse_directory(directory_csv(rows), "danh-ba.csv")
     assert [p[1] for p in next(r for r in again if r["handle"] == "head_bdv")["posts"]] == ["Ban Tôn giáo tỉnh"]
 
