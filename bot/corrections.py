@@ -152,7 +152,10 @@ def parse_corrections(text: str, *, today: dt.date, now: dt.datetime | None = No
 # Châu Đức"), as opposed to one after a kind ("các sở, ban, ngành", "UBND các xã, thị trấn")
 # (not the parser's UNIT_START: that also opens a name at "đơn vị", a kind word of one group)
 NEXT_GROUP = re.compile(r"\s*[,;]\s*(?=(?:UBND|Ủy\s*ban|Uỷ\s*ban|[Cc]ác|Thủ\s*trưởng|Chủ\s*tịch|Sở|Ban|Phòng|Hội|"
-                        r"Huyện|Thị|Tỉnh|Đảng|Công\s*an|Bộ|Chi\s*cục|Văn\s*phòng|Trung\s*tâm|Thanh\s*tra)\s)")
+                        r"Huyện|Thị|Tỉnh|Đảng|Công\s*an|Bộ|Chi\s*cục|Văn\s*phòng|Trung\s*tâm|Thanh\s*tra|"
+                        # a commune's units written with a capital: "…, Tổ dân phố 4, Trường THCS Đak Đoa"
+                        r"Tổ|Trường|Thôn|Trạm|Xã|Phường|Mặt\s*trận|Đoàn|Bản|Ấp|Xóm|Khu|Buôn|Hợp\s*tác\s*xã|"
+                        r"Công\s*ty|Bệnh\s*viện|Kho\s*bạc|Chi\s*nhánh|Đội)\s)")
 
 
 def _units(value: str) -> tuple[str, ...]:

@@ -193,6 +193,10 @@ def test_a_deadline_that_recurs_makes_the_task_recurring() -> None:
     ("1: các sở, ban, ngành, UBND huyện Châu Đức", ("các sở, ban, ngành", "UBND huyện Châu Đức")),
     ("1: các Sở, Ban ngành", ("các Sở, Ban ngành",)),  # one group, written with capitals
     ("1: UBND các xã, thị trấn", ("UBND các xã, thị trấn",)),
+    # a commune's units named beside a group (probe 16: the school was lost inside "các thôn, …")
+    ("3: các thôn, Tổ dân phố 4, Trường THCS Đak Đoa, các đoàn thể",
+     ("các thôn", "Tổ dân phố 4", "Trường THCS Đak Đoa", "các đoàn thể")),
+    ("3: các thôn, tổ dân phố", ("các thôn, tổ dân phố",)),  # one group, its kinds in lower case
 ])
 def test_two_groups_typed_in_one_line_are_two_leads(typed: str, units: tuple[str, ...]) -> None:
     [got] = parse_corrections(typed, today=TODAY)
