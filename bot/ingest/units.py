@@ -19,6 +19,20 @@ def _sector_pattern(name: str) -> str:
     return r"[\s.]*".join(r"[,.]" if w == "," else r"[-–]" if w == "-" else re.escape(w) for w in words)
 
 
+# Office holders named by title ("hiệu trưởng các trường", "trưởng công an các xã", "bí thư chi bộ các thôn",
+# "chủ nhiệm các hợp tác xã", "tổ trưởng tổ dân phố"): the title and the body they head
+_TITLE_HEADS = (
+    r"[Hh]iệu\s*trưởng(?=\s+(?:các\s+)?(?:trường|[A-ZĐ])|\s*$)|"
+    r"[Tt]rưởng\s*(?:phòng|ban)(?=\s+(?:các\s+)?[^\W\d_])|"
+    r"[Tt]rưởng\s+(?=(?:các\s+)?(?:công\s*an|thôn|xóm|bản|ấp|buôn|làng|tổ\s*dân\s*phố|khu\s*phố|trạm|đồn)\b)|"
+    r"[Tt]rưởng\s*(?:thôn|xóm|bản|ấp|buôn|khu\s*phố)(?=\s*(?:,|$)|\s+(?:các|[A-ZĐ\d]))|"
+    r"[Bb]í\s*thư\s+(?=(?:các\s+)?(?:chi\s*bộ|[Đđ]ảng\s*[ủu][yỷ]|[Đđ]ảng\s*bộ|chi\s*đoàn|[Đđ]oàn\s*thanh\s*niên|"
+    r"cấp\s*[ủu][yỷ])\b)|"
+    r"[Cc]hủ\s*nhiệm\s+(?=(?:các\s+)?(?:HTX|hợp\s*tác\s*xã|[ỦUủu][yỷ]\s*ban\s*[Kk]iểm\s*tra|UBKT)\b)|"
+    r"[Tt]ổ\s*trưởng\s+(?=(?:các\s+)?(?:tổ|khu)\b)"
+)
+
+
 # Words a unit's name starts with. Lower-case group words ("các sở, ngành") count too. "Ban" opens no unit in
 # the common words it starts ("Ban đầu", "ban ngày", "ban hành") nor in "Bản chất"/"Bản thân" whose mark a scan lost.
 _HEADS = (
@@ -53,7 +67,11 @@ _HEADS = (
     # được lựa chọn" ("Tư vấn" before other words is the verb "advise")
     r"Nhà\s*thầu|Tư\s*vấn(?=\s+(?:được|giám\s*sát|thiết\s*kế|thẩm\s*tra)\b)|"
     # owners who must act: "Chủ đầu tư các dự án khẩn trương …", "Chủ các công trình …"
-    r"Chủ\s*(?:đầu\s*tư|dự\s*án|rừng|cơ\s*sở|mỏ|công\s*trình|phương\s*tiện|các)"
+    r"Chủ\s*(?:đầu\s*tư|dự\s*án|rừng|cơ\s*sở|mỏ|công\s*trình|phương\s*tiện|các)|"
+    # the head of a school, an office, a village, a Party cell or a cooperative, in either case (after a comma they
+    # open a unit of their own: "Phòng Giáo dục và Đào tạo, hiệu trưởng các trường …", "UBND xã, trưởng thôn …")
+    + _TITLE_HEADS +
+    r""
 )
 # Group names ("các sở, ngành", "UBND các huyện") start with a plural word and a kind of unit.
 # (the commonest kinds as a scan may spell them: "đơn vi", "co quan", "địa phuơng")
@@ -109,7 +127,7 @@ _STOP = (
     r"phân\s*công|đẩy\s*mạnh|đẩy\s*nhanh|nâng\s*cao|thực\s*thi|thanh\s*tra|tiếp\s*nhận|phát\s*huy|"
     r"duy\s*trì|hỗ\s*trợ|tạo\s*điều\s*kiện|khuyến\s*khích|vận\s*hành|ứng\s*dụng|nghiêm\s*túc|"
     r"giải\s*trình|tiếp\s*tục|nhanh\s*chóng|sớm|dừng|tạm\s*dừng|rút|lựa\s*chọn|cử|dự(?!\s*(?:án|toán|báo|trữ|phòng))|tham\s*gia|"
-    r"mời|gửi|nộp|cấp(?!\s*(?:trên|dưới|tỉnh|huyện|xã|cơ\s*sở|ủy|uỷ|Trung\s*ương))|thu|chi|trả|sửa\s*chữa|khắc\s*phục|"
+    r"mời|gửi|nộp|cấp(?!\s*(?:trên|dưới|tỉnh|huyện|xã|cơ\s*sở|ủy|uỷ|Trung\s*ương))|thu|chi(?!\s*(?:bộ|đoàn|nhánh|cục|hội))|trả|sửa\s*chữa|khắc\s*phục|"
     r"xác\s*minh|khảo\s*sát|lấy\s*(?:mẫu|ý\s*kiến)|làm\s*tốt|bảo\s*vệ|lãnh\s*đạo|sắp\s*xếp|kiện\s*toàn|bãi\s*bỏ|thay\s*thế|điều\s*chỉnh|yêu\s*cầu|đề\s*nghị|"
     # time and frequency words glued after a name: "Sở Tài chính hằng tháng báo cáo …"
     r"(?:hằng|hàng)\s*(?:ngày|tuần|tháng|quý|năm)|định\s*kỳ|(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Nn]gày)\s+(?:ngày\s+)?\d{1,2}(?:[/.-]\d|\s+tháng)|sang\s*(?:tháng|quý|năm)|chậm\s*nhất|từ\s*nay|"
@@ -211,6 +229,8 @@ OWN_GROUP_IN_LIST = re.compile(rf"{_BARE_ADMIN}|{_BARE_GROUP_AFTER_AND}", re.U)
 # (an office holder written in lower case opens one more unit: "Chủ tịch UBND các huyện, thủ trưởng các đơn vị …")
 _SPLIT = re.compile(rf",\s*(?=(?:{_HEADS})\b|(?:các|UBND|Ủy\s*ban|Uỷ\s*ban)\s|{_COMMITTEE}|"
                     r"(?:thủ\s*trưởng|giám\s*đốc|chủ\s*tịch|người\s*đứng\s*đầu|bí\s*thư|lực\s*lượng)\s|"
+                    # ("Phòng Giáo dục, hiệu trưởng các trường", "UBND các xã, trưởng công an các xã")
+                    rf"(?:{_TITLE_HEADS})|"
                     # (an owner who must act: "…, các công ty lâm nghiệp, chủ rừng trên địa bàn", "…, chủ đầu tư")
                     r"chủ\s*(?:rừng|đầu\s*tư|dự\s*án|cơ\s*sở|mỏ|công\s*trình|phương\s*tiện)\b|"
                     r"(?:xã|phường|thị\s*trấn|huyện|quận|thị\s*xã)\b|" + _BARE_ADMIN + ")|"
