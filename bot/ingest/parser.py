@@ -1307,7 +1307,8 @@ DIRECTIVE_CUE = re.compile(r"\b(?:đề\s*nghị|giao(?!\s*(?-i:ban|BAN)\b|\s*(?
 
 def _asks_a_unit(text: str) -> bool:
     """"… đề nghị quý Tổng cục nghiên cứu …", "Thủ tướng yêu cầu Ủy ban nhân dân các tỉnh …"."""
-    return any(UNIT_START.match(m.group("rest")) for m in ASKS.finditer(text))
+    return any(UNIT_START.match(m.group("rest")) for m in ASKS.finditer(text)) or \
+        any(UNIT_START.match(text, m.end()) for m in ASK_COLON.finditer(text))  # "… yêu cầu: UBND các xã …"
 
 
 def _directive_paragraph(text: str) -> bool:
@@ -1384,8 +1385,16 @@ ALSO_WORK = re.compile(r"^(?:(?:Tiếp\s*tục\s+|Đồng\s*thời,?\s+)"
                        # "Tham mưu cho UBND tỉnh …", "Phối hợp với các trường …"
                        r"(?:Đẩy\s*mạnh|Đẩy\s*nhanh|Tăng\s*cường|Đảm\s*bảo|Bảo\s*đảm|Chỉ\s*đạo|Tham\s*mưu|Phối\s*hợp|"
                        r"Hướng\s*dẫn|Đôn\s*đốc|Rà\s*soát|Thực\s*hiện\s*(?:tốt|nghiêm)|Khẩn\s*trương|Phân\s*công|Tổ\s*chức|"
-                       r"Xây\s*dựng|Kiểm\s*tra|Triển\s*khai|Chuẩn\s*bị|Bố\s*trí|Tiến\s*hành|Tạm\s*dừng|Có\s*kế\s*hoạch)\s+(?:việc\s+|công\s*tác\s+|cho\s+|với\s+)?"
-                       r"[a-zđà-ỹA-ZĐ])", re.U)
+                       r"Xây\s*dựng|Kiểm\s*tra|Triển\s*khai|Chuẩn\s*bị|Bố\s*trí|Tiến\s*hành|Tạm\s*dừng|Có\s*kế\s*hoạch|"
+                       # (more bare imperatives of a chain: "Quản lý, giám sát chặt chẽ …", "Tuyên truyền, hướng dẫn
+                       # …", "Cử cán bộ chuyên môn …")
+                       r"Quản\s*lý|Giám\s*sát|Tuyên\s*truyền|Vận\s*động|Cử|Xử\s*lý|Theo\s*dõi|Duy\s*trì|"
+                       r"Củng\s*cố|Kiện\s*toàn|Nắm\s*chắc|Kiên\s*quyết|Quán\s*triệt|Huy\s*động|Khắc\s*phục|"
+                       r"Ngăn\s*chặn|Sẵn\s*sàng|Nâng\s*cao|Hoàn\s*thành|Thường\s*xuyên\s*(?=[a-zđà-ỹ]))"
+                       r"(?:,\s*[a-zđà-ỹ]+(?:\s+[a-zđà-ỹ]+)?)?\s+(?:việc\s+|công\s*tác\s+|cho\s+|với\s+)?"
+                       r"[a-zđà-ỹA-ZĐ0-9]|"
+                       # a condition, then the same doer's duty when it holds: "Khi có thiệt hại …, cần nhanh chóng …"
+                       r"(?:Khi|Trường\s*hợp|Nếu)\s[^.;:]{3,150}?,?\s(?:thì\s+)?(?:cần|phải)\s+[a-zđà-ỹ])", re.U)
 
 
 def _join_name_lists(sentences: list[str]) -> list[str]:
@@ -1428,6 +1437,8 @@ def _by_subject(paragraphs: list[str]) -> list[tuple[str, str | None]]:
         current: list[str] = []
         current_leads: list[str] = []
         sentences = [c for sentence in _join_name_lists(SENTENCE_END.split(para)) for c in _dated_clauses(sentence)]
+        # ("… chỉ đạo các đơn vị thực hiện các nội dung như: A. B. C.": the list after the colon is read as one, below)
+        listed = COLON_ASK.search(para) is not None
         for sentence in sentences:
             leads, strength = find_leads_ranked(sentence)
             if current and current[-1].rstrip().endswith(";") and DATED_CLAUSE.search(sentence) and \
@@ -1437,7 +1448,8 @@ def _by_subject(paragraphs: list[str]) -> list[tuple[str, str | None]]:
                 current, current_leads = [], []
             if current and (strength >= STRONG and leads and not _same_units(leads, current_leads) and
                             not is_generic_reference(leads) and not INTRO_END.search(sentence)
-                            or bool(ALSO_WORK.match(sentence)) and (bool(current_leads) or _asks_a_unit(current[0])
+                            or bool(ALSO_WORK.match(sentence)) and not listed
+                            and (bool(current_leads) or any(_asks_a_unit(c) for c in current)
                                                               or ALSO_WORK.match(current[0]) is not None
                                                               and not current[0].startswith("Chỉ đạo"))
                             and not ASSESSMENT.search(current[0][:200])
