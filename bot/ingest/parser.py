@@ -1636,6 +1636,11 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
         deadline = pick_deadline(shared, issued_on=issued_on) if shared else None
         ref = f"{ref_prefix}.{i}" if ref_prefix else str(i)
         first, *more = _chained_duties(text)
+        if more and deadline is None and not any(REPORTS_ON.match(p) and pick_deadline(p, issued_on=issued_on)
+                                                 for p in more):
+            # "A …; B …; C …, hoàn thành trước ngày 05/7": the chain's one date holds for the duties that name none
+            # (a report's own date is the report's: "A …; tổng hợp số liệu, báo cáo … trước ngày 25/3")
+            deadline = pick_deadline(text, issued_on=issued_on)
         task = _task(ref, first, issued_on=issued_on, ctx=base, parent=ref_prefix or None, depth=0,
                      leads=leads or None, inherited_due=(deadline.due, deadline.text) if deadline else None)
         out.append(task)
@@ -1644,7 +1649,8 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
             own, strength = find_leads_ranked(duty[:120])
             out.append(_task(f"{ref} (ý {n})", duty, issued_on=issued_on, ctx=base, parent=ref_prefix or None,
                              depth=0, leads=own if strength >= STRONG and _unit_opens_with_work(duty)
-                             else list(task.lead) or None))
+                             else list(task.lead) or None,
+                             inherited_due=(deadline.due, deadline.text) if deadline else None))
     return out
 
 
@@ -1658,6 +1664,19 @@ REPORTS_ON = re.compile(r"^(?:đồng\s*thời,?\s+)?(?:(?:kịp\s*thời|thư�
                         r"UBND|Ủy\s*ban|Uỷ\s*ban|Chủ\s*tịch|Bộ\s*trưởng|Thường\s*trực|Ban\s*Thường\s*vụ|cấp\s*trên)\b)",
                         re.U)
 OWN_DIRECTING = re.compile(r"(?<!Ban\s)(?<!sự\s)\bchỉ\s*đạo\s+(?!của\b|và\b)", re.U)
+
+
+# "…; tăng cường kiểm tra …; kiên quyết không để …": a clause that opens with a verb of work in lower case is the
+# same doer's next duty
+WORK_CLAUSE = re.compile(r"^(?:đồng\s*thời,?\s+)?(?:(?:khẩn\s*trương|kịp\s*thời|thường\s*xuyên|tích\s*cực|chủ\s*động|"
+                         r"tiếp\s*tục|tập\s*trung|kiên\s*quyết|nghiêm\s*túc)\s+)?"
+                         r"(?:tăng\s*cường|tổ\s*chức|chú\s*trọng|rà\s*soát|theo\s*dõi|đôn\s*đốc|đẩy\s*mạnh|đẩy\s*nhanh|"
+                         r"thực\s*hiện|triển\s*khai|phấn\s*đấu|xây\s*dựng|kiểm\s*tra|tuyên\s*truyền|vận\s*động|"
+                         r"hướng\s*dẫn|phối\s*hợp|xử\s*lý|quán\s*triệt|nâng\s*cao|bảo\s*đảm|đảm\s*bảo|tham\s*mưu|"
+                         r"củng\s*cố|kiện\s*toàn|phân\s*công|duy\s*trì|không\s*để|chịu\s*trách\s*nhiệm|"
+                         r"lựa\s*chọn|tuyển\s*chọn|đề\s*xuất|bố\s*trí|chuẩn\s*bị|khắc\s*phục|ngăn\s*chặn|"
+                         r"nắm\s*chắc|giải\s*quyết|cập\s*nhật|tổng\s*hợp|có\s*(?:kế\s*hoạch|biện\s*pháp|phương\s*án))[\s,]",
+                         re.U)
 
 
 def _chained_duties(text: str) -> list[str]:
@@ -1675,7 +1694,7 @@ def _chained_duties(text: str) -> list[str]:
         # (where the doer's first duty is itself to direct — "X chỉ đạo các sở …; đồng thời chỉ đạo Công an …" —
         # the later "chỉ đạo" goes on with it)
         if pieces and len(clause) >= 40 and ":" not in pieces[-1] and (REPORTS_ON.match(clause) or (
-                DIRECTS_OTHERS.match(clause) and not OWN_DIRECTING.search(pieces[0]))):
+                DIRECTS_OTHERS.match(clause) or WORK_CLAUSE.match(clause)) and not OWN_DIRECTING.search(pieces[0])):
             pieces.append(clause)
         elif pieces:
             pieces[-1] = f"{pieces[-1]} {clause}"
