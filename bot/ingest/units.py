@@ -965,6 +965,18 @@ REPORTED_DIRECTION = re.compile(r"^(?:[^;:.]{0,240},\s*)?(?P<who>[^,;:.]{2,80}?)
 DIRECTS_OTHERS = re.compile(r"^(?:(?:Tiếp\s*tục|Tập\s*trung|Khẩn\s*trương|Thường\s*xuyên|Kịp\s*thời)\s+)?"
                             r"(?:[Cc]hỉ\s*đạo|[Ll]ãnh\s*đạo,\s*chỉ\s*đạo)(?:\s+(?:ngay|kịp\s*thời|quyết\s*liệt))?"
                             rf"(?:\s*,\s*(?:hướng\s*dẫn|đôn\s*đốc))*\s+(?=(?:{_HEADS})\b|{_GROUP})", re.U)
+# (whoever asks another to direct is not the one who directs: "Đồng chí Chủ tịch HĐND huyện yêu cầu UBND huyện cần
+# tập trung chỉ đạo các cơ quan …" — UBND huyện directs)
+_ASKED_WORD = r"\b(?:yêu\s*cầu|đề\s*nghị|giao|cần|phải)\b"
+# a named leader (or the chair who speaks) directs a unit in running prose: "…, ông Nguyễn Văn A – Phó Chủ tịch UBND
+# huyện chỉ đạo Phòng Nông nghiệp … hướng dẫn …", "Chủ tịch UBND tỉnh chỉ đạo Sở Y tế …": the unit directed acts
+# (not a group of office holders who direct others: "Chủ tịch UBND các xã chỉ đạo …")
+PERSON_DIRECTS = re.compile(r"^(?:[^;:.]{0,240},\s*)?"
+                            r"(?P<who>(?:[Ôô]ng|[Bb]à|[Đđ]ồng\s*chí|Đ/c)\s+[A-ZĐÀ-Ỹ]"
+                            rf"(?:(?!{_ASKED_WORD})[^,;:.]){{0,100}}?|"
+                            r"(?:Phó\s+)?(?:Chủ\s*tịch|Bí\s*thư|Thủ\s*tướng)"
+                            rf"(?:\s(?![^,;:.]*\bcác\b)(?:(?!{_ASKED_WORD})[^,;:.]){{0,80}}?)?)"
+                            r"\s(?:trực\s*tiếp\s+)?chỉ\s*đạo\s+(?=(?P<u>.+))", re.U)
 LEADER_DIRECTS = re.compile(r"^(?P<who>Lãnh\s*đạo\s[^,;:.]{0,60}?)\s(?:cũng\s+)?chỉ\s*đạo\s+(?=(?P<u>.+))", re.U)
 ORDINAL_OPENING = re.compile(r"^(?:Thứ\s*(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|(?:Một|Hai|Ba|Bốn|Năm)\s*là)"
                              r"\s*[,:]\s*", re.U)
@@ -1060,6 +1072,9 @@ def _leads_ranked(text: str) -> tuple[list[str], int]:
     if (reported := REPORTED_DIRECTION.match(text)) and REQUESTER.search(reported.group("who")) and \
             (units := _units_from(reported.group("u"))) and not is_generic_reference(units):
         return units, STRONG  # "…, UBND tỉnh đã chỉ đạo các sở, ngành treo cờ …": a news copy reports the ask
+    if (directed := PERSON_DIRECTS.match(text)) and REQUESTER.search(directed.group("who")) and \
+            (units := _units_from(directed.group("u"))) and not is_generic_reference(units):
+        return units, STRONG  # "…, ông A – Phó Chủ tịch UBND huyện chỉ đạo Phòng X phối hợp … hướng dẫn …"
     if issued := _issuer_asks(text):
         return issued, STRONG
     # "Thứ nhất, các cơ sở Đảng khẩn trương …": the opening subject with its role beats a "giao" far below
