@@ -13,6 +13,7 @@ from bot.ingest.legacy import repair_legacy
 from bot.ingest.tables import rewrite_tables
 from bot.ingest.taskfilter import broad_wanted, filter_tasks
 from bot.ingest.units import (
+    COUNT_BEFORE_UNIT,
     STRONG,
     UNIT_START,
     delegate,
@@ -1288,9 +1289,12 @@ def _asked_alone(rest: str) -> list[str]:
     when words other than unit names are left."""
     bare = rest[:m.start()] if (m := _LIST_OF_WORK.search(rest)) else rest
     bare = bare.strip(" ,;")
+    count = COUNT_BEFORE_UNIT.match(bare)  # "đề nghị 18 Tổ dân phố:" (the count stays with the name)
+    bare = bare[count.end():] if count else bare
     if not bare or not UNIT_START.match(bare) or name_prefix(bare) != bare:
         return []
-    return split_units(bare)
+    units = split_units(bare)
+    return [f"{count.group('n')} {units[0]}", *units[1:]] if count and units else units
 
 
 ASKS = re.compile(r"\b(?:đề\s*nghị|giao|yêu\s*cầu|ủy\s*quyền|uỷ\s*quyền|cho\s*phép|chấp\s*thuận|phân\s*công)\s+"

@@ -635,9 +635,17 @@ BARE_TITLE_COLON = re.compile(r"^(?:[Gg]iám\s*đốc|[Tt]hủ\s*trưởng|[Cc]h
 ADMINISTRATION_OF = re.compile(r"^[Cc]hính\s*quyền\s+(?=UBND\b|[ỦU][yỷ]\s*ban\s*nhân\s*dân\b)", re.U)
 
 
+# "đề nghị 18 Tổ dân phố …", "giao 02 xã Phước Hà, Nhị Hà …": how many units are asked, then who they are
+# (a count before a kind of body refers back: "đề nghị 3 cơ quan nêu trên …" is no name)
+COUNT_BEFORE_UNIT = re.compile(rf"^(?P<n>0?[1-9]\d{{0,2}})\s+(?=(?:{_HEADS})\b)", re.U)
+
+
 def _units_from(fragment: str, stops: re.Pattern[str] = STOP_RE) -> list[str]:
     # "Công ty X (đơn vị quản lý công trình), chính quyền địa phương …": a note inside a list is not its end
     fragment = NOTE_IN_LIST.sub(lambda m: "" if m.group(1)[:1].islower() else m.group(0), fragment.strip())
+    if count := COUNT_BEFORE_UNIT.match(fragment):  # (the count stays with the name: "18 Tổ dân phố")
+        units = _units_from(fragment[count.end():], stops)
+        return [f"{count.group('n')} {units[0]}", *units[1:]] if units else []
     fragment = ADMINISTRATION_OF.sub("", BARE_TITLE_COLON.sub("", fragment, count=1), count=1)
     if not UNIT_START.match(fragment):
         return []
