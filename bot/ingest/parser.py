@@ -1820,7 +1820,7 @@ COLON_ASK = re.compile(r"\b(?:chỉ\s*đạo|yêu\s*cầu|đề\s*nghị|giao|k�
 def _colon_list(para: str) -> list[tuple[str, list[str]]] | None:
     """The pieces of work listed after an ask's colon inside one paragraph, one task each (sentences and ';'
     clauses); each with its own doer when it opens with one, else the unit the ask names, else none (the context)."""
-    m = COLON_ASK.search(para[:400])
+    m = COLON_ASK.search(para[:700])
     if m is None:
         return None
     if QUOTE_OPEN.match(para[m.end():]):
@@ -1843,6 +1843,8 @@ def _colon_list(para: str) -> list[tuple[str, list[str]]] | None:
     for n, item in enumerate(items):
         own, own_strength = find_leads_ranked(item[:120])
         leads = own if own_strength >= STRONG and (_unit_opens_with_work(item) or _asks_a_unit(item)) else unit_leads
+        if leads is unit_leads and out and item[:1].islower() and items[n - 1].endswith(";"):
+            leads = out[-1][1]  # "A tổ chức …; kiểm tra …": a clause that goes on with A's sentence is A's
         out.append((f"{head} {item}" if n == 0 else item, leads))
     return out
 
