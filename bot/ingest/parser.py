@@ -1679,8 +1679,9 @@ WORK_CLAUSE = re.compile(r"^(?:đồng\s*thời,?\s+)?(?:(?:khẩn\s*trương|k�
                          r"hướng\s*dẫn|phối\s*hợp|xử\s*lý|quán\s*triệt|nâng\s*cao|bảo\s*đảm|đảm\s*bảo|tham\s*mưu|"
                          r"củng\s*cố|kiện\s*toàn|phân\s*công|duy\s*trì|không\s*để|chịu\s*trách\s*nhiệm|"
                          r"lựa\s*chọn|tuyển\s*chọn|đề\s*xuất|bố\s*trí|chuẩn\s*bị|khắc\s*phục|ngăn\s*chặn|"
-                         r"nắm\s*chắc|giải\s*quyết|cập\s*nhật|tổng\s*hợp|có\s*(?:kế\s*hoạch|biện\s*pháp|phương\s*án))[\s,]",
-                         re.U)
+                         r"nắm\s*chắc|giải\s*quyết|cập\s*nhật|tổng\s*hợp|có\s*(?:kế\s*hoạch|biện\s*pháp|phương\s*án))"
+                         # (not the noun the verb also is: "…; hướng dẫn của các sở …" is what the work follows)
+                         r"(?:,|\s(?!của\b))", re.U)
 
 
 def _chained_duties(text: str) -> list[str]:

@@ -924,7 +924,8 @@ def _asked(text: str) -> list[str]:
 # A linking word alone before the ask: "Theo đó, yêu cầu …", "Ngoài ra, đề nghị …" opening a sentence carry on the
 # document's own request; "…; đồng thời yêu cầu …" carries on the request of whoever the sentence named before it
 CONNECTIVE = re.compile(r"^(?:[Tt]heo\s*đó|[Đđ]ồng\s*thời|[Nn]goài\s*ra|[Bb]ên\s*cạnh\s*đó|[Cc]ùng\s*với\s*đó|"
-                        r"[Dd]o\s*(?:đó|vậy)|[Vv]ì\s*(?:vậy|thế)|[Tt]ừ\s*đó|[Qq]ua\s*đó|[Tt]rước\s*mắt)$", re.U)
+                        r"[Dd]o\s*(?:đó|vậy)|[Vv]ì\s*(?:vậy|thế)|[Tt]ừ\s*đó|[Qq]ua\s*đó|[Tt]rước\s*mắt|"
+                        r"[Vv]ậy|[Nn]hư\s*vậy)$", re.U)  # ("Vậy đề nghị các hộ dân …": so the notice asks)
 
 
 def _connective_ask(text: str, stop: int, before: str) -> bool:

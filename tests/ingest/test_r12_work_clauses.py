@@ -46,3 +46,9 @@ def test_a_leaders_directed_list_stays_one() -> None:
             "các hộ cần hỗ trợ ngày công trên địa bàn.")
     assert _chained_duties(text) == [text]
 
+
+def test_a_verb_used_as_a_noun_opens_no_duty() -> None:
+    # "hướng dẫn của …" (the guidance of), "chỉ đạo của …": what the work follows, not more work
+    text = ("UBND huyện bám sát sự chỉ đạo của UBND tỉnh trong việc xóa nhà tạm, nhà dột nát trên địa bàn; hướng dẫn "
+            "của các sở, ngành của tỉnh để triển khai thực hiện trên địa bàn huyện.")
+    assert _chained_duties(text) == [text]
