@@ -52,6 +52,7 @@ _HEADS = (
     r"Thủ\s*tướng|Phó\s*Thủ\s*tướng|Chính\s*phủ|Ngân\s*hàng\s*Nhà\s*nước|Bộ\s*trưởng|"
     r"Ủy\s*ban\s*Kiểm\s*tra|Học\s*viện|Đại\s*học|Nhà\s*xuất\s*bản|Cơ\s*quan|Tổ\s*công\s*tác|Tổ(?=\s+[A-ZĐÀ-Ỹ])|Ban\s*[Cc]hỉ\s*đạo|"
     r"Hiệp\s*hội|Liên\s*hiệp|Đội|Lực\s*lượng|Chi\s*nhánh|Cảnh\s*sát|Thuế(?=\s+(?:tỉnh|thành\s*phố|TP|cơ\s*sở|khu\s*vực|[A-ZĐ]))|Hải\s*quan|Điện\s*lực|Thành\s*đoàn|"
+    r"Thống\s*kê(?=\s+(?:tỉnh|thành\s*phố|TP|cơ\s*sở|khu\s*vực|huyện|[A-ZĐ]))|"
     r"Tỉnh\s*đoàn|Huyện\s*đoàn|Bảo\s*tàng|Nhà\s*hát|Thư\s*viện|Tạp\s*chí|Thông\s*tấn\s*xã|Quân\s*khu|Vườn\s*quốc\s*gia|Hãng|"
     r"Bưu\s*điện|Cảng|"
     # a district office or an official written in lower case before its capitalised name: "giao phòng Tài chính -
@@ -62,7 +63,8 @@ _HEADS = (
     # embassies, clubs, the State Audit, and whoever heads a body ("Người đứng đầu các cơ quan … chịu trách nhiệm …")
     r"Đại\s*sứ\s*quán|Tổng\s*[Ll]ãnh\s*sự\s*quán|Câu\s*lạc\s*bộ|Kiểm\s*toán\s*(?:[Nn]hà\s*nước|khu\s*vực)|"
     r"[Nn]gười\s*đứng\s*đầu|"
-    # ("Thuế tỉnh", "Thuế cơ sở 3" name tax offices; a bare "Thuế" is the word "tax")
+    # ("Thuế tỉnh", "Thuế cơ sở 3" name tax offices, "Thống kê tỉnh" the statistics office; a bare "Thuế" is the
+    # word "tax", a bare "thống kê" the verb "count")
     # the parties of a construction or planning contract: "Nhà thầu thi công …", "Tư vấn giám sát …", "Ban QLDA/Tư vấn
     # được lựa chọn" ("Tư vấn" before other words is the verb "advise")
     r"Nhà\s*thầu|Tư\s*vấn(?=\s+(?:được|giám\s*sát|thiết\s*kế|thẩm\s*tra)\b)|"
