@@ -1315,9 +1315,15 @@ def _asks_a_unit(text: str) -> bool:
         any(UNIT_START.match(text, m.end()) for m in ASK_COLON.finditer(text))  # "… yêu cầu: UBND các xã …"
 
 
+# "Bên cạnh đó," opens an assessment's other side ("Bên cạnh đó, còn một số hạn chế …") as often as one more ask
+BESIDES_ASK = re.compile(r"^Bên\s*cạnh\s*đó\s*,?\s+(?=(?:giao|đề\s*nghị|yêu\s*cầu)\s)", re.U)
+
+
 def _directive_paragraph(text: str) -> bool:
     # "Trên cơ sở kết quả đã đạt được, X giao Y …": the opening phrase is background, not an assessment
     probe = text.split(",", 1)[-1] if SUBJECT_AFTER_OPENING.match(text) else text
+    if (besides := BESIDES_ASK.match(probe)) and _asks_a_unit(probe[besides.end():][:200]):
+        probe = probe[besides.end():]  # "Bên cạnh đó, giao UBND các xã …": more work asked, not an assessment
     if CLOSING.search(text) or ASSESSMENT.search(probe[:200]) or CLOSING_LINE.match(text):
         return False
     if CHAIRS_MEETING.search(text[:200]) and not _asks_a_unit(text):
