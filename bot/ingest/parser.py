@@ -13,6 +13,7 @@ from bot.ingest.legacy import repair_legacy
 from bot.ingest.tables import rewrite_tables
 from bot.ingest.taskfilter import broad_wanted, filter_tasks
 from bot.ingest.units import (
+    COUNT_BEFORE_UNIT,
     STRONG,
     UNIT_START,
     delegate,
@@ -1288,9 +1289,12 @@ def _asked_alone(rest: str) -> list[str]:
     when words other than unit names are left."""
     bare = rest[:m.start()] if (m := _LIST_OF_WORK.search(rest)) else rest
     bare = bare.strip(" ,;")
+    count = COUNT_BEFORE_UNIT.match(bare)  # "đề nghị 18 Tổ dân phố:" (the count stays with the name)
+    bare = bare[count.end():] if count else bare
     if not bare or not UNIT_START.match(bare) or name_prefix(bare) != bare:
         return []
-    return split_units(bare)
+    units = split_units(bare)
+    return [f"{count.group('n')} {units[0]}", *units[1:]] if count and units else units
 
 
 ASKS = re.compile(r"\b(?:đề\s*nghị|giao|yêu\s*cầu|ủy\s*quyền|uỷ\s*quyền|cho\s*phép|chấp\s*thuận|phân\s*công)\s+"
@@ -1307,12 +1311,19 @@ DIRECTIVE_CUE = re.compile(r"\b(?:đề\s*nghị|giao(?!\s*(?-i:ban|BAN)\b|\s*(?
 
 def _asks_a_unit(text: str) -> bool:
     """"… đề nghị quý Tổng cục nghiên cứu …", "Thủ tướng yêu cầu Ủy ban nhân dân các tỉnh …"."""
-    return any(UNIT_START.match(m.group("rest")) for m in ASKS.finditer(text))
+    return any(UNIT_START.match(m.group("rest")) for m in ASKS.finditer(text)) or \
+        any(UNIT_START.match(text, m.end()) for m in ASK_COLON.finditer(text))  # "… yêu cầu: UBND các xã …"
+
+
+# "Bên cạnh đó," opens an assessment's other side ("Bên cạnh đó, còn một số hạn chế …") as often as one more ask
+BESIDES_ASK = re.compile(r"^Bên\s*cạnh\s*đó\s*,?\s+(?=(?:giao|đề\s*nghị|yêu\s*cầu)\s)", re.U)
 
 
 def _directive_paragraph(text: str) -> bool:
     # "Trên cơ sở kết quả đã đạt được, X giao Y …": the opening phrase is background, not an assessment
     probe = text.split(",", 1)[-1] if SUBJECT_AFTER_OPENING.match(text) else text
+    if (besides := BESIDES_ASK.match(probe)) and _asks_a_unit(probe[besides.end():][:200]):
+        probe = probe[besides.end():]  # "Bên cạnh đó, giao UBND các xã …": more work asked, not an assessment
     if CLOSING.search(text) or ASSESSMENT.search(probe[:200]) or CLOSING_LINE.match(text):
         return False
     if CHAIRS_MEETING.search(text[:200]) and not _asks_a_unit(text):
@@ -1384,8 +1395,16 @@ ALSO_WORK = re.compile(r"^(?:(?:Tiếp\s*tục\s+|Đồng\s*thời,?\s+)"
                        # "Tham mưu cho UBND tỉnh …", "Phối hợp với các trường …"
                        r"(?:Đẩy\s*mạnh|Đẩy\s*nhanh|Tăng\s*cường|Đảm\s*bảo|Bảo\s*đảm|Chỉ\s*đạo|Tham\s*mưu|Phối\s*hợp|"
                        r"Hướng\s*dẫn|Đôn\s*đốc|Rà\s*soát|Thực\s*hiện\s*(?:tốt|nghiêm)|Khẩn\s*trương|Phân\s*công|Tổ\s*chức|"
-                       r"Xây\s*dựng|Kiểm\s*tra|Triển\s*khai|Chuẩn\s*bị|Bố\s*trí|Tiến\s*hành|Tạm\s*dừng|Có\s*kế\s*hoạch)\s+(?:việc\s+|công\s*tác\s+|cho\s+|với\s+)?"
-                       r"[a-zđà-ỹA-ZĐ])", re.U)
+                       r"Xây\s*dựng|Kiểm\s*tra|Triển\s*khai|Chuẩn\s*bị|Bố\s*trí|Tiến\s*hành|Tạm\s*dừng|Có\s*kế\s*hoạch|"
+                       # (more bare imperatives of a chain: "Quản lý, giám sát chặt chẽ …", "Tuyên truyền, hướng dẫn
+                       # …", "Cử cán bộ chuyên môn …")
+                       r"Quản\s*lý|Giám\s*sát|Tuyên\s*truyền|Vận\s*động|Cử|Xử\s*lý|Theo\s*dõi|Duy\s*trì|"
+                       r"Củng\s*cố|Kiện\s*toàn|Nắm\s*chắc|Kiên\s*quyết|Quán\s*triệt|Huy\s*động|Khắc\s*phục|"
+                       r"Ngăn\s*chặn|Sẵn\s*sàng|Nâng\s*cao|Hoàn\s*thành|Thường\s*xuyên\s*(?=[a-zđà-ỹ]))"
+                       r"(?:,\s*[a-zđà-ỹ]+(?:\s+[a-zđà-ỹ]+)?)?\s+(?:việc\s+|công\s*tác\s+|cho\s+|với\s+)?"
+                       r"[a-zđà-ỹA-ZĐ0-9]|"
+                       # a condition, then the same doer's duty when it holds: "Khi có thiệt hại …, cần nhanh chóng …"
+                       r"(?:Khi|Trường\s*hợp|Nếu)\s[^.;:]{3,150}?,?\s(?:thì\s+)?(?:cần|phải)\s+[a-zđà-ỹ])", re.U)
 
 
 def _join_name_lists(sentences: list[str]) -> list[str]:
@@ -1428,6 +1447,8 @@ def _by_subject(paragraphs: list[str]) -> list[tuple[str, str | None]]:
         current: list[str] = []
         current_leads: list[str] = []
         sentences = [c for sentence in _join_name_lists(SENTENCE_END.split(para)) for c in _dated_clauses(sentence)]
+        # ("… chỉ đạo các đơn vị thực hiện các nội dung như: A. B. C.": the list after the colon is read as one, below)
+        listed = COLON_ASK.search(para) is not None
         for sentence in sentences:
             leads, strength = find_leads_ranked(sentence)
             if current and current[-1].rstrip().endswith(";") and DATED_CLAUSE.search(sentence) and \
@@ -1437,7 +1458,8 @@ def _by_subject(paragraphs: list[str]) -> list[tuple[str, str | None]]:
                 current, current_leads = [], []
             if current and (strength >= STRONG and leads and not _same_units(leads, current_leads) and
                             not is_generic_reference(leads) and not INTRO_END.search(sentence)
-                            or bool(ALSO_WORK.match(sentence)) and (bool(current_leads) or _asks_a_unit(current[0])
+                            or bool(ALSO_WORK.match(sentence)) and not listed
+                            and (bool(current_leads) or any(_asks_a_unit(c) for c in current)
                                                               or ALSO_WORK.match(current[0]) is not None
                                                               and not current[0].startswith("Chỉ đạo"))
                             and not ASSESSMENT.search(current[0][:200])
@@ -1624,6 +1646,11 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
         deadline = pick_deadline(shared, issued_on=issued_on) if shared else None
         ref = f"{ref_prefix}.{i}" if ref_prefix else str(i)
         first, *more = _chained_duties(text)
+        if more and deadline is None and not any(REPORTS_ON.match(p) and pick_deadline(p, issued_on=issued_on)
+                                                 for p in more):
+            # "A …; B …; C …, hoàn thành trước ngày 05/7": the chain's one date holds for the duties that name none
+            # (a report's own date is the report's: "A …; tổng hợp số liệu, báo cáo … trước ngày 25/3")
+            deadline = pick_deadline(text, issued_on=issued_on)
         task = _task(ref, first, issued_on=issued_on, ctx=base, parent=ref_prefix or None, depth=0,
                      leads=leads or None, inherited_due=(deadline.due, deadline.text) if deadline else None)
         out.append(task)
@@ -1632,7 +1659,8 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
             own, strength = find_leads_ranked(duty[:120])
             out.append(_task(f"{ref} (ý {n})", duty, issued_on=issued_on, ctx=base, parent=ref_prefix or None,
                              depth=0, leads=own if strength >= STRONG and _unit_opens_with_work(duty)
-                             else list(task.lead) or None))
+                             else list(task.lead) or None,
+                             inherited_due=(deadline.due, deadline.text) if deadline else None))
     return out
 
 
@@ -1646,6 +1674,20 @@ REPORTS_ON = re.compile(r"^(?:đồng\s*thời,?\s+)?(?:(?:kịp\s*thời|thư�
                         r"UBND|Ủy\s*ban|Uỷ\s*ban|Chủ\s*tịch|Bộ\s*trưởng|Thường\s*trực|Ban\s*Thường\s*vụ|cấp\s*trên)\b)",
                         re.U)
 OWN_DIRECTING = re.compile(r"(?<!Ban\s)(?<!sự\s)\bchỉ\s*đạo\s+(?!của\b|và\b)", re.U)
+
+
+# "…; tăng cường kiểm tra …; kiên quyết không để …": a clause that opens with a verb of work in lower case is the
+# same doer's next duty
+WORK_CLAUSE = re.compile(r"^(?:đồng\s*thời,?\s+)?(?:(?:khẩn\s*trương|kịp\s*thời|thường\s*xuyên|tích\s*cực|chủ\s*động|"
+                         r"tiếp\s*tục|tập\s*trung|kiên\s*quyết|nghiêm\s*túc)\s+)?"
+                         r"(?:tăng\s*cường|tổ\s*chức|chú\s*trọng|rà\s*soát|theo\s*dõi|đôn\s*đốc|đẩy\s*mạnh|đẩy\s*nhanh|"
+                         r"thực\s*hiện|triển\s*khai|phấn\s*đấu|xây\s*dựng|kiểm\s*tra|tuyên\s*truyền|vận\s*động|"
+                         r"hướng\s*dẫn|phối\s*hợp|xử\s*lý|quán\s*triệt|nâng\s*cao|bảo\s*đảm|đảm\s*bảo|tham\s*mưu|"
+                         r"củng\s*cố|kiện\s*toàn|phân\s*công|duy\s*trì|không\s*để|chịu\s*trách\s*nhiệm|"
+                         r"lựa\s*chọn|tuyển\s*chọn|đề\s*xuất|bố\s*trí|chuẩn\s*bị|khắc\s*phục|ngăn\s*chặn|"
+                         r"nắm\s*chắc|giải\s*quyết|cập\s*nhật|tổng\s*hợp|có\s*(?:kế\s*hoạch|biện\s*pháp|phương\s*án))"
+                         # (not the noun the verb also is: "…; hướng dẫn của các sở …" is what the work follows)
+                         r"(?:,|\s(?!của\b))", re.U)
 
 
 def _chained_duties(text: str) -> list[str]:
@@ -1663,7 +1705,7 @@ def _chained_duties(text: str) -> list[str]:
         # (where the doer's first duty is itself to direct — "X chỉ đạo các sở …; đồng thời chỉ đạo Công an …" —
         # the later "chỉ đạo" goes on with it)
         if pieces and len(clause) >= 40 and ":" not in pieces[-1] and (REPORTS_ON.match(clause) or (
-                DIRECTS_OTHERS.match(clause) and not OWN_DIRECTING.search(pieces[0]))):
+                DIRECTS_OTHERS.match(clause) or WORK_CLAUSE.match(clause)) and not OWN_DIRECTING.search(pieces[0])):
             pieces.append(clause)
         elif pieces:
             pieces[-1] = f"{pieces[-1]} {clause}"
@@ -1785,7 +1827,7 @@ COLON_ASK = re.compile(r"\b(?:chỉ\s*đạo|yêu\s*cầu|đề\s*nghị|giao|k�
 def _colon_list(para: str) -> list[tuple[str, list[str]]] | None:
     """The pieces of work listed after an ask's colon inside one paragraph, one task each (sentences and ';'
     clauses); each with its own doer when it opens with one, else the unit the ask names, else none (the context)."""
-    m = COLON_ASK.search(para[:400])
+    m = COLON_ASK.search(para[:700])
     if m is None:
         return None
     if QUOTE_OPEN.match(para[m.end():]):
@@ -1808,6 +1850,8 @@ def _colon_list(para: str) -> list[tuple[str, list[str]]] | None:
     for n, item in enumerate(items):
         own, own_strength = find_leads_ranked(item[:120])
         leads = own if own_strength >= STRONG and (_unit_opens_with_work(item) or _asks_a_unit(item)) else unit_leads
+        if leads is unit_leads and out and item[:1].islower() and items[n - 1].endswith(";"):
+            leads = out[-1][1]  # "A tổ chức …; kiểm tra …": a clause that goes on with A's sentence is A's
         out.append((f"{head} {item}" if n == 0 else item, leads))
     return out
 

@@ -19,6 +19,20 @@ def _sector_pattern(name: str) -> str:
     return r"[\s.]*".join(r"[,.]" if w == "," else r"[-–]" if w == "-" else re.escape(w) for w in words)
 
 
+# Office holders named by title ("hiệu trưởng các trường", "trưởng công an các xã", "bí thư chi bộ các thôn",
+# "chủ nhiệm các hợp tác xã", "tổ trưởng tổ dân phố"): the title and the body they head
+_TITLE_HEADS = (
+    r"[Hh]iệu\s*trưởng(?=\s+(?:các\s+)?(?:trường|[A-ZĐ])|\s*$)|"
+    r"[Tt]rưởng\s*(?:phòng|ban)(?=\s+(?:các\s+)?[^\W\d_])|"
+    r"[Tt]rưởng\s+(?=(?:các\s+)?(?:công\s*an|thôn|xóm|bản|ấp|buôn|làng|tổ\s*dân\s*phố|khu\s*phố|trạm|đồn)\b)|"
+    r"[Tt]rưởng\s*(?:thôn|xóm|bản|ấp|buôn|khu\s*phố)(?=\s*(?:,|$)|\s+(?:các|[A-ZĐ\d]))|"
+    r"[Bb]í\s*thư\s+(?=(?:các\s+)?(?:chi\s*bộ|[Đđ]ảng\s*[ủu][yỷ]|[Đđ]ảng\s*bộ|chi\s*đoàn|[Đđ]oàn\s*thanh\s*niên|"
+    r"cấp\s*[ủu][yỷ])\b)|"
+    r"[Cc]hủ\s*nhiệm\s+(?=(?:các\s+)?(?:HTX|hợp\s*tác\s*xã|[ỦUủu][yỷ]\s*ban\s*[Kk]iểm\s*tra|UBKT)\b)|"
+    r"[Tt]ổ\s*trưởng\s+(?=(?:các\s+)?(?:tổ|khu)\b)"
+)
+
+
 # Words a unit's name starts with. Lower-case group words ("các sở, ngành") count too. "Ban" opens no unit in
 # the common words it starts ("Ban đầu", "ban ngày", "ban hành") nor in "Bản chất"/"Bản thân" whose mark a scan lost.
 _HEADS = (
@@ -38,6 +52,7 @@ _HEADS = (
     r"Thủ\s*tướng|Phó\s*Thủ\s*tướng|Chính\s*phủ|Ngân\s*hàng\s*Nhà\s*nước|Bộ\s*trưởng|"
     r"Ủy\s*ban\s*Kiểm\s*tra|Học\s*viện|Đại\s*học|Nhà\s*xuất\s*bản|Cơ\s*quan|Tổ\s*công\s*tác|Tổ(?=\s+[A-ZĐÀ-Ỹ])|Ban\s*[Cc]hỉ\s*đạo|"
     r"Hiệp\s*hội|Liên\s*hiệp|Đội|Lực\s*lượng|Chi\s*nhánh|Cảnh\s*sát|Thuế(?=\s+(?:tỉnh|thành\s*phố|TP|cơ\s*sở|khu\s*vực|[A-ZĐ]))|Hải\s*quan|Điện\s*lực|Thành\s*đoàn|"
+    r"Thống\s*kê(?=\s+(?:tỉnh|thành\s*phố|TP|cơ\s*sở|khu\s*vực|huyện|[A-ZĐ]))|"
     r"Tỉnh\s*đoàn|Huyện\s*đoàn|Bảo\s*tàng|Nhà\s*hát|Thư\s*viện|Tạp\s*chí|Thông\s*tấn\s*xã|Quân\s*khu|Vườn\s*quốc\s*gia|Hãng|"
     r"Bưu\s*điện|Cảng|"
     # a district office or an official written in lower case before its capitalised name: "giao phòng Tài chính -
@@ -48,12 +63,17 @@ _HEADS = (
     # embassies, clubs, the State Audit, and whoever heads a body ("Người đứng đầu các cơ quan … chịu trách nhiệm …")
     r"Đại\s*sứ\s*quán|Tổng\s*[Ll]ãnh\s*sự\s*quán|Câu\s*lạc\s*bộ|Kiểm\s*toán\s*(?:[Nn]hà\s*nước|khu\s*vực)|"
     r"[Nn]gười\s*đứng\s*đầu|"
-    # ("Thuế tỉnh", "Thuế cơ sở 3" name tax offices; a bare "Thuế" is the word "tax")
+    # ("Thuế tỉnh", "Thuế cơ sở 3" name tax offices, "Thống kê tỉnh" the statistics office; a bare "Thuế" is the
+    # word "tax", a bare "thống kê" the verb "count")
     # the parties of a construction or planning contract: "Nhà thầu thi công …", "Tư vấn giám sát …", "Ban QLDA/Tư vấn
     # được lựa chọn" ("Tư vấn" before other words is the verb "advise")
     r"Nhà\s*thầu|Tư\s*vấn(?=\s+(?:được|giám\s*sát|thiết\s*kế|thẩm\s*tra)\b)|"
     # owners who must act: "Chủ đầu tư các dự án khẩn trương …", "Chủ các công trình …"
-    r"Chủ\s*(?:đầu\s*tư|dự\s*án|rừng|cơ\s*sở|mỏ|công\s*trình|phương\s*tiện|các)"
+    r"Chủ\s*(?:đầu\s*tư|dự\s*án|rừng|cơ\s*sở|mỏ|công\s*trình|phương\s*tiện|các)|"
+    # the head of a school, an office, a village, a Party cell or a cooperative, in either case (after a comma they
+    # open a unit of their own: "Phòng Giáo dục và Đào tạo, hiệu trưởng các trường …", "UBND xã, trưởng thôn …")
+    + _TITLE_HEADS +
+    r""
 )
 # Group names ("các sở, ngành", "UBND các huyện") start with a plural word and a kind of unit.
 # (the commonest kinds as a scan may spell them: "đơn vi", "co quan", "địa phuơng")
@@ -109,7 +129,7 @@ _STOP = (
     r"phân\s*công|đẩy\s*mạnh|đẩy\s*nhanh|nâng\s*cao|thực\s*thi|thanh\s*tra|tiếp\s*nhận|phát\s*huy|"
     r"duy\s*trì|hỗ\s*trợ|tạo\s*điều\s*kiện|khuyến\s*khích|vận\s*hành|ứng\s*dụng|nghiêm\s*túc|"
     r"giải\s*trình|tiếp\s*tục|nhanh\s*chóng|sớm|dừng|tạm\s*dừng|rút|lựa\s*chọn|cử|dự(?!\s*(?:án|toán|báo|trữ|phòng))|tham\s*gia|"
-    r"mời|gửi|nộp|cấp(?!\s*(?:trên|dưới|tỉnh|huyện|xã|cơ\s*sở|ủy|uỷ|Trung\s*ương))|thu|chi|trả|sửa\s*chữa|khắc\s*phục|"
+    r"mời|gửi|nộp|cấp(?!\s*(?:trên|dưới|tỉnh|huyện|xã|cơ\s*sở|ủy|uỷ|Trung\s*ương))|thu|chi(?!\s*(?:bộ|đoàn|nhánh|cục|hội))|trả|sửa\s*chữa|khắc\s*phục|"
     r"xác\s*minh|khảo\s*sát|lấy\s*(?:mẫu|ý\s*kiến)|làm\s*tốt|bảo\s*vệ|lãnh\s*đạo|sắp\s*xếp|kiện\s*toàn|bãi\s*bỏ|thay\s*thế|điều\s*chỉnh|yêu\s*cầu|đề\s*nghị|"
     # time and frequency words glued after a name: "Sở Tài chính hằng tháng báo cáo …"
     r"(?:hằng|hàng)\s*(?:ngày|tuần|tháng|quý|năm)|định\s*kỳ|(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Nn]gày)\s+(?:ngày\s+)?\d{1,2}(?:[/.-]\d|\s+tháng)|sang\s*(?:tháng|quý|năm)|chậm\s*nhất|từ\s*nay|"
@@ -211,6 +231,8 @@ OWN_GROUP_IN_LIST = re.compile(rf"{_BARE_ADMIN}|{_BARE_GROUP_AFTER_AND}", re.U)
 # (an office holder written in lower case opens one more unit: "Chủ tịch UBND các huyện, thủ trưởng các đơn vị …")
 _SPLIT = re.compile(rf",\s*(?=(?:{_HEADS})\b|(?:các|UBND|Ủy\s*ban|Uỷ\s*ban)\s|{_COMMITTEE}|"
                     r"(?:thủ\s*trưởng|giám\s*đốc|chủ\s*tịch|người\s*đứng\s*đầu|bí\s*thư|lực\s*lượng)\s|"
+                    # ("Phòng Giáo dục, hiệu trưởng các trường", "UBND các xã, trưởng công an các xã")
+                    rf"(?:{_TITLE_HEADS})|"
                     # (an owner who must act: "…, các công ty lâm nghiệp, chủ rừng trên địa bàn", "…, chủ đầu tư")
                     r"chủ\s*(?:rừng|đầu\s*tư|dự\s*án|cơ\s*sở|mỏ|công\s*trình|phương\s*tiện)\b|"
                     r"(?:xã|phường|thị\s*trấn|huyện|quận|thị\s*xã)\b|" + _BARE_ADMIN + ")|"
@@ -615,9 +637,17 @@ BARE_TITLE_COLON = re.compile(r"^(?:[Gg]iám\s*đốc|[Tt]hủ\s*trưởng|[Cc]h
 ADMINISTRATION_OF = re.compile(r"^[Cc]hính\s*quyền\s+(?=UBND\b|[ỦU][yỷ]\s*ban\s*nhân\s*dân\b)", re.U)
 
 
+# "đề nghị 18 Tổ dân phố …", "giao 02 xã Phước Hà, Nhị Hà …": how many units are asked, then who they are
+# (a count before a kind of body refers back: "đề nghị 3 cơ quan nêu trên …" is no name)
+COUNT_BEFORE_UNIT = re.compile(rf"^(?P<n>0?[1-9]\d{{0,2}})\s+(?=(?:{_HEADS})\b)", re.U)
+
+
 def _units_from(fragment: str, stops: re.Pattern[str] = STOP_RE) -> list[str]:
     # "Công ty X (đơn vị quản lý công trình), chính quyền địa phương …": a note inside a list is not its end
     fragment = NOTE_IN_LIST.sub(lambda m: "" if m.group(1)[:1].islower() else m.group(0), fragment.strip())
+    if count := COUNT_BEFORE_UNIT.match(fragment):  # (the count stays with the name: "18 Tổ dân phố")
+        units = _units_from(fragment[count.end():], stops)
+        return [f"{count.group('n')} {units[0]}", *units[1:]] if units else []
     fragment = ADMINISTRATION_OF.sub("", BARE_TITLE_COLON.sub("", fragment, count=1), count=1)
     if not UNIT_START.match(fragment):
         return []
@@ -896,7 +926,8 @@ def _asked(text: str) -> list[str]:
 # A linking word alone before the ask: "Theo đó, yêu cầu …", "Ngoài ra, đề nghị …" opening a sentence carry on the
 # document's own request; "…; đồng thời yêu cầu …" carries on the request of whoever the sentence named before it
 CONNECTIVE = re.compile(r"^(?:[Tt]heo\s*đó|[Đđ]ồng\s*thời|[Nn]goài\s*ra|[Bb]ên\s*cạnh\s*đó|[Cc]ùng\s*với\s*đó|"
-                        r"[Dd]o\s*(?:đó|vậy)|[Vv]ì\s*(?:vậy|thế)|[Tt]ừ\s*đó|[Qq]ua\s*đó|[Tt]rước\s*mắt)$", re.U)
+                        r"[Dd]o\s*(?:đó|vậy)|[Vv]ì\s*(?:vậy|thế)|[Tt]ừ\s*đó|[Qq]ua\s*đó|[Tt]rước\s*mắt|"
+                        r"[Vv]ậy|[Nn]hư\s*vậy)$", re.U)  # ("Vậy đề nghị các hộ dân …": so the notice asks)
 
 
 def _connective_ask(text: str, stop: int, before: str) -> bool:
@@ -945,6 +976,18 @@ REPORTED_DIRECTION = re.compile(r"^(?:[^;:.]{0,240},\s*)?(?P<who>[^,;:.]{2,80}?)
 DIRECTS_OTHERS = re.compile(r"^(?:(?:Tiếp\s*tục|Tập\s*trung|Khẩn\s*trương|Thường\s*xuyên|Kịp\s*thời)\s+)?"
                             r"(?:[Cc]hỉ\s*đạo|[Ll]ãnh\s*đạo,\s*chỉ\s*đạo)(?:\s+(?:ngay|kịp\s*thời|quyết\s*liệt))?"
                             rf"(?:\s*,\s*(?:hướng\s*dẫn|đôn\s*đốc))*\s+(?=(?:{_HEADS})\b|{_GROUP})", re.U)
+# (whoever asks another to direct is not the one who directs: "Đồng chí Chủ tịch HĐND huyện yêu cầu UBND huyện cần
+# tập trung chỉ đạo các cơ quan …" — UBND huyện directs)
+_ASKED_WORD = r"\b(?:yêu\s*cầu|đề\s*nghị|giao|cần|phải)\b"
+# a named leader (or the chair who speaks) directs a unit in running prose: "…, ông Nguyễn Văn A – Phó Chủ tịch UBND
+# huyện chỉ đạo Phòng Nông nghiệp … hướng dẫn …", "Chủ tịch UBND tỉnh chỉ đạo Sở Y tế …": the unit directed acts
+# (not a group of office holders who direct others: "Chủ tịch UBND các xã chỉ đạo …")
+PERSON_DIRECTS = re.compile(r"^(?:[^;:.]{0,240},\s*)?"
+                            r"(?P<who>(?:[Ôô]ng|[Bb]à|[Đđ]ồng\s*chí|Đ/c)\s+[A-ZĐÀ-Ỹ]"
+                            rf"(?:(?!{_ASKED_WORD})[^,;:.]){{0,100}}?|"
+                            r"(?:Phó\s+)?(?:Chủ\s*tịch|Bí\s*thư|Thủ\s*tướng)"
+                            rf"(?:\s(?![^,;:.]*\bcác\b)(?:(?!{_ASKED_WORD})[^,;:.]){{0,80}}?)?)"
+                            r"\s(?:trực\s*tiếp\s+)?chỉ\s*đạo\s+(?=(?P<u>.+))", re.U)
 LEADER_DIRECTS = re.compile(r"^(?P<who>Lãnh\s*đạo\s[^,;:.]{0,60}?)\s(?:cũng\s+)?chỉ\s*đạo\s+(?=(?P<u>.+))", re.U)
 ORDINAL_OPENING = re.compile(r"^(?:Thứ\s*(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|(?:Một|Hai|Ba|Bốn|Năm)\s*là)"
                              r"\s*[,:]\s*", re.U)
@@ -1040,6 +1083,9 @@ def _leads_ranked(text: str) -> tuple[list[str], int]:
     if (reported := REPORTED_DIRECTION.match(text)) and REQUESTER.search(reported.group("who")) and \
             (units := _units_from(reported.group("u"))) and not is_generic_reference(units):
         return units, STRONG  # "…, UBND tỉnh đã chỉ đạo các sở, ngành treo cờ …": a news copy reports the ask
+    if (directed := PERSON_DIRECTS.match(text)) and REQUESTER.search(directed.group("who")) and \
+            (units := _units_from(directed.group("u"))) and not is_generic_reference(units):
+        return units, STRONG  # "…, ông A – Phó Chủ tịch UBND huyện chỉ đạo Phòng X phối hợp … hướng dẫn …"
     if issued := _issuer_asks(text):
         return issued, STRONG
     # "Thứ nhất, các cơ sở Đảng khẩn trương …": the opening subject with its role beats a "giao" far below

@@ -50,8 +50,9 @@ def test_several_directing_clauses_each_a_task() -> None:
 
 def test_other_clauses_stay_with_the_duty() -> None:
     # a second clause that is not a directing one (how, what else, by when) goes on with the same duty
-    text = ("Sở Xây dựng chủ trì kiểm tra an toàn các công trình đang thi công trên địa bàn tỉnh; tổ chức "
-            "hướng dẫn các chủ đầu tư gia cố lán trại, giàn giáo; hoàn thành trước ngày 30 tháng 4 năm 2025.")
+    # (round 12: a clause that opens with a verb of work, "…; tổ chức hướng dẫn …", is a duty of its own)
+    text = ("Sở Xây dựng chủ trì kiểm tra an toàn các công trình đang thi công trên địa bàn tỉnh; trong đó ưu tiên "
+            "các công trình cao tầng, công trình công cộng; hoàn thành trước ngày 30 tháng 4 năm 2025.")
     assert _chained_duties(text) == [text]
     # "chỉ đạo của …" is the guidance followed, not a duty
     text = ("Sở Công Thương chủ trì theo dõi sát diễn biến thị trường hàng hóa thiết yếu trên địa bàn; "
