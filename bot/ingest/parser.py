@@ -1036,6 +1036,7 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
         origins += [f for _, f in more]
     # the learned task / non-task filter (taskfilter.py)
     tasks = filter_tasks(tasks, kind=kind, text=text, origins=origins, force=task_filter)
+    tasks = _consecutive(tasks, text)
     origins = [] if task_filter is not False else origins
     notice = ParsedNotice(
         kind=kind, number=number, date=date, place=place, issuer=_issuer(lines), subject=subject,
@@ -1044,6 +1045,20 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
         meeting_date=meeting, tasks=tuple(tasks),
     )
     return notice, origins
+
+
+def _consecutive(tasks: list[ParsedTask], text: str) -> list[ParsedTask]:
+    """Tasks of a text without numbered items (a news copy, a letter in paragraphs) are numbered by paragraph; when
+    some paragraphs are not tasks the numbers skip ("1, 3, 4, 5") and read as the document's own — the clerk typing
+    "3: …" for the third task meant the third. Such numbers are made 1, 2, 3 …; a document's own numbers (a line
+    that opens with one) are kept as written."""
+    refs = [t.ref for t in tasks]
+    if not refs or not all(r.isdigit() for r in refs) or any(t.parent_ref for t in tasks) or \
+            refs == [str(n) for n in range(1, len(refs) + 1)]:
+        return tasks
+    if any(re.search(rf"(?m)^\s*(?:[-–•*+]\s*)?{re.escape(r)}\s*[.)/:-]", text) for r in refs if r != "0"):
+        return tasks
+    return [replace(t, ref=str(n)) for n, t in enumerate(tasks, start=1)]
 
 
 def _until_questions(body: list[str]) -> list[str]:
