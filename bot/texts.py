@@ -1110,15 +1110,17 @@ def task_card_text(*, item_ref: str, notice_title: str, text: str, due_on: dt.da
 
 
 def assignment_text(name: str, notice_title: str, tasks: Sequence[tuple[str, str, dt.date | None, str | None]],
-                    buttons: bool, today: dt.date | None = None) -> str:
+                    buttons: bool, today: dt.date | None = None, units: Sequence[str | None] = ()) -> str:
     """Sent once when a notice is confirmed (or a task reaches its holder later): every task of that notice given
-    to this person; a deadline already past `today` is said to be past."""
+    to this person; a deadline already past `today` is said to be past. `units`: each task's lead unit, said when
+    the person holds tasks of several units (a second post, kiêm nhiệm)."""
     count = f"{len(tasks)} nhiệm vụ" if len(tasks) > 1 else "nhiệm vụ"
     lines = [f"Kính gửi đồng chí {name},", f"Đồng chí được giao chủ trì {count} theo {notice_title}:"]
-    for ref, text, due, period in tasks:
+    whose = list(units) if len(units) == len(tasks) and len(set(units)) > 1 else [None] * len(tasks)
+    for (ref, text, due, period), unit in zip(tasks, whose, strict=True):
         late = " — đã quá hạn, đề nghị khẩn trương thực hiện" if due and today and due < today else ""
         deadline = ("hạn " + date_vn(due) if due else "không có thời hạn") + _round_note(period) + late
-        lines.append(f"• Mục {ref}: {short_title(text)} — {deadline}")
+        lines.append(f"• Mục {ref}{f' ({unit})' if unit else ''}: {short_title(text, lead=unit)} — {deadline}")
     example = tasks[0][0]
     how = "trả lời tin này hoặc gõ" if buttons else "gõ"
     lines += ["", "Nhắc việc sẽ nhắc vào buổi sáng ngày làm việc khi nhiệm vụ sắp đến hạn, đến hạn hoặc quá hạn; "

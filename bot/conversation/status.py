@@ -714,7 +714,8 @@ def is_acknowledgement(text: str) -> bool:
 _COURTESY_WORDS = ("da", "vang", "em", "toi", "minh", "chung toi", "xin", "cam on", "thanks", "thank", "thank you",
                    "ok", "oke", "okay", "nhat tri", "ro", "nhan", "tiep thu", "duoc", "roi", "a", "nhe", "nha",
                    "dong chi", "d c", "anh", "chi", "thu truong", "lanh dao", "nhiem vu", "viec", "rat nhieu", "nhieu",
-                   "nay", "do", "y kien", "chi dao", "giao")
+                   "nay", "do", "y kien", "chi dao", "giao", "van phong", "vp", "van thu", "ca nha", "moi nguoi",
+                   "chu tich", "bi thu", "bac", "ong", "ba", "thay", "co", "okie", "oki")  # whom thanked: the office
 _COURTESY = re.compile(r"\b(?:" + "|".join(sorted(_COURTESY_WORDS, key=len, reverse=True)) + r")\b")
 
 

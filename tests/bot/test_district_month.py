@@ -195,6 +195,8 @@ async def test_a_leaders_question_about_one_unit_tells_each_of_its_tasks(harness
     ("Em xin tiếp thu ý kiến chỉ đạo ạ", True),
     ("ok cảm ơn đồng chí", True),
     ("👍", True),
+    ("Dạ em cảm ơn Văn phòng, em nhận nhiệm vụ ạ", True),  # probe 16: asked which task
+    ("ok, cảm ơn văn phòng", True),  # probe 16: stored as a progress note
     ("đã liên hệ các hộ dân, chờ phản hồi", False),  # "đã" folds like "dạ": the rest is a progress note
     ("Dạ em nhận, xã đang triển khai rồi ạ", False),
     ("ok xong rồi", False),

@@ -167,6 +167,8 @@ async def test_one_item_held_for_both_units_says_whose_and_asks_which(db_url: st
         await h.say("admin", "1: Ban Dân vận Tỉnh ủy, Ban Tôn giáo tỉnh")  # (each unit its own task)
         await h.tap("admin", texts.BUTTON_CONFIRM)
         assert held(h, "head_bdv") == ["1", "1"]
+        given = texts_to(h, "head_bdv")[-1]
+        assert "• Mục 1 (Ban Dân vận Tỉnh ủy): " in given and "• Mục 1 (Ban Tôn giáo tỉnh): " in given, given
         await h.say("head_bdv", "/viec")
         mine = texts_to(h, "head_bdv")[-1]
         assert "• Mục 1 — Ban Dân vận Tỉnh ủy:" in mine and "• Mục 1 — Ban Tôn giáo tỉnh:" in mine, mine
