@@ -18,7 +18,8 @@ from scheduler.clock import FakeClock
 from scheduler.dispatcher import plan_digests
 from storage.audit import audit_entries
 from storage.directory import export_directory, parse_directory, person_by_handle
-from storage.models import Digest, DigestState, Person, Task
+from storage.models import Digest, DigestState, Person
+from tests.bot.conftest import held, texts_to
 from tests.conftest import DIRECTORY_CSV, SEED_NOTICE, local
 
 # The example directory and a second cadre of Ban Dân vận (who will keep a task handed to her with /giao).
@@ -47,19 +48,8 @@ def last_text(h: Harness, handle: str) -> str:
     return next((s.text for s in reversed(h.sent) if s.to == handle), "")
 
 
-def texts_to(h: Harness, handle: str, since: int) -> list[str]:
-    return [s.text for s in h.sent[since:] if s.to == handle]
 
 
-def held(h: Harness, handle: str | None) -> list[str]:
-    """The item numbers of the open tasks `handle` holds (None: held by nobody)."""
-    assert h.db is not None
-
-    def query(session) -> list[str]:  # type: ignore[no-untyped-def]
-        who = Task.assignee_id.is_(None) if handle is None else \
-            Task.assignee_id == person_by_handle(session, handle).id
-        return list(session.scalars(select(Task.item_ref).where(who).order_by(Task.id)))
-    return h.db.call(query)
 
 
 async def send_directory(h: Harness, text: str, name: str = "danh-ba.csv") -> str:

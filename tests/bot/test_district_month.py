@@ -15,6 +15,7 @@ from bot.sandbox.harness import Harness
 from scheduler.clock import FakeClock
 from storage.models import StatusReport, Task
 from storage.unitnames import mentions
+from tests.bot.conftest import texts_to
 from tests.conftest import local
 
 DIRECTORY = """handle,full_name,title,unit,role
@@ -56,8 +57,6 @@ async def harness(db_url: str):  # type: ignore[no-untyped-def]
     await h.stop()
 
 
-def texts_to(h: Harness, handle: str, since: int = 0) -> list[str]:
-    return [s.text for s in h.sent[since:] if s.to == handle]
 
 
 def task_of(h: Harness, ref: str, unit: str) -> Task:

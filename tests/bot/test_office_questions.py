@@ -12,6 +12,7 @@ from bot.conversation.office import is_a_question
 from bot.sandbox.harness import Harness
 from scheduler.clock import FakeClock
 from storage.directory import bind_chat
+from tests.bot.conftest import texts_to
 from tests.bot.test_district_month import DIRECTORY, NOTICE
 from tests.conftest import local
 
@@ -26,8 +27,6 @@ async def harness(db_url: str):  # type: ignore[no-untyped-def]
     await h.stop()
 
 
-def texts_to(h: Harness, handle: str, since: int = 0) -> list[str]:
-    return [s.text for s in h.sent[since:] if s.to == handle]
 
 
 async def test_a_question_typed_for_the_office_is_answered_by_a_reply(harness: Harness) -> None:

@@ -19,10 +19,10 @@ from storage.directory import (
     export_directory,
     head_of,
     parse_directory,
-    person_by_handle,
 )
 from storage.errors import DirectoryInvalid
 from storage.models import Task, Unit
+from tests.bot.conftest import held, texts_to
 from tests.conftest import DIRECTORY_CSV, local
 
 SECOND = "head_bdv,Lê Văn Dân,Trưởng Ban Tôn giáo tỉnh,Ban Tôn giáo tỉnh,trưởng đơn vị\n"
@@ -50,18 +50,8 @@ async def harness(db_url: str):  # type: ignore[no-untyped-def]
     await h.stop()
 
 
-def texts_to(h: Harness, handle: str, since: int = 0) -> list[str]:
-    return [s.text for s in h.sent[since:] if s.to == handle]
 
 
-def held(h: Harness, handle: str | None) -> list[str]:
-    assert h.db is not None
-
-    def query(session) -> list[str]:  # type: ignore[no-untyped-def]
-        who = Task.assignee_id.is_(None) if handle is None else \
-            Task.assignee_id == person_by_handle(session, handle).id
-        return list(session.scalars(select(Task.item_ref).where(who).order_by(Task.id)))
-    return h.db.call(query)
 
 
 async def test_the_import_says_the_second_post(db_url: str) -> None:
