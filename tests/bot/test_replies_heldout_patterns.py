@@ -16,12 +16,12 @@ from bot import replies, texts
 from bot.replies import letter_refs, parse_status_text, split_refs
 from bot.sandbox.harness import Harness
 from scheduler.calendar import WorkingCalendar
-from scheduler.clock import FakeClock
-from storage.models import Task, TaskStatus
+from storage.models import TaskStatus
+from tests.bot import test_typed_forms
 from tests.bot.conversation_setup import last_text
-from tests.bot.test_item_numbers import NOTICE, tasks
-from tests.conftest import DIRECTORY_CSV, local
 
+harness = test_typed_forms.harness  # the typed-forms notice confirmed, Tuesday 06/03/2018
+state = test_typed_forms.state
 TODAY = dt.date(2018, 4, 4)  # a Wednesday
 Parts = list[tuple[list[str], str]]
 
@@ -203,20 +203,6 @@ def test_a_dateless_ask_beside_a_difficulty_is_an_ask() -> None:
 def test_next_week_asked_runs_to_its_end(typed: str, wanted: dt.date) -> None:
     assert status(typed, dt.date(2018, 4, 6)) == (TaskStatus.EXTENSION_REQUESTED, None, wanted)
 
-
-@pytest.fixture
-async def harness(db_url: str):  # type: ignore[no-untyped-def]
-    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 3, 6, 9, 0)))  # a Tuesday
-    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
-    await h.say("admin", NOTICE)
-    await h.tap("admin", texts.BUTTON_CONFIRM)
-    yield h
-    await h.stop()
-
-
-def state(h: Harness, ref: str) -> tuple[str, int | None]:
-    task: Task = tasks(h)[ref]
-    return task.status, task.percent
 
 
 async def test_a_greeting_then_several_items_each_with_its_status(harness: Harness) -> None:
