@@ -388,7 +388,13 @@ def _unreached_lines(parsed: ParsedNotice, draft: Draft, *, short: bool = False)
     if short:
         return ["", f"Lưu ý: còn {len(nobody)} nhiệm vụ chưa có người nhận: số "
                     f"{', '.join(str(i) for i, _ in nobody)}."]
-    listed = "; ".join(f"số {i} ({', '.join(names)})" if names != ["?"] else f"số {i}" for i, names in nobody)
+    # tasks of the same unit said together: "số 3, 4, 5 (Cơ quan chuyên môn)", not the unit after each number
+    by_names: dict[tuple[str, ...], list[int]] = {}
+    for i, names in nobody:
+        by_names.setdefault(tuple(names), []).append(i)
+    listed = "; ".join(f"số {', '.join(str(i) for i in numbers)}" + (f" ({', '.join(names)})" if names != ("?",)
+                                                                     else "")
+                       for names, numbers in by_names.items())
 
     def why(name: str) -> str:
         guess = draft.guesses.get(name)

@@ -256,3 +256,14 @@ async def test_the_date_sent_after_the_bot_asks_for_one_completes_the_extension_
     mark = len(h.sent)
     await h.say("ct_lamcot", "đến 23/12")  # once used, a date alone means nothing more
     assert not any("đề nghị gia hạn đến: 23/12/2026" in t for t in texts_to(h, "chutich", mark))
+
+
+async def test_tasks_nobody_would_receive_are_named_once_per_unit(db_url: str) -> None:
+    notice = NOTICE.decode().replace("3. Phòng Nông nghiệp và PTNT chủ trì, phối hợp",
+                                     "3. Cơ quan chuyên môn phối hợp") \
+        .replace("\nCHỦ TỊCH", "4. Cơ quan chuyên môn tăng cường kiểm tra, đôn đốc cơ sở phòng chống rét.\n\nCHỦ TỊCH")
+    async with Harness(db_url=db_url, clock=FakeClock(local(2026, 12, 1, 9, 0))) as h:
+        await h.start(directory_csv=DIRECTORY, enroll_all=True)
+        await h.send_file("vanthu", "cv.txt", data=notice.encode())
+        preview = texts_to(h, "vanthu")[-1]
+        assert "Lưu ý: chưa có người nhận ở nhiệm vụ số 3, 4 (Cơ quan chuyên môn) — " in preview, preview
