@@ -21,6 +21,7 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
 )
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 NAMING = {
@@ -151,9 +152,12 @@ class Person(Base):
 
     @property
     def headed_unit_ids(self) -> frozenset[int]:
-        """The units this person is the head of: their own as head, and every unit of a second post."""
+        """The units this person is the head of: their own as head, and every unit of a second post. (Posts load
+        with every person queried; a person created in this process and never read back — the first admin — has
+        none loaded, and none: a post comes only with a directory file.)"""
         own = {self.unit_id} if self.role == Role.HEAD and self.unit_id is not None else set()
-        return frozenset(own | {p.unit_id for p in self.posts})
+        posts = [] if "posts" in sa_inspect(self).unloaded else self.posts
+        return frozenset(own | {p.unit_id for p in posts})
 
     def on_leave(self, day: dt.date) -> bool:
         return self.leave_from is not None and self.leave_to is not None and self.leave_from <= day <= self.leave_to
