@@ -470,9 +470,8 @@ def import_directory(session: Session, rows: Sequence[DirectoryRow], *, now: dt.
     new_people: list[PersonRef] = []
     moved: dict[int, int] = {}  # person id → the unit they were in, for people the file moves to another unit
     changed_people: list[int] = []  # role or unit changed: the extension requests they asked or decide may move
-    posts: dict[int, list[tuple[Unit, str]]] = {}  # person id → the other units the file says they head
-    new_ids: set[int] = set()
-    changed_ids: set[int] = set()
+    posts: dict[Person, list[tuple[Unit, str]]] = {}  # each person of the file → the other units they head
+    new_or_changed: set[Person] = set()  # counted already (new, or among the changed)
     for row in rows:
         unit = None
         if row["unit"]:
@@ -486,7 +485,7 @@ def import_directory(session: Session, rows: Sequence[DirectoryRow], *, now: dt.
         person = session.scalar(select(Person).where(Person.handle == row["handle"]))
         before: tuple[object, ...] | None = None
         if person is None:
-            person = Person(handle=row["handle"], created_at=now)
+            person = Person(handle=row["handle"], created_at=now, posts=[])
             session.add(person)
             created += 1
             if row["role"] != Role.LEFT:
@@ -510,12 +509,11 @@ def import_directory(session: Session, rows: Sequence[DirectoryRow], *, now: dt.
             _deactivate(session, person, now=now, actor_id=actor_id)
             left.append(person.full_name)
         if before is None:
-            session.flush()
-            new_ids.add(person.id)
+            new_or_changed.add(person)
         elif before != (person.full_name, person.title, person.role, unit.id if unit else None,
                         person.telegram_username):
             changed += 1
-            changed_ids.add(person.id)
+            new_or_changed.add(person)
             if before[2:4] != (person.role, unit.id if unit else None):
                 changed_people.append(person.id)
         wanted: list[tuple[Unit, str]] = []
@@ -527,13 +525,13 @@ def import_directory(session: Session, rows: Sequence[DirectoryRow], *, now: dt.
                 session.add(post_unit)
                 units_created += 1
             wanted.append((post_unit, title))
-        posts[person.id] = wanted
+        posts[person] = wanted
     session.flush()
     posts_added, posts_removed = _set_posts(session, posts)
-    for pid in dict.fromkeys(pid for pid, _, _ in posts_added + posts_removed):
-        if pid not in changed_people:  # a post is a role: who decides their extension requests may change
-            changed_people.append(pid)
-        if pid not in changed_ids and pid not in new_ids:
+    for person in dict.fromkeys(p for p, _ in posts_added + posts_removed):
+        if person.id not in changed_people:  # a post is a role: who decides their extension requests may change
+            changed_people.append(person.id)
+        if person not in new_or_changed:
             changed += 1
     handovers = _hand_over_heads_tasks(session, heads_before, now=now, actor_id=actor_id)
     returned = _return_leavers_tasks(session, now=now, actor_id=actor_id) + \
@@ -554,36 +552,33 @@ def import_directory(session: Session, rows: Sequence[DirectoryRow], *, now: dt.
                         stored_active=len(counted), returned=tuple(returned), created=tuple(new_people),
                         leaders_before=leaders_before, leaders_after=leaders_after,
                         changed_people=tuple(changed_people),
-                        posts_added=tuple((name, unit) for _, name, unit in posts_added),
-                        posts_removed=tuple((name, unit) for _, name, unit in posts_removed))
+                        posts_added=tuple((p.full_name, unit) for p, unit in posts_added),
+                        posts_removed=tuple((p.full_name, unit) for p, unit in posts_removed))
 
 
-PostChange = tuple[int, str, str]  # (person id, full name, unit name)
+PostChange = tuple[Person, str]  # (the person, the unit's name)
 
 
-def _set_posts(session: Session, wanted: dict[int, list[tuple[Unit, str]]]
+def _set_posts(session: Session, wanted: dict[Person, list[tuple[Unit, str]]]
                ) -> tuple[list[PostChange], list[PostChange]]:
     """Make each listed person's second posts those of the file (removed ones first: a unit moves from one
     holder to another in the same file); the posts added and removed."""
-    people = {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(wanted)))}
     added: list[PostChange] = []
     removed: list[PostChange] = []
-    for pid, posts in wanted.items():
-        person = people[pid]
-        keep = {u.id for u, _ in posts}
-        for post in [p for p in person.posts if p.unit_id not in keep]:
-            removed.append((pid, person.full_name, post.unit.name))
+    for person, posts in wanted.items():
+        keep = {id(u) for u, _ in posts}
+        for post in [p for p in person.posts if id(p.unit) not in keep]:
+            removed.append((person, post.unit.name))
             person.posts.remove(post)
     session.flush()
-    for pid, posts in wanted.items():
-        person = people[pid]
-        have = {p.unit_id: p for p in person.posts}
+    for person, posts in wanted.items():
+        have = {id(p.unit): p for p in person.posts}
         for unit, title in posts:
-            if unit.id in have:
-                have[unit.id].title = title
+            if id(unit) in have:
+                have[id(unit)].title = title
             else:
-                person.posts.append(PersonPost(unit_id=unit.id, title=title))
-                added.append((pid, person.full_name, unit.name))
+                person.posts.append(PersonPost(unit=unit, title=title))
+                added.append((person, unit.name))
     session.flush()
     return added, removed
 
@@ -826,26 +821,15 @@ def directory_rows(session: Session) -> list[DirectoryRow]:
     rows = [DirectoryRow(line=0, handle=p.handle, full_name=p.full_name, title=p.title or "",
                          unit=p.unit.name if p.unit else "", role=p.role, telegram=p.telegram_username or "")
             for p in people]
-    posts = [DirectoryRow(line=0, handle=post.person.handle, full_name=post.person.full_name, title=post.title,
-                          unit=post.unit.name, role=Role.HEAD, telegram=post.person.telegram_username or "")
-             for post in session.scalars(select(PersonPost).order_by(PersonPost.id))]
-    rows += posts
     order = {r["unit"]: i for i, r in reversed(list(enumerate(rows)))}  # units in the order they first appear
     ordered = sorted(rows, key=lambda r: (order[r["unit"]], rank.get(Role(r["role"]), 9)))
-    # a second post's row comes after the person's own row (the first row of a code is the person's own post)
-    out: list[DirectoryRow] = []
-    seen: set[str] = set()
-    waiting: dict[str, list[DirectoryRow]] = {}
-    second = {id(r) for r in posts}
-    for row in ordered:
-        if id(row) in second and row["handle"] not in seen:
-            waiting.setdefault(row["handle"], []).append(row)
-            continue
-        out.append(row)
-        if id(row) not in second:
-            seen.add(row["handle"])
-            out += waiting.pop(row["handle"], [])
-    return out
+    # a second post (kiêm nhiệm) is the row under the person's own: the first row of a code is their own post
+    posts: dict[str, list[DirectoryRow]] = {}
+    for post in session.scalars(select(PersonPost).order_by(PersonPost.id)):
+        posts.setdefault(post.person.handle, []).append(DirectoryRow(
+            line=0, handle=post.person.handle, full_name=post.person.full_name, title=post.title, unit=post.unit.name,
+            role=Role.HEAD, telegram=post.person.telegram_username or ""))
+    return [each for row in ordered for each in (row, *posts.get(row["handle"], []))]
 
 
 def directory_csv(rows: Iterable[DirectoryRow]) -> bytes:
@@ -890,8 +874,8 @@ def export_directory(session: Session, *, xlsx: bool, now: dt.datetime, actor_id
     rows = directory_rows(session)
     record_export(session, at=now, actor_id=actor_id, what="directory", rows=len(rows),
                   format="xlsx" if xlsx else "csv", **detail)
-    return (directory_xlsx(rows) if xlsx else directory_csv(rows)), len({r["handle"] for r in rows})  # (a second
-    # post is a second row of the same person)
+    people = len({r["handle"] for r in rows})  # a second post is a second row of the same person
+    return (directory_xlsx(rows) if xlsx else directory_csv(rows)), people
 
 
 # ---------------------------------------------------------------- people and chats
@@ -950,7 +934,7 @@ def ensure_bootstrap_admin(session: Session, *, channel: str, chat_id: str, name
             person.role = Role.ADMIN
         return person
     person = Person(handle=f"admin{chat_id}".replace("-", "m")[:64], full_name=name or f"Quản trị {chat_id}",
-                    title="Quản trị viên", role=Role.ADMIN, created_at=now)
+                    title="Quản trị viên", role=Role.ADMIN, created_at=now, posts=[])
     _bind(person, channel, chat_id)
     session.add(person)
     session.flush()

@@ -21,7 +21,6 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
 )
-from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 NAMING = {
@@ -153,11 +152,9 @@ class Person(Base):
     @property
     def headed_unit_ids(self) -> frozenset[int]:
         """The units this person is the head of: their own as head, and every unit of a second post. (Posts load
-        with every person queried; a person created in this process and never read back — the first admin — has
-        none loaded, and none: a post comes only with a directory file.)"""
+        with every person read; a person is created with `posts=[]`, so one never read back has them too.)"""
         own = {self.unit_id} if self.role == Role.HEAD and self.unit_id is not None else set()
-        posts = [] if "posts" in sa_inspect(self).unloaded else self.posts
-        return frozenset(own | {p.unit_id for p in posts})
+        return frozenset(own | {p.unit_id for p in self.posts})
 
     def on_leave(self, day: dt.date) -> bool:
         return self.leave_from is not None and self.leave_to is not None and self.leave_from <= day <= self.leave_to
