@@ -190,11 +190,16 @@ class WorkingCalendar:
     def explain_deadline(self, due_on: dt.date) -> str | None:
         """A note for the person when the deadline moved: "hạn 10/02/2027 rơi vào ngày nghỉ Tết, tính đến hết
         11/02/2027". None when the deadline is a working day (or the rule is off)."""
+        runs = self.deadline_runs(due_on)
+        return f"hạn {vn_date(due_on)} {runs}" if runs else None
+
+    def deadline_runs(self, due_on: dt.date) -> str | None:
+        """`explain_deadline` after a deadline already said: "rơi vào ngày nghỉ Tết, tính đến hết 11/02/2027"."""
         effective = self.effective_deadline(due_on)
         if effective == due_on:
             return None
         reason = self.day_off_reason(due_on) or "ngày nghỉ"
-        return f"hạn {vn_date(due_on)} rơi vào {reason}, tính đến hết {vn_date(effective)}"
+        return f"rơi vào {reason}, tính đến hết {vn_date(effective)}"
 
     def is_on_time(self, due_on: dt.date, done_on: dt.date) -> bool:
         """Finished on time under the same rule reminders use (for /tonghop and the Excel report)."""

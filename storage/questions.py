@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from storage.audit import audit
@@ -79,3 +79,7 @@ def unanswered(session: Session) -> list[tuple[int, str, str, dt.datetime]]:
     return [(q.id, name, q.text, q.asked_at) for q, name in session.execute(
         select(Question, Person.full_name).join(Person, Person.id == Question.asker_id)
         .where(Question.answer.is_(None)).order_by(Question.id))]
+
+
+def unanswered_count(session: Session) -> int:
+    return session.scalar(select(func.count(Question.id)).where(Question.answer.is_(None))) or 0

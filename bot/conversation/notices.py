@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from bot import texts
 from bot.conversation import directory
@@ -362,7 +362,7 @@ async def tell_assigned(conv: Conversation, title: str, assignees: dict[int, lis
         buttons = conv.replies_reach(person)
         text = texts.assignment_text(person.full_name, title,
                                      [(t.item_ref, t.text, t.due_on, t.occurrence_label) for t in tasks],
-                                     buttons, ctx.today(), units=[lead for _, lead in units_of(tasks)])
+                                     buttons, ctx.today(), units=[t.lead_name for t in tasks])
         if supports and person_id in supports:
             _, rows = await ctx.db.run(supported_tasks, person_id, supports[person_id])
             text = f"{text}\n\n{texts.support_section(title, rows)}"
@@ -386,14 +386,9 @@ async def tell_supporters(conv: Conversation, result: Registered) -> None:
 
 def _assignee_tasks(session, person_id: int, task_ids: list[int]) -> tuple[Person, list[Task]]:  # type: ignore[no-untyped-def]
     person = session.get_one(Person, person_id)
-    tasks = [session.get_one(Task, task_id) for task_id in task_ids]
-    for task in tasks:
-        _ = task.lead_name  # (read here, in the session: said when the person heads several units)
-    return person, tasks
-
-
-def units_of(tasks: list[Task]) -> list[tuple[int, str | None]]:
-    return [(t.id, t.lead_unit.name if t.lead_unit else None) for t in tasks]
+    found = {t.id: t for t in session.scalars(select(Task).where(Task.id.in_(task_ids))
+                                              .options(selectinload(Task.lead_unit)))}  # whose, to one with two posts
+    return person, [found[task_id] for task_id in task_ids]
 
 
 async def on_file(conv: Conversation, event: FileIn, person: Person) -> None:

@@ -12,8 +12,16 @@ from typing import TYPE_CHECKING
 from bot import texts
 from bot.conversation.events import Outgoing, TextIn
 from bot.replies import chat_fold
-from storage.questions import answer_question, ask_office, question_for_message, shown_to_admin, unanswered
+from storage.questions import (
+    answer_question,
+    ask_office,
+    question_for_message,
+    shown_to_admin,
+    unanswered,
+    unanswered_count,
+)
 from storage.tasks import admins
+from storage.vntext import nfc, strip_marks
 
 if TYPE_CHECKING:
     from bot.conversation.core import Conversation
@@ -21,7 +29,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# "hỏi văn phòng: …", "hoi vp …", "nhờ văn phòng …", "gửi văn thư: …", "hỏi quản trị viên …" (on chat_fold text)
+# "hỏi văn phòng: …", "hoi vp …", "nhờ văn phòng …", "gửi văn thư: …", "hỏi quản trị viên …" (marks off, lower case)
 TO_OFFICE = re.compile(r"^(?:xin\s+)?(?:hoi|nho|gui|chuyen)\s+(?:(?:giup\s+)?(?:van phong|vp|van thu|quan tri"
                        r"(?:\s+vien)?))\b\s*[:,-]?\s*")
 # "trả lời 3: …", "tl 3: …", "trả lời câu hỏi 3: …"
@@ -42,28 +50,21 @@ def is_a_question(text: str) -> bool:
 
 
 async def typed_to_office(conv: Conversation, event: TextIn, person: Person) -> bool:
-    """"hỏi văn phòng: …" from anyone (an admin's own: the other admins); "trả lời N: …" from an admin."""
-    folded = chat_fold(event.text)
-    if person.is_admin and (m := ANSWER.match(folded)) is not None:
-        await answer(conv, event, person, int(m.group("n")), _after(event.text, len(m.group(0)), folded))
+    """"hỏi văn phòng: …" from anyone (an admin's own: the other admins); "trả lời N: …" from an admin. What
+    follows the form is kept as written (the marks off only to read the form: one character for one)."""
+    original = nfc(event.text).strip()
+    plain = strip_marks(original).lower()
+    if person.is_admin and (m := ANSWER.match(plain)) is not None:
+        await answer(conv, event, person, int(m.group("n")), original[m.end():].strip(" :,-"))
         return True
-    if (m := TO_OFFICE.match(folded)) is None:
+    if (m := TO_OFFICE.match(plain)) is None:
         return False
-    question = _after(event.text, m.end(), folded)
+    question = original[m.end():].strip(" :,-")
     if not question:
         await conv.say(event, texts.ASK_OFFICE_HOW)
         return True
     await ask(conv, event, person, question)
     return True
-
-
-def _after(text: str, end: int, folded: str) -> str:
-    """What follows a typed prefix, from the original text (kept as written) when it lines up with the folded one."""
-    original = text.strip()
-    if len(original) == len(folded):
-        return original[end:].strip(" :,-")
-    return re.sub(r"^\s*\S+\s+\S+(?:\s+\S+)?\s*[:,-]\s*", "", original).strip() if ":" in original[:40] else \
-        folded[end:].strip(" :,-")
 
 
 async def ask(conv: Conversation, event: TextIn, person: Person, question: str, task: Task | None = None,
@@ -106,7 +107,7 @@ async def answer(conv: Conversation, event: TextIn, person: Person, question_id:
 
 
 async def waiting_count(conv: Conversation) -> int:
-    return len(await conv.ctx.db.run(unanswered))
+    return await conv.ctx.db.run(unanswered_count)
 
 
 async def waiting(conv: Conversation, event: TextIn, args: list[str], person: Person) -> None:

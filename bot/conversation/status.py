@@ -105,7 +105,6 @@ MAX_TYPED = 300  # longer text is not a typed status (an admin may be pasting a 
 SNOOZE = re.compile(r"\bnhac\s*lai\b\s*(?P<when>.*)$|\bnhac\s+(?:toi|em|minh|anh|chi)?\s*(?:vao|toi|den)\s+(?P<to>.*)$"
                     r"|^(?:de\s+|cu\s+)?(?P<first>.+?)\s+(?:hay\s+|moi\s+|thi\s+)?nhac\s*(?:lai\s*)?"
                     r"(?:(?:toi|em|minh|anh|chi)\s*)?(?:nhe|nha|a|voi)?\W*$")
-RUNS_FROM = re.compile(r"^hạn \S+ ")  # "hạn 01/01/2027 rơi vào …": the date is said already
 # what a question about a task may ask that its card does not say (a form, paper or file, where to hand it in, how):
 # the office gets the question too
 OFFICE_MATTERS = re.compile(r"\b(?:mau|bieu mau|file|tep|ban giay|van ban giay|ban mem|ban cung|ky so|dong dau"
@@ -292,9 +291,9 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
     actions: tuple[tuple[Action, ...], ...] = ()
     if step is not None:  # a recurring duty: this period done, the next one opened
         next_title = step.next.title() if step.next else None
-        if step.next is not None and (runs := calendar.explain_deadline(step.next.due_on)):
+        if step.next is not None and (runs := calendar.deadline_runs(step.next.due_on)):
             # "…, hạn 01/01/2027 (rơi vào ngày nghỉ Tết Dương lịch, tính đến hết 04/01/2027)"
-            next_title = f"{next_title} ({RUNS_FROM.sub('', runs)})"
+            next_title = f"{next_title} ({runs})"
         text = texts.series_step_text(rec.item_ref, step.finished, step.on_time, next_title, change.note)
         if (missed := await ctx.db.run(missed_before, task_id)) is not None:
             text += "\n" + texts.missed_round_hint(rec.item_ref, missed.label)
@@ -918,13 +917,12 @@ async def date_for_extension(conv: Conversation, event: TextIn, person: Person) 
     if waiting is None:
         return False
     pending_id, task_id, asked = waiting
-    kept = await ctx.db.run(take_pending_reply, pending_id, person=person, task_id=task_id, now=ctx.clock.now())
-    if kept is None:
-        return False
     task = await ctx.db.run(lambda s: s.get_one(Task, task_id))
     change = StatusUpdate(status=TaskStatus.EXTENSION_REQUESTED, requested_due_on=found[0].date,
                           note=f"{asked} — {event.text.strip()}")
-    _check_requested_date(task, change, ctx.today(), ctx.policy.calendar)
+    _check_requested_date(task, change, ctx.today(), ctx.policy.calendar)  # (a date refused: another may follow)
+    if await ctx.db.run(take_pending_reply, pending_id, person=person, task_id=task_id, now=ctx.clock.now()) is None:
+        return False
     await _record(conv, event, person, task.id, change, "text")
     return True
 

@@ -267,3 +267,13 @@ async def test_tasks_nobody_would_receive_are_named_once_per_unit(db_url: str) -
         await h.send_file("vanthu", "cv.txt", data=notice.encode())
         preview = texts_to(h, "vanthu")[-1]
         assert "Lưu ý: chưa có người nhận ở nhiệm vụ số 3, 4 (Cơ quan chuyên môn) — " in preview, preview
+
+
+async def test_a_date_refused_after_the_question_leaves_the_request_waiting_for_another(harness: Harness) -> None:
+    h = harness
+    h.clock.set(local(2026, 12, 8, 9, 0))
+    await h.say("ct_lamcot", "mục 2 xin gia hạn vì các thôn chưa thống kê xong")
+    await h.say("ct_lamcot", "đến 10/12")  # before the deadline (15/12): no extension, said so
+    assert task_of(h, "2", "UBND xã Lam Cốt").status == "open"
+    await h.say("ct_lamcot", "đến 22/12")
+    assert task_of(h, "2", "UBND xã Lam Cốt").status == "extension_requested"
