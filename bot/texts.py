@@ -405,8 +405,7 @@ def _unreached_lines(parsed: ParsedNotice, draft: Draft, *, short: bool = False)
         return "đơn vị chưa có trong danh bạ"
 
     reasons = list(dict.fromkeys(why(name) for _, names in nobody for name in names))
-    # the example names a unit of this directory that someone would receive, when the draft has one
-    example = next((g.unit_name for g in draft.guesses.values() if g.unit_name and g.head_name), "Sở Tài chính")
+    example = _example_units(draft)[0]  # a unit of this directory someone would receive, when the draft has one
     first = nobody[0][0]
     return ["", f"Lưu ý: chưa có người nhận ở nhiệm vụ {listed} — {'; '.join(reasons)}. Đồng chí ghi đơn vị chủ "
                 f"trì, ví dụ “{first}: {example}”, hoặc giao cho một người (“{first} giao đ/c Nguyễn Văn A”), hoặc "
@@ -1498,7 +1497,7 @@ def unit_story(tasks: Sequence[TaskRow], calendar: WorkingCalendar) -> str:
     """One unit's tasks, one line each, as a leader asks "tình hình xã Lam Cốt thế nào?": what each stands at, when
     it was finished and how late, the unit's latest words."""
     lines = ["Từng nhiệm vụ:"]
-    for t in sorted(tasks, key=lambda t: (t.notice, _ref_order(t.item_ref)))[:UNIT_STORY_LIMIT]:
+    for t in tasks[:UNIT_STORY_LIMIT]:  # (in the report's order: by notice, then as the notice lists them)
         deadline = t.effective_due_on or t.due_on
         if t.done_on is not None:
             late = calendar.working_days_between(deadline, t.done_on) if deadline and t.done_on > deadline else 0
@@ -1516,10 +1515,6 @@ def unit_story(tasks: Sequence[TaskRow], calendar: WorkingCalendar) -> str:
     if len(tasks) > UNIT_STORY_LIMIT:
         lines.append(f"… và {len(tasks) - UNIT_STORY_LIMIT} nhiệm vụ khác (xem /tonghop).")
     return vn("\n".join(lines))
-
-
-def _ref_order(ref: str) -> tuple[int | str, ...]:
-    return tuple(int(p) if p.isdigit() else p for p in re.split(r"[.\s]+", ref) if p)
 
 
 def summary_text(rows: Sequence[UnitSummary], today: dt.date, filt: ReportFilter | None = None,
