@@ -2,8 +2,8 @@
 (tests/replies/heldout-*.jsonl, written blind) with the project's own functions, the way the chat applies them
 (`bot.conversation.status.typed_status` → `_typed_for_ref` → `_apply_text`):
 
-- item numbers: `split_refs`, else `find_refs` (item numbers said later; `find_ref` on code that has no
-  `find_refs`, as the first look's), else `letter_refs` (kept only when the
+- item numbers: `split_refs`, else `find_refs` (item numbers said later; the first look ran on code that had
+  only `find_ref`, one item said later, as `typed_status` then read it), else `letter_refs` (kept only when the
   person holds tasks so lettered — here: the items the label names, as the chat checks the person's tasks);
 - a message over `MAX_TYPED` characters is not a typed status;
 - without an item number the text must read as a status (`parse_status_text` without `current_due`, as the chat
@@ -34,14 +34,12 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot import replies
 from bot.conversation.status import ASKS_EXTENSION, MAX_TYPED, QUESTION, snooze_when
-from bot.replies import chat_fold, find_ref, impossible_percent, letter_refs, parse_status_text, split_refs
+from bot.replies import chat_fold, find_refs, impossible_percent, letter_refs, parse_status_text, split_refs
 from scheduler.calendar import VN_TZ, WorkingCalendar
 from storage.itemref import ref_key
 from storage.models import TaskStatus
 
-FIND_REFS = getattr(replies, "find_refs", None)  # several item numbers said later (the code before had find_ref)
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SET = ROOT / "tests" / "replies" / "heldout-1.jsonl"
 CALENDAR = WorkingCalendar()
@@ -54,16 +52,6 @@ class Read:
     status: str
     percent: int | None = None
     requested_due: str | None = None
-
-
-def find_refs(text: str) -> list[tuple[list[str], str]] | None:
-    assert FIND_REFS is not None
-    return FIND_REFS(text)  # type: ignore[no-any-return]
-
-
-def _find_ref(text: str) -> list[tuple[list[str], str]] | None:
-    later = find_ref(text)
-    return [([later[0]], later[1])] if later is not None else None
 
 
 def _now(today: dt.date) -> dt.datetime:
@@ -98,7 +86,7 @@ def understand(text: str, today: dt.date, current_due: dt.date | None, held: set
         return [Read((), "none")]
     parts = split_refs(text)
     if parts is None:
-        parts = find_refs(text) if FIND_REFS is not None else _find_ref(text)
+        parts = find_refs(text)
     if parts is None and (lettered := letter_refs(text)) is not None and \
             all(ref_key(r) in held for refs, _ in lettered for r in refs):
         parts = lettered

@@ -115,7 +115,9 @@ QUESTION = re.compile(r"\?\s*$|\b(?:la (?:viec |nhiem vu |noi dung |cai )?gi|gi 
                       r"|ngay nao|(?:don vi|co quan|ai|noi|cho) nao|cho ai|voi ai|o dau|nhu the nao"
                       # "mục 7 lúc nào phải nộp vậy em", "hạn hôm nào ạ", "bao lâu nữa": asked, not reported
                       r"|luc nao|hom nao|thang nao|tuan nao|may gio|bao lau|(?:xong|nop|gui|bao cao) chua"
-                      r"|(?:nao|gi|sao) (?:vay|the|a|ha)(?:\s+(?:em|anh|chi|a|ban|nhi))?\s*$)\b")
+                      # "… làm gì vậy", "… nào ạ" at the end (not "chưa có vướng mắc gì ạ": nothing, said politely)
+                      r"|(?:(?:nao|sao) (?:vay|the|a|ha)|gi (?:vay|the|ha)|lam gi)"
+                      r"(?:\s+(?:em|anh|chi|a|ban|nhi))?\s*$)\b")
 # "chưa xong, mở lại giúp", "bấm nhầm": a finished task to open again
 REOPEN_WORDS = re.compile(r"\bmo\s*lai\b|\bbam\s+nham\b|\bnham\b.*\b(?:chua|khong)\s+(?:xong|hoan thanh)\b")
 EARLIER_ROUND = re.compile(r"\bky\s*truoc\b")  # "2.1 xong kỳ trước": the missed round of a duty, not this one

@@ -214,6 +214,8 @@ def test_thanks_in_a_reply_are_told_from_a_note(text: str, thanks: bool) -> None
     ("2 chưa xong", False),
     ("mục 5 chưa làm được gì", False),
     ("2 đã gửi báo cáo cho phòng", False),
+    ("Mục 2 vẫn đang làm, chưa có vướng mắc gì ạ", False),  # "gì ạ" after a negation: nothing, said politely
+    ("mục 4 phải làm gì ạ", True),
 ])
 def test_a_question_about_a_task_is_told_from_a_report(text: str, question: bool) -> None:
     from bot.conversation.status import QUESTION
