@@ -45,11 +45,16 @@ _MD = [
 ]
 
 
+_MISSING_SPACE = re.compile(r"([,;:])(?=[^\W\d_])", re.U)
+
+
 def clean_text(text: str) -> str:
     text = nfc(repair_legacy(text)).replace("\r\n", "\n").replace("\r", "\n")
     for rx, repl in _MD:
         text = rx.sub(repl, text)
     text = re.sub(r"[–—]", "-", text)
+    # a copy-paste that lost the space after a comma, semicolon or colon ("Sở Tài chính,Sở Xây dựng"): put it back
+    text = _MISSING_SPACE.sub(r"\1 ", text)
     text = re.sub(r"^(\s*)©\)", r"\1c)", text, flags=re.M)  # an OCR reading of the item mark "c)"
     # "b}", "„b}", "b]": a letter mark whose bracket the OCR misread
     text = re.sub(r"^(\s*)[„,.'\"]{0,2}([a-zđ])[}\]](?=\s)", r"\1\2)", text, flags=re.M)

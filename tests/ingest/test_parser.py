@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 
 from bot.ingest import parse_notice
@@ -74,6 +75,15 @@ def test_conclusion_skips_assessment_and_inherits_the_lead() -> None:
 def test_nfd_input_gives_the_same_result_as_nfc() -> None:
     nfd = unicodedata.normalize("NFD", CONCLUSION)
     assert [t.to_json() for t in parse_notice(nfd).tasks] == [t.to_json() for t in parse_notice(CONCLUSION).tasks]
+
+
+def test_lost_spaces_after_commas_and_colons_give_the_same_result() -> None:
+    # a copy-paste that dropped the space after "," ";" ":" before a word ("chủ trì,phối hợp với UBND")
+    glued = re.sub(r"([,;:]) (?=[^\W\d])", r"\1", LETTER)
+    assert glued != LETTER
+    assert [t.to_json() for t in parse_notice(glued).tasks] == [t.to_json() for t in parse_notice(LETTER).tasks]
+    n = parse_notice("1. Giao Sở Tài chính chủ trì,phối hợp với Sở Xây dựng,UBND các huyện rà soát kinh phí.")
+    assert n.tasks[0].lead == ("Sở Tài chính",) and n.tasks[0].support == ("Sở Xây dựng", "UBND các huyện")
 
 
 def test_seed_notice_items() -> None:
