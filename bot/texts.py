@@ -10,7 +10,7 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
-from bot.ingest.units import name_prefix
+from bot.ingest.units import UNIT_START, name_prefix
 from bot.textbase import RECURRENCE_LABELS, date_vn, notice_table, shorten, vn  # noqa: F401
 from bot.textbase import join_units as _units
 from scheduler.calendar import VN_TZ, WorkingCalendar
@@ -837,6 +837,28 @@ def _work_after_the_asked(text: str, *, for_lead: bool = True) -> str | None:
     return rest[:1].upper() + rest[1:]
 
 
+_GROUP_WORD = re.compile(r"\b(?:các|những|tất\s+cả)\s", re.I)
+
+
+def _work_after_group(text: str, *, for_lead: bool = True) -> str | None:
+    """"Các sở, ban, ngành, UBND các huyện, thành phố phân công cán bộ trực …" → "Phân công cán bộ trực …": a
+    task given to a group opens with the group, which says nothing to a member reading its own list (each line is
+    already theirs, and lists for leaders name the units after the text) and, cut to a line, leaves no room for the
+    work. Only a group (a name with "các", "những", "tất cả"): "Sở A hoàn thành …" may be another unit's duty.
+    None when the text does not open so, or no work follows."""
+    if not (UNIT_START.match(text) or re.match(r"tất\s+cả\s", text, re.I)):
+        return None
+    names = name_prefix(text)
+    if not names or not text.startswith(names) or not _GROUP_WORD.search(names + " "):
+        return None
+    rest = text[len(names):].lstrip(" ,:")
+    if not (for_lead and re.match(r"chủ\s*trì\s*[,:]?\s*phối\s*hợp\b", rest, re.I)):
+        rest = re.sub(r"^chủ\s*trì\s*[,:]?\s*", "", rest, flags=re.I)
+    if not rest[:1].islower() or len(rest.split()) < 3:
+        return None
+    return rest[:1].upper() + rest[1:]
+
+
 def short_title(text: str, limit: int = 80, lead: str | None = None, *, for_lead: bool = True) -> str:
     """The start of a task's text, cut at a word: enough to recognise it in a list. "Giao <the lead> chủ
     trì," is left out: the reader knows who leads (but "chủ trì, phối hợp với B" stays for the lead, `for_lead`,
@@ -848,6 +870,8 @@ def short_title(text: str, limit: int = 80, lead: str | None = None, *, for_lead
     # "Chủ tịch UBND huyện giao các phòng; UBND các xã …"
     if (asked := _work_after_the_asked(text, for_lead=for_lead)) is not None:
         text = asked
+    elif (work := _work_after_group(text, for_lead=for_lead)) is not None:  # "Các sở, ban, ngành … phân công …"
+        text = work
     if lead:
         m = re.match(rf"^(?:(?:giao|đề nghị|yêu cầu)\s+)?{re.escape(' '.join(lead.split()))}\s*(?P<leads>chủ trì)?"
                      r"\s*(?P<sep>[,:])?\s*", text, re.I)
