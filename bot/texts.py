@@ -276,11 +276,11 @@ def _task_block(number: int, task: ParsedTask, draft: Draft, today: dt.date | No
     lines += _lead_lines(number, task, draft.guesses, indent="   ")
     if task.support:
         lines.append(f"   • Phối hợp: {'; '.join(_support_guess(n, draft.guesses.get(n)) for n in task.support)}")
-    rounds = _first_round(task, today, explain) if not task.due and task.recurrence else None
+    rounds = _first_round(task, today, explain) if task.recurrence else None
     lines.append(f"   • Thời hạn: {_deadline_said(task, rounds)}")
     if rounds is not None and rounds.occurrence is not None and rounds.skipped is not None:
         lines.append(f"     ({_skipped_round(rounds.skipped, today)})")
-    due = task.due or (rounds.occurrence.due_on if rounds is not None and rounds.occurrence is not None else None)
+    due = rounds.occurrence.due_on if rounds is not None and rounds.occurrence is not None else task.due
     if due and explain is not None and (moved := explain(due)):  # a day off: say where it runs to
         lines.append(f"     ({moved})")
     if task.recurrence:
@@ -367,14 +367,16 @@ def _without(guess: UnitGuess | None, unit: str | None) -> UnitGuess | None:
 def _deadline_said(task: ParsedTask, rounds: FirstRound | None) -> str:
     """A draft task's deadline as the admin reads it: the date and the notice's words for it, a recurring duty's
     rounds (the first one as the confirmation would register it), or none."""
+    if task.recurrence and rounds is not None and rounds.occurrence is not None:  # "trước ngày 25 hằng tháng"
+        # a date beside the rounds ("…, đến hết ngày 14/02/2025") ends the series: registration starts at the first
+        # round, which the preview must show, not that date as if it were the deadline
+        until = f" (“{task.due_text}”)" if task.due and task.due_text else ""
+        return f"theo từng kỳ; kỳ đầu: {rounds.occurrence.title()}{until}"
     if task.due:
         said = f" (“{task.due_text}”)" if task.due_text else ""  # (none: set by the admin)
         return f"{date_vn(task.due)}{said}"
-    if task.recurrence:  # "trước ngày 25 hằng tháng": each round's day
-        if rounds is not None and rounds.occurrence is not None:
-            return f"theo từng kỳ; kỳ đầu: {rounds.occurrence.title()}"
-        if task.due_text:
-            return task.due_text
+    if task.recurrence and task.due_text:
+        return task.due_text
     return "không có thời hạn cụ thể"
 
 
@@ -560,9 +562,10 @@ def draft_task_text(number: int, task: ParsedTask, *, today: dt.date | None = No
         lines.append(f"• Chủ trì: {_units(task.lead)}")
     if task.support:
         lines.append(f"• Phối hợp: {_units(task.support)}")
-    rounds = _first_round(task, today, explain) if not task.due and task.recurrence else None
+    rounds = _first_round(task, today, explain) if task.recurrence else None
     lines.append(f"• Thời hạn: {_deadline_said(task, rounds)}")
-    if task.due and explain is not None and (moved := explain(task.due)):
+    due = rounds.occurrence.due_on if rounds is not None and rounds.occurrence is not None else task.due
+    if due and explain is not None and (moved := explain(due)):
         lines.append(f"  ({moved})")
     if rounds is not None and rounds.occurrence is not None and rounds.skipped is not None:
         lines.append(f"  ({_skipped_round(rounds.skipped, today)})")

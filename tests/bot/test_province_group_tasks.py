@@ -99,3 +99,13 @@ async def test_the_weekly_summary_names_a_duty_s_last_round_once(harness: Harnes
     weekly = next(t for t in texts_to(harness, "pct", since) if "trong tuần" in t)
     assert weekly.count("• Mục 3") == 1, weekly
     assert "kỳ tuần từ 10/02/2025" in weekly, weekly
+
+
+async def test_the_preview_shows_a_duty_s_first_round_not_the_date_its_series_ends(harness: Harness) -> None:
+    """"… trước 15 giờ thứ Sáu hằng tuần, đến hết ngày 14/02/2025": the preview said "Thời hạn: 14/02/2025" though
+    confirmation registers the first weekly round (07/02) and the date only ends the series."""
+    preview = next(s.text or "" for s in harness.sent if s.to == "vanthu" and "[Mục 3]" in (s.text or ""))
+    assert "• Thời hạn: theo từng kỳ; kỳ đầu: tuần từ 03/02/2025, hạn 07/02/2025 (“đến hết ngày 14/02/2025”)" in \
+        preview, preview
+    assert "Nhiệm vụ định kỳ, kỳ đầu:\n• Mục 3: kỳ tuần từ 03/02/2025, hạn 07/02/2025" in \
+        last_text(harness, "vanthu") or "hạn 07/02/2025" in last_text(harness, "vanthu"), last_text(harness, "vanthu")
