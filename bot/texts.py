@@ -10,7 +10,7 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
-from bot.ingest.units import name_prefix
+from bot.ingest.units import UNIT_START, name_prefix
 from bot.textbase import RECURRENCE_LABELS, date_vn, notice_table, shorten, vn  # noqa: F401
 from bot.textbase import join_units as _units
 from scheduler.calendar import VN_TZ, WorkingCalendar
@@ -276,11 +276,11 @@ def _task_block(number: int, task: ParsedTask, draft: Draft, today: dt.date | No
     lines += _lead_lines(number, task, draft.guesses, indent="   ")
     if task.support:
         lines.append(f"   • Phối hợp: {'; '.join(_support_guess(n, draft.guesses.get(n)) for n in task.support)}")
-    rounds = _first_round(task, today, explain) if not task.due and task.recurrence else None
+    rounds = _first_round(task, today, explain) if task.recurrence else None
     lines.append(f"   • Thời hạn: {_deadline_said(task, rounds)}")
     if rounds is not None and rounds.occurrence is not None and rounds.skipped is not None:
         lines.append(f"     ({_skipped_round(rounds.skipped, today)})")
-    due = task.due or (rounds.occurrence.due_on if rounds is not None and rounds.occurrence is not None else None)
+    due = rounds.occurrence.due_on if rounds is not None and rounds.occurrence is not None else task.due
     if due and explain is not None and (moved := explain(due)):  # a day off: say where it runs to
         lines.append(f"     ({moved})")
     if task.recurrence:
@@ -367,14 +367,16 @@ def _without(guess: UnitGuess | None, unit: str | None) -> UnitGuess | None:
 def _deadline_said(task: ParsedTask, rounds: FirstRound | None) -> str:
     """A draft task's deadline as the admin reads it: the date and the notice's words for it, a recurring duty's
     rounds (the first one as the confirmation would register it), or none."""
+    if task.recurrence and rounds is not None and rounds.occurrence is not None:  # "trước ngày 25 hằng tháng"
+        # a date beside the rounds ("…, đến hết ngày 14/02/2025") ends the series: registration starts at the first
+        # round, which the preview must show, not that date as if it were the deadline
+        until = f" (“{task.due_text}”)" if task.due and task.due_text else ""
+        return f"theo từng kỳ; kỳ đầu: {rounds.occurrence.title()}{until}"
     if task.due:
         said = f" (“{task.due_text}”)" if task.due_text else ""  # (none: set by the admin)
         return f"{date_vn(task.due)}{said}"
-    if task.recurrence:  # "trước ngày 25 hằng tháng": each round's day
-        if rounds is not None and rounds.occurrence is not None:
-            return f"theo từng kỳ; kỳ đầu: {rounds.occurrence.title()}"
-        if task.due_text:
-            return task.due_text
+    if task.recurrence and task.due_text:
+        return task.due_text
     return "không có thời hạn cụ thể"
 
 
@@ -560,9 +562,10 @@ def draft_task_text(number: int, task: ParsedTask, *, today: dt.date | None = No
         lines.append(f"• Chủ trì: {_units(task.lead)}")
     if task.support:
         lines.append(f"• Phối hợp: {_units(task.support)}")
-    rounds = _first_round(task, today, explain) if not task.due and task.recurrence else None
+    rounds = _first_round(task, today, explain) if task.recurrence else None
     lines.append(f"• Thời hạn: {_deadline_said(task, rounds)}")
-    if task.due and explain is not None and (moved := explain(task.due)):
+    due = rounds.occurrence.due_on if rounds is not None and rounds.occurrence is not None else task.due
+    if due and explain is not None and (moved := explain(due)):
         lines.append(f"  ({moved})")
     if rounds is not None and rounds.occurrence is not None and rounds.skipped is not None:
         lines.append(f"  ({_skipped_round(rounds.skipped, today)})")
@@ -837,6 +840,28 @@ def _work_after_the_asked(text: str, *, for_lead: bool = True) -> str | None:
     return rest[:1].upper() + rest[1:]
 
 
+_GROUP_WORD = re.compile(r"\b(?:các|những|tất\s+cả)\s", re.I)
+
+
+def _work_after_group(text: str, *, for_lead: bool = True) -> str | None:
+    """"Các sở, ban, ngành, UBND các huyện, thành phố phân công cán bộ trực …" → "Phân công cán bộ trực …": a
+    task given to a group opens with the group, which says nothing to a member reading its own list (each line is
+    already theirs, and lists for leaders name the units after the text) and, cut to a line, leaves no room for the
+    work. Only a group (a name with "các", "những", "tất cả"): "Sở A hoàn thành …" may be another unit's duty.
+    None when the text does not open so, or no work follows."""
+    if not (UNIT_START.match(text) or re.match(r"tất\s+cả\s", text, re.I)):
+        return None
+    names = name_prefix(text)
+    if not names or not text.startswith(names) or not _GROUP_WORD.search(names + " "):
+        return None
+    rest = text[len(names):].lstrip(" ,:")
+    if not (for_lead and re.match(r"chủ\s*trì\s*[,:]?\s*phối\s*hợp\b", rest, re.I)):
+        rest = re.sub(r"^chủ\s*trì\s*[,:]?\s*", "", rest, flags=re.I)
+    if not rest[:1].islower() or len(rest.split()) < 3:
+        return None
+    return rest[:1].upper() + rest[1:]
+
+
 def short_title(text: str, limit: int = 80, lead: str | None = None, *, for_lead: bool = True) -> str:
     """The start of a task's text, cut at a word: enough to recognise it in a list. "Giao <the lead> chủ
     trì," is left out: the reader knows who leads (but "chủ trì, phối hợp với B" stays for the lead, `for_lead`,
@@ -848,6 +873,8 @@ def short_title(text: str, limit: int = 80, lead: str | None = None, *, for_lead
     # "Chủ tịch UBND huyện giao các phòng; UBND các xã …"
     if (asked := _work_after_the_asked(text, for_lead=for_lead)) is not None:
         text = asked
+    elif (work := _work_after_group(text, for_lead=for_lead)) is not None:  # "Các sở, ban, ngành … phân công …"
+        text = work
     if lead:
         m = re.match(rf"^(?:(?:giao|đề nghị|yêu cầu)\s+)?{re.escape(' '.join(lead.split()))}\s*(?P<leads>chủ trì)?"
                      r"\s*(?P<sep>[,:])?\s*", text, re.I)

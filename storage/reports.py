@@ -443,9 +443,11 @@ _PERIODS = [
     ("year", re.compile(r"\bnam\s+(\d{4})\b")),
 ]
 # "45/TB-UBND", "462-KL/TU" (the Party's numbering), "12 / TB-VPTU"; a bare number after "số"/"thông báo"
-_NOTICE_NUMBER = re.compile(r"(?:\b(?:thong bao|van ban|tb|so)\s+)*\b(\d{1,5}[a-z]?\s*(?:/|-(?=\s*[a-z]))\s*"
+_KINDS_BEFORE_NUMBER = r"thong bao|van ban|cong van|ke hoach|chi thi|quyet dinh|ket luan|tb|cv|kh|so"
+_NOTICE_NUMBER = re.compile(r"(?:\b(?:" + _KINDS_BEFORE_NUMBER + r")\s+)*\b(\d{1,5}[a-z]?\s*(?:/|-(?=\s*[a-z]))\s*"
                             r"[0-9a-z][0-9a-z./-]*)")
-_BARE_NUMBER = re.compile(r"\b(?:thong bao|van ban|so)\s+(?:so\s+)?(\d{1,5})\b")
+_BARE_NUMBER = re.compile(r"\b(?:thong bao|van ban|cong van|ke hoach|chi thi|quyet dinh|ket luan|so)\s+"
+                          r"(?:so\s+)?(\d{1,5})\b")
 
 
 # words of a question that name no unit: what every unit's summary shows anyway (overdue items are listed per unit)
@@ -892,9 +894,13 @@ def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int =
         item = DigestItem(item_ref=task.item_ref, notice=notice_title(task.notice), text=task.text,
                           unit=unit_name_of(task), assignee=task.assignee.full_name if task.assignee else "",
                           due_on=task.due_on)
+        rounds_done = _rounds_done(task, item, rounds.get(task.id, []), since=since, today=today, tz=tz, rule=rule) \
+            if task.recurrence else []
         if task.status == TaskStatus.DONE:
             done_on = task.done_at.astimezone(tz).date() if task.done_at else None
-            if done_on is not None and since <= done_on <= today:
+            # a duty whose last round closed the series: that round's line says it (not the duty again beside it)
+            if done_on is not None and since <= done_on <= today and \
+                    not any(r.done_on == done_on for r in rounds_done):
                 on_time = None if task.due_on is None else done_on <= rule.effective_deadline(task.due_on)
                 done.append(replace(item, done_on=done_on, on_time=on_time,  # ("quá hạn, hạn …" as the unit heard it)
                                     effective_due=rule.effective_deadline(task.due_on) if task.due_on else None))
@@ -905,8 +911,7 @@ def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int =
                 still.append(replace(item, effective_due=rule.effective_deadline(task.due_on)))
         if task.status == TaskStatus.BLOCKED:  # "vướng kinh phí, đề nghị tỉnh hỗ trợ": for the leaders to see
             blocked.append((task, item))
-        if task.recurrence:
-            done += _rounds_done(task, item, rounds.get(task.id, []), since=since, today=today, tz=tz, rule=rule)
+        done += rounds_done
         past = rounds.get(task.id, [])
         if past and past[-1].done_at is None and task.status != TaskStatus.DONE:
             unreported.append(UnreportedDuty(item_ref=task.item_ref, notice=item.notice, text=task.text,

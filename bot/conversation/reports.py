@@ -9,6 +9,7 @@ bot/app.py) and the day it falls on in a week with holidays."""
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import datetime as dt
 import logging
 import re
@@ -35,6 +36,7 @@ from storage.reports import (
     WeeklyDigest,
     build_report,
     parse_filter,
+    unit_matches,
     weekly_digest,
 )
 from storage.tasks import following_leaders
@@ -47,10 +49,13 @@ log = logging.getLogger(__name__)
 
 
 async def summary(conv: Conversation, event: TextIn, args: list[str], person: Person, *, files: bool = True,
-                  only: frozenset[str] | None = None, late: bool = False, kind: str | None = None) -> None:
+                  only: frozenset[str] | None = None, late: bool = False, kind: str | None = None,
+                  subject: bool = False) -> None:
     """/tonghop [số văn bản] [đơn vị] [thời gian]; "quá hạn", "chậm" (or `late`): the units with overdue work, and
     those tasks; `kind` (folded: "thon", "xa"): only the units of that kind, when there are some.
-    `files`: with the chart and the Excel file (the command; a question in words gets the text and how to get them)."""
+    `files`: with the chart and the Excel file (the command; a question in words gets the text and how to get them).
+    `subject`: the words may say what was not done rather than whose ("đơn vị nào chưa gửi lịch trực Tết?"): words
+    that name no unit of the directory filter nothing."""
     if person.role not in (Role.ADMIN, Role.LEADER):
         log.info("summary refused for %s (%s)", person.handle, person.role)
         await conv.say(event, texts.SUMMARY_HEAD_USE_UNIT if person.role == Role.HEAD else texts.SUMMARY_ONLY_LEADERS)
@@ -61,6 +66,11 @@ async def summary(conv: Conversation, event: TextIn, args: list[str], person: Pe
         log.info("summary filter %r not understood: %s", " ".join(args), exc)
         await conv.say(event, texts.period_not_understood(" ".join(args)))
         return
+    if subject and filt.unit is not None and not unit_matches(filt.unit, await conv.ctx.db.run(_unit_names)):
+        # "đơn vị nào chưa gửi lịch trực Tết?": what, not who — read as a unit it matched none, and the answer
+        # said nobody was late while units were
+        log.info("report question: %r names no unit, read as what was asked about", filt.unit)
+        filt = dataclasses.replace(filt, unit=None)
     await _send_report(conv, event, filt, None, person,
                        late_only=late or LATE.search(chat_fold(" ".join(args))) is not None, files=files, only=only,
                        kind=kind)
@@ -100,8 +110,14 @@ FILES_ASKED = re.compile(r"\b(?:excel|xlsx|file|tep|bieu do|do thi|xuat)\b")
 async def typed_question(conv: Conversation, event: TextIn, person: Person) -> bool:
     """A leader's or an admin's report question typed in words, answered as /tonghop with what it names (a unit,
     a period, a notice number); False for anyone else or any other text."""
-    folded = chat_fold(event.text).strip(" .!")
     squeezed, plain = squeezed_and_folded(event.text.strip(" .!"))
+    # "Văn phòng gửi tôi báo cáo tình hình … để chuyển Thường trực Tỉnh ủy": whom it asks and what for are not what
+    # it asks about (read as a unit, "Văn phòng …" filtered the report to the office)
+    start = m.end() if (m := _ADDRESSEE.match(plain)) else 0
+    purpose = _PURPOSE.search(plain, start)
+    end = purpose.start() if purpose else len(plain)
+    squeezed, plain = squeezed[start:end].strip(" .!,"), plain[start:end].strip(" .!,")
+    folded = chat_fold(squeezed).strip(" .!")
     which = WHICH_LATE.search(plain) if not _DIRECTING.match(plain) else None
     if person.role not in (Role.ADMIN, Role.LEADER) or not (which or REPORT_QUESTION.search(folded)) or \
             re.search(r"%|\bmuc\s*\d|^\d", folded):  # "tiến độ 60%", "tình hình mục 2": about a task
@@ -111,18 +127,27 @@ async def typed_question(conv: Conversation, event: TextIn, person: Person) -> b
         rest = squeezed[:which.start()] + " " + squeezed[which.end():]
         kind = which.group("kind")
         await summary(conv, event, rest.replace("?", " ").split(), person, late=True,
-                      kind=kind if kind in UNIT_KINDS else None, files=FILES_ASKED.search(folded) is not None)
+                      kind=kind if kind in UNIT_KINDS else None, files=FILES_ASKED.search(folded) is not None,
+                      subject=True)
         return True
     only = _FILES_ONLY.match(folded)
-    words = event.text.replace("?", " ").split()
+    words = squeezed.replace("?", " ").split()
     if only is not None:  # what the files cover follows the request ("gửi file excel tháng 2")
         words = words[len(only.group(0).split()):]
-    await summary(conv, event, words, person,
-                  files=FILES_ASKED.search(folded) is not None,
+    await summary(conv, event, words, person, subject=True,
+                  # a report asked for to pass on ("để chuyển …", "để báo cáo …") is the file to forward
+                  files=FILES_ASKED.search(folded) is not None or purpose is not None,
                   only=None if only is None else frozenset(
                       k for k, w in (("chart", r"bieu do|do thi"), ("workbook", r"excel|xlsx|file|tep|bang"))
                       if re.search(rf"\b(?:{w})\b", only.group(0))))
     return True
+
+
+# who a request is addressed to ("Văn phòng gửi tôi …", "VP ơi, …", "đ/c Hương cho xem …") and what the report is
+# for ("… để chuyển Thường trực Tỉnh ủy", "… để báo cáo Ban Thường vụ"), on text folded character for character
+_ADDRESSEE = re.compile(r"^(?:(?:chanh\s+)?van\s+phong|vp|phong\s+tong\s+hop|bo\s+phan\s+tong\s+hop|"
+                        r"(?:dong\s+chi|d/c)\s+[a-z]+)(?:\s+oi)?\s*[,:]?\s+(?=\S)")
+_PURPOSE = re.compile(r"[\s,]+de\s+(?:chuyen|gui|bao\s+cao|bc|trinh|phuc\s+vu|hop|giao\s+ban)\b.*$")
 
 
 # a request for the files alone ("xuất excel", "gửi file excel tháng 2", "cho xem biểu đồ"), typed after the answer

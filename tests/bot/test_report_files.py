@@ -359,9 +359,9 @@ def test_many_units_on_one_item_are_named_not_spelled_out_in_the_weekly_summary(
                                          for n, r in zip(range(6, 10), villages, strict=False)],
                           still_overdue=[], pending=[])
     text = texts.weekly_digest_text(digest, "C")
-    assert ("• Mục II.11: Trưởng các thôn báo cáo tuần — 5 đơn vị, đều đúng hạn: Thôn 1, "
+    assert ("• Mục II.11: Báo cáo tuần — 5 đơn vị, đều đúng hạn: Thôn 1, "
             "Thôn 2, Thôn 3, Thôn 4, Thôn 5\n") in text, text
-    assert "• Mục II.11: Trưởng các thôn báo cáo tuần — hạn 25/12/2026; 4 đơn vị: Thôn 6, " \
+    assert "• Mục II.11: Báo cáo tuần — hạn 25/12/2026; 4 đơn vị: Thôn 6, " \
         "Thôn 7, Thôn 8, Thôn 9\n" in text, text
     assert "đ/c" not in text
     mixed = texts.weekly_digest_text(replace(digest, done=villages[:3] + late), "C")

@@ -28,3 +28,26 @@ def test_a_supporting_unit_reads_the_work_without_chu_tri() -> None:
     "Chủ trì, phối hợp …", which would read as if it led."""
     text = "Giao công chức Địa chính - Xây dựng chủ trì, phối hợp với Trưởng thôn 2 kiểm tra, lập biên bản"
     assert short_title(text, for_lead=False) == "Phối hợp với Trưởng thôn 2 kiểm tra, lập biên bản"
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("Các Sở, ban, ngành, đơn vị cấp tỉnh, UBND các huyện, thành phố, thị xã phân công, bố trí cán bộ trực Tết",
+     "Phân công, bố trí cán bộ trực Tết"),
+    ("UBND các xã, thị trấn báo cáo tình hình thiệt hại do rét gây ra", "Báo cáo tình hình thiệt hại do rét gây ra"),
+    ("Thủ trưởng các sở, ban, ngành tỉnh chỉ đạo rà soát thủ tục hành chính", "Chỉ đạo rà soát thủ tục hành chính"),
+    ("Các cơ quan, đơn vị liên quan chủ trì, tăng cường hướng dẫn người dân", "Tăng cường hướng dẫn người dân"),
+    ("Theo đó, các sở, ban, ngành triển khai thực hiện nghiêm túc Chỉ thị", "Triển khai thực hiện nghiêm túc Chỉ thị"),
+])
+def test_a_group_that_opens_the_task_is_left_out(text: str, shown: str) -> None:
+    """A group's member reads the work (probe 17): the group filled the line, and a unit's three items read alike."""
+    assert short_title(text, lead="Sở Y tế") == shown
+    assert short_title(text) == shown
+
+
+@pytest.mark.parametrize("text", [
+    "Sở Y tế, Sở Tài chính hoàn thành dự toán",  # named units, not a group: another unit's share may be meant
+    "Các nội dung tại Kế hoạch số 12 phải hoàn thành trước ngày 30/6",  # no unit opens it
+    "Các sở, ban, ngành: Ghi nhận",  # no work after the group
+])
+def test_only_a_group_followed_by_its_work_is_left_out(text: str) -> None:
+    assert short_title(text) == text
