@@ -22,23 +22,49 @@ WORD_SHARES = ((re.compile(r"\b(?:mot|1)\s+nua\b|\bmot\s*nua\b"), 50),
                (re.compile(r"\b(?:mot|1)\s+phan\s+(?:ba|3)\b"), 33),
                (re.compile(r"\b(?:ba|3)\s+phan\s+(?:tu|4)\b"), 75),
                (re.compile(r"\b(?:mot|1)\s+phan\s+(?:tu|4)\b"), 25))
-FRACTION = re.compile(r"(?:\b(?:dat|duoc|xong|khoang|lam duoc|thuc hien duoc)\s+(?P<a>\d)\s*/\s*(?P<b>\d{1,2})\b"
+FRACTION = re.compile(r"(?:\b(?:dat|duoc|xong|khoang|lam duoc|thuc hien duoc)\s+"
+                      r"(?:(?:khoang|tam|chung|gan|hon|tren)\s+)?"  # "được tầm 1/3"
+                      r"(?P<a>\d)\s*/\s*(?P<b>\d{1,2})\b"
                       r"(?!\s*[/.-]\d)"
                       r"|\b(?P<c>\d)\s*/\s*(?P<d>\d{1,2})\s+(?:khoi luong|phan viec|cong viec|noi dung|hang muc|lop|"
                       r"hoi nghi|don vi|dot|chi tieu)\b)")
+# "6 phần 10", "7 phần mười", "hai phần năm": a share said as so many parts of so many
+PARTS_OF = re.compile(r"\b(?P<a>\d{1,2}|mot|hai|ba|bon|nam|sau|bay|tam|chin)\s+phan\s+"
+                      r"(?P<b>\d{1,2}|muoi|hai|ba|bon|nam)\b")
+# "được hơn nửa", "tầm nửa", "nửa chặng đường": half, said with a word before it. Read with marks on ("nửa", half,
+# is not "nữa", more: "không làm được nữa"); typed without marks only after a share word and a measure word
+HALF_MARKED = re.compile(r"(?:\b(?:hơn|gần|khoảng|tầm|chừng|được|đạt|xong|làm được|mới được)\s+(?:một\s+|1\s+)?nửa"
+                         r"|\bnửa\s+(?:chặng đường|khối lượng|công việc|phần việc))(?![\wà-ỹ])"
+                         r"(?!\s+(?:tháng|tuần|ngày|năm|buổi|giờ|số|kia|còn lại))", re.I)
+HALF_PLAIN = re.compile(r"\b(?:duoc|dat|xong|lam duoc)\s+(?:hon|gan|khoang|tam|chung)\s+nua\b"
+                        r"|\bnua\s+chang\s+duong\b")
 # a share in number words: "ba mươi phần trăm", "tám chục phần trăm", "bảy mươi lăm phần trăm", "một trăm phần trăm"
 _DIGIT_WORDS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5, "sau": 6, "bay": 7, "tam": 8,
                 "chin": 9}
 WORD_PERCENT = re.compile(r"\b((?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|chuc|tram)"
                           r"(?:\s+(?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|chuc|tram)){0,3})\s+phan\s*tram\b")
 EXTENSION = re.compile(r"\b(?:gia|lui|doi)\s*(?:thoi\s+)?han\b|\bxin\s+(?:them\s+)?thoi\s*gian\b"
-                       r"|\bxin\s+(?:lui|hoan)\b")
-MORE_TIME = re.compile(r"\b(?:(?:gia|lui|doi)\s*(?:thoi\s+)?han\s+(?:them\s+)?|xin\s+(?:them|lui)\s+)(?:khoang\s+)?"
+                       r"|\bxin\s+(?:lui|hoan)\b"
+                       # other words for it: "đề nghị cho lùi", "cho em khất đến", "xin nợ đến", "xin dời sang", "xin
+                       # kéo dài đến", "điều chỉnh thời hạn", "xin đ/c cho thêm 2 tuần" (not "mưa lũ kéo dài")
+                       r"|\b(?:xin|de nghi|de xuat|cho)\s+(?:\w+\s+){0,2}?(?:duoc\s+)?(?:lui|khat|keo dai"
+                       r"|hoan(?!\s+(?:thanh|tat|thien|tra|chinh|cong)))\b"
+                       r"|\bkhat\b|\bxin\s+no\s+(?=den|toi|sang)|\bxin\s+doi\s+(?:lai\s+)?(?=sang|den|toi|qua)"
+                       r"|\bdoi\s+lai\s+(?=sang|den|toi)"
+                       r"|\b(?:dieu chinh|keo dai)\s+(?:thoi\s+)?(?:han|thoi gian)\b")
+MORE_TIME = re.compile(r"\b(?:(?:gia|lui|doi)\s*(?:thoi\s+)?han\s+(?:them\s+)?|xin\s+(?:them|lui)\s+"
+                       r"|(?:xin|cho)\s+(?:\w+\s+){0,3}?them\s+)(?:khoang\s+)?"
                        r"(?P<n>\d{1,3})\s*(?P<unit>ngay lam viec|ngay|tuan|thang)\b")
 # an ask for more time in so many words ("xin gia hạn", "đề nghị lùi hạn", "xin thêm thời gian"): without a date it
 # is no other status (the chat asks for the date) — not "không cần gia hạn", nor "gia hạn được tối đa bao lâu?"
 ASKED = re.compile(r"(?<!khong )(?<!chua )\b(?:xin|de nghi|de xuat)\s+(?:cho\s+)?(?:duoc\s+)?"
                    r"(?:(?:gia|lui|doi)\s*(?:thoi\s+)?han|them\s+thoi\s*gian|lui|hoan)\b")
+# the same in words the chat's own check (ASKS_EXTENSION) does not know: read as an ask here, its date asked for —
+# "cho em khất", "cho em xin thêm ít hôm", "xin kéo dài thời hạn", "đề nghị điều chỉnh thời hạn"
+ASKED_OTHERWISE = re.compile(r"(?<!khong )(?<!chua )\b(?:xin|de nghi|de xuat|cho)\s+(?:\w+\s+){0,2}?(?:duoc\s+)?"
+                             r"(?:khat|keo dai|dieu chinh\s+(?:thoi\s+)?han"
+                             r"|them\s+(?:it|vai|mot it|mot chut|mot vai)\s+(?:hom|ngay|bua|tuan|thoi gian))\b")
+GH = re.compile(r"(?<![\w/])(?:gh|g/h)(?![\w/])", re.I)  # "xin gh đến 20/7": gia hạn
 DATE_LIKE = re.compile(r"^\W*(?:(?:den|toi|sang|ngay)\W+)*\d{1,2}\s*[/.-]\s*\d{1,2}")
 # where a wanted date may start after the ask: "xin thêm thời gian, dự kiến xong trước 20/3"
 DATE_CUE = re.compile(r"\b(?:den|toi|truoc|sang|vao|han|xong|hoan thanh)\b\s*")
@@ -55,7 +81,11 @@ PARTLY = re.compile(r"\b(?:gan|sap)\s+(?:xong|hoan thanh|hoan tat)\b"
                     r"|\b(?:xong|hoan thanh)\s+(?:phan lon|(?:dot|buoc|giai doan|phan|hang muc)\s+\d)"
                     r"|\bcon\s+(?:lai\s+)?(?:\d+|mot|hai|ba|bon|nam|vai|it|mot so|dot|phan|buoc)\b"
                     # "đã tổng vệ sinh xong, còn trang trí": a part done, the rest named after it
-                    r"|(?<!chua )(?<!khong )\b(?:xong|hoan thanh)\b[^.;]{0,40}?,\s*(?:nhung\s+)?con\s+(?!gi\b)\w")
+                    r"|(?<!chua )(?<!khong )\b(?:xong|hoan thanh)\b[^.;]{0,40}?,\s*(?:nhung\s+)?con\s+(?!gi\b)\w"
+                    # "đã xong khâu khảo sát, đang tổng hợp", "xây dựng xong dự thảo, đang xin ý kiến": a step done,
+                    # the work still going on after it
+                    r"|(?<!chua )(?<!khong )\b(?:xong|hoan thanh)\s+(?!roi\b|het\b|ca\b)\w[^.;]{0,50}?,\s*"
+                    r"(?:hien\s+|nay\s+|va\s+|gio\s+|bay gio\s+)?(?:dang|tiep tuc)\s+\w")
 # "1 đang làm, đã tổng vệ sinh xong …": the work is said to be under way, whatever part of it is done
 ONGOING = re.compile(r"^(?:\W*\w+){0,3}?\W*dang\s+(?:lam|thuc hien|trien khai|tien hanh)\b")
 PLANNED = re.compile(r"\b(?:du kien|se|ke hoach|phan dau|du tinh|hy vong|co the|muc tieu|de)\b(?:\W+\w+){0,4}?\W+"
@@ -71,6 +101,9 @@ DELIVERED = re.compile(r"\bda\s+(?:gui|nop|trinh|ban hanh|bao cao|to chuc|tong h
                        # "đã có văn bản số 45/BC-UBND", "đã có công văn 312": the answer went out under a number
                        r"|\bda\s+co\s+(?:van ban|cong van|cv|bao cao|quyet dinh|qd|ke hoach|to trinh|thong bao)"
                        r"\s+(?:so\s*)?\d")
+# "Nhiệm vụ 1.7: đã thực hiện.", "đã làm rồi ạ": done, said with the doing verb alone at the end
+DONE_PLAIN = re.compile(r"\bda\s+(?:thuc hien|lam|trien khai thuc hien)(?:\s+(?:roi|a|nhe|nha|day|ca|het|luon))*"
+                        r"\s*(?:[.!)]|[\U0001F300-\U0001FAFF\u2600-\u27BF]|$)")
 # "báo cáo rồi", "gửi biên bản rồi", "bc tuần rồi nhé", "nộp rồi": a sending verb, a few words (what was sent),
 # then "rồi" (already) — done as "đã gửi" is, unless a word before the verb says it is yet to come ("chưa",
 # "sẽ", "sắp", "đang làm báo cáo rồi") or the text says it is still under way
@@ -82,41 +115,83 @@ NOT_YET_BEFORE = re.compile(r"\b(?:chua|se|sap|dang|chuan bi|du kien|can|phai|kh
 POSTED = re.compile(r"\bda\s+dang\s+(?=len|tai|tin)")
 UNDER_WAY = re.compile(r"\b(?:dang|chua|du thao|mot phan|tiep tuc|tien do)\b")  # "đã báo cáo tiến độ": not yet done
 NOT_DONE = re.compile(r"\b(?:chua|khong|kho|chang|khong the|chua the)\s+(?:kip\s+)?(?:xong|hoan thanh|hoan tat)\b")
+# "chưa xong ạ" said alone: under way, not finished (with more said, "chưa xong, còn chờ số liệu", a note)
+NOT_DONE_ALONE = re.compile(r"^\W*(?:van\s+)?chua\s+(?:kip\s+)?(?:xong|hoan thanh)"
+                            r"(?:\s+(?:a|nhe|dau|anh|chi|em|roi|nua))*\W*$")
 # "không có vướng mắc", "chưa gặp khó khăn gì": said so that nobody worries — not a difficulty
-NO_DIFFICULTY = re.compile(r"\b(?:khong|chua|het)\s+(?:co\s+|gap\s+|con\s+|bi\s+)?(?:gi\s+)?"
+NO_DIFFICULTY = re.compile(r"\b(?:khong|chua|het)\s+(?:co\s+|gap\s+|con\s+|bi\s+|phat sinh\s+|thay\s+)?(?:gi\s+)?"
                            r"(?:vuong mac|vuong|kho khan|tac)\b(?:\s+gi)?")
 BLOCKED = re.compile(r"\b(?:vuong|vuong mac|kho khan|bi tac)\b|(?<!cong )\btac\b"  # not "công tác" (work)
                      r"|\bchua\s+the\s+(?:lam|thuc hien|trien khai|bat dau)\b"
-                     r"|\b(?:tam\s+(?:dung|ngung|hoan)|chua\s+(?:lam|thuc hien|trien khai)\s+duoc)\b(?!\s+(?:gi|nhieu))"
+                     r"|\b(?:tam\s+(?:dung|ngung|hoan)|chua\s+(?:lam|thuc hien|trien khai)(?:\s+tiep)?\s+duoc)\b"
+                     r"(?!\s+(?:gi|nhieu))"
+
                      r"|\b(?:phai\s+|dang\s+|con\s+)?cho\s+(?:y kien|huong dan|kinh phi|phe duyet|chu truong|"
                      r"lanh dao|cap tren|bo tri von|bo tri kinh phi)\b"
                      # waiting on an authority's act, the authority named or not: "chờ Sở Tài chính thẩm định",
                      # "chờ kết quả thẩm định", "còn chờ Quyết định giao vốn" (not "chờ số liệu": a note)
-                     r"|\b(?:dang|con|van|phai|vi|do|bi)\s+cho\s+(?:\w+\s+){0,3}?(?:tham dinh|quyet dinh|phe duyet|"
-                     r"thoa thuan|giao von|cap von|chu ky)\b"
+                     r"|\b(?:dang|con|van|phai|vi|do|bi)\s+cho\s+(?:[\w-]+\s+){0,3}?(?:tham dinh|quyet dinh|phe duyet|"
+                     r"thoa thuan|giao von|cap von|chu ky|tra loi|phan hoi)\b"
                      # "chưa tổng hợp được": could not (not "chưa làm được gì": nothing done yet)
                      r"|\bchua\s+(?:tong hop|bao cao|hoan thanh|to chuc|ban hanh)\s+duoc\b(?!\s+(?:gi|nhieu))")
+# more ways to say the work is held up (not when the text only warns it may be late: "khó hoàn thành đúng hạn vì
+# thiếu người" stays a note): "không triển khai được", "ko làm đc", "không nhập liệu được" (could not); "do chưa có
+# kinh phí", "vì thiếu người" (a reason that holds it up); "thiếu nhân lực"; "kẹt", "đang bị kẹt" (not "kết quả");
+# "gặp khó"
+HELD_UP = re.compile(r"\bkhong\s+(?:the\s+)?(?:lam|thuc hien|trien khai|tien hanh|nhap lieu|tiep tuc|to chuc|thi cong"
+                     r"|giai ngan|lam tiep|trien khai tiep)\s+duoc\b"
+                     r"|\b(?:vi|do|boi vi|tai vi)\s+(?:chua\s+(?:co|duoc)|thieu|khong\s+co|het|chua\s+\w+\s+duoc)\b"
+                     r"|(?<!toi )(?<!khong )\bthieu\b|(?<!khong )(?<!chua )\bgap\s+kho\b"
+                     r"|\b(?:bi|dang|con|van|hoi|qua|rat)\s+ket\b(?!\s+(?:qua|luan|thuc|noi|hop|toan))"
+                     r"|\bket\s+(?:o|vi|do|tai|khau|thu tuc|von|kinh phi|mat bang)\b")
 # waiting, said after a word that makes "cho" "chờ" (not "cho", to): "đang chờ số liệu", "…, chờ góp ý" — not
 # "gửi báo cáo cho Văn phòng": a report said sent while waiting is not done yet
 WAITING = re.compile(r"(?:^|[,;:(]\s*|\b(?:dang|con|van|phai|vi|do|bi|tam|hien|nhung|van dang)\s+)cho\b"
                      r"(?!\s+(?:em|anh|chi|toi|minh|ban|dong chi)\b)")
-NOT_STARTED = re.compile(r"\bchua\s+(?:duoc\s+)?(?:trien khai|thuc hien|lam|bat dau|co ket qua)\b"
-                         r"(?!\s+duoc\s+(?!gi\b))")
-PROGRESS = re.compile(r"\b(?:dang|tiep tuc|trien khai|tien do)\b")
+NOT_STARTED = re.compile(r"\bchua\s+(?:duoc\s+|kip\s+|co\s+)?(?:trien khai|thuc hien|lam|bat dau|co ket qua|tien hanh"
+                         r"|dong\s+(?:toi|den|vao)|bat tay)\b(?!\s+duoc\s+(?!gi\b))"
+                         r"|^\W*chua(?:\s+(?:a|nhe|anh|chi|em|ban|roi))*\W*$")  # "mục 3: chưa" (not yet)
+PROGRESS = re.compile(r"\b(?:dang|tiep tuc|trien khai|tien do)\b"
+                      # "em đang đi họp, chiều em báo cáo": where the person is, not the task
+                      r"(?!\s+(?:di\s+)?(?:hop|nghi|nghi phep|cong tac_?|om|ban\s+(?:viec|hop|chut)|lai xe)\b)")
 
 
 # chat shorthand, read as the words it stands for: "ko xong", "k vướng gì", "đc 1 nửa", "xog", "tks"
 _SHORTHAND = {"ko": "khong", "k": "khong", "kg": "khong", "khg": "khong", "hok": "khong", "kh": "khong",
               "dc": "duoc", "r": "roi", "xog": "xong", "xg": "xong", "chx": "chua", "tks": "cam on",
               "thks": "cam on", "tk": "cam on", "camon": "cam on", "vs": "voi", "ntn": "nhu the nao",
-              "bc": "bao cao", "bcao": "bao cao"}
+              "bc": "bao cao", "bcao": "bao cao",
+              # "ht" / "hthanh" (hoàn thành), "done", "dg"/"đag" (đang), "lm" (làm), "gh" (gia hạn), "kp" (kinh phí)
+              "ht": "hoan thanh", "hthanh": "hoan thanh", "done": "xong", "dg": "dang", "dag": "dang", "lm": "lam",
+              "gh": "gia han", "kp": "kinh phi"}
+# a word typed in Telex with the keyboard's Vietnamese input off: "ddax hoanf thanhf" (đã hoàn thành), "thuwcj
+# hieenj" (thực hiện), "hoafn" — the tone key (s f r x j) after the syllable or before its final consonant, "dd"
+# for "đ", "uw"/"ow"/"aw"/"aa"/"ee"/"oo" for the vowels with a hat or a horn. No Vietnamese syllable ends in s, f,
+# r, x or j, so only a word so ending (or with the tone key before c/ch/m/n/ng/nh/p/t) is read as Telex.
+_TELEX_TONE_LAST = re.compile(r"^(?P<w>[a-z]*[aeiouyw](?:c|ch|m|n|ng|nh|p|t)?)[sfrxj]$")
+_TELEX_TONE_INSIDE = re.compile(r"^(?P<w>[a-z]*[aeiouyw])[sfrxj](?P<f>c|ch|m|n|ng|nh|p|t)$")
+_TELEX_LETTERS = re.compile(r"dd|uw|ow|aw|aa|ee|oo|w")
+
+
+def _telex(word: str) -> str:
+    """"hoanf" → "hoan", "ddax" → "da", "thuwcj" → "thuc", "hieenj" → "hien"; any other word as it is."""
+    if len(word) < 3 or word in _SHORTHAND:
+        return word
+    if (m := _TELEX_TONE_LAST.match(word)) is not None:
+        word = m["w"]
+    elif (m := _TELEX_TONE_INSIDE.match(word)) is not None:
+        word = m["w"] + m["f"]
+    elif not re.search(r"dd|uw|ow|aw|aa|ee|oo", word):
+        return word
+    return _TELEX_LETTERS.sub(lambda t: t.group(0)[0] if t.group(0) != "w" else "u", word)
 
 
 def chat_fold(text: str) -> str:
     """Text as the patterns read it: NFC, no marks, lower case, one space, chat shorthand written out."""
     folded = " ".join(strip_marks(nfc(text)).lower().split())
     folded = re.sub(r"(?<![\w/])b\s*/\s*c(?![\w/])", "bao cao", folded)  # "đã b/c": báo cáo
-    return re.sub(r"\b[a-z]{1,5}\b", lambda m: _SHORTHAND.get(m.group(0), m.group(0)), folded)
+    folded = re.sub(r"\b[a-z]{3,}\b", lambda m: _telex(m.group(0)), folded)
+    return re.sub(r"\b[a-z]{1,6}\b", lambda m: _SHORTHAND.get(m.group(0), m.group(0)), folded)
 
 
 def _sent_already(folded: str) -> bool:
@@ -150,7 +225,10 @@ def _percent(folded: str) -> int | None:
     if m := FRACTION.search(folded):
         a, b = int(m.group("a") or m.group("c")), int(m.group("b") or m.group("d"))
         return int(100 * a / b + 0.5) if 0 < a <= b else None
-    return None
+    if m := PARTS_OF.search(folded):
+        a, b = (int(g) if g.isdigit() else _DIGIT_WORDS.get(g, 10 if g == "muoi" else 0) for g in m.group("a", "b"))
+        return int(100 * a / b + 0.5) if 0 < a <= b and 2 <= b <= 10 else None
+    return 50 if HALF_PLAIN.search(folded) else None
 
 
 def _number_words(words: list[str]) -> int | None:
@@ -189,15 +267,21 @@ def parse_status_text(text: str, *, today: dt.date, now: dt.datetime | None = No
     if not folded:
         return None
     percent = _percent(folded)
-    asked, wanted = _extension(original, now or dt.datetime.combine(today, dt.time(0, 0), tzinfo=VN_TZ), calendar)
+    if percent is None and HALF_MARKED.search(original):
+        percent = 50
+    asked, wanted = _extension(GH.sub("gia hạn", original),
+                               now or dt.datetime.combine(today, dt.time(0, 0), tzinfo=VN_TZ), calendar)
     if wanted is None and (more := _more_time(folded, max(current_due or today, today), calendar)) is not None:
         asked, wanted = True, more
+    if not asked and ASKED_OTHERWISE.search(folded):
+        return StatusUpdate(status=TaskStatus.EXTENSION_REQUESTED, percent=percent, note=original)
     if not asked and ASKED.search(folded):  # "xin gia hạn ạ, lý do: chờ ý kiến": an ask, its date to be asked for
         return StatusUpdate(status=None, percent=percent, note=original)
     if asked:
         return StatusUpdate(status=TaskStatus.EXTENSION_REQUESTED, percent=percent, note=original,
                             requested_due_on=wanted)
-    delivered = ((DELIVERED.search(folded) is not None or _sent_already(folded))
+    delivered = ((DELIVERED.search(folded) is not None or _sent_already(folded)
+                  or DONE_PLAIN.search(folded) is not None)
                  and UNDER_WAY.search(POSTED.sub("da ", folded)) is None and WAITING.search(folded) is None
                  and percent is None)
     said_done = (DONE.search(folded) is not None and not NOT_DONE.search(folded) and not PARTLY.search(folded)
@@ -206,11 +290,13 @@ def parse_status_text(text: str, *, today: dt.date, now: dt.datetime | None = No
         return StatusUpdate(status=TaskStatus.DONE, percent=100, note=original)
     if PARTLY.search(folded) and percent is None:
         percent = 50 if re.search(r"\b(?:mot|1)\s+nua\b", folded) else None
-    if BLOCKED.search(NO_DIFFICULTY.sub(" ", folded)):
+    said_difficulty = NO_DIFFICULTY.sub(" ", folded)
+    if BLOCKED.search(said_difficulty) or (HELD_UP.search(said_difficulty) and not NOT_DONE.search(folded)):
         return StatusUpdate(status=TaskStatus.BLOCKED, percent=percent, note=original)
     if (NOT_STARTED.search(folded) and percent is None) or percent == 0:  # "0%": not started
         return StatusUpdate(status=TaskStatus.OPEN, note=original)
-    if percent is not None or PROGRESS.search(folded) or PARTLY.search(folded) or PLANNED.search(folded):
+    if percent is not None or PROGRESS.search(folded) or PARTLY.search(folded) or PLANNED.search(folded) or \
+            NOT_DONE_ALONE.match(folded):
         return StatusUpdate(status=TaskStatus.IN_PROGRESS, percent=percent, note=original)
     return StatusUpdate(status=None, note=original)  # a plain progress note
 
@@ -310,15 +396,19 @@ _LETTER_REF = r"(?:(?:[ivx]{1,4}|\d{1,3})(?:\.\d{1,3})*\.?[a-z])"
 _DOTTED_REF = r"(?:(?:[ivx]{1,4}|\d{1,3})(?:\.(?:\d{1,3}|[a-z])){1,3})"
 # a plain number starts a part only when "mục" comes before it or a status word after it ("1 xong, 2 đang làm 80%",
 # "muc 1 xong r, muc 4 dang lam 80%"), never a count ("xong, 2 xã còn chậm")
-_STATUS_AFTER = r"(?:(?:xong|hoan thanh|hoan tat|dang|da|chua|vuong|xin|tam)\b|\d{1,3}\s*%)"
+_STATUS_AFTER = r"(?:(?:xong|hoan thanh|hoan tat|dang|da|chua|vuong|xin|tam|ht|xg|xog|dg|done|dat)\b|\d{1,3}\s*%)"
 _NEXT_PART = re.compile(rf"(?:\s*[,;.]\s*(?:(?:mục|muc)\s*)?(?=(?:{_DOTTED_REF}|{_LETTER_REF})\s*[:\-]?\s+\S)"
                         # a new line naming its item ("Mục 1: xong\nMục 2: đang làm", "1) xong\n2) 40%")
                         rf"|\s*\n\s*(?:[-+•]\s*)?(?:mục|muc)\s*(?=(?:{_DOTTED_REF}|\d{{1,3}})\s*[:\-]?\s+\S)"
                         rf"|\s*[,;.]\s*(?:mục|muc)\s*(?=\d{{1,3}}\s*[:\-]?\s+\S)"
                         rf"|\s*[,;]\s*(?=\d{{1,3}}\s*[:\-]?\s+{_STATUS_AFTER})"
-                        rf"|\s+(?={_LETTER_REF}\s*[:\-]?\s+\S))")
-# item numbers listed with spaces only: "4a 4b xong", "1a 1b 1c đều xong"
+                        rf"|\s+(?={_LETTER_REF}\s*[:\-]?\s+\S)"
+                        # "2.1 ht 2.2 ht 2.3 dang lam": a dotted item number and a status word, with a space only
+                        rf"|(?<!\bden)(?<!\btoi)(?<!\btu)(?<!\bngay)(?<!\bsang)(?<!\btruoc)(?<!\bvao)(?<!\bva)"
+                        rf"\s+(?={_DOTTED_REF}\s+{_STATUS_AFTER}))")
+# item numbers listed with spaces only: "4a 4b xong", "1a 1b 1c đều xong"; "1.1 1.2 xong" (dotted, after a dotted one)
 _SPACED_LETTER_REF = re.compile(rf"(?={_LETTER_REF}(?:\s|[,;:]))")
+_SPACED_DOTTED_REF = re.compile(rf"(?={_DOTTED_REF}\s+(?:{_DOTTED_REF}\s|(?:deu|ca|cung)\b|{_STATUS_AFTER}))")
 
 
 def written_out(text: str) -> str:
@@ -337,14 +427,19 @@ def written_out(text: str) -> str:
 # "mục 3 ý b" (point b of item 3); "các mục 1.1, 1.2" and "nhiệm vụ số 2 và số 5" (a list). All read as "mục …".
 _ITEM_AHEAD = r"(?=(?:[IVXivx]{1,4}\.)?\d)"
 _ITEM_WORD = re.compile(r"(?<!\w)(?:(?:các|cac)\s+)?(?:nhiệm\s*vụ|nhiem\s*vu|nv|tiểu\s*mục|tieu\s*muc|nội\s*dung"
-                        rf"|noi\s*dung)\s*(?:số|so)?\s*{_ITEM_AHEAD}"
+                        # "việc 1.2", "việc số 2", "Việc 2 bên em …" (not "công việc 2 …")
+                        r"|noi\s*dung|(?<!công )(?<!cong )(?:việc|viec))\s*(?:số|so|thứ|thu)?\s*"
+                        rf"{_ITEM_AHEAD}(?!\d*\s*(?:ngày|ngay|tuần|tuan|tháng|thang|xã|xa|hộ|ho|người|nguoi)\b)"
                         r"|(?<!\w)(?:điểm|diem)\s+(?=(?:[IVXivx]{1,4}|\d{1,3})\.\d)", re.I)
-_ITEM_LIST = re.compile(r"(?<!\w)(?:các|cac)\s+(?=(?:mục|muc)\s*\d)", re.I)
+_ITEM_LIST = re.compile(r"(?<!\w)(?:các|cac)\s+(?=(?:mục|muc)\s*\d|(?:ý|y)\s+[a-kđ](?![\wà-ỹ]))", re.I)
 _ITEM_AND_NUMBER = re.compile(r"(\s*(?:,|&|(?<!\w)và|(?<!\w)va)\s+)(?:số|so)\s+(?=\d)", re.I)
 _POINT_OF_CLAUSE = re.compile(r"(?<!\w)(?:điểm|diem)\s+(?P<l>[a-kđ])\s*,?\s*(?:của\s+|cua\s+)?(?:khoản|khoan)\s+"
                               r"(?P<n>\d{1,3})(?!\w)"
                               r"|(?<!\w)(?:khoản|khoan)\s+(?P<n2>\d{1,3})\s*,?\s*(?:điểm|diem)\s+(?P<l2>[a-kđ])"
-                              r"(?![\wà-ỹ])", re.I)
+                              r"(?![\wà-ỹ])"
+                              # "điểm c mục 1", "ý b của mục II.2": the point before its item
+                              r"|(?<!\w)(?:điểm|diem|ý|y)\s+(?P<l3>[a-kđ])\s*,?\s*(?:của\s+|cua\s+)?(?:mục|muc)\s*"
+                              r"(?P<n3>(?:[IVXivx]{1,4}\.)?\d{1,3}(?:\.\d{1,3})*)(?![\w.]|\.\w)", re.I)
 _CLAUSE = re.compile(r"(?<!\w)(?:khoản|khoan)\s+(?=\d)", re.I)
 _BRACKETED = re.compile(r"(?<![\w)])\((\d{1,2})\)(?=\s)|^[ \t]*(\d{1,2})\)(?=\s)", re.M)  # "(3) xong", "1) xong"
 _POINT_AFTER = re.compile(r"((?:mục|muc)\s*(?:[IVXivx]{1,4}\.)?\d{1,3}(?:\.\d{1,3})*)\s*[:,]?\s*(?:ý|y)\s+"
@@ -357,7 +452,8 @@ def item_words(text: str) -> str:
     """The text with every way of naming an item written as "mục …" (see _ITEM_WORD): "Nhiệm vụ số 4 xong" →
     "mục 4 xong", "điểm a khoản 2 xong" → "mục 2.a xong", "Mục 3 ý a xong, ý b chưa" → "Mục 3.a xong, mục 3.b
     chưa", "ý b xong" → "mục b xong"."""
-    text = _POINT_OF_CLAUSE.sub(lambda m: f"mục {m['n'] or m['n2']}.{(m['l'] or m['l2']).lower()}", text)
+    text = _POINT_OF_CLAUSE.sub(
+        lambda m: f"mục {m['n'] or m['n2'] or m['n3']}.{(m['l'] or m['l2'] or m['l3']).lower()}", text)
     text = _CLAUSE.sub("mục ", _ITEM_WORD.sub("mục ", text))
     text = _ITEM_AND_NUMBER.sub(r"\1mục ", _ITEM_LIST.sub("", _BRACKETED.sub(lambda m: f"mục {m[1] or m[2]}", text)))
     text = _POINT_AFTER.sub(lambda m: f"{m[1]}.{m[2].lower()}", text)
@@ -422,6 +518,8 @@ def split_refs(text: str) -> list[tuple[list[str], str]] | None:
             tail = rest[sep.end():]
         elif refs[-1][-1:].isalpha() and _SPACED_LETTER_REF.match(strip_marks(rest.lstrip()).lower()):
             tail = rest.lstrip()  # "4a 4b xong": listed with a space
+        elif "." in refs[-1] and _SPACED_DOTTED_REF.match(strip_marks(rest.lstrip()).lower()):
+            tail = rest.lstrip()  # "1.1 1.2 xong"
         else:
             break
         if sep is not None and (letter := _LETTER_ITEM.match(tail)) is not None and "." in refs[-1]:
@@ -448,9 +546,13 @@ def split_refs(text: str) -> list[tuple[list[str], str]] | None:
 # be (a Roman numeral, a letter part, three parts), or two parts where a list or a clause starts ("…: 1.1 xong; 1.2
 # xong", "riêng 2.5 …", "từ 2.1 đến 2.4") — not after a date word ("đến 14.8") nor before a share ("1.5%")
 _MENTION = re.compile(rf"\bmuc\s*(?P<muc>{FOLDED_REF})(?P<letter>[a-k])?(?![a-z0-9])"
+                      # "Mục III đã …", "mục IV xin …": a Roman numeral alone, said after "mục" (not "i": a letter)
+                      r"|\bmuc\s+(?P<roman>ii|iii|iv|vi{0,3}|ix|x)(?![\w.]|\.\w)"
                       rf"|(?<![\w/.,])(?P<strong>[ivx]{{1,4}}(?:\.\d{{1,2}})+(?:\.[a-z])?|\d{{1,2}}(?:\.\d{{1,2}})*\.[a-z]"
                       r"|\d{1,2}\.\d{1,2}\.\d{1,2})(?![\w/]|\.\d)"
-                      r"|(?:^|(?<=[,;:(])|(?<=\bva)|(?<=\bcon)|(?<=\brieng)|(?<=\btu))\s*(?P<two>\d{1,2}\.\d{1,2})(?=\s+[a-z])")
+                      r"|(?:^|(?<=[,;:(])|(?<=\bva)|(?<=\bcon)|(?<=\brieng)|(?<=\btu)"
+                      # "Dạ 3.2 đạt 70%", "Vâng, 2.1 xong": after the greeting a message opens with
+                      r"|(?<=^da)|(?<=^vang)|(?<=^da vang))\s*(?P<two>\d{1,2}\.\d{1,2})(?=\s+[a-z])")
 _LIST_NEXT = re.compile(rf"^\s*(?:,|&|\bva\b)\s*(?:muc\s*)?(?P<ref>{FOLDED_REF})(?![\w/%]|[.,]\d)"
                         rf"(?=\s*(?:,|&|\bva\b)|\s+{_STATUS_AFTER})")
 # where what is said of one item ends and the next begins: "mục 1 xong, mục 2 …", "đã hoàn thành mục 1 và đang làm
@@ -478,7 +580,7 @@ def find_refs(text: str) -> list[tuple[list[str], str]] | None:
     for m in _MENTION.finditer(folded):
         if groups and m.start() < groups[-1][1]:
             continue  # inside a list or a range already read
-        kind = next(k for k in ("muc", "strong", "two") if m.group(k))
+        kind = next(k for k in ("muc", "roman", "strong", "two") if m.group(k))
         ref = original[m.start(kind):m.end(kind)] + (f".{m['letter']}" if m.group("letter") else "")
         start, end, refs = m.start(kind) if kind == "two" else m.start(), m.end(), [ref]
         while True:  # "mục 1, 2 và 3", "mục 1 đến mục 3", "II.1–II.3"
@@ -564,6 +666,10 @@ _LETTER_HEAD = re.compile(rf"^\s*(?:(?:mục|muc)\s*)?(?P<l>{_LETTER_ALONE}){_AF
 _LETTER_NEXT = re.compile(rf"\s*(?:[,;&]|\bvà\b|\bva\b)\s*(?:(?:mục|muc)\s*)?(?P<l>{_LETTER_ALONE}){_AFTER_LETTER}",
                           re.I)
 _LETTER_LATER = re.compile(rf"\b(?:mục|muc)\s*(?P<l>{_LETTER_ALONE})\b(?![./]\w)", re.I)
+# the next lettered item's part: "a, b xong rồi; mục c xin gia hạn …" ("ý c" is "mục c" by then), "c xong; d đang làm"
+# (after "," or "." only with "mục": "a xong, e gửi sau" — "e" is "em")
+_LETTER_PART = re.compile(rf"\s*(?:;\s*(?:(?:mục|muc)\s*)?|[.,]\s*(?:mục|muc)\s*)"
+                          rf"(?={_LETTER_ALONE}(?:\s*[:\-)]\s*|\s+)\S)", re.I)
 
 
 def _letter(typed: str) -> str:
@@ -580,6 +686,9 @@ def letter_refs(text: str) -> list[tuple[list[str], str]] | None:
             refs.append(_letter(more["l"]))
             rest = rest[more.end():]
         rest = rest.strip(" .:;,-–")
+        for part in _LETTER_PART.finditer(rest):
+            if part.start() and (later := letter_refs(rest[part.end():])) is not None:
+                return [(refs, rest[:part.start()].strip())] + later
         return [(refs, rest)] if rest else None
     if (m := _LETTER_LATER.search(original)) is not None:
         rest = " ".join((original[:m.start()] + " " + original[m.end():]).split()).strip(" .:;,-–")
