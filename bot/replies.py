@@ -113,6 +113,12 @@ NOT_YET_BEFORE = re.compile(r"\b(?:chua|se|sap|dang|chuan bi|du kien|can|phai|kh
                             r"(?:\s+\w+)?\s*$")
 # "đã đăng lên …" typed without marks is "da dang len": that "dang" is "đăng" (posted), not "đang" (under way)
 POSTED = re.compile(r"\bda\s+dang\s+(?=len|tai|tin)")
+# an apology for lateness already over ("đã gửi lịch trực, xin lỗi chậm do chờ các xã", "đã nộp, muộn vì thiếu số
+# liệu"): why it came late, not what still holds it — the waiting it names does not undo "đã gửi" (but "đang bị
+# chậm do chờ …", "còn chậm vì …" are still held up)
+LATE_EXCUSE = re.compile(r"(?<!\bdang )(?<!\bcon )(?<!\bvan )(?<!\bse )(?<!\bbi )(?<!\bdang bi )"
+                         r"\b(?:(?:xin loi|thanh that xin loi|mong thong cam)\s+(?:vi\s+)?(?:hoi\s+|bi\s+)?)?"
+                         r"(?:cham|muon|tre)(?:\s+\w+){0,3}?\s+(?:la\s+)?(?:do|vi|tai|boi)\b[^,.;!]*")
 UNDER_WAY = re.compile(r"\b(?:dang|chua|du thao|mot phan|tiep tuc|tien do)\b")  # "đã báo cáo tiến độ": not yet done
 NOT_DONE = re.compile(r"\b(?:chua|khong|kho|chang|khong the|chua the)\s+(?:kip\s+)?(?:xong|hoan thanh|hoan tat)\b")
 # "chưa xong ạ" said alone: under way, not finished (with more said, "chưa xong, còn chờ số liệu", a note)
@@ -280,9 +286,10 @@ def parse_status_text(text: str, *, today: dt.date, now: dt.datetime | None = No
     if asked:
         return StatusUpdate(status=TaskStatus.EXTENSION_REQUESTED, percent=percent, note=original,
                             requested_due_on=wanted)
-    delivered = ((DELIVERED.search(folded) is not None or _sent_already(folded)
-                  or DONE_PLAIN.search(folded) is not None)
-                 and UNDER_WAY.search(POSTED.sub("da ", folded)) is None and WAITING.search(folded) is None
+    sent = LATE_EXCUSE.sub(" ", folded)  # "…, xin lỗi chậm do chờ các xã": why it was late, not what it waits for
+    delivered = ((DELIVERED.search(sent) is not None or _sent_already(sent)
+                  or DONE_PLAIN.search(sent) is not None)
+                 and UNDER_WAY.search(POSTED.sub("da ", sent)) is None and WAITING.search(sent) is None
                  and percent is None)
     said_done = (DONE.search(folded) is not None and not NOT_DONE.search(folded) and not PARTLY.search(folded)
                  and not PLANNED.search(folded) and not ONGOING.search(folded) and (percent is None or percent == 100))

@@ -103,7 +103,9 @@ ACTION_STATUS = {"done": TaskStatus.DONE, "prog": TaskStatus.IN_PROGRESS, "block
 MAX_TYPED = 300  # longer text is not a typed status (an admin may be pasting a notice)
 # "nhắc lại tuần sau", "nhắc lại sau 3 ngày", "nhắc tôi vào thứ 6", "để tuần sau nhắc lại"
 SNOOZE = re.compile(r"\bnhac\s*lai\b\s*(?P<when>.*)$|\bnhac\s+(?:toi|em|minh|anh|chi)?\s*(?:vao|toi|den)\s+(?P<to>.*)$"
-                    r"|^(?:de\s+|cu\s+)?(?P<first>.+?)\s+(?:hay\s+|moi\s+|thi\s+)?nhac\s*(?:lai\s*)?"
+                    # ("cảm ơn Văn phòng đã nhắc ạ", "vừa nhắc": thanks for a reminder given, not a reminder asked for)
+                    r"|^(?:de\s+|cu\s+)?(?P<first>.+?)(?<!\bda)(?<!\bvua)(?<!\bda nhac)\s+(?:hay\s+|moi\s+|thi\s+)?"
+                    r"nhac\s*(?:lai\s*)?"
                     r"(?:(?:toi|em|minh|anh|chi)\s*)?(?:nhe|nha|a|voi)?\W*$")
 # what a question about a task may ask that its card does not say (a form, paper or file, where to hand it in, how):
 # the office gets the question too
@@ -116,7 +118,9 @@ QUESTION = re.compile(r"\?\s*$|\b(?:la (?:viec |nhiem vu |noi dung |cai )?gi|gi 
                       # "mục 7 lúc nào phải nộp vậy em", "hạn hôm nào ạ", "bao lâu nữa": asked, not reported
                       r"|luc nao|hom nao|thang nao|tuan nao|may gio|bao lau|(?:xong|nop|gui|bao cao) chua"
                       # "… làm gì vậy", "… nào ạ" at the end (not "chưa có vướng mắc gì ạ": nothing, said politely)
-                      r"|(?:(?:nao|sao) (?:vay|the|a|ha)|gi (?:vay|the|ha)|lam gi)"
+                      # ("mục 2.4 chưa làm gì ạ": nothing done yet, reported)
+                      r"|(?:(?:nao|sao) (?:vay|the|a|ha)|gi (?:vay|the|ha)"
+                      r"|(?<!\bchua )(?<!\bkhong )(?<!\bchang )(?<!\bchua co )(?<!\bkhong co )(?<!\bchang co )lam gi)"
                       r"(?:\s+(?:em|anh|chi|a|ban|nhi))?\s*$)\b")
 # "chưa xong, mở lại giúp", "bấm nhầm": a finished task to open again
 REOPEN_WORDS = re.compile(r"\bmo\s*lai\b|\bbam\s+nham\b|\bnham\b.*\b(?:chua|khong)\s+(?:xong|hoan thanh)\b")
@@ -716,7 +720,8 @@ _COURTESY_WORDS = ("da", "vang", "em", "toi", "minh", "chung toi", "xin", "cam o
                    "ok", "oke", "okay", "nhat tri", "ro", "nhan", "tiep thu", "duoc", "roi", "a", "nhe", "nha",
                    "dong chi", "d c", "anh", "chi", "thu truong", "lanh dao", "nhiem vu", "viec", "rat nhieu", "nhieu",
                    "nay", "do", "y kien", "chi dao", "giao", "van phong", "vp", "van thu", "ca nha", "moi nguoi",
-                   "chu tich", "bi thu", "bac", "ong", "ba", "thay", "co", "okie", "oki")  # whom thanked: the office
+                   "chu tich", "bi thu", "bac", "ong", "ba", "thay", "co", "okie", "oki",  # whom thanked: the office
+                   "nhac", "nhac nho", "quan tam")  # what for: "cảm ơn Văn phòng đã nhắc ạ"
 _COURTESY = re.compile(r"\b(?:" + "|".join(sorted(_COURTESY_WORDS, key=len, reverse=True)) + r")\b")
 
 

@@ -196,6 +196,7 @@ async def test_a_leaders_question_about_one_unit_tells_each_of_its_tasks(harness
     ("👍", True),
     ("Dạ em cảm ơn Văn phòng, em nhận nhiệm vụ ạ", True),  # probe 16: asked which task
     ("ok, cảm ơn văn phòng", True),  # probe 16: stored as a progress note
+    ("Dạ vâng, cảm ơn Văn phòng đã nhắc ạ", True),  # a reminder given is thanked for, not asked for again
     ("đã liên hệ các hộ dân, chờ phản hồi", False),  # "đã" folds like "dạ": the rest is a progress note
     ("Dạ em nhận, xã đang triển khai rồi ạ", False),
     ("ok xong rồi", False),
@@ -216,6 +217,9 @@ def test_thanks_in_a_reply_are_told_from_a_note(text: str, thanks: bool) -> None
     ("2 đã gửi báo cáo cho phòng", False),
     ("Mục 2 vẫn đang làm, chưa có vướng mắc gì ạ", False),  # "gì ạ" after a negation: nothing, said politely
     ("mục 4 phải làm gì ạ", True),
+    ("Mục 3 chưa làm gì ạ", False),  # nothing done yet, reported (not "what is to be done?")
+    ("mục 3 bên em chưa có làm gì", False),
+    ("mục 3 không làm gì được vì mưa lũ", False),
 ])
 def test_a_question_about_a_task_is_told_from_a_report(text: str, question: bool) -> None:
     from bot.conversation.status import QUESTION

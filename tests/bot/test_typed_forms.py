@@ -98,7 +98,8 @@ async def test_a_finished_task_opened_again_in_a_sentence(harness: Harness) -> N
     assert state(h, "II.2.b") == (TaskStatus.IN_PROGRESS, None)
 
 
-@pytest.mark.parametrize("typed", ["cảm ơn", "Dạ em nhận nhiệm vụ ạ", "ok", "👍", "Đã nhận, cảm ơn đồng chí!"])
+@pytest.mark.parametrize("typed", ["cảm ơn", "Dạ em nhận nhiệm vụ ạ", "ok", "👍", "Đã nhận, cảm ơn đồng chí!",
+                                   "Dạ vâng, cảm ơn đồng chí đã nhắc ạ"])  # thanks for a reminder: no snooze
 async def test_a_thank_you_is_not_answered(harness: Harness, typed: str) -> None:
     h = harness
     sent = len(h.sent)
