@@ -1232,11 +1232,15 @@ def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads:
         # "… có ý kiến như sau:" — every paragraph after it directs, even without "giao", "đề nghị"
         opinion = max((i for i, p in enumerate(paragraphs) if INTRO_END.search(p) and not re.match(r"Cử\s*tri", p)),
                       default=-1)
+        lead_in_due = None
         if opinion >= 0:
             # "Theo đó, X yêu cầu cấp ủy các chi bộ thực hiện tốt một số nội dung như sau:": whom it asks does
             # the paragraphs below
             base = _lead_in_context(paragraphs[opinion], base)
-        return _letter_tasks(paragraphs, issued_on=issued_on, base=base, directive_after=opinion)
+            # ("… thực hiện tốt các nội dung trong tháng 9/2027 như sau:": and by when)
+            lead_in_due = _shared_due(paragraphs[opinion], issued_on)
+        return _letter_tasks(paragraphs, issued_on=issued_on, base=base, directive_after=opinion,
+                             lead_in_due=lead_in_due)
     intro = root.lines[1:]
     lead_in = intro[-1] if intro and intro[-1].rstrip().endswith(":") else None
     inherited_due = None
@@ -1244,9 +1248,7 @@ def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads:
         # "Đề nghị các đơn vị báo cáo các nội dung sau, gửi về trước ngày 12/6/2026:": who and by when,
         # for every item below
         base = _lead_in_context(lead_in, base)
-        deadline = pick_deadline(lead_in, issued_on=issued_on)
-        if deadline and (deadline.exact or re.search(r"tháng|quý", deadline.text, re.I)):
-            inherited_due = (deadline.due, deadline.text)
+        inherited_due = _shared_due(lead_in, issued_on)
     _mark_law_text(root)
     intro_tasks = [ln for ln in intro if _directive_paragraph(ln) and not INTRO_END.search(ln) and ln is not lead_in]
     if lead_in is not None and len(sentences := re.split(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])", lead_in)) > 1 and \
@@ -1257,6 +1259,14 @@ def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads:
         tasks += _letter_tasks(intro_tasks, issued_on=issued_on, base=base)
     _walk(root, tasks, issued_on=issued_on, ctx=base, directive=True, ref_prefix="", inherited_due=inherited_due)
     return tasks
+
+
+def _shared_due(lead_in: str, issued_on: dt.date | None) -> tuple[dt.date, str] | None:
+    """The day or the month/quarter a lead-in gives every item below it ("…, gửi về trước ngày 12/6/2026:")."""
+    deadline = pick_deadline(lead_in, issued_on=issued_on)
+    if deadline and (deadline.exact or re.search(r"tháng|quý", deadline.text, re.I)):
+        return deadline.due, deadline.text
+    return None
 
 
 LEAD_IN_ASK = re.compile(
@@ -1464,7 +1474,14 @@ def _by_subject(paragraphs: list[str]) -> list[tuple[str, str | None]]:
         sentences = [c for sentence in _join_name_lists(SENTENCE_END.split(para)) for c in _dated_clauses(sentence)]
         # ("… chỉ đạo các đơn vị thực hiện các nội dung như: A. B. C.": the list after the colon is read as one, below)
         listed = COLON_ASK.search(para) is not None
+        frames: list[str | None] = []  # the period frame in force where each part starts
+        frame: str | None = None
         for sentence in sentences:
+            if (opening := PERIOD_OPENING.match(sentence)) is not None:
+                frame = None if re.search(r"\bđã\b", sentence) else "trong " + opening.group("p")
+            elif ":" in sentence and WORK_OF_PERIOD.search(head := sentence[:sentence.index(":")]) and \
+                    (due := _shared_due(head, None)) is not None:
+                frame = due[1]  # "… kết luận các nhiệm vụ cần thực hiện trong tháng 9/2027: A … . B …"
             leads, strength = find_leads_ranked(sentence)
             if current and current[-1].rstrip().endswith(";") and DATED_CLAUSE.search(sentence) and \
                     DATED_CLAUSE.search(" ".join(current)):
@@ -1484,6 +1501,8 @@ def _by_subject(paragraphs: list[str]) -> list[tuple[str, str | None]]:
                 parts.append(" ".join(current))
                 # ("Tham mưu cho UBND tỉnh …" after "Chỉ đạo các trường …": still the same doer's next piece)
                 current, current_leads = [], current_leads if ALSO_WORK.match(sentence) and current_leads else []
+            if not current:
+                frames.append(frame)
             current.append(sentence)
             if strength >= STRONG and not current_leads:
                 current_leads = leads
@@ -1491,8 +1510,19 @@ def _by_subject(paragraphs: list[str]) -> list[tuple[str, str | None]]:
             parts.append(" ".join(current))
         last = sentences[-1]
         shared = last if len(parts) > 1 and len(current) > 1 and DEADLINE_CUE.search(last) else None
-        out.extend((part, shared) for part in parts)
+        # "Trong quý II, X đề nghị Y … . Các xã tăng cường …": the period a sentence opens with dates each part
+        # from there to the paragraph's end
+        out.extend((part, shared or (frames[i] if len(parts) > 1 else None)) for i, part in enumerate(parts))
     return out
+
+
+# a lead-in that names the work of a period before its colon: "… các nhiệm vụ trọng tâm cần thực hiện trong quý III/2027:"
+WORK_OF_PERIOD = re.compile(r"\b(?:nhiệm\s*vụ|nội\s*dung|công\s*việc)\b[^.;:]{0,60}?(?:trong|đến\s*hết|trước)\s+"
+                            r"(?:tháng|quý)\s*[\dIV]+(?:\s*(?:/|năm)\s*(?:19|20)\d\d)\s*(?:như\s*sau|sau\s*đây|sau)?\s*$",
+                            re.U)
+# a paragraph that opens with the period its work belongs to: "Trong quý II, …", "Quý III/2027, …", "Tháng 9/2027, …"
+PERIOD_OPENING = re.compile(r"^(?:[Tt]rong\s+)?(?P<p>(?:[Qq]uý\s*(?:IV|III|II|I|[1-4])|[Tt]háng\s*\d{1,2})"
+                            r"(?:\s*(?:/|năm)\s*(?:19|20)\d\d)?)\s*,\s", re.U)
 
 
 def _dated_clauses(sentence: str) -> list[str]:
@@ -1595,7 +1625,8 @@ DEADLINE_CUE = re.compile(r"\b(?:trước|chậm\s*nhất|hoàn\s*thành|gửi\s
 
 
 def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Context, ref_prefix: str = "",
-                  in_directive_section: bool = False, directive_after: int = -1) -> list[ParsedTask]:
+                  in_directive_section: bool = False, directive_after: int = -1,
+                  lead_in_due: tuple[dt.date, str] | None = None) -> list[ParsedTask]:
     """Paragraphs without numbered items — a letter's body, or a directive section's text — as tasks:
     the directive paragraphs, merged while they share a lead. Under a directive heading ("VI. CHẾ ĐỘ
     BÁO CÁO") every paragraph directs, and a sentence naming a new doer starts a new task."""
@@ -1603,6 +1634,7 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
     after_intro = set(paragraphs[directive_after + 1:]) if directive_after >= 0 else set()
     split = [(part, shared, para in after_intro) for para in paragraphs for part, shared in _by_subject([para])]
     shared_of = {part: shared for part, shared, _ in split if shared}
+    directed_parts = {part for part, _, directed in split if directed}
     whole = set(paragraphs)  # a part that is not a whole paragraph was cut out of one by its doer or its date
     for para, _, directed in split:  # "X tham mưu …; Y theo dõi …": one task per doer
         probe = para[also.end():] if (also := ADDS_WORK.match(para)) else para
@@ -1666,8 +1698,10 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
             # "A …; B …; C …, hoàn thành trước ngày 05/7": the chain's one date holds for the duties that name none
             # (a report's own date is the report's: "A …; tổng hợp số liệu, báo cáo … trước ngày 25/3")
             deadline = pick_deadline(text, issued_on=issued_on)
+        inherited = (deadline.due, deadline.text) if deadline else \
+            lead_in_due if lead_in_due and any(p in directed_parts for p in paras) else None
         task = _task(ref, first, issued_on=issued_on, ctx=base, parent=ref_prefix or None, depth=0,
-                     leads=leads or None, inherited_due=(deadline.due, deadline.text) if deadline else None)
+                     leads=leads or None, inherited_due=inherited)
         out.append(task)
         for n, duty in enumerate(more, start=2):
             # "Sở X chủ trì …; hướng dẫn …": the same doer's next duty, unless the clause names its own
@@ -1675,7 +1709,7 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
             out.append(_task(f"{ref} (ý {n})", duty, issued_on=issued_on, ctx=base, parent=ref_prefix or None,
                              depth=0, leads=own if strength >= STRONG and _unit_opens_with_work(duty)
                              else list(task.lead) or None,
-                             inherited_due=(deadline.due, deadline.text) if deadline else None))
+                             inherited_due=inherited))
     return out
 
 
