@@ -22,6 +22,7 @@ from bot.ingest.units import (
     find_supports,
     heading_units,
     is_generic_reference,
+    is_speaker,
     name_prefix,
     split_units,
     unit_case,
@@ -1287,7 +1288,9 @@ def _lead_in_context(lead_in: str, base: _Context) -> _Context:
     if not asks:
         # "Thời gian tới, các bộ, ngành cần tập trung triển khai các nhiệm vụ sau đây:": the subject of the work
         leads, strength = find_leads_ranked(lead_in) if WORK_BELOW.search(lead_in) else ([], 0)
-        if strength < STRONG or not leads or is_generic_reference(leads):
+        if strength < STRONG or not leads or is_generic_reference(leads) or is_speaker(leads, lead_in):
+            # ("…, đồng chí A – Phó Chủ tịch UBND phường, trưởng đoàn kiểm tra kết luận các nội dung sau:": the
+            # one who concludes gives the work, the items say who does it)
             return base
         return _Context(leads=tuple(leads), supports=tuple(find_supports(lead_in)), explicit=True, source="heading")
     # ("đề nghị tháng 12/2018 thường trực HĐND … thực hiện:": the period comes before whom it asks)
