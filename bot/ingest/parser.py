@@ -1555,7 +1555,8 @@ OTHERS_CONCERNED = re.compile(r"\b(?:có\s+)?liên\s*quan\s*$", re.U)
 
 # a connective that adds more work after an ask: "Bên cạnh đó, …", "Song song đó, …", "Ngoài ra, …", "Đồng thời, …",
 # "Theo đó, …"; or the time the next doer's work is due: "Trước ngày 18/10, các địa phương phải …"
-ADDS_WORK = re.compile(r"^(?:(?:Bên\s*cạnh\s*đó|Song\s*song\s*(?:đó|với\s*đó)|Ngoài\s*ra|Đồng\s*thời|Mặt\s*khác|"
+ADDS_WORK = re.compile(r"^(?:(?:Bên\s*cạnh\s*đó|Song\s*song\s*(?:đó|với\s*đó)|Cùng\s*với\s*(?:đó|việc\s*đó)|Ngoài\s*ra|"
+                       r"Đồng\s*thời|Mặt\s*khác|"
                        # "Đối với UBND các huyện cần …": the unit the sentence turns to, then its work
                        r"Theo\s*đó|Đối\s*với(?=\s+(?:UBND|Ủy\s*ban|Sở|Phòng|Ban|các|những)\b))\s*,?|(?:Trước|Chậm\s*nhất|Trong|Đến\s*hết)\s+(?:ngày|tháng|quý)\s*[\dIVX][^,;.:]{0,30},|"
                        r"Sau\s*khi\s[^,;.:]{3,150},)\s+",
@@ -1563,7 +1564,7 @@ ADDS_WORK = re.compile(r"^(?:(?:Bên\s*cạnh\s*đó|Song\s*song\s*(?:đó|với
 
 
 # a sentence that asks anew: "Qua đó, Ban Thường vụ Huyện ủy yêu cầu …", "Đồng thời cũng đề nghị các xã …"
-ASK_OPENING = re.compile(r"^(?:(?:Đồng\s*thời|Ngoài\s*ra|Bên\s*cạnh\s*đó|Qua\s*đó|Theo\s*đó|Mặt\s*khác),?\s+)?", re.U)
+ASK_OPENING = re.compile(r"^(?:(?:Đồng\s*thời|Ngoài\s*ra|Bên\s*cạnh\s*đó|Cùng\s*với\s*đó|Qua\s*đó|Theo\s*đó|Mặt\s*khác),?\s+)?", re.U)
 NEW_ASK = re.compile(r"^(?:cũng\s+)?(?:trân\s*trọng\s+)?(?:yêu\s*cầu|đề\s*nghị|giao)\s+(?=\S)", re.I | re.U)
 # a case, then the leader who asks: "Đối với …, ông chỉ đạo …", "Riêng …, đồng chí Bí thư đề nghị …"
 CASE_OPENING = r"(?:(?:Đối\s*với|Riêng|Về)\s[^,.;:]{3,160},\s*)?"
