@@ -1519,7 +1519,8 @@ def _by_subject(paragraphs: list[str]) -> list[tuple[str, str | None]]:
     return out
 
 
-# a lead-in that names the work of a period before its colon: "… các nhiệm vụ trọng tâm cần thực hiện trong quý III/2027:"
+# a lead-in that names the work of a period before its colon: "… các nhiệm vụ trọng tâm cần thực hiện trong quý
+# III/2027:"
 WORK_OF_PERIOD = re.compile(r"\b(?:nhiệm\s*vụ|nội\s*dung|công\s*việc)\b[^.;:]{0,60}?(?:trong|đến\s*hết|trước)\s+"
                             r"(?:tháng|quý)\s*[\dIV]+(?:\s*(?:/|năm)\s*(?:19|20)\d\d)\s*(?:như\s*sau|sau\s*đây|sau)?\s*$",
                             re.U)
@@ -1564,7 +1565,8 @@ ADDS_WORK = re.compile(r"^(?:(?:Bên\s*cạnh\s*đó|Song\s*song\s*(?:đó|với
 
 
 # a sentence that asks anew: "Qua đó, Ban Thường vụ Huyện ủy yêu cầu …", "Đồng thời cũng đề nghị các xã …"
-ASK_OPENING = re.compile(r"^(?:(?:Đồng\s*thời|Ngoài\s*ra|Bên\s*cạnh\s*đó|Cùng\s*với\s*đó|Qua\s*đó|Theo\s*đó|Mặt\s*khác),?\s+)?", re.U)
+ASK_OPENING = re.compile(r"^(?:(?:Đồng\s*thời|Ngoài\s*ra|Bên\s*cạnh\s*đó|Cùng\s*với\s*đó|Qua\s*đó|Theo\s*đó|"
+                         r"Mặt\s*khác),?\s+)?", re.U)
 NEW_ASK = re.compile(r"^(?:cũng\s+)?(?:trân\s*trọng\s+)?(?:yêu\s*cầu|đề\s*nghị|giao)\s+(?=\S)", re.I | re.U)
 # a case, then the leader who asks: "Đối với …, ông chỉ đạo …", "Riêng …, đồng chí Bí thư đề nghị …"
 CASE_OPENING = r"(?:(?:Đối\s*với|Riêng|Về)\s[^,.;:]{3,160},\s*)?"

@@ -284,8 +284,8 @@ def filter_tasks(tasks: Sequence[ParsedTask], *, kind: str | None, text: str,
 
 # a unit charged in so many words: "Sở Y tế chịu trách nhiệm bảo đảm đủ vắc xin …", "UBND các xã có trách nhiệm …"
 # (not "chịu trách nhiệm trước …", answerable to someone)
-CHARGED = re.compile(r"^(?:[^,;:.]{2,120}?,\s*)?[^,;:.]{2,120}?\s(?:chịu|có)\s*trách\s*nhiệm\s+(?!trước\b|về\s*(?:kết\s*quả|việc)\b)",
-                     re.U)
+CHARGED = re.compile(r"^(?:[^,;:.]{2,120}?,\s*)?[^,;:.]{2,120}?\s(?:chịu|có)\s*trách\s*nhiệm\s+"
+                     r"(?!trước\b|về\s*(?:kết\s*quả|việc)\b)", re.U)
 
 
 def protected(task: ParsedTask) -> bool:

@@ -98,7 +98,8 @@ _GROUP = (rf"(?:[Cc]ác|[Mm]ọi|[Nn]hững|[Tt]oàn\s*thể)\s+(?i:{_KINDS})\b|
           r"[Bb]à\s*con(?:\s*nhân\s*dân)?\b|"  # the folk of a commune ("đề nghị bà con nhân dân …")
           # a locality by its name, the doer of a conclusion about it: "…, năm 2026, phường Hạnh Phúc cần …"
           r"(?:xã|phường|thị\s*trấn|huyện|quận|thị\s*xã)\s+(?=[A-ZĐ][a-zà-ỹđ])|"
-          # ("chính quyền hai xã", "chính quyền các xã", "chính quyền xã": the local administration of the communes named)
+          # ("chính quyền hai xã", "chính quyền các xã", "chính quyền xã": the local administration of the communes
+          # named)
           r"[Cc]hính\s*quyền\s(?:địa\s*phương|các\s*cấp|cơ\s*sở|cấp|(?:(?:hai|ba|các|\d{1,2})\s+)?"
           r"(?:xã|phường|thị\s*trấn|huyện|thôn)\b)|"
           # a sector asked as a whole: "đề nghị ngành y tế theo dõi …", "ngành giáo dục phối hợp …"

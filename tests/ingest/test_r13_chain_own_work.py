@@ -9,7 +9,8 @@ import pytest
 from bot.ingest.parser import _chained_duties
 
 
-@pytest.mark.parametrize("verb", ["chỉ đạo triển khai đồng bộ", "chỉ đạo thực hiện nghiêm", "chỉ đạo, hướng dẫn thực hiện"])
+@pytest.mark.parametrize("verb", ["chỉ đạo triển khai đồng bộ", "chỉ đạo thực hiện nghiêm",
+                                  "chỉ đạo, hướng dẫn thực hiện"])
 def test_directing_the_work_itself_keeps_the_chain(verb: str) -> None:
     text = (f"Giao UBND các xã phối hợp với các đơn vị liên quan {verb} các biện pháp phòng, chống dịch bệnh trên "
             "đàn gia cầm; theo dõi, quản lý chặt chẽ đàn gia cầm, báo cáo kịp thời các trường hợp phát sinh.")
