@@ -25,3 +25,12 @@ def test_a_sector_or_a_communes_administration_leads(text: str, lead: str) -> No
 
 def test_a_sector_told_about_is_no_lead() -> None:
     assert find_leads_ranked("Tình hình của ngành y tế trong năm qua có nhiều chuyển biến.")[0] == []
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    ("UBND xã đề nghị các cơ quan, đơn vị và Ban nhân dân các thôn đồng loạt ra quân dọn vệ sinh môi trường.",
+     ["các cơ quan, đơn vị", "Ban nhân dân các thôn"]),
+    ("Đoàn Thanh niên xã ra quân thu gom rác thải dọc các tuyến kênh.", ["Đoàn Thanh niên xã"]),
+])
+def test_a_campaign_verb_ends_the_unit_name(text: str, leads: list[str]) -> None:
+    assert find_leads_ranked(text)[0] == leads
