@@ -551,8 +551,18 @@ def split_units(names: str) -> list[str]:
     units = _shared_level([p for p in parts if p and (UNIT_START.match(p) or len(parts) > 1 and
                                                       (LEVEL_KIND_AFTER.match(p) or OWN_GROUP_IN_LIST.match(p)))
                            and len(p) <= MAX_NAME * 3])
-    return [d for u in units for d in _distribute(u) if len(d) <= MAX_NAME and not DANGLING_END.search(d) and
+    return [d for u in units for d in _distribute(u) if _short_enough(d) and not DANGLING_END.search(d) and
             not FORWARD_POINTER.search(d)]
+
+
+# a board named by its full title runs long: "các đồng chí thành viên Ban Chỉ huy Phòng thủ dân sự - Phòng, chống
+# thiên tai và Tìm kiếm cứu nạn tỉnh" (about 100 characters) is one unit
+BOARD_TITLE = re.compile(r"\b(?:Ban\s*Chỉ\s*(?:huy|đạo)|Hội\s*đồng|Ban\s*Thường\s*vụ)\s+\S", re.U)
+LONG_BOARD_NAME = 130
+
+
+def _short_enough(name: str) -> bool:
+    return len(name) <= MAX_NAME or len(name) <= LONG_BOARD_NAME and BOARD_TITLE.search(name) is not None
 
 
 # "đồng chí Trần Văn A, Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh": the titles after a person's name are that person's

@@ -34,3 +34,17 @@ def test_a_sector_told_about_is_no_lead() -> None:
 ])
 def test_a_campaign_verb_ends_the_unit_name(text: str, leads: list[str]) -> None:
     assert find_leads_ranked(text)[0] == leads
+
+
+def test_a_board_named_by_its_full_title_is_one_lead() -> None:
+    text = ("UBND tỉnh đề nghị các đồng chí thành viên Ban Chỉ huy Phòng thủ dân sự - Phòng, chống thiên tai và Tìm "
+            "kiếm cứu nạn tỉnh, các cơ quan, đơn vị theo chức năng, nhiệm vụ tiếp tục thực hiện nghiêm chỉ đạo.")
+    assert find_leads_ranked(text)[0] == [
+        "các đồng chí thành viên Ban Chỉ huy Phòng thủ dân sự - Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh",
+        "các cơ quan, đơn vị"]
+
+
+def test_a_long_span_that_is_no_board_is_still_no_name() -> None:
+    text = ("Đề nghị Sở Nông nghiệp và Môi trường tỉnh cùng với những người được giao nhiệm vụ tại các khu vực xung "
+            "yếu ven biển và ven sông trên toàn địa bàn tỉnh tiếp tục thực hiện.")
+    assert all(len(u) <= 90 for u in find_leads_ranked(text)[0])
