@@ -138,9 +138,11 @@ EVENT_BEFORE = re.compile(r"(?:dự\s*kiến\s*(?:sẽ\s*)?(?:tổ\s*chức|di�
                           r"trình|nộp)\b)[^.;:]*$", re.I)
 # a window the work fills: "treo cờ từ ngày 10/5 đến hết ngày 14/5/2026", "trong thời gian từ đầu tháng 1 tới ngày
 # 15/3/2026", "lấy ý kiến từ ngày 17/3 đến ngày 05/4/2026": the end of the window is the deadline
-# ("từ ngày 10/4 - 20/4/2026": a dash between two dates)
+# ("từ ngày 10/4 - 20/4/2026": a dash between two dates; "từ ngày 1 - 31/10/2026": between two days of a month)
 RANGE_END = re.compile(r"(?P<cue>\btừ\s+(?:(?!năm\b)[^.;:]{1,40}?\s(?:đến|tới)\s*(?:hết\s*)?|"
-                       r"(?:ngày\s*)?\d{1,2}\s*[/.]\s*\d{1,2}(?:\s*[/.]\s*\d{4})?\s*[-–]\s*)(?:ngày\s*)?)"
+                       r"(?:ngày\s*)?\d{1,2}\s*[/.]\s*\d{1,2}(?:\s*[/.]\s*\d{4})?\s*[-–]\s*|"
+                       # ("từ ngày 1 - 31/10/2026": the first and last day of one month)
+                       r"(?:ngày\s*)?\d{1,2}\s*[-–]\s*(?=\d{1,2}\s*[/.]\s*\d{1,2}))(?:ngày\s*)?)"
                        r"(?P<d>\d{1,2})\s*(?:[/.\-]|\s*tháng\s*)\s*(?P<m>\d{1,2})"
                        r"(?:\s*(?:[/.\-]|năm)\s*(?P<y>\d{4}))?(?![\d/])", re.I)
 # … but not the window of a reporting period or the schedule of an event: "số liệu tính từ ngày 01/01 đến ngày

@@ -82,3 +82,14 @@ Tuyên truyền các ngày lễ lớn, sự kiện lịch sử quan trọng củ
 def test_a_lead_in_period_dates_the_paragraphs_below_it() -> None:
     tasks = parse_notice(LETTER).tasks
     assert tasks and all(t.due == dt.date(2027, 5, 31) for t in tasks)
+
+
+@pytest.mark.parametrize("text", ["Trong thời gian từ ngày 1 - 31/10/2027, các xã phải triển khai điều tra.",
+                                  "Các xã triển khai thu thập thông tin từ ngày 1-31/10/2027."])
+def test_a_window_of_days_in_one_month_ends_on_its_last_day(text: str) -> None:
+    found = pick_deadline(text, issued_on=ISSUED)
+    assert found is not None and found.due == dt.date(2027, 10, 31)
+
+
+def test_a_planned_window_of_days_is_no_deadline() -> None:
+    assert pick_deadline("Thời gian dự kiến: từ ngày 11 - 20/9/2027", issued_on=ISSUED) is None
