@@ -130,7 +130,7 @@ _STOP = (
     r"hoàn\s*thiện|cập\s*nhật|ban\s*hành|tiến\s*hành|làm\s*việc|tổng\s*hợp|đánh\s*giá|giám\s*sát|(?<!Ban\s)(?<!ban\s)quản\s*lý|"
     r"đảm\s*bảo|bảo\s*đảm|thẩm\s*định|phê\s*duyệt|kịp\s*thời|sớm|nắm|tuyên\s*truyền|vận\s*động|huy\s*động|"
     r"được|là|để|về\s*việc|theo|tại|trong|trước|nhằm|đối\s*với|với|cùng|thì|sau\s*khi|khi|nếu|căn\s*cứ|"
-    r"thời\s*gian\s*tới|mở\s*rộng|đồng\s*loạt|ra\s*quân|tiếp\s*thu|hoàn\s*chỉnh|làm\s*rõ|chịu\s*trách\s*nhiệm|(?<!chuyển\s)giao(?!\s*thông)|trên\s*cơ\s*sở|"
+    r"thời\s*gian\s*tới|mở\s*rộng|đồng\s*loạt|ra\s*quân|tùy\s*(?:vào|theo)|tuỳ\s*(?:vào|theo)|tiếp\s*thu|hoàn\s*chỉnh|làm\s*rõ|chịu\s*trách\s*nhiệm|(?<!chuyển\s)giao(?!\s*thông)|trên\s*cơ\s*sở|"
     r"đưa|sửa\s*đổi|bổ\s*sung|thông\s*báo|công\s*bố|công\s*khai|phổ\s*biến|quán\s*triệt|ký|chuẩn\s*bị|"
     r"phân\s*công|đẩy\s*mạnh|đẩy\s*nhanh|nâng\s*cao|thực\s*thi|thanh\s*tra|tiếp\s*nhận|phát\s*huy|"
     r"duy\s*trì|hỗ\s*trợ|tạo\s*điều\s*kiện|khuyến\s*khích|vận\s*hành|ứng\s*dụng|nghiêm\s*túc|"
@@ -539,12 +539,20 @@ def _shared_level(units: list[str]) -> list[str]:
     return [f"{u} {tail.group('tail')}" if BARE_BODY.match(u) else u for u in units]
 
 
+OWN_UNIT_AFTER_MEMBERS = re.compile(r",\s*(?:và\s+)?(?=(?:UBND|HĐND|[ỦU][yỷ]\s*ban|Văn\s*phòng|Bộ\s*Chỉ\s*huy|"
+                                    r"Công\s*an\s+(?:tỉnh|thành\s*phố|các)|Ban\s+[A-ZĐ])\b)", re.U)
+
+
 def split_units(names: str) -> list[str]:
     members = NAMED_MEMBERS.match(names)
     if members and not members.group("pre") and members.group("kind").lower() in ("bộ", "sở") and \
             members.group("names")[0].isupper():
         # "các Bộ: Công an, Tài chính, …": the members, before the commas are read as unit boundaries
-        return [d for d in _distribute(names.strip(" ,.-–")) if len(d) <= MAX_NAME]
+        # ("các Sở: Y tế, Tư pháp, UBND các huyện, thành phố": the list of members ends where a unit of its own starts)
+        own = OWN_UNIT_AFTER_MEMBERS.search(names)
+        listed = names[:own.start()] if own else names
+        rest = split_units(names[own.end():]) if own else []
+        return [d for d in _distribute(listed.strip(" ,.-–")) if len(d) <= MAX_NAME] + rest
     # "Bộ Tư pháp (đối với thủ tục hành chính), Bộ Tài chính (đối với phí)": the scope notes are not names
     names = SCOPE_NOTE.sub(lambda m: "" if m.group(1)[:1].islower() else m.group(0), names)
     parts = _person_titles([q.strip(" ,.-–") for p in _split_list(names) for q in _after_named(p)])

@@ -1,0 +1,21 @@
+"""Round 13: a list of departments named by field after "các Sở:" ends where a unit of its own starts: "các Sở: Y
+tế, Tư pháp, UBND các huyện, thành phố" is Sở Y tế, Sở Tư pháp and UBND các huyện, thành phố; "tùy vào chức năng" after
+the units is not part of their names."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.ingest.units import find_leads_ranked
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    ("UBND tỉnh yêu cầu các Sở: Y tế, Giáo dục và Đào tạo, UBND các huyện, thành phố tùy vào chức năng, nhiệm vụ "
+     "triển khai các biện pháp phòng, chống đuối nước;",
+     ["Sở Y tế", "Sở Giáo dục và Đào tạo", "UBND các huyện, thành phố"]),
+    ("UBND tỉnh giao các Sở: Nội vụ, Tài chính, Công an tỉnh triển khai rà soát biên chế.",
+     ["Sở Nội vụ", "Sở Tài chính", "Công an tỉnh"]),
+    ("Đề nghị các Bộ: Công an, Tư pháp phối hợp thực hiện.", ["Bộ Công an", "Bộ Tư pháp"]),
+])
+def test_members_by_field_then_units_of_their_own(text: str, leads: list[str]) -> None:
+    assert find_leads_ranked(text)[0] == leads
