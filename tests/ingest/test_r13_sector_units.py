@@ -48,3 +48,12 @@ def test_a_long_span_that_is_no_board_is_still_no_name() -> None:
     text = ("Đề nghị Sở Nông nghiệp và Môi trường tỉnh cùng với những người được giao nhiệm vụ tại các khu vực xung "
             "yếu ven biển và ven sông trên toàn địa bàn tỉnh tiếp tục thực hiện.")
     assert all(len(u) <= 90 for u in find_leads_ranked(text)[0])
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    ("Đoàn công tác đề nghị Ban tổ chức Hội thi chuẩn bị chu đáo các điều kiện.", ["Ban tổ chức Hội thi"]),
+    ("Đề nghị Ban Chỉ đạo và Ban tổ chức Đại hội xây dựng kế hoạch bảo vệ.", ["Ban Chỉ đạo", "Ban tổ chức Đại hội"]),
+    ("Ban Dân vận Huyện ủy tổ chức hội nghị sơ kết công tác dân vận.", ["Ban Dân vận Huyện ủy"]),
+])
+def test_an_organising_committee_is_named_whole(text: str, leads: list[str]) -> None:
+    assert find_leads_ranked(text)[0] == leads
