@@ -57,3 +57,15 @@ def test_a_long_span_that_is_no_board_is_still_no_name() -> None:
 ])
 def test_an_organising_committee_is_named_whole(text: str, leads: list[str]) -> None:
     assert find_leads_ranked(text)[0] == leads
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    ("Kết luận cuộc họp, đồng chí Chủ tịch UBND huyện đề nghị HTX Tân Tiến cần xây dựng phương án sản xuất cụ thể.",
+     ["HTX Tân Tiến"]),
+    ("Hợp tác xã nông nghiệp Đông Hòa phối hợp tổ chức tiêu thụ sản phẩm cho nông dân.",
+     ["Hợp tác xã nông nghiệp Đông Hòa"]),
+    ("Chủ tịch UBND tỉnh yêu cầu chủ tịch các huyện, thị xã tăng cường đi kiểm tra cơ sở.",
+     ["chủ tịch các huyện, thị xã"]),
+])
+def test_a_cooperative_and_the_chairs_of_all_districts_are_units(text: str, leads: list[str]) -> None:
+    assert find_leads_ranked(text)[0] == leads
