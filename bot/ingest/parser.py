@@ -1352,8 +1352,12 @@ def _directive_paragraph(text: str) -> bool:
     probe = text.split(",", 1)[-1] if SUBJECT_AFTER_OPENING.match(text) else text
     if (besides := BESIDES_ASK.match(probe)) and _asks_a_unit(probe[besides.end():][:200]):
         probe = probe[besides.end():]  # "Bên cạnh đó, giao UBND các xã …": more work asked, not an assessment
-    if CLOSING.search(text) or ASSESSMENT.search(probe[:200]) or CLOSING_LINE.match(text):
+    if CLOSING.search(text) or CLOSING_LINE.match(text):
         return False
+    if ASSESSMENT.search(probe[:200]):
+        # "X đã đánh giá cao …, đồng thời lưu ý các xã cần …": the praise first, then the ask
+        return (later := ASK_AFTER_VIEW.search(text)) is not None and \
+            UNIT_START.match(text[later.end():]) is not None
     if CHAIRS_MEETING.search(text[:200]) and not _asks_a_unit(text):
         return False
     if any(_unit_opens_with_work(text[m.end():]) for m in ASK_COLON.finditer(text[:400])):
@@ -1368,6 +1372,10 @@ def _directive_paragraph(text: str) -> bool:
     return bool(DIRECTIVE_CUE.search(text))
 
 
+# an ask that follows a view of the work in the same sentence: "…, đồng thời đồng chí cũng lưu ý các xã cần …",
+# "…; song yêu cầu UBND huyện …"
+ASK_AFTER_VIEW = re.compile(r"[,;]\s*(?:đồng\s*thời|song|nhưng)\s*,?\s*(?:[^,;.]{0,40}?\s)?(?:cũng\s+)?"
+                            r"(?:yêu\s*cầu|đề\s*nghị|lưu\s*ý|giao|chỉ\s*đạo)\s+(?:cho\s+)?", re.U)
 ASK_COLON = re.compile(r"\b(?:chỉ\s*đạo|yêu\s*cầu|đề\s*nghị|kết\s*luận)\s*:\s*(?=[A-ZĐÀ-Ỹ]|(?:các|những)\s)", re.U)
 
 
