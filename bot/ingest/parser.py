@@ -1399,7 +1399,10 @@ def _unit_not_at_work(text: str) -> bool:
 
 SUBJECT_AFTER_OPENING = re.compile(r"^(?:Trên\s*cơ\s*sở|Căn\s*cứ|Theo\s*đó|"
                                    # a news item retelling a notice: "Theo thông báo này, Chủ tịch UBND … giao …"
-                                   r"Theo\s*(?:thông\s*báo|kết\s*luận|văn\s*bản|công\s*văn)\s*(?:này|trên|nói\s*trên))\b",
+                                   r"Theo\s*(?:thông\s*báo|kết\s*luận|văn\s*bản|công\s*văn)\s*(?:này|trên|nói\s*trên)|"
+                                   # whose direction the work follows: "Theo chỉ đạo của Chủ tịch UBND huyện, UBND các
+                                   # xã …"
+                                   r"Theo\s*(?:sự\s*)?chỉ\s*đạo\s*của)\b",
                                    re.U)
 
 
