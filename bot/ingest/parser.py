@@ -1753,9 +1753,14 @@ WORK_CLAUSE = re.compile(r"^(?:đồng\s*thời,?\s+)?(?:(?:khẩn\s*trương|k�
                          r"hướng\s*dẫn|phối\s*hợp|xử\s*lý|quán\s*triệt|nâng\s*cao|bảo\s*đảm|đảm\s*bảo|tham\s*mưu|"
                          r"củng\s*cố|kiện\s*toàn|phân\s*công|duy\s*trì|không\s*để|chịu\s*trách\s*nhiệm|"
                          r"lựa\s*chọn|tuyển\s*chọn|đề\s*xuất|bố\s*trí|chuẩn\s*bị|khắc\s*phục|ngăn\s*chặn|"
-                         r"nắm\s*chắc|giải\s*quyết|cập\s*nhật|tổng\s*hợp|có\s*(?:kế\s*hoạch|biện\s*pháp|phương\s*án))"
+                         r"nắm\s*chắc|giải\s*quyết|cập\s*nhật|tổng\s*hợp|có\s*(?:kế\s*hoạch|biện\s*pháp|phương\s*án)|"
+                         r"thông\s*báo|hỗ\s*trợ|huy\s*động)"
                          # (not the noun the verb also is: "…; hướng dẫn của các sở …" is what the work follows)
                          r"(?:,|\s(?!của\b))", re.U)
+
+
+# the colon of a list of members by field ("yêu cầu các Sở: Y tế, Tư pháp, … triển khai …") opens no list of work
+MEMBERS_COLON = re.compile(r"\b[Cc]ác\s+(?:Sở|sở|Bộ|bộ|[Pp]hòng)\s*:(?=\s*[A-ZĐ])", re.U)
 
 
 def _chained_duties(text: str) -> list[str]:
@@ -1772,7 +1777,8 @@ def _chained_duties(text: str) -> list[str]:
     for clause in (c.strip() for c in re.split(r"(?<=;)\s+", text)):
         # (where the doer's first duty is itself to direct — "X chỉ đạo các sở …; đồng thời chỉ đạo Công an …" —
         # the later "chỉ đạo" goes on with it)
-        if pieces and len(clause) >= 40 and ":" not in pieces[-1] and (REPORTS_ON.match(clause) or (
+        if pieces and len(clause) >= 40 and ":" not in MEMBERS_COLON.sub("", pieces[-1]) and (
+                REPORTS_ON.match(clause) or (
                 DIRECTS_OTHERS.match(clause) or WORK_CLAUSE.match(clause)) and not OWN_DIRECTING.search(pieces[0])):
             pieces.append(clause)
         elif pieces:

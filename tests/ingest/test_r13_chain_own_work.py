@@ -25,3 +25,17 @@ def test_directing_units_hands_the_chain_on(directed: str) -> None:
     text = (f"Giao UBND huyện chỉ đạo {directed} tăng cường kiểm tra đàn vật nuôi trên địa bàn quản lý; "
             "tổ chức tiêu độc khử trùng chuồng trại chăn nuôi theo hướng dẫn.")
     assert len(_chained_duties(text)) == 1
+
+
+def test_the_colon_of_a_members_list_opens_no_list_of_work() -> None:
+    text = ("UBND tỉnh yêu cầu các Sở: Y tế, Giáo dục và Đào tạo, UBND các huyện triển khai các biện pháp phòng, chống "
+            "đuối nước cho trẻ em; đẩy mạnh công tác tuyên truyền nâng cao nhận thức cho người dân bằng nhiều hình thức; "
+            "đẩy mạnh xã hội hóa công tác dạy bơi, tạo điều kiện cho trẻ em được học bơi.")
+    assert len(_chained_duties(text)) == 3
+
+
+@pytest.mark.parametrize("verb", ["chủ động thông báo", "kịp thời hỗ trợ", "huy động"])
+def test_more_verbs_open_a_chained_duty(verb: str) -> None:
+    text = ("Chủ tịch UBND các xã nghiêm túc thực hiện quy định tuyên truyền Luật Đất đai trên địa bàn quản lý; "
+            f"{verb} lực lượng, phương tiện và thông tin kịp thời đến người dân trên hệ thống truyền thanh xã.")
+    assert len(_chained_duties(text)) == 2
