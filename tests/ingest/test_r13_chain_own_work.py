@@ -29,7 +29,8 @@ def test_directing_units_hands_the_chain_on(directed: str) -> None:
 
 def test_the_colon_of_a_members_list_opens_no_list_of_work() -> None:
     text = ("UBND tỉnh yêu cầu các Sở: Y tế, Giáo dục và Đào tạo, UBND các huyện triển khai các biện pháp phòng, chống "
-            "đuối nước cho trẻ em; đẩy mạnh công tác tuyên truyền nâng cao nhận thức cho người dân bằng nhiều hình thức; "
+            "đuối nước cho trẻ em; đẩy mạnh công tác tuyên truyền nâng cao nhận thức cho người dân bằng nhiều "
+            "hình thức; "
             "đẩy mạnh xã hội hóa công tác dạy bơi, tạo điều kiện cho trẻ em được học bơi.")
     assert len(_chained_duties(text)) == 3
 
