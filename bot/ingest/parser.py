@@ -1369,6 +1369,9 @@ def _directive_paragraph(text: str) -> bool:
         return _subject_after_opening(text)
     if _reports_a_letter(text):
         return False
+    if (frame := COMING_PERIOD.match(text)) is not None and not re.search(r"\bđã\b", text.split(".")[0]) and \
+            _unit_opens_with_work(text[frame.end():]):
+        return True  # "Quý IV/2027, Ủy ban MTTQ phường tiếp tục tuyên truyền …": a unit's work for the period ahead
     return bool(DIRECTIVE_CUE.search(text))
 
 
@@ -1376,6 +1379,9 @@ def _directive_paragraph(text: str) -> bool:
 # "…; song yêu cầu UBND huyện …"
 ASK_AFTER_VIEW = re.compile(r"[,;]\s*(?:đồng\s*thời|song|nhưng)\s*,?\s*(?:[^,;.]{0,40}?\s)?(?:cũng\s+)?"
                             r"(?:yêu\s*cầu|đề\s*nghị|lưu\s*ý|giao|chỉ\s*đạo)\s+(?:cho\s+)?", re.U)
+# a period with its year opening a sentence: "Quý IV/2027, …", "Tháng 10/2027, …", "Năm 2028, …"
+COMING_PERIOD = re.compile(r"^(?:Trong\s+)?(?:[Qq]uý\s*(?:IV|III|II|I)|[Tt]háng\s*\d{1,2}|)\s*(?:/|năm|[Nn]ăm)\s*"
+                           r"(?:19|20)\d\d\s*,\s*", re.U)
 ASK_COLON = re.compile(r"\b(?:chỉ\s*đạo|yêu\s*cầu|đề\s*nghị|kết\s*luận)\s*:\s*(?=[A-ZĐÀ-Ỹ]|(?:các|những)\s)", re.U)
 
 
