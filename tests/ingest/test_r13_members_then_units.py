@@ -19,3 +19,13 @@ from bot.ingest.units import find_leads_ranked
 ])
 def test_members_by_field_then_units_of_their_own(text: str, leads: list[str]) -> None:
     assert find_leads_ranked(text)[0] == leads
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    ("Chi cục Kiểm lâm vừa có công văn yêu cầu các Hạt Kiểm lâm địa phương, Đội Kiểm lâm cơ động tăng cường "
+     "tuyên truyền phòng cháy rừng.", ["các Hạt Kiểm lâm địa phương", "Đội Kiểm lâm cơ động"]),
+    ("Chi cục Thú y yêu cầu các Trạm Thú y huyện tăng cường giám sát dịch bệnh.", ["các Trạm Thú y huyện"]),
+    ("Ngân hàng Chính sách xã hội tỉnh yêu cầu các chi nhánh huyện rà soát nợ quá hạn.", ["các chi nhánh huyện"]),
+])
+def test_a_sub_department_asks_and_the_units_asked_lead(text: str, leads: list[str]) -> None:
+    assert find_leads_ranked(text)[0] == leads
