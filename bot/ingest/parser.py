@@ -1745,9 +1745,9 @@ REPORTS_ON = re.compile(r"^(?:đồng\s*thời,?\s+)?(?:(?:kịp\s*thời|thư�
                         r"(?:tổng\s*hợp[^;]{0,60}?,\s*)?báo\s*cáo\s+(?!(?:lại\s+|về\s+|cho\s+)?(?:Thủ\s*tướng|"
                         r"UBND|Ủy\s*ban|Uỷ\s*ban|Chủ\s*tịch|Bộ\s*trưởng|Thường\s*trực|Ban\s*Thường\s*vụ|cấp\s*trên)\b)",
                         re.U)
-# (directing units: "chỉ đạo các sở …", "chỉ đạo Phòng X …"; not the doer's own work: "chỉ đạo triển khai đồng bộ …")
-OWN_DIRECTING = re.compile(rf"(?<!Ban\s)(?<!sự\s)\bchỉ\s*đạo(?:,\s*hướng\s*dẫn)?\s+"
-                           rf"(?:{UNIT_START.pattern}|các\s|những\s|lực\s*lượng\s)", re.U)
+# (directing others, named or not: "chỉ đạo các sở …", "chỉ đạo tăng cường tuyên truyền …"; not the doer's own work:
+# "chỉ đạo triển khai đồng bộ …", "chỉ đạo thực hiện nghiêm …")
+OWN_DIRECTING = re.compile(r"(?<!Ban\s)(?<!sự\s)\bchỉ\s*đạo\s+(?!của\b|và\b|(?:triển\s*khai|thực\s*hiện)\b)", re.U)
 
 
 # "…; tăng cường kiểm tra …; kiên quyết không để …": a clause that opens with a verb of work in lower case is the

@@ -40,3 +40,9 @@ def test_more_verbs_open_a_chained_duty(verb: str) -> None:
     text = ("Chủ tịch UBND các xã nghiêm túc thực hiện quy định tuyên truyền Luật Đất đai trên địa bàn quản lý; "
             f"{verb} lực lượng, phương tiện và thông tin kịp thời đến người dân trên hệ thống truyền thanh xã.")
     assert len(_chained_duties(text)) == 2
+
+
+def test_directing_others_to_act_hands_the_chain_on() -> None:
+    text = ("Đối với các cơ quan báo chí, chỉ đạo tăng cường tuyên truyền, thông báo rộng rãi về các yêu cầu phòng, "
+            "chống dịch trên địa bàn; cập nhật số điện thoại đường dây nóng tiếp nhận thông tin của các cấp.")
+    assert len(_chained_duties(text)) == 1
