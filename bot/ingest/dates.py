@@ -105,6 +105,12 @@ MONTH_FRAME = re.compile(r"(?:^|(?<=[.;:]\s)|(?<=cầu\s)|(?<=nghị\s)|(?<=đ�
                          r"(?<=đạo,\s))"
                          r"(?P<cue>(?:trong\s*)?)[Tt]háng\s*(?P<m>\d{1,2})\s*(?:/|năm)\s*(?P<y>(?:19|20)\d\d)\s*,?\s"
                          r"(?=(?:(?!\bđã\b)[^.;])*?\b(?:cần|phải|tập\s*trung|thực\s*hiện|triển\s*khai)\b)")
+# a quarter set before the asked work as its frame: "Quý II/2027 tập trung thực hiện các nội dung sau:", "Quý III năm
+# 2027, các xã cần …" (not "Quý I/2027, UBND huyện đã …": what was done then)
+QUARTER_FRAME = re.compile(r"(?:^|(?<=[.;:]\s)|(?<=cầu\s)|(?<=nghị\s)|(?<=đạo\s)|(?<=cầu,\s)|(?<=nghị,\s)|"
+                           r"(?<=đạo,\s))"
+                           r"(?P<cue>)[Qq]uý\s*(?P<q>IV|III|II|I|[1-4])\s*(?:/|năm|\.(?=\d{4}))\s*(?P<y>(?:19|20)\d\d)"
+                           r"\s*,?\s(?=(?:(?!\bđã\b)[^.;])*?\b(?:cần|phải|tập\s*trung|thực\s*hiện|triển\s*khai)\b)")
 # the rest of the year: "hoàn thành trong hai tháng còn lại", "trong những tháng còn lại của năm 2026"
 REST_OF_YEAR = re.compile(rf"(?P<cue>{_CUE})\s*(?:(?:\d{{1,2}}|hai|ba|bốn|năm|sáu|những|các)\s*)?tháng\s*còn\s*lại"
                           r"(?:\s*(?:của\s*)?năm(?:\s*(?P<y>(?:19|20)\d\d)|\s*nay)?)?(?!\s*(?:của|năm)\b)", re.I)
@@ -132,9 +138,11 @@ EVENT_BEFORE = re.compile(r"(?:dự\s*kiến\s*(?:sẽ\s*)?(?:tổ\s*chức|di�
                           r"trình|nộp)\b)[^.;:]*$", re.I)
 # a window the work fills: "treo cờ từ ngày 10/5 đến hết ngày 14/5/2026", "trong thời gian từ đầu tháng 1 tới ngày
 # 15/3/2026", "lấy ý kiến từ ngày 17/3 đến ngày 05/4/2026": the end of the window is the deadline
-# ("từ ngày 10/4 - 20/4/2026": a dash between two dates)
+# ("từ ngày 10/4 - 20/4/2026": a dash between two dates; "từ ngày 1 - 31/10/2026": between two days of a month)
 RANGE_END = re.compile(r"(?P<cue>\btừ\s+(?:(?!năm\b)[^.;:]{1,40}?\s(?:đến|tới)\s*(?:hết\s*)?|"
-                       r"(?:ngày\s*)?\d{1,2}\s*[/.]\s*\d{1,2}(?:\s*[/.]\s*\d{4})?\s*[-–]\s*)(?:ngày\s*)?)"
+                       r"(?:ngày\s*)?\d{1,2}\s*[/.]\s*\d{1,2}(?:\s*[/.]\s*\d{4})?\s*[-–]\s*|"
+                       # ("từ ngày 1 - 31/10/2026": the first and last day of one month)
+                       r"(?:ngày\s*)?\d{1,2}\s*[-–]\s*(?=\d{1,2}\s*[/.]\s*\d{1,2}))(?:ngày\s*)?)"
                        r"(?P<d>\d{1,2})\s*(?:[/.\-]|\s*tháng\s*)\s*(?P<m>\d{1,2})"
                        r"(?:\s*(?:[/.\-]|năm)\s*(?P<y>\d{4}))?(?![\d/])", re.I)
 # … but not the window of a reporting period or the schedule of an event: "số liệu tính từ ngày 01/01 đến ngày
@@ -180,8 +188,11 @@ DAY_SPAN = re.compile(rf"(?P<cue>{_CUE})\s*(?:các\s*)?ngày\s*(?P<d1>\d{{1,2}})
 # that has not ended by the document's date
 MONTH_NO_YEAR = re.compile(rf"(?P<cue>{_CUE})\s*tháng\s*(?P<m>\d{{1,2}})(?:\s*năm\s*nay)?"
                            r"(?![\d\w]|\s*(?:[/.\-–,]\s*\d|năm\s*\d|và\b|đến\b|tới\s*tháng))", re.I)
+# ("Trong quý II, các xã cần …": a comma ends the period unless another period or its year follows: "quý III, năm 2027",
+# "quý I, II")
 QUARTER_NO_YEAR = re.compile(rf"(?P<cue>{_CUE})\s*quý\s*(?P<q>IV|III|II|I|[1-4])(?:\s*năm\s*nay)?"
-                             r"(?![\d\w]|\s*(?:[/.\-–,]\s*\d|năm\s*\d|,|và\b|đến\b))", re.I)
+                             r"(?![\d\w]|\s*(?:[/.\-–,]\s*\d|năm\s*\d|,(?=\s*(?:năm|quý|IV|III|II|I)\b)|và\b|đến\b))",
+                             re.I)
 # a period named from the document's date: "trong tháng này", "trước cuối năm nay", "trong quý tới"
 RELATIVE_PERIOD = re.compile(rf"(?P<cue>{_CUE})\s*(?P<unit>tháng|quý|năm)\s*(?P<which>này|nay|tới|sau|kế\s*tiếp)(?!\w)",
                              re.I)
@@ -479,6 +490,9 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
     for m in MONTH_FRAME.finditer(text):
         if issued_on is None or int(m.group("y")) >= issued_on.year:
             add(m, _month_end(int(m.group("y")), int(m.group("m"))))
+    for m in QUARTER_FRAME.finditer(text):
+        if issued_on is None or int(m.group("y")) >= issued_on.year:
+            add(m, _month_end(int(m.group("y")), _ROMAN[m.group("q").lower()] * 3))
     if issued_on is not None:
         for m in RELATIVE_PERIOD.finditer(text):
             ahead = 0 if fold(m.group("which")) == "nay" else 1  # "này", "nay": this one

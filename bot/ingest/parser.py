@@ -22,6 +22,7 @@ from bot.ingest.units import (
     find_supports,
     heading_units,
     is_generic_reference,
+    is_speaker,
     name_prefix,
     split_units,
     unit_case,
@@ -1237,11 +1238,15 @@ def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads:
         # "… có ý kiến như sau:" — every paragraph after it directs, even without "giao", "đề nghị"
         opinion = max((i for i, p in enumerate(paragraphs) if INTRO_END.search(p) and not re.match(r"Cử\s*tri", p)),
                       default=-1)
+        lead_in_due = None
         if opinion >= 0:
             # "Theo đó, X yêu cầu cấp ủy các chi bộ thực hiện tốt một số nội dung như sau:": whom it asks does
             # the paragraphs below
             base = _lead_in_context(paragraphs[opinion], base)
-        return _letter_tasks(paragraphs, issued_on=issued_on, base=base, directive_after=opinion)
+            # ("… thực hiện tốt các nội dung trong tháng 9/2027 như sau:": and by when)
+            lead_in_due = _shared_due(paragraphs[opinion], issued_on)
+        return _letter_tasks(paragraphs, issued_on=issued_on, base=base, directive_after=opinion,
+                             lead_in_due=lead_in_due)
     intro = root.lines[1:]
     lead_in = intro[-1] if intro and intro[-1].rstrip().endswith(":") else None
     inherited_due = None
@@ -1249,9 +1254,7 @@ def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads:
         # "Đề nghị các đơn vị báo cáo các nội dung sau, gửi về trước ngày 12/6/2026:": who and by when,
         # for every item below
         base = _lead_in_context(lead_in, base)
-        deadline = pick_deadline(lead_in, issued_on=issued_on)
-        if deadline and (deadline.exact or re.search(r"tháng|quý", deadline.text, re.I)):
-            inherited_due = (deadline.due, deadline.text)
+        inherited_due = _shared_due(lead_in, issued_on)
     _mark_law_text(root)
     intro_tasks = [ln for ln in intro if _directive_paragraph(ln) and not INTRO_END.search(ln) and ln is not lead_in]
     if lead_in is not None and len(sentences := re.split(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])", lead_in)) > 1 and \
@@ -1262,6 +1265,14 @@ def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads:
         tasks += _letter_tasks(intro_tasks, issued_on=issued_on, base=base)
     _walk(root, tasks, issued_on=issued_on, ctx=base, directive=True, ref_prefix="", inherited_due=inherited_due)
     return tasks
+
+
+def _shared_due(lead_in: str, issued_on: dt.date | None) -> tuple[dt.date, str] | None:
+    """The day or the month/quarter a lead-in gives every item below it ("…, gửi về trước ngày 12/6/2026:")."""
+    deadline = pick_deadline(lead_in, issued_on=issued_on)
+    if deadline and (deadline.exact or re.search(r"tháng|quý", deadline.text, re.I)):
+        return deadline.due, deadline.text
+    return None
 
 
 LEAD_IN_ASK = re.compile(
@@ -1282,7 +1293,9 @@ def _lead_in_context(lead_in: str, base: _Context) -> _Context:
     if not asks:
         # "Thời gian tới, các bộ, ngành cần tập trung triển khai các nhiệm vụ sau đây:": the subject of the work
         leads, strength = find_leads_ranked(lead_in) if WORK_BELOW.search(lead_in) else ([], 0)
-        if strength < STRONG or not leads or is_generic_reference(leads):
+        if strength < STRONG or not leads or is_generic_reference(leads) or is_speaker(leads, lead_in):
+            # ("…, đồng chí A – Phó Chủ tịch UBND phường, trưởng đoàn kiểm tra kết luận các nội dung sau:": the
+            # one who concludes gives the work, the items say who does it)
             return base
         return _Context(leads=tuple(leads), supports=tuple(find_supports(lead_in)), explicit=True, source="heading")
     # ("đề nghị tháng 12/2018 thường trực HĐND … thực hiện:": the period comes before whom it asks)
@@ -1344,8 +1357,12 @@ def _directive_paragraph(text: str) -> bool:
     probe = text.split(",", 1)[-1] if SUBJECT_AFTER_OPENING.match(text) else text
     if (besides := BESIDES_ASK.match(probe)) and _asks_a_unit(probe[besides.end():][:200]):
         probe = probe[besides.end():]  # "Bên cạnh đó, giao UBND các xã …": more work asked, not an assessment
-    if CLOSING.search(text) or ASSESSMENT.search(probe[:200]) or CLOSING_LINE.match(text):
+    if CLOSING.search(text) or CLOSING_LINE.match(text):
         return False
+    if ASSESSMENT.search(probe[:200]):
+        # "X đã đánh giá cao …, đồng thời lưu ý các xã cần …": the praise first, then the ask
+        return (later := ASK_AFTER_VIEW.search(text)) is not None and \
+            UNIT_START.match(text[later.end():]) is not None
     if CHAIRS_MEETING.search(text[:200]) and not _asks_a_unit(text):
         return False
     if any(_unit_opens_with_work(text[m.end():]) for m in ASK_COLON.finditer(text[:400])):
@@ -1357,9 +1374,19 @@ def _directive_paragraph(text: str) -> bool:
         return _subject_after_opening(text)
     if _reports_a_letter(text):
         return False
+    if (frame := COMING_PERIOD.match(text)) is not None and not re.search(r"\bđã\b", text.split(".")[0]) and \
+            _unit_opens_with_work(text[frame.end():]):
+        return True  # "Quý IV/2027, Ủy ban MTTQ phường tiếp tục tuyên truyền …": a unit's work for the period ahead
     return bool(DIRECTIVE_CUE.search(text))
 
 
+# an ask that follows a view of the work in the same sentence: "…, đồng thời đồng chí cũng lưu ý các xã cần …",
+# "…; song yêu cầu UBND huyện …"
+ASK_AFTER_VIEW = re.compile(r"[,;]\s*(?:đồng\s*thời|song|nhưng)\s*,?\s*(?:[^,;.]{0,40}?\s)?(?:cũng\s+)?"
+                            r"(?:yêu\s*cầu|đề\s*nghị|lưu\s*ý|giao|chỉ\s*đạo)\s+(?:cho\s+)?", re.U)
+# a period with its year opening a sentence: "Quý IV/2027, …", "Tháng 10/2027, …", "Năm 2028, …"
+COMING_PERIOD = re.compile(r"^(?:Trong\s+)?(?:[Qq]uý\s*(?:IV|III|II|I)|[Tt]háng\s*\d{1,2}|)\s*(?:/|năm|[Nn]ăm)\s*"
+                           r"(?:19|20)\d\d\s*,\s*", re.U)
 ASK_COLON = re.compile(r"\b(?:chỉ\s*đạo|yêu\s*cầu|đề\s*nghị|kết\s*luận)\s*:\s*(?=[A-ZĐÀ-Ỹ]|(?:các|những)\s)", re.U)
 
 
@@ -1383,7 +1410,10 @@ def _unit_not_at_work(text: str) -> bool:
 
 SUBJECT_AFTER_OPENING = re.compile(r"^(?:Trên\s*cơ\s*sở|Căn\s*cứ|Theo\s*đó|"
                                    # a news item retelling a notice: "Theo thông báo này, Chủ tịch UBND … giao …"
-                                   r"Theo\s*(?:thông\s*báo|kết\s*luận|văn\s*bản|công\s*văn)\s*(?:này|trên|nói\s*trên))\b",
+                                   r"Theo\s*(?:thông\s*báo|kết\s*luận|văn\s*bản|công\s*văn)\s*(?:này|trên|nói\s*trên)|"
+                                   # whose direction the work follows: "Theo chỉ đạo của Chủ tịch UBND huyện, UBND các
+                                   # xã …"
+                                   r"Theo\s*(?:sự\s*)?chỉ\s*đạo\s*của)\b",
                                    re.U)
 
 
@@ -1469,7 +1499,14 @@ def _by_subject(paragraphs: list[str]) -> list[tuple[str, str | None]]:
         sentences = [c for sentence in _join_name_lists(SENTENCE_END.split(para)) for c in _dated_clauses(sentence)]
         # ("… chỉ đạo các đơn vị thực hiện các nội dung như: A. B. C.": the list after the colon is read as one, below)
         listed = COLON_ASK.search(para) is not None
+        frames: list[str | None] = []  # the period frame in force where each part starts
+        frame: str | None = None
         for sentence in sentences:
+            if (opening := PERIOD_OPENING.match(sentence)) is not None:
+                frame = None if re.search(r"\bđã\b", sentence) else "trong " + opening.group("p")
+            elif ":" in sentence and WORK_OF_PERIOD.search(head := sentence[:sentence.index(":")]) and \
+                    (due := _shared_due(head, None)) is not None:
+                frame = due[1]  # "… kết luận các nhiệm vụ cần thực hiện trong tháng 9/2027: A … . B …"
             leads, strength = find_leads_ranked(sentence)
             if current and current[-1].rstrip().endswith(";") and DATED_CLAUSE.search(sentence) and \
                     DATED_CLAUSE.search(" ".join(current)):
@@ -1489,6 +1526,8 @@ def _by_subject(paragraphs: list[str]) -> list[tuple[str, str | None]]:
                 parts.append(" ".join(current))
                 # ("Tham mưu cho UBND tỉnh …" after "Chỉ đạo các trường …": still the same doer's next piece)
                 current, current_leads = [], current_leads if ALSO_WORK.match(sentence) and current_leads else []
+            if not current:
+                frames.append(frame)
             current.append(sentence)
             if strength >= STRONG and not current_leads:
                 current_leads = leads
@@ -1496,8 +1535,20 @@ def _by_subject(paragraphs: list[str]) -> list[tuple[str, str | None]]:
             parts.append(" ".join(current))
         last = sentences[-1]
         shared = last if len(parts) > 1 and len(current) > 1 and DEADLINE_CUE.search(last) else None
-        out.extend((part, shared) for part in parts)
+        # "Trong quý II, X đề nghị Y … . Các xã tăng cường …": the period a sentence opens with dates each part
+        # from there to the paragraph's end
+        out.extend((part, shared or (frames[i] if len(parts) > 1 else None)) for i, part in enumerate(parts))
     return out
+
+
+# a lead-in that names the work of a period before its colon: "… các nhiệm vụ trọng tâm cần thực hiện trong quý
+# III/2027:"
+WORK_OF_PERIOD = re.compile(r"\b(?:nhiệm\s*vụ|nội\s*dung|công\s*việc)\b[^.;:]{0,60}?(?:trong|đến\s*hết|trước)\s+"
+                            r"(?:tháng|quý)\s*[\dIV]+(?:\s*(?:/|năm)\s*(?:19|20)\d\d)\s*(?:như\s*sau|sau\s*đây|sau)?\s*$",
+                            re.U)
+# a paragraph that opens with the period its work belongs to: "Trong quý II, …", "Quý III/2027, …", "Tháng 9/2027, …"
+PERIOD_OPENING = re.compile(r"^(?:[Tt]rong\s+)?(?P<p>(?:[Qq]uý\s*(?:IV|III|II|I|[1-4])|[Tt]háng\s*\d{1,2})"
+                            r"(?:\s*(?:/|năm)\s*(?:19|20)\d\d)?)\s*,\s", re.U)
 
 
 def _dated_clauses(sentence: str) -> list[str]:
@@ -1527,7 +1578,8 @@ OTHERS_CONCERNED = re.compile(r"\b(?:có\s+)?liên\s*quan\s*$", re.U)
 
 # a connective that adds more work after an ask: "Bên cạnh đó, …", "Song song đó, …", "Ngoài ra, …", "Đồng thời, …",
 # "Theo đó, …"; or the time the next doer's work is due: "Trước ngày 18/10, các địa phương phải …"
-ADDS_WORK = re.compile(r"^(?:(?:Bên\s*cạnh\s*đó|Song\s*song\s*(?:đó|với\s*đó)|Ngoài\s*ra|Đồng\s*thời|Mặt\s*khác|"
+ADDS_WORK = re.compile(r"^(?:(?:Bên\s*cạnh\s*đó|Song\s*song\s*(?:đó|với\s*đó)|Cùng\s*với\s*(?:đó|việc\s*đó)|Ngoài\s*ra|"
+                       r"Đồng\s*thời|Mặt\s*khác|"
                        # "Đối với UBND các huyện cần …": the unit the sentence turns to, then its work
                        r"Theo\s*đó|Đối\s*với(?=\s+(?:UBND|Ủy\s*ban|Sở|Phòng|Ban|các|những)\b))\s*,?|(?:Trước|Chậm\s*nhất|Trong|Đến\s*hết)\s+(?:ngày|tháng|quý)\s*[\dIVX][^,;.:]{0,30},|"
                        r"Sau\s*khi\s[^,;.:]{3,150},)\s+",
@@ -1535,7 +1587,8 @@ ADDS_WORK = re.compile(r"^(?:(?:Bên\s*cạnh\s*đó|Song\s*song\s*(?:đó|với
 
 
 # a sentence that asks anew: "Qua đó, Ban Thường vụ Huyện ủy yêu cầu …", "Đồng thời cũng đề nghị các xã …"
-ASK_OPENING = re.compile(r"^(?:(?:Đồng\s*thời|Ngoài\s*ra|Bên\s*cạnh\s*đó|Qua\s*đó|Theo\s*đó|Mặt\s*khác),?\s+)?", re.U)
+ASK_OPENING = re.compile(r"^(?:(?:Đồng\s*thời|Ngoài\s*ra|Bên\s*cạnh\s*đó|Cùng\s*với\s*đó|Qua\s*đó|Theo\s*đó|"
+                         r"Mặt\s*khác),?\s+)?", re.U)
 NEW_ASK = re.compile(r"^(?:cũng\s+)?(?:trân\s*trọng\s+)?(?:yêu\s*cầu|đề\s*nghị|giao)\s+(?=\S)", re.I | re.U)
 # a case, then the leader who asks: "Đối với …, ông chỉ đạo …", "Riêng …, đồng chí Bí thư đề nghị …"
 CASE_OPENING = r"(?:(?:Đối\s*với|Riêng|Về)\s[^,.;:]{3,160},\s*)?"
@@ -1600,7 +1653,8 @@ DEADLINE_CUE = re.compile(r"\b(?:trước|chậm\s*nhất|hoàn\s*thành|gửi\s
 
 
 def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Context, ref_prefix: str = "",
-                  in_directive_section: bool = False, directive_after: int = -1) -> list[ParsedTask]:
+                  in_directive_section: bool = False, directive_after: int = -1,
+                  lead_in_due: tuple[dt.date, str] | None = None) -> list[ParsedTask]:
     """Paragraphs without numbered items — a letter's body, or a directive section's text — as tasks:
     the directive paragraphs, merged while they share a lead. Under a directive heading ("VI. CHẾ ĐỘ
     BÁO CÁO") every paragraph directs, and a sentence naming a new doer starts a new task."""
@@ -1608,6 +1662,7 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
     after_intro = set(paragraphs[directive_after + 1:]) if directive_after >= 0 else set()
     split = [(part, shared, para in after_intro) for para in paragraphs for part, shared in _by_subject([para])]
     shared_of = {part: shared for part, shared, _ in split if shared}
+    directed_parts = {part for part, _, directed in split if directed}
     whole = set(paragraphs)  # a part that is not a whole paragraph was cut out of one by its doer or its date
     for para, _, directed in split:  # "X tham mưu …; Y theo dõi …": one task per doer
         probe = para[also.end():] if (also := ADDS_WORK.match(para)) else para
@@ -1671,8 +1726,10 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
             # "A …; B …; C …, hoàn thành trước ngày 05/7": the chain's one date holds for the duties that name none
             # (a report's own date is the report's: "A …; tổng hợp số liệu, báo cáo … trước ngày 25/3")
             deadline = pick_deadline(text, issued_on=issued_on)
+        inherited = (deadline.due, deadline.text) if deadline else \
+            lead_in_due if lead_in_due and any(p in directed_parts for p in paras) else None
         task = _task(ref, first, issued_on=issued_on, ctx=base, parent=ref_prefix or None, depth=0,
-                     leads=leads or None, inherited_due=(deadline.due, deadline.text) if deadline else None)
+                     leads=leads or None, inherited_due=inherited)
         out.append(task)
         for n, duty in enumerate(more, start=2):
             # "Sở X chủ trì …; hướng dẫn …": the same doer's next duty, unless the clause names its own
@@ -1680,7 +1737,7 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
             out.append(_task(f"{ref} (ý {n})", duty, issued_on=issued_on, ctx=base, parent=ref_prefix or None,
                              depth=0, leads=own if strength >= STRONG and _unit_opens_with_work(duty)
                              else list(task.lead) or None,
-                             inherited_due=(deadline.due, deadline.text) if deadline else None))
+                             inherited_due=inherited))
     return out
 
 
@@ -1693,7 +1750,9 @@ REPORTS_ON = re.compile(r"^(?:đồng\s*thời,?\s+)?(?:(?:kịp\s*thời|thư�
                         r"(?:tổng\s*hợp[^;]{0,60}?,\s*)?báo\s*cáo\s+(?!(?:lại\s+|về\s+|cho\s+)?(?:Thủ\s*tướng|"
                         r"UBND|Ủy\s*ban|Uỷ\s*ban|Chủ\s*tịch|Bộ\s*trưởng|Thường\s*trực|Ban\s*Thường\s*vụ|cấp\s*trên)\b)",
                         re.U)
-OWN_DIRECTING = re.compile(r"(?<!Ban\s)(?<!sự\s)\bchỉ\s*đạo\s+(?!của\b|và\b)", re.U)
+# (directing others, named or not: "chỉ đạo các sở …", "chỉ đạo tăng cường tuyên truyền …"; not the doer's own work:
+# "chỉ đạo triển khai đồng bộ …", "chỉ đạo thực hiện nghiêm …")
+OWN_DIRECTING = re.compile(r"(?<!Ban\s)(?<!sự\s)\bchỉ\s*đạo\s+(?!của\b|và\b|(?:triển\s*khai|thực\s*hiện)\b)", re.U)
 
 
 # "…; tăng cường kiểm tra …; kiên quyết không để …": a clause that opens with a verb of work in lower case is the
@@ -1705,9 +1764,14 @@ WORK_CLAUSE = re.compile(r"^(?:đồng\s*thời,?\s+)?(?:(?:khẩn\s*trương|k�
                          r"hướng\s*dẫn|phối\s*hợp|xử\s*lý|quán\s*triệt|nâng\s*cao|bảo\s*đảm|đảm\s*bảo|tham\s*mưu|"
                          r"củng\s*cố|kiện\s*toàn|phân\s*công|duy\s*trì|không\s*để|chịu\s*trách\s*nhiệm|"
                          r"lựa\s*chọn|tuyển\s*chọn|đề\s*xuất|bố\s*trí|chuẩn\s*bị|khắc\s*phục|ngăn\s*chặn|"
-                         r"nắm\s*chắc|giải\s*quyết|cập\s*nhật|tổng\s*hợp|có\s*(?:kế\s*hoạch|biện\s*pháp|phương\s*án))"
+                         r"nắm\s*chắc|giải\s*quyết|cập\s*nhật|tổng\s*hợp|có\s*(?:kế\s*hoạch|biện\s*pháp|phương\s*án)|"
+                         r"thông\s*báo|hỗ\s*trợ|huy\s*động)"
                          # (not the noun the verb also is: "…; hướng dẫn của các sở …" is what the work follows)
                          r"(?:,|\s(?!của\b))", re.U)
+
+
+# the colon of a list of members by field ("yêu cầu các Sở: Y tế, Tư pháp, … triển khai …") opens no list of work
+MEMBERS_COLON = re.compile(r"\b[Cc]ác\s+(?:Sở|sở|Bộ|bộ|[Pp]hòng)\s*:(?=\s*[A-ZĐ])", re.U)
 
 
 def _chained_duties(text: str) -> list[str]:
@@ -1724,7 +1788,8 @@ def _chained_duties(text: str) -> list[str]:
     for clause in (c.strip() for c in re.split(r"(?<=;)\s+", text)):
         # (where the doer's first duty is itself to direct — "X chỉ đạo các sở …; đồng thời chỉ đạo Công an …" —
         # the later "chỉ đạo" goes on with it)
-        if pieces and len(clause) >= 40 and ":" not in pieces[-1] and (REPORTS_ON.match(clause) or (
+        if pieces and len(clause) >= 40 and ":" not in MEMBERS_COLON.sub("", pieces[-1]) and (
+                REPORTS_ON.match(clause) or (
                 DIRECTS_OTHERS.match(clause) or WORK_CLAUSE.match(clause)) and not OWN_DIRECTING.search(pieces[0])):
             pieces.append(clause)
         elif pieces:

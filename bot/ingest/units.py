@@ -45,7 +45,7 @@ _HEADS = (
     r"Thường\s*trực|thường\s*trực\s(?=HĐND|UBND|Hội\s*đồng|[ỦUủu][yỷ]\s*ban|Huyện|Tỉnh|Thành|Đảng)|Kho\s*[Bb]ạc|Ngân\s*hàng|Thanh\s*tra|Đài|Báo(?!\s*cáo)|Tòa\s*án|Toà\s*án|Viện\s*kiểm\s*sát|Công\s*ty|"
     r"Tập\s*đoàn|Tổng\s*[Cc]ông\s*ty|Chủ\s*tịch|Giám\s*đốc|(?:Phó\s*)?Tổng\s*[Gg]iám\s*đốc|"
     # office holders written in lower case after whoever asks: "yêu cầu giám đốc các sở, chủ tịch UBND các xã"
-    r"giám\s*đốc\s(?=các|sở|Sở|công\s*ty|Công\s*ty|trung\s*tâm|Trung\s*tâm)|chủ\s*tịch\s(?=UBND|HĐND|[ỦUủu][yỷ]\s*ban|Hội|hội)|"
+    r"giám\s*đốc\s(?=các|sở|Sở|công\s*ty|Công\s*ty|trung\s*tâm|Trung\s*tâm)|chủ\s*tịch\s(?=UBND|HĐND|[ỦUủu][yỷ]\s*ban|Hội|hội|các\s)|"
     r"Phó\s*(?:Giám\s*đốc|Chủ\s*tịch|Trưởng\s*(?:ban|phòng)|Bí\s*thư|Chánh\s|Thủ\s*trưởng)|Chánh\s*Thanh\s*tra|"
     r"Trưởng\s*phòng|Trưởng\s+(?=(?:Phòng|Ban)\s+[A-ZĐÀ-Ỹ])|Hiệu\s*trưởng|Trạm|Đồn|Chuyên\s*viên|[Đđ]ồng\s*chí|Đ/c|đ/c|Thủ\s*trưởng|Trưởng\s*ban|Chánh\s*Văn\s*[Pp]hòng|Trường(?!\s*hợp)|"
     r"Bệnh\s*[Vv]iện|Bảo\s*hiểm|BHXH|Quỹ|Chi\s*[Cc]ục|Cảng\s*vụ|Ban\s*quản\s*lý|BQL|Hạt|"
@@ -55,6 +55,8 @@ _HEADS = (
     r"Thống\s*kê(?=\s+(?:tỉnh|thành\s*phố|TP|cơ\s*sở|khu\s*vực|huyện|[A-ZĐ]))|"
     r"Tỉnh\s*đoàn|Huyện\s*đoàn|Bảo\s*tàng|Nhà\s*hát|Thư\s*viện|Tạp\s*chí|Thông\s*tấn\s*xã|Quân\s*khu|Vườn\s*quốc\s*gia|Hãng|"
     r"Bưu\s*điện|Cảng|"
+    # a cooperative: "đề nghị HTX Tân Tiến cần xây dựng …", "Hợp tác xã nông nghiệp Đông Hòa"
+    r"HTX|Hợp\s*tác\s*xã|"
     # a district office or an official written in lower case before its capitalised name: "giao phòng Tài chính -
     # Kế hoạch …", "Giao công chức Văn hóa - Xã hội …"
     r"phòng(?=\s+[A-ZĐ])|[Cc]ông\s*chức(?=\s+[A-ZĐ])|"
@@ -83,7 +85,7 @@ _KINDS = (rf"sở|ban|bộ|ngành|{loose('cơ quan')}|{loose('đơn vị')}|{loo
           r"ủy\s*ban|uỷ\s*ban|UBND|Đại\s*sứ\s*quán|chủ\s*đầu\s*tư|công\s*ty|thành\s*viên|Bộ|Sở|Ban|ngân\s*hàng|"
           r"nhà\s*trường|quận|thị\s*xã|tập\s*đoàn|viện|trung\s*tâm|cục|chi\s*cục|thôn|bản|tổ|cá\s*nhân|hộ|ấp|khu\s*phố|"
           r"tổ\s*dân\s*phố|buôn|làng|ngành|hiệp\s*hội|cấp\s*ủy|cấp\s*uỷ|tổ\s*chức\s*cơ\s*sở\s*đảng|đoàn\s*thể|đội|"
-          r"gia\s*đình|bệnh\s*viện|trạm|đồn")
+          r"gia\s*đình|bệnh\s*viện|trạm|đồn|hạt|chi\s*nhánh|hợp\s*tác\s*xã|HTX")
 # Party committees written in lower case inside a list: "Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương" names
 # committees of three kinds, one unit each
 _COMMITTEE = r"(?:tỉnh|thành|huyện|quận|thị|đảng)\s*[ủu][yỷý]\b"
@@ -98,7 +100,13 @@ _GROUP = (rf"(?:[Cc]ác|[Mm]ọi|[Nn]hững|[Tt]oàn\s*thể)\s+(?i:{_KINDS})\b|
           r"[Bb]à\s*con(?:\s*nhân\s*dân)?\b|"  # the folk of a commune ("đề nghị bà con nhân dân …")
           # a locality by its name, the doer of a conclusion about it: "…, năm 2026, phường Hạnh Phúc cần …"
           r"(?:xã|phường|thị\s*trấn|huyện|quận|thị\s*xã)\s+(?=[A-ZĐ][a-zà-ỹđ])|"
-          r"[Cc]hính\s*quyền\s(?:địa\s*phương|các\s*cấp|cơ\s*sở|cấp)|"
+          # ("chính quyền hai xã", "chính quyền các xã", "chính quyền xã": the local administration of the communes
+          # named)
+          r"[Cc]hính\s*quyền\s(?:địa\s*phương|các\s*cấp|cơ\s*sở|cấp|(?:(?:hai|ba|các|\d{1,2})\s+)?"
+          r"(?:xã|phường|thị\s*trấn|huyện|thôn)\b)|"
+          # a sector asked as a whole: "đề nghị ngành y tế theo dõi …", "ngành giáo dục phối hợp …"
+          r"[Nn]gành\s+(?=(?:y\s*tế|giáo\s*dục|nông\s*nghiệp|văn\s*hóa|tài\s*nguyên|công\s*thương|chức\s*năng|thuế|"
+          r"tư\s*pháp|lao\s*động|xây\s*dựng|giao\s*thông|thông\s*tin|tài\s*chính|kiểm\s*lâm|thú\s*y)\b)|"
           # forces named by their function: "phối hợp với lực lượng chức năng …"
           r"lực\s*lượng\s+(?i:chức\s*năng|liên\s*quan|công\s*an|quân\s*sự|biên\s*phòng|vũ\s*trang|dân\s*quân)\b|"
           r"[Cc]ơ\s*sở\s(?:khám|y\s*tế|giáo\s*dục|đào\s*tạo|sản\s*xuất|kinh\s*doanh)|doanh\s*nghiệp\b|chủ\s*đầu\s*tư\b|"
@@ -112,7 +120,7 @@ UNIT_START = re.compile(rf"(?:{_HEADS})\b|{_GROUP}", re.U)
 _PHOI_HOP, _CHU_TRI = loose("phối hợp"), loose("chủ trì")
 _STOP = (
     rf"{_CHU_TRI}|{_PHOI_HOP}|"
-    r"thực\s*hiện|có\s*trách\s*nhiệm|có\s*nhiệm\s*vụ|khẩn\s*trương|nghiên\s*cứu|tổ\s*chức|(?<!Ban\s)(?<!ban\s)chỉ\s*đạo|"
+    r"thực\s*hiện|có\s*trách\s*nhiệm|có\s*nhiệm\s*vụ|khẩn\s*trương|nghiên\s*cứu|(?<!Ban\s)(?<!ban\s)tổ\s*chức|(?<!Ban\s)(?<!ban\s)chỉ\s*đạo|"
     r"tham\s*mưu|(?<!tư\s)(?<!Ban\s)(?<!ban\s)xây\s*dựng|rà\s*soát|báo\s*cáo|triển\s*khai|tiếp\s*tục|chủ\s*động|hướng\s*dẫn|theo\s*dõi|"
     r"đôn\s*đốc|tập\s*trung|xem\s*xét|cho\s*ý\s*kiến|góp\s*ý|treo|chấn\s*chỉnh|xác\s*định|"
     # more verbs that follow a doer's name: "… Biên phòng tỉnh tuần tra", "… các hộ kê khai"
@@ -124,7 +132,7 @@ _STOP = (
     r"hoàn\s*thiện|cập\s*nhật|ban\s*hành|tiến\s*hành|làm\s*việc|tổng\s*hợp|đánh\s*giá|giám\s*sát|(?<!Ban\s)(?<!ban\s)quản\s*lý|"
     r"đảm\s*bảo|bảo\s*đảm|thẩm\s*định|phê\s*duyệt|kịp\s*thời|sớm|nắm|tuyên\s*truyền|vận\s*động|huy\s*động|"
     r"được|là|để|về\s*việc|theo|tại|trong|trước|nhằm|đối\s*với|với|cùng|thì|sau\s*khi|khi|nếu|căn\s*cứ|"
-    r"tiếp\s*thu|hoàn\s*chỉnh|làm\s*rõ|chịu\s*trách\s*nhiệm|(?<!chuyển\s)giao(?!\s*thông)|trên\s*cơ\s*sở|"
+    r"thời\s*gian\s*tới|mở\s*rộng|đồng\s*loạt|ra\s*quân|tùy\s*(?:vào|theo)|tuỳ\s*(?:vào|theo)|tiếp\s*thu|hoàn\s*chỉnh|làm\s*rõ|chịu\s*trách\s*nhiệm|(?<!chuyển\s)giao(?!\s*thông)|trên\s*cơ\s*sở|"
     r"đưa|sửa\s*đổi|bổ\s*sung|thông\s*báo|công\s*bố|công\s*khai|phổ\s*biến|quán\s*triệt|ký|chuẩn\s*bị|"
     r"phân\s*công|đẩy\s*mạnh|đẩy\s*nhanh|nâng\s*cao|thực\s*thi|thanh\s*tra|tiếp\s*nhận|phát\s*huy|"
     r"duy\s*trì|hỗ\s*trợ|tạo\s*điều\s*kiện|khuyến\s*khích|vận\s*hành|ứng\s*dụng|nghiêm\s*túc|"
@@ -187,13 +195,13 @@ ASK = re.compile(r"(?:^|[\s,;:.(])(?<!thừa\s)(?:" + loose("đề nghị") + r"
 # Who may ask: words before "đề nghị"/"yêu cầu" that make what follows the doer, not the object
 # ("Thủ tướng Chính phủ yêu cầu UBND các tỉnh …", "Để …, đề nghị quý Tổng cục …").
 REQUESTER = re.compile(r"^(?:Để|Nhằm|Trên\s*cơ\s*sở|Căn\s*cứ|Thực\s*hiện|Sau\s*khi|Xét)\b|\b(?:Thủ\s*tướng|Chủ\s*tịch|"
-                       r"Phó\s*Chủ\s*tịch|UBND|Ủy\s*ban|Uỷ\s*ban|Sở|Bộ|Văn\s*phòng|Ban|Tổng\s*cục|Cục|[Đđ]ồng\s*chí|"
+                       r"Phó\s*Chủ\s*tịch|UBND|Ủy\s*ban|Uỷ\s*ban|Sở|Bộ|Văn\s*phòng|Ban|Tổng\s*cục|Cục|Chi\s*cục|[Đđ]ồng\s*chí|"
                        r"Chính\s*phủ|Lãnh\s*đạo|Giám\s*đốc|Bộ\s*trưởng|Thường\s*trực|Thường\s*vụ|Tỉnh\s*[ủu]ỷ|"
                        r"Tỉnh\s*ủy|Huyện\s*ủy|Huyện\s*uỷ|Thành\s*ủy|Thành\s*uỷ|Thị\s*ủy|Thị\s*uỷ|Đảng\s*ủy|Đảng\s*uỷ|"
                        r"Bí\s*thư|Hội\s*nghị|cuộc\s*họp|"
                        # a document that asks: "Chỉ thị yêu cầu UBND các huyện …", "Công văn đề nghị …"
                        r"Chỉ\s*thị|Công\s*văn|Công\s*điện|Kế\s*hoạch|Thông\s*báo|Kết\s*luận|Quyết\s*định|Nghị\s*quyết|"
-                       r"văn\s*bản)\b", re.U)
+                       r"văn\s*bản|công\s*văn|công\s*điện)\b", re.U)
 ROLE_AFTER = re.compile(
     r"(?P<u>(?:(?:" + _HEADS + r")\b|" + _GROUP + r")[^:;.\n]{0,160}?)(?:\s+|(?<=[a-zà-ỹđ])(?=chủ\s*trì))"
     rf"(?:{_CHU_TRI}|có\s*trách\s*nhiệm|có\s*nhiệm\s*vụ|khẩn\s*trương|chịu\s*trách\s*nhiệm|cần|phải)\b", re.U)
@@ -533,20 +541,38 @@ def _shared_level(units: list[str]) -> list[str]:
     return [f"{u} {tail.group('tail')}" if BARE_BODY.match(u) else u for u in units]
 
 
+OWN_UNIT_AFTER_MEMBERS = re.compile(r",\s*(?:và\s+)?(?=(?:UBND|HĐND|[ỦU][yỷ]\s*ban|Văn\s*phòng|Bộ\s*Chỉ\s*huy|"
+                                    r"Công\s*an\s+(?:tỉnh|thành\s*phố|các)|Ban\s+[A-ZĐ])\b)", re.U)
+
+
 def split_units(names: str) -> list[str]:
     members = NAMED_MEMBERS.match(names)
     if members and not members.group("pre") and members.group("kind").lower() in ("bộ", "sở") and \
             members.group("names")[0].isupper():
         # "các Bộ: Công an, Tài chính, …": the members, before the commas are read as unit boundaries
-        return [d for d in _distribute(names.strip(" ,.-–")) if len(d) <= MAX_NAME]
+        # ("các Sở: Y tế, Tư pháp, UBND các huyện, thành phố": the list of members ends where a unit of its own starts)
+        own = OWN_UNIT_AFTER_MEMBERS.search(names)
+        listed = names[:own.start()] if own else names
+        rest = split_units(names[own.end():]) if own else []
+        return [d for d in _distribute(listed.strip(" ,.-–")) if len(d) <= MAX_NAME] + rest
     # "Bộ Tư pháp (đối với thủ tục hành chính), Bộ Tài chính (đối với phí)": the scope notes are not names
     names = SCOPE_NOTE.sub(lambda m: "" if m.group(1)[:1].islower() else m.group(0), names)
     parts = _person_titles([q.strip(" ,.-–") for p in _split_list(names) for q in _after_named(p)])
     units = _shared_level([p for p in parts if p and (UNIT_START.match(p) or len(parts) > 1 and
                                                       (LEVEL_KIND_AFTER.match(p) or OWN_GROUP_IN_LIST.match(p)))
                            and len(p) <= MAX_NAME * 3])
-    return [d for u in units for d in _distribute(u) if len(d) <= MAX_NAME and not DANGLING_END.search(d) and
+    return [d for u in units for d in _distribute(u) if _short_enough(d) and not DANGLING_END.search(d) and
             not FORWARD_POINTER.search(d)]
+
+
+# a board named by its full title runs long: "các đồng chí thành viên Ban Chỉ huy Phòng thủ dân sự - Phòng, chống
+# thiên tai và Tìm kiếm cứu nạn tỉnh" (about 100 characters) is one unit
+BOARD_TITLE = re.compile(r"\b(?:Ban\s*Chỉ\s*(?:huy|đạo)|Hội\s*đồng|Ban\s*Thường\s*vụ)\s+\S", re.U)
+LONG_BOARD_NAME = 130
+
+
+def _short_enough(name: str) -> bool:
+    return len(name) <= MAX_NAME or len(name) <= LONG_BOARD_NAME and BOARD_TITLE.search(name) is not None
 
 
 # "đồng chí Trần Văn A, Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh": the titles after a person's name are that person's
@@ -846,7 +872,8 @@ def _after_opening(clause: str) -> str | None:
 
 # a day or a part of it opening a report of what happened: "Ngày 21/5/2026, …", "Sáng 7/12, …"
 PAST_TIME = re.compile(r"^(?:Ngày|Sáng|Chiều|Tối|Trưa|Hôm\s*nay|Năm|Tháng)\b", re.U)
-ADVERBIAL = re.compile(r"^(?:(?:Trên\s*cơ\s*sở|Căn\s*cứ)[^.;:]{0,120}?,\s*(?=(?:" + _HEADS + r")\b|" + _GROUP + r")|"
+ADVERBIAL = re.compile(r"^(?:(?:Trên\s*cơ\s*sở|Căn\s*cứ|Theo\s*(?:sự\s*)?chỉ\s*đạo\s*của)"
+                       r"[^.;:]{0,120}?,\s*(?=(?:" + _HEADS + r")\b|" + _GROUP + r")|"
                        r"(?i:Theo\s*đó|Định\s*kỳ|Hằng|Hàng|Trước|Sau|Trong|Khi|Đồng\s*thời|Ngoài\s*ra|Trường\s*hợp|"
                        r"Nếu|Từ|Đến|Chậm\s*nhất|Cuối|"
                        # a time that opens the sentence: "Năm 2026, …", "Sáng ngày 7/12, …", "Thời gian tới, …"
@@ -859,7 +886,7 @@ ADVERBIAL = re.compile(r"^(?:(?:Trên\s*cơ\s*sở|Căn\s*cứ)[^.;:]{0,120}?,\s
 # ("Trường hợp dự án được phê duyệt, đề nghị Chủ đầu tư …", "…, do vậy đề nghị Công ty …")
 CONDITION_BEFORE = re.compile(r"^(?:Trường\s*hợp|Nếu|Khi|Trong\s*(?:quá\s*trình|thời\s*gian)|Qua|Do|Vì|Từ\s*đó|"
                               r"Đối\s*với|Về|Riêng|Tuy\s*nhiên|Hiện\s*(?:nay|tại)|Đến\s*nay|Ngoài\s*ra|"
-                              r"Bên\s*cạnh\s*đó|Đồng\s*thời)\b|^(?:Kính|Trân\s*trọng)$|"
+                              r"Bên\s*cạnh\s*đó|Cùng\s*với\s*đó|Đồng\s*thời)\b|^(?:Kính|Trân\s*trọng)$|"
                               r"\b(?:do\s*(?:vậy|đó)|vì\s*(?:vậy|thế)|theo\s*đó|nên)\s*,?$", re.U | re.I)
 
 
@@ -1008,6 +1035,11 @@ _SURNAMES = frozenset("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đ
 
 
 CHARGES_PERSON = re.compile(r"^\W*(?:Giao|Phân\s*công|Đề\s*nghị|Yêu\s*cầu|Ủy\s*quyền|Uỷ\s*quyền)\b", re.I | re.U)
+
+
+def is_speaker(units: list[str], text: str = "") -> bool:
+    """Whether the one lead found is a person who speaks, concludes or inspects rather than a unit given work."""
+    return _speaker(units, text)
 
 
 def _speaker(units: list[str], text: str = "") -> bool:

@@ -39,7 +39,9 @@ Kết luận của Chủ tịch UBND xã tại cuộc họp giao ban
 
 def test_paragraph_tasks_are_numbered_one_two_three() -> None:
     refs = [t.ref for t in parse_notice(PROSE).tasks]
-    assert refs == ["1", "2", "3", "4"], refs  # by paragraph they were 1, 3, 4, 5: the second is background
+    # (the second paragraph is background, so by paragraph the numbers skip; round 13 keeps "Trưởng thôn … chịu
+    # trách nhiệm huy động lực lượng" as the duty it is: five tasks)
+    assert refs == ["1", "2", "3", "4", "5"], refs
 
 
 def test_a_documents_own_numbers_are_kept_with_their_gaps() -> None:
