@@ -18,7 +18,7 @@ whose reading changed, and one machine-readable line:
 
     RESULT f1_<form>=… lead_<form>=… changed_<form>=… (for each form) documents=…
 
-    .venv/bin/python bench/bench_parser_variants.py [--form nfd --form tone …] [--corpus DIR …] [--show N]
+    .venv/bin/python bench/bench_parser_variants.py [--form nfd --form tone …] [--corpus DIR …] [--show N] [--skip NAME]
 """
 
 from __future__ import annotations
@@ -140,11 +140,13 @@ def main() -> None:
     ap.add_argument("--form", action="append", choices=sorted(FORMS), help="a form to try (default: all)")
     ap.add_argument("--corpus", type=Path, action="append", default=[], help="another labelled folder")
     ap.add_argument("--show", type=int, default=8, help="documents whose reading changed to list per form")
+    ap.add_argument("--skip", action="append", default=[],
+                    help="a corpus folder name to leave out (a held-out batch while rules are being written)")
     args = ap.parse_args()
     from bot.ingest import parse_notice
 
     forms = args.form or list(FORMS)
-    folders = corpora(args.corpus)
+    folders = [c for c in corpora(args.corpus) if c.name not in args.skip]
     work = Path(tempfile.mkdtemp(prefix="parser-variants-"))
     readings: dict[str, dict[str, Row]] = {}
     for form in ["as-written", *forms]:
