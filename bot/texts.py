@@ -1065,6 +1065,10 @@ def digest_text(view: DigestView, *, buttons: bool) -> str:
             others = tuple(dict.fromkeys(level for _, _, told_too in groups for level in told_too))
             if others:
                 lines.append(f"  Đã báo: {', '.join(others)}.")
+            if any(g.status == TaskStatus.EXTENSION_REQUESTED for g in group):  # late while its request waits: the
+                # one told may settle it (the head who was asked, or a leader), typed as the request's card says
+                lines.append(f"  Đề nghị gia hạn đang chờ quyết định: gõ “đồng ý gia hạn {line.item_ref}” hoặc "
+                             f"“không đồng ý gia hạn {line.item_ref}”.")
         if any(t.escalation == "leaders" for t in told):  # a leader's direction is passed on to the units
             lines.append(DIRECTION_HINT_REPLY if buttons else DIRECTION_HINT_TYPED)
     if view.unreachable:
