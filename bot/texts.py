@@ -249,10 +249,13 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
 
 def _example_units(draft: Draft) -> tuple[str, str, str]:
     """Three units to show the corrections with: this directory's (those the draft's leads found, with a head), so a
-    commune's clerk reads “3: Công an xã”, not a province's department; the province's where the draft has none."""
+    commune's clerk reads “3: Công an xã”, not a province's department (also when it found only one or two); the
+    province's where the draft has none."""
     found = list(dict.fromkeys(g.unit_name for g in draft.guesses.values() if g.unit_name and g.head_name))
-    found += [u for u in ("Sở Tài chính", "Sở Nội vụ", "Sở Y tế") if u not in found]
-    return found[0], found[1], found[2]
+    if not found:
+        return "Sở Tài chính", "Sở Nội vụ", "Sở Y tế"
+    # fewer than three: this directory's again, never a province's department beside a Huyện ủy's boards
+    return found[0], found[1 % len(found)], found[-1]
 
 
 def _support_guess(name: str, guess: UnitGuess | None) -> str:

@@ -161,3 +161,15 @@ async def test_an_escalation_of_a_task_whose_extension_waits_says_how_to_decide_
     since = len(harness.sent)
     await harness.advance_to(local(2025, 3, 28, 9, 0))
     assert not any("Đề nghị gia hạn đang chờ" in t for t in texts_to(harness, "bithu", since))
+
+
+async def test_the_preview_shows_corrections_with_this_directorys_units_only(db_url: str) -> None:
+    h = await _zalo(db_url)
+    try:
+        await h.say("vanthu", NOTICE.replace("2. Giao Ban Tổ chức Huyện ủy", "2. Giao Ban Tuyên giáo Huyện ủy"))
+        preview = "\n".join(texts_to(h, "vanthu"))
+        assert "Sở Tài chính" not in preview and "Sở Nội vụ" not in preview and "Sở Y tế" not in preview, preview
+        assert "“thêm: Ban Tuyên giáo Huyện ủy chủ trì …, trước ngày …”" in preview or \
+            "“thêm: UBND huyện chủ trì …, trước ngày …”" in preview, preview
+    finally:
+        await h.stop()
