@@ -156,7 +156,8 @@ def not_enrolled(channel: str, chat_id: str | None = None) -> str:
 def unsupported_on(channel: str, what: str, is_admin: bool) -> str:
     if channel == "zalo" and is_admin:
         return vn("Zalo chưa cho phép gửi tệp tới Nhắc việc. Đồng chí vui lòng dán nội dung văn bản vào tin nhắn, "
-                  "hoặc gửi tệp .docx, .pdf qua Telegram.")
+                  "hoặc gửi tệp .docx, .pdf qua Telegram. Danh bạ cũng vậy: mở tệp danh bạ bằng Excel, chọn cả bảng "
+                  "(kể cả dòng tiêu đề), sao chép rồi dán vào tin nhắn gửi Nhắc việc.")
     return vn("Nhắc việc chỉ đọc được tin nhắn chữ. Đồng chí gõ /huongdan để xem cách báo cáo tiến độ.")
 
 
@@ -248,10 +249,13 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
 
 def _example_units(draft: Draft) -> tuple[str, str, str]:
     """Three units to show the corrections with: this directory's (those the draft's leads found, with a head), so a
-    commune's clerk reads “3: Công an xã”, not a province's department; the province's where the draft has none."""
+    commune's clerk reads “3: Công an xã”, not a province's department (also when it found only one or two); the
+    province's where the draft has none."""
     found = list(dict.fromkeys(g.unit_name for g in draft.guesses.values() if g.unit_name and g.head_name))
-    found += [u for u in ("Sở Tài chính", "Sở Nội vụ", "Sở Y tế") if u not in found]
-    return found[0], found[1], found[2]
+    if not found:
+        return "Sở Tài chính", "Sở Nội vụ", "Sở Y tế"
+    # fewer than three: this directory's again, never a province's department beside a Huyện ủy's boards
+    return found[0], found[1 % len(found)], found[-1]
 
 
 def _support_guess(name: str, guess: UnitGuess | None) -> str:
@@ -1064,6 +1068,10 @@ def digest_text(view: DigestView, *, buttons: bool) -> str:
             others = tuple(dict.fromkeys(level for _, _, told_too in groups for level in told_too))
             if others:
                 lines.append(f"  Đã báo: {', '.join(others)}.")
+            if any(g.status == TaskStatus.EXTENSION_REQUESTED for g in group):  # late while its request waits: the
+                # one told may settle it (the head who was asked, or a leader), typed as the request's card says
+                lines.append(f"  Đề nghị gia hạn đang chờ quyết định: gõ “đồng ý gia hạn {line.item_ref}” hoặc "
+                             f"“không đồng ý gia hạn {line.item_ref}”.")
         if any(t.escalation == "leaders" for t in told):  # a leader's direction is passed on to the units
             lines.append(DIRECTION_HINT_REPLY if buttons else DIRECTION_HINT_TYPED)
     if view.unreachable:
@@ -1418,8 +1426,22 @@ def which_unit(ref: str, units: Sequence[tuple[str, str | None]]) -> str:
     return vn("\n".join(lines))
 
 
-def unknown_ref(ref: str) -> str:
-    return vn(f"Không tìm thấy nhiệm vụ mục {ref} trong danh sách đồng chí đang phụ trách. Gõ /viec để xem danh sách.")
+def unknown_ref(ref: str, held: Sequence[str] = (), rest: str = "") -> str:
+    """An item number the person holds no task under; `held`: the numbers they do hold (said, so the right one is
+    typed: an item split by the notice is "1 (ý 3)", which a holder reads as "3"), and the one whose last number is
+    the one typed, offered with what was said of it (`rest`) to type again."""
+    text = f"Không tìm thấy nhiệm vụ mục {ref} trong danh sách đồng chí đang phụ trách."
+    refs = list(dict.fromkeys(held))
+    if not refs:
+        return vn(text + " Gõ /viec để xem danh sách.")
+    text += " Đồng chí đang phụ trách: " + ", ".join(f"mục {r}" for r in refs[:8]) + (", …" if len(refs) > 8 else "")
+    close = [r for r in refs if re.search(rf"(?<![\d.]){re.escape(ref)}\)?$", r) and r != ref]
+    if len(close) == 1:
+        said = " ".join(rest.split())
+        text += f".\nCó phải đồng chí muốn báo mục {close[0]}? Nếu đúng, đồng chí gõ: “{close[0]} {said or 'xong'}”."
+    else:
+        text += ". Gõ /viec để xem danh sách."
+    return vn(text)
 
 
 def reply_not_understood() -> str:
@@ -1468,12 +1490,14 @@ def my_tasks(name: str, tasks: Sequence[tuple[str, str, dt.date | None, TaskStat
     return vn("\n".join(lines))
 
 
-def filter_description(filt: ReportFilter | None, unit_name: str | None = None) -> str:
+def filter_description(filt: ReportFilter | None, unit_name: str | None = None, notice_title: str | None = None) -> str:
     """What a report covers, in words: "văn bản số 45/TB-UBND; đơn vị Sở Tài chính; tháng 3/2026 (…)". `unit_name`:
-    the unit(s) the report found (a head's unit, or the ones a typed name matched); else the name as typed."""
+    the unit(s) the report found (a head's unit, or the ones a typed name matched); else the name as typed.
+    `notice_title`: the one notice the number typed found ("Thông báo số 215-TB/HU ngày 10/02/2025"), said so, not as
+    typed ("văn bản số 215"), so that the report reads right when forwarded."""
     parts = []
     if filt is not None and filt.notice:
-        parts.append(f"văn bản số {filt.notice}")
+        parts.append(notice_title or f"văn bản số {filt.notice}")
     if unit_name:
         parts.append(f"đơn vị {unit_name}")
     elif filt is not None and filt.unit:
@@ -1546,10 +1570,11 @@ def unit_story(tasks: Sequence[TaskRow], calendar: WorkingCalendar) -> str:
 
 def summary_text(rows: Sequence[UnitSummary], today: dt.date, filt: ReportFilter | None = None,
                  unit_name: str | None = None, *, usage: str | None = None, late_only: bool = False,
-                 files: bool = True, as_of: dt.date | None = None) -> str:
+                 files: bool = True, as_of: dt.date | None = None, notice_title: str | None = None) -> str:
     """/tonghop's text (`late_only`: the rows are the units with overdue work, and it says so; `files`: the Excel
-    file comes with it; `as_of`: a past period's last day, the day its figures stand at)."""
-    scope = filter_description(filt, unit_name or matched_units(filt, rows))
+    file comes with it; `as_of`: a past period's last day, the day its figures stand at; `notice_title`: see
+    `filter_description`)."""
+    scope = filter_description(filt, unit_name or matched_units(filt, rows), notice_title)
     if not rows:
         if scope:
             return vn(f"Không có nhiệm vụ nào thuộc phạm vi: {scope}.\n{usage or SUMMARY_USAGE}")

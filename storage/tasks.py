@@ -420,12 +420,14 @@ def _head_decides(session: Session, task: Task, requester_id: int | None = None)
 
 
 def may_decide(session: Session, person: Person, task: Task, requester_id: int | None = None) -> bool:
-    """The head of the lead unit for a cadre's task; otherwise admins and leaders. Nobody grants their own."""
+    """The head of the lead unit for a cadre's task — and a leader, above that head (the leaders' weekly summary lists
+    the requests waiting: a leader who answers one is obeyed, not told it is the head's); otherwise admins and
+    leaders. Nobody grants their own."""
     if person.id == requester_id:
         return False
     head = _head_decides(session, task, requester_id)
     if head is not None:
-        return person.id == head.id
+        return person.id == head.id or person.role == Role.LEADER
     return person.role in (Role.ADMIN, Role.LEADER)
 
 

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from bot import texts
 from bot.context import AppContext
-from bot.conversation import delivery, enroll, leave, notices, office, reports, status, withdraw, workdays
+from bot.conversation import delivery, directory, enroll, leave, notices, office, reports, status, withdraw, workdays
 from bot.conversation.events import Channel, FileIn, Inbound, Outgoing, SentMessage, TapIn, TextIn, UnsupportedIn
 from bot.conversation.render import fit
 from bot.replies import chat_fold
@@ -31,7 +31,7 @@ from scheduler.dispatcher import (
     sleep_until,
 )
 from storage.calendar import CalendarDays, load_calendar_days
-from storage.directory import ensure_bootstrap_admin, person_by_address
+from storage.directory import ensure_bootstrap_admin, is_directory_file, person_by_address
 from storage.errors import NhacViecError
 from storage.models import Person, Role
 from storage.tasks import open_tasks_for
@@ -41,6 +41,7 @@ log = logging.getLogger(__name__)
 
 MAX_FLOOD_WAITS = 3  # a reply waits out flood control this many times before giving up
 MAX_SERVER_RETRIES = 2  # … and a server error (5xx) this many times, 1 s then 2 s apart
+PASTED_DIRECTORY = "danh-ba-dan.csv"  # the name a pasted directory table is imported and audited under
 CHAT_BURST = 3  # parts of one digest sent back to back before the one-a-second pace of a chat
 
 
@@ -296,6 +297,12 @@ async def _on_text(conv: Conversation, event: TextIn, person: Person) -> None:
         if person.is_admin and (waiting := await office.waiting_count(conv)):  # an answer typed without its number
             answer += "\n" + texts.questions_hint(waiting)
         await conv.say(event, answer)
+        return
+    # the directory pasted as text (on Zalo no file reaches the bot: the clerk copies the table from Excel or the
+    # CSV and pastes it): imported as the file would be, never read as a notice
+    top = "\n".join([line for line in event.text.strip().splitlines() if line.strip()][:3])  # its header on top
+    if is_directory_file(top.encode("utf-8"), PASTED_DIRECTORY) and \
+            await directory.import_file(conv, event, person, event.text.strip().encode("utf-8"), PASTED_DIRECTORY):
         return
     await notices.ingest(conv, event, person, event.text, "")
 

@@ -83,7 +83,11 @@ REPORT_QUESTION = re.compile(
     r"(?:tinh hinh|tien do|ket qua|(?:file|tep|bang)?\s*excel|bieu do|do thi|tong hop)\b"
     r"|\b(?:don vi nao|ai|nhung don vi nao|nhung ai|viec nao|nhiem vu nao)\s+(?:dang\s+|bi\s+|con\s+)?"
     r"(?:cham|qua han|tre han|chua (?:xong|hoan thanh))\b"
-    r"|\s(?:the nao|ra sao|den dau(?:\s+roi)?)\s*\??$")
+    r"|\s(?:the nao|ra sao|den dau(?:\s+roi)?)\s*\??$"
+    # a period's report asked for ("báo cáo tháng 3 tình hình thực hiện …", "gửi báo cáo quý I"), not one said sent
+    r"|^(?:(?:cho|xin|gui|giup)\s+(?:toi|anh|chi|em|minh)?\s*)?(?:xem\s+)?bao cao\s+(?:thang\s+\d{1,2}|"
+    r"quy\s+(?:[ivx]{1,3}|\d)|tuan\s+(?:nay|qua|truoc)|(?:6|sau)\s+thang|nam\s+\d{4})\b"
+    r"(?!.*\b(?:da|roi)\s+(?:gui|nop|xong|bao cao)\b)")
 
 
 LATE = re.compile(r"\b(?:cham|qua han|tre han|chua (?:xong|hoan thanh))\b")
@@ -215,8 +219,10 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
     unit_name = unit_name or texts.matched_units(filt, report.units)
     usage = texts.UNIT_REPORT_USAGE if filt.unit_id is not None else texts.SUMMARY_USAGE
     documents_out = conv.channel(event.channel).capabilities.documents_out
+    titles = {t.notice for t in report.tasks}  # the number typed found one notice: named as it is, to forward
+    notice_title = titles.pop() if filt.notice and len(titles) == 1 else None
     text = texts.summary_text(report.units, today, filt, unit_name, usage=usage, late_only=late_only,
-                              files=files and documents_out, as_of=report.as_of)
+                              files=files and documents_out, as_of=report.as_of, notice_title=notice_title)
     if not report.units:
         await conv.say(event, text)
         return
@@ -230,7 +236,7 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
         await conv.say(event, text)
         await conv.say(event, texts.NO_FILES_HERE)
         return
-    scope = texts.filter_description(filt, unit_name)
+    scope = texts.filter_description(filt, unit_name, notice_title)
     # a past period: the chart says the day its figures stand at
     chart = await asyncio.to_thread(summary_chart, report.units, report.as_of or today, scope)
     data = await asyncio.to_thread(summary_workbook, report.units, report.tasks, today, filt, unit_name,

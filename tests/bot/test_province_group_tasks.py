@@ -79,12 +79,13 @@ async def test_a_report_asked_of_the_office_to_pass_on_is_the_notices_report_wit
                                  "Tỉnh ủy")
     sent = [s for s in harness.sent[since:] if s.to == "chutich"]
     assert sent and sent[0].text and sent[0].text.startswith("TỔNG HỢP TÌNH HÌNH THỰC HIỆN NHIỆM VỤ"), sent
-    assert "văn bản số 312" in sent[0].text and "Sở Y tế" in sent[0].text and "Văn phòng UBND tỉnh:" not in \
+    assert "Phạm vi: Công văn số 312/UBND-TH ngày 03/02/2025" in sent[0].text, sent[0].text
+    assert "Sở Y tế" in sent[0].text and "Văn phòng UBND tỉnh:" not in \
         sent[0].text.replace("về Văn phòng UBND tỉnh", ""), sent[0].text
     assert any(s.document and s.document.endswith(".xlsx") for s in sent), sent
     # "công văn 312/UBND-TH" typed in full, and the command, read the number the same way
     await harness.say("chutich", "/tonghop công văn 312/UBND-TH")
-    assert "văn bản số 312/UBND-TH" in (last_text(harness, "chutich") + "".join(
+    assert "Công văn số 312/UBND-TH ngày 03/02/2025" in (last_text(harness, "chutich") + "".join(
         s.text or "" for s in harness.sent[-3:] if s.to == "chutich")), harness.sent[-3:]
 
 

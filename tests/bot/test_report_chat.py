@@ -45,7 +45,7 @@ def workbook_of(h: Harness, handle: str, sent: Sent):  # type: ignore[no-untyped
 async def test_leader_filters_by_notice_period_and_unit(harness: Harness) -> None:
     h = harness
     text, chart, excel = await ask(h, "leader", "/tonghop 45/TB-UBND")
-    assert text.text is not None and "Phạm vi: văn bản số 45/TB-UBND" in text.text
+    assert text.text is not None and "Phạm vi: Thông báo số 45/TB-UBND ngày 05/03/2026" in text.text
     assert f"• {BDV}: 4 nhiệm vụ" in text.text and f"• {TNMT}: 2 nhiệm vụ" in text.text
     assert chart.document == "tong-hop-nhiem-vu-2026-04-02.png"
     assert excel.document == "tong-hop-nhiem-vu-2026-04-02.xlsx"
