@@ -38,7 +38,7 @@ from storage.unitgroups import (
     sections_of_commune,
     whole_body,
 )
-from storage.unitnames import mentions
+from storage.unitnames import mentions, unit_key
 from storage.vntext import fold, strip_marks
 
 log = logging.getLogger(__name__)
@@ -149,6 +149,18 @@ class _Leads:
         if self._leaders_units is None:
             self._leaders_units = set(self.session.scalars(select(Person.unit_id).where(Person.role == Role.LEADER)))
         return unit.id in self._leaders_units and self.head(unit) is None
+
+    def rejoined(self, names: list[str]) -> list[str]:
+        """Names the admin's commas cut that are one directory unit joined back: "Phòng Kinh tế, Hạ tầng và Đô thị"
+        typed as a lead is that one office (its name has a comma), not "Phòng Kinh tế" and "Hạ tầng và Đô thị"."""
+        keys = set(self.keys)
+        out: list[str] = []
+        i = 0
+        while i < len(names):
+            j = next((j for j in range(len(names), i + 1, -1) if unit_key(", ".join(names[i:j])) in keys), i + 1)
+            out.append(", ".join(names[i:j]))
+            i = j
+        return out
 
     def head(self, unit: Unit) -> Person | None:
         if unit.id not in self.heads:
@@ -338,7 +350,7 @@ def correct_draft(session: Session, notice_id: int, corrections: list[Correction
         if c.field == "drop":
             dropped.add(index)
         elif c.field in ("lead", "support"):
-            units = list(c.value) if isinstance(c.value, tuple) else []
+            units = leads.rejoined(list(c.value)) if isinstance(c.value, tuple) else []
             task[c.field] = units
             if c.field == "lead":
                 task["lead_source"] = "admin" if units else None

@@ -250,3 +250,17 @@ def test_seeing_an_item_number_with_only_one_task_under_it(migrated_db: Database
     seen = migrated_db.call(draft_task, notice_id, ref="3")
     assert seen is not None and seen[1].ref == "3.a"
     assert migrated_db.call(draft_task, notice_id, ref="4") is None  # two under "4": not guessed
+
+
+def test_a_unit_whose_name_has_a_comma_stays_one_unit(migrated_db: Database) -> None:
+    # "Phòng Kinh tế, Hạ tầng và Đô thị" typed as a lead: the admin's commas separate names, but parts that join
+    # back into one directory unit are that unit (probe 18: two tasks for one head)
+    csv = DIRECTORY_CSV.read_bytes() + "tp_kthtdt,Lê Văn Hạ,Trưởng phòng,\"Phòng Kinh tế, Hạ tầng và Đô thị\",head\n" \
+        .encode()
+    notice_id = _draft(migrated_db, ["1", "2"])
+    migrated_db.call(import_directory, parse_directory_csv(csv), now=AT)
+    parsed = _correct(migrated_db, notice_id, [
+        Correction(target="1", field="lead", value=("Phòng Kinh tế", "Hạ tầng và Đô thị")),
+        Correction(target="2", field="support", value=("Sở Tài chính", "Phòng Kinh tế", "Hạ tầng và Đô thị"))])
+    assert parsed.tasks[0].lead == ("Phòng Kinh tế, Hạ tầng và Đô thị",)
+    assert parsed.tasks[1].support == ("Sở Tài chính", "Phòng Kinh tế, Hạ tầng và Đô thị")
