@@ -28,6 +28,19 @@ def shorten(text: str, limit: int = 220) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def shorten_at_word(text: str, limit: int) -> str:
+    """`shorten`, cut after a whole word ("… xóa nhà tạm, nhà dột…", not "… nhà dột n…") unless that loses more
+    than a third of what fits."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space >= (limit * 2) // 3 and not text[limit - 1].isspace():
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-–") + "…"
+
+
 def join_units(names: Sequence[str]) -> str:
     return "; ".join(names) if names else "—"
 

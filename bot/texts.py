@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from bot.ingest.units import UNIT_START, name_prefix
-from bot.textbase import RECURRENCE_LABELS, date_vn, notice_table, shorten, vn  # noqa: F401
+from bot.textbase import RECURRENCE_LABELS, date_vn, notice_table, shorten, shorten_at_word, vn  # noqa: F401
 from bot.textbase import join_units as _units
 from scheduler.calendar import VN_TZ, WorkingCalendar
 from scheduler.dispatcher import DigestLine, DigestView
@@ -986,7 +986,7 @@ def _about(subject: str | None) -> str:
         return ""
     if len(about) > 1 and about[1].islower():  # "Tăng cường …" → "tăng cường …" (not "UBND …")
         about = about[0].lower() + about[1:]
-    return f" về {shorten(about, SUBJECT_SHOWN)}"
+    return f" về {shorten_at_word(about, SUBJECT_SHOWN)}"
 
 
 def digest_text(view: DigestView, *, buttons: bool) -> str:
@@ -2105,8 +2105,11 @@ def delegate_usage(cadres: Sequence[tuple[str, str]]) -> str:
     return vn("\n".join(lines))
 
 
-def delegated_text(result: Delegated, *, taken_back: bool = False) -> str:
-    before = f" (trước đây: đ/c {result.previous_name})" if result.previous_name else ""
+def delegated_text(result: Delegated, *, taken_back: bool = False, giver: str | None = None) -> str:
+    """To whoever gave it (`giver`, their full name): the one who held the task before, unless that was the giver
+    (a head handing on their own task is not told it was theirs)."""
+    before = f" (trước đây: đ/c {result.previous_name})" \
+        if result.previous_name and result.previous_name != giver else ""
     if taken_back:  # the head takes the task himself
         return vn(f"Đồng chí đã nhận lại nhiệm vụ mục {result.item_ref} ({result.notice_title}){before}; Nhắc việc "
                   "nhắc đồng chí nhiệm vụ này từ lần nhắc tiếp theo.")

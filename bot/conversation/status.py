@@ -1398,7 +1398,7 @@ async def on_delegate_tap(conv: Conversation, event: TapIn, person: Person) -> N
 async def _delegated(conv: Conversation, event: Inbound, result: Delegated, *, by: Person) -> None:
     ctx = conv.ctx
     taken_back = result.assignee.id == by.id  # "/giao 2 @minh": the head takes it himself, no letter to himself
-    await conv.say(event, texts.delegated_text(result, taken_back=taken_back))
+    await conv.say(event, texts.delegated_text(result, taken_back=taken_back, giver=by.full_name))
     if taken_back:
         return
     replies = conv.replies_reach(result.assignee)

@@ -43,8 +43,9 @@ async def test_the_head_hands_a_task_to_a_cadre_and_stays_informed(harness: Harn
     assert "/giao <số mục> @<mã cán bộ>" in last_text(h, "head_bdv") and "@cadre_bdv — Phạm Thị Vận" in \
         last_text(h, "head_bdv")
     await h.say("head_bdv", "/giao 2 @cadre_bdv")
+    # (not "trước đây: đ/c Lê Văn Dân": the head is not told the task he hands on was his — probe 18)
     assert last_text(h, "head_bdv").startswith("Đã giao nhiệm vụ mục 2 (Thông báo số 45/TB-UBND ngày 20/02/2018) "
-                                               "cho đ/c Phạm Thị Vận (trước đây: đ/c Lê Văn Dân).")
+                                               "cho đ/c Phạm Thị Vận. Đ/c Phạm Thị Vận sẽ nhận nhắc việc")
     assignment = last_text(h, "cadre_bdv")
     assert "Đ/c Lê Văn Dân (Ban Dân vận Tỉnh ủy) giao đồng chí phụ trách nhiệm vụ" in assignment
     assert "• Mục 2:" in assignment and "hạn 30/03/2018" in assignment
