@@ -737,7 +737,21 @@ def _only_thanks(text: str) -> bool:
     "nhận, đang triển khai", "đã liên hệ các hộ dân, chờ phản hồi")."""
     if not is_acknowledgement(text):
         return False
-    return not _COURTESY.sub(" ", re.sub(r"[^\w\s]", " ", chat_fold(text))).split()
+    folded = re.sub(r"[^\w\s]", " ", chat_fold(text))
+    rest = " ".join(_COURTESY.sub(" ", folded).split())
+    if not rest:
+        return True
+    # "Đã nhận, Công an tỉnh triển khai ngay": the work taken on and promised, nothing done yet to record (not
+    # "nhận, đang triển khai", nor "đã triển khai")
+    return _ACK_WORD.search(folded) is not None and _DONE_WORK.search(folded) is None and \
+        _PROMISE.fullmatch(rest) is not None
+
+
+_ACK_WORD = re.compile(r"\b(?:nhan|tiep thu|ro)\b")
+_DONE_WORK = re.compile(r"\bda\s+(?:trien khai|thuc hien|to chuc|lam|gui|nop|xong|hoan thanh)\b")
+_PROMISE = re.compile(r"(?:(?!(?:dang|da|xong|hoan thanh|chua|vuong|gia han|bao cao|muc)\b)\w+\s+){0,6}(?:se\s+)?"
+                      r"(?:trien khai|thuc hien|to chuc thuc hien|lam)(?:\s+(?:ngay|luon|nghiem tuc|khan truong|"
+                      r"thuc hien))+")
 
 
 async def reply_status(conv: Conversation, event: TextIn, person: Person) -> bool:

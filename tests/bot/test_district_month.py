@@ -197,6 +197,11 @@ async def test_a_leaders_question_about_one_unit_tells_each_of_its_tasks(harness
     ("Dạ em cảm ơn Văn phòng, em nhận nhiệm vụ ạ", True),  # probe 16: asked which task
     ("ok, cảm ơn văn phòng", True),  # probe 16: stored as a progress note
     ("Dạ vâng, cảm ơn Văn phòng đã nhắc ạ", True),  # a reminder given is thanked for, not asked for again
+    ("Đã nhận, Công an tỉnh triển khai ngay", True),  # taken on and promised (probe 17: asked which of 4 tasks)
+    ("Dạ em nhận, sẽ triển khai thực hiện nghiêm túc ạ", True),
+    ("Đã nhận, đã triển khai ngay", False),  # done, said
+    ("đã triển khai ngay", False),
+    ("Nhận, mục 3 đang triển khai", False),
     ("đã liên hệ các hộ dân, chờ phản hồi", False),  # "đã" folds like "dạ": the rest is a progress note
     ("Dạ em nhận, xã đang triển khai rồi ạ", False),
     ("ok xong rồi", False),
