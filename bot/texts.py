@@ -1679,6 +1679,13 @@ def _done_when(item: DigestItem) -> str:
             else "đúng hạn" if item.on_time else f"quá hạn, hạn {date_vn(item.effective_due or item.due_on)}")
 
 
+def _tasks_counted(items: Sequence[DigestItem]) -> str:
+    """"7 nhiệm vụ (2 mục)": each unit's share of an item is a task, and the lines below group them by item — the
+    count says both, so that 7 beside two lines is not read as a mistake (probe 17)."""
+    items_named = len({(i.notice, i.item_ref, i.text) for i in items})
+    return f"{len(items)} nhiệm vụ" + (f" ({items_named} mục)" if items_named < len(items) else "")
+
+
 def _digest_items(items: Sequence[DigestItem], *, done: bool) -> list[str]:
     """One line an item; an item given to several units (the same notice, number, text and deadline) is one line
     naming each unit, not the same text again for each."""
@@ -1809,9 +1816,9 @@ def weekly_digest_text(digest: WeeklyDigest, name: str, *, limit: int = 15,
     notices = {i.notice for i in (*digest.done, *digest.newly_overdue)} | {p.notice for p in digest.pending} | \
         {b.notice for b in digest.blocked}
     first_item = len(lines)
-    lines.append(f"1. Hoàn thành trong tuần: {len(digest.done)} nhiệm vụ.")
+    lines.append(f"1. Hoàn thành trong tuần: {_tasks_counted(digest.done)}.")
     lines += _capped(_digest_items(digest.done, done=True), limit)
-    lines += ["", f"2. Mới quá hạn trong tuần, chưa hoàn thành: {len(digest.newly_overdue)} nhiệm vụ."]
+    lines += ["", f"2. Mới quá hạn trong tuần, chưa hoàn thành: {_tasks_counted(digest.newly_overdue)}."]
     lines += _capped(_digest_items(digest.newly_overdue, done=False), limit)
     if digest.still_overdue:
         lines.append(f"Ngoài ra còn {len(digest.still_overdue)} nhiệm vụ quá hạn từ các tuần trước chưa hoàn thành:")
@@ -1907,6 +1914,8 @@ def extension_decided_text(req: ExtensionRequest, approved: bool, audience: str 
     elif audience == "requester" and approved and req.current_due and req.current_due != req.requested_due:
         text = (f"Kính gửi đồng chí {req.requester_name}, {by} đã đồng ý gia hạn {what} đến "
                 f"{date_vn(req.current_due)} (đồng chí đề nghị đến {date_vn(req.requested_due)}).")
+    elif audience == "requester" and approved:  # the date once, in the words that cannot be misread
+        text = f"Kính gửi đồng chí {req.requester_name}, {by} đã đồng ý đề nghị gia hạn {what}. {outcome}."
     elif audience == "requester":
         text = (f"Kính gửi đồng chí {req.requester_name}, {by} đã {word} đề nghị gia hạn {what} đến "
                 f"{date_vn(req.requested_due)}. {outcome}.")

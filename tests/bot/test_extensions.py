@@ -86,7 +86,7 @@ async def test_a_cadres_request_replaced_then_decided_by_the_head(harness: Harne
     assert last_text(h, "head_bdv").startswith("Đã gia hạn đến 25/04/2018: nhiệm vụ mục 2")
     assert texts_to(h, "cadre_bdv", before) == [
         "Kính gửi đồng chí Phạm Thị Vận, đ/c Lê Văn Dân đã đồng ý đề nghị gia hạn nhiệm vụ mục 2 "
-        "(Thông báo số 45/TB-UBND ngày 20/02/2018) đến 25/04/2018. Đã gia hạn đến 25/04/2018."]
+        "(Thông báo số 45/TB-UBND ngày 20/02/2018). Đã gia hạn đến 25/04/2018."]  # the date once (probe 18)
     (to_admin,) = texts_to(h, "admin", before)
     assert "của đ/c Phạm Thị Vận đã được đ/c Lê Văn Dân quyết định: Đã gia hạn đến 25/04/2018." in to_admin
     assert with_approve(h, "head_bdv") == [], "no actions left on any request message"

@@ -342,7 +342,7 @@ def test_an_item_given_to_several_units_is_one_line_of_the_weekly_summary() -> N
     digest = WeeklyDigest(since=dt.date(2023, 9, 2), until=dt.date(2023, 9, 8), done=[],
                           newly_overdue=[late, *others], still_overdue=[], pending=[])
     text = texts.weekly_digest_text(digest, "C")
-    assert "2. Mới quá hạn trong tuần, chưa hoàn thành: 3 nhiệm vụ." in text
+    assert "2. Mới quá hạn trong tuần, chưa hoàn thành: 3 nhiệm vụ (1 mục)." in text  # 3 beside one line
     assert ("• Mục 2: Các đơn vị trực lễ — hạn 02/09/2023; 3 đơn vị: Công an huyện (đ/c A); "
             "Phòng Y tế (đ/c B); UBND xã Hòa Sơn") in text
 
