@@ -70,9 +70,10 @@ DATE_LIKE = re.compile(r"^\W*(?:(?:den|toi|sang|ngay)\W+)*\d{1,2}\s*[/.-]\s*\d{1
 DATE_CUE = re.compile(r"\b(?:den|toi|truoc|sang|vao|han|xong|hoan thanh)\b\s*")
 BARE_PERIOD = re.compile(r"^\W*(?:(?:den|toi|sang|vao)\s+)*(?:het\s+|cuoi\s+)?(?P<unit>thang|quy)\s+"
                          r"(?P<n>\d{1,2}|i{1,3}|iv)(?:\s*[/.]\s*(?P<y>\d{4})|\s+nam\s+(?P<y2>\d{4}))?\b")
-REF_PREFIX = re.compile(rf"^\s*(?:muc\s*)?({FOLDED_REF}(?:\s*\(doan\s*\d{{1,2}}\))?)\.?\s*"
-                        r"(?::\s*|-\s+|\s+|(?=[–—]))(\S.*)$",
-                        re.S)  # ("2 (đoạn 1) xong": the part of item 2 the bot numbered so)
+# an item number and what is said of it; a part of an item the bot numbered so ("2 (đoạn 1) xong", "1 (ý 3) xong",
+# "1 y 3 xong") is that part
+REF_PREFIX = re.compile(rf"^\s*(?:muc\s*)?({FOLDED_REF}(?:\s*\((?:doan|y)\s*\d{{1,2}}\)"
+                        r"|\s+(?:doan|y)\s+\d{1,2}(?!\d))?)\.?\s*(?::\s*|-\s+|\s+|(?=[–—]))(\S.*)$", re.S)
 DONE = re.compile(r"\b(?:xong|hoan thanh|hoan tat|da thuc hien xong|da hoan thanh)\b|[\u2705\u2714\u2611\u2713]")
 # the done word is about a part, or about the future: "gần xong", "xong một nửa", "dự kiến hoàn thành trong tháng 3"
 PARTLY = re.compile(r"\b(?:gan|sap)\s+(?:xong|hoan thanh|hoan tat)\b"

@@ -890,10 +890,7 @@ def short_title(text: str, limit: int = 80, lead: str | None = None, *, for_lead
             if m["leads"] and re.match(r"phối hợp\b", rest, re.I):
                 rest = f"chủ trì, {rest}"
             text = rest[:1].upper() + rest[1:]
-    if len(text) <= limit:
-        return text
-    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:")
-    return cut + "…"
+    return shorten_at_word(text, limit + 1)  # (the "…" past the limit: `limit` characters of the text at most)
 
 
 def progress_text(status: TaskStatus, percent: int | None) -> str:

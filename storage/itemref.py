@@ -20,9 +20,15 @@ FOLDED_REF = REF.replace("đ", "")
 _PREFIX = re.compile(r"^(?:mục|muc)\s*", re.I)
 
 
+# a part of an item as the parser numbers it, as people type it: "2 (đoạn 1)", "2 (doan 1)", "1 (ý 3)", "1 y 3"
+_PART_TYPED = re.compile(r"(?:\s*\(\s*|\s+)(đoạn|doan|ý|y)\s*(\d{1,2})\s*\)?$")
+
+
 def ref_key(ref: str) -> str:
-    """The form item numbers are compared in: "Mục II.5.C." → "ii.5.c"."""
-    return _PREFIX.sub("", nfc(ref).strip().lower()).strip(" .:)").replace("(đoạn", "(doan")  # a part, typed plain
+    """The form item numbers are compared in: "Mục II.5.C." → "ii.5.c"; a part "2 (đoạn 1)" → "2 (doan 1", a clause
+    "1 (ý 3)" (or "1 y 3") → "1 (y 3"."""
+    key = _PREFIX.sub("", nfc(ref).strip().lower()).strip(" .:)")
+    return _PART_TYPED.sub(lambda m: f" ({strip_marks(m.group(1)).replace('đ', 'd')} {m.group(2)}", key)
 
 
 def same_ref(a: str, b: str) -> bool:
@@ -45,12 +51,12 @@ SECTION_ITEM = re.compile(r"[ivxlc]{1,7}\.\d{1,3}")
 T = TypeVar("T")
 
 
-# a part of an item the parser cut into paragraphs: "2 (đoạn 1)", "2 (đoạn 2)"
-PART = re.compile(r"\s*\((?:đoạn|doan)\s*\d{1,2}\)?$", re.I)  # (ref_key drops the ")")
+# a part of an item the parser cut into paragraphs or clauses: "2 (đoạn 1)", "1 (ý 3)" (as `ref_key` writes them)
+PART = re.compile(r"\s*\((?:doan|y)\s*\d{1,2}\)?$")  # (ref_key drops the ")")
 
 
 def whole_item(ref: str) -> str:
-    """"2 (đoạn 1)" → "2": the notice's own item number of a part."""
+    """"2 (đoạn 1)" → "2", "1 (ý 3)" → "1": the notice's own item number of a part."""
     return PART.sub("", ref_key(ref))
 
 

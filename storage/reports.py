@@ -443,11 +443,10 @@ _PERIODS = [
     ("year", re.compile(r"\bnam\s+(\d{4})\b")),
 ]
 # "45/TB-UBND", "462-KL/TU" (the Party's numbering), "12 / TB-VPTU"; a bare number after "số"/"thông báo"
-_KINDS_BEFORE_NUMBER = r"thong bao|van ban|cong van|ke hoach|chi thi|quyet dinh|ket luan|tb|cv|kh|so"
-_NOTICE_NUMBER = re.compile(r"(?:\b(?:" + _KINDS_BEFORE_NUMBER + r")\s+)*\b(\d{1,5}[a-z]?\s*(?:/|-(?=\s*[a-z]))\s*"
+_KINDS = r"thong bao|van ban|cong van|ke hoach|chi thi|quyet dinh|ket luan"  # a notice named by its kind
+_NOTICE_NUMBER = re.compile(r"(?:\b(?:" + _KINDS + r"|tb|cv|kh|so)\s+)*\b(\d{1,5}[a-z]?\s*(?:/|-(?=\s*[a-z]))\s*"
                             r"[0-9a-z][0-9a-z./-]*)")
-_BARE_NUMBER = re.compile(r"\b(?:thong bao|van ban|cong van|ke hoach|chi thi|quyet dinh|ket luan|so)\s+"
-                          r"(?:so\s+)?(\d{1,5})\b")
+_BARE_NUMBER = re.compile(r"\b(?:" + _KINDS + r"|so)\s+(?:so\s+)?(\d{1,5})\b")
 
 
 # words of a question that name no unit: what every unit's summary shows anyway (overdue items are listed per unit)

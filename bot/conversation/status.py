@@ -636,16 +636,9 @@ def _decision_words(rest: str) -> str | None:
     return rest if len(rest.split()) >= 2 else None
 
 
-# an item's clause as the notice parser numbers it, "1 (ý 3)", typed on folded text ("1 (y 3)", "1 y 3")
-CLAUSE_REF = re.compile(r"(?P<ref>(?:[ivx]+\.)?\d+(?:\.\d+)*(?:\.[a-z])?)\s*\(?\s*y\s+(?P<n>\d+)\s*\)?(?!\w)")
-
-
 def _decision_ref(rest: str, rest_folded: str) -> str | None:
     """The item number a decision names: right after "gia hạn" ("gia hạn mục 2.1"), or one no date can be."""
     after = re.search(r"\b(?:gia|lui|doi)\s*han\s*(?:cho\s+)?(?:muc\s*)?", rest_folded)
-    if after is not None and (clause := CLAUSE_REF.match(rest_folded, after.end())) is not None:
-        # "gia hạn 1 (ý 3)": a clause the notice gave its own line, numbered as the parser numbers it
-        return f"{rest[clause.start('ref'):clause.end('ref')]} (ý {clause['n']})"
     if after is not None:  # the number right after, as typed ("II.5.c", "5c", "mục 4")
         typed = split_ref(written_out(rest[after.end():]) + " .")
         if typed is not None and not re.match(r"\s*[/.-]\s*\d", typed[1]):
@@ -945,7 +938,9 @@ async def date_for_extension(conv: Conversation, event: TextIn, person: Person) 
     if waiting is None:
         return False
     pending_id, task_id, asked = waiting
-    task = await ctx.db.run(lambda s: s.get_one(Task, task_id))
+    task = await ctx.db.run(lambda s: s.get(Task, task_id))
+    if task is None or TaskStatus(task.status).is_closed:  # withdrawn or finished since "đến ngày nào?": nothing waits
+        return False
     change = StatusUpdate(status=TaskStatus.EXTENSION_REQUESTED, requested_due_on=found[0].date,
                           note=f"{asked} — {event.text.strip()}")
     _check_requested_date(task, change, ctx.today(), ctx.policy.calendar)  # (a date refused: another may follow)
@@ -953,19 +948,6 @@ async def date_for_extension(conv: Conversation, event: TextIn, person: Person) 
         return False
     await _record(conv, event, person, task.id, change, "text")
     return True
-
-
-def _held_ref_typed_whole(session: Session, person: Person, squeezed: str, folded: str) -> tuple[str, str] | None:
-    """An item number the person holds that is more than a number ("1 (ý 3)": a part the notice gave its own line),
-    typed whole as the digest shows it ("1 (ý 3) xong", "mục 1 (y 3) 70%", "1 y 3 xin gia hạn …"): that item and
-    what follows (the number alone would be read as item 1, the rest as its note)."""
-    refs = {t.item_ref for t in open_tasks_for(session, person)}
-    for ref in sorted((r for r in refs if not re.fullmatch(r"[\w.]+", r)), key=len, reverse=True):
-        tokens = [re.escape(t) for t in re.findall(r"\w+|[^\w\s]", strip_marks(ref).lower()) if t not in "()"]
-        m = re.match(r"\s*(?:muc\s+)?\(?" + r"\s*\(?\s*".join(tokens) + r"\s*\)?(?!\w)", folded)
-        if m is not None:
-            return ref, squeezed[m.end():].strip(" :,-")
-    return None
 
 
 async def typed_status(conv: Conversation, event: TextIn, person: Person) -> bool:
@@ -988,8 +970,6 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
         return await _reopen(conv, event, person, squeezed[m.start("ref"):m.end("ref")])
     if m := SUPPORT.match(folded):
         return await _support_report(conv, event, person, squeezed[m.start("ref"):m.end("ref")], text)
-    if (whole := await ctx.db.run(_held_ref_typed_whole, person, squeezed, folded)) is not None:
-        return await _typed_for_ref(conv, event, person, whole[0], whole[1], alone=True)
     parts = split_refs(text)
     if parts is None:  # item numbers said later: "Dạ mục 1.1 đã xong, 1.2 đang chờ thẩm định"
         parts = find_refs(text)

@@ -25,6 +25,16 @@ def test_the_whole_item_of_a_part() -> None:
     assert by_ref(refs, "1", str) == ["1"]
 
 
+def test_a_clause_is_a_part_of_its_item_too() -> None:
+    # the parser numbers the clauses of one paragraph "1 (ý 2)", "1 (ý 3)": the same mechanism as "(đoạn N)"
+    refs = ["1", "1 (ý 2)", "1 (ý 3)", "2"]
+    assert whole_item("1 (ý 3)") == "1" and whole_item("1 y 3") == "1"
+    assert by_ref(refs, "1 (ý 3)", str) == by_ref(refs, "1 y 3", str) == by_ref(refs, "1 (y 3)", str) == ["1 (ý 3)"]
+    assert by_ref(["1 (ý 2)", "1 (ý 3)"], "1", str) == ["1 (ý 2)", "1 (ý 3)"]  # the item's number: its clauses
+    assert split_ref("1 (ý 3) xong") == ("1 (ý 3)", "xong") and split_ref("1 y 3 đạt 70%") == ("1 y 3", "đạt 70%")
+    assert split_ref("2 y tế đã xong") == ("2", "y tế đã xong")  # a word, not a clause
+
+
 @pytest.mark.parametrize(("typed", "ref"), [("2 (đoạn 1) xong", "2 (đoạn 1)"),
                                             ("mục 2 (doan 2): đang làm", "2 (doan 2)"), ("2 xong", "2")])
 def test_a_part_typed_as_printed(typed: str, ref: str) -> None:
