@@ -1255,6 +1255,14 @@ def recorded_text(rec: Recorded, note: str | None = None, requested_due: dt.date
     return vn("\n".join(lines))
 
 
+def blocked_reason_hint(item_ref: str, *, replies: bool) -> str:
+    """Under the confirmation of "Vướng mắc" said without what is in the way (a tap, a bare "2 vướng"): the
+    lead and the leader can only help with a difficulty they know."""
+    how = "trả lời tin này" if replies else f"gõ “{item_ref} vướng <nội dung>”"
+    return (f"Đề nghị đồng chí {how} để nêu cụ thể vướng mắc (ví dụ: “vướng kinh phí khảo sát”, "
+            "“chờ ý kiến Sở Tài chính”), để lãnh đạo nắm và tháo gỡ.")
+
+
 def status_told_to_lead(*, actor_name: str, rec: Recorded, notice_title: str, note: str | None) -> str:
     """To the head of the lead unit (a cadre's task) or to the assignee (the head or an admin updated it)."""
     lines = [f"Đ/c {actor_name} đã cập nhật nhiệm vụ mục {rec.item_ref} ({notice_title}): {recorded_status(rec)}."]

@@ -294,6 +294,9 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
                                if change.requested_due_on else None,
                                replaced=rec.replaced_report_id is not None,
                                replaced_due=replaced.requested_due if replaced else None, reopened=change.reopen)
+    if rec.status == TaskStatus.BLOCKED and not (change.note and texts.meaningful_note(change.note)):
+        replies = conv.channel(event.channel).capabilities.reply_to
+        text += "\n" + texts.blocked_reason_hint(rec.item_ref, replies=replies)
     actions: tuple[tuple[Action, ...], ...] = ()
     if step is not None:  # a recurring duty: this period done, the next one opened
         next_title = step.next.title() if step.next else None

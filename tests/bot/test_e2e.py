@@ -484,3 +484,18 @@ async def test_a_deadline_already_past_when_loaded_is_pointed_out(harness: Harne
     assert "Lưu ý: thời hạn đã qua ở nhiệm vụ số 1 (15/01/2018)." in preview and "số 2 (" not in preview
     await h.reply("admin", "1 hạn 30/3/2018")
     assert "thời hạn đã qua" not in last_text(h, "admin")
+
+
+async def test_a_blocked_tap_asks_what_is_in_the_way_and_the_reason_needs_no_second_ask(harness: Harness) -> None:
+    h = harness
+    await load_seed(h)
+    await h.advance_to(local(2018, 3, 12, 8, 0))
+    await open_card(h, "head_bdv", "2.2.a")
+    await h.tap("head_bdv", "Vướng mắc", containing="Mục 2.2.a")
+    told = last_text(h, "head_bdv")
+    assert "mục 2.2.a — Vướng mắc" in told and "trả lời tin này để nêu cụ thể vướng mắc" in told
+    await h.reply("head_bdv", "vướng kinh phí khảo sát")
+    told = last_text(h, "head_bdv")
+    assert "Nội dung: vướng kinh phí khảo sát" in told and "nêu cụ thể" not in told
+    await h.say("head_bdv", "2.3.a vướng chờ ý kiến Sở Tài chính")
+    assert "nêu cụ thể" not in last_text(h, "head_bdv"), "the reason came with the status"

@@ -66,13 +66,15 @@ async def test_seed_notice_loop_over_zalo(zalo: Harness) -> None:
 
     await h.say("head_bdv", "2.1 xong")
     assert "mục 2.1 — Hoàn thành" in to(h, "head_bdv")[-1]
+    await h.say("head_bdv", "2.2.b vướng")
+    assert "gõ “2.2.b vướng <nội dung>” để nêu cụ thể vướng mắc" in to(h, "head_bdv")[-1], "no replies on Zalo"
     await h.say("head_bdv", "2.2.a 60% vướng kinh phí khảo sát")
-    assert "60% — Vướng mắc" in to(h, "head_bdv")[-1]
+    assert "60% — Vướng mắc" in to(h, "head_bdv")[-1] and "nêu cụ thể" not in to(h, "head_bdv")[-1]
     # no item number and thirteen open tasks: the bot asks which, listing them to type back
     await h.say("head_bdv", "xong")
     question = to(h, "head_bdv")[-1]
     assert "là của nhiệm vụ nào" in question and "• Mục 4:" in question
-    assert count(h, StatusReport) == 2
+    assert count(h, StatusReport) == 3
 
     await h.say("admin", "/tonghop")
     summary, no_file = to(h, "admin")[-2:]
