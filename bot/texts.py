@@ -890,7 +890,16 @@ def short_title(text: str, limit: int = 80, lead: str | None = None, *, for_lead
             if m["leads"] and re.match(r"phối hợp\b", rest, re.I):
                 rest = f"chủ trì, {rest}"
             text = rest[:1].upper() + rest[1:]
+    if for_lead and (generic := _GENERIC_SUPPORT.match(text)) is not None:  # says nothing the reader needs
+        rest = text[generic.end():]
+        text = rest[:1].upper() + rest[1:]
     return shorten_at_word(text, limit + 1)  # (the "…" past the limit: `limit` characters of the text at most)
+
+
+# "Chủ trì, phối hợp với các cơ quan, đơn vị liên quan tăng cường …": for the lead, support by "everyone concerned"
+# filled the line before the work began (probe 17); named supporting units stay ("…, phối hợp Sở Tài chính rà soát")
+_GENERIC_SUPPORT = re.compile(r"chủ trì\s*,?\s*(?:và\s+)?phối hợp\s+(?:với\s+|cùng\s+)?(?:các|những)\s+[^.;:]{0,80}?"
+                              r"\b(?:có\s+)?liên quan\s*,?\s+(?!(?:và|cùng|hoặc)\b)(?=\w)", re.I)
 
 
 def progress_text(status: TaskStatus, percent: int | None) -> str:

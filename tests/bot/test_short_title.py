@@ -51,3 +51,24 @@ def test_a_group_that_opens_the_task_is_left_out(text: str, shown: str) -> None:
 ])
 def test_only_a_group_followed_by_its_work_is_left_out(text: str) -> None:
     assert short_title(text) == text
+
+
+@pytest.mark.parametrize(("text", "lead", "shown"), [
+    ("Công an tỉnh chủ trì, phối hợp với các cơ quan, đơn vị liên quan tăng cường các biện pháp bảo đảm an ninh",
+     "Công an tỉnh", "Tăng cường các biện pháp bảo đảm an ninh"),
+    ("Giao Sở Nội vụ chủ trì, phối hợp các sở, ngành có liên quan, rà soát vị trí việc làm", None,
+     "Rà soát vị trí việc làm"),
+    ("Chủ trì và phối hợp cùng những đơn vị liên quan xây dựng kế hoạch", None, "Xây dựng kế hoạch"),
+])
+def test_support_by_everyone_concerned_does_not_fill_the_leads_line(text: str, lead: str | None, shown: str) -> None:
+    """Probe 17: a single lead's digest line read "Chủ trì, phối hợp với các cơ quan, đơn vị liên quan tăng cường
+    các biện…" — the work cut off by a group that names nobody."""
+    assert short_title(text, lead=lead) == shown
+
+
+@pytest.mark.parametrize("text", [
+    "Chủ trì, phối hợp với các cơ quan liên quan và UBND các huyện rà soát quy hoạch",  # a named unit follows
+    "Chủ trì, phối hợp với Sở Tài chính và các đơn vị liên quan rà soát giá điện",  # a named unit first
+])
+def test_named_support_stays_in_the_leads_line(text: str) -> None:
+    assert short_title(text) == text
