@@ -339,9 +339,7 @@ def correct_draft(session: Session, notice_id: int, corrections: list[Correction
                 raise DraftCorrectionInvalid(f"ref {ref!r} already used", f"Đã có nhiệm vụ “Mục {ref}”; đồng chí "
                                              "chọn số mục khác, hoặc bỏ số mục để Nhắc việc tự đánh số.")
             number = max((t["n"] for t in tasks), default=0) + 1
-            added = c.value
-            if not added.lead and (lead := _lead_typed_plain(leads, added.text)) is not None:
-                added = replace(added, lead=(lead,), lead_source="text")
+            added = _typed_plain_units(leads, c.value)
             tasks.append({**added.to_json(), "ref": ref, "n": number})
             applied.append(Applied(number=number, ref=ref, field="add", value=c.value.text))
             continue
@@ -382,6 +380,26 @@ _ASKED_PLAIN = re.compile(r"^(?:giao(?:\s+cho)?|de\s+nghi|yeu\s+cau)\s+", re.I)
 _GROUP_WORDS = {"nganh", "dia phuong", "don vi", "co quan"}  # generic words that go on a group's name
 
 
+def _typed_plain_units(leads: _Leads, added: ParsedTask) -> ParsedTask:
+    """An added task's units. Typed without tone marks, the parser cannot tell where a unit's name ends ("Ban To
+    chuc Huyen uy ra soat, bo sung …, truoc" read as one lead, probe 18): the unit its first words name in the
+    directory (`_lead_typed_plain`) comes first, and a unit the parser read stays only when it is a directory
+    unit's name; with marks, the parser's reading stands and only an empty lead is looked up."""
+    if strip_marks(added.text) != added.text:
+        if not added.lead and (lead := _lead_typed_plain(leads, added.text)) is not None:
+            return replace(added, lead=(lead,), lead_source="text")
+        return added
+
+    def known(name: str) -> bool:
+        return read_group(name) is not None or leads.match(fold(name))[1] in _SURE
+
+    if (lead := _lead_typed_plain(leads, added.text)) is not None:
+        return replace(added, lead=(lead,), lead_source="text", support=tuple(u for u in added.support if known(u)))
+    kept = tuple(u for u in added.lead if known(u))
+    return replace(added, lead=kept, lead_source=added.lead_source if kept else None,
+                   support=tuple(u for u in added.support if known(u)))
+
+
 def _lead_typed_plain(leads: _Leads, text: str) -> str | None:
     """The lead a task typed without tone marks opens with ("giao" and the like left out): a group of units as typed
     ("UBND cac huyen, thanh pho to chuc …" → "UBND cac huyen, thanh pho"), else the directory unit named by the
@@ -404,12 +422,13 @@ def _lead_typed_plain(leads: _Leads, text: str) -> str | None:
     folded = fold(" ".join(words)).split()
     for n in range(min(MAX_UNIT_WORDS, len(folded) - 1), 1, -1):
         unit, score = leads.match(" ".join(folded[:n]))
-        if unit is not None and score in (100.0, GENERIC_KIND_SCORE, SHORT_NAME_SCORE):
+        if unit is not None and score in _SURE:
             return unit.name
     return None
 
 
 MAX_UNIT_WORDS = 10
+_SURE = (100.0, GENERIC_KIND_SCORE, SHORT_NAME_SCORE)  # a directory match that names one unit for certain
 
 
 def _shown(c: Correction) -> str | dt.date | None:

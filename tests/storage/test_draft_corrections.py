@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
+from bot.ingest.parser import read_task
 from storage.corrections import Correction
 from storage.db import Database
 from storage.directory import import_directory, parse_directory_csv, person_by_handle
@@ -211,6 +212,24 @@ def test_an_added_task_typed_without_marks_takes_the_unit_its_first_words_name(
     assert parsed.tasks[-1].text == typed
     assert parsed.tasks[-1].lead == lead
     assert parsed.tasks[-1].lead_source == ("text" if lead else None)
+
+
+@pytest.mark.parametrize(("typed", "lead", "support"), [
+    # probe 18: the whole sentence up to the deadline was read as one lead ("… ra soat, bo sung …, truoc")
+    ("Ban Dan van Tinh uy ra soat, bo sung quy che, truoc ngay 28/02/2025", ("Ban Dân vận Tỉnh ủy",), ()),
+    # the parser's "Ban Tuyen" (its name cut where it could not see one end) is no directory unit: dropped
+    ("Ban Dan van Tinh uy chu tri, phoi hop Ban Tuyen giao ra soat quy che", ("Ban Dân vận Tỉnh ủy",), ()),
+    ("Ban Quan ly du an ra soat, bo sung ho so", (), ()),  # no directory unit opens it: nobody guessed
+])
+def test_an_added_task_typed_without_marks_keeps_only_units_the_directory_knows(
+        migrated_db: Database, typed: str, lead: tuple[str, ...], support: tuple[str, ...]) -> None:
+    """The unit the first words name wins over the parser's reading of text without marks, which cannot tell
+    where a name ends; a supporting unit the parser read stays only when it is a directory unit's name."""
+    notice_id = _draft(migrated_db, ["1"])
+    parsed = _correct(migrated_db, notice_id, [Correction(target="", field="add",
+                                                          value=read_task(typed, ref="?", issued_on=AT.date()))])
+    assert parsed.tasks[-1].lead == lead
+    assert parsed.tasks[-1].support == support
 
 
 def test_a_recurring_deadline_and_a_date_set_by_the_admin(migrated_db: Database) -> None:
