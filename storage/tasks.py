@@ -106,9 +106,16 @@ def supports(session: Session, person: Person, task: Task) -> bool:
     return any(best_unit_match(name, [unit.name_key]) is not None for name in task.support_unit_names)
 
 
-def check_may_change(session: Session, actor: Person, task: Task, today: dt.date) -> None:
-    """`may_change`, refused with a message that says who may (NotResponsible)."""
-    if not may_change(actor, task, today):
+def in_lead_unit(person: Person, task: Task) -> bool:
+    """A member of the task's lead unit (a deputy, a cadre): reports for the unit are theirs to send, as in any
+    office ("VI.1 phòng đã gửi báo cáo tháng 5" from the phó phòng), though the task is in the head's hands."""
+    return person.role != Role.LEFT and person.unit_id is not None and task.lead_unit_id == person.unit_id
+
+
+def check_may_change(session: Session, actor: Person, task: Task, today: dt.date, *, report: bool = False) -> None:
+    """`may_change` (with `report`, a status report: also a member of the lead unit, `in_lead_unit`), refused
+    with a message that says who may (NotResponsible)."""
+    if not (may_change(actor, task, today) or (report and in_lead_unit(actor, task))):
         raise _refuse_change(session, actor, task)
 
 
@@ -153,7 +160,7 @@ def record_status(session: Session, *, task_id: int, actor: Person, change: Stat
     task = session.get(Task, task_id, with_for_update=True)
     if task is None:
         raise TaskNotFound(task_id)
-    check_may_change(session, actor, task, today)
+    check_may_change(session, actor, task, today, report=True)
     current = TaskStatus(task.status)
     if current.is_closed and not change.reopen:
         raise TaskClosed(task.item_ref, current, task.done_at.date() if task.done_at else None)
@@ -279,6 +286,17 @@ def covered_tasks_by_ref(session: Session, person: Person, item_ref: str, *, tod
     return _by_ref(session.scalars(select(Task).join(Notice, Notice.id == Task.notice_id).where(
         Task.assignee_id.in_(away.scalar_subquery()), _ref_is(item_ref), Notice.status == NoticeStatus.CONFIRMED,
         Task.status.in_(OPEN_STATUSES)).options(selectinload(Task.notice)).order_by(Task.id)), item_ref)
+
+
+def colleague_tasks_by_ref(session: Session, person: Person, item_ref: str) -> list[Task]:
+    """For a member of a unit who is not its head: the unit's open tasks numbered `item_ref` in someone else's
+    hands (the head's, a colleague's), which the member may report on for the unit (`in_lead_unit`)."""
+    if person.unit_id is None or person.role == Role.LEFT:
+        return []
+    return _by_ref(session.scalars(select(Task).join(Notice, Notice.id == Task.notice_id).where(
+        Task.lead_unit_id == person.unit_id, Task.assignee_id.is_not(None), Task.assignee_id != person.id,
+        _ref_is(item_ref), Notice.status == NoticeStatus.CONFIRMED, Task.status.in_(OPEN_STATUSES))
+        .options(selectinload(Task.notice), selectinload(Task.assignee)).order_by(Task.id)), item_ref)
 
 
 def unit_tasks_by_ref(session: Session, person: Person, item_ref: str) -> list[Task]:

@@ -57,6 +57,7 @@ from storage.tasks import (
     StatusUpdate,
     admins,
     approvers,
+    colleague_tasks_by_ref,
     covered_tasks_by_ref,
     decide_extension,
     delegate,
@@ -1134,7 +1135,8 @@ async def _tasks_for_ref(conv: Conversation, person: Person, ref: str) -> list[T
     ctx = conv.ctx
     return (await ctx.db.run(tasks_by_ref, person, ref) or await ctx.db.run(done_tasks_by_ref, person, ref)
             or await ctx.db.run(unit_tasks_by_ref, person, ref)  # a head: the unit's tasks in a cadre's hands
-            or await ctx.db.run(covered_tasks_by_ref, person, ref, today=ctx.today()))  # a colleague on leave
+            or await ctx.db.run(covered_tasks_by_ref, person, ref, today=ctx.today())  # a colleague on leave
+            or await ctx.db.run(colleague_tasks_by_ref, person, ref))  # the unit's task, in the head's hands
 
 
 async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref: str, rest: str, *,

@@ -13,7 +13,7 @@ from bot import texts
 from bot.sandbox.harness import Harness
 from scheduler.clock import FakeClock
 from storage.models import AuditLog, Notice, NoticeStatus, StatusReport, Task, TaskStatus
-from tests.bot.conftest import last_text
+from tests.bot.conftest import last_text, texts_to
 from tests.conftest import DIRECTORY_CSV, SEED_NOTICE, local
 
 
@@ -145,10 +145,24 @@ async def test_only_the_responsible_may_change_a_task(harness: Harness) -> None:
     await h.deliver(h.state.user_tap(h.handles["head_stnmt"], forwarded, data))
     assert "Đồng chí không phụ trách nhiệm vụ mục 2.1 (người phụ trách: đ/c Lê Văn Dân)" in last_text(h, "head_stnmt")
     assert count(h, StatusReport) == 0
-    # a cadre of the same unit, not the assignee, is refused too
-    await h.say("cadre_bdv", "2.1 xong")
-    assert "Không tìm thấy nhiệm vụ mục 2.1" in last_text(h, "cadre_bdv")
-    assert count(h, StatusReport) == 0
+
+
+async def test_a_member_of_the_lead_unit_reports_for_it_and_the_head_is_told(harness: Harness) -> None:
+    """Probe 19: the phó phòng's "VI.1 phòng đã gửi báo cáo tháng 5" was refused ("Không tìm thấy nhiệm vụ"), and
+    the unit then showed as late in every reminder, summary and report. Reports for the unit are any member's to
+    send; the head, who holds the task, hears of it. Another unit's member still finds nothing."""
+    h = harness
+    await load_seed(h)
+    await h.advance_to(local(2018, 3, 12, 8, 0))
+    told_before = len(texts_to(h, "head_bdv"))
+    await h.say("cadre_bdv", "2.1 phòng đã gửi báo cáo")
+    assert "Đã cập nhật: mục 2.1 — Hoàn thành" in last_text(h, "cadre_bdv")
+    told = texts_to(h, "head_bdv")[told_before:]
+    assert len(told) == 1 and "Đ/c Phạm Thị Vận đã cập nhật nhiệm vụ mục 2.1" in told[0]
+    assert count(h, StatusReport) == 1 and count(h, Task, Task.status == TaskStatus.DONE) == 1
+    await h.say("head_stnmt", "2.2.a xong")
+    assert "Không tìm thấy nhiệm vụ mục 2.2.a" in last_text(h, "head_stnmt")
+    assert count(h, StatusReport) == 1
 
 
 async def test_cancelled_notice_buttons_do_nothing(harness: Harness) -> None:
