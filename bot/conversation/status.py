@@ -91,7 +91,7 @@ from storage.tasks import (
     unit_tasks_by_ref,
 )
 from storage.unitnames import mentions, ways_to_name
-from storage.vntext import fold, strip_marks
+from storage.vntext import fold, nfc, strip_marks
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -1185,6 +1185,11 @@ async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref:
         if supported:  # the person's unit supports that task: say how to report its part
             await conv.say(event, texts.support_only(supported[0].item_ref, supported[0].lead_unit.name
                                                      if supported[0].lead_unit else None))
+            return True
+        if alone and not person.is_admin and ("?" in rest or QUESTION.search(folded_rest)):
+            # "Thanh tra có phải làm các mục IV không ạ? Kế hoạch không giao Thanh tra": a question about an item
+            # the person does not hold is the office's to answer, not a status report gone wrong (probe 19)
+            await office.ask(conv, event, person, nfc(event.text).strip())
             return True
         held = [t.item_ref for t in await ctx.db.run(open_tasks_for, person)]
         await conv.say(event, texts.unknown_ref(ref, held, rest))

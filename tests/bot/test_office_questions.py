@@ -112,3 +112,27 @@ async def test_on_zalo_the_office_answers_by_number(harness: Harness) -> None:
     assert len(said) == 1 and "Có 1 câu hỏi của cán bộ đang chờ Văn phòng trả lời" in said[0], said
     await h.say("vanthu", "trả lời câu 1: Gửi file qua hệ thống nhé", channel="zalo")
     assert texts_to(h, "ct_caoxa")[-1].endswith(":\nGửi file qua hệ thống nhé")
+
+
+@pytest.mark.parametrize("question", [
+    "Trung tâm có phải làm mục 1 không ạ? Công văn giao các xã",
+    "mục 2 báo cáo theo mẫu nào, gửi lúc nào ạ?",
+])
+async def test_a_question_about_an_item_the_person_does_not_hold_goes_to_the_office(harness: Harness,
+                                                                                   question: str) -> None:
+    """Probe 19: such a question was answered "Không tìm thấy nhiệm vụ mục …" (a status report gone wrong), and the
+    office never saw it."""
+    h = harness
+    mark = len(h.sent)
+    await h.say("gd_vhtt", question)
+    told = texts_to(h, "gd_vhtt", mark)
+    assert len(told) == 1 and "đã chuyển tới Văn phòng" in told[0] and "Không tìm thấy" not in told[0], told
+    assert question in texts_to(h, "vanthu", mark)[0]
+
+
+async def test_a_status_for_an_item_not_held_is_still_told_so(harness: Harness) -> None:
+    h = harness
+    mark = len(h.sent)
+    await h.say("gd_vhtt", "mục 2 xong")
+    assert "Không tìm thấy nhiệm vụ mục 2" in texts_to(h, "gd_vhtt", mark)[0]
+    assert texts_to(h, "vanthu", mark) == []
