@@ -18,6 +18,7 @@ from scheduler.dispatcher import DigestLine, DigestView
 from scheduler.recurrence import DEADLINE_LABEL, Occurrence
 from scheduler.series import FIRST_ROUND_LEAD_WORKING_DAYS, FirstRound, first_round
 from storage.calendar import CalendarDayEntry
+from storage.itemref import ref_key
 from storage.models import CalendarDayKind, Person, Role, TaskStatus
 from storage.notices import Applied, Draft, NoticeChoice, Registered, UnitGuess
 from storage.parsed import ParsedNotice, ParsedTask
@@ -1448,6 +1449,15 @@ def unknown_ref(ref: str, held: Sequence[str] = (), rest: str = "") -> str:
     refs = list(dict.fromkeys(held))
     if not refs:
         return vn(text + " Gõ /viec để xem danh sách.")
+    under = [r for r in refs if ref_key(r).startswith(ref_key(ref) + ".")]
+    if under:  # "IV xong" from someone holding IV.1.a and IV.5.d: a section, not one task (probe 19)
+        said = " ".join(rest.split()) or "xong"
+        if len(under) == 1:
+            return vn(f"Trong mục {ref}, đồng chí đang phụ trách mục {under[0]}. Nếu đồng chí báo mục {under[0]}, "
+                      f"đồng chí gõ: “{under[0]} {said}”.")
+        return vn(f"Mục {ref} gồm nhiều nhiệm vụ; đồng chí đang phụ trách trong mục {ref}: "
+                  + ", ".join(f"mục {r}" for r in under[:8]) + (", …" if len(under) > 8 else "")
+                  + f". Đồng chí gõ số mục của từng nhiệm vụ, ví dụ: “{under[0]} {said}”.")
     text += " Đồng chí đang phụ trách: " + ", ".join(f"mục {r}" for r in refs[:8]) + (", …" if len(refs) > 8 else "")
     close = [r for r in refs if re.search(rf"(?<![\d.]){re.escape(ref)}\)?$", r) and r != ref]
     if len(close) == 1:

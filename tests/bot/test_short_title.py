@@ -72,3 +72,4 @@ def test_support_by_everyone_concerned_does_not_fill_the_leads_line(text: str, l
 ])
 def test_named_support_stays_in_the_leads_line(text: str) -> None:
     assert short_title(text) == text
+
