@@ -544,12 +544,48 @@ async def typed_direction(conv: Conversation, event: TextIn, person: Person) -> 
         return False
     ref, candidates = await _directed(conv, person, text)
     named = [t for t in candidates if _names_task(t, text)]
+    if ref is None and len(named) > 1:  # "nhắc Phòng X gửi báo cáo tháng 5": the unit's tasks it is about
+        named = _about(named, text, conv.ctx.today())
     chosen = named or (candidates if ref else [])  # "đôn đốc mục 2": every unit holding item 2
     if not chosen:
         return False
     targets = await conv.ctx.db.run(direction_targets, [t.id for t in chosen])
     await _pass_direction(conv, event, person, targets, named_only=False)
     return True
+
+
+_DIRECTION_FILLER = frozenset("chi dao nhac nho don doc de nghi yeu cau khan truong kip thoi som nhanh thuc hien "
+                              "trien khai hoan thanh cac nhiem vu viec duoc giao cho va voi giup nhe nha di lai ngay "
+                              "dong chi d c dc phong don vi".split())
+# a report asked for ("gửi báo cáo tháng 5", "nộp bc quý"), not "hoàn thành, báo cáo kết quả" (finish, then report)
+REPORT_ASKED = re.compile(r"\b(?:gui|nop|lam)\s+(?:cac\s+)?bao cao\b"
+                          r"|\bbao cao\s+(?:thang|quy|tuan|nam|dinh ky|ky|6 thang)\b")
+LATE_WORDS = re.compile(r"\b(?:qua han|cham|tre|muon|ton dong)\b")
+
+
+def _about(tasks: list[Task], text: str, today: dt.date) -> list[Task]:
+    """Of a unit's open tasks, those a direction naming no item number is about (probe 19: "nhắc Phòng Quản lý
+    Công nghiệp gửi báo cáo tháng 5" went out on all 34 of the unit's items, and to a cadre's unrelated one):
+    a report asked for (REPORT_ASKED) — the unit's reporting duties (its recurring ones, or those that are a
+    report), the late ones among them first; else the task whose words it quotes; else the late ones when it
+    speaks of lateness; else all of them (a general "đôn đốc Phòng X")."""
+    folded = chat_fold(text)
+    overdue = [t for t in tasks if t.due_on is not None and t.due_on < today]
+    if REPORT_ASKED.search(folded):
+        duties = [t for t in tasks if t.recurrence or _is_a_report(t)]
+        if duties:
+            return [t for t in duties if t in overdue] or duties
+    names = {w for t in tasks for name in ways_to_name(t.lead_name or "", None) for w in name.split()}
+    said = {w for w in re.findall(r"\w+", folded)
+            if w not in _STATUS_WORDS and w not in _DIRECTION_FILLER and w not in names and not w.isdigit()}
+    if len(said) >= 2:
+        shared = {t.id: len(said & set(re.findall(r"\w+", chat_fold(t.text)))) for t in tasks}
+        best = max(shared.values())
+        if best >= 2 and list(shared.values()).count(best) < len(tasks):
+            return [t for t in tasks if shared[t.id] == best]
+    if LATE_WORDS.search(folded) and overdue:
+        return overdue
+    return tasks
 
 
 async def _directed(conv: Conversation, person: Person, text: str) -> tuple[str | None, list[Task]]:

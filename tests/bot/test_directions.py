@@ -248,3 +248,21 @@ async def test_a_party_unit_named_the_short_way_is_reminded_in_the_standard_word
         assert len([s for s in h.sent[before:] if s.to not in (handle, "leader")]) == 0, "nobody else"
     finally:
         await h.stop()
+
+
+async def test_a_direction_without_an_item_goes_to_the_task_it_quotes(harness: Harness) -> None:
+    """Probe 19: "nhắc Phòng Quản lý Công nghiệp gửi báo cáo tháng 5" went out on all 34 of the unit's items."""
+    h = harness
+    before = len(h.sent)
+    await h.say("leader", "nhắc Ban Dân vận khẩn trương rà soát các hộ dân bị ảnh hưởng")
+    [told] = texts_to(h, "head_bdv", before)
+    assert "về nhiệm vụ mục 2 (" in told, told
+
+
+async def test_a_direction_about_lateness_goes_to_the_late_tasks(harness: Harness) -> None:
+    h = harness
+    await h.advance_to(local(2018, 3, 19, 9, 0))  # item 1 (due 15/03) is late; 2 (30/03) and 3 (undated) are not
+    before = len(h.sent)
+    await h.say("leader", "nhắc Ban Dân vận các việc đang chậm")
+    told = [t for t in texts_to(h, "head_bdv", before) if "ý kiến chỉ đạo" in t]
+    assert len(told) == 1 and "về nhiệm vụ mục 1 (" in told[0], told

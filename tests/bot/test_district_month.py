@@ -132,6 +132,19 @@ async def test_a_direction_naming_a_chair_by_her_given_name_reaches_her_alone(ha
     assert texts_to(h, "ct_phuchoa", mark) == [] and texts_to(h, "ct_caoxa", mark) == []
 
 
+async def test_a_direction_asking_for_a_report_goes_to_the_units_report_not_its_other_tasks(harness: Harness) -> None:
+    """Probe 19: a report asked for ("nhắc … gửi báo cáo tháng 5") named no item and went out on every task of the
+    unit; it is about the unit's reporting duty (item 2 here), not item 1."""
+    h = harness
+    mark = len(h.sent)
+    await h.say("chutich", "nhắc UBND xã Cao Xá gửi báo cáo thiệt hại")
+    told = texts_to(h, "ct_caoxa", mark)
+    assert len(told) == 1 and "về nhiệm vụ mục 2 (" in told[0], told
+    mark = len(h.sent)
+    await h.say("chutich", "nhắc UBND xã Cao Xá")  # a plain nudge: every open task of the unit
+    assert "về nhiệm vụ mục 1, 2 (" in texts_to(h, "ct_caoxa", mark)[0]
+
+
 @pytest.mark.parametrize(("text", "named"), [
     ("Đề nghị đồng chí Nga khẩn trương báo cáo", True),
     ("đề nghị đ/c Nga khẩn trương", True),
