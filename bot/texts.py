@@ -162,8 +162,15 @@ def unsupported_on(channel: str, what: str, is_admin: bool) -> str:
     return vn("Nhắc việc chỉ đọc được tin nhắn chữ. Đồng chí gõ /huongdan để xem cách báo cáo tiến độ.")
 
 
-def not_understood(buttons: bool, is_admin: bool = False, example_ref: str = "2.1") -> str:
-    """`example_ref`: one of the person's own item numbers, so the example reads as their notice numbers it."""
+def not_understood(buttons: bool, is_admin: bool = False, example_ref: str = "2.1", *, leader: bool = False,
+                   holds_tasks: bool = True) -> str:
+    """`example_ref`: one of the person's own item numbers, so the example reads as their notice numbers it; a
+    leader with no task of their own gets the questions a leader asks (probe 19: "danh sách quá hạn" was answered
+    with how to reply to reminders the leader never had)."""
+    if leader and not holds_tasks:
+        return vn("Nhắc việc chưa hiểu tin nhắn này. Đồng chí có thể gõ, ví dụ: “báo cáo tình hình”, “đơn vị nào quá "
+                  "hạn?”, “tình hình Sở Tài chính tháng này”, “xuất excel”; để chỉ đạo: “nhắc Phòng Kế hoạch mục 2” "
+                  "hoặc trả lời tin báo cáo; gõ /huongdan để xem các lệnh.")
     how = ("trả lời tin nhắc việc hoặc bấm nút bên dưới tin đó" if buttons
            else f"gõ số mục và tình trạng, ví dụ: “{example_ref} xong”")
     if is_admin:  # (a short message is not taken for a notice to load)

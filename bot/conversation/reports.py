@@ -84,6 +84,10 @@ REPORT_QUESTION = re.compile(
     r"|\b(?:don vi nao|ai|nhung don vi nao|nhung ai|viec nao|nhiem vu nao)\s+(?:dang\s+|bi\s+|con\s+)?"
     r"(?:cham|qua han|tre han|chua (?:xong|hoan thanh))\b"
     r"|\s(?:the nao|ra sao|den dau(?:\s+roi)?)\s*\??$"
+    # "danh sách quá hạn", "ds nhiệm vụ chậm", "các việc quá hạn", "những đơn vị chưa hoàn thành" (probe 19)
+    r"|^(?:(?:cho|xin|gui|giup)\s+(?:toi|anh|chi|em|minh)?\s*)?(?:xem\s+)?(?:danh sach|ds|cac|nhung)\s+"
+    r"(?:(?:viec|nhiem vu|don vi|co quan)\s+)?(?:dang\s+|bi\s+|con\s+)?"
+    r"(?:cham|qua han|tre han|chua (?:xong|hoan thanh))\b"
     # a period's report asked for ("báo cáo tháng 3 tình hình thực hiện …", "gửi báo cáo quý I"), not one said sent
     r"|^(?:(?:cho|xin|gui|giup)\s+(?:toi|anh|chi|em|minh)?\s*)?(?:xem\s+)?bao cao\s+(?:thang\s+\d{1,2}|"
     r"quy\s+(?:[ivx]{1,3}|\d)|tuan\s+(?:nay|qua|truoc)|(?:6|sau)\s+thang|nam\s+\d{4})\b"

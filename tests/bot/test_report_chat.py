@@ -108,7 +108,9 @@ async def test_the_files_asked_for_alone_come_without_the_answer_again(
 
 @pytest.mark.parametrize(("typed", "files"), [("Đơn vị nào chậm?", False), ("/tonghop quá hạn", True),
                                               ("đơn vị nào chậm, xuất excel", True),
-                                              ("don vi nao cham?", False)])  # typed without diacritics
+                                              ("don vi nao cham?", False),  # typed without diacritics
+                                              # probe 19: answered with how to reply to reminders
+                                              ("danh sách quá hạn", False), ("ds nhiem vu cham", False)])
 async def test_which_units_are_late_lists_only_those(harness: Harness, typed: str, files: bool) -> None:
     h = harness
     sent = await ask(h, "leader", typed)
@@ -376,3 +378,10 @@ async def test_a_months_report_holds_the_round_of_a_recurring_duty_finished_in_i
             "1", "2", "3", "6", "7"]
     finally:
         await h.stop()
+
+
+async def test_a_leader_not_understood_is_told_what_a_leader_may_ask(harness: Harness) -> None:
+    """Probe 19: a leader with no task of their own was told to reply to reminders he never gets."""
+    sent = await ask(harness, "leader", "xem giúp cái bảng hôm trước")
+    text = sent[-1].text or ""
+    assert "“báo cáo tình hình”" in text and "“đơn vị nào quá hạn?”" in text and "trả lời tin nhắc việc" not in text
