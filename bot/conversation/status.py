@@ -782,9 +782,11 @@ def _only_thanks(text: str) -> bool:
 
 _ACK_WORD = re.compile(r"\b(?:nhan|tiep thu|ro)\b")
 _DONE_WORK = re.compile(r"\bda\s+(?:trien khai|thuc hien|to chuc|lam|gui|nop|xong|hoan thanh)\b")
-_PROMISE = re.compile(r"(?:(?!(?:dang|da|xong|hoan thanh|chua|vuong|gia han|bao cao|muc)\b)\w+\s+){0,6}(?:se\s+)?"
-                      r"(?:trien khai|thuc hien|to chuc thuc hien|lam)(?:\s+(?:ngay|luon|nghiem tuc|khan truong|"
-                      r"thuc hien))+")
+_PROMISE_WORK = r"(?:trien khai|thuc hien|to chuc thuc hien|lam)"
+_PROMISE_HOW = r"(?:\s+(?:ngay|luon|nghiem tuc|khan truong|thuc hien))"
+# "… sẽ triển khai", "… triển khai ngay": the work promised ("phòng sẽ triển khai" too, probe 19)
+_PROMISE = re.compile(r"(?:(?!(?:dang|da|xong|hoan thanh|chua|vuong|gia han|bao cao|muc)\b)\w+\s+){0,6}"
+                      rf"(?:se\s+{_PROMISE_WORK}{_PROMISE_HOW}*|{_PROMISE_WORK}{_PROMISE_HOW}+)")
 
 
 async def reply_status(conv: Conversation, event: TextIn, person: Person) -> bool:
@@ -1015,6 +1017,8 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
         parts = find_refs(text)
     if parts is None:
         parts = await _lettered(conv, person, text)
+    if parts is None and _only_thanks(text):  # "da nhan, phong se trien khai": taken on, nothing to record or ask
+        return False
     if parts is None:
         change = parse_status_text(text, today=ctx.today(), now=ctx.clock.now(), calendar=ctx.policy.calendar)
         is_snooze = snooze_when(folded) is not None or ASKS_EXTENSION.search(folded) is not None

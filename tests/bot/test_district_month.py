@@ -212,6 +212,9 @@ async def test_a_leaders_question_about_one_unit_tells_each_of_its_tasks(harness
     ("Dạ vâng, cảm ơn Văn phòng đã nhắc ạ", True),  # a reminder given is thanked for, not asked for again
     ("Đã nhận, Công an tỉnh triển khai ngay", True),  # taken on and promised (probe 17: asked which of 4 tasks)
     ("Dạ em nhận, sẽ triển khai thực hiện nghiêm túc ạ", True),
+    ("da nhan, phong se trien khai", True),  # probe 19 (Zalo, no marks): a 3,163-character "which task?"
+    ("Đã nhận, phòng sẽ triển khai", True),
+    ("đã nhận, sẽ triển khai xong trước 30/4", False),  # a date promised: said to the task
     ("Đã nhận, đã triển khai ngay", False),  # done, said
     ("đã triển khai ngay", False),
     ("Nhận, mục 3 đang triển khai", False),
@@ -301,3 +304,13 @@ async def test_a_date_refused_after_the_question_leaves_the_request_waiting_for_
     assert task_of(h, "2", "UBND xã Lam Cốt").status == "open"
     await h.say("ct_lamcot", "đến 22/12")
     assert task_of(h, "2", "UBND xã Lam Cốt").status == "extension_requested"
+
+
+async def test_taken_on_typed_without_an_item_is_not_asked_which_task(harness: Harness) -> None:
+    """Probe 19: "da nhan, phong se trien khai" typed (on Zalo nothing can be replied to) by a head of several tasks
+    was read as "in progress" and answered with the list of tasks to choose from."""
+    h = harness
+    mark = len(h.sent)
+    await h.say("ct_caoxa", "da nhan, xa se trien khai")
+    assert texts_to(h, "ct_caoxa", mark) == []
+    assert task_of(h, "1", "UBND xã Cao Xá").status == "open"
