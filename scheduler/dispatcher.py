@@ -39,14 +39,15 @@ import weakref
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from typing import Any, Protocol, cast
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Table, and_, bindparam, func, insert, or_, select, tuple_, union, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
-from scheduler.calendar import WorkingCalendar, with_corrections
+from scheduler.calendar import VN_TZ, WorkingCalendar, with_corrections
 from scheduler.clock import Clock
-from scheduler.policy import DigestItem, EscalationLevel, ReminderPolicy, state_of
+from scheduler.policy import DigestCategory, DigestItem, EscalationLevel, ReminderPolicy, state_of
 from scheduler.series import roll_missed
 from storage.audit import audit
 from storage.calendar import CalendarDays, load_calendar_days
@@ -356,16 +357,23 @@ def _carry_over_failed(session: Session, per_person: dict[int, list[dict[str, An
               if d.state == DigestState.FAILED or d.day < today]
     if not failed:
         return
-    open_ids = set(session.scalars(select(Task.id).where(
+    reported = dict(session.execute(select(Task.id, Task.last_report_at).where(
         Task.id.in_({i["task_id"] for d in failed for i in d.items if "task_id" in i}),
-        Task.status.not_in([TaskStatus.DONE, TaskStatus.CANCELLED]))))
+        Task.status.not_in([TaskStatus.DONE, TaskStatus.CANCELLED]))).all())
+    open_ids = set(reported)
     for digest in failed:
+        # a request for an update ("cập nhật định kỳ") already answered since that digest's day is not carried
+        # (probe 19: a head who joined late reported in the afternoon and was asked for it the next morning)
+        since = dt.datetime.combine(digest.day, dt.time(), tzinfo=calendar.tz)
+        answered = {task_id for task_id, at in reported.items() if at is not None and at >= since}
         stale = digest.state == DigestState.PENDING  # of an earlier day: never sent, not an outage's
         already = {i.get("task_id") for i in per_person.get(digest.person_id, [])}
         told = {i.get("person") for i in per_person.get(digest.person_id, []) if i.get("kind") == "unreachable"}
         for item in digest.items:
             if item.get("delivered"):
                 continue  # arrived in the first parts of a digest that failed later
+            if item.get("category") == DigestCategory.CHECKIN and item.get("task_id") in answered:
+                continue
             if item.get("task_id") in open_ids and item["task_id"] not in already:
                 per_person[digest.person_id].append(_as_of(item, calendar, today) if stale else
                                                     {**item, "catch_up": True})
@@ -499,7 +507,7 @@ _IDS: Any = bindparam("ids", expanding=True)
 _ASSIGNEE = aliased(Person)
 _TASK_LINES = (
     select(Task.id, Task.item_ref, Task.text, Task.status, Task.percent, Task.due_on, Task.occurrence_label,
-           Task.lead_unit_names, Task.notice_id, _ASSIGNEE.full_name.label("assignee_name"),
+           Task.lead_unit_names, Task.notice_id, Task.last_report_at, _ASSIGNEE.full_name.label("assignee_name"),
            Unit.name.label("unit_name"))
     .outerjoin(_ASSIGNEE, _ASSIGNEE.id == Task.assignee_id).outerjoin(Unit, Unit.id == Task.lead_unit_id)
     .where(Task.id.in_(_IDS)))
@@ -514,10 +522,13 @@ _CLOSED = frozenset(str(s) for s in TaskStatus if s.is_closed)
 _OPEN = [str(s) for s in OPEN_STATUSES]
 
 
-def _prepare_rows(session: Session, digests: list[Any]) -> list[_Prepared]:
+def _prepare_rows(session: Session, digests: list[Any], *, tz: ZoneInfo = VN_TZ) -> list[_Prepared]:
     """Everything needed to render claimed digests (rows as `_claim_rows` returns them), in their order,
     with three column selects for the whole batch (plain rows, no ORM objects): the tasks with their
-    assignee and unit, the notices' titles, the recipients with whether they ever replied."""
+    assignee and unit, the notices' titles, the recipients with whether they ever replied. A line that asks for
+    an update ("cập nhật định kỳ") is left out when the task was reported on since the digest's day began (`tz`):
+    a digest held back — its person not yet connected, a send retried — would ask for what was just said
+    (probe 19: a check-in the morning after the report)."""
     if not digests:
         return []
     task_ids = list({item["task_id"] for d in digests for item in d.items if "task_id" in item})
@@ -541,6 +552,9 @@ def _prepare_rows(session: Session, digests: list[Any]) -> list[_Prepared]:
             task = tasks.get(item["task_id"]) if "task_id" in item else None
             if task is None or task.status in _CLOSED:
                 continue  # closed since the morning's planning
+            if item.get("category") == DigestCategory.CHECKIN and task.last_report_at is not None and \
+                    task.last_report_at >= dt.datetime.combine(digest.day, dt.time(), tzinfo=tz):
+                continue  # reported on since: the update asked for has come
             lines.append(_line(task, item, titles.get(task.notice_id, ""), subjects.get(task.notice_id)))
         person = people[digest.person_id]
         view = DigestView(digest_id=digest.id, day=digest.day, recipient_name=person.full_name,
@@ -689,14 +703,15 @@ def renew(session: Session, claim: Claim, *, worker: str, now: dt.datetime, leas
 
 
 def _claim_batch(session: Session, *, outcomes: list[_Outcome], now: dt.datetime, worker: str, limit: int,
-                 lease: dt.timedelta) -> tuple[set[int], list[_Prepared], dict[tuple[str, str], dt.datetime], int]:
+                 lease: dt.timedelta, tz: ZoneInfo = VN_TZ
+                 ) -> tuple[set[int], list[_Prepared], dict[tuple[str, str], dt.datetime], int]:
     """One transaction: write the outcomes still waiting from the previous batch (the ids lost, see _record),
     read the flood-control pauses, claim, and read everything needed to render the claimed rows. Also the
     number claimed (fewer than `limit`: nothing else is due)."""
     lost = _record(session, outcomes, worker=worker) if outcomes else set()
     pauses = send_pauses(session, now=now)  # flood control any worker was told about
     rows = _claim_rows(session, now=now, worker=worker, limit=limit, lease=lease)
-    return lost, _prepare_rows(session, rows), pauses, len(rows)
+    return lost, _prepare_rows(session, rows, tz=tz), pauses, len(rows)
 
 
 def _tick_start(session: Session, *, today: dt.date) -> tuple[CalendarDays, bool]:
@@ -812,7 +827,8 @@ async def send_due_digests(db: Database, senders: dict[str, Sender], *, clock: C
             outcomes = outbox.take()
             try:
                 lost, rows, pauses, claimed = await db.run(_claim_batch, outcomes=outcomes, now=claimed_at,
-                                                           worker=worker, limit=batch, lease=lease)
+                                                           worker=worker, limit=batch, lease=lease,
+                                                           tz=calendar.tz)
             except BaseException:
                 outbox.waiting[:0] = outcomes  # not written: the finally below tries once more
                 raise

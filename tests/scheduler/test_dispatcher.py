@@ -258,6 +258,34 @@ async def test_a_task_closed_after_planning_is_left_out_and_a_status_restarts_th
     assert [line.item_ref for line in sender.to(HEAD_BDV)[0].lines] == ["2"]
 
 
+async def test_a_checkin_answered_before_it_goes_out_is_not_asked(migrated_db: Database) -> None:
+    """Probe 19: a head who joined late reported on an undated task in the afternoon and the next morning's digest
+    (carrying the check-in of a day he could not be reached) asked him for it again; a digest planned before a report
+    and sent after it (a retry) the same."""
+    db = migrated_db
+    register(db, [task("1", None), task("2", None)], at=local(2018, 2, 26, 9, 0))
+    db.call(lambda s: setattr(s.scalars(select(Person).where(Person.handle == "head_bdv")).one(),
+                              "telegram_chat_id", None))
+    sender = RecordingSender()
+    await mornings(db, sender, dt.date(2018, 2, 27), dt.date(2018, 3, 14))  # 12/03: the check-in, undelivered
+    db.call(bind_chat, handle="head_bdv", channel="telegram", chat_id=HEAD_BDV)
+    head = db.call(person_by_handle, "head_bdv")
+    first, second = db.call(lambda s: list(s.scalars(select(Task).order_by(Task.id))))
+    db.call(record_status, task_id=first.id, actor=head, change=StatusUpdate(status=TaskStatus.IN_PROGRESS),
+            source="text", now=local(2018, 3, 14, 15, 0), today=dt.date(2018, 3, 14))
+    await mornings(db, sender, dt.date(2018, 3, 15), dt.date(2018, 3, 15))
+    [digest] = sender.to(HEAD_BDV)
+    assert [(line.item_ref, line.category) for line in digest.lines] == [("2", "checkin")]
+    # the next round (26/03): planned at 08:00, task 2 reported at 08:30, the send retried at 09:00
+    now = local(2018, 3, 26, 8, 0)
+    db.call(plan_digests, policy=policy, today=now.date(), now=now)
+    db.call(record_status, task_id=second.id, actor=head, change=StatusUpdate(status=TaskStatus.IN_PROGRESS),
+            source="text", now=local(2018, 3, 26, 8, 30), today=now.date())
+    await send_due_digests(db, {"telegram": sender}, clock=FakeClock(local(2018, 3, 26, 9, 0)), policy=policy)
+    later = sender.to(HEAD_BDV)[1:]
+    assert [[line.item_ref for line in view.lines] for view in later] == [["1"]], later
+
+
 def many_people_with_a_digest_due(db: Database, people: int) -> dt.datetime:
     """`people` heads, each with one task due in three days: a digest each on Tuesday 27/02/2018 08:00."""
     directory = "handle,full_name,title,unit,role\nadmin,Quản trị,,Văn phòng,admin\n" + "".join(
