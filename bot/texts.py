@@ -591,8 +591,11 @@ def no_draft_task(which: str) -> str:
     return vn(f"Danh sách không có nhiệm vụ {which if which.startswith('Mục') else 'số ' + which}.")
 
 
-def registered_text(result: Registered, rounds: Sequence[tuple[str, str, dt.date]] = ()) -> str:
-    """`rounds`: each recurring item's first round (item ref, round label, deadline)."""
+def registered_text(result: Registered, rounds: Sequence[tuple[str, str, dt.date]] = (),
+                    unconnected: Sequence[tuple[str, str, int]] = ()) -> str:
+    """`rounds`: each recurring item's first round (item ref, round label, deadline); `unconnected`: the people
+    given tasks whom Nhắc việc cannot reach yet (name, handle, how many tasks) — said at once, not found weeks later
+    in /loi (probe 19: a Chi cục's 17 tasks went unreminded for three weeks)."""
     lines = [f"Đã xác nhận {result.title}: {result.task_count} nhiệm vụ."]
     if result.assigned:  # an item given to several units (a group, a list) on one line
         given: dict[str, list[str]] = {}
@@ -609,6 +612,12 @@ def registered_text(result: Registered, rounds: Sequence[tuple[str, str, dt.date
         lines += [f"• Mục {ref}: {'; '.join(units)}" for ref, units in waiting.items()]
         lines.append("Đồng chí gửi tệp danh bạ (Excel hoặc CSV) có đơn vị và trưởng đơn vị này vào đây: các nhiệm vụ "
                      "trên được giao ngay khi nhập xong.")
+    if unconnected:
+        lines += ["", f"Người nhận chưa kết nối Nhắc việc, chưa nhận được thông báo giao việc và nhắc việc "
+                      f"({len(unconnected)}):"]
+        lines += [f"• đ/c {name} (@{handle}): {count} nhiệm vụ" for name, handle, count in unconnected]
+        lines.append("Đồng chí gõ /moi <mã cán bộ> để tạo mã mời và gửi cho người đó; khi kết nối, người đó nhận "
+                     "ngay danh sách nhiệm vụ.")
     if rounds:
         lines += ["", "Nhiệm vụ định kỳ, kỳ đầu:"]
         for ref, label, due in rounds:

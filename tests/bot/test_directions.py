@@ -6,6 +6,7 @@ python-telegram-bot and the Bot API sandbox, on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
 
 from bot.sandbox.harness import Harness
 from storage.audit import audit_entries
@@ -266,3 +267,26 @@ async def test_a_direction_about_lateness_goes_to_the_late_tasks(harness: Harnes
     await h.say("leader", "nhắc Ban Dân vận các việc đang chậm")
     told = [t for t in texts_to(h, "head_bdv", before) if "ý kiến chỉ đạo" in t]
     assert len(told) == 1 and "về nhiệm vụ mục 1 (" in told[0], told
+
+
+async def test_the_admin_is_told_at_confirmation_who_cannot_be_reached_yet(db_url: str) -> None:
+    """Probe 19: a Chi cục head without a chat held 17 tasks for three weeks before the admin happened on /loi."""
+    from bot import texts
+    from scheduler.clock import FakeClock
+    from storage.models import Person
+    from tests.bot.conversation_setup import START
+
+    h = Harness(db_url=db_url, clock=FakeClock(START))
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        assert h.db is not None
+        h.db.call(lambda s: setattr(s.scalars(select(Person).where(Person.handle == "head_stnmt")).one(),
+                                    "telegram_chat_id", None))
+        await h.say("admin", NOTICE)
+        await h.tap("admin", texts.BUTTON_CONFIRM)
+        told = last_text(h, "admin")
+        assert "Người nhận chưa kết nối Nhắc việc, chưa nhận được thông báo giao việc và nhắc việc (1):\n" \
+               "• đ/c Trần Văn Môi (@head_stnmt): 1 nhiệm vụ\nĐồng chí gõ /moi" in told, told
+        assert "Lê Văn Dân (@head_bdv)" not in told
+    finally:
+        await h.stop()
