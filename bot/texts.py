@@ -664,11 +664,17 @@ def _when_vn(at: dt.datetime | None) -> str:
 def already_registered(before: NoticeChoice) -> str:
     """On receipt of a notice already confirmed: no preview (its confirmation would be refused), what it was and
     what to do."""
-    return vn(f"Văn bản này đã được xác nhận trước đây: {before.title} (mã #{before.notice_id} trong Nhắc việc), "
-              f"xác nhận{_when_vn(before.closed_at)}, {before.task_count} nhiệm vụ. Nhắc việc "
-              "không giao việc lần thứ hai nên không lập danh sách mới; đồng chí không cần làm gì thêm.\n"
-              "Nếu cần giao lại từ đầu (văn bản cũ sai), đồng chí hủy văn bản cũ: "
-              f"/huy #{before.notice_id} lý do: …, rồi gửi lại văn bản này.")
+    what = ("Văn bản này (chưa có số) có cùng các nhiệm vụ với văn bản đã xác nhận trước đây" if before.same_tasks
+            else "Văn bản này đã được xác nhận trước đây")
+    text = (f"{what}: {before.title} (mã #{before.notice_id} trong Nhắc việc), "
+            f"xác nhận{_when_vn(before.closed_at)}, {before.task_count} nhiệm vụ. Nhắc việc "
+            "không giao việc lần thứ hai nên không lập danh sách mới; đồng chí không cần làm gì thêm.\n"
+            "Nếu cần giao lại từ đầu (văn bản cũ sai), đồng chí hủy văn bản cũ: "
+            f"/huy #{before.notice_id} lý do: …, rồi gửi lại văn bản này.")
+    if before.same_tasks:  # (a notice of its own, the same tasks again: its number tells it apart)
+        text += ("\nNếu đây là một văn bản khác (ví dụ kế hoạch của năm sau), đồng chí thêm số và ngày văn bản vào đầu "
+                 "(“Số: 15/KH-SCT”, “…, ngày 10 tháng 5 năm 2026”) rồi gửi lại.")
+    return vn(text)
 
 
 def notice_choice_line(choice: NoticeChoice) -> str:

@@ -7,7 +7,9 @@ import datetime as dt
 import hashlib
 import itertools
 import logging
+import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
@@ -523,20 +525,44 @@ def _open_draft(session: Session, notice_id: int, by: Person, action: str) -> No
     return notice
 
 
-def registered_twin(session: Session, notice: Notice) -> Notice | None:
-    """A confirmed notice with the same text, or the same number and date."""
+SAME_TASKS_SHARE = 0.8  # of a notice's task texts found in a confirmed notice without a number: the same notice
+
+
+def registered_twin(session: Session, notice: Notice, task_texts: Sequence[str] = ()) -> Notice | None:
+    """A confirmed notice with the same text, or the same number and date — or, for a notice without a number
+    of its own (a draft "Số: /KH-SCT", a paste of what was loaded as a file and numbered by the admin), one holding
+    SAME_TASKS_SHARE of its task texts (probe 19: the same plan, pasted a month after its .docx was confirmed, got a
+    fresh preview, one tap from assigning every task a second time)."""
     same = Notice.sha256 == notice.sha256
-    if notice.number and not notice.number.startswith("/") and notice.issued_on is not None:
+    numbered = bool(notice.number and not notice.number.startswith("/"))
+    if numbered and notice.issued_on is not None:
         same = or_(same, and_(Notice.number == notice.number, Notice.issued_on == notice.issued_on))
-    return session.scalar(select(Notice).where(same, Notice.id != notice.id,
+    twin = session.scalar(select(Notice).where(same, Notice.id != notice.id,
                                                Notice.status == NoticeStatus.CONFIRMED).limit(1))
+    if twin is not None or numbered:
+        return twin
+    return _same_tasks(session, notice.id, task_texts)
+
+
+def _same_tasks(session: Session, notice_id: int | None, task_texts: Sequence[str]) -> Notice | None:
+    texts = sorted({" ".join(t.split()) for t in task_texts if t.strip()})
+    if len(texts) < 2:
+        return None
+    need = max(2, math.ceil(SAME_TASKS_SHARE * len(texts)))
+    shared = func.count(func.distinct(Task.text))
+    row = session.execute(
+        select(Task.notice_id, shared).join(Notice, Notice.id == Task.notice_id)
+        .where(Notice.status == NoticeStatus.CONFIRMED, Task.text.in_(texts),
+               *([Notice.id != notice_id] if notice_id is not None else []))
+        .group_by(Task.notice_id).having(shared >= need).order_by(shared.desc(), Task.notice_id).limit(1)).first()
+    return session.get(Notice, row[0]) if row is not None else None
 
 
 def confirm_notice(session: Session, notice_id: int, *, by: Person, now: dt.datetime) -> Registered:
     """Register the draft's tasks and assign each to the head of its lead unit. A notice already registered
     (same text, or same number and date) is refused: confirming it twice would double every reminder."""
     notice = _open_draft(session, notice_id, by, "confirm a notice")
-    twin = registered_twin(session, notice)
+    twin = registered_twin(session, notice, [t.get("text") or "" for t in notice.meta.get("tasks", [])])
     if twin is not None:
         raise NoticeDuplicate(twin.id, notice_title(twin))
     parsed_tasks = notice.meta.get("tasks", [])
@@ -798,6 +824,7 @@ class NoticeChoice:
     closed_at: dt.datetime | None
     task_count: int
     withdrawn: bool
+    same_tasks: bool = False  # found as a twin by its tasks (a notice without a number), not by its text or number
 
 
 def notice_choices(session: Session, notice_ids: list[int]) -> list[NoticeChoice]:
@@ -828,8 +855,12 @@ def registered_before(session: Session, parsed: ParsedNotice, source_text: str) 
     """The confirmed notice a newly sent one repeats (same text, or same number and date), the test
     confirm_notice applies, made on receipt so the admin is told before any preview."""
     probe = Notice(sha256=sha256_text(source_text), number=parsed.number, issued_on=parsed.date)
-    twin = registered_twin(session, probe)
-    return notice_choices(session, [twin.id])[0] if twin is not None else None
+    twin = registered_twin(session, probe, [t.text for t in parsed.tasks])
+    if twin is None:
+        return None
+    choice = notice_choices(session, [twin.id])[0]
+    same_text = twin.sha256 == probe.sha256 or (twin.number == parsed.number and twin.issued_on == parsed.date)
+    return choice if same_text else replace(choice, same_tasks=True)
 
 
 def unit_named(session: Session, words: str) -> str | None:

@@ -51,6 +51,26 @@ async def test_a_notice_sent_again_after_confirmation_is_recognised_on_receipt(h
     assert h.db.call(lambda s: s.scalar(select(func.count()).select_from(Task))) == 13
 
 
+async def test_a_numberless_notice_loaded_again_in_another_form_is_recognised_by_its_tasks(harness: Harness) -> None:
+    """Probe 19: a draft plan ("Số: /KH-SCT") confirmed from its .docx with the number the admin typed, pasted again
+    a month later, got a fresh preview — one tap from assigning every task twice. A notice of its own with the
+    same tasks (next year's plan) is told apart by its number."""
+    h = harness
+    first = numberless("Kế hoạch chuyển đổi số", "xây dựng cơ sở dữ liệu")
+    await h.say("admin", first)
+    await h.say("admin", "số: 125/TB-UBND")
+    await h.say("admin", "xác nhận")
+    await h.advance_to(local(2018, 3, 26, 9, 0))
+    await h.say("admin", first.replace("THÔNG BÁO\n", "THÔNG BÁO\n\n") + "\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n")
+    said = last_text(h, "admin")
+    assert said.startswith("Văn bản này (chưa có số) có cùng các nhiệm vụ với văn bản đã xác nhận trước đây: "), said
+    assert "mã #1" in said and "thêm số và ngày văn bản vào đầu" in said
+    assert h.db is not None
+    assert h.db.call(lambda s: s.scalar(select(func.count()).select_from(Notice))) == 1, "no second draft"
+    await h.say("admin", first.replace("Số: /TB-UBND", "Số: 40/TB-UBND\nBình Thuận, ngày 20 tháng 03 năm 2018"))
+    assert "nhận diện được 2 nhiệm vụ" in last_text(h, "admin"), "a numbered notice of its own: its preview"
+
+
 async def test_a_preview_asks_for_the_number_and_date_a_notice_lacks(harness: Harness) -> None:
     h = harness
     await h.say("admin", numberless("Kết luận về công tác dân vận", "tổng hợp ý kiến của Nhân dân"))
