@@ -637,21 +637,28 @@ def _has_number(number: str | None) -> bool:
 
 
 def missing_header_lines(parsed: ParsedNotice) -> list[str]:
-    """One line, near the top of a preview, when the notice has no number or no date (drafts and portal copies
-    leave "Số: /TB-UBND" blank): how to type them, since /huy and the reports name a notice by its number."""
+    """One line, near the top of a preview, when the notice has no number, no date or no subject (drafts and portal
+    copies leave "Số: /TB-UBND" blank; a plan's title may not be read): how to type them, since /huy and the reports
+    name a notice by its number, and a report forwarded says what the notice is about by its subject (probe 19:
+    "Phạm vi: Kế hoạch số 1234/KH-SCT" said nothing of what the plan was)."""
     no_number, no_date = not _has_number(parsed.number), parsed.date is None
-    if not (no_number or no_date):
-        return []
+    no_subject = not (parsed.subject or "").strip()
+    subject = ("đồng chí gõ “trích yếu: …” để báo cáo gửi lãnh đạo nêu rõ văn bản về việc gì."
+               if no_subject else "")
     # placeholders, not a plausible number or today's date a hurried clerk might copy
     number = f"số: …{parsed.number}" if parsed.number and parsed.number.startswith("/") else "số: …"
     date = "ngày: …/…/…"
     if no_number and no_date:
-        return [f"Lưu ý: văn bản chưa có số và ngày — đồng chí gõ “{number}” và “{date}” (số, ngày thật của văn "
-                "bản) để tra cứu, báo cáo và hủy theo số về sau."]
-    if no_number:
-        return [f"Lưu ý: văn bản chưa có số — đồng chí gõ “{number}” (số thật của văn bản) để tra cứu, báo cáo và "
-                "hủy theo số về sau."]
-    return [f"Lưu ý: văn bản chưa có ngày — đồng chí gõ “{date}” (ngày thật của văn bản)."]
+        line = (f"Lưu ý: văn bản chưa có số và ngày — đồng chí gõ “{number}” và “{date}” (số, ngày thật của văn "
+                "bản) để tra cứu, báo cáo và hủy theo số về sau.")
+    elif no_number:
+        line = (f"Lưu ý: văn bản chưa có số — đồng chí gõ “{number}” (số thật của văn bản) để tra cứu, báo cáo và "
+                "hủy theo số về sau.")
+    elif no_date:
+        line = f"Lưu ý: văn bản chưa có ngày — đồng chí gõ “{date}” (ngày thật của văn bản)."
+    else:
+        return [f"Lưu ý: chưa đọc được trích yếu của văn bản — {subject}"] if no_subject else []
+    return [f"{line} Chưa đọc được trích yếu: {subject}" if no_subject else line]
 
 
 def _when_vn(at: dt.datetime | None) -> str:

@@ -291,3 +291,19 @@ async def test_one_units_share_of_an_item_is_withdrawn_and_the_others_go_on(db_u
         assert "Đã hủy mục 1 của Thông báo số 46/TB-UBND" in last_text(h, "admin")
     finally:
         await h.stop()
+
+
+def test_a_preview_asks_for_the_subject_a_notice_lacks() -> None:
+    """Probe 19: a plan whose title was not read was reported as "Phạm vi: Kế hoạch số 1234/KH-SCT", nothing else;
+    the preview asked for the number and date, never for the subject."""
+    import datetime as dt
+
+    from storage.parsed import ParsedNotice
+
+    [line] = texts.missing_header_lines(ParsedNotice(number="12/KH-SCT", date=dt.date(2026, 4, 17)))
+    assert line.startswith("Lưu ý: chưa đọc được trích yếu của văn bản — đồng chí gõ “trích yếu: …”"), line
+    [line] = texts.missing_header_lines(ParsedNotice(number="/KH-SCT"))
+    assert "“số: …/KH-SCT” và “ngày: …/…/…”" in line and line.endswith("Chưa đọc được trích yếu: đồng chí gõ “trích "
+                                                                          "yếu: …” để báo cáo gửi lãnh đạo nêu rõ văn "
+                                                                          "bản về việc gì.")
+    assert texts.missing_header_lines(ParsedNotice(number="12/KH-SCT", date=dt.date(2026, 4, 17), subject="Về X")) == []
