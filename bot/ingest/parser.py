@@ -117,6 +117,26 @@ OCR_DASH = re.compile(r"^[_¬~]\s*[>7¬~]?\s+(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])", re
 OCR_SPECK = re.compile(r"^[_¬~„,'`.]+\s*(?=(?:\d{1,2}(?:\.\d{1,2}){0,3}[.)/]|[a-zđ]\)|[IVX]{1,4}\.)\s)", re.U)
 
 
+# a text hard-wrapped at a fixed width (copied out of a PDF, pasted from a mail client): most long lines end
+# within a few characters of one width, and none runs far past it
+WRAP_LONG = 30  # a line this long can be a wrapped one
+WRAP_SPREAD = 0.85  # a line is full when its next word would have taken it past this share of the width
+WRAP_MAX_WIDTH = 110
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a hard-wrapped text was cut at, or None for a text whose paragraphs are whole lines."""
+    long = sorted(len(ln) for ln in lines if len(ln) >= WRAP_LONG and "|" not in ln)
+    if len(long) < 4:
+        return None
+    width = long[int(0.9 * (len(long) - 1))]
+    if width > WRAP_MAX_WIDTH or sum(n > width * 1.3 for n in long) > 0.05 * len(long):
+        return None
+    if sum(n >= width * WRAP_SPREAD for n in long) < 4:
+        return None
+    return width
+
+
 def lines_of(text: str) -> list[str]:
     """Non-empty lines; tables rewritten as item lines; running heads and page numbers dropped."""
     raw = [ln.strip() for ln in text.split("\n")]
@@ -879,7 +899,10 @@ def _join_wrapped_lines(lines: list[str]) -> list[str]:
     out: list[str] = []
     continued = False  # the last line was itself the continuation of a wrapped sentence
     wrapped_heading = False  # a short numbered heading whose name went on to the next line
+    width = _wrap_width(lines)
+    last = ""  # the last line as it came, before any joining
     for ln in lines:
+        prev_last, last = last, ln
         open_end = bool(out) and not re.search(r"[.:;!?)\"”…]$", out[-1])
         heading = bool(out) and (out[-1].isupper() or _caps_title(ln) or _is_heading_item(out[-1]))
         mark = _marker(out[-1]) if out else None
@@ -896,7 +919,10 @@ def _join_wrapped_lines(lines: list[str]) -> list[str]:
             wrapped_heading = continued = False
             continue
         wrapped_heading = False
-        if open_end and _marker(ln) is None and not heading:
+        if width is not None and out and _wrapped_on(prev_last, ln, width):
+            out[-1] = out[-1] + " " + ln  # a hard-wrapped text: the full line above goes on here
+            continued = True
+        elif open_end and _marker(ln) is None and not heading:
             out[-1] = out[-1] + " " + ln
             continued = True
         elif open_end and continued and HYPHEN_WRAP.match(ln) and re.search(r"\b[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$", out[-1]):
@@ -909,6 +935,31 @@ def _join_wrapped_lines(lines: list[str]) -> list[str]:
 
 
 HYPHEN_WRAP = re.compile(r"^-\s*[A-ZĐÀ-Ỹ]")
+# a hard-wrapped line that opens with what looks like a dash item but goes on a range or a word ("… (03/02/1930" /
+# "- 03/02/2020)", "… vụ đông" / "- xuân 2012 - 2013;")
+DASH_CONTINUES = re.compile(r"^-\s*(?=\d|[^\W\d_])", re.U)  # (and the letter in lower case: see _dash_continues)
+
+
+def _dash_continues(ln: str) -> bool:
+    return (m := DASH_CONTINUES.match(ln)) is not None and not ln[m.end()].isupper()
+
+
+def _wrapped_on(prev: str, ln: str, width: int) -> bool:
+    """In a hard-wrapped text: the line goes on the paragraph above when the line before it was full (its next
+    word would not have fitted the width) and ``ln`` cannot open an item of its own there."""
+    if len(prev) + 1 + len(ln.split(" ", 1)[0]) < width * WRAP_SPREAD or "|" in prev or "|" in ln:
+        return False
+    if prev.isupper():
+        return False  # a title in capitals: the text below is not its continuation
+    mark = _marker(ln)
+    if prev.count("(") > prev.count(")"):
+        return True  # "… (Phụ lục" / "IV) …": inside a parenthesis
+    if not re.search(r"[.:;!?)\"”…,]$", prev):
+        return _dash_continues(ln) or mark is None and (ln[:1].islower() or
+                                                                          WRAP_TAIL.search(prev) is not None)
+    if re.search(r"[;,:]$", prev):
+        return ln[:1].islower() and _marker(ln) is None
+    return False
 
 
 def _is_heading_item(line: str) -> bool:
@@ -2065,10 +2116,13 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
                 not child.children and not ASSESSMENT.search(child.text[:200]) and (
                     _asks_a_unit(child.text) or ARTICLE_ASK.search(child.text) is not None):
             child_directive = True  # "Điều 1. Các chi phí … : 1. Đối với …, giao Bảo hiểm xã hội … thanh toán …"
-        if not child_directive and head_class is None and not child.children and not ASSESSMENT.search(text[:200]) \
-                and _in_assessment_part(child) and _asks_a_unit(text) and \
+        # (a title in capitals over its paragraph: "TÌNH HÌNH THỰC HIỆN …" / "Căn cứ …, yêu cầu …": the paragraph)
+        asked = " ".join(child.lines[1:]) if child.kind == "heading" and not child.children else text
+        assessed = _in_assessment_part(child) or asked is not text and ASSESSMENT_PART.match(child.head) is not None
+        if not child_directive and (head_class is None or asked is not text) and not child.children and asked and \
+                not ASSESSMENT.search(asked[:200]) and assessed and _asks_a_unit(asked) and \
                 not re.search(r"\b(?:đã|từng|vừa)\s+(?:có\s+\S+\s+)?(?:yêu\s*cầu|đề\s*nghị|giao|chỉ\s*đạo)\b",
-                          text, re.I):
+                          asked, re.I):
             # "I. ĐÁNH GIÁ …: Căn cứ …, yêu cầu các sở, ngành khẩn trương đánh giá …": an ask made now is work,
             # whatever the title of the part it stands in
             child_directive = True
