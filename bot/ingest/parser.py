@@ -1419,7 +1419,7 @@ def _directive_paragraph(text: str) -> bool:
     if any(_unit_opens_with_work(text[m.end():]) for m in ASK_COLON.finditer(text[:400])):
         return True  # "…, ông X chỉ đạo: Văn phòng UBND tỉnh phối hợp … rà soát …": whom the ask names, then the work
     if BACKGROUND.match(text) and not _asks_a_unit(text):
-        return _subject_after_opening(text)
+        return _subject_after_opening(text) or _charges_a_unit(text)
     if re.match(r"Căn\s*cứ\b", text) and not re.search(r"\b(?:đề\s*nghị|yêu\s*cầu|giao)\b", text, re.I):
         # "Căn cứ Giấy phép … cho phép Công ty X khai thác …": what a cited permit allows is the ground, not an ask
         return _subject_after_opening(text)
@@ -1428,7 +1428,38 @@ def _directive_paragraph(text: str) -> bool:
     if (frame := COMING_PERIOD.match(text)) is not None and not re.search(r"\bđã\b", text.split(".")[0]) and \
             _unit_opens_with_work(text[frame.end():]):
         return True  # "Quý IV/2027, Ủy ban MTTQ phường tiếp tục tuyên truyền …": a unit's work for the period ahead
-    return bool(DIRECTIVE_CUE.search(text))
+    return bool(DIRECTIVE_CUE.search(text)) or _charges_a_unit(text)
+
+
+# a unit bound to its work by a modal: "Các đơn vị phải …", "Quận ủy cần …", "Chủ tịch UBND các huyện chịu trách
+# nhiệm …" (not "… chịu trách nhiệm trước …": whom it answers to)
+CHARGED = re.compile(r"(?:\s+(?:trong|trên|thuộc|ở|tại)\s[^,.;]{1,40}?)?\s*(?:cũng\s+|thì\s+)?"
+                     r"(?:cần\s*phải|cần|phải|chịu\s*trách\s*nhiệm(?!\s*(?:trước|về|đối\s*với|nếu|khi|hoàn\s*toàn)\b))"
+                     r"\s+"
+                     r"(?!là\b|có\s*(?:được|những|nhiều)\b|đối\s*mặt\b|chịu\b)", re.U)
+
+
+def _charges_a_unit(text: str) -> bool:
+    return bool(_charged_units(text))
+
+
+def _charged_units(text: str) -> list[str]:
+    """The units a sentence binds to work, at its start or after an opening phrase ("Theo UBND tỉnh, …",
+    "Đối với …, …"): "Theo UBND tỉnh, các địa phương cần quán triệt …" → ["các địa phương"]."""
+    for sentence in SENTENCE_END.split(text)[:6]:
+        if REPORTED_OPENING.match(sentence):
+            continue
+        for start in [0, *(m.end() for m in re.finditer(r",\s*", sentence[:160]))]:
+            rest = sentence[start:]
+            if not UNIT_START.match(rest):
+                continue
+            name = name_prefix(rest)
+            if 0 < len(name) <= 90 and CHARGED.match(rest[len(name):]):
+                return split_units(name) or [name]
+    return []
+
+
+REPORTED_OPENING = re.compile(r"^(?:[^,.;]{0,80}\s)?(?:đã|vừa)\s", re.U)
 
 
 # an ask that follows a view of the work in the same sentence: "…, đồng thời đồng chí cũng lưu ý các xã cần …",
@@ -1751,7 +1782,8 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
             if groups and not CLOSING.search(para) and pick_deadline(para, issued_on=issued_on):
                 groups[-1][0].append(para)  # "Thời gian gửi báo cáo trước ngày 20/3/2009." completes the task
             continue
-        leads = find_leads(para)
+        charged = [] if DIRECTIVE_CUE.search(para) else _charged_units(para)
+        leads = charged or find_leads(para)  # ("Các đơn vị phải …": the unit bound to the work, when none is asked)
         if not leads:
             leads = _spoken_ask_units(para)  # "Đối với …, ông chỉ đạo các sở, ngành cần …"
         if not leads and also is not None and _opens_with_doer(probe):
