@@ -1151,7 +1151,9 @@ def _list_table(lines: list[str]) -> bool:
 # (also "Ngày đăng 21/09/2018 | 14:09 | Lượt xem: 150", "10:12, 01/12/2021", "Cập nhật ngày: 19-10-2024",
 # "Thứ Bảy, 28/03/2020, 18:27 [GMT+7]", "24/12/2018 17:12 CH": a line that holds only the stamp)
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:SA|CH|AM|PM)\b)?"
-POSTED_RE = re.compile(r"^[•\s]*(?:(?:Ngày\s*)?(?:Đăng|Cập\s*nhật)\s*(?:ngày|lúc)?\s*:?\s*)?"
+# (after the portal's section name: "Chính trị - Ngày đăng : 05:24, 11/06/2015")
+POSTED_RE = re.compile(r"^[•\s]*(?:(?:[^\W\d_][^\d\n|:]{0,30}?\s[-|]\s*)?(?:Ngày\s*)?(?:Đăng|Cập\s*nhật)\s*"
+                       r"(?:ngày|lúc)?\s*:?\s*)?"
                        r"(?:" + _CLOCK + r"\s*,?\s*)?"
                        r"(?:(?:Thứ\s*\w+|Chủ\s*nhật)\s*,?\s*)?"
                        r"(?P<d>\d{1,2}\s*([/.\-])\s*\d{1,2}\s*\2\s*\d{4})(?:\s*[-|,]?\s*" + _CLOCK + r")?"
