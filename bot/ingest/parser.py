@@ -117,6 +117,26 @@ OCR_DASH = re.compile(r"^[_¬~]\s*[>7¬~]?\s+(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])", re
 OCR_SPECK = re.compile(r"^[_¬~„,'`.]+\s*(?=(?:\d{1,2}(?:\.\d{1,2}){0,3}[.)/]|[a-zđ]\)|[IVX]{1,4}\.)\s)", re.U)
 
 
+# a text hard-wrapped at a fixed width (copied out of a PDF, pasted from a mail client): most long lines end
+# within a few characters of one width, and none runs far past it
+WRAP_LONG = 30  # a line this long can be a wrapped one
+WRAP_SPREAD = 0.85  # a line is full when its next word would have taken it past this share of the width
+WRAP_MAX_WIDTH = 110
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a hard-wrapped text was cut at, or None for a text whose paragraphs are whole lines."""
+    long = sorted(len(ln) for ln in lines if len(ln) >= WRAP_LONG and "|" not in ln)
+    if len(long) < 4:
+        return None
+    width = long[int(0.9 * (len(long) - 1))]
+    if width > WRAP_MAX_WIDTH or sum(n > width * 1.3 for n in long) > 0.05 * len(long):
+        return None
+    if sum(n >= width * WRAP_SPREAD for n in long) < 4:
+        return None
+    return width
+
+
 def lines_of(text: str) -> list[str]:
     """Non-empty lines; tables rewritten as item lines; running heads and page numbers dropped."""
     raw = [ln.strip() for ln in text.split("\n")]
@@ -879,7 +899,10 @@ def _join_wrapped_lines(lines: list[str]) -> list[str]:
     out: list[str] = []
     continued = False  # the last line was itself the continuation of a wrapped sentence
     wrapped_heading = False  # a short numbered heading whose name went on to the next line
+    width = _wrap_width(lines)
+    last = ""  # the last line as it came, before any joining
     for ln in lines:
+        prev_last, last = last, ln
         open_end = bool(out) and not re.search(r"[.:;!?)\"”…]$", out[-1])
         heading = bool(out) and (out[-1].isupper() or _caps_title(ln) or _is_heading_item(out[-1]))
         mark = _marker(out[-1]) if out else None
@@ -896,7 +919,10 @@ def _join_wrapped_lines(lines: list[str]) -> list[str]:
             wrapped_heading = continued = False
             continue
         wrapped_heading = False
-        if open_end and _marker(ln) is None and not heading:
+        if width is not None and out and _wrapped_on(prev_last, ln, width):
+            out[-1] = out[-1] + " " + ln  # a hard-wrapped text: the full line above goes on here
+            continued = True
+        elif open_end and _marker(ln) is None and not heading:
             out[-1] = out[-1] + " " + ln
             continued = True
         elif open_end and continued and HYPHEN_WRAP.match(ln) and re.search(r"\b[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$", out[-1]):
@@ -909,6 +935,31 @@ def _join_wrapped_lines(lines: list[str]) -> list[str]:
 
 
 HYPHEN_WRAP = re.compile(r"^-\s*[A-ZĐÀ-Ỹ]")
+# a hard-wrapped line that opens with what looks like a dash item but goes on a range or a word ("… (03/02/1930" /
+# "- 03/02/2020)", "… vụ đông" / "- xuân 2012 - 2013;")
+DASH_CONTINUES = re.compile(r"^-\s*(?=\d|[^\W\d_])", re.U)  # (and the letter in lower case: see _dash_continues)
+
+
+def _dash_continues(ln: str) -> bool:
+    return (m := DASH_CONTINUES.match(ln)) is not None and not ln[m.end()].isupper()
+
+
+def _wrapped_on(prev: str, ln: str, width: int) -> bool:
+    """In a hard-wrapped text: the line goes on the paragraph above when the line before it was full (its next
+    word would not have fitted the width) and ``ln`` cannot open an item of its own there."""
+    if len(prev) + 1 + len(ln.split(" ", 1)[0]) < width * WRAP_SPREAD or "|" in prev or "|" in ln:
+        return False
+    if prev.isupper():
+        return False  # a title in capitals: the text below is not its continuation
+    mark = _marker(ln)
+    if prev.count("(") > prev.count(")"):
+        return True  # "… (Phụ lục" / "IV) …": inside a parenthesis
+    if not re.search(r"[.:;!?)\"”…,]$", prev):
+        return _dash_continues(ln) or mark is None and (ln[:1].islower() or
+                                                                          WRAP_TAIL.search(prev) is not None)
+    if re.search(r"[;,:]$", prev):
+        return ln[:1].islower() and _marker(ln) is None
+    return False
 
 
 def _is_heading_item(line: str) -> bool:
@@ -1100,7 +1151,9 @@ def _list_table(lines: list[str]) -> bool:
 # (also "Ngày đăng 21/09/2018 | 14:09 | Lượt xem: 150", "10:12, 01/12/2021", "Cập nhật ngày: 19-10-2024",
 # "Thứ Bảy, 28/03/2020, 18:27 [GMT+7]", "24/12/2018 17:12 CH": a line that holds only the stamp)
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:SA|CH|AM|PM)\b)?"
-POSTED_RE = re.compile(r"^[•\s]*(?:(?:Ngày\s*)?(?:Đăng|Cập\s*nhật)\s*(?:ngày|lúc)?\s*:?\s*)?"
+# (after the portal's section name: "Chính trị - Ngày đăng : 05:24, 11/06/2015")
+POSTED_RE = re.compile(r"^[•\s]*(?:(?:[^\W\d_][^\d\n|:]{0,30}?\s[-|]\s*)?(?:Ngày\s*)?(?:Đăng|Cập\s*nhật)\s*"
+                       r"(?:ngày|lúc)?\s*:?\s*)?"
                        r"(?:" + _CLOCK + r"\s*,?\s*)?"
                        r"(?:(?:Thứ\s*\w+|Chủ\s*nhật)\s*,?\s*)?"
                        r"(?P<d>\d{1,2}\s*([/.\-])\s*\d{1,2}\s*\2\s*\d{4})(?:\s*[-|,]?\s*" + _CLOCK + r")?"
@@ -1368,7 +1421,7 @@ def _directive_paragraph(text: str) -> bool:
     if any(_unit_opens_with_work(text[m.end():]) for m in ASK_COLON.finditer(text[:400])):
         return True  # "…, ông X chỉ đạo: Văn phòng UBND tỉnh phối hợp … rà soát …": whom the ask names, then the work
     if BACKGROUND.match(text) and not _asks_a_unit(text):
-        return _subject_after_opening(text)
+        return _subject_after_opening(text) or _charges_a_unit(text)
     if re.match(r"Căn\s*cứ\b", text) and not re.search(r"\b(?:đề\s*nghị|yêu\s*cầu|giao)\b", text, re.I):
         # "Căn cứ Giấy phép … cho phép Công ty X khai thác …": what a cited permit allows is the ground, not an ask
         return _subject_after_opening(text)
@@ -1377,7 +1430,38 @@ def _directive_paragraph(text: str) -> bool:
     if (frame := COMING_PERIOD.match(text)) is not None and not re.search(r"\bđã\b", text.split(".")[0]) and \
             _unit_opens_with_work(text[frame.end():]):
         return True  # "Quý IV/2027, Ủy ban MTTQ phường tiếp tục tuyên truyền …": a unit's work for the period ahead
-    return bool(DIRECTIVE_CUE.search(text))
+    return bool(DIRECTIVE_CUE.search(text)) or _charges_a_unit(text)
+
+
+# a unit bound to its work by a modal: "Các đơn vị phải …", "Quận ủy cần …", "Chủ tịch UBND các huyện chịu trách
+# nhiệm …" (not "… chịu trách nhiệm trước …": whom it answers to)
+CHARGED = re.compile(r"(?:\s+(?:trong|trên|thuộc|ở|tại)\s[^,.;]{1,40}?)?\s*(?:cũng\s+|thì\s+)?"
+                     r"(?:cần\s*phải|cần|phải|chịu\s*trách\s*nhiệm(?!\s*(?:trước|về|đối\s*với|nếu|khi|hoàn\s*toàn)\b))"
+                     r"\s+"
+                     r"(?!là\b|có\s*(?:được|những|nhiều)\b|đối\s*mặt\b|chịu\b)", re.U)
+
+
+def _charges_a_unit(text: str) -> bool:
+    return bool(_charged_units(text))
+
+
+def _charged_units(text: str) -> list[str]:
+    """The units a sentence binds to work, at its start or after an opening phrase ("Theo UBND tỉnh, …",
+    "Đối với …, …"): "Theo UBND tỉnh, các địa phương cần quán triệt …" → ["các địa phương"]."""
+    for sentence in SENTENCE_END.split(text)[:6]:
+        if REPORTED_OPENING.match(sentence):
+            continue
+        for start in [0, *(m.end() for m in re.finditer(r",\s*", sentence[:160]))]:
+            rest = sentence[start:]
+            if not UNIT_START.match(rest):
+                continue
+            name = name_prefix(rest)
+            if 0 < len(name) <= 90 and CHARGED.match(rest[len(name):]):
+                return split_units(name) or [name]
+    return []
+
+
+REPORTED_OPENING = re.compile(r"^(?:[^,.;]{0,80}\s)?(?:đã|vừa)\s", re.U)
 
 
 # an ask that follows a view of the work in the same sentence: "…, đồng thời đồng chí cũng lưu ý các xã cần …",
@@ -1700,7 +1784,8 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
             if groups and not CLOSING.search(para) and pick_deadline(para, issued_on=issued_on):
                 groups[-1][0].append(para)  # "Thời gian gửi báo cáo trước ngày 20/3/2009." completes the task
             continue
-        leads = find_leads(para)
+        charged = [] if DIRECTIVE_CUE.search(para) else _charged_units(para)
+        leads = charged or find_leads(para)  # ("Các đơn vị phải …": the unit bound to the work, when none is asked)
         if not leads:
             leads = _spoken_ask_units(para)  # "Đối với …, ông chỉ đạo các sở, ngành cần …"
         if not leads and also is not None and _opens_with_doer(probe):
@@ -2065,10 +2150,13 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
                 not child.children and not ASSESSMENT.search(child.text[:200]) and (
                     _asks_a_unit(child.text) or ARTICLE_ASK.search(child.text) is not None):
             child_directive = True  # "Điều 1. Các chi phí … : 1. Đối với …, giao Bảo hiểm xã hội … thanh toán …"
-        if not child_directive and head_class is None and not child.children and not ASSESSMENT.search(text[:200]) \
-                and _in_assessment_part(child) and _asks_a_unit(text) and \
+        # (a title in capitals over its paragraph: "TÌNH HÌNH THỰC HIỆN …" / "Căn cứ …, yêu cầu …": the paragraph)
+        asked = " ".join(child.lines[1:]) if child.kind == "heading" and not child.children else text
+        assessed = _in_assessment_part(child) or asked is not text and ASSESSMENT_PART.match(child.head) is not None
+        if not child_directive and (head_class is None or asked is not text) and not child.children and asked and \
+                not ASSESSMENT.search(asked[:200]) and assessed and _asks_a_unit(asked) and \
                 not re.search(r"\b(?:đã|từng|vừa)\s+(?:có\s+\S+\s+)?(?:yêu\s*cầu|đề\s*nghị|giao|chỉ\s*đạo)\b",
-                          text, re.I):
+                          asked, re.I):
             # "I. ĐÁNH GIÁ …: Căn cứ …, yêu cầu các sở, ngành khẩn trương đánh giá …": an ask made now is work,
             # whatever the title of the part it stands in
             child_directive = True

@@ -282,6 +282,11 @@ BARE_KIND_LAST = re.compile(r"^(?:địa\s*phương|đơn\s*vị|cơ\s*quan|ngà
 
 # "các phòng, ban, đơn vị, xã, phường": the localities after the departments' kinds are a group of their own
 LEVEL_KIND_AFTER = re.compile(r"^(?:xã|phường|thị\s*trấn|huyện|quận|thị\s*xã)\b", re.U)
+# the Party committees of the local levels, listed after "các": "các huyện ủy, thị ủy, Thành ủy Huế",
+# "các huyện, thành, thị ủy"
+_LEVEL_OR_COMMITTEE = r"(?:huyện|quận|thị\s*xã|thị|thành(?:\s*phố)?|xã|phường)(?:\s*[ủu][yỷ])?"
+LEVEL_LIST_BEFORE = re.compile(rf"(?:^|\s)[Cc]ác\s+(?:{_LEVEL_OR_COMMITTEE}\s*,\s*)*{_LEVEL_OR_COMMITTEE}$", re.U)
+LEVEL_COMMITTEE_AFTER = re.compile(r"^(?:huyện|quận|thị|[Tt]hành)\s*[ủu][yỷ]\b", re.U)
 DEPARTMENT_KINDS = re.compile(rf"^[Cc]ác\s+(?:phòng|ban|sở|ngành|đơn\s*vị|cơ\s*quan)(?:\s*,\s*{_BARE_KIND})*$", re.U)
 
 
@@ -292,6 +297,8 @@ def _split_list(names: str) -> list[str]:
         before, after = names[start: sep.start()], names[sep.end():]
         if sep.group(0).strip() == "," and LEVEL_KIND_AFTER.match(after) and not DEPARTMENT_KINDS.match(before.strip()):
             continue  # "UBND các huyện, thị xã": one more level of the group; only "các phòng, ban, xã" opens another
+        if sep.group(0).strip() == "," and LEVEL_LIST_BEFORE.search(before) and LEVEL_COMMITTEE_AFTER.match(after):
+            continue  # "các huyện ủy, thị ủy, thành ủy", "các quận, huyện, thị ủy": the Party committees of the levels
         if sep.group(0).strip() == "," and KIND_LIST_BEFORE.search(before) and BARE_KIND_AFTER.match(after):
             continue  # "Các Sở, Ban, ngành"
         if sep.group(0).strip() == "," and KIND_LIST_BEFORE.search(before) and RELATED_KIND_AFTER.match(after):
