@@ -1302,9 +1302,13 @@ def blocked_reason_hint(item_ref: str, *, replies: bool) -> str:
             "“chờ ý kiến Sở Tài chính”), để lãnh đạo nắm và tháo gỡ.")
 
 
-def status_told_to_lead(*, actor_name: str, rec: Recorded, notice_title: str, note: str | None) -> str:
-    """To the head of the lead unit (a cadre's task) or to the assignee (the head or an admin updated it)."""
+def status_told_to_lead(*, actor_name: str, rec: Recorded, notice_title: str, note: str | None,
+                        covering_for: str | None = None) -> str:
+    """To the head of the lead unit (a cadre's task) or to the assignee (the head or an admin updated it); to the
+    colleague covering for one of them while on leave (`covering_for`)."""
     lines = [f"Đ/c {actor_name} đã cập nhật nhiệm vụ mục {rec.item_ref} ({notice_title}): {recorded_status(rec)}."]
+    if covering_for:
+        lines.insert(0, f"(Đồng chí theo dõi thay đ/c {covering_for} nghỉ phép.)")
     lines += _note_line(note)
     return vn("\n".join(lines))
 

@@ -342,10 +342,23 @@ async def _inform_lead(conv: Conversation, actor: Person, rec: Recorded, note: s
     """The head stays informed of every update of a task in a cadre's hands (and the assignee of one the head
     or an admin made)."""
     ctx = conv.ctx
+    today = ctx.today()
+    told: set[int] = {actor.id}
     for someone in await ctx.db.run(people_to_inform, rec.task_id, actor.id):
+        covering_for = None
+        if someone.on_leave(today):  # on leave: not messaged (probe 19); the colleague covering hears of it
+            cover = await ctx.db.run(person_by_id, someone.leave_cover_id) if someone.leave_cover_id else None
+            log.info("%s on leave: update of task %s told to %s", someone.handle, rec.task_id,
+                     cover.handle if cover else "nobody")
+            if cover is None:
+                continue
+            someone, covering_for = cover, someone.full_name
+        if someone.id in told:
+            continue
+        told.add(someone.id)
         title = await ctx.db.run(lambda s: notice_title(s.get_one(Task, rec.task_id).notice))
         sent = await conv.notify(someone, Outgoing(text=texts.status_told_to_lead(
-            actor_name=actor.full_name, rec=rec, notice_title=title, note=note)))
+            actor_name=actor.full_name, rec=rec, notice_title=title, note=note, covering_for=covering_for)))
         if sent is not None and sent.last_id is not None:  # a reply to it is about that task
             await ctx.db.run(remember_task_message, task_id=rec.task_id, channel=sent.channel, chat_id=sent.chat_id,
                              message_id=sent.last_id, now=ctx.clock.now())

@@ -157,3 +157,25 @@ async def test_admins_list_delivery_problems(harness: Harness) -> None:
     assert "không có quyền" in last_text(h, "head_bdv")
     await h.say("admin", "/loi gui 99")
     assert "Không có tin nhắc việc số 99" in last_text(h, "admin")
+
+
+@pytest.mark.parametrize("cover", ["@head_stnmt", ""])
+async def test_a_head_on_leave_is_not_messaged_of_updates_the_colleague_covering_is(harness: Harness,
+                                                                                   cover: str) -> None:
+    """Probe 19: a head away 04–08/05, told "Nhắc việc nhắc lại từ ngày làm việc đầu tiên sau kỳ nghỉ", was messaged
+    on 05/05 that a cadre had updated a task."""
+    h = harness
+    await confirm(h)
+    await h.say("head_bdv", "/giao 2 @cadre_bdv")
+    await h.say("head_bdv", f"/nghi 27/2 1/3 {cover}".strip())
+    await h.advance_to(local(2018, 2, 27, 9, 0))
+    mark = len(h.sent)
+    await h.say("cadre_bdv", "2 xong")
+    assert "Đã cập nhật: mục 2 — Hoàn thành" in last_text(h, "cadre_bdv")
+    assert texts_to(h, "head_bdv", mark) == []
+    told = texts_to(h, "head_stnmt", mark)
+    if cover:
+        assert len(told) == 1 and told[0].startswith("(Đồng chí theo dõi thay đ/c Lê Văn Dân nghỉ phép.)\n"
+                                                     "Đ/c Phạm Thị Vận đã cập nhật nhiệm vụ mục 2"), told
+    else:
+        assert told == []
