@@ -1671,7 +1671,12 @@ def overdue_share_text(r: UnitSummary) -> str:
     one is never overdue: counted in, it would make the share look small)."""
     if r.overdue_share is None:
         return str(r.overdue)
+    if r.dated < SHARE_MIN_BASE:  # "1/2 … (50%)" read as alarming (probe 19): the count says it
+        return f"{r.overdue}/{r.dated} nhiệm vụ có thời hạn"
     return f"{r.overdue}/{r.dated} nhiệm vụ có thời hạn ({100 * r.overdue_share:.0f}%)"
+
+
+SHARE_MIN_BASE = 5  # fewer tasks with a deadline than this: no percentage
 
 
 def _missed_refs(r: UnitSummary) -> str:

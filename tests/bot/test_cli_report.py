@@ -67,7 +67,7 @@ def test_a_months_report_from_the_command_line_holds_what_was_overdue_in_it(
     assert main(["report", "--xlsx", str(xlsx), "--db", db_url, "--today", "05/06/2026", "--from", "1/5/2026",
                  "--to", "31/5/2026"]) == 0
     out = capsys.readouterr().out
-    assert f"• {BDV}: 4 nhiệm vụ" in out and "quá hạn chưa hoàn thành: 2/4 nhiệm vụ có thời hạn (50%) — mục 1, 7" in out
+    assert f"• {BDV}: 4 nhiệm vụ" in out and "quá hạn chưa hoàn thành: 2/4 nhiệm vụ có thời hạn — mục 1, 7" in out
     detail = load_workbook(io.BytesIO(xlsx.read_bytes()))["Chi tiết"]
     assert [r[2] for r in detail.iter_rows(min_row=5, values_only=True)] == ["1", "2", "3", "7"]
 

@@ -308,7 +308,7 @@ async def test_a_months_report_holds_the_tasks_overdue_in_it_in_the_text_and_the
         text, _, excel = await ask(h, "admin", "/tonghop tháng 5")
         assert text.text is not None and f"• {BDV}: 4 nhiệm vụ" in text.text, text.text
         assert "Hoàn thành đúng hạn: 1; hoàn thành quá hạn: 1" in text.text
-        assert "quá hạn chưa hoàn thành: 2/4 nhiệm vụ có thời hạn (50%) — mục 1, 7" in text.text
+        assert "quá hạn chưa hoàn thành: 2/4 nhiệm vụ có thời hạn — mục 1, 7" in text.text
         detail = workbook_of(h, "admin", excel)["Chi tiết"]
         rows = [row for row in detail.iter_rows(min_row=5, values_only=True) if row[0] is not None]
         assert [row[2] for row in rows] == ["1", "2", "3", "7"]

@@ -158,14 +158,14 @@ def test_summary_text() -> None:
         "",
         f"• {BDV}: 2 nhiệm vụ",
         "  Hoàn thành đúng hạn: 1; hoàn thành quá hạn: 0",
-        "  Đang thực hiện trong hạn: 0; quá hạn chưa hoàn thành: 0/1 nhiệm vụ có thời hạn (0%)",
+        "  Đang thực hiện trong hạn: 0; quá hạn chưa hoàn thành: 0/1 nhiệm vụ có thời hạn",
         "  Không có thời hạn: 1",
         f"• {TNMT}: 2 nhiệm vụ",
         "  Hoàn thành đúng hạn: 0; hoàn thành quá hạn: 0",
-        "  Đang thực hiện trong hạn: 1; quá hạn chưa hoàn thành: 1/2 nhiệm vụ có thời hạn (50%) — mục 4",
+        "  Đang thực hiện trong hạn: 1; quá hạn chưa hoàn thành: 1/2 nhiệm vụ có thời hạn — mục 4",
         "",
         "Tổng cộng: 4 nhiệm vụ — hoàn thành đúng hạn 1, hoàn thành quá hạn 0, đang thực hiện trong hạn 1, "
-        "quá hạn chưa hoàn thành 1/3 nhiệm vụ có thời hạn (33%), không có thời hạn 1.",
+        "quá hạn chưa hoàn thành 1/3 nhiệm vụ có thời hạn, không có thời hạn 1.",
     ]
 
 
