@@ -1895,13 +1895,21 @@ def weekly_digest_text(digest: WeeklyDigest, name: str, *, limit: int = 15,
         lines += _capped([f"• Mục {b.item_ref} ({b.notice}): {b.unit or 'chưa xác định đơn vị'}"
                           + (f", đ/c {b.assignee}" if b.assignee else "")
                           + (f" — “{shorten(b.note, 200)}”" if b.note else "")
-                          + (f" ({b.noted_on:%d/%m})" if b.noted_on else "") for b in digest.blocked], limit)
+                          + _noted(b.noted_on, digest.since) for b in digest.blocked], limit)
     lines += ["", "Đồng chí gõ /tonghop để xem tổng hợp theo đơn vị (trên Telegram kèm tệp Excel)."]
     if len(notices) == 1:  # one notice: named once above the items, not on each of them
         [notice] = notices
         lines = [*lines[:first_item], f"(Các nhiệm vụ dưới đây thuộc {notice[:1].lower()}{notice[1:]}.)",
                  *(line.replace(f" ({notice})", "") for line in lines[first_item:])]
     return vn("\n".join(lines))
+
+
+def _noted(on: dt.date | None, since: dt.date) -> str:
+    """When a difficulty was said: " (23/04)"; said before the week, " (từ 23/04, chưa có cập nhật mới)" — the same
+    words week after week read as news (probe 19)."""
+    if on is None:
+        return ""
+    return f" ({on:%d/%m})" if on >= since else f" (từ {on:%d/%m}, chưa có cập nhật mới)"
 
 
 def extension_request_text(req: ExtensionRequest, replaced_due: dt.date | None = None,

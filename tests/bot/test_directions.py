@@ -87,6 +87,10 @@ async def test_a_difficulty_a_unit_reports_reaches_the_leaders_weekly_summary(ha
     assert "(Các nhiệm vụ dưới đây thuộc thông báo số 45/TB-UBND ngày 20/02/2018.)" in summary, summary
     assert ("• Mục 4: Sở Tài nguyên và Môi trường, đ/c Trần Văn Môi — "
             "“đang làm 60%, vướng kinh phí đo đạc, đề nghị tỉnh hỗ trợ” (26/02)") in summary, summary
+    h.clock.set(local(2018, 3, 9, 16, 0))  # a week on, nothing new said: the same words are not news
+    assert await send_weekly_digest(conversation_of(h.app)) == 1
+    later = last_text(h, "leader")
+    assert "“đang làm 60%, vướng kinh phí đo đạc, đề nghị tỉnh hỗ trợ” (từ 26/02, chưa có cập nhật mới)" in later, later
 
 
 async def test_a_direction_typed_names_the_unit_and_the_item(harness: Harness) -> None:

@@ -108,7 +108,7 @@ async def test_the_report_tells_the_two_notices_items_apart_and_says_who_holds_n
     await h.advance_to(local(2018, 4, 2, 9, 0))  # both item 1s are late
     await h.say("leader", "/tonghop")
     text = next(t for t in (s.text or "" for s in reversed(h.sent) if s.to == "leader") if t.startswith("TỔNG HỢP"))
-    assert "quá hạn chưa hoàn thành: 2/4 nhiệm vụ có thời hạn (50%) — mục 1 (215-TB/HU), 1 (228-TB/HU)" in text, text
+    assert "quá hạn chưa hoàn thành: 2/4 nhiệm vụ có thời hạn — mục 1 (215-TB/HU), 1 (228-TB/HU)" in text, text
     assert "• Sở Y tế: 1 nhiệm vụ — 1 chưa có người nhận" in text, text
     assert "Ban Dân vận Tỉnh ủy: 4 nhiệm vụ\n" in text, "a unit whose tasks are all held says nothing more"
 
