@@ -9,6 +9,7 @@ Script lines (also typed interactively):
     @handle: [Label] Mục 2.1     … on the last such message that mentions "Mục 2.1"
     @handle: > text              … replies to the last bot message they received
     @handle: <invite>            … opens the last invite link sent for them
+    @handle: <block>             … blocks the bot (<unblock>: lets it write again)
     @handle@zalo: text           … any of the above on the other channel than --channel
 Blank lines and lines starting with # are ignored. On Zalo there are no buttons and
 no replies: a [Label] or > line there is an error that says to type instead."""
@@ -86,6 +87,8 @@ async def run_step(harness: Harness, line: str, base: Path) -> None:
         return
     if what == "<invite>":
         await harness.open_invite(who, channel)
+    elif what in ("<block>", "<unblock>"):
+        harness.block(who, what == "<block>")
     elif what.startswith(("<file ", "<paste ")) and what.endswith(">"):
         verb, _, name = what[1:-1].partition(" ")
         path = Path(name.strip())
@@ -126,7 +129,9 @@ async def run_chat(args: argparse.Namespace) -> int:
         harness = Harness(db_url=db_url, clock=clock, settings=load_settings(env_file=None),
                           channel=getattr(args, "channel", "telegram"))
         harness.subscribe(printer.bot)
-        await harness.start(directory_csv=directory, enroll_all=args.enroll_all)
+        not_enrolled = frozenset(h.strip().lstrip("@") for h in (getattr(args, "not_enrolled", "") or "").split(",")
+                                 if h.strip())
+        await harness.start(directory_csv=directory, enroll_all=args.enroll_all, not_enrolled=not_enrolled)
         try:
             if lines is None:
                 return await _interactive(harness, printer)

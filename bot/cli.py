@@ -538,6 +538,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("script", nargs="?", help="tệp kịch bản (mặc định: đọc từ stdin, hoặc gõ trực tiếp)")
     p.add_argument("--directory", help="tệp danh bạ cần nạp (.csv, .xlsx)")
     p.add_argument("--enroll-all", action="store_true", help="liên kết sẵn mọi cán bộ với một cuộc trò chuyện")
+    p.add_argument("--not-enrolled", default="", metavar="MÃ,MÃ",
+                   help="với --enroll-all: những cán bộ này chưa liên kết (chưa mở mã mời)")
     p.add_argument("--channel", choices=["telegram", "zalo"], default="telegram",
                    help="kênh cán bộ nhắn mặc định (cả hai kênh cùng chạy; Zalo: chỉ gõ, không có nút)")
     p.add_argument("--db", help="địa chỉ cơ sở dữ liệu (mặc định: một tệp SQLite tạm mới)")

@@ -100,9 +100,10 @@ class Harness:
     # ---------------------------------------------------------------- life cycle
 
     async def start(self, *, directory_csv: bytes | None = None, enroll_all: bool = False,
-                    with_job_queue: bool = False) -> Harness:
+                    with_job_queue: bool = False, not_enrolled: frozenset[str] = frozenset()) -> Harness:
         """`with_job_queue`: the application's own JobQueue drives the ticks in real time, as in
-        `nhacviec run`; by default the caller moves the clock and ticks (deterministic)."""
+        `nhacviec run`; by default the caller moves the clock and ticks (deterministic). `not_enrolled`: handles
+        left without a chat under `enroll_all` (a head who has not opened their invite yet)."""
         await asyncio.to_thread(upgrade, self.db_url)
         self.db = Database(self.db_url)
         self.enroll_all = enroll_all
@@ -111,7 +112,7 @@ class Harness:
             await self.db.run(import_directory, rows, now=self.clock.now())
         for person in await self.db.run(_people):
             self.add_person(person.handle, person.full_name)
-            if enroll_all and person.role != "left":  # a person who left (đã nghỉ) has no chat
+            if enroll_all and person.role != "left" and person.handle not in not_enrolled:  # (who left: no chat)
                 await self.db.run(bind_chat, handle=person.handle, channel=self.channel,
                                   chat_id=self.chat_of(person.handle, self.channel))
         self.conversation = make_conversation(self.settings, db=self.db, clock=self.clock)
@@ -258,6 +259,13 @@ class Harness:
         if not received:
             raise HarnessError(f"@{handle.lstrip('@')} chưa nhận tin nhắn nào để trả lời")
         await self.deliver(self.state.user_text(uid, text, reply_to=received[-1].message_id))
+
+    def block(self, handle: str, blocked: bool = True) -> None:
+        """The person blocks the bot (or unblocks it) on both channels: sends to them are refused as Telegram and
+        Zalo refuse them ("bot was blocked by the user")."""
+        user_id = self._user(handle)
+        self.state.users[user_id].blocked_bot = blocked
+        self.zalo.users[f"z{user_id}"].blocked_bot = blocked
 
     async def open_invite(self, handle: str, channel: str | None = None) -> None:
         """Redeem the last invite code the bot gave for `handle` (as that person, on the channel)."""

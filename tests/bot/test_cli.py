@@ -144,3 +144,22 @@ def test_a_tap_in_a_zalo_script_says_to_type_instead() -> None:
                    cwd=EXAMPLES)
     assert out.returncode == 1
     assert "Zalo không có nút bấm" in out.stderr
+
+
+def test_a_chat_script_can_leave_someone_unconnected_and_have_someone_block_the_bot() -> None:
+    """Probe 19: a script could not say that a head has not opened their invite, or blocks the bot."""
+    script = (f"@clock: 2018-02-26 09:00\n@admin: <file {SEED_NOTICE}>\n@admin: [Xác nhận]\n"
+              "@cadre_bdv: <block>\n@head_bdv: /viec\n")
+    out = nhacviec("chat", "--directory", str(DIRECTORY_CSV), "--enroll-all", "--not-enrolled", "head_bdv",
+                   "--jsonl", stdin=script)
+    assert out.returncode == 0, out.stderr
+    sent = [json.loads(line) for line in out.stdout.splitlines()]
+    confirmed = next(m["text"] for m in sent if m["to"] == "admin" and "Đã xác nhận" in (m["text"] or ""))
+    assert "Người nhận chưa kết nối Nhắc việc" in confirmed and "(@head_bdv)" in confirmed
+    assert not [m for m in sent if m["to"] == "head_bdv" and "Đồng chí được giao" in (m["text"] or "")]
+    blocked = (f"@clock: 2018-02-26 09:00\n@head_bdv: <block>\n@admin: <file {SEED_NOTICE}>\n@admin: [Xác nhận]\n")
+    out = nhacviec("chat", "--directory", str(DIRECTORY_CSV), "--enroll-all", "--jsonl", stdin=blocked)
+    assert out.returncode == 0, out.stderr
+    sent = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [m for m in sent if m["to"] == "admin" and "Đã xác nhận" in (m["text"] or "")]
+    assert not [m for m in sent if m["to"] == "head_bdv"], "blocked: nothing reaches him"
