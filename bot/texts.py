@@ -993,17 +993,23 @@ def digest_own(view: DigestView) -> list[DigestLine]:
             and not (counted and category == "checkin")]
 
 
-def _checkin_summary(group: Sequence[DigestLine]) -> list[str]:
+CHECKIN_REFS_SHOWN = 4  # item numbers named in a counted check-in line, then "và N mục khác"
+
+
+def _checkin_summary(group: Sequence[DigestLine], *, one_notice: bool = False) -> list[str]:
     """Many tasks without a deadline, due for their periodic update the same morning: per notice, how many and
-    where they stand, and how to see them — not one line each."""
+    where they stand, and how to see them — not one line each. `one_notice`: the header names it already (probe 19:
+    the title twice, and "mục III.5.b … V.5" read as a range that it was not)."""
     out = []
     for title in dict.fromkeys(line.notice_title for line in group):
         lines = [line for line in group if line.notice_title == title]
         states = Counter(STATUS_LABELS[line.status] for line in lines)
         stand = ", ".join(f"{label.lower()} {n}" for label, n in states.most_common())
-        refs = f"mục {lines[0].item_ref} … {lines[-1].item_ref}" if len(lines) > 2 else \
-            "mục " + ", ".join(line.item_ref for line in lines)
-        out.append(f"• {title or 'Văn bản'}: {len(lines)} nhiệm vụ ({refs}) — {stand}")
+        shown = [line.item_ref for line in lines[:CHECKIN_REFS_SHOWN]]
+        more = len(lines) - len(shown)
+        refs = "mục " + ", ".join(shown) + (f" và {more} mục khác" if more else "")
+        named = "" if one_notice else f"{title or 'Văn bản'}: "
+        out.append(f"• {named}{len(lines)} nhiệm vụ ({refs}) — {stand}")
     example = group[0].item_ref
     out.append(f"  Đồng chí gõ /viec để xem danh sách, và báo cáo mục nào có tiến triển, ví dụ: “{example} 60%”, "
                f"“{example} xong”.")
@@ -1055,7 +1061,7 @@ def digest_text(view: DigestView, *, buttons: bool) -> str:
         checkin = category == "checkin"
         if checkin and counted:
             lines += ["", f"{heading} ({len(counted)}) — nhiệm vụ không có thời hạn, đề nghị đồng chí cập nhật tiến độ",
-                      *_checkin_summary(counted)]
+                      *_checkin_summary(counted, one_notice=len(notices) == 1)]
             continue
         if not group:
             continue
