@@ -138,9 +138,15 @@ BLOCKED = re.compile(r"\b(?:vuong|vuong mac|kho khan|bi tac)\b|(?<!cong )\btac\b
                      # waiting on an authority's act, the authority named or not: "chờ Sở Tài chính thẩm định",
                      # "chờ kết quả thẩm định", "còn chờ Quyết định giao vốn" (not "chờ số liệu": a note)
                      r"|\b(?:dang|con|van|phai|vi|do|bi)\s+cho\s+(?:[\w-]+\s+){0,3}?(?:tham dinh|quyet dinh|phe duyet|"
-                     r"thoa thuan|giao von|cap von|chu ky|tra loi|phan hoi)\b"
+                     r"thoa thuan|giao von|cap von|chu ky|tra loi|phan hoi|bo tri von|bo tri kinh phi|cap kinh phi)\b"
                      # "chưa tổng hợp được": could not (not "chưa làm được gì": nothing done yet)
-                     r"|\bchua\s+(?:tong hop|bao cao|hoan thanh|to chuc|ban hanh)\s+duoc\b(?!\s+(?:gi|nhieu))")
+                     r"|\bchua\s+(?:tong hop|bao cao|hoan thanh|to chuc|ban hanh)\s+duoc\b(?!\s+(?:gi|nhieu))"
+                     # "chưa nhập liệu được", "chưa thi công được": could not yet (not "chưa làm được gì", nor "chưa
+                     # xong được": late, a note)
+                     r"|\bchua\s+(?!xong\b|kip\b|duoc\b)\w+(?:\s+\w+)?\s+duoc\b(?!\s+(?:gi|nhieu|bao nhieu|\d))"
+                     # what the work needs is missing: "chưa có kinh phí", "ko có dữ liệu để làm", "chưa có hướng dẫn"
+                     r"|\b(?:chua|khong)\s+(?:duoc\s+)?(?:co|bo tri|cap|giao)\s+(?:kinh phi|von"
+                     r"|nguon\s+(?:von|kinh phi)|du lieu|mat bang|huong dan|nhan luc|nguoi lam)\b")
 # more ways to say the work is held up (not when the text only warns it may be late: "khó hoàn thành đúng hạn vì
 # thiếu người" stays a note): "không triển khai được", "ko làm đc", "không nhập liệu được" (could not); "do chưa có
 # kinh phí", "vì thiếu người" (a reason that holds it up); "thiếu nhân lực"; "kẹt", "đang bị kẹt" (not "kết quả");
