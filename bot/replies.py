@@ -16,6 +16,7 @@ from storage.tasks import StatusUpdate
 from storage.vntext import nfc, strip_marks
 
 PERCENT = re.compile(r"(\d{1,3})(?:[.,](\d{1,2}))?\s*(?:%|phan\s*tram\b)")  # on folded text: "65,5%", "40 phần trăm"
+SHARE_RANGE = re.compile(r"(?<![\d.,/])(\d{1,2})\s*(?:%\s*)?(?:-|–|den|toi)\s*(\d{1,3})\s*(?:%|phan\s*tram\b)")
 # a share in words: "một nửa", "một phần ba", "3/4 khối lượng", "đạt 2/5"
 WORD_SHARES = ((re.compile(r"\b(?:mot|1)\s+nua\b|\bmot\s*nua\b"), 50),
                (re.compile(r"\b(?:hai|2)\s+phan\s+(?:ba|3)\b"), 67),
@@ -28,6 +29,15 @@ FRACTION = re.compile(r"(?:\b(?:dat|duoc|xong|khoang|lam duoc|thuc hien duoc)\s+
                       r"(?!\s*[/.-]\d)"
                       r"|\b(?P<c>\d)\s*/\s*(?P<d>\d{1,2})\s+(?:khoi luong|phan viec|cong viec|noi dung|hang muc|lop|"
                       r"hoi nghi|don vi|dot|chi tieu)\b)")
+# so many of so many counted things: "12/18 thôn", "15/20 hồ sơ", "7/10 xã đã hoàn thành", "3 trên 5 nội dung", "35
+# giấy chứng nhận trên tổng số 50 hồ sơ" (not a date: "ngày 7/10 xã họp", "đến 12/5 các xã …" — see _counted_share)
+COUNTED = re.compile(r"(?<![\d/.,-])(?P<a>\d{1,4})\s*/\s*(?P<b>\d{1,4})\s+(?:xa|phuong|thi tran|thon|ban"
+                     r"|to dan pho|ho so|ho|don vi|noi dung|hang muc|truong|co so|doanh nghiep|tieu chi|chi tieu"
+                     r"|cong trinh|du an|bo|nguoi"
+                     r"|thua|giay)\b"
+                     r"|(?<![\d/.,-])(?P<c>\d{1,4})\s+(?:[a-z]+\s+){0,4}?tren\s+(?:tong\s+(?:so\s+)?)?(?P<d>\d{1,4})\b"
+                     r"(?!\s*(?:%|phan tram|[/.-]\d))")
+COUNT_DATE_BEFORE = re.compile(r"\b(?:ngay|den|toi|truoc|tu|sau|vao|han|hom|thang)\s*$")
 # "6 phần 10", "7 phần mười", "hai phần năm": a share said as so many parts of so many
 PARTS_OF = re.compile(r"\b(?P<a>\d{1,2}|mot|hai|ba|bon|nam|sau|bay|tam|chin)\s+phan\s+"
                       r"(?P<b>\d{1,2}|muoi|hai|ba|bon|nam)\b")
@@ -224,6 +234,8 @@ def impossible_percent(text: str) -> int | None:
 
 def _percent(folded: str) -> int | None:
     """The share done: "60%", "65,5 %", "40 phần trăm", "một nửa", "3/4 khối lượng", "đạt 2/5"."""
+    if m := SHARE_RANGE.search(folded):  # "khoảng 60-70%": the lower
+        return int(m.group(1))
     if m := PERCENT.search(folded):
         value = int(m.group(1)) + (int(m.group(2)) / 10 ** len(m.group(2)) if m.group(2) else 0)
         return int(value + 0.5) if value <= 100 else None
@@ -238,10 +250,24 @@ def _percent(folded: str) -> int | None:
     if m := FRACTION.search(folded):
         a, b = int(m.group("a") or m.group("c")), int(m.group("b") or m.group("d"))
         return int(100 * a / b + 0.5) if 0 < a <= b else None
+    if (share := _counted_share(folded)) is not None:
+        return share
     if m := PARTS_OF.search(folded):
         a, b = (int(g) if g.isdigit() else _DIGIT_WORDS.get(g, 10 if g == "muoi" else 0) for g in m.group("a", "b"))
         return int(100 * a / b + 0.5) if 0 < a <= b and 2 <= b <= 10 else None
     return 50 if HALF_PLAIN.search(folded) else None
+
+
+def _counted_share(folded: str) -> int | None:
+    """"12/18 thôn" → 67, "3 trên 5 nội dung" → 60: so many of so many counted things, as a share (None for a
+    date or a count that cannot be one)."""
+    for m in COUNTED.finditer(folded):
+        if COUNT_DATE_BEFORE.search(folded[:m.start()]):
+            continue
+        a, b = int(m.group("a") or m.group("c")), int(m.group("b") or m.group("d"))
+        if 0 < a <= b and b >= 2:
+            return int(100 * a / b + 0.5)
+    return None
 
 
 def _number_words(words: list[str]) -> int | None:
