@@ -61,19 +61,27 @@ EXTENSION = re.compile(r"\b(?:gia|lui|doi)\s*(?:thoi\s+)?han\b|\bxin\s+(?:them\s
                        r"|hoan(?!\s+(?:thanh|tat|thien|tra|chinh|cong)))\b"
                        r"|\bkhat\b|\bxin\s+no\s+(?=den|toi|sang)|\bxin\s+doi\s+(?:lai\s+)?(?=sang|den|toi|qua)"
                        r"|\bdoi\s+lai\s+(?=sang|den|toi)"
-                       r"|\b(?:dieu chinh|keo dai)\s+(?:thoi\s+)?(?:han|thoi gian)\b")
+                       r"|\b(?:dieu chinh|keo dai)\s+(?:thoi\s+)?(?:han|thoi gian)\b"
+                       # the ask said with its date only: "cho em xin đến cuối tháng", "e xin đến thứ 3 tuần sau",
+                       # "xin chuyển sang tháng 1/2027" (read as one only when a date follows)
+                       r"|\bxin\s+(?:phep\s+)?(?=(?:den|toi)\s)|\bxin\s+chuyen\s+(?=sang|den|toi|qua)")
 MORE_TIME = re.compile(r"\b(?:(?:gia|lui|doi)\s*(?:thoi\s+)?han\s+(?:them\s+)?|xin\s+(?:them|lui)\s+"
                        r"|(?:xin|cho)\s+(?:\w+\s+){0,3}?them\s+)(?:khoang\s+)?"
                        r"(?P<n>\d{1,3})\s*(?P<unit>ngay lam viec|ngay|tuan|thang)\b")
 # an ask for more time in so many words ("xin gia hạn", "đề nghị lùi hạn", "xin thêm thời gian"): without a date it
 # is no other status (the chat asks for the date) — not "không cần gia hạn", nor "gia hạn được tối đa bao lâu?"
 ASKED = re.compile(r"(?<!khong )(?<!chua )\b(?:xin|de nghi|de xuat)\s+(?:cho\s+)?(?:duoc\s+)?"
-                   r"(?:(?:gia|lui|doi)\s*(?:thoi\s+)?han|them\s+thoi\s*gian|lui|hoan)\b")
+                   r"(?:(?:gia|lui|doi)\s*(?:thoi\s+)?han|them\s+thoi\s*gian|lui|hoan)\b"
+                   # (not how to ask: "xin gia hạn thì làm thế nào ạ?")
+                   r"(?!(?:\s*(?:thoi\s+)?han)?\s+thi\s+(?:phai\s+)?"
+                   r"(?:lam\s+)?(?:the nao|nhu the nao|sao|gi|o dau|thu tuc))")
 # the same in words the chat's own check (ASKS_EXTENSION) does not know: read as an ask here, its date asked for —
 # "cho em khất", "cho em xin thêm ít hôm", "xin kéo dài thời hạn", "đề nghị điều chỉnh thời hạn"
 ASKED_OTHERWISE = re.compile(r"(?<!khong )(?<!chua )\b(?:xin|de nghi|de xuat|cho)\s+(?:\w+\s+){0,2}?(?:duoc\s+)?"
                              r"(?:khat|keo dai|dieu chinh\s+(?:thoi\s+)?han"
-                             r"|them\s+(?:it|vai|mot it|mot chut|mot vai)\s+(?:hom|ngay|bua|tuan|thoi gian))\b")
+                             r"|them\s+(?:it|vai|mot it|mot chut|mot vai)\s+(?:hom|ngay|bua|tuan|thoi gian))\b"
+                             # "cho em lùi hạn mục 3.1 với ạ" (the "xin" left out)
+                             r"|(?<!khong )(?<!chua )\bcho\s+(?:\w+\s+){0,2}?(?:lui|gia|doi)\s*(?:thoi\s+)?han\b")
 GH = re.compile(r"(?<![\w/])(?:gh|g/h)(?![\w/])", re.I)  # "xin gh đến 20/7": gia hạn
 DATE_LIKE = re.compile(r"^\W*(?:(?:den|toi|sang|ngay)\W+)*\d{1,2}\s*[/.-]\s*\d{1,2}")
 # where a wanted date may start after the ask: "xin thêm thời gian, dự kiến xong trước 20/3"
@@ -347,6 +355,7 @@ def _extension(original: str, now: dt.datetime,
     followed by a date, near it ("… xin thêm thời gian, dự kiến xong trước 20/3") or as a month or quarter
     ("sang tháng 4", "đến hết quý II": its last day). A date that cannot be ("gia hạn đến 31/2") is still a
     request, without a date; "gia hạn 60%" is none."""
+    original = DAY_WORD.sub("", original)  # "đến ngày mồng 5/11": the 5th
     marks_off = strip_marks(original).lower()
     if len(marks_off) != len(original):  # stripping merged characters: read the text without marks
         original = marks_off
@@ -371,6 +380,7 @@ def _extension(original: str, now: dt.datetime,
     return bool(DATE_LIKE.match(after_folded)), None
 
 
+DAY_WORD = re.compile(r"(?<!\w)(?:mồng|mùng|mong|mung)\s+(?=\d{1,2}\s*[/.-]\s*\d)", re.I)
 NEXT_WEEK = re.compile(r"^\W*(?:(?:den|toi|sang|qua|vao)\s+)*tuan\s+(?:sau|toi)\b(?!\s*(?:thu|ngay|\d))")
 
 

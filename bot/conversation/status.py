@@ -117,7 +117,9 @@ QUESTION = re.compile(r"\?\s*$|\b(?:la (?:viec |nhiem vu |noi dung |cai )?gi|gi 
                       r"|ai phoi hop|phoi hop voi ai|bao gio|khi nao"
                       r"|ngay nao|(?:don vi|co quan|ai|noi|cho) nao|cho ai|voi ai|o dau|nhu the nao"
                       # "mục 7 lúc nào phải nộp vậy em", "hạn hôm nào ạ", "bao lâu nữa": asked, not reported
-                      r"|luc nao|hom nao|thang nao|tuan nao|may gio|bao lau|(?:xong|nop|gui|bao cao) chua"
+                      r"|luc nao|hom nao|thang nao|tuan nao|may gio|bao lau"
+                      # "nộp chưa?", "xong chưa em" (not "còn phần báo cáo chưa viết": not yet written)
+                      r"|(?:xong|nop|gui|bao cao) chua(?!\s+(?!(?:a|vay|the|nhi|ha|em|anh|chi|ban|dong chi)\b)\w)"
                       # "… làm gì vậy", "… nào ạ" at the end (not "chưa có vướng mắc gì ạ": nothing, said politely)
                       # ("mục 2.4 chưa làm gì ạ": nothing done yet, reported)
                       r"|(?:(?:nao|sao) (?:vay|the|a|ha)|gi (?:vay|the|ha)"
@@ -128,7 +130,10 @@ REOPEN_WORDS = re.compile(r"\bmo\s*lai\b|\bbam\s+nham\b|\bnham\b.*\b(?:chua|khon
 EARLIER_ROUND = re.compile(r"\bky\s*truoc\b")  # "2.1 xong kỳ trước": the missed round of a duty, not this one
 REOPEN = re.compile(rf"^\s*mo\s*lai\s+(?:muc\s*)?(?P<ref>{FOLDED_REF})\.?\s*$")
 ASKS_EXTENSION = re.compile(r"(?<!khong )(?<!chua )\b(?:xin|de nghi|de xuat|can)\s+(?:cho\s+)?(?:duoc\s+)?"
-                            r"(?:(?:gia|lui|doi)\s*han|them\s+thoi\s*gian|lui|hoan)\b")
+                            r"(?:(?:gia|lui|doi)\s*han|them\s+thoi\s*gian|lui|hoan)\b"
+                            # (not how to ask: "xin gia hạn thì làm thế nào?")
+                            r"(?!(?:\s*(?:thoi\s+)?han)?\s+thi\s+(?:phai\s+)?"
+                            r"(?:lam\s+)?(?:the nao|nhu the nao|sao|gi|o dau|thu tuc))")
 SUPPORT = re.compile(rf"^\s*phoi\s*hop\s+(?:muc\s*)?(?P<ref>{FOLDED_REF})\.?\s*[:\-–]?\s*")
 WHICH_ROW = 3  # candidates per row of actions
 MAX_WHICH = 24  # candidates offered as actions (the question lists them all)

@@ -1,7 +1,9 @@
 """Ways of writing a status reply that the third blind held-out set (tests/replies/heldout-3.jsonl) showed the bot
 did not read, each in its general form: what the work lacks said as the reason it is held up ("chưa có kinh phí",
 "không có dữ liệu để làm", "chưa <làm việc gì> được", "chờ … bố trí vốn"); a share said as so many of so many
-counted things ("12/18 thôn", "3 trên 5 nội dung") or as a range ("60-70%": the lower)."""
+counted things ("12/18 thôn", "3 trên 5 nội dung") or as a range ("60-70%": the lower); an extension asked with its
+date only ("xin đến cuối tháng", "xin chuyển sang tháng 1/2027", "ngày mồng 5/11") or with "cho" ("cho em lùi hạn");
+how to ask ("xin gia hạn thì làm thế nào?") is a question, and "… chưa viết" is not "… chưa?"."""
 
 from __future__ import annotations
 
@@ -9,7 +11,8 @@ import datetime as dt
 
 import pytest
 
-from bot.replies import parse_status_text
+from bot.conversation.status import ASKS_EXTENSION, QUESTION
+from bot.replies import chat_fold, parse_status_text
 from storage.models import TaskStatus
 
 TODAY = dt.date(2026, 11, 4)  # a Wednesday
@@ -68,3 +71,44 @@ def test_a_share_of_counted_things_is_progress(text: str, percent: int) -> None:
 ])
 def test_a_date_or_an_impossible_count_is_no_share(text: str) -> None:
     assert _read(text)[:2] == (P, None)
+
+
+@pytest.mark.parametrize(("text", "due"), [
+    ("cho em xin đến cuối tháng nhé", dt.date(2026, 11, 30)),
+    ("e xin đến thứ 3 tuần sau a", dt.date(2026, 11, 10)),
+    ("em xin đến ngày 5/12", dt.date(2026, 12, 5)),
+    ("xin đến hết quý I", dt.date(2027, 3, 31)),
+    ("xin chuyển sang tháng 1/2027", dt.date(2027, 1, 31)),
+    ("xin gia hạn đến ngày mồng 5/12", dt.date(2026, 12, 5)),
+    ("xin lùi đến mùng 3/12", dt.date(2026, 12, 3)),
+])
+def test_an_extension_asked_with_its_date(text: str, due: dt.date) -> None:
+    assert _read(text) == (E, None, due)
+
+
+def test_an_extension_asked_with_cho() -> None:
+    assert _read("cho em lùi hạn với ạ") == (E, None, None)
+    assert _read("cho gia hạn thêm ít hôm nhé")[0] == E
+
+
+@pytest.mark.parametrize("text", ["em xin đến dự họp", "xin gửi đến anh báo cáo tuần", "không cho gia hạn"])
+def test_no_extension_without_a_date_or_an_ask(text: str) -> None:
+    assert _read(text)[0] != E
+
+
+@pytest.mark.parametrize("text", ["xin gia hạn thì làm thế nào ạ?", "xin gia hạn thì phải làm gì", "xin lùi hạn thì "
+                                  "thủ tục ra sao"])
+def test_how_to_ask_for_an_extension_is_no_ask(text: str) -> None:
+    assert ASKS_EXTENSION.search(chat_fold(text)) is None
+    assert _read(text)[0] != E
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    ("đã xong phần khảo sát, còn phần báo cáo chưa viết", False),
+    ("đã gửi chưa được vì thiếu chữ ký", False),
+    ("mục 2 nộp chưa em", True),
+    ("xong chưa ạ", True),
+    ("báo cáo chưa", True),
+])
+def test_not_yet_done_is_no_question(text: str, asked: bool) -> None:
+    assert (QUESTION.search(chat_fold(text)) is not None) == asked
