@@ -433,9 +433,9 @@ _LETTER = r"(?:dd|đ|Đ|[a-kA-K])(?![\wà-ỹ])"
 COMPACT_REF = re.compile(r"^(?P<lead>\s*(?:(?i:mục|muc)\s*)?)(?:(?P<roman>[IVXivx]{1,4})\s*\.?\s*(?P<num>\d{1,2})"
                          rf"(?:\s*\.?\s*(?P<letter>{_LETTER}))?|(?P<digits>\d{{1,3}}(?:\.\d{{1,3}})*)\.?(?P<letter2>{_LETTER}))"
                          r"(?=[\s:,;\-–]|\.(?!\w)|$)")
-_LIST_SEP = re.compile(r"\s*(?:,|;|&|\bvà\b|\bva\b)\s*(?:(?:mục|muc)\s*)?", re.I)
+_LIST_SEP = re.compile(r"\s*(?:,|;|&|\+|\bvà\b|\bva\b)\s*(?:(?:mục|muc)\s*)?", re.I)
 _LETTER_ITEM = re.compile(rf"(?P<letter>{_LETTER})(?=\s*(?:,|;|&|\bvà\b|\bva\b|[:\-]|\s+\S)|$)", re.I)
-_LIST_HEAD = re.compile(rf"^\s*(?:muc\s*)?({FOLDED_REF})\.?(?=\s*(?:,|;|&|\bva\b))")
+_LIST_HEAD = re.compile(rf"^\s*(?:muc\s*)?({FOLDED_REF})\.?(?=\s*(?:,|;|&|\+|\bva\b))")
 # an item number said later in the text: after "mục", or one no date can be (a Roman numeral, a letter part,
 # three parts): "xong mục 2.1", "xin gia hạn II.5.c đến 30/4", "Báo cáo: II.4.b đã bố trí …"
 _LATER_REF = re.compile(rf"(?:\bmuc\s*(?P<after_muc>{FOLDED_REF})|(?<![\w/.])(?P<plain>(?:[ivx]{{1,4}}(?:\.\d{{1,2}})+"
@@ -444,13 +444,16 @@ _LATER_REF = re.compile(rf"(?:\bmuc\s*(?P<after_muc>{FOLDED_REF})|(?<![\w/.])(?P
 # "2c xong 2d chưa" (without a comma only an item number with a letter, which no date or count can be)
 _LETTER_REF = r"(?:(?:[ivx]{1,4}|\d{1,3})(?:\.\d{1,3})*\.?[a-z])"
 _DOTTED_REF = r"(?:(?:[ivx]{1,4}|\d{1,3})(?:\.(?:\d{1,3}|[a-z])){1,3})"
+_THEN = r"(?:(?:con|rieng|va|con lai)\s+)?"  # "1.2 xong r, còn 1.3 thì đang đợi …"
 # a plain number starts a part only when "mục" comes before it or a status word after it ("1 xong, 2 đang làm 80%",
 # "muc 1 xong r, muc 4 dang lam 80%"), never a count ("xong, 2 xã còn chậm")
 _STATUS_AFTER = r"(?:(?:xong|hoan thanh|hoan tat|dang|da|chua|vuong|xin|tam|ht|xg|xog|dg|done|dat)\b|\d{1,3}\s*%)"
-_NEXT_PART = re.compile(rf"(?:\s*[,;.]\s*(?:(?:mục|muc)\s*)?(?=(?:{_DOTTED_REF}|{_LETTER_REF})\s*[:\-]?\s+\S)"
+_NEXT_PART = re.compile(rf"(?:\s*[,;.]\s*{_THEN}(?:(?:mục|muc)\s*)?(?=(?:{_DOTTED_REF}|{_LETTER_REF})\s*[:\-]?\s+\S)"
                         # a new line naming its item ("Mục 1: xong\nMục 2: đang làm", "1) xong\n2) 40%")
-                        rf"|\s*\n\s*(?:[-+•]\s*)?(?:mục|muc)\s*(?=(?:{_DOTTED_REF}|\d{{1,3}})\s*[:\-]?\s+\S)"
-                        rf"|\s*[,;.]\s*(?:mục|muc)\s*(?=\d{{1,3}}\s*[:\-]?\s+\S)"
+                        rf"|\s*\n\s*(?:[-+•*]\s*)?(?:mục|muc)\s*(?=(?:{_DOTTED_REF}|\d{{1,3}})\s*[:\-]?\s+\S)"
+                        # a numbered or bulleted line ("- 1.2: 60%", "2. Đang thực hiện", "3) chưa")
+                        rf"|\s*\n\s*(?:[-+•*]\s*)?(?=(?:{_DOTTED_REF}\s*[:\-.)]?|\d{{1,3}}\s*[:.)])\s+\S)"
+                        rf"|\s*[,;.]\s*{_THEN}(?:mục|muc)\s*(?=\d{{1,3}}\s*[:\-]?\s+\S)"
                         rf"|\s*[,;]\s*(?=\d{{1,3}}\s*[:\-]?\s+{_STATUS_AFTER})"
                         rf"|\s+(?={_LETTER_REF}\s*[:\-]?\s+\S)"
                         # "2.1 ht 2.2 ht 2.3 dang lam": a dotted item number and a status word, with a space only
@@ -543,12 +546,20 @@ def split_ref(text: str) -> tuple[str, str] | None:
     return source[m.start(1):m.end(1)], source[m.start(2):]
 
 
+# a message that opens with a line of its own before a list of items ("Dạ em báo cáo:\n1. …"), and a bullet before
+# the first item ("- 1.1: xong")
+LIST_HEADER = re.compile(r"^[^\n\d]{0,60}:[ \t]*\n(?=\s*(?:[-+•*]\s*)?(?:(?:mục|muc)\s*)?\d)", re.I)
+BULLET = re.compile(r"^[-+•*]\s+(?=(?:(?:mục|muc)\s*)?[\dIVXivx])")
+
+
 def split_refs(text: str) -> list[tuple[list[str], str]] | None:
     """What a message says of each item it names, when it starts with an item number: "II.1.a, II.1.b xong"
     → [(["II.1.a", "II.1.b"], "xong")]; "II.4.a, b, c đang thực hiện" → [(["II.4.a", "II.4.b", "II.4.c"],
     "đang thực hiện")]; "II.2.c xong, II.2.d đang làm 70%" → [(["II.2.c"], "xong"), (["II.2.d"],
     "đang làm 70%")]. None when the message does not start with one."""
-    original = written_out(item_words(nfc(text).strip()))
+    if (header := LIST_HEADER.match(nfc(text))) is not None:  # "Dạ em báo cáo:\n1. Đã hoàn thành\n2. …"
+        text = text[header.end():] if len(nfc(text)) == len(text) else nfc(text)[header.end():]
+    original = written_out(item_words(BULLET.sub("", nfc(text).strip())))
     folded = strip_marks(original).lower()
     source = original if len(original) == len(folded) else folded
     if (head := _LIST_HEAD.match(folded)) is not None:
@@ -586,9 +597,9 @@ def split_refs(text: str) -> list[tuple[list[str], str]] | None:
         rest = compacted[nxt.end(1):]
     rest = rest.lstrip(" .:-–")
     folded_rest = strip_marks(rest).lower()
-    m = _NEXT_PART.search(folded_rest) if len(folded_rest) == len(rest) else None
-    if m is not None and (more := split_refs(rest[m.end():])) is not None:
-        return [(refs, rest[:m.start()].strip())] + more
+    for m in _NEXT_PART.finditer(folded_rest) if len(folded_rest) == len(rest) else ():
+        if (more := split_refs(rest[m.end():])) is not None:  # (not " xin" read as item XI.n: the next that is one)
+            return [(refs, rest[:m.start()].strip())] + more
     return [(refs, rest)]
 
 
@@ -597,7 +608,7 @@ def split_refs(text: str) -> list[tuple[list[str], str]] | None:
 # xong", "riêng 2.5 …", "từ 2.1 đến 2.4") — not after a date word ("đến 14.8") nor before a share ("1.5%")
 _MENTION = re.compile(rf"\bmuc\s*(?P<muc>{FOLDED_REF})(?P<letter>[a-k])?(?![a-z0-9])"
                       # "Mục III đã …", "mục IV xin …": a Roman numeral alone, said after "mục" (not "i": a letter)
-                      r"|\bmuc\s+(?P<roman>ii|iii|iv|vi{0,3}|ix|x)(?![\w.]|\.\w)"
+                      r"|\bmuc\s+(?P<roman>ii|iii|iv|vi{0,3}|ix|x|i(?=\s*:))(?![\w.]|\.\w)"
                       rf"|(?<![\w/.,])(?P<strong>[ivx]{{1,4}}(?:\.\d{{1,2}})+(?:\.[a-z])?|\d{{1,2}}(?:\.\d{{1,2}})*\.[a-z]"
                       r"|\d{1,2}\.\d{1,2}\.\d{1,2})(?![\w/]|\.\d)"
                       r"|(?:^|(?<=[,;:(])|(?<=\bva)|(?<=\bcon)|(?<=\brieng)|(?<=\btu)"

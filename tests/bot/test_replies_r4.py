@@ -3,7 +3,8 @@ did not read, each in its general form: what the work lacks said as the reason i
 "không có dữ liệu để làm", "chưa <làm việc gì> được", "chờ … bố trí vốn"); a share said as so many of so many
 counted things ("12/18 thôn", "3 trên 5 nội dung") or as a range ("60-70%": the lower); an extension asked with its
 date only ("xin đến cuối tháng", "xin chuyển sang tháng 1/2027", "ngày mồng 5/11") or with "cho" ("cho em lùi hạn");
-how to ask ("xin gia hạn thì làm thế nào?") is a question, and "… chưa viết" is not "… chưa?"."""
+how to ask ("xin gia hạn thì làm thế nào?") is a question, and "… chưa viết" is not "… chưa?"; items listed with "+",
+a next item after ", còn", a numbered or bulleted list (under a heading line), "Mục I:"."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import datetime as dt
 import pytest
 
 from bot.conversation.status import ASKS_EXTENSION, QUESTION
-from bot.replies import chat_fold, parse_status_text
+from bot.replies import chat_fold, find_refs, parse_status_text, split_refs
 from storage.models import TaskStatus
 
 TODAY = dt.date(2026, 11, 4)  # a Wednesday
@@ -112,3 +113,27 @@ def test_how_to_ask_for_an_extension_is_no_ask(text: str) -> None:
 ])
 def test_not_yet_done_is_no_question(text: str, asked: bool) -> None:
     assert (QUESTION.search(chat_fold(text)) is not None) == asked
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("1.2 xong r, còn 1.3 thì đang đợi", [(["1.2"], "xong r"), (["1.3"], "thì đang đợi")]),
+    ("2.1 xong; riêng 2.2 chưa làm", [(["2.1"], "xong"), (["2.2"], "chưa làm")]),
+    ("1.3 em xin đến ngày 5/6, còn 1.4 xin đến 12/6", [(["1.3"], "em xin đến ngày 5/6"), (["1.4"], "xin đến 12/6")]),
+    ("mục 1.2 + 1.3 xin gia hạn đến 30/11", [(["1.2", "1.3"], "xin gia hạn đến 30/11")]),
+    ("- 1.1: xong\n- 1.2: 60%\n- 1.3: chưa làm", [(["1.1"], "xong"), (["1.2"], "60%"), (["1.3"], "chưa làm")]),
+    ("Dạ em báo cáo:\n1. Đã hoàn thành\n2. Đang thực hiện, đạt 30%\n3. Chưa thực hiện",
+     [(["1"], "Đã hoàn thành"), (["2"], "Đang thực hiện, đạt 30%"), (["3"], "Chưa thực hiện")]),
+    ("Kết quả như sau:\n+ 2.1 xong\n+ 2.2 đang làm", [(["2.1"], "xong"), (["2.2"], "đang làm")]),
+])
+def test_items_listed_or_said_in_turn(text: str, parts: list[tuple[list[str], str]]) -> None:
+    assert split_refs(text) == parts
+
+
+def test_a_heading_line_alone_names_no_item() -> None:
+    assert split_refs("Dạ em báo cáo:\nđã xong hết") is None
+    assert split_refs("- đã xong hết") is None
+
+
+def test_item_one_in_roman() -> None:
+    assert find_refs("Mục I: đã xong\nMục II: đang thực hiện 80%") == [(["I"], "đã xong"),
+                                                                      (["II"], "đang thực hiện 80%")]
