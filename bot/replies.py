@@ -479,7 +479,8 @@ def written_out(text: str) -> str:
 # số 2", "điểm 2.3" (of a notice), "(3)"; "điểm a khoản 2" / "khoản 2 điểm a" (a legal text's point a of clause 2);
 # "mục 3 ý b" (point b of item 3); "các mục 1.1, 1.2" and "nhiệm vụ số 2 và số 5" (a list). All read as "mục …".
 _ITEM_AHEAD = r"(?=(?:[IVXivx]{1,4}\.)?\d)"
-_ITEM_WORD = re.compile(r"(?<!\w)(?:(?:các|cac)\s+)?(?:nhiệm\s*vụ|nhiem\s*vu|nv|tiểu\s*mục|tieu\s*muc|nội\s*dung"
+_ITEM_WORD = re.compile(r"(?<!\w)(?:(?:các|cac)\s+)?(?:nhiệm\s*vụ|nhiem\s*vu|nv|stt|số\s+thứ\s+tự|tiểu\s*mục|tieu\s*muc"
+                        r"|nội\s*dung"
                         # "việc 1.2", "việc số 2", "Việc 2 bên em …" (not "công việc 2 …")
                         r"|noi\s*dung|(?<!công )(?<!cong )(?:việc|viec))\s*(?:số|so|thứ|thu)?\s*"
                         rf"{_ITEM_AHEAD}(?!\d*\s*(?:ngày|ngay|tuần|tuan|tháng|thang|xã|xa|hộ|ho|người|nguoi)\b)"
@@ -501,10 +502,27 @@ _POINT = re.compile(r"(?<!\w)(?:ý|y)\s+([a-kđ])(?![\wà-ỹ])", re.I)
 _PARENT = re.compile(r"(?:mục|muc)\s*((?:[IVXivx]{1,4}\.)?\d{1,3}(?:\.\d{1,3})*)", re.I)
 
 
+# an item number said in words, as voice typing writes it: "mục một chấm hai" (1.2), "mục hai", "nhiệm vụ thứ hai"
+_SPOKEN = {"một": 1, "nhất": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+           "chín": 9, "mười": 10}
+_SPOKEN_WORD = "(?:" + "|".join(_SPOKEN) + ")"
+_SPOKEN_REF = re.compile(rf"(?<!\w)(?P<head>mục|(?:nhiệm vụ|việc|nội dung|mục)\s+(?:thứ|số))\s+(?P<n>{_SPOKEN_WORD}"
+                         rf"(?:\s+chấm\s+{_SPOKEN_WORD})*)(?![\wà-ỹ])(?!\s+(?:mươi|trăm|phần|\d))", re.I)
+# "phần II mục 3": item 3 of part II
+_PART_ITEM = re.compile(r"(?<!\w)(?:phần|phan)\s+(?P<p>[IVXivx]{1,4})\s*,?\s*(?:mục|muc)\s*(?P<n>\d{1,3}(?:\.\d{1,3})*)"
+                        r"(?![\w.]|\.\w)")
+
+
+def _spoken(m: re.Match[str]) -> str:
+    numbers = [str(_SPOKEN[w.lower()]) for w in re.split(r"\s+chấm\s+", m["n"], flags=re.I)]
+    return f"mục {'.'.join(numbers)}"
+
+
 def item_words(text: str) -> str:
     """The text with every way of naming an item written as "mục …" (see _ITEM_WORD): "Nhiệm vụ số 4 xong" →
     "mục 4 xong", "điểm a khoản 2 xong" → "mục 2.a xong", "Mục 3 ý a xong, ý b chưa" → "Mục 3.a xong, mục 3.b
     chưa", "ý b xong" → "mục b xong"."""
+    text = _PART_ITEM.sub(lambda m: f"mục {m['p'].upper()}.{m['n']}", _SPOKEN_REF.sub(_spoken, text))
     text = _POINT_OF_CLAUSE.sub(
         lambda m: f"mục {m['n'] or m['n2'] or m['n3']}.{(m['l'] or m['l2'] or m['l3']).lower()}", text)
     text = _CLAUSE.sub("mục ", _ITEM_WORD.sub("mục ", text))
@@ -529,7 +547,8 @@ def _expand(first: str, last: str) -> list[str] | None:
 
 
 # "đến 3", "– II.3", "tới mục 5" after an item number: the end of a range (not a date: "đến 30/4", "đến 15.5 …")
-_RANGE_TO = re.compile(rf"^\s*(?:–|—|\bden\b|\btoi\b)\s*(?:muc\s*)?({FOLDED_REF})(?![\w/%]|[.,]\d)"
+_RANGE_TO = re.compile(r"^\s*(?:–|—|\bden\b|\btoi\b|-(?=\s*(?:muc\s*)?\d{1,3}\.\d))"  # ("2.1-2.4": dotted only)
+                       rf"\s*(?:muc\s*)?({FOLDED_REF})(?![\w/%]|[.,]\d)"
                        r"(?!\s*(?:ngay|tuan|thang|nam|gio|phan tram)\b)")
 
 
@@ -613,9 +632,12 @@ _MENTION = re.compile(rf"\bmuc\s*(?P<muc>{FOLDED_REF})(?P<letter>[a-k])?(?![a-z0
                       r"|\d{1,2}\.\d{1,2}\.\d{1,2})(?![\w/]|\.\d)"
                       r"|(?:^|(?<=[,;:(])|(?<=\bva)|(?<=\bcon)|(?<=\brieng)|(?<=\btu)"
                       # "Dạ 3.2 đạt 70%", "Vâng, 2.1 xong": after the greeting a message opens with
-                      r"|(?<=^da)|(?<=^vang)|(?<=^da vang))\s*(?P<two>\d{1,2}\.\d{1,2})(?=\s+[a-z])")
+                      r"|(?<=^da)|(?<=^vang)|(?<=^da vang))\s*(?P<two>\d{1,2}\.\d{1,2})(?=\s+[a-z])"
+                      # "xong 2.1-2.4", "em làm xong 1.2 rồi", "xin lùi hạn 1.1 đến …": the item done or asked for
+                      r"|(?:(?<=\bxong)|(?<=\bhoan thanh)|(?<=\bgia han)|(?<=\blui han))\s+(?P<verb>\d{1,2}\.\d{1,2})"
+                      r"(?![\w/%]|[.,]\d|\s*(?:%|phan tram|trieu|ty|ha|km|m2|ngay|thang|tuan)\b)")
 _LIST_NEXT = re.compile(rf"^\s*(?:,|&|\bva\b)\s*(?:muc\s*)?(?P<ref>{FOLDED_REF})(?![\w/%]|[.,]\d)"
-                        rf"(?=\s*(?:,|&|\bva\b)|\s+{_STATUS_AFTER})")
+                        rf"(?=\s*(?:,|&|\bva\b|[.;]|$)|\s+{_STATUS_AFTER})")
 # where what is said of one item ends and the next begins: "mục 1 xong, mục 2 …", "đã hoàn thành mục 1 và đang làm
 # mục 2", "…; còn mục 3 …", a new line
 _CLAUSE_END = re.compile(r"[;\n]|[.,:](?=\s|$)|\b(?:va|con|rieng|nhung)\b")
@@ -641,9 +663,9 @@ def find_refs(text: str) -> list[tuple[list[str], str]] | None:
     for m in _MENTION.finditer(folded):
         if groups and m.start() < groups[-1][1]:
             continue  # inside a list or a range already read
-        kind = next(k for k in ("muc", "roman", "strong", "two") if m.group(k))
+        kind = next(k for k in ("muc", "roman", "strong", "two", "verb") if m.group(k))
         ref = original[m.start(kind):m.end(kind)] + (f".{m['letter']}" if m.group("letter") else "")
-        start, end, refs = m.start(kind) if kind == "two" else m.start(), m.end(), [ref]
+        start, end, refs = m.start(kind) if kind in ("two", "verb") else m.start(), m.end(), [ref]
         while True:  # "mục 1, 2 và 3", "mục 1 đến mục 3", "II.1–II.3"
             if (to := _RANGE_TO.match(folded[end:])) is not None and \
                     (span := _expand(refs[-1], original[end + to.start(1):end + to.end(1)])) is not None:

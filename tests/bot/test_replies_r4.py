@@ -4,7 +4,9 @@ did not read, each in its general form: what the work lacks said as the reason i
 counted things ("12/18 thôn", "3 trên 5 nội dung") or as a range ("60-70%": the lower); an extension asked with its
 date only ("xin đến cuối tháng", "xin chuyển sang tháng 1/2027", "ngày mồng 5/11") or with "cho" ("cho em lùi hạn");
 how to ask ("xin gia hạn thì làm thế nào?") is a question, and "… chưa viết" is not "… chưa?"; items listed with "+",
-a next item after ", còn", a numbered or bulleted list (under a heading line), "Mục I:"."""
+a next item after ", còn", a numbered or bulleted list (under a heading line), "Mục I:"; an item named after the verb
+("xong 2.1-2.4", "xin lùi hạn 1.1 đến …"), by "stt", as "phần II mục 3", or in words as voice typing writes it ("mục
+một chấm hai", "nhiệm vụ thứ hai")."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ import datetime as dt
 import pytest
 
 from bot.conversation.status import ASKS_EXTENSION, QUESTION
-from bot.replies import chat_fold, find_refs, parse_status_text, split_refs
+from bot.replies import chat_fold, find_refs, item_words, parse_status_text, split_refs
 from storage.models import TaskStatus
 
 TODAY = dt.date(2026, 11, 4)  # a Wednesday
@@ -137,3 +139,39 @@ def test_a_heading_line_alone_names_no_item() -> None:
 def test_item_one_in_roman() -> None:
     assert find_refs("Mục I: đã xong\nMục II: đang thực hiện 80%") == [(["I"], "đã xong"),
                                                                       (["II"], "đang thực hiện 80%")]
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("xong 2.1-2.4", [(["2.1", "2.2", "2.3", "2.4"], "xong")]),
+    ("đã hoàn thành 3.1 - 3.3 ạ", [(["3.1", "3.2", "3.3"], "đã hoàn thành ạ")]),
+    ("xong 1.1, 1.2. Còn 1.4 em đang làm", [(["1.1", "1.2"], "xong."), (["1.4"], "em đang làm")]),
+    ("em làm xong 1.2 rồi", [(["1.2"], "em làm xong rồi")]),
+    ("xin lui han 1.1 den 31-5-2027", [(["1.1"], "xin lui han den 31-5-2027")]),
+])
+def test_an_item_named_after_its_verb(text: str, parts: list[tuple[list[str], str]]) -> None:
+    assert find_refs(text) == parts
+
+
+@pytest.mark.parametrize("text", ["đã hoàn thành 15.5 triệu đồng", "xong 2.5 km đường", "đã hoàn thành 12.5%"])
+def test_a_quantity_after_the_verb_is_no_item(text: str) -> None:
+    assert find_refs(text) is None
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("stt 3 xong", "mục 3 xong"),
+    ("số thứ tự 4 đang làm", "mục 4 đang làm"),
+    ("phần II mục 3 đã hoàn thành", "mục II.3 đã hoàn thành"),
+    ("mục một chấm hai đã xong", "mục 1.2 đã xong"),
+    ("còn mục hai thì đang chờ", "còn mục 2 thì đang chờ"),
+    ("hoàn thành nhiệm vụ thứ hai rồi", "hoàn thành mục 2 rồi"),
+    ("nhiệm vụ thứ nhất đã xong", "mục 1 đã xong"),
+    ("mục năm 2026 đã xong", "mục năm 2026 đã xong"),  # a year, not item 5
+])
+def test_more_ways_to_name_an_item(text: str, said: str) -> None:
+    assert item_words(text) == said
+
+
+def test_a_date_after_the_ask_is_read_once_the_item_is_out() -> None:
+    refs, rest = find_refs("xin lùi hạn 1.1 đến 31-5-2027")[0]
+    assert refs == ["1.1"]
+    assert _read(rest) == (E, None, dt.date(2027, 5, 31))
