@@ -159,9 +159,11 @@ BLOCKED = re.compile(r"\b(?:vuong|vuong mac|kho khan|bi tac)\b|(?<!cong )\btac\b
                      r"thoa thuan|giao von|cap von|chu ky|tra loi|phan hoi|bo tri von|bo tri kinh phi|cap kinh phi)\b"
                      # "chưa tổng hợp được": could not (not "chưa làm được gì": nothing done yet)
                      r"|\bchua\s+(?:tong hop|bao cao|hoan thanh|to chuc|ban hanh)\s+duoc\b(?!\s+(?:gi|nhieu))"
-                     # "chưa nhập liệu được", "chưa thi công được": could not yet (not "chưa làm được gì", nor "chưa
-                     # xong được": late, a note)
-                     r"|\bchua\s+(?!xong\b|kip\b|duoc\b)\w+(?:\s+\w+)?\s+duoc\b(?!\s+(?:gi|nhieu|bao nhieu|\d))"
+                     # "chưa nhập liệu được", "chưa thi công được": the work itself could not go on (not "chưa làm
+                     # được gì", nor "đang rà soát, chưa gửi được": the sending waits on the person's own work)
+                     r"|\bchua\s+(?:nhap lieu|thi cong|khoi cong|giai ngan|nghiem thu|thanh toan|tien hanh|bat dau"
+                     r"|khao sat|do dac|ban giao|cap phep|lam tiep|thuc hien tiep|trien khai tiep)\s+duoc\b"
+                     r"(?!\s+(?:gi|nhieu|bao nhieu|\d))"
                      # what the work needs is missing: "chưa có kinh phí", "ko có dữ liệu để làm", "chưa có hướng dẫn"
                      r"|\b(?:chua|khong)\s+(?:duoc\s+)?(?:co|bo tri|cap|giao)\s+(?:kinh phi|von"
                      r"|nguon\s+(?:von|kinh phi)|du lieu|mat bang|huong dan|nhan luc|nguoi lam)\b")

@@ -49,6 +49,7 @@ def test_what_the_work_lacks_holds_it_up(text: str) -> None:
     ("chưa làm được gì", N),  # nothing done yet
     ("đã có kinh phí, đang triển khai", P),
     ("chưa xong được ạ", None),
+    ("dạ bên em đang rà soát lại số liệu, chưa gửi được ạ", P),  # the sending waits on the person's own work
 ])
 def test_not_held_up(text: str, status: TaskStatus | None) -> None:
     assert _read(text)[0] == status
