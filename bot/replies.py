@@ -105,6 +105,9 @@ PARTLY = re.compile(r"\b(?:gan|sap)\s+(?:xong|hoan thanh|hoan tat)\b"
                     # the work still going on after it
                     r"|(?<!chua )(?<!khong )\b(?:xong|hoan thanh)\s+(?!roi\b|het\b|ca\b)\w[^.;]{0,50}?,\s*"
                     r"(?:hien\s+|nay\s+|va\s+|gio\s+|bay gio\s+)?(?:dang|tiep tuc)\s+\w")
+# done, then sent back: "em làm xong rồi nhưng bị trả lại yêu cầu bổ sung, đang sửa" — still under way
+RETURNED = re.compile(r"\bbi\s+tra\s+(?:lai|ve)\b|\byeu cau\s+(?:bo sung|chinh sua|sua lai)\b"
+                      r"|\bdang\s+(?:sua|chinh sua|bo sung|hoan thien)\b")
 # "1 đang làm, đã tổng vệ sinh xong …": the work is said to be under way, whatever part of it is done
 ONGOING = re.compile(r"^(?:\W*\w+){0,3}?\W*dang\s+(?:lam|thuc hien|trien khai|tien hanh)\b")
 PLANNED = re.compile(r"\b(?:du kien|se|ke hoach|phan dau|du tinh|hy vong|co the|muc tieu|de)\b(?:\W+\w+){0,4}?\W+"
@@ -116,7 +119,8 @@ PLANNED = re.compile(r"\b(?:du kien|se|ke hoach|phan dau|du tinh|hy vong|co the|
 # "đã gửi báo cáo", "đã nộp", "đã ban hành kế hoạch": the deliverable went out — done, unless the text
 # says it is still under way ("đã gửi dự thảo, đang chờ góp ý")
 DELIVERED = re.compile(r"\bda\s+(?:gui|nop|trinh|ban hanh|bao cao|to chuc|tong hop|dang\s+(?:len|tai|tin)|"
-                       r"phat hanh)\b(?!\s+(?:xong\s+)?\d)"
+                       # "Sở đã tham mưu UBND tỉnh ban hành …", "đã cập nhật số liệu lên phần mềm"
+                       r"phat hanh|tham muu|cap nhat)\b(?!\s+(?:xong\s+)?\d)"
                        # "đã có văn bản số 45/BC-UBND", "đã có công văn 312": the answer went out under a number
                        r"|\bda\s+co\s+(?:van ban|cong van|cv|bao cao|quyet dinh|qd|ke hoach|to trinh|thong bao)"
                        r"\s+(?:so\s*)?\d")
@@ -183,8 +187,13 @@ WAITING = re.compile(r"(?:^|[,;:(]\s*|\b(?:dang|con|van|phai|vi|do|bi|tam|hien|n
                      r"(?!\s+(?:em|anh|chi|toi|minh|ban|dong chi)\b)")
 NOT_STARTED = re.compile(r"\bchua\s+(?:duoc\s+|kip\s+|co\s+)?(?:trien khai|thuc hien|lam|bat dau|co ket qua|tien hanh"
                          r"|dong\s+(?:toi|den|vao)|bat tay)\b(?!\s+duoc\s+(?!gi\b))"
-                         r"|^\W*chua(?:\s+(?:a|nhe|anh|chi|em|ban|roi))*\W*$")  # "mục 3: chưa" (not yet)
-PROGRESS = re.compile(r"\b(?:dang|tiep tuc|trien khai|tien do)\b"
+                         r"|^\W*chua(?:\s+(?:a|nhe|anh|chi|em|ban|roi))*\W*$"  # "mục 3: chưa" (not yet)
+                         # "tuần sau mới bắt đầu làm", "mai em mới triển khai": to start later
+                         r"|\b(?:mai|ngay mai|tuan sau|tuan toi|thang sau|sang tuan|sang thang|dau tuan sau|thu [2-7]"
+                         r"(?: tuan sau)?|sau tet|nam sau)\s+(?:\w+\s+){0,2}?(?:moi|se)\s+"
+                         r"(?:bat dau|trien khai|lam|thuc hien|tien hanh)\b")
+PROGRESS = re.compile(r"\bmoi\s+(?:bat dau|(?:lam\s+)?duoc\s+(?:mot|1)\s+(?:phan|it)\b(?!\s+(?:ba|tu|nam|muoi|\d)))"
+                      r"|\b(?:dang|tiep tuc|trien khai|tien do)\b"
                       # "em đang đi họp, chiều em báo cáo": where the person is, not the task
                       r"(?!\s+(?:di\s+)?(?:hop|nghi|nghi phep|cong tac_?|om|ban\s+(?:viec|hop|chut)|lai xe)\b)")
 
@@ -333,9 +342,10 @@ def parse_status_text(text: str, *, today: dt.date, now: dt.datetime | None = No
     delivered = ((DELIVERED.search(sent) is not None or _sent_already(sent)
                   or DONE_PLAIN.search(sent) is not None)
                  and UNDER_WAY.search(POSTED.sub("da ", sent)) is None and WAITING.search(sent) is None
-                 and percent is None)
+                 and percent is None and RETURNED.search(sent) is None)
     said_done = (DONE.search(folded) is not None and not NOT_DONE.search(folded) and not PARTLY.search(folded)
-                 and not PLANNED.search(folded) and not ONGOING.search(folded) and (percent is None or percent == 100))
+                 and not PLANNED.search(folded) and not ONGOING.search(folded) and (percent is None or percent == 100)
+                 and not RETURNED.search(folded))
     if percent == 100 or said_done or delivered:
         return StatusUpdate(status=TaskStatus.DONE, percent=100, note=original)
     if PARTLY.search(folded) and percent is None:
@@ -346,7 +356,7 @@ def parse_status_text(text: str, *, today: dt.date, now: dt.datetime | None = No
     if (NOT_STARTED.search(folded) and percent is None) or percent == 0:  # "0%": not started
         return StatusUpdate(status=TaskStatus.OPEN, note=original)
     if percent is not None or PROGRESS.search(folded) or PARTLY.search(folded) or PLANNED.search(folded) or \
-            NOT_DONE_ALONE.match(folded):
+            NOT_DONE_ALONE.match(folded) or RETURNED.search(folded):
         return StatusUpdate(status=TaskStatus.IN_PROGRESS, percent=percent, note=original)
     return StatusUpdate(status=None, note=original)  # a plain progress note
 

@@ -6,7 +6,8 @@ date only ("xin đến cuối tháng", "xin chuyển sang tháng 1/2027", "ngày
 how to ask ("xin gia hạn thì làm thế nào?") is a question, and "… chưa viết" is not "… chưa?"; items listed with "+",
 a next item after ", còn", a numbered or bulleted list (under a heading line), "Mục I:"; an item named after the verb
 ("xong 2.1-2.4", "xin lùi hạn 1.1 đến …"), by "stt", as "phần II mục 3", or in words as voice typing writes it ("mục
-một chấm hai", "nhiệm vụ thứ hai")."""
+một chấm hai", "nhiệm vụ thứ hai"); to start later ("tuần sau mới bắt đầu") or just started ("mới bắt đầu", "mới được 1
+phần"); done as "đã tham mưu … ban hành", "đã cập nhật … lên phần mềm"; done but sent back ("bị trả lại, đang sửa")."""
 
 from __future__ import annotations
 
@@ -176,3 +177,20 @@ def test_a_date_after_the_ask_is_read_once_the_item_is_out() -> None:
     refs, rest = find_refs("xin lùi hạn 1.1 đến 31-5-2027")[0]
     assert refs == ["1.1"]
     assert _read(rest) == (E, None, dt.date(2027, 5, 31))
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("tuần sau mới bắt đầu làm", N),
+    ("mai em mới triển khai", N),
+    ("thứ 2 tuần sau bên em mới bắt đầu", N),
+    ("mới bắt đầu", P),
+    ("mới đc 1 phần", P),
+    ("mới làm được 1 ít", P),
+    ("Sở đã tham mưu UBND tỉnh ban hành Quyết định số 1234/QĐ-UBND", D),
+    ("em đã cập nhật số liệu lên phần mềm rồi ạ", D),
+    ("em làm xong rồi nhưng bị trả lại yêu cầu bổ sung, đang sửa", P),
+    ("đã nộp, bị trả về", P),
+    ("xong rồi, đã chỉnh sửa theo yêu cầu", D),
+])
+def test_starting_later_just_started_done_or_sent_back(text: str, status: TaskStatus) -> None:
+    assert _read(text)[0] == status
