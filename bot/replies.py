@@ -91,7 +91,8 @@ BARE_PERIOD = re.compile(r"^\W*(?:(?:den|toi|sang|vao)\s+)*(?:het\s+|cuoi\s+)?(?
 # an item number and what is said of it; a part of an item the bot numbered so ("2 (đoạn 1) xong", "1 (ý 3) xong",
 # "1 y 3 xong") is that part
 REF_PREFIX = re.compile(rf"^\s*(?:muc\s*)?({FOLDED_REF}(?:\s*\((?:doan|y)\s*\d{{1,2}}\)"
-                        r"|\s+(?:doan|y)\s+\d{1,2}(?!\d))?)\.?\s*(?::\s*|-\s+|\s+|(?=[–—]))(\S.*)$", re.S)
+                        r"|\s+(?:doan|y)\s+\d{1,2}(?!\d))?)\.?\s*(?::\s*|-\s+|\s+|(?=[–—])"
+                        r"|(?<=\d\.)(?=[^\W\d_]{2}))(\S.*)$", re.S)  # "1.2.đã xong": no space after the dot
 DONE = re.compile(r"\b(?:xong|hoan thanh|hoan tat|da thuc hien xong|da hoan thanh)\b|[\u2705\u2714\u2611\u2713]")
 # the done word is about a part, or about the future: "gần xong", "xong một nửa", "dự kiến hoàn thành trong tháng 3"
 PARTLY = re.compile(r"\b(?:gan|sap)\s+(?:xong|hoan thanh|hoan tat)\b"
@@ -367,7 +368,7 @@ def _extension(original: str, now: dt.datetime,
     followed by a date, near it ("… xin thêm thời gian, dự kiến xong trước 20/3") or as a month or quarter
     ("sang tháng 4", "đến hết quý II": its last day). A date that cannot be ("gia hạn đến 31/2") is still a
     request, without a date; "gia hạn 60%" is none."""
-    original = DAY_WORD.sub("", original)  # "đến ngày mồng 5/11": the 5th
+    original = SPOKEN_DATE.sub(_spoken_date, DAY_WORD.sub("", original))  # "đến ngày mồng 5/11": the 5th
     marks_off = strip_marks(original).lower()
     if len(marks_off) != len(original):  # stripping merged characters: read the text without marks
         original = marks_off
@@ -393,6 +394,22 @@ def _extension(original: str, now: dt.datetime,
 
 
 DAY_WORD = re.compile(r"(?<!\w)(?:mồng|mùng|mong|mung)\s+(?=\d{1,2}\s*[/.-]\s*\d)", re.I)
+# a date in words, as voice typing writes it: "ngày ba mươi tháng sáu" (30/6), "mùng mười tháng mười hai" (10/12)
+_NUMBER_WORD = r"(?:một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi)"
+SPOKEN_DATE = re.compile(rf"(?<!\w)(?P<head>ngày|mùng|mồng)\s+(?P<d>{_NUMBER_WORD}(?:\s+{_NUMBER_WORD}){{0,2}})"
+                         r"\s+tháng\s+"
+                         rf"(?P<m>mười(?:\s+(?:một|hai))?|{_NUMBER_WORD}|\d{{1,2}})(?![\wà-ỹ])", re.I)
+
+
+def _spoken_date(m: re.Match[str]) -> str:
+    """"ngày ba mươi tháng sáu" → "ngày 30/6"; the words as they were when they make no date."""
+    day = _number_words(strip_marks(m["d"]).lower().split())
+    month = int(m["m"]) if m["m"].isdigit() else _number_words(strip_marks(m["m"]).lower().split())
+    if day is None or month is None or not (1 <= day <= 31 and 1 <= month <= 12):
+        return m.group(0)
+    return f"ngày {day}/{month}"
+
+
 NEXT_WEEK = re.compile(r"^\W*(?:(?:den|toi|sang|qua|vao)\s+)*tuan\s+(?:sau|toi)\b(?!\s*(?:thu|ngay|\d))")
 
 

@@ -7,7 +7,8 @@ how to ask ("xin gia hạn thì làm thế nào?") is a question, and "… chưa
 a next item after ", còn", a numbered or bulleted list (under a heading line), "Mục I:"; an item named after the verb
 ("xong 2.1-2.4", "xin lùi hạn 1.1 đến …"), by "stt", as "phần II mục 3", or in words as voice typing writes it ("mục
 một chấm hai", "nhiệm vụ thứ hai"); to start later ("tuần sau mới bắt đầu") or just started ("mới bắt đầu", "mới được 1
-phần"); done as "đã tham mưu … ban hành", "đã cập nhật … lên phần mềm"; done but sent back ("bị trả lại, đang sửa")."""
+phần"); done as "đã tham mưu … ban hành", "đã cập nhật … lên phần mềm"; done but sent back ("bị trả lại, đang sửa");
+a date in words as voice typing writes it ("ngày ba mươi tháng sáu"); no space after an item's dot ("1.2.đã xong")."""
 
 from __future__ import annotations
 
@@ -194,3 +195,22 @@ def test_a_date_after_the_ask_is_read_once_the_item_is_out() -> None:
 ])
 def test_starting_later_just_started_done_or_sent_back(text: str, status: TaskStatus) -> None:
     assert _read(text)[0] == status
+
+
+@pytest.mark.parametrize(("text", "due"), [
+    ("em xin gia hạn đến ngày ba mươi tháng mười một", dt.date(2026, 11, 30)),
+    ("xin gia hạn đến mùng mười tháng mười hai", dt.date(2026, 12, 10)),
+    ("xin gia hạn đến ngày hai mươi mốt tháng 12", dt.date(2026, 12, 21)),
+    ("xin lùi đến ngày mười lăm tháng một năm 2027", dt.date(2027, 1, 15)),
+])
+def test_a_date_in_words(text: str, due: dt.date) -> None:
+    assert _read(text) == (E, None, due)
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("1.2.đã xong", [(["1.2"], "đã xong")]),
+    ("2.3.Đang làm 50%", [(["2.3"], "Đang làm 50%")]),
+    ("2.1.a xong", [(["2.1.a"], "xong")]),  # a letter part stays one
+])
+def test_no_space_after_the_items_dot(text: str, parts: list[tuple[list[str], str]]) -> None:
+    assert split_refs(text) == parts
