@@ -270,8 +270,8 @@ def _percent(folded: str) -> int | None:
     if m := FRACTION.search(folded):
         a, b = int(m.group("a") or m.group("c")), int(m.group("b") or m.group("d"))
         return int(100 * a / b + 0.5) if 0 < a <= b else None
-    if (share := _counted_share(folded)) is not None:
-        return share
+    if (counted := _counted_share(folded)) is not None:
+        return counted
     if m := PARTS_OF.search(folded):
         a, b = (int(g) if g.isdigit() else _DIGIT_WORDS.get(g, 10 if g == "muoi" else 0) for g in m.group("a", "b"))
         return int(100 * a / b + 0.5) if 0 < a <= b and 2 <= b <= 10 else None
