@@ -64,7 +64,11 @@ EXTENSION = re.compile(r"\b(?:gia|lui|doi)\s*(?:thoi\s+)?han\b|\bxin\s+(?:them\s
                        r"|\b(?:dieu chinh|keo dai)\s+(?:thoi\s+)?(?:han|thoi gian)\b"
                        # the ask said with its date only: "cho em xin đến cuối tháng", "e xin đến thứ 3 tuần sau",
                        # "xin chuyển sang tháng 1/2027" (read as one only when a date follows)
-                       r"|\bxin\s+(?:phep\s+)?(?=(?:den|toi)\s)|\bxin\s+chuyen\s+(?=sang|den|toi|qua)")
+                       r"|(?P<date_only>\bxin\s+(?:phep\s+)?(?=(?:den|toi)\s)|\bxin\s+chuyen\s+(?=sang|den|toi|qua))")
+# what must follow such an ask said with its date only: a date ("đến 5/12", "đến cuối tháng", "sang tháng 1/2027",
+# "đến thứ 3 tuần sau") — not "xin đến gặp anh vào thứ 6", "xin chuyển sang phòng khác"
+DATE_ONLY_AFTER = re.compile(r"^\W*(?:den|toi|sang|qua)\s+(?:(?:ngay|het|cuoi|giua|dau|thu|mung|mong|tuan|thang|quy"
+                             r"|nam|sau)\b|\d)")
 MORE_TIME = re.compile(r"\b(?:(?:gia|lui|doi)\s*(?:thoi\s+)?han\s+(?:them\s+)?|xin\s+(?:them|lui)\s+"
                        r"|(?:xin|cho)\s+(?:\w+\s+){0,3}?them\s+)(?:khoang\s+)?"
                        r"(?P<n>\d{1,3})\s*(?P<unit>ngay lam viec|ngay|tuan|thang)\b")
@@ -376,6 +380,8 @@ def _extension(original: str, now: dt.datetime,
     if m is None:
         return False, None
     after, after_folded = original[m.end():], marks_off[m.end():]
+    if m.group("date_only") and not DATE_ONLY_AFTER.match(after_folded):
+        return False, None
     if (period := _bare_period(after_folded, now.date())) is not None:
         return True, period
     if NEXT_WEEK.match(after_folded):  # "lùi sang tuần sau": to the end of next week, as "hết tuần sau"

@@ -97,7 +97,8 @@ def test_an_extension_asked_with_cho() -> None:
     assert _read("cho gia hạn thêm ít hôm nhé")[0] == E
 
 
-@pytest.mark.parametrize("text", ["em xin đến dự họp", "xin gửi đến anh báo cáo tuần", "không cho gia hạn"])
+@pytest.mark.parametrize("text", ["em xin đến dự họp", "xin gửi đến anh báo cáo tuần", "không cho gia hạn",
+                                  "em xin đến gặp anh vào thứ 6", "xin chuyển sang phòng khác từ 15/12"])
 def test_no_extension_without_a_date_or_an_ask(text: str) -> None:
     assert _read(text)[0] != E
 
