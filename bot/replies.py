@@ -195,8 +195,9 @@ NOT_STARTED = re.compile(r"\bchua\s+(?:duoc\s+|kip\s+|co\s+)?(?:trien khai|thuc 
                          r"|^\W*chua(?:\s+(?:a|nhe|anh|chi|em|ban|roi))*\W*$"  # "mục 3: chưa" (not yet)
                          # "tuần sau mới bắt đầu làm", "mai em mới triển khai": to start later
                          r"|\b(?:mai|ngay mai|tuan sau|tuan toi|thang sau|sang tuan|sang thang|dau tuan sau|thu [2-7]"
-                         r"(?: tuan sau)?|sau tet|nam sau)\s+(?:\w+\s+){0,2}?(?:moi|se)\s+"
-                         r"(?:bat dau|trien khai|lam|thuc hien|tien hanh)\b")
+                         r"(?: tuan sau)?|sau tet|nam sau)\s+(?:\w+\s+){0,2}?(?:moi|se)\s+(?:bat dau|trien khai"
+                         # (not when it is to be done then: "mai em sẽ làm xong", "tuần sau mới xong")
+                         r"|lam|thuc hien|tien hanh)\b(?!\s+(?:\w+\s+)?(?:xong|hoan thanh|hoan tat)\b)")
 PROGRESS = re.compile(r"\bmoi\s+(?:bat dau|(?:lam\s+)?duoc\s+(?:mot|1)\s+(?:phan|it)\b(?!\s+(?:ba|tu|nam|muoi|\d)))"
                       r"|\b(?:dang|tiep tuc|trien khai|tien do)\b"
                       # "em đang đi họp, chiều em báo cáo": where the person is, not the task

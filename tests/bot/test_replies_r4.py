@@ -185,6 +185,8 @@ def test_a_date_after_the_ask_is_read_once_the_item_is_out() -> None:
     ("tuần sau mới bắt đầu làm", N),
     ("mai em mới triển khai", N),
     ("thứ 2 tuần sau bên em mới bắt đầu", N),
+    ("mai em sẽ làm xong", P),  # to be done then: under way
+    ("tuần sau em mới làm xong", P),
     ("mới bắt đầu", P),
     ("mới đc 1 phần", P),
     ("mới làm được 1 ít", P),
