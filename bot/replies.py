@@ -481,10 +481,12 @@ _LATER_REF = re.compile(rf"(?:\bmuc\s*(?P<after_muc>{FOLDED_REF})|(?<![\w/.])(?P
 _LETTER_REF = r"(?:(?:[ivx]{1,4}|\d{1,3})(?:\.\d{1,3})*\.?[a-z])"
 _DOTTED_REF = r"(?:(?:[ivx]{1,4}|\d{1,3})(?:\.(?:\d{1,3}|[a-z])){1,3})"
 _THEN = r"(?:(?:con|rieng|va|con lai)\s+)?"  # "1.2 xong r, còn 1.3 thì đang đợi …"
+_NO_UNIT = r"(?!\s*(?:trieu|ty|ha|km|m2|m3|tan|dong|nghin|ngan)\b)"  # "…, còn 1.5 tỷ chưa giải ngân": an amount
 # a plain number starts a part only when "mục" comes before it or a status word after it ("1 xong, 2 đang làm 80%",
 # "muc 1 xong r, muc 4 dang lam 80%"), never a count ("xong, 2 xã còn chậm")
 _STATUS_AFTER = r"(?:(?:xong|hoan thanh|hoan tat|dang|da|chua|vuong|xin|tam|ht|xg|xog|dg|done|dat)\b|\d{1,3}\s*%)"
-_NEXT_PART = re.compile(rf"(?:\s*[,;.]\s*{_THEN}(?:(?:mục|muc)\s*)?(?=(?:{_DOTTED_REF}|{_LETTER_REF})\s*[:\-]?\s+\S)"
+_NEXT_PART = re.compile(rf"(?:\s*[,;.]\s*{_THEN}(?:(?:mục|muc)\s*)?"
+                        rf"(?=(?:{_DOTTED_REF}|{_LETTER_REF}){_NO_UNIT}\s*[:\-]?\s+\S)"
                         # a new line naming its item ("Mục 1: xong\nMục 2: đang làm", "1) xong\n2) 40%")
                         rf"|\s*\n\s*(?:[-+•*]\s*)?(?:mục|muc)\s*(?=(?:{_DOTTED_REF}|\d{{1,3}})\s*[:\-]?\s+\S)"
                         # a numbered or bulleted line ("- 1.2: 60%", "2. Đang thực hiện", "3) chưa")

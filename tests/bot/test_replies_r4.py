@@ -135,6 +135,10 @@ def test_items_listed_or_said_in_turn(text: str, parts: list[tuple[list[str], st
     assert split_refs(text) == parts
 
 
+def test_an_amount_left_is_no_next_item() -> None:
+    assert split_refs("1.2 đang làm, còn 1.5 tỷ chưa giải ngân") == [(["1.2"], "đang làm, còn 1.5 tỷ chưa giải ngân")]
+
+
 def test_a_heading_line_alone_names_no_item() -> None:
     assert split_refs("Dạ em báo cáo:\nđã xong hết") is None
     assert split_refs("- đã xong hết") is None
