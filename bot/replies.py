@@ -489,8 +489,9 @@ _NEXT_PART = re.compile(rf"(?:\s*[,;.]\s*{_THEN}(?:(?:mục|muc)\s*)?"
                         rf"(?=(?:{_DOTTED_REF}|{_LETTER_REF}){_NO_UNIT}\s*[:\-]?\s+\S)"
                         # a new line naming its item ("Mục 1: xong\nMục 2: đang làm", "1) xong\n2) 40%")
                         rf"|\s*\n\s*(?:[-+•*]\s*)?(?:mục|muc)\s*(?=(?:{_DOTTED_REF}|\d{{1,3}})\s*[:\-]?\s+\S)"
-                        # a numbered or bulleted line ("- 1.2: 60%", "2. Đang thực hiện", "3) chưa")
-                        rf"|\s*\n\s*(?:[-+•*]\s*)?(?=(?:{_DOTTED_REF}\s*[:\-.)]?|\d{{1,3}}\s*[:.)])\s+\S)"
+                        # a numbered or bulleted line that says a status ("- 1.2: 60%", "2. Đang thực hiện", "3)
+                        # chưa"; not a notice's "2. Giao Sở …")
+                        rf"|\s*\n\s*(?:[-+•*]\s*)?(?=(?:{_DOTTED_REF}\s*[:\-.)]?|\d{{1,3}}\s*[:.)])\s+{_STATUS_AFTER})"
                         rf"|\s*[,;.]\s*{_THEN}(?:mục|muc)\s*(?=\d{{1,3}}\s*[:\-]?\s+\S)"
                         rf"|\s*[,;]\s*(?=\d{{1,3}}\s*[:\-]?\s+{_STATUS_AFTER})"
                         rf"|\s+(?={_LETTER_REF}\s*[:\-]?\s+\S)"
@@ -605,7 +606,8 @@ def split_ref(text: str) -> tuple[str, str] | None:
 
 # a message that opens with a line of its own before a list of items ("Dạ em báo cáo:\n1. …"), and a bullet before
 # the first item ("- 1.1: xong")
-LIST_HEADER = re.compile(r"^[^\n\d]{0,60}:[ \t]*\n(?=\s*(?:[-+•*]\s*)?(?:(?:mục|muc)\s*)?\d)", re.I)
+LIST_HEADER = re.compile(r"^[^\n\d]{0,60}:[ \t]*\n(?=\s*(?:[-+•*]\s*)?(?:muc\s*)?\d[\d.]*\s*[:.)\-]?\s*"
+                         rf"{_STATUS_AFTER})")  # (on folded text; not a notice's "… như sau:\n1. Giao …")
 BULLET = re.compile(r"^[-+•*]\s+(?=(?:(?:mục|muc)\s*)?[\dIVXivx])")
 
 
@@ -614,8 +616,9 @@ def split_refs(text: str) -> list[tuple[list[str], str]] | None:
     → [(["II.1.a", "II.1.b"], "xong")]; "II.4.a, b, c đang thực hiện" → [(["II.4.a", "II.4.b", "II.4.c"],
     "đang thực hiện")]; "II.2.c xong, II.2.d đang làm 70%" → [(["II.2.c"], "xong"), (["II.2.d"],
     "đang làm 70%")]. None when the message does not start with one."""
-    if (header := LIST_HEADER.match(nfc(text))) is not None:  # "Dạ em báo cáo:\n1. Đã hoàn thành\n2. …"
-        text = text[header.end():] if len(nfc(text)) == len(text) else nfc(text)[header.end():]
+    if (header := LIST_HEADER.match(strip_marks(nfc(text)).lower())) is not None:  # "Dạ em báo cáo:\n1. Đã …\n2. …"
+        text = nfc(text)[header.end():] if len(strip_marks(nfc(text))) == len(nfc(text)) else \
+            strip_marks(nfc(text))[header.end():]
     original = written_out(item_words(BULLET.sub("", nfc(text).strip())))
     folded = strip_marks(original).lower()
     source = original if len(original) == len(folded) else folded

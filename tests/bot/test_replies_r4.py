@@ -139,6 +139,13 @@ def test_an_amount_left_is_no_next_item() -> None:
     assert split_refs("1.2 đang làm, còn 1.5 tỷ chưa giải ngân") == [(["1.2"], "đang làm, còn 1.5 tỷ chưa giải ngân")]
 
 
+def test_a_pasted_notice_is_no_list_of_statuses() -> None:
+    notice = ("Chủ tịch UBND tỉnh có ý kiến như sau:\n1. Giao các sở rà soát thủ tục, báo cáo trước ngày 15/3.\n"
+              "2. Giao Sở Tài nguyên và Môi trường tuyên truyền.\n3. Giao các đơn vị liên quan theo dõi, đôn đốc.")
+    assert split_refs(notice) is None
+    assert split_refs(notice.split("\n", 1)[1]) == [(["1"], notice.split("\n", 1)[1][3:])]  # one part: let through
+
+
 def test_a_heading_line_alone_names_no_item() -> None:
     assert split_refs("Dạ em báo cáo:\nđã xong hết") is None
     assert split_refs("- đã xong hết") is None
