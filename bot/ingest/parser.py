@@ -579,6 +579,37 @@ def _closes_group(ln: str, nxt: str | None, current: Node, root: Node) -> Node |
 CONCLUSION_CLOSING = re.compile(r"^Trên\s*đây\s*là\s*(?:ý\s*kiến\s*)?(?:kết\s*luận|chỉ\s*đạo)\b", re.U)
 OPINION_CLOSING = re.compile(r"^Trên\s*đây\s*là\s*(?:một\s*số\s*)?(?:ý\s*kiến|nội\s*dung\s*góp\s*ý)\b", re.U)
 ASK_IN_CLOSING = re.compile(r"\b(?:đề\s*nghị|yêu\s*cầu)\s+(?:quý\s+)?(?=[A-ZĐÀ-Ỹ]|các\s)", re.U)
+# "Trên đây là Kế hoạch của Sở X thực hiện … (ban hành kèm theo …). Yêu cầu các phòng … nghiêm túc triển khai thực
+# hiện./.": the sentence that sums up the document is its closing formula, never work nor part of the last item; what
+# follows it in the same paragraph is judged on its own (the call to carry it out is a closing too)
+DOC_CLOSING = re.compile(r"^Trên\s*đây\s*là\s*(?:toàn\s*bộ\s*)?(?:nội\s*dung\s*)?(?:của\s*)?"
+                         r"(?:Kế\s*hoạch|Thông\s*báo|Công\s*văn|Chương\s*trình|Báo\s*cáo|Quyết\s*định|Chỉ\s*thị|"
+                         r"Hướng\s*dẫn|Phương\s*án|Đề\s*án|Văn\s*bản)\b", re.I | re.U)
+
+
+# … and the call after it to carry the document out: "UBND thành phố đề nghị A, B phối hợp chỉ đạo triển khai; yêu cầu
+# các sở, ngành thực hiện nghiêm các nhiệm vụ được giao trong Kế hoạch."
+CARRY_OUT_CALL = re.compile(
+    r"^(?:[^.;:]{0,120}?\s)?(?:đề\s*nghị|yêu\s*cầu)\s[^.]{0,300}?\b(?:nghiêm\s*túc|thực\s*hiện\s*nghiêm|"
+    r"(?:tổ\s*chức\s*)?triển\s*khai(?:\s*thực\s*hiện)?|thực\s*hiện\s*(?:tốt|đầy\s*đủ))"
+    r"(?=\s*(?:[;,.]|$|(?:các\s+)?(?:nhiệm\s*vụ|nội\s*dung|yêu\s*cầu)\b|"
+    r"(?:Kế\s*hoạch|Thông\s*báo|Công\s*văn|Chương\s*trình|văn\s*bản)\b))", re.I | re.U)
+
+
+def _after_doc_closing(line: str) -> str | None:
+    """What a paragraph opening with the document's summing-up sentence says after it ("" if nothing); None when the
+    line does not open so."""
+    if not DOC_CLOSING.match(line):
+        return None
+    depth = 0
+    for m in re.finditer(r"[()]|(?<=[.;])\s+(?=[“\"]?[A-ZĐÀ-Ỹ])", line):
+        if m.group() == "(":
+            depth += 1
+        elif m.group() == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            return line[m.end():].strip()
+    return ""
 
 
 NESTED_KINDS = ("letter", "paren", "dash", "plus", "bullet")
@@ -633,6 +664,11 @@ def build_tree(lines: list[str]) -> Node:
             root.lines.append(ln)
             stack, current = [root], root
             continue
+        if mk is None and (rest := _after_doc_closing(ln)) is not None:
+            if not rest or CLOSING_LINE.match(rest) or _closing_ask(rest) or CLOSING.search(rest) or \
+                    CARRY_OUT_CALL.match(rest) and not re.search(r"\d{1,2}\s*/\s*\d{1,2}|ngày\s*\d", rest):
+                continue
+            ln = rest
         if mk is None:
             if current is not root and (CLOSING_LINE.match(ln) or _closing_ask(ln) or CONCLUSION_CLOSING.match(ln)):
                 continue
