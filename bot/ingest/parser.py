@@ -558,11 +558,17 @@ def responsible_units(names: str) -> list[str]:
     return split_units(names) or ([names] if names else [])
 
 
+def _closes_body(ln: str) -> bool:
+    """The document's closing after its last item ("Trên đây là Kế hoạch …", "Yêu cầu … nghiêm túc triển khai …")."""
+    return DOC_CLOSING.match(ln) is not None or CLOSING_LINE.match(ln) is not None or _closing_ask(ln) or \
+        CONCLUSION_CLOSING.match(ln) is not None
+
+
 def _closes_group(ln: str, nxt: str | None, current: Node, root: Node) -> Node | None:
     """The group a responsibility line after its bullets speaks for (the bullets' parent), if `ln` is one: it
     is followed by the next section or the end, not by another bullet (then it is the field of one bullet)."""
     nmk = _marker(nxt) if nxt is not None else None
-    if nxt is not None and (nmk is None or nmk[0] in GROUP_ITEM_KINDS):
+    if nxt is not None and (nmk is None and not _closes_body(nxt) or nmk is not None and nmk[0] in GROUP_ITEM_KINDS):
         return None
     if current is root or current.kind not in GROUP_ITEM_KINDS or current.parent is None:
         return None
@@ -2227,7 +2233,10 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
         if child_directive and child.kind not in ("roman", "heading") and not topic_only and \
                 not (child.kind == "article" and child.children):
             # "1. Sở Văn hóa và Thể thao:" names who acts for the items below; it is not a task
+            # (a group whose responsibility line after its bullets names who leads each of them — "Đơn vị chủ trì:
+            # X; Đơn vị phối hợp: Y" — is a heading over those tasks, not one more)
             emit = not (unit_heading and len(child.lines) == 1) and not ATTRIBUTE_ITEM.match(text) and \
+                not (child.owners and any(c.kind in GROUP_ITEM_KINDS for c in child.children)) and \
                 not (child.children and UNIT_TITLE.match(text)) and \
                 not _not_a_task(text, child) and (
                 not child.children or len(text) > 100 and not _topic_heading(child) and not _asks_below(child)
