@@ -250,6 +250,10 @@ NOT_RECURRENCE = re.compile(r"(?:\d+|năm)\s*năm\s*(?:và|,)\s*(?:hằng|hàng)
                             r"(?:hằng|hàng)\s*năm\s*(?:và|,)\s*(?:dài|trung|ngắn)\s*hạn|"
                             r"(?:dài|trung|ngắn)\s*hạn\s*(?:và|,)\s*(?:hằng|hàng)\s*năm|"
                             r"(?:cuộc\s*sống|đời\s*sống|sinh\s*hoạt|nhu\s*cầu|sử\s*dụng)\s*(?:hằng|hàng)\s*ngày|"
+                            # the periodic thing a one-off change is put into: "đưa tiêu chí X vào nội dung đánh giá
+                            # cán bộ hằng năm", "lồng ghép vào kế hoạch hằng năm", "đưa vào khuôn khổ hợp tác hằng năm"
+                            r"\b(?:đưa|lồng\s*ghép|bổ\s*sung|tích\s*hợp)\b[^.;:]{0,120}?\svào\s+[^.;:]{0,80}?"
+                            r"(?:hằng|hàng)\s*(?:năm|quý|tháng)|"
                             # one edition of a periodic event: "chương trình … định kỳ tháng 8/2026"
                             r"định\s*kỳ\s*(?:(?:tháng\s*\d{1,2}|quý\s*[ivx\d]{1,4})\s*(?:/|-|năm)\s*|năm\s*)\d{4}",
                             re.I)
