@@ -1317,8 +1317,31 @@ def _closing_call(body: list[str], issued_on: dt.date | None) -> tuple[list[str]
     return body[:-1], ((deadline.due, deadline.text) if deadline and deadline.exact else None)
 
 
-def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads: list[str]) -> list[ParsedTask]:
+# The closing that asks the units to carry out everything above by one date: "UBND tỉnh yêu cầu Thủ trưởng các sở, …;
+# Chủ tịch UBND các huyện … thực hiện đầy đủ các yêu cầu trên và gửi văn bản về UBND tỉnh trước ngày 05/11/2015."
+REFERS_ABOVE = re.compile(r"(?:yêu\s*cầu|đề\s*nghị)\s[^.]{0,240}?\b(?:thực\s*hiện|triển\s*khai(?:\s*thực\s*hiện)?)\s+"
+                          r"(?:đầy\s*đủ\s+|nghiêm\s*túc\s+|tốt\s+)?(?:các\s+|những\s+)?"
+                          r"(?:yêu\s*cầu|nội\s*dung|nhiệm\s*vụ|việc|công\s*việc)\s+(?:nêu\s+|đã\s*nêu\s+)?trên\b[^.]*",
+                          re.I | re.U)
+
+
+def _due_of_all_above(body: list[str], issued_on: dt.date | None) -> tuple[dt.date, str] | None:
+    """The date a closing call after the items gives to all of them ("… thực hiện đầy đủ các yêu cầu trên và gửi văn
+    bản về UBND tỉnh trước ngày 05/11/2015"); the call itself stays what it is."""
+    if len(body) < 2 or _marker(body[-1]) is not None or \
+            not any((mk := _marker(ln)) is not None and mk[0] != "heading" for ln in body[:-1]):
+        return None
+    m = REFERS_ABOVE.search(body[-1])
+    deadline = pick_deadline(m.group(), issued_on=issued_on) if m else None
+    return (deadline.due, deadline.text) if deadline and deadline.exact else None
+
+
+def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads: list[str],
+                   shared_due: bool = True) -> list[ParsedTask]:
     body, closing_due = _closing_call(body, issued_on)
+    if closing_due is None and shared_due and (shared := _due_of_all_above(body, issued_on)) is not None:
+        return [t if t.due or t.recurrence else replace(t, due=shared[0], due_text=shared[1])
+                for t in _extract_tasks(body, issued_on=issued_on, default_leads=default_leads, shared_due=False)]
     if closing_due is not None:
         return [t if t.due else replace(t, due=closing_due[0], due_text=closing_due[1])
                 for t in _extract_tasks(body, issued_on=issued_on, default_leads=default_leads)]
