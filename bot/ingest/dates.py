@@ -534,6 +534,7 @@ def pick_deadline(text: str, *, issued_on: dt.date | None) -> Deadline | None:
     found = _main_clause(text, found)
     found = _first_sentence(text, found)
     found = _not_for_purpose(text, found)
+    found = _not_anothers_turn(text, found)
     if not found:
         found = _prepared_for(text, issued_on)
     return max(found, key=lambda d: (d.start)) if found else None
@@ -555,6 +556,23 @@ def _not_for_purpose(text: str, found: list[Deadline]) -> list[Deadline]:
         if len(kept) < len(found):
             return kept
     return found
+
+
+# "Đăng ký các đề án … để UBND tỉnh thảo luận tập thể trong năm 2016": the time named after "để <another unit>" is
+# when that unit does its part, not when this work is due
+FOR_ANOTHER = re.compile(r"\bđể\s+(?:cho\s+)?", re.I)
+
+
+def _not_anothers_turn(text: str, found: list[Deadline]) -> list[Deadline]:
+    """Drop the periods ("trong năm 2016", "tháng 7") named in a purpose clause whose doer is another unit."""
+    kept = []
+    for d in found:
+        clause = next((m for m in FOR_ANOTHER.finditer(text, max(0, d.start - 160), d.start)
+                       if not re.search(r"[.;:]", text[m.end():d.start])), None)
+        if clause is not None and not d.exact and UNIT_START.match(text, clause.end()):
+            continue
+        kept.append(d)
+    return kept
 
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ\"“(])")
