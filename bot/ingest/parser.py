@@ -1352,10 +1352,12 @@ def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads:
         base = _Context(leads=tuple(root.owners), supports=tuple(root.owner_supports), explicit=True,
                         source="heading")
     if not root.children:
-        paragraphs = root.lines[1:]
+        # (a portal's link to the full text, "Xem chi tiết tại đây.", "<tệp>.pdf", says nothing to do)
+        paragraphs = [p for p in root.lines[1:] if not FULL_TEXT_LINK.match(p)]
         # "… có ý kiến như sau:" — every paragraph after it directs, even without "giao", "đề nghị"
-        opinion = max((i for i, p in enumerate(paragraphs) if INTRO_END.search(p) and not re.match(r"Cử\s*tri", p)),
-                      default=-1)
+        opinion = max((i for i, p in enumerate(paragraphs)
+                       if (INTRO_END.search(p) or i + 1 < len(paragraphs) and _asks_listed_work(p))
+                       and not re.match(r"Cử\s*tri", p)), default=-1)
         lead_in_due = None
         if opinion >= 0:
             # "Theo đó, X yêu cầu cấp ủy các chi bộ thực hiện tốt một số nội dung như sau:": whom it asks does
@@ -1383,6 +1385,19 @@ def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads:
         tasks += _letter_tasks(intro_tasks, issued_on=issued_on, base=base)
     _walk(root, tasks, issued_on=issued_on, ctx=base, directive=True, ref_prefix="", inherited_due=inherited_due)
     return tasks
+
+
+FULL_TEXT_LINK = re.compile(r"^(?:Xem|Tải)\s*(?:chi\s*tiết|toàn\s*văn|toàn\s*bộ|nội\s*dung|văn\s*bản|về)\b"
+                            r"[^.]{0,40}(?:tại\s*đây|dưới\s*đây|tệp|file|đính\s*kèm)\b|"
+                            r"^\S+\.(?:pdf|docx?|xlsx?|zip|rar)\s*$", re.I | re.U)
+# "Theo đó, UBND tỉnh giao Sở X chủ trì, phối hợp với … triển khai thực hiện các nội dung:": the paragraphs below are
+# the work it hands out, as after "… như sau:"
+LISTED_WORK_END = re.compile(r"\b(?:nội\s*dung|nhiệm\s*vụ|công\s*việc|giải\s*pháp)"
+                             r"(?:\s*(?:sau\s*đây|sau|chủ\s*yếu|cụ\s*thể|trọng\s*tâm)){0,2}\s*:\s*$", re.I | re.U)
+
+
+def _asks_listed_work(paragraph: str) -> bool:
+    return LISTED_WORK_END.search(paragraph) is not None and LEAD_IN_ASK.search(paragraph) is not None
 
 
 def _shared_due(lead_in: str, issued_on: dt.date | None) -> tuple[dt.date, str] | None:
