@@ -250,6 +250,10 @@ NOT_RECURRENCE = re.compile(r"(?:\d+|năm)\s*năm\s*(?:và|,)\s*(?:hằng|hàng)
                             r"(?:hằng|hàng)\s*năm\s*(?:và|,)\s*(?:dài|trung|ngắn)\s*hạn|"
                             r"(?:dài|trung|ngắn)\s*hạn\s*(?:và|,)\s*(?:hằng|hàng)\s*năm|"
                             r"(?:cuộc\s*sống|đời\s*sống|sinh\s*hoạt|nhu\s*cầu|sử\s*dụng)\s*(?:hằng|hàng)\s*ngày|"
+                            # the periodic thing a one-off change is put into: "đưa tiêu chí X vào nội dung đánh giá
+                            # cán bộ hằng năm", "lồng ghép vào kế hoạch hằng năm", "đưa vào khuôn khổ hợp tác hằng năm"
+                            r"\b(?:đưa|lồng\s*ghép|bổ\s*sung|tích\s*hợp)\b[^.;:]{0,120}?\svào\s+[^.;:]{0,80}?"
+                            r"(?:hằng|hàng)\s*(?:năm|quý|tháng)|"
                             # one edition of a periodic event: "chương trình … định kỳ tháng 8/2026"
                             r"định\s*kỳ\s*(?:(?:tháng\s*\d{1,2}|quý\s*[ivx\d]{1,4})\s*(?:/|-|năm)\s*|năm\s*)\d{4}",
                             re.I)
@@ -530,6 +534,7 @@ def pick_deadline(text: str, *, issued_on: dt.date | None) -> Deadline | None:
     found = _main_clause(text, found)
     found = _first_sentence(text, found)
     found = _not_for_purpose(text, found)
+    found = _not_anothers_turn(text, found)
     if not found:
         found = _prepared_for(text, issued_on)
     return max(found, key=lambda d: (d.start)) if found else None
@@ -551,6 +556,23 @@ def _not_for_purpose(text: str, found: list[Deadline]) -> list[Deadline]:
         if len(kept) < len(found):
             return kept
     return found
+
+
+# "Đăng ký các đề án … để UBND tỉnh thảo luận tập thể trong năm 2016": the time named after "để <another unit>" is
+# when that unit does its part, not when this work is due
+FOR_ANOTHER = re.compile(r"\bđể\s+(?:cho\s+)?", re.I)
+
+
+def _not_anothers_turn(text: str, found: list[Deadline]) -> list[Deadline]:
+    """Drop the periods ("trong năm 2016", "tháng 7") named in a purpose clause whose doer is another unit."""
+    kept = []
+    for d in found:
+        clause = next((m for m in FOR_ANOTHER.finditer(text, max(0, d.start - 160), d.start)
+                       if not re.search(r"[.;:]", text[m.end():d.start])), None)
+        if clause is not None and not d.exact and UNIT_START.match(text, clause.end()):
+            continue
+        kept.append(d)
+    return kept
 
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ\"“(])")

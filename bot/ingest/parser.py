@@ -558,11 +558,17 @@ def responsible_units(names: str) -> list[str]:
     return split_units(names) or ([names] if names else [])
 
 
+def _closes_body(ln: str) -> bool:
+    """The document's closing after its last item ("Trên đây là Kế hoạch …", "Yêu cầu … nghiêm túc triển khai …")."""
+    return DOC_CLOSING.match(ln) is not None or CLOSING_LINE.match(ln) is not None or _closing_ask(ln) or \
+        CONCLUSION_CLOSING.match(ln) is not None
+
+
 def _closes_group(ln: str, nxt: str | None, current: Node, root: Node) -> Node | None:
     """The group a responsibility line after its bullets speaks for (the bullets' parent), if `ln` is one: it
     is followed by the next section or the end, not by another bullet (then it is the field of one bullet)."""
     nmk = _marker(nxt) if nxt is not None else None
-    if nxt is not None and (nmk is None or nmk[0] in GROUP_ITEM_KINDS):
+    if nxt is not None and (nmk is None and not _closes_body(nxt) or nmk is not None and nmk[0] in GROUP_ITEM_KINDS):
         return None
     if current is root or current.kind not in GROUP_ITEM_KINDS or current.parent is None:
         return None
@@ -579,6 +585,37 @@ def _closes_group(ln: str, nxt: str | None, current: Node, root: Node) -> Node |
 CONCLUSION_CLOSING = re.compile(r"^Trên\s*đây\s*là\s*(?:ý\s*kiến\s*)?(?:kết\s*luận|chỉ\s*đạo)\b", re.U)
 OPINION_CLOSING = re.compile(r"^Trên\s*đây\s*là\s*(?:một\s*số\s*)?(?:ý\s*kiến|nội\s*dung\s*góp\s*ý)\b", re.U)
 ASK_IN_CLOSING = re.compile(r"\b(?:đề\s*nghị|yêu\s*cầu)\s+(?:quý\s+)?(?=[A-ZĐÀ-Ỹ]|các\s)", re.U)
+# "Trên đây là Kế hoạch của Sở X thực hiện … (ban hành kèm theo …). Yêu cầu các phòng … nghiêm túc triển khai thực
+# hiện./.": the sentence that sums up the document is its closing formula, never work nor part of the last item; what
+# follows it in the same paragraph is judged on its own (the call to carry it out is a closing too)
+DOC_CLOSING = re.compile(r"^Trên\s*đây\s*là\s*(?:toàn\s*bộ\s*)?(?:nội\s*dung\s*)?(?:của\s*)?"
+                         r"(?:Kế\s*hoạch|Thông\s*báo|Công\s*văn|Chương\s*trình|Báo\s*cáo|Quyết\s*định|Chỉ\s*thị|"
+                         r"Hướng\s*dẫn|Phương\s*án|Đề\s*án|Văn\s*bản)\b", re.I | re.U)
+
+
+# … and the call after it to carry the document out: "UBND thành phố đề nghị A, B phối hợp chỉ đạo triển khai; yêu cầu
+# các sở, ngành thực hiện nghiêm các nhiệm vụ được giao trong Kế hoạch."
+CARRY_OUT_CALL = re.compile(
+    r"^(?:[^.;:]{0,120}?\s)?(?:đề\s*nghị|yêu\s*cầu)\s[^.]{0,300}?\b(?:nghiêm\s*túc|thực\s*hiện\s*nghiêm|"
+    r"(?:tổ\s*chức\s*)?triển\s*khai(?:\s*thực\s*hiện)?|thực\s*hiện\s*(?:tốt|đầy\s*đủ))"
+    r"(?=\s*(?:[;,.]|$|(?:các\s+)?(?:nhiệm\s*vụ|nội\s*dung|yêu\s*cầu)\b|"
+    r"(?:Kế\s*hoạch|Thông\s*báo|Công\s*văn|Chương\s*trình|văn\s*bản)\b))", re.I | re.U)
+
+
+def _after_doc_closing(line: str) -> str | None:
+    """What a paragraph opening with the document's summing-up sentence says after it ("" if nothing); None when the
+    line does not open so."""
+    if not DOC_CLOSING.match(line):
+        return None
+    depth = 0
+    for m in re.finditer(r"[()]|(?<=[.;])\s+(?=[“\"]?[A-ZĐÀ-Ỹ])", line):
+        if m.group() == "(":
+            depth += 1
+        elif m.group() == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            return line[m.end():].strip()
+    return ""
 
 
 NESTED_KINDS = ("letter", "paren", "dash", "plus", "bullet")
@@ -633,6 +670,11 @@ def build_tree(lines: list[str]) -> Node:
             root.lines.append(ln)
             stack, current = [root], root
             continue
+        if mk is None and (rest := _after_doc_closing(ln)) is not None:
+            if not rest or CLOSING_LINE.match(rest) or _closing_ask(rest) or CLOSING.search(rest) or \
+                    CARRY_OUT_CALL.match(rest) and not re.search(r"\d{1,2}\s*/\s*\d{1,2}|ngày\s*\d", rest):
+                continue
+            ln = rest
         if mk is None:
             if current is not root and (CLOSING_LINE.match(ln) or _closing_ask(ln) or CONCLUSION_CLOSING.match(ln)):
                 continue
@@ -1275,8 +1317,31 @@ def _closing_call(body: list[str], issued_on: dt.date | None) -> tuple[list[str]
     return body[:-1], ((deadline.due, deadline.text) if deadline and deadline.exact else None)
 
 
-def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads: list[str]) -> list[ParsedTask]:
+# The closing that asks the units to carry out everything above by one date: "UBND tỉnh yêu cầu Thủ trưởng các sở, …;
+# Chủ tịch UBND các huyện … thực hiện đầy đủ các yêu cầu trên và gửi văn bản về UBND tỉnh trước ngày 05/11/2015."
+REFERS_ABOVE = re.compile(r"(?:yêu\s*cầu|đề\s*nghị)\s[^.]{0,240}?\b(?:thực\s*hiện|triển\s*khai(?:\s*thực\s*hiện)?)\s+"
+                          r"(?:đầy\s*đủ\s+|nghiêm\s*túc\s+|tốt\s+)?(?:các\s+|những\s+)?"
+                          r"(?:yêu\s*cầu|nội\s*dung|nhiệm\s*vụ|việc|công\s*việc)\s+(?:nêu\s+|đã\s*nêu\s+)?trên\b[^.]*",
+                          re.I | re.U)
+
+
+def _due_of_all_above(body: list[str], issued_on: dt.date | None) -> tuple[dt.date, str] | None:
+    """The date a closing call after the items gives to all of them ("… thực hiện đầy đủ các yêu cầu trên và gửi văn
+    bản về UBND tỉnh trước ngày 05/11/2015"); the call itself stays what it is."""
+    if len(body) < 2 or _marker(body[-1]) is not None or \
+            not any((mk := _marker(ln)) is not None and mk[0] != "heading" for ln in body[:-1]):
+        return None
+    m = REFERS_ABOVE.search(body[-1])
+    deadline = pick_deadline(m.group(), issued_on=issued_on) if m else None
+    return (deadline.due, deadline.text) if deadline and deadline.exact else None
+
+
+def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads: list[str],
+                   shared_due: bool = True) -> list[ParsedTask]:
     body, closing_due = _closing_call(body, issued_on)
+    if closing_due is None and shared_due and (shared := _due_of_all_above(body, issued_on)) is not None:
+        return [t if t.due or t.recurrence else replace(t, due=shared[0], due_text=shared[1])
+                for t in _extract_tasks(body, issued_on=issued_on, default_leads=default_leads, shared_due=False)]
     if closing_due is not None:
         return [t if t.due else replace(t, due=closing_due[0], due_text=closing_due[1])
                 for t in _extract_tasks(body, issued_on=issued_on, default_leads=default_leads)]
@@ -1287,10 +1352,12 @@ def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads:
         base = _Context(leads=tuple(root.owners), supports=tuple(root.owner_supports), explicit=True,
                         source="heading")
     if not root.children:
-        paragraphs = root.lines[1:]
+        # (a portal's link to the full text, "Xem chi tiết tại đây.", "<tệp>.pdf", says nothing to do)
+        paragraphs = [p for p in root.lines[1:] if not FULL_TEXT_LINK.match(p)]
         # "… có ý kiến như sau:" — every paragraph after it directs, even without "giao", "đề nghị"
-        opinion = max((i for i, p in enumerate(paragraphs) if INTRO_END.search(p) and not re.match(r"Cử\s*tri", p)),
-                      default=-1)
+        opinion = max((i for i, p in enumerate(paragraphs)
+                       if (INTRO_END.search(p) or i + 1 < len(paragraphs) and _asks_listed_work(p))
+                       and not re.match(r"Cử\s*tri", p)), default=-1)
         lead_in_due = None
         if opinion >= 0:
             # "Theo đó, X yêu cầu cấp ủy các chi bộ thực hiện tốt một số nội dung như sau:": whom it asks does
@@ -1318,6 +1385,19 @@ def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads:
         tasks += _letter_tasks(intro_tasks, issued_on=issued_on, base=base)
     _walk(root, tasks, issued_on=issued_on, ctx=base, directive=True, ref_prefix="", inherited_due=inherited_due)
     return tasks
+
+
+FULL_TEXT_LINK = re.compile(r"^(?:Xem|Tải)\s*(?:chi\s*tiết|toàn\s*văn|toàn\s*bộ|nội\s*dung|văn\s*bản|về)\b"
+                            r"[^.]{0,40}(?:tại\s*đây|dưới\s*đây|tệp|file|đính\s*kèm)\b|"
+                            r"^\S+\.(?:pdf|docx?|xlsx?|zip|rar)\s*$", re.I | re.U)
+# "Theo đó, UBND tỉnh giao Sở X chủ trì, phối hợp với … triển khai thực hiện các nội dung:": the paragraphs below are
+# the work it hands out, as after "… như sau:"
+LISTED_WORK_END = re.compile(r"\b(?:nội\s*dung|nhiệm\s*vụ|công\s*việc|giải\s*pháp)"
+                             r"(?:\s*(?:sau\s*đây|sau|chủ\s*yếu|cụ\s*thể|trọng\s*tâm)){0,2}\s*:\s*$", re.I | re.U)
+
+
+def _asks_listed_work(paragraph: str) -> bool:
+    return LISTED_WORK_END.search(paragraph) is not None and LEAD_IN_ASK.search(paragraph) is not None
 
 
 def _shared_due(lead_in: str, issued_on: dt.date | None) -> tuple[dt.date, str] | None:
@@ -2191,7 +2271,10 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
         if child_directive and child.kind not in ("roman", "heading") and not topic_only and \
                 not (child.kind == "article" and child.children):
             # "1. Sở Văn hóa và Thể thao:" names who acts for the items below; it is not a task
+            # (a group whose responsibility line after its bullets names who leads each of them — "Đơn vị chủ trì:
+            # X; Đơn vị phối hợp: Y" — is a heading over those tasks, not one more)
             emit = not (unit_heading and len(child.lines) == 1) and not ATTRIBUTE_ITEM.match(text) and \
+                not (child.owners and any(c.kind in GROUP_ITEM_KINDS for c in child.children)) and \
                 not (child.children and UNIT_TITLE.match(text)) and \
                 not _not_a_task(text, child) and (
                 not child.children or len(text) > 100 and not _topic_heading(child) and not _asks_below(child)
