@@ -588,9 +588,10 @@ ASK_IN_CLOSING = re.compile(r"\b(?:đề\s*nghị|yêu\s*cầu)\s+(?:quý\s+)?(?
 # "Trên đây là Kế hoạch của Sở X thực hiện … (ban hành kèm theo …). Yêu cầu các phòng … nghiêm túc triển khai thực
 # hiện./.": the sentence that sums up the document is its closing formula, never work nor part of the last item; what
 # follows it in the same paragraph is judged on its own (the call to carry it out is a closing too)
+_DOC_KINDS = (r"Kế\s*hoạch|Thông\s*báo|Công\s*văn|Chương\s*trình|Báo\s*cáo|Quyết\s*định|Chỉ\s*thị|"
+              r"Hướng\s*dẫn|Phương\s*án|Đề\s*án|Văn\s*bản")  # what a document calls itself in its closing
 DOC_CLOSING = re.compile(r"^Trên\s*đây\s*là\s*(?:toàn\s*bộ\s*)?(?:nội\s*dung\s*)?(?:của\s*)?"
-                         r"(?:Kế\s*hoạch|Thông\s*báo|Công\s*văn|Chương\s*trình|Báo\s*cáo|Quyết\s*định|Chỉ\s*thị|"
-                         r"Hướng\s*dẫn|Phương\s*án|Đề\s*án|Văn\s*bản)\b", re.I | re.U)
+                         rf"(?:{_DOC_KINDS})\b", re.I | re.U)
 
 
 # … and the call after it to carry the document out: "UBND thành phố đề nghị A, B phối hợp chỉ đạo triển khai; yêu cầu
@@ -599,7 +600,7 @@ CARRY_OUT_CALL = re.compile(
     r"^(?:[^.;:]{0,120}?\s)?(?:đề\s*nghị|yêu\s*cầu)\s[^.]{0,300}?\b(?:nghiêm\s*túc|thực\s*hiện\s*nghiêm|"
     r"(?:tổ\s*chức\s*)?triển\s*khai(?:\s*thực\s*hiện)?|thực\s*hiện\s*(?:tốt|đầy\s*đủ))"
     r"(?=\s*(?:[;,.]|$|(?:các\s+)?(?:nhiệm\s*vụ|nội\s*dung|yêu\s*cầu)\b|"
-    r"(?:Kế\s*hoạch|Thông\s*báo|Công\s*văn|Chương\s*trình|văn\s*bản)\b))", re.I | re.U)
+    rf"(?:{_DOC_KINDS})\b))", re.I | re.U)
 
 
 def _after_doc_closing(line: str) -> str | None:
