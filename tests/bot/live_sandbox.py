@@ -48,6 +48,9 @@ def serve(app: Any, **config: Any) -> Served:
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     port = int(sock.getsockname()[1])
+    # no lifespan: the sandboxes have no startup work, and a lifespan task still waiting when the thread's loop is
+    # closed is collected later as "Event loop is closed", failing whichever test then runs (CI, once)
+    config.setdefault("lifespan", "off")
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", **config))
     loop = asyncio.new_event_loop()
     thread = threading.Thread(target=loop.run_until_complete, args=(server.serve(sockets=[sock]),), daemon=True)
