@@ -341,6 +341,13 @@ def _as_of(item: dict[str, Any], calendar: WorkingCalendar, today: dt.date) -> d
     return item
 
 
+def _answered(item: dict[str, Any], last_report_at: dt.datetime | None, day: dt.date, tz: ZoneInfo) -> bool:
+    """Whether a digest line asking for an update ("cập nhật định kỳ") was answered since the digest's day began:
+    then it is neither carried to another morning nor sent late."""
+    return item.get("category") == DigestCategory.CHECKIN and last_report_at is not None and \
+        last_report_at >= dt.datetime.combine(day, dt.time(), tzinfo=tz)
+
+
 def _carry_over_failed(session: Session, per_person: dict[int, list[dict[str, Any]]], *, today: dt.date,
                        calendar: WorkingCalendar) -> None:
     """A digest that could not be delivered is never the end: its lines whose tasks are still open go into
@@ -362,18 +369,14 @@ def _carry_over_failed(session: Session, per_person: dict[int, list[dict[str, An
         Task.status.not_in([TaskStatus.DONE, TaskStatus.CANCELLED]))).all())
     open_ids = set(reported)
     for digest in failed:
-        # a request for an update ("cập nhật định kỳ") already answered since that digest's day is not carried
-        # (probe 19: a head who joined late reported in the afternoon and was asked for it the next morning)
-        since = dt.datetime.combine(digest.day, dt.time(), tzinfo=calendar.tz)
-        answered = {task_id for task_id, at in reported.items() if at is not None and at >= since}
         stale = digest.state == DigestState.PENDING  # of an earlier day: never sent, not an outage's
         already = {i.get("task_id") for i in per_person.get(digest.person_id, [])}
         told = {i.get("person") for i in per_person.get(digest.person_id, []) if i.get("kind") == "unreachable"}
         for item in digest.items:
             if item.get("delivered"):
                 continue  # arrived in the first parts of a digest that failed later
-            if item.get("category") == DigestCategory.CHECKIN and item.get("task_id") in answered:
-                continue
+            if "task_id" in item and _answered(item, reported.get(item["task_id"]), digest.day, calendar.tz):
+                continue  # (probe 19: a head who joined late reported in the afternoon, was asked the next morning)
             if item.get("task_id") in open_ids and item["task_id"] not in already:
                 per_person[digest.person_id].append(_as_of(item, calendar, today) if stale else
                                                     {**item, "catch_up": True})
@@ -552,8 +555,7 @@ def _prepare_rows(session: Session, digests: list[Any], *, tz: ZoneInfo = VN_TZ)
             task = tasks.get(item["task_id"]) if "task_id" in item else None
             if task is None or task.status in _CLOSED:
                 continue  # closed since the morning's planning
-            if item.get("category") == DigestCategory.CHECKIN and task.last_report_at is not None and \
-                    task.last_report_at >= dt.datetime.combine(digest.day, dt.time(), tzinfo=tz):
+            if _answered(item, task.last_report_at, digest.day, tz):
                 continue  # reported on since: the update asked for has come
             lines.append(_line(task, item, titles.get(task.notice_id, ""), subjects.get(task.notice_id)))
         person = people[digest.person_id]

@@ -288,24 +288,18 @@ def covered_tasks_by_ref(session: Session, person: Person, item_ref: str, *, tod
         Task.status.in_(OPEN_STATUSES)).options(selectinload(Task.notice)).order_by(Task.id)), item_ref)
 
 
-def colleague_tasks_by_ref(session: Session, person: Person, item_ref: str) -> list[Task]:
-    """For a member of a unit who is not its head: the unit's open tasks numbered `item_ref` in someone else's
-    hands (the head's, a colleague's), which the member may report on for the unit (`in_lead_unit`)."""
-    if person.unit_id is None or person.role == Role.LEFT:
-        return []
-    return _by_ref(session.scalars(select(Task).join(Notice, Notice.id == Task.notice_id).where(
-        Task.lead_unit_id == person.unit_id, Task.assignee_id.is_not(None), Task.assignee_id != person.id,
-        _ref_is(item_ref), Notice.status == NoticeStatus.CONFIRMED, Task.status.in_(OPEN_STATUSES))
-        .options(selectinload(Task.notice), selectinload(Task.assignee)).order_by(Task.id)), item_ref)
-
-
 def unit_tasks_by_ref(session: Session, person: Person, item_ref: str) -> list[Task]:
-    """For a head: open tasks of the unit numbered `item_ref` in a cadre's hands (the head may still update them)."""
-    if not person.headed_unit_ids:
+    """Open tasks numbered `item_ref` of the units the person heads (in a cadre's hands: the head may still update
+    them) or belongs to (in the head's or a colleague's: a member reports for the unit, `in_lead_unit`)."""
+    units = set(person.headed_unit_ids)
+    if person.unit_id is not None and person.role != Role.LEFT:
+        units.add(person.unit_id)
+    if not units:
         return []
     return _by_ref(session.scalars(select(Task).join(Notice, Notice.id == Task.notice_id).where(
-        Task.lead_unit_id.in_(person.headed_unit_ids), _ref_is(item_ref), Notice.status == NoticeStatus.CONFIRMED,
-        Task.status.in_(OPEN_STATUSES)).options(selectinload(Task.notice)).order_by(Task.id)), item_ref)
+        Task.lead_unit_id.in_(units), _ref_is(item_ref), Notice.status == NoticeStatus.CONFIRMED,
+        Task.status.in_(OPEN_STATUSES)).options(selectinload(Task.notice), selectinload(Task.assignee))
+        .order_by(Task.id)), item_ref)
 
 
 def office_open_tasks(session: Session, person: Person) -> list[Task]:

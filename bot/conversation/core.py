@@ -162,8 +162,8 @@ class Conversation:
     def replies_reach(self, person: Person) -> bool:
         """Whether the channel that reaches `person` lets them reply to a message (Telegram does, Zalo does not):
         a message to them then says "trả lời tin này", else "gõ …"."""
-        address = person.delivery_address()
-        return address is not None and address[0] in self.channels and self.channel(address[0]).capabilities.reply_to
+        address = self.address_of(person)
+        return address is not None and self.channel(address[0]).capabilities.reply_to
 
     async def send(self, channel: str, chat_id: str, message: Outgoing, *, patient: bool = True) -> SentMessage:
         """Send through `channel`, fitted to it, part by part. `patient`: wait out flood control a few
@@ -211,11 +211,16 @@ class Conversation:
     async def say(self, event: Inbound, text: str, *, quote: bool = False) -> SentMessage:
         return await self.reply(event, Outgoing(text=text, reply_to=event.message_id if quote else None))
 
+    def address_of(self, person: Person) -> tuple[str, str] | None:
+        """Where `person` can be told: their delivery address on a running channel; None: no chat linked there."""
+        address = person.delivery_address()
+        return address if address is not None and address[0] in self.channels else None
+
     async def notify(self, person: Person, message: Outgoing) -> SentMessage | None:
         """Tell someone else, on the channel their reminders go to; None if they cannot be reached
         (logged: a fan-out goes on to the next person)."""
-        address = person.delivery_address()
-        if address is None or address[0] not in self.channels:
+        address = self.address_of(person)
+        if address is None:
             log.info("person %s has no chat on a running channel; not told", person.handle)
             return None
         try:

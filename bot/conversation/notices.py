@@ -329,9 +329,10 @@ async def _decide(conv: Conversation, event: Inbound, person: Person, notice_id:
     await _clear_draft_actions(conv, event, notice_id)
     if result is not None:
         await ctx.db.run(start_notice_series, result.notice_id, calendar=ctx.policy.calendar)
-        people = await ctx.db.run(lambda s: [s.get_one(Person, pid) for pid in result.assignees])
-        unconnected = [(p.full_name, p.handle, len(result.assignees[p.id])) for p in people
-                       if (address := p.delivery_address()) is None or address[0] not in conv.channels]
+        people = {p.id: p for p in await ctx.db.run(
+            lambda s: s.scalars(select(Person).where(Person.id.in_(result.assignees))).all())}
+        unconnected = [(p.full_name, p.handle, len(task_ids)) for pid, task_ids in result.assignees.items()
+                       if conv.address_of(p := people[pid]) is None]  # (in the order they were given tasks)
         reply = texts.registered_text(result, rounds=await ctx.db.run(_first_rounds, result.notice_id),
                                       unconnected=unconnected)
     else:

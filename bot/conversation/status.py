@@ -57,7 +57,6 @@ from storage.tasks import (
     StatusUpdate,
     admins,
     approvers,
-    colleague_tasks_by_ref,
     covered_tasks_by_ref,
     decide_extension,
     delegate,
@@ -1192,9 +1191,9 @@ async def _lettered(conv: Conversation, person: Person, text: str) -> list[tuple
 async def _tasks_for_ref(conv: Conversation, person: Person, ref: str) -> list[Task]:
     ctx = conv.ctx
     return (await ctx.db.run(tasks_by_ref, person, ref) or await ctx.db.run(done_tasks_by_ref, person, ref)
-            or await ctx.db.run(unit_tasks_by_ref, person, ref)  # a head: the unit's tasks in a cadre's hands
-            or await ctx.db.run(covered_tasks_by_ref, person, ref, today=ctx.today())  # a colleague on leave
-            or await ctx.db.run(colleague_tasks_by_ref, person, ref))  # the unit's task, in the head's hands
+            # the unit's tasks: a head's in a cadre's hands, a member's in the head's
+            or await ctx.db.run(unit_tasks_by_ref, person, ref)
+            or await ctx.db.run(covered_tasks_by_ref, person, ref, today=ctx.today()))  # a colleague on leave
 
 
 async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref: str, rest: str, *,
