@@ -239,8 +239,10 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
     if ocr:
         lines.append(OCR_NOTE)
     lines += ["", f"Nhắc việc nhận diện được {len(parsed.tasks)} nhiệm vụ:"]
+    said_leaders: tuple[str, ...] = ()
     for i, task in zip(draft.numbers, parsed.tasks, strict=True):
-        lines += ["", *_task_block(i, task, draft, today, explain)]
+        lines += ["", *_task_block(i, task, draft, today, explain, leaders=task.leaders != said_leaders)]
+        said_leaders = task.leaders
     year = (today or dt.date.today()).year
     how = "trả lời tin này" if replies else "gõ"
     lines += _unreached_lines(parsed, draft)
@@ -281,13 +283,16 @@ def _support_guess(name: str, guess: UnitGuess | None) -> str:
 
 
 def _task_block(number: int, task: ParsedTask, draft: Draft, today: dt.date | None,
-                explain: Callable[[dt.date], str | None] | None = None) -> list[str]:
+                explain: Callable[[dt.date], str | None] | None = None, *, leaders: bool = True) -> list[str]:
     """One task of a draft as the preview shows it: text, lead (what it comes to in the directory), supporting
-    units, deadline, recurrence."""
+    units, the leaders in charge (`leaders`: when they differ from the task above: said once for a group),
+    deadline, recurrence."""
     lines = [f"{number}. [Mục {task.ref}] {shorten(task.text)}"]
     lines += _lead_lines(number, task, draft.guesses, indent="   ")
     if task.support:
         lines.append(f"   • Phối hợp: {'; '.join(_support_guess(n, draft.guesses.get(n)) for n in task.support)}")
+    if task.leaders and leaders:
+        lines.append(f"   • Lãnh đạo phụ trách: {', '.join(task.leaders)}")
     rounds = _first_round(task, today, explain) if task.recurrence else None
     lines.append(f"   • Thời hạn: {_deadline_said(task, rounds)}")
     if rounds is not None and rounds.occurrence is not None and rounds.skipped is not None:
@@ -1175,7 +1180,7 @@ def _example_extension(line: DigestLine, today: dt.date) -> str:
 
 def task_card_text(*, item_ref: str, notice_title: str, text: str, due_on: dt.date | None, due_text: str | None,
                    deadline_note: str | None, lead: str | None, support: Sequence[str], status: TaskStatus,
-                   percent: int | None, assignee: str | None) -> str:
+                   percent: int | None, assignee: str | None, leaders: Sequence[str] = ()) -> str:
     lines = [f"Mục {item_ref} — {notice_title}"]
     if due_on:
         lines.append(f"Thời hạn: {date_vn(due_on)}" + (f" (“{due_text}”)" if due_text else ""))
@@ -1187,6 +1192,8 @@ def task_card_text(*, item_ref: str, notice_title: str, text: str, due_on: dt.da
     lines.append(f"Chủ trì: {lead or 'chưa xác định'}" + (f"; phối hợp: {'; '.join(support)}" if support else ""))
     if assignee:
         lines.append(f"Người phụ trách: đ/c {assignee}")
+    if leaders:
+        lines.append(f"Lãnh đạo phụ trách: {', '.join(leaders)}")
     lines.append(f"Tình trạng: {progress_text(status, percent)}")
     return vn("\n".join(lines))
 

@@ -582,7 +582,7 @@ def confirm_notice(session: Session, notice_id: int, *, by: Person, now: dt.date
                 lead_unit_id=unit.id if unit else None,
                 support_unit_names=list(pt.get("support") or []), due_on=due_on, due_text=pt.get("due_text"),
                 recurrence=pt.get("recurrence"), status=TaskStatus.OPEN, assignee_id=head.id if head else None,
-                created_at=now, updated_at=now,
+                created_at=now, updated_at=now, leaders_in_charge=list(pt.get("leaders") or []),
             ), head, written))
     session.add_all([task for task, _, _ in made])
     session.flush()  # one batched INSERT for the notice's tasks

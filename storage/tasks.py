@@ -460,11 +460,35 @@ def approvers(session: Session, task_id: int | None = None, requester_id: int | 
     people = list(session.scalars(select(Person).where(
         Person.role.in_([Role.ADMIN, Role.LEADER]),
         or_(Person.telegram_chat_id.is_not(None), Person.zalo_user_id.is_not(None))).order_by(Person.id)))
-    if task is not None:  # the leader who follows the notice decides on it (with the office), not every leader
-        followers = following_leaders(session, [task.notice_id], [p for p in people if p.role == Role.LEADER])
-        if ids := set(followers.get(task.notice_id, [])):
+    if task is not None:  # the leader who follows the task decides on it (with the office), not every leader
+        followers = task_followers(session, [task], [p for p in people if p.role == Role.LEADER])
+        if ids := set(followers.get(task.id, [])):
             return [p for p in people if p.role == Role.ADMIN or p.id in ids]
     return people
+
+
+def leaders_named(named: Iterable[str], leader_rows: Sequence[Any]) -> list[int]:
+    """The leaders (of `leader_rows`: id, full_name, title) a notice's "Lãnh đạo phụ trách: …" names: each entry by
+    the person's name ("Phó giám đốc Hoàng Văn Thuân"), else by the office it names ("Giám đốc Sở": the director)."""
+    found: list[int] = []
+    for written in named:
+        ids = [r.id for r in leader_rows if signed_by(written, r.full_name)] or \
+            [r.id for r in leader_rows if holds_office(r.title, written)]
+        found += [i for i in ids if i not in found]
+    return found
+
+
+def task_followers(session: Session, tasks: Iterable[Any], leader_rows: Sequence[Any]) -> dict[int, list[int]]:
+    """For each task (rows with id, notice_id, leaders_in_charge), the leaders who follow it: those the notice puts
+    in charge of it, when any is in the directory; else those who follow its notice (`following_leaders`). A task
+    none of them follows is absent (every leader hears of it)."""
+    tasks = list(tasks)
+    by_notice = following_leaders(session, {t.notice_id for t in tasks}, leader_rows)
+    followed: dict[int, list[int]] = {}
+    for t in tasks:
+        if found := leaders_named(t.leaders_in_charge or (), leader_rows) or by_notice.get(t.notice_id, []):
+            followed[t.id] = found
+    return followed
 
 
 def following_leaders(session: Session, notice_ids: Iterable[int],

@@ -28,7 +28,7 @@ from storage.audit import record_export
 from storage.digests import last_weekly_before
 from storage.directory import leaders
 from storage.itemref import squeezed_and_folded
-from storage.models import Notice, NoticeStatus, Person, Role, Unit
+from storage.models import OPEN_STATUSES, Notice, NoticeStatus, Person, Role, Task, Unit
 from storage.reports import (
     FilterNotUnderstood,
     Report,
@@ -39,7 +39,7 @@ from storage.reports import (
     unit_matches,
     weekly_digest,
 )
-from storage.tasks import following_leaders
+from storage.tasks import following_leaders, leaders_named
 from storage.vntext import fold
 
 if TYPE_CHECKING:
@@ -332,6 +332,12 @@ async def send_weekly_digest(conv: Conversation) -> int:
 
 
 def _followed(session: Session, people: list[Person]) -> tuple[list[int], dict[int, list[int]]]:
-    """The confirmed notices, and the leaders who follow each (`storage.tasks.following_leaders`)."""
+    """The confirmed notices, and the leaders who follow each (`storage.tasks.following_leaders`), with the leaders
+    the notice puts in charge of any of its open tasks ("Lãnh đạo phụ trách: …")."""
     ids = list(session.scalars(select(Notice.id).where(Notice.status == NoticeStatus.CONFIRMED)))
-    return ids, following_leaders(session, ids, people)
+    followed = following_leaders(session, ids, people)
+    for notice_id, named in session.execute(select(Task.notice_id, Task.leaders_in_charge).join(Notice).where(
+            Notice.status == NoticeStatus.CONFIRMED, Task.status.in_(OPEN_STATUSES))):
+        if named and (found := leaders_named(named, people)):
+            followed[notice_id] = list(dict.fromkeys([*followed.get(notice_id, []), *found]))
+    return ids, followed
