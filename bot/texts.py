@@ -33,6 +33,7 @@ from storage.tasks import (
     MoveAsked,
     Recorded,
     SupportRecorded,
+    TaskEdited,
 )
 from storage.unitgroups import every_form_names_units, read_group, receiver
 from storage.vntext import nfc, strip_marks
@@ -727,6 +728,36 @@ def lead_moved_text(moved: LeadMoved) -> str:
         text += (f"\nLưu ý: đề nghị gia hạn đến {date_vn(moved.pending_due)} của đ/c {moved.pending_by} đang chờ ý "
                  f"kiến; khi có quyết định, Nhắc việc báo đ/c {moved.head_name} (người nhận mới).")
     return vn(text)
+
+
+def _edited_change(edited: TaskEdited, explain: Callable[[dt.date], str | None] | None) -> str:
+    if edited.field == "text":
+        return f"nội dung được chỉnh sửa thành: “{shorten(edited.text or '', 600)}”"
+    befores = {d for d in edited.due_before.values()}
+    before = date_vn(next(iter(befores))) if len(befores) == 1 and None not in befores else None
+    after = date_vn(edited.due) if edited.due else "không có thời hạn"
+    moved = explain(edited.due) if explain is not None and edited.due else None
+    return (f"thời hạn được điều chỉnh từ {before} thành {after}" if before else f"thời hạn mới: {after}") + \
+        (f" ({moved})" if moved else "")
+
+
+def task_edited_text(edited: TaskEdited, *, explain: Callable[[dt.date], str | None] | None = None) -> str:
+    """The answer to an admin's (or a leader's) correction of a confirmed item; what the office hears of a leader's."""
+    units = list(dict.fromkeys(u for _, _, u in edited.holders if u))
+    whose = (f" — {len(units)} đơn vị: {'; '.join(units)}" if len(units) > 1 else f" — {units[0]}" if units else "")
+    text = (f"Mục {edited.item_ref} ({edited.notice_title}){whose}: {_edited_change(edited, explain)} "
+            f"(đ/c {edited.by_name}).")
+    if edited.field == "due":
+        text += " Nhắc việc nhắc theo thời hạn mới từ lần nhắc tiếp theo;"
+    text += " người phụ trách đã được báo."
+    return vn(text)
+
+
+def task_edited_told(name: str, edited: TaskEdited, *,
+                     explain: Callable[[dt.date], str | None] | None = None) -> str:
+    """To the holder of a confirmed item the office corrected from the paper."""
+    return vn(f"Kính gửi đồng chí {name},\nNhiệm vụ mục {edited.item_ref} theo {edited.notice_title}: "
+              f"{_edited_change(edited, explain)} (đ/c {edited.by_name} cập nhật).")
 
 
 def lead_moved_assignment_text(name: str, moved: LeadMoved, buttons: bool, today: dt.date | None = None) -> str:

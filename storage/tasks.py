@@ -863,6 +863,75 @@ def move_lead(session: Session, *, by: Person, item_ref: str, unit_words: str, n
 
 
 @dataclass(frozen=True, kw_only=True)
+class TaskEdited:
+    """An admin's or a leader's correction of a confirmed item: its deadline or its wording, for every unit holding it
+    (or the share named)."""
+
+    item_ref: str
+    notice_title: str
+    field: str  # "due" or "text"
+    due_before: dict[int, dt.date | None]  # task id → its deadline before ("due")
+    due: dt.date | None = None
+    text: str | None = None
+    holders: list[tuple[int, int | None, str]]  # (task id, assignee id, unit) of every task changed
+    by_name: str
+
+
+def edit_confirmed(session: Session, *, by: Person, item_ref: str, now: dt.datetime, today: dt.date,
+                   share_words: str | None = None, due: dt.date | None = None, text: str | None = None
+                   ) -> TaskEdited:
+    """An admin or a leader corrects a confirmed item from the paper ("2.d hạn 26/02/2027", "2.c nd: …"): the deadline
+    of every open share of it (or of the unit `share_words` names; the reminder ladder starts again from the new
+    date), or the wording of every share. Nothing changes when the item is in several notices and the words do not
+    say which, or the new date has passed; the caller tells the holders."""
+    if by.role not in (Role.ADMIN, Role.LEADER):
+        raise NotAllowed(by.handle, "correct a confirmed task")
+    item_ref, tasks, open_ = _move_candidates(session, item_ref)
+    pool = open_ if due is not None else tasks
+    if not pool:
+        if tasks:
+            t = tasks[-1]
+            raise TaskClosed(t.item_ref, TaskStatus(t.status), t.done_at.date() if t.done_at else None)
+        raise DelegationInvalid(f"no task {item_ref} to correct",
+                                f"Không có nhiệm vụ mục {item_ref} nào trong các văn bản đã xác nhận. Gõ /tonghop để "
+                                "xem số mục.")
+    if share_words and (numbered := [t for t in pool if t.notice.number and
+                                     fold(t.notice.number) in fold(share_words)]):
+        pool, share_words = numbered, None  # "2.d của 1894/TB-SCT": the notice, not a unit
+    if len({t.notice_id for t in pool}) > 1:
+        titles = "; ".join(dict.fromkeys(notice_title(t.notice) for t in pool))
+        number = next((t.notice.number for t in pool if t.notice.number), None) or "số văn bản"
+        raise DelegationInvalid(f"item {item_ref} in several notices",
+                                f"Mục {item_ref} có trong nhiều văn bản: {titles}. Đồng chí ghi kèm số văn bản, ví "
+                                f"dụ: “{item_ref} của {number} hạn …”.")
+    if share_words:
+        named = [t for t in pool if mentions(share_words, t.lead_name, t.assignee.full_name if t.assignee else None)]
+        if not named:
+            raise DelegationInvalid(f"no share of {share_words!r} in item {item_ref}",
+                                    f"Mục {item_ref} không có phần nào của “{share_words.strip()}”. Đơn vị chủ trì "
+                                    f"mục {item_ref}: {_holders(pool)}.")
+        pool = named
+    if due is not None and due < today:
+        raise DelegationInvalid(f"new deadline {due} has passed",
+                                f"Ngày {due:%d/%m/%Y} đã qua; đồng chí kiểm tra lại thời hạn mới của mục {item_ref}.")
+    before = {t.id: t.due_on for t in pool}
+    for t in pool:
+        if due is not None:
+            t.due_on, t.escalated = due, []  # a new deadline: the ladder starts again from it
+        if text is not None:
+            t.text = text
+        t.updated_at = now
+        audit(session, at=now, actor_id=by.id, action="task.set_due" if due is not None else "task.set_text",
+              entity="task", entity_id=t.id, before=str(before[t.id]) if due is not None else None,
+              due=str(due) if due is not None else None)
+    log.info("%s corrected %s of %d task(s) %s", by.handle, "deadline" if due is not None else "wording", len(pool),
+             item_ref)
+    return TaskEdited(item_ref=pool[0].item_ref, notice_title=notice_title(pool[0].notice),
+                      field="due" if due is not None else "text", due_before=before, due=due, text=text,
+                      holders=[(t.id, t.assignee_id, t.lead_name or "") for t in pool], by_name=by.full_name)
+
+
+@dataclass(frozen=True, kw_only=True)
 class MoveAsked:
     """A head or a cadre asks for a task to go to another unit: the office (or a leader) decides."""
 

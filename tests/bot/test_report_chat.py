@@ -385,3 +385,27 @@ async def test_a_leader_not_understood_is_told_what_a_leader_may_ask(harness: Ha
     sent = await ask(harness, "leader", "xem giúp cái bảng hôm trước")
     text = sent[-1].text or ""
     assert "“báo cáo tình hình”" in text and "“đơn vị nào quá hạn?”" in text and "trả lời tin nhắc việc" not in text
+
+
+async def test_what_is_finished_after_fridays_summary_is_in_the_next_one(db_url: str) -> None:
+    """Probe 20: two items finished at 16:00 on Friday, after the 15:00 summary, were in neither summary (the next
+    one covered "từ 27/02"): each summary covers everything since the previous one went out."""
+    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 2, 26, 9, 0)))
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        await h.send_file("admin", SEED_NOTICE)
+        await h.tap("admin", texts.BUTTON_CONFIRM)
+        h.clock.set(local(2018, 3, 1, 10, 0))
+        await h.say("head_bdv", "2.1 xong")
+        h.clock.set(local(2018, 3, 2, 15, 0))
+        await h.tick()
+        h.clock.set(local(2018, 3, 2, 16, 0))
+        await h.say("head_bdv", "2.2.a xong")  # after the summary went out
+        h.clock.set(local(2018, 3, 9, 15, 0))
+        await h.tick()
+        summaries = [s.text or "" for s in h.sent if s.to == "leader" and "trong tuần" in (s.text or "")]
+        assert len(summaries) == 2
+        assert "1. Hoàn thành trong tuần: 1 nhiệm vụ." in summaries[0]
+        assert "1. Hoàn thành trong tuần: 1 nhiệm vụ." in summaries[1], summaries[1]
+    finally:
+        await h.stop()
