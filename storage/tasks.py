@@ -19,6 +19,7 @@ from storage.directory import did_you_mean, head_of
 from storage.errors import (
     DelegationInvalid,
     ExtensionDecided,
+    ExtensionPending,
     NotAllowed,
     NotApprover,
     NotResponsible,
@@ -878,12 +879,13 @@ class TaskEdited:
 
 
 def edit_confirmed(session: Session, *, by: Person, item_ref: str, now: dt.datetime, today: dt.date,
-                   share_words: str | None = None, due: dt.date | None = None, text: str | None = None
-                   ) -> TaskEdited:
+                   share_words: str | None = None, due: dt.date | None = None, text: str | None = None,
+                   unless_asked: bool = False) -> TaskEdited:
     """An admin or a leader corrects a confirmed item from the paper ("2.d hạn 26/02/2027", "2.c nd: …"): the deadline
     of every open share of it (or of the unit `share_words` names; the reminder ladder starts again from the new
     date), or the wording of every share. Nothing changes when the item is in several notices and the words do not
-    say which, or the new date has passed; the caller tells the holders."""
+    say which, or the new date has passed; the caller tells the holders. `unless_asked` ("gia hạn mục … đến …"):
+    not where a holder asked for an extension (ExtensionPending: that is the decision on the request)."""
     if by.role not in (Role.ADMIN, Role.LEADER):
         raise NotAllowed(by.handle, "correct a confirmed task")
     item_ref, tasks, open_ = _move_candidates(session, item_ref)
@@ -911,6 +913,20 @@ def edit_confirmed(session: Session, *, by: Person, item_ref: str, now: dt.datet
                                     f"Mục {item_ref} không có phần nào của “{share_words.strip()}”. Đơn vị chủ trì "
                                     f"mục {item_ref}: {_holders(pool)}.")
         pool = named
+    if unless_asked and (asked := [t for t in pool if t.status == TaskStatus.EXTENSION_REQUESTED]):
+        t = asked[0]
+        pending = session.scalars(select(StatusReport).where(
+            StatusReport.task_id == t.id, StatusReport.decision == "pending").order_by(StatusReport.id.desc())
+            .limit(1)).first()
+        until = f" đến {pending.requested_due_on:%d/%m/%Y}" if pending and pending.requested_due_on else ""
+        shares = [x for x in tasks if x.notice_id == t.notice_id]
+        share = f" {t.lead_name}" if len(shares) > 1 and t.lead_name else ""
+        to = f" cho{share}" if share else ""
+        raise ExtensionPending(f"an extension of task {t.id} is pending",
+                               f"Mục {t.item_ref}{share and ' của' + share} đang có đề nghị gia hạn{until} chờ ý "
+                               f"kiến. Để quyết định đề nghị đó, đồng chí gõ “đồng ý gia hạn {t.item_ref}{to}"
+                               f"{until or ' đến …'}” hoặc “không đồng ý gia hạn {t.item_ref}{to}”; để đổi thời hạn "
+                               f"theo văn bản, gõ “{t.item_ref}{share} hạn …”.")
     if due is not None and due < today:
         raise DelegationInvalid(f"new deadline {due} has passed",
                                 f"Ngày {due:%d/%m/%Y} đã qua; đồng chí kiểm tra lại thời hạn mới của mục {item_ref}.")

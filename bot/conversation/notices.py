@@ -301,8 +301,10 @@ async def typed_edit(conv: Conversation, event: TextIn, person: Person) -> bool:
             return False  # "2.c hạn …" that is no date: read as before (a question, progress)
         if due is None:
             return False
+        # ("gia hạn mục 2.c đến …" where the holder asked: the answer says how to decide the request)
         edited = await ctx.db.run(edit_confirmed, by=person, item_ref=due_form["ref"], now=ctx.clock.now(),
-                                  today=ctx.today(), share_words=share, due=due)
+                                  today=ctx.today(), share_words=share, due=due,
+                                  unless_asked=due_form.re is EDIT_DUE_SAID)
     else:
         assert text_form is not None
         edited = await ctx.db.run(edit_confirmed, by=person, item_ref=text_form["ref"], now=ctx.clock.now(),

@@ -98,3 +98,19 @@ async def test_with_a_draft_open_the_same_line_corrects_the_draft(db_url: str) -
         await h.tap("admin", texts.BUTTON_CANCEL)
     finally:
         await h.stop()
+
+
+async def test_gia_han_where_the_holder_asked_is_the_decision_not_a_correction(db_url: str) -> None:
+    h = await started_group(db_url)
+    try:
+        await h.say("head_bdv", "1 xin gia hạn đến 20/4/2018 vì chờ số liệu")
+        mark = len(h.sent)
+        await h.say("admin", "gia hạn mục 1 của Ban Dân vận đến 20/4/2018")
+        answer = texts_to(h, "admin", mark)
+        assert len(answer) == 1 and "đang có đề nghị gia hạn đến 20/04/2018 chờ ý kiến" in answer[0], answer
+        assert "“đồng ý gia hạn 1 cho Ban Dân vận Tỉnh ủy đến 20/04/2018”" in answer[0]
+        assert texts_to(h, "head_bdv", mark) == [] and {d for _, d, _ in _tasks(h)} == {dt.date(2018, 3, 30)}
+        await h.say("admin", "đồng ý gia hạn 1 cho Ban Dân vận Tỉnh ủy đến 20/04/2018")  # the form it gives works
+        assert {lead: d for lead, d, _ in _tasks(h)}["Ban Dân vận Tỉnh ủy"] == dt.date(2018, 4, 20)
+    finally:
+        await h.stop()
