@@ -1900,6 +1900,17 @@ def _unreported_lines(digest: WeeklyDigest) -> list[str]:
             *_capped(lines, STILL_OVERDUE_LIMIT, see="/tonghop quá hạn")]
 
 
+def _silent_lines(digest: WeeklyDigest) -> list[str]:
+    """The holders of overdue tasks who never answered Nhắc việc: a leader may want to call them."""
+    if not digest.silent:
+        return []
+    lines = [f"• đ/c {h.name}" + (f" — {h.unit}" if h.unit else "") + f" (giao từ {h.since:%d/%m}): {h.overdue} "
+             "nhiệm vụ quá hạn" for h in digest.silent]
+    more = len(lines) - STILL_OVERDUE_LIMIT
+    return ["Chưa phản hồi lần nào từ khi được giao:", *lines[:STILL_OVERDUE_LIMIT],
+            *([f"… và {more} người khác."] if more > 0 else [])]
+
+
 def weekly_digest_text(digest: WeeklyDigest, name: str, *, limit: int = 15,
                        calendar: WorkingCalendar | None = None) -> str:
     """The weekly summary a leader receives: done this week, newly overdue, pending extension requests."""
@@ -1917,6 +1928,7 @@ def weekly_digest_text(digest: WeeklyDigest, name: str, *, limit: int = 15,
             lines.append(f"Còn {len(digest.still_overdue)} nhiệm vụ quá hạn từ các tuần trước chưa hoàn thành:")
             lines += _still_overdue_lines(digest, calendar)
         lines += _unreported_lines(digest)
+        lines += _silent_lines(digest)
         lines += ["", "Đồng chí gõ /tonghop quá hạn để xem các đơn vị có nhiệm vụ quá hạn."]
         return vn("\n".join(lines))
     notices = {i.notice for i in (*digest.done, *digest.newly_overdue)} | {p.notice for p in digest.pending} | \
@@ -1930,6 +1942,7 @@ def weekly_digest_text(digest: WeeklyDigest, name: str, *, limit: int = 15,
         lines.append(f"Ngoài ra còn {len(digest.still_overdue)} nhiệm vụ quá hạn từ các tuần trước chưa hoàn thành:")
         lines += _still_overdue_lines(digest, calendar)
     lines += _unreported_lines(digest)
+    lines += _silent_lines(digest)
     lines += ["", f"3. Đề nghị gia hạn chờ quyết định: {len(digest.pending)}."]
     lines += _capped([f"• Mục {p.item_ref} ({p.notice}): đ/c {p.requester} đề nghị gia hạn đến "
                       f"{date_vn(p.requested_due)} (thời hạn hiện tại: {date_vn(p.current_due)})"

@@ -843,6 +843,20 @@ class UnreportedDuty:
 
 
 @dataclass(frozen=True, kw_only=True)
+class SilentHolder:
+    """Someone holding overdue tasks who has not answered Nhắc việc once since they were given (probe 20: a Tổng giám
+    đốc got twelve digests in a row and nobody was told he never answered)."""
+
+    name: str
+    unit: str
+    overdue: int
+    since: dt.date  # when the first of their tasks was given
+
+
+SILENT_AFTER_DAYS = 7  # given at least this many days ago (a week of reminders) before "never answered" is said
+
+
+@dataclass(frozen=True, kw_only=True)
 class WeeklyDigest:
     since: dt.date  # first day covered
     until: dt.date  # last day covered (today)
@@ -853,6 +867,7 @@ class WeeklyDigest:
     blocked: list[DigestItem] = field(default_factory=list)  # open tasks whose unit reported a difficulty
     # recurring duties whose latest past round went unreported (the unit is not reporting), as lateness
     unreported: list[UnreportedDuty] = field(default_factory=list)
+    silent: list[SilentHolder] = field(default_factory=list)  # overdue holders who never answered
 
     @property
     def is_empty(self) -> bool:
@@ -897,6 +912,7 @@ def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int =
     blocked: list[tuple[Task, DigestItem]] = []
     still: list[DigestItem] = []
     unreported: list[UnreportedDuty] = []
+    overdue_held: dict[int, list[Task]] = {}
     tasks, rounds, _ = _selection(session, ReportFilter(), tz=tz, rule=rule)
     if notices is not None:
         tasks = [t for t in tasks if t.notice_id in notices]
@@ -916,6 +932,8 @@ def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int =
                 done.append(replace(item, done_on=done_on, on_time=on_time,  # ("quá hạn, hạn …" as the unit heard it)
                                     effective_due=rule.effective_deadline(task.due_on) if task.due_on else None))
         elif task.due_on is not None and rule.effective_deadline(task.due_on) < today:
+            if task.assignee_id is not None:
+                overdue_held.setdefault(task.assignee_id, []).append(task)
             if rule.effective_deadline(task.due_on) + dt.timedelta(days=1) >= since:
                 newly.append(replace(item, effective_due=rule.effective_deadline(task.due_on)))
             else:
@@ -941,4 +959,22 @@ def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int =
     still.sort(key=lambda i: (i.effective_due or today, fold(i.unit)))
     unreported.sort(key=lambda u: (-u.missed, fold(u.unit)))
     return WeeklyDigest(since=since, until=today, done=done, newly_overdue=newly, still_overdue=still,
-                        pending=pending, blocked=difficulties, unreported=unreported)
+                        pending=pending, blocked=difficulties, unreported=unreported,
+                        silent=_silent(session, overdue_held, today=today, tz=tz))
+
+
+def _silent(session: Session, held: dict[int, list[Task]], *, today: dt.date, tz: ZoneInfo) -> list[SilentHolder]:
+    """Of the people holding overdue tasks, those who never answered once (no report on any task, by any means) though
+    given their first task SILENT_AFTER_DAYS ago or more."""
+    if not held:
+        return []
+    answered = {r for ids in chunks(sorted(held)) for r in session.scalars(
+        select(StatusReport.person_id).where(StatusReport.person_id.in_(ids)).distinct())}
+    silent = []
+    for person_id, tasks in held.items():
+        given = min(t.created_at for t in tasks).astimezone(tz).date()
+        if person_id in answered or (today - given).days < SILENT_AFTER_DAYS or tasks[0].assignee is None:
+            continue
+        silent.append(SilentHolder(name=tasks[0].assignee.full_name, unit=unit_name_of(tasks[0]),
+                                   overdue=len(tasks), since=given))
+    return sorted(silent, key=lambda h: (h.since, fold(h.unit)))

@@ -409,3 +409,23 @@ async def test_what_is_finished_after_fridays_summary_is_in_the_next_one(db_url:
         assert "1. Hoàn thành trong tuần: 1 nhiệm vụ." in summaries[1], summaries[1]
     finally:
         await h.stop()
+
+
+async def test_the_weekly_summary_names_who_never_answered(db_url: str) -> None:
+    """Probe 20 F13: a head who never answered got a digest twelve working days in a row and nobody was told; the
+    leaders' summary names the holders of overdue tasks who have not answered once, not those who have."""
+    from tests.bot.conversation_setup import started_group
+
+    h = await started_group(db_url)  # item 1 for head_bdv and head_stnmt, due 30/03/2018
+    try:
+        h.clock.set(local(2018, 3, 28, 10, 0))
+        await h.say("head_bdv", "1 đang làm 50%")
+        h.clock.set(local(2018, 4, 6, 15, 0))
+        await h.tick()
+        summary = next(s.text or "" for s in reversed(h.sent) if s.to == "leader" and "trong tuần" in (s.text or ""))
+        lines = summary.splitlines()
+        at = lines.index("Chưa phản hồi lần nào từ khi được giao:")
+        assert lines[at + 1] == "• đ/c Trần Văn Môi — Sở Tài nguyên và Môi trường (giao từ 26/02): 1 nhiệm vụ quá hạn"
+        assert not any(line.startswith("• đ/c Lê Văn Dân") for line in lines)  # she answered
+    finally:
+        await h.stop()
