@@ -1671,8 +1671,10 @@ def unit_story(tasks: Sequence[TaskRow], calendar: WorkingCalendar) -> str:
 
 def summary_text(rows: Sequence[UnitSummary], today: dt.date, filt: ReportFilter | None = None,
                  unit_name: str | None = None, *, usage: str | None = None, late_only: bool = False,
-                 files: bool = True, as_of: dt.date | None = None, notice_title: str | None = None) -> str:
-    """/tonghop's text (`late_only`: the rows are the units with overdue work, and it says so; `files`: the Excel
+                 files: bool = True, as_of: dt.date | None = None, notice_title: str | None = None,
+                 unfinished: bool = False) -> str:
+    """/tonghop's text (`late_only`: the rows are the units with overdue work, and it says so; `unfinished`: the units
+    with work still open, and it says so; `files`: the Excel
     file comes with it; `as_of`: a past period's last day, the day its figures stand at; `notice_title`: see
     `filter_description`)."""
     scope = filter_description(filt, unit_name or matched_units(filt, rows), notice_title)
@@ -1680,7 +1682,8 @@ def summary_text(rows: Sequence[UnitSummary], today: dt.date, filt: ReportFilter
         if scope:
             return vn(f"Không có nhiệm vụ nào thuộc phạm vi: {scope}.\n{usage or SUMMARY_USAGE}")
         return vn("Chưa có nhiệm vụ nào được giao.")
-    lines = [report_title(today, as_of)] + ([LATE_ONLY if files else LATE_ONLY_TEXT] if late_only else [])
+    lines = [report_title(today, as_of)] + ([LATE_ONLY if files else LATE_ONLY_TEXT] if late_only else []) + \
+        ([UNFINISHED_ONLY] if unfinished else [])
     if scope:
         lines.append(f"Phạm vi: {scope}")
     if as_of is not None:
@@ -1732,12 +1735,19 @@ def _missed_refs(r: UnitSummary) -> str:
 
 LATE_ONLY = vn("Các đơn vị có nhiệm vụ quá hạn chưa hoàn thành hoặc kỳ báo cáo định kỳ không báo cáo (tệp Excel: "
                "chỉ các nhiệm vụ đó).")
+UNFINISHED_ONLY = vn("Các đơn vị còn nhiệm vụ chưa hoàn thành (trong hạn, quá hạn hoặc không có thời hạn).")
 LATE_ONLY_TEXT = vn("Các đơn vị có nhiệm vụ quá hạn chưa hoàn thành hoặc kỳ báo cáo định kỳ không báo cáo.")
 # the last line of an answer to a question in words: the chart and the file only when asked for
 FILES_ON_REQUEST = vn("Biểu đồ và tệp Excel: gõ /tonghop hoặc “xuất excel”.")
 FILES_ON_REQUEST_NO_FILES = vn("Biểu đồ và tệp Excel: gõ /tonghop trên Telegram.")
 NOTHING_LATE = vn("Hiện không có đơn vị nào có nhiệm vụ quá hạn chưa hoàn thành hoặc kỳ báo cáo định kỳ không báo "
                   "cáo. Đồng chí gõ /tonghop để xem tổng hợp theo đơn vị.")
+
+
+def nothing_unfinished(kind: str | None = None) -> str:
+    """Every unit (of the `kind` asked about) has finished its work."""
+    return vn(f"Hiện không có {kind or 'đơn vị'} nào còn nhiệm vụ chưa hoàn thành. Đồng chí gõ /tonghop để xem tổng "
+              "hợp theo đơn vị.")
 
 
 def nothing_late(kind: str | None = None) -> str:

@@ -582,6 +582,11 @@ class UnitSummary:
         return self.rounds_on_time + self.rounds_late + self.rounds_missed
 
     @property
+    def unfinished(self) -> bool:
+        """Work still open, within its deadline, past it or without one: what "đơn vị nào chưa hoàn thành?" lists."""
+        return bool(self.in_progress or self.overdue or self.no_deadline - self.no_deadline_done or self.rounds_missed)
+
+    @property
     def is_late(self) -> bool:
         """Overdue work, or rounds of a recurring duty never reported: what "đơn vị nào chậm?" lists."""
         return bool(self.overdue or self.rounds_missed)

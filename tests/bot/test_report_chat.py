@@ -429,3 +429,25 @@ async def test_the_weekly_summary_names_who_never_answered(db_url: str) -> None:
         assert not any(line.startswith("• đ/c Lê Văn Dân") for line in lines)  # she answered
     finally:
         await h.stop()
+
+
+async def test_chua_hoan_thanh_is_open_work_not_only_late_work(db_url: str) -> None:
+    """Probe 20 F18: "những đơn vị nào chưa hoàn thành?" listed only the unit past its deadline, while others had work
+    open within theirs; "chậm" / "quá hạn" still ask for the late ones."""
+    from tests.bot.conversation_setup import last_text, started_group
+
+    h = await started_group(db_url)  # item 1 for head_bdv and head_stnmt, due 30/03/2018
+    try:
+        h.clock.set(local(2018, 3, 2, 10, 0))
+        await h.say("head_bdv", "1 xong")
+        await h.say("leader", "những đơn vị nào chưa hoàn thành?")
+        answer = last_text(h, "leader")
+        assert "Các đơn vị còn nhiệm vụ chưa hoàn thành" in answer and "• Sở Tài nguyên và Môi trường" in answer
+        assert "Ban Dân vận" not in answer
+        await h.say("leader", "đơn vị nào chậm?")
+        assert "không có" in last_text(h, "leader").lower()
+        await h.say("head_stnmt", "1 xong")
+        await h.say("leader", "ai chưa xong?")
+        assert "không có đơn vị nào còn nhiệm vụ chưa hoàn thành" in last_text(h, "leader")
+    finally:
+        await h.stop()
