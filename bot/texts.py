@@ -982,6 +982,12 @@ def deadline_phrase(line: DigestLine) -> str:
     if line.due_on is None:
         return "không có thời hạn"
     due = date_vn(line.effective_due_on or line.due_on)
+    if line.effective_due_on and line.effective_due_on != line.due_on and line.deadline_note and \
+            (why := re.search(r"rơi vào (.+?), tính đến hết", line.deadline_note)):
+        # the day off said on the same line, not on one more under it in every digest (probe 20)
+        if line.category == "due_today":
+            return f"hạn hôm nay {due} (hạn {date_vn(line.due_on)} rơi vào {why.group(1)})"
+        due = f"{date_vn(line.due_on)} (rơi vào {why.group(1)}, tính đến hết {due})"
     if line.category == "overdue":
         return f"hạn {due}, quá hạn {line.days_late} ngày làm việc"
     if line.category == "due_today":
@@ -1091,7 +1097,6 @@ def digest_text(view: DigestView, *, buttons: bool) -> str:
         lines.append(f"({next(iter(notices))}{_about(view.lines[0].notice_subject if view.lines else None)})")
     if cover_once:
         lines.append(f"(Các nhiệm vụ dưới đây đồng chí theo dõi thay đ/c {cover_once} nghỉ phép.)")
-    noted: set[str] = set()  # a deadline note said once a digest ("hạn … rơi vào ngày nghỉ Tết …")
     for category, heading in CATEGORY_HEADINGS.items():
         group = [line for line in own if line.category == category]
         checkin = category == "checkin"
@@ -1116,9 +1121,6 @@ def digest_text(view: DigestView, *, buttons: bool) -> str:
             lines.append(title)
             progress = _late_progress(line) if category == "overdue" else progress_text(line.status, line.percent)
             lines.append(f"  {deadline_phrase(line)} — {progress}")
-            if line.deadline_note and line.deadline_note not in noted:
-                noted.add(line.deadline_note)
-                lines.append(f"  ({line.deadline_note})")
     if told:
         lines += ["", f"NHIỆM VỤ QUÁ HẠN CẦN ĐỒNG CHÍ CHỈ ĐẠO ({len(told)})"]
 
