@@ -1073,6 +1073,11 @@ def _about(subject: str | None) -> str:
     return f" về {shorten_at_word(about, SUBJECT_SHOWN)}"
 
 
+def with_subject(title: str, subject: str | None) -> str:
+    """A notice's title with what it is about: "Thông báo số 1894/TB-SCT ngày 15/01/2027 về kết quả kiểm tra …"."""
+    return f"{title}{_about(subject)}"
+
+
 def digest_text(view: DigestView, *, buttons: bool) -> str:
     """One message a morning: every task due for the reader, grouped by urgency, one line each."""
     own = digest_own(view)

@@ -236,6 +236,10 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
     documents_out = conv.channel(event.channel).capabilities.documents_out
     titles = {t.notice for t in report.tasks}  # the number typed found one notice: named as it is, to forward
     notice_title = titles.pop() if filt.notice and len(titles) == 1 else None
+    if notice_title is not None:  # with what it is about, as the office knows it ("… về kiểm tra vật liệu nổ …")
+        row = next(t for t in report.tasks if t.notice == notice_title)
+        notice_title = texts.with_subject(notice_title, await ctx.db.run(_notice_subject, row.notice_number,
+                                                                         row.notice_date))
     text = texts.summary_text(report.units, today, filt, unit_name, usage=usage, late_only=late_only,
                               files=files and documents_out, as_of=report.as_of, notice_title=notice_title,
                               unfinished=unfinished)
@@ -268,6 +272,14 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
         await conv.reply(event, Outgoing(text=text, picture=picture, document=document))
     await ctx.db.run(record_export, at=ctx.clock.now(), actor_id=person.id, what="report.xlsx",
                      rows=len(report.tasks), file=report_filename(today), via=event.channel, scope=scope)
+
+
+def _notice_subject(session: Session, number: str | None, issued_on: dt.date | None) -> str | None:
+    """The trích yếu of the confirmed notice so numbered and dated."""
+    if not number:
+        return None
+    return session.scalar(select(Notice.subject).where(Notice.number == number, Notice.issued_on == issued_on,
+                                                       Notice.status == NoticeStatus.CONFIRMED).limit(1))
 
 
 def _unit_names(session: Session) -> list[str]:
