@@ -420,6 +420,8 @@ def _unreached_lines(parsed: ParsedNotice, draft: Draft, *, short: bool = False)
         guess = draft.guesses.get(name)
         if name == "?":
             return "chưa xác định đơn vị chủ trì"
+        if names_no_unit(name) and (guess is None or not guess.unit_name):
+            return "văn bản không nêu tên đơn vị cụ thể"
         if guess is not None and (guess.unit_name or guess.members):
             return "đơn vị chưa có trưởng đơn vị trong danh bạ"
         return "đơn vị chưa có trong danh bạ"
@@ -482,6 +484,19 @@ def _every_form(name: str) -> str | None:
     return tail if group is not None and every_form_names_units(group) else None
 
 
+# A lead that names no unit but points at one (or says only its kind): "đơn vị nêu trên", "các đơn vị được kiểm tra",
+# "Công ty", "doanh nghiệp": no directory can have it; the admin names the unit (probe 20 F7: "chưa có trong danh bạ"
+# and "gửi tệp danh bạ" were advice that could not work)
+_REFERENCE = re.compile(r"^(?:các\s+|những\s+)?(?:đơn\s*vị|cơ\s*quan|doanh\s*nghiệp|công\s*ty|tổ\s*chức|chủ\s*đầu\s*tư|"
+                        r"cơ\s*sở)(?:\s+(?:nêu\s*trên|nói\s*trên|trên|được\s+kiểm\s+tra|có\s+tên\s+(?:ở\s+)?trên|"
+                        r"liên\s+quan))?$", re.I)
+
+
+def names_no_unit(name: str) -> bool:
+    """A lead that points at a unit without naming it ("đơn vị nêu trên", "Công ty")."""
+    return _REFERENCE.match(" ".join(name.split()).strip(" .,;")) is not None
+
+
 def _lead_guess(name: str, guess: UnitGuess | None, *, each: bool = True, number: int | None = None,
                 named: set[str] | frozenset[str] = frozenset(), every_member: bool = False) -> str:
     """A lead as written and what it comes to in the directory: the unit and who is given the task, or a
@@ -489,6 +504,9 @@ def _lead_guess(name: str, guess: UnitGuess | None, *, each: bool = True, number
     out, but those the task's other leads name (`named`) (to add, the task's `number` in the example)."""
     if guess is None:
         return name
+    if names_no_unit(name) and not guess.unit_name and not guess.members and not guess.person:
+        example = f" (ví dụ “{number}: Công ty …”; nhiều đơn vị: cách nhau bằng dấu phẩy)" if number else ""
+        return f"{name} (văn bản không nêu tên đơn vị cụ thể; đồng chí ghi tên đơn vị{example})"
     if guess.group:
         if not guess.members:
             every = _every_form(name)
@@ -531,6 +549,19 @@ def _as_in_directory(name: str, unit_name: str) -> str:
     """The directory's name of a unit, only when it differs from the wording typed or read (and no score)."""
     same = " ".join(unit_name.lower().split()) == " ".join(name.lower().split())
     return "" if same else f" (trong danh bạ: {unit_name})"
+
+
+def reaches_nobody(parsed: ParsedNotice, draft: Draft) -> bool:
+    """No task of the draft would reach anyone: confirmed so, it would register work nobody is reminded of."""
+    return bool(parsed.tasks) and all(len(_unreached(t.lead, draft)) >= max(len(t.lead), 1) for t in parsed.tasks)
+
+
+def nobody_would_receive(parsed: ParsedNotice, draft: Draft) -> str:
+    """Asked again when **Xác nhận** would register a notice none of whose tasks anyone receives (probe 20 F7)."""
+    lines = ["Chưa xác nhận: chưa nhiệm vụ nào có người nhận, nên xác nhận lúc này sẽ không ai được giao và nhắc việc.",
+             *_unreached_lines(parsed, draft)[1:],
+             "Nếu vẫn muốn xác nhận (giao sau, khi đã bổ sung danh bạ), đồng chí gõ “vẫn xác nhận”."]
+    return vn("\n".join(lines))
 
 
 def _unreached(lead: tuple[str, ...], draft: Draft) -> list[str]:
@@ -616,8 +647,13 @@ def registered_text(result: Registered, rounds: Sequence[tuple[str, str, dt.date
         for ref, unit in result.unassigned:
             waiting.setdefault(ref, []).append(unit or "chưa xác định đơn vị chủ trì")
         lines += [f"• Mục {ref}: {'; '.join(units)}" for ref, units in waiting.items()]
-        lines.append("Đồng chí gửi tệp danh bạ (Excel hoặc CSV) có đơn vị và trưởng đơn vị này vào đây: các nhiệm vụ "
-                     "trên được giao ngay khi nhập xong.")
+        unnamed = [ref for ref, unit in result.unassigned if unit and names_no_unit(unit)]
+        if len(unnamed) < len(result.unassigned):
+            lines.append("Đồng chí gửi tệp danh bạ (Excel hoặc CSV) có đơn vị và trưởng đơn vị này vào đây: các nhiệm "
+                         "vụ trên được giao ngay khi nhập xong.")
+        if unnamed:  # "đơn vị nêu trên": no directory has it; the task goes to the unit the office names
+            lines.append(f"Văn bản không nêu tên đơn vị ở mục {', '.join(dict.fromkeys(unnamed))}: đồng chí gõ "
+                         f"“chuyển mục {unnamed[0]} sang <tên đơn vị>” để giao.")
     if unconnected:
         lines += ["", f"Người nhận chưa kết nối Nhắc việc, chưa nhận được thông báo giao việc và nhắc việc "
                       f"({len(unconnected)}):"]

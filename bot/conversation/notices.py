@@ -58,7 +58,7 @@ SLOW_SUFFIXES = (".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff")  # may need O
 # "xác nhận", "xác nhận văn bản", "xác nhận giao việc", "ok xác nhận", "hủy", "hủy bỏ": the decision word first,
 # at most DECISION_TAIL_WORDS words after it, no number (not a correction such as "hủy 3")
 DECISION_TAIL_WORDS = 4
-DECISION_START = re.compile(r"^(?:(?:ok(?:e|ay)?|da (?:kiem tra|xem|doc)(?: ky)?|vang|da)\W*\s*)?"
+DECISION_START = re.compile(r"^(?:(?:ok(?:e|ay)?|da (?:kiem tra|xem|doc)(?: ky)?|vang|da)\W*\s*)?(?P<force>van\s+)?"
                             r"(?:(?P<confirm>(?:dong y\s+)?xac nhan|dong y giao(?:\s+viec)?)"
                             r"|(?P<cancel>huy(?:\s+bo)?))\b(?P<tail>[^\d]{0,40})$")
 NOTICE_ITEM = re.compile(r"^\s*(?:\d{1,3}[.)/]|[IVXivx]{1,4}[.)]|[a-zđ]\)|[-+•*])\s*\S", re.M)
@@ -371,7 +371,8 @@ async def typed_decision(conv: Conversation, event: TextIn, person: Person) -> b
     if notice_id is None:
         await conv.say(event, texts.NO_OPEN_DRAFT)
         return True
-    await _decide(conv, event, person, notice_id, confirm=started["confirm"] is not None)
+    await _decide(conv, event, person, notice_id, confirm=started["confirm"] is not None,
+                  force=started["force"] is not None)
     return True
 
 
@@ -380,9 +381,19 @@ async def on_tap(conv: Conversation, event: TapIn, person: Person) -> None:
     await _decide(conv, event, person, int(notice_id), confirm=action == "ok")
 
 
-async def _decide(conv: Conversation, event: Inbound, person: Person, notice_id: int, *, confirm: bool) -> None:
+async def _decide(conv: Conversation, event: Inbound, person: Person, notice_id: int, *, confirm: bool,
+                  force: bool = False) -> None:
+    """Confirm or cancel a draft; a draft none of whose tasks anyone would receive is confirmed only when the admin
+    says so again (`force`: "vẫn xác nhận")."""
     ctx = conv.ctx
     result = None
+    if confirm and not force:
+        parsed, draft = await ctx.db.run(draft_view, notice_id)
+        if texts.reaches_nobody(parsed, draft):
+            log.info("draft %s: confirmation held, no task would reach anyone", notice_id)
+            await conv.answer_tap(event)
+            await conv.say(event, texts.nobody_would_receive(parsed, draft))
+            return
     if confirm:
         result = await ctx.db.run(confirm_notice, notice_id, by=person, now=ctx.clock.now())
     else:
