@@ -930,6 +930,12 @@ def edit_confirmed(session: Session, *, by: Person, item_ref: str, now: dt.datet
     if due is not None and due < today:
         raise DelegationInvalid(f"new deadline {due} has passed",
                                 f"Ngày {due:%d/%m/%Y} đã qua; đồng chí kiểm tra lại thời hạn mới của mục {item_ref}.")
+    changing = [t for t in pool if (due is not None and t.due_on != due) or (text is not None and t.text != text)]
+    if not changing:  # typed twice, or what the task already says: nothing to change, nobody to tell again
+        what = f"thời hạn {due:%d/%m/%Y}" if due is not None else "nội dung này"
+        raise DelegationInvalid(f"task {item_ref} already reads so",
+                                f"Mục {pool[0].item_ref} đã có {what}; không có gì thay đổi.")
+    pool = changing
     before = {t.id: t.due_on for t in pool}
     for t in pool:
         if due is not None:

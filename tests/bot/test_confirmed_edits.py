@@ -40,6 +40,10 @@ async def test_a_new_deadline_for_every_share_and_each_holder_is_told(db_url: st
         assert h.db is not None
         assert h.db.call(lambda s: s.scalar(select(AuditLog.action).where(AuditLog.action == "task.set_due")
                                             .limit(1))) == "task.set_due"
+        mark = len(h.sent)
+        await h.say("admin", "1 hạn 15/4/2018")  # typed twice: nothing changes, nobody is told again
+        assert texts_to(h, "admin", mark) == ["Mục 1 đã có thời hạn 15/04/2018; không có gì thay đổi."]
+        assert texts_to(h, "head_bdv", mark) == []
     finally:
         await h.stop()
 
