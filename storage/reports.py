@@ -969,12 +969,17 @@ def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int =
 
 
 def _silent(session: Session, held: dict[int, list[Task]], *, today: dt.date, tz: ZoneInfo) -> list[SilentHolder]:
-    """Of the people holding overdue tasks, those who never answered once (no report on any task, by any means) though
-    given their first task SILENT_AFTER_DAYS ago or more."""
+    """Of the people holding overdue tasks, those who never answered once (no report of theirs, none on any of their
+    tasks by anyone of their unit) though given their first task SILENT_AFTER_DAYS ago or more."""
     if not held:
         return []
-    answered = {r for ids in chunks(sorted(held)) for r in session.scalars(
-        select(StatusReport.person_id).where(StatusReport.person_id.in_(ids)).distinct())}
+    answered = set()  # they reported, or someone reported on one of their tasks (a deputy for the unit)
+    for ids in chunks(sorted(held)):
+        answered |= set(session.scalars(select(StatusReport.person_id).where(StatusReport.person_id.in_(ids))
+                                        .distinct()))
+        answered |= set(session.scalars(
+            select(Task.assignee_id).join(StatusReport, StatusReport.task_id == Task.id)
+            .where(Task.assignee_id.in_(ids), StatusReport.source.not_in(["decision", "support"])).distinct()))
     silent = []
     for person_id, tasks in held.items():
         given = min(t.created_at for t in tasks).astimezone(tz).date()
