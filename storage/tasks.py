@@ -8,7 +8,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NoReturn
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
@@ -778,17 +778,21 @@ def _holders(tasks: list[Task]) -> str:
     return "; ".join(f"{t.lead_name or '?'} ({notice_title(t.notice)})" for t in tasks[:8])
 
 
+def _none_to_change(item_ref: str, tasks: list[Task], action: str, message: str) -> NoReturn:
+    """Nothing open numbered `item_ref` to move or correct: closed (said so, with when), or no such item."""
+    if tasks:
+        t = tasks[-1]
+        raise TaskClosed(t.item_ref, TaskStatus(t.status), t.done_at.date() if t.done_at else None)
+    raise DelegationInvalid(f"no open task {item_ref} to {action}", message)
+
+
 def _share_to_move(item_ref: str, tasks: list[Task], open_: list[Task], from_words: str | None,
                    unit_words: str) -> Task:
     """The one open task numbered `item_ref` the move is about: the share of the unit `from_words` names (by its
     name as the directory has it, or loosely: "xã Hiệp Thạnh"), or the only one; several and none named: ask."""
     if not open_:
-        if tasks:
-            t = tasks[-1]
-            raise TaskClosed(t.item_ref, TaskStatus(t.status), t.done_at.date() if t.done_at else None)
-        raise DelegationInvalid(f"no open task {item_ref} to move",
-                                f"Không có nhiệm vụ mục {item_ref} nào đang thực hiện. Gõ /tonghop hoặc “{item_ref}?” "
-                                "để xem số mục.")
+        _none_to_change(item_ref, tasks, "move", f"Không có nhiệm vụ mục {item_ref} nào đang thực hiện. Gõ /tonghop "
+                        f"hoặc “{item_ref}?” để xem số mục.")
     to = unit_words.strip(" .:")
     if from_words:
         named = [t for t in open_ if mentions(from_words, t.lead_name, t.assignee.full_name if t.assignee else None)]
@@ -891,12 +895,8 @@ def edit_confirmed(session: Session, *, by: Person, item_ref: str, now: dt.datet
     item_ref, tasks, open_ = _move_candidates(session, item_ref)
     pool = open_ if due is not None else tasks
     if not pool:
-        if tasks:
-            t = tasks[-1]
-            raise TaskClosed(t.item_ref, TaskStatus(t.status), t.done_at.date() if t.done_at else None)
-        raise DelegationInvalid(f"no task {item_ref} to correct",
-                                f"Không có nhiệm vụ mục {item_ref} nào trong các văn bản đã xác nhận. Gõ /tonghop để "
-                                "xem số mục.")
+        _none_to_change(item_ref, tasks, "correct", f"Không có nhiệm vụ mục {item_ref} nào trong các văn bản đã xác "
+                        "nhận. Gõ /tonghop để xem số mục.")
     if share_words and (numbered := [t for t in pool if t.notice.number and
                                      fold(t.notice.number) in fold(share_words)]):
         pool, share_words = numbered, None  # "2.d của 1894/TB-SCT": the notice, not a unit
