@@ -33,6 +33,7 @@ from storage.tasks import (
     MoveAsked,
     Recorded,
     SupportRecorded,
+    TaskEdited,
 )
 from storage.unitgroups import every_form_names_units, read_group, receiver
 from storage.vntext import nfc, strip_marks
@@ -239,8 +240,10 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
     if ocr:
         lines.append(OCR_NOTE)
     lines += ["", f"Nhắc việc nhận diện được {len(parsed.tasks)} nhiệm vụ:"]
+    said_leaders: tuple[str, ...] = ()
     for i, task in zip(draft.numbers, parsed.tasks, strict=True):
-        lines += ["", *_task_block(i, task, draft, today, explain)]
+        lines += ["", *_task_block(i, task, draft, today, explain, leaders=task.leaders != said_leaders)]
+        said_leaders = task.leaders
     year = (today or dt.date.today()).year
     how = "trả lời tin này" if replies else "gõ"
     lines += _unreached_lines(parsed, draft)
@@ -281,13 +284,16 @@ def _support_guess(name: str, guess: UnitGuess | None) -> str:
 
 
 def _task_block(number: int, task: ParsedTask, draft: Draft, today: dt.date | None,
-                explain: Callable[[dt.date], str | None] | None = None) -> list[str]:
+                explain: Callable[[dt.date], str | None] | None = None, *, leaders: bool = True) -> list[str]:
     """One task of a draft as the preview shows it: text, lead (what it comes to in the directory), supporting
-    units, deadline, recurrence."""
+    units, the leaders in charge (`leaders`: when they differ from the task above: said once for a group),
+    deadline, recurrence."""
     lines = [f"{number}. [Mục {task.ref}] {shorten(task.text)}"]
     lines += _lead_lines(number, task, draft.guesses, indent="   ")
     if task.support:
         lines.append(f"   • Phối hợp: {'; '.join(_support_guess(n, draft.guesses.get(n)) for n in task.support)}")
+    if task.leaders and leaders:
+        lines.append(f"   • Lãnh đạo phụ trách: {', '.join(task.leaders)}")
     rounds = _first_round(task, today, explain) if task.recurrence else None
     lines.append(f"   • Thời hạn: {_deadline_said(task, rounds)}")
     if rounds is not None and rounds.occurrence is not None and rounds.skipped is not None:
@@ -414,6 +420,8 @@ def _unreached_lines(parsed: ParsedNotice, draft: Draft, *, short: bool = False)
         guess = draft.guesses.get(name)
         if name == "?":
             return "chưa xác định đơn vị chủ trì"
+        if names_no_unit(name) and (guess is None or not guess.unit_name):
+            return "văn bản không nêu tên đơn vị cụ thể"
         if guess is not None and (guess.unit_name or guess.members):
             return "đơn vị chưa có trưởng đơn vị trong danh bạ"
         return "đơn vị chưa có trong danh bạ"
@@ -476,6 +484,19 @@ def _every_form(name: str) -> str | None:
     return tail if group is not None and every_form_names_units(group) else None
 
 
+# A lead that names no unit but points at one (or says only its kind): "đơn vị nêu trên", "các đơn vị được kiểm tra",
+# "Công ty", "doanh nghiệp": no directory can have it; the admin names the unit (probe 20 F7: "chưa có trong danh bạ"
+# and "gửi tệp danh bạ" were advice that could not work)
+_REFERENCE = re.compile(r"^(?:các\s+|những\s+)?(?:đơn\s*vị|cơ\s*quan|doanh\s*nghiệp|công\s*ty|tổ\s*chức|chủ\s*đầu\s*tư|"
+                        r"cơ\s*sở)(?:\s+(?:nêu\s*trên|nói\s*trên|trên|được\s+kiểm\s+tra|có\s+tên\s+(?:ở\s+)?trên|"
+                        r"liên\s+quan))?$", re.I)
+
+
+def names_no_unit(name: str) -> bool:
+    """A lead that points at a unit without naming it ("đơn vị nêu trên", "Công ty")."""
+    return _REFERENCE.match(" ".join(name.split()).strip(" .,;")) is not None
+
+
 def _lead_guess(name: str, guess: UnitGuess | None, *, each: bool = True, number: int | None = None,
                 named: set[str] | frozenset[str] = frozenset(), every_member: bool = False) -> str:
     """A lead as written and what it comes to in the directory: the unit and who is given the task, or a
@@ -483,6 +504,9 @@ def _lead_guess(name: str, guess: UnitGuess | None, *, each: bool = True, number
     out, but those the task's other leads name (`named`) (to add, the task's `number` in the example)."""
     if guess is None:
         return name
+    if names_no_unit(name) and not guess.unit_name and not guess.members and not guess.person:
+        example = f" (ví dụ “{number}: Công ty …”; nhiều đơn vị: cách nhau bằng dấu phẩy)" if number else ""
+        return f"{name} (văn bản không nêu tên đơn vị cụ thể; đồng chí ghi tên đơn vị{example})"
     if guess.group:
         if not guess.members:
             every = _every_form(name)
@@ -525,6 +549,19 @@ def _as_in_directory(name: str, unit_name: str) -> str:
     """The directory's name of a unit, only when it differs from the wording typed or read (and no score)."""
     same = " ".join(unit_name.lower().split()) == " ".join(name.lower().split())
     return "" if same else f" (trong danh bạ: {unit_name})"
+
+
+def reaches_nobody(parsed: ParsedNotice, draft: Draft) -> bool:
+    """No task of the draft would reach anyone: confirmed so, it would register work nobody is reminded of."""
+    return bool(parsed.tasks) and all(len(_unreached(t.lead, draft)) >= max(len(t.lead), 1) for t in parsed.tasks)
+
+
+def nobody_would_receive(parsed: ParsedNotice, draft: Draft) -> str:
+    """Asked again when **Xác nhận** would register a notice none of whose tasks anyone receives (probe 20 F7)."""
+    lines = ["Chưa xác nhận: chưa nhiệm vụ nào có người nhận, nên xác nhận lúc này sẽ không ai được giao và nhắc việc.",
+             *_unreached_lines(parsed, draft)[1:],
+             "Nếu vẫn muốn xác nhận (giao sau, khi đã bổ sung danh bạ), đồng chí gõ “vẫn xác nhận”."]
+    return vn("\n".join(lines))
 
 
 def _unreached(lead: tuple[str, ...], draft: Draft) -> list[str]:
@@ -610,8 +647,13 @@ def registered_text(result: Registered, rounds: Sequence[tuple[str, str, dt.date
         for ref, unit in result.unassigned:
             waiting.setdefault(ref, []).append(unit or "chưa xác định đơn vị chủ trì")
         lines += [f"• Mục {ref}: {'; '.join(units)}" for ref, units in waiting.items()]
-        lines.append("Đồng chí gửi tệp danh bạ (Excel hoặc CSV) có đơn vị và trưởng đơn vị này vào đây: các nhiệm vụ "
-                     "trên được giao ngay khi nhập xong.")
+        unnamed = [ref for ref, unit in result.unassigned if unit and names_no_unit(unit)]
+        if len(unnamed) < len(result.unassigned):
+            lines.append("Đồng chí gửi tệp danh bạ (Excel hoặc CSV) có đơn vị và trưởng đơn vị này vào đây: các nhiệm "
+                         "vụ trên được giao ngay khi nhập xong.")
+        if unnamed:  # "đơn vị nêu trên": no directory has it; the task goes to the unit the office names
+            lines.append(f"Văn bản không nêu tên đơn vị ở mục {', '.join(dict.fromkeys(unnamed))}: đồng chí gõ "
+                         f"“chuyển mục {unnamed[0]} sang <tên đơn vị>” để giao.")
     if unconnected:
         lines += ["", f"Người nhận chưa kết nối Nhắc việc, chưa nhận được thông báo giao việc và nhắc việc "
                       f"({len(unconnected)}):"]
@@ -722,6 +764,36 @@ def lead_moved_text(moved: LeadMoved) -> str:
         text += (f"\nLưu ý: đề nghị gia hạn đến {date_vn(moved.pending_due)} của đ/c {moved.pending_by} đang chờ ý "
                  f"kiến; khi có quyết định, Nhắc việc báo đ/c {moved.head_name} (người nhận mới).")
     return vn(text)
+
+
+def _edited_change(edited: TaskEdited, explain: Callable[[dt.date], str | None] | None) -> str:
+    if edited.field == "text":
+        return f"nội dung được chỉnh sửa thành: “{shorten(edited.text or '', 600)}”"
+    befores = {d for d in edited.due_before.values()}
+    before = date_vn(next(iter(befores))) if len(befores) == 1 and None not in befores else None
+    after = date_vn(edited.due) if edited.due else "không có thời hạn"
+    moved = explain(edited.due) if explain is not None and edited.due else None
+    return (f"thời hạn được điều chỉnh từ {before} thành {after}" if before else f"thời hạn mới: {after}") + \
+        (f" ({moved})" if moved else "")
+
+
+def task_edited_text(edited: TaskEdited, *, explain: Callable[[dt.date], str | None] | None = None) -> str:
+    """The answer to an admin's (or a leader's) correction of a confirmed item; what the office hears of a leader's."""
+    units = list(dict.fromkeys(u for _, _, u in edited.holders if u))
+    whose = (f" — {len(units)} đơn vị: {'; '.join(units)}" if len(units) > 1 else f" — {units[0]}" if units else "")
+    text = (f"Mục {edited.item_ref} ({edited.notice_title}){whose}: {_edited_change(edited, explain)} "
+            f"(đ/c {edited.by_name}).")
+    if edited.field == "due":
+        text += " Nhắc việc nhắc theo thời hạn mới từ lần nhắc tiếp theo;"
+    text += " người phụ trách đã được báo."
+    return vn(text)
+
+
+def task_edited_told(name: str, edited: TaskEdited, *,
+                     explain: Callable[[dt.date], str | None] | None = None) -> str:
+    """To the holder of a confirmed item the office corrected from the paper."""
+    return vn(f"Kính gửi đồng chí {name},\nNhiệm vụ mục {edited.item_ref} theo {edited.notice_title}: "
+              f"{_edited_change(edited, explain)} (đ/c {edited.by_name} cập nhật).")
 
 
 def lead_moved_assignment_text(name: str, moved: LeadMoved, buttons: bool, today: dt.date | None = None) -> str:
@@ -946,6 +1018,12 @@ def deadline_phrase(line: DigestLine) -> str:
     if line.due_on is None:
         return "không có thời hạn"
     due = date_vn(line.effective_due_on or line.due_on)
+    if line.effective_due_on and line.effective_due_on != line.due_on and line.deadline_note and \
+            (why := re.search(r"rơi vào (.+?), tính đến hết", line.deadline_note)):
+        # the day off said on the same line, not on one more under it in every digest (probe 20)
+        if line.category == "due_today":
+            return f"hạn hôm nay {due} (hạn {date_vn(line.due_on)} rơi vào {why.group(1)})"
+        due = f"{date_vn(line.due_on)} (rơi vào {why.group(1)}, tính đến hết {due})"
     if line.category == "overdue":
         return f"hạn {due}, quá hạn {line.days_late} ngày làm việc"
     if line.category == "due_today":
@@ -1031,6 +1109,11 @@ def _about(subject: str | None) -> str:
     return f" về {shorten_at_word(about, SUBJECT_SHOWN)}"
 
 
+def with_subject(title: str, subject: str | None) -> str:
+    """A notice's title with what it is about: "Thông báo số 1894/TB-SCT ngày 15/01/2027 về kết quả kiểm tra …"."""
+    return f"{title}{_about(subject)}"
+
+
 def digest_text(view: DigestView, *, buttons: bool) -> str:
     """One message a morning: every task due for the reader, grouped by urgency, one line each."""
     own = digest_own(view)
@@ -1055,7 +1138,6 @@ def digest_text(view: DigestView, *, buttons: bool) -> str:
         lines.append(f"({next(iter(notices))}{_about(view.lines[0].notice_subject if view.lines else None)})")
     if cover_once:
         lines.append(f"(Các nhiệm vụ dưới đây đồng chí theo dõi thay đ/c {cover_once} nghỉ phép.)")
-    noted: set[str] = set()  # a deadline note said once a digest ("hạn … rơi vào ngày nghỉ Tết …")
     for category, heading in CATEGORY_HEADINGS.items():
         group = [line for line in own if line.category == category]
         checkin = category == "checkin"
@@ -1080,9 +1162,6 @@ def digest_text(view: DigestView, *, buttons: bool) -> str:
             lines.append(title)
             progress = _late_progress(line) if category == "overdue" else progress_text(line.status, line.percent)
             lines.append(f"  {deadline_phrase(line)} — {progress}")
-            if line.deadline_note and line.deadline_note not in noted:
-                noted.add(line.deadline_note)
-                lines.append(f"  ({line.deadline_note})")
     if told:
         lines += ["", f"NHIỆM VỤ QUÁ HẠN CẦN ĐỒNG CHÍ CHỈ ĐẠO ({len(told)})"]
 
@@ -1175,7 +1254,7 @@ def _example_extension(line: DigestLine, today: dt.date) -> str:
 
 def task_card_text(*, item_ref: str, notice_title: str, text: str, due_on: dt.date | None, due_text: str | None,
                    deadline_note: str | None, lead: str | None, support: Sequence[str], status: TaskStatus,
-                   percent: int | None, assignee: str | None) -> str:
+                   percent: int | None, assignee: str | None, leaders: Sequence[str] = ()) -> str:
     lines = [f"Mục {item_ref} — {notice_title}"]
     if due_on:
         lines.append(f"Thời hạn: {date_vn(due_on)}" + (f" (“{due_text}”)" if due_text else ""))
@@ -1187,6 +1266,8 @@ def task_card_text(*, item_ref: str, notice_title: str, text: str, due_on: dt.da
     lines.append(f"Chủ trì: {lead or 'chưa xác định'}" + (f"; phối hợp: {'; '.join(support)}" if support else ""))
     if assignee:
         lines.append(f"Người phụ trách: đ/c {assignee}")
+    if leaders:
+        lines.append(f"Lãnh đạo phụ trách: {', '.join(leaders)}")
     lines.append(f"Tình trạng: {progress_text(status, percent)}")
     return vn("\n".join(lines))
 
@@ -1633,8 +1714,10 @@ def unit_story(tasks: Sequence[TaskRow], calendar: WorkingCalendar) -> str:
 
 def summary_text(rows: Sequence[UnitSummary], today: dt.date, filt: ReportFilter | None = None,
                  unit_name: str | None = None, *, usage: str | None = None, late_only: bool = False,
-                 files: bool = True, as_of: dt.date | None = None, notice_title: str | None = None) -> str:
-    """/tonghop's text (`late_only`: the rows are the units with overdue work, and it says so; `files`: the Excel
+                 files: bool = True, as_of: dt.date | None = None, notice_title: str | None = None,
+                 unfinished: bool = False) -> str:
+    """/tonghop's text (`late_only`: the rows are the units with overdue work, and it says so; `unfinished`: the units
+    with work still open, and it says so; `files`: the Excel
     file comes with it; `as_of`: a past period's last day, the day its figures stand at; `notice_title`: see
     `filter_description`)."""
     scope = filter_description(filt, unit_name or matched_units(filt, rows), notice_title)
@@ -1642,7 +1725,8 @@ def summary_text(rows: Sequence[UnitSummary], today: dt.date, filt: ReportFilter
         if scope:
             return vn(f"Không có nhiệm vụ nào thuộc phạm vi: {scope}.\n{usage or SUMMARY_USAGE}")
         return vn("Chưa có nhiệm vụ nào được giao.")
-    lines = [report_title(today, as_of)] + ([LATE_ONLY if files else LATE_ONLY_TEXT] if late_only else [])
+    lines = [report_title(today, as_of)] + ([LATE_ONLY if files else LATE_ONLY_TEXT] if late_only else []) + \
+        ([UNFINISHED_ONLY] if unfinished else [])
     if scope:
         lines.append(f"Phạm vi: {scope}")
     if as_of is not None:
@@ -1694,12 +1778,19 @@ def _missed_refs(r: UnitSummary) -> str:
 
 LATE_ONLY = vn("Các đơn vị có nhiệm vụ quá hạn chưa hoàn thành hoặc kỳ báo cáo định kỳ không báo cáo (tệp Excel: "
                "chỉ các nhiệm vụ đó).")
+UNFINISHED_ONLY = vn("Các đơn vị còn nhiệm vụ chưa hoàn thành (trong hạn, quá hạn hoặc không có thời hạn).")
 LATE_ONLY_TEXT = vn("Các đơn vị có nhiệm vụ quá hạn chưa hoàn thành hoặc kỳ báo cáo định kỳ không báo cáo.")
 # the last line of an answer to a question in words: the chart and the file only when asked for
 FILES_ON_REQUEST = vn("Biểu đồ và tệp Excel: gõ /tonghop hoặc “xuất excel”.")
 FILES_ON_REQUEST_NO_FILES = vn("Biểu đồ và tệp Excel: gõ /tonghop trên Telegram.")
 NOTHING_LATE = vn("Hiện không có đơn vị nào có nhiệm vụ quá hạn chưa hoàn thành hoặc kỳ báo cáo định kỳ không báo "
                   "cáo. Đồng chí gõ /tonghop để xem tổng hợp theo đơn vị.")
+
+
+def nothing_unfinished(kind: str | None = None) -> str:
+    """Every unit (of the `kind` asked about) has finished its work."""
+    return vn(f"Hiện không có {kind or 'đơn vị'} nào còn nhiệm vụ chưa hoàn thành. Đồng chí gõ /tonghop để xem tổng "
+              "hợp theo đơn vị.")
 
 
 def nothing_late(kind: str | None = None) -> str:
@@ -1862,6 +1953,17 @@ def _unreported_lines(digest: WeeklyDigest) -> list[str]:
             *_capped(lines, STILL_OVERDUE_LIMIT, see="/tonghop quá hạn")]
 
 
+def _silent_lines(digest: WeeklyDigest) -> list[str]:
+    """The holders of overdue tasks who never answered Nhắc việc: a leader may want to call them."""
+    if not digest.silent:
+        return []
+    lines = [f"• đ/c {h.name}" + (f" — {h.unit}" if h.unit else "") + f" (giao từ {h.since:%d/%m}): {h.overdue} "
+             "nhiệm vụ quá hạn" for h in digest.silent]
+    more = len(lines) - STILL_OVERDUE_LIMIT
+    return ["Chưa phản hồi lần nào từ khi được giao:", *lines[:STILL_OVERDUE_LIMIT],
+            *([f"… và {more} người khác."] if more > 0 else [])]
+
+
 def weekly_digest_text(digest: WeeklyDigest, name: str, *, limit: int = 15,
                        calendar: WorkingCalendar | None = None) -> str:
     """The weekly summary a leader receives: done this week, newly overdue, pending extension requests."""
@@ -1879,6 +1981,7 @@ def weekly_digest_text(digest: WeeklyDigest, name: str, *, limit: int = 15,
             lines.append(f"Còn {len(digest.still_overdue)} nhiệm vụ quá hạn từ các tuần trước chưa hoàn thành:")
             lines += _still_overdue_lines(digest, calendar)
         lines += _unreported_lines(digest)
+        lines += _silent_lines(digest)
         lines += ["", "Đồng chí gõ /tonghop quá hạn để xem các đơn vị có nhiệm vụ quá hạn."]
         return vn("\n".join(lines))
     notices = {i.notice for i in (*digest.done, *digest.newly_overdue)} | {p.notice for p in digest.pending} | \
@@ -1892,6 +1995,7 @@ def weekly_digest_text(digest: WeeklyDigest, name: str, *, limit: int = 15,
         lines.append(f"Ngoài ra còn {len(digest.still_overdue)} nhiệm vụ quá hạn từ các tuần trước chưa hoàn thành:")
         lines += _still_overdue_lines(digest, calendar)
     lines += _unreported_lines(digest)
+    lines += _silent_lines(digest)
     lines += ["", f"3. Đề nghị gia hạn chờ quyết định: {len(digest.pending)}."]
     lines += _capped([f"• Mục {p.item_ref} ({p.notice}): đ/c {p.requester} đề nghị gia hạn đến "
                       f"{date_vn(p.requested_due)} (thời hạn hiện tại: {date_vn(p.current_due)})"

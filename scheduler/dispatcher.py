@@ -74,7 +74,7 @@ from storage.models import (
     UTCDateTime,
 )
 from storage.notices import format_title
-from storage.tasks import following_leaders
+from storage.tasks import task_followers
 
 log = logging.getLogger(__name__)
 
@@ -248,7 +248,7 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
     tasks = [row for ids in chunks(near) for row in session.execute(
         select(Task.id, Task.created_at, Task.due_on, Task.status, Task.lead_unit_id, Task.assignee_id,
                Task.escalated, Task.snoozed_until, Task.last_report_at, Task.occurrence_start, Task.recurrence,
-               Person.role, Person.unit_id, Task.notice_id)
+               Person.role, Person.unit_id, Task.notice_id, Task.leaders_in_charge)
         .join(Notice, Notice.id == Task.notice_id)  # by its primary key, a candidate at a time
         .outerjoin(Person, Person.id == Task.assignee_id)
         .where(Task.id.in_(ids), Notice.status == NoticeStatus.CONFIRMED)  # held by nobody: the leaders still hear
@@ -264,7 +264,7 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
     leader_rows = list(session.execute(select(Person.id, Person.full_name, Person.title)
                                        .where(Person.role == Role.LEADER).order_by(Person.id)))
     leaders = [r.id for r in leader_rows]
-    signers = following_leaders(session, {t.notice_id for t in tasks}, leader_rows)
+    followers = task_followers(session, tasks, leader_rows)
     away = {r.id: r for r in session.execute(select(Person.id, Person.full_name, Person.leave_cover_id)
                                              .where(Person.leave_from <= today, Person.leave_to >= today))}
     per_person: dict[int, list[dict[str, Any]]] = defaultdict(list)
@@ -286,10 +286,10 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
             elif item.escalation == EscalationLevel.HEAD:
                 head = heads.get(task.lead_unit_id)
                 recipients = [head] if head is not None and head != task.assignee_id else []
-            else:  # the leader who signed the notice, else every leader
+            else:  # the leaders in charge of the task, else the leader who signed the notice, else every leader
                 # (not a leader who heads the lead unit and was told already as its head: one ask, not two)
                 told_as_head = heads.get(task.lead_unit_id) if str(EscalationLevel.HEAD) in told else None
-                recipients = [leader for leader in signers.get(task.notice_id) or leaders
+                recipients = [leader for leader in followers.get(task.id) or leaders
                               if leader != task.assignee_id and leader != told_as_head]
                 if not leaders:
                     continue  # a directory without a leader: not recorded as told, so the first leader added hears

@@ -117,6 +117,11 @@ class DelegationInvalid(NhacViecError):
     """/giao names no task of the head's unit, several, or a person who cannot take it."""
 
 
+class ExtensionPending(NhacViecError):
+    """"gia hạn mục 2.c đến …" from the office where the holder asked for an extension: the decision on the request,
+    not a correction of the deadline (the caller reads it as such)."""
+
+
 class ExtensionInvalid(NhacViecError):
     """An extension request without a usable date (none, already past, not later than the deadline)."""
 

@@ -258,6 +258,9 @@ class Task(Base):
     # a recurring duty: the current occurrence ("tháng 3/2026", from 2026-03-01); due_on is its deadline
     occurrence_label: Mapped[str | None] = mapped_column(String(60))
     occurrence_start: Mapped[dt.date | None] = mapped_column(Date)
+    # the leaders the notice puts in charge of it ("Lãnh đạo phụ trách: Phó Giám đốc X"), as written: they, not the
+    # notice's signer, hear of it when it is late and decide on its extensions (storage.tasks.task_followers)
+    leaders_in_charge: Mapped[list[str]] = mapped_column(JSON, default=list)
 
     notice: Mapped[Notice] = relationship(back_populates="tasks")
     lead_unit: Mapped[Unit | None] = relationship()

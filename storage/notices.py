@@ -40,7 +40,7 @@ from storage.unitgroups import (
     sections_of_commune,
     whole_body,
 )
-from storage.unitnames import mentions, unit_key
+from storage.unitnames import best_unit_match, mentions, unit_key
 from storage.vntext import fold, strip_marks
 
 log = logging.getLogger(__name__)
@@ -582,7 +582,7 @@ def confirm_notice(session: Session, notice_id: int, *, by: Person, now: dt.date
                 lead_unit_id=unit.id if unit else None,
                 support_unit_names=list(pt.get("support") or []), due_on=due_on, due_text=pt.get("due_text"),
                 recurrence=pt.get("recurrence"), status=TaskStatus.OPEN, assignee_id=head.id if head else None,
-                created_at=now, updated_at=now,
+                created_at=now, updated_at=now, leaders_in_charge=list(pt.get("leaders") or []),
             ), head, written))
     session.add_all([task for task, _, _ in made])
     session.flush()  # one batched INSERT for the notice's tasks
@@ -617,6 +617,30 @@ def supported_tasks(session: Session, person_id: int, task_ids: list[int]
     return person, [(t.item_ref, t.text, t.due_on,
                      ", ".join(dict.fromkeys(n for n in leading[(t.notice_id, t.item_ref)] if n)) or None)
                     for t in supported]
+
+
+def supported_open(session: Session, person: Person) -> list[tuple[str, list[tuple[str, str, dt.date | None,
+                                                                                  str | None]]]]:
+    """The open items of confirmed notices that the person's unit supports (phối hợp) and does not lead, notice by
+    notice (its title, and `supported_tasks`' rows): what a head who joins after the notices were confirmed was
+    never told (probe 20 F14). One row an item."""
+    unit = session.get(Unit, person.unit_id) if person.unit_id is not None else None
+    if unit is None:
+        return []
+    rows = session.execute(select(Task.id, Task.notice_id, Task.item_ref, Task.support_unit_names, Task.lead_unit_id)
+                           .join(Notice, Notice.id == Task.notice_id)
+                           .where(Notice.status == NoticeStatus.CONFIRMED, Task.status.in_(OPEN_STATUSES))
+                           .order_by(Task.notice_id, Task.position)).all()
+    led = {(r.notice_id, r.item_ref) for r in rows if r.lead_unit_id == unit.id}
+    picked: dict[int, dict[str, int]] = {}
+    for r in rows:
+        if r.support_unit_names and (r.notice_id, r.item_ref) not in led and \
+                r.item_ref not in picked.get(r.notice_id, {}) and \
+                any(read_group(n) is None and best_unit_match(n, [unit.name_key]) is not None
+                    for n in r.support_unit_names):
+            picked.setdefault(r.notice_id, {})[r.item_ref] = r.id
+    return [(notice_title(session.get_one(Notice, notice_id)),
+             supported_tasks(session, person.id, list(ids.values()))[1]) for notice_id, ids in picked.items()]
 
 
 def _supporters(leads: _Leads, tasks: list[Task]) -> dict[int, list[int]]:

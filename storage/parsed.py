@@ -21,6 +21,8 @@ class ParsedTask:
     # where the lead came from: "text" (the task names it), "heading" (the heading or lead-in above),
     # "addressee" (the document's addressees or closing formula), None (no lead)
     lead_source: str | None = None
+    # the leaders who oversee it, as the notice names them ("Lãnh đạo phụ trách: Phó Giám đốc X"): they follow it
+    leaders: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -33,6 +35,7 @@ class ParsedTask:
             "recurrence": self.recurrence,
             "parent": self.parent_ref,
             "lead_source": self.lead_source,
+            "leaders": list(self.leaders),
         }
 
     @classmethod
@@ -41,7 +44,7 @@ class ParsedTask:
                    support=tuple(data.get("support") or ()),
                    due=dt.date.fromisoformat(data["due"]) if data.get("due") else None,
                    due_text=data.get("due_text"), recurrence=data.get("recurrence"), parent_ref=data.get("parent"),
-                   lead_source=data.get("lead_source"))
+                   lead_source=data.get("lead_source"), leaders=tuple(data.get("leaders") or ()))
 
 
 @dataclass(frozen=True, kw_only=True)

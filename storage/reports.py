@@ -582,6 +582,11 @@ class UnitSummary:
         return self.rounds_on_time + self.rounds_late + self.rounds_missed
 
     @property
+    def unfinished(self) -> bool:
+        """Work still open, within its deadline, past it or without one: what "đơn vị nào chưa hoàn thành?" lists."""
+        return bool(self.in_progress or self.overdue or self.no_deadline - self.no_deadline_done or self.rounds_missed)
+
+    @property
     def is_late(self) -> bool:
         """Overdue work, or rounds of a recurring duty never reported: what "đơn vị nào chậm?" lists."""
         return bool(self.overdue or self.rounds_missed)
@@ -843,6 +848,20 @@ class UnreportedDuty:
 
 
 @dataclass(frozen=True, kw_only=True)
+class SilentHolder:
+    """Someone holding overdue tasks who has not answered Nhắc việc once since they were given (probe 20: a Tổng giám
+    đốc got twelve digests in a row and nobody was told he never answered)."""
+
+    name: str
+    unit: str
+    overdue: int
+    since: dt.date  # when the first of their tasks was given
+
+
+SILENT_AFTER_DAYS = 7  # given at least this many days ago (a week of reminders) before "never answered" is said
+
+
+@dataclass(frozen=True, kw_only=True)
 class WeeklyDigest:
     since: dt.date  # first day covered
     until: dt.date  # last day covered (today)
@@ -853,6 +872,7 @@ class WeeklyDigest:
     blocked: list[DigestItem] = field(default_factory=list)  # open tasks whose unit reported a difficulty
     # recurring duties whose latest past round went unreported (the unit is not reporting), as lateness
     unreported: list[UnreportedDuty] = field(default_factory=list)
+    silent: list[SilentHolder] = field(default_factory=list)  # overdue holders who never answered
 
     @property
     def is_empty(self) -> bool:
@@ -866,26 +886,38 @@ class WeeklyDigest:
         return not (self.done or self.newly_overdue or self.pending or self.blocked)
 
 
+def _in_window(done_at: dt.datetime, *, since: dt.date, today: dt.date, tz: ZoneInfo,
+               after: dt.datetime | None) -> bool:
+    """Finished within the window: on its days, or after `after` (the previous summary's sending: what was finished
+    on that day once it had gone out belongs to this one)."""
+    done_on = done_at.astimezone(tz).date()
+    return done_on <= today and (since <= done_on or after is not None and done_at > after)
+
+
 def _rounds_done(task: Task, item: DigestItem, rounds: Sequence[TaskOccurrence], *, since: dt.date, today: dt.date,
-                 tz: ZoneInfo, rule: DeadlineRule = AS_WRITTEN) -> list[DigestItem]:
+                 tz: ZoneInfo, rule: DeadlineRule = AS_WRITTEN, after: dt.datetime | None = None) -> list[DigestItem]:
     """Of a recurring duty's past `rounds`, those finished within the window ("Báo cáo tháng 5/2012"): a unit
     that sent its monthly report this week has done something this week, though the duty itself goes on."""
-    return [replace(item, text=f"kỳ {r.label}: {task.text}", due_on=r.due_on, on_time=r.on_time, done_on=done_on,
-                    effective_due=rule.effective_deadline(r.due_on))
-            for r in rounds if r.done_at is not None and since <= (done_on := r.done_at.astimezone(tz).date()) <= today]
+    return [replace(item, text=f"kỳ {r.label}: {task.text}", due_on=r.due_on, on_time=r.on_time,
+                    done_on=r.done_at.astimezone(tz).date(), effective_due=rule.effective_deadline(r.due_on))
+            for r in rounds if r.done_at is not None and _in_window(r.done_at, since=since, today=today, tz=tz,
+                                                                   after=after)]
 
 
 def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int = 7,
-                  rule: DeadlineRule = AS_WRITTEN, notices: Collection[int] | None = None) -> WeeklyDigest:
-    """The last `days` days up to `today`: consecutive digests cover every day once. A task is newly
-    overdue when its first day past the effective deadline is within the window. `notices`: only those notices'
-    tasks (a leader's summary of the notices they follow)."""
+                  rule: DeadlineRule = AS_WRITTEN, notices: Collection[int] | None = None,
+                  after: dt.datetime | None = None) -> WeeklyDigest:
+    """The last `days` days up to `today`: consecutive digests cover every day once — and what was finished after
+    `after` (when the previous one was sent: Friday 16:00 after a 15:00 summary is in the next one, probe 20). A
+    task is newly overdue when its first day past the effective deadline is within the window. `notices`: only
+    those notices' tasks (a leader's summary of the notices they follow)."""
     since = today - dt.timedelta(days=days - 1)
     done: list[DigestItem] = []
     newly: list[DigestItem] = []
     blocked: list[tuple[Task, DigestItem]] = []
     still: list[DigestItem] = []
     unreported: list[UnreportedDuty] = []
+    overdue_held: dict[int, list[Task]] = {}
     tasks, rounds, _ = _selection(session, ReportFilter(), tz=tz, rule=rule)
     if notices is not None:
         tasks = [t for t in tasks if t.notice_id in notices]
@@ -893,17 +925,20 @@ def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int =
         item = DigestItem(item_ref=task.item_ref, notice=notice_title(task.notice), text=task.text,
                           unit=unit_name_of(task), assignee=task.assignee.full_name if task.assignee else "",
                           due_on=task.due_on)
-        rounds_done = _rounds_done(task, item, rounds.get(task.id, []), since=since, today=today, tz=tz, rule=rule) \
-            if task.recurrence else []
+        rounds_done = _rounds_done(task, item, rounds.get(task.id, []), since=since, today=today, tz=tz, rule=rule,
+                                   after=after) if task.recurrence else []
         if task.status == TaskStatus.DONE:
             done_on = task.done_at.astimezone(tz).date() if task.done_at else None
             # a duty whose last round closed the series: that round's line says it (not the duty again beside it)
-            if done_on is not None and since <= done_on <= today and \
+            if done_on is not None and task.done_at is not None and \
+                    _in_window(task.done_at, since=since, today=today, tz=tz, after=after) and \
                     not any(r.done_on == done_on for r in rounds_done):
                 on_time = None if task.due_on is None else done_on <= rule.effective_deadline(task.due_on)
                 done.append(replace(item, done_on=done_on, on_time=on_time,  # ("quá hạn, hạn …" as the unit heard it)
                                     effective_due=rule.effective_deadline(task.due_on) if task.due_on else None))
         elif task.due_on is not None and rule.effective_deadline(task.due_on) < today:
+            if task.assignee_id is not None:
+                overdue_held.setdefault(task.assignee_id, []).append(task)
             if rule.effective_deadline(task.due_on) + dt.timedelta(days=1) >= since:
                 newly.append(replace(item, effective_due=rule.effective_deadline(task.due_on)))
             else:
@@ -929,4 +964,27 @@ def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int =
     still.sort(key=lambda i: (i.effective_due or today, fold(i.unit)))
     unreported.sort(key=lambda u: (-u.missed, fold(u.unit)))
     return WeeklyDigest(since=since, until=today, done=done, newly_overdue=newly, still_overdue=still,
-                        pending=pending, blocked=difficulties, unreported=unreported)
+                        pending=pending, blocked=difficulties, unreported=unreported,
+                        silent=_silent(session, overdue_held, today=today, tz=tz))
+
+
+def _silent(session: Session, held: dict[int, list[Task]], *, today: dt.date, tz: ZoneInfo) -> list[SilentHolder]:
+    """Of the people holding overdue tasks, those who never answered once (no report of theirs, none on any of their
+    tasks by anyone of their unit) though given their first task SILENT_AFTER_DAYS ago or more."""
+    if not held:
+        return []
+    answered = set()  # they reported, or someone reported on one of their tasks (a deputy for the unit)
+    for ids in chunks(sorted(held)):
+        answered |= set(session.scalars(select(StatusReport.person_id).where(StatusReport.person_id.in_(ids))
+                                        .distinct()))
+        answered |= set(session.scalars(
+            select(Task.assignee_id).join(StatusReport, StatusReport.task_id == Task.id)
+            .where(Task.assignee_id.in_(ids), StatusReport.source.not_in(["decision", "support"])).distinct()))
+    silent = []
+    for person_id, tasks in held.items():
+        given = min(t.created_at for t in tasks).astimezone(tz).date()
+        if person_id in answered or (today - given).days < SILENT_AFTER_DAYS or tasks[0].assignee is None:
+            continue
+        silent.append(SilentHolder(name=tasks[0].assignee.full_name, unit=unit_name_of(tasks[0]),
+                                   overdue=len(tasks), since=given))
+    return sorted(silent, key=lambda h: (h.since, fold(h.unit)))

@@ -8,7 +8,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NoReturn
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
@@ -19,6 +19,7 @@ from storage.directory import did_you_mean, head_of
 from storage.errors import (
     DelegationInvalid,
     ExtensionDecided,
+    ExtensionPending,
     NotAllowed,
     NotApprover,
     NotResponsible,
@@ -460,11 +461,35 @@ def approvers(session: Session, task_id: int | None = None, requester_id: int | 
     people = list(session.scalars(select(Person).where(
         Person.role.in_([Role.ADMIN, Role.LEADER]),
         or_(Person.telegram_chat_id.is_not(None), Person.zalo_user_id.is_not(None))).order_by(Person.id)))
-    if task is not None:  # the leader who follows the notice decides on it (with the office), not every leader
-        followers = following_leaders(session, [task.notice_id], [p for p in people if p.role == Role.LEADER])
-        if ids := set(followers.get(task.notice_id, [])):
+    if task is not None:  # the leader who follows the task decides on it (with the office), not every leader
+        followers = task_followers(session, [task], [p for p in people if p.role == Role.LEADER])
+        if ids := set(followers.get(task.id, [])):
             return [p for p in people if p.role == Role.ADMIN or p.id in ids]
     return people
+
+
+def leaders_named(named: Iterable[str], leader_rows: Sequence[Any]) -> list[int]:
+    """The leaders (of `leader_rows`: id, full_name, title) a notice's "Lãnh đạo phụ trách: …" names: each entry by
+    the person's name ("Phó giám đốc Hoàng Văn Thuân"), else by the office it names ("Giám đốc Sở": the director)."""
+    found: list[int] = []
+    for written in named:
+        ids = [r.id for r in leader_rows if signed_by(written, r.full_name)] or \
+            [r.id for r in leader_rows if holds_office(r.title, written)]
+        found += [i for i in ids if i not in found]
+    return found
+
+
+def task_followers(session: Session, tasks: Iterable[Any], leader_rows: Sequence[Any]) -> dict[int, list[int]]:
+    """For each task (rows with id, notice_id, leaders_in_charge), the leaders who follow it: those the notice puts
+    in charge of it, when any is in the directory; else those who follow its notice (`following_leaders`). A task
+    none of them follows is absent (every leader hears of it)."""
+    tasks = list(tasks)
+    by_notice = following_leaders(session, {t.notice_id for t in tasks}, leader_rows)
+    followed: dict[int, list[int]] = {}
+    for t in tasks:
+        if found := leaders_named(t.leaders_in_charge or (), leader_rows) or by_notice.get(t.notice_id, []):
+            followed[t.id] = found
+    return followed
 
 
 def following_leaders(session: Session, notice_ids: Iterable[int],
@@ -753,17 +778,21 @@ def _holders(tasks: list[Task]) -> str:
     return "; ".join(f"{t.lead_name or '?'} ({notice_title(t.notice)})" for t in tasks[:8])
 
 
+def _none_to_change(item_ref: str, tasks: list[Task], action: str, message: str) -> NoReturn:
+    """Nothing open numbered `item_ref` to move or correct: closed (said so, with when), or no such item."""
+    if tasks:
+        t = tasks[-1]
+        raise TaskClosed(t.item_ref, TaskStatus(t.status), t.done_at.date() if t.done_at else None)
+    raise DelegationInvalid(f"no open task {item_ref} to {action}", message)
+
+
 def _share_to_move(item_ref: str, tasks: list[Task], open_: list[Task], from_words: str | None,
                    unit_words: str) -> Task:
     """The one open task numbered `item_ref` the move is about: the share of the unit `from_words` names (by its
     name as the directory has it, or loosely: "xã Hiệp Thạnh"), or the only one; several and none named: ask."""
     if not open_:
-        if tasks:
-            t = tasks[-1]
-            raise TaskClosed(t.item_ref, TaskStatus(t.status), t.done_at.date() if t.done_at else None)
-        raise DelegationInvalid(f"no open task {item_ref} to move",
-                                f"Không có nhiệm vụ mục {item_ref} nào đang thực hiện. Gõ /tonghop hoặc “{item_ref}?” "
-                                "để xem số mục.")
+        _none_to_change(item_ref, tasks, "move", f"Không có nhiệm vụ mục {item_ref} nào đang thực hiện. Gõ /tonghop "
+                        f"hoặc “{item_ref}?” để xem số mục.")
     to = unit_words.strip(" .:")
     if from_words:
         named = [t for t in open_ if mentions(from_words, t.lead_name, t.assignee.full_name if t.assignee else None)]
@@ -836,6 +865,92 @@ def move_lead(session: Session, *, by: Person, item_ref: str, unit_words: str, n
                      note=noted.note if noted else None, note_on=noted.created_at.date() if noted else None,
                      pending_due=pending.requested_due_on if pending else None,
                      pending_by=pending.person.full_name if pending else None)
+
+
+@dataclass(frozen=True, kw_only=True)
+class TaskEdited:
+    """An admin's or a leader's correction of a confirmed item: its deadline or its wording, for every unit holding it
+    (or the share named)."""
+
+    item_ref: str
+    notice_title: str
+    field: str  # "due" or "text"
+    due_before: dict[int, dt.date | None]  # task id → its deadline before ("due")
+    due: dt.date | None = None
+    text: str | None = None
+    holders: list[tuple[int, int | None, str]]  # (task id, assignee id, unit) of every task changed
+    by_name: str
+
+
+def edit_confirmed(session: Session, *, by: Person, item_ref: str, now: dt.datetime, today: dt.date,
+                   share_words: str | None = None, due: dt.date | None = None, text: str | None = None,
+                   unless_asked: bool = False) -> TaskEdited:
+    """An admin or a leader corrects a confirmed item from the paper ("2.d hạn 26/02/2027", "2.c nd: …"): the deadline
+    of every open share of it (or of the unit `share_words` names; the reminder ladder starts again from the new
+    date), or the wording of every share. Nothing changes when the item is in several notices and the words do not
+    say which, or the new date has passed; the caller tells the holders. `unless_asked` ("gia hạn mục … đến …"):
+    not where a holder asked for an extension (ExtensionPending: that is the decision on the request)."""
+    if by.role not in (Role.ADMIN, Role.LEADER):
+        raise NotAllowed(by.handle, "correct a confirmed task")
+    item_ref, tasks, open_ = _move_candidates(session, item_ref)
+    pool = open_ if due is not None else tasks
+    if not pool:
+        _none_to_change(item_ref, tasks, "correct", f"Không có nhiệm vụ mục {item_ref} nào trong các văn bản đã xác "
+                        "nhận. Gõ /tonghop để xem số mục.")
+    if share_words and (numbered := [t for t in pool if t.notice.number and
+                                     fold(t.notice.number) in fold(share_words)]):
+        pool, share_words = numbered, None  # "2.d của 1894/TB-SCT": the notice, not a unit
+    if len({t.notice_id for t in pool}) > 1:
+        titles = "; ".join(dict.fromkeys(notice_title(t.notice) for t in pool))
+        number = next((t.notice.number for t in pool if t.notice.number), None) or "số văn bản"
+        raise DelegationInvalid(f"item {item_ref} in several notices",
+                                f"Mục {item_ref} có trong nhiều văn bản: {titles}. Đồng chí ghi kèm số văn bản, ví "
+                                f"dụ: “{item_ref} của {number} hạn …”.")
+    if share_words:
+        named = [t for t in pool if mentions(share_words, t.lead_name, t.assignee.full_name if t.assignee else None)]
+        if not named:
+            raise DelegationInvalid(f"no share of {share_words!r} in item {item_ref}",
+                                    f"Mục {item_ref} không có phần nào của “{share_words.strip()}”. Đơn vị chủ trì "
+                                    f"mục {item_ref}: {_holders(pool)}.")
+        pool = named
+    if unless_asked and (asked := [t for t in pool if t.status == TaskStatus.EXTENSION_REQUESTED]):
+        t = asked[0]
+        pending = session.scalars(select(StatusReport).where(
+            StatusReport.task_id == t.id, StatusReport.decision == "pending").order_by(StatusReport.id.desc())
+            .limit(1)).first()
+        until = f" đến {pending.requested_due_on:%d/%m/%Y}" if pending and pending.requested_due_on else ""
+        shares = [x for x in tasks if x.notice_id == t.notice_id]
+        share = f" {t.lead_name}" if len(shares) > 1 and t.lead_name else ""
+        to = f" cho{share}" if share else ""
+        raise ExtensionPending(f"an extension of task {t.id} is pending",
+                               f"Mục {t.item_ref}{share and ' của' + share} đang có đề nghị gia hạn{until} chờ ý "
+                               f"kiến. Để quyết định đề nghị đó, đồng chí gõ “đồng ý gia hạn {t.item_ref}{to}"
+                               f"{until or ' đến …'}” hoặc “không đồng ý gia hạn {t.item_ref}{to}”; để đổi thời hạn "
+                               f"theo văn bản, gõ “{t.item_ref}{share} hạn …”.")
+    if due is not None and due < today:
+        raise DelegationInvalid(f"new deadline {due} has passed",
+                                f"Ngày {due:%d/%m/%Y} đã qua; đồng chí kiểm tra lại thời hạn mới của mục {item_ref}.")
+    changing = [t for t in pool if (due is not None and t.due_on != due) or (text is not None and t.text != text)]
+    if not changing:  # typed twice, or what the task already says: nothing to change, nobody to tell again
+        what = f"thời hạn {due:%d/%m/%Y}" if due is not None else "nội dung này"
+        raise DelegationInvalid(f"task {item_ref} already reads so",
+                                f"Mục {pool[0].item_ref} đã có {what}; không có gì thay đổi.")
+    pool = changing
+    before = {t.id: t.due_on for t in pool}
+    for t in pool:
+        if due is not None:
+            t.due_on, t.escalated = due, []  # a new deadline: the ladder starts again from it
+        if text is not None:
+            t.text = text
+        t.updated_at = now
+        audit(session, at=now, actor_id=by.id, action="task.set_due" if due is not None else "task.set_text",
+              entity="task", entity_id=t.id, before=str(before[t.id]) if due is not None else None,
+              due=str(due) if due is not None else None)
+    log.info("%s corrected %s of %d task(s) %s", by.handle, "deadline" if due is not None else "wording", len(pool),
+             item_ref)
+    return TaskEdited(item_ref=pool[0].item_ref, notice_title=notice_title(pool[0].notice),
+                      field="due" if due is not None else "text", due_before=before, due=due, text=text,
+                      holders=[(t.id, t.assignee_id, t.lead_name or "") for t in pool], by_name=by.full_name)
 
 
 @dataclass(frozen=True, kw_only=True)

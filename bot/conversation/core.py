@@ -272,6 +272,7 @@ async def _on_text(conv: Conversation, event: TextIn, person: Person) -> None:
     if (await office.reply_answer(conv, event, person) or await office.typed_to_office(conv, event, person)
             or await status.date_for_extension(conv, event, person)  # "đến 12/9" after "đến ngày nào?"
             or await notices.typed_move(conv, event, person)  # before a reply's progress: never stored as one
+            or await notices.typed_edit(conv, event, person)  # "2.d hạn 26/02" from the office after confirmation
             or await status.reply_status(conv, event, person) or await notices.correct_draft(conv, event, person)
             or await notices.typed_decision(conv, event, person)
             or await status.typed_extension_decision(conv, event, person)

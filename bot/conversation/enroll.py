@@ -22,7 +22,8 @@ from storage.directory import (
 )
 from storage.directory import choose_channel as store_channel_choice
 from storage.errors import NotAllowed, PersonNotFound
-from storage.models import CHANNELS, Person
+from storage.models import CHANNELS, Person, Role
+from storage.notices import supported_open
 from storage.tasks import open_tasks_for
 from storage.vntext import fold
 
@@ -52,6 +53,10 @@ async def start(conv: Conversation, event: TextIn, args: list[str], person: Pers
         # a successor, or someone given tasks before joining: what they hold now, once, as /viec shows it (the
         # morning digest then speaks only of what is due)
         await my_tasks(conv, event, [], person)
+    if args and person.role == Role.HEAD:
+        # the items their unit supports, told to the head at confirmation — when they could be reached (probe 20)
+        for title, rows in await ctx.db.run(supported_open, person):
+            await conv.say(event, texts.support_assignment_text(person.full_name, title, rows))
 
 
 async def help_command(conv: Conversation, event: TextIn, args: list[str], person: Person) -> None:

@@ -18,6 +18,7 @@ from bot import texts
 from bot.conversation import directory
 from bot.conversation.events import Action, FileIn, Inbound, Outgoing, TapIn, TextIn
 from bot.corrections import LEAD, LOOKS_LIKE_CORRECTION, ONLY_FOR_A_DRAFT, CorrectionError, parse_corrections
+from bot.datetext import WhenUnclear, parse_when
 from bot.ingest import parse_notice
 from bot.ingest.dates import HOLIDAY
 from bot.ingest.files import MAX_FILE_BYTES, read_text
@@ -44,7 +45,7 @@ from storage.notices import (
 )
 from storage.notices import correct_draft as apply_corrections
 from storage.parsed import ParsedNotice
-from storage.tasks import LeadMoved, admins, ask_move, move_lead, remember_task_message
+from storage.tasks import LeadMoved, admins, ask_move, edit_confirmed, move_lead, remember_task_message
 from storage.vntext import fold, strip_marks
 
 if TYPE_CHECKING:
@@ -57,7 +58,7 @@ SLOW_SUFFIXES = (".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff")  # may need O
 # "xác nhận", "xác nhận văn bản", "xác nhận giao việc", "ok xác nhận", "hủy", "hủy bỏ": the decision word first,
 # at most DECISION_TAIL_WORDS words after it, no number (not a correction such as "hủy 3")
 DECISION_TAIL_WORDS = 4
-DECISION_START = re.compile(r"^(?:(?:ok(?:e|ay)?|da (?:kiem tra|xem|doc)(?: ky)?|vang|da)\W*\s*)?"
+DECISION_START = re.compile(r"^(?:(?:ok(?:e|ay)?|da (?:kiem tra|xem|doc)(?: ky)?|vang|da)\W*\s*)?(?P<force>van\s+)?"
                             r"(?:(?P<confirm>(?:dong y\s+)?xac nhan|dong y giao(?:\s+viec)?)"
                             r"|(?P<cancel>huy(?:\s+bo)?))\b(?P<tail>[^\d]{0,40})$")
 NOTICE_ITEM = re.compile(r"^\s*(?:\d{1,3}[.)/]|[IVXivx]{1,4}[.)]|[a-zđ]\)|[-+•*])\s*\S", re.M)
@@ -263,6 +264,67 @@ async def typed_move(conv: Conversation, event: TextIn, person: Person) -> bool:
     return True
 
 
+# Corrections of a confirmed item from the paper, by an admin with no draft open or a leader: "2.d hạn 26/02/2027",
+# "sửa mục 2.d hạn 26/02", "2.d Công ty Yên Bái hạn 26/02" (one unit's share), "đổi hạn mục 2.d đến 26/02", "gia hạn
+# mục 2.d đến 26/02" (said by the office, not asked), "2.c nd: <the wording as on paper>"
+_REF = r"(?:[IVXivx]{1,4}|\d{1,3})(?:\.(?:\d{1,3}|[a-zđA-ZĐ]))*"
+_FIX = r"(?:(?:sửa|sua|đổi|doi|điều\s*chỉnh|dieu\s*chinh)(?:\s+(?:lại|lai))?\s+)?"
+_SHARE = r"(?:\s+(?:(?:của|cua)\s+)?(?P<share>[^:]+?))?"
+EDIT_DUE = re.compile(rf"^{_FIX}(?:(?:mục|muc)\s+)?(?P<ref>{_REF})\.?{_SHARE}\s*[:,]?\s*(?:thời\s*|thoi\s*)?"
+                      r"(?:hạn|han)\b\s*(?:mới|moi)?\s*(?:là|la|thành|thanh|đến|den|:)?\s*(?P<value>\S.*)$", re.I)
+EDIT_DUE_SAID = re.compile(rf"^(?:(?:gia|đổi|doi|lùi|lui|dời)\s*(?:hạn|han)|(?:sửa|sua|đổi|điều\s*chỉnh|dieu\s*chinh)"
+                           rf"\s+(?:thời\s*|thoi\s*)?(?:hạn|han))\s+(?:(?:mục|muc)\s+)?(?P<ref>{_REF})\.?{_SHARE}"
+                           r"\s+(?:đến|den|tới|toi|thành|thanh|sang|là|la)\s+(?P<value>\S.*)$", re.I)
+EDIT_TEXT = re.compile(rf"^{_FIX}(?:(?:mục|muc)\s+)?(?P<ref>{_REF})\.?{_SHARE}\s*,?\s*(?:nội\s*dung|noi\s*dung|nd)"
+                       r"\s*:\s*(?P<value>\S.*)$", re.I | re.S)
+
+
+async def typed_edit(conv: Conversation, event: TextIn, person: Person) -> bool:
+    """An admin with no draft open, or a leader, corrects a confirmed item ("2.d hạn 26/02/2027", "2.c nd: …"): the
+    deadline of every open share (or the unit named) or the wording changes, each holder is told, the audit log keeps
+    it; a leader's correction is told to the admins. False when the text is not such a correction."""
+    if person.role not in (Role.ADMIN, Role.LEADER):
+        return False
+    text = event.text.strip()
+    due_form = EDIT_DUE_SAID.match(" ".join(text.split())) or EDIT_DUE.match(" ".join(text.split()))
+    text_form = EDIT_TEXT.match(text) if due_form is None else None
+    if due_form is None and text_form is None:
+        return False
+    ctx = conv.ctx
+    if person.is_admin and await ctx.db.run(latest_draft, person) is not None:
+        return False  # a line for the draft open (the corrections answer it)
+    share = ((due_form or text_form)["share"] or "").strip(" ,.") or None  # type: ignore[index]
+    if due_form is not None:
+        try:
+            due = parse_when(due_form["value"].strip(" ."), now=ctx.clock.now()).date
+        except WhenUnclear:
+            return False  # "2.c hạn …" that is no date: read as before (a question, progress)
+        if due is None:
+            return False
+        # ("gia hạn mục 2.c đến …" where the holder asked: the answer says how to decide the request)
+        edited = await ctx.db.run(edit_confirmed, by=person, item_ref=due_form["ref"], now=ctx.clock.now(),
+                                  today=ctx.today(), share_words=share, due=due,
+                                  unless_asked=due_form.re is EDIT_DUE_SAID)
+    else:
+        assert text_form is not None
+        edited = await ctx.db.run(edit_confirmed, by=person, item_ref=text_form["ref"], now=ctx.clock.now(),
+                                  today=ctx.today(), share_words=share, text=" ".join(text_form["value"].split()))
+    explain = ctx.policy.calendar.explain_deadline
+    await conv.say(event, texts.task_edited_text(edited, explain=explain))
+    told: set[int] = set()
+    for _, assignee_id, _ in edited.holders:
+        if assignee_id is None or assignee_id in told or assignee_id == person.id:
+            continue
+        told.add(assignee_id)
+        holder = await ctx.db.run(person_by_id, assignee_id)
+        if holder is not None:
+            await conv.notify(holder, Outgoing(text=texts.task_edited_told(holder.full_name, edited, explain=explain)))
+    if person.role == Role.LEADER:  # the office keeps the record: it hears of a leader's correction
+        for admin in await ctx.db.run(admins):
+            await conv.notify(admin, Outgoing(text=texts.task_edited_text(edited, explain=explain)))
+    return True
+
+
 async def _tell_moved(conv: Conversation, moved: LeadMoved) -> None:
     """The new holder's assignment: the task, the unit it was moved from, its progress and a pending request."""
     ctx = conv.ctx
@@ -309,7 +371,8 @@ async def typed_decision(conv: Conversation, event: TextIn, person: Person) -> b
     if notice_id is None:
         await conv.say(event, texts.NO_OPEN_DRAFT)
         return True
-    await _decide(conv, event, person, notice_id, confirm=started["confirm"] is not None)
+    await _decide(conv, event, person, notice_id, confirm=started["confirm"] is not None,
+                  force=started["force"] is not None)
     return True
 
 
@@ -318,9 +381,19 @@ async def on_tap(conv: Conversation, event: TapIn, person: Person) -> None:
     await _decide(conv, event, person, int(notice_id), confirm=action == "ok")
 
 
-async def _decide(conv: Conversation, event: Inbound, person: Person, notice_id: int, *, confirm: bool) -> None:
+async def _decide(conv: Conversation, event: Inbound, person: Person, notice_id: int, *, confirm: bool,
+                  force: bool = False) -> None:
+    """Confirm or cancel a draft; a draft none of whose tasks anyone would receive is confirmed only when the admin
+    says so again (`force`: "vẫn xác nhận")."""
     ctx = conv.ctx
     result = None
+    if confirm and not force:
+        parsed, draft = await ctx.db.run(draft_view, notice_id)
+        if texts.reaches_nobody(parsed, draft):
+            log.info("draft %s: confirmation held, no task would reach anyone", notice_id)
+            await conv.answer_tap(event)
+            await conv.say(event, texts.nobody_would_receive(parsed, draft))
+            return
     if confirm:
         result = await ctx.db.run(confirm_notice, notice_id, by=person, now=ctx.clock.now())
     else:

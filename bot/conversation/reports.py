@@ -28,7 +28,7 @@ from storage.audit import record_export
 from storage.digests import last_weekly_before
 from storage.directory import leaders
 from storage.itemref import squeezed_and_folded
-from storage.models import Notice, NoticeStatus, Person, Role, Unit
+from storage.models import OPEN_STATUSES, Notice, NoticeStatus, Person, Role, Task, TaskStatus, Unit
 from storage.reports import (
     FilterNotUnderstood,
     Report,
@@ -39,7 +39,7 @@ from storage.reports import (
     unit_matches,
     weekly_digest,
 )
-from storage.tasks import following_leaders
+from storage.tasks import following_leaders, leaders_named
 from storage.vntext import fold
 
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ log = logging.getLogger(__name__)
 
 async def summary(conv: Conversation, event: TextIn, args: list[str], person: Person, *, files: bool = True,
                   only: frozenset[str] | None = None, late: bool = False, kind: str | None = None,
-                  subject: bool = False) -> None:
+                  subject: bool = False, unfinished: bool = False) -> None:
     """/tonghop [số văn bản] [đơn vị] [thời gian]; "quá hạn", "chậm" (or `late`): the units with overdue work, and
     those tasks; `kind` (folded: "thon", "xa"): only the units of that kind, when there are some.
     `files`: with the chart and the Excel file (the command; a question in words gets the text and how to get them).
@@ -71,9 +71,10 @@ async def summary(conv: Conversation, event: TextIn, args: list[str], person: Pe
         # said nobody was late while units were
         log.info("report question: %r names no unit, read as what was asked about", filt.unit)
         filt = dataclasses.replace(filt, unit=None)
+    unfinished = unfinished or UNFINISHED.search(chat_fold(" ".join(args))) is not None
     await _send_report(conv, event, filt, None, person,
-                       late_only=late or LATE.search(chat_fold(" ".join(args))) is not None, files=files, only=only,
-                       kind=kind)
+                       late_only=not unfinished and (late or LATE.search(chat_fold(" ".join(args))) is not None),
+                       unfinished=unfinished, files=files, only=only, kind=kind)
 
 
 # a leader's (or the office's) question in their own words: "báo cáo tình hình", "cho tôi xem tiến độ", "xuất
@@ -95,6 +96,9 @@ REPORT_QUESTION = re.compile(
 
 
 LATE = re.compile(r"\b(?:cham|qua han|tre han|chua (?:xong|hoan thanh))\b")
+# "chưa hoàn thành", "chưa xong" without "chậm" or "quá hạn": every unit with work still open, within its deadline or
+# past it (probe 20: "những đơn vị nào chưa hoàn thành?" listed only the late one while two more had work open)
+UNFINISHED = re.compile(r"^(?!.*\b(?:cham|qua han|tre han)\b).*\bchua (?:xong|hoan thanh)\b")
 # the kinds of unit a question may ask about, folded, and how the answer says them
 UNIT_KINDS = {"thon": "thôn", "xa": "xã", "phuong": "phường", "thi tran": "thị trấn", "phong": "phòng", "so": "sở",
               "huyen": "huyện", "quan": "quận", "thi xa": "thị xã", "thanh pho": "thành phố", "ban": "ban",
@@ -136,7 +140,7 @@ async def typed_question(conv: Conversation, event: TextIn, person: Person) -> b
         kind = which.group("kind")
         await summary(conv, event, rest.replace("?", " ").split(), person, late=True,
                       kind=kind if kind in UNIT_KINDS else None, files=FILES_ASKED.search(folded) is not None,
-                      subject=True)
+                      subject=True, unfinished=UNFINISHED.search(plain) is not None)
         return True
     only = _FILES_ONLY.match(folded)
     words = squeezed.replace("?", " ").split()
@@ -199,7 +203,7 @@ def of_kind(unit_name: str, kind: str) -> bool:
 
 async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, unit_name: str | None,
                        person: Person, *, late_only: bool = False, files: bool = True,
-                       only: frozenset[str] | None = None, kind: str | None = None) -> None:
+                       only: frozenset[str] | None = None, kind: str | None = None, unfinished: bool = False) -> None:
     """The report as text, with the chart and the Excel file (`files`); `only`: just those files asked for
     ("chart", "workbook"), under one line naming what they cover; `kind`: only the units of that kind."""
     ctx = conv.ctx
@@ -220,19 +224,32 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
         if not report.units:
             await conv.say(event, texts.nothing_late(label))
             return
+    if unfinished:  # "đơn vị nào chưa hoàn thành?": the units with work still open, in its deadline or past it
+        report = Report(units=[u for u in report.units if u.unfinished],
+                        tasks=[t for t in report.tasks if t.status != TaskStatus.DONE or t.rounds_missed],
+                        as_of=report.as_of)
+        if not report.units:
+            await conv.say(event, texts.nothing_unfinished(label))
+            return
     unit_name = unit_name or texts.matched_units(filt, report.units)
     usage = texts.UNIT_REPORT_USAGE if filt.unit_id is not None else texts.SUMMARY_USAGE
     documents_out = conv.channel(event.channel).capabilities.documents_out
     titles = {t.notice for t in report.tasks}  # the number typed found one notice: named as it is, to forward
     notice_title = titles.pop() if filt.notice and len(titles) == 1 else None
+    if notice_title is not None:  # with what it is about, as the office knows it ("… về kiểm tra vật liệu nổ …")
+        row = next(t for t in report.tasks if t.notice == notice_title)
+        notice_title = texts.with_subject(notice_title, await ctx.db.run(_notice_subject, row.notice_number,
+                                                                         row.notice_date))
     text = texts.summary_text(report.units, today, filt, unit_name, usage=usage, late_only=late_only,
-                              files=files and documents_out, as_of=report.as_of, notice_title=notice_title)
+                              files=files and documents_out, as_of=report.as_of, notice_title=notice_title,
+                              unfinished=unfinished)
     if not report.units:
         await conv.say(event, text)
         return
     if not files:  # a question in words: the answer, and one line on how to get the chart and the file
         hint = texts.FILES_ON_REQUEST if documents_out else texts.FILES_ON_REQUEST_NO_FILES
-        if len(report.units) == 1 and not late_only:  # "tình hình xã Lam Cốt thế nào?": its tasks, one line each
+        # "tình hình xã Lam Cốt thế nào?": its tasks, one line each
+        if len(report.units) == 1 and not late_only and not unfinished:
             text += "\n\n" + texts.unit_story(report.tasks, calendar)
         await conv.say(event, f"{text}\n\n{hint}")
         return
@@ -255,6 +272,14 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
         await conv.reply(event, Outgoing(text=text, picture=picture, document=document))
     await ctx.db.run(record_export, at=ctx.clock.now(), actor_id=person.id, what="report.xlsx",
                      rows=len(report.tasks), file=report_filename(today), via=event.channel, scope=scope)
+
+
+def _notice_subject(session: Session, number: str | None, issued_on: dt.date | None) -> str | None:
+    """The trích yếu of the confirmed notice so numbered and dated."""
+    if not number:
+        return None
+    return session.scalar(select(Notice.subject).where(Notice.number == number, Notice.issued_on == issued_on,
+                                                       Notice.status == NoticeStatus.CONFIRMED).limit(1))
 
 
 def _unit_names(session: Session) -> list[str]:
@@ -306,7 +331,9 @@ async def send_weekly_digest(conv: Conversation) -> int:
     since = summary_since(calendar, today, ctx.settings.weekly_day,
                           calendar.local(last).date() if last is not None else None)
     days = (today - since).days + 1
-    digest = await ctx.db.run(weekly_digest, today=today, tz=calendar.tz, rule=calendar, days=days)
+    # what was finished on the last one's day after it had gone out belongs to this one
+    after = last if last is not None and since == calendar.local(last).date() + dt.timedelta(days=1) else None
+    digest = await ctx.db.run(weekly_digest, today=today, tz=calendar.tz, rule=calendar, days=days, after=after)
     if digest.is_empty:  # nothing finished, nothing overdue, nothing to decide: a leader is not written to
         log.info("weekly digest for %s–%s: nothing to report, not sent", digest.since, digest.until)
         return 0
@@ -320,7 +347,7 @@ async def send_weekly_digest(conv: Conversation) -> int:
         allowed = frozenset(n for n in notice_ids if leader.id in followed.get(n, [leader.id]))
         if allowed not in theirs:
             theirs[allowed] = await ctx.db.run(weekly_digest, today=today, tz=calendar.tz, rule=calendar, days=days,
-                                               notices=allowed)
+                                               notices=allowed, after=after)
         own = theirs[allowed]
         if own.is_empty:
             continue
@@ -332,6 +359,12 @@ async def send_weekly_digest(conv: Conversation) -> int:
 
 
 def _followed(session: Session, people: list[Person]) -> tuple[list[int], dict[int, list[int]]]:
-    """The confirmed notices, and the leaders who follow each (`storage.tasks.following_leaders`)."""
+    """The confirmed notices, and the leaders who follow each (`storage.tasks.following_leaders`), with the leaders
+    the notice puts in charge of any of its open tasks ("Lãnh đạo phụ trách: …")."""
     ids = list(session.scalars(select(Notice.id).where(Notice.status == NoticeStatus.CONFIRMED)))
-    return ids, following_leaders(session, ids, people)
+    followed = following_leaders(session, ids, people)
+    for notice_id, named in session.execute(select(Task.notice_id, Task.leaders_in_charge).join(Notice).where(
+            Notice.status == NoticeStatus.CONFIRMED, Task.status.in_(OPEN_STATUSES))):
+        if named and (found := leaders_named(named, people)):
+            followed[notice_id] = list(dict.fromkeys([*followed.get(notice_id, []), *found]))
+    return ids, followed

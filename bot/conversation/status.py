@@ -203,7 +203,7 @@ def _card(session, task_id: int, calendar) -> tuple[str, str] | None:  # type: i
         lead=task.lead_unit.name if task.lead_unit else
         (task.lead_unit_names or [None])[0], support=task.support_unit_names or [],
         status=TaskStatus(task.status), percent=task.percent,
-        assignee=task.assignee.full_name if task.assignee else None)
+        assignee=task.assignee.full_name if task.assignee else None, leaders=task.leaders_in_charge or ())
 
 
 def _may_delegate(session, viewer: Person, task_id: int) -> bool:  # type: ignore[no-untyped-def]

@@ -452,6 +452,8 @@ class Node:
     owners: list[str] = field(default_factory=list)
     owner_supports: list[str] = field(default_factory=list)
     note: bool = False  # an item under a "Ghi chú:" line: it explains the items above
+    # the leaders who oversee the items of this group ("Lãnh đạo phụ trách: Phó Giám đốc X, Phó Giám đốc Y.")
+    leaders: list[str] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -502,9 +504,29 @@ _FIELDS = (
     r"Thời\s*gian(?:\s*\w+){0,2}|Địa\s*điểm(?:\s*\w+){0,2}|(?:Đơn\s*vị|Cơ\s*quan)\s*(?:chủ\s*trì|phối\s*hợp|"
     r"thực\s*hiện)(?:\s*thực\s*hiện)?|Kinh\s*phí|Nguồn\s*kinh\s*phí|Hình\s*thức(?:\s*\w+){0,2}|"
     r"Thành\s*phần(?:\s*\w+){0,2}|Quy\s*mô|Sản\s*phẩm|Kết\s*quả|Thời\s*hạn(?:\s*hoàn\s*thành)?|Đối\s*tượng|"
-    r"Số\s*lượng|Phạm\s*vi|Lãnh\s*đạo\s*phụ\s*trách"
+    r"Số\s*lượng|Phạm\s*vi|Lãnh\s*đạo(?:\s+[A-ZĐÀ-Ỹ]\w*){0,2}\s*phụ\s*trách|Cá\s*nhân\s*phụ\s*trách(?:\s*chỉ\s*đạo)?"
 )
 FIELD_LABEL = re.compile(rf"^(?:{_FIELDS}|Tên\s*nhiệm\s*vụ)\s*:", re.I | re.U)
+# Who oversees a group of items for the leadership: "Lãnh đạo phụ trách: Phó Giám đốc X, Phó Giám đốc Y.",
+# "Lãnh đạo Sở phụ trách: Giám đốc Sở", "Cá nhân phụ trách chỉ đạo: đồng chí X" (a line of its own, or a table's cell)
+LEADERS_FIELD = re.compile(r"(?:^|(?<=[.;]\s))(?:Lãnh\s*đạo(?:\s+[A-ZĐÀ-Ỹ]\w*){0,2}\s*(?:phụ\s*trách|chỉ\s*đạo)"
+                           r"(?:\s*chỉ\s*đạo)?|Cá\s*nhân\s*phụ\s*trách(?:\s*chỉ\s*đạo)?)\s*:\s*(?P<who>[^;\n]+)",
+                           re.I | re.U)
+
+
+def leaders_in_charge(text: str) -> list[str]:
+    """The leaders a "Lãnh đạo phụ trách: …" field names, one entry each ("Phó giám đốc Hoàng Văn Thuân",
+    "Giám đốc Sở"), as written: split at commas, "và" and "/" between them."""
+    m = LEADERS_FIELD.search(text)
+    if m is None:
+        return []
+    who = m.group("who").strip()
+    if (label := re.search(rf"\s(?=(?:{_FIELDS})\s*:)", who)) is not None:
+        who = who[: label.start()]  # "… Phó Giám đốc Y Đơn vị chủ trì: …": a wrapped line ran into the next field
+    who = re.sub(r"\s*\.+\s*$", "", who)
+    parts = [re.sub(r"^(?:đồng\s*chí|đ/c)\s+", "", p.strip(" .,"), flags=re.I)
+             for p in re.split(r",\s*|\s+và\s+|\s+/\s+", who)]
+    return [p for p in parts if len(p) > 3]
 # An item that describes rather than directs: "Cơ quan chỉ đạo: UBND thành phố", "Chủ đề: …",
 # "Nội dung truyền thông: …" (the work itself is in the item above or below).
 ATTRIBUTE_ITEM = re.compile(
@@ -654,6 +676,8 @@ def build_tree(lines: list[str]) -> Node:
             while owner.kind in ("dash", "plus", "bullet") and owner.parent is not None and owner.parent is not root:
                 owner = owner.parent
             owner.lines.append(mk[3] if mk else ln)
+            if leaders := leaders_in_charge(mk[3] if mk else ln):
+                owner.leaders = leaders
             continue
         if mk is None and current is not root and OPINION_CLOSING.match(ln) and ASK_IN_CLOSING.search(ln):
             # "Trên đây là ý kiến của Sở X, đề nghị Sở Y tổng hợp, báo cáo …": the closing ask is a task of its own,
@@ -1297,6 +1321,7 @@ class _Context:
     explicit: bool = False  # named by a parent item or heading, not just the addressee
     source: str | None = None  # where `leads` came from: "heading" or "addressee"
     owned: bool = False  # named by a responsibility line after the group: only an item that opens with its doer differs
+    leaders: tuple[str, ...] = ()  # the leaders in charge named for the group ("Lãnh đạo phụ trách: …")
 
 
 # The closing call to every unit after the last item, often with the date all reports are due: "Sở Nội vụ
@@ -1352,6 +1377,8 @@ def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads:
     if root.owners:
         base = _Context(leads=tuple(root.owners), supports=tuple(root.owner_supports), explicit=True,
                         source="heading")
+    if root.leaders:
+        base = replace(base, leaders=tuple(root.leaders))
     if not root.children:
         # (a portal's link to the full text, "Xem chi tiết tại đây.", "<tệp>.pdf", says nothing to do)
         paragraphs = [p for p in root.lines[1:] if not FULL_TEXT_LINK.match(p)]
@@ -2151,7 +2178,8 @@ def _task(ref: str, text: str, *, issued_on: dt.date | None, ctx: _Context, pare
         inherited_due = None  # "2. Bộ X trình … trước ngày 20/10, chú ý: … - Bộ Y khẩn trương …": X's date, not Y's
     due, due_text = (deadline.due, deadline.text) if deadline else (inherited_due or (None, None))
     return ParsedTask(ref=ref, text=text, lead=tuple(leads), support=tuple(supports), due=due, due_text=due_text,
-                      recurrence=recurrence, parent_ref=parent, depth=depth, lead_source=source)
+                      recurrence=recurrence, parent_ref=parent, depth=depth, lead_source=source,
+                      leaders=tuple(leaders_in_charge(text)) or ctx.leaders)
 
 
 # The kind a generic reference names, and how the units it may point back at are written
@@ -2263,6 +2291,8 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
         elif leads:
             child_ctx = _Context(leads=tuple(leads), supports=tuple(find_supports(text)), explicit=True,
                                  source="heading")
+        if (group_leaders := tuple(child.leaders) or ctx.leaders) != child_ctx.leaders:
+            child_ctx = replace(child_ctx, leaders=group_leaders)  # "Lãnh đạo phụ trách: …" of the group or above
         deadline = pick_deadline(text, issued_on=issued_on)
         child_due = inherited_due
         if child.children and deadline and (deadline.exact or re.search(r"tháng|quý", deadline.text, re.I)) and \

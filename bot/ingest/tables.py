@@ -63,6 +63,8 @@ def _row_line(number: str, cells: dict[str, str]) -> str:
         parts.append(f"Cơ quan phối hợp: {cells['support'].strip()}.")
     if cells.get("time"):
         parts.append(f"Thời gian hoàn thành: {_month_cell(cells['time'].strip())}.")
+    if cells.get("leader"):
+        parts.append(f"Lãnh đạo phụ trách: {cells['leader']}.")
     return " ".join(p for p in parts if p.strip())
 
 
@@ -263,6 +265,13 @@ PERSON_CELL = re.compile(r"^(?:Đồng\s*chí|Đ/c|Ông|Bà)\b", re.U)
 CONTENT_MIN = 40
 
 
+def _person_name(cell: str) -> str:
+    """The name in a supervising person's cell: "Đồng chí Phan Trung Bá - Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh" →
+    "Phan Trung Bá" (the offices after the name are the cell's description of the person)."""
+    name = PERSON_CELL.sub("", cell.strip(), count=1).strip(" .:")
+    return re.split(r"\s+-\s+|\s*[,;(]\s*", name, maxsplit=1)[0].strip()
+
+
 def _new_content(line: str, row: list[str]) -> bool:
     """A long capitalised line after the row's unit cell: the content cell of the next row."""
     if len(line) < CONTENT_MIN or not line[:1].isupper() or UNIT_START.match(line) or PERSON_CELL.match(line) or \
@@ -320,11 +329,13 @@ def _split_row(row: list[str], *, support_column: bool = True, person_column: bo
     texts = [" ".join(g) for g in groups]
     if texts and UNIT_START.match(texts[0]):
         cells["lead"] = texts.pop(0)
-    if texts and UNIT_START.match(texts[0]):
+    if texts and UNIT_START.match(texts[0]) and not (person_column and PERSON_CELL.match(texts[0])):
         support = texts.pop(0)
         if support_column or not person_column:
             cells["support"] = support
     if person_column:
+        if people := [_person_name(t) for t in texts if PERSON_CELL.match(t)]:
+            cells["leader"] = ", ".join(dict.fromkeys(p for p in people if p))
         texts = [t for t in texts if not PERSON_CELL.match(t)]
     # the time column holds only a time ("Tháng 3/2026", "Quý II/2027", "2026", "Thường xuyên");
     # a cited document's date ("Nghị quyết số 23/NQ-CP ngày 07/02/2026") is not it

@@ -4,6 +4,7 @@ CHECKIN_LISTED check-ins are counted per notice (no button each); a cover is nam
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 
@@ -96,3 +97,18 @@ def test_check_ins_of_two_notices_are_counted_under_each_title() -> None:
     assert f"• {TITLE}: {texts.CHECKIN_LISTED} nhiệm vụ (mục III.1, III.2, III.3, III.4 và " \
            f"{texts.CHECKIN_LISTED - 4} mục khác)" in text
     assert f"• {other}: 3 nhiệm vụ (mục 2.1, 2.2, 2.3)" in text
+
+
+def test_a_deadline_on_a_day_off_is_said_on_its_own_line() -> None:
+    """Probe 20 F20: "hạn 11/02/2027, còn 3 ngày làm việc" and under it "(hạn 10/02/2027 rơi vào ngày nghỉ Tết, tính
+    đến hết 11/02/2027)" in every digest: one line says both."""
+    note = "hạn 10/02/2027 rơi vào ngày nghỉ Tết, tính đến hết 11/02/2027"
+    soon = dataclasses.replace(line("2.c", category="due_soon", due=dt.date(2027, 2, 10)),
+                               effective_due_on=dt.date(2027, 2, 11), deadline_note=note, working_days_left=3)
+    today = dataclasses.replace(soon, category="due_today", working_days_left=0)
+    for item, said in ((soon, "  hạn 10/02/2027 (rơi vào ngày nghỉ Tết, tính đến hết 11/02/2027), còn 3 ngày làm việc"),
+                       (today, "  hạn hôm nay 11/02/2027 (hạn 10/02/2027 rơi vào ngày nghỉ Tết)")):
+        text = texts.digest_text(DigestView(digest_id=1, day=dt.date(2027, 2, 3), recipient_name="Lê Văn Hợp",
+                                            lines=(item,)), buttons=True)
+        assert any(row.startswith(said) for row in text.splitlines()), text
+        assert note not in text

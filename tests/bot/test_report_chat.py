@@ -385,3 +385,77 @@ async def test_a_leader_not_understood_is_told_what_a_leader_may_ask(harness: Ha
     sent = await ask(harness, "leader", "xem giúp cái bảng hôm trước")
     text = sent[-1].text or ""
     assert "“báo cáo tình hình”" in text and "“đơn vị nào quá hạn?”" in text and "trả lời tin nhắc việc" not in text
+
+
+async def test_what_is_finished_after_fridays_summary_is_in_the_next_one(db_url: str) -> None:
+    """Probe 20: two items finished at 16:00 on Friday, after the 15:00 summary, were in neither summary (the next
+    one covered "từ 27/02"): each summary covers everything since the previous one went out."""
+    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 2, 26, 9, 0)))
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        await h.send_file("admin", SEED_NOTICE)
+        await h.tap("admin", texts.BUTTON_CONFIRM)
+        h.clock.set(local(2018, 3, 1, 10, 0))
+        await h.say("head_bdv", "2.1 xong")
+        h.clock.set(local(2018, 3, 2, 15, 0))
+        await h.tick()
+        h.clock.set(local(2018, 3, 2, 16, 0))
+        await h.say("head_bdv", "2.2.a xong")  # after the summary went out
+        h.clock.set(local(2018, 3, 9, 15, 0))
+        await h.tick()
+        summaries = [s.text or "" for s in h.sent if s.to == "leader" and "trong tuần" in (s.text or "")]
+        assert len(summaries) == 2
+        assert "1. Hoàn thành trong tuần: 1 nhiệm vụ." in summaries[0]
+        assert "1. Hoàn thành trong tuần: 1 nhiệm vụ." in summaries[1], summaries[1]
+    finally:
+        await h.stop()
+
+
+async def test_the_weekly_summary_names_who_never_answered(db_url: str) -> None:
+    """Probe 20 F13: a head who never answered got a digest twelve working days in a row and nobody was told; the
+    leaders' summary names the holders of overdue tasks who have not answered once, not those who have."""
+    from tests.bot.conversation_setup import started_group
+
+    h = await started_group(db_url)  # item 1 for head_bdv and head_stnmt, due 30/03/2018
+    try:
+        h.clock.set(local(2018, 3, 28, 10, 0))
+        await h.say("head_bdv", "1 đang làm 50%")
+        h.clock.set(local(2018, 4, 6, 15, 0))
+        await h.tick()
+        summary = next(s.text or "" for s in reversed(h.sent) if s.to == "leader" and "trong tuần" in (s.text or ""))
+        lines = summary.splitlines()
+        at = lines.index("Chưa phản hồi lần nào từ khi được giao:")
+        assert lines[at + 1] == "• đ/c Trần Văn Môi — Sở Tài nguyên và Môi trường (giao từ 26/02): 1 nhiệm vụ quá hạn"
+        assert not any(line.startswith("• đ/c Lê Văn Dân") for line in lines)  # she answered
+        # a report on the task by anyone but the head (the office typing one phoned in, a deputy) is the unit's
+        # answer: its head is not "silent" the next week
+        h.clock.set(local(2018, 4, 9, 10, 0))
+        await h.say("admin", "1 Sở Tài nguyên và Môi trường đang làm 30%")
+        h.clock.set(local(2018, 4, 13, 15, 0))
+        await h.tick()
+        summary = next(s.text or "" for s in reversed(h.sent) if s.to == "leader" and "trong tuần" in (s.text or ""))
+        assert "Chưa phản hồi lần nào" not in summary, summary
+    finally:
+        await h.stop()
+
+
+async def test_chua_hoan_thanh_is_open_work_not_only_late_work(db_url: str) -> None:
+    """Probe 20 F18: "những đơn vị nào chưa hoàn thành?" listed only the unit past its deadline, while others had work
+    open within theirs; "chậm" / "quá hạn" still ask for the late ones."""
+    from tests.bot.conversation_setup import last_text, started_group
+
+    h = await started_group(db_url)  # item 1 for head_bdv and head_stnmt, due 30/03/2018
+    try:
+        h.clock.set(local(2018, 3, 2, 10, 0))
+        await h.say("head_bdv", "1 xong")
+        await h.say("leader", "những đơn vị nào chưa hoàn thành?")
+        answer = last_text(h, "leader")
+        assert "Các đơn vị còn nhiệm vụ chưa hoàn thành" in answer and "• Sở Tài nguyên và Môi trường" in answer
+        assert "Ban Dân vận" not in answer
+        await h.say("leader", "đơn vị nào chậm?")
+        assert "không có" in last_text(h, "leader").lower()
+        await h.say("head_stnmt", "1 xong")
+        await h.say("leader", "ai chưa xong?")
+        assert "không có đơn vị nào còn nhiệm vụ chưa hoàn thành" in last_text(h, "leader")
+    finally:
+        await h.stop()
