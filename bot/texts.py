@@ -1507,6 +1507,35 @@ def unknown_ref(ref: str, held: Sequence[str] = (), rest: str = "") -> str:
     return vn(text)
 
 
+def read_as_position(read: Sequence[tuple[str, str]], siblings: Sequence[str]) -> str:
+    """Under the confirmation of "2.1 xong" read as 2.a: how the notice's items are numbered, to type next time."""
+    said = ", ".join(f"“{typed}”" for typed, _ in read)
+    meant = ", ".join(f"mục {ref}" for _, ref in read)
+    shown = ", ".join(siblings[:6]) + (", …" if len(siblings) > 6 else "")
+    return vn(f"(Đồng chí gõ {said}: Nhắc việc hiểu là {meant} — các ý gạch đầu dòng được đánh số {shown} theo "
+              f"thứ tự. Lần sau đồng chí gõ “{read[0][1]} …”.)")
+
+
+def meant_question(typed: str, meant: str, text: str, rest: str, *, buttons: bool,
+                   siblings: Sequence[str] | None = None) -> str:
+    """An item number that names nothing the person holds but can only mean one of their tasks: asked, not
+    refused; the action under it (or "đúng") applies what was said."""
+    which = ""
+    if siblings:
+        shown = ", ".join(siblings[:6]) + (", …" if len(siblings) > 6 else "")
+        which = f" (các ý gạch đầu dòng được đánh số {shown} theo thứ tự)"
+    said = " ".join(rest.split())
+    how = "bấm nút bên dưới hoặc gõ “đúng”" if buttons else f"gõ “đúng” hoặc “{meant} {shorten(said, 60)}”"
+    return vn(f"Không có nhiệm vụ mục {typed} trong danh sách của đồng chí{which}. Ý đồng chí là mục {meant} "
+              f"({short_title(text, 70)})? Nếu đúng, đồng chí {how}; nội dung “{shorten(said, 60)}” sẽ được ghi "
+              f"cho mục {meant}.")
+
+
+GREETING_REPLY = ("Nhắc việc xin cảm ơn và kính chúc đồng chí cùng gia đình năm mới mạnh khỏe, hạnh phúc, "
+                  "thành công!")
+WISH_REPLY = "Nhắc việc xin cảm ơn đồng chí và kính chúc đồng chí sức khỏe, công tác tốt!"
+
+
 def reply_not_understood() -> str:
     return vn("Nhắc việc chưa hiểu nội dung cập nhật. Ví dụ: “xong”, “60% vướng kinh phí”, “xin gia hạn đến 30/4”.")
 

@@ -772,6 +772,23 @@ def is_acknowledgement(text: str) -> bool:
         and not any(ch.isdigit() for ch in folded)
 
 
+# a wish: "chúc mừng năm mới", "Kính chúc các đồng chí …", "Công ty xin chúc Sở …" (not "tổ chức", "chức vụ")
+_WISH = re.compile(r"^(?:\S+\s+){0,8}?(?<!\bto )chuc\s+(?:mung|cac|dong chi|anh|chi|lanh dao|thu truong|so|ca|moi|"
+                   r"toan|quy|nam|tet|ban|em|ong|ba|bac|thay|co|suc khoe|van phong)\b|^happy new year\b")
+_NEW_YEAR = re.compile(r"\b(?:nam moi|tet|xuan|new year)\b")
+WISH_MAX = 60  # words: a longer message says more than a wish
+
+
+def greeting_answer(text: str) -> str | None:
+    """One courteous line for a greeting or a wish (probe 20: "chúc mừng năm mới" got "chưa hiểu"); None for
+    anything else (a question, an item number: something to act on)."""
+    folded = chat_fold(text).strip(" .!,")
+    if "?" in text or any(ch.isdigit() for ch in folded) or len(folded.split()) > WISH_MAX or \
+            _WISH.search(folded) is None:
+        return None
+    return texts.GREETING_REPLY if _NEW_YEAR.search(folded) else texts.WISH_REPLY
+
+
 # the words of a thank-you or an "I have it" (folded), and nothing else: "Dạ em nhận nhiệm vụ ạ", "ok cảm ơn đồng chí"
 _COURTESY_WORDS = ("da", "vang", "em", "toi", "minh", "chung toi", "xin", "cam on", "thanks", "thank", "thank you",
                    "ok", "oke", "okay", "nhat tri", "ro", "nhan", "tiep thu", "duoc", "roi", "a", "nhe", "nha",
