@@ -1272,7 +1272,8 @@ def recorded_status(rec: Recorded) -> str:
     """"Hoàn thành, đúng hạn", "60% — Đang thực hiện (đã gia hạn đến 30/04/2026)"."""
     if rec.status == TaskStatus.DONE:
         when = "" if rec.on_time is None else (", đúng hạn" if rec.on_time else ", quá hạn")
-        return f"Hoàn thành{when}"
+        day = f" ngày {date_vn(rec.done_on)}" if rec.done_on else ""  # "xong từ 28/1", said later
+        return f"Hoàn thành{day}{when}"
     if rec.status == TaskStatus.EXTENDED:
         extended = f" (đã gia hạn đến {date_vn(rec.due_on)})" if rec.due_on else ""
         return (f"{rec.percent}% — " if rec.percent is not None else "") + f"Đang thực hiện{extended}"

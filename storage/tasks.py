@@ -133,6 +133,8 @@ class StatusUpdate:
     note: str | None = None
     requested_due_on: dt.date | None = None
     reopen: bool = False  # an explicit "mở lại": the only way to change a finished task
+    # "xong từ 28/1", reported later: when the work was finished (aware, local time); judged on time by that day
+    done_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -146,6 +148,7 @@ class Recorded:
     due_on: dt.date | None = None
     replaced_report_id: int | None = None  # an extension request that replaced this earlier one
     actor_is_head: bool = False  # recorded by the head of the lead unit
+    done_on: dt.date | None = None  # finished on a day said in the report, earlier than the report itself
 
 
 def _same_day(day: dt.date) -> dt.date:
@@ -170,7 +173,7 @@ def record_status(session: Session, *, task_id: int, actor: Person, change: Stat
     percent = change.percent
     if status == TaskStatus.DONE:
         percent = 100
-        task.done_at = task.done_at or now
+        task.done_at = task.done_at or change.done_at or now
     elif current == TaskStatus.DONE:
         task.done_at = None  # reopened: tomorrow's digest judges it again
         task.percent = None  # (no longer 100 %; the reopening may give a new share)
@@ -198,11 +201,12 @@ def record_status(session: Session, *, task_id: int, actor: Person, change: Stat
           status=status.value, percent=percent, source=source)
     log.info("task %s status %s (%s%%) by %s via %s", task.id, status, percent, actor.handle, source)
     on_time = None
+    done_on = change.done_at.date() if status == TaskStatus.DONE and change.done_at is not None else None
     if status == TaskStatus.DONE and task.due_on is not None:
-        on_time = today <= effective_deadline(task.due_on)
+        on_time = (done_on or today) <= effective_deadline(task.due_on)
     return Recorded(report_id=report.id, task_id=task.id, item_ref=task.item_ref, status=status, percent=percent,
                     due_on=task.due_on, on_time=on_time, replaced_report_id=replaced,
-                    actor_is_head=is_lead_head(actor, task))
+                    actor_is_head=is_lead_head(actor, task), done_on=done_on)
 
 
 def _pending_request(session: Session, task_id: int) -> StatusReport | None:

@@ -16,6 +16,8 @@ report their part with «phối hợp 2.3: …»."""
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import datetime as dt
 import logging
 import re
@@ -946,6 +948,9 @@ async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: 
         return True
     if change.status is None and ASKS_EXTENSION.search(folded):  # "xin gia hạn" with no date that reads as one
         change = StatusUpdate(status=TaskStatus.EXTENSION_REQUESTED, note=change.note)
+    if change.status == TaskStatus.DONE and task.occurrence_start is None and \
+            (finished := _finished_on(conv, text, at or sent_time(conv, event))) is not None:
+        change = dataclasses.replace(change, done_at=finished)  # "xong từ 28/1, báo cáo muộn": judged by 28/1
     if change.status == TaskStatus.EXTENSION_REQUESTED:
         if change.requested_due_on is None and isinstance(event, TextIn):  # kept: a date sent next completes it
             await ctx.db.run(save_pending_reply, person=person, text=text, source=DATE_ASKED, task_ids=[task.id],
@@ -954,6 +959,35 @@ async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: 
     await _record(conv, event, person, task.id, change, source, quote=quote, at=at,
                   earlier_round=EARLIER_ROUND.search(folded) is not None, collect=collect)
     return True
+
+
+# "đã xong từ 28/1", "hoàn thành ngày 03/02", "xong hôm 27/1": the day the work was finished (folded text)
+FINISHED_ON = re.compile(r"\b(?:xong|hoan thanh|hoan tat)\s+(?:(?:tu|vao|hom|ngay|luc|tu hom|tu ngay|vao ngay)\s+)+")
+FINISHED_BACK = dt.timedelta(days=183)  # a day said further back is not taken as when the work was finished
+
+
+def _finished_on(conv: Conversation, text: str, sent: dt.datetime) -> dt.datetime | None:
+    """The day a report says the work was finished, when it is before the day it was sent (and within half a
+    year): noon of that day, local time; None when it says none, or a day not yet come."""
+    squeezed, folded = squeezed_and_folded(text)
+    calendar = conv.ctx.policy.calendar
+    sent_day = calendar.local(sent).date()
+    for cue in FINISHED_ON.finditer(folded):
+        try:
+            found = leading_when(squeezed[cue.end():], now=sent, calendar=calendar)
+        except WhenUnclear:
+            found = None
+        if found is None:
+            continue
+        day = found[0].date
+        if not re.match(r"\s*(?:ngay\s+)?\d{1,2}[/.-]\d{1,2}[/.-]\d", folded[cue.end():]):
+            # no year typed ("28/1", which the parser reads as the next 28/1): the latest such day before today
+            with contextlib.suppress(ValueError):
+                this_year = day.replace(year=sent_day.year)
+                day = this_year if this_year < sent_day else this_year.replace(year=sent_day.year - 1)
+        if sent_day - FINISHED_BACK <= day < sent_day:
+            return dt.datetime.combine(day, dt.time(12), tzinfo=calendar.tz)
+    return None
 
 
 def _check_requested_date(task: Task, change: StatusUpdate, today: dt.date, calendar: WorkingCalendar) -> None:
