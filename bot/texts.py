@@ -1263,6 +1263,12 @@ def series_step_text(item_ref: str, finished: str, on_time: bool, next_title: st
     return vn("\n".join(lines))
 
 
+def snoozed_by(actor_name: str, item_ref: str, until: dt.date) -> str:
+    """To the holder of a task someone else of the unit (a deputy) put off: why its reminders stop."""
+    return vn(f"Đ/c {actor_name} đã hoãn nhắc mục {item_ref}; Nhắc việc sẽ nhắc lại sáng "
+              f"{WEEKDAYS[until.weekday()]}, {date_vn(until)}.")
+
+
 def snoozed_text(item_ref: str, until: dt.date) -> str:
     return vn(f"Đã hoãn nhắc mục {item_ref}; Nhắc việc sẽ nhắc lại sáng {WEEKDAYS[until.weekday()]}, "
               f"{date_vn(until)}.")
@@ -1310,10 +1316,14 @@ def blocked_reason_hint(item_ref: str, *, replies: bool) -> str:
 
 
 def status_told_to_lead(*, actor_name: str, rec: Recorded, notice_title: str, note: str | None,
-                        covering_for: str | None = None) -> str:
+                        covering_for: str | None = None, asked: dt.date | None = None) -> str:
     """To the head of the lead unit (a cadre's task) or to the assignee (the head or an admin updated it); to the
-    colleague covering for one of them while on leave (`covering_for`)."""
+    colleague covering for one of them while on leave (`covering_for`). `asked`: an extension request to that
+    date, gone to those who decide it."""
     lines = [f"Đ/c {actor_name} đã cập nhật nhiệm vụ mục {rec.item_ref} ({notice_title}): {recorded_status(rec)}."]
+    if asked is not None:
+        lines = [f"Đ/c {actor_name} đã đề nghị gia hạn nhiệm vụ mục {rec.item_ref} ({notice_title}) đến "
+                 f"{date_vn(asked)}; đề nghị đã được chuyển tới người có thẩm quyền xem xét, Nhắc việc sẽ báo kết quả."]
     if covering_for:
         lines.insert(0, f"(Đồng chí theo dõi thay đ/c {covering_for} nghỉ phép.)")
     lines += _note_line(note)
@@ -1543,7 +1553,8 @@ def reply_not_understood() -> str:
 
 def my_tasks(name: str, tasks: Sequence[tuple[str, str, dt.date | None, TaskStatus, int | None]],
              today: dt.date, delegated: Sequence[DelegatedRow] = (), calendar: WorkingCalendar | None = None,
-             notices: Sequence[str] = (), units: Sequence[str | None] = ()) -> str:
+             notices: Sequence[str] = (), units: Sequence[str | None] = (),
+             unit_held: Sequence[DelegatedRow] = ()) -> str:
     """/viec: the person's open tasks; for a head, then the unit's tasks handed to cadres. Given the calendar, a
     deadline on a day off is said as it runs ("30/04/2026, tính đến hết 04/05/2026") and is late only after that.
     `notices`: each task's notice number (or title); said with the item when the tasks come from several notices
@@ -1556,7 +1567,7 @@ def my_tasks(name: str, tasks: Sequence[tuple[str, str, dt.date | None, TaskStat
         said = f", tính đến hết {date_vn(runs_to)}" if runs_to != due else ""
         return said + (" (quá hạn)" if runs_to < today else "")
 
-    if not tasks and not delegated:
+    if not tasks and not delegated and not unit_held:
         return vn(f"Đồng chí {name} hiện không có nhiệm vụ nào đang thực hiện.")
     lines = [f"Nhiệm vụ đồng chí {name} đang phụ trách ({len(tasks)}):" if tasks
              else f"Đồng chí {name} hiện không trực tiếp phụ trách nhiệm vụ nào."]
@@ -1577,6 +1588,13 @@ def my_tasks(name: str, tasks: Sequence[tuple[str, str, dt.date | None, TaskStat
     if delegated:
         lines += ["", f"Nhiệm vụ của đơn vị đã giao cán bộ ({len(delegated)}):"]
         for row in delegated:
+            lines.append(f"• Mục {row.item_ref}: {shorten(row.text, 120)}\n  Đ/c {row.assignee_name}; thời hạn: "
+                         f"{date_vn(row.due_on)}{flag(row.due_on)}; tình trạng: "
+                         f"{progress_text(row.status, row.percent)}")
+    if unit_held:  # a deputy or cadre of the lead unit: the unit's tasks, which they may report on
+        lines += ["", f"Nhiệm vụ của đơn vị do đồng chí khác phụ trách ({len(unit_held)}), đồng chí có thể báo cáo "
+                      f"thay, ví dụ: “{unit_held[0].item_ref} xong”:"]
+        for row in unit_held:
             lines.append(f"• Mục {row.item_ref}: {shorten(row.text, 120)}\n  Đ/c {row.assignee_name}; thời hạn: "
                          f"{date_vn(row.due_on)}{flag(row.due_on)}; tình trạng: "
                          f"{progress_text(row.status, row.percent)}")

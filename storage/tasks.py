@@ -252,7 +252,7 @@ def snooze(session: Session, *, task_id: int, actor: Person, until: dt.date, now
     task = session.get(Task, task_id, with_for_update=True)
     if task is None:
         raise TaskNotFound(task_id)
-    if not may_change(actor, task, today):
+    if not (may_change(actor, task, today) or in_lead_unit(actor, task)):  # (a deputy reports, so may snooze)
         raise _refuse_change(session, actor, task)
     if TaskStatus(task.status).is_closed:
         raise TaskClosed(task.item_ref, TaskStatus(task.status), task.done_at.date() if task.done_at else None)
@@ -292,9 +292,10 @@ def covered_tasks_by_ref(session: Session, person: Person, item_ref: str, *, tod
         Task.status.in_(OPEN_STATUSES)).options(selectinload(Task.notice)).order_by(Task.id)), item_ref)
 
 
-def unit_tasks_by_ref(session: Session, person: Person, item_ref: str) -> list[Task]:
+def unit_tasks_by_ref(session: Session, person: Person, item_ref: str, *, finished: bool = False) -> list[Task]:
     """Open tasks numbered `item_ref` of the units the person heads (in a cadre's hands: the head may still update
-    them) or belongs to (in the head's or a colleague's: a member reports for the unit, `in_lead_unit`)."""
+    them) or belongs to (in the head's or a colleague's: a member reports for the unit, `in_lead_unit`); with
+    `finished`, the finished ones (a late word on one is told it is closed, not that there is none)."""
     units = set(person.headed_unit_ids)
     if person.unit_id is not None and person.role != Role.LEFT:
         units.add(person.unit_id)
@@ -302,8 +303,8 @@ def unit_tasks_by_ref(session: Session, person: Person, item_ref: str) -> list[T
         return []
     return _by_ref(session.scalars(select(Task).join(Notice, Notice.id == Task.notice_id).where(
         Task.lead_unit_id.in_(units), _ref_is(item_ref), Notice.status == NoticeStatus.CONFIRMED,
-        Task.status.in_(OPEN_STATUSES)).options(selectinload(Task.notice), selectinload(Task.assignee))
-        .order_by(Task.id)), item_ref)
+        Task.status == TaskStatus.DONE if finished else Task.status.in_(OPEN_STATUSES))
+        .options(selectinload(Task.notice), selectinload(Task.assignee)).order_by(Task.id)), item_ref)
 
 
 def office_open_tasks(session: Session, person: Person) -> list[Task]:
@@ -340,14 +341,20 @@ class DelegatedRow:
     assignee_name: str
 
 
-def delegated_tasks(session: Session, person: Person) -> list[DelegatedRow]:
-    """For a head: the unit's open tasks in a cadre's hands (shown under /viec)."""
-    if not person.headed_unit_ids:
+def delegated_tasks(session: Session, person: Person, *, member: bool = False) -> list[DelegatedRow]:
+    """For a head: the unit's open tasks in a cadre's hands (shown under /viec), in the notice's order. With
+    `member`, for a deputy or a cadre of the lead unit: the unit's open tasks in others' hands (the head's, a
+    colleague's), which they may report on (`in_lead_unit`), so see too."""
+    if member:
+        units = [person.unit_id] if person.unit_id is not None and person.role not in (Role.LEFT, Role.HEAD) else []
+    else:
+        units = list(person.headed_unit_ids)
+    if not units:
         return []
     tasks = session.scalars(select(Task).join(Notice, Notice.id == Task.notice_id).where(
-        Task.lead_unit_id.in_(person.headed_unit_ids), Task.assignee_id.is_not(None), Task.assignee_id != person.id,
+        Task.lead_unit_id.in_(units), Task.assignee_id.is_not(None), Task.assignee_id != person.id,
         Notice.status == NoticeStatus.CONFIRMED, Task.status.not_in([TaskStatus.DONE, TaskStatus.CANCELLED]))
-        .options(selectinload(Task.assignee)).order_by(Task.due_on.is_(None), Task.due_on, Task.id))
+        .options(selectinload(Task.assignee)).order_by(Task.notice_id, Task.position, Task.id))
     return [DelegatedRow(item_ref=t.item_ref, text=t.text, due_on=t.due_on, status=TaskStatus(t.status),
                          percent=t.percent, assignee_name=t.assignee.full_name if t.assignee else "")
             for t in tasks]

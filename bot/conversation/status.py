@@ -259,6 +259,10 @@ async def _snooze(conv: Conversation, event: Inbound, person: Person, task_id: i
                             today=ctx.today())
     await conv.answer_tap(event, texts.snoozed_text(task.item_ref, until))
     await conv.say(event, texts.snoozed_text(task.item_ref, until))
+    if task.assignee_id is not None and task.assignee_id != person.id:  # a deputy's "nhắc lại sau Tết": the head knows
+        holder = await ctx.db.run(person_by_id, task.assignee_id)
+        if holder is not None:
+            await conv.notify(holder, Outgoing(text=texts.snoozed_by(person.full_name, task.item_ref, until)))
 
 
 async def _record(conv: Conversation, event: Inbound, person: Person, task_id: int, change: StatusUpdate,
@@ -318,6 +322,9 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
                       collect=collect)
     if rec.status != TaskStatus.EXTENSION_REQUESTED:  # (a request goes to those who decide it, on its own)
         await _inform_lead(conv, person, rec, change.note)
+    elif change.requested_due_on is not None:  # a deputy's request on the head's task: the head hears of it too
+        deciding = {a.id for a in await ctx.db.run(approvers, task_id, person.id)}
+        await _inform_lead(conv, person, rec, change.note, asked=change.requested_due_on, skip=deciding)
 
 
 async def _close_missed(conv: Conversation, event: Inbound, person: Person, task_id: int, occurrence_id: int | None,
@@ -344,12 +351,13 @@ def _pending_of_task(session, task_id: int):  # type: ignore[no-untyped-def]
     return found[-1] if found else None
 
 
-async def _inform_lead(conv: Conversation, actor: Person, rec: Recorded, note: str | None) -> None:
+async def _inform_lead(conv: Conversation, actor: Person, rec: Recorded, note: str | None, *,
+                       asked: dt.date | None = None, skip: set[int] | frozenset[int] = frozenset()) -> None:
     """The head stays informed of every update of a task in a cadre's hands (and the assignee of one the head
-    or an admin made)."""
+    or an admin made); `asked`: an extension request to that date (those in `skip`, who decide it, have it)."""
     ctx = conv.ctx
     today = ctx.today()
-    told: set[int] = {actor.id}
+    told: set[int] = {actor.id, *skip}
     for someone in await ctx.db.run(people_to_inform, rec.task_id, actor.id):
         covering_for = None
         if someone.on_leave(today):  # on leave: not messaged (probe 19); the colleague covering hears of it
@@ -364,7 +372,8 @@ async def _inform_lead(conv: Conversation, actor: Person, rec: Recorded, note: s
         told.add(someone.id)
         title = await ctx.db.run(lambda s: notice_title(s.get_one(Task, rec.task_id).notice))
         sent = await conv.notify(someone, Outgoing(text=texts.status_told_to_lead(
-            actor_name=actor.full_name, rec=rec, notice_title=title, note=note, covering_for=covering_for)))
+            actor_name=actor.full_name, rec=rec, notice_title=title, note=note, covering_for=covering_for,
+            asked=asked)))
         if sent is not None and sent.last_id is not None:  # a reply to it is about that task
             await ctx.db.run(remember_task_message, task_id=rec.task_id, channel=sent.channel, chat_id=sent.chat_id,
                              message_id=sent.last_id, now=ctx.clock.now())
@@ -1244,7 +1253,9 @@ async def _tasks_for_ref(conv: Conversation, person: Person, ref: str) -> list[T
     return (await ctx.db.run(tasks_by_ref, person, ref) or await ctx.db.run(done_tasks_by_ref, person, ref)
             # the unit's tasks: a head's in a cadre's hands, a member's in the head's
             or await ctx.db.run(unit_tasks_by_ref, person, ref)
-            or await ctx.db.run(covered_tasks_by_ref, person, ref, today=ctx.today()))  # a colleague on leave
+            or await ctx.db.run(covered_tasks_by_ref, person, ref, today=ctx.today())  # a colleague on leave
+            # the unit's finished ones: a deputy's late word on one is told it is closed, not that there is none
+            or await ctx.db.run(unit_tasks_by_ref, person, ref, finished=True))
 
 
 async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref: str, rest: str, *,
@@ -1416,16 +1427,25 @@ async def _reopen(conv: Conversation, event: TextIn, person: Person, ref: str) -
     return True
 
 
+def in_item_order(tasks: list[Task]) -> list[Task]:
+    """As the notice lists them (2.a, 2.b, 2.c …), notice by notice: not by deadline, which reads as an error next
+    to the paper (probe 20)."""
+    return sorted(tasks, key=lambda t: (t.notice_id, t.position, t.id))
+
+
 async def my_tasks(conv: Conversation, event: TextIn, args: list[str], person: Person) -> None:
+    """/viec: the person's open tasks in the notice's order; a head's unit tasks in cadres' hands; a deputy's or
+    cadre's unit tasks in others' hands (they may report on them)."""
     ctx = conv.ctx
-    tasks = await ctx.db.run(open_tasks_for, person)
+    tasks = in_item_order(await ctx.db.run(open_tasks_for, person))
     rows = [(t.item_ref, f"[kỳ {t.occurrence_label}] {t.text}" if t.occurrence_label else t.text, t.due_on,
              TaskStatus(t.status), t.percent) for t in tasks]
     delegated = await ctx.db.run(delegated_tasks, person)
+    unit_held = await ctx.db.run(lambda s: delegated_tasks(s, person, member=True))
     await conv.say(event, texts.my_tasks(person.full_name, rows, ctx.today(), delegated,
                                          calendar=ctx.policy.calendar,
                                          notices=[t.notice.number or notice_title(t.notice) for t in tasks],
-                                         units=[t.lead_name for t in tasks]))
+                                         units=[t.lead_name for t in tasks], unit_held=unit_held))
 
 
 # ---------------------------------------------------------------- supporting units and delegation
