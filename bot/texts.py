@@ -63,23 +63,26 @@ BUTTON_DELEGATE = "Giao cán bộ"
 
 # ------------------------------------------------------------------ enrollment and help
 
-def welcome(name: str, role: Role | str, buttons: bool, bound: Sequence[str] = ()) -> str:
+def welcome(name: str, role: Role | str, buttons: bool, bound: Sequence[str] = (), refs: Sequence[str] = ()) -> str:
     text = (f"Kính chào đồng chí {name}!\nTài khoản của đồng chí đã được liên kết với Nhắc việc. "
             "Nhắc việc sẽ gửi nhắc nhở các nhiệm vụ được giao và ghi nhận tiến độ đồng chí báo cáo.\n")
     if len(bound) > 1:
         text += ("Đồng chí đã liên kết cả Telegram và Zalo; nhắc việc được gửi qua một kênh. "
                  "Gõ /kenh telegram hoặc /kenh zalo để chọn kênh nhận nhắc việc.\n")
-    return vn(text + "\n" + help_text(role, buttons))
+    return vn(text + "\n" + help_text(role, buttons, refs))
 
 
-def help_text(role: Role | str, buttons: bool = True) -> str:
+def help_text(role: Role | str, buttons: bool = True, refs: Sequence[str] = ()) -> str:
     """What this person can do: everyone's forms, then the unit head's, the leader's or the office's (a cadre is
-    not shown the leaders' decisions, a leader not the admin's commands)."""
+    not shown the leaders' decisions, a leader not the admin's commands). `refs`: the item numbers the person
+    holds, in the notice's order: the examples use them (probe 20: "2.1 xong" shown to one holding 2.a–2.d)."""
+    one = refs[0] if refs else "2.1"
+    two = f"{refs[0]}, {refs[1]}" if len(refs) > 1 else "2.1, 2.2" if not refs else one
     how = ("bấm nút dưới tin nhắc việc (Hoàn thành / Đang thực hiện / Vướng mắc), "
            "hoặc trả lời tin nhắc việc, ví dụ: “60% vướng kinh phí”, “xin gia hạn đến 30/4”. "
-           "Cũng có thể gõ số mục và tình trạng, ví dụ: “2.1 xong”." if buttons else
-           "gõ số mục và tình trạng, ví dụ: “2.1 xong”, “2.1 60% vướng kinh phí”, "
-           "“2.1 xin gia hạn đến 30/4”. Nếu đồng chí chỉ phụ trách một nhiệm vụ, gõ “xong” là đủ.")
+           f"Cũng có thể gõ số mục và tình trạng, ví dụ: “{one} xong”." if buttons else
+           f"gõ số mục và tình trạng, ví dụ: “{one} xong”, “{one} 60% vướng kinh phí”, "
+           f"“{one} xin gia hạn đến 30/4”. Nếu đồng chí chỉ phụ trách một nhiệm vụ, gõ “xong” là đủ.")
     head, leader, admin = role == Role.HEAD, role == Role.LEADER, role == Role.ADMIN
     lines = [
         "Các lệnh:",
@@ -96,7 +99,8 @@ def help_text(role: Role | str, buttons: bool = True) -> str:
         "/huongdan — hướng dẫn sử dụng",
         "",
         "Cập nhật tiến độ: " + how,
-        "Nhiều mục một lần: “2.1, 2.2 xong”. Hoãn nhắc: “2.1 nhắc lại tuần sau”. Mở lại: “mở lại 2.1”.",
+        (f"Nhiều mục một lần: “{two} xong”. " if two != one else "")
+        + f"Hoãn nhắc: “{one} nhắc lại tuần sau”. Mở lại: “mở lại {one}”.",
         "Đơn vị phối hợp báo cáo phần việc của mình: “phối hợp 2.3: đã gửi số liệu”.",
     ]
     if not admin:
@@ -1491,10 +1495,11 @@ def which_unit(ref: str, units: Sequence[tuple[str, str | None]]) -> str:
     return vn("\n".join(lines))
 
 
-def unknown_ref(ref: str, held: Sequence[str] = (), rest: str = "") -> str:
+def unknown_ref(ref: str, held: Sequence[str] = (), rest: str = "", dues: Sequence[dt.date | None] = ()) -> str:
     """An item number the person holds no task under; `held`: the numbers they do hold (said, so the right one is
     typed: an item split by the notice is "1 (ý 3)", which a holder reads as "3"), and the one whose last number is
-    the one typed, offered with what was said of it (`rest`) to type again."""
+    the one typed, offered with what was said of it (`rest`) to type again. `dues`: their deadlines, said beside
+    them (the item that matters now is found by its date)."""
     text = f"Không tìm thấy nhiệm vụ mục {ref} trong danh sách đồng chí đang phụ trách."
     refs = list(dict.fromkeys(held))
     if not refs:
@@ -1508,7 +1513,10 @@ def unknown_ref(ref: str, held: Sequence[str] = (), rest: str = "") -> str:
         return vn(f"Mục {ref} gồm nhiều nhiệm vụ; đồng chí đang phụ trách trong mục {ref}: "
                   + ", ".join(f"mục {r}" for r in under[:8]) + (", …" if len(under) > 8 else "")
                   + f". Đồng chí gõ số mục của từng nhiệm vụ, ví dụ: “{under[0]} {said}”.")
-    text += " Đồng chí đang phụ trách: " + ", ".join(f"mục {r}" for r in refs[:8]) + (", …" if len(refs) > 8 else "")
+    due_of = dict(zip(held, dues, strict=False)) if len(dues) == len(held) else {}
+    text += " Đồng chí đang phụ trách: " + ", ".join(
+        f"mục {r}" + (f" (hạn {due_of[r]:%d/%m})" if due_of.get(r) else "") for r in refs[:8]) + \
+        (", …" if len(refs) > 8 else "")
     close = [r for r in refs if re.search(rf"(?<![\d.]){re.escape(ref)}\)?$", r) and r != ref]
     if len(close) == 1:
         said = " ".join(rest.split())

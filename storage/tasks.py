@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -358,6 +359,54 @@ def delegated_tasks(session: Session, person: Person, *, member: bool = False) -
     return [DelegatedRow(item_ref=t.item_ref, text=t.text, due_on=t.due_on, status=TaskStatus(t.status),
                          percent=t.percent, assignee_name=t.assignee.full_name if t.assignee else "")
             for t in tasks]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Position:
+    """An item number typed as a position: "2.3" for the third lettered item under 2 ("2.c")."""
+
+    typed: str
+    item_ref: str  # the item meant
+    siblings: list[str]  # the lettered items under the same number, in the notice's order
+
+
+def by_position(session: Session, person: Person, item_ref: str) -> Position | None:
+    """"2.3" (or "3" alone) typed for the third of the lettered items a notice has under one number — its dash
+    bullets, which the bot letters 2.a, 2.b … — held by `person` (own or the unit's, finished ones too). "2.N" only
+    where that notice has no item "2.N" and no numbered item under 2; a number alone where all the lettered items
+    the person holds in that notice sit under one number. None unless exactly one item fits."""
+    key = ref_key(item_ref)
+    typed = re.fullmatch(r"(?:(?P<head>[0-9ivx]+(?:\.[0-9a-z]+)*)\.)?(?P<n>\d{1,2})", key)
+    if typed is None or int(typed.group("n")) < 1:
+        return None
+    head, n = typed.group("head"), int(typed.group("n"))
+    units = set(person.headed_unit_ids)
+    if person.unit_id is not None and person.role != Role.LEFT:
+        units.add(person.unit_id)
+    held = list(session.scalars(select(Task).join(Notice, Notice.id == Task.notice_id).where(
+        Notice.status == NoticeStatus.CONFIRMED, Task.status != TaskStatus.CANCELLED,
+        or_(Task.assignee_id == person.id, Task.lead_unit_id.in_(units)))))
+    found: dict[tuple[int, str], list[str]] = {}
+    for notice_id in sorted({t.notice_id for t in held}):
+        refs = list(dict.fromkeys(session.scalars(select(Task.item_ref).where(Task.notice_id == notice_id)
+                                                  .order_by(Task.position, Task.id))))
+        mine = {ref_key(t.item_ref) for t in held if t.notice_id == notice_id}
+        under = head
+        if under is None:  # a number alone: the one number the person's lettered items sit under
+            heads = {k.rpartition(".")[0] for k in mine if re.fullmatch(r"[a-zđ]", k.rpartition(".")[2])}
+            if len(heads) != 1:
+                continue
+            under = heads.pop()
+        children = [r for r in refs if ref_key(r).startswith(under + ".") and "." not in ref_key(r)[len(under) + 1:]]
+        letters = [r for r in children if re.fullmatch(r"[a-zđ]", ref_key(r)[len(under) + 1:])]
+        if head is not None and (len(letters) != len(children) or key in {ref_key(r) for r in refs}):
+            continue  # numbered items under it, or an item so numbered: the number is not a position
+        if n <= len(letters) and ref_key(letters[n - 1]) in mine:
+            found[(notice_id, letters[n - 1])] = letters
+    if len(found) != 1:
+        return None
+    (_, meant), siblings = next(iter(found.items()))
+    return Position(typed=item_ref, item_ref=meant, siblings=siblings)
 
 
 def done_tasks_by_ref(session: Session, person: Person, item_ref: str) -> list[Task]:
@@ -947,11 +996,15 @@ def save_pending_reply(session: Session, *, person: Person, text: str, source: s
 DATE_ASKED = "date"  # a pending reply's source: an extension asked without a date, the bot asked "đến ngày nào?"
 
 
-def pending_date(session: Session, *, person: Person, since: dt.datetime) -> tuple[int, int, str] | None:
-    """The latest extension request this person typed without a date since `since`, still waiting for one:
-    (pending id, task id, the words they typed)."""
+MEANT = "meant"  # a pending reply's source: an item number that names nothing held, the bot asked "ý là mục 3?"
+
+
+def pending_date(session: Session, *, person: Person, since: dt.datetime,
+                 source: str = DATE_ASKED) -> tuple[int, int, str] | None:
+    """The latest extension request this person typed without a date since `since`, still waiting for one (with
+    `source` MEANT: the latest text whose item the bot asked about): (pending id, task id, the words they typed)."""
     row = session.scalar(select(PendingReply).where(
-        PendingReply.person_id == person.id, PendingReply.source == DATE_ASKED, PendingReply.used_at.is_(None),
+        PendingReply.person_id == person.id, PendingReply.source == source, PendingReply.used_at.is_(None),
         PendingReply.sent_at >= since).order_by(PendingReply.id.desc()).limit(1))
     return (row.id, row.task_ids[0], row.text) if row is not None and row.task_ids else None
 

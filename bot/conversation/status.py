@@ -46,19 +46,22 @@ from scheduler.dispatcher import DigestLine, DigestView, SendError
 from scheduler.series import MissedBefore, close_missed, done_today, missed_before, record_in_series
 from storage.directory import person_by_id
 from storage.errors import ExtensionInvalid, NhacViecError, NotAllowed, NotApprover
-from storage.itemref import FOLDED_REF, roman_section, squeezed_and_folded
+from storage.itemref import FOLDED_REF, ref_key, roman_section, squeezed_and_folded
 from storage.models import Digest, DigestState, Person, Role, Task, TaskOccurrence, TaskStatus, Unit
 from storage.notices import notice_title
 from storage.tasks import (
     DATE_ASKED,
+    MEANT,
     Delegated,
     DirectionTarget,
     ExtensionRequest,
+    Position,
     Recorded,
     ShownAt,
     StatusUpdate,
     admins,
     approvers,
+    by_position,
     covered_tasks_by_ref,
     decide_extension,
     delegate,
@@ -865,6 +868,8 @@ async def reply_status(conv: Conversation, event: TextIn, person: Person) -> boo
     if split is not None:
         ref, rest = split
         mine = await ctx.db.run(tasks_by_ref, person, ref)
+        if not mine and "." in ref and (position := await ctx.db.run(by_position, person, ref)) is not None:
+            ref, mine = position.item_ref, await ctx.db.run(tasks_by_ref, person, position.item_ref)  # "2.1" for 2.a
         in_target = [t for t in mine if t.id in target.task_ids]
         if in_target:
             return await _apply_text(conv, event, person, in_target[0], rest, source="reply", quote=True)
@@ -918,7 +923,8 @@ async def on_which_tap(conv: Conversation, event: TapIn, person: Person) -> None
         return
     await conv.clear_actions(event.channel, event.chat_id, event.on_message)
     task = await ctx.db.run(lambda s: s.get_one(Task, int(task_id)))
-    await _apply_text(conv, event, person, task, kept.text, source=kept.source, at=kept.sent_at)
+    await _apply_text(conv, event, person, task, kept.text, source="text" if kept.source == MEANT else kept.source,
+                      at=kept.sent_at)
 
 
 async def on_round_tap(conv: Conversation, event: TapIn, person: Person) -> None:
@@ -1089,6 +1095,8 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
         return await _reopen(conv, event, person, squeezed[m.start("ref"):m.end("ref")])
     if m := SUPPORT.match(folded):
         return await _support_report(conv, event, person, squeezed[m.start("ref"):m.end("ref")], text)
+    if YES.fullmatch(chat_fold(text).strip(" .!")) and await _confirm_meant(conv, event, person):
+        return True  # "đúng" to "ý đồng chí là mục 3?"
     parts = split_refs(text)
     if parts is None:  # item numbers said later: "Dạ mục 1.1 đã xong, 1.2 đang chờ thẩm định"
         parts = find_refs(text)
@@ -1116,7 +1124,8 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
             await _ask_which(conv, event, person, tasks, text, "text")
             return True
         return await _apply_text(conv, event, person, tasks[0], text, source="text")
-    if len(parts) == 1 and len(parts[0][0]) == 1:
+    parts, read_as = await _positions(conv, person, parts)
+    if len(parts) == 1 and len(parts[0][0]) == 1 and not read_as:
         return await _typed_for_ref(conv, event, person, parts[0][0][0], parts[0][1], alone=True)
     handled, collected, refused = False, Confirmations(), []
     held = {ref for refs, _ in parts for ref in refs if await _tasks_for_ref(conv, person, ref)}
@@ -1137,8 +1146,76 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
                 log.info("item %s of a list refused: %s (%s)", ref, exc.reason, type(exc).__name__)
                 refused.append(exc.user_message)
                 handled = True
+    if handled and read_as:  # "2.1 xong" read as 2.a: said, with how the items are numbered
+        refused.append(texts.read_as_position([(p.typed, p.item_ref) for p in read_as], read_as[0].siblings))
     await confirm_together(conv, event, collected, refused)
     return handled
+
+
+async def _positions(conv: Conversation, person: Person,
+                     parts: list[tuple[list[str], str]]) -> tuple[list[tuple[list[str], str]], list[Position]]:
+    """"2.1 xong", "2.3 đang làm 50%" where the notice's dash bullets under 2 are lettered 2.a, 2.b …: an item number
+    that names nothing the person holds, typed as a position (`by_position`), read as the item it points at."""
+    read_as: list[Position] = []
+    out: list[tuple[list[str], str]] = []
+    for refs, rest in parts:
+        meant = []
+        for ref in refs:
+            roman = roman_section(ref)
+            if "." in ref and not await _tasks_for_ref(conv, person, ref) and \
+                    not (roman and await _tasks_for_ref(conv, person, roman)) and \
+                    (position := await conv.ctx.db.run(by_position, person, ref)) is not None:
+                log.info("item %s typed by %s read as %s (its position)", ref, person.handle, position.item_ref)
+                read_as.append(position)
+                ref = position.item_ref
+            meant.append(ref)
+        out.append((meant, rest))
+    return out, read_as
+
+
+# "đúng", "đúng rồi ạ", "vâng, đúng", "phải", "có": yes to "ý đồng chí là mục 3?" (on chat_fold text)
+YES = re.compile(r"(?:(?:da|vang|u|uh|um|ok|oke)\W*\s*)*(?:dung|phai|co|chuan|chinh xac)"
+                 r"(?:\s+(?:roi|vay|the|a|nhe|nha|muc do|do))*")
+MEANT_FOLLOWS = dt.timedelta(hours=24)  # a "đúng" this long after the question still answers it
+
+
+async def _confirm_meant(conv: Conversation, event: TextIn, person: Person) -> bool:
+    """"đúng" after the bot asked "ý đồng chí là mục 3?": the kept text applied to that task, once."""
+    ctx = conv.ctx
+    waiting = await ctx.db.run(pending_date, person=person, since=ctx.clock.now() - MEANT_FOLLOWS, source=MEANT)
+    if waiting is None:
+        return False
+    pending_id, task_id, _ = waiting
+    kept = await ctx.db.run(take_pending_reply, pending_id, person=person, task_id=task_id, now=ctx.clock.now())
+    if kept is None:
+        return False
+    task = await ctx.db.run(lambda s: s.get_one(Task, task_id))
+    return await _apply_text(conv, event, person, task, kept.text, source="text", at=kept.sent_at)
+
+
+async def _ask_meant(conv: Conversation, event: TextIn, person: Person, ref: str, rest: str) -> bool:
+    """An item number that names nothing the person holds: when it can only mean one of their tasks — its
+    position among lettered items ("3" for 2.c), or their one open task — ask "ý đồng chí là mục …?" with that
+    task as the action (or "đúng" typed), the text kept; False when nothing fits."""
+    ctx = conv.ctx
+    position = await ctx.db.run(by_position, person, ref)
+    meant = [t for t in await _tasks_for_ref(conv, person, position.item_ref) if not TaskStatus(t.status).is_closed] \
+        if position is not None else []
+    if position is None:
+        held = await ctx.db.run(open_tasks_for, person)
+        if len(held) == 1 and not ref_key(held[0].item_ref).startswith(ref_key(ref) + "."):
+            meant = held  # (a section of the one task held: `unknown_ref` says which item of it)
+    if len(meant) != 1:
+        return False
+    task = meant[0]
+    pending_id = await ctx.db.run(save_pending_reply, person=person, text=rest, source=MEANT, task_ids=[task.id],
+                                  sent_at=sent_time(conv, event))
+    buttons = conv.channel(event.channel).capabilities.buttons
+    question = texts.meant_question(ref, task.item_ref, task.text, rest, buttons=buttons,
+                                    siblings=position.siblings if position is not None else None)
+    await conv.reply(event, Outgoing(text=question, actions=which_actions(pending_id, [(task.id, task.item_ref)],
+                                                                          rest)))
+    return True
 
 
 REPORT_WORDS = re.compile(r"\bbao cao\b")  # on chat_fold text ("bc" written out)
@@ -1310,8 +1387,10 @@ async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref:
             # the person does not hold is the office's to answer, not a status report gone wrong (probe 19)
             await office.ask(conv, event, person, nfc(event.text).strip())
             return True
-        held = [t.item_ref for t in await ctx.db.run(open_tasks_for, person)]
-        await conv.say(event, texts.unknown_ref(ref, held, rest))
+        if not person.is_admin and rest.strip() and await _ask_meant(conv, event, person, ref, rest):
+            return True  # "5 đang làm 30%" from one who holds only mục 3: "ý đồng chí là mục 3?"
+        held = in_item_order(await ctx.db.run(open_tasks_for, person))
+        await conv.say(event, texts.unknown_ref(ref, [t.item_ref for t in held], rest, dues=[t.due_on for t in held]))
         return True
     if tasks and (in_notice := await _in_notice_named(conv, person, ref, tasks, rest)) is not None:
         tasks, rest = in_notice  # "1 xong tb 228": that notice's item 1 (finished already: refused as such)
