@@ -897,8 +897,11 @@ def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int =
             if task.recurrence else []
         if task.status == TaskStatus.DONE:
             done_on = task.done_at.astimezone(tz).date() if task.done_at else None
+            # reported this week, finished earlier ("xong từ 28/1, báo cáo muộn"): news to the leader this week
+            reported_on = task.last_report_at.astimezone(tz).date() if task.last_report_at else done_on
             # a duty whose last round closed the series: that round's line says it (not the duty again beside it)
-            if done_on is not None and since <= done_on <= today and \
+            if done_on is not None and (since <= done_on <= today or (
+                    done_on < since and reported_on is not None and since <= reported_on <= today)) and \
                     not any(r.done_on == done_on for r in rounds_done):
                 on_time = None if task.due_on is None else done_on <= rule.effective_deadline(task.due_on)
                 done.append(replace(item, done_on=done_on, on_time=on_time,  # ("quá hạn, hạn …" as the unit heard it)

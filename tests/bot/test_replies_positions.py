@@ -21,6 +21,7 @@ from bot.conversation.status import greeting_answer
 from bot.sandbox.harness import Harness
 from scheduler.clock import FakeClock
 from storage.models import Task, TaskStatus
+from storage.reports import weekly_digest
 from tests.bot.conversation_setup import last_text, reports, started, task, texts_to
 from tests.conftest import DIRECTORY_CSV, local
 
@@ -162,6 +163,9 @@ async def test_done_since_a_day_said_late_is_recorded_on_that_day(harness: Harne
     report = reports(h)[-1]
     assert report.created_at.astimezone(local(2018, 1, 1).tzinfo).date() == dt.date(2018, 3, 20), \
         "the report is dated when it was sent"
+    tz = h.clock.now().astimezone(local(2018, 1, 1).tzinfo).tzinfo
+    week = h.db.call(lambda s: weekly_digest(s, today=dt.date(2018, 3, 23), tz=tz))  # 17/3–23/3: reported then
+    assert [(i.item_ref, i.done_on, i.on_time) for i in week.done] == [("2.a", dt.date(2018, 3, 14), True)]
 
 
 async def test_a_day_not_yet_come_or_no_day_leaves_the_completion_at_the_report(harness: Harness) -> None:
