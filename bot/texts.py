@@ -1544,7 +1544,7 @@ def meant_question(typed: str, meant: str, text: str, rest: str, *, buttons: boo
         shown = ", ".join(siblings[:6]) + (", …" if len(siblings) > 6 else "")
         which = f" (các ý gạch đầu dòng được đánh số {shown} theo thứ tự)"
     said = " ".join(rest.split())
-    how = "bấm nút bên dưới hoặc gõ “đúng”" if buttons else f"gõ “đúng” hoặc “{meant} {shorten(said, 60)}”"
+    how = "bấm nút bên dưới hoặc gõ “đúng”" if buttons else "gõ “đúng”"  # (without buttons: the typed form follows)
     return vn(f"Không có nhiệm vụ mục {typed} trong danh sách của đồng chí{which}. Ý đồng chí là mục {meant} "
               f"({short_title(text, 70)})? Nếu đúng, đồng chí {how}; nội dung “{shorten(said, 60)}” sẽ được ghi "
               f"cho mục {meant}.")

@@ -22,7 +22,7 @@ from bot.sandbox.harness import Harness
 from scheduler.clock import FakeClock
 from storage.models import Task, TaskStatus
 from storage.reports import weekly_digest
-from tests.bot.conversation_setup import last_text, reports, started, task, texts_to
+from tests.bot.conversation_setup import last_text, open_card, reports, started, task, texts_to
 from tests.conftest import DIRECTORY_CSV, local
 
 # "2. Kiến nghị" over four dash bullets (lettered 2.a–2.d by the bot) for the Sở Tài nguyên và Môi trường, and a real
@@ -80,6 +80,33 @@ async def test_a_dash_position_typed_is_read_as_the_lettered_item_and_said(harne
     answers = texts_to(h, "head_stnmt", sent)
     assert len(answers) == 1 and "mục 2.b — Hoàn thành" in answers[0] and "mục 2.d — Hoàn thành" in answers[0]
     assert "“2.2”, “2.4”" in answers[0]
+
+
+async def test_a_position_typed_in_reply_to_another_items_card_is_asked_not_put_on_the_card(
+        harness: Harness) -> None:
+    """"2.1 xong" under 2.c's card means 2.a (not 2.c, which the reply alone would say): the bot asks which."""
+    h = harness
+    await open_card(h, "head_stnmt", "2.c")
+    await h.reply("head_stnmt", "2.1 xong")
+    assert last_text(h, "head_stnmt").startswith("Đồng chí báo cáo mục 2.a hay mục 2.c?"), last_text(h, "head_stnmt")
+    assert status_of(h, "2.c") == (TaskStatus.OPEN, None) and status_of(h, "2.a") == (TaskStatus.OPEN, None)
+    await h.tap("head_stnmt", "Mục 2.a")
+    assert status_of(h, "2.a") == (TaskStatus.DONE, 100)
+
+
+async def test_a_position_asked_on_zalo_shows_the_form_to_type_once(db_url: str) -> None:
+    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 2, 26, 9, 0)), channel="zalo")
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        await h.say("admin", DASHES)
+        await h.say("admin", "xác nhận")
+        await h.say("head_stnmt", "muc 3 dang lam 50%")
+        asked = last_text(h, "head_stnmt")
+        assert "gõ “đúng”" in asked and asked.count("“2.c dang lam 50%”") == 1, asked
+        await h.say("head_stnmt", "2.c dang lam 50%")
+        assert status_of(h, "2.c") == (TaskStatus.IN_PROGRESS, 50)
+    finally:
+        await h.stop()
 
 
 async def test_a_position_beyond_the_lettered_items_is_not_read(harness: Harness) -> None:
