@@ -64,23 +64,26 @@ BUTTON_DELEGATE = "Giao cán bộ"
 
 # ------------------------------------------------------------------ enrollment and help
 
-def welcome(name: str, role: Role | str, buttons: bool, bound: Sequence[str] = ()) -> str:
+def welcome(name: str, role: Role | str, buttons: bool, bound: Sequence[str] = (), refs: Sequence[str] = ()) -> str:
     text = (f"Kính chào đồng chí {name}!\nTài khoản của đồng chí đã được liên kết với Nhắc việc. "
             "Nhắc việc sẽ gửi nhắc nhở các nhiệm vụ được giao và ghi nhận tiến độ đồng chí báo cáo.\n")
     if len(bound) > 1:
         text += ("Đồng chí đã liên kết cả Telegram và Zalo; nhắc việc được gửi qua một kênh. "
                  "Gõ /kenh telegram hoặc /kenh zalo để chọn kênh nhận nhắc việc.\n")
-    return vn(text + "\n" + help_text(role, buttons))
+    return vn(text + "\n" + help_text(role, buttons, refs))
 
 
-def help_text(role: Role | str, buttons: bool = True) -> str:
+def help_text(role: Role | str, buttons: bool = True, refs: Sequence[str] = ()) -> str:
     """What this person can do: everyone's forms, then the unit head's, the leader's or the office's (a cadre is
-    not shown the leaders' decisions, a leader not the admin's commands)."""
+    not shown the leaders' decisions, a leader not the admin's commands). `refs`: the item numbers the person
+    holds, in the notice's order: the examples use them (probe 20: "2.1 xong" shown to one holding 2.a–2.d)."""
+    one = refs[0] if refs else "2.1"
+    two = f"{refs[0]}, {refs[1]}" if len(refs) > 1 else "2.1, 2.2" if not refs else one
     how = ("bấm nút dưới tin nhắc việc (Hoàn thành / Đang thực hiện / Vướng mắc), "
            "hoặc trả lời tin nhắc việc, ví dụ: “60% vướng kinh phí”, “xin gia hạn đến 30/4”. "
-           "Cũng có thể gõ số mục và tình trạng, ví dụ: “2.1 xong”." if buttons else
-           "gõ số mục và tình trạng, ví dụ: “2.1 xong”, “2.1 60% vướng kinh phí”, "
-           "“2.1 xin gia hạn đến 30/4”. Nếu đồng chí chỉ phụ trách một nhiệm vụ, gõ “xong” là đủ.")
+           f"Cũng có thể gõ số mục và tình trạng, ví dụ: “{one} xong”." if buttons else
+           f"gõ số mục và tình trạng, ví dụ: “{one} xong”, “{one} 60% vướng kinh phí”, "
+           f"“{one} xin gia hạn đến 30/4”. Nếu đồng chí chỉ phụ trách một nhiệm vụ, gõ “xong” là đủ.")
     head, leader, admin = role == Role.HEAD, role == Role.LEADER, role == Role.ADMIN
     lines = [
         "Các lệnh:",
@@ -97,7 +100,8 @@ def help_text(role: Role | str, buttons: bool = True) -> str:
         "/huongdan — hướng dẫn sử dụng",
         "",
         "Cập nhật tiến độ: " + how,
-        "Nhiều mục một lần: “2.1, 2.2 xong”. Hoãn nhắc: “2.1 nhắc lại tuần sau”. Mở lại: “mở lại 2.1”.",
+        (f"Nhiều mục một lần: “{two} xong”. " if two != one else "")
+        + f"Hoãn nhắc: “{one} nhắc lại tuần sau”. Mở lại: “mở lại {one}”.",
         "Đơn vị phối hợp báo cáo phần việc của mình: “phối hợp 2.3: đã gửi số liệu”.",
     ]
     if not admin:
@@ -1344,6 +1348,12 @@ def series_step_text(item_ref: str, finished: str, on_time: bool, next_title: st
     return vn("\n".join(lines))
 
 
+def snoozed_by(actor_name: str, item_ref: str, until: dt.date) -> str:
+    """To the holder of a task someone else of the unit (a deputy) put off: why its reminders stop."""
+    return vn(f"Đ/c {actor_name} đã hoãn nhắc mục {item_ref}; Nhắc việc sẽ nhắc lại sáng "
+              f"{WEEKDAYS[until.weekday()]}, {date_vn(until)}.")
+
+
 def snoozed_text(item_ref: str, until: dt.date) -> str:
     return vn(f"Đã hoãn nhắc mục {item_ref}; Nhắc việc sẽ nhắc lại sáng {WEEKDAYS[until.weekday()]}, "
               f"{date_vn(until)}.")
@@ -1353,7 +1363,8 @@ def recorded_status(rec: Recorded) -> str:
     """"Hoàn thành, đúng hạn", "60% — Đang thực hiện (đã gia hạn đến 30/04/2026)"."""
     if rec.status == TaskStatus.DONE:
         when = "" if rec.on_time is None else (", đúng hạn" if rec.on_time else ", quá hạn")
-        return f"Hoàn thành{when}"
+        day = f" ngày {date_vn(rec.done_on)}" if rec.done_on else ""  # "xong từ 28/1", said later
+        return f"Hoàn thành{day}{when}"
     if rec.status == TaskStatus.EXTENDED:
         extended = f" (đã gia hạn đến {date_vn(rec.due_on)})" if rec.due_on else ""
         return (f"{rec.percent}% — " if rec.percent is not None else "") + f"Đang thực hiện{extended}"
@@ -1390,10 +1401,14 @@ def blocked_reason_hint(item_ref: str, *, replies: bool) -> str:
 
 
 def status_told_to_lead(*, actor_name: str, rec: Recorded, notice_title: str, note: str | None,
-                        covering_for: str | None = None) -> str:
+                        covering_for: str | None = None, asked: dt.date | None = None) -> str:
     """To the head of the lead unit (a cadre's task) or to the assignee (the head or an admin updated it); to the
-    colleague covering for one of them while on leave (`covering_for`)."""
+    colleague covering for one of them while on leave (`covering_for`). `asked`: an extension request to that
+    date, gone to those who decide it."""
     lines = [f"Đ/c {actor_name} đã cập nhật nhiệm vụ mục {rec.item_ref} ({notice_title}): {recorded_status(rec)}."]
+    if asked is not None:
+        lines = [f"Đ/c {actor_name} đã đề nghị gia hạn nhiệm vụ mục {rec.item_ref} ({notice_title}) đến "
+                 f"{date_vn(asked)}; đề nghị đã được chuyển tới người có thẩm quyền xem xét, Nhắc việc sẽ báo kết quả."]
     if covering_for:
         lines.insert(0, f"(Đồng chí theo dõi thay đ/c {covering_for} nghỉ phép.)")
     lines += _note_line(note)
@@ -1561,10 +1576,11 @@ def which_unit(ref: str, units: Sequence[tuple[str, str | None]]) -> str:
     return vn("\n".join(lines))
 
 
-def unknown_ref(ref: str, held: Sequence[str] = (), rest: str = "") -> str:
+def unknown_ref(ref: str, held: Sequence[str] = (), rest: str = "", dues: Sequence[dt.date | None] = ()) -> str:
     """An item number the person holds no task under; `held`: the numbers they do hold (said, so the right one is
     typed: an item split by the notice is "1 (ý 3)", which a holder reads as "3"), and the one whose last number is
-    the one typed, offered with what was said of it (`rest`) to type again."""
+    the one typed, offered with what was said of it (`rest`) to type again. `dues`: their deadlines, said beside
+    them (the item that matters now is found by its date)."""
     text = f"Không tìm thấy nhiệm vụ mục {ref} trong danh sách đồng chí đang phụ trách."
     refs = list(dict.fromkeys(held))
     if not refs:
@@ -1578,7 +1594,10 @@ def unknown_ref(ref: str, held: Sequence[str] = (), rest: str = "") -> str:
         return vn(f"Mục {ref} gồm nhiều nhiệm vụ; đồng chí đang phụ trách trong mục {ref}: "
                   + ", ".join(f"mục {r}" for r in under[:8]) + (", …" if len(under) > 8 else "")
                   + f". Đồng chí gõ số mục của từng nhiệm vụ, ví dụ: “{under[0]} {said}”.")
-    text += " Đồng chí đang phụ trách: " + ", ".join(f"mục {r}" for r in refs[:8]) + (", …" if len(refs) > 8 else "")
+    due_of = dict(zip(held, dues, strict=False)) if len(dues) == len(held) else {}
+    text += " Đồng chí đang phụ trách: " + ", ".join(
+        f"mục {r}" + (f" (hạn {due_of[r]:%d/%m})" if due_of.get(r) else "") for r in refs[:8]) + \
+        (", …" if len(refs) > 8 else "")
     close = [r for r in refs if re.search(rf"(?<![\d.]){re.escape(ref)}\)?$", r) and r != ref]
     if len(close) == 1:
         said = " ".join(rest.split())
@@ -1588,13 +1607,43 @@ def unknown_ref(ref: str, held: Sequence[str] = (), rest: str = "") -> str:
     return vn(text)
 
 
+def read_as_position(read: Sequence[tuple[str, str]], siblings: Sequence[str]) -> str:
+    """Under the confirmation of "2.1 xong" read as 2.a: how the notice's items are numbered, to type next time."""
+    said = ", ".join(f"“{typed}”" for typed, _ in read)
+    meant = ", ".join(f"mục {ref}" for _, ref in read)
+    shown = ", ".join(siblings[:6]) + (", …" if len(siblings) > 6 else "")
+    return vn(f"(Đồng chí gõ {said}: Nhắc việc hiểu là {meant} — các ý gạch đầu dòng được đánh số {shown} theo "
+              f"thứ tự. Lần sau đồng chí gõ “{read[0][1]} …”.)")
+
+
+def meant_question(typed: str, meant: str, text: str, rest: str, *, buttons: bool,
+                   siblings: Sequence[str] | None = None) -> str:
+    """An item number that names nothing the person holds but can only mean one of their tasks: asked, not
+    refused; the action under it (or "đúng") applies what was said."""
+    which = ""
+    if siblings:
+        shown = ", ".join(siblings[:6]) + (", …" if len(siblings) > 6 else "")
+        which = f" (các ý gạch đầu dòng được đánh số {shown} theo thứ tự)"
+    said = " ".join(rest.split())
+    how = "bấm nút bên dưới hoặc gõ “đúng”" if buttons else "gõ “đúng”"  # (without buttons: the typed form follows)
+    return vn(f"Không có nhiệm vụ mục {typed} trong danh sách của đồng chí{which}. Ý đồng chí là mục {meant} "
+              f"({short_title(text, 70)})? Nếu đúng, đồng chí {how}; nội dung “{shorten(said, 60)}” sẽ được ghi "
+              f"cho mục {meant}.")
+
+
+GREETING_REPLY = ("Nhắc việc xin cảm ơn và kính chúc đồng chí cùng gia đình năm mới mạnh khỏe, hạnh phúc, "
+                  "thành công!")
+WISH_REPLY = "Nhắc việc xin cảm ơn đồng chí và kính chúc đồng chí sức khỏe, công tác tốt!"
+
+
 def reply_not_understood() -> str:
     return vn("Nhắc việc chưa hiểu nội dung cập nhật. Ví dụ: “xong”, “60% vướng kinh phí”, “xin gia hạn đến 30/4”.")
 
 
 def my_tasks(name: str, tasks: Sequence[tuple[str, str, dt.date | None, TaskStatus, int | None]],
              today: dt.date, delegated: Sequence[DelegatedRow] = (), calendar: WorkingCalendar | None = None,
-             notices: Sequence[str] = (), units: Sequence[str | None] = ()) -> str:
+             notices: Sequence[str] = (), units: Sequence[str | None] = (),
+             unit_held: Sequence[DelegatedRow] = ()) -> str:
     """/viec: the person's open tasks; for a head, then the unit's tasks handed to cadres. Given the calendar, a
     deadline on a day off is said as it runs ("30/04/2026, tính đến hết 04/05/2026") and is late only after that.
     `notices`: each task's notice number (or title); said with the item when the tasks come from several notices
@@ -1607,7 +1656,7 @@ def my_tasks(name: str, tasks: Sequence[tuple[str, str, dt.date | None, TaskStat
         said = f", tính đến hết {date_vn(runs_to)}" if runs_to != due else ""
         return said + (" (quá hạn)" if runs_to < today else "")
 
-    if not tasks and not delegated:
+    if not tasks and not delegated and not unit_held:
         return vn(f"Đồng chí {name} hiện không có nhiệm vụ nào đang thực hiện.")
     lines = [f"Nhiệm vụ đồng chí {name} đang phụ trách ({len(tasks)}):" if tasks
              else f"Đồng chí {name} hiện không trực tiếp phụ trách nhiệm vụ nào."]
@@ -1628,6 +1677,13 @@ def my_tasks(name: str, tasks: Sequence[tuple[str, str, dt.date | None, TaskStat
     if delegated:
         lines += ["", f"Nhiệm vụ của đơn vị đã giao cán bộ ({len(delegated)}):"]
         for row in delegated:
+            lines.append(f"• Mục {row.item_ref}: {shorten(row.text, 120)}\n  Đ/c {row.assignee_name}; thời hạn: "
+                         f"{date_vn(row.due_on)}{flag(row.due_on)}; tình trạng: "
+                         f"{progress_text(row.status, row.percent)}")
+    if unit_held:  # a deputy or cadre of the lead unit: the unit's tasks, which they may report on
+        lines += ["", f"Nhiệm vụ của đơn vị do đồng chí khác phụ trách ({len(unit_held)}), đồng chí có thể báo cáo "
+                      f"thay, ví dụ: “{unit_held[0].item_ref} xong”:"]
+        for row in unit_held:
             lines.append(f"• Mục {row.item_ref}: {shorten(row.text, 120)}\n  Đ/c {row.assignee_name}; thời hạn: "
                          f"{date_vn(row.due_on)}{flag(row.due_on)}; tình trạng: "
                          f"{progress_text(row.status, row.percent)}")

@@ -929,9 +929,12 @@ def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int =
                                    after=after) if task.recurrence else []
         if task.status == TaskStatus.DONE:
             done_on = task.done_at.astimezone(tz).date() if task.done_at else None
+            # (finished earlier but reported this week, "xong từ 28/1, báo cáo muộn": news to the leader this week)
             # a duty whose last round closed the series: that round's line says it (not the duty again beside it)
-            if done_on is not None and task.done_at is not None and \
-                    _in_window(task.done_at, since=since, today=today, tz=tz, after=after) and \
+            if done_on is not None and task.done_at is not None and (
+                    _in_window(task.done_at, since=since, today=today, tz=tz, after=after) or
+                    done_on < since and task.last_report_at is not None and
+                    _in_window(task.last_report_at, since=since, today=today, tz=tz, after=after)) and \
                     not any(r.done_on == done_on for r in rounds_done):
                 on_time = None if task.due_on is None else done_on <= rule.effective_deadline(task.due_on)
                 done.append(replace(item, done_on=done_on, on_time=on_time,  # ("quá hạn, hạn …" as the unit heard it)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, NoReturn
@@ -134,6 +135,8 @@ class StatusUpdate:
     note: str | None = None
     requested_due_on: dt.date | None = None
     reopen: bool = False  # an explicit "mở lại": the only way to change a finished task
+    # "xong từ 28/1", reported later: when the work was finished (aware, local time); judged on time by that day
+    done_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -147,6 +150,7 @@ class Recorded:
     due_on: dt.date | None = None
     replaced_report_id: int | None = None  # an extension request that replaced this earlier one
     actor_is_head: bool = False  # recorded by the head of the lead unit
+    done_on: dt.date | None = None  # finished on a day said in the report, earlier than the report itself
 
 
 def _same_day(day: dt.date) -> dt.date:
@@ -171,7 +175,7 @@ def record_status(session: Session, *, task_id: int, actor: Person, change: Stat
     percent = change.percent
     if status == TaskStatus.DONE:
         percent = 100
-        task.done_at = task.done_at or now
+        task.done_at = task.done_at or change.done_at or now
     elif current == TaskStatus.DONE:
         task.done_at = None  # reopened: tomorrow's digest judges it again
         task.percent = None  # (no longer 100 %; the reopening may give a new share)
@@ -199,11 +203,12 @@ def record_status(session: Session, *, task_id: int, actor: Person, change: Stat
           status=status.value, percent=percent, source=source)
     log.info("task %s status %s (%s%%) by %s via %s", task.id, status, percent, actor.handle, source)
     on_time = None
+    done_on = change.done_at.date() if status == TaskStatus.DONE and change.done_at is not None else None
     if status == TaskStatus.DONE and task.due_on is not None:
-        on_time = today <= effective_deadline(task.due_on)
+        on_time = (done_on or today) <= effective_deadline(task.due_on)
     return Recorded(report_id=report.id, task_id=task.id, item_ref=task.item_ref, status=status, percent=percent,
                     due_on=task.due_on, on_time=on_time, replaced_report_id=replaced,
-                    actor_is_head=is_lead_head(actor, task))
+                    actor_is_head=is_lead_head(actor, task), done_on=done_on)
 
 
 def _pending_request(session: Session, task_id: int) -> StatusReport | None:
@@ -249,7 +254,7 @@ def snooze(session: Session, *, task_id: int, actor: Person, until: dt.date, now
     task = session.get(Task, task_id, with_for_update=True)
     if task is None:
         raise TaskNotFound(task_id)
-    if not may_change(actor, task, today):
+    if not (may_change(actor, task, today) or in_lead_unit(actor, task)):  # (a deputy reports, so may snooze)
         raise _refuse_change(session, actor, task)
     if TaskStatus(task.status).is_closed:
         raise TaskClosed(task.item_ref, TaskStatus(task.status), task.done_at.date() if task.done_at else None)
@@ -289,9 +294,10 @@ def covered_tasks_by_ref(session: Session, person: Person, item_ref: str, *, tod
         Task.status.in_(OPEN_STATUSES)).options(selectinload(Task.notice)).order_by(Task.id)), item_ref)
 
 
-def unit_tasks_by_ref(session: Session, person: Person, item_ref: str) -> list[Task]:
+def unit_tasks_by_ref(session: Session, person: Person, item_ref: str, *, finished: bool = False) -> list[Task]:
     """Open tasks numbered `item_ref` of the units the person heads (in a cadre's hands: the head may still update
-    them) or belongs to (in the head's or a colleague's: a member reports for the unit, `in_lead_unit`)."""
+    them) or belongs to (in the head's or a colleague's: a member reports for the unit, `in_lead_unit`); with
+    `finished`, the finished ones (a late word on one is told it is closed, not that there is none)."""
     units = set(person.headed_unit_ids)
     if person.unit_id is not None and person.role != Role.LEFT:
         units.add(person.unit_id)
@@ -299,8 +305,8 @@ def unit_tasks_by_ref(session: Session, person: Person, item_ref: str) -> list[T
         return []
     return _by_ref(session.scalars(select(Task).join(Notice, Notice.id == Task.notice_id).where(
         Task.lead_unit_id.in_(units), _ref_is(item_ref), Notice.status == NoticeStatus.CONFIRMED,
-        Task.status.in_(OPEN_STATUSES)).options(selectinload(Task.notice), selectinload(Task.assignee))
-        .order_by(Task.id)), item_ref)
+        Task.status == TaskStatus.DONE if finished else Task.status.in_(OPEN_STATUSES))
+        .options(selectinload(Task.notice), selectinload(Task.assignee)).order_by(Task.id)), item_ref)
 
 
 def office_open_tasks(session: Session, person: Person) -> list[Task]:
@@ -337,17 +343,71 @@ class DelegatedRow:
     assignee_name: str
 
 
-def delegated_tasks(session: Session, person: Person) -> list[DelegatedRow]:
-    """For a head: the unit's open tasks in a cadre's hands (shown under /viec)."""
-    if not person.headed_unit_ids:
+def delegated_tasks(session: Session, person: Person, *, member: bool = False) -> list[DelegatedRow]:
+    """For a head: the unit's open tasks in a cadre's hands (shown under /viec), in the notice's order. With
+    `member`, for a deputy or a cadre of the lead unit: the unit's open tasks in others' hands (the head's, a
+    colleague's), which they may report on (`in_lead_unit`), so see too."""
+    if member:
+        units = [person.unit_id] if person.unit_id is not None and person.role not in (Role.LEFT, Role.HEAD) else []
+    else:
+        units = list(person.headed_unit_ids)
+    if not units:
         return []
     tasks = session.scalars(select(Task).join(Notice, Notice.id == Task.notice_id).where(
-        Task.lead_unit_id.in_(person.headed_unit_ids), Task.assignee_id.is_not(None), Task.assignee_id != person.id,
+        Task.lead_unit_id.in_(units), Task.assignee_id.is_not(None), Task.assignee_id != person.id,
         Notice.status == NoticeStatus.CONFIRMED, Task.status.not_in([TaskStatus.DONE, TaskStatus.CANCELLED]))
-        .options(selectinload(Task.assignee)).order_by(Task.due_on.is_(None), Task.due_on, Task.id))
+        .options(selectinload(Task.assignee)).order_by(Task.notice_id, Task.position, Task.id))
     return [DelegatedRow(item_ref=t.item_ref, text=t.text, due_on=t.due_on, status=TaskStatus(t.status),
                          percent=t.percent, assignee_name=t.assignee.full_name if t.assignee else "")
             for t in tasks]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Position:
+    """An item number typed as a position: "2.3" for the third lettered item under 2 ("2.c")."""
+
+    typed: str
+    item_ref: str  # the item meant
+    siblings: list[str]  # the lettered items under the same number, in the notice's order
+
+
+def by_position(session: Session, person: Person, item_ref: str) -> Position | None:
+    """"2.3" (or "3" alone) typed for the third of the lettered items a notice has under one number — its dash
+    bullets, which the bot letters 2.a, 2.b … — held by `person` (own or the unit's, finished ones too). "2.N" only
+    where that notice has no item "2.N" and no numbered item under 2; a number alone where all the lettered items
+    the person holds in that notice sit under one number. None unless exactly one item fits."""
+    key = ref_key(item_ref)
+    typed = re.fullmatch(r"(?:(?P<head>[0-9ivx]+(?:\.[0-9a-z]+)*)\.)?(?P<n>\d{1,2})", key)
+    if typed is None or int(typed.group("n")) < 1:
+        return None
+    head, n = typed.group("head"), int(typed.group("n"))
+    units = set(person.headed_unit_ids)
+    if person.unit_id is not None and person.role != Role.LEFT:
+        units.add(person.unit_id)
+    held = list(session.scalars(select(Task).join(Notice, Notice.id == Task.notice_id).where(
+        Notice.status == NoticeStatus.CONFIRMED, Task.status != TaskStatus.CANCELLED,
+        or_(Task.assignee_id == person.id, Task.lead_unit_id.in_(units)))))
+    found: dict[tuple[int, str], list[str]] = {}
+    for notice_id in sorted({t.notice_id for t in held}):
+        refs = list(dict.fromkeys(session.scalars(select(Task.item_ref).where(Task.notice_id == notice_id)
+                                                  .order_by(Task.position, Task.id))))
+        mine = {ref_key(t.item_ref) for t in held if t.notice_id == notice_id}
+        under = head
+        if under is None:  # a number alone: the one number the person's lettered items sit under
+            heads = {k.rpartition(".")[0] for k in mine if re.fullmatch(r"[a-zđ]", k.rpartition(".")[2])}
+            if len(heads) != 1:
+                continue
+            under = heads.pop()
+        children = [r for r in refs if ref_key(r).startswith(under + ".") and "." not in ref_key(r)[len(under) + 1:]]
+        letters = [r for r in children if re.fullmatch(r"[a-zđ]", ref_key(r)[len(under) + 1:])]
+        if head is not None and (len(letters) != len(children) or key in {ref_key(r) for r in refs}):
+            continue  # numbered items under it, or an item so numbered: the number is not a position
+        if n <= len(letters) and ref_key(letters[n - 1]) in mine:
+            found[(notice_id, letters[n - 1])] = letters
+    if len(found) != 1:
+        return None
+    (_, meant), siblings = next(iter(found.items()))
+    return Position(typed=item_ref, item_ref=meant, siblings=siblings)
 
 
 def done_tasks_by_ref(session: Session, person: Person, item_ref: str) -> list[Task]:
@@ -1051,11 +1111,15 @@ def save_pending_reply(session: Session, *, person: Person, text: str, source: s
 DATE_ASKED = "date"  # a pending reply's source: an extension asked without a date, the bot asked "đến ngày nào?"
 
 
-def pending_date(session: Session, *, person: Person, since: dt.datetime) -> tuple[int, int, str] | None:
-    """The latest extension request this person typed without a date since `since`, still waiting for one:
-    (pending id, task id, the words they typed)."""
+MEANT = "meant"  # a pending reply's source: an item number that names nothing held, the bot asked "ý là mục 3?"
+
+
+def pending_date(session: Session, *, person: Person, since: dt.datetime,
+                 source: str = DATE_ASKED) -> tuple[int, int, str] | None:
+    """The latest extension request this person typed without a date since `since`, still waiting for one (with
+    `source` MEANT: the latest text whose item the bot asked about): (pending id, task id, the words they typed)."""
     row = session.scalar(select(PendingReply).where(
-        PendingReply.person_id == person.id, PendingReply.source == DATE_ASKED, PendingReply.used_at.is_(None),
+        PendingReply.person_id == person.id, PendingReply.source == source, PendingReply.used_at.is_(None),
         PendingReply.sent_at >= since).order_by(PendingReply.id.desc()).limit(1))
     return (row.id, row.task_ids[0], row.text) if row is not None and row.task_ids else None
 

@@ -290,6 +290,9 @@ async def _on_text(conv: Conversation, event: TextIn, person: Person) -> None:
     if len(words) <= 12 and ASKS_OWN_TASKS.search(" ".join(words)):  # "huyện mình có nhiệm vụ gì?": /viec
         await status.my_tasks(conv, event, [], person)
         return
+    if (wished := status.greeting_answer(event.text)) is not None:  # "chúc mừng năm mới": one courteous line
+        await conv.say(event, wished)
+        return
     if status.is_acknowledgement(event.text):  # "cảm ơn", "ok", "dạ em nhận nhiệm vụ", 👍: nothing to answer
         log.info("acknowledgement from %s, not answered", person.handle)
         return

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from bot import texts
 from bot.conversation.directory import invite_usage
 from bot.conversation.events import TextIn
-from bot.conversation.status import my_tasks
+from bot.conversation.status import in_item_order, my_tasks
 from storage.directory import (
     Displaced,
     create_invite,
@@ -22,7 +22,7 @@ from storage.directory import (
 )
 from storage.directory import choose_channel as store_channel_choice
 from storage.errors import NotAllowed, PersonNotFound
-from storage.models import CHANNELS, Person, Role
+from storage.models import CHANNELS, Person, Role, Task
 from storage.notices import supported_open
 from storage.tasks import open_tasks_for
 from storage.vntext import fold
@@ -44,12 +44,12 @@ async def start(conv: Conversation, event: TextIn, args: list[str], person: Pers
             return
     if person.unreachable_since is not None:  # back after blocking the bot: reachable again
         await ctx.db.run(mark_reachable, person.id)
+    mine = in_item_order(await ctx.db.run(open_tasks_for, person))  # the examples use their own item numbers
     await conv.say(event, texts.welcome(person.full_name, person.role, conv.channel(event.channel).capabilities
-                                        .buttons, bound=person.channels))
+                                        .buttons, bound=person.channels, refs=_refs(mine)))
     for before in displaced:  # one chat, one person: the reminders of the row this chat had stop coming here
         await conv.say(event, texts.chat_moved(before.full_name, before.handle, before.unit, person.full_name))
-    held = await ctx.db.run(open_tasks_for, person) if args else []
-    if held:
+    if args and mine:
         # a successor, or someone given tasks before joining: what they hold now, once, as /viec shows it (the
         # morning digest then speaks only of what is due)
         await my_tasks(conv, event, [], person)
@@ -60,7 +60,12 @@ async def start(conv: Conversation, event: TextIn, args: list[str], person: Pers
 
 
 async def help_command(conv: Conversation, event: TextIn, args: list[str], person: Person) -> None:
-    await conv.say(event, texts.help_text(person.role, conv.channel(event.channel).capabilities.buttons))
+    mine = in_item_order(await conv.ctx.db.run(open_tasks_for, person))
+    await conv.say(event, texts.help_text(person.role, conv.channel(event.channel).capabilities.buttons, _refs(mine)))
+
+
+def _refs(tasks: list[Task]) -> list[str]:
+    return list(dict.fromkeys(t.item_ref for t in tasks))
 
 
 async def invite(conv: Conversation, event: TextIn, args: list[str], person: Person) -> None:

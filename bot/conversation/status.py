@@ -16,6 +16,8 @@ report their part with «phối hợp 2.3: …»."""
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import datetime as dt
 import logging
 import re
@@ -44,19 +46,22 @@ from scheduler.dispatcher import DigestLine, DigestView, SendError
 from scheduler.series import MissedBefore, close_missed, done_today, missed_before, record_in_series
 from storage.directory import person_by_id
 from storage.errors import ExtensionInvalid, NhacViecError, NotAllowed, NotApprover
-from storage.itemref import FOLDED_REF, roman_section, squeezed_and_folded
+from storage.itemref import FOLDED_REF, ref_key, roman_section, squeezed_and_folded
 from storage.models import Digest, DigestState, Person, Role, Task, TaskOccurrence, TaskStatus, Unit
 from storage.notices import notice_title
 from storage.tasks import (
     DATE_ASKED,
+    MEANT,
     Delegated,
     DirectionTarget,
     ExtensionRequest,
+    Position,
     Recorded,
     ShownAt,
     StatusUpdate,
     admins,
     approvers,
+    by_position,
     covered_tasks_by_ref,
     decide_extension,
     delegate,
@@ -257,6 +262,10 @@ async def _snooze(conv: Conversation, event: Inbound, person: Person, task_id: i
                             today=ctx.today())
     await conv.answer_tap(event, texts.snoozed_text(task.item_ref, until))
     await conv.say(event, texts.snoozed_text(task.item_ref, until))
+    if task.assignee_id is not None and task.assignee_id != person.id:  # a deputy's "nhắc lại sau Tết": the head knows
+        holder = await ctx.db.run(person_by_id, task.assignee_id)
+        if holder is not None:
+            await conv.notify(holder, Outgoing(text=texts.snoozed_by(person.full_name, task.item_ref, until)))
 
 
 async def _record(conv: Conversation, event: Inbound, person: Person, task_id: int, change: StatusUpdate,
@@ -316,6 +325,9 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
                       collect=collect)
     if rec.status != TaskStatus.EXTENSION_REQUESTED:  # (a request goes to those who decide it, on its own)
         await _inform_lead(conv, person, rec, change.note)
+    elif change.requested_due_on is not None:  # a deputy's request on the head's task: the head hears of it too
+        deciding = {a.id for a in await ctx.db.run(approvers, task_id, person.id)}
+        await _inform_lead(conv, person, rec, change.note, asked=change.requested_due_on, skip=deciding)
 
 
 async def _close_missed(conv: Conversation, event: Inbound, person: Person, task_id: int, occurrence_id: int | None,
@@ -342,12 +354,13 @@ def _pending_of_task(session, task_id: int):  # type: ignore[no-untyped-def]
     return found[-1] if found else None
 
 
-async def _inform_lead(conv: Conversation, actor: Person, rec: Recorded, note: str | None) -> None:
+async def _inform_lead(conv: Conversation, actor: Person, rec: Recorded, note: str | None, *,
+                       asked: dt.date | None = None, skip: set[int] | frozenset[int] = frozenset()) -> None:
     """The head stays informed of every update of a task in a cadre's hands (and the assignee of one the head
-    or an admin made)."""
+    or an admin made); `asked`: an extension request to that date (those in `skip`, who decide it, have it)."""
     ctx = conv.ctx
     today = ctx.today()
-    told: set[int] = {actor.id}
+    told: set[int] = {actor.id, *skip}
     for someone in await ctx.db.run(people_to_inform, rec.task_id, actor.id):
         covering_for = None
         if someone.on_leave(today):  # on leave: not messaged (probe 19); the colleague covering hears of it
@@ -362,7 +375,8 @@ async def _inform_lead(conv: Conversation, actor: Person, rec: Recorded, note: s
         told.add(someone.id)
         title = await ctx.db.run(lambda s: notice_title(s.get_one(Task, rec.task_id).notice))
         sent = await conv.notify(someone, Outgoing(text=texts.status_told_to_lead(
-            actor_name=actor.full_name, rec=rec, notice_title=title, note=note, covering_for=covering_for)))
+            actor_name=actor.full_name, rec=rec, notice_title=title, note=note, covering_for=covering_for,
+            asked=asked)))
         if sent is not None and sent.last_id is not None:  # a reply to it is about that task
             await ctx.db.run(remember_task_message, task_id=rec.task_id, channel=sent.channel, chat_id=sent.chat_id,
                              message_id=sent.last_id, now=ctx.clock.now())
@@ -772,6 +786,23 @@ def is_acknowledgement(text: str) -> bool:
         and not any(ch.isdigit() for ch in folded)
 
 
+# a wish: "chúc mừng năm mới", "Kính chúc các đồng chí …", "Công ty xin chúc Sở …" (not "tổ chức", "chức vụ")
+_WISH = re.compile(r"^(?:\S+\s+){0,8}?(?<!\bto )chuc\s+(?:mung|cac|dong chi|anh|chi|lanh dao|thu truong|so|ca|moi|"
+                   r"toan|quy|nam|tet|ban|em|ong|ba|bac|thay|co|suc khoe|van phong)\b|^happy new year\b")
+_NEW_YEAR = re.compile(r"\b(?:nam moi|tet|xuan|new year)\b")
+WISH_MAX = 60  # words: a longer message says more than a wish
+
+
+def greeting_answer(text: str) -> str | None:
+    """One courteous line for a greeting or a wish (probe 20: "chúc mừng năm mới" got "chưa hiểu"); None for
+    anything else (a question, an item number: something to act on)."""
+    folded = chat_fold(text).strip(" .!,")
+    if "?" in text or any(ch.isdigit() for ch in folded) or len(folded.split()) > WISH_MAX or \
+            _WISH.search(folded) is None:
+        return None
+    return texts.GREETING_REPLY if _NEW_YEAR.search(folded) else texts.WISH_REPLY
+
+
 # the words of a thank-you or an "I have it" (folded), and nothing else: "Dạ em nhận nhiệm vụ ạ", "ok cảm ơn đồng chí"
 _COURTESY_WORDS = ("da", "vang", "em", "toi", "minh", "chung toi", "xin", "cam on", "thanks", "thank", "thank you",
                    "ok", "oke", "okay", "nhat tri", "ro", "nhan", "tiep thu", "duoc", "roi", "a", "nhe", "nha",
@@ -837,6 +868,8 @@ async def reply_status(conv: Conversation, event: TextIn, person: Person) -> boo
     if split is not None:
         ref, rest = split
         mine = await ctx.db.run(tasks_by_ref, person, ref)
+        if not mine and "." in ref and (position := await ctx.db.run(by_position, person, ref)) is not None:
+            ref, mine = position.item_ref, await ctx.db.run(tasks_by_ref, person, position.item_ref)  # "2.1" for 2.a
         in_target = [t for t in mine if t.id in target.task_ids]
         if in_target:
             return await _apply_text(conv, event, person, in_target[0], rest, source="reply", quote=True)
@@ -890,7 +923,8 @@ async def on_which_tap(conv: Conversation, event: TapIn, person: Person) -> None
         return
     await conv.clear_actions(event.channel, event.chat_id, event.on_message)
     task = await ctx.db.run(lambda s: s.get_one(Task, int(task_id)))
-    await _apply_text(conv, event, person, task, kept.text, source=kept.source, at=kept.sent_at)
+    await _apply_text(conv, event, person, task, kept.text, source="text" if kept.source == MEANT else kept.source,
+                      at=kept.sent_at)
 
 
 async def on_round_tap(conv: Conversation, event: TapIn, person: Person) -> None:
@@ -929,6 +963,9 @@ async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: 
         return True
     if change.status is None and ASKS_EXTENSION.search(folded):  # "xin gia hạn" with no date that reads as one
         change = StatusUpdate(status=TaskStatus.EXTENSION_REQUESTED, note=change.note)
+    if change.status == TaskStatus.DONE and task.occurrence_start is None and \
+            (finished := _finished_on(conv, text, at or sent_time(conv, event))) is not None:
+        change = dataclasses.replace(change, done_at=finished)  # "xong từ 28/1, báo cáo muộn": judged by 28/1
     if change.status == TaskStatus.EXTENSION_REQUESTED:
         if change.requested_due_on is None and isinstance(event, TextIn):  # kept: a date sent next completes it
             await ctx.db.run(save_pending_reply, person=person, text=text, source=DATE_ASKED, task_ids=[task.id],
@@ -937,6 +974,35 @@ async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: 
     await _record(conv, event, person, task.id, change, source, quote=quote, at=at,
                   earlier_round=EARLIER_ROUND.search(folded) is not None, collect=collect)
     return True
+
+
+# "đã xong từ 28/1", "hoàn thành ngày 03/02", "xong hôm 27/1": the day the work was finished (folded text)
+FINISHED_ON = re.compile(r"\b(?:xong|hoan thanh|hoan tat)\s+(?:(?:tu|vao|hom|ngay|luc|tu hom|tu ngay|vao ngay)\s+)+")
+FINISHED_BACK = dt.timedelta(days=183)  # a day said further back is not taken as when the work was finished
+
+
+def _finished_on(conv: Conversation, text: str, sent: dt.datetime) -> dt.datetime | None:
+    """The day a report says the work was finished, when it is before the day it was sent (and within half a
+    year): noon of that day, local time; None when it says none, or a day not yet come."""
+    squeezed, folded = squeezed_and_folded(text)
+    calendar = conv.ctx.policy.calendar
+    sent_day = calendar.local(sent).date()
+    for cue in FINISHED_ON.finditer(folded):
+        try:
+            found = leading_when(squeezed[cue.end():], now=sent, calendar=calendar)
+        except WhenUnclear:
+            found = None
+        if found is None:
+            continue
+        day = found[0].date
+        if not re.match(r"\s*(?:ngay\s+)?\d{1,2}[/.-]\d{1,2}[/.-]\d", folded[cue.end():]):
+            # no year typed ("28/1", which the parser reads as the next 28/1): the latest such day before today
+            with contextlib.suppress(ValueError):
+                this_year = day.replace(year=sent_day.year)
+                day = this_year if this_year < sent_day else this_year.replace(year=sent_day.year - 1)
+        if sent_day - FINISHED_BACK <= day < sent_day:
+            return dt.datetime.combine(day, dt.time(12), tzinfo=calendar.tz)
+    return None
 
 
 def _check_requested_date(task: Task, change: StatusUpdate, today: dt.date, calendar: WorkingCalendar) -> None:
@@ -1029,6 +1095,8 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
         return await _reopen(conv, event, person, squeezed[m.start("ref"):m.end("ref")])
     if m := SUPPORT.match(folded):
         return await _support_report(conv, event, person, squeezed[m.start("ref"):m.end("ref")], text)
+    if YES.fullmatch(chat_fold(text).strip(" .!")) and await _confirm_meant(conv, event, person):
+        return True  # "đúng" to "ý đồng chí là mục 3?"
     parts = split_refs(text)
     if parts is None:  # item numbers said later: "Dạ mục 1.1 đã xong, 1.2 đang chờ thẩm định"
         parts = find_refs(text)
@@ -1056,7 +1124,8 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
             await _ask_which(conv, event, person, tasks, text, "text")
             return True
         return await _apply_text(conv, event, person, tasks[0], text, source="text")
-    if len(parts) == 1 and len(parts[0][0]) == 1:
+    parts, read_as = await _positions(conv, person, parts)
+    if len(parts) == 1 and len(parts[0][0]) == 1 and not read_as:
         return await _typed_for_ref(conv, event, person, parts[0][0][0], parts[0][1], alone=True)
     handled, collected, refused = False, Confirmations(), []
     held = {ref for refs, _ in parts for ref in refs if await _tasks_for_ref(conv, person, ref)}
@@ -1077,8 +1146,76 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
                 log.info("item %s of a list refused: %s (%s)", ref, exc.reason, type(exc).__name__)
                 refused.append(exc.user_message)
                 handled = True
+    if handled and read_as:  # "2.1 xong" read as 2.a: said, with how the items are numbered
+        refused.append(texts.read_as_position([(p.typed, p.item_ref) for p in read_as], read_as[0].siblings))
     await confirm_together(conv, event, collected, refused)
     return handled
+
+
+async def _positions(conv: Conversation, person: Person,
+                     parts: list[tuple[list[str], str]]) -> tuple[list[tuple[list[str], str]], list[Position]]:
+    """"2.1 xong", "2.3 đang làm 50%" where the notice's dash bullets under 2 are lettered 2.a, 2.b …: an item number
+    that names nothing the person holds, typed as a position (`by_position`), read as the item it points at."""
+    read_as: list[Position] = []
+    out: list[tuple[list[str], str]] = []
+    for refs, rest in parts:
+        meant = []
+        for ref in refs:
+            roman = roman_section(ref)
+            if "." in ref and not await _tasks_for_ref(conv, person, ref) and \
+                    not (roman and await _tasks_for_ref(conv, person, roman)) and \
+                    (position := await conv.ctx.db.run(by_position, person, ref)) is not None:
+                log.info("item %s typed by %s read as %s (its position)", ref, person.handle, position.item_ref)
+                read_as.append(position)
+                ref = position.item_ref
+            meant.append(ref)
+        out.append((meant, rest))
+    return out, read_as
+
+
+# "đúng", "đúng rồi ạ", "vâng, đúng", "phải", "có": yes to "ý đồng chí là mục 3?" (on chat_fold text)
+YES = re.compile(r"(?:(?:da|vang|u|uh|um|ok|oke)\W*\s*)*(?:dung|phai|co|chuan|chinh xac)"
+                 r"(?:\s+(?:roi|vay|the|a|nhe|nha|muc do|do))*")
+MEANT_FOLLOWS = dt.timedelta(hours=24)  # a "đúng" this long after the question still answers it
+
+
+async def _confirm_meant(conv: Conversation, event: TextIn, person: Person) -> bool:
+    """"đúng" after the bot asked "ý đồng chí là mục 3?": the kept text applied to that task, once."""
+    ctx = conv.ctx
+    waiting = await ctx.db.run(pending_date, person=person, since=ctx.clock.now() - MEANT_FOLLOWS, source=MEANT)
+    if waiting is None:
+        return False
+    pending_id, task_id, _ = waiting
+    kept = await ctx.db.run(take_pending_reply, pending_id, person=person, task_id=task_id, now=ctx.clock.now())
+    if kept is None:
+        return False
+    task = await ctx.db.run(lambda s: s.get_one(Task, task_id))
+    return await _apply_text(conv, event, person, task, kept.text, source="text", at=kept.sent_at)
+
+
+async def _ask_meant(conv: Conversation, event: TextIn, person: Person, ref: str, rest: str) -> bool:
+    """An item number that names nothing the person holds: when it can only mean one of their tasks — its
+    position among lettered items ("3" for 2.c), or their one open task — ask "ý đồng chí là mục …?" with that
+    task as the action (or "đúng" typed), the text kept; False when nothing fits."""
+    ctx = conv.ctx
+    position = await ctx.db.run(by_position, person, ref)
+    meant = [t for t in await _tasks_for_ref(conv, person, position.item_ref) if not TaskStatus(t.status).is_closed] \
+        if position is not None else []
+    if position is None:
+        held = await ctx.db.run(open_tasks_for, person)
+        if len(held) == 1 and not ref_key(held[0].item_ref).startswith(ref_key(ref) + "."):
+            meant = held  # (a section of the one task held: `unknown_ref` says which item of it)
+    if len(meant) != 1:
+        return False
+    task = meant[0]
+    pending_id = await ctx.db.run(save_pending_reply, person=person, text=rest, source=MEANT, task_ids=[task.id],
+                                  sent_at=sent_time(conv, event))
+    buttons = conv.channel(event.channel).capabilities.buttons
+    question = texts.meant_question(ref, task.item_ref, task.text, rest, buttons=buttons,
+                                    siblings=position.siblings if position is not None else None)
+    await conv.reply(event, Outgoing(text=question, actions=which_actions(pending_id, [(task.id, task.item_ref)],
+                                                                          rest)))
+    return True
 
 
 REPORT_WORDS = re.compile(r"\bbao cao\b")  # on chat_fold text ("bc" written out)
@@ -1193,7 +1330,9 @@ async def _tasks_for_ref(conv: Conversation, person: Person, ref: str) -> list[T
     return (await ctx.db.run(tasks_by_ref, person, ref) or await ctx.db.run(done_tasks_by_ref, person, ref)
             # the unit's tasks: a head's in a cadre's hands, a member's in the head's
             or await ctx.db.run(unit_tasks_by_ref, person, ref)
-            or await ctx.db.run(covered_tasks_by_ref, person, ref, today=ctx.today()))  # a colleague on leave
+            or await ctx.db.run(covered_tasks_by_ref, person, ref, today=ctx.today())  # a colleague on leave
+            # the unit's finished ones: a deputy's late word on one is told it is closed, not that there is none
+            or await ctx.db.run(unit_tasks_by_ref, person, ref, finished=True))
 
 
 async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref: str, rest: str, *,
@@ -1248,8 +1387,10 @@ async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref:
             # the person does not hold is the office's to answer, not a status report gone wrong (probe 19)
             await office.ask(conv, event, person, nfc(event.text).strip())
             return True
-        held = [t.item_ref for t in await ctx.db.run(open_tasks_for, person)]
-        await conv.say(event, texts.unknown_ref(ref, held, rest))
+        if not person.is_admin and rest.strip() and await _ask_meant(conv, event, person, ref, rest):
+            return True  # "5 đang làm 30%" from one who holds only mục 3: "ý đồng chí là mục 3?"
+        held = in_item_order(await ctx.db.run(open_tasks_for, person))
+        await conv.say(event, texts.unknown_ref(ref, [t.item_ref for t in held], rest, dues=[t.due_on for t in held]))
         return True
     if tasks and (in_notice := await _in_notice_named(conv, person, ref, tasks, rest)) is not None:
         tasks, rest = in_notice  # "1 xong tb 228": that notice's item 1 (finished already: refused as such)
@@ -1365,16 +1506,25 @@ async def _reopen(conv: Conversation, event: TextIn, person: Person, ref: str) -
     return True
 
 
+def in_item_order(tasks: list[Task]) -> list[Task]:
+    """As the notice lists them (2.a, 2.b, 2.c …), notice by notice: not by deadline, which reads as an error next
+    to the paper (probe 20)."""
+    return sorted(tasks, key=lambda t: (t.notice_id, t.position, t.id))
+
+
 async def my_tasks(conv: Conversation, event: TextIn, args: list[str], person: Person) -> None:
+    """/viec: the person's open tasks in the notice's order; a head's unit tasks in cadres' hands; a deputy's or
+    cadre's unit tasks in others' hands (they may report on them)."""
     ctx = conv.ctx
-    tasks = await ctx.db.run(open_tasks_for, person)
+    tasks = in_item_order(await ctx.db.run(open_tasks_for, person))
     rows = [(t.item_ref, f"[kỳ {t.occurrence_label}] {t.text}" if t.occurrence_label else t.text, t.due_on,
              TaskStatus(t.status), t.percent) for t in tasks]
     delegated = await ctx.db.run(delegated_tasks, person)
+    unit_held = await ctx.db.run(lambda s: delegated_tasks(s, person, member=True))
     await conv.say(event, texts.my_tasks(person.full_name, rows, ctx.today(), delegated,
                                          calendar=ctx.policy.calendar,
                                          notices=[t.notice.number or notice_title(t.notice) for t in tasks],
-                                         units=[t.lead_name for t in tasks]))
+                                         units=[t.lead_name for t in tasks], unit_held=unit_held))
 
 
 # ---------------------------------------------------------------- supporting units and delegation

@@ -154,7 +154,8 @@ async def test_the_number_printed_under_a_roman_section_finds_its_task(db_url: s
         assert "da gui y kien cua Nhan dan" in last_text(h, "head_stnmt")
         assert TaskStatus(tasks(h)["II.3"].status) == TaskStatus.OPEN, "the lead unit reports the status"
         await h.say("head_stnmt", "4 xong")
-        assert last_text(h, "head_stnmt") == texts.unknown_ref("4", ["II.2", "II.3"], "xong")
+        assert last_text(h, "head_stnmt") == texts.unknown_ref("4", ["II.2", "II.3"], "xong",
+                                                               dues=[tasks(h)["II.2"].due_on, tasks(h)["II.3"].due_on])
     finally:
         await h.stop()
 

@@ -230,8 +230,8 @@ async def _status_tap(h: Harness) -> None:
     await tap_data(h, "head_stnmt", f"t:{task_ids(h)['1']}:done")
 
 
-async def _snooze_tap(h: Harness) -> None:
-    await tap_data(h, "cadre_bdv", f"s:{task_ids(h)['2']}:1")
+async def _snooze_tap(h: Harness) -> None:  # (a cadre of the lead unit may: he may report for it)
+    await tap_data(h, "head_stnmt", f"s:{task_ids(h)['1']}:1")
 
 
 async def _decide_tap(h: Harness) -> None:
@@ -281,7 +281,7 @@ REFUSALS = [
     ("head_bdv", "/giao 2 @ai_do", "Không tìm thấy cán bộ có mã “ai_do”"),
     ("head_bdv", "file", "Chỉ quản trị viên (Văn phòng) mới đưa văn bản thông báo"),
     ("head_stnmt", _status_tap, "Đồng chí không phụ trách nhiệm vụ mục 1 (người phụ trách: đ/c Lê Văn Dân)"),
-    ("cadre_bdv", _snooze_tap, "Đồng chí không phụ trách nhiệm vụ mục 2"),
+    ("head_stnmt", _snooze_tap, "Đồng chí không phụ trách nhiệm vụ mục 1"),
     ("cadre_bdv", _decide_tap, "do lãnh đạo hoặc quản trị viên quyết định"),
     ("head_stnmt", _decide_typed, "do lãnh đạo hoặc quản trị viên quyết định"),
     ("head_bdv", _confirm_tap, "Chỉ quản trị viên mới xác nhận"),
