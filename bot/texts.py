@@ -749,12 +749,17 @@ def lead_moved_assignment_text(name: str, moved: LeadMoved, buttons: bool, today
     return vn("\n".join(lines))
 
 
-def extension_decided_for_holder(name: str, req: ExtensionRequest, approved: bool, reason: str | None = None) -> str:
-    """To the holder of a task moved while its extension request waited: the decision is now theirs to follow."""
+def extension_decided_for_holder(name: str, req: ExtensionRequest, approved: bool, reason: str | None = None, *,
+                                 counter: bool = False) -> str:
+    """To the holder of the task when someone else asked: the task moved to them while the request waited, or a
+    colleague of the unit (a deputy) asked on their task — the decision is theirs to follow."""
     by = f"đ/c {req.decided_by_name}" if req.decided_by_name else "cấp có thẩm quyền"
+    whose = (f"của đ/c {req.requester_name} (trước khi nhiệm vụ chuyển sang đồng chí)" if req.requester_held else
+             f"do đ/c {req.requester_name} ({req.unit_name or 'đơn vị'}) gửi"
+             + (f" ngày {req.asked_at:%d/%m/%Y}" if req.asked_at else ""))
     text = (f"Kính gửi đồng chí {name}, đề nghị gia hạn nhiệm vụ mục {req.item_ref} ({req.notice_title}) đến "
-            f"{date_vn(req.requested_due)} của đ/c {req.requester_name} (trước khi nhiệm vụ chuyển sang đồng chí) "
-            f"đã được {by} quyết định: {extension_outcome(req, approved)}.")
+            f"{date_vn(req.requested_due)} {whose} đã được {by} quyết định: "
+            f"{extension_outcome(req, approved, counter=counter)}.")
     if reason:
         text += f"\nÝ kiến của {by}: “{reason}”"
     return vn(text)
@@ -1948,16 +1953,54 @@ def extension_replaced_text(old: ExtensionRequest, new_due: dt.date | None) -> s
               "mới, đề nghị này không còn hiệu lực.")
 
 
+def _request_described(req: ExtensionRequest, today: dt.date, calendar: WorkingCalendar | None) -> str:
+    """"đề nghị của Tổng công ty X (đ/c Hà Minh Đức, gửi ngày 01/02/2027) xin gia hạn mục 2.c đến 20/02/2027 — ngày
+    này đã qua (thời hạn hiện tại: 10/02/2027, tính đến hết 11/02/2027)": which request, and where it stands."""
+    sent = f", gửi ngày {date_vn(req.asked_at.astimezone(VN_TZ).date())}" if req.asked_at else ""
+    who = f"{req.unit_name} (đ/c {req.requester_name}{sent})" if req.unit_name else f"đ/c {req.requester_name}{sent}"
+    passed = " — ngày này đã qua" if req.requested_due is not None and req.requested_due <= today else ""
+    return (f"đề nghị của {who} xin gia hạn mục {req.item_ref} ({req.notice_title}) đến {date_vn(req.requested_due)}"
+            f"{passed} (thời hạn hiện tại: {_current_due(req, calendar)})")
+
+
+def _current_due(req: ExtensionRequest, calendar: WorkingCalendar | None) -> str:
+    if req.current_due is None:
+        return "không có thời hạn cụ thể"
+    runs = calendar.effective_deadline(req.current_due) if calendar is not None else req.current_due
+    return date_vn(req.current_due) + (f", tính đến hết {date_vn(runs)}" if runs != req.current_due else "")
+
+
+def _decision_forms(req: ExtensionRequest, today: dt.date) -> str:
+    return (f"“đồng ý gia hạn {req.typed_which} đến {_a_fortnight_after(today)}” hoặc “không đồng ý gia hạn "
+            f"{req.typed_which}”")
+
+
+def stale_extension(req: ExtensionRequest, today: dt.date, *, calendar: WorkingCalendar | None = None) -> str:
+    """A bare "đồng ý" when the one request waiting is old, or asks for a date already past: asked, not decided."""
+    return vn(f"Nhắc việc chưa ghi quyết định vì chưa rõ đồng chí trả lời đề nghị nào. Đang chờ đồng chí: "
+              f"{_request_described(req, today, calendar)}. Để quyết định, đồng chí gõ rõ, ví dụ: "
+              f"{_decision_forms(req, today)}.")
+
+
+def asked_date_passed(req: ExtensionRequest, today: dt.date, *, calendar: WorkingCalendar | None = None) -> str:
+    """An approval of the date asked when that date is already past: nothing granted, a new date asked for."""
+    return vn(f"Nhắc việc chưa ghi gia hạn: {_request_described(req, today, calendar)}. Nếu đồng ý, đồng chí gõ kèm "
+              f"ngày mới, ví dụ: {_decision_forms(req, today)}.")
+
+
 def grant_in_the_past(until: dt.date) -> str:
     return vn(f"Ngày {date_vn(until)} không sau hôm nay nên không thể gia hạn đến ngày đó. Đồng chí vui lòng gõ "
               "lại với ngày sau hôm nay, ví dụ “đồng ý gia hạn 2.1 đến 30/4”, hoặc chỉ “đồng ý gia hạn 2.1” để "
               "đồng ý ngày người đề nghị đưa ra.")
 
 
-def extension_outcome(req: ExtensionRequest, approved: bool) -> str:
-    """The words that cannot be misread: "Đã gia hạn đến 30/04/2026" / "Không gia hạn; thời hạn giữ nguyên: …"."""
+def extension_outcome(req: ExtensionRequest, approved: bool, *, counter: bool = False) -> str:
+    """The words that cannot be misread: "Đã gia hạn đến 30/04/2026" / "Không gia hạn; thời hạn giữ nguyên: …" /
+    (`counter`: refused, the decider's own date set) "Không đồng ý gia hạn; yêu cầu hoàn thành chậm nhất ngày …"."""
     if approved:  # (the approver may have granted another date than asked: the task's deadline now)
         return f"Đã gia hạn đến {date_vn(req.current_due or req.requested_due)}"
+    if counter and req.current_due:
+        return f"Không đồng ý gia hạn; yêu cầu hoàn thành chậm nhất ngày {date_vn(req.current_due)}"
     kept = f": {date_vn(req.current_due)}" if req.current_due else " (không có thời hạn cụ thể)"
     return f"Không gia hạn; thời hạn giữ nguyên{kept}"
 
@@ -1968,10 +2011,10 @@ def extension_decided_text(req: ExtensionRequest, approved: bool, audience: str 
     `reason`: what the decider wrote with the decision, passed on to the requester; `counter`: the decider refused
     the date asked and set an earlier one of their own ("không đồng ý, phải xong trước 4/3")."""
     what = f"nhiệm vụ mục {req.item_ref} ({req.notice_title})"
-    outcome = extension_outcome(req, approved)
+    outcome = extension_outcome(req, approved, counter=counter)
     word = "đồng ý" if approved else "không đồng ý"
     by = f"đ/c {req.decided_by_name}" if req.decided_by_name else "cấp có thẩm quyền"
-    if counter and approved and audience in ("decider", "requester"):
+    if counter and audience in ("decider", "requester"):
         new, asked = date_vn(req.current_due), date_vn(req.requested_due)
         text = (f"Đồng chí đã không đồng ý gia hạn {what} đến {asked} theo đề nghị của đ/c {req.requester_name}; "
                 f"thời hạn mới: {new}. Nhắc việc đã báo người đề nghị." if audience == "decider" else

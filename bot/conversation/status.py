@@ -491,6 +491,7 @@ async def typed_extension_decision(conv: Conversation, event: TextIn, person: Pe
             return True
     ref = _decision_ref(rest, rest_folded)
     pending = await ctx.db.run(pending_extensions, ref, person)
+    named: list[ExtensionRequest] = []
     if len(pending) > 1 and (named := _named(pending, rest_folded)):
         pending = named  # "đồng ý gia hạn 1 cho huyện Hạ Hòa", "… đ/c Triệu Văn Hòa": one unit's request
     if ref is None and pending:  # a bare "đồng ý": only a request this person was sent (asked to decide)
@@ -512,8 +513,26 @@ async def typed_extension_decision(conv: Conversation, event: TextIn, person: Pe
     if len(pending) != 1:
         await conv.say(event, texts.which_extension(ref, pending))
         return True
+    if ref is None and not named and _stale(conv, pending[0]):
+        # a bare "đồng ý" weeks later, or on a date already past: likely about something else — asked, not decided
+        log.info("bare decision by %s on stale extension %s: asked which", person.handle, pending[0].report_id)
+        await conv.say(event, texts.stale_extension(pending[0], ctx.today(), calendar=ctx.policy.calendar))
+        return True
     await _decide_typed(conv, event, person, pending[0].report_id, approve, rest, rest_folded)
     return True
+
+
+STALE_AFTER = 3  # working days after which a request is no longer decided by a bare "đồng ý" (nor one asked for a
+# date already past)
+
+
+def _stale(conv: Conversation, request: ExtensionRequest) -> bool:
+    """Whether a request is too old, or its date already past, for a decision that does not name it."""
+    today, calendar = conv.ctx.today(), conv.ctx.policy.calendar
+    if request.requested_due is not None and request.requested_due <= today:
+        return True
+    asked = calendar.local(request.asked_at).date() if request.asked_at else today
+    return calendar.working_days_between(asked, today) > STALE_AFTER
 
 
 def _sent_to(session: Session, pending: list[ExtensionRequest], person: Person) -> list[ExtensionRequest]:
@@ -534,7 +553,7 @@ async def _decide_typed(conv: Conversation, event: TextIn, person: Person, repor
                                                  cue=r"(?:truoc|den|toi|han(?:\s*moi)?|cham\s*nhat)")):
         request = await conv.ctx.db.run(extension_request, report_id)
         if request.current_due is None or counter > request.current_due:
-            approve, until, countered = True, counter, True
+            until, countered = counter, True  # still a refusal: the leader's date set, not the one asked granted
     await _decide_extension(conv, event, person, report_id, approve=approve, until=until,
                             reason=_decision_words(rest), counter=countered)
 
@@ -721,6 +740,11 @@ async def _decide_extension(conv: Conversation, event: Inbound, person: Person, 
     ctx = conv.ctx
     if until is not None and until <= ctx.today():
         raise ExtensionInvalid(f"extension {report_id} granted to {until}", texts.grant_in_the_past(until))
+    if approve and until is None:  # the date asked, granted: never one already past without a word
+        asked = await ctx.db.run(extension_request, report_id)
+        if asked.decision == "pending" and asked.requested_due is not None and asked.requested_due <= ctx.today():
+            raise ExtensionInvalid(f"extension {report_id} asked to {asked.requested_due}, past",
+                                   texts.asked_date_passed(asked, ctx.today(), calendar=ctx.policy.calendar))
     request = await ctx.db.run(decide_extension, report_id, by=person, approve=approve, now=ctx.clock.now(),
                                until=until)
     approved = request.decision == "approved"
@@ -734,27 +758,28 @@ async def _decide_extension(conv: Conversation, event: Inbound, person: Person, 
         told.add(requester.id)
         await conv.notify(requester, Outgoing(text=texts.extension_decided_text(request, approved, "requester",
                                                                                 reason=reason, counter=counter)))
-    holder_id = await ctx.db.run(lambda s: s.get_one(Task, request.task_id).assignee_id)
-    if holder_id is not None and holder_id not in told:  # the task was moved while the request waited
+    holder_id = request.holder_id
+    if holder_id is not None and holder_id not in told:  # the task moved while the request waited, or a deputy asked
         holder = await ctx.db.run(person_by_id, holder_id)
         told.add(holder_id)
         await conv.notify(holder, Outgoing(text=texts.extension_decided_for_holder(holder.full_name, request,
-                                                                                   approved, reason)))
+                                                                                   approved, reason,
+                                                                                   counter=counter)))
     for shown in await ctx.db.run(shown_to_present, report_id):
         if shown.person_id in told:
             await conv.clear_actions(shown.channel, shown.chat_id, shown.message_id)
             continue
         told.add(shown.person_id)
         # the other approvers: their request message now says who decided (no new message where the channel edits)
-        if not await _edit_shown(conv, shown.channel, shown.chat_id, shown.message_id,
-                                 texts.extension_decided_text(request, approved, "other")):
+        other = texts.extension_decided_text(request, approved, "other", counter=counter)
+        if not await _edit_shown(conv, shown.channel, shown.chat_id, shown.message_id, other):
             await conv.clear_actions(shown.channel, shown.chat_id, shown.message_id)
-            await _answer_shown(conv, shown.channel, shown.chat_id, shown.message_id,
-                                texts.extension_decided_text(request, approved, "other"))
+            await _answer_shown(conv, shown.channel, shown.chat_id, shown.message_id, other)
     for admin in await ctx.db.run(admins):
         if admin.id not in told:
             told.add(admin.id)
-            await conv.notify(admin, Outgoing(text=texts.extension_decided_text(request, approved, "other")))
+            await conv.notify(admin, Outgoing(text=texts.extension_decided_text(request, approved, "other",
+                                                                                counter=counter)))
 
 
 # ---------------------------------------------------------------- typed and replied text
