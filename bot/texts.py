@@ -2256,8 +2256,10 @@ def delegation_assignment_text(result: Delegated, buttons: bool) -> str:
               f"“{result.item_ref} 60% vướng kinh phí”.")
 
 
-def support_recorded_text(result: SupportRecorded) -> str:
-    told = ", ".join(f"đ/c {p.full_name}" for p in result.lead_people) or "đơn vị chủ trì"
+def support_recorded_text(result: SupportRecorded, reached: Sequence[tuple[str, str]] = ()) -> str:
+    """`reached`: (name, unit) of everyone the report went to (several units holding the item: each named)."""
+    told = (", ".join(f"đ/c {name}" + (f" ({unit})" if unit else "") for name, unit in reached)
+            or ", ".join(f"đ/c {p.full_name}" for p in result.lead_people) or "đơn vị chủ trì")
     return vn(f"Đã ghi nhận báo cáo phối hợp của {result.unit_name} về nhiệm vụ mục {result.item_ref} "
               f"({result.notice_title}) và chuyển tới {told}. Nhiệm vụ do đơn vị chủ trì báo cáo hoàn thành.")
 

@@ -92,6 +92,23 @@ def mentions(text: str, unit_name: str, person_name: str | None = None) -> bool:
     return any(f" {n} " in said for n in names)
 
 
+def named_among(text: str, names: Sequence[str]) -> list[str]:
+    """Of the units holding one item (`names`, as the directory writes them), those a message names by words of
+    their own: two words in a row of the unit's name that no other name of the list has ("Trường Sơn" of "Tổng
+    công ty Xây dựng Trường Sơn" beside "Công ty cổ phần Xây dựng giao thông Yên Bái" — not "công ty xây dựng"),
+    as whole words, marks and case aside. For a name written short ("nhắc Tổng công ty Trường Sơn mục 2.c"),
+    where `mentions` wants one of the name's usual forms."""
+    said = f" {fold(text)} "
+    words = {name: fold(name).split() for name in dict.fromkeys(names)}
+    found = []
+    for name, own in words.items():
+        shared = {w for other, theirs in words.items() if other != name for w in theirs}
+        if any(a not in shared and b not in shared and f" {a} {b} " in said
+               for a, b in zip(own, own[1:], strict=False)):
+            found.append(name)
+    return found
+
+
 def signed_by(signer: str | None, full_name: str) -> bool:
     """Whether a notice's signature line ("Nguyễn Văn Yên", "KT. CHỦ TỊCH … Nguyễn Văn Yên") is this person's."""
     name = fold(full_name)

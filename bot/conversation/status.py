@@ -89,7 +89,7 @@ from storage.tasks import (
     unit_cadres,
     unit_tasks_by_ref,
 )
-from storage.unitnames import mentions, ways_to_name
+from storage.unitnames import mentions, named_among, ways_to_name
 from storage.vntext import fold, nfc, strip_marks
 
 if TYPE_CHECKING:
@@ -579,7 +579,7 @@ async def typed_direction(conv: Conversation, event: TextIn, person: Person) -> 
     if not DIRECTING.match(folded) or ASKS_EXTENSION.search(folded):
         return False
     ref, candidates = await _directed(conv, person, text)
-    named = [t for t in candidates if _names_task(t, text)]
+    named = [t for t in candidates if _names_task(t, text)] or _named_short(candidates, text)
     if ref is None and len(named) > 1:  # "nhắc Phòng X gửi báo cáo tháng 5": the unit's tasks it is about
         named = _about(named, text, conv.ctx.today())
     chosen = named or (candidates if ref else [])  # "đôn đốc mục 2": every unit holding item 2
@@ -635,7 +635,8 @@ async def _directed(conv: Conversation, person: Person, text: str) -> tuple[str 
 
 async def _named_elsewhere(conv: Conversation, person: Person, text: str) -> list[DirectionTarget]:
     """The open tasks (of the item the text names, if it names one) held by a unit or person the text names."""
-    named = [t.id for t in (await _directed(conv, person, text))[1] if _names_task(t, text)]
+    tasks = (await _directed(conv, person, text))[1]
+    named = [t.id for t in [t for t in tasks if _names_task(t, text)] or _named_short(tasks, text)]
     return await conv.ctx.db.run(direction_targets, named) if named else []
 
 
@@ -655,7 +656,9 @@ def _bare_nudge(text: str, targets: list[DirectionTarget]) -> bool:
         for name in sorted(ways_to_name(t.unit_name, t.assignee_name), key=len, reverse=True):
             rest = rest.replace(f" {name} ", " ")
     rest = _NUDGE_FILLER.sub(" ", rest)
-    return len(rest.split()) <= 1
+    # a unit named short ("nhắc Tổng công ty Trường Sơn"): the words of its name are no ask of their own
+    name_words = {w for t in targets for w in fold(t.unit_name).split()}
+    return len([w for w in rest.split() if w not in name_words]) <= 1
 
 
 async def _pass_direction(conv: Conversation, event: TextIn, person: Person, targets: list[DirectionTarget], *,
@@ -665,7 +668,9 @@ async def _pass_direction(conv: Conversation, event: TextIn, person: Person, tar
     tasks' history, and the leader told to whom it went."""
     ctx = conv.ctx
     if named_only:
-        targets = [t for t in targets if mentions(event.text, t.unit_name, t.assignee_name)] or targets
+        named = named_among(event.text, [t.unit_name for t in targets])
+        targets = [t for t in targets if mentions(event.text, t.unit_name, t.assignee_name)] or \
+            [t for t in targets if t.unit_name in named] or targets
     text = " ".join(event.text.split())
     if _bare_nudge(text, targets):  # "nhắc xã Ngọc Thiện", "nhắc Đảng ủy xã Thịnh Sơn mục 1": the ask in full
         text = texts.DIRECTION_REMIND
@@ -843,7 +848,8 @@ async def reply_status(conv: Conversation, event: TextIn, person: Person) -> boo
     if person.role in (Role.LEADER, Role.ADMIN) and not DECISION.match(chat_fold(event.text).strip(" .!")):
         targets = await ctx.db.run(direction_targets, target.task_ids)
         if targets and all(t.assignee_id != person.id for t in targets):  # not their own tasks: a direction
-            named = [t for t in targets if mentions(event.text, t.unit_name, t.assignee_name)]
+            named = [t for t in targets if mentions(event.text, t.unit_name, t.assignee_name)] or \
+                [t for t in targets if t.unit_name in named_among(event.text, [t.unit_name for t in targets])]
             # "Đề nghị xã Hiệp Thạnh …" in reply to an escalation about another unit: the unit it names; "… xã Đức
             # Trọng và xã Hiệp Thạnh …" about one of them: both (the other's tasks of the same items, if it holds any)
             others = [t for t in await _named_elsewhere(conv, person, event.text)
@@ -1379,6 +1385,14 @@ def _names_task(task: Task, text: str) -> bool:
     return mentions(text, task.lead_name, task.assignee.full_name if task.assignee else None)
 
 
+def _named_short(tasks: list[Task], text: str) -> list[Task]:
+    """The tasks whose unit a message names by a short form of its own words ("Trường Sơn" for "Tổng công ty Xây
+    dựng Trường Sơn"), among the units holding them (probe 20: "nhắc Tổng công ty Trường Sơn mục 2.c" went to
+    all three companies holding 2.c)."""
+    names = named_among(text, [t.lead_name for t in tasks if t.lead_name])
+    return [t for t in tasks if t.lead_name in names]
+
+
 async def _reopen(conv: Conversation, event: TextIn, person: Person, ref: str) -> bool:
     ctx = conv.ctx
     closed = await ctx.db.run(done_tasks_by_ref, person, ref)
@@ -1434,15 +1448,20 @@ async def _record_support(conv: Conversation, event: TextIn, person: Person, ref
         await conv.say(event, texts.ambiguous_ref(ref, _ambiguous_rows(tasks),
                                                   conv.channel(event.channel).capabilities.reply_to))
         return True
+    if len(tasks) > 1:  # one item several units hold: a report naming one of them ("kho Hiệp Phú") is for it only
+        named = [t for t in tasks if mentions(note, t.lead_name)] or _named_short(tasks, note)
+        tasks = named or tasks
     told: set[int] = set()
+    reached: list[tuple[str, str]] = []  # (person, their unit): who actually got it, for the acknowledgement
     for task in tasks:  # one item given to several units (a group): the report goes to each of them
         result = await ctx.db.run(record_support, task_id=task.id, actor=person, note=note,
                                   now=sent_time(conv, event))
         for someone in result.lead_people:
             if someone.id not in told:
                 told.add(someone.id)
-                await conv.notify(someone, Outgoing(text=texts.support_report_text(result)))
-    await conv.say(event, texts.support_recorded_text(result))
+                if await conv.notify(someone, Outgoing(text=texts.support_report_text(result))) is not None:
+                    reached.append((someone.full_name, task.lead_name))
+    await conv.say(event, texts.support_recorded_text(result, reached))
     return True
 
 
