@@ -2206,12 +2206,28 @@ def extension_not_later(ref: str, wanted: dt.date, current: dt.date | None, toda
     if wanted <= today:
         return vn(f"Ngày {date_vn(wanted)} đã qua; đề nghị gia hạn mục {ref} cần một ngày sau hôm nay. "
                   f"Đồng chí gõ lại, ví dụ: “{ref} xin gia hạn đến 30/4”.")
+    return vn(f"{_deadline_reaches(ref, wanted, current, runs_to)} đồng chí đề nghị, nên chưa cần gia hạn. Nếu cần "
+              f"thêm thời gian, đồng chí gõ ngày sau đó, ví dụ: “{ref} xin gia hạn đến "
+              f"{_a_fortnight_after(runs_to or current or today)}”; để báo tiến độ: “{ref} 60% đang thực hiện”.")
+
+
+def extension_date_unclear(ref: str, wanted: dt.date, current: dt.date, *, runs_to: dt.date) -> str:
+    """"xin gia hạn đến sau Tết" when the deadline already runs past Tết: which date is meant is asked, not refused
+    (probe 20: the request never reached the leader); the date typed next completes the request."""
+    return vn(f"{_deadline_reaches(ref, wanted, current, runs_to)} (thời gian đồng chí nêu). Đồng chí xin gia hạn đến "
+              f"ngày nào? Đồng chí gõ ngày, ví dụ: “đến {_a_fortnight_after(runs_to)}”; Nhắc việc sẽ chuyển đề nghị "
+              f"để lãnh đạo xem xét.")
+
+
+def _deadline_reaches(ref: str, wanted: dt.date, current: dt.date | None, runs_to: dt.date | None) -> str:
+    """"Thời hạn hiện tại của mục 2.c là 10/02/2027, tính đến hết 12/02/2027 (…), đã muộn hơn ngày 11/02/2027": the
+    deadline against the date asked, said without a double negative."""
     now_due = date_vn(current) if runs_to is None or runs_to == current else \
         f"{date_vn(current)}, tính đến hết {date_vn(runs_to)} (ngày làm việc đầu tiên sau ngày nghỉ)"
-    return vn(f"Thời hạn hiện tại của mục {ref} đã là {now_due}, không sớm hơn ngày {date_vn(wanted)} "
-              f"đồng chí đề nghị, nên không cần gia hạn. Nếu cần thêm thời gian, đồng chí gõ ngày sau đó, ví dụ: "
-              f"“{ref} xin gia hạn đến {_a_fortnight_after(runs_to or current or today)}”; để báo tiến độ: "
-              f"“{ref} 60% đang thực hiện”.")
+    reach = runs_to or current
+    how = "trùng với" if reach is not None and reach == wanted else "đã muộn hơn" if reach and reach > wanted else \
+        "đã bao gồm"
+    return f"Thời hạn hiện tại của mục {ref} là {now_due}, {how} ngày {date_vn(wanted)}"
 
 
 _EXAMPLE_CALENDAR = WorkingCalendar()  # the public holidays (an example date is never one, nor a weekend)

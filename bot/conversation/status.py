@@ -961,13 +961,33 @@ async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: 
     if change.status is None and ASKS_EXTENSION.search(folded):  # "xin gia hạn" with no date that reads as one
         change = StatusUpdate(status=TaskStatus.EXTENSION_REQUESTED, note=change.note)
     if change.status == TaskStatus.EXTENSION_REQUESTED:
-        if change.requested_due_on is None and isinstance(event, TextIn):  # kept: a date sent next completes it
+        # no day said, or a time ("đến sau Tết", "đến cuối tháng") the deadline already runs to: "đến ngày nào?"
+        vague = change.requested_due_on is not None and not NAMES_A_DAY.search(folded) and \
+            not _later_than_deadline(task, change.requested_due_on, ctx.today(), ctx.policy.calendar)
+        if (change.requested_due_on is None or vague) and isinstance(event, TextIn):  # a date sent next completes it
             await ctx.db.run(save_pending_reply, person=person, text=text, source=DATE_ASKED, task_ids=[task.id],
                              sent_at=sent_time(conv, event))
+        if vague and change.requested_due_on is not None and task.due_on is not None:
+            calendar = ctx.policy.calendar
+            await conv.say(event, texts.extension_date_unclear(task.item_ref, change.requested_due_on, task.due_on,
+                                                               runs_to=calendar.effective_deadline(task.due_on)))
+            return True
         _check_requested_date(task, change, ctx.today(), ctx.policy.calendar)
     await _record(conv, event, person, task.id, change, source, quote=quote, at=at,
                   earlier_round=EARLIER_ROUND.search(folded) is not None, collect=collect)
     return True
+
+
+# a day said in so many words ("đến 20/2", "đến ngày 5", "thứ 6"), or a count ("5 ngày làm việc"): a date asked that
+# is no later than the deadline is refused as such; without one ("đến sau Tết") the bot asks for the date
+NAMES_A_DAY = re.compile(r"\b(?:den|toi|truoc|sang|qua|ngay|thu|het)\s+(?:ngay\s+|het\s+ngay\s+)?\d"
+                         r"|\d\s*(?:ngay|tuan|thang)\b")
+
+
+def _later_than_deadline(task: Task, wanted: dt.date, today: dt.date, calendar: WorkingCalendar) -> bool:
+    """Whether a date asked is after today and after the deadline as it runs (a day off: the next working day)."""
+    runs_to = calendar.effective_deadline(task.due_on) if task.due_on is not None else None
+    return wanted > today and (runs_to is None or calendar.effective_deadline(wanted) > runs_to)
 
 
 def _check_requested_date(task: Task, change: StatusUpdate, today: dt.date, calendar: WorkingCalendar) -> None:
