@@ -23,7 +23,7 @@ from storage.models import CalendarDayKind, Person, Role, TaskStatus
 from storage.notices import Applied, Draft, NoticeChoice, Registered, UnitGuess
 from storage.parsed import ParsedNotice, ParsedTask
 from storage.questions import Answered, Asked
-from storage.reports import DigestItem, ReportFilter, TaskRow, UnitSummary, WeeklyDigest, totals
+from storage.reports import DigestItem, DigestRequest, ReportFilter, TaskRow, UnitSummary, WeeklyDigest, totals
 from storage.tasks import (
     Delegated,
     DelegatedRow,
@@ -1898,9 +1898,7 @@ def weekly_digest_text(digest: WeeklyDigest, name: str, *, limit: int = 15,
         lines += _still_overdue_lines(digest, calendar)
     lines += _unreported_lines(digest)
     lines += ["", f"3. Đề nghị gia hạn chờ quyết định: {len(digest.pending)}."]
-    lines += _capped([f"• Mục {p.item_ref} ({p.notice}): đ/c {p.requester} đề nghị gia hạn đến "
-                      f"{date_vn(p.requested_due)} (thời hạn hiện tại: {date_vn(p.current_due)})"
-                      for p in digest.pending], limit)
+    lines += _capped([_pending_line(p, digest.until) for p in digest.pending], limit)
     if digest.blocked:  # what the units say holds them up, in their words: what a leader acts on
         lines += ["", f"4. Vướng mắc, đề xuất của đơn vị: {len(digest.blocked)} nhiệm vụ."]
         lines += _capped([f"• Mục {b.item_ref} ({b.notice}): {b.unit or 'chưa xác định đơn vị'}"
@@ -1913,6 +1911,19 @@ def weekly_digest_text(digest: WeeklyDigest, name: str, *, limit: int = 15,
         lines = [*lines[:first_item], f"(Các nhiệm vụ dưới đây thuộc {notice[:1].lower()}{notice[1:]}.)",
                  *(line.replace(f" ({notice})", "") for line in lines[first_item:])]
     return vn("\n".join(lines))
+
+
+def _pending_line(p: DigestRequest, today: dt.date) -> str:
+    """"• Mục 2.c (…) — Tổng công ty X: đ/c Y đề nghị gia hạn đến 20/02/2027 — ngày này đã qua (gửi 01/02; thời hạn
+    hiện tại: 10/02/2027, tính đến hết 11/02/2027)": which unit's request, since when, the deadline as it runs."""
+    unit = f" — {p.unit}" if p.unit else ""
+    passed = " — ngày này đã qua" if p.requested_due is not None and p.requested_due <= today else ""
+    sent = f"gửi {p.asked_on:%d/%m}; " if p.asked_on else ""
+    current = date_vn(p.current_due) if p.current_due else "không có thời hạn cụ thể"
+    if p.effective_due and p.current_due and p.effective_due != p.current_due:
+        current += f", tính đến hết {date_vn(p.effective_due)}"
+    return (f"• Mục {p.item_ref} ({p.notice}){unit}: đ/c {p.requester} đề nghị gia hạn đến {date_vn(p.requested_due)}"
+            f"{passed} ({sent}thời hạn hiện tại: {current})")
 
 
 def _noted(on: dt.date | None, since: dt.date) -> str:
@@ -1986,6 +1997,45 @@ def asked_date_passed(req: ExtensionRequest, today: dt.date, *, calendar: Workin
     """An approval of the date asked when that date is already past: nothing granted, a new date asked for."""
     return vn(f"Nhắc việc chưa ghi gia hạn: {_request_described(req, today, calendar)}. Nếu đồng ý, đồng chí gõ kèm "
               f"ngày mới, ví dụ: {_decision_forms(req, today)}.")
+
+
+def _deadline_standing(req: ExtensionRequest, today: dt.date, calendar: WorkingCalendar) -> str:
+    """"10/02/2027, tính đến hết 11/02/2027 — còn 1 ngày làm việc" / "— đã quá hạn 3 ngày làm việc"."""
+    if req.current_due is None:
+        return "không có thời hạn cụ thể"
+    runs = calendar.effective_deadline(req.current_due)
+    if runs > today:
+        where = f"còn {calendar.working_days_between(today, runs)} ngày làm việc"
+    elif runs == today:
+        where = "đến hạn hôm nay"
+    else:
+        where = f"đã quá hạn {calendar.working_days_between(runs, today)} ngày làm việc"
+    return f"{_current_due(req, calendar)} — {where}"
+
+
+def extension_reminder(req: ExtensionRequest, today: dt.date, calendar: WorkingCalendar) -> str:
+    """To those who decide a request still waiting, once (with its actions): what it asks, since when, and where the
+    task's deadline stands."""
+    sent = f" (gửi ngày {date_vn(req.asked_at.astimezone(VN_TZ).date())})" if req.asked_at else ""
+    unit = f" ({req.unit_name})" if req.unit_name else ""
+    lines = [f"Đề nghị gia hạn chờ đồng chí quyết định{sent}: đ/c {req.requester_name}{unit} đề nghị gia hạn nhiệm vụ "
+             f"mục {req.item_ref} ({req.notice_title}) đến {date_vn(req.requested_due)}"
+             + (" — ngày này đã qua" if req.requested_due is not None and req.requested_due <= today else "") + ".",
+             f"Thời hạn hiện tại: {_deadline_standing(req, today, calendar)}."]
+    if req.note:
+        lines.append(f"Nội dung: {shorten(req.note, 300)}")
+    if req.requested_due is not None and req.requested_due <= today:
+        lines.append(f"Nếu đồng ý, đồng chí gõ kèm ngày mới, ví dụ: {_decision_forms(req, today)}.")
+    return vn("\n".join(lines))
+
+
+def extension_still_waiting(req: ExtensionRequest, reminded: Sequence[str], calendar: WorkingCalendar) -> str:
+    """To the requester, once, when the request is recalled to those who decide it."""
+    sent = f" (gửi ngày {date_vn(req.asked_at.astimezone(VN_TZ).date())})" if req.asked_at else ""
+    who = ", ".join(f"đ/c {name}" for name in reminded) or req.deciders
+    return vn(f"Đề nghị gia hạn mục {req.item_ref} ({req.notice_title}) đến {date_vn(req.requested_due)} của đồng "
+              f"chí{sent} chưa có quyết định; Nhắc việc đã nhắc lại {who}. Trong khi chờ, thời hạn vẫn là "
+              f"{_current_due(req, calendar)}.")
 
 
 def grant_in_the_past(until: dt.date) -> str:
@@ -2214,9 +2264,9 @@ def extension_not_later(ref: str, wanted: dt.date, current: dt.date | None, toda
 def extension_date_unclear(ref: str, wanted: dt.date, current: dt.date, *, runs_to: dt.date) -> str:
     """"xin gia hạn đến sau Tết" when the deadline already runs past Tết: which date is meant is asked, not refused
     (probe 20: the request never reached the leader); the date typed next completes the request."""
-    return vn(f"{_deadline_reaches(ref, wanted, current, runs_to)} (thời gian đồng chí nêu). Đồng chí xin gia hạn đến "
-              f"ngày nào? Đồng chí gõ ngày, ví dụ: “đến {_a_fortnight_after(runs_to)}”; Nhắc việc sẽ chuyển đề nghị "
-              f"để lãnh đạo xem xét.")
+    return vn(f"{_deadline_reaches(ref, wanted, current, runs_to)} theo thời gian đồng chí nêu. Nếu cần thêm thời "
+              f"gian, đồng chí xin gia hạn đến ngày nào? Đồng chí gõ ngày, ví dụ: “đến {_a_fortnight_after(runs_to)}”; "
+              f"Nhắc việc sẽ chuyển đề nghị để lãnh đạo xem xét.")
 
 
 def _deadline_reaches(ref: str, wanted: dt.date, current: dt.date | None, runs_to: dt.date | None) -> str:

@@ -830,6 +830,9 @@ class DigestRequest:
     requester: str
     current_due: dt.date | None
     requested_due: dt.date | None
+    unit: str = ""  # the lead unit of the task (several may hold the item)
+    asked_on: dt.date | None = None  # the day it was sent
+    effective_due: dt.date | None = None  # the current deadline as it runs (a day off: the next working day)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -925,7 +928,9 @@ def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int =
                             noted_on=notes[task.id].created_at.astimezone(tz).date()) if task.id in notes else item
                     for task, item in blocked]
     pending = [DigestRequest(item_ref=p.item_ref, notice=p.notice_title, requester=p.requester_name,
-                             current_due=p.current_due, requested_due=p.requested_due)
+                             current_due=p.current_due, requested_due=p.requested_due, unit=p.unit_name,
+                             asked_on=p.asked_at.astimezone(tz).date() if p.asked_at else None,
+                             effective_due=rule.effective_deadline(p.current_due) if p.current_due else None)
                for p in pending_extensions(session)
                if notices is None or session.get_one(Task, p.task_id).notice_id in notices]
     done.sort(key=lambda i: (i.done_on or today, fold(i.unit)))

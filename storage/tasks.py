@@ -581,6 +581,20 @@ def decision_note(approved: bool, due: dt.date | None, asked: dt.date | None, by
     return f"Không đồng ý gia hạn (đ/c {by_name})"
 
 
+EXTENSION_REMINDED = "task.extension_reminded"
+
+
+def claim_extension_reminder(session: Session, report_id: int, *, now: dt.datetime) -> bool:
+    """True once per extension request: the one reminder that it still waits is this caller's to send."""
+    if session.scalar(select(AuditLog.id).where(AuditLog.action == EXTENSION_REMINDED,
+                                                AuditLog.entity == "status_report",
+                                                AuditLog.entity_id == report_id)) is not None:
+        return False
+    audit(session, at=now, actor_id=None, action=EXTENSION_REMINDED, entity="status_report", entity_id=report_id)
+    session.flush()
+    return True
+
+
 @dataclass(frozen=True, kw_only=True)
 class ShownAt:
     """A message that showed an extension request to someone who may decide it."""

@@ -57,6 +57,7 @@ from storage.tasks import (
     StatusUpdate,
     admins,
     approvers,
+    claim_extension_reminder,
     covered_tasks_by_ref,
     decide_extension,
     delegate,
@@ -785,6 +786,55 @@ async def _decide_extension(conv: Conversation, event: Inbound, person: Person, 
             told.add(admin.id)
             await conv.notify(admin, Outgoing(text=texts.extension_decided_text(request, approved, "other",
                                                                                 counter=counter)))
+
+
+REMIND_AFTER = 2  # working days after a request before its one reminder, at the earliest
+
+
+def reminder_day(request: ExtensionRequest, calendar: WorkingCalendar, today: dt.date) -> dt.date:
+    """The day a request still waiting is recalled, once: the working day before the deadline as it runs (the last
+    day a decision still comes in time), but never sooner than REMIND_AFTER working days after it was sent."""
+    asked = calendar.local(request.asked_at).date() if request.asked_at else today
+    earliest = calendar.add_working_days(asked, REMIND_AFTER)
+    if request.current_due is None:
+        return earliest
+    return max(earliest, calendar.previous_working_day(calendar.effective_deadline(request.current_due)))
+
+
+async def remind_waiting_extensions(conv: Conversation) -> int:
+    """Each extension request nobody has decided, once, on its reminder day (probe 20: one waited 30 days, the task
+    went overdue meanwhile, nobody was told): those who decide it (the leaders or the head; the office only when no
+    one else can) are shown it again with its actions, the requester is told it still waits. The number of requests
+    recalled."""
+    ctx = conv.ctx
+    calendar, now = ctx.policy.calendar, ctx.clock.now()
+    if not calendar.is_working_time(now) or calendar.local(now).time() < ctx.policy.remind_at:
+        return 0
+    today = calendar.local(now).date()
+    recalled = 0
+    for request in await ctx.db.run(pending_extensions):
+        if today < reminder_day(request, calendar, today) or \
+                not await ctx.db.run(claim_extension_reminder, request.report_id, now=now):
+            continue
+        recalled += 1
+        deciders = [p for p in await ctx.db.run(approvers, request.task_id, request.requester_id)
+                    if p.id != request.requester_id]
+        deciders = [p for p in deciders if p.role != Role.ADMIN] or deciders
+        reminded: list[str] = []
+        for decider in deciders:
+            shown = await conv.notify(decider, Outgoing(text=texts.extension_reminder(request, today, calendar),
+                                                        actions=extension_actions(request)))
+            if shown is None:
+                continue
+            reminded.append(decider.full_name)
+            if shown.last_id is not None:  # a reply to it, or its actions, decide the request
+                await ctx.db.run(remember_extension_message, report_id=request.report_id, person_id=decider.id,
+                                 channel=shown.channel, chat_id=shown.chat_id, message_id=shown.last_id, now=now)
+        requester = await ctx.db.run(person_by_id, request.requester_id)
+        if requester is not None:
+            await conv.notify(requester, Outgoing(text=texts.extension_still_waiting(request, reminded, calendar)))
+        log.info("extension request %s still waiting: recalled to %s", request.report_id, reminded)
+    return recalled
 
 
 # ---------------------------------------------------------------- typed and replied text
