@@ -420,8 +420,9 @@ def _held_by(session: Session, task: Task, person_id: int) -> bool:
         return False
     for detail in session.scalars(select(AuditLog.detail).where(
             AuditLog.entity == "task", AuditLog.entity_id == task.id,
-            AuditLog.action.in_(["task.delegate", "task.handover", "task.move_lead", "task.assign"]))):
-        if person.handle in ((detail or {}).get("previous"), (detail or {}).get("to"), (detail or {}).get("assignee")):
+            # (the hand-overs, rare: a task handed from the requester names them as "previous")
+            AuditLog.action.in_(["task.delegate", "task.handover", "task.move_lead"]))):
+        if person.handle in ((detail or {}).get("previous"), (detail or {}).get("to")):
             return True
     return False
 

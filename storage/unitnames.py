@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -100,13 +101,10 @@ def named_among(text: str, names: Sequence[str]) -> list[str]:
     where `mentions` wants one of the name's usual forms."""
     said = f" {fold(text)} "
     words = {name: fold(name).split() for name in dict.fromkeys(names)}
-    found = []
-    for name, own in words.items():
-        shared = {w for other, theirs in words.items() if other != name for w in theirs}
-        if any(a not in shared and b not in shared and f" {a} {b} " in said
-               for a, b in zip(own, own[1:], strict=False)):
-            found.append(name)
-    return found
+    names_with = Counter(w for theirs in words.values() for w in set(theirs))  # how many of the names have each word
+    return [name for name, own in words.items()
+            if any(names_with[a] == 1 and names_with[b] == 1 and f" {a} {b} " in said
+                   for a, b in zip(own, own[1:], strict=False))]
 
 
 def signed_by(signer: str | None, full_name: str) -> bool:
