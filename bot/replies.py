@@ -453,8 +453,8 @@ def _more_time(folded: str, base: dt.date, calendar: WorkingCalendar | None) -> 
     count, unit = int(m.group("n")), m.group("unit")
     if not 0 < count <= 366:
         return None
-    if unit.startswith("ngay lam viec"):
-        return calendar.add_working_days(base, count) if calendar is not None else None
+    if unit.startswith("ngay lam viec"):  # from the deadline as it runs (one in Tết: the first working day after)
+        return calendar.add_working_days(calendar.effective_deadline(base), count) if calendar is not None else None
     if unit == "ngay":
         return base + dt.timedelta(days=count)
     if unit == "tuan":

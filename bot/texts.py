@@ -23,7 +23,7 @@ from storage.models import CalendarDayKind, Person, Role, TaskStatus
 from storage.notices import Applied, Draft, NoticeChoice, Registered, UnitGuess
 from storage.parsed import ParsedNotice, ParsedTask
 from storage.questions import Answered, Asked
-from storage.reports import DigestItem, ReportFilter, TaskRow, UnitSummary, WeeklyDigest, totals
+from storage.reports import DigestItem, DigestRequest, ReportFilter, TaskRow, UnitSummary, WeeklyDigest, totals
 from storage.tasks import (
     Delegated,
     DelegatedRow,
@@ -825,12 +825,17 @@ def lead_moved_assignment_text(name: str, moved: LeadMoved, buttons: bool, today
     return vn("\n".join(lines))
 
 
-def extension_decided_for_holder(name: str, req: ExtensionRequest, approved: bool, reason: str | None = None) -> str:
-    """To the holder of a task moved while its extension request waited: the decision is now theirs to follow."""
+def extension_decided_for_holder(name: str, req: ExtensionRequest, approved: bool, reason: str | None = None, *,
+                                 counter: bool = False) -> str:
+    """To the holder of the task when someone else asked: the task moved to them while the request waited, or a
+    colleague of the unit (a deputy) asked on their task — the decision is theirs to follow."""
     by = f"đ/c {req.decided_by_name}" if req.decided_by_name else "cấp có thẩm quyền"
+    whose = (f"của đ/c {req.requester_name} (trước khi nhiệm vụ chuyển sang đồng chí)" if req.requester_held else
+             f"do đ/c {req.requester_name} ({req.unit_name or 'đơn vị'}) gửi"
+             + (f" ngày {req.asked_at:%d/%m/%Y}" if req.asked_at else ""))
     text = (f"Kính gửi đồng chí {name}, đề nghị gia hạn nhiệm vụ mục {req.item_ref} ({req.notice_title}) đến "
-            f"{date_vn(req.requested_due)} của đ/c {req.requester_name} (trước khi nhiệm vụ chuyển sang đồng chí) "
-            f"đã được {by} quyết định: {extension_outcome(req, approved)}.")
+            f"{date_vn(req.requested_due)} {whose} đã được {by} quyết định: "
+            f"{extension_outcome(req, approved, counter=counter)}.")
     if reason:
         text += f"\nÝ kiến của {by}: “{reason}”"
     return vn(text)
@@ -2053,9 +2058,7 @@ def weekly_digest_text(digest: WeeklyDigest, name: str, *, limit: int = 15,
     lines += _unreported_lines(digest)
     lines += _silent_lines(digest)
     lines += ["", f"3. Đề nghị gia hạn chờ quyết định: {len(digest.pending)}."]
-    lines += _capped([f"• Mục {p.item_ref} ({p.notice}): đ/c {p.requester} đề nghị gia hạn đến "
-                      f"{date_vn(p.requested_due)} (thời hạn hiện tại: {date_vn(p.current_due)})"
-                      for p in digest.pending], limit)
+    lines += _capped([_pending_line(p, digest.until) for p in digest.pending], limit)
     if digest.blocked:  # what the units say holds them up, in their words: what a leader acts on
         lines += ["", f"4. Vướng mắc, đề xuất của đơn vị: {len(digest.blocked)} nhiệm vụ."]
         lines += _capped([f"• Mục {b.item_ref} ({b.notice}): {b.unit or 'chưa xác định đơn vị'}"
@@ -2068,6 +2071,19 @@ def weekly_digest_text(digest: WeeklyDigest, name: str, *, limit: int = 15,
         lines = [*lines[:first_item], f"(Các nhiệm vụ dưới đây thuộc {notice[:1].lower()}{notice[1:]}.)",
                  *(line.replace(f" ({notice})", "") for line in lines[first_item:])]
     return vn("\n".join(lines))
+
+
+def _pending_line(p: DigestRequest, today: dt.date) -> str:
+    """"• Mục 2.c (…) — Tổng công ty X: đ/c Y đề nghị gia hạn đến 20/02/2027 — ngày này đã qua (gửi 01/02; thời hạn
+    hiện tại: 10/02/2027, tính đến hết 11/02/2027)": which unit's request, since when, the deadline as it runs."""
+    unit = f" — {p.unit}" if p.unit else ""
+    passed = " — ngày này đã qua" if p.requested_due is not None and p.requested_due <= today else ""
+    sent = f"gửi {p.asked_on:%d/%m}; " if p.asked_on else ""
+    current = date_vn(p.current_due) if p.current_due else "không có thời hạn cụ thể"
+    if p.effective_due and p.current_due and p.effective_due != p.current_due:
+        current += f", tính đến hết {date_vn(p.effective_due)}"
+    return (f"• Mục {p.item_ref} ({p.notice}){unit}: đ/c {p.requester} đề nghị gia hạn đến {date_vn(p.requested_due)}"
+            f"{passed} ({sent}thời hạn hiện tại: {current})")
 
 
 def _noted(on: dt.date | None, since: dt.date) -> str:
@@ -2108,16 +2124,93 @@ def extension_replaced_text(old: ExtensionRequest, new_due: dt.date | None) -> s
               "mới, đề nghị này không còn hiệu lực.")
 
 
+def _request_described(req: ExtensionRequest, today: dt.date, calendar: WorkingCalendar | None) -> str:
+    """"đề nghị của Tổng công ty X (đ/c Hà Minh Đức, gửi ngày 01/02/2027) xin gia hạn mục 2.c đến 20/02/2027 — ngày
+    này đã qua (thời hạn hiện tại: 10/02/2027, tính đến hết 11/02/2027)": which request, and where it stands."""
+    sent = f", gửi ngày {date_vn(req.asked_at.astimezone(VN_TZ).date())}" if req.asked_at else ""
+    who = f"{req.unit_name} (đ/c {req.requester_name}{sent})" if req.unit_name else f"đ/c {req.requester_name}{sent}"
+    passed = " — ngày này đã qua" if req.requested_due is not None and req.requested_due <= today else ""
+    return (f"đề nghị của {who} xin gia hạn mục {req.item_ref} ({req.notice_title}) đến {date_vn(req.requested_due)}"
+            f"{passed} (thời hạn hiện tại: {_current_due(req, calendar)})")
+
+
+def _current_due(req: ExtensionRequest, calendar: WorkingCalendar | None) -> str:
+    if req.current_due is None:
+        return "không có thời hạn cụ thể"
+    runs = calendar.effective_deadline(req.current_due) if calendar is not None else req.current_due
+    return date_vn(req.current_due) + (f", tính đến hết {date_vn(runs)}" if runs != req.current_due else "")
+
+
+def _decision_forms(req: ExtensionRequest, today: dt.date) -> str:
+    return (f"“đồng ý gia hạn {req.typed_which} đến {_a_fortnight_after(today)}” hoặc “không đồng ý gia hạn "
+            f"{req.typed_which}”")
+
+
+def stale_extension(req: ExtensionRequest, today: dt.date, *, calendar: WorkingCalendar | None = None) -> str:
+    """A bare "đồng ý" when the one request waiting is old, or asks for a date already past: asked, not decided."""
+    return vn(f"Nhắc việc chưa ghi quyết định vì chưa rõ đồng chí trả lời đề nghị nào. Đang chờ đồng chí: "
+              f"{_request_described(req, today, calendar)}. Để quyết định, đồng chí gõ rõ, ví dụ: "
+              f"{_decision_forms(req, today)}.")
+
+
+def asked_date_passed(req: ExtensionRequest, today: dt.date, *, calendar: WorkingCalendar | None = None) -> str:
+    """An approval of the date asked when that date is already past: nothing granted, a new date asked for."""
+    return vn(f"Nhắc việc chưa ghi gia hạn: {_request_described(req, today, calendar)}. Nếu đồng ý, đồng chí gõ kèm "
+              f"ngày mới, ví dụ: {_decision_forms(req, today)}.")
+
+
+def _deadline_standing(req: ExtensionRequest, today: dt.date, calendar: WorkingCalendar) -> str:
+    """"10/02/2027, tính đến hết 11/02/2027 — còn 1 ngày làm việc" / "— đã quá hạn 3 ngày làm việc"."""
+    if req.current_due is None:
+        return "không có thời hạn cụ thể"
+    runs = calendar.effective_deadline(req.current_due)
+    if runs > today:
+        where = f"còn {calendar.working_days_between(today, runs)} ngày làm việc"
+    elif runs == today:
+        where = "đến hạn hôm nay"
+    else:
+        where = f"đã quá hạn {calendar.working_days_between(runs, today)} ngày làm việc"
+    return f"{_current_due(req, calendar)} — {where}"
+
+
+def extension_reminder(req: ExtensionRequest, today: dt.date, calendar: WorkingCalendar) -> str:
+    """To those who decide a request still waiting, once (with its actions): what it asks, since when, and where the
+    task's deadline stands."""
+    sent = f" (gửi ngày {date_vn(req.asked_at.astimezone(VN_TZ).date())})" if req.asked_at else ""
+    unit = f" ({req.unit_name})" if req.unit_name else ""
+    lines = [f"Đề nghị gia hạn chờ đồng chí quyết định{sent}: đ/c {req.requester_name}{unit} đề nghị gia hạn nhiệm vụ "
+             f"mục {req.item_ref} ({req.notice_title}) đến {date_vn(req.requested_due)}"
+             + (" — ngày này đã qua" if req.requested_due is not None and req.requested_due <= today else "") + ".",
+             f"Thời hạn hiện tại: {_deadline_standing(req, today, calendar)}."]
+    if req.note:
+        lines.append(f"Nội dung: {shorten(req.note, 300)}")
+    if req.requested_due is not None and req.requested_due <= today:
+        lines.append(f"Nếu đồng ý, đồng chí gõ kèm ngày mới, ví dụ: {_decision_forms(req, today)}.")
+    return vn("\n".join(lines))
+
+
+def extension_still_waiting(req: ExtensionRequest, reminded: Sequence[str], calendar: WorkingCalendar) -> str:
+    """To the requester, once, when the request is recalled to those who decide it."""
+    sent = f" (gửi ngày {date_vn(req.asked_at.astimezone(VN_TZ).date())})" if req.asked_at else ""
+    who = ", ".join(f"đ/c {name}" for name in reminded) or req.deciders
+    return vn(f"Đề nghị gia hạn mục {req.item_ref} ({req.notice_title}) đến {date_vn(req.requested_due)} của đồng "
+              f"chí{sent} chưa có quyết định; Nhắc việc đã nhắc lại {who}. Trong khi chờ, thời hạn vẫn là "
+              f"{_current_due(req, calendar)}.")
+
+
 def grant_in_the_past(until: dt.date) -> str:
     return vn(f"Ngày {date_vn(until)} không sau hôm nay nên không thể gia hạn đến ngày đó. Đồng chí vui lòng gõ "
               "lại với ngày sau hôm nay, ví dụ “đồng ý gia hạn 2.1 đến 30/4”, hoặc chỉ “đồng ý gia hạn 2.1” để "
               "đồng ý ngày người đề nghị đưa ra.")
 
 
-def extension_outcome(req: ExtensionRequest, approved: bool) -> str:
-    """The words that cannot be misread: "Đã gia hạn đến 30/04/2026" / "Không gia hạn; thời hạn giữ nguyên: …"."""
+def extension_outcome(req: ExtensionRequest, approved: bool, *, counter: bool = False) -> str:
+    """The words that cannot be misread: "Đã gia hạn đến 30/04/2026" / "Không gia hạn; thời hạn giữ nguyên: …" /
+    (`counter`: refused, the decider's own date set) "Không đồng ý gia hạn; yêu cầu hoàn thành chậm nhất ngày …"."""
     if approved:  # (the approver may have granted another date than asked: the task's deadline now)
         return f"Đã gia hạn đến {date_vn(req.current_due or req.requested_due)}"
+    if counter and req.current_due:
+        return f"Không đồng ý gia hạn; yêu cầu hoàn thành chậm nhất ngày {date_vn(req.current_due)}"
     kept = f": {date_vn(req.current_due)}" if req.current_due else " (không có thời hạn cụ thể)"
     return f"Không gia hạn; thời hạn giữ nguyên{kept}"
 
@@ -2128,10 +2221,10 @@ def extension_decided_text(req: ExtensionRequest, approved: bool, audience: str 
     `reason`: what the decider wrote with the decision, passed on to the requester; `counter`: the decider refused
     the date asked and set an earlier one of their own ("không đồng ý, phải xong trước 4/3")."""
     what = f"nhiệm vụ mục {req.item_ref} ({req.notice_title})"
-    outcome = extension_outcome(req, approved)
+    outcome = extension_outcome(req, approved, counter=counter)
     word = "đồng ý" if approved else "không đồng ý"
     by = f"đ/c {req.decided_by_name}" if req.decided_by_name else "cấp có thẩm quyền"
-    if counter and approved and audience in ("decider", "requester"):
+    if counter and audience in ("decider", "requester"):
         new, asked = date_vn(req.current_due), date_vn(req.requested_due)
         text = (f"Đồng chí đã không đồng ý gia hạn {what} đến {asked} theo đề nghị của đ/c {req.requester_name}; "
                 f"thời hạn mới: {new}. Nhắc việc đã báo người đề nghị." if audience == "decider" else
@@ -2323,12 +2416,28 @@ def extension_not_later(ref: str, wanted: dt.date, current: dt.date | None, toda
     if wanted <= today:
         return vn(f"Ngày {date_vn(wanted)} đã qua; đề nghị gia hạn mục {ref} cần một ngày sau hôm nay. "
                   f"Đồng chí gõ lại, ví dụ: “{ref} xin gia hạn đến 30/4”.")
+    return vn(f"{_deadline_reaches(ref, wanted, current, runs_to)} đồng chí đề nghị, nên chưa cần gia hạn. Nếu cần "
+              f"thêm thời gian, đồng chí gõ ngày sau đó, ví dụ: “{ref} xin gia hạn đến "
+              f"{_a_fortnight_after(runs_to or current or today)}”; để báo tiến độ: “{ref} 60% đang thực hiện”.")
+
+
+def extension_date_unclear(ref: str, wanted: dt.date, current: dt.date, *, runs_to: dt.date) -> str:
+    """"xin gia hạn đến sau Tết" when the deadline already runs past Tết: which date is meant is asked, not refused
+    (probe 20: the request never reached the leader); the date typed next completes the request."""
+    return vn(f"{_deadline_reaches(ref, wanted, current, runs_to)} theo thời gian đồng chí nêu. Nếu cần thêm thời "
+              f"gian, đồng chí xin gia hạn đến ngày nào? Đồng chí gõ ngày, ví dụ: “đến {_a_fortnight_after(runs_to)}”; "
+              f"Nhắc việc sẽ chuyển đề nghị để lãnh đạo xem xét.")
+
+
+def _deadline_reaches(ref: str, wanted: dt.date, current: dt.date | None, runs_to: dt.date | None) -> str:
+    """"Thời hạn hiện tại của mục 2.c là 10/02/2027, tính đến hết 12/02/2027 (…), đã muộn hơn ngày 11/02/2027": the
+    deadline against the date asked, said without a double negative."""
     now_due = date_vn(current) if runs_to is None or runs_to == current else \
         f"{date_vn(current)}, tính đến hết {date_vn(runs_to)} (ngày làm việc đầu tiên sau ngày nghỉ)"
-    return vn(f"Thời hạn hiện tại của mục {ref} đã là {now_due}, không sớm hơn ngày {date_vn(wanted)} "
-              f"đồng chí đề nghị, nên không cần gia hạn. Nếu cần thêm thời gian, đồng chí gõ ngày sau đó, ví dụ: "
-              f"“{ref} xin gia hạn đến {_a_fortnight_after(runs_to or current or today)}”; để báo tiến độ: "
-              f"“{ref} 60% đang thực hiện”.")
+    reach = runs_to or current
+    how = "trùng với" if reach is not None and reach == wanted else "đã muộn hơn" if reach and reach > wanted else \
+        "đã bao gồm"
+    return f"Thời hạn hiện tại của mục {ref} là {now_due}, {how} ngày {date_vn(wanted)}"
 
 
 _EXAMPLE_CALENDAR = WorkingCalendar()  # the public holidays (an example date is never one, nor a weekend)
@@ -2373,8 +2482,10 @@ def delegation_assignment_text(result: Delegated, buttons: bool) -> str:
               f"“{result.item_ref} 60% vướng kinh phí”.")
 
 
-def support_recorded_text(result: SupportRecorded) -> str:
-    told = ", ".join(f"đ/c {p.full_name}" for p in result.lead_people) or "đơn vị chủ trì"
+def support_recorded_text(result: SupportRecorded, reached: Sequence[tuple[str, str]] = ()) -> str:
+    """`reached`: (name, unit) of everyone the report went to (several units holding the item: each named)."""
+    told = (", ".join(f"đ/c {name}" + (f" ({unit})" if unit else "") for name, unit in reached)
+            or ", ".join(f"đ/c {p.full_name}" for p in result.lead_people) or "đơn vị chủ trì")
     return vn(f"Đã ghi nhận báo cáo phối hợp của {result.unit_name} về nhiệm vụ mục {result.item_ref} "
               f"({result.notice_title}) và chuyển tới {told}. Nhiệm vụ do đơn vị chủ trì báo cáo hoàn thành.")
 

@@ -332,7 +332,7 @@ def as_of_states(session: Session, tasks: Sequence[Task], rounds: dict[int, list
     ids = [t.id for t in tasks]
     steps: dict[int, list[_Step]] = {}
     reported: set[int] = set()
-    approvals: dict[int, list[tuple[dt.datetime, dt.date | None]]] = {}
+    approvals: dict[int, list[tuple[dt.datetime, dt.date | None, bool]]] = {}
     for chunk in chunks(ids):
         for task_id, created_at, status, percent in session.execute(
                 select(StatusReport.task_id, StatusReport.created_at, StatusReport.status, StatusReport.percent)
@@ -340,22 +340,26 @@ def as_of_states(session: Session, tasks: Sequence[Task], rounds: dict[int, list
             reported.add(task_id)
             if created_at < end:
                 steps.setdefault(task_id, []).append(_Step(created_at=created_at, status=status, percent=percent))
-        for entry in session.scalars(select(AuditLog).where(AuditLog.action == "task.extension_approved",
-                                                            AuditLog.entity_id.in_(chunk)).order_by(AuditLog.id)):
+        for entry in session.scalars(select(AuditLog).where(
+                AuditLog.action.in_(["task.extension_approved", "task.extension_rejected"]),
+                AuditLog.entity_id.in_(chunk)).order_by(AuditLog.id)):
             if "before" not in (entry.detail or {}):
                 continue  # an approval logged before the replaced deadline was: the deadline now is all we know
+            refused = entry.action == "task.extension_rejected"
+            if refused and not entry.detail.get("set"):
+                continue  # refused, the deadline kept
             before = entry.detail["before"]
-            approvals.setdefault(entry.entity_id or 0, []).append(
-                (entry.at, dt.date.fromisoformat(before) if before else None))  # None: it had no deadline
+            approvals.setdefault(entry.entity_id or 0, []).append(  # (a refusal that set its own date: not extended)
+                (entry.at, dt.date.fromisoformat(before) if before else None, not refused))  # None: had no deadline
     states: dict[int, TaskState] = {}
     as_of_rounds: dict[int, list[TaskOccurrence]] = {}
     for task in tasks:
         if notice_day(task.notice, tz) > as_of:
             continue  # assigned after the period
         granted = approvals.get(task.id, [])
-        later = [before for at, before in granted if at >= end]
+        later = [before for at, before, _ in granted if at >= end]
         due_on = later[0] if later else task.due_on
-        earlier = [before for at, before in granted if at < end]
+        earlier = [before for at, before, extended in granted if at < end and extended]
         history = steps.get(task.id, [])
         if history or task.id in reported or task.created_at >= end:
             status, percent, done_at = _replayed(history)
@@ -831,6 +835,9 @@ class DigestRequest:
     requester: str
     current_due: dt.date | None
     requested_due: dt.date | None
+    unit: str = ""  # the lead unit of the task (several may hold the item)
+    asked_on: dt.date | None = None  # the day it was sent
+    effective_due: dt.date | None = None  # the current deadline as it runs (a day off: the next working day)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -959,7 +966,9 @@ def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int =
                             noted_on=notes[task.id].created_at.astimezone(tz).date()) if task.id in notes else item
                     for task, item in blocked]
     pending = [DigestRequest(item_ref=p.item_ref, notice=p.notice_title, requester=p.requester_name,
-                             current_due=p.current_due, requested_due=p.requested_due)
+                             current_due=p.current_due, requested_due=p.requested_due, unit=p.unit_name,
+                             asked_on=p.asked_at.astimezone(tz).date() if p.asked_at else None,
+                             effective_due=rule.effective_deadline(p.current_due) if p.current_due else None)
                for p in pending_extensions(session)
                if notices is None or session.get_one(Task, p.task_id).notice_id in notices]
     done.sort(key=lambda i: (i.done_on or today, fold(i.unit)))

@@ -31,6 +31,7 @@ from storage.errors import (
 from storage.itemref import by_ref, ref_key, whole_item
 from storage.models import (
     OPEN_STATUSES,
+    AuditLog,
     Digest,
     ExtensionMessage,
     Notice,
@@ -442,6 +443,9 @@ class ExtensionRequest:
     deciders: str = "lãnh đạo hoặc quản trị viên"  # who may grant it, in words
     unit_name: str = ""  # the lead unit of the task ("UBND huyện Hạ Hòa"): one of a group's rows
     shared: bool = False  # other units hold the same item (a group's rows): typed decisions name the unit
+    asked_at: dt.datetime | None = None  # when the request was sent
+    holder_id: int | None = None  # who holds the task now (not the requester when a deputy asked for the head)
+    requester_held: bool = True  # the requester held the task at some time (else asked for the unit's head)
 
     @property
     def typed_which(self) -> str:
@@ -462,7 +466,26 @@ def extension_request(session: Session, report_id: int) -> ExtensionRequest:
                             deciders=_deciders_words(session, task, report.person_id), unit_name=task.lead_name,
                             shared=bool(session.scalar(select(func.count()).select_from(Task).where(
                                 Task.notice_id == task.notice_id, Task.item_ref == task.item_ref,
-                                Task.id != task.id))))
+                                Task.id != task.id))),
+                            asked_at=report.created_at, holder_id=task.assignee_id,
+                            requester_held=_held_by(session, task, report.person_id))
+
+
+def _held_by(session: Session, task: Task, person_id: int) -> bool:
+    """Whether the person holds or once held the task (given it at assignment, or handed it since): a deputy who
+    asked on the head's task never did — the head is told the deputy asked, not that the task moved to him."""
+    if task.assignee_id == person_id:
+        return True
+    person = session.get(Person, person_id)
+    if person is None:
+        return False
+    for detail in session.scalars(select(AuditLog.detail).where(
+            AuditLog.entity == "task", AuditLog.entity_id == task.id,
+            # (the hand-overs, rare: a task handed from the requester names them as "previous")
+            AuditLog.action.in_(["task.delegate", "task.handover", "task.move_lead"]))):
+        if person.handle in ((detail or {}).get("previous"), (detail or {}).get("to")):
+            return True
+    return False
 
 
 def pending_extensions(session: Session, item_ref: str | None = None,
@@ -584,7 +607,8 @@ def decide_extension(session: Session, report_id: int, *, by: Person, approve: b
                      now: dt.datetime, until: dt.date | None = None) -> ExtensionRequest:
     """Approve (the deadline moves — to `until` when the approver grants another date than asked — and
     reminders are planned anew) or reject an extension request (the task goes back to where it stood before
-    the request)."""
+    the request; a refusal with `until` — "không đồng ý, phải xong trước 19/2" — sets that date as the deadline,
+    kept as a refusal, not as an extension granted)."""
     report = session.get(StatusReport, report_id, with_for_update=True)
     if report is None or report.status != TaskStatus.EXTENSION_REQUESTED:
         raise TaskNotFound(report.task_id if report else 0)
@@ -601,6 +625,7 @@ def decide_extension(session: Session, report_id: int, *, by: Person, approve: b
     due_before = task.due_on
     report.decision = "approved" if approve and granted else "rejected"
     report.decided_by_id, report.decided_at = by.id, now
+    set_due = until if report.decision == "rejected" and until is not None else None  # the leader's own date
     if report.decision == "approved":
         task.due_on = granted
         task.due_text = f"gia hạn đến {granted:%d/%m/%Y}"
@@ -611,17 +636,49 @@ def decide_extension(session: Session, report_id: int, *, by: Person, approve: b
             StatusReport.task_id == task.id, StatusReport.id < report.id,
             StatusReport.status.not_in([TaskStatus.EXTENSION_REQUESTED])).order_by(StatusReport.id.desc()).limit(1))
         task.status = TaskStatus(before) if before else TaskStatus.OPEN
+        if set_due is not None:
+            task.due_on = set_due
+            task.due_text = f"yêu cầu hoàn thành chậm nhất {set_due:%d/%m/%Y}"
+            task.escalated = []  # (as for any new deadline)
     task.updated_at = now
     session.add(StatusReport(task_id=task.id, person_id=by.id, created_at=now, status=task.status,
                              percent=task.percent, source="decision",
-                             note=(f"Đồng ý gia hạn đến {task.due_on:%d/%m/%Y}" if report.decision == "approved"
-                                   else "Không đồng ý gia hạn")))  # (the reports show it as the latest note)
+                             note=decision_note(report.decision == "approved", task.due_on if set_due or
+                                                report.decision == "approved" else None,
+                                                report.requested_due_on, by.full_name, counter=set_due is not None)))
     audit(session, at=now, actor_id=by.id, action=f"task.extension_{report.decision}", entity="task",
           entity_id=task.id, requested=str(report.requested_due_on),
           granted=str(task.due_on) if report.decision == "approved" else None,
+          set=str(set_due) if set_due is not None else None,  # a refusal's own date: the deadline now
           before=str(due_before) if due_before else None)  # the deadline it replaced (reports show the first one)
-    log.info("extension for task %s %s by %s", task.id, report.decision, by.handle)
+    log.info("extension for task %s %s by %s%s", task.id, report.decision, by.handle,
+             f", deadline set to {set_due}" if set_due else "")
     return extension_request(session, report_id)
+
+
+def decision_note(approved: bool, due: dt.date | None, asked: dt.date | None, by_name: str, *,
+                  counter: bool = False) -> str:
+    """The decision as the task's history and the reports show it (its latest note): "Đồng ý gia hạn đến
+    20/02/2027", "Không đồng ý gia hạn; yêu cầu hoàn thành chậm nhất ngày 19/02/2027 (đ/c …)"."""
+    if approved:
+        return f"Đồng ý gia hạn đến {due:%d/%m/%Y} (đ/c {by_name})" if due else f"Đồng ý gia hạn (đ/c {by_name})"
+    if counter and due is not None:
+        return f"Không đồng ý gia hạn; yêu cầu hoàn thành chậm nhất ngày {due:%d/%m/%Y} (đ/c {by_name})"
+    return f"Không đồng ý gia hạn (đ/c {by_name})"
+
+
+EXTENSION_REMINDED = "task.extension_reminded"
+
+
+def claim_extension_reminder(session: Session, report_id: int, *, now: dt.datetime) -> bool:
+    """True once per extension request: the one reminder that it still waits is this caller's to send."""
+    if session.scalar(select(AuditLog.id).where(AuditLog.action == EXTENSION_REMINDED,
+                                                AuditLog.entity == "status_report",
+                                                AuditLog.entity_id == report_id)) is not None:
+        return False
+    audit(session, at=now, actor_id=None, action=EXTENSION_REMINDED, entity="status_report", entity_id=report_id)
+    session.flush()
+    return True
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -90,6 +91,20 @@ def mentions(text: str, unit_name: str, person_name: str | None = None) -> bool:
     said = f" {folded} {unit_key(folded)} "
     names = ways_to_name(unit_name, person_name) | ways_to_name(unit_key(unit_name))
     return any(f" {n} " in said for n in names)
+
+
+def named_among(text: str, names: Sequence[str]) -> list[str]:
+    """Of the units holding one item (`names`, as the directory writes them), those a message names by words of
+    their own: two words in a row of the unit's name that no other name of the list has ("Trường Sơn" of "Tổng
+    công ty Xây dựng Trường Sơn" beside "Công ty cổ phần Xây dựng giao thông Yên Bái" — not "công ty xây dựng"),
+    as whole words, marks and case aside. For a name written short ("nhắc Tổng công ty Trường Sơn mục 2.c"),
+    where `mentions` wants one of the name's usual forms."""
+    said = f" {fold(text)} "
+    words = {name: fold(name).split() for name in dict.fromkeys(names)}
+    names_with = Counter(w for theirs in words.values() for w in set(theirs))  # how many of the names have each word
+    return [name for name, own in words.items()
+            if any(names_with[a] == 1 and names_with[b] == 1 and f" {a} {b} " in said
+                   for a, b in zip(own, own[1:], strict=False))]
 
 
 def signed_by(signer: str | None, full_name: str) -> bool:

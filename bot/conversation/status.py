@@ -62,6 +62,7 @@ from storage.tasks import (
     admins,
     approvers,
     by_position,
+    claim_extension_reminder,
     covered_tasks_by_ref,
     decide_extension,
     delegate,
@@ -94,7 +95,7 @@ from storage.tasks import (
     unit_cadres,
     unit_tasks_by_ref,
 )
-from storage.unitnames import mentions, ways_to_name
+from storage.unitnames import mentions, named_among, ways_to_name
 from storage.vntext import fold, nfc, strip_marks
 
 if TYPE_CHECKING:
@@ -505,6 +506,7 @@ async def typed_extension_decision(conv: Conversation, event: TextIn, person: Pe
             return True
     ref = _decision_ref(rest, rest_folded)
     pending = await ctx.db.run(pending_extensions, ref, person)
+    named: list[ExtensionRequest] = []
     if len(pending) > 1 and (named := _named(pending, rest_folded)):
         pending = named  # "đồng ý gia hạn 1 cho huyện Hạ Hòa", "… đ/c Triệu Văn Hòa": one unit's request
     if ref is None and pending:  # a bare "đồng ý": only a request this person was sent (asked to decide)
@@ -526,8 +528,26 @@ async def typed_extension_decision(conv: Conversation, event: TextIn, person: Pe
     if len(pending) != 1:
         await conv.say(event, texts.which_extension(ref, pending))
         return True
+    if ref is None and not named and _stale(conv, pending[0]):
+        # a bare "đồng ý" weeks later, or on a date already past: likely about something else — asked, not decided
+        log.info("bare decision by %s on stale extension %s: asked which", person.handle, pending[0].report_id)
+        await conv.say(event, texts.stale_extension(pending[0], ctx.today(), calendar=ctx.policy.calendar))
+        return True
     await _decide_typed(conv, event, person, pending[0].report_id, approve, rest, rest_folded)
     return True
+
+
+STALE_AFTER = 3  # working days after which a request is no longer decided by a bare "đồng ý" (nor one asked for a
+# date already past)
+
+
+def _stale(conv: Conversation, request: ExtensionRequest) -> bool:
+    """Whether a request is too old, or its date already past, for a decision that does not name it."""
+    today, calendar = conv.ctx.today(), conv.ctx.policy.calendar
+    if request.requested_due is not None and request.requested_due <= today:
+        return True
+    asked = calendar.local(request.asked_at).date() if request.asked_at else today
+    return calendar.working_days_between(asked, today) > STALE_AFTER
 
 
 def _sent_to(session: Session, pending: list[ExtensionRequest], person: Person) -> list[ExtensionRequest]:
@@ -548,7 +568,7 @@ async def _decide_typed(conv: Conversation, event: TextIn, person: Person, repor
                                                  cue=r"(?:truoc|den|toi|han(?:\s*moi)?|cham\s*nhat)")):
         request = await conv.ctx.db.run(extension_request, report_id)
         if request.current_due is None or counter > request.current_due:
-            approve, until, countered = True, counter, True
+            until, countered = counter, True  # still a refusal: the leader's date set, not the one asked granted
     await _decide_extension(conv, event, person, report_id, approve=approve, until=until,
                             reason=_decision_words(rest), counter=countered)
 
@@ -574,7 +594,7 @@ async def typed_direction(conv: Conversation, event: TextIn, person: Person) -> 
     if not DIRECTING.match(folded) or ASKS_EXTENSION.search(folded):
         return False
     ref, candidates = await _directed(conv, person, text)
-    named = [t for t in candidates if _names_task(t, text)]
+    named = [t for t in candidates if _names_task(t, text)] or _named_short(candidates, text)
     if ref is None and len(named) > 1:  # "nhắc Phòng X gửi báo cáo tháng 5": the unit's tasks it is about
         named = _about(named, text, conv.ctx.today())
     chosen = named or (candidates if ref else [])  # "đôn đốc mục 2": every unit holding item 2
@@ -630,7 +650,8 @@ async def _directed(conv: Conversation, person: Person, text: str) -> tuple[str 
 
 async def _named_elsewhere(conv: Conversation, person: Person, text: str) -> list[DirectionTarget]:
     """The open tasks (of the item the text names, if it names one) held by a unit or person the text names."""
-    named = [t.id for t in (await _directed(conv, person, text))[1] if _names_task(t, text)]
+    tasks = (await _directed(conv, person, text))[1]
+    named = [t.id for t in [t for t in tasks if _names_task(t, text)] or _named_short(tasks, text)]
     return await conv.ctx.db.run(direction_targets, named) if named else []
 
 
@@ -650,7 +671,9 @@ def _bare_nudge(text: str, targets: list[DirectionTarget]) -> bool:
         for name in sorted(ways_to_name(t.unit_name, t.assignee_name), key=len, reverse=True):
             rest = rest.replace(f" {name} ", " ")
     rest = _NUDGE_FILLER.sub(" ", rest)
-    return len(rest.split()) <= 1
+    # a unit named short ("nhắc Tổng công ty Trường Sơn"): the words of its name are no ask of their own
+    name_words = {w for t in targets for w in fold(t.unit_name).split()}
+    return len([w for w in rest.split() if w not in name_words]) <= 1
 
 
 async def _pass_direction(conv: Conversation, event: TextIn, person: Person, targets: list[DirectionTarget], *,
@@ -660,7 +683,9 @@ async def _pass_direction(conv: Conversation, event: TextIn, person: Person, tar
     tasks' history, and the leader told to whom it went."""
     ctx = conv.ctx
     if named_only:
-        targets = [t for t in targets if mentions(event.text, t.unit_name, t.assignee_name)] or targets
+        named = named_among(event.text, [t.unit_name for t in targets])
+        targets = [t for t in targets if mentions(event.text, t.unit_name, t.assignee_name)] or \
+            [t for t in targets if t.unit_name in named] or targets
     text = " ".join(event.text.split())
     if _bare_nudge(text, targets):  # "nhắc xã Ngọc Thiện", "nhắc Đảng ủy xã Thịnh Sơn mục 1": the ask in full
         text = texts.DIRECTION_REMIND
@@ -735,6 +760,11 @@ async def _decide_extension(conv: Conversation, event: Inbound, person: Person, 
     ctx = conv.ctx
     if until is not None and until <= ctx.today():
         raise ExtensionInvalid(f"extension {report_id} granted to {until}", texts.grant_in_the_past(until))
+    if approve and until is None:  # the date asked, granted: never one already past without a word
+        asked = await ctx.db.run(extension_request, report_id)
+        if asked.decision == "pending" and asked.requested_due is not None and asked.requested_due <= ctx.today():
+            raise ExtensionInvalid(f"extension {report_id} asked to {asked.requested_due}, past",
+                                   texts.asked_date_passed(asked, ctx.today(), calendar=ctx.policy.calendar))
     request = await ctx.db.run(decide_extension, report_id, by=person, approve=approve, now=ctx.clock.now(),
                                until=until)
     approved = request.decision == "approved"
@@ -748,27 +778,77 @@ async def _decide_extension(conv: Conversation, event: Inbound, person: Person, 
         told.add(requester.id)
         await conv.notify(requester, Outgoing(text=texts.extension_decided_text(request, approved, "requester",
                                                                                 reason=reason, counter=counter)))
-    holder_id = await ctx.db.run(lambda s: s.get_one(Task, request.task_id).assignee_id)
-    if holder_id is not None and holder_id not in told:  # the task was moved while the request waited
+    holder_id = request.holder_id
+    if holder_id is not None and holder_id not in told:  # the task moved while the request waited, or a deputy asked
         holder = await ctx.db.run(person_by_id, holder_id)
         told.add(holder_id)
         await conv.notify(holder, Outgoing(text=texts.extension_decided_for_holder(holder.full_name, request,
-                                                                                   approved, reason)))
+                                                                                   approved, reason,
+                                                                                   counter=counter)))
     for shown in await ctx.db.run(shown_to_present, report_id):
         if shown.person_id in told:
             await conv.clear_actions(shown.channel, shown.chat_id, shown.message_id)
             continue
         told.add(shown.person_id)
         # the other approvers: their request message now says who decided (no new message where the channel edits)
-        if not await _edit_shown(conv, shown.channel, shown.chat_id, shown.message_id,
-                                 texts.extension_decided_text(request, approved, "other")):
+        other = texts.extension_decided_text(request, approved, "other", counter=counter)
+        if not await _edit_shown(conv, shown.channel, shown.chat_id, shown.message_id, other):
             await conv.clear_actions(shown.channel, shown.chat_id, shown.message_id)
-            await _answer_shown(conv, shown.channel, shown.chat_id, shown.message_id,
-                                texts.extension_decided_text(request, approved, "other"))
+            await _answer_shown(conv, shown.channel, shown.chat_id, shown.message_id, other)
     for admin in await ctx.db.run(admins):
         if admin.id not in told:
             told.add(admin.id)
-            await conv.notify(admin, Outgoing(text=texts.extension_decided_text(request, approved, "other")))
+            await conv.notify(admin, Outgoing(text=texts.extension_decided_text(request, approved, "other",
+                                                                                counter=counter)))
+
+
+REMIND_AFTER = 2  # working days after a request before its one reminder, at the earliest
+
+
+def reminder_day(request: ExtensionRequest, calendar: WorkingCalendar, today: dt.date) -> dt.date:
+    """The day a request still waiting is recalled, once: the working day before the deadline as it runs (the last
+    day a decision still comes in time), but never sooner than REMIND_AFTER working days after it was sent."""
+    asked = calendar.local(request.asked_at).date() if request.asked_at else today
+    earliest = calendar.add_working_days(asked, REMIND_AFTER)
+    if request.current_due is None:
+        return earliest
+    return max(earliest, calendar.previous_working_day(calendar.effective_deadline(request.current_due)))
+
+
+async def remind_waiting_extensions(conv: Conversation) -> int:
+    """Each extension request nobody has decided, once, on its reminder day (probe 20: one waited 30 days, the task
+    went overdue meanwhile, nobody was told): those who decide it (the leaders or the head; the office only when no
+    one else can) are shown it again with its actions, the requester is told it still waits. The number of requests
+    recalled."""
+    ctx = conv.ctx
+    calendar, now = ctx.policy.calendar, ctx.clock.now()
+    if not calendar.is_working_time(now) or calendar.local(now).time() < ctx.policy.remind_at:
+        return 0
+    today = calendar.local(now).date()
+    recalled = 0
+    for request in await ctx.db.run(pending_extensions):
+        if today < reminder_day(request, calendar, today) or \
+                not await ctx.db.run(claim_extension_reminder, request.report_id, now=now):
+            continue
+        recalled += 1
+        deciders = [p for p in await ctx.db.run(approvers, request.task_id, request.requester_id)
+                    if p.id != request.requester_id]
+        deciders = [p for p in deciders if p.role != Role.ADMIN] or deciders
+        reminded: list[str] = []
+        for decider in deciders:
+            shown = await conv.notify(decider, Outgoing(text=texts.extension_reminder(request, today, calendar),
+                                                        actions=extension_actions(request)))
+            if shown is None:
+                continue
+            reminded.append(decider.full_name)
+            if shown.last_id is not None:  # a reply to it, or its actions, decide the request
+                await ctx.db.run(remember_extension_message, report_id=request.report_id, person_id=decider.id,
+                                 channel=shown.channel, chat_id=shown.chat_id, message_id=shown.last_id, now=now)
+        requester = await ctx.db.run(person_by_id, request.requester_id)
+        if requester is not None:
+            await conv.notify(requester, Outgoing(text=texts.extension_still_waiting(request, reminded, calendar)))
+        log.info("extension request %s still waiting: recalled to %s", request.report_id, reminded)
+    return recalled
 
 
 # ---------------------------------------------------------------- typed and replied text
@@ -849,7 +929,8 @@ async def reply_status(conv: Conversation, event: TextIn, person: Person) -> boo
     if person.role in (Role.LEADER, Role.ADMIN) and not DECISION.match(chat_fold(event.text).strip(" .!")):
         targets = await ctx.db.run(direction_targets, target.task_ids)
         if targets and all(t.assignee_id != person.id for t in targets):  # not their own tasks: a direction
-            named = [t for t in targets if mentions(event.text, t.unit_name, t.assignee_name)]
+            named = [t for t in targets if mentions(event.text, t.unit_name, t.assignee_name)] or \
+                [t for t in targets if t.unit_name in named_among(event.text, [t.unit_name for t in targets])]
             # "Đề nghị xã Hiệp Thạnh …" in reply to an escalation about another unit: the unit it names; "… xã Đức
             # Trọng và xã Hiệp Thạnh …" about one of them: both (the other's tasks of the same items, if it holds any)
             others = [t for t in await _named_elsewhere(conv, person, event.text)
@@ -967,9 +1048,17 @@ async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: 
             (finished := _finished_on(conv, text, at or sent_time(conv, event))) is not None:
         change = dataclasses.replace(change, done_at=finished)  # "xong từ 28/1, báo cáo muộn": judged by 28/1
     if change.status == TaskStatus.EXTENSION_REQUESTED:
-        if change.requested_due_on is None and isinstance(event, TextIn):  # kept: a date sent next completes it
+        # no day said, or a time ("đến sau Tết", "đến cuối tháng") the deadline already runs to: "đến ngày nào?"
+        vague = change.requested_due_on is not None and not NAMES_A_DAY.search(folded) and \
+            not _later_than_deadline(task, change.requested_due_on, ctx.today(), ctx.policy.calendar)
+        if (change.requested_due_on is None or vague) and isinstance(event, TextIn):  # a date sent next completes it
             await ctx.db.run(save_pending_reply, person=person, text=text, source=DATE_ASKED, task_ids=[task.id],
                              sent_at=sent_time(conv, event))
+        if vague and change.requested_due_on is not None and task.due_on is not None:
+            calendar = ctx.policy.calendar
+            await conv.say(event, texts.extension_date_unclear(task.item_ref, change.requested_due_on, task.due_on,
+                                                               runs_to=calendar.effective_deadline(task.due_on)))
+            return True
         _check_requested_date(task, change, ctx.today(), ctx.policy.calendar)
     await _record(conv, event, person, task.id, change, source, quote=quote, at=at,
                   earlier_round=EARLIER_ROUND.search(folded) is not None, collect=collect)
@@ -1003,6 +1092,18 @@ def _finished_on(conv: Conversation, text: str, sent: dt.datetime) -> dt.datetim
         if sent_day - FINISHED_BACK <= day < sent_day:
             return dt.datetime.combine(day, dt.time(12), tzinfo=calendar.tz)
     return None
+
+
+# a day said in so many words ("đến 20/2", "đến ngày 5", "thứ 6"), or a count ("5 ngày làm việc"): a date asked that
+# is no later than the deadline is refused as such; without one ("đến sau Tết") the bot asks for the date
+NAMES_A_DAY = re.compile(r"\b(?:den|toi|truoc|sang|qua|ngay|thu|het)\s+(?:ngay\s+|het\s+ngay\s+)?\d"
+                         r"|\d\s*(?:ngay|tuan|thang)\b")
+
+
+def _later_than_deadline(task: Task, wanted: dt.date, today: dt.date, calendar: WorkingCalendar) -> bool:
+    """Whether a date asked is after today and after the deadline as it runs (a day off: the next working day)."""
+    runs_to = calendar.effective_deadline(task.due_on) if task.due_on is not None else None
+    return wanted > today and (runs_to is None or calendar.effective_deadline(wanted) > runs_to)
 
 
 def _check_requested_date(task: Task, change: StatusUpdate, today: dt.date, calendar: WorkingCalendar) -> None:
@@ -1495,6 +1596,14 @@ def _names_task(task: Task, text: str) -> bool:
     return mentions(text, task.lead_name, task.assignee.full_name if task.assignee else None)
 
 
+def _named_short(tasks: list[Task], text: str) -> list[Task]:
+    """The tasks whose unit a message names by a short form of its own words ("Trường Sơn" for "Tổng công ty Xây
+    dựng Trường Sơn"), among the units holding them (probe 20: "nhắc Tổng công ty Trường Sơn mục 2.c" went to
+    all three companies holding 2.c)."""
+    names = named_among(text, [t.lead_name for t in tasks if t.lead_name])
+    return [t for t in tasks if t.lead_name in names]
+
+
 async def _reopen(conv: Conversation, event: TextIn, person: Person, ref: str) -> bool:
     ctx = conv.ctx
     closed = await ctx.db.run(done_tasks_by_ref, person, ref)
@@ -1559,15 +1668,20 @@ async def _record_support(conv: Conversation, event: TextIn, person: Person, ref
         await conv.say(event, texts.ambiguous_ref(ref, _ambiguous_rows(tasks),
                                                   conv.channel(event.channel).capabilities.reply_to))
         return True
+    if len(tasks) > 1:  # one item several units hold: a report naming one of them ("kho Hiệp Phú") is for it only
+        named = [t for t in tasks if mentions(note, t.lead_name)] or _named_short(tasks, note)
+        tasks = named or tasks
     told: set[int] = set()
+    reached: list[tuple[str, str]] = []  # (person, their unit): who actually got it, for the acknowledgement
     for task in tasks:  # one item given to several units (a group): the report goes to each of them
         result = await ctx.db.run(record_support, task_id=task.id, actor=person, note=note,
                                   now=sent_time(conv, event))
         for someone in result.lead_people:
             if someone.id not in told:
                 told.add(someone.id)
-                await conv.notify(someone, Outgoing(text=texts.support_report_text(result)))
-    await conv.say(event, texts.support_recorded_text(result))
+                if await conv.notify(someone, Outgoing(text=texts.support_report_text(result))) is not None:
+                    reached.append((someone.full_name, task.lead_name))
+    await conv.say(event, texts.support_recorded_text(result, reached))
     return True
 
 

@@ -74,7 +74,8 @@ CASES: list[tuple[str, str, str, Rec | Ask | Snoozed | Support]] = [
     ("head_bdv", "typed", "1 xin lùi hạn đến 15/4/2018", Rec("1", S.EXTENSION_REQUESTED, due=D(2018, 4, 15))),
     ("head_bdv", "typed", "1 đề nghị gia hạn đến ngày 5 tháng 4", Rec("1", S.EXTENSION_REQUESTED, due=D(2018, 4, 5))),
     ("head_bdv", "typed", "2 xin gia hạn đến cuối quý", Rec("2", S.EXTENSION_REQUESTED, due=D(2018, 3, 31))),
-    ("head_bdv", "typed", "2 xin gia hạn đến cuối tháng", Ask("không cần gia hạn")),  # 28/02, before 30/03
+    ("head_bdv", "typed", "2 xin gia hạn đến cuối tháng", Ask("đến ngày nào")),  # 28/02, before 30/03: which date?
+    ("head_bdv", "typed", "2 xin gia hạn đến 28/2", Ask("chưa cần gia hạn")),  # a day said: no later than 30/03
     ("head_bdv", "typed", "1 xin gia hạn đến 31/2", Ask("đến ngày nào")),
     ("head_bdv", "typed", "1 xin gia hạn", Ask("đến ngày nào")),
     ("head_bdv", "typed", "1 xin gia hạn đến 20/2/2018", Ask("đã qua")),
