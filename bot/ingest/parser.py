@@ -1789,7 +1789,11 @@ def _new_ask(sentence: str) -> bool:
 
 NOT_WORK_AFTER_UNIT = re.compile(r"^\s*(?:đã|đang|"
                                  # but "UBND tỉnh vừa yêu cầu các huyện …" (a news item): the ask just made
-                                 r"vừa(?!\s+(?:có\s*văn\s*bản\s+)?(?:yêu\s*cầu|chỉ\s*đạo|giao|đề\s*nghị)\s)|"
+                                 # ("… vừa có công văn (số 12/UBND-KT) yêu cầu …", "… vừa ban hành công điện … chỉ
+                                 # đạo …": the letter just sent is the ask itself)
+                                 r"vừa(?!\s+(?:(?:có|ban\s*hành|gửi|phát\s*hành)\s+(?:văn\s*bản|[Cc]ông\s*văn|"
+                                 r"[Cc]ông\s*điện|[Cc]hỉ\s*thị|[Tt]hông\s*báo|[Vv]ăn\s*bản)"
+                                 r"(?:\s+\(?số\s+[\w/.\-&]+\)?)?\s+)?(?:yêu\s*cầu|chỉ\s*đạo|giao|đề\s*nghị)\s)|"
                                  r"nhận\s*được|về\s*việc|(?:trân\s*trọng\s*)?cảm\s*ơn|"
                                  r"có\s*(?:văn\s*bản|công\s*văn|tờ\s*trình|báo\s*cáo)|"
                                  r"là|được|cho\s*biết|phát\s*biểu|"
@@ -2557,7 +2561,8 @@ def _topic_statement(text: str) -> bool:
 
 
 # a lead-in whose verb takes the items below as its object: "… tham mưu Hội đồng Thi đua thực hiện:"
-LEAD_IN_TAIL = re.compile(r"\b(?:thực\s*hiện|triển\s*khai|lưu\s*ý|chú\s*ý|như\s*sau|sau\s*đây|sau|nội\s*dung|"
+# (and "…, cụ thể:" before the details)
+LEAD_IN_TAIL = re.compile(r"\b(?:thực\s*hiện|triển\s*khai|lưu\s*ý|chú\s*ý|như\s*sau|sau\s*đây|sau|nội\s*dung|cụ\s*thể|"
                           r"nhiệm\s*vụ|công\s*việc|giải\s*pháp)\s*:\s*$", re.U)
 
 
