@@ -1615,7 +1615,9 @@ ALSO_WORK = re.compile(r"^(?:(?:Tiếp\s*tục\s+|Đồng\s*thời,?\s+)"
                        # …", "Cử cán bộ chuyên môn …")
                        r"Quản\s*lý|Giám\s*sát|Tuyên\s*truyền|Vận\s*động|Cử|Xử\s*lý|Theo\s*dõi|Duy\s*trì|"
                        r"Củng\s*cố|Kiện\s*toàn|Nắm\s*chắc|Kiên\s*quyết|Quán\s*triệt|Huy\s*động|Khắc\s*phục|"
-                       r"Ngăn\s*chặn|Sẵn\s*sàng|Nâng\s*cao|Hoàn\s*thành|Thường\s*xuyên\s*(?=[a-zđà-ỹ]))"
+                       r"Ngăn\s*chặn|Sẵn\s*sàng|Nâng\s*cao|Hoàn\s*thành|Thường\s*xuyên\s*(?=[a-zđà-ỹ])|"
+                       # ("Chủ động phối hợp với …", "Tập trung tuyên truyền …", "Tiếp tục rà soát …", "Lãnh đạo việc …")
+                       r"Chủ\s*động|Tập\s*trung|Tiếp\s*tục|Lãnh\s*đạo|Phát\s*huy|Cập\s*nhật)"
                        r"(?:,\s*[a-zđà-ỹ]+(?:\s+[a-zđà-ỹ]+)?)?\s+(?:việc\s+|công\s*tác\s+|cho\s+|với\s+)?"
                        r"[a-zđà-ỹA-ZĐ0-9]|"
                        # a condition, then the same doer's duty when it holds: "Khi có thiệt hại …, cần nhanh chóng …"
@@ -1952,7 +1954,12 @@ def _chained_duties(text: str) -> list[str]:
     if ";" not in text or len(text) < 60:
         return [text]
     probe = text[also.end():] if (also := ADDS_WORK.match(text)) else text
-    if not (_unit_opens_with_work(probe) or _opens_with_doer(probe) or _asks_a_unit(probe[:200])):
+    # (or with the asked doer's next piece of work, its verb first, when three duties or more are chained: "Chủ động
+    # phối hợp … tuyên truyền …; theo dõi …; chủ động cập nhật …" — but "Chỉ đạo các xã …; rà soát …" goes on with
+    # what the units directed do)
+    verb_first = ALSO_WORK.match(text) is not None and not ASSESSMENT.search(text[:200]) and \
+        not re.match(r"Chỉ\s*đạo\b", text)
+    if not (verb_first or _unit_opens_with_work(probe) or _opens_with_doer(probe) or _asks_a_unit(probe[:200])):
         return [text]
     pieces: list[str] = []
     for clause in (c.strip() for c in re.split(r"(?<=;)\s+", text)):
@@ -1966,6 +1973,9 @@ def _chained_duties(text: str) -> list[str]:
             pieces[-1] = f"{pieces[-1]} {clause}"
         else:
             pieces.append(clause)
+    if verb_first and len(pieces) < 3 and not (_unit_opens_with_work(probe) or _opens_with_doer(probe)
+                                               or _asks_a_unit(probe[:200])):
+        return [text]
     return pieces
 
 
