@@ -1517,7 +1517,7 @@ def _directive_paragraph(text: str) -> bool:
 # a unit bound to its work by a modal: "Các đơn vị phải …", "Quận ủy cần …", "Chủ tịch UBND các huyện chịu trách
 # nhiệm …" (not "… chịu trách nhiệm trước …": whom it answers to)
 CHARGED = re.compile(r"(?:\s+(?:trong|trên|thuộc|ở|tại)\s[^,.;]{1,40}?)?\s*(?:cũng\s+|thì\s+)?"
-                     r"(?:cần\s*phải|cần|phải|chịu\s*trách\s*nhiệm(?!\s*(?:trước|về|đối\s*với|nếu|khi|hoàn\s*toàn)\b))"
+                     r"(?:cần\s*phải|cần|phải|(?P<will>sẽ)|chịu\s*trách\s*nhiệm(?!\s*(?:trước|về|đối\s*với|nếu|khi|hoàn\s*toàn)\b))"
                      r"\s+"
                      r"(?!là\b|có\s*(?:được|những|nhiều)\b|đối\s*mặt\b|chịu\b)", re.U)
 
@@ -1537,9 +1537,24 @@ def _charged_units(text: str) -> list[str]:
             if not UNIT_START.match(rest):
                 continue
             name = name_prefix(rest)
-            if 0 < len(name) <= 90 and CHARGED.match(rest[len(name):]):
+            if 0 < len(name) <= 90 and (charged := CHARGED.match(rest[len(name):])) and \
+                    not (charged.group("will") and FORECAST_OPENING.match(sentence)):
                 return split_units(name) or [name]
     return []
+
+
+def _opens_charged(text: str) -> bool:
+    """"Các đơn vị phải …", "Theo đó, Ngân hàng X sẽ …": the text opens with a unit bound to its work."""
+    text = text[also.end():] if (also := ADDS_WORK.match(text)) else text
+    if not UNIT_START.match(text):
+        return False
+    name = name_prefix(text)
+    return 0 < len(name) <= 90 and CHARGED.match(text[len(name):]) is not None
+
+
+# what a unit will do under a condition or by a forecast is no charge: "Nếu …, UBND xã sẽ xử lý …", "Dự kiến, …, UBND
+# tỉnh sẽ trình …" (but "Theo kế hoạch, xã X sẽ tổ chức …" is the plan it carries out)
+FORECAST_OPENING = re.compile(r"^(?:Nếu|Trường\s*hợp|Khi|Dự\s*kiến|Có\s*thể)\b", re.U)
 
 
 REPORTED_OPENING = re.compile(r"^(?:[^,.;]{0,80}\s)?(?:đã|vừa)\s", re.U)
@@ -1871,7 +1886,9 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
             if groups and not CLOSING.search(para) and pick_deadline(para, issued_on=issued_on):
                 groups[-1][0].append(para)  # "Thời gian gửi báo cáo trước ngày 20/3/2009." completes the task
             continue
-        charged = [] if DIRECTIVE_CUE.search(para) else _charged_units(para)
+        # (a unit that opens the text bound to its work does what the text then asks, directing included: "Ngân
+        # hàng X sẽ phối hợp …, chỉ đạo các Tổ …")
+        charged = _charged_units(para) if not DIRECTIVE_CUE.search(para) or _opens_charged(para) else []
         leads = charged or find_leads(para)  # ("Các đơn vị phải …": the unit bound to the work, when none is asked)
         if not leads:
             leads = _spoken_ask_units(para)  # "Đối với …, ông chỉ đạo các sở, ngành cần …"
