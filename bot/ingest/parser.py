@@ -1954,7 +1954,9 @@ WORK_CLAUSE = re.compile(r"^(?:đồng\s*thời,?\s+)?(?:(?:khẩn\s*trương|k�
                          r"củng\s*cố|kiện\s*toàn|phân\s*công|duy\s*trì|không\s*để|chịu\s*trách\s*nhiệm|"
                          r"lựa\s*chọn|tuyển\s*chọn|đề\s*xuất|bố\s*trí|chuẩn\s*bị|khắc\s*phục|ngăn\s*chặn|"
                          r"nắm\s*chắc|giải\s*quyết|cập\s*nhật|tổng\s*hợp|có\s*(?:kế\s*hoạch|biện\s*pháp|phương\s*án)|"
-                         r"thông\s*báo|hỗ\s*trợ|huy\s*động)"
+                         r"thông\s*báo|hỗ\s*trợ|huy\s*động|"
+                         # ("…; chủ động tiến hành đầy đủ các thủ tục …", "…; bổ sung những vấn đề mới phát sinh …")
+                         r"tiến\s*hành|bổ\s*sung|giám\s*sát|cung\s*cấp|hoàn\s*thiện|hoàn\s*chỉnh|nghiên\s*cứu)"
                          # (not the noun the verb also is: "…; hướng dẫn của các sở …" is what the work follows)
                          r"(?:,|\s(?!của\b))", re.U)
 
