@@ -1127,6 +1127,7 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
         # "Thời gian lấy ý kiến: từ … đến ngày 05/4": whoever gives opinions does so by the window's end
         tasks = [replace(t, due=window.due, due_text=window.text) if t.due is None and GIVES_OPINION.search(t.text)
                  else t for t in tasks]
+    tasks = _asked_the_visited(tasks, body_text)
     origins: list[dict[str, float]] = [{} for _ in tasks]
     # (only in a text with no kind of its own — a news or portal rendition, which retells the directives as prose
     # chains; a formal notice, plan or letter gives each duty an item, and an item is one task)
@@ -1145,6 +1146,51 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
         meeting_date=meeting, tasks=tuple(tasks),
     )
     return notice, origins
+
+
+# an ask to the place by its level alone — "Đoàn công tác đề nghị xã bổ sung …", "đoàn yêu cầu phường báo cáo thêm …",
+# "yêu cầu địa phương tiếp tục …" — after a visit or a check: the place visited
+ASKS_THE_PLACE = re.compile(r"\b(?:đề\s*nghị|yêu\s*cầu|giao)\s+(?:cho\s+)?(?P<w>địa\s*phương|xã|phường|thị\s*trấn|huyện|"
+                            r"thị\s*xã)\s+(?=[a-zđà-ỹ])(?!(?:và|có|các|nêu|trên|này|nhà|bạn|đó)\b)", re.U)
+VISITED = re.compile(r"\b(?:làm\s*việc|kiểm\s*tra|giám\s*sát|khảo\s*sát|thăm)\s+(?:[^.;]{0,150}?\s)?(?:với|tại)\s+"
+                     r"(?=(?:UBND|Ủy\s*ban|Uỷ\s*ban|Đảng\s*ủy|Đảng\s*uỷ|Đảng\s*bộ|xã|phường|thị\s*trấn|huyện|thị\s*xã)\s)",
+                     re.U)
+
+
+def _asked_the_visited(tasks: list[ParsedTask], text: str) -> list[ParsedTask]:
+    """The place an ask names by its level alone ("đề nghị xã …", "yêu cầu địa phương …") is the one the text names
+    with that level — the place visited or checked ("… làm việc với Đảng ủy xã Mỹ Hòa", "… kiểm tra … tại huyện X"),
+    else the first unit named with that level word ("Theo báo cáo của UBND phường 1, …"). Only for a task whose text
+    asks nobody else by name."""
+    if not any(ASKS_THE_PLACE.search(t.text) for t in tasks):
+        return tasks
+
+    def place(word: str) -> str | None:
+        starts = [m.end() for m in VISITED.finditer(text)]
+        if word != "địa phương":
+            starts += [m.start() for m in re.finditer(rf"(?:(?:UBND|Ủy\s*ban\s*nhân\s*dân|Đảng\s*ủy|Đảng\s*bộ)\s+)?"
+                                                      rf"\b{word}\s+(?=[A-ZĐÀ-Ỹ0-9])", text)]
+        for at in sorted(starts):
+            name = name_prefix(text[at:]).split(",")[0].strip()
+            if name and (word == "địa phương" or re.search(rf"\b{word}\b", name)) and \
+                    re.search(r"\s(?:[A-ZĐÀ-Ỹ]|\d)", name):
+                return name
+        return None
+
+    out: list[ParsedTask] = []
+    resolved: tuple[str, ...] | None = None
+    for t in tasks:
+        m = ASKS_THE_PLACE.search(t.text)
+        if m and not _asks_a_unit(t.text[:m.start()] + t.text[m.end():]) and \
+                (where := place(re.sub(r"\s+", " ", m.group("w")))) is not None:
+            t = replace(t, lead=(where,), lead_source="text")
+            resolved = t.lead
+        elif resolved and not t.lead and t.text[:1].islower():
+            t = replace(t, lead=resolved, lead_source="text")  # "…; đồng thời yêu cầu …": the same sentence goes on
+        else:
+            resolved = None
+        out.append(t)
+    return out
 
 
 def _consecutive(tasks: list[ParsedTask], text: str) -> list[ParsedTask]:
