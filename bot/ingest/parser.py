@@ -1148,10 +1148,11 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
     return notice, origins
 
 
-# an ask to the place by its level alone — "Đoàn công tác đề nghị xã bổ sung …", "đoàn yêu cầu phường báo cáo thêm …",
-# "yêu cầu địa phương tiếp tục …" — after a visit or a check: the place visited
-ASKS_THE_PLACE = re.compile(r"\b(?:đề\s*nghị|yêu\s*cầu|giao)\s+(?:cho\s+)?(?P<w>địa\s*phương|xã|phường|thị\s*trấn|huyện|"
-                            r"thị\s*xã)\s+(?=[a-zđà-ỹ])(?!(?:và|có|các|nêu|trên|này|nhà|bạn|đó)\b)", re.U)
+# an ask to the place by its level alone — "Đoàn công tác đề nghị xã bổ sung …", "đoàn yêu cầu phường báo cáo
+# thêm …", "yêu cầu địa phương tiếp tục …" — after a visit or a check: the place visited
+ASKS_THE_PLACE = re.compile(r"\b(?:đề\s*nghị|yêu\s*cầu|giao)\s+(?:cho\s+)?"
+                            r"(?P<w>địa\s*phương|xã|phường|thị\s*trấn|huyện|thị\s*xã)\s+(?=[a-zđà-ỹ])"
+                            r"(?!(?:và|có|các|nêu|trên|này|nhà|bạn|đó)\b)", re.U)
 VISITED = re.compile(r"\b(?:làm\s*việc|kiểm\s*tra|giám\s*sát|khảo\s*sát|thăm)\s+(?:[^.;]{0,150}?\s)?(?:với|tại)\s+"
                      r"(?=(?:UBND|Ủy\s*ban|Uỷ\s*ban|Đảng\s*ủy|Đảng\s*uỷ|Đảng\s*bộ|xã|phường|thị\s*trấn|huyện|thị\s*xã)\s)",
                      re.U)
@@ -1677,7 +1678,8 @@ ALSO_WORK = re.compile(r"^(?:(?:Tiếp\s*tục\s+|Đồng\s*thời,?\s+)"
                        r"Quản\s*lý|Giám\s*sát|Tuyên\s*truyền|Vận\s*động|Cử|Xử\s*lý|Theo\s*dõi|Duy\s*trì|"
                        r"Củng\s*cố|Kiện\s*toàn|Nắm\s*chắc|Kiên\s*quyết|Quán\s*triệt|Huy\s*động|Khắc\s*phục|"
                        r"Ngăn\s*chặn|Sẵn\s*sàng|Nâng\s*cao|Hoàn\s*thành|Thường\s*xuyên\s*(?=[a-zđà-ỹ])|"
-                       # ("Chủ động phối hợp với …", "Tập trung tuyên truyền …", "Tiếp tục rà soát …", "Lãnh đạo việc …")
+                       # ("Chủ động phối hợp với …", "Tập trung tuyên truyền …", "Tiếp tục rà soát …", "Lãnh đạo
+                       # việc …")
                        r"Chủ\s*động|Tập\s*trung|Tiếp\s*tục|Lãnh\s*đạo|Phát\s*huy|Cập\s*nhật)"
                        r"(?:,\s*[a-zđà-ỹ]+(?:\s+[a-zđà-ỹ]+)?)?\s+(?:việc\s+|công\s*tác\s+|cho\s+|với\s+)?"
                        r"[a-zđà-ỹA-ZĐ0-9]|"

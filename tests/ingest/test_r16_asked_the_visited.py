@@ -51,6 +51,6 @@ def test_the_place_checked_is_asked_and_so_is_the_rest_of_the_sentence(unit: str
 
 
 def test_a_level_word_with_no_place_named_is_left_alone() -> None:
-    tasks = parse_notice("Chủ tịch UBND huyện đề nghị xã khẩn trương rà soát danh sách các hộ cần hỗ trợ, báo cáo trước "
-                         "ngày 15/3/2026.\n").tasks
+    tasks = parse_notice("Chủ tịch UBND huyện đề nghị xã khẩn trương rà soát danh sách các hộ cần hỗ trợ, báo cáo "
+                         "trước ngày 15/3/2026.\n").tasks
     assert _asked_the_visited(list(tasks), tasks[0].text) == list(tasks)
