@@ -1745,9 +1745,9 @@ def _by_subject(paragraphs: list[str]) -> list[tuple[str, str | None]]:
                 current, current_leads = [], []
             if current and (strength >= STRONG and leads and not _same_units(leads, current_leads) and
                             not is_generic_reference(leads) and not INTRO_END.search(sentence)
-                            or bool(ALSO_WORK.match(sentence)) and not listed
+                            or _also_work(sentence) and not listed
                             and (bool(current_leads) or any(_asks_a_unit(c) for c in current)
-                                                              or ALSO_WORK.match(current[0]) is not None
+                                                              or _also_work(current[0])
                                                               and not current[0].startswith("Chỉ đạo"))
                             and not ASSESSMENT.search(current[0][:200])
                             or _new_ask(sentence)
@@ -1755,7 +1755,7 @@ def _by_subject(paragraphs: list[str]) -> list[tuple[str, str | None]]:
                 # "Các đơn vị thực hiện trước ngày …" goes with the ask; "…, UBND tỉnh có ý kiến như sau:" too
                 parts.append(" ".join(current))
                 # ("Tham mưu cho UBND tỉnh …" after "Chỉ đạo các trường …": still the same doer's next piece)
-                current, current_leads = [], current_leads if ALSO_WORK.match(sentence) and current_leads else []
+                current, current_leads = [], current_leads if _also_work(sentence) and current_leads else []
             if not current:
                 frames.append(frame)
             current.append(sentence)
@@ -1809,7 +1809,7 @@ OTHERS_CONCERNED = re.compile(r"\b(?:có\s+)?liên\s*quan\s*$", re.U)
 # a connective that adds more work after an ask: "Bên cạnh đó, …", "Song song đó, …", "Ngoài ra, …", "Đồng thời, …",
 # "Theo đó, …"; or the time the next doer's work is due: "Trước ngày 18/10, các địa phương phải …"
 ADDS_WORK = re.compile(r"^(?:(?:Bên\s*cạnh\s*đó|Song\s*song\s*(?:đó|với\s*đó)|Cùng\s*với\s*(?:đó|việc\s*đó)|Ngoài\s*ra|"
-                       r"Đồng\s*thời|Mặt\s*khác|"
+                       r"Đồng\s*thời|Mặt\s*khác|Cụ\s*thể|"
                        # "Đối với UBND các huyện cần …": the unit the sentence turns to, then its work
                        r"Theo\s*đó|Đối\s*với(?=\s+(?:UBND|Ủy\s*ban|Sở|Phòng|Ban|các|những)\b))\s*,?|(?:Trước|Chậm\s*nhất|Trong|Đến\s*hết)\s+(?:ngày|tháng|quý)\s*[\dIVX][^,;.:]{0,30},|"
                        r"Sau\s*khi\s[^,;.:]{3,150},)\s+",
@@ -1901,7 +1901,8 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
     for para, _, directed in split:  # "X tham mưu …; Y theo dõi …": one task per doer
         probe = para[also.end():] if (also := ADDS_WORK.match(para)) else para
         # after an ask, a paragraph that opens with a unit and its verb is that unit's duty ("Sở X đôn đốc …")
-        opens = bool(groups) and (_unit_opens_with_work(probe) or _opens_with_doer(probe)) and \
+        opens = bool(groups) and (_unit_opens_with_work(probe) or _opens_with_doer(probe)
+                                  or also is not None and bool(_listed_doers(probe))) and \
             not is_generic_reference(split_units(name_prefix(probe)) or [name_prefix(probe)]) and \
             not VIEW_AFTER_UNIT.match(probe[len(name_prefix(probe)):])
         now = in_directive_section or directed or not _informs(para) and (
@@ -1921,7 +1922,7 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
             continue  # "Về đề nghị của Bộ X …, Phó Thủ tướng có ý kiến như sau:" introduces the tasks
         directs = not _informs(para) and _directive_paragraph(para) or (
             # "… yêu cầu các phòng ngành …" / "Tiếp tục đẩy mạnh …": the asked units' next piece of work
-            bool(groups) and bool(groups[-1][1]) and ALSO_WORK.match(para) is not None) or (
+            bool(groups) and bool(groups[-1][1]) and _also_work(para)) or (
             (in_directive_section or directed) and not CLOSING.search(para) and not CLOSING_LINE.match(para)
             and not _informs(para)
             and not INTRO_END.search(para)
@@ -1942,7 +1943,9 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
             leads = _spoken_ask_units(para)  # "Đối với …, ông chỉ đạo các sở, ngành cần …"
         if not leads and also is not None and _opens_with_doer(probe):
             leads = split_units(name_prefix(probe)) or [name_prefix(probe)]  # "Song song đó, các địa phương …"
-        if groups and ALSO_WORK.match(para) and not leads and groups[-1][1]:
+        elif not leads and also is not None and (listed_doers := _listed_doers(probe)):
+            leads = listed_doers  # "Cụ thể, các bộ trưởng, thủ trưởng …, Chủ tịch UBND các tỉnh … quán triệt …"
+        if groups and _also_work(para) and not leads and groups[-1][1]:
             groups.append(([para], groups[-1][1]))  # "Đồng thời chỉ đạo …": the same doer's next task
         elif groups and (not leads and not _new_ask(para) and not _new_doer(para, groups[-1][1])
                          and not (DATED_CLAUSE.search(para) and groups[-1][0][-1].rstrip().endswith(";")
@@ -1978,6 +1981,20 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
     return out
 
 
+def _listed_doers(text: str) -> list[str]:
+    """A list of doers too long to be one name, then their work: "các bộ trưởng, thủ trưởng cơ quan ngang bộ, cơ quan
+    thuộc Chính phủ, Chủ tịch UBND các tỉnh … quán triệt …" → the names, as the lead finder splits them."""
+    if not UNIT_START.match(text):
+        return []
+    named, strength = find_leads_ranked(text)
+    name = name_prefix(text)
+    if strength < STRONG or not named or not text.lower().startswith(named[0].lower()) or \
+            not re.match(r"\s+[a-zđà-ỹ]", text[len(name):]) or NOT_WORK_AFTER_UNIT.match(text[len(name):]) or \
+            VIEW_AFTER_UNIT.match(text[len(name):]):
+        return []
+    return named
+
+
 # "…; chỉ đạo các cơ sở y tế bố trí …": the doer hands a further piece of work on to the units under it
 DIRECTS_OTHERS = re.compile(r"^(?:đồng\s*thời,?\s+)?chỉ\s*đạo(?:,\s*hướng\s*dẫn)?\s+(?!của\b)", re.U)
 
@@ -2009,6 +2026,18 @@ WORK_CLAUSE = re.compile(r"^(?:đồng\s*thời,?\s+)?(?:(?:khẩn\s*trương|k�
                          r"(?:,|\s(?!của\b))", re.U)
 
 
+# a connective, then the same doer's next piece of work, its verb first: "Trong đó, tiếp tục rà soát …", "Cạnh đó, thực
+# hiện quản lý …", "Ngoài ra, tăng cường …"
+CONNECTIVE_WORK = re.compile(r"^(?:Trong\s*đó|Cạnh\s*đó|Bên\s*cạnh\s*đó|Ngoài\s*ra|Đồng\s*thời|Mặt\s*khác|"
+                             r"Song\s*song\s*(?:đó|với\s*đó)|Cùng\s*với\s*đó),?\s+(?=[a-zđà-ỹ])")
+
+
+def _also_work(text: str) -> bool:
+    """A sentence that adds another piece of work for the doer before it (ALSO_WORK, or a connective and a verb)."""
+    return ALSO_WORK.match(text) is not None or (
+        (conn := CONNECTIVE_WORK.match(text)) is not None and WORK_CLAUSE.match(text[conn.end():]) is not None)
+
+
 # the colon of a list of members by field ("yêu cầu các Sở: Y tế, Tư pháp, … triển khai …") opens no list of work
 MEMBERS_COLON = re.compile(r"\b[Cc]ác\s+(?:Sở|sở|Bộ|bộ|[Pp]hòng)\s*:(?=\s*[A-ZĐ])", re.U)
 
@@ -2024,7 +2053,7 @@ def _chained_duties(text: str) -> list[str]:
     # (or with the asked doer's next piece of work, its verb first, when three duties or more are chained: "Chủ động
     # phối hợp … tuyên truyền …; theo dõi …; chủ động cập nhật …" — but "Chỉ đạo các xã …; rà soát …" goes on with
     # what the units directed do)
-    verb_first = ALSO_WORK.match(text) is not None and not ASSESSMENT.search(text[:200]) and \
+    verb_first = _also_work(text) and not ASSESSMENT.search(text[:200]) and \
         not re.match(r"Chỉ\s*đạo\b", text)
     if not (verb_first or _unit_opens_with_work(probe) or _opens_with_doer(probe) or _asks_a_unit(probe[:200])):
         return [text]
