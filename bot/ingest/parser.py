@@ -1558,6 +1558,8 @@ def _directive_paragraph(text: str) -> bool:
     if (frame := COMING_PERIOD.match(text)) is not None and not re.search(r"\bđã\b", text.split(".")[0]) and \
             _unit_opens_with_work(text[frame.end():]):
         return True  # "Quý IV/2027, Ủy ban MTTQ phường tiếp tục tuyên truyền …": a unit's work for the period ahead
+    if any(_time_ahead_doers(sentence) for sentence in SENTENCE_END.split(text)[:6]):
+        return True  # "Nhằm …, trong thời gian tới UBND xã củng cố …": the work of the time ahead
     return bool(DIRECTIVE_CUE.search(text)) or _charges_a_unit(text)
 
 
@@ -1614,6 +1616,20 @@ ASK_AFTER_VIEW = re.compile(r"[,;]\s*(?:đồng\s*thời|song|nhưng)\s*,?\s*(?:
 # a period with its year opening a sentence: "Quý IV/2027, …", "Tháng 10/2027, …", "Năm 2028, …"
 COMING_PERIOD = re.compile(r"^(?:Trong\s+)?(?:[Qq]uý\s*(?:IV|III|II|I)|[Tt]háng\s*\d{1,2}|)\s*(?:/|năm|[Nn]ăm)\s*"
                            r"(?:19|20)\d\d\s*,\s*", re.U)
+def _time_ahead_doers(sentence: str) -> list[str]:
+    """"Nhằm …, trong thời gian tới UBND xã củng cố …" → ["UBND xã"]: who works in the time ahead."""
+    for m in TIME_AHEAD.finditer(sentence[:300]):
+        rest = sentence[m.end():]
+        if _unit_opens_with_work(rest):
+            leads, strength = find_leads_ranked(rest)
+            return leads if strength >= STRONG else []
+    return []
+
+
+# the time ahead, at a sentence's start or after its opening clause: "Thời gian tới, …", "…, trong thời gian tới …",
+# "Những tháng còn lại của năm 2027, …"
+TIME_AHEAD = re.compile(r"(?:^|,\s*)(?:[Tt]rong\s+)?(?:[Tt]hời\s*gian\s*tới|[Nn]hững\s*tháng\s*(?:còn\s*lại|cuối\s*năm)"
+                        r"(?:\s*(?:của\s*)?năm\s*(?:19|20)\d\d)?),?\s+", re.U)
 ASK_COLON = re.compile(r"\b(?:chỉ\s*đạo|yêu\s*cầu|đề\s*nghị|kết\s*luận)\s*:\s*(?=[A-ZĐÀ-Ỹ]|(?:các|những)\s)", re.U)
 
 
@@ -1738,6 +1754,8 @@ def _by_subject(paragraphs: list[str]) -> list[tuple[str, str | None]]:
                     (due := _shared_due(head, None)) is not None:
                 frame = due[1]  # "… kết luận các nhiệm vụ cần thực hiện trong tháng 9/2027: A … . B …"
             leads, strength = find_leads_ranked(sentence)
+            if not leads and (ahead := _time_ahead_doers(sentence)):
+                leads, strength = ahead, STRONG  # "Nhằm …, trong thời gian tới UBND xã củng cố …"
             if current and current[-1].rstrip().endswith(";") and DATED_CLAUSE.search(sentence) and \
                     DATED_CLAUSE.search(" ".join(current)):
                 # "A …, hoàn thành trong quý IV; B …, hoàn thành trong tháng 4": each clause its own dated duty
@@ -1941,6 +1959,8 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
         leads = charged or find_leads(para)  # ("Các đơn vị phải …": the unit bound to the work, when none is asked)
         if not leads:
             leads = _spoken_ask_units(para)  # "Đối với …, ông chỉ đạo các sở, ngành cần …"
+        if not leads:
+            leads = next((d for sentence in SENTENCE_END.split(para)[:6] if (d := _time_ahead_doers(sentence))), [])
         if not leads and also is not None and _opens_with_doer(probe):
             leads = split_units(name_prefix(probe)) or [name_prefix(probe)]  # "Song song đó, các địa phương …"
         elif not leads and also is not None and (listed_doers := _listed_doers(probe)):
