@@ -1529,6 +1529,12 @@ def _asks_a_unit(text: str) -> bool:
         any(UNIT_START.match(text, m.end()) for m in ASK_COLON.finditer(text))  # "… yêu cầu: UBND các xã …"
 
 
+# the results work builds on are no assessment: "… đề nghị trên cơ sở các kết quả đã đạt được, Ban Thường vụ cần …",
+# "… chỉ đạo chặt chẽ để phát huy tốt những kết quả đã đạt được …"
+BUILDS_ON_RESULTS = re.compile(r"\b(?:trên\s*cơ\s*sở|phát\s*huy|dựa\s*trên|tiếp\s*nối)\s[^,.;]{0,30}?kết\s*quả\s*"
+                               r"(?:đã\s*)?(?:đạt\s*được|đạt)", re.I | re.U)
+
+
 # "Bên cạnh đó," opens an assessment's other side ("Bên cạnh đó, còn một số hạn chế …") as often as one more ask
 BESIDES_ASK = re.compile(r"^Bên\s*cạnh\s*đó\s*,?\s+(?=(?:giao|đề\s*nghị|yêu\s*cầu)\s)", re.U)
 
@@ -1540,7 +1546,7 @@ def _directive_paragraph(text: str) -> bool:
         probe = probe[besides.end():]  # "Bên cạnh đó, giao UBND các xã …": more work asked, not an assessment
     if CLOSING.search(text) or CLOSING_LINE.match(text):
         return False
-    if ASSESSMENT.search(probe[:200]):
+    if ASSESSMENT.search(BUILDS_ON_RESULTS.sub(" ", probe)[:200]):
         # "X đã đánh giá cao …, đồng thời lưu ý các xã cần …": the praise first, then the ask
         return (later := ASK_AFTER_VIEW.search(text)) is not None and \
             UNIT_START.match(text[later.end():]) is not None
