@@ -1965,6 +1965,11 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
         leads = charged or find_leads(para)  # ("Các đơn vị phải …": the unit bound to the work, when none is asked)
         if not leads:
             leads = _spoken_ask_units(para)  # "Đối với …, ông chỉ đạo các sở, ngành cần …"
+        if not leads and (INTRO_END.search(para) or LEAD_IN_TAIL.search(para)) and \
+                (asked := _lead_in_context(para, _Context(leads=(), supports=()))).explicit:
+            # a lead-in with nothing listed under it ("…; yêu cầu UBND các xã thực hiện tốt các nội dung sau:" and
+            # the list only in the attached file): whom it asks does what it announces
+            leads = list(asked.leads)
         if not leads:
             leads = next((d for sentence in SENTENCE_END.split(para)[:6] if (d := _time_ahead_doers(sentence))), [])
         if not leads and also is not None and _opens_with_doer(probe):
