@@ -1424,7 +1424,11 @@ def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads:
         base = _lead_in_context(lead_in, base)
         inherited_due = _shared_due(lead_in, issued_on)
     _mark_law_text(root)
-    intro_tasks = [ln for ln in intro if _directive_paragraph(ln) and not INTRO_END.search(ln) and ln is not lead_in]
+    # (a paragraph that opens with an account and then charges a unit: "UBND tỉnh vừa quyết định thành lập … . Chủ
+    # tịch UBND các huyện có trách nhiệm chỉ đạo …" — its parts by doer are read as in a letter)
+    intro_tasks = [ln for ln in intro if (_directive_paragraph(ln) or any(
+        _directive_paragraph(part) and _unit_opens_with_work(part) for part, _ in _by_subject([ln])[1:]))
+        and not INTRO_END.search(ln) and ln is not lead_in]
     if lead_in is not None and len(sentences := re.split(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])", lead_in)) > 1 and \
             _directive_paragraph(own := " ".join(sentences[:-1])) and (_asks_a_unit(own) or _unit_opens_with_work(own)):
         # "X yêu cầu Y lãnh đạo thực hiện tốt … . Ngoài ra cần nhấn mạnh các sự kiện như:": work before the list
