@@ -1079,7 +1079,10 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
     elif kind_index >= 0:
         subject = " ".join(_subject_after(lines, kind_index)) or None
     start, segments = _body_segments(lines, kind_index)
-    if start == 0 and kind is None and len(segments[0]) > 1 and _headline(segments[0][0]):
+    # (not a first line whose sentence goes on below it, as in a hard-wrapped copy: "… Trần Sỹ Thanh yêu" / "cầu các
+    # quận huyện …")
+    if start == 0 and kind is None and len(segments[0]) > 1 and _headline(segments[0][0]) and \
+            not segments[0][1][:1].islower():
         # a portal or news rendition opens with its headline: the subject, not a task
         subject = subject or segments[0][0]
         segments[0] = segments[0][1:]
