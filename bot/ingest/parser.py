@@ -978,6 +978,9 @@ def _join_wrapped_lines(lines: list[str]) -> list[str]:
 
 
 HYPHEN_WRAP = re.compile(r"^-\s*[A-ZĐÀ-Ỹ]")
+# the end of a line that stopped inside a unit's name: "… Sở Tài nguyên", "… phòng Văn hóa", "… Thương binh và"
+NAME_CUT = re.compile(r"\b(?:Sở|Phòng|phòng|Ban|Bộ|Trung\s*tâm|Chi\s*cục|Cục|Vụ|Văn\s*phòng)\s+"
+                      r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[a-zà-ỹđ]+){0,2}$", re.U)
 # a hard-wrapped line that opens with what looks like a dash item but goes on a range or a word ("… (03/02/1930" /
 # "- 03/02/2020)", "… vụ đông" / "- xuân 2012 - 2013;")
 DASH_CONTINUES = re.compile(r"^-\s*(?=\d|[^\W\d_])", re.U)  # (and the letter in lower case: see _dash_continues)
@@ -998,8 +1001,9 @@ def _wrapped_on(prev: str, ln: str, width: int) -> bool:
     if prev.count("(") > prev.count(")"):
         return True  # "… (Phụ lục" / "IV) …": inside a parenthesis
     if not re.search(r"[.:;!?)\"”…,]$", prev):
-        return _dash_continues(ln) or mark is None and (ln[:1].islower() or
-                                                                          WRAP_TAIL.search(prev) is not None)
+        # ("… phòng Tài nguyên" / "- Môi trường và các cơ quan …": a name cut at its hyphen)
+        return _dash_continues(ln) or HYPHEN_WRAP.match(ln) is not None and NAME_CUT.search(prev) is not None or \
+            mark is None and (ln[:1].islower() or WRAP_TAIL.search(prev) is not None)
     if re.search(r"[;,:]$", prev):
         return ln[:1].islower() and _marker(ln) is None
     return False

@@ -1,6 +1,8 @@
 """Round 16: the first line of a hard-wrapped news copy is no headline when its sentence goes on below it ("… Chủ
 tịch UBND tỉnh yêu" / "cầu các sở, ngành …"): taking it for the title cut the ask in two and lost every task of the
-paragraph. A title line followed by a capitalised paragraph stays the title."""
+paragraph. A title line followed by a capitalised paragraph stays the title. And a full line that stops inside a
+unit's name goes on at a dash line ("… phòng Tài nguyên" / "- Môi trường và các cơ quan …"): the name was cut at its
+hyphen, no item begins there."""
 
 from __future__ import annotations
 
@@ -32,3 +34,20 @@ def test_a_title_line_stays_the_title() -> None:
     notice = parse_notice(text)
     assert notice.subject == "Tăng cường xử lý lấn chiếm vỉa hè"
     assert not any(t.text.startswith("Tăng cường xử lý lấn chiếm vỉa hè") for t in notice.tasks)
+
+
+@pytest.mark.parametrize(("head", "tail"), [
+    ("phòng Tài nguyên", "Môi trường"), ("Sở Lao động", "Thương binh và Xã hội"), ("phòng Văn hóa", "Thông tin"),
+])
+def test_a_name_cut_at_its_hyphen_goes_on(head: str, tail: str) -> None:
+    lines = [
+        "Tập trung chỉ đạo việc rà soát kết quả thực hiện kế hoạch sử dụng đất 5 năm, chuẩn",
+        f"bị lập kế hoạch sử dụng đất giai đoạn tới. Đồng thời, huyện sớm chỉ đạo {head}",
+        f"- {tail} và các cơ quan, đơn vị liên quan khẩn trương rà soát, củng cố hồ sơ địa",
+        "chính theo đúng quy định của pháp luật. Rà soát kỹ việc cấp giấy chứng nhận quyền",
+        "sử dụng đất ở hộ gia đình, cá nhân, các tổ chức trên địa bàn huyện trong năm.",
+    ]
+    text = "UBND thành phố yêu cầu UBND huyện Chương Mỹ quản lý chặt chẽ đất đai theo quy hoạch.\n\n" + "\n".join(lines)
+    got = [t.text for t in parse_notice(text).tasks]
+    assert any(f"{head} - {tail} và các cơ quan" in t for t in got), got
+    assert not any(t.startswith(tail) for t in got), got
