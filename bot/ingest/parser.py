@@ -1086,7 +1086,8 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
     # (not a first line whose sentence goes on below it, as in a hard-wrapped copy: "… Trần Sỹ Thanh yêu" / "cầu các
     # quận huyện …")
     if start == 0 and kind is None and len(segments[0]) > 1 and _headline(segments[0][0]) and \
-            not segments[0][1][:1].islower():
+            not segments[0][1][:1].islower() and \
+            not ((width := _wrap_width(segments[0])) and _wrapped_on(segments[0][0], segments[0][1], width)):
         # a portal or news rendition opens with its headline: the subject, not a task
         subject = subject or segments[0][0]
         segments[0] = segments[0][1:]

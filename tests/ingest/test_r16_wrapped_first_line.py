@@ -51,3 +51,17 @@ def test_a_name_cut_at_its_hyphen_goes_on(head: str, tail: str) -> None:
     got = [t.text for t in parse_notice(text).tasks]
     assert any(f"{head} - {tail} và các cơ quan" in t for t in got), got
     assert not any(t.startswith(tail) for t in got), got
+
+
+def test_a_full_first_line_going_on_below_is_no_headline() -> None:
+    lines = [
+        "Theo báo cáo của UBND phường 3, kết quả thực hiện các khoản thu của phường từ năm",
+        "2023 đến năm 2025 gồm quỹ phòng, chống thiên tai được hơn 44 triệu đồng; thu quỹ an",
+        "ninh - quốc phòng được hơn 300 triệu đồng; quỹ Vì người nghèo hơn 783 triệu đồng.",
+        "Qua giám sát, đoàn làm việc yêu cầu phường báo cáo thêm các nguồn quỹ vận động do",
+        "các nhà hảo tâm ủng hộ trong năm; thu các loại quỹ này có đạt chỉ tiêu đề ra không.",
+    ]
+    notice = parse_notice("\n".join(lines))
+    assert notice.subject is None or not notice.subject.startswith("Theo báo cáo"), notice.subject
+    got = [(t.text, t.lead) for t in notice.tasks]
+    assert any("báo cáo thêm các nguồn quỹ" in t and lead == ("UBND phường 3",) for t, lead in got), got
