@@ -464,7 +464,8 @@ class Node:
 
 MARKERS = [
     ("article", re.compile(r"^Điều\s*(?P<m>\d{1,3})\s*[.:]\s*(?=\S)")),  # "Điều 3. Nhiệm vụ …" of a decision
-    ("roman", re.compile(r"^(?P<m>[IVX]{1,4})\s*[.)/-]\s*(?=\S)")),
+    # (not a quarter wrapped onto a line of its own: "… nhiệm vụ quý" / "IV/2025")
+    ("roman", re.compile(r"^(?P<m>[IVX]{1,4})\s*[.)/-]\s*(?=\S)(?!(?:19|20)\d\d\b)")),
     ("num", re.compile(r"^(?P<m>\d{1,3}(?:\.\d{1,3}){1,3})\.?\)?\s+(?=\S)")),
     ("num", re.compile(r"^(?P<m>\d{1,3})\s*[.)]\s*(?=\D)")),
     # "1/ Tăng cường …", "a/ Rà soát …": the slash numbering of many (older, typed) documents; a space must

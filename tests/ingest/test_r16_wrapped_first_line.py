@@ -65,3 +65,13 @@ def test_a_full_first_line_going_on_below_is_no_headline() -> None:
     assert notice.subject is None or not notice.subject.startswith("Theo báo cáo"), notice.subject
     got = [(t.text, t.lead) for t in notice.tasks]
     assert any("báo cáo thêm các nguồn quỹ" in t and lead == ("UBND phường 3",) for t, lead in got), got
+
+
+@pytest.mark.parametrize("quarter", ["IV/2025", "II/2026", "III-2026"])
+def test_a_quarter_on_a_line_of_its_own_is_no_item(quarter: str) -> None:
+    text = (f"UBMTTQ phường Hòa An sơ kết công tác quý III, triển khai nhiệm vụ quý\n{quarter}\n\n"
+            "Ngày 1/11/2025, UBMTTQ phường Hòa An sơ kết công tác quý III, triển khai nhiệm vụ trọng tâm.\n\n"
+            "Thời gian tới, UBMTTQ phường tiếp tục tuyên truyền, vận động cán bộ, đảng viên và Nhân dân thực hiện tốt "
+            "các chủ trương của Đảng, chính sách, pháp luật của Nhà nước.\n")
+    got = [t.ref for t in parse_notice(text).tasks]
+    assert not any(ref.startswith(quarter[:2]) for ref in got), got
