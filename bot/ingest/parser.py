@@ -151,6 +151,8 @@ def lines_of(text: str) -> list[str]:
         ln = OCR_DASH.sub("- ", OCR_SPECK.sub("", ln))
         if not ln or re.fullmatch(r"[-_=.*\s]+", ln) or CAPTION.search(ln) or PAGE_CHROME.match(ln.lstrip("•●▪◦· ")) \
                 or PAGE_MARK.match(ln):
+            if ln and CAPTION.search(ln) and ln[:1].islower() and kept and not re.search(r"[.:;!?]$", kept[-1]):
+                kept.pop()  # a wrapped caption's first line ("… giao nhiệm vụ cho các phòng," / "ngành. Ảnh: …")
             continue
         cell_date = bool(kept) and re.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}", ln) is not None and \
             re.search(r"\b(?:ngày|[Tt]rước|đến)$", kept[-1]) is not None

@@ -2,7 +2,8 @@
 tịch UBND tỉnh yêu" / "cầu các sở, ngành …"): taking it for the title cut the ask in two and lost every task of the
 paragraph. A title line followed by a capitalised paragraph stays the title. And a full line that stops inside a
 unit's name goes on at a dash line ("… phòng Tài nguyên" / "- Môi trường và các cơ quan …"): the name was cut at its
-hyphen, no item begins there."""
+hyphen, no item begins there. A quarter wrapped onto a line of its own ("IV/2025") is no roman item, and a photo
+caption wrapped in two ("… cho các phòng," / "ngành. Ảnh: Hữu Hoàn") goes whole, not its first line into the text."""
 
 from __future__ import annotations
 
@@ -75,3 +76,13 @@ def test_a_quarter_on_a_line_of_its_own_is_no_item(quarter: str) -> None:
             "các chủ trương của Đảng, chính sách, pháp luật của Nhà nước.\n")
     got = [t.ref for t in parse_notice(text).tasks]
     assert not any(ref.startswith(quarter[:2]) for ref in got), got
+
+
+@pytest.mark.parametrize("cut", ["cho các phòng,\nngành. Ảnh: Hữu Hoàn", "cho các\nphòng, ngành. Ảnh: Hữu Hoàn"])
+def test_a_wrapped_caption_goes_whole(cut: str) -> None:
+    text = ("Hội nghị đánh giá kết quả thực hiện nhiệm vụ tháng 10/2026\n\n"
+            f"Đồng chí Nguyễn Văn Nam – Chủ tịch UBND huyện giao nhiệm vụ {cut}\n\n"
+            "Kết luận hội nghị, đồng chí Chủ tịch UBND huyện yêu cầu các phòng ngành tập trung rà soát các chỉ tiêu để "
+            "hoàn thành trong hai tháng còn lại.\n")
+    got = [(t.text, t.lead) for t in parse_notice(text).tasks]
+    assert any(t.startswith("Kết luận hội nghị") and lead == ("các phòng ngành",) for t, lead in got), got
