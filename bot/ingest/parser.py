@@ -151,6 +151,8 @@ def lines_of(text: str) -> list[str]:
         ln = OCR_DASH.sub("- ", OCR_SPECK.sub("", ln))
         if not ln or re.fullmatch(r"[-_=.*\s]+", ln) or CAPTION.search(ln) or PAGE_CHROME.match(ln.lstrip("•●▪◦· ")) \
                 or PAGE_MARK.match(ln):
+            if ln and CAPTION.search(ln) and ln[:1].islower() and kept and not re.search(r"[.:;!?]$", kept[-1]):
+                kept.pop()  # a wrapped caption's first line ("… giao nhiệm vụ cho các phòng," / "ngành. Ảnh: …")
             continue
         cell_date = bool(kept) and re.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}", ln) is not None and \
             re.search(r"\b(?:ngày|[Tt]rước|đến)$", kept[-1]) is not None
@@ -466,7 +468,8 @@ class Node:
 
 MARKERS = [
     ("article", re.compile(r"^Điều\s*(?P<m>\d{1,3})\s*[.:]\s*(?=\S)")),  # "Điều 3. Nhiệm vụ …" of a decision
-    ("roman", re.compile(r"^(?P<m>[IVX]{1,4})\s*[.)/-]\s*(?=\S)")),
+    # (not a quarter wrapped onto a line of its own: "… nhiệm vụ quý" / "IV/2025")
+    ("roman", re.compile(r"^(?P<m>[IVX]{1,4})\s*[.)/-]\s*(?=\S)(?!(?:19|20)\d\d\b)")),
     ("num", re.compile(r"^(?P<m>\d{1,3}(?:\.\d{1,3}){1,3})\.?\)?\s+(?=\S)")),
     ("num", re.compile(r"^(?P<m>\d{1,3})\s*[.)]\s*(?=\D)")),
     # "1/ Tăng cường …", "a/ Rà soát …": the slash numbering of many (older, typed) documents; a space must
@@ -1002,6 +1005,9 @@ def _join_wrapped_lines(lines: list[str]) -> list[str]:
 
 
 HYPHEN_WRAP = re.compile(r"^-\s*[A-ZĐÀ-Ỹ]")
+# the end of a line that stopped inside a unit's name: "… Sở Tài nguyên", "… phòng Văn hóa", "… Thương binh và"
+NAME_CUT = re.compile(r"\b(?:Sở|Phòng|phòng|Ban|Bộ|Trung\s*tâm|Chi\s*cục|Cục|Vụ|Văn\s*phòng)\s+"
+                      r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[a-zà-ỹđ]+){0,2}$", re.U)
 # a hard-wrapped line that opens with what looks like a dash item but goes on a range or a word ("… (03/02/1930" /
 # "- 03/02/2020)", "… vụ đông" / "- xuân 2012 - 2013;")
 DASH_CONTINUES = re.compile(r"^-\s*(?=\d|[^\W\d_])", re.U)  # (and the letter in lower case: see _dash_continues)
@@ -1022,8 +1028,9 @@ def _wrapped_on(prev: str, ln: str, width: int) -> bool:
     if prev.count("(") > prev.count(")"):
         return True  # "… (Phụ lục" / "IV) …": inside a parenthesis
     if not re.search(r"[.:;!?)\"”…,]$", prev):
-        return _dash_continues(ln) or mark is None and (ln[:1].islower() or
-                                                                          WRAP_TAIL.search(prev) is not None)
+        # ("… phòng Tài nguyên" / "- Môi trường và các cơ quan …": a name cut at its hyphen)
+        return _dash_continues(ln) or HYPHEN_WRAP.match(ln) is not None and NAME_CUT.search(prev) is not None or \
+            mark is None and (ln[:1].islower() or WRAP_TAIL.search(prev) is not None)
     if re.search(r"[;,:]$", prev):
         return ln[:1].islower() and _marker(ln) is None
     return False
@@ -1103,7 +1110,11 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
     elif kind_index >= 0:
         subject = " ".join(_subject_after(lines, kind_index)) or None
     start, segments = _body_segments(lines, kind_index)
-    if start == 0 and kind is None and len(segments[0]) > 1 and _headline(segments[0][0]):
+    # (not a first line whose sentence goes on below it, as in a hard-wrapped copy: "… Trần Sỹ Thanh yêu" / "cầu các
+    # quận huyện …")
+    if start == 0 and kind is None and len(segments[0]) > 1 and _headline(segments[0][0]) and \
+            not segments[0][1][:1].islower() and \
+            not ((width := _wrap_width(segments[0])) and _wrapped_on(segments[0][0], segments[0][1], width)):
         # a portal or news rendition opens with its headline: the subject, not a task
         subject = subject or segments[0][0]
         segments[0] = segments[0][1:]
@@ -1151,6 +1162,7 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
         # "Thời gian lấy ý kiến: từ … đến ngày 05/4": whoever gives opinions does so by the window's end
         tasks = [replace(t, due=window.due, due_text=window.text) if t.due is None and GIVES_OPINION.search(t.text)
                  else t for t in tasks]
+    tasks = _asked_the_visited(tasks, body_text)
     origins: list[dict[str, float]] = [{} for _ in tasks]
     # (only in a text with no kind of its own — a news or portal rendition, which retells the directives as prose
     # chains; a formal notice, plan or letter gives each duty an item, and an item is one task)
@@ -1169,6 +1181,52 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
         meeting_date=meeting, tasks=tuple(tasks),
     )
     return notice, origins
+
+
+# an ask to the place by its level alone — "Đoàn công tác đề nghị xã bổ sung …", "đoàn yêu cầu phường báo cáo
+# thêm …", "yêu cầu địa phương tiếp tục …" — after a visit or a check: the place visited
+ASKS_THE_PLACE = re.compile(r"\b(?:đề\s*nghị|yêu\s*cầu|giao)\s+(?:cho\s+)?"
+                            r"(?P<w>địa\s*phương|xã|phường|thị\s*trấn|huyện|thị\s*xã)\s+(?=[a-zđà-ỹ])"
+                            r"(?!(?:và|có|các|nêu|trên|này|nhà|bạn|đó)\b)", re.U)
+VISITED = re.compile(r"\b(?:làm\s*việc|kiểm\s*tra|giám\s*sát|khảo\s*sát|thăm)\s+(?:[^.;]{0,150}?\s)?(?:với|tại)\s+"
+                     r"(?=(?:UBND|Ủy\s*ban|Uỷ\s*ban|Đảng\s*ủy|Đảng\s*uỷ|Đảng\s*bộ|xã|phường|thị\s*trấn|huyện|thị\s*xã)\s)",
+                     re.U)
+
+
+def _asked_the_visited(tasks: list[ParsedTask], text: str) -> list[ParsedTask]:
+    """The place an ask names by its level alone ("đề nghị xã …", "yêu cầu địa phương …") is the one the text names
+    with that level — the place visited or checked ("… làm việc với Đảng ủy xã Mỹ Hòa", "… kiểm tra … tại huyện X"),
+    else the first unit named with that level word ("Theo báo cáo của UBND phường 1, …"). Only for a task whose text
+    asks nobody else by name."""
+    if not any(ASKS_THE_PLACE.search(t.text) for t in tasks):
+        return tasks
+
+    def place(word: str) -> str | None:
+        starts = [m.end() for m in VISITED.finditer(text)]
+        if word != "địa phương":
+            starts += [m.start() for m in re.finditer(rf"(?:(?:UBND|Ủy\s*ban\s*nhân\s*dân|Đảng\s*ủy|Đảng\s*bộ)\s+)?"
+                                                      rf"\b{word}\s+(?=[A-ZĐÀ-Ỹ0-9])", text)]
+        for at in sorted(starts):
+            name = name_prefix(text[at:]).split(",")[0].strip()
+            if name and (word == "địa phương" or re.search(rf"\b{word}\b", name)) and \
+                    re.search(r"\s(?:[A-ZĐÀ-Ỹ]|\d)", name):
+                return name
+        return None
+
+    out: list[ParsedTask] = []
+    resolved: tuple[str, ...] | None = None
+    for t in tasks:
+        m = ASKS_THE_PLACE.search(t.text)
+        if m and not _asks_a_unit(t.text[:m.start()] + t.text[m.end():]) and \
+                (where := place(re.sub(r"\s+", " ", m.group("w")))) is not None:
+            t = replace(t, lead=(where,), lead_source="text")
+            resolved = t.lead
+        elif resolved and not t.lead and t.text[:1].islower():
+            t = replace(t, lead=resolved, lead_source="text")  # "…; đồng thời yêu cầu …": the same sentence goes on
+        else:
+            resolved = None
+        out.append(t)
+    return out
 
 
 def _consecutive(tasks: list[ParsedTask], text: str) -> list[ParsedTask]:
@@ -1404,7 +1462,11 @@ def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads:
         base = _lead_in_context(lead_in, base)
         inherited_due = _shared_due(lead_in, issued_on)
     _mark_law_text(root)
-    intro_tasks = [ln for ln in intro if _directive_paragraph(ln) and not INTRO_END.search(ln) and ln is not lead_in]
+    # (a paragraph that opens with an account and then charges a unit: "UBND tỉnh vừa quyết định thành lập … . Chủ
+    # tịch UBND các huyện có trách nhiệm chỉ đạo …" — its parts by doer are read as in a letter)
+    intro_tasks = [ln for ln in intro if (_directive_paragraph(ln) or any(
+        _directive_paragraph(part) and _unit_opens_with_work(part) for part, _ in _by_subject([ln])[1:]))
+        and not INTRO_END.search(ln) and ln is not lead_in]
     if lead_in is not None and len(sentences := re.split(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])", lead_in)) > 1 and \
             _directive_paragraph(own := " ".join(sentences[:-1])) and (_asks_a_unit(own) or _unit_opens_with_work(own)):
         # "X yêu cầu Y lãnh đạo thực hiện tốt … . Ngoài ra cần nhấn mạnh các sự kiện như:": work before the list
@@ -1509,6 +1571,12 @@ def _asks_a_unit(text: str) -> bool:
         any(UNIT_START.match(text, m.end()) for m in ASK_COLON.finditer(text))  # "… yêu cầu: UBND các xã …"
 
 
+# the results work builds on are no assessment: "… đề nghị trên cơ sở các kết quả đã đạt được, Ban Thường vụ cần …",
+# "… chỉ đạo chặt chẽ để phát huy tốt những kết quả đã đạt được …"
+BUILDS_ON_RESULTS = re.compile(r"\b(?:trên\s*cơ\s*sở|phát\s*huy|dựa\s*trên|tiếp\s*nối)\s[^,.;]{0,30}?kết\s*quả\s*"
+                               r"(?:đã\s*)?(?:đạt\s*được|đạt)", re.I | re.U)
+
+
 # "Bên cạnh đó," opens an assessment's other side ("Bên cạnh đó, còn một số hạn chế …") as often as one more ask
 BESIDES_ASK = re.compile(r"^Bên\s*cạnh\s*đó\s*,?\s+(?=(?:giao|đề\s*nghị|yêu\s*cầu)\s)", re.U)
 
@@ -1520,7 +1588,7 @@ def _directive_paragraph(text: str) -> bool:
         probe = probe[besides.end():]  # "Bên cạnh đó, giao UBND các xã …": more work asked, not an assessment
     if CLOSING.search(text) or CLOSING_LINE.match(text):
         return False
-    if ASSESSMENT.search(probe[:200]):
+    if ASSESSMENT.search(BUILDS_ON_RESULTS.sub(" ", probe)[:200]):
         # "X đã đánh giá cao …, đồng thời lưu ý các xã cần …": the praise first, then the ask
         return (later := ASK_AFTER_VIEW.search(text)) is not None and \
             UNIT_START.match(text[later.end():]) is not None
@@ -1538,13 +1606,15 @@ def _directive_paragraph(text: str) -> bool:
     if (frame := COMING_PERIOD.match(text)) is not None and not re.search(r"\bđã\b", text.split(".")[0]) and \
             _unit_opens_with_work(text[frame.end():]):
         return True  # "Quý IV/2027, Ủy ban MTTQ phường tiếp tục tuyên truyền …": a unit's work for the period ahead
+    if any(_time_ahead_doers(sentence) for sentence in SENTENCE_END.split(text)[:6]):
+        return True  # "Nhằm …, trong thời gian tới UBND xã củng cố …": the work of the time ahead
     return bool(DIRECTIVE_CUE.search(text)) or _charges_a_unit(text)
 
 
 # a unit bound to its work by a modal: "Các đơn vị phải …", "Quận ủy cần …", "Chủ tịch UBND các huyện chịu trách
 # nhiệm …" (not "… chịu trách nhiệm trước …": whom it answers to)
 CHARGED = re.compile(r"(?:\s+(?:trong|trên|thuộc|ở|tại)\s[^,.;]{1,40}?)?\s*(?:cũng\s+|thì\s+)?"
-                     r"(?:cần\s*phải|cần|phải|chịu\s*trách\s*nhiệm(?!\s*(?:trước|về|đối\s*với|nếu|khi|hoàn\s*toàn)\b))"
+                     r"(?:cần\s*phải|cần|phải|(?P<will>sẽ)|chịu\s*trách\s*nhiệm(?!\s*(?:trước|về|đối\s*với|nếu|khi|hoàn\s*toàn)\b))"
                      r"\s+"
                      r"(?!là\b|có\s*(?:được|những|nhiều)\b|đối\s*mặt\b|chịu\b)", re.U)
 
@@ -1564,9 +1634,24 @@ def _charged_units(text: str) -> list[str]:
             if not UNIT_START.match(rest):
                 continue
             name = name_prefix(rest)
-            if 0 < len(name) <= 90 and CHARGED.match(rest[len(name):]):
+            if 0 < len(name) <= 90 and (charged := CHARGED.match(rest[len(name):])) and \
+                    not (charged.group("will") and FORECAST_OPENING.match(sentence)):
                 return split_units(name) or [name]
     return []
+
+
+def _opens_charged(text: str) -> bool:
+    """"Các đơn vị phải …", "Theo đó, Ngân hàng X sẽ …": the text opens with a unit bound to its work."""
+    text = text[also.end():] if (also := ADDS_WORK.match(text)) else text
+    if not UNIT_START.match(text):
+        return False
+    name = name_prefix(text)
+    return 0 < len(name) <= 90 and CHARGED.match(text[len(name):]) is not None
+
+
+# what a unit will do under a condition or by a forecast is no charge: "Nếu …, UBND xã sẽ xử lý …", "Dự kiến, …, UBND
+# tỉnh sẽ trình …" (but "Theo kế hoạch, xã X sẽ tổ chức …" is the plan it carries out)
+FORECAST_OPENING = re.compile(r"^(?:Nếu|Trường\s*hợp|Khi|Dự\s*kiến|Có\s*thể)\b", re.U)
 
 
 REPORTED_OPENING = re.compile(r"^(?:[^,.;]{0,80}\s)?(?:đã|vừa)\s", re.U)
@@ -1579,6 +1664,20 @@ ASK_AFTER_VIEW = re.compile(r"[,;]\s*(?:đồng\s*thời|song|nhưng)\s*,?\s*(?:
 # a period with its year opening a sentence: "Quý IV/2027, …", "Tháng 10/2027, …", "Năm 2028, …"
 COMING_PERIOD = re.compile(r"^(?:Trong\s+)?(?:[Qq]uý\s*(?:IV|III|II|I)|[Tt]háng\s*\d{1,2}|)\s*(?:/|năm|[Nn]ăm)\s*"
                            r"(?:19|20)\d\d\s*,\s*", re.U)
+def _time_ahead_doers(sentence: str) -> list[str]:
+    """"Nhằm …, trong thời gian tới UBND xã củng cố …" → ["UBND xã"]: who works in the time ahead."""
+    for m in TIME_AHEAD.finditer(sentence[:300]):
+        rest = sentence[m.end():]
+        if _unit_opens_with_work(rest):
+            leads, strength = find_leads_ranked(rest)
+            return leads if strength >= STRONG else []
+    return []
+
+
+# the time ahead, at a sentence's start or after its opening clause: "Thời gian tới, …", "…, trong thời gian tới …",
+# "Những tháng còn lại của năm 2027, …"
+TIME_AHEAD = re.compile(r"(?:^|,\s*)(?:[Tt]rong\s+)?(?:[Tt]hời\s*gian\s*tới|[Nn]hững\s*tháng\s*(?:còn\s*lại|cuối\s*năm)"
+                        r"(?:\s*(?:của\s*)?năm\s*(?:19|20)\d\d)?),?\s+", re.U)
 ASK_COLON = re.compile(r"\b(?:chỉ\s*đạo|yêu\s*cầu|đề\s*nghị|kết\s*luận)\s*:\s*(?=[A-ZĐÀ-Ỹ]|(?:các|những)\s)", re.U)
 
 
@@ -1642,7 +1741,10 @@ ALSO_WORK = re.compile(r"^(?:(?:Tiếp\s*tục\s+|Đồng\s*thời,?\s+)"
                        # …", "Cử cán bộ chuyên môn …")
                        r"Quản\s*lý|Giám\s*sát|Tuyên\s*truyền|Vận\s*động|Cử|Xử\s*lý|Theo\s*dõi|Duy\s*trì|"
                        r"Củng\s*cố|Kiện\s*toàn|Nắm\s*chắc|Kiên\s*quyết|Quán\s*triệt|Huy\s*động|Khắc\s*phục|"
-                       r"Ngăn\s*chặn|Sẵn\s*sàng|Nâng\s*cao|Hoàn\s*thành|Thường\s*xuyên\s*(?=[a-zđà-ỹ]))"
+                       r"Ngăn\s*chặn|Sẵn\s*sàng|Nâng\s*cao|Hoàn\s*thành|Thường\s*xuyên\s*(?=[a-zđà-ỹ])|"
+                       # ("Chủ động phối hợp với …", "Tập trung tuyên truyền …", "Tiếp tục rà soát …", "Lãnh đạo
+                       # việc …")
+                       r"Chủ\s*động|Tập\s*trung|Tiếp\s*tục|Lãnh\s*đạo|Phát\s*huy|Cập\s*nhật)"
                        r"(?:,\s*[a-zđà-ỹ]+(?:\s+[a-zđà-ỹ]+)?)?\s+(?:việc\s+|công\s*tác\s+|cho\s+|với\s+)?"
                        r"[a-zđà-ỹA-ZĐ0-9]|"
                        # a condition, then the same doer's duty when it holds: "Khi có thiệt hại …, cần nhanh chóng …"
@@ -1700,6 +1802,8 @@ def _by_subject(paragraphs: list[str]) -> list[tuple[str, str | None]]:
                     (due := _shared_due(head, None)) is not None:
                 frame = due[1]  # "… kết luận các nhiệm vụ cần thực hiện trong tháng 9/2027: A … . B …"
             leads, strength = find_leads_ranked(sentence)
+            if not leads and (ahead := _time_ahead_doers(sentence)):
+                leads, strength = ahead, STRONG  # "Nhằm …, trong thời gian tới UBND xã củng cố …"
             if current and current[-1].rstrip().endswith(";") and DATED_CLAUSE.search(sentence) and \
                     DATED_CLAUSE.search(" ".join(current)):
                 # "A …, hoàn thành trong quý IV; B …, hoàn thành trong tháng 4": each clause its own dated duty
@@ -1707,9 +1811,9 @@ def _by_subject(paragraphs: list[str]) -> list[tuple[str, str | None]]:
                 current, current_leads = [], []
             if current and (strength >= STRONG and leads and not _same_units(leads, current_leads) and
                             not is_generic_reference(leads) and not INTRO_END.search(sentence)
-                            or bool(ALSO_WORK.match(sentence)) and not listed
+                            or _also_work(sentence) and not listed
                             and (bool(current_leads) or any(_asks_a_unit(c) for c in current)
-                                                              or ALSO_WORK.match(current[0]) is not None
+                                                              or _also_work(current[0])
                                                               and not current[0].startswith("Chỉ đạo"))
                             and not ASSESSMENT.search(current[0][:200])
                             or _new_ask(sentence)
@@ -1717,7 +1821,7 @@ def _by_subject(paragraphs: list[str]) -> list[tuple[str, str | None]]:
                 # "Các đơn vị thực hiện trước ngày …" goes with the ask; "…, UBND tỉnh có ý kiến như sau:" too
                 parts.append(" ".join(current))
                 # ("Tham mưu cho UBND tỉnh …" after "Chỉ đạo các trường …": still the same doer's next piece)
-                current, current_leads = [], current_leads if ALSO_WORK.match(sentence) and current_leads else []
+                current, current_leads = [], current_leads if _also_work(sentence) and current_leads else []
             if not current:
                 frames.append(frame)
             current.append(sentence)
@@ -1771,7 +1875,7 @@ OTHERS_CONCERNED = re.compile(r"\b(?:có\s+)?liên\s*quan\s*$", re.U)
 # a connective that adds more work after an ask: "Bên cạnh đó, …", "Song song đó, …", "Ngoài ra, …", "Đồng thời, …",
 # "Theo đó, …"; or the time the next doer's work is due: "Trước ngày 18/10, các địa phương phải …"
 ADDS_WORK = re.compile(r"^(?:(?:Bên\s*cạnh\s*đó|Song\s*song\s*(?:đó|với\s*đó)|Cùng\s*với\s*(?:đó|việc\s*đó)|Ngoài\s*ra|"
-                       r"Đồng\s*thời|Mặt\s*khác|"
+                       r"Đồng\s*thời|Mặt\s*khác|Cụ\s*thể|"
                        # "Đối với UBND các huyện cần …": the unit the sentence turns to, then its work
                        r"Theo\s*đó|Đối\s*với(?=\s+(?:UBND|Ủy\s*ban|Sở|Phòng|Ban|các|những)\b))\s*,?|(?:Trước|Chậm\s*nhất|Trong|Đến\s*hết)\s+(?:ngày|tháng|quý)\s*[\dIVX][^,;.:]{0,30},|"
                        r"Sau\s*khi\s[^,;.:]{3,150},)\s+",
@@ -1816,7 +1920,11 @@ def _new_ask(sentence: str) -> bool:
 
 NOT_WORK_AFTER_UNIT = re.compile(r"^\s*(?:đã|đang|"
                                  # but "UBND tỉnh vừa yêu cầu các huyện …" (a news item): the ask just made
-                                 r"vừa(?!\s+(?:có\s*văn\s*bản\s+)?(?:yêu\s*cầu|chỉ\s*đạo|giao|đề\s*nghị)\s)|"
+                                 # ("… vừa có công văn (số 12/UBND-KT) yêu cầu …", "… vừa ban hành công điện … chỉ
+                                 # đạo …": the letter just sent is the ask itself)
+                                 r"vừa(?!\s+(?:(?:có|ban\s*hành|gửi|phát\s*hành)\s+(?:văn\s*bản|[Cc]ông\s*văn|"
+                                 r"[Cc]ông\s*điện|[Cc]hỉ\s*thị|[Tt]hông\s*báo|[Vv]ăn\s*bản)"
+                                 r"(?:\s+\(?số\s+[\w/.\-&]+\)?)?\s+)?(?:yêu\s*cầu|chỉ\s*đạo|giao|đề\s*nghị)\s)|"
                                  r"nhận\s*được|về\s*việc|(?:trân\s*trọng\s*)?cảm\s*ơn|"
                                  r"có\s*(?:văn\s*bản|công\s*văn|tờ\s*trình|báo\s*cáo)|"
                                  r"là|được|cho\s*biết|phát\s*biểu|"
@@ -1859,7 +1967,8 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
     for para, _, directed in split:  # "X tham mưu …; Y theo dõi …": one task per doer
         probe = para[also.end():] if (also := ADDS_WORK.match(para)) else para
         # after an ask, a paragraph that opens with a unit and its verb is that unit's duty ("Sở X đôn đốc …")
-        opens = bool(groups) and (_unit_opens_with_work(probe) or _opens_with_doer(probe)) and \
+        opens = bool(groups) and (_unit_opens_with_work(probe) or _opens_with_doer(probe)
+                                  or also is not None and bool(_listed_doers(probe))) and \
             not is_generic_reference(split_units(name_prefix(probe)) or [name_prefix(probe)]) and \
             not VIEW_AFTER_UNIT.match(probe[len(name_prefix(probe)):])
         now = in_directive_section or directed or not _informs(para) and (
@@ -1879,7 +1988,7 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
             continue  # "Về đề nghị của Bộ X …, Phó Thủ tướng có ý kiến như sau:" introduces the tasks
         directs = not _informs(para) and _directive_paragraph(para) or (
             # "… yêu cầu các phòng ngành …" / "Tiếp tục đẩy mạnh …": the asked units' next piece of work
-            bool(groups) and bool(groups[-1][1]) and ALSO_WORK.match(para) is not None) or (
+            bool(groups) and bool(groups[-1][1]) and _also_work(para)) or (
             (in_directive_section or directed) and not CLOSING.search(para) and not CLOSING_LINE.match(para)
             and not _informs(para)
             and not INTRO_END.search(para)
@@ -1892,13 +2001,24 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
             if groups and not CLOSING.search(para) and pick_deadline(para, issued_on=issued_on):
                 groups[-1][0].append(para)  # "Thời gian gửi báo cáo trước ngày 20/3/2009." completes the task
             continue
-        charged = [] if DIRECTIVE_CUE.search(para) else _charged_units(para)
+        # (a unit that opens the text bound to its work does what the text then asks, directing included: "Ngân
+        # hàng X sẽ phối hợp …, chỉ đạo các Tổ …")
+        charged = _charged_units(para) if not DIRECTIVE_CUE.search(para) or _opens_charged(para) else []
         leads = charged or find_leads(para)  # ("Các đơn vị phải …": the unit bound to the work, when none is asked)
         if not leads:
             leads = _spoken_ask_units(para)  # "Đối với …, ông chỉ đạo các sở, ngành cần …"
+        if not leads and (INTRO_END.search(para) or LEAD_IN_TAIL.search(para)) and \
+                (asked := _lead_in_context(para, _Context(leads=(), supports=()))).explicit:
+            # a lead-in with nothing listed under it ("…; yêu cầu UBND các xã thực hiện tốt các nội dung sau:" and
+            # the list only in the attached file): whom it asks does what it announces
+            leads = list(asked.leads)
+        if not leads:
+            leads = next((d for sentence in SENTENCE_END.split(para)[:6] if (d := _time_ahead_doers(sentence))), [])
         if not leads and also is not None and _opens_with_doer(probe):
             leads = split_units(name_prefix(probe)) or [name_prefix(probe)]  # "Song song đó, các địa phương …"
-        if groups and ALSO_WORK.match(para) and not leads and groups[-1][1]:
+        elif not leads and also is not None and (listed_doers := _listed_doers(probe)):
+            leads = listed_doers  # "Cụ thể, các bộ trưởng, thủ trưởng …, Chủ tịch UBND các tỉnh … quán triệt …"
+        if groups and _also_work(para) and not leads and groups[-1][1]:
             groups.append(([para], groups[-1][1]))  # "Đồng thời chỉ đạo …": the same doer's next task
         elif groups and (not leads and not _new_ask(para) and not _new_doer(para, groups[-1][1])
                          and not (DATED_CLAUSE.search(para) and groups[-1][0][-1].rstrip().endswith(";")
@@ -1934,6 +2054,20 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
     return out
 
 
+def _listed_doers(text: str) -> list[str]:
+    """A list of doers too long to be one name, then their work: "các bộ trưởng, thủ trưởng cơ quan ngang bộ, cơ quan
+    thuộc Chính phủ, Chủ tịch UBND các tỉnh … quán triệt …" → the names, as the lead finder splits them."""
+    if not UNIT_START.match(text):
+        return []
+    named, strength = find_leads_ranked(text)
+    name = name_prefix(text)
+    if strength < STRONG or not named or not text.lower().startswith(named[0].lower()) or \
+            not re.match(r"\s+[a-zđà-ỹ]", text[len(name):]) or NOT_WORK_AFTER_UNIT.match(text[len(name):]) or \
+            VIEW_AFTER_UNIT.match(text[len(name):]):
+        return []
+    return named
+
+
 # "…; chỉ đạo các cơ sở y tế bố trí …": the doer hands a further piece of work on to the units under it
 DIRECTS_OTHERS = re.compile(r"^(?:đồng\s*thời,?\s+)?chỉ\s*đạo(?:,\s*hướng\s*dẫn)?\s+(?!của\b)", re.U)
 
@@ -1958,9 +2092,23 @@ WORK_CLAUSE = re.compile(r"^(?:đồng\s*thời,?\s+)?(?:(?:khẩn\s*trương|k�
                          r"củng\s*cố|kiện\s*toàn|phân\s*công|duy\s*trì|không\s*để|chịu\s*trách\s*nhiệm|"
                          r"lựa\s*chọn|tuyển\s*chọn|đề\s*xuất|bố\s*trí|chuẩn\s*bị|khắc\s*phục|ngăn\s*chặn|"
                          r"nắm\s*chắc|giải\s*quyết|cập\s*nhật|tổng\s*hợp|có\s*(?:kế\s*hoạch|biện\s*pháp|phương\s*án)|"
-                         r"thông\s*báo|hỗ\s*trợ|huy\s*động)"
+                         r"thông\s*báo|hỗ\s*trợ|huy\s*động|"
+                         # ("…; chủ động tiến hành đầy đủ các thủ tục …", "…; bổ sung những vấn đề mới phát sinh …")
+                         r"tiến\s*hành|bổ\s*sung|giám\s*sát|cung\s*cấp|hoàn\s*thiện|hoàn\s*chỉnh|nghiên\s*cứu)"
                          # (not the noun the verb also is: "…; hướng dẫn của các sở …" is what the work follows)
                          r"(?:,|\s(?!của\b))", re.U)
+
+
+# a connective, then the same doer's next piece of work, its verb first: "Trong đó, tiếp tục rà soát …", "Cạnh đó, thực
+# hiện quản lý …", "Ngoài ra, tăng cường …"
+CONNECTIVE_WORK = re.compile(r"^(?:Trong\s*đó|Cạnh\s*đó|Bên\s*cạnh\s*đó|Ngoài\s*ra|Đồng\s*thời|Mặt\s*khác|"
+                             r"Song\s*song\s*(?:đó|với\s*đó)|Cùng\s*với\s*đó),?\s+(?=[a-zđà-ỹ])")
+
+
+def _also_work(text: str) -> bool:
+    """A sentence that adds another piece of work for the doer before it (ALSO_WORK, or a connective and a verb)."""
+    return ALSO_WORK.match(text) is not None or (
+        (conn := CONNECTIVE_WORK.match(text)) is not None and WORK_CLAUSE.match(text[conn.end():]) is not None)
 
 
 # the colon of a list of members by field ("yêu cầu các Sở: Y tế, Tư pháp, … triển khai …") opens no list of work
@@ -1975,7 +2123,12 @@ def _chained_duties(text: str) -> list[str]:
     if ";" not in text or len(text) < 60:
         return [text]
     probe = text[also.end():] if (also := ADDS_WORK.match(text)) else text
-    if not (_unit_opens_with_work(probe) or _opens_with_doer(probe) or _asks_a_unit(probe[:200])):
+    # (or with the asked doer's next piece of work, its verb first, when three duties or more are chained: "Chủ động
+    # phối hợp … tuyên truyền …; theo dõi …; chủ động cập nhật …" — but "Chỉ đạo các xã …; rà soát …" goes on with
+    # what the units directed do)
+    verb_first = _also_work(text) and not ASSESSMENT.search(text[:200]) and \
+        not re.match(r"Chỉ\s*đạo\b", text)
+    if not (verb_first or _unit_opens_with_work(probe) or _opens_with_doer(probe) or _asks_a_unit(probe[:200])):
         return [text]
     pieces: list[str] = []
     for clause in (c.strip() for c in re.split(r"(?<=;)\s+", text)):
@@ -1989,6 +2142,9 @@ def _chained_duties(text: str) -> list[str]:
             pieces[-1] = f"{pieces[-1]} {clause}"
         else:
             pieces.append(clause)
+    if verb_first and len(pieces) < 3 and not (_unit_opens_with_work(probe) or _opens_with_doer(probe)
+                                               or _asks_a_unit(probe[:200])):
+        return [text]
     return pieces
 
 
@@ -2587,7 +2743,8 @@ def _topic_statement(text: str) -> bool:
 
 
 # a lead-in whose verb takes the items below as its object: "… tham mưu Hội đồng Thi đua thực hiện:"
-LEAD_IN_TAIL = re.compile(r"\b(?:thực\s*hiện|triển\s*khai|lưu\s*ý|chú\s*ý|như\s*sau|sau\s*đây|sau|nội\s*dung|"
+# (and "…, cụ thể:" before the details)
+LEAD_IN_TAIL = re.compile(r"\b(?:thực\s*hiện|triển\s*khai|lưu\s*ý|chú\s*ý|như\s*sau|sau\s*đây|sau|nội\s*dung|cụ\s*thể|"
                           r"nhiệm\s*vụ|công\s*việc|giải\s*pháp)\s*:\s*$", re.U)
 
 
