@@ -110,6 +110,12 @@ async def started_group(db_url: str) -> Harness:
     return await started_with(db_url, DIRECTORY_CSV.read_text(encoding="utf-8"), GROUP_NOTICE)
 
 
+# A Chủ tịch and a Phó Chủ tịch besides the province's Phó Bí thư: who decides and hears of a notice's tasks (the
+# signer, the office signed for, the leader in charge of a group of items) is told apart from the other leaders.
+WITH_CHAIR_AND_DEPUTY = DIRECTORY_CSV.read_text(encoding="utf-8") + \
+    "chu_tich,Võ Văn Chủ,Chủ tịch UBND tỉnh,Thường trực UBND tỉnh,leader\n" \
+    "pct,Đặng Văn Phó,Phó Chủ tịch UBND tỉnh,Thường trực UBND tỉnh,leader\n"
+
 # A second leader who signs a notice: extension requests and escalations go to them, not to every leader.
 WITH_SIGNER = DIRECTORY_CSV.read_text(encoding="utf-8") + \
     "pct,Nguyễn Văn Hai,Phó Chủ tịch UBND tỉnh,UBND tỉnh Bình Thuận,leader\n"

@@ -8,12 +8,9 @@ from bot import texts
 from bot.ingest.parser import parse_notice
 from bot.sandbox.harness import Harness
 from scheduler.clock import FakeClock
+from tests.bot.conversation_setup import WITH_CHAIR_AND_DEPUTY as DIRECTORY
 from tests.bot.conversation_setup import texts_to
-from tests.conftest import DIRECTORY_CSV, local
-
-DIRECTORY = DIRECTORY_CSV.read_text(encoding="utf-8") + \
-    "chu_tich,Võ Văn Chủ,Chủ tịch UBND tỉnh,Thường trực UBND tỉnh,leader\n" \
-    "pct,Đặng Văn Phó,Phó Chủ tịch UBND tỉnh,Thường trực UBND tỉnh,leader\n"
+from tests.conftest import local
 
 NOTICE = "\n".join([
     "ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN",
