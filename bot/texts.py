@@ -492,8 +492,8 @@ def _every_form(name: str) -> str | None:
 # "Công ty", "doanh nghiệp": no directory can have it; the admin names the unit (probe 20 F7: "chưa có trong danh bạ"
 # and "gửi tệp danh bạ" were advice that could not work)
 _REFERENCE = re.compile(r"^(?:các\s+|những\s+)?(?:đơn\s*vị|cơ\s*quan|doanh\s*nghiệp|công\s*ty|tổ\s*chức|chủ\s*đầu\s*tư|"
-                        r"cơ\s*sở)(?:\s+(?:nêu\s*trên|nói\s*trên|trên|được\s+kiểm\s+tra|có\s+tên\s+(?:ở\s+)?trên|"
-                        r"liên\s+quan))?$", re.I)
+                        r"cơ\s*sở)(?:\s+(?:nêu\s*trên|nói\s*trên|trên|được\s+kiểm\s+tra|có\s+tên\s+(?:ở\s+)?trên))?$",
+                        re.I)
 
 
 def names_no_unit(name: str) -> bool:
@@ -556,8 +556,13 @@ def _as_in_directory(name: str, unit_name: str) -> str:
 
 
 def reaches_nobody(parsed: ParsedNotice, draft: Draft) -> bool:
-    """No task of the draft would reach anyone: confirmed so, it would register work nobody is reminded of."""
-    return bool(parsed.tasks) and all(len(_unreached(t.lead, draft)) >= max(len(t.lead), 1) for t in parsed.tasks)
+    """No task of the draft would reach anyone, and a lead names no unit ("đơn vị nêu trên") or there is none: no
+    directory file will ever give those tasks a holder, so confirming now registers work nobody is reminded of. (Leads
+    the directory merely lacks are confirmed at once: they are assigned when the directory has them.)"""
+    unreached = [_unreached(t.lead, draft) for t in parsed.tasks]
+    return bool(parsed.tasks) and \
+        all(len(names) >= max(len(t.lead), 1) for names, t in zip(unreached, parsed.tasks, strict=True)) and \
+        any(name == "?" or names_no_unit(name) for names in unreached for name in names)
 
 
 def nobody_would_receive(parsed: ParsedNotice, draft: Draft) -> str:
