@@ -566,11 +566,24 @@ def reaches_nobody(parsed: ParsedNotice, draft: Draft) -> bool:
 
 
 def nobody_would_receive(parsed: ParsedNotice, draft: Draft) -> str:
-    """Asked again when **Xác nhận** would register a notice none of whose tasks anyone receives (probe 20 F7)."""
-    lines = ["Chưa xác nhận: chưa nhiệm vụ nào có người nhận, nên xác nhận lúc này sẽ không ai được giao và nhắc việc.",
-             *_unreached_lines(parsed, draft)[1:],
-             "Nếu vẫn muốn xác nhận (giao sau, khi đã bổ sung danh bạ), đồng chí gõ “vẫn xác nhận”."]
-    return vn("\n".join(lines))
+    """Asked again when **Xác nhận** would register a notice none of whose tasks anyone receives, a lead naming no
+    unit (probe 20 F7): which tasks and why, and the line that names their unit."""
+    by_names: dict[tuple[str, ...], list[int]] = {}
+    for i, task in zip(draft.numbers, parsed.tasks, strict=True):
+        by_names.setdefault(tuple(_unreached(task.lead, draft)), []).append(i)
+
+    def why(names: tuple[str, ...]) -> str:
+        if names == ("?",):
+            return "chưa có đơn vị chủ trì"
+        unnamed = all(names_no_unit(n) for n in names)
+        return f"{', '.join(names)} — " + ("văn bản không nêu tên đơn vị cụ thể" if unnamed else "chưa có người nhận")
+
+    listed = "; ".join(f"số {', '.join(str(i) for i in numbers)} ({why(names)})" for names, numbers in by_names.items())
+    found = [g.unit_name for g in draft.guesses.values() if g.unit_name and g.head_name]
+    example = f"“{draft.numbers[0]}: {found[0] if found else 'Công ty …'}”"
+    return vn(f"Chưa xác nhận: chưa nhiệm vụ nào có người nhận — nhiệm vụ {listed}; xác nhận lúc này sẽ không ai "
+              f"được giao và nhắc việc.\nĐồng chí ghi tên đơn vị chủ trì, ví dụ {example} (nhiều đơn vị: cách nhau "
+              "bằng dấu phẩy), rồi bấm Xác nhận. Nếu vẫn muốn xác nhận như hiện tại, đồng chí gõ “vẫn xác nhận”.")
 
 
 def _unreached(lead: tuple[str, ...], draft: Draft) -> list[str]:

@@ -36,7 +36,10 @@ async def test_a_notice_nobody_would_receive_is_asked_again(db_url: str) -> None
         assert "đơn vị nêu trên (văn bản không nêu tên đơn vị cụ thể; đồng chí ghi tên đơn vị" in preview, preview
         assert "Công ty (văn bản không nêu tên đơn vị cụ thể" in preview
         await h.tap("admin", texts.BUTTON_CONFIRM)
-        assert last_text(h, "admin").startswith("Chưa xác nhận: chưa nhiệm vụ nào có người nhận")
+        held = last_text(h, "admin")
+        assert held.startswith("Chưa xác nhận: chưa nhiệm vụ nào có người nhận — nhiệm vụ số 1 (Công ty — văn bản "
+                               "không nêu tên đơn vị cụ thể); số 2 (các đơn vị nêu trên — văn bản"), held
+        assert "“vẫn xác nhận”" in held and "bổ sung danh bạ" not in held
         assert _status(h) == ["draft"]
         await h.say("admin", "vẫn xác nhận")
         assert _status(h) == ["confirmed"]
