@@ -21,7 +21,8 @@ import dataclasses
 import datetime as dt
 import logging
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import select
 
@@ -594,7 +595,7 @@ async def typed_direction(conv: Conversation, event: TextIn, person: Person) -> 
     if not DIRECTING.match(folded) or ASKS_EXTENSION.search(folded):
         return False
     ref, candidates = await _directed(conv, person, text)
-    named = [t for t in candidates if _names_task(t, text)] or _named_short(candidates, text)
+    named = _named_holders(text, candidates)
     if ref is None and len(named) > 1:  # "nhắc Phòng X gửi báo cáo tháng 5": the unit's tasks it is about
         named = _about(named, text, conv.ctx.today())
     chosen = named or (candidates if ref else [])  # "đôn đốc mục 2": every unit holding item 2
@@ -651,7 +652,7 @@ async def _directed(conv: Conversation, person: Person, text: str) -> tuple[str 
 async def _named_elsewhere(conv: Conversation, person: Person, text: str) -> list[DirectionTarget]:
     """The open tasks (of the item the text names, if it names one) held by a unit or person the text names."""
     tasks = (await _directed(conv, person, text))[1]
-    named = [t.id for t in [t for t in tasks if _names_task(t, text)] or _named_short(tasks, text)]
+    named = [t.id for t in _named_holders(text, tasks)]
     return await conv.ctx.db.run(direction_targets, named) if named else []
 
 
@@ -683,9 +684,7 @@ async def _pass_direction(conv: Conversation, event: TextIn, person: Person, tar
     tasks' history, and the leader told to whom it went."""
     ctx = conv.ctx
     if named_only:
-        named = named_among(event.text, [t.unit_name for t in targets])
-        targets = [t for t in targets if mentions(event.text, t.unit_name, t.assignee_name)] or \
-            [t for t in targets if t.unit_name in named] or targets
+        targets = _named_holders(event.text, targets) or targets
     text = " ".join(event.text.split())
     if _bare_nudge(text, targets):  # "nhắc xã Ngọc Thiện", "nhắc Đảng ủy xã Thịnh Sơn mục 1": the ask in full
         text = texts.DIRECTION_REMIND
@@ -929,8 +928,7 @@ async def reply_status(conv: Conversation, event: TextIn, person: Person) -> boo
     if person.role in (Role.LEADER, Role.ADMIN) and not DECISION.match(chat_fold(event.text).strip(" .!")):
         targets = await ctx.db.run(direction_targets, target.task_ids)
         if targets and all(t.assignee_id != person.id for t in targets):  # not their own tasks: a direction
-            named = [t for t in targets if mentions(event.text, t.unit_name, t.assignee_name)] or \
-                [t for t in targets if t.unit_name in named_among(event.text, [t.unit_name for t in targets])]
+            named = _named_holders(event.text, targets)
             # "Đề nghị xã Hiệp Thạnh …" in reply to an escalation about another unit: the unit it names; "… xã Đức
             # Trọng và xã Hiệp Thạnh …" about one of them: both (the other's tasks of the same items, if it holds any)
             others = [t for t in await _named_elsewhere(conv, person, event.text)
@@ -1596,12 +1594,26 @@ def _names_task(task: Task, text: str) -> bool:
     return mentions(text, task.lead_name, task.assignee.full_name if task.assignee else None)
 
 
-def _named_short(tasks: list[Task], text: str) -> list[Task]:
-    """The tasks whose unit a message names by a short form of its own words ("Trường Sơn" for "Tổng công ty Xây
-    dựng Trường Sơn"), among the units holding them (probe 20: "nhắc Tổng công ty Trường Sơn mục 2.c" went to
-    all three companies holding 2.c)."""
-    names = named_among(text, [t.lead_name for t in tasks if t.lead_name])
-    return [t for t in tasks if t.lead_name in names]
+_Held = TypeVar("_Held", Task, DirectionTarget)
+
+
+def _named_holders(text: str, held: Sequence[_Held], *, by_person: bool = True) -> list[_Held]:
+    """Of tasks (or direction targets) of units holding one item, those whose unit or person a message names (a
+    usual form of the name, `mentions`); else those whose unit it names by a short form of its own words
+    (`named_among`: "Trường Sơn" for "Tổng công ty Xây dựng Trường Sơn" — probe 20: "nhắc Tổng công ty Trường Sơn
+    mục 2.c" went to all three companies holding 2.c); [] when it names none. Without `by_person`, units only (a
+    supporting unit's report speaks of the places it saw, whose words may also be a person's given name)."""
+    def unit(h: _Held) -> str:
+        return h.lead_name if isinstance(h, Task) else h.unit_name
+
+    def person(h: _Held) -> str | None:
+        return (h.assignee.full_name if h.assignee else None) if isinstance(h, Task) else h.assignee_name
+
+    named = [h for h in held if mentions(text, unit(h), person(h) if by_person else None)]
+    if named:
+        return named
+    short = named_among(text, [u for h in held if (u := unit(h))])
+    return [h for h in held if unit(h) in short]
 
 
 async def _reopen(conv: Conversation, event: TextIn, person: Person, ref: str) -> bool:
@@ -1669,8 +1681,7 @@ async def _record_support(conv: Conversation, event: TextIn, person: Person, ref
                                                   conv.channel(event.channel).capabilities.reply_to))
         return True
     if len(tasks) > 1:  # one item several units hold: a report naming one of them ("kho Hiệp Phú") is for it only
-        named = [t for t in tasks if mentions(note, t.lead_name)] or _named_short(tasks, note)
-        tasks = named or tasks
+        tasks = _named_holders(note, tasks, by_person=False) or tasks
     told: set[int] = set()
     reached: list[tuple[str, str]] = []  # (person, their unit): who actually got it, for the acknowledgement
     for task in tasks:  # one item given to several units (a group): the report goes to each of them
