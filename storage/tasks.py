@@ -670,6 +670,21 @@ def decision_note(approved: bool, due: dt.date | None, asked: dt.date | None, by
 EXTENSION_REMINDED = "task.extension_reminded"
 
 
+def requests_to_recall(session: Session, *, today: dt.date,
+                       recall_on: Callable[[dt.datetime, dt.date | None], dt.date]) -> list[ExtensionRequest]:
+    """The extension requests still waiting, not yet recalled, whose day to be recalled (`recall_on(sent at, the
+    task's deadline)`) has come: one query over the waiting ones each tick, the whole request read only for those
+    (the rest of the ticks of a day find none)."""
+    recalled = select(AuditLog.entity_id).where(AuditLog.action == EXTENSION_REMINDED,
+                                                AuditLog.entity == "status_report")
+    rows = session.execute(select(StatusReport.id, StatusReport.created_at, Task.due_on)
+                           .join(Task, Task.id == StatusReport.task_id)
+                           .where(StatusReport.decision == "pending", StatusReport.id.not_in(recalled),
+                                  Task.status.not_in([TaskStatus.DONE, TaskStatus.CANCELLED]))
+                           .order_by(StatusReport.id))
+    return [extension_request(session, r.id) for r in rows if recall_on(r.created_at, r.due_on) <= today]
+
+
 def claim_extension_reminder(session: Session, report_id: int, *, now: dt.datetime) -> bool:
     """True once per extension request: the one reminder that it still waits is this caller's to send."""
     if session.scalar(select(AuditLog.id).where(AuditLog.action == EXTENSION_REMINDED,

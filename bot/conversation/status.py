@@ -87,6 +87,7 @@ from storage.tasks import (
     remember_ack,
     remember_extension_message,
     remember_task_message,
+    requests_to_recall,
     save_pending_reply,
     snooze,
     support_tasks_by_ref,
@@ -804,14 +805,13 @@ async def _decide_extension(conv: Conversation, event: Inbound, person: Person, 
 REMIND_AFTER = 2  # working days after a request before its one reminder, at the earliest
 
 
-def reminder_day(request: ExtensionRequest, calendar: WorkingCalendar, today: dt.date) -> dt.date:
+def reminder_day(asked_at: dt.datetime, deadline: dt.date | None, calendar: WorkingCalendar) -> dt.date:
     """The day a request still waiting is recalled, once: the working day before the deadline as it runs (the last
     day a decision still comes in time), but never sooner than REMIND_AFTER working days after it was sent."""
-    asked = calendar.local(request.asked_at).date() if request.asked_at else today
-    earliest = calendar.add_working_days(asked, REMIND_AFTER)
-    if request.current_due is None:
+    earliest = calendar.add_working_days(calendar.local(asked_at).date(), REMIND_AFTER)
+    if deadline is None:
         return earliest
-    return max(earliest, calendar.previous_working_day(calendar.effective_deadline(request.current_due)))
+    return max(earliest, calendar.previous_working_day(calendar.effective_deadline(deadline)))
 
 
 async def remind_waiting_extensions(conv: Conversation) -> int:
@@ -825,10 +825,10 @@ async def remind_waiting_extensions(conv: Conversation) -> int:
         return 0
     today = calendar.local(now).date()
     recalled = 0
-    for request in await ctx.db.run(pending_extensions):
-        if today < reminder_day(request, calendar, today) or \
-                not await ctx.db.run(claim_extension_reminder, request.report_id, now=now):
-            continue
+    for request in await ctx.db.run(requests_to_recall, today=today,
+                                     recall_on=lambda asked, due: reminder_day(asked, due, calendar)):
+        if not await ctx.db.run(claim_extension_reminder, request.report_id, now=now):
+            continue  # (another worker's tick has it)
         recalled += 1
         deciders = [p for p in await ctx.db.run(approvers, request.task_id, request.requester_id)
                     if p.id != request.requester_id]
