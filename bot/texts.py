@@ -412,10 +412,7 @@ def _unreached_lines(parsed: ParsedNotice, draft: Draft, *, short: bool = False)
     if short:
         return ["", f"Lưu ý: còn {len(nobody)} nhiệm vụ chưa có người nhận: số "
                     f"{', '.join(str(i) for i, _ in nobody)}."]
-    # tasks of the same unit said together: "số 3, 4, 5 (Cơ quan chuyên môn)", not the unit after each number
-    by_names: dict[tuple[str, ...], list[int]] = {}
-    for i, names in nobody:
-        by_names.setdefault(tuple(names), []).append(i)
+    by_names = _by_unreached(nobody)
     listed = "; ".join(f"số {', '.join(str(i) for i in numbers)}" + (f" ({', '.join(names)})" if names != ("?",)
                                                                      else "")
                        for names, numbers in by_names.items())
@@ -565,12 +562,20 @@ def reaches_nobody(parsed: ParsedNotice, draft: Draft) -> bool:
         any(name == "?" or names_no_unit(name) for names in unreached for name in names)
 
 
+def _by_unreached(nobody: Sequence[tuple[int, Sequence[str]]]) -> dict[tuple[str, ...], list[int]]:
+    """Tasks (preview number, leads nobody would receive) of the same leads said together: "số 3, 4, 5 (Cơ quan
+    chuyên môn)", not the unit after each number."""
+    by_names: dict[tuple[str, ...], list[int]] = {}
+    for i, names in nobody:
+        by_names.setdefault(tuple(names), []).append(i)
+    return by_names
+
+
 def nobody_would_receive(parsed: ParsedNotice, draft: Draft) -> str:
     """Asked again when **Xác nhận** would register a notice none of whose tasks anyone receives, a lead naming no
     unit (probe 20 F7): which tasks and why, and the line that names their unit."""
-    by_names: dict[tuple[str, ...], list[int]] = {}
-    for i, task in zip(draft.numbers, parsed.tasks, strict=True):
-        by_names.setdefault(tuple(_unreached(task.lead, draft)), []).append(i)
+    by_names = _by_unreached([(i, _unreached(task.lead, draft))
+                              for i, task in zip(draft.numbers, parsed.tasks, strict=True)])
 
     def why(names: tuple[str, ...]) -> str:
         if names == ("?",):
