@@ -2102,9 +2102,7 @@ def _pending_line(p: DigestRequest, today: dt.date) -> str:
     unit = f" — {p.unit}" if p.unit else ""
     passed = " — ngày này đã qua" if p.requested_due is not None and p.requested_due <= today else ""
     sent = f"gửi {p.asked_on:%d/%m}; " if p.asked_on else ""
-    current = date_vn(p.current_due) if p.current_due else "không có thời hạn cụ thể"
-    if p.effective_due and p.current_due and p.effective_due != p.current_due:
-        current += f", tính đến hết {date_vn(p.effective_due)}"
+    current = _due_as_it_runs(p.current_due, p.effective_due)
     return (f"• Mục {p.item_ref} ({p.notice}){unit}: đ/c {p.requester} đề nghị gia hạn đến {date_vn(p.requested_due)}"
             f"{passed} ({sent}thời hạn hiện tại: {current})")
 
@@ -2157,11 +2155,16 @@ def _request_described(req: ExtensionRequest, today: dt.date, calendar: WorkingC
             f"{passed} (thời hạn hiện tại: {_current_due(req, calendar)})")
 
 
-def _current_due(req: ExtensionRequest, calendar: WorkingCalendar | None) -> str:
-    if req.current_due is None:
+def _due_as_it_runs(due: dt.date | None, runs: dt.date | None) -> str:
+    """A deadline and, when it falls on a day off, where it runs to: "10/02/2027, tính đến hết 11/02/2027"."""
+    if due is None:
         return "không có thời hạn cụ thể"
-    runs = calendar.effective_deadline(req.current_due) if calendar is not None else req.current_due
-    return date_vn(req.current_due) + (f", tính đến hết {date_vn(runs)}" if runs != req.current_due else "")
+    return date_vn(due) + (f", tính đến hết {date_vn(runs)}" if runs is not None and runs != due else "")
+
+
+def _current_due(req: ExtensionRequest, calendar: WorkingCalendar | None) -> str:
+    runs = calendar.effective_deadline(req.current_due) if calendar is not None and req.current_due else None
+    return _due_as_it_runs(req.current_due, runs)
 
 
 def _decision_forms(req: ExtensionRequest, today: dt.date) -> str:
