@@ -74,11 +74,11 @@ MORE_TIME = re.compile(r"\b(?:(?:gia|lui|doi)\s*(?:thoi\s+)?han\s+(?:them\s+)?|x
                        r"(?P<n>\d{1,3})\s*(?P<unit>ngay lam viec|ngay|tuan|thang)\b")
 # an ask for more time in so many words ("xin gia hạn", "đề nghị lùi hạn", "xin thêm thời gian"): without a date it
 # is no other status (the chat asks for the date) — not "không cần gia hạn", nor "gia hạn được tối đa bao lâu?"
+# after the ask's words: not how to ask ("xin gia hạn thì làm thế nào ạ?", "… thì phải làm thủ tục gì?")
+NOT_HOW_TO_ASK = (r"(?!(?:\s*(?:thoi\s+)?han)?\s+thi\s+(?:phai\s+)?"
+                  r"(?:lam\s+)?(?:the nao|nhu the nao|sao|gi|o dau|thu tuc))")
 ASKED = re.compile(r"(?<!khong )(?<!chua )\b(?:xin|de nghi|de xuat)\s+(?:cho\s+)?(?:duoc\s+)?"
-                   r"(?:(?:gia|lui|doi)\s*(?:thoi\s+)?han|them\s+thoi\s*gian|lui|hoan)\b"
-                   # (not how to ask: "xin gia hạn thì làm thế nào ạ?")
-                   r"(?!(?:\s*(?:thoi\s+)?han)?\s+thi\s+(?:phai\s+)?"
-                   r"(?:lam\s+)?(?:the nao|nhu the nao|sao|gi|o dau|thu tuc))")
+                   r"(?:(?:gia|lui|doi)\s*(?:thoi\s+)?han|them\s+thoi\s*gian|lui|hoan)\b" + NOT_HOW_TO_ASK)
 # the same in words the chat's own check (ASKS_EXTENSION) does not know: read as an ask here, its date asked for —
 # "cho em khất", "cho em xin thêm ít hôm", "xin kéo dài thời hạn", "đề nghị điều chỉnh thời hạn"
 ASKED_OTHERWISE = re.compile(r"(?<!khong )(?<!chua )\b(?:xin|de nghi|de xuat|cho)\s+(?:\w+\s+){0,2}?(?:duoc\s+)?"

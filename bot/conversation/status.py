@@ -31,6 +31,7 @@ from bot.conversation import office
 from bot.conversation.events import Action, Inbound, Outgoing, TapIn, TextIn
 from bot.datetext import WhenUnclear, leading_when, parse_when
 from bot.replies import (
+    NOT_HOW_TO_ASK,
     chat_fold,
     find_ref,
     find_refs,
@@ -137,10 +138,7 @@ REOPEN_WORDS = re.compile(r"\bmo\s*lai\b|\bbam\s+nham\b|\bnham\b.*\b(?:chua|khon
 EARLIER_ROUND = re.compile(r"\bky\s*truoc\b")  # "2.1 xong kỳ trước": the missed round of a duty, not this one
 REOPEN = re.compile(rf"^\s*mo\s*lai\s+(?:muc\s*)?(?P<ref>{FOLDED_REF})\.?\s*$")
 ASKS_EXTENSION = re.compile(r"(?<!khong )(?<!chua )\b(?:xin|de nghi|de xuat|can)\s+(?:cho\s+)?(?:duoc\s+)?"
-                            r"(?:(?:gia|lui|doi)\s*han|them\s+thoi\s*gian|lui|hoan)\b"
-                            # (not how to ask: "xin gia hạn thì làm thế nào?")
-                            r"(?!(?:\s*(?:thoi\s+)?han)?\s+thi\s+(?:phai\s+)?"
-                            r"(?:lam\s+)?(?:the nao|nhu the nao|sao|gi|o dau|thu tuc))")
+                            r"(?:(?:gia|lui|doi)\s*han|them\s+thoi\s*gian|lui|hoan)\b" + NOT_HOW_TO_ASK)
 SUPPORT = re.compile(rf"^\s*phoi\s*hop\s+(?:muc\s*)?(?P<ref>{FOLDED_REF})\.?\s*[:\-–]?\s*")
 WHICH_ROW = 3  # candidates per row of actions
 MAX_WHICH = 24  # candidates offered as actions (the question lists them all)
