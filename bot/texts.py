@@ -1770,13 +1770,18 @@ def matched_units(filt: ReportFilter | None, rows: Sequence[UnitSummary]) -> str
 
 
 UNIT_STORY_LIMIT = 8  # tasks of one unit told one by one in answer to "tình hình <đơn vị> thế nào?"
+NOTICE_STORY_LIMIT = 15  # tasks of one notice told one by one under its report (a conclusion notice's usual length)
+STORY_MORE_IN_FILE = "xem tệp Excel kèm theo"
+STORY_MORE_BY_UNIT = "hỏi theo từng đơn vị, ví dụ: “tình hình <tên đơn vị> thế nào?”"
 
 
-def unit_story(tasks: Sequence[TaskRow], calendar: WorkingCalendar) -> str:
+def unit_story(tasks: Sequence[TaskRow], calendar: WorkingCalendar, *, units: bool = False,
+               limit: int = UNIT_STORY_LIMIT, more: str = "xem /tonghop") -> str:
     """One unit's tasks, one line each, as a leader asks "tình hình xã Lam Cốt thế nào?": what each stands at, when
-    it was finished and how late, the unit's latest words."""
+    it was finished and how late, the unit's latest words. `units`: each line names its lead unit (a report on one
+    notice, forwarded as the office's "báo cáo tình hình thực hiện"); `more`: where the tasks past `limit` are."""
     lines = ["Từng nhiệm vụ:"]
-    for t in tasks[:UNIT_STORY_LIMIT]:  # (in the report's order: by notice, then as the notice lists them)
+    for t in tasks[:limit]:  # (in the report's order: by notice, then as the notice lists them)
         deadline = t.effective_due_on or t.due_on
         if t.done_on is not None:
             late = calendar.working_days_between(deadline, t.done_on) if deadline and t.done_on > deadline else 0
@@ -1790,9 +1795,10 @@ def unit_story(tasks: Sequence[TaskRow], calendar: WorkingCalendar) -> str:
             else ""
         note = f" — “{shorten(t.latest_note, 120)}” ({t.latest_note_on:%d/%m})" if t.latest_note and \
             t.latest_note_on else ""
-        lines.append(f"• Mục {t.item_ref}: {short_title(t.text, 70)} — {state}{extended}{note}")
-    if len(tasks) > UNIT_STORY_LIMIT:
-        lines.append(f"… và {len(tasks) - UNIT_STORY_LIMIT} nhiệm vụ khác (xem /tonghop).")
+        unit = f" — {t.unit}" if units else ""
+        lines.append(f"• Mục {t.item_ref}{unit}: {short_title(t.text, 70)} — {state}{extended}{note}")
+    if len(tasks) > limit:
+        lines.append(f"… và {len(tasks) - limit} nhiệm vụ khác ({more}).")
     return vn("\n".join(lines))
 
 
