@@ -17,7 +17,7 @@ from scheduler.calendar import VN_TZ, WorkingCalendar
 from scheduler.dispatcher import DigestLine, DigestView
 from scheduler.recurrence import DEADLINE_LABEL, Occurrence
 from scheduler.series import FIRST_ROUND_LEAD_WORKING_DAYS, FirstRound, first_round
-from storage.calendar import CalendarDayEntry
+from storage.calendar import CalendarDayEntry, DueNear
 from storage.itemref import ref_key
 from storage.models import CalendarDayKind, Person, Role, TaskStatus
 from storage.notices import Applied, Draft, NoticeChoice, Registered, UnitGuess
@@ -2588,9 +2588,13 @@ def calendar_list(start: dt.date, end: dt.date, days_off: Sequence[tuple[dt.date
     return vn("\n".join(lines))
 
 
+MOVED_LIMIT = 10  # moved deadlines listed one by one under a calendar change
+
+
 def calendar_changed(entry: CalendarDayEntry, *, removed: bool, calendar: WorkingCalendar,
-                     base: WorkingCalendar) -> str:
-    """The admin's answer to "/lich nghỉ|làm|xoá": what was recorded and what the bot now does that day."""
+                     base: WorkingCalendar, moved: Sequence[tuple[DueNear, dt.date, dt.date]] = ()) -> str:
+    """The admin's answer to "/lich nghỉ|làm|xoá": what was recorded and what the bot now does that day; `moved`:
+    the open tasks whose deadline now runs to another day (the task, where it ran to, where it runs to now)."""
     day = entry.day
     what = "ngày nghỉ" if entry.kind == CalendarDayKind.OFF else "ngày làm việc bù"
     note = f" ({entry.note})" if entry.note else ""
@@ -2606,7 +2610,24 @@ def calendar_changed(entry: CalendarDayEntry, *, removed: bool, calendar: Workin
         reason = calendar.day_off_reason(day) or "ngày nghỉ"
         after = (f" Từ nay Nhắc việc tính ngày {date_vn(day)} là {reason}: không gửi nhắc việc ngày này; hạn rơi "
                  f"vào ngày này được tính đến hết {date_vn(calendar.effective_deadline(day))}.")
-    return vn(head + after)
+    return vn(head + after + _moved_deadlines(moved))
+
+
+def _moved_deadlines(moved: Sequence[tuple[DueNear, dt.date, dt.date]]) -> str:
+    """Which open deadlines the change moved, so the office knows before the holders' next reminder says it."""
+    if not moved:
+        return ""
+    notices = {t.notice_number for t, _, _ in moved}
+    lines = [f"\nHạn của {len(moved)} nhiệm vụ đang thực hiện thay đổi theo lịch mới (người phụ trách thấy hạn mới "
+             "trong lần nhắc tiếp theo):"]
+    for t, was, now in moved[:MOVED_LIMIT]:
+        where = f", {t.notice_number}" if len(notices) > 1 and t.notice_number else ""
+        lead = f" ({t.lead}{where})" if t.lead else (f" ({t.notice_number})" if where else "")
+        lines.append(f"• Mục {t.item_ref}{lead}: hạn {date_vn(t.due_on)}, nay tính đến hết {date_vn(now)} "
+                     f"(trước đây: hết {date_vn(was)})")
+    if len(moved) > MOVED_LIMIT:
+        lines.append(f"… và {len(moved) - MOVED_LIMIT} nhiệm vụ khác.")
+    return "\n".join(lines)
 
 
 # ------------------------------------------------------------------ questions to the office
