@@ -17,7 +17,7 @@ from scheduler.calendar import VN_TZ, WorkingCalendar
 from scheduler.dispatcher import DigestLine, DigestView
 from scheduler.recurrence import DEADLINE_LABEL, Occurrence
 from scheduler.series import FIRST_ROUND_LEAD_WORKING_DAYS, FirstRound, first_round
-from storage.calendar import CalendarDayEntry
+from storage.calendar import CalendarDayEntry, DueNear
 from storage.itemref import ref_key
 from storage.models import CalendarDayKind, Person, Role, TaskStatus
 from storage.notices import Applied, Draft, NoticeChoice, Registered, UnitGuess
@@ -1770,13 +1770,18 @@ def matched_units(filt: ReportFilter | None, rows: Sequence[UnitSummary]) -> str
 
 
 UNIT_STORY_LIMIT = 8  # tasks of one unit told one by one in answer to "tình hình <đơn vị> thế nào?"
+NOTICE_STORY_LIMIT = 15  # tasks of one notice told one by one under its report (a conclusion notice's usual length)
+STORY_MORE_IN_FILE = "xem tệp Excel kèm theo"
+STORY_MORE_BY_UNIT = "hỏi theo từng đơn vị, ví dụ: “tình hình <tên đơn vị> thế nào?”"
 
 
-def unit_story(tasks: Sequence[TaskRow], calendar: WorkingCalendar) -> str:
+def unit_story(tasks: Sequence[TaskRow], calendar: WorkingCalendar, *, units: bool = False,
+               limit: int = UNIT_STORY_LIMIT, more: str = "xem /tonghop") -> str:
     """One unit's tasks, one line each, as a leader asks "tình hình xã Lam Cốt thế nào?": what each stands at, when
-    it was finished and how late, the unit's latest words."""
+    it was finished and how late, the unit's latest words. `units`: each line names its lead unit (a report on one
+    notice, forwarded as the office's "báo cáo tình hình thực hiện"); `more`: where the tasks past `limit` are."""
     lines = ["Từng nhiệm vụ:"]
-    for t in tasks[:UNIT_STORY_LIMIT]:  # (in the report's order: by notice, then as the notice lists them)
+    for t in tasks[:limit]:  # (in the report's order: by notice, then as the notice lists them)
         deadline = t.effective_due_on or t.due_on
         if t.done_on is not None:
             late = calendar.working_days_between(deadline, t.done_on) if deadline and t.done_on > deadline else 0
@@ -1790,9 +1795,10 @@ def unit_story(tasks: Sequence[TaskRow], calendar: WorkingCalendar) -> str:
             else ""
         note = f" — “{shorten(t.latest_note, 120)}” ({t.latest_note_on:%d/%m})" if t.latest_note and \
             t.latest_note_on else ""
-        lines.append(f"• Mục {t.item_ref}: {short_title(t.text, 70)} — {state}{extended}{note}")
-    if len(tasks) > UNIT_STORY_LIMIT:
-        lines.append(f"… và {len(tasks) - UNIT_STORY_LIMIT} nhiệm vụ khác (xem /tonghop).")
+        unit = f" — {t.unit}" if units else ""
+        lines.append(f"• Mục {t.item_ref}{unit}: {short_title(t.text, 70)} — {state}{extended}{note}")
+    if len(tasks) > limit:
+        lines.append(f"… và {len(tasks) - limit} nhiệm vụ khác ({more}).")
     return vn("\n".join(lines))
 
 
@@ -2582,9 +2588,13 @@ def calendar_list(start: dt.date, end: dt.date, days_off: Sequence[tuple[dt.date
     return vn("\n".join(lines))
 
 
+MOVED_LIMIT = 10  # moved deadlines listed one by one under a calendar change
+
+
 def calendar_changed(entry: CalendarDayEntry, *, removed: bool, calendar: WorkingCalendar,
-                     base: WorkingCalendar) -> str:
-    """The admin's answer to "/lich nghỉ|làm|xoá": what was recorded and what the bot now does that day."""
+                     base: WorkingCalendar, moved: Sequence[tuple[DueNear, dt.date, dt.date]] = ()) -> str:
+    """The admin's answer to "/lich nghỉ|làm|xoá": what was recorded and what the bot now does that day; `moved`:
+    the open tasks whose deadline now runs to another day (the task, where it ran to, where it runs to now)."""
     day = entry.day
     what = "ngày nghỉ" if entry.kind == CalendarDayKind.OFF else "ngày làm việc bù"
     note = f" ({entry.note})" if entry.note else ""
@@ -2600,7 +2610,24 @@ def calendar_changed(entry: CalendarDayEntry, *, removed: bool, calendar: Workin
         reason = calendar.day_off_reason(day) or "ngày nghỉ"
         after = (f" Từ nay Nhắc việc tính ngày {date_vn(day)} là {reason}: không gửi nhắc việc ngày này; hạn rơi "
                  f"vào ngày này được tính đến hết {date_vn(calendar.effective_deadline(day))}.")
-    return vn(head + after)
+    return vn(head + after + _moved_deadlines(moved))
+
+
+def _moved_deadlines(moved: Sequence[tuple[DueNear, dt.date, dt.date]]) -> str:
+    """Which open deadlines the change moved, so the office knows before the holders' next reminder says it."""
+    if not moved:
+        return ""
+    notices = {t.notice_number for t, _, _ in moved}
+    lines = [f"\nHạn của {len(moved)} nhiệm vụ đang thực hiện thay đổi theo lịch mới (người phụ trách thấy hạn mới "
+             "trong lần nhắc tiếp theo):"]
+    for t, was, now in moved[:MOVED_LIMIT]:
+        where = f", {t.notice_number}" if len(notices) > 1 and t.notice_number else ""
+        lead = f" ({t.lead}{where})" if t.lead else (f" ({t.notice_number})" if where else "")
+        lines.append(f"• Mục {t.item_ref}{lead}: hạn {date_vn(t.due_on)}, nay tính đến hết {date_vn(now)} "
+                     f"(trước đây: hết {date_vn(was)})")
+    if len(moved) > MOVED_LIMIT:
+        lines.append(f"… và {len(moved) - MOVED_LIMIT} nhiệm vụ khác.")
+    return "\n".join(lines)
 
 
 # ------------------------------------------------------------------ questions to the office

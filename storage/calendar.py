@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from storage.audit import audit
 from storage.errors import NhacViecError
-from storage.models import CalendarDay, CalendarDayKind
+from storage.models import OPEN_STATUSES, CalendarDay, CalendarDayKind, Notice, NoticeStatus, Task
 from storage.vntext import nfc
 
 log = logging.getLogger(__name__)
@@ -128,3 +128,24 @@ def load_calendar_days(session: Session) -> CalendarDays:
         working_days=frozenset(e.day for e in entries if e.kind == CalendarDayKind.WORKING),
         notes={e.day: e.note for e in entries if e.note},
     )
+
+
+@dataclass(frozen=True, kw_only=True)
+class DueNear:
+    """An open task whose deadline lies near a day the calendar changed: whether it moved is the caller's
+    calendar's to say."""
+
+    item_ref: str
+    lead: str
+    notice_number: str | None
+    due_on: dt.date
+
+
+def open_tasks_due_between(session: Session, start: dt.date, end: dt.date) -> list[DueNear]:
+    """Open tasks of confirmed notices due from `start` to `end` (both included), by deadline then item."""
+    rows = session.scalars(
+        select(Task).join(Notice).where(Notice.status == NoticeStatus.CONFIRMED, Task.status.in_(OPEN_STATUSES),
+                                        Task.due_on >= start, Task.due_on <= end)
+        .order_by(Task.due_on, Task.notice_id, Task.position))
+    return [DueNear(item_ref=t.item_ref, lead=t.lead_name, notice_number=t.notice.number, due_on=t.due_on)
+            for t in rows if t.due_on is not None]

@@ -246,10 +246,16 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
     if not report.units:
         await conv.say(event, text)
         return
+    if notice_title is not None and not only:
+        # a report on one notice is what the office forwards as its "báo cáo tình hình thực hiện": each task, its
+        # unit, where it stands, an extension granted and the unit's latest words — not only the counts
+        more = texts.STORY_MORE_IN_FILE if files and documents_out else texts.STORY_MORE_BY_UNIT
+        text += "\n\n" + texts.unit_story(report.tasks, calendar, units=True, limit=texts.NOTICE_STORY_LIMIT,
+                                          more=more)
     if not files:  # a question in words: the answer, and one line on how to get the chart and the file
         hint = texts.FILES_ON_REQUEST if documents_out else texts.FILES_ON_REQUEST_NO_FILES
         # "tình hình xã Lam Cốt thế nào?": its tasks, one line each
-        if len(report.units) == 1 and not late_only and not unfinished:
+        if len(report.units) == 1 and not late_only and not unfinished and notice_title is None:
             text += "\n\n" + texts.unit_story(report.tasks, calendar)
         await conv.say(event, f"{text}\n\n{hint}")
         return

@@ -28,6 +28,7 @@ from storage.calendar import (
     add_calendar_day,
     list_calendar_days,
     load_calendar_days,
+    open_tasks_due_between,
     remove_calendar_day,
 )
 from storage.errors import NotAllowed
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 LIST_DAYS = 60  # "/lich" alone: the days off of this many days from today
+MOVE_WINDOW = dt.timedelta(days=21)  # a deadline this long before a changed day can run into it (Tết's run of days off)
 MAX_YEARS_AHEAD = 1  # a correction may name a day up to the end of next year (a typo "2072" is refused)
 
 _OFF = {"nghi", "off", "them"}
@@ -86,6 +88,7 @@ async def calendar_command(conv: Conversation, event: TextIn, args: list[str], p
     day = _day(conv, words[0], today=today)
     note = " ".join(words[1:]).strip(" ,;:-–—")
     base = ctx.base_policy.calendar
+    before = ctx.policy.calendar
     now = ctx.clock.now()
     if action == "remove":
         entry = await ctx.db.run(remove_calendar_day, day, now=now, actor_id=person.id)
@@ -97,8 +100,13 @@ async def calendar_command(conv: Conversation, event: TextIn, args: list[str], p
                                  actor_id=person.id, remove_hint=f"/lich xoá {day.strftime('%d/%m/%Y')}")
     ctx.use_calendar_days(await ctx.db.run(load_calendar_days))  # what follows judges by the new calendar
     log.info("calendar %s %s by %s", action, day, person.handle)
+    # the deadlines the change moves: a deadline runs past days off, so only one on or before the day can move
+    near = await ctx.db.run(open_tasks_due_between, day - MOVE_WINDOW, day)
+    moved = [(t, before.effective_deadline(t.due_on), ctx.policy.calendar.effective_deadline(t.due_on)) for t in near]
+    moved = [(t, old, new) for t, old, new in moved if old != new]
+    log.info("calendar change %s moves %d open deadline(s)", day, len(moved))
     await conv.say(event, texts.calendar_changed(entry, removed=action == "remove", calendar=ctx.policy.calendar,
-                                                 base=base))
+                                                 base=base, moved=moved))
 
 
 def _year(word: str) -> int | None:

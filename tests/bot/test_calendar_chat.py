@@ -190,3 +190,33 @@ def test_typed_dates_count_working_days_by_the_calendar_given() -> None:
     assert parse_when("sau Tết", now=now).date == dt.date(2027, 2, 11)
     assert parse_when("sau Tết", now=now, calendar=corrected).date == dt.date(2027, 2, 15)
     assert parse_when("trước Tết", now=now, calendar=corrected).date == dt.date(2027, 2, 4)
+
+
+async def test_a_day_off_tells_the_admin_which_open_deadlines_it_moves(db_url: str) -> None:
+    """Probe 20 F20: the office makes a day off; the answer names the open tasks whose deadline now runs further
+    (and where it ran before), so the office knows before the holders' next reminder says it; removing the day
+    moves them back; a day no deadline runs into lists nothing."""
+    h = await _started(db_url)
+    try:
+        await h.say("admin", NOTICE)
+        await h.tap("admin", texts.BUTTON_CONFIRM)
+        await h.say("admin", "/lich nghỉ 15/03/2018 Nghỉ bù")
+        said = last_text(h, "admin")
+        assert "Hạn của 1 nhiệm vụ đang thực hiện thay đổi theo lịch mới" in said, said
+        assert ("• Mục 1 (Ban Dân vận Tỉnh ủy): hạn 15/03/2018, nay tính đến hết 16/03/2018 (trước đây: hết "
+                "15/03/2018)") in said, said
+        await h.say("admin", "/lich nghỉ 16/03/2018 Nghỉ bù")  # the run of days off grows: 1 now runs to Monday
+        said = last_text(h, "admin")
+        assert "• Mục 1 (Ban Dân vận Tỉnh ủy): hạn 15/03/2018, nay tính đến hết 19/03/2018 (trước đây: hết " \
+               "16/03/2018)" in said, said
+        await h.say("admin", "/lich xoá 15/03/2018")
+        said = last_text(h, "admin")
+        assert "• Mục 1 (Ban Dân vận Tỉnh ủy): hạn 15/03/2018, nay tính đến hết 15/03/2018 (trước đây: hết " \
+               "19/03/2018)" in said, said
+        await h.say("admin", "/lich nghỉ 22/03/2018 Nghỉ bù")  # no open deadline runs into it
+        assert "thay đổi theo lịch mới" not in last_text(h, "admin")
+        await h.say("head_bdv", "1 xong")  # a finished task is not listed
+        await h.say("admin", "/lich nghỉ 15/03/2018 Nghỉ bù")
+        assert "thay đổi theo lịch mới" not in last_text(h, "admin")
+    finally:
+        await h.stop()

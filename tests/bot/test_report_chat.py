@@ -16,6 +16,9 @@ from bot.conversation.reports import digest_day, send_weekly_digest, summary_sin
 from bot.sandbox.harness import Harness, Sent
 from scheduler.calendar import WorkingCalendar
 from scheduler.clock import FakeClock
+from storage.directory import person_by_handle
+from storage.notices import confirm_notice, create_draft
+from storage.parsed import ParsedNotice, ParsedTask
 from tests.conftest import DIRECTORY_CSV, SEED_NOTICE, local
 from tests.storage.test_reports import BDV, TNMT, seed_report_data
 
@@ -61,6 +64,43 @@ async def test_leader_filters_by_notice_period_and_unit(harness: Harness) -> Non
     # a name typed loosely: the scope names the unit as the directory writes it
     text, *_ = await ask(h, "leader", "/tonghop tài nguyên quý 1")
     assert text.text is not None and f"Phạm vi: đơn vị {TNMT}; quý I/2026" in text.text
+
+
+async def test_a_report_on_one_notice_tells_each_task_with_its_unit_and_latest_words(harness: Harness) -> None:
+    """What the office forwards as the notice's "báo cáo tình hình thực hiện": not only the counts per unit but each
+    task, its lead unit, where it stands and the unit's latest words (probe 20, F21)."""
+    text, *_ = await ask(harness, "leader", "/tonghop 45/TB-UBND")
+    assert text.text is not None
+    story = text.text.split("\n\nTừng nhiệm vụ:\n", 1)[1]
+    lines = story.splitlines()
+    assert len(lines) == 6 and [line.split(" — ")[0] for line in lines] == [f"• Mục {n}" for n in "123456"]
+    assert lines[0].startswith(f"• Mục 1 — {BDV}: Báo cáo kết quả dân vận khéo — hoàn thành 18/03/2026, đúng hạn")
+    assert "“đã gửi báo cáo” (18/03)" in lines[0]
+    assert lines[2].startswith(f"• Mục 3 — {TNMT}: Rà soát quy hoạch sử dụng đất")
+    assert "“xin gia hạn vì chờ ý kiến Sở Tài chính” (31/03)" in lines[2]
+    assert "đã quá hạn" in lines[3] and "hoàn thành 12/03/2026, chậm" in lines[1]
+    # a report over every notice keeps to the counts (the detail is in the Excel file)
+    text, *_ = await ask(harness, "leader", "/tonghop")
+    assert text.text is not None and "Từng nhiệm vụ:" not in text.text
+
+
+async def test_a_long_notice_report_tells_the_first_tasks_and_says_where_the_rest_are(db_url: str) -> None:
+    h = Harness(db_url=db_url, clock=FakeClock(local(2026, 4, 2, 9, 0)))
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        assert h.db is not None
+        admin = h.db.call(person_by_handle, "admin")
+        many = ParsedNotice(kind="thông báo", number="77/TB-UBND", date=dt.date(2026, 3, 5), tasks=tuple(
+            ParsedTask(ref=str(n), text=f"Nhiệm vụ thứ {n}", lead=(BDV,), due=dt.date(2026, 5, n))
+            for n in range(1, 19)))
+        draft = h.db.call(create_draft, many, source_text="notice", source_name="", by=admin, now=local(2026, 3, 5))
+        h.db.call(confirm_notice, draft.notice_id, by=admin, now=local(2026, 3, 5))
+        text, *_ = await ask(h, "leader", "/tonghop 77/TB-UBND")
+        assert text.text is not None
+        story = text.text.split("Từng nhiệm vụ:\n", 1)[1].splitlines()
+        assert len(story) == 16 and story[-1] == "… và 3 nhiệm vụ khác (xem tệp Excel kèm theo)."
+    finally:
+        await h.stop()
 
 
 @pytest.mark.parametrize(("handle", "typed", "scope", "files"), [
