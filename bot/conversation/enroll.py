@@ -22,9 +22,9 @@ from storage.directory import (
 )
 from storage.directory import choose_channel as store_channel_choice
 from storage.errors import NotAllowed, PersonNotFound
-from storage.models import CHANNELS, Person, Role, Task
-from storage.notices import supported_open
-from storage.tasks import open_tasks_for
+from storage.models import CHANNELS, Person, Role, Task, TaskStatus
+from storage.notices import notice_title, supported_open
+from storage.tasks import open_tasks_for, remember_task_message
 from storage.vntext import fold
 
 if TYPE_CHECKING:
@@ -49,7 +49,20 @@ async def start(conv: Conversation, event: TextIn, args: list[str], person: Pers
                                         .buttons, bound=person.channels, refs=_refs(mine)))
     for before in displaced:  # one chat, one person: the reminders of the row this chat had stop coming here
         await conv.say(event, texts.chat_moved(before.full_name, before.handle, before.unit, person.full_name))
-    if args and mine:
+    if args and mine and _missed_assignment(mine):
+        # given the tasks of one notice before they could be reached, none of them yet reported on: the assignment
+        # they missed, as the others got it at confirmation (the notice, "Kính gửi", how to report), and a reply to
+        # it is about those tasks (probe 20 F16)
+        title = notice_title(mine[0].notice)
+        buttons = conv.channel(event.channel).capabilities.buttons
+        sent = await conv.say(event, texts.assignment_text(
+            person.full_name, title, [(t.item_ref, t.text, t.due_on, t.occurrence_label) for t in mine], buttons,
+            ctx.today(), units=[t.lead_name for t in mine]))
+        if sent.last_id is not None:
+            for task in mine:
+                await ctx.db.run(remember_task_message, task_id=task.id, channel=sent.channel, chat_id=sent.chat_id,
+                                 message_id=sent.last_id, now=ctx.clock.now())
+    elif args and mine:
         # a successor, or someone given tasks before joining: what they hold now, once, as /viec shows it (the
         # morning digest then speaks only of what is due)
         await my_tasks(conv, event, [], person)
@@ -57,6 +70,13 @@ async def start(conv: Conversation, event: TextIn, args: list[str], person: Pers
         # the items their unit supports, told to the head at confirmation — when they could be reached (probe 20)
         for title, rows in await ctx.db.run(supported_open, person):
             await conv.say(event, texts.support_assignment_text(person.full_name, title, rows))
+
+
+def _missed_assignment(tasks: list[Task]) -> bool:
+    """Whether what someone holds on joining is one notice's assignment they never saw: all of one notice, none
+    reported on yet (a successor taking over work in progress gets the /viec list, with where each stands)."""
+    return len({t.notice_id for t in tasks}) == 1 and all(
+        t.status == TaskStatus.OPEN and t.percent is None and t.last_report_at is None for t in tasks)
 
 
 async def help_command(conv: Conversation, event: TextIn, args: list[str], person: Person) -> None:

@@ -179,11 +179,29 @@ async def test_a_successor_who_joins_later_is_shown_what_she_holds_and_no_stale_
     await h.open_invite("head_bdv2")
     joined = texts_to(h, "head_bdv2", mark)
     assert len(joined) == 2 and joined[0].startswith("Kính chào đồng chí Đỗ Thị Mới")
-    assert joined[1].startswith("Nhiệm vụ đồng chí Đỗ Thị Mới đang phụ trách (12)"), joined[1]
+    # none of the twelve reported on yet: the assignment she missed, naming the notice (probe 20 F16)
+    assert joined[1].startswith("Kính gửi đồng chí Đỗ Thị Mới,\nĐồng chí được giao chủ trì 12 nhiệm vụ theo "
+                                "Thông báo"), joined[1]
+    assert "• Mục 2.1: " in joined[1] and "đã quá hạn, đề nghị khẩn trương thực hiện" in joined[1]
     mark = len(h.sent)
     await h.advance_to(local(2018, 3, 23, 9, 0))
     morning = texts_to(h, "head_bdv2", mark)
     assert len(morning) == 1 and "23/03/2018" in morning[0], morning
+
+
+async def test_a_successor_taking_over_work_in_progress_is_shown_where_each_stands(harness: Harness) -> None:
+    """Work already reported on is not a fresh assignment: the successor gets the /viec list, with each task's
+    state, not "Đồng chí được giao chủ trì …"."""
+    h = harness
+    await h.say("head_bdv", "2.1 50% đang rà soát")
+    newcomer = "head_bdv2,Đỗ Thị Mới,Trưởng Ban Dân vận Tỉnh ủy,Ban Dân vận Tỉnh ủy,head\n"
+    await send_directory(h, HEADER + DEMOTE + newcomer)
+    await h.say("admin", "/moi head_bdv2")
+    mark = len(h.sent)
+    await h.open_invite("head_bdv2")
+    joined = texts_to(h, "head_bdv2", mark)
+    assert len(joined) == 2 and joined[1].startswith("Nhiệm vụ đồng chí Đỗ Thị Mới đang phụ trách (12)"), joined
+    assert "50%" in joined[1]
 
 
 async def test_a_chat_that_opens_another_persons_invite_is_told_what_stops_coming(harness: Harness) -> None:

@@ -48,3 +48,28 @@ async def test_a_head_reached_at_confirmation_is_told_once(db_url: str) -> None:
         assert not any("phối hợp thực hiện" in t for t in texts_to(h, "head_stnmt", mark))
     finally:
         await h.stop()
+
+
+async def test_a_lead_head_who_joins_on_zalo_after_confirmation_gets_the_assignment_they_missed(db_url: str) -> None:
+    """Probe 20 F16: the head of a lead unit not reachable at confirmation opens the invite on Zalo a week later and
+    gets the formal assignment the others got — "Kính gửi", the notice's number, the items in order, how to report
+    by typing — not only the /viec list; a typed report on it is recorded."""
+    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 2, 26, 9, 0)))
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True, not_enrolled=frozenset({"head_bdv"}))
+    try:
+        await h.say("admin", NOTICE)
+        await h.tap("admin", texts.BUTTON_CONFIRM)
+        await h.advance_to(local(2018, 3, 5, 9, 0))
+        await h.say("admin", "/moi head_bdv")
+        mark = len(h.sent)
+        await h.open_invite("head_bdv", channel="zalo")
+        told = texts_to(h, "head_bdv", mark)
+        assert len(told) == 2 and told[0].startswith("Kính chào đồng chí"), told
+        assert told[1].startswith("Kính gửi đồng chí ") and "được giao chủ trì 2 nhiệm vụ theo Thông báo số " \
+            in told[1], told[1]
+        assert "46/TB-UBND" in told[1] and told[1].index("• Mục 1:") < told[1].index("• Mục 2:"), told[1]
+        assert "đồng chí gõ số mục và tình trạng, ví dụ: “1 xong”" in told[1], told[1]
+        await h.say("head_bdv", "2 đang làm 30%", channel="zalo")
+        assert "30%" in texts_to(h, "head_bdv", mark)[-1]
+    finally:
+        await h.stop()
