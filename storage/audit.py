@@ -9,16 +9,34 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import event, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import ORMExecuteState, Session
 
 from storage.errors import AuditAppendOnly
-from storage.models import AuditLog, Person
+from storage.models import ONCE_ACTIONS, AuditLog, Person
 
 
 def audit(session: Session, *, at: dt.datetime, actor_id: int | None, action: str, entity: str,
           entity_id: int | None, **detail: Any) -> None:
     session.add(AuditLog(at=at, actor_id=actor_id, action=action, entity=entity, entity_id=entity_id,
                          detail=detail))
+
+
+def claim_once(session: Session, *, at: dt.datetime, action: str, entity: str, entity_id: int) -> bool:
+    """True for the one caller that writes the audit row (`action` one of ONCE_ACTIONS) for this entity: what it
+    stands for (a weekly summary, an extension request's reminder) is that caller's to send. Two workers racing
+    both see no row; the unique index lets one insert, the other gets False (its savepoint rolled back, the rest of
+    its transaction intact)."""
+    assert action in ONCE_ACTIONS, action
+    if session.scalar(select(AuditLog.id).where(AuditLog.action == action, AuditLog.entity == entity,
+                                                AuditLog.entity_id == entity_id)) is not None:
+        return False
+    try:
+        with session.begin_nested():
+            audit(session, at=at, actor_id=None, action=action, entity=entity, entity_id=entity_id)
+    except IntegrityError:
+        return False
+    return True
 
 
 def record_export(session: Session, *, at: dt.datetime, actor_id: int | None, what: str, rows: int,

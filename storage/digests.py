@@ -11,7 +11,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
-from storage.audit import audit
+from storage.audit import audit, claim_once
 from storage.errors import NhacViecError
 from storage.models import AuditLog, Digest, DigestState, Person, SendPause
 
@@ -45,12 +45,10 @@ def resend_digest(session: Session, digest_id: int, *, by: Person, now: dt.datet
 
 def claim_weekly(session: Session, *, key: str, now: dt.datetime) -> bool:
     """True once per `key` ("2026-W12"): the weekly summary of that week is this caller's to send."""
-    already = session.scalar(select(AuditLog.id).where(AuditLog.action == "weekly.sent", AuditLog.entity == key))
-    if already is not None:
-        return False
-    audit(session, at=now, actor_id=None, action="weekly.sent", entity=key, entity_id=None)
-    session.flush()
-    return True
+    if session.scalar(select(AuditLog.id).where(AuditLog.action == "weekly.sent", AuditLog.entity == key,
+                                                AuditLog.entity_id.is_(None))) is not None:
+        return False  # claimed before the claim was a unique row (entity_id NULL)
+    return claim_once(session, at=now, action="weekly.sent", entity=key, entity_id=0)
 
 
 def last_weekly_before(session: Session, *, before: dt.datetime) -> dt.datetime | None:

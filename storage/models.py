@@ -20,6 +20,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -450,9 +451,17 @@ class CalendarDay(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
 
 
+# Audit actions that are also a claim: one row per (action, entity, entity_id) — the weekly summary of a week, the one
+# reminder an extension request waits — so two workers cannot both send it (a unique index, not check-then-write).
+ONCE_ACTIONS = ("weekly.sent", "task.extension_reminded")
+_ONCE = text("action IN ('weekly.sent', 'task.extension_reminded')")
+
+
 class AuditLog(Base):
     __tablename__ = "audit_log"
-    __table_args__ = (Index("ix_audit_log_action_at", "action", "at"),)  # each tick: news queued by the CLI
+    __table_args__ = (Index("ix_audit_log_action_at", "action", "at"),  # each tick: news queued by the CLI
+                      Index("uq_audit_log_once", "action", "entity", "entity_id", unique=True, sqlite_where=_ONCE,
+                            postgresql_where=_ONCE))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), index=True)

@@ -14,7 +14,7 @@ from typing import Any, NoReturn
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from storage.audit import audit
+from storage.audit import audit, claim_once
 from storage.db import chunks
 from storage.directory import did_you_mean, head_of
 from storage.errors import (
@@ -687,13 +687,7 @@ def requests_to_recall(session: Session, *, today: dt.date,
 
 def claim_extension_reminder(session: Session, report_id: int, *, now: dt.datetime) -> bool:
     """True once per extension request: the one reminder that it still waits is this caller's to send."""
-    if session.scalar(select(AuditLog.id).where(AuditLog.action == EXTENSION_REMINDED,
-                                                AuditLog.entity == "status_report",
-                                                AuditLog.entity_id == report_id)) is not None:
-        return False
-    audit(session, at=now, actor_id=None, action=EXTENSION_REMINDED, entity="status_report", entity_id=report_id)
-    session.flush()
-    return True
+    return claim_once(session, at=now, action=EXTENSION_REMINDED, entity="status_report", entity_id=report_id)
 
 
 @dataclass(frozen=True, kw_only=True)

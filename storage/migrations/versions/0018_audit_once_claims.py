@@ -1,0 +1,31 @@
+"""claims written once: a unique partial index on audit_log for the actions that are also claims (the weekly summary
+of a week, the one reminder an extension request waits), so two workers cannot both send them
+
+Revision ID: 0018
+Revises: 0017
+Create Date: 2026-12-01 01:30:00
+"""
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = '0018'
+down_revision = '0017'
+branch_labels = None
+depends_on = None
+
+_ONCE = "action IN ('weekly.sent', 'task.extension_reminded')"
+
+
+def upgrade() -> None:
+    # a race before this index may have written a claim twice: keep the first of each
+    op.execute(f"DELETE FROM audit_log WHERE {_ONCE} AND entity_id IS NOT NULL AND id NOT IN ("
+               f"SELECT MIN(id) FROM audit_log WHERE {_ONCE} AND entity_id IS NOT NULL "
+               "GROUP BY action, entity, entity_id)")
+    op.create_index('uq_audit_log_once', 'audit_log', ['action', 'entity', 'entity_id'], unique=True,
+                    sqlite_where=sa.text(_ONCE), postgresql_where=sa.text(_ONCE))
+
+
+def downgrade() -> None:
+    op.drop_index('uq_audit_log_once', table_name='audit_log')
