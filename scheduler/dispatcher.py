@@ -690,7 +690,8 @@ def _prepare_rows(session: Session, digests: list[Any], *, tz: ZoneInfo = VN_TZ)
                           unreachable=tuple((i["person"], dt.date.fromisoformat(i["since"]))
                                             for i in digest.items if i.get("kind") == "unreachable"),
                           show_help=not person.replied,
-                          continued=any(i.get("delivered") for i in digest.items))
+                          continued=any(i.get("delivered") for i in digest.items),
+                          quiet=any(i.get("quiet") for i in digest.items))
         address = _address(person.preferred_channel, {  # the one channel this person chose: sent once, there
             TELEGRAM: str(person.telegram_chat_id) if person.telegram_chat_id is not None else None,
             ZALO: person.zalo_user_id})
