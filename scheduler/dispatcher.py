@@ -428,27 +428,29 @@ def _hold_repeats(session: Session, per_person: dict[int, list[dict[str, Any]]],
     what they were told are taken out of `per_person` and returned, to be stored as held; the lines of digests held
     earlier join the person's next digest — the one of a morning that has news for them, or, with nothing new, the
     morning repeats are due again (which may have nothing else) — as of today, while their task is open and still
-    theirs (`covers`: the colleague covering each person on leave today). The digests of quiet people carry
-    "quiet" on their lines, for the line that says why repeats come weekly."""
+    theirs (`covers`: the colleague covering each person on leave today). A quiet person's digest that goes out
+    because repeats are due (nothing new in it) carries "quiet" on its lines, for the line that says why."""
     if policy.quiet_after_working_days == 0:
         return {}
     calendar = policy.calendar
     since = today - dt.timedelta(days=QUIET_MEMORY_DAYS)
     # the cadence's history from the (state, due_at) index alone (a digest's due_at is on or after its day's
     # morning: a retry only moves it later): the days each person was sent a digest, or had one held
+    # (a held digest's lines are merged into the next one sent: a later one that failed leaves them waiting, and
+    # merging them again repeats no line — one line a task)
     rows = session.execute(select(Digest.id, Digest.person_id, Digest.day, Digest.state, Digest.message_id).where(
-        Digest.state.in_(list(DigestState)), Digest.due_at >= calendar.at(since, dt.time()), Digest.day < today)).all()
+        Digest.state.in_([DigestState.SENT, DigestState.HELD]), Digest.due_at >= calendar.at(since, dt.time())))
     sent: dict[int, list[Any]] = defaultdict(list)
     held: dict[int, list[Any]] = defaultdict(list)
-    planned: dict[int, dt.date] = {}  # the last day a digest (not held) was planned for the person
-    for r in rows:
+    for r in rows:  # (their days filtered here: a condition on `day` leads SQLite to skip-scan (person_id, day))
+        if not since <= r.day < today:
+            continue
         if r.state == DigestState.HELD:
             held[r.person_id].append(r)
-            continue
-        planned[r.person_id] = max(r.day, planned.get(r.person_id, r.day))
-        if r.state == DigestState.SENT and r.message_id is not None:  # (not one left with nothing to say)
+        elif r.message_id is not None:  # (not one left with nothing to say)
             sent[r.person_id].append(r)
-    waiting = {p: [r for r in rs if r.day > planned.get(p, since)] for p, rs in held.items()}  # not yet merged
+    last_sent = {p: max(r.day for r in rs) for p, rs in sent.items()}
+    waiting = {p: [r for r in rs if r.day > last_sent.get(p, since)] for p, rs in held.items()}  # not yet merged
     waiting = {p: rs for p, rs in waiting.items() if rs}
     people = sorted(p for p in set(per_person) | set(waiting)
                     if p in waiting or p in held or len(sent.get(p, ())) >= policy.quiet_after_working_days)
@@ -459,7 +461,6 @@ def _hold_repeats(session: Session, per_person: dict[int, list[dict[str, Any]]],
     quiet = {p for p in people if policy.is_quiet(
         [r.day for r in sent.get(p, ()) if answered.get(p) is None or r.day > answered[p]],
         held=any(answered.get(p) is None or r.day > answered[p] for r in held.get(p, ())))}
-    last_sent = {p: max(r.day for r in rs) for p, rs in sent.items()}
     # what each quiet person was last told about each task (their own lines of the digests they were sent)
     told: dict[int, dict[int, dict[str, Any]]] = defaultdict(dict)
     sent_ids = sorted(r.id for p in quiet & set(per_person) for r in sent.get(p, ()))
@@ -470,10 +471,12 @@ def _hold_repeats(session: Session, per_person: dict[int, list[dict[str, Any]]],
                 if "task_id" in item and not item.get("escalation"):
                     told[r.person_id][item["task_id"]] = item
     held_now: dict[int, list[dict[str, Any]]] = {}
+    weekly = {p for p in quiet if p not in per_person and p in waiting and policy.repeats_due(last_sent.get(p), today)}
     for person_id in quiet & set(per_person):
-        items = per_person[person_id]
-        if policy.repeats_due(last_sent.get(person_id), today) or \
-                any(is_news(i, told[person_id].get(i.get("task_id", 0))) for i in items):
+        if any(is_news(i, told[person_id].get(i.get("task_id", 0))) for i in per_person[person_id]):
+            continue
+        if policy.repeats_due(last_sent.get(person_id), today):
+            weekly.add(person_id)
             continue
         held_now[person_id] = [{k: v for k, v in i.items() if k != "quiet"} for i in per_person.pop(person_id)]
     # the lines held on earlier mornings join the digest going out today, or go out once repeats are due
@@ -500,13 +503,13 @@ def _hold_repeats(session: Session, per_person: dict[int, list[dict[str, Any]]],
                 per_person[person_id].append({k: v for k, v in _as_of(item, calendar, today).items()
                                               if k != "catch_up"})  # (held, not missed by an outage)
                 already.add(task_id)
-    _say_quiet(per_person, quiet)
+    _say_quiet(per_person, weekly)
     return held_now
 
 
 def _say_quiet(per_person: dict[int, list[dict[str, Any]]], quiet: set[int]) -> None:
-    """The lines of a quiet person's digest carry "quiet" (the digest says why repeats come weekly); no one else's
-    do (a line carried from a digest that failed while its person was quiet, who has answered since)."""
+    """The lines of a quiet person's weekly digest of repeats carry "quiet" (it says why it comes weekly); no one
+    else's do (a line carried from a digest that failed, or a digest with news: it does not come weekly)."""
     for person_id, items in per_person.items():
         if person_id in quiet:
             per_person[person_id] = [{**i, "quiet": True} if "task_id" in i else i for i in items]
@@ -517,7 +520,7 @@ def _say_quiet(per_person: dict[int, list[dict[str, Any]]], quiet: set[int]) -> 
 def _answered_on(session: Session, people: list[int], *, since: dt.date,
                  calendar: WorkingCalendar) -> dict[int, dt.date]:
     """The last day each of `people` answered Nhắc việc lately: a report, request or support report of theirs, a
-    report on a task they hold (a deputy's, the office's for them), a snooze they asked for."""
+    report on a task they hold (a deputy's, the office's for them), a snooze of theirs or of a task they hold."""
     start = calendar.at(since, dt.time())
     last: dict[int, dt.datetime] = {}
 
@@ -536,6 +539,10 @@ def _answered_on(session: Session, people: list[int], *, since: dt.date,
         keep(session.execute(select(AuditLog.actor_id, func.max(AuditLog.at))
                              .where(AuditLog.at >= start, AuditLog.action == "task.snooze",
                                     AuditLog.actor_id.in_(ids)).group_by(AuditLog.actor_id)))
+        keep(session.execute(select(Task.assignee_id, func.max(AuditLog.at))  # a deputy's snooze of their task
+                             .join(Task, Task.id == AuditLog.entity_id)
+                             .where(AuditLog.at >= start, AuditLog.action == "task.snooze",
+                                    Task.assignee_id.in_(ids)).group_by(Task.assignee_id)))
     return {p: calendar.local(at).date() for p, at in last.items()}
 
 

@@ -34,11 +34,11 @@ otherwise get the ladders interleaved, a digest nearly every working day). Someo
 `quiet_after_working_days` [5] working days in a row without answering since — no report, request or snooze of
 theirs, no report on their tasks by a deputy or the office — is *quiet*: a digest of theirs whose every line only
 repeats what they were already told is held, and repeats go out at most once every `quiet_every_working_days` [5]
-working days after the last digest they were sent, all held lines merged into it. Never held (`is_news`): a task
-new to them (assigned, handed over), a deadline day, the first overdue notice, a deadline that moved (an extension
-decided, a correction), a line saying the head or the leaders were just told, and any line about others (an
-escalation to them, someone unreachable) — the digest that carries it carries the held lines too. Any answer ends
-it. Escalations keep their own schedule: they are judged per task and never held.
+working days after the last digest they were sent, all held lines merged into it. Never held (`is_news`): a deadline
+day, the first overdue notice, a deadline that moved (an extension decided, a correction), a line saying the head or
+the leaders were just told, and any line about others (an escalation to them, someone unreachable) — the digest
+that carries it carries the held lines too; an assignment, a hand-over, a decision are messages of their own, sent
+at once. Any answer ends it. Escalations keep their own schedule: they are judged per task and never held.
 
 Catch-up: `due_items` is asked for one working day, `today`, knowing the last day the digest was
 computed (`last_digest_on`, whether or not it had anything for this person). When days were missed
@@ -416,18 +416,20 @@ class ReminderPolicy:
 
 def is_news(line: Mapping[str, Any], before: Mapping[str, Any] | None) -> bool:
     """Whether a digest line (as planned: `DigestItem` as JSON) tells its reader something the last line they were
-    sent about the same task (`before`, None: none lately) did not — never held for a quiet person: a task new to
-    them, its deadline day, its first overdue notice, a deadline that moved, the head or the leaders just told; and
-    any line that is not about the reader's own task (an escalation to them, someone unreachable)."""
+    sent about the same task (`before`, None: none lately) did not — never held for a quiet person: its deadline
+    day, its first overdue notice, a deadline that moved (an extension decided, a correction), the head or the
+    leaders just told; and any line that is not about the reader's own task (an escalation to them, someone
+    unreachable). A task's first reminder before its deadline or first check-in repeats what its assignment (or
+    hand-over) said, at once, in its own message."""
     if "task_id" not in line or line.get("escalation"):
-        return True
-    if before is None:
         return True
     category = line.get("category")
     if category == DigestCategory.DUE_TODAY:
         return True
-    if category == DigestCategory.OVERDUE and before.get("category") != DigestCategory.OVERDUE:
+    if category == DigestCategory.OVERDUE and (before is None or before.get("category") != DigestCategory.OVERDUE):
         return True
+    if before is None:
+        return False
     if line.get("effective_due_on") != before.get("effective_due_on"):
         return True
     return not set(line.get("told") or ()) <= set(before.get("told") or ())
