@@ -167,3 +167,30 @@ async def test_nobody_is_quiet_when_the_policy_says_so(migrated_db: Database) ->
 def test_the_quiet_note_is_said_once_and_only_over_ones_own_tasks() -> None:
     view = DigestView(digest_id=1, day=dt.date(2018, 3, 12), recipient_name="Nguyễn Văn A", lines=(), quiet=True)
     assert QUIET_NOTE not in digest_text(view, buttons=True), "no own task (an escalation only): nothing to say"
+
+
+def test_a_task_handed_over_the_morning_its_new_holders_repeats_were_held_goes_out(migrated_db: Database) -> None:
+    """A task handed to someone whose digest of the morning was held (a quiet person) is news: the held digest
+    takes the task's line from the former holder's unsent one and goes out."""
+    from storage.directory import _move_pending_lines
+
+    db = migrated_db
+    register(db, FOUR, at=local(2018, 2, 26, 9, 0))
+    day = dt.date(2018, 3, 12)
+
+    def setup(session: Any) -> tuple[int, int, int]:
+        head = session.scalars(select(Person).where(Person.handle == "head_bdv")).one()
+        other = session.scalars(select(Person).where(Person.handle == "head_stnmt")).one()
+        first = session.scalars(select(Task).where(Task.item_ref == "1")).one()
+        due_at = policy.calendar.at(day, policy.remind_at)
+        line = {"task_id": first.id, "category": "overdue", "days_late": 6, "effective_due_on": "2018-03-02"}
+        session.add_all([Digest(person_id=head.id, day=day, due_at=due_at, items=[line]),
+                         Digest(person_id=other.id, day=day, due_at=due_at, state=DigestState.HELD,
+                                items=[{"task_id": 999, "category": "overdue", "days_late": 9}])])
+        session.flush()
+        return head.id, other.id, first.id
+
+    head_id, other_id, first_id = db.call(setup)
+    db.call(lambda s: _move_pending_lines(s, {first_id}, head_id, other_id))
+    row = db.call(lambda s: s.scalars(select(Digest).where(Digest.person_id == other_id, Digest.day == day)).one())
+    assert row.state == DigestState.PENDING and [i["task_id"] for i in row.items] == [999, first_id]
