@@ -426,9 +426,9 @@ def _hold_repeats(session: Session, per_person: dict[int, list[dict[str, Any]]],
                   today: dt.date, covers: dict[int, int | None]) -> dict[int, list[dict[str, Any]]]:
     """A person's cadence (scheduler/policy.py): of this morning's digests, those of quiet people that only repeat
     what they were told are taken out of `per_person` and returned, to be stored as held; the lines of digests held
-    earlier join the person's next digest — the one of a morning that has news for them, or, with nothing new, the
-    morning repeats are due again (which may have nothing else) — as of today, while their task is open and still
-    theirs (`covers`: the colleague covering each person on leave today). A quiet person's digest that goes out
+    earlier join the person's next digest sent — one with news for them, or the first with repeats once they are due
+    again — as of today, while their task is open and still theirs (`covers`: the colleague covering each person on
+    leave today). A quiet person's digest that goes out
     because repeats are due (nothing new in it) carries "quiet" on its lines, for the line that says why."""
     if policy.quiet_after_working_days == 0:
         return {}
@@ -471,7 +471,7 @@ def _hold_repeats(session: Session, per_person: dict[int, list[dict[str, Any]]],
                 if "task_id" in item and not item.get("escalation"):
                     told[r.person_id][item["task_id"]] = item
     held_now: dict[int, list[dict[str, Any]]] = {}
-    weekly = {p for p in quiet if p not in per_person and p in waiting and policy.repeats_due(last_sent.get(p), today)}
+    weekly: set[int] = set()
     for person_id in quiet & set(per_person):
         if any(is_news(i, told[person_id].get(i.get("task_id", 0))) for i in per_person[person_id]):
             continue
@@ -479,9 +479,9 @@ def _hold_repeats(session: Session, per_person: dict[int, list[dict[str, Any]]],
             weekly.add(person_id)
             continue
         held_now[person_id] = [{k: v for k, v in i.items() if k != "quiet"} for i in per_person.pop(person_id)]
-    # the lines held on earlier mornings join the digest going out today, or go out once repeats are due
-    merging = {p: rs for p, rs in waiting.items()
-               if p not in held_now and (p in per_person or policy.repeats_due(last_sent.get(p), today))}
+    # the lines held on earlier mornings join the digest going out today (every open task has a next day on its
+    # ladder: a weekly overdue listing, a check-in, its deadline — so none waits for ever)
+    merging = {p: rs for p, rs in waiting.items() if p in per_person and p not in held_now}
     if merging:
         stored = {r.id: r.items for ids in chunks(sorted(r.id for rs in merging.values() for r in rs))
                   for r in session.execute(select(Digest.id, Digest.items).where(Digest.id.in_(ids)))}

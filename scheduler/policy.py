@@ -34,7 +34,8 @@ otherwise get the ladders interleaved, a digest nearly every working day). Someo
 `quiet_after_working_days` [5] working days in a row without answering since — no report, request or snooze of
 theirs, no report on their tasks by a deputy or the office — is *quiet*: a digest of theirs whose every line only
 repeats what they were already told is held, and repeats go out at most once every `quiet_every_working_days` [5]
-working days after the last digest they were sent, all held lines merged into it. Never held (`is_news`): a deadline
+working days (the first digest of repeats due on or after that day: a late task's weekly listing keeps its Monday),
+all lines held since merged into it. Never held (`is_news`): a deadline
 day, the first overdue notice, a deadline that moved (an extension decided, a correction), a line saying the head or
 the leaders were just told, and any line about others (an escalation to them, someone unreachable) — the digest
 that carries it carries the held lines too; an assignment, a hand-over, a decision are messages of their own, sent
@@ -408,8 +409,8 @@ class ReminderPolicy:
         return False
 
     def repeats_due(self, last_sent: dt.date | None, today: dt.date) -> bool:
-        """Whether a quiet person's repeats (and held lines) go out today: `quiet_every_working_days` working days
-        after the last digest they were sent."""
+        """Whether a quiet person's repeats go out today (with every line held since): `quiet_every_working_days`
+        working days or more after the last digest they were sent."""
         return last_sent is None or \
             self.calendar.working_days_between(last_sent, today) >= self.quiet_every_working_days
 
