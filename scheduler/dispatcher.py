@@ -426,10 +426,10 @@ def _hold_repeats(session: Session, per_person: dict[int, list[dict[str, Any]]],
                   today: dt.date, covers: dict[int, int | None]) -> dict[int, list[dict[str, Any]]]:
     """A person's cadence (scheduler/policy.py): of this morning's digests, those of quiet people that only repeat
     what they were told are taken out of `per_person` and returned, to be stored as held; the lines of digests held
-    earlier join the person's next digest sent — one with news for them, or the first with repeats once they are due
-    again — as of today, while their task is open and still theirs (`covers`: the colleague covering each person on
-    leave today). A quiet person's digest that goes out
-    because repeats are due (nothing new in it) carries "quiet" on its lines, for the line that says why."""
+    earlier join the person's next digest sent — one with news for them, or the weekly one (on the weekly day, with
+    nothing else if need be) — as of today, while their task is open and still theirs (`covers`: the colleague
+    covering each person on leave today). A quiet person's weekly digest carries "quiet" on its lines, for the line
+    that says why it comes weekly."""
     if policy.quiet_after_working_days == 0:
         return {}
     calendar = policy.calendar
@@ -461,9 +461,10 @@ def _hold_repeats(session: Session, per_person: dict[int, list[dict[str, Any]]],
     quiet = {p for p in people if policy.is_quiet(
         [r.day for r in sent.get(p, ()) if answered.get(p) is None or r.day > answered[p]],
         held=any(answered.get(p) is None or r.day > answered[p] for r in held.get(p, ())))}
+    weekly_day = policy.repeats_due(today)
     # what each quiet person was last told about each task (their own lines of the digests they were sent)
     told: dict[int, dict[int, dict[str, Any]]] = defaultdict(dict)
-    sent_ids = sorted(r.id for p in quiet & set(per_person) for r in sent.get(p, ()))
+    sent_ids = [] if weekly_day else sorted(r.id for p in quiet & set(per_person) for r in sent.get(p, ()))
     for ids in chunks(sent_ids):
         for r in session.execute(select(Digest.person_id, Digest.items).where(Digest.id.in_(ids))
                                  .order_by(Digest.day, Digest.id)):
@@ -471,17 +472,13 @@ def _hold_repeats(session: Session, per_person: dict[int, list[dict[str, Any]]],
                 if "task_id" in item and not item.get("escalation"):
                     told[r.person_id][item["task_id"]] = item
     held_now: dict[int, list[dict[str, Any]]] = {}
-    weekly: set[int] = set()
     for person_id in quiet & set(per_person):
-        if any(is_news(i, told[person_id].get(i.get("task_id", 0))) for i in per_person[person_id]):
-            continue
-        if policy.repeats_due(last_sent.get(person_id), today):
-            weekly.add(person_id)
+        if weekly_day or any(is_news(i, told[person_id].get(i.get("task_id", 0))) for i in per_person[person_id]):
             continue
         held_now[person_id] = [{k: v for k, v in i.items() if k != "quiet"} for i in per_person.pop(person_id)]
-    # the lines held on earlier mornings join the digest going out today (every open task has a next day on its
-    # ladder: a weekly overdue listing, a check-in, its deadline — so none waits for ever)
-    merging = {p: rs for p, rs in waiting.items() if p in per_person and p not in held_now}
+    weekly = quiet if weekly_day else set()
+    # the lines held on earlier mornings join the digest going out today, or go out on the weekly day by themselves
+    merging = {p: rs for p, rs in waiting.items() if (p in per_person or weekly_day) and p not in held_now}
     if merging:
         stored = {r.id: r.items for ids in chunks(sorted(r.id for rs in merging.values() for r in rs))
                   for r in session.execute(select(Digest.id, Digest.items).where(Digest.id.in_(ids)))}

@@ -32,14 +32,13 @@ deadline.
 A person's cadence (on top of every task's ladder, which runs on its own: a person holding several tasks would
 otherwise get the ladders interleaved, a digest nearly every working day). Someone who has been sent digests on
 `quiet_after_working_days` [5] working days in a row without answering since — no report, request or snooze of
-theirs, no report on their tasks by a deputy or the office — is *quiet*: a digest of theirs whose every line only
-repeats what they were already told is held, and repeats go out at most once every `quiet_every_working_days` [5]
-working days (the first digest of repeats due on or after that day: a late task's weekly listing keeps its Monday),
-all lines held since merged into it. Never held (`is_news`): a deadline
-day, the first overdue notice, a deadline that moved (an extension decided, a correction), a line saying the head or
-the leaders were just told, and any line about others (an escalation to them, someone unreachable) — the digest
-that carries it carries the held lines too; an assignment, a hand-over, a decision are messages of their own, sent
-at once. Any answer ends it. Escalations keep their own schedule: they are judged per task and never held.
+theirs, no report or snooze on their tasks by a deputy or the office — is *quiet*: a digest of theirs whose every
+line only repeats what they were last told about its task is held, and what was held goes out once a week, on the
+weekly day (`weekly_on`, as a late task's weekly listing), as one digest. Never held (`is_news`): a deadline day,
+the first overdue notice, a deadline that moved (an extension decided, a correction), and any line about others (an
+escalation to them, someone unreachable) — the digest that carries it carries the held lines too; an assignment, a
+hand-over, a decision are messages of their own, sent at once. Any answer ends it. Escalations keep their own
+schedule: they are judged per task and never held.
 
 Catch-up: `due_items` is asked for one working day, `today`, knowing the last day the digest was
 computed (`last_digest_on`, whether or not it had anything for this person). When days were missed
@@ -209,10 +208,9 @@ class ReminderPolicy:
     escalate_after_working_days: int = 5  # to the leaders
     checkin_every_working_days: int = 10
     checkin_quiet_after_report: int = 5  # a check-in round is skipped this soon after a report
-    # a person sent digests on this many working days in a row, unanswered, gets repeats at most once every
-    # `quiet_every_working_days` working days (0: never; a working week, as the daily phase of a late task)
+    # a person sent digests on this many working days in a row, unanswered, gets what only repeats once a week, on
+    # the weekly day (0: never; a working week, as the daily phase of a late task)
     quiet_after_working_days: int = 5
-    quiet_every_working_days: int = 5
 
     def __post_init__(self) -> None:
         if any(d < 1 for d in self.days_before):
@@ -222,8 +220,8 @@ class ReminderPolicy:
             raise ValueError("ladder steps must be at least one working day")
         if not 0 <= self.weekly_on <= 6:
             raise ValueError("weekly_on is a weekday, 0–6")
-        if self.quiet_after_working_days < 0 or self.quiet_every_working_days < 1:
-            raise ValueError("quiet_after_working_days ≥ 0 (0: off), quiet_every_working_days ≥ 1")
+        if self.quiet_after_working_days < 0:
+            raise ValueError("quiet_after_working_days ≥ 0 (0: off)")
 
     # -- the ladder, day by day ---------------------------------------------------------------------
 
@@ -408,20 +406,19 @@ class ReminderPolicy:
             previous = day
         return False
 
-    def repeats_due(self, last_sent: dt.date | None, today: dt.date) -> bool:
-        """Whether a quiet person's repeats go out today (with every line held since): `quiet_every_working_days`
-        working days or more after the last digest they were sent."""
-        return last_sent is None or \
-            self.calendar.working_days_between(last_sent, today) >= self.quiet_every_working_days
+    def repeats_due(self, today: dt.date) -> bool:
+        """Whether a quiet person's repeats go out today, with every line held since: on the weekly day, as a late
+        task's weekly listing (the week's first working day from `weekly_on`)."""
+        return self.is_weekly_day(today)
 
 
 def is_news(line: Mapping[str, Any], before: Mapping[str, Any] | None) -> bool:
     """Whether a digest line (as planned: `DigestItem` as JSON) tells its reader something the last line they were
     sent about the same task (`before`, None: none lately) did not — never held for a quiet person: its deadline
-    day, its first overdue notice, a deadline that moved (an extension decided, a correction), the head or the
-    leaders just told; and any line that is not about the reader's own task (an escalation to them, someone
-    unreachable). A task's first reminder before its deadline or first check-in repeats what its assignment (or
-    hand-over) said, at once, in its own message."""
+    day, its first overdue notice, a deadline that moved (an extension decided, a correction); and any line that is
+    not about the reader's own task (an escalation to them, someone unreachable). A task's first reminder before
+    its deadline or first check-in repeats what its assignment (or hand-over) said at once, in its own message; the
+    escalation of the reader's task goes to the head or the leaders, and the reader's line says nothing of it."""
     if "task_id" not in line or line.get("escalation"):
         return True
     category = line.get("category")
@@ -429,11 +426,7 @@ def is_news(line: Mapping[str, Any], before: Mapping[str, Any] | None) -> bool:
         return True
     if category == DigestCategory.OVERDUE and (before is None or before.get("category") != DigestCategory.OVERDUE):
         return True
-    if before is None:
-        return False
-    if line.get("effective_due_on") != before.get("effective_due_on"):
-        return True
-    return not set(line.get("told") or ()) <= set(before.get("told") or ())
+    return before is not None and line.get("effective_due_on") != before.get("effective_due_on")
 
 
 DEFAULT_POLICY = ReminderPolicy()
