@@ -18,7 +18,8 @@ from storage.db import Database
 def policy_from(settings: Settings) -> ReminderPolicy:
     calendar = WorkingCalendar(tz=ZoneInfo(settings.timezone), day_start=settings.workday_start,
                                day_end=settings.workday_end)
-    return ReminderPolicy(calendar=calendar, remind_at=settings.remind_at)
+    return ReminderPolicy(calendar=calendar, remind_at=settings.remind_at,
+                          quiet_after_working_days=settings.quiet_after_days)
 
 
 class _Current:

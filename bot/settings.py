@@ -29,6 +29,8 @@ class Settings(BaseModel):
     zalo_admin_ids: frozenset[str] = frozenset()
     weekly_day: int = Field(default=4, ge=0, le=6)  # the leaders' weekly summary: weekday (0 = Monday)
     weekly_at: dt.time = dt.time(15, 0)
+    # a person sent digests on this many working days in a row without answering gets repeats weekly (0: never)
+    quiet_after_days: int = Field(default=5, ge=0)
     log_level: str = "INFO"
     # Webhook mode (production): the public https base URL Telegram and Zalo call (…/telegram, …/zalo),
     # the secret they send with every call, and where this process listens behind the proxy.
@@ -75,6 +77,7 @@ ENV_NAMES = {
     "NHACVIEC_ZALO_ADMIN_IDS": "zalo_admin_ids",
     "NHACVIEC_WEEKLY_DAY": "weekly_day",
     "NHACVIEC_WEEKLY_AT": "weekly_at",
+    "NHACVIEC_QUIET_AFTER_DAYS": "quiet_after_days",
     "NHACVIEC_LOG_LEVEL": "log_level",
     "NHACVIEC_WEBHOOK_URL": "webhook_url",
     "NHACVIEC_WEBHOOK_SECRET": "webhook_secret",

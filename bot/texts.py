@@ -1146,6 +1146,9 @@ def with_subject(title: str, subject: str | None) -> str:
     return f"{title}{_about(subject)}"
 
 
+QUIET_NOTE = "(Nhắc lại hằng tuần vì chưa nhận được phản hồi của đồng chí.)"
+
+
 def digest_text(view: DigestView, *, buttons: bool) -> str:
     """One message a morning: every task due for the reader, grouped by urgency, one line each."""
     own = digest_own(view)
@@ -1241,6 +1244,8 @@ def digest_text(view: DigestView, *, buttons: bool) -> str:
                   if dated is not None else "")
         lines += ["", f"{how}, ví dụ: “{example} xong”, “{example} 60% vướng kinh phí”, "
                       f"{extend}“{example} nhắc lại tuần sau”."]
+    if own and view.quiet:
+        lines += ["", QUIET_NOTE]
     if view.break_ahead is not None:
         first_off, reason, back = view.break_ahead
         lines += ["", f"(Từ {date_vn(first_off)} là {reason}; Nhắc việc tạm nghỉ và nhắc tiếp vào "

@@ -47,7 +47,7 @@ from sqlalchemy.orm import Session, aliased
 
 from scheduler.calendar import VN_TZ, WorkingCalendar, with_corrections
 from scheduler.clock import Clock
-from scheduler.policy import DigestCategory, DigestItem, EscalationLevel, ReminderPolicy, state_of
+from scheduler.policy import DigestCategory, DigestItem, EscalationLevel, ReminderPolicy, is_news, state_of
 from scheduler.series import roll_missed
 from storage.audit import audit
 from storage.calendar import CalendarDays, load_calendar_days
@@ -157,6 +157,7 @@ class DigestView:
     unreachable: tuple[tuple[str, dt.date], ...] = ()  # (name, since): people Nhắc việc cannot reach
     show_help: bool = True  # how to reply: until the reader has replied once
     continued: bool = False  # the rest of a digest whose first parts arrived before a failure
+    quiet: bool = False  # its reader has not answered a week of digests: repeats come weekly (scheduler/policy.py)
     # the last working day before a break of several days off (Tết): (first day off, why, the next working day)
     break_ahead: tuple[dt.date, str, dt.date] | None = None
 
@@ -312,6 +313,8 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
                         .values(escalated=bindparam("b_escalated")), escalated)
     _carry_over_failed(session, per_person, today=today, calendar=calendar)
     _tell_about_unreachable(session, per_person, now=now)
+    held = _hold_repeats(session, per_person, policy=policy, today=today,
+                         covers={r.id: r.leave_cover_id for r in away.values()})
     due_at = calendar.at(today, policy.remind_at)
     session.add(DigestRun(day=today, planned_at=now, digests=len(per_person)))
     session.flush()  # another worker planning the same day fails here (primary key), before any digest
@@ -319,8 +322,11 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
         order = sorted(per_person, key=lambda person_id: (_urgency(per_person[person_id]), person_id))
         session.execute(insert(Digest), [{"person_id": person_id, "day": today, "due_at": due_at,
                                           "items": per_person[person_id]} for person_id in order])
-    log.info("digests for %s planned: %d people, %d lines (last run %s)", today, len(per_person),
-             sum(len(v) for v in per_person.values()), last_run)
+    if held:
+        session.execute(insert(Digest), [{"person_id": person_id, "day": today, "due_at": due_at, "items": items,
+                                          "state": DigestState.HELD} for person_id, items in sorted(held.items())])
+    log.info("digests for %s planned: %d people, %d lines (last run %s); %d held", today, len(per_person),
+             sum(len(v) for v in per_person.values()), last_run, len(held))
     return len(per_person)
 
 
@@ -411,6 +417,130 @@ def _tell_about_unreachable(session: Session, per_person: dict[int, list[dict[st
                                        "since": person.unreachable_since.date().isoformat()})
         audit(session, at=now, actor_id=None, action="person.unreachable_told", entity="person",
               entity_id=person.id, told=len(readers))
+
+
+QUIET_MEMORY_DAYS = 31  # how far back a person's digests are read to judge their cadence (Tết and a week fit)
+
+
+def _hold_repeats(session: Session, per_person: dict[int, list[dict[str, Any]]], *, policy: ReminderPolicy,
+                  today: dt.date, covers: dict[int, int | None]) -> dict[int, list[dict[str, Any]]]:
+    """A person's cadence (scheduler/policy.py): of this morning's digests, those of quiet people that only repeat
+    what they were told are taken out of `per_person` and returned, to be stored as held; the lines of digests held
+    earlier join the person's next digest sent — one with news for them, or the weekly one (on the weekly day, with
+    nothing else if need be) — as of today, while their task is open and still theirs (`covers`: the colleague
+    covering each person on leave today). A quiet person's weekly digest carries "quiet" on its lines, for the line
+    that says why it comes weekly."""
+    if policy.quiet_after_working_days == 0:
+        return {}
+    calendar = policy.calendar
+    since = today - dt.timedelta(days=QUIET_MEMORY_DAYS)
+    # the cadence's history from the (state, due_at) index alone (a digest's due_at is on or after its day's
+    # morning: a retry only moves it later): the days each person was sent a digest, or had one held
+    # (a held digest's lines are merged into the next one sent: a later one that failed leaves them waiting, and
+    # merging them again repeats no line — one line a task)
+    rows = session.execute(select(Digest.id, Digest.person_id, Digest.day, Digest.state, Digest.message_id).where(
+        Digest.state.in_([DigestState.SENT, DigestState.HELD]), Digest.due_at >= calendar.at(since, dt.time())))
+    sent: dict[int, list[Any]] = defaultdict(list)
+    held: dict[int, list[Any]] = defaultdict(list)
+    for r in rows:  # (their days filtered here: a condition on `day` leads SQLite to skip-scan (person_id, day))
+        if not since <= r.day < today:
+            continue
+        if r.state == DigestState.HELD:
+            held[r.person_id].append(r)
+        elif r.message_id is not None:  # (not one left with nothing to say)
+            sent[r.person_id].append(r)
+    last_sent = {p: max(r.day for r in rs) for p, rs in sent.items()}
+    waiting = {p: [r for r in rs if r.day > last_sent.get(p, since)] for p, rs in held.items()}  # not yet merged
+    waiting = {p: rs for p, rs in waiting.items() if rs}
+    people = sorted(p for p in set(per_person) | set(waiting)
+                    if p in waiting or p in held or len(sent.get(p, ())) >= policy.quiet_after_working_days)
+    if not people:
+        _say_quiet(per_person, set())
+        return {}
+    answered = _answered_on(session, people, since=since, calendar=calendar)
+    quiet = {p for p in people if policy.is_quiet(
+        [r.day for r in sent.get(p, ()) if answered.get(p) is None or r.day > answered[p]],
+        held=any(answered.get(p) is None or r.day > answered[p] for r in held.get(p, ())))}
+    weekly_day = policy.repeats_due(today)
+    # what each quiet person was last told about each task (their own lines of the digests they were sent)
+    told: dict[int, dict[int, dict[str, Any]]] = defaultdict(dict)
+    sent_ids = [] if weekly_day else sorted(r.id for p in quiet & set(per_person) for r in sent.get(p, ()))
+    for ids in chunks(sent_ids):
+        for r in session.execute(select(Digest.person_id, Digest.items).where(Digest.id.in_(ids))
+                                 .order_by(Digest.day, Digest.id)):
+            for item in r.items:
+                if "task_id" in item and not item.get("escalation"):
+                    told[r.person_id][item["task_id"]] = item
+    held_now: dict[int, list[dict[str, Any]]] = {}
+    for person_id in quiet & set(per_person):
+        if weekly_day or any(is_news(i, told[person_id].get(i.get("task_id", 0))) for i in per_person[person_id]):
+            continue
+        held_now[person_id] = [{k: v for k, v in i.items() if k != "quiet"} for i in per_person.pop(person_id)]
+    weekly = quiet if weekly_day else set()
+    # the lines held on earlier mornings join the digest going out today, or go out on the weekly day by themselves
+    merging = {p: rs for p, rs in waiting.items() if (p in per_person or weekly_day) and p not in held_now}
+    if merging:
+        stored = {r.id: r.items for ids in chunks(sorted(r.id for rs in merging.values() for r in rs))
+                  for r in session.execute(select(Digest.id, Digest.items).where(Digest.id.in_(ids)))}
+        lines = {p: [(r.day, i) for r in sorted(rs, key=lambda r: r.day) for i in stored[r.id]]
+                 for p, rs in merging.items()}
+        holders = {r.id: r for r in session.execute(select(Task.id, Task.assignee_id, Task.last_report_at).where(
+            Task.id.in_({i["task_id"] for ls in lines.values() for _, i in ls if "task_id" in i}),
+            Task.status.in_(_OPEN)))}
+        for person_id, dated in lines.items():
+            already = {i.get("task_id") for i in per_person.get(person_id, [])}
+            for day, item in reversed(dated):  # the latest held line of each task
+                task = holders.get(item.get("task_id", 0))
+                if task is None or task.id in already or _answered(item, task.last_report_at, day, calendar.tz):
+                    continue
+                holder, task_id = task.assignee_id, task.id
+                if holder != person_id and not (item.get("covering_for") and holder is not None
+                                                and covers.get(holder) == person_id):
+                    continue
+                per_person[person_id].append({k: v for k, v in _as_of(item, calendar, today).items()
+                                              if k != "catch_up"})  # (held, not missed by an outage)
+                already.add(task_id)
+    _say_quiet(per_person, weekly)
+    return held_now
+
+
+def _say_quiet(per_person: dict[int, list[dict[str, Any]]], quiet: set[int]) -> None:
+    """The lines of a quiet person's weekly digest of repeats carry "quiet" (it says why it comes weekly); no one
+    else's do (a line carried from a digest that failed, or a digest with news: it does not come weekly)."""
+    for person_id, items in per_person.items():
+        if person_id in quiet:
+            per_person[person_id] = [{**i, "quiet": True} if "task_id" in i else i for i in items]
+        elif any("quiet" in i for i in items):
+            per_person[person_id] = [{k: v for k, v in i.items() if k != "quiet"} for i in items]
+
+
+def _answered_on(session: Session, people: list[int], *, since: dt.date,
+                 calendar: WorkingCalendar) -> dict[int, dt.date]:
+    """The last day each of `people` answered Nhắc việc lately: a report, request or support report of theirs, a
+    report on a task they hold (a deputy's, the office's for them), a snooze of theirs or of a task they hold."""
+    start = calendar.at(since, dt.time())
+    last: dict[int, dt.datetime] = {}
+
+    def keep(rows: Any) -> None:
+        for person_id, at in rows:
+            if person_id is not None and at is not None and (person_id not in last or at > last[person_id]):
+                last[person_id] = at
+
+    for ids in chunks(people):
+        keep(session.execute(select(StatusReport.person_id, func.max(StatusReport.created_at))
+                             .where(StatusReport.person_id.in_(ids), StatusReport.created_at >= start)
+                             .group_by(StatusReport.person_id)))
+        keep(session.execute(select(Task.assignee_id, func.max(Task.last_report_at))
+                             .where(Task.assignee_id.in_(ids), Task.last_report_at >= start)
+                             .group_by(Task.assignee_id)))
+        keep(session.execute(select(AuditLog.actor_id, func.max(AuditLog.at))
+                             .where(AuditLog.at >= start, AuditLog.action == "task.snooze",
+                                    AuditLog.actor_id.in_(ids)).group_by(AuditLog.actor_id)))
+        keep(session.execute(select(Task.assignee_id, func.max(AuditLog.at))  # a deputy's snooze of their task
+                             .join(Task, Task.id == AuditLog.entity_id)
+                             .where(AuditLog.at >= start, AuditLog.action == "task.snooze",
+                                    Task.assignee_id.in_(ids)).group_by(Task.assignee_id)))
+    return {p: calendar.local(at).date() for p, at in last.items()}
 
 
 # ---------------------------------------------------------------- claiming and finishing
@@ -564,7 +694,8 @@ def _prepare_rows(session: Session, digests: list[Any], *, tz: ZoneInfo = VN_TZ)
                           unreachable=tuple((i["person"], dt.date.fromisoformat(i["since"]))
                                             for i in digest.items if i.get("kind") == "unreachable"),
                           show_help=not person.replied,
-                          continued=any(i.get("delivered") for i in digest.items))
+                          continued=any(i.get("delivered") for i in digest.items),
+                          quiet=any(i.get("quiet") for i in digest.items))
         address = _address(person.preferred_channel, {  # the one channel this person chose: sent once, there
             TELEGRAM: str(person.telegram_chat_id) if person.telegram_chat_id is not None else None,
             ZALO: person.zalo_user_id})

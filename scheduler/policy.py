@@ -29,6 +29,17 @@ over consecutive mornings); a round is skipped when the task was reported on wit
 occurrence by occurrence (scheduler/recurrence.py), each occurrence being a `TaskState` with its own
 deadline.
 
+A person's cadence (on top of every task's ladder, which runs on its own: a person holding several tasks would
+otherwise get the ladders interleaved, a digest nearly every working day). Someone who has been sent digests on
+`quiet_after_working_days` [5] working days in a row without answering since — no report, request or snooze of
+theirs, no report or snooze on their tasks by a deputy or the office — is *quiet*: a digest of theirs whose every
+line only repeats what they were last told about its task is held, and what was held goes out once a week, on the
+weekly day (`weekly_on`, as a late task's weekly listing), as one digest. Never held (`is_news`): a deadline day,
+the first overdue notice, a deadline that moved (an extension decided, a correction), and any line about others (an
+escalation to them, someone unreachable) — the digest that carries it carries the held lines too; an assignment, a
+hand-over, a decision are messages of their own, sent at once. Any answer ends it. Escalations keep their own
+schedule: they are judged per task and never held.
+
 Catch-up: `due_items` is asked for one working day, `today`, knowing the last day the digest was
 computed (`last_digest_on`, whether or not it had anything for this person). When days were missed
 (downtime over Tết, an outage), the window (last_digest_on, today] is judged at once and gives one
@@ -42,8 +53,9 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from scheduler.calendar import WorkingCalendar
 from scheduler.recurrence import Frequency, frequency_of
@@ -196,6 +208,9 @@ class ReminderPolicy:
     escalate_after_working_days: int = 5  # to the leaders
     checkin_every_working_days: int = 10
     checkin_quiet_after_report: int = 5  # a check-in round is skipped this soon after a report
+    # a person sent digests on this many working days in a row, unanswered, gets what only repeats once a week, on
+    # the weekly day (0: never; a working week, as the daily phase of a late task)
+    quiet_after_working_days: int = 5
 
     def __post_init__(self) -> None:
         if any(d < 1 for d in self.days_before):
@@ -205,6 +220,8 @@ class ReminderPolicy:
             raise ValueError("ladder steps must be at least one working day")
         if not 0 <= self.weekly_on <= 6:
             raise ValueError("weekly_on is a weekday, 0–6")
+        if self.quiet_after_working_days < 0:
+            raise ValueError("quiet_after_working_days ≥ 0 (0: off)")
 
     # -- the ladder, day by day ---------------------------------------------------------------------
 
@@ -369,6 +386,47 @@ class ReminderPolicy:
             if self.due_items(state, day, last_digest_on=self.calendar.previous_working_day(day)):
                 return day
         return None
+
+
+    # -- a person's cadence ------------------------------------------------------------------------
+
+    def is_quiet(self, sent_days: Iterable[dt.date], *, held: bool = False) -> bool:
+        """Whether a person is quiet: `sent_days`, the working days they were sent a digest since their last
+        answer, hold a run of `quiet_after_working_days` in a row — or digests of theirs were held since (`held`:
+        they stay quiet until they answer, though held days break the run)."""
+        if self.quiet_after_working_days == 0:
+            return False
+        if held:
+            return True
+        run, previous = 0, None
+        for day in sorted(set(sent_days)):
+            run = run + 1 if previous is not None and self.calendar.next_working_day(previous) == day else 1
+            if run >= self.quiet_after_working_days:
+                return True
+            previous = day
+        return False
+
+    def repeats_due(self, today: dt.date) -> bool:
+        """Whether a quiet person's repeats go out today, with every line held since: on the weekly day, as a late
+        task's weekly listing (the week's first working day from `weekly_on`)."""
+        return self.is_weekly_day(today)
+
+
+def is_news(line: Mapping[str, Any], before: Mapping[str, Any] | None) -> bool:
+    """Whether a digest line (as planned: `DigestItem` as JSON) tells its reader something the last line they were
+    sent about the same task (`before`, None: none lately) did not — never held for a quiet person: its deadline
+    day, its first overdue notice, a deadline that moved (an extension decided, a correction); and any line that is
+    not about the reader's own task (an escalation to them, someone unreachable). A task's first reminder before
+    its deadline or first check-in repeats what its assignment (or hand-over) said at once, in its own message; the
+    escalation of the reader's task goes to the head or the leaders, and the reader's line says nothing of it."""
+    if "task_id" not in line or line.get("escalation"):
+        return True
+    category = line.get("category")
+    if category == DigestCategory.DUE_TODAY:
+        return True
+    if category == DigestCategory.OVERDUE and (before is None or before.get("category") != DigestCategory.OVERDUE):
+        return True
+    return before is not None and line.get("effective_due_on") != before.get("effective_due_on")
 
 
 DEFAULT_POLICY = ReminderPolicy()

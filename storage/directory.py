@@ -757,6 +757,8 @@ def _move_pending_lines(session: Session, task_ids: set[int], from_id: int, to_i
             session.add(Digest(person_id=to_id, day=digest.day, due_at=digest.due_at, items=moving))
         elif target.state == DigestState.PENDING:
             target.items = [*target.items, *moving]
+        elif target.state == DigestState.HELD:  # a quiet person's repeats: a task handed to them is news, sent
+            target.items, target.state = [*target.items, *moving], DigestState.PENDING
     session.flush()
 
 

@@ -103,6 +103,7 @@ class DigestState(enum.StrEnum):
     FAILED = "failed"  # gave up after the last retry, or the person cannot be reached
     UNKNOWN = "unknown"  # timed out after it may have reached the person: not resent blindly (/loi)
     CARRIED = "carried"  # failed, and its lines went into a later digest
+    HELD = "held"  # a quiet person's repeats, not sent: the lines go into their next digest (scheduler/policy.py)
 
 
 TELEGRAM = "telegram"

@@ -239,7 +239,7 @@ def task_for_message(session: Session, *, chat_id: str, message_id: str) -> Mess
         return MessageTarget(task_ids=tuple(dict.fromkeys(acked)))
     digest = session.scalar(select(Digest).where(Digest.chat_id == chat_id, Digest.message_id == message_id))
     if digest is not None:
-        return MessageTarget(task_ids=tuple(dict.fromkeys(i["task_id"] for i in digest.items)))
+        return MessageTarget(task_ids=tuple(dict.fromkeys(i["task_id"] for i in digest.items if "task_id" in i)))
     return None
 
 

@@ -352,3 +352,43 @@ def test_a_stored_task_as_the_ladder_sees_it() -> None:
     task.lead_unit_id = 4
     state = state_of(task, calendar=cal)
     assert state.closed and not state.assignee_is_head
+
+
+# -- a person's cadence ---------------------------------------------------------------------------------------------
+
+def test_quiet_after_five_working_days_in_a_row_counting_over_weekends_and_tet() -> None:
+    week = [dt.date(2018, 3, d) for d in (5, 6, 7, 8)]  # Mon–Thu
+    assert not policy.is_quiet(week), "four days"
+    assert policy.is_quiet([*week, dt.date(2018, 3, 9)]), "a working week"
+    assert policy.is_quiet([dt.date(2018, 3, d) for d in (7, 8, 9, 12, 13)]), "Wed–Tue, over the weekend"
+    assert not policy.is_quiet([dt.date(2018, 3, d) for d in (5, 6, 8, 9, 12)]), "a day without a digest breaks it"
+    # Tết Bính Ngọ 2026 (14–22/02): 11, 12, 13/02 then 23, 24/02 are five working days in a row
+    assert policy.is_quiet([dt.date(2026, 2, 11), dt.date(2026, 2, 12), dt.date(2026, 2, 13), dt.date(2026, 2, 23),
+                            dt.date(2026, 2, 24)])
+    assert policy.is_quiet([], held=True), "held digests since the last answer: still quiet"
+    off = ReminderPolicy(quiet_after_working_days=0)
+    assert not off.is_quiet([*week, dt.date(2018, 3, 9)]) and not off.is_quiet([], held=True)
+    with pytest.raises(ValueError):
+        ReminderPolicy(quiet_after_working_days=-1)
+
+
+def test_a_quiet_persons_repeats_go_out_on_the_weekly_day() -> None:
+    assert policy.repeats_due(dt.date(2018, 3, 12)) and not policy.repeats_due(dt.date(2018, 3, 13))
+    assert policy.repeats_due(dt.date(2019, 4, 16)), "Tuesday when Monday is a holiday (Giỗ Tổ, 15/04/2019)"
+    assert policy.repeats_due(dt.date(2026, 2, 23)), "the first working day after Tết 2026"
+
+
+def test_what_is_news_for_a_quiet_person() -> None:
+    from scheduler.policy import is_news
+
+    soon = {"task_id": 1, "category": "due_soon", "effective_due_on": "2018-03-09", "told": []}
+    late = {"task_id": 1, "category": "overdue", "effective_due_on": "2018-03-09", "days_late": 2, "told": []}
+    assert is_news({**soon, "category": "due_today"}, soon), "the deadline day"
+    assert is_news(late, soon) and is_news(late, None), "the first overdue line"
+    assert not is_news({**late, "days_late": 3}, late), "overdue again: a repeat"
+    assert not is_news({**late, "told": ["head"]}, late), "the holder's line does not say the head was told"
+    assert is_news({**soon, "effective_due_on": "2018-03-20"}, soon), "a deadline that moved"
+    assert not is_news(soon, soon) and not is_news(soon, None), "before the deadline: the assignment said it"
+    assert not is_news({"task_id": 2, "category": "checkin", "told": []}, None)
+    assert is_news({**late, "escalation": "leaders"}, None), "about others: never held"
+    assert is_news({"kind": "unreachable", "person": "Nguyễn Văn A", "since": "2018-03-01"}, None)
