@@ -490,8 +490,9 @@ def next_due_at(session: Session) -> dt.datetime | None:
         .order_by(Digest.due_at).limit(1))
 
 
-@dataclass(frozen=True, kw_only=True)
-class _Prepared:
+class _Prepared(NamedTuple):  # (immutable as a frozen dataclass, built in a third of the time: one a digest)
+    """A claimed digest ready to send: where to, what it says, and what writing its outcome needs."""
+
     claim: Claim
     channel: str | None
     chat_id: str | None
@@ -628,8 +629,7 @@ def _line(task: Any, item: dict[str, Any], title: str, subject: str | None = Non
         notice_subject=subject)
 
 
-@dataclass(frozen=True, kw_only=True)
-class _Outcome:
+class _Outcome(NamedTuple):  # (a named tuple for the same reason as _Prepared)
     """What became of one claimed row, to be written with the others of its group."""
 
     prepared: _Prepared
