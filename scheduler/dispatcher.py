@@ -528,6 +528,7 @@ _RECIPIENTS = (
            select(StatusReport.id).where(StatusReport.person_id == Person.id).exists().label("replied"))
     .where(Person.id.in_(_IDS)))
 _CLOSED = frozenset(str(s) for s in TaskStatus if s.is_closed)
+_OPEN = [str(s) for s in OPEN_STATUSES]
 
 
 class _TaskRow(NamedTuple):
@@ -556,7 +557,6 @@ class _Recipient(NamedTuple):
     zalo_user_id: str | None
     preferred_channel: str | None
     replied: bool
-_OPEN = [str(s) for s in OPEN_STATUSES]
 
 
 def _prepare_rows(session: Session, digests: list[_Claimed], *, tz: ZoneInfo = VN_TZ) -> list[_Prepared]:
