@@ -828,6 +828,12 @@ class _Outbox:
         await self.slots.acquire()
         self.slot_ids.add(digest_id)
 
+    def unreserve(self, digest_id: int) -> None:
+        """Give back the slot of a send that will not be made."""
+        if digest_id in self.slot_ids:
+            self.slot_ids.discard(digest_id)
+            self.slots.release()
+
     def take(self) -> list[_Outcome]:
         outcomes, self.waiting, self.since = self.waiting, [], None
         return outcomes
@@ -1038,6 +1044,10 @@ class _BatchRun:
                                      error="paused by flood control", retry_at=held, report="postponed"), began=now)
                 continue
             await self.outbox.reserve(prepared.claim.digest_id)
+            await self.keep_lease()  # again: a renewal may have found this row taken while it waited for a slot
+            if prepared.claim.digest_id in self.lost:
+                self.outbox.unreserve(prepared.claim.digest_id)
+                continue
             outcome = await _deliver(self.senders, prepared, clock=self.clock, policy=self.policy)
             self.finish(outcome, began=now)
             last = self.clock.now()
