@@ -38,10 +38,10 @@ import logging
 import weakref
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
-from typing import Any, Protocol, cast
+from typing import Any, NamedTuple, Protocol, cast
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Table, and_, bindparam, func, insert, or_, select, tuple_, union, update
+from sqlalchemy import Table, and_, bindparam, func, insert, literal_column, null, or_, select, tuple_, union, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
@@ -581,13 +581,30 @@ def _claim_statement(skip_locked: bool) -> Any:
 _CLAIM = {True: _claim_statement(True), False: _claim_statement(False)}  # FOR UPDATE SKIP LOCKED on PostgreSQL
 
 
+# The tick reads rows into named tuples: a SQLAlchemy Row answers an attribute through a Python __getattr__
+# (about 1 µs each, and rendering 100 digests reads a few thousand), a named tuple at C speed.
+class _Claimed(NamedTuple):
+    """A claimed row, as the claim returns it (the columns of `_CLAIM`'s RETURNING, in order)."""
+
+    id: int
+    claim_token: int
+    person_id: int
+    day: dt.date
+    items: list[dict[str, Any]]
+    attempts: int
+    due_at: dt.datetime
+
+
 def _claim_rows(session: Session, *, now: dt.datetime, worker: str, limit: int,
-                lease: dt.timedelta) -> list[Any]:
+                lease: dt.timedelta) -> list[_Claimed]:
     """Claim up to `limit` due rows in one statement (the earliest due first; the lease counts from now),
     returning what rendering needs of each, in (due_at, id) order."""
-    statement = _CLAIM[session.get_bind().dialect.name == "postgresql"]
-    rows = session.execute(statement, {"now": now, "limit": limit, "worker": worker, "until": now + lease}).all()
-    return sorted(rows, key=lambda r: (r.due_at, r.id))
+    conn = session.connection()  # Core on the session's connection: no ORM step for a statement without entities
+    rows = [_Claimed._make(r) for r in conn.execute(_CLAIM[conn.dialect.name == "postgresql"],
+                                                     {"now": now, "limit": limit, "worker": worker,
+                                                      "until": now + lease})]
+    rows.sort(key=lambda r: (r.due_at, r.id))
+    return rows
 
 
 def claim_due(session: Session, *, now: dt.datetime, worker: str, limit: int, lease: dt.timedelta) -> list[Claim]:
@@ -603,8 +620,9 @@ def next_due_at(session: Session) -> dt.datetime | None:
         .order_by(Digest.due_at).limit(1))
 
 
-@dataclass(frozen=True, kw_only=True)
-class _Prepared:
+class _Prepared(NamedTuple):  # (immutable as a frozen dataclass, built in a third of the time: one a digest)
+    """A claimed digest ready to send: where to, what it says, and what writing its outcome needs."""
+
     claim: Claim
     channel: str | None
     chat_id: str | None
@@ -622,18 +640,6 @@ def _address(preferred: str | None, chats: dict[str, str | None]) -> tuple[str, 
         if chat is not None:
             return channel, chat
     return None
-
-
-def _prepare(session: Session, claims: list[Claim], *, worker: str) -> list[_Prepared]:
-    """Everything needed to render the claimed digests (see _prepare_rows), for claims made earlier."""
-    if not claims:
-        return []
-    tokens = {c.digest_id: c.token for c in claims}
-    digests = session.execute(
-        select(Digest.id, Digest.claim_token, Digest.person_id, Digest.day, Digest.items, Digest.attempts,
-               Digest.due_at)
-        .where(Digest.id.in_(list(tokens)), Digest.claimed_by == worker).order_by(Digest.due_at, Digest.id)).all()
-    return _prepare_rows(session, [d for d in digests if d.claim_token == tokens[d.id]])  # else: taken over
 
 
 _IDS: Any = bindparam("ids", expanding=True)
@@ -655,7 +661,35 @@ _CLOSED = frozenset(str(s) for s in TaskStatus if s.is_closed)
 _OPEN = [str(s) for s in OPEN_STATUSES]
 
 
-def _prepare_rows(session: Session, digests: list[Any], *, tz: ZoneInfo = VN_TZ) -> list[_Prepared]:
+class _TaskRow(NamedTuple):
+    """A row of `_TASK_LINES`, in its column order."""
+
+    id: int
+    item_ref: str
+    text: str
+    status: str
+    percent: int | None
+    due_on: dt.date | None
+    occurrence_label: str | None
+    lead_unit_names: list[str] | None
+    notice_id: int
+    last_report_at: dt.datetime | None
+    assignee_name: str | None
+    unit_name: str | None
+
+
+class _Recipient(NamedTuple):
+    """A row of `_RECIPIENTS`, in its column order."""
+
+    id: int
+    full_name: str
+    telegram_chat_id: int | None
+    zalo_user_id: str | None
+    preferred_channel: str | None
+    replied: bool
+
+
+def _prepare_rows(session: Session, digests: list[_Claimed], *, tz: ZoneInfo = VN_TZ) -> list[_Prepared]:
     """Everything needed to render claimed digests (rows as `_claim_rows` returns them), in their order,
     with three column selects for the whole batch (plain rows, no ORM objects): the tasks with their
     assignee and unit, the notices' titles, the recipients with whether they ever replied. A line that asks for
@@ -665,22 +699,31 @@ def _prepare_rows(session: Session, digests: list[Any], *, tz: ZoneInfo = VN_TZ)
     if not digests:
         return []
     task_ids = list({item["task_id"] for d in digests for item in d.items if "task_id" in item})
-    tasks = {r.id: r for r in session.execute(_TASK_LINES, {"ids": task_ids})} if task_ids else {}
+    conn = session.connection()
+    tasks = {r[0]: _TaskRow._make(r) for r in conn.execute(_TASK_LINES, {"ids": task_ids})} if task_ids else {}
     notice_ids = list({r.notice_id for r in tasks.values()})
     titles: dict[int, str] = {}
     subjects: dict[int, str] = {}
     if notice_ids:
-        for n in session.execute(_NOTICE_TITLES, {"ids": notice_ids}):
+        for n in conn.execute(_NOTICE_TITLES, {"ids": notice_ids}):
             titles[n.id] = format_title(n.kind, n.number, n.issued_on, subject=n.subject,  # as notice_title
                                         meeting_date=dt.date.fromisoformat(n.meeting_date) if n.meeting_date else None)
             if n.subject and n.subject not in titles[n.id]:
                 subjects[n.id] = n.subject
-    people = {r.id: r for r in session.execute(_RECIPIENTS, {"ids": list({d.person_id for d in digests})})}
+    people = {r[0]: _Recipient._make(r)
+              for r in conn.execute(_RECIPIENTS, {"ids": list({d.person_id for d in digests})})}
     prepared: list[_Prepared] = []
     for digest in digests:
         lines = []
-        for item in digest.items:
+        unreachable = []
+        catch_up = continued = quiet = False
+        for item in digest.items:  # one pass: the lines, and what the view says of the digest as a whole
+            catch_up = catch_up or bool(item.get("catch_up"))
+            quiet = quiet or bool(item.get("quiet"))  # the person's weekly cadence: the note under the lines
+            if item.get("kind") == "unreachable":
+                unreachable.append((item["person"], dt.date.fromisoformat(item["since"])))
             if item.get("delivered"):
+                continued = True
                 continue  # arrived in the first parts of an earlier try
             task = tasks.get(item["task_id"]) if "task_id" in item else None
             if task is None or task.status in _CLOSED:
@@ -690,12 +733,8 @@ def _prepare_rows(session: Session, digests: list[Any], *, tz: ZoneInfo = VN_TZ)
             lines.append(_line(task, item, titles.get(task.notice_id, ""), subjects.get(task.notice_id)))
         person = people[digest.person_id]
         view = DigestView(digest_id=digest.id, day=digest.day, recipient_name=person.full_name,
-                          lines=tuple(lines), catch_up=any(i.get("catch_up") for i in digest.items),
-                          unreachable=tuple((i["person"], dt.date.fromisoformat(i["since"]))
-                                            for i in digest.items if i.get("kind") == "unreachable"),
-                          show_help=not person.replied,
-                          continued=any(i.get("delivered") for i in digest.items),
-                          quiet=any(i.get("quiet") for i in digest.items))
+                          lines=tuple(lines), catch_up=catch_up, unreachable=tuple(unreachable),
+                          show_help=not person.replied, continued=continued, quiet=quiet)
         address = _address(person.preferred_channel, {  # the one channel this person chose: sent once, there
             TELEGRAM: str(person.telegram_chat_id) if person.telegram_chat_id is not None else None,
             ZALO: person.zalo_user_id})
@@ -707,12 +746,11 @@ def _prepare_rows(session: Session, digests: list[Any], *, tz: ZoneInfo = VN_TZ)
 
 
 def _line(task: Any, item: dict[str, Any], title: str, subject: str | None = None) -> DigestLine:
-    def day(key: str) -> dt.date | None:
-        return dt.date.fromisoformat(item[key]) if item.get(key) else None
-
+    effective_due_on = item.get("effective_due_on")
     return DigestLine(
         task_id=task.id, item_ref=task.item_ref, task_text=task.text, notice_title=title,
-        category=item["category"], due_on=task.due_on, effective_due_on=day("effective_due_on"),
+        category=item["category"], due_on=task.due_on,
+        effective_due_on=dt.date.fromisoformat(effective_due_on) if effective_due_on else None,
         deadline_note=item.get("deadline_note"), days_left=item.get("days_left"),
         working_days_left=item.get("working_days_left"), days_late=item.get("days_late"),
         weekly=bool(item.get("weekly")), status=TaskStatus(task.status), percent=task.percent,
@@ -722,8 +760,7 @@ def _line(task: Any, item: dict[str, Any], title: str, subject: str | None = Non
         notice_subject=subject)
 
 
-@dataclass(frozen=True, kw_only=True)
-class _Outcome:
+class _Outcome(NamedTuple):  # (a named tuple for the same reason as _Prepared)
     """What became of one claimed row, to be written with the others of its group."""
 
     prepared: _Prepared
@@ -746,12 +783,14 @@ _b = bindparam  # short, for the executemany statements below
 
 _MINE = and_(_DIGESTS.c.id == _b("b_id"), _DIGESTS.c.claim_token == _b("b_token"),
              _DIGESTS.c.state == DigestState.CLAIMED)
-_WRITTEN: dict[str, Any] = {"state": _b("b_state"), "attempts": _b("b_attempts"), "last_error": _b("b_error"),
-            "due_at": _b("b_due_at"), "claimed_until": None}
-_WRITE_SENT = update(_DIGESTS).where(_MINE).values(
-    **_WRITTEN, sent_at=_b("b_sent_at"), channel=_b("b_channel"), chat_id=_b("b_chat_id"),
+# (constants are literals, not parameters: each parameter costs SQLAlchemy Python work for every row)
+_WRITE_SENT = update(_DIGESTS).where(_MINE).values(  # a sent row keeps the due_at it was claimed with
+    state=literal_column(f"'{DigestState.SENT}'"), attempts=_b("b_attempts"), last_error=_b("b_error"),
+    claimed_until=null(), sent_at=_b("b_sent_at"), channel=_b("b_channel"), chat_id=_b("b_chat_id"),
     message_id=_b("b_message_id"))
-_WRITE_OTHER = update(_DIGESTS).where(_MINE).values(**_WRITTEN, claimed_by=None)
+_WRITE_OTHER = update(_DIGESTS).where(_MINE).values(
+    state=_b("b_state"), attempts=_b("b_attempts"), last_error=_b("b_error"), due_at=_b("b_due_at"),
+    claimed_until=null(), claimed_by=null())
 
 
 def _record(session: Session, outcomes: list[_Outcome], *, worker: str) -> set[int]:
@@ -769,13 +808,13 @@ def _record(session: Session, outcomes: list[_Outcome], *, worker: str) -> set[i
             due_at = o.retry_at
         elif o.backoff and state == DigestState.PENDING:  # 5, 10, 20, 40 min: rides out a half-hour outage
             due_at = o.at + RETRY_AFTER * 2 ** max(attempts - 1, 0)
-        row = {"b_id": p.claim.digest_id, "b_token": p.claim.token, "b_state": str(state), "b_attempts": attempts,
-               "b_error": o.error, "b_due_at": due_at}
-        if state == DigestState.SENT:
-            sent.append({**row, "b_sent_at": o.at, "b_channel": o.channel,
+        if state == DigestState.SENT:  # (an outcome that says sent never moves the row's due_at)
+            sent.append({"b_id": p.claim.digest_id, "b_token": p.claim.token, "b_attempts": attempts,
+                         "b_error": o.error, "b_sent_at": o.at, "b_channel": o.channel,
                          "b_chat_id": p.chat_id if o.channel else None, "b_message_id": o.message_id})
         else:
-            other.append(row)
+            other.append({"b_id": p.claim.digest_id, "b_token": p.claim.token, "b_state": str(state),
+                          "b_attempts": attempts, "b_error": o.error, "b_due_at": due_at})
     for o in outcomes:  # a digest that failed after its first parts: those tasks are not sent again
         if o.delivered and o.state != DigestState.SENT:
             done = set(o.delivered)
@@ -784,10 +823,11 @@ def _record(session: Session, outcomes: list[_Outcome], *, worker: str) -> set[i
                                                    _DIGESTS.c.claim_token == o.prepared.claim.token)
                             .values(items=items))
     written = 0
+    conn = session.connection()
     if sent:
-        written += session.execute(_WRITE_SENT, sent).rowcount  # type: ignore[attr-defined]
+        written += conn.execute(_WRITE_SENT, sent).rowcount
     if other:
-        written += session.execute(_WRITE_OTHER, other).rowcount  # type: ignore[attr-defined]
+        written += conn.execute(_WRITE_OTHER, other).rowcount
     lost: set[int] = set()
     if written != len(outcomes):  # some rows were taken over: which (their token moved on)
         tokens = {o.prepared.claim.digest_id: o.prepared.claim.token for o in outcomes}
@@ -837,7 +877,7 @@ def renew(session: Session, claim: Claim, *, worker: str, now: dt.datetime, leas
 
 def _claim_batch(session: Session, *, outcomes: list[_Outcome], now: dt.datetime, worker: str, limit: int,
                  lease: dt.timedelta, tz: ZoneInfo = VN_TZ
-                 ) -> tuple[set[int], list[_Prepared], dict[tuple[str, str], dt.datetime], int]:
+                 ) -> _Batch:
     """One transaction: write the outcomes still waiting from the previous batch (the ids lost, see _record),
     read the flood-control pauses, claim, and read everything needed to render the claimed rows. Also the
     number claimed (fewer than `limit`: nothing else is due)."""
@@ -847,9 +887,33 @@ def _claim_batch(session: Session, *, outcomes: list[_Outcome], now: dt.datetime
     return lost, _prepare_rows(session, rows, tz=tz), pauses, len(rows)
 
 
+_PLANNED = select(DigestRun.day).where(DigestRun.day == bindparam("today"))
+
+
 def _tick_start(session: Session, *, today: dt.date) -> tuple[CalendarDays, bool]:
     """The admin's days off and make-up days as of this tick, and whether `today` was planned already."""
-    return load_calendar_days(session), session.get(DigestRun, today) is not None
+    return load_calendar_days(session), session.connection().execute(_PLANNED, {"today": today}).first() is not None
+
+
+def _must_plan(policy: ReminderPolicy, *, today: dt.date, now: dt.datetime, planned: bool) -> bool:
+    """Whether a tick plans the day before sending: not planned yet, and the morning's reminder time has come."""
+    return not planned and now >= policy.calendar.at(today, policy.remind_at)
+
+
+_Batch = tuple[set[int], list[_Prepared], dict[tuple[str, str], dt.datetime], int]  # what _claim_batch returns
+
+
+def _start(session: Session, *, policy: ReminderPolicy, today: dt.date, now: dt.datetime, worker: str, limit: int,
+           lease: dt.timedelta) -> tuple[CalendarDays, bool, _Batch | None]:
+    """A tick's first transaction: `_tick_start`, and, when the tick sends at once (working time, nothing to plan
+    first — every tick but the morning's first), the first batch's `_claim_batch` with `now` as the claim's
+    instant: one thread hop and one transaction fewer a tick."""
+    days, planned = _tick_start(session, today=today)
+    calendar = with_corrections(policy.calendar, days)
+    if not calendar.is_working_time(now) or _must_plan(policy, today=today, now=now, planned=planned):
+        return days, planned, None
+    return days, planned, _claim_batch(session, outcomes=[], now=now, worker=worker, limit=limit, lease=lease,
+                                       tz=calendar.tz)
 
 
 # ---------------------------------------------------------------- one tick
@@ -878,16 +942,28 @@ class _Outbox:
             self.since = began
         self.waiting.append(outcome)
 
+    def starved(self) -> bool:
+        """Every slot is held by a send whose outcome is not written: a send that wants one waits for a write.
+        (Not `slots.locked()`: that is also true while tasks just given a slot by a write have not yet run,
+        and writing then sends a group of one.)"""
+        return len(self.slot_ids) >= FLUSH_MESSAGES
+
     def due(self, now: dt.datetime) -> bool:
-        return bool(self.waiting) and (len(self.waiting) >= FLUSH_MESSAGES or self.slots.locked()
+        return bool(self.waiting) and (len(self.waiting) >= FLUSH_MESSAGES or self.starved()
                                        or (self.since is not None and now - self.since >= FLUSH_AFTER))
 
     async def reserve(self, digest_id: int) -> None:
         """A slot for one send (see `slots`); writes the waiting outcomes first if none is free."""
-        if self.slots.locked() and self.waiting:
+        if self.starved() and self.waiting:
             await self.flush()
         await self.slots.acquire()
         self.slot_ids.add(digest_id)
+
+    def unreserve(self, digest_id: int) -> None:
+        """Give back the slot of a send that will not be made."""
+        if digest_id in self.slot_ids:
+            self.slot_ids.discard(digest_id)
+            self.slots.release()
 
     def take(self) -> list[_Outcome]:
         outcomes, self.waiting, self.since = self.waiting, [], None
@@ -929,10 +1005,11 @@ async def send_due_digests(db: Database, senders: dict[str, Sender], *, clock: C
     """One tick: plan this morning's digests if it is time, then send every digest that is due,
     within working hours only.
 
-    Cost: one transaction reads the calendar corrections and whether today is planned; one claims a
-    batch of `batch` rows and reads everything needed to render them (five statements); each group of
-    finished rows is written in one transaction (see _Outbox) — about 6 transactions and 15 statements
-    per 100 digests instead of 2 transactions a digest. The lease counts from the claim and is renewed for
+    Cost: one transaction reads the calendar corrections and whether today is planned and, unless the day is
+    to be planned first, claims a batch of `batch` rows and reads everything needed to render them (five
+    statements); each group of finished rows is written in one transaction (see _Outbox) — 5 transactions
+    and 13 statements per 100 digests (groups of 30, 30, 30 and 10, the last with the claim that finds
+    nothing more) instead of 2 transactions a digest. The lease counts from the claim and is renewed for
     the whole rest of the batch in one statement once a third of it has gone; a row whose claim was taken
     over meanwhile is not sent. Every outcome is written only if the row's fencing token is still ours.
 
@@ -943,12 +1020,13 @@ async def send_due_digests(db: Database, senders: dict[str, Sender], *, clock: C
     result = DispatchResult()
     now = clock.now()
     today = policy.calendar.local(now).date()
-    days, planned = await db.run(_tick_start, today=today)
+    days, planned, first = await db.run(_start, policy=policy, today=today, now=now, worker=worker, limit=batch,
+                                        lease=lease)
     policy = dataclasses.replace(policy, calendar=with_corrections(policy.calendar, days))
     calendar = policy.calendar
     if not calendar.is_working_time(now):
         return result
-    if not planned and now >= calendar.at(today, policy.remind_at):
+    if _must_plan(policy, today=today, now=now, planned=planned):
         try:
             result.planned = await db.run(plan_digests, policy=policy, today=today, now=now)
         except IntegrityError:
@@ -956,16 +1034,20 @@ async def send_due_digests(db: Database, senders: dict[str, Sender], *, clock: C
     outbox = _Outbox(db, worker=worker, result=result)
     try:
         while True:
-            claimed_at = clock.now()  # the lease counts from the claim
-            outcomes = outbox.take()
-            try:
-                lost, rows, pauses, claimed = await db.run(_claim_batch, outcomes=outcomes, now=claimed_at,
-                                                           worker=worker, limit=batch, lease=lease,
-                                                           tz=calendar.tz)
-            except BaseException:
-                outbox.waiting[:0] = outcomes  # not written: the finally below tries once more
-                raise
-            outbox.written(outcomes, lost)
+            if first is not None:  # claimed in the tick's first transaction, at `now`
+                (lost, rows, pauses, claimed), first = first, None
+                claimed_at = now
+            else:
+                claimed_at = clock.now()  # the lease counts from the claim
+                outcomes = outbox.take()
+                try:
+                    lost, rows, pauses, claimed = await db.run(_claim_batch, outcomes=outcomes, now=claimed_at,
+                                                               worker=worker, limit=batch, lease=lease,
+                                                               tz=calendar.tz)
+                except BaseException:
+                    outbox.waiting[:0] = outcomes  # not written: the finally below tries once more
+                    raise
+                outbox.written(outcomes, lost)
             if not rows:
                 return result
             run = _BatchRun(db, senders, rows, pauses, clock=clock, policy=policy, outbox=outbox, lease=lease,
@@ -1093,6 +1175,10 @@ class _BatchRun:
                                      error="paused by flood control", retry_at=held, report="postponed"), began=now)
                 continue
             await self.outbox.reserve(prepared.claim.digest_id)
+            await self.keep_lease()  # again: a renewal may have found this row taken while it waited for a slot
+            if prepared.claim.digest_id in self.lost:
+                self.outbox.unreserve(prepared.claim.digest_id)
+                continue
             outcome = await _deliver(self.senders, prepared, clock=self.clock, policy=self.policy)
             self.finish(outcome, began=now)
             last = self.clock.now()

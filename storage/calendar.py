@@ -121,12 +121,15 @@ def list_calendar_days(session: Session, *, year: int | None = None) -> list[Cal
     return [CalendarDayEntry(day=r.day, kind=CalendarDayKind(r.kind), note=r.note) for r in session.scalars(query)]
 
 
+_DAYS = select(CalendarDay.day, CalendarDay.kind, CalendarDay.note).order_by(CalendarDay.day)  # read every tick
+
+
 def load_calendar_days(session: Session) -> CalendarDays:
-    entries = list_calendar_days(session)
+    rows = session.connection().execute(_DAYS).all()  # plain rows (Core): no ORM objects to build
     return CalendarDays(
-        days_off=frozenset(e.day for e in entries if e.kind == CalendarDayKind.OFF),
-        working_days=frozenset(e.day for e in entries if e.kind == CalendarDayKind.WORKING),
-        notes={e.day: e.note for e in entries if e.note},
+        days_off=frozenset(r.day for r in rows if r.kind == CalendarDayKind.OFF),
+        working_days=frozenset(r.day for r in rows if r.kind == CalendarDayKind.WORKING),
+        notes={r.day: r.note for r in rows if r.note},
     )
 
 

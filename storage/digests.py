@@ -82,7 +82,7 @@ _HELD = select(SendPause.channel, SendPause.chat_id, SendPause.until).where(Send
 def send_pauses(session: Session, *, now: dt.datetime) -> dict[tuple[str, str], dt.datetime]:
     """Everything on hold at `now`, and until when: (channel, chat id) → until; chat id '' is the whole
     channel."""
-    return {(r.channel, r.chat_id): r.until for r in session.execute(_HELD, {"now": now})}
+    return {(r.channel, r.chat_id): r.until for r in session.connection().execute(_HELD, {"now": now})}
 
 
 def channel_pauses(session: Session, *, now: dt.datetime) -> dict[str, dt.datetime]:

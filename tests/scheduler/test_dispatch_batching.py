@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from bot.conversation.core import ConversationSender
 from bot.conversation.events import Outgoing
@@ -37,10 +38,47 @@ async def test_a_hundred_digests_cost_a_few_transactions_not_two_each(migrated_d
         result = await send_due_digests(db, {"telegram": sender}, clock=FakeClock(start), policy=policy)
     assert len(result.sent) == 100 and len({chat for chat, _ in sender.sent}) == 100
     assert sent_count(db) == 100
-    # calendar + planned?, claim + render reads, four groups of at most 30 outcomes (the last one with the
-    # claim that finds nothing more): it was 313 statements and 207 commits
-    assert counts["commits"] <= 7, counts
+    # calendar + planned? + claim + render reads in one transaction, four groups of at most 30 outcomes (the
+    # last one with the claim that finds nothing more): it was 313 statements and 207 commits
+    assert counts["commits"] <= 5, counts
     assert counts["statements"] <= 16, counts
+
+
+async def test_a_tick_with_nothing_due_is_one_transaction(migrated_db: Database) -> None:
+    """A tick that has nothing to plan claims in the transaction that reads the calendar corrections and whether
+    the day is planned: every tick of the day but the morning's first, most of them finding nothing."""
+    db = migrated_db
+    start = many_people_with_a_digest_due(db, 3)
+    sender = RecordingSender()
+    first = await send_due_digests(db, {"telegram": sender}, clock=FakeClock(start), policy=policy)
+    assert len(first.sent) == 3
+    with counting_statements(db) as counts:
+        later = await send_due_digests(db, {"telegram": sender}, clock=FakeClock(start + dt.timedelta(seconds=30)),
+                                       policy=policy)
+    assert not later.sent and len(sender.sent) == 3
+    assert counts["commits"] == 1, counts
+
+
+async def test_a_write_that_frees_slots_is_not_followed_by_a_write_of_one(migrated_db: Database) -> None:
+    """Outcomes go to the database in groups of FLUSH_MESSAGES. After a group's write freed its slots, the sends
+    given those slots had not yet run, `Semaphore.locked()` still said every slot was taken, and the next outcome
+    was written alone: groups of 30, 1, 30, 30, 9 for 100 digests, a transaction (and a commit) more."""
+    db = migrated_db
+    due = 2 * FLUSH_MESSAGES + FLUSH_MESSAGES // 2
+    start = many_people_with_a_digest_due(db, due)
+    groups: list[int] = []
+
+    def on_execute(_conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, many: bool) -> None:
+        if statement.lstrip().upper().startswith("UPDATE DIGESTS") and "sent_at" in statement:
+            groups.append(len(parameters) if many else 1)
+
+    event.listen(db.engine, "before_cursor_execute", on_execute)
+    try:
+        result = await send_due_digests(db, {"telegram": RecordingSender()}, clock=FakeClock(start), policy=policy)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", on_execute)
+    assert len(result.sent) == due and sent_count(db) == due
+    assert groups == [FLUSH_MESSAGES, FLUSH_MESSAGES, FLUSH_MESSAGES // 2], groups
 
 
 async def test_a_tick_slower_than_its_lease_beside_another_worker_loses_and_repeats_nothing(
