@@ -1158,6 +1158,7 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
         tasks.insert(0, _task("0", subject or "", issued_on=reference, parent=None, depth=1, leads=teaser,
                               ctx=_Context(leads=tuple(teaser), supports=(), explicit=True, source="heading")))
     tasks = _drop_restated(tasks)
+    tasks = _resolve_back_references(tasks, body_text)
     if (window := comment_window(body_text, issued_on=reference)) is not None:
         # "Thời gian lấy ý kiến: từ … đến ngày 05/4": whoever gives opinions does so by the window's end
         tasks = [replace(t, due=window.due, due_text=window.text) if t.due is None and GIVES_OPINION.search(t.text)
@@ -1181,6 +1182,20 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
         meeting_date=meeting, tasks=tuple(tasks),
     )
     return notice, origins
+
+
+def _resolve_back_references(tasks: list[ParsedTask], body_text: str) -> list[ParsedTask]:
+    """A lead that only points back ("đơn vị nêu trên", "các đơn vị trên", "Công ty") where the text listed the units
+    earlier ("… của các đơn vị: Công ty A (…); Tổng công ty B (…) cho thấy …", then "yêu cầu đơn vị nêu trên …"): the
+    units of that list, for every task whose lead is such a pointer (the lead-in's "đơn vị nêu trên" reaches the items
+    under it as their context, which no later item can resolve on its own)."""
+    if not any(t.lead and is_generic_reference(list(t.lead)) for t in tasks):
+        return tasks
+    referred = units_referred_back(body_text)
+    if not referred:
+        return tasks
+    return [replace(t, lead=tuple(referred)) if t.lead and is_generic_reference(list(t.lead)) and
+            _may_point_back(list(t.lead), tuple(referred)) else t for t in tasks]
 
 
 # an ask to the place by its level alone — "Đoàn công tác đề nghị xã bổ sung …", "đoàn yêu cầu phường báo cáo

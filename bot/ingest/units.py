@@ -1367,7 +1367,10 @@ DIRECTED_BEFORE = re.compile(r"\b(?:yêu\s*cầu|đề\s*nghị|giao|chỉ\s*đ�
 # "quý Tổng cục", "đơn vị nêu trên", "các Sở": a pointer back to the addressees, not a name
 GENERIC_REFERENCE = re.compile(
     r"^(?:quý\s+)?(?:các\s+)?(?:Tổng\s*cục|Cục|Sở|Bộ|Công\s*ty|đơn\s*vị|cơ\s*quan|địa\s*phương|Ban|UBND|Quý\s*cơ\s*quan)"
-    r"(?:\s+(?:nêu\s*trên|trên|này|được\s*kiểm\s*tra|liên\s*quan))?$", re.I | re.U)
+    r"(?:\s+(?:nêu\s*trên|trên|này|được\s*kiểm\s*tra|liên\s*quan))?$|"
+    # (the kinds a check names its subjects by, only with the pointer: "các doanh nghiệp nêu trên", "nhà thầu trên")
+    r"^(?:các\s+|những\s+)?(?:doanh\s*nghiệp|nhà\s*thầu|cơ\s*sở)\s+(?:nêu\s*trên|nói\s*trên|trên|được\s*kiểm\s*tra)$",
+    re.I | re.U)
 
 
 def is_generic_reference(units: list[str]) -> bool:
@@ -1406,11 +1409,12 @@ def unit_case(name: str) -> str:
 
 # "… yêu cầu đơn vị nêu trên thực hiện …", "đề nghị 4 bộ, ngành nêu trên …": units the text listed earlier
 BACK_REFERENCE = re.compile(r"(?:\b(?:các|những)\s+|\b\d+\s+)?\b(?:đơn\s*vị|doanh\s*nghiệp|công\s*ty|cơ\s*sở|"
-                            r"bộ,\s*ngành|bộ|sở|cơ\s*quan|địa\s*phương)\s+(?:được\s+)?(?:nêu|nói)\s*trên\b",
+                            r"nhà\s*thầu|bộ,\s*ngành|bộ|sở|cơ\s*quan|địa\s*phương)\s+(?:được\s+)?(?:nêu|nói)\s*trên\b",
                             re.I | re.U)
 # the list they point back to: "… của các đơn vị: Công ty A (…); Tổng công ty B (…) cho thấy …",
 # "4 bộ, ngành được nêu tên gồm: Bộ A, Bộ B, Ủy ban C."
-LISTED_UNITS = re.compile(r"(?:\bgồm|\b(?:các|những)\s+(?:đơn\s*vị|doanh\s*nghiệp|công\s*ty|cơ\s*sở|bộ|sở|cơ\s*quan)"
+LISTED_UNITS = re.compile(r"(?:\bgồm|\b(?:các|những)\s+(?:đơn\s*vị|doanh\s*nghiệp|công\s*ty|nhà\s*thầu|cơ\s*sở|bộ|sở|"
+                          r"cơ\s*quan)"
                           r"[^:;.]{0,30}?)\s*:\s*(?P<l>[^:]+?)(?=\s+(?:cho\s*thấy|đã|đều|có)\s|\.(?:\s|$)|$)", re.U)
 
 
