@@ -949,12 +949,19 @@ def _asked(text: str) -> list[str]:
             return listed + units
         if before and not _has_requester(before) and not _connective_ask(text, stop, before):
             continue  # "…, yêu cầu các tổ chức không sử dụng …": the object of the work
-        if not before and stop >= 0 and text[stop] == ";" and text[m.start():].lstrip(" ,;:.(")[:1].islower():
+        if not before and stop >= 0 and text[stop] == ";" and text[m.start():].lstrip(" ,;:.(")[:1].islower() and \
+                not TOLD_DIRECTION.search(text[:stop]):
             continue  # "Rà soát …; yêu cầu các doanh nghiệp thực hiện …": part of the item's own work
+            # (but after an account of what was directed — "Kiến nghị … đã được UBND tỉnh chỉ đạo UBND huyện A kiểm
+            # tra …; yêu cầu UBND huyện A kịp thời giải quyết …" — the ask is the text's own)
         units = _units_from(m.group("u"))
         if units:
             return units + _asked_too(m.group("u"))
     return []
+
+
+# an account of a direction given before: "… đã được UBND tỉnh chỉ đạo …", "UBND tỉnh đã giao …"
+TOLD_DIRECTION = re.compile(r"\bđã\s+(?:được\s+[^;:.]{0,60}?\s)?(?:chỉ\s*đạo|giao|yêu\s*cầu)\s", re.U)
 
 
 # A linking word alone before the ask: "Theo đó, yêu cầu …", "Ngoài ra, đề nghị …" opening a sentence carry on the
@@ -1288,8 +1295,22 @@ PAGE_BREAK = re.compile(r"(?:^|\s)-*\s*PAGE\s*BREAK\s*-*(?=\s|$)", re.U)
 STRAY_COLON = re.compile(r"\b([Cc]ác)\s*:\s*(?=(?:Bộ|Sở|bộ|sở)\s*:)", re.U)
 
 
+# the places a group of provinces or districts is made of, in brackets after its name: "UBND các tỉnh miền núi phía
+# Bắc (Hà Giang, Cao Bằng, Lào Cai), Bắc Trung bộ (Thanh Hóa, Nghệ An) và Tây Nguyên (…)" — three names or more, each
+# capitalised; a bracket a copy left open ends before the lower-case verb ("(Lâm Đồng, Gia Lai, Kon Tum, chỉ đạo …")
+_PLACE = r"[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){0,3}"
+PLACE_LIST = re.compile(rf"\s*\((?:\s*{_PLACE}\s*,){{2,}}\s*{_PLACE}\s*(?:\)|,(?=\s+[a-zđà-ỹ]))", re.U)
+# what a letter "nêu rõ:" opens the asks it holds ("Nội dung công điện nêu rõ: UBND các tỉnh … chỉ đạo …")
+CONTENT_SAYS = re.compile(r"^(?:Nội\s*dung\s+)?(?:[Cc]ông\s*điện|[Cc]ông\s*văn|[Vv]ăn\s*bản|[Cc]hỉ\s*thị|[Tt]hông\s*báo)"
+                          r"(?:\s+(?:này|trên))?\s+(?:nêu\s*rõ|chỉ\s*rõ|nhấn\s*mạnh)\s*:\s*", re.U)
+
+
 def _without_page_breaks(text: str) -> str:
     text = PAGE_BREAK.sub(" ", text).strip() if "BREAK" in text else text
+    if "(" in text:
+        text = PLACE_LIST.sub("", text)
+    if ":" in text:
+        text = CONTENT_SAYS.sub("", text, count=1)
     return STRAY_COLON.sub(r"\1 ", text) if ":" in text else text
 
 
