@@ -1497,7 +1497,7 @@ FULL_TEXT_LINK = re.compile(r"^(?:Xem|Tải)\s*(?:chi\s*tiết|toàn\s*văn|toà
                             r"^\S+\.(?:pdf|docx?|xlsx?|zip|rar)\s*$", re.I | re.U)
 # "Theo đó, UBND tỉnh giao Sở X chủ trì, phối hợp với … triển khai thực hiện các nội dung:": the paragraphs below are
 # the work it hands out, as after "… như sau:"
-LISTED_WORK_END = re.compile(r"\b(?:nội\s*dung|nhiệm\s*vụ|công\s*việc|giải\s*pháp)"
+LISTED_WORK_END = re.compile(r"\b(?:nội\s*dung|nhiệm\s*vụ|công\s*việc|giải\s*pháp|biện\s*pháp)"
                              r"(?:\s*(?:sau\s*đây|sau|chủ\s*yếu|cụ\s*thể|trọng\s*tâm)){0,2}\s*:\s*$", re.I | re.U)
 
 
