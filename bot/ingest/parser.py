@@ -2170,8 +2170,9 @@ VIEW_AFTER_UNIT = re.compile(r"^\s*(?:cơ\s*bản\s+|cũng\s+|rất\s+)?(?:thố
 
 
 # a unit asked to do a list of things in one sentence of prose
-ASK_LIST_VERB = re.compile(r"(?:^|[\s,])(?:[Cc]hỉ\s*đạo|[Gg]iao(?:\s*cho)?|[Yy]êu\s*cầu|[Đđ]ề\s*nghị|[Ll]ưu\s*ý)"
-                           r"\s+(?=\S)", re.U)
+# (not the name of a steering committee: "Văn phòng Ban chỉ đạo T.Ư về phòng, chống thiên tai đề nghị các tỉnh …")
+ASK_LIST_VERB = re.compile(r"(?:^|[\s,])(?:(?<![Bb]an\s)[Cc]hỉ\s*đạo|[Gg]iao(?:\s*cho)?|[Yy]êu\s*cầu|[Đđ]ề\s*nghị|"
+                           r"[Ll]ưu\s*ý)\s+(?=\S)", re.U)
 # the asked unit's own part is to direct others, or to lead a joint piece of work: the ';' clauses after it say what
 # the others do ("yêu cầu UBND các huyện chỉ đạo lực lượng Kiểm lâm tăng cường …; huy động …") or how the joint work
 # goes on ("Giao Sở Y tế chủ trì, phối hợp …; trang bị …"): one duty of the asked unit
