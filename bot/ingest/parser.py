@@ -1967,6 +1967,9 @@ DATED_CLAUSE = re.compile(r"\b(?:hoàn\s*thành|xong|chậm\s*nhất|kết\s*th�
 DEADLINE_CUE = re.compile(r"\b(?:trước|chậm\s*nhất|hoàn\s*thành|gửi\s*về)\b[^.;]*\d", re.I | re.U)
 
 
+GENERIC_DOER_WORK = 100  # characters of a paragraph whose doer is named by its kind alone, for it to be a duty
+
+
 def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Context, ref_prefix: str = "",
                   in_directive_section: bool = False, directive_after: int = -1,
                   lead_in_due: tuple[dt.date, str] | None = None) -> list[ParsedTask]:
@@ -1982,9 +1985,12 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
     for para, _, directed in split:  # "X tham mưu …; Y theo dõi …": one task per doer
         probe = para[also.end():] if (also := ADDS_WORK.match(para)) else para
         # after an ask, a paragraph that opens with a unit and its verb is that unit's duty ("Sở X đôn đốc …")
+        # (a group named by its kind alone — "Các địa phương tổ chức kiểm tra …, bảo đảm …" — opens a duty of its own
+        # when the paragraph says the work; "Các đơn vị thực hiện trước ngày 24/3." only dates the ask above)
         opens = bool(groups) and (_unit_opens_with_work(probe) or _opens_with_doer(probe)
                                   or also is not None and bool(_listed_doers(probe))) and \
-            not is_generic_reference(split_units(name_prefix(probe)) or [name_prefix(probe)]) and \
+            (not is_generic_reference(split_units(name_prefix(probe)) or [name_prefix(probe)])
+             or len(probe) >= GENERIC_DOER_WORK) and \
             not VIEW_AFTER_UNIT.match(probe[len(name_prefix(probe)):])
         now = in_directive_section or directed or not _informs(para) and (
             _directive_paragraph(para) or REMARK_ASK.search(para) is not None)
