@@ -1525,9 +1525,21 @@ WORK_BELOW = re.compile(r"\b(?:nhiệm\s*vụ|nội\s*dung|công\s*việc|giải
                         r"(?:\s+(?:chủ\s*yếu|cụ\s*thể|trọng\s*tâm|chính))?\s*:\s*$", re.U)
 
 
+# a rule or a time limit set for units, before the list of what they must do: "Theo đó, thời gian quy định cho các cơ
+# quan, đơn vị … như sau:", "… hướng dẫn cho các trường … cụ thể như sau:"
+RULED_FOR = re.compile(r"\b(?:quy\s*định|hướng\s*dẫn|thời\s*gian|thời\s*hạn)\b[^:;.]{0,60}?\bcho\s+"
+                       r"(?=(?:các|những)\s|[A-ZĐ])(?=[^:]*(?:như\s*sau|sau\s*đây|sau)\s*:\s*$)", re.U)
+
+
 def _lead_in_context(lead_in: str, base: _Context) -> _Context:
     """The units a lead-in asks ("…, đề nghị UBND các huyện báo cáo các nội dung sau:"); else `base`."""
     asks = list(LEAD_IN_ASK.finditer(lead_in))
+    if not asks and (rule := RULED_FOR.search(lead_in)) is not None:
+        # "… thời gian quy định cho các cơ quan, đơn vị, địa phương xây dựng kế hoạch và báo cáo … như sau:": the
+        # units the rule is set for do the items below
+        leads, strength = find_leads_ranked(lead_in[rule.end():])
+        if strength >= STRONG and leads and not is_generic_reference(leads):
+            return _Context(leads=tuple(leads), supports=(), explicit=True, source="heading")
     if not asks:
         # "Thời gian tới, các bộ, ngành cần tập trung triển khai các nhiệm vụ sau đây:": the subject of the work
         leads, strength = find_leads_ranked(lead_in) if WORK_BELOW.search(lead_in) else ([], 0)
