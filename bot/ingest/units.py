@@ -1012,6 +1012,10 @@ def _listed_and_asked(before: str) -> list[str]:
 # opening clauses: "Tại nơi kiểm tra, sau khi nghe báo cáo, đồng chí Bí thư đã chỉ đạo Trạm X …")
 REPORTED_DIRECTION = re.compile(r"^(?:[^;:.]{0,240},\s*)?(?P<who>[^,;:.]{2,80}?)\s(?:đã|vừa|cũng)\s+"
                                 r"(?:có\s*(?:văn\s*bản|công\s*văn)\s+)?chỉ\s*đạo\s+(?=(?P<u>.+))", re.U)
+# the same, told in the passive of what was raised: "Kiến nghị … đã được UBND tỉnh chỉ đạo UBND huyện A kiểm tra …",
+# "Một số vấn đề sẽ được Huyện ủy chỉ đạo các cơ quan chuyên môn giải quyết …"
+PASSIVE_DIRECTION = re.compile(r"^(?:[^;:.]{0,240}?\s)?(?:đã\s+|sẽ\s+|cũng\s+)?được\s+(?P<who>[^,;:.]{2,80}?)\s+"
+                               r"chỉ\s*đạo\s+(?=(?P<u>.+))", re.U)
 # an item that opens with the act of directing: "Chỉ đạo UBND cấp xã …", "Tiếp tục chỉ đạo các đơn vị …" — its
 # doer is whoever the heading or the addressee line names, the units after the verb are the ones directed
 DIRECTS_OTHERS = re.compile(r"^(?:(?:Tiếp\s*tục|Tập\s*trung|Khẩn\s*trương|Thường\s*xuyên|Kịp\s*thời)\s+)?"
@@ -1129,6 +1133,9 @@ def _leads_ranked(text: str) -> tuple[list[str], int]:
     if (reported := REPORTED_DIRECTION.match(text)) and REQUESTER.search(reported.group("who")) and \
             (units := _units_from(reported.group("u"))) and not is_generic_reference(units):
         return units, STRONG  # "…, UBND tỉnh đã chỉ đạo các sở, ngành treo cờ …": a news copy reports the ask
+    if (passive := PASSIVE_DIRECTION.match(text)) and REQUESTER.search(passive.group("who")) and \
+            (units := _units_from(passive.group("u"))) and not is_generic_reference(units):
+        return units, STRONG  # "Kiến nghị của cử tri đã được UBND tỉnh chỉ đạo Sở X kiểm tra …": the unit directed
     if (directed := PERSON_DIRECTS.match(text)) and REQUESTER.search(directed.group("who")) and \
             (units := _units_from(directed.group("u"))) and not is_generic_reference(units):
         return units, STRONG  # "…, ông A – Phó Chủ tịch UBND huyện chỉ đạo Phòng X phối hợp … hướng dẫn …"
