@@ -1771,7 +1771,11 @@ ALSO_WORK = re.compile(r"^(?:(?:Tiếp\s*tục\s+|Đồng\s*thời,?\s+)"
                        r"Ngăn\s*chặn|Sẵn\s*sàng|Nâng\s*cao|Hoàn\s*thành|Thường\s*xuyên(?=\s+[a-zđà-ỹ])|"
                        # ("Chủ động phối hợp với …", "Tập trung tuyên truyền …", "Tiếp tục rà soát …", "Lãnh đạo
                        # việc …")
-                       r"Chủ\s*động|Tập\s*trung|Tiếp\s*tục|Lãnh\s*đạo|Phát\s*huy|Cập\s*nhật)"
+                       r"Chủ\s*động|Tập\s*trung|Tiếp\s*tục|Lãnh\s*đạo|Phát\s*huy|Cập\s*nhật|"
+                       # (a report to the superior as a verb, with what else goes with it: "Báo cáo UBND tỉnh và trả lời
+                       # công dân trước ngày …" — not "Báo cáo gửi về …", the report as the noun that dates the ask)
+                       r"Báo\s*cáo(?=\s+(?:kết\s*quả\s+)?(?:UBND|Ủy\s*ban|Uỷ\s*ban|Chủ\s*tịch|Thường\s*trực)\b"
+                       r"[^.;]{0,40}?\svà\s))"
                        r"(?:,\s*[a-zđà-ỹ]+(?:\s+[a-zđà-ỹ]+)?)?\s+(?:việc\s+|công\s*tác\s+|cho\s+|với\s+)?"
                        r"[a-zđà-ỹA-ZĐ0-9]|"
                        # a condition, then the same doer's duty when it holds: "Khi có thiệt hại …, cần nhanh chóng …"
@@ -1805,6 +1809,9 @@ def _join_name_lists(sentences: list[str]) -> list[str]:
                 continue
         out.append(sentence)
     return out
+
+
+REPORT_TO_SUPERIOR = re.compile(r"^Báo\s*cáo\s+(?:kết\s*quả\s+)?(?:UBND|Ủy\s*ban|Uỷ\s*ban|Chủ\s*tịch|Thường\s*trực)\b", re.U)
 
 
 def _by_subject(paragraphs: list[str]) -> list[tuple[str, str | None]]:
@@ -1857,7 +1864,10 @@ def _by_subject(paragraphs: list[str]) -> list[tuple[str, str | None]]:
         if current:
             parts.append(" ".join(current))
         last = sentences[-1]
-        shared = last if len(parts) > 1 and len(current) > 1 and DEADLINE_CUE.search(last) else None
+        # (also a closing report split off as a task of its own: "… giao X kiểm tra, xử lý … . Báo cáo UBND tỉnh và trả
+        # lời công dân trước ngày 20/12." — its date is the date of the work it reports on)
+        shared = last if len(parts) > 1 and DEADLINE_CUE.search(last) and (
+            len(current) > 1 or REPORT_TO_SUPERIOR.match(last)) else None
         # "Trong quý II, X đề nghị Y … . Các xã tăng cường …": the period a sentence opens with dates each part
         # from there to the paragraph's end
         out.extend((part, shared or (frames[i] if len(parts) > 1 else None)) for i, part in enumerate(parts))
