@@ -2424,7 +2424,7 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
     node.children = _merge_task_fields(node.children)
     if node.kind != "root" and (_legal_intro(node.lines[-1]) or MEMBERS_INTRO.search(node.lines[-1])
                                 or ROLE_ITEM.match(node.text) or _findings_intro(node.lines[-1])
-                                or FIELDS_INTRO.search(node.lines[-1])):
+                                or FIELDS_INTRO.search(node.lines[-1]) or REPORT_OUTLINE.search(node.lines[-1])):
         return  # "Khoản 1 Điều 5 Nghị định … quy định:", "…, gồm các thành viên sau đây:" — no work below
     for child in node.children:
         if child.note:
@@ -2510,7 +2510,8 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
                 not _not_a_task(text, child) and (
                 not child.children or len(text) > 100 and not _topic_heading(child) and not _asks_below(child)
                 and not _titled_lead_in(child) or
-                (bool(leads) or _sentence_item(text)) and not _lead_in_only(child))
+                (bool(leads) or _sentence_item(text)) and not _lead_in_only(child)) or \
+                bool(child.children) and REPORT_OUTLINE.search(child.lines[-1]) is not None
             if emit and body_after_unit:
                 body_text = " ".join(child.lines[1:])
                 own, strength = find_leads_ranked(body_text)
@@ -2628,6 +2629,10 @@ def _mark_law_text(root: Node) -> None:
 # The fields of the information or papers asked for: "… yêu cầu các thông tin cụ thể gồm:", "Hồ sơ gồm:"
 FIELDS_INTRO = re.compile(r"\b(?:thông\s*tin|hồ\s*sơ|tài\s*liệu)\b[^:.;]{0,40}?\b(?:gồm|bao\s*gồm)(?:\s*có)?\s*:\s*$",
                           re.I | re.U)
+# the outline of a report asked for: "Thực hiện báo cáo đầy đủ nội dung như sau:", "Báo cáo gồm các nội dung sau:" —
+# the item is the work (to report), its headings below ("Kết quả đạt được", "Đề xuất, kiến nghị") are none
+REPORT_OUTLINE = re.compile(r"^(?:\S+\s+){0,2}?báo\s*cáo\b[^:.;]{0,40}?\b(?:nội\s*dung|gồm|các\s*mục)\b[^:.;]{0,20}:\s*$",
+                            re.I | re.U)
 
 
 def _findings_intro(line: str) -> bool:
