@@ -89,7 +89,7 @@ _KINDS = (rf"sở|ban|bộ|ngành|{loose('cơ quan')}|{loose('đơn vị')}|{loo
 # Party committees written in lower case inside a list: "Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương" names
 # committees of three kinds, one unit each
 _COMMITTEE = r"(?:tỉnh|thành|huyện|quận|thị|đảng)\s*[ủu][yỷý]\b"
-_GROUP = (rf"(?:[Cc]ác|[Mm]ọi|[Nn]hững|[Tt]oàn\s*thể|[Mm]ỗi)\s+(?i:{_KINDS})\b|"
+_GROUP = (rf"(?:[Cc]ác|[Mm]ọi|[Nn]hững|[Tt]oàn\s*thể(?:\s+các)?|[Mm]ỗi|[Tt]ất\s*cả(?:\s+các)?)\s+(?i:{_KINDS})\b|"
           rf"{_COMMITTEE}|"
           # staff named by their role: "UBND xã, các ban, ngành và cán bộ chuyên môn rà soát …"
           r"[Cc]án\s*bộ\s+(?:chuyên\s*môn|phụ\s*trách|đầu\s*mối)\b|"
