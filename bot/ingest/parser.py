@@ -1641,7 +1641,9 @@ def _directive_paragraph(text: str) -> bool:
 # a unit bound to its work by a modal: "Các đơn vị phải …", "Quận ủy cần …", "Chủ tịch UBND các huyện chịu trách
 # nhiệm …" (not "… chịu trách nhiệm trước …": whom it answers to)
 CHARGED = re.compile(r"(?:\s+(?:trong|trên|thuộc|ở|tại)\s[^,.;]{1,40}?)?\s*(?:cũng\s+|thì\s+)?"
-                     r"(?:cần\s*phải|cần|phải|(?P<will>sẽ)|chịu\s*trách\s*nhiệm(?!\s*(?:trước|về|đối\s*với|nếu|khi|hoàn\s*toàn)\b))"
+                     r"(?:cần\s*phải|cần|phải|(?P<will>sẽ)|chịu\s*trách\s*nhiệm(?!\s*(?:trước|về|đối\s*với|nếu|khi|hoàn\s*toàn)\b)|"
+                     # (asked in the passive: "Chủ tịch UBND các tỉnh … được yêu cầu chỉ đạo …")
+                     r"được\s*(?:yêu\s*cầu|đề\s*nghị|giao))"
                      r"\s+"
                      r"(?!là\b|có\s*(?:được|những|nhiều)\b|đối\s*mặt\b|chịu\b)", re.U)
 
