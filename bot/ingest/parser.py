@@ -2068,7 +2068,8 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
         elif groups and (not leads and not _new_ask(para) and not _new_doer(para, groups[-1][1])
                          and not (DATED_CLAUSE.search(para) and groups[-1][0][-1].rstrip().endswith(";")
                                   and DATED_CLAUSE.search(groups[-1][0][-1]))
-                         or leads and _same_units(leads, groups[-1][1]) and not opens):
+                         or leads and _same_units(leads, groups[-1][1]) and not opens
+                         and not _asks_anew(para, issued_on)):
             groups[-1][0].append(para)
         else:
             groups.append(([para], leads))
@@ -2097,6 +2098,13 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
                              else list(task.lead) or None,
                              inherited_due=inherited))
     return out
+
+
+def _asks_anew(para: str, issued_on: dt.date | None) -> bool:
+    """A paragraph that asks the same unit again for more work — "Đối với những vấn đề vượt thẩm quyền, Chủ tịch UBND
+    tỉnh yêu cầu Sở X chủ động báo cáo, đề xuất …" after "… yêu cầu Sở X chỉ đạo …" — is a task of its own; one that
+    only gives the date of the ask before ("Đề nghị các sở gửi báo cáo về Sở Nội vụ trước ngày 10/9") goes with it."""
+    return _asks_a_unit(para) and pick_deadline(para, issued_on=issued_on) is None
 
 
 def _listed_doers(text: str) -> list[str]:
