@@ -739,7 +739,8 @@ NON_DIRECTIVE_HEAD = re.compile(
     r"(?:khó\s*khăn|vướng\s*mắc)(?!.*(?:kiến\s*nghị|đề\s*xuất|giải\s*pháp|nhiệm\s*vụ))|quy\s*định\s*(?:về|của|hiện\s*hành|pháp\s*luật)|cơ\s*sở\s*pháp\s*lý)",
     re.I | re.U)
 # ("Điều 6. Tổ chức thi hành" of a decree or resolution hands out the duties below it)
-DIRECTIVE_HEAD = re.compile(r"nhiệm\s*vụ|giải\s*pháp|nội\s*dung\s*trọng\s*tâm|tổ\s*chức\s*(?:thực\s*hiện|thi\s*hành)|thời\s*gian\s*tới|"
+DIRECTIVE_HEAD = re.compile(r"nhiệm\s*vụ|giải\s*pháp|nội\s*dung\s*trọng\s*tâm|"
+                            r"tổ\s*chức\s*(?:thực\s*hiện|thi\s*hành)|thời\s*gian\s*tới|"
                             r"phân\s*công|"
                             r"chế\s*độ\s*(?:báo\s*cáo|thông\s*tin)|"
                             r"trách\s*nhiệm|giao(?!\s*(?-i:ban|BAN)\b|\s*(?:thông|lưu|dịch|tiếp|thương|hữu)\b)|đề\s*nghị|chỉ\s*đạo|"
@@ -1813,7 +1814,8 @@ def _join_name_lists(sentences: list[str]) -> list[str]:
     return out
 
 
-REPORT_TO_SUPERIOR = re.compile(r"^Báo\s*cáo\s+(?:kết\s*quả\s+)?(?:UBND|Ủy\s*ban|Uỷ\s*ban|Chủ\s*tịch|Thường\s*trực)\b", re.U)
+REPORT_TO_SUPERIOR = re.compile(r"^Báo\s*cáo\s+(?:kết\s*quả\s+)?(?:UBND|Ủy\s*ban|Uỷ\s*ban|Chủ\s*tịch|"
+                                r"Thường\s*trực)\b", re.U)
 
 
 def _by_subject(paragraphs: list[str]) -> list[tuple[str, str | None]]:
@@ -2641,7 +2643,8 @@ FIELDS_INTRO = re.compile(r"\b(?:thông\s*tin|hồ\s*sơ|tài\s*liệu)\b[^:.;]{
                           re.I | re.U)
 # the outline of a report asked for: "Thực hiện báo cáo đầy đủ nội dung như sau:", "Báo cáo gồm các nội dung sau:" —
 # the item is the work (to report), its headings below ("Kết quả đạt được", "Đề xuất, kiến nghị") are none
-REPORT_OUTLINE = re.compile(r"^(?:\S+\s+){0,2}?báo\s*cáo\b[^:.;]{0,40}?\b(?:nội\s*dung|gồm|các\s*mục)\b[^:.;]{0,20}:\s*$",
+REPORT_OUTLINE = re.compile(r"^(?:\S+\s+){0,2}?báo\s*cáo\b[^:.;]{0,40}?\b(?:nội\s*dung|gồm|các\s*mục)\b"
+                            r"[^:.;]{0,20}:\s*$",
                             re.I | re.U)
 
 

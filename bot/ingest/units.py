@@ -1308,8 +1308,8 @@ STRAY_COLON = re.compile(r"\b([Cc]ác)\s*:\s*(?=(?:Bộ|Sở|bộ|sở)\s*:)", r
 _PLACE = r"[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){0,3}"
 PLACE_LIST = re.compile(rf"\s*\((?:\s*{_PLACE}\s*,){{2,}}\s*{_PLACE}\s*(?:\)|,(?=\s+[a-zđà-ỹ]))", re.U)
 # what a letter "nêu rõ:" opens the asks it holds ("Nội dung công điện nêu rõ: UBND các tỉnh … chỉ đạo …")
-CONTENT_SAYS = re.compile(r"^(?:Nội\s*dung\s+)?(?:[Cc]ông\s*điện|[Cc]ông\s*văn|[Vv]ăn\s*bản|[Cc]hỉ\s*thị|[Tt]hông\s*báo)"
-                          r"(?:\s+(?:này|trên))?\s+(?:nêu\s*rõ|chỉ\s*rõ|nhấn\s*mạnh)\s*:\s*", re.U)
+CONTENT_SAYS = re.compile(r"^(?:Nội\s*dung\s+)?(?:[Cc]ông\s*điện|[Cc]ông\s*văn|[Vv]ăn\s*bản|[Cc]hỉ\s*thị|"
+                          r"[Tt]hông\s*báo)(?:\s+(?:này|trên))?\s+(?:nêu\s*rõ|chỉ\s*rõ|nhấn\s*mạnh)\s*:\s*", re.U)
 
 
 def _without_page_breaks(text: str) -> str:
