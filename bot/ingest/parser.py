@@ -739,7 +739,8 @@ NON_DIRECTIVE_HEAD = re.compile(
     r"(?:khó\s*khăn|vướng\s*mắc)(?!.*(?:kiến\s*nghị|đề\s*xuất|giải\s*pháp|nhiệm\s*vụ))|quy\s*định\s*(?:về|của|hiện\s*hành|pháp\s*luật)|cơ\s*sở\s*pháp\s*lý)",
     re.I | re.U)
 # ("Điều 6. Tổ chức thi hành" of a decree or resolution hands out the duties below it)
-DIRECTIVE_HEAD = re.compile(r"nhiệm\s*vụ|giải\s*pháp|tổ\s*chức\s*(?:thực\s*hiện|thi\s*hành)|thời\s*gian\s*tới|"
+DIRECTIVE_HEAD = re.compile(r"nhiệm\s*vụ|giải\s*pháp|nội\s*dung\s*trọng\s*tâm|"
+                            r"tổ\s*chức\s*(?:thực\s*hiện|thi\s*hành)|thời\s*gian\s*tới|"
                             r"phân\s*công|"
                             r"chế\s*độ\s*(?:báo\s*cáo|thông\s*tin)|"
                             r"trách\s*nhiệm|giao(?!\s*(?-i:ban|BAN)\b|\s*(?:thông|lưu|dịch|tiếp|thương|hữu)\b)|đề\s*nghị|chỉ\s*đạo|"
@@ -1158,6 +1159,7 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
         tasks.insert(0, _task("0", subject or "", issued_on=reference, parent=None, depth=1, leads=teaser,
                               ctx=_Context(leads=tuple(teaser), supports=(), explicit=True, source="heading")))
     tasks = _drop_restated(tasks)
+    tasks = _resolve_back_references(tasks, body_text)
     if (window := comment_window(body_text, issued_on=reference)) is not None:
         # "Thời gian lấy ý kiến: từ … đến ngày 05/4": whoever gives opinions does so by the window's end
         tasks = [replace(t, due=window.due, due_text=window.text) if t.due is None and GIVES_OPINION.search(t.text)
@@ -1181,6 +1183,20 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
         meeting_date=meeting, tasks=tuple(tasks),
     )
     return notice, origins
+
+
+def _resolve_back_references(tasks: list[ParsedTask], body_text: str) -> list[ParsedTask]:
+    """A lead that only points back ("đơn vị nêu trên", "các đơn vị trên", "Công ty") where the text listed the units
+    earlier ("… của các đơn vị: Công ty A (…); Tổng công ty B (…) cho thấy …", then "yêu cầu đơn vị nêu trên …"): the
+    units of that list, for every task whose lead is such a pointer (the lead-in's "đơn vị nêu trên" reaches the items
+    under it as their context, which no later item can resolve on its own)."""
+    if not any(t.lead and is_generic_reference(list(t.lead)) for t in tasks):
+        return tasks
+    referred = units_referred_back(body_text)
+    if not referred:
+        return tasks
+    return [replace(t, lead=tuple(referred)) if t.lead and is_generic_reference(list(t.lead)) and
+            _may_point_back(list(t.lead), tuple(referred)) else t for t in tasks]
 
 
 # an ask to the place by its level alone — "Đoàn công tác đề nghị xã bổ sung …", "đoàn yêu cầu phường báo cáo
@@ -1482,7 +1498,7 @@ FULL_TEXT_LINK = re.compile(r"^(?:Xem|Tải)\s*(?:chi\s*tiết|toàn\s*văn|toà
                             r"^\S+\.(?:pdf|docx?|xlsx?|zip|rar)\s*$", re.I | re.U)
 # "Theo đó, UBND tỉnh giao Sở X chủ trì, phối hợp với … triển khai thực hiện các nội dung:": the paragraphs below are
 # the work it hands out, as after "… như sau:"
-LISTED_WORK_END = re.compile(r"\b(?:nội\s*dung|nhiệm\s*vụ|công\s*việc|giải\s*pháp)"
+LISTED_WORK_END = re.compile(r"\b(?:nội\s*dung|nhiệm\s*vụ|công\s*việc|giải\s*pháp|biện\s*pháp)"
                              r"(?:\s*(?:sau\s*đây|sau|chủ\s*yếu|cụ\s*thể|trọng\s*tâm)){0,2}\s*:\s*$", re.I | re.U)
 
 
@@ -1510,9 +1526,21 @@ WORK_BELOW = re.compile(r"\b(?:nhiệm\s*vụ|nội\s*dung|công\s*việc|giải
                         r"(?:\s+(?:chủ\s*yếu|cụ\s*thể|trọng\s*tâm|chính))?\s*:\s*$", re.U)
 
 
+# a rule or a time limit set for units, before the list of what they must do: "Theo đó, thời gian quy định cho các cơ
+# quan, đơn vị … như sau:", "… hướng dẫn cho các trường … cụ thể như sau:"
+RULED_FOR = re.compile(r"\b(?:quy\s*định|hướng\s*dẫn|thời\s*gian|thời\s*hạn)\b[^:;.]{0,60}?\bcho\s+"
+                       r"(?=(?:các|những)\s|[A-ZĐ])(?=[^:]*(?:như\s*sau|sau\s*đây|sau)\s*:\s*$)", re.U)
+
+
 def _lead_in_context(lead_in: str, base: _Context) -> _Context:
     """The units a lead-in asks ("…, đề nghị UBND các huyện báo cáo các nội dung sau:"); else `base`."""
     asks = list(LEAD_IN_ASK.finditer(lead_in))
+    if not asks and (rule := RULED_FOR.search(lead_in)) is not None:
+        # "… thời gian quy định cho các cơ quan, đơn vị, địa phương xây dựng kế hoạch và báo cáo … như sau:": the
+        # units the rule is set for do the items below
+        leads, strength = find_leads_ranked(lead_in[rule.end():])
+        if strength >= STRONG and leads and not is_generic_reference(leads):
+            return _Context(leads=tuple(leads), supports=(), explicit=True, source="heading")
     if not asks:
         # "Thời gian tới, các bộ, ngành cần tập trung triển khai các nhiệm vụ sau đây:": the subject of the work
         leads, strength = find_leads_ranked(lead_in) if WORK_BELOW.search(lead_in) else ([], 0)
@@ -1614,7 +1642,9 @@ def _directive_paragraph(text: str) -> bool:
 # a unit bound to its work by a modal: "Các đơn vị phải …", "Quận ủy cần …", "Chủ tịch UBND các huyện chịu trách
 # nhiệm …" (not "… chịu trách nhiệm trước …": whom it answers to)
 CHARGED = re.compile(r"(?:\s+(?:trong|trên|thuộc|ở|tại)\s[^,.;]{1,40}?)?\s*(?:cũng\s+|thì\s+)?"
-                     r"(?:cần\s*phải|cần|phải|(?P<will>sẽ)|chịu\s*trách\s*nhiệm(?!\s*(?:trước|về|đối\s*với|nếu|khi|hoàn\s*toàn)\b))"
+                     r"(?:cần\s*phải|cần|phải|(?P<will>sẽ)|chịu\s*trách\s*nhiệm(?!\s*(?:trước|về|đối\s*với|nếu|khi|hoàn\s*toàn)\b)|"
+                     # (asked in the passive: "Chủ tịch UBND các tỉnh … được yêu cầu chỉ đạo …")
+                     r"được\s*(?:yêu\s*cầu|đề\s*nghị|giao))"
                      r"\s+"
                      r"(?!là\b|có\s*(?:được|những|nhiều)\b|đối\s*mặt\b|chịu\b)", re.U)
 
@@ -1741,10 +1771,14 @@ ALSO_WORK = re.compile(r"^(?:(?:Tiếp\s*tục\s+|Đồng\s*thời,?\s+)"
                        # …", "Cử cán bộ chuyên môn …")
                        r"Quản\s*lý|Giám\s*sát|Tuyên\s*truyền|Vận\s*động|Cử|Xử\s*lý|Theo\s*dõi|Duy\s*trì|"
                        r"Củng\s*cố|Kiện\s*toàn|Nắm\s*chắc|Kiên\s*quyết|Quán\s*triệt|Huy\s*động|Khắc\s*phục|"
-                       r"Ngăn\s*chặn|Sẵn\s*sàng|Nâng\s*cao|Hoàn\s*thành|Thường\s*xuyên\s*(?=[a-zđà-ỹ])|"
+                       r"Ngăn\s*chặn|Sẵn\s*sàng|Nâng\s*cao|Hoàn\s*thành|Thường\s*xuyên(?=\s+[a-zđà-ỹ])|"
                        # ("Chủ động phối hợp với …", "Tập trung tuyên truyền …", "Tiếp tục rà soát …", "Lãnh đạo
                        # việc …")
-                       r"Chủ\s*động|Tập\s*trung|Tiếp\s*tục|Lãnh\s*đạo|Phát\s*huy|Cập\s*nhật)"
+                       r"Chủ\s*động|Tập\s*trung|Tiếp\s*tục|Lãnh\s*đạo|Phát\s*huy|Cập\s*nhật|"
+                       # (a report to the superior as a verb, with what else goes with it: "Báo cáo UBND tỉnh và trả lời
+                       # công dân trước ngày …" — not "Báo cáo gửi về …", the report as the noun that dates the ask)
+                       r"Báo\s*cáo(?=\s+(?:kết\s*quả\s+)?(?:UBND|Ủy\s*ban|Uỷ\s*ban|Chủ\s*tịch|Thường\s*trực)\b"
+                       r"[^.;]{0,40}?\svà\s))"
                        r"(?:,\s*[a-zđà-ỹ]+(?:\s+[a-zđà-ỹ]+)?)?\s+(?:việc\s+|công\s*tác\s+|cho\s+|với\s+)?"
                        r"[a-zđà-ỹA-ZĐ0-9]|"
                        # a condition, then the same doer's duty when it holds: "Khi có thiệt hại …, cần nhanh chóng …"
@@ -1778,6 +1812,10 @@ def _join_name_lists(sentences: list[str]) -> list[str]:
                 continue
         out.append(sentence)
     return out
+
+
+REPORT_TO_SUPERIOR = re.compile(r"^Báo\s*cáo\s+(?:kết\s*quả\s+)?(?:UBND|Ủy\s*ban|Uỷ\s*ban|Chủ\s*tịch|"
+                                r"Thường\s*trực)\b", re.U)
 
 
 def _by_subject(paragraphs: list[str]) -> list[tuple[str, str | None]]:
@@ -1830,7 +1868,10 @@ def _by_subject(paragraphs: list[str]) -> list[tuple[str, str | None]]:
         if current:
             parts.append(" ".join(current))
         last = sentences[-1]
-        shared = last if len(parts) > 1 and len(current) > 1 and DEADLINE_CUE.search(last) else None
+        # (also a closing report split off as a task of its own: "… giao X kiểm tra, xử lý … . Báo cáo UBND tỉnh và trả
+        # lời công dân trước ngày 20/12." — its date is the date of the work it reports on)
+        shared = last if len(parts) > 1 and DEADLINE_CUE.search(last) and (
+            len(current) > 1 or REPORT_TO_SUPERIOR.match(last)) else None
         # "Trong quý II, X đề nghị Y … . Các xã tăng cường …": the period a sentence opens with dates each part
         # from there to the paragraph's end
         out.extend((part, shared or (frames[i] if len(parts) > 1 else None)) for i, part in enumerate(parts))
@@ -1952,6 +1993,9 @@ DATED_CLAUSE = re.compile(r"\b(?:hoàn\s*thành|xong|chậm\s*nhất|kết\s*th�
 DEADLINE_CUE = re.compile(r"\b(?:trước|chậm\s*nhất|hoàn\s*thành|gửi\s*về)\b[^.;]*\d", re.I | re.U)
 
 
+GENERIC_DOER_WORK = 100  # characters of a paragraph whose doer is named by its kind alone, for it to be a duty
+
+
 def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Context, ref_prefix: str = "",
                   in_directive_section: bool = False, directive_after: int = -1,
                   lead_in_due: tuple[dt.date, str] | None = None) -> list[ParsedTask]:
@@ -1967,9 +2011,12 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
     for para, _, directed in split:  # "X tham mưu …; Y theo dõi …": one task per doer
         probe = para[also.end():] if (also := ADDS_WORK.match(para)) else para
         # after an ask, a paragraph that opens with a unit and its verb is that unit's duty ("Sở X đôn đốc …")
+        # (a group named by its kind alone — "Các địa phương tổ chức kiểm tra …, bảo đảm …" — opens a duty of its own
+        # when the paragraph says the work; "Các đơn vị thực hiện trước ngày 24/3." only dates the ask above)
         opens = bool(groups) and (_unit_opens_with_work(probe) or _opens_with_doer(probe)
                                   or also is not None and bool(_listed_doers(probe))) and \
-            not is_generic_reference(split_units(name_prefix(probe)) or [name_prefix(probe)]) and \
+            (not is_generic_reference(split_units(name_prefix(probe)) or [name_prefix(probe)])
+             or len(probe) >= GENERIC_DOER_WORK) and \
             not VIEW_AFTER_UNIT.match(probe[len(name_prefix(probe)):])
         now = in_directive_section or directed or not _informs(para) and (
             _directive_paragraph(para) or REMARK_ASK.search(para) is not None)
@@ -2018,12 +2065,13 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
             leads = split_units(name_prefix(probe)) or [name_prefix(probe)]  # "Song song đó, các địa phương …"
         elif not leads and also is not None and (listed_doers := _listed_doers(probe)):
             leads = listed_doers  # "Cụ thể, các bộ trưởng, thủ trưởng …, Chủ tịch UBND các tỉnh … quán triệt …"
-        if groups and _also_work(para) and not leads and groups[-1][1]:
+        if groups and _also_work(para) and not leads and (groups[-1][1] or in_directive_section):
             groups.append(([para], groups[-1][1]))  # "Đồng thời chỉ đạo …": the same doer's next task
         elif groups and (not leads and not _new_ask(para) and not _new_doer(para, groups[-1][1])
                          and not (DATED_CLAUSE.search(para) and groups[-1][0][-1].rstrip().endswith(";")
                                   and DATED_CLAUSE.search(groups[-1][0][-1]))
-                         or leads and _same_units(leads, groups[-1][1]) and not opens):
+                         or leads and _same_units(leads, groups[-1][1]) and not opens
+                         and not _asks_anew(para, issued_on)):
             groups[-1][0].append(para)
         else:
             groups.append(([para], leads))
@@ -2052,6 +2100,13 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
                              else list(task.lead) or None,
                              inherited_due=inherited))
     return out
+
+
+def _asks_anew(para: str, issued_on: dt.date | None) -> bool:
+    """A paragraph that asks the same unit again for more work — "Đối với những vấn đề vượt thẩm quyền, Chủ tịch UBND
+    tỉnh yêu cầu Sở X chủ động báo cáo, đề xuất …" after "… yêu cầu Sở X chỉ đạo …" — is a task of its own; one that
+    only gives the date of the ask before ("Đề nghị các sở gửi báo cáo về Sở Nội vụ trước ngày 10/9") goes with it."""
+    return _asks_a_unit(para) and pick_deadline(para, issued_on=issued_on) is None
 
 
 def _listed_doers(text: str) -> list[str]:
@@ -2155,8 +2210,9 @@ VIEW_AFTER_UNIT = re.compile(r"^\s*(?:cơ\s*bản\s+|cũng\s+|rất\s+)?(?:thố
 
 
 # a unit asked to do a list of things in one sentence of prose
-ASK_LIST_VERB = re.compile(r"(?:^|[\s,])(?:[Cc]hỉ\s*đạo|[Gg]iao(?:\s*cho)?|[Yy]êu\s*cầu|[Đđ]ề\s*nghị|[Ll]ưu\s*ý)"
-                           r"\s+(?=\S)", re.U)
+# (not the name of a steering committee: "Văn phòng Ban chỉ đạo T.Ư về phòng, chống thiên tai đề nghị các tỉnh …")
+ASK_LIST_VERB = re.compile(r"(?:^|[\s,])(?:(?<![Bb]an\s)[Cc]hỉ\s*đạo|[Gg]iao(?:\s*cho)?|[Yy]êu\s*cầu|[Đđ]ề\s*nghị|"
+                           r"[Ll]ưu\s*ý)\s+(?=\S)", re.U)
 # the asked unit's own part is to direct others, or to lead a joint piece of work: the ';' clauses after it say what
 # the others do ("yêu cầu UBND các huyện chỉ đạo lực lượng Kiểm lâm tăng cường …; huy động …") or how the joint work
 # goes on ("Giao Sở Y tế chủ trì, phối hợp …; trang bị …"): one duty of the asked unit
@@ -2380,7 +2436,7 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
     node.children = _merge_task_fields(node.children)
     if node.kind != "root" and (_legal_intro(node.lines[-1]) or MEMBERS_INTRO.search(node.lines[-1])
                                 or ROLE_ITEM.match(node.text) or _findings_intro(node.lines[-1])
-                                or FIELDS_INTRO.search(node.lines[-1])):
+                                or FIELDS_INTRO.search(node.lines[-1]) or REPORT_OUTLINE.search(node.lines[-1])):
         return  # "Khoản 1 Điều 5 Nghị định … quy định:", "…, gồm các thành viên sau đây:" — no work below
     for child in node.children:
         if child.note:
@@ -2466,7 +2522,8 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
                 not _not_a_task(text, child) and (
                 not child.children or len(text) > 100 and not _topic_heading(child) and not _asks_below(child)
                 and not _titled_lead_in(child) or
-                (bool(leads) or _sentence_item(text)) and not _lead_in_only(child))
+                (bool(leads) or _sentence_item(text)) and not _lead_in_only(child)) or \
+                bool(child.children) and REPORT_OUTLINE.search(child.lines[-1]) is not None
             if emit and body_after_unit:
                 body_text = " ".join(child.lines[1:])
                 own, strength = find_leads_ranked(body_text)
@@ -2584,6 +2641,11 @@ def _mark_law_text(root: Node) -> None:
 # The fields of the information or papers asked for: "… yêu cầu các thông tin cụ thể gồm:", "Hồ sơ gồm:"
 FIELDS_INTRO = re.compile(r"\b(?:thông\s*tin|hồ\s*sơ|tài\s*liệu)\b[^:.;]{0,40}?\b(?:gồm|bao\s*gồm)(?:\s*có)?\s*:\s*$",
                           re.I | re.U)
+# the outline of a report asked for: "Thực hiện báo cáo đầy đủ nội dung như sau:", "Báo cáo gồm các nội dung sau:" —
+# the item is the work (to report), its headings below ("Kết quả đạt được", "Đề xuất, kiến nghị") are none
+REPORT_OUTLINE = re.compile(r"^(?:\S+\s+){0,2}?báo\s*cáo\b[^:.;]{0,40}?\b(?:nội\s*dung|gồm|các\s*mục)\b"
+                            r"[^:.;]{0,20}:\s*$",
+                            re.I | re.U)
 
 
 def _findings_intro(line: str) -> bool:

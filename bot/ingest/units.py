@@ -89,7 +89,7 @@ _KINDS = (rf"sở|ban|bộ|ngành|{loose('cơ quan')}|{loose('đơn vị')}|{loo
 # Party committees written in lower case inside a list: "Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương" names
 # committees of three kinds, one unit each
 _COMMITTEE = r"(?:tỉnh|thành|huyện|quận|thị|đảng)\s*[ủu][yỷý]\b"
-_GROUP = (rf"(?:[Cc]ác|[Mm]ọi|[Nn]hững|[Tt]oàn\s*thể|[Mm]ỗi)\s+(?i:{_KINDS})\b|"
+_GROUP = (rf"(?:[Cc]ác|[Mm]ọi|[Nn]hững|[Tt]oàn\s*thể(?:\s+các)?|[Mm]ỗi|[Tt]ất\s*cả(?:\s+các)?)\s+(?i:{_KINDS})\b|"
           rf"{_COMMITTEE}|"
           # staff named by their role: "UBND xã, các ban, ngành và cán bộ chuyên môn rà soát …"
           r"[Cc]án\s*bộ\s+(?:chuyên\s*môn|phụ\s*trách|đầu\s*mối)\b|"
@@ -949,12 +949,19 @@ def _asked(text: str) -> list[str]:
             return listed + units
         if before and not _has_requester(before) and not _connective_ask(text, stop, before):
             continue  # "…, yêu cầu các tổ chức không sử dụng …": the object of the work
-        if not before and stop >= 0 and text[stop] == ";" and text[m.start():].lstrip(" ,;:.(")[:1].islower():
+        if not before and stop >= 0 and text[stop] == ";" and text[m.start():].lstrip(" ,;:.(")[:1].islower() and \
+                not TOLD_DIRECTION.search(text[:stop]):
             continue  # "Rà soát …; yêu cầu các doanh nghiệp thực hiện …": part of the item's own work
+            # (but after an account of what was directed — "Kiến nghị … đã được UBND tỉnh chỉ đạo UBND huyện A kiểm
+            # tra …; yêu cầu UBND huyện A kịp thời giải quyết …" — the ask is the text's own)
         units = _units_from(m.group("u"))
         if units:
             return units + _asked_too(m.group("u"))
     return []
+
+
+# an account of a direction given before: "… đã được UBND tỉnh chỉ đạo …", "UBND tỉnh đã giao …"
+TOLD_DIRECTION = re.compile(r"\bđã\s+(?:được\s+[^;:.]{0,60}?\s)?(?:chỉ\s*đạo|giao|yêu\s*cầu)\s", re.U)
 
 
 # A linking word alone before the ask: "Theo đó, yêu cầu …", "Ngoài ra, đề nghị …" opening a sentence carry on the
@@ -1005,6 +1012,10 @@ def _listed_and_asked(before: str) -> list[str]:
 # opening clauses: "Tại nơi kiểm tra, sau khi nghe báo cáo, đồng chí Bí thư đã chỉ đạo Trạm X …")
 REPORTED_DIRECTION = re.compile(r"^(?:[^;:.]{0,240},\s*)?(?P<who>[^,;:.]{2,80}?)\s(?:đã|vừa|cũng)\s+"
                                 r"(?:có\s*(?:văn\s*bản|công\s*văn)\s+)?chỉ\s*đạo\s+(?=(?P<u>.+))", re.U)
+# the same, told in the passive of what was raised: "Kiến nghị … đã được UBND tỉnh chỉ đạo UBND huyện A kiểm tra …",
+# "Một số vấn đề sẽ được Huyện ủy chỉ đạo các cơ quan chuyên môn giải quyết …"
+PASSIVE_DIRECTION = re.compile(r"^(?:[^;:.]{0,240}?\s)?(?:đã\s+|sẽ\s+|cũng\s+)?được\s+(?P<who>[^,;:.]{2,80}?)\s+"
+                               r"chỉ\s*đạo\s+(?=(?P<u>.+))", re.U)
 # an item that opens with the act of directing: "Chỉ đạo UBND cấp xã …", "Tiếp tục chỉ đạo các đơn vị …" — its
 # doer is whoever the heading or the addressee line names, the units after the verb are the ones directed
 DIRECTS_OTHERS = re.compile(r"^(?:(?:Tiếp\s*tục|Tập\s*trung|Khẩn\s*trương|Thường\s*xuyên|Kịp\s*thời)\s+)?"
@@ -1122,6 +1133,9 @@ def _leads_ranked(text: str) -> tuple[list[str], int]:
     if (reported := REPORTED_DIRECTION.match(text)) and REQUESTER.search(reported.group("who")) and \
             (units := _units_from(reported.group("u"))) and not is_generic_reference(units):
         return units, STRONG  # "…, UBND tỉnh đã chỉ đạo các sở, ngành treo cờ …": a news copy reports the ask
+    if (passive := PASSIVE_DIRECTION.match(text)) and REQUESTER.search(passive.group("who")) and \
+            (units := _units_from(passive.group("u"))) and not is_generic_reference(units):
+        return units, STRONG  # "Kiến nghị của cử tri đã được UBND tỉnh chỉ đạo Sở X kiểm tra …": the unit directed
     if (directed := PERSON_DIRECTS.match(text)) and REQUESTER.search(directed.group("who")) and \
             (units := _units_from(directed.group("u"))) and not is_generic_reference(units):
         return units, STRONG  # "…, ông A – Phó Chủ tịch UBND huyện chỉ đạo Phòng X phối hợp … hướng dẫn …"
@@ -1288,8 +1302,22 @@ PAGE_BREAK = re.compile(r"(?:^|\s)-*\s*PAGE\s*BREAK\s*-*(?=\s|$)", re.U)
 STRAY_COLON = re.compile(r"\b([Cc]ác)\s*:\s*(?=(?:Bộ|Sở|bộ|sở)\s*:)", re.U)
 
 
+# the places a group of provinces or districts is made of, in brackets after its name: "UBND các tỉnh miền núi phía
+# Bắc (Hà Giang, Cao Bằng, Lào Cai), Bắc Trung bộ (Thanh Hóa, Nghệ An) và Tây Nguyên (…)" — three names or more, each
+# capitalised; a bracket a copy left open ends before the lower-case verb ("(Lâm Đồng, Gia Lai, Kon Tum, chỉ đạo …")
+_PLACE = r"[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){0,3}"
+PLACE_LIST = re.compile(rf"\s*\((?:\s*{_PLACE}\s*,){{2,}}\s*{_PLACE}\s*(?:\)|,(?=\s+[a-zđà-ỹ]))", re.U)
+# what a letter "nêu rõ:" opens the asks it holds ("Nội dung công điện nêu rõ: UBND các tỉnh … chỉ đạo …")
+CONTENT_SAYS = re.compile(r"^(?:Nội\s*dung\s+)?(?:[Cc]ông\s*điện|[Cc]ông\s*văn|[Vv]ăn\s*bản|[Cc]hỉ\s*thị|"
+                          r"[Tt]hông\s*báo)(?:\s+(?:này|trên))?\s+(?:nêu\s*rõ|chỉ\s*rõ|nhấn\s*mạnh)\s*:\s*", re.U)
+
+
 def _without_page_breaks(text: str) -> str:
     text = PAGE_BREAK.sub(" ", text).strip() if "BREAK" in text else text
+    if "(" in text:
+        text = PLACE_LIST.sub("", text)
+    if ":" in text:
+        text = CONTENT_SAYS.sub("", text, count=1)
     return STRAY_COLON.sub(r"\1 ", text) if ":" in text else text
 
 
@@ -1367,7 +1395,10 @@ DIRECTED_BEFORE = re.compile(r"\b(?:yêu\s*cầu|đề\s*nghị|giao|chỉ\s*đ�
 # "quý Tổng cục", "đơn vị nêu trên", "các Sở": a pointer back to the addressees, not a name
 GENERIC_REFERENCE = re.compile(
     r"^(?:quý\s+)?(?:các\s+)?(?:Tổng\s*cục|Cục|Sở|Bộ|Công\s*ty|đơn\s*vị|cơ\s*quan|địa\s*phương|Ban|UBND|Quý\s*cơ\s*quan)"
-    r"(?:\s+(?:nêu\s*trên|trên|này|được\s*kiểm\s*tra|liên\s*quan))?$", re.I | re.U)
+    r"(?:\s+(?:nêu\s*trên|trên|này|được\s*kiểm\s*tra|liên\s*quan))?$|"
+    # (the kinds a check names its subjects by, only with the pointer: "các doanh nghiệp nêu trên", "nhà thầu trên")
+    r"^(?:các\s+|những\s+)?(?:doanh\s*nghiệp|nhà\s*thầu|cơ\s*sở)\s+(?:nêu\s*trên|nói\s*trên|trên|được\s*kiểm\s*tra)$",
+    re.I | re.U)
 
 
 def is_generic_reference(units: list[str]) -> bool:
@@ -1406,11 +1437,12 @@ def unit_case(name: str) -> str:
 
 # "… yêu cầu đơn vị nêu trên thực hiện …", "đề nghị 4 bộ, ngành nêu trên …": units the text listed earlier
 BACK_REFERENCE = re.compile(r"(?:\b(?:các|những)\s+|\b\d+\s+)?\b(?:đơn\s*vị|doanh\s*nghiệp|công\s*ty|cơ\s*sở|"
-                            r"bộ,\s*ngành|bộ|sở|cơ\s*quan|địa\s*phương)\s+(?:được\s+)?(?:nêu|nói)\s*trên\b",
+                            r"nhà\s*thầu|bộ,\s*ngành|bộ|sở|cơ\s*quan|địa\s*phương)\s+(?:được\s+)?(?:nêu|nói)\s*trên\b",
                             re.I | re.U)
 # the list they point back to: "… của các đơn vị: Công ty A (…); Tổng công ty B (…) cho thấy …",
 # "4 bộ, ngành được nêu tên gồm: Bộ A, Bộ B, Ủy ban C."
-LISTED_UNITS = re.compile(r"(?:\bgồm|\b(?:các|những)\s+(?:đơn\s*vị|doanh\s*nghiệp|công\s*ty|cơ\s*sở|bộ|sở|cơ\s*quan)"
+LISTED_UNITS = re.compile(r"(?:\bgồm|\b(?:các|những)\s+(?:đơn\s*vị|doanh\s*nghiệp|công\s*ty|nhà\s*thầu|cơ\s*sở|bộ|sở|"
+                          r"cơ\s*quan)"
                           r"[^:;.]{0,30}?)\s*:\s*(?P<l>[^:]+?)(?=\s+(?:cho\s*thấy|đã|đều|có)\s|\.(?:\s|$)|$)", re.U)
 
 
