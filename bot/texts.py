@@ -1784,27 +1784,46 @@ def unit_story(tasks: Sequence[TaskRow], calendar: WorkingCalendar, *, units: bo
                limit: int = UNIT_STORY_LIMIT, more: str = "xem /tonghop") -> str:
     """One unit's tasks, one line each, as a leader asks "tình hình xã Lam Cốt thế nào?": what each stands at, when
     it was finished and how late, the unit's latest words. `units`: each line names its lead unit (a report on one
-    notice, forwarded as the office's "báo cáo tình hình thực hiện"); `more`: where the tasks past `limit` are."""
+    notice, forwarded as the office's "báo cáo tình hình thực hiện"), and an item several units lead is said once,
+    each unit's state under it; `more`: where the tasks past `limit` are."""
     lines = ["Từng nhiệm vụ:"]
-    for t in tasks[:limit]:  # (in the report's order: by notice, then as the notice lists them)
-        deadline = t.effective_due_on or t.due_on
-        if t.done_on is not None:
-            late = calendar.working_days_between(deadline, t.done_on) if deadline and t.done_on > deadline else 0
-            state = f"hoàn thành {date_vn(t.done_on)}" + (f", chậm {late} ngày làm việc" if late else
-                                                          ", đúng hạn" if deadline else "")
-        else:
-            state = progress_text(TaskStatus(t.status), t.percent)
-            if deadline is not None:
-                state += f", hạn {date_vn(deadline)}" + (", đã quá hạn" if t.category == "overdue" else "")
-        extended = f" (đã gia hạn từ {date_vn(t.first_due_on)})" if t.first_due_on and t.first_due_on != t.due_on \
-            else ""
-        note = f" — “{shorten(t.latest_note, 120)}” ({t.latest_note_on:%d/%m})" if t.latest_note and \
-            t.latest_note_on else ""
-        unit = f" — {t.unit}" if units else ""
-        lines.append(f"• Mục {t.item_ref}{unit}: {short_title(t.text, 70)} — {state}{extended}{note}")
+    shown = tasks[:limit]  # (in the report's order: by notice, then as the notice lists them)
+    if not units:
+        lines += [f"• Mục {t.item_ref}: {short_title(t.text, 70)} — {_story_state(t, calendar)}" for t in shown]
+    else:
+        items: dict[tuple[str, str], list[TaskRow]] = {}
+        for t in shown:
+            items.setdefault((t.notice, t.item_ref), []).append(t)
+        for rows in items.values():
+            first = rows[0]
+            if len(rows) == 1:
+                lines.append(f"• Mục {first.item_ref} — {first.unit}: {short_title(first.text, 70)} — "
+                             f"{_story_state(first, calendar)}")
+                continue
+            lines.append(f"• Mục {first.item_ref}: {short_title(first.text, 70)}")
+            lines += [f"  – {t.unit}: {_story_state(t, calendar)}" for t in rows]
     if len(tasks) > limit:
         lines.append(f"… và {len(tasks) - limit} nhiệm vụ khác ({more}).")
     return vn("\n".join(lines))
+
+
+def _story_state(t: TaskRow, calendar: WorkingCalendar) -> str:
+    """Where one task stands: finished when and how late, or its progress and deadline; an extension granted; the
+    unit's latest words."""
+    deadline = t.effective_due_on or t.due_on
+    if t.done_on is not None:
+        late = calendar.working_days_between(deadline, t.done_on) if deadline and t.done_on > deadline else 0
+        state = f"hoàn thành {date_vn(t.done_on)}" + (f", chậm {late} ngày làm việc" if late else
+                                                      ", đúng hạn" if deadline else "")
+    else:
+        state = progress_text(TaskStatus(t.status), t.percent)
+        if deadline is not None:
+            state += f", hạn {date_vn(deadline)}" + (", đã quá hạn" if t.category == "overdue" else "")
+    extended = f" (đã gia hạn từ {date_vn(t.first_due_on)})" if t.first_due_on and t.first_due_on != t.due_on \
+        else ""
+    note = f" — “{shorten(t.latest_note, 120)}” ({t.latest_note_on:%d/%m})" if t.latest_note and \
+        t.latest_note_on else ""
+    return f"{state}{extended}{note}"
 
 
 def summary_text(rows: Sequence[UnitSummary], today: dt.date, filt: ReportFilter | None = None,

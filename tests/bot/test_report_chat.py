@@ -84,6 +84,29 @@ async def test_a_report_on_one_notice_tells_each_task_with_its_unit_and_latest_w
     assert text.text is not None and "Từng nhiệm vụ:" not in text.text
 
 
+async def test_an_item_several_units_lead_is_said_once_with_each_units_state_under_it(db_url: str) -> None:
+    h = Harness(db_url=db_url, clock=FakeClock(local(2026, 4, 2, 9, 0)))
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        assert h.db is not None
+        admin = h.db.call(person_by_handle, "admin")
+        shared = ParsedNotice(kind="thông báo", number="78/TB-UBND", date=dt.date(2026, 3, 5), tasks=(
+            ParsedTask(ref="1", text="Rà soát hồ sơ đất đai vùng dự án", lead=(BDV, TNMT), due=dt.date(2026, 5, 4)),
+            ParsedTask(ref="2", text="Báo cáo kết quả", lead=(TNMT,), due=dt.date(2026, 5, 6))))
+        draft = h.db.call(create_draft, shared, source_text="notice", source_name="", by=admin, now=local(2026, 3, 5))
+        h.db.call(confirm_notice, draft.notice_id, by=admin, now=local(2026, 3, 5))
+        await h.say("head_bdv", "1 60% đang rà soát")
+        text, *_ = await ask(h, "leader", "/tonghop 78/TB-UBND")
+        assert text.text is not None
+        story = text.text.split("Từng nhiệm vụ:\n", 1)[1].splitlines()
+        assert story[0] == "• Mục 1: Rà soát hồ sơ đất đai vùng dự án", story
+        assert story[1].startswith(f"  – {BDV}: 60%") and "“60% đang rà soát” (02/04)" in story[1], story
+        assert story[2].startswith(f"  – {TNMT}: Chưa cập nhật, hạn 04/05/2026"), story
+        assert story[3].startswith(f"• Mục 2 — {TNMT}: Báo cáo kết quả — Chưa cập nhật"), story
+    finally:
+        await h.stop()
+
+
 async def test_a_long_notice_report_tells_the_first_tasks_and_says_where_the_rest_are(db_url: str) -> None:
     h = Harness(db_url=db_url, clock=FakeClock(local(2026, 4, 2, 9, 0)))
     await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
