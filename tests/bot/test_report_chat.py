@@ -84,17 +84,23 @@ async def test_a_report_on_one_notice_tells_each_task_with_its_unit_and_latest_w
     assert text.text is not None and "Từng nhiệm vụ:" not in text.text
 
 
-async def test_an_item_several_units_lead_is_said_once_with_each_units_state_under_it(db_url: str) -> None:
+async def _with_notice(db_url: str, number: str, tasks: tuple[ParsedTask, ...]) -> Harness:
+    """A started harness (02/04/2026) with one notice of `tasks` confirmed on 05/03/2026."""
     h = Harness(db_url=db_url, clock=FakeClock(local(2026, 4, 2, 9, 0)))
     await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    assert h.db is not None
+    admin = h.db.call(person_by_handle, "admin")
+    parsed = ParsedNotice(kind="thông báo", number=number, date=dt.date(2026, 3, 5), tasks=tasks)
+    draft = h.db.call(create_draft, parsed, source_text="notice", source_name="", by=admin, now=local(2026, 3, 5))
+    h.db.call(confirm_notice, draft.notice_id, by=admin, now=local(2026, 3, 5))
+    return h
+
+
+async def test_an_item_several_units_lead_is_said_once_with_each_units_state_under_it(db_url: str) -> None:
+    h = await _with_notice(db_url, "78/TB-UBND", (
+        ParsedTask(ref="1", text="Rà soát hồ sơ đất đai vùng dự án", lead=(BDV, TNMT), due=dt.date(2026, 5, 4)),
+        ParsedTask(ref="2", text="Báo cáo kết quả", lead=(TNMT,), due=dt.date(2026, 5, 6))))
     try:
-        assert h.db is not None
-        admin = h.db.call(person_by_handle, "admin")
-        shared = ParsedNotice(kind="thông báo", number="78/TB-UBND", date=dt.date(2026, 3, 5), tasks=(
-            ParsedTask(ref="1", text="Rà soát hồ sơ đất đai vùng dự án", lead=(BDV, TNMT), due=dt.date(2026, 5, 4)),
-            ParsedTask(ref="2", text="Báo cáo kết quả", lead=(TNMT,), due=dt.date(2026, 5, 6))))
-        draft = h.db.call(create_draft, shared, source_text="notice", source_name="", by=admin, now=local(2026, 3, 5))
-        h.db.call(confirm_notice, draft.notice_id, by=admin, now=local(2026, 3, 5))
         await h.say("head_bdv", "1 60% đang rà soát")
         text, *_ = await ask(h, "leader", "/tonghop 78/TB-UBND")
         assert text.text is not None
@@ -108,16 +114,9 @@ async def test_an_item_several_units_lead_is_said_once_with_each_units_state_und
 
 
 async def test_a_long_notice_report_tells_the_first_tasks_and_says_where_the_rest_are(db_url: str) -> None:
-    h = Harness(db_url=db_url, clock=FakeClock(local(2026, 4, 2, 9, 0)))
-    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    h = await _with_notice(db_url, "77/TB-UBND", tuple(
+        ParsedTask(ref=str(n), text=f"Nhiệm vụ thứ {n}", lead=(BDV,), due=dt.date(2026, 5, n)) for n in range(1, 19)))
     try:
-        assert h.db is not None
-        admin = h.db.call(person_by_handle, "admin")
-        many = ParsedNotice(kind="thông báo", number="77/TB-UBND", date=dt.date(2026, 3, 5), tasks=tuple(
-            ParsedTask(ref=str(n), text=f"Nhiệm vụ thứ {n}", lead=(BDV,), due=dt.date(2026, 5, n))
-            for n in range(1, 19)))
-        draft = h.db.call(create_draft, many, source_text="notice", source_name="", by=admin, now=local(2026, 3, 5))
-        h.db.call(confirm_notice, draft.notice_id, by=admin, now=local(2026, 3, 5))
         text, *_ = await ask(h, "leader", "/tonghop 77/TB-UBND")
         assert text.text is not None
         story = text.text.split("Từng nhiệm vụ:\n", 1)[1].splitlines()
