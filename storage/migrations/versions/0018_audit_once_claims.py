@@ -1,5 +1,7 @@
-"""claims written once: a unique partial index on audit_log for the actions that are also claims (the weekly summary
-of a week, the one reminder an extension request waits), so two workers cannot both send them
+"""claims written once: a unique partial index on audit_log for the actions that are also claims
+
+(the weekly summary of a week, the one reminder an extension request waits), so two workers cannot both send them;
+the first line above is what Alembic logs: one line.
 
 Revision ID: 0018
 Revises: 0017
