@@ -387,7 +387,6 @@ class ReminderPolicy:
                 return day
         return None
 
-
     # -- a person's cadence ------------------------------------------------------------------------
 
     def is_quiet(self, sent_days: Iterable[dt.date], *, held: bool = False) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from storage.audit import audit
 from storage.errors import NhacViecError
@@ -149,6 +149,7 @@ def open_tasks_due_between(session: Session, start: dt.date, end: dt.date) -> li
     rows = session.scalars(
         select(Task).join(Notice).where(Notice.status == NoticeStatus.CONFIRMED, Task.status.in_(OPEN_STATUSES),
                                         Task.due_on >= start, Task.due_on <= end)
+        .options(selectinload(Task.notice), selectinload(Task.lead_unit))
         .order_by(Task.due_on, Task.notice_id, Task.position))
     return [DueNear(item_ref=t.item_ref, lead=t.lead_name, notice_number=t.notice.number, due_on=t.due_on)
             for t in rows if t.due_on is not None]

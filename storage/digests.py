@@ -45,9 +45,6 @@ def resend_digest(session: Session, digest_id: int, *, by: Person, now: dt.datet
 
 def claim_weekly(session: Session, *, key: str, now: dt.datetime) -> bool:
     """True once per `key` ("2026-W12"): the weekly summary of that week is this caller's to send."""
-    if session.scalar(select(AuditLog.id).where(AuditLog.action == "weekly.sent", AuditLog.entity == key,
-                                                AuditLog.entity_id.is_(None))) is not None:
-        return False  # claimed before the claim was a unique row (entity_id NULL)
     return claim_once(session, at=now, action="weekly.sent", entity=key, entity_id=0)
 
 

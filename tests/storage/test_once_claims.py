@@ -79,8 +79,13 @@ def test_the_migration_keeps_the_first_of_claims_written_twice(db_url: str) -> N
                 conn.execute(text("INSERT INTO audit_log (at, actor_id, action, entity, entity_id, detail) VALUES "
                                   "(:at, NULL, :action, 'status_report', :id, '{}')"),
                              {"at": NOW, "action": EXTENSION_REMINDED, "id": entity_id})
+            for _ in range(2):  # a week's summary was claimed with no entity id, here twice
+                conn.execute(text("INSERT INTO audit_log (at, actor_id, action, entity, entity_id, detail) VALUES "
+                                  "(:at, NULL, 'weekly.sent', '2026-W48', NULL, '{}')"), {"at": NOW})
         upgrade(db_url)
         assert _claims(db, EXTENSION_REMINDED) == 2
         assert not db.call(claim_extension_reminder, 7, now=NOW)
+        assert _claims(db, "weekly.sent") == 1
+        assert not db.call(claim_weekly, key="2026-W48", now=NOW)  # claimed before the upgrade: still claimed
     finally:
         db.dispose()

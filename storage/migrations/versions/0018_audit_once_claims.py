@@ -21,13 +21,15 @@ _ONCE = "action IN ('weekly.sent', 'task.extension_reminded')"
 
 
 def upgrade() -> None:
+    # a week's summary was claimed with no entity id; the unique index (NULLs never clash) needs one: 0
+    op.execute("UPDATE audit_log SET entity_id = 0 WHERE action = 'weekly.sent' AND entity_id IS NULL")
     # a race before this index may have written a claim twice: keep the first of each
-    op.execute(f"DELETE FROM audit_log WHERE {_ONCE} AND entity_id IS NOT NULL AND id NOT IN ("
-               f"SELECT MIN(id) FROM audit_log WHERE {_ONCE} AND entity_id IS NOT NULL "
-               "GROUP BY action, entity, entity_id)")
+    op.execute(f"DELETE FROM audit_log WHERE {_ONCE} AND id NOT IN ("
+               f"SELECT MIN(id) FROM audit_log WHERE {_ONCE} GROUP BY action, entity, entity_id)")
     op.create_index('uq_audit_log_once', 'audit_log', ['action', 'entity', 'entity_id'], unique=True,
                     sqlite_where=sa.text(_ONCE), postgresql_where=sa.text(_ONCE))
 
 
 def downgrade() -> None:
     op.drop_index('uq_audit_log_once', table_name='audit_log')
+    op.execute("UPDATE audit_log SET entity_id = NULL WHERE action = 'weekly.sent' AND entity_id = 0")
