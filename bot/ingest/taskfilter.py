@@ -38,6 +38,13 @@ DIRECTIVE = ("chu tri", "phoi hop", "trien khai", "to chuc", "xay dung", "bao ca
              "huong dan", "de nghi", "yeu cau", "giao", "chi dao", "khan truong", "tham muu", "thuc hien",
              "tang cuong", "day manh", "tap trung", "hoan thanh", "gui", "theo doi", "don doc", "ban hanh",
              "nghien cuu", "de xuat", "cung cap", "tiep tuc", "chu dong", "quan ly", "bo tri", "nghiem tuc")
+# verbs an imperative item opens with (folded; the item's doer is the heading's or the addressee's): "Tuyên truyền …",
+# "Rà soát, củng cố …", "Bảo đảm …"
+OPENING_VERBS = DIRECTIVE + ("tuyen truyen", "bao dam", "dam bao", "phat huy", "cung co", "kien toan", "xu ly",
+                             "lap", "dang ky", "chuan bi", "van dong", "nang cao", "duy tri", "tiep nhan", "cu",
+                             "lanh dao", "phat dong", "thong tin", "pho bien", "quan triet", "ho tro", "tham dinh",
+                             "phe duyet", "sua doi", "bo sung", "khac phuc", "ngan chan", "phong ngua", "tham gia",
+                             "rut kinh nghiem", "tong hop", "thong ke", "giam sat", "danh gia", "khuyen khich")
 # phrases that mark text explaining, assessing or aiming rather than assigning
 EXPLAIN = ("theo quy dinh tai", "quy dinh tai", "dieu", "khoan", "diem", "luu y", "doi voi", "truong hop",
            "phan dau", "muc tieu", "chi tieu", "ty le", "dat", "ket qua", "ton tai", "han che", "nguyen nhan",
@@ -168,6 +175,12 @@ def task_features(tasks: Sequence[ParsedTask], *, kind: str | None, text: str,
     for t in tasks:
         siblings[t.parent_ref] = siblings.get(t.parent_ref, 0) + 1
     refs = {t.ref for t in tasks}
+    # how many candidates of the document, and of each sibling group, name a lead: a candidate without one among
+    # candidates that have one is seldom a task; among siblings that have none it is as likely as they are
+    doc_led = sum(1 for t in tasks if t.lead) / max(1, n)
+    sib_led: dict[str | None, int] = {}
+    for t in tasks:
+        sib_led[t.parent_ref] = sib_led.get(t.parent_ref, 0) + bool(t.lead)
     out: list[dict[str, float]] = []
     kind_f = fold(kind) or "none"
     for idx, t in enumerate(tasks):
@@ -206,9 +219,16 @@ def task_features(tasks: Sequence[ParsedTask], *, kind: str | None, text: str,
                 f[f"exp:{cue}"] = 1.0
         f["ask_unit"] = float(_ASK_UNIT.search(ft) is not None)
         f["unit_named"] = float(_UNIT_ANY.search(ft) is not None)
+        opening = " ".join(words[:3])
+        f["opens_verb"] = float(any(f"{opening} ".startswith(f"{v} ") for v in OPENING_VERBS))
         if not t.lead:
             f["nolead_ask_unit"] = f["ask_unit"]
             f["nolead_unit_named"] = f["unit_named"]
+            f[f"nolead_doclead:{_bucket(doc_led, (0.2, 0.5, 0.8))}"] = 1.0
+            others = siblings.get(t.parent_ref, 1) - 1
+            share = _bucket(sib_led.get(t.parent_ref, 0) / others, (0.2, 0.5, 0.8)) if others else "x"
+            f[f"nolead_siblead:{share}"] = 1.0
+            f["nolead_opens_verb"] = f["opens_verb"]
         if lead_words and ft.startswith(lead_words):
             f["opens_with_lead"] = 1.0
         i = loc.find(t.text)
@@ -282,9 +302,10 @@ def filter_tasks(tasks: Sequence[ParsedTask], *, kind: str | None, text: str,
     return [t for t, k in zip(tasks, keep, strict=True) if k]
 
 
-# a unit charged in so many words: "Sở Y tế chịu trách nhiệm bảo đảm đủ vắc xin …", "UBND các xã có trách nhiệm …"
+# a unit charged in so many words: "Sở Y tế chịu trách nhiệm bảo đảm đủ vắc xin …", "UBND các xã có trách nhiệm …",
+# "Trưởng thôn, tổ trưởng TDP, Hiệu trưởng các trường học, trưởng các đơn vị chịu trách nhiệm …" (a list of doers)
 # (not "chịu trách nhiệm trước …", answerable to someone)
-CHARGED = re.compile(r"^(?:[^,;:.]{2,120}?,\s*)?[^,;:.]{2,120}?\s(?:chịu|có)\s*trách\s*nhiệm\s+"
+CHARGED = re.compile(r"^(?:[^,;:.]{2,120}?,\s*){0,4}[^,;:.]{2,120}?\s(?:chịu|có)\s*trách\s*nhiệm\s+"
                      r"(?!trước\b|về\s*(?:kết\s*quả|việc)\b)", re.U)
 
 
