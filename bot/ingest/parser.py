@@ -1174,6 +1174,8 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
         origins += [f for _, f in more]
     # the learned task / non-task filter (taskfilter.py)
     tasks = filter_tasks(tasks, kind=kind, text=text, origins=origins, force=task_filter)
+    if kind is None and number is None:
+        tasks = _split_retold_chains(tasks, issued_on=reference)
     tasks = _consecutive(tasks, text)
     origins = [] if task_filter is not False else origins
     notice = ParsedNotice(
@@ -1183,6 +1185,37 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
         meeting_date=meeting, tasks=tuple(tasks),
     )
     return notice, origins
+
+
+def _split_retold_chains(tasks: list[ParsedTask], *, issued_on: dt.date | None) -> list[ParsedTask]:
+    """A text with neither a kind nor a number of its own — a news or portal report of a meeting's conclusions, a
+    letter retold in paragraphs — strings one doer's duties together with ';', each after the first opening with its
+    verb: "yêu cầu các xã: (1) Tập trung rà soát …; tăng cường kiểm tra …; (2) …". Such a report's duties are one
+    task each, with the doer, support and date of the whole where the clause names none of its own. (A formal notice
+    gives each duty an item of its own and its ';' clauses go on with that item's duty: not split there.)"""
+    out: list[ParsedTask] = []
+    for task in tasks:
+        pieces: list[str] = []
+        if ";" in task.text and len(task.text) >= 60:
+            for clause in (c.strip() for c in re.split(r"(?<=;)\s+", task.text)):
+                if pieces and len(clause) >= 40 and (WORK_CLAUSE.match(clause) or REPORTS_ON.match(clause)
+                                                     or DIRECTS_OTHERS.match(clause)):
+                    pieces.append(clause)
+                elif pieces:
+                    pieces[-1] = f"{pieces[-1]} {clause}"
+                else:
+                    pieces.append(clause)
+        if len(pieces) < 2:
+            out.append(task)
+            continue
+        named_support = bool(find_supports(task.text))
+        for n, piece in enumerate(pieces, start=1):
+            deadline = pick_deadline(piece, issued_on=issued_on)
+            due, due_text = (deadline.due, deadline.text) if deadline else (task.due, task.due_text)
+            support = tuple(find_supports(piece)) or (() if named_support else task.support)
+            out.append(replace(task, ref=task.ref if n == 1 else f"{task.ref} (ý {n})", text=piece, due=due,
+                               due_text=due_text, support=support, recurrence=find_recurrence(piece)))
+    return out
 
 
 def _resolve_back_references(tasks: list[ParsedTask], body_text: str) -> list[ParsedTask]:
