@@ -1187,6 +1187,14 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
     return notice, origins
 
 
+# more verbs a retold chain's duties open with (besides WORK_CLAUSE's): "…; tập trung chỉ đạo …", "…; nhanh chóng kiện
+# toàn …", "…; chủ động phát hiện sớm …", "…; hiệp đồng chặt chẽ …", "…; trả lời công dân …"
+RETOLD_WORK = re.compile(r"^(?:đồng\s*thời,?\s+)?(?:(?:nhanh\s*chóng|khẩn\s*trương|kịp\s*thời|chủ\s*động|tập\s*trung|"
+                         r"tiếp\s*tục)\s+)?(?:chỉ\s*đạo|kiện\s*toàn|phát\s*hiện|hiệp\s*đồng|lập\s+kế\s*hoạch|trả\s*lời|"
+                         r"biểu\s*dương|kiểm\s*soát|tiếp\s*nhận|sẵn\s*sàng|nhắc\s*nhở|chấn\s*chỉnh|vận\s*động|"
+                         r"khen\s*thưởng|công\s*khai|công\s*bố|đăng\s*tải|sơ\s*kết|tổng\s*kết)\b|^chủ\s*động\s", re.U)
+
+
 def _split_retold_chains(tasks: list[ParsedTask], *, issued_on: dt.date | None) -> list[ParsedTask]:
     """A text with neither a kind nor a number of its own — a news or portal report of a meeting's conclusions, a
     letter retold in paragraphs — strings one doer's duties together with ';', each after the first opening with its
@@ -1199,7 +1207,7 @@ def _split_retold_chains(tasks: list[ParsedTask], *, issued_on: dt.date | None) 
         if ";" in task.text and len(task.text) >= 60:
             for clause in (c.strip() for c in re.split(r"(?<=;)\s+", task.text)):
                 if pieces and len(clause) >= 40 and (WORK_CLAUSE.match(clause) or REPORTS_ON.match(clause)
-                                                     or DIRECTS_OTHERS.match(clause)):
+                                                     or DIRECTS_OTHERS.match(clause) or RETOLD_WORK.match(clause)):
                     pieces.append(clause)
                 elif pieces:
                     pieces[-1] = f"{pieces[-1]} {clause}"
