@@ -1195,6 +1195,15 @@ RETOLD_WORK = re.compile(r"^(?:đồng\s*thời,?\s+)?(?:(?:nhanh\s*chóng|khẩ
                          r"khen\s*thưởng|công\s*khai|công\s*bố|đăng\s*tải|sơ\s*kết|tổng\s*kết)\b|^chủ\s*động\s", re.U)
 
 
+def _duty_ref(ref: str, n: int) -> str:
+    """The n-th duty of the task `ref`: "4" → "4 (ý 2)"; of a duty already split off, "4 (ý 2)" → "4 (ý 2.2)"."""
+    if n == 1:
+        return ref
+    if (part := re.search(r" \(ý (\d+(?:\.\d+)*)\)$", ref)) is not None:
+        return f"{ref[:part.start()]} (ý {part.group(1)}.{n})"
+    return f"{ref} (ý {n})"
+
+
 def _split_retold_chains(tasks: list[ParsedTask], *, issued_on: dt.date | None) -> list[ParsedTask]:
     """A text with neither a kind nor a number of its own — a news or portal report of a meeting's conclusions, a
     letter retold in paragraphs — strings one doer's duties together with ';', each after the first opening with its
@@ -1221,7 +1230,7 @@ def _split_retold_chains(tasks: list[ParsedTask], *, issued_on: dt.date | None) 
             deadline = pick_deadline(piece, issued_on=issued_on)
             due, due_text = (deadline.due, deadline.text) if deadline else (task.due, task.due_text)
             support = tuple(find_supports(piece)) or (() if named_support else task.support)
-            out.append(replace(task, ref=task.ref if n == 1 else f"{task.ref} (ý {n})", text=piece, due=due,
+            out.append(replace(task, ref=_duty_ref(task.ref, n), text=piece, due=due,
                                due_text=due_text, support=support, recurrence=find_recurrence(piece)))
     return out
 

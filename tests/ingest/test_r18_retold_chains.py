@@ -72,3 +72,10 @@ def test_a_formal_notices_item_stays_whole(second: str) -> None:
     first = "tập trung hoàn thành các chỉ tiêu kinh tế - xã hội đã đề ra trong nghị quyết của Hội đồng nhân dân"
     tasks = parse_notice(FORMAL.format(first=first, second=second)).tasks
     assert any(first[:40] in t.text and second[:40] in t.text for t in tasks), [t.text for t in tasks]
+
+
+def test_a_duty_split_again_is_numbered_under_it() -> None:
+    from bot.ingest.parser import _duty_ref
+
+    assert [_duty_ref("4", 1), _duty_ref("4", 2), _duty_ref("4 (ý 2)", 2), _duty_ref("1.a (ý 3)", 2)] == \
+        ["4", "4 (ý 2)", "4 (ý 2.2)", "1.a (ý 3.2)"]
