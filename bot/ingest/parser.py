@@ -867,7 +867,9 @@ ISSUES_ATTACHED = re.compile(
     r"(?:Ban\s*hành|Phê\s*duyệt)\s[^.;]{0,250}?kèm\s*theo\s*(?:Quyết\s*định|Nghị\s*quyết|Chỉ\s*thị)\s*này|"
     r"\((?:có|chi\s*tiết\s*(?:tại|theo))\s*(?:Kế\s*hoạch|Chương\s*trình|Phụ\s*lục|Đề\s*án|Phương\s*án)[^)]{0,60}"
     r"kèm\s*theo\)", re.I | re.U)
-ATTACHMENT_RE = re.compile(r"^\(?\s*(?:Ban\s*hành\s*)?[Kk]èm\s*theo\b")
+# (not a wrapped line that goes on with "kèm theo" in lower case: "… Kế hoạch hành động và Phụ lục" / "kèm theo;
+# tăng cường kiểm tra …")
+ATTACHMENT_RE = re.compile(r"^(?:\(\s*(?:[Bb]an\s*hành\s*)?[Kk]èm|Ban\s*hành\s*kèm|Kèm)\s*theo\b")
 FORM_RE = re.compile(r"MẪU|\bMẫu\b|ĐỀ\s*CƯƠNG|Đề\s*cương|BIỂU\s*MẪU|Biểu\s*mẫu|mẫu\s*báo\s*cáo", re.U)
 
 
