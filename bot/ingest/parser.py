@@ -1177,7 +1177,7 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
     # the learned task / non-task filter (taskfilter.py)
     tasks = filter_tasks(tasks, kind=kind, text=text, origins=origins, force=task_filter)
     if kind is None and number is None:
-        tasks = _split_retold_chains(tasks, issued_on=reference)
+        tasks = _split_retold_chains(_split_report_sentences(tasks, issued_on=reference), issued_on=reference)
     tasks = _consecutive(tasks, text)
     origins = [] if task_filter is not False else origins
     notice = ParsedNotice(
@@ -1195,6 +1195,28 @@ RETOLD_WORK = re.compile(r"^(?:đồng\s*thời,?\s+)?(?:(?:nhanh\s*chóng|khẩ
                          r"tiếp\s*tục)\s+)?(?:chỉ\s*đạo|kiện\s*toàn|phát\s*hiện|hiệp\s*đồng|lập\s+kế\s*hoạch|trả\s*lời|"
                          r"biểu\s*dương|kiểm\s*soát|tiếp\s*nhận|sẵn\s*sàng|nhắc\s*nhở|chấn\s*chỉnh|vận\s*động|"
                          r"khen\s*thưởng|công\s*khai|công\s*bố|đăng\s*tải|sơ\s*kết|tổng\s*kết)\b|^chủ\s*động\s", re.U)
+
+
+# a sentence that opens with the imperative "Báo cáo …" ("… . Báo cáo kết quả về UBND tỉnh trước ngày 20/5."), not
+# the noun ("Báo cáo của Sở …", "Báo cáo số 12 …", "Báo cáo này …")
+REPORT_SENTENCE = re.compile(r"(?<=[.!])\s+(?=Báo\s*cáo\s+(?!(?:của|số|này|nêu|trên)\b)[^.]{20,})", re.U)
+
+
+def _split_report_sentences(tasks: list[ParsedTask], *, issued_on: dt.date | None) -> list[ParsedTask]:
+    """In a retold report (see `_split_retold_chains`), a sentence that asks for a report — "… kiểm tra, xử lý theo
+    quy định. Báo cáo UBND tỉnh và trả lời công dân trước ngày 20/5." — is a duty of its own, the same doer's."""
+    out: list[ParsedTask] = []
+    for task in tasks:
+        pieces = [p.strip() for p in REPORT_SENTENCE.split(task.text)]
+        if len(pieces) < 2 or len(pieces[0]) < 40:
+            out.append(task)
+            continue
+        for n, piece in enumerate(pieces, start=1):
+            deadline = pick_deadline(piece, issued_on=issued_on)
+            due, due_text = (deadline.due, deadline.text) if deadline else (task.due, task.due_text)
+            out.append(replace(task, ref=_duty_ref(task.ref, n), text=piece, due=due, due_text=due_text,
+                               recurrence=find_recurrence(piece)))
+    return out
 
 
 def _duty_ref(ref: str, n: int) -> str:
