@@ -2126,6 +2126,8 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
         # hàng X sẽ phối hợp …, chỉ đạo các Tổ …")
         charged = _charged_units(para) if not DIRECTIVE_CUE.search(para) or _opens_charged(para) else []
         leads = charged or find_leads(para)  # ("Các đơn vị phải …": the unit bound to the work, when none is asked)
+        if (singled := SINGLED_OUT.match(para)) is not None:
+            leads = [singled.group("u").strip()]  # "Riêng đối với tỉnh A, đề nghị …": the place singled out does it
         if not leads:
             leads = _spoken_ask_units(para)  # "Đối với …, ông chỉ đạo các sở, ngành cần …"
         if not leads and (INTRO_END.search(para) or LEAD_IN_TAIL.search(para)) and \
@@ -2174,6 +2176,14 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
                              else list(task.lead) or None,
                              inherited_due=inherited))
     return out
+
+
+# one unit or place singled out for an ask of its own: "Riêng đối với tỉnh Thừa Thiên - Huế, đề nghị thành lập …",
+# "Riêng UBND huyện A, yêu cầu …" (a province or district named by its kind in lower case is no unit start elsewhere)
+_PLACE_KIND = r"(?:tỉnh|thành\s*phố|huyện|quận|thị\s*xã|xã|phường|thị\s*trấn)\s+"
+SINGLED_OUT = re.compile(rf"^Riêng\s+(?:đối\s*với\s+)?(?P<u>(?:(?:UBND|Ủy\s*ban\s*nhân\s*dân|Sở|Ban|Phòng)\s+"
+                         rf"(?:{_PLACE_KIND})?|{_PLACE_KIND})[A-ZĐ][^,;:.]{{1,60}}?)\s*,\s*"
+                         r"(?:đề\s*nghị|yêu\s*cầu|giao|cần)\s+(?=[a-zđà-ỹ])", re.U)
 
 
 def _asks_anew(para: str, issued_on: dt.date | None) -> bool:
