@@ -1176,7 +1176,9 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
         origins += [f for _, f in more]
     # the learned task / non-task filter (taskfilter.py)
     tasks = filter_tasks(tasks, kind=kind, text=text, origins=origins, force=task_filter)
-    if kind is None and number is None:
+    if kind is None and number is None and task_filter is not False:
+        # (after the filter, which judges a report's duties as they were proposed; the filter's candidates —
+        # `candidate_notice`, one origin each — stay as proposed)
         tasks = _split_retold_chains(_split_report_sentences(tasks, issued_on=reference), issued_on=reference)
     tasks = _consecutive(tasks, text)
     origins = [] if task_filter is not False else origins
