@@ -1200,8 +1200,10 @@ RETOLD_WORK = re.compile(r"^(?:đồng\s*thời,?\s+)?(?:(?:nhanh\s*chóng|khẩ
 
 
 # a sentence that opens with the imperative "Báo cáo …" ("… . Báo cáo kết quả về UBND tỉnh trước ngày 20/5."), not
-# the noun ("Báo cáo của Sở …", "Báo cáo số 12 …", "Báo cáo này …")
-REPORT_SENTENCE = re.compile(r"(?<=[.!])\s+(?=Báo\s*cáo\s+(?!(?:của|số|này|nêu|trên)\b)[^.]{20,})", re.U)
+# the noun ("Báo cáo của Sở …", "Báo cáo số 12 …", "Báo cáo này …"), nor how the report asked is sent ("Báo cáo gửi về
+# Sở X trước ngày …", which only dates the ask)
+REPORT_SENTENCE = re.compile(r"(?<=[.!])\s+(?=Báo\s*cáo\s+(?!(?:của|số|này|nêu|trên|gửi|nộp|về|bằng|được|phải|theo|"
+                             r"đầy\s*đủ)\b)[^.]{20,})", re.U)
 
 
 def _split_report_sentences(tasks: list[ParsedTask], *, issued_on: dt.date | None) -> list[ParsedTask]:
@@ -1230,6 +1232,9 @@ def _duty_ref(ref: str, n: int) -> str:
     return f"{ref} (ý {n})"
 
 
+CHAIRS = re.compile(r"\bchủ\s*trì\b", re.U)
+
+
 def _split_retold_chains(tasks: list[ParsedTask], *, issued_on: dt.date | None) -> list[ParsedTask]:
     """A text with neither a kind nor a number of its own — a news or portal report of a meeting's conclusions, a
     letter retold in paragraphs — strings one doer's duties together with ';', each after the first opening with its
@@ -1241,14 +1246,19 @@ def _split_retold_chains(tasks: list[ParsedTask], *, issued_on: dt.date | None) 
         pieces: list[str] = []
         if ";" in task.text and len(task.text) >= 60:
             for clause in (c.strip() for c in re.split(r"(?<=;)\s+", task.text)):
-                if pieces and len(clause) >= 40 and (WORK_CLAUSE.match(clause) or REPORTS_ON.match(clause)
-                                                     or DIRECTS_OTHERS.match(clause) or RETOLD_WORK.match(clause)):
+                # (where the doer's part is to direct others or to lead a joint piece of work — "X chỉ đạo các xã
+                # …; rà soát …", "Giao X chủ trì, …; trang bị …" — the later clauses go on with it, a report aside)
+                if pieces and len(clause) >= 40 and (REPORTS_ON.match(clause) or (
+                        WORK_CLAUSE.match(clause) or DIRECTS_OTHERS.match(clause) or RETOLD_WORK.match(clause))
+                        and not CHAIRS.search(pieces[0])):
                     pieces.append(clause)
                 elif pieces:
                     pieces[-1] = f"{pieces[-1]} {clause}"
                 else:
                     pieces.append(clause)
-        if len(pieces) < 2:
+        # (two clauses stay one task where the first directs others — "X chỉ đạo các xã A; B": B is what the communes
+        # do — or where the text opens with its verb, no doer named: the rounds before pinned both)
+        if len(pieces) < 2 or len(pieces) == 2 and (OWN_DIRECTING.search(pieces[0]) or _also_work(task.text)):
             out.append(task)
             continue
         named_support = bool(find_supports(task.text))

@@ -13,8 +13,9 @@ REPORT = """UBND huyện họp đánh giá tình hình quý I
 Sáng ngày 05/4/2026, UBND huyện tổ chức phiên họp thường kỳ để đánh giá tình hình kinh tế - xã hội quý I.
 
 Kết luận phiên họp, Chủ tịch UBND huyện yêu cầu các cơ quan, đơn vị, địa phương trong thời gian tới: (1) Tiếp tục \
-lãnh đạo thực hiện thắng lợi các chỉ tiêu kinh tế - xã hội năm 2026; {second}; (2) Chủ động rà soát các thủ tục hành \
-chính còn vướng mắc để kịp thời tháo gỡ cho người dân và doanh nghiệp.
+lãnh đạo thực hiện thắng lợi các chỉ tiêu kinh tế - xã hội năm 2026; {second}; kiên quyết không để phát sinh các \
+trường hợp vi phạm mới trong lĩnh vực đất đai; (2) Chủ động rà soát các thủ tục hành chính còn vướng mắc để kịp thời \
+tháo gỡ cho người dân và doanh nghiệp.
 """
 
 SECONDS = [
