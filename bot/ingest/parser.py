@@ -1232,6 +1232,8 @@ def _duty_ref(ref: str, n: int) -> str:
     return f"{ref} (ý {n})"
 
 
+# an account of work done, not work asked: "Các nhiệm vụ … tiếp tục được chỉ đạo thực hiện đồng bộ, hiệu quả; …"
+ACCOUNT_CLAUSE = re.compile(r"\bđược\s+(?:chỉ\s*đạo|triển\s*khai|thực\s*hiện|quan\s*tâm|tăng\s*cường)\b", re.U)
 CHAIRS = re.compile(r"\bchủ\s*trì\b", re.U)
 
 
@@ -1258,7 +1260,8 @@ def _split_retold_chains(tasks: list[ParsedTask], *, issued_on: dt.date | None) 
                     pieces.append(clause)
         # (two clauses stay one task where the first directs others — "X chỉ đạo các xã A; B": B is what the communes
         # do — or where the text opens with its verb, no doer named: the rounds before pinned both)
-        if len(pieces) < 2 or len(pieces) == 2 and (OWN_DIRECTING.search(pieces[0]) or _also_work(task.text)):
+        if len(pieces) < 2 or len(pieces) == 2 and (OWN_DIRECTING.search(pieces[0]) or _also_work(task.text)) or \
+                ACCOUNT_CLAUSE.search(pieces[0]) or ASSESSMENT.search(pieces[0]):
             out.append(task)
             continue
         named_support = bool(find_supports(task.text))

@@ -88,3 +88,10 @@ def test_two_verb_first_clauses_stay_one_task() -> None:
     text = text.replace("; ; ", "; ")
     tasks = parse_notice(text).tasks
     assert any(FIRST[:40] in t.text and SECONDS[0][:40] in t.text for t in tasks), [t.text for t in tasks]
+
+
+def test_an_account_before_the_chain_splits_nothing() -> None:
+    account = "Các nhiệm vụ xây dựng Đảng, hệ thống chính trị tiếp tục được chỉ đạo thực hiện đồng bộ, hiệu quả"
+    text = REPORT.format(month=3, asked="các phòng, ban", first=account, second=SECONDS[0], third=THIRD)
+    tasks = parse_notice(text).tasks
+    assert not any(t.text.startswith(SECONDS[0][:30]) for t in tasks), [t.text for t in tasks]
