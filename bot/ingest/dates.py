@@ -200,7 +200,9 @@ RELATIVE_PERIOD = re.compile(rf"(?P<cue>{_CUE})\s*(?P<unit>tháng|quý|năm)\s*(
 # it is not a date to finish by
 # (but "tập trung thực hiện các nhiệm vụ trọng tâm trong tháng 4", "Về nhiệm vụ trọng tâm trong năm 2024, X cần …": the
 # work of that period is asked for, and done by its end; only "là nhiệm vụ … trong năm" states a view)
+# ("phấn đấu các chỉ tiêu … trong quý II/2026 đạt 60%": the targets are to be met by then)
 DESCRIBED_BEFORE = re.compile(r"(?<!hoàn thành các )(?<!hoàn thành )"
+                              r"(?<!phấn đấu các )(?<!phấn đấu )(?<!phấn đấu đạt các )"
                               r"(?:(?<=\blà\s)nhiệm\s*vụ|(?<=\blà\scác\s)nhiệm\s*vụ|"
                               r"chỉ\s*tiêu|mục\s*tiêu)"
                               r"(?:\s+(?!làm\b|thực\s*hiện\b|hoàn\s*thành\b|xong\b)[^\s,.;:]+){0,3}\s*$", re.I)

@@ -867,7 +867,9 @@ ISSUES_ATTACHED = re.compile(
     r"(?:Ban\s*hành|Phê\s*duyệt)\s[^.;]{0,250}?kèm\s*theo\s*(?:Quyết\s*định|Nghị\s*quyết|Chỉ\s*thị)\s*này|"
     r"\((?:có|chi\s*tiết\s*(?:tại|theo))\s*(?:Kế\s*hoạch|Chương\s*trình|Phụ\s*lục|Đề\s*án|Phương\s*án)[^)]{0,60}"
     r"kèm\s*theo\)", re.I | re.U)
-ATTACHMENT_RE = re.compile(r"^\(?\s*(?:Ban\s*hành\s*)?[Kk]èm\s*theo\b")
+# (not a wrapped line that goes on with "kèm theo" in lower case: "… Kế hoạch hành động và Phụ lục" / "kèm theo;
+# tăng cường kiểm tra …")
+ATTACHMENT_RE = re.compile(r"^(?:\(\s*(?:[Bb]an\s*hành\s*)?[Kk]èm|Ban\s*hành\s*kèm|Kèm)\s*theo\b")
 FORM_RE = re.compile(r"MẪU|\bMẫu\b|ĐỀ\s*CƯƠNG|Đề\s*cương|BIỂU\s*MẪU|Biểu\s*mẫu|mẫu\s*báo\s*cáo", re.U)
 
 
@@ -1174,6 +1176,10 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
         origins += [f for _, f in more]
     # the learned task / non-task filter (taskfilter.py)
     tasks = filter_tasks(tasks, kind=kind, text=text, origins=origins, force=task_filter)
+    if kind is None and number is None and task_filter is not False:
+        # (after the filter, which judges a report's duties as they were proposed; the filter's candidates —
+        # `candidate_notice`, one origin each — stay as proposed)
+        tasks = _split_retold_chains(_split_report_sentences(tasks, issued_on=reference), issued_on=reference)
     tasks = _consecutive(tasks, text)
     origins = [] if task_filter is not False else origins
     notice = ParsedNotice(
@@ -1183,6 +1189,89 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
         meeting_date=meeting, tasks=tuple(tasks),
     )
     return notice, origins
+
+
+# more verbs a retold chain's duties open with (besides WORK_CLAUSE's): "…; tập trung chỉ đạo …", "…; nhanh chóng kiện
+# toàn …", "…; chủ động phát hiện sớm …", "…; hiệp đồng chặt chẽ …", "…; trả lời công dân …"
+RETOLD_WORK = re.compile(r"^(?:đồng\s*thời,?\s+)?(?:(?:nhanh\s*chóng|khẩn\s*trương|kịp\s*thời|chủ\s*động|tập\s*trung|"
+                         r"tiếp\s*tục)\s+)?(?:chỉ\s*đạo|kiện\s*toàn|phát\s*hiện|hiệp\s*đồng|lập\s+kế\s*hoạch|trả\s*lời|"
+                         r"biểu\s*dương|kiểm\s*soát|tiếp\s*nhận|sẵn\s*sàng|nhắc\s*nhở|chấn\s*chỉnh|vận\s*động|"
+                         r"khen\s*thưởng|công\s*khai|công\s*bố|đăng\s*tải|sơ\s*kết|tổng\s*kết)\b|^chủ\s*động\s", re.U)
+
+
+# a sentence that opens with the imperative "Báo cáo …" ("… . Báo cáo kết quả về UBND tỉnh trước ngày 20/5."), not
+# the noun ("Báo cáo của Sở …", "Báo cáo số 12 …", "Báo cáo này …"), nor how the report asked is sent ("Báo cáo gửi về
+# Sở X trước ngày …", which only dates the ask)
+REPORT_SENTENCE = re.compile(r"(?<=[.!])\s+(?=Báo\s*cáo\s+(?!(?:của|số|này|nêu|trên|gửi|nộp|về|bằng|được|phải|theo|"
+                             r"đầy\s*đủ)\b)[^.]{20,})", re.U)
+
+
+def _split_report_sentences(tasks: list[ParsedTask], *, issued_on: dt.date | None) -> list[ParsedTask]:
+    """In a retold report (see `_split_retold_chains`), a sentence that asks for a report — "… kiểm tra, xử lý theo
+    quy định. Báo cáo UBND tỉnh và trả lời công dân trước ngày 20/5." — is a duty of its own, the same doer's."""
+    out: list[ParsedTask] = []
+    for task in tasks:
+        pieces = [p.strip() for p in REPORT_SENTENCE.split(task.text)]
+        if len(pieces) < 2 or len(pieces[0]) < 40:
+            out.append(task)
+            continue
+        for n, piece in enumerate(pieces, start=1):
+            deadline = pick_deadline(piece, issued_on=issued_on)
+            due, due_text = (deadline.due, deadline.text) if deadline else (task.due, task.due_text)
+            out.append(replace(task, ref=_duty_ref(task.ref, n), text=piece, due=due, due_text=due_text,
+                               recurrence=find_recurrence(piece)))
+    return out
+
+
+def _duty_ref(ref: str, n: int) -> str:
+    """The n-th duty of the task `ref`: "4" → "4 (ý 2)"; of a duty already split off, "4 (ý 2)" → "4 (ý 2.2)"."""
+    if n == 1:
+        return ref
+    if (part := re.search(r" \(ý (\d+(?:\.\d+)*)\)$", ref)) is not None:
+        return f"{ref[:part.start()]} (ý {part.group(1)}.{n})"
+    return f"{ref} (ý {n})"
+
+
+# an account of work done, not work asked: "Các nhiệm vụ … tiếp tục được chỉ đạo thực hiện đồng bộ, hiệu quả; …"
+ACCOUNT_CLAUSE = re.compile(r"\bđược\s+(?:chỉ\s*đạo|triển\s*khai|thực\s*hiện|quan\s*tâm|tăng\s*cường)\b", re.U)
+CHAIRS = re.compile(r"\bchủ\s*trì\b", re.U)
+
+
+def _split_retold_chains(tasks: list[ParsedTask], *, issued_on: dt.date | None) -> list[ParsedTask]:
+    """A text with neither a kind nor a number of its own — a news or portal report of a meeting's conclusions, a
+    letter retold in paragraphs — strings one doer's duties together with ';', each after the first opening with its
+    verb: "yêu cầu các xã: (1) Tập trung rà soát …; tăng cường kiểm tra …; (2) …". Such a report's duties are one
+    task each, with the doer, support and date of the whole where the clause names none of its own. (A formal notice
+    gives each duty an item of its own and its ';' clauses go on with that item's duty: not split there.)"""
+    out: list[ParsedTask] = []
+    for task in tasks:
+        pieces: list[str] = []
+        if ";" in task.text and len(task.text) >= 60:
+            for clause in (c.strip() for c in re.split(r"(?<=;)\s+", task.text)):
+                # (where the doer's part is to direct others or to lead a joint piece of work — "X chỉ đạo các xã
+                # …; rà soát …", "Giao X chủ trì, …; trang bị …" — the later clauses go on with it, a report aside)
+                if pieces and len(clause) >= 40 and (REPORTS_ON.match(clause) or (
+                        WORK_CLAUSE.match(clause) or DIRECTS_OTHERS.match(clause) or RETOLD_WORK.match(clause))
+                        and not CHAIRS.search(pieces[0])):
+                    pieces.append(clause)
+                elif pieces:
+                    pieces[-1] = f"{pieces[-1]} {clause}"
+                else:
+                    pieces.append(clause)
+        # (two clauses stay one task where the first directs others — "X chỉ đạo các xã A; B": B is what the communes
+        # do — or where the text opens with its verb, no doer named: the rounds before pinned both)
+        if len(pieces) < 2 or len(pieces) == 2 and (OWN_DIRECTING.search(pieces[0]) or _also_work(task.text)) or \
+                ACCOUNT_CLAUSE.search(pieces[0]) or ASSESSMENT.search(pieces[0]):
+            out.append(task)
+            continue
+        named_support = bool(find_supports(task.text))
+        for n, piece in enumerate(pieces, start=1):
+            deadline = pick_deadline(piece, issued_on=issued_on)
+            due, due_text = (deadline.due, deadline.text) if deadline else (task.due, task.due_text)
+            support = tuple(find_supports(piece)) or (() if named_support else task.support)
+            out.append(replace(task, ref=_duty_ref(task.ref, n), text=piece, due=due,
+                               due_text=due_text, support=support, recurrence=find_recurrence(piece)))
+    return out
 
 
 def _resolve_back_references(tasks: list[ParsedTask], body_text: str) -> list[ParsedTask]:
@@ -2052,6 +2141,8 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
         # hàng X sẽ phối hợp …, chỉ đạo các Tổ …")
         charged = _charged_units(para) if not DIRECTIVE_CUE.search(para) or _opens_charged(para) else []
         leads = charged or find_leads(para)  # ("Các đơn vị phải …": the unit bound to the work, when none is asked)
+        if (singled := SINGLED_OUT.match(para)) is not None:
+            leads = [singled.group("u").strip()]  # "Riêng đối với tỉnh A, đề nghị …": the place singled out does it
         if not leads:
             leads = _spoken_ask_units(para)  # "Đối với …, ông chỉ đạo các sở, ngành cần …"
         if not leads and (INTRO_END.search(para) or LEAD_IN_TAIL.search(para)) and \
@@ -2100,6 +2191,14 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
                              else list(task.lead) or None,
                              inherited_due=inherited))
     return out
+
+
+# one unit or place singled out for an ask of its own: "Riêng đối với tỉnh Thừa Thiên - Huế, đề nghị thành lập …",
+# "Riêng UBND huyện A, yêu cầu …" (a province or district named by its kind in lower case is no unit start elsewhere)
+_PLACE_KIND = r"(?:tỉnh|thành\s*phố|huyện|quận|thị\s*xã|xã|phường|thị\s*trấn)\s+"
+SINGLED_OUT = re.compile(rf"^Riêng\s+(?:đối\s*với\s+)?(?P<u>(?:(?:UBND|Ủy\s*ban\s*nhân\s*dân|Sở|Ban|Phòng)\s+"
+                         rf"(?:{_PLACE_KIND})?|{_PLACE_KIND})[A-ZĐ][^,;:.]{{1,60}}?)\s*,\s*"
+                         r"(?:đề\s*nghị|yêu\s*cầu|giao|cần)\s+(?=[a-zđà-ỹ])", re.U)
 
 
 def _asks_anew(para: str, issued_on: dt.date | None) -> bool:

@@ -55,6 +55,9 @@ _HEADS = (
     r"Thống\s*kê(?=\s+(?:tỉnh|thành\s*phố|TP|cơ\s*sở|khu\s*vực|huyện|[A-ZĐ]))|"
     r"Tỉnh\s*đoàn|Huyện\s*đoàn|Bảo\s*tàng|Nhà\s*hát|Thư\s*viện|Tạp\s*chí|Thông\s*tấn\s*xã|Quân\s*khu|Vườn\s*quốc\s*gia|Hãng|"
     r"Bưu\s*điện|Cảng|"
+    # the mass organisations by their initials: "HND tỉnh" (Hội Nông dân), "HLHPN", "HPN" (Hội Phụ nữ), "HCCB" (Hội
+    # Cựu chiến binh), "ĐTN" (Đoàn Thanh niên), "LĐLĐ" (Liên đoàn Lao động); and the trade union, "Công đoàn"
+    r"HND|HNDVN|HLHPN|HPN|HCCB|ĐTN|ĐTNCS|LĐLĐ|Công\s*đoàn(?!\s*viên)|"
     # a cooperative: "đề nghị HTX Tân Tiến cần xây dựng …", "Hợp tác xã nông nghiệp Đông Hòa"
     r"HTX|Hợp\s*tác\s*xã|"
     # a district office or an official written in lower case before its capitalised name: "giao phòng Tài chính -
