@@ -11,6 +11,8 @@ from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from bot.ingest.units import UNIT_START, name_prefix
+from bot.ocrwords import Misread
+from bot.ocrwords import said as ocr_said
 from bot.textbase import RECURRENCE_LABELS, date_vn, notice_table, shorten, shorten_at_word, vn  # noqa: F401
 from bot.textbase import join_units as _units
 from scheduler.calendar import VN_TZ, WorkingCalendar
@@ -232,7 +234,10 @@ def invite_which(typed: str, people: Sequence[tuple[str, str, str | None]]) -> s
 
 def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bool = True,
                   explain: Callable[[dt.date], str | None] | None = None,
-                  today: dt.date | None = None, ocr: bool = False) -> str:
+                  today: dt.date | None = None, ocr: bool = False,
+                  misread: Sequence[tuple[str, Sequence[Misread]]] = ()) -> str:
+    """`misread`: for a text read by OCR, each place ("trích yếu", or a task's number as the preview shows it) with
+    the words probably misread there (bot.ocrwords)."""
     lines = [title]
     if parsed.subject:
         lines.append(f"Trích yếu: {shorten(parsed.subject, 300)}")
@@ -242,7 +247,7 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
         lines.append("Lưu ý: văn bản này trùng với một thông báo đã được xác nhận trước đây.")
     lines += missing_header_lines(parsed)
     if ocr:
-        lines.append(OCR_NOTE)
+        lines += misread_lines(misread) or [OCR_NOTE]
     lines += ["", f"Nhắc việc nhận diện được {len(parsed.tasks)} nhiệm vụ:"]
     said_leaders: tuple[str, ...] = ()
     for i, task in zip(draft.numbers, parsed.tasks, strict=True):
@@ -260,6 +265,39 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
               f"của nhiệm vụ số 3), “3 phối hợp: {two}”, “3 hạn 30/4/{year}”, “3 nội dung: …”, “bỏ 3”; "
               f"nhiệm vụ còn thiếu: “thêm: {three} chủ trì …, trước ngày …”."]
     return vn("\n".join(lines))
+
+
+MISREAD_LIMIT = 10
+
+
+def misread_lines(places: Sequence[tuple[str, Sequence[Misread]]]) -> list[str]:
+    """"Có thể đọc sai" and the words, grouped by where they are (a misreading repeated in several tasks is said
+    once, with each task), then how to fix them: a task's wording whole ("3 nd: …"), the subject."""
+    where: dict[Misread, list[str]] = {}
+    for place, found in places:
+        for m in found:
+            where.setdefault(m, []).append(place)
+    if not where:
+        return []
+    groups: dict[tuple[str, ...], list[Misread]] = {}
+    for m, found_at in list(where.items())[:MISREAD_LIMIT]:
+        groups.setdefault(tuple(found_at), []).append(m)
+    lines = ["Văn bản được đọc bằng nhận dạng chữ (OCR); có thể đọc sai (đồng chí đối chiếu với bản giấy):"]
+    for at, found in groups.items():
+        numbers = [p for p in at if p.isdigit()]
+        said = [p for p in at if not p.isdigit()] + ([f"nhiệm vụ {', '.join(numbers)}"] if numbers else [])
+        lines.append(f"• {ocr_said(found, limit=MISREAD_LIMIT)} — {', '.join(said)}")
+    if len(where) > MISREAD_LIMIT:
+        lines.append(f"• và {len(where) - MISREAD_LIMIT} chỗ khác.")
+    task = min((int(p) for at in groups for p in at if p.isdigit()), default=None)
+    how = [f"“{task} nd: …” (toàn văn nhiệm vụ {task} đã sửa)"] if task is not None else []
+    if any(p == SUBJECT_PLACE for at in groups for p in at):
+        how.append("“trích yếu: …”")
+    lines.append(f"Để sửa, đồng chí gõ {', '.join(how)}.")
+    return lines
+
+
+SUBJECT_PLACE = "trích yếu"
 
 
 def _example_units(draft: Draft) -> tuple[str, str, str]:

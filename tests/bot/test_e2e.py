@@ -448,7 +448,12 @@ async def test_a_photo_of_a_notice_is_read_by_ocr(harness: Harness) -> None:
     texts_to_admin = [s.text or "" for s in harness.sent if s.to == "admin"]
     assert texts_to_admin[0] == texts.READING
     assert "nhiệm vụ" in texts_to_admin[-1] and harness.last_with_button("admin", texts.BUTTON_CONFIRM)
-    assert sum(texts.OCR_NOTE in t for t in texts_to_admin) == 1, "the preview says the text came from OCR, once"
+    assert sum("nhận dạng chữ (OCR)" in t for t in texts_to_admin) == 1, "the preview says the text came from OCR, once"
+    preview = texts_to_admin[-1]
+    misread = preview[preview.index("có thể đọc sai"):preview.index("Nhắc việc nhận diện")]
+    assert "“VUNCN” (VLNCN?) — nhiệm vụ 3" in misread, "an acronym the page writes otherwise (VLNCN) elsewhere"
+    assert "(nổ mìn?)" in misread and "Để sửa, đồng chí gõ “1 nd: …”" in misread  # a diacritic misread, how to fix
+    assert texts.OCR_NOTE not in preview, "the general note gives way to the words themselves"
 
 
 async def test_an_extension_request_goes_to_approvers_and_moves_the_deadline(harness: Harness) -> None:
