@@ -1103,6 +1103,16 @@ def deadline_phrase(line: DigestLine) -> str:
     return f"hạn {due}"
 
 
+TOLD_NOW = {"head": "đồng chí trưởng đơn vị", "leaders": "lãnh đạo phụ trách"}
+
+
+def escalated_today(levels: Sequence[str]) -> str:
+    """Under the holder's own late task, the day it is escalated: who was told, so a call does not surprise them."""
+    who = " và ".join(TOLD_NOW[level] for level in TOLD_NOW if level in levels)
+    return (f"(Do nhiệm vụ đã quá hạn, hôm nay Nhắc việc đã báo {who} để nắm tình hình; đồng chí vui lòng cập nhật "
+            "tiến độ hoặc nêu khó khăn, vướng mắc để được hỗ trợ.)")
+
+
 def digest_bullet(line: DigestLine) -> str:
     """How a digest line begins ("• Mục 2.1"): also how a sender tells which lines a part carried."""
     return f"• Mục {line.item_ref}"
@@ -1235,6 +1245,8 @@ def digest_text(view: DigestView, *, buttons: bool) -> str:
             lines.append(title)
             progress = _late_progress(line) if category == "overdue" else progress_text(line.status, line.percent)
             lines.append(f"  {deadline_phrase(line)} — {progress}")
+            if line.told_now:
+                lines.append(f"  {escalated_today(line.told_now)}")
     if told:
         lines += ["", f"NHIỆM VỤ QUÁ HẠN CẦN ĐỒNG CHÍ CHỈ ĐẠO ({len(told)})"]
 
@@ -2468,9 +2480,12 @@ def direction_passed(tasks: Sequence[DirectionTarget], reached: Sequence[Directi
 
 def delivery_problems(rows: Sequence[tuple[int, dt.date, str, str, str | None]],
                       nobody: Sequence[tuple[str, Sequence[str]]] = (),
-                      unconnected: Sequence[tuple[str, str, Sequence[str]]] = ()) -> str:
+                      unconnected: Sequence[tuple[str, str, Sequence[str]]] = (),
+                      weekly: Sequence[tuple[str, str | None, dt.date]] = (), quiet_after: int = 5,
+                      weekly_on: int = 0) -> str:
     """/loi: digests not sent (or not known to have arrived) in 14 days, then the open tasks nobody holds, and
-    those whose holder never connected — nobody is reminded of either."""
+    those whose holder never connected — nobody is reminded of either —, and who is reminded weekly only for not
+    answering (`weekly`: name, unit, since; `quiet_after`: the working days in a row that put them there)."""
     lines = []
     if rows:
         lines.append("Tin nhắc việc chưa gửi được hoặc chưa rõ đã đến chưa (14 ngày qua):")
@@ -2492,6 +2507,13 @@ def delivery_problems(rows: Sequence[tuple[int, dt.date, str, str, str | None]],
         lines += ["", f"Người nhận chưa kết nối Nhắc việc, chưa nhận được tin nào ({len(unconnected)}):"]
         lines += [f"• đ/c {name} (@{handle}): mục {', '.join(refs)}" for name, handle, refs in unconnected]
         lines.append("Đồng chí gõ /moi <mã cán bộ> để tạo mã mời và gửi cho người đó.")
+    if weekly:
+        lines += ["", f"Chỉ nhắc lại hằng tuần ({WEEKDAYS[weekly_on]}) vì chưa phản hồi sau {quiet_after} ngày làm "
+                      f"việc được nhắc liền ({len(weekly)}):"]
+        lines += [f"• đ/c {name}" + (f" ({unit})" if unit else "") + f" — từ {date_vn(since)}"
+                  for name, unit, since in weekly]
+        lines.append("Tin về hạn, quá hạn lần đầu, báo cáo lãnh đạo vẫn gửi ngay; khi người đó trả lời Nhắc việc, "
+                     "nhắc việc trở lại như thường. Đồng chí có thể liên hệ trực tiếp để đôn đốc.")
     return vn("\n".join(lines))
 
 
