@@ -1879,12 +1879,16 @@ def _story_state(t: TaskRow, calendar: WorkingCalendar) -> str:
 def summary_text(rows: Sequence[UnitSummary], today: dt.date, filt: ReportFilter | None = None,
                  unit_name: str | None = None, *, usage: str | None = None, late_only: bool = False,
                  files: bool = True, as_of: dt.date | None = None, notice_title: str | None = None,
-                 unfinished: bool = False) -> str:
+                 unfinished: bool = False, standing: Sequence[tuple[str, str]] = ()) -> str:
     """/tonghop's text (`late_only`: the rows are the units with overdue work, and it says so; `unfinished`: the units
     with work still open, and it says so; `files`: the Excel
     file comes with it; `as_of`: a past period's last day, the day its figures stand at; `notice_title`: see
-    `filter_description`)."""
+    `filter_description`; `standing`: (unit, item) of the open standing duties the period's figures leave out,
+    said in a line of their own)."""
     scope = filter_description(filt, unit_name or matched_units(filt, rows), notice_title)
+    if not rows and standing:
+        return vn("\n".join([report_title(today, as_of), *([f"Phạm vi: {scope}"] if scope else []),
+                             "", standing_line(standing, filt)]))
     if not rows:
         if scope:
             return vn(f"Không có nhiệm vụ nào thuộc phạm vi: {scope}.\n{usage or SUMMARY_USAGE}")
@@ -1917,7 +1921,25 @@ def summary_text(rows: Sequence[UnitSummary], today: dt.date, filt: ReportFilter
                       f"quá hạn chưa hoàn thành {overdue_share_text(total)}, không có thời hạn {total.no_deadline}."]
     if as_of is not None and total.registered_later:
         lines += ["", registered_later_note(total.registered_later, as_of)]
+    if standing:
+        lines += ["", standing_line(standing, filt)]
     return vn("\n".join(lines))
+
+
+STANDING_UNITS_LISTED = 8
+
+
+def standing_line(standing: Sequence[tuple[str, str]], filt: ReportFilter | None) -> str:
+    """The open standing duties ("thường xuyên") a period's figures leave out, by unit: "Nhiệm vụ thường xuyên
+    (không có thời hạn) đang thực hiện, không tính vào số liệu tháng 3/2026 (3): Sở Tài chính — mục 2, 5; …"."""
+    by_unit: dict[str, list[str]] = {}
+    for unit, ref in standing:
+        by_unit.setdefault(unit, []).append(ref)
+    period = f" {filt.period}" if filt is not None and filt.period else " kỳ này"
+    said = "; ".join(f"{unit} — mục {', '.join(refs)}" for unit, refs in list(by_unit.items())[:STANDING_UNITS_LISTED])
+    more = len(by_unit) - STANDING_UNITS_LISTED
+    return (f"Nhiệm vụ thường xuyên (không có thời hạn) đang thực hiện, không tính vào số liệu{period} "
+            f"({len(standing)}): {said}" + (f"; và {more} đơn vị khác" if more > 0 else "") + ".")
 
 
 def overdue_share_text(r: UnitSummary) -> str:
