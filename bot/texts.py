@@ -2628,6 +2628,25 @@ def support_recorded_text(result: SupportRecorded, reached: Sequence[tuple[str, 
               f"({result.notice_title}) và chuyển tới {told}. Nhiệm vụ do đơn vị chủ trì báo cáo hoàn thành.")
 
 
+BUTTON_ALL_HOLDERS = "Tất cả các đơn vị"
+
+
+def support_which(ref: str, holders: Sequence[tuple[str | None, str | None]], note: str, *, buttons: bool) -> str:
+    """Which of the units holding item `ref` a supporting unit's report is for (each unit's own results are not
+    for the others)."""
+    lines = [f"Mục {ref} do {len(holders)} đơn vị chủ trì:"]
+    lines += [f"• {unit or 'chưa xác định đơn vị'}" + (f" — đ/c {name}" if name else "") for unit, name in holders]
+    lines.append(f"Báo cáo phối hợp của đồng chí (“{shorten(note, 120)}”) gửi tới đơn vị nào?")
+    example = next((unit for unit, _ in holders if unit), "tên đơn vị")
+    if buttons:
+        lines.append(f"Đồng chí bấm tên đơn vị bên dưới, hoặc “{BUTTON_ALL_HOLDERS}” nếu báo cáo chung cho các "
+                     "đơn vị.")
+    else:
+        lines.append(f"Đồng chí gõ lại kèm tên đơn vị, ví dụ: “phối hợp {ref} {example}: …”, hoặc "
+                     f"“phối hợp {ref} tất cả: …” nếu báo cáo chung cho các đơn vị.")
+    return vn("\n".join(lines))
+
+
 def support_report_text(result: SupportRecorded) -> str:
     return vn(f"Đơn vị phối hợp {result.unit_name} (đ/c {result.reporter_name}) báo cáo về nhiệm vụ mục "
               f"{result.item_ref} ({result.notice_title}): {shorten(result.note, 400)}")
