@@ -393,6 +393,7 @@ def _carry_over_failed(session: Session, per_person: dict[int, list[dict[str, An
             if "task_id" in item and _answered(item, reported.get(item["task_id"]), digest.day, calendar.tz):
                 continue  # (probe 19: a head who joined late reported in the afternoon, was asked the next morning)
             if item.get("task_id") in open_ids and item["task_id"] not in already:
+                item = {k: v for k, v in item.items() if k != "told_now"}  # ("hôm nay … đã báo": that day only)
                 per_person[digest.person_id].append(_as_of(item, calendar, today) if stale else
                                                     {**item, "catch_up": True})
                 already.add(item["task_id"])
