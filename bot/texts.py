@@ -11,6 +11,8 @@ from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from bot.ingest.units import UNIT_START, name_prefix
+from bot.ocrwords import Misread
+from bot.ocrwords import said as ocr_said
 from bot.textbase import RECURRENCE_LABELS, date_vn, notice_table, shorten, shorten_at_word, vn  # noqa: F401
 from bot.textbase import join_units as _units
 from scheduler.calendar import VN_TZ, WorkingCalendar
@@ -232,7 +234,10 @@ def invite_which(typed: str, people: Sequence[tuple[str, str, str | None]]) -> s
 
 def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bool = True,
                   explain: Callable[[dt.date], str | None] | None = None,
-                  today: dt.date | None = None, ocr: bool = False) -> str:
+                  today: dt.date | None = None, ocr: bool = False,
+                  misread: Sequence[tuple[str, Sequence[Misread]]] = ()) -> str:
+    """`misread`: for a text read by OCR, each place ("trích yếu", or a task's number as the preview shows it) with
+    the words probably misread there (bot.ocrwords)."""
     lines = [title]
     if parsed.subject:
         lines.append(f"Trích yếu: {shorten(parsed.subject, 300)}")
@@ -242,7 +247,7 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
         lines.append("Lưu ý: văn bản này trùng với một thông báo đã được xác nhận trước đây.")
     lines += missing_header_lines(parsed)
     if ocr:
-        lines.append(OCR_NOTE)
+        lines += misread_lines(misread) or [OCR_NOTE]
     lines += ["", f"Nhắc việc nhận diện được {len(parsed.tasks)} nhiệm vụ:"]
     said_leaders: tuple[str, ...] = ()
     for i, task in zip(draft.numbers, parsed.tasks, strict=True):
@@ -260,6 +265,39 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
               f"của nhiệm vụ số 3), “3 phối hợp: {two}”, “3 hạn 30/4/{year}”, “3 nội dung: …”, “bỏ 3”; "
               f"nhiệm vụ còn thiếu: “thêm: {three} chủ trì …, trước ngày …”."]
     return vn("\n".join(lines))
+
+
+MISREAD_LIMIT = 10
+
+
+def misread_lines(places: Sequence[tuple[str, Sequence[Misread]]]) -> list[str]:
+    """"Có thể đọc sai" and the words, grouped by where they are (a misreading repeated in several tasks is said
+    once, with each task), then how to fix them: a task's wording whole ("3 nd: …"), the subject."""
+    where: dict[Misread, list[str]] = {}
+    for place, found in places:
+        for m in found:
+            where.setdefault(m, []).append(place)
+    if not where:
+        return []
+    groups: dict[tuple[str, ...], list[Misread]] = {}
+    for m, found_at in list(where.items())[:MISREAD_LIMIT]:
+        groups.setdefault(tuple(found_at), []).append(m)
+    lines = ["Văn bản được đọc bằng nhận dạng chữ (OCR); có thể đọc sai (đồng chí đối chiếu với bản giấy):"]
+    for at, found in groups.items():
+        numbers = [p for p in at if p.isdigit()]
+        said = [p for p in at if not p.isdigit()] + ([f"nhiệm vụ {', '.join(numbers)}"] if numbers else [])
+        lines.append(f"• {ocr_said(found, limit=MISREAD_LIMIT)} — {', '.join(said)}")
+    if len(where) > MISREAD_LIMIT:
+        lines.append(f"• và {len(where) - MISREAD_LIMIT} chỗ khác.")
+    task = min((int(p) for at in groups for p in at if p.isdigit()), default=None)
+    how = [f"“{task} nd: …” (toàn văn nhiệm vụ {task} đã sửa)"] if task is not None else []
+    if any(p == SUBJECT_PLACE for at in groups for p in at):
+        how.append("“trích yếu: …”")
+    lines.append(f"Để sửa, đồng chí gõ {', '.join(how)}.")
+    return lines
+
+
+SUBJECT_PLACE = "trích yếu"
 
 
 def _example_units(draft: Draft) -> tuple[str, str, str]:
@@ -1065,6 +1103,16 @@ def deadline_phrase(line: DigestLine) -> str:
     return f"hạn {due}"
 
 
+TOLD_NOW = {"head": "đồng chí trưởng đơn vị", "leaders": "lãnh đạo phụ trách"}
+
+
+def escalated_today(levels: Sequence[str]) -> str:
+    """Under the holder's own late task, the day it is escalated: who was told, so a call does not surprise them."""
+    who = " và ".join(TOLD_NOW[level] for level in TOLD_NOW if level in levels)
+    return (f"(Do nhiệm vụ đã quá hạn, hôm nay Nhắc việc đã báo {who} để nắm tình hình; đồng chí vui lòng cập nhật "
+            "tiến độ hoặc nêu khó khăn, vướng mắc để được hỗ trợ.)")
+
+
 def digest_bullet(line: DigestLine) -> str:
     """How a digest line begins ("• Mục 2.1"): also how a sender tells which lines a part carried."""
     return f"• Mục {line.item_ref}"
@@ -1197,6 +1245,8 @@ def digest_text(view: DigestView, *, buttons: bool) -> str:
             lines.append(title)
             progress = _late_progress(line) if category == "overdue" else progress_text(line.status, line.percent)
             lines.append(f"  {deadline_phrase(line)} — {progress}")
+            if line.told_now:
+                lines.append(f"  {escalated_today(line.told_now)}")
     if told:
         lines += ["", f"NHIỆM VỤ QUÁ HẠN CẦN ĐỒNG CHÍ CHỈ ĐẠO ({len(told)})"]
 
@@ -1829,12 +1879,16 @@ def _story_state(t: TaskRow, calendar: WorkingCalendar) -> str:
 def summary_text(rows: Sequence[UnitSummary], today: dt.date, filt: ReportFilter | None = None,
                  unit_name: str | None = None, *, usage: str | None = None, late_only: bool = False,
                  files: bool = True, as_of: dt.date | None = None, notice_title: str | None = None,
-                 unfinished: bool = False) -> str:
+                 unfinished: bool = False, standing: Sequence[tuple[str, str]] = ()) -> str:
     """/tonghop's text (`late_only`: the rows are the units with overdue work, and it says so; `unfinished`: the units
     with work still open, and it says so; `files`: the Excel
     file comes with it; `as_of`: a past period's last day, the day its figures stand at; `notice_title`: see
-    `filter_description`)."""
+    `filter_description`; `standing`: (unit, item) of the open standing duties the period's figures leave out,
+    said in a line of their own)."""
     scope = filter_description(filt, unit_name or matched_units(filt, rows), notice_title)
+    if not rows and standing:
+        return vn("\n".join([report_title(today, as_of), *([f"Phạm vi: {scope}"] if scope else []),
+                             "", standing_line(standing, filt)]))
     if not rows:
         if scope:
             return vn(f"Không có nhiệm vụ nào thuộc phạm vi: {scope}.\n{usage or SUMMARY_USAGE}")
@@ -1867,7 +1921,25 @@ def summary_text(rows: Sequence[UnitSummary], today: dt.date, filt: ReportFilter
                       f"quá hạn chưa hoàn thành {overdue_share_text(total)}, không có thời hạn {total.no_deadline}."]
     if as_of is not None and total.registered_later:
         lines += ["", registered_later_note(total.registered_later, as_of)]
+    if standing:
+        lines += ["", standing_line(standing, filt)]
     return vn("\n".join(lines))
+
+
+STANDING_UNITS_LISTED = 8
+
+
+def standing_line(standing: Sequence[tuple[str, str]], filt: ReportFilter | None) -> str:
+    """The open standing duties ("thường xuyên") a period's figures leave out, by unit: "Nhiệm vụ thường xuyên
+    (không có thời hạn) đang thực hiện, không tính vào số liệu tháng 3/2026 (3): Sở Tài chính — mục 2, 5; …"."""
+    by_unit: dict[str, list[str]] = {}
+    for unit, ref in standing:
+        by_unit.setdefault(unit, []).append(ref)
+    period = f" {filt.period}" if filt is not None and filt.period else " kỳ này"
+    said = "; ".join(f"{unit} — mục {', '.join(refs)}" for unit, refs in list(by_unit.items())[:STANDING_UNITS_LISTED])
+    more = len(by_unit) - STANDING_UNITS_LISTED
+    return (f"Nhiệm vụ thường xuyên (không có thời hạn) đang thực hiện, không tính vào số liệu{period} "
+            f"({len(standing)}): {said}" + (f"; và {more} đơn vị khác" if more > 0 else "") + ".")
 
 
 def overdue_share_text(r: UnitSummary) -> str:
@@ -2430,9 +2502,12 @@ def direction_passed(tasks: Sequence[DirectionTarget], reached: Sequence[Directi
 
 def delivery_problems(rows: Sequence[tuple[int, dt.date, str, str, str | None]],
                       nobody: Sequence[tuple[str, Sequence[str]]] = (),
-                      unconnected: Sequence[tuple[str, str, Sequence[str]]] = ()) -> str:
+                      unconnected: Sequence[tuple[str, str, Sequence[str]]] = (),
+                      weekly: Sequence[tuple[str, str | None, dt.date]] = (), quiet_after: int = 5,
+                      weekly_on: int = 0) -> str:
     """/loi: digests not sent (or not known to have arrived) in 14 days, then the open tasks nobody holds, and
-    those whose holder never connected — nobody is reminded of either."""
+    those whose holder never connected — nobody is reminded of either —, and who is reminded weekly only for not
+    answering (`weekly`: name, unit, since; `quiet_after`: the working days in a row that put them there)."""
     lines = []
     if rows:
         lines.append("Tin nhắc việc chưa gửi được hoặc chưa rõ đã đến chưa (14 ngày qua):")
@@ -2454,6 +2529,13 @@ def delivery_problems(rows: Sequence[tuple[int, dt.date, str, str, str | None]],
         lines += ["", f"Người nhận chưa kết nối Nhắc việc, chưa nhận được tin nào ({len(unconnected)}):"]
         lines += [f"• đ/c {name} (@{handle}): mục {', '.join(refs)}" for name, handle, refs in unconnected]
         lines.append("Đồng chí gõ /moi <mã cán bộ> để tạo mã mời và gửi cho người đó.")
+    if weekly:
+        lines += ["", f"Chỉ nhắc lại hằng tuần ({WEEKDAYS[weekly_on]}) vì chưa phản hồi sau {quiet_after} ngày làm "
+                      f"việc được nhắc liền ({len(weekly)}):"]
+        lines += [f"• đ/c {name}" + (f" ({unit})" if unit else "") + f" — từ {date_vn(since)}"
+                  for name, unit, since in weekly]
+        lines.append("Tin về hạn, quá hạn lần đầu, báo cáo lãnh đạo vẫn gửi ngay; khi người đó trả lời Nhắc việc, "
+                     "nhắc việc trở lại như thường. Đồng chí có thể liên hệ trực tiếp để đôn đốc.")
     return vn("\n".join(lines))
 
 
@@ -2544,6 +2626,25 @@ def support_recorded_text(result: SupportRecorded, reached: Sequence[tuple[str, 
             or ", ".join(f"đ/c {p.full_name}" for p in result.lead_people) or "đơn vị chủ trì")
     return vn(f"Đã ghi nhận báo cáo phối hợp của {result.unit_name} về nhiệm vụ mục {result.item_ref} "
               f"({result.notice_title}) và chuyển tới {told}. Nhiệm vụ do đơn vị chủ trì báo cáo hoàn thành.")
+
+
+BUTTON_ALL_HOLDERS = "Tất cả các đơn vị"
+
+
+def support_which(ref: str, holders: Sequence[tuple[str | None, str | None]], note: str, *, buttons: bool) -> str:
+    """Which of the units holding item `ref` a supporting unit's report is for (each unit's own results are not
+    for the others)."""
+    lines = [f"Mục {ref} do {len(holders)} đơn vị chủ trì:"]
+    lines += [f"• {unit or 'chưa xác định đơn vị'}" + (f" — đ/c {name}" if name else "") for unit, name in holders]
+    lines.append(f"Báo cáo phối hợp của đồng chí (“{shorten(note, 120)}”) gửi tới đơn vị nào?")
+    example = next((unit for unit, _ in holders if unit), "tên đơn vị")
+    if buttons:
+        lines.append(f"Đồng chí bấm tên đơn vị bên dưới, hoặc “{BUTTON_ALL_HOLDERS}” nếu báo cáo chung cho các "
+                     "đơn vị.")
+    else:
+        lines.append(f"Đồng chí gõ lại kèm tên đơn vị, ví dụ: “phối hợp {ref} {example}: …”, hoặc "
+                     f"“phối hợp {ref} tất cả: …” nếu báo cáo chung cho các đơn vị.")
+    return vn("\n".join(lines))
 
 
 def support_report_text(result: SupportRecorded) -> str:

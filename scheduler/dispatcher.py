@@ -142,6 +142,7 @@ class DigestLine:
     assignee_name: str | None
     lead_unit: str | None
     told: tuple[str, ...] = ()  # escalation levels told about this task
+    told_now: tuple[str, ...] = ()  # on the reader's own line: the levels told about it today ("head", "leaders")
     covering_for: str | None = None  # the reader gets this line while its assignee is on leave
     occurrence: str | None = None  # a recurring duty's current period ("tháng 3/2026")
     notice_subject: str | None = None  # what the notice is about (its trích yếu), when the title does not say it
@@ -281,6 +282,8 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
         state = state_of(cast(Task, facts), calendar=calendar, escalated=[EscalationLevel(v) for v in told],
                          snoozed_until=task.snoozed_until,
                          last_update_on=calendar.local(task.last_report_at).date() if task.last_report_at else None)
+        own_lines: list[dict[str, Any]] = []
+        told_now: list[str] = []  # levels told today that reached someone: the holder's own line says so
         for item in policy.due_items(state, today, last_digest_on=last_run):
             if item.escalation is None:
                 recipients = [task.assignee_id]
@@ -296,16 +299,22 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
                     continue  # a directory without a leader: not recorded as told, so the first leader added hears
             if item.escalation is not None:
                 told.append(str(item.escalation))
+                if any(person_id is not None for person_id in recipients):
+                    told_now.append(str(item.escalation))
             for person_id in recipients:
                 if person_id is None:
                     continue
                 line = _item_json(item)
+                if item.escalation is None:
+                    own_lines.append(line)
                 if person_id in away:  # on leave: their colleague covers, or nothing until they are back
                     line["covering_for"] = away[person_id].full_name
                     person_id = away[person_id].leave_cover_id
                     if person_id is None:
                         continue
                 per_person[person_id].append(line)
+        for line in own_lines if told_now else ():
+            line["told_now"] = told_now
         if len(told) != len(task.escalated or []):
             escalated.append({"b_id": task.id, "b_escalated": told})
     if escalated:  # each level is told once: recorded in the same transaction as the digests
@@ -384,6 +393,7 @@ def _carry_over_failed(session: Session, per_person: dict[int, list[dict[str, An
             if "task_id" in item and _answered(item, reported.get(item["task_id"]), digest.day, calendar.tz):
                 continue  # (probe 19: a head who joined late reported in the afternoon, was asked the next morning)
             if item.get("task_id") in open_ids and item["task_id"] not in already:
+                item = {k: v for k, v in item.items() if k != "told_now"}  # ("hôm nay … đã báo": that day only)
                 per_person[digest.person_id].append(_as_of(item, calendar, today) if stale else
                                                     {**item, "catch_up": True})
                 already.add(item["task_id"])
@@ -512,6 +522,38 @@ def _say_quiet(per_person: dict[int, list[dict[str, Any]]], quiet: set[int]) -> 
             per_person[person_id] = [{**i, "quiet": True} if "task_id" in i else i for i in items]
         elif any("quiet" in i for i in items):
             per_person[person_id] = [{k: v for k, v in i.items() if k != "quiet"} for i in items]
+
+
+class OnWeeklyCadence(NamedTuple):
+    person_id: int
+    name: str
+    unit: str | None
+    since: dt.date  # the first morning their repeats were kept for the weekly digest (since their last answer)
+
+
+def weekly_cadence(session: Session, *, policy: ReminderPolicy, today: dt.date) -> list[OnWeeklyCadence]:
+    """Who is on the weekly cadence now (scheduler/policy.py): people with a digest held for the weekly one since
+    they last answered, in the last QUIET_MEMORY_DAYS days — for the admin's /loi, so a silence is seen."""
+    if policy.quiet_after_working_days == 0:
+        return []
+    calendar = policy.calendar
+    since = today - dt.timedelta(days=QUIET_MEMORY_DAYS)
+    held: dict[int, list[dt.date]] = defaultdict(list)
+    for person_id, day in session.execute(select(Digest.person_id, Digest.day).where(
+            Digest.state == DigestState.HELD, Digest.due_at >= calendar.at(since, dt.time()))):
+        if since <= day <= today:
+            held[person_id].append(day)
+    if not held:
+        return []
+    answered = _answered_on(session, sorted(held), since=since, calendar=calendar)
+    first = {p: min(d for d in days if answered.get(p) is None or d > answered[p])
+             for p, days in held.items() if any(answered.get(p) is None or d > answered[p] for d in days)}
+    if not first:
+        return []
+    people = session.execute(select(Person.id, Person.full_name, Unit.name).outerjoin(Unit, Unit.id == Person.unit_id)
+                             .where(Person.id.in_(sorted(first))))
+    return sorted((OnWeeklyCadence(person_id=r.id, name=r.full_name, unit=r.name, since=first[r.id]) for r in people),
+                  key=lambda q: (q.since, q.name))
 
 
 def _answered_on(session: Session, people: list[int], *, since: dt.date,
@@ -756,7 +798,8 @@ def _line(task: Any, item: dict[str, Any], title: str, subject: str | None = Non
         weekly=bool(item.get("weekly")), status=TaskStatus(task.status), percent=task.percent,
         escalation=item.get("escalation"), assignee_name=task.assignee_name,
         lead_unit=task.unit_name if task.unit_name else next(iter(task.lead_unit_names or []), None),
-        told=tuple(item.get("told") or ()), covering_for=item.get("covering_for"), occurrence=task.occurrence_label,
+        told=tuple(item.get("told") or ()), told_now=tuple(item.get("told_now") or ()),
+        covering_for=item.get("covering_for"), occurrence=task.occurrence_label,
         notice_subject=subject)
 
 

@@ -15,7 +15,10 @@ The ladder of a task with a deadline E (defaults in brackets):
 - escalation, once per task and level, in that person's digest: the head of the lead unit after
   `escalate_head_after_working_days` [2] working days late (unless the assignee is the head), the
   leaders after `escalate_after_working_days` [5]. Counted from E, or from the day the task was
-  assigned if it arrived already late, so nobody is escalated before having had a chance.
+  assigned if it arrived already late, so nobody is escalated before having had a chance. The
+  holder's own line that day says who was told (the planner marks it `told_now`), so a leader's call
+  does not come as a surprise; with the defaults both levels fall in the daily overdue phase, so the
+  holder has a line that day (unless they snoozed the task).
 
 A round of a fortnightly duty is reminded one working day before its deadline, on the day and once the
 working day after; a daily or weekly round on the day and the day after (`policy_days_before`); monthly and
@@ -35,7 +38,8 @@ otherwise get the ladders interleaved, a digest nearly every working day). Someo
 theirs, no report or snooze on their tasks by a deputy or the office — is *quiet*: a digest of theirs whose every
 line only repeats what they were last told about its task is held, and what was held goes out once a week, on the
 weekly day (`weekly_on`, as a late task's weekly listing), as one digest. Never held (`is_news`): a deadline day,
-the first overdue notice, a deadline that moved (an extension decided, a correction), and any line about others (an
+the first overdue notice, a deadline that moved (an extension decided, a correction), the holder's line on the day
+their task is escalated, and any line about others (an
 escalation to them, someone unreachable) — the digest that carries it carries the held lines too; an assignment, a
 hand-over, a decision are messages of their own, sent at once. Any answer ends it. Escalations keep their own
 schedule: they are judged per task and never held.
@@ -416,9 +420,10 @@ def is_news(line: Mapping[str, Any], before: Mapping[str, Any] | None) -> bool:
     sent about the same task (`before`, None: none lately) did not — never held for a quiet person: its deadline
     day, its first overdue notice, a deadline that moved (an extension decided, a correction); and any line that is
     not about the reader's own task (an escalation to them, someone unreachable). A task's first reminder before
-    its deadline or first check-in repeats what its assignment (or hand-over) said at once, in its own message; the
-    escalation of the reader's task goes to the head or the leaders, and the reader's line says nothing of it."""
-    if "task_id" not in line or line.get("escalation"):
+    its deadline or first check-in repeats what its assignment (or hand-over) said at once, in its own message. The
+    reader's own line on the day their task is escalated (`told_now`) says so: news, so the holder is not surprised
+    by a leader's call."""
+    if "task_id" not in line or line.get("escalation") or line.get("told_now"):
         return True
     category = line.get("category")
     if category == DigestCategory.DUE_TODAY:

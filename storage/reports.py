@@ -215,7 +215,7 @@ def end_of_day(day: dt.date, tz: ZoneInfo) -> dt.datetime:
     return dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0, 0), tzinfo=tz)
 
 
-Selection = tuple[list[Task], dict[int, list[TaskOccurrence]], dict[int, "TaskState"]]
+Selection = tuple[list[Task], dict[int, list[TaskOccurrence]], dict[int, "TaskState"], list[Task]]
 
 
 def _selection(session: Session, filt: ReportFilter, *, tz: ZoneInfo, rule: DeadlineRule,
@@ -223,7 +223,8 @@ def _selection(session: Session, filt: ReportFilter, *, tz: ZoneInfo, rule: Dead
     """`select_tasks`, with every past round of the recurring tasks selected (read once, for the period test and
     for the report's round counts). `as_of`: the last day of a past period — the tasks as they stood at its end
     (`as_of_states`: one for each task kept), the rounds as they stood then (those of the period, settled by
-    then: finished, or overdue and not reported), and the tasks withdrawn only after it kept."""
+    then: finished, or overdue and not reported), and the tasks withdrawn only after it kept. Last, the standing
+    duties a period leaves out (`standing_duty`): open, without a deadline, their notice out by the period's end."""
     query = select(Task).join(Notice, Notice.id == Task.notice_id)
     if as_of is None:
         query = query.where(Notice.status == NoticeStatus.CONFIRMED, Task.status != TaskStatus.CANCELLED)
@@ -246,15 +247,29 @@ def _selection(session: Session, filt: ReportFilter, *, tz: ZoneInfo, rule: Dead
     if as_of is not None:
         states, rounds = as_of_states(session, tasks, rounds, filt, as_of=as_of, tz=tz, rule=rule)
         tasks = [t for t in tasks if t.id in states]
+    standing: list[Task] = []
     if filt.date_from is not None or filt.date_to is not None:
-        tasks = [t for t in tasks if in_period(t, filt, tz=tz, rule=rule, rounds=rounds.get(t.id, ()),
-                                               state=states.get(t.id))]
+        inside = [t for t in tasks if in_period(t, filt, tz=tz, rule=rule, rounds=rounds.get(t.id, ()),
+                                                state=states.get(t.id))]
+        ids = {t.id for t in inside}
+        standing = [t for t in tasks if t.id not in ids and standing_duty(t, filt, tz=tz, state=states.get(t.id))]
+        tasks = inside
     if as_of is not None:  # the rounds counted: the period's, settled by its end
         deadline = rule.effective_deadline
         rounds = {task_id: kept for task_id, found in rounds.items()
                   if (kept := [r for r in found if round_in_period(r, filt, tz=tz, rule=rule)
                                and (r.done_at is not None or deadline(r.due_on) < as_of)])}
-    return tasks, rounds, states
+    return tasks, rounds, states, standing
+
+
+def standing_duty(task: Task, filt: ReportFilter, *, tz: ZoneInfo, state: TaskState | None = None) -> bool:
+    """A standing duty ("thường xuyên", "kịp thời": no deadline, not recurring) still open at the end of the period
+    (`state`: as it stood then), its notice out by then. A period's figures leave it out (probe 9: a month is judged
+    by what fell due, was finished or was late in it), and the report says it in a line of its own."""
+    state = state or current_state(task)
+    return (task.recurrence is None and state.due_on is None and state.status not in (TaskStatus.DONE,
+                                                                                      TaskStatus.CANCELLED)
+            and (filt.date_to is None or notice_day(task.notice, tz) <= filt.date_to))
 
 
 def _rounds_of(session: Session, tasks: Sequence[Task]) -> dict[int, list[TaskOccurrence]]:
@@ -685,7 +700,7 @@ def unit_summary(session: Session, *, today: dt.date, tz: ZoneInfo, filt: Report
                  rule: DeadlineRule = AS_WRITTEN) -> list[UnitSummary]:
     """Per unit, as the tasks stand today; a period already over, as they stood at its end (`report_as_of`)."""
     as_of = report_as_of(filt, today)
-    tasks, found, states = _selection(session, filt or ReportFilter(), tz=tz, rule=rule, as_of=as_of)
+    tasks, found, states, _ = _selection(session, filt or ReportFilter(), tz=tz, rule=rule, as_of=as_of)
     if as_of is None:
         return summarize(tasks, today=today, tz=tz, rule=rule, rounds=past_rounds(found, filt, tz=tz, rule=rule))
     return summarize(tasks, today=as_of, tz=tz, rule=rule, rounds=found, states=states)
@@ -794,6 +809,7 @@ class Report:
     units: list[UnitSummary]
     tasks: list[TaskRow]
     as_of: dt.date | None = None  # a past period: its last day, the day the figures stand at (None: today)
+    standing: list[tuple[str, str]] = field(default_factory=list)  # (unit, item): open standing duties left out
 
 
 def build_report(session: Session, *, today: dt.date, tz: ZoneInfo, filt: ReportFilter | None = None,
@@ -801,14 +817,15 @@ def build_report(session: Session, *, today: dt.date, tz: ZoneInfo, filt: Report
     """The totals and the detail rows from one selection (one transaction). A period already over is reported as
     it stood at its end (`report_as_of`, `as_of_states`); the current period, or none, as the tasks stand today."""
     as_of = report_as_of(filt, today)
-    tasks, found, states = _selection(session, filt or ReportFilter(), tz=tz, rule=rule, as_of=as_of)
+    tasks, found, states, left_out = _selection(session, filt or ReportFilter(), tz=tz, rule=rule, as_of=as_of)
+    standing = [(unit_name_of(t), t.item_ref) for t in left_out]
     if as_of is None:
         rounds = past_rounds(found, filt, tz=tz, rule=rule)
         return Report(units=summarize(tasks, today=today, tz=tz, rule=rule, rounds=rounds),
-                      tasks=rows_for(session, tasks, today=today, tz=tz, rule=rule, rounds=rounds))
+                      tasks=rows_for(session, tasks, today=today, tz=tz, rule=rule, rounds=rounds), standing=standing)
     return Report(units=summarize(tasks, today=as_of, tz=tz, rule=rule, rounds=found, states=states),
                   tasks=rows_for(session, tasks, today=as_of, tz=tz, rule=rule, rounds=found, states=states),
-                  as_of=as_of)
+                  as_of=as_of, standing=standing)
 
 
 # ---------------------------------------------------------------- the weekly digest for leaders
@@ -925,7 +942,7 @@ def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int =
     still: list[DigestItem] = []
     unreported: list[UnreportedDuty] = []
     overdue_held: dict[int, list[Task]] = {}
-    tasks, rounds, _ = _selection(session, ReportFilter(), tz=tz, rule=rule)
+    tasks, rounds, _, _ = _selection(session, ReportFilter(), tz=tz, rule=rule)
     if notices is not None:
         tasks = [t for t in tasks if t.notice_id in notices]
     for task in tasks:

@@ -1,5 +1,6 @@
 """/loi (admins): the morning digests that could not be delivered, or whose delivery is unknown
-(a timeout after the message may have reached the person); `/loi gui N` sends one again."""
+(a timeout after the message may have reached the person), the tasks nobody is reminded of, and who is reminded
+weekly only for not answering; `/loi gui N` sends one again."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from bot import texts
 from bot.conversation.events import TextIn
+from scheduler.dispatcher import weekly_cadence
 from storage.digests import problem_digests, resend_digest
 from storage.errors import NotAllowed
 from storage.models import Person
@@ -29,5 +31,9 @@ async def problems(conv: Conversation, event: TextIn, args: list[str], person: P
     rows = await ctx.db.run(problem_digests, since=ctx.today() - dt.timedelta(days=14))
     nobody = await ctx.db.run(held_by_nobody)
     unconnected = await ctx.db.run(held_by_unconnected)
+    weekly = await ctx.db.run(weekly_cadence, policy=ctx.policy, today=ctx.today())
     await conv.say(event, texts.delivery_problems([(p.digest_id, p.day, p.person, str(p.state), p.error)
-                                                   for p in rows], nobody, unconnected))
+                                                   for p in rows], nobody, unconnected,
+                                                  [(q.name, q.unit, q.since) for q in weekly],
+                                                  quiet_after=ctx.policy.quiet_after_working_days,
+                                                  weekly_on=ctx.policy.weekly_on))

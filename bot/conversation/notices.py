@@ -8,13 +8,14 @@ import asyncio
 import datetime as dt
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from bot import texts
+from bot import ocrwords, texts
 from bot.conversation import directory
 from bot.conversation.events import Action, FileIn, Inbound, Outgoing, TapIn, TextIn
 from bot.corrections import LEAD, LOOKS_LIKE_CORRECTION, ONLY_FOR_A_DRAFT, CorrectionError, parse_corrections
@@ -22,6 +23,7 @@ from bot.datetext import WhenUnclear, parse_when
 from bot.ingest import parse_notice
 from bot.ingest.dates import HOLIDAY
 from bot.ingest.files import MAX_FILE_BYTES, read_text
+from bot.ocrwords import Misread
 from scheduler.calendar import WorkingCalendar
 from scheduler.series import start_notice_series
 from storage.directory import person_by_id
@@ -120,18 +122,29 @@ async def ingest(conv: Conversation, event: Inbound, person: Person, data: bytes
         return
     draft = await ctx.db.run(create_draft, parsed, source_text=text, source_name=filename, by=person,
                              now=ctx.clock.now())
-    await _show_draft(conv, event, parsed, draft, ocr=ocr)
+    misread = await asyncio.to_thread(_misread, parsed, draft, text) if ocr else ()
+    await _show_draft(conv, event, parsed, draft, ocr=ocr, misread=misread)
+
+
+def _misread(parsed: ParsedNotice, draft: Draft, text: str) -> list[tuple[str, list[Misread]]]:
+    """The words OCR probably misread, by place: the subject, then each task by its preview number (an acronym's
+    other spellings are counted over the whole text)."""
+    places = [(texts.SUBJECT_PLACE, ocrwords.misreads(parsed.subject or "", context=text))]
+    places += [(str(n), ocrwords.misreads(task.text, context=text))
+               for n, task in zip(draft.numbers, parsed.tasks, strict=True)]
+    return [(place, found) for place, found in places if found]
 
 
 async def _show_draft(conv: Conversation, event: Inbound, parsed: ParsedNotice, draft: Draft, *,
-                      ocr: bool = False) -> None:
+                      ocr: bool = False, misread: Sequence[tuple[str, Sequence[Misread]]] = ()) -> None:
     """Send the preview with its actions and remember its messages: a reply to them corrects the draft."""
     title = format_title(parsed.kind, parsed.number, parsed.date, meeting_date=parsed.meeting_date,
                          subject=parsed.subject)
     replies = conv.channel(event.channel).capabilities.reply_to
     await _send_draft(conv, event, draft.notice_id,
                       texts.draft_preview(parsed, draft, title, replies=replies, today=conv.ctx.today(),
-                                          explain=conv.ctx.policy.calendar.explain_deadline, ocr=ocr))
+                                          explain=conv.ctx.policy.calendar.explain_deadline, ocr=ocr,
+                                          misread=misread))
 
 
 async def _send_draft(conv: Conversation, event: Inbound, notice_id: int, text: str) -> None:

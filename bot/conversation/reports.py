@@ -215,7 +215,8 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
         # "thôn nào chậm?": the directory has thôn, the answer is about them only
         label = UNIT_KINDS[kind]
         report = Report(units=[u for u in report.units if of_kind(u.unit, kind)],
-                        tasks=[t for t in report.tasks if of_kind(t.unit, kind)], as_of=report.as_of)
+                        tasks=[t for t in report.tasks if of_kind(t.unit, kind)], as_of=report.as_of,
+                        standing=[d for d in report.standing if of_kind(d[0], kind)])
         unit_name = unit_name or f"các {label}"
     if late_only:  # "đơn vị nào chậm?": the units with overdue work or unreported rounds, those tasks in the file
         report = Report(units=[u for u in report.units if u.is_late],
@@ -227,8 +228,8 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
     if unfinished:  # "đơn vị nào chưa hoàn thành?": the units with work still open, in its deadline or past it
         report = Report(units=[u for u in report.units if u.unfinished],
                         tasks=[t for t in report.tasks if t.status != TaskStatus.DONE or t.rounds_missed],
-                        as_of=report.as_of)
-        if not report.units:
+                        as_of=report.as_of, standing=report.standing)
+        if not report.units and not report.standing:
             await conv.say(event, texts.nothing_unfinished(label))
             return
     unit_name = unit_name or texts.matched_units(filt, report.units)
@@ -242,7 +243,7 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
                                                                          row.notice_date))
     text = texts.summary_text(report.units, today, filt, unit_name, usage=usage, late_only=late_only,
                               files=files and documents_out, as_of=report.as_of, notice_title=notice_title,
-                              unfinished=unfinished)
+                              unfinished=unfinished, standing=[] if late_only else report.standing)
     if not report.units:
         await conv.say(event, text)
         return

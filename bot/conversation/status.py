@@ -49,7 +49,7 @@ from scheduler.series import MissedBefore, close_missed, done_today, missed_befo
 from storage.directory import person_by_id
 from storage.errors import ExtensionInvalid, NhacViecError, NotAllowed, NotApprover
 from storage.itemref import FOLDED_REF, ref_key, roman_section, squeezed_and_folded
-from storage.models import Digest, DigestState, Person, Role, Task, TaskOccurrence, TaskStatus, Unit
+from storage.models import Digest, DigestState, Notice, Person, Role, Task, TaskOccurrence, TaskStatus, Unit
 from storage.notices import notice_title
 from storage.tasks import (
     DATE_ASKED,
@@ -98,6 +98,7 @@ from storage.tasks import (
     unit_cadres,
     unit_tasks_by_ref,
 )
+from storage.unitgroups import read_group
 from storage.unitnames import mentions, named_among, ways_to_name
 from storage.vntext import fold, nfc, strip_marks
 
@@ -992,13 +993,22 @@ async def _ask_which(conv: Conversation, event: TextIn, person: Person, candidat
 async def on_which_tap(conv: Conversation, event: TapIn, person: Person) -> None:
     """The task chosen under "which task?": the kept text is applied to it, once."""
     ctx = conv.ctx
-    _, pending_id, task_id = event.data.split(":")
+    _, pending_id, task_id, *every = event.data.split(":")
     kept = await ctx.db.run(take_pending_reply, int(pending_id), person=person, task_id=int(task_id),
                             now=ctx.clock.now())
     if kept is None:
         await conv.answer_tap(event, texts.STALE_BUTTON, alert=True)
         return
     await conv.clear_actions(event.channel, event.chat_id, event.on_message)
+    if kept.source == SUPPORT_ASKED:  # a support report: to the unit chosen, or ("all") to every one of them
+        chosen = set(kept.task_ids if every == ["all"] else [int(task_id)])
+        ref = (await ctx.db.run(lambda s: s.get_one(Task, int(task_id)))).item_ref
+        tasks = [t for t in await ctx.db.run(support_tasks_by_ref, person, ref) if t.id in chosen]
+        if not tasks:  # closed or withdrawn meanwhile, or the unit no longer supports it
+            await conv.say(event, texts.not_supporting(ref))
+            return
+        await _record_support(conv, event, person, ref, tasks, kept.text, every_holder=True)
+        return
     task = await ctx.db.run(lambda s: s.get_one(Task, int(task_id)))
     await _apply_text(conv, event, person, task, kept.text, source="text" if kept.source == MEANT else kept.source,
                       at=kept.sent_at)
@@ -1670,16 +1680,36 @@ async def _support_report(conv: Conversation, event: TextIn, person: Person, ref
 SUPPORT_WORDS = re.compile(r"\bphoi\s*hop\b")  # on folded text
 
 
-async def _record_support(conv: Conversation, event: TextIn, person: Person, ref: str, tasks: list[Task],
-                          note: str) -> bool:
-    """A supporting unit's `note` on its part of the tasks numbered `ref` (see _support_report)."""
+SUPPORT_ASKED = "support"  # a pending reply's source: a support report on an item several units hold, "which?"
+ASK_WHICH_HOLDER_MAX = 6  # more units holding the item (a group: "các sở, ban, ngành"): a report is for all of them
+ALL_HOLDERS = re.compile(r"^(?:tat ca|ca)(?:\s+(?:cac\s+)?(?:don vi|cong ty|xa|phong))?\s*[:\-–,]\s*")  # folded
+# "… cho các đơn vị", "tất cả các công ty", "cả 3 đơn vị": a report the words say is for every holder (folded)
+FOR_EVERY_HOLDER = re.compile(r"\b(?:tat ca|chung cho|cac (?:don vi|cong ty|doanh nghiep|xa|phuong|thi tran|huyen|so|"
+                              r"phong|co quan|dia phuong)|ca (?:\d+|hai|ba|bon|nam|sau) (?:don vi|cong ty|xa|phong))\b")
+
+
+async def _record_support(conv: Conversation, event: Inbound, person: Person, ref: str, tasks: list[Task],
+                          note: str, *, every_holder: bool = False) -> bool:
+    """A supporting unit's `note` on its part of the tasks numbered `ref` (see _support_report). An item a few
+    units hold: a report naming one of them ("kho Hiệp Phú") goes to it only; naming none, the bot asks which
+    (one action per unit, and one for all of them: `every_holder`, or typed "phối hợp 2.c tất cả: …") — an
+    inspection result of one company is not sent to its competitors."""
     ctx = conv.ctx
     if len({(t.notice_id, t.item_ref) for t in tasks}) > 1:
         await conv.say(event, texts.ambiguous_ref(ref, _ambiguous_rows(tasks),
                                                   conv.channel(event.channel).capabilities.reply_to))
         return True
-    if len(tasks) > 1:  # one item several units hold: a report naming one of them ("kho Hiệp Phú") is for it only
-        tasks = _named_holders(note, tasks, by_person=False) or tasks
+    if len(tasks) > 1 and not every_holder:
+        folded = strip_marks(note).lower()
+        if (everyone := ALL_HOLDERS.match(folded)) is not None:
+            note = note[everyone.end():].strip()
+        elif named := _named_holders(note, tasks, by_person=False):
+            tasks = named
+        elif len(tasks) <= ASK_WHICH_HOLDER_MAX and not FOR_EVERY_HOLDER.search(folded) and \
+                not await ctx.db.run(_given_to_a_group, tasks[0]):
+            # (an item given to a group — "các sở" — is the group's: a report on it is for each member)
+            await _ask_which_holder(conv, event, person, ref, tasks, note)
+            return True
     told: set[int] = set()
     reached: list[tuple[str, str]] = []  # (person, their unit): who actually got it, for the acknowledgement
     for task in tasks:  # one item given to several units (a group): the report goes to each of them
@@ -1692,6 +1722,35 @@ async def _record_support(conv: Conversation, event: TextIn, person: Person, ref
                     reached.append((someone.full_name, task.lead_name))
     await conv.say(event, texts.support_recorded_text(result, reached))
     return True
+
+
+def _given_to_a_group(session: Session, task: Task) -> bool:
+    """Whether the notice gave `task`'s item to a group ("các sở", "UBND các huyện") rather than naming its units
+    (the leads as written, kept with the notice)."""
+    notice = session.get_one(Notice, task.notice_id)
+    return any(read_group(name) is not None for pt in (notice.meta or {}).get("tasks", [])
+               if pt.get("ref") == task.item_ref for name in pt.get("lead") or [])
+
+
+async def _ask_which_holder(conv: Conversation, event: Inbound, person: Person, ref: str, tasks: list[Task],
+                            note: str) -> None:
+    """Which of the units holding item `ref` a support report is for: one action per unit, one for all; the
+    report is kept until chosen (as a "which task?" question's text)."""
+    ctx = conv.ctx
+    pending_id = await ctx.db.run(save_pending_reply, person=person, text=note, source=SUPPORT_ASKED,
+                                  task_ids=[t.id for t in tasks], sent_at=sent_time(conv, event))
+    short = texts.shorten(note, 60)
+    actions = [Action(label=t.lead_name or f"Mục {t.item_ref}", data=f"w:{pending_id}:{t.id}",
+                      typed=f"phối hợp {ref} {t.lead_name}: {short}") for t in tasks]
+    actions.append(Action(label=texts.BUTTON_ALL_HOLDERS, data=f"w:{pending_id}:{tasks[0].id}:all",
+                          typed=f"phối hợp {ref} tất cả: {short}"))
+    buttons = conv.channel(event.channel).capabilities.buttons
+    ids = [t.assignee_id for t in tasks if t.assignee_id is not None]
+    names = await ctx.db.run(lambda s: {r.id: r.full_name for r in s.execute(
+        select(Person.id, Person.full_name).where(Person.id.in_(ids)))})
+    holders = [(t.lead_name, names.get(t.assignee_id) if t.assignee_id is not None else None) for t in tasks]
+    await conv.reply(event, Outgoing(text=texts.support_which(ref, holders, note, buttons=buttons),
+                                     actions=tuple((a,) for a in actions)))
 
 
 async def delegate_command(conv: Conversation, event: TextIn, args: list[str], person: Person) -> None:

@@ -186,3 +186,18 @@ async def test_a_supporting_unit_reports_once_on_an_item_given_to_a_group(db_url
         assert count(h, StatusReport) == 2  # kept with each unit's row
     finally:
         await h.stop()
+
+
+async def test_the_holders_own_line_says_who_was_told_on_the_day_a_late_task_is_escalated(harness: Harness) -> None:
+    h = harness
+    await h.say("head_bdv", "/giao 2 @cadre_bdv")  # due Fri 30/03/2018; the head after 2 working days, leaders after 5
+    start = len(h.sent)
+    await h.advance_to(local(2018, 4, 9, 12, 0))
+    digests = {s.at.astimezone(local(2018, 1, 1).tzinfo).date().isoformat(): s.text or ""
+               for s in h.sent[start:] if s.to == "cadre_bdv" and (s.text or "").startswith("Kính gửi")}
+    said = {day: text.split("(Do nhiệm vụ đã quá hạn, hôm nay Nhắc việc đã báo ")[1].split(" để nắm")[0]
+            for day, text in digests.items() if "(Do nhiệm vụ đã quá hạn" in text}
+    assert said == {"2018-04-03": "đồng chí trưởng đơn vị", "2018-04-06": "lãnh đạo phụ trách"}, digests.keys()
+    assert "quá hạn 2 ngày làm việc — Chưa cập nhật\n  (Do nhiệm vụ đã quá hạn" in digests["2018-04-03"]
+    to_head = [s.text or "" for s in h.sent[start:] if s.to == "head_bdv" and "CẦN ĐỒNG CHÍ CHỈ ĐẠO" in (s.text or "")]
+    assert len(to_head) == 1 and "• Mục 2" in to_head[0], "the head is asked once; his line says nothing of himself"

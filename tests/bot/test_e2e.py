@@ -285,10 +285,14 @@ async def test_overdue_tasks_back_off_and_escalate_once_to_the_leader(harness: H
     days = [s.at.astimezone(local(2018, 1, 1).tzinfo).date().isoformat() for s in digests]
     # registered Mon 26/2, due Fri 2/3: Tue 27/2 and Thu 1/3 before, the day itself, overdue daily (5/3 …), then
     # weekly on Mondays; the head never answers, so after digests on five working days in a row (1/3 … 7/3) a
-    # digest that only repeats waits for the weekly one (8/3 and 9/3: Monday 12/3)
+    # digest that only repeats waits for the weekly one (8/3: Monday 12/3) — but on 9/3 the task goes to the leader,
+    # and the head's own line says so that day
     assert days == ["2018-02-27", "2018-03-01", "2018-03-02", "2018-03-05", "2018-03-06", "2018-03-07",
-                    "2018-03-12", "2018-03-19", "2018-03-26"]
+                    "2018-03-09", "2018-03-12", "2018-03-19", "2018-03-26"]
     texts_ = [s.text or "" for s in digests]
+    told = "hôm nay Nhắc việc đã báo lãnh đạo phụ trách để nắm tình hình"
+    assert [told in t for t in texts_] == [d == "2018-03-09" for d in days]
+    assert "quá hạn 5 ngày làm việc — Chưa cập nhật\n  (Do nhiệm vụ đã quá hạn, " + told in texts_[6]
     assert "còn 3 ngày làm việc" in texts_[0] and "còn 1 ngày làm việc" in texts_[1]
     assert "hạn hôm nay 02/03/2018" in texts_[2] and "quá hạn 1 ngày làm việc" in texts_[3]
     assert not any("-" in t.split("còn ")[-1][:3] for t in texts_ if "còn " in t), "never a negative count"
@@ -301,6 +305,12 @@ async def test_overdue_tasks_back_off_and_escalate_once_to_the_leader(harness: H
     assert len(to_leader) == 1 and "quá hạn 5 ngày làm việc" in (to_leader[0].text or "")
     assert "Chủ trì: Sở Tài nguyên và Môi trường, đ/c Trần Văn Môi" in (to_leader[0].text or "")
     assert to_leader[0].buttons == []
+    await h.say("admin", "/loi")  # the admin sees who is reminded weekly only, and since when
+    assert ("Chỉ nhắc lại hằng tuần (thứ Hai) vì chưa phản hồi sau 5 ngày làm việc được nhắc liền (1):\n"
+            "• đ/c Trần Văn Môi (Sở Tài nguyên và Môi trường) — từ 08/03/2018\n") in last_text(h, "admin")
+    await h.say("head_stnmt", "1 đang thực hiện 40%")
+    await h.say("admin", "/loi")
+    assert "Chỉ nhắc lại hằng tuần" not in last_text(h, "admin"), "an answer takes him off the list"
 
 
 async def test_admin_corrects_the_lead_unit_and_deadline_before_confirming(harness: Harness) -> None:
@@ -448,7 +458,12 @@ async def test_a_photo_of_a_notice_is_read_by_ocr(harness: Harness) -> None:
     texts_to_admin = [s.text or "" for s in harness.sent if s.to == "admin"]
     assert texts_to_admin[0] == texts.READING
     assert "nhiệm vụ" in texts_to_admin[-1] and harness.last_with_button("admin", texts.BUTTON_CONFIRM)
-    assert sum(texts.OCR_NOTE in t for t in texts_to_admin) == 1, "the preview says the text came from OCR, once"
+    assert sum("nhận dạng chữ (OCR)" in t for t in texts_to_admin) == 1, "the preview says the text came from OCR, once"
+    preview = texts_to_admin[-1]
+    misread = preview[preview.index("có thể đọc sai"):preview.index("Nhắc việc nhận diện")]
+    assert "“VUNCN” (VLNCN?) — nhiệm vụ 3" in misread, "an acronym the page writes otherwise (VLNCN) elsewhere"
+    assert "(nổ mìn?)" in misread and "Để sửa, đồng chí gõ “1 nd: …”" in misread  # a diacritic misread, how to fix
+    assert texts.OCR_NOTE not in preview, "the general note gives way to the words themselves"
 
 
 async def test_an_extension_request_goes_to_approvers_and_moves_the_deadline(harness: Harness) -> None:

@@ -375,6 +375,11 @@ async def test_a_months_report_holds_the_tasks_overdue_in_it_in_the_text_and_the
         rows = [row for row in detail.iter_rows(min_row=5, values_only=True) if row[0] is not None]
         assert [row[2] for row in rows] == ["1", "2", "3", "7"]
         assert str(rows[0][10]).startswith("Quá hạn chưa hoàn thành (hạn rơi vào ngày nghỉ, tính đến 04/05/2026)")
+        # item 5, a standing duty without a deadline still open, is not in May's figures: said in a line of its own
+        assert text.text.endswith(f"\n\nNhiệm vụ thường xuyên (không có thời hạn) đang thực hiện, không tính vào số "
+                                  f"liệu tháng 5/2026 (1): {BDV} — mục 5."), text.text
+        late = (await ask(h, "admin", "/tonghop quá hạn tháng 5"))[0].text or ""
+        assert "thường xuyên" not in late, "never late: not in the list of the late"
     finally:
         await h.stop()
 
@@ -521,3 +526,16 @@ async def test_chua_hoan_thanh_is_open_work_not_only_late_work(db_url: str) -> N
         assert "không có đơn vị nào còn nhiệm vụ chưa hoàn thành" in last_text(h, "leader")
     finally:
         await h.stop()
+
+
+def test_a_period_with_only_standing_duties_says_them_rather_than_nothing() -> None:
+    from storage.reports import ReportFilter
+
+    june = ReportFilter(date_from=dt.date(2026, 6, 1), date_to=dt.date(2026, 6, 30), period="tháng 6/2026")
+    said = texts.summary_text([], dt.date(2026, 6, 5), june, standing=[("Sở Y tế", "2"), ("Sở Y tế", "4"),
+                                                                       ("Công an tỉnh", "1")])
+    assert "Không có nhiệm vụ nào" not in said
+    assert said.endswith("\n\nNhiệm vụ thường xuyên (không có thời hạn) đang thực hiện, không tính vào số liệu "
+                         "tháng 6/2026 (3): Sở Y tế — mục 2, 4; Công an tỉnh — mục 1.")
+    many = texts.standing_line([(f"Xã {i}", "1") for i in range(10)], june)
+    assert many.endswith("Xã 7 — mục 1; và 2 đơn vị khác.")

@@ -1,6 +1,7 @@
 """One item held by several companies (probe 20): a leader's direction, or a supporting unit's report, that names one
 of them — even by a short form of its name ("Trường Sơn" for "Tổng công ty Xây dựng Trường Sơn") — reaches that one
-only, and the acknowledgement says who got it. Through the sandbox on SQLite and PostgreSQL."""
+only, and the acknowledgement says who got it; a supporting report naming none asks which. Through the sandbox on
+SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -85,3 +86,44 @@ async def test_a_supporting_report_naming_one_company_goes_to_that_company_only(
     ack = last_text(h, "ktat")
     assert "đ/c Đinh Công Sơn (Công ty cổ phần Xây dựng giao thông Yên Bái), đ/c Lê Quang Vinh (Tổng công ty Xây " \
         "dựng Trường Sơn), đ/c Vi Văn Thắng (Công ty TNHH Hiệp Phú)" in ack, ack
+
+
+async def test_a_supporting_report_naming_no_company_asks_which_and_goes_where_chosen(harness: Harness) -> None:
+    """Probe 20 F5b: a support report on an item three companies hold, naming none of them, went to all three (one
+    company's inspection result to its competitors): the bot asks which, keeps the words, and sends them to the one
+    tapped — or, tapped "all" / typed "phối hợp 1 tất cả: …", to every one."""
+    h = harness
+    mark = len(h.sent)
+    await h.say("ktat", "phối hợp 1: đã kiểm tra kho, còn thiếu biển báo cấm lửa")
+    assert not any(texts_to(h, who, mark) for who in ("yenbai", "truongson", "hiepphu")), "nothing sent yet"
+    question = last_text(h, "ktat")
+    assert question.startswith("Mục 1 do 3 đơn vị chủ trì:\n• Công ty cổ phần Xây dựng giao thông Yên Bái — đ/c Đinh "
+                               "Công Sơn\n"), question
+    assert "Báo cáo phối hợp của đồng chí (“đã kiểm tra kho, còn thiếu biển báo cấm lửa”) gửi tới đơn vị nào?" \
+        in question
+    await h.tap("ktat", "Công ty TNHH Hiệp Phú")
+    assert len(texts_to(h, "hiepphu", mark)) == 1 and "còn thiếu biển báo cấm lửa" in texts_to(h, "hiepphu", mark)[0]
+    assert not texts_to(h, "yenbai", mark) and not texts_to(h, "truongson", mark)
+    assert "và chuyển tới đ/c Vi Văn Thắng (Công ty TNHH Hiệp Phú)." in last_text(h, "ktat")
+
+    mark = len(h.sent)
+    await h.say("ktat", "phối hợp 1: đã tập huấn an toàn kho")
+    await h.tap("ktat", "Tất cả các đơn vị")
+    assert all(len(texts_to(h, who, mark)) == 1 for who in ("yenbai", "truongson", "hiepphu"))
+    mark = len(h.sent)
+    await h.say("ktat", "phối hợp 1 tất cả: đã gửi mẫu biển báo")  # typed (Zalo has no buttons)
+    assert all(texts_to(h, who, mark) == [texts_to(h, who, mark)[0]] for who in ("yenbai", "truongson", "hiepphu"))
+    assert texts_to(h, "hiepphu", mark)[0].endswith("): đã gửi mẫu biển báo")
+    mark = len(h.sent)
+    await h.say("ktat", "phối hợp 1 Trường Sơn: đã kiểm tra kho")  # the typed form of one unit's action
+    assert texts_to(h, "truongson", mark) and not texts_to(h, "yenbai", mark) and not texts_to(h, "hiepphu", mark)
+
+
+async def test_the_question_tells_a_zalo_user_what_to_type() -> None:
+    from bot import texts
+
+    said = texts.support_which("2.c", [("Công ty A", "Nguyễn Văn A"), ("Công ty B", None)], "đã kiểm tra",
+                               buttons=False)
+    assert said.endswith("Đồng chí gõ lại kèm tên đơn vị, ví dụ: “phối hợp 2.c Công ty A: …”, hoặc “phối hợp 2.c tất "
+                         "cả: …” nếu báo cáo chung cho các đơn vị.")
+    assert "• Công ty B\n" in said

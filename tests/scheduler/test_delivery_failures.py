@@ -111,3 +111,25 @@ async def test_updates_of_one_chat_keep_their_order_while_other_chats_go_ahead()
     release.set()
     await asyncio.gather(first, same_chat)
     assert order == ["B1", "A1", "A2"]
+
+
+async def test_a_carried_line_no_longer_says_the_leaders_were_told_today(migrated_db: Database) -> None:
+    """The escalation day's own line ("hôm nay Nhắc việc đã báo lãnh đạo") of a digest that never arrived comes back
+    the next morning without it: that morning is not the day the leaders were told."""
+    from scheduler.policy import ReminderPolicy
+
+    db = migrated_db
+    steady = ReminderPolicy(quiet_after_working_days=0, weekly_on=2)  # (weekly on Wednesday: Monday has no line)
+    register(db, [task("1", dt.date(2018, 3, 2))], at=local(2018, 2, 26, 9, 0))
+    sender = RecordingSender()
+    for day in (dt.date(2018, 3, 8),):  # the ladder up to the day before, sent
+        await send_due_digests(db, {"telegram": sender}, clock=FakeClock(steady.calendar.at(day, steady.remind_at)),
+                               policy=steady)
+    failing = RecordingSender(fail_with=[PermanentSendError("blocked for the day")] * 3)
+    await send_due_digests(db, {"telegram": failing}, clock=FakeClock(local(2018, 3, 9, 8, 0)), policy=steady)
+    told = db.call(lambda s: [i for d in s.scalars(select(Digest).where(Digest.day == dt.date(2018, 3, 9)))
+                              for i in d.items if i.get("told_now")])
+    assert [i["told_now"] for i in told] == [["leaders"]], "09/03: the holder's line says the leaders were told"
+    await send_due_digests(db, {"telegram": sender}, clock=FakeClock(local(2018, 3, 12, 8, 0)), policy=steady)
+    [view] = [v for v in sender.to(HEAD_BDV) if v.day == dt.date(2018, 3, 12)]
+    assert [(line.item_ref, line.told_now) for line in view.lines] == [("1", ())]

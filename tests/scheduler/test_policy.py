@@ -386,7 +386,8 @@ def test_what_is_news_for_a_quiet_person() -> None:
     assert is_news({**soon, "category": "due_today"}, soon), "the deadline day"
     assert is_news(late, soon) and is_news(late, None), "the first overdue line"
     assert not is_news({**late, "days_late": 3}, late), "overdue again: a repeat"
-    assert not is_news({**late, "told": ["head"]}, late), "the holder's line does not say the head was told"
+    assert not is_news({**late, "told": ["head"]}, late), "the head was told on an earlier day: a repeat"
+    assert is_news({**late, "told": ["head"], "told_now": ["head"]}, late), "the day it is escalated: said at once"
     assert is_news({**soon, "effective_due_on": "2018-03-20"}, soon), "a deadline that moved"
     assert not is_news(soon, soon) and not is_news(soon, None), "before the deadline: the assignment said it"
     assert not is_news({"task_id": 2, "category": "checkin", "told": []}, None)

@@ -383,6 +383,39 @@ def test_a_months_report_holds_every_task_open_or_finished_in_it(
     assert (total, overdue) == (len(expected), list(expected.values()).count("overdue")), "the totals agree"
 
 
+@pytest.mark.parametrize(("span", "today", "standing"), [
+    ((dt.date(2026, 5, 1), dt.date(2026, 5, 31)), dt.date(2026, 6, 5), [("Ban Dân vận Tỉnh ủy", "5")]),
+    ((dt.date(2026, 6, 1), dt.date(2026, 6, 30)), dt.date(2026, 6, 5), [("Ban Dân vận Tỉnh ủy", "5")]),
+    # April: the notice is dated in it, so item 5 is in April's figures (no deadline), not said again
+    ((dt.date(2026, 4, 1), dt.date(2026, 4, 30)), dt.date(2026, 6, 5), []),
+    # March: the notice was not out yet
+    ((dt.date(2026, 3, 1), dt.date(2026, 3, 31)), dt.date(2026, 6, 5), []),
+])
+def test_a_months_report_names_the_open_standing_duties_its_figures_leave_out(
+        migrated_db: Database, span: tuple[dt.date, dt.date], today: dt.date, standing: list[tuple[str, str]]) -> None:
+    """Item 5 has no deadline and stays open: a month's figures leave it out (probe 9), the report names it."""
+    from scheduler.calendar import WorkingCalendar
+
+    seed_may_data(migrated_db)
+    filt = ReportFilter(date_from=span[0], date_to=span[1])
+    report = migrated_db.call(build_report, today=today, tz=VN_TZ, filt=filt, rule=WorkingCalendar())
+    assert report.standing == standing
+    assert "5" not in {r.item_ref for r in report.tasks} or not standing
+    assert migrated_db.call(build_report, today=today, tz=VN_TZ, filt=None).standing == [], "no period: all counted"
+
+
+def test_a_standing_duty_finished_by_the_periods_end_is_not_named(migrated_db: Database) -> None:
+    seed_may_data(migrated_db)
+    head = migrated_db.call(person_by_handle, "head_bdv")
+    migrated_db.call(record_status, task_id=5, actor=head, change=StatusUpdate(status=TaskStatus.DONE),
+                     source="text", now=local(2026, 5, 20, 9, 0), today=dt.date(2026, 5, 20))
+    june = ReportFilter(date_from=dt.date(2026, 6, 1), date_to=dt.date(2026, 6, 30))
+    assert migrated_db.call(build_report, today=dt.date(2026, 6, 5), tz=VN_TZ, filt=june).standing == []
+    april = ReportFilter(date_from=dt.date(2026, 4, 11), date_to=dt.date(2026, 4, 30))  # as it stood on 30/04: open
+    assert migrated_db.call(build_report, today=dt.date(2026, 6, 5), tz=VN_TZ, filt=april).standing == [
+        ("Ban Dân vận Tỉnh ủy", "5")]
+
+
 def test_a_task_overdue_only_after_the_period_is_not_in_it(migrated_db: Database) -> None:
     """Due 30/04 as written, run to 04/05: in a report of 1–3 May it is not yet due, nor overdue (as written it
     would have been overdue from 01/05)."""
