@@ -295,15 +295,18 @@ async def serve(settings: Settings, webhook: WebhookConfig | None) -> None:
             stack.push_async_callback(api.aclose)
             me = await api.get_me()
             names.append(f"zalo “{me.account_name}”")
+        ticking = asyncio.Lock()  # held by the tick under way (Zalo's scheduler): a stop waits for it
         if app is not None:
-            await app.start()  # the JobQueue: reminder ticks
+            await app.start()  # the JobQueue: reminder ticks (its stop waits for a tick under way)
             stack.push_async_callback(app.stop)
+            assert app.job_queue is not None
+            scheduler = app.job_queue.scheduler
         else:
             scheduler = AsyncIOScheduler()
-            scheduler.add_job(tick, "interval", args=[conversation], seconds=settings.tick_seconds, max_instances=1,
-                              coalesce=True)
+            scheduler.add_job(_locked_tick, "interval", args=[conversation, ticking], seconds=settings.tick_seconds,
+                              max_instances=1, coalesce=True)
             scheduler.start()
-            stack.callback(scheduler.shutdown, wait=False)
+            stack.push_async_callback(_stop_scheduler, scheduler, ticking)
         if webhook is None:
             if app is not None:
                 assert app.updater is not None
@@ -338,6 +341,9 @@ async def serve(settings: Settings, webhook: WebhookConfig | None) -> None:
                     raise WebhookRefused("Zalo", webhook.zalo_url, str(exc)) from None
             paths = " and ".join(p for p, on in ((TELEGRAM_PATH, app is not None), (ZALO_PATH, zalo is not None)) if on)
             mode = f"webhook at {webhook.base_url} ({paths}), listening on {webhook.listen}:{webhook.port}"
+        # from the moment the process is stopping no tick starts: one starting while the scheduler shuts down is
+        # cancelled mid-send (and leaves a traceback in the log); one already under way is waited for
+        stack.callback(scheduler.pause)
         log.info("Nhắc việc is running: %s; database %s; mode %s; reminders tick every %gs",
                  ", ".join(names), describe_database(db), mode, settings.tick_seconds)
         stopping = asyncio.create_task(stop.wait(), name="stop-signal")
@@ -351,6 +357,18 @@ async def serve(settings: Settings, webhook: WebhookConfig | None) -> None:
         log.info("Nhắc việc is stopping")
     if conflicts.conflict is not None:
         raise PollingConflict(conflicts.conflict.message)
+
+
+async def _locked_tick(conversation: Conversation, ticking: asyncio.Lock) -> None:
+    async with ticking:
+        await tick(conversation)
+
+
+async def _stop_scheduler(scheduler: AsyncIOScheduler, ticking: asyncio.Lock) -> None:
+    """Stop Zalo's tick scheduler after the tick under way, if any, has finished (its shutdown would cancel it)."""
+    scheduler.pause()
+    async with ticking:
+        scheduler.shutdown(wait=False)
 
 
 def run_polling(settings: Settings) -> None:
