@@ -1258,9 +1258,10 @@ def _split_retold_chains(tasks: list[ParsedTask], *, issued_on: dt.date | None) 
                     pieces[-1] = f"{pieces[-1]} {clause}"
                 else:
                     pieces.append(clause)
-        # (two clauses stay one task where the first directs others — "X chỉ đạo các xã A; B": B is what the communes
-        # do — or where the text opens with its verb, no doer named: the rounds before pinned both)
-        if len(pieces) < 2 or len(pieces) == 2 and (OWN_DIRECTING.search(pieces[0]) or _also_work(task.text)) or \
+        # (two clauses stay one task where the text opens with its verb, no doer named. Where the first directs others
+        # — "X chỉ đạo các xã A; B" — a retold report's B is still the doer's own next duty: "yêu cầu Chủ tịch UBND
+        # huyện chỉ đạo các phòng, ban tăng cường …; kịp thời kiểm tra, xử lý nghiêm …" is two tasks)
+        if len(pieces) < 2 or len(pieces) == 2 and _also_work(task.text) or \
                 ACCOUNT_CLAUSE.search(pieces[0]) or ASSESSMENT.search(pieces[0]):
             out.append(task)
             continue
