@@ -1237,6 +1237,25 @@ ACCOUNT_CLAUSE = re.compile(r"\bđược\s+(?:chỉ\s*đạo|triển\s*khai|th�
 CHAIRS = re.compile(r"\bchủ\s*trì\b", re.U)
 
 
+# the lead-in of a list of duties inside a retold paragraph: "… tập trung vào một số nhiệm vụ trọng tâm: A; B",
+# "… triển khai một số nhiệm vụ trọng tâm, như: A; B", "… lãnh đạo tốt theo các nội dung sau: A; B"
+DUTIES_LEAD_IN = re.compile(r"\b(?:nhiệm\s*vụ|nội\s*dung|giải\s*pháp|công\s*việc)\b[^:;.]{0,40}?\b(?:như|sau|tâm)\s?:"
+                            r"\s+(?=[^;]{40,};)", re.U)
+
+
+def _retold_clauses(text: str) -> list[str]:
+    """The ';' clauses of a retold paragraph, a lead-in to its list of duties ("… một số nhiệm vụ trọng tâm, như:")
+    a clause of its own, the first duty after it with its verb in lower case."""
+    clauses: list[str] = []
+    for clause in (c.strip() for c in re.split(r"(?<=;)\s+", text)):
+        if (lead_in := DUTIES_LEAD_IN.search(clause)) is not None:
+            rest = clause[lead_in.end():]
+            clauses += [clause[:lead_in.end()].strip(), rest[:1].lower() + rest[1:]]
+        else:
+            clauses.append(clause)
+    return clauses
+
+
 def _split_retold_chains(tasks: list[ParsedTask], *, issued_on: dt.date | None) -> list[ParsedTask]:
     """A text with neither a kind nor a number of its own — a news or portal report of a meeting's conclusions, a
     letter retold in paragraphs — strings one doer's duties together with ';', each after the first opening with its
@@ -1247,7 +1266,7 @@ def _split_retold_chains(tasks: list[ParsedTask], *, issued_on: dt.date | None) 
     for task in tasks:
         pieces: list[str] = []
         if ";" in task.text and len(task.text) >= 60:
-            for clause in (c.strip() for c in re.split(r"(?<=;)\s+", task.text)):
+            for clause in _retold_clauses(task.text):
                 # (where the doer's part is to direct others or to lead a joint piece of work — "X chỉ đạo các xã
                 # …; rà soát …", "Giao X chủ trì, …; trang bị …" — the later clauses go on with it, a report aside)
                 if pieces and len(clause) >= 40 and (REPORTS_ON.match(clause) or (
