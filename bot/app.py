@@ -295,13 +295,13 @@ async def serve(settings: Settings, webhook: WebhookConfig | None) -> None:
             stack.push_async_callback(api.aclose)
             me = await api.get_me()
             names.append(f"zalo “{me.account_name}”")
-        ticking = asyncio.Lock()  # held by the tick under way (Zalo's scheduler): a stop waits for it
         if app is not None:
             await app.start()  # the JobQueue: reminder ticks (its stop waits for a tick under way)
             stack.push_async_callback(app.stop)
             assert app.job_queue is not None
             scheduler = app.job_queue.scheduler
         else:
+            ticking = asyncio.Lock()  # held by the tick under way: a stop waits for it
             scheduler = AsyncIOScheduler()
             scheduler.add_job(_locked_tick, "interval", args=[conversation, ticking], seconds=settings.tick_seconds,
                               max_instances=1, coalesce=True)

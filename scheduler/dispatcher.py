@@ -546,8 +546,8 @@ def weekly_cadence(session: Session, *, policy: ReminderPolicy, today: dt.date) 
     if not held:
         return []
     answered = _answered_on(session, sorted(held), since=since, calendar=calendar)
-    first = {p: min(d for d in days if answered.get(p) is None or d > answered[p])
-             for p, days in held.items() if any(answered.get(p) is None or d > answered[p] for d in days)}
+    first = {p: min(since_answer) for p, days in held.items()
+             if (since_answer := [d for d in days if answered.get(p) is None or d > answered[p]])}
     if not first:
         return []
     people = session.execute(select(Person.id, Person.full_name, Unit.name).outerjoin(Unit, Unit.id == Person.unit_id)

@@ -455,7 +455,7 @@ class CalendarDay(Base):
 # Audit actions that are also a claim: one row per (action, entity, entity_id) — the weekly summary of a week, the one
 # reminder an extension request waits — so two workers cannot both send it (a unique index, not check-then-write).
 ONCE_ACTIONS = ("weekly.sent", "task.extension_reminded")
-_ONCE = text("action IN ('weekly.sent', 'task.extension_reminded')")
+_ONCE = text(f"action IN ({', '.join(repr(a) for a in ONCE_ACTIONS)})")
 
 
 class AuditLog(Base):

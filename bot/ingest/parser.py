@@ -1215,12 +1215,18 @@ def _split_report_sentences(tasks: list[ParsedTask], *, issued_on: dt.date | Non
         if len(pieces) < 2 or len(pieces[0]) < 40:
             out.append(task)
             continue
-        for n, piece in enumerate(pieces, start=1):
-            deadline = pick_deadline(piece, issued_on=issued_on)
-            due, due_text = (deadline.due, deadline.text) if deadline else (task.due, task.due_text)
-            out.append(replace(task, ref=_duty_ref(task.ref, n), text=piece, due=due, due_text=due_text,
-                               recurrence=find_recurrence(piece)))
+        out += [_duty(task, n, piece, issued_on=issued_on) for n, piece in enumerate(pieces, start=1)]
     return out
+
+
+def _duty(task: ParsedTask, n: int, piece: str, *, issued_on: dt.date | None,
+          support: tuple[str, ...] | None = None) -> ParsedTask:
+    """The n-th duty split off `task`, its text `piece`: its own date and recurrence (the whole's date where it names
+    none), the whole's doer; `support`: its own, where the caller found one."""
+    deadline = pick_deadline(piece, issued_on=issued_on)
+    due, due_text = (deadline.due, deadline.text) if deadline else (task.due, task.due_text)
+    return replace(task, ref=_duty_ref(task.ref, n), text=piece, due=due, due_text=due_text,
+                   support=task.support if support is None else support, recurrence=find_recurrence(piece))
 
 
 def _duty_ref(ref: str, n: int) -> str:
@@ -1285,12 +1291,9 @@ def _split_retold_chains(tasks: list[ParsedTask], *, issued_on: dt.date | None) 
             out.append(task)
             continue
         named_support = bool(find_supports(task.text))
-        for n, piece in enumerate(pieces, start=1):
-            deadline = pick_deadline(piece, issued_on=issued_on)
-            due, due_text = (deadline.due, deadline.text) if deadline else (task.due, task.due_text)
-            support = tuple(find_supports(piece)) or (() if named_support else task.support)
-            out.append(replace(task, ref=_duty_ref(task.ref, n), text=piece, due=due,
-                               due_text=due_text, support=support, recurrence=find_recurrence(piece)))
+        out += [_duty(task, n, piece, issued_on=issued_on,
+                      support=tuple(find_supports(piece)) or (() if named_support else task.support))
+                for n, piece in enumerate(pieces, start=1)]
     return out
 
 
