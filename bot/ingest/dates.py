@@ -25,6 +25,10 @@ from storage.vntext import fold
 if TYPE_CHECKING:
     from scheduler.calendar import WorkingCalendar
 
+# ("vào lúc 16h chiều thứ Bảy, ngày 27/12", "vào sáng ngày 24/8/2025": the hour and the part of the day before a day)
+_PART_OF_DAY = r"(?:sáng|chiều|tối|trưa)"
+_HOUR_OF_DAY = (r"(?:lúc\s*)?(?:\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2})?\s*(?:phút|['’])?\s*)?(?:,\s*)?"
+                rf"(?:{_PART_OF_DAY}\s*,?\s*)?(?:ngày\s*)?(?:(?:thứ\s+\w+|chủ\s*nhật),?\s*)?")
 # (the lookahead lets the scan skip most positions at once: every cue starts with one of these letters)
 # (OCR of a scan may drop a mark: "thời han 20/10/2026")
 _CUE = (r"(?=[tcxhđkgsvmTCXHĐKGSVM])"
@@ -32,10 +36,9 @@ _CUE = (r"(?=[tcxhđkgsvmTCXHĐKGSVM])"
         r"trong|đến\s*hết|hạn\s*chót|thời\s*h[ạa]n(?:\s*hoàn\s*thành)?|kết\s*thúc|cuối|gửi\s*về[^.;]{0,60}?trước|"
         r"(?<=\s)sang|^sang|(?:hạn|thời\s*gian)\s*(?:nộp|gửi)(?:\s*(?:báo\s*cáo|hồ\s*sơ|ý\s*kiến))?\s*:?|"
         r"thời\s*gian\s*thực\s*hiện\s*:|(?:tới|đến)(?=\s*ngày)|"
-        r"tiến\s*độ(?:\s*(?:thực\s*hiện|hoàn\s*thành))?\s*:|(?<=\s)vào(?=\s*ngày)|(?<!\w)[Hh]ạn\s*:)"
+        rf"tiến\s*độ(?:\s*(?:thực\s*hiện|hoàn\s*thành))?\s*:|(?<=\s)vào(?=\s*{_HOUR_OF_DAY}ngày)|(?<!\w)[Hh]ạn\s*:)"
         r"[\s:]*(?:là\s+)?")  # "hạn nộp báo cáo là ngày 15/6/2026"
-_DAY_PREFIX = (r"(?:(?:\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2})?\s*(?:phút|['’])?\s*)?(?:,\s*)?(?:ngày\s*)?"
-               r"(?:thứ\s+\w+,?\s*)?(?:ngày\s*)?)")
+_DAY_PREFIX = rf"(?:{_HOUR_OF_DAY}(?:ngày\s*)?)"  # "trước 9h sáng ngày 27/9", "trước 14 giờ ngày 05/12/2017"
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 FULL_DATE = re.compile(
