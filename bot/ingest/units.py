@@ -100,6 +100,7 @@ _GROUP = (rf"(?:[Cc]ác|[Mm]ọi|[Nn]hững|[Tt]oàn\s*thể(?:\s+các)?|[Mm]ỗ
           # members of a board, each of whom acts: "đề nghị thành viên Ban ATGT tỉnh …", "thành viên BCĐ huyện"
           r"(?:[Cc]ác\s+)?[Tt]hành\s*viên\s+(?=(?:Ban|BCĐ|Hội\s*đồng|Tổ|Ủy\s*ban|Uỷ\s*ban|UBND|Đoàn)\b)|"
           r"(?:[Tt]oàn\s*thể\s+)?Nhân\s*dân\b|"  # the people, asked by a public notice ("đề nghị Nhân dân …")
+          r"[Tt]oàn\s*thể\s+nhân\s*dân\b|"  # ("… các thôn và toàn thể nhân dân đồng loạt ra quân …")
           r"[Bb]à\s*con(?:\s*nhân\s*dân)?\b|"  # the folk of a commune ("đề nghị bà con nhân dân …")
           # a locality by its name, the doer of a conclusion about it: "…, năm 2026, phường Hạnh Phúc cần …"
           r"(?:xã|phường|thị\s*trấn|huyện|quận|thị\s*xã)\s+(?=[A-ZĐ][a-zà-ỹđ])|"
@@ -288,7 +289,8 @@ LEVEL_KIND_AFTER = re.compile(r"^(?:xã|phường|thị\s*trấn|huyện|quận|
 # the Party committees of the local levels, listed after "các": "các huyện ủy, thị ủy, Thành ủy Huế",
 # "các huyện, thành, thị ủy"
 _LEVEL_OR_COMMITTEE = r"(?:huyện|quận|thị\s*xã|thị|thành(?:\s*phố)?|xã|phường)(?:\s*[ủu][yỷ])?"
-LEVEL_LIST_BEFORE = re.compile(rf"(?:^|\s)[Cc]ác\s+(?:{_LEVEL_OR_COMMITTEE}\s*,\s*)*{_LEVEL_OR_COMMITTEE}$", re.U)
+LEVEL_LIST_BEFORE = re.compile(rf"(?:^|\s)(?:[Cc]ác|[Mm]ỗi|[Nn]hững)\s+(?:{_LEVEL_OR_COMMITTEE}\s*,\s*)*"
+                               rf"{_LEVEL_OR_COMMITTEE}$", re.U)  # ("Mỗi huyện, thành, thị ủy")
 LEVEL_COMMITTEE_AFTER = re.compile(r"^(?:huyện|quận|thị|[Tt]hành)\s*[ủu][yỷ]\b", re.U)
 DEPARTMENT_KINDS = re.compile(rf"^[Cc]ác\s+(?:phòng|ban|sở|ngành|đơn\s*vị|cơ\s*quan)(?:\s*,\s*{_BARE_KIND})*$", re.U)
 
