@@ -31,3 +31,16 @@ def test_level_committees_after_each_are_one_group(plural: str, levels: str) -> 
 ])
 def test_guards(text: str, leads: list[str]) -> None:
     assert find_leads(text) == leads
+
+
+# "toàn thể cán bộ, đảng viên, công chức …": all the staff of a place, asked as a group of doers
+@pytest.mark.parametrize("staff", ["toàn thể cán bộ, đảng viên, công chức, viên chức, đoàn viên, hội viên",
+                                   "toàn thể cán bộ, công chức, viên chức", "Toàn thể cán bộ, đảng viên"])
+def test_all_the_staff_are_a_group_of_doers(staff: str) -> None:
+    text = (f"Theo đó, UBND xã yêu cầu {staff}, các cơ quan, đơn vị, doanh nghiệp và toàn thể Nhân dân trên địa bàn "
+            "xã đồng loạt ra quân tổng vệ sinh môi trường.")
+    assert find_leads(text) == [staff, "các cơ quan, đơn vị, doanh nghiệp", "toàn thể Nhân dân trên địa bàn xã"]
+
+
+def test_staff_as_the_object_of_the_work_are_no_doer() -> None:
+    assert find_leads("UBND các xã quán triệt đến toàn thể cán bộ, đảng viên nội dung Chỉ thị.") == ["UBND các xã"]
