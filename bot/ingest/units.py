@@ -299,11 +299,21 @@ LEVEL_COMMITTEE_AFTER = re.compile(r"^(?:huyện|quận|thị|[Tt]hành)\s*[ủu
 DEPARTMENT_KINDS = re.compile(rf"^[Cc]ác\s+(?:phòng|ban|sở|ngành|đơn\s*vị|cơ\s*quan)(?:\s*,\s*{_BARE_KIND})*$", re.U)
 
 
+# a list of named localities after their level ("các xã Phú Lai, …"), and a place's name after a comma: every syllable
+# capitalised ("Đoàn Kết", "Hội Hợp"), where a unit's name goes on in lower case ("Đoàn Thanh niên", "Hội Nông dân")
+_LOCALITY_NAME = r"[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*)*"
+LOCALITY_LIST_BEFORE = re.compile(rf"\b[Cc]ác\s+(?:xã|phường|thị\s*trấn|huyện|quận|thị\s*xã)\s+{_LOCALITY_NAME}"
+                                  rf"(?:\s*,\s*{_LOCALITY_NAME})*$", re.U)
+PLACE_NAME_AFTER = re.compile(r"^[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*)+(?=\s*(?:,|và\s|$))", re.U)
+
+
 def _split_list(names: str) -> list[str]:
     """`names` cut at the boundaries of its units, keeping the separators inside one group's name."""
     out, start = [], 0
     for sep in _SPLIT.finditer(names):
         before, after = names[start: sep.start()], names[sep.end():]
+        if sep.group(0).strip() == "," and LOCALITY_LIST_BEFORE.search(before) and PLACE_NAME_AFTER.match(after):
+            continue  # "UBND các xã Phú Lai, Đoàn Kết, Hữu Lợi": a place named like a unit ("Đoàn", "Hội") is a member
         if sep.group(0).strip() == "," and LEVEL_KIND_AFTER.match(after) and not DEPARTMENT_KINDS.match(before.strip()):
             continue  # "UBND các huyện, thị xã": one more level of the group; only "các phòng, ban, xã" opens another
         if sep.group(0).strip() == "," and LEVEL_LIST_BEFORE.search(before) and LEVEL_COMMITTEE_AFTER.match(after):
@@ -513,7 +523,8 @@ def _distribute(unit: str) -> list[str]:
     out = []
     for name in _members(m.group("names")):
         # "các Bộ: Công an, Tư pháp": "Công an" is the ministry's field here, not a police unit of its own
-        own_unit = UNIT_START.match(name) and not (ministry and re.fullmatch(r"Công\s*an", name))
+        own_unit = UNIT_START.match(name) and not (ministry and re.fullmatch(r"Công\s*an", name)) and \
+            not (not ministry and PLACE_NAME_AFTER.fullmatch(name))  # ("các xã Đoàn Kết, Hội Hợp": places)
         out.append(name if own_unit else f"{m.group('pre')}{kind[0].upper() + kind[1:] if ministry else kind} "
                                           f"{name}".strip())
     return out or [unit]
