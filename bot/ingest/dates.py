@@ -586,6 +586,11 @@ SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ\"“(])")
 OTHER_SUBJECT = re.compile(r"(?P<aside>Đối\s*với|Riêng)\s|(?:Đại\s*hội|Hội\s*nghị)\s", re.U)
 
 
+# a sentence that cites a legal rule: "Điều 24 của Luật …", "Khoản 2 Điều 8 …", "Theo quy định tại Điều 10 …"
+CITED_RULE = re.compile(r"\s*(?:\(?\d{1,3}\)?\s*)?(?:(?:Theo|Căn\s*cứ)\s+(?:quy\s*định\s+tại\s+)?)?"
+                        r"(?:Điều|Khoản|Điểm)\s+(?:\d|[a-zđ]\b)", re.U)
+
+
 def _first_sentence(text: str, found: list[Deadline]) -> list[Deadline]:
     """"Các huyện thành lập đoàn …, xong trước ngày 31/7. … Đối với các đoàn thể …, báo cáo trước ngày 5/10": when
     the task's own sentence has its deadline, a later sentence about another party does not move it."""
@@ -603,6 +608,8 @@ def _first_sentence(text: str, found: list[Deadline]) -> list[Deadline]:
         if any(a <= d.start < b for d in found) and (m or UNIT_START.match(text, a)) and (
                 m and m.group("aside") or fold(name_prefix(text[a:b])) != head):
             return own
+        if any(a <= d.start < b for d in found) and CITED_RULE.match(text, a):
+            return own  # "… chậm nhất là ngày 4/3/2021. Điều 24 của Luật … chậm nhất là ngày 14/3/2021": a rule cited
     return found
 
 
