@@ -188,7 +188,7 @@ GIVE = re.compile(r"(?:^|[\s,;:.(])(?<![Bb]àn\s)(?:(?:Giao|giao|Phân\s*công|p
                   r"(?:\s+(?:nhiệm\s*vụ|trách\s*nhiệm)(?=\s+(?:cho\s|(?:" + _HEADS + r")\b|" + _GROUP + r")))?|"
                   r"(?:Đồng\s*ý|đồng\s*ý|Chấp\s*thuận|chấp\s*thuận|Cho\s*phép|cho\s*phép)"
                   r"\s+(?:để|cho))\s+(?:cho\s+)?(?P<u>.+)", re.U)
-ASK = re.compile(r"(?:^|[\s,;:.(])(?<!thừa\s)(?:" + loose("đề nghị") + r"|Yêu\s*cầu|yêu\s*cầu|[Ủủ]y\s*quyền|"
+ASK = re.compile(r"(?:^|[\s,;:.(])(?<!thừa\s)(?<!việc\s)(?:" + loose("đề nghị") + r"|Yêu\s*cầu|yêu\s*cầu|[Ủủ]y\s*quyền|"
                  # (a speaker's reminder asks too: "Giám đốc Sở lưu ý các trường tổ chức …")
                  r"[Uu]ỷ\s*quyền|(?<=\s)lưu\s*ý)[\s,]+(?:(?:đến|tới)\s+(?=(?:các|toàn\s*thể|mọi|tất\s*cả)\s))?"
                  # (a word of time before whom it asks: "yêu cầu trước mắt các cấp ủy …", "đề nghị từ nay các đơn vị …")
