@@ -54,7 +54,7 @@ _HEADS = (
     r"Hiệp\s*hội|Liên\s*hiệp|Đội|Lực\s*lượng|Chi\s*nhánh|Cảnh\s*sát|Thuế(?=\s+(?:tỉnh|thành\s*phố|TP|cơ\s*sở|khu\s*vực|[A-ZĐ]))|Hải\s*quan|Điện\s*lực|Thành\s*đoàn|"
     r"Thống\s*kê(?=\s+(?:tỉnh|thành\s*phố|TP|cơ\s*sở|khu\s*vực|huyện|[A-ZĐ]))|"
     r"Tỉnh\s*đoàn|Huyện\s*đoàn|Bảo\s*tàng|Nhà\s*hát|Thư\s*viện|Tạp\s*chí|Thông\s*tấn\s*xã|Quân\s*khu|Vườn\s*quốc\s*gia|Hãng|"
-    r"Bưu\s*điện|Cảng|"
+    r"Bưu\s*điện|Cảng|Cổng\s*[Tt]hông\s*tin\s*điện\s*tử|"
     # the mass organisations by their initials: "HND tỉnh" (Hội Nông dân), "HLHPN", "HPN" (Hội Phụ nữ), "HCCB" (Hội
     # Cựu chiến binh), "ĐTN" (Đoàn Thanh niên), "LĐLĐ" (Liên đoàn Lao động); and the trade union, "Công đoàn"
     r"HND|HNDVN|HLHPN|HPN|HCCB|ĐTN|ĐTNCS|LĐLĐ|Công\s*đoàn(?!\s*viên)|"
