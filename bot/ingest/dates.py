@@ -25,6 +25,10 @@ from storage.vntext import fold
 if TYPE_CHECKING:
     from scheduler.calendar import WorkingCalendar
 
+# ("vào lúc 16h chiều thứ Bảy, ngày 27/12", "vào sáng ngày 24/8/2025": the hour and the part of the day before a day)
+_PART_OF_DAY = r"(?:sáng|chiều|tối|trưa)"
+_HOUR_OF_DAY = (r"(?:lúc\s*)?(?:\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2})?\s*(?:phút|['’])?\s*)?(?:,\s*)?"
+                rf"(?:{_PART_OF_DAY}\s*,?\s*)?(?:ngày\s*)?(?:(?:thứ\s+\w+|chủ\s*nhật),?\s*)?")
 # (the lookahead lets the scan skip most positions at once: every cue starts with one of these letters)
 # (OCR of a scan may drop a mark: "thời han 20/10/2026")
 _CUE = (r"(?=[tcxhđkgsvmTCXHĐKGSVM])"
@@ -32,10 +36,9 @@ _CUE = (r"(?=[tcxhđkgsvmTCXHĐKGSVM])"
         r"trong|đến\s*hết|hạn\s*chót|thời\s*h[ạa]n(?:\s*hoàn\s*thành)?|kết\s*thúc|cuối|gửi\s*về[^.;]{0,60}?trước|"
         r"(?<=\s)sang|^sang|(?:hạn|thời\s*gian)\s*(?:nộp|gửi)(?:\s*(?:báo\s*cáo|hồ\s*sơ|ý\s*kiến))?\s*:?|"
         r"thời\s*gian\s*thực\s*hiện\s*:|(?:tới|đến)(?=\s*ngày)|"
-        r"tiến\s*độ(?:\s*(?:thực\s*hiện|hoàn\s*thành))?\s*:|(?<=\s)vào(?=\s*ngày)|(?<!\w)[Hh]ạn\s*:)"
+        rf"tiến\s*độ(?:\s*(?:thực\s*hiện|hoàn\s*thành))?\s*:|(?<=\s)vào(?=\s*{_HOUR_OF_DAY}ngày)|(?<!\w)[Hh]ạn\s*:)"
         r"[\s:]*(?:là\s+)?")  # "hạn nộp báo cáo là ngày 15/6/2026"
-_DAY_PREFIX = (r"(?:(?:\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2})?\s*(?:phút|['’])?\s*)?(?:,\s*)?(?:ngày\s*)?"
-               r"(?:thứ\s+\w+,?\s*)?(?:ngày\s*)?)")
+_DAY_PREFIX = rf"(?:{_HOUR_OF_DAY}(?:ngày\s*)?)"  # "trước 9h sáng ngày 27/9", "trước 14 giờ ngày 05/12/2017"
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 FULL_DATE = re.compile(
@@ -583,6 +586,11 @@ SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ\"“(])")
 OTHER_SUBJECT = re.compile(r"(?P<aside>Đối\s*với|Riêng)\s|(?:Đại\s*hội|Hội\s*nghị)\s", re.U)
 
 
+# a sentence that cites a legal rule: "Điều 24 của Luật …", "Khoản 2 Điều 8 …", "Theo quy định tại Điều 10 …"
+CITED_RULE = re.compile(r"\s*(?:\(?\d{1,3}\)?\s*)?(?:(?:Theo|Căn\s*cứ)\s+(?:quy\s*định\s+tại\s+)?)?"
+                        r"(?:Điều|Khoản|Điểm)\s+(?:\d|[a-zđ]\b)", re.U)
+
+
 def _first_sentence(text: str, found: list[Deadline]) -> list[Deadline]:
     """"Các huyện thành lập đoàn …, xong trước ngày 31/7. … Đối với các đoàn thể …, báo cáo trước ngày 5/10": when
     the task's own sentence has its deadline, a later sentence about another party does not move it."""
@@ -600,6 +608,8 @@ def _first_sentence(text: str, found: list[Deadline]) -> list[Deadline]:
         if any(a <= d.start < b for d in found) and (m or UNIT_START.match(text, a)) and (
                 m and m.group("aside") or fold(name_prefix(text[a:b])) != head):
             return own
+        if any(a <= d.start < b for d in found) and CITED_RULE.match(text, a):
+            return own  # "… chậm nhất là ngày 4/3/2021. Điều 24 của Luật … chậm nhất là ngày 14/3/2021": a rule cited
     return found
 
 
