@@ -463,7 +463,19 @@ class Node:
 
     @property
     def head(self) -> str:
+        """The item's first line — with the next one when the first stops on a dash or a comma, a heading that
+        wraps inside a list of units ("17. UBND các phường: Ba Đình, Văn Miếu –" / "Quốc Tử Giám và UBND xã A.")."""
+        if self.head_span == 2:
+            return f"{self.lines[0].rstrip()} {self.lines[1].strip()}"
         return self.lines[0]
+
+    @property
+    def head_span(self) -> int:
+        """How many of the item's lines its head takes (1, or 2 for a heading wrapped on a dash or a comma)."""
+        return 2 if len(self.lines) > 1 and _WRAPS_ON.search(self.lines[0]) else 1
+
+
+_WRAPS_ON = re.compile(r"[–,-]\s*$")
 
 
 MARKERS = [
@@ -2607,9 +2619,11 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
             child_directive = False
         if child_directive and CLOSING.search(child.head):
             continue
-        unit_heading = heading_units(child.head) if child.children or len(child.lines) > 1 else []
+        span = child.head_span
+        unit_heading = heading_units(child.head) if child.children or len(child.lines) > span else []
         # "2. Sở Xây dựng" / "Tập trung …": the heading names the unit, the body starts on the next line
-        body_after_unit = bool(unit_heading) and len(child.lines) > 1 and not FIELD_LABEL.match(child.lines[1])
+        body_after_unit = bool(unit_heading) and len(child.lines) > span and \
+            not FIELD_LABEL.match(child.lines[span])
         leads = unit_heading or find_leads(text)
         if not leads and child.children and (titled := UNIT_TITLE.match(text)) and UNIT_START.match(titled.group("u")):
             leads = split_units(titled.group("u")) or [titled.group("u")]  # "Yêu cầu đối với các thương nhân …"
@@ -2638,7 +2652,7 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
             # "1. Sở Văn hóa và Thể thao:" names who acts for the items below; it is not a task
             # (a group whose responsibility line after its bullets names who leads each of them — "Đơn vị chủ trì:
             # X; Đơn vị phối hợp: Y" — is a heading over those tasks, not one more)
-            emit = not (unit_heading and len(child.lines) == 1) and not ATTRIBUTE_ITEM.match(text) and \
+            emit = not (unit_heading and len(child.lines) == span) and not ATTRIBUTE_ITEM.match(text) and \
                 not (child.owners and any(c.kind in GROUP_ITEM_KINDS for c in child.children)) and \
                 not (child.children and UNIT_TITLE.match(text)) and \
                 not _not_a_task(text, child) and (
@@ -2647,7 +2661,7 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
                 (bool(leads) or _sentence_item(text)) and not _lead_in_only(child)) or \
                 bool(child.children) and REPORT_OUTLINE.search(child.lines[-1]) is not None
             if emit and body_after_unit:
-                body_text = " ".join(child.lines[1:])
+                body_text = " ".join(child.lines[span:])
                 own, strength = find_leads_ranked(body_text)
                 out.append(_task(ref, body_text, issued_on=issued_on, ctx=child_ctx, parent=ref_prefix or None,
                                  depth=child.rank, inherited_due=inherited_due,
