@@ -1888,7 +1888,7 @@ def summary_text(rows: Sequence[UnitSummary], today: dt.date, filt: ReportFilter
     scope = filter_description(filt, unit_name or matched_units(filt, rows), notice_title)
     if not rows and standing:
         return vn("\n".join([report_title(today, as_of), *([f"Phạm vi: {scope}"] if scope else []),
-                             "", standing_line(standing, filt)]))
+                             "", standing_line(standing, filt, files=files)]))
     if not rows:
         if scope:
             return vn(f"Không có nhiệm vụ nào thuộc phạm vi: {scope}.\n{usage or SUMMARY_USAGE}")
@@ -1922,24 +1922,46 @@ def summary_text(rows: Sequence[UnitSummary], today: dt.date, filt: ReportFilter
     if as_of is not None and total.registered_later:
         lines += ["", registered_later_note(total.registered_later, as_of)]
     if standing:
-        lines += ["", standing_line(standing, filt)]
+        lines += ["", standing_line(standing, filt, files=files)]
     return vn("\n".join(lines))
 
 
 STANDING_UNITS_LISTED = 8
 
 
-def standing_line(standing: Sequence[tuple[str, str]], filt: ReportFilter | None) -> str:
+def standing_line(standing: Sequence[tuple[str, str]], filt: ReportFilter | None, *, files: bool = False) -> str:
     """The open standing duties ("thường xuyên") a period's figures leave out, by unit: "Nhiệm vụ thường xuyên
-    (không có thời hạn) đang thực hiện, không tính vào số liệu tháng 3/2026 (3): Sở Tài chính — mục 2, 5; …"."""
+    (không có thời hạn) đang thực hiện, không tính vào số liệu tháng 3/2026 (3): Sở Tài chính — mục 2, 5; …"
+    (`files`: the Excel file comes with it, and lists them on a sheet of their own)."""
     by_unit: dict[str, list[str]] = {}
     for unit, ref in standing:
         by_unit.setdefault(unit, []).append(ref)
-    period = f" {filt.period}" if filt is not None and filt.period else " kỳ này"
+    period = _standing_period(filt)
     said = "; ".join(f"{unit} — mục {', '.join(refs)}" for unit, refs in list(by_unit.items())[:STANDING_UNITS_LISTED])
     more = len(by_unit) - STANDING_UNITS_LISTED
     return (f"Nhiệm vụ thường xuyên (không có thời hạn) đang thực hiện, không tính vào số liệu{period} "
-            f"({len(standing)}): {said}" + (f"; và {more} đơn vị khác" if more > 0 else "") + ".")
+            f"({len(standing)}): {said}" + (f"; và {more} đơn vị khác" if more > 0 else "") + "."
+            + (f" Nội dung, tình trạng từng nhiệm vụ: trang “{STANDING_SHEET}” của tệp Excel." if files else ""))
+
+
+STANDING_SHEET = "Thường xuyên"  # the Excel file's sheet of them
+SUMMARY_SHEET = "Tổng hợp"
+STANDING_TITLE = "NHIỆM VỤ THƯỜNG XUYÊN (KHÔNG CÓ THỜI HẠN) ĐANG THỰC HIỆN"
+
+
+def _standing_period(filt: ReportFilter | None) -> str:
+    return f" {filt.period}" if filt is not None and filt.period else " kỳ này"
+
+
+def standing_sheet_note(count: int, filt: ReportFilter | None, *, here: bool = False) -> str:
+    """The Excel file's word on the standing duties a period's figures leave out: under the summary table, where they
+    are listed; on their own sheet (`here`), what the rows are."""
+    period = _standing_period(filt)
+    if here:
+        return vn(f"{count} nhiệm vụ không có thời hạn, đang thực hiện; không tính vào số liệu{period} ở trang "
+                  f"“{SUMMARY_SHEET}”.")
+    return vn(f"Ngoài số liệu trên: {count} nhiệm vụ thường xuyên (không có thời hạn) đang thực hiện, không tính "
+              f"vào số liệu{period} — danh sách ở trang “{STANDING_SHEET}”.")
 
 
 def overdue_share_text(r: UnitSummary) -> str:

@@ -810,6 +810,8 @@ class Report:
     tasks: list[TaskRow]
     as_of: dt.date | None = None  # a past period: its last day, the day the figures stand at (None: today)
     standing: list[tuple[str, str]] = field(default_factory=list)  # (unit, item): open standing duties left out
+    # … the same duties as rows, for the Excel file's sheet of them (as they stood at `as_of`, for a past period)
+    standing_rows: list[TaskRow] = field(default_factory=list)
 
 
 def build_report(session: Session, *, today: dt.date, tz: ZoneInfo, filt: ReportFilter | None = None,
@@ -822,10 +824,12 @@ def build_report(session: Session, *, today: dt.date, tz: ZoneInfo, filt: Report
     if as_of is None:
         rounds = past_rounds(found, filt, tz=tz, rule=rule)
         return Report(units=summarize(tasks, today=today, tz=tz, rule=rule, rounds=rounds),
-                      tasks=rows_for(session, tasks, today=today, tz=tz, rule=rule, rounds=rounds), standing=standing)
+                      tasks=rows_for(session, tasks, today=today, tz=tz, rule=rule, rounds=rounds), standing=standing,
+                      standing_rows=rows_for(session, left_out, today=today, tz=tz, rule=rule))
     return Report(units=summarize(tasks, today=as_of, tz=tz, rule=rule, rounds=found, states=states),
                   tasks=rows_for(session, tasks, today=as_of, tz=tz, rule=rule, rounds=found, states=states),
-                  as_of=as_of, standing=standing)
+                  as_of=as_of, standing=standing,
+                  standing_rows=rows_for(session, left_out, today=as_of, tz=tz, rule=rule, states=states))
 
 
 # ---------------------------------------------------------------- the weekly digest for leaders
