@@ -298,6 +298,23 @@ def misread_lines(places: Sequence[tuple[str, Sequence[Misread]]]) -> list[str]:
 
 
 SUBJECT_PLACE = "trích yếu"
+SUBJECT_PLACE_KEY = "subject"  # (`Draft.typed`: the admin typed the subject)
+
+
+def misread_said(found: Sequence[Misread]) -> str:
+    """A task's (or the subject's) words probably misread, on the line under it: "Có thể đọc sai (OCR): “tà soát”
+    (rà soát?)"."""
+    return f"Có thể đọc sai (OCR): {ocr_said(found, limit=MISREAD_LIMIT)}"
+
+
+def misread_elsewhere(places: Sequence[str], count: int) -> str:
+    """After a correction, the places not shown whose words OCR probably misread still: named, with how to see them —
+    the warning stays until they are fixed, without the whole list each time."""
+    numbers = [p for p in places if p.isdigit()]
+    said = [p for p in places if not p.isdigit()] + ([f"nhiệm vụ {', '.join(numbers)}"] if numbers else [])
+    see = f"“xem {numbers[0]}”" if numbers else "“xem tất cả”"
+    return (f"Văn bản đọc bằng OCR: còn {count} chỗ có thể đọc sai ở {', '.join(said)} (đồng chí gõ {see} để xem"
+            + (", “xem tất cả” để xem cả danh sách" if numbers else "") + ").")
 
 
 def _example_units(draft: Draft) -> tuple[str, str, str]:
@@ -491,16 +508,25 @@ def _past_due_lines(parsed: ParsedNotice, draft: Draft, today: dt.date | None, *
 
 
 def draft_changes(parsed: ParsedNotice, draft: Draft, *, replies: bool = True, today: dt.date | None = None,
-                  explain: Callable[[dt.date], str | None] | None = None) -> str:
+                  explain: Callable[[dt.date], str | None] | None = None,
+                  misread: Sequence[tuple[str, Sequence[Misread]]] = ()) -> str:
     """After corrections: what changed, the tasks it touched as they now read, and what still needs a look —
-    not the whole list again (a long notice's preview is several messages; "xem tất cả" shows it)."""
+    not the whole list again (a long notice's preview is several messages; "xem tất cả" shows it). `misread`: for
+    a text read by OCR, the words still probably misread, by place (as `draft_preview`): under each task shown,
+    its own; the places not shown, named."""
     lines = correction_lines(draft.applied)
     touched = {a.number for a in draft.applied if a.number is not None and a.field != "drop"}
     shown = [(i, task) for i, task in zip(draft.numbers, parsed.tasks, strict=True) if i in touched]
+    found_at = {place: found for place, found in misread if found}
     if shown:
         lines += ["", "Sau khi sửa:"]
         for i, task in shown:
             lines += ["", *_task_block(i, task, draft, today, explain)]
+            if str(i) in found_at:
+                lines.append(f"   • {misread_said(found_at[str(i)])}")
+    elsewhere = [place for place in found_at if place not in {str(i) for i, _ in shown}]
+    if elsewhere:
+        lines += ["", misread_elsewhere(elsewhere, sum(len(found_at[p]) for p in elsewhere))]
     lines += _unreached_lines(parsed, draft, short=True)
     lines += _past_due_lines(parsed, draft, today, short=True)
     how = "trả lời tin này" if replies else "gõ"
@@ -665,11 +691,15 @@ def correction_lines(applied: Sequence[Applied]) -> list[str]:
 
 def draft_task_text(number: int, task: ParsedTask, *, today: dt.date | None = None,
                     guesses: dict[str, UnitGuess] | None = None,
-                    explain: Callable[[dt.date], str | None] | None = None) -> str:
+                    explain: Callable[[dt.date], str | None] | None = None,
+                    misread: Sequence[Misread] = ()) -> str:
     """One task of a draft, whole (the preview shortens long texts), its leads as the directory reads them
     (`guesses`: a group's units, who is given the task). `explain`: the calendar's `explain_deadline`, as the
-    preview has it (a deadline on a day off, the first round of a duty)."""
+    preview has it (a deadline on a day off, the first round of a duty). `misread`: its words OCR probably misread,
+    and how to give the wording whole."""
     lines = [f"Nhiệm vụ {number} [Mục {task.ref}]:", task.text]
+    if misread:
+        lines.append(f"({misread_said(misread)}; để sửa, đồng chí gõ “{number} nd: …” với toàn văn đã sửa.)")
     if guesses is not None:
         lines += _lead_lines(number, task, guesses, indent="", every_member=True)
     elif task.lead:
