@@ -20,6 +20,7 @@ from bot.texts import (
     STATUS_LABELS,
     SUMMARY_SHEET,
     filter_description,
+    meaningful_note,
     registered_later_cell,
     standing_sheet_note,
     vn,
@@ -87,7 +88,7 @@ def category_cell(row: TaskRow) -> str:
 def note_cell(row: TaskRow) -> str:
     if row.registered_on is not None:  # a past period's task entered only after it: say so, not a blank
         return registered_later_cell(row.registered_on)
-    if not row.latest_note:
+    if not row.latest_note or not meaningful_note(row.latest_note):  # a bare "xong": the status column says it
         return ""
     return row.latest_note + (f" ({row.latest_note_on:%d/%m/%Y})" if row.latest_note_on else "")
 

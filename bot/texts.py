@@ -1897,12 +1897,20 @@ def _story_state(t: TaskRow, calendar: WorkingCalendar) -> str:
                                                       ", đúng hạn" if deadline else "")
     else:
         state = progress_text(TaskStatus(t.status), t.percent)
+        if t.round_label:  # a recurring duty: the round now due is what the status is about, said so
+            state = f"{round_name(t.round_label)}: " + ("chưa báo cáo" if t.status == TaskStatus.OPEN else state)
         if deadline is not None:
             state += f", hạn {date_vn(deadline)}" + (", đã quá hạn" if t.category == "overdue" else "")
+    if t.round_label and (t.rounds_done or t.rounds_missed):
+        state += f"; các kỳ trước: đã báo cáo {t.rounds_done}" + (
+            f", không báo cáo {t.rounds_missed}" if t.rounds_missed else "")
     extended = f" (đã gia hạn từ {date_vn(t.first_due_on)})" if t.first_due_on and t.first_due_on != t.due_on \
         else ""
-    note = f" — “{shorten(t.latest_note, 120)}” ({t.latest_note_on:%d/%m})" if t.latest_note and \
-        t.latest_note_on else ""
+    note = ""
+    if t.latest_note and t.latest_note_on and meaningful_note(t.latest_note):  # (a bare "xong" says nothing more)
+        earlier = t.round_label and t.round_start and t.latest_note_on < t.round_start  # words of a past round
+        note = f" — {'kỳ trước: ' if earlier else ''}“{shorten(t.latest_note, 120)}” " \
+               f"({t.latest_note_on:%d/%m})"
     return f"{state}{extended}{note}"
 
 

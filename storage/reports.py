@@ -739,6 +739,9 @@ class TaskRow:
     rounds_done: int = 0  # a recurring duty: its rounds (of the report's period) reported
     rounds_missed: int = 0  # … and never reported
     registered_on: dt.date | None = None  # a past period's task entered into Nhắc việc only after it, that day
+    # a recurring duty as it stands now: the round its status is about ("tuần từ 23/02/2026") and when that began
+    round_label: str | None = None
+    round_start: dt.date | None = None
 
 
 def _latest_notes(session: Session, task_ids: Sequence[int],
@@ -794,7 +797,10 @@ def rows_for(session: Session, tasks: Sequence[Task], *, today: dt.date, tz: Zon
             effective_due_on=rule.effective_deadline(state.due_on) if state.due_on else None,
             rounds_done=sum(r.done_at is not None for r in (rounds or {}).get(task.id, [])),
             rounds_missed=sum(r.done_at is None for r in (rounds or {}).get(task.id, [])),
-            registered_on=state.registered_on))
+            registered_on=state.registered_on,
+            # (a past period's state is not the round now due: no round named then)
+            round_label=task.occurrence_label if task.recurrence and not as_of else None,
+            round_start=task.occurrence_start if task.recurrence and not as_of else None))
     return rows
 
 

@@ -595,3 +595,12 @@ def test_an_item_finished_by_several_units_is_one_line_even_when_one_had_more_ti
     assert lines == ["• Mục 5: Báo cáo thiệt hại — 3 đơn vị: UBND xã Cao Xá (đ/c Giáp Văn Sơn, 14/12/2026, đúng hạn); "
                      "UBND thị trấn Cao Thượng (đ/c Nguyễn Văn Bình, 14/12/2026, đúng hạn); UBND xã Ngọc Thiện "
                      "(đ/c Đỗ Văn Thắng, 18/12/2026, đúng hạn, hạn của đơn vị: 18/12/2026)"], lines
+
+
+def test_a_latest_note_that_only_repeats_the_status_is_not_written_as_the_units_words() -> None:
+    from bot.report_files import note_cell
+
+    assert note_cell(row(latest_note="xong", latest_note_on=dt.date(2026, 3, 18))) == ""
+    assert note_cell(row(latest_note="đã xong", latest_note_on=dt.date(2026, 3, 18))) == ""
+    assert note_cell(row(latest_note="xong, đã gửi báo cáo số 12/BC", latest_note_on=dt.date(2026, 3, 18))) == \
+        "xong, đã gửi báo cáo số 12/BC (18/03/2026)"
