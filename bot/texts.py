@@ -1744,6 +1744,15 @@ def meant_question(typed: str, meant: str, text: str, rest: str, *, buttons: boo
               f"cho mục {meant}.")
 
 
+def quoted_question(meant: str, text: str, said: str, *, buttons: bool) -> str:
+    """A message without an item number or a status word that repeats one task's wording: asked whether it reports
+    on that task; the action under it (or "đúng") records the words on it."""
+    how = "bấm nút bên dưới hoặc gõ “đúng”" if buttons else "gõ “đúng”"
+    return vn(f"Nội dung “{shorten(' '.join(said.split()), 60)}” có phải là báo cáo mục {meant} "
+              f"({short_title(text, 70)})? Nếu đúng, đồng chí {how} để ghi nhận cho mục {meant}; nếu là nhiệm vụ "
+              f"khác, đồng chí gõ số mục trước nội dung, ví dụ “{meant} đã …”.")
+
+
 GREETING_REPLY = ("Nhắc việc xin cảm ơn và kính chúc đồng chí cùng gia đình năm mới mạnh khỏe, hạnh phúc, "
                   "thành công!")
 WISH_REPLY = "Nhắc việc xin cảm ơn đồng chí và kính chúc đồng chí sức khỏe, công tác tốt!"
