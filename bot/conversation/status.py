@@ -1235,6 +1235,10 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
             return True
         if len(tasks) > 1 and (round_due := await _report_meant(conv, person, tasks, folded)) is not None:
             tasks = [round_due]  # "báo cáo rồi" on the day a report is due: that round
+        asks_time = ASKS_EXTENSION.search(folded) is not None or (
+            change is not None and change.status == TaskStatus.EXTENSION_REQUESTED)
+        if len(tasks) > 1 and asks_time and (dated := [t for t in tasks if t.due_on is not None]):
+            tasks = dated  # "xin gia hạn đến 30/4": only a task with a deadline can be given more time
         if len(tasks) > 1 and not is_snooze and await _ask_quoted(conv, event, person, text, tasks):
             return True  # "đã xây dựng xong kế hoạch tuyên truyền": the one task whose words it repeats, asked
         if len(tasks) > 1:

@@ -79,3 +79,30 @@ def test_a_sentence_with_da_is_not_a_thank_you_unless_it_acknowledges(text: str,
     from bot.conversation.status import is_acknowledgement
 
     assert is_acknowledgement(text) is thanks
+
+
+async def test_more_time_asked_without_an_item_is_about_the_tasks_that_have_a_deadline(db_url: str) -> None:
+    """Probe s18: "xin gia hạn đến 30/4" from a head with one task due and five standing duties was answered with
+    all six to choose from — a standing duty has no deadline to extend."""
+    from tests.bot.conversation_setup import NOTICE, started_with
+    from tests.conftest import DIRECTORY_CSV
+
+    one_due = "\n".join(line for line in NOTICE.splitlines() if not line.startswith(("2.", " ảnh hưởng")))
+    h = await started_with(db_url, DIRECTORY_CSV.read_text(encoding="utf-8"), one_due)
+    try:
+        await h.say("head_bdv", "xin gia hạn đến 30/4 vì chờ ý kiến các sở")
+        answer = last_text(h, "head_bdv")
+        assert "Đã cập nhật: mục 1 — Đề nghị gia hạn." in answer, answer  # the one task due: no question
+        assert task(h, "1").status == "extension_requested"
+    finally:
+        await h.stop()
+
+
+async def test_more_time_asked_without_an_item_lists_only_the_tasks_that_have_a_deadline(db_url: str) -> None:
+    h = await started(db_url)  # 1 and 2 due, 3 standing: asked between 1 and 2 only
+    try:
+        await h.say("head_bdv", "xin gia hạn đến 30/4")
+        asked = last_text(h, "head_bdv")
+        assert "• Mục 1:" in asked and "• Mục 2:" in asked and "• Mục 3:" not in asked, asked
+    finally:
+        await h.stop()
