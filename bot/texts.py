@@ -2295,7 +2295,7 @@ def extension_request_text(req: ExtensionRequest, replaced_due: dt.date | None =
     lines = [f"Đề nghị gia hạn: đồng chí {req.requester_name}{unit} đề nghị gia hạn nhiệm vụ mục {req.item_ref} "
              f"({req.notice_title}).",
              f"Thời hạn hiện tại: {current}; đề nghị gia hạn đến: {date_vn(req.requested_due)}."]
-    if req.note:
+    if req.note and meaningful_note(req.note):  # (a bare "xin gia hạn đến 30/4" is the line above again)
         lines.append(f"Nội dung: {shorten(req.note, 300)}")
     if replaced:
         before = f" (đến {date_vn(replaced_due)})" if replaced_due else ""
@@ -2379,7 +2379,7 @@ def extension_reminder(req: ExtensionRequest, today: dt.date, calendar: WorkingC
              f"mục {req.item_ref} ({req.notice_title}) đến {date_vn(req.requested_due)}"
              + (" — ngày này đã qua" if req.requested_due is not None and req.requested_due <= today else "") + ".",
              f"Thời hạn hiện tại: {_deadline_standing(req, today, calendar)}."]
-    if req.note:
+    if req.note and meaningful_note(req.note):  # (a bare "xin gia hạn đến 30/4" is the line above again)
         lines.append(f"Nội dung: {shorten(req.note, 300)}")
     if req.requested_due is not None and req.requested_due <= today:
         lines.append(f"Nếu đồng ý, đồng chí gõ kèm ngày mới, ví dụ: {_decision_forms(req, today)}.")
