@@ -342,12 +342,12 @@ def cmd_report(args: argparse.Namespace) -> int:
     unit_name = matched_units(filt, report.units)
     # a period already over (--to before --today): the tasks as they stood at its end, and the heading says so
     outputs = [(Path(args.xlsx), lambda: summary_workbook(report.units, report.tasks, today, filt, unit_name,
-                                                          report.as_of), "tệp Excel")]
+                                                          report.as_of, report.standing_rows), "tệp Excel")]
     if args.chart:
         scope = filter_description(filt, unit_name)
         outputs.append((Path(args.chart), lambda: summary_chart(report.units, report.as_of or today, scope),
                         "biểu đồ"))
-    print(summary_text(report.units, today, filt, as_of=report.as_of))
+    print(summary_text(report.units, today, filt, as_of=report.as_of, standing=report.standing))
     for path, render, what in outputs:
         try:
             path.write_bytes(render())

@@ -14,12 +14,21 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from bot.texts import STATUS_LABELS, filter_description, registered_later_cell, vn
+from bot.texts import (
+    STANDING_SHEET,
+    STANDING_TITLE,
+    STATUS_LABELS,
+    SUMMARY_SHEET,
+    filter_description,
+    meaningful_note,
+    registered_later_cell,
+    standing_sheet_note,
+    vn,
+)
 from storage.models import TaskStatus
 from storage.reports import CATEGORIES, CATEGORY_LABELS, ReportFilter, TaskRow, UnitSummary, totals
 
 TITLE = "BIỂU TỔNG HỢP TÌNH HÌNH THỰC HIỆN NHIỆM VỤ"
-SUMMARY_SHEET = "Tổng hợp"
 DETAIL_SHEET = "Chi tiết"
 HEADER_ROW = 4  # rows 1–3: title, scope, date
 # of the tasks with a deadline (a task without one is never overdue); blank for a unit with none
@@ -36,8 +45,12 @@ SUMMARY_COLUMNS = (("STT", 6), ("Đơn vị chủ trì", 40), ("Tổng số", 10
 DETAIL_COLUMNS = (("STT", 6), ("Số/ngày văn bản", 20), ("Mục", 8), ("Nội dung", 60), ("Chủ trì", 24),
                   ("Người thực hiện", 20), ("Phối hợp", 24), ("Thời hạn", 12), ("Tình trạng", 17),
                   ("Ngày hoàn thành", 12), ("Đúng/quá hạn", 20), ("Ghi chú mới nhất", 40))
-WRAPPED = {"Số/ngày văn bản", "Nội dung", "Chủ trì", "Người thực hiện", "Phối hợp", "Tình trạng", "Đúng/quá hạn",
-           "Ghi chú mới nhất"}
+# the standing duties a period's figures leave out: where they stand, no lateness to judge (they have no deadline)
+STANDING_COLUMNS = (("STT", 6), ("Số/ngày văn bản", 20), ("Mục", 8), ("Nội dung", 60), ("Chủ trì", 24),
+                    ("Người thực hiện", 20), ("Phối hợp", 24), ("Thời hạn", 14), ("Tình trạng", 17),
+                    ("Ghi chú mới nhất", 40))
+WRAPPED = {"Số/ngày văn bản", "Nội dung", "Chủ trì", "Người thực hiện", "Phối hợp", "Thời hạn", "Tình trạng",
+           "Đúng/quá hạn", "Ghi chú mới nhất"}
 # the 1-based positions of the columns formatted one by one (derived: a column added never shifts them wrong)
 DUE_COLUMN, DONE_COLUMN, CATEGORY_COLUMN = (
     [name for name, _ in DETAIL_COLUMNS].index(n) + 1 for n in ("Thời hạn", "Ngày hoàn thành", "Đúng/quá hạn"))
@@ -75,7 +88,7 @@ def category_cell(row: TaskRow) -> str:
 def note_cell(row: TaskRow) -> str:
     if row.registered_on is not None:  # a past period's task entered only after it: say so, not a blank
         return registered_later_cell(row.registered_on)
-    if not row.latest_note:
+    if not row.latest_note or not meaningful_note(row.latest_note):  # a bare "xong": the status column says it
         return ""
     return row.latest_note + (f" ({row.latest_note_on:%d/%m/%Y})" if row.latest_note_on else "")
 
@@ -88,9 +101,10 @@ def date_line(today: dt.date, as_of: dt.date | None = None) -> str:
     return vn(f"Số liệu đến ngày {today:%d/%m/%Y}")
 
 
-def _heading(ws: Worksheet, width: int, today: dt.date, scope: str, as_of: dt.date | None = None) -> None:
+def _heading(ws: Worksheet, width: int, today: dt.date, scope: str, as_of: dt.date | None = None,
+             title: str = TITLE) -> None:
     last = get_column_letter(width)
-    ws["A1"] = vn(TITLE)
+    ws["A1"] = vn(title)
     ws["A1"].font = Font(bold=True, size=14)
     ws["A2"] = vn(f"Phạm vi: {scope}") if scope else vn("Phạm vi: toàn bộ nhiệm vụ đã giao")
     ws["A2"].font = Font(italic=True)
@@ -132,7 +146,7 @@ def _finish(ws: Worksheet, columns: int, last_row: int) -> None:
 
 
 def _summary_sheet(ws: Worksheet, units: Sequence[UnitSummary], today: dt.date, scope: str,
-                   as_of: dt.date | None = None) -> None:
+                   as_of: dt.date | None = None, standing_note: str | None = None) -> None:
     ws.title = SUMMARY_SHEET
     _heading(ws, len(SUMMARY_COLUMNS), today, scope, as_of)
     _header(ws, SUMMARY_COLUMNS)
@@ -150,6 +164,12 @@ def _summary_sheet(ws: Worksheet, units: Sequence[UnitSummary], today: dt.date, 
         cell.font = Font(bold=True)
     # the total row stays out of the filter range: sorting must not move it
     _finish(ws, len(SUMMARY_COLUMNS), ws.max_row - 1)
+    if standing_note:  # under the table, printed with it: what the figures leave out, and where it is listed
+        note_row = ws.max_row + 2
+        ws.cell(row=note_row, column=1, value=vn(standing_note)).font = Font(italic=True)
+        ws.merge_cells(f"A{note_row}:{get_column_letter(len(SUMMARY_COLUMNS))}{note_row}")
+        ws.cell(row=note_row, column=1).alignment = Alignment(vertical="top", wrap_text=True)
+        ws.row_dimensions[note_row].height = 30
     ws.print_area = f"A1:{get_column_letter(len(SUMMARY_COLUMNS))}{ws.max_row}"
 
 
@@ -173,16 +193,48 @@ def _detail_sheet(ws: Worksheet, tasks: Sequence[TaskRow], today: dt.date, scope
     _finish(ws, len(DETAIL_COLUMNS), ws.max_row)
 
 
+def standing_due_cell(row: TaskRow) -> str:
+    """A standing duty's "deadline" as the notice says it ("Thường xuyên", "kịp thời"), else that it has none."""
+    said = " ".join((row.due_text or "").split()).strip(" .;,")
+    return said[:1].upper() + said[1:] if said else "Không có thời hạn"
+
+
+def _standing_sheet(ws: Worksheet, tasks: Sequence[TaskRow], today: dt.date, scope: str, note: str,
+                    as_of: dt.date | None = None) -> None:
+    """The open standing duties a period's figures leave out, one row each, to forward with the figures (the text
+    report names them in its last line)."""
+    _heading(ws, len(STANDING_COLUMNS), today, scope, as_of, title=STANDING_TITLE)
+    ws["A3"] = vn(f"{date_line(today, as_of)}. {note}")
+    ws.row_dimensions[3].height = 30
+    _header(ws, STANDING_COLUMNS)
+    wrapped = {i for i, (name, _) in enumerate(STANDING_COLUMNS, start=1) if name in WRAPPED}
+    for i, t in enumerate(tasks, start=1):
+        ws.append([i, notice_cell(t), t.item_ref, t.text, t.unit, t.assignee or vn("Chưa có người nhận"), t.support,
+                   vn(standing_due_cell(t)), status_cell(t), note_cell(t)])
+        for cell in ws[ws.max_row]:
+            cell.border = BORDER
+            cell.alignment = Alignment(vertical="top", wrap_text=cell.column in wrapped,
+                                       horizontal="center" if cell.column in (1, 3) else None)
+    _finish(ws, len(STANDING_COLUMNS), ws.max_row)
+
+
 def summary_workbook(units: Sequence[UnitSummary], tasks: Sequence[TaskRow], today: dt.date,
                      filt: ReportFilter | None = None, unit_name: str | None = None,
-                     as_of: dt.date | None = None) -> bytes:
-    """`as_of`: a past period's last day (`Report.as_of`): the rows are the tasks as they stood then."""
+                     as_of: dt.date | None = None, standing: Sequence[TaskRow] = ()) -> bytes:
+    """`as_of`: a past period's last day (`Report.as_of`): the rows are the tasks as they stood then. `standing`:
+    the open standing duties the period's figures leave out (`Report.standing_rows`), on a sheet of their own that
+    the summary sheet points to."""
     scope = filter_description(filt, unit_name)
     wb = Workbook()
     summary = wb.active
     assert summary is not None
-    _summary_sheet(summary, units, today, scope, as_of)
+    note = standing_sheet_note(len(standing), filt) if standing else None
+    _summary_sheet(summary, units, today, scope, as_of, standing_note=note)
     _detail_sheet(wb.create_sheet(DETAIL_SHEET), tasks, today, scope, as_of)
+    if standing:
+        assert note is not None
+        _standing_sheet(wb.create_sheet(STANDING_SHEET), standing, today, scope, standing_sheet_note(
+            len(standing), filt, here=True), as_of)
     wb.properties.title = vn(TITLE)
     wb.properties.creator = "Nhắc việc"
     buf = io.BytesIO()

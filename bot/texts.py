@@ -298,6 +298,23 @@ def misread_lines(places: Sequence[tuple[str, Sequence[Misread]]]) -> list[str]:
 
 
 SUBJECT_PLACE = "trích yếu"
+SUBJECT_PLACE_KEY = "subject"  # (`Draft.typed`: the admin typed the subject)
+
+
+def misread_said(found: Sequence[Misread]) -> str:
+    """A task's (or the subject's) words probably misread, on the line under it: "Có thể đọc sai (OCR): “tà soát”
+    (rà soát?)"."""
+    return f"Có thể đọc sai (OCR): {ocr_said(found, limit=MISREAD_LIMIT)}"
+
+
+def misread_elsewhere(places: Sequence[str], count: int) -> str:
+    """After a correction, the places not shown whose words OCR probably misread still: named, with how to see them —
+    the warning stays until they are fixed, without the whole list each time."""
+    numbers = [p for p in places if p.isdigit()]
+    said = [p for p in places if not p.isdigit()] + ([f"nhiệm vụ {', '.join(numbers)}"] if numbers else [])
+    see = f"“xem {numbers[0]}”" if numbers else "“xem tất cả”"
+    return (f"Văn bản đọc bằng OCR: còn {count} chỗ có thể đọc sai ở {', '.join(said)} (đồng chí gõ {see} để xem"
+            + (", “xem tất cả” để xem cả danh sách" if numbers else "") + ").")
 
 
 def _example_units(draft: Draft) -> tuple[str, str, str]:
@@ -491,16 +508,25 @@ def _past_due_lines(parsed: ParsedNotice, draft: Draft, today: dt.date | None, *
 
 
 def draft_changes(parsed: ParsedNotice, draft: Draft, *, replies: bool = True, today: dt.date | None = None,
-                  explain: Callable[[dt.date], str | None] | None = None) -> str:
+                  explain: Callable[[dt.date], str | None] | None = None,
+                  misread: Sequence[tuple[str, Sequence[Misread]]] = ()) -> str:
     """After corrections: what changed, the tasks it touched as they now read, and what still needs a look —
-    not the whole list again (a long notice's preview is several messages; "xem tất cả" shows it)."""
+    not the whole list again (a long notice's preview is several messages; "xem tất cả" shows it). `misread`: for
+    a text read by OCR, the words still probably misread, by place (as `draft_preview`): under each task shown,
+    its own; the places not shown, named."""
     lines = correction_lines(draft.applied)
     touched = {a.number for a in draft.applied if a.number is not None and a.field != "drop"}
     shown = [(i, task) for i, task in zip(draft.numbers, parsed.tasks, strict=True) if i in touched]
+    found_at = {place: found for place, found in misread if found}
     if shown:
         lines += ["", "Sau khi sửa:"]
         for i, task in shown:
             lines += ["", *_task_block(i, task, draft, today, explain)]
+            if str(i) in found_at:
+                lines.append(f"   • {misread_said(found_at[str(i)])}")
+    elsewhere = [place for place in found_at if place not in {str(i) for i, _ in shown}]
+    if elsewhere:
+        lines += ["", misread_elsewhere(elsewhere, sum(len(found_at[p]) for p in elsewhere))]
     lines += _unreached_lines(parsed, draft, short=True)
     lines += _past_due_lines(parsed, draft, today, short=True)
     how = "trả lời tin này" if replies else "gõ"
@@ -665,11 +691,15 @@ def correction_lines(applied: Sequence[Applied]) -> list[str]:
 
 def draft_task_text(number: int, task: ParsedTask, *, today: dt.date | None = None,
                     guesses: dict[str, UnitGuess] | None = None,
-                    explain: Callable[[dt.date], str | None] | None = None) -> str:
+                    explain: Callable[[dt.date], str | None] | None = None,
+                    misread: Sequence[Misread] = ()) -> str:
     """One task of a draft, whole (the preview shortens long texts), its leads as the directory reads them
     (`guesses`: a group's units, who is given the task). `explain`: the calendar's `explain_deadline`, as the
-    preview has it (a deadline on a day off, the first round of a duty)."""
+    preview has it (a deadline on a day off, the first round of a duty). `misread`: its words OCR probably misread,
+    and how to give the wording whole."""
     lines = [f"Nhiệm vụ {number} [Mục {task.ref}]:", task.text]
+    if misread:
+        lines.append(f"({misread_said(misread)}; để sửa, đồng chí gõ “{number} nd: …” với toàn văn đã sửa.)")
     if guesses is not None:
         lines += _lead_lines(number, task, guesses, indent="", every_member=True)
     elif task.lead:
@@ -1714,6 +1744,15 @@ def meant_question(typed: str, meant: str, text: str, rest: str, *, buttons: boo
               f"cho mục {meant}.")
 
 
+def quoted_question(meant: str, text: str, said: str, *, buttons: bool) -> str:
+    """A message without an item number or a status word that repeats one task's wording: asked whether it reports
+    on that task; the action under it (or "đúng") records the words on it."""
+    how = "bấm nút bên dưới hoặc gõ “đúng”" if buttons else "gõ “đúng”"
+    return vn(f"Nội dung “{shorten(' '.join(said.split()), 60)}” có phải là báo cáo mục {meant} "
+              f"({short_title(text, 70)})? Nếu đúng, đồng chí {how} để ghi nhận cho mục {meant}; nếu là nhiệm vụ "
+              f"khác, đồng chí gõ số mục trước nội dung, ví dụ “{meant} đã …”.")
+
+
 GREETING_REPLY = ("Nhắc việc xin cảm ơn và kính chúc đồng chí cùng gia đình năm mới mạnh khỏe, hạnh phúc, "
                   "thành công!")
 WISH_REPLY = "Nhắc việc xin cảm ơn đồng chí và kính chúc đồng chí sức khỏe, công tác tốt!"
@@ -1867,12 +1906,20 @@ def _story_state(t: TaskRow, calendar: WorkingCalendar) -> str:
                                                       ", đúng hạn" if deadline else "")
     else:
         state = progress_text(TaskStatus(t.status), t.percent)
+        if t.round_label:  # a recurring duty: the round now due is what the status is about, said so
+            state = f"{round_name(t.round_label)}: " + ("chưa báo cáo" if t.status == TaskStatus.OPEN else state)
         if deadline is not None:
             state += f", hạn {date_vn(deadline)}" + (", đã quá hạn" if t.category == "overdue" else "")
+    if t.round_label and (t.rounds_done or t.rounds_missed):
+        state += f"; các kỳ trước: đã báo cáo {t.rounds_done}" + (
+            f", không báo cáo {t.rounds_missed}" if t.rounds_missed else "")
     extended = f" (đã gia hạn từ {date_vn(t.first_due_on)})" if t.first_due_on and t.first_due_on != t.due_on \
         else ""
-    note = f" — “{shorten(t.latest_note, 120)}” ({t.latest_note_on:%d/%m})" if t.latest_note and \
-        t.latest_note_on else ""
+    note = ""
+    if t.latest_note and t.latest_note_on and meaningful_note(t.latest_note):  # (a bare "xong" says nothing more)
+        earlier = t.round_label and t.round_start and t.latest_note_on < t.round_start  # words of a past round
+        note = f" — {'kỳ trước: ' if earlier else ''}“{shorten(t.latest_note, 120)}” " \
+               f"({t.latest_note_on:%d/%m})"
     return f"{state}{extended}{note}"
 
 
@@ -1888,7 +1935,7 @@ def summary_text(rows: Sequence[UnitSummary], today: dt.date, filt: ReportFilter
     scope = filter_description(filt, unit_name or matched_units(filt, rows), notice_title)
     if not rows and standing:
         return vn("\n".join([report_title(today, as_of), *([f"Phạm vi: {scope}"] if scope else []),
-                             "", standing_line(standing, filt)]))
+                             "", standing_line(standing, filt, files=files)]))
     if not rows:
         if scope:
             return vn(f"Không có nhiệm vụ nào thuộc phạm vi: {scope}.\n{usage or SUMMARY_USAGE}")
@@ -1922,24 +1969,46 @@ def summary_text(rows: Sequence[UnitSummary], today: dt.date, filt: ReportFilter
     if as_of is not None and total.registered_later:
         lines += ["", registered_later_note(total.registered_later, as_of)]
     if standing:
-        lines += ["", standing_line(standing, filt)]
+        lines += ["", standing_line(standing, filt, files=files)]
     return vn("\n".join(lines))
 
 
 STANDING_UNITS_LISTED = 8
 
 
-def standing_line(standing: Sequence[tuple[str, str]], filt: ReportFilter | None) -> str:
+def standing_line(standing: Sequence[tuple[str, str]], filt: ReportFilter | None, *, files: bool = False) -> str:
     """The open standing duties ("thường xuyên") a period's figures leave out, by unit: "Nhiệm vụ thường xuyên
-    (không có thời hạn) đang thực hiện, không tính vào số liệu tháng 3/2026 (3): Sở Tài chính — mục 2, 5; …"."""
+    (không có thời hạn) đang thực hiện, không tính vào số liệu tháng 3/2026 (3): Sở Tài chính — mục 2, 5; …"
+    (`files`: the Excel file comes with it, and lists them on a sheet of their own)."""
     by_unit: dict[str, list[str]] = {}
     for unit, ref in standing:
         by_unit.setdefault(unit, []).append(ref)
-    period = f" {filt.period}" if filt is not None and filt.period else " kỳ này"
+    period = _standing_period(filt)
     said = "; ".join(f"{unit} — mục {', '.join(refs)}" for unit, refs in list(by_unit.items())[:STANDING_UNITS_LISTED])
     more = len(by_unit) - STANDING_UNITS_LISTED
     return (f"Nhiệm vụ thường xuyên (không có thời hạn) đang thực hiện, không tính vào số liệu{period} "
-            f"({len(standing)}): {said}" + (f"; và {more} đơn vị khác" if more > 0 else "") + ".")
+            f"({len(standing)}): {said}" + (f"; và {more} đơn vị khác" if more > 0 else "") + "."
+            + (f" Nội dung, tình trạng từng nhiệm vụ: trang “{STANDING_SHEET}” của tệp Excel." if files else ""))
+
+
+STANDING_SHEET = "Thường xuyên"  # the Excel file's sheet of them
+SUMMARY_SHEET = "Tổng hợp"
+STANDING_TITLE = "NHIỆM VỤ THƯỜNG XUYÊN (KHÔNG CÓ THỜI HẠN) ĐANG THỰC HIỆN"
+
+
+def _standing_period(filt: ReportFilter | None) -> str:
+    return f" {filt.period}" if filt is not None and filt.period else " kỳ này"
+
+
+def standing_sheet_note(count: int, filt: ReportFilter | None, *, here: bool = False) -> str:
+    """The Excel file's word on the standing duties a period's figures leave out: under the summary table, where they
+    are listed; on their own sheet (`here`), what the rows are."""
+    period = _standing_period(filt)
+    if here:
+        return vn(f"{count} nhiệm vụ không có thời hạn, đang thực hiện; không tính vào số liệu{period} ở trang "
+                  f"“{SUMMARY_SHEET}”.")
+    return vn(f"Ngoài số liệu trên: {count} nhiệm vụ thường xuyên (không có thời hạn) đang thực hiện, không tính "
+              f"vào số liệu{period} — danh sách ở trang “{STANDING_SHEET}”.")
 
 
 def overdue_share_text(r: UnitSummary) -> str:
@@ -2226,7 +2295,7 @@ def extension_request_text(req: ExtensionRequest, replaced_due: dt.date | None =
     lines = [f"Đề nghị gia hạn: đồng chí {req.requester_name}{unit} đề nghị gia hạn nhiệm vụ mục {req.item_ref} "
              f"({req.notice_title}).",
              f"Thời hạn hiện tại: {current}; đề nghị gia hạn đến: {date_vn(req.requested_due)}."]
-    if req.note:
+    if req.note and meaningful_note(req.note):  # (a bare "xin gia hạn đến 30/4" is the line above again)
         lines.append(f"Nội dung: {shorten(req.note, 300)}")
     if replaced:
         before = f" (đến {date_vn(replaced_due)})" if replaced_due else ""
@@ -2310,7 +2379,7 @@ def extension_reminder(req: ExtensionRequest, today: dt.date, calendar: WorkingC
              f"mục {req.item_ref} ({req.notice_title}) đến {date_vn(req.requested_due)}"
              + (" — ngày này đã qua" if req.requested_due is not None and req.requested_due <= today else "") + ".",
              f"Thời hạn hiện tại: {_deadline_standing(req, today, calendar)}."]
-    if req.note:
+    if req.note and meaningful_note(req.note):  # (a bare "xin gia hạn đến 30/4" is the line above again)
         lines.append(f"Nội dung: {shorten(req.note, 300)}")
     if req.requested_due is not None and req.requested_due <= today:
         lines.append(f"Nếu đồng ý, đồng chí gõ kèm ngày mới, ví dụ: {_decision_forms(req, today)}.")

@@ -73,6 +73,10 @@ class Draft:
     # number the admin read means the same task in every later line
     numbers: tuple[int, ...]
     applied: tuple[Applied, ...] = ()  # what the last corrections changed, to say back
+    # the text as read, when it was read by OCR (a photo, a scan): every later view of the draft checks its words
+    ocr_text: str | None = None
+    # what the admin typed since (preview numbers of tasks reworded or added; "subject"): no OCR in it to check
+    typed: frozenset[int | str] = frozenset()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -100,7 +104,9 @@ class Registered:
 
 
 def create_draft(session: Session, parsed: ParsedNotice, *, source_text: str, source_name: str,
-                 by: Person, now: dt.datetime) -> Draft:
+                 by: Person, now: dt.datetime, ocr: bool = False) -> Draft:
+    """`ocr`: the text was read by OCR (kept with the draft: each later view of it points at the words probably
+    misread)."""
     if not by.is_admin:
         raise NotAllowed(by.handle, "load a notice")
     digest = sha256_text(source_text)
@@ -109,6 +115,8 @@ def create_draft(session: Session, parsed: ParsedNotice, *, source_text: str, so
     )
     meta = parsed.to_json()
     meta["tasks"] = [{**t, "n": i} for i, t in enumerate(meta["tasks"], start=1)]
+    if ocr:
+        meta["ocr"] = True
     notice = Notice(
         sha256=digest, source_name=source_name, source_text=source_text, kind=parsed.kind,
         number=parsed.number, issued_on=parsed.date, issuer=parsed.issuer, subject=parsed.subject,
@@ -122,7 +130,7 @@ def create_draft(session: Session, parsed: ParsedNotice, *, source_text: str, so
           sha256=digest, tasks=len(parsed.tasks), source=source_name)
     log.info("notice %s drafted by %s: %d tasks from %r", notice.id, by.handle, len(parsed.tasks), source_name)
     return Draft(notice_id=notice.id, duplicate_of=duplicate, guesses=guesses,
-                 numbers=tuple(range(1, len(parsed.tasks) + 1)))
+                 numbers=tuple(range(1, len(parsed.tasks) + 1)), ocr_text=source_text if ocr else None)
 
 
 # the government of a district-level locality, by its folded key: "ủy ban nhân dân huyện/thị xã/thành phố/quận …"
@@ -327,11 +335,14 @@ def correct_draft(session: Session, notice_id: int, corrections: list[Correction
     head: dict[str, Any] = dict(notice.meta.get("notice") or {})
     dropped: set[int] = set()
     applied: list[Applied] = []
+    typed_head = set(notice.meta.get("typed") or ())  # header fields the admin typed
     leads = _Leads(session)  # the directory read once for the corrections and the draft shown after them
     for c in corrections:
         if c.field in _HEADER_COLUMNS:
             setattr(notice, _HEADER_COLUMNS[c.field], c.value)
             head[c.field] = c.value.isoformat() if isinstance(c.value, dt.date) else c.value
+            if c.field == "subject":
+                typed_head.add("subject")
             applied.append(Applied(number=None, ref=None, field=c.field, value=_shown(c)))
             continue
         if c.field == "add":
@@ -342,7 +353,7 @@ def correct_draft(session: Session, notice_id: int, corrections: list[Correction
                                              "chọn số mục khác, hoặc bỏ số mục để Nhắc việc tự đánh số.")
             number = max((t["n"] for t in tasks), default=0) + 1
             added = _typed_plain_units(leads, c.value)
-            tasks.append({**added.to_json(), "ref": ref, "n": number})
+            tasks.append({**added.to_json(), "ref": ref, "n": number, "typed": True})
             applied.append(Applied(number=number, ref=ref, field="add", value=c.value.text))
             continue
         index = _task_index(tasks, c.target, dropped)
@@ -360,7 +371,7 @@ def correct_draft(session: Session, notice_id: int, corrections: list[Correction
             applied.append(Applied(number=task["n"], ref=task["ref"], field="lead", value="; ".join(task["lead"])))
             continue
         elif c.field == "text":
-            task["text"] = str(c.value)
+            task["text"], task["typed"] = str(c.value), True
         elif c.field == "due":
             due = c.value if isinstance(c.value, dt.date) else None
             task["due"] = due.isoformat() if due else None
@@ -372,7 +383,8 @@ def correct_draft(session: Session, notice_id: int, corrections: list[Correction
     if not tasks:
         raise DraftCorrectionInvalid("all tasks dropped", "Không thể bỏ hết nhiệm vụ; nếu văn bản không đúng, "
                                                           "đồng chí bấm “Hủy”.")
-    notice.meta = {**notice.meta, "notice": head, "tasks": tasks}
+    notice.meta = {**notice.meta, "notice": head, "tasks": tasks, **({"typed": sorted(typed_head)} if typed_head
+                                                                       else {})}
     audit(session, at=now, actor_id=by.id, action="notice.correct", entity="notice", entity_id=notice.id,
           corrections=[{"target": c.target, "field": c.field, "value": c.described()} for c in corrections])
     return _as_shown(session, notice, applied=tuple(applied), leads=leads)
@@ -451,8 +463,12 @@ def _as_shown(session: Session, notice: Notice, *, applied: tuple[Applied, ...] 
     duplicate = session.scalar(select(Notice.id).where(Notice.sha256 == notice.sha256,
                                                        Notice.status == NoticeStatus.CONFIRMED))
     numbers = tuple(t.get("n", i) for i, t in enumerate(notice.meta.get("tasks", []), start=1))
+    typed: set[int | str] = {t.get("n", i) for i, t in enumerate(notice.meta.get("tasks", []), start=1)
+                             if t.get("typed")}
+    typed.update(notice.meta.get("typed") or ())
     return parsed, Draft(notice_id=notice.id, duplicate_of=duplicate, guesses=_guesses(session, parsed, leads),
-                         numbers=numbers, applied=applied)
+                         numbers=numbers, applied=applied,
+                         ocr_text=notice.source_text if notice.meta.get("ocr") else None, typed=frozenset(typed))
 
 
 def draft_task(session: Session, notice_id: int, *, number: int | None = None,

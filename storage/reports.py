@@ -739,6 +739,9 @@ class TaskRow:
     rounds_done: int = 0  # a recurring duty: its rounds (of the report's period) reported
     rounds_missed: int = 0  # … and never reported
     registered_on: dt.date | None = None  # a past period's task entered into Nhắc việc only after it, that day
+    # a recurring duty as it stands now: the round its status is about ("tuần từ 23/02/2026") and when that began
+    round_label: str | None = None
+    round_start: dt.date | None = None
 
 
 def _latest_notes(session: Session, task_ids: Sequence[int],
@@ -794,7 +797,10 @@ def rows_for(session: Session, tasks: Sequence[Task], *, today: dt.date, tz: Zon
             effective_due_on=rule.effective_deadline(state.due_on) if state.due_on else None,
             rounds_done=sum(r.done_at is not None for r in (rounds or {}).get(task.id, [])),
             rounds_missed=sum(r.done_at is None for r in (rounds or {}).get(task.id, [])),
-            registered_on=state.registered_on))
+            registered_on=state.registered_on,
+            # (a past period's state is not the round now due: no round named then)
+            round_label=task.occurrence_label if task.recurrence and not as_of else None,
+            round_start=task.occurrence_start if task.recurrence and not as_of else None))
     return rows
 
 
@@ -810,6 +816,8 @@ class Report:
     tasks: list[TaskRow]
     as_of: dt.date | None = None  # a past period: its last day, the day the figures stand at (None: today)
     standing: list[tuple[str, str]] = field(default_factory=list)  # (unit, item): open standing duties left out
+    # … the same duties as rows, for the Excel file's sheet of them (as they stood at `as_of`, for a past period)
+    standing_rows: list[TaskRow] = field(default_factory=list)
 
 
 def build_report(session: Session, *, today: dt.date, tz: ZoneInfo, filt: ReportFilter | None = None,
@@ -822,10 +830,12 @@ def build_report(session: Session, *, today: dt.date, tz: ZoneInfo, filt: Report
     if as_of is None:
         rounds = past_rounds(found, filt, tz=tz, rule=rule)
         return Report(units=summarize(tasks, today=today, tz=tz, rule=rule, rounds=rounds),
-                      tasks=rows_for(session, tasks, today=today, tz=tz, rule=rule, rounds=rounds), standing=standing)
+                      tasks=rows_for(session, tasks, today=today, tz=tz, rule=rule, rounds=rounds), standing=standing,
+                      standing_rows=rows_for(session, left_out, today=today, tz=tz, rule=rule))
     return Report(units=summarize(tasks, today=as_of, tz=tz, rule=rule, rounds=found, states=states),
                   tasks=rows_for(session, tasks, today=as_of, tz=tz, rule=rule, rounds=found, states=states),
-                  as_of=as_of, standing=standing)
+                  as_of=as_of, standing=standing,
+                  standing_rows=rows_for(session, left_out, today=as_of, tz=tz, rule=rule, states=states))
 
 
 # ---------------------------------------------------------------- the weekly digest for leaders

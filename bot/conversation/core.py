@@ -259,8 +259,8 @@ def _is_start(event: Inbound) -> bool:
 
 
 # a question about one's own work, on folded text: "đơn vị mình có nhiệm vụ gì?", "tôi còn việc nào chưa xong?",
-# "nhiem vu cua toi la gi" — answered as /viec
-ASKS_OWN_TASKS = re.compile(r"\b(?:nhiem vu|viec|cong viec)\b(?:\s+\w+){0,4}?\s+(?:gi|nao|nhung gi)\b|"
+# "nhiem vu cua toi la gi", "mục nào phải báo cáo vậy?" — answered as /viec
+ASKS_OWN_TASKS = re.compile(r"\b(?:nhiem vu|viec|cong viec|muc)\b(?:\s+\w+){0,4}?\s+(?:gi|nao|nhung gi)\b|"
                             r"\b(?:nhiem vu|viec) cua (?:toi|minh|em|don vi|phong|huyen|so)\b")
 
 

@@ -8,7 +8,6 @@ import asyncio
 import datetime as dt
 import logging
 import re
-from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -121,30 +120,35 @@ async def ingest(conv: Conversation, event: Inbound, person: Person, data: bytes
         await conv.say(event, texts.already_registered(before))
         return
     draft = await ctx.db.run(create_draft, parsed, source_text=text, source_name=filename, by=person,
-                             now=ctx.clock.now())
-    misread = await asyncio.to_thread(_misread, parsed, draft, text) if ocr else ()
-    await _show_draft(conv, event, parsed, draft, ocr=ocr, misread=misread)
+                             now=ctx.clock.now(), ocr=ocr)
+    await _show_draft(conv, event, parsed, draft)
 
 
-def _misread(parsed: ParsedNotice, draft: Draft, text: str) -> list[tuple[str, list[Misread]]]:
-    """The words OCR probably misread, by place: the subject, then each task by its preview number (an acronym's
-    other spellings are counted over the whole text)."""
-    places = [(texts.SUBJECT_PLACE, ocrwords.misreads(parsed.subject or "", context=text))]
+def _misread(parsed: ParsedNotice, draft: Draft) -> list[tuple[str, list[Misread]]]:
+    """For a draft read by OCR, the words probably misread, by place: the subject, then each task by its preview
+    number (an acronym's other spellings are counted over the whole text read) — but what the admin typed since
+    (a task reworded or added, the subject): that is no OCR. Empty for a typed notice."""
+    text = draft.ocr_text
+    if text is None:
+        return []
+    places = [] if texts.SUBJECT_PLACE_KEY in draft.typed else [
+        (texts.SUBJECT_PLACE, ocrwords.misreads(parsed.subject or "", context=text))]
     places += [(str(n), ocrwords.misreads(task.text, context=text))
-               for n, task in zip(draft.numbers, parsed.tasks, strict=True)]
+               for n, task in zip(draft.numbers, parsed.tasks, strict=True) if n not in draft.typed]
     return [(place, found) for place, found in places if found]
 
 
-async def _show_draft(conv: Conversation, event: Inbound, parsed: ParsedNotice, draft: Draft, *,
-                      ocr: bool = False, misread: Sequence[tuple[str, Sequence[Misread]]] = ()) -> None:
-    """Send the preview with its actions and remember its messages: a reply to them corrects the draft."""
+async def _show_draft(conv: Conversation, event: Inbound, parsed: ParsedNotice, draft: Draft) -> None:
+    """Send the preview with its actions and remember its messages: a reply to them corrects the draft. Read by
+    OCR, the first preview and every whole view after it ("xem tất cả") point at the words probably misread."""
     title = format_title(parsed.kind, parsed.number, parsed.date, meeting_date=parsed.meeting_date,
                          subject=parsed.subject)
     replies = conv.channel(event.channel).capabilities.reply_to
+    misread = await asyncio.to_thread(_misread, parsed, draft) if draft.ocr_text is not None else []
     await _send_draft(conv, event, draft.notice_id,
                       texts.draft_preview(parsed, draft, title, replies=replies, today=conv.ctx.today(),
-                                          explain=conv.ctx.policy.calendar.explain_deadline, ocr=ocr,
-                                          misread=misread))
+                                          explain=conv.ctx.policy.calendar.explain_deadline,
+                                          ocr=draft.ocr_text is not None, misread=misread))
 
 
 async def _send_draft(conv: Conversation, event: Inbound, notice_id: int, text: str) -> None:
@@ -207,9 +211,11 @@ async def correct_draft(conv: Conversation, event: TextIn, person: Person) -> bo
         if found is None:
             await conv.say(event, texts.no_draft_task(str(number) if number is not None else f"Mục {ref}"))
             return True
-        _, draft = await ctx.db.run(draft_view, notice_id)
+        parsed, draft = await ctx.db.run(draft_view, notice_id)
+        words = dict(await asyncio.to_thread(_misread, parsed, draft)) if draft.ocr_text is not None else {}
         await conv.say(event, texts.draft_task_text(*found, today=ctx.today(), guesses=draft.guesses,
-                                                    explain=ctx.policy.calendar.explain_deadline))
+                                                    explain=ctx.policy.calendar.explain_deadline,
+                                                    misread=words.get(str(found[0]), ())))
         return True
     if replied or LOOKS_LIKE_CORRECTION.match(event.text.strip()):
         corrections = parse_corrections(event.text, today=ctx.today(), now=ctx.clock.now())
@@ -223,9 +229,10 @@ async def correct_draft(conv: Conversation, event: TextIn, person: Person) -> bo
     parsed, draft = await ctx.db.run(apply_corrections, notice_id, corrections, by=person,
                                      now=ctx.clock.now())
     replies = conv.channel(event.channel).capabilities.reply_to
+    misread = await asyncio.to_thread(_misread, parsed, draft) if draft.ocr_text is not None else []
     await _send_draft(conv, event, notice_id,
                       texts.draft_changes(parsed, draft, replies=replies, today=conv.ctx.today(),
-                                          explain=conv.ctx.policy.calendar.explain_deadline))
+                                          explain=conv.ctx.policy.calendar.explain_deadline, misread=misread))
     return True
 
 

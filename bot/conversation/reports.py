@@ -216,7 +216,8 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
         label = UNIT_KINDS[kind]
         report = Report(units=[u for u in report.units if of_kind(u.unit, kind)],
                         tasks=[t for t in report.tasks if of_kind(t.unit, kind)], as_of=report.as_of,
-                        standing=[d for d in report.standing if of_kind(d[0], kind)])
+                        standing=[d for d in report.standing if of_kind(d[0], kind)],
+                        standing_rows=[t for t in report.standing_rows if of_kind(t.unit, kind)])
         unit_name = unit_name or f"các {label}"
     if late_only:  # "đơn vị nào chậm?": the units with overdue work or unreported rounds, those tasks in the file
         report = Report(units=[u for u in report.units if u.is_late],
@@ -228,7 +229,7 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
     if unfinished:  # "đơn vị nào chưa hoàn thành?": the units with work still open, in its deadline or past it
         report = Report(units=[u for u in report.units if u.unfinished],
                         tasks=[t for t in report.tasks if t.status != TaskStatus.DONE or t.rounds_missed],
-                        as_of=report.as_of, standing=report.standing)
+                        as_of=report.as_of, standing=report.standing, standing_rows=report.standing_rows)
         if not report.units and not report.standing:
             await conv.say(event, texts.nothing_unfinished(label))
             return
@@ -244,7 +245,7 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
     text = texts.summary_text(report.units, today, filt, unit_name, usage=usage, late_only=late_only,
                               files=files and documents_out, as_of=report.as_of, notice_title=notice_title,
                               unfinished=unfinished, standing=[] if late_only else report.standing)
-    if not report.units:
+    if not report.units and not (report.standing_rows and files and documents_out):
         await conv.say(event, text)
         return
     if notice_title is not None and not only:
@@ -266,10 +267,13 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
         return
     scope = texts.filter_description(filt, unit_name, notice_title)
     # a past period: the chart says the day its figures stand at
-    chart = await asyncio.to_thread(summary_chart, report.units, report.as_of or today, scope)
+    # (a period with only standing duties: no figures to chart, the file lists them)
+    chart = await asyncio.to_thread(summary_chart, report.units, report.as_of or today, scope) \
+        if report.units else None
     data = await asyncio.to_thread(summary_workbook, report.units, report.tasks, today, filt, unit_name,
-                                   report.as_of)
-    picture = Document(data=chart, filename=report_filename(today, "png"), caption=texts.CHART_CAPTION)
+                                   report.as_of, report.standing_rows)
+    picture = Document(data=chart, filename=report_filename(today, "png"), caption=texts.CHART_CAPTION) \
+        if chart is not None else None
     document = Document(data=data, filename=report_filename(today), caption=texts.REPORT_FILE_CAPTION)
     if only:
         await conv.reply(event, Outgoing(text=texts.files_sent(scope, report.as_of or today, only),

@@ -852,14 +852,18 @@ async def remind_waiting_extensions(conv: Conversation) -> int:
 # ---------------------------------------------------------------- typed and replied text
 
 # a thank-you, an "ok", "đã nhận", a thumbs-up: said to be polite, not a report or a question
+# ("da" is "dạ", the polite yes; "đã", read as "da_", only before what is acknowledged: "đã nhận", "đã rõ")
 _ACK = re.compile(r"^(?:(?:da|vang|em|toi|minh|chung toi|so|ban)\s+){0,3}(?:xin\s+)?"
-                  r"(?:cam on|thank(?:s| you)?|ok(?:e|ay)?|nhat tri|ro|da ro|nhan|da nhan|tiep thu|da tiep thu|vang|da)"
-                  r"\b[^?]{0,50}$")
+                  r"(?:cam on|thank(?:s| you)?|ok(?:e|ay)?|nhat tri|ro|da_? ro|nhan|da_? nhan|tiep thu|da_? tiep thu"
+                  r"|vang|da)\b[^?]{0,50}$")
+_PAST = re.compile(r"(?<!\w)đã(?!\w)", re.IGNORECASE)  # "đã", kept apart from "dạ" when the marks are folded
 _EMOJI_ONLY = re.compile(r"^[\W_]*$")
 
 
 def is_acknowledgement(text: str) -> bool:
-    folded = chat_fold(text).strip(" .!,")
+    """"Dạ em nhận nhiệm vụ ạ", "ok cảm ơn", "đã rõ", 👍 — not "Ban đã họp giao ban …" (probe s18: "đã" folded
+    reads as "dạ", and a report with no status word was taken for a thank-you and left unanswered)."""
+    folded = chat_fold(_PAST.sub("đã_", nfc(text))).strip(" .!,")
     return bool(folded) and (_ACK.match(folded) is not None or _EMOJI_ONLY.match(folded) is not None) \
         and not any(ch.isdigit() for ch in folded)
 
@@ -1214,6 +1218,10 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
     if parts is None:
         change = parse_status_text(text, today=ctx.today(), now=ctx.clock.now(), calendar=ctx.policy.calendar)
         is_snooze = snooze_when(folded) is not None or ASKS_EXTENSION.search(folded) is not None
+        if not is_snooze and change is not None and change.status is None and not QUESTION.search(folded):
+            # "UBND xã đã xây dựng kế hoạch khắc phục tồn tại, hạn chế": no status word, no item number, but the
+            # words of one of the person's tasks — a report on it, asked about rather than "chưa hiểu"
+            return await _ask_quoted(conv, event, person, text)
         if not is_snooze and (change is None or change.status is None):
             return False
         opening = await ctx.db.run(_opening_unit, text)
@@ -1227,6 +1235,12 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
             return True
         if len(tasks) > 1 and (round_due := await _report_meant(conv, person, tasks, folded)) is not None:
             tasks = [round_due]  # "báo cáo rồi" on the day a report is due: that round
+        asks_time = ASKS_EXTENSION.search(folded) is not None or (
+            change is not None and change.status == TaskStatus.EXTENSION_REQUESTED)
+        if len(tasks) > 1 and asks_time and (dated := [t for t in tasks if t.due_on is not None]):
+            tasks = dated  # "xin gia hạn đến 30/4": only a task with a deadline can be given more time
+        if len(tasks) > 1 and not is_snooze and await _ask_quoted(conv, event, person, text, tasks):
+            return True  # "đã xây dựng xong kế hoạch tuyên truyền": the one task whose words it repeats, asked
         if len(tasks) > 1:
             await _ask_which(conv, event, person, tasks, text, "text")
             return True
@@ -1322,6 +1336,49 @@ async def _ask_meant(conv: Conversation, event: TextIn, person: Person, ref: str
                                     siblings=position.siblings if position is not None else None)
     await conv.reply(event, Outgoing(text=question, actions=which_actions(pending_id, [(task.id, task.item_ref)],
                                                                           rest)))
+    return True
+
+
+QUOTE_RUN = 3  # words in a row a message shares with a task's text to be taken as quoting it
+QUOTED_RUNS = 3  # … at least this many (five words in a row: "xây dựng kế hoạch" alone is a common phrase), and more
+# than with any other task of the person's
+
+
+def _runs(text: str) -> set[tuple[str, ...]]:
+    words = re.findall(r"\w+", strip_marks(text).lower())
+    return {tuple(words[i:i + QUOTE_RUN]) for i in range(len(words) - QUOTE_RUN + 1)}
+
+
+def quoted_task(tasks: Sequence[Task], text: str) -> Task | None:
+    """The one task whose wording a message without an item number repeats ("đã xây dựng kế hoạch khắc phục tồn tại"
+    of "Chủ động xây dựng kế hoạch khắc phục tồn tại, hạn chế …"): five words in a row or more in common, and more
+    than with any other task; None otherwise."""
+    said = _runs(text)
+    shared = sorted(((len(said & _runs(t.text)), i) for i, t in enumerate(tasks)), reverse=True)
+    if not shared or shared[0][0] < QUOTED_RUNS or (len(shared) > 1 and shared[1][0] == shared[0][0]):
+        return None
+    return tasks[shared[0][1]]
+
+
+async def _ask_quoted(conv: Conversation, event: TextIn, person: Person, text: str,
+                      tasks: Sequence[Task] | None = None) -> bool:
+    """A message with no item number that repeats the wording of one of the person's open tasks (`tasks`: those, if
+    read already): asked "is this about item …?" (the action, or "đúng", records the words on it); False when no
+    task is quoted so."""
+    ctx = conv.ctx
+    if tasks is None:
+        opening = await ctx.db.run(_opening_unit, text)
+        if opening is not None and opening[0] != person.unit_id:  # another unit's news, not this person's report
+            return False
+        tasks = await ctx.db.run(open_tasks_for, person)
+    task = quoted_task(tasks, text)
+    if task is None:
+        return False
+    pending_id = await ctx.db.run(save_pending_reply, person=person, text=text, source=MEANT, task_ids=[task.id],
+                                  sent_at=sent_time(conv, event))
+    buttons = conv.channel(event.channel).capabilities.buttons
+    await conv.reply(event, Outgoing(text=texts.quoted_question(task.item_ref, task.text, text, buttons=buttons),
+                                     actions=which_actions(pending_id, [(task.id, task.item_ref)], text)))
     return True
 
 

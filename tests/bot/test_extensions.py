@@ -329,3 +329,20 @@ async def test_a_request_on_an_item_several_units_hold_names_the_unit_and_is_not
         assert not any("đã đồng ý" in t for t in texts_to(h, "head_stnmt")), "the other unit's request still waits"
     finally:
         await h.stop()
+
+
+async def test_a_request_whose_words_say_only_the_date_is_not_quoted_again_to_who_decides(db_url: str) -> None:
+    """Probe s18: the leader read "đề nghị gia hạn đến: 30/04/2026." then "Nội dung: xin gia hạn đến 30/4"; the
+    reason, when given, is still quoted."""
+    from tests.bot.conversation_setup import last_text, started
+
+    h = await started(db_url)
+    try:
+        await h.say("head_bdv", "1 xin gia hạn đến 30/4")
+        told = last_text(h, "leader")
+        assert "đề nghị gia hạn đến: 30/04/2018." in told and "Nội dung:" not in told, told
+        await h.say("head_bdv", "2 xin gia hạn đến 30/4 vì chờ số liệu của Sở Tài nguyên và Môi trường")
+        assert last_text(h, "leader").endswith(
+            "Nội dung: xin gia hạn đến 30/4 vì chờ số liệu của Sở Tài nguyên và Môi trường"), last_text(h, "leader")
+    finally:
+        await h.stop()

@@ -334,3 +334,37 @@ async def test_a_report_said_sent_the_day_before_a_holiday_closes_the_round_due_
         assert "hoàn thành kỳ tuần từ 28/12/2026, đúng hạn" in last_text(h, "head_bdv"), last_text(h, "head_bdv")
     finally:
         await h.stop()
+
+
+WEEKLY_AND_ONE = WEEKLY.replace("17/TB-UBND", "18/TB-UBND") + (
+    "2. Giao Ban Dân vận Tỉnh ủy rà soát quy chế làm việc, hoàn thành trước ngày 30/4/2026.\n")
+
+
+async def test_a_notice_report_names_the_round_a_duty_stands_at_not_an_old_rounds_xong(db_url: str) -> None:
+    """Probe s18: the report on one notice said of a weekly duty "Chưa cập nhật, hạn 27/02/2026, đã quá hạn —
+    “xong” (05/02)" — the "xong" was an earlier round's, and a leader reading it could not tell whether the unit
+    reports. Now the line names the round due, what came of the earlier rounds, and quotes only words that say more
+    than the status (a bare "xong" neither there nor in the Excel file's latest note)."""
+    h = Harness(db_url=db_url, clock=FakeClock(local(2026, 3, 2, 9, 0)))
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        await h.say("admin", WEEKLY_AND_ONE)
+        await h.tap("admin", texts.BUTTON_CONFIRM)
+        await h.advance_to(local(2026, 3, 5, 10, 0))
+        await h.say("head_bdv", "1 xong")  # the round of 02/03, on time
+        await h.say("head_bdv", "2 xong")
+        await h.advance_to(local(2026, 3, 24, 10, 0))  # 09/03's round never reported, nor 16/03's (due 20/03)
+        await h.say("leader", "/tonghop 18/TB-UBND")
+        report = next(s.text or "" for s in reversed(h.sent) if s.to == "leader" and "Từng nhiệm vụ" in (s.text or ""))
+        story = report.split("Từng nhiệm vụ:\n", 1)[1].splitlines()
+        assert story[0].endswith("— kỳ tuần từ 16/03/2026: chưa báo cáo, hạn 20/03/2026, đã quá hạn; các kỳ trước: đã "
+                                 "báo cáo 1, không báo cáo 1"), story
+        assert story[1].endswith("— hoàn thành 05/03/2026, đúng hạn"), story
+        assert "“xong”" not in report
+        await h.say("head_bdv", "1 đang tổng hợp, đã nhận 12 phản ánh")
+        await h.say("leader", "/tonghop 18/TB-UBND")
+        report = next(s.text or "" for s in reversed(h.sent) if s.to == "leader" and "Từng nhiệm vụ" in (s.text or ""))
+        assert "kỳ tuần từ 16/03/2026: Đang thực hiện, hạn 20/03/2026, đã quá hạn; các kỳ trước: đã báo cáo 1, không " \
+               "báo cáo 1 — “đang tổng hợp, đã nhận 12 phản ánh” (24/03)" in report, report
+    finally:
+        await h.stop()

@@ -377,7 +377,17 @@ async def test_a_months_report_holds_the_tasks_overdue_in_it_in_the_text_and_the
         assert str(rows[0][10]).startswith("Quá hạn chưa hoàn thành (hạn rơi vào ngày nghỉ, tính đến 04/05/2026)")
         # item 5, a standing duty without a deadline still open, is not in May's figures: said in a line of its own
         assert text.text.endswith(f"\n\nNhiệm vụ thường xuyên (không có thời hạn) đang thực hiện, không tính vào số "
-                                  f"liệu tháng 5/2026 (1): {BDV} — mục 5."), text.text
+                                  f"liệu tháng 5/2026 (1): {BDV} — mục 5. Nội dung, tình trạng từng nhiệm vụ: trang "
+                                  "“Thường xuyên” của tệp Excel."), text.text
+        # … and the file the leader forwards lists it too, as it stood on 31/05, on a sheet the summary points to
+        book = workbook_of(h, "admin", excel)
+        assert book.sheetnames == ["Tổng hợp", "Chi tiết", "Thường xuyên"]
+        summary = book["Tổng hợp"]
+        assert summary.cell(row=summary.max_row, column=1).value == (
+            "Ngoài số liệu trên: 1 nhiệm vụ thường xuyên (không có thời hạn) đang thực hiện, không tính vào số liệu "
+            "tháng 5/2026 — danh sách ở trang “Thường xuyên”.")
+        standing = [row for row in book["Thường xuyên"].iter_rows(min_row=5, values_only=True) if row[0] is not None]
+        assert [(row[2], row[4], row[8]) for row in standing] == [("5", BDV, "Chưa cập nhật")], standing
         late = (await ask(h, "admin", "/tonghop quá hạn tháng 5"))[0].text or ""
         assert "thường xuyên" not in late, "never late: not in the list of the late"
     finally:
@@ -533,9 +543,34 @@ def test_a_period_with_only_standing_duties_says_them_rather_than_nothing() -> N
 
     june = ReportFilter(date_from=dt.date(2026, 6, 1), date_to=dt.date(2026, 6, 30), period="tháng 6/2026")
     said = texts.summary_text([], dt.date(2026, 6, 5), june, standing=[("Sở Y tế", "2"), ("Sở Y tế", "4"),
-                                                                       ("Công an tỉnh", "1")])
+                                                                       ("Công an tỉnh", "1")], files=False)
     assert "Không có nhiệm vụ nào" not in said
     assert said.endswith("\n\nNhiệm vụ thường xuyên (không có thời hạn) đang thực hiện, không tính vào số liệu "
                          "tháng 6/2026 (3): Sở Y tế — mục 2, 4; Công an tỉnh — mục 1.")
     many = texts.standing_line([(f"Xã {i}", "1") for i in range(10)], june)
     assert many.endswith("Xã 7 — mục 1; và 2 đơn vị khác.")
+
+
+async def test_a_period_with_only_standing_duties_still_gives_the_file_to_forward(db_url: str) -> None:
+    """A month in which a notice's only work is a standing duty ("thường xuyên") has no figures, but the leader asking
+    for that month's report gets the Excel file listing the duty (no chart: nothing to draw), as the text names it."""
+    h = Harness(db_url=db_url, clock=FakeClock(local(2026, 6, 5, 9, 0)))
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        assert h.db is not None
+        at = local(2026, 4, 10, 9, 0)
+        admin = h.db.call(person_by_handle, "admin")
+        notice = ParsedNotice(kind="thông báo", number="77/TB-UBND", date=dt.date(2026, 4, 10), tasks=(
+            ParsedTask(ref="1", text="Nắm tình hình dư luận xã hội", lead=(BDV,), due_text="thường xuyên"),))
+        draft = h.db.call(create_draft, notice, source_text="notice 77", source_name="", by=admin, now=at)
+        h.db.call(confirm_notice, draft.notice_id, by=admin, now=at)
+        sent = await ask(h, "leader", "/tonghop tháng 5")
+        assert [s.document for s in sent] == [None, "tong-hop-nhiem-vu-2026-06-05.xlsx"], sent  # text, then the file
+        text = sent[0].text or ""
+        assert "Nhiệm vụ thường xuyên (không có thời hạn) đang thực hiện, không tính vào số liệu tháng 5/2026 (1): " \
+               f"{BDV} — mục 1." in text and "trang “Thường xuyên” của tệp Excel" in text, text
+        book = workbook_of(h, "leader", sent[1])
+        rows = [r for r in book["Thường xuyên"].iter_rows(min_row=5, values_only=True) if r[0] is not None]
+        assert [(r[2], r[3], r[7]) for r in rows] == [("1", "Nắm tình hình dư luận xã hội", "Thường xuyên")]
+    finally:
+        await h.stop()

@@ -149,6 +149,50 @@ def test_an_empty_report_is_still_a_valid_workbook() -> None:
     assert wb[DETAIL_SHEET].max_row == 4
 
 
+def test_a_periods_open_standing_duties_are_a_sheet_of_their_own_the_summary_points_to() -> None:
+    """The text report names the standing duties ("thường xuyên") a period's figures leave out; the file the leader
+    forwards lists them — content, unit, holder, where each stands, the unit's words — on a sheet of its own."""
+    may = ReportFilter(date_from=dt.date(2026, 5, 1), date_to=dt.date(2026, 5, 31), period="tháng 5/2026")
+    standing = [
+        row(item_ref="5", text="Theo dõi, nắm tình hình dư luận xã hội", due_on=None, due_text="thường xuyên",
+            status=TaskStatus.IN_PROGRESS, percent=40, done_on=None, category="no_deadline",
+            latest_note="đã tổ chức 2 đợt", latest_note_on=dt.date(2026, 5, 12)),
+        row(unit=TNMT, item_ref="2.b", text="Kiểm tra việc chấp hành", due_on=None, due_text=None,
+            status=TaskStatus.OPEN, percent=None, done_on=None, category="no_deadline", assignee=""),
+    ]
+    wb = load_workbook(io.BytesIO(summary_workbook(UNITS, TASKS, dt.date(2026, 6, 5), may, standing=standing,
+                                                   as_of=dt.date(2026, 5, 31))))
+    assert wb.sheetnames == [SUMMARY_SHEET, DETAIL_SHEET, texts.STANDING_SHEET]
+    summary, sheet = wb[SUMMARY_SHEET], wb[texts.STANDING_SHEET]
+    assert summary.cell(row=summary.max_row, column=1).value == (
+        "Ngoài số liệu trên: 2 nhiệm vụ thường xuyên (không có thời hạn) đang thực hiện, không tính vào số liệu "
+        "tháng 5/2026 — danh sách ở trang “Thường xuyên”.")
+    assert summary.print_area is not None and str(summary.max_row) in str(summary.print_area), "printed with it"
+    assert sheet["A1"].value == "NHIỆM VỤ THƯỜNG XUYÊN (KHÔNG CÓ THỜI HẠN) ĐANG THỰC HIỆN"
+    assert sheet["A3"].value.startswith("Số liệu tính đến hết ngày 31/05/2026")
+    assert sheet["A3"].value.endswith("2 nhiệm vụ không có thời hạn, đang thực hiện; không tính vào số liệu tháng "
+                                      "5/2026 ở trang “Tổng hợp”.")
+    assert values(sheet, 4) == ["STT", "Số/ngày văn bản", "Mục", "Nội dung", "Chủ trì", "Người thực hiện",
+                                "Phối hợp", "Thời hạn", "Tình trạng", "Ghi chú mới nhất"]
+    assert values(sheet, 5) == [1, "45/TB-UBND\nngày 05/03/2026", "5", "Theo dõi, nắm tình hình dư luận xã hội", BDV,
+                                "Lê Văn Dân", None, "Thường xuyên", "Đang thực hiện (40%)",
+                                "đã tổ chức 2 đợt (12/05/2026)"]
+    assert values(sheet, 6)[5:9] == ["Chưa có người nhận", None, "Không có thời hạn", "Chưa cập nhật"]
+    assert sheet.freeze_panes == "A5" and sheet.print_title_rows == "$4:$4"
+    # none: the file as before, no empty sheet and no note
+    plain = load_workbook(io.BytesIO(summary_workbook(UNITS, TASKS, TODAY, may)))
+    assert plain.sheetnames == [SUMMARY_SHEET, DETAIL_SHEET]
+    assert plain[SUMMARY_SHEET].cell(row=plain[SUMMARY_SHEET].max_row, column=2).value == "Tổng cộng"
+
+
+def test_the_text_report_points_at_the_standing_sheet_only_when_the_file_comes_with_it() -> None:
+    may = ReportFilter(date_from=dt.date(2026, 5, 1), date_to=dt.date(2026, 5, 31), period="tháng 5/2026")
+    with_file = texts.summary_text(UNITS, TODAY, may, standing=[(BDV, "5")])
+    assert with_file.endswith("(1): Ban Dân vận Tỉnh ủy — mục 5. Nội dung, tình trạng từng nhiệm vụ: trang "
+                              "“Thường xuyên” của tệp Excel.")
+    assert texts.summary_text(UNITS, TODAY, may, standing=[(BDV, "5")], files=False).endswith("— mục 5.")
+
+
 # ---------------------------------------------------------------- texts
 
 def test_summary_text() -> None:
@@ -551,3 +595,12 @@ def test_an_item_finished_by_several_units_is_one_line_even_when_one_had_more_ti
     assert lines == ["• Mục 5: Báo cáo thiệt hại — 3 đơn vị: UBND xã Cao Xá (đ/c Giáp Văn Sơn, 14/12/2026, đúng hạn); "
                      "UBND thị trấn Cao Thượng (đ/c Nguyễn Văn Bình, 14/12/2026, đúng hạn); UBND xã Ngọc Thiện "
                      "(đ/c Đỗ Văn Thắng, 18/12/2026, đúng hạn, hạn của đơn vị: 18/12/2026)"], lines
+
+
+def test_a_latest_note_that_only_repeats_the_status_is_not_written_as_the_units_words() -> None:
+    from bot.report_files import note_cell
+
+    assert note_cell(row(latest_note="xong", latest_note_on=dt.date(2026, 3, 18))) == ""
+    assert note_cell(row(latest_note="đã xong", latest_note_on=dt.date(2026, 3, 18))) == ""
+    assert note_cell(row(latest_note="xong, đã gửi báo cáo số 12/BC", latest_note_on=dt.date(2026, 3, 18))) == \
+        "xong, đã gửi báo cáo số 12/BC (18/03/2026)"

@@ -412,8 +412,10 @@ def test_a_standing_duty_finished_by_the_periods_end_is_not_named(migrated_db: D
     june = ReportFilter(date_from=dt.date(2026, 6, 1), date_to=dt.date(2026, 6, 30))
     assert migrated_db.call(build_report, today=dt.date(2026, 6, 5), tz=VN_TZ, filt=june).standing == []
     april = ReportFilter(date_from=dt.date(2026, 4, 11), date_to=dt.date(2026, 4, 30))  # as it stood on 30/04: open
-    assert migrated_db.call(build_report, today=dt.date(2026, 6, 5), tz=VN_TZ, filt=april).standing == [
-        ("Ban Dân vận Tỉnh ủy", "5")]
+    report = migrated_db.call(build_report, today=dt.date(2026, 6, 5), tz=VN_TZ, filt=april)
+    assert report.standing == [("Ban Dân vận Tỉnh ủy", "5")]
+    # the Excel file's rows of them: as it stood on 30/04 (finished only on 20/05)
+    assert [(r.item_ref, r.status, r.done_on) for r in report.standing_rows] == [("5", TaskStatus.OPEN, None)]
 
 
 def test_a_task_overdue_only_after_the_period_is_not_in_it(migrated_db: Database) -> None:
