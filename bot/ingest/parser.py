@@ -1180,6 +1180,9 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
         # (after the filter, which judges a report's duties as they were proposed; the filter's candidates —
         # `candidate_notice`, one origin each — stay as proposed)
         tasks = _split_retold_chains(_split_report_sentences(tasks, issued_on=reference), issued_on=reference)
+        # (a duty a connective sentence adds may string its own ';' chain: "… . Cùng với …, các địa phương tổ chức …;
+        # sơ kết …")
+        tasks = _split_retold_chains(_split_retold_sentences(tasks, issued_on=reference), issued_on=reference)
     tasks = _consecutive(tasks, text)
     origins = [] if task_filter is not False else origins
     notice = ParsedNotice(
@@ -1216,6 +1219,68 @@ def _split_report_sentences(tasks: list[ParsedTask], *, issued_on: dt.date | Non
             out.append(task)
             continue
         out += [_duty(task, n, piece, issued_on=issued_on) for n, piece in enumerate(pieces, start=1)]
+    return out
+
+
+# a connective that adds the next piece of a retold report's work: "Đồng thời, …", "Bên cạnh đó, …", "Ngoài ra, …",
+# "Đặc biệt, …", "Cùng với công tác tuyên truyền, …"
+NEXT_CONNECTIVE = re.compile(r"^(?:Đồng\s*thời|Bên\s*cạnh\s*đó|Ngoài\s*ra|Đặc\s*biệt|Mặt\s*khác|"
+                             r"Song\s*song\s*(?:với\s*)?đó|Cùng\s*với\s*(?:đó|việc\s*đó|[^,.;]{3,60}))\s*,?\s+", re.U)
+# a doer named by its level or kind alone, which no unit reader takes for a name: "xã", "các xã", "nhà thầu", "lãnh
+# đạo các địa phương", "các địa phương, cơ quan đơn vị" — then its verb (not an account: "xã đã …", "tỉnh có …")
+_BARE_DOER_KIND = (r"(?:xã|huyện|tỉnh|thành\s*phố|phường|thị\s*xã|thị\s*trấn|địa\s*phương|nhà\s*thầu|chủ\s*đầu\s*tư|"
+                   r"đơn\s*vị(?:\s*thi\s*công)?|ngành|cơ\s*quan(?:\s*chuyên\s*môn)?|doanh\s*nghiệp|trường)")
+BARE_DOER = re.compile(rf"^(?P<d>(?:(?:lãnh\s*đạo|chính\s*quyền)\s+)?(?:các\s+)?{_BARE_DOER_KIND}"
+                       rf"(?:\s*,\s*(?:các\s+)?{_BARE_DOER_KIND}(?:\s*đơn\s*vị)?)*)"
+                       r"\s+(?!(?:đã|đang|vừa|là|được|có|không|chưa|cũng\s*đã|đều|này|đó|nào|trên|khác|và)\b)"
+                       r"(?:(?:cần|phải|sẽ|cũng|tiếp\s*tục)\s+)*(?=[a-zđà-ỹ])", re.U)
+# (the place itself, said again: "xã", "tỉnh" — the doer the report is about, not a new one)
+SAME_PLACE = re.compile(r"^(?:xã|huyện|tỉnh|thành\s*phố|phường|thị\s*xã|thị\s*trấn|địa\s*phương)$", re.U)
+NEXT_SENTENCE = re.compile(r"(?<=[.!])\s+(?=[A-ZĐÀ-Ỹ])", re.U)
+
+
+def _next_doer(sentence: str, task: ParsedTask) -> tuple[str, ...] | None:
+    """Who does the work of a retold report's sentence that opens with a connective — "Đồng thời, nhà thầu tập trung
+    …" → ("nhà thầu",); "Ngoài ra, xã sẽ tổ chức …", "Đồng thời, thực hiện nghiêm túc …" → the task's own doer — or
+    None where the sentence goes on with the one before."""
+    conn = NEXT_CONNECTIVE.match(sentence)
+    if conn is None:
+        return None
+    rest = sentence[conn.end():]
+    if (bare := BARE_DOER.match(rest)) is not None:
+        doer = bare.group("d").strip()
+        return task.lead if SAME_PLACE.match(doer) else tuple(re.split(r"\s*,\s*", doer))
+    if _opens_with_doer(rest):
+        name = name_prefix(rest)
+        return tuple(split_units(name) or [name])
+    return task.lead if WORK_CLAUSE.match(rest) else None
+
+
+def _split_retold_sentences(tasks: list[ParsedTask], *, issued_on: dt.date | None) -> list[ParsedTask]:
+    """In a retold report (see `_split_retold_chains`), a sentence that adds the next piece of work with a connective
+    — "… . Đồng thời, nhà thầu tập trung nhân lực …", "… . Bên cạnh đó, các xã chú trọng …", "… . Đồng thời, thực hiện
+    nghiêm túc chế độ báo cáo …" — is a duty of its own: the doer it names (a bare "xã" or "tỉnh" is the place the
+    report is about: the task's own doer), or the same doer where it names none."""
+    out: list[ParsedTask] = []
+    for task in tasks:
+        pieces: list[tuple[str, tuple[str, ...] | None]] = []  # (text, its own doer where it names another)
+        for sentence in NEXT_SENTENCE.split(task.text):
+            doer = _next_doer(sentence, task) if pieces and len(pieces[-1][0]) >= 40 and len(sentence) >= 30 \
+                else None
+            if doer is not None:
+                pieces.append((sentence, None if doer == task.lead else doer))
+            elif pieces:
+                pieces[-1] = (f"{pieces[-1][0]} {sentence}", pieces[-1][1])
+            else:
+                pieces.append((sentence, None))
+        if len(pieces) < 2:
+            out.append(task)
+            continue
+        for n, (piece, doer) in enumerate(pieces, start=1):
+            duty = _duty(task, n, piece, issued_on=issued_on)
+            # (another doer's piece: its own partners, none of the whole's)
+            out.append(duty if doer is None else
+                       replace(duty, lead=doer, lead_source="text", support=tuple(find_supports(piece))))
     return out
 
 
