@@ -1239,10 +1239,47 @@ SAME_PLACE = re.compile(r"^(?:xã|huyện|tỉnh|thành\s*phố|phường|thị\
 NEXT_SENTENCE = re.compile(r"(?<=[.!])\s+(?=[A-ZĐÀ-Ỹ])", re.U)
 
 
-def _next_doer(sentence: str, task: ParsedTask) -> tuple[str, ...] | None:
-    """Who does the work of a retold report's sentence that opens with a connective — "Đồng thời, nhà thầu tập trung
-    …" → ("nhà thầu",); "Ngoài ra, xã sẽ tổ chức …", "Đồng thời, thực hiện nghiêm túc …" → the task's own doer — or
-    None where the sentence goes on with the one before."""
+# a sentence that asks anew, its speaker or a case before the ask: "Yêu cầu các địa phương thành lập …", "Đối với báo
+# cáo chính trị, đồng chí yêu cầu ban soạn thảo tuân thủ …", "Tại buổi làm việc, Chủ tịch UBND huyện yêu cầu lãnh đạo
+# 2 xã kiểm tra …" (not "theo đề nghị của …", "giao thông …")
+ASKS_ANEW = re.compile(r"^(?:[^.;:]{0,160}?,\s*)?(?:[^,.;:]{0,80}?\s)?(?<!theo\s)(?i:yêu\s*cầu|đề\s*nghị|giao"
+                       r"(?!\s*(?:thông|lưu|dịch|tiếp|thương|hữu|ban|nhận|khoán|đất)\b)(?:\s*trách\s*nhiệm)?)\s+"
+                       r"(?:cho\s+)?(?P<asked>[^,.;:]{5,})", re.U)
+# the verb after the units asked, where no unit reader takes them for a name: "ban soạn thảo tuân thủ …", "các thành
+# viên trong Tổ phối hợp …", "lãnh đạo 2 xã Đại Sơn và Trù Sơn kiểm tra …"
+ASKED_VERB = re.compile(r"\s(?=(?:(?:tiếp\s*tục|khẩn\s*trương|nghiêm\s*túc|tập\s*trung|kịp\s*thời|chủ\s*động|cần|phải|"
+                        r"sớm|thường\s*xuyên|tích\s*cực)\s+)*(?:tuân\s*thủ|kiểm\s*tra|phối\s*hợp|hoàn\s*thành|"
+                        r"xây\s*dựng|rà\s*soát|thực\s*hiện|triển\s*khai|tổ\s*chức|tăng\s*cường|chỉ\s*đạo|chuẩn\s*bị|"
+                        r"tham\s*mưu|nghiên\s*cứu|đẩy\s*nhanh|đẩy\s*mạnh|khắc\s*phục|xử\s*lý|báo\s*cáo|tiếp\s*thu|"
+                        r"chịu\s*trách)\b)", re.U)
+# an ask that only closes the report: "Chủ tịch UBND tỉnh yêu cầu … và các đơn vị có liên quan triển khai thực hiện."
+CARRY_OUT_END = re.compile(r"\b(?:triển\s*khai|tổ\s*chức)\s*thực\s*hiện\s*[./]*\s*$", re.U)
+
+
+def _asked_anew(sentence: str, before: str, lead: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The units a retold report's sentence asks anew — "… . Đối với báo cáo chính trị, đồng chí yêu cầu ban soạn
+    thảo tuân thủ …" → ("ban soạn thảo",) — where the text before it (its doer `lead`) asks a unit too; None where
+    the sentence asks nobody new."""
+    # (a quoted request is not the report's own ask: "Nội dung công dân kiến nghị: “Đề nghị UBND huyện …")
+    if not _asks_a_unit(re.sub(r"“[^”]*(?:”|$)", "", before)) or \
+            (ask := ASKS_ANEW.match(sentence)) is None or REPORTED_OPENING.match(sentence) or \
+            _closing_ask(sentence) or CARRY_OUT_END.search(sentence):
+        return None
+    leads, strength = find_leads_ranked(sentence)
+    if leads and strength >= STRONG:
+        # ("… . Đề nghị Sở X gửi báo cáo kết quả về UBND tỉnh trước ngày 10/4." only dates the ask to Sở X before)
+        return None if _same_units(leads, list(lead)) and DEADLINE_CUE.search(sentence) else tuple(leads)
+    asked = ask.group("asked")
+    verb = ASKED_VERB.search(asked)
+    return (asked[:verb.start()].strip(),) if verb is not None and len(asked[:verb.start()].split()) <= 9 else None
+
+
+def _next_doer(sentence: str, task: ParsedTask, before: str) -> tuple[str, ...] | None:
+    """Who does the work of a retold report's sentence that asks anew (`_asked_anew`) or opens with a connective —
+    "Đồng thời, nhà thầu tập trung …" → ("nhà thầu",); "Ngoài ra, xã sẽ tổ chức …", "Đồng thời, thực hiện nghiêm túc
+    …" → the task's own doer — or None where the sentence goes on with `before`, the text before it."""
+    if (asked := _asked_anew(sentence, before, task.lead)) is not None:
+        return asked
     conn = NEXT_CONNECTIVE.match(sentence)
     if conn is None:
         return None
@@ -1260,13 +1297,14 @@ def _split_retold_sentences(tasks: list[ParsedTask], *, issued_on: dt.date | Non
     """In a retold report (see `_split_retold_chains`), a sentence that adds the next piece of work with a connective
     — "… . Đồng thời, nhà thầu tập trung nhân lực …", "… . Bên cạnh đó, các xã chú trọng …", "… . Đồng thời, thực hiện
     nghiêm túc chế độ báo cáo …" — is a duty of its own: the doer it names (a bare "xã" or "tỉnh" is the place the
-    report is about: the task's own doer), or the same doer where it names none."""
+    report is about: the task's own doer), or the same doer where it names none. So is a sentence that asks other
+    units anew after an ask: "… . Đối với báo cáo chính trị, đồng chí yêu cầu ban soạn thảo tuân thủ …"."""
     out: list[ParsedTask] = []
     for task in tasks:
         pieces: list[tuple[str, tuple[str, ...] | None]] = []  # (text, its own doer where it names another)
         for sentence in NEXT_SENTENCE.split(task.text):
-            doer = _next_doer(sentence, task) if pieces and len(pieces[-1][0]) >= 40 and len(sentence) >= 30 \
-                else None
+            doer = _next_doer(sentence, task, pieces[-1][0]) \
+                if pieces and len(pieces[-1][0]) >= 40 and len(sentence) >= 30 else None
             if doer is not None:
                 pieces.append((sentence, None if doer == task.lead else doer))
             elif pieces:
