@@ -1179,6 +1179,8 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
     if kind is None and number is None and task_filter is not False:
         # (after the filter, which judges a report's duties as they were proposed; the filter's candidates —
         # `candidate_notice`, one origin each — stay as proposed)
+        # (a retold meeting's agenda, which the candidates above do not hold: a list of the period's work)
+        tasks += _agenda_tasks(body, tasks, issued_on=reference, default_leads=default_leads)
         tasks = _split_retold_chains(_split_report_sentences(tasks, issued_on=reference), issued_on=reference)
         # (a duty a connective sentence adds may string its own ';' chain: "… . Cùng với …, các địa phương tổ chức …;
         # sơ kết …")
@@ -1319,6 +1321,46 @@ def _split_retold_sentences(tasks: list[ParsedTask], *, issued_on: dt.date | Non
             # (another doer's piece: its own partners, none of the whole's)
             out.append(duty if doer is None else
                        replace(duty, lead=doer, lead_source="text", support=tuple(find_supports(piece))))
+    return out
+
+
+# a meeting's agenda for the period ahead, retold: "Hội nghị sơ kết Hội Nông dân xã đề ra 11 nội dung thực hiện
+# trong quý II năm 2022, trọng tâm: A; B; C", "… gợi mở một số nội dung để HND huyện tiếp tục triển khai thực hiện:
+# A; B", "Hội nghị đã thảo luận, thống nhất một số nhiệm vụ công tác quý IV như: A"
+AGENDA_LEAD_IN = re.compile(r"\b(?:đề\s*ra|gợi\s*mở|thống\s*nhất|xác\s*định)\b[^.;:]{0,120}?"
+                            r"\b(?:nhiệm\s*vụ|nội\s*dung|giải\s*pháp)\b[^.;:]{0,80}?"
+                            r"(?:như|trọng\s*tâm|sau|thực\s*hiện)\s*:\s*(?=\S)", re.U)
+AGENDA_MIN = 20  # characters of an agenda item, for it to be one
+
+
+def _agenda_tasks(body: list[str], tasks: list[ParsedTask], *, issued_on: dt.date | None,
+                  default_leads: list[str]) -> list[ParsedTask]:
+    """The items of a retold meeting's agenda (AGENDA_LEAD_IN) that no task holds yet: one task each, led by the
+    units the first item opens with or the body the lead-in names ("Hội Nông dân xã đề ra …"), dated by the period the
+    lead-in names."""
+    held = [fold(t.text) for t in tasks]
+    out: list[ParsedTask] = []
+    for para in body:
+        if (lead_in := AGENDA_LEAD_IN.search(para)) is None:
+            continue
+        items = [c.strip(" ;./") for c in para[lead_in.end():].split(";")]
+        items = [c for c in items if len(c) >= AGENDA_MIN and not any(fold(c[:60]) in h for h in held)]
+        if not items:
+            continue
+        head = para[:lead_in.start()]
+        named = list(UNIT_START.finditer(head))
+        if UNIT_START.match(items[0]) and (first := name_prefix(items[0])):
+            leads = split_units(first) or [first]
+        elif named and (last := name_prefix(head[named[-1].start():])):
+            leads = split_units(last) or [last]
+        else:
+            leads = list(default_leads)
+        deadline = pick_deadline(para[:lead_in.end()], issued_on=issued_on)
+        for item in items:
+            out.append(ParsedTask(ref=f"{len(tasks) + len(out) + 1}", text=item, lead=tuple(leads),
+                                  due=deadline.due if deadline else None, due_text=deadline.text if deadline else None,
+                                  recurrence=find_recurrence(item), depth=1,
+                                  lead_source="text" if leads != default_leads else "addressee"))
     return out
 
 
