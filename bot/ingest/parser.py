@@ -1326,8 +1326,9 @@ def _split_retold_sentences(tasks: list[ParsedTask], *, issued_on: dt.date | Non
 
 # a meeting's agenda for the period ahead, retold: "Hội nghị sơ kết Hội Nông dân xã đề ra 11 nội dung thực hiện
 # trong quý II năm 2022, trọng tâm: A; B; C", "… gợi mở một số nội dung để HND huyện tiếp tục triển khai thực hiện:
-# A; B", "Hội nghị đã thảo luận, thống nhất một số nhiệm vụ công tác quý IV như: A"
-AGENDA_LEAD_IN = re.compile(r"\b(?:đề\s*ra|gợi\s*mở|thống\s*nhất|xác\s*định)\b[^.;:]{0,120}?"
+# A; B", "Hội nghị đã thảo luận, thống nhất một số nhiệm vụ công tác quý IV như: A", "… đã phát biểu triển khai các
+# nhiệm vụ trọng tâm cần thực hiện trong tháng 12, như: A"
+AGENDA_LEAD_IN = re.compile(r"\b(?:đề\s*ra|gợi\s*mở|thống\s*nhất|xác\s*định|triển\s*khai)\b[^.;:]{0,120}?"
                             r"\b(?:nhiệm\s*vụ|nội\s*dung|giải\s*pháp)\b[^.;:]{0,80}?"
                             r"(?:như|trọng\s*tâm|sau|thực\s*hiện)\s*:\s*(?=\S)", re.U)
 AGENDA_MIN = 20  # characters of an agenda item, for it to be one

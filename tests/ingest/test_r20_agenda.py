@@ -80,3 +80,19 @@ def test_an_item_a_task_holds_is_not_repeated() -> None:
         f"\nĐồng chí Chủ tịch UBND xã yêu cầu {ORGS[0]} {ITEMS[2]}, hoàn thành trước ngày 30/5/2022.\n"
     tasks = list(parse_notice(report).tasks)
     assert len(_find(tasks, ITEMS[2][:50])) <= 1, [t.text for t in tasks]
+
+
+SPOKEN = """Chào cờ đầu tháng, triển khai nhiệm vụ quý II năm 2022
+
+Sau Lễ chào cờ, thay mặt Đảng ủy - UBND xã, đồng chí Chủ tịch {org} đã phát biểu triển khai các nhiệm vụ trọng tâm \
+cần thực hiện trong quý II năm 2022, như: {items}.
+"""
+
+
+@pytest.mark.parametrize("org", ["UBND xã Quỳnh Lộc", "UBND phường Tân Hiệp"])
+def test_the_agenda_a_leader_sets_out_is_a_list_of_tasks(org: str) -> None:
+    notice = parse_notice(SPOKEN.format(org=org, items="; ".join(ITEMS)))
+    for item in ITEMS:
+        hits = _find(list(notice.tasks), item[:50])
+        assert len(hits) == 1, [t.text for t in notice.tasks]
+        assert hits[0].due == dt.date(2022, 6, 30)
