@@ -1295,6 +1295,12 @@ def _next_doer(sentence: str, task: ParsedTask, before: str) -> tuple[str, ...] 
     return task.lead if WORK_CLAUSE.match(rest) else None
 
 
+# a lead-in to the duties below, in a sentence after the first, with the first duty after its colon: "… . Trong đó, tập
+# trung vào một số nhiệm vụ trọng tâm: Theo dõi chặt chẽ …"
+ITEM_AFTER_LEAD_IN = re.compile(r"\b(?:nhiệm\s*vụ|nội\s*dung|giải\s*pháp|công\s*việc)\b[^:;.]{0,40}?\b(?:như|sau|tâm)"
+                                r"\s?:\s+(?=[A-ZĐÀ-Ỹ][^;]{40,}$)", re.U)
+
+
 def _split_retold_sentences(tasks: list[ParsedTask], *, issued_on: dt.date | None) -> list[ParsedTask]:
     """In a retold report (see `_split_retold_chains`), a sentence that adds the next piece of work with a connective
     — "… . Đồng thời, nhà thầu tập trung nhân lực …", "… . Bên cạnh đó, các xã chú trọng …", "… . Đồng thời, thực hiện
@@ -1307,6 +1313,13 @@ def _split_retold_sentences(tasks: list[ParsedTask], *, issued_on: dt.date | Non
         for sentence in NEXT_SENTENCE.split(task.text):
             doer = _next_doer(sentence, task, pieces[-1][0]) \
                 if pieces and len(pieces[-1][0]) >= 40 and len(sentence) >= 30 else None
+            if doer is None and pieces and (lead_in := ITEM_AFTER_LEAD_IN.search(sentence)) is not None:
+                # "… . Trong đó, tập trung vào một số nhiệm vụ trọng tâm: Theo dõi chặt chẽ …": the lead-in goes with
+                # the work before it, the first item after it is the same doer's next duty (the next ones are
+                # paragraphs of their own)
+                pieces[-1] = (f"{pieces[-1][0]} {sentence[:lead_in.end()].strip()}", pieces[-1][1])
+                pieces.append((sentence[lead_in.end():], None))
+                continue
             if doer is not None:
                 pieces.append((sentence, None if doer == task.lead else doer))
             elif pieces:
