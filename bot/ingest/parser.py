@@ -1225,8 +1225,10 @@ def _split_report_sentences(tasks: list[ParsedTask], *, issued_on: dt.date | Non
 
 
 # a connective that adds the next piece of a retold report's work: "Đồng thời, …", "Bên cạnh đó, …", "Ngoài ra, …",
-# "Đặc biệt, …", "Cùng với công tác tuyên truyền, …"
+# "Đặc biệt, …", "Cùng với công tác tuyên truyền, …", "Đối với <units> …"
 NEXT_CONNECTIVE = re.compile(r"^(?:Đồng\s*thời|Bên\s*cạnh\s*đó|Ngoài\s*ra|Đặc\s*biệt|Mặt\s*khác|"
+                             # ("Đối với các chi bộ trực thuộc Đảng bộ xã X sẽ tiến hành …": the units turned to)
+                             r"Đối\s*với(?=\s+(?:UBND|Ủy\s*ban|Uỷ\s*ban|Sở|Phòng|Ban|các|những)\b)|"
                              r"Song\s*song\s*(?:với\s*)?đó|Cùng\s*với\s*(?:đó|việc\s*đó|[^,.;]{3,60}))\s*,?\s+", re.U)
 # a doer named by its level or kind alone, which no unit reader takes for a name: "xã", "các xã", "nhà thầu", "lãnh
 # đạo các địa phương", "các địa phương, cơ quan đơn vị" — then its verb (not an account: "xã đã …", "tỉnh có …")
