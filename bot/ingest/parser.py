@@ -2422,7 +2422,9 @@ OWN_DIRECTING = re.compile(r"(?<!Ban\s)(?<!sự\s)\bchỉ\s*đạo\s+(?!của\b|
 
 # "…; tăng cường kiểm tra …; kiên quyết không để …": a clause that opens with a verb of work in lower case is the
 # same doer's next duty
-WORK_CLAUSE = re.compile(r"^(?:đồng\s*thời,?\s+)?(?:(?:khẩn\s*trương|kịp\s*thời|thường\s*xuyên|tích\s*cực|chủ\s*động|"
+# ("…; đặc biệt, thường xuyên rà soát …": the duty singled out is one too)
+WORK_CLAUSE = re.compile(r"^(?:(?:đồng\s*thời|đặc\s*biệt),?\s+)?"
+                         r"(?:(?:khẩn\s*trương|kịp\s*thời|thường\s*xuyên|tích\s*cực|chủ\s*động|"
                          r"tiếp\s*tục|tập\s*trung|kiên\s*quyết|nghiêm\s*túc)\s+)?"
                          r"(?:tăng\s*cường|tổ\s*chức|chú\s*trọng|rà\s*soát|theo\s*dõi|đôn\s*đốc|đẩy\s*mạnh|đẩy\s*nhanh|"
                          r"thực\s*hiện|triển\s*khai|phấn\s*đấu|xây\s*dựng|kiểm\s*tra|tuyên\s*truyền|vận\s*động|"
