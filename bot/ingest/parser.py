@@ -1181,6 +1181,7 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
         # `candidate_notice`, one origin each — stay as proposed)
         # (a retold meeting's agenda, which the candidates above do not hold: a list of the period's work)
         tasks += _agenda_tasks(body, tasks, issued_on=reference, default_leads=default_leads)
+        tasks += _obligation_tasks(body, tasks, issued_on=reference)
         tasks = _split_retold_chains(_split_report_sentences(tasks, issued_on=reference), issued_on=reference)
         # (a duty a connective sentence adds may string its own ';' chain: "… . Cùng với …, các địa phương tổ chức …;
         # sơ kết …")
@@ -1377,6 +1378,33 @@ def _agenda_tasks(body: list[str], tasks: list[ParsedTask], *, issued_on: dt.dat
                                   due=deadline.due if deadline else None, due_text=deadline.text if deadline else None,
                                   recurrence=find_recurrence(item), depth=1,
                                   lead_source="text" if leads != default_leads else "addressee"))
+    return out
+
+
+# what a group must do, said of it in a retold report: "Các tàu thuyền đang hoạt động trên biển phải về bờ neo đậu …",
+# "Đối với các điều tra viên, cần nghiêm túc, tập trung cao thực hiện …" (not "… phải là …", "… cần có …", nor an
+# account: "Các xã đã phải huy động …")
+OBLIGATION = re.compile(r"^(?:Đối\s*với\s+)?(?P<d>[Cc]ác|[Nn]hững)\s+(?:(?!\b(?:đã|vừa)\b)[^,.;:]){3,60}?"
+                        r"\s*,?\s+(?:cần|phải)\s+(?!là\b|có\b)(?=[a-zđà-ỹ])", re.U)
+OBLIGATION_MIN = 40  # characters of a sentence, for it to be a duty
+
+
+def _obligation_tasks(body: list[str], tasks: list[ParsedTask], *, issued_on: dt.date | None) -> list[ParsedTask]:
+    """The sentences of a retold report that say what a group must do (OBLIGATION) and no task holds yet: one task
+    each, led by the group as the sentence names it, dated by the sentence."""
+    held = [fold(t.text) for t in tasks]
+    out: list[ParsedTask] = []
+    for para in body:
+        for sentence in NEXT_SENTENCE.split(para):
+            if (must := OBLIGATION.match(sentence)) is None or len(sentence) < OBLIGATION_MIN or \
+                    any(fold(sentence[:60]) in h for h in held):
+                continue
+            group = sentence[must.start("d"):].split(",")[0]
+            group = re.split(r"\s+(?:cần|phải)\s+", group)[0].strip()
+            deadline = pick_deadline(sentence, issued_on=issued_on)
+            out.append(ParsedTask(ref=f"{len(tasks) + len(out) + 1}", text=sentence, lead=(group,),
+                                  due=deadline.due if deadline else None, due_text=deadline.text if deadline else None,
+                                  recurrence=find_recurrence(sentence), depth=1, lead_source="text"))
     return out
 
 
