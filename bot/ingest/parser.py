@@ -1182,6 +1182,7 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
         # (a retold meeting's agenda, which the candidates above do not hold: a list of the period's work)
         tasks += _agenda_tasks(body, tasks, issued_on=reference, default_leads=default_leads)
         tasks += _obligation_tasks(body, tasks, issued_on=reference)
+        tasks += _framed_duty_tasks(body, tasks, issued_on=reference)
         tasks = _split_retold_chains(_split_report_sentences(tasks, issued_on=reference), issued_on=reference)
         # (a duty a connective sentence adds may string its own ';' chain: "… . Cùng với …, các địa phương tổ chức …;
         # sơ kết …")
@@ -1403,6 +1404,35 @@ def _obligation_tasks(body: list[str], tasks: list[ParsedTask], *, issued_on: dt
             group = re.split(r"\s+(?:cần|phải)\s+", group)[0].strip()
             deadline = pick_deadline(sentence, issued_on=issued_on)
             out.append(ParsedTask(ref=f"{len(tasks) + len(out) + 1}", text=sentence, lead=(group,),
+                                  due=deadline.due if deadline else None, due_text=deadline.text if deadline else None,
+                                  recurrence=find_recurrence(sentence), depth=1, lead_source="text"))
+    return out
+
+
+# the frame a retold report's next duty is set in, before the unit that does it: "Theo đó, …", "Trong thời gian này,
+# …", "Trong thời gian tới, …", "Trong thời gian từ ngày 15/3 đến ngày 30/3/2017, …"
+DUTY_FRAME = re.compile(r"^(?:Theo\s*đó|Trong\s*thời\s*gian\s*(?:này|tới)|Trong\s*thời\s*gian\s*từ[^,:]{5,60})"
+                        r"\s*[,:]\s*", re.U)
+
+
+def _framed_duty_tasks(body: list[str], tasks: list[ParsedTask], *, issued_on: dt.date | None) -> list[ParsedTask]:
+    """The sentences of a retold report that set a unit's work in its frame — "Trong thời gian này, Tổ Quản lý đô thị
+    phố kết hợp với … triển khai …" (DUTY_FRAME, then a unit and its verb) — and that no task holds yet: one task
+    each, led by the unit, dated by the sentence."""
+    held = [fold(t.text) for t in tasks]
+    out: list[ParsedTask] = []
+    for para in body:
+        for sentence in NEXT_SENTENCE.split(para):
+            # (not a lead-in to the items below, nor a unit's ask of others: "Theo đó, UBND tỉnh yêu cầu các sở …")
+            if (frame := DUTY_FRAME.match(sentence)) is None or len(sentence) < OBLIGATION_MIN or \
+                    not _opens_with_doer(rest := sentence[frame.end():]) or sentence.rstrip().endswith(":") or \
+                    UNIT_ASKS.match(rest[len(name_prefix(rest)):]) or \
+                    any(fold(sentence[:60]) in h for h in held):
+                continue
+            name = name_prefix(rest)
+            deadline = pick_deadline(sentence, issued_on=issued_on)
+            out.append(ParsedTask(ref=f"{len(tasks) + len(out) + 1}", text=sentence,
+                                  lead=tuple(split_units(name) or [name]),
                                   due=deadline.due if deadline else None, due_text=deadline.text if deadline else None,
                                   recurrence=find_recurrence(sentence), depth=1, lead_source="text"))
     return out
