@@ -1191,7 +1191,14 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
     if kind is None and number is None and task_filter is not False:
         # (after the filter, which judges a report's duties as they were proposed; the filter's candidates —
         # `candidate_notice`, one origin each — stay as proposed)
+        # (a retold meeting's agenda, which the candidates above do not hold: a list of the period's work)
+        tasks += _agenda_tasks(body, tasks, issued_on=reference, default_leads=default_leads)
+        tasks += _obligation_tasks(body, tasks, issued_on=reference)
+        tasks += _framed_duty_tasks(body, tasks, issued_on=reference)
         tasks = _split_retold_chains(_split_report_sentences(tasks, issued_on=reference), issued_on=reference)
+        # (a duty a connective sentence adds may string its own ';' chain: "… . Cùng với …, các địa phương tổ chức …;
+        # sơ kết …")
+        tasks = _split_retold_chains(_split_retold_sentences(tasks, issued_on=reference), issued_on=reference)
     tasks = _consecutive(tasks, text)
     origins = [] if task_filter is not False else origins
     notice = ParsedNotice(
@@ -1228,6 +1235,218 @@ def _split_report_sentences(tasks: list[ParsedTask], *, issued_on: dt.date | Non
             out.append(task)
             continue
         out += [_duty(task, n, piece, issued_on=issued_on) for n, piece in enumerate(pieces, start=1)]
+    return out
+
+
+# a connective that adds the next piece of a retold report's work: "Đồng thời, …", "Bên cạnh đó, …", "Ngoài ra, …",
+# "Đặc biệt, …", "Cùng với công tác tuyên truyền, …", "Đối với <units> …"
+NEXT_CONNECTIVE = re.compile(r"^(?:Đồng\s*thời|Bên\s*cạnh\s*đó|Ngoài\s*ra|Đặc\s*biệt|Mặt\s*khác|"
+                             # ("Đối với các chi bộ trực thuộc Đảng bộ xã X sẽ tiến hành …": the units turned to)
+                             r"Đối\s*với(?=\s+(?:UBND|Ủy\s*ban|Uỷ\s*ban|Sở|Phòng|Ban|các|những)\b)|"
+                             r"Song\s*song\s*(?:với\s*)?đó|Cùng\s*với\s*(?:đó|việc\s*đó|[^,.;]{3,60}))\s*,?\s+", re.U)
+# a doer named by its level or kind alone, which no unit reader takes for a name: "xã", "các xã", "nhà thầu", "lãnh
+# đạo các địa phương", "các địa phương, cơ quan đơn vị" — then its verb (not an account: "xã đã …", "tỉnh có …")
+_BARE_DOER_KIND = (r"(?:xã|huyện|tỉnh|thành\s*phố|phường|thị\s*xã|thị\s*trấn|địa\s*phương|nhà\s*thầu|chủ\s*đầu\s*tư|"
+                   r"đơn\s*vị(?:\s*thi\s*công)?|ngành|cơ\s*quan(?:\s*chuyên\s*môn)?|doanh\s*nghiệp|trường)")
+BARE_DOER = re.compile(rf"^(?P<d>(?:(?:lãnh\s*đạo|chính\s*quyền)\s+)?(?:các\s+)?{_BARE_DOER_KIND}"
+                       rf"(?:\s*,\s*(?:các\s+)?{_BARE_DOER_KIND}(?:\s*đơn\s*vị)?)*)"
+                       r"\s+(?!(?:đã|đang|vừa|là|được|có|không|chưa|cũng\s*đã|đều|này|đó|nào|trên|khác|và)\b)"
+                       r"(?:(?:cần|phải|sẽ|cũng|tiếp\s*tục)\s+)*(?=[a-zđà-ỹ])", re.U)
+# (the place itself, said again: "xã", "tỉnh" — the doer the report is about, not a new one)
+SAME_PLACE = re.compile(r"^(?:xã|huyện|tỉnh|thành\s*phố|phường|thị\s*xã|thị\s*trấn|địa\s*phương)$", re.U)
+NEXT_SENTENCE = re.compile(r"(?<=[.!])\s+(?=[A-ZĐÀ-Ỹ])", re.U)
+
+
+# a sentence that asks anew, its speaker or a case before the ask: "Yêu cầu các địa phương thành lập …", "Đối với báo
+# cáo chính trị, đồng chí yêu cầu ban soạn thảo tuân thủ …", "Tại buổi làm việc, Chủ tịch UBND huyện yêu cầu lãnh đạo
+# 2 xã kiểm tra …" (not "theo đề nghị của …", "giao thông …")
+ASKS_ANEW = re.compile(r"^(?:[^.;:]{0,160}?,\s*)?(?:[^,.;:]{0,80}?\s)?(?<!theo\s)(?i:yêu\s*cầu|đề\s*nghị|giao"
+                       r"(?!\s*(?:thông|lưu|dịch|tiếp|thương|hữu|ban|nhận|khoán|đất)\b)(?:\s*trách\s*nhiệm)?)\s+"
+                       r"(?:cho\s+)?(?P<asked>[^,.;:]{5,})", re.U)
+# the verb after the units asked, where no unit reader takes them for a name: "ban soạn thảo tuân thủ …", "các thành
+# viên trong Tổ phối hợp …", "lãnh đạo 2 xã Đại Sơn và Trù Sơn kiểm tra …"
+ASKED_VERB = re.compile(r"\s(?=(?:(?:tiếp\s*tục|khẩn\s*trương|nghiêm\s*túc|tập\s*trung|kịp\s*thời|chủ\s*động|cần|phải|"
+                        r"sớm|thường\s*xuyên|tích\s*cực)\s+)*(?:tuân\s*thủ|kiểm\s*tra|phối\s*hợp|hoàn\s*thành|"
+                        r"xây\s*dựng|rà\s*soát|thực\s*hiện|triển\s*khai|tổ\s*chức|tăng\s*cường|chỉ\s*đạo|chuẩn\s*bị|"
+                        r"tham\s*mưu|nghiên\s*cứu|đẩy\s*nhanh|đẩy\s*mạnh|khắc\s*phục|xử\s*lý|báo\s*cáo|tiếp\s*thu|"
+                        r"chịu\s*trách)\b)", re.U)
+# an ask that only closes the report: "Chủ tịch UBND tỉnh yêu cầu … và các đơn vị có liên quan triển khai thực hiện."
+CARRY_OUT_END = re.compile(r"\b(?:triển\s*khai|tổ\s*chức)\s*thực\s*hiện\s*[./]*\s*$", re.U)
+
+
+def _asked_anew(sentence: str, before: str, lead: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The units a retold report's sentence asks anew — "… . Đối với báo cáo chính trị, đồng chí yêu cầu ban soạn
+    thảo tuân thủ …" → ("ban soạn thảo",) — where the text before it (its doer `lead`) asks a unit too; None where
+    the sentence asks nobody new."""
+    # (a quoted request is not the report's own ask: "Nội dung công dân kiến nghị: “Đề nghị UBND huyện …")
+    if not _asks_a_unit(re.sub(r"“[^”]*(?:”|$)", "", before)) or \
+            (ask := ASKS_ANEW.match(sentence)) is None or REPORTED_OPENING.match(sentence) or \
+            _closing_ask(sentence) or CARRY_OUT_END.search(sentence):
+        return None
+    leads, strength = find_leads_ranked(sentence)
+    if leads and strength >= STRONG:
+        # ("… . Đề nghị Sở X gửi báo cáo kết quả về UBND tỉnh trước ngày 10/4." only dates the ask to Sở X before)
+        return None if _same_units(leads, list(lead)) and DEADLINE_CUE.search(sentence) else tuple(leads)
+    asked = ask.group("asked")
+    verb = ASKED_VERB.search(asked)
+    return (asked[:verb.start()].strip(),) if verb is not None and len(asked[:verb.start()].split()) <= 9 else None
+
+
+def _next_doer(sentence: str, task: ParsedTask, before: str) -> tuple[str, ...] | None:
+    """Who does the work of a retold report's sentence that asks anew (`_asked_anew`) or opens with a connective —
+    "Đồng thời, nhà thầu tập trung …" → ("nhà thầu",); "Ngoài ra, xã sẽ tổ chức …", "Đồng thời, thực hiện nghiêm túc
+    …" → the task's own doer — or None where the sentence goes on with `before`, the text before it."""
+    if (asked := _asked_anew(sentence, before, task.lead)) is not None:
+        return asked
+    conn = NEXT_CONNECTIVE.match(sentence)
+    if conn is None:
+        return None
+    rest = sentence[conn.end():]
+    if (bare := BARE_DOER.match(rest)) is not None:
+        doer = bare.group("d").strip()
+        return task.lead if SAME_PLACE.match(doer) else tuple(re.split(r"\s*,\s*", doer))
+    if _opens_with_doer(rest):
+        name = name_prefix(rest)
+        return tuple(split_units(name) or [name])
+    return task.lead if WORK_CLAUSE.match(rest) else None
+
+
+# a lead-in to the duties below, in a sentence after the first, with the first duty after its colon: "… . Trong đó, tập
+# trung vào một số nhiệm vụ trọng tâm: Theo dõi chặt chẽ …"
+ITEM_AFTER_LEAD_IN = re.compile(r"\b(?:nhiệm\s*vụ|nội\s*dung|giải\s*pháp|công\s*việc)\b[^:;.]{0,40}?\b(?:như|sau|tâm)"
+                                r"\s?:\s+(?=[A-ZĐÀ-Ỹ][^;]{40,}$)", re.U)
+
+
+def _split_retold_sentences(tasks: list[ParsedTask], *, issued_on: dt.date | None) -> list[ParsedTask]:
+    """In a retold report (see `_split_retold_chains`), a sentence that adds the next piece of work with a connective
+    — "… . Đồng thời, nhà thầu tập trung nhân lực …", "… . Bên cạnh đó, các xã chú trọng …", "… . Đồng thời, thực hiện
+    nghiêm túc chế độ báo cáo …" — is a duty of its own: the doer it names (a bare "xã" or "tỉnh" is the place the
+    report is about: the task's own doer), or the same doer where it names none. So is a sentence that asks other
+    units anew after an ask: "… . Đối với báo cáo chính trị, đồng chí yêu cầu ban soạn thảo tuân thủ …"."""
+    out: list[ParsedTask] = []
+    for task in tasks:
+        pieces: list[tuple[str, tuple[str, ...] | None]] = []  # (text, its own doer where it names another)
+        for sentence in NEXT_SENTENCE.split(task.text):
+            doer = _next_doer(sentence, task, pieces[-1][0]) \
+                if pieces and len(pieces[-1][0]) >= 40 and len(sentence) >= 30 else None
+            if doer is None and pieces and (lead_in := ITEM_AFTER_LEAD_IN.search(sentence)) is not None:
+                # "… . Trong đó, tập trung vào một số nhiệm vụ trọng tâm: Theo dõi chặt chẽ …": the lead-in goes with
+                # the work before it, the first item after it is the same doer's next duty (the next ones are
+                # paragraphs of their own)
+                pieces[-1] = (f"{pieces[-1][0]} {sentence[:lead_in.end()].strip()}", pieces[-1][1])
+                pieces.append((sentence[lead_in.end():], None))
+                continue
+            if doer is not None:
+                pieces.append((sentence, None if doer == task.lead else doer))
+            elif pieces:
+                pieces[-1] = (f"{pieces[-1][0]} {sentence}", pieces[-1][1])
+            else:
+                pieces.append((sentence, None))
+        if len(pieces) < 2:
+            out.append(task)
+            continue
+        for n, (piece, doer) in enumerate(pieces, start=1):
+            duty = _duty(task, n, piece, issued_on=issued_on)
+            # (another doer's piece: its own partners, none of the whole's)
+            out.append(duty if doer is None else
+                       replace(duty, lead=doer, lead_source="text", support=tuple(find_supports(piece))))
+    return out
+
+
+# a meeting's agenda for the period ahead, retold: "Hội nghị sơ kết Hội Nông dân xã đề ra 11 nội dung thực hiện
+# trong quý II năm 2022, trọng tâm: A; B; C", "… gợi mở một số nội dung để HND huyện tiếp tục triển khai thực hiện:
+# A; B", "Hội nghị đã thảo luận, thống nhất một số nhiệm vụ công tác quý IV như: A", "… đã phát biểu triển khai các
+# nhiệm vụ trọng tâm cần thực hiện trong tháng 12, như: A"
+AGENDA_LEAD_IN = re.compile(r"\b(?:đề\s*ra|gợi\s*mở|thống\s*nhất|xác\s*định|triển\s*khai)\b[^.;:]{0,120}?"
+                            r"\b(?:nhiệm\s*vụ|nội\s*dung|giải\s*pháp)\b[^.;:]{0,80}?"
+                            r"(?:như|trọng\s*tâm|sau|thực\s*hiện)\s*:\s*(?=\S)", re.U)
+AGENDA_MIN = 20  # characters of an agenda item, for it to be one
+
+
+def _agenda_tasks(body: list[str], tasks: list[ParsedTask], *, issued_on: dt.date | None,
+                  default_leads: list[str]) -> list[ParsedTask]:
+    """The items of a retold meeting's agenda (AGENDA_LEAD_IN) that no task holds yet: one task each, led by the
+    units the first item opens with or the body the lead-in names ("Hội Nông dân xã đề ra …"), dated by the period the
+    lead-in names."""
+    held = [fold(t.text) for t in tasks]
+    out: list[ParsedTask] = []
+    for para in body:
+        if (lead_in := AGENDA_LEAD_IN.search(para)) is None:
+            continue
+        items = [c.strip(" ;./") for c in para[lead_in.end():].split(";")]
+        items = [c for c in items if len(c) >= AGENDA_MIN and not any(fold(c[:60]) in h for h in held)]
+        if not items:
+            continue
+        head = para[:lead_in.start()]
+        named = list(UNIT_START.finditer(head))
+        if UNIT_START.match(items[0]) and (first := name_prefix(items[0])):
+            leads = split_units(first) or [first]
+        elif named and (last := name_prefix(head[named[-1].start():])):
+            leads = split_units(last) or [last]
+        else:
+            leads = list(default_leads)
+        deadline = pick_deadline(para[:lead_in.end()], issued_on=issued_on)
+        for item in items:
+            out.append(ParsedTask(ref=f"{len(tasks) + len(out) + 1}", text=item, lead=tuple(leads),
+                                  due=deadline.due if deadline else None, due_text=deadline.text if deadline else None,
+                                  recurrence=find_recurrence(item), depth=1,
+                                  lead_source="text" if leads != default_leads else "addressee"))
+    return out
+
+
+# what a group must do, said of it in a retold report: "Các tàu thuyền đang hoạt động trên biển phải về bờ neo đậu …",
+# "Đối với các điều tra viên, cần nghiêm túc, tập trung cao thực hiện …" (not "… phải là …", "… cần có …", nor an
+# account: "Các xã đã phải huy động …")
+OBLIGATION = re.compile(r"^(?:Đối\s*với\s+)?(?P<d>[Cc]ác|[Nn]hững)\s+(?:(?!\b(?:đã|vừa)\b)[^,.;:]){3,60}?"
+                        r"\s*,?\s+(?:cần|phải)\s+(?!là\b|có\b)(?=[a-zđà-ỹ])", re.U)
+OBLIGATION_MIN = 40  # characters of a sentence, for it to be a duty
+
+
+def _obligation_tasks(body: list[str], tasks: list[ParsedTask], *, issued_on: dt.date | None) -> list[ParsedTask]:
+    """The sentences of a retold report that say what a group must do (OBLIGATION) and no task holds yet: one task
+    each, led by the group as the sentence names it, dated by the sentence."""
+    held = [fold(t.text) for t in tasks]
+    out: list[ParsedTask] = []
+    for para in body:
+        for sentence in NEXT_SENTENCE.split(para):
+            if (must := OBLIGATION.match(sentence)) is None or len(sentence) < OBLIGATION_MIN or \
+                    any(fold(sentence[:60]) in h for h in held):
+                continue
+            group = sentence[must.start("d"):].split(",")[0]
+            group = re.split(r"\s+(?:cần|phải)\s+", group)[0].strip()
+            deadline = pick_deadline(sentence, issued_on=issued_on)
+            out.append(ParsedTask(ref=f"{len(tasks) + len(out) + 1}", text=sentence, lead=(group,),
+                                  due=deadline.due if deadline else None, due_text=deadline.text if deadline else None,
+                                  recurrence=find_recurrence(sentence), depth=1, lead_source="text"))
+    return out
+
+
+# the frame a retold report's next duty is set in, before the unit that does it: "Theo đó, …", "Trong thời gian này,
+# …", "Trong thời gian tới, …", "Trong thời gian từ ngày 15/3 đến ngày 30/3/2017, …"
+DUTY_FRAME = re.compile(r"^(?:Theo\s*đó|Trong\s*thời\s*gian\s*(?:này|tới)|Trong\s*thời\s*gian\s*từ[^,:]{5,60})"
+                        r"\s*[,:]\s*", re.U)
+
+
+def _framed_duty_tasks(body: list[str], tasks: list[ParsedTask], *, issued_on: dt.date | None) -> list[ParsedTask]:
+    """The sentences of a retold report that set a unit's work in its frame — "Trong thời gian này, Tổ Quản lý đô thị
+    phố kết hợp với … triển khai …" (DUTY_FRAME, then a unit and its verb) — and that no task holds yet: one task
+    each, led by the unit, dated by the sentence."""
+    held = [fold(t.text) for t in tasks]
+    out: list[ParsedTask] = []
+    for para in body:
+        for sentence in NEXT_SENTENCE.split(para):
+            # (not a lead-in to the items below, nor a unit's ask of others: "Theo đó, UBND tỉnh yêu cầu các sở …")
+            if (frame := DUTY_FRAME.match(sentence)) is None or len(sentence) < OBLIGATION_MIN or \
+                    not _opens_with_doer(rest := sentence[frame.end():]) or sentence.rstrip().endswith(":") or \
+                    UNIT_ASKS.match(rest[len(name_prefix(rest)):]) or \
+                    any(fold(sentence[:60]) in h for h in held):
+                continue
+            name = name_prefix(rest)
+            deadline = pick_deadline(sentence, issued_on=issued_on)
+            out.append(ParsedTask(ref=f"{len(tasks) + len(out) + 1}", text=sentence,
+                                  lead=tuple(split_units(name) or [name]),
+                                  due=deadline.due if deadline else None, due_text=deadline.text if deadline else None,
+                                  recurrence=find_recurrence(sentence), depth=1, lead_source="text"))
     return out
 
 
@@ -2273,7 +2492,9 @@ OWN_DIRECTING = re.compile(r"(?<!Ban\s)(?<!sự\s)\bchỉ\s*đạo\s+(?!của\b|
 
 # "…; tăng cường kiểm tra …; kiên quyết không để …": a clause that opens with a verb of work in lower case is the
 # same doer's next duty
-WORK_CLAUSE = re.compile(r"^(?:đồng\s*thời,?\s+)?(?:(?:khẩn\s*trương|kịp\s*thời|thường\s*xuyên|tích\s*cực|chủ\s*động|"
+# ("…; đặc biệt, thường xuyên rà soát …": the duty singled out is one too)
+WORK_CLAUSE = re.compile(r"^(?:(?:đồng\s*thời|đặc\s*biệt),?\s+)?"
+                         r"(?:(?:khẩn\s*trương|kịp\s*thời|thường\s*xuyên|tích\s*cực|chủ\s*động|"
                          r"tiếp\s*tục|tập\s*trung|kiên\s*quyết|nghiêm\s*túc)\s+)?"
                          r"(?:tăng\s*cường|tổ\s*chức|chú\s*trọng|rà\s*soát|theo\s*dõi|đôn\s*đốc|đẩy\s*mạnh|đẩy\s*nhanh|"
                          r"thực\s*hiện|triển\s*khai|phấn\s*đấu|xây\s*dựng|kiểm\s*tra|tuyên\s*truyền|vận\s*động|"
