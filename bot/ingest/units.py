@@ -862,6 +862,8 @@ def _listed_before(clauses: list[str]) -> list[str]:
 STRONG, WEAK = 2, 1
 # a unit that opens a text and the verb after it
 ROLE_OPENING = re.compile(rf"(?:(?:{_HEADS})\b|{_GROUP})[^:;.\n]{{0,120}}?(?=\s(?:{_STOP})\b)", re.U)
+# a lead-in that lists the units after its colon: "Các đơn vị gồm:", "Lực lượng tham gia bao gồm:"
+LISTS_MEMBERS = re.compile(r"\s(?:bao\s*)?gồm(?:\s*có)?\s*$", re.U)
 UNIT_COLON = re.compile(r"^(?P<u>(?:(?:Ông|Bà)\.\s*)?[^:;.\n]{3,90}(?:;[^:;.\n]{3,90}){0,3}):\s+\S")
 # (and a purpose clause: "Để thúc đẩy kết nối giữa các bộ, ngành, thời gian tới, các bộ, ngành cần …")
 GROUNDS = re.compile(r"^(?:Trên\s*cơ\s*sở|Căn\s*cứ|Với\s*sự\s*(?:phối\s*hợp|hỗ\s*trợ|tham\s*gia)|Để|Nhằm)\b", re.U)
@@ -1137,6 +1139,9 @@ def _leads_ranked(text: str) -> tuple[list[str], int]:
     if fields:
         return fields, STRONG
     named = UNIT_COLON.match(text)
+    if named and LISTS_MEMBERS.search(named.group("u")) and \
+            (members := _units_from(text[named.end("u") + 1:].strip())) and not is_generic_reference(members):
+        return members, STRONG  # "Các đơn vị gồm: Sở A, Báo B … phối hợp …": the units listed, not the lead-in
     if named and (units := heading_units(named.group("u"))):
         rest = text[named.end("u") + 1:].strip()
         if HEADING_OF.match(named.group("u")) and (own := ROLE_OPENING.match(rest)) and \
