@@ -509,8 +509,13 @@ NAMED_LOCALITIES = re.compile(
     r"(?:(?:\s*,\s*|\s+và\s+)[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*)*)+)$", re.U)
 
 
+# "UBND hai phường Lạc Viên và Máy Tơ": a group counted as written is one name, not one body per locality
+COUNTED_LEVEL = re.compile(r"\s(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|0?[2-9]|1\d)\s$", re.U)
+
+
 def _distribute(unit: str) -> list[str]:
-    if (named := NAMED_LOCALITIES.match(unit)) and "các" not in named.group("pre").split():
+    if (named := NAMED_LOCALITIES.match(unit)) and "các" not in named.group("pre").split() and \
+            not COUNTED_LEVEL.search(named.group("pre")):
         return [f"{named.group('pre')}{named.group('kind')} {name}" for name in _members(named.group("names"))]
     m = NAMED_MEMBERS.match(unit)
     if not m or not m.group("names")[0].isupper() or len(m.group("pre")) > 40 or \
