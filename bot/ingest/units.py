@@ -45,6 +45,9 @@ _HEADS = (
     r"Thường\s*trực|thường\s*trực\s(?=HĐND|UBND|Hội\s*đồng|[ỦUủu][yỷ]\s*ban|Huyện|Tỉnh|Thành|Đảng)|Kho\s*[Bb]ạc|Ngân\s*hàng|Thanh\s*tra|Đài|Báo(?!\s*cáo)|Tòa\s*án|Toà\s*án|Viện\s*kiểm\s*sát|Công\s*ty|"
     r"Tập\s*đoàn|Tổng\s*[Cc]ông\s*ty|Chủ\s*tịch|Giám\s*đốc|(?:Phó\s*)?Tổng\s*[Gg]iám\s*đốc|"
     # office holders written in lower case after whoever asks: "yêu cầu giám đốc các sở, chủ tịch UBND các xã"
+    # (and a bare title before another one: "giám đốc, thủ trưởng các sở, ban, ngành", "lãnh đạo, người đứng đầu …")
+    r"(?:[Gg]iám\s*đốc|[Tt]hủ\s*trưởng|[Ll]ãnh\s*đạo|[Cc]hỉ\s*huy)(?=,\s*(?:[Tt]hủ\s*trưởng|[Nn]gười\s*đứng\s*đầu|"
+    r"[Gg]iám\s*đốc|[Ll]ãnh\s*đạo|[Cc]hỉ\s*huy)\s)|"
     r"giám\s*đốc\s(?=các|sở|Sở|công\s*ty|Công\s*ty|trung\s*tâm|Trung\s*tâm)|chủ\s*tịch\s(?=UBND|HĐND|[ỦUủu][yỷ]\s*ban|Hội|hội|các\s)|"
     r"Phó\s*(?:Giám\s*đốc|Chủ\s*tịch|Trưởng\s*(?:ban|phòng)|Bí\s*thư|Chánh\s|Thủ\s*trưởng)|Chánh\s*Thanh\s*tra|"
     r"Trưởng\s*phòng|Trưởng\s+(?=(?:Phòng|Ban)\s+[A-ZĐÀ-Ỹ])|Hiệu\s*trưởng|Trạm|Đồn|Chuyên\s*viên|[Đđ]ồng\s*chí|Đ/c|đ/c|Thủ\s*trưởng|Trưởng\s*ban|Chánh\s*Văn\s*[Pp]hòng|Trường(?!\s*hợp)|"
@@ -307,11 +310,20 @@ LOCALITY_LIST_BEFORE = re.compile(rf"\b[Cc]ác\s+(?:xã|phường|thị\s*trấn
 PLACE_NAME_AFTER = re.compile(r"^[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*)+(?=\s*(?:,|và\s|$))", re.U)
 
 
+# a bare title before another that names whose ("giám đốc, thủ trưởng các sở, ban, ngành", "Giám đốc, Thủ trưởng các
+# đơn vị"): the heads of one group, one lead
+_TITLE_WORD = r"(?:[Gg]iám\s*đốc|[Tt]hủ\s*trưởng|[Cc]hủ\s*tịch|[Nn]gười\s*đứng\s*đầu|[Ll]ãnh\s*đạo|[Cc]hỉ\s*huy|[Bb]í\s*thư)"
+BARE_TITLE = re.compile(_TITLE_WORD, re.U)
+TITLE_AFTER = re.compile(rf"{_TITLE_WORD}\s", re.U)
+
+
 def _split_list(names: str) -> list[str]:
     """`names` cut at the boundaries of its units, keeping the separators inside one group's name."""
     out, start = [], 0
     for sep in _SPLIT.finditer(names):
         before, after = names[start: sep.start()], names[sep.end():]
+        if sep.group(0).strip() == "," and BARE_TITLE.fullmatch(before.strip()) and TITLE_AFTER.match(after):
+            continue  # "giám đốc, thủ trưởng các sở, ban, ngành": two titles of the heads of one group
         if sep.group(0).strip() == "," and LOCALITY_LIST_BEFORE.search(before) and PLACE_NAME_AFTER.match(after):
             continue  # "UBND các xã Phú Lai, Đoàn Kết, Hữu Lợi": a place named like a unit ("Đoàn", "Hội") is a member
         if sep.group(0).strip() == "," and LEVEL_KIND_AFTER.match(after) and not DEPARTMENT_KINDS.match(before.strip()):
