@@ -312,7 +312,8 @@ PLACE_NAME_AFTER = re.compile(r"^[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d
 
 # a bare title before another that names whose ("giám đốc, thủ trưởng các sở, ban, ngành", "Giám đốc, Thủ trưởng các
 # đơn vị"): the heads of one group, one lead
-_TITLE_WORD = r"(?:[Gg]iám\s*đốc|[Tt]hủ\s*trưởng|[Cc]hủ\s*tịch|[Nn]gười\s*đứng\s*đầu|[Ll]ãnh\s*đạo|[Cc]hỉ\s*huy|[Bb]í\s*thư)"
+_TITLE_WORD = (r"(?:[Gg]iám\s*đốc|[Tt]hủ\s*trưởng|[Cc]hủ\s*tịch|[Nn]gười\s*đứng\s*đầu|[Ll]ãnh\s*đạo|[Cc]hỉ\s*huy|"
+               r"[Bb]í\s*thư)")
 BARE_TITLE = re.compile(_TITLE_WORD, re.U)
 TITLE_AFTER = re.compile(rf"{_TITLE_WORD}\s", re.U)
 
