@@ -1149,10 +1149,17 @@ def find_leads_ranked(text: str) -> tuple[list[str], int]:
     return leads, strength
 
 
+# an abbreviation in brackets inside a name ("Ban Chỉ huy PCTT và tìm kiếm cứu nạn (TKCN) các tỉnh", "Ủy ban nhân dân
+# (UBND) huyện") is no end of the name: the bracket would cut it and lose the doer
+# (not before an account of what the unit did: "Ban Chỉ đạo … (PCTT) vừa có văn bản gửi …" tells, asks nobody)
+NAME_ABBREVIATION = re.compile(r"\s\([A-ZĐ][A-ZĐ&\-]{1,9}\)(?=\s+[a-zà-ỹđ])"
+                               r"(?!\s+(?:vừa|đã|đang|sẽ|có|là|được|gửi|ban\s*hành|thông\s*báo)\b)", re.U)
+
+
 def _leads_ranked(text: str) -> tuple[list[str], int]:
     """The lead units a text names and how sure: STRONG ("Giao X", "X chủ trì", "Đơn vị chủ trì: X",
     a unit opening the text, "đề nghị X" said by a requester) or WEAK (a unit opening a later clause)."""
-    text = OPENING_QUOTE.sub("", _without_page_breaks(text))
+    text = NAME_ABBREVIATION.sub("", OPENING_QUOTE.sub("", _without_page_breaks(text)))
     fields = _field_units(FIELD_LEAD, text)
     if fields:
         return fields, STRONG
