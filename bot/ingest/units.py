@@ -616,8 +616,15 @@ BOARD_TITLE = re.compile(r"\b(?:Ban\s*Chỉ\s*(?:huy|đạo)|Hội\s*đồng|Ban
 LONG_BOARD_NAME = 130
 
 
+# a group named by a list of its kinds runs long too: "các tổ chức, cơ quan, đơn vị, doanh nghiệp, trường học, tổ dân
+# phố và nhân dân trên địa bàn phường" (about 100 characters) is one group
+KINDS_LISTED = 3
+
+
 def _short_enough(name: str) -> bool:
-    return len(name) <= MAX_NAME or len(name) <= LONG_BOARD_NAME and BOARD_TITLE.search(name) is not None
+    return len(name) <= MAX_NAME or len(name) <= LONG_BOARD_NAME and (
+        BOARD_TITLE.search(name) is not None or PLURAL_OPENING.match(name) is not None and
+        name.count(",") >= KINDS_LISTED)
 
 
 # "đồng chí Trần Văn A, Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh": the titles after a person's name are that person's
