@@ -177,7 +177,8 @@ _ROLE_APPOSITION = (r"|\s[-–]\s*(?=(?:là\s+)?(?:cơ\s*quan|đơn\s*vị)\s*"
 # "Sở Tài nguyên và Môi trườngchủ trì": the role glued onto the name by copy-paste
 _GLUED_ROLE = r"|(?<=[a-zà-ỹđ])(?=(?:chủ\s*trì|phối\s*hợp)\b)"
 # A dot ends a name where a sentence may end: not before a lower-case word ("Kế hoạch và Đầu. tư" in a scan)
-_DOT = r"\.(?=\s*$|\s+[^\sa-zà-ỹđ])"
+# (not the dot of "TP." before the city's name: "UBND TP. Vinh", "Công an TP. Hồ Chí Minh")
+_DOT = r"(?<!\bTP)(?<!\bTp)\.(?=\s*$|\s+[^\sa-zà-ỹđ])"
 # "… liên quan" ends a group's name: what follows is its work ("các cơ quan liên quan mở rộng …")
 _AFTER_RELATED = r"|(?<=liên\squan)(?=\s+(?!đến\b|tới\b|và\b|hoặc\b|trên\b|thuộc\b|của\b|ở\b)[^\s,;.])"
 # ("… và các cơ quan liên quan" after a unit is one more of the units, asked or working with it)
@@ -187,7 +188,8 @@ SUPPORT_STOP_RE = STOP_RE
 # "Giao X …", "Phân công X …", and the consent that lets X act: "Đồng ý để Công ty X thực hiện …",
 # "Chấp thuận cho X …"
 # ("bàn giao cho X", hand over to X, gives X nothing to do)
-GIVE = re.compile(r"(?:^|[\s,;:.(])(?<![Bb]àn\s)(?:(?:Giao|giao|Phân\s*công|phân\s*công)"
+# (an opening quote too: "… Cụ thể là: “Giao UBND TP. Vinh thành lập …")
+GIVE = re.compile(r"(?:^|[\s,;:.(“\"«])(?<![Bb]àn\s)(?:(?:Giao|giao|Phân\s*công|phân\s*công)"
                   r"(?:\s+(?:nhiệm\s*vụ|trách\s*nhiệm)(?=\s+(?:cho\s|(?:" + _HEADS + r")\b|" + _GROUP + r")))?|"
                   r"(?:Đồng\s*ý|đồng\s*ý|Chấp\s*thuận|chấp\s*thuận|Cho\s*phép|cho\s*phép)"
                   r"\s+(?:để|cho))\s+(?:cho\s+)?(?P<u>.+)", re.U)
