@@ -211,7 +211,7 @@ ASK = re.compile(r"(?:^|[\s,;:.(])(?<!thừa\s)(?<!việc\s)(?:" + loose("đề 
 # Who may ask: words before "đề nghị"/"yêu cầu" that make what follows the doer, not the object
 # ("Thủ tướng Chính phủ yêu cầu UBND các tỉnh …", "Để …, đề nghị quý Tổng cục …").
 REQUESTER = re.compile(r"^(?:Để|Nhằm|Trên\s*cơ\s*sở|Căn\s*cứ|Thực\s*hiện|Sau\s*khi|Xét)\b|\b(?:Thủ\s*tướng|Chủ\s*tịch|"
-                       r"Phó\s*Chủ\s*tịch|UBND|Ủy\s*ban|Uỷ\s*ban|Sở|Bộ|Văn\s*phòng|Ban|Tổng\s*cục|Cục|Chi\s*cục|[Đđ]ồng\s*chí|"
+                       r"Phó\s*[Cc]hủ\s*tịch|Phó\s*[Tt]hủ\s*tướng|Phó\s*[Gg]iám\s*đốc|UBND|Ủy\s*ban|Uỷ\s*ban|Sở|Bộ|Văn\s*phòng|Ban|Tổng\s*cục|Cục|Chi\s*cục|[Đđ]ồng\s*chí|"
                        r"Chính\s*phủ|Lãnh\s*đạo|Giám\s*đốc|Bộ\s*trưởng|Thường\s*trực|Thường\s*vụ|Tỉnh\s*[ủu]ỷ|"
                        r"Tỉnh\s*ủy|Huyện\s*ủy|Huyện\s*uỷ|Thành\s*ủy|Thành\s*uỷ|Thị\s*ủy|Thị\s*uỷ|Đảng\s*ủy|Đảng\s*uỷ|"
                        r"Bí\s*thư|Hội\s*nghị|cuộc\s*họp|"
