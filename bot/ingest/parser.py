@@ -2114,7 +2114,7 @@ ALSO_WORK = re.compile(r"^(?:(?:Tiếp\s*tục\s+|Đồng\s*thời,?\s+)"
                        # …", "Cử cán bộ chuyên môn …")
                        r"Quản\s*lý|Giám\s*sát|Tuyên\s*truyền|Vận\s*động|Cử|Xử\s*lý|Theo\s*dõi|Duy\s*trì|"
                        r"Củng\s*cố|Kiện\s*toàn|Nắm\s*chắc|Kiên\s*quyết|Quán\s*triệt|Huy\s*động|Khắc\s*phục|"
-                       r"Ngăn\s*chặn|Sẵn\s*sàng|Nâng\s*cao|Hoàn\s*thành(?!\s+(?:trước|chậm\s*nhất|trong|vào|xong|đúng)\b)|Thường\s*xuyên(?=\s+[a-zđà-ỹ])|"
+                       r"Ngăn\s*chặn|Sẵn\s*sàng|Nâng\s*cao|Hoàn\s*thành(?!\s+(?:trước|chậm\s*nhất|trong|vào|xong|đúng)\b|,?\s+và\s+(?:trình|báo\s*cáo|gửi)\b)|Thường\s*xuyên(?=\s+[a-zđà-ỹ])|"
                        # ("Chủ động phối hợp với …", "Tập trung tuyên truyền …", "Tiếp tục rà soát …", "Lãnh đạo
                        # việc …")
                        r"Chủ\s*động|Tập\s*trung|Tiếp\s*tục|Lãnh\s*đạo|Phát\s*huy|Cập\s*nhật|"
