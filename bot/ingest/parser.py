@@ -802,12 +802,17 @@ SECTION_WORD = re.compile(r"^(?:PHẦN|CHƯƠNG|MỤC|NHIỆM|GIẢI|TỔ\s*CH�
                           r"QUAN\s*ĐIỂM|YÊU\s*CẦU|CĂN\s*CỨ|KÍNH\s*GỬI|QUYẾT\s*ĐỊNH|ĐIỀU|CHỈ\s*ĐẠO|I+\b|V\b)", re.U)
 
 
+# a telegram's address line, the dash-list of its addressees below: "Chủ tịch UBND huyện điện:", "CHỦ TỊCH ỦY BAN NHÂN
+# DÂN HUYỆN, điện:" (as "Kính gửi:" is)
+TELEGRAM_TO = re.compile(r"^[^.:;]{3,80}\s(?:điện|ĐIỆN)\s*:\s*$", re.U)
+
+
 def _body_bounds(lines: list[str], kind_index: int) -> tuple[int, int]:
     start = 0
     for i, ln in enumerate(lines[:80]):
         if RECIPIENTS_HEAD.match(ln):
             break  # what follows is the signature and the attachments ("Số quyết định" in a table header)
-        if re.match(r"^(Kính\s*gửi|V/v|Số\s*[:.]|Số\s*\d|Số\s*/)", ln):
+        if re.match(r"^(Kính\s*gửi|V/v|Số\s*[:.]|Số\s*\d|Số\s*/)", ln) or TELEGRAM_TO.match(ln):
             start = i + 1
         elif kind_index >= 0 and i == kind_index:
             start = i + 1 + len(_subject_after(lines, kind_index))  # the subject is not the body
@@ -831,7 +836,8 @@ def _body_bounds(lines: list[str], kind_index: int) -> tuple[int, int]:
     # skip the addressee dash-list right after "Kính gửi", with the names wrapped onto a second line
     wrapped = False
     while start < len(lines) and start > 0 and (
-            lines[start].startswith(("-", "+")) and (wrapped or re.match(r"^(Kính\s*gửi|-)", lines[start - 1]))
+            lines[start].startswith(("-", "+")) and (wrapped or re.match(r"^(Kính\s*gửi|-)", lines[start - 1]) or
+                                                      TELEGRAM_TO.match(lines[start - 1]))
             or _addressee_wrap(lines, start)):
         wrapped = not lines[start].startswith(("-", "+"))
         start += 1
