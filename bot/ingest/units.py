@@ -612,7 +612,7 @@ def split_units(names: str) -> list[str]:
                                                       (LEVEL_KIND_AFTER.match(p) or OWN_GROUP_IN_LIST.match(p)))
                            and len(p) <= MAX_NAME * 3])
     return [d for u in units for d in _distribute(u) if _short_enough(d) and not DANGLING_END.search(d) and
-            not FORWARD_POINTER.search(d)]
+            not FORWARD_POINTER.search(d) and not BARE_FORCE.fullmatch(d)]
 
 
 # a board named by its full title runs long: "các đồng chí thành viên Ban Chỉ huy Phòng thủ dân sự - Phòng, chống
@@ -695,6 +695,8 @@ def _after_named(part: str) -> list[str]:
 SCOPE_NOTE = re.compile(r"\s*\(([^()]*)\)", re.U)
 NOTE_IN_LIST = re.compile(r"\s*\(([^()]{2,120})\)(?=\s*,)", re.U)
 # A name never ends on a joining word: "các đơn vị khai thác đầu tư, lắp đặt và" ran past its verb
+# a group word cut short names nobody: "Lực lượng", "Các lực lượng" (the force of what: "lực lượng chức năng")
+BARE_FORCE = re.compile(r"(?:[Cc]ác\s+|[Nn]hững\s+)?[Ll]ực\s*lượng", re.U)
 DANGLING_END = re.compile(r"\s(?:và|hoặc|các|của|cho|với|đúng|theo|tại|những|mọi)$", re.U)
 
 
