@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from bot.ingest.dates import GIVES_OPINION, comment_window, find_recurrence, ongoing, parse_date_phrase, pick_deadline
 from bot.ingest.legacy import repair_legacy
@@ -30,6 +31,9 @@ from bot.ingest.units import (
 )
 from storage.parsed import ParsedNotice, ParsedTask
 from storage.vntext import fold, nfc
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 KINDS = ("THÔNG BÁO", "CÔNG VĂN", "KẾ HOẠCH", "KẾT LUẬN", "CHỈ THỊ", "QUYẾT ĐỊNH", "NGHỊ QUYẾT", "CÔNG ĐIỆN",
          "BÁO CÁO", "HƯỚNG DẪN", "TỜ TRÌNH", "CHƯƠNG TRÌNH", "ĐỀ ÁN", "PHƯƠNG ÁN", "QUY CHẾ", "GIẤY MỜI")
@@ -1359,6 +1363,21 @@ def _split_retold_sentences(tasks: list[ParsedTask], *, issued_on: dt.date | Non
     return out
 
 
+def _not_held(tasks: list[ParsedTask]) -> Callable[[str], bool]:
+    """Whether a piece of text found apart from `tasks` is not already held by one of them (its first 60
+    characters inside a task's text, folded)."""
+    held = [fold(t.text) for t in tasks]
+    return lambda text: not any(fold(text[:60]) in h for h in held)
+
+
+def _found_task(n: int, text: str, leads: list[str], *, issued_on: dt.date | None,
+                source: str = "text") -> ParsedTask:
+    """Task number `n` of a retold report, found apart from the items (an agenda item, a group's obligation, a
+    framed duty): led by `leads` (from `source`), read like any item — partners, date, recurrence."""
+    return _task(str(n), text, issued_on=issued_on, ctx=_Context(leads=tuple(leads), supports=(), source=source),
+                 parent=None, depth=1, leads=[])
+
+
 # a meeting's agenda for the period ahead, retold: "Hội nghị sơ kết Hội Nông dân xã đề ra 11 nội dung thực hiện
 # trong quý II năm 2022, trọng tâm: A; B; C", "… gợi mở một số nội dung để HND huyện tiếp tục triển khai thực hiện:
 # A; B", "Hội nghị đã thảo luận, thống nhất một số nhiệm vụ công tác quý IV như: A", "… đã phát biểu triển khai các
@@ -1374,13 +1393,13 @@ def _agenda_tasks(body: list[str], tasks: list[ParsedTask], *, issued_on: dt.dat
     """The items of a retold meeting's agenda (AGENDA_LEAD_IN) that no task holds yet: one task each, led by the
     units the first item opens with or the body the lead-in names ("Hội Nông dân xã đề ra …"), dated by the period the
     lead-in names."""
-    held = [fold(t.text) for t in tasks]
+    new = _not_held(tasks)
     out: list[ParsedTask] = []
     for para in body:
         if (lead_in := AGENDA_LEAD_IN.search(para)) is None:
             continue
         items = [c.strip(" ;./") for c in para[lead_in.end():].split(";")]
-        items = [c for c in items if len(c) >= AGENDA_MIN and not any(fold(c[:60]) in h for h in held)]
+        items = [c for c in items if len(c) >= AGENDA_MIN and new(c)]
         if not items:
             continue
         head = para[:lead_in.start()]
@@ -1393,10 +1412,9 @@ def _agenda_tasks(body: list[str], tasks: list[ParsedTask], *, issued_on: dt.dat
             leads = list(default_leads)
         deadline = pick_deadline(para[:lead_in.end()], issued_on=issued_on)
         for item in items:
-            out.append(ParsedTask(ref=f"{len(tasks) + len(out) + 1}", text=item, lead=tuple(leads),
-                                  due=deadline.due if deadline else None, due_text=deadline.text if deadline else None,
-                                  recurrence=find_recurrence(item), depth=1,
-                                  lead_source="text" if leads != default_leads else "addressee"))
+            task = _found_task(len(tasks) + len(out) + 1, item, leads, issued_on=issued_on,
+                               source="text" if leads != default_leads else "addressee")
+            out.append(replace(task, due=deadline.due, due_text=deadline.text) if deadline and not task.due else task)
     return out
 
 
@@ -1411,19 +1429,15 @@ OBLIGATION_MIN = 40  # characters of a sentence, for it to be a duty
 def _obligation_tasks(body: list[str], tasks: list[ParsedTask], *, issued_on: dt.date | None) -> list[ParsedTask]:
     """The sentences of a retold report that say what a group must do (OBLIGATION) and no task holds yet: one task
     each, led by the group as the sentence names it, dated by the sentence."""
-    held = [fold(t.text) for t in tasks]
+    new = _not_held(tasks)
     out: list[ParsedTask] = []
     for para in body:
         for sentence in NEXT_SENTENCE.split(para):
-            if (must := OBLIGATION.match(sentence)) is None or len(sentence) < OBLIGATION_MIN or \
-                    any(fold(sentence[:60]) in h for h in held):
+            if (must := OBLIGATION.match(sentence)) is None or len(sentence) < OBLIGATION_MIN or not new(sentence):
                 continue
             group = sentence[must.start("d"):].split(",")[0]
             group = re.split(r"\s+(?:cần|phải)\s+", group)[0].strip()
-            deadline = pick_deadline(sentence, issued_on=issued_on)
-            out.append(ParsedTask(ref=f"{len(tasks) + len(out) + 1}", text=sentence, lead=(group,),
-                                  due=deadline.due if deadline else None, due_text=deadline.text if deadline else None,
-                                  recurrence=find_recurrence(sentence), depth=1, lead_source="text"))
+            out.append(_found_task(len(tasks) + len(out) + 1, sentence, [group], issued_on=issued_on))
     return out
 
 
@@ -1437,22 +1451,18 @@ def _framed_duty_tasks(body: list[str], tasks: list[ParsedTask], *, issued_on: d
     """The sentences of a retold report that set a unit's work in its frame — "Trong thời gian này, Tổ Quản lý đô thị
     phố kết hợp với … triển khai …" (DUTY_FRAME, then a unit and its verb) — and that no task holds yet: one task
     each, led by the unit, dated by the sentence."""
-    held = [fold(t.text) for t in tasks]
+    new = _not_held(tasks)
     out: list[ParsedTask] = []
     for para in body:
         for sentence in NEXT_SENTENCE.split(para):
             # (not a lead-in to the items below, nor a unit's ask of others: "Theo đó, UBND tỉnh yêu cầu các sở …")
             if (frame := DUTY_FRAME.match(sentence)) is None or len(sentence) < OBLIGATION_MIN or \
                     not _opens_with_doer(rest := sentence[frame.end():]) or sentence.rstrip().endswith(":") or \
-                    UNIT_ASKS.match(rest[len(name_prefix(rest)):]) or \
-                    any(fold(sentence[:60]) in h for h in held):
+                    UNIT_ASKS.match(rest[len(name_prefix(rest)):]) or not new(sentence):
                 continue
             name = name_prefix(rest)
-            deadline = pick_deadline(sentence, issued_on=issued_on)
-            out.append(ParsedTask(ref=f"{len(tasks) + len(out) + 1}", text=sentence,
-                                  lead=tuple(split_units(name) or [name]),
-                                  due=deadline.due if deadline else None, due_text=deadline.text if deadline else None,
-                                  recurrence=find_recurrence(sentence), depth=1, lead_source="text"))
+            out.append(_found_task(len(tasks) + len(out) + 1, sentence, split_units(name) or [name],
+                                   issued_on=issued_on))
     return out
 
 
@@ -2120,7 +2130,10 @@ ALSO_WORK = re.compile(r"^(?:(?:Tiếp\s*tục\s+|Đồng\s*thời,?\s+)"
                        # …", "Cử cán bộ chuyên môn …")
                        r"Quản\s*lý|Giám\s*sát|Tuyên\s*truyền|Vận\s*động|Cử|Xử\s*lý|Theo\s*dõi|Duy\s*trì|"
                        r"Củng\s*cố|Kiện\s*toàn|Nắm\s*chắc|Kiên\s*quyết|Quán\s*triệt|Huy\s*động|Khắc\s*phục|"
-                       r"Ngăn\s*chặn|Sẵn\s*sàng|Nâng\s*cao|Hoàn\s*thành(?!\s+(?:trước|chậm\s*nhất|trong|vào|xong|đúng)\b|,?\s+và\s+(?:trình|báo\s*cáo|gửi)\b)|Thường\s*xuyên(?=\s+[a-zđà-ỹ])|"
+                       r"Ngăn\s*chặn|Sẵn\s*sàng|Nâng\s*cao|"
+                       # (not the date of the work before: "Hoàn thành trước …", "Hoàn thành và trình … trong quý I")
+                       r"Hoàn\s*thành(?!\s+(?:trước|chậm\s*nhất|trong|vào|xong|đúng)\b|,?\s+và\s+(?:trình|báo\s*cáo|gửi)\b)|"
+                       r"Thường\s*xuyên(?=\s+[a-zđà-ỹ])|"
                        # ("Chủ động phối hợp với …", "Tập trung tuyên truyền …", "Tiếp tục rà soát …", "Lãnh đạo
                        # việc …")
                        r"Chủ\s*động|Tập\s*trung|Tiếp\s*tục|Lãnh\s*đạo|Phát\s*huy|Cập\s*nhật|"
