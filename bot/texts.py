@@ -250,13 +250,24 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
         lines += misread_lines(misread) or [OCR_NOTE]
     lines += ["", f"Nhắc việc nhận diện được {len(parsed.tasks)} nhiệm vụ:"]
     said_leaders: tuple[str, ...] = ()
+    # where most of the tasks' leads were read (a heading above them, the addressee): said once below, not under each
+    taken = {source: [i for i, task in zip(draft.numbers, parsed.tasks, strict=True)
+                      if task.lead and task.lead_source == source] for source in _LEAD_TAKEN_FROM}
+    source, once = max(taken.items(), key=lambda kv: len(kv[1]))
+    if 2 * len(once) < len(parsed.tasks):
+        once = []
     for i, task in zip(draft.numbers, parsed.tasks, strict=True):
-        lines += ["", *_task_block(i, task, draft, today, explain, leaders=task.leaders != said_leaders)]
+        lines += ["", *_task_block(i, task, draft, today, explain, leaders=task.leaders != said_leaders,
+                                   source=i not in once)]
         said_leaders = task.leaders
     year = (today or dt.date.today()).year
     how = "trả lời tin này" if replies else "gõ"
     lines += _unreached_lines(parsed, draft)
     lines += _past_due_lines(parsed, draft, today)
+    if once:
+        which = "các nhiệm vụ trên" if len(once) == len(parsed.tasks) else f"nhiệm vụ {_spans(once)}"
+        lines += ["", f"Đơn vị chủ trì của {which} được lấy {_LEAD_TAKEN_FROM[source]} (nhiệm vụ không tự ghi "
+                      "đơn vị); đồng chí kiểm tra lại."]
     if any(task.due is None and not task.recurrence for task in parsed.tasks):  # said once, not under each
         lines += ["", "Nhiệm vụ không có thời hạn cụ thể được đề nghị cập nhật tiến độ 10 ngày làm việc một lần."]
     one, two, three = _example_units(draft)
@@ -265,6 +276,17 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
               f"của nhiệm vụ số 3), “3 phối hợp: {two}”, “3 hạn 30/4/{year}”, “3 nội dung: …”, “bỏ 3”; "
               f"nhiệm vụ còn thiếu: “thêm: {three} chủ trì …, trước ngày …”."]
     return vn("\n".join(lines))
+
+
+def _spans(numbers: Sequence[int]) -> str:
+    """Task numbers as runs: [1, 2, 3, 5, 7, 8] → "1–3, 5, 7, 8"."""
+    runs: list[list[int]] = []
+    for n in sorted(numbers):
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs)
 
 
 MISREAD_LIMIT = 10
@@ -343,12 +365,13 @@ def _support_guess(name: str, guess: UnitGuess | None) -> str:
 
 
 def _task_block(number: int, task: ParsedTask, draft: Draft, today: dt.date | None,
-                explain: Callable[[dt.date], str | None] | None = None, *, leaders: bool = True) -> list[str]:
-    """One task of a draft as the preview shows it: text, lead (what it comes to in the directory), supporting
-    units, the leaders in charge (`leaders`: when they differ from the task above: said once for a group),
-    deadline, recurrence."""
+                explain: Callable[[dt.date], str | None] | None = None, *, leaders: bool = True,
+                source: bool = True) -> list[str]:
+    """One task of a draft as the preview shows it: text, lead (what it comes to in the directory, and where it was
+    read unless `source` is off), supporting units, the leaders in charge (`leaders`: when they differ from the task
+    above: said once for a group), deadline, recurrence."""
     lines = [f"{number}. [Mục {task.ref}] {shorten(task.text)}"]
-    lines += _lead_lines(number, task, draft.guesses, indent="   ")
+    lines += _lead_lines(number, task, draft.guesses, indent="   ", source=source)
     if task.support:
         lines.append(f"   • Phối hợp: {'; '.join(_support_guess(n, draft.guesses.get(n)) for n in task.support)}")
     if task.leaders and leaders:
@@ -399,17 +422,24 @@ def _skipped_round(skipped: Occurrence, today: dt.date | None) -> str:
     return f"{name} không tính là kỳ đầu: {why}"
 
 
+# Where a draft task's lead was read when not from the task's own words: the admin checks these first (a heading's
+# unit carried down to an item that is another unit's, an addressee standing in for a doer the text never names).
+_LEAD_TAKEN_FROM = {"heading": "theo đề mục phía trên", "addressee": "theo nơi nhận văn bản"}
+
+
 def _lead_lines(number: int, task: ParsedTask, guesses: dict[str, UnitGuess], *, indent: str,
-                every_member: bool = False) -> list[str]:
-    """A draft task's lead lines: what each lead comes to in the directory, and a group member the task's own
-    results go to ("báo cáo … về Phòng Kế hoạch - Tổng hợp"), which the group gives the task too."""
+                every_member: bool = False, source: bool = True) -> list[str]:
+    """A draft task's lead lines: what each lead comes to in the directory, where it was read when not in the task's
+    own words (`source`), and a group member the task's own results go to ("báo cáo … về Phòng Kế hoạch - Tổng
+    hợp"), which the group gives the task too."""
     collector = _collector(task, guesses)
+    taken_from = _LEAD_TAKEN_FROM.get(task.lead_source or "") if source else None
     if len(task.lead) == 1:
         guess = _without(guesses.get(task.lead[0]), collector)
-        lines = [f"{indent}• Chủ trì: "
+        lines = [f"{indent}• Chủ trì{f' ({taken_from})' if taken_from else ''}: "
                  f"{_lead_guess(task.lead[0], guess, number=number, every_member=every_member)}"]
     elif task.lead:  # each unit named is asked, and told, on its own
-        lines = [f"{indent}• Chủ trì (mỗi đơn vị một nhiệm vụ):"]
+        lines = [f"{indent}• Chủ trì (mỗi đơn vị một nhiệm vụ{f'; {taken_from}' if taken_from else ''}):"]
         named = {unit for name in task.lead if (g := guesses.get(name)) is not None
                  for unit in ([g.unit_name] if g.unit_name else []) + [u for u, _ in g.members]}
         lines += [f"{indent}  – " + _lead_guess(name, _without(guesses.get(name), collector), each=False,
