@@ -270,10 +270,14 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
                       "đơn vị); đồng chí kiểm tra lại."]
     if any(task.due is None and not task.recurrence for task in parsed.tasks):  # said once, not under each
         lines += ["", "Nhiệm vụ không có thời hạn cụ thể được đề nghị cập nhật tiến độ 10 ngày làm việc một lần."]
-    one, two, three = _example_units(draft)
+    # the examples name a task the draft has (the third, or the last of fewer) and a unit it is not given yet
+    n = draft.numbers[min(2, len(draft.numbers) - 1)] if draft.numbers else 1
+    own = {g.unit_name for name in (parsed.tasks[draft.numbers.index(n)].lead if draft.numbers else ())
+           if (g := draft.guesses.get(name)) is not None}
+    one, two, three = _example_units(draft, avoid=own)
     lines += ["", "Đồng chí kiểm tra lại và xác nhận để giao việc, hoặc hủy nếu chưa đúng.",
-              f"Để sửa, đồng chí {how}, mỗi dòng một sửa đổi: “3: {one}” (đơn vị chủ trì "
-              f"của nhiệm vụ số 3), “3 phối hợp: {two}”, “3 hạn 30/4/{year}”, “3 nội dung: …”, “bỏ 3”; "
+              f"Để sửa, đồng chí {how}, mỗi dòng một sửa đổi: “{n}: {one}” (đơn vị chủ trì "
+              f"của nhiệm vụ số {n}), “{n} phối hợp: {two}”, “{n} hạn 30/4/{year}”, “{n} nội dung: …”, “bỏ {n}”; "
               f"nhiệm vụ còn thiếu: “thêm: {three} chủ trì …, trước ngày …”."]
     return vn("\n".join(lines))
 
@@ -339,11 +343,12 @@ def misread_elsewhere(places: Sequence[str], count: int) -> str:
             + (", “xem tất cả” để xem cả danh sách" if numbers else "") + ").")
 
 
-def _example_units(draft: Draft) -> tuple[str, str, str]:
+def _example_units(draft: Draft, *, avoid: set[str | None] | frozenset[str] = frozenset()) -> tuple[str, str, str]:
     """Three units to show the corrections with: this directory's (those the draft's leads found, with a head), so a
     commune's clerk reads “3: Công an xã”, not a province's department (also when it found only one or two); the
     province's where the draft has none."""
     found = list(dict.fromkeys(g.unit_name for g in draft.guesses.values() if g.unit_name and g.head_name))
+    found = [u for u in found if u not in avoid] + [u for u in found if u in avoid]  # `avoid`: the task's own, last
     if not found:
         return "Sở Tài chính", "Sở Nội vụ", "Sở Y tế"
     # fewer than three: this directory's again, never a province's department beside a Huyện ủy's boards
