@@ -1599,10 +1599,11 @@ def no_open_tasks(name: str) -> str:
     return vn(f"Đồng chí {name} hiện không có nhiệm vụ nào đang thực hiện để cập nhật.")
 
 
-def missed_round_hint(item_ref: str, missed: str) -> str:
-    """Under the confirmation of a round, when an earlier round is still recorded as not reported."""
-    return vn(f"Kỳ {missed} vẫn ghi là chưa báo cáo; nếu kỳ đó cũng đã xong, đồng chí bấm nút bên dưới "
-              f"hoặc gõ “{item_ref} xong kỳ trước”.")
+def missed_round_hint(item_ref: str, missed: str, *, button: bool = True) -> str:
+    """Under the confirmation of a round, when an earlier round is still recorded as not reported; `button`: the
+    action comes with it (not where the channel has none, nor in one confirmation of several items)."""
+    how = f"bấm nút bên dưới hoặc gõ “{item_ref} xong kỳ trước”" if button else f"gõ “{item_ref} xong kỳ trước”"
+    return vn(f"Kỳ {missed} vẫn ghi là chưa báo cáo; nếu kỳ đó cũng đã xong, đồng chí {how}.")
 
 
 def missed_round_button(missed: str) -> str:

@@ -323,7 +323,8 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
             next_title = f"{next_title} ({runs})"
         text = texts.series_step_text(rec.item_ref, step.finished, step.on_time, next_title, change.note)
         if (missed := await ctx.db.run(missed_before, task_id)) is not None:
-            text += "\n" + texts.missed_round_hint(rec.item_ref, missed.label)
+            button = collect is None and conv.channel(event.channel).capabilities.buttons
+            text += "\n" + texts.missed_round_hint(rec.item_ref, missed.label, button=button)
             actions = missed_round_actions(task_id, rec.item_ref, missed)
     await acknowledge(conv, event, rec, text, quote=quote, actions=actions if collect is None else (),
                       collect=collect)
@@ -1244,8 +1245,13 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
                 (of_period := _rounds_of_period(conv, tasks, text)):
             if len(of_period) > 1 and _says_all(text):  # "tuần này đã báo cáo đủ": each weekly round, one answer
                 collected: Confirmations = []
+                bare = len(PERIOD_REPORT_WORDS.sub(" ", chat_fold(text)).split()) < 2  # says nothing but "sent"
                 for one in of_period:
-                    await _apply_text(conv, event, person, one, text, source="text", collect=collected)
+                    if bare:  # not quoted back under each round, nor to the leader as the unit's words
+                        await _record(conv, event, person, one.id, StatusUpdate(status=TaskStatus.DONE, percent=100),
+                                      "text", collect=collected)
+                    else:
+                        await _apply_text(conv, event, person, one, text, source="text", collect=collected)
                 await confirm_together(conv, event, collected)
                 return True
             tasks = of_period  # "tuần này đã báo cáo": the weekly duties, not the standing ones
@@ -1300,6 +1306,11 @@ PERIOD_NAMED = ((re.compile(r"\btuan\s+(?:nay|roi)\b|\btrong tuan\b|\bbao cao tu
 ALL_SAID = re.compile(r"(?<!\w)(?:đầy đủ|đủ|hết|tất cả|toàn bộ|cả (?:hai|ba|2|3)|các (?:báo cáo|kỳ|mục))(?!\w)", re.I)
 ALL_SAID_PLAIN = re.compile(r"\b(?:day du|du|het|tat ca|toan bo|ca (?:hai|ba|2|3)|cac (?:bao cao|ky|muc))\b"
                             r"(?!\s+(?:kien|an|thao|toan|bao|hop|tru|phong))")
+
+
+# the words of "tuần này đã báo cáo đủ", "Dạ tháng này em gửi hết rồi ạ": a report sent, and nothing more (chat_fold)
+PERIOD_REPORT_WORDS = re.compile(r"\b(?:tuan|thang|quy|ky|nay|roi|trong|da|dang|bao cao|gui|nop|du|day du|het|tat ca"
+                                 r"|toan bo|cac|ca|hai|ba|em|anh|chi|a|nhe|nha|xong|hoan thanh)\b|[.,:;!-]")
 
 
 def _rounds_of_period(conv: Conversation, tasks: Sequence[Task], text: str) -> list[Task]:

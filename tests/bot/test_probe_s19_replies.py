@@ -89,7 +89,7 @@ async def test_this_weeks_reports_all_sent_closes_every_weekly_round_and_leaves_
         assert "nhiệm vụ nào" not in answer, answer
         assert "mục 1 — hoàn thành kỳ tuần từ 02/03/2026, đúng hạn" in answer, answer
         assert "mục 2 — hoàn thành kỳ tuần từ 02/03/2026, đúng hạn" in answer, answer
-        assert "mục 3" not in answer, answer
+        assert "mục 3" not in answer and "Nội dung" not in answer, answer  # the words say nothing more: not quoted
         assert _rounds(h) == [("1", "tuần từ 02/03/2026", True), ("2", "tuần từ 02/03/2026", True)]
         assert task(h, "3").status == TaskStatus.OPEN
     finally:
@@ -186,5 +186,22 @@ async def test_the_head_reads_which_round_a_cadre_reported_not_the_duty_finished
         assert told == ("Đ/c Phạm Thị Vận đã cập nhật nhiệm vụ mục 1 (Thông báo số 18/TB-UBND ngày 02/03/2026): "
                         "hoàn thành kỳ tuần từ 02/03/2026, đúng hạn; kỳ tiếp theo: tuần từ 09/03/2026, hạn "
                         "13/03/2026."), told
+    finally:
+        await h.stop()
+
+
+async def test_one_confirmation_of_several_rounds_never_points_at_a_button_it_does_not_carry(db_url: str) -> None:
+    """Several rounds confirmed in one message carry no action: the hint about a round still not reported says what
+    to type, not "bấm nút bên dưới" (probe s19, the s18 script's "tuần này đã báo cáo đủ")."""
+    h = await _two_weekly(db_url)
+    try:
+        await h.advance_to(local(2026, 3, 13, 10, 0))  # the week of 02/03 never reported, the week of 09/03 due today
+        await h.say("head_bdv", "tuần này đã báo cáo đủ")
+        answer = last_text(h, "head_bdv")
+        assert "mục 1 — hoàn thành kỳ tuần từ 09/03/2026, đúng hạn" in answer, answer
+        assert "Kỳ tuần từ 02/03/2026 vẫn ghi là chưa báo cáo; nếu kỳ đó cũng đã xong, đồng chí gõ “1 xong kỳ " \
+               "trước”." in answer and "bấm nút" not in answer, answer
+        await h.say("head_bdv", "2 xong kỳ trước")
+        assert "kỳ tuần từ 02/03/2026" in last_text(h, "head_bdv")
     finally:
         await h.stop()
