@@ -31,6 +31,7 @@ TODAY = dt.date(2026, 5, 7)
     ("đạt 60%, tỷ lệ giải ngân 12%", TaskStatus.IN_PROGRESS, 60),  # the share done said apart from the figure
     ("tiến độ đạt 70%, giải ngân đạt 30%", TaskStatus.IN_PROGRESS, 70),
     ("khối lượng hoàn thành 80%, giải ngân được 40%", TaskStatus.IN_PROGRESS, 80),
+    ("đạt tỷ lệ 80% khối lượng", TaskStatus.IN_PROGRESS, 80),  # the share of the work, said with "tỷ lệ"
     ("mục 3 đạt 60%, vướng kinh phí", TaskStatus.BLOCKED, 60),  # no figure named: the share done, as before
     (unicodedata.normalize("NFD", "giải ngân đạt 12%"), None, None),
 ])
