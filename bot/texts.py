@@ -1481,11 +1481,14 @@ def chat_moved(name: str, handle: str, unit: str | None, now_for: str) -> str:
               f"đơn vị, tên đơn vị kiêm nhiệm), bỏ dòng {handle}, rồi gửi lại tệp danh bạ.")
 
 
-def round_already_done(item_ref: str, label: str, current: str | None) -> str:
-    """A second "xong" the same day on a recurring duty whose round it closed: nothing is recorded."""
+def round_already_done(item_ref: str, label: str, current: str | None, done_on: dt.date | None = None,
+                       today: dt.date | None = None) -> str:
+    """A second "xong" on a recurring duty whose round it closed — the same day, or before the next round began (a
+    "tháng này đã báo cáo đủ" days after the report): nothing is recorded; says the day the round was recorded."""
     later = (f" Kỳ tiếp theo ({current}) chưa đến kỳ nên chưa ghi; khi hoàn thành kỳ đó, đồng chí báo lại."
              if current else "")
-    return vn(f"Mục {item_ref}: {round_name(label)} đã được ghi nhận hoàn thành hôm nay.{later}")
+    when = "hôm nay" if done_on is None or done_on == today else f"ngày {done_on:%d/%m/%Y}"
+    return vn(f"Mục {item_ref}: {round_name(label)} đã được ghi nhận hoàn thành {when}.{later}")
 
 
 def series_step_text(item_ref: str, finished: str, on_time: bool, next_title: str | None, note: str | None) -> str:
@@ -1549,11 +1552,18 @@ def blocked_reason_hint(item_ref: str, *, replies: bool) -> str:
 
 
 def status_told_to_lead(*, actor_name: str, rec: Recorded, notice_title: str, note: str | None,
-                        covering_for: str | None = None, asked: dt.date | None = None) -> str:
+                        covering_for: str | None = None, asked: dt.date | None = None,
+                        round_done: tuple[str, bool, str | None] | None = None) -> str:
     """To the head of the lead unit (a cadre's task) or to the assignee (the head or an admin updated it); to the
     colleague covering for one of them while on leave (`covering_for`). `asked`: an extension request to that
-    date, gone to those who decide it."""
-    lines = [f"Đ/c {actor_name} đã cập nhật nhiệm vụ mục {rec.item_ref} ({notice_title}): {recorded_status(rec)}."]
+    date, gone to those who decide it; `round_done`: a recurring duty's round (label, on time, next round's title)
+    — said as that round, since "Hoàn thành" alone reads as the whole duty finished."""
+    status = recorded_status(rec)
+    if round_done is not None:
+        finished, on_time, next_title = round_done
+        status = f"hoàn thành {round_name(finished)}, {'đúng hạn' if on_time else 'quá hạn'}" + (
+            f"; kỳ tiếp theo: {next_title}" if next_title else "; nhiệm vụ định kỳ này đã hết các kỳ phải thực hiện")
+    lines = [f"Đ/c {actor_name} đã cập nhật nhiệm vụ mục {rec.item_ref} ({notice_title}): {status}."]
     if asked is not None:
         lines = [f"Đ/c {actor_name} đã đề nghị gia hạn nhiệm vụ mục {rec.item_ref} ({notice_title}) đến "
                  f"{date_vn(asked)}; đề nghị đã được chuyển tới người có thẩm quyền xem xét, Nhắc việc sẽ báo kết quả."]
@@ -1624,10 +1634,11 @@ def no_open_tasks(name: str) -> str:
     return vn(f"Đồng chí {name} hiện không có nhiệm vụ nào đang thực hiện để cập nhật.")
 
 
-def missed_round_hint(item_ref: str, missed: str) -> str:
-    """Under the confirmation of a round, when an earlier round is still recorded as not reported."""
-    return vn(f"Kỳ {missed} vẫn ghi là chưa báo cáo; nếu kỳ đó cũng đã xong, đồng chí bấm nút bên dưới "
-              f"hoặc gõ “{item_ref} xong kỳ trước”.")
+def missed_round_hint(item_ref: str, missed: str, *, button: bool = True) -> str:
+    """Under the confirmation of a round, when an earlier round is still recorded as not reported; `button`: the
+    action comes with it (not where the channel has none, nor in one confirmation of several items)."""
+    how = f"bấm nút bên dưới hoặc gõ “{item_ref} xong kỳ trước”" if button else f"gõ “{item_ref} xong kỳ trước”"
+    return vn(f"Kỳ {missed} vẫn ghi là chưa báo cáo; nếu kỳ đó cũng đã xong, đồng chí {how}.")
 
 
 def missed_round_button(missed: str) -> str:

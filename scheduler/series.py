@@ -244,6 +244,7 @@ class DoneToday:
     item_ref: str
     label: str  # the round closed ("tuần từ 30/11/2026")
     current: str | None  # the round now open, as titled ("tuần từ 07/12/2026, hạn 11/12/2026")
+    done_on: dt.date | None = None  # the day the round closed was reported done (today, or a day before)
 
 
 def done_today(session: Session, task_id: int, *, today: dt.date, calendar: WorkingCalendar) -> DoneToday | None:
@@ -261,7 +262,8 @@ def done_today(session: Session, task_id: int, *, today: dt.date, calendar: Work
     rule = rule_of(task, calendar)
     current = occurrence_for(rule, task.occurrence_start) if rule is not None else None
     return DoneToday(item_ref=task.item_ref, label=last.label,
-                     current=current.title() if current is not None else task.occurrence_label)
+                     current=current.title() if current is not None else task.occurrence_label,
+                     done_on=calendar.local(last.done_at).date())
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -45,6 +45,7 @@ from bot.replies import (
 )
 from scheduler.calendar import WorkingCalendar
 from scheduler.dispatcher import DigestLine, DigestView, SendError
+from scheduler.recurrence import Frequency, frequency_of
 from scheduler.series import MissedBefore, close_missed, done_today, missed_before, record_in_series
 from storage.directory import person_by_id
 from storage.errors import ExtensionInvalid, NhacViecError, NotAllowed, NotApprover
@@ -299,7 +300,8 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
         log.info("repeated done on recurring task %s by %s: round %s already closed today", task_id, person.handle,
                  repeat.label)
         await conv.answer_tap(event, texts.STATUS_LABELS[TaskStatus.DONE])
-        await conv.say(event, texts.round_already_done(repeat.item_ref, repeat.label, repeat.current))
+        await conv.say(event, texts.round_already_done(repeat.item_ref, repeat.label, repeat.current,
+                                                       repeat.done_on, calendar.local(when).date()))
         return
     rec, step = await ctx.db.run(record_in_series, task_id=task_id, actor=person, change=change, source=source,
                                  now=when, today=calendar.local(when).date(), calendar=calendar)
@@ -321,12 +323,16 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
             next_title = f"{next_title} ({runs})"
         text = texts.series_step_text(rec.item_ref, step.finished, step.on_time, next_title, change.note)
         if (missed := await ctx.db.run(missed_before, task_id)) is not None:
-            text += "\n" + texts.missed_round_hint(rec.item_ref, missed.label)
+            button = collect is None and conv.channel(event.channel).capabilities.buttons
+            text += "\n" + texts.missed_round_hint(rec.item_ref, missed.label, button=button)
             actions = missed_round_actions(task_id, rec.item_ref, missed)
     await acknowledge(conv, event, rec, text, quote=quote, actions=actions if collect is None else (),
                       collect=collect)
     if rec.status != TaskStatus.EXTENSION_REQUESTED:  # (a request goes to those who decide it, on its own)
-        await _inform_lead(conv, person, rec, change.note)
+        # a recurring duty's round: the head reads which round was done and that the duty goes on, not "Hoàn thành"
+        await _inform_lead(conv, person, rec, change.note,
+                           round_done=(step.finished, step.on_time, step.next.title() if step.next else None)
+                           if step is not None else None)
     elif change.requested_due_on is not None:  # a deputy's request on the head's task: the head hears of it too
         deciding = {a.id for a in await ctx.db.run(approvers, task_id, person.id)}
         await _inform_lead(conv, person, rec, change.note, asked=change.requested_due_on, skip=deciding)
@@ -357,9 +363,11 @@ def _pending_of_task(session, task_id: int):  # type: ignore[no-untyped-def]
 
 
 async def _inform_lead(conv: Conversation, actor: Person, rec: Recorded, note: str | None, *,
-                       asked: dt.date | None = None, skip: set[int] | frozenset[int] = frozenset()) -> None:
+                       asked: dt.date | None = None, skip: set[int] | frozenset[int] = frozenset(),
+                       round_done: tuple[str, bool, str | None] | None = None) -> None:
     """The head stays informed of every update of a task in a cadre's hands (and the assignee of one the head
-    or an admin made); `asked`: an extension request to that date (those in `skip`, who decide it, have it)."""
+    or an admin made); `asked`: an extension request to that date (those in `skip`, who decide it, have it);
+    `round_done`: a recurring duty's round finished (its label, on time, the next round's title)."""
     ctx = conv.ctx
     today = ctx.today()
     told: set[int] = {actor.id, *skip}
@@ -378,7 +386,7 @@ async def _inform_lead(conv: Conversation, actor: Person, rec: Recorded, note: s
         title = await ctx.db.run(lambda s: notice_title(s.get_one(Task, rec.task_id).notice))
         sent = await conv.notify(someone, Outgoing(text=texts.status_told_to_lead(
             actor_name=actor.full_name, rec=rec, notice_title=title, note=note, covering_for=covering_for,
-            asked=asked)))
+            asked=asked, round_done=round_done)))
         if sent is not None and sent.last_id is not None:  # a reply to it is about that task
             await ctx.db.run(remember_task_message, task_id=rec.task_id, channel=sent.channel, chat_id=sent.chat_id,
                              message_id=sent.last_id, now=ctx.clock.now())
@@ -1233,6 +1241,20 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
                 return False
             await conv.say(event, texts.no_open_tasks(person.full_name))
             return True
+        if len(tasks) > 1 and change is not None and change.status == TaskStatus.DONE and \
+                (of_period := _rounds_of_period(conv, tasks, text)):
+            if len(of_period) > 1 and _says_all(text):  # "tuần này đã báo cáo đủ": each weekly round, one answer
+                collected: Confirmations = []
+                bare = len(PERIOD_REPORT_WORDS.sub(" ", chat_fold(text)).split()) < 2  # says nothing but "sent"
+                for one in of_period:
+                    if bare:  # not quoted back under each round, nor to the leader as the unit's words
+                        await _record(conv, event, person, one.id, StatusUpdate(status=TaskStatus.DONE, percent=100),
+                                      "text", collect=collected)
+                    else:
+                        await _apply_text(conv, event, person, one, text, source="text", collect=collected)
+                await confirm_together(conv, event, collected)
+                return True
+            tasks = of_period  # "tuần này đã báo cáo": the weekly duties, not the standing ones
         if len(tasks) > 1 and (round_due := await _report_meant(conv, person, tasks, folded)) is not None:
             tasks = [round_due]  # "báo cáo rồi" on the day a report is due: that round
         asks_time = ASKS_EXTENSION.search(folded) is not None or (
@@ -1271,6 +1293,43 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
         refused.append(texts.read_as_position([(p.typed, p.item_ref) for p in read_as], read_as[0].siblings))
     await confirm_together(conv, event, collected, refused)
     return handled
+
+
+# the period a report said sent names ("tuần này đã báo cáo", "báo cáo tháng này rồi"): the recurring duties of that
+# frequency (on chat_fold text); "kỳ này": any recurring duty
+PERIOD_NAMED = ((re.compile(r"\btuan\s+(?:nay|roi)\b|\btrong tuan\b|\bbao cao tuan\b"),
+                 (Frequency.WEEKLY, Frequency.BIWEEKLY)),
+                (re.compile(r"\bthang\s+(?:nay|roi)\b|\btrong thang\b|\bbao cao thang\b"), (Frequency.MONTHLY,)),
+                (re.compile(r"\bquy\s+(?:nay|roi)\b|\btrong quy\b|\bbao cao quy\b"), (Frequency.QUARTERLY,)),
+                (re.compile(r"\bky\s+(?:nay|roi)\b"), tuple(Frequency)))
+# "đủ", "đầy đủ", "hết", "tất cả", "cả hai", "toàn bộ": every one of them (marks kept: "dự" is not "đủ")
+ALL_SAID = re.compile(r"(?<!\w)(?:đầy đủ|đủ|hết|tất cả|toàn bộ|cả (?:hai|ba|2|3)|các (?:báo cáo|kỳ|mục))(?!\w)", re.I)
+ALL_SAID_PLAIN = re.compile(r"\b(?:day du|du|het|tat ca|toan bo|ca (?:hai|ba|2|3)|cac (?:bao cao|ky|muc))\b"
+                            r"(?!\s+(?:kien|an|thao|toan|bao|hop|tru|phong))")
+
+
+# the words of "tuần này đã báo cáo đủ", "Dạ tháng này em gửi hết rồi ạ": a report sent, and nothing more (chat_fold)
+PERIOD_REPORT_WORDS = re.compile(r"\b(?:tuan|thang|quy|ky|nay|roi|trong|da|dang|bao cao|gui|nop|du|day du|het|tat ca"
+                                 r"|toan bo|cac|ca|hai|ba|em|anh|chi|a|nhe|nha|xong|hoan thanh)\b|[.,:;!-]")
+
+
+def _rounds_of_period(conv: Conversation, tasks: Sequence[Task], text: str) -> list[Task]:
+    """The recurring duties a report said sent for a named period is about ("tuần này đã báo cáo đủ": the weekly
+    duties whose round of this week has begun), in item order; [] when the text names no period or none fits."""
+    folded = chat_fold(text)
+    today = conv.ctx.today()
+    for pattern, frequencies in PERIOD_NAMED:
+        if pattern.search(folded):
+            return in_item_order([t for t in tasks if frequency_of(t.recurrence) in frequencies
+                                  and t.occurrence_start is not None and t.occurrence_start <= today])
+    return []
+
+
+def _says_all(text: str) -> bool:
+    """Whether a report says every one was sent ("đã báo cáo đủ", "bc het roi"); without marks, the plain words."""
+    said = nfc(text)
+    return ALL_SAID.search(said) is not None or (strip_marks(said) == said and
+                                                 ALL_SAID_PLAIN.search(chat_fold(said)) is not None)
 
 
 async def _positions(conv: Conversation, person: Person,
@@ -1320,6 +1379,8 @@ async def _ask_meant(conv: Conversation, event: TextIn, person: Person, ref: str
     task as the action (or "đúng" typed), the text kept; False when nothing fits."""
     ctx = conv.ctx
     position = await ctx.db.run(by_position, person, ref)
+    if position is None and re.fullmatch(r"\d{1,2}\.\d{1,2}", ref_key(ref)):
+        position = await _position_in_a_section(conv, person, ref)
     meant = [t for t in await _tasks_for_ref(conv, person, position.item_ref) if not TaskStatus(t.status).is_closed] \
         if position is not None else []
     if position is None:
@@ -1337,6 +1398,18 @@ async def _ask_meant(conv: Conversation, event: TextIn, person: Person, ref: str
     await conv.reply(event, Outgoing(text=question, actions=which_actions(pending_id, [(task.id, task.item_ref)],
                                                                           rest)))
     return True
+
+
+async def _position_in_a_section(conv: Conversation, person: Person, ref: str) -> Position | None:
+    """"2.1" from someone whose items are II.2.a, II.2.b …, the Roman section left out ("mục 2.1 xong" for II.2.a):
+    the position read under each Roman section the person holds open items in, when exactly one section gives one."""
+    sections = {m.group(0) for t in await conv.ctx.db.run(open_tasks_for, person)
+                if (m := re.match(r"[IVX]+(?=\.)", t.item_ref or ""))}
+    found = [p for section in sorted(sections)
+             if (p := await conv.ctx.db.run(by_position, person, f"{section}.{ref}")) is not None]
+    if len(found) != 1:
+        return None
+    return dataclasses.replace(found[0], typed=ref)
 
 
 QUOTE_RUN = 3  # words in a row a message shares with a task's text to be taken as quoting it
@@ -1372,6 +1445,8 @@ async def _ask_quoted(conv: Conversation, event: TextIn, person: Person, text: s
             return False
         tasks = await ctx.db.run(open_tasks_for, person)
     task = quoted_task(tasks, text)
+    if task is None and len(tasks) == 1 and _tells_done_work(text):
+        task = tasks[0]  # "Sở đã cung cấp số liệu cho đơn vị tư vấn" from the holder of one task: asked, no "chưa hiểu"
     if task is None:
         return False
     pending_id = await ctx.db.run(save_pending_reply, person=person, text=text, source=MEANT, task_ids=[task.id],
@@ -1380,6 +1455,22 @@ async def _ask_quoted(conv: Conversation, event: TextIn, person: Person, text: s
     await conv.reply(event, Outgoing(text=texts.quoted_question(task.item_ref, task.text, text, buttons=buttons),
                                      actions=which_actions(pending_id, [(task.id, task.item_ref)], text)))
     return True
+
+
+# "đã <làm gì>": work told done ("Sở đã cung cấp số liệu …"); not "đã nhận", "đã rõ", "đã tiếp thu" (an
+# acknowledgement). Typed without marks, "da" is "đã" only before such a verb, not "Dạ em …" (on chat_fold text)
+DONE_WORK_MARKED = re.compile(r"(?<!\w)đã\s+(?!nhận|rõ|tiếp thu|hiểu|xem|đọc)\w", re.I)
+DONE_WORK_PLAIN = re.compile(r"\bda\s+(?!nhan\b|ro\b|tiep thu\b|hieu\b|xem\b|doc\b|em\b|vang\b|a\b|anh\b|chi\b)"
+                             r"[a-z]{2,}")
+
+
+def _tells_done_work(text: str) -> bool:
+    """Whether a message without an item number or status word tells of work done ("Sở đã cung cấp số liệu đất đai
+    cho đơn vị tư vấn", "da gui ho so"): a report to be asked about when its sender holds a single task."""
+    said = nfc(text)
+    if strip_marks(said) != said:
+        return DONE_WORK_MARKED.search(said) is not None
+    return DONE_WORK_PLAIN.search(chat_fold(said)) is not None
 
 
 REPORT_WORDS = re.compile(r"\bbao cao\b")  # on chat_fold text ("bc" written out)
