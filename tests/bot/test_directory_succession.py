@@ -217,3 +217,20 @@ async def test_a_chat_that_opens_another_persons_invite_is_told_what_stops_comin
     assert said[0].startswith("Kính chào đồng chí Võ Thị Hai"), said
     assert any(t.startswith("Lưu ý: tài khoản này trước đây nhận nhắc việc của đ/c Phạm Thị Vận (cadre_bdv, Ban Dân "
                             "vận Tỉnh ủy).") and "một dòng nữa dưới mã cán bộ của đồng chí" in t for t in said), said
+
+
+async def test_the_counts_of_a_file_that_lists_the_admin_who_sends_it_add_up(harness: Harness) -> None:
+    """The admin sends a short file with their own row and a newcomer: the one person already stored is the admin,
+    counted both in "đã có" and in the people the file has of those stored (not "1 đã có" beside "0 trong 5")."""
+    h = harness
+    admin = DIRECTORY_CSV.read_text(encoding="utf-8").splitlines()[1].replace("Chuyên viên Văn phòng Tỉnh ủy,",
+                                                                             "Chánh Văn phòng Tỉnh ủy,")
+    reply = await send_directory(h, HEADER + admin + "\n" +
+                                 "cv_moi,Lê Thị Mới,Chuyên viên,Ban Dân vận Tỉnh ủy,cadre\n")
+    lines = reply.splitlines()
+    assert lines[0] == "Đã nhập danh bạ: 0 đơn vị mới, 1 cán bộ mới, 1 cán bộ đã có (1 có thay đổi).", reply
+    assert lines[1] == ("Thay đổi: đ/c Nguyễn Thị Quản (mã admin): chức vụ “Chuyên viên Văn phòng Tỉnh ủy” → "
+                        "“Chánh Văn phòng Tỉnh ủy”.")
+    assert lines[2].startswith("Tệp chỉ có 1 trong 6 cán bộ đang có trong Nhắc việc; 5 cán bộ không có trong tệp "
+                               "vẫn giữ nguyên;"), reply
+    assert lines[-1] == "Để mời đ/c Lê Thị Mới sử dụng Nhắc việc, đồng chí gõ /moi cv_moi."
