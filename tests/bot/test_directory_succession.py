@@ -17,7 +17,7 @@ from bot.sandbox.harness import Harness
 from scheduler.clock import FakeClock
 from scheduler.dispatcher import plan_digests
 from storage.audit import audit_entries
-from storage.directory import export_directory, parse_directory, person_by_handle
+from storage.directory import export_directory, file_digest, imported_before, parse_directory, person_by_handle
 from storage.models import Digest, DigestState, Person
 from tests.bot.conftest import held, texts_to
 from tests.conftest import DIRECTORY_CSV, SEED_NOTICE, local
@@ -225,8 +225,11 @@ async def test_the_counts_of_a_file_that_lists_the_admin_who_sends_it_add_up(har
     h = harness
     admin = DIRECTORY_CSV.read_text(encoding="utf-8").splitlines()[1].replace("Chuyên viên Văn phòng Tỉnh ủy,",
                                                                              "Chánh Văn phòng Tỉnh ủy,")
-    reply = await send_directory(h, HEADER + admin + "\n" +
-                                 "cv_moi,Lê Thị Mới,Chuyên viên,Ban Dân vận Tỉnh ủy,cadre\n")
+    data = HEADER + admin + "\n" + "cv_moi,Lê Thị Mới,Chuyên viên,Ban Dân vận Tỉnh ủy,cadre\n"
+    assert h.db is not None and h.db.call(imported_before, file_digest(data.encode())) is None
+    reply = await send_directory(h, data)
+    # the chat's import is known by its content (`directory import --if-changed` skips it)
+    assert h.db.call(imported_before, file_digest(data.encode())) is not None
     lines = reply.splitlines()
     assert lines[0] == "Đã nhập danh bạ: 0 đơn vị mới, 1 cán bộ mới, 1 cán bộ đã có (1 có thay đổi).", reply
     assert lines[1] == ("Thay đổi: đ/c Nguyễn Thị Quản (mã admin): chức vụ “Chuyên viên Văn phòng Tỉnh ủy” → "
