@@ -237,3 +237,16 @@ async def test_the_counts_of_a_file_that_lists_the_admin_who_sends_it_add_up(har
     assert lines[2].startswith("Tệp chỉ có 1 trong 6 cán bộ đang có trong Nhắc việc; 5 cán bộ không có trong tệp "
                                "vẫn giữ nguyên;"), reply
     assert lines[-1] == "Để mời đ/c Lê Thị Mới sử dụng Nhắc việc, đồng chí gõ /moi cv_moi."
+
+
+async def test_an_old_file_sent_again_says_by_name_whom_it_brings_back_from_left(harness: Harness) -> None:
+    h = harness
+    old = DIRECTORY.decode()
+    cadre2 = next(line for line in old.splitlines() if line.startswith("cadre2_bdv,"))
+    reply = await send_directory(h, old.replace(cadre2, cadre2.removesuffix("cadre") + "đã nghỉ"))
+    assert "Đ/c Võ Thị Hai đã nghỉ" in reply, reply
+    reply = await send_directory(h, old)  # the file from before: she is active again, and the admin is told who
+    assert "Thay đổi: đ/c Võ Thị Hai (mã cadre2_bdv): vai trò “đã nghỉ” → “chuyên viên”." in reply, reply
+    assert ("Đ/c Võ Thị Hai (mã cadre2_bdv) đã được ghi là đã nghỉ, nay tệp ghi lại đang công tác: Nhắc việc gửi "
+            "tin cho đồng chí ấy trở lại. Nếu đồng chí ấy vẫn nghỉ (tệp cũ), đồng chí ghi lại vai trò “đã nghỉ” rồi "
+            "nhập lại; nếu đúng, đồng chí gõ /moi cadre2_bdv để mời kết nối lại.") in reply, reply
