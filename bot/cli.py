@@ -24,9 +24,13 @@ log = logging.getLogger("nhacviec")
 SECRET_ENV = ("TELEGRAM_BOT_TOKEN", "ZALO_BOT_TOKEN")
 
 
-def _settings(args: argparse.Namespace, *, default_level: str = "WARNING") -> Settings:
-    """Settings for a command, and logging configured from them: NHACVIEC_LOG_LEVEL (or -v),
-    with the tokens redacted from every log record."""
+QUIET = "CRITICAL"  # one-off commands: the Vietnamese message only; English log lines with -v
+
+
+def _settings(args: argparse.Namespace, *, default_level: str | None = None) -> Settings:
+    """Settings for a command, and logging configured from them, with the tokens redacted from every log record.
+    `default_level` None (one-off commands): the operator reads the command's Vietnamese message only — log lines
+    on stderr with -v alone (DEBUG); else (`run`) NHACVIEC_LOG_LEVEL, or -v, or `default_level`."""
     from pydantic import ValidationError
 
     from bot.settings import ENV_NAMES, load_settings
@@ -43,7 +47,9 @@ def _settings(args: argparse.Namespace, *, default_level: str = "WARNING") -> Se
                                               settings.webhook_secret) if s]
     if getattr(args, "verbose", False):
         level = "DEBUG"
-    else:  # NHACVIEC_LOG_LEVEL when set; else INFO for `run`, WARNING for one-off commands
+    elif default_level is None:
+        level = QUIET
+    else:  # NHACVIEC_LOG_LEVEL when set; else INFO for `run`
         level = settings.log_level if "log_level" in settings.model_fields_set else default_level
     configure_logging(level, secrets)
     return settings
@@ -93,25 +99,50 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
 
 
 def cmd_directory_import(args: argparse.Namespace) -> int:
+    from zoneinfo import ZoneInfo
+
     from scheduler.clock import SystemClock
     from storage.db import Database, upgrade
-    from storage.directory import parse_directory
+    from storage.directory import file_digest, imported_before, parse_directory
 
     settings = _settings(args)
     path = Path(args.file)
-    rows = parse_directory(path.read_bytes(), path.name)  # a bad file is refused before the database is touched
+    data = path.read_bytes()
+    sha256 = file_digest(data)
+    if args.if_changed:  # at start-up (scripts/run.sh): a file imported before is not imported again
+        upgrade(settings.database_url)
+        db = Database(settings.database_url)
+        try:
+            when = db.call(imported_before, sha256)
+        finally:
+            db.dispose()
+        if when is not None:
+            local = when.astimezone(ZoneInfo(settings.timezone))
+            print(f"Tệp danh bạ {path.name} đã được nhập lúc {local:%H:%M %d/%m/%Y}, không thay đổi từ đó: không nhập "
+                  "lại (danh bạ đang lưu, kể cả những thay đổi làm qua tin nhắn, giữ nguyên).")
+            return 0
+    rows = parse_directory(data, path.name)  # a bad file is refused before the database is touched
     upgrade(settings.database_url)
-    from bot.conversation.directory import NEWS_QUEUED_HEAD, NOBODY_TO_TELL, import_summary, import_with_news
+    from bot.conversation.directory import (
+        NEWS_QUEUED_HEAD,
+        NOBODY_TO_TELL,
+        import_summary,
+        import_with_news,
+        invite_hint,
+    )
 
     db = Database(settings.database_url)
     now = SystemClock().now()
     try:  # the news for the people concerned is queued with the import: the running bot tells them
         done = db.call(import_with_news, rows, now=now, actor_id=None, queue=True, via="cli", os_user=_os_user(),
-                       file=path.name)
+                       file=path.name[:200], sha256=sha256)
     finally:
         db.dispose()
     print(import_summary(done.result, done.assigned, done.released, done.requests))
     print("\n".join([NEWS_QUEUED_HEAD, *done.told]) if done.told else NOBODY_TO_TELL)
+    hint = invite_hint(done.result.created)
+    if hint:
+        print(hint)
     return 0
 
 
@@ -352,7 +383,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         try:
             path.write_bytes(render())
         except OSError as exc:
-            log.error("cannot write %s: %s", path, exc)
+            log.debug("cannot write %s: %s", path, exc)
             print(f"Không ghi được {what} vào “{path}”: thư mục không tồn tại hoặc không có quyền ghi.",
                   file=sys.stderr)
             return 1
@@ -469,6 +500,8 @@ def build_parser() -> argparse.ArgumentParser:
                     "quyết định đề nghị gia hạn) được báo qua tin nhắn: bot đang chạy gửi ở lượt kế tiếp.")
     imp.add_argument("file", help="tệp danh bạ .xlsx (trang tính đầu tiên) hoặc .csv")
     imp.add_argument("--db", help="địa chỉ cơ sở dữ liệu (mặc định: DATABASE_URL)")
+    imp.add_argument("--if-changed", action="store_true",
+                     help="chỉ nhập khi nội dung tệp khác mọi tệp đã nhập trước đây (khi khởi động: scripts/run.sh)")
     imp.set_defaults(func=cmd_directory_import)
     exp = dsub.add_parser(
         "export", help="xuất danh bạ ra tệp .csv hoặc .xlsx, cùng các cột với tệp nhập",
@@ -557,10 +590,10 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         # until a command reads its settings: the tokens from the environment are already redacted
-        configure_logging("DEBUG" if args.verbose else "WARNING", [os.environ.get(n, "") for n in SECRET_ENV])
+        configure_logging("DEBUG" if args.verbose else QUIET, [os.environ.get(n, "") for n in SECRET_ENV])
         return int(args.func(args) or 0)
-    except NhacViecError as exc:
-        log.warning("%s", exc.reason)
+    except NhacViecError as exc:  # the Vietnamese message once; the English reason in the log with -v
+        log.debug("%s", exc.reason)
         print(exc.user_message, file=sys.stderr)
         return 1
     except FileNotFoundError as exc:
@@ -569,7 +602,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:
         if not _is_database_error(exc):
             raise
-        log.error("database error: %s", exc)
+        log.debug("database error: %s", exc)
         print("Không mở được cơ sở dữ liệu. Đồng chí kiểm tra DATABASE_URL (hoặc --db), ví dụ "
               "sqlite:///./nhacviec.db hoặc postgresql://người_dùng:mật_khẩu@máy_chủ/tên_csdl, và máy chủ "
               "PostgreSQL đã chạy.", file=sys.stderr)

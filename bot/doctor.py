@@ -1,6 +1,7 @@
 """`nhacviec doctor`: what an operator checks before (re)starting the bot, one Vietnamese
-line per check with what to do when it fails. The token is checked with getMe against the
-configured Bot API base URL; the clock is compared with the Bot API server's Date header."""
+line per check with what to do when it fails. Each channel's token that is set (Telegram, Zalo — one is
+enough) is checked with getMe against its configured base URL; the clock is compared with the Bot API
+server's Date header."""
 
 from __future__ import annotations
 
@@ -42,13 +43,21 @@ class _TokenResult:
 
 
 def run_checks(settings: Settings, *, clock: Clock, tesseract: str = "tesseract") -> list[Check]:
-    token = check_token(settings)
+    """One line per check: each channel's token that is set (Telegram, Zalo; one of them is enough), the database,
+    its migrations, Tesseract, the clock, the leaders, the webhook."""
+    tokens: list[_TokenResult] = []
+    if settings.telegram_bot_token is not None or settings.zalo_bot_token is None:
+        tokens.append(check_token(settings))
+    if settings.zalo_bot_token is not None:
+        tokens.append(check_zalo_token(settings))
+    telegram_ok = settings.telegram_bot_token is not None and tokens[0].check.ok
+    server_time = next((t.server_time for t in tokens if t.server_time is not None), None)
     database = check_database(settings.database_url)
     migrations = check_migrations(settings.database_url, reachable=database.ok)
     leaders = check_leaders(settings.database_url) if migrations.ok else None
-    return [token.check, database, migrations, check_tesseract(tesseract),
-            check_clock(settings.timezone, clock=clock, server_time=token.server_time),
-            *([leaders] if leaders is not None else []), check_webhook(settings, token_ok=token.check.ok)]
+    return [*(t.check for t in tokens), database, migrations, check_tesseract(tesseract),
+            check_clock(settings.timezone, clock=clock, server_time=server_time),
+            *([leaders] if leaders is not None else []), check_webhook(settings, token_ok=telegram_ok)]
 
 
 def check_leaders(url: str) -> Check | None:
@@ -78,9 +87,12 @@ def check_leaders(url: str) -> Check | None:
 
 
 def check_token(settings: Settings) -> _TokenResult:
+    """The Telegram token, with getMe (or, with neither token set: what to set)."""
     if settings.telegram_bot_token is None:
-        return _TokenResult(check=Check(ok=False, text="Chưa có TELEGRAM_BOT_TOKEN: đồng chí điền mã do @BotFather "
-                                                       "cấp vào tệp .env (xem .env.example)."), server_time=None)
+        return _TokenResult(check=Check(ok=False, text="Chưa có TELEGRAM_BOT_TOKEN hoặc ZALO_BOT_TOKEN: đồng chí "
+                                                       "điền mã bot Telegram (do @BotFather cấp) hoặc mã bot Zalo "
+                                                       "(Zalo Bot Manager cấp) vào tệp .env (xem .env.example)."),
+                            server_time=None)
     base = settings.telegram_base_url
     host = urlsplit(base).netloc or base
     url = f"{base}{settings.telegram_bot_token.get_secret_value()}/getMe"
@@ -107,8 +119,39 @@ def check_token(settings: Settings) -> _TokenResult:
     return _TokenResult(check=Check(ok=False, text=text), server_time=server_time)
 
 
+def check_zalo_token(settings: Settings) -> _TokenResult:
+    """The Zalo token, with getMe against ZALO_BASE_URL, as the Telegram one."""
+    assert settings.zalo_bot_token is not None
+    base = settings.zalo_base_url.rstrip("/")
+    host = urlsplit(base).netloc or base
+    try:
+        response = httpx.post(f"{base}/bot{settings.zalo_bot_token.get_secret_value()}/getMe", json={},
+                              timeout=HTTP_TIMEOUT)
+    except httpx.HTTPError as exc:
+        log.warning("Zalo getMe failed: %s", type(exc).__name__)  # the exception text carries the token
+        return _TokenResult(check=Check(ok=False, text=f"Không kết nối được máy chủ Zalo Bot API ({host}): đồng chí "
+                                                       "kiểm tra mạng, tường lửa, proxy và ZALO_BASE_URL."),
+                            server_time=None)
+    server_time = _date_header(response)
+    body = _json(response)
+    if response.status_code == 200 and body.get("ok"):
+        result = body.get("result")
+        name = result.get("account_name", "?") if isinstance(result, dict) else "?"
+        return _TokenResult(check=Check(ok=True, text=f"Mã bot Zalo hợp lệ: {name} (máy chủ {host})."),
+                            server_time=server_time)
+    code = body.get("error_code") if isinstance(body.get("error_code"), int) else response.status_code
+    if code in (401, 404):
+        text = (f"Máy chủ {host} từ chối ZALO_BOT_TOKEN (mã lỗi {code}): mã sai hoặc đã bị thu hồi, hoặc "
+                "ZALO_BASE_URL sai. Đồng chí kiểm tra lại mã của bot trong Zalo Bot Manager.")
+    else:
+        text = (f"Máy chủ {host} trả lời bất thường (mã {code}) khi kiểm tra mã bot Zalo: đồng chí thử lại sau ít "
+                "phút.")
+    return _TokenResult(check=Check(ok=False, text=text), server_time=server_time)
+
+
 WEBHOOK_PORTS = (443, 80, 88, 8443)  # the only ports Telegram delivers webhooks to
 SECRET_RX = re.compile(r"[A-Za-z0-9_-]{1,256}")  # what Telegram accepts as secret_token
+ZALO_SECRET_MIN = 8  # Zalo's setWebhook wants a secret_token of 8 to 256 characters
 
 
 def check_webhook(settings: Settings, *, token_ok: bool) -> Check:
@@ -126,7 +169,8 @@ def check_webhook(settings: Settings, *, token_ok: bool) -> Check:
         return Check(ok=False, text=f"NHACVIEC_WEBHOOK_URL “{url}” phải là địa chỉ https:// có tên miền hoặc IP "
                                     "(Telegram chỉ gửi tới HTTPS).")
     port = parts.port or 443
-    if port not in WEBHOOK_PORTS:
+    telegram = settings.telegram_bot_token is not None or settings.zalo_bot_token is None
+    if telegram and port not in WEBHOOK_PORTS:
         return Check(ok=False, text=f"NHACVIEC_WEBHOOK_URL dùng cổng {port}: Telegram chỉ gửi webhook tới cổng "
                                     "443, 80, 88 hoặc 8443.")
     secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
@@ -136,6 +180,9 @@ def check_webhook(settings: Settings, *, token_ok: bool) -> Check:
     if not SECRET_RX.fullmatch(secret):
         return Check(ok=False, text="NHACVIEC_WEBHOOK_SECRET chỉ được gồm chữ cái không dấu, chữ số, “_” và “-” "
                                     "(tối đa 256 ký tự).")
+    if settings.zalo_bot_token is not None and len(secret) < ZALO_SECRET_MIN:
+        return Check(ok=False, text=f"NHACVIEC_WEBHOOK_SECRET cần ít nhất {ZALO_SECRET_MIN} ký tự: Zalo không nhận "
+                                    "chuỗi bí mật ngắn hơn.")
     error = str(info.get("last_error_message") or "")
     if current == url and error:
         when = info.get("last_error_date")

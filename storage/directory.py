@@ -6,6 +6,7 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
+import hashlib
 import io
 import logging
 import re
@@ -140,6 +141,14 @@ class PersonRef:
 
 
 @dataclass(frozen=True, kw_only=True)
+class PersonChange:
+    """Someone already in Nhắc việc whom the file changes: what, in words ("chức vụ “A” → “B”")."""
+    full_name: str
+    handle: str
+    what: tuple[str, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
 class ImportResult:
     units_created: int
     people_created: int
@@ -156,6 +165,9 @@ class ImportResult:
     changed_people: tuple[int, ...] = ()  # ids of the people whose role or unit the file changed (left, moved …)
     posts_added: tuple[tuple[str, str], ...] = ()  # (full name, unit): a second post (kiêm nhiệm) the file adds
     posts_removed: tuple[tuple[str, str], ...] = ()  # … or takes away
+    changes: tuple[PersonChange, ...] = ()  # the people_changed, by name, with what changed
+    rejoined: tuple[PersonRef, ...] = ()  # people marked as left whom the file makes active again
+    were_left: int = 0  # of people_updated, those who had left before the import (not in stored_active)
 
 
 # ---------------------------------------------------------------- reading a file
@@ -472,6 +484,9 @@ def import_directory(session: Session, rows: Sequence[DirectoryRow], *, now: dt.
     changed_people: list[int] = []  # role or unit changed: the extension requests they asked or decide may move
     posts: dict[Person, list[tuple[Unit, str]]] = {}  # each person of the file → the other units they head
     new_or_changed: set[Person] = set()  # counted already (new, or among the changed)
+    what: dict[Person, list[str]] = {}  # the people changed → what changed, in words
+    rejoined: list[PersonRef] = []
+    were_left = 0
     for row in rows:
         unit = None
         if row["unit"]:
@@ -493,6 +508,10 @@ def import_directory(session: Session, rows: Sequence[DirectoryRow], *, now: dt.
         else:
             updated += 1
             before = (person.full_name, person.title, person.role, person.unit_id, person.telegram_username)
+            if person.role == Role.LEFT:
+                were_left += 1
+                if row["role"] != Role.LEFT:
+                    rejoined.append(PersonRef(full_name=row["full_name"], handle=row["handle"]))
         telegram = row.get("telegram")
         leaving = row["role"] == Role.LEFT and person.role != Role.LEFT
         person.full_name = row["full_name"]
@@ -514,6 +533,7 @@ def import_directory(session: Session, rows: Sequence[DirectoryRow], *, now: dt.
                         person.telegram_username):
             changed += 1
             new_or_changed.add(person)
+            what[person] = _what_changed(session, before, person, unit)
             if before[2:4] != (person.role, unit.id if unit else None):
                 changed_people.append(person.id)
         wanted: list[tuple[Unit, str]] = []
@@ -533,12 +553,21 @@ def import_directory(session: Session, rows: Sequence[DirectoryRow], *, now: dt.
             changed_people.append(person.id)
         if person not in new_or_changed:
             changed += 1
+            what[person] = []
+    for person, unit_name in posts_added:
+        if person in what:
+            what[person].append(f"kiêm nhiệm trưởng {unit_name}")
+    for person, unit_name in posts_removed:
+        if person in what:
+            what[person].append(f"thôi kiêm nhiệm trưởng {unit_name}")
     handovers = _hand_over_heads_tasks(session, heads_before, now=now, actor_id=actor_id)
     returned = _return_leavers_tasks(session, now=now, actor_id=actor_id) + \
         _return_movers_tasks(session, moved, now=now, actor_id=actor_id)
     leaders_after = len(leaders(session))
     in_file = {r["handle"] for r in rows}
-    counted = [p for p in stored if p.id != actor_id and not BOOTSTRAP_HANDLE_RE.match(p.handle)]
+    # the admin who sends the file is counted only when the file lists them (nobody lists themselves by duty)
+    counted = [p for p in stored if (p.id != actor_id or p.handle in in_file)
+               and not BOOTSTRAP_HANDLE_RE.match(p.handle)]
     missing = tuple(PersonRef(full_name=p.full_name, handle=p.handle) for p in counted
                     if p.handle not in in_file and p.role != Role.LEFT)
     audit(session, at=now, actor_id=actor_id, action="directory.import", entity="directory", entity_id=None,
@@ -553,7 +582,40 @@ def import_directory(session: Session, rows: Sequence[DirectoryRow], *, now: dt.
                         leaders_before=leaders_before, leaders_after=leaders_after,
                         changed_people=tuple(changed_people),
                         posts_added=tuple((p.full_name, unit) for p, unit in posts_added),
-                        posts_removed=tuple((p.full_name, unit) for p, unit in posts_removed))
+                        posts_removed=tuple((p.full_name, unit) for p, unit in posts_removed),
+                        changes=tuple(PersonChange(full_name=p.full_name, handle=p.handle, what=tuple(w))
+                                      for p, w in what.items()),
+                        rejoined=tuple(rejoined), were_left=were_left)
+
+
+def _what_changed(session: Session, before: tuple[object, ...], person: Person, unit: Unit | None) -> list[str]:
+    """What the file changed of someone already stored, in the admin's words."""
+    name, title, role, unit_id, telegram = before
+    out = []
+    if name != person.full_name:
+        out.append(f"họ tên “{name}” → “{person.full_name}”")
+    if title != person.title:
+        out.append(f"chức vụ “{title or '—'}” → “{person.title or '—'}”")
+    if role != person.role:
+        out.append(f"vai trò “{ROLE_VN[Role(str(role))]}” → “{ROLE_VN[Role(person.role)]}”")
+    if unit_id != (unit.id if unit else None):
+        former = session.get(Unit, unit_id) if isinstance(unit_id, int) else None
+        out.append(f"đơn vị “{former.name if former else '—'}” → “{unit.name if unit else '—'}”")
+    if telegram != person.telegram_username:
+        out.append(f"Telegram “{telegram or '—'}” → “{person.telegram_username or '—'}”")
+    return out
+
+
+def file_digest(data: bytes) -> str:
+    """The SHA-256 of a directory file as sent: kept with its import (audit detail `sha256`)."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def imported_before(session: Session, sha256: str) -> dt.datetime | None:
+    """When a file with this very content was last imported (from the chat or the command line); None: never."""
+    rows = session.execute(select(AuditLog.at, AuditLog.detail).where(AuditLog.action == "directory.import")
+                           .order_by(AuditLog.id.desc()))
+    return next((at for at, detail in rows if isinstance(detail, dict) and detail.get("sha256") == sha256), None)
 
 
 PostChange = tuple[Person, str]  # (the person, the unit's name)

@@ -111,3 +111,36 @@ def test_systemd_unit_upgrades_then_runs_as_an_unprivileged_user() -> None:
     for command in ("deploy/nhacviec.service", "nhacviec doctor", "nhacviec backup", "nhacviec restore",
                     "--force", "nhacviec audit --since", "NHACVIEC_LOG_LEVEL"):
         assert command in DOC, command
+
+
+def test_the_webhook_port_compose_publishes_is_the_one_the_bot_listens_on() -> None:
+    from bot.settings import Settings
+
+    default = Settings.model_fields["webhook_port"].default
+    published = [line for line in (ROOT / "compose.yaml").read_text(encoding="utf-8").splitlines()
+                 if "127.0.0.1:" in line]
+    assert published, "compose.yaml shows how to publish the webhook port"
+    for line in published:
+        found = re.search(r'"127\.0\.0\.1:(\$\{[^}]*\}|\d+):(.+)"', line)
+        assert found is not None, line
+        assert found[1] == found[2] == f"${{NHACVIEC_WEBHOOK_PORT:-{default}}}", line
+    assert f"127.0.0.1:{default}:{default}" in DOC
+
+
+def test_the_systemd_units_documentation_is_installed_by_its_own_steps() -> None:
+    text = (ROOT / "deploy" / "nhacviec.service").read_text(encoding="utf-8")
+    unit = configparser.ConfigParser(strict=False, interpolation=None)
+    unit.read_string(text)
+    steps = [line.lstrip("# ").strip() for line in text.splitlines() if line.startswith("#   ")]
+    installed = {}
+    for step in steps:
+        words = shlex.split(step)
+        if words[:1] == ["install"] and "-t" in words:
+            target = words[words.index("-t") + 1]
+            installed |= {f"{target}/{src.rsplit('/', 1)[1]}": src.removeprefix("/path/to/nhacviec/")
+                          for src in words[words.index("-t") + 2:]}
+    docs = unit["Unit"]["Documentation"].split()
+    assert docs
+    for uri in docs:
+        assert uri.startswith("file://") and uri.removeprefix("file://") in installed, uri
+        assert (ROOT / installed[uri.removeprefix("file://")]).is_file(), uri

@@ -28,6 +28,7 @@ from storage.directory import (
     ImportResult,
     PersonRef,
     claim_news,
+    file_digest,
     import_directory,
     is_directory_file,
     parse_directory,
@@ -64,6 +65,7 @@ LEFT_HOW = ("nếu đồng chí nào đã nghỉ hoặc chuyển công tác, đ�
             "rồi gửi lại tệp (nhiệm vụ người đó giữ với tư cách trưởng đơn vị chuyển cho trưởng đơn vị mới); "
             "Nhắc việc không tự xóa ai")
 INVITES_SHOWN = 5  # new people named one by one in the invite hint
+CHANGES_SHOWN = 10  # people the file changes, named one by one up to this many
 NO_LEADER = ("Danh bạ {state} lãnh đạo nào: báo cáo tuần và việc quá hạn cần chỉ đạo sẽ không có người nhận; đồng chí "
              "bổ sung lãnh đạo (vai trò “lãnh đạo”) vào tệp danh bạ rồi gửi lại.")
 WAITING_WITH_LEADER = "trong khi chờ, lãnh đạo được báo như nhiệm vụ chưa có người nhận (/loi)"
@@ -134,13 +136,36 @@ def handover_lines(result: ImportResult, handovers: Sequence[Handover]) -> list[
     return lines
 
 
+def change_lines(result: ImportResult) -> list[str]:
+    """Who the file changed and what (so an old file that undoes the chat's changes is seen), and the people it
+    brings back from "đã nghỉ", by name."""
+    shown = [c for c in result.changes if c.what][:CHANGES_SHOWN]
+    more = len(result.changes) - len(shown)
+    items = [f"đ/c {c.full_name} (mã {c.handle}): {'; '.join(c.what)}" for c in shown]
+    lines = []
+    if len(items) == 1 and not more:
+        lines.append(f"Thay đổi: {items[0]}.")
+    elif items:
+        lines += ["Thay đổi:", *(f"  • {item}" for item in items)]
+        if more > 0:
+            lines.append(f"  … và {more} cán bộ khác.")
+    lines += [f"Đ/c {p.full_name} (mã {p.handle}) đã được ghi là đã nghỉ, nay tệp ghi lại đang công tác: Nhắc việc "
+              "gửi tin cho đồng chí ấy trở lại. Nếu đồng chí ấy vẫn nghỉ (tệp cũ), đồng chí ghi lại vai trò “đã "
+              f"nghỉ” rồi nhập lại; nếu đúng, đồng chí gõ /moi {p.handle} để mời kết nối lại."
+              for p in result.rejoined]
+    return lines
+
+
 def import_summary(result: ImportResult, assigned: Sequence[NewlyAssigned],
                    released: Sequence[Handover] = (), requests: Sequence[RequestPlan] = ()) -> str:
     """What an import did, for the admin in chat and on the command line. `released`: tasks an earlier import
     left waiting for a unit's new head, now given to them (said as a hand-over, not among `assigned`); `requests`:
     the extension requests waiting for a decision that follow their task or go to whoever decides now."""
+    # said only beside the people the file leaves out, so that its counts and theirs add up
+    were_left = f", {result.were_left} trước đây đã nghỉ" if result.were_left and result.missing else ""
     lines = [f"Đã nhập danh bạ: {result.units_created} đơn vị mới, {result.people_created} cán bộ mới, "
-             f"{result.people_updated} cán bộ đã có ({result.people_changed} có thay đổi)."]
+             f"{result.people_updated} cán bộ đã có ({result.people_changed} có thay đổi{were_left})."]
+    lines += change_lines(result)
     if result.leaders_after == 0:
         lines.append(NO_LEADER.format(state="không còn" if result.leaders_before else "chưa có"))
     lines += [f"Đ/c {name} kiêm nhiệm trưởng {unit}: nhiệm vụ do {unit} chủ trì giao cho đ/c {name}."
@@ -255,7 +280,7 @@ async def import_file(conv: Conversation, event: Inbound, person: Person, data: 
     ctx = conv.ctx
     rows = await asyncio.to_thread(parse_directory, data, filename)
     done = await ctx.db.run(import_with_news, rows, now=ctx.clock.now(), actor_id=person.id, via=event.channel,
-                            file=filename[:200])
+                            file=filename[:200], sha256=file_digest(data))
     result = done.result
     log.info("directory %r imported by %s: %s units, %s people new, %s updated, %s tasks assigned", filename,
              person.handle, result.units_created, result.people_created, result.people_updated, len(done.assigned))

@@ -75,8 +75,10 @@ async def test_an_admin_sends_the_excel_directory_and_waiting_tasks_are_assigned
     h.clock.set(local(2018, 2, 27, 10, 0))
     await h.send_file("admin", "danh-ba-can-bo.xlsx", data=workbook(OFFICE_SHEET))
     reply = last_text(h, "admin")
-    assert reply.startswith("Đã nhập danh bạ: 1 đơn vị mới, 2 cán bộ mới, 1 cán bộ đã có (1 có thay đổi).\n"
-                            "Đã giao thêm 13 nhiệm vụ trước đây chưa có người nhận:\n"
+    first, changed, rest = reply.split("\n", 2)
+    assert first == "Đã nhập danh bạ: 1 đơn vị mới, 2 cán bộ mới, 1 cán bộ đã có (1 có thay đổi)."
+    assert changed.startswith("Thay đổi: đ/c Phạm Thị Vận (mã cadre_bdv): "), changed  # who, and what
+    assert rest.startswith("Đã giao thêm 13 nhiệm vụ trước đây chưa có người nhận:\n"
                             "  • đ/c Lê Văn Dân: mục 2, 2.1, 2.2.a, 2.2.b, 2.2.c, 2.2.d, 2.3.a, 2.3.b, 2.3.b.1, "
                             "2.3.b.2, 2.3.b.3, 3, 4\n")
     assert "/moi" in reply

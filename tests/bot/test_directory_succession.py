@@ -17,7 +17,7 @@ from bot.sandbox.harness import Harness
 from scheduler.clock import FakeClock
 from scheduler.dispatcher import plan_digests
 from storage.audit import audit_entries
-from storage.directory import export_directory, parse_directory, person_by_handle
+from storage.directory import export_directory, file_digest, imported_before, parse_directory, person_by_handle
 from storage.models import Digest, DigestState, Person
 from tests.bot.conftest import held, texts_to
 from tests.conftest import DIRECTORY_CSV, SEED_NOTICE, local
@@ -217,3 +217,36 @@ async def test_a_chat_that_opens_another_persons_invite_is_told_what_stops_comin
     assert said[0].startswith("Kính chào đồng chí Võ Thị Hai"), said
     assert any(t.startswith("Lưu ý: tài khoản này trước đây nhận nhắc việc của đ/c Phạm Thị Vận (cadre_bdv, Ban Dân "
                             "vận Tỉnh ủy).") and "một dòng nữa dưới mã cán bộ của đồng chí" in t for t in said), said
+
+
+async def test_the_counts_of_a_file_that_lists_the_admin_who_sends_it_add_up(harness: Harness) -> None:
+    """The admin sends a short file with their own row and a newcomer: the one person already stored is the admin,
+    counted both in "đã có" and in the people the file has of those stored (not "1 đã có" beside "0 trong 5")."""
+    h = harness
+    admin = DIRECTORY_CSV.read_text(encoding="utf-8").splitlines()[1].replace("Chuyên viên Văn phòng Tỉnh ủy,",
+                                                                             "Chánh Văn phòng Tỉnh ủy,")
+    data = HEADER + admin + "\n" + "cv_moi,Lê Thị Mới,Chuyên viên,Ban Dân vận Tỉnh ủy,cadre\n"
+    assert h.db is not None and h.db.call(imported_before, file_digest(data.encode())) is None
+    reply = await send_directory(h, data)
+    # the chat's import is known by its content (`directory import --if-changed` skips it)
+    assert h.db.call(imported_before, file_digest(data.encode())) is not None
+    lines = reply.splitlines()
+    assert lines[0] == "Đã nhập danh bạ: 0 đơn vị mới, 1 cán bộ mới, 1 cán bộ đã có (1 có thay đổi).", reply
+    assert lines[1] == ("Thay đổi: đ/c Nguyễn Thị Quản (mã admin): chức vụ “Chuyên viên Văn phòng Tỉnh ủy” → "
+                        "“Chánh Văn phòng Tỉnh ủy”.")
+    assert lines[2].startswith("Tệp chỉ có 1 trong 6 cán bộ đang có trong Nhắc việc; 5 cán bộ không có trong tệp "
+                               "vẫn giữ nguyên;"), reply
+    assert lines[-1] == "Để mời đ/c Lê Thị Mới sử dụng Nhắc việc, đồng chí gõ /moi cv_moi."
+
+
+async def test_an_old_file_sent_again_says_by_name_whom_it_brings_back_from_left(harness: Harness) -> None:
+    h = harness
+    old = DIRECTORY.decode()
+    cadre2 = next(line for line in old.splitlines() if line.startswith("cadre2_bdv,"))
+    reply = await send_directory(h, old.replace(cadre2, cadre2.removesuffix("cadre") + "đã nghỉ"))
+    assert "Đ/c Võ Thị Hai đã nghỉ" in reply, reply
+    reply = await send_directory(h, old)  # the file from before: she is active again, and the admin is told who
+    assert "Thay đổi: đ/c Võ Thị Hai (mã cadre2_bdv): vai trò “đã nghỉ” → “chuyên viên”." in reply, reply
+    assert ("Đ/c Võ Thị Hai (mã cadre2_bdv) đã được ghi là đã nghỉ, nay tệp ghi lại đang công tác: Nhắc việc gửi "
+            "tin cho đồng chí ấy trở lại. Nếu đồng chí ấy vẫn nghỉ (tệp cũ), đồng chí ghi lại vai trò “đã nghỉ” rồi "
+            "nhập lại; nếu đúng, đồng chí gõ /moi cadre2_bdv để mời kết nối lại.") in reply, reply

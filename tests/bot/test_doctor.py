@@ -69,7 +69,7 @@ def test_doctor_finds_an_old_schema_and_a_postgresql_server_that_is_down(tmp_pat
     if db_url.startswith("sqlite"):
         Path(db_url.removeprefix("sqlite:///")).touch()  # an empty file: never migrated
     checks = run_checks(settings, clock=SystemClock())
-    assert checks[0].line().startswith("✗ Chưa có TELEGRAM_BOT_TOKEN")
+    assert checks[0].line().startswith("✗ Chưa có TELEGRAM_BOT_TOKEN hoặc ZALO_BOT_TOKEN")
     assert checks[1].ok
     assert checks[2].line().startswith("✗ Cơ sở dữ liệu chưa ở phiên bản mới nhất (đang ở trống, cần ")
     upgrade(db_url)
@@ -162,3 +162,71 @@ def test_doctor_checks_the_webhook_settings(tmp_path: Path) -> None:
         assert webhook_line() == ("✓ Nhận tin bằng long polling (không dùng webhook). Telegram đang giữ webhook "
                                   "https://bot.example.vn/tg: bot sẽ xóa khi khởi động để nhận tin bằng long polling.")
         assert "s3cret_Value-1" not in webhook_line(**good)
+
+
+def _zalo_env(token: str, base_url: str, db: str) -> dict[str, str]:
+    env = {**os.environ, "ZALO_BOT_TOKEN": token, "ZALO_BASE_URL": base_url, "DATABASE_URL": db}
+    for name in ("TELEGRAM_BOT_TOKEN", "NHACVIEC_WEBHOOK_URL", "NHACVIEC_WEBHOOK_SECRET"):
+        env.pop(name, None)
+    return env
+
+
+def test_doctor_accepts_a_zalo_only_installation_and_checks_the_zalo_token(tmp_path: Path) -> None:
+    """Either token is enough to run; the Zalo token is checked with getMe against ZALO_BASE_URL (the Zalo
+    sandbox over loopback), and only a missing pair of tokens is a failure."""
+    from bot.sandbox.zalo import ZaloSandboxState
+    from bot.sandbox.zalo import create_app as create_zalo_app
+    from tests.bot.live_sandbox import serving
+
+    db = f"sqlite:///{tmp_path}/ok.db"
+    upgrade(db)
+    zalo = ZaloSandboxState(clock=SystemClock(), account_name="bot.NhacViecTinh")
+    with serving(create_zalo_app(zalo)) as served:
+        base = f"http://127.0.0.1:{served.port}"
+        good = subprocess.run([sys.executable, "-m", "bot.cli", "doctor"], capture_output=True, text=True,
+                              cwd=tmp_path, env=_zalo_env(zalo.token, base, db), timeout=120)
+        lines = good.stdout.splitlines()
+        assert lines[0] == f"✓ Mã bot Zalo hợp lệ: bot.NhacViecTinh (máy chủ 127.0.0.1:{served.port})."
+        assert not any("TELEGRAM_BOT_TOKEN" in line for line in lines), good.stdout
+        assert lines[4].startswith("✓ Giờ hệ thống: ") and "lệch" in lines[4]
+        assert good.returncode == (0 if check_tesseract().ok else 1), good.stdout
+
+        bad = subprocess.run([sys.executable, "-m", "bot.cli", "doctor"], capture_output=True, text=True,
+                             cwd=tmp_path, env=_zalo_env("1:WRONG-ZALO-TOKEN", base, db), timeout=120)
+        assert bad.returncode == 1
+        assert bad.stdout.splitlines()[0] == (
+            f"✗ Máy chủ 127.0.0.1:{served.port} từ chối ZALO_BOT_TOKEN (mã lỗi 401): mã sai hoặc đã bị thu hồi, "
+            "hoặc ZALO_BASE_URL sai. Đồng chí kiểm tra lại mã của bot trong Zalo Bot Manager.")
+        assert "WRONG-ZALO-TOKEN" not in bad.stdout + bad.stderr
+
+        settings = load_settings(environ={**_zalo_env(zalo.token, base, db), "NHACVIEC_WEBHOOK_URL":
+                                          "https://bot.example.vn:8080/hook", "NHACVIEC_WEBHOOK_SECRET": "short"},
+                                 env_file=None)
+        webhook = run_checks(settings, clock=SystemClock())[-1]
+        assert webhook.line() == ("✗ NHACVIEC_WEBHOOK_SECRET cần ít nhất 8 ký tự: Zalo không nhận chuỗi bí mật "
+                                  "ngắn hơn."), "Telegram's webhook ports do not bind a Zalo-only installation"
+
+    both = load_settings(environ={**_zalo_env(zalo.token, "http://127.0.0.1:9", db), "TELEGRAM_BOT_TOKEN": "1:x",
+                                  "TELEGRAM_BASE_URL": "http://127.0.0.1:9/bot"}, env_file=None)
+    checks = run_checks(both, clock=SystemClock())
+    assert checks[0].line().startswith("✗ Không kết nối được máy chủ Bot API (127.0.0.1:9)")
+    assert checks[1].line() == ("✗ Không kết nối được máy chủ Zalo Bot API (127.0.0.1:9): đồng chí kiểm tra mạng, "
+                                "tường lửa, proxy và ZALO_BASE_URL.")
+
+    none = load_settings(environ={"DATABASE_URL": db}, env_file=None)
+    assert run_checks(none, clock=SystemClock())[0].line().startswith(
+        "✗ Chưa có TELEGRAM_BOT_TOKEN hoặc ZALO_BOT_TOKEN: đồng chí điền mã bot Telegram")
+
+
+def test_doctor_prints_its_own_lines_only_unless_verbose(tmp_path: Path) -> None:
+    """An unreachable server: the ✗ line says so once; the English log line only with -v."""
+    db = f"sqlite:///{tmp_path}/ok.db"
+    upgrade(db)
+    env = {**_env("1:abcdef", "http://127.0.0.1:9/bot", db), "NHACVIEC_LOG_LEVEL": "INFO"}
+    quiet = subprocess.run([sys.executable, "-m", "bot.cli", "doctor"], capture_output=True, text=True,
+                           cwd=tmp_path, env=env, timeout=120)
+    assert quiet.stdout.startswith("✗ Không kết nối được máy chủ Bot API (127.0.0.1:9)")
+    assert quiet.stderr == "", quiet.stderr
+    loud = subprocess.run([sys.executable, "-m", "bot.cli", "-v", "doctor"], capture_output=True, text=True,
+                          cwd=tmp_path, env=env, timeout=120)
+    assert "WARNING bot.doctor: getMe failed: ConnectError" in loud.stderr
