@@ -690,10 +690,12 @@ _IDS: Any = bindparam("ids", expanding=True)
 _ASSIGNEE = aliased(Person)
 _TASK_LINES = (
     select(Task.id, Task.item_ref, Task.text, Task.status, Task.percent, Task.due_on, Task.occurrence_label,
-           Task.lead_unit_names, Task.notice_id, Task.last_report_at, _ASSIGNEE.full_name.label("assignee_name"),
-           Unit.name.label("unit_name"))
+           Task.lead_unit_names[0].as_string().label("first_lead_name"), Task.notice_id, Task.last_report_at,
+           _ASSIGNEE.full_name.label("assignee_name"), Unit.name.label("unit_name"))
     .outerjoin(_ASSIGNEE, _ASSIGNEE.id == Task.assignee_id).outerjoin(Unit, Unit.id == Task.lead_unit_id)
     .where(Task.id.in_(_IDS)))
+# (the first lead unit's name as written by its JSON path: a line shows it only when the task has no unit, and
+# decoding every task's whole list cost more than the rest of its row)
 _NOTICE_TITLES = select(Notice.id, Notice.meta[("notice", "meeting_date")].as_string().label("meeting_date"),
                         Notice.kind, Notice.number, Notice.issued_on, Notice.subject).where(Notice.id.in_(_IDS))
 # (the meeting date by its JSON path: `meta` is the whole stored parse, every task of the notice)
@@ -715,7 +717,7 @@ class _TaskRow(NamedTuple):
     percent: int | None
     due_on: dt.date | None
     occurrence_label: str | None
-    lead_unit_names: list[str] | None
+    first_lead_name: str | None  # lead_unit_names[0]
     notice_id: int
     last_report_at: dt.datetime | None
     assignee_name: str | None
@@ -816,7 +818,7 @@ def _line(task: Any, item: dict[str, Any], title: str, subject: str | None = Non
         working_days_left=get("working_days_left"), days_late=get("days_late"),
         weekly=bool(get("weekly")), status=_STATUS[task.status], percent=task.percent,
         escalation=get("escalation"), assignee_name=task.assignee_name,
-        lead_unit=task.unit_name if task.unit_name else next(iter(task.lead_unit_names or []), None),
+        lead_unit=task.unit_name if task.unit_name else task.first_lead_name,
         told=tuple(told) if told else (), told_now=tuple(told_now) if told_now else (),
         covering_for=get("covering_for"), occurrence=task.occurrence_label,
         notice_subject=subject))
@@ -1214,11 +1216,13 @@ class _BatchRun:
                  lease: dt.timedelta, claimed_at: dt.datetime) -> None:
         self.db, self.senders, self.rows, self.clock, self.policy = db, senders, rows, clock, policy
         self.outbox, self.lease, self.renewed_at = outbox, lease, claimed_at
+        self.renew_after = lease / 3  # the lease is renewed once this much of it has gone
         self.held = dict(pauses)  # (channel, chat id) → until: flood control; chat id '': the whole channel
         self.channel_held = False  # a whole channel was paused during this batch: the tick ends after it
         self.open = {p.claim.digest_id for p in rows}  # claimed and not yet finished: renewed together
         self.lost: set[int] = set()
         self.retry_after: float | None = None
+        self.breaks: dict[dt.date, tuple[dt.date, str, dt.date] | None] = {}  # _with_break_ahead's, by day
 
     async def run(self) -> float | None:
         chats: dict[tuple[str | None, str | None], list[_Prepared]] = {}
@@ -1229,7 +1233,8 @@ class _BatchRun:
         async def take_chats() -> None:
             while queue:
                 await self.send_chat(queue.popleft())
-            await self.outbox.flush_due(self.clock.now())  # nothing waits on workers that have stopped
+            if self.outbox.due(now := self.clock.now()):  # nothing waits on workers that have stopped
+                await self.outbox.flush_due(now)
 
         async with asyncio.TaskGroup() as group:
             for _ in range(min(MAX_CHATS_AT_ONCE, len(queue))):
@@ -1240,11 +1245,11 @@ class _BatchRun:
         """Once a third of the lease has gone: write what is finished, renew every open row of the batch in
         one statement, and learn which rows another worker has taken (those are not sent). Sends already
         under way when the third passes (at most MAX_CHATS_AT_ONCE) have the other two thirds to finish."""
-        if self.clock.now() - self.renewed_at < self.lease / 3:
+        if not self.lease_due():
             return
         async with self.outbox.lock:  # no outcome is being written meanwhile
             now = self.clock.now()
-            if now - self.renewed_at < self.lease / 3:
+            if now - self.renewed_at < self.renew_after:
                 return
             await self.outbox.flush_locked()
             rest = [p.claim for p in self.rows if p.claim.digest_id in self.open - self.lost]
@@ -1259,17 +1264,24 @@ class _BatchRun:
                     self.lost.add(claim.digest_id)
                     self.outbox.result.lost.append(claim.digest_id)
 
+    def lease_due(self) -> bool:
+        """Whether `keep_lease` has anything to do (checked before awaiting it: a few hundred times a tick)."""
+        return self.clock.now() - self.renewed_at >= self.renew_after
+
     def finish(self, outcome: _Outcome, *, began: dt.datetime) -> None:
         self.open.discard(outcome.prepared.claim.digest_id)
         self.outbox.add(outcome, began=began)
 
     async def send_chat(self, rows: list[_Prepared]) -> None:
         last: dt.datetime | None = None
-        for prepared in rows:
-            await self.outbox.flush_due(self.clock.now())
+        outbox = self.outbox
+        for prepared in rows:  # (the checks before each await are the awaited calls' own first lines)
+            if outbox.due(now := self.clock.now()):
+                await outbox.flush_due(now)
             if last is not None:  # a second digest to this chat (a retry, a carried one): one a second
                 await sleep_until(self.clock, last + CHAT_GAP)
-            await self.keep_lease()
+            if self.lease_due():
+                await self.keep_lease()
             if prepared.claim.digest_id in self.lost:
                 continue
             now = self.clock.now()
@@ -1278,19 +1290,24 @@ class _BatchRun:
                 self.finish(_Outcome(prepared=prepared, at=now, state=DigestState.PENDING, count_attempt=False,
                                      error="paused by flood control", retry_at=held, report="postponed"), began=now)
                 continue
-            await self.outbox.reserve(prepared.claim.digest_id)
-            await self.keep_lease()  # again: a renewal may have found this row taken while it waited for a slot
+            await outbox.reserve(prepared.claim.digest_id)
+            if self.lease_due():  # again: a renewal may have found this row taken while it waited for a slot
+                await self.keep_lease()
             if prepared.claim.digest_id in self.lost:
-                self.outbox.unreserve(prepared.claim.digest_id)
+                outbox.unreserve(prepared.claim.digest_id)
                 continue
-            outcome = await _deliver(self.senders, prepared, clock=self.clock, policy=self.policy)
+            outcome = await _deliver(self.senders, prepared, clock=self.clock, policy=self.policy,
+                                     breaks=self.breaks)
             self.finish(outcome, began=now)
             last = self.clock.now()
-            await self.outbox.flush_due(last)
+            if outbox.due(last):
+                await outbox.flush_due(last)
             if _rate_limited(outcome):
                 await self.hold(prepared, outcome)
 
     def held_until(self, prepared: _Prepared, now: dt.datetime) -> dt.datetime | None:
+        if not self.held:  # (nothing on hold: most batches)
+            return None
         channel = prepared.channel or ""
         until = max((u for u in (self.held.get((channel, "")), self.held.get((channel, prepared.chat_id or "")))
                      if u is not None and u > now), default=None)
@@ -1327,23 +1344,38 @@ class _BatchRun:
 BREAK_DAYS = 3  # more days off than a weekend ahead: the last digest before them says when Nhắc việc is back
 
 
-def _with_break_ahead(view: DigestView, calendar: WorkingCalendar) -> DigestView:
-    """The last digest before a break of more than BREAK_DAYS days off (Tết, 30/4–1/5 with a weekend) says when the
-    reminders resume, so that silence over the break is not read as the bot having stopped; the break is named by
-    its first holiday (not by a weekend day in it)."""
-    after = calendar.next_working_day(view.day)
-    if (after - view.day).days - 1 <= BREAK_DAYS:
-        return view
-    first_off = view.day + dt.timedelta(days=1)
+def _break_ahead(day: dt.date, calendar: WorkingCalendar) -> tuple[dt.date, str, dt.date] | None:
+    """(first day off, why, the next working day) when `day` is the last working day before a break of more than
+    BREAK_DAYS days off (Tết, 30/4–1/5 with a weekend); the break is named by its first holiday (not by a weekend
+    day in it)."""
+    after = calendar.next_working_day(day)
+    if (after - day).days - 1 <= BREAK_DAYS:
+        return None
+    first_off = day + dt.timedelta(days=1)
     days_off = [first_off + dt.timedelta(days=d) for d in range((after - first_off).days)]
     holiday = next((d for d in days_off if calendar.holiday_name(d)), None)
     reason = (calendar.day_off_reason(holiday) if holiday is not None else None) or "ngày nghỉ"
-    return dataclasses.replace(view, break_ahead=(first_off, reason, after))
+    return first_off, reason, after
 
 
-async def _deliver(senders: dict[str, Sender], prepared: _Prepared, *, clock: Clock,
-                   policy: ReminderPolicy) -> _Outcome:
-    """Send one claimed digest; what became of it (written later, with its group)."""
+def _with_break_ahead(view: DigestView, calendar: WorkingCalendar,
+                      breaks: dict[dt.date, tuple[dt.date, str, dt.date] | None] | None = None) -> DigestView:
+    """The last digest before a long break says when the reminders resume (`_break_ahead`), so that silence over
+    the break is not read as the bot having stopped. `breaks`: the answers for this calendar so far, by day (a
+    batch's digests mostly share their day)."""
+    if breaks is None:
+        ahead = _break_ahead(view.day, calendar)
+    elif view.day in breaks:
+        ahead = breaks[view.day]
+    else:
+        ahead = breaks[view.day] = _break_ahead(view.day, calendar)
+    return view if ahead is None else dataclasses.replace(view, break_ahead=ahead)
+
+
+async def _deliver(senders: dict[str, Sender], prepared: _Prepared, *, clock: Clock, policy: ReminderPolicy,
+                   breaks: dict[dt.date, tuple[dt.date, str, dt.date] | None] | None = None) -> _Outcome:
+    """Send one claimed digest; what became of it (written later, with its group). `breaks`: see
+    `_with_break_ahead` (for `policy.calendar`)."""
     claim, now = prepared.claim, clock.now()
     view = prepared.view
     assert view is not None
@@ -1359,7 +1391,7 @@ async def _deliver(senders: dict[str, Sender], prepared: _Prepared, *, clock: Cl
                         error=f"no running channel for the person ({prepared.channel})", retry_at=retry,
                         report="postponed")
     await pace(sender, clock)
-    view = _with_break_ahead(view, policy.calendar)
+    view = _with_break_ahead(view, policy.calendar, breaks)
     try:
         message_id = await sender.send_digest(prepared.chat_id, view)
     except RateLimited as exc:

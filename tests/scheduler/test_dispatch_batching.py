@@ -21,7 +21,7 @@ from scheduler.clock import FakeClock
 from scheduler.dispatcher import FLUSH_MESSAGES, DigestView, plan_digests, send_due_digests
 from storage.db import Database, counting_statements
 from storage.directory import person_by_handle
-from storage.models import Digest, DigestState, Person, TaskStatus
+from storage.models import Digest, DigestState, Person, Task, TaskStatus
 from storage.notices import confirm_notice, create_draft
 from storage.parsed import ParsedNotice
 from tests.conftest import DIRECTORY_CSV, local
@@ -66,6 +66,26 @@ async def test_the_lines_and_views_a_tick_sends_are_whole_frozen_dataclasses(mig
         line = view.lines[0]
         assert line.status == TaskStatus.OPEN and type(line.status) is TaskStatus
         assert line.told == () and line.effective_due_on == dt.date(2018, 3, 2)
+
+
+async def test_a_line_names_the_lead_unit_else_the_first_lead_written(migrated_db: Database) -> None:
+    """A line's lead unit is the unit the task was matched to; a task matched to none shows the first lead unit as
+    the notice wrote it (read by its JSON path, not the whole list), and none when the notice named none."""
+    db = migrated_db
+    start = many_people_with_a_digest_due(db, 3)
+
+    def unmatch(session: Any) -> None:
+        tasks = {t.text: t for t in session.scalars(select(Task))}
+        tasks["Nhiệm vụ 0"].lead_unit_id = None
+        tasks["Nhiệm vụ 0"].lead_unit_names = ["Ban Quản lý dự án", "Phòng Tài chính"]
+        tasks["Nhiệm vụ 1"].lead_unit_id = None
+        tasks["Nhiệm vụ 1"].lead_unit_names = []
+
+    db.call(unmatch)
+    sender = RecordingSender()
+    await send_due_digests(db, {"telegram": sender}, clock=FakeClock(start), policy=policy)
+    leads = {view.lines[0].task_text: view.lines[0].lead_unit for _, view in sender.sent}
+    assert leads == {"Nhiệm vụ 0": "Ban Quản lý dự án", "Nhiệm vụ 1": None, "Nhiệm vụ 2": "Đơn vị 2"}
 
 
 async def test_a_tick_with_nothing_due_is_one_transaction(migrated_db: Database) -> None:
