@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import datetime as dt
+import json
 from typing import Any
 
 import pytest
@@ -114,7 +115,8 @@ async def test_a_write_that_frees_slots_is_not_followed_by_a_write_of_one(migrat
 
     def on_execute(_conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, many: bool) -> None:
         if statement.lstrip().upper().startswith("UPDATE DIGESTS") and "sent_at" in statement:
-            groups.append(len(parameters) if many else 1)
+            # SQLite: an executemany, a parameter set a row; PostgreSQL: one statement, the rows a JSON array
+            groups.append(len(parameters) if many else len(json.loads(parameters["rows"])))
 
     event.listen(db.engine, "before_cursor_execute", on_execute)
     try:
