@@ -719,10 +719,10 @@ def _reads(array: bool) -> _Reads:
     """`array` (PostgreSQL): `= ANY(:ids)` with one array parameter, so the statement's text is the same at every
     execution and psycopg converts it once (an expanding IN of 100 ids is rendered, cast by cast, and parsed by
     psycopg at every execution: ≈ 0.5 ms a tick); SQLite: an expanding IN."""
-    ids = bindparam("ids", type_=ARRAY(Integer))
-
     def among(column: Any) -> Any:
-        return column == any_(ids) if array else column.in_(bindparam("ids", expanding=True))
+        if array:
+            return column == any_(bindparam("ids", type_=ARRAY(Integer)))
+        return column.in_(bindparam("ids", expanding=True))
 
     return _Reads(
         task_lines=select(Task.id, Task.item_ref, Task.text, Task.status, Task.percent, Task.due_on,
@@ -842,7 +842,7 @@ def _whole(cls: type[_T], fields: dict[str, Any]) -> _T:
     """A frozen dataclass made from every one of its fields without its generated `__init__`, which sets each field
     through `object.__setattr__` (DigestLine's 22: ≈ 4 µs, a few hundred times a tick; this: ≈ 1 µs). The object is
     the one `__init__` makes — equal, hashed and frozen alike (there is no `__post_init__`) — provided every field
-    is given: tests/scheduler/test_dispatcher_batch.py checks the tick's lines and views field by field."""
+    is given: tests/scheduler/test_dispatch_batching.py checks the tick's lines and views field by field."""
     obj = _new(cls)
     obj.__dict__.update(fields)
     return obj
@@ -932,7 +932,12 @@ _PG_WRITE_OTHER = (
 
 
 def _iso(value: dt.datetime | None) -> str | None:
-    return value.astimezone(dt.UTC).isoformat() if value is not None else None
+    """A UTCDateTime value for the JSON rows (refusing a naive datetime, as UTCDateTime does)."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        raise ValueError("naive datetime given to a UTC column")
+    return value.astimezone(dt.UTC).isoformat()
 
 
 class _OutcomeWrites:
