@@ -13,9 +13,17 @@ What is measured (every scenario runs in its own child process, so its peak RSS 
   through `confirm_notice`, ~4-9 ms a task here, on both databases would not fit the 10-minute
   budget). The ratio is per registered reminder at that store size.
 - tick with 100 due (`tick_speedup`): theirs = `get_due_jobs(now)` + `update_job` for the 100 due
-  jobs among N stored jobs (APScheduler's bookkeeping when the jobs fire); ours = one
-  `send_due_digests` with 100 digests due among N stored tasks: claim, the reads to render them,
-  the send (a sender that answers at once) and the marking. Best of 5 on each side.
+  jobs among N stored jobs (APScheduler's bookkeeping when the jobs fire; their job function never
+  runs); ours = one `send_due_digests` with 100 digests due among N stored tasks (already planned):
+  claim, the reads to render them, the send (a sender that answers at once) and the marking. Best of
+  5 on each side.
+- full tick (`tick_speedup_full`): the same, but each of their 100 due jobs also runs its callback
+  before `update_job`, as a JobQueue callback for one reminder would: in its own session it reads the
+  task (with assignee, unit, notice title) and the person (chat, replied once?) with our tick's own
+  column selects, builds the same digest with our code and sends it through the same instant sender
+  (`deliver_reminder`). Against the project's tables filled as ours (N tasks, 100 due); best of 5.
+  In this comparison both sides' instant sender also makes each message as the bot's Telegram sender
+  does (`digest_message`: text and item buttons), and ours is timed again with that sender.
 - morning tick (`morning_tick_speedup`): ours also plans the day first (the reminder ladder over
   every open task near its deadline, once a morning: what APScheduler does when a job is added or
   has run, computing its next_run_time); best of 5 too (the morning is undone between runs), at every
@@ -54,14 +62,14 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import event, insert, text, update  # noqa: E402
+from sqlalchemy import event, insert, select, text, update  # noqa: E402
 
 import scheduler.dispatcher as dispatcher  # noqa: E402
 from scheduler.calendar import VN_TZ  # noqa: E402
 from scheduler.clock import FakeClock  # noqa: E402
 from scheduler.dispatcher import DigestView, send_due_digests  # noqa: E402
 from scheduler.policy import ReminderPolicy  # noqa: E402
-from storage.db import Database, counting_statements, make_engine, upgrade  # noqa: E402
+from storage.db import Database, counting_statements, upgrade  # noqa: E402
 from storage.directory import bind_chat, import_directory, parse_directory_csv, person_by_handle  # noqa: E402
 from storage.models import Digest, DigestState, Notice, NoticeStatus, Person, Role, Task, TaskStatus  # noqa: E402
 from storage.notices import confirm_notice, create_draft  # noqa: E402
@@ -82,17 +90,26 @@ def directory_csv(people: int) -> bytes:
 
 
 class InstantSender:
-    """A channel that answers at once: the tick's own cost, without the network."""
+    """A channel that answers at once: the tick's own cost, without the network. `render`: it also makes the
+    message a Telegram chat gets — the text and the item buttons (bot/conversation/status.py `digest_message`, what
+    the bot's Telegram sender makes inside its `send_digest`) — as both sides' senders do for the full tick."""
 
     channel = "telegram"
 
-    def __init__(self) -> None:
+    def __init__(self, *, render: bool = False) -> None:
         self.count = 0
         self.lines = 0
+        self.chars = 0
+        self.render: Callable[..., Any] | None = None
+        if render:
+            from bot.conversation.status import digest_message
+            self.render = digest_message
 
     async def send_digest(self, chat_id: str, view: DigestView) -> str:
         self.count += 1
         self.lines += len(view.lines)
+        if self.render is not None:
+            self.chars += len(self.render(view, buttons=True).text)
         return str(self.count)
 
 
@@ -233,8 +250,8 @@ _LOOP = asyncio.new_event_loop()
 _POLICY = ReminderPolicy()
 
 
-def our_tick(db: Database) -> dict[str, Any]:
-    sender = InstantSender()
+def our_tick(db: Database, *, render: bool = False) -> dict[str, Any]:
+    sender = InstantSender(render=render)
     with phase_timers() as spent, counting_statements(db) as counts:
         start, cpu = time.perf_counter(), time.process_time()
         result = _LOOP.run_until_complete(send_due_digests(db, {"telegram": sender}, clock=FakeClock(MORNING),
@@ -289,6 +306,12 @@ def ours(url: str, stored: int, register: int, *, closed_share: float = 0.0, exp
         runs.append(our_tick(db))
     out["delivery_tick"] = best(runs)
     assert out["delivery_tick"]["sent"] == PEOPLE
+    runs = []
+    for _ in range(repeats):  # the same, its sender making each message's text (for the full tick's comparison)
+        requeue_digests(db)
+        runs.append(our_tick(db, render=True))
+    out["delivery_tick_rendered"] = best(runs)
+    assert out["delivery_tick_rendered"]["sent"] == PEOPLE
     if closed_only:  # the same mass, but every task not due today closed: only the 100 due stay open
         with db.engine.begin() as conn:
             conn.execute(text("UPDATE tasks SET status = 'done' WHERE status = 'open' AND due_on <> :d"), {"d": TODAY})
@@ -329,15 +352,39 @@ def explain_claim(db: Database) -> str:
 # ---------------------------------------------------------------- their side: APScheduler 3
 
 def remind(chat_id: int, task_id: int) -> None:
-    """The job function (never run here: only stored and loaded)."""
+    """The job function of the bookkeeping-only tick (never run there: only stored and loaded)."""
 
 
-def theirs(url: str, stored: int, register: int, repeats: int = 5) -> dict[str, Any]:
+# What a python-telegram-bot job callback has at hand (its `context.bot_data`): the application's database
+# (one engine, one session factory) and the bot to send with. Set by `theirs` before the full ticks.
+_THEIR_DB: Database | None = None
+_THEIR_SENDER: InstantSender | None = None
+
+
+async def deliver_reminder(person_id: int, items: list[dict[str, Any]]) -> None:
+    """The job function of the full tick: what a JobQueue callback does for one reminder. In its own session
+    (one per job), it reads what the message says — the task with its assignee and unit, its notice's title,
+    the person with their chat and whether they ever replied — and builds the same digest as our tick with
+    the same code (`_prepare_rows` on a one-row batch: three column selects, our tick's reads, by primary
+    key; cheaper than loading ORM objects and their relations lazily, as a plain callback would), then sends
+    it through the same instant sender. The job carries the line our planning wrote for the person (its
+    `items`), as a job's data carries what was decided when it was scheduled."""
+    assert _THEIR_DB is not None and _THEIR_SENDER is not None
+    row = dispatcher._Claimed(id=0, claim_token=0, person_id=person_id, day=TODAY, items=items, attempts=0,
+                              due_at=MORNING)
+    with _THEIR_DB.sessions() as session:  # read only: closed without a commit
+        prepared = dispatcher._prepare_rows(session, [row])[0]
+    assert prepared.view is not None and prepared.chat_id is not None
+    await _THEIR_SENDER.send_digest(prepared.chat_id, dispatcher._with_break_ahead(prepared.view, _POLICY.calendar))
+
+
+def theirs(url: str, stored: int, register: int, repeats: int = 5, *, full: bool = True) -> dict[str, Any]:
     from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
     from apscheduler.schedulers.background import BackgroundScheduler
-    from apscheduler.util import datetime_to_utc_timestamp
+    from apscheduler.util import datetime_to_utc_timestamp, obj_to_ref
 
-    engine = make_engine(url)  # the same engine settings as ours (SQLite: WAL)
+    db = Database(url)  # one engine for the job store and the callbacks, with our settings (SQLite: WAL)
+    engine = db.engine
     store = SQLAlchemyJobStore(engine=engine)
     sched = BackgroundScheduler(jobstores={"default": store}, timezone=dt.UTC)
     sched.start(paused=True)  # jobs go to the store at once; nothing runs
@@ -386,10 +433,63 @@ def theirs(url: str, stored: int, register: int, repeats: int = 5) -> dict[str, 
     tick = best(runs)
     assert tick["due"] == PEOPLE, tick
     out["tick"] = tick
-    out["rss_mb"] = round(peak_rss_mb(), 1)
+    out["rss_mb"] = round(peak_rss_mb(), 1)  # (the bookkeeping side's, before the project's tables are filled)
+    if full:
+        out["full_tick"] = their_full_tick(db, store, state, due_ids, stored, repeats,
+                                           due_at=datetime_to_utc_timestamp(now - dt.timedelta(minutes=1)),
+                                           func=obj_to_ref(deliver_reminder))
     sched.shutdown(wait=False)
-    engine.dispose()
+    db.dispose()
     return out
+
+
+def their_full_tick(db: Database, store: Any, state: dict[str, Any], due_ids: list[str], stored: int, repeats: int,
+                    *, due_at: float, func: str) -> dict[str, Any]:
+    """Their tick with its callbacks run: the 100 due jobs now call `deliver_reminder` (read, render, send) before
+    `update_job`, against the project's tables filled as ours are (`stored` tasks, 100 due today)."""
+    global _THEIR_DB, _THEIR_SENDER
+    upgrade(db.url)
+    _, heads = setup_directory(db)
+    bulk_tasks(db, heads, stored - PEOPLE, kind="future")
+    bulk_tasks(db, heads, PEOPLE, kind="due")
+    db.call(dispatcher.plan_digests, policy=_POLICY, today=TODAY, now=MORNING)  # what each job's line says
+
+    def planned(session: Any) -> list[tuple[int, list[dict[str, Any]]]]:
+        return [(r[0], r[1]) for r in session.execute(select(Digest.person_id, Digest.items)
+                                                      .where(Digest.day == TODAY).order_by(Digest.due_at, Digest.id))]
+
+    lines = db.call(planned)
+    assert len(lines) == PEOPLE and all(len(items) == 1 for _, items in lines), lines[:3]
+    now = MORNING.astimezone(dt.UTC)
+    with db.engine.begin() as conn:
+        for job_id, (person_id, items) in zip(due_ids, lines, strict=True):
+            job = {**state, "id": job_id, "func": func, "args": (person_id, items), "next_run_time": now}
+            conn.execute(store.jobs_t.update().where(store.jobs_t.c.id == job_id)
+                         .values(job_state=pickle.dumps(job, store.pickle_protocol)))
+        conn.execute(text("ANALYZE"))
+
+    async def tick() -> int:
+        due = store.get_due_jobs(now)
+        for job in due:  # the executor runs the callback; the scheduler then moves the job on
+            await job.func(*job.args, **job.kwargs)
+            job._modify(next_run_time=now + dt.timedelta(days=1))
+            store.update_job(job)
+        return len(due)
+
+    _THEIR_DB = db
+    runs = []
+    for _ in range(repeats):
+        with db.engine.begin() as conn:  # the 100 due again
+            conn.execute(store.jobs_t.update().where(store.jobs_t.c.id.in_(due_ids)).values(next_run_time=due_at))
+        _THEIR_SENDER = sender = InstantSender(render=True)
+        with counting_statements(db) as counts:
+            t, cpu = time.perf_counter(), time.process_time()
+            due = _LOOP.run_until_complete(tick())
+            runs.append({"s": time.perf_counter() - t, "cpu_s": time.process_time() - cpu, "due": due,
+                         "sent": sender.count, "lines": sender.lines, **counts})
+    tick_run = best(runs)
+    assert tick_run["due"] == tick_run["sent"] == tick_run["lines"] == PEOPLE, tick_run
+    return tick_run
 
 
 # ---------------------------------------------------------------- orchestration
@@ -410,7 +510,7 @@ def child(argv: list[Any]) -> dict[str, Any]:
 def run_child(spec: list[Any]) -> None:
     kind, url, stored, register, *rest = spec
     opts = rest[0] if rest else {}
-    result = ours(url, stored, register, **opts) if kind == "ours" else theirs(url, stored, register)
+    result = ours(url, stored, register, **opts) if kind == "ours" else theirs(url, stored, register, **opts)
     print(json.dumps(result, default=str))
 
 
@@ -482,6 +582,11 @@ def main() -> None:
                       f"→ speedup {t['s'] / d['s']:.2f}; "
                       f"RSS ours {mine['rss_mb']:.0f} MB theirs {other['rss_mb']:.0f} MB; "
                       f"wall {mine['wall_s'] + other['wall_s']:.0f}s", flush=True)
+                f, r = other["full_tick"], mine["delivery_tick_rendered"]
+                print(f"{'':10} {'':7}        | full tick, each sender making the message text: theirs (callbacks "
+                      f"read, build, send) {ms(f['s'])} ({f['statements']} statements, {f['commits']} commits; "
+                      f"CPU {ms(f['cpu_s'])}) ours {ms(r['s'])} (CPU {ms(r['cpu_s'])}) → speedup {f['s'] / r['s']:.2f} "
+                      f"(CPU {f['cpu_s'] / r['cpu_s']:.2f})", flush=True)
                 if "explain" in mine:
                     print("PostgreSQL EXPLAIN of the claim query (claim_due), "
                           f"{stored // 10} past digests in the table:")
@@ -520,13 +625,17 @@ def main() -> None:
             f"rss_mb_{label}={large['rss_mb']:.0f}"
             f" morning_tick_speedup_{key}={their_tick / sq['ours']['tick']['s']:.3f}"
             f" morning_tick_growth_{grow}={growth:.2f} morning_tick_growth_closed_{grow}={cgrowth:.2f}"
-            f" statements_per_100={dtick['statements']} commits_per_100={dtick['commits']}")
+            f" statements_per_100={dtick['statements']} commits_per_100={dtick['commits']}"
+            f" tick_speedup_full_{key}="
+            f"{sq['theirs']['full_tick']['s'] / sq['ours']['delivery_tick_rendered']['s']:.3f}")
     if ("postgresql", top) in results:
         pq = results[("postgresql", top)]
         their_pg = pq["theirs"]["tick"]["s"]
         line += (f" tick_speedup_{key}_pg={their_pg / pq['ours']['delivery_tick']['s']:.3f}"
                  f" morning_tick_speedup_{key}_pg={their_pg / pq['ours']['tick']['s']:.3f}"
-                 f" register_speedup_{key}_pg={pq['theirs']['register_s'] / pq['ours']['register_s']:.3f}")
+                 f" register_speedup_{key}_pg={pq['theirs']['register_s'] / pq['ours']['register_s']:.3f}"
+                 f" tick_speedup_full_{key}_pg="
+                 f"{pq['theirs']['full_tick']['s'] / pq['ours']['delivery_tick_rendered']['s']:.3f}")
     print(f"total wall time {time.perf_counter() - started:.0f}s")
     print(line)
 

@@ -234,7 +234,9 @@ class Notice(Base):
 class Task(Base):
     __tablename__ = "tasks"
     __table_args__ = (Index("ix_tasks_status_due_on", "status", "due_on"),
-                      Index("ix_tasks_status_snoozed_until", "status", "snoozed_until"))
+                      Index("ix_tasks_status_snoozed_until", "status", "snoozed_until"),
+                      # the morning's quiet cadence: when each person's tasks were last reported on, since a day
+                      Index("ix_tasks_assignee_id_last_report_at", "assignee_id", "last_report_at"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     notice_id: Mapped[int] = mapped_column(ForeignKey("notices.id"), index=True)

@@ -5,9 +5,12 @@ holds up no one), at the channel's overall pace, the most urgent first."""
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import datetime as dt
+import json
 from typing import Any
 
+import pytest
 from sqlalchemy import event, func, select
 
 from bot.conversation.core import ConversationSender
@@ -19,7 +22,7 @@ from scheduler.clock import FakeClock
 from scheduler.dispatcher import FLUSH_MESSAGES, DigestView, plan_digests, send_due_digests
 from storage.db import Database, counting_statements
 from storage.directory import person_by_handle
-from storage.models import Digest, DigestState, Person
+from storage.models import Digest, DigestState, Person, Task, TaskStatus
 from storage.notices import confirm_notice, create_draft
 from storage.parsed import ParsedNotice
 from tests.conftest import DIRECTORY_CSV, local
@@ -42,6 +45,48 @@ async def test_a_hundred_digests_cost_a_few_transactions_not_two_each(migrated_d
     # last one with the claim that finds nothing more): it was 313 statements and 207 commits
     assert counts["commits"] <= 5, counts
     assert counts["statements"] <= 16, counts
+
+
+async def test_the_lines_and_views_a_tick_sends_are_whole_frozen_dataclasses(migrated_db: Database) -> None:
+    """The tick builds its DigestLines and DigestViews without their generated __init__ (a few hundred a tick):
+    each must still carry every field, equal and hash as one made by __init__, and refuse to be changed."""
+    db = migrated_db
+    start = many_people_with_a_digest_due(db, 3)
+    sender = RecordingSender()
+    await send_due_digests(db, {"telegram": sender}, clock=FakeClock(start), policy=policy)
+    assert len(sender.sent) == 3
+    for _, view in sender.sent:
+        assert view.lines
+        for obj in (view, *view.lines):
+            names = [f.name for f in dataclasses.fields(obj)]
+            assert sorted(vars(obj)) == sorted(names), type(obj)
+            again = type(obj)(**{name: getattr(obj, name) for name in names})
+            assert again == obj and hash(again) == hash(obj)
+            with pytest.raises(dataclasses.FrozenInstanceError):
+                obj.day = start.date()  # type: ignore[misc]
+        line = view.lines[0]
+        assert line.status == TaskStatus.OPEN and type(line.status) is TaskStatus
+        assert line.told == () and line.effective_due_on == dt.date(2018, 3, 2)
+
+
+async def test_a_line_names_the_lead_unit_else_the_first_lead_written(migrated_db: Database) -> None:
+    """A line's lead unit is the unit the task was matched to; a task matched to none shows the first lead unit as
+    the notice wrote it (read by its JSON path, not the whole list), and none when the notice named none."""
+    db = migrated_db
+    start = many_people_with_a_digest_due(db, 3)
+
+    def unmatch(session: Any) -> None:
+        tasks = {t.text: t for t in session.scalars(select(Task))}
+        tasks["Nhiệm vụ 0"].lead_unit_id = None
+        tasks["Nhiệm vụ 0"].lead_unit_names = ["Ban Quản lý dự án", "Phòng Tài chính"]
+        tasks["Nhiệm vụ 1"].lead_unit_id = None
+        tasks["Nhiệm vụ 1"].lead_unit_names = []
+
+    db.call(unmatch)
+    sender = RecordingSender()
+    await send_due_digests(db, {"telegram": sender}, clock=FakeClock(start), policy=policy)
+    leads = {view.lines[0].task_text: view.lines[0].lead_unit for _, view in sender.sent}
+    assert leads == {"Nhiệm vụ 0": "Ban Quản lý dự án", "Nhiệm vụ 1": None, "Nhiệm vụ 2": "Đơn vị 2"}
 
 
 async def test_a_tick_with_nothing_due_is_one_transaction(migrated_db: Database) -> None:
@@ -70,7 +115,8 @@ async def test_a_write_that_frees_slots_is_not_followed_by_a_write_of_one(migrat
 
     def on_execute(_conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, many: bool) -> None:
         if statement.lstrip().upper().startswith("UPDATE DIGESTS") and "sent_at" in statement:
-            groups.append(len(parameters) if many else 1)
+            # SQLite: an executemany, a parameter set a row; PostgreSQL: one statement, the rows a JSON array
+            groups.append(len(parameters) if many else len(json.loads(parameters["rows"])))
 
     event.listen(db.engine, "before_cursor_execute", on_execute)
     try:
