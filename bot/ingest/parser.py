@@ -2901,7 +2901,7 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
                 (bool(leads) or _sentence_item(text)) and not _lead_in_only(child)) or \
                 bool(child.children) and REPORT_OUTLINE.search(child.lines[-1]) is not None
             if emit and body_after_unit:
-                body_text = " ".join(child.lines[span:])
+                body_text = " ".join([*_inline_work(child.head), *child.lines[span:]])
                 own, strength = find_leads_ranked(body_text)
                 out.append(_task(ref, body_text, issued_on=issued_on, ctx=child_ctx, parent=ref_prefix or None,
                                  depth=child.rank, inherited_due=inherited_due,
@@ -2920,6 +2920,20 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
                                  parent=ref_prefix or None, depth=child.rank, inherited_due=inherited_due))
         _walk(child, out, issued_on=issued_on, ctx=child_ctx, directive=child_directive, ref_prefix=ref,
               inherited_due=child_due)
+
+
+# the work a unit's heading gives on its own line, after the unit's colon: "3. Phòng Tài nguyên và Môi trường huyện:
+# Xây dựng kế hoạch …" (not the members a group's colon lists: "UBND các phường: Ba Đình, Hoàn Kiếm")
+INLINE_WORK = re.compile(r"^[^:]{3,160}:\s*(?P<w>(?P<first>\w+)\s+(?P<second>\w+).{10,})$", re.U)
+
+
+def _inline_work(head: str) -> list[str]:
+    """The work after the colon of a heading that names its unit ("Sở X: Chủ trì …"), as the first piece of the
+    unit's body; none where the heading stops at its colon. (Work reads as a sentence: its second word in lower
+    case.)"""
+    m = INLINE_WORK.match(head.strip())
+    return [m.group("w")] if m and m.group("second").islower() and not m.group("first").isdigit() and \
+        heading_units(head[:head.index(":")]) else []
 
 
 ASSESSMENT_PART = re.compile(r"^(?:[IVX]+|\d+)?\s*[.)]?\s*(?:đánh\s*giá|kết\s*quả|tình\s*hình)\b", re.I | re.U)
