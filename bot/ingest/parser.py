@@ -1831,11 +1831,17 @@ def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads:
     intro = root.lines[1:]
     lead_in = intro[-1] if intro and intro[-1].rstrip().endswith(":") else None
     inherited_due = None
+    unit_work = None
     if lead_in is not None:
         # "Đề nghị các đơn vị báo cáo các nội dung sau, gửi về trước ngày 12/6/2026:": who and by when,
         # for every item below
         base = _lead_in_context(lead_in, base)
         inherited_due = _shared_due(lead_in, issued_on)
+    elif intro and _inline_work(intro[-1]) and (named := heading_units(intro[-1][:intro[-1].index(":")])):
+        # "Sở Công Thương: Theo dõi … ." over "- Chủ động tham mưu …": the unit's first work, and the unit leads the
+        # items below it
+        unit_work = intro[-1]
+        base = _Context(leads=tuple(named), supports=(), explicit=True, source="heading")
     _mark_law_text(root)
     # (a paragraph that opens with an account and then charges a unit: "UBND tỉnh vừa quyết định thành lập … . Chủ
     # tịch UBND các huyện có trách nhiệm chỉ đạo …" — its parts by doer are read as in a letter)
@@ -1847,7 +1853,9 @@ def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads:
         # "X yêu cầu Y lãnh đạo thực hiện tốt … . Ngoài ra cần nhấn mạnh các sự kiện như:": work before the list
         intro_tasks.append(own)
     if intro_tasks and not any(INTRO_END.search(ln) for ln in intro):
-        tasks += _letter_tasks(intro_tasks, issued_on=issued_on, base=base)
+        tasks += _letter_tasks([ln for ln in intro_tasks if ln is not unit_work], issued_on=issued_on, base=base)
+    if unit_work is not None:
+        tasks += _letter_tasks([unit_work], issued_on=issued_on, base=base, in_directive_section=True)
     _walk(root, tasks, issued_on=issued_on, ctx=base, directive=True, ref_prefix="", inherited_due=inherited_due)
     return tasks
 
