@@ -15,6 +15,7 @@ from bot.ingest.tables import rewrite_tables
 from bot.ingest.taskfilter import broad_wanted, filter_tasks
 from bot.ingest.units import (
     COUNT_BEFORE_UNIT,
+    NAMED_MEMBERS,
     STRONG,
     UNIT_START,
     delegate,
@@ -2378,7 +2379,18 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
     shared_of = {part: shared for part, shared, _ in split if shared}
     directed_parts = {part for part, _, directed in split if directed}
     whole = set(paragraphs)  # a part that is not a whole paragraph was cut out of one by its doer or its date
+    block: list[str] = []  # the unit of the last "Sở X: Chủ trì …" paragraph, while the ones after it go on with work
     for para, _, directed in split:  # "X tham mưu …; Y theo dõi …": one task per doer
+        if _inline_work(para) and (named := heading_units(para[:para.index(":")])):
+            block = named
+            groups.append(([para], named))
+            continue
+        if block and (UNIT_START.match(para) or re.match(r"(?:Giao|Đề\s*nghị|Yêu\s*cầu)\s", para) or
+                      INTRO_END.search(para) or not _verb_opening(para)):
+            block = []
+        if block and not _informs(para) and not CLOSING.search(para) and not CLOSING_LINE.match(para):
+            groups.append(([para], block))  # "Huy động và phân công các tổ chức thành viên …": the unit's next work
+            continue
         probe = para[also.end():] if (also := ADDS_WORK.match(para)) else para
         # after an ask, a paragraph that opens with a unit and its verb is that unit's duty ("Sở X đôn đốc …")
         # (a group named by its kind alone — "Các địa phương tổ chức kiểm tra …, bảo đảm …" — opens a duty of its own
@@ -2935,13 +2947,19 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
 INLINE_WORK = re.compile(r"^[^:]{3,160}:\s*(?P<w>(?P<first>\w+)\s+(?P<second>\w+).{10,})$", re.U)
 
 
+def _verb_opening(text: str) -> bool:
+    """"Huy động và phân công …", "Hướng dẫn, giám sát …": a capitalised word, then one in lower case."""
+    words = text.split(maxsplit=2)
+    return len(words) >= 2 and words[0][:1].isupper() and words[1][:1].islower()
+
+
 def _inline_work(head: str) -> list[str]:
     """The work after the colon of a heading that names its unit ("Sở X: Chủ trì …"), as the first piece of the
     unit's body; none where the heading stops at its colon. (Work reads as a sentence: its second word in lower
     case.)"""
     m = INLINE_WORK.match(head.strip())
     return [m.group("w")] if m and m.group("second").islower() and not m.group("first").isdigit() and \
-        heading_units(head[:head.index(":")]) else []
+        not NAMED_MEMBERS.match(head.strip()) and heading_units(head[:head.index(":")]) else []
 
 
 ASSESSMENT_PART = re.compile(r"^(?:[IVX]+|\d+)?\s*[.)]?\s*(?:đánh\s*giá|kết\s*quả|tình\s*hình)\b", re.I | re.U)
