@@ -1497,6 +1497,12 @@ DUTIES_LEAD_IN = re.compile(r"\b(?:nhiệm\s*vụ|nội\s*dung|giải\s*pháp|c�
                             r"\s+(?=[^;]{40,};)", re.U)
 
 
+# the condition a ';' clause sets before its verb: "…; nếu đúng, phối hợp …", "…; nếu cần thiết, tổ chức …" (the
+# other frames — "trên cơ sở đó,", "sau đó," — the connective split reads already)
+CLAUSE_FRAME = re.compile(r"^nếu\s*(?:đúng|có|cần\s*thiết|phát\s*hiện\s+[^,;]{3,40}?|không\s*đúng|sai|"
+                          r"vượt\s*thẩm\s*quyền),\s+", re.U)
+
+
 def _retold_clauses(text: str) -> list[str]:
     """The ';' clauses of a retold paragraph, a lead-in to its list of duties ("… một số nhiệm vụ trọng tâm, như:")
     a clause of its own, the first duty after it with its verb in lower case."""
@@ -1523,8 +1529,9 @@ def _split_retold_chains(tasks: list[ParsedTask], *, issued_on: dt.date | None) 
             for clause in _retold_clauses(task.text):
                 # (where the doer's part is to direct others or to lead a joint piece of work — "X chỉ đạo các xã
                 # …; rà soát …", "Giao X chủ trì, …; trang bị …" — the later clauses go on with it, a report aside)
-                if pieces and len(clause) >= 40 and (REPORTS_ON.match(clause) or (
-                        WORK_CLAUSE.match(clause) or DIRECTS_OTHERS.match(clause) or RETOLD_WORK.match(clause))
+                probe = clause[frame.end():] if (frame := CLAUSE_FRAME.match(clause)) else clause
+                if pieces and len(clause) >= 40 and (REPORTS_ON.match(probe) or (
+                        WORK_CLAUSE.match(probe) or DIRECTS_OTHERS.match(probe) or RETOLD_WORK.match(probe))
                         and not CHAIRS.search(pieces[0])):
                     pieces.append(clause)
                 elif pieces:
