@@ -1422,7 +1422,11 @@ def _agenda_tasks(body: list[str], tasks: list[ParsedTask], *, issued_on: dt.dat
 # what a group must do, said of it in a retold report: "Các tàu thuyền đang hoạt động trên biển phải về bờ neo đậu …",
 # "Đối với các điều tra viên, cần nghiêm túc, tập trung cao thực hiện …" (not "… phải là …", "… cần có …", nor an
 # account: "Các xã đã phải huy động …")
-OBLIGATION = re.compile(r"^(?:Đối\s*với\s+)?(?P<d>[Cc]ác|[Nn]hững)\s+(?:(?!\b(?:đã|vừa)\b)[^,.;:]){3,60}?"
+# (also after the frame the sentence opens with: "Định kỳ từ ngày 1 đến ngày 5 hằng tháng, các đơn vị … phải cập nhật
+# …", "Ngoài ra, các đội quản lý … cần …"; not where a unit asks in it: "Tại hội nghị, UBND tỉnh yêu cầu các xã phải …")
+OBLIGATION = re.compile(r"^(?:Đối\s*với\s+)?"
+                        r"(?:(?:(?!\b(?:yêu\s*cầu|đề\s*nghị|chỉ\s*đạo|giao|lưu\s*ý)\b)[^,.;:]){3,60}?,\s+)?"
+                        r"(?P<d>[Cc]ác|[Nn]hững)\s+(?:(?!\b(?:đã|vừa)\b)[^,.;:]){3,60}?"
                         r"\s*,?\s+(?:cần|phải)\s+(?!là\b|có\b)(?=[a-zđà-ỹ])", re.U)
 OBLIGATION_MIN = 40  # characters of a sentence, for it to be a duty
 
