@@ -400,6 +400,8 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
             add(match, _day_or_month_end(2000 + int(match.group("yy")), month, day), exact=True)
         elif match.group("y"):
             add(match, _day_or_month_end(int(match.group("y")), month, day), exact=True)
+        elif EVERY_YEAR_AFTER.match(text, match.end()):
+            return  # "trước ngày 01 tháng 6 hằng năm": a day that comes back every year, no one deadline
         elif issued_on is not None:
             due = _day_or_month_end(issued_on.year, month, day)
             if due is not None and due < issued_on:
@@ -691,6 +693,7 @@ def ongoing(text: str, deadline: Deadline) -> bool:
     return not deadline.exact and bool(ONGOING.search(_sentence_of(text, deadline)))
 
 
+EVERY_YEAR_AFTER = re.compile(r"\s*(?:năm\s*)?(?:hằng|hàng|mỗi)\s*năm\b", re.I)
 PAST_TELLING = re.compile(r"\bđã\b|\bnhưng\b|đến\s*nay|vẫn\s*chưa", re.I)
 # the work named by when it was set, inside a sentence that asks it now: "… thực hiện tốt 12 nhiệm vụ mà UBND Thị xã
 # đã đề ra", "… các chỉ tiêu đã được giao": no telling of the past

@@ -1174,7 +1174,7 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
             default_leads = referred  # "… yêu cầu đơn vị nêu trên thực hiện …": the units listed earlier
     # a day without its year ("trước ngày 15.3") takes the year of the document, or of a portal copy's
     # posting stamp when the copy lost the date line
-    reference = date or _posted_on(text) or _opening_date(body)
+    reference = date or _posted_on(text) or _opening_date(body) or _year_context(body)
     tasks = _extract_tasks(body, issued_on=reference, default_leads=default_leads)
     for attachment in segments[1:]:
         if _list_table(attachment) or _indicator_table(attachment):
@@ -1684,6 +1684,24 @@ def _opening_date(body: list[str]) -> dt.date | None:
         if m := OPENING_DATE.match(para.strip()):
             return parse_date_phrase(re.sub(r"[.\-]", "/", re.sub(r"\s+", "", m.group("d"))))
     return None
+
+
+# a year the text names — on its own ("đến hết năm 2015", "tháng 2/2023") or in a full date ("28.1.2016") — but not in
+# a document's number ("32/2020/QĐ-UBND"), a span of years ("2020 - 2025") or a target ("đến năm 2030", "tầm nhìn 2045")
+NAMED_YEAR = re.compile(r"(?<![\d/])(?<!đến năm )(?<!tầm nhìn )(?<!tầm nhìn đến năm )((?:19|20)\d\d)(?!\d)"
+                        r"(?!\s*/\s*[A-ZĐ])(?!\s*[-–]\s*(?:19|20)\d\d)", re.U)
+YEAR_SPAN_END = re.compile(r"(?:19|20)\d\d\s*[-–]\s*$")
+DATED_YEAR = re.compile(r"(?<![\d/])\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*((?:19|20)\d\d)(?!\d)(?!\s*/\s*[A-ZĐ])")
+
+
+def _year_context(body: list[str]) -> dt.date | None:
+    """A news copy with no date line, stamp or dated opening that names one year only: 1 January of it, so that a day
+    or month without its year ("trước ngày 30-8", "trong quý II") falls in that year; none where it names several."""
+    text = "\n".join(body)
+    years = {m.group(1) for m in NAMED_YEAR.finditer(text) if not YEAR_SPAN_END.search(text[max(0, m.start() - 8):
+                                                                                            m.start()])}
+    years |= set(DATED_YEAR.findall(text))
+    return dt.date(int(years.pop()), 1, 1) if len(years) == 1 else None
 
 
 def _posted_on(text: str) -> dt.date | None:
