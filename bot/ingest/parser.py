@@ -1447,8 +1447,11 @@ def _obligation_tasks(body: list[str], tasks: list[ParsedTask], *, issued_on: dt
 
 
 # the frame a retold report's next duty is set in, before the unit that does it: "Theo đó, …", "Trong thời gian này,
-# …", "Trong thời gian tới, …", "Trong thời gian từ ngày 15/3 đến ngày 30/3/2017, …"
-DUTY_FRAME = re.compile(r"^(?:Theo\s*đó|Trong\s*thời\s*gian\s*(?:này|tới)|Trong\s*thời\s*gian\s*từ[^,:]{5,60})"
+# …", "Trong thời gian tới, …", "Trong thời gian từ ngày 15/3 đến ngày 30/3/2017, …", "Sau khi ban hành Kế hoạch, …"
+DUTY_FRAME = re.compile(r"^(?:Theo\s*đó|Trong\s*thời\s*gian\s*(?:này|tới)|Trong\s*thời\s*gian\s*từ[^,:]{5,60}|"
+                        # (not a meeting's step: "Sau khi nghe báo cáo, Thường trực Huyện ủy đánh giá cao …")
+                        r"Sau\s*khi\s(?!(?:nghe|thảo\s*luận|xem\s*xét|làm\s*việc|kiểm\s*tra|khảo\s*sát|thăm|đi)\b)"
+                        r"[^,.;:]{5,80})"
                         r"\s*[,:]\s*", re.U)
 
 
