@@ -400,6 +400,8 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
             add(match, _day_or_month_end(2000 + int(match.group("yy")), month, day), exact=True)
         elif match.group("y"):
             add(match, _day_or_month_end(int(match.group("y")), month, day), exact=True)
+        elif EVERY_YEAR_AFTER.match(text, match.end()):
+            return  # "trước ngày 01 tháng 6 hằng năm": a day that comes back every year, no one deadline
         elif issued_on is not None:
             due = _day_or_month_end(issued_on.year, month, day)
             if due is not None and due < issued_on:
@@ -523,7 +525,7 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
             probe = Deadline(due=issued_on, text=m.group(0), start=m.start(), exact=False)
             if re.match(r"[^.;]{0,30}?(?:năm\s*|/\s*)(?:19|20)\d\d", text[m.end():]):
                 continue  # "đến hết tháng 6 hoặc tháng 12 năm 2020": the year written further on is this one's
-            if period_end is None or PAST_TELLING.search(_sentence_of(text, probe)) or \
+            if period_end is None or PAST_TELLING.search(SET_WORK.sub("", _sentence_of(text, probe))) or \
                     period_end.year > issued_on.year and (issued_on.month - month) % 12 < 6:
                 continue  # "Trong tháng 4, các đơn vị đã …" in May: a month told, not next year's April
             add(m, period_end, year_given=False)
@@ -691,7 +693,12 @@ def ongoing(text: str, deadline: Deadline) -> bool:
     return not deadline.exact and bool(ONGOING.search(_sentence_of(text, deadline)))
 
 
+EVERY_YEAR_AFTER = re.compile(r"\s*(?:năm\s*)?(?:hằng|hàng|mỗi)\s*năm\b", re.I)
 PAST_TELLING = re.compile(r"\bđã\b|\bnhưng\b|đến\s*nay|vẫn\s*chưa", re.I)
+# the work named by when it was set, inside a sentence that asks it now: "… thực hiện tốt 12 nhiệm vụ mà UBND Thị xã
+# đã đề ra", "… các chỉ tiêu đã được giao": no telling of the past
+SET_WORK = re.compile(r"\bđã\s+(?:được\s+)?(?:đề\s*ra|đặt\s*ra|giao|phê\s*duyệt|ban\s*hành|thống\s*nhất|đăng\s*ký|"
+                      r"cam\s*kết)\b", re.I)
 
 
 def _told_as_past(text: str, deadline: Deadline) -> bool:

@@ -15,6 +15,7 @@ from bot.ingest.tables import rewrite_tables
 from bot.ingest.taskfilter import broad_wanted, filter_tasks
 from bot.ingest.units import (
     COUNT_BEFORE_UNIT,
+    NAMED_MEMBERS,
     STRONG,
     UNIT_START,
     delegate,
@@ -1173,7 +1174,7 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
             default_leads = referred  # "… yêu cầu đơn vị nêu trên thực hiện …": the units listed earlier
     # a day without its year ("trước ngày 15.3") takes the year of the document, or of a portal copy's
     # posting stamp when the copy lost the date line
-    reference = date or _posted_on(text) or _opening_date(body)
+    reference = date or _posted_on(text) or _opening_date(body) or _year_context(body)
     tasks = _extract_tasks(body, issued_on=reference, default_leads=default_leads)
     for attachment in segments[1:]:
         if _list_table(attachment) or _indicator_table(attachment):
@@ -1421,7 +1422,11 @@ def _agenda_tasks(body: list[str], tasks: list[ParsedTask], *, issued_on: dt.dat
 # what a group must do, said of it in a retold report: "Các tàu thuyền đang hoạt động trên biển phải về bờ neo đậu …",
 # "Đối với các điều tra viên, cần nghiêm túc, tập trung cao thực hiện …" (not "… phải là …", "… cần có …", nor an
 # account: "Các xã đã phải huy động …")
-OBLIGATION = re.compile(r"^(?:Đối\s*với\s+)?(?P<d>[Cc]ác|[Nn]hững)\s+(?:(?!\b(?:đã|vừa)\b)[^,.;:]){3,60}?"
+# (also after the frame the sentence opens with: "Định kỳ từ ngày 1 đến ngày 5 hằng tháng, các đơn vị … phải cập nhật
+# …", "Ngoài ra, các đội quản lý … cần …"; not where a unit asks in it: "Tại hội nghị, UBND tỉnh yêu cầu các xã phải …")
+OBLIGATION = re.compile(r"^(?:Đối\s*với\s+)?"
+                        r"(?:(?:(?!\b(?:yêu\s*cầu|đề\s*nghị|chỉ\s*đạo|giao|lưu\s*ý)\b)[^,.;:]){3,60}?,\s+)?"
+                        r"(?P<d>[Cc]ác|[Nn]hững)\s+(?:(?!\b(?:đã|vừa)\b)[^,.;:]){3,60}?"
                         r"\s*,?\s+(?:cần|phải)\s+(?!là\b|có\b)(?=[a-zđà-ỹ])", re.U)
 OBLIGATION_MIN = 40  # characters of a sentence, for it to be a duty
 
@@ -1442,8 +1447,11 @@ def _obligation_tasks(body: list[str], tasks: list[ParsedTask], *, issued_on: dt
 
 
 # the frame a retold report's next duty is set in, before the unit that does it: "Theo đó, …", "Trong thời gian này,
-# …", "Trong thời gian tới, …", "Trong thời gian từ ngày 15/3 đến ngày 30/3/2017, …"
-DUTY_FRAME = re.compile(r"^(?:Theo\s*đó|Trong\s*thời\s*gian\s*(?:này|tới)|Trong\s*thời\s*gian\s*từ[^,:]{5,60})"
+# …", "Trong thời gian tới, …", "Trong thời gian từ ngày 15/3 đến ngày 30/3/2017, …", "Sau khi ban hành Kế hoạch, …"
+DUTY_FRAME = re.compile(r"^(?:Theo\s*đó|Trong\s*thời\s*gian\s*(?:này|tới)|Trong\s*thời\s*gian\s*từ[^,:]{5,60}|"
+                        # (not a meeting's step: "Sau khi nghe báo cáo, Thường trực Huyện ủy đánh giá cao …")
+                        r"Sau\s*khi\s(?!(?:nghe|thảo\s*luận|xem\s*xét|làm\s*việc|kiểm\s*tra|khảo\s*sát|thăm|đi)\b)"
+                        r"[^,.;:]{5,80})"
                         r"\s*[,:]\s*", re.U)
 
 
@@ -1496,6 +1504,12 @@ DUTIES_LEAD_IN = re.compile(r"\b(?:nhiệm\s*vụ|nội\s*dung|giải\s*pháp|c�
                             r"\s+(?=[^;]{40,};)", re.U)
 
 
+# the condition a ';' clause sets before its verb: "…; nếu đúng, phối hợp …", "…; nếu cần thiết, tổ chức …" (the
+# other frames — "trên cơ sở đó,", "sau đó," — the connective split reads already)
+CLAUSE_FRAME = re.compile(r"^nếu\s*(?:đúng|có|cần\s*thiết|phát\s*hiện\s+[^,;]{3,40}?|không\s*đúng|sai|"
+                          r"vượt\s*thẩm\s*quyền),\s+", re.U)
+
+
 def _retold_clauses(text: str) -> list[str]:
     """The ';' clauses of a retold paragraph, a lead-in to its list of duties ("… một số nhiệm vụ trọng tâm, như:")
     a clause of its own, the first duty after it with its verb in lower case."""
@@ -1522,8 +1536,9 @@ def _split_retold_chains(tasks: list[ParsedTask], *, issued_on: dt.date | None) 
             for clause in _retold_clauses(task.text):
                 # (where the doer's part is to direct others or to lead a joint piece of work — "X chỉ đạo các xã
                 # …; rà soát …", "Giao X chủ trì, …; trang bị …" — the later clauses go on with it, a report aside)
-                if pieces and len(clause) >= 40 and (REPORTS_ON.match(clause) or (
-                        WORK_CLAUSE.match(clause) or DIRECTS_OTHERS.match(clause) or RETOLD_WORK.match(clause))
+                probe = clause[frame.end():] if (frame := CLAUSE_FRAME.match(clause)) else clause
+                if pieces and len(clause) >= 40 and (REPORTS_ON.match(probe) or (
+                        WORK_CLAUSE.match(probe) or DIRECTS_OTHERS.match(probe) or RETOLD_WORK.match(probe))
                         and not CHAIRS.search(pieces[0])):
                     pieces.append(clause)
                 elif pieces:
@@ -1672,6 +1687,24 @@ def _opening_date(body: list[str]) -> dt.date | None:
         if m := OPENING_DATE.match(para.strip()):
             return parse_date_phrase(re.sub(r"[.\-]", "/", re.sub(r"\s+", "", m.group("d"))))
     return None
+
+
+# a year the text names — on its own ("đến hết năm 2015", "tháng 2/2023") or in a full date ("28.1.2016") — but not in
+# a document's number ("32/2020/QĐ-UBND"), a span of years ("2020 - 2025") or a target ("đến năm 2030", "tầm nhìn 2045")
+NAMED_YEAR = re.compile(r"(?<![\d/])(?<!đến năm )(?<!tầm nhìn )(?<!tầm nhìn đến năm )((?:19|20)\d\d)(?!\d)"
+                        r"(?!\s*/\s*[A-ZĐ])(?!\s*[-–]\s*(?:19|20)\d\d)", re.U)
+YEAR_SPAN_END = re.compile(r"(?:19|20)\d\d\s*[-–]\s*$")
+DATED_YEAR = re.compile(r"(?<![\d/])\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*((?:19|20)\d\d)(?!\d)(?!\s*/\s*[A-ZĐ])")
+
+
+def _year_context(body: list[str]) -> dt.date | None:
+    """A news copy with no date line, stamp or dated opening that names one year only: 1 January of it, so that a day
+    or month without its year ("trước ngày 30-8", "trong quý II") falls in that year; none where it names several."""
+    text = "\n".join(body)
+    years = {m.group(1) for m in NAMED_YEAR.finditer(text) if not YEAR_SPAN_END.search(text[max(0, m.start() - 8):
+                                                                                            m.start()])}
+    years |= set(DATED_YEAR.findall(text))
+    return dt.date(int(years.pop()), 1, 1) if len(years) == 1 else None
 
 
 def _posted_on(text: str) -> dt.date | None:
@@ -1831,11 +1864,17 @@ def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads:
     intro = root.lines[1:]
     lead_in = intro[-1] if intro and intro[-1].rstrip().endswith(":") else None
     inherited_due = None
+    unit_work = None
     if lead_in is not None:
         # "Đề nghị các đơn vị báo cáo các nội dung sau, gửi về trước ngày 12/6/2026:": who and by when,
         # for every item below
         base = _lead_in_context(lead_in, base)
         inherited_due = _shared_due(lead_in, issued_on)
+    elif intro and _inline_work(intro[-1]) and (named := heading_units(intro[-1][:intro[-1].index(":")])):
+        # "Sở Công Thương: Theo dõi … ." over "- Chủ động tham mưu …": the unit's first work, and the unit leads the
+        # items below it
+        unit_work = intro[-1]
+        base = _Context(leads=tuple(named), supports=(), explicit=True, source="heading")
     _mark_law_text(root)
     # (a paragraph that opens with an account and then charges a unit: "UBND tỉnh vừa quyết định thành lập … . Chủ
     # tịch UBND các huyện có trách nhiệm chỉ đạo …" — its parts by doer are read as in a letter)
@@ -1847,7 +1886,9 @@ def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads:
         # "X yêu cầu Y lãnh đạo thực hiện tốt … . Ngoài ra cần nhấn mạnh các sự kiện như:": work before the list
         intro_tasks.append(own)
     if intro_tasks and not any(INTRO_END.search(ln) for ln in intro):
-        tasks += _letter_tasks(intro_tasks, issued_on=issued_on, base=base)
+        tasks += _letter_tasks([ln for ln in intro_tasks if ln is not unit_work], issued_on=issued_on, base=base)
+    if unit_work is not None:
+        tasks += _letter_tasks([unit_work], issued_on=issued_on, base=base, in_directive_section=True)
     _walk(root, tasks, issued_on=issued_on, ctx=base, directive=True, ref_prefix="", inherited_due=inherited_due)
     return tasks
 
@@ -2370,7 +2411,18 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
     shared_of = {part: shared for part, shared, _ in split if shared}
     directed_parts = {part for part, _, directed in split if directed}
     whole = set(paragraphs)  # a part that is not a whole paragraph was cut out of one by its doer or its date
+    block: list[str] = []  # the unit of the last "Sở X: Chủ trì …" paragraph, while the ones after it go on with work
     for para, _, directed in split:  # "X tham mưu …; Y theo dõi …": one task per doer
+        if _inline_work(para) and (named := heading_units(para[:para.index(":")])):
+            block = named
+            groups.append(([para], named))
+            continue
+        if block and (UNIT_START.match(para) or re.match(r"(?:Giao|Đề\s*nghị|Yêu\s*cầu)\s", para) or
+                      INTRO_END.search(para) or not _verb_opening(para)):
+            block = []
+        if block and not _informs(para) and not CLOSING.search(para) and not CLOSING_LINE.match(para):
+            groups.append(([para], block))  # "Huy động và phân công các tổ chức thành viên …": the unit's next work
+            continue
         probe = para[also.end():] if (also := ADDS_WORK.match(para)) else para
         # after an ask, a paragraph that opens with a unit and its verb is that unit's duty ("Sở X đôn đốc …")
         # (a group named by its kind alone — "Các địa phương tổ chức kiểm tra …, bảo đảm …" — opens a duty of its own
@@ -2901,7 +2953,7 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
                 (bool(leads) or _sentence_item(text)) and not _lead_in_only(child)) or \
                 bool(child.children) and REPORT_OUTLINE.search(child.lines[-1]) is not None
             if emit and body_after_unit:
-                body_text = " ".join(child.lines[span:])
+                body_text = " ".join([*_inline_work(child.head), *child.lines[span:]])
                 own, strength = find_leads_ranked(body_text)
                 out.append(_task(ref, body_text, issued_on=issued_on, ctx=child_ctx, parent=ref_prefix or None,
                                  depth=child.rank, inherited_due=inherited_due,
@@ -2920,6 +2972,26 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
                                  parent=ref_prefix or None, depth=child.rank, inherited_due=inherited_due))
         _walk(child, out, issued_on=issued_on, ctx=child_ctx, directive=child_directive, ref_prefix=ref,
               inherited_due=child_due)
+
+
+# the work a unit's heading gives on its own line, after the unit's colon: "3. Phòng Tài nguyên và Môi trường huyện:
+# Xây dựng kế hoạch …" (not the members a group's colon lists: "UBND các phường: Ba Đình, Hoàn Kiếm")
+INLINE_WORK = re.compile(r"^[^:]{3,160}:\s*(?P<w>(?P<first>\w+)\s+(?P<second>\w+).{10,})$", re.U)
+
+
+def _verb_opening(text: str) -> bool:
+    """"Huy động và phân công …", "Hướng dẫn, giám sát …": a capitalised word, then one in lower case."""
+    words = text.split(maxsplit=2)
+    return len(words) >= 2 and words[0][:1].isupper() and words[1][:1].islower()
+
+
+def _inline_work(head: str) -> list[str]:
+    """The work after the colon of a heading that names its unit ("Sở X: Chủ trì …"), as the first piece of the
+    unit's body; none where the heading stops at its colon. (Work reads as a sentence: its second word in lower
+    case.)"""
+    m = INLINE_WORK.match(head.strip())
+    return [m.group("w")] if m and m.group("second").islower() and not m.group("first").isdigit() and \
+        not NAMED_MEMBERS.match(head.strip()) and heading_units(head[:head.index(":")]) else []
 
 
 ASSESSMENT_PART = re.compile(r"^(?:[IVX]+|\d+)?\s*[.)]?\s*(?:đánh\s*giá|kết\s*quả|tình\s*hình)\b", re.I | re.U)
