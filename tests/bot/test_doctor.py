@@ -229,4 +229,4 @@ def test_doctor_prints_its_own_lines_only_unless_verbose(tmp_path: Path) -> None
     assert quiet.stderr == "", quiet.stderr
     loud = subprocess.run([sys.executable, "-m", "bot.cli", "-v", "doctor"], capture_output=True, text=True,
                           cwd=tmp_path, env=env, timeout=120)
-    assert "WARNING bot.doctor: getMe failed: ConnectError" in loud.stderr
+    assert "WARNING bot.doctor: getMe failed (Bot API): ConnectError" in loud.stderr
