@@ -8,6 +8,7 @@ the notice as it is, to be forwarded."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -105,6 +106,10 @@ async def test_a_clause_numbered_by_the_notice_is_reported_and_decided_as_the_di
     h = await _zalo(db_url)
     try:
         await h.say("vanthu", "Số 215-TB/HU\nNgày 03/03/2025\n" + CLAUSES.read_text(encoding="utf-8"))
+        preview = "\n".join(texts_to(h, "vanthu"))
+        clauses = re.findall(r"^\s*(\d+)\. \[Mục 1 \(ý", preview, re.M)
+        assert clauses, preview
+        await h.say("vanthu", f"{', '.join(clauses)} hạn 31/3/2025")  # (no deadline: none to extend, probe s19)
         await h.say("vanthu", "5: Ban Tổ chức Huyện ủy")  # Mục 3 (the Phòng's) to another unit: no item 3 held
         await h.say("vanthu", "xác nhận")
         held = [line for line in last_text(h, "ct_ubnd").splitlines() if line.startswith("• Mục 1 (ý")]
@@ -123,7 +128,8 @@ async def test_a_clause_numbered_by_the_notice_is_reported_and_decided_as_the_di
         await h.say("ct_ubnd", f"mục {ref} xin gia han den 30/4 vi con 12 ho chua nghiem thu")
         assert last_text(h, "ct_ubnd").startswith(f"Đã cập nhật: mục {ref} — Đề nghị gia hạn"), last_text(h, "ct_ubnd")
         await h.say("bithu", f"đồng ý gia hạn {ref}")
-        assert last_text(h, "bithu").startswith("Đã gia hạn đến 30/04/2025: nhiệm vụ mục " + ref), last_text(h, "bithu")
+        assert last_text(h, "bithu").startswith("Đã gia hạn đến 30/04/2025 (rơi vào ngày nghỉ lễ 30/4, tính đến hết "
+                                                "05/05/2025): nhiệm vụ mục " + ref), last_text(h, "bithu")
     finally:
         await h.stop()
 

@@ -202,7 +202,7 @@ def test_summary_text() -> None:
         "",
         f"• {BDV}: 2 nhiệm vụ",
         "  Hoàn thành đúng hạn: 1; hoàn thành quá hạn: 0",
-        "  Đang thực hiện trong hạn: 0; quá hạn chưa hoàn thành: 0/1 nhiệm vụ có thời hạn",
+        "  Đang thực hiện trong hạn: 0; quá hạn chưa hoàn thành: 0",
         "  Không có thời hạn: 1",
         f"• {TNMT}: 2 nhiệm vụ",
         "  Hoàn thành đúng hạn: 0; hoàn thành quá hạn: 0",
