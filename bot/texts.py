@@ -1839,7 +1839,8 @@ def my_tasks(name: str, tasks: Sequence[tuple[str, str, dt.date | None, TaskStat
              today: dt.date, delegated: Sequence[DelegatedRow] = (), calendar: WorkingCalendar | None = None,
              notices: Sequence[str] = (), units: Sequence[str | None] = (),
              unit_held: Sequence[DelegatedRow] = (), overview: bool = False) -> str:
-    """/viec: the person's open tasks (`overview`: a leader or an admin, pointed to /tonghop when they hold none); for a head, then the unit's tasks handed to cadres. Given the calendar, a
+    """/viec: the person's open tasks (`overview`: a leader or an admin, pointed to /tonghop when they hold none);
+    for a head, then the unit's tasks handed to cadres. Given the calendar, a
     deadline on a day off is said as it runs ("30/04/2026, tính đến hết 04/05/2026") and is late only after that.
     `notices`: each task's notice number (or title); said with the item when the tasks come from several notices
     and an item number repeats, with how to type it."""
