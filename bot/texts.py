@@ -2476,13 +2476,11 @@ def grant_in_the_past(until: dt.date) -> str:
               "đồng ý ngày người đề nghị đưa ra.")
 
 
-def extension_outcome(req: ExtensionRequest, approved: bool, *, counter: bool = False,
-                      runs: str | None = None) -> str:
+def extension_outcome(req: ExtensionRequest, approved: bool, *, counter: bool = False) -> str:
     """The words that cannot be misread: "Đã gia hạn đến 30/04/2026" / "Không gia hạn; thời hạn giữ nguyên: …" /
-    (`counter`: refused, the decider's own date set) "Không đồng ý gia hạn; yêu cầu hoàn thành chậm nhất ngày …".
-    `runs`: the date granted is a day off ("rơi vào ngày nghỉ Tết Nguyên đán, tính đến hết 23/02/2026")."""
+    (`counter`: refused, the decider's own date set) "Không đồng ý gia hạn; yêu cầu hoàn thành chậm nhất ngày …"."""
     if approved:  # (the approver may have granted another date than asked: the task's deadline now)
-        return f"Đã gia hạn đến {date_vn(req.current_due or req.requested_due)}" + (f" ({runs})" if runs else "")
+        return f"Đã gia hạn đến {date_vn(req.current_due or req.requested_due)}"
     if counter and req.current_due:
         return f"Không đồng ý gia hạn; yêu cầu hoàn thành chậm nhất ngày {date_vn(req.current_due)}"
     kept = f": {date_vn(req.current_due)}" if req.current_due else " (không có thời hạn cụ thể)"
@@ -2493,9 +2491,10 @@ def extension_decided_text(req: ExtensionRequest, approved: bool, audience: str 
                            reason: str | None = None, *, counter: bool = False, runs: str | None = None) -> str:
     """`audience`: "decider" (the one who decided), "requester", or "other" (the other approvers, admins);
     `reason`: what the decider wrote with the decision, passed on to the requester; `counter`: the decider refused
-    the date asked and set an earlier one of their own ("không đồng ý, phải xong trước 4/3")."""
+    the date asked and set an earlier one of their own ("không đồng ý, phải xong trước 4/3"); `runs`: the date
+    granted is a day off, said to the decider ("hạn 20/02/2026 rơi vào ngày nghỉ Tết …, tính đến hết 23/02/2026")."""
     what = f"nhiệm vụ mục {req.item_ref} ({req.notice_title})"
-    outcome = extension_outcome(req, approved, counter=counter, runs=runs)
+    outcome = extension_outcome(req, approved, counter=counter)
     word = "đồng ý" if approved else "không đồng ý"
     by = f"đ/c {req.decided_by_name}" if req.decided_by_name else "cấp có thẩm quyền"
     if counter and audience in ("decider", "requester"):
@@ -2527,6 +2526,8 @@ def extension_decided_text(req: ExtensionRequest, approved: bool, audience: str 
                 f"{by} quyết định: {outcome}.")
     if reason and audience == "requester":
         text += f"\nÝ kiến của {by}: “{reason}”"
+    if runs and approved and audience == "decider":  # a day off granted: as the requester was told when asking
+        text += f"\n({runs[:1].upper()}{runs[1:]}.)"
     return vn(text)
 
 

@@ -780,15 +780,14 @@ async def _decide_extension(conv: Conversation, event: Inbound, person: Person, 
         await conv.clear_actions(event.channel, event.chat_id, event.on_message)
     granted = request.current_due or request.requested_due
     # a date granted on a day off: the decider reads that it runs to the next working day, as the requester was told
-    runs = ctx.policy.calendar.deadline_runs(granted) if approved and granted is not None else None
+    runs = ctx.policy.calendar.explain_deadline(granted) if approved and granted is not None else None
     await conv.say(event, texts.extension_decided_text(request, approved, "decider", counter=counter, runs=runs))
     told = {person.id}
     requester = await ctx.db.run(person_by_id, request.requester_id)
     if requester is not None and requester.id not in told:
         told.add(requester.id)
         await conv.notify(requester, Outgoing(text=texts.extension_decided_text(request, approved, "requester",
-                                                                                reason=reason, counter=counter,
-                                                                                runs=runs)))
+                                                                                reason=reason, counter=counter)))
     holder_id = request.holder_id
     if holder_id is not None and holder_id not in told:  # the task moved while the request waited, or a deputy asked
         holder = await ctx.db.run(person_by_id, holder_id)
