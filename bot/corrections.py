@@ -71,10 +71,31 @@ NONE = {"khong", "khong co", "ko", "k", "bo", "khong ai"}
 NO_DEADLINE = NONE | {"khong thoi han", "khong co thoi han", "khong co han", "khong han"}
 # Lines only a draft can mean ("thêm: …", "số: …"): with no draft open they are answered so, not read as a notice
 ONLY_FOR_A_DRAFT = re.compile(rf"^(?:{_ADD_WORD}\b[^:\n]{{0,30}}:|(?:số|trích\s*yếu|người\s*ký)\s*:)", re.I)
+# "sửa 8 thành Sở Nội vụ", "đổi mục 8 thành …", "sửa 8 chủ trì là …", "8 chủ trì là Sở Nội vụ": the way a clerk
+# says "8: Sở Nội vụ" (a number after "mục" here is the preview's, as the sentence is about the list shown);
+# "sửa 8 hạn 30/4", "sửa 8: …": the correction with a word in front of it
+_FIX_WORD = r"(?:sửa|sua|đổi|doi|chỉnh|chinh)(?:\s+(?:lại|lai))?"
+_LEAD_WORD = r"(?:(?:đơn\s*vị\s*|don\s*vi\s*)?(?:chủ\s*trì|chu\s*tri)|đơn\s*vị|don\s*vi)"
+REPHRASED_LEAD = re.compile(
+    rf"^(?:(?P<fix>{_FIX_WORD})\s+(?:(?:nhiệm\s*vụ|nhiem\s*vu|nv|số|so)\s+)?)?{TARGET}"
+    rf"\s*(?:{_LEAD_WORD}\s*)?(?P<verb>thành|thanh|là|la)\s+(?P<value>\S.*)$", re.I)
+FIX_FIRST = re.compile(rf"^{_FIX_WORD}\s+(?:(?:nhiệm\s*vụ|nhiem\s*vu|nv)\s+)?(?={_ONE})", re.I)
+
+
+def _rephrased(line: str) -> str:
+    """"sửa 8 thành Sở Nội vụ" → "8: Sở Nội vụ"; "sửa mục 8 thành …" → "8: …"; "sửa 8 hạn 30/4" → "8 hạn 30/4";
+    anything else as it is."""
+    m = REPHRASED_LEAD.match(line)
+    if m is not None and (m.group("fix") or re.search(_LEAD_WORD, line[m.end("ref"):m.start("verb")], re.I)):
+        refs = re.sub(r"^(?:mục|muc)\s+(?=\d{1,3}$)", "", m.group("ref").strip(), flags=re.I)  # "mục 8": line 8
+        return f"{refs}: {m.group('value')}"
+    return FIX_FIRST.sub("", line, count=1)
+
+
 # What a line that means to correct a draft begins with (one that does not read is explained, not taken for
 # a notice or a progress report): a correction word, or task numbers followed by ":" or a field word.
 LOOKS_LIKE_CORRECTION = re.compile(
-    rf"^(?:(?:{_ADD_WORD}|{_DROP_WORD})\s|(?:số|ngày|trích\s*yếu|người\s*ký)\s*:|"
+    rf"^(?:(?:{_ADD_WORD}|{_DROP_WORD}|{_FIX_WORD})\s|(?:số|ngày|trích\s*yếu|người\s*ký)\s*:|"
     rf"{_ONE}(?:{_AND}{_ONE})*\s*(?::|→|->|(?:hạn|han|phối|phoi|nội|noi|nd|chủ|chu|giao|chuyển|chuyen)\b))", re.I)
 
 
@@ -93,7 +114,7 @@ def parse_corrections(text: str, *, today: dt.date, now: dt.datetime | None = No
     example = f"30/4/{today.year}"
     out: list[Correction] = []
     for raw in nfc(text).splitlines():
-        line = raw.strip().strip(";")
+        line = _rephrased(raw.strip().strip(";"))
         if not line:
             continue
         if m := DROP.match(line):

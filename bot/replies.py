@@ -259,9 +259,17 @@ def _sent_already(folded: str) -> bool:
                for m in SENT_ALREADY.finditer(folded))
 
 
+# a share typed below zero: "-20%", "âm 20%" (not "60-70%", a range; not "2.1 - 20%", a dash between)
+NEGATIVE_PERCENT = re.compile(r"(?:^|[\s(:,;])(?:[-−]|am\s+)(\d{1,3})(?:[.,]\d+)?\s*(?:%|phan tram)")
+
+
 def impossible_percent(text: str) -> int | None:
-    """A share typed over 100 % ("110%"): the number, to be refused with a word (nothing stored)."""
-    m = PERCENT.search(chat_fold(text))
+    """A share typed over 100 % ("110%") or below zero ("-20%"): the number, to be refused with a word (nothing
+    stored)."""
+    folded = chat_fold(text)
+    if (negative := NEGATIVE_PERCENT.search(folded)) is not None:  # "-20%" (probe s19: stored as 20 %)
+        return -int(negative.group(1))
+    m = PERCENT.search(folded)
     return int(m.group(1)) if m and int(m.group(1)) > 100 else None
 
 

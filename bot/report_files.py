@@ -21,6 +21,7 @@ from bot.texts import (
     SUMMARY_SHEET,
     filter_description,
     meaningful_note,
+    note_body,
     registered_later_cell,
     standing_sheet_note,
     vn,
@@ -90,7 +91,7 @@ def note_cell(row: TaskRow) -> str:
         return registered_later_cell(row.registered_on)
     if not row.latest_note or not meaningful_note(row.latest_note):  # a bare "xong": the status column says it
         return ""
-    return row.latest_note + (f" ({row.latest_note_on:%d/%m/%Y})" if row.latest_note_on else "")
+    return note_body(row.latest_note) + (f" ({row.latest_note_on:%d/%m/%Y})" if row.latest_note_on else "")
 
 
 def date_line(today: dt.date, as_of: dt.date | None = None) -> str:

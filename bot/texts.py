@@ -93,9 +93,12 @@ def help_text(role: Role | str, buttons: bool = True, refs: Sequence[str] = ()) 
         "/kenh — chọn kênh nhận nhắc việc (Telegram hoặc Zalo)",
         "/nghi <từ ngày> <đến ngày> [@mã người làm thay] — báo nghỉ phép (/nghi hủy: trở lại sớm)",
     ]
-    if head or admin:
+    if head:
         lines += ["/giao <số mục> @<mã cán bộ> — giao nhiệm vụ của đơn vị cho cán bộ",
                   "/donvi — xem tình hình nhiệm vụ của đơn vị"]
+    elif admin:  # (an admin heads no unit: what the same commands do for the office — probe s19 P15)
+        lines += ["/giao <số mục> @<mã cán bộ> — giao nhiệm vụ cho một cán bộ của đơn vị chủ trì",
+                  "/donvi <tên đơn vị> — xem tình hình nhiệm vụ của một đơn vị"]
     if leader or admin:
         lines.append("/tonghop — tổng hợp theo đơn vị (kèm biểu đồ và tệp Excel)")
     lines += [
@@ -939,7 +942,7 @@ def lead_moved_assignment_text(name: str, moved: LeadMoved, buttons: bool, today
     if not asked and (status != TaskStatus.OPEN or moved.percent is not None or moved.note):
         state = (f"{moved.percent}% — " if moved.percent is not None else "") + STATUS_LABELS[status]
         if moved.note:
-            state += f"; ghi chú gần nhất: “{shorten(moved.note, 160)}”" + \
+            state += f"; ghi chú gần nhất: “{shorten(note_body(moved.note), 160)}”" + \
                 (f" ({moved.note_on:%d/%m})" if moved.note_on else "")
         lines.append(f"Tình trạng hiện tại: {state}.")
     if moved.pending_due is not None:
@@ -1574,7 +1577,9 @@ def status_told_to_lead(*, actor_name: str, rec: Recorded, notice_title: str, no
 
 
 _STATUS_WORDS = re.compile(r"\b(?:muc|xong|hoan thanh|hoan tat|da|dang|thuc hien|tiep tuc|vuong|vuong mac|mo lai|"
-                           r"xin|gia han|den|ngay|ky truoc|ky nay)\b|\d+(?:[./]\d+)*%?|[.,:;!-]")
+                           r"xin|gia han|den|ngay|ky truoc|ky nay|"
+                           r"roi|a|nhe|nha|nhi|ha|vay|day)\b"  # (and the particles around them: "xong rồi ạ")
+                           r"|\d+(?:[./]\d+)*%?|[.,:;!?-]")
 
 
 def meaningful_note(note: str) -> bool:
@@ -1582,10 +1587,15 @@ def meaningful_note(note: str) -> bool:
     return len(_STATUS_WORDS.sub(" ", strip_marks(note).lower()).split()) >= 2
 
 
-_LEADING_STATUS = re.compile(  # what the status line already says: "50%", "xong", "đã hoàn thành,"
-    r"^\s*(?:(?:đạt|được|khoảng)?\s*\d{1,3}\s*%|(?:đã\s+)?xong(?:\s+r[ồo]i)?\b"
-    r"|(?:đã\s+)?hoàn thành(?:\s+r[ồo]i)?(?=\s*[-–—,:;.]))"
+_LEADING_STATUS = re.compile(  # what the status line already says: "50%", "xong", "đã hoàn thành,", "đang thực hiện"
+    r"^\s*(?:(?:đạt|được|khoảng|dat|duoc|khoang)?\s*\d{1,3}\s*%|(?:(?:đã|da)\s+)?xong(?:\s+r[ồo]i)?\b"
+    r"|(?:(?:đã|da)\s+)?(?:hoàn thành|hoan thanh)(?:\s+r[ồo]i)?(?=\s*(?:[-–—,:;.]|$))"
+    # (with marks or without, only where nothing of the sentence follows: "đang thực hiện kế hoạch" keeps its verb)
+    r"|(?:đang|dang)\s+(?:thực hiện|thuc hien|triển khai|trien khai)(?=\s*(?:[-–—,:;.]|\d{1,3}\s*%|$)))"
     r"\s*[-–—,:;.]?\s*", re.IGNORECASE)
+# particles that say nothing once the status is read: "xong rồi ạ", "xong roi nhe", "đã hoàn thành rồi nhé!"
+_ONLY_PARTICLES = re.compile(r"^(?:[\s.,!?…]|\b(?:r[ồo]i|[ạàa]|nh[éeá]|nha|nhỉ|nhi|h[àa]|vậy|vay|đấy|day)\b)*$",
+                             re.IGNORECASE)
 
 
 def note_body(note: str) -> str:
@@ -1593,9 +1603,11 @@ def note_body(note: str) -> str:
     which the status line already shows ("50% đang rà soát" → "đang rà soát", "xong, đã gửi" → "đã gửi");
     a percentage inside the text stays, and "hoàn thành báo cáo quý" keeps its verb."""
     body = nfc(note)
-    for _ in range(2):  # "xong 100%, …"
+    for _ in range(3):  # "xong 100%, …", "dang thuc hien 50% vuong nhan su"
         body = _LEADING_STATUS.sub("", body, count=1)
-    return body or note
+    if _ONLY_PARTICLES.match(body):  # "đã xong rồi ạ": nothing but the status and a particle
+        return nfc(note)
+    return body or nfc(note)
 
 
 def _note_line(note: str | None) -> list[str]:
@@ -1655,6 +1667,9 @@ def missed_round_done(item_ref: str, missed: str, on_time: bool, current: str | 
 
 
 def impossible_percent(item_ref: str, typed: int) -> str:
+    if typed < 0:
+        return vn(f"Tỷ lệ hoàn thành của mục {item_ref} không thể là số âm ({typed}%), Nhắc việc chưa ghi nhận. "
+                  f"Đồng chí gõ lại tỷ lệ từ 0 đến 100%, ví dụ “{item_ref} 20%”.")
     return vn(f"Tỷ lệ hoàn thành {typed}% của mục {item_ref} vượt quá 100%, Nhắc việc chưa ghi nhận. Đồng chí gõ lại "
               f"tỷ lệ từ 0 đến 100%, ví dụ “{item_ref} 80%”, hoặc “{item_ref} xong” nếu đã hoàn thành.")
 
@@ -1804,6 +1819,18 @@ GREETING_REPLY = ("Nhắc việc xin cảm ơn và kính chúc đồng chí cùn
 WISH_REPLY = "Nhắc việc xin cảm ơn đồng chí và kính chúc đồng chí sức khỏe, công tác tốt!"
 
 
+def hello(*, is_admin: bool = False, leader: bool = False) -> str:
+    """A greeting answered: courteous, and the one thing to type first for this person."""
+    if is_admin:
+        hint = "để nạp văn bản, đồng chí gửi tệp hoặc dán toàn văn thông báo"
+    elif leader:
+        hint = "để xem tình hình thực hiện nhiệm vụ, đồng chí gõ /tonghop"
+    else:
+        hint = "để xem nhiệm vụ của mình, đồng chí gõ /viec"
+    return vn(f"Nhắc việc kính chào đồng chí! Nhắc việc giúp theo dõi và nhắc các nhiệm vụ được giao; {hint}, "
+              "gõ /huongdan để xem hướng dẫn.")
+
+
 def reply_not_understood() -> str:
     return vn("Nhắc việc chưa hiểu nội dung cập nhật. Ví dụ: “xong”, “60% vướng kinh phí”, “xin gia hạn đến 30/4”.")
 
@@ -1811,8 +1838,9 @@ def reply_not_understood() -> str:
 def my_tasks(name: str, tasks: Sequence[tuple[str, str, dt.date | None, TaskStatus, int | None]],
              today: dt.date, delegated: Sequence[DelegatedRow] = (), calendar: WorkingCalendar | None = None,
              notices: Sequence[str] = (), units: Sequence[str | None] = (),
-             unit_held: Sequence[DelegatedRow] = ()) -> str:
-    """/viec: the person's open tasks; for a head, then the unit's tasks handed to cadres. Given the calendar, a
+             unit_held: Sequence[DelegatedRow] = (), overview: bool = False) -> str:
+    """/viec: the person's open tasks (`overview`: a leader or an admin, pointed to /tonghop when they hold none);
+    for a head, then the unit's tasks handed to cadres. Given the calendar, a
     deadline on a day off is said as it runs ("30/04/2026, tính đến hết 04/05/2026") and is late only after that.
     `notices`: each task's notice number (or title); said with the item when the tasks come from several notices
     and an item number repeats, with how to type it."""
@@ -1825,7 +1853,8 @@ def my_tasks(name: str, tasks: Sequence[tuple[str, str, dt.date | None, TaskStat
         return said + (" (quá hạn)" if runs_to < today else "")
 
     if not tasks and not delegated and not unit_held:
-        return vn(f"Đồng chí {name} hiện không có nhiệm vụ nào đang thực hiện.")
+        return vn(f"Đồng chí {name} hiện không có nhiệm vụ nào đang thực hiện."
+                  + (" Tình hình chung: gõ /tonghop hoặc “báo cáo tình hình”." if overview else ""))
     lines = [f"Nhiệm vụ đồng chí {name} đang phụ trách ({len(tasks)}):" if tasks
              else f"Đồng chí {name} hiện không trực tiếp phụ trách nhiệm vụ nào."]
     refs = [row[0] for row in tasks]
@@ -1964,7 +1993,7 @@ def _story_state(t: TaskRow, calendar: WorkingCalendar) -> str:
     note = ""
     if t.latest_note and t.latest_note_on and meaningful_note(t.latest_note):  # (a bare "xong" says nothing more)
         earlier = t.round_label and t.round_start and t.latest_note_on < t.round_start  # words of a past round
-        note = f" — {'kỳ trước: ' if earlier else ''}“{shorten(t.latest_note, 120)}” " \
+        note = f" — {'kỳ trước: ' if earlier else ''}“{shorten(note_body(t.latest_note), 120)}” " \
                f"({t.latest_note_on:%d/%m})"
     return f"{state}{extended}{note}"
 
@@ -2060,7 +2089,7 @@ def standing_sheet_note(count: int, filt: ReportFilter | None, *, here: bool = F
 def overdue_share_text(r: UnitSummary) -> str:
     """Overdue and not done, of the tasks that have a deadline: "1/6 nhiệm vụ có thời hạn (17%)" (a task without
     one is never overdue: counted in, it would make the share look small)."""
-    if r.overdue_share is None:
+    if r.overdue_share is None or not r.overdue:  # nothing overdue: "0", not "0/1 nhiệm vụ có thời hạn" (probe s19)
         return str(r.overdue)
     if r.dated < SHARE_MIN_BASE:  # "1/2 … (50%)" read as alarming (probe 19): the count says it
         return f"{r.overdue}/{r.dated} nhiệm vụ có thời hạn"
@@ -2303,7 +2332,7 @@ def weekly_digest_text(digest: WeeklyDigest, name: str, *, limit: int = 15,
         lines += ["", f"4. Vướng mắc, đề xuất của đơn vị: {len(digest.blocked)} nhiệm vụ."]
         lines += _capped([f"• Mục {b.item_ref} ({b.notice}): {b.unit or 'chưa xác định đơn vị'}"
                           + (f", đ/c {b.assignee}" if b.assignee else "")
-                          + (f" — “{shorten(b.note, 200)}”" if b.note else "")
+                          + (f" — “{shorten(note_body(b.note), 200)}”" if b.note else "")
                           + _noted(b.noted_on, digest.since) for b in digest.blocked], limit)
     lines += ["", "Đồng chí gõ /tonghop để xem tổng hợp theo đơn vị (trên Telegram kèm tệp Excel)."]
     if len(notices) == 1:  # one notice: named once above the items, not on each of them
@@ -2459,10 +2488,11 @@ def extension_outcome(req: ExtensionRequest, approved: bool, *, counter: bool = 
 
 
 def extension_decided_text(req: ExtensionRequest, approved: bool, audience: str = "decider",
-                           reason: str | None = None, *, counter: bool = False) -> str:
+                           reason: str | None = None, *, counter: bool = False, runs: str | None = None) -> str:
     """`audience`: "decider" (the one who decided), "requester", or "other" (the other approvers, admins);
     `reason`: what the decider wrote with the decision, passed on to the requester; `counter`: the decider refused
-    the date asked and set an earlier one of their own ("không đồng ý, phải xong trước 4/3")."""
+    the date asked and set an earlier one of their own ("không đồng ý, phải xong trước 4/3"); `runs`: the date
+    granted is a day off, said to the decider ("hạn 20/02/2026 rơi vào ngày nghỉ Tết …, tính đến hết 23/02/2026")."""
     what = f"nhiệm vụ mục {req.item_ref} ({req.notice_title})"
     outcome = extension_outcome(req, approved, counter=counter)
     word = "đồng ý" if approved else "không đồng ý"
@@ -2496,6 +2526,8 @@ def extension_decided_text(req: ExtensionRequest, approved: bool, audience: str 
                 f"{by} quyết định: {outcome}.")
     if reason and audience == "requester":
         text += f"\nÝ kiến của {by}: “{reason}”"
+    if runs and approved and audience == "decider":  # a day off granted: as the requester was told when asking
+        text += f"\n({runs[:1].upper()}{runs[1:]}.)"
     return vn(text)
 
 
@@ -2656,6 +2688,17 @@ def delivery_problems(rows: Sequence[tuple[int, dt.date, str, str, str | None]],
 
 def resend_queued(digest_id: int) -> str:
     return vn(f"Tin nhắc việc số {digest_id} sẽ được gửi lại trong ít phút.")
+
+
+def extension_no_deadline(ref: str) -> str:
+    """An extension asked for a task with no deadline (a standing duty): nothing to extend, nothing sent on."""
+    return vn(f"Mục {ref} không có thời hạn cụ thể nên không cần gia hạn. Đồng chí báo tiến độ khi có kết quả, "
+              f"ví dụ: “{ref} 50% đang thực hiện”, “{ref} vướng <lý do>” hoặc “{ref} xong”.")
+
+
+def extension_impossible_day(ref: str, problem: str) -> str:
+    """"xin gia hạn đến 31/2": `problem` is the calendar's "Ngày “31/2” không có trong lịch."."""
+    return vn(f"{problem} Đồng chí đề nghị gia hạn mục {ref} đến ngày nào? Đồng chí gõ lại ngày, ví dụ: “đến 28/2”.")
 
 
 def extension_needs_date(ref: str) -> str:

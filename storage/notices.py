@@ -356,7 +356,9 @@ def correct_draft(session: Session, notice_id: int, corrections: list[Correction
             tasks.append({**added.to_json(), "ref": ref, "n": number, "typed": True})
             applied.append(Applied(number=number, ref=ref, field="add", value=c.value.text))
             continue
-        index = _task_index(tasks, c.target, dropped)
+        index = _task_index(tasks, c.target, dropped,
+                            example=", ".join(c.value) if c.field == "lead" and isinstance(c.value, tuple) and c.value
+                            else None)
         task = tasks[index]
         if c.field == "drop":
             dropped.add(index)
@@ -499,7 +501,8 @@ def _next_ref(refs: list[str]) -> str:
     return next(c for c in candidates if ref_key(c) not in used)
 
 
-def _task_index(tasks: list[dict[str, Any]], target: str, dropped: set[int]) -> int:
+def _task_index(tasks: list[dict[str, Any]], target: str, dropped: set[int], *, example: str | None = None) -> int:
+    """The draft's task a correction names; `example`: the units the admin typed, for the answer's example."""
     if target.startswith("mục"):
         ref = target.split(None, 1)[1]
         matches = [i for i, t in enumerate(tasks) if same_ref(t["ref"], ref) and i not in dropped]
@@ -510,6 +513,17 @@ def _task_index(tasks: list[dict[str, Any]], target: str, dropped: set[int]) -> 
             matches = below if len(below) == 1 else matches
         if len(matches) == 1:
             return matches[0]
+        as_typed = re.sub(r"^[ivxlc]+(?=\.|$)", lambda m: m.group().upper(), ref)  # "ii.1" read folded: "II.1"
+        heading_of = [t for i, t in enumerate(tasks) if i not in dropped and under(t["ref"], ref)]
+        if not matches and len(heading_of) > 1:  # "Mục II.1: Sở Nội vụ", II.1 a heading over II.1.a–c: which
+            all_of = ", ".join(str(t["n"]) for t in heading_of)
+            items = ", ".join(f"{t['ref']} (số {t['n']})" for t in heading_of)
+            unit = example or "Sở Tài chính"
+            raise DraftCorrectionInvalid(f"ref {ref!r} is a heading over {len(heading_of)} tasks",
+                                         f"Mục {heading_of[0]['ref'][:len(as_typed)]} là đề mục, gồm {len(heading_of)} "
+                                         f"nhiệm vụ: {items}. Để sửa tất cả, đồng chí gõ số thứ tự: “{all_of}: "
+                                         f"{unit}”; sửa một nhiệm vụ: “{heading_of[0]['n']}: {unit}”.")
+        ref = as_typed
         raise DraftCorrectionInvalid(f"ref {ref!r} matches {len(matches)} tasks",
                                      f"Không xác định được nhiệm vụ “Mục {ref}” "
                                      f"({'không có' if not matches else 'có nhiều nhiệm vụ cùng số mục'}); đồng chí "

@@ -293,6 +293,9 @@ async def _on_text(conv: Conversation, event: TextIn, person: Person) -> None:
     if (wished := status.greeting_answer(event.text)) is not None:  # "chúc mừng năm mới": one courteous line
         await conv.say(event, wished)
         return
+    if status.is_hello(event.text):  # "xin chào", "chào bot": a greeting and what to type first
+        await conv.say(event, texts.hello(is_admin=person.is_admin, leader=person.role == Role.LEADER))
+        return
     if status.is_acknowledgement(event.text):  # "cảm ơn", "ok", "dạ em nhận nhiệm vụ", 👍: nothing to answer
         log.info("acknowledgement from %s, not answered", person.handle)
         return

@@ -193,8 +193,9 @@ async def correct_draft(conv: Conversation, event: TextIn, person: Person) -> bo
     if notice_id is None:
         notice_id = await ctx.db.run(latest_draft, person)
         if notice_id is None:
-            if ONLY_FOR_A_DRAFT.match(event.text.strip()):  # "thêm: …" after the draft was confirmed
-                await conv.say(event, texts.NO_OPEN_DRAFT)
+            if ONLY_FOR_A_DRAFT.match(event.text.strip()) or \
+                    SHOW_ALL.match(" ".join(strip_marks(event.text).lower().split()).strip(" .!?")):
+                await conv.say(event, texts.NO_OPEN_DRAFT)  # "thêm: …" after the draft was confirmed; "xem tất cả"
                 return True
             return await confirmed_lead(conv, event, person)
     folded = " ".join(strip_marks(event.text).lower().split())

@@ -778,7 +778,10 @@ async def _decide_extension(conv: Conversation, event: Inbound, person: Person, 
     await conv.answer_tap(event)
     if isinstance(event, TapIn):
         await conv.clear_actions(event.channel, event.chat_id, event.on_message)
-    await conv.say(event, texts.extension_decided_text(request, approved, "decider", counter=counter))
+    granted = request.current_due or request.requested_due
+    # a date granted on a day off: the decider reads that it runs to the next working day, as the requester was told
+    runs = ctx.policy.calendar.explain_deadline(granted) if approved and granted is not None else None
+    await conv.say(event, texts.extension_decided_text(request, approved, "decider", counter=counter, runs=runs))
     told = {person.id}
     requester = await ctx.db.run(person_by_id, request.requester_id)
     if requester is not None and requester.id not in told:
@@ -872,8 +875,9 @@ def is_acknowledgement(text: str) -> bool:
     """"Dạ em nhận nhiệm vụ ạ", "ok cảm ơn", "đã rõ", 👍 — not "Ban đã họp giao ban …" (probe s18: "đã" folded
     reads as "dạ", and a report with no status word was taken for a thank-you and left unanswered)."""
     folded = chat_fold(_PAST.sub("đã_", nfc(text))).strip(" .!,")
-    return bool(folded) and (_ACK.match(folded) is not None or _EMOJI_ONLY.match(folded) is not None) \
-        and not any(ch.isdigit() for ch in folded)
+    return bool(folded) and (_ACK.match(folded) is not None or (_EMOJI_ONLY.match(folded) is not None
+                                                              and "?" not in folded)) \
+        and not any(ch.isdigit() for ch in folded)  # ("???": someone lost, answered with how to go on)
 
 
 # a wish: "chúc mừng năm mới", "Kính chúc các đồng chí …", "Công ty xin chúc Sở …" (not "tổ chức", "chức vụ")
@@ -891,6 +895,22 @@ def greeting_answer(text: str) -> str | None:
             _WISH.search(folded) is None:
         return None
     return texts.GREETING_REPLY if _NEW_YEAR.search(folded) else texts.WISH_REPLY
+
+
+# a hello, to the bot or anyone ("xin chào", "chào bot", "kính chào đồng chí", "hello, is this the bot?"), on folded
+# text: a few words, or a few more about the bot itself ("chào văn phòng, cho hỏi …" is a question for the office)
+_HELLO = re.compile(r"^(?:(?:xin|kinh|em|da|toi)\s+)?(?:chao|hello|hi|hey|alo|a lo|allo)\b")
+_ABOUT_BOT = re.compile(r"\b(?:bot|nhac viec|robot|chatbot)\b")
+HELLO_WORDS, HELLO_BOT_WORDS = 4, 8
+
+
+def is_hello(text: str) -> bool:
+    """A greeting with nothing to act on (probe s19: "xin chào" got "chưa hiểu", "hello, is this the bot?" went
+    to the office as a question)."""
+    folded = " ".join(re.sub(r"[^\w\s]", " ", chat_fold(text)).split())
+    words = len(folded.split())
+    return _HELLO.match(folded) is not None and not any(ch.isdigit() for ch in folded) and (
+        words <= HELLO_WORDS or (words <= HELLO_BOT_WORDS and _ABOUT_BOT.search(folded) is not None))
 
 
 # the words of a thank-you or an "I have it" (folded), and nothing else: "Dạ em nhận nhiệm vụ ạ", "ok cảm ơn đồng chí"
@@ -1065,6 +1085,10 @@ async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: 
     if change.status == TaskStatus.DONE and task.occurrence_start is None and \
             (finished := _finished_on(conv, text, at or sent_time(conv, event))) is not None:
         change = dataclasses.replace(change, done_at=finished)  # "xong từ 28/1, báo cáo muộn": judged by 28/1
+    if change.status == TaskStatus.EXTENSION_REQUESTED and task.due_on is None:
+        # a standing duty has no deadline to move: said plainly, nothing sent to the approvers (probe s19 C3)
+        raise ExtensionInvalid(f"extension of task {task.id} without a deadline", texts.extension_no_deadline(
+            task.item_ref))
     if change.status == TaskStatus.EXTENSION_REQUESTED:
         # no day said, or a time ("đến sau Tết", "đến cuối tháng") the deadline already runs to: "đến ngày nào?"
         vague = change.requested_due_on is not None and not NAMES_A_DAY.search(folded) and \
@@ -1077,6 +1101,10 @@ async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: 
             await conv.say(event, texts.extension_date_unclear(task.item_ref, change.requested_due_on, task.due_on,
                                                                runs_to=calendar.effective_deadline(task.due_on)))
             return True
+        if change.requested_due_on is None and (wrong := _impossible_day(text, ctx.clock.now())) is not None:
+            # "xin gia hạn đến 31/2": the day does not exist, said as the draft's corrections say it (probe s19 C6)
+            raise ExtensionInvalid(f"extension of task {task.id} to an impossible day",
+                                   texts.extension_impossible_day(task.item_ref, wrong))
         _check_requested_date(task, change, ctx.today(), ctx.policy.calendar)
     await _record(conv, event, person, task.id, change, source, quote=quote, at=at,
                   earlier_round=EARLIER_ROUND.search(folded) is not None, collect=collect)
@@ -1124,11 +1152,29 @@ def _later_than_deadline(task: Task, wanted: dt.date, today: dt.date, calendar: 
     return wanted > today and (runs_to is None or calendar.effective_deadline(wanted) > runs_to)
 
 
+_DAY_TYPED = re.compile(r"(?<![\d/.-])\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?(?![\d/.-])")
+
+
+def _impossible_day(text: str, now: dt.datetime) -> str | None:
+    """What the calendar says of a day typed that does not exist ("Ngày “31/2” không có trong lịch."); None when
+    every day typed exists (or none is typed)."""
+    for typed in _DAY_TYPED.finditer(text):
+        try:
+            parse_when(typed.group(), now=now)
+        except WhenUnclear as exc:
+            if "không có trong lịch" in exc.problem:
+                return exc.problem
+    return None
+
+
 def _check_requested_date(task: Task, change: StatusUpdate, today: dt.date, calendar: WorkingCalendar) -> None:
     """An extension request needs a date, later than today and than the current deadline as it runs (a deadline
     on a day off runs to the next working day: "đến sau Tết" for a deadline inside Tết asks for nothing); else the
     person is told and nothing is stored or sent to the approvers."""
     wanted = change.requested_due_on
+    if task.due_on is None:
+        raise ExtensionInvalid(f"extension of task {task.id} without a deadline",
+                               texts.extension_no_deadline(task.item_ref))
     if wanted is None:
         raise ExtensionInvalid(f"extension of task {task.id} without a date", texts.extension_needs_date(task.item_ref))
     runs_to = calendar.effective_deadline(task.due_on) if task.due_on is not None else None
@@ -1268,6 +1314,10 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
             return True
         return await _apply_text(conv, event, person, tasks[0], text, source="text")
     parts, read_as = await _positions(conv, person, parts)
+    if len(parts) == 1 and len(parts[0][0]) == 1 and (below := impossible_percent(text)) is not None and below < 0:
+        # "1 -20%": the dash is no separator after the item (probe s19: stored as 20 %)
+        await conv.say(event, texts.impossible_percent(parts[0][0][0], below))
+        return True
     if len(parts) == 1 and len(parts[0][0]) == 1 and not read_as:
         return await _typed_for_ref(conv, event, person, parts[0][0][0], parts[0][1], alone=True)
     handled, collected, refused = False, Confirmations(), []
@@ -1801,7 +1851,8 @@ async def my_tasks(conv: Conversation, event: TextIn, args: list[str], person: P
     await conv.say(event, texts.my_tasks(person.full_name, rows, ctx.today(), delegated,
                                          calendar=ctx.policy.calendar,
                                          notices=[t.notice.number or notice_title(t.notice) for t in tasks],
-                                         units=[t.lead_name for t in tasks], unit_held=unit_held))
+                                         units=[t.lead_name for t in tasks], unit_held=unit_held,
+                                         overview=person.is_admin or person.role == Role.LEADER))
 
 
 # ---------------------------------------------------------------- supporting units and delegation

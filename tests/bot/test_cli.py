@@ -135,7 +135,7 @@ def test_chat_script_over_zalo_from_the_readme() -> None:
     lines = [json.loads(line) for line in out.stdout.splitlines()]
     assert {line["channel"] for line in lines} == {"zalo"} and all(line["buttons"] == [] for line in lines)
     assert all(len(line["text"]) <= 2000 for line in lines)
-    assert any("Đã gia hạn đến 30/04/2018" in line["text"] for line in lines if line["to"] == "head_bdv")
+    assert any("Đã gia hạn đến 31/07/2018" in line["text"] for line in lines if line["to"] == "head_bdv")
 
 
 def test_a_tap_in_a_zalo_script_says_to_type_instead() -> None:

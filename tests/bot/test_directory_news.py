@@ -35,7 +35,7 @@ async def harness(db_url: str):  # type: ignore[no-untyped-def]
     h = Harness(db_url=db_url, clock=FakeClock(local(2018, 2, 26, 9, 0)))
     await h.start(directory_csv=DIRECTORY.encode(), enroll_all=True)
     await h.send_file("admin", SEED_NOTICE)
-    await h.say("admin", "2, 2.1, 3 hạn 15/3/2018")
+    await h.say("admin", "mục 2, mục 2.1, mục 3 hạn 15/3/2018")  # items 2 and 3: a deadline to extend
     await h.tap("admin", texts.BUTTON_CONFIRM)
     await h.say("head_bdv", "/giao 2 @cadre2_bdv")
     assert "Đã giao nhiệm vụ mục 2" in last_text(h, "head_bdv")

@@ -122,8 +122,11 @@ async def test_reply_to_a_digest_names_the_item_and_a_reply_to_a_card_needs_no_n
     await h.tap("head_bdv", "Mục 2.2.a", containing="là của nhiệm vụ nào")  # one action per candidate
     assert "mục 2.2.a — 60% — Vướng mắc" in last_text(h, "head_bdv")
     await open_card(h, "head_bdv", "2.1")
-    await h.reply("head_bdv", "xin gia hạn đến 30/4")
-    assert "Đề nghị gia hạn đến 30/04/2018" in last_text(h, "head_bdv")
+    await h.reply("head_bdv", "xin gia hạn đến 30/4")  # 2.1 has no deadline: nothing to extend, nothing recorded
+    assert last_text(h, "head_bdv").startswith("Mục 2.1 không có thời hạn cụ thể nên không cần gia hạn.")
+    await open_card(h, "head_bdv", "2.1")
+    await h.reply("head_bdv", "40% đang rà soát")
+    assert "mục 2.1 — 40% — Đang thực hiện" in last_text(h, "head_bdv"), last_text(h, "head_bdv")
     assert h.db is not None
     reports = h.db.call(lambda s: [(r.percent, r.note, r.source) for r in s.scalars(select(StatusReport)
                                                                                      .order_by(StatusReport.id))])

@@ -8,6 +8,7 @@ the notice as it is, to be forwarded."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -105,6 +106,10 @@ async def test_a_clause_numbered_by_the_notice_is_reported_and_decided_as_the_di
     h = await _zalo(db_url)
     try:
         await h.say("vanthu", "Số 215-TB/HU\nNgày 03/03/2025\n" + CLAUSES.read_text(encoding="utf-8"))
+        preview = "\n".join(texts_to(h, "vanthu"))
+        clauses = re.findall(r"^\s*(\d+)\. \[Mục 1 \(ý", preview, re.M)
+        assert clauses, preview
+        await h.say("vanthu", f"{', '.join(clauses)} hạn 31/3/2025")  # (no deadline: none to extend, probe s19)
         await h.say("vanthu", "5: Ban Tổ chức Huyện ủy")  # Mục 3 (the Phòng's) to another unit: no item 3 held
         await h.say("vanthu", "xác nhận")
         held = [line for line in last_text(h, "ct_ubnd").splitlines() if line.startswith("• Mục 1 (ý")]

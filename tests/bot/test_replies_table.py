@@ -70,7 +70,8 @@ CASES: list[tuple[str, str, str, Rec | Ask | Snoozed | Support]] = [
     ("head_bdv", "typed", "3 đang triển khai, đạt 30%", Rec("3", S.IN_PROGRESS, 30)),
     ("head_bdv", "typed", "1 xin gia hạn đến 30/4 vì chờ ý kiến Sở Tài chính",
      Rec("1", S.EXTENSION_REQUESTED, due=D(2018, 4, 30), note="xin gia hạn đến 30/4 vì chờ ý kiến Sở Tài chính")),
-    ("head_bdv", "typed", "3 xin gia hạn đến thứ 6 tuần sau", Rec("3", S.EXTENSION_REQUESTED, due=D(2018, 3, 9))),
+    ("head_bdv", "typed", "3 xin gia hạn đến thứ 6 tuần sau", Ask("không có thời hạn cụ thể nên không cần gia hạn")),
+    ("head_bdv", "typed", "2 xin gia hạn đến thứ 6 tuần sau", Ask("chưa cần gia hạn")),  # 09/03, before 30/03
     ("head_bdv", "typed", "1 xin lùi hạn đến 15/4/2018", Rec("1", S.EXTENSION_REQUESTED, due=D(2018, 4, 15))),
     ("head_bdv", "typed", "1 đề nghị gia hạn đến ngày 5 tháng 4", Rec("1", S.EXTENSION_REQUESTED, due=D(2018, 4, 5))),
     ("head_bdv", "typed", "2 xin gia hạn đến cuối quý", Rec("2", S.EXTENSION_REQUESTED, due=D(2018, 3, 31))),

@@ -106,7 +106,7 @@ async def test_an_item_several_units_lead_is_said_once_with_each_units_state_und
         assert text.text is not None
         story = text.text.split("Từng nhiệm vụ:\n", 1)[1].splitlines()
         assert story[0] == "• Mục 1: Rà soát hồ sơ đất đai vùng dự án", story
-        assert story[1].startswith(f"  – {BDV}: 60%") and "“60% đang rà soát” (02/04)" in story[1], story
+        assert story[1].startswith(f"  – {BDV}: 60%") and "— “đang rà soát” (02/04)" in story[1], story
         assert story[2].startswith(f"  – {TNMT}: Chưa cập nhật, hạn 04/05/2026"), story
         assert story[3].startswith(f"• Mục 2 — {TNMT}: Báo cáo kết quả — Chưa cập nhật"), story
     finally:
