@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import logging
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,6 +23,24 @@ _db_names = itertools.count(1)
 def local(*args: int) -> dt.datetime:
     """An aware datetime in Asia/Ho_Chi_Minh."""
     return dt.datetime(*args, tzinfo=VN_TZ)  # type: ignore[misc]
+
+
+@pytest.fixture(autouse=True)
+def _logging_as_it_was() -> Iterator[None]:
+    """A command run in-process (`bot.cli.main`) configures logging for the whole process, as it should for a real
+    command: a one-off command silences everything below CRITICAL, the chat libraries' loggers included. Put the
+    levels and root handlers back after each test, so a later test's `caplog` still sees the warnings it checks."""
+    from bot.logs import NOISY
+
+    root = logging.getLogger()
+    level, handlers = root.level, list(root.handlers)
+    noisy = {name: logging.getLogger(name).level for name in NOISY}
+    yield
+    root.setLevel(level)
+    for handler in [h for h in root.handlers if h not in handlers]:
+        root.removeHandler(handler)
+    for name, was in noisy.items():
+        logging.getLogger(name).setLevel(was)
 
 
 @pytest.fixture(scope="session")
