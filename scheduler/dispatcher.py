@@ -365,19 +365,24 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
 def _extension_requests(session: Session, task_ids: list[int], *,
                         calendar: WorkingCalendar) -> dict[int, dict[str, dt.date | None]]:
     """For the ladder (`state_of`), per task: the extension request waiting (the day it was sent, the date asked
-    for) and the last one refused (the day it was sent, the day it was refused) — by the task index, a few rows."""
+    for) and the last one refused (the day it was sent, the day it was refused) — by the task index, a few rows. A
+    request that replaced another still waiting counts as sent when the first was: asking again for another date
+    after the deadline does not end the pause a request sent in time began."""
     found: dict[int, dict[str, dt.date | None]] = defaultdict(dict)
+    first: dict[int, dt.date] = {}  # the first of a run of requests each replacing the one before
     for ids in chunks(task_ids):
         for r in session.execute(select(StatusReport.task_id, StatusReport.created_at, StatusReport.decision,
                                         StatusReport.decided_at, StatusReport.requested_due_on)
                                  .where(StatusReport.task_id.in_(ids),
                                         StatusReport.status == TaskStatus.EXTENSION_REQUESTED,
-                                        StatusReport.decision.in_(["pending", "rejected"]))
+                                        StatusReport.decision.is_not(None))
                                  .order_by(StatusReport.id)):
-            asked = calendar.local(r.created_at).date()
-            if r.decision == "pending":
+            asked = first.pop(r.task_id, None) or calendar.local(r.created_at).date()
+            if r.decision == "replaced":
+                first[r.task_id] = asked
+            elif r.decision == "pending":
                 found[r.task_id] |= {"extension_asked_on": asked, "extension_until": r.requested_due_on}
-            elif r.decided_at is not None:
+            elif r.decision == "rejected" and r.decided_at is not None:
                 found[r.task_id] |= {"refused_asked_on": asked, "refused_on": calendar.local(r.decided_at).date()}
     return found
 

@@ -91,3 +91,17 @@ async def test_a_request_after_the_deadline_changes_nothing_in_the_ladder(harnes
     assert all("QUÁ HẠN (1)" in text and "CHỜ Ý KIẾN" not in text for text in own.values())
     assert sorted(escalations(h, "head_bdv", start)) == [dt.date(2018, 4, 3)]
     assert sorted(escalations(h, "leader", start)) == [dt.date(2018, 4, 6)]
+
+
+async def test_asking_again_after_the_deadline_keeps_the_pause_a_request_in_time_began(harness: Harness) -> None:
+    h = harness
+    await h.advance_to(local(2018, 3, 20, 10, 0))  # task 4 (head_stnmt) is due today
+    await h.say("head_stnmt", "4 xin gia hạn đến 30/3 vì chờ kết quả đo đạc")
+    await h.advance_to(local(2018, 3, 22, 10, 0))
+    await h.say("head_stnmt", "4 xin gia hạn đến 6/4 vì chờ kết quả đo đạc")  # a new date: it replaces the first
+    start = len(h.sent)
+    await h.advance_to(local(2018, 4, 3, 12, 0))
+    own = digests(h, "head_stnmt", start)
+    assert sorted(own) == [dt.date(2018, 3, 26), dt.date(2018, 4, 2)], sorted(own)  # the weekly listings only
+    assert all("đã đề nghị gia hạn đến 06/04/2018, đang chờ lãnh đạo cho ý kiến" in text for text in own.values())
+    assert not escalations(h, "leader", start)
