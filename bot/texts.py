@@ -1036,7 +1036,8 @@ def confirmed_lead_hint(ref: str, unit: str) -> str:
 
 WEEKDAYS = ["thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật"]
 CATEGORY_HEADINGS = {
-    "overdue": "QUÁ HẠN", "due_today": "ĐẾN HẠN HÔM NAY", "due_soon": "SẮP ĐẾN HẠN", "checkin": "CẬP NHẬT ĐỊNH KỲ",
+    "overdue": "QUÁ HẠN", "due_today": "ĐẾN HẠN HÔM NAY", "due_soon": "SẮP ĐẾN HẠN",
+    "extension_pending": "CHỜ Ý KIẾN GIA HẠN", "checkin": "CẬP NHẬT ĐỊNH KỲ",
 }
 LEVEL_NAMES = {"head": "trưởng đơn vị chủ trì", "leaders": "lãnh đạo"}
 
@@ -1169,6 +1170,14 @@ def deadline_phrase(line: DigestLine) -> str:
     if line.working_days_left is not None:
         return f"hạn {due}, còn {line.working_days_left} ngày làm việc"
     return f"hạn {due}"
+
+
+def waiting_extension(line: DigestLine) -> str:
+    """A task past its deadline whose extension, asked for by then, waits for a decision: not reminded as late."""
+    asked = f" đến {date_vn(line.extension_until)}" if line.extension_until else ""
+    done = f"; tiến độ {line.percent}%" if line.percent is not None else ""
+    return (f"hạn {date_vn(line.effective_due_on or line.due_on)} — đã đề nghị gia hạn{asked}, đang chờ lãnh đạo cho "
+            f"ý kiến{done}")
 
 
 TOLD_NOW = {"head": "đồng chí trưởng đơn vị", "leaders": "lãnh đạo phụ trách"}
@@ -1311,6 +1320,9 @@ def digest_text(view: DigestView, *, buttons: bool) -> str:
                 lines.append(f"{title} — {progress_text(line.status, line.percent)}")
                 continue
             lines.append(title)
+            if category == "extension_pending":  # past its deadline, not late while the deciders have the request
+                lines.append(f"  {waiting_extension(line)}")
+                continue
             progress = _late_progress(line) if category == "overdue" else progress_text(line.status, line.percent)
             lines.append(f"  {deadline_phrase(line)} — {progress}")
             if line.told_now:

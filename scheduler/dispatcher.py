@@ -165,6 +165,7 @@ class DigestLine:
     covering_for: str | None = None  # the reader gets this line while its assignee is on leave
     occurrence: str | None = None  # a recurring duty's current period ("tháng 3/2026")
     notice_subject: str | None = None  # what the notice is about (its trích yếu), when the title does not say it
+    extension_until: dt.date | None = None  # an "extension_pending" line: the date the holder asked for
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -212,6 +213,7 @@ def _item_json(item: DigestItem) -> dict[str, Any]:
         "deadline_note": item.deadline_note, "days_left": item.days_left,
         "working_days_left": item.working_days_left, "days_late": item.days_late, "weekly": item.weekly,
         "catch_up": item.catch_up, "told": [str(level) for level in item.escalated_to],
+        **({"extension_until": item.extension_until.isoformat()} if item.extension_until else {}),
     }
 
 
@@ -274,6 +276,7 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
         .outerjoin(Person, Person.id == Task.assignee_id)
         .where(Task.id.in_(ids), Notice.status == NoticeStatus.CONFIRMED)  # held by nobody: the leaders still hear
         .order_by(Task.id))]
+    requests = _extension_requests(session, [t.id for t in tasks if t.due_on is not None], calendar=policy.calendar)
     # a unit's head: its own head, else whoever heads it as a second post (kiêm nhiệm)
     second_posts = list(session.execute(select(PersonPost.person_id, PersonPost.unit_id)))
     heads = {r.unit_id: r.person_id for r in second_posts}
@@ -300,7 +303,8 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
         told = list(task.escalated or [])
         state = state_of(cast(Task, facts), calendar=calendar, escalated=[EscalationLevel(v) for v in told],
                          snoozed_until=task.snoozed_until,
-                         last_update_on=calendar.local(task.last_report_at).date() if task.last_report_at else None)
+                         last_update_on=calendar.local(task.last_report_at).date() if task.last_report_at else None,
+                         **requests.get(task.id, {}))
         own_lines: list[dict[str, Any]] = []
         told_now: list[str] = []  # levels told today that reached someone: the holder's own line says so
         for item in policy.due_items(state, today, last_digest_on=last_run):
@@ -358,11 +362,36 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
     return len(per_person)
 
 
+def _extension_requests(session: Session, task_ids: list[int], *,
+                        calendar: WorkingCalendar) -> dict[int, dict[str, dt.date | None]]:
+    """For the ladder (`state_of`), per task: the extension request waiting (the day it was sent, the date asked
+    for) and the last one refused (the day it was sent, the day it was refused) — by the task index, a few rows. A
+    request that replaced another still waiting counts as sent when the first was: asking again for another date
+    after the deadline does not end the pause a request sent in time began."""
+    found: dict[int, dict[str, dt.date | None]] = defaultdict(dict)
+    first: dict[int, dt.date] = {}  # the first of a run of requests each replacing the one before
+    for ids in chunks(task_ids):
+        for r in session.execute(select(StatusReport.task_id, StatusReport.created_at, StatusReport.decision,
+                                        StatusReport.decided_at, StatusReport.requested_due_on)
+                                 .where(StatusReport.task_id.in_(ids),
+                                        StatusReport.status == TaskStatus.EXTENSION_REQUESTED,
+                                        StatusReport.decision.is_not(None))
+                                 .order_by(StatusReport.id)):
+            asked = first.pop(r.task_id, None) or calendar.local(r.created_at).date()
+            if r.decision == "replaced":
+                first[r.task_id] = asked
+            elif r.decision == "pending":
+                found[r.task_id] |= {"extension_asked_on": asked, "extension_until": r.requested_due_on}
+            elif r.decision == "rejected" and r.decided_at is not None:
+                found[r.task_id] |= {"refused_asked_on": asked, "refused_on": calendar.local(r.decided_at).date()}
+    return found
+
+
 def _as_of(item: dict[str, Any], calendar: WorkingCalendar, today: dt.date) -> dict[str, Any]:
     """A line planned on an earlier day, with its counts as of `today` ("quá hạn 14 ngày làm việc", not the 11 of
     the day it was planned); a reminder before a deadline that has passed since is an overdue line now."""
-    if not item.get("effective_due_on"):
-        return item
+    if not item.get("effective_due_on") or item.get("category") == DigestCategory.EXTENSION_PENDING:
+        return item  # (a request waiting: no count to bring up to date)
     deadline = dt.date.fromisoformat(item["effective_due_on"])
     if deadline < today:
         return {**item, "category": "overdue", "days_left": None, "working_days_left": None,
@@ -851,7 +880,7 @@ def _whole(cls: type[_T], fields: dict[str, Any]) -> _T:
 def _line(task: Any, item: dict[str, Any], title: str, subject: str | None = None) -> DigestLine:
     get = item.get
     effective_due_on = get("effective_due_on")
-    told, told_now = get("told"), get("told_now")
+    told, told_now, until = get("told"), get("told_now"), get("extension_until")
     return _whole(DigestLine, dict(
         task_id=task.id, item_ref=task.item_ref, task_text=task.text, notice_title=title,
         category=item["category"], due_on=task.due_on,
@@ -863,7 +892,7 @@ def _line(task: Any, item: dict[str, Any], title: str, subject: str | None = Non
         lead_unit=task.unit_name if task.unit_name else task.first_lead_name,
         told=tuple(told) if told else (), told_now=tuple(told_now) if told_now else (),
         covering_for=get("covering_for"), occurrence=task.occurrence_label,
-        notice_subject=subject))
+        notice_subject=subject, extension_until=dt.date.fromisoformat(until) if until else None))
 
 
 _STATUS = {str(s): s for s in TaskStatus}  # (TaskStatus(value) is a Python call through the enum machinery)

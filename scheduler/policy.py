@@ -19,6 +19,13 @@ The ladder of a task with a deadline E (defaults in brackets):
   holder's own line that day says who was told (the planner marks it `told_now`), so a leader's call
   does not come as a surprise; with the defaults both levels fall in the daily overdue phase, so the
   holder has a line that day (unless they snoozed the task).
+- an extension asked for on or before E and not yet decided pauses the late phase (`waits_for_extension`): no
+  overdue line, no escalation; the holder's digest says once, the working day after E, that the request waits
+  (→ "chờ ý kiến gia hạn"), then on the weekly day while it waits. The deciders have their own reminder of the
+  request (bot/conversation/status.py). Granted: the ladder follows the new deadline. Refused: the task is late
+  from E (its count of days late is from E), and the late phase — the daily overdue lines, then weekly, and the
+  escalation steps — counts from the refusal, as for a task that arrived already late: the holder hears it the
+  next working day, the head two working days later, the leaders five. A request made after E changes nothing.
 
 A round of a fortnightly duty is reminded one working day before its deadline, on the day and once the
 working day after; a daily or weekly round on the day and the day after (`policy_days_before`); monthly and
@@ -74,6 +81,7 @@ class DigestCategory(enum.StrEnum):
     OVERDUE = "overdue"
     DUE_TODAY = "due_today"
     DUE_SOON = "due_soon"
+    EXTENSION_PENDING = "extension_pending"  # past its deadline, an extension asked for in time still undecided
     CHECKIN = "checkin"
 
     @property
@@ -89,6 +97,7 @@ _CATEGORY_LABELS = {
     DigestCategory.OVERDUE: "quá hạn",
     DigestCategory.DUE_TODAY: "đến hạn hôm nay",
     DigestCategory.DUE_SOON: "sắp đến hạn",
+    DigestCategory.EXTENSION_PENDING: "chờ ý kiến gia hạn",
     DigestCategory.CHECKIN: "cập nhật định kỳ",
 }
 
@@ -116,6 +125,12 @@ class TaskState:
     snoozed_until: dt.date | None = None  # "Nhắc lại sau": quiet before this day, reminded on it
     days_before: tuple[int, ...] | None = None  # the before-deadline steps, if not the policy's (short rounds)
     short_round: bool = False  # a weekly/daily round: overdue is said once, the next round comes soon
+    # the extension request waiting for a decision: the local day it was sent, and the date asked for
+    extension_asked_on: dt.date | None = None
+    extension_until: dt.date | None = None
+    # the last request refused: the local day it was sent, and the day it was refused
+    refused_asked_on: dt.date | None = None
+    refused_on: dt.date | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -134,6 +149,7 @@ class DigestItem:
     weekly: bool = False  # overdue past the daily phase: listed once a week
     catch_up: bool = False  # judged over several missed days after downtime
     escalated_to: tuple[EscalationLevel, ...] = ()  # every level told about this task, this one included
+    extension_until: dt.date | None = None  # the date asked for, on an EXTENSION_PENDING line
 
     def __post_init__(self) -> None:
         for name in ("days_left", "working_days_left"):
@@ -153,9 +169,11 @@ class DigestItem:
 
 
 def state_of(task: Task, *, calendar: WorkingCalendar, escalated: Iterable[EscalationLevel] = (),
-             snoozed_until: dt.date | None = None, last_update_on: dt.date | None = None) -> TaskState:
+             snoozed_until: dt.date | None = None, last_update_on: dt.date | None = None,
+             extension_asked_on: dt.date | None = None, extension_until: dt.date | None = None,
+             refused_asked_on: dt.date | None = None, refused_on: dt.date | None = None) -> TaskState:
     """A stored task as the ladder sees it. What the task row does not hold (levels already told, a snooze,
-    the last status report) comes from the caller."""
+    the last status report, its extension requests) comes from the caller."""
     assignee = task.assignee
     days_before = round_steps(task)
     return TaskState(
@@ -163,7 +181,8 @@ def state_of(task: Task, *, calendar: WorkingCalendar, escalated: Iterable[Escal
         closed=TaskStatus(task.status).is_closed,
         assignee_is_head=assignee is not None and task.lead_unit_id in assignee.headed_unit_ids,
         escalated=frozenset(escalated), last_update_on=last_update_on, snoozed_until=snoozed_until,
-        days_before=days_before, short_round=days_before is not None)
+        days_before=days_before, short_round=days_before is not None, extension_asked_on=extension_asked_on,
+        extension_until=extension_until, refused_asked_on=refused_asked_on, refused_on=refused_on)
 
 
 def round_steps(task: Task) -> tuple[int, ...] | None:
@@ -277,14 +296,29 @@ class ReminderPolicy:
         last = state.last_update_on
         return last is None or self.calendar.working_days_between(last, day) >= self.checkin_quiet_after_report
 
+    def waits_for_extension(self, state: TaskState) -> bool:
+        """Whether the ladder is paused: an extension was asked for on or before the (effective) deadline and is
+        still undecided — the holder did what they could, the deciders have it (and their own reminder of it)."""
+        return state.due_on is not None and state.extension_asked_on is not None \
+            and state.extension_asked_on <= self.effective_deadline(state.due_on)
+
+    def _anchor(self, state: TaskState) -> dt.date:
+        """The day the late phase counts from besides the deadline: the assignment, or the refusal of an extension
+        asked for in time (the overdue ladder starts again from the refusal, as for a task that arrived late)."""
+        if state.due_on is None or state.refused_on is None or state.refused_asked_on is None \
+                or state.refused_asked_on > self.effective_deadline(state.due_on):
+            return state.assigned_on
+        return max(state.assigned_on, state.refused_on)
+
     def escalation_levels(self, state: TaskState, today: dt.date) -> tuple[EscalationLevel, ...]:
-        """The levels that should have been told by `today` (delivered or not)."""
-        if state.due_on is None or state.closed:
+        """The levels that should have been told by `today` (delivered or not); none while the ladder waits for an
+        extension (`waits_for_extension`)."""
+        if state.due_on is None or state.closed or self.waits_for_extension(state):
             return ()
         deadline = self.effective_deadline(state.due_on)
         if today <= deadline:
             return ()
-        late = self.calendar.working_days_between(max(deadline, state.assigned_on), today)
+        late = self.calendar.working_days_between(max(deadline, self._anchor(state)), today)
         levels: list[EscalationLevel] = []
         if not state.assignee_is_head and late >= self.escalate_head_after_working_days:
             levels.append(EscalationLevel.HEAD)
@@ -357,7 +391,13 @@ class ReminderPolicy:
                 return self._item(state, today, DigestCategory.DUE_TODAY, catch_up=catch_up, days_left=0,
                                   working_days_left=0)
             return None
-        if forced or any(self.is_overdue_day(state.due_on, d, assigned_on=state.assigned_on,
+        if self.waits_for_extension(state):  # said once the day after the deadline, then on the weekly day
+            if forced or any(d > deadline and (cal.working_days_between(deadline, d) == 1 or self.is_weekly_day(d))
+                             for d in window):
+                return self._item(state, today, DigestCategory.EXTENSION_PENDING, catch_up=catch_up,
+                                  extension_until=state.extension_until)
+            return None
+        if forced or any(self.is_overdue_day(state.due_on, d, assigned_on=self._anchor(state),
                                              short_round=state.short_round) for d in window):
             return self._item(state, today, DigestCategory.OVERDUE, catch_up=catch_up,
                               days_late=cal.working_days_between(deadline, today), told=told)
@@ -365,11 +405,12 @@ class ReminderPolicy:
 
     def _item(self, state: TaskState, today: dt.date, category: DigestCategory, *, catch_up: bool,
               days_left: int | None = None, working_days_left: int | None = None, days_late: int | None = None,
-              escalation: EscalationLevel | None = None, told: tuple[EscalationLevel, ...] = ()) -> DigestItem:
+              escalation: EscalationLevel | None = None, told: tuple[EscalationLevel, ...] = (),
+              extension_until: dt.date | None = None) -> DigestItem:
         due_on = state.due_on
         weekly = False
         if days_late is not None and due_on is not None:
-            since = max(self.effective_deadline(due_on), state.assigned_on)
+            since = max(self.effective_deadline(due_on), self._anchor(state))
             weekly = self.calendar.working_days_between(since, today) > self.daily_overdue_working_days
         return DigestItem(
             task_id=state.task_id, category=category, escalation=escalation, due_on=due_on,
@@ -377,7 +418,7 @@ class ReminderPolicy:
             deadline_note=self.calendar.explain_deadline(due_on) if due_on else None,
             days_left=days_left, working_days_left=working_days_left, days_late=days_late,
             weekly=weekly,
-            catch_up=catch_up, escalated_to=told)
+            catch_up=catch_up, escalated_to=told, extension_until=extension_until)
 
     def next_item_day(self, state: TaskState, after: dt.date) -> dt.date | None:
         """The next working day after `after` on which `state` has something for a digest (for planning one row
@@ -428,7 +469,8 @@ def is_news(line: Mapping[str, Any], before: Mapping[str, Any] | None) -> bool:
     category = line.get("category")
     if category == DigestCategory.DUE_TODAY:
         return True
-    if category == DigestCategory.OVERDUE and (before is None or before.get("category") != DigestCategory.OVERDUE):
+    if category in (DigestCategory.OVERDUE, DigestCategory.EXTENSION_PENDING) and (
+            before is None or before.get("category") != category):  # (the first overdue notice after a refusal)
         return True
     return before is not None and line.get("effective_due_on") != before.get("effective_due_on")
 

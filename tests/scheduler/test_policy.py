@@ -393,3 +393,39 @@ def test_what_is_news_for_a_quiet_person() -> None:
     assert not is_news({"task_id": 2, "category": "checkin", "told": []}, None)
     assert is_news({**late, "escalation": "leaders"}, None), "about others: never held"
     assert is_news({"kind": "unreachable", "person": "Nguyễn Văn A", "since": "2018-03-01"}, None)
+
+
+# -- an extension asked for in time pauses the late phase ---------------------------------------------
+
+
+def test_an_extension_asked_in_time_and_waiting_pauses_the_late_phase() -> None:
+    # due Friday 20/3/2026; asked on the deadline day for 10/4, not decided in six weeks
+    state = TaskState(task_id=1, assigned_on=D(2026, 3, 2), due_on=D(2026, 3, 20), extension_asked_on=D(2026, 3, 20),
+                      extension_until=D(2026, 4, 10))
+    mornings = run_mornings([state], working_days(D(2026, 3, 21), D(2026, 4, 30)))
+    got = [(day, i.category, i.escalation, i.extension_until) for day, items in mornings.items() for i in items]
+    pending = DigestCategory.EXTENSION_PENDING
+    assert got == [(D(2026, 3, 23), pending, None, D(2026, 4, 10)),  # the day after the deadline, then weekly
+                   (D(2026, 3, 30), pending, None, D(2026, 4, 10)), (D(2026, 4, 6), pending, None, D(2026, 4, 10)),
+                   (D(2026, 4, 13), pending, None, D(2026, 4, 10)), (D(2026, 4, 20), pending, None, D(2026, 4, 10)),
+                   (D(2026, 4, 28), pending, None, D(2026, 4, 10))]
+    assert policy.escalation_levels(state, D(2026, 4, 30)) == ()
+
+
+def test_a_refused_extension_is_late_from_the_deadline_and_escalated_from_the_refusal() -> None:
+    state = TaskState(task_id=1, assigned_on=D(2026, 3, 2), due_on=D(2026, 3, 20), refused_asked_on=D(2026, 3, 19),
+                      refused_on=D(2026, 4, 1))  # refused on Wednesday 1/4, eight working days late
+    mornings = run_mornings([state], working_days(D(2026, 4, 2), D(2026, 4, 14)))
+    got = [(day, i.days_late, i.escalation) for day, items in mornings.items() for i in items]
+    assert got == [(D(2026, 4, 2), 9, None), (D(2026, 4, 3), 10, None), (D(2026, 4, 3), 10, HEAD),
+                   (D(2026, 4, 6), 11, None), (D(2026, 4, 7), 12, None), (D(2026, 4, 8), 13, None),
+                   (D(2026, 4, 8), 13, LEADERS), (D(2026, 4, 13), 16, None)]  # then weekly, on Mondays
+
+
+def test_an_extension_asked_after_the_deadline_changes_nothing() -> None:
+    plain = TaskState(task_id=1, assigned_on=D(2026, 3, 2), due_on=D(2026, 3, 20))
+    asked_late = dataclasses.replace(plain, extension_asked_on=D(2026, 3, 23), extension_until=D(2026, 4, 10))
+    refused_late = dataclasses.replace(plain, refused_asked_on=D(2026, 3, 23), refused_on=D(2026, 3, 26))
+    days = working_days(D(2026, 3, 21), D(2026, 4, 30))
+    expected = run_mornings([plain], days)
+    assert run_mornings([asked_late], days) == expected and run_mornings([refused_late], days) == expected

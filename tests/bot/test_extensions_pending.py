@@ -1,0 +1,107 @@
+"""An extension asked for on or before the deadline and still undecided pauses the overdue ladder (probe s19): the
+holder is not reminded "QUÁ HẠN" every morning, nobody is escalated; the holder's digest says once, the working day
+after the deadline, that the request waits, then on the weekly day. Refused: the task is overdue from its deadline
+the next morning, and the escalation steps count from the refusal. A request made after the deadline changes
+nothing. Through the sandbox on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot import texts
+from bot.sandbox.harness import Harness
+from tests.bot.conversation_setup import started
+from tests.conftest import local
+
+
+@pytest.fixture
+async def harness(db_url: str):  # type: ignore[no-untyped-def]
+    h = await started(db_url)
+    yield h
+    await h.stop()
+
+
+def digests(h: Harness, handle: str, since: int) -> dict[dt.date, str]:
+    """The morning digests `handle` got, by day (not the leaders' weekly summary)."""
+    tz = local(2018, 1, 1).tzinfo
+    return {s.at.astimezone(tz).date(): s.text or "" for s in h.sent[since:]
+            if s.to == handle and (s.text or "").startswith("Kính gửi") and "\nNhắc việc thứ " in (s.text or "")}
+
+
+def escalations(h: Harness, handle: str, since: int) -> dict[dt.date, str]:
+    return {day: text for day, text in digests(h, handle, since).items() if "CẦN ĐỒNG CHÍ CHỈ ĐẠO" in text}
+
+
+async def test_a_request_on_the_deadline_day_pauses_the_overdue_ladder_until_refused(harness: Harness) -> None:
+    h = harness
+    await h.say("head_bdv", "/giao 2 @cadre_bdv")  # due Fri 30/03/2018; the head after 2 working days, leaders after 5
+    await h.advance_to(local(2018, 3, 30, 10, 0))
+    await h.say("cadre_bdv", "2 xin gia hạn đến 20/4 vì chờ số liệu của Sở Tài nguyên và Môi trường")
+    start = len(h.sent)
+    await h.advance_to(local(2018, 4, 10, 12, 0))  # the head has not decided for seven working days
+    own = digests(h, "cadre_bdv", start)
+    # once the working day after the deadline, once on Monday's weekly listing: never "QUÁ HẠN", never daily
+    assert sorted(own) == [dt.date(2018, 4, 2), dt.date(2018, 4, 9)], sorted(own)
+    for text in own.values():
+        assert "QUÁ HẠN" not in text and "quá hạn" not in text, text
+        assert "CHỜ Ý KIẾN GIA HẠN (1)" in text, text
+        assert "  hạn 30/03/2018 — đã đề nghị gia hạn đến 20/04/2018, đang chờ lãnh đạo cho ý kiến" in text, text
+    assert not escalations(h, "head_bdv", start) and not escalations(h, "leader", start)
+    assert any("đề nghị gia hạn" in t.lower() for t in (s.text or "" for s in h.sent[start:] if s.to == "head_bdv")), \
+        "the one who decides is still reminded of the request"
+
+    await h.say("head_bdv", "không đồng ý gia hạn 2")
+    start = len(h.sent)
+    await h.advance_to(local(2018, 4, 18, 12, 0))
+    own = digests(h, "cadre_bdv", start)
+    assert "QUÁ HẠN (1)" in own[dt.date(2018, 4, 11)], "overdue from the deadline, the morning after the refusal"
+    assert "hạn 30/03/2018, quá hạn 8 ngày làm việc" in own[dt.date(2018, 4, 11)], own[dt.date(2018, 4, 11)]
+    # the escalation steps count from the refusal: the head two working days later, the leaders five
+    assert sorted(escalations(h, "head_bdv", start)) == [dt.date(2018, 4, 12)]
+    assert sorted(escalations(h, "leader", start)) == [dt.date(2018, 4, 17)]
+    assert "(Do nhiệm vụ đã quá hạn, hôm nay Nhắc việc đã báo đồng chí trưởng đơn vị" in own[dt.date(2018, 4, 12)]
+
+
+async def test_a_request_granted_moves_the_ladder_to_the_new_date(harness: Harness) -> None:
+    h = harness
+    await h.say("head_stnmt", "4 xin gia hạn đến 30/3 vì chờ kết quả đo đạc")  # due Tue 20/03/2018
+    await h.advance_to(local(2018, 3, 22, 10, 0))
+    waiting = digests(h, "head_stnmt", 0)
+    assert "CHỜ Ý KIẾN GIA HẠN (1)" in waiting[dt.date(2018, 3, 21)], waiting
+    assert dt.date(2018, 3, 22) not in waiting
+    await h.tap("leader", texts.BUTTON_APPROVE)
+    start = len(h.sent)
+    await h.advance_to(local(2018, 4, 3, 12, 0))
+    own = digests(h, "head_stnmt", start)
+    assert "ĐẾN HẠN HÔM NAY" in own[dt.date(2018, 3, 30)] and "QUÁ HẠN (1)" in own[dt.date(2018, 4, 2)], own
+    assert not any("CHỜ Ý KIẾN GIA HẠN" in text for text in own.values())
+
+
+async def test_a_request_after_the_deadline_changes_nothing_in_the_ladder(harness: Harness) -> None:
+    h = harness
+    await h.say("head_bdv", "/giao 2 @cadre_bdv")  # due Fri 30/03/2018
+    await h.advance_to(local(2018, 4, 2, 10, 0))  # the first overdue morning has been
+    await h.say("cadre_bdv", "2 xin gia hạn đến 20/4 vì chờ số liệu")
+    start = len(h.sent)
+    await h.advance_to(local(2018, 4, 9, 12, 0))
+    own = digests(h, "cadre_bdv", start)
+    assert sorted(own) == [dt.date(2018, 4, d) for d in (3, 4, 5, 6, 9)], sorted(own)
+    assert all("QUÁ HẠN (1)" in text and "CHỜ Ý KIẾN" not in text for text in own.values())
+    assert sorted(escalations(h, "head_bdv", start)) == [dt.date(2018, 4, 3)]
+    assert sorted(escalations(h, "leader", start)) == [dt.date(2018, 4, 6)]
+
+
+async def test_asking_again_after_the_deadline_keeps_the_pause_a_request_in_time_began(harness: Harness) -> None:
+    h = harness
+    await h.advance_to(local(2018, 3, 20, 10, 0))  # task 4 (head_stnmt) is due today
+    await h.say("head_stnmt", "4 xin gia hạn đến 30/3 vì chờ kết quả đo đạc")
+    await h.advance_to(local(2018, 3, 22, 10, 0))
+    await h.say("head_stnmt", "4 xin gia hạn đến 6/4 vì chờ kết quả đo đạc")  # a new date: it replaces the first
+    start = len(h.sent)
+    await h.advance_to(local(2018, 4, 3, 12, 0))
+    own = digests(h, "head_stnmt", start)
+    assert sorted(own) == [dt.date(2018, 3, 26), dt.date(2018, 4, 2)], sorted(own)  # the weekly listings only
+    assert all("đã đề nghị gia hạn đến 06/04/2018, đang chờ lãnh đạo cho ý kiến" in text for text in own.values())
+    assert not escalations(h, "leader", start)
