@@ -1085,21 +1085,18 @@ async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: 
     if change.status == TaskStatus.DONE and task.occurrence_start is None and \
             (finished := _finished_on(conv, text, at or sent_time(conv, event))) is not None:
         change = dataclasses.replace(change, done_at=finished)  # "xong từ 28/1, báo cáo muộn": judged by 28/1
-    if change.status == TaskStatus.EXTENSION_REQUESTED and task.due_on is None:
-        # a standing duty has no deadline to move: said plainly, nothing sent to the approvers (probe s19 C3)
-        raise ExtensionInvalid(f"extension of task {task.id} without a deadline", texts.extension_no_deadline(
-            task.item_ref))
     if change.status == TaskStatus.EXTENSION_REQUESTED:
+        due = _check_has_deadline(task)  # before "đến ngày nào?": a standing duty is told so at once
         # no day said, or a time ("đến sau Tết", "đến cuối tháng") the deadline already runs to: "đến ngày nào?"
         vague = change.requested_due_on is not None and not NAMES_A_DAY.search(folded) and \
             not _later_than_deadline(task, change.requested_due_on, ctx.today(), ctx.policy.calendar)
         if (change.requested_due_on is None or vague) and isinstance(event, TextIn):  # a date sent next completes it
             await ctx.db.run(save_pending_reply, person=person, text=text, source=DATE_ASKED, task_ids=[task.id],
                              sent_at=sent_time(conv, event))
-        if vague and change.requested_due_on is not None and task.due_on is not None:
+        if vague and change.requested_due_on is not None:
             calendar = ctx.policy.calendar
-            await conv.say(event, texts.extension_date_unclear(task.item_ref, change.requested_due_on, task.due_on,
-                                                               runs_to=calendar.effective_deadline(task.due_on)))
+            await conv.say(event, texts.extension_date_unclear(task.item_ref, change.requested_due_on, due,
+                                                               runs_to=calendar.effective_deadline(due)))
             return True
         if change.requested_due_on is None and (wrong := _impossible_day(text, ctx.clock.now())) is not None:
             # "xin gia hạn đến 31/2": the day does not exist, said as the draft's corrections say it (probe s19 C6)
@@ -1167,18 +1164,24 @@ def _impossible_day(text: str, now: dt.datetime) -> str | None:
     return None
 
 
+def _check_has_deadline(task: Task) -> dt.date:
+    """A standing duty has no deadline to move: said plainly, nothing sent to the approvers (probe s19 C3)."""
+    if task.due_on is None:
+        raise ExtensionInvalid(f"extension of task {task.id} without a deadline",
+                               texts.extension_no_deadline(task.item_ref))
+    return task.due_on
+
+
 def _check_requested_date(task: Task, change: StatusUpdate, today: dt.date, calendar: WorkingCalendar) -> None:
     """An extension request needs a date, later than today and than the current deadline as it runs (a deadline
     on a day off runs to the next working day: "đến sau Tết" for a deadline inside Tết asks for nothing); else the
     person is told and nothing is stored or sent to the approvers."""
     wanted = change.requested_due_on
-    if task.due_on is None:
-        raise ExtensionInvalid(f"extension of task {task.id} without a deadline",
-                               texts.extension_no_deadline(task.item_ref))
+    due = _check_has_deadline(task)
     if wanted is None:
         raise ExtensionInvalid(f"extension of task {task.id} without a date", texts.extension_needs_date(task.item_ref))
-    runs_to = calendar.effective_deadline(task.due_on) if task.due_on is not None else None
-    if wanted <= today or (runs_to is not None and calendar.effective_deadline(wanted) <= runs_to):
+    runs_to = calendar.effective_deadline(due)
+    if wanted <= today or calendar.effective_deadline(wanted) <= runs_to:
         raise ExtensionInvalid(f"extension of task {task.id} to {wanted} (due {task.due_on}, runs to {runs_to})",
                                texts.extension_not_later(task.item_ref, wanted, task.due_on, today, runs_to=runs_to))
 
