@@ -20,6 +20,7 @@ from scheduler.dispatcher import DigestLine, DigestView
 from scheduler.recurrence import DEADLINE_LABEL, Occurrence
 from scheduler.series import FIRST_ROUND_LEAD_WORKING_DAYS, FirstRound, first_round
 from storage.calendar import CalendarDayEntry, DueNear
+from storage.directory import ROLE_VN, FieldChange
 from storage.itemref import ref_key
 from storage.models import CalendarDayKind, Person, Role, TaskStatus
 from storage.notices import Applied, Draft, NoticeChoice, Registered, UnitGuess
@@ -162,6 +163,21 @@ def not_enrolled(channel: str, chat_id: str | None = None) -> str:
         text += (f"\nMã {where} của đồng chí: {chat_id} (nếu đồng chí là quản trị viên Nhắc việc của cơ quan, "
                  f"người cài đặt ghi mã này vào {setting}).")
     return vn(text)
+
+
+FIELD_WORDS = {"full_name": "họ tên", "title": "chức vụ", "role": "vai trò", "unit": "đơn vị", "telegram": "Telegram"}
+
+
+def field_change(change: FieldChange) -> str:
+    """One change a directory file made to someone, in the admin's words: "chức vụ “A” → “B”"."""
+    if change.field == "post_added":
+        return f"kiêm nhiệm trưởng {change.after}"
+    if change.field == "post_removed":
+        return f"thôi kiêm nhiệm trưởng {change.after}"
+    before, after = change.before, change.after
+    if change.field == "role":
+        before, after = (ROLE_VN[Role(v)] if v else None for v in (before, after))
+    return f"{FIELD_WORDS[change.field]} “{before or '—'}” → “{after or '—'}”"
 
 
 def unsupported_on(channel: str, what: str, is_admin: bool) -> str:
