@@ -1189,11 +1189,13 @@ def deadline_phrase(line: DigestLine) -> str:
 
 
 def waiting_extension(line: DigestLine) -> str:
-    """A task past its deadline whose extension, asked for by then, waits for a decision: not reminded as late."""
+    """A task past its deadline whose extension waits for a decision: not reminded daily as late. Asked for after
+    the deadline (the line counts days late), it says the task is late all the same."""
     asked = f" đến {date_vn(line.extension_until)}" if line.extension_until else ""
     done = f"; tiến độ {line.percent}%" if line.percent is not None else ""
-    return (f"hạn {date_vn(line.effective_due_on or line.due_on)} — đã đề nghị gia hạn{asked}, đang chờ lãnh đạo cho "
-            f"ý kiến{done}")
+    late = " (đã quá hạn)" if line.days_late else ""
+    return (f"hạn {date_vn(line.effective_due_on or line.due_on)}{late} — đã đề nghị gia hạn{asked}, đang chờ lãnh "
+            f"đạo cho ý kiến{done}")
 
 
 TOLD_NOW = {"head": "đồng chí trưởng đơn vị", "leaders": "lãnh đạo phụ trách"}
@@ -1336,8 +1338,10 @@ def digest_text(view: DigestView, *, buttons: bool) -> str:
                 lines.append(f"{title} — {progress_text(line.status, line.percent)}")
                 continue
             lines.append(title)
-            if category == "extension_pending":  # past its deadline, not late while the deciders have the request
+            if category == "extension_pending":  # past its deadline, not reminded daily while the request waits
                 lines.append(f"  {waiting_extension(line)}")
+                if line.told_now:  # (a request sent after the deadline: the task is escalated all the same)
+                    lines.append(f"  {escalated_today(line.told_now)}")
                 continue
             progress = _late_progress(line) if category == "overdue" else progress_text(line.status, line.percent)
             lines.append(f"  {deadline_phrase(line)} — {progress}")
@@ -1372,7 +1376,8 @@ def digest_text(view: DigestView, *, buttons: bool) -> str:
                 lines.append(f"  Đã báo: {', '.join(others)}.")
             if any(g.status == TaskStatus.EXTENSION_REQUESTED for g in group):  # late while its request waits: the
                 # one told may settle it (the head who was asked, or a leader), typed as the request's card says
-                lines.append(f"  Đề nghị gia hạn đang chờ quyết định: gõ “đồng ý gia hạn {line.item_ref}” hoặc "
+                until = next((f" đến {date_vn(g.extension_until)}" for g in group if g.extension_until), "")
+                lines.append(f"  Đề nghị gia hạn{until} đang chờ quyết định: gõ “đồng ý gia hạn {line.item_ref}” hoặc "
                              f"“không đồng ý gia hạn {line.item_ref}”.")
         if any(t.escalation == "leaders" for t in told):  # a leader's direction is passed on to the units
             lines.append(DIRECTION_HINT_REPLY if buttons else DIRECTION_HINT_TYPED)
