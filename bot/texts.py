@@ -2061,6 +2061,9 @@ def summary_text(rows: Sequence[UnitSummary], today: dt.date, filt: ReportFilter
         lines.append(f"  Hoàn thành đúng hạn: {r.done_on_time}; hoàn thành quá hạn: {r.done_late}")
         lines.append(f"  Đang thực hiện trong hạn: {r.in_progress}; quá hạn chưa hoàn thành: {overdue_share_text(r)}"
                      + (f" — mục {', '.join(r.overdue_refs)}" if r.overdue_refs else ""))
+        if r.extension_pending:  # among the counts above: what waits for a leader's word
+            lines.append(f"  Trong đó {EXTENSION_PENDING_WORDS}: {r.extension_pending} — mục "
+                         f"{', '.join(r.extension_pending_refs)}")
         if r.no_deadline:  # (none: no line — twenty units' "Không có thời hạn: 0" said nothing)
             lines.append(f"  Không có thời hạn: {r.no_deadline}"
                          + (f" (đã hoàn thành {r.no_deadline_done})" if r.no_deadline_done else ""))
@@ -2073,7 +2076,9 @@ def summary_text(rows: Sequence[UnitSummary], today: dt.date, filt: ReportFilter
     if len(rows) > 1:
         lines += ["", f"Tổng cộng: {total.total} nhiệm vụ — hoàn thành đúng hạn {total.done_on_time}, "
                       f"hoàn thành quá hạn {total.done_late}, đang thực hiện trong hạn {total.in_progress}, "
-                      f"quá hạn chưa hoàn thành {overdue_share_text(total)}, không có thời hạn {total.no_deadline}."]
+                      f"quá hạn chưa hoàn thành {overdue_share_text(total)}, không có thời hạn {total.no_deadline}"
+                      + (f"; {EXTENSION_PENDING_WORDS} {total.extension_pending}" if total.extension_pending else "")
+                      + "."]
     if as_of is not None and total.registered_later:
         lines += ["", registered_later_note(total.registered_later, as_of)]
     if standing:
@@ -2082,6 +2087,7 @@ def summary_text(rows: Sequence[UnitSummary], today: dt.date, filt: ReportFilter
 
 
 STANDING_UNITS_LISTED = 8
+EXTENSION_PENDING_WORDS = "đang chờ ý kiến gia hạn"  # a report's count of the tasks whose extension request waits
 
 
 def standing_line(standing: Sequence[tuple[str, str]], filt: ReportFilter | None, *, files: bool = False) -> str:

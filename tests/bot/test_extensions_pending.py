@@ -8,8 +8,10 @@ Through the sandbox on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 import pytest
+from openpyxl import load_workbook
 
 from bot import texts
 from bot.sandbox.harness import Harness
@@ -126,3 +128,33 @@ async def test_asking_again_after_the_deadline_keeps_the_pause_a_request_in_time
     assert sorted(own) == [dt.date(2018, 3, 26), dt.date(2018, 4, 2)], sorted(own)  # the weekly listings only
     assert all("đã đề nghị gia hạn đến 06/04/2018, đang chờ lãnh đạo cho ý kiến" in text for text in own.values())
     assert not escalations(h, "leader", start)
+
+
+async def test_reports_count_the_tasks_whose_extension_waits_until_it_is_decided(harness: Harness) -> None:
+    """/tonghop, a head's /donvi and the Excel summary count the tasks in progress or overdue whose request waits
+    for a decision ("đang chờ ý kiến gia hạn"), by item, so a leader sees what waits for them; decided, they go."""
+    h = harness
+    await h.say("head_bdv", "/giao 2 @cadre_bdv")  # due Fri 30/03/2018
+    await h.say("cadre_bdv", "2 xin gia hạn đến 20/4 vì chờ số liệu")
+    start = len(h.sent)
+    await h.say("leader", "/tonghop")
+    said = [s for s in h.sent[start:] if s.to == "leader"]
+    text = said[0].text or ""
+    assert "  Trong đó đang chờ ý kiến gia hạn: 1 — mục 2" in text, text
+    assert text.count("đang chờ ý kiến gia hạn") == 2 and "; đang chờ ý kiến gia hạn 1." in text, text  # the total
+    excel = next(s for s in said if (s.document or "").endswith(".xlsx"))
+    stored = h.state.find_message(h.handles["leader"], excel.message_id)
+    assert stored is not None and stored.document is not None
+    sheet = load_workbook(io.BytesIO(h.state.files[stored.document["file_id"]][0])).worksheets[0]
+    header = [c.value for c in sheet[4]]
+    column = header.index("Trong đó: đang chờ ý kiến gia hạn")
+    rows = sheet.iter_rows(min_row=5, values_only=True)
+    assert [row[column] for row in rows if row[1]] == [1, 0, 1]  # Ban Dân vận, the Sở, the total
+    start = len(h.sent)
+    await h.say("head_bdv", "/donvi")
+    assert "Trong đó đang chờ ý kiến gia hạn: 1 — mục 2" in (h.sent[start].text or "")
+
+    await h.say("head_bdv", "đồng ý gia hạn 2")
+    start = len(h.sent)
+    await h.say("leader", "/tonghop")
+    assert "chờ ý kiến gia hạn" not in (h.sent[start].text or "")
