@@ -229,6 +229,24 @@ NO_FILES_HERE = vn("Kênh này chưa gửi được tệp Excel và biểu đồ
 REPORT_FILE_CAPTION = vn("Biểu tổng hợp tình hình thực hiện nhiệm vụ (Excel) để đồng chí chuyển tiếp; "
                          "trang “Chi tiết” liệt kê từng nhiệm vụ.")
 FILE_TOO_LARGE = vn("Tệp quá lớn (tối đa 20 MB). Đồng chí vui lòng gửi tệp nhỏ hơn.")
+PASTE_INSTEAD = "hoặc dán nội dung văn bản vào tin nhắn"
+UNREADABLE_NEXT_STEPS = (  # (the reader's reason starts with, what to do next)
+    ("not a valid .docx", "Đồng chí mở tệp bằng Word, chọn “Lưu thành” (Save As) kiểu Word (.docx) rồi gửi lại; "
+     f"{PASTE_INSTEAD}."),
+    ("broken pdf", "Đồng chí mở tệp rồi lưu lại, hoặc in ra PDF (“Print” → “Save as PDF”), rồi gửi lại; hoặc gửi "
+     f"bản .docx, ảnh chụp văn bản; {PASTE_INSTEAD}."),
+    ("encrypted pdf", f"Đồng chí gửi bản không đặt mật khẩu hoặc bản .docx; {PASTE_INSTEAD}."),
+    ("binary data", f"Đồng chí gửi tệp .docx hoặc .pdf của văn bản; {PASTE_INSTEAD}."),
+    ("bad image", f"Đồng chí chụp lại văn bản rồi gửi ảnh; {PASTE_INSTEAD}."),
+)
+
+
+def unreadable_next_step(reason: str) -> str | None:
+    """What the admin can do with a file the reader could not open: save it again, send another form, or paste
+    the text (None: the reader's own message already says what to do)."""
+    return next((step for start, step in UNREADABLE_NEXT_STEPS if reason.startswith(start)), None)
+
+
 READING = vn("Đang đọc văn bản, đồng chí vui lòng chờ trong giây lát (bản quét có thể mất khoảng một phút)…")
 
 
@@ -531,7 +549,7 @@ def _unreached_lines(parsed: ParsedNotice, draft: Draft, *, short: bool = False)
         if name == "?":
             return "chưa xác định đơn vị chủ trì"
         if names_no_unit(name) and (guess is None or not guess.unit_name):
-            return "văn bản không nêu tên đơn vị cụ thể"
+            return UNNAMED_UNIT
         if guess is not None and (guess.unit_name or guess.members):
             return "đơn vị chưa có trưởng đơn vị trong danh bạ"
         return "đơn vị chưa có trong danh bạ"
@@ -539,9 +557,12 @@ def _unreached_lines(parsed: ParsedNotice, draft: Draft, *, short: bool = False)
     reasons = list(dict.fromkeys(why(name) for _, names in nobody for name in names))
     example = _example_units(draft)[0]  # a unit of this directory someone would receive, when the draft has one
     first = nobody[0][0]
+    several = " (nhiều đơn vị: cách nhau bằng dấu phẩy)" if UNNAMED_UNIT in reasons else ""
+    # a directory file cannot name a unit the notice does not name: no "bổ sung danh bạ" for those alone
+    later = "" if reasons == [UNNAMED_UNIT] else ", hoặc xác nhận rồi bổ sung danh bạ sau"
     return ["", f"Lưu ý: chưa có người nhận ở nhiệm vụ {listed} — {'; '.join(reasons)}. Đồng chí ghi đơn vị chủ "
-                f"trì, ví dụ “{first}: {example}”, hoặc giao cho một người (“{first} giao đ/c Nguyễn Văn A”), hoặc "
-                "xác nhận rồi bổ sung danh bạ sau."]
+                f"trì, ví dụ “{first}: {example}”{several}, hoặc giao cho một người (“{first} giao đ/c Nguyễn Văn "
+                f"A”){later}."]
 
 
 def _past_due_lines(parsed: ParsedNotice, draft: Draft, today: dt.date | None, *, short: bool = False) -> list[str]:
@@ -616,6 +637,9 @@ def names_no_unit(name: str) -> bool:
     return _REFERENCE.match(" ".join(name.split()).strip(" .,;")) is not None
 
 
+UNNAMED_UNIT = "văn bản không nêu tên đơn vị cụ thể"
+
+
 def _lead_guess(name: str, guess: UnitGuess | None, *, each: bool = True, number: int | None = None,
                 named: set[str] | frozenset[str] = frozenset(), every_member: bool = False) -> str:
     """A lead as written and what it comes to in the directory: the unit and who is given the task, or a
@@ -624,8 +648,7 @@ def _lead_guess(name: str, guess: UnitGuess | None, *, each: bool = True, number
     if guess is None:
         return name
     if names_no_unit(name) and not guess.unit_name and not guess.members and not guess.person:
-        example = f" (ví dụ “{number}: Công ty …”; nhiều đơn vị: cách nhau bằng dấu phẩy)" if number else ""
-        return f"{name} (văn bản không nêu tên đơn vị cụ thể; đồng chí ghi tên đơn vị{example})"
+        return f"{name} ({UNNAMED_UNIT})"  # how to name it: once, in the warning under the tasks (s19 newuser P9)
     if guess.group:
         if not guess.members:
             every = _every_form(name)
