@@ -550,6 +550,8 @@ def _unreached_lines(parsed: ParsedNotice, draft: Draft, *, short: bool = False)
             return "chưa xác định đơn vị chủ trì"
         if names_no_unit(name) and (guess is None or not guess.unit_name):
             return UNNAMED_UNIT
+        if guess is not None and guess.group and not guess.members:  # ("UBND các xã liên quan": which ones?)
+            return UNRESOLVED_GROUP
         if guess is not None and (guess.unit_name or guess.members):
             return "đơn vị chưa có trưởng đơn vị trong danh bạ"
         return "đơn vị chưa có trong danh bạ"
@@ -557,9 +559,9 @@ def _unreached_lines(parsed: ParsedNotice, draft: Draft, *, short: bool = False)
     reasons = list(dict.fromkeys(why(name) for _, names in nobody for name in names))
     example = _example_units(draft)[0]  # a unit of this directory someone would receive, when the draft has one
     first = nobody[0][0]
-    several = " (nhiều đơn vị: cách nhau bằng dấu phẩy)" if UNNAMED_UNIT in reasons else ""
-    # a directory file cannot name a unit the notice does not name: no "bổ sung danh bạ" for those alone
-    later = "" if reasons == [UNNAMED_UNIT] else ", hoặc xác nhận rồi bổ sung danh bạ sau"
+    several = " (nhiều đơn vị: cách nhau bằng dấu phẩy)" if {UNNAMED_UNIT, UNRESOLVED_GROUP} & set(reasons) else ""
+    # a directory file cannot name a unit the notice does not name: "bổ sung danh bạ" only for a unit it lacks
+    later = "" if set(reasons) <= {UNNAMED_UNIT, UNRESOLVED_GROUP} else ", hoặc xác nhận rồi bổ sung danh bạ sau"
     return ["", f"Lưu ý: chưa có người nhận ở nhiệm vụ {listed} — {'; '.join(reasons)}. Đồng chí ghi đơn vị chủ "
                 f"trì, ví dụ “{first}: {example}”{several}, hoặc giao cho một người (“{first} giao đ/c Nguyễn Văn "
                 f"A”){later}."]
@@ -638,6 +640,7 @@ def names_no_unit(name: str) -> bool:
 
 
 UNNAMED_UNIT = "văn bản không nêu tên đơn vị cụ thể"
+UNRESOLVED_GROUP = "nhóm đơn vị chưa xác định được đơn vị cụ thể"
 
 
 def _lead_guess(name: str, guess: UnitGuess | None, *, each: bool = True, number: int | None = None,
@@ -1583,8 +1586,25 @@ def recorded_status(rec: Recorded) -> str:
     return (f"{rec.percent}% — " if rec.percent is not None else "") + STATUS_LABELS[rec.status]
 
 
+SOME_DECIDER = "lãnh đạo hoặc quản trị viên"  # storage's words when no head decides (the leaders and the office)
+DECIDERS_NAMED = 3  # leaders named one by one at most in "đã được chuyển tới …"
+
+
+def deciders_named(people: Sequence[Person]) -> str | None:
+    """Whom an extension request went to, by name: "đ/c Nguyễn Hồng Hải và Văn phòng" (the admins are the office);
+    None: nobody reachable (the caller keeps its words)."""
+    leaders = [f"đ/c {p.full_name}" for p in people if p.role == Role.LEADER]
+    office = ["Văn phòng"] if any(p.role == Role.ADMIN for p in people) else []
+    if len(leaders) > DECIDERS_NAMED:
+        leaders = ["lãnh đạo"]
+    named = [*leaders, *office]
+    if not named:
+        return None
+    return named[0] if len(named) == 1 else f"{', '.join(named[:-1])} và {named[-1]}"
+
+
 def recorded_text(rec: Recorded, note: str | None = None, requested_due: dt.date | None = None, *,
-                  deciders: str = "lãnh đạo hoặc quản trị viên", replaced_due: dt.date | None = None,
+                  deciders: str = SOME_DECIDER, replaced_due: dt.date | None = None,
                   replaced: bool = False, reopened: bool = False, requested_note: str | None = None) -> str:
     """`requested_note`: the date asked falls on a day off ("hạn … rơi vào ngày nghỉ Tết, tính đến hết …")."""
     if reopened:  # (the note is the person's own "mở lại …": not repeated)
@@ -2039,8 +2059,10 @@ def _story_state(t: TaskRow, calendar: WorkingCalendar) -> str:
         state = progress_text(TaskStatus(t.status), t.percent)
         if t.round_label:  # a recurring duty: the round now due is what the status is about, said so
             state = f"{round_name(t.round_label)}: " + ("chưa báo cáo" if t.status == TaskStatus.OPEN else state)
-        if deadline is not None:
+        if deadline is not None and not (t.round_label or "").startswith("hạn "):  # ("kỳ hạn 15/06/2026" says it)
             state += f", hạn {date_vn(deadline)}" + (", đã quá hạn" if t.category == "overdue" else "")
+        elif t.category == "overdue":
+            state += ", đã quá hạn"
     if t.round_label and (t.rounds_done or t.rounds_missed):
         state += f"; các kỳ trước: đã báo cáo {t.rounds_done}" + (
             f", không báo cáo {t.rounds_missed}" if t.rounds_missed else "")
