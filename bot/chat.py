@@ -11,6 +11,7 @@ Script lines (also typed interactively):
     @handle: <invite>            … opens the last invite link sent for them
     @handle: <block>             … blocks the bot (<unblock>: lets it write again)
     @handle@zalo: text           … any of the above on the other channel than --channel
+A handle in no directory is a stranger: someone the office never invited (to try "/start" from one).
 Blank lines and lines starting with # are ignored. On Zalo there are no buttons and
 no replies: a [Label] or > line there is an error that says to type instead."""
 
@@ -19,10 +20,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
+import difflib
 import json
 import re
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from bot.sandbox.harness import Harness, HarnessError, Sent
@@ -73,11 +76,21 @@ class Printer:
     def problem(self, text: str) -> None:
         print(f"⚠ {text}", file=sys.stderr)
 
+    def stranger(self, handle: str) -> None:
+        print(f"ℹ @{handle} không có trong danh bạ: nhắn như một người lạ chưa được mời (chưa liên kết với Nhắc "
+              "việc).", file=sys.stderr)  # (`handle` may carry the near handle meant)
 
-async def run_step(harness: Harness, line: str, base: Path) -> None:
+
+LINE_FORMS = ("dạng đúng: “@mã_cán_bộ: nội dung” (ví dụ “@head_bdv: 2.1 xong”), “@mã_cán_bộ: [Nút]”, "
+              "“@mã_cán_bộ: > trả lời”, “@mã_cán_bộ: <file tệp.docx>” hoặc “@clock: 2018-03-05 08:00”")
+
+
+async def run_step(harness: Harness, line: str, base: Path,
+                   on_stranger: Callable[[str], None] | None = None) -> None:
+    """One script line. Someone in no directory acts as a stranger (`on_stranger` is told the first time)."""
     m = LINE.match(line)
     if not m:
-        raise ScriptError(f"dòng không đúng cú pháp: {line!r}")
+        raise ScriptError(f"dòng không đúng cú pháp: {line!r} — {LINE_FORMS}")
     who, what, channel = m.group("who"), m.group("what").strip(), m.group("channel")
     if who == "clock":
         target = parse_clock(what)
@@ -85,6 +98,11 @@ async def run_step(harness: Harness, line: str, base: Path) -> None:
             raise ScriptError("đồng hồ chỉ được chuyển tới, không lùi lại")
         await harness.advance_to(target)
         return
+    if not harness.knows(who):
+        near = difflib.get_close_matches(who, list(harness.handles), n=1)  # (a typo of a handle, more likely)
+        harness.add_stranger(who)
+        if on_stranger is not None:
+            on_stranger(who + (f" (có phải @{near[0]}?)" if near else ""))
     if what == "<invite>":
         await harness.open_invite(who, channel)
     elif what in ("<block>", "<unblock>"):
@@ -139,7 +157,7 @@ async def run_chat(args: argparse.Namespace) -> int:
                 if not line.startswith("@clock:"):
                     printer.person(clock, line)
                 try:
-                    await run_step(harness, line, base)
+                    await run_step(harness, line, base, printer.stranger)
                 except (ScriptError, HarnessError, FileNotFoundError) as exc:
                     printer.problem(f"{line}: {exc}")
                     return 1
@@ -159,6 +177,6 @@ async def _interactive(harness: Harness, printer: Printer) -> int:
         if not line.strip() or line.strip().startswith("#"):
             continue
         try:
-            await run_step(harness, line.strip(), Path.cwd())
+            await run_step(harness, line.strip(), Path.cwd(), printer.stranger)
         except (ScriptError, HarnessError, FileNotFoundError) as exc:
             printer.problem(str(exc))

@@ -56,18 +56,19 @@ def _settings(args: argparse.Namespace, *, default_level: str | None = None) -> 
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
-    from bot.ingest import parse_notice, read_document
+    from bot.ingest import parse_notice
+    from bot.ingest.files import read_text
 
     path = Path(args.file)
-    notice = parse_notice(read_document(path.read_bytes(), path.name))
+    document = read_text(path.read_bytes(), path.name)
+    notice = parse_notice(document.text)
     if args.format == "json":
         json.dump(notice.to_json(), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return 0
     from bot.textbase import notice_table
 
-    print(notice_table(notice))
-    print(lead_sources_table(notice))
+    print(notice_table(notice, ocr=document.ocr))  # where each lead came from: a column of the one table
     return 0
 
 
@@ -79,7 +80,7 @@ LEAD_SOURCE_LABELS = {
 
 
 def lead_sources_table(notice: ParsedNotice) -> str:
-    """For each task, where its lead came from, so an admin sees why a unit was chosen."""
+    """For each task, where its lead came from, in full words (the parse table says it in a column, in short)."""
     lines = ["", "Nguồn xác định đơn vị chủ trì:", f"{'Mục':<10} {'Lấy từ':<40} Chủ trì"]
     for t in notice.tasks:
         label = LEAD_SOURCE_LABELS.get(t.lead_source or "", "không xác định được")

@@ -45,10 +45,17 @@ def join_units(names: Sequence[str]) -> str:
     return "; ".join(names) if names else "—"
 
 
-def notice_table(notice: ParsedNotice) -> str:
-    """`nhacviec parse --format table`."""
+LEAD_SOURCE_SHORT = {"text": "nội dung", "heading": "đề mục trên", "addressee": "Kính gửi"}  # the table's column
+OCR_TABLE_NOTE = "Văn bản được đọc bằng nhận dạng chữ (OCR): có thể đọc sai, đồng chí đối chiếu với bản giấy."
+
+
+def notice_table(notice: ParsedNotice, *, ocr: bool = False) -> str:
+    """`nhacviec parse --format table`: the header, then one table of the tasks, with where each lead came from
+    (the task's words, a heading or lead-in above it, the addressees: "Kính gửi" or the closing sentence);
+    `ocr`: the text came through text recognition, said first."""
     n = notice
-    lines = [
+    lines = [OCR_TABLE_NOTE] if ocr else []
+    lines += [
         f"Loại: {n.kind or '—'}   Số: {n.number or '—'}   Ngày: {date_vn(n.date) if n.date else '—'}",
         f"Cơ quan ban hành: {n.issuer or '—'}",
         f"Trích yếu: {n.subject or '—'}",
@@ -56,11 +63,15 @@ def notice_table(notice: ParsedNotice) -> str:
         f"Kính gửi: {join_units(n.addressees)}",
         f"Văn bản dẫn chiếu: {join_units(n.references)}",
         "",
-        f"{'Mục':<10} {'Chủ trì':<32} {'Thời hạn':<12} {'Định kỳ':<11} Nội dung",
+        f"{'Mục':<10} {'Chủ trì':<32} {'Chủ trì lấy từ':<14} {'Thời hạn':<12} {'Định kỳ':<11} Nội dung",
     ]
     for t in n.tasks:
-        lines.append(f"{t.ref:<10} {shorten(join_units(t.lead), 32):<32} "
+        source = LEAD_SOURCE_SHORT.get(t.lead_source or "", "—") if t.lead else "—"
+        lines.append(f"{t.ref:<10} {shorten(join_units(t.lead), 32):<32} {source:<14} "
                      f"{(t.due.strftime('%d/%m/%Y') if t.due else '—'):<12} "
                      f"{RECURRENCE_LABELS.get(t.recurrence or '', '—'):<11} {shorten(t.text, 90)}")
     lines.append(f"\n{len(n.tasks)} nhiệm vụ.")
+    if n.tasks:
+        lines.append("Cột “Chủ trì lấy từ”: nội dung — lời của chính nhiệm vụ; đề mục trên — đề mục hoặc câu dẫn phía "
+                     "trên; Kính gửi — đơn vị nhận văn bản (Kính gửi, câu kết).")
     return vn("\n".join(lines))

@@ -20,6 +20,7 @@ from scheduler.dispatcher import DigestLine, DigestView
 from scheduler.recurrence import DEADLINE_LABEL, Occurrence
 from scheduler.series import FIRST_ROUND_LEAD_WORKING_DAYS, FirstRound, first_round
 from storage.calendar import CalendarDayEntry, DueNear
+from storage.directory import ROLE_VN, FieldChange
 from storage.itemref import ref_key
 from storage.models import CalendarDayKind, Person, Role, TaskStatus
 from storage.notices import Applied, Draft, NoticeChoice, Registered, UnitGuess
@@ -164,6 +165,21 @@ def not_enrolled(channel: str, chat_id: str | None = None) -> str:
     return vn(text)
 
 
+FIELD_WORDS = {"full_name": "họ tên", "title": "chức vụ", "role": "vai trò", "unit": "đơn vị", "telegram": "Telegram"}
+
+
+def field_change(change: FieldChange) -> str:
+    """One change a directory file made to someone, in the admin's words: "chức vụ “A” → “B”"."""
+    if change.field == "post_added":
+        return f"kiêm nhiệm trưởng {change.after}"
+    if change.field == "post_removed":
+        return f"thôi kiêm nhiệm trưởng {change.after}"
+    before, after = change.before, change.after
+    if change.field == "role":
+        before, after = (ROLE_VN[Role(v)] if v else None for v in (before, after))
+    return f"{FIELD_WORDS[change.field]} “{before or '—'}” → “{after or '—'}”"
+
+
 def unsupported_on(channel: str, what: str, is_admin: bool) -> str:
     if channel == "zalo" and is_admin:
         return vn("Zalo chưa cho phép gửi tệp tới Nhắc việc. Đồng chí vui lòng dán nội dung văn bản vào tin nhắn, "
@@ -213,6 +229,24 @@ NO_FILES_HERE = vn("Kênh này chưa gửi được tệp Excel và biểu đồ
 REPORT_FILE_CAPTION = vn("Biểu tổng hợp tình hình thực hiện nhiệm vụ (Excel) để đồng chí chuyển tiếp; "
                          "trang “Chi tiết” liệt kê từng nhiệm vụ.")
 FILE_TOO_LARGE = vn("Tệp quá lớn (tối đa 20 MB). Đồng chí vui lòng gửi tệp nhỏ hơn.")
+PASTE_INSTEAD = "hoặc dán nội dung văn bản vào tin nhắn"
+UNREADABLE_NEXT_STEPS = (  # (the reader's reason starts with, what to do next)
+    ("not a valid .docx", "Đồng chí mở tệp bằng Word, chọn “Lưu thành” (Save As) kiểu Word (.docx) rồi gửi lại; "
+     f"{PASTE_INSTEAD}."),
+    ("broken pdf", "Đồng chí mở tệp rồi lưu lại, hoặc in ra PDF (“Print” → “Save as PDF”), rồi gửi lại; hoặc gửi "
+     f"bản .docx, ảnh chụp văn bản; {PASTE_INSTEAD}."),
+    ("encrypted pdf", f"Đồng chí gửi bản không đặt mật khẩu hoặc bản .docx; {PASTE_INSTEAD}."),
+    ("binary data", f"Đồng chí gửi tệp .docx hoặc .pdf của văn bản; {PASTE_INSTEAD}."),
+    ("bad image", f"Đồng chí chụp lại văn bản rồi gửi ảnh; {PASTE_INSTEAD}."),
+)
+
+
+def unreadable_next_step(reason: str) -> str | None:
+    """What the admin can do with a file the reader could not open: save it again, send another form, or paste
+    the text (None: the reader's own message already says what to do)."""
+    return next((step for start, step in UNREADABLE_NEXT_STEPS if reason.startswith(start)), None)
+
+
 READING = vn("Đang đọc văn bản, đồng chí vui lòng chờ trong giây lát (bản quét có thể mất khoảng một phút)…")
 
 
@@ -515,7 +549,9 @@ def _unreached_lines(parsed: ParsedNotice, draft: Draft, *, short: bool = False)
         if name == "?":
             return "chưa xác định đơn vị chủ trì"
         if names_no_unit(name) and (guess is None or not guess.unit_name):
-            return "văn bản không nêu tên đơn vị cụ thể"
+            return UNNAMED_UNIT
+        if guess is not None and guess.group and not guess.members:  # ("UBND các xã liên quan": which ones?)
+            return UNRESOLVED_GROUP
         if guess is not None and (guess.unit_name or guess.members):
             return "đơn vị chưa có trưởng đơn vị trong danh bạ"
         return "đơn vị chưa có trong danh bạ"
@@ -523,9 +559,12 @@ def _unreached_lines(parsed: ParsedNotice, draft: Draft, *, short: bool = False)
     reasons = list(dict.fromkeys(why(name) for _, names in nobody for name in names))
     example = _example_units(draft)[0]  # a unit of this directory someone would receive, when the draft has one
     first = nobody[0][0]
+    several = " (nhiều đơn vị: cách nhau bằng dấu phẩy)" if {UNNAMED_UNIT, UNRESOLVED_GROUP} & set(reasons) else ""
+    # a directory file cannot name a unit the notice does not name: "bổ sung danh bạ" only for a unit it lacks
+    later = "" if set(reasons) <= {UNNAMED_UNIT, UNRESOLVED_GROUP} else ", hoặc xác nhận rồi bổ sung danh bạ sau"
     return ["", f"Lưu ý: chưa có người nhận ở nhiệm vụ {listed} — {'; '.join(reasons)}. Đồng chí ghi đơn vị chủ "
-                f"trì, ví dụ “{first}: {example}”, hoặc giao cho một người (“{first} giao đ/c Nguyễn Văn A”), hoặc "
-                "xác nhận rồi bổ sung danh bạ sau."]
+                f"trì, ví dụ “{first}: {example}”{several}, hoặc giao cho một người (“{first} giao đ/c Nguyễn Văn "
+                f"A”){later}."]
 
 
 def _past_due_lines(parsed: ParsedNotice, draft: Draft, today: dt.date | None, *, short: bool = False) -> list[str]:
@@ -600,6 +639,10 @@ def names_no_unit(name: str) -> bool:
     return _REFERENCE.match(" ".join(name.split()).strip(" .,;")) is not None
 
 
+UNNAMED_UNIT = "văn bản không nêu tên đơn vị cụ thể"
+UNRESOLVED_GROUP = "nhóm đơn vị chưa xác định được đơn vị cụ thể"
+
+
 def _lead_guess(name: str, guess: UnitGuess | None, *, each: bool = True, number: int | None = None,
                 named: set[str] | frozenset[str] = frozenset(), every_member: bool = False) -> str:
     """A lead as written and what it comes to in the directory: the unit and who is given the task, or a
@@ -608,8 +651,7 @@ def _lead_guess(name: str, guess: UnitGuess | None, *, each: bool = True, number
     if guess is None:
         return name
     if names_no_unit(name) and not guess.unit_name and not guess.members and not guess.person:
-        example = f" (ví dụ “{number}: Công ty …”; nhiều đơn vị: cách nhau bằng dấu phẩy)" if number else ""
-        return f"{name} (văn bản không nêu tên đơn vị cụ thể; đồng chí ghi tên đơn vị{example})"
+        return f"{name} ({UNNAMED_UNIT})"  # how to name it: once, in the warning under the tasks (s19 newuser P9)
     if guess.group:
         if not guess.members:
             every = _every_form(name)
@@ -1173,11 +1215,13 @@ def deadline_phrase(line: DigestLine) -> str:
 
 
 def waiting_extension(line: DigestLine) -> str:
-    """A task past its deadline whose extension, asked for by then, waits for a decision: not reminded as late."""
+    """A task past its deadline whose extension waits for a decision: not reminded daily as late. Asked for after
+    the deadline (the line counts days late), it says the task is late all the same."""
     asked = f" đến {date_vn(line.extension_until)}" if line.extension_until else ""
     done = f"; tiến độ {line.percent}%" if line.percent is not None else ""
-    return (f"hạn {date_vn(line.effective_due_on or line.due_on)} — đã đề nghị gia hạn{asked}, đang chờ lãnh đạo cho "
-            f"ý kiến{done}")
+    late = " (đã quá hạn)" if line.days_late else ""
+    return (f"hạn {date_vn(line.effective_due_on or line.due_on)}{late} — đã đề nghị gia hạn{asked}, đang chờ lãnh "
+            f"đạo cho ý kiến{done}")
 
 
 TOLD_NOW = {"head": "đồng chí trưởng đơn vị", "leaders": "lãnh đạo phụ trách"}
@@ -1320,8 +1364,10 @@ def digest_text(view: DigestView, *, buttons: bool) -> str:
                 lines.append(f"{title} — {progress_text(line.status, line.percent)}")
                 continue
             lines.append(title)
-            if category == "extension_pending":  # past its deadline, not late while the deciders have the request
+            if category == "extension_pending":  # past its deadline, not reminded daily while the request waits
                 lines.append(f"  {waiting_extension(line)}")
+                if line.told_now:  # (a request sent after the deadline: the task is escalated all the same)
+                    lines.append(f"  {escalated_today(line.told_now)}")
                 continue
             progress = _late_progress(line) if category == "overdue" else progress_text(line.status, line.percent)
             lines.append(f"  {deadline_phrase(line)} — {progress}")
@@ -1356,7 +1402,8 @@ def digest_text(view: DigestView, *, buttons: bool) -> str:
                 lines.append(f"  Đã báo: {', '.join(others)}.")
             if any(g.status == TaskStatus.EXTENSION_REQUESTED for g in group):  # late while its request waits: the
                 # one told may settle it (the head who was asked, or a leader), typed as the request's card says
-                lines.append(f"  Đề nghị gia hạn đang chờ quyết định: gõ “đồng ý gia hạn {line.item_ref}” hoặc "
+                until = next((f" đến {date_vn(g.extension_until)}" for g in group if g.extension_until), "")
+                lines.append(f"  Đề nghị gia hạn{until} đang chờ quyết định: gõ “đồng ý gia hạn {line.item_ref}” hoặc "
                              f"“không đồng ý gia hạn {line.item_ref}”.")
         if any(t.escalation == "leaders" for t in told):  # a leader's direction is passed on to the units
             lines.append(DIRECTION_HINT_REPLY if buttons else DIRECTION_HINT_TYPED)
@@ -1539,8 +1586,25 @@ def recorded_status(rec: Recorded) -> str:
     return (f"{rec.percent}% — " if rec.percent is not None else "") + STATUS_LABELS[rec.status]
 
 
+SOME_DECIDER = "lãnh đạo hoặc quản trị viên"  # storage's words when no head decides (the leaders and the office)
+DECIDERS_NAMED = 3  # leaders named one by one at most in "đã được chuyển tới …"
+
+
+def deciders_named(people: Sequence[Person]) -> str | None:
+    """Whom an extension request went to, by name: "đ/c Nguyễn Hồng Hải và Văn phòng" (the admins are the office);
+    None: nobody reachable (the caller keeps its words)."""
+    leaders = [f"đ/c {p.full_name}" for p in people if p.role == Role.LEADER]
+    office = ["Văn phòng"] if any(p.role == Role.ADMIN for p in people) else []
+    if len(leaders) > DECIDERS_NAMED:
+        leaders = ["lãnh đạo"]
+    named = [*leaders, *office]
+    if not named:
+        return None
+    return named[0] if len(named) == 1 else f"{', '.join(named[:-1])} và {named[-1]}"
+
+
 def recorded_text(rec: Recorded, note: str | None = None, requested_due: dt.date | None = None, *,
-                  deciders: str = "lãnh đạo hoặc quản trị viên", replaced_due: dt.date | None = None,
+                  deciders: str = SOME_DECIDER, replaced_due: dt.date | None = None,
                   replaced: bool = False, reopened: bool = False, requested_note: str | None = None) -> str:
     """`requested_note`: the date asked falls on a day off ("hạn … rơi vào ngày nghỉ Tết, tính đến hết …")."""
     if reopened:  # (the note is the person's own "mở lại …": not repeated)
@@ -1995,8 +2059,10 @@ def _story_state(t: TaskRow, calendar: WorkingCalendar) -> str:
         state = progress_text(TaskStatus(t.status), t.percent)
         if t.round_label:  # a recurring duty: the round now due is what the status is about, said so
             state = f"{round_name(t.round_label)}: " + ("chưa báo cáo" if t.status == TaskStatus.OPEN else state)
-        if deadline is not None:
+        if deadline is not None and not (t.round_label or "").startswith("hạn "):  # ("kỳ hạn 15/06/2026" says it)
             state += f", hạn {date_vn(deadline)}" + (", đã quá hạn" if t.category == "overdue" else "")
+        elif t.category == "overdue":
+            state += ", đã quá hạn"
     if t.round_label and (t.rounds_done or t.rounds_missed):
         state += f"; các kỳ trước: đã báo cáo {t.rounds_done}" + (
             f", không báo cáo {t.rounds_missed}" if t.rounds_missed else "")
@@ -2040,6 +2106,9 @@ def summary_text(rows: Sequence[UnitSummary], today: dt.date, filt: ReportFilter
         lines.append(f"  Hoàn thành đúng hạn: {r.done_on_time}; hoàn thành quá hạn: {r.done_late}")
         lines.append(f"  Đang thực hiện trong hạn: {r.in_progress}; quá hạn chưa hoàn thành: {overdue_share_text(r)}"
                      + (f" — mục {', '.join(r.overdue_refs)}" if r.overdue_refs else ""))
+        if r.extension_pending:  # among the counts above: what waits for a leader's word
+            lines.append(f"  Trong đó {EXTENSION_PENDING_WORDS}: {r.extension_pending} — mục "
+                         f"{', '.join(r.extension_pending_refs)}")
         if r.no_deadline:  # (none: no line — twenty units' "Không có thời hạn: 0" said nothing)
             lines.append(f"  Không có thời hạn: {r.no_deadline}"
                          + (f" (đã hoàn thành {r.no_deadline_done})" if r.no_deadline_done else ""))
@@ -2052,7 +2121,9 @@ def summary_text(rows: Sequence[UnitSummary], today: dt.date, filt: ReportFilter
     if len(rows) > 1:
         lines += ["", f"Tổng cộng: {total.total} nhiệm vụ — hoàn thành đúng hạn {total.done_on_time}, "
                       f"hoàn thành quá hạn {total.done_late}, đang thực hiện trong hạn {total.in_progress}, "
-                      f"quá hạn chưa hoàn thành {overdue_share_text(total)}, không có thời hạn {total.no_deadline}."]
+                      f"quá hạn chưa hoàn thành {overdue_share_text(total)}, không có thời hạn {total.no_deadline}"
+                      + (f"; {EXTENSION_PENDING_WORDS} {total.extension_pending}" if total.extension_pending else "")
+                      + "."]
     if as_of is not None and total.registered_later:
         lines += ["", registered_later_note(total.registered_later, as_of)]
     if standing:
@@ -2061,6 +2132,7 @@ def summary_text(rows: Sequence[UnitSummary], today: dt.date, filt: ReportFilter
 
 
 STANDING_UNITS_LISTED = 8
+EXTENSION_PENDING_WORDS = "đang chờ ý kiến gia hạn"  # a report's count of the tasks whose extension request waits
 
 
 def standing_line(standing: Sequence[tuple[str, str]], filt: ReportFilter | None, *, files: bool = False) -> str:

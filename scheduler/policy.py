@@ -25,7 +25,11 @@ The ladder of a task with a deadline E (defaults in brackets):
   request (bot/conversation/status.py). Granted: the ladder follows the new deadline. Refused: the task is late
   from E (its count of days late is from E), and the late phase — the daily overdue lines, then weekly, and the
   escalation steps — counts from the refusal, as for a task that arrived already late: the holder hears it the
-  next working day, the head two working days later, the leaders five. A request made after E changes nothing.
+  next working day, the head two working days later, the leaders five.
+- an extension asked for after E and not yet decided (`waits_after_deadline`): the task is late and escalated on its
+  schedule, the escalation naming the request (the one told may settle it); its holder, who has answered, is not
+  told daily that it is late — their line says the request waits (→ "chờ ý kiến gia hạn", "đã quá hạn"), on the
+  weekly day and on the day the task is escalated. Granted: the new deadline; refused: the overdue ladder as before.
 
 A round of a fortnightly duty is reminded one working day before its deadline, on the day and once the
 working day after; a daily or weekly round on the day and the day after (`policy_days_before`); monthly and
@@ -81,7 +85,7 @@ class DigestCategory(enum.StrEnum):
     OVERDUE = "overdue"
     DUE_TODAY = "due_today"
     DUE_SOON = "due_soon"
-    EXTENSION_PENDING = "extension_pending"  # past its deadline, an extension asked for in time still undecided
+    EXTENSION_PENDING = "extension_pending"  # past its deadline, an extension still undecided
     CHECKIN = "checkin"
 
     @property
@@ -149,7 +153,7 @@ class DigestItem:
     weekly: bool = False  # overdue past the daily phase: listed once a week
     catch_up: bool = False  # judged over several missed days after downtime
     escalated_to: tuple[EscalationLevel, ...] = ()  # every level told about this task, this one included
-    extension_until: dt.date | None = None  # the date asked for, on an EXTENSION_PENDING line
+    extension_until: dt.date | None = None  # the date asked for, on an EXTENSION_PENDING line or an escalation
 
     def __post_init__(self) -> None:
         for name in ("days_left", "working_days_left"):
@@ -302,6 +306,12 @@ class ReminderPolicy:
         return state.due_on is not None and state.extension_asked_on is not None \
             and state.extension_asked_on <= self.effective_deadline(state.due_on)
 
+    def waits_after_deadline(self, state: TaskState) -> bool:
+        """Whether the holder asked for an extension after the (effective) deadline and it is still undecided: the
+        task stays late (and escalated), but the holder has answered — no daily overdue line."""
+        return state.due_on is not None and state.extension_asked_on is not None \
+            and state.extension_asked_on > self.effective_deadline(state.due_on)
+
     def _anchor(self, state: TaskState) -> dt.date:
         """The day the late phase counts from besides the deadline: the assignment, or the refusal of an extension
         asked for in time (the overdue ladder starts again from the refusal, as for a task that arrived late)."""
@@ -363,7 +373,7 @@ class ReminderPolicy:
             for level in levels:
                 if level not in state.escalated:
                     items.append(self._item(state, today, DigestCategory.OVERDUE, catch_up=catch_up, days_late=late,
-                                            escalation=level, told=told))
+                                            escalation=level, told=told, extension_until=state.extension_until))
         return items
 
     def _assignee_item(self, state: TaskState, today: dt.date, window: Sequence[dt.date], *, catch_up: bool,
@@ -395,6 +405,14 @@ class ReminderPolicy:
             if forced or any(d > deadline and (cal.working_days_between(deadline, d) == 1 or self.is_weekly_day(d))
                              for d in window):
                 return self._item(state, today, DigestCategory.EXTENSION_PENDING, catch_up=catch_up,
+                                  extension_until=state.extension_until)
+            return None
+        if self.waits_after_deadline(state):  # on the weekly day, and the day it is escalated (who was told)
+            asked = state.extension_asked_on or deadline
+            escalated_now = any(level not in state.escalated for level in self.escalation_levels(state, today))
+            if forced or escalated_now or any(d > asked and self.is_weekly_day(d) for d in window):
+                return self._item(state, today, DigestCategory.EXTENSION_PENDING, catch_up=catch_up,
+                                  days_late=cal.working_days_between(deadline, today), told=told,
                                   extension_until=state.extension_until)
             return None
         if forced or any(self.is_overdue_day(state.due_on, d, assigned_on=self._anchor(state),

@@ -16,7 +16,7 @@ import warnings
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import NotRequired, TypedDict, cast
+from typing import Literal, NotRequired, TypedDict, cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -140,12 +140,24 @@ class PersonRef:
     handle: str
 
 
+ChangedField = Literal["full_name", "title", "role", "unit", "telegram", "post_added", "post_removed"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class FieldChange:
+    """One thing the file changed of someone already stored: `before` → `after` (None: empty); a role is the
+    `Role` value; a post added or removed names its unit in `after` (`before` None)."""
+    field: ChangedField
+    before: str | None = None
+    after: str | None = None
+
+
 @dataclass(frozen=True, kw_only=True)
 class PersonChange:
-    """Someone already in Nhắc việc whom the file changes: what, in words ("chức vụ “A” → “B”")."""
+    """Someone already in Nhắc việc whom the file changes, and what (the bot says it in words)."""
     full_name: str
     handle: str
-    what: tuple[str, ...]
+    fields: tuple[FieldChange, ...]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -484,7 +496,7 @@ def import_directory(session: Session, rows: Sequence[DirectoryRow], *, now: dt.
     changed_people: list[int] = []  # role or unit changed: the extension requests they asked or decide may move
     posts: dict[Person, list[tuple[Unit, str]]] = {}  # each person of the file → the other units they head
     new_or_changed: set[Person] = set()  # counted already (new, or among the changed)
-    what: dict[Person, list[str]] = {}  # the people changed → what changed, in words
+    what: dict[Person, list[FieldChange]] = {}  # the people changed → what changed
     rejoined: list[PersonRef] = []
     were_left = 0
     for row in rows:
@@ -556,10 +568,10 @@ def import_directory(session: Session, rows: Sequence[DirectoryRow], *, now: dt.
             what[person] = []
     for person, unit_name in posts_added:
         if person in what:
-            what[person].append(f"kiêm nhiệm trưởng {unit_name}")
+            what[person].append(FieldChange(field="post_added", after=unit_name))
     for person, unit_name in posts_removed:
         if person in what:
-            what[person].append(f"thôi kiêm nhiệm trưởng {unit_name}")
+            what[person].append(FieldChange(field="post_removed", after=unit_name))
     handovers = _hand_over_heads_tasks(session, heads_before, now=now, actor_id=actor_id)
     returned = _return_leavers_tasks(session, now=now, actor_id=actor_id) + \
         _return_movers_tasks(session, moved, now=now, actor_id=actor_id)
@@ -583,26 +595,29 @@ def import_directory(session: Session, rows: Sequence[DirectoryRow], *, now: dt.
                         changed_people=tuple(changed_people),
                         posts_added=tuple((p.full_name, unit) for p, unit in posts_added),
                         posts_removed=tuple((p.full_name, unit) for p, unit in posts_removed),
-                        changes=tuple(PersonChange(full_name=p.full_name, handle=p.handle, what=tuple(w))
+                        changes=tuple(PersonChange(full_name=p.full_name, handle=p.handle, fields=tuple(w))
                                       for p, w in what.items()),
                         rejoined=tuple(rejoined), were_left=were_left)
 
 
-def _what_changed(session: Session, before: tuple[object, ...], person: Person, unit: Unit | None) -> list[str]:
-    """What the file changed of someone already stored, in the admin's words."""
+def _what_changed(session: Session, before: tuple[object, ...], person: Person, unit: Unit | None
+                  ) -> list[FieldChange]:
+    """What the file changed of someone already stored."""
     name, title, role, unit_id, telegram = before
     out = []
     if name != person.full_name:
-        out.append(f"họ tên “{name}” → “{person.full_name}”")
+        out.append(FieldChange(field="full_name", before=cast(str, name), after=person.full_name))
     if title != person.title:
-        out.append(f"chức vụ “{title or '—'}” → “{person.title or '—'}”")
+        out.append(FieldChange(field="title", before=cast("str | None", title) or None, after=person.title or None))
     if role != person.role:
-        out.append(f"vai trò “{ROLE_VN[Role(str(role))]}” → “{ROLE_VN[Role(person.role)]}”")
+        out.append(FieldChange(field="role", before=Role(str(role)).value, after=Role(person.role).value))
     if unit_id != (unit.id if unit else None):
         former = session.get(Unit, unit_id) if isinstance(unit_id, int) else None
-        out.append(f"đơn vị “{former.name if former else '—'}” → “{unit.name if unit else '—'}”")
+        out.append(FieldChange(field="unit", before=former.name if former else None,
+                               after=unit.name if unit else None))
     if telegram != person.telegram_username:
-        out.append(f"Telegram “{telegram or '—'}” → “{person.telegram_username or '—'}”")
+        out.append(FieldChange(field="telegram", before=cast("str | None", telegram) or None,
+                               after=person.telegram_username or None))
     return out
 
 

@@ -595,6 +595,9 @@ class UnitSummary:
     missed_refs: dict[str, int] = field(default_factory=dict)  # item → how many of its rounds were never reported
     registered_later: int = 0  # a past period's tasks entered into Nhắc việc only after it (no figures of then)
     unheld: int = 0  # open tasks nobody holds (the unit has no head in the directory, or no unit matched)
+    # of the tasks in progress or overdue, those whose extension request waits for a decision (a leader's to settle)
+    extension_pending: int = 0
+    extension_pending_refs: list[str] = field(default_factory=list)
 
     @property
     def rounds(self) -> int:
@@ -626,7 +629,7 @@ class UnitSummary:
 
     def add(self, other: UnitSummary) -> None:
         for name in (*CATEGORIES, "no_deadline_done", "rounds_on_time", "rounds_late", "rounds_missed",
-                     "registered_later", "unheld"):
+                     "registered_later", "unheld", "extension_pending"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
@@ -689,6 +692,9 @@ def summarize(tasks: Iterable[Task], *, today: dt.date, tz: ZoneInfo,
             numbers.setdefault(name, []).append(task.notice.number or "")
         if task.assignee_id is None and not TaskStatus(state.status).is_closed:
             summary.unheld += 1
+        if state.status == TaskStatus.EXTENSION_REQUESTED and kind in ("in_progress", "overdue"):
+            summary.extension_pending += 1
+            summary.extension_pending_refs.append(task.item_ref)
     for name, summary in by_unit.items():  # "mục 1, 1" from two notices: "mục 1 (215-TB/HU), 1 (228-TB/HU)"
         refs = summary.overdue_refs
         if len(set(refs)) < len(refs) and all(numbers[name]):

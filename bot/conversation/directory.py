@@ -139,9 +139,10 @@ def handover_lines(result: ImportResult, handovers: Sequence[Handover]) -> list[
 def change_lines(result: ImportResult) -> list[str]:
     """Who the file changed and what (so an old file that undoes the chat's changes is seen), and the people it
     brings back from "đã nghỉ", by name."""
-    shown = [c for c in result.changes if c.what][:CHANGES_SHOWN]
+    shown = [c for c in result.changes if c.fields][:CHANGES_SHOWN]
     more = len(result.changes) - len(shown)
-    items = [f"đ/c {c.full_name} (mã {c.handle}): {'; '.join(c.what)}" for c in shown]
+    items = [f"đ/c {c.full_name} (mã {c.handle}): {'; '.join(texts.field_change(f) for f in c.fields)}"
+             for c in shown]
     lines = []
     if len(items) == 1 and not more:
         lines.append(f"Thay đổi: {items[0]}.")

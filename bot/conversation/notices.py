@@ -26,7 +26,7 @@ from bot.ocrwords import Misread
 from scheduler.calendar import WorkingCalendar
 from scheduler.series import start_notice_series
 from storage.directory import person_by_id
-from storage.errors import NotAllowed, NoTasksFound
+from storage.errors import NotAllowed, NoTasksFound, NoticeUnreadable
 from storage.models import Person, Role, Task
 from storage.notices import (
     Registered,
@@ -501,6 +501,26 @@ async def on_file(conv: Conversation, event: FileIn, person: Person) -> None:
         return
     if not person.is_admin:
         raise NotAllowed(person.handle, "load a notice")
-    if event.is_photo or event.filename.lower().endswith(SLOW_SUFFIXES):
+    if data is None:
+        data = await event.fetch()
+    if may_need_ocr(event, data):
         await conv.say(event, texts.READING)
-    await ingest(conv, event, person, data if data is not None else await event.fetch(), event.filename)
+    try:
+        await ingest(conv, event, person, data, event.filename)
+    except NoticeUnreadable as exc:  # a file that cannot be read: what to do next (save it again, or paste)
+        hint = texts.unreadable_next_step(exc.reason)
+        if hint is None:
+            raise
+        raise NoticeUnreadable(exc.reason, f"{exc.user_message} {hint}") from exc
+
+
+PDF_MIN_BYTES = 2048  # a real PDF, let alone a scan, is larger: a smaller one is read (or refused) at once
+
+
+def may_need_ocr(event: FileIn, data: bytes) -> bool:
+    """Whether reading the file may take a while (a photo or a scan through OCR), so the admin is told to wait;
+    a file that is not a PDF at all, or a tiny one, is answered at once without it."""
+    name = event.filename.lower()
+    if name.endswith(".pdf"):
+        return data.startswith(b"%PDF-") and len(data) >= PDF_MIN_BYTES
+    return event.is_photo or name.endswith(SLOW_SUFFIXES)

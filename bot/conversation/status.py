@@ -307,6 +307,8 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
                                  now=when, today=calendar.local(when).date(), calendar=calendar)
     await conv.answer_tap(event, texts.STATUS_LABELS[rec.status])
     deciders = (await ctx.db.run(extension_request, rec.report_id)).deciders if change.requested_due_on else ""
+    if change.requested_due_on and deciders == texts.SOME_DECIDER:  # whom it went to, by name (probe s20)
+        deciders = texts.deciders_named(await ctx.db.run(approvers, task_id, person.id)) or deciders
     text = texts.recorded_text(rec, change.note, change.requested_due_on, deciders=deciders,
                                requested_note=calendar.explain_deadline(change.requested_due_on)
                                if change.requested_due_on else None,

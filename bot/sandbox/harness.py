@@ -155,6 +155,19 @@ class Harness:
             self.handles[handle] = user_id
         return self.handles[handle]
 
+    def add_stranger(self, handle: str) -> int:
+        """Someone with a chat account who is in no directory and was never invited: what they send comes from a
+        stranger's chat (to try "/start" from someone the office has not enrolled)."""
+        return self.add_person(handle.lstrip("@"), handle.lstrip("@"))
+
+    def knows(self, handle: str) -> bool:
+        """Whether `handle` has an account here: added, or in the directory (a person the run's files added)."""
+        try:
+            self._user(handle)
+        except HarnessError:
+            return False
+        return True
+
     def chat_of(self, handle: str, channel: str) -> str:
         user_id = self._user(handle)
         return str(user_id) if channel == "telegram" else f"z{user_id}"

@@ -80,9 +80,27 @@ def test_chat_script_from_the_readme_runs_the_whole_loop() -> None:
 
 
 def test_chat_reads_stdin_and_reports_script_errors() -> None:
-    script = "@clock: 2018-02-26 09:00\n@nobody: xin chào\n"
+    """A bad line stops the script and shows the forms a line takes (s19 newuser P13: only "không đúng cú pháp")."""
+    script = "@clock: 2018-02-26 09:00\nhello\n@head_bdv: /viec\n"
     out = nhacviec("chat", "--directory", str(DIRECTORY_CSV), "--enroll-all", stdin=script)
-    assert out.returncode == 1 and "không có cán bộ @nobody" in out.stderr
+    assert out.returncode == 1 and "⚠ hello: dòng không đúng cú pháp: 'hello' — dạng đúng: “@mã_cán_bộ: nội dung”" \
+        in out.stderr and "“@clock: 2018-03-05 08:00”" in out.stderr, out.stderr
+    assert "@head_bdv" not in out.stdout
+
+
+def test_a_chat_script_line_from_someone_in_no_directory_is_a_strangers() -> None:
+    """s19 newuser P13: "/start" from someone the office never invited could not be tried (the script stopped:
+    "không có cán bộ @stranger trong danh bạ"). Now they are a stranger: told to open an invite, and given their
+    chat id; a handle close to one of the directory's is pointed at it."""
+    script = "@clock: 2018-02-26 09:00\n@nguoila: /start\n@head_bvd: 2.1 xong\n@head_bdv: /viec\n"
+    out = nhacviec("chat", "--directory", str(DIRECTORY_CSV), "--enroll-all", "--jsonl", stdin=script)
+    assert out.returncode == 0, out.stderr
+    said = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [m["to"] for m in said] == ["nguoila", "head_bvd", "head_bdv"]
+    assert said[0]["text"].startswith("Tài khoản của đồng chí chưa được liên kết với Nhắc việc.")
+    assert "Mã Telegram của đồng chí: " in said[0]["text"] and "NHACVIEC_ADMIN_IDS" in said[0]["text"]
+    assert "ℹ @nguoila không có trong danh bạ: nhắn như một người lạ" in out.stderr
+    assert "ℹ @head_bvd (có phải @head_bdv?) không có trong danh bạ" in out.stderr, out.stderr
 
 
 def test_chat_is_interactive_in_a_terminal() -> None:
@@ -163,3 +181,22 @@ def test_a_chat_script_can_leave_someone_unconnected_and_have_someone_block_the_
     sent = [json.loads(line) for line in out.stdout.splitlines()]
     assert [m for m in sent if m["to"] == "admin" and "Đã xác nhận" in (m["text"] or "")]
     assert not [m for m in sent if m["to"] == "head_bdv"], "blocked: nothing reaches him"
+
+
+def test_the_parse_table_gives_each_leads_source_in_a_column_and_says_when_the_text_came_through_ocr() -> None:
+    """s19 newuser P10: the source was a second table under the first (with 70 tasks, matched by item), and a scan
+    read by OCR was not said to be one."""
+    from bot.ingest import parse_notice
+    from bot.textbase import OCR_TABLE_NOTE, notice_table
+
+    out = nhacviec("parse", str(SEED_NOTICE))
+    lines = out.stdout.splitlines()
+    header = next(line for line in lines if line.startswith("Mục "))
+    assert header.split("  ")[0] == "Mục" and "Chủ trì lấy từ Thời hạn" in header, header
+    row = next(line for line in lines if line.startswith("4 "))
+    assert row.split()[:5] == ["4", "Ban", "Dân", "vận", "Tỉnh"] and " nội dung " in row, row
+    assert any(line.startswith("2.1 ") and " Kính gửi " in line for line in lines)
+    assert "Nguồn xác định đơn vị chủ trì" not in out.stdout and OCR_TABLE_NOTE not in out.stdout
+    assert lines[-1].startswith("Cột “Chủ trì lấy từ”: nội dung — lời của chính nhiệm vụ; đề mục trên")
+    notice = parse_notice(SEED_NOTICE.read_text(encoding="utf-8"))
+    assert notice_table(notice, ocr=True).splitlines()[0] == OCR_TABLE_NOTE

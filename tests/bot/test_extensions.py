@@ -101,7 +101,7 @@ async def test_a_cadres_request_replaced_then_decided_by_the_head(harness: Harne
 async def test_the_heads_own_request_goes_to_leaders_and_admins_and_all_are_told(harness: Harness) -> None:
     h = harness
     await h.say("head_bdv", "1 xin gia hạn đến 30/4 vì chờ ý kiến Sở Tài chính")
-    assert "chuyển tới lãnh đạo hoặc quản trị viên xem xét" in last_text(h, "head_bdv")
+    assert "chuyển tới đ/c Huỳnh Thanh Cảnh và Văn phòng xem xét" in last_text(h, "head_bdv")  # by name (s20)
     admin_request = h.last_with_button("admin", texts.BUTTON_APPROVE)
     h.last_with_button("leader", texts.BUTTON_APPROVE)
     assert count(h, ExtensionMessage) == 2
@@ -211,7 +211,7 @@ async def test_the_head_asking_on_a_cadres_task_goes_to_leaders_and_admins(harne
     h = harness
     await h.say("head_bdv", "/giao 2 @cadre_bdv")
     await h.say("head_bdv", "2 xin gia hạn đến 20/4")
-    assert "chuyển tới lãnh đạo hoặc quản trị viên xem xét" in last_text(h, "head_bdv")
+    assert "chuyển tới đ/c Huỳnh Thanh Cảnh và Văn phòng xem xét" in last_text(h, "head_bdv")  # by name (s20)
     assert with_approve(h, "head_bdv") == [], "nobody grants their own request"
     await h.say("head_bdv", "đồng ý gia hạn 2")
     assert "do lãnh đạo hoặc quản trị viên quyết định" in last_text(h, "head_bdv")

@@ -1,14 +1,17 @@
 """An extension asked for on or before the deadline and still undecided pauses the overdue ladder (probe s19): the
 holder is not reminded "QUÁ HẠN" every morning, nobody is escalated; the holder's digest says once, the working day
 after the deadline, that the request waits, then on the weekly day. Refused: the task is overdue from its deadline
-the next morning, and the escalation steps count from the refusal. A request made after the deadline changes
-nothing. Through the sandbox on SQLite and PostgreSQL."""
+the next morning, and the escalation steps count from the refusal. A request made after the deadline stops the daily
+overdue lines to its holder while it waits; the task is escalated as late, the escalation naming the request.
+Through the sandbox on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 import pytest
+from openpyxl import load_workbook
 
 from bot import texts
 from bot.sandbox.harness import Harness
@@ -79,7 +82,11 @@ async def test_a_request_granted_moves_the_ladder_to_the_new_date(harness: Harne
     assert not any("CHỜ Ý KIẾN GIA HẠN" in text for text in own.values())
 
 
-async def test_a_request_after_the_deadline_changes_nothing_in_the_ladder(harness: Harness) -> None:
+async def test_a_request_after_the_deadline_stops_the_daily_overdue_lines_but_not_the_escalation(
+        harness: Harness) -> None:
+    """Asked for after the deadline, the task is late all the same: the head and the leaders are told on the usual
+    days, their line naming the request and how to settle it; the holder, who has answered, is not told daily that
+    it is late — on the escalation days (who was told) and the weekly day, a line that the request waits."""
     h = harness
     await h.say("head_bdv", "/giao 2 @cadre_bdv")  # due Fri 30/03/2018
     await h.advance_to(local(2018, 4, 2, 10, 0))  # the first overdue morning has been
@@ -87,10 +94,26 @@ async def test_a_request_after_the_deadline_changes_nothing_in_the_ladder(harnes
     start = len(h.sent)
     await h.advance_to(local(2018, 4, 9, 12, 0))
     own = digests(h, "cadre_bdv", start)
-    assert sorted(own) == [dt.date(2018, 4, d) for d in (3, 4, 5, 6, 9)], sorted(own)
-    assert all("QUÁ HẠN (1)" in text and "CHỜ Ý KIẾN" not in text for text in own.values())
-    assert sorted(escalations(h, "head_bdv", start)) == [dt.date(2018, 4, 3)]
-    assert sorted(escalations(h, "leader", start)) == [dt.date(2018, 4, 6)]
+    assert sorted(own) == [dt.date(2018, 4, d) for d in (3, 6, 9)], sorted(own)  # escalated 3/4 and 6/4; Monday
+    for text in own.values():
+        assert "QUÁ HẠN (1)" not in text and "CHỜ Ý KIẾN GIA HẠN (1)" in text, text
+        assert "  hạn 30/03/2018 (đã quá hạn) — đã đề nghị gia hạn đến 20/04/2018, đang chờ lãnh đạo cho ý kiến" \
+            in text, text
+    assert "hôm nay Nhắc việc đã báo đồng chí trưởng đơn vị" in own[dt.date(2018, 4, 3)]
+    assert "hôm nay Nhắc việc đã báo lãnh đạo phụ trách" in own[dt.date(2018, 4, 6)]
+    assert "hôm nay Nhắc việc đã báo" not in own[dt.date(2018, 4, 9)]
+    head, leader = escalations(h, "head_bdv", start), escalations(h, "leader", start)
+    assert sorted(head) == [dt.date(2018, 4, 3)] and sorted(leader) == [dt.date(2018, 4, 6)]
+    for text in (head[dt.date(2018, 4, 3)], leader[dt.date(2018, 4, 6)]):
+        assert "hạn 30/03/2018, quá hạn" in text, text
+        assert "Đề nghị gia hạn đến 20/04/2018 đang chờ quyết định: gõ “đồng ý gia hạn 2” hoặc “không đồng ý gia " \
+            "hạn 2”." in text, text
+
+    await h.say("head_bdv", "không đồng ý gia hạn 2")  # refused: overdue as before, on the weekly listing
+    start = len(h.sent)
+    await h.advance_to(local(2018, 4, 16, 12, 0))
+    own = digests(h, "cadre_bdv", start)
+    assert sorted(own) == [dt.date(2018, 4, 16)] and "QUÁ HẠN (1)" in own[dt.date(2018, 4, 16)], own
 
 
 async def test_asking_again_after_the_deadline_keeps_the_pause_a_request_in_time_began(harness: Harness) -> None:
@@ -105,3 +128,33 @@ async def test_asking_again_after_the_deadline_keeps_the_pause_a_request_in_time
     assert sorted(own) == [dt.date(2018, 3, 26), dt.date(2018, 4, 2)], sorted(own)  # the weekly listings only
     assert all("đã đề nghị gia hạn đến 06/04/2018, đang chờ lãnh đạo cho ý kiến" in text for text in own.values())
     assert not escalations(h, "leader", start)
+
+
+async def test_reports_count_the_tasks_whose_extension_waits_until_it_is_decided(harness: Harness) -> None:
+    """/tonghop, a head's /donvi and the Excel summary count the tasks in progress or overdue whose request waits
+    for a decision ("đang chờ ý kiến gia hạn"), by item, so a leader sees what waits for them; decided, they go."""
+    h = harness
+    await h.say("head_bdv", "/giao 2 @cadre_bdv")  # due Fri 30/03/2018
+    await h.say("cadre_bdv", "2 xin gia hạn đến 20/4 vì chờ số liệu")
+    start = len(h.sent)
+    await h.say("leader", "/tonghop")
+    said = [s for s in h.sent[start:] if s.to == "leader"]
+    text = said[0].text or ""
+    assert "  Trong đó đang chờ ý kiến gia hạn: 1 — mục 2" in text, text
+    assert text.count("đang chờ ý kiến gia hạn") == 2 and "; đang chờ ý kiến gia hạn 1." in text, text  # the total
+    excel = next(s for s in said if (s.document or "").endswith(".xlsx"))
+    stored = h.state.find_message(h.handles["leader"], excel.message_id)
+    assert stored is not None and stored.document is not None
+    sheet = load_workbook(io.BytesIO(h.state.files[stored.document["file_id"]][0])).worksheets[0]
+    header = [c.value for c in sheet[4]]
+    column = header.index("Trong đó: đang chờ ý kiến gia hạn")
+    rows = sheet.iter_rows(min_row=5, values_only=True)
+    assert [row[column] for row in rows if row[1]] == [1, 0, 1]  # Ban Dân vận, the Sở, the total
+    start = len(h.sent)
+    await h.say("head_bdv", "/donvi")
+    assert "Trong đó đang chờ ý kiến gia hạn: 1 — mục 2" in (h.sent[start].text or "")
+
+    await h.say("head_bdv", "đồng ý gia hạn 2")
+    start = len(h.sent)
+    await h.say("leader", "/tonghop")
+    assert "chờ ý kiến gia hạn" not in (h.sent[start].text or "")

@@ -33,8 +33,12 @@ async def test_a_notice_nobody_would_receive_is_asked_again(db_url: str) -> None
     try:
         await h.say("admin", NOTICE)
         preview = "\n".join(texts_to(h, "admin"))
-        assert "đơn vị nêu trên (văn bản không nêu tên đơn vị cụ thể; đồng chí ghi tên đơn vị" in preview, preview
-        assert "Công ty (văn bản không nêu tên đơn vị cụ thể" in preview
+        assert "• Chủ trì: các đơn vị nêu trên (văn bản không nêu tên đơn vị cụ thể)\n" in preview, preview
+        assert "• Chủ trì: Công ty (văn bản không nêu tên đơn vị cụ thể)\n" in preview
+        # how to name the unit: once, under the tasks (s19 newuser P9: a nested parenthesis on every task)
+        assert preview.count("cách nhau bằng dấu phẩy") == 1 and "((" not in preview and "))" not in preview, preview
+        assert "— văn bản không nêu tên đơn vị cụ thể. Đồng chí ghi đơn vị chủ trì, ví dụ “1: " in preview, preview
+        assert "bổ sung danh bạ" not in preview, "a directory file cannot name a unit the notice does not name"
         await h.tap("admin", texts.BUTTON_CONFIRM)
         held = last_text(h, "admin")
         assert held.startswith("Chưa xác nhận: chưa nhiệm vụ nào có người nhận — nhiệm vụ số 1 (Công ty — văn bản "

@@ -158,15 +158,15 @@ def test_an_unknown_item_number_names_what_is_held_and_the_clause_it_ends() -> N
 
 async def test_an_escalation_of_a_task_whose_extension_waits_says_how_to_decide_it(harness: Harness) -> None:
     await harness.say("tb_tc", "/giao 2 @pb_tc")
-    # asked after the deadline (Thursday 20/03): the ladder runs on (asked by then, it would wait for the decision,
-    # tests/bot/test_extensions_pending.py)
+    # asked after the deadline (Thursday 20/03): the escalation runs on (asked by then, it would wait for the
+    # decision, tests/bot/test_extensions_pending.py)
     await harness.advance_to(local(2025, 3, 21, 10, 0))
     await harness.say("pb_tc", "2 xin gia han den 03/4 vi cac xa chua gui danh sach")
     since = len(harness.sent)
     await harness.advance_to(local(2025, 3, 24, 9, 0))  # item 2 (20/03) two working days late, the request unsettled
     escalated = [t for t in texts_to(harness, "tb_tc", since) if "CẦN ĐỒNG CHÍ CHỈ ĐẠO" in t]
-    assert escalated and "Đề nghị gia hạn đang chờ quyết định: gõ “đồng ý gia hạn 2” hoặc “không đồng ý gia hạn 2”" \
-        in escalated[-1], escalated
+    assert escalated and "Đề nghị gia hạn đến 03/04/2025 đang chờ quyết định: gõ “đồng ý gia hạn 2” hoặc “không đồng " \
+        "ý gia hạn 2”" in escalated[-1], escalated
     await harness.say("pb_tc", "2 60% dang tong hop")  # no request waiting: no such line
     since = len(harness.sent)
     await harness.advance_to(local(2025, 3, 28, 9, 0))

@@ -44,7 +44,8 @@ def row(**kw: object) -> TaskRow:
 
 UNITS = [
     UnitSummary(unit=BDV, done_on_time=1, done_late=0, in_progress=0, overdue=0, no_deadline=1, no_deadline_done=0),
-    UnitSummary(unit=TNMT, in_progress=1, overdue=1, overdue_refs=["4"]),
+    UnitSummary(unit=TNMT, in_progress=1, overdue=1, overdue_refs=["4"], extension_pending=1,
+                extension_pending_refs=["3"]),
 ]
 TASKS = [
     row(latest_note="đã gửi báo cáo", latest_note_on=dt.date(2026, 3, 18)),
@@ -79,17 +80,17 @@ def test_summary_sheet_cell_by_cell() -> None:
     assert ws["A3"].value == "Số liệu đến ngày 02/04/2026"
     assert values(ws, 4) == ["STT", "Đơn vị chủ trì", "Tổng số", "Hoàn thành đúng hạn", "Hoàn thành quá hạn",
                              "Đang thực hiện trong hạn", "Quá hạn chưa hoàn thành", "Không có thời hạn",
-                             "Tỷ lệ quá hạn (trên số có thời hạn)"]
-    assert values(ws, 5) == [1, BDV, 2, 1, 0, 0, 0, 1, 0]
-    assert values(ws, 6) == [2, TNMT, 2, 0, 0, 1, 1, 0, 0.5]
-    assert values(ws, 7)[:-1] == [None, "Tổng cộng", 4, 1, 0, 1, 1, 1]
+                             "Trong đó: đang chờ ý kiến gia hạn", "Tỷ lệ quá hạn (trên số có thời hạn)"]
+    assert values(ws, 5) == [1, BDV, 2, 1, 0, 0, 0, 1, 0, 0]
+    assert values(ws, 6) == [2, TNMT, 2, 0, 0, 1, 1, 0, 1, 0.5]
+    assert values(ws, 7)[:-1] == [None, "Tổng cộng", 4, 1, 0, 1, 1, 1, 1]
     assert values(ws, 7)[-1] == pytest.approx(1 / 3)  # of the 3 tasks with a deadline, not of all 4
     assert ws.max_row == 7
-    assert ws["I6"].number_format == "0%"
+    assert ws["J6"].number_format == "0%"
     assert ws["B7"].font.bold and ws["A4"].font.bold
-    assert "A1:I1" in {str(r) for r in ws.merged_cells.ranges}
+    assert "A1:J1" in {str(r) for r in ws.merged_cells.ranges}
     assert ws.freeze_panes == "A5"
-    assert ws.auto_filter.ref == "A4:I6", "the total row stays out of the filter"
+    assert ws.auto_filter.ref == "A4:J6", "the total row stays out of the filter"
     assert ws.column_dimensions["B"].width == 40
     assert ws.print_title_rows == "$4:$4" and ws.page_setup.orientation == "landscape"
     assert int(ws.page_setup.fitToWidth) == 1 and ws.sheet_properties.pageSetUpPr.fitToPage is True
@@ -207,9 +208,10 @@ def test_summary_text() -> None:
         f"• {TNMT}: 2 nhiệm vụ",
         "  Hoàn thành đúng hạn: 0; hoàn thành quá hạn: 0",
         "  Đang thực hiện trong hạn: 1; quá hạn chưa hoàn thành: 1/2 nhiệm vụ có thời hạn — mục 4",
+        "  Trong đó đang chờ ý kiến gia hạn: 1 — mục 3",  # what waits for a leader's word
         "",
         "Tổng cộng: 4 nhiệm vụ — hoàn thành đúng hạn 1, hoàn thành quá hạn 0, đang thực hiện trong hạn 1, "
-        "quá hạn chưa hoàn thành 1/3 nhiệm vụ có thời hạn, không có thời hạn 1.",
+        "quá hạn chưa hoàn thành 1/3 nhiệm vụ có thời hạn, không có thời hạn 1; đang chờ ý kiến gia hạn 1.",
     ]
 
 
@@ -219,15 +221,15 @@ def test_the_overdue_share_is_of_the_tasks_with_a_deadline() -> None:
     text = texts.summary_text([unit], TODAY)
     assert "quá hạn chưa hoàn thành: 1/6 nhiệm vụ có thời hạn (17%)" in text and "(2%)" not in text
     wb = load_workbook(io.BytesIO(summary_workbook([unit], [], TODAY)))
-    assert wb[SUMMARY_SHEET]["I5"].value == pytest.approx(1 / 6)
-    assert wb[SUMMARY_SHEET]["I6"].value == pytest.approx(1 / 6)  # the total row alike
+    assert wb[SUMMARY_SHEET]["J5"].value == pytest.approx(1 / 6)
+    assert wb[SUMMARY_SHEET]["J6"].value == pytest.approx(1 / 6)  # the total row alike
 
 
 def test_no_share_for_a_unit_without_any_deadline() -> None:
     unit = UnitSummary(unit=BDV, no_deadline=3)
     assert "quá hạn chưa hoàn thành: 0\n" in texts.summary_text([unit], TODAY)
     wb = load_workbook(io.BytesIO(summary_workbook([unit], [], TODAY)))
-    assert wb[SUMMARY_SHEET]["I5"].value is None  # blank, not a 0% that says nothing
+    assert wb[SUMMARY_SHEET]["J5"].value is None  # blank, not a 0% that says nothing
 
 
 def test_a_done_task_without_deadline_is_never_called_on_time() -> None:

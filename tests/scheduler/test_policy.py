@@ -422,10 +422,22 @@ def test_a_refused_extension_is_late_from_the_deadline_and_escalated_from_the_re
                    (D(2026, 4, 8), 13, LEADERS), (D(2026, 4, 13), 16, None)]  # then weekly, on Mondays
 
 
-def test_an_extension_asked_after_the_deadline_changes_nothing() -> None:
+def test_an_extension_asked_after_the_deadline_stops_the_daily_overdue_lines_not_the_escalation() -> None:
+    """Asked on Monday 23/3, after the deadline (Friday 20/3), and still waiting: the holder's line says the request
+    waits on the escalation days and on the weekly day, never the daily "quá hạn"; the escalation runs from the
+    deadline, naming the date asked for. Refused after the deadline: the ladder of a late task, as if never asked."""
     plain = TaskState(task_id=1, assigned_on=D(2026, 3, 2), due_on=D(2026, 3, 20))
     asked_late = dataclasses.replace(plain, extension_asked_on=D(2026, 3, 23), extension_until=D(2026, 4, 10))
     refused_late = dataclasses.replace(plain, refused_asked_on=D(2026, 3, 23), refused_on=D(2026, 3, 26))
-    days = working_days(D(2026, 3, 21), D(2026, 4, 30))
-    expected = run_mornings([plain], days)
-    assert run_mornings([asked_late], days) == expected and run_mornings([refused_late], days) == expected
+    days = working_days(D(2026, 3, 21), D(2026, 4, 14))
+    mornings = run_mornings([asked_late], days)
+    got = [(day, i.category, i.escalation, i.extension_until) for day, items in mornings.items() for i in items]
+    waiting = DigestCategory.EXTENSION_PENDING
+    assert got == [(D(2026, 3, 24), waiting, None, D(2026, 4, 10)),  # the head told (not on 23/3: just asked)
+                   (D(2026, 3, 24), DigestCategory.OVERDUE, HEAD, D(2026, 4, 10)),
+                   (D(2026, 3, 27), waiting, None, D(2026, 4, 10)),  # the leaders told
+                   (D(2026, 3, 27), DigestCategory.OVERDUE, LEADERS, D(2026, 4, 10)),
+                   (D(2026, 3, 30), waiting, None, D(2026, 4, 10)),  # then the weekly day only
+                   (D(2026, 4, 6), waiting, None, D(2026, 4, 10)),
+                   (D(2026, 4, 13), waiting, None, D(2026, 4, 10))], got
+    assert run_mornings([refused_late], days) == run_mornings([plain], days)
