@@ -46,6 +46,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
     ARRAY,
+    Connection,
     Integer,
     Table,
     and_,
@@ -70,7 +71,7 @@ from scheduler.policy import DigestCategory, DigestItem, EscalationLevel, Remind
 from scheduler.series import roll_missed
 from storage.audit import audit
 from storage.calendar import CalendarDays, load_calendar_days
-from storage.db import Database, chunks
+from storage.db import Database, chunks, connection_of
 from storage.digests import pause_channel, pause_chat, send_pauses
 from storage.models import (
     CHANNELS,
@@ -685,11 +686,11 @@ class _Claimed(NamedTuple):
     due_at: dt.datetime
 
 
-def _claim_rows(session: Session, *, now: dt.datetime, worker: str, limit: int,
+def _claim_rows(session: Session | Connection, *, now: dt.datetime, worker: str, limit: int,
                 lease: dt.timedelta) -> list[_Claimed]:
     """Claim up to `limit` due rows in one statement (the earliest due first; the lease counts from now),
     returning what rendering needs of each, in (due_at, id) order."""
-    conn = session.connection()  # Core on the session's connection: no ORM step for a statement without entities
+    conn = connection_of(session)  # Core (the session's connection): no ORM step for a statement without entities
     rows = [_Claimed._make(r) for r in conn.execute(_CLAIM[conn.dialect.name == "postgresql"],
                                                      {"now": now, "limit": limit, "worker": worker,
                                                       "until": now + lease}).all()]
@@ -804,7 +805,8 @@ class _Recipient(NamedTuple):
     replied: bool
 
 
-def _prepare_rows(session: Session, digests: list[_Claimed], *, tz: ZoneInfo = VN_TZ) -> list[_Prepared]:
+def _prepare_rows(session: Session | Connection, digests: list[_Claimed], *,
+                  tz: ZoneInfo = VN_TZ) -> list[_Prepared]:
     """Everything needed to render claimed digests (rows as `_claim_rows` returns them), in their order,
     with three column selects for the whole batch (plain rows, no ORM objects): the tasks with their
     assignee and unit, the notices' titles, the recipients with whether they ever replied. A line that asks for
@@ -814,7 +816,7 @@ def _prepare_rows(session: Session, digests: list[_Claimed], *, tz: ZoneInfo = V
     if not digests:
         return []
     task_ids = list({item["task_id"] for d in digests for item in d.items if "task_id" in item})
-    conn = session.connection()
+    conn = connection_of(session)
     reads = _READS[conn.dialect.name == "postgresql"]
     tasks = {r[0]: _TaskRow._make(r) for r in conn.execute(reads.task_lines, {"ids": task_ids}).all()} \
         if task_ids else {}
@@ -1012,12 +1014,12 @@ def _outcome_writes(dialect: Any) -> _OutcomeWrites:
     return found
 
 
-def _record(session: Session, outcomes: list[_Outcome], *, worker: str) -> set[int]:
+def _record(session: Session | Connection, outcomes: list[_Outcome], *, worker: str) -> set[int]:
     """Write a group of outcomes in one transaction, each row only if it is still this worker's claim
     (`claim_token` unchanged, still `claimed`): one UPDATE for the sent rows, one for the others (an executemany
     on SQLite; see _OutcomeWrites). Returns the ids of the rows another worker has taken since (nothing written
     for them)."""
-    conn = session.connection()
+    conn = connection_of(session)
     writes = _outcome_writes(conn.dialect)
     sent: list[tuple[Any, ...]] = []
     other: list[tuple[Any, ...]] = []
@@ -1039,7 +1041,7 @@ def _record(session: Session, outcomes: list[_Outcome], *, worker: str) -> set[i
         if o.delivered and o.state != DigestState.SENT:
             done = set(o.delivered)
             items = [{**i, "delivered": True} if i.get("task_id") in done else i for i in o.prepared.items]
-            session.execute(update(_DIGESTS).where(_DIGESTS.c.id == o.prepared.claim.digest_id,
+            conn.execute(update(_DIGESTS).where(_DIGESTS.c.id == o.prepared.claim.digest_id,
                                                    _DIGESTS.c.claim_token == o.prepared.claim.token)
                             .values(items=items))
     written = 0
@@ -1050,13 +1052,13 @@ def _record(session: Session, outcomes: list[_Outcome], *, worker: str) -> set[i
     lost: set[int] = set()
     if written != len(outcomes):  # some rows were taken over: which (their token moved on)
         tokens = {o.prepared.claim.digest_id: o.prepared.claim.token for o in outcomes}
-        lost = {r[0] for r in session.execute(select(Digest.id, Digest.claim_token).where(Digest.id.in_(tokens)))
+        lost = {r[0] for r in conn.execute(select(Digest.id, Digest.claim_token).where(Digest.id.in_(tokens)))
                 if r[1] != tokens[r[0]]}
     unreachable = {o.prepared.person_id for o in outcomes
                    if o.person_unreachable and o.prepared.claim.digest_id not in lost}
     if unreachable:
         at = min(o.at for o in outcomes if o.person_unreachable)
-        session.execute(update(Person).where(Person.id.in_(unreachable), Person.unreachable_since.is_(None))
+        conn.execute(update(Person).where(Person.id.in_(unreachable), Person.unreachable_since.is_(None))
                         .values(unreachable_since=at))
     return lost
 
@@ -1078,12 +1080,13 @@ def _finish(session: Session, claim: Claim, *, worker: str, now: dt.datetime, st
     return claim.digest_id not in _record(session, [outcome], worker=worker)
 
 
-def renew_claims(session: Session, claims: list[Claim], *, now: dt.datetime, lease: dt.timedelta) -> set[int]:
+def renew_claims(session: Session | Connection, claims: list[Claim], *, now: dt.datetime,
+                 lease: dt.timedelta) -> set[int]:
     """Extend the lease of every claim still this worker's (token unchanged, still `claimed`) in one
     statement; the ids of those. A worker that overran its lease learns here which rows another took."""
     if not claims:
         return set()
-    return set(session.scalars(
+    return set(connection_of(session).scalars(
         update(Digest).where(tuple_(Digest.id, Digest.claim_token).in_([(c.digest_id, c.token) for c in claims]),
                              Digest.state == DigestState.CLAIMED)
         .values(claimed_until=now + lease).returning(Digest.id)).all())
@@ -1094,7 +1097,7 @@ def renew(session: Session, claim: Claim, *, worker: str, now: dt.datetime, leas
     return claim.digest_id in renew_claims(session, [claim], now=now, lease=lease)
 
 
-def _claim_batch(session: Session, *, outcomes: list[_Outcome], now: dt.datetime, worker: str, limit: int,
+def _claim_batch(session: Session | Connection, *, outcomes: list[_Outcome], now: dt.datetime, worker: str, limit: int,
                  lease: dt.timedelta, tz: ZoneInfo = VN_TZ
                  ) -> _Batch:
     """One transaction: write the outcomes still waiting from the previous batch (the ids lost, see _record),
@@ -1109,9 +1112,9 @@ def _claim_batch(session: Session, *, outcomes: list[_Outcome], now: dt.datetime
 _PLANNED = select(DigestRun.day).where(DigestRun.day == bindparam("today"))
 
 
-def _tick_start(session: Session, *, today: dt.date) -> tuple[CalendarDays, bool]:
+def _tick_start(session: Session | Connection, *, today: dt.date) -> tuple[CalendarDays, bool]:
     """The admin's days off and make-up days as of this tick, and whether `today` was planned already."""
-    return load_calendar_days(session), session.connection().execute(_PLANNED, {"today": today}).first() is not None
+    return load_calendar_days(session), connection_of(session).execute(_PLANNED, {"today": today}).first() is not None
 
 
 def _must_plan(policy: ReminderPolicy, *, today: dt.date, now: dt.datetime, planned: bool) -> bool:
@@ -1122,8 +1125,8 @@ def _must_plan(policy: ReminderPolicy, *, today: dt.date, now: dt.datetime, plan
 _Batch = tuple[set[int], list[_Prepared], dict[tuple[str, str], dt.datetime], int]  # what _claim_batch returns
 
 
-def _start(session: Session, *, policy: ReminderPolicy, today: dt.date, now: dt.datetime, worker: str, limit: int,
-           lease: dt.timedelta) -> tuple[CalendarDays, bool, _Batch | None]:
+def _start(session: Session | Connection, *, policy: ReminderPolicy, today: dt.date, now: dt.datetime, worker: str,
+           limit: int, lease: dt.timedelta) -> tuple[CalendarDays, bool, _Batch | None]:
     """A tick's first transaction: `_tick_start`, and, when the tick sends at once (working time, nothing to plan
     first — every tick but the morning's first), the first batch's `_claim_batch` with `now` as the claim's
     instant: one thread hop and one transaction fewer a tick."""
@@ -1215,7 +1218,7 @@ class _Outbox:
         """flush, for a caller that holds `lock` (writes of one batch go one at a time, renewals included)."""
         if self.waiting:
             outcomes = self.take()
-            self.written(outcomes, await self.db.run(_record, outcomes, worker=self.worker))
+            self.written(outcomes, await self.db.run_core(_record, outcomes, worker=self.worker))
 
 
 async def send_due_digests(db: Database, senders: dict[str, Sender], *, clock: Clock, policy: ReminderPolicy,
@@ -1239,7 +1242,7 @@ async def send_due_digests(db: Database, senders: dict[str, Sender], *, clock: C
     result = DispatchResult()
     now = clock.now()
     today = policy.calendar.local(now).date()
-    days, planned, first = await db.run(_start, policy=policy, today=today, now=now, worker=worker, limit=batch,
+    days, planned, first = await db.run_core(_start, policy=policy, today=today, now=now, worker=worker, limit=batch,
                                         lease=lease)
     policy = dataclasses.replace(policy, calendar=with_corrections(policy.calendar, days))
     calendar = policy.calendar
@@ -1260,9 +1263,9 @@ async def send_due_digests(db: Database, senders: dict[str, Sender], *, clock: C
                 claimed_at = clock.now()  # the lease counts from the claim
                 outcomes = outbox.take()
                 try:
-                    lost, rows, pauses, claimed = await db.run(_claim_batch, outcomes=outcomes, now=claimed_at,
-                                                               worker=worker, limit=batch, lease=lease,
-                                                               tz=calendar.tz)
+                    lost, rows, pauses, claimed = await db.run_core(_claim_batch, outcomes=outcomes, now=claimed_at,
+                                                                    worker=worker, limit=batch, lease=lease,
+                                                                    tz=calendar.tz)
                 except BaseException:
                     outbox.waiting[:0] = outcomes  # not written: the finally below tries once more
                     raise
@@ -1366,7 +1369,7 @@ class _BatchRun:
                 return
             await self.outbox.flush_locked()
             rest = [p.claim for p in self.rows if p.claim.digest_id in self.open - self.lost]
-            kept = await self.db.run(renew_claims, rest, now=now, lease=self.lease)
+            kept = await self.db.run_core(renew_claims, rest, now=now, lease=self.lease)
             self.renewed_at = now
             for claim in rest:
                 # a row finished while the renewal ran is no longer `claimed`: its outcome's own write

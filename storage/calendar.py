@@ -11,10 +11,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session, selectinload
 
 from storage.audit import audit
+from storage.db import connection_of
 from storage.errors import NhacViecError
 from storage.models import OPEN_STATUSES, CalendarDay, CalendarDayKind, Notice, NoticeStatus, Task
 from storage.vntext import nfc
@@ -124,8 +125,8 @@ def list_calendar_days(session: Session, *, year: int | None = None) -> list[Cal
 _DAYS = select(CalendarDay.day, CalendarDay.kind, CalendarDay.note).order_by(CalendarDay.day)  # read every tick
 
 
-def load_calendar_days(session: Session) -> CalendarDays:
-    rows = session.connection().execute(_DAYS).all()  # plain rows (Core): no ORM objects to build
+def load_calendar_days(session: Session | Connection) -> CalendarDays:
+    rows = connection_of(session).execute(_DAYS).all()  # plain rows (Core): no ORM objects to build
     return CalendarDays(
         days_off=frozenset(r.day for r in rows if r.kind == CalendarDayKind.OFF),
         working_days=frozenset(r.day for r in rows if r.kind == CalendarDayKind.WORKING),

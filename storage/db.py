@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from sqlalchemy import Engine, String, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, String, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
@@ -186,8 +186,25 @@ class Database:
     async def run(self, fn: Callable[Concatenate[Session, P], R], *args: P.args, **kwargs: P.kwargs) -> R:
         return await asyncio.to_thread(self.call, fn, *args, **kwargs)  # type: ignore[arg-type]
 
+    def call_core(self, fn: Callable[Concatenate[Connection, P], R], *args: P.args, **kwargs: P.kwargs) -> R:
+        """`call` on a Core connection in a transaction (`engine.begin()`), no ORM Session: for units of work made
+        of plain statements only (the delivery tick's), where building a Session and its transaction costs more
+        than the work (≈ 55 µs a transaction on SQLite). Committed on return, rolled back on an exception."""
+        with self.engine.begin() as conn:
+            return fn(conn, *args, **kwargs)
+
+    async def run_core(self, fn: Callable[Concatenate[Connection, P], R], *args: P.args, **kwargs: P.kwargs) -> R:
+        """`call_core` in a thread, as `run`."""
+        return await asyncio.to_thread(self.call_core, fn, *args, **kwargs)  # type: ignore[arg-type]
+
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def connection_of(unit: Session | Connection) -> Connection:
+    """The Core connection of a unit of work given either as a Session (its connection, in its transaction) or
+    as a Connection (`Database.call_core`): for functions of plain statements that serve both."""
+    return unit.connection() if isinstance(unit, Session) else unit
 
 
 def chunks(ids: Sequence[int], size: int = 5_000) -> Iterator[Sequence[int]]:
