@@ -47,6 +47,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import (
     ARRAY,
     Connection,
+    Date,
     Integer,
     String,
     Table,
@@ -63,6 +64,7 @@ from sqlalchemy import (
     tuple_,
     type_coerce,
     union,
+    union_all,
     update,
 )
 from sqlalchemy import cast as sql_cast
@@ -74,7 +76,7 @@ from scheduler.clock import Clock
 from scheduler.policy import DigestCategory, DigestItem, EscalationLevel, ReminderPolicy, is_news, state_of
 from scheduler.series import roll_missed
 from storage.audit import audit
-from storage.calendar import CalendarDays, load_calendar_days
+from storage.calendar import CalendarDays, calendar_days_of
 from storage.db import Database, chunks, connection_of
 from storage.digests import pause_channel, pause_chat, send_pauses
 from storage.models import (
@@ -83,6 +85,7 @@ from storage.models import (
     TELEGRAM,
     ZALO,
     AuditLog,
+    CalendarDay,
     Digest,
     DigestRun,
     DigestState,
@@ -91,6 +94,7 @@ from storage.models import (
     Person,
     PersonPost,
     Role,
+    SendPause,
     StatusReport,
     Task,
     TaskStatus,
@@ -1130,23 +1134,48 @@ def renew(session: Session, claim: Claim, *, worker: str, now: dt.datetime, leas
 
 
 def _claim_batch(session: Session | Connection, *, outcomes: list[_Outcome], now: dt.datetime, worker: str, limit: int,
-                 lease: dt.timedelta, tz: ZoneInfo = VN_TZ
+                 lease: dt.timedelta, tz: ZoneInfo = VN_TZ, pauses: dict[tuple[str, str], dt.datetime] | None = None
                  ) -> _Batch:
     """One transaction: write the outcomes still waiting from the previous batch (the ids lost, see _record),
-    read the flood-control pauses, claim, and read everything needed to render the claimed rows. Also the
-    number claimed (fewer than `limit`: nothing else is due)."""
+    read the flood-control pauses (unless given: read in the same transaction by `_tick_start`), claim, and read
+    everything needed to render the claimed rows. Also the number claimed (fewer than `limit`: nothing else is
+    due)."""
     lost = _record(session, outcomes, worker=worker) if outcomes else set()
-    pauses = send_pauses(session, now=now)  # flood control any worker was told about
+    if pauses is None:
+        pauses = send_pauses(session, now=now)  # flood control any worker was told about
     rows = _claim_rows(session, now=now, worker=worker, limit=limit, lease=lease)
     return lost, _prepare_rows(session, rows, tz=tz), pauses, len(rows)
 
 
-_PLANNED = select(DigestRun.day).where(DigestRun.day == bindparam("today"))
+def _tick_start_statement() -> Any:
+    """`_tick_start`'s three reads as ONE statement (a round trip, not three, on PostgreSQL): the calendar's
+    corrections (what load_calendar_days reads), a row if today was planned, the flood-control pauses (what
+    send_pauses reads); each row says which it is (`what`), the columns the others do not have are NULL."""
+    def nothing(kind: Any) -> Any:
+        return sql_cast(null(), kind)
+
+    return union_all(
+        select(literal_column("'day'", String).label("what"), CalendarDay.day, CalendarDay.kind, CalendarDay.note,
+               nothing(String(16)).label("channel"), nothing(String(64)).label("chat_id"),
+               nothing(UTCDateTime()).label("until")),
+        select(literal_column("'planned'", String), DigestRun.day, nothing(String(8)), nothing(String(200)),
+               nothing(String(16)), nothing(String(64)), nothing(UTCDateTime()))
+        .where(DigestRun.day == bindparam("today")),
+        select(literal_column("'pause'", String), nothing(Date()), nothing(String(8)), nothing(String(200)),
+               SendPause.channel, SendPause.chat_id, SendPause.until)
+        .where(SendPause.until > bindparam("now", type_=UTCDateTime())))
 
 
-def _tick_start(session: Session | Connection, *, today: dt.date) -> tuple[CalendarDays, bool]:
-    """The admin's days off and make-up days as of this tick, and whether `today` was planned already."""
-    return load_calendar_days(session), connection_of(session).execute(_PLANNED, {"today": today}).first() is not None
+_TICK_START = _tick_start_statement()
+
+
+def _tick_start(session: Session | Connection, *, today: dt.date, now: dt.datetime
+                ) -> tuple[CalendarDays, bool, dict[tuple[str, str], dt.datetime]]:
+    """The admin's days off and make-up days as of this tick, whether `today` was planned already, and the
+    flood-control pauses at `now` (as send_pauses), in one statement."""
+    rows = connection_of(session).execute(_TICK_START, {"today": today, "now": now}).all()
+    return (calendar_days_of([r for r in rows if r.what == "day"]), any(r.what == "planned" for r in rows),
+            {(r.channel, r.chat_id): r.until for r in rows if r.what == "pause"})
 
 
 def _must_plan(policy: ReminderPolicy, *, today: dt.date, now: dt.datetime, planned: bool) -> bool:
@@ -1162,12 +1191,12 @@ def _start(session: Session | Connection, *, policy: ReminderPolicy, today: dt.d
     """A tick's first transaction: `_tick_start`, and, when the tick sends at once (working time, nothing to plan
     first — every tick but the morning's first), the first batch's `_claim_batch` with `now` as the claim's
     instant: one thread hop and one transaction fewer a tick."""
-    days, planned = _tick_start(session, today=today)
+    days, planned, pauses = _tick_start(session, today=today, now=now)
     calendar = with_corrections(policy.calendar, days)
     if not calendar.is_working_time(now) or _must_plan(policy, today=today, now=now, planned=planned):
         return days, planned, None
     return days, planned, _claim_batch(session, outcomes=[], now=now, worker=worker, limit=limit, lease=lease,
-                                       tz=calendar.tz)
+                                       tz=calendar.tz, pauses=pauses)
 
 
 # ---------------------------------------------------------------- one tick

@@ -9,7 +9,7 @@ import datetime as dt
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session, selectinload
@@ -126,7 +126,11 @@ _DAYS = select(CalendarDay.day, CalendarDay.kind, CalendarDay.note).order_by(Cal
 
 
 def load_calendar_days(session: Session | Connection) -> CalendarDays:
-    rows = connection_of(session).execute(_DAYS).all()  # plain rows (Core): no ORM objects to build
+    return calendar_days_of(connection_of(session).execute(_DAYS).all())  # plain rows (Core): no ORM objects
+
+
+def calendar_days_of(rows: Any) -> CalendarDays:
+    """The corrections from rows of (day, kind, note) — `_DAYS`'s columns, or another statement's of those names."""
     return CalendarDays(
         days_off=frozenset(r.day for r in rows if r.kind == CalendarDayKind.OFF),
         working_days=frozenset(r.day for r in rows if r.kind == CalendarDayKind.WORKING),
