@@ -1205,6 +1205,39 @@ FLUSH_MESSAGES = 30  # outcomes written together at most (a crash resends at mos
 FLUSH_AFTER = dt.timedelta(seconds=1)  # …or the outcomes of this much sending, whichever comes first
 
 
+class _Slots:
+    """`count` slots, handed out first come, first served, as asyncio.Semaphore does them (a release hands its slot
+    to the longest waiter; nobody overtakes a waiter), without the Semaphore's walk over its waiters at each release
+    and acquire: a write frees up to FLUSH_MESSAGES slots while as many sends wait (≈ 900 checks a group)."""
+
+    def __init__(self, count: int) -> None:
+        self.free = count
+        self.waiters: deque[asyncio.Future[None]] = deque()
+
+    async def acquire(self) -> None:
+        if self.free and not self.waiters:
+            self.free -= 1
+            return
+        waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self.waiters.append(waiter)
+        try:
+            await waiter  # resolved by `release`: the slot is ours
+        except asyncio.CancelledError:
+            if waiter.done() and not waiter.cancelled():
+                self.release()  # given a slot, then cancelled before it could use it: the next waiter has it
+            elif waiter in self.waiters:
+                self.waiters.remove(waiter)
+            raise
+
+    def release(self) -> None:
+        while self.waiters:
+            waiter = self.waiters.popleft()
+            if not waiter.done():  # (a cancelled waiter is done: passed over)
+                waiter.set_result(None)
+                return
+        self.free += 1
+
+
 class _Outbox:
     """Outcomes waiting to be written: one transaction per group of at most FLUSH_MESSAGES, or of
     FLUSH_AFTER of sending, and always before the tick ends or gives up (the last group of a full batch
@@ -1217,7 +1250,7 @@ class _Outbox:
         self.lock = asyncio.Lock()
         # a send holds a slot from before it starts until its outcome is written: never more than
         # FLUSH_MESSAGES messages out whose outcome is not in the database (what a crash may resend)
-        self.slots = asyncio.Semaphore(FLUSH_MESSAGES)
+        self.slots = _Slots(FLUSH_MESSAGES)
         self.slot_ids: set[int] = set()
 
     def add(self, outcome: _Outcome, *, began: dt.datetime) -> None:
@@ -1392,8 +1425,9 @@ class _BatchRun:
                  outbox: _Outbox,
                  lease: dt.timedelta, claimed_at: dt.datetime) -> None:
         self.db, self.senders, self.rows, self.clock, self.policy = db, senders, rows, clock, policy
-        self.outbox, self.lease, self.renewed_at = outbox, lease, claimed_at
+        self.outbox, self.lease = outbox, lease
         self.renew_after = lease / 3  # the lease is renewed once this much of it has gone
+        self.renew_at = claimed_at + self.renew_after
         self.held = dict(pauses)  # (channel, chat id) → until: flood control; chat id '': the whole channel
         self.channel_held = False  # a whole channel was paused during this batch: the tick ends after it
         self.open = {p.claim.digest_id for p in rows}  # claimed and not yet finished: renewed together
@@ -1426,12 +1460,12 @@ class _BatchRun:
             return
         async with self.outbox.lock:  # no outcome is being written meanwhile
             now = self.clock.now()
-            if now - self.renewed_at < self.renew_after:
+            if now < self.renew_at:
                 return
             await self.outbox.flush_locked()
             rest = [p.claim for p in self.rows if p.claim.digest_id in self.open - self.lost]
             kept = await self.db.run_core(renew_claims, rest, now=now, lease=self.lease)
-            self.renewed_at = now
+            self.renew_at = now + self.renew_after
             for claim in rest:
                 # a row finished while the renewal ran is no longer `claimed`: its outcome's own write
                 # checks its token
@@ -1443,7 +1477,7 @@ class _BatchRun:
 
     def lease_due(self) -> bool:
         """Whether `keep_lease` has anything to do (checked before awaiting it: a few hundred times a tick)."""
-        return self.clock.now() - self.renewed_at >= self.renew_after
+        return self.clock.now() >= self.renew_at
 
     def finish(self, outcome: _Outcome, *, began: dt.datetime) -> None:
         self.open.discard(outcome.prepared.claim.digest_id)
