@@ -883,21 +883,26 @@ def _prepare_rows(session: Session | Connection, digests: list[_Claimed], *,
             task = tasks.get(item["task_id"]) if "task_id" in item else None
             if task is None or task.status in _CLOSED:
                 continue  # closed since the morning's planning
-            if _answered(item, task.last_report_at, digest.day, tz):
+            if task.last_report_at is not None and _answered(item, task.last_report_at, digest.day, tz):
                 continue  # reported on since: the update asked for has come
             lines.append(_line(task, item, titles.get(task.notice_id, ""), subjects.get(task.notice_id)))
         person = people[digest.person_id]
-        view = _whole(DigestView, dict(digest_id=digest.id, day=digest.day, recipient_name=person.full_name,
-                                       lines=tuple(lines), catch_up=catch_up, unreachable=tuple(unreachable),
-                                       show_help=not person.replied, continued=continued, quiet=quiet,
-                                       break_ahead=None))
-        address = _address(person.preferred_channel, {  # the one channel this person chose: sent once, there
-            TELEGRAM: str(person.telegram_chat_id) if person.telegram_chat_id is not None else None,
-            ZALO: person.zalo_user_id})
-        prepared.append(_Prepared(claim=Claim(digest_id=digest.id, token=digest.claim_token),
-                                  channel=address[0] if address else None, chat_id=address[1] if address else None,
-                                  view=view, attempts=digest.attempts, due_at=digest.due_at,
-                                  person_id=digest.person_id, items=tuple(digest.items)))
+        view = _whole(DigestView, {"digest_id": digest.id, "day": digest.day, "recipient_name": person.full_name,
+                                   "lines": tuple(lines), "catch_up": catch_up, "unreachable": tuple(unreachable),
+                                   "show_help": not person.replied, "continued": continued, "quiet": quiet,
+                                   "break_ahead": None})
+        channel: str | None
+        chat_id: str | None
+        if person.preferred_channel is None and person.telegram_chat_id is not None:  # (most people: Telegram)
+            channel, chat_id = TELEGRAM, str(person.telegram_chat_id)
+        else:
+            address = _address(person.preferred_channel, {  # the one channel this person chose: sent once, there
+                TELEGRAM: str(person.telegram_chat_id) if person.telegram_chat_id is not None else None,
+                ZALO: person.zalo_user_id})
+            channel, chat_id = address if address else (None, None)
+        prepared.append(_Prepared(_whole(Claim, {"digest_id": digest.id, "token": digest.claim_token}), channel,
+                                  chat_id, view, digest.attempts, digest.due_at, digest.person_id,
+                                  tuple(digest.items)))  # (in _Prepared's field order)
     return prepared
 
 
@@ -919,18 +924,18 @@ def _line(task: Any, item: dict[str, Any], title: str, subject: str | None = Non
     get = item.get
     effective_due_on = get("effective_due_on")
     told, told_now, until = get("told"), get("told_now"), get("extension_until")
-    return _whole(DigestLine, dict(
-        task_id=task.id, item_ref=task.item_ref, task_text=task.text, notice_title=title,
-        category=item["category"], due_on=task.due_on,
-        effective_due_on=dt.date.fromisoformat(effective_due_on) if effective_due_on else None,
-        deadline_note=get("deadline_note"), days_left=get("days_left"),
-        working_days_left=get("working_days_left"), days_late=get("days_late"),
-        weekly=bool(get("weekly")), status=_STATUS[task.status], percent=task.percent,
-        escalation=get("escalation"), assignee_name=task.assignee_name,
-        lead_unit=task.unit_name if task.unit_name else task.first_lead_name,
-        told=tuple(told) if told else (), told_now=tuple(told_now) if told_now else (),
-        covering_for=get("covering_for"), occurrence=task.occurrence_label,
-        notice_subject=subject, extension_until=dt.date.fromisoformat(until) if until else None))
+    return _whole(DigestLine, {
+        "task_id": task.id, "item_ref": task.item_ref, "task_text": task.text, "notice_title": title,
+        "category": item["category"], "due_on": task.due_on,
+        "effective_due_on": dt.date.fromisoformat(effective_due_on) if effective_due_on else None,
+        "deadline_note": get("deadline_note"), "days_left": get("days_left"),
+        "working_days_left": get("working_days_left"), "days_late": get("days_late"),
+        "weekly": bool(get("weekly")), "status": _STATUS[task.status], "percent": task.percent,
+        "escalation": get("escalation"), "assignee_name": task.assignee_name,
+        "lead_unit": task.unit_name if task.unit_name else task.first_lead_name,
+        "told": tuple(told) if told else (), "told_now": tuple(told_now) if told_now else (),
+        "covering_for": get("covering_for"), "occurrence": task.occurrence_label,
+        "notice_subject": subject, "extension_until": dt.date.fromisoformat(until) if until else None})
 
 
 _STATUS = {str(s): s for s in TaskStatus}  # (TaskStatus(value) is a Python call through the enum machinery)
