@@ -1026,7 +1026,10 @@ class _OutcomeWrites:
             self.at: Callable[[dt.datetime | None], Any] = _iso
             self.sql = {DigestState.SENT: _PG_WRITE_SENT, None: _PG_WRITE_OTHER}
             return
-        self.at = UTCDateTime().bind_processor(dialect) or (lambda value: value)
+        # (the dialect's own DATETIME: SQLite's stores the text every other write stores, "2026-03-02 01:00:00.000000";
+        # the generic type's processor handed sqlite3 a datetime, stored by its deprecated default adapter without
+        # the zero microseconds — text that compares as an earlier instant than the same time written elsewhere)
+        self.at = UTCDateTime().dialect_impl(dialect).bind_processor(dialect) or (lambda value: value)
         self.sql, self.shape = {}, {}
         for key, statement, fields in ((DigestState.SENT, _WRITE_SENT, _SENT_FIELDS),
                                        (None, _WRITE_OTHER, _OTHER_FIELDS)):

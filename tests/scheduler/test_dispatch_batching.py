@@ -20,7 +20,14 @@ from bot.sandbox.harness import Harness
 from bot.sandbox.server import RateLimits
 from scheduler.calendar import WorkingCalendar
 from scheduler.clock import FakeClock
-from scheduler.dispatcher import FLUSH_MESSAGES, DigestView, _tick_start, plan_digests, send_due_digests
+from scheduler.dispatcher import (
+    FLUSH_MESSAGES,
+    DigestView,
+    TransientSendError,
+    _tick_start,
+    plan_digests,
+    send_due_digests,
+)
 from storage.calendar import add_calendar_day, load_calendar_days
 from storage.db import Database, counting_statements
 from storage.digests import pause_channel, pause_chat, send_pauses
@@ -49,6 +56,24 @@ async def test_a_hundred_digests_cost_a_few_transactions_not_two_each(migrated_d
     # 1 + 1 + 1 + (1 + 1 + 1) = 11 statements; it was 313 statements and 207 commits
     assert counts["commits"] <= 5, counts
     assert counts["statements"] <= 11, counts
+
+
+async def test_outcomes_store_their_instants_as_every_other_write_does(migrated_db: Database) -> None:
+    """The outcome writes bypass SQLAlchemy's per-row parameter work; the instants they store (sent_at, a retry's
+    due_at) are still the text SQLAlchemy stores on SQLite ("…01:00:00.000000"): SQLite compares that text."""
+    db = migrated_db
+    start = many_people_with_a_digest_due(db, 3)
+    sender = RecordingSender(fail_with=[TransientSendError("mạng chập chờn")])  # the first send: retried later
+    result = await send_due_digests(db, {"telegram": sender}, clock=FakeClock(start), policy=policy)
+    assert len(result.sent) == 2 and len(result.failed) == 1
+    if db.dialect != "sqlite":
+        return  # (PostgreSQL stores timestamptz, not text)
+    with db.engine.connect() as conn:
+        rows = conn.exec_driver_sql("SELECT state, sent_at, due_at FROM digests").all()
+    text = "%Y-%m-%d %H:%M:%S.%f"
+    assert sorted(r[1] for r in rows if r[0] == "sent") == [start.astimezone(dt.UTC).strftime(text)] * 2, rows
+    retry = start + dt.timedelta(minutes=5)
+    assert [r[2] for r in rows if r[0] == "pending"] == [retry.astimezone(dt.UTC).strftime(text)], rows
 
 
 def test_a_ticks_first_read_gives_the_calendar_the_planned_day_and_the_pauses_at_once(
