@@ -1145,13 +1145,13 @@ def _claim_batch(session: Session | Connection, *, outcomes: list[_Outcome], now
                  lease: dt.timedelta, tz: ZoneInfo = VN_TZ, pauses: dict[tuple[str, str], dt.datetime] | None = None
                  ) -> _Batch:
     """One transaction: write the outcomes still waiting from the previous batch (the ids lost, see _record),
-    read the flood-control pauses (unless given: read in the same transaction by `_tick_start`), claim, and read
-    everything needed to render the claimed rows. Also the number claimed (fewer than `limit`: nothing else is
-    due)."""
+    claim, read the flood-control pauses if anything was claimed (unless given: read in the same transaction by
+    `_tick_start`), and read everything needed to render the claimed rows. Also the number claimed (fewer than
+    `limit`: nothing else is due)."""
     lost = _record(session, outcomes, worker=worker) if outcomes else set()
-    if pauses is None:
-        pauses = send_pauses(session, now=now)  # flood control any worker was told about
     rows = _claim_rows(session, now=now, worker=worker, limit=limit, lease=lease)
+    if pauses is None:  # flood control any worker was told about (only for rows to send: a tick's last claim
+        pauses = send_pauses(session, now=now) if rows else {}  # finds none)
     return lost, _prepare_rows(session, rows, tz=tz), pauses, len(rows)
 
 
