@@ -1107,6 +1107,14 @@ def _record(session: Session | Connection, outcomes: list[_Outcome], *, worker: 
     return lost
 
 
+def _one_write(outcomes: list[_Outcome]) -> bool:
+    """Whether `_record` writes `outcomes` with one statement (besides reads): all sent or all not, none with parts
+    delivered to mark, nobody found unreachable — most groups. Such a group needs no transaction of its own
+    (Database.call_one_write)."""
+    return len({o.state == DigestState.SENT for o in outcomes}) == 1 and not any(
+        o.person_unreachable or (o.delivered and o.state != DigestState.SENT) for o in outcomes)
+
+
 def _finish(session: Session, claim: Claim, *, worker: str, now: dt.datetime, state: DigestState,
             channel: str | None = None, chat_id: str | None = None, message_id: str | None = None,
             error: str | None = None, retry_at: dt.datetime | None = None, count_attempt: bool = True,
@@ -1320,7 +1328,8 @@ class _Outbox:
         """flush, for a caller that holds `lock` (writes of one batch go one at a time, renewals included)."""
         if self.waiting:
             outcomes = self.take()
-            self.written(outcomes, await self.db.run_core(_record, outcomes, worker=self.worker))
+            run = self.db.run_one_write if _one_write(outcomes) else self.db.run_core
+            self.written(outcomes, await run(_record, outcomes, worker=self.worker))
 
 
 async def send_due_digests(db: Database, senders: dict[str, Sender], *, clock: Clock, policy: ReminderPolicy,

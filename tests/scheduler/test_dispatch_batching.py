@@ -8,6 +8,7 @@ import asyncio
 import dataclasses
 import datetime as dt
 import json
+import re
 from typing import Any
 
 import pytest
@@ -56,6 +57,32 @@ async def test_a_hundred_digests_cost_a_few_transactions_not_two_each(migrated_d
     # 1 + 1 + 3 + 1 + 1 + 1 + (1 + 1) = 10 statements; it was 313 statements and 207 commits
     assert counts["commits"] <= 5, counts
     assert counts["statements"] <= 10, counts
+
+
+async def test_a_group_of_one_kind_of_outcome_is_one_statement_committing_by_itself_on_postgresql(
+        migrated_db: Database) -> None:
+    """A group of outcomes written with one statement needs no transaction around it: on PostgreSQL it commits by
+    itself (no BEGIN and COMMIT round trips); a group of several statements (a failure among sends: two UPDATEs)
+    is still one transaction, and the last group goes in the transaction of the claim that follows it."""
+    db = migrated_db
+    start = many_people_with_a_digest_due(db, 100)
+    writes: list[tuple[str | None, bool]] = []  # (isolation, several rows?) of each outcome write
+
+    def capture(conn: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
+        if re.search(r"SET state\s*=\s*'sent'", statement):
+            writes.append((conn.get_execution_options().get("isolation_level"), True))
+
+    sender = RecordingSender(fail_with=[TransientSendError("mạng chập chờn")])  # the first group: sent and not
+    event.listen(db.engine, "before_cursor_execute", capture)
+    try:
+        with counting_statements(db) as counts:
+            result = await send_due_digests(db, {"telegram": sender}, clock=FakeClock(start), policy=policy)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", capture)
+    assert len(result.sent) == 99 and len(result.failed) == 1 and sent_count(db) == 99
+    alone = "AUTOCOMMIT" if db.dialect == "postgresql" else None
+    assert [isolation for isolation, _ in writes] == [None, alone, alone, None], writes
+    assert counts["commits"] == 5, counts  # a statement committing by itself is counted as the commit it is
 
 
 async def test_outcomes_store_their_instants_as_every_other_write_does(migrated_db: Database) -> None:
