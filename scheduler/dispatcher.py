@@ -10,9 +10,10 @@ in the same transaction, so each is told once. Nothing is planned ahead: a task 
 is completed, cancelled, extended or reopened is simply judged anew the next morning.
 
 Delivery, in batches. Due rows are claimed in one `UPDATE … RETURNING` (with `FOR UPDATE SKIP LOCKED` on
-PostgreSQL), with a lease counted from the claim and a fencing token (`claim_token`); the same transaction
+PostgreSQL), with a lease counted from the claim and a fencing token (`claim_token`); the same unit of work
 reads everything needed to render the batch (three column selects) and writes the previous batch's last
-outcomes. Outcomes are written one transaction per group (≤ FLUSH_MESSAGES, or ≤ FLUSH_AFTER of sending),
+outcomes. Outcomes are written one unit of work per group (≤ FLUSH_MESSAGES, or ≤ FLUSH_AFTER of sending): a
+transaction, or on PostgreSQL a group's one statement committing by itself (every write checks the claim itself),
 each row only if its token is still ours, so a worker that overran its lease can neither mark nor resend a
 row another worker has taken; the lease of the whole batch is renewed in one statement once a third of it
 has gone. The price: a crash (or a stall past the lease) resends the messages whose outcomes were not yet
@@ -1338,11 +1339,13 @@ async def send_due_digests(db: Database, senders: dict[str, Sender], *, clock: C
     """One tick: plan this morning's digests if it is time, then send every digest that is due,
     within working hours only.
 
-    Cost: one transaction reads the calendar corrections and whether today is planned and, unless the day is
-    to be planned first, claims a batch of `batch` rows and reads everything needed to render them (five
-    statements); each group of finished rows is written in one transaction (see _Outbox) — 5 transactions
-    and 13 statements per 100 digests (groups of 30, 30, 30 and 10, the last with the claim that finds
-    nothing more) instead of 2 transactions a digest. The lease counts from the claim and is renewed for
+    Cost: the first unit of work reads the calendar corrections, whether today is planned and the flood-control
+    pauses (one statement) and, unless the day is to be planned first, claims a batch of `batch` rows and reads
+    everything needed to render them (five statements); each group of finished rows is written in one unit of
+    work (see _Outbox) — 5 commits and 10 statements per 100 digests (groups of 30, 30, 30 and 10, the last with
+    the claim that finds nothing more) instead of 2 transactions a digest. A unit with one write (the first; a
+    group all sent) commits that statement by itself on PostgreSQL, without BEGIN and COMMIT round trips
+    (Database.call_one_write); on SQLite every unit is a transaction. The lease counts from the claim and is renewed for
     the whole rest of the batch in one statement once a third of it has gone; a row whose claim was taken
     over meanwhile is not sent. Every outcome is written only if the row's fencing token is still ours.
 
@@ -1353,8 +1356,8 @@ async def send_due_digests(db: Database, senders: dict[str, Sender], *, clock: C
     result = DispatchResult()
     now = clock.now()
     today = policy.calendar.local(now).date()
-    days, planned, first = await db.run_core(_start, policy=policy, today=today, now=now, worker=worker, limit=batch,
-                                        lease=lease)
+    days, planned, first = await db.run_one_write(_start, policy=policy, today=today, now=now, worker=worker,
+                                                  limit=batch, lease=lease)  # (the claim its one write)
     policy = dataclasses.replace(policy, calendar=with_corrections(policy.calendar, days))
     calendar = policy.calendar
     if not calendar.is_working_time(now):
@@ -1374,9 +1377,9 @@ async def send_due_digests(db: Database, senders: dict[str, Sender], *, clock: C
                 claimed_at = clock.now()  # the lease counts from the claim
                 outcomes = outbox.take()
                 try:
-                    lost, rows, pauses, claimed = await db.run_core(_claim_batch, outcomes=outcomes, now=claimed_at,
-                                                                    worker=worker, limit=batch, lease=lease,
-                                                                    tz=calendar.tz)
+                    run = db.run_core if outcomes else db.run_one_write  # (the claim alone: one write)
+                    lost, rows, pauses, claimed = await run(_claim_batch, outcomes=outcomes, now=claimed_at,
+                                                            worker=worker, limit=batch, lease=lease, tz=calendar.tz)
                 except BaseException:
                     outbox.waiting[:0] = outcomes  # not written: the finally below tries once more
                     raise

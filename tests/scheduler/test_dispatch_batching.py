@@ -62,15 +62,19 @@ async def test_a_hundred_digests_cost_a_few_transactions_not_two_each(migrated_d
 async def test_a_group_of_one_kind_of_outcome_is_one_statement_committing_by_itself_on_postgresql(
         migrated_db: Database) -> None:
     """A group of outcomes written with one statement needs no transaction around it: on PostgreSQL it commits by
-    itself (no BEGIN and COMMIT round trips); a group of several statements (a failure among sends: two UPDATEs)
-    is still one transaction, and the last group goes in the transaction of the claim that follows it."""
+    itself (no BEGIN and COMMIT round trips), and so does the tick's first claim (with the reads around it); a group
+    of several statements (a failure among sends: two UPDATEs) is still one transaction, and the last group goes in
+    the transaction of the claim that follows it."""
     db = migrated_db
     start = many_people_with_a_digest_due(db, 100)
-    writes: list[tuple[str | None, bool]] = []  # (isolation, several rows?) of each outcome write
+    writes: list[tuple[str | None, str]] = []  # (isolation, what) of each outcome write and claim
 
     def capture(conn: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
+        isolation = conn.get_execution_options().get("isolation_level")
         if re.search(r"SET state\s*=\s*'sent'", statement):
-            writes.append((conn.get_execution_options().get("isolation_level"), True))
+            writes.append((isolation, "sent"))
+        elif re.search(r"claimed_by\s*=", statement) and "RETURNING" in statement:
+            writes.append((isolation, "claim"))
 
     sender = RecordingSender(fail_with=[TransientSendError("mạng chập chờn")])  # the first group: sent and not
     event.listen(db.engine, "before_cursor_execute", capture)
@@ -81,7 +85,8 @@ async def test_a_group_of_one_kind_of_outcome_is_one_statement_committing_by_its
         event.remove(db.engine, "before_cursor_execute", capture)
     assert len(result.sent) == 99 and len(result.failed) == 1 and sent_count(db) == 99
     alone = "AUTOCOMMIT" if db.dialect == "postgresql" else None
-    assert [isolation for isolation, _ in writes] == [None, alone, alone, None], writes
+    assert writes == [(alone, "claim"), (None, "sent"), (alone, "sent"), (alone, "sent"), (None, "sent"),
+                      (None, "claim")], writes
     assert counts["commits"] == 5, counts  # a statement committing by itself is counted as the commit it is
 
 
