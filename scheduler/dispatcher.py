@@ -1377,8 +1377,8 @@ async def send_due_digests(db: Database, senders: dict[str, Sender], *, clock: C
                 claimed_at = clock.now()  # the lease counts from the claim
                 outcomes = outbox.take()
                 try:
-                    run = db.run_core if outcomes else db.run_one_write  # (the claim alone: one write)
-                    lost, rows, pauses, claimed = await run(_claim_batch, outcomes=outcomes, now=claimed_at,
+                    unit = db.run_core if outcomes else db.run_one_write  # (the claim alone: one write)
+                    lost, rows, pauses, claimed = await unit(_claim_batch, outcomes=outcomes, now=claimed_at,
                                                             worker=worker, limit=batch, lease=lease, tz=calendar.tz)
                 except BaseException:
                     outbox.waiting[:0] = outcomes  # not written: the finally below tries once more
