@@ -24,6 +24,9 @@ What is measured (every scenario runs in its own child process, so its peak RSS 
   (`deliver_reminder`). Against the project's tables filled as ours (N tasks, 100 due); best of 5.
   In this comparison both sides' instant sender also makes each message as the bot's Telegram sender
   does (`digest_message`: text and item buttons), and ours is timed again with that sender.
+- CPU ratios (`tick_cpu_speedup`, `tick_cpu_speedup_full`, and `_pg`): the same two comparisons by each side's
+  least CPU time over its runs (`time.process_time`: every thread of the process, so SQLite's own work and our
+  database threads are in it; PostgreSQL's server is not, on either side) — steadier than wall on a shared machine.
 - morning tick (`morning_tick_speedup`): ours also plans the day first (the reminder ladder over
   every open task near its deadline, once a morning: what APScheduler does when a job is added or
   has run, computing its next_run_time); best of 5 too (the morning is undone between runs), at every
