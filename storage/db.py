@@ -232,7 +232,8 @@ class Database:
         return await asyncio.to_thread(self.call_core, fn, *args, **kwargs)  # type: ignore[arg-type]
 
     def call_one_write(self, fn: Callable[Concatenate[Connection, P], R], *args: P.args, **kwargs: P.kwargs) -> R:
-        """`call_core` for a unit of work that writes with ONE statement (reads besides it are allowed). On
+        """`call_core` for a unit of work that writes with ONE statement — one execution, not an executemany,
+        whose rows would each commit alone (reads besides it are allowed). On
         PostgreSQL the statement commits by itself (AUTOCOMMIT): as atomic and as durable as a transaction of that
         one statement, without the BEGIN and COMMIT round trips (two of three). Elsewhere: `call_core`.
         (`counting_statements` counts such a statement as a commit too: it is one.)"""
