@@ -10,9 +10,10 @@ in the same transaction, so each is told once. Nothing is planned ahead: a task 
 is completed, cancelled, extended or reopened is simply judged anew the next morning.
 
 Delivery, in batches. Due rows are claimed in one `UPDATE … RETURNING` (with `FOR UPDATE SKIP LOCKED` on
-PostgreSQL), with a lease counted from the claim and a fencing token (`claim_token`); the same transaction
+PostgreSQL), with a lease counted from the claim and a fencing token (`claim_token`); the same unit of work
 reads everything needed to render the batch (three column selects) and writes the previous batch's last
-outcomes. Outcomes are written one transaction per group (≤ FLUSH_MESSAGES, or ≤ FLUSH_AFTER of sending),
+outcomes. Outcomes are written one unit of work per group (≤ FLUSH_MESSAGES, or ≤ FLUSH_AFTER of sending): a
+transaction, or on PostgreSQL a group's one statement committing by itself (every write checks the claim itself),
 each row only if its token is still ours, so a worker that overran its lease can neither mark nor resend a
 row another worker has taken; the lease of the whole batch is renewed in one statement once a third of it
 has gone. The price: a crash (or a stall past the lease) resends the messages whose outcomes were not yet
@@ -46,8 +47,12 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
     ARRAY,
+    Connection,
+    Date,
     Integer,
+    String,
     Table,
+    Text,
     and_,
     any_,
     bindparam,
@@ -58,9 +63,12 @@ from sqlalchemy import (
     or_,
     select,
     tuple_,
+    type_coerce,
     union,
+    union_all,
     update,
 )
+from sqlalchemy import cast as sql_cast
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
@@ -69,8 +77,8 @@ from scheduler.clock import Clock
 from scheduler.policy import DigestCategory, DigestItem, EscalationLevel, ReminderPolicy, is_news, state_of
 from scheduler.series import roll_missed
 from storage.audit import audit
-from storage.calendar import CalendarDays, load_calendar_days
-from storage.db import Database, chunks
+from storage.calendar import CalendarDays, calendar_days_of
+from storage.db import Database, chunks, connection_of
 from storage.digests import pause_channel, pause_chat, send_pauses
 from storage.models import (
     CHANNELS,
@@ -78,6 +86,7 @@ from storage.models import (
     TELEGRAM,
     ZALO,
     AuditLog,
+    CalendarDay,
     Digest,
     DigestRun,
     DigestState,
@@ -86,6 +95,7 @@ from storage.models import (
     Person,
     PersonPost,
     Role,
+    SendPause,
     StatusReport,
     Task,
     TaskStatus,
@@ -664,8 +674,12 @@ def _claim_statement(skip_locked: bool) -> Any:
     return (update(_DIGESTS).where(_DIGESTS.c.id.in_(due.scalar_subquery()), _claimable(_NOW))
             .values(state=DigestState.CLAIMED, claimed_by=bindparam("worker"), claimed_until=bindparam("until"),
                     claim_token=_DIGESTS.c.claim_token + 1)
-            .returning(_DIGESTS.c.id, _DIGESTS.c.claim_token, _DIGESTS.c.person_id, _DIGESTS.c.day,
-                       _DIGESTS.c["items"], _DIGESTS.c.attempts, _DIGESTS.c.due_at))
+            .returning(_DIGESTS.c.id, _DIGESTS.c.claim_token, _DIGESTS.c.person_id,
+                       type_coerce(_DIGESTS.c.day, String).label("day"),
+                       sql_cast(_DIGESTS.c["items"], Text).label("items"), _DIGESTS.c.attempts,
+                       type_coerce(_DIGESTS.c.due_at, String).label("due_at")))
+    # (the items as their JSON text, the day and due_at as the driver gives them: `_claim_rows` decodes them —
+    # the items of the whole batch in one json.loads, not one per row through the JSON type's processor)
 
 
 _CLAIM = {True: _claim_statement(True), False: _claim_statement(False)}  # FOR UPDATE SKIP LOCKED on PostgreSQL
@@ -685,17 +699,33 @@ class _Claimed(NamedTuple):
     due_at: dt.datetime
 
 
-def _claim_rows(session: Session, *, now: dt.datetime, worker: str, limit: int,
+def _claim_rows(session: Session | Connection, *, now: dt.datetime, worker: str, limit: int,
                 lease: dt.timedelta) -> list[_Claimed]:
     """Claim up to `limit` due rows in one statement (the earliest due first; the lease counts from now),
     returning what rendering needs of each, in (due_at, id) order."""
-    conn = session.connection()  # Core on the session's connection: no ORM step for a statement without entities
-    rows = [_Claimed._make(r) for r in conn.execute(_CLAIM[conn.dialect.name == "postgresql"],
-                                                     {"now": now, "limit": limit, "worker": worker,
-                                                      "until": now + lease}).all()]
+    conn = connection_of(session)  # Core (the session's connection): no ORM step for a statement without entities
+    sqlite = conn.dialect.name == "sqlite"
+    raw = conn.execute(_CLAIM[not sqlite], {"now": now, "limit": limit, "worker": worker, "until": now + lease}).all()
     # (`.all()`: one fetchall, not a fetchone a row — also below)
+    if not raw:
+        return []
+    items = json.loads("[" + ",".join(r[4] for r in raw) + "]")  # one parse for the batch (C, not 100 calls)
+    if sqlite:  # day and due_at as stored: ISO text (a due_at without an offset is UTC, as UTCDateTime reads it)
+        rows = [_Claimed(r[0], r[1], r[2], _date(r[3]), i, r[5], _utc(_datetime(r[6])))
+                for r, i in zip(raw, items, strict=True)]
+    else:  # psycopg's date and aware datetime
+        rows = [_Claimed(r[0], r[1], r[2], r[3], i, r[5], r[6].astimezone(dt.UTC))
+                for r, i in zip(raw, items, strict=True)]
     rows.sort(key=lambda r: (r.due_at, r.id))
     return rows
+
+
+_date, _datetime = dt.date.fromisoformat, dt.datetime.fromisoformat
+
+
+def _utc(value: dt.datetime) -> dt.datetime:
+    """A stored UTCDateTime value as UTCDateTime.process_result_value gives it: aware, in UTC."""
+    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
 
 
 def claim_due(session: Session, *, now: dt.datetime, worker: str, limit: int, lease: dt.timedelta) -> list[Claim]:
@@ -745,13 +775,15 @@ class _Reads(NamedTuple):
 
 
 def _reads(array: bool) -> _Reads:
-    """`array` (PostgreSQL): `= ANY(:ids)` with one array parameter, so the statement's text is the same at every
-    execution and psycopg converts it once (an expanding IN of 100 ids is rendered, cast by cast, and parsed by
-    psycopg at every execution: ≈ 0.5 ms a tick); SQLite: an expanding IN."""
+    """The ids as ONE parameter, so the statement's text is the same at every execution (an expanding IN of 100 ids
+    is rendered by SQLAlchemy at every execution, a bind a value, and on PostgreSQL parsed again by psycopg: ≈ 0.3 ms
+    a tick on SQLite, 0.5 on PostgreSQL): `array` (PostgreSQL) `= ANY(:ids)` with an integer array; SQLite
+    `IN (SELECT value FROM json_each(:ids))` with the ids as a JSON array (looked up by primary key, one by one, as
+    an IN list is: tests/scheduler/test_query_plans.py). `_ids_param` makes the parameter."""
     def among(column: Any) -> Any:
         if array:
             return column == any_(bindparam("ids", type_=ARRAY(Integer)))
-        return column.in_(bindparam("ids", expanding=True))
+        return column.in_(select(literal_column("value")).select_from(func.json_each(bindparam("ids", type_=String))))
 
     return _Reads(
         task_lines=select(Task.id, Task.item_ref, Task.text, Task.status, Task.percent, Task.due_on,
@@ -772,6 +804,11 @@ def _reads(array: bool) -> _Reads:
 
 
 _READS = {True: _reads(True), False: _reads(False)}  # by "is it PostgreSQL"
+
+
+def _ids_param(postgresql: bool, ids: list[int]) -> Any:
+    """The `ids` parameter of the `_Reads` statements: a list (an array) on PostgreSQL, a JSON array on SQLite."""
+    return ids if postgresql else json.dumps(ids)
 _CLOSED = frozenset(str(s) for s in TaskStatus if s.is_closed)
 _OPEN = [str(s) for s in OPEN_STATUSES]
 
@@ -804,7 +841,8 @@ class _Recipient(NamedTuple):
     replied: bool
 
 
-def _prepare_rows(session: Session, digests: list[_Claimed], *, tz: ZoneInfo = VN_TZ) -> list[_Prepared]:
+def _prepare_rows(session: Session | Connection, digests: list[_Claimed], *,
+                  tz: ZoneInfo = VN_TZ) -> list[_Prepared]:
     """Everything needed to render claimed digests (rows as `_claim_rows` returns them), in their order,
     with three column selects for the whole batch (plain rows, no ORM objects): the tasks with their
     assignee and unit, the notices' titles, the recipients with whether they ever replied. A line that asks for
@@ -814,21 +852,22 @@ def _prepare_rows(session: Session, digests: list[_Claimed], *, tz: ZoneInfo = V
     if not digests:
         return []
     task_ids = list({item["task_id"] for d in digests for item in d.items if "task_id" in item})
-    conn = session.connection()
-    reads = _READS[conn.dialect.name == "postgresql"]
-    tasks = {r[0]: _TaskRow._make(r) for r in conn.execute(reads.task_lines, {"ids": task_ids}).all()} \
+    conn = connection_of(session)
+    pg = conn.dialect.name == "postgresql"
+    reads = _READS[pg]
+    tasks = {r[0]: _TaskRow._make(r) for r in conn.execute(reads.task_lines, {"ids": _ids_param(pg, task_ids)}).all()} \
         if task_ids else {}
     notice_ids = list({r.notice_id for r in tasks.values()})
     titles: dict[int, str] = {}
     subjects: dict[int, str] = {}
     if notice_ids:
-        for n in conn.execute(reads.notice_titles, {"ids": notice_ids}):
+        for n in conn.execute(reads.notice_titles, {"ids": _ids_param(pg, notice_ids)}):
             titles[n.id] = format_title(n.kind, n.number, n.issued_on, subject=n.subject,  # as notice_title
                                         meeting_date=dt.date.fromisoformat(n.meeting_date) if n.meeting_date else None)
             if n.subject and n.subject not in titles[n.id]:
                 subjects[n.id] = n.subject
-    people = {r[0]: _Recipient._make(r)
-              for r in conn.execute(reads.recipients, {"ids": list({d.person_id for d in digests})}).all()}
+    person_ids = _ids_param(pg, list({d.person_id for d in digests}))
+    people = {r[0]: _Recipient._make(r) for r in conn.execute(reads.recipients, {"ids": person_ids}).all()}
     prepared: list[_Prepared] = []
     for digest in digests:
         lines = []
@@ -845,21 +884,26 @@ def _prepare_rows(session: Session, digests: list[_Claimed], *, tz: ZoneInfo = V
             task = tasks.get(item["task_id"]) if "task_id" in item else None
             if task is None or task.status in _CLOSED:
                 continue  # closed since the morning's planning
-            if _answered(item, task.last_report_at, digest.day, tz):
+            if task.last_report_at is not None and _answered(item, task.last_report_at, digest.day, tz):
                 continue  # reported on since: the update asked for has come
             lines.append(_line(task, item, titles.get(task.notice_id, ""), subjects.get(task.notice_id)))
         person = people[digest.person_id]
-        view = _whole(DigestView, dict(digest_id=digest.id, day=digest.day, recipient_name=person.full_name,
-                                       lines=tuple(lines), catch_up=catch_up, unreachable=tuple(unreachable),
-                                       show_help=not person.replied, continued=continued, quiet=quiet,
-                                       break_ahead=None))
-        address = _address(person.preferred_channel, {  # the one channel this person chose: sent once, there
-            TELEGRAM: str(person.telegram_chat_id) if person.telegram_chat_id is not None else None,
-            ZALO: person.zalo_user_id})
-        prepared.append(_Prepared(claim=Claim(digest_id=digest.id, token=digest.claim_token),
-                                  channel=address[0] if address else None, chat_id=address[1] if address else None,
-                                  view=view, attempts=digest.attempts, due_at=digest.due_at,
-                                  person_id=digest.person_id, items=tuple(digest.items)))
+        view = _whole(DigestView, {"digest_id": digest.id, "day": digest.day, "recipient_name": person.full_name,
+                                   "lines": tuple(lines), "catch_up": catch_up, "unreachable": tuple(unreachable),
+                                   "show_help": not person.replied, "continued": continued, "quiet": quiet,
+                                   "break_ahead": None})
+        channel: str | None
+        chat_id: str | None
+        if person.preferred_channel is None and person.telegram_chat_id is not None:  # (most people: Telegram)
+            channel, chat_id = TELEGRAM, str(person.telegram_chat_id)
+        else:
+            address = _address(person.preferred_channel, {  # the one channel this person chose: sent once, there
+                TELEGRAM: str(person.telegram_chat_id) if person.telegram_chat_id is not None else None,
+                ZALO: person.zalo_user_id})
+            channel, chat_id = address if address else (None, None)
+        prepared.append(_Prepared(_whole(Claim, {"digest_id": digest.id, "token": digest.claim_token}), channel,
+                                  chat_id, view, digest.attempts, digest.due_at, digest.person_id,
+                                  tuple(digest.items)))  # (in _Prepared's field order)
     return prepared
 
 
@@ -881,18 +925,18 @@ def _line(task: Any, item: dict[str, Any], title: str, subject: str | None = Non
     get = item.get
     effective_due_on = get("effective_due_on")
     told, told_now, until = get("told"), get("told_now"), get("extension_until")
-    return _whole(DigestLine, dict(
-        task_id=task.id, item_ref=task.item_ref, task_text=task.text, notice_title=title,
-        category=item["category"], due_on=task.due_on,
-        effective_due_on=dt.date.fromisoformat(effective_due_on) if effective_due_on else None,
-        deadline_note=get("deadline_note"), days_left=get("days_left"),
-        working_days_left=get("working_days_left"), days_late=get("days_late"),
-        weekly=bool(get("weekly")), status=_STATUS[task.status], percent=task.percent,
-        escalation=get("escalation"), assignee_name=task.assignee_name,
-        lead_unit=task.unit_name if task.unit_name else task.first_lead_name,
-        told=tuple(told) if told else (), told_now=tuple(told_now) if told_now else (),
-        covering_for=get("covering_for"), occurrence=task.occurrence_label,
-        notice_subject=subject, extension_until=dt.date.fromisoformat(until) if until else None))
+    return _whole(DigestLine, {
+        "task_id": task.id, "item_ref": task.item_ref, "task_text": task.text, "notice_title": title,
+        "category": item["category"], "due_on": task.due_on,
+        "effective_due_on": dt.date.fromisoformat(effective_due_on) if effective_due_on else None,
+        "deadline_note": get("deadline_note"), "days_left": get("days_left"),
+        "working_days_left": get("working_days_left"), "days_late": get("days_late"),
+        "weekly": bool(get("weekly")), "status": _STATUS[task.status], "percent": task.percent,
+        "escalation": get("escalation"), "assignee_name": task.assignee_name,
+        "lead_unit": task.unit_name if task.unit_name else task.first_lead_name,
+        "told": tuple(told) if told else (), "told_now": tuple(told_now) if told_now else (),
+        "covering_for": get("covering_for"), "occurrence": task.occurrence_label,
+        "notice_subject": subject, "extension_until": dt.date.fromisoformat(until) if until else None})
 
 
 _STATUS = {str(s): s for s in TaskStatus}  # (TaskStatus(value) is a Python call through the enum machinery)
@@ -983,7 +1027,10 @@ class _OutcomeWrites:
             self.at: Callable[[dt.datetime | None], Any] = _iso
             self.sql = {DigestState.SENT: _PG_WRITE_SENT, None: _PG_WRITE_OTHER}
             return
-        self.at = UTCDateTime().bind_processor(dialect) or (lambda value: value)
+        # (the dialect's own DATETIME: SQLite's stores the text every other write stores, "2026-03-02 01:00:00.000000";
+        # the generic type's processor handed sqlite3 a datetime, stored by its deprecated default adapter without
+        # the zero microseconds — text that compares as an earlier instant than the same time written elsewhere)
+        self.at = UTCDateTime().dialect_impl(dialect).bind_processor(dialect) or (lambda value: value)
         self.sql, self.shape = {}, {}
         for key, statement, fields in ((DigestState.SENT, _WRITE_SENT, _SENT_FIELDS),
                                        (None, _WRITE_OTHER, _OTHER_FIELDS)):
@@ -1012,12 +1059,12 @@ def _outcome_writes(dialect: Any) -> _OutcomeWrites:
     return found
 
 
-def _record(session: Session, outcomes: list[_Outcome], *, worker: str) -> set[int]:
+def _record(session: Session | Connection, outcomes: list[_Outcome], *, worker: str) -> set[int]:
     """Write a group of outcomes in one transaction, each row only if it is still this worker's claim
     (`claim_token` unchanged, still `claimed`): one UPDATE for the sent rows, one for the others (an executemany
     on SQLite; see _OutcomeWrites). Returns the ids of the rows another worker has taken since (nothing written
     for them)."""
-    conn = session.connection()
+    conn = connection_of(session)
     writes = _outcome_writes(conn.dialect)
     sent: list[tuple[Any, ...]] = []
     other: list[tuple[Any, ...]] = []
@@ -1039,7 +1086,7 @@ def _record(session: Session, outcomes: list[_Outcome], *, worker: str) -> set[i
         if o.delivered and o.state != DigestState.SENT:
             done = set(o.delivered)
             items = [{**i, "delivered": True} if i.get("task_id") in done else i for i in o.prepared.items]
-            session.execute(update(_DIGESTS).where(_DIGESTS.c.id == o.prepared.claim.digest_id,
+            conn.execute(update(_DIGESTS).where(_DIGESTS.c.id == o.prepared.claim.digest_id,
                                                    _DIGESTS.c.claim_token == o.prepared.claim.token)
                             .values(items=items))
     written = 0
@@ -1050,15 +1097,23 @@ def _record(session: Session, outcomes: list[_Outcome], *, worker: str) -> set[i
     lost: set[int] = set()
     if written != len(outcomes):  # some rows were taken over: which (their token moved on)
         tokens = {o.prepared.claim.digest_id: o.prepared.claim.token for o in outcomes}
-        lost = {r[0] for r in session.execute(select(Digest.id, Digest.claim_token).where(Digest.id.in_(tokens)))
+        lost = {r[0] for r in conn.execute(select(Digest.id, Digest.claim_token).where(Digest.id.in_(tokens)))
                 if r[1] != tokens[r[0]]}
     unreachable = {o.prepared.person_id for o in outcomes
                    if o.person_unreachable and o.prepared.claim.digest_id not in lost}
     if unreachable:
         at = min(o.at for o in outcomes if o.person_unreachable)
-        session.execute(update(Person).where(Person.id.in_(unreachable), Person.unreachable_since.is_(None))
+        conn.execute(update(Person).where(Person.id.in_(unreachable), Person.unreachable_since.is_(None))
                         .values(unreachable_since=at))
     return lost
+
+
+def _one_write(outcomes: list[_Outcome]) -> bool:
+    """Whether `_record` writes `outcomes` with one statement (besides reads): all sent or all not, none with parts
+    delivered to mark, nobody found unreachable — most groups. Such a group needs no transaction of its own
+    (Database.call_one_write)."""
+    return len({o.state == DigestState.SENT for o in outcomes}) == 1 and not any(
+        o.person_unreachable or (o.delivered and o.state != DigestState.SENT) for o in outcomes)
 
 
 def _finish(session: Session, claim: Claim, *, worker: str, now: dt.datetime, state: DigestState,
@@ -1078,12 +1133,13 @@ def _finish(session: Session, claim: Claim, *, worker: str, now: dt.datetime, st
     return claim.digest_id not in _record(session, [outcome], worker=worker)
 
 
-def renew_claims(session: Session, claims: list[Claim], *, now: dt.datetime, lease: dt.timedelta) -> set[int]:
+def renew_claims(session: Session | Connection, claims: list[Claim], *, now: dt.datetime,
+                 lease: dt.timedelta) -> set[int]:
     """Extend the lease of every claim still this worker's (token unchanged, still `claimed`) in one
     statement; the ids of those. A worker that overran its lease learns here which rows another took."""
     if not claims:
         return set()
-    return set(session.scalars(
+    return set(connection_of(session).scalars(
         update(Digest).where(tuple_(Digest.id, Digest.claim_token).in_([(c.digest_id, c.token) for c in claims]),
                              Digest.state == DigestState.CLAIMED)
         .values(claimed_until=now + lease).returning(Digest.id)).all())
@@ -1094,24 +1150,49 @@ def renew(session: Session, claim: Claim, *, worker: str, now: dt.datetime, leas
     return claim.digest_id in renew_claims(session, [claim], now=now, lease=lease)
 
 
-def _claim_batch(session: Session, *, outcomes: list[_Outcome], now: dt.datetime, worker: str, limit: int,
-                 lease: dt.timedelta, tz: ZoneInfo = VN_TZ
+def _claim_batch(session: Session | Connection, *, outcomes: list[_Outcome], now: dt.datetime, worker: str, limit: int,
+                 lease: dt.timedelta, tz: ZoneInfo = VN_TZ, pauses: dict[tuple[str, str], dt.datetime] | None = None
                  ) -> _Batch:
     """One transaction: write the outcomes still waiting from the previous batch (the ids lost, see _record),
-    read the flood-control pauses, claim, and read everything needed to render the claimed rows. Also the
-    number claimed (fewer than `limit`: nothing else is due)."""
+    claim, read the flood-control pauses if anything was claimed (unless given: read in the same transaction by
+    `_tick_start`), and read everything needed to render the claimed rows. Also the number claimed (fewer than
+    `limit`: nothing else is due)."""
     lost = _record(session, outcomes, worker=worker) if outcomes else set()
-    pauses = send_pauses(session, now=now)  # flood control any worker was told about
     rows = _claim_rows(session, now=now, worker=worker, limit=limit, lease=lease)
+    if pauses is None:  # flood control any worker was told about (only for rows to send: a tick's last claim
+        pauses = send_pauses(session, now=now) if rows else {}  # finds none)
     return lost, _prepare_rows(session, rows, tz=tz), pauses, len(rows)
 
 
-_PLANNED = select(DigestRun.day).where(DigestRun.day == bindparam("today"))
+def _tick_start_statement() -> Any:
+    """`_tick_start`'s three reads as ONE statement (a round trip, not three, on PostgreSQL): the calendar's
+    corrections (what load_calendar_days reads), a row if today was planned, the flood-control pauses (what
+    send_pauses reads); each row says which it is (`what`), the columns the others do not have are NULL."""
+    def nothing(kind: Any) -> Any:
+        return sql_cast(null(), kind)
+
+    return union_all(
+        select(literal_column("'day'", String).label("what"), CalendarDay.day, CalendarDay.kind, CalendarDay.note,
+               nothing(String(16)).label("channel"), nothing(String(64)).label("chat_id"),
+               nothing(UTCDateTime()).label("until")),
+        select(literal_column("'planned'", String), DigestRun.day, nothing(String(8)), nothing(String(200)),
+               nothing(String(16)), nothing(String(64)), nothing(UTCDateTime()))
+        .where(DigestRun.day == bindparam("today")),
+        select(literal_column("'pause'", String), nothing(Date()), nothing(String(8)), nothing(String(200)),
+               SendPause.channel, SendPause.chat_id, SendPause.until)
+        .where(SendPause.until > bindparam("now", type_=UTCDateTime())))
 
 
-def _tick_start(session: Session, *, today: dt.date) -> tuple[CalendarDays, bool]:
-    """The admin's days off and make-up days as of this tick, and whether `today` was planned already."""
-    return load_calendar_days(session), session.connection().execute(_PLANNED, {"today": today}).first() is not None
+_TICK_START = _tick_start_statement()
+
+
+def _tick_start(session: Session | Connection, *, today: dt.date, now: dt.datetime
+                ) -> tuple[CalendarDays, bool, dict[tuple[str, str], dt.datetime]]:
+    """The admin's days off and make-up days as of this tick, whether `today` was planned already, and the
+    flood-control pauses at `now` (as send_pauses), in one statement."""
+    rows = connection_of(session).execute(_TICK_START, {"today": today, "now": now}).all()
+    return (calendar_days_of([r for r in rows if r.what == "day"]), any(r.what == "planned" for r in rows),
+            {(r.channel, r.chat_id): r.until for r in rows if r.what == "pause"})
 
 
 def _must_plan(policy: ReminderPolicy, *, today: dt.date, now: dt.datetime, planned: bool) -> bool:
@@ -1122,23 +1203,56 @@ def _must_plan(policy: ReminderPolicy, *, today: dt.date, now: dt.datetime, plan
 _Batch = tuple[set[int], list[_Prepared], dict[tuple[str, str], dt.datetime], int]  # what _claim_batch returns
 
 
-def _start(session: Session, *, policy: ReminderPolicy, today: dt.date, now: dt.datetime, worker: str, limit: int,
-           lease: dt.timedelta) -> tuple[CalendarDays, bool, _Batch | None]:
+def _start(session: Session | Connection, *, policy: ReminderPolicy, today: dt.date, now: dt.datetime, worker: str,
+           limit: int, lease: dt.timedelta) -> tuple[CalendarDays, bool, _Batch | None]:
     """A tick's first transaction: `_tick_start`, and, when the tick sends at once (working time, nothing to plan
     first — every tick but the morning's first), the first batch's `_claim_batch` with `now` as the claim's
     instant: one thread hop and one transaction fewer a tick."""
-    days, planned = _tick_start(session, today=today)
+    days, planned, pauses = _tick_start(session, today=today, now=now)
     calendar = with_corrections(policy.calendar, days)
     if not calendar.is_working_time(now) or _must_plan(policy, today=today, now=now, planned=planned):
         return days, planned, None
     return days, planned, _claim_batch(session, outcomes=[], now=now, worker=worker, limit=limit, lease=lease,
-                                       tz=calendar.tz)
+                                       tz=calendar.tz, pauses=pauses)
 
 
 # ---------------------------------------------------------------- one tick
 
 FLUSH_MESSAGES = 30  # outcomes written together at most (a crash resends at most these)
 FLUSH_AFTER = dt.timedelta(seconds=1)  # …or the outcomes of this much sending, whichever comes first
+
+
+class _Slots:
+    """`count` slots, handed out first come, first served, as asyncio.Semaphore does them (a release hands its slot
+    to the longest waiter; nobody overtakes a waiter), without the Semaphore's walk over its waiters at each release
+    and acquire: a write frees up to FLUSH_MESSAGES slots while as many sends wait (≈ 900 checks a group)."""
+
+    def __init__(self, count: int) -> None:
+        self.free = count
+        self.waiters: deque[asyncio.Future[None]] = deque()
+
+    async def acquire(self) -> None:
+        if self.free and not self.waiters:
+            self.free -= 1
+            return
+        waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self.waiters.append(waiter)
+        try:
+            await waiter  # resolved by `release`: the slot is ours
+        except asyncio.CancelledError:
+            if waiter.done() and not waiter.cancelled():
+                self.release()  # given a slot, then cancelled before it could use it: the next waiter has it
+            elif waiter in self.waiters:
+                self.waiters.remove(waiter)
+            raise
+
+    def release(self) -> None:
+        while self.waiters:
+            waiter = self.waiters.popleft()
+            if not waiter.done():  # (a cancelled waiter is done: passed over)
+                waiter.set_result(None)
+                return
+        self.free += 1
 
 
 class _Outbox:
@@ -1149,16 +1263,16 @@ class _Outbox:
     def __init__(self, db: Database, *, worker: str, result: DispatchResult) -> None:
         self.db, self.worker, self.result = db, worker, result
         self.waiting: list[_Outcome] = []
-        self.since: dt.datetime | None = None  # when the oldest waiting outcome's send began
+        self.flush_at: dt.datetime | None = None  # FLUSH_AFTER after the oldest waiting outcome's send began
         self.lock = asyncio.Lock()
         # a send holds a slot from before it starts until its outcome is written: never more than
         # FLUSH_MESSAGES messages out whose outcome is not in the database (what a crash may resend)
-        self.slots = asyncio.Semaphore(FLUSH_MESSAGES)
+        self.slots = _Slots(FLUSH_MESSAGES)
         self.slot_ids: set[int] = set()
 
     def add(self, outcome: _Outcome, *, began: dt.datetime) -> None:
         if not self.waiting:
-            self.since = began
+            self.flush_at = began + FLUSH_AFTER
         self.waiting.append(outcome)
 
     def starved(self) -> bool:
@@ -1169,7 +1283,7 @@ class _Outbox:
 
     def due(self, now: dt.datetime) -> bool:
         return bool(self.waiting) and (len(self.waiting) >= FLUSH_MESSAGES or self.starved()
-                                       or (self.since is not None and now - self.since >= FLUSH_AFTER))
+                                       or (self.flush_at is not None and now >= self.flush_at))
 
     async def reserve(self, digest_id: int) -> None:
         """A slot for one send (see `slots`); writes the waiting outcomes first if none is free."""
@@ -1185,7 +1299,7 @@ class _Outbox:
             self.slots.release()
 
     def take(self) -> list[_Outcome]:
-        outcomes, self.waiting, self.since = self.waiting, [], None
+        outcomes, self.waiting, self.flush_at = self.waiting, [], None
         return outcomes
 
     def written(self, outcomes: list[_Outcome], lost: set[int]) -> None:
@@ -1215,7 +1329,8 @@ class _Outbox:
         """flush, for a caller that holds `lock` (writes of one batch go one at a time, renewals included)."""
         if self.waiting:
             outcomes = self.take()
-            self.written(outcomes, await self.db.run(_record, outcomes, worker=self.worker))
+            run = self.db.run_one_write if _one_write(outcomes) else self.db.run_core
+            self.written(outcomes, await run(_record, outcomes, worker=self.worker))
 
 
 async def send_due_digests(db: Database, senders: dict[str, Sender], *, clock: Clock, policy: ReminderPolicy,
@@ -1224,11 +1339,13 @@ async def send_due_digests(db: Database, senders: dict[str, Sender], *, clock: C
     """One tick: plan this morning's digests if it is time, then send every digest that is due,
     within working hours only.
 
-    Cost: one transaction reads the calendar corrections and whether today is planned and, unless the day is
-    to be planned first, claims a batch of `batch` rows and reads everything needed to render them (five
-    statements); each group of finished rows is written in one transaction (see _Outbox) — 5 transactions
-    and 13 statements per 100 digests (groups of 30, 30, 30 and 10, the last with the claim that finds
-    nothing more) instead of 2 transactions a digest. The lease counts from the claim and is renewed for
+    Cost: the first unit of work reads the calendar corrections, whether today is planned and the flood-control
+    pauses (one statement) and, unless the day is to be planned first, claims a batch of `batch` rows and reads
+    everything needed to render them (five statements); each group of finished rows is written in one unit of
+    work (see _Outbox) — 5 commits and 10 statements per 100 digests (groups of 30, 30, 30 and 10, the last with
+    the claim that finds nothing more) instead of 2 transactions a digest. A unit with one write (the first; a
+    group all sent) commits that statement by itself on PostgreSQL, without BEGIN and COMMIT round trips
+    (Database.call_one_write); on SQLite every unit is a transaction. The lease counts from the claim and is renewed for
     the whole rest of the batch in one statement once a third of it has gone; a row whose claim was taken
     over meanwhile is not sent. Every outcome is written only if the row's fencing token is still ours.
 
@@ -1239,8 +1356,8 @@ async def send_due_digests(db: Database, senders: dict[str, Sender], *, clock: C
     result = DispatchResult()
     now = clock.now()
     today = policy.calendar.local(now).date()
-    days, planned, first = await db.run(_start, policy=policy, today=today, now=now, worker=worker, limit=batch,
-                                        lease=lease)
+    days, planned, first = await db.run_one_write(_start, policy=policy, today=today, now=now, worker=worker,
+                                                  limit=batch, lease=lease)  # (the claim its one write)
     policy = dataclasses.replace(policy, calendar=with_corrections(policy.calendar, days))
     calendar = policy.calendar
     if not calendar.is_working_time(now):
@@ -1260,9 +1377,9 @@ async def send_due_digests(db: Database, senders: dict[str, Sender], *, clock: C
                 claimed_at = clock.now()  # the lease counts from the claim
                 outcomes = outbox.take()
                 try:
-                    lost, rows, pauses, claimed = await db.run(_claim_batch, outcomes=outcomes, now=claimed_at,
-                                                               worker=worker, limit=batch, lease=lease,
-                                                               tz=calendar.tz)
+                    unit = db.run_core if outcomes else db.run_one_write  # (the claim alone: one write)
+                    lost, rows, pauses, claimed = await unit(_claim_batch, outcomes=outcomes, now=claimed_at,
+                                                            worker=worker, limit=batch, lease=lease, tz=calendar.tz)
                 except BaseException:
                     outbox.waiting[:0] = outcomes  # not written: the finally below tries once more
                     raise
@@ -1328,8 +1445,9 @@ class _BatchRun:
                  outbox: _Outbox,
                  lease: dt.timedelta, claimed_at: dt.datetime) -> None:
         self.db, self.senders, self.rows, self.clock, self.policy = db, senders, rows, clock, policy
-        self.outbox, self.lease, self.renewed_at = outbox, lease, claimed_at
+        self.outbox, self.lease = outbox, lease
         self.renew_after = lease / 3  # the lease is renewed once this much of it has gone
+        self.renew_at = claimed_at + self.renew_after
         self.held = dict(pauses)  # (channel, chat id) → until: flood control; chat id '': the whole channel
         self.channel_held = False  # a whole channel was paused during this batch: the tick ends after it
         self.open = {p.claim.digest_id for p in rows}  # claimed and not yet finished: renewed together
@@ -1362,12 +1480,12 @@ class _BatchRun:
             return
         async with self.outbox.lock:  # no outcome is being written meanwhile
             now = self.clock.now()
-            if now - self.renewed_at < self.renew_after:
+            if now < self.renew_at:
                 return
             await self.outbox.flush_locked()
             rest = [p.claim for p in self.rows if p.claim.digest_id in self.open - self.lost]
-            kept = await self.db.run(renew_claims, rest, now=now, lease=self.lease)
-            self.renewed_at = now
+            kept = await self.db.run_core(renew_claims, rest, now=now, lease=self.lease)
+            self.renew_at = now + self.renew_after
             for claim in rest:
                 # a row finished while the renewal ran is no longer `claimed`: its outcome's own write
                 # checks its token
@@ -1379,7 +1497,7 @@ class _BatchRun:
 
     def lease_due(self) -> bool:
         """Whether `keep_lease` has anything to do (checked before awaiting it: a few hundred times a tick)."""
-        return self.clock.now() - self.renewed_at >= self.renew_after
+        return self.clock.now() >= self.renew_at
 
     def finish(self, outcome: _Outcome, *, began: dt.datetime) -> None:
         self.open.discard(outcome.prepared.claim.digest_id)
@@ -1503,7 +1621,8 @@ async def _deliver(senders: dict[str, Sender], prepared: _Prepared, *, clock: Cl
         return _Outcome(prepared=prepared, at=now, state=DigestState.PENDING, count_attempt=False,
                         error=f"no running channel for the person ({prepared.channel})", retry_at=retry,
                         report="postponed")
-    await pace(sender, clock)
+    if getattr(sender, "max_per_second", None):  # (pace's own first test: no coroutine for a channel without one)
+        await pace(sender, clock)
     view = _with_break_ahead(view, policy.calendar, breaks)
     try:
         message_id = await sender.send_digest(prepared.chat_id, view)

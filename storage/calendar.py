@@ -9,12 +9,13 @@ import datetime as dt
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session, selectinload
 
 from storage.audit import audit
+from storage.db import connection_of
 from storage.errors import NhacViecError
 from storage.models import OPEN_STATUSES, CalendarDay, CalendarDayKind, Notice, NoticeStatus, Task
 from storage.vntext import nfc
@@ -124,8 +125,12 @@ def list_calendar_days(session: Session, *, year: int | None = None) -> list[Cal
 _DAYS = select(CalendarDay.day, CalendarDay.kind, CalendarDay.note).order_by(CalendarDay.day)  # read every tick
 
 
-def load_calendar_days(session: Session) -> CalendarDays:
-    rows = session.connection().execute(_DAYS).all()  # plain rows (Core): no ORM objects to build
+def load_calendar_days(session: Session | Connection) -> CalendarDays:
+    return calendar_days_of(connection_of(session).execute(_DAYS).all())  # plain rows (Core): no ORM objects
+
+
+def calendar_days_of(rows: Any) -> CalendarDays:
+    """The corrections from rows of (day, kind, note) — `_DAYS`'s columns, or another statement's of those names."""
     return CalendarDays(
         days_off=frozenset(r.day for r in rows if r.kind == CalendarDayKind.OFF),
         working_days=frozenset(r.day for r in rows if r.kind == CalendarDayKind.WORKING),

@@ -7,11 +7,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import Connection, bindparam, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from storage.audit import audit, claim_once
+from storage.db import connection_of
 from storage.errors import NhacViecError
 from storage.models import AuditLog, Digest, DigestState, Person, SendPause
 
@@ -76,10 +77,10 @@ def pause_chat(session: Session, channel: str, chat_id: str, *, until: dt.dateti
 _HELD = select(SendPause.channel, SendPause.chat_id, SendPause.until).where(SendPause.until > bindparam("now"))
 
 
-def send_pauses(session: Session, *, now: dt.datetime) -> dict[tuple[str, str], dt.datetime]:
+def send_pauses(session: Session | Connection, *, now: dt.datetime) -> dict[tuple[str, str], dt.datetime]:
     """Everything on hold at `now`, and until when: (channel, chat id) → until; chat id '' is the whole
     channel."""
-    return {(r.channel, r.chat_id): r.until for r in session.connection().execute(_HELD, {"now": now})}
+    return {(r.channel, r.chat_id): r.until for r in connection_of(session).execute(_HELD, {"now": now})}
 
 
 def channel_pauses(session: Session, *, now: dt.datetime) -> dict[str, dt.datetime]:

@@ -8,6 +8,7 @@ import asyncio
 import dataclasses
 import datetime as dt
 import json
+import re
 from typing import Any
 
 import pytest
@@ -18,11 +19,21 @@ from bot.conversation.events import Outgoing
 from bot.conversation.status import digest_message
 from bot.sandbox.harness import Harness
 from bot.sandbox.server import RateLimits
+from scheduler.calendar import WorkingCalendar
 from scheduler.clock import FakeClock
-from scheduler.dispatcher import FLUSH_MESSAGES, DigestView, plan_digests, send_due_digests
+from scheduler.dispatcher import (
+    FLUSH_MESSAGES,
+    DigestView,
+    TransientSendError,
+    _tick_start,
+    plan_digests,
+    send_due_digests,
+)
+from storage.calendar import add_calendar_day, load_calendar_days
 from storage.db import Database, counting_statements
+from storage.digests import pause_channel, pause_chat, send_pauses
 from storage.directory import person_by_handle
-from storage.models import Digest, DigestState, Person, Task, TaskStatus
+from storage.models import CalendarDayKind, Digest, DigestRun, DigestState, Person, Task, TaskStatus
 from storage.notices import confirm_notice, create_draft
 from storage.parsed import ParsedNotice
 from tests.conftest import DIRECTORY_CSV, local
@@ -41,10 +52,84 @@ async def test_a_hundred_digests_cost_a_few_transactions_not_two_each(migrated_d
         result = await send_due_digests(db, {"telegram": sender}, clock=FakeClock(start), policy=policy)
     assert len(result.sent) == 100 and len({chat for chat, _ in sender.sent}) == 100
     assert sent_count(db) == 100
-    # calendar + planned? + claim + render reads in one transaction, four groups of at most 30 outcomes (the
-    # last one with the claim that finds nothing more): it was 313 statements and 207 commits
+    # calendar, planned? and pauses (one statement), claim and three render reads in one transaction, four groups
+    # of at most 30 outcomes (the last one with the claim that finds nothing more, and so reads no pauses):
+    # 1 + 1 + 3 + 1 + 1 + 1 + (1 + 1) = 10 statements; it was 313 statements and 207 commits
     assert counts["commits"] <= 5, counts
-    assert counts["statements"] <= 16, counts
+    assert counts["statements"] <= 10, counts
+
+
+async def test_a_group_of_one_kind_of_outcome_is_one_statement_committing_by_itself_on_postgresql(
+        migrated_db: Database) -> None:
+    """A group of outcomes written with one statement needs no transaction around it: on PostgreSQL it commits by
+    itself (no BEGIN and COMMIT round trips), and so does the tick's first claim (with the reads around it); a group
+    of several statements (a failure among sends: two UPDATEs) is still one transaction, and the last group goes in
+    the transaction of the claim that follows it."""
+    db = migrated_db
+    start = many_people_with_a_digest_due(db, 100)
+    writes: list[tuple[str | None, str]] = []  # (isolation, what) of each outcome write and claim
+
+    def capture(conn: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
+        isolation = conn.get_execution_options().get("isolation_level")
+        if re.search(r"SET state\s*=\s*'sent'", statement):
+            writes.append((isolation, "sent"))
+        elif re.search(r"claimed_by\s*=", statement) and "RETURNING" in statement:
+            writes.append((isolation, "claim"))
+
+    sender = RecordingSender(fail_with=[TransientSendError("mạng chập chờn")])  # the first group: sent and not
+    event.listen(db.engine, "before_cursor_execute", capture)
+    try:
+        with counting_statements(db) as counts:
+            result = await send_due_digests(db, {"telegram": sender}, clock=FakeClock(start), policy=policy)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", capture)
+    assert len(result.sent) == 99 and len(result.failed) == 1 and sent_count(db) == 99
+    alone = "AUTOCOMMIT" if db.dialect == "postgresql" else None
+    assert writes == [(alone, "claim"), (None, "sent"), (alone, "sent"), (alone, "sent"), (None, "sent"),
+                      (None, "claim")], writes
+    assert counts["commits"] == 5, counts  # a statement committing by itself is counted as the commit it is
+
+
+async def test_outcomes_store_their_instants_as_every_other_write_does(migrated_db: Database) -> None:
+    """The outcome writes bypass SQLAlchemy's per-row parameter work; the instants they store (sent_at, a retry's
+    due_at) are still the text SQLAlchemy stores on SQLite ("…01:00:00.000000"): SQLite compares that text."""
+    db = migrated_db
+    start = many_people_with_a_digest_due(db, 3)
+    sender = RecordingSender(fail_with=[TransientSendError("mạng chập chờn")])  # the first send: retried later
+    result = await send_due_digests(db, {"telegram": sender}, clock=FakeClock(start), policy=policy)
+    assert len(result.sent) == 2 and len(result.failed) == 1
+    if db.dialect != "sqlite":
+        return  # (PostgreSQL stores timestamptz, not text)
+    with db.engine.connect() as conn:
+        rows = conn.exec_driver_sql("SELECT state, sent_at, due_at FROM digests").all()
+    text = "%Y-%m-%d %H:%M:%S.%f"
+    assert sorted(r[1] for r in rows if r[0] == "sent") == [start.astimezone(dt.UTC).strftime(text)] * 2, rows
+    retry = start + dt.timedelta(minutes=5)
+    assert [r[2] for r in rows if r[0] == "pending"] == [retry.astimezone(dt.UTC).strftime(text)], rows
+
+
+def test_a_ticks_first_read_gives_the_calendar_the_planned_day_and_the_pauses_at_once(
+        migrated_db: Database) -> None:
+    """`_tick_start` reads in one statement what load_calendar_days, "is today planned?" and send_pauses read."""
+    db = migrated_db
+    now = local(2027, 2, 16, 8, 0)
+    base = WorkingCalendar()
+    db.call(add_calendar_day, day=dt.date(2027, 2, 15), kind=CalendarDayKind.OFF, note="Nghỉ bù", base=base, now=now)
+    db.call(add_calendar_day, day=dt.date(2027, 2, 20), kind=CalendarDayKind.WORKING, note="", base=base, now=now)
+    db.call(pause_chat, "telegram", "42", until=now + dt.timedelta(seconds=30))
+    db.call(pause_channel, "zalo", until=now + dt.timedelta(minutes=2))
+    db.call(pause_chat, "telegram", "43", until=now - dt.timedelta(seconds=1))  # over already
+    days, planned, pauses = db.call_core(_tick_start, today=now.date(), now=now)
+    assert days == db.call(load_calendar_days) and days.notes == {dt.date(2027, 2, 15): "Nghỉ bù"}
+    assert days.days_off == {dt.date(2027, 2, 15)} and days.working_days == {dt.date(2027, 2, 20)}
+    assert pauses == db.call(send_pauses, now=now) == {("telegram", "42"): now + dt.timedelta(seconds=30),
+                                                       ("zalo", ""): now + dt.timedelta(minutes=2)}
+    assert all(until.tzinfo is not None for until in pauses.values())
+    assert not planned
+    db.call(lambda s: s.add(DigestRun(day=now.date(), planned_at=now, digests=0)))
+    db.call(lambda s: s.add(DigestRun(day=now.date() - dt.timedelta(days=1), planned_at=now, digests=0)))
+    assert db.call_core(_tick_start, today=now.date(), now=now)[1:] == (True, pauses)
+    assert not db.call_core(_tick_start, today=now.date() + dt.timedelta(days=1), now=now)[1]
 
 
 async def test_the_lines_and_views_a_tick_sends_are_whole_frozen_dataclasses(migrated_db: Database) -> None:
