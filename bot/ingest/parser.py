@@ -554,10 +554,21 @@ ATTRIBUTE_ITEM = re.compile(
     r"Nội\s*dung(?:\s*\w+){0,2}|Phương\s*thức(?:\s*\w+){0,2}|Mục\s*đích|Mục\s*tiêu)\s*:", re.I | re.U)
 
 
+# An ask to a named unit or person to pass the notice on to the people it concerns — "Đề nghị Đài truyền thanh xã, các
+# đồng chí Trưởng thôn thông báo liên tục … để toàn thể nhân dân biết thực hiện./.", "Đề nghị Tổ trưởng các tổ dân phố
+# thông báo cho các hộ gia đình trên địa bàn được biết và thực hiện." — is work of its own (the broadcast, the round of
+# the houses), not the closing formula "… biết và thực hiện" it ends with; the issuer's own "UBND xã thông báo tới toàn
+# thể nhân dân biết và thực hiện." asks nobody.
+PASS_ON = (r"(?:[^.;:]{0,80}?\s)?(?i:đề\s*nghị|yêu\s*cầu|giao)\s+(?:cho\s+)?(?=[^.;:]{3,120}?\s"
+           r"(?:thông\s*báo|tuyên\s*truyền|phổ\s*biến|thông\s*tin|niêm\s*yết)\s"
+           r"(?:liên\s*tục\s+|rộng\s*rãi\s+|kịp\s*thời\s+)*(?:cho|đến|tới|trên|tại|để)\s[^.;:]{0,200}?\bbiết\b)")
+PASS_ON_RE = re.compile(PASS_ON, re.U)
+
+
 # Closing lines after the last item: who follows up, the call to carry it out, the courtesy formula.
 # They are not a task and never part of the last one.
 CLOSING_LINE = re.compile(
-    r"^(?:(?:Văn\s*phòng|VP)[^.;:]{0,80}?\b(?:theo\s*dõi|đôn\s*đốc)\b[^.;:]{0,80}\.?|"
+    r"^(?!" + PASS_ON + r")(?:(?:Văn\s*phòng|VP)[^.;:]{0,80}?\b(?:theo\s*dõi|đôn\s*đốc)\b[^.;:]{0,80}\.?|"
     r"(?:Yêu\s*cầu|Đề\s*nghị)\s[^.;:]{0,120}?\bnghiêm\s*túc\b[^.;:]{0,80}|"
     # "Yêu cầu A, B, C triển khai thực hiện./.", "Ủy ban nhân dân tỉnh yêu cầu A, B triển khai thực hiện./.":
     # the call to carry out what was said above
@@ -773,7 +784,7 @@ DIRECTIVE_TEXT = re.compile(
     r"tập\s*trung|chủ\s*động|rà\s*soát|xây\s*dựng|tổ\s*chức|thực\s*hiện|tham\s*mưu|báo\s*cáo|triển\s*khai|"
     r"hoàn\s*thành|kiểm\s*tra|nghiên\s*cứu|đề\s*xuất|làm\s*rõ|cải\s*tiến|bảo\s*đảm|đảm\s*bảo|nâng\s*cao|"
     r"theo\s*dõi|hướng\s*dẫn|phối\s*hợp|cần|phải)\b", re.I | re.U)
-CLOSING = re.compile(r"^(?:Căn\s*cứ\s*(?:nội\s*dung\s*)?Thông\s*báo|"
+CLOSING = re.compile(r"^(?!" + PASS_ON + r")(?:Căn\s*cứ\s*(?:nội\s*dung\s*)?Thông\s*báo|"
                      r"Căn\s*cứ\s*(?:nội\s*dung|ý\s*kiến)\s*(?:này|trên)|Văn\s*phòng.*thông\s*báo\s*(?:để|ý\s*kiến)|"
                      r"Trân\s*trọng|.*(?:biết,?\s*(?:thực\s*hiện|phối\s*hợp)|biết\s*và\s*thực\s*hiện)\s*\./\.|"
                      # the articles every decision ends with: entry into force, who executes it, what it issues
