@@ -1217,6 +1217,7 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
         tasks += _agenda_tasks(body, tasks, issued_on=reference, default_leads=default_leads)
         tasks += _obligation_tasks(body, tasks, issued_on=reference)
         tasks += _framed_duty_tasks(body, tasks, issued_on=reference)
+        tasks += _speaker_ask_tasks(body, tasks, issued_on=reference)
         tasks = _split_retold_chains(_split_report_sentences(tasks, issued_on=reference), issued_on=reference)
         # (a duty a connective sentence adds may string its own ';' chain: "… . Cùng với …, các địa phương tổ chức …;
         # sơ kết …")
@@ -1454,6 +1455,59 @@ def _obligation_tasks(body: list[str], tasks: list[ParsedTask], *, issued_on: dt
             group = sentence[must.start("d"):].split(",")[0]
             group = re.split(r"\s+(?:cần|phải)\s+", group)[0].strip()
             out.append(_found_task(len(tasks) + len(out) + 1, sentence, [group], issued_on=issued_on))
+    return out
+
+
+# a speaker's ask retold in a report, the speaker and an optional frame before it: "Đồng chí Bí thư Huyện ủy yêu cầu
+# lãnh đạo, cán bộ xã cần khẩn trương …", "Chủ tịch UBND thành phố đã chỉ đạo các sở, ngành, quận, huyện nhanh chóng
+# kiểm tra …", "Tại buổi làm việc, thành viên Ban Chỉ đạo đề nghị ngành chuyên môn phối hợp với …", "Sở cũng lưu ý
+# các đơn vị phải …" — the units asked, then their work
+SPEAKER_ASK = re.compile(r"^(?:[^.;:]{0,160}?,\s+)?(?P<s>[^,.;:]{2,120}?)\s+"
+                         r"(?:(?:cũng|đã|còn|tiếp\s*tục|phát\s*biểu|đồng\s*thời)\s+)*"
+                         r"(?:yêu\s*cầu|đề\s*nghị|chỉ\s*đạo|lưu\s*ý)\s+(?:cho\s+)?(?P<a>\S.*)$", re.U)
+# where the units asked end and their work begins: a modal, a manner word, or a work verb
+ASKED_WORK = re.compile(r"\s(?=(?:cần|phải|khẩn\s*trương|tập\s*trung|nhanh\s*chóng|bắt\s*tay|sớm|kịp\s*thời|"
+                        r"chủ\s*động|quan\s*tâm|tiếp\s*tục|nghiêm\s*túc|tích\s*cực|thường\s*xuyên|tăng\s*cường|"
+                        r"tuân\s*thủ|kiểm\s*tra|phối\s*hợp|hoàn\s*thành|xây\s*dựng|rà\s*soát|thực\s*hiện|"
+                        r"triển\s*khai|tổ\s*chức|chỉ\s*đạo|chuẩn\s*bị|tham\s*mưu|nghiên\s*cứu|đẩy\s*nhanh|"
+                        r"đẩy\s*mạnh|khắc\s*phục|xử\s*lý|báo\s*cáo|tiếp\s*thu|làm\s*rõ|đảm\s*bảo|bảo\s*đảm|"
+                        r"không|vận\s*động|tuyên\s*truyền|hướng\s*dẫn|theo\s*dõi|rà\s*soát|giải\s*quyết)\b)", re.U)
+# the asked in lower case: a group named by its kind ("các sở, ngành …", "lãnh đạo, cán bộ xã …", "ngành chuyên môn …");
+# else a name (upper case) — not the work itself, nor a pointer back: "các nội dung …", "những nhiệm vụ …"
+ASKED_GROUP = re.compile(r"(?:các|những|toàn\s*thể|lãnh\s*đạo|cán\s*bộ|đài|ngành|thành\s*viên|cấp\s*ủy|chi\s*bộ|"
+                         r"đảng\s*viên|người|hộ)\b", re.U)
+ASKED_POINTER = re.compile(r"(?:các|những)\s+(?:nội\s*dung|nhiệm\s*vụ|giải\s*pháp|vấn\s*đề|công\s*việc|"
+                           r"biện\s*pháp)\b", re.U)
+# "yêu cầu", "chỉ đạo" as nouns after the words before them: "các văn bản chỉ đạo …", "ban chỉ đạo …", "được chọn chỉ
+# đạo đại hội điểm", "có chỉ đạo …" (a directive mentioned), "yêu cầu này …"; or a sentence that opens with its verb
+# ("Quan tâm chỉ đạo các chi bộ …": the work of the doer before, whom it directs is no doer)
+NOT_A_SPEAKER = re.compile(r"\b(?:văn\s*bản|ban|Ban|công\s*tác|được|chọn|có|nhằm|theo|của|sự|ý\s*kiến)$|"
+                           r"^(?:Quan\s*tâm|Tập\s*trung|Tăng\s*cường|Tiếp\s*tục|Thường\s*xuyên|Chủ\s*động)\b", re.U)
+
+
+def _speaker_ask_tasks(body: list[str], tasks: list[ParsedTask], *, issued_on: dt.date | None) -> list[ParsedTask]:
+    """The sentences of a retold report that tell a speaker's ask (SPEAKER_ASK) and that no task holds yet — where the
+    units asked are named in a way no unit reader takes for a name ("cán bộ, đảng viên, công chức phường", "lãnh đạo,
+    cán bộ xã", "ngành chuyên môn"), the candidate had no lead and the filter let it go: one task each, led by the
+    units asked (up to where their work begins, ASKED_WORK), dated by the sentence."""
+    new = _not_held(tasks)
+    out: list[ParsedTask] = []
+    for para in body:
+        for sentence in NEXT_SENTENCE.split(para):
+            if len(sentence) < OBLIGATION_MIN or not new(sentence) or (ask := SPEAKER_ASK.match(sentence)) is None \
+                    or INTRO_END.search(sentence) or _closing_ask(sentence) or CARRY_OUT_END.search(sentence) \
+                    or sentence.rstrip().endswith(":"):
+                continue
+            asked_text = ask.group("a")
+            work = ASKED_WORK.search(asked_text)
+            if work is None or ASKED_POINTER.match(asked_text) or NOT_A_SPEAKER.search(ask.group("s")) or \
+                    not (asked_text[:1].isupper() or ASKED_GROUP.match(asked_text)):
+                continue
+            asked = asked_text[:work.start()].strip(" ,")
+            if not 1 <= len(asked.split()) <= 14 or len(asked_text[work.end():]) < 20:
+                continue
+            leads = split_units(asked) or [asked]
+            out.append(_found_task(len(tasks) + len(out) + 1, sentence, leads, issued_on=issued_on))
     return out
 
 

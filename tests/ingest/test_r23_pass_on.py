@@ -1,8 +1,8 @@
 """Round 23: an ask to a named unit or person to pass the notice on to the people it concerns — "Đề nghị Đài truyền
 thanh xã, các đồng chí Trưởng thôn thông báo liên tục … để toàn thể nhân dân biết thực hiện./." — is a task of its own
-(the broadcast, the round of the houses), not the closing formula "… biết và thực hiện" it ends with. The issuer's own
-"UBND xã thông báo tới toàn thể nhân dân biết và thực hiện." and "Đề nghị các đơn vị biết, thực hiện." ask nobody to pass
-anything on: still closings."""
+(the broadcast, the round of the houses), not the closing formula "… biết và thực hiện" it ends with. The issuer's
+own "UBND xã thông báo tới toàn thể nhân dân biết và thực hiện." and "Đề nghị các đơn vị biết, thực hiện." ask nobody
+to pass anything on: still closings."""
 
 from __future__ import annotations
 
