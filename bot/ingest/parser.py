@@ -280,22 +280,58 @@ def _date_and_place(head: str) -> tuple[dt.date | None, str | None]:
     return None, None
 
 
+# where a header line's left column (the issuing body) ends: the motto, the party's name, the number, a table cell
+HEADER_RIGHT = re.compile(r"\s*(?:\||\bC[ỘO]NG\s*(?:H(?:[OÒÕÓỎ]A|O[ÀÁẢÃA])\b|$)|"
+                          r"^H(?:[OÒÕÓỎ]A|O[ÀÁẢÃA])\s+X[ÃA]\s+H[ỘO]I\b|\bĐẢNG\s*CỘNG\s*SẢN\b|\bĐộc\s*[Ll]ập\b|"
+                          r"(?<=\S)\s+Số\s*[:.])", re.U)
+
+
+# a department named after its parent body on the same header line
+ONE_LINE_UNIT = re.compile(r"^(?:UBND|ỦY\s*BAN|UỶ\s*BAN|BỘ)\s[^|]{0,60}?(?<!VĂN)\s+"
+                           r"(?=(?:SỞ|PHÒNG|CHI\s*CỤC|TRUNG\s*TÂM)\s+\S)", re.U)
+
+
 def _issuer(lines: list[str]) -> str | None:
     """The issuing body as written in the header, in ordinary case: "UBND TỈNH LÀO CAI" → "UBND tỉnh Lào Cai".
     A bare office line under it ("VĂN PHÒNG") belongs to that body; a named unit ("SỞ TÀI CHÍNH") issues."""
     out: list[str] = []
     for ln in lines[:6]:
-        if ln.startswith(("CỘNG HÒA", "CỘNG HOÀ", "ĐẢNG CỘNG SẢN", "Số")) or not ln.isupper() or _KIND_RE.match(ln):
+        # (a header copied as one row, or read across its columns: "ỦY BAN NHÂN DÂN TỈNH X Số: /TB-UBND | CỘNG HÒA …",
+        # "UBND TỈNH X CỘNG HÕA XÃ HỘI …" / "SỞ CÔNG THƯƠNG Độc lập - Tự do - Hạnh phúc": the body's name ends there)
+        ln = HEADER_RIGHT.split(ln, maxsplit=1)[0].rstrip()
+        if not ln or ln.startswith("Số") or not ln.isupper() or _KIND_RE.match(ln):
             break
         out.append(re.split(r"\s{3,}", ln)[0].strip(" *-_"))
     out = [o for o in out if o]
     if not out:
         return None
+    if len(out) == 1 and (unit := ONE_LINE_UNIT.search(out[0])) is not None:
+        out = [out[0][unit.end():]]  # "UBND TỈNH LÀO CAI SỞ CÔNG THƯƠNG" on one line: the department issues
     if len(out) > 1 and re.fullmatch(r"(?:VĂN\s*PHÒNG|VP)", out[-1]):
         out = out[:-1]
-    elif len(out) > 1 and re.match(r"^(?:SỞ|BAN|PHÒNG|CỤC|VỤ|TRUNG\s*TÂM|CHI\s*CỤC|BỘ\s*CHỈ\s*HUY)\s+\S", out[-1]):
+    elif len(out) > 1 and re.match(r"^(?:SỞ|BAN(?!\s*NHÂN\s*DÂN)|PHÒNG|CỤC|VỤ|TRUNG\s*TÂM|CHI\s*CỤC|BỘ\s*CHỈ\s*HUY)"
+                                   r"\s+\S", out[-1]):
         out = out[-1:]
     return unit_case(" ".join(out))
+
+
+# a header line that is no part of the subject above it
+SUBJECT_STOP = re.compile(r"^(?:Kính\b|Số\b|C[ỘO]NG\b|Độc\s*lập|[^,]{2,30},\s*ngày\b|Ngày\b|\(|V/v)", re.I | re.U)
+SUBJECT_COLUMN = 60  # characters: a subject set in the header's left column wraps within this width
+
+
+def _subject_lines(first: str, after: list[str]) -> str:
+    """The subject after "V/v", with the lines it wraps onto in the header's left column ("V/v triển khai thực hiện
+    thủ tục cấp" / "Giấy phép vận chuyển hàng hoá nguy" / "hiểm loại 1,2,3,4,9"): short lines, while the one above
+    does not end its sentence and no other header line ("Kính gửi", the place and date, the motto) comes."""
+    out = [first]
+    for ln in after[:3]:
+        ln = ln.strip()
+        if not ln or len(out[-1]) > SUBJECT_COLUMN or len(ln) > SUBJECT_COLUMN or re.search(r"[.:;]$", out[-1]) or \
+                SUBJECT_STOP.match(ln) or ln.isupper() or _marker(ln) is not None:
+            break
+        out.append(ln)
+    return " ".join(out)
 
 
 def _kind(lines: list[str], text: str) -> tuple[str | None, int]:
@@ -939,8 +975,12 @@ def _body_segments(lines: list[str], kind_index: int) -> tuple[int, list[list[st
     return start, segments
 
 
-WRAP_TAIL = re.compile(r"(?:[,(\-]|\b(?:ngày|số|tháng|năm|trước|của|và|các|với|về|theo|tại|cho|là|để|được|"
-                       r"hoặc|đến|từ|trong|những|đã|sẽ))$", re.I | re.U)
+WRAP_TAIL = re.compile(r"(?:[,(\-]|\b(?:ngày|tháng|năm|trước|của|và|các|với|về|theo|tại|cho|là|để|được|"
+                       r"hoặc|đến|từ|trong|những|đã|sẽ)|"
+                       # "số" before its number ("Công văn số" / "125/UBND …"), not "digital" ending a name: "chuyển đổi
+                       # số", "chính quyền số", "kinh tế số", "xã hội số", "chữ ký số", "dữ liệu số", "nền tảng số"
+                       r"(?<!đổi\s)(?<!quyền\s)(?<!tế\s)(?<!hội\s)(?<!ký\s)(?<!liệu\s)(?<!tảng\s)(?<!nghệ\s)\bsố)$",
+                       re.I | re.U)
 
 
 INLINE_MARK = re.compile(r"(?:(?<=[\s:;,.])|^)\((?P<m>[ivx]{1,4}|\d{1,2})\)\.?\s+(?=[^\s\d])", re.U)
@@ -1143,7 +1183,7 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
     subject = None
     m = re.search(r"\bV/v\s*[:.]?\s*(?P<s>[^\n]+)", head)
     if m:
-        subject = m.group("s").strip()
+        subject = _subject_lines(m.group("s").strip(), head[m.end():].split("\n")[1:])
     elif kind_index >= 0:
         subject = " ".join(_subject_after(lines, kind_index)) or None
     start, segments = _body_segments(lines, kind_index)

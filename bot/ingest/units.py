@@ -1473,6 +1473,16 @@ _LEVEL_WORDS = ("tỉnh", "huyện", "xã", "phường", "quận", "thị xã", 
 _KEEP_CAPITAL = frozenset("đảng chính phủ quốc hội trung ương việt nam nhà nước".split())
 
 
+def _keeps_capital(low: str, prev: str, nxt: str) -> bool:
+    """The words of a proper name inside a unit's: "Đảng", "Chính phủ", "Bộ Chính trị", "Quốc hội", "Trung ương",
+    "Việt Nam", "Nhà nước" — their first word only ("Sở Tài chính" names no "Chính phủ"; "xã hội" is no "Quốc
+    hội")."""
+    if low not in _KEEP_CAPITAL:
+        return False
+    return {"chính": nxt in ("phủ", "trị"), "phủ": False, "hội": False, "ương": False, "nước": False,
+            "nam": prev == "việt", "quốc": nxt == "hội", "trung": nxt == "ương", "nhà": nxt == "nước"}.get(low, True)
+
+
 def unit_case(name: str) -> str:
     """An upper-case unit name in ordinary case: acronyms stay, the unit's kind and the first word of its
     own name are capitalised, place names after "tỉnh", "huyện" … are capitalised."""
@@ -1482,15 +1492,21 @@ def unit_case(name: str) -> str:
     for i, w in enumerate(words):
         low = w.lower()
         prev = out[-1].lower() if out else ""
+        nxt = words[i + 1].lower() if i + 1 < len(words) else ""
         if re.fullmatch(r"[A-ZĐ&]{2,6}", w) and not re.search(r"[AEIOUY]", w.replace("UBND", "")) or w in (
                 "UBND", "HĐND", "MTTQ", "UBMTTQ", "TW", "BCH", "BTV"):
             out.append(w)
-        elif i == 0 or proper or low in _KEEP_CAPITAL or (prev in ("sở", "bộ", "ban", "phòng", "cục", "vụ", "tổng cục")
-                                                         and i == 1):
+        elif i == 0 or proper or _keeps_capital(low, prev, nxt) or (
+                prev in ("sở", "bộ", "ban", "phòng", "cục", "vụ", "tổng cục") and i == 1) or (
+                # each field a department's name joins: "Sở Giáo dục và Đào tạo", "Sở Lao động - Thương binh và Xã
+                # hội", "Bộ Văn hóa, Thể thao và Du lịch"; and "Công Thương", one field written as two words
+                out[0].lower() in ("sở", "bộ", "phòng") and i >= 2 and (
+                    prev in ("và", "-", "–") or prev.endswith(",") or (prev, low) == ("công", "thương") and i == 2)):
             out.append(low.capitalize())
         else:
             out.append(low)
-        if low in ("tỉnh", "huyện", "xã", "phường", "quận", "trấn") or (prev, low) in (("thành", "phố"), ("thị", "xã")):
+        if low in ("tỉnh", "huyện", "xã", "phường", "quận", "trấn") and (low, nxt) != ("xã", "hội") or \
+                (prev, low) in (("thành", "phố"), ("thị", "xã")):
             proper = True
         elif low in ("ủy", "uỷ") and prev in ("tỉnh", "huyện", "thành", "đảng", "thị"):
             proper = False
