@@ -280,22 +280,58 @@ def _date_and_place(head: str) -> tuple[dt.date | None, str | None]:
     return None, None
 
 
+# where a header line's left column (the issuing body) ends: the motto, the party's name, the number, a table cell
+HEADER_RIGHT = re.compile(r"\s*(?:\||\bC[ỘO]NG\s*(?:H(?:[OÒÕÓỎ]A|O[ÀÁẢÃA])\b|$)|"
+                          r"^H(?:[OÒÕÓỎ]A|O[ÀÁẢÃA])\s+X[ÃA]\s+H[ỘO]I\b|\bĐẢNG\s*CỘNG\s*SẢN\b|\bĐộc\s*[Ll]ập\b|"
+                          r"(?<=\S)\s+Số\s*[:.])", re.U)
+
+
+# a department named after its parent body on the same header line
+ONE_LINE_UNIT = re.compile(r"^(?:UBND|ỦY\s*BAN|UỶ\s*BAN|BỘ)\s[^|]{0,60}?(?<!VĂN)\s+"
+                           r"(?=(?:SỞ|PHÒNG|CHI\s*CỤC|TRUNG\s*TÂM)\s+\S)", re.U)
+
+
 def _issuer(lines: list[str]) -> str | None:
     """The issuing body as written in the header, in ordinary case: "UBND TỈNH LÀO CAI" → "UBND tỉnh Lào Cai".
     A bare office line under it ("VĂN PHÒNG") belongs to that body; a named unit ("SỞ TÀI CHÍNH") issues."""
     out: list[str] = []
     for ln in lines[:6]:
-        if ln.startswith(("CỘNG HÒA", "CỘNG HOÀ", "ĐẢNG CỘNG SẢN", "Số")) or not ln.isupper() or _KIND_RE.match(ln):
+        # (a header copied as one row, or read across its columns: "ỦY BAN NHÂN DÂN TỈNH X Số: /TB-UBND | CỘNG HÒA …",
+        # "UBND TỈNH X CỘNG HÕA XÃ HỘI …" / "SỞ CÔNG THƯƠNG Độc lập - Tự do - Hạnh phúc": the body's name ends there)
+        ln = HEADER_RIGHT.split(ln, maxsplit=1)[0].rstrip()
+        if not ln or ln.startswith("Số") or not ln.isupper() or _KIND_RE.match(ln):
             break
         out.append(re.split(r"\s{3,}", ln)[0].strip(" *-_"))
     out = [o for o in out if o]
     if not out:
         return None
+    if len(out) == 1 and (unit := ONE_LINE_UNIT.search(out[0])) is not None:
+        out = [out[0][unit.end():]]  # "UBND TỈNH LÀO CAI SỞ CÔNG THƯƠNG" on one line: the department issues
     if len(out) > 1 and re.fullmatch(r"(?:VĂN\s*PHÒNG|VP)", out[-1]):
         out = out[:-1]
-    elif len(out) > 1 and re.match(r"^(?:SỞ|BAN|PHÒNG|CỤC|VỤ|TRUNG\s*TÂM|CHI\s*CỤC|BỘ\s*CHỈ\s*HUY)\s+\S", out[-1]):
+    elif len(out) > 1 and re.match(r"^(?:SỞ|BAN(?!\s*NHÂN\s*DÂN)|PHÒNG|CỤC|VỤ|TRUNG\s*TÂM|CHI\s*CỤC|BỘ\s*CHỈ\s*HUY)"
+                                   r"\s+\S", out[-1]):
         out = out[-1:]
     return unit_case(" ".join(out))
+
+
+# a header line that is no part of the subject above it
+SUBJECT_STOP = re.compile(r"^(?:Kính\b|Số\b|C[ỘO]NG\b|Độc\s*lập|[^,]{2,30},\s*ngày\b|Ngày\b|\(|V/v)", re.I | re.U)
+SUBJECT_COLUMN = 60  # characters: a subject set in the header's left column wraps within this width
+
+
+def _subject_lines(first: str, after: list[str]) -> str:
+    """The subject after "V/v", with the lines it wraps onto in the header's left column ("V/v triển khai thực hiện
+    thủ tục cấp" / "Giấy phép vận chuyển hàng hoá nguy" / "hiểm loại 1,2,3,4,9"): short lines, while the one above
+    does not end its sentence and no other header line ("Kính gửi", the place and date, the motto) comes."""
+    out = [first]
+    for ln in after[:3]:
+        ln = ln.strip()
+        if not ln or len(out[-1]) > SUBJECT_COLUMN or len(ln) > SUBJECT_COLUMN or re.search(r"[.:;]$", out[-1]) or \
+                SUBJECT_STOP.match(ln) or ln.isupper() or _marker(ln) is not None:
+            break
+        out.append(ln)
+    return " ".join(out)
 
 
 def _kind(lines: list[str], text: str) -> tuple[str | None, int]:
@@ -554,10 +590,21 @@ ATTRIBUTE_ITEM = re.compile(
     r"Nội\s*dung(?:\s*\w+){0,2}|Phương\s*thức(?:\s*\w+){0,2}|Mục\s*đích|Mục\s*tiêu)\s*:", re.I | re.U)
 
 
+# An ask to a named unit or person to pass the notice on to the people it concerns — "Đề nghị Đài truyền thanh xã, các
+# đồng chí Trưởng thôn thông báo liên tục … để toàn thể nhân dân biết thực hiện./.", "Đề nghị Tổ trưởng các tổ dân phố
+# thông báo cho các hộ gia đình trên địa bàn được biết và thực hiện." — is work of its own (the broadcast, the round of
+# the houses), not the closing formula "… biết và thực hiện" it ends with; the issuer's own "UBND xã thông báo tới toàn
+# thể nhân dân biết và thực hiện." asks nobody.
+PASS_ON = (r"(?:[^.;:]{0,80}?\s)?(?i:đề\s*nghị|yêu\s*cầu|giao)\s+(?:cho\s+)?(?=[^.;:]{3,120}?\s"
+           r"(?:thông\s*báo|tuyên\s*truyền|phổ\s*biến|thông\s*tin|niêm\s*yết)\s"
+           r"(?:liên\s*tục\s+|rộng\s*rãi\s+|kịp\s*thời\s+)*(?:cho|đến|tới|trên|tại|để)\s[^.;:]{0,200}?\bbiết\b)")
+PASS_ON_RE = re.compile(PASS_ON, re.U)
+
+
 # Closing lines after the last item: who follows up, the call to carry it out, the courtesy formula.
 # They are not a task and never part of the last one.
 CLOSING_LINE = re.compile(
-    r"^(?:(?:Văn\s*phòng|VP)[^.;:]{0,80}?\b(?:theo\s*dõi|đôn\s*đốc)\b[^.;:]{0,80}\.?|"
+    r"^(?!" + PASS_ON + r")(?:(?:Văn\s*phòng|VP)[^.;:]{0,80}?\b(?:theo\s*dõi|đôn\s*đốc)\b[^.;:]{0,80}\.?|"
     r"(?:Yêu\s*cầu|Đề\s*nghị)\s[^.;:]{0,120}?\bnghiêm\s*túc\b[^.;:]{0,80}|"
     # "Yêu cầu A, B, C triển khai thực hiện./.", "Ủy ban nhân dân tỉnh yêu cầu A, B triển khai thực hiện./.":
     # the call to carry out what was said above
@@ -773,7 +820,7 @@ DIRECTIVE_TEXT = re.compile(
     r"tập\s*trung|chủ\s*động|rà\s*soát|xây\s*dựng|tổ\s*chức|thực\s*hiện|tham\s*mưu|báo\s*cáo|triển\s*khai|"
     r"hoàn\s*thành|kiểm\s*tra|nghiên\s*cứu|đề\s*xuất|làm\s*rõ|cải\s*tiến|bảo\s*đảm|đảm\s*bảo|nâng\s*cao|"
     r"theo\s*dõi|hướng\s*dẫn|phối\s*hợp|cần|phải)\b", re.I | re.U)
-CLOSING = re.compile(r"^(?:Căn\s*cứ\s*(?:nội\s*dung\s*)?Thông\s*báo|"
+CLOSING = re.compile(r"^(?!" + PASS_ON + r")(?:Căn\s*cứ\s*(?:nội\s*dung\s*)?Thông\s*báo|"
                      r"Căn\s*cứ\s*(?:nội\s*dung|ý\s*kiến)\s*(?:này|trên)|Văn\s*phòng.*thông\s*báo\s*(?:để|ý\s*kiến)|"
                      r"Trân\s*trọng|.*(?:biết,?\s*(?:thực\s*hiện|phối\s*hợp)|biết\s*và\s*thực\s*hiện)\s*\./\.|"
                      # the articles every decision ends with: entry into force, who executes it, what it issues
@@ -928,8 +975,12 @@ def _body_segments(lines: list[str], kind_index: int) -> tuple[int, list[list[st
     return start, segments
 
 
-WRAP_TAIL = re.compile(r"(?:[,(\-]|\b(?:ngày|số|tháng|năm|trước|của|và|các|với|về|theo|tại|cho|là|để|được|"
-                       r"hoặc|đến|từ|trong|những|đã|sẽ))$", re.I | re.U)
+WRAP_TAIL = re.compile(r"(?:[,(\-]|\b(?:ngày|tháng|năm|trước|của|và|các|với|về|theo|tại|cho|là|để|được|"
+                       r"hoặc|đến|từ|trong|những|đã|sẽ)|"
+                       # "số" before its number ("Công văn số" / "125/UBND …"), not "digital" ending a name: "chuyển đổi
+                       # số", "chính quyền số", "kinh tế số", "xã hội số", "chữ ký số", "dữ liệu số", "nền tảng số"
+                       r"(?<!đổi\s)(?<!quyền\s)(?<!tế\s)(?<!hội\s)(?<!ký\s)(?<!liệu\s)(?<!tảng\s)(?<!nghệ\s)\bsố)$",
+                       re.I | re.U)
 
 
 INLINE_MARK = re.compile(r"(?:(?<=[\s:;,.])|^)\((?P<m>[ivx]{1,4}|\d{1,2})\)\.?\s+(?=[^\s\d])", re.U)
@@ -1132,7 +1183,7 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
     subject = None
     m = re.search(r"\bV/v\s*[:.]?\s*(?P<s>[^\n]+)", head)
     if m:
-        subject = m.group("s").strip()
+        subject = _subject_lines(m.group("s").strip(), head[m.end():].split("\n")[1:])
     elif kind_index >= 0:
         subject = " ".join(_subject_after(lines, kind_index)) or None
     start, segments = _body_segments(lines, kind_index)
@@ -1206,6 +1257,7 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
         tasks += _agenda_tasks(body, tasks, issued_on=reference, default_leads=default_leads)
         tasks += _obligation_tasks(body, tasks, issued_on=reference)
         tasks += _framed_duty_tasks(body, tasks, issued_on=reference)
+        tasks += _speaker_ask_tasks(body, tasks, issued_on=reference)
         tasks = _split_retold_chains(_split_report_sentences(tasks, issued_on=reference), issued_on=reference)
         # (a duty a connective sentence adds may string its own ';' chain: "… . Cùng với …, các địa phương tổ chức …;
         # sơ kết …")
@@ -1443,6 +1495,61 @@ def _obligation_tasks(body: list[str], tasks: list[ParsedTask], *, issued_on: dt
             group = sentence[must.start("d"):].split(",")[0]
             group = re.split(r"\s+(?:cần|phải)\s+", group)[0].strip()
             out.append(_found_task(len(tasks) + len(out) + 1, sentence, [group], issued_on=issued_on))
+    return out
+
+
+# a speaker's ask retold in a report, the speaker and an optional frame before it: "Đồng chí Bí thư Huyện ủy yêu cầu
+# lãnh đạo, cán bộ xã cần khẩn trương …", "Chủ tịch UBND thành phố đã chỉ đạo các sở, ngành, quận, huyện nhanh chóng
+# kiểm tra …", "Tại buổi làm việc, thành viên Ban Chỉ đạo đề nghị ngành chuyên môn phối hợp với …", "Sở cũng lưu ý
+# các đơn vị phải …" — the units asked, then their work
+SPEAKER_ASK = re.compile(r"^(?:[^.;:]{0,160}?,\s+)?(?P<s>[^,.;:]{2,120}?)\s+"
+                         r"(?:(?:cũng|đã|còn|tiếp\s*tục|phát\s*biểu|đồng\s*thời)\s+)*"
+                         r"(?:yêu\s*cầu|đề\s*nghị|chỉ\s*đạo|lưu\s*ý)\s+(?:cho\s+)?(?P<a>\S.*)$", re.U)
+ASK_VERB_ANYWHERE = re.compile(r"\s(?:yêu\s*cầu|đề\s*nghị|chỉ\s*đạo|lưu\s*ý)\s", re.U)  # (a cheap test first)
+# where the units asked end and their work begins: a modal, a manner word, or a work verb
+ASKED_WORK = re.compile(r"\s(?=(?:cần|phải|khẩn\s*trương|tập\s*trung|nhanh\s*chóng|bắt\s*tay|sớm|kịp\s*thời|"
+                        r"chủ\s*động|quan\s*tâm|tiếp\s*tục|nghiêm\s*túc|tích\s*cực|thường\s*xuyên|tăng\s*cường|"
+                        r"tuân\s*thủ|kiểm\s*tra|phối\s*hợp|hoàn\s*thành|xây\s*dựng|rà\s*soát|thực\s*hiện|"
+                        r"triển\s*khai|tổ\s*chức|chỉ\s*đạo|chuẩn\s*bị|tham\s*mưu|nghiên\s*cứu|đẩy\s*nhanh|"
+                        r"đẩy\s*mạnh|khắc\s*phục|xử\s*lý|báo\s*cáo|tiếp\s*thu|làm\s*rõ|đảm\s*bảo|bảo\s*đảm|"
+                        r"không|vận\s*động|tuyên\s*truyền|hướng\s*dẫn|theo\s*dõi|rà\s*soát|giải\s*quyết)\b)", re.U)
+# the asked in lower case: a group named by its kind ("các sở, ngành …", "lãnh đạo, cán bộ xã …", "ngành chuyên môn …");
+# else a name (upper case) — not the work itself, nor a pointer back: "các nội dung …", "những nhiệm vụ …"
+ASKED_GROUP = re.compile(r"(?:các|những|toàn\s*thể|lãnh\s*đạo|cán\s*bộ|đài|ngành|thành\s*viên|cấp\s*ủy|chi\s*bộ|"
+                         r"đảng\s*viên|người|hộ)\b", re.U)
+ASKED_POINTER = re.compile(r"(?:các|những)\s+(?:nội\s*dung|nhiệm\s*vụ|giải\s*pháp|vấn\s*đề|công\s*việc|"
+                           r"biện\s*pháp)\b", re.U)
+# "yêu cầu", "chỉ đạo" as nouns after the words before them: "các văn bản chỉ đạo …", "ban chỉ đạo …", "được chọn chỉ
+# đạo đại hội điểm", "có chỉ đạo …" (a directive mentioned), "yêu cầu này …"; or a sentence that opens with its verb
+# ("Quan tâm chỉ đạo các chi bộ …": the work of the doer before, whom it directs is no doer)
+NOT_A_SPEAKER = re.compile(r"\b(?:văn\s*bản|ban|Ban|công\s*tác|được|chọn|có|nhằm|theo|của|sự|ý\s*kiến)$|"
+                           r"^(?:Quan\s*tâm|Tập\s*trung|Tăng\s*cường|Tiếp\s*tục|Thường\s*xuyên|Chủ\s*động)\b", re.U)
+
+
+def _speaker_ask_tasks(body: list[str], tasks: list[ParsedTask], *, issued_on: dt.date | None) -> list[ParsedTask]:
+    """The sentences of a retold report that tell a speaker's ask (SPEAKER_ASK) and that no task holds yet — where the
+    units asked are named in a way no unit reader takes for a name ("cán bộ, đảng viên, công chức phường", "lãnh đạo,
+    cán bộ xã", "ngành chuyên môn"), the candidate had no lead and the filter let it go: one task each, led by the
+    units asked (up to where their work begins, ASKED_WORK), dated by the sentence."""
+    new = _not_held(tasks)
+    out: list[ParsedTask] = []
+    for para in body:
+        for sentence in NEXT_SENTENCE.split(para):
+            if len(sentence) < OBLIGATION_MIN or not ASK_VERB_ANYWHERE.search(sentence) or not new(sentence) or \
+                    (ask := SPEAKER_ASK.match(sentence)) is None \
+                    or INTRO_END.search(sentence) or _closing_ask(sentence) or CARRY_OUT_END.search(sentence) \
+                    or sentence.rstrip().endswith(":"):
+                continue
+            asked_text = ask.group("a")
+            work = ASKED_WORK.search(asked_text)
+            if work is None or ASKED_POINTER.match(asked_text) or NOT_A_SPEAKER.search(ask.group("s")) or \
+                    not (asked_text[:1].isupper() or ASKED_GROUP.match(asked_text)):
+                continue
+            asked = asked_text[:work.start()].strip(" ,")
+            if not 1 <= len(asked.split()) <= 14 or len(asked_text[work.end():]) < 20:
+                continue
+            leads = split_units(asked) or [asked]
+            out.append(_found_task(len(tasks) + len(out) + 1, sentence, leads, issued_on=issued_on))
     return out
 
 

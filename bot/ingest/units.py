@@ -156,7 +156,8 @@ _STOP = (
     # time and frequency words glued after a name: "Sở Tài chính hằng tháng báo cáo …"
     r"(?:hằng|hàng)\s*(?:ngày|tuần|tháng|quý|năm)|định\s*kỳ|(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Nn]gày)\s+(?:ngày\s+)?\d{1,2}(?:[/.-]\d|\s+tháng)|sang\s*(?:tháng|quý|năm)|chậm\s*nhất|từ\s*nay|"
     # adverbs and the verbs of a speaker after a name: "UBND tỉnh vừa có …", "Thường trực Thị ủy cũng yêu cầu …"
-    r"cũng|đã|sẽ|(?<!và\s)vừa|đang|luôn|nhận\s*được|nhấn\s*mạnh|lưu\s*ý|chỉ\s*rõ|khẳng\s*định|biểu\s*dương|ghi\s*nhận|có\s*(?:văn\s*bản|"
+    r"cũng|đã|sẽ|(?<!và\s)vừa|đang|luôn|nhận\s*được|nhấn\s*mạnh|lưu\s*ý|chú\s*ý|đến\s*nay|"
+    r"chưa(?!\s*(?:thành\s*niên|đủ\s*tuổi))|chỉ\s*rõ|khẳng\s*định|biểu\s*dương|ghi\s*nhận|có\s*(?:văn\s*bản|"
     r"công\s*văn|Công\s*văn|Chỉ\s*thị|chỉ\s*thị|Thông\s*báo|thông\s*báo|ý\s*kiến)|ban\s*hành|"
     # the body glued after a heading's name: "Sở Xây dựng Chủ trì …", "UBND các xã Theo chức năng …"
     r"Theo|Chủ\s*trì|Tập\s*trung|Khẩn\s*trương|Phối\s*hợp|Thực\s*hiện|Căn\s*cứ|Rà\s*soát|Triển\s*khai|"
@@ -1473,6 +1474,16 @@ _LEVEL_WORDS = ("tỉnh", "huyện", "xã", "phường", "quận", "thị xã", 
 _KEEP_CAPITAL = frozenset("đảng chính phủ quốc hội trung ương việt nam nhà nước".split())
 
 
+def _keeps_capital(low: str, prev: str, nxt: str) -> bool:
+    """The words of a proper name inside a unit's: "Đảng", "Chính phủ", "Bộ Chính trị", "Quốc hội", "Trung ương",
+    "Việt Nam", "Nhà nước" — their first word only ("Sở Tài chính" names no "Chính phủ"; "xã hội" is no "Quốc
+    hội")."""
+    if low not in _KEEP_CAPITAL:
+        return False
+    return {"chính": nxt in ("phủ", "trị"), "phủ": False, "hội": False, "ương": False, "nước": False,
+            "nam": prev == "việt", "quốc": nxt == "hội", "trung": nxt == "ương", "nhà": nxt == "nước"}.get(low, True)
+
+
 def unit_case(name: str) -> str:
     """An upper-case unit name in ordinary case: acronyms stay, the unit's kind and the first word of its
     own name are capitalised, place names after "tỉnh", "huyện" … are capitalised."""
@@ -1482,15 +1493,21 @@ def unit_case(name: str) -> str:
     for i, w in enumerate(words):
         low = w.lower()
         prev = out[-1].lower() if out else ""
+        nxt = words[i + 1].lower() if i + 1 < len(words) else ""
         if re.fullmatch(r"[A-ZĐ&]{2,6}", w) and not re.search(r"[AEIOUY]", w.replace("UBND", "")) or w in (
                 "UBND", "HĐND", "MTTQ", "UBMTTQ", "TW", "BCH", "BTV"):
             out.append(w)
-        elif i == 0 or proper or low in _KEEP_CAPITAL or (prev in ("sở", "bộ", "ban", "phòng", "cục", "vụ", "tổng cục")
-                                                         and i == 1):
+        elif i == 0 or proper or _keeps_capital(low, prev, nxt) or (
+                prev in ("sở", "bộ", "ban", "phòng", "cục", "vụ", "tổng cục") and i == 1) or (
+                # each field a department's name joins: "Sở Giáo dục và Đào tạo", "Sở Lao động - Thương binh và Xã
+                # hội", "Bộ Văn hóa, Thể thao và Du lịch"; and "Công Thương", one field written as two words
+                out[0].lower() in ("sở", "bộ", "phòng") and i >= 2 and (
+                    prev in ("và", "-", "–") or prev.endswith(",") or (prev, low) == ("công", "thương") and i == 2)):
             out.append(low.capitalize())
         else:
             out.append(low)
-        if low in ("tỉnh", "huyện", "xã", "phường", "quận", "trấn") or (prev, low) in (("thành", "phố"), ("thị", "xã")):
+        if low in ("tỉnh", "huyện", "xã", "phường", "quận", "trấn") and (low, nxt) != ("xã", "hội") or \
+                (prev, low) in (("thành", "phố"), ("thị", "xã")):
             proper = True
         elif low in ("ủy", "uỷ") and prev in ("tỉnh", "huyện", "thành", "đảng", "thị"):
             proper = False
