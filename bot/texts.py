@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
@@ -1224,6 +1224,11 @@ def waiting_extension(line: DigestLine) -> str:
             f"đạo cho ý kiến{done}")
 
 
+def recalled_today(who: str) -> str:
+    """Under a waiting line, the morning the request is recalled to those who decide it (`who`: "đ/c …")."""
+    return f"(Hôm nay Nhắc việc nhắc lại đề nghị này với {who}.)"
+
+
 TOLD_NOW = {"head": "đồng chí trưởng đơn vị", "leaders": "lãnh đạo phụ trách"}
 
 
@@ -1318,8 +1323,9 @@ def with_subject(title: str, subject: str | None) -> str:
 QUIET_NOTE = "(Nhắc lại hằng tuần vì chưa nhận được phản hồi của đồng chí.)"
 
 
-def digest_text(view: DigestView, *, buttons: bool) -> str:
-    """One message a morning: every task due for the reader, grouped by urgency, one line each."""
+def digest_text(view: DigestView, *, buttons: bool, recalled: Mapping[int, str] | None = None) -> str:
+    """One message a morning: every task due for the reader, grouped by urgency, one line each. `recalled`: task id
+    → to whom its waiting extension request is recalled this morning ("đ/c …"), said under its waiting line."""
     own = digest_own(view)
     counted = [line for line in view.lines if line.escalation is None and line.category == "checkin"] \
         if _checkins_counted(view.lines) else []
@@ -1366,6 +1372,8 @@ def digest_text(view: DigestView, *, buttons: bool) -> str:
             lines.append(title)
             if category == "extension_pending":  # past its deadline, not reminded daily while the request waits
                 lines.append(f"  {waiting_extension(line)}")
+                if recalled and line.task_id in recalled:  # (its requester is sent no note of its own that morning)
+                    lines.append(f"  {recalled_today(recalled[line.task_id])}")
                 if line.told_now:  # (a request sent after the deadline: the task is escalated all the same)
                     lines.append(f"  {escalated_today(line.told_now)}")
                 continue

@@ -22,7 +22,8 @@ The ladder of a task with a deadline E (defaults in brackets):
 - an extension asked for on or before E and not yet decided pauses the late phase (`waits_for_extension`): no
   overdue line, no escalation; the holder's digest says once, the working day after E, that the request waits
   (→ "chờ ý kiến gia hạn"), then on the weekly day while it waits. The deciders have their own reminder of the
-  request (bot/conversation/status.py). Granted: the ladder follows the new deadline. Refused: the task is late
+  request (bot/conversation/status.py); on the morning it is sent, a holder's waiting line says so, in place of a
+  note of its own to the requester. Granted: the ladder follows the new deadline. Refused: the task is late
   from E (its count of days late is from E), and the late phase — the daily overdue lines, then weekly, and the
   escalation steps — counts from the refusal, as for a task that arrived already late: the holder hears it the
   next working day, the head two working days later, the leaders five.

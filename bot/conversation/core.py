@@ -334,7 +334,8 @@ class ConversationSender:
         parts). When a later part still fails, the error says which tasks the parts sent carried, so the
         retry sends only the rest ("(tiếp theo)") and no line arrives twice."""
         ch = self.conv.channel(self.channel)
-        parts = fit(status.digest_message(view, buttons=ch.capabilities.buttons), ch.capabilities)
+        recalled = await status.recalled_this_morning(self.conv, view)
+        parts = fit(status.digest_message(view, buttons=ch.capabilities.buttons, recalled=recalled), ch.capabilities)
         clock = self.conv.ctx.clock
         last, sent_at = "", clock.now()
         for index, part in enumerate(parts):

@@ -21,7 +21,7 @@ import dataclasses
 import datetime as dt
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import select
@@ -45,6 +45,7 @@ from bot.replies import (
 )
 from scheduler.calendar import WorkingCalendar
 from scheduler.dispatcher import DigestLine, DigestView, SendError
+from scheduler.policy import DigestCategory
 from scheduler.recurrence import Frequency, frequency_of
 from scheduler.series import MissedBefore, close_missed, done_today, missed_before, record_in_series
 from storage.directory import person_by_id
@@ -106,6 +107,7 @@ from storage.vntext import fold, nfc, strip_marks
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from bot.context import AppContext
     from bot.conversation.core import Conversation
 
 log = logging.getLogger(__name__)
@@ -180,8 +182,9 @@ def extension_actions(request: ExtensionRequest) -> tuple[tuple[Action, ...], ..
                     typed=f"không đồng ý gia hạn {which}")),)
 
 
-def digest_message(view: DigestView, *, buttons: bool) -> Outgoing:
-    """The morning digest; every own task one tap from its card (a button per item, a few per row)."""
+def digest_message(view: DigestView, *, buttons: bool, recalled: Mapping[int, str] | None = None) -> Outgoing:
+    """The morning digest; every own task one tap from its card (a button per item, a few per row). `recalled`:
+    the tasks whose waiting extension request is recalled this morning, and to whom (`recalled_this_morning`)."""
     own = texts.digest_own(view)
     actions: tuple[tuple[Action, ...], ...] = ()
     if buttons and own:
@@ -196,7 +199,7 @@ def digest_message(view: DigestView, *, buttons: bool) -> Outgoing:
 
         actions = tuple(tuple(Action(label=label(line), data=f"d:{line.task_id}", typed="")
                               for line in shown[i:i + row_size]) for i in range(0, len(shown), row_size))
-    return Outgoing(text=texts.digest_text(view, buttons=buttons), actions=actions)
+    return Outgoing(text=texts.digest_text(view, buttons=buttons, recalled=recalled), actions=actions)
 
 
 # ---------------------------------------------------------------- the task card
@@ -826,6 +829,46 @@ def reminder_day(asked_at: dt.datetime, deadline: dt.date | None, calendar: Work
     return max(earliest, calendar.previous_working_day(calendar.effective_deadline(deadline)))
 
 
+async def _recall_deciders(ctx: AppContext, request: ExtensionRequest) -> list[Person]:
+    """Those a waiting request is recalled to: who decide it (the leaders or the head; the office only when no one
+    else can), never its requester."""
+    deciders = [p for p in await ctx.db.run(approvers, request.task_id, request.requester_id)
+                if p.id != request.requester_id]
+    return [p for p in deciders if p.role != Role.ADMIN] or deciders
+
+
+def _reminded_words(request: ExtensionRequest, names: Sequence[str]) -> str:
+    return ", ".join(f"đ/c {name}" for name in names) or request.deciders
+
+
+async def recalled_this_morning(conv: Conversation, view: DigestView) -> dict[int, str]:
+    """For a digest whose reader's own line says an extension request waits ("CHỜ Ý KIẾN GIA HẠN"): the tasks whose
+    request is recalled to those who decide it this morning (`remind_waiting_extensions`, right after the digests),
+    and to whom, in words — the line says it, and its requester is not sent the same news again in a note of its own
+    (session 20: two messages one Monday morning). Nothing to read for any other digest."""
+    waiting = {line.task_id for line in texts.digest_own(view) if line.category == DigestCategory.EXTENSION_PENDING}
+    if not waiting:
+        return {}
+    ctx = conv.ctx
+    calendar = ctx.policy.calendar
+    due = await ctx.db.run(requests_to_recall, today=view.day,
+                           recall_on=lambda asked, deadline: reminder_day(asked, deadline, calendar))
+    return {request.task_id: _reminded_words(request, [p.full_name for p in await _recall_deciders(ctx, request)])
+            for request in due if request.task_id in waiting}
+
+
+def _digest_said_waiting(session: Session, person_id: int, task_id: int, day: dt.date) -> bool:
+    """Whether `person_id`'s digest of `day`, sent, listed `task_id` as waiting for an extension decision (and so
+    said the request is recalled that morning: `recalled_this_morning`)."""
+    for items in session.scalars(select(Digest.items).where(
+            Digest.person_id == person_id, Digest.day == day,
+            Digest.state.in_([DigestState.SENT, DigestState.UNKNOWN]))):
+        if any(item.get("task_id") == task_id and item.get("category") == DigestCategory.EXTENSION_PENDING
+               and not item.get("escalation") for item in items or ()):
+            return True
+    return False
+
+
 async def remind_waiting_extensions(conv: Conversation) -> int:
     """Each extension request nobody has decided, once, on its reminder day (probe 20: one waited 30 days, the task
     went overdue meanwhile, nobody was told): those who decide it (the leaders or the head; the office only when no
@@ -842,11 +885,8 @@ async def remind_waiting_extensions(conv: Conversation) -> int:
         if not await ctx.db.run(claim_extension_reminder, request.report_id, now=now):
             continue  # (another worker's tick has it)
         recalled += 1
-        deciders = [p for p in await ctx.db.run(approvers, request.task_id, request.requester_id)
-                    if p.id != request.requester_id]
-        deciders = [p for p in deciders if p.role != Role.ADMIN] or deciders
         reminded: list[str] = []
-        for decider in deciders:
+        for decider in await _recall_deciders(ctx, request):
             shown = await conv.notify(decider, Outgoing(text=texts.extension_reminder(request, today, calendar),
                                                         actions=extension_actions(request)))
             if shown is None:
@@ -856,7 +896,8 @@ async def remind_waiting_extensions(conv: Conversation) -> int:
                 await ctx.db.run(remember_extension_message, report_id=request.report_id, person_id=decider.id,
                                  channel=shown.channel, chat_id=shown.chat_id, message_id=shown.last_id, now=now)
         requester = await ctx.db.run(person_by_id, request.requester_id)
-        if requester is not None:
+        # (their digest this morning said the request waits, and that it is recalled: not said twice)
+        if requester is not None and not await ctx.db.run(_digest_said_waiting, requester.id, request.task_id, today):
             await conv.notify(requester, Outgoing(text=texts.extension_still_waiting(request, reminded, calendar)))
         log.info("extension request %s still waiting: recalled to %s", request.report_id, reminded)
     return recalled

@@ -1,0 +1,80 @@
+"""The morning a waiting extension request is recalled to those who decide it, its requester hears it once: when
+their digest that morning lists the request as waiting ("CHỜ Ý KIẾN GIA HẠN"), that line says who was reminded, and
+no separate "chưa có quyết định; Nhắc việc đã nhắc lại …" note follows it (session 20: two messages, one piece of
+news). A request asked for after the deadline (its line on the weekly day) and one asked for in time (its line the
+working day after the deadline) alike; on a morning without such a line the note still comes on its own. Through the
+sandbox on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.sandbox.harness import Harness
+from tests.bot.conversation_setup import started
+from tests.conftest import local
+
+RECALLED = "Đề nghị gia hạn chờ đồng chí quyết định"  # the decider's reminder, with its actions
+NOTE = "chưa có quyết định; Nhắc việc đã nhắc lại"  # the requester's separate note
+
+
+@pytest.fixture
+async def harness(db_url: str):  # type: ignore[no-untyped-def]
+    h = await started(db_url)
+    yield h
+    await h.stop()
+
+
+def said_on(h: Harness, handle: str, day: dt.date, since: int) -> list[str]:
+    """Everything the bot sent `handle` on `day` (local time)."""
+    tz = local(2018, 1, 1).tzinfo
+    return [s.text or "" for s in h.sent[since:] if s.to == handle and s.at.astimezone(tz).date() == day]
+
+
+async def test_a_request_after_the_deadline_recalled_on_the_weekly_day_is_one_message(harness: Harness) -> None:
+    h = harness
+    await h.say("head_bdv", "/giao 2 @cadre_bdv")  # due Fri 30/03/2018
+    await h.advance_to(local(2018, 4, 5, 10, 0))  # late; the head and the leaders have been told
+    await h.say("cadre_bdv", "2 xin gia hạn đến 20/4 vì chờ số liệu")  # recalled 2 working days on: Mon 09/04
+    start = len(h.sent)
+    await h.advance_to(local(2018, 4, 9, 12, 0))
+    monday = dt.date(2018, 4, 9)
+    assert any(t.startswith(RECALLED) for t in said_on(h, "head_bdv", monday, start)), "the head is reminded"
+    own = said_on(h, "cadre_bdv", monday, start)
+    assert len(own) == 1, own
+    [digest] = own
+    assert "CHỜ Ý KIẾN GIA HẠN (1)" in digest and NOTE not in digest, digest
+    assert "  hạn 30/03/2018 (đã quá hạn) — đã đề nghị gia hạn đến 20/04/2018, đang chờ lãnh đạo cho ý kiến\n" \
+        "  (Hôm nay Nhắc việc nhắc lại đề nghị này với đ/c Lê Văn Dân.)" in digest, digest
+
+
+async def test_a_request_in_time_recalled_the_day_after_the_deadline_is_one_message(harness: Harness) -> None:
+    """Asked the day before the deadline: recalled two working days later, the morning its holder's digest first says
+    the request waits."""
+    h = harness
+    await h.say("head_bdv", "/giao 2 @cadre_bdv")  # due Fri 30/03/2018
+    await h.advance_to(local(2018, 3, 29, 10, 0))
+    await h.say("cadre_bdv", "2 xin gia hạn đến 20/4 vì chờ số liệu")  # recalled Mon 02/04
+    start = len(h.sent)
+    await h.advance_to(local(2018, 4, 2, 12, 0))
+    monday = dt.date(2018, 4, 2)
+    assert any(t.startswith(RECALLED) for t in said_on(h, "head_bdv", monday, start)), "the head is reminded"
+    own = said_on(h, "cadre_bdv", monday, start)
+    assert len(own) == 1, own
+    [digest] = own
+    assert "CHỜ Ý KIẾN GIA HẠN (1)" in digest and "  hạn 30/03/2018 — đã đề nghị gia hạn đến 20/04/2018, đang chờ " \
+        "lãnh đạo cho ý kiến\n  (Hôm nay Nhắc việc nhắc lại đề nghị này với đ/c Lê Văn Dân.)" in digest, digest
+
+
+async def test_a_recall_on_a_morning_without_the_waiting_line_is_its_own_note(harness: Harness) -> None:
+    h = harness
+    await h.say("head_bdv", "/giao 2 @cadre_bdv")  # due Fri 30/03/2018
+    await h.advance_to(local(2018, 4, 2, 10, 0))
+    await h.say("cadre_bdv", "2 xin gia hạn đến 20/4 vì chờ số liệu")  # recalled Wed 04/04: no line of theirs then
+    start = len(h.sent)
+    await h.advance_to(local(2018, 4, 6, 12, 0))
+    own = said_on(h, "cadre_bdv", dt.date(2018, 4, 4), start)
+    assert len(own) == 1 and NOTE in own[0] and "CHỜ Ý KIẾN GIA HẠN" not in own[0], own
+    later = said_on(h, "cadre_bdv", dt.date(2018, 4, 6), start)  # the leaders told: the line, no recall in it
+    assert len(later) == 1 and "Hôm nay Nhắc việc nhắc lại" not in later[0], later
