@@ -34,6 +34,7 @@ from storage.tasks import (
     ExtensionRequest,
     LeadMoved,
     MoveAsked,
+    NamedShare,
     Recorded,
     SupportRecorded,
     TaskEdited,
@@ -1787,6 +1788,49 @@ def which_extension(ref: str | None, pending: Sequence[ExtensionRequest]) -> str
         lines.append(f"Đồng chí vui lòng gõ kèm số mục và tên đơn vị (hoặc người đề nghị), ví dụ: {example}.")
     else:
         lines.append(f"Đồng chí vui lòng gõ kèm số mục, ví dụ: “đồng ý gia hạn {first.item_ref}”.")
+    return vn("\n".join(lines))
+
+
+def _waiting_forms(pending: Sequence[ExtensionRequest], word: str) -> list[str]:
+    """One line per request waiting: whose, to which date, and the typed decision that names it."""
+    return [f"• Mục {p.item_ref} — {p.unit_name + ', ' if p.unit_name else ''}đ/c {p.requester_name}, đến "
+            f"{date_vn(p.requested_due)}: gõ “{word} gia hạn {p.typed_which}”" for p in pending]
+
+
+def share_not_waiting(share: NamedShare, decided_at: dt.datetime | None, pending: Sequence[ExtensionRequest],
+                      approve: bool, reader_id: int | None = None) -> str:
+    """A decision naming a unit whose request is no longer waiting (or that never asked): nothing is decided, the
+    requests still waiting are listed with how to name them."""
+    req = share.request
+    if req is not None and req.decision in ("approved", "rejected"):
+        word = "đồng ý" if req.decision == "approved" else "không đồng ý"
+        when = f" lúc {decided_at:%H:%M %d/%m/%Y}" if decided_at else ""
+        said = f"đồng chí đã {word}" if reader_id is not None and req.decided_by_id == reader_id else \
+            word + (f", đ/c {req.decided_by_name}" if req.decided_by_name else "")
+        lines = [f"Đề nghị gia hạn mục {share.item_ref} của {share.unit_name} (đ/c {req.requester_name}) đã được "
+                 f"quyết định{when} ({said})."]
+    elif req is not None and req.decision == "withdrawn":
+        lines = [f"Đề nghị gia hạn mục {share.item_ref} của {share.unit_name} (đ/c {req.requester_name}) không còn "
+                 "chờ quyết định: nhiệm vụ đã hoàn thành."]
+    else:
+        lines = [f"{share.unit_name} không có đề nghị gia hạn nào cho mục {share.item_ref} đang chờ quyết định."]
+    if pending:
+        lines.append("Đề nghị gia hạn đang chờ đồng chí quyết định:")
+        lines += _waiting_forms(pending, "đồng ý" if approve else "không đồng ý")
+    return vn("\n".join(lines))
+
+
+def request_still_waiting(asked: dt.date | None) -> str:
+    """Under the confirmation of a report sent while the task's extension request waits."""
+    return vn(f"Đề nghị gia hạn{' đến ' + date_vn(asked) if asked else ''} vẫn đang chờ ý kiến.")
+
+
+def which_unit_extension(pending: Sequence[ExtensionRequest], approve: bool) -> str:
+    """A decision that does not name the unit while several units' requests on one item wait: asked, not guessed."""
+    first = pending[0]
+    lines = [f"Đề nghị của đơn vị nào? Mục {first.item_ref} ({first.notice_title}) có {len(pending)} đề nghị gia hạn "
+             "đang chờ đồng chí quyết định:"]
+    lines += _waiting_forms(pending, "đồng ý" if approve else "không đồng ý")
     return vn("\n".join(lines))
 
 

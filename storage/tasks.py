@@ -152,6 +152,8 @@ class Recorded:
     replaced_report_id: int | None = None  # an extension request that replaced this earlier one
     actor_is_head: bool = False  # recorded by the head of the lead unit
     done_on: dt.date | None = None  # finished on a day said in the report, earlier than the report itself
+    waiting: bool = False  # a progress report while an extension request waits: the request still waits
+    waiting_due: dt.date | None = None  # (the date it asks for)
 
 
 def _same_day(day: dt.date) -> dt.date:
@@ -188,6 +190,7 @@ def record_status(session: Session, *, task_id: int, actor: Person, change: Stat
     task.snoozed_until = None
     replaced: int | None = None
     asked = change.status == TaskStatus.EXTENSION_REQUESTED
+    waiting: StatusReport | None = None
     if asked:  # one pending request a task: a new one replaces the one before
         previous = _pending_request(session, task.id)
         if previous is not None:
@@ -195,6 +198,11 @@ def record_status(session: Session, *, task_id: int, actor: Person, change: Stat
             replaced = previous.id
     elif status == TaskStatus.DONE and (previous := _pending_request(session, task.id)) is not None:
         previous.decision, previous.decided_at = "withdrawn", now  # finished: no extension to decide
+    elif (waiting := _pending_request(session, task.id)) is not None and status in (TaskStatus.OPEN,
+                                                                                    TaskStatus.IN_PROGRESS):
+        # a progress report while a request waits: the task still waits for the decision (every report, the
+        # escalation and the digests count an open request by this status); the report keeps its own status
+        task.status = TaskStatus.EXTENSION_REQUESTED
     report = StatusReport(task_id=task.id, person_id=actor.id, created_at=now, status=status,
                           percent=percent, note=change.note, requested_due_on=change.requested_due_on,
                           source=source, decision="pending" if asked else None)
@@ -209,7 +217,9 @@ def record_status(session: Session, *, task_id: int, actor: Person, change: Stat
         on_time = (done_on or today) <= effective_deadline(task.due_on)
     return Recorded(report_id=report.id, task_id=task.id, item_ref=task.item_ref, status=status, percent=percent,
                     due_on=task.due_on, on_time=on_time, replaced_report_id=replaced,
-                    actor_is_head=is_lead_head(actor, task), done_on=done_on)
+                    actor_is_head=is_lead_head(actor, task), done_on=done_on,
+                    waiting=waiting is not None,
+                    waiting_due=waiting.requested_due_on if waiting is not None else None)
 
 
 def _pending_request(session: Session, task_id: int) -> StatusReport | None:
@@ -446,6 +456,7 @@ class ExtensionRequest:
     asked_at: dt.datetime | None = None  # when the request was sent
     holder_id: int | None = None  # who holds the task now (not the requester when a deputy asked for the head)
     requester_held: bool = True  # the requester held the task at some time (else asked for the unit's head)
+    decided_at: dt.datetime | None = None  # when it was decided (or replaced, withdrawn)
 
     @property
     def typed_which(self) -> str:
@@ -468,7 +479,7 @@ def extension_request(session: Session, report_id: int) -> ExtensionRequest:
                                 Task.notice_id == task.notice_id, Task.item_ref == task.item_ref,
                                 Task.id != task.id))),
                             asked_at=report.created_at, holder_id=task.assignee_id,
-                            requester_held=_held_by(session, task, report.person_id))
+                            requester_held=_held_by(session, task, report.person_id), decided_at=report.decided_at)
 
 
 def _held_by(session: Session, task: Task, person_id: int) -> bool:
@@ -502,6 +513,43 @@ def pending_extensions(session: Session, item_ref: str | None = None,
     if decider is not None:
         found = [r for r in found
                  if may_decide(session, decider, session.get_one(Task, r.task_id), r.requester_id)]
+    return found
+
+
+@dataclass(frozen=True, kw_only=True)
+class NamedShare:
+    """A unit's row of an item that a decision names (by its unit, holder or requester) but that has no request
+    waiting: `request` is its latest extension request (decided, replaced or withdrawn), None when it never asked."""
+
+    item_ref: str
+    unit_name: str
+    request: ExtensionRequest | None
+
+
+def shares_named(session: Session, text: str, *, item_ref: str | None,
+                 waiting: Sequence[ExtensionRequest]) -> list[NamedShare]:
+    """The rows of the item a decision is about (`item_ref`, else the items of the `waiting` requests) whose unit,
+    holder or last requester `text` names, among those with no request in `waiting`: a decision naming one of them is
+    not about another unit's request."""
+    waiting_ids = {r.task_id for r in waiting}
+    if item_ref:
+        tasks = _by_ref(session.scalars(select(Task).join(Notice, Notice.id == Task.notice_id).where(
+            _ref_is(item_ref), Notice.status == NoticeStatus.CONFIRMED).order_by(Task.id)), item_ref)
+    else:
+        items = {(t.notice_id, t.item_ref) for t in (session.get_one(Task, i) for i in waiting_ids)}
+        tasks = [t for notice_id, ref in sorted(items) for t in session.scalars(
+            select(Task).where(Task.notice_id == notice_id, Task.item_ref == ref).order_by(Task.id))]
+    found: list[NamedShare] = []
+    for task in tasks:
+        if task.id in waiting_ids:
+            continue
+        last = session.scalar(select(StatusReport.id).where(
+            StatusReport.task_id == task.id, StatusReport.status == TaskStatus.EXTENSION_REQUESTED)
+            .order_by(StatusReport.id.desc()).limit(1))
+        request = extension_request(session, last) if last is not None else None
+        names = [task.assignee.full_name if task.assignee else None, request.requester_name if request else None]
+        if any(mentions(text, task.lead_name, name) for name in names):
+            found.append(NamedShare(item_ref=task.item_ref, unit_name=task.lead_name, request=request))
     return found
 
 
@@ -632,8 +680,8 @@ def decide_extension(session: Session, report_id: int, *, by: Person, approve: b
         task.status = TaskStatus.EXTENDED
         task.escalated = []  # a new deadline: the ladder starts again from it
     else:  # back to what the task was before the request (not "in progress" for a task nobody reported on)
-        before = session.scalar(select(StatusReport.status).where(
-            StatusReport.task_id == task.id, StatusReport.id < report.id,
+        before = session.scalar(select(StatusReport.status).where(  # (a progress report sent while it waited too)
+            StatusReport.task_id == task.id,
             StatusReport.status.not_in([TaskStatus.EXTENSION_REQUESTED])).order_by(StatusReport.id.desc()).limit(1))
         task.status = TaskStatus(before) if before else TaskStatus.OPEN
         if set_due is not None:

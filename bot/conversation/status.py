@@ -92,6 +92,7 @@ from storage.tasks import (
     remember_task_message,
     requests_to_recall,
     save_pending_reply,
+    shares_named,
     snooze,
     support_tasks_by_ref,
     take_pending_reply,
@@ -317,6 +318,8 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
                                if change.requested_due_on else None,
                                replaced=rec.replaced_report_id is not None,
                                replaced_due=replaced.requested_due if replaced else None, reopened=change.reopen)
+    if rec.waiting:  # a progress report while a request waits: it still waits
+        text += "\n" + texts.request_still_waiting(rec.waiting_due)
     if rec.status == TaskStatus.BLOCKED and not (change.note and texts.meaningful_note(change.note)):
         replies = conv.channel(event.channel).capabilities.reply_to
         text += "\n" + texts.blocked_reason_hint(rec.item_ref, replies=replies)
@@ -520,15 +523,30 @@ async def typed_extension_decision(conv: Conversation, event: TextIn, person: Pe
             return True
     ref = _decision_ref(rest, rest_folded)
     pending = await ctx.db.run(pending_extensions, ref, person)
-    named: list[ExtensionRequest] = []
-    if len(pending) > 1 and (named := _named(pending, rest_folded)):
+    named = _named(pending, rest_folded)
+    if len(pending) > 1 and named:
         pending = named  # "đồng ý gia hạn 1 cho huyện Hạ Hòa", "… đ/c Triệu Văn Hòa": one unit's request
+    if not named and (ref is not None or about_extension) and \
+            (shares := await ctx.db.run(shares_named, rest, item_ref=ref, waiting=pending)):
+        # it names another unit of the item (its request decided already, or none): not about the one waiting
+        share = shares[0]
+        if share.request is not None and share.request.decision == "pending":
+            raise NotApprover(person.handle, share.item_ref, share.request.deciders)
+        decided = share.request.decided_at if share.request is not None else None
+        await conv.say(event, texts.share_not_waiting(
+            share, ctx.policy.calendar.local(decided) if decided else None, pending, approve, person.id))
+        return True
     if ref is None and pending:  # a bare "đồng ý": only a request this person was sent (asked to decide)
         sent = await ctx.db.run(_sent_to, pending, person)
         if not sent and not about_extension:
             return False  # "ok" from a leader who was sent none: not a decision on someone else's request
         if not sent:  # "đồng ý gia hạn" from one who was sent none: which one, by its number (none decided blind)
             await conv.say(event, texts.which_extension(ref, pending))
+            return True
+        if len(sent) == 1 and not named and len(same := [r for r in pending if r.item_ref == sent[0].item_ref
+                                                          and r.notice_title == sent[0].notice_title]) > 1:
+            # another unit's request waits on the same item (one this person may decide, sent to its head): asked
+            await conv.say(event, texts.which_unit_extension(same, approve))
             return True
         pending = sent
     if not about_extension and not pending:
