@@ -2624,7 +2624,8 @@ def extension_outcome(req: ExtensionRequest, approved: bool, *, counter: bool = 
 
 
 def extension_decided_text(req: ExtensionRequest, approved: bool, audience: str = "decider",
-                           reason: str | None = None, *, counter: bool = False, runs: str | None = None) -> str:
+                           reason: str | None = None, *, counter: bool = False, runs: str | None = None,
+                           late: bool = False) -> str:
     """`audience`: "decider" (the one who decided), "requester", or "other" (the other approvers, admins);
     `reason`: what the decider wrote with the decision, passed on to the requester; `counter`: the decider refused
     the date asked and set an earlier one of their own ("không đồng ý, phải xong trước 4/3"); `runs`: the date
@@ -2660,6 +2661,8 @@ def extension_decided_text(req: ExtensionRequest, approved: bool, audience: str 
     else:
         text = (f"Đề nghị gia hạn {what} đến {date_vn(req.requested_due)} của đ/c {req.requester_name} đã được "
                 f"{by} quyết định: {outcome}.")
+    if late and not approved and not counter and audience == "requester":  # asked after the deadline: late now
+        text += " Nhiệm vụ đã quá hạn; đề nghị đồng chí khẩn trương hoàn thành và báo cáo kết quả."
     if reason and audience == "requester":
         text += f"\nÝ kiến của {by}: “{reason}”"
     if runs and approved and audience == "decider":  # a day off granted: as the requester was told when asking

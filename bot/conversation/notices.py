@@ -80,6 +80,9 @@ def _parse(data: bytes | str, filename: str) -> tuple[str, ParsedNotice, bool]:
     text = read.text if read is not None else str(data)
     parsed = parse_notice(text)
     if not parsed.tasks:
+        if isinstance(data, bytes) and filename.lower().endswith(".pdf") and not data.lstrip().startswith(b"%PDF"):
+            # named .pdf, no PDF inside and no notice as text either (a text file saved as .pdf is read): broken
+            raise NoticeUnreadable("broken pdf: no PDF header", "Tệp PDF bị hỏng, không thể đọc.")
         raise NoTasksFound(f"no task in {filename or 'pasted text'}")
     return text, parsed, read is not None and read.ocr
 

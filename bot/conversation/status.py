@@ -809,8 +809,11 @@ async def _decide_extension(conv: Conversation, event: Inbound, person: Person, 
     requester = await ctx.db.run(person_by_id, request.requester_id)
     if requester is not None and requester.id not in told:
         told.add(requester.id)
+        late = request.current_due is not None and \
+            ctx.policy.calendar.effective_deadline(request.current_due) < ctx.today()  # refused: what to do now
         await conv.notify(requester, Outgoing(text=texts.extension_decided_text(request, approved, "requester",
-                                                                                reason=reason, counter=counter)))
+                                                                                reason=reason, counter=counter,
+                                                                                late=late)))
     holder_id = request.holder_id
     if holder_id is not None and holder_id not in told:  # the task moved while the request waited, or a deputy asked
         holder = await ctx.db.run(person_by_id, holder_id)

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from bot.sandbox.harness import Harness
 from storage.models import StatusReport, Task, TaskStatus
 from tests.bot.conversation_setup import last_text, started, started_group
+from tests.conftest import local
 
 
 def decisions(h: Harness) -> dict[str, str | None]:
@@ -103,5 +104,21 @@ async def test_a_report_while_a_request_waits_leaves_it_waiting(db_url: str) -> 
         start = len(h.sent)
         await h.say("leader", "/tonghop")
         assert "chờ ý kiến gia hạn" not in (h.sent[start].text or "")
+    finally:
+        await h.stop()
+
+
+@pytest.mark.parametrize(("day", "late"), [(19, False), (22, True)])
+async def test_a_refusal_of_a_late_request_asks_to_finish_and_report(db_url: str, day: int, late: bool) -> None:
+    """Task 4 is due 20/03/2018: a request refused after that day leaves it late, and the requester reads so."""
+    h = await started(db_url)
+    try:
+        await h.advance_to(local(2018, 3, day, 9, 0))
+        await h.say("head_stnmt", "4 xin gia hạn đến 30/3 vì chờ kết quả đo đạc")
+        await h.say("admin", "không đồng ý gia hạn 4")
+        told = last_text(h, "head_stnmt")
+        assert "thời hạn giữ nguyên: 20/03/2018" in told, told
+        said = "Nhiệm vụ đã quá hạn; đề nghị đồng chí khẩn trương hoàn thành và báo cáo kết quả."
+        assert (said in told) is late, told
     finally:
         await h.stop()

@@ -16,6 +16,9 @@ from tests.bot.conftest import texts_to
      "Đồng chí mở tệp bằng Word, chọn “Lưu thành” (Save As) kiểu Word (.docx) rồi gửi lại"),
     (b"%PDF-1.4 broken!", "thongbao.pdf", "Tệp PDF bị hỏng, không thể đọc.",
      "Đồng chí mở tệp rồi lưu lại, hoặc in ra PDF"),
+    # (probe s20 C1) named .pdf but no PDF at all, and no notice in it as text: a broken PDF, not "no task found"
+    (b"not a pdf at all", "thongbao.pdf", "Tệp PDF bị hỏng, không thể đọc.",
+     "Đồng chí mở tệp rồi lưu lại, hoặc in ra PDF"),
     (b"\x00\x01\x02\xff" * 500, "thongbao.txt", "Tệp không phải văn bản đọc được",
      "Đồng chí gửi tệp .docx hoặc .pdf của văn bản"),
 ])
