@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session
 from storage.db import chunks
 from storage.models import AuditLog, Notice, NoticeStatus, StatusReport, Task, TaskOccurrence, TaskStatus
 from storage.notices import notice_title
-from storage.tasks import pending_extensions
+from storage.tasks import WAITING_KEEPS, pending_extensions
 from storage.unitnames import best_unit_match, unit_key
 from storage.vntext import fold, nfc, strip_marks
 
@@ -308,14 +308,19 @@ class _Step:
     created_at: dt.datetime
     status: str
     percent: int | None
+    request: bool = False  # an extension request (not a note alone that carried the status)
+    open_at_end: bool = False  # (a request) not yet decided, replaced nor withdrawn at the period's end
 
 
 def _replayed(steps: Sequence[_Step]) -> tuple[str, int | None, dt.datetime | None]:
     """Status, percent and finishing time after `steps` (the status reports in order), as `record_status` left the
-    task: a finished task is at 100 % since its first "xong"; reopened, it has no percent until one is given."""
+    task: a finished task is at 100 % since its first "xong"; reopened, it has no percent until one is given; a
+    report after an extension request still waiting at the end leaves the task "extension requested"."""
     status: str = TaskStatus.OPEN
     percent: int | None = None
     done_at: dt.datetime | None = None
+    asked = [s for s in steps if s.request]
+    waiting = bool(asked) and asked[-1].open_at_end
     for step in steps:
         if step.status == TaskStatus.DONE:
             if status != TaskStatus.DONE:
@@ -326,6 +331,8 @@ def _replayed(steps: Sequence[_Step]) -> tuple[str, int | None, dt.datetime | No
         if step.percent is not None:
             percent = step.percent
         status = step.status
+    if waiting and status in WAITING_KEEPS:
+        status = TaskStatus.EXTENSION_REQUESTED
     return status, percent, done_at
 
 
@@ -349,12 +356,16 @@ def as_of_states(session: Session, tasks: Sequence[Task], rounds: dict[int, list
     reported: set[int] = set()
     approvals: dict[int, list[tuple[dt.datetime, dt.date | None, bool]]] = {}
     for chunk in chunks(ids):
-        for task_id, created_at, status, percent in session.execute(
-                select(StatusReport.task_id, StatusReport.created_at, StatusReport.status, StatusReport.percent)
+        for task_id, created_at, status, percent, decision, decided_at in session.execute(
+                select(StatusReport.task_id, StatusReport.created_at, StatusReport.status, StatusReport.percent,
+                       StatusReport.decision, StatusReport.decided_at)
                 .where(StatusReport.task_id.in_(chunk)).order_by(StatusReport.id)):
             reported.add(task_id)
             if created_at < end:
-                steps.setdefault(task_id, []).append(_Step(created_at=created_at, status=status, percent=percent))
+                request = status == TaskStatus.EXTENSION_REQUESTED and decision is not None
+                open_at_end = request and (decision == "pending" or decided_at is not None and decided_at >= end)
+                steps.setdefault(task_id, []).append(_Step(created_at=created_at, status=status, percent=percent,
+                                                           request=request, open_at_end=open_at_end))
         for entry in session.scalars(select(AuditLog).where(
                 AuditLog.action.in_(["task.extension_approved", "task.extension_rejected"]),
                 AuditLog.entity_id.in_(chunk)).order_by(AuditLog.id)):
@@ -750,6 +761,20 @@ class TaskRow:
     round_start: dt.date | None = None
 
 
+def _latest_reported(session: Session, task_ids: Sequence[int]) -> dict[int, str]:
+    """Each task's latest reported status: for a task whose extension request waits, what a report sent since
+    said (its own status stays "extension requested"); the request itself when none was."""
+    found: dict[int, str] = {}
+    for chunk in chunks(list(task_ids)):
+        latest = (select(func.max(StatusReport.id))  # (a note alone sent meanwhile carries the task's status: not one)
+                  .where(StatusReport.task_id.in_(chunk), or_(StatusReport.status != TaskStatus.EXTENSION_REQUESTED,
+                                                              StatusReport.decision.is_not(None)))
+                  .group_by(StatusReport.task_id))
+        found.update({task_id: status for task_id, status in session.execute(
+            select(StatusReport.task_id, StatusReport.status).where(StatusReport.id.in_(latest)))})
+    return found
+
+
 def _latest_notes(session: Session, task_ids: Sequence[int],
                   before: dt.datetime | None = None) -> dict[int, StatusReport]:
     """Each task's latest status report with words (sent before `before`, if given)."""
@@ -955,6 +980,7 @@ def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int =
     done: list[DigestItem] = []
     newly: list[DigestItem] = []
     blocked: list[tuple[Task, DigestItem]] = []
+    asking: list[tuple[Task, DigestItem]] = []
     still: list[DigestItem] = []
     unreported: list[UnreportedDuty] = []
     overdue_held: dict[int, list[Task]] = {}
@@ -988,12 +1014,16 @@ def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int =
                 still.append(replace(item, effective_due=rule.effective_deadline(task.due_on)))
         if task.status == TaskStatus.BLOCKED:  # "vướng kinh phí, đề nghị tỉnh hỗ trợ": for the leaders to see
             blocked.append((task, item))
+        elif task.status == TaskStatus.EXTENSION_REQUESTED:
+            asking.append((task, item))  # blocked too when a report since the request says so
         done += rounds_done
         past = rounds.get(task.id, [])
         if past and past[-1].done_at is None and task.status != TaskStatus.DONE:
             unreported.append(UnreportedDuty(item_ref=task.item_ref, notice=item.notice, text=task.text,
                                              unit=item.unit, assignee=item.assignee, latest=past[-1].label,
                                              missed=sum(r.done_at is None for r in past)))
+    said = _latest_reported(session, [task.id for task, _ in asking])
+    blocked += [(task, item) for task, item in asking if said.get(task.id) == TaskStatus.BLOCKED]
     notes = _latest_notes(session, [task.id for task, _ in blocked])
     difficulties = [replace(item, note=notes[task.id].note,
                             noted_on=notes[task.id].created_at.astimezone(tz).date()) if task.id in notes else item

@@ -156,6 +156,10 @@ class Recorded:
     waiting_due: dt.date | None = None  # (the date it asks for)
 
 
+# the reports after which a task whose extension request waits stays "extension requested" (not done, not withdrawn)
+WAITING_KEEPS = (TaskStatus.OPEN, TaskStatus.IN_PROGRESS, TaskStatus.BLOCKED, TaskStatus.PAUSED)
+
+
 def _same_day(day: dt.date) -> dt.date:
     return day
 
@@ -198,10 +202,10 @@ def record_status(session: Session, *, task_id: int, actor: Person, change: Stat
             replaced = previous.id
     elif status == TaskStatus.DONE and (previous := _pending_request(session, task.id)) is not None:
         previous.decision, previous.decided_at = "withdrawn", now  # finished: no extension to decide
-    elif (waiting := _pending_request(session, task.id)) is not None and status in (TaskStatus.OPEN,
-                                                                                    TaskStatus.IN_PROGRESS):
-        # a progress report while a request waits: the task still waits for the decision (every report, the
-        # escalation and the digests count an open request by this status); the report keeps its own status
+    elif (waiting := _pending_request(session, task.id)) is not None and status in WAITING_KEEPS:
+        # a report while a request waits ("đạt 70%", "vướng kinh phí"): the task still waits for the decision (every
+        # report, the escalation and the digests count an open request by this status); the report keeps its own
+        # status (a refusal goes back to it, the weekly digest lists a difficulty by it)
         task.status = TaskStatus.EXTENSION_REQUESTED
     report = StatusReport(task_id=task.id, person_id=actor.id, created_at=now, status=status,
                           percent=percent, note=change.note, requested_due_on=change.requested_due_on,
