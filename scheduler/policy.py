@@ -410,7 +410,11 @@ class ReminderPolicy:
             return None
         if self.waits_after_deadline(state):  # on the weekly day, and the day it is escalated (who was told)
             asked = state.extension_asked_on or deadline
-            escalated_now = any(level not in state.escalated for level in self.escalation_levels(state, today))
+            # ... unless the weekly line has already said it waits since it was asked: "still waiting" once a week,
+            # not on the weekly day, then again two days later (probe 20, P1); the leaders' side is unchanged
+            said_weekly = any(self.is_weekly_day(asked + dt.timedelta(days=n)) for n in range(1, (today - asked).days))
+            escalated_now = not said_weekly and any(
+                level not in state.escalated for level in self.escalation_levels(state, today))
             if forced or escalated_now or any(d > asked and self.is_weekly_day(d) for d in window):
                 return self._item(state, today, DigestCategory.EXTENSION_PENDING, catch_up=catch_up,
                                   days_late=cal.working_days_between(deadline, today), told=told,

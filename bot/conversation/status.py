@@ -878,11 +878,16 @@ async def recalled_this_morning(conv: Conversation, view: DigestView) -> dict[in
             for request in due if request.task_id in waiting}
 
 
+SAID_WAITING_WITHIN = 7  # days: a requester whose digest said the request waits this long ago is not told again
+
+
 def _digest_said_waiting(session: Session, person_id: int, task_id: int, day: dt.date) -> bool:
-    """Whether `person_id`'s digest of `day`, sent, listed `task_id` as waiting for an extension decision (and so
-    said the request is recalled that morning: `recalled_this_morning`)."""
+    """Whether a digest of `person_id`'s sent within SAID_WAITING_WITHIN days up to `day` listed `task_id` as waiting
+    for an extension decision: that morning's said the request is recalled (`recalled_this_morning`); an earlier one
+    (the weekly line) said it still waits, and a note the next day would only say it again (probe 20, P1)."""
     for items in session.scalars(select(Digest.items).where(
-            Digest.person_id == person_id, Digest.day == day,
+            Digest.person_id == person_id, Digest.day <= day,
+            Digest.day > day - dt.timedelta(days=SAID_WAITING_WITHIN),
             Digest.state.in_([DigestState.SENT, DigestState.UNKNOWN]))):
         if any(item.get("task_id") == task_id and item.get("category") == DigestCategory.EXTENSION_PENDING
                and not item.get("escalation") for item in items or ()):

@@ -68,13 +68,41 @@ async def test_a_request_in_time_recalled_the_day_after_the_deadline_is_one_mess
 
 
 async def test_a_recall_on_a_morning_without_the_waiting_line_is_its_own_note(harness: Harness) -> None:
+    """Asked well before the deadline: recalled the working day before it, when no digest has said it waits."""
+    h = harness
+    await h.say("head_bdv", "/giao 2 @cadre_bdv")  # due Fri 30/03/2018
+    await h.advance_to(local(2018, 3, 26, 10, 0))
+    await h.say("cadre_bdv", "2 xin gia hạn đến 20/4 vì chờ số liệu")  # recalled Thu 29/03: no line of theirs then
+    start = len(h.sent)
+    await h.advance_to(local(2018, 3, 29, 12, 0))
+    own = said_on(h, "cadre_bdv", dt.date(2018, 3, 29), start)
+    assert [t for t in own if NOTE in t and "CHỜ Ý KIẾN GIA HẠN" not in t], own
+
+
+async def test_a_recall_the_day_after_an_escalation_day_line_is_not_a_note_of_its_own(harness: Harness) -> None:
+    """Asked late on Monday 02/04: Tuesday's line (the head told) says the request waits; Wednesday's recall is not
+    told its requester again (probe 20, P1); Friday, the leaders told, the line says so, no recall in it."""
     h = harness
     await h.say("head_bdv", "/giao 2 @cadre_bdv")  # due Fri 30/03/2018
     await h.advance_to(local(2018, 4, 2, 10, 0))
-    await h.say("cadre_bdv", "2 xin gia hạn đến 20/4 vì chờ số liệu")  # recalled Wed 04/04: no line of theirs then
+    await h.say("cadre_bdv", "2 xin gia hạn đến 20/4 vì chờ số liệu")  # recalled Wed 04/04
     start = len(h.sent)
     await h.advance_to(local(2018, 4, 6, 12, 0))
-    own = said_on(h, "cadre_bdv", dt.date(2018, 4, 4), start)
-    assert len(own) == 1 and NOTE in own[0] and "CHỜ Ý KIẾN GIA HẠN" not in own[0], own
-    later = said_on(h, "cadre_bdv", dt.date(2018, 4, 6), start)  # the leaders told: the line, no recall in it
+    assert any("CHỜ Ý KIẾN GIA HẠN" in t for t in said_on(h, "cadre_bdv", dt.date(2018, 4, 3), start))
+    assert said_on(h, "cadre_bdv", dt.date(2018, 4, 4), start) == []
+    later = said_on(h, "cadre_bdv", dt.date(2018, 4, 6), start)
     assert len(later) == 1 and "Hôm nay Nhắc việc nhắc lại" not in later[0], later
+
+async def test_a_recall_the_day_after_the_weekly_line_said_it_waits_is_not_a_note_of_its_own(harness: Harness) -> None:
+    """Asked after the leaders were told: Monday's weekly line says the request waits; on Tuesday it is recalled to
+    the head, and its requester is not told the same news again the next morning (probe 20, P1)."""
+    h = harness
+    await h.say("head_bdv", "/giao 2 @cadre_bdv")  # due Fri 30/03/2018
+    await h.advance_to(local(2018, 4, 6, 10, 0))  # late; the head and the leaders have been told
+    await h.say("cadre_bdv", "2 xin gia hạn đến 20/4 vì chờ số liệu")  # recalled 2 working days on: Tue 10/04
+    start = len(h.sent)
+    await h.advance_to(local(2018, 4, 11, 12, 0))
+    monday, tuesday = dt.date(2018, 4, 9), dt.date(2018, 4, 10)
+    assert any(t.startswith(RECALLED) for t in said_on(h, "head_bdv", tuesday, start)), "the head is reminded"
+    assert any("CHỜ Ý KIẾN GIA HẠN (1)" in t for t in said_on(h, "cadre_bdv", monday, start))
+    assert not any(NOTE in t for t in said_on(h, "cadre_bdv", tuesday, start)), said_on(h, "cadre_bdv", tuesday, start)

@@ -441,3 +441,19 @@ def test_an_extension_asked_after_the_deadline_stops_the_daily_overdue_lines_not
                    (D(2026, 4, 6), waiting, None, D(2026, 4, 10)),
                    (D(2026, 4, 13), waiting, None, D(2026, 4, 10))], got
     assert run_mornings([refused_late], days) == run_mornings([plain], days)
+
+
+def test_an_extension_asked_late_and_said_waiting_on_the_weekly_day_is_not_said_again_on_an_escalation_day() -> None:
+    """Asked on Thursday 19/3, the day after the deadline (Wednesday 18/3): the weekly line of Monday 23/3 says the
+    request waits; the leaders are told later that week, their escalation unchanged, but the holder's line does not
+    say it waits again two days after the weekly day (probe 20, P1): next on the following weekly day."""
+    asked_late = TaskState(task_id=1, assigned_on=D(2026, 3, 2), due_on=D(2026, 3, 18),
+                           extension_asked_on=D(2026, 3, 19), extension_until=D(2026, 4, 10))
+    mornings = run_mornings([asked_late], working_days(D(2026, 3, 19), D(2026, 4, 7)))
+    got = [(day, i.category, i.escalation) for day, items in mornings.items() for i in items]
+    waiting, overdue = DigestCategory.EXTENSION_PENDING, DigestCategory.OVERDUE
+    own = [day for day, category, escalation in got if escalation is None]
+    told = [(day, escalation) for day, category, escalation in got if escalation is not None]
+    assert all(category in (waiting, overdue) for _, category, _ in got), got
+    assert told == [(D(2026, 3, 20), HEAD), (D(2026, 3, 25), LEADERS)], got
+    assert own == [D(2026, 3, 20), D(2026, 3, 23), D(2026, 3, 30), D(2026, 4, 6)], got  # not 25/3
