@@ -1233,11 +1233,13 @@ def recalled_today(who: str) -> str:
 TOLD_NOW = {"head": "đồng chí trưởng đơn vị", "leaders": "lãnh đạo phụ trách"}
 
 
-def escalated_today(levels: Sequence[str]) -> str:
-    """Under the holder's own late task, the day it is escalated: who was told, so a call does not surprise them."""
+def escalated_today(levels: Sequence[str], refs: Sequence[str] = ()) -> str:
+    """Under the holder's own late task, the day it is escalated: who was told, so a call does not surprise them.
+    `refs`: the items, when one note under the digest says it for several (probe 20: once per digest)."""
     who = " và ".join(TOLD_NOW[level] for level in TOLD_NOW if level in levels)
-    return (f"(Do nhiệm vụ đã quá hạn, hôm nay Nhắc việc đã báo {who} để nắm tình hình; đồng chí vui lòng cập nhật "
-            "tiến độ hoặc nêu khó khăn, vướng mắc để được hỗ trợ.)")
+    which = f" mục {', '.join(refs)}" if refs else ""
+    return (f"(Do nhiệm vụ{which} đã quá hạn, hôm nay Nhắc việc đã báo {who} để nắm tình hình; đồng chí vui lòng "
+            "cập nhật tiến độ hoặc nêu khó khăn, vướng mắc để được hỗ trợ.)")
 
 
 def digest_bullet(line: DigestLine) -> str:
@@ -1335,6 +1337,8 @@ def digest_text(view: DigestView, *, buttons: bool, recalled: Mapping[int, str] 
     several_units = len({line.lead_unit for line in own}) > 1
     covers = {line.covering_for for line in [*own, *counted]}
     cover_once = next(iter(covers)) if len(covers) == 1 else None  # every line for the same colleague: said once
+    told_now = [line for line in own if line.told_now]
+    told_once = len(told_now) > 1  # several of the reader's tasks escalated today: said once, below them
     lines = [f"Kính gửi đồng chí {view.recipient_name},"]
     when = f"{WEEKDAYS[view.day.weekday()]}, {date_vn(view.day)}"
     if view.day.weekday() >= 5:  # digests go out on working days only: a weekend one is a make-up working day
@@ -1375,13 +1379,16 @@ def digest_text(view: DigestView, *, buttons: bool, recalled: Mapping[int, str] 
                 lines.append(f"  {waiting_extension(line)}")
                 if recalled and line.task_id in recalled:  # (its requester is sent no note of its own that morning)
                     lines.append(f"  {recalled_today(recalled[line.task_id])}")
-                if line.told_now:  # (a request sent after the deadline: the task is escalated all the same)
+                if line.told_now and not told_once:  # (a request sent after the deadline: escalated all the same)
                     lines.append(f"  {escalated_today(line.told_now)}")
                 continue
             progress = _late_progress(line) if category == "overdue" else progress_text(line.status, line.percent)
             lines.append(f"  {deadline_phrase(line)} — {progress}")
-            if line.told_now:
+            if line.told_now and not told_once:
                 lines.append(f"  {escalated_today(line.told_now)}")
+    if told_once:
+        levels = sorted({level for line in told_now for level in line.told_now})
+        lines += ["", escalated_today(levels, list(dict.fromkeys(line.item_ref for line in told_now)))]
     if told:
         lines += ["", f"NHIỆM VỤ QUÁ HẠN CẦN ĐỒNG CHÍ CHỈ ĐẠO ({len(told)})"]
 
