@@ -1215,14 +1215,15 @@ def deadline_phrase(line: DigestLine) -> str:
     return f"hạn {due}"
 
 
-def waiting_extension(line: DigestLine) -> str:
+def waiting_extension(line: DigestLine, decider: str | None = None) -> str:
     """A task past its deadline whose extension waits for a decision: not reminded daily as late. Asked for after
-    the deadline (the line counts days late), it says the task is late all the same."""
+    the deadline (the line counts days late), it says the task is late all the same. `decider`: who decides, when
+    one person does ("đ/c … (trưởng đơn vị chủ trì)"), named (probe 20, C2); otherwise "lãnh đạo"."""
     asked = f" đến {date_vn(line.extension_until)}" if line.extension_until else ""
     done = f"; tiến độ {line.percent}%" if line.percent is not None else ""
     late = " (đã quá hạn)" if line.days_late else ""
-    return (f"hạn {date_vn(line.effective_due_on or line.due_on)}{late} — đã đề nghị gia hạn{asked}, đang chờ lãnh "
-            f"đạo cho ý kiến{done}")
+    return (f"hạn {date_vn(line.effective_due_on or line.due_on)}{late} — đã đề nghị gia hạn{asked}, đang chờ "
+            f"{decider or 'lãnh đạo'} cho ý kiến{done}")
 
 
 def recalled_today(who: str) -> str:
@@ -1326,9 +1327,11 @@ def with_subject(title: str, subject: str | None) -> str:
 QUIET_NOTE = "(Nhắc lại hằng tuần vì chưa nhận được phản hồi của đồng chí.)"
 
 
-def digest_text(view: DigestView, *, buttons: bool, recalled: Mapping[int, str] | None = None) -> str:
+def digest_text(view: DigestView, *, buttons: bool, recalled: Mapping[int, str] | None = None,
+                deciders: Mapping[int, str] | None = None) -> str:
     """One message a morning: every task due for the reader, grouped by urgency, one line each. `recalled`: task id
-    → to whom its waiting extension request is recalled this morning ("đ/c …"), said under its waiting line."""
+    → to whom its waiting extension request is recalled this morning ("đ/c …"), said under its waiting line;
+    `deciders`: task id → the one person who decides its waiting request, when a head does."""
     own = digest_own(view)
     counted = [line for line in view.lines if line.escalation is None and line.category == "checkin"] \
         if _checkins_counted(view.lines) else []
@@ -1376,7 +1379,7 @@ def digest_text(view: DigestView, *, buttons: bool, recalled: Mapping[int, str] 
                 continue
             lines.append(title)
             if category == "extension_pending":  # past its deadline, not reminded daily while the request waits
-                lines.append(f"  {waiting_extension(line)}")
+                lines.append(f"  {waiting_extension(line, (deciders or {}).get(line.task_id))}")
                 if recalled and line.task_id in recalled:  # (its requester is sent no note of its own that morning)
                     lines.append(f"  {recalled_today(recalled[line.task_id])}")
                 if line.told_now and not told_once:  # (a request sent after the deadline: escalated all the same)

@@ -335,7 +335,9 @@ class ConversationSender:
         retry sends only the rest ("(tiếp theo)") and no line arrives twice."""
         ch = self.conv.channel(self.channel)
         recalled = await status.recalled_this_morning(self.conv, view)
-        parts = fit(status.digest_message(view, buttons=ch.capabilities.buttons, recalled=recalled), ch.capabilities)
+        deciders = await status.waiting_deciders(self.conv, view)
+        parts = fit(status.digest_message(view, buttons=ch.capabilities.buttons, recalled=recalled,
+                                          deciders=deciders), ch.capabilities)
         clock = self.conv.ctx.clock
         last, sent_at = "", clock.now()
         for index, part in enumerate(parts):

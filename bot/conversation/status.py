@@ -183,9 +183,11 @@ def extension_actions(request: ExtensionRequest) -> tuple[tuple[Action, ...], ..
                     typed=f"không đồng ý gia hạn {which}")),)
 
 
-def digest_message(view: DigestView, *, buttons: bool, recalled: Mapping[int, str] | None = None) -> Outgoing:
+def digest_message(view: DigestView, *, buttons: bool, recalled: Mapping[int, str] | None = None,
+                   deciders: Mapping[int, str] | None = None) -> Outgoing:
     """The morning digest; every own task one tap from its card (a button per item, a few per row). `recalled`:
-    the tasks whose waiting extension request is recalled this morning, and to whom (`recalled_this_morning`)."""
+    the tasks whose waiting extension request is recalled this morning, and to whom (`recalled_this_morning`);
+    `deciders`: who decides a waiting request, when one head does (`waiting_deciders`)."""
     own = texts.digest_own(view)
     actions: tuple[tuple[Action, ...], ...] = ()
     if buttons and own:
@@ -200,7 +202,8 @@ def digest_message(view: DigestView, *, buttons: bool, recalled: Mapping[int, st
 
         actions = tuple(tuple(Action(label=label(line), data=f"d:{line.task_id}", typed="")
                               for line in shown[i:i + row_size]) for i in range(0, len(shown), row_size))
-    return Outgoing(text=texts.digest_text(view, buttons=buttons, recalled=recalled), actions=actions)
+    return Outgoing(text=texts.digest_text(view, buttons=buttons, recalled=recalled, deciders=deciders),
+                    actions=actions)
 
 
 # ---------------------------------------------------------------- the task card
@@ -879,6 +882,17 @@ async def recalled_this_morning(conv: Conversation, view: DigestView) -> dict[in
 
 
 SAID_WAITING_WITHIN = 7  # days: a requester whose digest said the request waits this long ago is not told again
+
+
+async def waiting_deciders(conv: Conversation, view: DigestView) -> dict[int, str]:
+    """For a digest whose reader's own line says an extension request waits: the tasks whose request a head decides,
+    and that head in words ("đ/c … (trưởng đơn vị chủ trì)", as the request's confirmation said), so the line names
+    who is to answer rather than "lãnh đạo" (probe 20, C2). Requests the leaders and the office decide: not listed."""
+    waiting = {line.task_id for line in texts.digest_own(view) if line.category == DigestCategory.EXTENSION_PENDING}
+    if not waiting:
+        return {}
+    return {request.task_id: request.deciders for request in await conv.ctx.db.run(pending_extensions)
+            if request.task_id in waiting and request.deciders != texts.SOME_DECIDER}
 
 
 def _digest_said_waiting(session: Session, person_id: int, task_id: int, day: dt.date) -> bool:

@@ -50,7 +50,8 @@ async def test_a_request_on_the_deadline_day_pauses_the_overdue_ladder_until_ref
     for text in own.values():
         assert "QUÁ HẠN" not in text and "quá hạn" not in text, text
         assert "CHỜ Ý KIẾN GIA HẠN (1)" in text, text
-        assert "  hạn 30/03/2018 — đã đề nghị gia hạn đến 20/04/2018, đang chờ lãnh đạo cho ý kiến" in text, text
+        assert "  hạn 30/03/2018 — đã đề nghị gia hạn đến 20/04/2018, đang chờ đ/c Lê Văn Dân (trưởng đơn vị chủ trì) " \
+            "cho ý kiến" in text, text  # (the head who decides a cadre's request, named: probe 20, C2)
     assert not escalations(h, "head_bdv", start) and not escalations(h, "leader", start)
     assert any("đề nghị gia hạn" in t.lower() for t in (s.text or "" for s in h.sent[start:] if s.to == "head_bdv")), \
         "the one who decides is still reminded of the request"
@@ -97,7 +98,8 @@ async def test_a_request_after_the_deadline_stops_the_daily_overdue_lines_but_no
     assert sorted(own) == [dt.date(2018, 4, d) for d in (3, 6, 9)], sorted(own)  # escalated 3/4 and 6/4; Monday
     for text in own.values():
         assert "QUÁ HẠN (1)" not in text and "CHỜ Ý KIẾN GIA HẠN (1)" in text, text
-        assert "  hạn 30/03/2018 (đã quá hạn) — đã đề nghị gia hạn đến 20/04/2018, đang chờ lãnh đạo cho ý kiến" \
+        assert "  hạn 30/03/2018 (đã quá hạn) — đã đề nghị gia hạn đến 20/04/2018, đang chờ đ/c Lê Văn Dân (trưởng " \
+            "đơn vị chủ trì) cho ý kiến" \
             in text, text
     assert "hôm nay Nhắc việc đã báo đồng chí trưởng đơn vị" in own[dt.date(2018, 4, 3)]
     assert "hôm nay Nhắc việc đã báo lãnh đạo phụ trách" in own[dt.date(2018, 4, 6)]

@@ -45,8 +45,8 @@ async def test_a_request_after_the_deadline_recalled_on_the_weekly_day_is_one_me
     assert len(own) == 1, own
     [digest] = own
     assert "CHỜ Ý KIẾN GIA HẠN (1)" in digest and NOTE not in digest, digest
-    assert "  hạn 30/03/2018 (đã quá hạn) — đã đề nghị gia hạn đến 20/04/2018, đang chờ lãnh đạo cho ý kiến\n" \
-        "  (Hôm nay Nhắc việc nhắc lại đề nghị này với đ/c Lê Văn Dân.)" in digest, digest
+    assert "  hạn 30/03/2018 (đã quá hạn) — đã đề nghị gia hạn đến 20/04/2018, đang chờ đ/c Lê Văn Dân (trưởng đơn " \
+        "vị chủ trì) cho ý kiến\n  (Hôm nay Nhắc việc nhắc lại đề nghị này với đ/c Lê Văn Dân.)" in digest, digest
 
 
 async def test_a_request_in_time_recalled_the_day_after_the_deadline_is_one_message(harness: Harness) -> None:
@@ -64,7 +64,8 @@ async def test_a_request_in_time_recalled_the_day_after_the_deadline_is_one_mess
     assert len(own) == 1, own
     [digest] = own
     assert "CHỜ Ý KIẾN GIA HẠN (1)" in digest and "  hạn 30/03/2018 — đã đề nghị gia hạn đến 20/04/2018, đang chờ " \
-        "lãnh đạo cho ý kiến\n  (Hôm nay Nhắc việc nhắc lại đề nghị này với đ/c Lê Văn Dân.)" in digest, digest
+        "đ/c Lê Văn Dân (trưởng đơn vị chủ trì) cho ý kiến\n  (Hôm nay Nhắc việc nhắc lại đề nghị này với đ/c Lê Văn " \
+        "Dân.)" in digest, digest  # (the head who decides it named: probe 20, C2)
 
 
 async def test_a_recall_on_a_morning_without_the_waiting_line_is_its_own_note(harness: Harness) -> None:
