@@ -50,8 +50,8 @@ async def test_a_request_on_the_deadline_day_pauses_the_overdue_ladder_until_ref
     for text in own.values():
         assert "QUÁ HẠN" not in text and "quá hạn" not in text, text
         assert "CHỜ Ý KIẾN GIA HẠN (1)" in text, text
-        assert "  hạn 30/03/2018 — đã đề nghị gia hạn đến 20/04/2018, đang chờ đ/c Lê Văn Dân (trưởng đơn vị chủ trì) " \
-            "cho ý kiến" in text, text  # (the head who decides a cadre's request, named: probe 20, C2)
+        assert "  hạn 30/03/2018 — đã đề nghị gia hạn đến 20/04/2018, đang chờ đ/c Lê Văn Dân (trưởng đơn vị " \
+            "chủ trì) cho ý kiến" in text, text  # (the head who decides a cadre's request, named: probe 20, C2)
     assert not escalations(h, "head_bdv", start) and not escalations(h, "leader", start)
     assert any("đề nghị gia hạn" in t.lower() for t in (s.text or "" for s in h.sent[start:] if s.to == "head_bdv")), \
         "the one who decides is still reminded of the request"
