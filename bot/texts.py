@@ -2508,7 +2508,9 @@ def _noted(on: dt.date | None, since: dt.date) -> str:
 
 
 def extension_request_text(req: ExtensionRequest, replaced_due: dt.date | None = None,
-                           replaced: bool = False, calendar: WorkingCalendar | None = None) -> str:
+                           replaced: bool = False, calendar: WorkingCalendar | None = None,
+                           refused: ExtensionRequest | None = None) -> str:
+    """To those who decide a new request; `refused`: the one refused last on the same task, said (probe 20, P2)."""
     current = date_vn(req.current_due) if req.current_due else "không có thời hạn cụ thể"
     if req.current_due and calendar is not None and (note := calendar.explain_deadline(req.current_due)):
         current += f" ({note})"  # as the requester's digests say it: "rơi vào ngày nghỉ lễ 30/4, tính đến hết …"
@@ -2521,6 +2523,10 @@ def extension_request_text(req: ExtensionRequest, replaced_due: dt.date | None =
     if replaced:
         before = f" (đến {date_vn(replaced_due)})" if replaced_due else ""
         lines.append(f"Đề nghị này thay cho đề nghị trước đó{before} của đồng chí {req.requester_name}.")
+    if refused is not None:
+        until = f" (đến {date_vn(refused.requested_due)})" if refused.requested_due else ""
+        by = f" (đ/c {refused.decided_by_name})" if refused.decided_by_name else ""
+        lines.append(f"Đề nghị trước{until} đã không được đồng ý{_when_vn(refused.decided_at)}{by}.")
     return vn("\n".join(lines))
 
 

@@ -51,7 +51,18 @@ from scheduler.series import MissedBefore, close_missed, done_today, missed_befo
 from storage.directory import person_by_id
 from storage.errors import ExtensionInvalid, NhacViecError, NotAllowed, NotApprover
 from storage.itemref import FOLDED_REF, ref_key, roman_section, squeezed_and_folded
-from storage.models import Digest, DigestState, Notice, Person, Role, Task, TaskOccurrence, TaskStatus, Unit
+from storage.models import (
+    Digest,
+    DigestState,
+    Notice,
+    Person,
+    Role,
+    StatusReport,
+    Task,
+    TaskOccurrence,
+    TaskStatus,
+    Unit,
+)
 from storage.notices import notice_title
 from storage.tasks import (
     DATE_ASKED,
@@ -438,17 +449,31 @@ async def acknowledge(conv: Conversation, event: Inbound, rec: Recorded, text: s
             await conv.clear_actions(shown.channel, shown.chat_id, shown.message_id)
             await _answer_shown(conv, shown.channel, shown.chat_id, shown.message_id,
                                 texts.extension_replaced_text(old, request.requested_due))
+    refused = await ctx.db.run(_refused_before, rec.task_id, rec.report_id)
     for approver in await ctx.db.run(approvers, rec.task_id, request.requester_id):
         if approver.id == request.requester_id:
             continue
         shown_to = await conv.notify(approver, Outgoing(
             text=texts.extension_request_text(request, old.requested_due if old else None, replaced=old is not None,
-                                              calendar=ctx.policy.calendar),
+                                              calendar=ctx.policy.calendar, refused=refused),
             actions=extension_actions(request)))
         if shown_to is not None and shown_to.last_id is not None:
             await ctx.db.run(remember_extension_message, report_id=rec.report_id, person_id=approver.id,
                              channel=shown_to.channel, chat_id=shown_to.chat_id, message_id=shown_to.last_id,
                              now=ctx.clock.now())
+
+
+def _refused_before(session: Session, task_id: int, report_id: int) -> ExtensionRequest | None:
+    """The request on the task decided last before `report_id`, if it was refused: a request made again after a
+    refusal reaches those who decide it with that said (probe 20, P2); after a grant, nothing."""
+    last = session.scalar(select(StatusReport.id).where(
+        StatusReport.task_id == task_id, StatusReport.id < report_id,
+        StatusReport.decision.in_(["approved", "rejected"])).order_by(StatusReport.decided_at.desc(),
+                                                                    StatusReport.id.desc()).limit(1))
+    if last is None:
+        return None
+    request = extension_request(session, last)
+    return request if request.decision == "rejected" else None
 
 
 def shown_to_present(session: Session, report_id: int) -> list[ShownAt]:

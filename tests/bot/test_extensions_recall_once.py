@@ -107,3 +107,23 @@ async def test_a_recall_the_day_after_the_weekly_line_said_it_waits_is_not_a_not
     assert any(t.startswith(RECALLED) for t in said_on(h, "head_bdv", tuesday, start)), "the head is reminded"
     assert any("CHỜ Ý KIẾN GIA HẠN (1)" in t for t in said_on(h, "cadre_bdv", monday, start))
     assert not any(NOTE in t for t in said_on(h, "cadre_bdv", tuesday, start)), said_on(h, "cadre_bdv", tuesday, start)
+
+
+async def test_a_request_made_again_after_a_refusal_reaches_the_decider_with_the_refusal(harness: Harness) -> None:
+    """A second request after the first was refused says so to whoever decides it (probe 20, P2); a first one
+    does not."""
+    h = harness
+    await h.say("head_bdv", "/giao 2 @cadre_bdv")  # due Fri 30/03/2018
+    await h.advance_to(local(2018, 3, 28, 9, 0))
+    start = len(h.sent)
+    await h.say("cadre_bdv", "2 xin gia hạn đến 20/4 vì chờ số liệu")
+    first = [s.text or "" for s in h.sent[start:] if s.to == "head_bdv"]
+    assert first and not any("không được đồng ý" in t for t in first), first
+    await h.advance_to(local(2018, 3, 28, 10, 0))
+    await h.say("head_bdv", "không đồng ý gia hạn 2")
+    await h.advance_to(local(2018, 3, 28, 11, 0))
+    start = len(h.sent)
+    await h.say("cadre_bdv", "2 xin gia hạn đến 10/4")
+    again = [s.text or "" for s in h.sent[start:] if s.to == "head_bdv"]
+    assert any("Đề nghị trước (đến 20/04/2018) đã không được đồng ý lúc 10:00 ngày 28/03/2018 (đ/c Lê Văn Dân)."
+               in t for t in again), again
