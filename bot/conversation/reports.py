@@ -275,10 +275,17 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
     picture = Document(data=chart, filename=report_filename(today, "png"), caption=texts.CHART_CAPTION) \
         if chart is not None else None
     document = Document(data=data, filename=report_filename(today), caption=texts.REPORT_FILE_CAPTION)
-    if only:
-        await conv.reply(event, Outgoing(text=texts.files_sent(scope, report.as_of or today, only),
-                                         picture=picture if "chart" in only else None,
-                                         document=document if "workbook" in only else None))
+    if only:  # the line saying what is sent heads the first file's caption: one message a file (probe 20, P3)
+        line = texts.files_sent(scope, report.as_of or today, only)
+        picture = picture if "chart" in only else None
+        first = picture if picture is not None else document if "workbook" in only else None
+        if first is None:
+            await conv.reply(event, Outgoing(text=line))
+        else:
+            headed = dataclasses.replace(first, caption=f"{line}\n{first.caption}" if first.caption else line)
+            await conv.reply(event, Outgoing(text="", picture=headed if first is picture else picture,
+                                             document=document if first is picture and "workbook" in only
+                                             else headed if first is document else None))
     else:
         await conv.reply(event, Outgoing(text=text, picture=picture, document=document))
     await ctx.db.run(record_export, at=ctx.clock.now(), actor_id=person.id, what="report.xlsx",

@@ -160,12 +160,14 @@ async def test_a_leaders_question_in_words_gets_the_summary(harness: Harness, ha
 async def test_the_files_asked_for_alone_come_without_the_answer_again(
         harness: Harness, typed: str, end: str, files: list[str]) -> None:
     """The answer in words ends "Biểu đồ và tệp Excel: gõ /tonghop hoặc “xuất excel”": typed, the files come under
-    one line, not the whole answer (and the chart) a second time (probe 14)."""
+    one line, not the whole answer (and the chart) a second time (probe 14); that line heads the first file's
+    caption, not a message of its own (probe 20, P3)."""
     sent = await ask(harness, "leader", typed)
-    assert [s.document for s in sent[1:]] == files and sent[0].document is None, [s.text for s in sent]
-    line = sent[0].text or ""
-    assert line.startswith("Gửi đồng chí ") and "TỔNG HỢP" not in line and "\n" not in line, line
+    assert [s.document for s in sent] == files, [s.text for s in sent]
+    line, *rest = (sent[0].text or "").split("\n")
+    assert line.startswith("Gửi đồng chí ") and "TỔNG HỢP" not in line, line
     assert line.endswith(end), line
+    assert rest == [texts.CHART_CAPTION if files[0].endswith(".png") else texts.REPORT_FILE_CAPTION], rest
 
 
 @pytest.mark.parametrize(("typed", "files"), [("Đơn vị nào chậm?", False), ("/tonghop quá hạn", True),
