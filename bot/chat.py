@@ -159,11 +159,18 @@ async def run_chat(args: argparse.Namespace) -> int:
                 try:
                     await run_step(harness, line, base, printer.stranger)
                 except (ScriptError, HarnessError, FileNotFoundError) as exc:
-                    printer.problem(f"{line}: {exc}")
+                    printer.problem(f"{line}: {_said(exc)}")
                     return 1
         finally:
             await harness.stop()
     return 0
+
+
+def _said(exc: Exception) -> str:
+    """A problem in words: a file not there in Vietnamese, not Python's "[Errno 2] …" (probe 20, P8)."""
+    if isinstance(exc, FileNotFoundError):
+        return f"không tìm thấy tệp “{exc.filename}”; đồng chí kiểm tra lại tên và đường dẫn của tệp."
+    return str(exc)
 
 
 async def _interactive(harness: Harness, printer: Printer) -> int:
@@ -179,4 +186,4 @@ async def _interactive(harness: Harness, printer: Printer) -> int:
         try:
             await run_step(harness, line.strip(), Path.cwd(), printer.stranger)
         except (ScriptError, HarnessError, FileNotFoundError) as exc:
-            printer.problem(str(exc))
+            printer.problem(_said(exc))

@@ -63,11 +63,11 @@ def notice_table(notice: ParsedNotice, *, ocr: bool = False) -> str:
         f"Kính gửi: {join_units(n.addressees)}",
         f"Văn bản dẫn chiếu: {join_units(n.references)}",
         "",
-        f"{'Mục':<10} {'Chủ trì':<32} {'Chủ trì lấy từ':<14} {'Thời hạn':<12} {'Định kỳ':<11} Nội dung",
+        f"{'Mục':<10} {'Chủ trì':<32} {'Chủ trì lấy từ':<15} {'Thời hạn':<12} {'Định kỳ':<11} Nội dung",
     ]
     for t in n.tasks:
         source = LEAD_SOURCE_SHORT.get(t.lead_source or "", "—") if t.lead else "—"
-        lines.append(f"{t.ref:<10} {shorten(join_units(t.lead), 32):<32} {source:<14} "
+        lines.append(f"{t.ref:<10} {shorten(join_units(t.lead), 32):<32} {source:<15} "
                      f"{(t.due.strftime('%d/%m/%Y') if t.due else '—'):<12} "
                      f"{RECURRENCE_LABELS.get(t.recurrence or '', '—'):<11} {shorten(t.text, 90)}")
     lines.append(f"\n{len(n.tasks)} nhiệm vụ.")

@@ -88,6 +88,14 @@ def test_chat_reads_stdin_and_reports_script_errors() -> None:
     assert "@head_bdv" not in out.stdout
 
 
+def test_a_chat_script_file_that_is_not_there_is_said_in_vietnamese(tmp_path: Path) -> None:
+    """probe 20 P8: "[Errno 2] No such file or directory: …" in English."""
+    script = "@clock: 2018-02-26 09:00\n@admin: <file khongco.docx>\n"
+    out = nhacviec("chat", "--directory", str(DIRECTORY_CSV), "--enroll-all", stdin=script)
+    assert out.returncode == 1 and "không tìm thấy tệp" in out.stderr and "khongco.docx" in out.stderr, out.stderr
+    assert "Errno" not in out.stderr and "No such file" not in out.stderr, out.stderr
+
+
 def test_a_chat_script_line_from_someone_in_no_directory_is_a_strangers() -> None:
     """s19 newuser P13: "/start" from someone the office never invited could not be tried (the script stopped:
     "không có cán bộ @stranger trong danh bạ"). Now they are a stranger: told to open an invite, and given their
@@ -192,7 +200,7 @@ def test_the_parse_table_gives_each_leads_source_in_a_column_and_says_when_the_t
     out = nhacviec("parse", str(SEED_NOTICE))
     lines = out.stdout.splitlines()
     header = next(line for line in lines if line.startswith("Mục "))
-    assert header.split("  ")[0] == "Mục" and "Chủ trì lấy từ Thời hạn" in header, header
+    assert header.split("  ")[0] == "Mục" and "Chủ trì lấy từ  Thời hạn" in header, header  # (probe 20 P9: a space)
     row = next(line for line in lines if line.startswith("4 "))
     assert row.split()[:5] == ["4", "Ban", "Dân", "vận", "Tỉnh"] and " nội dung " in row, row
     assert any(line.startswith("2.1 ") and " Kính gửi " in line for line in lines)
