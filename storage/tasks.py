@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, NoReturn
 
@@ -503,13 +503,15 @@ def _held_by(session: Session, task: Task, person_id: int) -> bool:
     return False
 
 
-def pending_extensions(session: Session, item_ref: str | None = None,
-                       decider: Person | None = None) -> list[ExtensionRequest]:
+def pending_extensions(session: Session, item_ref: str | None = None, decider: Person | None = None,
+                       task_ids: Collection[int] | None = None) -> list[ExtensionRequest]:
     """Extension requests nobody has decided yet (of item `item_ref`, if given; that `decider` may grant,
-    if given), oldest first."""
+    if given; of the tasks `task_ids`, if given: a digest's), oldest first."""
     query = (select(StatusReport.id, Task.item_ref).join(Task, Task.id == StatusReport.task_id)
              .where(StatusReport.decision == "pending",
                     Task.status.not_in([TaskStatus.DONE, TaskStatus.CANCELLED])).order_by(StatusReport.id))
+    if task_ids is not None:
+        query = query.where(StatusReport.task_id.in_(task_ids))
     rows = list(session.execute(query))  # the requests waiting: a few
     if item_ref:  # as numbered, or without its section ("5.b" for "II.5.b") if none is numbered so
         rows = by_ref(rows, item_ref, lambda r: r.item_ref)
@@ -723,16 +725,18 @@ EXTENSION_REMINDED = "task.extension_reminded"
 
 
 def requests_to_recall(session: Session, *, today: dt.date,
-                       recall_on: Callable[[dt.datetime, dt.date | None], dt.date]) -> list[ExtensionRequest]:
-    """The extension requests still waiting, not yet recalled, whose day to be recalled (`recall_on(sent at, the
-    task's deadline)`) has come: one query over the waiting ones each tick, the whole request read only for those
-    (the rest of the ticks of a day find none)."""
+                       recall_on: Callable[[dt.datetime, dt.date | None], dt.date],
+                       task_ids: Collection[int] | None = None) -> list[ExtensionRequest]:
+    """The extension requests still waiting (of the tasks `task_ids`, if given: a digest's), not yet recalled, whose
+    day to be recalled (`recall_on(sent at, the task's deadline)`) has come: one query over the waiting ones each
+    tick, the whole request read only for those (the rest of the ticks of a day find none)."""
     recalled = select(AuditLog.entity_id).where(AuditLog.action == EXTENSION_REMINDED,
                                                 AuditLog.entity == "status_report")
     rows = session.execute(select(StatusReport.id, StatusReport.created_at, Task.due_on)
                            .join(Task, Task.id == StatusReport.task_id)
                            .where(StatusReport.decision == "pending", StatusReport.id.not_in(recalled),
-                                  Task.status.not_in([TaskStatus.DONE, TaskStatus.CANCELLED]))
+                                  Task.status.not_in([TaskStatus.DONE, TaskStatus.CANCELLED]),
+                                  *([StatusReport.task_id.in_(task_ids)] if task_ids is not None else []))
                            .order_by(StatusReport.id))
     return [extension_request(session, r.id) for r in rows if recall_on(r.created_at, r.due_on) <= today]
 

@@ -895,15 +895,20 @@ async def recalled_this_morning(conv: Conversation, view: DigestView) -> dict[in
     request is recalled to those who decide it this morning (`remind_waiting_extensions`, right after the digests),
     and to whom, in words — the line says it, and its requester is not sent the same news again in a note of its own
     (session 20: two messages one Monday morning). Nothing to read for any other digest."""
-    waiting = {line.task_id for line in texts.digest_own(view) if line.category == DigestCategory.EXTENSION_PENDING}
+    waiting = _waiting_in(view)
     if not waiting:
         return {}
     ctx = conv.ctx
     calendar = ctx.policy.calendar
-    due = await ctx.db.run(requests_to_recall, today=view.day,
+    due = await ctx.db.run(requests_to_recall, today=view.day, task_ids=waiting,
                            recall_on=lambda asked, deadline: reminder_day(asked, deadline, calendar))
     return {request.task_id: _reminded_words(request, [p.full_name for p in await _recall_deciders(ctx, request)])
-            for request in due if request.task_id in waiting}
+            for request in due}
+
+
+def _waiting_in(view: DigestView) -> set[int]:
+    """The tasks of a digest reader's own lines that say an extension request waits ("CHỜ Ý KIẾN GIA HẠN")."""
+    return {line.task_id for line in texts.digest_own(view) if line.category == DigestCategory.EXTENSION_PENDING}
 
 
 SAID_WAITING_WITHIN = 7  # days: a requester whose digest said the request waits this long ago is not told again
@@ -913,11 +918,12 @@ async def waiting_deciders(conv: Conversation, view: DigestView) -> dict[int, st
     """For a digest whose reader's own line says an extension request waits: the tasks whose request a head decides,
     and that head in words ("đ/c … (trưởng đơn vị chủ trì)", as the request's confirmation said), so the line names
     who is to answer rather than "lãnh đạo" (probe 20, C2). Requests the leaders and the office decide: not listed."""
-    waiting = {line.task_id for line in texts.digest_own(view) if line.category == DigestCategory.EXTENSION_PENDING}
+    waiting = _waiting_in(view)
     if not waiting:
         return {}
-    return {request.task_id: request.deciders for request in await conv.ctx.db.run(pending_extensions)
-            if request.task_id in waiting and request.deciders != texts.SOME_DECIDER}
+    return {request.task_id: request.deciders for request in await conv.ctx.db.run(pending_extensions,
+                                                                                    task_ids=waiting)
+            if request.deciders != texts.SOME_DECIDER}
 
 
 def _digest_said_waiting(session: Session, person_id: int, task_id: int, day: dt.date) -> bool:
