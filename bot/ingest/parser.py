@@ -54,11 +54,16 @@ _MD = [
 _MISSING_SPACE = re.compile(r"([,;:])(?=[^\W\d_])", re.U)
 
 
+# a web copy's posting stamp glued before its first paragraph ("date 2020-10 Theo chỉ đạo của …")
+_STAMP_FIRST = re.compile(r"\A(\s*date\s+\d{4}-\d{2}(?:-\d{2})?)[ \t]+(?=\S)", re.U)
+
+
 def clean_text(text: str) -> str:
     text = nfc(repair_legacy(text)).replace("\r\n", "\n").replace("\r", "\n")
     for rx, repl in _MD:
         text = rx.sub(repl, text)
     text = re.sub(r"[–—]", "-", text)
+    text = _STAMP_FIRST.sub(r"\1\n", text)  # "date 2020-10 Theo đó, …": a copy's stamp, then its first paragraph
     # a copy-paste that lost the space after a comma, semicolon or colon ("Sở Tài chính,Sở Xây dựng"): put it back
     text = _MISSING_SPACE.sub(r"\1 ", text)
     text = re.sub(r"^(\s*)©\)", r"\1c)", text, flags=re.M)  # an OCR reading of the item mark "c)"

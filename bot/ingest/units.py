@@ -172,7 +172,7 @@ _STOP = (
     # the work that follows a partner's name: "… các cơ quan liên quan giúp Chính phủ …", "… có các giải pháp …"
     r"giúp(?!\s*việc)|chú\s*trọng|nêu\s*cao|"
     # manner words between a doer and its work: "Giám đốc Sở Y tế trực tiếp chỉ đạo", "UBND huyện quyết liệt …"
-    r"(?<!lý\s)trực\s*tiếp|tích\s*cực|quyết\s*liệt|ngay|có\s+(?:các\s+)?(?:giải\s*pháp|biện\s*pháp|kế\s*hoạch|phương\s*án|chương\s*trình)"
+    r"(?<!lý\s)trực\s*tiếp|tích\s*cực|quyết\s*liệt|ngay|tự\s*giác|tuyệt\s*đối|kiên\s*quyết|cương\s*quyết|nghiêm\s*chỉnh|có\s+(?:các\s+)?(?:giải\s*pháp|biện\s*pháp|kế\s*hoạch|phương\s*án|chương\s*trình)"
 )
 # "Sở Kế hoạch và Đầu tư - cơ quan thường trực của Ban …": the unit's role in apposition ends its name
 _ROLE_APPOSITION = (r"|\s[-–]\s*(?=(?:là\s+)?(?:cơ\s*quan|đơn\s*vị)\s*"
@@ -1251,6 +1251,8 @@ WORKS_WITH = re.compile(rf"(?:^|(?<=\s))(?=(?:(?:{_HEADS})\b|{_GROUP}))(?P<u>[^:
 
 
 def _works_with_subject(text: str) -> list[str]:
+    if not UNIT_START.match(text) and (after := _after_opening(text)) is not None:
+        text = after  # "Theo chỉ đạo của Chủ tịch UBND huyện, UBND các xã phối hợp với Công an huyện sơ tán …"
     for m in WORKS_WITH.finditer(text):
         name = m.group("u").strip(" ,.-–")
         if OBJECT_BEFORE.search(text[max(0, m.start() - 12): m.start()]) or \
