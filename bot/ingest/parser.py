@@ -18,6 +18,7 @@ from bot.ingest.units import (
     NAMED_MEMBERS,
     STRONG,
     UNIT_START,
+    after_opening,
     delegate,
     find_leads,
     find_leads_ranked,
@@ -1368,7 +1369,7 @@ def _next_doer(sentence: str, task: ParsedTask, before: str) -> tuple[str, ...] 
         return asked
     conn = NEXT_CONNECTIVE.match(sentence)
     if conn is None:
-        return None
+        return _own_doer(sentence, task)
     rest = sentence[conn.end():]
     if (bare := BARE_DOER.match(rest)) is not None:
         doer = bare.group("d").strip()
@@ -1377,6 +1378,32 @@ def _next_doer(sentence: str, task: ParsedTask, before: str) -> tuple[str, ...] 
         name = name_prefix(rest)
         return tuple(split_units(name) or [name])
     return task.lead if WORK_CLAUSE.match(rest) else None
+
+
+# what a doer opening a retold report's later sentence must do: a duty word or a work verb right after its name ("…
+# . Người có nghĩa vụ kê khai nộp bản kê khai …", "… . Trước ngày 30/4, các cơ quan, đơn vị phải gửi báo cáo …")
+DUTY_AFTER_DOER = re.compile(r"\s+(?:(?:tiếp\s*tục|khẩn\s*trương|nghiêm\s*túc|tập\s*trung|kịp\s*thời|chủ\s*động|sớm|"
+                             r"thường\s*xuyên|tích\s*cực)\s+)*(?:cần|phải|có\s*trách\s*nhiệm|chịu\s*trách\s*nhiệm|"
+                             r"tuân\s*thủ|kiểm\s*tra|hoàn\s*thành|xây\s*dựng|rà\s*soát|thực\s*hiện|triển\s*khai|"
+                             r"tổ\s*chức|tăng\s*cường|chỉ\s*đạo|chuẩn\s*bị|tham\s*mưu|nghiên\s*cứu|đẩy\s*nhanh|"
+                             r"đẩy\s*mạnh|khắc\s*phục|xử\s*lý|báo\s*cáo|nộp|bố\s*trí|lập)\b", re.U)
+
+
+OPENING_NAMES_WORK = re.compile(r"\b(?:giao|đề\s*nghị|yêu\s*cầu|chủ\s*trì|phối\s*hợp|với|của)\b", re.I | re.U)
+
+
+def _own_doer(sentence: str, task: ParsedTask) -> tuple[str, ...] | None:
+    """A retold report's later sentence that opens with a doer other than the task's — its name, perhaps after a time
+    or a case ("Trước ngày 30/4, …", "Trong trường hợp …,"), then what it must do: that doer's duty."""
+    rest = sentence if UNIT_START.match(sentence) else after_opening(sentence)
+    if rest is None or not _opens_with_doer(rest) or \
+            OPENING_NAMES_WORK.search(sentence[: len(sentence) - len(rest)]):
+        return None  # ("Theo đó, giao Sở A chủ trì, phối hợp với các đơn vị, địa phương liên quan thực hiện …")
+    name = name_prefix(rest)
+    if DUTY_AFTER_DOER.match(rest[len(name):]) is None:
+        return None
+    doers = split_units(name) or [name]
+    return None if not task.lead or _same_units(doers, list(task.lead)) else tuple(doers)
 
 
 # a lead-in to the duties below, in a sentence after the first, with the first duty after its colon: "… . Trong đó, tập

@@ -1250,6 +1250,11 @@ WORKS_WITH = re.compile(rf"(?:^|(?<=\s))(?=(?:(?:{_HEADS})\b|{_GROUP}))(?P<u>[^:
                         rf"(?:{_MANNER}\s+)?với\s", re.U)
 
 
+def after_opening(clause: str) -> str | None:
+    """`_after_opening`, for the parser: the clause from its subject on, past an opening phrase, or None."""
+    return _after_opening(clause)
+
+
 def _works_with_subject(text: str) -> list[str]:
     if not UNIT_START.match(text) and (after := _after_opening(text)) is not None:
         text = after  # "Theo chỉ đạo của Chủ tịch UBND huyện, UBND các xã phối hợp với Công an huyện sơ tán …"

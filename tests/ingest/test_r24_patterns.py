@@ -47,3 +47,27 @@ def test_after_the_stamp_an_opening_phrase_and_its_doer_read_as_usual() -> None:
             "dân ở các vùng có nguy cơ sạt lở đất.")
     tasks = parse_notice(text).tasks
     assert any(t.lead == ("UBND các xã, thị trấn",) and "sơ tán" in t.text for t in tasks)
+
+
+RETOLD_DUTIES = (
+    "- Bộ Tài chính vừa yêu cầu các cơ quan, đơn vị thuộc Bộ thực hiện quy định về công khai ngân sách năm 2015. "
+    "Theo đó, các đơn vị dự toán phải rà soát, lập danh sách các khoản chi cần công khai. Việc công khai được thực "
+    "hiện theo nguyên tắc, trình tự, thủ tục quy định. Chậm nhất là ngày 15/4 hằng năm, các cơ quan, tổ chức, đơn vị "
+    "phải gửi báo cáo công khai ngân sách về Bộ Tài chính.")
+
+
+def test_a_later_sentence_opening_with_another_doer_and_its_duty_is_that_doers_task() -> None:
+    tasks = parse_notice(RETOLD_DUTIES).tasks
+    listed = next(t for t in tasks if "phải rà soát, lập danh sách" in t.text)
+    sent = next(t for t in tasks if "phải gửi báo cáo công khai" in t.text)
+    assert listed is not sent
+    assert listed.lead == ("các đơn vị dự toán",)
+    assert sent.lead == ("các cơ quan, tổ chức, đơn vị",)
+
+
+def test_an_opening_that_itself_asks_is_not_read_past() -> None:
+    text = ("- UBND tỉnh vừa có văn bản về việc xử lý các thông tin phản ánh về ô nhiễm môi trường qua đường dây nóng. "
+            "Theo đó, giao Sở TN&MT chủ trì, phối hợp với các đơn vị, địa phương liên quan thực hiện rà soát, xác "
+            "minh, xử lý triệt để các vụ việc ô nhiễm môi trường đã được phản ánh qua đường dây nóng.")
+    tasks = parse_notice(text).tasks
+    assert not any(t.lead == ("địa phương liên quan",) for t in tasks)
