@@ -1389,6 +1389,9 @@ DUTY_AFTER_DOER = re.compile(r"\s+(?:(?:tiếp\s*tục|khẩn\s*trương|nghiêm
                              r"đẩy\s*mạnh|khắc\s*phục|xử\s*lý|báo\s*cáo|nộp|bố\s*trí|lập)\b", re.U)
 
 
+DATES_ONLY = re.compile(r"\s+(?:\S+\s+){0,2}?(?:thực\s*hiện|triển\s*khai|hoàn\s*thành)"
+                        r"(?:\s+(?:xong|việc\s*này|nội\s*dung\s*(?:này|trên)))?"
+                        r"\s*(?:(?:trước|trong|chậm\s*nhất|xong|theo)\b[^.;]{0,40})?[.;]?\s*$", re.U)
 OPENING_NAMES_WORK = re.compile(r"\b(?:giao|đề\s*nghị|yêu\s*cầu|chủ\s*trì|phối\s*hợp|với|của)\b", re.I | re.U)
 
 
@@ -1400,8 +1403,8 @@ def _own_doer(sentence: str, task: ParsedTask) -> tuple[str, ...] | None:
             OPENING_NAMES_WORK.search(sentence[: len(sentence) - len(rest)]):
         return None  # ("Theo đó, giao Sở A chủ trì, phối hợp với các đơn vị, địa phương liên quan thực hiện …")
     name = name_prefix(rest)
-    if DUTY_AFTER_DOER.match(rest[len(name):]) is None:
-        return None
+    if DUTY_AFTER_DOER.match(rest[len(name):]) is None or DATES_ONLY.match(rest[len(name):]):
+        return None  # ("… . Các đơn vị thực hiện trước ngày 24/3/2026.": when the work above is due, no new work)
     doers = split_units(name) or [name]
     return None if not task.lead or _same_units(doers, list(task.lead)) else tuple(doers)
 
