@@ -71,3 +71,13 @@ def test_an_opening_that_itself_asks_is_not_read_past() -> None:
             "minh, xử lý triệt để các vụ việc ô nhiễm môi trường đã được phản ánh qua đường dây nóng.")
     tasks = parse_notice(text).tasks
     assert not any(t.lead == ("địa phương liên quan",) for t in tasks)
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("Người có nghĩa vụ kê khai nộp bản kê khai tài sản, thu nhập của mình cho đơn vị phụ trách tổ chức cán bộ.",
+     "Người có nghĩa vụ"),
+    ("Đại biểu HĐND tổng hợp báo cáo kết quả tiếp công dân về Thường trực HĐND tỉnh.", "Đại biểu HĐND"),
+    ("Đại biểu Quốc hội tham gia tiếp công dân tại Trụ sở tiếp công dân của tỉnh.", "Đại biểu Quốc hội"),
+])
+def test_people_charged_by_law_and_elected_deputies_lead(text: str, lead: str) -> None:
+    assert find_leads(text) == [lead]
