@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from collections.abc import Sequence
 
@@ -41,6 +42,46 @@ def shorten_at_word(text: str, limit: int) -> str:
     return cut.rstrip(" ,;:-–") + "…"
 
 
+# Where a task's asking clause opens: after a heading, a lead-in or a frame, the clause that names its lead — with
+# the ask word before it or the verb after it ("…: Yêu cầu chung là: Trên cơ sở …, Ban X rà soát …", "Để …, đề nghị
+# Sở A, Sở B …"). Only a clause start counts: the lead named inside the frame ("… của lãnh đạo Ban X và …") does not.
+_CLAUSE_START = r"(?:(?<=^)|(?<=[,:;]\s)|(?<=\s)(?=(?:giao|đề\s*nghị|yêu\s*cầu)\s))"
+_ASK_WORD = r"(?:(?:giao|đề\s*nghị|yêu\s*cầu)\s+(?:cho\s+)?)"
+_FRAME_OPENING = re.compile(r"(?:trên\s+cơ\s+sở|căn\s+cứ|để|nhằm|qua|sau\s+khi|thực\s+hiện|theo|từ|trước|với)\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?]\s+[A-ZĐÀ-Ỹ]")
+ASK_SKIP_MIN = 60  # a shorter opening ("Về công tác X: Sở A …") is the task's topic: it stays
+
+
+def ask_first(text: str, lead: Sequence[str]) -> str:
+    """A task's text for a one-line view: from its asking clause when the text opens with a heading, a lead-in or a
+    frame (60 characters or more, in the same sentence) before the clause that names its lead — "Những nhiệm vụ …:
+    Yêu cầu chung là: Trên cơ sở …, Ban X rà soát, bổ sung …" → "… Ban X rà soát, bổ sung …"; else the text as it
+    is. The task's whole text is unchanged (it is what the draft's full view and the parser's JSON give)."""
+    text = " ".join(text.split())
+    best: int | None = None
+    for name in lead:
+        name = " ".join(name.split())
+        if not name:
+            continue
+        for m in re.finditer(rf"{_CLAUSE_START}(?P<ask>{_ASK_WORD})?{re.escape(name)}(?=(?P<after>\s+\w|\W|$))",
+                             text, re.I):
+            if not m["ask"] and not (m["after"].startswith(" ") and m["after"][1:].islower()):
+                continue  # a name not followed by its verb ("Sở A, Sở B …" is taken with the ask word only)
+            if best is None or m.start() < best:
+                best = m.start()
+            break
+    if best is None or best < ASK_SKIP_MIN:
+        return text
+    rest = text[best:].lower()
+    if any(" ".join(name.split()).lower() not in rest for name in lead):
+        return text  # "yêu cầu Sở A, Sở B phối hợp …": from the last name on, the first would be lost
+    opening = text[:best]
+    if _SENTENCE_END.search(opening) or not (":" in opening or _FRAME_OPENING.match(opening)):
+        return text
+    rest = text[best:]
+    return "… " + rest[:1].upper() + rest[1:]
+
+
 def join_units(names: Sequence[str]) -> str:
     return "; ".join(names) if names else "—"
 
@@ -69,7 +110,7 @@ def notice_table(notice: ParsedNotice, *, ocr: bool = False) -> str:
         source = LEAD_SOURCE_SHORT.get(t.lead_source or "", "—") if t.lead else "—"
         lines.append(f"{t.ref:<10} {shorten(join_units(t.lead), 32):<32} {source:<15} "
                      f"{(t.due.strftime('%d/%m/%Y') if t.due else '—'):<12} "
-                     f"{RECURRENCE_LABELS.get(t.recurrence or '', '—'):<11} {shorten(t.text, 90)}")
+                     f"{RECURRENCE_LABELS.get(t.recurrence or '', '—'):<11} {shorten(ask_first(t.text, t.lead), 90)}")
     lines.append(f"\n{len(n.tasks)} nhiệm vụ.")
     if n.tasks:
         lines.append("Cột “Chủ trì lấy từ”: nội dung — lời của chính nhiệm vụ; đề mục trên — đề mục hoặc câu dẫn phía "

@@ -13,7 +13,7 @@ from typing import TypeVar
 from bot.ingest.units import UNIT_START, name_prefix
 from bot.ocrwords import Misread
 from bot.ocrwords import said as ocr_said
-from bot.textbase import RECURRENCE_LABELS, date_vn, notice_table, shorten, shorten_at_word, vn  # noqa: F401
+from bot.textbase import RECURRENCE_LABELS, ask_first, date_vn, notice_table, shorten, shorten_at_word, vn  # noqa: F401
 from bot.textbase import join_units as _units
 from scheduler.calendar import VN_TZ, WorkingCalendar
 from scheduler.dispatcher import DigestLine, DigestView
@@ -413,7 +413,7 @@ def _task_block(number: int, task: ParsedTask, draft: Draft, today: dt.date | No
     """One task of a draft as the preview shows it: text, lead (what it comes to in the directory, and where it was
     read unless `source` is off), supporting units, the leaders in charge (`leaders`: when they differ from the task
     above: said once for a group), deadline, recurrence."""
-    lines = [f"{number}. [Mục {task.ref}] {shorten(task.text)}"]
+    lines = [f"{number}. [Mục {task.ref}] {shorten(ask_first(task.text, task.lead))}"]  # from the ask, not a heading
     lines += _lead_lines(number, task, draft.guesses, indent="   ", source=source)
     if task.support:
         lines.append(f"   • Phối hợp: {'; '.join(_support_guess(n, draft.guesses.get(n)) for n in task.support)}")

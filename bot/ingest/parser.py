@@ -18,6 +18,7 @@ from bot.ingest.units import (
     NAMED_MEMBERS,
     STRONG,
     UNIT_START,
+    after_opening,
     delegate,
     find_leads,
     find_leads_ranked,
@@ -54,11 +55,16 @@ _MD = [
 _MISSING_SPACE = re.compile(r"([,;:])(?=[^\W\d_])", re.U)
 
 
+# a web copy's posting stamp glued before its first paragraph ("date 2020-10 Theo chỉ đạo của …")
+_STAMP_FIRST = re.compile(r"\A(\s*date\s+\d{4}-\d{2}(?:-\d{2})?)[ \t]+(?=\S)", re.U)
+
+
 def clean_text(text: str) -> str:
     text = nfc(repair_legacy(text)).replace("\r\n", "\n").replace("\r", "\n")
     for rx, repl in _MD:
         text = rx.sub(repl, text)
     text = re.sub(r"[–—]", "-", text)
+    text = _STAMP_FIRST.sub(r"\1\n", text)  # "date 2020-10 Theo đó, …": a copy's stamp, then its first paragraph
     # a copy-paste that lost the space after a comma, semicolon or colon ("Sở Tài chính,Sở Xây dựng"): put it back
     text = _MISSING_SPACE.sub(r"\1 ", text)
     text = re.sub(r"^(\s*)©\)", r"\1c)", text, flags=re.M)  # an OCR reading of the item mark "c)"
@@ -1363,7 +1369,7 @@ def _next_doer(sentence: str, task: ParsedTask, before: str) -> tuple[str, ...] 
         return asked
     conn = NEXT_CONNECTIVE.match(sentence)
     if conn is None:
-        return None
+        return _own_doer(sentence, task)
     rest = sentence[conn.end():]
     if (bare := BARE_DOER.match(rest)) is not None:
         doer = bare.group("d").strip()
@@ -1372,6 +1378,35 @@ def _next_doer(sentence: str, task: ParsedTask, before: str) -> tuple[str, ...] 
         name = name_prefix(rest)
         return tuple(split_units(name) or [name])
     return task.lead if WORK_CLAUSE.match(rest) else None
+
+
+# what a doer opening a retold report's later sentence must do: a duty word or a work verb right after its name ("…
+# . Người có nghĩa vụ kê khai nộp bản kê khai …", "… . Trước ngày 30/4, các cơ quan, đơn vị phải gửi báo cáo …")
+DUTY_AFTER_DOER = re.compile(r"\s+(?:(?:tiếp\s*tục|khẩn\s*trương|nghiêm\s*túc|tập\s*trung|kịp\s*thời|chủ\s*động|sớm|"
+                             r"thường\s*xuyên|tích\s*cực)\s+)*(?:cần|phải|có\s*trách\s*nhiệm|chịu\s*trách\s*nhiệm|"
+                             r"tuân\s*thủ|kiểm\s*tra|hoàn\s*thành|xây\s*dựng|rà\s*soát|thực\s*hiện|triển\s*khai|"
+                             r"tổ\s*chức|tăng\s*cường|chỉ\s*đạo|chuẩn\s*bị|tham\s*mưu|nghiên\s*cứu|đẩy\s*nhanh|"
+                             r"đẩy\s*mạnh|khắc\s*phục|xử\s*lý|báo\s*cáo|nộp|bố\s*trí|lập)\b", re.U)
+
+
+DATES_ONLY = re.compile(r"\s+(?:\S+\s+){0,2}?(?:thực\s*hiện|triển\s*khai|hoàn\s*thành)"
+                        r"(?:\s+(?:xong|việc\s*này|nội\s*dung\s*(?:này|trên)))?"
+                        r"\s*(?:(?:trước|trong|chậm\s*nhất|xong|theo)\b[^.;]{0,40})?[.;]?\s*$", re.U)
+OPENING_NAMES_WORK = re.compile(r"\b(?:giao|đề\s*nghị|yêu\s*cầu|chủ\s*trì|phối\s*hợp|với|của)\b", re.I | re.U)
+
+
+def _own_doer(sentence: str, task: ParsedTask) -> tuple[str, ...] | None:
+    """A retold report's later sentence that opens with a doer other than the task's — its name, perhaps after a time
+    or a case ("Trước ngày 30/4, …", "Trong trường hợp …,"), then what it must do: that doer's duty."""
+    rest = sentence if UNIT_START.match(sentence) else after_opening(sentence)
+    if rest is None or not _opens_with_doer(rest) or \
+            OPENING_NAMES_WORK.search(sentence[: len(sentence) - len(rest)]):
+        return None  # ("Theo đó, giao Sở A chủ trì, phối hợp với các đơn vị, địa phương liên quan thực hiện …")
+    name = name_prefix(rest)
+    if DUTY_AFTER_DOER.match(rest[len(name):]) is None or DATES_ONLY.match(rest[len(name):]):
+        return None  # ("… . Các đơn vị thực hiện trước ngày 24/3/2026.": when the work above is due, no new work)
+    doers = split_units(name) or [name]
+    return None if not task.lead or _same_units(doers, list(task.lead)) else tuple(doers)
 
 
 # a lead-in to the duties below, in a sentence after the first, with the first duty after its colon: "… . Trong đó, tập

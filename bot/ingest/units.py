@@ -109,6 +109,9 @@ _GROUP = (rf"(?:[Cc]ác|[Mm]ọi|[Nn]hững|[Tt]oàn\s*thể(?:\s+các)?|[Mm]ỗ
           r"[Tt]oàn\s*thể\s+nhân\s*dân\b|"  # ("… các thôn và toàn thể nhân dân đồng loạt ra quân …")
           r"[Tt]oàn\s*thể\s+cán\s*bộ\b|"  # ("yêu cầu toàn thể cán bộ, đảng viên, công chức … đồng loạt ra quân")
           r"[Bb]à\s*con(?:\s*nhân\s*dân)?\b|"  # the folk of a commune ("đề nghị bà con nhân dân …")
+          # people charged by a law, and elected deputies: "Người có nghĩa vụ kê khai nộp bản kê khai …", "Đại biểu
+          # HĐND tổng hợp báo cáo kết quả …"
+          r"[Nn]gười\s*có\s*nghĩa\s*vụ\b|[Đđ]ại\s*biểu\s+(?:HĐND|Quốc\s*hội|Hội\s*đồng\s*nhân\s*dân)\b|"
           # a locality by its name, the doer of a conclusion about it: "…, năm 2026, phường Hạnh Phúc cần …"
           r"(?:xã|phường|thị\s*trấn|huyện|quận|thị\s*xã)\s+(?=[A-ZĐ][a-zà-ỹđ])|"
           # ("chính quyền hai xã", "chính quyền các xã", "chính quyền xã": the local administration of the communes
@@ -172,7 +175,7 @@ _STOP = (
     # the work that follows a partner's name: "… các cơ quan liên quan giúp Chính phủ …", "… có các giải pháp …"
     r"giúp(?!\s*việc)|chú\s*trọng|nêu\s*cao|"
     # manner words between a doer and its work: "Giám đốc Sở Y tế trực tiếp chỉ đạo", "UBND huyện quyết liệt …"
-    r"(?<!lý\s)trực\s*tiếp|tích\s*cực|quyết\s*liệt|ngay|có\s+(?:các\s+)?(?:giải\s*pháp|biện\s*pháp|kế\s*hoạch|phương\s*án|chương\s*trình)"
+    r"(?<!lý\s)trực\s*tiếp|tích\s*cực|quyết\s*liệt|ngay|tự\s*giác|tuyệt\s*đối|kiên\s*quyết|cương\s*quyết|nghiêm\s*chỉnh|có\s+(?:các\s+)?(?:giải\s*pháp|biện\s*pháp|kế\s*hoạch|phương\s*án|chương\s*trình)"
 )
 # "Sở Kế hoạch và Đầu tư - cơ quan thường trực của Ban …": the unit's role in apposition ends its name
 _ROLE_APPOSITION = (r"|\s[-–]\s*(?=(?:là\s+)?(?:cơ\s*quan|đơn\s*vị)\s*"
@@ -1250,7 +1253,14 @@ WORKS_WITH = re.compile(rf"(?:^|(?<=\s))(?=(?:(?:{_HEADS})\b|{_GROUP}))(?P<u>[^:
                         rf"(?:{_MANNER}\s+)?với\s", re.U)
 
 
+def after_opening(clause: str) -> str | None:
+    """`_after_opening`, for the parser: the clause from its subject on, past an opening phrase, or None."""
+    return _after_opening(clause)
+
+
 def _works_with_subject(text: str) -> list[str]:
+    if not UNIT_START.match(text) and (after := _after_opening(text)) is not None:
+        text = after  # "Theo chỉ đạo của Chủ tịch UBND huyện, UBND các xã phối hợp với Công an huyện sơ tán …"
     for m in WORKS_WITH.finditer(text):
         name = m.group("u").strip(" ,.-–")
         if OBJECT_BEFORE.search(text[max(0, m.start() - 12): m.start()]) or \
