@@ -294,14 +294,22 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
     source, once = max(taken.items(), key=lambda kv: len(kv[1]))
     if 2 * len(once) < len(parsed.tasks):
         once = []
+    runs = _unit_runs(parsed, draft)  # a long notice's tasks under one unit: the lead said once, above them
+    grouped = {i for run in runs.values() for i in run}
     for i, task in zip(draft.numbers, parsed.tasks, strict=True):
-        lines += ["", *_task_block(i, task, draft, today, explain, leaders=task.leaders != said_leaders,
-                                   source=i not in once)]
+        lines += ["", *_run_header(runs[i], task, draft)] if i in runs else [""]  # (the unit's line just above)
+        lines += [*_task_block(i, task, draft, today, explain, leaders=task.leaders != said_leaders,
+                                   source=i not in once, lead=i not in grouped)]
         said_leaders = task.leaders
     year = (today or dt.date.today()).year
     how = "trả lời tin này" if replies else "gõ"
-    lines += _unreached_lines(parsed, draft)
+    # each problem once: a lead nobody would receive is said with where it was read (not in the note below as well);
+    # a group's is in its heading line
+    lines += _unreached_lines(parsed, draft, taken_from={i: _LEAD_TAKEN_FROM[source] for i in once
+                                                         if i not in grouped}, by_group=bool(runs))
     lines += _past_due_lines(parsed, draft, today)
+    unreached = {i for i, task in zip(draft.numbers, parsed.tasks, strict=True) if _unreached(task.lead, draft)}
+    once = [i for i in once if i not in grouped and i not in unreached]
     if once:
         which = "các nhiệm vụ trên" if len(once) == len(parsed.tasks) else f"nhiệm vụ {_spans(once)}"
         lines += ["", f"Đơn vị chủ trì của {which} được lấy {_LEAD_TAKEN_FROM[source]} (nhiệm vụ không tự ghi "
@@ -318,6 +326,41 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
               f"của nhiệm vụ số {n}), “{n} phối hợp: {two}”, “{n} hạn 30/4/{year}”, “{n} nội dung: …”, “bỏ {n}”; "
               f"nhiệm vụ còn thiếu: “thêm: {three} chủ trì …, trước ngày …”."]
     return vn("\n".join(lines))
+
+
+UNIT_RUN_FROM = 8  # tasks in a preview from which a unit's consecutive tasks are shown under one lead line
+UNIT_RUN_LENGTH = 2
+
+
+def _unit_runs(parsed: ParsedNotice, draft: Draft) -> dict[int, list[int]]:
+    """A long notice's tasks grouped by unit (a plan's "II.1. Sở Tư pháp: a) … b) …"): each run of consecutive tasks
+    with the same single lead, read the same way, by its first task's number → the run's numbers. The lead, what it
+    comes to in the directory and why nobody would receive it are then said once, above the run, not under each task
+    and again in a note after all the units (new-user probe 21, finding 1)."""
+    if len(parsed.tasks) < UNIT_RUN_FROM:
+        return {}
+    runs: list[list[int]] = []
+    last: tuple[str, str | None] | None = None
+    for i, task in zip(draft.numbers, parsed.tasks, strict=True):
+        key = (task.lead[0], task.lead_source) if len(task.lead) == 1 and _collector(task, draft.guesses) is None \
+            else None
+        if key is not None and key == last:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+        last = key
+    return {run[0]: run for run in runs if len(run) >= UNIT_RUN_LENGTH}
+
+
+def _run_header(run: Sequence[int], task: ParsedTask, draft: Draft) -> list[str]:
+    """The line above a unit's run of tasks: which tasks, their lead and what it comes to, where it was read, and
+    (when nobody would receive them) why — once for the run."""
+    name = task.lead[0]
+    taken_from = _LEAD_TAKEN_FROM.get(task.lead_source or "")
+    said = _lead_guess(name, draft.guesses.get(name), number=run[0])
+    unreached = _unreached(task.lead, draft)
+    why = f" — chưa có người nhận: {_why_unreached(name, draft)}" if unreached and "(" not in said else ""
+    return [f"▸ Nhiệm vụ {_spans(run)} — chủ trì{f' ({taken_from})' if taken_from else ''}: {said}{why}"]
 
 
 def _spans(numbers: Sequence[int]) -> str:
@@ -409,12 +452,14 @@ def _support_guess(name: str, guess: UnitGuess | None) -> str:
 
 def _task_block(number: int, task: ParsedTask, draft: Draft, today: dt.date | None,
                 explain: Callable[[dt.date], str | None] | None = None, *, leaders: bool = True,
-                source: bool = True) -> list[str]:
+                source: bool = True, lead: bool = True) -> list[str]:
     """One task of a draft as the preview shows it: text, lead (what it comes to in the directory, and where it was
-    read unless `source` is off), supporting units, the leaders in charge (`leaders`: when they differ from the task
-    above: said once for a group), deadline, recurrence."""
+    read unless `source` is off; none when `lead` is off: a line above the task's unit group says it), supporting
+    units, the leaders in charge (`leaders`: when they differ from the task above: said once for a group), deadline,
+    recurrence."""
     lines = [f"{number}. [Mục {task.ref}] {shorten(task.text)}"]
-    lines += _lead_lines(number, task, draft.guesses, indent="   ", source=source)
+    if lead:
+        lines += _lead_lines(number, task, draft.guesses, indent="   ", source=source)
     if task.support:
         lines.append(f"   • Phối hợp: {'; '.join(_support_guess(n, draft.guesses.get(n)) for n in task.support)}")
     if task.leaders and leaders:
@@ -530,9 +575,26 @@ def _deadline_said(task: ParsedTask, rounds: FirstRound | None) -> str:
     return "không có thời hạn cụ thể"
 
 
-def _unreached_lines(parsed: ParsedNotice, draft: Draft, *, short: bool = False) -> list[str]:
+def _why_unreached(name: str, draft: Draft) -> str:
+    """Why a lead as written would reach nobody."""
+    guess = draft.guesses.get(name)
+    if name == "?":
+        return "chưa xác định đơn vị chủ trì"
+    if names_no_unit(name) and (guess is None or not guess.unit_name):
+        return UNNAMED_UNIT
+    if guess is not None and guess.group and not guess.members:  # ("UBND các xã liên quan": which ones?)
+        return UNRESOLVED_GROUP
+    if guess is not None and (guess.unit_name or guess.members):
+        return "đơn vị chưa có trưởng đơn vị trong danh bạ"
+    return "đơn vị chưa có trong danh bạ"
+
+
+def _unreached_lines(parsed: ParsedNotice, draft: Draft, *, short: bool = False,
+                     taken_from: dict[int, str] | None = None, by_group: bool = False) -> list[str]:
     """The warning, before the buttons, of tasks that would be registered with no one (or not everyone) reminded
-    (`short`: after a correction, the numbers only — the preview explained it)."""
+    (`short`: after a correction, the numbers only — the preview explained it). `taken_from`: the tasks whose lead
+    was read elsewhere than in their own words (a heading above), said here with them rather than in a second note.
+    `by_group`: a long preview whose units' lines above their tasks said why — here the numbers and what to do."""
     nobody = [(i, _unreached(task.lead, draft)) for i, task in zip(draft.numbers, parsed.tasks, strict=True)]
     nobody = [(i, names) for i, names in nobody if names]
     if not nobody:
@@ -541,29 +603,28 @@ def _unreached_lines(parsed: ParsedNotice, draft: Draft, *, short: bool = False)
         return ["", f"Lưu ý: còn {len(nobody)} nhiệm vụ chưa có người nhận: số "
                     f"{', '.join(str(i) for i, _ in nobody)}."]
     by_names = _by_unreached(nobody)
-    listed = "; ".join(f"số {', '.join(str(i) for i in numbers)}" + (f" ({', '.join(names)})" if names != ("?",)
-                                                                     else "")
-                       for names, numbers in by_names.items())
+    taken_from = taken_from or {}
 
-    def why(name: str) -> str:
-        guess = draft.guesses.get(name)
-        if name == "?":
-            return "chưa xác định đơn vị chủ trì"
-        if names_no_unit(name) and (guess is None or not guess.unit_name):
-            return UNNAMED_UNIT
-        if guess is not None and guess.group and not guess.members:  # ("UBND các xã liên quan": which ones?)
-            return UNRESOLVED_GROUP
-        if guess is not None and (guess.unit_name or guess.members):
-            return "đơn vị chưa có trưởng đơn vị trong danh bạ"
-        return "đơn vị chưa có trong danh bạ"
+    def said(names: tuple[str, ...], numbers: list[int]) -> str:
+        where = list(dict.fromkeys(taken_from[i] for i in numbers if i in taken_from))
+        inside = ", ".join(names) if names != ("?",) else ""
+        if where:
+            inside += (", " if inside else "") + f"chủ trì lấy {' và '.join(where)}"
+        shown = _spans(numbers) if len(numbers) > 3 else ", ".join(str(i) for i in numbers)
+        return f"số {shown}" + (f" ({inside})" if inside else "")
 
-    reasons = list(dict.fromkeys(why(name) for _, names in nobody for name in names))
+    listed = "; ".join(said(names, numbers) for names, numbers in by_names.items())
+    if by_group:
+        listed = (f"số {_spans([i for i, _ in nobody])} (lý do ghi ở đơn vị chủ trì của từng nhóm, từng nhiệm vụ "
+                  "phía trên)")
+    reasons = list(dict.fromkeys(_why_unreached(name, draft) for _, names in nobody for name in names))
     example = _example_units(draft)[0]  # a unit of this directory someone would receive, when the draft has one
     first = nobody[0][0]
     several = " (nhiều đơn vị: cách nhau bằng dấu phẩy)" if {UNNAMED_UNIT, UNRESOLVED_GROUP} & set(reasons) else ""
     # a directory file cannot name a unit the notice does not name: "bổ sung danh bạ" only for a unit it lacks
     later = "" if set(reasons) <= {UNNAMED_UNIT, UNRESOLVED_GROUP} else ", hoặc xác nhận rồi bổ sung danh bạ sau"
-    return ["", f"Lưu ý: chưa có người nhận ở nhiệm vụ {listed} — {'; '.join(reasons)}. Đồng chí ghi đơn vị chủ "
+    why = "" if by_group else f" — {'; '.join(reasons)}"
+    return ["", f"Lưu ý: chưa có người nhận ở nhiệm vụ {listed}{why}. Đồng chí ghi đơn vị chủ "
                 f"trì, ví dụ “{first}: {example}”{several}, hoặc giao cho một người (“{first} giao đ/c Nguyễn Văn "
                 f"A”){later}."]
 
