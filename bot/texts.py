@@ -301,7 +301,6 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
         lines += [*_task_block(i, task, draft, today, explain, leaders=task.leaders != said_leaders,
                                    source=i not in once, lead=i not in grouped)]
         said_leaders = task.leaders
-    year = (today or dt.date.today()).year
     how = "trả lời tin này" if replies else "gõ"
     # each problem once: a lead nobody would receive is said with where it was read (not in the note below as well);
     # a group's is in its heading line
@@ -316,15 +315,8 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
                       "đơn vị); đồng chí kiểm tra lại."]
     if any(task.due is None and not task.recurrence for task in parsed.tasks):  # said once, not under each
         lines += ["", "Nhiệm vụ không có thời hạn cụ thể được đề nghị cập nhật tiến độ 10 ngày làm việc một lần."]
-    # the examples name a task the draft has (the third, or the last of fewer) and a unit it is not given yet
-    n = draft.numbers[min(2, len(draft.numbers) - 1)] if draft.numbers else 1
-    own = {g.unit_name for name in (parsed.tasks[draft.numbers.index(n)].lead if draft.numbers else ())
-           if (g := draft.guesses.get(name)) is not None}
-    one, two, three = _example_units(draft, avoid=own)
     lines += ["", "Đồng chí kiểm tra lại và xác nhận để giao việc, hoặc hủy nếu chưa đúng.",
-              f"Để sửa, đồng chí {how}, mỗi dòng một sửa đổi: “{n}: {one}” (đơn vị chủ trì "
-              f"của nhiệm vụ số {n}), “{n} phối hợp: {two}”, “{n} hạn 30/4/{year}”, “{n} nội dung: …”, “bỏ {n}”; "
-              f"nhiệm vụ còn thiếu: “thêm: {three} chủ trì …, trước ngày …”."]
+              f"Để sửa, đồng chí {how}, mỗi dòng một sửa đổi: {_edit_examples(parsed, draft, today)}."]
     return vn("\n".join(lines))
 
 
@@ -422,6 +414,35 @@ def misread_elsewhere(places: Sequence[str], count: int) -> str:
     see = f"“xem {numbers[0]}”" if numbers else "“xem tất cả”"
     return (f"Văn bản đọc bằng OCR: còn {count} chỗ có thể đọc sai ở {', '.join(said)} (đồng chí gõ {see} để xem"
             + (", “xem tất cả” để xem cả danh sách" if numbers else "") + ").")
+
+
+def _edit_examples(parsed: ParsedNotice, draft: Draft, today: dt.date | None) -> str:
+    """The preview's correction examples, built from the draft's own tasks: a task it has (the third, or the last of
+    fewer), a lead that task is not given, a supporting unit that is neither its lead, nor already supporting it, nor
+    the lead just suggested (none fits: that example is left out), and a deadline still to come (probe 21, finding
+    3: "3 phối hợp: <the task's own lead>" was shown)."""
+    n = draft.numbers[min(2, len(draft.numbers) - 1)] if draft.numbers else 1
+    task = parsed.tasks[draft.numbers.index(n)] if draft.numbers else None
+    own: set[str | None] = set()
+    for name in ((*task.lead, *task.support) if task is not None else ()):
+        guess = draft.guesses.get(name)
+        own |= {name, guess.unit_name if guess is not None else None}
+        own |= {unit for unit, _ in guess.members} if guess is not None else set()
+    own_lower = {u.lower() for u in own if u}
+    found = list(dict.fromkeys(g.unit_name for g in draft.guesses.values() if g.unit_name and g.head_name))
+    fits = [u for u in found if u.lower() not in own_lower]
+    if not found:  # (a draft none of whose leads the directory has: the province's departments)
+        fits = [u for u in ("Sở Tài chính", "Sở Nội vụ", "Sở Y tế") if u.lower() not in own_lower]
+    lead = fits[0] if fits else None
+    support = fits[1] if len(fits) > 1 else None
+    today = today or dt.date.today()
+    due = dt.date(today.year if today < dt.date(today.year, 4, 30) else today.year + 1, 4, 30)
+    said = ([f"“{n}: {lead}” (đơn vị chủ trì của nhiệm vụ số {n})"] if lead else
+            [f"“{n}: <tên đơn vị>” (đơn vị chủ trì của nhiệm vụ số {n})"])
+    said += [f"“{n} phối hợp: {support}”"] if support else []
+    said += [f"“{n} hạn {due.day}/{due.month}/{due.year}”", f"“{n} nội dung: …”", f"“bỏ {n}”"]
+    added = (found or ["Sở Y tế"])[-1]
+    return f"{', '.join(said)}; nhiệm vụ còn thiếu: “thêm: {added} chủ trì …, trước ngày …”"
 
 
 def _example_units(draft: Draft, *, avoid: set[str | None] | frozenset[str] = frozenset()) -> tuple[str, str, str]:

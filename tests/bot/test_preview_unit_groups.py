@@ -59,3 +59,21 @@ async def test_a_short_notices_note_says_each_item_once(db_url: str) -> None:
     said = "(các đơn vị nêu trên, chủ trì lấy theo đề mục phía trên) — văn bản không nêu tên đơn vị cụ thể"
     assert said in preview, preview
     assert "được lấy theo đề mục" not in preview, "items 2–4 are not the subject of a second note"
+
+
+async def test_the_edit_examples_are_built_from_the_tasks_and_make_sense(db_url: str) -> None:
+    """The examples never suggest a task's own lead as its support unit, nor a deadline already past (finding 3)."""
+    notice = "\n".join([*HEADER, "1. Sở Tư pháp rà soát văn bản quy phạm pháp luật trước ngày 26/02/2027.",
+                        "2. Sở Tài chính rà soát định mức chi trước ngày 15/3/2027.",
+                        "3. Sở Tài chính tham mưu bố trí kinh phí trước ngày 30/3/2027.", ""])
+    h = Harness(db_url=db_url, clock=FakeClock(local(2027, 6, 2, 9, 0)))
+    await h.start(directory_csv=DIRECTORY.encode(), enroll_all=True)
+    try:
+        await h.say("admin", notice)
+        preview = "\n".join(s.text or "" for s in h.sent if s.to == "admin")
+    finally:
+        await h.stop()
+    examples = preview[preview.index("Để sửa, đồng chí"):]
+    assert "“3: Sở Tư pháp” (đơn vị chủ trì của nhiệm vụ số 3)" in examples, examples
+    assert "“3 phối hợp: Sở Tài chính”" not in examples, "task 3's own lead is not its support unit"
+    assert "“3 hạn 30/4/2028”" in examples, "a deadline still to come (June 2027: next year's 30/4)"
