@@ -2727,7 +2727,8 @@ def extension_decided_text(req: ExtensionRequest, approved: bool, audience: str 
     """`audience`: "decider" (the one who decided), "requester", or "other" (the other approvers, admins);
     `reason`: what the decider wrote with the decision, passed on to the requester; `counter`: the decider refused
     the date asked and set an earlier one of their own ("không đồng ý, phải xong trước 4/3"); `runs`: the date
-    granted is a day off, said to the decider ("hạn 20/02/2026 rơi vào ngày nghỉ Tết …, tính đến hết 23/02/2026")."""
+    granted or set is a day off, said to the decider and the requester ("hạn 20/02/2026 rơi vào ngày nghỉ Tết …,
+    tính đến hết 23/02/2026")."""
     what = f"nhiệm vụ mục {req.item_ref} ({req.notice_title})"
     outcome = extension_outcome(req, approved, counter=counter)
     word = "đồng ý" if approved else "không đồng ý"
@@ -2761,10 +2762,10 @@ def extension_decided_text(req: ExtensionRequest, approved: bool, audience: str 
                 f"{by} quyết định: {outcome}.")
     if late and not approved and not counter and audience == "requester":  # asked after the deadline: late now
         text += " Nhiệm vụ đã quá hạn; đề nghị đồng chí khẩn trương hoàn thành và báo cáo kết quả."
+    if runs and (approved or counter) and audience in ("decider", "requester"):  # a date set on a day off
+        text += f"\n({runs[:1].upper()}{runs[1:]}.)"
     if reason and audience == "requester":
         text += f"\nÝ kiến của {by}: “{reason}”"
-    if runs and approved and audience == "decider":  # a day off granted: as the requester was told when asking
-        text += f"\n({runs[:1].upper()}{runs[1:]}.)"
     return vn(text)
 
 

@@ -830,8 +830,9 @@ async def _decide_extension(conv: Conversation, event: Inbound, person: Person, 
     if isinstance(event, TapIn):
         await conv.clear_actions(event.channel, event.chat_id, event.on_message)
     granted = request.current_due or request.requested_due
-    # a date granted on a day off: the decider reads that it runs to the next working day, as the requester was told
-    runs = ctx.policy.calendar.explain_deadline(granted) if approved and granted is not None else None
+    # a date set on a day off (granted, or the decider's own earlier one): both the decider and the requester read
+    # where it runs to — the requester was told so when asking only of the date asked (probe 21, finding 4)
+    runs = ctx.policy.calendar.explain_deadline(granted) if (approved or counter) and granted is not None else None
     await conv.say(event, texts.extension_decided_text(request, approved, "decider", counter=counter, runs=runs))
     told = {person.id}
     requester = await ctx.db.run(person_by_id, request.requester_id)
@@ -841,7 +842,7 @@ async def _decide_extension(conv: Conversation, event: Inbound, person: Person, 
             ctx.policy.calendar.effective_deadline(request.current_due) < ctx.today()  # refused: what to do now
         await conv.notify(requester, Outgoing(text=texts.extension_decided_text(request, approved, "requester",
                                                                                 reason=reason, counter=counter,
-                                                                                late=late)))
+                                                                                late=late, runs=runs)))
     holder_id = request.holder_id
     if holder_id is not None and holder_id not in told:  # the task moved while the request waited, or a deputy asked
         holder = await ctx.db.run(person_by_id, holder_id)

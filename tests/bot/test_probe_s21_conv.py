@@ -38,3 +38,29 @@ async def test_a_locked_or_broken_pdf_gets_the_error_only_not_the_wait_line_firs
     answers = texts_to(harness, "admin", mark)
     assert texts.READING not in answers and len(answers) == 1, answers
     assert answers[0].startswith(said), answers[0]
+
+
+async def test_a_deadline_set_on_a_day_off_by_the_decision_says_where_it_runs_to_both_ways(harness: Harness) -> None:
+    """Finding 4: the leader's own date (refusing, "phải xong trước 18/3", a Sunday) and the date granted on a
+    holiday reach the requester and the leader with where the deadline runs to, not only the date."""
+    from tests.conftest import local
+
+    h = harness
+    notice = ("Kính gửi: Ban Dân vận Tỉnh ủy\nĐồng chí Phó Bí thư Thường trực Tỉnh ủy kết luận như sau:\n"
+              "1. Ban Dân vận Tỉnh ủy chủ trì rà soát quy chế làm việc, hoàn thành trước ngày 16/3/2018.\n"
+              "2. Ban Dân vận Tỉnh ủy tổng kết công tác dân vận, hoàn thành trước ngày 16/3/2018.")
+    await h.say("admin", notice)
+    await h.tap("admin", texts.BUTTON_CONFIRM)
+    await h.advance_to(local(2018, 3, 5, 8, 0))
+    await h.say("head_bdv", "1 xin gia hạn đến 29/4")
+    mark = len(h.sent)
+    await h.say("leader", "không đồng ý gia hạn 1, phải xong trước 18/3")
+    for who in ("leader", "head_bdv"):
+        said = texts_to(h, who, mark)[-1]
+        assert "18/03/2018" in said and "tính đến hết 19/03/2018" in said, (who, said)
+    await h.say("head_bdv", "2 xin gia hạn đến 20/4")
+    mark = len(h.sent)
+    await h.say("leader", "đồng ý gia hạn 2 đến 30/4")
+    for who in ("leader", "head_bdv"):
+        said = texts_to(h, who, mark)[-1]
+        assert "30/04/2018" in said and "tính đến hết 02/05/2018" in said, (who, said)
