@@ -1851,6 +1851,13 @@ def impossible_percent(item_ref: str, typed: int) -> str:
               f"tỷ lệ từ 0 đến 100%, ví dụ “{item_ref} 80%”, hoặc “{item_ref} xong” nếu đã hoàn thành.")
 
 
+def change_not_share(item_ref: str, typed: str) -> str:
+    """A change by a share ("giảm 20%") with nothing else to store: what is meant is asked, nothing stored."""
+    return vn(f"Nội dung “{shorten(' '.join(typed.split()), 60)}” nêu mức tăng, giảm chứ chưa nêu tỷ lệ hoàn thành "
+              f"của mục {item_ref}, nên Nhắc việc chưa ghi nhận. Đồng chí gõ tỷ lệ đã hoàn thành, ví dụ “{item_ref} "
+              f"60%”, hoặc ghi kèm tình trạng, ví dụ “{item_ref} đang thực hiện, kinh phí giảm 20%”.")
+
+
 def no_missed_round(item_ref: str) -> str:
     return vn(f"Mục {item_ref} không có kỳ trước nào đang chờ báo cáo.")
 

@@ -32,6 +32,7 @@ from bot.conversation.events import Action, Inbound, Outgoing, TapIn, TextIn
 from bot.datetext import WhenUnclear, leading_when, parse_when
 from bot.replies import (
     NOT_HOW_TO_ASK,
+    change_percent,
     chat_fold,
     find_ref,
     find_refs,
@@ -1191,6 +1192,9 @@ async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: 
         if OFFICE_MATTERS.search(folded) and not person.is_admin and isinstance(event, TextIn):
             # "báo cáo theo mẫu nào, gửi cho ai?": more than the card tells: the office answers it
             await office.ask(conv, event, person, text, task, after_card=True)
+        return True
+    if (change is None or (change.status is None and change.percent is None)) and change_percent(text):
+        await conv.say(event, texts.change_not_share(task.item_ref, text))  # "giảm 20%": asked, nothing stored
         return True
     if change is None:
         await conv.say(event, texts.reply_not_understood())

@@ -64,3 +64,24 @@ async def test_a_deadline_set_on_a_day_off_by_the_decision_says_where_it_runs_to
     for who in ("leader", "head_bdv"):
         said = texts_to(h, who, mark)[-1]
         assert "30/04/2018" in said and "tính đến hết 02/05/2018" in said, (who, said)
+
+
+@pytest.mark.parametrize(("typed", "said", "percent"), [
+    ("1 giảm 20%", "nêu mức tăng, giảm chứ chưa nêu tỷ lệ hoàn thành của mục 1", None),
+    ("1 –20%", "không thể là số âm (-20%)", None),
+    ("1 vướng kinh phí, kinh phí bị giảm 20%", "Vướng mắc", None),
+    ("1 đạt 60%, chậm 10% so với kế hoạch", "60%", 60),
+])
+async def test_a_change_by_a_share_is_not_read_as_the_share_done(
+        harness: Harness, typed: str, said: str, percent: int | None) -> None:
+    """Finding 5: "-20%" typed with an en dash, "giảm 20%", were stored as 20 % done."""
+    from tests.bot.conftest import last_text
+    from tests.bot.conversation_setup import task
+
+    h = harness
+    await h.say("admin", "Kính gửi: Ban Dân vận Tỉnh ủy\nĐồng chí Phó Bí thư Thường trực Tỉnh ủy kết luận như sau:\n"
+                         "1. Ban Dân vận Tỉnh ủy chủ trì rà soát quy chế làm việc, hoàn thành trước ngày 16/3/2018.")
+    await h.tap("admin", texts.BUTTON_CONFIRM)
+    await h.say("head_bdv", typed)
+    assert said in last_text(h, "head_bdv"), last_text(h, "head_bdv")
+    assert task(h, "1").percent == percent
