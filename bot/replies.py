@@ -267,6 +267,19 @@ CHANGE_PERCENT = re.compile(r"\b(?:giam|tang|cham|tre|sut|hut|thap hon|cao hon|v
                             r"(?:(?:them|khoang|duoc|chung|gan)\s+)*\d{1,3}(?:[.,]\d{1,2})?\s*(?:%|phan\s*tram\b)")
 
 
+# the requester takes back an extension request ("rút đề nghị gia hạn", "không xin gia hạn nữa", "thôi không gia
+# hạn"), on folded text — not a decision ("không đồng ý gia hạn") nor a request ("xin gia hạn")
+RECALL_EXTENSION = re.compile(r"\b(?:rut|thu hoi|huy)\s+(?:lai\s+)?(?:(?:de nghi|don)\s+)?(?:xin\s+)?gia han\b"
+                              r"|\brut\s+(?:lai\s+)?de nghi\b"
+                              r"|\b(?:khong|ko|k)\s+(?:(?:can|xin|de nghi|phai)\s+)+(?:duoc\s+)?gia han(?:\s+nua)?\b"
+                              r"|\bthoi\s+(?:khong\s+)?(?:xin\s+)?gia han\b")
+
+
+def recalls_extension(text: str) -> bool:
+    """"Rút đề nghị gia hạn", "không xin gia hạn nữa": the requester takes their waiting request back."""
+    return RECALL_EXTENSION.search(chat_fold(text)) is not None
+
+
 def change_percent(text: str) -> bool:
     """The message says a change by a share ("giảm 20%") and no share done besides: not read as progress."""
     folded = chat_fold(text)

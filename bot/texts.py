@@ -1908,6 +1908,9 @@ def share_not_waiting(share: NamedShare, decided_at: dt.datetime | None, pending
             word + (f", đ/c {req.decided_by_name}" if req.decided_by_name else "")
         lines = [f"Đề nghị gia hạn mục {share.item_ref} của {share.unit_name} (đ/c {req.requester_name}) đã được "
                  f"quyết định{when} ({said})."]
+    elif req is not None and req.decision == "recalled":
+        lines = [f"Đề nghị gia hạn mục {share.item_ref} của {share.unit_name} (đ/c {req.requester_name}) đã được "
+                 "người đề nghị rút lại."]
     elif req is not None and req.decision == "withdrawn":
         lines = [f"Đề nghị gia hạn mục {share.item_ref} của {share.unit_name} (đ/c {req.requester_name}) không còn "
                  "chờ quyết định: nhiệm vụ đã hoàn thành."]
@@ -2715,6 +2718,31 @@ def grant_in_the_past(until: dt.date) -> str:
     return vn(f"Ngày {date_vn(until)} không sau hôm nay nên không thể gia hạn đến ngày đó. Đồng chí vui lòng gõ "
               "lại với ngày sau hôm nay, ví dụ “đồng ý gia hạn 2.1 đến 30/4”, hoặc chỉ “đồng ý gia hạn 2.1” để "
               "đồng ý ngày người đề nghị đưa ra.")
+
+
+def extension_recalled(req: ExtensionRequest, audience: str, calendar: WorkingCalendar | None = None) -> str:
+    """The requester took their request back ("rút đề nghị gia hạn"): to them (`audience` "requester"), to those it
+    was shown to ("other": nothing is left to decide) and to the task's holder ("holder"); the deadline stands
+    (probe 21, finding 6)."""
+    what = f"mục {req.item_ref} ({req.notice_title})" + (f" đến {date_vn(req.requested_due)}" if req.requested_due
+                                                          else "")
+    due = _current_due(req, calendar)
+    if audience == "requester":
+        return vn(f"Đã rút đề nghị gia hạn {what}; Nhắc việc đã báo những người được gửi đề nghị. Thời hạn vẫn là "
+                  f"{due}.")
+    decide = "; không cần quyết định đề nghị này nữa" if audience == "other" else ""  # ("holder": told of it)
+    return vn(f"Đ/c {req.requester_name} đã rút lại đề nghị gia hạn {what}{decide}. Thời hạn vẫn là {due}.")
+
+
+def which_request_to_recall(refs: Sequence[str]) -> str:
+    listed = ", ".join(f"mục {ref}" for ref in refs)
+    return vn(f"Đồng chí đang có đề nghị gia hạn chờ quyết định ở {listed}. Đồng chí gõ kèm số mục, ví dụ "
+              f"“{refs[0]} rút đề nghị gia hạn”.")
+
+
+def no_request_to_recall(item_ref: str | None = None) -> str:
+    where = f" cho mục {item_ref}" if item_ref else ""
+    return vn(f"Đồng chí không có đề nghị gia hạn nào{where} đang chờ quyết định, nên không có gì để rút lại.")
 
 
 def extension_outcome(req: ExtensionRequest, approved: bool, *, counter: bool = False) -> str:

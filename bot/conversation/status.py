@@ -40,6 +40,7 @@ from bot.replies import (
     letter_refs,
     notice_named,
     parse_status_text,
+    recalls_extension,
     split_ref,
     split_refs,
     written_out,
@@ -97,6 +98,7 @@ from storage.tasks import (
     pending_date,
     pending_extensions,
     people_to_inform,
+    recall_extension,
     record_direction,
     record_support,
     remember_ack,
@@ -868,6 +870,33 @@ async def _decide_extension(conv: Conversation, event: Inbound, person: Person, 
                                                                                 counter=counter)))
 
 
+async def _recall_request(conv: Conversation, event: Inbound, person: Person, task_id: int, item_ref: str) -> None:
+    """The requester takes their waiting extension request back: it is closed (never recalled to the deciders, nor
+    the requester told later that it still waits), those it was shown to are told there is nothing to decide (their
+    messages lose their actions), and so is the task's holder when someone else asked (probe 21, finding 6)."""
+    ctx = conv.ctx
+    request = await ctx.db.run(recall_extension, task_id, by=person, now=ctx.clock.now())
+    if request is None:
+        await conv.say(event, texts.no_request_to_recall(item_ref))
+        return
+    calendar = ctx.policy.calendar
+    await conv.say(event, texts.extension_recalled(request, "requester", calendar))
+    told = {person.id}
+    other = texts.extension_recalled(request, "other", calendar)
+    for shown in await ctx.db.run(shown_to_present, request.report_id):
+        if shown.person_id in told:
+            await conv.clear_actions(shown.channel, shown.chat_id, shown.message_id)
+            continue
+        told.add(shown.person_id)
+        if not await _edit_shown(conv, shown.channel, shown.chat_id, shown.message_id, other):
+            await conv.clear_actions(shown.channel, shown.chat_id, shown.message_id)
+            await _answer_shown(conv, shown.channel, shown.chat_id, shown.message_id, other)
+    if request.holder_id is not None and request.holder_id not in told:  # the head told when a deputy asked
+        holder = await ctx.db.run(person_by_id, request.holder_id)
+        if holder is not None:
+            await conv.notify(holder, Outgoing(text=texts.extension_recalled(request, "holder", calendar)))
+
+
 REMIND_AFTER = 2  # working days after a request before its one reminder, at the earliest
 
 
@@ -1180,6 +1209,9 @@ async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: 
     if (when := snooze_when(folded)) is not None:
         await _snooze(conv, event, person, task.id, _snooze_day(conv, when))
         return True
+    if recalls_extension(text):  # "2.1 rút đề nghị gia hạn": the request taken back, not a new one
+        await _recall_request(conv, event, person, task.id, task.item_ref)
+        return True
     if (over := impossible_percent(text)) is not None:  # "110%": said, nothing stored
         await conv.say(event, texts.impossible_percent(task.item_ref, over))
         return True
@@ -1400,6 +1432,15 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
             return await _ask_quoted(conv, event, person, text)
         if not is_snooze and (change is None or change.status is None):
             return False
+        if recalls_extension(text):  # "rút đề nghị gia hạn": their own request waiting, whichever task it is on
+            own = [r for r in await ctx.db.run(pending_extensions) if r.requester_id == person.id]
+            if len(own) == 1:
+                await _recall_request(conv, event, person, own[0].task_id, own[0].item_ref)
+            elif own:
+                await conv.say(event, texts.which_request_to_recall([r.item_ref for r in own]))
+            else:
+                await conv.say(event, texts.no_request_to_recall())
+            return True
         opening = await ctx.db.run(_opening_unit, text)
         if opening is not None and opening[0] != person.unit_id:  # "thôn 6 báo cáo rồi": another unit's report
             return await _office_unnumbered(conv, event, person, opening[1], folded) if person.is_admin else False

@@ -8,7 +8,7 @@ import io
 import pytest
 
 from bot import texts
-from bot.sandbox.harness import Harness
+from bot.sandbox.harness import Harness, HarnessError
 from tests.bot.conftest import texts_to
 
 
@@ -85,3 +85,34 @@ async def test_a_change_by_a_share_is_not_read_as_the_share_done(
     await h.say("head_bdv", typed)
     assert said in last_text(h, "head_bdv"), last_text(h, "head_bdv")
     assert task(h, "1").percent == percent
+
+
+async def test_a_request_taken_back_is_closed_and_never_recalled_later(harness: Harness) -> None:
+    """Finding 6: "2.1 rút đề nghị gia hạn" was read as a new request ("đến ngày nào?"); the old one stayed open and
+    days later its requester was told it still waited, and the leader was asked again to decide it."""
+    from tests.conftest import local
+
+    h = harness
+    notice = ("Kính gửi: Ban Dân vận Tỉnh ủy\nĐồng chí Phó Bí thư Thường trực Tỉnh ủy kết luận như sau:\n"
+              "1. Ban Dân vận Tỉnh ủy chủ trì rà soát quy chế làm việc, hoàn thành trước ngày 09/3/2018.\n"
+              "2. Ban Dân vận Tỉnh ủy tổng kết công tác dân vận, hoàn thành trước ngày 16/3/2018.")
+    await h.say("admin", notice)
+    await h.tap("admin", texts.BUTTON_CONFIRM)
+    await h.advance_to(local(2018, 3, 5, 10, 0))
+    await h.say("cadre_bdv", "1 xin gia hạn đến 30/3")
+    mark = len(h.sent)
+    await h.say("cadre_bdv", "1 rút đề nghị gia hạn, sẽ hoàn thành đúng hạn")
+    said = texts_to(h, "cadre_bdv", mark)
+    assert said and said[-1].startswith("Đã rút đề nghị gia hạn mục 1"), said
+    assert any("đã rút lại đề nghị gia hạn mục 1" in t for t in texts_to(h, "head_bdv", mark))
+    with pytest.raises(HarnessError):  # the leader's request message lost its actions: nothing left to decide
+        harness.last_with_button("leader", texts.BUTTON_APPROVE)
+    mark = len(h.sent)
+    await h.advance_to(local(2018, 3, 12, 10, 0))  # past the day it would have been recalled (08/03)
+    assert not any("chưa có quyết định" in t for t in texts_to(h, "cadre_bdv", mark)), "no stale line"
+    assert not any("Đề nghị gia hạn chờ đồng chí quyết định" in t for t in texts_to(h, "leader", mark))
+    mark = len(h.sent)
+    await h.say("cadre_bdv", "rút đề nghị gia hạn")
+    assert texts_to(h, "cadre_bdv", mark)[-1].startswith("Đồng chí không có đề nghị gia hạn nào")
+    await h.say("leader", "không đồng ý gia hạn 1")  # a decision is no recall
+    assert "rút" not in texts_to(h, "leader")[-1]
