@@ -985,7 +985,7 @@ def already_registered(before: NoticeChoice) -> str:
 
 
 def notice_choice_line(choice: NoticeChoice) -> str:
-    """"• #12 — Thông báo (cuộc làm việc ngày 22/04/2026): “Kết luận … quy hoạch chung …” — ngày 23/04/2026,
+    """"• #12 — Thông báo về cuộc làm việc ngày 22/04/2026: “Kết luận … quy hoạch chung …” — ngày 23/04/2026,
     9 nhiệm vụ": enough to tell apart notices without a number."""
     parts = [f"• #{choice.notice_id} — {choice.title}"]
     if choice.subject and "“" not in choice.title:  # (a title without number or date is the subject)

@@ -116,3 +116,17 @@ async def test_a_request_taken_back_is_closed_and_never_recalled_later(harness: 
     assert texts_to(h, "cadre_bdv", mark)[-1].startswith("Đồng chí không có đề nghị gia hạn nào")
     await h.say("leader", "không đồng ý gia hạn 1")  # a decision is no recall
     assert "rút" not in texts_to(h, "leader")[-1]
+
+
+async def test_a_notice_named_by_its_meeting_reads_without_nested_parentheses(harness: Harness) -> None:
+    """Month probe: a notice without number or date was titled "Thông báo (cuộc làm việc ngày 23/02/2018)", which
+    most messages put in parentheses again — "(Thông báo (cuộc làm việc …))" in every digest and request."""
+    from pathlib import Path
+
+    h = harness
+    seed = Path(__file__).resolve().parents[2] / "examples" / "seed-notice.txt"
+    await h.send_file("admin", "seed-notice.txt", data=seed.read_bytes())
+    await h.tap("admin", texts.BUTTON_CONFIRM)
+    assigned = texts_to(h, "head_bdv")[-1]
+    assert "theo Thông báo về cuộc làm việc ngày 23/02/2018:" in assigned, assigned
+    assert not any("((" in t or "(Thông báo (" in t for t in texts_to(h, "head_bdv") + texts_to(h, "admin"))
