@@ -1874,6 +1874,17 @@ def which_task(tasks: Sequence[tuple[str, str]], typed: str, buttons: bool = Tru
     return vn("\n".join(lines))
 
 
+def which_under(ref: str, tasks: Sequence[tuple[str, str]], typed: str, buttons: bool = True) -> str:
+    """An item number that is a section of several tasks the person holds ("2.3" over 2.3.a–2.3.b.3): which one the
+    report is about; the actions under it record it on the one chosen."""
+    lines = [f"Mục {ref} gồm {len(tasks)} nhiệm vụ đồng chí đang phụ trách. Nội dung “{shorten(typed, 80)}” là của "
+             "nhiệm vụ nào?"]
+    lines += [f"• Mục {r}: {short_title(text, 90)}" for r, text in tasks[:8]] + (["• …"] if len(tasks) > 8 else [])
+    lines.append("Đồng chí bấm số mục bên dưới; nội dung trên sẽ được ghi cho nhiệm vụ đó." if buttons else
+                 f"Đồng chí gõ số mục kèm nội dung, ví dụ: “{tasks[0][0]} {shorten(typed, 60)}”.")
+    return vn("\n".join(lines))
+
+
 def which_extension(ref: str | None, pending: Sequence[ExtensionRequest]) -> str:
     if not pending:
         what = f" cho mục {ref}" if ref else ""

@@ -1858,6 +1858,15 @@ async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref:
         if not person.is_admin and rest.strip() and await _ask_meant(conv, event, person, ref, rest):
             return True  # "5 đang làm 30%" from one who holds only mục 3: "ý đồng chí là mục 3?"
         held = in_item_order(await ctx.db.run(open_tasks_for, person))
+        under = [t for t in held if ref_key(t.item_ref).startswith(ref_key(ref) + ".")]
+        if len(under) > 1 and rest.strip() and isinstance(event, TextIn):
+            # "2.3 60% vướng kinh phí" from one holding 2.3.a–2.3.b.3: which of them, the report kept for one tap
+            # (month probe 21: it was answered with the list to type again, and the report was lost)
+            buttons = conv.channel(event.channel).capabilities.buttons
+            await _ask_which(conv, event, person, under[:MAX_WHICH], rest.strip(), "text",
+                             question=texts.which_under(ref, [(t.item_ref, t.text) for t in under], rest.strip(),
+                                                        buttons))
+            return True
         await conv.say(event, texts.unknown_ref(ref, [t.item_ref for t in held], rest, dues=[t.due_on for t in held]))
         return True
     if tasks and (in_notice := await _in_notice_named(conv, person, ref, tasks, rest)) is not None:

@@ -130,3 +130,23 @@ async def test_a_notice_named_by_its_meeting_reads_without_nested_parentheses(ha
     assigned = texts_to(h, "head_bdv")[-1]
     assert "theo Thông báo về cuộc làm việc ngày 23/02/2018:" in assigned, assigned
     assert not any("((" in t or "(Thông báo (" in t for t in texts_to(h, "head_bdv") + texts_to(h, "admin"))
+
+
+async def test_a_report_on_a_section_of_several_tasks_is_kept_for_one_tap(harness: Harness) -> None:
+    """Month probe: "2.3 60% vướng kinh phí" from the holder of 2.3.a–2.3.b.3 was answered with the list to type
+    again, and the report was lost when they did not; now it is kept and one tap records it."""
+    from tests.bot.conftest import last_text
+    from tests.bot.conversation_setup import task
+
+    h = harness
+    await h.say("admin", "Kính gửi: Ban Dân vận Tỉnh ủy\nĐồng chí Phó Bí thư Thường trực Tỉnh ủy kết luận như sau:\n"
+                         "1. Ban Dân vận Tỉnh ủy rà soát quy chế làm việc, hoàn thành trước ngày 16/3/2018.\n"
+                         "2. Về công tác dân vận:\n"
+                         "2.1. Ban Dân vận Tỉnh ủy tổng kết công tác dân vận, hoàn thành trước ngày 23/3/2018.\n"
+                         "2.2. Ban Dân vận Tỉnh ủy tham mưu kế hoạch năm, hoàn thành trước ngày 30/3/2018.")
+    await h.tap("admin", texts.BUTTON_CONFIRM)
+    await h.say("head_bdv", "2 60% vướng kinh phí")
+    asked = last_text(h, "head_bdv")
+    assert asked.startswith("Mục 2 gồm 2 nhiệm vụ đồng chí đang phụ trách."), asked
+    await h.tap("head_bdv", "Mục 2.2")
+    assert task(h, "2.2").percent == 60 and task(h, "2.1").percent is None
