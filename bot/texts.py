@@ -1880,8 +1880,8 @@ def which_under(ref: str, tasks: Sequence[tuple[str, str]], typed: str, buttons:
     lines = [f"Mục {ref} gồm {len(tasks)} nhiệm vụ đồng chí đang phụ trách. Nội dung “{shorten(typed, 80)}” là của "
              "nhiệm vụ nào?"]
     lines += [f"• Mục {r}: {short_title(text, 90)}" for r, text in tasks[:8]] + (["• …"] if len(tasks) > 8 else [])
-    lines.append("Đồng chí bấm số mục bên dưới; nội dung trên sẽ được ghi cho nhiệm vụ đó." if buttons else
-                 f"Đồng chí gõ số mục kèm nội dung, ví dụ: “{tasks[0][0]} {shorten(typed, 60)}”.")
+    if buttons:  # (without: the channel adds the forms to type, one per item)
+        lines.append("Đồng chí bấm số mục bên dưới; nội dung trên sẽ được ghi cho nhiệm vụ đó.")
     return vn("\n".join(lines))
 
 

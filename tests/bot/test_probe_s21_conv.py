@@ -150,3 +150,28 @@ async def test_a_report_on_a_section_of_several_tasks_is_kept_for_one_tap(harnes
     assert asked.startswith("Mục 2 gồm 2 nhiệm vụ đồng chí đang phụ trách."), asked
     await h.tap("head_bdv", "Mục 2.2")
     assert task(h, "2.2").percent == 60 and task(h, "2.1").percent is None
+
+
+async def test_on_zalo_the_section_question_gives_the_forms_to_type_once(db_url: str) -> None:
+    """The same on Zalo (no buttons): the forms to type are given once (by the channel), not twice."""
+    from scheduler.clock import FakeClock
+    from tests.bot.conftest import last_text
+    from tests.bot.conversation_setup import DIRECTORY_CSV, task
+    from tests.conftest import local
+
+    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 2, 26, 9, 0)), channel="zalo")
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        await h.say("admin", "Kính gửi: Ban Dân vận Tỉnh ủy\nĐồng chí Phó Bí thư Thường trực Tỉnh ủy kết luận như "
+                             "sau:\n1. Ban Dân vận Tỉnh ủy rà soát quy chế làm việc, hoàn thành trước ngày 16/3/2018.\n"
+                             "2. Về công tác dân vận:\n"
+                             "2.1. Ban Dân vận Tỉnh ủy tổng kết công tác dân vận, hoàn thành trước ngày 23/3/2018.\n"
+                             "2.2. Ban Dân vận Tỉnh ủy tham mưu kế hoạch năm, hoàn thành trước ngày 30/3/2018.")
+        await h.say("admin", "xác nhận")
+        await h.say("head_bdv", "2 60% vướng kinh phí")
+        asked = last_text(h, "head_bdv")
+        assert asked.startswith("Mục 2 gồm 2 nhiệm vụ") and asked.count("“2.2 60% vướng kinh phí”") == 1, asked
+        await h.say("head_bdv", "2.2 60% vướng kinh phí")
+        assert task(h, "2.2").percent == 60
+    finally:
+        await h.stop()
