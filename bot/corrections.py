@@ -111,7 +111,7 @@ def parse_corrections(text: str, *, today: dt.date, now: dt.datetime | None = No
     anchors relative deadlines such as "thứ 6 tuần sau"."""
     if now is None:
         now = dt.datetime.combine(today, dt.time(0, 0), tzinfo=VN_TZ)
-    example = f"30/4/{today.year}"
+    example = f"30/4/{today.year if today < dt.date(today.year, 4, 30) else today.year + 1}"  # (one still to come)
     out: list[Correction] = []
     for raw in nfc(text).splitlines():
         line = _rephrased(raw.strip().strip(";"))

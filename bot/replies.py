@@ -259,8 +259,32 @@ def _sent_already(folded: str) -> bool:
                for m in SENT_ALREADY.finditer(folded))
 
 
-# a share typed below zero: "-20%", "âm 20%" (not "60-70%", a range; not "2.1 - 20%", a dash between)
-NEGATIVE_PERCENT = re.compile(r"(?:^|[\s(:,;])(?:[-−]|am\s+)(\d{1,3})(?:[.,]\d+)?\s*(?:%|phan tram)")
+# a share typed below zero: "-20%", "–20%", "âm 20%" (not "60-70%", a range; not "2.1 - 20%", a dash between)
+NEGATIVE_PERCENT = re.compile(r"(?:^|[\s(:,;])(?:[-−–—]|am\s+)(\d{1,3})(?:[.,]\d+)?\s*(?:%|phan tram)")
+# a change by a share, not the share done: "giảm 20%", "tăng thêm 15%", "chậm 10%", "vượt 5%" (probe 21, finding 5:
+# "giảm 20%" was stored as 20 % done); "giảm xuống 20%", "tăng lên 60%" say a level, which is read as the share
+CHANGE_PERCENT = re.compile(r"\b(?:giam|tang|cham|tre|sut|hut|thap hon|cao hon|vuot|lui|bot)\s+"
+                            r"(?:(?:them|khoang|duoc|chung|gan)\s+)*\d{1,3}(?:[.,]\d{1,2})?\s*(?:%|phan\s*tram\b)")
+
+
+# the requester takes back an extension request ("rút đề nghị gia hạn", "không xin gia hạn nữa", "thôi không gia
+# hạn"), on folded text — not a decision ("không đồng ý gia hạn") nor a request ("xin gia hạn")
+RECALL_EXTENSION = re.compile(r"\b(?:rut|thu hoi|huy)\s+(?:lai\s+)?(?:(?:de nghi|don)\s+)?(?:xin\s+)?gia han\b"
+                              r"|\brut\s+(?:lai\s+)?de nghi\b"
+                              r"|\b(?:khong|ko|k)\s+(?:(?:can|xin|de nghi|phai)\s+)+(?:duoc\s+)?gia han(?:\s+nua)?\b"
+                              r"|\bthoi\s+(?:khong\s+)?(?:xin\s+)?gia han\b")
+
+
+def recalls_extension(text: str) -> bool:
+    """"Rút đề nghị gia hạn", "không xin gia hạn nữa": the requester takes their waiting request back."""
+    return RECALL_EXTENSION.search(chat_fold(text)) is not None
+
+
+def change_percent(text: str) -> bool:
+    """The message says a change by a share ("giảm 20%") and no share done besides: not read as progress."""
+    folded = chat_fold(text)
+    return CHANGE_PERCENT.search(folded) is not None and \
+        _percent(CHANGE_PERCENT.sub(" ", FIGURE.sub(" ", folded))) is None
 
 
 def impossible_percent(text: str) -> int | None:
@@ -346,7 +370,8 @@ def parse_status_text(text: str, *, today: dt.date, now: dt.datetime | None = No
     folded = chat_fold(_OTHER_MARKS.sub(lambda m: m.group(0) + "_", original))
     if not folded:
         return None
-    percent = _percent(FIGURE.sub(" ", folded))  # "giải ngân đạt 12%": the unit's figure, not the task's share
+    # "giải ngân đạt 12%": the unit's figure, not the task's share; "giảm 20%": a change, not the share either
+    percent = _percent(CHANGE_PERCENT.sub(" ", FIGURE.sub(" ", folded)))
     if percent is None and HALF_MARKED.search(original):
         percent = 50
     asked, wanted = _extension(GH.sub("gia hạn", original),

@@ -294,30 +294,65 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
     source, once = max(taken.items(), key=lambda kv: len(kv[1]))
     if 2 * len(once) < len(parsed.tasks):
         once = []
+    runs = _unit_runs(parsed, draft)  # a long notice's tasks under one unit: the lead said once, above them
+    grouped = {i for run in runs.values() for i in run}
     for i, task in zip(draft.numbers, parsed.tasks, strict=True):
-        lines += ["", *_task_block(i, task, draft, today, explain, leaders=task.leaders != said_leaders,
-                                   source=i not in once)]
+        lines += ["", *_run_header(runs[i], task, draft)] if i in runs else [""]  # (the unit's line just above)
+        lines += [*_task_block(i, task, draft, today, explain, leaders=task.leaders != said_leaders,
+                                   source=i not in once, lead=i not in grouped)]
         said_leaders = task.leaders
-    year = (today or dt.date.today()).year
     how = "trả lời tin này" if replies else "gõ"
-    lines += _unreached_lines(parsed, draft)
+    # each problem once: a lead nobody would receive is said with where it was read (not in the note below as well);
+    # a group's is in its heading line
+    lines += _unreached_lines(parsed, draft, taken_from={i: _LEAD_TAKEN_FROM[source] for i in once
+                                                         if i not in grouped}, by_group=bool(runs))
     lines += _past_due_lines(parsed, draft, today)
+    unreached = {i for i, task in zip(draft.numbers, parsed.tasks, strict=True) if _unreached(task.lead, draft)}
+    once = [i for i in once if i not in grouped and i not in unreached]
     if once:
         which = "các nhiệm vụ trên" if len(once) == len(parsed.tasks) else f"nhiệm vụ {_spans(once)}"
         lines += ["", f"Đơn vị chủ trì của {which} được lấy {_LEAD_TAKEN_FROM[source]} (nhiệm vụ không tự ghi "
                       "đơn vị); đồng chí kiểm tra lại."]
     if any(task.due is None and not task.recurrence for task in parsed.tasks):  # said once, not under each
         lines += ["", "Nhiệm vụ không có thời hạn cụ thể được đề nghị cập nhật tiến độ 10 ngày làm việc một lần."]
-    # the examples name a task the draft has (the third, or the last of fewer) and a unit it is not given yet
-    n = draft.numbers[min(2, len(draft.numbers) - 1)] if draft.numbers else 1
-    own = {g.unit_name for name in (parsed.tasks[draft.numbers.index(n)].lead if draft.numbers else ())
-           if (g := draft.guesses.get(name)) is not None}
-    one, two, three = _example_units(draft, avoid=own)
     lines += ["", "Đồng chí kiểm tra lại và xác nhận để giao việc, hoặc hủy nếu chưa đúng.",
-              f"Để sửa, đồng chí {how}, mỗi dòng một sửa đổi: “{n}: {one}” (đơn vị chủ trì "
-              f"của nhiệm vụ số {n}), “{n} phối hợp: {two}”, “{n} hạn 30/4/{year}”, “{n} nội dung: …”, “bỏ {n}”; "
-              f"nhiệm vụ còn thiếu: “thêm: {three} chủ trì …, trước ngày …”."]
+              f"Để sửa, đồng chí {how}, mỗi dòng một sửa đổi: {_edit_examples(parsed, draft, today)}."]
     return vn("\n".join(lines))
+
+
+UNIT_RUN_FROM = 8  # tasks in a preview from which a unit's consecutive tasks are shown under one lead line
+UNIT_RUN_LENGTH = 2
+
+
+def _unit_runs(parsed: ParsedNotice, draft: Draft) -> dict[int, list[int]]:
+    """A long notice's tasks grouped by unit (a plan's "II.1. Sở Tư pháp: a) … b) …"): each run of consecutive tasks
+    with the same single lead, read the same way, by its first task's number → the run's numbers. The lead, what it
+    comes to in the directory and why nobody would receive it are then said once, above the run, not under each task
+    and again in a note after all the units (new-user probe 21, finding 1)."""
+    if len(parsed.tasks) < UNIT_RUN_FROM:
+        return {}
+    runs: list[list[int]] = []
+    last: tuple[str, str | None] | None = None
+    for i, task in zip(draft.numbers, parsed.tasks, strict=True):
+        key = (task.lead[0], task.lead_source) if len(task.lead) == 1 and _collector(task, draft.guesses) is None \
+            else None
+        if key is not None and key == last:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+        last = key
+    return {run[0]: run for run in runs if len(run) >= UNIT_RUN_LENGTH}
+
+
+def _run_header(run: Sequence[int], task: ParsedTask, draft: Draft) -> list[str]:
+    """The line above a unit's run of tasks: which tasks, their lead and what it comes to, where it was read, and
+    (when nobody would receive them) why — once for the run."""
+    name = task.lead[0]
+    taken_from = _LEAD_TAKEN_FROM.get(task.lead_source or "")
+    said = _lead_guess(name, draft.guesses.get(name), number=run[0])
+    unreached = _unreached(task.lead, draft)
+    why = f" — chưa có người nhận: {_why_unreached(name, draft)}" if unreached and "(" not in said else ""
+    return [f"▸ Nhiệm vụ {_spans(run)} — chủ trì{f' ({taken_from})' if taken_from else ''}: {said}{why}"]
 
 
 def _spans(numbers: Sequence[int]) -> str:
@@ -381,6 +416,35 @@ def misread_elsewhere(places: Sequence[str], count: int) -> str:
             + (", “xem tất cả” để xem cả danh sách" if numbers else "") + ").")
 
 
+def _edit_examples(parsed: ParsedNotice, draft: Draft, today: dt.date | None) -> str:
+    """The preview's correction examples, built from the draft's own tasks: a task it has (the third, or the last of
+    fewer), a lead that task is not given, a supporting unit that is neither its lead, nor already supporting it, nor
+    the lead just suggested (none fits: that example is left out), and a deadline still to come (probe 21, finding
+    3: "3 phối hợp: <the task's own lead>" was shown)."""
+    n = draft.numbers[min(2, len(draft.numbers) - 1)] if draft.numbers else 1
+    task = parsed.tasks[draft.numbers.index(n)] if draft.numbers else None
+    own: set[str | None] = set()
+    for name in ((*task.lead, *task.support) if task is not None else ()):
+        guess = draft.guesses.get(name)
+        own |= {name, guess.unit_name if guess is not None else None}
+        own |= {unit for unit, _ in guess.members} if guess is not None else set()
+    own_lower = {u.lower() for u in own if u}
+    found = list(dict.fromkeys(g.unit_name for g in draft.guesses.values() if g.unit_name and g.head_name))
+    fits = [u for u in found if u.lower() not in own_lower]
+    if not found:  # (a draft none of whose leads the directory has: the province's departments)
+        fits = [u for u in ("Sở Tài chính", "Sở Nội vụ", "Sở Y tế") if u.lower() not in own_lower]
+    lead = fits[0] if fits else None
+    support = fits[1] if len(fits) > 1 else None
+    today = today or dt.date.today()
+    due = dt.date(today.year if today < dt.date(today.year, 4, 30) else today.year + 1, 4, 30)
+    said = ([f"“{n}: {lead}” (đơn vị chủ trì của nhiệm vụ số {n})"] if lead else
+            [f"“{n}: <tên đơn vị>” (đơn vị chủ trì của nhiệm vụ số {n})"])
+    said += [f"“{n} phối hợp: {support}”"] if support else []
+    said += [f"“{n} hạn {due.day}/{due.month}/{due.year}”", f"“{n} nội dung: …”", f"“bỏ {n}”"]
+    added = (found or ["Sở Y tế"])[-1]
+    return f"{', '.join(said)}; nhiệm vụ còn thiếu: “thêm: {added} chủ trì …, trước ngày …”"
+
+
 def _example_units(draft: Draft, *, avoid: set[str | None] | frozenset[str] = frozenset()) -> tuple[str, str, str]:
     """Three units to show the corrections with: this directory's (those the draft's leads found, with a head), so a
     commune's clerk reads “3: Công an xã”, not a province's department (also when it found only one or two); the
@@ -409,12 +473,14 @@ def _support_guess(name: str, guess: UnitGuess | None) -> str:
 
 def _task_block(number: int, task: ParsedTask, draft: Draft, today: dt.date | None,
                 explain: Callable[[dt.date], str | None] | None = None, *, leaders: bool = True,
-                source: bool = True) -> list[str]:
+                source: bool = True, lead: bool = True) -> list[str]:
     """One task of a draft as the preview shows it: text, lead (what it comes to in the directory, and where it was
-    read unless `source` is off), supporting units, the leaders in charge (`leaders`: when they differ from the task
-    above: said once for a group), deadline, recurrence."""
+    read unless `source` is off; none when `lead` is off: a line above the task's unit group says it), supporting
+    units, the leaders in charge (`leaders`: when they differ from the task above: said once for a group), deadline,
+    recurrence."""
     lines = [f"{number}. [Mục {task.ref}] {shorten(ask_first(task.text, task.lead))}"]  # from the ask, not a heading
-    lines += _lead_lines(number, task, draft.guesses, indent="   ", source=source)
+    if lead:
+        lines += _lead_lines(number, task, draft.guesses, indent="   ", source=source)
     if task.support:
         lines.append(f"   • Phối hợp: {'; '.join(_support_guess(n, draft.guesses.get(n)) for n in task.support)}")
     if task.leaders and leaders:
@@ -530,9 +596,26 @@ def _deadline_said(task: ParsedTask, rounds: FirstRound | None) -> str:
     return "không có thời hạn cụ thể"
 
 
-def _unreached_lines(parsed: ParsedNotice, draft: Draft, *, short: bool = False) -> list[str]:
+def _why_unreached(name: str, draft: Draft) -> str:
+    """Why a lead as written would reach nobody."""
+    guess = draft.guesses.get(name)
+    if name == "?":
+        return "chưa xác định đơn vị chủ trì"
+    if names_no_unit(name) and (guess is None or not guess.unit_name):
+        return UNNAMED_UNIT
+    if guess is not None and guess.group and not guess.members:  # ("UBND các xã liên quan": which ones?)
+        return UNRESOLVED_GROUP
+    if guess is not None and (guess.unit_name or guess.members):
+        return "đơn vị chưa có trưởng đơn vị trong danh bạ"
+    return "đơn vị chưa có trong danh bạ"
+
+
+def _unreached_lines(parsed: ParsedNotice, draft: Draft, *, short: bool = False,
+                     taken_from: dict[int, str] | None = None, by_group: bool = False) -> list[str]:
     """The warning, before the buttons, of tasks that would be registered with no one (or not everyone) reminded
-    (`short`: after a correction, the numbers only — the preview explained it)."""
+    (`short`: after a correction, the numbers only — the preview explained it). `taken_from`: the tasks whose lead
+    was read elsewhere than in their own words (a heading above), said here with them rather than in a second note.
+    `by_group`: a long preview whose units' lines above their tasks said why — here the numbers and what to do."""
     nobody = [(i, _unreached(task.lead, draft)) for i, task in zip(draft.numbers, parsed.tasks, strict=True)]
     nobody = [(i, names) for i, names in nobody if names]
     if not nobody:
@@ -541,29 +624,28 @@ def _unreached_lines(parsed: ParsedNotice, draft: Draft, *, short: bool = False)
         return ["", f"Lưu ý: còn {len(nobody)} nhiệm vụ chưa có người nhận: số "
                     f"{', '.join(str(i) for i, _ in nobody)}."]
     by_names = _by_unreached(nobody)
-    listed = "; ".join(f"số {', '.join(str(i) for i in numbers)}" + (f" ({', '.join(names)})" if names != ("?",)
-                                                                     else "")
-                       for names, numbers in by_names.items())
+    taken_from = taken_from or {}
 
-    def why(name: str) -> str:
-        guess = draft.guesses.get(name)
-        if name == "?":
-            return "chưa xác định đơn vị chủ trì"
-        if names_no_unit(name) and (guess is None or not guess.unit_name):
-            return UNNAMED_UNIT
-        if guess is not None and guess.group and not guess.members:  # ("UBND các xã liên quan": which ones?)
-            return UNRESOLVED_GROUP
-        if guess is not None and (guess.unit_name or guess.members):
-            return "đơn vị chưa có trưởng đơn vị trong danh bạ"
-        return "đơn vị chưa có trong danh bạ"
+    def said(names: tuple[str, ...], numbers: list[int]) -> str:
+        where = list(dict.fromkeys(taken_from[i] for i in numbers if i in taken_from))
+        inside = ", ".join(names) if names != ("?",) else ""
+        if where:
+            inside += (", " if inside else "") + f"chủ trì lấy {' và '.join(where)}"
+        shown = _spans(numbers) if len(numbers) > 3 else ", ".join(str(i) for i in numbers)
+        return f"số {shown}" + (f" ({inside})" if inside else "")
 
-    reasons = list(dict.fromkeys(why(name) for _, names in nobody for name in names))
+    listed = "; ".join(said(names, numbers) for names, numbers in by_names.items())
+    if by_group:
+        listed = (f"số {_spans([i for i, _ in nobody])} (lý do ghi ở đơn vị chủ trì của từng nhóm, từng nhiệm vụ "
+                  "phía trên)")
+    reasons = list(dict.fromkeys(_why_unreached(name, draft) for _, names in nobody for name in names))
     example = _example_units(draft)[0]  # a unit of this directory someone would receive, when the draft has one
     first = nobody[0][0]
     several = " (nhiều đơn vị: cách nhau bằng dấu phẩy)" if {UNNAMED_UNIT, UNRESOLVED_GROUP} & set(reasons) else ""
     # a directory file cannot name a unit the notice does not name: "bổ sung danh bạ" only for a unit it lacks
     later = "" if set(reasons) <= {UNNAMED_UNIT, UNRESOLVED_GROUP} else ", hoặc xác nhận rồi bổ sung danh bạ sau"
-    return ["", f"Lưu ý: chưa có người nhận ở nhiệm vụ {listed} — {'; '.join(reasons)}. Đồng chí ghi đơn vị chủ "
+    why = "" if by_group else f" — {'; '.join(reasons)}"
+    return ["", f"Lưu ý: chưa có người nhận ở nhiệm vụ {listed}{why}. Đồng chí ghi đơn vị chủ "
                 f"trì, ví dụ “{first}: {example}”{several}, hoặc giao cho một người (“{first} giao đ/c Nguyễn Văn "
                 f"A”){later}."]
 
@@ -903,7 +985,7 @@ def already_registered(before: NoticeChoice) -> str:
 
 
 def notice_choice_line(choice: NoticeChoice) -> str:
-    """"• #12 — Thông báo (cuộc làm việc ngày 22/04/2026): “Kết luận … quy hoạch chung …” — ngày 23/04/2026,
+    """"• #12 — Thông báo về cuộc làm việc ngày 22/04/2026: “Kết luận … quy hoạch chung …” — ngày 23/04/2026,
     9 nhiệm vụ": enough to tell apart notices without a number."""
     parts = [f"• #{choice.notice_id} — {choice.title}"]
     if choice.subject and "“" not in choice.title:  # (a title without number or date is the subject)
@@ -1769,6 +1851,13 @@ def impossible_percent(item_ref: str, typed: int) -> str:
               f"tỷ lệ từ 0 đến 100%, ví dụ “{item_ref} 80%”, hoặc “{item_ref} xong” nếu đã hoàn thành.")
 
 
+def change_not_share(item_ref: str, typed: str) -> str:
+    """A change by a share ("giảm 20%") with nothing else to store: what is meant is asked, nothing stored."""
+    return vn(f"Nội dung “{shorten(' '.join(typed.split()), 60)}” nêu mức tăng, giảm chứ chưa nêu tỷ lệ hoàn thành "
+              f"của mục {item_ref}, nên Nhắc việc chưa ghi nhận. Đồng chí gõ tỷ lệ đã hoàn thành, ví dụ “{item_ref} "
+              f"60%”, hoặc ghi kèm tình trạng, ví dụ “{item_ref} đang thực hiện, kinh phí giảm 20%”.")
+
+
 def no_missed_round(item_ref: str) -> str:
     return vn(f"Mục {item_ref} không có kỳ trước nào đang chờ báo cáo.")
 
@@ -1781,6 +1870,17 @@ def which_task(tasks: Sequence[tuple[str, str]], typed: str, buttons: bool = Tru
     lines = [f"{holder} {len(tasks)} nhiệm vụ. Nội dung “{shorten(typed, 80)}” là của nhiệm vụ nào?"]
     lines += [f"• Mục {ref}: {short_title(text, 90)}" for ref, text in tasks]
     if buttons:
+        lines.append("Đồng chí bấm số mục bên dưới; nội dung trên sẽ được ghi cho nhiệm vụ đó.")
+    return vn("\n".join(lines))
+
+
+def which_under(ref: str, tasks: Sequence[tuple[str, str]], typed: str, buttons: bool = True) -> str:
+    """An item number that is a section of several tasks the person holds ("2.3" over 2.3.a–2.3.b.3): which one the
+    report is about; the actions under it record it on the one chosen."""
+    lines = [f"Mục {ref} gồm {len(tasks)} nhiệm vụ đồng chí đang phụ trách. Nội dung “{shorten(typed, 80)}” là của "
+             "nhiệm vụ nào?"]
+    lines += [f"• Mục {r}: {short_title(text, 90)}" for r, text in tasks[:8]] + (["• …"] if len(tasks) > 8 else [])
+    if buttons:  # (without: the channel adds the forms to type, one per item)
         lines.append("Đồng chí bấm số mục bên dưới; nội dung trên sẽ được ghi cho nhiệm vụ đó.")
     return vn("\n".join(lines))
 
@@ -1819,6 +1919,9 @@ def share_not_waiting(share: NamedShare, decided_at: dt.datetime | None, pending
             word + (f", đ/c {req.decided_by_name}" if req.decided_by_name else "")
         lines = [f"Đề nghị gia hạn mục {share.item_ref} của {share.unit_name} (đ/c {req.requester_name}) đã được "
                  f"quyết định{when} ({said})."]
+    elif req is not None and req.decision == "recalled":
+        lines = [f"Đề nghị gia hạn mục {share.item_ref} của {share.unit_name} (đ/c {req.requester_name}) đã được "
+                 "người đề nghị rút lại."]
     elif req is not None and req.decision == "withdrawn":
         lines = [f"Đề nghị gia hạn mục {share.item_ref} của {share.unit_name} (đ/c {req.requester_name}) không còn "
                  "chờ quyết định: nhiệm vụ đã hoàn thành."]
@@ -2628,6 +2731,31 @@ def grant_in_the_past(until: dt.date) -> str:
               "đồng ý ngày người đề nghị đưa ra.")
 
 
+def extension_recalled(req: ExtensionRequest, audience: str, calendar: WorkingCalendar | None = None) -> str:
+    """The requester took their request back ("rút đề nghị gia hạn"): to them (`audience` "requester"), to those it
+    was shown to ("other": nothing is left to decide) and to the task's holder ("holder"); the deadline stands
+    (probe 21, finding 6)."""
+    what = f"mục {req.item_ref} ({req.notice_title})" + (f" đến {date_vn(req.requested_due)}" if req.requested_due
+                                                          else "")
+    due = _current_due(req, calendar)
+    if audience == "requester":
+        return vn(f"Đã rút đề nghị gia hạn {what}; Nhắc việc đã báo những người được gửi đề nghị. Thời hạn vẫn là "
+                  f"{due}.")
+    decide = "; không cần quyết định đề nghị này nữa" if audience == "other" else ""  # ("holder": told of it)
+    return vn(f"Đ/c {req.requester_name} đã rút lại đề nghị gia hạn {what}{decide}. Thời hạn vẫn là {due}.")
+
+
+def which_request_to_recall(refs: Sequence[str]) -> str:
+    listed = ", ".join(f"mục {ref}" for ref in refs)
+    return vn(f"Đồng chí đang có đề nghị gia hạn chờ quyết định ở {listed}. Đồng chí gõ kèm số mục, ví dụ "
+              f"“{refs[0]} rút đề nghị gia hạn”.")
+
+
+def no_request_to_recall(item_ref: str | None = None) -> str:
+    where = f" cho mục {item_ref}" if item_ref else ""
+    return vn(f"Đồng chí không có đề nghị gia hạn nào{where} đang chờ quyết định, nên không có gì để rút lại.")
+
+
 def extension_outcome(req: ExtensionRequest, approved: bool, *, counter: bool = False) -> str:
     """The words that cannot be misread: "Đã gia hạn đến 30/04/2026" / "Không gia hạn; thời hạn giữ nguyên: …" /
     (`counter`: refused, the decider's own date set) "Không đồng ý gia hạn; yêu cầu hoàn thành chậm nhất ngày …"."""
@@ -2645,7 +2773,8 @@ def extension_decided_text(req: ExtensionRequest, approved: bool, audience: str 
     """`audience`: "decider" (the one who decided), "requester", or "other" (the other approvers, admins);
     `reason`: what the decider wrote with the decision, passed on to the requester; `counter`: the decider refused
     the date asked and set an earlier one of their own ("không đồng ý, phải xong trước 4/3"); `runs`: the date
-    granted is a day off, said to the decider ("hạn 20/02/2026 rơi vào ngày nghỉ Tết …, tính đến hết 23/02/2026")."""
+    granted or set is a day off, said to the decider and the requester ("hạn 20/02/2026 rơi vào ngày nghỉ Tết …,
+    tính đến hết 23/02/2026")."""
     what = f"nhiệm vụ mục {req.item_ref} ({req.notice_title})"
     outcome = extension_outcome(req, approved, counter=counter)
     word = "đồng ý" if approved else "không đồng ý"
@@ -2679,10 +2808,10 @@ def extension_decided_text(req: ExtensionRequest, approved: bool, audience: str 
                 f"{by} quyết định: {outcome}.")
     if late and not approved and not counter and audience == "requester":  # asked after the deadline: late now
         text += " Nhiệm vụ đã quá hạn; đề nghị đồng chí khẩn trương hoàn thành và báo cáo kết quả."
+    if runs and (approved or counter) and audience in ("decider", "requester"):  # a date set on a day off
+        text += f"\n({runs[:1].upper()}{runs[1:]}.)"
     if reason and audience == "requester":
         text += f"\nÝ kiến của {by}: “{reason}”"
-    if runs and approved and audience == "decider":  # a day off granted: as the requester was told when asking
-        text += f"\n({runs[:1].upper()}{runs[1:]}.)"
     return vn(text)
 
 

@@ -165,6 +165,8 @@ class ExtensionDecided(NhacViecError):
     def __init__(self, report_id: int, decision: str, by: str | None = None) -> None:
         if decision == "replaced":
             message = "Đề nghị gia hạn này đã được thay bằng một đề nghị mới của cùng người đề nghị."
+        elif decision == "recalled":
+            message = "Người đề nghị đã rút lại đề nghị gia hạn này; không cần quyết định nữa."
         elif decision == "withdrawn":
             message = "Nhiệm vụ đã hoàn thành nên đề nghị gia hạn này không còn cần xem xét."
         else:

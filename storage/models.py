@@ -379,7 +379,7 @@ class StatusReport(Base):
     ack_chat_id: Mapped[str | None] = mapped_column(String(64))
     ack_message_id: Mapped[str | None] = mapped_column(String(64))
     # for an extension request: pending until decided (approved | rejected) or replaced by a newer request
-    decision: Mapped[str | None] = mapped_column(String(16))  # pending | approved | rejected | replaced
+    decision: Mapped[str | None] = mapped_column(String(16))  # pending|approved|rejected|replaced|withdrawn|recalled
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
     decided_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
 

@@ -703,14 +703,17 @@ def cancel_notice(session: Session, notice_id: int, *, by: Person, now: dt.datet
 def format_title(kind: str | None, number: str | None, issued_on: dt.date | None, *,
                  meeting_date: dt.date | None = None, subject: str | None = None) -> str:
     """"Thông báo số 722/UBND-MT ngày 28/03/2013"; a blank number ("/TB-UBND") is left out. Without
-    number or date, the meeting date or the subject tells the reader which notice it is."""
+    number or date, the meeting date ("Thông báo về cuộc làm việc ngày 23/02/2018") or the subject tells the reader
+    which notice it is."""
     parts = [(kind or "Văn bản").capitalize()]
     if number and not number.startswith("/"):
         parts.append(f"số {number}")
     if issued_on:
         parts.append(f"ngày {issued_on:%d/%m/%Y}")
     elif meeting_date:
-        parts.append(f"(cuộc làm việc ngày {meeting_date:%d/%m/%Y})")
+        # (no parentheses: the title itself stands in parentheses in most messages — "mục 2.1 (Thông báo về cuộc
+        # làm việc ngày 23/02/2018)", not "(Thông báo (cuộc làm việc …))" in every digest; month probe 21)
+        parts.append(f"về cuộc làm việc ngày {meeting_date:%d/%m/%Y}")
     elif len(parts) == 1 and subject:
         short = subject if len(subject) <= 80 else subject[:79].rstrip() + "…"
         parts.append(f"“{short}”")

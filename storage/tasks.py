@@ -710,6 +710,31 @@ def decide_extension(session: Session, report_id: int, *, by: Person, approve: b
     return extension_request(session, report_id)
 
 
+def recall_extension(session: Session, task_id: int, *, by: Person, now: dt.datetime) -> ExtensionRequest | None:
+    """The requester takes back their extension request still waiting ("rút đề nghị gia hạn"): it is no longer
+    decided nor recalled to those who decide it, and the task goes back to where it stood before the request (as a
+    refusal does). None when no request of theirs waits on the task (probe 21, finding 6: a request its requester
+    meant to take back stayed open, and they were told days later it still waited)."""
+    report = _pending_request(session, task_id)
+    if report is None or report.person_id != by.id:
+        return None
+    task = report.task
+    report.decision, report.decided_by_id, report.decided_at = "recalled", by.id, now
+    before = session.scalar(select(StatusReport.status).where(
+        StatusReport.task_id == task.id, StatusReport.id != report.id,
+        StatusReport.status.not_in([TaskStatus.EXTENSION_REQUESTED])).order_by(StatusReport.id.desc()).limit(1))
+    task.status = TaskStatus(before) if before else TaskStatus.OPEN
+    task.updated_at = now
+    session.add(StatusReport(task_id=task.id, person_id=by.id, created_at=now, status=task.status,
+                             percent=task.percent, source="decision",
+                             note=f"Rút đề nghị gia hạn đến {report.requested_due_on:%d/%m/%Y} (đ/c {by.full_name})"
+                             if report.requested_due_on else f"Rút đề nghị gia hạn (đ/c {by.full_name})"))
+    audit(session, at=now, actor_id=by.id, action="task.extension_recalled", entity="task", entity_id=task.id,
+          requested=str(report.requested_due_on))
+    log.info("extension for task %s recalled by its requester %s", task.id, by.handle)
+    return extension_request(session, report.id)
+
+
 def decision_note(approved: bool, due: dt.date | None, asked: dt.date | None, by_name: str, *,
                   counter: bool = False) -> str:
     """The decision as the task's history and the reports show it (its latest note): "Đồng ý gia hạn đến

@@ -21,7 +21,7 @@ from bot.corrections import LEAD, LOOKS_LIKE_CORRECTION, ONLY_FOR_A_DRAFT, Corre
 from bot.datetext import WhenUnclear, parse_when
 from bot.ingest import parse_notice
 from bot.ingest.dates import HOLIDAY
-from bot.ingest.files import MAX_FILE_BYTES, read_text
+from bot.ingest.files import MAX_FILE_BYTES, MAX_PDF_PAGES, read_text, text_layer_usable
 from bot.ocrwords import Misread
 from scheduler.calendar import WorkingCalendar
 from scheduler.series import start_notice_series
@@ -522,8 +522,32 @@ PDF_MIN_BYTES = 2048  # a real PDF, let alone a scan, is larger: a smaller one i
 
 def may_need_ocr(event: FileIn, data: bytes) -> bool:
     """Whether reading the file may take a while (a photo or a scan through OCR), so the admin is told to wait;
-    a file that is not a PDF at all, or a tiny one, is answered at once without it."""
+    a file that is not a PDF at all, or a tiny one, is answered at once without it — and so is a PDF that is locked,
+    broken or too long (refused at once with the reason) or has a text layer (read in milliseconds): the wait line
+    then came just before the answer, or before the error (probe 21, finding 2)."""
     name = event.filename.lower()
     if name.endswith(".pdf"):
-        return data.startswith(b"%PDF-") and len(data) >= PDF_MIN_BYTES
+        return data.startswith(b"%PDF-") and len(data) >= PDF_MIN_BYTES and _pdf_is_a_scan(data)
     return event.is_photo or name.endswith(SLOW_SUFFIXES)
+
+
+def _pdf_is_a_scan(data: bytes) -> bool:
+    """A PDF that opens, is not too long, and whose text layer is unusable: read by OCR, which takes a while.
+    (Opening it and reading its text layer takes milliseconds a page; the reader does it again.)"""
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError:  # a password, or broken: the reader refuses it at once, saying which
+        return False
+    try:
+        if len(pdf) > MAX_PDF_PAGES:
+            return False
+        pages = []
+        for i in range(len(pdf)):
+            textpage = pdf[i].get_textpage()
+            pages.append(textpage.get_text_bounded())
+            textpage.close()
+    finally:
+        pdf.close()
+    return not text_layer_usable("\n".join(pages).replace("\r\n", "\n").replace("\r", "\n"))

@@ -32,6 +32,7 @@ from bot.conversation.events import Action, Inbound, Outgoing, TapIn, TextIn
 from bot.datetext import WhenUnclear, leading_when, parse_when
 from bot.replies import (
     NOT_HOW_TO_ASK,
+    change_percent,
     chat_fold,
     find_ref,
     find_refs,
@@ -39,6 +40,7 @@ from bot.replies import (
     letter_refs,
     notice_named,
     parse_status_text,
+    recalls_extension,
     split_ref,
     split_refs,
     written_out,
@@ -96,6 +98,7 @@ from storage.tasks import (
     pending_date,
     pending_extensions,
     people_to_inform,
+    recall_extension,
     record_direction,
     record_support,
     remember_ack,
@@ -830,8 +833,9 @@ async def _decide_extension(conv: Conversation, event: Inbound, person: Person, 
     if isinstance(event, TapIn):
         await conv.clear_actions(event.channel, event.chat_id, event.on_message)
     granted = request.current_due or request.requested_due
-    # a date granted on a day off: the decider reads that it runs to the next working day, as the requester was told
-    runs = ctx.policy.calendar.explain_deadline(granted) if approved and granted is not None else None
+    # a date set on a day off (granted, or the decider's own earlier one): both the decider and the requester read
+    # where it runs to — the requester was told so when asking only of the date asked (probe 21, finding 4)
+    runs = ctx.policy.calendar.explain_deadline(granted) if (approved or counter) and granted is not None else None
     await conv.say(event, texts.extension_decided_text(request, approved, "decider", counter=counter, runs=runs))
     told = {person.id}
     requester = await ctx.db.run(person_by_id, request.requester_id)
@@ -841,7 +845,7 @@ async def _decide_extension(conv: Conversation, event: Inbound, person: Person, 
             ctx.policy.calendar.effective_deadline(request.current_due) < ctx.today()  # refused: what to do now
         await conv.notify(requester, Outgoing(text=texts.extension_decided_text(request, approved, "requester",
                                                                                 reason=reason, counter=counter,
-                                                                                late=late)))
+                                                                                late=late, runs=runs)))
     holder_id = request.holder_id
     if holder_id is not None and holder_id not in told:  # the task moved while the request waited, or a deputy asked
         holder = await ctx.db.run(person_by_id, holder_id)
@@ -864,6 +868,33 @@ async def _decide_extension(conv: Conversation, event: Inbound, person: Person, 
             told.add(admin.id)
             await conv.notify(admin, Outgoing(text=texts.extension_decided_text(request, approved, "other",
                                                                                 counter=counter)))
+
+
+async def _recall_request(conv: Conversation, event: Inbound, person: Person, task_id: int, item_ref: str) -> None:
+    """The requester takes their waiting extension request back: it is closed (never recalled to the deciders, nor
+    the requester told later that it still waits), those it was shown to are told there is nothing to decide (their
+    messages lose their actions), and so is the task's holder when someone else asked (probe 21, finding 6)."""
+    ctx = conv.ctx
+    request = await ctx.db.run(recall_extension, task_id, by=person, now=ctx.clock.now())
+    if request is None:
+        await conv.say(event, texts.no_request_to_recall(item_ref))
+        return
+    calendar = ctx.policy.calendar
+    await conv.say(event, texts.extension_recalled(request, "requester", calendar))
+    told = {person.id}
+    other = texts.extension_recalled(request, "other", calendar)
+    for shown in await ctx.db.run(shown_to_present, request.report_id):
+        if shown.person_id in told:
+            await conv.clear_actions(shown.channel, shown.chat_id, shown.message_id)
+            continue
+        told.add(shown.person_id)
+        if not await _edit_shown(conv, shown.channel, shown.chat_id, shown.message_id, other):
+            await conv.clear_actions(shown.channel, shown.chat_id, shown.message_id)
+            await _answer_shown(conv, shown.channel, shown.chat_id, shown.message_id, other)
+    if request.holder_id is not None and request.holder_id not in told:  # the head told when a deputy asked
+        holder = await ctx.db.run(person_by_id, request.holder_id)
+        if holder is not None:
+            await conv.notify(holder, Outgoing(text=texts.extension_recalled(request, "holder", calendar)))
 
 
 REMIND_AFTER = 2  # working days after a request before its one reminder, at the earliest
@@ -1178,6 +1209,9 @@ async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: 
     if (when := snooze_when(folded)) is not None:
         await _snooze(conv, event, person, task.id, _snooze_day(conv, when))
         return True
+    if recalls_extension(text):  # "2.1 rút đề nghị gia hạn": the request taken back, not a new one
+        await _recall_request(conv, event, person, task.id, task.item_ref)
+        return True
     if (over := impossible_percent(text)) is not None:  # "110%": said, nothing stored
         await conv.say(event, texts.impossible_percent(task.item_ref, over))
         return True
@@ -1190,6 +1224,9 @@ async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: 
         if OFFICE_MATTERS.search(folded) and not person.is_admin and isinstance(event, TextIn):
             # "báo cáo theo mẫu nào, gửi cho ai?": more than the card tells: the office answers it
             await office.ask(conv, event, person, text, task, after_card=True)
+        return True
+    if (change is None or (change.status is None and change.percent is None)) and change_percent(text):
+        await conv.say(event, texts.change_not_share(task.item_ref, text))  # "giảm 20%": asked, nothing stored
         return True
     if change is None:
         await conv.say(event, texts.reply_not_understood())
@@ -1395,6 +1432,15 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
             return await _ask_quoted(conv, event, person, text)
         if not is_snooze and (change is None or change.status is None):
             return False
+        if recalls_extension(text):  # "rút đề nghị gia hạn": their own request waiting, whichever task it is on
+            own = [r for r in await ctx.db.run(pending_extensions) if r.requester_id == person.id]
+            if len(own) == 1:
+                await _recall_request(conv, event, person, own[0].task_id, own[0].item_ref)
+            elif own:
+                await conv.say(event, texts.which_request_to_recall([r.item_ref for r in own]))
+            else:
+                await conv.say(event, texts.no_request_to_recall())
+            return True
         opening = await ctx.db.run(_opening_unit, text)
         if opening is not None and opening[0] != person.unit_id:  # "thôn 6 báo cáo rồi": another unit's report
             return await _office_unnumbered(conv, event, person, opening[1], folded) if person.is_admin else False
@@ -1812,6 +1858,15 @@ async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref:
         if not person.is_admin and rest.strip() and await _ask_meant(conv, event, person, ref, rest):
             return True  # "5 đang làm 30%" from one who holds only mục 3: "ý đồng chí là mục 3?"
         held = in_item_order(await ctx.db.run(open_tasks_for, person))
+        under = [t for t in held if ref_key(t.item_ref).startswith(ref_key(ref) + ".")]
+        if len(under) > 1 and rest.strip() and isinstance(event, TextIn):
+            # "2.3 60% vướng kinh phí" from one holding 2.3.a–2.3.b.3: which of them, the report kept for one tap
+            # (month probe 21: it was answered with the list to type again, and the report was lost)
+            buttons = conv.channel(event.channel).capabilities.buttons
+            await _ask_which(conv, event, person, under[:MAX_WHICH], rest.strip(), "text",
+                             question=texts.which_under(ref, [(t.item_ref, t.text) for t in under], rest.strip(),
+                                                        buttons))
+            return True
         await conv.say(event, texts.unknown_ref(ref, [t.item_ref for t in held], rest, dues=[t.due_on for t in held]))
         return True
     if tasks and (in_notice := await _in_notice_named(conv, person, ref, tasks, rest)) is not None:

@@ -86,7 +86,8 @@ async def test_a_cadres_request_replaced_then_decided_by_the_head(harness: Harne
     assert last_text(h, "head_bdv").startswith("Đã gia hạn đến 25/04/2018: nhiệm vụ mục 2")
     assert texts_to(h, "cadre_bdv", before) == [
         "Kính gửi đồng chí Phạm Thị Vận, đ/c Lê Văn Dân đã đồng ý đề nghị gia hạn nhiệm vụ mục 2 "
-        "(Thông báo số 45/TB-UBND ngày 20/02/2018). Đã gia hạn đến 25/04/2018."]  # the date once (probe 18)
+        "(Thông báo số 45/TB-UBND ngày 20/02/2018). Đã gia hạn đến 25/04/2018.\n"  # the date once (probe 18)
+        "(Hạn 25/04/2018 rơi vào ngày nghỉ Giỗ Tổ Hùng Vương, tính đến hết 26/04/2018.)"]  # where it runs (probe 21)
     (to_admin,) = texts_to(h, "admin", before)
     assert "của đ/c Phạm Thị Vận đã được đ/c Lê Văn Dân quyết định: Đã gia hạn đến 25/04/2018." in to_admin
     assert with_approve(h, "head_bdv") == [], "no actions left on any request message"
@@ -199,7 +200,9 @@ async def test_the_extension_flow_typed_on_zalo(db_url: str) -> None:
         before = len(h.sent)
         await h.say("head_bdv", "đồng ý gia hạn 2")
         assert texts_to(h, "head_bdv")[-1].startswith("Đã gia hạn đến 25/04/2018")
-        assert texts_to(h, "cadre_bdv", before)[-1].endswith("Đã gia hạn đến 25/04/2018.")
+        assert texts_to(h, "cadre_bdv", before)[-1].endswith(
+            "Đã gia hạn đến 25/04/2018.\n"
+            "(Hạn 25/04/2018 rơi vào ngày nghỉ Giỗ Tổ Hùng Vương, tính đến hết 26/04/2018.)")
         assert "quyết định: Đã gia hạn đến 25/04/2018" in texts_to(h, "admin", before)[-1]
         assert all(s.channel == "zalo" for s in h.sent[before:])
         assert task(h, "2").due_on == dt.date(2018, 4, 25)

@@ -433,4 +433,4 @@ async def test_a_digest_names_a_notice_without_number_or_date_by_its_meeting_day
     sender = RecordingSender()
     await mornings(db, sender, dt.date(2018, 2, 27), dt.date(2018, 2, 28))
     [view] = sender.to(HEAD_BDV)
-    assert {line.notice_title for line in view.lines} == {"Thông báo kết luận (cuộc làm việc ngày 23/02/2018)"}
+    assert {line.notice_title for line in view.lines} == {"Thông báo kết luận về cuộc làm việc ngày 23/02/2018"}
