@@ -53,6 +53,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
+import functools
 import json
 import os
 import pickle
@@ -134,6 +135,7 @@ def phase_timers() -> Iterator[dict[str, float]]:
     originals = {name: getattr(dispatcher, name) for name in ("_tick_start", "plan_digests", "_claim_batch", "_record")}
 
     def wrap(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(fn)
         def timed(*args: Any, **kwargs: Any) -> Any:
             start = time.perf_counter()
             try:
