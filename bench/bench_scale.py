@@ -3,7 +3,11 @@ reminder in `SQLAlchemyJobStore` (what a python-telegram-bot JobQueue with a per
 store does), on SQLite and on a throwaway PostgreSQL. A benchmark, not a test: it prints
 ratios measured in one run and ends with one machine-readable line.
 
-    .venv/bin/python bench/bench_scale.py [--quick]
+    .venv/bin/python bench/bench_scale.py [--quick] [--only tick] [--repeats N]
+
+`--only tick`: only the largest size's ticks (register, the tick with 100 due, the full tick, on SQLite and
+PostgreSQL), no growth measurement — a minute or two, for measuring the tick again and again; its RESULT line has
+the tick keys only. `--repeats N`: each side's tick is the best of N runs (default 5).
 
 What is measured (every scenario runs in its own child process, so its peak RSS is its own):
 
@@ -49,6 +53,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
+import functools
 import json
 import os
 import pickle
@@ -130,6 +135,7 @@ def phase_timers() -> Iterator[dict[str, float]]:
     originals = {name: getattr(dispatcher, name) for name in ("_tick_start", "plan_digests", "_claim_batch", "_record")}
 
     def wrap(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(fn)
         def timed(*args: Any, **kwargs: Any) -> Any:
             start = time.perf_counter()
             try:
@@ -546,13 +552,18 @@ def main() -> None:
     ap.add_argument("--child")
     ap.add_argument("--quick", action="store_true", help="small sizes, to check the script itself")
     ap.add_argument("--big", type=int, default=1_000_000, help="stored tasks for the growth measurement")
+    ap.add_argument("--only", choices=["tick"], help="tick: only the largest size's ticks, no growth")
+    ap.add_argument("--repeats", type=int, default=5, help="runs of each tick (the best is kept)")
     ap.add_argument("--open-share", type=float, default=0.1,
                     help="share of the growth mass that is open tasks not due that day (the rest is closed)")
     args = ap.parse_args()
     if args.child:
         run_child(json.loads(args.child))
         return
-    sizes = (2_000, 5_000) if args.quick else (10_000, 100_000)
+    sizes: tuple[int, ...] = (2_000, 5_000) if args.quick else (10_000, 100_000)
+    only_tick = args.only == "tick"
+    if only_tick:
+        sizes = sizes[-1:]
     register = 1_000 if args.quick else REGISTER
     big = 20_000 if args.quick else args.big
     started = time.perf_counter()
@@ -573,8 +584,9 @@ def main() -> None:
             for stored in sizes:
                 r = min(register, stored - PEOPLE)
                 mine = child(["ours", url_for(backend), stored, r,
-                              {"explain": backend == "postgresql" and stored == sizes[-1]}])
-                other = child(["theirs", url_for(backend), stored, r])
+                              {"explain": backend == "postgresql" and stored == sizes[-1] and not only_tick,
+                               "repeats": args.repeats}])
+                other = child(["theirs", url_for(backend), stored, r, {"repeats": args.repeats}])
                 results[(backend, stored)] = {"ours": mine, "theirs": other}
                 o, t = mine["tick"], other["tick"]
                 print(f"{backend:10} {stored:>7} stored | register {r}: ours {mine['register_s']:.2f}s "
@@ -603,29 +615,30 @@ def main() -> None:
                     print("PostgreSQL EXPLAIN of the claim query (claim_due), "
                           f"{stored // 10} past digests in the table:")
                     print("    " + mine["explain"].replace("\n", "\n    "), flush=True)
-        growth_backend = "sqlite"
-        opts = {"closed_share": 1 - args.open_share, "closed_only": True}
-        small = child(["ours", url_for(growth_backend), sizes[0], 0, opts])
-        large = child(["ours", url_for(growth_backend), big, 0, opts])
-        growth = large["tick"]["s"] / small["tick"]["s"]
-        cgrowth = large["closed_only_tick"]["s"] / small["closed_only_tick"]["s"]
-        dgrowth = large["delivery_tick"]["s"] / small["delivery_tick"]["s"]
-        label = f"{big // 1_000_000}m" if big % 1_000_000 == 0 else f"{big // 1000}k"
-        for name, res in (("small", small), ("large", large)):
-            tk = res["tick"]
-            print(f"growth {name}: {res['stored']} stored ({args.open_share:.0%} open, not due; the rest closed) on "
-                  f"{growth_backend}: morning tick {ms(tk['s'])} (plan {ms(tk.get('plan_digests_s', 0))}), "
-                  f"delivery-only {ms(res['delivery_tick']['s'])}, fill {res['fill_s']}s, RSS {res['rss_mb']:.0f} MB; "
-                  f"with every task not due today closed: morning tick {ms(res['closed_only_tick']['s'])} "
-                  f"(plan {ms(res['closed_only_tick'].get('plan_digests_s', 0))})")
-        print(f"tick growth {sizes[0] // 1000}k → {label}: morning tick ×{growth:.2f} ({args.open_share:.0%} open), "
-              f"×{cgrowth:.2f} (only the 100 due open), delivery-only ×{dgrowth:.2f}")
+        if not only_tick:
+            growth_backend = "sqlite"
+            opts = {"closed_share": 1 - args.open_share, "closed_only": True}
+            small = child(["ours", url_for(growth_backend), sizes[0], 0, opts])
+            large = child(["ours", url_for(growth_backend), big, 0, opts])
+            growth = large["tick"]["s"] / small["tick"]["s"]
+            cgrowth = large["closed_only_tick"]["s"] / small["closed_only_tick"]["s"]
+            dgrowth = large["delivery_tick"]["s"] / small["delivery_tick"]["s"]
+            label = f"{big // 1_000_000}m" if big % 1_000_000 == 0 else f"{big // 1000}k"
+            for name, res in (("small", small), ("large", large)):
+                tk = res["tick"]
+                print(f"growth {name}: {res['stored']} stored ({args.open_share:.0%} open, not due; the rest "
+                      f"closed) on {growth_backend}: morning tick {ms(tk['s'])} (plan "
+                      f"{ms(tk.get('plan_digests_s', 0))}), delivery-only {ms(res['delivery_tick']['s'])}, "
+                      f"fill {res['fill_s']}s, RSS {res['rss_mb']:.0f} MB; "
+                      f"with every task not due today closed: morning tick {ms(res['closed_only_tick']['s'])} "
+                      f"(plan {ms(res['closed_only_tick'].get('plan_digests_s', 0))})")
+            print(f"tick growth {sizes[0] // 1000}k → {label}: morning tick ×{growth:.2f} "
+                  f"({args.open_share:.0%} open), ×{cgrowth:.2f} (only the 100 due open), delivery-only ×{dgrowth:.2f}")
     finally:
         if pg is not None:
             pg.stop()
     top = sizes[-1]
     key = f"{top // 1000}k"
-    grow = f"{sizes[0] // 1000}k_to_{label}"
     sq = results[("sqlite", top)]
     their_tick = sq["theirs"]["tick"]["s"]
     dtick = sq["ours"]["delivery_tick"]
@@ -633,22 +646,25 @@ def main() -> None:
     # Ours also plans the day's reminders once a morning (APScheduler computes next_run_time when a job is
     # added or has run): that first tick is "morning_tick", printed beside it.
     line = (f"RESULT tick_speedup_{key}={their_tick / dtick['s']:.3f} register_speedup_{key}="
-            f"{sq['theirs']['register_s'] / sq['ours']['register_s']:.3f} tick_growth_{grow}={dgrowth:.2f} "
-            f"rss_mb_{label}={large['rss_mb']:.0f}"
-            f" morning_tick_speedup_{key}={their_tick / sq['ours']['tick']['s']:.3f}"
-            f" morning_tick_growth_{grow}={growth:.2f} morning_tick_growth_closed_{grow}={cgrowth:.2f}"
-            f" statements_per_100={dtick['statements']} commits_per_100={dtick['commits']}"
-            f" tick_speedup_full_{key}="
-            f"{sq['theirs']['full_tick']['s'] / sq['ours']['delivery_tick_rendered']['s']:.3f}"
-            f" tick_cpu_speedup_{key}={their_cpu(sq, 'tick') / dtick['cpu_min_s']:.3f}"
-            f" tick_cpu_speedup_full_{key}="
-            f"{their_cpu(sq, 'full_tick') / sq['ours']['delivery_tick_rendered']['cpu_min_s']:.3f}")
+            f"{sq['theirs']['register_s'] / sq['ours']['register_s']:.3f}")
+    if not only_tick:
+        grow = f"{sizes[0] // 1000}k_to_{label}"
+        line += (f" tick_growth_{grow}={dgrowth:.2f} rss_mb_{label}={large['rss_mb']:.0f}"
+                 f" morning_tick_speedup_{key}={their_tick / sq['ours']['tick']['s']:.3f}"
+                 f" morning_tick_growth_{grow}={growth:.2f} morning_tick_growth_closed_{grow}={cgrowth:.2f}")
+    line += (f" statements_per_100={dtick['statements']} commits_per_100={dtick['commits']}"
+             f" tick_speedup_full_{key}="
+             f"{sq['theirs']['full_tick']['s'] / sq['ours']['delivery_tick_rendered']['s']:.3f}"
+             f" tick_cpu_speedup_{key}={their_cpu(sq, 'tick') / dtick['cpu_min_s']:.3f}"
+             f" tick_cpu_speedup_full_{key}="
+             f"{their_cpu(sq, 'full_tick') / sq['ours']['delivery_tick_rendered']['cpu_min_s']:.3f}")
     if ("postgresql", top) in results:
         pq = results[("postgresql", top)]
         their_pg = pq["theirs"]["tick"]["s"]
-        line += (f" tick_speedup_{key}_pg={their_pg / pq['ours']['delivery_tick']['s']:.3f}"
-                 f" morning_tick_speedup_{key}_pg={their_pg / pq['ours']['tick']['s']:.3f}"
-                 f" register_speedup_{key}_pg={pq['theirs']['register_s'] / pq['ours']['register_s']:.3f}"
+        line += f" tick_speedup_{key}_pg={their_pg / pq['ours']['delivery_tick']['s']:.3f}"
+        if not only_tick:
+            line += f" morning_tick_speedup_{key}_pg={their_pg / pq['ours']['tick']['s']:.3f}"
+        line += (f" register_speedup_{key}_pg={pq['theirs']['register_s'] / pq['ours']['register_s']:.3f}"
                  f" tick_speedup_full_{key}_pg="
                  f"{pq['theirs']['full_tick']['s'] / pq['ours']['delivery_tick_rendered']['s']:.3f}"
                  f" tick_cpu_speedup_{key}_pg={their_cpu(pq, 'tick') / pq['ours']['delivery_tick']['cpu_min_s']:.3f}"
