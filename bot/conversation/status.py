@@ -1411,10 +1411,11 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
     if YES.fullmatch(chat_fold(text).strip(" .!")) and await _confirm_meant(conv, event, person):
         return True  # "đúng" to "ý đồng chí là mục 3?"
     parts = split_refs(text)
-    if parts is None and (number := BARE_NUMBER.match(folded)) is not None and (
-            await _tasks_for_ref(conv, person, number["ref"]) or await ctx.db.run(
-                pending_which, person=person, since=ctx.clock.now() - MEANT_FOLLOWS, sources=WHICH_ASKED)):
-        return await _bare_item(conv, event, person, number["ref"])  # "3" alone: the answer to "which?", or its card
+    if parts is None and (number := BARE_NUMBER.match(folded)) is not None:
+        which_asked = await ctx.db.run(pending_which, person=person, since=ctx.clock.now() - MEANT_FOLLOWS,
+                                       sources=WHICH_ASKED)
+        if which_asked is not None or await _tasks_for_ref(conv, person, number["ref"]):
+            return await _bare_item(conv, event, person, number["ref"])  # "3": the answer to "which?", or the card
     if parts is None:  # item numbers said later: "Dạ mục 1.1 đã xong, 1.2 đang chờ thẩm định"
         parts = find_refs(text)
     if parts is None:
