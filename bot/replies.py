@@ -5,8 +5,10 @@ The requested date is read by bot.datetext, as every typed date is."""
 from __future__ import annotations
 
 import calendar as calendar_module
+import dataclasses
 import datetime as dt
 import re
+import unicodedata
 
 from bot.datetext import leading_when
 from scheduler.calendar import VN_TZ, WorkingCalendar
@@ -100,10 +102,40 @@ DATE_LIKE = re.compile(r"^\W*(?:(?:den|toi|sang|ngay)\W+)*\d{1,2}\s*[/.-]\s*\d{1
 DATE_CUE = re.compile(r"\b(?:den|toi|truoc|sang|vao|han|xong|hoan thanh)\b\s*")
 BARE_PERIOD = re.compile(r"^\W*(?:(?:den|toi|sang|vao)\s+)*(?:het\s+|cuoi\s+)?(?P<unit>thang|quy)\s+"
                          r"(?P<n>\d{1,2}|i{1,3}|iv)(?:\s*[/.]\s*(?P<y>\d{4})|\s+nam\s+(?P<y2>\d{4}))?\b")
+# the nouns that count tasks: "2 việc", "hai nhiệm vụ", "các mục", "tất cả nội dung" (folded)
+COUNTED_TASKS = r"(?:viec|muc|nhiem vu|nv|noi dung|cong viec|dau viec)\b"
+# a message said of every task it is about: "xong cả 2", "cả hai mục em làm xong hết rồi", "2 việc đều xong rồi ạ",
+# "tất cả các nội dung được giao đã xong", "các mục đều đã hoàn thành" (folded; not "xong cả 2 đợt", "cả 3 xã")
+_NUMBER_WORD_PLAIN = r"(?P<n>\d{1,2}|hai|ba|bon|nam|sau)"
+_AFTER_ALL = (r"(?=\s*(?:$|[.,;:!?)]"
+              r"|(?:deu|cung|roi|a|nhe|nha|luon|het|xong|hoan thanh|hoan tat|da|dang|em|toi|minh|chung)\b))")
+EVERY_TASK = re.compile(rf"\bca\s+{_NUMBER_WORD_PLAIN}(?:\s+{COUNTED_TASKS})?{_AFTER_ALL}"
+                        rf"|(?:^|(?<=\s)){_NUMBER_WORD_PLAIN.replace('?P<n>', '?P<m>')}\s+{COUNTED_TASKS}"
+                        r"(?:\s+(?!(?:con|chua|thi|nhung)\b)\w+){0,4}?\s+(?:deu|cung|ca)\b"
+                        rf"|\b(?:tat ca|toan bo cac|het cac|ca)\s+(?:cac\s+|nhung\s+)?{COUNTED_TASKS}"
+                        rf"|\b(?:cac|nhung)\s+{COUNTED_TASKS}(?:\s+(?!(?:con|chua|thi|nhung)\b)\w+){{0,4}}?\s+deu\b"
+                        # "đều xong cả rồi ạ", "dạ đều đã hoàn thành": at the start, said of the tasks replied to
+                        r"|^(?:(?:da|vang|em|bao cao|ca)\s+){0,3}deu\s+(?:da\s+)?(?:xong|hoan thanh|hoan tat)\b")
+_NUMBERS = {"hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6}
+
+
+def every_task(text: str) -> int | None:
+    """How many tasks a message says all its words of ("xong cả 2" → 2, "tất cả các mục đã xong" → 0: all, however
+    many), or None when it says nothing of all of them."""
+    m = EVERY_TASK.search(chat_fold(text))
+    if m is None:
+        return None
+    said = m.group("n") or m.group("m")
+    return 0 if said is None else int(said) if said.isdigit() else _NUMBERS[said]
+
+
 # an item number and what is said of it; a part of an item the bot numbered so ("2 (đoạn 1) xong", "1 (ý 3) xong",
 # "1 y 3 xong") is that part
 REF_PREFIX = re.compile(rf"^\s*(?:muc\s*)?({FOLDED_REF}(?:\s*\((?:doan|y)\s*\d{{1,2}}\)"
-                        r"|\s+(?:doan|y)\s+\d{1,2}(?!\d))?)\.?\s*(?::\s*|-\s+|\s+|(?=[–—])"
+                        r"|\s+(?:doan|y)\s+\d{1,2}(?!\d))?)"
+                        # (not a count of tasks: "2 việc đều xong rồi ạ", "3 nhiệm vụ đã hoàn thành")
+                        rf"(?!\s+{COUNTED_TASKS})"
+                        r"\.?\s*(?::\s*|-\s+|\s+|(?=[–—])"
                         r"|(?<=\d\.)(?=[^\W\d_]{2}))(\S.*)$", re.S)  # "1.2.đã xong": no space after the dot
 DONE = re.compile(r"\b(?:xong|hoan thanh|hoan tat|da thuc hien xong|da hoan thanh)\b|[\u2705\u2714\u2611\u2713]")
 # the done word is about a part, or about the future: "gần xong", "xong một nửa", "dự kiến hoàn thành trong tháng 3"
@@ -117,7 +149,11 @@ PARTLY = re.compile(r"\b(?:gan|sap)\s+(?:xong|hoan thanh|hoan tat)\b"
                     # "đã xong khâu khảo sát, đang tổng hợp", "xây dựng xong dự thảo, đang xin ý kiến": a step done,
                     # the work still going on after it
                     r"|(?<!chua )(?<!khong )\b(?:xong|hoan thanh)\s+(?!roi\b|het\b|ca\b)\w[^.;]{0,50}?,\s*"
-                    r"(?:hien\s+|nay\s+|va\s+|gio\s+|bay gio\s+)?(?:dang|tiep tuc)\s+\w")
+                    r"(?:hien\s+|nay\s+|va\s+|gio\s+|bay gio\s+)?(?:dang|tiep tuc)\s+\w"
+                    # a draft done is not the task done: "dự thảo đã xong, trình lãnh đạo Sở cho ý kiến", "đã
+                    # xây dựng xong dự thảo kế hoạch", "hoàn thành dự thảo"
+                    r"|\bdu thao\s+(?:\w+\s+){0,4}?(?:da\s+)?(?:xong|hoan thanh|hoan tat)\b"
+                    r"|\b(?:xong|hoan thanh|hoan tat)\s+(?:ban\s+)?du thao\b")
 # done, then sent back: "em làm xong rồi nhưng bị trả lại yêu cầu bổ sung, đang sửa" — still under way
 RETURNED = re.compile(r"\bbi\s+tra\s+(?:lai|ve)\b|\byeu cau\s+(?:bo sung|chinh sua|sua lai)\b"
                       r"|\bdang\s+(?:sua|chinh sua|bo sung|hoan thien)\b")
@@ -242,11 +278,18 @@ def _telex(word: str) -> str:
     return _TELEX_LETTERS.sub(lambda t: t.group(0)[0] if t.group(0) != "w" else "u", word)
 
 
+# "xong" mistyped: a key doubled or a neighbour's hit ("xongg", "xoong", "xonng", "xxong", "xonh", "xomg", "xobg",
+# "xogn") — no Vietnamese word is so spelled ("xon xao", "song", "xung" are words and stay); read as "xong" (what was
+# typed stays the note, and the status read is said back)
+XONG_TYPO = re.compile(r"\b(?:x+o+n+g+|x+o+n+h+|x+o+[mb]+g+|x+o+g+n+|x+o+n+[bvf]g*|x{2,}o+g+)\b")
+
+
 def chat_fold(text: str) -> str:
     """Text as the patterns read it: NFC, no marks, lower case, one space, chat shorthand written out."""
     folded = " ".join(strip_marks(nfc(text)).lower().split())
     folded = re.sub(r"(?<![\w/])b\s*/\s*c(?![\w/])", "bao cao", folded)  # "đã b/c": báo cáo
     folded = re.sub(r"\b[a-z]{3,}\b", lambda m: _telex(m.group(0)), folded)
+    folded = XONG_TYPO.sub("xong", folded)
     return re.sub(r"\b[a-z]{1,6}\b", lambda m: _SHORTHAND.get(m.group(0), m.group(0)), folded)
 
 
@@ -353,6 +396,43 @@ def _number_words(words: list[str]) -> int | None:
 # words typed with marks that fold onto a status word but are not it: "thịnh vượng", "Vương" (not "vướng"), "công
 # tác" (not "tắc"); the status patterns read them folded with a trailing "_", which none of them matches
 _OTHER_MARKS = re.compile(r"(?<!\w)(?:vượng|vương|vuông|tác|tạc|tấc)(?!\w)", re.I)
+# The words that say the work is held up or waiting, and fold onto other words once their marks are gone: "chờ"
+# (wait) and "cho" (to, for: "đã gửi dự thảo cho lãnh đạo Sở"), "tắc" and "tác", "kẹt" and "kết", "khó" and "kho"
+# ("kho bạc"), "thiếu" and "thiêu". In a message typed with marks such a word is read as the status word only with
+# its own marks (a tone misplaced, "vứơng", still counts); typed with no marks at all, any of them may be meant.
+_MARK_SENSITIVE = {"cho": "chờ", "tac": "tắc", "vuong": "vướng", "ket": "kẹt", "kho": "khó", "thieu": "thiếu"}
+_WORD = re.compile(r"[^\W\d_]+")
+_ITEM_LETTER_D = re.compile(r"(?<=[.\d\s])[đĐ](?![^\W\d_])")  # "II.2.đ", "2đ": an item's letter, not a mark typed
+
+
+def _marks_of(word: str) -> tuple[str, int]:
+    """The marks a word carries, whatever their order or the vowel they sit on: ("̛̀", 0) for "chờ"."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    return "".join(sorted(c for c in decomposed if unicodedata.category(c) == "Mn")), word.lower().count("đ")
+
+
+def has_marks(text: str) -> bool:
+    """Whether a message was typed with Vietnamese marks (an item's letter "đ" alone does not count)."""
+    said = _ITEM_LETTER_D.sub("d", nfc(text))
+    return strip_marks(said) != said
+
+
+_SENT_TO = re.compile(r"\b(?:gui|nop|trinh|chuyen|giao|cung cap|bao cao)(?:\s+(?!(?:dang|con|van|phai|vi|do|bi|tam)\b)"
+                      r"[^\W\d_]+){0,6}?\s+cho(?=\s)", re.I)
+
+
+def marks_kept(text: str) -> str:
+    """The text with each status word of _MARK_SENSITIVE typed with other marks (or none) in a message that has
+    marks suffixed with "_", which no status pattern matches: "gửi cho lãnh đạo" → "gửi cho_ lãnh đạo"."""
+    said = nfc(text)
+    if not has_marks(said):  # no marks: "cho" after a verb of sending is "to" ("da gui du thao cho lanh dao")
+        return _SENT_TO.sub(lambda m: m.group(0) + "_", said)
+
+    def tag(m: re.Match[str]) -> str:
+        word = m.group(0)
+        target = _MARK_SENSITIVE.get(strip_marks(word).lower())
+        return word if target is None or _marks_of(word) == _marks_of(target) else word + "_"
+    return _WORD.sub(tag, said)
 
 
 def parse_status_text(text: str, *, today: dt.date, now: dt.datetime | None = None,
@@ -370,6 +450,8 @@ def parse_status_text(text: str, *, today: dt.date, now: dt.datetime | None = No
     folded = chat_fold(_OTHER_MARKS.sub(lambda m: m.group(0) + "_", original))
     if not folded:
         return None
+    # what the held-up and waiting words are read on: with their own marks when the message has marks
+    waiting_folded = chat_fold(marks_kept(_OTHER_MARKS.sub(lambda m: m.group(0) + "_", original)))
     # "giải ngân đạt 12%": the unit's figure, not the task's share; "giảm 20%": a change, not the share either
     percent = _percent(CHANGE_PERCENT.sub(" ", FIGURE.sub(" ", folded)))
     if percent is None and HALF_MARKED.search(original):
@@ -388,7 +470,8 @@ def parse_status_text(text: str, *, today: dt.date, now: dt.datetime | None = No
     sent = LATE_EXCUSE.sub(" ", folded)  # "…, xin lỗi chậm do chờ các xã": why it was late, not what it waits for
     delivered = ((DELIVERED.search(sent) is not None or _sent_already(sent)
                   or DONE_PLAIN.search(sent) is not None)
-                 and UNDER_WAY.search(POSTED.sub("da ", sent)) is None and WAITING.search(sent) is None
+                 and UNDER_WAY.search(POSTED.sub("da ", sent)) is None
+                 and WAITING.search(LATE_EXCUSE.sub(" ", waiting_folded)) is None
                  and percent is None and RETURNED.search(sent) is None)
     said_done = (DONE.search(folded) is not None and not NOT_DONE.search(folded) and not PARTLY.search(folded)
                  and not PLANNED.search(folded) and not ONGOING.search(folded) and (percent is None or percent == 100)
@@ -397,7 +480,7 @@ def parse_status_text(text: str, *, today: dt.date, now: dt.datetime | None = No
         return StatusUpdate(status=TaskStatus.DONE, percent=100, note=original)
     if PARTLY.search(folded) and percent is None:
         percent = 50 if re.search(r"\b(?:mot|1)\s+nua\b", folded) else None
-    said_difficulty = NO_DIFFICULTY.sub(" ", folded)
+    said_difficulty = NO_DIFFICULTY.sub(" ", waiting_folded)
     if BLOCKED.search(said_difficulty) or (HELD_UP.search(said_difficulty) and not NOT_DONE.search(folded)):
         return StatusUpdate(status=TaskStatus.BLOCKED, percent=percent, note=original)
     if (NOT_STARTED.search(folded) and percent is None) or percent == 0:  # "0%": not started
@@ -859,3 +942,69 @@ def letter_refs(text: str) -> list[tuple[list[str], str]] | None:
         rest = " ".join((original[:m.start()] + " " + original[m.end():]).split()).strip(" .:;,-–")
         return [([_letter(m["l"])], rest)] if rest else None
     return None
+
+
+# ---------------------------------------------------------------- a task that is not the unit's: asked to be moved
+# (on text without marks, not chat_fold: the words are cut from the message as typed)
+_NOT = r"(?:khong|ko|kg|khg|hok|k)"
+_FUNCTION = (r"(?:chuc nang|nhiem vu|tham quyen|linh vuc|trach nhiem|chuyen mon"
+             r"|pham vi\s+(?:quan ly|chuc nang|trach nhiem))")
+_UNIT_WORD = (r"(?:don vi|so|phong|ban|nganh|co quan|xa|phuong|thi tran|huyen|quan|ubnd|uy ban|van phong|trung tam"
+              r"|chi cuc|cuc|hoi|doan|cong an|bo chi huy|bo phan|kho bac|thue|bao hiem|benh vien|truong|cong ty)\b")
+_OWN = r"(?:toi|em|minh|chung toi|chung em|ben em|ben toi|ben minh|nay)\b"
+# "không thuộc chức năng của Sở Tài chính", "không phải việc của đơn vị tôi", "việc này không phải của phòng em", "không
+# thuộc đơn vị tôi", "không đúng chức năng", "giao nhầm đơn vị", "sai chức năng" — not "không thuộc diện …", "không
+# phải lỗi của đơn vị tôi", "xã không thuộc phạm vi ảnh hưởng của bão"
+NOT_OURS = re.compile(rf"\b{_NOT}\s+(?:phai\s+)?(?:la\s+)?(?:thuoc|dung)\s+(?:ve\s+)?(?:(?:\w+\s+){{0,2}}?{_FUNCTION}"
+                      rf"|(?:cua\s+)?{_UNIT_WORD})"
+                      rf"|\b{_NOT}\s+phai\s+(?:la\s+)?(?:(?:viec|nhiem vu|cong viec|trach nhiem|chuc nang)\s+)?"
+                      rf"(?:cua\s+)?(?:{_UNIT_WORD}\s*(?:\w+\s+){{0,1}}?{_OWN}|ben\s+{_OWN})"
+                      rf"|\b{_NOT}\s+phai\s+(?:la\s+)?(?:(?:viec|nhiem vu|cong viec|trach nhiem|chuc nang)\s+)?cua\s+"
+                      rf"{_OWN}"
+                      rf"|\b{_NOT}\s+phai\s+(?:la\s+)?(?:viec|nhiem vu|trach nhiem|chuc nang)\s+cua\s+{_UNIT_WORD}"
+                      rf"|\b(?:giao|gui|chuyen)\s+nham\b|\bnham\s+(?:don vi|co quan|so|phong|xa|nguoi)\b"
+                      rf"|\b(?:sai|ngoai|trai)\s+{_FUNCTION}")
+_ASK_WORD = r"(?:de nghi|de xuat|kien nghi|xin|nho|mong|can|nen|phai)"
+_MOVED_TO = rf"(?P<unit>{_UNIT_WORD}[^,.;!?\n]*)"
+# "đề nghị chuyển Sở Kế hoạch", "đề nghị chuyển mục II.4.c sang Sở Kế hoạch và Đầu tư", "đề nghị giao cho phòng Kinh
+# tế chủ trì", "nhờ Văn phòng chuyển giúp sang Sở Y tế" — not "xin chuyển sang tháng 1/2027" (more time), "đề nghị
+# chuyển kinh phí cho xã", "đã chuyển hồ sơ cho Sở Tư pháp thẩm định" (work done)
+MOVE_ASKED = re.compile(rf"\b{_ASK_WORD}\s+(?:\w+\s+){{0,3}}?(?:chuyen|giao)\s+(?:lai\s+)?(?:(?:giup|ho)\s+)?"
+                        r"(?:(?:nhiem vu|viec|cong viec|noi dung)(?:\s+nay)?\s+|muc\s+\S+\s+)?"
+                        rf"(?:(?:sang|cho|ve|qua)\s+)?{_MOVED_TO}")
+# the unit it belongs to, said after it is not the person's: "…, mà thuộc chức năng của Sở Xây dựng"
+OWNER = re.compile(rf"(?<!khong )(?<!\bko )(?<!\bk )(?<!phai )\bthuoc\s+(?:ve\s+)?(?:\w+\s+){{0,2}}?{_FUNCTION}"
+                   rf"\s+(?:\w+\s+){{0,2}}?(?:cua\s+)?{_MOVED_TO}")
+# what ends the unit's name: "Sở Kế hoạch chủ trì thực hiện ạ" → "Sở Kế hoạch"
+_UNIT_END = re.compile(r"\s+(?:(?:de\s+)?(?:chu tri|thuc hien|theo doi|giai quyet|tham muu|xu ly)|(?:vi|do|theo)\s"
+                       r"|a\b|nhe\b|nha\b|voi\b|giup\b|xem xet\b).*$|\s+(?:a|nhe|nha|voi|giup)$")
+_NOT_A_MOVE = re.compile(r"\b(?:tham dinh|gop y|cho y kien|xin y kien|phe duyet|tong hop|ky|ban hanh|xem xet)\b")
+
+
+@dataclasses.dataclass(frozen=True)
+class Transfer:
+    """A task said not to be the unit's, or asked to go to another unit: for the office to move, never progress."""
+
+    unit_words: str | None  # the unit it should go to, as typed; None when the message names none
+
+
+def transfer_asked(text: str) -> Transfer | None:
+    """"II.4.a không thuộc chức năng của Sở Tài chính, đề nghị chuyển Sở Kế hoạch" → Transfer("Sở Kế hoạch");
+    "không phải việc của đơn vị tôi" → Transfer(None); None when the message asks no such thing."""
+    original = " ".join(nfc(text).split())
+    folded = strip_marks(original).lower()
+    source = original if len(original) == len(folded) else folded
+    move = MOVE_ASKED.search(folded)
+    if move is not None and _NOT_A_MOVE.search(folded, move.start("unit")) and "chu tri" not in folded[move.end():] \
+            and "chu tri" not in move["unit"]:
+        move = None  # "đề nghị chuyển cho Sở Tài chính thẩm định": sent on for a step of the work, not moved
+    not_ours = NOT_OURS.search(folded)
+    if move is None and not_ours is None:
+        return None
+    unit = move or OWNER.search(folded)
+    if unit is None:
+        return Transfer(unit_words=None)
+    words = source[unit.start("unit"):unit.end("unit")]
+    if (end := _UNIT_END.search(folded[unit.start("unit"):unit.end("unit")])) is not None:
+        words = words[:end.start()]
+    return Transfer(unit_words=words.strip(" .:-–") or None)

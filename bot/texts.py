@@ -38,6 +38,7 @@ from storage.tasks import (
     Recorded,
     SupportRecorded,
     TaskEdited,
+    TransferAsked,
 )
 from storage.unitgroups import every_form_names_units, read_group, receiver
 from storage.vntext import nfc, strip_marks
@@ -1141,6 +1142,33 @@ def move_asked_to_admin(name: str, asked: MoveAsked) -> str:
               f"({asked.notice_title}) sang {asked.unit_name} chủ trì. Nếu đồng ý, đồng chí gõ: {asked.form}")
 
 
+def transfer_asked_text(asked: TransferAsked) -> str:
+    """To a head or a cadre who said a task is not their unit's ("không thuộc chức năng …", "đề nghị chuyển Sở …"):
+    passed on to the office, which moves it; nothing stored as progress."""
+    where = f"chuyển sang {asked.unit_name} chủ trì" if asked.unit_name else "chuyển đơn vị chủ trì"
+    who = ", ".join(f"đ/c {p.full_name}" for p in asked.admins)
+    if not asked.admins:
+        return vn(f"Nhiệm vụ mục {asked.item_ref} ({asked.notice_title}): chỉ Văn phòng (quản trị viên) hoặc lãnh đạo "
+                  f"chuyển được nhiệm vụ sang đơn vị khác, và Văn phòng chưa kết nối Nhắc việc; đồng chí vui lòng báo "
+                  f"trực tiếp Văn phòng. Tiến độ nhiệm vụ không thay đổi.")
+    return vn(f"Nhắc việc đã chuyển ý kiến của đồng chí về nhiệm vụ mục {asked.item_ref} ({asked.notice_title}) đến "
+              f"{who} (Văn phòng) để xem xét {where}. Tiến độ nhiệm vụ không thay đổi; Nhắc việc sẽ báo khi nhiệm vụ "
+              f"được chuyển.")
+
+
+def transfer_asked_to_admin(name: str, asked: TransferAsked, said: str) -> str:
+    """To each admin: who says which task is not their unit's, in their words, and the form that moves it."""
+    unit = f" ({asked.asker_unit})" if asked.asker_unit else ""
+    if asked.unit_name:
+        to = f"sang {asked.unit_name} chủ trì"
+        then = f"Nếu đồng ý, đồng chí gõ: {asked.form}"
+    else:
+        to = "sang đơn vị khác chủ trì"
+        then = f"Nếu cần chuyển, đồng chí gõ: {asked.form}"
+    return vn(f"Kính gửi đồng chí {name}, đ/c {asked.asker_name}{unit} đề nghị chuyển nhiệm vụ mục {asked.item_ref} "
+              f"({asked.notice_title}) {to}: “{shorten(said, 300)}”. {then}")
+
+
 def direction_not_told(units: Sequence[str]) -> str:
     """Under a direction's confirmation: units it names that hold no open task where it applies."""
     return vn(f"Lưu ý: {_units(list(units))} không có nhiệm vụ đang thực hiện trong văn bản này nên chưa được báo.")
@@ -1759,13 +1787,21 @@ _STATUS_WORDS = re.compile(r"\b(?:muc|xong|hoan thanh|hoan tat|da|dang|thuc hien
                            r"|\d+(?:[./]\d+)*%?|[.,:;!?-]")
 
 
+# a done word said of a part ("xong 1 phần", "hoàn thành một nửa", "xong phần lớn"): the words say what the status
+# line ("Đang thực hiện") does not
+_PART_DONE = re.compile(r"\b(?:xong|hoan thanh|hoan tat)\s+(?:duoc\s+)?(?:(?:mot|1)\s+(?:phan|nua)|phan lon|phan)\b")
+
+
 def meaningful_note(note: str) -> bool:
     """Whether a reply says more than its status ("2.1 xong" does not; "vướng kinh phí khảo sát" does)."""
-    return len(_STATUS_WORDS.sub(" ", strip_marks(note).lower()).split()) >= 2
+    folded = strip_marks(note).lower()
+    return len(_STATUS_WORDS.sub(" ", folded).split()) >= 2 or _PART_DONE.search(folded) is not None
 
 
 _LEADING_STATUS = re.compile(  # what the status line already says: "50%", "xong", "đã hoàn thành,", "đang thực hiện"
     r"^\s*(?:(?:đạt|được|khoảng|dat|duoc|khoang)?\s*\d{1,3}\s*%|(?:(?:đã|da)\s+)?xong(?:\s+r[ồo]i)?\b"
+    # (not a done word said of a part: "đã xong phần lớn, còn chờ …" keeps its start)
+    r"(?!\s+(?:(?:được|duoc)\s+)?(?:phần|phan|một|mot|1|đợt|dot|bước|buoc|khâu|khau|giai đoạn|giai doan)\b)"
     r"|(?:(?:đã|da)\s+)?(?:hoàn thành|hoan thanh)(?:\s+r[ồo]i)?(?=\s*(?:[-–—,:;.]|$))"
     # (with marks or without, only where nothing of the sentence follows: "đang thực hiện kế hoạch" keeps its verb)
     r"|(?:đang|dang)\s+(?:thực hiện|thuc hien|triển khai|trien khai)(?=\s*(?:[-–—,:;.]|\d{1,3}\s*%|$)))"

@@ -1195,6 +1195,61 @@ def ask_move(session: Session, *, by: Person, item_ref: str, unit_words: str, no
                      asker_name=by.full_name, asker_unit=asker_unit, admins=admins(session))
 
 
+@dataclass(frozen=True, kw_only=True)
+class TransferAsked:
+    """A head or a cadre says a task is not their unit's ("không thuộc chức năng của Sở …", "đề nghị chuyển Sở …"):
+    the office (or a leader) decides; nothing moves and no progress is stored."""
+
+    task_id: int
+    item_ref: str
+    notice_title: str
+    unit_name: str | None  # the directory unit asked for; None: none named, or the words name no one unit
+    unit_words: str | None  # the words typed for it
+    form: str  # what an admin types to move it (the unit left to fill in when none is known)
+    asker_name: str
+    asker_unit: str
+    admins: list[Person]
+
+
+def ask_transfer(session: Session, *, by: Person, task_id: int, unit_words: str | None,
+                 now: dt.datetime) -> TransferAsked:
+    """The request kept in the audit log (as a typed move's is) and handed to the admins, with the move's form; the
+    unit typed is read as the directory has it when it names exactly one unit."""
+    task = session.get_one(Task, task_id)
+    unit_name = None
+    if unit_words:
+        found, _, group = _Leads(session).units_of(unit_words.strip(" .:"))
+        if group is None and len(found) == 1 and found[0].id != task.lead_unit_id:
+            unit_name = found[0].name
+    shares = session.scalar(select(func.count()).select_from(Task).where(
+        Task.notice_id == task.notice_id, Task.item_ref == task.item_ref, Task.status.in_(OPEN_STATUSES))) or 0
+    share = f" của {task.lead_name}" if shares > 1 and task.lead_name else ""
+    form = f"chuyển mục {task.item_ref}{share} sang {unit_name or '<tên đơn vị chủ trì>'}"
+    asker_unit = session.get_one(Unit, by.unit_id).name if by.unit_id is not None else ""
+    audit(session, at=now, actor_id=by.id, action="task.move_asked", entity="task", entity_id=task.id,
+          unit=unit_name or unit_words or "")
+    log.info("%s says task %s is not their unit's (to %r)", by.handle, task.id, unit_name or unit_words)
+    return TransferAsked(task_id=task.id, item_ref=task.item_ref, notice_title=notice_title(task.notice),
+                         unit_name=unit_name, unit_words=unit_words, form=form, asker_name=by.full_name,
+                         asker_unit=asker_unit, admins=admins(session))
+
+
+def unit_open_tasks(session: Session, person: Person) -> list[Task]:
+    """The open tasks of the person's unit in others' hands that they may report on: a head's in a cadre's hands, a
+    deputy's or a cadre's in the head's or a colleague's (the tasks /viec lists as the unit's), in the notice's
+    order."""
+    units = set(person.headed_unit_ids)
+    if person.unit_id is not None and person.role not in (Role.LEFT, Role.HEAD):
+        units.add(person.unit_id)
+    if not units:
+        return []
+    return list(session.scalars(select(Task).join(Notice, Notice.id == Task.notice_id).where(
+        Task.lead_unit_id.in_(units), Task.assignee_id.is_not(None), Task.assignee_id != person.id,
+        Notice.status == NoticeStatus.CONFIRMED, Task.status.in_(OPEN_STATUSES))
+        .options(selectinload(Task.notice), selectinload(Task.lead_unit), selectinload(Task.assignee))
+        .order_by(Task.notice_id, Task.position, Task.id)))
+
+
 # ---------------------------------------------------------------- supporting units (phối hợp)
 
 @dataclass(frozen=True, kw_only=True)
@@ -1269,6 +1324,21 @@ def pending_date(session: Session, *, person: Person, since: dt.datetime,
         PendingReply.person_id == person.id, PendingReply.source == source, PendingReply.used_at.is_(None),
         PendingReply.sent_at >= since).order_by(PendingReply.id.desc()).limit(1))
     return (row.id, row.task_ids[0], row.text) if row is not None and row.task_ids else None
+
+
+def pending_which(session: Session, *, person: Person, since: dt.datetime,
+                  sources: tuple[str, ...] = ("text", "reply")) -> tuple[int, list[int], str] | None:
+    """The latest text of this person's the bot asked "là của nhiệm vụ nào?" about since `since`, still waiting for
+    its task: (pending id, the tasks offered, the words typed). None when there is none, or when the person has
+    reported anything since (the question is behind them)."""
+    row = session.scalar(select(PendingReply).where(
+        PendingReply.person_id == person.id, PendingReply.source.in_(sources), PendingReply.used_at.is_(None),
+        PendingReply.sent_at >= since).order_by(PendingReply.id.desc()).limit(1))
+    if row is None or not row.task_ids:
+        return None
+    later = session.scalar(select(StatusReport.id).where(StatusReport.person_id == person.id,
+                                                         StatusReport.created_at > row.sent_at).limit(1))
+    return None if later is not None else (row.id, list(row.task_ids), row.text)
 
 
 def take_pending_reply(session: Session, pending_id: int, *, person: Person, task_id: int,

@@ -32,8 +32,10 @@ from bot.conversation.events import Action, Inbound, Outgoing, TapIn, TextIn
 from bot.datetext import WhenUnclear, leading_when, parse_when
 from bot.replies import (
     NOT_HOW_TO_ASK,
+    Transfer,
     change_percent,
     chat_fold,
+    every_task,
     find_ref,
     find_refs,
     impossible_percent,
@@ -43,6 +45,7 @@ from bot.replies import (
     recalls_extension,
     split_ref,
     split_refs,
+    transfer_asked,
     written_out,
 )
 from scheduler.calendar import WorkingCalendar
@@ -78,6 +81,7 @@ from storage.tasks import (
     StatusUpdate,
     admins,
     approvers,
+    ask_transfer,
     by_position,
     claim_extension_reminder,
     covered_tasks_by_ref,
@@ -97,6 +101,7 @@ from storage.tasks import (
     open_tasks_for,
     pending_date,
     pending_extensions,
+    pending_which,
     people_to_inform,
     recall_extension,
     record_direction,
@@ -113,6 +118,7 @@ from storage.tasks import (
     task_for_message,
     tasks_by_ref,
     unit_cadres,
+    unit_open_tasks,
     unit_tasks_by_ref,
 )
 from storage.unitgroups import read_group
@@ -1116,6 +1122,9 @@ async def reply_status(conv: Conversation, event: TextIn, person: Person) -> boo
     if _only_thanks(event.text):  # "Dạ em nhận nhiệm vụ ạ" under the assignment: polite, nothing to record
         log.info("acknowledgement from %s in reply, not recorded", person.handle)
         return True
+    alone = split_refs(event.text) or find_refs(event.text)
+    if alone is not None and len(alone) == 1 and len(alone[0][0]) == 1 and _bare(alone[0][1]):
+        return await _bare_item(conv, event, person, alone[0][0][0])  # "II.2.a" alone: its card, no status
     split = split_ref(event.text)
     if split is None and (lettered := await _lettered(conv, person, event.text)) is not None and \
             len(lettered) == 1 and len(lettered[0][0]) == 1:
@@ -1141,6 +1150,11 @@ async def reply_status(conv: Conversation, event: TextIn, person: Person) -> boo
         task = await ctx.db.run(lambda s: s.get_one(Task, target.task_ids[0]))
         return await _apply_text(conv, event, person, task, event.text, source="reply", quote=True)
     candidates = [t for t in await ctx.db.run(open_tasks_for, person) if t.id in target.task_ids]
+    if len(candidates) > 1 and every_task(event.text) in (0, len(candidates)) and \
+            (said := parse_status_text(event.text, today=ctx.today(), now=ctx.clock.now(),
+                                       calendar=ctx.policy.calendar)) is not None and said.status is not None:
+        # "xong cả 2", "đều xong rồi ạ" under a digest of two items: both (probe 21, F5)
+        return await _apply_to_every(conv, event, person, candidates, event.text, source="reply")
     if len(candidates) > 1 and (round_due := await _report_meant(conv, person, candidates, event.text)) is not None:
         candidates = [round_due]  # "báo cáo rồi" under a digest: the round due today
     if len(candidates) == 1:
@@ -1206,6 +1220,10 @@ async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: 
         await _record(conv, event, person, task.id, StatusUpdate(status=TaskStatus.IN_PROGRESS, reopen=True, note=text),
                       source, quote=quote, at=at, collect=collect)
         return True
+    if person.role not in (Role.ADMIN, Role.LEADER) and (transfer := transfer_asked(text)) is not None:
+        # "không thuộc chức năng của Sở …, đề nghị chuyển Sở …": the office's to decide, never progress (probe 21, F1)
+        await _ask_transfer(conv, event, person, task, transfer, text)
+        return True
     if (when := snooze_when(folded)) is not None:
         await _snooze(conv, event, person, task.id, _snooze_day(conv, when))
         return True
@@ -1257,6 +1275,19 @@ async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: 
     await _record(conv, event, person, task.id, change, source, quote=quote, at=at,
                   earlier_round=EARLIER_ROUND.search(folded) is not None, collect=collect)
     return True
+
+
+async def _ask_transfer(conv: Conversation, event: Inbound, person: Person, task: Task, transfer: Transfer,
+                       text: str) -> None:
+    """A task said not to be the unit's, or asked to go to another unit: the admins get the words and the form that
+    moves it (the unit named, when the directory has it); the person is told so; no progress is stored."""
+    ctx = conv.ctx
+    asked = await ctx.db.run(ask_transfer, by=person, task_id=task.id, unit_words=transfer.unit_words,
+                             now=ctx.clock.now())
+    await conv.say(event, texts.transfer_asked_text(asked))
+    for admin in asked.admins:
+        await conv.notify(admin, Outgoing(text=texts.transfer_asked_to_admin(admin.full_name, asked,
+                                                                             " ".join(nfc(text).split()))))
 
 
 # "đã xong từ 28/1", "hoàn thành ngày 03/02", "xong hôm 27/1": the day the work was finished (folded text)
@@ -1417,6 +1448,11 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
     if YES.fullmatch(chat_fold(text).strip(" .!")) and await _confirm_meant(conv, event, person):
         return True  # "đúng" to "ý đồng chí là mục 3?"
     parts = split_refs(text)
+    if parts is None and (number := BARE_NUMBER.match(folded)) is not None:
+        which_asked = await ctx.db.run(pending_which, person=person, since=ctx.clock.now() - MEANT_FOLLOWS,
+                                       sources=WHICH_ASKED)
+        if which_asked is not None or await _tasks_for_ref(conv, person, number["ref"]):
+            return await _bare_item(conv, event, person, number["ref"])  # "3": the answer to "which?", or the card
     if parts is None:  # item numbers said later: "Dạ mục 1.1 đã xong, 1.2 đang chờ thẩm định"
         parts = find_refs(text)
     if parts is None:
@@ -1426,11 +1462,14 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
     if parts is None:
         change = parse_status_text(text, today=ctx.today(), now=ctx.clock.now(), calendar=ctx.policy.calendar)
         is_snooze = snooze_when(folded) is not None or ASKS_EXTENSION.search(folded) is not None
-        if not is_snooze and change is not None and change.status is None and not QUESTION.search(folded):
+        # "không thuộc đơn vị tôi": a task to move, asked about as a status is (person.role: the office moves it)
+        transfer = transfer_asked(text) is not None and person.role not in (Role.ADMIN, Role.LEADER)
+        if not is_snooze and not transfer and change is not None and change.status is None and \
+                not QUESTION.search(folded):
             # "UBND xã đã xây dựng kế hoạch khắc phục tồn tại, hạn chế": no status word, no item number, but the
             # words of one of the person's tasks — a report on it, asked about rather than "chưa hiểu"
             return await _ask_quoted(conv, event, person, text)
-        if not is_snooze and (change is None or change.status is None):
+        if not is_snooze and not transfer and (change is None or change.status is None):
             return False
         if recalls_extension(text):  # "rút đề nghị gia hạn": their own request waiting, whichever task it is on
             own = [r for r in await ctx.db.run(pending_extensions) if r.requester_id == person.id]
@@ -1445,6 +1484,18 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
         if opening is not None and opening[0] != person.unit_id:  # "thôn 6 báo cáo rồi": another unit's report
             return await _office_unnumbered(conv, event, person, opening[1], folded) if person.is_admin else False
         tasks = await ctx.db.run(open_tasks_for, person)
+        if not tasks and not person.is_admin and (unit_tasks := await ctx.db.run(unit_open_tasks, person)):
+            # a cadre holding none herself, whom /viec told she may report for the unit's tasks: which of them
+            # (asked even for one: it is a colleague's task) (probe 21, F8)
+            unit = unit_tasks[0].lead_unit.name if unit_tasks[0].lead_unit else None
+            if len(unit_tasks) > 1 and every_task(text) in (0, len(unit_tasks)) and not transfer and \
+                    change is not None and change.status is not None:
+                return await _apply_to_every(conv, event, person, unit_tasks, text)
+            buttons = conv.channel(event.channel).capabilities.buttons
+            rows = [(t.item_ref, t.text) for t in unit_tasks]
+            await _ask_which(conv, event, person, unit_tasks, text, "text", texts.which_task(rows, text, buttons,
+                                                                                             unit=unit))
+            return True
         if not tasks:
             if person.is_admin:
                 return False
@@ -1464,6 +1515,10 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
                 await confirm_together(conv, event, collected)
                 return True
             tasks = of_period  # "tuần này đã báo cáo": the weekly duties, not the standing ones
+        if len(tasks) > 1 and not transfer and change is not None and change.status is not None and \
+                every_task(text) in (0, len(tasks)):
+            # "cả hai mục em làm xong hết rồi", "2 việc đều xong rồi ạ": each of the person's tasks (probe 21, F5)
+            return await _apply_to_every(conv, event, person, tasks, text)
         if len(tasks) > 1 and (round_due := await _report_meant(conv, person, tasks, folded)) is not None:
             tasks = [round_due]  # "báo cáo rồi" on the day a report is due: that round
         asks_time = ASKS_EXTENSION.search(folded) is not None or (
@@ -1477,6 +1532,10 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
             return True
         return await _apply_text(conv, event, person, tasks[0], text, source="text")
     parts, read_as = await _positions(conv, person, parts)
+    if len(parts) == 1 and len(parts[0][0]) == 1 and _bare(parts[0][1]):
+        # "II.4.a", "mục II.4.c ạ": an item number alone — the answer to "là của nhiệm vụ nào?", else its card; never
+        # a status (probe 21, F2)
+        return await _bare_item(conv, event, person, parts[0][0][0])
     if len(parts) == 1 and len(parts[0][0]) == 1 and (below := impossible_percent(text)) is not None and below < 0:
         # "1 -20%": the dash is no separator after the item (probe s19: stored as 20 %)
         await conv.say(event, texts.impossible_percent(parts[0][0][0], below))
@@ -1506,6 +1565,70 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
         refused.append(texts.read_as_position([(p.typed, p.item_ref) for p in read_as], read_as[0].siblings))
     await confirm_together(conv, event, collected, refused)
     return handled
+
+
+async def _apply_to_every(conv: Conversation, event: Inbound, person: Person, tasks: Sequence[Task], text: str,
+                          source: str = "text") -> bool:
+    """What a message says of every task it is about ("xong cả 2", "tất cả các mục đã hoàn thành"), applied to each
+    of `tasks`; one message confirms them all."""
+    collected: Confirmations = []
+    refused: list[str] = []
+    for task in tasks:
+        try:
+            await _apply_text(conv, event, person, task, text, source=source, collect=collected)
+        except NhacViecError as exc:  # one refused (finished meanwhile): the others still count
+            log.info("task %s of an 'every task' message refused: %s", task.id, exc.reason)
+            refused.append(exc.user_message)
+    await confirm_together(conv, event, collected, refused)
+    return True
+
+
+WHICH_ASKED = ("text", "reply", "office")  # the sources of a text kept under "là của nhiệm vụ nào?"
+# a plain item number typed alone ("3", "mục 3", "3."), which `split_refs` does not read (nothing is said of it)
+BARE_NUMBER = re.compile(r"^\s*(?:muc\s*)?(?P<ref>\d{1,3})\s*[.!]?\s*$")
+# what may follow an item number typed alone: "mục II.4.c ạ", "II.4.a nhé", "là mục II.4.b", "của II.4.a ạ" (chat_fold)
+BARE_WORDS = frozenset("a ah nhe nha nhi ha day do nay vay roi la cua thuoc o em anh chi da vang ok oke muc".split())
+
+
+def _bare(rest: str) -> bool:
+    """Whether what was said of an item number is nothing but courtesy ("ạ", "nhé"): no status, no question."""
+    said = chat_fold(rest)
+    return "?" not in rest and all(word in BARE_WORDS for word in re.findall(r"\w+", said))
+
+
+async def _bare_item(conv: Conversation, event: TextIn, person: Person, ref: str) -> bool:
+    """An item number typed alone (or in reply to the question): when the bot asked "là của nhiệm vụ nào?" of a text
+    not long ago and offered that task, the text is applied to it, once; otherwise the task's card is shown (its
+    actions set a status), and nothing is stored."""
+    ctx = conv.ctx
+    tasks = await _tasks_for_ref(conv, person, ref)
+    if not tasks and (roman := roman_section(ref)) is not None:
+        tasks = await _tasks_for_ref(conv, person, roman)
+    waiting = await ctx.db.run(pending_which, person=person, since=ctx.clock.now() - MEANT_FOLLOWS,
+                               sources=WHICH_ASKED)
+    if waiting is not None:
+        pending_id, offered, _ = waiting
+        chosen = [t for t in tasks if t.id in offered]
+        if not chosen and person.is_admin:  # the office answering for a unit: the item among those it was asked about
+            chosen = [t for t in await ctx.db.run(office_tasks_by_ref, person, ref) if t.id in offered]
+        if len(chosen) == 1 and (kept := await ctx.db.run(take_pending_reply, pending_id, person=person,
+                                                          task_id=chosen[0].id, now=ctx.clock.now())) is not None:
+            log.info("item %s typed by %s answers 'which task?' (pending %s)", ref, person.handle, pending_id)
+            return await _apply_text(conv, event, person, chosen[0], kept.text, source=kept.source, at=kept.sent_at)
+    if not tasks:
+        if person.role in (Role.ADMIN, Role.LEADER):
+            return False  # (an admin's or a leader's item number: read as before)
+        held = in_item_order(await ctx.db.run(open_tasks_for, person))
+        await conv.say(event, texts.unknown_ref(ref, [t.item_ref for t in held], dues=[t.due_on for t in held]))
+        return True
+    open_ones = [t for t in tasks if not TaskStatus(t.status).is_closed] or tasks
+    if len({t.notice_id for t in open_ones}) > 1:
+        await conv.say(event, texts.ambiguous_ref(ref, _ambiguous_rows(open_ones),
+                                                  conv.channel(event.channel).capabilities.reply_to))
+        return True
+    for task in open_ones[:3]:  # (one item held for two units: each card)
+        await show_card(conv, event, task.id, person)
+    return True
 
 
 # the period a report said sent names ("tuần này đã báo cáo", "báo cáo tháng này rồi"): the recurring duties of that

@@ -121,7 +121,9 @@ CASES: list[tuple[str, str, str, Rec | Ask | Snoozed | Support]] = [
     ("head_stnmt", "assignment", "xong", Rec("4", S.DONE, 100)),
     ("head_stnmt", "assignment", "Đã gửi báo cáo kết quả kiểm tra, hoàn thành", Rec("4", S.DONE, 100)),
     # someone with no task, and a leader with nothing to decide
-    ("cadre_bdv", "typed", "xong", Ask("không có nhiệm vụ nào đang thực hiện")),
+    ("leader", "typed", "xong", Ask("không có nhiệm vụ nào đang thực hiện")),
+    # a cadre with no task of her own: which of her unit's (she may report for them: probe 21, F8)
+    ("cadre_bdv", "typed", "xong", Ask("Ban Dân vận Tỉnh ủy đang có 3 nhiệm vụ. Nội dung “xong” là của nhiệm vụ nào?")),
     # a member of the lead unit reports for it (probe 19): the head's task 1, by its number
     ("cadre_bdv", "typed", "1 xong", Rec("1", S.DONE, 100)),
     ("leader", "typed", "đồng ý gia hạn", Ask("Không có đề nghị gia hạn nào")),
