@@ -39,7 +39,7 @@ def shorten_at_word(text: str, limit: int) -> str:
     space = cut.rfind(" ")
     if space >= (limit * 2) // 3 and not text[limit - 1].isspace():
         cut = cut[:space]
-    return cut.rstrip(" ,;:-–") + "…"
+    return cut.rstrip(" ,;:-–.") + "…"
 
 
 # Where a task's asking clause opens: after a heading, a lead-in or a frame, the clause that names its lead — with

@@ -1274,6 +1274,9 @@ def short_title(text: str, limit: int = 80, lead: str | None = None, *, for_lead
     elif (work := _work_after_group(text, for_lead=for_lead)) is not None:  # "Các sở, ban, ngành … phân công …"
         text = work
     if lead:
+        # "Những nhiệm vụ …: Yêu cầu chung là: Trên cơ sở …, Ban X rà soát …": from the ask, as the preview shows it
+        if (asked_from := ask_first(text, [lead])) != text:
+            text = asked_from.removeprefix("… ")
         m = re.match(rf"^(?:(?:giao|đề nghị|yêu cầu)\s+)?{re.escape(' '.join(lead.split()))}\s*(?P<leads>chủ trì)?"
                      r"\s*(?P<sep>[,:])?\s*", text, re.I)
         rest = text[m.end():] if m else ""

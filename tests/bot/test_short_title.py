@@ -73,3 +73,22 @@ def test_support_by_everyone_concerned_does_not_fill_the_leads_line(text: str, l
 def test_named_support_stays_in_the_leads_line(text: str) -> None:
     assert short_title(text) == text
 
+
+
+@pytest.mark.parametrize(("text", "lead", "shown"), [
+    ("Những nhiệm vụ cần tập trung thực hiện trong thời gian tới: Yêu cầu chung là: Trên cơ sở quán triệt kết luận "
+     "của Tỉnh ủy, Ban Tuyên giáo rà soát, bổ sung kế hoạch công tác năm 2024 để thực hiện.", "Ban Tuyên giáo",
+     "Rà soát, bổ sung kế hoạch công tác năm 2024 để thực hiện."),
+    ("Để bảo đảm tiến độ giải ngân vốn đầu tư công năm 2025 theo chỉ đạo của Chính phủ, Sở Tài chính khẩn trương "
+     "tham mưu phương án điều chuyển vốn", "Sở Tài chính", "Khẩn trương tham mưu phương án điều chuyển vốn"),
+])
+def test_a_heading_or_frame_before_the_ask_is_left_out(text: str, lead: str, shown: str) -> None:
+    """Seed notice: the head's list read "Mục 2: Những nhiệm vụ cần tập trung thực hiện trong thời gian tới: Yêu cầu
+    chung là…" — the heading, not the work; the one-line view starts at the ask, as the preview does."""
+    assert short_title(text, lead=lead) == shown
+
+
+def test_a_cut_title_has_no_full_stop_before_its_ellipsis() -> None:
+    title = short_title("Rà soát, bổ sung đầy đủ vào kế hoạch công tác năm 2018 để triển khai thực hiện. Quá trình "
+                        "đó, cần lưu ý thực hiện tốt một số nhiệm vụ", limit=80)
+    assert title.endswith("thực hiện…")
