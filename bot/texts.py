@@ -3122,3 +3122,58 @@ def questions_waiting(rows: Sequence[tuple[int, str, str, dt.datetime]], tz: dt.
               for n, name, text, at in rows]
     lines.append("Đồng chí trả lời bằng cách gõ: “trả lời <số>: <nội dung>”.")
     return vn("\n".join(lines))
+
+
+# ------------------------------------------------------------------ /giao, /nghi, /donvi by name (probe 21)
+
+def _example_person(example: tuple[str, str] | None) -> str:
+    return f"@{example[0]} ({example[1]})" if example else "@mã_cán_bộ"
+
+
+def delegate_usage_named(cadres: Sequence[tuple[str, str]], example_ref: str | None = None) -> str:
+    """/giao alone: how to hand a task on, the example taken from the head's own unit (handle or full name)."""
+    ref = example_ref or "2.3"
+    if cadres:
+        handle, name = cadres[0]
+        example = f"ví dụ: /giao {ref} @{handle} hoặc /giao {ref} {name}"
+    else:
+        example = f"ví dụ: /giao {ref} @mã_cán_bộ"
+    lines = ["Để giao một nhiệm vụ của đơn vị cho cán bộ, đồng chí gõ: /giao <số mục> <mã hoặc họ tên cán bộ>, "
+             f"{example}. Cán bộ được giao nhận nhắc việc; đồng chí vẫn được báo mỗi lần cán bộ cập nhật."]
+    if cadres:
+        lines += ["", "Cán bộ của đơn vị:"] + [f"• @{handle} — {name}" for handle, name in cadres]
+    return vn("\n".join(lines))
+
+
+def person_not_in_directory(said: str, command: str, example_args: str, example: tuple[str, str] | None) -> str:
+    """A handle or name that fits nobody in the directory: said so, with an example from this office."""
+    who = f"@{example[0]} hoặc /{command} {example_args} {example[1]}" if example else "@mã_cán_bộ"
+    return vn(f"Không tìm thấy cán bộ “{said.lstrip('@')}” trong danh bạ. Đồng chí ghi mã cán bộ hoặc đủ họ tên, "
+              f"ví dụ: /{command} {example_args} {who}.")
+
+
+def person_which(said: str, command: str, example_args: str, people: Sequence[tuple[str, str, str | None]]) -> str:
+    """A full name several people share: their handles, to type one."""
+    listed = "\n".join(f"• /{command} {example_args} @{handle} — {name}" + (f", {title}" if title else "")
+                       for handle, name, title in people)
+    return vn(f"Có {len(people)} cán bộ tên “{said}”; đồng chí gõ mã của người cần chọn:\n{listed}")
+
+
+def leave_usage_named(problem: str = "", example: tuple[str, str] | None = None) -> str:
+    """/nghi's syntax, its example naming a colleague from this office's directory (handle or full name)."""
+    cover = f"/nghi 01/12 05/12 @{example[0]} hoặc /nghi 01/12 05/12 {example[1]}" if example else \
+        "/nghi 01/12 05/12 @mã_cán_bộ"
+    return vn((problem + " " if problem else "") + "Cú pháp: /nghi <từ ngày> <đến ngày> [mã hoặc họ tên người làm "
+              f"thay], ví dụ: /nghi 01/12 05/12 hoặc {cover}; /nghi hủy để kết thúc sớm.")
+
+
+def leave_already_recorded(start: dt.date, end: dt.date, cover: str | None) -> str:
+    """/nghi sent again with the same dates and colleague: nothing new, nobody told twice."""
+    who = f"; đ/c {cover} nhận nhắc việc thay (đã được báo)" if cover else ""
+    return vn(f"Kỳ nghỉ {_period(start, end)} của đồng chí đã được ghi nhận trước đó{who}. Nhắc việc không gửi lại "
+              "thông báo.")
+
+
+def unit_period_not_understood(reason: str) -> str:
+    """/donvi with a time it cannot read: /donvi's own syntax (not /tonghop's, which a head may not use)."""
+    return vn(f"Thời gian “{reason}” không hợp lệ. {UNIT_REPORT_USAGE}")

@@ -29,6 +29,7 @@ from sqlalchemy import select
 from bot import texts
 from bot.conversation import office
 from bot.conversation.events import Action, Inbound, Outgoing, TapIn, TextIn
+from bot.conversation.named import colleague_example, named_at_end
 from bot.datetext import WhenUnclear, leading_when, parse_when
 from bot.replies import (
     NOT_HOW_TO_ASK,
@@ -2070,13 +2071,29 @@ async def _ask_which_holder(conv: Conversation, event: Inbound, person: Person, 
 
 
 async def delegate_command(conv: Conversation, event: TextIn, args: list[str], person: Person) -> None:
-    """/giao 2.3 @handle: the head of the lead unit hands the task to a cadre of the unit."""
+    """/giao 2.3 @handle, /giao 2.3 Lê Thị Luật: the head of the lead unit hands the task to a cadre of the unit
+    (named by handle or full name, as /moi accepts; probe 21, F7)."""
     ctx = conv.ctx
+    cadres = await ctx.db.run(unit_cadres, person) if person.role == "head" else []
+    rows = [(c.handle, c.full_name) for c in cadres]
     if len(args) < 2:
-        cadres = await ctx.db.run(unit_cadres, person) if person.role == "head" else []
-        await conv.say(event, texts.delegate_usage([(c.handle, c.full_name) for c in cadres]))
+        held = [t.item_ref for t in in_item_order(await ctx.db.run(open_tasks_for, person))] or \
+            [r.item_ref for r in await ctx.db.run(delegated_tasks, person)]
+        await conv.say(event, texts.delegate_usage_named(rows, held[0] if held else None))
         return
-    result = await ctx.db.run(delegate, by=person, item_ref=" ".join(args[:-1]), handle=args[-1], now=ctx.clock.now())
+    found = await ctx.db.run(named_at_end, args, keep=1, near=person)
+    assert found is not None  # (two words at least)
+    if len(found.people) != 1:
+        typed = " ".join(found.before)
+        if found.people:
+            await conv.say(event, texts.person_which(found.said, "giao", typed,
+                                                     [(p.handle, p.full_name, p.title) for p in found.people]))
+        else:
+            example = rows[0] if rows else await ctx.db.run(colleague_example, person)
+            await conv.say(event, texts.person_not_in_directory(found.said, "giao", typed, example))
+        return
+    result = await ctx.db.run(delegate, by=person, item_ref=" ".join(found.before),
+                              handle=found.people[0].handle, now=ctx.clock.now())
     await _delegated(conv, event, result, by=person)
 
 

@@ -1,0 +1,72 @@
+"""Probe 21 (new users on notice 073): commands typed the way heads and leaders type them — /giao and /nghi with a
+colleague's full name (F7, F11d), /nghi sent twice (F11a), /donvi with a bad time (F11b), a leader's question about
+one item (F4)."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from bot import texts
+from bot.sandbox.harness import Harness
+from storage.models import Person
+from tests.bot.conversation_setup import last_text, started, task, texts_to
+
+
+@pytest.fixture
+async def harness(db_url: str):  # type: ignore[no-untyped-def]
+    h = await started(db_url)
+    yield h
+    await h.stop()
+
+
+def person_id(h: Harness, handle: str) -> int:
+    assert h.db is not None
+    return h.db.call(lambda s: s.scalars(select(Person.id).where(Person.handle == handle)).one())
+
+
+async def test_giao_takes_a_full_name_and_says_when_it_is_already_theirs(harness: Harness) -> None:
+    h = harness
+    await h.say("head_bdv", "/giao 2 Phạm Thị Vận")
+    assert last_text(h, "head_bdv").startswith("Đã giao nhiệm vụ mục 2"), last_text(h, "head_bdv")
+    assert task(h, "2").assignee_id == person_id(h, "cadre_bdv")
+    await h.say("head_bdv", "/giao 2 pham thi van")  # (F11d) the same cadre again, by name, without marks
+    assert "Đ/c Phạm Thị Vận đang là người phụ trách nhiệm vụ mục 2" in last_text(h, "head_bdv")
+
+
+async def test_giao_with_an_unknown_name_says_so_with_an_example_from_the_directory(harness: Harness) -> None:
+    h = harness
+    await h.say("head_bdv", "/giao 2 Nguyễn Văn Không")
+    said = last_text(h, "head_bdv")
+    assert said.startswith("Không tìm thấy cán bộ “Nguyễn Văn Không” trong danh bạ"), said
+    assert "Không có nhiệm vụ mục" not in said and "@cadre_bdv" in said and "Phạm Thị Vận" in said
+    await h.say("head_bdv", "/giao")
+    assert "/giao 1 @cadre_bdv hoặc /giao 1 Phạm Thị Vận" in last_text(h, "head_bdv")
+
+
+async def test_nghi_takes_a_full_name_and_is_not_told_twice(harness: Harness) -> None:
+    h = harness
+    mark = len(h.sent)
+    await h.say("head_bdv", "/nghi 27/2 1/3 Phạm Thị Vận")
+    assert "đ/c Phạm Thị Vận nhận nhắc việc thay" in last_text(h, "head_bdv"), last_text(h, "head_bdv")
+    await h.say("head_bdv", "/nghỉ 27/2 1/3 @cadre_bdv")  # the same leave again
+    assert "đã được ghi nhận trước đó" in last_text(h, "head_bdv")
+    told = [t for t in texts_to(h, "cadre_bdv", mark) if "nhờ đồng chí nhận nhắc việc thay" in t]
+    assert len(told) == 1, told
+    assert "(mục 1, 2, 3" in told[0] or "(mục 1, 2," in told[0], told[0]  # as the notice lists them
+
+
+async def test_nghi_usage_names_someone_of_this_office(harness: Harness) -> None:
+    h = harness
+    await h.say("cadre_bdv", "/nghi 27/2 1/3 Ai Đó")
+    said = last_text(h, "cadre_bdv")
+    assert said.startswith("Không tìm thấy cán bộ “Ai Đó”") and "@head_bdv" in said and "@cadre_bdv" not in said
+    await h.say("cadre_bdv", "/nghi mai")
+    assert "Cú pháp: /nghi" in last_text(h, "cadre_bdv") and "@head_bdv" in last_text(h, "cadre_bdv")
+
+
+async def test_donvi_with_a_bad_time_answers_with_donvi_syntax(harness: Harness) -> None:
+    h = harness
+    await h.say("head_bdv", "/donvi tháng 13")
+    assert last_text(h, "head_bdv") == texts.unit_period_not_understood("tháng 13")
+    assert "/tonghop" not in last_text(h, "head_bdv")
