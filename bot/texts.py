@@ -1866,14 +1866,14 @@ def item_overview(ref: str, rows: Sequence[tuple[str, str, str | None, TaskStatu
         last = rounds[i] if i < len(rounds) else None
         if last is None:
             lines.append(f"• {unit or 'chưa xác định đơn vị'}{where} — {who}: {progress_text(status, percent)}; "
-                         f"hạn {date_vn(due) if due else 'không có'}{late}")
+                         f"{f'hạn {date_vn(due)}' if due else 'không có thời hạn'}{late}")
             continue
         went = (f"hoàn thành {date_vn(last.done_on)}, {'đúng hạn' if last.on_time else 'quá hạn'}" if last.done_on
                 else "không báo cáo")
         missed = f"; không báo cáo {last.missed} kỳ" if last.missed > 1 or (last.missed and last.done_on) else ""
         lines.append(f"• {unit or 'chưa xác định đơn vị'}{where} — {who}: {round_name(last.label)} {went}{missed}; "
-                     f"kỳ hiện tại hạn {date_vn(due) if due else 'không có'} — {progress_text(status, percent)}"
-                     f"{late}")
+                     f"kỳ hiện tại {f'hạn {date_vn(due)}' if due else 'không có thời hạn'} — "
+                     f"{progress_text(status, percent)}{late}")
     lines.append("Gõ /tonghop để xem tổng hợp theo đơn vị.")
     return vn("\n".join(lines))
 
@@ -3177,3 +3177,51 @@ def leave_already_recorded(start: dt.date, end: dt.date, cover: str | None) -> s
 def unit_period_not_understood(reason: str) -> str:
     """/donvi with a time it cannot read: /donvi's own syntax (not /tonghop's, which a head may not use)."""
     return vn(f"Thời gian “{reason}” không hợp lệ. {UNIT_REPORT_USAGE}")
+
+
+@dataclass(frozen=True, kw_only=True)
+class ItemRow:
+    """One unit's task under an item a leader asks about: where it stands, finished or not."""
+
+    notice: str  # the notice's number ("15/TB-UBND"), said when the item is in several notices
+    unit: str
+    assignee: str | None
+    status: TaskStatus
+    percent: int | None
+    due_on: dt.date | None
+    done_on: dt.date | None
+    last_note: str | None = None
+
+
+def item_status_answer(ref: str, rows: Sequence[ItemRow], today: dt.date,
+                       rounds: Sequence[LastRound | None] = ()) -> str:
+    """A leader's or the office's question about one item ("tình hình mục 2.1", "mục II.7.b thế nào?"): each unit
+    holding it, with its status — finished ones too, with the day (probe 21, F4) — never the whole table."""
+    several = len({r.notice for r in rows}) > 1
+    lines = [f"Tình hình thực hiện mục {ref}:"]
+    for i, row in enumerate(rows):
+        where = f" [{row.notice}]" if several and row.notice else ""
+        who = f"đ/c {row.assignee}" if row.assignee else "chưa có người nhận"
+        head = f"• {row.unit or 'chưa xác định đơn vị'}{where} — {who}: "
+        if row.status == TaskStatus.DONE:
+            when = f" ngày {date_vn(row.done_on)}" if row.done_on else ""
+            timely = "" if row.due_on is None or row.done_on is None else \
+                (", đúng hạn" if row.done_on <= row.due_on else f", quá hạn (hạn {date_vn(row.due_on)})")
+            lines.append(f"{head}Hoàn thành{when}{timely}")
+        else:
+            last = rounds[i] if i < len(rounds) else None
+            deadline = f"hạn {date_vn(row.due_on)}" if row.due_on else "không có thời hạn"
+            late = " — quá hạn" if row.due_on and row.due_on < today else ""
+            if last is None:
+                lines.append(f"{head}{progress_text(row.status, row.percent)}; {deadline}{late}")
+            else:
+                went = (f"hoàn thành {date_vn(last.done_on)}, {'đúng hạn' if last.on_time else 'quá hạn'}"
+                        if last.done_on else "không báo cáo")
+                missed = f"; không báo cáo {last.missed} kỳ" if last.missed > 1 or (last.missed and last.done_on) \
+                    else ""
+                lines.append(f"{head}{round_name(last.label)} {went}{missed}; kỳ hiện tại {deadline} — "
+                             f"{progress_text(row.status, row.percent)}{late}")
+        if row.last_note:
+            lines.append(f"  Nội dung báo cáo gần nhất: “{shorten(row.last_note, 160)}”")
+    lines.append("Gõ /tonghop để xem tổng hợp theo đơn vị.")
+    return vn("\n".join(lines))

@@ -348,6 +348,19 @@ def office_tasks_by_ref(session: Session, person: Person, item_ref: str) -> list
                                           Task.status.in_(OPEN_STATUSES)).order_by(Task.id)), item_ref)
 
 
+def office_item_tasks(session: Session, person: Person, item_ref: str) -> list[Task]:
+    """For a leader or an admin asking about an item ("tình hình mục 2.1"): every task numbered `item_ref` of a
+    confirmed notice, open or finished (not withdrawn), with its unit, holder and notice."""
+    if person.role not in (Role.ADMIN, Role.LEADER):
+        return []
+    return _by_ref(session.scalars(select(Task).join(Notice, Notice.id == Task.notice_id)
+                                   .options(selectinload(Task.lead_unit), selectinload(Task.assignee),
+                                            selectinload(Task.notice))
+                                   .where(_ref_is(item_ref), Notice.status == NoticeStatus.CONFIRMED,
+                                          Task.status != TaskStatus.CANCELLED)
+                                   .order_by(Task.notice_id, Task.position, Task.id)), item_ref)
+
+
 @dataclass(frozen=True, kw_only=True)
 class DelegatedRow:
     item_ref: str

@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from bot import texts
+from bot.conversation.itemquery import asked_item
 from bot.sandbox.harness import Harness
 from storage.models import Person
 from tests.bot.conversation_setup import last_text, started, task, texts_to
@@ -70,3 +71,36 @@ async def test_donvi_with_a_bad_time_answers_with_donvi_syntax(harness: Harness)
     await h.say("head_bdv", "/donvi tháng 13")
     assert last_text(h, "head_bdv") == texts.unit_period_not_understood("tháng 13")
     assert "/tonghop" not in last_text(h, "head_bdv")
+
+
+@pytest.mark.parametrize("asked", ["tình hình mục 2", "mục 2 thế nào?", "Mục 2 đã xong chưa ạ?", "tiến độ mục 2"])
+async def test_a_leader_asking_about_one_item_gets_that_item_also_when_done(harness: Harness, asked: str) -> None:
+    h = harness
+    await h.say("head_bdv", "2 xong, đã gửi báo cáo rà soát quy chế")
+    mark = len(h.sent)
+    await h.say("leader", asked)
+    said = last_text(h, "leader")
+    assert said.startswith("Tình hình thực hiện mục 2:\n• Ban Dân vận Tỉnh ủy — đ/c Lê Văn Dân: Hoàn thành ngày "
+                           "26/02/2018, đúng hạn"), said
+    assert "đã gửi báo cáo rà soát quy chế" in said
+    assert "TỔNG HỢP" not in said and texts_to(h, "admin", mark) == []  # not the table, not sent to the office
+
+
+async def test_a_leader_asking_about_an_open_item_reads_its_deadline(harness: Harness) -> None:
+    h = harness
+    await h.say("leader", "mục 1 thế nào?")
+    said = last_text(h, "leader")
+    assert said.startswith("Tình hình thực hiện mục 1:\n• Ban Dân vận Tỉnh ủy — đ/c Lê Văn Dân: Chưa cập nhật; hạn "), \
+        said
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("tình hình mục III.3", ("III.3", "")),
+    ("mục II.7.b thế nào?", ("II.7.b", "")),
+    ("tình hình mục 2.1", ("2.1", "")),
+    ("tình hình thực hiện mục 2 của Sở Tài chính", ("2", "so tai chinh")),
+    ("mục 2 huyện Thanh Sơn xong", None),  # the office recording a unit's word: not a question
+    ("mục 2 đang làm 50%", None),
+])
+def test_what_reads_as_a_question_about_one_item(text: str, expected: tuple[str, str] | None) -> None:
+    assert asked_item(text) == expected
