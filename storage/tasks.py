@@ -369,6 +369,7 @@ class DelegatedRow:
     status: TaskStatus
     percent: int | None
     assignee_name: str
+    notice_id: int = 0  # which notice: /viec groups the rows by notice when there are several (probe 21, F10)
 
 
 def delegated_tasks(session: Session, person: Person, *, member: bool = False) -> list[DelegatedRow]:
@@ -386,6 +387,7 @@ def delegated_tasks(session: Session, person: Person, *, member: bool = False) -
         Notice.status == NoticeStatus.CONFIRMED, Task.status.not_in([TaskStatus.DONE, TaskStatus.CANCELLED]))
         .options(selectinload(Task.assignee)).order_by(Task.notice_id, Task.position, Task.id))
     return [DelegatedRow(item_ref=t.item_ref, text=t.text, due_on=t.due_on, status=TaskStatus(t.status),
+                         notice_id=t.notice_id,
                          percent=t.percent, assignee_name=t.assignee.full_name if t.assignee else "")
             for t in tasks]
 

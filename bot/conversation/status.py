@@ -1966,11 +1966,26 @@ async def my_tasks(conv: Conversation, event: TextIn, args: list[str], person: P
              TaskStatus(t.status), t.percent) for t in tasks]
     delegated = await ctx.db.run(delegated_tasks, person)
     unit_held = await ctx.db.run(lambda s: delegated_tasks(s, person, member=True))
+    notice_ids = {t.notice_id for t in tasks} | {r.notice_id for r in (*delegated, *unit_held)}
+    if len(notice_ids) > 1:  # several notices, each numbering its items II.1, II.2 …: grouped by notice (probe 21)
+        headings = await ctx.db.run(_notice_headings, notice_ids)
+        await conv.say(event, texts.my_tasks_by_notice(
+            person.full_name, [(t.notice_id, *row) for t, row in zip(tasks, rows, strict=True)], headings,
+            ctx.today(), delegated, calendar=ctx.policy.calendar, unit_held=unit_held))
+        return
     await conv.say(event, texts.my_tasks(person.full_name, rows, ctx.today(), delegated,
                                          calendar=ctx.policy.calendar,
                                          notices=[t.notice.number or notice_title(t.notice) for t in tasks],
                                          units=[t.lead_name for t in tasks], unit_held=unit_held,
                                          overview=person.is_admin or person.role == Role.LEADER))
+
+
+def _notice_headings(session: Session, notice_ids: set[int]) -> dict[int, texts.NoticeHeading]:
+    out: dict[int, texts.NoticeHeading] = {}
+    for notice_id in sorted(notice_ids):
+        notice = session.get_one(Notice, notice_id)
+        out[notice_id] = texts.NoticeHeading(title=notice_title(notice), subject=notice.subject, number=notice.number)
+    return out
 
 
 # ---------------------------------------------------------------- supporting units and delegation

@@ -104,3 +104,27 @@ async def test_a_leader_asking_about_an_open_item_reads_its_deadline(harness: Ha
 ])
 def test_what_reads_as_a_question_about_one_item(text: str, expected: tuple[str, str] | None) -> None:
     assert asked_item(text) == expected
+
+
+SECOND = ("ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN\nSố: 16/TB-UBND\nBình Thuận, ngày 21 tháng 02 năm 2018\nTHÔNG BÁO\n"
+          "Kết luận của đồng chí Chủ tịch UBND tỉnh tại cuộc họp về quy hoạch chung các xã ven biển\n"
+          "1. Giao Ban Dân vận Tỉnh ủy chủ trì tuyên truyền quy hoạch, hoàn thành trước ngày 30/3/2018.\n"
+          "2. Các sở, ban, ngành liên quan phối hợp triển khai quy hoạch chung các xã ven biển.\n")
+
+
+async def test_viec_groups_two_notices_tasks_under_each_notice(harness: Harness) -> None:
+    h = harness
+    await h.say("admin", SECOND)
+    await h.tap("admin", texts.BUTTON_CONFIRM)
+    confirmed = last_text(h, "admin")
+    # (F10) a vague group is not a unit to add to the directory: the office names the units
+    assert "Mục 2: Các sở, ban, ngành liên quan" in confirmed, confirmed
+    assert "“chuyển mục 2 sang <tên đơn vị>”" in confirmed
+    assert "gửi tệp danh bạ" not in confirmed
+    await h.say("head_bdv", "/viec")
+    said = last_text(h, "head_bdv")
+    first, second = said.index("Thông báo số 45/TB-UBND"), said.index("Thông báo số 16/TB-UBND")
+    assert first < second and "theo 2 văn bản" in said.splitlines()[0], said
+    assert "— Kết luận tại cuộc họp về quy hoạch chung các xã ven biển (1):" in said
+    assert said.index("• Mục 1 (16/TB-UBND): Giao Ban Dân vận Tỉnh ủy chủ trì tuyên truyền") > second  # its notice
+    assert "“1 xong 16/TB-UBND”" in said  # item 1 is in both: how to say which
