@@ -662,8 +662,34 @@ async def typed_direction(conv: Conversation, event: TextIn, person: Person) -> 
     if not chosen:
         return False
     targets = await conv.ctx.db.run(direction_targets, [t.id for t in chosen])
-    await _pass_direction(conv, event, person, targets, named_only=False)
+    await _pass_direction(conv, event, person, targets, named_only=False, said=direction_words(text, targets))
     return True
+
+
+# the words a leader says to the bot, not to the unit: "chỉ đạo …", "nhắc …", "đôn đốc …" (folded)
+_TO_THE_BOT = re.compile(r"^(?:chi dao|nhac(?:\s+nho)?|don doc)\b[\s,:]*")
+
+
+def direction_words(text: str, targets: Sequence[DirectionTarget]) -> str | None:
+    """What a typed direction asks of the unit, without the words telling the bot to pass it on: "chỉ đạo Sở Nội
+    vụ khẩn trương hoàn thành mục III.3" → "khẩn trương hoàn thành mục III.3" (the head reads whose direction it is
+    in the line above it; probe 21, F11c). None when it does not open so, or leaves too little ("nhắc Sở Nội vụ")."""
+    squeezed, folded = squeezed_and_folded(text)
+    m = _TO_THE_BOT.match(folded)
+    if m is None:
+        return None
+    start = m.end()
+    names = sorted({name for t in targets for name in ways_to_name(t.unit_name, t.assignee_name)}, key=len,
+                   reverse=True)
+    for name in names:  # the unit (or person) it is addressed to, right after
+        if folded.startswith(name, start) and (len(folded) == start + len(name) or not folded[start + len(name)]
+                                               .isalnum()):
+            start += len(name)
+            break
+    rest = squeezed[start:].strip(" ,:;-–")
+    if len(rest.split()) < 2:
+        return None
+    return rest
 
 
 _DIRECTION_FILLER = frozenset("chi dao nhac nho don doc de nghi yeu cau khan truong kip thoi som nhanh thuc hien "
@@ -738,7 +764,7 @@ def _bare_nudge(text: str, targets: list[DirectionTarget]) -> bool:
 
 
 async def _pass_direction(conv: Conversation, event: TextIn, person: Person, targets: list[DirectionTarget], *,
-                          named_only: bool = True) -> None:
+                          named_only: bool = True, said: str | None = None) -> None:
     """A leader's (or the office's) reply to an escalation, or to any message about others' tasks: passed on,
     as written, to whoever holds each task it is about (the units it names, if it names some), kept in the
     tasks' history, and the leader told to whom it went."""
@@ -748,6 +774,8 @@ async def _pass_direction(conv: Conversation, event: TextIn, person: Person, tar
     text = " ".join(event.text.split())
     if _bare_nudge(text, targets):  # "nhắc xã Ngọc Thiện", "nhắc Đảng ủy xã Thịnh Sơn mục 1": the ask in full
         text = texts.DIRECTION_REMIND
+    elif said:  # "chỉ đạo Sở Nội vụ khẩn trương …": the ask, not the words to the bot (`direction_words`)
+        text = said
     await ctx.db.run(record_direction, [t.task_id for t in targets], by=person, text=text, now=ctx.clock.now())
     log.info("direction from %s on tasks %s", person.handle, [t.task_id for t in targets])
     holders: dict[int, list[DirectionTarget]] = {}

@@ -128,3 +128,12 @@ async def test_viec_groups_two_notices_tasks_under_each_notice(harness: Harness)
     assert "— Kết luận tại cuộc họp về quy hoạch chung các xã ven biển (1):" in said
     assert said.index("• Mục 1 (16/TB-UBND): Giao Ban Dân vận Tỉnh ủy chủ trì tuyên truyền") > second  # its notice
     assert "“1 xong 16/TB-UBND”" in said  # item 1 is in both: how to say which
+
+
+async def test_a_typed_direction_reaches_the_unit_without_the_words_to_the_bot(harness: Harness) -> None:
+    h = harness
+    mark = len(h.sent)
+    await h.say("leader", "chỉ đạo Sở Tài nguyên và Môi trường khẩn trương hoàn thành mục 4")
+    (told,) = texts_to(h, "head_stnmt", mark)
+    assert "“khẩn trương hoàn thành mục 4”" in told, told  # (F11c) not "“chỉ đạo Sở Tài nguyên … mục 4”"
+    assert last_text(h, "leader").startswith("Đã chuyển ý kiến chỉ đạo của đồng chí đến:")
