@@ -21,7 +21,7 @@ import re
 from dataclasses import replace
 
 from bot.datetext import WhenUnclear, parse_when
-from bot.ingest.dates import find_recurrence
+from bot.ingest.dates import find_recurrence, pick_deadline
 from bot.ingest.parser import read_task
 from bot.ingest.units import split_units
 from scheduler.calendar import VN_TZ
@@ -69,6 +69,14 @@ HEADER = re.compile(r"^(?P<field>số(?:\s*(?:văn\s*bản|hiệu|ký\s*hiệu))
 _HEADER_FIELDS = {"so": "number", "ngay": "date", "trich": "subject", "nguoi": "signer"}
 NONE = {"khong", "khong co", "ko", "k", "bo", "khong ai"}
 NO_DEADLINE = NONE | {"khong thoi han", "khong co thoi han", "khong co han", "khong han"}
+# the domain's words for work done as it comes, with no date (DOMAIN.md: "thường xuyên", "kịp thời"): no deadline
+ONGOING = {"thuong xuyen", "kip thoi", "lien tuc", "thuong xuyen lien tuc", "thuong xuyen kip thoi",
+           "ngay khi co yeu cau", "khi co yeu cau", "theo yeu cau", "hang ngay thuong xuyen"}
+# a deadline counted in days, weeks or months ("15 ngày", "trong 10 ngày làm việc", "trong vòng 2 tuần", "15 ngày
+# kể từ ngày ký"), on folded text: counted from the notice's date, as the notice's own "trong 15 ngày" is
+RELATIVE = re.compile(r"^(?:(?:trong|cham nhat)\s+(?:vong\s+|thoi\s+han\s+|thoi\s+gian\s+)?)?(?P<n>\d{1,3})\s+"
+                      r"(?P<unit>ngay|tuan|thang)(?P<work>\s+lam\s+viec)?"
+                      r"(?:\s+(?:ke\s+)?(?:tu|tinh\s+tu)\s+ngay\s+(?:ky|ban\s+hanh|van\s+ban))?$")
 # Lines only a draft can mean ("thêm: …", "số: …"): with no draft open they are answered so, not read as a notice
 ONLY_FOR_A_DRAFT = re.compile(rf"^(?:{_ADD_WORD}\b[^:\n]{{0,30}}:|(?:số|trích\s*yếu|người\s*ký)\s*:)", re.I)
 # "sửa 8 thành Sở Nội vụ", "đổi mục 8 thành …", "sửa 8 chủ trì là …", "8 chủ trì là Sở Nội vụ": the way a clerk
@@ -106,9 +114,12 @@ class CorrectionError(NhacViecError):
         super().__init__(f"bad correction: {user_message}", user_message)
 
 
-def parse_corrections(text: str, *, today: dt.date, now: dt.datetime | None = None) -> list[Correction]:
+def parse_corrections(text: str, *, today: dt.date, now: dt.datetime | None = None,
+                      issued_on: dt.date | None = None) -> list[Correction]:
     """The corrections typed in `text`, one per line; `now` (default: the start of `today` in Vietnam)
-    anchors relative deadlines such as "thứ 6 tuần sau"."""
+    anchors relative deadlines such as "thứ 6 tuần sau"; a deadline counted in days ("9 hạn 15 ngày", "10 hạn
+    trong 10 ngày làm việc") counts from the notice's date (`issued_on`, or one typed in the same message "ngày:
+    23/01/2026"), else from `today`."""
     if now is None:
         now = dt.datetime.combine(today, dt.time(0, 0), tzinfo=VN_TZ)
     example = f"30/4/{today.year if today < dt.date(today.year, 4, 30) else today.year + 1}"  # (one still to come)
@@ -129,7 +140,8 @@ def parse_corrections(text: str, *, today: dt.date, now: dt.datetime | None = No
                 out += [Correction(target=t, field="recurring", value=(frequency, phrase))
                         for t in _targets(m.group("ref"))]
                 continue
-            due = _due(m.group("value"), now, example)
+            dated = [c.value for c in out if c.field == "date" and isinstance(c.value, dt.date)]
+            due = _due(m.group("value"), now, example, counted_from=dated[-1] if dated else issued_on or today)
             out += [Correction(target=t, field="due", value=due) for t in _targets(m.group("ref"))]
         elif m := SUPPORT.match(line):
             units = _units(m.group("value"))
@@ -248,10 +260,18 @@ def _target(ref: str) -> str:
     return f"mục {ref}" if "." in ref and not ref.startswith("mục") else ref  # "1.a": the item numbered so
 
 
-def _due(value: str, now: dt.datetime, example: str) -> dt.date | None:
+def _due(value: str, now: dt.datetime, example: str, *, counted_from: dt.date | None = None) -> dt.date | None:
     value = value.strip(" .")
-    if fold(value) in NO_DEADLINE:
+    folded = fold(value)
+    if folded in NO_DEADLINE or folded in ONGOING:  # "3 hạn thường xuyên", "3 hạn kịp thời": no date (probe 21, F9)
         return None
+    if (m := RELATIVE.match(folded)) is not None and counted_from is not None:
+        # "9 hạn 15 ngày", "10 hạn trong 10 ngày làm việc": the notice parser's count, from the notice's date
+        unit = {"ngay": "ngày", "tuan": "tuần", "thang": "tháng"}[m.group("unit")]
+        phrase = f"hoàn thành trong {m.group('n')} {unit}{' làm việc' if m.group('work') else ''} kể từ ngày ký"
+        found = pick_deadline(phrase, issued_on=counted_from)
+        if found is not None:
+            return found.due
     try:
         return parse_when(value, now=now).date
     except WhenUnclear as exc:

@@ -901,13 +901,21 @@ def registered_text(result: Registered, rounds: Sequence[tuple[str, str, dt.date
                                      f"• Mục {ref} → {len(names)} đồng chí: {', '.join(names)}"
                                      for ref, names in given.items()]
     if result.unassigned:
-        lines += ["", "Chưa giao được (đơn vị chưa có trong danh bạ hoặc chưa có trưởng đơn vị):"]
+        vague = [ref for ref, unit in result.unassigned if unit and vague_group(unit)]
+        lines += ["", "Chưa giao được:" if vague else
+                  "Chưa giao được (đơn vị chưa có trong danh bạ hoặc chưa có trưởng đơn vị):"]
         waiting: dict[str, list[str]] = {}
         for ref, unit in result.unassigned:
             waiting.setdefault(ref, []).append(unit or "chưa xác định đơn vị chủ trì")
         lines += [f"• Mục {ref}: {'; '.join(units)}" for ref, units in waiting.items()]
         unnamed = [ref for ref, unit in result.unassigned if unit and names_no_unit(unit)]
-        if len(unnamed) < len(result.unassigned):
+        if vague:  # "Các sở, ban, ngành liên quan": no directory row is that; the office names the units (probe 21)
+            lines.append(vague_group_advice(list(dict.fromkeys(vague))))
+        if len(unnamed) + len(vague) < len(result.unassigned) and vague:
+            lines.append("Các đơn vị còn lại chưa có trong danh bạ hoặc chưa có trưởng đơn vị: đồng chí gửi tệp danh "
+                         "bạ (Excel hoặc CSV) có các đơn vị ấy và trưởng đơn vị vào đây: các nhiệm vụ ấy được giao "
+                         "ngay khi nhập xong.")
+        elif len(unnamed) < len(result.unassigned) and not vague:
             lines.append("Đồng chí gửi tệp danh bạ (Excel hoặc CSV) có đơn vị và trưởng đơn vị này vào đây: các nhiệm "
                          "vụ trên được giao ngay khi nhập xong.")
         if unnamed:  # "đơn vị nêu trên": no directory has it; the task goes to the unit the office names
@@ -2008,14 +2016,14 @@ def item_overview(ref: str, rows: Sequence[tuple[str, str, str | None, TaskStatu
         last = rounds[i] if i < len(rounds) else None
         if last is None:
             lines.append(f"• {unit or 'chưa xác định đơn vị'}{where} — {who}: {progress_text(status, percent)}; "
-                         f"hạn {date_vn(due) if due else 'không có'}{late}")
+                         f"{f'hạn {date_vn(due)}' if due else 'không có thời hạn'}{late}")
             continue
         went = (f"hoàn thành {date_vn(last.done_on)}, {'đúng hạn' if last.on_time else 'quá hạn'}" if last.done_on
                 else "không báo cáo")
         missed = f"; không báo cáo {last.missed} kỳ" if last.missed > 1 or (last.missed and last.done_on) else ""
         lines.append(f"• {unit or 'chưa xác định đơn vị'}{where} — {who}: {round_name(last.label)} {went}{missed}; "
-                     f"kỳ hiện tại hạn {date_vn(due) if due else 'không có'} — {progress_text(status, percent)}"
-                     f"{late}")
+                     f"kỳ hiện tại {f'hạn {date_vn(due)}' if due else 'không có thời hạn'} — "
+                     f"{progress_text(status, percent)}{late}")
     lines.append("Gõ /tonghop để xem tổng hợp theo đơn vị.")
     return vn("\n".join(lines))
 
@@ -3290,3 +3298,207 @@ def questions_waiting(rows: Sequence[tuple[int, str, str, dt.datetime]], tz: dt.
               for n, name, text, at in rows]
     lines.append("Đồng chí trả lời bằng cách gõ: “trả lời <số>: <nội dung>”.")
     return vn("\n".join(lines))
+
+
+# ------------------------------------------------------------------ /giao, /nghi, /donvi by name (probe 21)
+
+def _example_person(example: tuple[str, str] | None) -> str:
+    return f"@{example[0]} ({example[1]})" if example else "@mã_cán_bộ"
+
+
+def delegate_usage_named(cadres: Sequence[tuple[str, str]], example_ref: str | None = None) -> str:
+    """/giao alone: how to hand a task on, the example taken from the head's own unit (handle or full name)."""
+    ref = example_ref or "2.3"
+    if cadres:
+        handle, name = cadres[0]
+        example = f"ví dụ: /giao {ref} @{handle} hoặc /giao {ref} {name}"
+    else:
+        example = f"ví dụ: /giao {ref} @mã_cán_bộ"
+    lines = ["Để giao một nhiệm vụ của đơn vị cho cán bộ, đồng chí gõ: /giao <số mục> <mã hoặc họ tên cán bộ>, "
+             f"{example}. Cán bộ được giao nhận nhắc việc; đồng chí vẫn được báo mỗi lần cán bộ cập nhật."]
+    if cadres:
+        lines += ["", "Cán bộ của đơn vị:"] + [f"• @{handle} — {name}" for handle, name in cadres]
+    return vn("\n".join(lines))
+
+
+def person_not_in_directory(said: str, command: str, example_args: str, example: tuple[str, str] | None) -> str:
+    """A handle or name that fits nobody in the directory: said so, with an example from this office."""
+    who = f"@{example[0]} hoặc /{command} {example_args} {example[1]}" if example else "@mã_cán_bộ"
+    return vn(f"Không tìm thấy cán bộ “{said.lstrip('@')}” trong danh bạ. Đồng chí ghi mã cán bộ hoặc đủ họ tên, "
+              f"ví dụ: /{command} {example_args} {who}.")
+
+
+def person_which(said: str, command: str, example_args: str, people: Sequence[tuple[str, str, str | None]]) -> str:
+    """A full name several people share: their handles, to type one."""
+    listed = "\n".join(f"• /{command} {example_args} @{handle} — {name}" + (f", {title}" if title else "")
+                       for handle, name, title in people)
+    return vn(f"Có {len(people)} cán bộ tên “{said}”; đồng chí gõ mã của người cần chọn:\n{listed}")
+
+
+def leave_usage_named(problem: str = "", example: tuple[str, str] | None = None) -> str:
+    """/nghi's syntax, its example naming a colleague from this office's directory (handle or full name)."""
+    cover = f"/nghi 01/12 05/12 @{example[0]} hoặc /nghi 01/12 05/12 {example[1]}" if example else \
+        "/nghi 01/12 05/12 @mã_cán_bộ"
+    return vn((problem + " " if problem else "") + "Cú pháp: /nghi <từ ngày> <đến ngày> [mã hoặc họ tên người làm "
+              f"thay], ví dụ: /nghi 01/12 05/12 hoặc {cover}; /nghi hủy để kết thúc sớm.")
+
+
+def leave_already_recorded(start: dt.date, end: dt.date, cover: str | None) -> str:
+    """/nghi sent again with the same dates and colleague: nothing new, nobody told twice."""
+    who = f"; đ/c {cover} nhận nhắc việc thay (đã được báo)" if cover else ""
+    return vn(f"Kỳ nghỉ {_period(start, end)} của đồng chí đã được ghi nhận trước đó{who}. Nhắc việc không gửi lại "
+              "thông báo.")
+
+
+def unit_period_not_understood(reason: str) -> str:
+    """/donvi with a time it cannot read: /donvi's own syntax (not /tonghop's, which a head may not use)."""
+    return vn(f"Thời gian “{reason}” không hợp lệ. {UNIT_REPORT_USAGE}")
+
+
+@dataclass(frozen=True, kw_only=True)
+class ItemRow:
+    """One unit's task under an item a leader asks about: where it stands, finished or not."""
+
+    notice: str  # the notice's number ("15/TB-UBND"), said when the item is in several notices
+    unit: str
+    assignee: str | None
+    status: TaskStatus
+    percent: int | None
+    due_on: dt.date | None
+    done_on: dt.date | None
+    last_note: str | None = None
+
+
+def item_status_answer(ref: str, rows: Sequence[ItemRow], today: dt.date,
+                       rounds: Sequence[LastRound | None] = ()) -> str:
+    """A leader's or the office's question about one item ("tình hình mục 2.1", "mục II.7.b thế nào?"): each unit
+    holding it, with its status — finished ones too, with the day (probe 21, F4) — never the whole table."""
+    several = len({r.notice for r in rows}) > 1
+    lines = [f"Tình hình thực hiện mục {ref}:"]
+    for i, row in enumerate(rows):
+        where = f" [{row.notice}]" if several and row.notice else ""
+        who = f"đ/c {row.assignee}" if row.assignee else "chưa có người nhận"
+        head = f"• {row.unit or 'chưa xác định đơn vị'}{where} — {who}: "
+        if row.status == TaskStatus.DONE:
+            when = f" ngày {date_vn(row.done_on)}" if row.done_on else ""
+            timely = "" if row.due_on is None or row.done_on is None else \
+                (", đúng hạn" if row.done_on <= row.due_on else f", quá hạn (hạn {date_vn(row.due_on)})")
+            lines.append(f"{head}Hoàn thành{when}{timely}")
+        else:
+            last = rounds[i] if i < len(rounds) else None
+            deadline = f"hạn {date_vn(row.due_on)}" if row.due_on else "không có thời hạn"
+            late = " — quá hạn" if row.due_on and row.due_on < today else ""
+            if last is None:
+                lines.append(f"{head}{progress_text(row.status, row.percent)}; {deadline}{late}")
+            else:
+                went = (f"hoàn thành {date_vn(last.done_on)}, {'đúng hạn' if last.on_time else 'quá hạn'}"
+                        if last.done_on else "không báo cáo")
+                missed = f"; không báo cáo {last.missed} kỳ" if last.missed > 1 or (last.missed and last.done_on) \
+                    else ""
+                lines.append(f"{head}{round_name(last.label)} {went}{missed}; kỳ hiện tại {deadline} — "
+                             f"{progress_text(row.status, row.percent)}{late}")
+        if row.last_note:
+            lines.append(f"  Nội dung báo cáo gần nhất: “{shorten(row.last_note, 160)}”")
+    lines.append("Gõ /tonghop để xem tổng hợp theo đơn vị.")
+    return vn("\n".join(lines))
+
+
+@dataclass(frozen=True, kw_only=True)
+class NoticeHeading:
+    """How /viec names a notice over its tasks: its title ("Thông báo số 15/TB-UBND ngày 23/01/2026"), what it is
+    about (shortened), and its number to type beside an item ("15/TB-UBND")."""
+
+    title: str
+    subject: str | None
+    number: str | None
+
+
+# "Kết luận của đồng chí Nguyễn Hồng Hải - Ủy viên …, Phó Chủ tịch UBND tỉnh tại cuộc họp nghe báo cáo …": who
+# concluded is alike in every notice of one office; what the meeting was about tells two notices apart
+_CONCLUSION_OF = re.compile(r"^(?P<what>(?:thông báo\s+)?kết luận)\s+của\s+.+?\s(?P<about>(?:tại|về)\s.+)$",
+                            re.I | re.S)
+
+
+def _what_about(subject: str) -> str:
+    m = _CONCLUSION_OF.match(" ".join(subject.split()))
+    text = f"{m.group('what')} {m.group('about')}" if m else " ".join(subject.split())
+    return shorten_at_word(text[:1].upper() + text[1:], 100)
+
+
+def _notice_heading(heading: NoticeHeading, count: int) -> str:
+    about = f" — {_what_about(heading.subject)}" if heading.subject else ""
+    return f"{heading.title}{about} ({count}):"
+
+
+def my_tasks_by_notice(name: str, tasks: Sequence[tuple[int, str, str, dt.date | None, TaskStatus, int | None]],
+                       headings: Mapping[int, NoticeHeading], today: dt.date, delegated: Sequence[DelegatedRow] = (),
+                       calendar: WorkingCalendar | None = None, unit_held: Sequence[DelegatedRow] = ()) -> str:
+    """/viec for someone whose tasks come from several notices (each numbers its items I.1, II.3 …): the tasks
+    under the notice they belong to, named (kind, number and date, what it is about), so that "II.2" of one is not
+    taken for "II.2" of the other (probe 21, F10). `tasks`: (notice id, item, text, deadline, status, percent)."""
+
+    def flag(due: dt.date | None) -> str:
+        if due is None:
+            return ""
+        runs_to = calendar.effective_deadline(due) if calendar is not None else due
+        said = f", tính đến hết {date_vn(runs_to)}" if runs_to != due else ""
+        return said + (" (quá hạn)" if runs_to < today else "")
+
+    def grouped(rows: Sequence[tuple[int, str]]) -> list[tuple[int, list[str]]]:
+        out: dict[int, list[str]] = {}
+        for notice_id, line in rows:
+            out.setdefault(notice_id, []).append(line)
+        return list(out.items())
+
+    def section(rows: Sequence[tuple[int, str]]) -> list[str]:
+        lines: list[str] = []
+        for notice_id, group in grouped(rows):
+            heading = headings.get(notice_id)
+            lines += ["", _notice_heading(heading, len(group)) if heading else f"Văn bản khác ({len(group)}):"]
+            lines += group
+        return lines
+
+    count = len({t[0] for t in tasks} | {r.notice_id for r in (*delegated, *unit_held)})
+    lines = [f"Nhiệm vụ đồng chí {name} đang phụ trách ({len(tasks)}), theo {count} văn bản:" if tasks
+             else f"Đồng chí {name} hiện không trực tiếp phụ trách nhiệm vụ nào."]
+    by_ref: dict[str, set[int]] = {}
+    for notice_id, ref, *_ in tasks:
+        by_ref.setdefault(ref, set()).add(notice_id)
+    repeated = [(ref, ids) for ref, ids in by_ref.items() if len(ids) > 1]
+
+    def numbered(notice_id: int, ref: str) -> str:  # an item in both notices: its line says which, too
+        heading = headings.get(notice_id)
+        return f" ({heading.number})" if len(by_ref.get(ref, ())) > 1 and heading and heading.number else ""
+
+    lines += section([(notice_id, f"• Mục {ref}{numbered(notice_id, ref)}: {shorten(text, 120)}\n  Thời hạn: "
+                                  f"{date_vn(due)}{flag(due)}; tình trạng: {progress_text(status, percent)}")
+                      for notice_id, ref, text, due, status, percent in tasks])
+    if repeated:
+        ref, ids = repeated[0]
+        number = next((h.number for i in sorted(ids)[1:] if (h := headings.get(i)) and h.number), None)
+        lines += ["", "Số mục trùng nhau giữa các văn bản: khi báo cáo, đồng chí gõ kèm số văn bản"
+                  + (f", ví dụ: “{ref} xong {number}”." if number else ".")]
+    for rows, title in ((delegated, f"Nhiệm vụ của đơn vị đã giao cán bộ ({len(delegated)}):"),
+                        (unit_held, f"Nhiệm vụ của đơn vị do đồng chí khác phụ trách ({len(unit_held)}), đồng chí có "
+                                    f"thể báo cáo thay, ví dụ: “{unit_held[0].item_ref if unit_held else ''} xong”:")):
+        if rows:
+            lines += ["", title]
+            lines += section([(row.notice_id, f"• Mục {row.item_ref}: {shorten(row.text, 120)}\n  Đ/c "
+                                              f"{row.assignee_name}; thời hạn: {date_vn(row.due_on)}{flag(row.due_on)}"
+                                              f"; tình trạng: {progress_text(row.status, row.percent)}")
+                              for row in rows])
+    return vn("\n".join(lines))
+
+
+def vague_group(unit: str) -> bool:
+    """Whether a lead as written is a vague group ("Các sở, ban, ngành liên quan", "các cơ quan, đơn vị"): no row
+    of a directory is that, so sending a directory never assigns it (probe 21, F10)."""
+    group = read_group(unit)
+    return group is not None and not names_no_unit(unit) and (group.some or not group.kinds)
+
+
+def vague_group_advice(refs: Sequence[str]) -> str:
+    """At confirmation: items given to a vague group are for the office to give to named units."""
+    items = ", ".join(refs)
+    return vn(f"Mục {items} giao cho nhóm đơn vị chung (không nêu tên đơn vị cụ thể), không phải một đơn vị trong "
+              f"danh bạ: đồng chí gõ “chuyển mục {refs[0]} sang <tên đơn vị>” để giao cho đơn vị cụ thể.")

@@ -24,7 +24,13 @@ in the last month of a quarter, half-year or year ("ngày 20 của tháng cuối
 in the second half of its week; or when the wording names the previous period ("báo cáo kết
 quả tháng trước, trước ngày 10 hằng tháng" → the round due 10/02/2027 is "tháng 1/2027").
 Otherwise (a monthly report "trước ngày 10 hằng tháng": about January, or February so far?)
-it is named by its deadline, "hạn 10/02/2027" (shown as "kỳ hạn 10/02/2027"), never a guess."""
+it is named by its deadline, "hạn 10/02/2027" (shown as "kỳ hạn 10/02/2027"), never a guess.
+
+A period with no working day in it (the Tết week, 16–20/02/2026; a daily round on a public holiday) has no round:
+there was no working week to report on, and an office does not expect "báo cáo tuần" for a week everyone was off —
+nor that week's report to fall due on the first day back, beside the next week's. The series goes from the round
+before it to the round after it. The rule knows working days only through `working_day` (`scheduler.series` gives
+it the calendar's); without it every period has its round (probe 21, F12)."""
 
 from __future__ import annotations
 
@@ -32,8 +38,8 @@ import calendar as _cal
 import datetime as dt
 import enum
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
 
 from storage.vntext import nfc, strip_marks
 
@@ -92,6 +98,9 @@ class RecurrenceRule:
     first_due_after: dt.date | None = None
     # the wording names the previous period as the one reported on ("kết quả tháng trước")
     reports_previous: bool = False
+    # whether a day is a working day: a period without one has no round (see the module's note); None: every
+    # period has its round
+    working_day: Callable[[dt.date], bool] | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         if self.due_day is not None and not 1 <= self.due_day <= 31:
@@ -246,6 +255,28 @@ def _occurrence(rule: RecurrenceRule, index: int) -> Occurrence:
     return replace(occ, period_label=deadline_label(occ.due_on))
 
 
+# the longest run of periods with no working day that is skipped (a daily duty over Tết: about nine office days)
+_MAX_IDLE = 40
+
+
+def _idle(rule: RecurrenceRule, index: int) -> bool:
+    """Whether period `index` has no working day in it (no round then; see the module's note)."""
+    if rule.working_day is None:
+        return False
+    occ = _period(rule, index)
+    days = (occ.period_end - occ.period_start).days + 1
+    return days <= 62 and not any(rule.working_day(occ.period_start + dt.timedelta(days=i)) for i in range(days))
+
+
+def _worked(rule: RecurrenceRule, index: int) -> int:
+    """`index`, or the first period after it that has a working day."""
+    for _ in range(_MAX_IDLE):
+        if not _idle(rule, index):
+            return index
+        index += 1
+    return index
+
+
 def _earliest_index(rule: RecurrenceRule) -> int:
     """The period holding `starts_on`, or the next if its deadline is earlier (a round a task may point at)."""
     index = _period_index(rule, rule.starts_on)
@@ -258,7 +289,7 @@ def _first_index(rule: RecurrenceRule) -> int:
     if rule.first_due_after is not None:
         while _period(rule, index).due_on <= rule.first_due_after:
             index += 1
-    return index
+    return _worked(rule, index)
 
 
 def _in_series(rule: RecurrenceRule, index: int, first: int) -> bool:
@@ -270,8 +301,11 @@ def _in_series(rule: RecurrenceRule, index: int, first: int) -> bool:
 def occurrences(rule: RecurrenceRule, *, limit: int | None = None) -> Iterator[Occurrence]:
     """Every occurrence in order (endless without `until`, `count` or `limit`)."""
     first = index = _first_index(rule)
-    while (limit is None or index - first < limit) and _in_series(rule, index, first):
-        yield _occurrence(rule, index)
+    given = 0
+    while (limit is None or given < limit) and _in_series(rule, index, first):
+        if not _idle(rule, index):
+            yield _occurrence(rule, index)
+            given += 1
         index += 1
 
 
@@ -297,11 +331,12 @@ def next_occurrence(rule: RecurrenceRule, after: dt.date | Occurrence) -> Occurr
     round whose deadline is later than that date. None when the series has ended."""
     first = _first_index(rule)
     if isinstance(after, Occurrence):
-        index = max(_period_index(rule, after.period_end) + 1, first)
+        index = _worked(rule, max(_period_index(rule, after.period_end) + 1, first))
     else:
         index = max(_period_index(rule, after) - 2, first)
         while _occurrence(rule, index).due_on <= after:
             index += 1
+        index = _worked(rule, index)
     return _occurrence(rule, index) if _in_series(rule, index, first) else None
 
 

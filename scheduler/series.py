@@ -88,6 +88,7 @@ def first_round(recurrence: str | None, text: str, *, due_text: str | None, conf
                           first_due_after=confirmed_on - dt.timedelta(days=1))
     if bare is None:
         return None
+    bare = replace(bare, working_day=calendar.is_working_day)  # no round for a week with no working day
     first = first_occurrence(with_lead(bare, confirmed_on, calendar))
     skipped = None
     for occurrence in occurrences(bare, limit=40):
@@ -100,7 +101,10 @@ def first_round(recurrence: str | None, text: str, *, due_text: str | None, conf
 def rule_of(task: Task, calendar: WorkingCalendar) -> RecurrenceRule | None:
     confirmed_on = calendar.local(task.created_at).date()
     rule = rule_from_task(task.recurrence, task.text, starts_on=confirmed_on, due_text=task.due_text)
-    return with_lead(rule, confirmed_on, calendar) if rule is not None else None
+    if rule is None:
+        return None
+    # a period with no working day (the Tết week) has no round: the series goes from the round before to the next
+    return with_lead(replace(rule, working_day=calendar.is_working_day), confirmed_on, calendar)
 
 
 def start_notice_series(session: Session, notice_id: int, *, calendar: WorkingCalendar) -> int:

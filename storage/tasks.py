@@ -348,6 +348,19 @@ def office_tasks_by_ref(session: Session, person: Person, item_ref: str) -> list
                                           Task.status.in_(OPEN_STATUSES)).order_by(Task.id)), item_ref)
 
 
+def office_item_tasks(session: Session, person: Person, item_ref: str) -> list[Task]:
+    """For a leader or an admin asking about an item ("tình hình mục 2.1"): every task numbered `item_ref` of a
+    confirmed notice, open or finished (not withdrawn), with its unit, holder and notice."""
+    if person.role not in (Role.ADMIN, Role.LEADER):
+        return []
+    return _by_ref(session.scalars(select(Task).join(Notice, Notice.id == Task.notice_id)
+                                   .options(selectinload(Task.lead_unit), selectinload(Task.assignee),
+                                            selectinload(Task.notice))
+                                   .where(_ref_is(item_ref), Notice.status == NoticeStatus.CONFIRMED,
+                                          Task.status != TaskStatus.CANCELLED)
+                                   .order_by(Task.notice_id, Task.position, Task.id)), item_ref)
+
+
 @dataclass(frozen=True, kw_only=True)
 class DelegatedRow:
     item_ref: str
@@ -356,6 +369,7 @@ class DelegatedRow:
     status: TaskStatus
     percent: int | None
     assignee_name: str
+    notice_id: int = 0  # which notice: /viec groups the rows by notice when there are several (probe 21, F10)
 
 
 def delegated_tasks(session: Session, person: Person, *, member: bool = False) -> list[DelegatedRow]:
@@ -373,6 +387,7 @@ def delegated_tasks(session: Session, person: Person, *, member: bool = False) -
         Notice.status == NoticeStatus.CONFIRMED, Task.status.not_in([TaskStatus.DONE, TaskStatus.CANCELLED]))
         .options(selectinload(Task.assignee)).order_by(Task.notice_id, Task.position, Task.id))
     return [DelegatedRow(item_ref=t.item_ref, text=t.text, due_on=t.due_on, status=TaskStatus(t.status),
+                         notice_id=t.notice_id,
                          percent=t.percent, assignee_name=t.assignee.full_name if t.assignee else "")
             for t in tasks]
 

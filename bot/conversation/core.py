@@ -16,7 +16,19 @@ from sqlalchemy.orm import Session
 
 from bot import texts
 from bot.context import AppContext
-from bot.conversation import delivery, directory, enroll, leave, notices, office, reports, status, withdraw, workdays
+from bot.conversation import (
+    delivery,
+    directory,
+    enroll,
+    itemquery,
+    leave,
+    notices,
+    office,
+    reports,
+    status,
+    withdraw,
+    workdays,
+)
 from bot.conversation.events import Channel, FileIn, Inbound, Outgoing, SentMessage, TapIn, TextIn, UnsupportedIn
 from bot.conversation.render import fit
 from bot.replies import chat_fold
@@ -276,6 +288,7 @@ async def _on_text(conv: Conversation, event: TextIn, person: Person) -> None:
             or await status.reply_status(conv, event, person) or await notices.correct_draft(conv, event, person)
             or await notices.typed_decision(conv, event, person)
             or await status.typed_extension_decision(conv, event, person)
+            or await itemquery.item_question(conv, event, person)  # "tình hình mục 2.1": that item, done or not
             or await reports.typed_question(conv, event, person)
             or await status.typed_direction(conv, event, person)
             or await status.typed_status(conv, event, person)):

@@ -27,7 +27,7 @@ from scheduler.calendar import WorkingCalendar
 from scheduler.series import start_notice_series
 from storage.directory import person_by_id
 from storage.errors import NotAllowed, NoTasksFound, NoticeUnreadable
-from storage.models import Person, Role, Task
+from storage.models import Notice, Person, Role, Task
 from storage.notices import (
     Registered,
     cancel_notice,
@@ -221,11 +221,12 @@ async def correct_draft(conv: Conversation, event: TextIn, person: Person) -> bo
                                                     explain=ctx.policy.calendar.explain_deadline,
                                                     misread=words.get(str(found[0]), ())))
         return True
+    issued_on = await ctx.db.run(lambda s: s.get_one(Notice, notice_id).issued_on)  # "hạn 15 ngày" counts from it
     if replied or LOOKS_LIKE_CORRECTION.match(event.text.strip()):
-        corrections = parse_corrections(event.text, today=ctx.today(), now=ctx.clock.now())
+        corrections = parse_corrections(event.text, today=ctx.today(), now=ctx.clock.now(), issued_on=issued_on)
     else:
         try:
-            corrections = parse_corrections(event.text, today=ctx.today(), now=ctx.clock.now())
+            corrections = parse_corrections(event.text, today=ctx.today(), now=ctx.clock.now(), issued_on=issued_on)
         except CorrectionError:
             return False  # not corrections: something else typed while a draft is open
     if not corrections:

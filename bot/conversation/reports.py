@@ -184,8 +184,8 @@ async def unit_summary(conv: Conversation, event: TextIn, args: list[str], perso
         return
     try:
         typed = parse_filter(" ".join(args), conv.ctx.today())
-    except FilterNotUnderstood:
-        await conv.say(event, texts.period_not_understood(" ".join(args)))
+    except FilterNotUnderstood:  # /donvi's own syntax: /tonghop is refused to a head (probe 21, F11b)
+        await conv.say(event, texts.unit_period_not_understood(" ".join(args)))
         return
     unit_id = person.unit_id
     unit_name = await conv.ctx.db.run(lambda s: s.get_one(Unit, unit_id).name)

@@ -29,6 +29,7 @@ from sqlalchemy import select
 from bot import texts
 from bot.conversation import office
 from bot.conversation.events import Action, Inbound, Outgoing, TapIn, TextIn
+from bot.conversation.named import colleague_example, named_at_end
 from bot.datetext import WhenUnclear, leading_when, parse_when
 from bot.replies import (
     NOT_HOW_TO_ASK,
@@ -670,8 +671,34 @@ async def typed_direction(conv: Conversation, event: TextIn, person: Person) -> 
     if not chosen:
         return False
     targets = await conv.ctx.db.run(direction_targets, [t.id for t in chosen])
-    await _pass_direction(conv, event, person, targets, named_only=False)
+    await _pass_direction(conv, event, person, targets, named_only=False, said=direction_words(text, targets))
     return True
+
+
+# the words a leader says to the bot, not to the unit: "chỉ đạo …", "nhắc …", "đôn đốc …" (folded)
+_TO_THE_BOT = re.compile(r"^(?:chi dao|nhac(?:\s+nho)?|don doc)\b[\s,:]*")
+
+
+def direction_words(text: str, targets: Sequence[DirectionTarget]) -> str | None:
+    """What a typed direction asks of the unit, without the words telling the bot to pass it on: "chỉ đạo Sở Nội
+    vụ khẩn trương hoàn thành mục III.3" → "khẩn trương hoàn thành mục III.3" (the head reads whose direction it is
+    in the line above it; probe 21, F11c). None when it does not open so, or leaves too little ("nhắc Sở Nội vụ")."""
+    squeezed, folded = squeezed_and_folded(text)
+    m = _TO_THE_BOT.match(folded)
+    if m is None:
+        return None
+    start = m.end()
+    names = sorted({name for t in targets for name in ways_to_name(t.unit_name, t.assignee_name)}, key=len,
+                   reverse=True)
+    for name in names:  # the unit (or person) it is addressed to, right after
+        if folded.startswith(name, start) and (len(folded) == start + len(name) or not folded[start + len(name)]
+                                               .isalnum()):
+            start += len(name)
+            break
+    rest = squeezed[start:].strip(" ,:;-–")
+    if len(rest.split()) < 2:
+        return None
+    return rest
 
 
 _DIRECTION_FILLER = frozenset("chi dao nhac nho don doc de nghi yeu cau khan truong kip thoi som nhanh thuc hien "
@@ -746,7 +773,7 @@ def _bare_nudge(text: str, targets: list[DirectionTarget]) -> bool:
 
 
 async def _pass_direction(conv: Conversation, event: TextIn, person: Person, targets: list[DirectionTarget], *,
-                          named_only: bool = True) -> None:
+                          named_only: bool = True, said: str | None = None) -> None:
     """A leader's (or the office's) reply to an escalation, or to any message about others' tasks: passed on,
     as written, to whoever holds each task it is about (the units it names, if it names some), kept in the
     tasks' history, and the leader told to whom it went."""
@@ -756,6 +783,8 @@ async def _pass_direction(conv: Conversation, event: TextIn, person: Person, tar
     text = " ".join(event.text.split())
     if _bare_nudge(text, targets):  # "nhắc xã Ngọc Thiện", "nhắc Đảng ủy xã Thịnh Sơn mục 1": the ask in full
         text = texts.DIRECTION_REMIND
+    elif said:  # "chỉ đạo Sở Nội vụ khẩn trương …": the ask, not the words to the bot (`direction_words`)
+        text = said
     await ctx.db.run(record_direction, [t.task_id for t in targets], by=person, text=text, now=ctx.clock.now())
     log.info("direction from %s on tasks %s", person.handle, [t.task_id for t in targets])
     holders: dict[int, list[DirectionTarget]] = {}
@@ -2143,11 +2172,26 @@ async def my_tasks(conv: Conversation, event: TextIn, args: list[str], person: P
              TaskStatus(t.status), t.percent) for t in tasks]
     delegated = await ctx.db.run(delegated_tasks, person)
     unit_held = await ctx.db.run(lambda s: delegated_tasks(s, person, member=True))
+    notice_ids = {t.notice_id for t in tasks} | {r.notice_id for r in (*delegated, *unit_held)}
+    if len(notice_ids) > 1:  # several notices, each numbering its items II.1, II.2 …: grouped by notice (probe 21)
+        headings = await ctx.db.run(_notice_headings, notice_ids)
+        await conv.say(event, texts.my_tasks_by_notice(
+            person.full_name, [(t.notice_id, *row) for t, row in zip(tasks, rows, strict=True)], headings,
+            ctx.today(), delegated, calendar=ctx.policy.calendar, unit_held=unit_held))
+        return
     await conv.say(event, texts.my_tasks(person.full_name, rows, ctx.today(), delegated,
                                          calendar=ctx.policy.calendar,
                                          notices=[t.notice.number or notice_title(t.notice) for t in tasks],
                                          units=[t.lead_name for t in tasks], unit_held=unit_held,
                                          overview=person.is_admin or person.role == Role.LEADER))
+
+
+def _notice_headings(session: Session, notice_ids: set[int]) -> dict[int, texts.NoticeHeading]:
+    out: dict[int, texts.NoticeHeading] = {}
+    for notice_id in sorted(notice_ids):
+        notice = session.get_one(Notice, notice_id)
+        out[notice_id] = texts.NoticeHeading(title=notice_title(notice), subject=notice.subject, number=notice.number)
+    return out
 
 
 # ---------------------------------------------------------------- supporting units and delegation
@@ -2248,13 +2292,29 @@ async def _ask_which_holder(conv: Conversation, event: Inbound, person: Person, 
 
 
 async def delegate_command(conv: Conversation, event: TextIn, args: list[str], person: Person) -> None:
-    """/giao 2.3 @handle: the head of the lead unit hands the task to a cadre of the unit."""
+    """/giao 2.3 @handle, /giao 2.3 Lê Thị Luật: the head of the lead unit hands the task to a cadre of the unit
+    (named by handle or full name, as /moi accepts; probe 21, F7)."""
     ctx = conv.ctx
+    cadres = await ctx.db.run(unit_cadres, person) if person.role == "head" else []
+    rows = [(c.handle, c.full_name) for c in cadres]
     if len(args) < 2:
-        cadres = await ctx.db.run(unit_cadres, person) if person.role == "head" else []
-        await conv.say(event, texts.delegate_usage([(c.handle, c.full_name) for c in cadres]))
+        held = [t.item_ref for t in in_item_order(await ctx.db.run(open_tasks_for, person))] or \
+            [r.item_ref for r in await ctx.db.run(delegated_tasks, person)]
+        await conv.say(event, texts.delegate_usage_named(rows, held[0] if held else None))
         return
-    result = await ctx.db.run(delegate, by=person, item_ref=" ".join(args[:-1]), handle=args[-1], now=ctx.clock.now())
+    found = await ctx.db.run(named_at_end, args, keep=1, near=person)
+    assert found is not None  # (two words at least)
+    if len(found.people) != 1:
+        typed = " ".join(found.before)
+        if found.people:
+            await conv.say(event, texts.person_which(found.said, "giao", typed,
+                                                     [(p.handle, p.full_name, p.title) for p in found.people]))
+        else:
+            example = rows[0] if rows else await ctx.db.run(colleague_example, person)
+            await conv.say(event, texts.person_not_in_directory(found.said, "giao", typed, example))
+        return
+    result = await ctx.db.run(delegate, by=person, item_ref=" ".join(found.before),
+                              handle=found.people[0].handle, now=ctx.clock.now())
     await _delegated(conv, event, result, by=person)
 
 

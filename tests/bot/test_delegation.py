@@ -40,7 +40,7 @@ def person_id(h: Harness, handle: str) -> int:
 async def test_the_head_hands_a_task_to_a_cadre_and_stays_informed(harness: Harness) -> None:
     h = harness
     await h.say("head_bdv", "/giao")
-    assert "/giao <số mục> @<mã cán bộ>" in last_text(h, "head_bdv") and "@cadre_bdv — Phạm Thị Vận" in \
+    assert "/giao <số mục> <mã hoặc họ tên cán bộ>" in last_text(h, "head_bdv") and "@cadre_bdv — Phạm Thị Vận" in \
         last_text(h, "head_bdv")
     await h.say("head_bdv", "/giao 2 @cadre_bdv")
     # (not "trước đây: đ/c Lê Văn Dân": the head is not told the task he hands on was his — probe 18)

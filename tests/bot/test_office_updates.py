@@ -51,9 +51,10 @@ async def test_a_leader_asks_how_the_units_stand_on_an_item(db_url: str) -> None
     try:
         await h.say("head_bdv", "1 60% vướng kinh phí")
         await h.say("leader", "tình hình mục 1")
-        assert last_text(h, "leader").splitlines()[:3] == [
+        assert last_text(h, "leader").splitlines()[:4] == [
             "Tình hình thực hiện mục 1:",
             "• Ban Dân vận Tỉnh ủy — đ/c Lê Văn Dân: 60% — Vướng mắc; hạn 30/03/2018",
+            "  Nội dung báo cáo gần nhất: “60% vướng kinh phí”",  # what the unit said, for the leader (probe 21)
             "• Sở Tài nguyên và Môi trường — đ/c Trần Văn Môi: Chưa cập nhật; hạn 30/03/2018"]
         await h.say("leader", "1?")
         assert last_text(h, "leader").startswith("Tình hình thực hiện mục 1:\n• Ban Dân vận Tỉnh ủy")

@@ -282,7 +282,7 @@ REFUSALS = [
     ("leader", "/giao 2 @cadre_bdv", "Chỉ trưởng đơn vị chủ trì mới giao nhiệm vụ"),
     ("head_stnmt", "/giao 2 @cadre_bdv", "Không có nhiệm vụ mục 2 do đơn vị đồng chí chủ trì"),
     ("head_bdv", "/giao 2 @head_stnmt", "không phải cán bộ của Ban Dân vận Tỉnh ủy"),
-    ("head_bdv", "/giao 2 @ai_do", "Không tìm thấy cán bộ có mã “ai_do”"),
+    ("head_bdv", "/giao 2 @ai_do", "Không tìm thấy cán bộ “ai_do” trong danh bạ"),
     ("head_bdv", "file", "Chỉ quản trị viên (Văn phòng) mới đưa văn bản thông báo"),
     ("head_stnmt", _status_tap, "Đồng chí không phụ trách nhiệm vụ mục 1 (người phụ trách: đ/c Lê Văn Dân)"),
     ("head_stnmt", _snooze_tap, "Đồng chí không phụ trách nhiệm vụ mục 1"),

@@ -1,0 +1,95 @@
+"""A leader's (or the office's) question about one item, typed: "tình hình mục 2.1" (the form the leader's /huongdan
+offers), "mục 2.1 thế nào?", "tiến độ mục III.3", "mục II.7.b đã xong chưa?". Answered with each unit holding the
+item and where it stands — finished ones too — never with the whole table, never sent on to the office as a
+question it cannot answer (probe 21, F4)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from typing import TYPE_CHECKING
+
+from sqlalchemy.orm import Session
+
+from bot import texts
+from bot.conversation.events import TextIn
+from storage.itemref import squeezed_and_folded
+from storage.models import Person, Role, Task, TaskStatus
+from storage.reports import _latest_notes
+from storage.tasks import office_item_tasks
+from storage.unitnames import mentions
+
+if TYPE_CHECKING:
+    from bot.conversation.core import Conversation
+
+log = logging.getLogger(__name__)
+
+# an item number: "2.1", "2.2.a", "III.3", "II.7.b" (on folded text: "đ" is "d")
+_REF = r"(?P<ref>(?:[ivx]{1,5}|\d{1,3})(?:\.(?:\d{1,3}|[a-z]))*)(?![\w.])"
+_ITEM = r"(?:muc|nhiem vu|viec|noi dung|y)\s*"
+_ASKER = r"^(?:(?:cho|xin)\s+(?:toi|em|anh|chi|minh)?\s*)?(?:(?:xem|hoi|bao cao)\s+)?"
+# "tình hình mục 2.1 …", "tiến độ thực hiện mục III.3", "cho xem kết quả mục 2"
+ASKS_HOW_IT_GOES = re.compile(_ASKER + r"(?:tinh hinh|tien do|ket qua)(?:\s+(?:thuc hien|trien khai))?"
+                              r"(?:\s+(?:cua|o|tai))?\s+" + _ITEM + _REF + r"(?P<rest>.*)$")
+# "mục 2.1 thế nào?", "mục II.7.b đến đâu rồi", "mục 2.1 đã xong chưa?", "mục 2.1?"
+ITEM_THEN_QUESTION = re.compile(r"^(?:con\s+|the\s+)?" + _ITEM + _REF + r"(?P<rest>.*)$")
+_QUESTION_END = re.compile(r"(?:(?:da\s+)?(?:the nao|ra sao|sao roi|den dau|toi dau|tien do (?:the nao|ra sao))"
+                           r"(?:\s+roi)?|(?:da\s+)?(?:xong|hoan thanh|co ket qua)\s+chua|\?)\s*"
+                           r"(?:(?:a|vay|nhi|nhe|the|roi|\?)\s*)*$")
+_COURTESY = re.compile(r"\b(?:the nao|ra sao|sao roi|den dau|toi dau|(?:da\s+)?(?:xong|hoan thanh|co ket qua)\s+chua|"
+                       r"a|vay|nhi|nhe|the|roi)\b|[?.!,:;]")
+
+
+def asked_item(text: str) -> tuple[str, str] | None:
+    """(the item number as typed, the words after it with the question's own words left out) of a question about
+    one item; None for anything else ("mục 2 huyện X xong" is a report, not a question)."""
+    squeezed, folded = squeezed_and_folded(text.strip())
+    m = ASKS_HOW_IT_GOES.match(folded)
+    if m is None:
+        m = ITEM_THEN_QUESTION.match(folded)
+        if m is None or not _QUESTION_END.search(m.group("rest")):
+            return None
+    ref = squeezed[m.start("ref"):m.end("ref")]
+    rest = " ".join(_COURTESY.sub(" ", folded[m.start("rest"):]).split())
+    return ref, re.sub(r"^(?:cua|o|tai|voi)\s+", "", rest)
+
+
+def _rows(session: Session, tasks: list[Task], tz: dt.tzinfo) -> list[texts.ItemRow]:
+    notes = _latest_notes(session, [t.id for t in tasks])
+    return [texts.ItemRow(notice=t.notice.number or "", unit=t.lead_name,
+                          assignee=t.assignee.full_name if t.assignee else None, status=TaskStatus(t.status),
+                          percent=t.percent, due_on=t.due_on,
+                          done_on=t.done_at.astimezone(tz).date() if t.done_at else None,
+                          last_note=note if (note := notes[t.id].note if t.id in notes else None) and
+                          texts.meaningful_note(note) else None) for t in tasks]
+
+
+async def item_question(conv: Conversation, event: TextIn, person: Person) -> bool:
+    """A leader's or an admin's question about one item: how each unit holding it stands (or, when it names a
+    unit or person, that one's); False for anyone else, any other text, or an item nobody holds."""
+    if person.role not in (Role.ADMIN, Role.LEADER):
+        return False
+    asked = asked_item(event.text)
+    if asked is None:
+        return False
+    ref, rest = asked
+    ctx = conv.ctx
+    tasks = await ctx.db.run(office_item_tasks, person, ref)
+    if not tasks:
+        return False
+    if rest:  # "tình hình mục 1 huyện Thanh Sơn": that unit's (words naming none: not this question)
+        tasks = [t for t in tasks if mentions(rest, t.lead_name, t.assignee.full_name if t.assignee else None)]
+        if not tasks:
+            return False
+    log.info("item question from %s: %r", person.handle, event.text)
+    from bot.conversation.status import _last_rounds  # (status imports much; this module stays light)
+
+    tz = ctx.policy.calendar.tz
+    open_recurring = [t.id for t in tasks if t.occurrence_start is not None and t.status != TaskStatus.DONE]
+    rounds = await ctx.db.run(_last_rounds, open_recurring, tz)
+    rows = await ctx.db.run(_rows, tasks, tz)
+    await conv.say(event, texts.item_status_answer(tasks[0].item_ref if len({t.item_ref for t in tasks}) == 1
+                                                   else ref, rows, ctx.today(),
+                                                   rounds=[rounds.get(t.id) for t in tasks]))
+    return True
