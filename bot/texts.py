@@ -1633,11 +1633,13 @@ def assignment_text(name: str, notice_title: str, tasks: Sequence[tuple[str, str
     the person holds tasks of several units (a second post, kiêm nhiệm)."""
     count = f"{len(tasks)} nhiệm vụ" if len(tasks) > 1 else "nhiệm vụ"
     lines = [f"Kính gửi đồng chí {name},", f"Đồng chí được giao chủ trì {count} theo {notice_title}:"]
-    whose = list(units) if len(units) == len(tasks) and len(set(units)) > 1 else [None] * len(tasks)
-    for (ref, text, due, period), unit in zip(tasks, whose, strict=True):
+    leads = list(units) if len(units) == len(tasks) else [None] * len(tasks)
+    several = len(set(leads)) > 1
+    for (ref, text, due, period), unit in zip(tasks, leads, strict=True):
         late = " — đã quá hạn, đề nghị khẩn trương thực hiện" if due and today and due < today else ""
         deadline = ("hạn " + date_vn(due) if due else "không có thời hạn") + _round_note(period) + late
-        lines.append(f"• Mục {ref}{f' ({unit})' if unit else ''}: {short_title(text, lead=unit)} — {deadline}")
+        lines.append(f"• Mục {ref}{f' ({unit})' if unit and several else ''}: {short_title(text, lead=unit)} — "
+                     f"{deadline}")
     example = tasks[0][0]
     how = "trả lời tin này hoặc gõ" if buttons else "gõ"
     lines += ["", "Nhắc việc sẽ nhắc vào buổi sáng ngày làm việc khi nhiệm vụ sắp đến hạn, đến hạn hoặc quá hạn; "

@@ -92,3 +92,15 @@ def test_a_cut_title_has_no_full_stop_before_its_ellipsis() -> None:
     title = short_title("Rà soát, bổ sung đầy đủ vào kế hoạch công tác năm 2018 để triển khai thực hiện. Quá trình "
                         "đó, cần lưu ý thực hiện tốt một số nhiệm vụ", limit=80)
     assert title.endswith("thực hiện…")
+
+
+def test_assignment_of_one_units_tasks_lists_each_from_its_ask() -> None:
+    from bot.texts import assignment_text
+
+    heading = ("Những nhiệm vụ cần tập trung thực hiện trong thời gian tới: Yêu cầu chung là: Trên cơ sở quán triệt "
+               "kết luận của Tỉnh ủy, Ban Tuyên giáo rà soát, bổ sung kế hoạch công tác năm 2024.")
+    text = assignment_text("Nguyễn Văn A", "Thông báo số 1-TB/TU", [("2", heading, None, None),
+                                                                  ("3", "Tổng kết công tác năm.", None, None)],
+                           buttons=True, units=["Ban Tuyên giáo", "Ban Tuyên giáo"])
+    assert "• Mục 2: Rà soát, bổ sung kế hoạch công tác năm 2024. — không có thời hạn" in text
+    assert "(Ban Tuyên giáo)" not in text  # one unit: not named on every line
