@@ -2125,6 +2125,15 @@ def reply_not_understood() -> str:
     return vn("Nhắc việc chưa hiểu nội dung cập nhật. Ví dụ: “xong”, “60% vướng kinh phí”, “xin gia hạn đến 30/4”.")
 
 
+def _runs_to_flag(due: dt.date | None, today: dt.date, calendar: WorkingCalendar | None) -> str:
+    """After a deadline in a list: the day it runs to when it falls on a day off, and "(quá hạn)" once that is past."""
+    if due is None:
+        return ""
+    runs_to = calendar.effective_deadline(due) if calendar is not None else due
+    said = f", tính đến hết {date_vn(runs_to)}" if runs_to != due else ""
+    return said + (" (quá hạn)" if runs_to < today else "")
+
+
 def my_tasks(name: str, tasks: Sequence[tuple[str, str, dt.date | None, TaskStatus, int | None]],
              today: dt.date, delegated: Sequence[DelegatedRow] = (), calendar: WorkingCalendar | None = None,
              notices: Sequence[str] = (), units: Sequence[str | None] = (),
@@ -2136,11 +2145,7 @@ def my_tasks(name: str, tasks: Sequence[tuple[str, str, dt.date | None, TaskStat
     and an item number repeats, with how to type it."""
 
     def flag(due: dt.date | None) -> str:
-        if due is None:
-            return ""
-        runs_to = calendar.effective_deadline(due) if calendar is not None else due
-        said = f", tính đến hết {date_vn(runs_to)}" if runs_to != due else ""
-        return said + (" (quá hạn)" if runs_to < today else "")
+        return _runs_to_flag(due, today, calendar)
 
     if not tasks and not delegated and not unit_held:
         return vn(f"Đồng chí {name} hiện không có nhiệm vụ nào đang thực hiện."
@@ -3440,11 +3445,7 @@ def my_tasks_by_notice(name: str, tasks: Sequence[tuple[int, str, str, dt.date |
     taken for "II.2" of the other (probe 21, F10). `tasks`: (notice id, item, text, deadline, status, percent)."""
 
     def flag(due: dt.date | None) -> str:
-        if due is None:
-            return ""
-        runs_to = calendar.effective_deadline(due) if calendar is not None else due
-        said = f", tính đến hết {date_vn(runs_to)}" if runs_to != due else ""
-        return said + (" (quá hạn)" if runs_to < today else "")
+        return _runs_to_flag(due, today, calendar)
 
     def grouped(rows: Sequence[tuple[int, str]]) -> list[tuple[int, list[str]]]:
         out: dict[int, list[str]] = {}

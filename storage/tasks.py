@@ -11,8 +11,8 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, NoReturn
 
-from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
 from storage.audit import audit, claim_once
 from storage.db import chunks
@@ -341,11 +341,7 @@ def office_tasks_by_ref(session: Session, person: Person, item_ref: str) -> list
     to record what a unit reported by phone or on paper; the caller picks by the unit or person the message names."""
     if person.role not in (Role.ADMIN, Role.LEADER):
         return []
-    return _by_ref(session.scalars(select(Task).join(Notice, Notice.id == Task.notice_id)
-                                   .options(selectinload(Task.lead_unit), selectinload(Task.assignee),
-                                            selectinload(Task.notice))
-                                   .where(_ref_is(item_ref), Notice.status == NoticeStatus.CONFIRMED,
-                                          Task.status.in_(OPEN_STATUSES)).order_by(Task.id)), item_ref)
+    return _confirmed_by_ref(session, item_ref, Task.status.in_(OPEN_STATUSES), order=(Task.id,))
 
 
 def office_item_tasks(session: Session, person: Person, item_ref: str) -> list[Task]:
@@ -353,12 +349,18 @@ def office_item_tasks(session: Session, person: Person, item_ref: str) -> list[T
     confirmed notice, open or finished (not withdrawn), with its unit, holder and notice."""
     if person.role not in (Role.ADMIN, Role.LEADER):
         return []
+    return _confirmed_by_ref(session, item_ref, Task.status != TaskStatus.CANCELLED,
+                             order=(Task.notice_id, Task.position, Task.id))
+
+
+def _confirmed_by_ref(session: Session, item_ref: str, which: ColumnElement[bool],
+                      order: tuple[InstrumentedAttribute[int], ...]) -> list[Task]:
+    """The tasks numbered `item_ref` of confirmed notices that `which` keeps, with unit, holder and notice loaded."""
     return _by_ref(session.scalars(select(Task).join(Notice, Notice.id == Task.notice_id)
                                    .options(selectinload(Task.lead_unit), selectinload(Task.assignee),
                                             selectinload(Task.notice))
-                                   .where(_ref_is(item_ref), Notice.status == NoticeStatus.CONFIRMED,
-                                          Task.status != TaskStatus.CANCELLED)
-                                   .order_by(Task.notice_id, Task.position, Task.id)), item_ref)
+                                   .where(_ref_is(item_ref), Notice.status == NoticeStatus.CONFIRMED, which)
+                                   .order_by(*order)), item_ref)
 
 
 @dataclass(frozen=True, kw_only=True)

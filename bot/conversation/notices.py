@@ -21,7 +21,7 @@ from bot.corrections import LEAD, LOOKS_LIKE_CORRECTION, ONLY_FOR_A_DRAFT, Corre
 from bot.datetext import WhenUnclear, parse_when
 from bot.ingest import parse_notice
 from bot.ingest.dates import HOLIDAY
-from bot.ingest.files import MAX_FILE_BYTES, MAX_PDF_PAGES, read_text, text_layer_usable
+from bot.ingest.files import MAX_FILE_BYTES, pdf_text_layer, read_text, text_layer_usable
 from bot.ocrwords import Misread
 from scheduler.calendar import WorkingCalendar
 from scheduler.series import start_notice_series
@@ -535,20 +535,7 @@ def may_need_ocr(event: FileIn, data: bytes) -> bool:
 def _pdf_is_a_scan(data: bytes) -> bool:
     """A PDF that opens, is not too long, and whose text layer is unusable: read by OCR, which takes a while.
     (Opening it and reading its text layer takes milliseconds a page; the reader does it again.)"""
-    import pypdfium2 as pdfium
-
     try:
-        pdf = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError:  # a password, or broken: the reader refuses it at once, saying which
+        return not text_layer_usable(pdf_text_layer(data))
+    except NoticeUnreadable:  # a password, broken, too long: the reader refuses it at once, saying which
         return False
-    try:
-        if len(pdf) > MAX_PDF_PAGES:
-            return False
-        pages = []
-        for i in range(len(pdf)):
-            textpage = pdf[i].get_textpage()
-            pages.append(textpage.get_text_bounded())
-            textpage.close()
-    finally:
-        pdf.close()
-    return not text_layer_usable("\n".join(pages).replace("\r\n", "\n").replace("\r", "\n"))

@@ -233,8 +233,9 @@ def _open_pdf(data: bytes):  # type: ignore[no-untyped-def]
         raise NoticeUnreadable(f"broken pdf: {exc}", "Tệp PDF bị hỏng, không thể đọc.") from exc
 
 
-def _read_pdf(data: bytes) -> tuple[str, bool]:
-    """The text layer, read with PDFium (fast: milliseconds a page); OCR when it is unusable (then True)."""
+def pdf_text_layer(data: bytes) -> str:
+    """A PDF's text layer, read with PDFium (fast: milliseconds a page); NoticeUnreadable, saying why, for a PDF
+    that is locked, broken or too long."""
     pdf = _open_pdf(data)
     try:
         if len(pdf) > MAX_PDF_PAGES:
@@ -246,7 +247,12 @@ def _read_pdf(data: bytes) -> tuple[str, bool]:
             textpage.close()
     finally:
         pdf.close()
-    text = "\n".join(pages).replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(pages).replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _read_pdf(data: bytes) -> tuple[str, bool]:
+    """The text layer; OCR when it is unusable (then True)."""
+    text = pdf_text_layer(data)
     if text_layer_usable(text):
         return text, False
     log.info("pdf text layer unusable (%d chars): OCR", len(text))
