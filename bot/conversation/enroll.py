@@ -5,10 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from bot import texts
+from bot.conversation import named
 from bot.conversation.directory import invite_usage
 from bot.conversation.events import TextIn
 from bot.conversation.status import in_item_order, my_tasks
@@ -25,7 +23,6 @@ from storage.errors import NotAllowed, PersonNotFound
 from storage.models import CHANNELS, Person, Role, Task, TaskStatus
 from storage.notices import notice_title, supported_open
 from storage.tasks import open_tasks_for, remember_task_message
-from storage.vntext import fold
 
 if TYPE_CHECKING:
     from bot.conversation.core import Conversation
@@ -96,24 +93,13 @@ async def invite(conv: Conversation, event: TextIn, args: list[str], person: Per
         await conv.say(event, invite_usage(await ctx.db.run(invite_example)))
         return
     typed = " ".join(args)
-    found = await ctx.db.run(_invitee, typed)
+    found = await ctx.db.run(named.called, typed)
     if len(found) != 1:  # nobody (say what a handle is), or a name several people share (their handles)
         raise _Unknown(typed) if not found else _Ambiguous(typed, found)
     invited = found[0]
     code = await ctx.db.run(create_invite, handle=invited.handle, by=person, now=ctx.clock.now())
     links = {name: ch.invite_link(code) for name, ch in conv.channels.items()}
     await conv.say(event, texts.invite_text(invited.full_name, invited.handle, code, links))
-
-
-def _invitee(session: Session, typed: str) -> list[Person]:
-    """The person "/moi" names: by handle ("/moi tp_tckh"), else by full name as a clerk types it ("/moi Lê Văn
-    Tài", marks and case aside)."""
-    handle = typed.strip().lstrip("@").lower()
-    by_handle = session.scalars(select(Person).where(Person.handle == handle)).all()
-    if by_handle:
-        return list(by_handle)
-    wanted = fold(typed)
-    return [p for p in session.scalars(select(Person).order_by(Person.handle)) if fold(p.full_name) == wanted]
 
 
 class _Unknown(PersonNotFound):

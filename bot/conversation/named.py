@@ -30,6 +30,17 @@ def _by_handle(session: Session, word: str) -> Person | None:
         select(Person).where(func.lower(Person.telegram_username) == key))
 
 
+def called(session: Session, typed: str) -> list[Person]:
+    """Whom a command's argument names: a handle or Telegram username ("tp_tckh", "@tp_tckh"), else a full name as a
+    clerk types it ("Lê Văn Tài", marks and case aside); several people may share a name. People who left are not
+    named by their full name."""
+    if (found := _by_handle(session, typed)) is not None:
+        return [found]
+    wanted = fold(typed)
+    return [p for p in session.scalars(select(Person).where(Person.role != Role.LEFT).order_by(Person.handle))
+            if fold(p.full_name) == wanted]
+
+
 def named_at_end(session: Session, args: list[str], *, keep: int, near: Person) -> Named | None:
     """The person the words after the first `keep` name, at their end: a handle (the last word), else the longest
     run of last words that is someone's full name (people of `near`'s own units first, when a name is shared);
