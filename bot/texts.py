@@ -2006,30 +2006,6 @@ class LastRound:
     missed: int  # rounds never reported so far
 
 
-def item_overview(ref: str, rows: Sequence[tuple[str, str, str | None, TaskStatus, int | None, dt.date | None]],
-                  today: dt.date, rounds: Sequence[LastRound | None] = ()) -> str:
-    """For a leader or the office asking about an item: how each unit holding it stands (a recurring duty: its
-    current round, and how the last one went — a unit that reported this morning does not read as silent)."""
-    lines = [f"Tình hình thực hiện mục {ref}:"]
-    for i, (number, unit, name, status, percent, due) in enumerate(rows):
-        late = " — quá hạn" if due and due < today else ""
-        where = f" [{number}]" if len({r[0] for r in rows}) > 1 and number else ""
-        who = f"đ/c {name}" if name else "chưa có người nhận"
-        last = rounds[i] if i < len(rounds) else None
-        if last is None:
-            lines.append(f"• {unit or 'chưa xác định đơn vị'}{where} — {who}: {progress_text(status, percent)}; "
-                         f"{f'hạn {date_vn(due)}' if due else 'không có thời hạn'}{late}")
-            continue
-        went = (f"hoàn thành {date_vn(last.done_on)}, {'đúng hạn' if last.on_time else 'quá hạn'}" if last.done_on
-                else "không báo cáo")
-        missed = f"; không báo cáo {last.missed} kỳ" if last.missed > 1 or (last.missed and last.done_on) else ""
-        lines.append(f"• {unit or 'chưa xác định đơn vị'}{where} — {who}: {round_name(last.label)} {went}{missed}; "
-                     f"kỳ hiện tại {f'hạn {date_vn(due)}' if due else 'không có thời hạn'} — "
-                     f"{progress_text(status, percent)}{late}")
-    lines.append("Gõ /tonghop để xem tổng hợp theo đơn vị.")
-    return vn("\n".join(lines))
-
-
 def which_unit(ref: str, units: Sequence[tuple[str, str | None]]) -> str:
     """To the office: an item several units hold, typed without saying whose."""
     lines = [f"Mục {ref} đang do {len(units)} đơn vị thực hiện:"]

@@ -1468,7 +1468,7 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
             not await _tasks_for_ref(conv, person, squeezed.strip()[asked.start("ref"):asked.end("ref")]):
         ref = squeezed.strip()[asked.start("ref"):asked.end("ref")]  # "1?" from a leader: how the units stand on it
         if every := await ctx.db.run(office_tasks_by_ref, person, ref):
-            await conv.say(event, texts.item_overview(ref, [_overview_row(t) for t in every], ctx.today()))
+            await conv.say(event, texts.item_status_answer(ref, [_overview_row(t) for t in every], ctx.today()))
             return True
     if m := REOPEN.match(folded):
         return await _reopen(conv, event, person, squeezed[m.start("ref"):m.end("ref")])
@@ -1978,7 +1978,7 @@ async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref:
             shown = named or every
             rounds = await ctx.db.run(_last_rounds, [t.id for t in shown if t.occurrence_start is not None],
                                       ctx.policy.calendar.tz)
-            await conv.say(event, texts.item_overview(ref, [_overview_row(t) for t in shown], ctx.today(),
+            await conv.say(event, texts.item_status_answer(ref, [_overview_row(t) for t in shown], ctx.today(),
                                                       rounds=[rounds.get(t.id) for t in shown]))
             return True
         if person.is_admin and len(named) == 1:  # the office records what a unit said by phone: "2 huyện X xong"
@@ -2101,9 +2101,11 @@ def _last_rounds(session: Session, task_ids: list[int], tz: dt.tzinfo) -> dict[i
     return out
 
 
-def _overview_row(task: Task) -> tuple[str, str, str | None, TaskStatus, int | None, dt.date | None]:
-    return (task.notice.number or "", task.lead_name, task.assignee.full_name if task.assignee else None,
-            TaskStatus(task.status), task.percent, task.due_on)
+def _overview_row(task: Task) -> texts.ItemRow:
+    """An open task as an item's answer lists it (its unit, holder, progress, deadline)."""
+    return texts.ItemRow(notice=task.notice.number or "", unit=task.lead_name,
+                         assignee=task.assignee.full_name if task.assignee else None, status=TaskStatus(task.status),
+                         percent=task.percent, due_on=task.due_on, done_on=None)
 
 
 def _without_unit(rest: str, task: Task) -> str:
