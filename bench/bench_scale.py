@@ -31,6 +31,16 @@ What is measured (every scenario runs in its own child process, so its peak RSS 
 - CPU ratios (`tick_cpu_speedup`, `tick_cpu_speedup_full`, and `_pg`): the same two comparisons by each side's
   least CPU time over its runs (`time.process_time`: every thread of the process, so SQLite's own work and our
   database threads are in it; PostgreSQL's server is not, on either side) — steadier than wall on a shared machine.
+- APScheduler's real tick (`tick_speedup_apscheduler_process_jobs`, `tick_cpu_speedup_…`, `_full_…`, and `_pg`):
+  the two comparisons above measured against APScheduler's own code path instead of our imitation of its
+  bookkeeping: an `AsyncIOScheduler` with an `AsyncIOExecutor` on the bench's event loop (how a python-telegram-bot
+  JobQueue builds it) and the same `SQLAlchemyJobStore` of N jobs, moved to real time (its `_process_jobs` asks
+  `datetime.now`), 100 one-shot jobs (PTB's `run_once`: a DateTrigger) due 1 ms ago; timed from
+  `scheduler.wakeup()` until every job's task has finished and the executor has dispatched its events:
+  get_due_jobs, per job the executor look-up, `_get_run_times`, `submit_job` (a task on the loop), the submission
+  event, the trigger's next fire time (none) and `remove_job` (a DELETE and a commit, and its event), then the
+  store's next run time. Job function: a coroutine that only counts (against our delivery-only tick), or
+  `deliver_reminder` (against ours with the message made). Best of `--repeats`; CPU the least, as above.
 - morning tick (`morning_tick_speedup`): ours also plans the day first (the reminder ladder over
   every open task near its deadline, once a morning: what APScheduler does when a job is added or
   has run, computing its next_run_time); best of 5 too (the morning is undone between runs), at every
