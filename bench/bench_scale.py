@@ -31,6 +31,16 @@ What is measured (every scenario runs in its own child process, so its peak RSS 
 - CPU ratios (`tick_cpu_speedup`, `tick_cpu_speedup_full`, and `_pg`): the same two comparisons by each side's
   least CPU time over its runs (`time.process_time`: every thread of the process, so SQLite's own work and our
   database threads are in it; PostgreSQL's server is not, on either side) — steadier than wall on a shared machine.
+- APScheduler's real tick (`tick_speedup_apscheduler_process_jobs`, `tick_cpu_speedup_…`, `_full_…`, and `_pg`):
+  the two comparisons above measured against APScheduler's own code path instead of our imitation of its
+  bookkeeping: an `AsyncIOScheduler` with an `AsyncIOExecutor` on the bench's event loop (how a python-telegram-bot
+  JobQueue builds it) and the same `SQLAlchemyJobStore` of N jobs, moved to real time (its `_process_jobs` asks
+  `datetime.now`), 100 one-shot jobs (PTB's `run_once`: a DateTrigger) due 1 ms ago; timed from
+  `scheduler.wakeup()` until every job's task has finished and the executor has dispatched its events:
+  get_due_jobs, per job the executor look-up, `_get_run_times`, `submit_job` (a task on the loop), the submission
+  event, the trigger's next fire time (none) and `remove_job` (a DELETE and a commit, and its event), then the
+  store's next run time. Job function: a coroutine that only counts (against our delivery-only tick), or
+  `deliver_reminder` (against ours with the message made). Best of `--repeats`; CPU the least, as above.
 - morning tick (`morning_tick_speedup`): ours also plans the day first (the reminder ladder over
   every open task near its deadline, once a morning: what APScheduler does when a job is added or
   has run, computing its next_run_time); best of 5 too (the morning is undone between runs), at every
@@ -449,9 +459,25 @@ def theirs(url: str, stored: int, register: int, repeats: int = 5, *, full: bool
         out["full_tick"] = their_full_tick(db, store, state, due_ids, stored, repeats,
                                            due_at=datetime_to_utc_timestamp(now - dt.timedelta(minutes=1)),
                                            func=obj_to_ref(deliver_reminder))
+    # (Detached first: BackgroundScheduler's thread runs `_process_jobs` once more as it stops — with the real clock,
+    # to which every job of 2018 is due.)
+    sched.remove_jobstore("default")
     sched.shutdown(wait=False)
+    if full:  # APScheduler's own tick, on the same 100k jobs (and, for its full variant, the same project tables)
+        out.update(their_process_jobs(db, state, due_ids, repeats))
     db.dispose()
     return out
+
+
+def planned_lines(db: Database) -> list[tuple[int, list[dict[str, Any]]]]:
+    """(person id, items) of each digest our planning wrote for TODAY: what each of their 100 full jobs carries."""
+    def planned(session: Any) -> list[tuple[int, list[dict[str, Any]]]]:
+        return [(r[0], r[1]) for r in session.execute(select(Digest.person_id, Digest.items)
+                                                      .where(Digest.day == TODAY).order_by(Digest.due_at, Digest.id))]
+
+    lines = db.call(planned)
+    assert len(lines) == PEOPLE and all(len(items) == 1 for _, items in lines), lines[:3]
+    return lines
 
 
 def their_full_tick(db: Database, store: Any, state: dict[str, Any], due_ids: list[str], stored: int, repeats: int,
@@ -464,13 +490,7 @@ def their_full_tick(db: Database, store: Any, state: dict[str, Any], due_ids: li
     bulk_tasks(db, heads, stored - PEOPLE, kind="future")
     bulk_tasks(db, heads, PEOPLE, kind="due")
     db.call(dispatcher.plan_digests, policy=_POLICY, today=TODAY, now=MORNING)  # what each job's line says
-
-    def planned(session: Any) -> list[tuple[int, list[dict[str, Any]]]]:
-        return [(r[0], r[1]) for r in session.execute(select(Digest.person_id, Digest.items)
-                                                      .where(Digest.day == TODAY).order_by(Digest.due_at, Digest.id))]
-
-    lines = db.call(planned)
-    assert len(lines) == PEOPLE and all(len(items) == 1 for _, items in lines), lines[:3]
+    lines = planned_lines(db)
     now = MORNING.astimezone(dt.UTC)
     with db.engine.begin() as conn:
         for job_id, (person_id, items) in zip(due_ids, lines, strict=True):
@@ -501,6 +521,91 @@ def their_full_tick(db: Database, store: Any, state: dict[str, Any], due_ids: li
     tick_run = best(runs)
     assert tick_run["due"] == tick_run["sent"] == tick_run["lines"] == PEOPLE, tick_run
     return tick_run
+
+
+_FIRED = 0
+
+
+async def remind_async(chat_id: int, task_id: int) -> None:
+    """The job function of APScheduler's real tick in its bare form: a coroutine, as a python-telegram-bot
+    JobQueue callback is (PTB schedules `JobQueue.job_callback`, a coroutine), that only counts that it ran."""
+    global _FIRED
+    _FIRED += 1
+
+
+def their_process_jobs(db: Database, state: dict[str, Any], due_ids: list[str], repeats: int) -> dict[str, Any]:
+    """APScheduler 3's real tick: `AsyncIOScheduler.wakeup()` — `_process_jobs` (get_due_jobs, per due job the
+    executor look-up, `_get_run_times`, `AsyncIOExecutor.submit_job` (a task on the loop per job), the submission
+    event, the trigger's next fire time, and for a one-shot job (PTB's `run_once`: a DateTrigger) `remove_job`
+    (a DELETE and a commit each, and its event); then the store's next run time) and the timer — with the 100 due
+    jobs among the store's 100k, then until every job's task has finished and the executor has dispatched its
+    events. As PTB builds it: an AsyncIOScheduler with an AsyncIOExecutor on the application's loop (ours is
+    `_LOOP`), UTC, the default job settings (misfire grace 1 s, coalesce, one instance). `_process_jobs` asks the
+    real clock (`datetime.now`), so the store is moved to real time first: every stored job keeps its distance
+    from the bench's morning (the fillers 80-380 days ahead) and the 100 are put back, due 1 ms ago, before each
+    run (outside the timing). Two variants, each the best of `repeats`: `process_jobs` (the job function is
+    `remind_async`: nothing) and `process_jobs_full` (the job function is `deliver_reminder`: read, build, send
+    with the message made — their full tick's callback; the project's tables are already filled by it)."""
+    global _THEIR_DB, _THEIR_SENDER, _FIRED
+    from apscheduler.executors.asyncio import AsyncIOExecutor
+    from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
+    from apscheduler.schedulers.asyncio import AsyncIOScheduler
+    from apscheduler.triggers.date import DateTrigger
+    from apscheduler.util import datetime_to_utc_timestamp, obj_to_ref
+
+    store = SQLAlchemyJobStore(engine=db.engine)
+    executor = AsyncIOExecutor()
+    sched = AsyncIOScheduler(jobstores={"default": store}, executors={"default": executor}, timezone=dt.UTC,
+                             event_loop=_LOOP)
+    shift = time.time() - MORNING.timestamp()
+    with db.engine.begin() as conn:
+        conn.execute(store.jobs_t.delete().where(store.jobs_t.c.id.in_(due_ids)))
+        conn.execute(store.jobs_t.update().values(next_run_time=store.jobs_t.c.next_run_time + shift))
+    sched.start()
+    _LOOP.run_until_complete(asyncio.sleep(0.05))  # its first wake-up: nothing due, the timer set 80 days ahead
+    lines = planned_lines(db)
+
+    def arm(func: str, full: bool) -> None:
+        due = dt.datetime.now(dt.UTC) - dt.timedelta(milliseconds=1)
+        rows = []
+        for i, (job_id, (person_id, items)) in enumerate(zip(due_ids, lines, strict=True)):
+            args = (person_id, items) if full else (1000 + i, i)
+            job = {**state, "id": job_id, "func": func, "args": args, "trigger": DateTrigger(due, dt.UTC),
+                   "next_run_time": due}
+            rows.append({"id": job_id, "next_run_time": datetime_to_utc_timestamp(due),
+                         "job_state": pickle.dumps(job, store.pickle_protocol)})
+        with db.engine.begin() as conn:
+            conn.execute(store.jobs_t.delete().where(store.jobs_t.c.id.in_(due_ids)))
+            conn.execute(store.jobs_t.insert(), rows)
+
+    async def tick() -> None:
+        sched.wakeup()  # what its timer calls when the first job is due
+        await asyncio.sleep(0)  # (wakeup is queued on the loop: `call_soon_threadsafe`)
+        while executor._pending_futures:
+            await asyncio.gather(*list(executor._pending_futures))
+
+    out: dict[str, Any] = {}
+    _THEIR_DB = db
+    for name, func, full in (("process_jobs", obj_to_ref(remind_async), False),
+                             ("process_jobs_full", obj_to_ref(deliver_reminder), True)):
+        runs = []
+        for _ in range(repeats):
+            arm(func, full)
+            _FIRED = 0
+            _THEIR_SENDER = sender = InstantSender(render=True)
+            with counting_statements(db) as counts:
+                t, cpu = time.perf_counter(), time.process_time()
+                _LOOP.run_until_complete(tick())
+                runs.append({"s": time.perf_counter() - t, "cpu_s": time.process_time() - cpu,
+                             "ran": sender.count if full else _FIRED, "lines": sender.lines, **counts})
+            with db.engine.connect() as conn:
+                runs[-1]["left"] = conn.execute(select(store.jobs_t.c.id).where(store.jobs_t.c.id.in_(due_ids))
+                                                ).all().__len__()
+        out[name] = best(runs)
+        assert out[name]["ran"] == PEOPLE and out[name]["left"] == 0, out[name]  # all run (none missed), all removed
+    sched.shutdown(wait=False)
+    _LOOP.run_until_complete(asyncio.sleep(0))
+    return out
 
 
 # ---------------------------------------------------------------- orchestration
@@ -541,6 +646,19 @@ def start_postgres() -> tuple[Any, str | None]:
 def their_cpu(results: dict[str, dict[str, Any]], tick: str) -> float:
     """Their least CPU time of a tick's runs (`best`)."""
     return float(results["theirs"][tick]["cpu_min_s"])
+
+
+def process_jobs_keys(res: dict[str, dict[str, Any]], key: str, suffix: str) -> str:
+    """The keys against APScheduler's real tick (`their_process_jobs`): our delivery-only tick against their
+    `_process_jobs` with jobs doing nothing, and ours with the message made against theirs with each job reading,
+    building and sending it; wall (best run) and least CPU."""
+    theirs, ours = res["theirs"], res["ours"]
+    pj, pf, d, r = theirs["process_jobs"], theirs["process_jobs_full"], ours["delivery_tick"], \
+        ours["delivery_tick_rendered"]
+    return (f" tick_speedup_{key}_apscheduler_process_jobs{suffix}={pj['s'] / d['s']:.3f}"
+            f" tick_cpu_speedup_{key}_apscheduler_process_jobs{suffix}={pj['cpu_min_s'] / d['cpu_min_s']:.3f}"
+            f" tick_speedup_full_{key}_apscheduler_process_jobs{suffix}={pf['s'] / r['s']:.3f}"
+            f" tick_cpu_speedup_full_{key}_apscheduler_process_jobs{suffix}={pf['cpu_min_s'] / r['cpu_min_s']:.3f}")
 
 
 def ms(seconds: float) -> str:
@@ -611,6 +729,14 @@ def main() -> None:
                       f"CPU {ms(f['cpu_s'])}) ours {ms(r['s'])} (CPU {ms(r['cpu_s'])}) → speedup {f['s'] / r['s']:.2f} "
                       f"(CPU {f['cpu_s'] / r['cpu_s']:.2f}; least CPU {ms(f['cpu_min_s'])} and {ms(r['cpu_min_s'])} "
                       f"→ {f['cpu_min_s'] / r['cpu_min_s']:.2f})", flush=True)
+                pj, pf = other["process_jobs"], other["process_jobs_full"]
+                print(f"{'':10} {'':7}        | APScheduler's real tick (AsyncIOScheduler.wakeup → _process_jobs, "
+                      f"AsyncIOExecutor, one-shot jobs removed): job doing nothing {ms(pj['s'])} "
+                      f"({pj['statements']} statements, {pj['commits']} commits; least CPU {ms(pj['cpu_min_s'])}) → "
+                      f"speedup {pj['s'] / d['s']:.2f} (least CPU {pj['cpu_min_s'] / d['cpu_min_s']:.2f}); "
+                      f"job reading, building, sending {ms(pf['s'])} ({pf['statements']} statements; least CPU "
+                      f"{ms(pf['cpu_min_s'])}) → speedup {pf['s'] / r['s']:.2f} "
+                      f"(least CPU {pf['cpu_min_s'] / r['cpu_min_s']:.2f})", flush=True)
                 if "explain" in mine:
                     print("PostgreSQL EXPLAIN of the claim query (claim_due), "
                           f"{stored // 10} past digests in the table:")
@@ -658,6 +784,7 @@ def main() -> None:
              f" tick_cpu_speedup_{key}={their_cpu(sq, 'tick') / dtick['cpu_min_s']:.3f}"
              f" tick_cpu_speedup_full_{key}="
              f"{their_cpu(sq, 'full_tick') / sq['ours']['delivery_tick_rendered']['cpu_min_s']:.3f}")
+    line += process_jobs_keys(sq, key, "")
     if ("postgresql", top) in results:
         pq = results[("postgresql", top)]
         their_pg = pq["theirs"]["tick"]["s"]
@@ -670,6 +797,7 @@ def main() -> None:
                  f" tick_cpu_speedup_{key}_pg={their_cpu(pq, 'tick') / pq['ours']['delivery_tick']['cpu_min_s']:.3f}"
                  f" tick_cpu_speedup_full_{key}_pg="
                  f"{their_cpu(pq, 'full_tick') / pq['ours']['delivery_tick_rendered']['cpu_min_s']:.3f}")
+        line += process_jobs_keys(pq, key, "_pg")
     print(f"total wall time {time.perf_counter() - started:.0f}s")
     print(line)
 

@@ -1557,23 +1557,49 @@ class _BatchRun:
         self.lost: set[int] = set()
         self.retry_after: float | None = None
         self.breaks: dict[dt.date, tuple[dt.date, str, dt.date] | None] = {}  # _with_break_ahead's, by day
+        self.queue: deque[list[_Prepared]] = deque()  # chats not yet taken by a worker, most urgent first
+        self.group: asyncio.TaskGroup | None = None
+        self.workers = 0  # take_chats tasks started
+        self.spawn_pending = False  # a `spawn` is queued on the loop
 
     async def run(self) -> float | None:
         chats: dict[tuple[str | None, str | None], list[_Prepared]] = {}
         for prepared in self.rows:  # in claim order: a chat's place is that of its most urgent digest
             chats.setdefault((prepared.channel, prepared.chat_id), []).append(prepared)
-        queue = deque(chats.values())
-
-        async def take_chats() -> None:
-            while queue:
-                await self.send_chat(queue.popleft())
-            if self.outbox.due(now := self.clock.now()):  # nothing waits on workers that have stopped
-                await self.outbox.flush_due(now)
-
-        async with asyncio.TaskGroup() as group:
-            for _ in range(min(MAX_CHATS_AT_ONCE, len(queue))):
-                group.create_task(take_chats())
+        self.queue = deque(chats.values())
+        async with asyncio.TaskGroup() as self.group:
+            self.workers = 1  # the others start as this one waits (`may_wait`)
+            self.group.create_task(self.take_chats())
         return self.retry_after
+
+    async def take_chats(self) -> None:
+        queue = self.queue
+        while queue:
+            await self.send_chat(queue.popleft())
+        if self.outbox.due(now := self.clock.now()):  # nothing waits on workers that have stopped
+            self.may_wait()
+            await self.outbox.flush_due(now)
+
+    def may_wait(self) -> None:
+        """Called before each await by which a worker may let go of the loop: once it has, `spawn` starts one more
+        worker if it could send at once. Up to MAX_CHATS_AT_ONCE chats are in flight as before when sends take
+        time (each send that waits on the network brings the next worker); a sender that answers at once is
+        served by one worker, without ≈ 30 workers started and woken, one by one, for each group's slots."""
+        if not self.spawn_pending and self.queue and self.workers < MAX_CHATS_AT_ONCE:
+            self.spawn_pending = True
+            asyncio.get_running_loop().call_soon(self.spawn)
+
+    def spawn(self) -> None:
+        """One more worker, if a chat waits and a sending slot is free (with no slot free it would only wait)."""
+        self.spawn_pending = False
+        slots = self.outbox.slots
+        if self.queue and self.workers < MAX_CHATS_AT_ONCE and slots.free and not slots.waiters \
+                and self.group is not None:
+            try:
+                self.group.create_task(self.take_chats())
+            except RuntimeError:  # the group is ending (a worker failed): no new worker
+                return
+            self.workers += 1
 
     async def keep_lease(self) -> None:
         """Once a third of the lease has gone: write what is finished, renew every open row of the batch in
@@ -1611,10 +1637,13 @@ class _BatchRun:
         outbox = self.outbox
         for prepared in rows:  # (the checks before each await are the awaited calls' own first lines)
             if outbox.due(now := self.clock.now()):
+                self.may_wait()
                 await outbox.flush_due(now)
             if last is not None:  # a second digest to this chat (a retry, a carried one): one a second
+                self.may_wait()
                 await sleep_until(self.clock, last + CHAT_GAP)
             if self.lease_due():
+                self.may_wait()
                 await self.keep_lease()
             if prepared.claim.digest_id in self.lost:
                 continue
@@ -1624,19 +1653,24 @@ class _BatchRun:
                 self.finish(_Outcome(prepared=prepared, at=now, state=DigestState.PENDING, count_attempt=False,
                                      error="paused by flood control", retry_at=held, report="postponed"), began=now)
                 continue
+            self.may_wait()
             await outbox.reserve(prepared.claim.digest_id)
             if self.lease_due():  # again: a renewal may have found this row taken while it waited for a slot
+                self.may_wait()
                 await self.keep_lease()
             if prepared.claim.digest_id in self.lost:
                 outbox.unreserve(prepared.claim.digest_id)
                 continue
+            self.may_wait()
             outcome = await _deliver(self.senders, prepared, clock=self.clock, policy=self.policy,
                                      breaks=self.breaks)
             self.finish(outcome, began=now)
             last = self.clock.now()
             if outbox.due(last):
+                self.may_wait()
                 await outbox.flush_due(last)
             if _rate_limited(outcome):
+                self.may_wait()
                 await self.hold(prepared, outcome)
 
     def held_until(self, prepared: _Prepared, now: dt.datetime) -> dt.datetime | None:

@@ -23,6 +23,7 @@ from scheduler.calendar import WorkingCalendar
 from scheduler.clock import FakeClock
 from scheduler.dispatcher import (
     FLUSH_MESSAGES,
+    MAX_CHATS_AT_ONCE,
     DigestView,
     TransientSendError,
     _tick_start,
@@ -357,6 +358,37 @@ async def test_a_429_for_one_chat_in_the_telegram_sandbox_does_not_delay_another
         assert 1 <= (digests[1].at - morning).total_seconds() < 1.1
     finally:
         await h.stop()
+
+
+async def test_chats_in_flight_reach_the_limit_and_no_more_when_sends_wait_on_the_network(
+        migrated_db: Database) -> None:
+    """The workers that take chats start one by one as sends wait (one sender that answers at once needs only
+    one): sends that wait on the network still have MAX_CHATS_AT_ONCE chats in flight, and never more. Each send
+    here waits until that many are in flight (so the test fails, after 10 s, if fewer ever are), then the rest go."""
+    db = migrated_db
+    people = 100
+    start = many_people_with_a_digest_due(db, people)
+    in_flight, most = 0, 0
+    gate = asyncio.Event()
+
+    class Waiting(RecordingSender):
+        async def send_digest(self, chat_id: str, view: DigestView) -> str:
+            nonlocal in_flight, most
+            in_flight += 1
+            most = max(most, in_flight)
+            if in_flight >= MAX_CHATS_AT_ONCE:
+                gate.set()
+            try:
+                await gate.wait()
+                return await super().send_digest(chat_id, view)
+            finally:
+                in_flight -= 1
+
+    sender = Waiting()
+    result = await asyncio.wait_for(send_due_digests(db, {"telegram": sender}, clock=FakeClock(start),
+                                                     policy=policy), timeout=10)
+    assert len(result.sent) == people == len(sender.sent) == len({s[0] for s in sender.sent})
+    assert most == MAX_CHATS_AT_ONCE
 
 
 async def test_never_more_than_one_group_is_sent_without_its_outcome_written(migrated_db: Database) -> None:
