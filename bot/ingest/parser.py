@@ -1897,10 +1897,24 @@ def _teaser(headline: str | None, body: list[str]) -> list[str] | None:
     return split_units(m.group("u")) or [m.group("u")]
 
 
+# a news headline that tells who directed what, naming nobody directed: "Chủ tịch UBND huyện chỉ đạo tăng cường kiểm
+# tra …", "UBND tỉnh chỉ đạo tổ chức trực …" (the body says whom; the one who directs is no doer)
+DIRECTOR_HEADLINE = re.compile(r"^(?P<who>[^.;:,]{3,80}?)\s(?:đã\s+|vừa\s+)?chỉ\s*đạo\s+(?!cho\b)(?=(?P<rest>\S))",
+                               re.U)
+
+
+def _director_headline(line: str) -> bool:
+    m = DIRECTOR_HEADLINE.match(line)
+    return m is not None and UNIT_START.match(m.group("who")) is not None and \
+        UNIT_START.match(line[m.start("rest"):]) is None and not _marker(line)
+
+
 def _headline(line: str) -> bool:
     """A title line: short, no closing punctuation, not an item, not a sentence that names who acts
     ("Tập trung chỉ đạo sản xuất vụ đông xuân" asks nobody; an upper-case news title)."""
     if ABOUT_HEADLINE.match(line):
+        return True
+    if len(line) < 160 and not re.search(r"[.:;!?…]$", line) and _director_headline(line):
         return True
     mark = _marker(line)
     return len(line) < 160 and not re.search(r"[.:;!?…]$", line) and (mark is None or mark[0] == "heading") and \

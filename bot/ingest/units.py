@@ -1089,8 +1089,12 @@ PERSON_DIRECTS = re.compile(r"^(?:[^;:.]{0,240},\s*)?"
                             r"(?P<who>(?:[Ôô]ng|[Bb]à|[Đđ]ồng\s*chí|Đ/c)\s+[A-ZĐÀ-Ỹ]"
                             rf"(?:(?!{_ASKED_WORD})[^,;:.]){{0,100}}?|"
                             r"(?:Phó\s+)?(?:Chủ\s*tịch|Bí\s*thư|Thủ\s*tướng)"
-                            rf"(?:\s(?![^,;:.]*\bcác\b)(?:(?!{_ASKED_WORD})[^,;:.]){{0,80}}?)?)"
+                            rf"(?:\s(?:(?!{_ASKED_WORD}|\bcác\b)[^,;:.]){{0,80}}?)?)"
                             r"\s(?:trực\s*tiếp\s+)?chỉ\s*đạo\s+(?=(?P<u>.+))", re.U)
+# the head of a named place, not a person who speaks: "Chủ tịch UBND tỉnh Phú Thọ chỉ đạo các sở …" in a letter from
+# above asks that office holder to direct (the bare own level, "Chủ tịch UBND tỉnh chỉ đạo Sở Y tế …", reports)
+PLACE_HOLDER = re.compile(r"^(?:Phó\s+)?(?:Chủ\s*tịch|Bí\s*thư)\s.*\b(?:tỉnh|thành\s*phố|huyện|quận|thị\s*xã|xã|phường|"
+                          r"thị\s*trấn)\s+[A-ZĐÀ-Ỹ]", re.U)
 LEADER_DIRECTS = re.compile(r"^(?P<who>Lãnh\s*đạo\s[^,;:.]{0,60}?)\s(?:cũng\s+)?chỉ\s*đạo\s+(?=(?P<u>.+))", re.U)
 ORDINAL_OPENING = re.compile(r"^(?:Thứ\s*(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|(?:Một|Hai|Ba|Bốn|Năm)\s*là)"
                              r"\s*[,:]\s*", re.U)
@@ -1205,6 +1209,7 @@ def _leads_ranked(text: str) -> tuple[list[str], int]:
             (units := _units_from(passive.group("u"))) and not is_generic_reference(units):
         return units, STRONG  # "Kiến nghị của cử tri đã được UBND tỉnh chỉ đạo Sở X kiểm tra …": the unit directed
     if (directed := PERSON_DIRECTS.match(text)) and REQUESTER.search(directed.group("who")) and \
+            not (PLACE_HOLDER.match(who := directed.group("who").strip()) and not _speaker([who], text)) and \
             (units := _units_from(directed.group("u"))) and not is_generic_reference(units):
         return units, STRONG  # "…, ông A – Phó Chủ tịch UBND huyện chỉ đạo Phòng X phối hợp … hướng dẫn …"
     if issued := _issuer_asks(text):
@@ -1342,9 +1347,12 @@ def _opening_doer(text: str) -> tuple[list[str], int] | None:
 
 
 # "Bộ Y tế phối hợp với các bộ liên quan chỉ đạo …": the opening unit does the work with its partners
-PARTNERS_AFTER = re.compile(rf"^{_PHOI_HOP}\s*(?:(?:{_MANNER}\s+)?với\s|(?=(?:{_HEADS})\b|{_GROUP})|"
+PARTNERS_AFTER = re.compile(rf"^{_PHOI_HOP}\s*(?:(?:{_MANNER}\s+)?(?:cùng\s+)?với\s|(?=(?:{_HEADS})\b|{_GROUP})|"
                             r"(?=thực\s*hiện|triển\s*khai|tổ\s*chức|tham\s*gia)\b)", re.U)
-LEAD_CUE = re.compile(rf"(?<!và\s)(?<!,\s){_CHU_TRI}|\b(?:[Gg]iao|{loose('đề nghị')}|[Yy]êu\s*cầu)\s", re.U)
+# "giao" that charges someone, not the word inside "giao dịch", "giao thông", "nhiệm vụ được giao", "bàn giao"
+GIVE_WORD = (r"(?<!được\s)(?<![Bb]àn\s)(?<![Cc]huyển\s)\b[Gg]iao\s(?!(?:dịch|thông|lưu|tiếp|nhận|hàng|ban|thoa|hữu|"
+             r"kết|diện|thừa|điểm|lộ|cắt|tranh|khoán|ước)\b)")
+LEAD_CUE = re.compile(rf"(?<!và\s)(?<!,\s){_CHU_TRI}|{GIVE_WORD}|\b(?:{loose('đề nghị')}|[Yy]êu\s*cầu)\s", re.U)
 
 
 def _works_with_partners(after_name: str) -> bool:
