@@ -33,6 +33,11 @@ _TITLE_HEADS = (
 )
 
 
+# the desks of a commune's or ward's office ("bộ phận địa chính", "công chức tư pháp", "cán bộ văn hóa")
+_LOCAL_DESK = (r"địa\s*chính|tư\s*pháp|văn\s*hóa|văn\s*hoá|tài\s*chính|kế\s*toán|văn\s*phòng|kinh\s*tế|"
+               r"lao\s*động|xây\s*dựng|quản\s*lý\s*đô\s*thị|chuyên\s*môn")
+
+
 # Words a unit's name starts with. Lower-case group words ("các sở, ngành") count too. "Ban" opens no unit in
 # the common words it starts ("Ban đầu", "ban ngày", "ban hành") nor in "Bản chất"/"Bản thân" whose mark a scan lost.
 _HEADS = (
@@ -69,6 +74,14 @@ _HEADS = (
     # a district office or an official written in lower case before its capitalised name: "giao phòng Tài chính -
     # Kế hoạch …", "Giao công chức Văn hóa - Xã hội …"
     r"phòng(?=\s+[A-ZĐ])|[Cc]ông\s*chức(?=\s+[A-ZĐ])|"
+    # a commune's or ward's own bodies and staff, written in lower case after whoever asks: "Giao công an phường, tổ
+    # quản lý trật tự đô thị, bộ phận địa chính …", "yêu cầu tổ thư ký tiếp thu …", "đề nghị tổ dân phố tiếp tục …",
+    # "giao cho cán bộ thú y của xã …"
+    r"công\s*an(?=\s+(?:các\s+)?(?:xã|phường|thị\s*trấn|huyện|quận|thị\s*xã)\b)|"
+    r"tổ(?=\s+dân\s*phố\b)|[Tt]ổ(?=\s+(?:thư\s*ký|công\s*tác|quản\s*lý|thanh\s*tra|kiểm\s*tra|giúp\s*việc|biên\s*tập|"
+    r"trật\s*tự|phản\s*ứng|tuần\s*tra|liên\s*ngành)\b)|"
+    rf"[Bb]ộ\s*phận(?=\s+(?:{_LOCAL_DESK}|một\s*cửa|tiếp\s*nhận|[A-ZĐ])\b)|"
+    rf"(?:[Cc]án\s*bộ|công\s*chức)(?=\s+(?:{_LOCAL_DESK}|thú\s*y|khuyến\s*nông|thống\s*kê)\b)|"
     # a village's or a residential group's head, one or all: "Trưởng thôn 2", "Trưởng các thôn", "Trưởng Công an xã"
     r"Trưởng\s+(?=(?:(?:các\s+)?(?:thôn|xóm|bản|ấp|buôn|tổ\s*dân\s*phố|khu\s*phố)\b|Công\s*an\b))|"
     # embassies, clubs, the State Audit, and whoever heads a body ("Người đứng đầu các cơ quan … chịu trách nhiệm …")
@@ -189,7 +202,9 @@ _DOT = r"(?<!\bTP)(?<!\bTp)\.(?=\s*$|\s+[^\sa-zà-ỹđ])"
 # "… liên quan" ends a group's name: what follows is its work ("các cơ quan liên quan mở rộng …")
 _AFTER_RELATED = r"|(?<=liên\squan)(?=\s+(?!đến\b|tới\b|và\b|hoặc\b|trên\b|thuộc\b|của\b|ở\b)[^\s,;.])"
 # ("… và các cơ quan liên quan" after a unit is one more of the units, asked or working with it)
-STOP_RE = re.compile(rf"(?<!Ngoại)\s(?:{_STOP})\b|[:;()\n]|{_DOT}{_ROLE_APPOSITION}{_GLUED_ROLE}{_AFTER_RELATED}", re.U)
+# ("tổ quản lý trật tự đô thị", "tổ thư ký": a team's name, not its verb)
+STOP_RE = re.compile(rf"(?<!Ngoại)(?<!\b[Tt]ổ)(?<!\b[Tt]hư)\s(?:{_STOP})\b|[:;()\n]|"
+                     rf"{_DOT}{_ROLE_APPOSITION}{_GLUED_ROLE}{_AFTER_RELATED}", re.U)
 SUPPORT_STOP_RE = STOP_RE
 
 # "Giao X …", "Phân công X …", and the consent that lets X act: "Đồng ý để Công ty X thực hiện …",
@@ -257,7 +272,7 @@ OWN_GROUP_IN_LIST = re.compile(rf"{_BARE_ADMIN}|{_BARE_GROUP_AFTER_AND}", re.U)
 # "A, B", "A và B", "A/B" (two units of which either acts), "A hoặc B" (alternatives): separate units
 # (a scan drops the mark of "và" and "Văn": "Vụ A va Van phòng")
 # (an office holder written in lower case opens one more unit: "Chủ tịch UBND các huyện, thủ trưởng các đơn vị …")
-_SPLIT = re.compile(rf",\s*(?=(?:{_HEADS})\b|(?:các|UBND|Ủy\s*ban|Uỷ\s*ban)\s|{_COMMITTEE}|"
+_SPLIT = re.compile(rf",\s*(?!tổ\s*dân\s*phố\b)(?=(?:{_HEADS})\b|(?:các|UBND|Ủy\s*ban|Uỷ\s*ban)\s|{_COMMITTEE}|"
                     r"(?:thủ\s*trưởng|giám\s*đốc|chủ\s*tịch|người\s*đứng\s*đầu|bí\s*thư|lực\s*lượng)\s|"
                     # ("Phòng Giáo dục, hiệu trưởng các trường", "UBND các xã, trưởng công an các xã")
                     rf"(?:{_TITLE_HEADS})|"
@@ -266,7 +281,7 @@ _SPLIT = re.compile(rf",\s*(?=(?:{_HEADS})\b|(?:các|UBND|Ủy\s*ban|Uỷ\s*ban)
                     r"(?:xã|phường|thị\s*trấn|huyện|quận|thị\s*xã)\b|" + _BARE_ADMIN + ")|"
                     rf"\s+(?:và|va|hoặc)\s+(?=(?:{_HEADS})\b|các\s|{_GROUP}|chính\s*quyền\s|{_BARE_GROUP_AFTER_AND})|"
                     rf"\s+cùng\s+(?=(?:{_HEADS})\b|các\s|{_GROUP})|"
-                    rf"\s*/\s*(?=(?:{_HEADS})\s)", re.U)
+                    rf"\s*/\s*(?!tổ\s*dân\s*phố\b)(?=(?:{_HEADS})\s)", re.U)
 
 
 MAX_NAME = 90
@@ -1348,7 +1363,8 @@ def _opening_doer(text: str) -> tuple[list[str], int] | None:
 
 # "Bộ Y tế phối hợp với các bộ liên quan chỉ đạo …": the opening unit does the work with its partners
 PARTNERS_AFTER = re.compile(rf"^{_PHOI_HOP}\s*(?:(?:{_MANNER}\s+)?(?:cùng\s+)?với\s|(?=(?:{_HEADS})\b|{_GROUP})|"
-                            r"(?=thực\s*hiện|triển\s*khai|tổ\s*chức|tham\s*gia)\b)", re.U)
+                            r"(?=thực\s*hiện|triển\s*khai|tổ\s*chức|tham\s*gia|hướng\s*dẫn|kiểm\s*tra|theo\s*dõi|"
+                            r"tuyên\s*truyền|xử\s*lý|giải\s*quyết|rà\s*soát|giám\s*sát|đôn\s*đốc|tham\s*mưu)\b)", re.U)
 # "giao" that charges someone, not the word inside "giao dịch", "giao thông", "nhiệm vụ được giao", "bàn giao"
 GIVE_WORD = (r"(?<!được\s)(?<![Bb]àn\s)(?<![Cc]huyển\s)\b[Gg]iao\s(?!(?:dịch|thông|lưu|tiếp|nhận|hàng|ban|thoa|hữu|"
              r"kết|diện|thừa|điểm|lộ|cắt|tranh|khoán|ước)\b)")
