@@ -117,7 +117,11 @@ PARAGRAPH_MIN = 160
 # a caption opened "Ảnh. Đồng chí … phát biểu")
 CAPTION = re.compile(r"^\w*_\w*$|\((?:Ảnh|Nguồn\s*ảnh)\s*(?::[^)]{0,60}|minh\s*họa)\)\s*$|"
                      r"^Ảnh\s*(?:minh\s*họa)?\s*:|^[a-z0-9]+(?:-[a-z0-9]+){2,}$|^Ảnh\s*\.\s|"
-                     r"^[^.;:]{0,240}[.!]\s*Ảnh\s*:\s*[^.;:]{1,40}\.?$", re.U)
+                     r"^[^.;:]{0,240}[.!]\s*Ảnh\s*:\s*[^.;:]{1,40}\.?$|"
+                     # a photo's caption of its own line, or a clip's label: "Toàn cảnh Hội nghị", "Quang cảnh buổi
+                     # làm việc tại …", "Các đại biểu dự hội nghị", "Audio thời sự 07-12-2021"
+                     r"^\s*(?:Toàn\s*cảnh|Quang\s*cảnh|Các\s*đại\s*biểu\s+(?:tham\s*)?(?:dự|thảo\s*luận|phát\s*biểu)|"
+                     r"(?:Audio|Video|Clip)\s)[^.;:!?“”\"]{0,80}$", re.U)
 
 
 # a dash bullet as a scan's OCR reads it ("_ Tăng cường …", "¬ Phối hợp …", "~ Chủ trì …", "_ > Tham mưu …"): a line

@@ -810,6 +810,9 @@ DESCRIBED_BY = re.compile(r"^\s*(?:được|bị|có\s*liên\s*quan|liên\s*quan
                           r"sử\s*dụng|hoạt\s*động|quản\s*lý)\b", re.U)
 
 
+LEAD_IN_AS = re.compile(r"\snhư(?:\s*sau)?$", re.U)
+
+
 def heading_units(head: str) -> list[str]:
     """A heading that names who acts: "1. Sở Văn hóa và Thể thao", "Trách nhiệm của các sở, ngành:",
     "NHIỆM VỤ CHỦ YẾU CỦA BỘ TÀI CHÍNH", "Ông Nguyễn Văn A - Trưởng đoàn", "Giám đốc các Sở; Chủ tịch UBND
@@ -833,6 +836,8 @@ def heading_units(head: str) -> list[str]:
     if ";" in head:  # "Giám đốc các Sở, Thủ trưởng các ban, ngành; Chủ tịch UBND các xã, phường"
         parts = [heading_units(p) for p in re.split(r"\s*;\s*", head) if p.strip()]
         return [u for p in parts for u in p] if parts and all(parts) else []
+    if LEAD_IN_AS.search(head):
+        return []  # "Chủ tịch UBND xã kết luận nội dung phiên họp như:": who speaks, then what was said
     if not UNIT_START.match(head) or len(head) > 2 * MAX_NAME or len(head) > MAX_NAME and not m and \
             not (_cut(head) == head and len(split_units(head)) > 1):  # ("Trách nhiệm của A và B")
         return []  # (a long list of named members was handled above; a heading may list several units)
