@@ -1320,7 +1320,7 @@ def _congress_holder(text: str) -> tuple[list[str], int] | None:
 # After a unit that opens a text, words that make it the one who asks, reports or is described, not the doer
 NOT_DOER_VERB = re.compile(r"^(?:giao|đề\s*nghị|yêu\s*cầu|chỉ\s*đạo|[ủu][yỷ]\s*quyền|thống\s*nhất|thông\s*báo|"
                            r"đồng\s*ý|nhất\s*trí|chấp\s*thuận|kết\s*luận|"
-                           r"đã|vừa|đang|cũng|sẽ|là|được|nhận\s*được|có\s*(?!trách\s*nhiệm|nhiệm\s*vụ)\w+|nhấn\s*mạnh|lưu\s*ý|chỉ\s*rõ|"
+                           r"đã|vừa|đang|cũng|sẽ\s*(?:được|bị|là|có\s*ý\s*kiến)|là|được|nhận\s*được|có\s*(?!trách\s*nhiệm|nhiệm\s*vụ)\w+|nhấn\s*mạnh|lưu\s*ý|chỉ\s*rõ|"
                            r"khẳng\s*định|biểu\s*dương|ghi\s*nhận|thừa|thay\s*mặt|về\s*việc|tại|với|cùng|và\s*các|"
                            r"khi|nếu|thì|sau\s*khi|phối\s*hợp|ban\s*hành|trình|cho\s*ý\s*kiến|đánh\s*giá\s*cao|"
                            r"hoan\s*nghênh|cảm\s*ơn|chúc\s*mừng|trân\s*trọng|"

@@ -71,3 +71,17 @@ def test_a_headline_that_names_whom_it_directs_is_read_as_before() -> None:
             "UBND tỉnh đã có văn bản yêu cầu các sở, ngành treo cờ Tổ quốc tại trụ sở từ ngày 1/9 đến hết ngày 2/9.\n")
     tasks = parse_notice(text).tasks
     assert tasks and all(t.lead for t in tasks)
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("Trên cơ sở đăng ký, Ban Dân vận Huyện ủy sẽ có kế hoạch kiểm tra, khảo sát các mô hình.",
+     ["Ban Dân vận Huyện ủy"]),
+    ("Sau khi có kết quả thẩm định, Sở Tài chính sẽ tham mưu UBND tỉnh phân bổ kinh phí.", ["Sở Tài chính"]),
+])
+def test_a_unit_that_will_do_the_work_after_an_opening_leads_it(text: str, lead: list[str]) -> None:
+    assert find_leads(text) == lead
+
+
+def test_a_unit_that_will_be_acted_upon_is_no_doer() -> None:
+    assert find_leads("Trên cơ sở đề xuất, Sở Tài chính sẽ được UBND tỉnh giao thêm chỉ tiêu biên chế.") != [
+        "Sở Tài chính"]
