@@ -117,7 +117,11 @@ PARAGRAPH_MIN = 160
 # a caption opened "Ảnh. Đồng chí … phát biểu")
 CAPTION = re.compile(r"^\w*_\w*$|\((?:Ảnh|Nguồn\s*ảnh)\s*(?::[^)]{0,60}|minh\s*họa)\)\s*$|"
                      r"^Ảnh\s*(?:minh\s*họa)?\s*:|^[a-z0-9]+(?:-[a-z0-9]+){2,}$|^Ảnh\s*\.\s|"
-                     r"^[^.;:]{0,240}[.!]\s*Ảnh\s*:\s*[^.;:]{1,40}\.?$", re.U)
+                     r"^[^.;:]{0,240}[.!]\s*Ảnh\s*:\s*[^.;:]{1,40}\.?$|"
+                     # a photo's caption of its own line, or a clip's label: "Toàn cảnh Hội nghị", "Quang cảnh buổi
+                     # làm việc tại …", "Các đại biểu dự hội nghị", "Audio thời sự 07-12-2021"
+                     r"^\s*(?:Toàn\s*cảnh|Quang\s*cảnh|Các\s*đại\s*biểu\s+(?:tham\s*)?(?:dự|thảo\s*luận|phát\s*biểu)|"
+                     r"(?:Audio|Video|Clip)\s)[^.;:!?“”\"]{0,80}$", re.U)
 
 
 # a dash bullet as a scan's OCR reads it ("_ Tăng cường …", "¬ Phối hợp …", "~ Chủ trì …", "_ > Tham mưu …"): a line
@@ -1268,7 +1272,7 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
         # (a duty a connective sentence adds may string its own ';' chain: "… . Cùng với …, các địa phương tổ chức …;
         # sơ kết …")
         tasks = _split_retold_chains(_split_retold_sentences(tasks, issued_on=reference), issued_on=reference)
-    tasks = _consecutive(tasks, text)
+    tasks = _named_in_full(_consecutive(tasks, text), text)
     origins = [] if task_filter is not False else origins
     notice = ParsedNotice(
         kind=kind, number=number, date=date, place=place, issuer=_issuer(lines), subject=subject,
@@ -1715,6 +1719,46 @@ def _resolve_back_references(tasks: list[ParsedTask], body_text: str) -> list[Pa
             _may_point_back(list(t.lead), tuple(referred)) else t for t in tasks]
 
 
+# a kind of unit written bare where the text named the one unit of that kind in full before it: "đề nghị HTX Tuyền
+# Hiền xây dựng …; HTX cần xin …", "Công ty Điện lực X báo cáo …. Công ty chủ động …" (not a plural, "các Trung tâm",
+# "Các Cục Thuế": the labels keep some as written and resolve others)
+BARE_KIND_LEAD = re.compile(r"^(?P<k>Trung\s*tâm|Cục|Chi\s*cục|HTX|Hợp\s*tác\s*xã|Công\s*ty|Bệnh\s*viện|Trạm|"
+                            r"Ban\s*Quản\s*lý|Văn\s*phòng)$", re.U)
+
+
+def _proper_words(name: str) -> str:
+    """The last run of capitalised words of a name: "sản xuất, kinh doanh nông nghiệp Tân Tiến về …" → "Tân Tiến"."""
+    runs: list[list[str]] = [[]]
+    for word in re.split(r"[\s,;:.]+", name):
+        if word[:1].isupper():
+            runs[-1].append(word)
+        elif runs[-1]:
+            runs.append([])
+    return " ".join(next((r for r in reversed(runs) if r), []))
+
+
+def _named_in_full(tasks: list[ParsedTask], text: str) -> list[ParsedTask]:
+    """A task whose one lead is a bare kind ("HTX", "Công ty") takes the one unit of that kind the text named in
+    full before the task ("HTX Tuyền Hiền"); left as it is when the text named none, or several of that kind."""
+    out = []
+    for t in tasks:
+        bare = BARE_KIND_LEAD.match(t.lead[0]) if len(t.lead) == 1 else None
+        at = text.find(t.text[:40]) if bare else -1
+        if bare is None or at < 0:
+            out.append(t)
+            continue
+        kind = re.escape(bare.group("k")).replace(r"\ ", r"\s*")
+        named: dict[str, str] = {}  # the proper name's words → the unit as last written ("HTX sản xuất … Tuyền Hiền")
+        for m in re.finditer(rf"(?<![\w])(?:{kind})\s+(?=\S)", text[:at], re.I):
+            name = (split_units(name_prefix(text[m.start(): at])) or [""])[0]
+            if len(name) > len(m.group(0).strip()):
+                proper = _proper_words(name[len(m.group(0)):])
+                named[proper or name] = name
+        one = next(iter(named.values())) if len(named) == 1 else ""
+        out.append(replace(t, lead=(one,)) if re.match(rf"(?:{kind})\s+[A-ZĐÀ-Ỹ]", one) else t)
+    return out
+
+
 # an ask to the place by its level alone — "Đoàn công tác đề nghị xã bổ sung …", "đoàn yêu cầu phường báo cáo
 # thêm …", "yêu cầu địa phương tiếp tục …" — after a visit or a check: the place visited
 ASKS_THE_PLACE = re.compile(r"\b(?:đề\s*nghị|yêu\s*cầu|giao)\s+(?:cho\s+)?"
@@ -1897,10 +1941,24 @@ def _teaser(headline: str | None, body: list[str]) -> list[str] | None:
     return split_units(m.group("u")) or [m.group("u")]
 
 
+# a news headline that tells who directed what, naming nobody directed: "Chủ tịch UBND huyện chỉ đạo tăng cường kiểm
+# tra …", "UBND tỉnh chỉ đạo tổ chức trực …" (the body says whom; the one who directs is no doer)
+DIRECTOR_HEADLINE = re.compile(r"^(?P<who>[^.;:,]{3,80}?)\s(?:đã\s+|vừa\s+)?chỉ\s*đạo\s+(?!cho\b)(?=(?P<rest>\S))",
+                               re.U)
+
+
+def _director_headline(line: str) -> bool:
+    m = DIRECTOR_HEADLINE.match(line)
+    return m is not None and UNIT_START.match(m.group("who")) is not None and \
+        UNIT_START.match(line[m.start("rest"):]) is None and not _marker(line)
+
+
 def _headline(line: str) -> bool:
     """A title line: short, no closing punctuation, not an item, not a sentence that names who acts
     ("Tập trung chỉ đạo sản xuất vụ đông xuân" asks nobody; an upper-case news title)."""
     if ABOUT_HEADLINE.match(line):
+        return True
+    if len(line) < 160 and not re.search(r"[.:;!?…]$", line) and _director_headline(line):
         return True
     mark = _marker(line)
     return len(line) < 160 and not re.search(r"[.:;!?…]$", line) and (mark is None or mark[0] == "heading") and \

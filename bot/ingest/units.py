@@ -33,6 +33,11 @@ _TITLE_HEADS = (
 )
 
 
+# the desks of a commune's or ward's office ("bộ phận địa chính", "công chức tư pháp", "cán bộ văn hóa")
+_LOCAL_DESK = (r"địa\s*chính|tư\s*pháp|văn\s*hóa|văn\s*hoá|tài\s*chính|kế\s*toán|văn\s*phòng|kinh\s*tế|"
+               r"lao\s*động|xây\s*dựng|quản\s*lý\s*đô\s*thị|chuyên\s*môn")
+
+
 # Words a unit's name starts with. Lower-case group words ("các sở, ngành") count too. "Ban" opens no unit in
 # the common words it starts ("Ban đầu", "ban ngày", "ban hành") nor in "Bản chất"/"Bản thân" whose mark a scan lost.
 _HEADS = (
@@ -69,6 +74,14 @@ _HEADS = (
     # a district office or an official written in lower case before its capitalised name: "giao phòng Tài chính -
     # Kế hoạch …", "Giao công chức Văn hóa - Xã hội …"
     r"phòng(?=\s+[A-ZĐ])|[Cc]ông\s*chức(?=\s+[A-ZĐ])|"
+    # a commune's or ward's own bodies and staff, written in lower case after whoever asks: "Giao công an phường, tổ
+    # quản lý trật tự đô thị, bộ phận địa chính …", "yêu cầu tổ thư ký tiếp thu …", "đề nghị tổ dân phố tiếp tục …",
+    # "giao cho cán bộ thú y của xã …"
+    r"công\s*an(?=\s+(?:các\s+)?(?:xã|phường|thị\s*trấn|huyện|quận|thị\s*xã)\b)|"
+    r"tổ(?=\s+dân\s*phố\b)|[Tt]ổ(?=\s+(?:thư\s*ký|công\s*tác|quản\s*lý|thanh\s*tra|kiểm\s*tra|giúp\s*việc|biên\s*tập|"
+    r"trật\s*tự|phản\s*ứng|tuần\s*tra|liên\s*ngành)\b)|"
+    rf"[Bb]ộ\s*phận(?=\s+(?:{_LOCAL_DESK}|một\s*cửa|tiếp\s*nhận|[A-ZĐ])\b)|"
+    rf"(?:[Cc]án\s*bộ|công\s*chức)(?=\s+(?:{_LOCAL_DESK}|thú\s*y|khuyến\s*nông|thống\s*kê)\b)|"
     # a village's or a residential group's head, one or all: "Trưởng thôn 2", "Trưởng các thôn", "Trưởng Công an xã"
     r"Trưởng\s+(?=(?:(?:các\s+)?(?:thôn|xóm|bản|ấp|buôn|tổ\s*dân\s*phố|khu\s*phố)\b|Công\s*an\b))|"
     # embassies, clubs, the State Audit, and whoever heads a body ("Người đứng đầu các cơ quan … chịu trách nhiệm …")
@@ -189,7 +202,9 @@ _DOT = r"(?<!\bTP)(?<!\bTp)\.(?=\s*$|\s+[^\sa-zà-ỹđ])"
 # "… liên quan" ends a group's name: what follows is its work ("các cơ quan liên quan mở rộng …")
 _AFTER_RELATED = r"|(?<=liên\squan)(?=\s+(?!đến\b|tới\b|và\b|hoặc\b|trên\b|thuộc\b|của\b|ở\b)[^\s,;.])"
 # ("… và các cơ quan liên quan" after a unit is one more of the units, asked or working with it)
-STOP_RE = re.compile(rf"(?<!Ngoại)\s(?:{_STOP})\b|[:;()\n]|{_DOT}{_ROLE_APPOSITION}{_GLUED_ROLE}{_AFTER_RELATED}", re.U)
+# ("tổ quản lý trật tự đô thị", "tổ thư ký": a team's name, not its verb)
+STOP_RE = re.compile(rf"(?<!Ngoại)(?<!\b[Tt]ổ)(?<!\b[Tt]hư)\s(?:{_STOP})\b|[:;()\n]|"
+                     rf"{_DOT}{_ROLE_APPOSITION}{_GLUED_ROLE}{_AFTER_RELATED}", re.U)
 SUPPORT_STOP_RE = STOP_RE
 
 # "Giao X …", "Phân công X …", and the consent that lets X act: "Đồng ý để Công ty X thực hiện …",
@@ -257,7 +272,7 @@ OWN_GROUP_IN_LIST = re.compile(rf"{_BARE_ADMIN}|{_BARE_GROUP_AFTER_AND}", re.U)
 # "A, B", "A và B", "A/B" (two units of which either acts), "A hoặc B" (alternatives): separate units
 # (a scan drops the mark of "và" and "Văn": "Vụ A va Van phòng")
 # (an office holder written in lower case opens one more unit: "Chủ tịch UBND các huyện, thủ trưởng các đơn vị …")
-_SPLIT = re.compile(rf",\s*(?=(?:{_HEADS})\b|(?:các|UBND|Ủy\s*ban|Uỷ\s*ban)\s|{_COMMITTEE}|"
+_SPLIT = re.compile(rf",\s*(?!tổ\s*dân\s*phố\b)(?=(?:{_HEADS})\b|(?:các|UBND|Ủy\s*ban|Uỷ\s*ban)\s|{_COMMITTEE}|"
                     r"(?:thủ\s*trưởng|giám\s*đốc|chủ\s*tịch|người\s*đứng\s*đầu|bí\s*thư|lực\s*lượng)\s|"
                     # ("Phòng Giáo dục, hiệu trưởng các trường", "UBND các xã, trưởng công an các xã")
                     rf"(?:{_TITLE_HEADS})|"
@@ -266,7 +281,7 @@ _SPLIT = re.compile(rf",\s*(?=(?:{_HEADS})\b|(?:các|UBND|Ủy\s*ban|Uỷ\s*ban)
                     r"(?:xã|phường|thị\s*trấn|huyện|quận|thị\s*xã)\b|" + _BARE_ADMIN + ")|"
                     rf"\s+(?:và|va|hoặc)\s+(?=(?:{_HEADS})\b|các\s|{_GROUP}|chính\s*quyền\s|{_BARE_GROUP_AFTER_AND})|"
                     rf"\s+cùng\s+(?=(?:{_HEADS})\b|các\s|{_GROUP})|"
-                    rf"\s*/\s*(?=(?:{_HEADS})\s)", re.U)
+                    rf"\s*/\s*(?!tổ\s*dân\s*phố\b)(?=(?:{_HEADS})\s)", re.U)
 
 
 MAX_NAME = 90
@@ -795,6 +810,9 @@ DESCRIBED_BY = re.compile(r"^\s*(?:được|bị|có\s*liên\s*quan|liên\s*quan
                           r"sử\s*dụng|hoạt\s*động|quản\s*lý)\b", re.U)
 
 
+LEAD_IN_AS = re.compile(r"\snhư(?:\s*sau)?$", re.U)
+
+
 def heading_units(head: str) -> list[str]:
     """A heading that names who acts: "1. Sở Văn hóa và Thể thao", "Trách nhiệm của các sở, ngành:",
     "NHIỆM VỤ CHỦ YẾU CỦA BỘ TÀI CHÍNH", "Ông Nguyễn Văn A - Trưởng đoàn", "Giám đốc các Sở; Chủ tịch UBND
@@ -818,6 +836,8 @@ def heading_units(head: str) -> list[str]:
     if ";" in head:  # "Giám đốc các Sở, Thủ trưởng các ban, ngành; Chủ tịch UBND các xã, phường"
         parts = [heading_units(p) for p in re.split(r"\s*;\s*", head) if p.strip()]
         return [u for p in parts for u in p] if parts and all(parts) else []
+    if LEAD_IN_AS.search(head):
+        return []  # "Chủ tịch UBND xã kết luận nội dung phiên họp như:": who speaks, then what was said
     if not UNIT_START.match(head) or len(head) > 2 * MAX_NAME or len(head) > MAX_NAME and not m and \
             not (_cut(head) == head and len(split_units(head)) > 1):  # ("Trách nhiệm của A và B")
         return []  # (a long list of named members was handled above; a heading may list several units)
@@ -1089,8 +1109,12 @@ PERSON_DIRECTS = re.compile(r"^(?:[^;:.]{0,240},\s*)?"
                             r"(?P<who>(?:[Ôô]ng|[Bb]à|[Đđ]ồng\s*chí|Đ/c)\s+[A-ZĐÀ-Ỹ]"
                             rf"(?:(?!{_ASKED_WORD})[^,;:.]){{0,100}}?|"
                             r"(?:Phó\s+)?(?:Chủ\s*tịch|Bí\s*thư|Thủ\s*tướng)"
-                            rf"(?:\s(?![^,;:.]*\bcác\b)(?:(?!{_ASKED_WORD})[^,;:.]){{0,80}}?)?)"
+                            rf"(?:\s(?:(?!{_ASKED_WORD}|\bcác\b)[^,;:.]){{0,80}}?)?)"
                             r"\s(?:trực\s*tiếp\s+)?chỉ\s*đạo\s+(?=(?P<u>.+))", re.U)
+# the head of a named place, not a person who speaks: "Chủ tịch UBND tỉnh Phú Thọ chỉ đạo các sở …" in a letter from
+# above asks that office holder to direct (the bare own level, "Chủ tịch UBND tỉnh chỉ đạo Sở Y tế …", reports)
+PLACE_HOLDER = re.compile(r"^(?:Phó\s+)?(?:Chủ\s*tịch|Bí\s*thư)\s.*\b(?:tỉnh|thành\s*phố|huyện|quận|thị\s*xã|xã|phường|"
+                          r"thị\s*trấn)\s+[A-ZĐÀ-Ỹ]", re.U)
 LEADER_DIRECTS = re.compile(r"^(?P<who>Lãnh\s*đạo\s[^,;:.]{0,60}?)\s(?:cũng\s+)?chỉ\s*đạo\s+(?=(?P<u>.+))", re.U)
 ORDINAL_OPENING = re.compile(r"^(?:Thứ\s*(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|(?:Một|Hai|Ba|Bốn|Năm)\s*là)"
                              r"\s*[,:]\s*", re.U)
@@ -1205,6 +1229,7 @@ def _leads_ranked(text: str) -> tuple[list[str], int]:
             (units := _units_from(passive.group("u"))) and not is_generic_reference(units):
         return units, STRONG  # "Kiến nghị của cử tri đã được UBND tỉnh chỉ đạo Sở X kiểm tra …": the unit directed
     if (directed := PERSON_DIRECTS.match(text)) and REQUESTER.search(directed.group("who")) and \
+            not (PLACE_HOLDER.match(who := directed.group("who").strip()) and not _speaker([who], text)) and \
             (units := _units_from(directed.group("u"))) and not is_generic_reference(units):
         return units, STRONG  # "…, ông A – Phó Chủ tịch UBND huyện chỉ đạo Phòng X phối hợp … hướng dẫn …"
     if issued := _issuer_asks(text):
@@ -1295,7 +1320,7 @@ def _congress_holder(text: str) -> tuple[list[str], int] | None:
 # After a unit that opens a text, words that make it the one who asks, reports or is described, not the doer
 NOT_DOER_VERB = re.compile(r"^(?:giao|đề\s*nghị|yêu\s*cầu|chỉ\s*đạo|[ủu][yỷ]\s*quyền|thống\s*nhất|thông\s*báo|"
                            r"đồng\s*ý|nhất\s*trí|chấp\s*thuận|kết\s*luận|"
-                           r"đã|vừa|đang|cũng|sẽ|là|được|nhận\s*được|có\s*(?!trách\s*nhiệm|nhiệm\s*vụ)\w+|nhấn\s*mạnh|lưu\s*ý|chỉ\s*rõ|"
+                           r"đã|vừa|đang|cũng|sẽ\s*(?:được|bị|là|có\s*ý\s*kiến)|là|được|nhận\s*được|có\s*(?!trách\s*nhiệm|nhiệm\s*vụ)\w+|nhấn\s*mạnh|lưu\s*ý|chỉ\s*rõ|"
                            r"khẳng\s*định|biểu\s*dương|ghi\s*nhận|thừa|thay\s*mặt|về\s*việc|tại|với|cùng|và\s*các|"
                            r"khi|nếu|thì|sau\s*khi|phối\s*hợp|ban\s*hành|trình|cho\s*ý\s*kiến|đánh\s*giá\s*cao|"
                            r"hoan\s*nghênh|cảm\s*ơn|chúc\s*mừng|trân\s*trọng|"
@@ -1342,9 +1367,13 @@ def _opening_doer(text: str) -> tuple[list[str], int] | None:
 
 
 # "Bộ Y tế phối hợp với các bộ liên quan chỉ đạo …": the opening unit does the work with its partners
-PARTNERS_AFTER = re.compile(rf"^{_PHOI_HOP}\s*(?:(?:{_MANNER}\s+)?với\s|(?=(?:{_HEADS})\b|{_GROUP})|"
-                            r"(?=thực\s*hiện|triển\s*khai|tổ\s*chức|tham\s*gia)\b)", re.U)
-LEAD_CUE = re.compile(rf"(?<!và\s)(?<!,\s){_CHU_TRI}|\b(?:[Gg]iao|{loose('đề nghị')}|[Yy]êu\s*cầu)\s", re.U)
+PARTNERS_AFTER = re.compile(rf"^{_PHOI_HOP}\s*(?:(?:{_MANNER}\s+)?(?:cùng\s+)?với\s|(?=(?:{_HEADS})\b|{_GROUP})|"
+                            r"(?=thực\s*hiện|triển\s*khai|tổ\s*chức|tham\s*gia|hướng\s*dẫn|kiểm\s*tra|theo\s*dõi|"
+                            r"tuyên\s*truyền|xử\s*lý|giải\s*quyết|rà\s*soát|giám\s*sát|đôn\s*đốc|tham\s*mưu)\b)", re.U)
+# "giao" that charges someone, not the word inside "giao dịch", "giao thông", "nhiệm vụ được giao", "bàn giao"
+GIVE_WORD = (r"(?<!được\s)(?<![Bb]àn\s)(?<![Cc]huyển\s)\b[Gg]iao\s(?!(?:dịch|thông|lưu|tiếp|nhận|hàng|ban|thoa|hữu|"
+             r"kết|diện|thừa|điểm|lộ|cắt|tranh|khoán|ước)\b)")
+LEAD_CUE = re.compile(rf"(?<!và\s)(?<!,\s){_CHU_TRI}|{GIVE_WORD}|\b(?:{loose('đề nghị')}|[Yy]êu\s*cầu)\s", re.U)
 
 
 def _works_with_partners(after_name: str) -> bool:
