@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from bot.ingest.units import UNIT_START, name_prefix
 from bot.ocrwords import Misread
@@ -42,6 +42,9 @@ from storage.tasks import (
 )
 from storage.unitgroups import every_form_names_units, read_group, receiver
 from storage.vntext import nfc, strip_marks
+
+if TYPE_CHECKING:
+    from storage.reports import BlockedTask
 
 STATUS_LABELS = {
     TaskStatus.OPEN: "Chưa cập nhật",
@@ -2408,6 +2411,41 @@ def nothing_late(kind: str | None = None) -> str:
         return NOTHING_LATE
     return vn(f"Hiện không có {kind} nào có nhiệm vụ quá hạn chưa hoàn thành hoặc kỳ báo cáo định kỳ không báo cáo. "
               "Đồng chí gõ /tonghop để xem tổng hợp theo đơn vị.")
+BLOCKED_LIMIT = 15  # tasks listed in answer to "việc nào đang vướng?"
+
+
+def blocked_answer(items: Sequence[BlockedTask], today: dt.date, scope: str | None = None) -> str:
+    """A leader's "những việc nào đang vướng?": each task a unit says is held up — the unit, the item, the unit's
+    words, since when; `scope`: the units the question named ("các xã", "Sở Xây dựng")."""
+    where = f" ({scope})" if scope else ""
+    if not items:
+        return vn(f"Hiện không có nhiệm vụ nào đơn vị báo vướng mắc{where}. Đồng chí gõ “việc nào quá hạn?” để xem "
+                  "nhiệm vụ quá hạn, /tonghop để xem tổng hợp theo đơn vị.")
+    notices = {b.notice for b in items}
+    lines = [f"Nhiệm vụ đơn vị báo vướng mắc{where}, đến ngày {date_vn(today)}: {len(items)} nhiệm vụ."]
+    if len(notices) == 1:
+        [notice] = notices
+        lines.append(f"(Thuộc {notice[:1].lower()}{notice[1:]}.)")
+    for b in items[:BLOCKED_LIMIT]:
+        said = f" — “{shorten(note_body(b.note), 200)}”" if b.note else " — chưa nêu cụ thể vướng mắc"
+        since = f" (từ {b.since:%d/%m})" if b.since else ""
+        of = "" if len(notices) == 1 else f" ({b.notice})"
+        lines.append(f"• {b.unit}: mục {b.item_ref}{of} — {short_title(b.text, 60)}{said}{since}")
+    if len(items) > BLOCKED_LIMIT:
+        lines.append(f"… và {len(items) - BLOCKED_LIMIT} nhiệm vụ khác (xem /tonghop).")
+    lines += ["", "Để chỉ đạo, đồng chí gõ, ví dụ: “nhắc <tên đơn vị> mục <số> …”."]
+    return vn("\n".join(lines))
+
+
+def scope_not_found(typed: str, example: str, near: str | None = None) -> str:
+    """A report question naming units the directory does not know ("Bộ CHQS tỉnh thực hiện đến đâu?"): said, not
+    answered with every unit's table; `near`: the directory's unit it may mean; `example`: a unit of the directory."""
+    meant = f" Có phải đồng chí hỏi “{near}”?" if near else ""
+    return vn(f"Nhắc việc không tìm thấy đơn vị “{typed}” trong danh bạ nên chưa trả lời theo phạm vi này.{meant} "
+              f"Đồng chí gõ tên đơn vị như trong danh bạ (ví dụ: “tình hình {near or example} thế nào?”), "
+              "“các xã thực hiện thế nào?” cho một nhóm đơn vị, hoặc /tonghop để xem tất cả các đơn vị.")
+
+
 SUMMARY_USAGE = vn("Cú pháp: /tonghop [số văn bản] [tên đơn vị] [thời gian], ví dụ: /tonghop 45/TB-UBND, "
                    "/tonghop Sở Tài chính, /tonghop tháng 3, /tonghop quý 1/2026, /tonghop từ 1/3 đến 31/3.")
 UNIT_REPORT_USAGE = vn("Cú pháp: /donvi [số văn bản] [thời gian], ví dụ: /donvi tháng 3, /donvi quý 1/2026, "

@@ -1,0 +1,137 @@
+"""What probe 22 (a new user on a Lào Cai letter: group items, lettered sub-items under a unit's heading) met, through
+the real conversation core and the Telegram sandbox: a leader's "việc nào đang vướng?" read as his own report; a
+group or an unknown unit asked about answered with every unit's table; /baocao unknown; "mục 1" (a heading) taken
+for 1.a; two requests on one item not granted together; "đã hoàn thành tất cả" closing every task unasked; a planned
+date after the deadline not flagged; the office's update not naming the unit; /nghi's example cover from another
+unit."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from bot import texts
+from bot.sandbox.harness import Harness
+from scheduler.clock import FakeClock
+from storage.models import Task, TaskStatus, Unit
+from tests.bot.conftest import last_text, texts_to
+from tests.conftest import local
+
+DIRECTORY = ("handle,full_name,title,unit,role\n"
+             "vt,Lù Thị Văn,Chuyên viên Văn phòng UBND tỉnh,Văn phòng UBND tỉnh Lào Cai,admin\n"
+             "pct,Nguyễn Thành Sinh,Phó Chủ tịch UBND tỉnh,UBND tỉnh Lào Cai,leader\n"
+             "gd_snnmt,Hoàng Văn Nông,Giám đốc Sở Nông nghiệp và Môi trường,Sở Nông nghiệp và Môi trường,head\n"
+             "gd_sxd,Trần Quốc Xây,Giám đốc Sở Xây dựng,Sở Xây dựng,head\n"
+             "pgd_sxd,Lê Văn Phó,Phó Giám đốc Sở Xây dựng,Sở Xây dựng,cadre\n"
+             "bchqs,Lý Văn Quân,Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh,Bộ Chỉ huy Quân sự tỉnh,head\n"
+             "ct_bx,Giàng A Sử,Chủ tịch UBND xã Bát Xát,UBND xã Bát Xát,head\n"
+             "ct_cd,Nguyễn Thị Đường,Chủ tịch UBND phường Cam Đường,UBND phường Cam Đường,head\n"
+             "ct_mk,Sùng Seo Khương,Chủ tịch UBND xã Mường Khương,UBND xã Mường Khương,head\n")
+NOTICE = "\n".join([
+    "ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "Số: 1520/UBND-KT", "Lào Cai, ngày 17 tháng 4 năm 2026",
+    "V/v tăng cường công tác quản lý, bảo vệ khoáng sản chưa khai thác",
+    "Kính gửi: Các sở, ngành; UBND các xã, phường.", "Chủ tịch UBND tỉnh có ý kiến như sau:",
+    "1. Sở Nông nghiệp và Môi trường:",
+    "a) Chủ trì rà soát, cập nhật số liệu khoáng sản chưa khai thác trên địa bàn tỉnh, báo cáo trước ngày 30/4/2026.",
+    "b) Hướng dẫn các xã, phường xây dựng kế hoạch bảo vệ khoáng sản chưa khai thác, hoàn thành trước ngày "
+    "15/5/2026.",
+    "c) Thường xuyên kiểm tra, đôn đốc việc bảo vệ khoáng sản chưa khai thác tại các địa phương.",
+    "2. Sở Xây dựng:",
+    "a) Rà soát các dự án khai thác vật liệu xây dựng thông thường, báo cáo trước ngày 30/4/2026.",
+    "b) Tham mưu Ban Chỉ đạo tỉnh kiểm tra các bến bãi tập kết cát sỏi, hoàn thành trước ngày 31/5/2026.",
+    "3. Bộ Chỉ huy Quân sự tỉnh chỉ đạo các lực lượng tăng cường tuần tra, kiểm soát khu vực biên giới.",
+    "4. UBND các xã, phường:",
+    "a) Ban hành kế hoạch bảo vệ khoáng sản chưa khai thác trên địa bàn, hoàn thành trước ngày 15/5/2026.",
+    "b) Tổ chức ký cam kết bảo vệ khoáng sản chưa khai thác tới các thôn, tổ dân phố, hoàn thành trước ngày "
+    "31/5/2026.",
+    "c) Tăng cường quản lý đất đai, lòng sông, suối, bãi bồi trên địa bàn.",
+    "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Thành Sinh", ""])
+
+
+@pytest.fixture
+async def harness(db_url: str):  # type: ignore[no-untyped-def]
+    h = Harness(db_url=db_url, clock=FakeClock(local(2026, 4, 17, 9, 0)))
+    await h.start(directory_csv=DIRECTORY.encode(), enroll_all=True)
+    await h.say("vt", NOTICE)
+    await h.tap("vt", texts.BUTTON_CONFIRM)
+    await h.advance_to(local(2026, 4, 21, 9, 0))
+    yield h
+    await h.stop()
+
+
+def tasks(h: Harness, ref: str) -> dict[str, Task]:
+    """The tasks of item `ref`, by their lead unit's name."""
+    assert h.db is not None
+    return h.db.call(lambda s: {s.get_one(Unit, t.lead_unit_id).name: t
+                                for t in s.scalars(select(Task).where(Task.item_ref == ref))})
+
+
+# ---------------------------------------------------------------- F2: a leader's questions
+
+@pytest.mark.parametrize("asked", ["những việc nào đang vướng?", "đơn vị nào đang vướng mắc?",
+                                   "có việc nào vướng mắc không?", "nhung viec nao dang vuong"])
+async def test_a_leader_asking_what_is_blocked_gets_the_blocked_tasks(harness: Harness, asked: str) -> None:
+    h = harness
+    await h.say("gd_sxd", "BCĐ tỉnh chưa họp nên mục 2.b chưa triển khai được")
+    await h.say("ct_cd", "4.c vướng do thiếu kinh phí thuê máy")
+    await h.advance_to(local(2026, 4, 22, 9, 0))
+    mark = len(h.sent)
+    await h.say("pct", asked)
+    [said] = texts_to(h, "pct", mark)
+    assert "không có nhiệm vụ nào đang thực hiện" not in said, said
+    assert "2 nhiệm vụ" in said.split("\n")[0], said
+    assert "• Sở Xây dựng: mục 2.b" in said and "“BCĐ tỉnh chưa họp nên chưa triển khai được” (từ 21/04)" in said, said
+    assert "• UBND phường Cam Đường: mục 4.c" in said and "thiếu kinh phí thuê máy" in said, said
+    assert tasks(h, "4.c")["UBND phường Cam Đường"].status == TaskStatus.BLOCKED
+
+
+async def test_which_communes_are_blocked_answers_for_the_communes_only(harness: Harness) -> None:
+    h = harness
+    await h.say("gd_sxd", "2.b vướng do BCĐ tỉnh chưa họp")
+    await h.say("pct", "xã nào đang vướng?")
+    assert last_text(h, "pct").startswith("Hiện không có nhiệm vụ nào đơn vị báo vướng mắc (các xã)"), \
+        last_text(h, "pct")
+    await h.say("ct_mk", "4.a vướng chưa có hướng dẫn mẫu kế hoạch")
+    await h.say("pct", "xã nào đang vướng?")
+    said = last_text(h, "pct")
+    assert "UBND xã Mường Khương: mục 4.a" in said and "Sở Xây dựng" not in said, said
+
+
+@pytest.mark.parametrize(("asked", "units", "not_units"), [
+    ("các phường xã thực hiện thế nào", ["UBND phường Cam Đường", "UBND xã Bát Xát", "UBND xã Mường Khương"],
+     ["Sở Xây dựng", "Bộ Chỉ huy Quân sự tỉnh"]),
+    ("các sở thực hiện đến đâu?", ["Sở Xây dựng", "Sở Nông nghiệp và Môi trường"], ["UBND xã Bát Xát"]),
+])
+async def test_a_group_asked_about_is_the_scope_of_the_answer(harness: Harness, asked: str, units: list[str],
+                                                              not_units: list[str]) -> None:
+    await harness.say("pct", asked)
+    said = last_text(harness, "pct")
+    assert "Phạm vi:" in said, said
+    for unit in units:
+        assert f"• {unit}:" in said, (unit, said)
+    for unit in not_units:
+        assert f"• {unit}:" not in said, (unit, said)
+
+
+async def test_a_unit_the_directory_does_not_know_is_said_not_answered_with_every_unit(harness: Harness) -> None:
+    await harness.say("pct", "Ban Quản lý dự án tỉnh thực hiện đến đâu?")
+    said = last_text(harness, "pct")
+    assert said.startswith("Nhắc việc không tìm thấy đơn vị “Ban Quản lý dự án tỉnh” trong danh bạ"), said
+    assert "TỔNG HỢP" not in said
+    await harness.say("pct", "Bộ CHQS tỉnh thực hiện đến đâu?")  # (an abbreviation the directory spells out)
+    said = last_text(harness, "pct")
+    assert "TỔNG HỢP" not in said or "Phạm vi: đơn vị Bộ Chỉ huy Quân sự tỉnh" in said, said
+
+
+@pytest.mark.parametrize("typed", ["/baocao", "báo cáo", "Báo cáo?"])
+async def test_baocao_from_a_leader_is_the_report(harness: Harness, typed: str) -> None:
+    mark = len(harness.sent)
+    await harness.say("pct", typed)
+    said = texts_to(harness, "pct", mark)
+    assert said and said[0].startswith("TỔNG HỢP TÌNH HÌNH THỰC HIỆN NHIỆM VỤ"), said
+
+
+async def test_baocao_from_a_head_lists_their_tasks_and_how_to_report(harness: Harness) -> None:
+    await harness.say("gd_sxd", "/baocao")
+    said = last_text(harness, "gd_sxd")
+    assert "Mục 2.a" in said and "Mục 2.b" in said and texts.UNKNOWN_COMMAND not in said, said
