@@ -1937,6 +1937,27 @@ def which_under(ref: str, tasks: Sequence[tuple[str, str]], typed: str, buttons:
     return vn("\n".join(lines))
 
 
+def every_question(rows: Sequence[tuple[str, str, dt.date | None]], typed: str, *, buttons: bool,
+                   section: str | None = None) -> str:
+    """A message that would record the same on several tasks at once ("Phường đã hoàn thành tất cả các nội dung",
+    "mục 1 đã hoàn thành" over 1.a–1.e): the tasks listed, asked once "đúng không?"; the first action (or "đúng")
+    records it on every one, an item's action on that one alone. `section`: the item number typed, a heading."""
+    head = f"Mục {section} gồm {len(rows)} nhiệm vụ đồng chí đang phụ trách" if section else \
+        f"Nội dung này sẽ được ghi cho cả {len(rows)} nhiệm vụ đồng chí đang phụ trách"
+    lines = [f"{head}:"]
+    lines += [f"• Mục {ref}: {short_title(text, 70)}" + (f" — hạn {date_vn(due)}" if due else "")
+              for ref, text, due in rows[:10]] + (["• …"] if len(rows) > 10 else [])
+    how = f"bấm “{every_button(len(rows))}” hoặc gõ “đúng”" if buttons else "gõ “đúng”"
+    one = "bấm số mục đó" if buttons else f"gõ số mục và nội dung, ví dụ “{rows[0][0]} xong”"
+    lines.append(f"“{shorten(' '.join(typed.split()), 80)}” cho cả {len(rows)} mục, đúng không? Nếu đúng, đồng chí "
+                 f"{how}; nếu chỉ một mục, đồng chí {one}.")
+    return vn("\n".join(lines))
+
+
+def every_button(count: int) -> str:
+    return f"Đúng, cả {count} mục"
+
+
 def which_extension(ref: str | None, pending: Sequence[ExtensionRequest]) -> str:
     if not pending:
         what = f" cho mục {ref}" if ref else ""

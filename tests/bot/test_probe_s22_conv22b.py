@@ -135,3 +135,50 @@ async def test_baocao_from_a_head_lists_their_tasks_and_how_to_report(harness: H
     await harness.say("gd_sxd", "/baocao")
     said = last_text(harness, "gd_sxd")
     assert "Mục 2.a" in said and "Mục 2.b" in said and texts.UNKNOWN_COMMAND not in said, said
+
+
+# ---------------------------------------------------------------- F7: a heading, two requests, "tất cả"
+
+async def test_a_heading_over_lettered_items_is_asked_for_all_of_them(harness: Harness) -> None:
+    h = harness
+    await h.say("gd_snnmt", "mục 1 đã hoàn thành")
+    asked = last_text(h, "gd_snnmt")
+    assert asked.startswith("Mục 1 gồm 3 nhiệm vụ đồng chí đang phụ trách:"), asked
+    assert "• Mục 1.a" in asked and "• Mục 1.b" in asked and "• Mục 1.c" in asked and "Ý đồng chí là mục 1.a" \
+        not in asked, asked
+    assert all(t.status != TaskStatus.DONE for ref in ("1.a", "1.b", "1.c") for t in tasks(h, ref).values())
+    await h.say("gd_snnmt", "đúng")
+    assert all(t.status == TaskStatus.DONE for ref in ("1.a", "1.b", "1.c") for t in tasks(h, ref).values())
+
+
+async def test_a_heading_asked_for_all_can_be_recorded_on_one_by_its_button(harness: Harness) -> None:
+    h = harness
+    await h.say("gd_sxd", "mục 2 đã hoàn thành")
+    await h.tap("gd_sxd", "Mục 2.b")
+    assert tasks(h, "2.b")["Sở Xây dựng"].status == TaskStatus.DONE
+    assert tasks(h, "2.a")["Sở Xây dựng"].status != TaskStatus.DONE
+
+
+async def test_everything_done_in_one_message_is_confirmed_once_before_closing(harness: Harness) -> None:
+    h = harness
+    await h.say("ct_cd", "Phường đã hoàn thành tất cả các nội dung")
+    asked = last_text(h, "ct_cd")
+    assert "cho cả 3 mục, đúng không?" in asked and "• Mục 4.a" in asked and "• Mục 4.c" in asked, asked
+    assert all(tasks(h, ref)["UBND phường Cam Đường"].status != TaskStatus.DONE for ref in ("4.a", "4.b", "4.c"))
+    await h.tap("ct_cd", texts.every_button(3))
+    assert all(tasks(h, ref)["UBND phường Cam Đường"].status == TaskStatus.DONE for ref in ("4.a", "4.b", "4.c"))
+    assert tasks(h, "4.a")["UBND xã Bát Xát"].status != TaskStatus.DONE
+
+
+async def test_two_requests_on_one_item_are_granted_together(harness: Harness) -> None:
+    h = harness
+    await h.say("ct_bx", "xin gia hạn mục 4.a đến 30/5 vì chờ Sở NN&MT hướng dẫn mẫu kế hoạch")
+    await h.say("ct_mk", "xin gia han muc 4.a den 29/5")
+    await h.advance_to(local(2026, 4, 22, 9, 0))
+    await h.say("pct", "đồng ý gia hạn 4.a cho cả 2 xã")
+    found = tasks(h, "4.a")
+    assert found["UBND xã Bát Xát"].due_on is not None and found["UBND xã Bát Xát"].due_on.isoformat() == "2026-05-30"
+    assert found["UBND xã Mường Khương"].due_on is not None and \
+        found["UBND xã Mường Khương"].due_on.isoformat() == "2026-05-29"
+    assert found["UBND phường Cam Đường"].due_on is not None and \
+        found["UBND phường Cam Đường"].due_on.isoformat() == "2026-05-15"
