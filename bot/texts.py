@@ -1954,6 +1954,19 @@ def every_question(rows: Sequence[tuple[str, str, dt.date | None]], typed: str, 
     return vn("\n".join(lines))
 
 
+def planned_after_deadline(ref: str, planned: dt.date, due: dt.date, *, runs_to: dt.date, buttons: bool) -> str:
+    """Under a progress report whose planned date is after the deadline ("7.d đang làm, dự kiến xong 20/5", due
+    15/5): said, with the extension to that date one tap (or "xin gia hạn") away."""
+    runs = f", tính đến hết {date_vn(runs_to)}" if runs_to != due else ""
+    how = f"bấm “{plan_button(planned)}” hoặc gõ “xin gia hạn”" if buttons else "gõ “xin gia hạn”"
+    return vn(f"Lưu ý: ngày dự kiến hoàn thành {date_vn(planned)} muộn hơn thời hạn của mục {ref} ({date_vn(due)}"
+              f"{runs}). Nếu cần thêm thời gian, đồng chí {how} để đề nghị gia hạn đến {date_vn(planned)}.")
+
+
+def plan_button(planned: dt.date) -> str:
+    return f"Xin gia hạn đến {planned:%d/%m}"
+
+
 def every_button(count: int) -> str:
     return f"Đúng, cả {count} mục"
 

@@ -1261,7 +1261,8 @@ async def on_which_tap(conv: Conversation, event: TapIn, person: Person) -> None
         return
     task = await ctx.db.run(lambda s: s.get_one(Task, int(task_id)))
     await _apply_text(conv, event, person, task, kept.text,
-                      source="text" if kept.source in (MEANT, EVERY_ASKED) else kept.source, at=kept.sent_at)
+                      source="text" if kept.source in (MEANT, EVERY_ASKED, PLAN_ASKED) else kept.source,
+                      at=None if kept.source == PLAN_ASKED else kept.sent_at)
 
 
 async def on_round_tap(conv: Conversation, event: TapIn, person: Person) -> None:
@@ -1313,6 +1314,9 @@ async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: 
     if change.status == TaskStatus.DONE and task.occurrence_start is None and \
             (finished := _finished_on(conv, text, at or sent_time(conv, event))) is not None:
         change = dataclasses.replace(change, done_at=finished)  # "xong từ 28/1, báo cáo muộn": judged by 28/1
+    if change.status == TaskStatus.EXTENSION_REQUESTED and change.requested_due_on is None and \
+            isinstance(event, TextIn) and await _extension_to_plan(conv, event, person, task):
+        return True  # "7.d xin gia hạn" after "ngày dự kiến … muộn hơn thời hạn": to that date
     if change.status == TaskStatus.EXTENSION_REQUESTED:
         due = _check_has_deadline(task)  # before "đến ngày nào?": a standing duty is told so at once
         # no day said, or a time ("đến sau Tết", "đến cuối tháng") the deadline already runs to: "đến ngày nào?"
@@ -1333,7 +1337,53 @@ async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: 
         _check_requested_date(task, change, ctx.today(), ctx.policy.calendar)
     await _record(conv, event, person, task.id, change, source, quote=quote, at=at,
                   earlier_round=EARLIER_ROUND.search(folded) is not None, collect=collect)
+    if collect is None and change.status not in (TaskStatus.DONE, TaskStatus.EXTENSION_REQUESTED) and \
+            isinstance(event, TextIn):
+        await _planned_after_deadline(conv, event, person, task, text)
     return True
+
+
+# a date the unit plans to finish by, said with its progress: "dự kiến xong 20/5", "dự kiến hoàn thành trước ngày
+# 20/5", "phấn đấu xong 20/5" (on folded text, character for character)
+PLANNED = re.compile(r"\b(?:du kien|du tinh|phan dau|uoc tinh|theo ke hoach|chac)\s+(?:se\s+)?"
+                     r"(?:(?:xong|hoan thanh|hoan tat|ban hanh|trinh|gui|nop)\s+)?"
+                     r"(?:(?:vao|truoc|trong|den|toi|khoang|cham nhat)\s+)?(?:ngay\s+)?")
+PLAN_ASKED = "plan"  # a pending reply's source: an extension to the planned date, offered under a progress report
+
+
+async def _planned_after_deadline(conv: Conversation, event: TextIn, person: Person, task: Task, text: str) -> None:
+    """"7.d đang làm, dự kiến xong 20/5" on a task due 15/5: recorded (by the caller), then said that the planned
+    date is after the deadline, the extension to it one tap or a typed "xin gia hạn" away (probe 22, F8)."""
+    ctx = conv.ctx
+    squeezed, folded = squeezed_and_folded(text)
+    if task.due_on is None or (m := PLANNED.search(folded)) is None:
+        return
+    found = leading_when(squeezed[m.end():], now=ctx.clock.now(), calendar=ctx.policy.calendar)
+    calendar = ctx.policy.calendar
+    if found is None or not _later_than_deadline(task, planned := found[0].date, ctx.today(), calendar):
+        return
+    pending_id = await ctx.db.run(save_pending_reply, person=person, text=f"xin gia hạn đến {planned:%d/%m/%Y}",
+                                  source=PLAN_ASKED, task_ids=[task.id], sent_at=sent_time(conv, event))
+    buttons = conv.channel(event.channel).capabilities.buttons
+    await conv.reply(event, Outgoing(
+        text=texts.planned_after_deadline(task.item_ref, planned, task.due_on, buttons=buttons,
+                                          runs_to=calendar.effective_deadline(task.due_on)),
+        actions=((Action(label=texts.plan_button(planned), data=f"w:{pending_id}:{task.id}", typed="xin gia hạn"),),)))
+
+
+async def _extension_to_plan(conv: Conversation, event: Inbound, person: Person, task: Task | None = None) -> bool:
+    """"xin gia hạn" (no date) after the bot said the planned date is after the deadline: the request to that date,
+    on that task (`task`: only if it is that one); False when nothing was offered so."""
+    ctx = conv.ctx
+    waiting = await ctx.db.run(pending_date, person=person, since=ctx.clock.now() - MEANT_FOLLOWS, source=PLAN_ASKED)
+    if waiting is None or (task is not None and waiting[1] != task.id):
+        return False
+    kept = await ctx.db.run(take_pending_reply, waiting[0], person=person, task_id=waiting[1], now=ctx.clock.now())
+    if kept is None:
+        return False
+    task_id = waiting[1]
+    planned_on = task if task is not None else await ctx.db.run(lambda s: s.get_one(Task, task_id))
+    return await _apply_text(conv, event, person, planned_on, kept.text, source="text")
 
 
 async def _ask_transfer(conv: Conversation, event: Inbound, person: Person, task: Task, transfer: Transfer,
@@ -1507,6 +1557,8 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
     if YES.fullmatch(chat_fold(text).strip(" .!")) and (await _confirm_every(conv, event, person)
                                                         or await _confirm_meant(conv, event, person)):
         return True  # "đúng" to "ý đồng chí là mục 3?", to "… cho cả 3 mục, đúng không?"
+    if BARE_EXTENSION.fullmatch(chat_fold(text).strip(" .!")) and await _extension_to_plan(conv, event, person):
+        return True  # "xin gia hạn" after "ngày dự kiến … muộn hơn thời hạn": to that date, on that task
     parts = split_refs(text)
     if parts is None and (number := BARE_NUMBER.match(folded)) is not None:
         which_asked = await ctx.db.run(pending_which, person=person, since=ctx.clock.now() - MEANT_FOLLOWS,
@@ -1701,6 +1753,9 @@ async def _every_kept(conv: Conversation, event: Inbound, person: Person, pendin
     return await _apply_to_every(conv, event, person, tasks, kept.text, at=kept.sent_at)
 
 
+# "xin gia hạn", "em xin gia hạn ạ", "đề nghị cho gia hạn": an extension asked for with nothing else (chat_fold)
+BARE_EXTENSION = re.compile(r"(?:(?:em|toi|minh|don vi|xa|phuong|so|phong)\s+)?(?:xin|de nghi|de xuat)\s+(?:cho\s+)?"
+                            r"(?:duoc\s+)?(?:gia han|lui han)(?:\s+(?:a|nhe|nha|luon|nhu tren))*")
 WHICH_ASKED = ("text", "reply", "office")  # the sources of a text kept under "là của nhiệm vụ nào?"
 # a plain item number typed alone ("3", "mục 3", "3."), which `split_refs` does not read (nothing is said of it)
 BARE_NUMBER = re.compile(r"^\s*(?:muc\s*)?(?P<ref>\d{1,3})\s*[.!]?\s*$")

@@ -182,3 +182,33 @@ async def test_two_requests_on_one_item_are_granted_together(harness: Harness) -
         found["UBND xã Mường Khương"].due_on.isoformat() == "2026-05-29"
     assert found["UBND phường Cam Đường"].due_on is not None and \
         found["UBND phường Cam Đường"].due_on.isoformat() == "2026-05-15"
+
+
+# ---------------------------------------------------------------- F8: smaller points
+
+@pytest.mark.parametrize("how", ["typed", "tap"])
+async def test_a_planned_date_after_the_deadline_is_said_and_the_extension_offered(harness: Harness, how: str) -> None:
+    h = harness
+    mark = len(h.sent)
+    await h.say("ct_cd", "mục 4.a đang làm, dự kiến xong 20/5")
+    said = texts_to(h, "ct_cd", mark)
+    assert tasks(h, "4.a")["UBND phường Cam Đường"].status == TaskStatus.IN_PROGRESS
+    assert said[0].startswith("Đã cập nhật: mục 4.a"), said
+    assert said[-1].startswith("Lưu ý: ngày dự kiến hoàn thành 20/05/2026 muộn hơn thời hạn của mục 4.a "
+                               "(15/05/2026)"), said
+    mark = len(h.sent)
+    if how == "typed":
+        await h.say("ct_cd", "xin gia hạn")
+    else:
+        await h.tap("ct_cd", texts.plan_button(local(2026, 5, 20).date()))
+    task = tasks(h, "4.a")["UBND phường Cam Đường"]
+    assert task.status == TaskStatus.EXTENSION_REQUESTED, texts_to(h, "ct_cd", mark)
+    assert "20/05/2026" in texts_to(h, "ct_cd", mark)[-1] and "đến ngày nào" not in texts_to(h, "ct_cd", mark)[-1]
+    assert any("20/05/2026" in t for t in texts_to(h, "pct", mark)), texts_to(h, "pct", mark)
+
+
+async def test_a_planned_date_within_the_deadline_says_nothing_more(harness: Harness) -> None:
+    mark = len(harness.sent)
+    await harness.say("ct_cd", "mục 4.a đang làm, dự kiến xong 12/5")
+    said = texts_to(harness, "ct_cd", mark)
+    assert len(said) == 1 and "Lưu ý" not in said[0], said
