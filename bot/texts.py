@@ -1967,6 +1967,12 @@ def plan_button(planned: dt.date) -> str:
     return f"Xin gia hạn đến {planned:%d/%m}"
 
 
+def with_unit(text: str, ref: str, unit: str) -> str:
+    """A confirmation naming the unit after its item ("Đã cập nhật: mục 7.d (UBND phường Cam Đường) — Hoàn thành"):
+    the office recording one unit's report on an item several hold."""
+    return text.replace(f"mục {ref}", f"mục {ref} ({unit})", 1)
+
+
 def every_button(count: int) -> str:
     return f"Đúng, cả {count} mục"
 
@@ -3381,6 +3387,17 @@ def person_not_in_directory(said: str, command: str, example_args: str, example:
     who = f"@{example[0]} hoặc /{command} {example_args} {example[1]}" if example else "@mã_cán_bộ"
     return vn(f"Không tìm thấy cán bộ “{said.lstrip('@')}” trong danh bạ. Đồng chí ghi mã cán bộ hoặc đủ họ tên, "
               f"ví dụ: /{command} {example_args} {who}.")
+
+
+def cover_not_found(said: str, dates: str, example: tuple[str, str] | None) -> str:
+    """/nghi naming a colleague the directory does not have: said so, with a colleague of the same unit as the
+    example, or (none there) how to go on — never someone of another unit as if a cover."""
+    if example is not None:
+        return person_not_in_directory(said, "nghi", dates, example)
+    return vn(f"Không tìm thấy cán bộ “{said.lstrip('@')}” trong danh bạ, và đơn vị của đồng chí chưa có cán bộ nào "
+              "khác trong danh bạ để nhận nhắc việc thay. Đồng chí đề nghị Văn phòng bổ sung người làm thay vào "
+              f"danh bạ rồi gõ lại /nghi {dates} <mã hoặc họ tên>, hoặc gõ /nghi {dates} để ghi kỳ nghỉ không có "
+              "người làm thay.")
 
 
 def person_which(said: str, command: str, example_args: str, people: Sequence[tuple[str, str, str | None]]) -> str:

@@ -358,6 +358,9 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
             button = collect is None and conv.channel(event.channel).capabilities.buttons
             text += "\n" + texts.missed_round_hint(rec.item_ref, missed.label, button=button)
             actions = missed_round_actions(task_id, rec.item_ref, missed)
+    if source == "office" and (unit := await ctx.db.run(lambda s: s.get_one(Task, task_id).lead_name)):
+        # the office recording a unit's report ("7.d UBND phường Cam Đường xong"): whose row changed (probe 22, F8)
+        text = texts.with_unit(text, rec.item_ref, unit)
     await acknowledge(conv, event, rec, text, quote=quote, actions=actions if collect is None else (),
                       collect=collect)
     if rec.status != TaskStatus.EXTENSION_REQUESTED:  # (a request goes to those who decide it, on its own)

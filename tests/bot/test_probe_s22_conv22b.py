@@ -212,3 +212,26 @@ async def test_a_planned_date_within_the_deadline_says_nothing_more(harness: Har
     await harness.say("ct_cd", "mục 4.a đang làm, dự kiến xong 12/5")
     said = texts_to(harness, "ct_cd", mark)
     assert len(said) == 1 and "Lưu ý" not in said[0], said
+
+
+async def test_the_offices_update_names_the_unit_whose_row_changed(harness: Harness) -> None:
+    h = harness
+    await h.say("vt", "4.a UBND phuong Cam Duong xong")
+    said = last_text(h, "vt")
+    assert said.startswith("Đã cập nhật: mục 4.a (UBND phường Cam Đường) — Hoàn thành"), said
+    found = tasks(h, "4.a")
+    assert found["UBND phường Cam Đường"].status == TaskStatus.DONE
+    assert found["UBND xã Bát Xát"].status != TaskStatus.DONE
+
+
+async def test_leave_with_an_unknown_cover_never_offers_someone_of_another_unit(harness: Harness) -> None:
+    h = harness
+    await h.say("gd_snnmt", "/nghi 04/05 08/05 Lê Văn Khác")  # nobody else of the Sở in the directory
+    said = last_text(h, "gd_snnmt")
+    assert said.startswith("Không tìm thấy cán bộ “Lê Văn Khác” trong danh bạ"), said
+    for other in ("Giàng A Sử", "ct_bx", "Trần Quốc Xây", "Nguyễn Thành Sinh", "Lù Thị Văn", "@vt"):
+        assert other not in said, (other, said)
+    assert "/nghi 04/05 08/05 để ghi kỳ nghỉ không có người làm thay" in said, said
+    await h.say("gd_sxd", "/nghi 04/05 08/05 Trần Văn Khác")  # a colleague of the Sở is the example
+    said = last_text(h, "gd_sxd")
+    assert "@pgd_sxd" in said and "Lê Văn Phó" in said, said
