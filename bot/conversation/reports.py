@@ -208,6 +208,9 @@ _UNIT_OPENING = re.compile(r"^(?:cac\s+|nhung\s+)?(?:ubnd|uy ban|so|ban|bo|phong
                            r"tram|benh vien|kho bac|cuc|chi nhanh|quy)\b")
 
 
+_GLUED = re.compile(r"\b(Bộ|Ban|Sở|Phòng|Hội|Cục|bộ|ban|sở|phòng|hội|cục)\s+([A-ZĐ]{2,})\b")
+
+
 def kinds_named(typed: str) -> tuple[str, ...]:
     """The kinds of unit a typed scope names and nothing else ("các phường xã" → ("phuong", "xa"), "các sở, ban,
     ngành" → ("so", "ban")); () when it names anything more (a unit's own name: "xã Bát Xát")."""
@@ -234,6 +237,10 @@ async def _scope_of(conv: Conversation, typed: str) -> str | tuple[str | None, t
     names = await conv.ctx.db.run(_unit_names)
     if matched := unit_matches(typed, names):
         return typed, (), ", ".join(sorted(matched))
+    # "Bộ CHQS tỉnh", "Ban QLDA": the kind's initial is part of the abbreviation as offices write it ("BCHQS")
+    glued = _GLUED.sub(lambda m: m.group(1)[0].upper() + m.group(2), typed)
+    if glued != typed and (matched := unit_matches(glued, names)):
+        return glued, (), ", ".join(sorted(matched))
     if _UNIT_OPENING.match(fold(typed)) or re.search(r"\b[A-ZĐ]{2,}\b", typed):
         return typed
     return None, (), None  # what was asked about, not whose ("lịch trực Tết")
@@ -244,7 +251,8 @@ async def _say_not_found(conv: Conversation, event: TextIn, typed: str) -> None:
     name from the directory."""
     names = sorted(await conv.ctx.db.run(_unit_names), key=fold)
     near = best_unit_match(typed, [unit_key(n) for n in names], cutoff=70)
-    example = next((n for n in names if fold(n).startswith("so ")), names[0] if names else "Sở Tài chính")
+    marked = [n for n in names if fold(n) != n.lower()] or names  # (not a name typed without its marks)
+    example = next((n for n in marked if fold(n).startswith("so ")), marked[0] if marked else "Sở Tài chính")
     await conv.say(event, texts.scope_not_found(typed, example, names[near.index] if near else None))
 
 
@@ -264,10 +272,10 @@ async def _typed_scope(conv: Conversation, event: TextIn,
         log.info("report question: %r names no unit of the directory", scope)
         await _say_not_found(conv, event, scope)
         return None
-    _, kinds, _ = scope
-    if kinds:
+    unit, kinds, _ = scope
+    if kinds or (unit is not None and unit != filt.unit):  # the group's words out; a unit as it matched
         joined = " ".join(" ".join(words).replace(",", " ").replace(";", " ").split())
-        words = joined.replace(filt.unit, " ", 1).split()
+        words = joined.replace(filt.unit, " " if kinds else f" {unit} ", 1).split()
     return words, kinds
 
 

@@ -118,9 +118,25 @@ async def test_a_unit_the_directory_does_not_know_is_said_not_answered_with_ever
     said = last_text(harness, "pct")
     assert said.startswith("Nhắc việc không tìm thấy đơn vị “Ban Quản lý dự án tỉnh” trong danh bạ"), said
     assert "TỔNG HỢP" not in said
-    await harness.say("pct", "Bộ CHQS tỉnh thực hiện đến đâu?")  # (an abbreviation the directory spells out)
-    said = last_text(harness, "pct")
-    assert "TỔNG HỢP" not in said or "Phạm vi: đơn vị Bộ Chỉ huy Quân sự tỉnh" in said, said
+    assert "“tình hình Sở Nông nghiệp và Môi trường thế nào?”" in said, said  # (an example of the directory's)
+
+
+async def test_a_unit_abbreviated_with_its_kind_apart_is_answered_for_that_unit(db_url: str) -> None:
+    """"Bộ CHQS tỉnh" where the directory writes "BCH Quân sự tỉnh": read as "BCHQS tỉnh", which matches."""
+    h = Harness(db_url=db_url, clock=FakeClock(local(2026, 4, 17, 9, 0)))
+    await h.start(directory_csv=DIRECTORY.replace(",Bộ Chỉ huy Quân sự tỉnh,head", ",BCH Quân sự tỉnh,head").encode(),
+                  enroll_all=True)
+    try:
+        await h.say("vt", NOTICE.replace("3. Bộ Chỉ huy Quân sự tỉnh chỉ đạo", "3. Sở Xây dựng chỉ đạo"))
+        await h.tap("vt", texts.BUTTON_CONFIRM)
+        await h.say("vt", "chuyển mục 2.b sang BCH Quân sự tỉnh")
+        for asked in ("Bộ CHQS tỉnh thực hiện đến đâu?", "Bộ CHQS tỉnh có vướng mắc gì không?"):
+            await h.say("pct", asked)
+            said = last_text(h, "pct")
+            assert "BCH Quân sự tỉnh" in " ".join(said.split("\n")[:2]), said
+            assert "Sở Xây dựng" not in said and "không tìm thấy" not in said, said
+    finally:
+        await h.stop()
 
 
 @pytest.mark.parametrize("typed", ["/baocao", "báo cáo", "Báo cáo?"])
