@@ -133,6 +133,7 @@ def help_text(role: Role | str, buttons: bool = True, refs: Sequence[str] = ()) 
             "• Hỏi bằng lời: “báo cáo tình hình”, “đơn vị nào chậm?”, “Sở Tài chính thế nào?”, “tình hình mục 1”, "
             "“tình hình tuần này” — Nhắc việc trả lời bằng bảng tổng hợp như /tonghop; biểu đồ và tệp Excel gửi khi "
             "gõ /tonghop hoặc “xuất excel”.",
+            "• “Những việc nào đang vướng?”: các nhiệm vụ đơn vị báo vướng mắc, nội dung vướng mắc và từ ngày nào.",
         ]
     if admin:
         load = ("Gửi văn bản thông báo (dán nội dung, hoặc tệp .txt, .docx, .pdf) để tạo danh sách nhiệm vụ."
