@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from bot.ingest.units import UNIT_START, name_prefix
 from bot.ocrwords import Misread
@@ -42,6 +42,9 @@ from storage.tasks import (
 )
 from storage.unitgroups import every_form_names_units, read_group, receiver
 from storage.vntext import nfc, strip_marks
+
+if TYPE_CHECKING:
+    from storage.reports import BlockedTask
 
 STATUS_LABELS = {
     TaskStatus.OPEN: "Chưa cập nhật",
@@ -130,6 +133,7 @@ def help_text(role: Role | str, buttons: bool = True, refs: Sequence[str] = ()) 
             "• Hỏi bằng lời: “báo cáo tình hình”, “đơn vị nào chậm?”, “Sở Tài chính thế nào?”, “tình hình mục 1”, "
             "“tình hình tuần này” — Nhắc việc trả lời bằng bảng tổng hợp như /tonghop; biểu đồ và tệp Excel gửi khi "
             "gõ /tonghop hoặc “xuất excel”.",
+            "• “Những việc nào đang vướng?”: các nhiệm vụ đơn vị báo vướng mắc, nội dung vướng mắc và từ ngày nào.",
         ]
     if admin:
         load = ("Gửi văn bản thông báo (dán nội dung, hoặc tệp .txt, .docx, .pdf) để tạo danh sách nhiệm vụ."
@@ -1934,6 +1938,46 @@ def which_under(ref: str, tasks: Sequence[tuple[str, str]], typed: str, buttons:
     return vn("\n".join(lines))
 
 
+def every_question(rows: Sequence[tuple[str, str, dt.date | None]], typed: str, *, buttons: bool,
+                   section: str | None = None) -> str:
+    """A message that would record the same on several tasks at once ("Phường đã hoàn thành tất cả các nội dung",
+    "mục 1 đã hoàn thành" over 1.a–1.e): the tasks listed, asked once "đúng không?"; the first action (or "đúng")
+    records it on every one, an item's action on that one alone. `section`: the item number typed, a heading."""
+    head = f"Mục {section} gồm {len(rows)} nhiệm vụ đồng chí đang phụ trách" if section else \
+        f"Nội dung này sẽ được ghi cho cả {len(rows)} nhiệm vụ đồng chí đang phụ trách"
+    lines = [f"{head}:"]
+    lines += [f"• Mục {ref}: {short_title(text, 70)}" + (f" — hạn {date_vn(due)}" if due else "")
+              for ref, text, due in rows[:10]] + (["• …"] if len(rows) > 10 else [])
+    how = f"bấm “{every_button(len(rows))}” hoặc gõ “đúng”" if buttons else "gõ “đúng”"
+    one = "bấm số mục đó" if buttons else f"gõ số mục và nội dung, ví dụ “{rows[0][0]} xong”"
+    lines.append(f"“{shorten(' '.join(typed.split()), 80)}” cho cả {len(rows)} mục, đúng không? Nếu đúng, đồng chí "
+                 f"{how}; nếu chỉ một mục, đồng chí {one}.")
+    return vn("\n".join(lines))
+
+
+def planned_after_deadline(ref: str, planned: dt.date, due: dt.date, *, runs_to: dt.date, buttons: bool) -> str:
+    """Under a progress report whose planned date is after the deadline ("7.d đang làm, dự kiến xong 20/5", due
+    15/5): said, with the extension to that date one tap (or "xin gia hạn") away."""
+    runs = f", tính đến hết {date_vn(runs_to)}" if runs_to != due else ""
+    how = f"bấm “{plan_button(planned)}” hoặc gõ “xin gia hạn”" if buttons else "gõ “xin gia hạn”"
+    return vn(f"Lưu ý: ngày dự kiến hoàn thành {date_vn(planned)} muộn hơn thời hạn của mục {ref} ({date_vn(due)}"
+              f"{runs}). Nếu cần thêm thời gian, đồng chí {how} để đề nghị gia hạn đến {date_vn(planned)}.")
+
+
+def plan_button(planned: dt.date) -> str:
+    return f"Xin gia hạn đến {planned:%d/%m}"
+
+
+def with_unit(text: str, ref: str, unit: str) -> str:
+    """A confirmation naming the unit after its item ("Đã cập nhật: mục 7.d (UBND phường Cam Đường) — Hoàn thành"):
+    the office recording one unit's report on an item several hold."""
+    return text.replace(f"mục {ref}", f"mục {ref} ({unit})", 1)
+
+
+def every_button(count: int) -> str:
+    return f"Đúng, cả {count} mục"
+
+
 def which_extension(ref: str | None, pending: Sequence[ExtensionRequest]) -> str:
     if not pending:
         what = f" cho mục {ref}" if ref else ""
@@ -2408,6 +2452,41 @@ def nothing_late(kind: str | None = None) -> str:
         return NOTHING_LATE
     return vn(f"Hiện không có {kind} nào có nhiệm vụ quá hạn chưa hoàn thành hoặc kỳ báo cáo định kỳ không báo cáo. "
               "Đồng chí gõ /tonghop để xem tổng hợp theo đơn vị.")
+BLOCKED_LIMIT = 15  # tasks listed in answer to "việc nào đang vướng?"
+
+
+def blocked_answer(items: Sequence[BlockedTask], today: dt.date, scope: str | None = None) -> str:
+    """A leader's "những việc nào đang vướng?": each task a unit says is held up — the unit, the item, the unit's
+    words, since when; `scope`: the units the question named ("các xã", "Sở Xây dựng")."""
+    where = f" ({scope})" if scope else ""
+    if not items:
+        return vn(f"Hiện không có nhiệm vụ nào đơn vị báo vướng mắc{where}. Đồng chí gõ “việc nào quá hạn?” để xem "
+                  "nhiệm vụ quá hạn, /tonghop để xem tổng hợp theo đơn vị.")
+    notices = {b.notice for b in items}
+    lines = [f"Nhiệm vụ đơn vị báo vướng mắc{where}, đến ngày {date_vn(today)}: {len(items)} nhiệm vụ."]
+    if len(notices) == 1:
+        [notice] = notices
+        lines.append(f"(Thuộc {notice[:1].lower()}{notice[1:]}.)")
+    for b in items[:BLOCKED_LIMIT]:
+        said = f" — “{shorten(note_body(b.note), 200)}”" if b.note else " — chưa nêu cụ thể vướng mắc"
+        since = f" (từ {b.since:%d/%m})" if b.since else ""
+        of = "" if len(notices) == 1 else f" ({b.notice})"
+        lines.append(f"• {b.unit}: mục {b.item_ref}{of} — {short_title(b.text, 60)}{said}{since}")
+    if len(items) > BLOCKED_LIMIT:
+        lines.append(f"… và {len(items) - BLOCKED_LIMIT} nhiệm vụ khác (xem /tonghop).")
+    lines += ["", "Để chỉ đạo, đồng chí gõ, ví dụ: “nhắc <tên đơn vị> mục <số> …”."]
+    return vn("\n".join(lines))
+
+
+def scope_not_found(typed: str, example: str, near: str | None = None) -> str:
+    """A report question naming units the directory does not know ("Bộ CHQS tỉnh thực hiện đến đâu?"): said, not
+    answered with every unit's table; `near`: the directory's unit it may mean; `example`: a unit of the directory."""
+    meant = f" Có phải đồng chí hỏi “{near}”?" if near else ""
+    return vn(f"Nhắc việc không tìm thấy đơn vị “{typed}” trong danh bạ nên chưa trả lời theo phạm vi này.{meant} "
+              f"Đồng chí gõ tên đơn vị như trong danh bạ (ví dụ: “tình hình {near or example} thế nào?”), "
+              "“các xã thực hiện thế nào?” cho một nhóm đơn vị, hoặc /tonghop để xem tất cả các đơn vị.")
+
+
 SUMMARY_USAGE = vn("Cú pháp: /tonghop [số văn bản] [tên đơn vị] [thời gian], ví dụ: /tonghop 45/TB-UBND, "
                    "/tonghop Sở Tài chính, /tonghop tháng 3, /tonghop quý 1/2026, /tonghop từ 1/3 đến 31/3.")
 UNIT_REPORT_USAGE = vn("Cú pháp: /donvi [số văn bản] [thời gian], ví dụ: /donvi tháng 3, /donvi quý 1/2026, "
@@ -3309,6 +3388,17 @@ def person_not_in_directory(said: str, command: str, example_args: str, example:
     who = f"@{example[0]} hoặc /{command} {example_args} {example[1]}" if example else "@mã_cán_bộ"
     return vn(f"Không tìm thấy cán bộ “{said.lstrip('@')}” trong danh bạ. Đồng chí ghi mã cán bộ hoặc đủ họ tên, "
               f"ví dụ: /{command} {example_args} {who}.")
+
+
+def cover_not_found(said: str, dates: str, example: tuple[str, str] | None) -> str:
+    """/nghi naming a colleague the directory does not have: said so, with a colleague of the same unit as the
+    example, or (none there) how to go on — never someone of another unit as if a cover."""
+    if example is not None:
+        return person_not_in_directory(said, "nghi", dates, example)
+    return vn(f"Không tìm thấy cán bộ “{said.lstrip('@')}” trong danh bạ, và đơn vị của đồng chí chưa có cán bộ nào "
+              "khác trong danh bạ để nhận nhắc việc thay. Đồng chí đề nghị Văn phòng bổ sung người làm thay vào "
+              f"danh bạ rồi gõ lại /nghi {dates} <mã hoặc họ tên>, hoặc gõ /nghi {dates} để ghi kỳ nghỉ không có "
+              "người làm thay.")
 
 
 def person_which(said: str, command: str, example_args: str, people: Sequence[tuple[str, str, str | None]]) -> str:

@@ -1043,6 +1043,47 @@ def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int =
                         silent=_silent(session, overdue_held, today=today, tz=tz))
 
 
+@dataclass(frozen=True, kw_only=True)
+class BlockedTask:
+    """An open task whose unit says it is held up: what a leader's "việc nào đang vướng?" lists."""
+
+    item_ref: str
+    notice: str
+    text: str
+    unit: str
+    assignee: str
+    due_on: dt.date | None
+    note: str | None  # the unit's latest words on it
+    since: dt.date | None  # the day its unit first said so, in the stretch of reports still saying it
+
+
+def blocked_tasks(session: Session, *, tz: ZoneInfo, unit: str | None = None) -> list[BlockedTask]:
+    """The open tasks whose unit reported a difficulty (status "Vướng mắc", or an extension request waiting while the
+    latest report says so), as the weekly summary's part 4 counts them; `unit`: only the units it names (as typed).
+    Oldest difficulty first."""
+    tasks, _, _, _ = _selection(session, ReportFilter(unit=unit), tz=tz, rule=AS_WRITTEN)
+    asking = [t.id for t in tasks if t.status == TaskStatus.EXTENSION_REQUESTED]
+    said = _latest_reported(session, asking)
+    held = [t for t in tasks if t.status == TaskStatus.BLOCKED or said.get(t.id) == TaskStatus.BLOCKED]
+    found = []
+    for task in held:
+        since: dt.datetime | None = None
+        note: str | None = None
+        for report in session.scalars(select(StatusReport).where(StatusReport.task_id == task.id)
+                                      .order_by(StatusReport.id)):
+            if report.status == TaskStatus.BLOCKED:
+                since = since or report.created_at
+            elif report.status != TaskStatus.EXTENSION_REQUESTED and report.source != "support":
+                since = None  # a later report moved it on: the difficulty said again later starts anew
+            if report.note and report.source != "decision":
+                note = report.note
+        found.append(BlockedTask(item_ref=task.item_ref, notice=notice_title(task.notice), text=task.text,
+                                 unit=unit_name_of(task), assignee=task.assignee.full_name if task.assignee else "",
+                                 due_on=task.due_on, note=note,
+                                 since=since.astimezone(tz).date() if since is not None else None))
+    return sorted(found, key=lambda b: (b.since or dt.date.max, fold(b.unit)))
+
+
 def _silent(session: Session, held: dict[int, list[Task]], *, today: dt.date, tz: ZoneInfo) -> list[SilentHolder]:
     """Of the people holding overdue tasks, those who never answered once (no report of theirs, none on any of their
     tasks by anyone of their unit) though given their first task SILENT_AFTER_DAYS ago or more."""

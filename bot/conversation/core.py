@@ -136,6 +136,7 @@ class Conversation:
                     "huongdan": enroll.help_command, "help": enroll.help_command, "trogiup": enroll.help_command,
                     "moi": enroll.invite,
                     "kenh": enroll.choose_channel, "viec": status.my_tasks, "tonghop": reports.summary,
+                    "baocao": report_alias,
                     "nghi": leave.leave, "huy": withdraw.withdraw_command, "loi": delivery.problems,
                     "donvi": reports.unit_summary,
                     "giao": status.delegate_command, "lich": workdays.calendar_command, "hoi": office.waiting,
@@ -270,6 +271,15 @@ def _is_start(event: Inbound) -> bool:
     return command is not None and command.name == "start"
 
 
+async def report_alias(conv: Conversation, event: TextIn, args: list[str], person: Person) -> None:
+    """/baocao, the name a leader guesses for the report: /tonghop for leaders and the office; for the others, who
+    report rather than read reports, their tasks and how to report on them (/viec)."""
+    if person.is_admin or person.role == Role.LEADER:
+        await reports.summary(conv, event, args, person)
+    else:
+        await status.my_tasks(conv, event, args, person)
+
+
 # a question about one's own work, on folded text: "đơn vị mình có nhiệm vụ gì?", "tôi còn việc nào chưa xong?",
 # "nhiem vu cua toi la gi", "mục nào phải báo cáo vậy?" — answered as /viec
 ASKS_OWN_TASKS = re.compile(r"\b(?:nhiem vu|viec|cong viec|muc)\b(?:\s+\w+){0,4}?\s+(?:gi|nao|nhung gi)\b|"
@@ -289,11 +299,15 @@ async def _on_text(conv: Conversation, event: TextIn, person: Person) -> None:
             or await notices.typed_decision(conv, event, person)
             or await status.typed_extension_decision(conv, event, person)
             or await itemquery.item_question(conv, event, person)  # "tình hình mục 2.1": that item, done or not
+            or await reports.blocked_question(conv, event, person)  # "việc nào đang vướng?": never a status
             or await reports.typed_question(conv, event, person)
             or await status.typed_direction(conv, event, person)
             or await status.typed_status(conv, event, person)):
         return
     words = chat_fold(event.text).split()
+    if " ".join(words).strip(" ?.!") == "bao cao" and (person.is_admin or person.role == Role.LEADER):
+        await reports.summary(conv, event, [], person)  # "báo cáo" alone from a leader: the report, as /baocao
+        return
     if words[:2] == ["tong", "hop"] and (person.is_admin or person.role == Role.LEADER):  # "/tonghop" without "/"
         await reports.summary(conv, event, event.text.split()[2:], person)
         return

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot import texts
@@ -42,7 +43,11 @@ async def leave(conv: Conversation, event: TextIn, args: list[str], person: Pers
         await ctx.db.run(set_leave, person_id=person.id, start=None, end=None, cover_handle=None, now=ctx.clock.now())
         await conv.say(event, texts.LEAVE_ENDED)
         return
-    example = await ctx.db.run(colleague_example, person)
+    # the example cover: a colleague of the person's own unit, never someone of another unit (probe 22, F8: a commune
+    # chairman offered to a Sở director)
+    example = await ctx.db.run(colleague_example, person) if person.unit_id is not None else None
+    if example is not None and not await ctx.db.run(_of_unit, example[0], person.unit_id):
+        example = None
     if len(args) < 2 or any(a.startswith("@") for a in args[:2]):
         await conv.say(event, texts.leave_usage_named(example=example))
         return
@@ -54,8 +59,7 @@ async def leave(conv: Conversation, event: TextIn, args: list[str], person: Pers
             await conv.say(event, texts.leave_usage_named(example=example))
             return
         if found.before != dates or not found.people:
-            await conv.say(event, texts.person_not_in_directory(" ".join(args[2:]), "nghi", " ".join(dates),
-                                                                example))
+            await conv.say(event, texts.cover_not_found(" ".join(args[2:]), " ".join(dates), example))
             return
         if len(found.people) > 1:
             await conv.say(event, texts.person_which(found.said, "nghi", " ".join(dates),
@@ -93,6 +97,10 @@ async def leave(conv: Conversation, event: TextIn, args: list[str], person: Pers
         refs = [t.item_ref for t in sorted(held, key=lambda t: (t.notice_id, t.position, t.id))]
         await conv.notify(result.cover, Outgoing(text=texts.leave_told_cover(person.full_name, start, end,
                                                                              result.cover.full_name, refs)))
+
+
+def _of_unit(session: Session, handle: str, unit_id: int | None) -> bool:
+    return session.scalar(select(Person.unit_id).where(Person.handle == handle)) == unit_id
 
 
 def _same_cover(session: Session, cover_id: int | None, handle: str | None) -> bool:

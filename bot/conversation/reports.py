@@ -34,12 +34,14 @@ from storage.reports import (
     Report,
     ReportFilter,
     WeeklyDigest,
+    blocked_tasks,
     build_report,
     parse_filter,
     unit_matches,
     weekly_digest,
 )
 from storage.tasks import following_leaders, leaders_named
+from storage.unitnames import best_unit_match, unit_key
 from storage.vntext import fold
 
 if TYPE_CHECKING:
@@ -50,12 +52,12 @@ log = logging.getLogger(__name__)
 
 async def summary(conv: Conversation, event: TextIn, args: list[str], person: Person, *, files: bool = True,
                   only: frozenset[str] | None = None, late: bool = False, kind: str | None = None,
-                  subject: bool = False, unfinished: bool = False) -> None:
+                  subject: bool = False, unfinished: bool = False, kinds: tuple[str, ...] = ()) -> None:
     """/tonghop [số văn bản] [đơn vị] [thời gian]; "quá hạn", "chậm" (or `late`): the units with overdue work, and
     those tasks; `kind` (folded: "thon", "xa"): only the units of that kind, when there are some.
     `files`: with the chart and the Excel file (the command; a question in words gets the text and how to get them).
     `subject`: the words may say what was not done rather than whose ("đơn vị nào chưa gửi lịch trực Tết?"): words
-    that name no unit of the directory filter nothing."""
+    that name no unit of the directory filter nothing. `kinds`: the units of those kinds ("các phường xã")."""
     if person.role not in (Role.ADMIN, Role.LEADER):
         log.info("summary refused for %s (%s)", person.handle, person.role)
         await conv.say(event, texts.SUMMARY_HEAD_USE_UNIT if person.role == Role.HEAD else texts.SUMMARY_ONLY_LEADERS)
@@ -74,7 +76,7 @@ async def summary(conv: Conversation, event: TextIn, args: list[str], person: Pe
     unfinished = unfinished or UNFINISHED.search(chat_fold(" ".join(args))) is not None
     await _send_report(conv, event, filt, None, person,
                        late_only=not unfinished and (late or LATE.search(chat_fold(" ".join(args))) is not None),
-                       unfinished=unfinished, files=files, only=only, kind=kind)
+                       unfinished=unfinished, files=files, only=only, kinds=(kind,) if kind else kinds)
 
 
 # a leader's (or the office's) question in their own words: "báo cáo tình hình", "cho tôi xem tiến độ", "xuất
@@ -146,13 +148,135 @@ async def typed_question(conv: Conversation, event: TextIn, person: Person) -> b
     words = squeezed.replace("?", " ").split()
     if only is not None:  # what the files cover follows the request ("gửi file excel tháng 2")
         words = words[len(only.group(0).split()):]
-    await summary(conv, event, words, person, subject=True,
+    scoped = await _typed_scope(conv, event, words)
+    if scoped is None:  # names units the directory does not know: said, not every unit's table (probe 22, F2)
+        return True
+    words, kinds = scoped
+    await summary(conv, event, words, person, subject=True, kinds=kinds,
                   # a report asked for to pass on ("để chuyển …", "để báo cáo …") is the file to forward
                   files=FILES_ASKED.search(folded) is not None or purpose is not None,
                   only=None if only is None else frozenset(
                       k for k, w in (("chart", r"bieu do|do thi"), ("workbook", r"excel|xlsx|file|tep|bang"))
                       if re.search(rf"\b(?:{w})\b", only.group(0))))
     return True
+
+
+# a leader's (or the office's) question about what holds the units up: "những việc nào đang vướng?", "đơn vị nào đang
+# vướng mắc?", "có việc nào vướng mắc không?", "xã nào đang gặp khó khăn?" (on text folded character for character)
+BLOCKED_WORDS = re.compile(r"\b(?:vuong(?:\s+mac)?|kho\s+khan|ach\s+tac)\b")
+_ASKING = re.compile(r"\?|\b(?:nao|gi|khong|ko|chua|sao|dau)\b|^(?:(?:cho|xin|gui)\s+(?:toi|anh|chi|em|minh)?\s*)?"
+                     r"(?:xem|liet ke|danh sach|ds|cac|nhung|bao cao|tong hop|tinh hinh)\b")
+# the words of such a question that name no unit: what is left names the units asked about ("xã nào", "Sở Xây dựng")
+_BLOCKED_FILLER = re.compile(
+    r"\b(?:cho|xin|gui|toi|anh|chi|em|minh|xem|liet ke|danh sach|ds|hien(?:\s+nay)?|hom nay|nay|nhung|cac|viec|"
+    r"nhiem vu|cong viec|noi dung|don vi|co quan|nao|dang|bi|con|van|co|gap|vuong(?:\s+mac)?|kho\s+khan|ach\s+tac|"
+    r"de xuat|kien nghi|gi|khong|ko|chua|vay|the|a|nhi|ha|bao cao|tong hop|tinh hinh|ve|va|hay|la|o|dau|sao)\b"
+    r"|[?.,;:!]")
+
+
+async def blocked_question(conv: Conversation, event: TextIn, person: Person) -> bool:
+    """"Những việc nào đang vướng?" from a leader or the office: the open tasks whose units reported a difficulty,
+    each with its unit, item, the unit's words and since when — for the units the question names, if it names some
+    ("xã nào đang vướng?", "Sở Xây dựng có vướng gì không?"). Never read as the asker's own report (probe 22, F2).
+    False for anyone else or any other text."""
+    if person.role not in (Role.ADMIN, Role.LEADER):
+        return False
+    squeezed, plain = squeezed_and_folded(event.text.strip())
+    if not BLOCKED_WORDS.search(plain) or not _ASKING.search(plain) or _DIRECTING.match(plain) or \
+            re.search(r"\d", plain):  # "7.c vướng kinh phí" typed by the office for a unit: its report, not a question
+        return False
+    rest = " ".join(squeezed[m.start():m.end()] for m in re.finditer(r"\S+", _BLOCKED_FILLER.sub(
+        lambda m: " " * len(m.group(0)), plain)))
+    log.info("blocked question from %s: %r (scope %r)", person.handle, event.text, rest)
+    scope = await _scope_of(conv, rest)
+    if isinstance(scope, str):  # names no unit the directory knows
+        await _say_not_found(conv, event, scope)
+        return True
+    unit, kinds, label = scope
+    tz = conv.ctx.policy.calendar.tz
+    found = await conv.ctx.db.run(blocked_tasks, tz=tz, unit=unit)
+    if kinds:
+        found = [b for b in found if any(of_kind(b.unit, k) for k in kinds)]
+    await conv.say(event, texts.blocked_answer(found, conv.ctx.today(), label))
+    return True
+
+
+# what a unit's name opens with, folded: a typed scope with none of these is what was asked about, not whose
+_UNIT_OPENING = re.compile(r"^(?:cac\s+|nhung\s+)?(?:ubnd|uy ban|so|ban|bo|phong|xa|phuong|thi tran|huyen|quan|"
+                           r"thi xa|thanh pho|tp|thon|to dan pho|khu pho|xom|ap|cong an|bch|bchqs|chqs|mat tran|mttq|"
+                           r"hoi|doan|truong|trung tam|chi cuc|cong ty|tong cong ty|van phong|tinh uy|huyen uy|dang uy|"
+                           r"tram|benh vien|kho bac|cuc|chi nhanh|quy)\b")
+
+
+_GLUED = re.compile(r"\b(Bộ|Ban|Sở|Phòng|Hội|Cục|bộ|ban|sở|phòng|hội|cục)\s+([A-ZĐ]{2,})\b")
+
+
+def kinds_named(typed: str) -> tuple[str, ...]:
+    """The kinds of unit a typed scope names and nothing else ("các phường xã" → ("phuong", "xa"), "các sở, ban,
+    ngành" → ("so", "ban")); () when it names anything more (a unit's own name: "xã Bát Xát")."""
+    words = [w for w in re.findall(r"\w+", fold(typed)) if w not in ("cac", "nhung", "va", "nganh")]
+    kinds: list[str] = []
+    while words:
+        found = next((k for k in sorted(UNIT_KINDS, key=len, reverse=True)
+                      if words[:len(k.split())] == k.split()), None)
+        if found is None:
+            return ()
+        kinds.append(found)
+        words = words[len(found.split()):]
+    return tuple(dict.fromkeys(kinds))
+
+
+async def _scope_of(conv: Conversation, typed: str) -> str | tuple[str | None, tuple[str, ...], str | None]:
+    """The units a question's leftover words name: (unit as typed, for the report's filter; kinds; a label for the
+    answer), or the words themselves (a str) when they look like a unit's name and match none in the directory."""
+    typed = typed.strip(" ,.-:")
+    if not typed:
+        return None, (), None
+    if kinds := kinds_named(typed):
+        return None, kinds, "các " + ", ".join(UNIT_KINDS[k] for k in kinds)
+    names = await conv.ctx.db.run(_unit_names)
+    if matched := unit_matches(typed, names):
+        return typed, (), ", ".join(sorted(matched))
+    # "Bộ CHQS tỉnh", "Ban QLDA": the kind's initial is part of the abbreviation as offices write it ("BCHQS")
+    glued = _GLUED.sub(lambda m: m.group(1)[0].upper() + m.group(2), typed)
+    if glued != typed and (matched := unit_matches(glued, names)):
+        return glued, (), ", ".join(sorted(matched))
+    if _UNIT_OPENING.match(fold(typed)) or re.search(r"\b[A-ZĐ]{2,}\b", typed):
+        return typed
+    return None, (), None  # what was asked about, not whose ("lịch trực Tết")
+
+
+async def _say_not_found(conv: Conversation, event: TextIn, typed: str) -> None:
+    """"Không tìm thấy đơn vị …": with the directory's unit nearest to what was typed, if one is near, and an example
+    name from the directory."""
+    names = sorted(await conv.ctx.db.run(_unit_names), key=fold)
+    near = best_unit_match(typed, [unit_key(n) for n in names], cutoff=70)
+    marked = [n for n in names if fold(n) != n.lower()] or names  # (not a name typed without its marks)
+    example = next((n for n in marked if fold(n).startswith("so ")), marked[0] if marked else "Sở Tài chính")
+    await conv.say(event, texts.scope_not_found(typed, example, names[near.index] if near else None))
+
+
+async def _typed_scope(conv: Conversation, event: TextIn,
+                       words: list[str]) -> tuple[list[str], tuple[str, ...]] | None:
+    """The units a report question in words names: a group by its kinds ("các phường xã thực hiện thế nào": those
+    kinds, the words taken out of the filter), a unit of the directory (the words as they are), or a unit's name the
+    directory does not know ("Bộ CHQS tỉnh thực hiện đến đâu?": said plainly, None)."""
+    try:
+        filt = parse_filter(" ".join(words), conv.ctx.today())
+    except FilterNotUnderstood:
+        return words, ()
+    if filt.unit is None:
+        return words, ()
+    scope = await _scope_of(conv, filt.unit)
+    if isinstance(scope, str):
+        log.info("report question: %r names no unit of the directory", scope)
+        await _say_not_found(conv, event, scope)
+        return None
+    unit, kinds, _ = scope
+    if kinds or (unit is not None and unit != filt.unit):  # the group's words out; a unit as it matched
+        joined = " ".join(" ".join(words).replace(",", " ").replace(";", " ").split())
+        words = joined.replace(filt.unit, " " if kinds else f" {unit} ", 1).split()
+    return words, kinds
 
 
 # who a request is addressed to ("Văn phòng gửi tôi …", "VP ơi, …", "đ/c Hương cho xem …") and what the report is
@@ -203,21 +327,27 @@ def of_kind(unit_name: str, kind: str) -> bool:
 
 async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, unit_name: str | None,
                        person: Person, *, late_only: bool = False, files: bool = True,
-                       only: frozenset[str] | None = None, kind: str | None = None, unfinished: bool = False) -> None:
+                       only: frozenset[str] | None = None, kinds: tuple[str, ...] = (),
+                       unfinished: bool = False) -> None:
     """The report as text, with the chart and the Excel file (`files`); `only`: just those files asked for
-    ("chart", "workbook"), under one line naming what they cover; `kind`: only the units of that kind."""
+    ("chart", "workbook"), under one line naming what they cover; `kinds`: only the units of those kinds."""
     ctx = conv.ctx
     today = ctx.today()
     calendar = ctx.policy.calendar
     report: Report = await ctx.db.run(build_report, today=today, tz=calendar.tz, filt=filt, rule=calendar)
     label = None
-    if kind is not None and any(of_kind(name, kind) for name in await ctx.db.run(_unit_names)):
-        # "thôn nào chậm?": the directory has thôn, the answer is about them only
-        label = UNIT_KINDS[kind]
-        report = Report(units=[u for u in report.units if of_kind(u.unit, kind)],
-                        tasks=[t for t in report.tasks if of_kind(t.unit, kind)], as_of=report.as_of,
-                        standing=[d for d in report.standing if of_kind(d[0], kind)],
-                        standing_rows=[t for t in report.standing_rows if of_kind(t.unit, kind)])
+    names = await ctx.db.run(_unit_names) if kinds else []
+    if kinds := tuple(k for k in kinds if any(of_kind(name, k) for name in names)):
+        # "thôn nào chậm?", "các phường xã thế nào?": the directory has them, the answer is about them only
+        label = ", ".join(UNIT_KINDS[k] for k in kinds)
+
+        def ours(unit: str) -> bool:
+            return any(of_kind(unit, k) for k in kinds)
+
+        report = Report(units=[u for u in report.units if ours(u.unit)],
+                        tasks=[t for t in report.tasks if ours(t.unit)], as_of=report.as_of,
+                        standing=[d for d in report.standing if ours(d[0])],
+                        standing_rows=[t for t in report.standing_rows if ours(t.unit)])
         unit_name = unit_name or f"các {label}"
     if late_only:  # "đơn vị nào chậm?": the units with overdue work or unreported rounds, those tasks in the file
         report = Report(units=[u for u in report.units if u.is_late],

@@ -358,6 +358,9 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
             button = collect is None and conv.channel(event.channel).capabilities.buttons
             text += "\n" + texts.missed_round_hint(rec.item_ref, missed.label, button=button)
             actions = missed_round_actions(task_id, rec.item_ref, missed)
+    if source == "office" and (unit := await ctx.db.run(lambda s: s.get_one(Task, task_id).lead_name)):
+        # the office recording a unit's report ("7.d UBND phường Cam Đường xong"): whose row changed (probe 22, F8)
+        text = texts.with_unit(text, rec.item_ref, unit)
     await acknowledge(conv, event, rec, text, quote=quote, actions=actions if collect is None else (),
                       collect=collect)
     if rec.status != TaskStatus.EXTENSION_REQUESTED:  # (a request goes to those who decide it, on its own)
@@ -564,6 +567,12 @@ async def typed_extension_decision(conv: Conversation, event: TextIn, person: Pe
     named = _named(pending, rest_folded)
     if len(pending) > 1 and named:
         pending = named  # "đồng ý gia hạn 1 cho huyện Hạ Hòa", "… đ/c Triệu Văn Hòa": one unit's request
+    if len(pending) > 1 and ref is not None and (every := _every_request(pending, rest_folded)):
+        # "đồng ý gia hạn 7.d cho cả 2 xã": each request waiting on that item, decided alike (probe 22, F7)
+        log.info("typed decision by %s on %d requests of item %s", person.handle, len(every), ref)
+        for request in every:
+            await _decide_typed(conv, event, person, request.report_id, approve, rest, rest_folded)
+        return True
     if not named and (ref is not None or about_extension) and \
             (shares := await ctx.db.run(shares_named, rest, item_ref=ref, waiting=pending)):
         # it names another unit of the item (its request decided already, or none): not about the one waiting
@@ -641,6 +650,24 @@ async def _decide_typed(conv: Conversation, event: TextIn, person: Person, repor
             until, countered = counter, True  # still a refusal: the leader's date set, not the one asked granted
     await _decide_extension(conv, event, person, report_id, approve=approve, until=until,
                             reason=_decision_words(rest), counter=countered)
+
+
+# "cả 2 xã", "cả hai đơn vị", "tất cả", "các xã", "hai đơn vị": every request waiting on the item (on folded text)
+EVERY_REQUEST = re.compile(r"\b(?:(?:ca|tat ca|toan bo|ca)\s+(?:(?P<n>\d|hai|ba|bon|nam)\b)?|cac\s+(?=\w)|"
+                           r"(?P<m>\d|hai|ba|bon|nam)\s+(?=(?:don vi|xa|phuong|huyen|so|co quan|de nghi)\b))")
+_COUNTS = {"hai": 2, "ba": 3, "bon": 4, "nam": 5}
+
+
+def _every_request(pending: list[ExtensionRequest], rest_folded: str) -> list[ExtensionRequest]:
+    """The requests on one item a decision says "cả 2 xã", "tất cả", "các đơn vị" of: every one waiting, when they
+    are all on the same item and a number said is theirs; [] otherwise (asked which, as before)."""
+    m = EVERY_REQUEST.search(rest_folded)
+    if m is None or len({(r.item_ref, r.notice_title) for r in pending}) != 1:
+        return []
+    said = m.group("n") or m.group("m")
+    if said is not None and (int(said) if said.isdigit() else _COUNTS[said]) != len(pending):
+        return []
+    return pending
 
 
 def _named(pending: list[ExtensionRequest], rest_folded: str) -> list[ExtensionRequest]:
@@ -1214,6 +1241,12 @@ async def on_which_tap(conv: Conversation, event: TapIn, person: Person) -> None
     """The task chosen under "which task?": the kept text is applied to it, once."""
     ctx = conv.ctx
     _, pending_id, task_id, *every = event.data.split(":")
+    if every == ["every"]:  # "Đúng, cả 3 mục": the kept text on each of them
+        if not await _every_kept(conv, event, person, int(pending_id), int(task_id)):
+            await conv.answer_tap(event, texts.STALE_BUTTON, alert=True)
+            return
+        await conv.clear_actions(event.channel, event.chat_id, event.on_message)
+        return
     kept = await ctx.db.run(take_pending_reply, int(pending_id), person=person, task_id=int(task_id),
                             now=ctx.clock.now())
     if kept is None:
@@ -1230,8 +1263,9 @@ async def on_which_tap(conv: Conversation, event: TapIn, person: Person) -> None
         await _record_support(conv, event, person, ref, tasks, kept.text, every_holder=True)
         return
     task = await ctx.db.run(lambda s: s.get_one(Task, int(task_id)))
-    await _apply_text(conv, event, person, task, kept.text, source="text" if kept.source == MEANT else kept.source,
-                      at=kept.sent_at)
+    await _apply_text(conv, event, person, task, kept.text,
+                      source="text" if kept.source in (MEANT, EVERY_ASKED, PLAN_ASKED) else kept.source,
+                      at=None if kept.source == PLAN_ASKED else kept.sent_at)
 
 
 async def on_round_tap(conv: Conversation, event: TapIn, person: Person) -> None:
@@ -1283,6 +1317,9 @@ async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: 
     if change.status == TaskStatus.DONE and task.occurrence_start is None and \
             (finished := _finished_on(conv, text, at or sent_time(conv, event))) is not None:
         change = dataclasses.replace(change, done_at=finished)  # "xong từ 28/1, báo cáo muộn": judged by 28/1
+    if change.status == TaskStatus.EXTENSION_REQUESTED and change.requested_due_on is None and \
+            isinstance(event, TextIn) and await _extension_to_plan(conv, event, person, task):
+        return True  # "7.d xin gia hạn" after "ngày dự kiến … muộn hơn thời hạn": to that date
     if change.status == TaskStatus.EXTENSION_REQUESTED:
         due = _check_has_deadline(task)  # before "đến ngày nào?": a standing duty is told so at once
         # no day said, or a time ("đến sau Tết", "đến cuối tháng") the deadline already runs to: "đến ngày nào?"
@@ -1303,7 +1340,53 @@ async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: 
         _check_requested_date(task, change, ctx.today(), ctx.policy.calendar)
     await _record(conv, event, person, task.id, change, source, quote=quote, at=at,
                   earlier_round=EARLIER_ROUND.search(folded) is not None, collect=collect)
+    if collect is None and change.status not in (TaskStatus.DONE, TaskStatus.EXTENSION_REQUESTED) and \
+            isinstance(event, TextIn):
+        await _planned_after_deadline(conv, event, person, task, text)
     return True
+
+
+# a date the unit plans to finish by, said with its progress: "dự kiến xong 20/5", "dự kiến hoàn thành trước ngày
+# 20/5", "phấn đấu xong 20/5" (on folded text, character for character)
+PLANNED = re.compile(r"\b(?:du kien|du tinh|phan dau|uoc tinh|theo ke hoach|chac)\s+(?:se\s+)?"
+                     r"(?:(?:xong|hoan thanh|hoan tat|ban hanh|trinh|gui|nop)\s+)?"
+                     r"(?:(?:vao|truoc|trong|den|toi|khoang|cham nhat)\s+)?(?:ngay\s+)?")
+PLAN_ASKED = "plan"  # a pending reply's source: an extension to the planned date, offered under a progress report
+
+
+async def _planned_after_deadline(conv: Conversation, event: TextIn, person: Person, task: Task, text: str) -> None:
+    """"7.d đang làm, dự kiến xong 20/5" on a task due 15/5: recorded (by the caller), then said that the planned
+    date is after the deadline, the extension to it one tap or a typed "xin gia hạn" away (probe 22, F8)."""
+    ctx = conv.ctx
+    squeezed, folded = squeezed_and_folded(text)
+    if task.due_on is None or (m := PLANNED.search(folded)) is None:
+        return
+    found = leading_when(squeezed[m.end():], now=ctx.clock.now(), calendar=ctx.policy.calendar)
+    calendar = ctx.policy.calendar
+    if found is None or not _later_than_deadline(task, planned := found[0].date, ctx.today(), calendar):
+        return
+    pending_id = await ctx.db.run(save_pending_reply, person=person, text=f"xin gia hạn đến {planned:%d/%m/%Y}",
+                                  source=PLAN_ASKED, task_ids=[task.id], sent_at=sent_time(conv, event))
+    buttons = conv.channel(event.channel).capabilities.buttons
+    await conv.reply(event, Outgoing(
+        text=texts.planned_after_deadline(task.item_ref, planned, task.due_on, buttons=buttons,
+                                          runs_to=calendar.effective_deadline(task.due_on)),
+        actions=((Action(label=texts.plan_button(planned), data=f"w:{pending_id}:{task.id}", typed="xin gia hạn"),),)))
+
+
+async def _extension_to_plan(conv: Conversation, event: Inbound, person: Person, task: Task | None = None) -> bool:
+    """"xin gia hạn" (no date) after the bot said the planned date is after the deadline: the request to that date,
+    on that task (`task`: only if it is that one); False when nothing was offered so."""
+    ctx = conv.ctx
+    waiting = await ctx.db.run(pending_date, person=person, since=ctx.clock.now() - MEANT_FOLLOWS, source=PLAN_ASKED)
+    if waiting is None or (task is not None and waiting[1] != task.id):
+        return False
+    kept = await ctx.db.run(take_pending_reply, waiting[0], person=person, task_id=waiting[1], now=ctx.clock.now())
+    if kept is None:
+        return False
+    task_id = waiting[1]
+    planned_on = task if task is not None else await ctx.db.run(lambda s: s.get_one(Task, task_id))
+    return await _apply_text(conv, event, person, planned_on, kept.text, source="text")
 
 
 async def _ask_transfer(conv: Conversation, event: Inbound, person: Person, task: Task, transfer: Transfer,
@@ -1474,8 +1557,11 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
         return await _reopen(conv, event, person, squeezed[m.start("ref"):m.end("ref")])
     if m := SUPPORT.match(folded):
         return await _support_report(conv, event, person, squeezed[m.start("ref"):m.end("ref")], text)
-    if YES.fullmatch(chat_fold(text).strip(" .!")) and await _confirm_meant(conv, event, person):
-        return True  # "đúng" to "ý đồng chí là mục 3?"
+    if YES.fullmatch(chat_fold(text).strip(" .!")) and (await _confirm_every(conv, event, person)
+                                                        or await _confirm_meant(conv, event, person)):
+        return True  # "đúng" to "ý đồng chí là mục 3?", to "… cho cả 3 mục, đúng không?"
+    if BARE_EXTENSION.fullmatch(chat_fold(text).strip(" .!")) and await _extension_to_plan(conv, event, person):
+        return True  # "xin gia hạn" after "ngày dự kiến … muộn hơn thời hạn": to that date, on that task
     parts = split_refs(text)
     if parts is None and (number := BARE_NUMBER.match(folded)) is not None:
         which_asked = await ctx.db.run(pending_which, person=person, since=ctx.clock.now() - MEANT_FOLLOWS,
@@ -1519,6 +1605,8 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
             unit = unit_tasks[0].lead_unit.name if unit_tasks[0].lead_unit else None
             if len(unit_tasks) > 1 and every_task(text) in (0, len(unit_tasks)) and not transfer and \
                     change is not None and change.status is not None:
+                if _asks_before_closing(conv, unit_tasks, text, change):
+                    return await _ask_every(conv, event, person, unit_tasks, text)
                 return await _apply_to_every(conv, event, person, unit_tasks, text)
             buttons = conv.channel(event.channel).capabilities.buttons
             rows = [(t.item_ref, t.text) for t in unit_tasks]
@@ -1547,6 +1635,8 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
         if len(tasks) > 1 and not transfer and change is not None and change.status is not None and \
                 every_task(text) in (0, len(tasks)):
             # "cả hai mục em làm xong hết rồi", "2 việc đều xong rồi ạ": each of the person's tasks (probe 21, F5)
+            if _asks_before_closing(conv, tasks, text, change):  # "đã hoàn thành tất cả": asked once (probe 22, F7)
+                return await _ask_every(conv, event, person, tasks, text)
             return await _apply_to_every(conv, event, person, tasks, text)
         if len(tasks) > 1 and (round_due := await _report_meant(conv, person, tasks, folded)) is not None:
             tasks = [round_due]  # "báo cáo rồi" on the day a report is due: that round
@@ -1597,14 +1687,14 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
 
 
 async def _apply_to_every(conv: Conversation, event: Inbound, person: Person, tasks: Sequence[Task], text: str,
-                          source: str = "text") -> bool:
+                          source: str = "text", at: dt.datetime | None = None) -> bool:
     """What a message says of every task it is about ("xong cả 2", "tất cả các mục đã hoàn thành"), applied to each
     of `tasks`; one message confirms them all."""
     collected: Confirmations = []
     refused: list[str] = []
     for task in tasks:
         try:
-            await _apply_text(conv, event, person, task, text, source=source, collect=collected)
+            await _apply_text(conv, event, person, task, text, source=source, collect=collected, at=at)
         except NhacViecError as exc:  # one refused (finished meanwhile): the others still count
             log.info("task %s of an 'every task' message refused: %s", task.id, exc.reason)
             refused.append(exc.user_message)
@@ -1612,6 +1702,63 @@ async def _apply_to_every(conv: Conversation, event: Inbound, person: Person, ta
     return True
 
 
+EVERY_ASKED = "every"  # a pending reply's source: a text that would close several tasks at once, asked "đúng không?"
+FAR_OFF = dt.timedelta(days=45)  # a deadline this far ahead is not closed by a message that only counts the tasks
+
+
+def _asks_before_closing(conv: Conversation, tasks: Sequence[Task], text: str, change: StatusUpdate) -> bool:
+    """Whether a message said of all of a person's tasks closes them only once confirmed: it closes them ("xong",
+    "hoàn thành") and either does not count them ("Phường đã hoàn thành tất cả các nội dung" over seven tasks) or one
+    of them is due far off. "cả hai mục em làm xong hết rồi" (counted, nothing far off) is recorded at once."""
+    if change.status != TaskStatus.DONE or len(tasks) < 2:
+        return False
+    far = conv.ctx.today() + FAR_OFF
+    return every_task(text) == 0 or any(t.due_on is not None and t.due_on > far for t in tasks)
+
+
+async def _ask_every(conv: Conversation, event: Inbound, person: Person, tasks: Sequence[Task], text: str, *,
+                     section: str | None = None) -> bool:
+    """Ask once whether `text` is for every one of `tasks` (the first action, or "đúng", records it on each; an
+    item's action on that one): the text kept."""
+    tasks = in_item_order(list(tasks))
+    pending_id = await conv.ctx.db.run(save_pending_reply, person=person, text=text, source=EVERY_ASKED,
+                                       task_ids=[t.id for t in tasks], sent_at=sent_time(conv, event))
+    buttons = conv.channel(event.channel).capabilities.buttons
+    question = texts.every_question([(t.item_ref, t.text, t.due_on) for t in tasks], text, buttons=buttons,
+                                    section=section)
+    every = (Action(label=texts.every_button(len(tasks)), data=f"w:{pending_id}:{tasks[0].id}:every", typed="đúng"),)
+    await conv.reply(event, Outgoing(text=question, actions=(every, *which_actions(
+        pending_id, [(t.id, t.item_ref) for t in tasks], text))))
+    return True
+
+
+async def _confirm_every(conv: Conversation, event: TextIn, person: Person) -> bool:
+    """"đúng" after "… cho cả 3 mục, đúng không?" (asked after any "ý đồng chí là mục …?"): the kept text recorded on
+    each of those tasks still open, once."""
+    ctx = conv.ctx
+    since = ctx.clock.now() - MEANT_FOLLOWS
+    asked = await ctx.db.run(pending_which, person=person, since=since, sources=(EVERY_ASKED,))
+    meant = await ctx.db.run(pending_date, person=person, since=since, source=MEANT)
+    if asked is None or (meant is not None and meant[0] > asked[0]):
+        return False
+    pending_id, task_ids, _ = asked
+    return await _every_kept(conv, event, person, pending_id, task_ids[0])
+
+
+async def _every_kept(conv: Conversation, event: Inbound, person: Person, pending_id: int, first_id: int) -> bool:
+    """The text kept under "cho cả … mục, đúng không?" recorded on each of its tasks, once."""
+    ctx = conv.ctx
+    kept = await ctx.db.run(take_pending_reply, pending_id, person=person, task_id=first_id, now=ctx.clock.now())
+    if kept is None:
+        return False
+    tasks = await ctx.db.run(lambda s: [s.get_one(Task, i) for i in kept.task_ids])
+    log.info("text of %s recorded on each of %d tasks, confirmed", person.handle, len(tasks))
+    return await _apply_to_every(conv, event, person, tasks, kept.text, at=kept.sent_at)
+
+
+# "xin gia hạn", "em xin gia hạn ạ", "đề nghị cho gia hạn": an extension asked for with nothing else (chat_fold)
+BARE_EXTENSION = re.compile(r"(?:(?:em|toi|minh|don vi|xa|phuong|so|phong)\s+)?(?:xin|de nghi|de xuat)\s+(?:cho\s+)?"
+                            r"(?:duoc\s+)?(?:gia han|lui han)(?:\s+(?:a|nhe|nha|luon|nhu tren))*")
 WHICH_ASKED = ("text", "reply", "office")  # the sources of a text kept under "là của nhiệm vụ nào?"
 # a plain item number typed alone ("3", "mục 3", "3."), which `split_refs` does not read (nothing is said of it)
 BARE_NUMBER = re.compile(r"^\s*(?:muc\s*)?(?P<ref>\d{1,3})\s*[.!]?\s*$")
@@ -2007,10 +2154,15 @@ async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref:
             # the person does not hold is the office's to answer, not a status report gone wrong (probe 19)
             await office.ask(conv, event, person, nfc(event.text).strip())
             return True
-        if not person.is_admin and rest.strip() and await _ask_meant(conv, event, person, ref, rest):
-            return True  # "5 đang làm 30%" from one who holds only mục 3: "ý đồng chí là mục 3?"
         held = in_item_order(await ctx.db.run(open_tasks_for, person))
         under = [t for t in held if ref_key(t.item_ref).startswith(ref_key(ref) + ".")]
+        if len(under) > 1 and rest.strip() and change is not None and change.status == TaskStatus.DONE and \
+                collect is None:
+            # "mục 1 đã hoàn thành" where "1." heads 1.a–1.e: all those the person holds, asked once — not 1.a
+            # alone by its position (probe 22, F7)
+            return await _ask_every(conv, event, person, under, rest.strip(), section=ref)
+        if not person.is_admin and rest.strip() and await _ask_meant(conv, event, person, ref, rest):
+            return True  # "5 đang làm 30%" from one who holds only mục 3: "ý đồng chí là mục 3?"
         if len(under) > 1 and rest.strip() and isinstance(event, TextIn):
             # "2.3 60% vướng kinh phí" from one holding 2.3.a–2.3.b.3: which of them, the report kept for one tap
             # (month probe 21: it was answered with the list to type again, and the report was lost)

@@ -147,7 +147,8 @@ async def test_another_units_report_is_not_the_senders_but_the_office_records_it
     assert "Đã cập nhật" not in last_text(harness, "thon2")
     assert _rounds_done(harness, "thon2") == _rounds_done(harness, "thon1") == []
     await harness.say("vp", "Thôn 1 báo cáo rồi")  # the office, told by phone: Thôn 1's round due
-    assert "mục II.3 — hoàn thành kỳ tuần từ 30/11/2026" in last_text(harness, "vp"), last_text(harness, "vp")
+    # (the office's confirmation names the unit whose row it changed: probe 22, F8)
+    assert "mục II.3 (Thôn 1) — hoàn thành kỳ tuần từ 30/11/2026" in last_text(harness, "vp"), last_text(harness, "vp")
     assert _rounds_done(harness, "thon1") == ["tuần từ 30/11/2026"]
     await harness.say("vp", "thôn 2 đạt 60%")  # several of Thôn 2's items: which one, never the clerk's own
     asked = [s for s in harness.sent if s.to == "vp"][-1]
