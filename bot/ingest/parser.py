@@ -3074,9 +3074,9 @@ def _titled_units(node: Node, title: re.Pattern[str]) -> list[str] | None:
         for part in responsible_units(piece) if ";" in piece else [piece]:
             found = responsible_units(part)
             names = [n.strip() for n in re.split(r",\s*", part.strip(" .;"))]
-            if len(names) > 1 and all(n[:1].isupper() for n in names) and \
+            if len(names) > 1 and all(n[:1].isupper() or n.startswith("các ") for n in names) and \
                     len(_squashed("".join(found))) < len(_squashed("".join(names))):
-                found = names  # "Các Quân khu, Ủy ban nhân dân các tỉnh": each name in capitals is a unit
+                found = names  # "Các Quân khu, Ủy ban nhân dân các tỉnh", "Các quân khu, các tỉnh": each is a unit
             elif any(not f[:1].isupper() and not re.match(r"(?:các|những)\s", f) for f in found[1:]):
                 found = [part.strip(" .;")]  # "Các cơ quan báo chí Trung ương, địa phương, quân đội": one body
             units += found
