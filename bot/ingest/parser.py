@@ -507,6 +507,8 @@ class Node:
     note: bool = False  # an item under a "Ghi chú:" line: it explains the items above
     # the leaders who oversee the items of this group ("Lãnh đạo phụ trách: Phó Giám đốc X, Phó Giám đốc Y.")
     leaders: list[str] = field(default_factory=list)
+    # the time line of a plan section that names its doers after the work ("3. Thời gian thực hiện: Tháng 12/2013")
+    owner_time: str | None = None
 
     @property
     def text(self) -> str:
@@ -2076,6 +2078,7 @@ def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads:
         unit_work = intro[-1]
         base = _Context(leads=tuple(named), supports=(), explicit=True, source="heading")
     _mark_law_text(root)
+    _doers_after_work(root)
     # (a paragraph that opens with an account and then charges a unit: "UBND tỉnh vừa quyết định thành lập … . Chủ
     # tịch UBND các huyện có trách nhiệm chỉ đạo …" — its parts by doer are read as in a letter)
     intro_tasks = [ln for ln in intro if (_directive_paragraph(ln) or any(
@@ -3042,6 +3045,87 @@ def _may_point_back(generic: list[str], context: tuple[str, ...]) -> bool:
 TASK_NAME_ITEM = re.compile(r"^Tên\s*nhiệm\s*vụ\s*:", re.I | re.U)
 
 
+# A plan section that gives its doers after the work, each as a sub-heading of its own:
+#   "I. TUYÊN TRUYỀN …" / "1. Nội dung, biện pháp" (a), b) … the work) / "2. Cơ quan chủ trì, phối hợp" /
+#   "a) Cơ quan chủ trì" (- units …) / "b) Cơ quan phối hợp" (- units …) / "3. Thời gian thực hiện: Tháng 12/2013."
+# (also "2. Cơ quan chủ trì" or "2. Chủ trì thực hiện" with the units below, "a) Cơ quan chủ trì: Bộ X; Bộ Y.")
+LEAD_TITLE = re.compile(r"^(?:(?:Cơ\s*quan|Đơn\s*vị)\s*chủ\s*trì|Chủ\s*trì)(?:\s*thực\s*hiện)?"
+                        r"(?:\s*:\s*|\s+(?=[A-ZĐÀ-Ỹ])|\s*$)", re.U)
+SUPPORT_TITLE = re.compile(r"^(?:Cơ\s*quan|Đơn\s*vị)\s*(?:phối\s*hợp|thực\s*hiện)(?:\s*thực\s*hiện)?"
+                           r"(?:\s*:\s*|\s+(?=[A-ZĐÀ-Ỹ])|\s*$)", re.U)
+DOERS_TITLE = re.compile(r"^(?:Cơ\s*quan|Đơn\s*vị)\s*chủ\s*trì\s*(?:,|và)\s*(?:phối\s*hợp|thực\s*hiện)\s*\.?\s*$", re.U)
+TIME_TITLE = re.compile(r"^Thời\s*gian\s*(?:thực\s*hiện|hoàn\s*thành)\s*:", re.U)
+
+
+def _titled_units(node: Node, title: re.Pattern[str]) -> list[str] | None:
+    """The units a doers sub-heading names — after its label ("Cơ quan chủ trì: Bộ X; Bộ Y.") or on its lines and
+    bullets below, one entry each (a bullet's ';' parts apart); None when `node` is no such sub-heading. A note in
+    brackets under the list ("(Văn phòng … đồng thời là cơ quan …)") names nobody."""
+    m = title.match(node.head)
+    if m is None:
+        return None
+    pieces = [node.head[m.end():], *node.lines[node.head_span:], *(c.text for c in node.children
+                                                                  if c.kind in GROUP_ITEM_KINDS)]
+    units: list[str] = []
+    for piece in pieces:
+        piece = re.sub(r"(?<=[.;])\s*\(.*$", "", piece.strip())  # "- Ban X. (Văn phòng … là cơ quan …)": a note
+        if not piece or piece.startswith("("):
+            continue
+        for part in responsible_units(piece) if ";" in piece else [piece]:
+            found = responsible_units(part)
+            names = [n.strip() for n in re.split(r",\s*", part.strip(" .;"))]
+            if len(names) > 1 and all(n[:1].isupper() or n.startswith("các ") for n in names) and \
+                    len(_squashed("".join(found))) < len(_squashed("".join(names))):
+                found = names  # "Các Quân khu, Ủy ban nhân dân các tỉnh", "Các quân khu, các tỉnh": each is a unit
+            elif any(not f[:1].isupper() and not re.match(r"(?:các|những)\s", f) for f in found[1:]):
+                found = [part.strip(" .;")]  # "Các cơ quan báo chí Trung ương, địa phương, quân đội": one body
+            units += found
+    return units
+
+
+def _doers_after_work(node: Node) -> None:
+    """Give the work of a plan section whose doers follow it ("1. Nội dung …" / "2. Cơ quan chủ trì, phối hợp" /
+    "3. Thời gian thực hiện: …") those doers and that time as its owners: every item of the work is theirs, and the
+    sub-headings that name them are no tasks. A list may hold several such runs ("1. Task A" / "2. Cơ quan chủ trì: X"
+    / "3. Thời gian thực hiện: …" / "4. Task B" / …); each run's doers are its own. The run must end with its time
+    line or the list, and its work must have items of its own when no time line closes it ("3. Đơn vị chủ trì: X" after
+    "1. Danh nghĩa: …", "2. Cơ quan chỉ đạo: …" describes an event, and "4. Kết quả: …" after the doers is one task
+    told field by field); after a doers line that fits none of this the list is left as it is."""
+    for child in node.children:
+        _doers_after_work(child)
+    kids, kept, start, i = node.children, [], 0, 0
+    while i < len(kids):
+        d = kids[i]
+        if i == start or d.kind != "num" or not (DOERS_TITLE.match(d.head) or LEAD_TITLE.match(d.head)):
+            i += 1
+            continue
+        supports: list[str] = []
+        if DOERS_TITLE.match(d.head):
+            leads = []
+            for sub in d.children:
+                if (own := _titled_units(sub, LEAD_TITLE)) is not None:
+                    leads += own
+                elif (partners := _titled_units(sub, SUPPORT_TITLE)) is not None:
+                    supports += partners
+        else:
+            leads = _titled_units(d, LEAD_TITLE) or []
+        j = i + 1
+        if j < len(kids) and kids[j].kind == d.kind and (partners := _titled_units(kids[j], SUPPORT_TITLE)) is not None:
+            supports += partners
+            j += 1
+        time = kids[j] if j < len(kids) and TIME_TITLE.match(kids[j].text) and not kids[j].children else None
+        j += time is not None
+        work = kids[start:i]
+        if not leads or j < len(kids) and time is None or time is None and not any(w.children for w in work):
+            break  # not such a plan: the rest of the list is read as it stands
+        for w in work:
+            w.owners, w.owner_supports = list(leads), supports
+            w.owner_time = time.text if time is not None else None
+        kept += work
+        start = i = j
+    node.children = kept + kids[start:]
+
+
 def _merge_task_fields(children: list[Node]) -> list[Node]:
     """"1. Tên nhiệm vụ: … 2. Cơ quan chủ trì: … 5. Thời gian hoàn thành: Quý IV/2026.": one task told field by
     field, so who leads it and by when stay with it."""
@@ -3135,6 +3219,8 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
             child_ctx = replace(child_ctx, leaders=group_leaders)  # "Lãnh đạo phụ trách: …" of the group or above
         deadline = pick_deadline(text, issued_on=issued_on)
         child_due = inherited_due
+        if child.owner_time and (section_due := pick_deadline(child.owner_time, issued_on=issued_on)):
+            child_due = (section_due.due, section_due.text)  # "3. Thời gian thực hiện: Tháng 12/2013": all its work
         if child.children and deadline and (deadline.exact or re.search(r"tháng|quý", deadline.text, re.I)) and \
                 text.rstrip().endswith(":"):
             # "1. Đề nghị UBND các huyện báo cáo các nội dung sau, hoàn thành trong tháng 5/2026:": every item below
@@ -3159,8 +3245,11 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
                                  depth=child.rank, inherited_due=inherited_due,
                                  leads=own if strength >= STRONG else None))
             elif emit and len(text) >= 12:
-                out.append(_task(ref, text, issued_on=issued_on, ctx=ctx, parent=ref_prefix or None,
-                                 depth=child.rank, inherited_due=inherited_due))
+                # (an item whose doers a sub-heading after it names — "2. Cơ quan chủ trì: X" — is theirs)
+                owned = bool(child.owners) and not child.children
+                out.append(_task(ref, text, issued_on=issued_on, ctx=child_ctx if owned else ctx,
+                                 parent=ref_prefix or None, depth=child.rank,
+                                 inherited_due=child_due if owned else inherited_due))
         elif child_directive and not child.children and len(text) > 40 and DIRECTIVE_TEXT.search(text):
             # a directive section without items ("VI. CHẾ ĐỘ BÁO CÁO" and its paragraphs)
             out.extend(_letter_tasks(child.lines[1:], issued_on=issued_on, base=child_ctx, ref_prefix=ref,
