@@ -10,6 +10,7 @@ from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TypeVar
 
+from bot.compliance import generic_compliance
 from bot.ingest.units import UNIT_START, name_prefix
 from bot.ocrwords import Misread
 from bot.ocrwords import said as ocr_said
@@ -312,6 +313,7 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
     lines += _unreached_lines(parsed, draft, taken_from={i: _LEAD_TAKEN_FROM[source] for i in once
                                                          if i not in grouped}, by_group=bool(runs))
     lines += _past_due_lines(parsed, draft, today)
+    lines += generic_call_lines(parsed, draft)
     unreached = {i for i, task in zip(draft.numbers, parsed.tasks, strict=True) if _unreached(task.lead, draft)}
     once = [i for i in once if i not in grouped and i not in unreached]
     if once:
@@ -670,6 +672,18 @@ def _past_due_lines(parsed: ParsedNotice, draft: Draft, today: dt.date | None, *
     first = past[0][0]
     return ["", f"Lưu ý: thời hạn đã qua ở nhiệm vụ {listed}. Nếu văn bản chỉ nhắc lại việc cũ, đồng chí gõ “bỏ "
                 f"{first}”; nếu việc còn phải làm, đồng chí ghi hạn mới, ví dụ “{first} hạn {date_vn(today)}”."]
+
+
+def generic_call_lines(parsed: ParsedNotice, draft: Draft) -> list[str]:
+    """The tasks whose whole content is a generic call to comply ("… nghiêm túc thực hiện", "chịu trách nhiệm toàn
+    diện trước …") — probably no work to chase every 10 working days: one line naming them, with the way to drop them
+    (probe 22 F5)."""
+    flagged = [str(i) for i, task in zip(draft.numbers, parsed.tasks, strict=True) if generic_compliance(task.text)]
+    if not flagged:
+        return []
+    which = ", ".join(flagged)
+    return ["", f"ⓘ Nhiệm vụ {which} chỉ nêu yêu cầu chung, có thể không phải nhiệm vụ cụ thể — đồng chí gõ “bỏ "
+                f"{which}” nếu không cần theo dõi."]
 
 
 def draft_changes(parsed: ParsedNotice, draft: Draft, *, replies: bool = True, today: dt.date | None = None,
