@@ -14,6 +14,8 @@ from bot.compliance import fold, generic_compliance
 from bot.sandbox.harness import Harness
 from scheduler.clock import FakeClock
 from storage.models import Task
+from storage.notices import Draft
+from storage.parsed import ParsedNotice, ParsedTask
 from tests.bot.conftest import texts_to
 from tests.conftest import local
 
@@ -69,6 +71,19 @@ def test_a_task_naming_work_is_not_flagged(text: str) -> None:
 def test_fold_reads_uy_and_marks_alike() -> None:
     assert fold("Uỷ ban") == fold("Ủy  ban") == fold(unicodedata.normalize("NFD", "ỦY BAN")) == "uy ban"
     assert fold("Đôn đốc") == "don doc"
+
+
+def test_several_flagged_tasks_are_named_in_one_line_by_their_preview_numbers() -> None:
+    parsed = ParsedNotice(tasks=(
+        ParsedTask(ref="1", text="Giao Sở Y tế rà soát các cơ sở, báo cáo trước ngày 15/5/2026."),
+        ParsedTask(ref="2", text="Chủ tịch UBND các xã chịu trách nhiệm toàn diện trước UBND tỉnh."),
+        ParsedTask(ref="3", text="Yêu cầu các đơn vị nghiêm túc thực hiện./.")))
+    draft = Draft(notice_id=1, duplicate_of=None, guesses={}, numbers=(1, 4, 5))  # (after "bỏ 2", "bỏ 3")
+    assert texts.generic_call_lines(parsed, draft) == [
+        "", "ⓘ Nhiệm vụ 4, 5 chỉ nêu yêu cầu chung, có thể không phải nhiệm vụ cụ thể — đồng chí gõ “bỏ 4, 5” nếu "
+            "không cần theo dõi."]
+    assert texts.generic_call_lines(ParsedNotice(tasks=parsed.tasks[:1]), Draft(
+        notice_id=1, duplicate_of=None, guesses={}, numbers=(1,))) == []
 
 
 # ---------------------------------------------------------------- through the sandbox
