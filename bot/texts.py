@@ -33,6 +33,7 @@ from storage.tasks import (
     DirectionTarget,
     ExtensionRequest,
     LeadMoved,
+    MootRequest,
     MoveAsked,
     NamedShare,
     Recorded,
@@ -1971,9 +1972,10 @@ def share_not_waiting(share: NamedShare, decided_at: dt.datetime | None, pending
     elif req is not None and req.decision == "recalled":
         lines = [f"Đề nghị gia hạn mục {share.item_ref} của {share.unit_name} (đ/c {req.requester_name}) đã được "
                  "người đề nghị rút lại."]
-    elif req is not None and req.decision == "withdrawn":
+    elif req is not None and req.decision in ("withdrawn", "cancelled"):
+        why = "nhiệm vụ đã hoàn thành" if req.decision == "withdrawn" else "nhiệm vụ đã được hủy"
         lines = [f"Đề nghị gia hạn mục {share.item_ref} của {share.unit_name} (đ/c {req.requester_name}) không còn "
-                 "chờ quyết định: nhiệm vụ đã hoàn thành."]
+                 f"chờ quyết định: {why}."]
     else:
         lines = [f"{share.unit_name} không có đề nghị gia hạn nào cho mục {share.item_ref} đang chờ quyết định."]
     if pending:
@@ -2918,6 +2920,50 @@ def withdrawn_told(name: str, title: str, refs: Sequence[str], reason: str) -> s
     these = "các nhiệm vụ này" if len(refs) > 1 else "nhiệm vụ này"
     return vn(f"Kính gửi đồng chí {name}, {title} đã được hủy đối với mục {items}; Nhắc việc thôi nhắc {these}. "
               f"Lý do: {reason}.")
+
+
+def _moot_what(moot: MootRequest, whose: str, *, title: bool = True) -> str:
+    """"đề nghị gia hạn nhiệm vụ mục 2.1 (…) đến 30/03/2018 của đồng chí"; without `title`, "đề nghị gia hạn mục 2.1
+    đến 30/03/2018 …" (under a message that already names the notice)."""
+    kind = "gia hạn" if moot.kind == "extension" else "chuyển"
+    asked = f" {moot.asked}" if moot.asked else (" sang đơn vị khác" if moot.kind == "transfer" else "")
+    task = f"nhiệm vụ mục {moot.item_ref} ({moot.notice_title})" if title else f"mục {moot.item_ref}"
+    return f"đề nghị {kind} {task}{asked} {whose}"
+
+
+def _moot_why(why: str, actor_name: str | None, reason: str | None) -> str:
+    if why == "cancelled":
+        return "nhiệm vụ đã được hủy" + (f" (lý do: {reason.rstrip('.')})" if reason else "")
+    return f"nhiệm vụ đã được đ/c {actor_name} cập nhật hoàn thành" if actor_name else "nhiệm vụ đã hoàn thành"
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def moot_told(name: str, moots: Sequence[MootRequest], why: str, *, actor_name: str | None = None,
+              reason: str | None = None) -> str:
+    """To whoever asked (an extension, a transfer) on a task finished or cancelled before anyone decided: once, that
+    the request is closed and why (requests made moot, session 22)."""
+    what = "; ".join(_moot_what(m, "của đồng chí") for m in moots)
+    return vn(f"Kính gửi đồng chí {name}, {what} được đóng lại, không cần xem xét nữa, vì "
+              f"{_moot_why(why, actor_name, reason)}. Cảm ơn đồng chí.")
+
+
+def moot_line(moots: Sequence[MootRequest], *, own: bool) -> str:
+    """One line under a message the person gets anyway (the withdrawal, the update, their own confirmation), which
+    already says why: their request (`own`) is closed too, or (the one who acted) someone else's, who was told."""
+    if own:
+        what = "; ".join(_moot_what(m, "của đồng chí", title=False) for m in moots)
+        return vn(f"{_capital(what)} vì thế được đóng lại, không cần xem xét nữa.")
+    what = "; ".join(_moot_what(m, f"của đ/c {m.requester_name}", title=False) for m in moots)
+    return vn(f"{_capital(what)} được đóng lại, không cần xem xét nữa; Nhắc việc đã báo người đề nghị.")
+
+
+def moot_to_decider(moot: MootRequest, why: str, *, actor_name: str | None = None, reason: str | None = None) -> str:
+    """In place of (or under) the request message those who decide it were sent: nothing is left to decide."""
+    what = _moot_what(moot, f"của đ/c {moot.requester_name}")
+    return vn(f"{_capital(what)} không cần xem xét nữa: {_moot_why(why, actor_name, reason)}.")
 
 
 # ------------------------------------------------------------------ a leader's direction

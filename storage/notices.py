@@ -797,6 +797,7 @@ class Withdrawn:
     assignees: dict[int, list[str]] = field(default_factory=dict)  # person id → their withdrawn item numbers
     units: list[str] = field(default_factory=list)  # the lead units whose share of a shared item was withdrawn
     shared_by: int = 0  # how many lead units hold that item (0: not a shared item, or a whole notice)
+    task_ids: list[int] = field(default_factory=list)  # the tasks cancelled (not those already finished)
 
 
 def _number_key(text: str) -> str:
@@ -852,8 +853,10 @@ def withdraw(session: Session, notice_id: int, *, item_ref: str | None, reason: 
         raise WithdrawalInvalid(f"item {item_ref} already withdrawn",
                                 f"Mục {item_ref} của {title} đã được hủy trước đây.")
     assignees: dict[int, list[str]] = {}
+    cancelled: list[int] = []
     for task in open_tasks:
         if task.status != TaskStatus.DONE:
+            cancelled.append(task.id)
             if task.assignee_id is not None:
                 assignees.setdefault(task.assignee_id, []).append(task.item_ref)
             task.status, task.updated_at = TaskStatus.CANCELLED, now
@@ -866,7 +869,7 @@ def withdraw(session: Session, notice_id: int, *, item_ref: str | None, reason: 
     log.info("notice %s%s withdrawn by %s: %s", notice.id, f" item {item_ref}" if item_ref else "", by.handle, reason)
     units = list(dict.fromkeys(t.lead_name for t in open_tasks)) if shared_by > 1 else []
     return Withdrawn(title=title, reason=reason, refs=[t.item_ref for t in open_tasks], assignees=assignees,
-                     units=units, shared_by=shared_by if shared_by > 1 else 0)
+                     units=units, shared_by=shared_by if shared_by > 1 else 0, task_ids=cancelled)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -154,6 +154,7 @@ class Recorded:
     done_on: dt.date | None = None  # finished on a day said in the report, earlier than the report itself
     waiting: bool = False  # a progress report while an extension request waits: the request still waits
     waiting_due: dt.date | None = None  # (the date it asks for)
+    closed_request_id: int | None = None  # an extension request the task's finishing closed ("withdrawn")
 
 
 # the reports after which a task whose extension request waits stays "extension requested" (not done, not withdrawn)
@@ -193,6 +194,7 @@ def record_status(session: Session, *, task_id: int, actor: Person, change: Stat
     task.last_report_at = now  # restarts the check-in count of a task without a deadline
     task.snoozed_until = None
     replaced: int | None = None
+    closed: int | None = None
     asked = change.status == TaskStatus.EXTENSION_REQUESTED
     waiting: StatusReport | None = None
     if asked:  # one pending request a task: a new one replaces the one before
@@ -202,6 +204,7 @@ def record_status(session: Session, *, task_id: int, actor: Person, change: Stat
             replaced = previous.id
     elif status == TaskStatus.DONE and (previous := _pending_request(session, task.id)) is not None:
         previous.decision, previous.decided_at = "withdrawn", now  # finished: no extension to decide
+        closed = previous.id
     elif (waiting := _pending_request(session, task.id)) is not None and status in WAITING_KEEPS:
         # a report while a request waits ("đạt 70%", "vướng kinh phí"): the task still waits for the decision (every
         # report, the escalation and the digests count an open request by this status); the report keeps its own
@@ -223,7 +226,8 @@ def record_status(session: Session, *, task_id: int, actor: Person, change: Stat
                     due_on=task.due_on, on_time=on_time, replaced_report_id=replaced,
                     actor_is_head=is_lead_head(actor, task), done_on=done_on,
                     waiting=waiting is not None,
-                    waiting_due=waiting.requested_due_on if waiting is not None else None)
+                    waiting_due=waiting.requested_due_on if waiting is not None else None,
+                    closed_request_id=closed)
 
 
 def _pending_request(session: Session, task_id: int) -> StatusReport | None:
@@ -1249,6 +1253,70 @@ def ask_transfer(session: Session, *, by: Person, task_id: int, unit_words: str 
     return TransferAsked(task_id=task.id, item_ref=task.item_ref, notice_title=notice_title(task.notice),
                          unit_name=unit_name, unit_words=unit_words, form=form, asker_name=by.full_name,
                          asker_unit=asker_unit, admins=admins(session))
+
+
+@dataclass(frozen=True, kw_only=True)
+class MootRequest:
+    """A request nobody decided that the task's end made moot: an extension request ("xin gia hạn", `report_id` its
+    report, whose messages showed it to those who decide) or a transfer request ("không phải việc của đơn vị tôi").
+    Its requester is told once that it is closed and why."""
+
+    kind: str  # "extension" | "transfer"
+    task_id: int
+    item_ref: str
+    notice_title: str
+    requester_id: int
+    requester_name: str
+    asked: str  # what was asked, in words: "đến 30/03/2018", "sang Ban Tuyên giáo Tỉnh ủy", ""
+    report_id: int | None = None
+
+
+# what closes a transfer request: the task moved, or the request told closed (a request after it is a new one)
+_TRANSFER_ANSWERED = ("task.move_lead", "task.transfer_closed")
+
+
+def close_moot_requests(session: Session, task_id: int, *, why: str, by: Person, now: dt.datetime,
+                        closed_request_id: int | None = None) -> list[MootRequest]:
+    """The task was finished (`why` "done": `record_status` already closed its waiting extension request, given as
+    `closed_request_id`) or cancelled ("cancelled": its waiting extension request is closed here): the requests
+    nobody decided, each with whom to tell. Transfer requests (kept in the audit log) asked since the task last
+    moved are closed by an audit row, so they are told once; none while the task is still open (a recurring
+    duty's round)."""
+    task = session.get_one(Task, task_id)
+    title = notice_title(task.notice)
+    found: list[MootRequest] = []
+    if why == "cancelled":
+        for report in session.scalars(select(StatusReport).where(StatusReport.task_id == task.id,
+                                                                 StatusReport.decision == "pending")):
+            report.decision, report.decided_at, report.decided_by_id = "cancelled", now, by.id
+            closed_request_id = report.id
+    if closed_request_id is not None:
+        report = session.get_one(StatusReport, closed_request_id)
+        asked = f"đến {report.requested_due_on:%d/%m/%Y}" if report.requested_due_on else ""
+        found.append(MootRequest(kind="extension", task_id=task.id, item_ref=task.item_ref, notice_title=title,
+                                 requester_id=report.person_id, requester_name=report.person.full_name,
+                                 asked=asked, report_id=report.id))
+    if not TaskStatus(task.status).is_closed:
+        return found
+    since = session.scalar(select(func.max(AuditLog.id)).where(
+        AuditLog.entity == "task", AuditLog.entity_id == task.id, AuditLog.action.in_(_TRANSFER_ANSWERED))) or 0
+    asks = list(session.execute(select(AuditLog.actor_id, AuditLog.detail).where(
+        AuditLog.entity == "task", AuditLog.entity_id == task.id, AuditLog.action == "task.move_asked",
+        AuditLog.id > since, AuditLog.actor_id.is_not(None)).order_by(AuditLog.id)))
+    if not asks:
+        return found
+    by_requester: dict[int, str] = {}
+    for actor_id, detail in asks:  # the latest words of each requester
+        by_requester[actor_id] = str((detail or {}).get("unit") or "")
+    for actor_id, unit in by_requester.items():
+        person = session.get_one(Person, actor_id)
+        found.append(MootRequest(kind="transfer", task_id=task.id, item_ref=task.item_ref, notice_title=title,
+                                 requester_id=actor_id, requester_name=person.full_name,
+                                 asked=f"sang {unit}" if unit else ""))
+    audit(session, at=now, actor_id=by.id, action="task.transfer_closed", entity="task", entity_id=task.id,
+          why=why, requesters=sorted(by_requester))
+    log.info("task %s %s: %d transfer request(s) closed", task.id, why, len(by_requester))
+    return found
 
 
 def unit_open_tasks(session: Session, person: Person) -> list[Task]:
