@@ -1141,8 +1141,9 @@ def move_asked_text(asked: MoveAsked) -> str:
     who = ", ".join(f"đ/c {p.full_name}" for p in asked.admins)
     passed = (f"Nhắc việc đã chuyển đề nghị của đồng chí đến {who} (Văn phòng)." if asked.admins else
               "Văn phòng chưa kết nối Nhắc việc; đồng chí báo trực tiếp Văn phòng.")
+    head = f" Đ/c {asked.head.full_name} (trưởng đơn vị) cũng được báo." if asked.head is not None else ""
     return vn(f"Chỉ Văn phòng (quản trị viên) hoặc lãnh đạo chuyển được nhiệm vụ sang đơn vị khác; tiến độ nhiệm vụ "
-              f"mục {asked.item_ref} không thay đổi. {passed}")
+              f"mục {asked.item_ref} không thay đổi. {passed}{head}")
 
 
 def move_asked_to_admin(name: str, asked: MoveAsked) -> str:
@@ -1160,9 +1161,10 @@ def transfer_asked_text(asked: TransferAsked) -> str:
         return vn(f"Nhiệm vụ mục {asked.item_ref} ({asked.notice_title}): chỉ Văn phòng (quản trị viên) hoặc lãnh đạo "
                   f"chuyển được nhiệm vụ sang đơn vị khác, và Văn phòng chưa kết nối Nhắc việc; đồng chí vui lòng báo "
                   f"trực tiếp Văn phòng. Tiến độ nhiệm vụ không thay đổi.")
+    head = f" Đ/c {asked.head.full_name} (trưởng đơn vị) cũng được báo." if asked.head is not None else ""
     return vn(f"Nhắc việc đã chuyển ý kiến của đồng chí về nhiệm vụ mục {asked.item_ref} ({asked.notice_title}) đến "
               f"{who} (Văn phòng) để xem xét {where}. Tiến độ nhiệm vụ không thay đổi; Nhắc việc sẽ báo khi nhiệm vụ "
-              f"được chuyển.")
+              f"được chuyển.{head}")
 
 
 def transfer_asked_to_admin(name: str, asked: TransferAsked, said: str) -> str:
@@ -1171,11 +1173,30 @@ def transfer_asked_to_admin(name: str, asked: TransferAsked, said: str) -> str:
     if asked.unit_name:
         to = f"sang {asked.unit_name} chủ trì"
         then = f"Nếu đồng ý, đồng chí gõ: {asked.form}"
+    elif asked.unit_missing and asked.unit_words:  # a unit the directory does not have: say so, and what to do
+        words = asked.unit_words
+        to = f"sang “{words}” chủ trì"
+        form = asked.form.replace("<tên đơn vị chủ trì>", words)
+        then = (f"Lưu ý: “{words}” chưa có trong danh bạ nên chưa chuyển được. Nếu đồng ý, đồng chí gửi tệp danh bạ "
+                f"(Excel hoặc CSV) có đơn vị này và trưởng đơn vị vào đây, rồi gõ: {form}; hoặc giao cho một đơn vị đã "
+                f"có trong danh bạ: {asked.form}")
+        return vn(f"Kính gửi đồng chí {name}, đ/c {asked.asker_name}{unit} đề nghị chuyển nhiệm vụ mục "
+                  f"{asked.item_ref} ({asked.notice_title}) {to}: “{shorten(said, 300)}”. {then}")
     else:
         to = "sang đơn vị khác chủ trì"
         then = f"Nếu cần chuyển, đồng chí gõ: {asked.form}"
     return vn(f"Kính gửi đồng chí {name}, đ/c {asked.asker_name}{unit} đề nghị chuyển nhiệm vụ mục {asked.item_ref} "
               f"({asked.notice_title}) {to}: “{shorten(said, 300)}”. {then}")
+
+
+def move_asked_to_head(name: str, asked: TransferAsked | MoveAsked) -> str:
+    """To the head of the unit answering for the task, when one of its people asked the office to move it: short,
+    once (probe 21's leftover, session 22)."""
+    where = asked.unit_name or (asked.unit_words if isinstance(asked, TransferAsked) else None)
+    to = f"sang {where}" if where else "sang đơn vị khác"
+    return vn(f"Kính gửi đồng chí {name}, đ/c {asked.asker_name} đề nghị chuyển nhiệm vụ mục {asked.item_ref} "
+              f"({asked.notice_title}) {to} chủ trì; Nhắc việc đã chuyển đề nghị đến Văn phòng. Tiến độ nhiệm vụ "
+              f"không thay đổi.")
 
 
 def direction_not_told(units: Sequence[str]) -> str:

@@ -1192,6 +1192,7 @@ class MoveAsked:
     asker_name: str
     asker_unit: str
     admins: list[Person]
+    head: Person | None = None  # the head answering for the task, when someone else asked and had not asked before
 
 
 def ask_move(session: Session, *, by: Person, item_ref: str, unit_words: str, now: dt.datetime,
@@ -1209,11 +1210,12 @@ def ask_move(session: Session, *, by: Person, item_ref: str, unit_words: str, no
     share = f" của {task.lead_name}" if len(open_) > 1 and task.lead_name else ""
     form = f"chuyển mục {task.item_ref}{share} sang {unit_name}"
     asker_unit = session.get_one(Unit, by.unit_id).name if by.unit_id is not None else ""
+    head = _head_to_tell(session, task, by)
     audit(session, at=now, actor_id=by.id, action="task.move_asked", entity="task", entity_id=task.id,
           unit=unit_name)
     log.info("%s asks task %s to move to %r", by.handle, task.id, unit_name)
     return MoveAsked(item_ref=task.item_ref, notice_title=notice_title(task.notice), unit_name=unit_name, form=form,
-                     asker_name=by.full_name, asker_unit=asker_unit, admins=admins(session))
+                     asker_name=by.full_name, asker_unit=asker_unit, admins=admins(session), head=head)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -1230,6 +1232,29 @@ class TransferAsked:
     asker_name: str
     asker_unit: str
     admins: list[Person]
+    unit_missing: bool = False  # the unit typed is not in the directory (nor a group of it)
+    head: Person | None = None  # the head answering for the task, when someone else asked and had not asked before
+
+
+def _asked_before(session: Session, task_id: int, person_id: int) -> bool:
+    """Whether the person already asked to move the task since it last moved (or their asking was told closed)."""
+    since = session.scalar(select(func.max(AuditLog.id)).where(
+        AuditLog.entity == "task", AuditLog.entity_id == task_id, AuditLog.action.in_(_TRANSFER_ANSWERED))) or 0
+    return session.scalar(select(func.count()).select_from(AuditLog).where(
+        AuditLog.entity == "task", AuditLog.entity_id == task_id, AuditLog.action == "task.move_asked",
+        AuditLog.actor_id == person_id, AuditLog.id > since)) != 0
+
+
+def _head_to_tell(session: Session, task: Task, by: Person) -> Person | None:
+    """The head of the unit answering for the task, told when one of its people asks to move it (once: not when
+    that person asked before, nor when the head asked or is an admin the request reaches anyway)."""
+    if task.lead_unit_id is None:
+        return None
+    head = head_of(session, task.lead_unit_id)
+    if head is None or head.id == by.id or head.role == Role.LEFT or head.is_admin or \
+            _asked_before(session, task.id, by.id):
+        return None
+    return head
 
 
 def ask_transfer(session: Session, *, by: Person, task_id: int, unit_words: str | None,
@@ -1238,10 +1263,13 @@ def ask_transfer(session: Session, *, by: Person, task_id: int, unit_words: str 
     unit typed is read as the directory has it when it names exactly one unit."""
     task = session.get_one(Task, task_id)
     unit_name = None
+    missing = False
     if unit_words:
         found, _, group = _Leads(session).units_of(unit_words.strip(" .:"))
         if group is None and len(found) == 1 and found[0].id != task.lead_unit_id:
             unit_name = found[0].name
+        missing = group is None and not found
+    head = _head_to_tell(session, task, by)
     shares = session.scalar(select(func.count()).select_from(Task).where(
         Task.notice_id == task.notice_id, Task.item_ref == task.item_ref, Task.status.in_(OPEN_STATUSES))) or 0
     share = f" của {task.lead_name}" if shares > 1 and task.lead_name else ""
@@ -1252,7 +1280,7 @@ def ask_transfer(session: Session, *, by: Person, task_id: int, unit_words: str 
     log.info("%s says task %s is not their unit's (to %r)", by.handle, task.id, unit_name or unit_words)
     return TransferAsked(task_id=task.id, item_ref=task.item_ref, notice_title=notice_title(task.notice),
                          unit_name=unit_name, unit_words=unit_words, form=form, asker_name=by.full_name,
-                         asker_unit=asker_unit, admins=admins(session))
+                         asker_unit=asker_unit, admins=admins(session), unit_missing=missing, head=head)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -1375,6 +1375,8 @@ async def _ask_transfer(conv: Conversation, event: Inbound, person: Person, task
     for admin in asked.admins:
         await conv.notify(admin, Outgoing(text=texts.transfer_asked_to_admin(admin.full_name, asked,
                                                                              " ".join(nfc(text).split()))))
+    if asked.head is not None:  # the head answering for the unit's tasks hears of it too, once
+        await conv.notify(asked.head, Outgoing(text=texts.move_asked_to_head(asked.head.full_name, asked)))
 
 
 # "đã xong từ 28/1", "hoàn thành ngày 03/02", "xong hôm 27/1": the day the work was finished (folded text)
