@@ -850,6 +850,9 @@ def correction_lines(applied: Sequence[Applied]) -> list[str]:
         else:
             value = date_vn(a.value) if isinstance(a.value, dt.date) else (a.value or "không có")
             where = f"{task}, " if task else ""
+            if a.field == "due" and a.counted:  # "hạn 15 ngày kể từ ngày ký (23/02/2018): đến 10/03/2018"
+                lines.append(f"• {where}hạn {a.counted}: đến {value}")
+                continue
             lines.append(f"• {where}{CORRECTED_FIELDS[a.field]}: {shorten(value, 80)}")
     return lines
 

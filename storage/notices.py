@@ -88,6 +88,7 @@ class Applied:
     ref: str | None
     field: str
     value: str | dt.date | None  # a date for "due" and "date"; None: removed
+    counted: str | None = None  # a deadline counted in days: from which day ("15 ngày kể từ ngày ký (23/02/2018)")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -380,7 +381,7 @@ def correct_draft(session: Session, notice_id: int, corrections: list[Correction
             task["due_text"] = None  # the admin's date: nothing quoted from the notice
         elif c.field == "recurring" and isinstance(c.value, tuple):  # the rounds are read from the phrase
             task["recurrence"], task["due"], task["due_text"] = c.value[0], None, c.value[1]
-        applied.append(Applied(number=task["n"], ref=task["ref"], field=c.field, value=_shown(c)))
+        applied.append(Applied(number=task["n"], ref=task["ref"], field=c.field, value=_shown(c), counted=c.counted))
     tasks = [t for i, t in enumerate(tasks) if i not in dropped]
     if not tasks:
         raise DraftCorrectionInvalid("all tasks dropped", "Không thể bỏ hết nhiệm vụ; nếu văn bản không đúng, "
