@@ -141,8 +141,11 @@ def parse_corrections(text: str, *, today: dt.date, now: dt.datetime | None = No
                         for t in _targets(m.group("ref"))]
                 continue
             dated = [c.value for c in out if c.field == "date" and isinstance(c.value, dt.date)]
-            due = _due(m.group("value"), now, example, counted_from=dated[-1] if dated else issued_on or today)
-            out += [Correction(target=t, field="due", value=due) for t in _targets(m.group("ref"))]
+            start = dated[-1] if dated else issued_on or today
+            due = _due(m.group("value"), now, example, counted_from=start)
+            counted = _counted(m.group("value"), start, signed=bool(dated) or issued_on is not None) \
+                if due is not None else None
+            out += [Correction(target=t, field="due", value=due, counted=counted) for t in _targets(m.group("ref"))]
         elif m := SUPPORT.match(line):
             units = _units(m.group("value"))
             out += [Correction(target=t, field="support", value=units) for t in _targets(m.group("ref"))]
@@ -258,6 +261,20 @@ def _target(ref: str) -> str:
     ref = re.sub(r"^muc\s", "mục ", " ".join(ref.lower().split()))  # ("muc" typed without marks)
     ref = ref.rstrip(".:")
     return f"mục {ref}" if "." in ref and not ref.startswith("mục") else ref  # "1.a": the item numbered so
+
+
+def _counted(value: str, start: dt.date, *, signed: bool) -> str | None:
+    """How a deadline counted in days was counted, to say with the date: "15 ngày kể từ ngày ký (23/02/2018)"; from
+    today when the notice has no date yet ("… kể từ hôm nay, 26/02/2018 (văn bản chưa có ngày ký)"). None for a
+    date typed as a date."""
+    m = RELATIVE.match(fold(value.strip(" .")))
+    if m is None:
+        return None
+    unit = {"ngay": "ngày", "tuan": "tuần", "thang": "tháng"}[m.group("unit")]
+    count = f"{m.group('n')} {unit}{' làm việc' if m.group('work') else ''}"
+    if signed:
+        return f"{count} kể từ ngày ký ({start:%d/%m/%Y})"
+    return f"{count} kể từ hôm nay, {start:%d/%m/%Y} (văn bản chưa có ngày ký)"
 
 
 def _due(value: str, now: dt.datetime, example: str, *, counted_from: dt.date | None = None) -> dt.date | None:

@@ -34,6 +34,7 @@ from storage.tasks import (
     DirectionTarget,
     ExtensionRequest,
     LeadMoved,
+    MootRequest,
     MoveAsked,
     NamedShare,
     Recorded,
@@ -867,6 +868,9 @@ def correction_lines(applied: Sequence[Applied]) -> list[str]:
         else:
             value = date_vn(a.value) if isinstance(a.value, dt.date) else (a.value or "không có")
             where = f"{task}, " if task else ""
+            if a.field == "due" and a.counted:  # "hạn 15 ngày kể từ ngày ký (23/02/2018): đến 10/03/2018"
+                lines.append(f"• {where}hạn {a.counted}: đến {value}")
+                continue
             lines.append(f"• {where}{CORRECTED_FIELDS[a.field]}: {shorten(value, 80)}")
     return lines
 
@@ -1158,8 +1162,9 @@ def move_asked_text(asked: MoveAsked) -> str:
     who = ", ".join(f"đ/c {p.full_name}" for p in asked.admins)
     passed = (f"Nhắc việc đã chuyển đề nghị của đồng chí đến {who} (Văn phòng)." if asked.admins else
               "Văn phòng chưa kết nối Nhắc việc; đồng chí báo trực tiếp Văn phòng.")
+    head = f" Đ/c {asked.head.full_name} (trưởng đơn vị) cũng được báo." if asked.head is not None else ""
     return vn(f"Chỉ Văn phòng (quản trị viên) hoặc lãnh đạo chuyển được nhiệm vụ sang đơn vị khác; tiến độ nhiệm vụ "
-              f"mục {asked.item_ref} không thay đổi. {passed}")
+              f"mục {asked.item_ref} không thay đổi. {passed}{head}")
 
 
 def move_asked_to_admin(name: str, asked: MoveAsked) -> str:
@@ -1177,9 +1182,10 @@ def transfer_asked_text(asked: TransferAsked) -> str:
         return vn(f"Nhiệm vụ mục {asked.item_ref} ({asked.notice_title}): chỉ Văn phòng (quản trị viên) hoặc lãnh đạo "
                   f"chuyển được nhiệm vụ sang đơn vị khác, và Văn phòng chưa kết nối Nhắc việc; đồng chí vui lòng báo "
                   f"trực tiếp Văn phòng. Tiến độ nhiệm vụ không thay đổi.")
+    head = f" Đ/c {asked.head.full_name} (trưởng đơn vị) cũng được báo." if asked.head is not None else ""
     return vn(f"Nhắc việc đã chuyển ý kiến của đồng chí về nhiệm vụ mục {asked.item_ref} ({asked.notice_title}) đến "
               f"{who} (Văn phòng) để xem xét {where}. Tiến độ nhiệm vụ không thay đổi; Nhắc việc sẽ báo khi nhiệm vụ "
-              f"được chuyển.")
+              f"được chuyển.{head}")
 
 
 def transfer_asked_to_admin(name: str, asked: TransferAsked, said: str) -> str:
@@ -1188,11 +1194,30 @@ def transfer_asked_to_admin(name: str, asked: TransferAsked, said: str) -> str:
     if asked.unit_name:
         to = f"sang {asked.unit_name} chủ trì"
         then = f"Nếu đồng ý, đồng chí gõ: {asked.form}"
+    elif asked.unit_missing and asked.unit_words:  # a unit the directory does not have: say so, and what to do
+        words = asked.unit_words
+        to = f"sang “{words}” chủ trì"
+        form = asked.form.replace("<tên đơn vị chủ trì>", words)
+        then = (f"Lưu ý: “{words}” chưa có trong danh bạ nên chưa chuyển được. Nếu đồng ý, đồng chí gửi tệp danh bạ "
+                f"(Excel hoặc CSV) có đơn vị này và trưởng đơn vị vào đây, rồi gõ: {form}; hoặc giao cho một đơn vị đã "
+                f"có trong danh bạ: {asked.form}")
+        return vn(f"Kính gửi đồng chí {name}, đ/c {asked.asker_name}{unit} đề nghị chuyển nhiệm vụ mục "
+                  f"{asked.item_ref} ({asked.notice_title}) {to}: “{shorten(said, 300)}”. {then}")
     else:
         to = "sang đơn vị khác chủ trì"
         then = f"Nếu cần chuyển, đồng chí gõ: {asked.form}"
     return vn(f"Kính gửi đồng chí {name}, đ/c {asked.asker_name}{unit} đề nghị chuyển nhiệm vụ mục {asked.item_ref} "
               f"({asked.notice_title}) {to}: “{shorten(said, 300)}”. {then}")
+
+
+def move_asked_to_head(name: str, asked: TransferAsked | MoveAsked) -> str:
+    """To the head of the unit answering for the task, when one of its people asked the office to move it: short,
+    once (probe 21's leftover, session 22)."""
+    where = asked.unit_name or (asked.unit_words if isinstance(asked, TransferAsked) else None)
+    to = f"sang {where}" if where else "sang đơn vị khác"
+    return vn(f"Kính gửi đồng chí {name}, đ/c {asked.asker_name} đề nghị chuyển nhiệm vụ mục {asked.item_ref} "
+              f"({asked.notice_title}) {to} chủ trì; Nhắc việc đã chuyển đề nghị đến Văn phòng. Tiến độ nhiệm vụ "
+              f"không thay đổi.")
 
 
 def direction_not_told(units: Sequence[str]) -> str:
@@ -2029,9 +2054,10 @@ def share_not_waiting(share: NamedShare, decided_at: dt.datetime | None, pending
     elif req is not None and req.decision == "recalled":
         lines = [f"Đề nghị gia hạn mục {share.item_ref} của {share.unit_name} (đ/c {req.requester_name}) đã được "
                  "người đề nghị rút lại."]
-    elif req is not None and req.decision == "withdrawn":
+    elif req is not None and req.decision in ("withdrawn", "cancelled"):
+        why = "nhiệm vụ đã hoàn thành" if req.decision == "withdrawn" else "nhiệm vụ đã được hủy"
         lines = [f"Đề nghị gia hạn mục {share.item_ref} của {share.unit_name} (đ/c {req.requester_name}) không còn "
-                 "chờ quyết định: nhiệm vụ đã hoàn thành."]
+                 f"chờ quyết định: {why}."]
     else:
         lines = [f"{share.unit_name} không có đề nghị gia hạn nào cho mục {share.item_ref} đang chờ quyết định."]
     if pending:
@@ -3011,6 +3037,50 @@ def withdrawn_told(name: str, title: str, refs: Sequence[str], reason: str) -> s
     these = "các nhiệm vụ này" if len(refs) > 1 else "nhiệm vụ này"
     return vn(f"Kính gửi đồng chí {name}, {title} đã được hủy đối với mục {items}; Nhắc việc thôi nhắc {these}. "
               f"Lý do: {reason}.")
+
+
+def _moot_what(moot: MootRequest, whose: str, *, title: bool = True) -> str:
+    """"đề nghị gia hạn nhiệm vụ mục 2.1 (…) đến 30/03/2018 của đồng chí"; without `title`, "đề nghị gia hạn mục 2.1
+    đến 30/03/2018 …" (under a message that already names the notice)."""
+    kind = "gia hạn" if moot.kind == "extension" else "chuyển"
+    asked = f" {moot.asked}" if moot.asked else (" sang đơn vị khác" if moot.kind == "transfer" else "")
+    task = f"nhiệm vụ mục {moot.item_ref} ({moot.notice_title})" if title else f"mục {moot.item_ref}"
+    return f"đề nghị {kind} {task}{asked} {whose}"
+
+
+def _moot_why(why: str, actor_name: str | None, reason: str | None) -> str:
+    if why == "cancelled":
+        return "nhiệm vụ đã được hủy" + (f" (lý do: {reason.rstrip('.')})" if reason else "")
+    return f"nhiệm vụ đã được đ/c {actor_name} cập nhật hoàn thành" if actor_name else "nhiệm vụ đã hoàn thành"
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def moot_told(name: str, moots: Sequence[MootRequest], why: str, *, actor_name: str | None = None,
+              reason: str | None = None) -> str:
+    """To whoever asked (an extension, a transfer) on a task finished or cancelled before anyone decided: once, that
+    the request is closed and why (requests made moot, session 22)."""
+    what = "; ".join(_moot_what(m, "của đồng chí") for m in moots)
+    return vn(f"Kính gửi đồng chí {name}, {what} được đóng lại, không cần xem xét nữa, vì "
+              f"{_moot_why(why, actor_name, reason)}. Cảm ơn đồng chí.")
+
+
+def moot_line(moots: Sequence[MootRequest], *, own: bool) -> str:
+    """One line under a message the person gets anyway (the withdrawal, the update, their own confirmation), which
+    already says why: their request (`own`) is closed too, or (the one who acted) someone else's, who was told."""
+    if own:
+        what = "; ".join(_moot_what(m, "của đồng chí", title=False) for m in moots)
+        return vn(f"{_capital(what)} vì thế được đóng lại, không cần xem xét nữa.")
+    what = "; ".join(_moot_what(m, f"của đ/c {m.requester_name}", title=False) for m in moots)
+    return vn(f"{_capital(what)} được đóng lại, không cần xem xét nữa; Nhắc việc đã báo người đề nghị.")
+
+
+def moot_to_decider(moot: MootRequest, why: str, *, actor_name: str | None = None, reason: str | None = None) -> str:
+    """In place of (or under) the request message those who decide it were sent: nothing is left to decide."""
+    what = _moot_what(moot, f"của đ/c {moot.requester_name}")
+    return vn(f"{_capital(what)} không cần xem xét nữa: {_moot_why(why, actor_name, reason)}.")
 
 
 # ------------------------------------------------------------------ a leader's direction

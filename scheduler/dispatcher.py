@@ -302,6 +302,7 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
     away = {r.id: r for r in session.execute(select(Person.id, Person.full_name, Person.leave_cover_id)
                                              .where(Person.leave_from <= today, Person.leave_to >= today))}
     per_person: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    ahead: dict[int, list[dict[str, Any]]] = defaultdict(list)  # deadlines coming, for a digest sent anyway
     escalated: list[dict[str, Any]] = []
     calendar = policy.calendar
     for task in tasks:
@@ -317,7 +318,11 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
                          **requests.get(task.id, {}))
         own_lines: list[dict[str, Any]] = []
         told_now: list[str] = []  # levels told today that reached someone: the holder's own line says so
-        for item in policy.due_items(state, today, last_digest_on=last_run):
+        items = policy.due_items(state, today, last_digest_on=last_run)
+        if task.assignee_id is not None and task.assignee_id not in away and \
+                not any(i.escalation is None for i in items) and (early := policy.ahead_item(state, today)):
+            ahead[task.assignee_id].append(_item_json(early))  # listed only if a digest goes out anyway
+        for item in items:
             if item.escalation is None:
                 recipients = [task.assignee_id]
             elif item.escalation == EscalationLevel.HEAD:
@@ -355,6 +360,7 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
                         .values(escalated=bindparam("b_escalated")), escalated)
     _carry_over_failed(session, per_person, today=today, calendar=calendar)
     _tell_about_unreachable(session, per_person, now=now)
+    _announce_once(session, per_person, ahead, policy=policy, today=today)
     held = _hold_repeats(session, per_person, policy=policy, today=today,
                          covers={r.id: r.leave_cover_id for r in away.values()})
     due_at = calendar.at(today, policy.remind_at)
@@ -490,6 +496,46 @@ def _tell_about_unreachable(session: Session, per_person: dict[int, list[dict[st
 QUIET_MEMORY_DAYS = 31  # how far back a person's digests are read to judge their cadence (Tết and a week fit)
 
 
+def _announce_once(session: Session, per_person: dict[int, list[dict[str, Any]]],
+                   ahead: dict[int, list[dict[str, Any]]], *, policy: ReminderPolicy, today: dt.date) -> None:
+    """A deadline announced once ahead (scheduler/policy.py, `gather_ahead_working_days`): a "sắp đến hạn" line of
+    a task whose deadline a digest sent to the same reader already listed as coming (same effective deadline) is
+    left out — a digest left with nothing is not sent; then a digest that goes out anyway takes the reader's
+    deadlines coming within the working week (`ahead`), each not listed yet. The deadline day, the overdue lines
+    and escalations are untouched."""
+    if policy.gather_ahead_working_days == 0:
+        return
+    soon = str(DigestCategory.DUE_SOON)
+
+    def coming(line: dict[str, Any]) -> bool:
+        return line.get("category") == soon and not line.get("escalation") and "task_id" in line
+
+    readers = sorted({p for p, lines in per_person.items() if any(coming(i) for i in lines)}
+                     | {p for p in ahead if p in per_person})
+    if not readers:
+        return
+    calendar = policy.calendar
+    # far enough back for any announcement of a deadline still to come (its steps, a long run of days off: Tết)
+    since = today - dt.timedelta(days=2 * max(policy.gather_ahead_working_days, *policy.days_before) + 21)
+    told: set[tuple[int, int, str]] = set()
+    for ids in chunks(readers):
+        for r in session.execute(select(Digest.person_id, Digest.day, Digest.items).where(
+                Digest.person_id.in_(ids), Digest.state == DigestState.SENT, Digest.message_id.is_not(None),
+                Digest.due_at >= calendar.at(since, dt.time()))):
+            if r.day < today:
+                told |= {(r.person_id, i["task_id"], i.get("effective_due_on") or "") for i in r.items if coming(i)}
+    for person_id in readers:
+        lines = [i for i in per_person.get(person_id, [])
+                 if not (coming(i) and (person_id, i["task_id"], i.get("effective_due_on") or "") in told)]
+        if not lines:
+            per_person.pop(person_id, None)
+            continue
+        listed = {i.get("task_id") for i in lines if not i.get("escalation")}
+        lines += [i for i in ahead.get(person_id, []) if i["task_id"] not in listed
+                  and (person_id, i["task_id"], i.get("effective_due_on") or "") not in told]
+        per_person[person_id] = lines
+
+
 def _hold_repeats(session: Session, per_person: dict[int, list[dict[str, Any]]], *, policy: ReminderPolicy,
                   today: dt.date, covers: dict[int, int | None]) -> dict[int, list[dict[str, Any]]]:
     """A person's cadence (scheduler/policy.py): of this morning's digests, those of quiet people that only repeat
@@ -590,16 +636,20 @@ class OnWeeklyCadence(NamedTuple):
 
 
 def weekly_cadence(session: Session, *, policy: ReminderPolicy, today: dt.date) -> list[OnWeeklyCadence]:
-    """Who is on the weekly cadence now (scheduler/policy.py): people with a digest held for the weekly one since
-    they last answered, in the last QUIET_MEMORY_DAYS days — for the admin's /loi, so a silence is seen."""
+    """Who is on the weekly cadence now (scheduler/policy.py): people with a digest held for the weekly one, or sent as
+    a quiet person's weekly one, since they last answered, in the last QUIET_MEMORY_DAYS days — for the admin's /loi,
+    so a silence is seen."""
     if policy.quiet_after_working_days == 0:
         return []
     calendar = policy.calendar
     since = today - dt.timedelta(days=QUIET_MEMORY_DAYS)
     held: dict[int, list[dt.date]] = defaultdict(list)
-    for person_id, day in session.execute(select(Digest.person_id, Digest.day).where(
-            Digest.state == DigestState.HELD, Digest.due_at >= calendar.at(since, dt.time()))):
-        if since <= day <= today:
+    for person_id, day, state, items in session.execute(select(Digest.person_id, Digest.day, Digest.state,
+                                                               Digest.items).where(
+            Digest.state.in_([DigestState.HELD, DigestState.SENT]), Digest.due_at >= calendar.at(since, dt.time()))):
+        # held, or sent as the weekly digest of a quiet person (when a deadline announced once left nothing to
+        # hold in between — their repeats fell on the weekly day anyway — they are on the weekly cadence all the same)
+        if since <= day <= today and (state == DigestState.HELD or any(i.get("quiet") for i in items)):
             held[person_id].append(day)
     if not held:
         return []

@@ -32,6 +32,14 @@ The ladder of a task with a deadline E (defaults in brackets):
   told daily that it is late — their line says the request waits (→ "chờ ý kiến gia hạn", "đã quá hạn"), on the
   weekly day and on the day the task is escalated. Granted: the new deadline; refused: the overdue ladder as before.
 
+A deadline is announced ahead once (`gather_ahead_working_days` [5]; bot-side, in the planner, as it needs what each
+person was sent): a digest that goes out anyway (any line for its reader) also lists, as "sắp đến hạn", the reader's
+own tasks whose deadline falls within the next 5 working days; and a before-deadline line is left out when a digest
+sent to the holder already listed that task as coming with the same deadline. So a deadline reaches its holder once
+ahead — in the first of its before-deadline digests, or earlier in one sent anyway that week — and on the day; the
+deadline day, the overdue lines and the escalation are never left out (a person holding many dated tasks was
+otherwise pinged on most working days of a month: 3 lines per deadline, interleaved).
+
 A round of a fortnightly duty is reminded one working day before its deadline, on the day and once the
 working day after; a daily or weekly round on the day and the day after (`policy_days_before`); monthly and
 longer rounds follow the ladder above.
@@ -239,6 +247,10 @@ class ReminderPolicy:
     # a person sent digests on this many working days in a row, unanswered, gets what only repeats once a week, on
     # the weekly day (0: never; a working week, as the daily phase of a late task)
     quiet_after_working_days: int = 5
+    # a deadline announced once ahead (session 22): a digest that goes out anyway lists its holder's deadlines
+    # falling within this many working days ahead (0: off), and a task whose deadline a digest sent to its holder
+    # already listed as coming gets no further before-deadline line — the deadline day itself always comes
+    gather_ahead_working_days: int = 5
 
     def __post_init__(self) -> None:
         if any(d < 1 for d in self.days_before):
@@ -250,6 +262,8 @@ class ReminderPolicy:
             raise ValueError("weekly_on is a weekday, 0–6")
         if self.quiet_after_working_days < 0:
             raise ValueError("quiet_after_working_days ≥ 0 (0: off)")
+        if self.gather_ahead_working_days < 0:
+            raise ValueError("gather_ahead_working_days ≥ 0 (0: off)")
 
     # -- the ladder, day by day ---------------------------------------------------------------------
 
@@ -442,6 +456,21 @@ class ReminderPolicy:
             days_left=days_left, working_days_left=working_days_left, days_late=days_late,
             weekly=weekly,
             catch_up=catch_up, escalated_to=told, extension_until=extension_until)
+
+    def ahead_item(self, state: TaskState, today: dt.date) -> DigestItem | None:
+        """The "sắp đến hạn" line a digest going out anyway on `today` gives a task of its holder whose deadline
+        falls within `gather_ahead_working_days` working days (not today: the deadline day has its own line); None
+        for any other task (closed, snoozed, no deadline, a recurring duty's short round, further ahead)."""
+        if self.gather_ahead_working_days == 0 or state.closed or state.due_on is None or state.short_round:
+            return None
+        if state.snoozed_until is not None and today < state.snoozed_until:
+            return None
+        cal = self.calendar
+        deadline = self.effective_deadline(state.due_on)
+        if not today < deadline <= cal.add_working_days(today, self.gather_ahead_working_days):
+            return None
+        return self._item(state, today, DigestCategory.DUE_SOON, catch_up=False, days_left=(deadline - today).days,
+                          working_days_left=cal.working_days_between(today, deadline))
 
     def next_item_day(self, state: TaskState, after: dt.date) -> dt.date | None:
         """The next working day after `after` on which `state` has something for a digest (for planning one row

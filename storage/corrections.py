@@ -19,6 +19,8 @@ class Correction:
     # number, date, subject, signer: the notice's (None: clear what the parser read wrong);
     # recurring: (frequency, the phrase typed: "trước ngày 15 hằng tháng"), the task recurs and has no final date
     value: str | dt.date | tuple[str, ...] | ParsedTask | None = None
+    # due counted in days from a day ("9 hạn 15 ngày"): how, said to the admin — "15 ngày kể từ ngày ký (23/02/2018)"
+    counted: str | None = None
 
     def described(self) -> str:
         """The value as the audit log keeps it."""

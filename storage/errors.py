@@ -167,6 +167,8 @@ class ExtensionDecided(NhacViecError):
             message = "Đề nghị gia hạn này đã được thay bằng một đề nghị mới của cùng người đề nghị."
         elif decision == "recalled":
             message = "Người đề nghị đã rút lại đề nghị gia hạn này; không cần quyết định nữa."
+        elif decision == "cancelled":
+            message = "Nhiệm vụ đã được hủy nên đề nghị gia hạn này không còn cần xem xét."
         elif decision == "withdrawn":
             message = "Nhiệm vụ đã hoàn thành nên đề nghị gia hạn này không còn cần xem xét."
         else:

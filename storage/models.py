@@ -378,8 +378,9 @@ class StatusReport(Base):
     # the bot's acknowledgement, so that a reply to it continues the same task
     ack_chat_id: Mapped[str | None] = mapped_column(String(64))
     ack_message_id: Mapped[str | None] = mapped_column(String(64))
-    # for an extension request: pending until decided (approved | rejected) or replaced by a newer request
-    decision: Mapped[str | None] = mapped_column(String(16))  # pending|approved|rejected|replaced|withdrawn|recalled
+    # for an extension request: pending until decided (approved | rejected) or replaced by a newer request, closed by
+    # the task's finishing (withdrawn) or cancelling (cancelled), or taken back by its requester (recalled)
+    decision: Mapped[str | None] = mapped_column(String(16))  # pending|approved|rejected|replaced|withdrawn|…
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
     decided_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
 

@@ -88,6 +88,7 @@ class Applied:
     ref: str | None
     field: str
     value: str | dt.date | None  # a date for "due" and "date"; None: removed
+    counted: str | None = None  # a deadline counted in days: from which day ("15 ngày kể từ ngày ký (23/02/2018)")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -380,7 +381,7 @@ def correct_draft(session: Session, notice_id: int, corrections: list[Correction
             task["due_text"] = None  # the admin's date: nothing quoted from the notice
         elif c.field == "recurring" and isinstance(c.value, tuple):  # the rounds are read from the phrase
             task["recurrence"], task["due"], task["due_text"] = c.value[0], None, c.value[1]
-        applied.append(Applied(number=task["n"], ref=task["ref"], field=c.field, value=_shown(c)))
+        applied.append(Applied(number=task["n"], ref=task["ref"], field=c.field, value=_shown(c), counted=c.counted))
     tasks = [t for i, t in enumerate(tasks) if i not in dropped]
     if not tasks:
         raise DraftCorrectionInvalid("all tasks dropped", "Không thể bỏ hết nhiệm vụ; nếu văn bản không đúng, "
@@ -797,6 +798,7 @@ class Withdrawn:
     assignees: dict[int, list[str]] = field(default_factory=dict)  # person id → their withdrawn item numbers
     units: list[str] = field(default_factory=list)  # the lead units whose share of a shared item was withdrawn
     shared_by: int = 0  # how many lead units hold that item (0: not a shared item, or a whole notice)
+    task_ids: list[int] = field(default_factory=list)  # the tasks cancelled (not those already finished)
 
 
 def _number_key(text: str) -> str:
@@ -852,8 +854,10 @@ def withdraw(session: Session, notice_id: int, *, item_ref: str | None, reason: 
         raise WithdrawalInvalid(f"item {item_ref} already withdrawn",
                                 f"Mục {item_ref} của {title} đã được hủy trước đây.")
     assignees: dict[int, list[str]] = {}
+    cancelled: list[int] = []
     for task in open_tasks:
         if task.status != TaskStatus.DONE:
+            cancelled.append(task.id)
             if task.assignee_id is not None:
                 assignees.setdefault(task.assignee_id, []).append(task.item_ref)
             task.status, task.updated_at = TaskStatus.CANCELLED, now
@@ -866,7 +870,7 @@ def withdraw(session: Session, notice_id: int, *, item_ref: str | None, reason: 
     log.info("notice %s%s withdrawn by %s: %s", notice.id, f" item {item_ref}" if item_ref else "", by.handle, reason)
     units = list(dict.fromkeys(t.lead_name for t in open_tasks)) if shared_by > 1 else []
     return Withdrawn(title=title, reason=reason, refs=[t.item_ref for t in open_tasks], assignees=assignees,
-                     units=units, shared_by=shared_by if shared_by > 1 else 0)
+                     units=units, shared_by=shared_by if shared_by > 1 else 0, task_ids=cancelled)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -154,6 +154,7 @@ class Recorded:
     done_on: dt.date | None = None  # finished on a day said in the report, earlier than the report itself
     waiting: bool = False  # a progress report while an extension request waits: the request still waits
     waiting_due: dt.date | None = None  # (the date it asks for)
+    closed_request_id: int | None = None  # an extension request the task's finishing closed ("withdrawn")
 
 
 # the reports after which a task whose extension request waits stays "extension requested" (not done, not withdrawn)
@@ -193,6 +194,7 @@ def record_status(session: Session, *, task_id: int, actor: Person, change: Stat
     task.last_report_at = now  # restarts the check-in count of a task without a deadline
     task.snoozed_until = None
     replaced: int | None = None
+    closed: int | None = None
     asked = change.status == TaskStatus.EXTENSION_REQUESTED
     waiting: StatusReport | None = None
     if asked:  # one pending request a task: a new one replaces the one before
@@ -202,6 +204,7 @@ def record_status(session: Session, *, task_id: int, actor: Person, change: Stat
             replaced = previous.id
     elif status == TaskStatus.DONE and (previous := _pending_request(session, task.id)) is not None:
         previous.decision, previous.decided_at = "withdrawn", now  # finished: no extension to decide
+        closed = previous.id
     elif (waiting := _pending_request(session, task.id)) is not None and status in WAITING_KEEPS:
         # a report while a request waits ("đạt 70%", "vướng kinh phí"): the task still waits for the decision (every
         # report, the escalation and the digests count an open request by this status); the report keeps its own
@@ -223,7 +226,8 @@ def record_status(session: Session, *, task_id: int, actor: Person, change: Stat
                     due_on=task.due_on, on_time=on_time, replaced_report_id=replaced,
                     actor_is_head=is_lead_head(actor, task), done_on=done_on,
                     waiting=waiting is not None,
-                    waiting_due=waiting.requested_due_on if waiting is not None else None)
+                    waiting_due=waiting.requested_due_on if waiting is not None else None,
+                    closed_request_id=closed)
 
 
 def _pending_request(session: Session, task_id: int) -> StatusReport | None:
@@ -1188,6 +1192,7 @@ class MoveAsked:
     asker_name: str
     asker_unit: str
     admins: list[Person]
+    head: Person | None = None  # the head answering for the task, when someone else asked and had not asked before
 
 
 def ask_move(session: Session, *, by: Person, item_ref: str, unit_words: str, now: dt.datetime,
@@ -1205,11 +1210,12 @@ def ask_move(session: Session, *, by: Person, item_ref: str, unit_words: str, no
     share = f" của {task.lead_name}" if len(open_) > 1 and task.lead_name else ""
     form = f"chuyển mục {task.item_ref}{share} sang {unit_name}"
     asker_unit = session.get_one(Unit, by.unit_id).name if by.unit_id is not None else ""
+    head = _head_to_tell(session, task, by)
     audit(session, at=now, actor_id=by.id, action="task.move_asked", entity="task", entity_id=task.id,
           unit=unit_name)
     log.info("%s asks task %s to move to %r", by.handle, task.id, unit_name)
     return MoveAsked(item_ref=task.item_ref, notice_title=notice_title(task.notice), unit_name=unit_name, form=form,
-                     asker_name=by.full_name, asker_unit=asker_unit, admins=admins(session))
+                     asker_name=by.full_name, asker_unit=asker_unit, admins=admins(session), head=head)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -1226,6 +1232,29 @@ class TransferAsked:
     asker_name: str
     asker_unit: str
     admins: list[Person]
+    unit_missing: bool = False  # the unit typed is not in the directory (nor a group of it)
+    head: Person | None = None  # the head answering for the task, when someone else asked and had not asked before
+
+
+def _asked_before(session: Session, task_id: int, person_id: int) -> bool:
+    """Whether the person already asked to move the task since it last moved (or their asking was told closed)."""
+    since = session.scalar(select(func.max(AuditLog.id)).where(
+        AuditLog.entity == "task", AuditLog.entity_id == task_id, AuditLog.action.in_(_TRANSFER_ANSWERED))) or 0
+    return session.scalar(select(func.count()).select_from(AuditLog).where(
+        AuditLog.entity == "task", AuditLog.entity_id == task_id, AuditLog.action == "task.move_asked",
+        AuditLog.actor_id == person_id, AuditLog.id > since)) != 0
+
+
+def _head_to_tell(session: Session, task: Task, by: Person) -> Person | None:
+    """The head of the unit answering for the task, told when one of its people asks to move it (once: not when
+    that person asked before, nor when the head asked or is an admin the request reaches anyway)."""
+    if task.lead_unit_id is None:
+        return None
+    head = head_of(session, task.lead_unit_id)
+    if head is None or head.id == by.id or head.role == Role.LEFT or head.is_admin or \
+            _asked_before(session, task.id, by.id):
+        return None
+    return head
 
 
 def ask_transfer(session: Session, *, by: Person, task_id: int, unit_words: str | None,
@@ -1234,10 +1263,13 @@ def ask_transfer(session: Session, *, by: Person, task_id: int, unit_words: str 
     unit typed is read as the directory has it when it names exactly one unit."""
     task = session.get_one(Task, task_id)
     unit_name = None
+    missing = False
     if unit_words:
         found, _, group = _Leads(session).units_of(unit_words.strip(" .:"))
         if group is None and len(found) == 1 and found[0].id != task.lead_unit_id:
             unit_name = found[0].name
+        missing = group is None and not found
+    head = _head_to_tell(session, task, by)
     shares = session.scalar(select(func.count()).select_from(Task).where(
         Task.notice_id == task.notice_id, Task.item_ref == task.item_ref, Task.status.in_(OPEN_STATUSES))) or 0
     share = f" của {task.lead_name}" if shares > 1 and task.lead_name else ""
@@ -1248,7 +1280,71 @@ def ask_transfer(session: Session, *, by: Person, task_id: int, unit_words: str 
     log.info("%s says task %s is not their unit's (to %r)", by.handle, task.id, unit_name or unit_words)
     return TransferAsked(task_id=task.id, item_ref=task.item_ref, notice_title=notice_title(task.notice),
                          unit_name=unit_name, unit_words=unit_words, form=form, asker_name=by.full_name,
-                         asker_unit=asker_unit, admins=admins(session))
+                         asker_unit=asker_unit, admins=admins(session), unit_missing=missing, head=head)
+
+
+@dataclass(frozen=True, kw_only=True)
+class MootRequest:
+    """A request nobody decided that the task's end made moot: an extension request ("xin gia hạn", `report_id` its
+    report, whose messages showed it to those who decide) or a transfer request ("không phải việc của đơn vị tôi").
+    Its requester is told once that it is closed and why."""
+
+    kind: str  # "extension" | "transfer"
+    task_id: int
+    item_ref: str
+    notice_title: str
+    requester_id: int
+    requester_name: str
+    asked: str  # what was asked, in words: "đến 30/03/2018", "sang Ban Tuyên giáo Tỉnh ủy", ""
+    report_id: int | None = None
+
+
+# what closes a transfer request: the task moved, or the request told closed (a request after it is a new one)
+_TRANSFER_ANSWERED = ("task.move_lead", "task.transfer_closed")
+
+
+def close_moot_requests(session: Session, task_id: int, *, why: str, by: Person, now: dt.datetime,
+                        closed_request_id: int | None = None) -> list[MootRequest]:
+    """The task was finished (`why` "done": `record_status` already closed its waiting extension request, given as
+    `closed_request_id`) or cancelled ("cancelled": its waiting extension request is closed here): the requests
+    nobody decided, each with whom to tell. Transfer requests (kept in the audit log) asked since the task last
+    moved are closed by an audit row, so they are told once; none while the task is still open (a recurring
+    duty's round)."""
+    task = session.get_one(Task, task_id)
+    title = notice_title(task.notice)
+    found: list[MootRequest] = []
+    if why == "cancelled":
+        for report in session.scalars(select(StatusReport).where(StatusReport.task_id == task.id,
+                                                                 StatusReport.decision == "pending")):
+            report.decision, report.decided_at, report.decided_by_id = "cancelled", now, by.id
+            closed_request_id = report.id
+    if closed_request_id is not None:
+        report = session.get_one(StatusReport, closed_request_id)
+        asked = f"đến {report.requested_due_on:%d/%m/%Y}" if report.requested_due_on else ""
+        found.append(MootRequest(kind="extension", task_id=task.id, item_ref=task.item_ref, notice_title=title,
+                                 requester_id=report.person_id, requester_name=report.person.full_name,
+                                 asked=asked, report_id=report.id))
+    if not TaskStatus(task.status).is_closed:
+        return found
+    since = session.scalar(select(func.max(AuditLog.id)).where(
+        AuditLog.entity == "task", AuditLog.entity_id == task.id, AuditLog.action.in_(_TRANSFER_ANSWERED))) or 0
+    asks = list(session.execute(select(AuditLog.actor_id, AuditLog.detail).where(
+        AuditLog.entity == "task", AuditLog.entity_id == task.id, AuditLog.action == "task.move_asked",
+        AuditLog.id > since, AuditLog.actor_id.is_not(None)).order_by(AuditLog.id)))
+    if not asks:
+        return found
+    by_requester: dict[int, str] = {}
+    for actor_id, detail in asks:  # the latest words of each requester
+        by_requester[actor_id] = str((detail or {}).get("unit") or "")
+    for actor_id, unit in by_requester.items():
+        person = session.get_one(Person, actor_id)
+        found.append(MootRequest(kind="transfer", task_id=task.id, item_ref=task.item_ref, notice_title=title,
+                                 requester_id=actor_id, requester_name=person.full_name,
+                                 asked=f"sang {unit}" if unit else ""))
+    audit(session, at=now, actor_id=by.id, action="task.transfer_closed", entity="task", entity_id=task.id,
+          why=why, requesters=sorted(by_requester))
+    log.info("task %s %s: %d transfer request(s) closed", task.id, why, len(by_requester))
+    return found
 
 
 def unit_open_tasks(session: Session, person: Person) -> list[Task]:

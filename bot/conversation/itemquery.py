@@ -1,5 +1,6 @@
 """A leader's (or the office's) question about one item, typed: "tình hình mục 2.1" (the form the leader's /huongdan
-offers), "mục 2.1 thế nào?", "tiến độ mục III.3", "mục II.7.b đã xong chưa?". Answered with each unit holding the
+offers), "mục 2.1 thế nào?", "tiến độ mục III.3", "mục II.7.b đã xong chưa?", "mục 1 Ban Dân vận" (an item and the
+unit holding it, nothing more: session 22). Answered with each unit holding the
 item and where it stands — finished ones too — never with the whole table, never sent on to the office as a
 question it cannot answer (probe 21, F4)."""
 
@@ -18,7 +19,8 @@ from storage.itemref import squeezed_and_folded
 from storage.models import Person, Role, Task, TaskStatus
 from storage.reports import _latest_notes
 from storage.tasks import office_item_tasks
-from storage.unitnames import mentions
+from storage.unitnames import mentions, ways_to_name
+from storage.vntext import fold
 
 if TYPE_CHECKING:
     from bot.conversation.core import Conversation
@@ -55,6 +57,25 @@ def asked_item(text: str) -> tuple[str, str] | None:
     return ref, re.sub(r"^(?:cua|o|tai|voi)\s+", "", rest)
 
 
+def item_with_unit(text: str) -> tuple[str, str] | None:
+    """"mục 2.1 Ban Dân vận": an item and words after it, with no question word (the caller keeps it only when
+    those words do nothing but name a unit or person holding the item); None for anything else."""
+    squeezed, folded = squeezed_and_folded(text.strip())
+    m = ITEM_THEN_QUESTION.match(folded)
+    if m is None:
+        return None
+    rest = " ".join(_COURTESY.sub(" ", folded[m.start("rest"):]).split())
+    rest = re.sub(r"^(?:cua|o|tai|voi)\s+", "", rest)
+    return (squeezed[m.start("ref"):m.end("ref")], rest) if rest else None
+
+
+def only_names(rest: str, task: Task) -> bool:
+    """Whether the words (folded) name the task's unit or holder and say nothing else ("ban dan van", "le van dan";
+    not "ban dan van xong", "ban dan van khan truong hoan thanh")."""
+    ways = ways_to_name(task.lead_name, task.assignee.full_name if task.assignee else None)
+    return fold(rest) in {fold(w) for w in ways}
+
+
 def _rows(session: Session, tasks: list[Task], tz: dt.tzinfo) -> list[texts.ItemRow]:
     notes = _latest_notes(session, [t.id for t in tasks])
     return [texts.ItemRow(notice=t.notice.number or "", unit=t.lead_name,
@@ -71,14 +92,21 @@ async def item_question(conv: Conversation, event: TextIn, person: Person) -> bo
     if person.role not in (Role.ADMIN, Role.LEADER):
         return False
     asked = asked_item(event.text)
-    if asked is None:
-        return False
+    plain = asked is None
+    if asked is None:  # "mục 1 Ban Dân vận": no question word, only the unit — asked as "tình hình mục 1 …" is
+        asked = item_with_unit(event.text)
+        if asked is None:
+            return False
     ref, rest = asked
     ctx = conv.ctx
     tasks = await ctx.db.run(office_item_tasks, person, ref)
     if not tasks:
         return False
-    if rest:  # "tình hình mục 1 huyện Thanh Sơn": that unit's (words naming none: not this question)
+    if plain:  # the words only name a unit or person holding it (anything more is a report or a direction)
+        tasks = [t for t in tasks if only_names(rest, t)]
+        if not tasks:
+            return False
+    elif rest:  # "tình hình mục 1 huyện Thanh Sơn": that unit's (words naming none: not this question)
         tasks = [t for t in tasks if mentions(rest, t.lead_name, t.assignee.full_name if t.assignee else None)]
         if not tasks:
             return False

@@ -273,6 +273,8 @@ async def typed_move(conv: Conversation, event: TextIn, person: Person) -> bool:
         await conv.say(event, texts.move_asked_text(asked))
         for admin in asked.admins:
             await conv.notify(admin, Outgoing(text=texts.move_asked_to_admin(admin.full_name, asked)))
+        if asked.head is not None:  # the head answering for the unit's tasks hears of it too, once
+            await conv.notify(asked.head, Outgoing(text=texts.move_asked_to_head(asked.head.full_name, asked)))
         return True
     moved = await ctx.db.run(move_lead, by=person, item_ref=move["ref"], unit_words=move["unit"],
                              now=ctx.clock.now(), from_words=share)

@@ -76,6 +76,7 @@ from storage.tasks import (
     Delegated,
     DirectionTarget,
     ExtensionRequest,
+    MootRequest,
     Position,
     Recorded,
     ShownAt,
@@ -85,6 +86,7 @@ from storage.tasks import (
     ask_transfer,
     by_position,
     claim_extension_reminder,
+    close_moot_requests,
     covered_tasks_by_ref,
     decide_extension,
     delegate,
@@ -361,13 +363,28 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
     if source == "office" and (unit := await ctx.db.run(lambda s: s.get_one(Task, task_id).lead_name)):
         # the office recording a unit's report ("7.d UBND phường Cam Đường xong"): whose row changed (probe 22, F8)
         text = texts.with_unit(text, rec.item_ref, unit)
+    moots: list[MootRequest] = []
+    if rec.status == TaskStatus.DONE:  # requests nobody decided are closed: their requesters are told (session 22)
+        moots = await ctx.db.run(close_moot_requests, task_id, why="done", by=person, now=ctx.clock.now(),
+                                 closed_request_id=rec.closed_request_id)
+        if own := [m for m in moots if m.requester_id == person.id]:
+            text += "\n" + texts.moot_line(own, own=True)
+        if others := [m for m in moots if m.requester_id != person.id]:
+            text += "\n" + texts.moot_line(others, own=False)
     await acknowledge(conv, event, rec, text, quote=quote, actions=actions if collect is None else (),
                       collect=collect)
     if rec.status != TaskStatus.EXTENSION_REQUESTED:  # (a request goes to those who decide it, on its own)
+        extra: dict[int, str] = {}
+        for moot in moots:
+            if moot.requester_id != person.id:
+                theirs = [m for m in moots if m.requester_id == moot.requester_id]
+                extra[moot.requester_id] = texts.moot_line(theirs, own=True)
         # a recurring duty's round: the head reads which round was done and that the duty goes on, not "Hoàn thành"
-        await _inform_lead(conv, person, rec, change.note,
-                           round_done=(step.finished, step.on_time, step.next.title() if step.next else None)
-                           if step is not None else None)
+        told = await _inform_lead(conv, person, rec, change.note,
+                                  round_done=(step.finished, step.on_time, step.next.title() if step.next else None)
+                                  if step is not None else None, extra=extra)
+        if moots:
+            await tell_moot(conv, moots, "done", actor=person, told=told)
     elif change.requested_due_on is not None:  # a deputy's request on the head's task: the head hears of it too
         deciding = {a.id for a in await ctx.db.run(approvers, task_id, person.id)}
         await _inform_lead(conv, person, rec, change.note, asked=change.requested_due_on, skip=deciding)
@@ -399,10 +416,12 @@ def _pending_of_task(session, task_id: int):  # type: ignore[no-untyped-def]
 
 async def _inform_lead(conv: Conversation, actor: Person, rec: Recorded, note: str | None, *,
                        asked: dt.date | None = None, skip: set[int] | frozenset[int] = frozenset(),
-                       round_done: tuple[str, bool, str | None] | None = None) -> None:
+                       round_done: tuple[str, bool, str | None] | None = None,
+                       extra: Mapping[int, str] | None = None) -> set[int]:
     """The head stays informed of every update of a task in a cadre's hands (and the assignee of one the head
     or an admin made); `asked`: an extension request to that date (those in `skip`, who decide it, have it);
-    `round_done`: a recurring duty's round finished (its label, on time, the next round's title)."""
+    `round_done`: a recurring duty's round finished (its label, on time, the next round's title); `extra`: a line
+    added for some of them (their request the update made moot). Returns who was written to."""
     ctx = conv.ctx
     today = ctx.today()
     told: set[int] = {actor.id, *skip}
@@ -419,12 +438,51 @@ async def _inform_lead(conv: Conversation, actor: Person, rec: Recorded, note: s
             continue
         told.add(someone.id)
         title = await ctx.db.run(lambda s: notice_title(s.get_one(Task, rec.task_id).notice))
-        sent = await conv.notify(someone, Outgoing(text=texts.status_told_to_lead(
-            actor_name=actor.full_name, rec=rec, notice_title=title, note=note, covering_for=covering_for,
-            asked=asked, round_done=round_done)))
+        said = texts.status_told_to_lead(actor_name=actor.full_name, rec=rec, notice_title=title, note=note,
+                                         covering_for=covering_for, asked=asked, round_done=round_done)
+        if extra and someone.id in extra:
+            said += "\n" + extra[someone.id]
+        sent = await conv.notify(someone, Outgoing(text=said))
         if sent is not None and sent.last_id is not None:  # a reply to it is about that task
             await ctx.db.run(remember_task_message, task_id=rec.task_id, channel=sent.channel, chat_id=sent.chat_id,
                              message_id=sent.last_id, now=ctx.clock.now())
+    return told
+
+
+async def tell_moot(conv: Conversation, moots: Sequence[MootRequest], why: str, *, actor: Person,
+                    told: set[int], reason: str | None = None) -> None:
+    """Requests a task's end made moot (`why` "done" or "cancelled"): the extension request messages of those who
+    decide lose their buttons and say nothing is left to decide (edited where the channel edits); the admins hear
+    of a transfer request they no longer need to act on; each requester not in `told` (already given the line in a
+    message they get anyway) is told once, courteously, that it is closed and why (session 22)."""
+    ctx = conv.ctx
+    actor_name = actor.full_name
+    written = set(told) | {actor.id}
+    for moot in moots:
+        line = texts.moot_to_decider(moot, why, actor_name=actor_name, reason=reason)
+        if moot.kind == "extension" and moot.report_id is not None:
+            for shown in await ctx.db.run(shown_to_present, moot.report_id):
+                if shown.person_id in written or shown.person_id == moot.requester_id:
+                    await conv.clear_actions(shown.channel, shown.chat_id, shown.message_id)
+                    continue
+                written.add(shown.person_id)
+                if not await _edit_shown(conv, shown.channel, shown.chat_id, shown.message_id, line):
+                    await conv.clear_actions(shown.channel, shown.chat_id, shown.message_id)
+                    await _answer_shown(conv, shown.channel, shown.chat_id, shown.message_id, line)
+        elif moot.kind == "transfer":
+            for admin in await ctx.db.run(admins):
+                if admin.id not in written and admin.id != moot.requester_id:
+                    written.add(admin.id)
+                    await conv.notify(admin, Outgoing(text=line))
+    by_requester: dict[int, list[MootRequest]] = {}
+    for moot in moots:
+        if moot.requester_id not in told and moot.requester_id != actor.id:
+            by_requester.setdefault(moot.requester_id, []).append(moot)
+    for requester_id, theirs in by_requester.items():
+        requester = await ctx.db.run(person_by_id, requester_id)
+        if requester is not None and requester.role != Role.LEFT:
+            await conv.notify(requester, Outgoing(text=texts.moot_told(requester.full_name, theirs, why,
+                                                                       actor_name=actor_name, reason=reason)))
 
 
 def sent_time(conv: Conversation, event: Inbound) -> dt.datetime:
@@ -1400,6 +1458,8 @@ async def _ask_transfer(conv: Conversation, event: Inbound, person: Person, task
     for admin in asked.admins:
         await conv.notify(admin, Outgoing(text=texts.transfer_asked_to_admin(admin.full_name, asked,
                                                                              " ".join(nfc(text).split()))))
+    if asked.head is not None:  # the head answering for the unit's tasks hears of it too, once
+        await conv.notify(asked.head, Outgoing(text=texts.move_asked_to_head(asked.head.full_name, asked)))
 
 
 # "đã xong từ 28/1", "hoàn thành ngày 03/02", "xong hôm 27/1": the day the work was finished (folded text)

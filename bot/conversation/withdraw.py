@@ -15,10 +15,12 @@ from typing import TYPE_CHECKING
 
 from bot import texts
 from bot.conversation.events import Outgoing, TextIn
+from bot.conversation.status import tell_moot
 from storage.directory import person_by_id
 from storage.errors import NotAllowed, WithdrawalInvalid
 from storage.models import Person
 from storage.notices import find_confirmed, notice_choices, recent_notices, withdraw
+from storage.tasks import MootRequest, close_moot_requests
 
 if TYPE_CHECKING:
     from bot.conversation.core import Conversation
@@ -50,9 +52,21 @@ async def withdraw_command(conv: Conversation, event: TextIn, args: list[str], p
     result = await ctx.db.run(withdraw, notices[0].id, item_ref=ref, reason=m.group("reason").strip(), by=person,
                               now=ctx.clock.now(), unit_words=(m.group("unit") or "").strip() or None)
     shown = result.refs[0] if ref is not None and len(set(result.refs)) == 1 else ref  # "mục 2" found as "II.2"
-    await conv.say(event, texts.withdrawn_text(result.title, shown, result.refs, result.reason, units=result.units,
-                                               shared_by=result.shared_by))
+    moots: list[MootRequest] = []  # requests nobody decided: closed, their requesters told once (session 22)
+    for task_id in result.task_ids:
+        moots += await ctx.db.run(close_moot_requests, task_id, why="cancelled", by=person, now=ctx.clock.now())
+    said = texts.withdrawn_text(result.title, shown, result.refs, result.reason, units=result.units,
+                                shared_by=result.shared_by)
+    if others := [m for m in moots if m.requester_id != person.id]:
+        said += "\n" + texts.moot_line(others, own=False)
+    await conv.say(event, said)
+    told: set[int] = set()
     for person_id, refs in result.assignees.items():
         assignee = await ctx.db.run(person_by_id, person_id)
-        await conv.notify(assignee, Outgoing(text=texts.withdrawn_told(assignee.full_name, result.title, refs,
-                                                                       result.reason)))
+        told_them = texts.withdrawn_told(assignee.full_name, result.title, refs, result.reason)
+        if theirs := [m for m in moots if m.requester_id == person_id]:
+            told_them += "\n" + texts.moot_line(theirs, own=True)
+        told.add(person_id)
+        await conv.notify(assignee, Outgoing(text=told_them))
+    if moots:
+        await tell_moot(conv, moots, "cancelled", actor=person, told=told, reason=result.reason)

@@ -58,9 +58,10 @@ async def test_a_leader_asks_how_the_units_stand_on_an_item(db_url: str) -> None
             "• Sở Tài nguyên và Môi trường — đ/c Trần Văn Môi: Chưa cập nhật; hạn 30/03/2018"]
         await h.say("leader", "1?")
         assert last_text(h, "leader").startswith("Tình hình thực hiện mục 1:\n• Ban Dân vận Tỉnh ủy")
-        await h.say("leader", "mục 1 Ban Dân vận")
+        await h.say("leader", "mục 1 Ban Dân vận")  # answered as "tình hình mục 1 Ban Dân vận" is (session 22)
         assert last_text(h, "leader").splitlines()[1:] == [
             "• Ban Dân vận Tỉnh ủy — đ/c Lê Văn Dân: 60% — Vướng mắc; hạn 30/03/2018",
+            "  Nội dung báo cáo gần nhất: “60% vướng kinh phí”",
             "Gõ /tonghop để xem tổng hợp theo đơn vị."]
         assert states(h)["Sở Tài nguyên và Môi trường"] == (TaskStatus.OPEN, None), "a question stores nothing"
     finally:
