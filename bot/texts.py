@@ -832,7 +832,8 @@ def _unreached(lead: tuple[str, ...], draft: Draft) -> list[str]:
     return out
 
 
-CORRECTED_FIELDS = {"lead": "chủ trì", "support": "phối hợp", "due": "thời hạn", "recurring": "định kỳ",
+CORRECTED_FIELDS = {"lead": "chủ trì", "lead_remove": "bỏ khỏi chủ trì", "lead_add": "thêm chủ trì",
+                    "support": "phối hợp", "due": "thời hạn", "recurring": "định kỳ",
                     "text": "nội dung",
                     "number": "số văn bản", "date": "ngày văn bản", "subject": "trích yếu", "signer": "người ký"}
 
