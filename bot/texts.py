@@ -1758,6 +1758,11 @@ def recorded_text(rec: Recorded, note: str | None = None, requested_due: dt.date
                      "Nhắc việc sẽ báo kết quả cho đồng chí.")
         if requested_note:
             lines.append(f"({requested_note})")
+        if note and re.search(r"\b(?:tet|gieng|ram)\b", strip_marks(note).lower()):  # a date said by the lunar year
+            lines.append(f"(Nhắc việc hiểu thời gian đồng chí nêu là {WEEKDAYS[requested_due.weekday()]}, "
+                         f"{date_vn(requested_due)}; nếu chưa đúng, "
+                         f"đồng chí gõ lại kèm ngày cụ thể, ví dụ: “{rec.item_ref} xin gia hạn đến "
+                         f"{requested_due + dt.timedelta(days=7):%d/%m}”.)")
         if replaced:
             before = f" (đến {date_vn(replaced_due)})" if replaced_due else ""
             lines.append(f"Đề nghị này thay cho đề nghị gia hạn trước đó{before}; đề nghị trước không còn hiệu lực.")

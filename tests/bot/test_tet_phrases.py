@@ -41,7 +41,21 @@ def test_the_lunar_first_month_ends_the_day_before_the_second_begins(tet: dt.dat
     ("4.a xin lùi hạn sang tuần sau Tết", dt.date(2027, 2, 19)),
     ("7.d xin gia hạn đến hết tháng Giêng", dt.date(2027, 3, 7)),
     ("7.e xin gia hạn đến sau rằm tháng Giêng vì dân đi ăn Tết", dt.date(2027, 2, 22)),
+    # the first working day back, as the words say (the reply names the date and how to ask for another)
+    ("7.d xin gia hạn đến sau Tết", dt.date(2027, 2, 11)),
+    ("7.d xin gia hạn đến 11/02/2027", dt.date(2027, 2, 11)),
 ])
 def test_an_extension_request_reads_them(typed: str, until: dt.date) -> None:
     update = parse_status_text(typed, today=NOW.date(), now=NOW)
     assert update.status == TaskStatus.EXTENSION_REQUESTED and update.requested_due_on == until, update
+
+
+def test_the_reply_says_which_day_a_lunar_phrase_was_read_as() -> None:
+    from bot.texts import recorded_text
+    from storage.tasks import Recorded
+
+    rec = Recorded(report_id=1, task_id=1, item_ref="7.d", status=TaskStatus.EXTENSION_REQUESTED, percent=None,
+                   on_time=None)
+    said = recorded_text(rec, "xin gia hạn đến sau Tết", dt.date(2027, 2, 11))
+    assert "Nhắc việc hiểu thời gian đồng chí nêu là thứ Năm, 11/02/2027" in said and "“7.d xin gia hạn đến" in said
+    assert "Nhắc việc hiểu" not in recorded_text(rec, "xin gia hạn đến 11/2", dt.date(2027, 2, 11))
