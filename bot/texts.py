@@ -1717,6 +1717,8 @@ def snoozed_text(item_ref: str, until: dt.date) -> str:
 
 def recorded_status(rec: Recorded) -> str:
     """"Hoàn thành, đúng hạn", "60% — Đang thực hiện (đã gia hạn đến 30/04/2026)"."""
+    if rec.standing:  # "xong" on a standing duty: reported on, not finished
+        return "Đang thực hiện (nhiệm vụ thường xuyên: đã ghi nhận báo cáo, Nhắc việc sẽ hỏi lại định kỳ)"
     if rec.status == TaskStatus.DONE:
         when = "" if rec.on_time is None else (", đúng hạn" if rec.on_time else ", quá hạn")
         day = f" ngày {date_vn(rec.done_on)}" if rec.done_on else ""  # "xong từ 28/1", said later

@@ -154,6 +154,7 @@ class Recorded:
     done_on: dt.date | None = None  # finished on a day said in the report, earlier than the report itself
     waiting: bool = False  # a progress report while an extension request waits: the request still waits
     waiting_due: dt.date | None = None  # (the date it asks for)
+    standing: bool = False  # "xong" on a standing duty: recorded as a report, the duty stays open
 
 
 # the reports after which a task whose extension request waits stays "extension requested" (not done, not withdrawn)
@@ -180,6 +181,9 @@ def record_status(session: Session, *, task_id: int, actor: Person, change: Stat
         raise TaskClosed(task.item_ref, current, None, reopening=True)
     status = change.status or (TaskStatus.IN_PROGRESS if current == TaskStatus.OPEN else current)
     percent = change.percent
+    standing = status == TaskStatus.DONE and actor.role in (Role.HEAD, Role.CADRE) and is_standing_duty(task)
+    if standing:  # a standing duty is reported on, not finished (the office or a leader may still close it)
+        status, percent = TaskStatus.IN_PROGRESS, None
     if status == TaskStatus.DONE:
         percent = 100
         task.done_at = task.done_at or change.done_at or now
@@ -223,7 +227,18 @@ def record_status(session: Session, *, task_id: int, actor: Person, change: Stat
                     due_on=task.due_on, on_time=on_time, replaced_report_id=replaced,
                     actor_is_head=is_lead_head(actor, task), done_on=done_on,
                     waiting=waiting is not None,
-                    waiting_due=waiting.requested_due_on if waiting is not None else None)
+                    waiting_due=waiting.requested_due_on if waiting is not None else None, standing=standing)
+
+
+# how a notice says a duty has no end: "Thường xuyên đôn đốc …", "… liên tục", "hạn: thường xuyên" (folded)
+_STANDING = re.compile(r"\b(?:thuong xuyen|lien tuc)\b")
+
+
+def is_standing_duty(task: Task) -> bool:
+    """A standing duty ("Thường xuyên đôn đốc, hướng dẫn …", DOMAIN.md: "thường xuyên", no deadline, no rounds): a
+    unit reports on it, it is never finished by one report; probe 22, F5b."""
+    return task.due_on is None and task.recurrence is None and \
+        _STANDING.search(fold(f"{task.text} {task.due_text or ''}")) is not None
 
 
 def _pending_request(session: Session, task_id: int) -> StatusReport | None:
