@@ -2322,7 +2322,10 @@ def summary_text(rows: Sequence[UnitSummary], today: dt.date, filt: ReportFilter
                          f"quá hạn {r.rounds_late}, không báo cáo {r.rounds_missed}" + _missed_refs(r))
     total = totals(rows)
     if len(rows) > 1:
-        lines += ["", f"Tổng cộng: {total.total} nhiệm vụ — hoàn thành đúng hạn {total.done_on_time}, "
+        # one item given to several units is a task each: "55 nhiệm vụ (32 mục; …)" says why 55 for 32 items
+        items = f" ({len(total.items)} mục; một số mục giao nhiều đơn vị)" \
+            if total.items and len(total.items) < total.total else ""
+        lines += ["", f"Tổng cộng: {total.total} nhiệm vụ{items} — hoàn thành đúng hạn {total.done_on_time}, "
                       f"hoàn thành quá hạn {total.done_late}, đang thực hiện trong hạn {total.in_progress}, "
                       f"quá hạn chưa hoàn thành {overdue_share_text(total)}, không có thời hạn {total.no_deadline}"
                       + (f"; {EXTENSION_PENDING_WORDS} {total.extension_pending}" if total.extension_pending else "")
