@@ -137,7 +137,10 @@ def without_post(name: str) -> str | None:
 
 def unit_key(name: str) -> str:
     """The folded, abbreviation-expanded key of a unit name."""
-    return _ABBREV_RE.sub(lambda m: ABBREVIATIONS[m.group(1)], _commands(fold(name)))
+    key = _commands(fold(name))
+    if _POLICE_WRITTEN.match(name):  # "CA tỉnh" in capitals: the police ("Cả tỉnh …" is the whole province)
+        key = _POLICE.sub("cong an", key)
+    return _ABBREV_RE.sub(lambda m: ABBREVIATIONS[m.group(1)], key)
 
 
 # The military and border-guard commands, however they are written: "Bộ Chỉ huy Quân sự tỉnh", "Bộ CHQS tỉnh", "BCH
@@ -149,14 +152,15 @@ _COMMAND_PARTS = ((re.compile(r"\bbdbp\b"), "bo doi bien phong"), (re.compile(r"
                   (re.compile(r"\bbchbdbp\b"), "bch bo doi bien phong"))
 _COMMAND = re.compile(r"\b(?:(?P<kind>bo|ban) )?(?:bch|ch|chi huy) (?P<force>quan su|bo doi bien phong)\b"
                       r"(?P<level> (?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran)\b)?")
-# "BĐBP tỉnh" is the province's border-guard command; "CA tỉnh", "CA xã" the police (a whole name only: "cả tỉnh")
+# "BĐBP tỉnh" is the province's border-guard command; "CA tỉnh", "CA xã" (in capitals) the police, not "cả tỉnh"
 _FORCE_ALONE = re.compile(r"^bo doi bien phong(?= tinh\b)")
 _POLICE = re.compile(r"^ca(?= (?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran)\b)")
+_POLICE_WRITTEN = re.compile(r"^\s*CA\s")
 
 
 def _commands(key: str) -> str:
     """A folded name with the commands' short forms written out alike: "bo chi huy quan su tinh" for the province's
-    military command however written, "ban chi huy quan su xa" for a commune's, "cong an tinh" for "CA tỉnh"."""
+    military command however written, "ban chi huy quan su xa" for a commune's (the police's "CA tỉnh": `unit_key`)."""
     for rx, full in _COMMAND_PARTS:
         key = rx.sub(full, key)
 
@@ -166,8 +170,7 @@ def _commands(key: str) -> str:
         return f"{kind} chi huy {m.group('force')}{level}"
 
     key = _COMMAND.sub(written_out, key)
-    key = _FORCE_ALONE.sub("bo chi huy bo doi bien phong", key)
-    return _POLICE.sub("cong an", key) if len(key.split()) <= 6 else key
+    return _FORCE_ALONE.sub("bo chi huy bo doi bien phong", key)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -123,6 +123,10 @@ def test_border_guards_police_and_the_provinces_name(written: str, unit: str | N
     assert (PROVINCE[found.index] if found else None) == unit
 
 
+def test_ca_is_the_police_only_in_capitals() -> None:
+    assert unit_keys(["CA tỉnh", "Cả tỉnh", "ca tỉnh"]) == ["cong an tinh", "ca tinh", "ca tinh"]
+
+
 def test_a_communes_command_stays_a_ban() -> None:
     assert unit_keys(["Ban CHQS xã", "BCH Quân sự xã", "Ban Chỉ huy Quân sự xã"]) == ["ban chi huy quan su xa"] * 3
 
