@@ -38,7 +38,9 @@ _ONE = r"(?:(?:mục|muc)\s+[^\s,;:]+|(?:[IVXivx]{1,4}|\d{1,3})(?:\.(?:\d{1,3}|[
 _AND = r"\s*(?:,|;|&|\bvà\b|\bva\b)\s*"
 TARGET = rf"(?P<ref>{_ONE}(?:{_AND}{_ONE})*)"  # one task or several: "3", "1, 2 và 5", "mục 2.1"
 # "bỏ 3", "bo 3" (typed without marks), "bỏ 3, 5 và 7", "bỏ 3, bỏ 5"
-DROP = re.compile(rf"^{_DROP_WORD}\s+(?P<refs>{_ONE}(?:{_AND}(?:{_DROP_WORD}\s+)?{_ONE})*)\s*\.?$", re.I)
+# "… vì không phải nhiệm vụ cụ thể", "(lý do: trùng mục 3)": the reason a task is dropped, only words
+_REASON = r"(?:\s*[,.;:(–-]?\s*(?:vì|vi|do|bởi\s*vì|boi\s*vi|lý\s*do|ly\s*do)\b.*)?"
+DROP = re.compile(rf"^{_DROP_WORD}\s+(?P<refs>{_ONE}(?:{_AND}(?:{_DROP_WORD}\s+)?{_ONE})*)\s*\.?{_REASON}$", re.I)
 DUE = re.compile(rf"^{TARGET}\s*[:,]?\s*(?:thời\s*|thoi\s*)?(?:hạn|han)\s*:?\s*(?P<value>.+)$", re.I)
 LEAD = re.compile(rf"^{TARGET}\s*(?:(?:chủ\s*trì|chu\s*tri)?\s*:\s*(?P<value>.+)|"
                   # "11 giao đ/c Khái", "3 giao cho Sở Y tế", "3 chuyển Văn phòng", "3 → Sở Y tế"
@@ -50,6 +52,8 @@ SAME_AS = re.compile(rf"^{_SAME_WORD}\s+(?:(?:với|voi|như|nhu)\s+)?(?:(?:mụ
                      r"|(?P<dotted>(?:[IVXivx]{1,4}|\d{1,3})(?:\.(?:\d{1,3}|[a-zđA-ZĐ]))+)"
                      r"|(?:(?:nhiệm\s*vụ|nhiem\s*vu|nv|số|so)\s+)?(?P<n>\d{1,3})"
                      r"|(?:(?:mục|muc|nhiệm\s*vụ|nhiem\s*vu)\s+)?(?P<above>trên|tren))\s*\.?$", re.I)
+# "30: bỏ BCH Quân sự tỉnh", "30: thêm Sở Y tế": one unit out of (into) the task's leads, a group's members included
+LEAD_CHANGE = re.compile(rf"^(?P<word>{_DROP_WORD}|{_ADD_WORD})\s+(?:(?:đơn\s*vị|don\s*vi)\s+)?(?P<units>\S.*)$", re.I)
 SAME_START = re.compile(rf"^{_SAME_WORD}\b", re.I)  # a lead copied from another task, however it goes on
 SUPPORT = re.compile(rf"^{TARGET}\s*,?\s*(?:phối\s*hợp|phoi\s*hop)\s*(?:với|voi)?\s*:\s*(?P<value>.+)$", re.I)
 WORDING = re.compile(rf"^{TARGET}\s*,?\s*(?:nội\s*dung|noi\s*dung|nd)\s*:\s*(?P<value>.+)$", re.I)
@@ -67,6 +71,13 @@ HEADER = re.compile(r"^(?P<field>số(?:\s*(?:văn\s*bản|hiệu|ký\s*hiệu))
                     r"ngày(?:\s*(?:ban\s*hành|văn\s*bản|ký))?|ngay(?:\s*(?:ban\s*hanh|van\s*ban|ky))?|"
                     r"trích\s*yếu|trich\s*yeu|người\s*ký|nguoi\s*ky)\s*:\s*(?P<value>.+)$", re.I)
 _HEADER_FIELDS = {"so": "number", "ngay": "date", "trich": "subject", "nguoi": "signer"}
+# "ngày ban hành 17/4/2026, số 1520/UBND-KT": the number and the date on one line, ":" left out before a value
+# that opens with a digit
+HEADER_LOOSE = re.compile(r"^(?P<field>số(?:\s*(?:văn\s*bản|hiệu|ký\s*hiệu))?|so(?:\s*(?:van\s*ban|hieu))?|"
+                          r"ngày(?:\s*(?:ban\s*hành|văn\s*bản|ký))?|ngay(?:\s*(?:ban\s*hanh|van\s*ban|ky))?)"
+                          r"(?:\s*:\s*|\s+(?=\d))(?P<value>.+)$", re.I)
+_LOOSE = ("number", "date")  # the fields a line may give together (a subject may hold "…, số …")
+_NEXT_HEADER = re.compile(r"\s*[,;]\s*(?=(?:số|so|ngày|ngay)\b)", re.I)
 NONE = {"khong", "khong co", "ko", "k", "bo", "khong ai"}
 NO_DEADLINE = NONE | {"khong thoi han", "khong co thoi han", "khong co han", "khong han"}
 # the domain's words for work done as it comes, with no date (DOMAIN.md: "thường xuyên", "kịp thời"): no deadline
@@ -90,6 +101,24 @@ REPHRASED_LEAD = re.compile(
 FIX_FIRST = re.compile(rf"^{_FIX_WORD}\s+(?:(?:nhiệm\s*vụ|nhiem\s*vu|nv)\s+)?(?={_ONE})", re.I)
 
 
+# "19-23: Bộ CHQS tỉnh", "19–23 hạn 30/6", "từ 19 đến 23: …", "bỏ 24-26": the tasks numbered 19 to 23 in the preview
+RANGE = re.compile(r"^(?P<lead>(?:(?:bỏ|bo|xóa|xoá|xoa|loại|loai)\s+)?(?:(?:nhiệm\s*vụ|nhiem\s*vu)\s+)?"
+                   r"(?:(?:từ|tu)\s+)?)(?P<a>\d{1,3})\s*(?:-|–|—|(?:đến|den|tới|toi)\s)\s*(?P<b>\d{1,3})"
+                   r"(?=\s*(?::|,|$|\s(?!\s*[/.-])))", re.I)
+MAX_RANGE = 60
+
+
+def _ranges(line: str) -> str:
+    """A line whose tasks are a range of preview numbers with each number written: "19-23: X" → "19, 20, 21, 22, 23:
+    X"; anything else as it is."""
+    m = RANGE.match(line)
+    if m is None or not 0 < int(m["b"]) - int(m["a"]) <= MAX_RANGE:
+        return line
+    numbers = ", ".join(str(n) for n in range(int(m["a"]), int(m["b"]) + 1))
+    lead = re.sub(r"(?:từ|tu)\s+$", "", m["lead"], flags=re.I)
+    return f"{lead}{numbers}{line[m.end():]}"
+
+
 def _rephrased(line: str) -> str:
     """"sửa 8 thành Sở Nội vụ" → "8: Sở Nội vụ"; "sửa mục 8 thành …" → "8: …"; "sửa 8 hạn 30/4" → "8 hạn 30/4";
     anything else as it is."""
@@ -103,7 +132,8 @@ def _rephrased(line: str) -> str:
 # What a line that means to correct a draft begins with (one that does not read is explained, not taken for
 # a notice or a progress report): a correction word, or task numbers followed by ":" or a field word.
 LOOKS_LIKE_CORRECTION = re.compile(
-    rf"^(?:(?:{_ADD_WORD}|{_DROP_WORD}|{_FIX_WORD})\s|(?:số|ngày|trích\s*yếu|người\s*ký)\s*:|"
+    rf"^(?:(?:{_ADD_WORD}|{_DROP_WORD}|{_FIX_WORD})\s|(?:số|ngày|trích\s*yếu|người\s*ký)\s*:|ngày\s+ban\s+hành\s|"
+    r"(?:(?:từ|tu)\s+)?\d{1,3}\s*(?:-|–|—|đến\s|den\s)\s*\d{1,3}\s*:|"
     rf"{_ONE}(?:{_AND}{_ONE})*\s*(?::|→|->|(?:hạn|han|phối|phoi|nội|noi|nd|chủ|chu|giao|chuyển|chuyen)\b))", re.I)
 
 
@@ -125,15 +155,15 @@ def parse_corrections(text: str, *, today: dt.date, now: dt.datetime | None = No
     example = f"30/4/{today.year if today < dt.date(today.year, 4, 30) else today.year + 1}"  # (one still to come)
     out: list[Correction] = []
     for raw in nfc(text).splitlines():
-        line = _rephrased(raw.strip().strip(";"))
+        line = _rephrased(_ranges(raw.strip().strip(";")))
         if not line:
             continue
         if m := DROP.match(line):
             out += [Correction(target=_target(ref), field="drop") for ref in re.findall(_ONE, m.group("refs"), re.I)]
         elif m := ADD.match(line):
             out.append(_added(m.group("text"), m.group("ref") or "", today=today, now=now, example=example))
-        elif m := HEADER.match(line):
-            out.append(_header(m.group("field"), m.group("value"), now=now, example=example))
+        elif headers := _headers(line):  # "số: …"; "ngày ban hành 17/4/2026, số 1520/UBND-KT"
+            out += [_header(field, value, now=now, example=example) for field, value in headers]
         elif m := DUE.match(line):
             if (frequency := find_recurrence(m.group("value"))) is not None:  # "2 hạn trước ngày 15 hằng tháng"
                 phrase = " ".join(m.group("value").split()).strip(" .")
@@ -171,6 +201,13 @@ def parse_corrections(text: str, *, today: dt.date, now: dt.datetime | None = No
                 raise CorrectionError(f"Không hiểu “{value.strip()}”: đồng chí ghi một nhiệm vụ, ví dụ "
                                       f"“{m.group('ref')}: giống mục 2” (mục 2 của văn bản; mục II.2 nếu văn bản đánh "
                                       f"số II.1, II.2…) hoặc “{m.group('ref')}: giống 2” (số thứ tự trong danh sách).")
+            if (change := LEAD_CHANGE.match(value.strip())) is not None:  # "30: bỏ BCH Quân sự tỉnh"
+                field = "lead_add" if re.match(_ADD_WORD, change["word"], re.I) else "lead_remove"
+                units = _units(change["units"])
+                out += [Correction(target=t, field=field, value=units) for t in targets] if units else []
+                if not units:
+                    raise CorrectionError(f"Đồng chí ghi tên đơn vị, ví dụ “{m.group('ref')}: bỏ Sở Tài chính”.")
+                continue
             units = _units(value)
             if not units:
                 raise CorrectionError(f"Nhiệm vụ cần có đơn vị chủ trì: đồng chí ghi tên đơn vị, ví dụ "
@@ -251,6 +288,16 @@ def _header(field: str, value: str, *, now: dt.datetime, example: str) -> Correc
     if name == "number":
         value = re.sub(r"\s*/\s*", "/", value)
     return Correction(target="", field=name, value=value)
+
+
+def _headers(line: str) -> list[tuple[str, str]]:
+    """The notice's fields a line sets: "số: 12/UBND", "trích yếu: …", or several of number and date with or without
+    ":" ("ngày ban hành 17/4/2026, số 1520/UBND-KT"); none when a part is something else."""
+    if (m := HEADER.match(line)) is not None and (_NEXT_HEADER.search(line) is None or
+                                                  _HEADER_FIELDS[fold(m.group("field")).split()[0]] not in _LOOSE):
+        return [(m.group("field"), m.group("value"))]
+    parts = [HEADER_LOOSE.match(part) for part in _NEXT_HEADER.split(line.strip(" .")) if part]
+    return [(p.group("field"), p.group("value")) for p in parts if p] if parts and all(parts) else []
 
 
 def _targets(refs: str) -> list[str]:

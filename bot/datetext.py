@@ -32,6 +32,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import functools
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -161,6 +162,39 @@ def _tet(year: int) -> dt.date | None:
         if "Tết Nguyên Đán" in [part.strip() for part in name.split(";")]:
             return day
     return None
+
+
+def lunar_first_month_end(tet: dt.date) -> dt.date:
+    """The last day of the lunar first month (tháng Giêng) whose first day is `tet`: the day before the next new moon
+    in Vietnam's time (UTC+7), by the astronomical new-moon formula of Hồ Ngọc Đức's Vietnamese lunar calendar (the
+    `holidays` package knows Tết's date, not the months' lengths)."""
+    jd = tet.toordinal() + _JDN_OFFSET
+    k = round((jd - 2415021.076998695) / 29.530588853)
+    return dt.date.fromordinal(_new_moon_day(k + 1) - _JDN_OFFSET) - dt.timedelta(days=1)
+
+
+_JDN_OFFSET = 1721425  # date.toordinal() + this: the Julian day number
+
+
+def _new_moon_day(k: int, time_zone: float = 7.0) -> int:
+    """The Julian day number of the day (local time) of the k-th new moon after 1 January 1900."""
+    t = k / 1236.85
+    t2, t3 = t * t, t * t * t
+    dr = math.pi / 180
+    jd1 = 2415020.75933 + 29.53058868 * k + 0.0001178 * t2 - 0.000000155 * t3
+    jd1 += 0.00033 * math.sin((166.56 + 132.87 * t - 0.009173 * t2) * dr)
+    m = 359.2242 + 29.10535608 * k - 0.0000333 * t2 - 0.00000347 * t3
+    mpr = 306.0253 + 385.81691806 * k + 0.0107306 * t2 + 0.00001236 * t3
+    f = 21.2964 + 390.67050646 * k - 0.0016528 * t2 - 0.00000239 * t3
+    c1 = (0.1734 - 0.000393 * t) * math.sin(m * dr) + 0.0021 * math.sin(2 * dr * m)
+    c1 += -0.4068 * math.sin(mpr * dr) + 0.0161 * math.sin(dr * 2 * mpr) - 0.0004 * math.sin(dr * 3 * mpr)
+    c1 += 0.0104 * math.sin(dr * 2 * f) - 0.0051 * math.sin(dr * (m + mpr))
+    c1 += -0.0074 * math.sin(dr * (m - mpr)) + 0.0004 * math.sin(dr * (2 * f + m))
+    c1 += -0.0004 * math.sin(dr * (2 * f - m)) - 0.0006 * math.sin(dr * (2 * f + mpr))
+    c1 += 0.0010 * math.sin(dr * (2 * f - mpr)) + 0.0005 * math.sin(dr * (2 * mpr + m))
+    delta_t = (0.001 + 0.000839 * t + 0.0002261 * t2 - 0.00000845 * t3 - 0.000000081 * t * t3 if t < -11
+               else -0.000278 + 0.000265 * t + 0.000262 * t2)
+    return int(jd1 + c1 - delta_t + 0.5 + time_zone / 24)
 
 
 class _Parser:
@@ -378,6 +412,8 @@ class _Parser:
 
     def m_tet(self, i: int) -> int | None:
         key = self.key(i)
+        if (lunar := self.m_lunar(i)) is not None:
+            return lunar
         if key in ("truoc", "sau", "ra", "het", "qua") and self.key(i + 1) == "tet":
             # ("hết Tết", "qua Tết": when the break is over, as "sau Tết")
             kind, j = ("sau" if key in ("het", "qua") else key), i + 2
@@ -410,6 +446,43 @@ class _Parser:
                 day = tet
             else:
                 day = tet + dt.timedelta(days=int(kind[4:]) - 1)
+            if day >= self.today:
+                return self.set_day(day, i, j)
+        raise self.unclear("Chưa tra được ngày Tết.")
+
+    def m_lunar(self, i: int) -> int | None:
+        """Phrases of the lunar new year a cadre types in a request (probe 22, F3): "tuần sau Tết" (also "sang tuần
+        sau Tết", "tuần đầu sau Tết"): the last working day of the first whole working week after the Tết break;
+        "hết tháng Giêng", "cuối tháng Giêng": the last day of the LUNAR first month; "sau rằm tháng Giêng": the
+        first working day after lunar 15/1."""
+        key, j = self.key(i), i + 1
+        if key == "tuan" and self.key(j) == "dau":
+            j += 1
+        if key == "tuan" and self.key(j) == "sau" and self.key(j + 1) == "tet":
+            kind, j = "week", j + 2
+        elif key in ("het", "cuoi") and (self.key(j) == "gieng" or self.key(j) == "thang" and
+                                         self.key(j + 1) == "gieng"):
+            kind, j = "end", j + (1 if self.key(j) == "gieng" else 2)
+        elif key == "sau" and self.key(j) == "ram" and (self.key(j + 1) == "gieng" or self.key(j + 1) == "thang" and
+                                                         self.key(j + 2) == "gieng"):
+            kind, j = "after15", j + (2 if self.key(j + 1) == "gieng" else 3)
+        else:
+            return None
+        if self.key(j) == "nguyen" and self.key(j + 1) == "dan":
+            j += 2
+        for year in (self.today.year, self.today.year + 1):
+            tet = _tet(year)
+            if tet is None:
+                continue
+            if kind == "week":
+                back = self.calendar.working_day_on_or_after(tet + dt.timedelta(days=1))
+                monday = back - dt.timedelta(days=back.weekday()) + (dt.timedelta(weeks=1) if back.weekday() else
+                                                                      dt.timedelta(0))
+                day = self.calendar.working_day_on_or_before(monday + dt.timedelta(days=4))
+            elif kind == "end":
+                day = lunar_first_month_end(tet)
+            else:
+                day = self.calendar.working_day_on_or_after(tet + dt.timedelta(days=15))
             if day >= self.today:
                 return self.set_day(day, i, j)
         raise self.unclear("Chưa tra được ngày Tết.")

@@ -851,7 +851,8 @@ def _unreached(lead: tuple[str, ...], draft: Draft) -> list[str]:
     return out
 
 
-CORRECTED_FIELDS = {"lead": "chủ trì", "support": "phối hợp", "due": "thời hạn", "recurring": "định kỳ",
+CORRECTED_FIELDS = {"lead": "chủ trì", "lead_remove": "bỏ khỏi chủ trì", "lead_add": "thêm chủ trì",
+                    "support": "phối hợp", "due": "thời hạn", "recurring": "định kỳ",
                     "text": "nội dung",
                     "number": "số văn bản", "date": "ngày văn bản", "subject": "trích yếu", "signer": "người ký"}
 
@@ -1759,6 +1760,8 @@ def snoozed_text(item_ref: str, until: dt.date) -> str:
 
 def recorded_status(rec: Recorded) -> str:
     """"Hoàn thành, đúng hạn", "60% — Đang thực hiện (đã gia hạn đến 30/04/2026)"."""
+    if rec.standing:  # "xong" on a standing duty: reported on, not finished
+        return "Đang thực hiện (nhiệm vụ thường xuyên: đã ghi nhận báo cáo, Nhắc việc sẽ hỏi lại định kỳ)"
     if rec.status == TaskStatus.DONE:
         when = "" if rec.on_time is None else (", đúng hạn" if rec.on_time else ", quá hạn")
         day = f" ngày {date_vn(rec.done_on)}" if rec.done_on else ""  # "xong từ 28/1", said later
@@ -1800,6 +1803,11 @@ def recorded_text(rec: Recorded, note: str | None = None, requested_due: dt.date
                      "Nhắc việc sẽ báo kết quả cho đồng chí.")
         if requested_note:
             lines.append(f"({requested_note})")
+        if note and re.search(r"\b(?:tet|gieng|ram)\b", strip_marks(note).lower()):  # a date said by the lunar year
+            lines.append(f"(Nhắc việc hiểu thời gian đồng chí nêu là {WEEKDAYS[requested_due.weekday()]}, "
+                         f"{date_vn(requested_due)}; nếu chưa đúng, "
+                         f"đồng chí gõ lại kèm ngày cụ thể, ví dụ: “{rec.item_ref} xin gia hạn đến "
+                         f"{requested_due + dt.timedelta(days=7):%d/%m}”.)")
         if replaced:
             before = f" (đến {date_vn(replaced_due)})" if replaced_due else ""
             lines.append(f"Đề nghị này thay cho đề nghị gia hạn trước đó{before}; đề nghị trước không còn hiệu lực.")
@@ -2398,7 +2406,10 @@ def summary_text(rows: Sequence[UnitSummary], today: dt.date, filt: ReportFilter
                          f"quá hạn {r.rounds_late}, không báo cáo {r.rounds_missed}" + _missed_refs(r))
     total = totals(rows)
     if len(rows) > 1:
-        lines += ["", f"Tổng cộng: {total.total} nhiệm vụ — hoàn thành đúng hạn {total.done_on_time}, "
+        # one item given to several units is a task each: "55 nhiệm vụ (32 mục; …)" says why 55 for 32 items
+        items = f" ({len(total.items)} mục; một số mục giao nhiều đơn vị)" \
+            if total.items and len(total.items) < total.total else ""
+        lines += ["", f"Tổng cộng: {total.total} nhiệm vụ{items} — hoàn thành đúng hạn {total.done_on_time}, "
                       f"hoàn thành quá hạn {total.done_late}, đang thực hiện trong hạn {total.in_progress}, "
                       f"quá hạn chưa hoàn thành {overdue_share_text(total)}, không có thời hạn {total.no_deadline}"
                       + (f"; {EXTENSION_PENDING_WORDS} {total.extension_pending}" if total.extension_pending else "")

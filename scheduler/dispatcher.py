@@ -369,10 +369,11 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
     if per_person:
         order = sorted(per_person, key=lambda person_id: (_urgency(per_person[person_id]), person_id))
         session.execute(insert(Digest), [{"person_id": person_id, "day": today, "due_at": due_at,
-                                          "items": per_person[person_id]} for person_id in order])
+                                          "items": in_digest_order(per_person[person_id])} for person_id in order])
     if held:
-        session.execute(insert(Digest), [{"person_id": person_id, "day": today, "due_at": due_at, "items": items,
-                                          "state": DigestState.HELD} for person_id, items in sorted(held.items())])
+        session.execute(insert(Digest), [{"person_id": person_id, "day": today, "due_at": due_at,
+                                          "items": in_digest_order(items), "state": DigestState.HELD}
+                                         for person_id, items in sorted(held.items())])
     log.info("digests for %s planned: %d people, %d lines (last run %s); %d held", today, len(per_person),
              sum(len(v) for v in per_person.values()), last_run, len(held))
     return len(per_person)
@@ -616,6 +617,23 @@ def _hold_repeats(session: Session, per_person: dict[int, list[dict[str, Any]]],
                 already.add(task_id)
     _say_quiet(per_person, weekly)
     return held_now
+
+
+_RANKS = {str(c): c.rank for c in DigestCategory}
+
+
+def in_digest_order(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A digest's stored lines in the order `scheduler.policy.sort_items` gives (by urgency group, the latest first,
+    the nearest deadline, then the task: a notice's items in their order), whatever order they were gathered in
+    (lines held on earlier mornings and merged, lines carried over from a failed digest); other lines last. Probe 22,
+    F6: held check-ins merged latest first listed "11, 7.f, 7.c, 7.b, 7.a", buttons too."""
+    def key(item: dict[str, Any]) -> tuple[int, int, int, int]:
+        if "task_id" not in item:
+            return (len(_RANKS), 0, 0, 0)
+        return (_RANKS.get(item.get("category") or "", len(_RANKS)), -(item.get("days_late") or 0),
+                item.get("days_left") or 0, item["task_id"])
+
+    return sorted(items, key=key)
 
 
 def _say_quiet(per_person: dict[int, list[dict[str, Any]]], quiet: set[int]) -> None:

@@ -13,8 +13,11 @@ from storage.parsed import ParsedTask
 @dataclass(frozen=True, kw_only=True)
 class Correction:
     target: str  # "3" (preview number) or "mục 2.1"; for "add": the item number typed, or "" (the next one)
-    field: str  # lead | lead_from | support | due | recurring | text | drop | add | number | date | subject | signer
-    # lead, support: the unit names (empty: none); due: the date (None: no deadline); text: the new wording;
+    # lead | lead_remove | lead_add | lead_from | support | due | recurring | text | drop | add | number | date |
+    # subject | signer
+    field: str
+    # lead, support: the unit names (empty: none); lead_remove, lead_add: the units taken out of (put in) the leads;
+    # due: the date (None: no deadline); text: the new wording;
     # add: the task as read from the admin's words; lead_from: the task whose lead to copy ("2", "mục 2.1");
     # number, date, subject, signer: the notice's (None: clear what the parser read wrong);
     # recurring: (frequency, the phrase typed: "trước ngày 15 hằng tháng"), the task recurs and has no final date

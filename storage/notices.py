@@ -368,6 +368,10 @@ def correct_draft(session: Session, notice_id: int, corrections: list[Correction
             task[c.field] = units
             if c.field == "lead":
                 task["lead_source"] = "admin" if units else None
+        elif c.field in ("lead_remove", "lead_add") and isinstance(c.value, tuple):  # "30: bỏ BCH Quân sự tỉnh"
+            task["lead"], task["lead_source"] = _leads_changed(leads, task, c.field, c.value), "admin"
+            applied.append(Applied(number=task["n"], ref=task["ref"], field=c.field, value="; ".join(c.value)))
+            continue
         elif c.field == "lead_from":  # "giống mục 2": the lead of another task
             source = tasks[_task_index(tasks, str(c.value), dropped)]
             task["lead"], task["lead_source"] = list(source.get("lead") or []), "admin"
@@ -391,6 +395,34 @@ def correct_draft(session: Session, notice_id: int, corrections: list[Correction
     audit(session, at=now, actor_id=by.id, action="notice.correct", entity="notice", entity_id=notice.id,
           corrections=[{"target": c.target, "field": c.field, "value": c.described()} for c in corrections])
     return _as_shown(session, notice, applied=tuple(applied), leads=leads)
+
+
+def _leads_changed(leads: _Leads, task: dict[str, Any], field: str, names: tuple[str, ...]) -> list[str]:
+    """A task's leads with `names` taken out ("lead_remove") or put in ("lead_add"), a group written out as the
+    directory units it gives the task to: "30: bỏ BCH Quân sự tỉnh" on "Các sở, ban, ngành thuộc tỉnh" leaves the
+    other members, each named. A name that is not among the leads, or taking out the last one, is refused."""
+    rows = leads.targets(list(task.get("lead") or []), str(task.get("text") or ""))
+    current = [unit.name if unit is not None else name for unit, name, _ in rows if unit is not None or name]
+    ids = [unit.id if unit is not None else None for unit, name, _ in rows if unit is not None or name]
+    shown = ", ".join(current) or "chưa có"
+    if field == "lead_add":
+        return current + [n for n in leads.rejoined(list(names)) if fold(n) not in map(fold, current)]
+    out, kept_ids = list(current), list(ids)
+    for name in names:
+        unit = next(iter(leads.units_of(name)[0]), None) if read_group(name) is None else None
+        at = next((i for i, (n, u) in enumerate(zip(out, kept_ids, strict=True))
+                   if (unit is not None and u == unit.id) or fold(n) == fold(name)), None)
+        if at is None:
+            raise DraftCorrectionInvalid(f"{name!r} is not a lead of task {task['n']}",
+                                         f"Nhiệm vụ {task['n']} (Mục {task['ref']}) không giao “{name}”; đơn vị chủ "
+                                         f"trì hiện là: {shown}. Đồng chí ghi đúng tên một đơn vị trong danh sách này.")
+        del out[at], kept_ids[at]
+    if not out:
+        raise DraftCorrectionInvalid(f"no lead left on task {task['n']}",
+                                     f"Bỏ “{'; '.join(names)}” thì nhiệm vụ {task['n']} không còn đơn vị chủ trì. "
+                                     f"Đồng chí ghi đơn vị thay thế (“{task['n']}: <tên đơn vị>”), hoặc “bỏ "
+                                     f"{task['n']}” nếu không phải nhiệm vụ.")
+    return out
 
 
 _ASKED_PLAIN = re.compile(r"^(?:giao(?:\s+cho)?|de\s+nghi|yeu\s+cau)\s+", re.I)

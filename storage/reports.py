@@ -132,7 +132,27 @@ def unit_matches(query: str, names: Iterable[str]) -> set[str]:
 
 
 def unit_name_of(task: Task) -> str:
-    return task.lead_name or NO_UNIT
+    """The lead unit's name in a report: the directory's, but where the directory spells it without marks ("So Cong
+    Thuong") and the notice writes the same unit with them ("Sở Công Thương"), the notice's (probe 22, F8c)."""
+    name = task.lead_name or NO_UNIT
+    if task.lead_unit is None or strip_marks(name) != name or not any(c.isalpha() for c in name):
+        return name
+    return _marked_spelling(task, name) or name
+
+
+def _marked_spelling(task: Task, name: str) -> str | None:
+    """How the task's notice writes the unit `name` (spelled without marks) with its marks, if it does: its own lead
+    as written, else a lead or supporting unit of another of the notice's items."""
+    key = _bare_key(name)
+    meta_tasks = (task.notice.meta or {}).get("tasks") or [] if task.notice is not None else []
+    written = [*(task.lead_unit_names or []),
+               *(n for t in meta_tasks for n in (*(t.get("lead") or []), *(t.get("support") or [])))]
+    return next((nfc(w) for w in written if strip_marks(w) != w and _bare_key(w) == key), None)
+
+
+def _bare_key(name: str) -> str:
+    key = unit_key(name)
+    return key[: -len(" tinh")] if key.endswith(" tinh") else key
 
 
 def notice_day(notice: Notice, tz: ZoneInfo) -> dt.date:
@@ -609,6 +629,7 @@ class UnitSummary:
     # of the tasks in progress or overdue, those whose extension request waits for a decision (a leader's to settle)
     extension_pending: int = 0
     extension_pending_refs: list[str] = field(default_factory=list)
+    items: set[tuple[int, str]] = field(default_factory=set)  # (notice, item number): one item may give several tasks
 
     @property
     def rounds(self) -> int:
@@ -642,6 +663,7 @@ class UnitSummary:
         for name in (*CATEGORIES, "no_deadline_done", "rounds_on_time", "rounds_late", "rounds_missed",
                      "registered_later", "unheld", "extension_pending"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.items |= other.items
 
 
 def classify(task: Task, today: dt.date, tz: ZoneInfo, rule: DeadlineRule = AS_WRITTEN) -> str:
@@ -678,11 +700,14 @@ def summarize(tasks: Iterable[Task], *, today: dt.date, tz: ZoneInfo,
               rounds: dict[int, list[TaskOccurrence]] | None = None,
               states: dict[int, TaskState] | None = None) -> list[UnitSummary]:
     """Per unit; `states`: the tasks as they stood at the end of a past period, `today` being its last day."""
-    by_unit: dict[str, UnitSummary] = {}
-    numbers: dict[str, list[str]] = {}  # per unit, the notice number of each overdue item
+    by_unit: dict[int | str, UnitSummary] = {}  # by the directory unit, else by the name as written
+    numbers: dict[int | str, list[str]] = {}  # per unit, the notice number of each overdue item
     for task in tasks:
         name = unit_name_of(task)
-        summary = by_unit.setdefault(name, UnitSummary(unit=name))
+        unit_id: int | str = task.lead_unit_id if task.lead_unit_id is not None else name
+        summary = by_unit.setdefault(unit_id, UnitSummary(unit=name))
+        if strip_marks(summary.unit) == summary.unit and strip_marks(name) != name:  # one notice wrote its marks
+            summary.unit = name
         state = (states or {}).get(task.id) or current_state(task)
         if state.registered_on is not None:
             summary.registered_later += 1
@@ -696,20 +721,21 @@ def summarize(tasks: Iterable[Task], *, today: dt.date, tz: ZoneInfo,
                 summary.rounds_late += 1
         kind = classify_state(state, today, tz, rule)
         setattr(summary, kind, getattr(summary, kind) + 1)
+        summary.items.add((task.notice_id, task.item_ref))
         if kind == "no_deadline" and state.status == TaskStatus.DONE:
             summary.no_deadline_done += 1
         if kind == "overdue":
             summary.overdue_refs.append(task.item_ref)
-            numbers.setdefault(name, []).append(task.notice.number or "")
+            numbers.setdefault(unit_id, []).append(task.notice.number or "")
         if task.assignee_id is None and not TaskStatus(state.status).is_closed:
             summary.unheld += 1
         if state.status == TaskStatus.EXTENSION_REQUESTED and kind in ("in_progress", "overdue"):
             summary.extension_pending += 1
             summary.extension_pending_refs.append(task.item_ref)
-    for name, summary in by_unit.items():  # "mục 1, 1" from two notices: "mục 1 (215-TB/HU), 1 (228-TB/HU)"
+    for key, summary in by_unit.items():  # "mục 1, 1" from two notices: "mục 1 (215-TB/HU), 1 (228-TB/HU)"
         refs = summary.overdue_refs
-        if len(set(refs)) < len(refs) and all(numbers[name]):
-            summary.overdue_refs = [f"{ref} ({number})" for ref, number in zip(refs, numbers[name], strict=True)]
+        if len(set(refs)) < len(refs) and all(numbers[key]):
+            summary.overdue_refs = [f"{ref} ({number})" for ref, number in zip(refs, numbers[key], strict=True)]
     return sorted(by_unit.values(), key=lambda s: (s.unit == NO_UNIT, fold(s.unit)))
 
 

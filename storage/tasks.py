@@ -155,6 +155,7 @@ class Recorded:
     waiting: bool = False  # a progress report while an extension request waits: the request still waits
     waiting_due: dt.date | None = None  # (the date it asks for)
     closed_request_id: int | None = None  # an extension request the task's finishing closed ("withdrawn")
+    standing: bool = False  # "xong" on a standing duty: recorded as a report, the duty stays open
 
 
 # the reports after which a task whose extension request waits stays "extension requested" (not done, not withdrawn)
@@ -181,6 +182,9 @@ def record_status(session: Session, *, task_id: int, actor: Person, change: Stat
         raise TaskClosed(task.item_ref, current, None, reopening=True)
     status = change.status or (TaskStatus.IN_PROGRESS if current == TaskStatus.OPEN else current)
     percent = change.percent
+    standing = status == TaskStatus.DONE and actor.role in (Role.HEAD, Role.CADRE) and is_standing_duty(task)
+    if standing:  # a standing duty is reported on, not finished (the office or a leader may still close it)
+        status, percent = TaskStatus.IN_PROGRESS, None
     if status == TaskStatus.DONE:
         percent = 100
         task.done_at = task.done_at or change.done_at or now
@@ -227,7 +231,18 @@ def record_status(session: Session, *, task_id: int, actor: Person, change: Stat
                     actor_is_head=is_lead_head(actor, task), done_on=done_on,
                     waiting=waiting is not None,
                     waiting_due=waiting.requested_due_on if waiting is not None else None,
-                    closed_request_id=closed)
+                    closed_request_id=closed, standing=standing)
+
+
+# how a notice says a duty has no end: "Thường xuyên đôn đốc …", "… liên tục", "hạn: thường xuyên" (folded)
+_STANDING = re.compile(r"\b(?:thuong xuyen|lien tuc)\b")
+
+
+def is_standing_duty(task: Task) -> bool:
+    """A standing duty ("Thường xuyên đôn đốc, hướng dẫn …", DOMAIN.md: "thường xuyên", no deadline, no rounds): a
+    unit reports on it, it is never finished by one report; probe 22, F5b."""
+    return task.due_on is None and task.recurrence is None and \
+        _STANDING.search(fold(f"{task.text} {task.due_text or ''}")) is not None
 
 
 def _pending_request(session: Session, task_id: int) -> StatusReport | None:

@@ -217,7 +217,7 @@ def members(group: Group, keys: Sequence[str], names: Sequence[str] | None = Non
         # military command, social insurance, the treasury, the tax and statistics offices (not the government's
         # office, Văn phòng UBND, which writes and follows the notices)
         found.update(i for i, k in enumerate(keys) if k.startswith(_SECTORS)
-                     and (not group.qualifier or k.endswith(" " + group.qualifier)))
+                     and (not group.qualifier or k.endswith(" " + group.qualifier) or _of_province(k, group.qualifier)))
     return sorted(found)
 
 
@@ -246,6 +246,12 @@ def sections_of_commune(group: Group, keys: Sequence[str]) -> bool:
     return "doan the" in group.generic and not group.some and set(group.kinds) <= {"ban"} and \
         bool(group.kinds or "nganh" in group.generic) and group.qualifier in _SECTION_LEVELS \
         and not any(k.startswith(KINDS["so"]) for k in keys)
+
+
+def _of_province(key: str, qualifier: str) -> bool:
+    """Whether a sector's key is the province's, its name said after "tỉnh" ("cong an tinh lao cai" for "… thuộc
+    tỉnh")."""
+    return qualifier == "tinh" and re.search(r" tinh(?: (?!uy\b)\w+){1,3}$", key) is not None
 
 
 # how the units a province's "ngành" takes in besides its sở and ban begin (folded keys)

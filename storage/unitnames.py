@@ -137,7 +137,40 @@ def without_post(name: str) -> str | None:
 
 def unit_key(name: str) -> str:
     """The folded, abbreviation-expanded key of a unit name."""
-    return _ABBREV_RE.sub(lambda m: ABBREVIATIONS[m.group(1)], fold(name))
+    key = _commands(fold(name))
+    if _POLICE_WRITTEN.match(name):  # "CA tỉnh" in capitals: the police ("Cả tỉnh …" is the whole province)
+        key = _POLICE.sub("cong an", key)
+    return _ABBREV_RE.sub(lambda m: ABBREVIATIONS[m.group(1)], key)
+
+
+# The military and border-guard commands, however they are written: "Bộ Chỉ huy Quân sự tỉnh", "Bộ CHQS tỉnh", "BCH
+# Quân sự tỉnh", "BCHQS tỉnh", "Ban CHQS xã", "BCH BĐBP tỉnh", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh" (folded). "BCH"
+# here is "Ban/Bộ Chỉ huy", not "Ban Chấp hành" (as in "BCH Đảng bộ"); a province's command is a "Bộ", a district's
+# or a commune's a "Ban", whichever the writer put.
+_COMMAND_PARTS = ((re.compile(r"\bbdbp\b"), "bo doi bien phong"), (re.compile(r"\bbchqs\b"), "bch quan su"),
+                  (re.compile(r"\bchqs\b"), "ch quan su"), (re.compile(r"\b(bch|ch|chi huy) qs\b"), r"\1 quan su"),
+                  (re.compile(r"\bbchbdbp\b"), "bch bo doi bien phong"))
+_COMMAND = re.compile(r"\b(?:(?P<kind>bo|ban) )?(?:bch|ch|chi huy) (?P<force>quan su|bo doi bien phong)\b"
+                      r"(?P<level> (?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran)\b)?")
+# "BĐBP tỉnh" is the province's border-guard command; "CA tỉnh", "CA xã" (in capitals) the police, not "cả tỉnh"
+_FORCE_ALONE = re.compile(r"^bo doi bien phong(?= tinh\b)")
+_POLICE = re.compile(r"^ca(?= (?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran)\b)")
+_POLICE_WRITTEN = re.compile(r"^\s*CA\s")
+
+
+def _commands(key: str) -> str:
+    """A folded name with the commands' short forms written out alike: "bo chi huy quan su tinh" for the province's
+    military command however written, "ban chi huy quan su xa" for a commune's (the police's "CA tỉnh": `unit_key`)."""
+    for rx, full in _COMMAND_PARTS:
+        key = rx.sub(full, key)
+
+    def written_out(m: re.Match[str]) -> str:
+        level = m.group("level") or ""
+        kind = "bo" if m.group("force") == "bo doi bien phong" or level == " tinh" else m.group("kind") or "ban"
+        return f"{kind} chi huy {m.group('force')}{level}"
+
+    key = _COMMAND.sub(written_out, key)
+    return _FORCE_ALONE.sub("bo chi huy bo doi bien phong", key)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -156,6 +189,7 @@ def best_unit_match(name: str, candidate_keys: Sequence[str], *, cutoff: float =
     if not key:
         return None
     best: UnitMatch | None = None
+    placed: list[int] = []  # the candidates that are `name` but for the province's name
     bare_key = without_va(key)
     for i, cand in enumerate(candidate_keys):
         cand = _bare(cand)
@@ -163,13 +197,27 @@ def best_unit_match(name: str, candidate_keys: Sequence[str], *, cutoff: float =
             return UnitMatch(index=i, score=100.0)  # (words glued or split by a scan or copy-paste are the same name)
         if _numbers(key) and _numbers(cand) and _numbers(key) != _numbers(cand):
             continue  # "Thôn 2" is not "Thôn 12" nor "Thôn 3", however alike they are written
+        if _without_province(key) == _without_province(cand):
+            placed.append(i)
         score = max(fuzz.ratio(key, cand), fuzz.token_sort_ratio(key, cand))
         if score >= cutoff and (best is None or score > best.score):
             best = UnitMatch(index=i, score=score)
+    if len(placed) == 1:  # "Bộ CHQS tỉnh Lào Cai" for "Bộ Chỉ huy Quân sự tỉnh": the province's name said or not
+        return UnitMatch(index=placed[0], score=PROVINCE_NAMED_SCORE)
     initials = initials_matches(name, candidate_keys)
     if len(initials) == 1:
         return UnitMatch(index=initials[0], score=INITIALS_SCORE)
     return best
+
+
+PROVINCE_NAMED_SCORE = 99.0  # the same name but for the province's own name after "tỉnh", the only one so
+_PROVINCE_NAME = re.compile(r" tinh(?: (?!uy\b)\w+){1,3}$")
+
+
+def _without_province(key: str) -> str:
+    """A province-level name without the province's own name ("cong an tinh lao cai" → "cong an"), and without the
+    word "tỉnh" (`_bare`); a Party board's "Tỉnh ủy" stays."""
+    return _bare(_PROVINCE_NAME.sub(" tinh", key))
 
 
 def _numbers(key: str) -> tuple[str, ...]:

@@ -127,7 +127,7 @@ async def test_migration_0020_sets_a_task_whose_request_waits_back_to_waiting(db
     finally:
         await h.stop()
     assert upgrade(db_url)
-    assert current_revision(db_url) == head_revision() == "0020"
+    assert current_revision(db_url) == head_revision() and (head_revision() or "") >= "0020"
     from storage.db import Database
     db = Database(db_url)
     try:

@@ -198,3 +198,26 @@ def test_a_task_handed_over_the_morning_its_new_holders_repeats_were_held_goes_o
     db.call(lambda s: _move_pending_lines(s, {first_id}, head_id, other_id))
     row = db.call(lambda s: s.scalars(select(Digest).where(Digest.person_id == other_id, Digest.day == day)).one())
     assert row.state == DigestState.PENDING and [i["task_id"] for i in row.items] == [999, first_id]
+
+
+async def test_held_lines_merged_into_a_digest_keep_item_order(migrated_db: Database) -> None:
+    """Check-ins held on a quiet morning and merged into the next digest sent (with news: a first overdue line)
+    keep the notice's item order, and so do its buttons (probe 22, F6: "Mục 11, 7.f, 7.c, 7.b, 7.a")."""
+    db = migrated_db
+    register(db, [task("1", dt.date(2018, 3, 2)), *(task(ref, None) for ref in ("2", "3", "4", "5", "6"))],
+             at=local(2018, 2, 26, 9, 0))
+    held_on, day = dt.date(2018, 3, 2), dt.date(2018, 3, 5)
+
+    def hold(session: Any) -> None:
+        head = session.scalars(select(Person).where(Person.handle == "head_bdv")).one()
+        checkins = [{"task_id": t.id, "category": "checkin"} for t in session.scalars(
+            select(Task).where(Task.due_on.is_(None)).order_by(Task.id))]
+        session.add(Digest(person_id=head.id, day=held_on, due_at=policy.calendar.at(held_on, policy.remind_at),
+                           state=DigestState.HELD, items=checkins))
+
+    db.call(hold)
+    sender = RecordingSender()
+    await mornings(db, sender, day, day)
+    view = sender.to(HEAD_BDV)[-1]
+    assert [(line.item_ref, line.category) for line in view.lines if line.escalation is None] == [
+        ("1", "overdue"), *((ref, "checkin") for ref in ("2", "3", "4", "5", "6"))]

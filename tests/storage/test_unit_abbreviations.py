@@ -87,3 +87,77 @@ def test_a_file_writing_ampersand_for_va_updates_the_same_unit(migrated_db: Data
     again = CSV.replace("Phòng Kinh tế và Hạ tầng", "Phòng Kinh tế & Hạ tầng")
     result = db.call(import_directory, parse_directory_csv(again.encode()), now=NOW)
     assert result.units_created == 0
+
+
+# The military and border-guard commands and the police, however a directory or a notice writes them (probe 22, F4)
+PROVINCE = ["Sở Tài chính", "Sở Xây dựng tỉnh Lào Cai", "Công an tỉnh Lào Cai", "BCH Quân sự tỉnh",
+            "BCH BĐBP tỉnh", "Ban Tuyên giáo Tỉnh ủy", "UBND xã Bát Xát"]
+
+
+@pytest.mark.parametrize(("directory", "written"), [
+    (directory, written)
+    for directory in ("BCH Quân sự tỉnh", "Bộ CHQS tỉnh", "BCHQS tỉnh", "Bộ CHQS tỉnh Lào Cai",
+                      "Bộ Chỉ huy Quân sự tỉnh")
+    for written in ("Bộ Chỉ huy Quân sự tỉnh", "Bộ CHQS tỉnh", "BCH Quân sự tỉnh", "BCHQS tỉnh", "Bộ CHQS tỉnh Lào Cai",
+                    "Bộ Chỉ huy Quân sự tỉnh Lào Cai")
+])
+def test_the_provinces_military_command_is_one_unit_however_written(directory: str, written: str) -> None:
+    names = [directory if n == "BCH Quân sự tỉnh" else n for n in PROVINCE]
+    found = best_unit_match(written, unit_keys(names))
+    assert found is not None and names[found.index] == directory
+
+
+@pytest.mark.parametrize(("written", "unit"), [
+    ("Bộ Chỉ huy Bộ đội Biên phòng tỉnh", "BCH BĐBP tỉnh"),
+    ("BĐBP tỉnh", "BCH BĐBP tỉnh"),
+    ("Bộ CH BĐBP tỉnh Lào Cai", "BCH BĐBP tỉnh"),
+    ("CA tỉnh", "Công an tỉnh Lào Cai"),
+    ("Công an tỉnh", "Công an tỉnh Lào Cai"),
+    ("Sở Xây dựng", "Sở Xây dựng tỉnh Lào Cai"),
+    ("Sở Tài chính tỉnh Lào Cai", "Sở Tài chính"),
+    ("Ban Tuyên giáo", None),  # the Party board's "Tỉnh ủy" is not a province's name
+    ("BCH Đảng bộ tỉnh", None),  # "BCH" here is the Party's executive committee, not a command
+])
+def test_border_guards_police_and_the_provinces_name(written: str, unit: str | None) -> None:
+    found = best_unit_match(written, unit_keys(PROVINCE))
+    assert (PROVINCE[found.index] if found else None) == unit
+
+
+def test_ca_is_the_police_only_in_capitals() -> None:
+    assert unit_keys(["CA tỉnh", "Cả tỉnh", "ca tỉnh"]) == ["cong an tinh", "ca tinh", "ca tinh"]
+
+
+def test_a_communes_command_stays_a_ban() -> None:
+    assert unit_keys(["Ban CHQS xã", "BCH Quân sự xã", "Ban Chỉ huy Quân sự xã"]) == ["ban chi huy quan su xa"] * 3
+
+
+def test_the_provinces_sectors_are_in_its_departments_boards_and_sectors() -> None:
+    from storage.unitgroups import members, read_group
+
+    group = read_group("Các Sở, ban, ngành thuộc tỉnh")
+    assert group is not None
+    names = [PROVINCE[i] for i in members(group, unit_keys(PROVINCE), PROVINCE)]
+    assert names == ["Sở Tài chính", "Sở Xây dựng tỉnh Lào Cai", "Công an tỉnh Lào Cai", "BCH Quân sự tỉnh",
+                     "BCH BĐBP tỉnh"]
+
+
+def test_units_keyed_before_0021_are_rekeyed(db_url: str) -> None:
+    """A directory stored before the commands were written alike matches the notice's "Bộ Chỉ huy Quân sự tỉnh" after
+    the migration, and sending the file again makes no second unit."""
+    import sqlalchemy as sa
+
+    from storage.db import make_engine, upgrade
+
+    upgrade(db_url, "0020")
+    engine = make_engine(db_url)
+    with engine.begin() as conn:
+        conn.execute(sa.text("INSERT INTO units (name, name_key, created_at) VALUES "
+                             "('BCH Quân sự tỉnh', 'ban chap hanh quan su tinh', :now)"), {"now": NOW})
+    engine.dispose()
+    upgrade(db_url)
+    db = Database(db_url)
+    unit, _ = db.call(match_unit, "Bộ Chỉ huy Quân sự tỉnh")
+    assert unit is not None and unit.name == "BCH Quân sự tỉnh"
+    csv = "handle,full_name,title,unit,role\nqs_quan,Lý Văn Quân,Chỉ huy trưởng,BCH Quân sự tỉnh,head\n"
+    assert db.call(import_directory, parse_directory_csv(csv.encode()), now=NOW).units_created == 0
+    db.dispose()

@@ -1,0 +1,34 @@
+"""A report names a unit the directory spells without marks ("So Cong Thuong") as the notice writes it ("Sở Công
+Thương"), and its total says why it counts more tasks than the notice has items (new-user probe 22, F8c)."""
+
+from __future__ import annotations
+
+from bot.sandbox.harness import Harness
+from scheduler.clock import FakeClock
+from tests.conftest import local
+
+DIRECTORY = ("handle,full_name,title,unit,role\n"
+             "vt,Lù Thị Văn,Chuyên viên,Văn phòng UBND tỉnh,admin\n"
+             "pct,Nguyễn Thành Sinh,Phó Chủ tịch UBND tỉnh,UBND tỉnh,leader\n"
+             "tc,Phạm Thu Tài,Giám đốc,Sở Tài chính,head\n"
+             "ct,Vũ Minh Công,Giam doc,So Cong Thuong,head\n")
+NOTICE = "\n".join(["ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "Số: 15/UBND-KT", "Lào Cai, ngày 17 tháng 4 năm 2026",
+                    "THÔNG BÁO", "Kết luận của Chủ tịch UBND tỉnh về bảo vệ khoáng sản",
+                    "1. Sở Công Thương rà soát các cửa hàng kinh doanh khoáng sản trước ngày 30/6/2026.",
+                    "2. Sở Tài chính, Sở Công Thương báo cáo kinh phí bảo vệ khoáng sản trước ngày 30/6/2026.",
+                    "3. Sở Tài chính bố trí kinh phí trước ngày 30/6/2026.", ""])
+
+
+async def test_a_report_spells_units_with_marks_and_says_why_it_counts_more_tasks(db_url: str) -> None:
+    h = Harness(db_url=db_url, clock=FakeClock(local(2026, 4, 17, 9, 0)))
+    await h.start(directory_csv=DIRECTORY.encode(), enroll_all=True)
+    try:
+        await h.say("vt", NOTICE)
+        await h.say("vt", "xác nhận")
+        before = len(h.sent)
+        await h.say("pct", "báo cáo tình hình")
+        said = "\n".join(s.text or "" for s in h.sent[before:] if s.to == "pct")
+        assert "• Sở Công Thương: 2 nhiệm vụ" in said and "So Cong Thuong" not in said, said
+        assert "Tổng cộng: 4 nhiệm vụ (3 mục; một số mục giao nhiều đơn vị) —" in said, said
+    finally:
+        await h.stop()
