@@ -434,21 +434,14 @@ class _Parser:
             return None
         if self.key(j) == "nguyen" and self.key(j + 1) == "dan":
             j += 2
-        for year in (self.today.year, self.today.year + 1):
-            tet = _tet(year)
-            if tet is None:
-                continue
+        def day_of(tet: dt.date) -> dt.date:
             if kind == "truoc":  # before the Tết break: its last working day (giao thừa itself is a day off)
-                day = self.calendar.working_day_on_or_before(tet - dt.timedelta(days=1))
-            elif kind in ("sau", "ra"):
-                day = self.calendar.working_day_on_or_after(tet + dt.timedelta(days=1))
-            elif kind == "tet":
-                day = tet
-            else:
-                day = tet + dt.timedelta(days=int(kind[4:]) - 1)
-            if day >= self.today:
-                return self.set_day(day, i, j)
-        raise self.unclear("Chưa tra được ngày Tết.")
+                return self.calendar.working_day_on_or_before(tet - dt.timedelta(days=1))
+            if kind in ("sau", "ra"):
+                return self.calendar.working_day_on_or_after(tet + dt.timedelta(days=1))
+            return tet if kind == "tet" else tet + dt.timedelta(days=int(kind[4:]) - 1)
+
+        return self.next_tet_day(day_of, i, j)
 
     def m_lunar(self, i: int) -> int | None:
         """Phrases of the lunar new year a cadre types in a request (probe 22, F3): "tuần sau Tết" (also "sang tuần
@@ -470,20 +463,23 @@ class _Parser:
             return None
         if self.key(j) == "nguyen" and self.key(j + 1) == "dan":
             j += 2
-        for year in (self.today.year, self.today.year + 1):
-            tet = _tet(year)
-            if tet is None:
-                continue
+        def day_of(tet: dt.date) -> dt.date:
             if kind == "week":
                 back = self.calendar.working_day_on_or_after(tet + dt.timedelta(days=1))
                 monday = back - dt.timedelta(days=back.weekday()) + (dt.timedelta(weeks=1) if back.weekday() else
                                                                       dt.timedelta(0))
-                day = self.calendar.working_day_on_or_before(monday + dt.timedelta(days=4))
-            elif kind == "end":
-                day = lunar_first_month_end(tet)
-            else:
-                day = self.calendar.working_day_on_or_after(tet + dt.timedelta(days=15))
-            if day >= self.today:
+                return self.calendar.working_day_on_or_before(monday + dt.timedelta(days=4))
+            if kind == "end":
+                return lunar_first_month_end(tet)
+            return self.calendar.working_day_on_or_after(tet + dt.timedelta(days=15))
+
+        return self.next_tet_day(day_of, i, j)
+
+    def next_tet_day(self, day_of: Callable[[dt.date], dt.date], i: int, j: int) -> int:
+        """The first day, from today on, that `day_of` gives for this year's Tết or next year's (its first day)."""
+        for year in (self.today.year, self.today.year + 1):
+            tet = _tet(year)
+            if tet is not None and (day := day_of(tet)) >= self.today:
                 return self.set_day(day, i, j)
         raise self.unclear("Chưa tra được ngày Tết.")
 

@@ -461,14 +461,7 @@ async def tell_moot(conv: Conversation, moots: Sequence[MootRequest], why: str, 
     for moot in moots:
         line = texts.moot_to_decider(moot, why, actor_name=actor_name, reason=reason)
         if moot.kind == "extension" and moot.report_id is not None:
-            for shown in await ctx.db.run(shown_to_present, moot.report_id):
-                if shown.person_id in written or shown.person_id == moot.requester_id:
-                    await conv.clear_actions(shown.channel, shown.chat_id, shown.message_id)
-                    continue
-                written.add(shown.person_id)
-                if not await _edit_shown(conv, shown.channel, shown.chat_id, shown.message_id, line):
-                    await conv.clear_actions(shown.channel, shown.chat_id, shown.message_id)
-                    await _answer_shown(conv, shown.channel, shown.chat_id, shown.message_id, line)
+            await _retell_shown(conv, moot.report_id, line, written, skip=moot.requester_id)
         elif moot.kind == "transfer":
             for admin in await ctx.db.run(admins):
                 if admin.id not in written and admin.id != moot.requester_id:
@@ -564,6 +557,21 @@ async def confirm_together(conv: Conversation, event: Inbound, collected: Confir
         for rec, _ in collected:
             await conv.ctx.db.run(remember_ack, report_id=rec.report_id, chat_id=sent.chat_id,
                                   message_id=sent.last_id)
+
+
+async def _retell_shown(conv: Conversation, report_id: int, text: str, told: set[int],
+                        skip: int | None = None) -> None:
+    """Everyone a request message was shown to and not yet told (nor `skip`): that message now reads `text` — edited
+    where the channel edits, else its buttons cleared and `text` said under it; those already told only lose the
+    buttons. `told` grows with whoever this reached."""
+    for shown in await conv.ctx.db.run(shown_to_present, report_id):
+        if shown.person_id in told or shown.person_id == skip:
+            await conv.clear_actions(shown.channel, shown.chat_id, shown.message_id)
+            continue
+        told.add(shown.person_id)
+        if not await _edit_shown(conv, shown.channel, shown.chat_id, shown.message_id, text):
+            await conv.clear_actions(shown.channel, shown.chat_id, shown.message_id)
+            await _answer_shown(conv, shown.channel, shown.chat_id, shown.message_id, text)
 
 
 async def _edit_shown(conv: Conversation, channel: str, chat_id: str, message_id: str, text: str) -> bool:
@@ -973,16 +981,9 @@ async def _decide_extension(conv: Conversation, event: Inbound, person: Person, 
         await conv.notify(holder, Outgoing(text=texts.extension_decided_for_holder(holder.full_name, request,
                                                                                    approved, reason,
                                                                                    counter=counter)))
-    for shown in await ctx.db.run(shown_to_present, report_id):
-        if shown.person_id in told:
-            await conv.clear_actions(shown.channel, shown.chat_id, shown.message_id)
-            continue
-        told.add(shown.person_id)
-        # the other approvers: their request message now says who decided (no new message where the channel edits)
-        other = texts.extension_decided_text(request, approved, "other", counter=counter)
-        if not await _edit_shown(conv, shown.channel, shown.chat_id, shown.message_id, other):
-            await conv.clear_actions(shown.channel, shown.chat_id, shown.message_id)
-            await _answer_shown(conv, shown.channel, shown.chat_id, shown.message_id, other)
+    # the other approvers: their request message now says who decided (no new message where the channel edits)
+    await _retell_shown(conv, report_id, texts.extension_decided_text(request, approved, "other", counter=counter),
+                        told)
     for admin in await ctx.db.run(admins):
         if admin.id not in told:
             told.add(admin.id)
@@ -1003,14 +1004,7 @@ async def _recall_request(conv: Conversation, event: Inbound, person: Person, ta
     await conv.say(event, texts.extension_recalled(request, "requester", calendar))
     told = {person.id}
     other = texts.extension_recalled(request, "other", calendar)
-    for shown in await ctx.db.run(shown_to_present, request.report_id):
-        if shown.person_id in told:
-            await conv.clear_actions(shown.channel, shown.chat_id, shown.message_id)
-            continue
-        told.add(shown.person_id)
-        if not await _edit_shown(conv, shown.channel, shown.chat_id, shown.message_id, other):
-            await conv.clear_actions(shown.channel, shown.chat_id, shown.message_id)
-            await _answer_shown(conv, shown.channel, shown.chat_id, shown.message_id, other)
+    await _retell_shown(conv, request.report_id, other, told)
     if request.holder_id is not None and request.holder_id not in told:  # the head told when a deputy asked
         holder = await ctx.db.run(person_by_id, request.holder_id)
         if holder is not None:
