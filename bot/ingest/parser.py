@@ -2129,6 +2129,11 @@ WORK_BELOW = re.compile(r"\b(?:nhiệm\s*vụ|nội\s*dung|công\s*việc|giải
                         r"(?:\s+(?:chủ\s*yếu|cụ\s*thể|trọng\s*tâm|chính))?\s*:\s*$", re.U)
 
 
+# a unit charged with the list below, in a line of its own without a number: "Giám đốc Sở X có trách nhiệm:",
+# "Công an tỉnh có nhiệm vụ:" over "- …" items — the unit the text names leads them, not the addressees
+DUTY_BELOW = re.compile(r"\b(?:có|chịu)\s*trách\s*nhiệm\s*:\s*$|\bcó\s*nhiệm\s*vụ\s*:\s*$", re.I | re.U)
+
+
 # a rule or a time limit set for units, before the list of what they must do: "Theo đó, thời gian quy định cho các cơ
 # quan, đơn vị … như sau:", "… hướng dẫn cho các trường … cụ thể như sau:"
 RULED_FOR = re.compile(r"\b(?:quy\s*định|hướng\s*dẫn|thời\s*gian|thời\s*hạn)\b[^:;.]{0,60}?\bcho\s+"
@@ -2146,7 +2151,8 @@ def _lead_in_context(lead_in: str, base: _Context) -> _Context:
             return _Context(leads=tuple(leads), supports=(), explicit=True, source="heading")
     if not asks:
         # "Thời gian tới, các bộ, ngành cần tập trung triển khai các nhiệm vụ sau đây:": the subject of the work
-        leads, strength = find_leads_ranked(lead_in) if WORK_BELOW.search(lead_in) else ([], 0)
+        leads, strength = find_leads_ranked(lead_in) if WORK_BELOW.search(lead_in) or DUTY_BELOW.search(lead_in) \
+            else ([], 0)
         if strength < STRONG or not leads or is_generic_reference(leads) or is_speaker(leads, lead_in):
             # ("…, đồng chí A – Phó Chủ tịch UBND phường, trưởng đoàn kiểm tra kết luận các nội dung sau:": the
             # one who concludes gives the work, the items say who does it)
