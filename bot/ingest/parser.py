@@ -2430,6 +2430,21 @@ REPORT_TO_SUPERIOR = re.compile(r"^Báo\s*cáo\s+(?:kết\s*quả\s+)?(?:UBND|�
                                 r"Thường\s*trực)\b", re.U)
 
 
+# a second ask to other units in a ';' chain, its verb in lower case: "X yêu cầu các đảng ủy … ; yêu cầu Đảng ủy các xã
+# phân công …", "… đề nghị Sở A …; giao các phòng chuyên môn …" ("đề nghị" after ';' already opens a sentence)
+SECOND_ASK = re.compile(r"(?<=;)\s+(?=(?:yêu\s*cầu|giao)\s+(?:cho\s+)?(?:các\s|những\s|[A-ZĐ]))", re.U)
+FIRST_ASK = re.compile(r"\b(?:yêu\s*cầu|đề\s*nghị|giao)\s+(?:cho\s+)?(?:các\s|những\s|[A-ZĐ])", re.U)
+
+
+def _second_asks(sentence: str) -> list[str]:
+    """The sentence cut before each later ask of a ';' chain whose first clause already asks units; else whole
+    (a consent before the ask — "UBND tỉnh đồng ý với đề xuất …; giao Sở X …" — is no duty of its own)."""
+    parts = SECOND_ASK.split(sentence)
+    if len(parts) < 2 or FIRST_ASK.search(parts[0]) is None:
+        return [sentence]
+    return parts
+
+
 def _by_subject(paragraphs: list[str]) -> list[tuple[str, str | None]]:
     """Split paragraphs where a sentence names a new doer: "Các phòng báo cáo … Phòng Kế hoạch - Tổng hợp
     tổng hợp, báo cáo …" is two tasks. Sentences without a doer of their own stay with the one before.
@@ -2441,6 +2456,7 @@ def _by_subject(paragraphs: list[str]) -> list[tuple[str, str | None]]:
         current: list[str] = []
         current_leads: list[str] = []
         sentences = [c for sentence in _join_name_lists(SENTENCE_END.split(para)) for c in _dated_clauses(sentence)]
+        sentences = [c for sentence in sentences for c in _second_asks(sentence)]
         # ("… chỉ đạo các đơn vị thực hiện các nội dung như: A. B. C.": the list after the colon is read as one, below)
         listed = COLON_ASK.search(para) is not None
         frames: list[str | None] = []  # the period frame in force where each part starts
