@@ -3615,6 +3615,12 @@ CASE_ASK = re.compile(r"^(?:Đối\s*với|Riêng|Trường\s*hợp)\s[^.;]{0,20
 PARAGRAPH_ASK = re.compile(r"^(?:Giao|Đề\s*nghị|Yêu\s*cầu)\s+(?:cho\s+)?(?:quý\s+)?", re.U)
 
 
+# the cadence a paragraph opens with, before its doer: "Hằng năm,", "Hàng quý,", "Định kỳ hằng tháng,", "Định kỳ 6
+# tháng,"
+PARAGRAPH_FRAME = re.compile(r"^(?:Định\s*kỳ\s+(?:(?:hằng|hàng)\s+)?(?:\d{1,2}\s+)?|(?:Hằng|Hàng)\s+)"
+                             r"(?:năm|quý|tháng|tuần)\s*,\s+", re.U)
+
+
 def _paragraph_parts(node: Node) -> list[list[str]]:
     """The paragraphs of an item, after its first, that hand out work of their own: "Giao Ban X chủ trì …",
     "Sở Y tổng hợp …" (a unit opening the paragraph, then its verb); under a topic line ("- Về …:") every
@@ -3633,8 +3639,11 @@ def _paragraph_parts(node: Node) -> list[list[str]]:
                 not (i == 1 and topic or re.search(r"[.;!?…”\"]$", lines[i - 1].rstrip())):
             continue  # a lead-in of the items below; a line that goes on with the sentence or title above
         ask = PARAGRAPH_ASK.match(ln)
-        if topic and i == 1 or ask and UNIT_START.match(ln[ask.end():]) or _unit_opens_with_work(ln) or \
-                _unit_asks(ln) or _opens_with_doer(ln) or CASE_ASK.match(ln) and _asks_a_unit(ln) and \
+        # ("Hằng năm, các sở, ngành … báo cáo …", "Định kỳ hằng quý, Sở X …", "Trước ngày 15/12, các huyện …": the
+        # cadence or the time first, then the doer and its verb)
+        probe = ln[frame.end():] if (frame := PARAGRAPH_FRAME.match(ln)) else ln
+        if topic and i == 1 or ask and UNIT_START.match(ln[ask.end():]) or _unit_opens_with_work(probe) or \
+                _unit_asks(ln) or _opens_with_doer(probe) or CASE_ASK.match(ln) and _asks_a_unit(ln) and \
                 _directive_paragraph(" ".join(lines[:i])):
             cuts.append(i)  # … "Đối với chi phí năm 2024, yêu cầu Bộ Tài chính …": a case, then its own ask
     return [lines[a:b] for a, b in zip(cuts, [*cuts[1:], len(lines)], strict=True)] if cuts else []
