@@ -2129,6 +2129,11 @@ WORK_BELOW = re.compile(r"\b(?:nhiệm\s*vụ|nội\s*dung|công\s*việc|giải
                         r"(?:\s+(?:chủ\s*yếu|cụ\s*thể|trọng\s*tâm|chính))?\s*:\s*$", re.U)
 
 
+# a unit charged with the list below, in a line of its own without a number: "Giám đốc Sở X có trách nhiệm:",
+# "Công an tỉnh có nhiệm vụ:" over "- …" items — the unit the text names leads them, not the addressees
+DUTY_BELOW = re.compile(r"\b(?:có|chịu)\s*trách\s*nhiệm\s*:\s*$|\bcó\s*nhiệm\s*vụ\s*:\s*$", re.I | re.U)
+
+
 # a rule or a time limit set for units, before the list of what they must do: "Theo đó, thời gian quy định cho các cơ
 # quan, đơn vị … như sau:", "… hướng dẫn cho các trường … cụ thể như sau:"
 RULED_FOR = re.compile(r"\b(?:quy\s*định|hướng\s*dẫn|thời\s*gian|thời\s*hạn)\b[^:;.]{0,60}?\bcho\s+"
@@ -2146,7 +2151,8 @@ def _lead_in_context(lead_in: str, base: _Context) -> _Context:
             return _Context(leads=tuple(leads), supports=(), explicit=True, source="heading")
     if not asks:
         # "Thời gian tới, các bộ, ngành cần tập trung triển khai các nhiệm vụ sau đây:": the subject of the work
-        leads, strength = find_leads_ranked(lead_in) if WORK_BELOW.search(lead_in) else ([], 0)
+        leads, strength = find_leads_ranked(lead_in) if WORK_BELOW.search(lead_in) or DUTY_BELOW.search(lead_in) \
+            else ([], 0)
         if strength < STRONG or not leads or is_generic_reference(leads) or is_speaker(leads, lead_in):
             # ("…, đồng chí A – Phó Chủ tịch UBND phường, trưởng đoàn kiểm tra kết luận các nội dung sau:": the
             # one who concludes gives the work, the items say who does it)
@@ -2424,6 +2430,21 @@ REPORT_TO_SUPERIOR = re.compile(r"^Báo\s*cáo\s+(?:kết\s*quả\s+)?(?:UBND|�
                                 r"Thường\s*trực)\b", re.U)
 
 
+# a second ask to other units in a ';' chain, its verb in lower case: "X yêu cầu các đảng ủy … ; yêu cầu Đảng ủy các xã
+# phân công …", "… đề nghị Sở A …; giao các phòng chuyên môn …" ("đề nghị" after ';' already opens a sentence)
+SECOND_ASK = re.compile(r"(?<=;)\s+(?=(?:yêu\s*cầu|giao)\s+(?:cho\s+)?(?:các\s|những\s|[A-ZĐ]))", re.U)
+FIRST_ASK = re.compile(r"\b(?:yêu\s*cầu|đề\s*nghị|giao)\s+(?:cho\s+)?(?:các\s|những\s|[A-ZĐ])", re.U)
+
+
+def _second_asks(sentence: str) -> list[str]:
+    """The sentence cut before each later ask of a ';' chain whose first clause already asks units; else whole
+    (a consent before the ask — "UBND tỉnh đồng ý với đề xuất …; giao Sở X …" — is no duty of its own)."""
+    parts = SECOND_ASK.split(sentence)
+    if len(parts) < 2 or FIRST_ASK.search(parts[0]) is None:
+        return [sentence]
+    return parts
+
+
 def _by_subject(paragraphs: list[str]) -> list[tuple[str, str | None]]:
     """Split paragraphs where a sentence names a new doer: "Các phòng báo cáo … Phòng Kế hoạch - Tổng hợp
     tổng hợp, báo cáo …" is two tasks. Sentences without a doer of their own stay with the one before.
@@ -2435,6 +2456,7 @@ def _by_subject(paragraphs: list[str]) -> list[tuple[str, str | None]]:
         current: list[str] = []
         current_leads: list[str] = []
         sentences = [c for sentence in _join_name_lists(SENTENCE_END.split(para)) for c in _dated_clauses(sentence)]
+        sentences = [c for sentence in sentences for c in _second_asks(sentence)]
         # ("… chỉ đạo các đơn vị thực hiện các nội dung như: A. B. C.": the list after the colon is read as one, below)
         listed = COLON_ASK.search(para) is not None
         frames: list[str | None] = []  # the period frame in force where each part starts
@@ -3593,6 +3615,12 @@ CASE_ASK = re.compile(r"^(?:Đối\s*với|Riêng|Trường\s*hợp)\s[^.;]{0,20
 PARAGRAPH_ASK = re.compile(r"^(?:Giao|Đề\s*nghị|Yêu\s*cầu)\s+(?:cho\s+)?(?:quý\s+)?", re.U)
 
 
+# the cadence a paragraph opens with, before its doer: "Hằng năm,", "Hàng quý,", "Định kỳ hằng tháng,", "Định kỳ 6
+# tháng,"
+PARAGRAPH_FRAME = re.compile(r"^(?:Định\s*kỳ\s+(?:(?:hằng|hàng)\s+)?(?:\d{1,2}\s+)?|(?:Hằng|Hàng)\s+)"
+                             r"(?:năm|quý|tháng|tuần)\s*,\s+", re.U)
+
+
 def _paragraph_parts(node: Node) -> list[list[str]]:
     """The paragraphs of an item, after its first, that hand out work of their own: "Giao Ban X chủ trì …",
     "Sở Y tổng hợp …" (a unit opening the paragraph, then its verb); under a topic line ("- Về …:") every
@@ -3611,8 +3639,11 @@ def _paragraph_parts(node: Node) -> list[list[str]]:
                 not (i == 1 and topic or re.search(r"[.;!?…”\"]$", lines[i - 1].rstrip())):
             continue  # a lead-in of the items below; a line that goes on with the sentence or title above
         ask = PARAGRAPH_ASK.match(ln)
-        if topic and i == 1 or ask and UNIT_START.match(ln[ask.end():]) or _unit_opens_with_work(ln) or \
-                _unit_asks(ln) or _opens_with_doer(ln) or CASE_ASK.match(ln) and _asks_a_unit(ln) and \
+        # ("Hằng năm, các sở, ngành … báo cáo …", "Định kỳ hằng quý, Sở X …", "Trước ngày 15/12, các huyện …": the
+        # cadence or the time first, then the doer and its verb)
+        probe = ln[frame.end():] if (frame := PARAGRAPH_FRAME.match(ln)) else ln
+        if topic and i == 1 or ask and UNIT_START.match(ln[ask.end():]) or _unit_opens_with_work(probe) or \
+                _unit_asks(ln) or _opens_with_doer(probe) or CASE_ASK.match(ln) and _asks_a_unit(ln) and \
                 _directive_paragraph(" ".join(lines[:i])):
             cuts.append(i)  # … "Đối với chi phí năm 2024, yêu cầu Bộ Tài chính …": a case, then its own ask
     return [lines[a:b] for a, b in zip(cuts, [*cuts[1:], len(lines)], strict=True)] if cuts else []
