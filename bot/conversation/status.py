@@ -56,7 +56,7 @@ from scheduler.recurrence import Frequency, frequency_of
 from scheduler.series import MissedBefore, close_missed, done_today, missed_before, record_in_series
 from storage.directory import person_by_id
 from storage.errors import ExtensionInvalid, NhacViecError, NotAllowed, NotApprover
-from storage.itemref import FOLDED_REF, ref_key, roman_section, squeezed_and_folded
+from storage.itemref import FOLDED_REF, ends_ref, ref_key, roman_section, same_ref, squeezed_and_folded
 from storage.models import (
     Digest,
     DigestState,
@@ -360,6 +360,11 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
             button = collect is None and conv.channel(event.channel).capabilities.buttons
             text += "\n" + texts.missed_round_hint(rec.item_ref, missed.label, button=button)
             actions = missed_round_actions(task_id, rec.item_ref, missed)
+    held = {t.notice_id for t in await ctx.db.run(open_tasks_for, person)}
+    task_notice = await ctx.db.run(lambda s: s.get_one(Task, task_id).notice)
+    if source != "office" and len(held | {task_notice.id}) > 1:
+        # one who holds tasks of several notices is told which notice's item changed (probe 23: "mục 1" alone)
+        text = texts.with_unit(text, rec.item_ref, texts.notice_label(task_notice.number, notice_title(task_notice)))
     if source == "office" and (unit := await ctx.db.run(lambda s: s.get_one(Task, task_id).lead_name)):
         # the office recording a unit's report ("7.d UBND phường Cam Đường xong"): whose row changed (probe 22, F8)
         text = texts.with_unit(text, rec.item_ref, unit)
@@ -1283,8 +1288,10 @@ async def _ask_which(conv: Conversation, event: TextIn, person: Person, candidat
                                   task_ids=[t.id for t in candidates], sent_at=sent_time(conv, event))
     twice = len({t.item_ref for t in candidates}) < len(candidates)  # one item held for two units: say whose
     refs = [f"{t.item_ref} ({t.lead_name})" if twice and t.lead_name else t.item_ref for t in candidates]
+    notices = [texts.notice_label(t.notice.number, notice_title(t.notice)) for t in candidates] \
+        if len({t.notice_id for t in candidates}) > 1 else None  # which notice each is (probe 23)
     question = question or texts.which_task(list(zip(refs, [t.text for t in candidates], strict=True)), text,
-                                            buttons)
+                                            buttons, notices=notices)
     await conv.reply(event, Outgoing(text=question, actions=which_actions(
         pending_id, [(t.id, ref) for t, ref in zip(candidates, refs, strict=True)], text)))
 
@@ -2233,6 +2240,10 @@ async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref:
         tasks, rest = by_unit, _without_unit(rest, by_unit[0])  # "3 Hội Nông dân xong": that unit's item 3
     elif len(tasks) > 1 and (worded := _by_its_words(tasks, rest)) is not None:  # "1 tiếp thu ý kiến xong"
         tasks = [worded]
+    elif collect is None and (others := _other_readings(await ctx.db.run(open_tasks_for, person), ref, tasks)):
+        # "1 xong" from one holding "1" of one notice and "I.1" of another, "mục 2" over I.2 and II.2.a–c: asked,
+        # never one of them taken silently (probe 23)
+        tasks = in_item_order(tasks + others)[:MAX_WHICH]
     if len({t.item_ref for t in tasks}) > 1 or (len(tasks) > 1 and len({t.notice_id for t in tasks}) == 1):
         # "1.a" typed for "I.1.a" and "II.1.a", or item 3 held for two units (kiêm nhiệm): ask which, the text kept
         await _ask_which(conv, event, person, tasks, rest, "text")
@@ -2242,6 +2253,22 @@ async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref:
                                                   conv.channel(event.channel).capabilities.reply_to))
         return True
     return await _apply_text(conv, event, person, tasks[0], rest, source="text", collect=collect)
+
+
+def _other_readings(held: list[Task], ref: str, tasks: list[Task]) -> list[Task]:
+    """The person's other open tasks `ref` may as well mean under another numbering: "1" typed for item 1 of one
+    notice may be "I.1" of another; "2" for "I.2" may be section "II.2" (its II.2.a–c) or "2.1"."""
+    chosen = {t.id for t in tasks}
+    out = []
+    for t in held:
+        key = ref_key(t.item_ref)
+        if t.id in chosen or any(t.notice_id == c.notice_id and key.startswith(ref_key(c.item_ref) + ".")
+                                 for c in tasks):  # (2.1 under the 2 chosen, of the same notice: its part)
+            continue
+        parents = [key.rsplit(".", n)[0] for n in range(1, key.count(".") + 1)]
+        if same_ref(key, ref) or ends_ref(key, ref) or any(same_ref(p, ref) or ends_ref(p, ref) for p in parents):
+            out.append(t)
+    return out
 
 
 def _notice_number(task: Task) -> str | None:
