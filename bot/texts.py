@@ -1995,6 +1995,12 @@ def which_under(ref: str, tasks: Sequence[tuple[str, str]], typed: str, buttons:
     return vn("\n".join(lines))
 
 
+def every_lapsed(example_ref: str) -> str:
+    """A "đúng" long after "… cho cả … mục, đúng không?": that question no longer holds, and what to type."""
+    return vn(f"Câu hỏi trước đã hết hiệu lực nên Nhắc việc chưa ghi. Đồng chí gõ lại tình trạng từng mục, ví dụ "
+              f"“{example_ref} xong”, hoặc gõ lại “tất cả đã hoàn thành” để được hỏi lại.")
+
+
 def every_question(rows: Sequence[tuple[str, str, dt.date | None]], typed: str, *, buttons: bool,
                    section: str | None = None) -> str:
     """A message that would record the same on several tasks at once ("Phường đã hoàn thành tất cả các nội dung",

@@ -557,7 +557,13 @@ async def confirm_together(conv: Conversation, event: Inbound, collected: Confir
     continues those tasks."""
     if not collected and not refused:
         return
-    sent = await conv.reply(event, Outgoing(text="\n\n".join([text for _, text in collected] + (refused or []))))
+    said = [text for _, text in collected]
+    notes = [line for text in said for line in text.splitlines() if line.startswith("Nội dung: ")]
+    if common := list(dict.fromkeys(line for line in notes if notes.count(line) > 1)):
+        # the same words recorded on each ("tất cả … đã hoàn thành"): said once, under the list (probe 23)
+        said = ["\n".join(line for line in text.splitlines() if line not in common) for text in said]
+        said = ["\n".join(said + common)]
+    sent = await conv.reply(event, Outgoing(text="\n\n".join(said + (refused or []))))
     if sent.last_id is not None:
         for rec, _ in collected:
             await conv.ctx.db.run(remember_ack, report_id=rec.report_id, chat_id=sent.chat_id,
@@ -1782,11 +1788,28 @@ async def _ask_every(conv: Conversation, event: Inbound, person: Person, tasks: 
     """Ask once whether `text` is for every one of `tasks` (the first action, or "đúng", records it on each; an
     item's action on that one): the text kept."""
     tasks = in_item_order(list(tasks))
+    ctx = conv.ctx
+    # a recurring duty whose round is recorded and whose next one has not begun: "đúng" would not record it, so it
+    # is not listed among those it records, but said apart, once (probe 23)
+    early = {t.id: r for t in tasks if (r := await ctx.db.run(done_today, t.id, today=ctx.today(),
+                                                               calendar=ctx.policy.calendar)) is not None}
+    apart = [texts.round_already_done(r.item_ref, r.label, r.current, r.done_on, ctx.today()) for r in early.values()]
+    tasks = [t for t in tasks if t.id not in early]
+    if not tasks:
+        await conv.say(event, "\n".join(apart))
+        return True
+    if len(tasks) == 1 and isinstance(event, TextIn):  # one left: asked about it alone
+        await _ask_which(conv, event, person, tasks, text, "text",
+                         question="\n".join([*apart, texts.which_task([(tasks[0].item_ref, tasks[0].text)], text,
+                                                                      conv.channel(event.channel).capabilities.buttons)]))
+        return True
     pending_id = await conv.ctx.db.run(save_pending_reply, person=person, text=text, source=EVERY_ASKED,
                                        task_ids=[t.id for t in tasks], sent_at=sent_time(conv, event))
     buttons = conv.channel(event.channel).capabilities.buttons
     question = texts.every_question([(t.item_ref, t.text, t.due_on) for t in tasks], text, buttons=buttons,
                                     section=section)
+    if apart:
+        question += "\n" + "\n".join(apart)
     every = (Action(label=texts.every_button(len(tasks)), data=f"w:{pending_id}:{tasks[0].id}:every", typed="đúng"),)
     await conv.reply(event, Outgoing(text=question, actions=(every, *which_actions(
         pending_id, [(t.id, t.item_ref) for t in tasks], text))))
@@ -1800,6 +1823,12 @@ async def _confirm_every(conv: Conversation, event: TextIn, person: Person) -> b
     since = ctx.clock.now() - MEANT_FOLLOWS
     asked = await ctx.db.run(pending_which, person=person, since=since, sources=(EVERY_ASKED,))
     meant = await ctx.db.run(pending_date, person=person, since=since, source=MEANT)
+    if asked is None and meant is None and (lapsed := await ctx.db.run(
+            pending_which, person=person, since=ctx.clock.now() - LAPSED_TOLD, sources=(EVERY_ASKED,))) is not None:
+        # "đúng" days after "… cho cả 5 mục, đúng không?": the question lapsed — said, with what to type (probe 23)
+        first = await ctx.db.run(lambda s: s.get_one(Task, lapsed[1][0]).item_ref)
+        await conv.say(event, texts.every_lapsed(first))
+        return True
     if asked is None or (meant is not None and meant[0] > asked[0]):
         return False
     pending_id, task_ids, _ = asked
@@ -1930,6 +1959,7 @@ async def _positions(conv: Conversation, person: Person,
 YES = re.compile(r"(?:(?:da|vang|u|uh|um|ok|oke)\W*\s*)*(?:dung|phai|co|chuan|chinh xac)"
                  r"(?:\s+(?:roi|vay|the|a|nhe|nha|muc do|do))*")
 MEANT_FOLLOWS = dt.timedelta(hours=24)  # a "đúng" this long after the question still answers it
+LAPSED_TOLD = dt.timedelta(days=14)  # a "đúng" this long after it is told the question lapsed
 
 
 async def _confirm_meant(conv: Conversation, event: TextIn, person: Person) -> bool:
