@@ -1417,6 +1417,27 @@ PLANNED = re.compile(r"\b(?:du kien|du tinh|phan dau|uoc tinh|theo ke hoach|chac
                      r"(?:(?:xong|hoan thanh|hoan tat|ban hanh|trinh|gui|nop)\s+)?"
                      r"(?:(?:vao|truoc|trong|den|toi|khoang|cham nhat)\s+)?(?:ngay\s+)?")
 PLAN_ASKED = "plan"  # a pending reply's source: an extension to the planned date, offered under a progress report
+# a planned month or quarter: "dự kiến xong tháng 6", "trong tháng 6/2026", "quý III", "quy 3/2026" (folded)
+_PLANNED_PERIOD = re.compile(r"(?:thang\s+(?P<month>\d{1,2})|quy\s+(?P<quarter>iv|i{1,3}|[1-4]))(?![\w.])"
+                             r"(?:\s*(?:/|nam)\s*(?P<year>\d{4}))?")
+_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+def _planned_period(folded: str, today: dt.date) -> dt.date | None:
+    """The last day of the month or quarter a plan names at the start of `folded` ("tháng 6" -> 30/06), this year
+    or, once past, the next; None for anything else (probe 23: "dự kiến xong tháng 6" offered no extension)."""
+    m = _PLANNED_PERIOD.match(folded)
+    if m is None:
+        return None
+    if m.group("month"):
+        month = int(m.group("month"))
+    else:
+        quarter = m.group("quarter")
+        month = 3 * (int(quarter) if quarter.isdigit() else _QUARTERS[quarter])
+    if not 1 <= month <= 12:
+        return None
+    year = int(m.group("year")) if m.group("year") else today.year + (month < today.month)
+    return (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1))
 
 
 async def _planned_after_deadline(conv: Conversation, event: TextIn, person: Person, task: Task, text: str) -> None:
@@ -1428,7 +1449,8 @@ async def _planned_after_deadline(conv: Conversation, event: TextIn, person: Per
         return
     found = leading_when(squeezed[m.end():], now=ctx.clock.now(), calendar=ctx.policy.calendar)
     calendar = ctx.policy.calendar
-    if found is None or not _later_than_deadline(task, planned := found[0].date, ctx.today(), calendar):
+    planned = found[0].date if found is not None else _planned_period(folded[m.end():], ctx.today())
+    if planned is None or not _later_than_deadline(task, planned, ctx.today(), calendar):
         return
     pending_id = await ctx.db.run(save_pending_reply, person=person, text=f"xin gia hạn đến {planned:%d/%m/%Y}",
                                   source=PLAN_ASKED, task_ids=[task.id], sent_at=sent_time(conv, event))

@@ -4,6 +4,8 @@ Telegram sandbox: the same words repeated under each task confirmed; a "đúng" 
 
 from __future__ import annotations
 
+import pytest
+
 from bot import texts
 from bot.sandbox.harness import Harness
 from storage.models import TaskStatus
@@ -31,3 +33,25 @@ async def test_a_late_yes_is_told_the_question_lapsed(harness: Harness) -> None:
     told = last_text(h, "ct_cd")
     assert told.startswith("Câu hỏi trước đã hết hiệu lực") and "“4.a xong”" in told, told
     assert all(tasks(h, ref)[PHUONG].status != TaskStatus.DONE for ref in ("4.a", "4.b", "4.c"))
+
+
+@pytest.mark.parametrize(("plan", "end"), [("tháng 6", "30/06/2026"), ("trong tháng 6/2026", "30/06/2026"),
+                                           ("quý III", "30/09/2026")])
+async def test_a_planned_month_after_the_deadline_offers_the_extension_to_its_end(
+        harness: Harness, plan: str, end: str) -> None:  # noqa: F811
+    h = harness
+    mark = len(h.sent)
+    await h.say("ct_cd", f"mục 4.a đang triển khai, dự kiến xong {plan}")
+    said = texts_to(h, "ct_cd", mark)
+    assert tasks(h, "4.a")[PHUONG].status == TaskStatus.IN_PROGRESS
+    assert said[-1].startswith(f"Lưu ý: ngày dự kiến hoàn thành {end} muộn hơn thời hạn của mục 4.a"), said
+    await h.say("ct_cd", "xin gia hạn")
+    assert tasks(h, "4.a")[PHUONG].status == TaskStatus.EXTENSION_REQUESTED
+    assert end in last_text(h, "ct_cd"), last_text(h, "ct_cd")
+
+
+async def test_a_planned_month_within_the_deadline_says_nothing_more(harness: Harness) -> None:  # noqa: F811
+    mark = len(harness.sent)
+    await harness.say("ct_cd", "mục 4.b đang làm, dự kiến xong tháng 5")
+    said = texts_to(harness, "ct_cd", mark)
+    assert len(said) == 1 and "Lưu ý" not in said[0], said
