@@ -1489,7 +1489,7 @@ def with_subject(title: str, subject: str | None) -> str:
     return f"{title}{_about(subject)}"
 
 
-QUIET_NOTE = "(Nhắc lại hằng tuần vì chưa nhận được phản hồi của đồng chí.)"
+QUIET_NOTE = "(Nhắc lại hằng tuần vì các nhiệm vụ này chưa có báo cáo mới.)"  # (whoever answers for them)
 
 
 def digest_text(view: DigestView, *, buttons: bool, recalled: Mapping[int, str] | None = None,
