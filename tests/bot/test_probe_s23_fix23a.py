@@ -55,3 +55,18 @@ async def test_a_planned_month_within_the_deadline_says_nothing_more(harness: Ha
     await harness.say("ct_cd", "mục 4.b đang làm, dự kiến xong tháng 5")
     said = texts_to(harness, "ct_cd", mark)
     assert len(said) == 1 and "Lưu ý" not in said[0], said
+
+
+@pytest.mark.parametrize("typed", ["mục 4.a thế nào ạ?", "Dạ, mục 4.a thế nào nhé", "mục 4.a đến đâu rồi ạ."])
+async def test_an_item_question_with_a_polite_particle_is_answered(harness: Harness, typed: str) -> None:  # noqa: F811
+    h = harness
+    mark = len(h.sent)
+    await h.say("pct", typed)
+    said = "\n".join(texts_to(h, "pct", mark))
+    assert "4.a" in said and PHUONG in said and not texts_to(h, "vt", mark), said
+
+
+@pytest.mark.parametrize("typed", ["Dạ, mục 4.a đã hoàn thành ạ.", "4.a xong nhé", "mục 4.a xong rồi ạ"])
+async def test_a_status_with_a_polite_particle_is_recorded(harness: Harness, typed: str) -> None:  # noqa: F811
+    await harness.say("ct_cd", typed)
+    assert tasks(harness, "4.a")[PHUONG].status == TaskStatus.DONE, last_text(harness, "ct_cd")
