@@ -116,3 +116,20 @@ def notice_table(notice: ParsedNotice, *, ocr: bool = False) -> str:
         lines.append("Cột “Chủ trì lấy từ”: nội dung — lời của chính nhiệm vụ; đề mục trên — đề mục hoặc câu dẫn phía "
                      "trên; Kính gửi — đơn vị nhận văn bản (Kính gửi, câu kết).")
     return vn("\n".join(lines))
+
+
+# polite particles that change nothing in what a message asks: "… thế nào ạ?", "Dạ, …", "… nhé.", "… ạ." (probe 23:
+# "UBND xã Đức Trọng thế nào ạ?" went to the office while the same words without "ạ" got the report)
+_LEADING_PARTICLE = re.compile(r"^\s*(?:dạ|vâng|thưa\s+(?:đồng\s+chí|anh|chị))\s*[,.!]?\s+(?=\S)", re.IGNORECASE)
+_TRAILING_PARTICLE = re.compile(r"(?:[\s,]+(?:ạ|dạ|nhé|nha|nhỉ|nhe|ah|à)|(?<=[^\W\d_]{2})[\s,]+a)"
+                                r"(?P<end>[\s.!?…]*)$", re.IGNORECASE)
+
+
+def without_particles(text: str) -> str:
+    """`text` with the polite particles at its start and end left out, its closing "?" kept ("… thế nào ạ?" ->
+    "… thế nào?"); a plain "a" only after a word of letters (not "mục 2 a", an item letter)."""
+    text = unicodedata.normalize("NFC", text)
+    out = _LEADING_PARTICLE.sub("", text)
+    while (m := _TRAILING_PARTICLE.search(out)) is not None and m.start() > 0:
+        out = out[:m.start()] + ("?" if "?" in m.group("end") else "")
+    return out if out.strip() else text

@@ -1489,7 +1489,7 @@ def with_subject(title: str, subject: str | None) -> str:
     return f"{title}{_about(subject)}"
 
 
-QUIET_NOTE = "(Nhắc lại hằng tuần vì chưa nhận được phản hồi của đồng chí.)"
+QUIET_NOTE = "(Nhắc lại hằng tuần vì các nhiệm vụ này chưa có báo cáo mới.)"  # (whoever answers for them)
 
 
 def digest_text(view: DigestView, *, buttons: bool, recalled: Mapping[int, str] | None = None,
@@ -1962,13 +1962,23 @@ def no_missed_round(item_ref: str) -> str:
     return vn(f"Mục {item_ref} không có kỳ trước nào đang chờ báo cáo.")
 
 
-def which_task(tasks: Sequence[tuple[str, str]], typed: str, buttons: bool = True, unit: str | None = None) -> str:
+def notice_label(number: str | None, title: str) -> str:
+    """A notice named short: its number ("76/TB-UBND") when it has one, else its title cut short."""
+    return number if number and re.search(r"\d", number) else short_title(title, 45)
+
+
+def which_task(tasks: Sequence[tuple[str, str]], typed: str, buttons: bool = True, unit: str | None = None,
+               notices: Sequence[str] | None = None) -> str:
     """The question when nothing says which of several tasks a message is about; the actions under it
     (one per candidate) apply the message to the one chosen. `unit`: the tasks are that unit's (the office
     recording what it said), not the person's own."""
     holder = f"{unit} đang có" if unit else "Đồng chí đang phụ trách"
     lines = [f"{holder} {len(tasks)} nhiệm vụ. Nội dung “{shorten(typed, 80)}” là của nhiệm vụ nào?"]
-    lines += [f"• Mục {ref}: {short_title(text, 90)}" for ref, text in tasks]
+    if notices:  # tasks of several notices: each one's notice named (probe 23)
+        lines += [f"• Mục {ref} ({notice}): {short_title(text, 60)}"
+                  for (ref, text), notice in zip(tasks, notices, strict=True)]
+    else:
+        lines += [f"• Mục {ref}: {short_title(text, 90)}" for ref, text in tasks]
     if buttons:
         lines.append("Đồng chí bấm số mục bên dưới; nội dung trên sẽ được ghi cho nhiệm vụ đó.")
     return vn("\n".join(lines))
@@ -1983,6 +1993,12 @@ def which_under(ref: str, tasks: Sequence[tuple[str, str]], typed: str, buttons:
     if buttons:  # (without: the channel adds the forms to type, one per item)
         lines.append("Đồng chí bấm số mục bên dưới; nội dung trên sẽ được ghi cho nhiệm vụ đó.")
     return vn("\n".join(lines))
+
+
+def every_lapsed(example_ref: str) -> str:
+    """A "đúng" long after "… cho cả … mục, đúng không?": that question no longer holds, and what to type."""
+    return vn(f"Câu hỏi trước đã hết hiệu lực nên Nhắc việc chưa ghi. Đồng chí gõ lại tình trạng từng mục, ví dụ "
+              f"“{example_ref} xong”, hoặc gõ lại “tất cả đã hoàn thành” để được hỏi lại.")
 
 
 def every_question(rows: Sequence[tuple[str, str, dt.date | None]], typed: str, *, buttons: bool,

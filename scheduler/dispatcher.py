@@ -92,6 +92,7 @@ from storage.models import (
     DigestState,
     Notice,
     NoticeStatus,
+    PendingReply,
     Person,
     PersonPost,
     Role,
@@ -701,6 +702,11 @@ def _answered_on(session: Session, people: list[int], *, since: dt.date,
         keep(session.execute(select(Task.assignee_id, func.max(Task.last_report_at))
                              .where(Task.assignee_id.in_(ids), Task.last_report_at >= start)
                              .group_by(Task.assignee_id)))
+        # a message of theirs about a task the bot kept to ask which (or "có phải là báo cáo mục …?"): they wrote,
+        # though they never tapped (probe 23: told "chưa nhận được phản hồi" a week after writing)
+        keep(session.execute(select(PendingReply.person_id, func.max(PendingReply.sent_at))
+                             .where(PendingReply.person_id.in_(ids), PendingReply.sent_at >= start)
+                             .group_by(PendingReply.person_id)))
         keep(session.execute(select(AuditLog.actor_id, func.max(AuditLog.at))
                              .where(AuditLog.at >= start, AuditLog.action == "task.snooze",
                                     AuditLog.actor_id.in_(ids)).group_by(AuditLog.actor_id)))

@@ -5,6 +5,7 @@ apology and a log line. No chat library is imported below this package."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import re
@@ -32,6 +33,7 @@ from bot.conversation import (
 from bot.conversation.events import Channel, FileIn, Inbound, Outgoing, SentMessage, TapIn, TextIn, UnsupportedIn
 from bot.conversation.render import fit
 from bot.replies import chat_fold
+from bot.textbase import without_particles
 from scheduler.dispatcher import (
     CHAT_GAP,
     DigestView,
@@ -291,6 +293,8 @@ async def _on_text(conv: Conversation, event: TextIn, person: Person) -> None:
     if not event.text.strip():
         await conv.say(event, texts.EMPTY_MESSAGE)
         return
+    # a question read without its polite particles ("UBND xã X thế nào ạ?" is "UBND xã X thế nào?", probe 23)
+    plain = dataclasses.replace(event, text=without_particles(event.text))
     if (await office.reply_answer(conv, event, person) or await office.typed_to_office(conv, event, person)
             or await status.date_for_extension(conv, event, person)  # "đến 12/9" after "đến ngày nào?"
             or await notices.typed_move(conv, event, person)  # before a reply's progress: never stored as one
@@ -298,9 +302,9 @@ async def _on_text(conv: Conversation, event: TextIn, person: Person) -> None:
             or await status.reply_status(conv, event, person) or await notices.correct_draft(conv, event, person)
             or await notices.typed_decision(conv, event, person)
             or await status.typed_extension_decision(conv, event, person)
-            or await itemquery.item_question(conv, event, person)  # "tình hình mục 2.1": that item, done or not
-            or await reports.blocked_question(conv, event, person)  # "việc nào đang vướng?": never a status
-            or await reports.typed_question(conv, event, person)
+            or await itemquery.item_question(conv, plain, person)  # "tình hình mục 2.1": that item, done or not
+            or await reports.blocked_question(conv, plain, person)  # "việc nào đang vướng?": never a status
+            or await reports.typed_question(conv, plain, person)
             or await status.typed_direction(conv, event, person)
             or await status.typed_status(conv, event, person)):
         return

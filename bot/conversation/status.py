@@ -56,7 +56,7 @@ from scheduler.recurrence import Frequency, frequency_of
 from scheduler.series import MissedBefore, close_missed, done_today, missed_before, record_in_series
 from storage.directory import person_by_id
 from storage.errors import ExtensionInvalid, NhacViecError, NotAllowed, NotApprover
-from storage.itemref import FOLDED_REF, ref_key, roman_section, squeezed_and_folded
+from storage.itemref import FOLDED_REF, ends_ref, ref_key, roman_section, same_ref, squeezed_and_folded
 from storage.models import (
     Digest,
     DigestState,
@@ -360,6 +360,11 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
             button = collect is None and conv.channel(event.channel).capabilities.buttons
             text += "\n" + texts.missed_round_hint(rec.item_ref, missed.label, button=button)
             actions = missed_round_actions(task_id, rec.item_ref, missed)
+    held = {t.notice_id for t in await ctx.db.run(open_tasks_for, person)}
+    task_notice = await ctx.db.run(lambda s: s.get_one(Task, task_id).notice)
+    if source != "office" and len(held | {task_notice.id}) > 1:
+        # one who holds tasks of several notices is told which notice's item changed (probe 23: "mục 1" alone)
+        text = texts.with_unit(text, rec.item_ref, texts.notice_label(task_notice.number, notice_title(task_notice)))
     if source == "office" and (unit := await ctx.db.run(lambda s: s.get_one(Task, task_id).lead_name)):
         # the office recording a unit's report ("7.d UBND phường Cam Đường xong"): whose row changed (probe 22, F8)
         text = texts.with_unit(text, rec.item_ref, unit)
@@ -552,7 +557,13 @@ async def confirm_together(conv: Conversation, event: Inbound, collected: Confir
     continues those tasks."""
     if not collected and not refused:
         return
-    sent = await conv.reply(event, Outgoing(text="\n\n".join([text for _, text in collected] + (refused or []))))
+    said = [text for _, text in collected]
+    notes = [line for text in said for line in text.splitlines() if line.startswith("Nội dung: ")]
+    if common := list(dict.fromkeys(line for line in notes if notes.count(line) > 1)):
+        # the same words recorded on each ("tất cả … đã hoàn thành"): said once, under the list (probe 23)
+        said = ["\n".join(line for line in text.splitlines() if line not in common) for text in said]
+        said = ["\n".join(said + common)]
+    sent = await conv.reply(event, Outgoing(text="\n\n".join(said + (refused or []))))
     if sent.last_id is not None:
         for rec, _ in collected:
             await conv.ctx.db.run(remember_ack, report_id=rec.report_id, chat_id=sent.chat_id,
@@ -1283,8 +1294,10 @@ async def _ask_which(conv: Conversation, event: TextIn, person: Person, candidat
                                   task_ids=[t.id for t in candidates], sent_at=sent_time(conv, event))
     twice = len({t.item_ref for t in candidates}) < len(candidates)  # one item held for two units: say whose
     refs = [f"{t.item_ref} ({t.lead_name})" if twice and t.lead_name else t.item_ref for t in candidates]
+    notices = [texts.notice_label(t.notice.number, notice_title(t.notice)) for t in candidates] \
+        if len({t.notice_id for t in candidates}) > 1 else None  # which notice each is (probe 23)
     question = question or texts.which_task(list(zip(refs, [t.text for t in candidates], strict=True)), text,
-                                            buttons)
+                                            buttons, notices=notices)
     await conv.reply(event, Outgoing(text=question, actions=which_actions(
         pending_id, [(t.id, ref) for t, ref in zip(candidates, refs, strict=True)], text)))
 
@@ -1404,6 +1417,27 @@ PLANNED = re.compile(r"\b(?:du kien|du tinh|phan dau|uoc tinh|theo ke hoach|chac
                      r"(?:(?:xong|hoan thanh|hoan tat|ban hanh|trinh|gui|nop)\s+)?"
                      r"(?:(?:vao|truoc|trong|den|toi|khoang|cham nhat)\s+)?(?:ngay\s+)?")
 PLAN_ASKED = "plan"  # a pending reply's source: an extension to the planned date, offered under a progress report
+# a planned month or quarter: "dự kiến xong tháng 6", "trong tháng 6/2026", "quý III", "quy 3/2026" (folded)
+_PLANNED_PERIOD = re.compile(r"(?:thang\s+(?P<month>\d{1,2})|quy\s+(?P<quarter>iv|i{1,3}|[1-4]))(?![\w.])"
+                             r"(?:\s*(?:/|nam)\s*(?P<year>\d{4}))?")
+_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+def _planned_period(folded: str, today: dt.date) -> dt.date | None:
+    """The last day of the month or quarter a plan names at the start of `folded` ("tháng 6" -> 30/06), this year
+    or, once past, the next; None for anything else (probe 23: "dự kiến xong tháng 6" offered no extension)."""
+    m = _PLANNED_PERIOD.match(folded)
+    if m is None:
+        return None
+    if m.group("month"):
+        month = int(m.group("month"))
+    else:
+        quarter = m.group("quarter")
+        month = 3 * (int(quarter) if quarter.isdigit() else _QUARTERS[quarter])
+    if not 1 <= month <= 12:
+        return None
+    year = int(m.group("year")) if m.group("year") else today.year + (month < today.month)
+    return (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1))
 
 
 async def _planned_after_deadline(conv: Conversation, event: TextIn, person: Person, task: Task, text: str) -> None:
@@ -1415,7 +1449,8 @@ async def _planned_after_deadline(conv: Conversation, event: TextIn, person: Per
         return
     found = leading_when(squeezed[m.end():], now=ctx.clock.now(), calendar=ctx.policy.calendar)
     calendar = ctx.policy.calendar
-    if found is None or not _later_than_deadline(task, planned := found[0].date, ctx.today(), calendar):
+    planned = found[0].date if found is not None else _planned_period(folded[m.end():], ctx.today())
+    if planned is None or not _later_than_deadline(task, planned, ctx.today(), calendar):
         return
     pending_id = await ctx.db.run(save_pending_reply, person=person, text=f"xin gia hạn đến {planned:%d/%m/%Y}",
                                   source=PLAN_ASKED, task_ids=[task.id], sent_at=sent_time(conv, event))
@@ -1775,11 +1810,28 @@ async def _ask_every(conv: Conversation, event: Inbound, person: Person, tasks: 
     """Ask once whether `text` is for every one of `tasks` (the first action, or "đúng", records it on each; an
     item's action on that one): the text kept."""
     tasks = in_item_order(list(tasks))
+    ctx = conv.ctx
+    # a recurring duty whose round is recorded and whose next one has not begun: "đúng" would not record it, so it
+    # is not listed among those it records, but said apart, once (probe 23)
+    early = {t.id: r for t in tasks if (r := await ctx.db.run(done_today, t.id, today=ctx.today(),
+                                                               calendar=ctx.policy.calendar)) is not None}
+    apart = [texts.round_already_done(r.item_ref, r.label, r.current, r.done_on, ctx.today()) for r in early.values()]
+    tasks = [t for t in tasks if t.id not in early]
+    if not tasks:
+        await conv.say(event, "\n".join(apart))
+        return True
+    if len(tasks) == 1 and isinstance(event, TextIn):  # one left: asked about it alone
+        await _ask_which(conv, event, person, tasks, text, "text",
+                         question="\n".join([*apart, texts.which_task([(tasks[0].item_ref, tasks[0].text)], text,
+                                                                      conv.channel(event.channel).capabilities.buttons)]))
+        return True
     pending_id = await conv.ctx.db.run(save_pending_reply, person=person, text=text, source=EVERY_ASKED,
                                        task_ids=[t.id for t in tasks], sent_at=sent_time(conv, event))
     buttons = conv.channel(event.channel).capabilities.buttons
     question = texts.every_question([(t.item_ref, t.text, t.due_on) for t in tasks], text, buttons=buttons,
                                     section=section)
+    if apart:
+        question += "\n" + "\n".join(apart)
     every = (Action(label=texts.every_button(len(tasks)), data=f"w:{pending_id}:{tasks[0].id}:every", typed="đúng"),)
     await conv.reply(event, Outgoing(text=question, actions=(every, *which_actions(
         pending_id, [(t.id, t.item_ref) for t in tasks], text))))
@@ -1793,6 +1845,12 @@ async def _confirm_every(conv: Conversation, event: TextIn, person: Person) -> b
     since = ctx.clock.now() - MEANT_FOLLOWS
     asked = await ctx.db.run(pending_which, person=person, since=since, sources=(EVERY_ASKED,))
     meant = await ctx.db.run(pending_date, person=person, since=since, source=MEANT)
+    if asked is None and meant is None and (lapsed := await ctx.db.run(
+            pending_which, person=person, since=ctx.clock.now() - LAPSED_TOLD, sources=(EVERY_ASKED,))) is not None:
+        # "đúng" days after "… cho cả 5 mục, đúng không?": the question lapsed — said, with what to type (probe 23)
+        first = await ctx.db.run(lambda s: s.get_one(Task, lapsed[1][0]).item_ref)
+        await conv.say(event, texts.every_lapsed(first))
+        return True
     if asked is None or (meant is not None and meant[0] > asked[0]):
         return False
     pending_id, task_ids, _ = asked
@@ -1923,6 +1981,7 @@ async def _positions(conv: Conversation, person: Person,
 YES = re.compile(r"(?:(?:da|vang|u|uh|um|ok|oke)\W*\s*)*(?:dung|phai|co|chuan|chinh xac)"
                  r"(?:\s+(?:roi|vay|the|a|nhe|nha|muc do|do))*")
 MEANT_FOLLOWS = dt.timedelta(hours=24)  # a "đúng" this long after the question still answers it
+LAPSED_TOLD = dt.timedelta(days=14)  # a "đúng" this long after it is told the question lapsed
 
 
 async def _confirm_meant(conv: Conversation, event: TextIn, person: Person) -> bool:
@@ -2233,6 +2292,10 @@ async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref:
         tasks, rest = by_unit, _without_unit(rest, by_unit[0])  # "3 Hội Nông dân xong": that unit's item 3
     elif len(tasks) > 1 and (worded := _by_its_words(tasks, rest)) is not None:  # "1 tiếp thu ý kiến xong"
         tasks = [worded]
+    elif collect is None and (others := _other_readings(await ctx.db.run(open_tasks_for, person), ref, tasks)):
+        # "1 xong" from one holding "1" of one notice and "I.1" of another, "mục 2" over I.2 and II.2.a–c: asked,
+        # never one of them taken silently (probe 23)
+        tasks = in_item_order(tasks + others)[:MAX_WHICH]
     if len({t.item_ref for t in tasks}) > 1 or (len(tasks) > 1 and len({t.notice_id for t in tasks}) == 1):
         # "1.a" typed for "I.1.a" and "II.1.a", or item 3 held for two units (kiêm nhiệm): ask which, the text kept
         await _ask_which(conv, event, person, tasks, rest, "text")
@@ -2242,6 +2305,22 @@ async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref:
                                                   conv.channel(event.channel).capabilities.reply_to))
         return True
     return await _apply_text(conv, event, person, tasks[0], rest, source="text", collect=collect)
+
+
+def _other_readings(held: list[Task], ref: str, tasks: list[Task]) -> list[Task]:
+    """The person's other open tasks `ref` may as well mean under another numbering: "1" typed for item 1 of one
+    notice may be "I.1" of another; "2" for "I.2" may be section "II.2" (its II.2.a–c) or "2.1"."""
+    chosen = {t.id for t in tasks}
+    out = []
+    for t in held:
+        key = ref_key(t.item_ref)
+        if t.id in chosen or any(t.notice_id == c.notice_id and key.startswith(ref_key(c.item_ref) + ".")
+                                 for c in tasks):  # (2.1 under the 2 chosen, of the same notice: its part)
+            continue
+        parents = [key.rsplit(".", n)[0] for n in range(1, key.count(".") + 1)]
+        if same_ref(key, ref) or ends_ref(key, ref) or any(same_ref(p, ref) or ends_ref(p, ref) for p in parents):
+            out.append(t)
+    return out
 
 
 def _notice_number(task: Task) -> str | None:

@@ -129,6 +129,9 @@ async def test_a_long_notice_report_tells_the_first_tasks_and_says_where_the_res
     ("leader", "báo cáo tình hình", None, False),
     ("admin", "cho tôi xem tiến độ", None, False),
     ("leader", "Sở Tài nguyên và Môi trường thế nào?", f"Phạm vi: đơn vị {TNMT}", False),
+    # a polite particle changes nothing (probe 23: "… thế nào ạ?" went to the office)
+    ("leader", "Sở Tài nguyên và Môi trường thế nào ạ?", f"Phạm vi: đơn vị {TNMT}", False),
+    ("leader", "Dạ, Sở Tài nguyên và Môi trường thế nào nhé", f"Phạm vi: đơn vị {TNMT}", False),
     ("leader", "tình hình tài nguyên tháng 2", f"Phạm vi: đơn vị {TNMT}; tháng 2/2026", False),
 ])
 async def test_a_leaders_question_in_words_gets_the_summary(harness: Harness, handle: str, typed: str,

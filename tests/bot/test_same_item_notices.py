@@ -60,7 +60,7 @@ async def test_the_notice_is_named_by_its_number(zalo: Harness) -> None:
     assert state(h, "215-TB/HU", "1") == state(h, "228-TB/HU", "1") == TaskStatus.OPEN
 
     await h.say("head_bdv", "muc 1 tb 228 da gui BTC ngay 6/3")
-    assert last(h, "head_bdv").startswith("Đã cập nhật: mục 1 — Hoàn thành")
+    assert last(h, "head_bdv").startswith("Đã cập nhật: mục 1 (228-TB/HU) — Hoàn thành")
     assert state(h, "228-TB/HU", "1") == TaskStatus.DONE and state(h, "215-TB/HU", "1") == TaskStatus.OPEN
     # the same notice named again: that task is finished — refused as such, never the other notice's item 1
     await h.say("head_bdv", "1 xong 228-TB/HU")
@@ -76,7 +76,7 @@ async def test_the_task_named_by_its_words_and_viec_shows_the_notices(zalo: Harn
     assert "• Mục 1 (215-TB/HU):" in listing and "• Mục 1 (228-TB/HU):" in listing
     assert "gõ kèm số văn bản" in listing
     await h.say("head_bdv", "1 tiep thu y kien gop y xong")
-    assert last(h, "head_bdv").startswith("Đã cập nhật: mục 1 — Hoàn thành")
+    assert last(h, "head_bdv").startswith("Đã cập nhật: mục 1 (228-TB/HU) — Hoàn thành")
     assert state(h, "228-TB/HU", "1") == TaskStatus.DONE and state(h, "215-TB/HU", "1") == TaskStatus.OPEN
 
 

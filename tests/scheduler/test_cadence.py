@@ -17,7 +17,7 @@ from scheduler.dispatcher import DigestView, send_due_digests, weekly_cadence
 from scheduler.policy import ReminderPolicy, state_of
 from storage.db import Database
 from storage.models import Digest, DigestState, Person, Task, TaskStatus
-from storage.tasks import StatusUpdate, record_status, snooze
+from storage.tasks import StatusUpdate, record_status, save_pending_reply, snooze
 from tests.conftest import local
 from tests.scheduler.test_dispatcher import HEAD_BDV, LEADER, RecordingSender, register, task
 
@@ -221,3 +221,20 @@ async def test_held_lines_merged_into_a_digest_keep_item_order(migrated_db: Data
     view = sender.to(HEAD_BDV)[-1]
     assert [(line.item_ref, line.category) for line in view.lines if line.escalation is None] == [
         ("1", "overdue"), *((ref, "checkin") for ref in ("2", "3", "4", "5", "6"))]
+
+
+async def test_a_message_of_theirs_the_bot_asked_about_is_an_answer(migrated_db: Database) -> None:
+    """Probe 23: a head wrote about a task, was asked "có phải là báo cáo mục …?" and never tapped — a week later
+    his weekly digest said nothing had been heard from him."""
+    db = migrated_db
+    register(db, FOUR, at=local(2018, 2, 26, 9, 0))
+    sender = RecordingSender()
+    await mornings(db, sender, START, dt.date(2018, 3, 8))
+    assert held_rows(db), "quiet: 08/03 held"
+    head = db.call(lambda s: s.scalars(select(Person).where(Person.handle == "head_bdv")).one())
+    third = db.call(lambda s: s.scalars(select(Task).where(Task.item_ref == "3")).one())
+    db.call(save_pending_reply, person=head, text="đang phối hợp với Mặt trận", source="text", task_ids=[third.id],
+            sent_at=local(2018, 3, 8, 15, 0))
+    await mornings(db, sender, dt.date(2018, 3, 9), dt.date(2018, 3, 12))
+    [monday] = [v for v in sender.to(HEAD_BDV) if v.day == dt.date(2018, 3, 12)]  # the weekly day
+    assert not monday.quiet and QUIET_NOTE not in digest_text(monday, buttons=True)
