@@ -336,14 +336,17 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
     rec, step = await ctx.db.run(record_in_series, task_id=task_id, actor=person, change=change, source=source,
                                  now=when, today=calendar.local(when).date(), calendar=calendar)
     await conv.answer_tap(event, texts.STATUS_LABELS[rec.status])
-    deciders = (await ctx.db.run(extension_request, rec.report_id)).deciders if change.requested_due_on else ""
+    asked = await ctx.db.run(extension_request, rec.report_id) if change.requested_due_on else None
+    deciders = asked.deciders if asked is not None else ""
     if change.requested_due_on and deciders == texts.SOME_DECIDER:  # whom it went to, by name (probe s20)
         deciders = texts.deciders_named(await ctx.db.run(approvers, task_id, person.id)) or deciders
     text = texts.recorded_text(rec, change.note, change.requested_due_on, deciders=deciders,
                                requested_note=calendar.explain_deadline(change.requested_due_on)
                                if change.requested_due_on else None,
                                replaced=rec.replaced_report_id is not None,
-                               replaced_due=replaced.requested_due if replaced else None, reopened=change.reopen)
+                               replaced_due=replaced.requested_due if replaced else None, reopened=change.reopen,
+                               current_due=asked.current_due if asked is not None else None,
+                               today=calendar.local(when).date())
     if rec.waiting:  # a progress report while a request waits: it still waits
         text += "\n" + texts.request_still_waiting(rec.waiting_due)
     if rec.status == TaskStatus.BLOCKED and not (change.note and texts.meaningful_note(change.note)):
@@ -519,7 +522,7 @@ async def acknowledge(conv: Conversation, event: Inbound, rec: Recorded, text: s
             continue
         shown_to = await conv.notify(approver, Outgoing(
             text=texts.extension_request_text(request, old.requested_due if old else None, replaced=old is not None,
-                                              calendar=ctx.policy.calendar, refused=refused),
+                                              calendar=ctx.policy.calendar, refused=refused, today=ctx.today()),
             actions=extension_actions(request)))
         if shown_to is not None and shown_to.last_id is not None:
             await ctx.db.run(remember_extension_message, report_id=rec.report_id, person_id=approver.id,
@@ -635,6 +638,13 @@ async def typed_extension_decision(conv: Conversation, event: TextIn, person: Pe
         pending = named  # "đồng ý gia hạn 1 cho huyện Hạ Hòa", "… đ/c Triệu Văn Hòa": one unit's request
     if len(pending) > 1 and ref is not None and (every := _every_request(pending, rest_folded)):
         # "đồng ý gia hạn 7.d cho cả 2 xã": each request waiting on that item, decided alike (probe 22, F7)
+        today = ctx.today()
+        dated = _granted_date(conv, rest, rest_folded, cue=r"(?:den|toi|cham\s*nhat|truoc|khong\s*qua|han\s*moi)")
+        if approve and dated is None and any(texts.far_extension(r.current_due, r.requested_due, today)
+                                             for r in every):
+            # one of them moves the deadline far (probe 23, F1): each unit's date shown, decided one by one
+            await conv.say(event, texts.group_grant_far(every, today))
+            return True
         log.info("typed decision by %s on %d requests of item %s", person.handle, len(every), ref)
         for request in every:
             await _decide_typed(conv, event, person, request.report_id, approve, rest, rest_folded)
