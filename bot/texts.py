@@ -1179,6 +1179,14 @@ def transfer_asked_text(asked: TransferAsked) -> str:
     passed on to the office, which moves it; nothing stored as progress."""
     where = f"chuyển sang {asked.unit_name} chủ trì" if asked.unit_name else "chuyển đơn vị chủ trì"
     who = ", ".join(f"đ/c {p.full_name}" for p in asked.admins)
+    if asked.already_led:  # (probe 23, F7) the unit named leads the item already, as its own task
+        return vn(f"{asked.unit_name} đã chủ trì mục {asked.item_ref} ({asked.notice_title}) với phần việc riêng, "
+                  f"nên Nhắc việc không gửi đề nghị chuyển tới Văn phòng; phần việc của "
+                  f"{asked.asker_unit or 'đơn vị đồng chí'} ở mục này giữ nguyên. Nếu đơn vị đồng chí không có "
+                  f"phần việc nào ở mục này, đồng chí gõ: “mục {asked.item_ref} không phải việc của đơn vị tôi”.")
+    if asked.repeated:
+        return vn(f"Đề nghị {where} nhiệm vụ mục {asked.item_ref} ({asked.notice_title}) của đồng chí đã được gửi "
+                  "Văn phòng và đang chờ xem xét; Nhắc việc không gửi lại. Nhắc việc sẽ báo khi nhiệm vụ được chuyển.")
     if not asked.admins:
         return vn(f"Nhiệm vụ mục {asked.item_ref} ({asked.notice_title}): chỉ Văn phòng (quản trị viên) hoặc lãnh đạo "
                   f"chuyển được nhiệm vụ sang đơn vị khác, và Văn phòng chưa kết nối Nhắc việc; đồng chí vui lòng báo "

@@ -1459,6 +1459,8 @@ async def _ask_transfer(conv: Conversation, event: Inbound, person: Person, task
     asked = await ctx.db.run(ask_transfer, by=person, task_id=task.id, unit_words=transfer.unit_words,
                              now=ctx.clock.now())
     await conv.say(event, texts.transfer_asked_text(asked))
+    if asked.already_led or asked.repeated:  # (probe 23, F7) nothing new for the office
+        return
     for admin in asked.admins:
         await conv.notify(admin, Outgoing(text=texts.transfer_asked_to_admin(admin.full_name, asked,
                                                                              " ".join(nfc(text).split()))))

@@ -9,7 +9,7 @@ from bot import texts
 from bot.sandbox.harness import Harness
 from scheduler.clock import FakeClock
 from storage.models import TaskStatus
-from tests.bot.conftest import last_text
+from tests.bot.conftest import last_text, texts_to
 from tests.bot.test_probe_s22_conv22b import DIRECTORY, NOTICE, tasks
 from tests.conftest import local
 
@@ -51,3 +51,24 @@ async def test_a_far_extension_is_said_to_requester_and_decider_and_not_granted_
     found = tasks(h, "4.a")
     assert {found[u].due_on.isoformat() for u in ("UBND xã Bát Xát", "UBND xã Mường Khương")  # type: ignore[union-attr]
             } == {"2026-05-29"}
+
+
+# ---------------------------------------------------------------- F7: a transfer asked to the unit already leading
+
+async def test_a_transfer_to_the_unit_already_leading_the_item_is_told_not_sent(harness: Harness) -> None:
+    h = harness
+    mark = len(h.sent)
+    await h.say("ct_bx", "mục 4.a không phải việc của xã, đề nghị chuyển UBND xã Mường Khương")
+    told = last_text(h, "ct_bx")
+    assert told.startswith("UBND xã Mường Khương đã chủ trì mục 4.a"), told
+    assert texts_to(h, "vt", mark) == []
+
+
+async def test_the_same_transfer_typed_again_reaches_the_office_once(harness: Harness) -> None:
+    h = harness
+    mark = len(h.sent)
+    await h.say("ct_bx", "mục 4.b không phải việc của xã, đề nghị chuyển Sở Xây dựng")
+    assert len(texts_to(h, "vt", mark)) == 1
+    await h.say("ct_bx", "muc 4.b khong phai viec cua xa, de nghi chuyen So Xay dung")
+    assert len(texts_to(h, "vt", mark)) == 1
+    assert "đang chờ xem xét; Nhắc việc không gửi lại" in last_text(h, "ct_bx")
