@@ -46,7 +46,7 @@ from storage.models import (
     Unit,
 )
 from storage.notices import _Leads, notice_title
-from storage.unitnames import best_unit_match, holds_office, mentions, signed_by, ways_to_name
+from storage.unitnames import best_unit_match, holds_office, marked_spelling, mentions, signed_by, ways_to_name
 from storage.vntext import fold
 
 log = logging.getLogger(__name__)
@@ -1295,7 +1295,7 @@ def ask_transfer(session: Session, *, by: Person, task_id: int, unit_words: str 
     if unit_words:
         found, _, group = _Leads(session).units_of(unit_words.strip(" .:"))
         if group is None and len(found) == 1 and found[0].id != task.lead_unit_id:
-            unit_name = found[0].name
+            unit_name = marked_spelling(found[0].name, [*task.written_units(), unit_words])
             already_led = session.scalar(select(func.count()).select_from(Task).where(
                 Task.notice_id == task.notice_id, Task.item_ref == task.item_ref, Task.lead_unit_id == found[0].id,
                 Task.status.in_(OPEN_STATUSES))) != 0

@@ -238,8 +238,7 @@ def _card(session, task_id: int, calendar) -> tuple[str, str] | None:  # type: i
     return task.item_ref, texts.task_card_text(
         item_ref=task.item_ref, notice_title=notice_title(task.notice), text=task.text, due_on=task.due_on,
         due_text=task.due_text, deadline_note=calendar.explain_deadline(task.due_on) if task.due_on else None,
-        lead=task.lead_unit.name if task.lead_unit else
-        (task.lead_unit_names or [None])[0], support=task.support_unit_names or [],
+        lead=task.lead_name or None, support=task.support_unit_names or [],
         status=TaskStatus(task.status), percent=task.percent,
         assignee=task.assignee.full_name if task.assignee else None, leaders=task.leaders_in_charge or ())
 
@@ -1668,7 +1667,7 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
         if not tasks and not person.is_admin and (unit_tasks := await ctx.db.run(unit_open_tasks, person)):
             # a cadre holding none herself, whom /viec told she may report for the unit's tasks: which of them
             # (asked even for one: it is a colleague's task) (probe 21, F8)
-            unit = unit_tasks[0].lead_unit.name if unit_tasks[0].lead_unit else None
+            unit = unit_tasks[0].lead_name if unit_tasks[0].lead_unit else None
             if len(unit_tasks) > 1 and every_task(text) in (0, len(unit_tasks)) and not transfer and \
                     change is not None and change.status is not None:
                 if _asks_before_closing(conv, unit_tasks, text, change):
@@ -2130,7 +2129,8 @@ async def _office_unnumbered(conv: Conversation, event: TextIn, person: Person, 
     """The office records what a unit said, without an item number ("thôn 6 báo cáo rồi"): that unit's one open
     task, or its one recurring round due, else the bot asks which (the unit's words left out of the note)."""
     ctx = conv.ctx
-    tasks = [t for t in await ctx.db.run(office_open_tasks, person) if t.lead_name == unit_name]
+    tasks = [t for t in await ctx.db.run(office_open_tasks, person)
+             if t.lead_unit is not None and t.lead_unit.name == unit_name]
     if not tasks:
         return False
     text = event.text
@@ -2212,7 +2212,7 @@ async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref:
             # explained (the lead reports the task done), not passed on
             return await _record_support(conv, event, person, ref, supported, rest.strip())
         if supported:  # the person's unit supports that task: say how to report its part
-            await conv.say(event, texts.support_only(supported[0].item_ref, supported[0].lead_unit.name
+            await conv.say(event, texts.support_only(supported[0].item_ref, supported[0].lead_name
                                                      if supported[0].lead_unit else None))
             return True
         if alone and not person.is_admin and ("?" in rest or QUESTION.search(folded_rest)):
