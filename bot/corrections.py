@@ -231,10 +231,24 @@ NEXT_GROUP = re.compile(r"\s*[,;]\s*(?=(?:UBND|Ủy\s*ban|Uỷ\s*ban|[Cc]ác|Th�
                         r"Công\s*ty|Bệnh\s*viện|Kho\s*bạc|Chi\s*nhánh|Đội)\s)")
 
 
+# what a correction says around a unit, not its name (probe 23, F9): a reason ("1: bỏ Bộ CHQS tỉnh vì không liên
+# quan", "do …", "lý do …"; lowercase, as a name's own words are capitalised, and never "đơn vị") and the polite
+# words after it ("1: thêm UBND xã Hiệp Thạnh ạ", "nhé", "nha", "giúp em")
+_UNIT_REASON = re.compile(r"[\s,;.]+(?:vì|bởi vì|bởi|do|lý do|lí do|ly do|li do|boi vi|(?<!đơn)(?<!don)\s*vi)\s+\S.*$")
+_PARTICLES = re.compile(r"(?:[\s,;.!]+(?:ạ|a|nhé|nhe|nha|với|luôn|giúp em|giúp tôi|giúp|giup em|giup|nhe a|nhé ạ))+"
+                        r"[\s.!]*$")
+
+
+def _without_asides(value: str) -> str:
+    """The unit part of a correction without a reason clause or closing particles."""
+    value = _UNIT_REASON.sub("", value)
+    return _PARTICLES.sub("", value)
+
+
 def _units(value: str) -> tuple[str, ...]:
     """The units as typed, one per name ("Sở Tài chính, Sở Nội vụ" → two; "UBND các huyện, thành phố" is one
-    group); none for "không"."""
-    value = " ".join(value.split()).strip(" .;,")
+    group); none for "không". A reason or polite words after them are not part of a name."""
+    value = _without_asides(" ".join(value.split()).strip(" .;,")).strip(" .;,")
     if fold(value) in NONE:
         return ()
     parts = NEXT_GROUP.split(value)

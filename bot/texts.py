@@ -1179,6 +1179,14 @@ def transfer_asked_text(asked: TransferAsked) -> str:
     passed on to the office, which moves it; nothing stored as progress."""
     where = f"chuyển sang {asked.unit_name} chủ trì" if asked.unit_name else "chuyển đơn vị chủ trì"
     who = ", ".join(f"đ/c {p.full_name}" for p in asked.admins)
+    if asked.already_led:  # (probe 23, F7) the unit named leads the item already, as its own task
+        return vn(f"{asked.unit_name} đã chủ trì mục {asked.item_ref} ({asked.notice_title}) với phần việc riêng, "
+                  f"nên Nhắc việc không gửi đề nghị chuyển tới Văn phòng; phần việc của "
+                  f"{asked.asker_unit or 'đơn vị đồng chí'} ở mục này giữ nguyên. Nếu đơn vị đồng chí không có "
+                  f"phần việc nào ở mục này, đồng chí gõ: “mục {asked.item_ref} không phải việc của đơn vị tôi”.")
+    if asked.repeated:
+        return vn(f"Đề nghị {where} nhiệm vụ mục {asked.item_ref} ({asked.notice_title}) của đồng chí đã được gửi "
+                  "Văn phòng và đang chờ xem xét; Nhắc việc không gửi lại. Nhắc việc sẽ báo khi nhiệm vụ được chuyển.")
     if not asked.admins:
         return vn(f"Nhiệm vụ mục {asked.item_ref} ({asked.notice_title}): chỉ Văn phòng (quản trị viên) hoặc lãnh đạo "
                   f"chuyển được nhiệm vụ sang đơn vị khác, và Văn phòng chưa kết nối Nhắc việc; đồng chí vui lòng báo "
@@ -1791,10 +1799,44 @@ def deciders_named(people: Sequence[Person]) -> str | None:
     return named[0] if len(named) == 1 else f"{', '.join(named[:-1])} và {named[-1]}"
 
 
+FAR_EXTENSION_DAYS = 92  # an extension request moving a deadline more than about 3 months: said how far, to the
+# requester and to those who decide it (probe 23, F1: "đến hết tháng Giêng" typed in April is 10 months away)
+FAR_TET_DAYS = 120  # a date said by Tết or tháng Giêng more than about 4 months ahead: its lunar year named
+
+_CAN = ("Canh", "Tân", "Nhâm", "Quý", "Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ")
+_CHI = ("Thân", "Dậu", "Tuất", "Hợi", "Tý", "Sửu", "Dần", "Mão", "Thìn", "Tỵ", "Ngọ", "Mùi")
+
+
+def lunar_year_name(year: int) -> str:
+    """ "Đinh Mùi 2027": the lunar year whose Tết falls in that Gregorian year."""
+    return f"{_CAN[year % 10]} {_CHI[year % 12]} {year}"
+
+
+def months_vn(days: int) -> str:
+    """ "khoảng 10 tháng", "45 ngày": a long span in words a reader weighs at a glance."""
+    return f"khoảng {round(days / 30.44)} tháng" if days >= 45 else f"{days} ngày"
+
+
+def far_extension(current_due: dt.date | None, requested_due: dt.date | None, today: dt.date) -> str | None:
+    """ "gần … sau thời hạn hiện tại": said when a request moves the deadline more than FAR_EXTENSION_DAYS (from the
+    deadline now, or from today when there is none or it has passed); None otherwise."""
+    if requested_due is None:
+        return None
+    base = current_due if current_due is not None and current_due >= today else today
+    days = (requested_due - base).days
+    if days <= FAR_EXTENSION_DAYS:
+        return None
+    since = "thời hạn hiện tại" if base == current_due else "hôm nay"
+    return f"ngày đề nghị cách {since} {months_vn(days)}"
+
+
 def recorded_text(rec: Recorded, note: str | None = None, requested_due: dt.date | None = None, *,
                   deciders: str = SOME_DECIDER, replaced_due: dt.date | None = None,
-                  replaced: bool = False, reopened: bool = False, requested_note: str | None = None) -> str:
-    """`requested_note`: the date asked falls on a day off ("hạn … rơi vào ngày nghỉ Tết, tính đến hết …")."""
+                  replaced: bool = False, reopened: bool = False, requested_note: str | None = None,
+                  current_due: dt.date | None = None, today: dt.date | None = None) -> str:
+    """`requested_note`: the date asked falls on a day off ("hạn … rơi vào ngày nghỉ Tết, tính đến hết …");
+    `current_due`, `today`: to say a request that moves the deadline far (FAR_EXTENSION_DAYS), and the lunar year of
+    a Tết phrase far ahead."""
     if reopened:  # (the note is the person's own "mở lại …": not repeated)
         return vn(f"Đã mở lại mục {rec.item_ref}: {recorded_status(rec)}. Nhắc việc sẽ nhắc nhiệm vụ này như trước.")
     lines = [f"Đã cập nhật: mục {rec.item_ref} — {recorded_status(rec)}."]
@@ -1803,11 +1845,19 @@ def recorded_text(rec: Recorded, note: str | None = None, requested_due: dt.date
                      "Nhắc việc sẽ báo kết quả cho đồng chí.")
         if requested_note:
             lines.append(f"({requested_note})")
-        if note and re.search(r"\b(?:tet|gieng|ram)\b", strip_marks(note).lower()):  # a date said by the lunar year
+        far = far_extension(current_due, requested_due, today) if today is not None else None
+        lunar = bool(note and re.search(r"\b(?:tet|gieng|ram)\b", strip_marks(note).lower()))
+        if lunar:  # a date said by the lunar year; far ahead, its year named and how far (probe 23, F1)
+            year = (f" (Tết năm {lunar_year_name(requested_due.year)})"
+                    if today is not None and (requested_due - today).days > FAR_TET_DAYS else "")
             lines.append(f"(Nhắc việc hiểu thời gian đồng chí nêu là {WEEKDAYS[requested_due.weekday()]}, "
-                         f"{date_vn(requested_due)}; nếu chưa đúng, "
+                         f"{date_vn(requested_due)}{year}; nếu chưa đúng, "
                          f"đồng chí gõ lại kèm ngày cụ thể, ví dụ: “{rec.item_ref} xin gia hạn đến "
                          f"{requested_due + dt.timedelta(days=7):%d/%m}”.)")
+        if far and today is not None:  # said to those who decide it too
+            again = "" if lunar else (f" Nếu chưa đúng ý, đồng chí gõ lại kèm ngày cụ thể, ví dụ: “{rec.item_ref} "
+                                      f"xin gia hạn đến {_a_fortnight_after(max(current_due or today, today))}”.")
+            lines.append(f"Lưu ý: {far}; người xem xét cũng được báo điều này.{again}")
         if replaced:
             before = f" (đến {date_vn(replaced_due)})" if replaced_due else ""
             lines.append(f"Đề nghị này thay cho đề nghị gia hạn trước đó{before}; đề nghị trước không còn hiệu lực.")
@@ -2061,6 +2111,22 @@ def _waiting_forms(pending: Sequence[ExtensionRequest], word: str) -> list[str]:
     """One line per request waiting: whose, to which date, and the typed decision that names it."""
     return [f"• Mục {p.item_ref} — {p.unit_name + ', ' if p.unit_name else ''}đ/c {p.requester_name}, đến "
             f"{date_vn(p.requested_due)}: gõ “{word} gia hạn {p.typed_which}”" for p in pending]
+
+
+def group_grant_far(pending: Sequence[ExtensionRequest], today: dt.date) -> str:
+    """ "đồng ý gia hạn 2.1 cho cả 2 xã" when one of the requests moves the deadline far (FAR_EXTENSION_DAYS): nothing
+    granted yet; each unit's date shown, with how far, so the leader decides knowing what he grants (probe 23, F1)."""
+    first = pending[0]
+    lines = [f"Chưa gia hạn: các đề nghị gia hạn mục {first.item_ref} ({first.notice_title}) xin đến các ngày sau, "
+             "có đề nghị kéo dài thời hạn hơn 3 tháng:"]
+    for p in pending:
+        far = far_extension(p.current_due, p.requested_due, today)
+        lines.append(f"• {p.unit_name + ', ' if p.unit_name else ''}đ/c {p.requester_name}: đến "
+                     f"{date_vn(p.requested_due)}" + (f" ({far})" if far else "")
+                     + f" — gõ “đồng ý gia hạn {p.typed_which}”")
+    lines.append(f"Đồng chí quyết định từng đề nghị, hoặc gõ một ngày cho tất cả, ví dụ: “đồng ý gia hạn "
+                 f"{first.item_ref} cho cả {len(pending)} đơn vị đến {_a_fortnight_after(today)}”.")
+    return vn("\n".join(lines))
 
 
 def share_not_waiting(share: NamedShare, decided_at: dt.datetime | None, pending: Sequence[ExtensionRequest],
@@ -2788,8 +2854,9 @@ def _noted(on: dt.date | None, since: dt.date) -> str:
 
 def extension_request_text(req: ExtensionRequest, replaced_due: dt.date | None = None,
                            replaced: bool = False, calendar: WorkingCalendar | None = None,
-                           refused: ExtensionRequest | None = None) -> str:
-    """To those who decide a new request; `refused`: the one refused last on the same task, said (probe 20, P2)."""
+                           refused: ExtensionRequest | None = None, today: dt.date | None = None) -> str:
+    """To those who decide a new request; `refused`: the one refused last on the same task, said (probe 20, P2);
+    `today`: to say a request that moves the deadline far (FAR_EXTENSION_DAYS)."""
     current = date_vn(req.current_due) if req.current_due else "không có thời hạn cụ thể"
     if req.current_due and calendar is not None and (note := calendar.explain_deadline(req.current_due)):
         current += f" ({note})"  # as the requester's digests say it: "rơi vào ngày nghỉ lễ 30/4, tính đến hết …"
@@ -2797,6 +2864,8 @@ def extension_request_text(req: ExtensionRequest, replaced_due: dt.date | None =
     lines = [f"Đề nghị gia hạn: đồng chí {req.requester_name}{unit} đề nghị gia hạn nhiệm vụ mục {req.item_ref} "
              f"({req.notice_title}).",
              f"Thời hạn hiện tại: {current}; đề nghị gia hạn đến: {date_vn(req.requested_due)}."]
+    if today is not None and (far := far_extension(req.current_due, req.requested_due, today)):
+        lines.append(f"Lưu ý: {far} — đồng chí xem kỹ trước khi quyết định.")  # (probe 23, F1)
     if req.note and meaningful_note(req.note):  # (a bare "xin gia hạn đến 30/4" is the line above again)
         lines.append(f"Nội dung: {shorten(req.note, 300)}")
     if replaced:

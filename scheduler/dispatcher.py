@@ -105,6 +105,7 @@ from storage.models import (
 )
 from storage.notices import format_title
 from storage.tasks import task_followers
+from storage.unitnames import marked_spelling
 
 log = logging.getLogger(__name__)
 
@@ -1093,7 +1094,8 @@ def _line(task: Any, item: dict[str, Any], title: str, subject: str | None = Non
         "working_days_left": get("working_days_left"), "days_late": get("days_late"),
         "weekly": bool(get("weekly")), "status": _STATUS[task.status], "percent": task.percent,
         "escalation": get("escalation"), "assignee_name": task.assignee_name,
-        "lead_unit": task.unit_name if task.unit_name else task.first_lead_name,
+        "lead_unit": marked_spelling(task.unit_name, [task.first_lead_name or ""]) if task.unit_name
+        else task.first_lead_name,
         "told": tuple(told) if told else (), "told_now": tuple(told_now) if told_now else (),
         "covering_for": get("covering_for"), "occurrence": task.occurrence_label,
         "notice_subject": subject, "extension_until": dt.date.fromisoformat(until) if until else None})

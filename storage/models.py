@@ -22,6 +22,7 @@ from sqlalchemy import (
     UniqueConstraint,
     text,
 )
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 NAMING = {
@@ -272,10 +273,23 @@ class Task(Base):
 
     @property
     def lead_name(self) -> str:
-        """The lead unit as the directory names it, else as the notice wrote it; "" when there is none."""
+        """The lead unit as the directory names it (with the notice's marks where the directory has none: see
+        `marked_spelling`), else as the notice wrote it; "" when there is none. For messages, never for matching a
+        unit by equality (compare `lead_unit_id`)."""
         if self.lead_unit is not None:
-            return self.lead_unit.name
+            from storage.unitnames import marked_spelling
+            return marked_spelling(self.lead_unit.name, self.written_units())
         return self.lead_unit_names[0] if self.lead_unit_names else ""
+
+    def written_units(self) -> list[str]:
+        """The units as the notice writes them: this task's leads, then (when the notice is at hand) every lead and
+        supporting unit of its items."""
+        written = list(self.lead_unit_names or [])
+        state = sa_inspect(self)
+        if ("notice" not in state.unloaded or state.session is not None) and self.notice is not None:
+            written += [n for t in (self.notice.meta or {}).get("tasks") or []
+                        for n in (*(t.get("lead") or []), *(t.get("support") or []))]
+        return written
 
 
 class DigestRun(Base):

@@ -675,7 +675,7 @@ def supported_tasks(session: Session, person_id: int, task_ids: list[int]
     leading: dict[tuple[int, str], list[str]] = {}
     notices = {t.notice_id for t in supported}
     for row in session.scalars(select(Task).where(Task.notice_id.in_(notices)).order_by(Task.position)):
-        name = row.lead_unit.name if row.lead_unit else next(iter(row.lead_unit_names), "")
+        name = row.lead_name
         leading.setdefault((row.notice_id, row.item_ref), []).append(name)
     return person, [(t.item_ref, t.text, t.due_on,
                      ", ".join(dict.fromkeys(n for n in leading[(t.notice_id, t.item_ref)] if n)) or None)

@@ -132,27 +132,9 @@ def unit_matches(query: str, names: Iterable[str]) -> set[str]:
 
 
 def unit_name_of(task: Task) -> str:
-    """The lead unit's name in a report: the directory's, but where the directory spells it without marks ("So Cong
-    Thuong") and the notice writes the same unit with them ("Sở Công Thương"), the notice's (probe 22, F8c)."""
-    name = task.lead_name or NO_UNIT
-    if task.lead_unit is None or strip_marks(name) != name or not any(c.isalpha() for c in name):
-        return name
-    return _marked_spelling(task, name) or name
-
-
-def _marked_spelling(task: Task, name: str) -> str | None:
-    """How the task's notice writes the unit `name` (spelled without marks) with its marks, if it does: its own lead
-    as written, else a lead or supporting unit of another of the notice's items."""
-    key = _bare_key(name)
-    meta_tasks = (task.notice.meta or {}).get("tasks") or [] if task.notice is not None else []
-    written = [*(task.lead_unit_names or []),
-               *(n for t in meta_tasks for n in (*(t.get("lead") or []), *(t.get("support") or [])))]
-    return next((nfc(w) for w in written if strip_marks(w) != w and _bare_key(w) == key), None)
-
-
-def _bare_key(name: str) -> str:
-    key = unit_key(name)
-    return key[: -len(" tinh")] if key.endswith(" tinh") else key
+    """The lead unit's name in a report: `Task.lead_name` (the notice's marked spelling where the directory has
+    none, probe 22 F8c)."""
+    return task.lead_name or NO_UNIT
 
 
 def notice_day(notice: Notice, tz: ZoneInfo) -> dt.date:

@@ -46,7 +46,7 @@ from storage.models import (
     Unit,
 )
 from storage.notices import _Leads, notice_title
-from storage.unitnames import best_unit_match, holds_office, mentions, signed_by, ways_to_name
+from storage.unitnames import best_unit_match, holds_office, marked_spelling, mentions, signed_by, ways_to_name
 from storage.vntext import fold
 
 log = logging.getLogger(__name__)
@@ -1249,6 +1249,19 @@ class TransferAsked:
     admins: list[Person]
     unit_missing: bool = False  # the unit typed is not in the directory (nor a group of it)
     head: Person | None = None  # the head answering for the task, when someone else asked and had not asked before
+    # (probe 23, F7) nothing sent to the office: the unit asked for already leads the item (its own task), or the
+    # same person asked the same move since the task last moved
+    already_led: bool = False
+    repeated: bool = False
+
+
+def _same_ask_before(session: Session, task_id: int, person_id: int, unit: str) -> bool:
+    """Whether the person already asked to move the task to the same unit since it last moved (or was told closed)."""
+    since = session.scalar(select(func.max(AuditLog.id)).where(
+        AuditLog.entity == "task", AuditLog.entity_id == task_id, AuditLog.action.in_(_TRANSFER_ANSWERED))) or 0
+    return any((row.detail or {}).get("unit", "") == unit for row in session.scalars(select(AuditLog).where(
+        AuditLog.entity == "task", AuditLog.entity_id == task_id, AuditLog.action == "task.move_asked",
+        AuditLog.actor_id == person_id, AuditLog.id > since)))
 
 
 def _asked_before(session: Session, task_id: int, person_id: int) -> bool:
@@ -1278,18 +1291,29 @@ def ask_transfer(session: Session, *, by: Person, task_id: int, unit_words: str 
     unit typed is read as the directory has it when it names exactly one unit."""
     task = session.get_one(Task, task_id)
     unit_name = None
-    missing = False
+    missing = already_led = False
     if unit_words:
         found, _, group = _Leads(session).units_of(unit_words.strip(" .:"))
         if group is None and len(found) == 1 and found[0].id != task.lead_unit_id:
-            unit_name = found[0].name
+            unit_name = marked_spelling(found[0].name, [*task.written_units(), unit_words])
+            already_led = session.scalar(select(func.count()).select_from(Task).where(
+                Task.notice_id == task.notice_id, Task.item_ref == task.item_ref, Task.lead_unit_id == found[0].id,
+                Task.status.in_(OPEN_STATUSES))) != 0
         missing = group is None and not found
+    asker_unit = session.get_one(Unit, by.unit_id).name if by.unit_id is not None else ""
+    repeated = _same_ask_before(session, task.id, by.id, unit_name or unit_words or "")
+    if already_led or repeated:  # nothing for the office: told to the asker only, nothing logged
+        log.info("%s asks to move task %s to %r: %s", by.handle, task.id, unit_name or unit_words,
+                 "already led there" if already_led else "asked before")
+        return TransferAsked(task_id=task.id, item_ref=task.item_ref, notice_title=notice_title(task.notice),
+                             unit_name=unit_name, unit_words=unit_words, form="", asker_name=by.full_name,
+                             asker_unit=asker_unit, admins=admins(session), already_led=already_led,
+                             repeated=repeated)
     head = _head_to_tell(session, task, by)
     shares = session.scalar(select(func.count()).select_from(Task).where(
         Task.notice_id == task.notice_id, Task.item_ref == task.item_ref, Task.status.in_(OPEN_STATUSES))) or 0
     share = f" của {task.lead_name}" if shares > 1 and task.lead_name else ""
     form = f"chuyển mục {task.item_ref}{share} sang {unit_name or '<tên đơn vị chủ trì>'}"
-    asker_unit = session.get_one(Unit, by.unit_id).name if by.unit_id is not None else ""
     audit(session, at=now, actor_id=by.id, action="task.move_asked", entity="task", entity_id=task.id,
           unit=unit_name or unit_words or "")
     log.info("%s says task %s is not their unit's (to %r)", by.handle, task.id, unit_name or unit_words)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from storage.vntext import fold
+from storage.vntext import fold, nfc, strip_marks
 
 # Folded abbreviation → folded expansion. Matched on whole folded words.
 ABBREVIATIONS: dict[str, str] = {
@@ -370,3 +370,18 @@ def fold_same_length(text: str) -> str:
     """`text` lower-cased without tone marks, "đ" as "d", one character for each character of `text`: positions found
     in the folded text are positions in the original."""
     return "".join(_base_letter(ch) for ch in text)
+
+
+def marked_spelling(name: str, written: Iterable[str]) -> str:
+    """The one way a message names a unit (probe 22 F8c, probe 23 F6): the directory's `name`, but where the
+    directory spells it without marks ("So Xay dung") and `written` (how a notice or another source writes units)
+    has the same unit with its marks ("Sở Xây dựng"), that spelling."""
+    if not name or strip_marks(name) != name or not any(c.isalpha() for c in name):
+        return name
+    key = _bare_key(name)
+    return next((nfc(w) for w in written if w and strip_marks(w) != w and _bare_key(w) == key), name)
+
+
+def _bare_key(name: str) -> str:
+    key = unit_key(name)
+    return key[: -len(" tinh")] if key.endswith(" tinh") else key

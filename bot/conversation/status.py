@@ -238,8 +238,7 @@ def _card(session, task_id: int, calendar) -> tuple[str, str] | None:  # type: i
     return task.item_ref, texts.task_card_text(
         item_ref=task.item_ref, notice_title=notice_title(task.notice), text=task.text, due_on=task.due_on,
         due_text=task.due_text, deadline_note=calendar.explain_deadline(task.due_on) if task.due_on else None,
-        lead=task.lead_unit.name if task.lead_unit else
-        (task.lead_unit_names or [None])[0], support=task.support_unit_names or [],
+        lead=task.lead_name or None, support=task.support_unit_names or [],
         status=TaskStatus(task.status), percent=task.percent,
         assignee=task.assignee.full_name if task.assignee else None, leaders=task.leaders_in_charge or ())
 
@@ -336,14 +335,17 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
     rec, step = await ctx.db.run(record_in_series, task_id=task_id, actor=person, change=change, source=source,
                                  now=when, today=calendar.local(when).date(), calendar=calendar)
     await conv.answer_tap(event, texts.STATUS_LABELS[rec.status])
-    deciders = (await ctx.db.run(extension_request, rec.report_id)).deciders if change.requested_due_on else ""
+    asked = await ctx.db.run(extension_request, rec.report_id) if change.requested_due_on else None
+    deciders = asked.deciders if asked is not None else ""
     if change.requested_due_on and deciders == texts.SOME_DECIDER:  # whom it went to, by name (probe s20)
         deciders = texts.deciders_named(await ctx.db.run(approvers, task_id, person.id)) or deciders
     text = texts.recorded_text(rec, change.note, change.requested_due_on, deciders=deciders,
                                requested_note=calendar.explain_deadline(change.requested_due_on)
                                if change.requested_due_on else None,
                                replaced=rec.replaced_report_id is not None,
-                               replaced_due=replaced.requested_due if replaced else None, reopened=change.reopen)
+                               replaced_due=replaced.requested_due if replaced else None, reopened=change.reopen,
+                               current_due=asked.current_due if asked is not None else None,
+                               today=calendar.local(when).date())
     if rec.waiting:  # a progress report while a request waits: it still waits
         text += "\n" + texts.request_still_waiting(rec.waiting_due)
     if rec.status == TaskStatus.BLOCKED and not (change.note and texts.meaningful_note(change.note)):
@@ -524,7 +526,7 @@ async def acknowledge(conv: Conversation, event: Inbound, rec: Recorded, text: s
             continue
         shown_to = await conv.notify(approver, Outgoing(
             text=texts.extension_request_text(request, old.requested_due if old else None, replaced=old is not None,
-                                              calendar=ctx.policy.calendar, refused=refused),
+                                              calendar=ctx.policy.calendar, refused=refused, today=ctx.today()),
             actions=extension_actions(request)))
         if shown_to is not None and shown_to.last_id is not None:
             await ctx.db.run(remember_extension_message, report_id=rec.report_id, person_id=approver.id,
@@ -646,6 +648,13 @@ async def typed_extension_decision(conv: Conversation, event: TextIn, person: Pe
         pending = named  # "đồng ý gia hạn 1 cho huyện Hạ Hòa", "… đ/c Triệu Văn Hòa": one unit's request
     if len(pending) > 1 and ref is not None and (every := _every_request(pending, rest_folded)):
         # "đồng ý gia hạn 7.d cho cả 2 xã": each request waiting on that item, decided alike (probe 22, F7)
+        today = ctx.today()
+        dated = _granted_date(conv, rest, rest_folded, cue=r"(?:den|toi|cham\s*nhat|truoc|khong\s*qua|han\s*moi)")
+        if approve and dated is None and any(texts.far_extension(r.current_due, r.requested_due, today)
+                                             for r in every):
+            # one of them moves the deadline far (probe 23, F1): each unit's date shown, decided one by one
+            await conv.say(event, texts.group_grant_far(every, today))
+            return True
         log.info("typed decision by %s on %d requests of item %s", person.handle, len(every), ref)
         for request in every:
             await _decide_typed(conv, event, person, request.report_id, approve, rest, rest_folded)
@@ -1484,6 +1493,8 @@ async def _ask_transfer(conv: Conversation, event: Inbound, person: Person, task
     asked = await ctx.db.run(ask_transfer, by=person, task_id=task.id, unit_words=transfer.unit_words,
                              now=ctx.clock.now())
     await conv.say(event, texts.transfer_asked_text(asked))
+    if asked.already_led or asked.repeated:  # (probe 23, F7) nothing new for the office
+        return
     for admin in asked.admins:
         await conv.notify(admin, Outgoing(text=texts.transfer_asked_to_admin(admin.full_name, asked,
                                                                              " ".join(nfc(text).split()))))
@@ -1691,7 +1702,7 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
         if not tasks and not person.is_admin and (unit_tasks := await ctx.db.run(unit_open_tasks, person)):
             # a cadre holding none herself, whom /viec told she may report for the unit's tasks: which of them
             # (asked even for one: it is a colleague's task) (probe 21, F8)
-            unit = unit_tasks[0].lead_unit.name if unit_tasks[0].lead_unit else None
+            unit = unit_tasks[0].lead_name if unit_tasks[0].lead_unit else None
             if len(unit_tasks) > 1 and every_task(text) in (0, len(unit_tasks)) and not transfer and \
                     change is not None and change.status is not None:
                 if _asks_before_closing(conv, unit_tasks, text, change):
@@ -2177,7 +2188,8 @@ async def _office_unnumbered(conv: Conversation, event: TextIn, person: Person, 
     """The office records what a unit said, without an item number ("thôn 6 báo cáo rồi"): that unit's one open
     task, or its one recurring round due, else the bot asks which (the unit's words left out of the note)."""
     ctx = conv.ctx
-    tasks = [t for t in await ctx.db.run(office_open_tasks, person) if t.lead_name == unit_name]
+    tasks = [t for t in await ctx.db.run(office_open_tasks, person)
+             if t.lead_unit is not None and t.lead_unit.name == unit_name]
     if not tasks:
         return False
     text = event.text
@@ -2259,7 +2271,7 @@ async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref:
             # explained (the lead reports the task done), not passed on
             return await _record_support(conv, event, person, ref, supported, rest.strip())
         if supported:  # the person's unit supports that task: say how to report its part
-            await conv.say(event, texts.support_only(supported[0].item_ref, supported[0].lead_unit.name
+            await conv.say(event, texts.support_only(supported[0].item_ref, supported[0].lead_name
                                                      if supported[0].lead_unit else None))
             return True
         if alone and not person.is_admin and ("?" in rest or QUESTION.search(folded_rest)):

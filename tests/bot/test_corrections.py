@@ -233,3 +233,18 @@ def test_a_same_as_that_does_not_read_is_no_unit_name(typed: str) -> None:
         parse_corrections(typed, today=TODAY)
     assert caught.value.user_message.startswith("Không hiểu “")
     assert "giống mục 2" in caught.value.user_message
+
+
+@pytest.mark.parametrize(("typed", "field", "unit"), [
+    ("1: thêm UBND xã Hiệp Thạnh ạ", "lead_add", "UBND xã Hiệp Thạnh"),
+    ("1: bỏ Bộ CHQS tỉnh vì không liên quan", "lead_remove", "Bộ CHQS tỉnh"),
+    ("1: bo Cong an tinh vi khong lien quan nhe", "lead_remove", "Cong an tinh"),
+    ("1: thêm Sở Y tế nhé", "lead_add", "Sở Y tế"),
+    ("1: Sở Tài chính giúp em", "lead", "Sở Tài chính"),
+    ("1: bỏ Sở Xây dựng, lý do đã giao ở văn bản khác", "lead_remove", "Sở Xây dựng"),
+    ("1: thêm UBND huyện Đô Lương", "lead_add", "UBND huyện Đô Lương"),
+    ("1: thêm đơn vị Sở Nội vụ", "lead_add", "Sở Nội vụ"),
+])
+def test_a_reason_or_polite_words_are_not_part_of_a_unit(typed: str, field: str, unit: str) -> None:
+    # probe 23, F9: "thêm UBND xã Hiệp Thạnh ạ" stored "… Hiệp Thạnh ạ"; "bỏ … vì không liên quan" echoed the reason
+    assert parse_corrections(typed, today=TODAY) == [Correction(target="1", field=field, value=(unit,))]

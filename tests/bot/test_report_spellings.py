@@ -32,3 +32,20 @@ async def test_a_report_spells_units_with_marks_and_says_why_it_counts_more_task
         assert "Tổng cộng: 4 nhiệm vụ (3 mục; một số mục giao nhiều đơn vị) —" in said, said
     finally:
         await h.stop()
+
+
+async def test_the_bots_own_sentences_name_a_unit_as_the_notice_spells_it(db_url: str) -> None:
+    # probe 23, F6: "(UBND xa Duc Trong)" in extension requests, "chuyển sang So Xay dung chủ trì" in transfers
+    h = Harness(db_url=db_url, clock=FakeClock(local(2026, 4, 17, 9, 0)))
+    await h.start(directory_csv=DIRECTORY.encode(), enroll_all=True)
+    try:
+        await h.say("vt", NOTICE)
+        await h.say("vt", "xác nhận")
+        before = len(h.sent)
+        await h.say("ct", "1 xin gia hạn đến 15/7")
+        await h.say("tc", "mục 3 không phải việc của Sở Tài chính, đề nghị chuyển So Cong Thuong")
+        said = "\n".join(s.text or "" for s in h.sent[before:] if s.to in ("pct", "vt", "tc"))
+        assert "(Sở Công Thương) đề nghị gia hạn" in said and "sang Sở Công Thương chủ trì" in said, said
+        assert "So Cong Thuong" not in said.replace("đề nghị chuyển So Cong Thuong”", ""), said  # (quoted words)
+    finally:
+        await h.stop()
