@@ -43,6 +43,7 @@ from storage.tasks import (
     TransferAsked,
 )
 from storage.unitgroups import every_form_names_units, read_group, receiver
+from storage.unitnames import marked_spelling
 from storage.vntext import nfc, strip_marks
 
 if TYPE_CHECKING:
@@ -438,7 +439,8 @@ def _edit_examples(parsed: ParsedNotice, draft: Draft, today: dt.date | None) ->
         own |= {unit for unit, _ in guess.members} if guess is not None else set()
     own_lower = {u.lower() for u in own if u}
     found = list(dict.fromkeys(g.unit_name for g in draft.guesses.values() if g.unit_name and g.head_name))
-    fits = [u for u in found if u.lower() not in own_lower]
+    fits = [_spelled(u, parsed) for u in found if u.lower() not in own_lower]
+    found = [_spelled(u, parsed) for u in found]
     if not found:  # (a draft none of whose leads the directory has: the province's departments)
         fits = [u for u in ("Sở Tài chính", "Sở Nội vụ", "Sở Y tế") if u.lower() not in own_lower]
     lead = fits[0] if fits else None
@@ -453,16 +455,26 @@ def _edit_examples(parsed: ParsedNotice, draft: Draft, today: dt.date | None) ->
     return f"{', '.join(said)}; nhiệm vụ còn thiếu: “thêm: {added} chủ trì …, trước ngày …”"
 
 
-def _example_units(draft: Draft, *, avoid: set[str | None] | frozenset[str] = frozenset()) -> tuple[str, str, str]:
+def _example_units(draft: Draft, parsed: ParsedNotice | None = None, *,
+                   avoid: set[str | None] | frozenset[str] = frozenset()) -> tuple[str, str, str]:
     """Three units to show the corrections with: this directory's (those the draft's leads found, with a head), so a
     commune's clerk reads “3: Công an xã”, not a province's department (also when it found only one or two); the
-    province's where the draft has none."""
+    province's where the draft has none. Named as `parsed` (the notice) spells them where the directory has no
+    marks."""
     found = list(dict.fromkeys(g.unit_name for g in draft.guesses.values() if g.unit_name and g.head_name))
     found = [u for u in found if u not in avoid] + [u for u in found if u in avoid]  # `avoid`: the task's own, last
     if not found:
         return "Sở Tài chính", "Sở Nội vụ", "Sở Y tế"
+    found = [_spelled(u, parsed) for u in found]
     # fewer than three: this directory's again, never a province's department beside a Huyện ủy's boards
     return found[0], found[1 % len(found)], found[-1]
+
+
+def _spelled(unit_name: str, parsed: ParsedNotice | None) -> str:
+    """A directory unit in the bot's own sentences: as the notice spells it where the directory has no marks
+    ("So Xay dung" → "Sở Xây dựng", probe 23 F6; `marked_spelling`). (“trong danh bạ: …” keeps the directory's.)"""
+    written = [n for t in (parsed.tasks if parsed is not None else ()) for n in (*t.lead, *t.support)]
+    return marked_spelling(unit_name, written)
 
 
 def _support_guess(name: str, guess: UnitGuess | None) -> str:
@@ -647,7 +659,7 @@ def _unreached_lines(parsed: ParsedNotice, draft: Draft, *, short: bool = False,
         listed = (f"số {_spans([i for i, _ in nobody])} (lý do ghi ở đơn vị chủ trì của từng nhóm, từng nhiệm vụ "
                   "phía trên)")
     reasons = list(dict.fromkeys(_why_unreached(name, draft) for _, names in nobody for name in names))
-    example = _example_units(draft)[0]  # a unit of this directory someone would receive, when the draft has one
+    example = _example_units(draft, parsed)[0]  # a unit of this directory someone would receive, when the draft has one
     first = nobody[0][0]
     several = " (nhiều đơn vị: cách nhau bằng dấu phẩy)" if {UNNAMED_UNIT, UNRESOLVED_GROUP} & set(reasons) else ""
     # a directory file cannot name a unit the notice does not name: "bổ sung danh bạ" only for a unit it lacks

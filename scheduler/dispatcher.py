@@ -39,7 +39,7 @@ import json
 import logging
 import weakref
 from collections import defaultdict, deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any, NamedTuple, Protocol, TypeVar, cast
@@ -102,10 +102,12 @@ from storage.models import (
     TaskStatus,
     Unit,
     UTCDateTime,
+    notice_units,
 )
 from storage.notices import format_title
 from storage.tasks import task_followers
 from storage.unitnames import marked_spelling
+from storage.vntext import strip_marks
 
 log = logging.getLogger(__name__)
 
@@ -1014,6 +1016,7 @@ def _prepare_rows(session: Session | Connection, digests: list[_Claimed], *,
                             r[9], r[10], r[11]) for r in
              _driver_sql(conn, "task_lines").run(conn, ids=_ids_param(pg, task_ids)).fetchall()} if task_ids else {}
     notice_ids = list({r.notice_id for r in tasks.values()})
+    written = _written_units(conn, tasks.values())
     titles: dict[int, str] = {}
     subjects: dict[int, str] = {}
     if notice_ids:
@@ -1047,7 +1050,8 @@ def _prepare_rows(session: Session | Connection, digests: list[_Claimed], *,
             if task.last_report_at is not None and item.get("category") == DigestCategory.CHECKIN and \
                     _answered(item, reported_at(task.last_report_at), digest.day, tz):
                 continue  # reported on since: the update asked for has come
-            lines.append(_line(task, item, titles.get(task.notice_id, ""), subjects.get(task.notice_id)))
+            lines.append(_line(task, item, titles.get(task.notice_id, ""), subjects.get(task.notice_id),
+                               written.get(task.notice_id, ())))
         person = people[digest.person_id]
         view = _whole(DigestView, {"digest_id": digest.id, "day": digest.day, "recipient_name": person.full_name,
                                    "lines": tuple(lines), "catch_up": catch_up, "unreachable": tuple(unreachable),
@@ -1082,7 +1086,20 @@ def _whole(cls: type[_T], fields: dict[str, Any]) -> _T:
     return obj
 
 
-def _line(task: Any, item: dict[str, Any], title: str, subject: str | None = None) -> DigestLine:
+def _written_units(conn: Connection, tasks: Iterable[Any]) -> dict[int, list[str]]:
+    """Notice id → its units as it writes them (`notice_units`), only for the notices of tasks whose unit the
+    directory spells without marks and whose own first lead does not give its marks (a group: "các sở, ngành" →
+    "So Xay dung", probe 23 F6): the whole stored parse is read for those few notices, never for the others."""
+    wanted = {t.notice_id for t in tasks if t.unit_name and
+              marked_spelling(t.unit_name, [t.first_lead_name or ""]) == t.unit_name == strip_marks(t.unit_name)}
+    if not wanted:
+        return {}
+    return {n_id: notice_units(meta) for n_id, meta in
+            conn.execute(select(Notice.id, Notice.meta).where(Notice.id.in_(sorted(wanted))))}
+
+
+def _line(task: Any, item: dict[str, Any], title: str, subject: str | None = None,
+          written: Sequence[str] = ()) -> DigestLine:
     get = item.get
     effective_due_on = get("effective_due_on")
     told, told_now, until = get("told"), get("told_now"), get("extension_until")
@@ -1094,7 +1111,7 @@ def _line(task: Any, item: dict[str, Any], title: str, subject: str | None = Non
         "working_days_left": get("working_days_left"), "days_late": get("days_late"),
         "weekly": bool(get("weekly")), "status": _STATUS[task.status], "percent": task.percent,
         "escalation": get("escalation"), "assignee_name": task.assignee_name,
-        "lead_unit": marked_spelling(task.unit_name, [task.first_lead_name or ""]) if task.unit_name
+        "lead_unit": marked_spelling(task.unit_name, [task.first_lead_name or "", *written]) if task.unit_name
         else task.first_lead_name,
         "told": tuple(told) if told else (), "told_now": tuple(told_now) if told_now else (),
         "covering_for": get("covering_for"), "occurrence": task.occurrence_label,

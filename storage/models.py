@@ -287,9 +287,13 @@ class Task(Base):
         written = list(self.lead_unit_names or [])
         state = sa_inspect(self)
         if ("notice" not in state.unloaded or state.session is not None) and self.notice is not None:
-            written += [n for t in (self.notice.meta or {}).get("tasks") or []
-                        for n in (*(t.get("lead") or []), *(t.get("support") or []))]
+            written += notice_units(self.notice.meta)
         return written
+
+
+def notice_units(meta: dict[str, Any] | None) -> list[str]:
+    """Every lead and supporting unit of a notice's items as it writes them (`Notice.meta`)."""
+    return [n for t in (meta or {}).get("tasks") or [] for n in (*(t.get("lead") or []), *(t.get("support") or []))]
 
 
 class DigestRun(Base):

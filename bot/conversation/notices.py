@@ -492,7 +492,8 @@ async def tell_supporters(conv: Conversation, result: Registered) -> None:
 def _assignee_tasks(session, person_id: int, task_ids: list[int]) -> tuple[Person, list[Task]]:  # type: ignore[no-untyped-def]
     person = session.get_one(Person, person_id)
     found = {t.id: t for t in session.scalars(select(Task).where(Task.id.in_(task_ids))
-                                              .options(selectinload(Task.lead_unit)))}  # whose, to one with two posts
+                                              .options(selectinload(Task.lead_unit), selectinload(Task.notice)))}
+    # (the unit, whose: to one with two posts; the notice: `Task.lead_name` spells a unit as it does, detached too)
     return person, [found[task_id] for task_id in task_ids]
 
 

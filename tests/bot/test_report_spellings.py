@@ -49,3 +49,33 @@ async def test_the_bots_own_sentences_name_a_unit_as_the_notice_spells_it(db_url
         assert "So Cong Thuong" not in said.replace("đề nghị chuyển So Cong Thuong”", ""), said  # (quoted words)
     finally:
         await h.stop()
+
+
+GROUP_NOTICE = "\n".join(["ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "Số: 16/UBND-KT", "Lào Cai, ngày 17 tháng 4 năm 2026",
+                          "THÔNG BÁO", "Kết luận của Chủ tịch UBND tỉnh về kinh phí khoáng sản",
+                          "1. Sở Công Thương rà soát các cửa hàng kinh doanh khoáng sản trước ngày 30/6/2026.",
+                          "2. Các sở, ngành báo cáo kinh phí bảo vệ khoáng sản trước ngày 30/6/2026.",
+                          "3. Sở Tài chính bố trí kinh phí trước ngày 30/6/2026.", ""])
+
+
+async def test_a_unit_reached_through_a_group_is_named_as_the_notice_spells_it(db_url: str) -> None:
+    # probe 23, F6 (rest): the preview's correction example (“3: So Cong Thuong”) and the lists of a task whose
+    # written lead is a group ("Mục 2 (So Cong Thuong)" in the assignment, "Chủ trì (2 đơn vị): So Cong Thuong …"
+    # in the leader's overdue list) took the directory's spelling
+    h = Harness(db_url=db_url, clock=FakeClock(local(2026, 4, 17, 9, 0)))
+    await h.start(directory_csv=DIRECTORY.encode(), enroll_all=True)
+    try:
+        await h.say("vt", GROUP_NOTICE)
+        preview = h.sent[-1].text or ""
+        assert "“3: Sở Công Thương”" in preview, preview
+        assert "(trong danh bạ: So Cong Thuong)" in preview, preview  # the directory's label stays as it is
+        before = len(h.sent)
+        await h.say("vt", "xác nhận")
+        said = "\n".join(s.text or "" for s in h.sent[before:] if s.to == "ct")
+        assert "Mục 2" in said and "So Cong Thuong" not in said, said
+        before = len(h.sent)
+        await h.advance_to(local(2026, 7, 10, 9, 0))
+        late = "\n".join(s.text or "" for s in h.sent[before:] if s.to in ("pct", "ct"))
+        assert "Sở Công Thương" in late and "So Cong Thuong" not in late, late
+    finally:
+        await h.stop()
