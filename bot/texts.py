@@ -2089,6 +2089,20 @@ def planned_after_deadline(ref: str, planned: dt.date, due: dt.date, *, runs_to:
               f"{runs}). Nếu cần thêm thời gian, đồng chí {how} để đề nghị gia hạn đến {date_vn(planned)}.")
 
 
+def far_lunar_question(ref: str, requested: dt.date, today: dt.date, *, buttons: bool) -> str:
+    """Asked back, nothing sent, when a Tết/Giêng/rằm phrase reads as a date more than FAR_TET_DAYS ahead (probe 23,
+    F1: "đến sau rằm tháng Giêng" typed in April is next year's)."""
+    how = f"bấm “{far_lunar_button(requested)}” hoặc gõ “đúng”" if buttons else "gõ “đúng”"
+    return vn(f"Đồng chí đề nghị gia hạn mục {ref} đến {date_vn(requested)} (theo âm lịch năm "
+              f"{lunar_year_name(requested.year)}, {months_vn((requested - today).days)} nữa)? Nếu đúng, đồng chí "
+              f"{how}; nếu không, đồng chí gõ lại ngày, ví dụ “xin gia hạn {ref} đến "
+              f"{_a_fortnight_after(today)}”. Đề nghị chưa được gửi đi.")
+
+
+def far_lunar_button(requested: dt.date) -> str:
+    return f"Gửi đề nghị đến {date_vn(requested)}"
+
+
 def plan_button(planned: dt.date) -> str:
     return f"Xin gia hạn đến {planned:%d/%m}"
 

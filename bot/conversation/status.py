@@ -1338,8 +1338,8 @@ async def on_which_tap(conv: Conversation, event: TapIn, person: Person) -> None
         return
     task = await ctx.db.run(lambda s: s.get_one(Task, int(task_id)))
     await _apply_text(conv, event, person, task, kept.text,
-                      source="text" if kept.source in (MEANT, EVERY_ASKED, PLAN_ASKED) else kept.source,
-                      at=None if kept.source == PLAN_ASKED else kept.sent_at)
+                      source="text" if kept.source in (MEANT, EVERY_ASKED, PLAN_ASKED, FAR_ASKED) else kept.source,
+                      at=None if kept.source in (PLAN_ASKED, FAR_ASKED) else kept.sent_at)
 
 
 async def on_round_tap(conv: Conversation, event: TapIn, person: Person) -> None:
@@ -1412,6 +1412,13 @@ async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: 
             raise ExtensionInvalid(f"extension of task {task.id} to an impossible day",
                                    texts.extension_impossible_day(task.item_ref, wrong))
         _check_requested_date(task, change, ctx.today(), ctx.policy.calendar)
+        if collect is None and isinstance(event, TextIn) and change.requested_due_on is not None and \
+                LUNAR_WORD.search(folded) and (change.requested_due_on - ctx.today()).days > texts.FAR_TET_DAYS:
+            await _ask_far_lunar(conv, event, person, task, change.requested_due_on)
+            return True
+        waiting = await ctx.db.run(pending_date, person=person, since=ctx.clock.now() - MEANT_FOLLOWS, source=FAR_ASKED)
+        if waiting is not None and waiting[1] == task.id:  # a date typed again instead: the far one asked is dropped
+            await ctx.db.run(take_pending_reply, waiting[0], person=person, task_id=task.id, now=ctx.clock.now())
     await _record(conv, event, person, task.id, change, source, quote=quote, at=at,
                   earlier_round=EARLIER_ROUND.search(folded) is not None, collect=collect)
     if collect is None and change.status not in (TaskStatus.DONE, TaskStatus.EXTENSION_REQUESTED) and \
@@ -1468,6 +1475,37 @@ async def _planned_after_deadline(conv: Conversation, event: TextIn, person: Per
         text=texts.planned_after_deadline(task.item_ref, planned, task.due_on, buttons=buttons,
                                           runs_to=calendar.effective_deadline(task.due_on)),
         actions=((Action(label=texts.plan_button(planned), data=f"w:{pending_id}:{task.id}", typed="xin gia hạn"),),)))
+
+
+LUNAR_WORD = re.compile(r"\b(?:tet|gieng|ram)\b")  # a date said by the lunar year (folded text)
+FAR_ASKED = "far"  # a pending reply's source: a Tết/Giêng date far ahead, asked back before the request is sent
+
+
+async def _ask_far_lunar(conv: Conversation, event: TextIn, person: Person, task: Task, requested: dt.date) -> None:
+    """"xin gia hạn … đến sau rằm tháng Giêng" typed in April: the date read is the next lunar year's, ~10 months
+    away, so nothing is sent yet: the requester is asked back once, the request to that date one tap (or a typed
+    "đúng" within MEANT_FOLLOWS) away (probe 23, F1)."""
+    ctx = conv.ctx
+    pending_id = await ctx.db.run(save_pending_reply, person=person, text=f"xin gia hạn đến {requested:%d/%m/%Y}",
+                                  source=FAR_ASKED, task_ids=[task.id], sent_at=sent_time(conv, event))
+    buttons = conv.channel(event.channel).capabilities.buttons
+    await conv.reply(event, Outgoing(
+        text=texts.far_lunar_question(task.item_ref, requested, ctx.today(), buttons=buttons),
+        actions=((Action(label=texts.far_lunar_button(requested), data=f"w:{pending_id}:{task.id}",
+                         typed="đúng"),),)))
+
+
+async def _confirm_far(conv: Conversation, event: TextIn, person: Person) -> bool:
+    """"đúng" after "Đồng chí đề nghị gia hạn … đến 22/02/2027 (…khoảng 10 tháng nữa)?": the request sent, as today."""
+    ctx = conv.ctx
+    waiting = await ctx.db.run(pending_date, person=person, since=ctx.clock.now() - MEANT_FOLLOWS, source=FAR_ASKED)
+    if waiting is None:
+        return False
+    kept = await ctx.db.run(take_pending_reply, waiting[0], person=person, task_id=waiting[1], now=ctx.clock.now())
+    if kept is None:
+        return False
+    task = await ctx.db.run(lambda s: s.get_one(Task, waiting[1]))
+    return await _apply_text(conv, event, person, task, kept.text, source="text")
 
 
 async def _extension_to_plan(conv: Conversation, event: Inbound, person: Person, task: Task | None = None) -> bool:
@@ -1658,7 +1696,8 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
     if m := SUPPORT.match(folded):
         return await _support_report(conv, event, person, squeezed[m.start("ref"):m.end("ref")], text)
     if YES.fullmatch(chat_fold(text).strip(" .!")) and (await _confirm_every(conv, event, person)
-                                                        or await _confirm_meant(conv, event, person)):
+                                                        or await _confirm_meant(conv, event, person)
+                                                        or await _confirm_far(conv, event, person)):
         return True  # "đúng" to "ý đồng chí là mục 3?", to "… cho cả 3 mục, đúng không?"
     if BARE_EXTENSION.fullmatch(chat_fold(text).strip(" .!")) and await _extension_to_plan(conv, event, person):
         return True  # "xin gia hạn" after "ngày dự kiến … muộn hơn thời hạn": to that date, on that task

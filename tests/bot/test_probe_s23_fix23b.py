@@ -31,8 +31,9 @@ async def test_a_far_extension_is_said_to_requester_and_decider_and_not_granted_
         harness: Harness) -> None:
     h = harness
     await h.say("ct_bx", "xin gia hạn mục 4.a đến hết tháng Giêng")
+    assert last_text(h, "ct_bx").startswith("Đồng chí đề nghị gia hạn mục 4.a đến 07/03/2027")  # asked back first
+    await h.say("ct_bx", "đúng")
     told = last_text(h, "ct_bx")
-    assert "07/03/2027 (Tết năm Đinh Mùi 2027)" in told, told
     assert "Lưu ý: ngày đề nghị cách thời hạn hiện tại khoảng 10 tháng" in told, told
     asked = last_text(h, "pct")
     assert "đề nghị gia hạn đến: 07/03/2027" in asked and "cách thời hạn hiện tại khoảng 10 tháng" in asked, asked
@@ -51,6 +52,32 @@ async def test_a_far_extension_is_said_to_requester_and_decider_and_not_granted_
     found = tasks(h, "4.a")
     assert {found[u].due_on.isoformat() for u in ("UBND xã Bát Xát", "UBND xã Mường Khương")  # type: ignore[union-attr]
             } == {"2026-05-29"}
+
+
+async def test_a_far_lunar_date_is_asked_back_before_anything_is_sent(harness: Harness) -> None:
+    """fix24b: "đến sau rằm tháng Giêng" typed in April reads as next February: the requester is asked back, the
+    deciders get nothing until the button (or "đúng") confirms it; a date typed again instead is sent as usual."""
+    h = harness
+    mark = len(h.sent)
+    await h.say("ct_bx", "xin gia hạn 4.a đến sau rằm tháng Giêng")
+    asked = last_text(h, "ct_bx")
+    assert asked.startswith("Đồng chí đề nghị gia hạn mục 4.a đến 22/02/2027 (theo âm lịch năm Đinh Mùi 2027, "
+                            "khoảng 10 tháng nữa)?"), asked
+    assert "bấm “Gửi đề nghị đến 22/02/2027”" in asked and "Đề nghị chưa được gửi đi." in asked, asked
+    assert texts_to(h, "pct", mark) == []
+    assert tasks(h, "4.a")["UBND xã Bát Xát"].status != TaskStatus.EXTENSION_REQUESTED
+    await h.tap("ct_bx", "Gửi đề nghị đến 22/02/2027")
+    assert "Đề nghị gia hạn đến 22/02/2027 đã được chuyển tới" in last_text(h, "ct_bx")
+    assert any("đề nghị gia hạn đến: 22/02/2027" in t for t in texts_to(h, "pct", mark))
+    assert tasks(h, "4.a")["UBND xã Bát Xát"].status == TaskStatus.EXTENSION_REQUESTED
+    mark = len(h.sent)
+    await h.say("ct_mk", "xin gia han muc 4.a den het thang Gieng")
+    assert last_text(h, "ct_mk").startswith("Đồng chí đề nghị gia hạn mục 4.a đến 07/03/2027")
+    await h.say("ct_mk", "xin gia hạn 4.a đến 30/6")  # typed again with a day instead: sent at once
+    assert "Đề nghị gia hạn đến 30/06/2026 đã được chuyển tới" in last_text(h, "ct_mk")
+    await h.say("ct_mk", "đúng")  # the question is gone: no second request
+    assert "07/03/2027" not in last_text(h, "ct_mk")
+    assert not any("07/03/2027" in t for t in texts_to(h, "pct", mark))
 
 
 # ---------------------------------------------------------------- F7: a transfer asked to the unit already leading
