@@ -24,6 +24,9 @@ KINDS: dict[str, str] = {
     "chi cuc": "chi cuc ",
     "trung tam": "trung tam ",
     "truong": "truong ",
+    # "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "UBND các tỉnh": the provinces' governments (a
+    # ministry's directory); "tỉnh" after other kinds is the level they are of ("các sở, ban, ngành tỉnh")
+    "tinh": _LOCAL + "tinh ",
     "huyen": _LOCAL + "huyen ",
     "quan": _LOCAL + "quan ",
     "thi xa": _LOCAL + "thi xa ",
@@ -32,6 +35,7 @@ KINDS: dict[str, str] = {
     "phuong": _LOCAL + "phuong ",
     "thi tran": _LOCAL + "thi tran ",
     # Party committees: "các huyện ủy, thành ủy, thị ủy, đảng ủy trực thuộc"
+    "tinh uy": "tinh uy ",
     "huyen uy": "huyen uy ",
     "thanh uy": "thanh uy ",
     "thi uy": "thi uy ",
@@ -55,7 +59,7 @@ VILLAGES = ("thon", "to dan pho", "xom", "ap", "khu pho", "buon", "khom", VILLAG
 KINDS[VILLAGE_BAN] = KINDS["ban"]
 _MARKED_BAN = re.compile(r"(?<!\w)bản(?!\w)")
 # "các huyện, thành, thị ủy": "ủy" after the last of the levels belongs to each of them
-_SHARED_UY = re.compile(r"\b((?:huyen|thanh|thi|quan)(?:\s+(?:huyen|thanh|thi|quan))+)\s+uy\b")
+_SHARED_UY = re.compile(r"\b((?:tinh|huyen|thanh|thi|quan)(?:\s+(?:tinh|huyen|thanh|thi|quan))+)\s+uy\b")
 # Kind words that name no directory prefix: part of a group, but nobody can be found by them.
 GENERIC = ("co quan ngang bo", "co quan", "nganh", "don vi", "dia phuong", "doan the", "to chuc", "hoi",
            "doanh nghiep", "cap uy", "to chuc dang", "chinh quyen")
@@ -65,12 +69,16 @@ _TITLE = re.compile(r"^(?:(?:tat ca|toan bo|thu truong|lanh dao|giam doc|chu tic
                     r"bi thu)\s+)+")
 # "… có liên quan", "… liên quan": some members, nobody can say which.
 _SOME = re.compile(r"\b(?:co lien quan|lien quan)\b")
+# "… khác", "… còn lại" right after the kinds: the others (`Group.others`)
+_OTHERS = re.compile(r"^(?:khac|con lai)\b\s*")
+# "(các tỉnh,) thành phố trực thuộc trung ương": which cities, not a body the members belong to
+_CENTRAL = re.compile(r"^truc thuoc trung uong$")
 _QUALIFIER_LEAD = re.compile(r"^(?:cua|thuoc|truc thuoc|tren dia ban|cap)\s+")
 # "(trực) thuộc Sở", "thuộc UBND huyện": the qualifier names the body the members belong to
 _UNDER = re.compile(r"^(?:truc thuoc|thuoc)\b")
 _PARTY_BOARD = re.compile(r"\b(?:tinh|huyen|thanh|thi|quan|dang) uy$")
 # the kinds that are local governments, also written after other kinds as the level they are of
-_LEVELS = ("huyen", "quan", "thi xa", "thanh pho", "xa", "phuong", "thi tran")
+_LEVELS = ("tinh", "huyen", "quan", "thi xa", "thanh pho", "xa", "phuong", "thi tran")
 _ORDERED = sorted([*(k for k in KINDS if k != VILLAGE_BAN), *GENERIC], key=len, reverse=True)
 
 
@@ -86,6 +94,9 @@ class Group:
     # "… (trực) thuộc Sở", "… thuộc UBND huyện": the qualifier names the body the members are part of (`qualifier`
     # holds that body's name, "so", "uy ban nhan dan huyen")
     under: bool = False
+    # "Các bộ, ban, ngành khác", "các sở còn lại": the members the same notice gives no task of their own (the reader
+    # of the notice leaves out the units it names as leads elsewhere)
+    others: bool = False
 
 
 # what the generic kind words cover when every one is meant: the local governments, or every other body
@@ -111,8 +122,10 @@ def read_group(name: str) -> Group | None:
         kind = next((k for k in _ORDERED if rest == k or rest.startswith(k + " ") or rest.startswith(k + ",")), None)
         if kind is None:
             break
-        if kind in _LEVELS and rest == kind and read and read[-1] not in _LEVELS:
-            break  # "các ban, ngành, đoàn thể xã": the level the bodies are of, not "các xã"
+        if kind in _LEVELS and (rest == kind or kind == "tinh") and read and read[-1] not in _LEVELS:
+            break  # "các ban, ngành, đoàn thể xã", "các sở, ngành tỉnh Lào Cai": the level the bodies are of
+        if kind == "tinh uy" and read and not read[-1].endswith(" uy"):
+            break  # "các Ban Tỉnh ủy": the body the boards are of
         read.append(kind)
         if kind in KINDS:
             kinds.append(kind)
@@ -126,10 +139,12 @@ def read_group(name: str) -> Group | None:
                            any(k in VILLAGES for k in kinds[:kinds.index("ban")])):
         kinds[kinds.index("ban")] = VILLAGE_BAN  # "các bản", "các thôn, bản": villages, not boards
     some = bool(_SOME.search(rest))
+    others = _OTHERS.search(rest) is not None
+    rest = _CENTRAL.sub("", _OTHERS.sub("", rest))
     qualifier = "" if some else _QUALIFIER_LEAD.sub("", rest.strip(" ,.")).strip()
     under = not some and _UNDER.match(rest.strip(" ,.")) is not None
     return Group(kinds=tuple(dict.fromkeys(kinds)), qualifier=qualifier, some=some,
-                 generic=tuple(dict.fromkeys(generic)), every=every, under=under)
+                 generic=tuple(dict.fromkeys(generic)), every=every, under=under, others=others)
 
 
 def _every_covers(group: Group) -> tuple[bool, bool]:

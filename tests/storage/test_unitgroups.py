@@ -131,3 +131,36 @@ def test_units_under_a_unit_the_directory_holds_are_not_all_of_it() -> None:
     group = read_group("các đơn vị thuộc Chi cục Quản lý thị trường")
     assert group is not None and group.under
     assert members(group, [unit_key(n) for n in names]) == []
+
+
+# a ministry's directory (probe 24): the provinces' people's committees spelled "Uỷ", "Ủy", without marks, "UBND"
+MINISTRY = ["Bộ Quốc phòng", "Bo Tai chinh", "Uỷ ban nhân dân tỉnh Thanh Hoá", "UBND tinh Hoa Binh",
+            "Uy ban nhan dan tinh Quang Tri", "Ban Dân vận Tỉnh ủy", "Tỉnh ủy Nghệ An"]
+
+
+@pytest.mark.parametrize(("written", "expected"), [
+    ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", MINISTRY[2:5]),
+    ("UBND các tỉnh", MINISTRY[2:5]),
+    ("Uy ban nhan dan cac tinh", MINISTRY[2:5]),
+    ("Chủ tịch UBND các tỉnh, thành phố", MINISTRY[2:5]),
+    ("các tỉnh ủy", ["Tỉnh ủy Nghệ An"]),
+    ("các Ban Tỉnh ủy", ["Ban Dân vận Tỉnh ủy"]),  # "tỉnh ủy" after the boards: the body they are of
+])
+def test_the_provinces_governments_are_a_group(written: str, expected: list[str]) -> None:
+    group = read_group(written)
+    assert group is not None
+    assert [MINISTRY[i] for i in members(group, [unit_key(n) for n in MINISTRY])] == expected
+
+
+@pytest.mark.parametrize(("written", "qualifier"), [("các sở, ban, ngành tỉnh", "tinh"),
+                                                    ("các sở, ngành tỉnh Lào Cai", "tinh lao cai")])
+def test_tinh_after_other_kinds_is_their_level(written: str, qualifier: str) -> None:
+    group = read_group(written)
+    assert group is not None and group.kinds in (("so",), ("so", "ban"))
+    assert group.qualifier == qualifier and not group.others
+
+
+@pytest.mark.parametrize("written", ["Các bộ, ban, ngành khác", "các sở còn lại", "các đơn vị khác"])
+def test_the_others_are_read_as_such(written: str) -> None:
+    group = read_group(written)
+    assert group is not None and group.others and group.qualifier == ""
