@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from storage.unitgroups import read_group
+
 
 def fold(text: str) -> str:
     """Lower case without marks ("Ủy" and "Uỷ" → "uy", "đ" → "d"), spaces collapsed."""
@@ -29,8 +31,11 @@ _THIS = (rf"(?:(?:(?:cac |nhung )?(?:noi dung|nhiem vu|yeu cau|y kien|chi dao|de
 _HOW = r"(?: (?:tot|kip thoi|hieu qua|co hieu qua|nghiem tuc|nghiem|day du|dung quy dinh|theo quy dinh|dung tien do))*"
 # the generic verb phrase at the end of a clause
 _CARRY = (r"(?:nghiem tuc (?:trien khai |to chuc )?thuc hien|"
-          r"(?:to chuc |trien khai |khan truong )*(?:trien khai|thuc hien|to chuc thuc hien)(?: nghiem tuc| nghiem)?)")
-GENERIC_END = re.compile(rf"(?:^|\s){_CARRY}{_HOW}(?: {_THIS})?{_HOW}$")
+          r"(?:(?:to chuc|trien khai|khan truong),? )*(?:trien khai|thuc hien|to chuc thuc hien)"
+          r"(?: nghiem tuc| nghiem)?)")
+# "phối hợp với các bộ, ngành liên quan (tổ chức,) triển khai thực hiện Kế hoạch": joining others in the same call
+_JOINT = r"(?:phoi hop(?: voi [^;]*?)?,? )?"
+GENERIC_END = re.compile(rf"(?:^|\s){_JOINT}{_CARRY}{_HOW}(?: {_THIS})?{_HOW}$")
 # a bare "thực hiện" needs the call or the document around it ("X thực hiện" alone is too thin to judge)
 _CALLED = re.compile(r"\b(?:yeu cau|de nghi|giao|can cu)\b|nghiem|trien khai")
 # "chịu trách nhiệm (toàn diện) trước …" / "… về …": the whole clause, whatever condition follows ("nếu để xảy ra …")
@@ -45,7 +50,8 @@ FOLLOW_UP = re.compile(rf"(?:^|\s)theo doi,? (?:va )?don doc(?:,? (?:va )?kiem t
 ASIDE = re.compile(r"^(?:trong qua trinh (?:trien khai )?(?:thuc hien|to chuc thuc hien)\b.*)?"
                    r"neu (?:co )?(?:phat sinh )?(?:kho khan|vuong mac)\b")
 # a lead-in that frames the call ("Căn cứ Thông báo này,", "Chủ tịch UBND tỉnh yêu cầu …")
-_LEAD_IN = re.compile(rf"^can cu (?:noi dung )?{_DOC}(?: ket luan)? (?:nay|tren),? ")
+_LEAD_IN = re.compile(rf"^can cu (?:vao )?(?:(?:noi dung )?{_DOC}(?: ket luan)? (?:nay|tren)|"
+                      rf"chuc nang,? nhiem vu(?:,? quyen han)?(?: duoc giao)?),? ")
 # concrete work in the words before the generic end: then the clause asks for it ("rà soát … và nghiêm túc thực hiện")
 _WORK_WORDS = (
     r"chu tri|phoi hop|xay dung|bao cao|kiem tra|ra soat|huong dan|tham muu|tang cuong|day manh|day nhanh|"
@@ -74,8 +80,20 @@ def _names_out(words: str) -> str:
     return _ASKING.sub(" ", words)
 
 
+# "… triển khai thực hiện Kế hoạch." in a plan: the document itself, by its kind capitalised at the end of a clause
+# (marks stripped, case kept); "Kế hoạch số 12/KH-UBND" or "kế hoạch" in lower case is another one
+_OWN_DOC = re.compile(r"\b(?:thuc hien|trien khai)\s+(?:Ke hoach|Quyet dinh|Chi thi|Chuong trinh|Ket luan|Thong bao)"
+                      r"(?=\s*(?:[.;]|$))")
+
+
+def _plain(text: str) -> str:
+    """The text without marks, case kept ("Kế hoạch" → "Ke hoach")."""
+    decomposed = unicodedata.normalize("NFD", unicodedata.normalize("NFC", text).replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def _clauses(text: str) -> list[str]:
-    folded = fold(text)
+    folded = fold(_OWN_DOC.sub(lambda m: f"{m.group(0)} nay", _plain(text)))
     folded = re.sub(r"\./\.?\s*$|\s*\./\s*$", "", folded)
     parts = re.split(r"\s*(?:;|\.(?=\s|$)|:(?=\s))\s*", folded)
     return [p.strip(" ,-–+•") for p in parts if p.strip(" ,-–+•")]
@@ -105,10 +123,17 @@ def _generic(clause: str) -> bool:
     return False
 
 
+def _label(clause: str) -> bool:
+    """A clause that only names the doers ("Các bộ, ban, ngành khác" before the colon of an item): neither work nor
+    a call."""
+    group = read_group(clause)
+    return group is not None and not group.qualifier
+
+
 def generic_compliance(text: str) -> bool:
     """Whether a task's whole content is a generic call to comply (no concrete work of its own)."""
     clauses = _clauses(text)
     if not clauses:
         return False
-    kinds = ["aside" if ASIDE.search(c) else "generic" if _generic(c) else "work" for c in clauses]
+    kinds = ["aside" if ASIDE.search(c) or _label(c) else "generic" if _generic(c) else "work" for c in clauses]
     return "generic" in kinds and "work" not in kinds

@@ -34,6 +34,9 @@ GENERIC = [
     "Giám đốc các sở chịu trách nhiệm trước UBND tỉnh về kết quả thực hiện nhiệm vụ được giao.",
     "Giao Văn phòng UBND tỉnh theo dõi, đôn đốc thực hiện.",
     "Văn phòng Huyện ủy theo dõi, đôn đốc, kiểm tra việc thực hiện Kết luận này.",
+    # a plan's closing item (probe 24 F3): the doers before a colon, a lead-in, joining the others on "the Plan"
+    "Các bộ, ban, ngành khác: Căn cứ vào chức năng nhiệm vụ, phối hợp với các bộ, ban, ngành liên quan tổ chức, "
+    "triển khai thực hiện Kế hoạch.",
     # typed without marks, "uỷ" for "ủy", NFD input
     "Uỷ ban nhan dan tinh yeu cau cac so nghiem tuc thuc hien.",
     unicodedata.normalize("NFD", "Ủy ban nhân dân huyện yêu cầu các xã nghiêm túc thực hiện."),
@@ -53,6 +56,8 @@ WORK = [
     "Sở Tài chính chủ trì, phối hợp với các đơn vị triển khai thực hiện các nội dung trên; báo cáo kết quả trước "
     "ngày 20/12.",
     "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các đơn vị báo cáo UBND tỉnh.",  # an aside alone
+    "Các bộ, ngành khác: phối hợp với Bộ Y tế triển khai thực hiện Kế hoạch số 12/KH-BYT.",  # another plan
+    "Chủ trì, xây dựng và tổ chức thực hiện Kế hoạch của từng địa phương.",
     "Các sở, ngành chủ động tổ chức triển khai thực hiện các nhiệm vụ; hướng dẫn UBND các xã trong công tác quản lý.",
     "",
 ]
