@@ -624,7 +624,7 @@ def _why_unreached(name: str, draft: Draft) -> str:
     if names_no_unit(name) and (guess is None or not guess.unit_name):
         return UNNAMED_UNIT
     if guess is not None and guess.group and not guess.members:  # ("UBND các xã liên quan": which ones?)
-        return UNRESOLVED_GROUP
+        return f"{OTHERS_THAN_NAMED}, danh bạ không còn đơn vị nào khác" if guess.others else UNRESOLVED_GROUP
     if guess is not None and (guess.unit_name or guess.members):
         return "đơn vị chưa có trưởng đơn vị trong danh bạ"
     return "đơn vị chưa có trong danh bạ"
@@ -756,6 +756,7 @@ def names_no_unit(name: str) -> bool:
 
 UNNAMED_UNIT = "văn bản không nêu tên đơn vị cụ thể"
 UNRESOLVED_GROUP = "nhóm đơn vị chưa xác định được đơn vị cụ thể"
+OTHERS_THAN_NAMED = "ngoài các đơn vị đã có nhiệm vụ riêng"
 
 
 def _lead_guess(name: str, guess: UnitGuess | None, *, each: bool = True, number: int | None = None,
@@ -768,6 +769,11 @@ def _lead_guess(name: str, guess: UnitGuess | None, *, each: bool = True, number
     if names_no_unit(name) and not guess.unit_name and not guess.members and not guess.person:
         return f"{name} ({UNNAMED_UNIT})"  # how to name it: once, in the warning under the tasks (s19 newuser P9)
     if guess.group:
+        if guess.others:  # "các bộ, ban, ngành khác": the notice's own leads are not among them
+            name = f"{name} ({OTHERS_THAN_NAMED})"
+        if not guess.members and guess.others:
+            drop = f"; nếu không cần giao, đồng chí gõ “bỏ {number}”" if number is not None else ""
+            return f"{name}: danh bạ không còn đơn vị nào khác thuộc nhóm này{drop}"
         if not guess.members:
             every = _every_form(name)
             hint = f", hoặc ghi “tất cả {every}” để giao cho mọi đơn vị như vậy trong danh bạ" if every else ""
@@ -885,6 +891,8 @@ def correction_lines(applied: Sequence[Applied]) -> list[str]:
                 lines.append(f"• {where}hạn {a.counted}: đến {value}")
                 continue
             lines.append(f"• {where}{CORRECTED_FIELDS[a.field]}: {shorten(value, 80)}")
+            if a.unsupported:  # the new lead was a supporting unit of the task
+                lines.append(f"  (bỏ {'; '.join(a.unsupported)} khỏi phối hợp vì đã là đơn vị chủ trì)")
     return lines
 
 

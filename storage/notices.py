@@ -28,7 +28,18 @@ from storage.errors import (
     WithdrawalInvalid,
 )
 from storage.itemref import by_ref, ends_ref, ref_key, same_ref, under
-from storage.models import OPEN_STATUSES, Notice, NoticeStatus, Person, Role, StatusReport, Task, TaskStatus, Unit
+from storage.models import (
+    OPEN_STATUSES,
+    Notice,
+    NoticeStatus,
+    Person,
+    Role,
+    StatusReport,
+    Task,
+    TaskStatus,
+    Unit,
+    notice_units,
+)
 from storage.parsed import ParsedNotice, ParsedTask
 from storage.unitgroups import (
     LOCAL_GOVERNMENT,
@@ -40,7 +51,7 @@ from storage.unitgroups import (
     sections_of_commune,
     whole_body,
 )
-from storage.unitnames import best_unit_match, mentions, unit_key
+from storage.unitnames import best_unit_match, marked_spelling, mentions, unit_key
 from storage.vntext import fold, strip_marks
 
 log = logging.getLogger(__name__)
@@ -62,6 +73,8 @@ class UnitGuess:
     # the directory's other units that take work, which the group leaves out ("các phòng": the Chi cục), for the
     # admin to add if they are meant too
     left_out: tuple[str, ...] = ()
+    # "Các bộ, ban, ngành khác": the members are those the notice gives no task of their own (`_Leads.elsewhere`)
+    others: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -89,6 +102,8 @@ class Applied:
     field: str
     value: str | dt.date | None  # a date for "due" and "date"; None: removed
     counted: str | None = None  # a deadline counted in days: from which day ("15 ngày kể từ ngày ký (23/02/2018)")
+    # a new lead that was among the task's supporting units: taken out of them (as the notice wrote it)
+    unsupported: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -153,6 +168,16 @@ class _Leads:
         self.heads: dict[int, Person | None] = {}
         self._people: list[tuple[Person, str]] | None = None  # each with their folded full name
         self._leaders_units: set[int | None] | None = None
+        # the units the notice names as leads on their own (not in a group): "các bộ, ngành khác" leaves them out
+        self.elsewhere: set[int] = set()
+
+    def note_leads(self, leads: Sequence[Sequence[str]]) -> None:
+        """The notice's leads, task by task, as written: the units named on their own are those a group of "the
+        others" ("Các bộ, ban, ngành khác", "các sở còn lại") does not take in."""
+        self.elsewhere = set()
+        for name in (n for names in leads for n in names):
+            if read_group(name) is None and (unit := self.match(name)[0]) is not None:
+                self.elsewhere.add(unit.id)  # (the unit a task would be given to: `targets`)
 
     def leaders_own(self, unit: Unit) -> bool:
         """The leaders' own unit ("Ban Giám đốc Sở", "Lãnh đạo UBND huyện"): leaders in it, no head; it gives
@@ -172,6 +197,19 @@ class _Leads:
             out.append(", ".join(names[i:j]))
             i = j
         return out
+
+    def proper(self, name: str, written: Sequence[str]) -> str:
+        """A unit as an admin typed it short or without marks ("Bộ LĐTBXH", "bo y te"), once the directory has it by
+        those very words, by its proper name: the directory's, with the marks the notice (`written`: its units as it
+        writes them) or the admin gives it where the directory has none; a group, a person, a post or a name not
+        found stays as typed."""
+        if read_group(name) is not None:
+            return name
+        unit, score = self.match(name)
+        if unit is None or score not in _SURE or unit_key(name) != unit.name_key:
+            return name  # (a post that names its unit, "Trưởng thôn 2", is how the notice calls the doer: kept)
+        typed = [name] if _spelled_out(name) == _spelled_out(unit.name) else []  # with marks: not "Bộ LĐTBXH"
+        return marked_spelling(unit.name, [*written, *typed])
 
     def head(self, unit: Unit) -> Person | None:
         if unit.id not in self.heads:
@@ -193,6 +231,8 @@ class _Leads:
             elif whole_body(group, self.keys) or sections_of_commune(group, self.keys):
                 # "các phòng, đơn vị thuộc Sở", "các ban, ngành, đoàn thể xã": all but the leaders' own
                 found = [u for u in found if not self.leaders_own(u)]
+            if group.others:  # "các bộ, ban, ngành khác": not those the notice gives tasks of their own
+                found = [u for u in found if u.id not in self.elsewhere]
             return found, 100.0, group
         unit, score = self.match(name)
         return ([unit] if unit else []), score, None
@@ -239,7 +279,7 @@ class _Leads:
         if group is not None:
             return UnitGuess(written=name, unit_name=None, score=score, head_name=None, group=True,
                              members=tuple((u.name, h.full_name if (h := self.head(u)) else None) for u in found),
-                             left_out=self.left_out(found))
+                             left_out=() if group.others else self.left_out(found), others=group.others)
         unit = found[0] if found else None
         if unit is None and (someone := self.person(name)) is not None:
             return UnitGuess(written=name, unit_name=None, score=100.0, head_name=someone.full_name, person=True)
@@ -286,6 +326,16 @@ class _Leads:
         return out
 
 
+# the abbreviations every reader knows, which a unit's proper name may keep ("UBND tỉnh Quảng Trị")
+_KNOWN_SHORT = {"ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan"}
+
+
+def _spelled_out(name: str) -> list[str]:
+    """A unit's name as its folded words, "UBND" and "HĐND" spelled out: "Bộ LĐTBXH" is not the ministry's name
+    spelled so, "UBND tỉnh Quảng Trị" is "Uy ban nhan dan tinh Quang Tri"."""
+    return [w for word in re.sub(r"[^\w]+", " ", fold(name)).split() for w in _KNOWN_SHORT.get(word, word).split()]
+
+
 # "đ/c", "đồng chí", "anh", "chị" and titles before a person's name
 _PERSON_PREFIX = re.compile(r"^(?:(?:đ/c|d/c|đc|dc|đồng\s*chí|dong\s*chi|anh|chị|chi)\.?\s+)+", re.I)
 
@@ -293,6 +343,7 @@ _PERSON_PREFIX = re.compile(r"^(?:(?:đ/c|d/c|đc|dc|đồng\s*chí|dong\s*chi|a
 def _guesses(session: Session, parsed: ParsedNotice, leads: _Leads | None = None) -> dict[str, UnitGuess]:
     """How each lead and supporting unit, as written, matches the directory, and who would be assigned (told)."""
     leads = leads or _Leads(session)
+    leads.note_leads([task.lead for task in parsed.tasks])
     guesses: dict[str, UnitGuess] = {}
     for task in parsed.tasks:
         for name in (*task.lead, *task.support):
@@ -338,6 +389,8 @@ def correct_draft(session: Session, notice_id: int, corrections: list[Correction
     applied: list[Applied] = []
     typed_head = set(notice.meta.get("typed") or ())  # header fields the admin typed
     leads = _Leads(session)  # the directory read once for the corrections and the draft shown after them
+    leads.note_leads([t.get("lead") or [] for t in tasks])
+    written = notice_units(notice.meta)  # the units as the notice writes them: how a typed unit is shown
     for c in corrections:
         if c.field in _HEADER_COLUMNS:
             setattr(notice, _HEADER_COLUMNS[c.field], c.value)
@@ -365,17 +418,25 @@ def correct_draft(session: Session, notice_id: int, corrections: list[Correction
             dropped.add(index)
         elif c.field in ("lead", "support"):
             units = leads.rejoined(list(c.value)) if isinstance(c.value, tuple) else []
+            units = [leads.proper(u, written) for u in units]  # "Bộ LĐTBXH" → "Bộ Lao động - Thương binh và Xã hội"
             task[c.field] = units
             if c.field == "lead":
                 task["lead_source"] = "admin" if units else None
+            applied.append(Applied(number=task["n"], ref=task["ref"], field=c.field,
+                                   value="; ".join(units) if units else _shown(c),
+                                   unsupported=_lead_not_support(leads, task) if c.field == "lead" else ()))
+            continue
         elif c.field in ("lead_remove", "lead_add") and isinstance(c.value, tuple):  # "30: bỏ BCH Quân sự tỉnh"
-            task["lead"], task["lead_source"] = _leads_changed(leads, task, c.field, c.value), "admin"
-            applied.append(Applied(number=task["n"], ref=task["ref"], field=c.field, value="; ".join(c.value)))
+            typed = [leads.proper(u, written) for u in c.value] if c.field == "lead_add" else list(c.value)
+            task["lead"], task["lead_source"] = _leads_changed(leads, task, c.field, tuple(typed)), "admin"
+            applied.append(Applied(number=task["n"], ref=task["ref"], field=c.field, value="; ".join(typed),
+                                   unsupported=_lead_not_support(leads, task)))
             continue
         elif c.field == "lead_from":  # "giống mục 2": the lead of another task
             source = tasks[_task_index(tasks, str(c.value), dropped)]
             task["lead"], task["lead_source"] = list(source.get("lead") or []), "admin"
-            applied.append(Applied(number=task["n"], ref=task["ref"], field="lead", value="; ".join(task["lead"])))
+            applied.append(Applied(number=task["n"], ref=task["ref"], field="lead", value="; ".join(task["lead"]),
+                                   unsupported=_lead_not_support(leads, task)))
             continue
         elif c.field == "text":
             task["text"], task["typed"] = str(c.value), True
@@ -395,6 +456,19 @@ def correct_draft(session: Session, notice_id: int, corrections: list[Correction
     audit(session, at=now, actor_id=by.id, action="notice.correct", entity="notice", entity_id=notice.id,
           corrections=[{"target": c.target, "field": c.field, "value": c.described()} for c in corrections])
     return _as_shown(session, notice, applied=tuple(applied), leads=leads)
+
+
+def _lead_not_support(leads: _Leads, task: dict[str, Any]) -> tuple[str, ...]:
+    """A draft task's supporting units that its (new) leads name, taken out of the supporters (a unit does not
+    support its own task): those taken out, as written."""
+    lead_ids = {unit.id for name in task.get("lead") or [] if read_group(name) is None
+                for unit in leads.units_of(name)[0]}
+    support = list(task.get("support") or [])
+    out = tuple(name for name in support if read_group(name) is None and (unit := leads.match(name)[0]) is not None
+                and unit.id in lead_ids)
+    if out:
+        task["support"] = [name for name in support if name not in out]
+    return out
 
 
 def _leads_changed(leads: _Leads, task: dict[str, Any], field: str, names: tuple[str, ...]) -> list[str]:
@@ -633,6 +707,7 @@ def confirm_notice(session: Session, notice_id: int, *, by: Person, now: dt.date
     unassigned: list[tuple[str, str]] = []
     assignees: dict[int, list[int]] = {}
     leads = _Leads(session)  # the unit table read once, each lead matched once
+    leads.note_leads([pt.get("lead") or [] for pt in parsed_tasks])
     made: list[tuple[Task, Person | None, str]] = []
     for pt in parsed_tasks:
         lead_names = list(pt.get("lead") or [])
