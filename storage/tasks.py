@@ -922,6 +922,16 @@ def delegate(session: Session, *, by: Person, item_ref: str, handle: str, now: d
     return _hand_over(session, by=by, task=task, target=target, now=now)
 
 
+def item_units(session: Session, item_ref: str) -> set[int]:
+    """The lead units of the open tasks of confirmed notices numbered `item_ref` (as /giao types it): where a
+    person named by a given name alone ("/giao III.1.k Hương") is looked for."""
+    item_ref = _typed_ref(item_ref)
+    query = (select(Task).join(Notice, Notice.id == Task.notice_id)
+             .where(_ref_is(item_ref), Notice.status == NoticeStatus.CONFIRMED).order_by(Task.id))
+    return {t.lead_unit_id for t in _by_ref(session.scalars(query), item_ref)
+            if t.lead_unit_id is not None and not TaskStatus(t.status).is_closed}
+
+
 def may_delegate(person: Person, task: Task) -> bool:
     return person.role == Role.ADMIN or is_lead_head(person, task)
 

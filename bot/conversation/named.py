@@ -3,6 +3,7 @@ and case aside), as /moi accepts. /giao and /nghi use it (probe 21, F7: heads an
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -41,10 +42,12 @@ def called(session: Session, typed: str) -> list[Person]:
             if fold(p.full_name) == wanted]
 
 
-def named_at_end(session: Session, args: list[str], *, keep: int, near: Person) -> Named | None:
+def named_at_end(session: Session, args: list[str], *, keep: int, near: Person,
+                 units: Collection[int] = ()) -> Named | None:
     """The person the words after the first `keep` name, at their end: a handle (the last word), else the longest
-    run of last words that is someone's full name (people of `near`'s own units first, when a name is shared);
-    None when no word follows the first `keep`."""
+    run of last words that is someone's full name (people of `near`'s own units first, when a name is shared), else
+    the last word or two as the end of the full names of the people of `units` (the task's unit: "/giao III.1.k
+    Hương"), or of `near`'s own units when none are given; None when no word follows the first `keep`."""
     if len(args) <= keep:
         return None
     last = args[-1]
@@ -63,7 +66,18 @@ def named_at_end(session: Session, args: list[str], *, keep: int, near: Person) 
             units = set(near.headed_unit_ids) | ({near.unit_id} if near.unit_id is not None else set())
             close = [p for p in people if p.unit_id in units and p.id != near.id]
             return Named(before=args[:start], people=close or people, said=said)
+    scope = set(units) or set(near.headed_unit_ids) | ({near.unit_id} if near.unit_id is not None else set())
+    for start in range(max(keep, len(args) - _GIVEN_WORDS), len(args)):  # a given name ("Hương", "Thị Hương")
+        said = " ".join(args[start:])
+        ending = f" {fold(said)}"
+        people = [p for p in everyone if p.unit_id in scope and p.id != near.id and
+                  f" {fold(p.full_name)}".endswith(ending) and fold(p.full_name) != fold(said)]
+        if people:
+            return Named(before=args[:start], people=people, said=said)
     return Named(before=args[:keep], people=[], said=" ".join(args[keep:]))
+
+
+_GIVEN_WORDS = 2  # a person called by the last words of the full name: "Hương", "Thị Hương"
 
 
 def colleague_example(session: Session, person: Person) -> tuple[str, str] | None:

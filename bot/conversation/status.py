@@ -97,6 +97,7 @@ from storage.tasks import (
     extension_for_message,
     extension_messages,
     extension_request,
+    item_units,
     may_delegate,
     named_without_tasks,
     office_open_tasks,
@@ -2640,7 +2641,8 @@ async def delegate_command(conv: Conversation, event: TextIn, args: list[str], p
             [r.item_ref for r in await ctx.db.run(delegated_tasks, person)]
         await conv.say(event, texts.delegate_usage_named(rows, held[0] if held else None))
         return
-    found = await ctx.db.run(named_at_end, args, keep=1, near=person)
+    # a given name alone ("/giao III.1.k Hương") is looked for among the people of the unit holding the item
+    found = await ctx.db.run(lambda s: named_at_end(s, args, keep=1, near=person, units=item_units(s, args[0])))
     assert found is not None  # (two words at least)
     if len(found.people) != 1:
         typed = " ".join(found.before)
