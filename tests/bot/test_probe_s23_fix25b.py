@@ -1,0 +1,180 @@
+"""What probe 24 met on QĐ 773/QĐ-TTg (a plan: 16 units, 45 tasks; a ministry's directory of 21 people, names without
+marks, "Uỷ/Hoá"), through the real conversation core and the Telegram sandbox (helper fix25b): "Các bộ, ban, ngành
+khác" given to every ministry, those the plan names as leads too (F3); "Ủy ban nhân dân các tỉnh, thành phố trực
+thuộc trung ương" never reaching the provinces of the directory (F4); "34: Bộ LĐTBXH" leaving the ministry among its
+own task's supporters, and the typed initials in the heads' messages (F6); "/giao III.1.k Hương" not finding the
+unit's only Hương (F15)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from bot import texts
+from bot.sandbox.harness import Harness
+from scheduler.clock import FakeClock
+from storage.models import Person, Task
+from tests.bot.conftest import last_text, texts_to
+from tests.conftest import local
+
+NOTICE = (Path(__file__).parents[1] / "corpus" / "batch-ze" /
+          "1617_ttg-qd-773-ke-hoach-chi-thi-14-nguoi-co-cong-2018-extract.txt").read_text(encoding="utf-8")
+# probe 24's directory, with one ministry the plan does not name (Bộ Nội vụ): "the other ministries"
+DIRECTORY = """handle,full_name,title,unit,role
+admin_vpcp,Nguyễn Thị Thu Hà,Chuyên viên Vụ Khoa giáo - Văn xã,Văn phòng Chính phủ,admin
+leader_vpcp,Trần Văn Sơn,Phó Chủ nhiệm Văn phòng Chính phủ,Văn phòng Chính phủ,leader
+head_ldtbxh,Tran Van Cong,Cuc truong Cuc Nguoi co cong,Bo Lao dong - Thuong binh va Xa hoi,head
+cv_ldtbxh,Lê Thị Hương,Chuyên viên Cục Người có công,Bộ Lao động - Thương binh và Xã hội,cadre
+pho_ldtbxh,Phạm Minh Tuấn,Phó Cục trưởng Cục Người có công,Bộ Lao động - Thương binh và Xã hội,cadre
+head_bqp,Nguyễn Hữu Quân,Cục trưởng Cục Chính sách,Bộ Quốc phòng,head
+head_bca,Đỗ Văn An,Cục trưởng Cục Tổ chức cán bộ,Bộ Công an,head
+cv_bca,Trần Thị Hương,Chuyên viên Cục Tổ chức cán bộ,Bộ Công an,cadre
+head_btc,Vu Thi Tai,Vu truong Vu Ngan sach nha nuoc,Bo Tai chinh,head
+head_bkhdt,Hoàng Đức Đầu,Vụ trưởng Vụ Lao động văn hoá xã hội,Bộ Kế hoạch & Đầu tư,head
+head_bxd,Lý Văn Dựng,Cục trưởng Cục Quản lý nhà,Bộ Xây dựng,head
+head_byt,Bùi Thị Y,Vụ trưởng Vụ Kế hoạch - Tài chính,Bộ Y tế,head
+head_bgddt,Ngô Văn Giáo,Vụ trưởng Vụ Giáo dục chính trị,Bộ GD&ĐT,head
+head_btttt,Đinh Văn Thông,Cục trưởng Cục Thông tin cơ sở,Bộ Thông tin và Truyền thông,head
+head_bvh,Mai Thị Hoá,Vụ trưởng Vụ Văn hoá dân tộc,"Bộ Văn hoá, Thể thao và Du lịch",head
+head_bng,Tô Văn Giao,Cục trưởng Cục Lãnh sự,Bộ Ngoại giao,head
+head_bnv,Phan Văn Vụ,Vụ trưởng Vụ Tổ chức biên chế,Bộ Nội vụ,head
+head_vtv,Lâm Văn Hình,Trưởng ban Thời sự,Đài Truyền hình Việt Nam,head
+head_vov,Vương Thị Tiếng,Trưởng ban Thời sự,Đài Tiếng nói Việt Nam,head
+head_mttq,Cao Văn Trận,Trưởng ban Dân chủ - Pháp luật,Uỷ ban Trung ương Mặt trận Tổ quốc Việt Nam,head
+head_thanhhoa,Lê Văn Thanh,Chánh Văn phòng UBND tỉnh,Uỷ ban nhân dân tỉnh Thanh Hoá,head
+head_hoabinh,Quách Thị Hòa,Chánh Văn phòng UBND tỉnh,Ủy ban nhân dân tỉnh Hòa Bình,head
+head_quangtri,Nguyen Van Tri,Chanh Van phong UBND tinh,Uy ban nhan dan tinh Quang Tri,head
+"""
+PROVINCES = {"Uỷ ban nhân dân tỉnh Thanh Hoá", "Ủy ban nhân dân tỉnh Hòa Bình", "Uy ban nhan dan tinh Quang Tri"}
+
+
+@pytest.fixture
+async def harness(db_url: str):  # type: ignore[no-untyped-def]
+    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 6, 28, 9, 0)))
+    await h.start(directory_csv=DIRECTORY.encode(), enroll_all=True)
+    yield h
+    await h.stop()
+
+
+def preview(h: Harness, since: int) -> str:
+    return "\n".join(texts_to(h, "admin_vpcp", since))
+
+
+def rows(h: Harness, ref: str) -> list[Task]:
+    assert h.db is not None
+    return h.db.call(lambda s: list(s.scalars(select(Task).where(Task.item_ref == ref).order_by(Task.id))))
+
+
+def held_by(h: Harness, ref: str) -> set[str]:
+    assert h.db is not None
+    return h.db.call(lambda s: {s.get_one(Person, t.assignee_id).handle for t in s.scalars(
+        select(Task).where(Task.item_ref == ref)) if t.assignee_id is not None})
+
+
+def lead_line(shown: str, number: int) -> str:
+    """The "Chủ trì" line of task `number` in a preview."""
+    at = re.search(rf"(?m)^(?:\(\d+/\d+\) )?{number}\. \[", shown)
+    assert at is not None, shown
+    return next(line for line in shown[at.start():].splitlines() if "• Chủ trì" in line)
+
+
+# ---------------------------------------------------------------- F3: "các bộ, ban, ngành khác" = the others
+
+async def test_the_other_ministries_leave_out_those_the_plan_gives_their_own_tasks(harness: Harness) -> None:
+    h = harness
+    await h.say("admin_vpcp", NOTICE)
+    shown = preview(h, 0)
+    line = lead_line(shown, 42)  # III.14 "Các bộ, ban, ngành khác: …"
+    assert "Các bộ, ban, ngành khác (ngoài các đơn vị đã có nhiệm vụ riêng) — 1 đơn vị trong danh bạ" in line, line
+    assert "Bộ Nội vụ" in line and "Bộ Quốc phòng" not in line and "Bo Tai chinh" not in line, line
+    # a call to carry out the plan, no work of its own: marked for the admin to drop
+    assert "ⓘ Nhiệm vụ 42 chỉ nêu yêu cầu chung" in shown, shown[-3000:]
+    await h.tap("admin_vpcp", texts.BUTTON_CONFIRM)
+    assert held_by(h, "III.14") == {"head_bnv"}
+    assert len(rows(h, "III.14")) == 1
+
+
+async def test_no_other_ministry_left_is_said_with_how_to_drop_the_item(db_url: str) -> None:
+    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 6, 28, 9, 0)))
+    await h.start(directory_csv="\n".join(r for r in DIRECTORY.splitlines() if "Bộ Nội vụ" not in r).encode(),
+                  enroll_all=True)
+    try:
+        await h.say("admin_vpcp", NOTICE)
+        line = lead_line(preview(h, 0), 42)
+        assert line.endswith("Các bộ, ban, ngành khác (ngoài các đơn vị đã có nhiệm vụ riêng): danh bạ không còn đơn "
+                             "vị nào khác thuộc nhóm này; nếu không cần giao, đồng chí gõ “bỏ 42”"), line
+    finally:
+        await h.stop()
+
+
+# ---------------------------------------------------------------- F4: the provinces' people's committees
+
+async def test_the_provinces_people_committees_are_each_given_the_task(harness: Harness) -> None:
+    h = harness
+    await h.say("admin_vpcp", NOTICE)
+    line = lead_line(preview(h, 0), 41)  # III.13 "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"
+    assert "— 3 đơn vị trong danh bạ, mỗi đơn vị một nhiệm vụ" in line and "chưa có trong danh bạ" not in line, line
+    mark = len(h.sent)
+    await h.reply("admin_vpcp", "41: UBND các tỉnh")  # the admin's short form, a group too
+    answer = last_text(h, "admin_vpcp")
+    assert "chủ trì: UBND các tỉnh" in answer and "UBND các tỉnh — 3 đơn vị trong danh bạ" in answer, answer
+    assert "chưa có trong danh bạ" not in preview(h, mark)
+    await h.tap("admin_vpcp", texts.BUTTON_CONFIRM)
+    assert held_by(h, "III.13") == {"head_thanhhoa", "head_hoabinh", "head_quangtri"}
+    assert {t.lead_unit_names[0] for t in rows(h, "III.13")} == PROVINCES
+    assert held_by(h, "III.16 (đoạn 2)") >= {"head_thanhhoa", "head_hoabinh", "head_quangtri"}  # the annual report
+
+
+# ---------------------------------------------------------------- F6: a new lead is no supporter; its proper name
+
+async def test_a_new_lead_leaves_the_supporters_and_is_named_properly(harness: Harness) -> None:
+    h = harness
+    await h.say("admin_vpcp", NOTICE)
+    await h.reply("admin_vpcp", "34: Bộ LĐTBXH")  # III.7.c "Phối hợp với Bộ Lao động - Thương binh và Xã hội …"
+    answer = last_text(h, "admin_vpcp")
+    assert "• nhiệm vụ 34 (Mục III.7.c), chủ trì: Bộ Lao động - Thương binh và Xã hội\n" \
+           "  (bỏ Bộ Lao động - Thương binh và Xã hội khỏi phối hợp vì đã là đơn vị chủ trì)" in answer, answer
+    assert "• Phối hợp" not in answer.split("34. [Mục III.7.c]")[1].split("\n\n")[0], answer
+    await h.reply("admin_vpcp", "34 phối hợp: Bộ Y tế")
+    mark = len(h.sent)
+    await h.tap("admin_vpcp", texts.BUTTON_CONFIRM)
+    task = rows(h, "III.7.c")[-1]
+    assert task.lead_unit_names == ["Bộ Lao động - Thương binh và Xã hội"] and task.support_unit_names == ["Bộ Y tế"]
+    told = texts_to(h, "head_ldtbxh", mark) + texts_to(h, "head_byt", mark)
+    assert told and not any("LĐTBXH" in t for t in told), told
+    assert any("chủ trì: Bộ Lao động - Thương binh và Xã hội" in t for t in texts_to(h, "head_byt", mark))
+
+
+# ---------------------------------------------------------------- F15: a given name within the task's unit
+
+async def test_a_given_name_is_the_one_person_of_the_tasks_unit(harness: Harness) -> None:
+    h = harness
+    await h.say("admin_vpcp", NOTICE)
+    await h.tap("admin_vpcp", texts.BUTTON_CONFIRM)
+    await h.say("head_ldtbxh", "/giao III.1.k Hương")  # Bộ Công an has a Hương too: not of this unit
+    said = last_text(h, "head_ldtbxh")
+    assert said.startswith("Đã giao nhiệm vụ mục III.1.k") and "cho đ/c Lê Thị Hương" in said, said
+    assert held_by(h, "III.1.k") == {"cv_ldtbxh"}
+    await h.say("admin_vpcp", "/giao III.3.c Hương")  # the admin: the item's unit (Bộ Công an) is where to look
+    said = last_text(h, "admin_vpcp")
+    assert "cho đ/c Trần Thị Hương" in said, said
+    assert held_by(h, "III.3.c") == {"cv_bca"}
+
+
+async def test_a_given_name_several_people_of_the_unit_share_is_asked(db_url: str) -> None:
+    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 6, 28, 9, 0)))
+    await h.start(directory_csv=(DIRECTORY + "cv2_ldtbxh,Nguyễn Thu Hương,Chuyên viên Cục Người có công,"
+                                 "Bộ Lao động - Thương binh và Xã hội,cadre\n").encode(), enroll_all=True)
+    try:
+        await h.say("admin_vpcp", NOTICE)
+        await h.tap("admin_vpcp", texts.BUTTON_CONFIRM)
+        await h.say("head_ldtbxh", "/giao III.1.k Hương")
+        said = last_text(h, "head_ldtbxh")
+        assert said.startswith("Có 2 cán bộ tên “Hương”") and "@cv_ldtbxh — Lê Thị Hương" in said \
+            and "@cv2_ldtbxh — Nguyễn Thu Hương" in said, said
+        assert held_by(h, "III.1.k") == {"head_ldtbxh"}
+    finally:
+        await h.stop()
