@@ -422,9 +422,11 @@ def correct_draft(session: Session, notice_id: int, corrections: list[Correction
             task[c.field] = units
             if c.field == "lead":
                 task["lead_source"] = "admin" if units else None
+            unsupported = _lead_not_support(leads, task)
+            kept = task[c.field]  # (the supporters without a lead typed among them)
             applied.append(Applied(number=task["n"], ref=task["ref"], field=c.field,
-                                   value="; ".join(units) if units else _shown(c),
-                                   unsupported=_lead_not_support(leads, task) if c.field == "lead" else ()))
+                                   value="; ".join(kept) if kept else None if units else _shown(c),
+                                   unsupported=unsupported))
             continue
         elif c.field in ("lead_remove", "lead_add") and isinstance(c.value, tuple):  # "30: bỏ BCH Quân sự tỉnh"
             typed = [leads.proper(u, written) for u in c.value] if c.field == "lead_add" else list(c.value)
@@ -459,8 +461,8 @@ def correct_draft(session: Session, notice_id: int, corrections: list[Correction
 
 
 def _lead_not_support(leads: _Leads, task: dict[str, Any]) -> tuple[str, ...]:
-    """A draft task's supporting units that its (new) leads name, taken out of the supporters (a unit does not
-    support its own task): those taken out, as written."""
+    """A draft task's supporting units that its leads name, taken out of the supporters (a unit does not support its
+    own task: a new lead, or a supporter typed that leads it): those taken out, as written."""
     lead_ids = {unit.id for name in task.get("lead") or [] if read_group(name) is None
                 for unit in leads.units_of(name)[0]}
     support = list(task.get("support") or [])

@@ -138,7 +138,10 @@ async def test_a_new_lead_leaves_the_supporters_and_is_named_properly(harness: H
     assert "• nhiệm vụ 34 (Mục III.7.c), chủ trì: Bộ Lao động - Thương binh và Xã hội\n" \
            "  (bỏ Bộ Lao động - Thương binh và Xã hội khỏi phối hợp vì đã là đơn vị chủ trì)" in answer, answer
     assert "• Phối hợp" not in answer.split("34. [Mục III.7.c]")[1].split("\n\n")[0], answer
-    await h.reply("admin_vpcp", "34 phối hợp: Bộ Y tế")
+    await h.reply("admin_vpcp", "34 phối hợp: Bộ Y tế, Bộ LĐTBXH")  # the lead typed among the supporters: left out
+    answer = last_text(h, "admin_vpcp")
+    assert "• nhiệm vụ 34 (Mục III.7.c), phối hợp: Bộ Y tế\n" \
+           "  (bỏ Bộ Lao động - Thương binh và Xã hội khỏi phối hợp vì đã là đơn vị chủ trì)" in answer, answer
     mark = len(h.sent)
     await h.tap("admin_vpcp", texts.BUTTON_CONFIRM)
     task = rows(h, "III.7.c")[-1]
