@@ -1375,7 +1375,7 @@ def _next_doer(sentence: str, task: ParsedTask, before: str) -> tuple[str, ...] 
         return asked
     conn = NEXT_CONNECTIVE.match(sentence)
     if conn is None:
-        return _own_doer(sentence, task)
+        return _own_doer(sentence, task, before)
     rest = sentence[conn.end():]
     if (bare := BARE_DOER.match(rest)) is not None:
         doer = bare.group("d").strip()
@@ -1401,7 +1401,7 @@ DATES_ONLY = re.compile(r"\s+(?:\S+\s+){0,2}?(?:thực\s*hiện|triển\s*khai|h
 OPENING_NAMES_WORK = re.compile(r"\b(?:giao|đề\s*nghị|yêu\s*cầu|chủ\s*trì|phối\s*hợp|với|của)\b", re.I | re.U)
 
 
-def _own_doer(sentence: str, task: ParsedTask) -> tuple[str, ...] | None:
+def _own_doer(sentence: str, task: ParsedTask, before: str = "") -> tuple[str, ...] | None:
     """A retold report's later sentence that opens with a doer other than the task's — its name, perhaps after a time
     or a case ("Trước ngày 30/4, …", "Trong trường hợp …,"), then what it must do: that doer's duty."""
     rest = sentence if UNIT_START.match(sentence) else after_opening(sentence)
@@ -1412,6 +1412,11 @@ def _own_doer(sentence: str, task: ParsedTask) -> tuple[str, ...] | None:
     if DUTY_AFTER_DOER.match(rest[len(name):]) is None or DATES_ONLY.match(rest[len(name):]):
         return None  # ("… . Các đơn vị thực hiện trước ngày 24/3/2026.": when the work above is due, no new work)
     doers = split_units(name) or [name]
+    if task.lead and _same_units(doers, list(task.lead)) and task.lead_source == "text" and before and \
+            not any(fold(d)[:20] in fold(before) for d in doers):
+        # "Các chủ nhà hàng ven biển cần … . Tổ cứu hộ bãi biển cần …": the task's doer was read from this later
+        # sentence (the text before names no unit the readers know): a new doer's duty all the same
+        return tuple(doers)
     return None if not task.lead or _same_units(doers, list(task.lead)) else tuple(doers)
 
 
