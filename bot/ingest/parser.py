@@ -109,7 +109,12 @@ PAGE_MARK = re.compile(r"^[-=_*#~\s]*(?:PAGE\s*BREAK|(?:Trang|Page)\s*\d{1,4}(?:
 # a portal page's chrome: update stamp, view counter, comment form
 PAGE_CHROME = re.compile(r"^(?:(?:Cập\s*nhật(?:\s*lúc)?|Lượt\s*xem|Lượt\s*truy\s*cập|Ngày\s*đăng)\s*:?\s*"
                          r"[\d/.:\s]+(?:lượt\s*xem)?|\d+\s*lượt\s*xem|.*\bcms-view-count\b.*|"
-                         r"(?:Nội\s*dung\s*bình\s*luận|Gửi\s*bình\s*luận|Ý\s*kiến\s*bạn\s*đọc)\s*\*?\s*:?)$",
+                         r"(?:Nội\s*dung\s*bình\s*luận|Gửi\s*bình\s*luận|Ý\s*kiến\s*bạn\s*đọc)\s*\*?\s*:?|"
+                         # a portal's widget labels on lines of their own: "(0) Bình luận", "Nổi bật", "Tin mới nhất",
+                         # "Xem với cỡ chữ", "Chia sẻ:", "Tìm kiếm", "Phản hồi", "A- A A+ | Tăng tương phản …"
+                         r"(?:\(\d+\)\s*)?Bình\s*luận|Nổi\s*bật|Tin\s*(?:tức\s*)?(?:mới\s*nhất|nổi\s*bật)|"
+                         r"Xem\s*với\s*cỡ\s*chữ|Chia\s*sẻ\s*:?|Tìm\s*kiếm|(?:Thông\s*tin\s*người\s*gửi\s*)?[Pp]hản\s*hồi|"
+                         r"A-?\s*A\s*A\+?(?:\s*\|?\s*Tăng\s*tương\s*phản\s*Giảm\s*tương\s*phản)?)$",
                          re.I | re.U)
 PARAGRAPH_MIN = 160
 # a news photo's file name ("1_ijqw") or caption ("… ra, vào tỉnh (Ảnh: Minh Hải)", "Ảnh minh họa")
