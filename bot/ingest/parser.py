@@ -116,6 +116,11 @@ PAGE_CHROME = re.compile(r"^(?:(?:Cập\s*nhật(?:\s*lúc)?|Lượt\s*xem|Lư�
                          r"Xem\s*với\s*cỡ\s*chữ|Chia\s*sẻ\s*:?|Tìm\s*kiếm|(?:Thông\s*tin\s*người\s*gửi\s*)?[Pp]hản\s*hồi|"
                          r"A-?\s*A\s*A\+?(?:\s*\|?\s*Tăng\s*tương\s*phản\s*Giảm\s*tương\s*phản)?)$",
                          re.I | re.U)
+# a portal's dateline on a line of its own: "Thứ sáu, 12/10/2018 08:00:02 | Tiếng nói cơ sở", "Thứ ba, 21 Tháng 8 2018",
+# "Thứ tư - 25/11/2020 14:27" (the weekday, then the date; its time and the section's name may follow)
+WEEKDAY_DATELINE = re.compile(r"^(?:Thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|Chủ\s*nhật)\s*[,\-–]?\s*(?:ngày\s*)?"
+                              r"\d{1,2}\s*(?:[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}|\s+[Tt]háng\s*\d{1,2}\s*(?:năm\s*)?\d{4})"
+                              r"[\s,|\-–]*(?:\d{1,2}:\d{2}(?::\d{2})?[^|]{0,20})?(?:\|\s*[^.;:|]{0,40})?$", re.I | re.U)
 PARAGRAPH_MIN = 160
 # a news photo's file name ("1_ijqw") or caption ("… ra, vào tỉnh (Ảnh: Minh Hải)", "Ảnh minh họa")
 # (also a photo's slug "toan-canh-hoi-nghi-1", a caption with its credit "Toàn cảnh hội nghị. Ảnh: Minh Hải",
@@ -170,7 +175,7 @@ def lines_of(text: str) -> list[str]:
     for ln in raw:
         ln = OCR_DASH.sub("- ", OCR_SPECK.sub("", ln))
         if not ln or re.fullmatch(r"[-_=.*\s]+", ln) or CAPTION.search(ln) or PAGE_CHROME.match(ln.lstrip("•●▪◦· ")) \
-                or PAGE_MARK.match(ln):
+                or PAGE_MARK.match(ln) or WEEKDAY_DATELINE.match(ln):
             if ln and CAPTION.search(ln) and ln[:1].islower() and kept and not re.search(r"[.:;!?]$", kept[-1]):
                 kept.pop()  # a wrapped caption's first line ("… giao nhiệm vụ cho các phòng," / "ngành. Ảnh: …")
             continue
