@@ -74,8 +74,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 SHARED = ROOT.parent / "shared"
 SCORER_PATH = SHARED / "tools" / "score_extraction.py"
-# every open labelled batch; batch-w, batch-y, batch-zc and batch-zd (and any batch still being labelled) are held
-# out: never trained or chosen on
+# every open labelled batch; batch-w, batch-zc and batch-zd (and any batch still being labelled) are held out: never
+# trained or chosen on (batch-y was opened for rules in round 28; the shipped model was not trained on it)
 TRAIN_BATCHES = (*"abcdefghijklmnopqrstuv", "x", "z", "za", "zb")
 HELD_OUT = "zc"
 GROUPS: dict[str, list[Path]] = {

@@ -109,8 +109,18 @@ PAGE_MARK = re.compile(r"^[-=_*#~\s]*(?:PAGE\s*BREAK|(?:Trang|Page)\s*\d{1,4}(?:
 # a portal page's chrome: update stamp, view counter, comment form
 PAGE_CHROME = re.compile(r"^(?:(?:Cập\s*nhật(?:\s*lúc)?|Lượt\s*xem|Lượt\s*truy\s*cập|Ngày\s*đăng)\s*:?\s*"
                          r"[\d/.:\s]+(?:lượt\s*xem)?|\d+\s*lượt\s*xem|.*\bcms-view-count\b.*|"
-                         r"(?:Nội\s*dung\s*bình\s*luận|Gửi\s*bình\s*luận|Ý\s*kiến\s*bạn\s*đọc)\s*\*?\s*:?)$",
+                         r"(?:Nội\s*dung\s*bình\s*luận|Gửi\s*bình\s*luận|Ý\s*kiến\s*bạn\s*đọc)\s*\*?\s*:?|"
+                         # a portal's widget labels on lines of their own: "(0) Bình luận", "Nổi bật", "Tin mới nhất",
+                         # "Xem với cỡ chữ", "Chia sẻ:", "Tìm kiếm", "Phản hồi", "A- A A+ | Tăng tương phản …"
+                         r"(?:\(\d+\)\s*)?Bình\s*luận|Nổi\s*bật|Tin\s*(?:tức\s*)?(?:mới\s*nhất|nổi\s*bật)|"
+                         r"Xem\s*với\s*cỡ\s*chữ|Chia\s*sẻ\s*:?|Tìm\s*kiếm|(?:Thông\s*tin\s*người\s*gửi\s*)?[Pp]hản\s*hồi|"
+                         r"A-?\s*A\s*A\+?(?:\s*\|?\s*Tăng\s*tương\s*phản\s*Giảm\s*tương\s*phản)?)$",
                          re.I | re.U)
+# a portal's dateline on a line of its own: "Thứ sáu, 12/10/2018 08:00:02 | Tiếng nói cơ sở", "Thứ ba, 21 Tháng 8 2018",
+# "Thứ tư - 25/11/2020 14:27" (the weekday, then the date; its time and the section's name may follow)
+WEEKDAY_DATELINE = re.compile(r"^(?:Thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|Chủ\s*nhật)\s*[,\-–]?\s*(?:ngày\s*)?"
+                              r"\d{1,2}\s*(?:[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}|\s+[Tt]háng\s*\d{1,2}\s*(?:năm\s*)?\d{4})"
+                              r"[\s,|\-–]*(?:\d{1,2}:\d{2}(?::\d{2})?[^|]{0,20})?(?:\|\s*[^.;:|]{0,40})?$", re.I | re.U)
 PARAGRAPH_MIN = 160
 # a news photo's file name ("1_ijqw") or caption ("… ra, vào tỉnh (Ảnh: Minh Hải)", "Ảnh minh họa")
 # (also a photo's slug "toan-canh-hoi-nghi-1", a caption with its credit "Toàn cảnh hội nghị. Ảnh: Minh Hải",
@@ -165,7 +175,7 @@ def lines_of(text: str) -> list[str]:
     for ln in raw:
         ln = OCR_DASH.sub("- ", OCR_SPECK.sub("", ln))
         if not ln or re.fullmatch(r"[-_=.*\s]+", ln) or CAPTION.search(ln) or PAGE_CHROME.match(ln.lstrip("•●▪◦· ")) \
-                or PAGE_MARK.match(ln):
+                or PAGE_MARK.match(ln) or WEEKDAY_DATELINE.match(ln):
             if ln and CAPTION.search(ln) and ln[:1].islower() and kept and not re.search(r"[.:;!?]$", kept[-1]):
                 kept.pop()  # a wrapped caption's first line ("… giao nhiệm vụ cho các phòng," / "ngành. Ảnh: …")
             continue
@@ -1375,7 +1385,7 @@ def _next_doer(sentence: str, task: ParsedTask, before: str) -> tuple[str, ...] 
         return asked
     conn = NEXT_CONNECTIVE.match(sentence)
     if conn is None:
-        return _own_doer(sentence, task)
+        return _own_doer(sentence, task, before)
     rest = sentence[conn.end():]
     if (bare := BARE_DOER.match(rest)) is not None:
         doer = bare.group("d").strip()
@@ -1401,7 +1411,7 @@ DATES_ONLY = re.compile(r"\s+(?:\S+\s+){0,2}?(?:thực\s*hiện|triển\s*khai|h
 OPENING_NAMES_WORK = re.compile(r"\b(?:giao|đề\s*nghị|yêu\s*cầu|chủ\s*trì|phối\s*hợp|với|của)\b", re.I | re.U)
 
 
-def _own_doer(sentence: str, task: ParsedTask) -> tuple[str, ...] | None:
+def _own_doer(sentence: str, task: ParsedTask, before: str = "") -> tuple[str, ...] | None:
     """A retold report's later sentence that opens with a doer other than the task's — its name, perhaps after a time
     or a case ("Trước ngày 30/4, …", "Trong trường hợp …,"), then what it must do: that doer's duty."""
     rest = sentence if UNIT_START.match(sentence) else after_opening(sentence)
@@ -1412,6 +1422,11 @@ def _own_doer(sentence: str, task: ParsedTask) -> tuple[str, ...] | None:
     if DUTY_AFTER_DOER.match(rest[len(name):]) is None or DATES_ONLY.match(rest[len(name):]):
         return None  # ("… . Các đơn vị thực hiện trước ngày 24/3/2026.": when the work above is due, no new work)
     doers = split_units(name) or [name]
+    if task.lead and _same_units(doers, list(task.lead)) and task.lead_source == "text" and before and \
+            not any(fold(d)[:20] in fold(before) for d in doers):
+        # "Các chủ nhà hàng ven biển cần … . Tổ cứu hộ bãi biển cần …": the task's doer was read from this later
+        # sentence (the text before names no unit the readers know): a new doer's duty all the same
+        return tuple(doers)
     return None if not task.lead or _same_units(doers, list(task.lead)) else tuple(doers)
 
 
