@@ -66,6 +66,7 @@ BUTTON_APPROVE = "Đồng ý gia hạn"
 BUTTON_REJECT = "Không đồng ý"
 BUTTON_CONFIRM = "Xác nhận"
 BUTTON_CANCEL = "Hủy"
+BUTTON_CONFIRM_AGAIN = "Vẫn xác nhận"
 BUTTON_SNOOZE_DAY = "Nhắc lại ngày mai"
 BUTTON_SNOOZE_WEEK = "Nhắc lại tuần sau"
 BUTTON_DELEGATE = "Giao cán bộ"
@@ -289,8 +290,7 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
         lines.append(f"Trích yếu: {shorten(parsed.subject, 300)}")
     if parsed.signer:
         lines.append(f"Người ký: {parsed.signer}")
-    if draft.duplicate_of:
-        lines.append("Lưu ý: văn bản này trùng với một thông báo đã được xác nhận trước đây.")
+    lines += twin_lines(draft)
     lines += missing_header_lines(parsed)
     if ocr:
         lines += misread_lines(misread) or [OCR_NOTE]
@@ -721,6 +721,8 @@ def draft_changes(parsed: ParsedNotice, draft: Draft, *, replies: bool = True, t
         lines += ["", misread_elsewhere(elsewhere, sum(len(found_at[p]) for p in elsewhere))]
     lines += _unreached_lines(parsed, draft, short=True)
     lines += _past_due_lines(parsed, draft, today, short=True)
+    if draft.twin is not None:  # (a number or date just typed may make it one)
+        lines += ["", *twin_lines(draft, short=True)]
     how = "trả lời tin này" if replies else "gõ"
     lines += ["", f"Danh sách hiện có {len(parsed.tasks)} nhiệm vụ; gõ “xem tất cả” để xem lại toàn bộ. Đồng chí "
                   f"{how} để sửa tiếp, hoặc xác nhận để giao việc."]
@@ -1026,6 +1028,44 @@ def already_registered(before: NoticeChoice) -> str:
         text += ("\nNếu đây là một văn bản khác (ví dụ kế hoạch của năm sau), đồng chí thêm số và ngày văn bản vào đầu "
                  "(“Số: 15/KH-SCT”, “…, ngày 10 tháng 5 năm 2026”) rồi gửi lại.")
     return vn(text)
+
+
+def _twin_named(twin: NoticeChoice) -> str:
+    """"ngày 28/06/2018: Quyết định số 773/QĐ-TTg — “Ban hành Kế hoạch …” (mã #1, 45 nhiệm vụ)": when a confirmed
+    notice was confirmed, its number and subject."""
+    when = f"ngày {date_vn(twin.closed_at.astimezone(VN_TZ).date())}" if twin.closed_at else "trước đây"
+    subject = f" — “{shorten(twin.subject, 120)}”" if twin.subject and "“" not in twin.title else ""
+    return f"{when}: {twin.title}{subject} (mã #{twin.notice_id}, {twin.task_count} nhiệm vụ)"
+
+
+def twin_lines(draft: Draft, *, short: bool = False) -> list[str]:
+    """Near the top of a preview: the confirmed notice this draft repeats — surely (confirming is refused) or probably
+    (same number and issuer, a date unknown: confirming asks again) (probe 24 #1)."""
+    twin = draft.twin
+    if twin is None:
+        return []
+    if not twin.likely:
+        line = (f"Lưu ý: văn bản này đã được xác nhận {_twin_named(twin)}. Nhắc việc không giao việc lần thứ hai; "
+                "đồng chí bấm Hủy (gõ “hủy”).")
+        return [line] if not short else [f"Lưu ý: văn bản này đã được xác nhận {_twin_named(twin)}."]
+    line = f"Lưu ý: văn bản này có vẻ đã được xác nhận {_twin_named(twin)} — cùng số, cùng cơ quan ban hành."
+    if short:
+        return [line]
+    return [f"{line} Nếu đúng là văn bản ấy, đồng chí bấm Hủy (gõ “hủy”) để không giao việc lần thứ hai; nếu là văn "
+            "bản ban hành lại có sửa đổi, đồng chí vẫn xác nhận được (Nhắc việc sẽ hỏi lại trước khi giao)."]
+
+
+def twin_question(draft: Draft) -> str:
+    """At «Xác nhận», a draft that probably repeats a confirmed notice: asked before its tasks are given a second
+    time, with the two choices."""
+    twin = draft.twin
+    assert twin is not None
+    return vn(f"Chưa xác nhận: văn bản này có vẻ đã được xác nhận {_twin_named(twin)} — cùng số, cùng cơ quan ban "
+              f"hành. Xác nhận lần nữa sẽ giao lại các nhiệm vụ: mỗi đơn vị nhận thêm một lần giao việc và nhắc việc.\n"
+              "Đồng chí chọn:\n"
+              f"• “{BUTTON_CONFIRM_AGAIN.lower()}” — giao việc theo văn bản này (ví dụ văn bản ban hành lại có sửa "
+              f"đổi); khi đó nên hủy văn bản cũ: /huy #{twin.notice_id} lý do: thay bằng văn bản mới;\n"
+              "• “hủy” — bỏ bản này, giữ văn bản đã xác nhận.")
 
 
 def notice_choice_line(choice: NoticeChoice) -> str:

@@ -67,7 +67,7 @@ class UnitGuess:
 @dataclass(frozen=True, kw_only=True)
 class Draft:
     notice_id: int
-    duplicate_of: int | None  # an earlier confirmed notice with the same text
+    duplicate_of: int | None  # an earlier confirmed notice with the same text (or, `twin`, probably the same notice)
     guesses: dict[str, UnitGuess]  # lead or supporting unit as written → directory match
     # each task's number in the preview: kept through corrections (after "bỏ 1", task 2 is still 2), so a
     # number the admin read means the same task in every later line
@@ -77,6 +77,9 @@ class Draft:
     ocr_text: str | None = None
     # what the admin typed since (preview numbers of tasks reworded or added; "subject"): no OCR in it to check
     typed: frozenset[int | str] = frozenset()
+    # the confirmed notice this one repeats, to say in the preview: `twin.likely`, found by its number and issuer
+    # alone (a date unknown): asked again at confirmation; else the same text, or number and date: refused
+    twin: NoticeChoice | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -111,9 +114,6 @@ def create_draft(session: Session, parsed: ParsedNotice, *, source_text: str, so
     if not by.is_admin:
         raise NotAllowed(by.handle, "load a notice")
     digest = sha256_text(source_text)
-    duplicate = session.scalar(
-        select(Notice.id).where(Notice.sha256 == digest, Notice.status == NoticeStatus.CONFIRMED)
-    )
     meta = parsed.to_json()
     meta["tasks"] = [{**t, "n": i} for i, t in enumerate(meta["tasks"], start=1)]
     if ocr:
@@ -126,12 +126,13 @@ def create_draft(session: Session, parsed: ParsedNotice, *, source_text: str, so
     )
     session.add(notice)
     session.flush()
+    twin = draft_twin(session, notice)
     guesses = _guesses(session, parsed)
     audit(session, at=now, actor_id=by.id, action="notice.draft", entity="notice", entity_id=notice.id,
           sha256=digest, tasks=len(parsed.tasks), source=source_name)
     log.info("notice %s drafted by %s: %d tasks from %r", notice.id, by.handle, len(parsed.tasks), source_name)
-    return Draft(notice_id=notice.id, duplicate_of=duplicate, guesses=guesses,
-                 numbers=tuple(range(1, len(parsed.tasks) + 1)), ocr_text=source_text if ocr else None)
+    return Draft(notice_id=notice.id, duplicate_of=twin.notice_id if twin else None, guesses=guesses,
+                 numbers=tuple(range(1, len(parsed.tasks) + 1)), ocr_text=source_text if ocr else None, twin=twin)
 
 
 # the government of a district-level locality, by its folded key: "ủy ban nhân dân huyện/thị xã/thành phố/quận …"
@@ -495,15 +496,15 @@ def _as_shown(session: Session, notice: Notice, *, applied: tuple[Applied, ...] 
     """The draft's notice and tasks as stored, with what the directory makes of their leads, each task's preview
     number and whether a confirmed notice has the same text."""
     parsed = ParsedNotice.from_json(notice.meta)
-    duplicate = session.scalar(select(Notice.id).where(Notice.sha256 == notice.sha256,
-                                                       Notice.status == NoticeStatus.CONFIRMED))
+    twin = draft_twin(session, notice)
     numbers = tuple(t.get("n", i) for i, t in enumerate(notice.meta.get("tasks", []), start=1))
     typed: set[int | str] = {t.get("n", i) for i, t in enumerate(notice.meta.get("tasks", []), start=1)
                              if t.get("typed")}
     typed.update(notice.meta.get("typed") or ())
-    return parsed, Draft(notice_id=notice.id, duplicate_of=duplicate, guesses=_guesses(session, parsed, leads),
-                         numbers=numbers, applied=applied,
-                         ocr_text=notice.source_text if notice.meta.get("ocr") else None, typed=frozenset(typed))
+    return parsed, Draft(notice_id=notice.id, duplicate_of=twin.notice_id if twin else None,
+                         guesses=_guesses(session, parsed, leads), numbers=numbers, applied=applied,
+                         ocr_text=notice.source_text if notice.meta.get("ocr") else None, typed=frozenset(typed),
+                         twin=twin)
 
 
 def draft_task(session: Session, notice_id: int, *, number: int | None = None,
@@ -607,6 +608,39 @@ def registered_twin(session: Session, notice: Notice, task_texts: Sequence[str] 
     return _same_tasks(session, notice.id, task_texts)
 
 
+def likely_twin(session: Session, notice: Notice) -> Notice | None:
+    """A confirmed notice with the same number and issuer where a date is unknown on either side (or both dates are
+    in the same year: a number is given once a year): probably the same notice, but not surely — a corrected
+    re-issue, or a date the parser could not read (probe 24 #1: a plan confirmed from its .docx, pasted four days
+    later — "ngày 26 tháng 0 6 năm 2018" unread both times — got a fresh preview and 45 tasks a second time)."""
+    if not _numbered(notice.number):
+        return None
+    for twin in session.scalars(select(Notice).where(Notice.number == notice.number, Notice.id != notice.id,
+                                                      Notice.status == NoticeStatus.CONFIRMED).order_by(Notice.id)):
+        if notice.issuer and twin.issuer and fold(notice.issuer) != fold(twin.issuer):
+            continue
+        if notice.issued_on and twin.issued_on and notice.issued_on.year != twin.issued_on.year:
+            continue
+        return twin
+    return None
+
+
+def _numbered(number: str | None) -> bool:
+    """A notice number with its digits ("125/TB-UBND"); a draft's blank "Số: /TB-UBND" has none."""
+    return bool(number) and any(c.isdigit() for c in number or "")
+
+
+def draft_twin(session: Session, notice: Notice) -> NoticeChoice | None:
+    """The confirmed notice a draft repeats, as its preview names it: surely (`registered_twin`: same text, or number
+    and date, or most tasks of a notice without a number) or probably (`likely_twin`, then `likely`)."""
+    texts = [t.get("text") or "" for t in (notice.meta or {}).get("tasks", [])]
+    twin = registered_twin(session, notice, texts)
+    likely = twin is None and (twin := likely_twin(session, notice)) is not None
+    if twin is None:
+        return None
+    return replace(notice_choices(session, [twin.id])[0], likely=likely)
+
+
 def _same_tasks(session: Session, notice_id: int | None, task_texts: Sequence[str]) -> Notice | None:
     texts = sorted({" ".join(t.split()) for t in task_texts if t.strip()})
     if len(texts) < 2:
@@ -621,11 +655,16 @@ def _same_tasks(session: Session, notice_id: int | None, task_texts: Sequence[st
     return session.get(Notice, row[0]) if row is not None else None
 
 
-def confirm_notice(session: Session, notice_id: int, *, by: Person, now: dt.datetime) -> Registered:
+def confirm_notice(session: Session, notice_id: int, *, by: Person, now: dt.datetime,
+                   again: bool = False) -> Registered:
     """Register the draft's tasks and assign each to the head of its lead unit. A notice already registered
-    (same text, or same number and date) is refused: confirming it twice would double every reminder."""
+    (same text, or same number and date) is refused: confirming it twice would double every reminder; one probably
+    registered (same number and issuer, a date unknown: `likely_twin`) only when the admin said so (`again`: asked
+    first, "vẫn xác nhận")."""
     notice = _open_draft(session, notice_id, by, "confirm a notice")
     twin = registered_twin(session, notice, [t.get("text") or "" for t in notice.meta.get("tasks", [])])
+    if twin is None and not again:
+        twin = likely_twin(session, notice)
     if twin is not None:
         raise NoticeDuplicate(twin.id, notice_title(twin))
     parsed_tasks = notice.meta.get("tasks", [])
@@ -918,6 +957,7 @@ class NoticeChoice:
     task_count: int
     withdrawn: bool
     same_tasks: bool = False  # found as a twin by its tasks (a notice without a number), not by its text or number
+    likely: bool = False  # found as a twin by its number and issuer alone (a date unknown): probably the same notice
 
 
 def notice_choices(session: Session, notice_ids: list[int]) -> list[NoticeChoice]:

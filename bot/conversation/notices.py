@@ -405,24 +405,38 @@ async def typed_decision(conv: Conversation, event: TextIn, person: Person) -> b
 
 async def on_tap(conv: Conversation, event: TapIn, person: Person) -> None:
     _, notice_id, action = event.data.split(":")
-    await _decide(conv, event, person, int(notice_id), confirm=action == "ok")
+    await _decide(conv, event, person, int(notice_id), confirm=action in ("ok", "again"), force=action == "again")
+
+
+def again_actions(notice_id: int) -> tuple[tuple[Action, ...], ...]:
+    """The two choices when a draft probably repeats a confirmed notice: give its tasks anyway, or drop it."""
+    return ((Action(label=texts.BUTTON_CONFIRM_AGAIN, data=f"n:{notice_id}:again", typed="vẫn xác nhận"),
+             Action(label=texts.BUTTON_CANCEL, data=f"n:{notice_id}:no", typed="hủy")),)
 
 
 async def _decide(conv: Conversation, event: Inbound, person: Person, notice_id: int, *, confirm: bool,
                   force: bool = False) -> None:
-    """Confirm or cancel a draft; a draft none of whose tasks anyone would receive is confirmed only when the admin
-    says so again (`force`: "vẫn xác nhận")."""
+    """Confirm or cancel a draft; a draft none of whose tasks anyone would receive, or that probably repeats a
+    confirmed notice (same number and issuer, a date unknown), is confirmed only when the admin says so again
+    (`force`: "vẫn xác nhận")."""
     ctx = conv.ctx
     result = None
     if confirm and not force:
         parsed, draft = await ctx.db.run(draft_view, notice_id)
+        if draft.twin is not None and draft.twin.likely:
+            log.info("draft %s: confirmation held, probably notice %s again", notice_id, draft.twin.notice_id)
+            await conv.answer_tap(event)
+            await _clear_draft_actions(conv, event, notice_id)
+            sent = await conv.reply(event, Outgoing(text=texts.twin_question(draft), actions=again_actions(notice_id)))
+            await ctx.db.run(remember_preview, notice_id, chat_id=sent.chat_id, message_ids=sent.message_ids)
+            return
         if texts.reaches_nobody(parsed, draft):
             log.info("draft %s: confirmation held, no task would reach anyone", notice_id)
             await conv.answer_tap(event)
             await conv.say(event, texts.nobody_would_receive(parsed, draft))
             return
     if confirm:
-        result = await ctx.db.run(confirm_notice, notice_id, by=person, now=ctx.clock.now())
+        result = await ctx.db.run(confirm_notice, notice_id, by=person, now=ctx.clock.now(), again=force)
     else:
         await ctx.db.run(cancel_notice, notice_id, by=person, now=ctx.clock.now())
     await conv.answer_tap(event)

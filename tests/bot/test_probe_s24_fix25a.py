@@ -1,0 +1,95 @@
+"""What probe 24 met loading a notice, through the real conversation core and the Telegram sandbox on a real
+database: the same notice confirmed twice when its date could not be read (#1); a deadline typed by mistake years
+back going out as overdue (#2); an empty message from a head answered with the notice hint (#14)."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from bot import texts
+from bot.sandbox.harness import Harness
+from storage.models import Notice, NoticeStatus, Task
+from tests.bot.conftest import last_text, texts_to
+from tests.conftest import local
+
+HEAD = "ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN\nSố: 15/TB-UBND\n"
+BODY = ("THÔNG BÁO\nKết luận của Chủ tịch UBND tỉnh về công tác dân vận\n"
+        "1. Giao Ban Dân vận Tỉnh ủy chủ trì tổng hợp ý kiến của Nhân dân, báo cáo trước ngày 02/3/2018.\n"
+        "2. Giao Ban Dân vận Tỉnh ủy rà soát quy chế làm việc, hoàn thành trước ngày 09/3/2018.\n")
+UNDATED = HEAD + BODY  # the date line lost (a scan, a copy): "ngày 20 tháng 0 2 năm 2018" unread
+DATED = HEAD + "Bình Thuận, ngày 20 tháng 02 năm 2018\n" + BODY
+
+
+def notices(h: Harness) -> list[str]:
+    assert h.db is not None
+    return h.db.call(lambda s: list(s.scalars(select(Notice.status).order_by(Notice.id))))
+
+
+def task_count(h: Harness) -> int:
+    assert h.db is not None
+    return h.db.call(lambda s: s.scalar(select(func.count()).select_from(Task)))
+
+
+async def test_a_notice_of_the_same_number_and_issuer_is_flagged_and_asked_again_at_confirmation(
+        harness: Harness) -> None:
+    """Probe 24 #1: a plan confirmed from its .docx (date unread), pasted four days later: a fresh preview with no
+    warning, and "xác nhận" gave every task a second time."""
+    h = harness
+    await h.say("admin", UNDATED)
+    await h.say("admin", "xác nhận")
+    assert task_count(h) == 2
+    await h.advance_to(local(2018, 3, 1, 9, 0))
+    await h.say("admin", DATED)
+    preview = last_text(h, "admin")
+    assert ("Lưu ý: văn bản này có vẻ đã được xác nhận ngày 26/02/2018: Thông báo số 15/TB-UBND" in preview
+            and "(mã #1, 2 nhiệm vụ)" in preview and "đồng chí bấm Hủy" in preview), preview
+    mark = len(h.sent)
+    await h.say("admin", "xác nhận")
+    asked = "\n".join(texts_to(h, "admin", mark))
+    assert asked.startswith("Chưa xác nhận: văn bản này có vẻ đã được xác nhận ngày 26/02/2018"), asked
+    assert "“vẫn xác nhận”" in asked and "“hủy”" in asked and "/huy #1" in asked
+    assert task_count(h) == 2, "nothing given a second time before the admin chooses"
+    await h.say("admin", "xác nhận")  # typed again: asked again
+    assert last_text(h, "admin").startswith("Chưa xác nhận: văn bản này có vẻ"), "asked again"
+    await h.tap("admin", texts.BUTTON_CONFIRM_AGAIN)
+    assert last_text(h, "admin").startswith("Đã xác nhận Thông báo số 15/TB-UBND"), last_text(h, "admin")
+    assert task_count(h) == 4 and notices(h) == [NoticeStatus.CONFIRMED, NoticeStatus.CONFIRMED]
+
+
+async def test_a_likely_repeat_dropped_at_the_question_gives_nothing_again(harness: Harness) -> None:
+    h = harness
+    await h.say("admin", DATED)
+    await h.say("admin", "xác nhận")
+    await h.say("admin", UNDATED)  # the other way round: the new copy lacks the date
+    assert "có vẻ đã được xác nhận" in last_text(h, "admin")
+    await h.say("admin", "xác nhận")
+    await h.say("admin", "hủy")
+    assert last_text(h, "admin") == texts.CANCELLED
+    assert task_count(h) == 2 and notices(h) == [NoticeStatus.CONFIRMED, NoticeStatus.CANCELLED]
+
+
+async def test_the_same_number_of_another_year_or_issuer_is_not_flagged(harness: Harness) -> None:
+    h = harness
+    await h.say("admin", DATED)
+    await h.say("admin", "xác nhận")
+    next_year = DATED.replace("năm 2018", "năm 2019").replace("/2018", "/2019")
+    await h.say("admin", next_year)
+    assert "nhận diện được 2 nhiệm vụ" in last_text(h, "admin") and "có vẻ" not in last_text(h, "admin")
+    await h.say("admin", "hủy")
+    other = UNDATED.replace("ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN", "ỦY BAN NHÂN DÂN TỈNH NINH THUẬN")
+    await h.say("admin", other)
+    assert "nhận diện được 2 nhiệm vụ" in last_text(h, "admin") and "có vẻ" not in last_text(h, "admin")
+    await h.say("admin", "xác nhận")
+    assert last_text(h, "admin").startswith("Đã xác nhận"), last_text(h, "admin")
+
+
+async def test_a_number_typed_into_a_draft_that_makes_it_a_likely_repeat_is_said_at_once(harness: Harness) -> None:
+    h = harness
+    await h.say("admin", DATED)
+    await h.say("admin", "xác nhận")
+    await h.say("admin", UNDATED.replace("Số: 15/TB-UBND", "Số: /TB-UBND").replace("rà soát", "sửa đổi"))
+    assert "có vẻ" not in last_text(h, "admin")
+    await h.say("admin", "số: 15/TB-UBND")
+    said = last_text(h, "admin")
+    assert "Lưu ý: văn bản này có vẻ đã được xác nhận ngày 26/02/2018" in said, said
+
