@@ -216,6 +216,19 @@ def not_understood(buttons: bool, is_admin: bool = False, example_ref: str = "2.
               "gõ /viec để xem nhiệm vụ, /huongdan để xem hướng dẫn.")
 
 
+def empty_message(is_admin: bool, example_ref: str = "2.1", *, leader: bool = False, holds_tasks: bool = True) -> str:
+    """An empty message: an admin is told how to load a notice; anyone else what they can type — the progress forms
+    with one of their own item numbers, or a leader's questions (probe 24 #14: a head was asked for a notice)."""
+    if is_admin:
+        return EMPTY_MESSAGE
+    if leader and not holds_tasks:
+        return vn("Tin nhắn trống. Đồng chí có thể gõ, ví dụ: “báo cáo tình hình”, “đơn vị nào quá hạn?”, “tình hình "
+                  "Sở Tài chính tháng này”, “xuất excel”; gõ /huongdan để xem các lệnh.")
+    return vn(f"Tin nhắn trống. Để báo cáo tiến độ, đồng chí gõ số mục và tình trạng, ví dụ: “{example_ref} xong”, "
+              f"“{example_ref} 60% vướng kinh phí”, “{example_ref} xin gia hạn đến 30/4”; gõ /viec để xem nhiệm vụ, "
+              "/huongdan để xem hướng dẫn.")
+
+
 def channel_usage(preferred: str | None, bound: Sequence[str]) -> str:
     names = {"telegram": "Telegram", "zalo": "Zalo"}
     now = names.get(preferred or (bound[0] if bound else ""), "chưa có")

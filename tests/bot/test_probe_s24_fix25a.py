@@ -93,3 +93,19 @@ async def test_a_number_typed_into_a_draft_that_makes_it_a_likely_repeat_is_said
     said = last_text(h, "admin")
     assert "Lưu ý: văn bản này có vẻ đã được xác nhận ngày 26/02/2018" in said, said
 
+
+async def test_an_empty_message_is_answered_with_what_that_person_can_type(harness: Harness) -> None:
+    """Probe 24 #14: a head's empty message was answered "gửi nội dung văn bản hoặc tệp" — heads send no notices."""
+    h = harness
+    await h.say("admin", DATED)
+    await h.say("admin", "xác nhận")
+    await h.say("head_bdv", "   ")
+    said = last_text(h, "head_bdv")
+    assert said.startswith("Tin nhắn trống. Để báo cáo tiến độ") and "“1 xong”" in said, said
+    assert "văn bản hoặc tệp" not in said
+    await h.say("leader", " ")
+    said = last_text(h, "leader")
+    assert said.startswith("Tin nhắn trống.") and "“báo cáo tình hình”" in said and "tệp" not in said, said
+    await h.say("admin", "  ")
+    assert last_text(h, "admin") == texts.EMPTY_MESSAGE
+
