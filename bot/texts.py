@@ -47,6 +47,7 @@ from storage.unitnames import marked_spelling
 from storage.vntext import nfc, strip_marks
 
 if TYPE_CHECKING:
+    from storage.corrections import Correction
     from storage.reports import BlockedTask
 
 STATUS_LABELS = {
@@ -700,6 +701,40 @@ def _past_due_lines(parsed: ParsedNotice, draft: Draft, today: dt.date | None, *
                 f"{first}”; nếu việc còn phải làm, đồng chí ghi hạn mới, ví dụ “{first} hạn {date_vn(today)}”."]
 
 
+def _next_likely(due: dt.date, after: dt.date) -> dt.date | None:
+    """The same day and month in the first year that does not put it before `after` (what a slip of the year
+    probably meant)."""
+    for year in range(due.year + 1, after.year + 3):
+        try:
+            candidate = due.replace(year=year)
+        except ValueError:  # 29/02
+            continue
+        if candidate >= after:
+            return candidate
+    return None
+
+
+def doubtful_dues(held: Sequence[Correction], *, issued_on: dt.date | None, today: dt.date) -> str:
+    """Deadlines typed that lie before the notice's own date (or long before today): not taken yet; asked whether
+    they are meant (probe 24 #2: "6 hạn 15/3/2018" for a plan of 26/06/2018 went out as overdue 73 working days)."""
+    lines = []
+    first: tuple[str, dt.date] | None = None
+    for c in held:
+        assert isinstance(c.value, dt.date)
+        target = c.target.split(None, 1)[1] if c.target.startswith("mục") else c.target
+        which = f"Mục {target}" if c.target.startswith("mục") else f"nhiệm vụ {target}"
+        when = (f"sớm hơn ngày của văn bản ({date_vn(issued_on)})" if issued_on is not None
+                else f"đã qua {(today - c.value).days} ngày (hôm nay {date_vn(today)})")
+        lines.append(f"• Hạn {date_vn(c.value)} ở {which} {when}.")
+        first = first or (c.target, c.value)
+    assert first is not None
+    likely = _next_likely(first[1], max(issued_on or today, today))
+    example = f"“{first[0]} hạn {first[1].day}/{first[1].month}/{likely.year if likely else today.year}”"
+    head = "Nhắc việc chưa ghi thời hạn này" if len(held) == 1 else f"Nhắc việc chưa ghi {len(held)} thời hạn này"
+    return vn(f"{head} — có thể gõ nhầm (nếu giữ, nhiệm vụ quá hạn ngay khi giao):\n" + "\n".join(lines) +
+              f"\nĐúng không? Nếu đúng, đồng chí gõ “đúng”; nếu nhầm, đồng chí gõ lại, ví dụ {example}.")
+
+
 def generic_call_lines(parsed: ParsedNotice, draft: Draft) -> list[str]:
     """The tasks whose whole content is a generic call to comply ("… nghiêm túc thực hiện", "chịu trách nhiệm toàn
     diện trước …") — probably no work to chase every 10 working days: one line naming them, with the way to drop them
@@ -938,11 +973,19 @@ def no_draft_task(which: str) -> str:
 
 
 def registered_text(result: Registered, rounds: Sequence[tuple[str, str, dt.date]] = (),
-                    unconnected: Sequence[tuple[str, str, int]] = ()) -> str:
+                    unconnected: Sequence[tuple[str, str, int]] = (),
+                    overdue: Sequence[tuple[str, dt.date]] = ()) -> str:
     """`rounds`: each recurring item's first round (item ref, round label, deadline); `unconnected`: the people
     given tasks whom Nhắc việc cannot reach yet (name, handle, how many tasks) — said at once, not found weeks later
-    in /loi (probe 19: a Chi cục's 17 tasks went unreminded for three weeks)."""
+    in /loi (probe 19: a Chi cục's 17 tasks went unreminded for three weeks); `overdue`: the items whose deadline
+    had passed when confirmed (item ref, deadline) — said again here, not first heard of from a head told "đã quá
+    hạn" (probe 24 #2)."""
     lines = [f"Đã xác nhận {result.title}: {result.task_count} nhiệm vụ."]
+    if overdue:
+        listed = ", ".join(f"Mục {ref} (hạn {date_vn(due)})" for ref, due in overdue)
+        lines += ["", f"Lưu ý: {len(overdue)} nhiệm vụ đã quá hạn ngay khi giao: {listed} — người nhận được báo là "
+                      f"đã quá hạn. Nếu hạn chưa đúng, đồng chí gõ “{overdue[0][0]} hạn "
+                      "…/…/…” để sửa."]
     if result.assigned:  # an item given to several units (a group, a list) on one line
         given: dict[str, list[str]] = {}
         for ref, name in result.assigned:

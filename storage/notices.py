@@ -486,6 +486,27 @@ def _shown(c: Correction) -> str | dt.date | None:
     return c.value if c.value is None or isinstance(c.value, dt.date) else c.described()
 
 
+def hold_dues(session: Session, notice_id: int, held: Sequence[Correction]) -> None:
+    """Keep deadlines the admin typed that look mistaken (before the notice's own date), not applied, until they
+    say "đúng"; none: forget those kept before (a new line for the task replaced them)."""
+    notice = session.get_one(Notice, notice_id)
+    meta = {key: value for key, value in notice.meta.items() if key != "held_dues"}
+    if held:
+        meta["held_dues"] = [{"target": c.target, "due": c.value.isoformat(), "counted": c.counted}
+                             for c in held if isinstance(c.value, dt.date)]
+    notice.meta = meta
+
+
+def take_held_dues(session: Session, notice_id: int) -> list[Correction]:
+    """The deadlines `hold_dues` kept, as corrections to apply now (and no longer kept)."""
+    notice = session.get_one(Notice, notice_id)
+    held = notice.meta.get("held_dues") or []
+    if held:
+        notice.meta = {key: value for key, value in notice.meta.items() if key != "held_dues"}
+    return [Correction(target=h["target"], field="due", value=dt.date.fromisoformat(h["due"]), counted=h.get("counted"))
+            for h in held]
+
+
 def draft_view(session: Session, notice_id: int) -> tuple[ParsedNotice, Draft]:
     """A draft as its preview shows it (to show the whole list again)."""
     return _as_shown(session, session.get_one(Notice, notice_id))

@@ -109,3 +109,51 @@ async def test_an_empty_message_is_answered_with_what_that_person_can_type(harne
     await h.say("admin", "  ")
     assert last_text(h, "admin") == texts.EMPTY_MESSAGE
 
+
+def due_of(h: Harness, ref: str) -> str | None:
+    assert h.db is not None
+    return h.db.call(lambda s: [t for t in s.scalars(select(Notice)).all()][-1].meta["tasks"][int(ref) - 1].get("due"))
+
+
+async def test_a_deadline_typed_before_the_notice_date_is_asked_and_said_again_at_confirmation(
+        harness: Harness) -> None:
+    """Probe 24 #2: "6 hạn 15/3/2018" for a plan of 26/06/2018 was taken with one "Lưu ý" line; the head was told
+    "đã quá hạn" and reminded daily, the office never told again."""
+    h = harness
+    await h.say("admin", DATED)
+    await h.say("admin", "2 hạn 9/3/2017")
+    asked = last_text(h, "admin")
+    assert asked.startswith("Nhắc việc chưa ghi thời hạn này — có thể gõ nhầm"), asked
+    assert "• Hạn 09/03/2017 ở nhiệm vụ 2 sớm hơn ngày của văn bản (20/02/2018)." in asked
+    assert "Nếu đúng, đồng chí gõ “đúng”; nếu nhầm, đồng chí gõ lại, ví dụ “2 hạn 9/3/2018”" in asked
+    assert due_of(h, "2") == "2018-03-09", "not taken"
+    await h.say("admin", "đúng")
+    assert "• nhiệm vụ 2 (Mục 2), thời hạn: 09/03/2017" in last_text(h, "admin"), last_text(h, "admin")
+    assert due_of(h, "2") == "2017-03-09"
+    await h.say("admin", "xác nhận")
+    said = last_text(h, "admin")
+    assert "Lưu ý: 1 nhiệm vụ đã quá hạn ngay khi giao: Mục 2 (hạn 09/03/2017)" in said, said
+
+
+async def test_a_doubtful_deadline_typed_again_replaces_the_question(harness: Harness) -> None:
+    h = harness
+    await h.say("admin", DATED)
+    await h.say("admin", "2 hạn 9/3/2017\n1: Sở Tài nguyên và Môi trường")  # the other line is taken at once
+    said = last_text(h, "admin")
+    assert said.startswith("Đã sửa 1 nội dung:") and "Nhắc việc chưa ghi thời hạn này" in said, said
+    await h.say("admin", "2 hạn 9/4/2018")
+    assert due_of(h, "2") == "2018-04-09"
+    await h.say("admin", "đúng")
+    assert due_of(h, "2") == "2018-04-09", "the question was replaced: nothing to keep"
+    await h.say("admin", "xác nhận")
+    assert "quá hạn ngay khi giao" not in last_text(h, "admin")
+
+
+async def test_without_a_notice_date_only_a_deadline_long_past_is_asked(harness: Harness) -> None:
+    h = harness
+    await h.say("admin", UNDATED)
+    await h.say("admin", "1 hạn 1/1/2018")
+    assert "• Hạn 01/01/2018 ở nhiệm vụ 1 đã qua 56 ngày (hôm nay 26/02/2018)." in last_text(h, "admin")
+    await h.say("admin", "1 hạn 20/2/2018")  # a week back: taken, with the note it has passed
+    said = last_text(h, "admin")
+    assert "thời hạn: 20/02/2018" in said and "Lưu ý: thời hạn đã qua ở nhiệm vụ số 1 (20/02/2018)" in said, said
