@@ -1073,16 +1073,11 @@ def _when_vn(at: dt.datetime | None) -> str:
 def already_registered(before: NoticeChoice) -> str:
     """On receipt of a notice already confirmed: no preview (its confirmation would be refused), what it was and
     what to do."""
-    what = ("Văn bản này (chưa có số) có cùng các nhiệm vụ với văn bản đã xác nhận trước đây" if before.same_tasks
-            else "Văn bản này đã được xác nhận trước đây")
-    text = (f"{what}: {before.title} (mã #{before.notice_id} trong Nhắc việc), "
+    text = (f"Văn bản này đã được xác nhận trước đây: {before.title} (mã #{before.notice_id} trong Nhắc việc), "
             f"xác nhận{_when_vn(before.closed_at)}, {before.task_count} nhiệm vụ. Nhắc việc "
             "không giao việc lần thứ hai nên không lập danh sách mới; đồng chí không cần làm gì thêm.\n"
             "Nếu cần giao lại từ đầu (văn bản cũ sai), đồng chí hủy văn bản cũ: "
             f"/huy #{before.notice_id} lý do: …, rồi gửi lại văn bản này.")
-    if before.same_tasks:  # (a notice of its own, the same tasks again: its number tells it apart)
-        text += ("\nNếu đây là một văn bản khác (ví dụ kế hoạch của năm sau), đồng chí thêm số và ngày văn bản vào đầu "
-                 "(“Số: 15/KH-SCT”, “…, ngày 10 tháng 5 năm 2026”) rồi gửi lại.")
     return vn(text)
 
 
@@ -1104,11 +1099,17 @@ def twin_lines(draft: Draft, *, short: bool = False) -> list[str]:
         line = (f"Lưu ý: văn bản này đã được xác nhận {_twin_named(twin)}. Nhắc việc không giao việc lần thứ hai; "
                 "đồng chí bấm Hủy (gõ “hủy”).")
         return [line] if not short else [f"Lưu ý: văn bản này đã được xác nhận {_twin_named(twin)}."]
-    line = f"Lưu ý: văn bản này có vẻ đã được xác nhận {_twin_named(twin)} — cùng số, cùng cơ quan ban hành."
+    line = f"Lưu ý: văn bản này có vẻ đã được xác nhận {_twin_named(twin)} — {_twin_why(twin)}."
     if short:
         return [line]
-    return [f"{line} Nếu đúng là văn bản ấy, đồng chí bấm Hủy (gõ “hủy”) để không giao việc lần thứ hai; nếu là văn "
-            "bản ban hành lại có sửa đổi, đồng chí vẫn xác nhận được (Nhắc việc sẽ hỏi lại trước khi giao)."]
+    other = ("là văn bản khác (ví dụ kế hoạch của năm sau), đồng chí gõ số và ngày của văn bản (“số: …”, “ngày: …”)"
+             if twin.same_tasks else "là văn bản ban hành lại có sửa đổi")
+    return [f"{line} Nếu đúng là văn bản ấy, đồng chí bấm Hủy (gõ “hủy”) để không giao việc lần thứ hai; nếu {other}, "
+            "đồng chí vẫn xác nhận được (Nhắc việc sẽ hỏi lại trước khi giao)."]
+
+
+def _twin_why(twin: NoticeChoice) -> str:
+    return "chưa có số, cùng các nhiệm vụ" if twin.same_tasks else "cùng số, cùng cơ quan ban hành"
 
 
 def twin_question(draft: Draft) -> str:
@@ -1116,11 +1117,13 @@ def twin_question(draft: Draft) -> str:
     time, with the two choices."""
     twin = draft.twin
     assert twin is not None
-    return vn(f"Chưa xác nhận: văn bản này có vẻ đã được xác nhận {_twin_named(twin)} — cùng số, cùng cơ quan ban "
-              f"hành. Xác nhận lần nữa sẽ giao lại các nhiệm vụ: mỗi đơn vị nhận thêm một lần giao việc và nhắc việc.\n"
+    example = "kế hoạch của năm sau" if twin.same_tasks else "văn bản ban hành lại có sửa đổi"
+    old = ("khi đó nên gõ số và ngày của văn bản (“số: …”, “ngày: …”) trước;" if twin.same_tasks else
+           f"khi đó nên hủy văn bản cũ: /huy #{twin.notice_id} lý do: thay bằng văn bản mới;")
+    return vn(f"Chưa xác nhận: văn bản này có vẻ đã được xác nhận {_twin_named(twin)} — {_twin_why(twin)}. "
+              f"Xác nhận lần nữa sẽ giao lại các nhiệm vụ: mỗi đơn vị nhận thêm một lần giao việc và nhắc việc.\n"
               "Đồng chí chọn:\n"
-              f"• “{BUTTON_CONFIRM_AGAIN.lower()}” — giao việc theo văn bản này (ví dụ văn bản ban hành lại có sửa "
-              f"đổi); khi đó nên hủy văn bản cũ: /huy #{twin.notice_id} lý do: thay bằng văn bản mới;\n"
+              f"• “{BUTTON_CONFIRM_AGAIN.lower()}” — giao việc theo văn bản này (ví dụ {example}); {old}\n"
               "• “hủy” — bỏ bản này, giữ văn bản đã xác nhận.")
 
 

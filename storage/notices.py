@@ -78,7 +78,8 @@ class Draft:
     # what the admin typed since (preview numbers of tasks reworded or added; "subject"): no OCR in it to check
     typed: frozenset[int | str] = frozenset()
     # the confirmed notice this one repeats, to say in the preview: `twin.likely`, found by its number and issuer
-    # alone (a date unknown): asked again at confirmation; else the same text, or number and date: refused
+    # alone (a date unknown) or by its tasks (no number): asked again at confirmation; else the same text, or number
+    # and date: refused
     twin: NoticeChoice | None = None
 
 
@@ -613,29 +614,25 @@ def _open_draft(session: Session, notice_id: int, by: Person, action: str) -> No
 SAME_TASKS_SHARE = 0.8  # of a notice's task texts found in a confirmed notice without a number: the same notice
 
 
-def registered_twin(session: Session, notice: Notice, task_texts: Sequence[str] = ()) -> Notice | None:
-    """A confirmed notice with the same text, or the same number and date — or, for a notice without a number
-    of its own (a draft "Số: /KH-SCT", a paste of what was loaded as a file and numbered by the admin), one holding
-    SAME_TASKS_SHARE of its task texts (probe 19: the same plan, pasted a month after its .docx was confirmed, got a
-    fresh preview, one tap from assigning every task a second time)."""
+def registered_twin(session: Session, notice: Notice) -> Notice | None:
+    """A confirmed notice with the same text, or the same number and date: surely the same notice (refused on
+    receipt, and at confirmation)."""
     same = Notice.sha256 == notice.sha256
-    numbered = bool(notice.number and not notice.number.startswith("/"))
-    if numbered and notice.issued_on is not None:
+    if _numbered(notice.number) and notice.issued_on is not None:
         same = or_(same, and_(Notice.number == notice.number, Notice.issued_on == notice.issued_on))
-    twin = session.scalar(select(Notice).where(same, Notice.id != notice.id,
+    return session.scalar(select(Notice).where(same, Notice.id != notice.id,
                                                Notice.status == NoticeStatus.CONFIRMED).limit(1))
-    if twin is not None or numbered:
-        return twin
-    return _same_tasks(session, notice.id, task_texts)
 
 
-def likely_twin(session: Session, notice: Notice) -> Notice | None:
-    """A confirmed notice with the same number and issuer where a date is unknown on either side (or both dates are
-    in the same year: a number is given once a year): probably the same notice, but not surely — a corrected
-    re-issue, or a date the parser could not read (probe 24 #1: a plan confirmed from its .docx, pasted four days
-    later — "ngày 26 tháng 0 6 năm 2018" unread both times — got a fresh preview and 45 tasks a second time)."""
+def likely_twin(session: Session, notice: Notice, task_texts: Sequence[str] = ()) -> Notice | None:
+    """A confirmed notice that is probably this one, but not surely: the same number and issuer where a date is
+    unknown on either side (or both dates are in the same year: a number is given once a year) — probe 24 #1: a plan
+    confirmed from its .docx, pasted four days later ("ngày 26 tháng 0 6 năm 2018" unread both times), got a fresh
+    preview and 45 tasks a second time; or, for a notice without a number of its own (a draft "Số: /KH-SCT", a paste
+    of what was loaded as a file and numbered by the admin), one holding SAME_TASKS_SHARE of its task texts (probe
+    19). A corrected re-issue is such a notice too: the admin is asked, not refused."""
     if not _numbered(notice.number):
-        return None
+        return _same_tasks(session, notice.id, task_texts)
     for twin in session.scalars(select(Notice).where(Notice.number == notice.number, Notice.id != notice.id,
                                                       Notice.status == NoticeStatus.CONFIRMED).order_by(Notice.id)):
         if notice.issuer and twin.issuer and fold(notice.issuer) != fold(twin.issuer):
@@ -652,14 +649,16 @@ def _numbered(number: str | None) -> bool:
 
 
 def draft_twin(session: Session, notice: Notice) -> NoticeChoice | None:
-    """The confirmed notice a draft repeats, as its preview names it: surely (`registered_twin`: same text, or number
-    and date, or most tasks of a notice without a number) or probably (`likely_twin`, then `likely`)."""
-    texts = [t.get("text") or "" for t in (notice.meta or {}).get("tasks", [])]
-    twin = registered_twin(session, notice, texts)
-    likely = twin is None and (twin := likely_twin(session, notice)) is not None
+    """The confirmed notice a draft repeats, as its preview names it: surely (`registered_twin`) or probably
+    (`likely_twin`: `likely`, and `same_tasks` when found by its tasks)."""
+    twin = registered_twin(session, notice)
+    likely = twin is None
+    if twin is None:
+        twin = likely_twin(session, notice, [t.get("text") or "" for t in (notice.meta or {}).get("tasks", [])])
     if twin is None:
         return None
-    return replace(notice_choices(session, [twin.id])[0], likely=likely)
+    return replace(notice_choices(session, [twin.id])[0], likely=likely,
+                   same_tasks=likely and not _numbered(notice.number))
 
 
 def _same_tasks(session: Session, notice_id: int | None, task_texts: Sequence[str]) -> Notice | None:
@@ -680,12 +679,12 @@ def confirm_notice(session: Session, notice_id: int, *, by: Person, now: dt.date
                    again: bool = False) -> Registered:
     """Register the draft's tasks and assign each to the head of its lead unit. A notice already registered
     (same text, or same number and date) is refused: confirming it twice would double every reminder; one probably
-    registered (same number and issuer, a date unknown: `likely_twin`) only when the admin said so (`again`: asked
-    first, "vẫn xác nhận")."""
+    registered (same number and issuer, a date unknown; no number, the same tasks: `likely_twin`) only when the admin
+    said so (`again`: asked first, "vẫn xác nhận")."""
     notice = _open_draft(session, notice_id, by, "confirm a notice")
-    twin = registered_twin(session, notice, [t.get("text") or "" for t in notice.meta.get("tasks", [])])
+    twin = registered_twin(session, notice)
     if twin is None and not again:
-        twin = likely_twin(session, notice)
+        twin = likely_twin(session, notice, [t.get("text") or "" for t in notice.meta.get("tasks", [])])
     if twin is not None:
         raise NoticeDuplicate(twin.id, notice_title(twin))
     parsed_tasks = notice.meta.get("tasks", [])
@@ -977,8 +976,10 @@ class NoticeChoice:
     closed_at: dt.datetime | None
     task_count: int
     withdrawn: bool
-    same_tasks: bool = False  # found as a twin by its tasks (a notice without a number), not by its text or number
-    likely: bool = False  # found as a twin by its number and issuer alone (a date unknown): probably the same notice
+    # found as a twin by its number and issuer alone (a date unknown), or by its tasks (`same_tasks`: a notice without
+    # a number): probably the same notice
+    likely: bool = False
+    same_tasks: bool = False
 
 
 def notice_choices(session: Session, notice_ids: list[int]) -> list[NoticeChoice]:
@@ -1006,15 +1007,12 @@ def recent_notices(session: Session, limit: int = 5) -> list[NoticeChoice]:
 
 
 def registered_before(session: Session, parsed: ParsedNotice, source_text: str) -> NoticeChoice | None:
-    """The confirmed notice a newly sent one repeats (same text, or same number and date), the test
-    confirm_notice applies, made on receipt so the admin is told before any preview."""
+    """The confirmed notice a newly sent one surely repeats (same text, or same number and date), the test
+    confirm_notice applies, made on receipt so the admin is told before any preview. (One it probably repeats gets
+    its preview, which says so, and is asked again at confirmation: `draft_twin`.)"""
     probe = Notice(sha256=sha256_text(source_text), number=parsed.number, issued_on=parsed.date)
-    twin = registered_twin(session, probe, [t.text for t in parsed.tasks])
-    if twin is None:
-        return None
-    choice = notice_choices(session, [twin.id])[0]
-    same_text = twin.sha256 == probe.sha256 or (twin.number == parsed.number and twin.issued_on == parsed.date)
-    return choice if same_text else replace(choice, same_tasks=True)
+    twin = registered_twin(session, probe)
+    return notice_choices(session, [twin.id])[0] if twin is not None else None
 
 
 def unit_named(session: Session, words: str) -> str | None:
