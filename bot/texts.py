@@ -47,6 +47,7 @@ from storage.unitnames import marked_spelling
 from storage.vntext import nfc, strip_marks
 
 if TYPE_CHECKING:
+    from storage.corrections import Correction
     from storage.reports import BlockedTask
 
 STATUS_LABELS = {
@@ -66,6 +67,7 @@ BUTTON_APPROVE = "Đồng ý gia hạn"
 BUTTON_REJECT = "Không đồng ý"
 BUTTON_CONFIRM = "Xác nhận"
 BUTTON_CANCEL = "Hủy"
+BUTTON_CONFIRM_AGAIN = "Vẫn xác nhận"
 BUTTON_SNOOZE_DAY = "Nhắc lại ngày mai"
 BUTTON_SNOOZE_WEEK = "Nhắc lại tuần sau"
 BUTTON_DELEGATE = "Giao cán bộ"
@@ -215,6 +217,19 @@ def not_understood(buttons: bool, is_admin: bool = False, example_ref: str = "2.
               "gõ /viec để xem nhiệm vụ, /huongdan để xem hướng dẫn.")
 
 
+def empty_message(is_admin: bool, example_ref: str = "2.1", *, leader: bool = False, holds_tasks: bool = True) -> str:
+    """An empty message: an admin is told how to load a notice; anyone else what they can type — the progress forms
+    with one of their own item numbers, or a leader's questions (probe 24 #14: a head was asked for a notice)."""
+    if is_admin:
+        return EMPTY_MESSAGE
+    if leader and not holds_tasks:
+        return vn("Tin nhắn trống. Đồng chí có thể gõ, ví dụ: “báo cáo tình hình”, “đơn vị nào quá hạn?”, “tình hình "
+                  "Sở Tài chính tháng này”, “xuất excel”; gõ /huongdan để xem các lệnh.")
+    return vn(f"Tin nhắn trống. Để báo cáo tiến độ, đồng chí gõ số mục và tình trạng, ví dụ: “{example_ref} xong”, "
+              f"“{example_ref} 60% vướng kinh phí”, “{example_ref} xin gia hạn đến 30/4”; gõ /viec để xem nhiệm vụ, "
+              "/huongdan để xem hướng dẫn.")
+
+
 def channel_usage(preferred: str | None, bound: Sequence[str]) -> str:
     names = {"telegram": "Telegram", "zalo": "Zalo"}
     now = names.get(preferred or (bound[0] if bound else ""), "chưa có")
@@ -289,8 +304,7 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
         lines.append(f"Trích yếu: {shorten(parsed.subject, 300)}")
     if parsed.signer:
         lines.append(f"Người ký: {parsed.signer}")
-    if draft.duplicate_of:
-        lines.append("Lưu ý: văn bản này trùng với một thông báo đã được xác nhận trước đây.")
+    lines += twin_lines(draft)
     lines += missing_header_lines(parsed)
     if ocr:
         lines += misread_lines(misread) or [OCR_NOTE]
@@ -687,6 +701,40 @@ def _past_due_lines(parsed: ParsedNotice, draft: Draft, today: dt.date | None, *
                 f"{first}”; nếu việc còn phải làm, đồng chí ghi hạn mới, ví dụ “{first} hạn {date_vn(today)}”."]
 
 
+def _next_likely(due: dt.date, after: dt.date) -> dt.date | None:
+    """The same day and month in the first year that does not put it before `after` (what a slip of the year
+    probably meant)."""
+    for year in range(due.year + 1, after.year + 3):
+        try:
+            candidate = due.replace(year=year)
+        except ValueError:  # 29/02
+            continue
+        if candidate >= after:
+            return candidate
+    return None
+
+
+def doubtful_dues(held: Sequence[Correction], *, issued_on: dt.date | None, today: dt.date) -> str:
+    """Deadlines typed that lie before the notice's own date (or long before today): not taken yet; asked whether
+    they are meant (probe 24 #2: "6 hạn 15/3/2018" for a plan of 26/06/2018 went out as overdue 73 working days)."""
+    lines = []
+    first: tuple[str, dt.date] | None = None
+    for c in held:
+        assert isinstance(c.value, dt.date)
+        target = c.target.split(None, 1)[1] if c.target.startswith("mục") else c.target
+        which = f"Mục {target}" if c.target.startswith("mục") else f"nhiệm vụ {target}"
+        when = (f"sớm hơn ngày của văn bản ({date_vn(issued_on)})" if issued_on is not None
+                else f"đã qua {(today - c.value).days} ngày (hôm nay {date_vn(today)})")
+        lines.append(f"• Hạn {date_vn(c.value)} ở {which} {when}.")
+        first = first or (c.target, c.value)
+    assert first is not None
+    likely = _next_likely(first[1], max(issued_on or today, today))
+    example = f"“{first[0]} hạn {first[1].day}/{first[1].month}/{likely.year if likely else today.year}”"
+    head = "Nhắc việc chưa ghi thời hạn này" if len(held) == 1 else f"Nhắc việc chưa ghi {len(held)} thời hạn này"
+    return vn(f"{head} — có thể gõ nhầm (nếu giữ, nhiệm vụ quá hạn ngay khi giao):\n" + "\n".join(lines) +
+              f"\nĐúng không? Nếu đúng, đồng chí gõ “đúng”; nếu nhầm, đồng chí gõ lại, ví dụ {example}.")
+
+
 def generic_call_lines(parsed: ParsedNotice, draft: Draft) -> list[str]:
     """The tasks whose whole content is a generic call to comply ("… nghiêm túc thực hiện", "chịu trách nhiệm toàn
     diện trước …") — probably no work to chase every 10 working days: one line naming them, with the way to drop them
@@ -721,6 +769,8 @@ def draft_changes(parsed: ParsedNotice, draft: Draft, *, replies: bool = True, t
         lines += ["", misread_elsewhere(elsewhere, sum(len(found_at[p]) for p in elsewhere))]
     lines += _unreached_lines(parsed, draft, short=True)
     lines += _past_due_lines(parsed, draft, today, short=True)
+    if draft.twin is not None:  # (a number or date just typed may make it one)
+        lines += ["", *twin_lines(draft, short=True)]
     how = "trả lời tin này" if replies else "gõ"
     lines += ["", f"Danh sách hiện có {len(parsed.tasks)} nhiệm vụ; gõ “xem tất cả” để xem lại toàn bộ. Đồng chí "
                   f"{how} để sửa tiếp, hoặc xác nhận để giao việc."]
@@ -931,11 +981,19 @@ def no_draft_task(which: str) -> str:
 
 
 def registered_text(result: Registered, rounds: Sequence[tuple[str, str, dt.date]] = (),
-                    unconnected: Sequence[tuple[str, str, int]] = ()) -> str:
+                    unconnected: Sequence[tuple[str, str, int]] = (),
+                    overdue: Sequence[tuple[str, dt.date]] = ()) -> str:
     """`rounds`: each recurring item's first round (item ref, round label, deadline); `unconnected`: the people
     given tasks whom Nhắc việc cannot reach yet (name, handle, how many tasks) — said at once, not found weeks later
-    in /loi (probe 19: a Chi cục's 17 tasks went unreminded for three weeks)."""
+    in /loi (probe 19: a Chi cục's 17 tasks went unreminded for three weeks); `overdue`: the items whose deadline
+    had passed when confirmed (item ref, deadline) — said again here, not first heard of from a head told "đã quá
+    hạn" (probe 24 #2)."""
     lines = [f"Đã xác nhận {result.title}: {result.task_count} nhiệm vụ."]
+    if overdue:
+        listed = ", ".join(f"Mục {ref} (hạn {date_vn(due)})" for ref, due in overdue)
+        lines += ["", f"Lưu ý: {len(overdue)} nhiệm vụ đã quá hạn ngay khi giao: {listed} — người nhận được báo là "
+                      f"đã quá hạn. Nếu hạn chưa đúng, đồng chí gõ “{overdue[0][0]} hạn "
+                      "…/…/…” để sửa."]
     if result.assigned:  # an item given to several units (a group, a list) on one line
         given: dict[str, list[str]] = {}
         for ref, name in result.assigned:
@@ -1023,17 +1081,58 @@ def _when_vn(at: dt.datetime | None) -> str:
 def already_registered(before: NoticeChoice) -> str:
     """On receipt of a notice already confirmed: no preview (its confirmation would be refused), what it was and
     what to do."""
-    what = ("Văn bản này (chưa có số) có cùng các nhiệm vụ với văn bản đã xác nhận trước đây" if before.same_tasks
-            else "Văn bản này đã được xác nhận trước đây")
-    text = (f"{what}: {before.title} (mã #{before.notice_id} trong Nhắc việc), "
+    text = (f"Văn bản này đã được xác nhận trước đây: {before.title} (mã #{before.notice_id} trong Nhắc việc), "
             f"xác nhận{_when_vn(before.closed_at)}, {before.task_count} nhiệm vụ. Nhắc việc "
             "không giao việc lần thứ hai nên không lập danh sách mới; đồng chí không cần làm gì thêm.\n"
             "Nếu cần giao lại từ đầu (văn bản cũ sai), đồng chí hủy văn bản cũ: "
             f"/huy #{before.notice_id} lý do: …, rồi gửi lại văn bản này.")
-    if before.same_tasks:  # (a notice of its own, the same tasks again: its number tells it apart)
-        text += ("\nNếu đây là một văn bản khác (ví dụ kế hoạch của năm sau), đồng chí thêm số và ngày văn bản vào đầu "
-                 "(“Số: 15/KH-SCT”, “…, ngày 10 tháng 5 năm 2026”) rồi gửi lại.")
     return vn(text)
+
+
+def _twin_named(twin: NoticeChoice) -> str:
+    """"ngày 28/06/2018: Quyết định số 773/QĐ-TTg — “Ban hành Kế hoạch …” (mã #1, 45 nhiệm vụ)": when a confirmed
+    notice was confirmed, its number and subject."""
+    when = f"ngày {date_vn(twin.closed_at.astimezone(VN_TZ).date())}" if twin.closed_at else "trước đây"
+    subject = f" — “{shorten(twin.subject, 120)}”" if twin.subject and "“" not in twin.title else ""
+    return f"{when}: {twin.title}{subject} (mã #{twin.notice_id}, {twin.task_count} nhiệm vụ)"
+
+
+def twin_lines(draft: Draft, *, short: bool = False) -> list[str]:
+    """Near the top of a preview: the confirmed notice this draft repeats — surely (confirming is refused) or probably
+    (same number and issuer, a date unknown: confirming asks again) (probe 24 #1)."""
+    twin = draft.twin
+    if twin is None:
+        return []
+    if not twin.likely:
+        line = (f"Lưu ý: văn bản này đã được xác nhận {_twin_named(twin)}. Nhắc việc không giao việc lần thứ hai; "
+                "đồng chí bấm Hủy (gõ “hủy”).")
+        return [line] if not short else [f"Lưu ý: văn bản này đã được xác nhận {_twin_named(twin)}."]
+    line = f"Lưu ý: văn bản này có vẻ đã được xác nhận {_twin_named(twin)} — {_twin_why(twin)}."
+    if short:
+        return [line]
+    other = ("là văn bản khác (ví dụ kế hoạch của năm sau), đồng chí gõ số và ngày của văn bản (“số: …”, “ngày: …”)"
+             if twin.same_tasks else "là văn bản ban hành lại có sửa đổi")
+    return [f"{line} Nếu đúng là văn bản ấy, đồng chí bấm Hủy (gõ “hủy”) để không giao việc lần thứ hai; nếu {other}, "
+            "đồng chí vẫn xác nhận được (Nhắc việc sẽ hỏi lại trước khi giao)."]
+
+
+def _twin_why(twin: NoticeChoice) -> str:
+    return "chưa có số, cùng các nhiệm vụ" if twin.same_tasks else "cùng số, cùng cơ quan ban hành"
+
+
+def twin_question(draft: Draft) -> str:
+    """At «Xác nhận», a draft that probably repeats a confirmed notice: asked before its tasks are given a second
+    time, with the two choices."""
+    twin = draft.twin
+    assert twin is not None
+    example = "kế hoạch của năm sau" if twin.same_tasks else "văn bản ban hành lại có sửa đổi"
+    old = ("khi đó nên gõ số và ngày của văn bản (“số: …”, “ngày: …”) trước;" if twin.same_tasks else
+           f"khi đó nên hủy văn bản cũ: /huy #{twin.notice_id} lý do: thay bằng văn bản mới;")
+    return vn(f"Chưa xác nhận: văn bản này có vẻ đã được xác nhận {_twin_named(twin)} — {_twin_why(twin)}. "
+              f"Xác nhận lần nữa sẽ giao lại các nhiệm vụ: mỗi đơn vị nhận thêm một lần giao việc và nhắc việc.\n"
+              "Đồng chí chọn:\n"
+              f"• “{BUTTON_CONFIRM_AGAIN.lower()}” — giao việc theo văn bản này (ví dụ {example}); {old}\n"
+              "• “hủy” — bỏ bản này, giữ văn bản đã xác nhận.")
 
 
 def notice_choice_line(choice: NoticeChoice) -> str:

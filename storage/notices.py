@@ -80,7 +80,7 @@ class UnitGuess:
 @dataclass(frozen=True, kw_only=True)
 class Draft:
     notice_id: int
-    duplicate_of: int | None  # an earlier confirmed notice with the same text
+    duplicate_of: int | None  # an earlier confirmed notice with the same text (or, `twin`, probably the same notice)
     guesses: dict[str, UnitGuess]  # lead or supporting unit as written → directory match
     # each task's number in the preview: kept through corrections (after "bỏ 1", task 2 is still 2), so a
     # number the admin read means the same task in every later line
@@ -90,6 +90,10 @@ class Draft:
     ocr_text: str | None = None
     # what the admin typed since (preview numbers of tasks reworded or added; "subject"): no OCR in it to check
     typed: frozenset[int | str] = frozenset()
+    # the confirmed notice this one repeats, to say in the preview: `twin.likely`, found by its number and issuer
+    # alone (a date unknown) or by its tasks (no number): asked again at confirmation; else the same text, or number
+    # and date: refused
+    twin: NoticeChoice | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -126,9 +130,6 @@ def create_draft(session: Session, parsed: ParsedNotice, *, source_text: str, so
     if not by.is_admin:
         raise NotAllowed(by.handle, "load a notice")
     digest = sha256_text(source_text)
-    duplicate = session.scalar(
-        select(Notice.id).where(Notice.sha256 == digest, Notice.status == NoticeStatus.CONFIRMED)
-    )
     meta = parsed.to_json()
     meta["tasks"] = [{**t, "n": i} for i, t in enumerate(meta["tasks"], start=1)]
     if ocr:
@@ -141,12 +142,13 @@ def create_draft(session: Session, parsed: ParsedNotice, *, source_text: str, so
     )
     session.add(notice)
     session.flush()
+    twin = draft_twin(session, notice)
     guesses = _guesses(session, parsed)
     audit(session, at=now, actor_id=by.id, action="notice.draft", entity="notice", entity_id=notice.id,
           sha256=digest, tasks=len(parsed.tasks), source=source_name)
     log.info("notice %s drafted by %s: %d tasks from %r", notice.id, by.handle, len(parsed.tasks), source_name)
-    return Draft(notice_id=notice.id, duplicate_of=duplicate, guesses=guesses,
-                 numbers=tuple(range(1, len(parsed.tasks) + 1)), ocr_text=source_text if ocr else None)
+    return Draft(notice_id=notice.id, duplicate_of=twin.notice_id if twin else None, guesses=guesses,
+                 numbers=tuple(range(1, len(parsed.tasks) + 1)), ocr_text=source_text if ocr else None, twin=twin)
 
 
 # the government of a district-level locality, by its folded key: "ủy ban nhân dân huyện/thị xã/thành phố/quận …"
@@ -561,6 +563,27 @@ def _shown(c: Correction) -> str | dt.date | None:
     return c.value if c.value is None or isinstance(c.value, dt.date) else c.described()
 
 
+def hold_dues(session: Session, notice_id: int, held: Sequence[Correction]) -> None:
+    """Keep deadlines the admin typed that look mistaken (before the notice's own date), not applied, until they
+    say "đúng"; none: forget those kept before (a new line for the task replaced them)."""
+    notice = session.get_one(Notice, notice_id)
+    meta = {key: value for key, value in notice.meta.items() if key != "held_dues"}
+    if held:
+        meta["held_dues"] = [{"target": c.target, "due": c.value.isoformat(), "counted": c.counted}
+                             for c in held if isinstance(c.value, dt.date)]
+    notice.meta = meta
+
+
+def take_held_dues(session: Session, notice_id: int) -> list[Correction]:
+    """The deadlines `hold_dues` kept, as corrections to apply now (and no longer kept)."""
+    notice = session.get_one(Notice, notice_id)
+    held = notice.meta.get("held_dues") or []
+    if held:
+        notice.meta = {key: value for key, value in notice.meta.items() if key != "held_dues"}
+    return [Correction(target=h["target"], field="due", value=dt.date.fromisoformat(h["due"]), counted=h.get("counted"))
+            for h in held]
+
+
 def draft_view(session: Session, notice_id: int) -> tuple[ParsedNotice, Draft]:
     """A draft as its preview shows it (to show the whole list again)."""
     return _as_shown(session, session.get_one(Notice, notice_id))
@@ -571,15 +594,15 @@ def _as_shown(session: Session, notice: Notice, *, applied: tuple[Applied, ...] 
     """The draft's notice and tasks as stored, with what the directory makes of their leads, each task's preview
     number and whether a confirmed notice has the same text."""
     parsed = ParsedNotice.from_json(notice.meta)
-    duplicate = session.scalar(select(Notice.id).where(Notice.sha256 == notice.sha256,
-                                                       Notice.status == NoticeStatus.CONFIRMED))
+    twin = draft_twin(session, notice)
     numbers = tuple(t.get("n", i) for i, t in enumerate(notice.meta.get("tasks", []), start=1))
     typed: set[int | str] = {t.get("n", i) for i, t in enumerate(notice.meta.get("tasks", []), start=1)
                              if t.get("typed")}
     typed.update(notice.meta.get("typed") or ())
-    return parsed, Draft(notice_id=notice.id, duplicate_of=duplicate, guesses=_guesses(session, parsed, leads),
-                         numbers=numbers, applied=applied,
-                         ocr_text=notice.source_text if notice.meta.get("ocr") else None, typed=frozenset(typed))
+    return parsed, Draft(notice_id=notice.id, duplicate_of=twin.notice_id if twin else None,
+                         guesses=_guesses(session, parsed, leads), numbers=numbers, applied=applied,
+                         ocr_text=notice.source_text if notice.meta.get("ocr") else None, typed=frozenset(typed),
+                         twin=twin)
 
 
 def draft_task(session: Session, notice_id: int, *, number: int | None = None,
@@ -667,20 +690,51 @@ def _open_draft(session: Session, notice_id: int, by: Person, action: str) -> No
 SAME_TASKS_SHARE = 0.8  # of a notice's task texts found in a confirmed notice without a number: the same notice
 
 
-def registered_twin(session: Session, notice: Notice, task_texts: Sequence[str] = ()) -> Notice | None:
-    """A confirmed notice with the same text, or the same number and date — or, for a notice without a number
-    of its own (a draft "Số: /KH-SCT", a paste of what was loaded as a file and numbered by the admin), one holding
-    SAME_TASKS_SHARE of its task texts (probe 19: the same plan, pasted a month after its .docx was confirmed, got a
-    fresh preview, one tap from assigning every task a second time)."""
+def registered_twin(session: Session, notice: Notice) -> Notice | None:
+    """A confirmed notice with the same text, or the same number and date: surely the same notice (refused on
+    receipt, and at confirmation)."""
     same = Notice.sha256 == notice.sha256
-    numbered = bool(notice.number and not notice.number.startswith("/"))
-    if numbered and notice.issued_on is not None:
+    if _numbered(notice.number) and notice.issued_on is not None:
         same = or_(same, and_(Notice.number == notice.number, Notice.issued_on == notice.issued_on))
-    twin = session.scalar(select(Notice).where(same, Notice.id != notice.id,
+    return session.scalar(select(Notice).where(same, Notice.id != notice.id,
                                                Notice.status == NoticeStatus.CONFIRMED).limit(1))
-    if twin is not None or numbered:
+
+
+def likely_twin(session: Session, notice: Notice, task_texts: Sequence[str] = ()) -> Notice | None:
+    """A confirmed notice that is probably this one, but not surely: the same number and issuer where a date is
+    unknown on either side (or both dates are in the same year: a number is given once a year) — probe 24 #1: a plan
+    confirmed from its .docx, pasted four days later ("ngày 26 tháng 0 6 năm 2018" unread both times), got a fresh
+    preview and 45 tasks a second time; or, for a notice without a number of its own (a draft "Số: /KH-SCT", a paste
+    of what was loaded as a file and numbered by the admin), one holding SAME_TASKS_SHARE of its task texts (probe
+    19). A corrected re-issue is such a notice too: the admin is asked, not refused."""
+    if not _numbered(notice.number):
+        return _same_tasks(session, notice.id, task_texts)
+    for twin in session.scalars(select(Notice).where(Notice.number == notice.number, Notice.id != notice.id,
+                                                      Notice.status == NoticeStatus.CONFIRMED).order_by(Notice.id)):
+        if notice.issuer and twin.issuer and fold(notice.issuer) != fold(twin.issuer):
+            continue
+        if notice.issued_on and twin.issued_on and notice.issued_on.year != twin.issued_on.year:
+            continue
         return twin
-    return _same_tasks(session, notice.id, task_texts)
+    return None
+
+
+def _numbered(number: str | None) -> bool:
+    """A notice number with its digits ("125/TB-UBND"); a draft's blank "Số: /TB-UBND" has none."""
+    return bool(number) and any(c.isdigit() for c in number or "")
+
+
+def draft_twin(session: Session, notice: Notice) -> NoticeChoice | None:
+    """The confirmed notice a draft repeats, as its preview names it: surely (`registered_twin`) or probably
+    (`likely_twin`: `likely`, and `same_tasks` when found by its tasks)."""
+    twin = registered_twin(session, notice)
+    likely = twin is None
+    if twin is None:
+        twin = likely_twin(session, notice, [t.get("text") or "" for t in (notice.meta or {}).get("tasks", [])])
+    if twin is None:
+        return None
+    return replace(notice_choices(session, [twin.id])[0], likely=likely,
+                   same_tasks=likely and not _numbered(notice.number))
 
 
 def _same_tasks(session: Session, notice_id: int | None, task_texts: Sequence[str]) -> Notice | None:
@@ -697,11 +751,16 @@ def _same_tasks(session: Session, notice_id: int | None, task_texts: Sequence[st
     return session.get(Notice, row[0]) if row is not None else None
 
 
-def confirm_notice(session: Session, notice_id: int, *, by: Person, now: dt.datetime) -> Registered:
+def confirm_notice(session: Session, notice_id: int, *, by: Person, now: dt.datetime,
+                   again: bool = False) -> Registered:
     """Register the draft's tasks and assign each to the head of its lead unit. A notice already registered
-    (same text, or same number and date) is refused: confirming it twice would double every reminder."""
+    (same text, or same number and date) is refused: confirming it twice would double every reminder; one probably
+    registered (same number and issuer, a date unknown; no number, the same tasks: `likely_twin`) only when the admin
+    said so (`again`: asked first, "vẫn xác nhận")."""
     notice = _open_draft(session, notice_id, by, "confirm a notice")
-    twin = registered_twin(session, notice, [t.get("text") or "" for t in notice.meta.get("tasks", [])])
+    twin = registered_twin(session, notice)
+    if twin is None and not again:
+        twin = likely_twin(session, notice, [t.get("text") or "" for t in notice.meta.get("tasks", [])])
     if twin is not None:
         raise NoticeDuplicate(twin.id, notice_title(twin))
     parsed_tasks = notice.meta.get("tasks", [])
@@ -994,7 +1053,10 @@ class NoticeChoice:
     closed_at: dt.datetime | None
     task_count: int
     withdrawn: bool
-    same_tasks: bool = False  # found as a twin by its tasks (a notice without a number), not by its text or number
+    # found as a twin by its number and issuer alone (a date unknown), or by its tasks (`same_tasks`: a notice without
+    # a number): probably the same notice
+    likely: bool = False
+    same_tasks: bool = False
 
 
 def notice_choices(session: Session, notice_ids: list[int]) -> list[NoticeChoice]:
@@ -1022,15 +1084,12 @@ def recent_notices(session: Session, limit: int = 5) -> list[NoticeChoice]:
 
 
 def registered_before(session: Session, parsed: ParsedNotice, source_text: str) -> NoticeChoice | None:
-    """The confirmed notice a newly sent one repeats (same text, or same number and date), the test
-    confirm_notice applies, made on receipt so the admin is told before any preview."""
+    """The confirmed notice a newly sent one surely repeats (same text, or same number and date), the test
+    confirm_notice applies, made on receipt so the admin is told before any preview. (One it probably repeats gets
+    its preview, which says so, and is asked again at confirmation: `draft_twin`.)"""
     probe = Notice(sha256=sha256_text(source_text), number=parsed.number, issued_on=parsed.date)
-    twin = registered_twin(session, probe, [t.text for t in parsed.tasks])
-    if twin is None:
-        return None
-    choice = notice_choices(session, [twin.id])[0]
-    same_text = twin.sha256 == probe.sha256 or (twin.number == parsed.number and twin.issued_on == parsed.date)
-    return choice if same_text else replace(choice, same_tasks=True)
+    twin = registered_twin(session, probe)
+    return notice_choices(session, [twin.id])[0] if twin is not None else None
 
 
 def unit_named(session: Session, words: str) -> str | None:

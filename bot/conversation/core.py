@@ -291,7 +291,11 @@ ASKS_OWN_TASKS = re.compile(r"\b(?:nhiem vu|viec|cong viec|muc)\b(?:\s+\w+){0,4}
 async def _on_text(conv: Conversation, event: TextIn, person: Person) -> None:
     """Free text: a status reply, a draft correction or decision, a typed status, or (admins) a notice."""
     if not event.text.strip():
-        await conv.say(event, texts.EMPTY_MESSAGE)
+        mine = [] if person.is_admin else await conv.ctx.db.run(open_tasks_for, person)
+        # (an item number quick to type: "III.3.c", not "III.16 (đoạn 2)")
+        ref = next((t.item_ref for t in mine if " " not in t.item_ref), mine[0].item_ref if mine else "2.1")
+        await conv.say(event, texts.empty_message(person.is_admin, ref, leader=person.role == Role.LEADER,
+                                                  holds_tasks=bool(mine)))
         return
     # a question read without its polite particles ("UBND xã X thế nào ạ?" is "UBND xã X thế nào?", probe 23)
     plain = dataclasses.replace(event, text=without_particles(event.text))

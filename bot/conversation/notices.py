@@ -25,6 +25,7 @@ from bot.ingest.files import MAX_FILE_BYTES, pdf_text_layer, read_text, text_lay
 from bot.ocrwords import Misread
 from scheduler.calendar import WorkingCalendar
 from scheduler.series import start_notice_series
+from storage.corrections import Correction
 from storage.directory import person_by_id
 from storage.errors import NotAllowed, NoTasksFound, NoticeUnreadable
 from storage.models import Notice, Person, Role, Task
@@ -37,11 +38,13 @@ from storage.notices import (
     draft_task,
     draft_view,
     format_title,
+    hold_dues,
     latest_draft,
     preview_messages,
     registered_before,
     remember_preview,
     supported_tasks,
+    take_held_dues,
     unit_named,
 )
 from storage.notices import correct_draft as apply_corrections
@@ -202,6 +205,9 @@ async def correct_draft(conv: Conversation, event: TextIn, person: Person) -> bo
                 return True
             return await confirmed_lead(conv, event, person)
     folded = " ".join(strip_marks(event.text).lower().split())
+    if KEEP_DUE.match(folded.strip(" .!")) and (held := await ctx.db.run(take_held_dues, notice_id)):
+        await _apply(conv, event, person, notice_id, held)  # "đúng": the deadline asked about, as typed
+        return True
     if SHOW_ALL.match(folded.strip(" .!?")):
         parsed, draft = await ctx.db.run(draft_view, notice_id)
         await _show_draft(conv, event, parsed, draft)
@@ -231,14 +237,44 @@ async def correct_draft(conv: Conversation, event: TextIn, person: Person) -> bo
             return False  # not corrections: something else typed while a draft is open
     if not corrections:
         return False
-    parsed, draft = await ctx.db.run(apply_corrections, notice_id, corrections, by=person,
-                                     now=ctx.clock.now())
+    # a deadline before the notice's own date is almost surely a slip ("15/3/2018" for 15/3/2019): asked, not taken
+    issued = next((c.value for c in corrections if c.field == "date" and isinstance(c.value, dt.date)), issued_on)
+    doubtful = [c for c in corrections if doubtful_due(c, issued_on=issued, today=ctx.today())]
+    await ctx.db.run(hold_dues, notice_id, doubtful)  # (none: those asked before are forgotten)
+    question = texts.doubtful_dues(doubtful, issued_on=issued, today=ctx.today()) if doubtful else None
+    corrections = [c for c in corrections if c not in doubtful]
+    if not corrections:
+        assert question is not None
+        await _send_draft(conv, event, notice_id, question)
+        return True
+    await _apply(conv, event, person, notice_id, corrections, question)
+    return True
+
+
+LONG_PAST_DAYS = 30  # a deadline typed this long before today, for a notice without a date: probably a slip
+# "đúng", "đúng rồi", "giữ nguyên": the deadline asked about is the one meant
+KEEP_DUE = re.compile(r"^(?:(?:vang|da|ok)\W*\s*)?(?:dung(?:\s+(?:roi|vay|the|a|han do|han nay))?|giu(?:\s+nguyen)?"
+                      r"(?:\s+han(?:\s+(?:do|nay))?)?|co)$")
+
+
+def doubtful_due(c: Correction, *, issued_on: dt.date | None, today: dt.date) -> bool:
+    """A deadline typed that lies before the notice's own date (no date: over LONG_PAST_DAYS before today): the task
+    would be overdue the day it is given (probe 24 #2: "6 hạn 15/3/2018" for a plan of 26/06/2018)."""
+    if c.field != "due" or not isinstance(c.value, dt.date):
+        return False
+    return c.value < issued_on if issued_on is not None else c.value < today - dt.timedelta(days=LONG_PAST_DAYS)
+
+
+async def _apply(conv: Conversation, event: TextIn, person: Person, notice_id: int, corrections: list[Correction],
+                 question: str | None = None) -> None:
+    """Apply corrections to the draft and say what changed (and `question`, a deadline asked about, below)."""
+    ctx = conv.ctx
+    parsed, draft = await ctx.db.run(apply_corrections, notice_id, corrections, by=person, now=ctx.clock.now())
     replies = conv.channel(event.channel).capabilities.reply_to
     misread = await asyncio.to_thread(_misread, parsed, draft) if draft.ocr_text is not None else []
-    await _send_draft(conv, event, notice_id,
-                      texts.draft_changes(parsed, draft, replies=replies, today=conv.ctx.today(),
-                                          explain=conv.ctx.policy.calendar.explain_deadline, misread=misread))
-    return True
+    text = texts.draft_changes(parsed, draft, replies=replies, today=ctx.today(),
+                               explain=ctx.policy.calendar.explain_deadline, misread=misread)
+    await _send_draft(conv, event, notice_id, f"{text}\n\n{question}" if question else text)
 
 
 # "chuyển mục II.3 sang Phòng Kinh tế và Hạ tầng", "chuyển nhiệm vụ 2.1 cho Sở Y tế", "giao lại mục 3 cho …";
@@ -405,24 +441,38 @@ async def typed_decision(conv: Conversation, event: TextIn, person: Person) -> b
 
 async def on_tap(conv: Conversation, event: TapIn, person: Person) -> None:
     _, notice_id, action = event.data.split(":")
-    await _decide(conv, event, person, int(notice_id), confirm=action == "ok")
+    await _decide(conv, event, person, int(notice_id), confirm=action in ("ok", "again"), force=action == "again")
+
+
+def again_actions(notice_id: int) -> tuple[tuple[Action, ...], ...]:
+    """The two choices when a draft probably repeats a confirmed notice: give its tasks anyway, or drop it."""
+    return ((Action(label=texts.BUTTON_CONFIRM_AGAIN, data=f"n:{notice_id}:again", typed="vẫn xác nhận"),
+             Action(label=texts.BUTTON_CANCEL, data=f"n:{notice_id}:no", typed="hủy")),)
 
 
 async def _decide(conv: Conversation, event: Inbound, person: Person, notice_id: int, *, confirm: bool,
                   force: bool = False) -> None:
-    """Confirm or cancel a draft; a draft none of whose tasks anyone would receive is confirmed only when the admin
-    says so again (`force`: "vẫn xác nhận")."""
+    """Confirm or cancel a draft; a draft none of whose tasks anyone would receive, or that probably repeats a
+    confirmed notice (same number and issuer, a date unknown), is confirmed only when the admin says so again
+    (`force`: "vẫn xác nhận")."""
     ctx = conv.ctx
     result = None
     if confirm and not force:
         parsed, draft = await ctx.db.run(draft_view, notice_id)
+        if draft.twin is not None and draft.twin.likely:
+            log.info("draft %s: confirmation held, probably notice %s again", notice_id, draft.twin.notice_id)
+            await conv.answer_tap(event)
+            await _clear_draft_actions(conv, event, notice_id)
+            sent = await conv.reply(event, Outgoing(text=texts.twin_question(draft), actions=again_actions(notice_id)))
+            await ctx.db.run(remember_preview, notice_id, chat_id=sent.chat_id, message_ids=sent.message_ids)
+            return
         if texts.reaches_nobody(parsed, draft):
             log.info("draft %s: confirmation held, no task would reach anyone", notice_id)
             await conv.answer_tap(event)
             await conv.say(event, texts.nobody_would_receive(parsed, draft))
             return
     if confirm:
-        result = await ctx.db.run(confirm_notice, notice_id, by=person, now=ctx.clock.now())
+        result = await ctx.db.run(confirm_notice, notice_id, by=person, now=ctx.clock.now(), again=force)
     else:
         await ctx.db.run(cancel_notice, notice_id, by=person, now=ctx.clock.now())
     await conv.answer_tap(event)
@@ -434,13 +484,21 @@ async def _decide(conv: Conversation, event: Inbound, person: Person, notice_id:
         unconnected = [(p.full_name, p.handle, len(task_ids)) for pid, task_ids in result.assignees.items()
                        if conv.address_of(p := people[pid]) is None]  # (in the order they were given tasks)
         reply = texts.registered_text(result, rounds=await ctx.db.run(_first_rounds, result.notice_id),
-                                      unconnected=unconnected)
+                                      unconnected=unconnected,
+                                      overdue=await ctx.db.run(_overdue, result.notice_id, ctx.today()))
     else:
         reply = texts.CANCELLED
     await conv.say(event, reply)
     if result is not None:
         await tell_assignees(conv, result)
         await tell_supporters(conv, result)
+
+
+def _overdue(session: Session, notice_id: int, today: dt.date) -> list[tuple[str, dt.date]]:
+    """Each item of a just-confirmed notice whose deadline has already passed: (item ref, deadline)."""
+    rows = session.execute(select(Task.item_ref, Task.due_on).where(
+        Task.notice_id == notice_id, Task.due_on < today).order_by(Task.position))
+    return list(dict.fromkeys((r.item_ref, r.due_on) for r in rows))
 
 
 def _first_rounds(session: Session, notice_id: int) -> list[tuple[str, str, dt.date]]:

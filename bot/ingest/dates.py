@@ -227,6 +227,17 @@ ORGANISES_BEFORE = re.compile(r"\btổ\s*chức\s+(?:các\s+)?(?:hội\s*nghị|
                               r"[^.;,]{0,80}$", re.I)
 # OCR splits a day in two: "trước ngày 3 1/12/2026"
 OCR_SPLIT_DAY = re.compile(r"(ngày\s+)([0-3])\s([0-9])(?=\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4})", re.I)
+# a scan or a copy splits the day or the month of a written-out date: "ngày 26 tháng 0 6 năm 2018", "ngày 2 6 tháng 6"
+_SPLIT_WORDY = re.compile(r"(?P<word>ngày|tháng)(?P<gap>\s*)(?P<a>\d)\s(?P<b>\d)(?=\s*(?:tháng|năm)\b)", re.I)
+
+
+def mend_split_date(text: str) -> str:
+    """`text` with the two digits of a day or month a stray space split joined ("tháng 0 6 năm" → "tháng 06 năm"),
+    when they make a day (month) that can be: "ngày … tháng … năm …" is then read as one date (probe 24 #17)."""
+    def joined(m: re.Match[str]) -> str:
+        value, most = int(m["a"] + m["b"]), (31 if m["word"].lower() == "ngày" else 12)
+        return f"{m['word']}{m['gap'] or ' '}{m['a']}{m['b']}" if 1 <= value <= most else m.group()
+    return _SPLIT_WORDY.sub(joined, text)
 
 _EVERY = r"(?:hằng|hàng|định\s*kỳ|mỗi)"
 _ONCE_PER = r"(?:0?1|một)\s*lần\s*(?:/|trên|mỗi|một)\s*"  # "01 lần/năm", "một lần mỗi tháng"

@@ -9,7 +9,15 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from bot.ingest.dates import GIVES_OPINION, comment_window, find_recurrence, ongoing, parse_date_phrase, pick_deadline
+from bot.ingest.dates import (
+    GIVES_OPINION,
+    comment_window,
+    find_recurrence,
+    mend_split_date,
+    ongoing,
+    parse_date_phrase,
+    pick_deadline,
+)
 from bot.ingest.legacy import repair_legacy
 from bot.ingest.tables import rewrite_tables
 from bot.ingest.taskfilter import broad_wanted, filter_tasks
@@ -278,6 +286,7 @@ def _number(head: str) -> str | None:
 
 
 def _date_and_place(head: str) -> tuple[dt.date | None, str | None]:
+    head = mend_split_date(head)  # "ngày 26 tháng 0 6 năm 2018"
     m = next((c for c in PLACE_DATE_RE.finditer(head)
               # "Thứ tư, ngày 15 tháng 01 năm 2025": a portal page's own date, not the document's
               if not re.match(r"(?:Thứ\s*(?:hai|ba|tư|năm|sáu|bảy|\d)|Chủ\s*nhật)\s*$", c.group("place").strip(),

@@ -1,6 +1,6 @@
 """The clerk loading notices, through the sandbox on a real database: a notice already confirmed is
-recognised on receipt; a preview says when the notice has no number or date; /huy tells numberless
-notices apart; a confirmed task is moved to another lead unit ("chuyển mục 1 sang …")."""
+recognised on receipt (one probably confirmed, in its preview); a preview says when the notice has no number or
+date; /huy tells numberless notices apart; a confirmed task is moved to another lead unit ("chuyển mục 1 sang …")."""
 
 from __future__ import annotations
 
@@ -62,11 +62,15 @@ async def test_a_numberless_notice_loaded_again_in_another_form_is_recognised_by
     await h.say("admin", "xác nhận")
     await h.advance_to(local(2018, 3, 26, 9, 0))
     await h.say("admin", first.replace("THÔNG BÁO\n", "THÔNG BÁO\n\n") + "\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n")
+    said = last_text(h, "admin")  # (probe 24 #1: said in the preview, and asked again at confirmation)
+    assert "Lưu ý: văn bản này có vẻ đã được xác nhận ngày 26/02/2018: Thông báo số 125/TB-UBND" in said, said
+    assert "(mã #1, 2 nhiệm vụ) — chưa có số, cùng các nhiệm vụ" in said and "“số: …”, “ngày: …”" in said
+    await h.say("admin", "xác nhận")
     said = last_text(h, "admin")
-    assert said.startswith("Văn bản này (chưa có số) có cùng các nhiệm vụ với văn bản đã xác nhận trước đây: "), said
-    assert "mã #1" in said and "thêm số và ngày văn bản vào đầu" in said
+    assert said.startswith("Chưa xác nhận: văn bản này có vẻ đã được xác nhận") and "“vẫn xác nhận”" in said, said
+    await h.say("admin", "hủy")
     assert h.db is not None
-    assert h.db.call(lambda s: s.scalar(select(func.count()).select_from(Notice))) == 1, "no second draft"
+    assert h.db.call(lambda s: s.scalar(select(func.count()).select_from(Task))) == 2, "no task given twice"
     await h.say("admin", first.replace("Số: /TB-UBND", "Số: 40/TB-UBND\nBình Thuận, ngày 20 tháng 03 năm 2018"))
     assert "nhận diện được 2 nhiệm vụ" in last_text(h, "admin"), "a numbered notice of its own: its preview"
 
