@@ -183,6 +183,11 @@ def _run_above(out: list[str]) -> tuple[int, list[tuple[int, int]]] | None:
             starts.insert(0, p)
         elif re.match(r"^[-–+*•]", out[p]) or FIELD_LINE.match(out[p]) or re.match(r"^[IVX]{1,4}\.\s", out[p]) or \
                 FIELD_LABEL_OTHER.match(out[p]) or out[p].isupper():
+            q = p
+            while q >= 0 and re.match(r"^[-–+*•]", out[q]):
+                if FIELD_LABEL_OTHER.match(out[q]):
+                    return None  # the item above is an event told by its place and budget: so is this one
+                q -= 1
             break
         p -= 1
     spans = [(a, b) for a, b in zip(starts, [*starts[1:], len(out)], strict=True)]
