@@ -157,3 +157,17 @@ def test_a_time_field_for_the_whole_year_is_due_at_its_end() -> None:
     tasks = _tasks(DECISION)
     trip = next(v for k, v in tasks.items() if k.startswith("Tổ chức đoàn khảo sát"))
     assert trip[2] == dt.date(2027, 12, 31)
+
+
+def test_a_first_sub_item_written_on_its_headings_line_is_an_item_of_its_own() -> None:
+    from bot.ingest.plantables import item_fields
+
+    lines = ["II. NỘI DUNG", "3. Hỗ trợ hộ nghèo 3.1. Rà soát danh sách hộ nghèo cần hỗ trợ nhà ở.",
+             "3.2. Lập dự toán kinh phí hỗ trợ.",
+             "- Cơ quan thực hiện: Sở Xây dựng chủ trì, phối hợp với Sở Tài chính.",
+             "- Thời gian thực hiện: Quý IV/2027."]
+    out = item_fields(lines)
+    assert out[1] == "3. Hỗ trợ hộ nghèo"
+    assert out[2].startswith("3.1. Rà soát danh sách") and "Cơ quan chủ trì: Sở Xây dựng." in out[2]
+    assert out[3].startswith("3.2. Lập dự toán") and "Cơ quan phối hợp: Sở Tài chính." in out[3]
+    assert out[3].endswith("Thời gian thực hiện: Quý IV/2027.") and len(out) == 4
