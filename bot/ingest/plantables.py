@@ -25,8 +25,14 @@ GLUED_NOTE = re.compile(r"\S.*\(\s*(?:[Bb]an\s*hành\s*)?[Kk]èm\s*theo\s*(?:Quy
 def glued_attachment(lines: list[str], end: int) -> int | None:
     """The first line after the body (from `end`) that holds an attachment's title with its issuing note glued to
     it; the attachment's text starts on the line after it. None when there is no such line."""
-    return next((i for i in range(end, len(lines)) if GLUED_NOTE.match(lines[i])
-                 and re.search(r"[A-ZĐÀ-Ỹ]{2,}\s+[A-ZĐÀ-Ỹ]{2,}", lines[i].split("(")[0])), None)
+    return next((i for i in range(end, len(lines))
+                 if GLUED_NOTE.match(lines[i]) and _caps_words(lines[i].split("(")[0])), None)
+
+
+def _caps_words(text: str) -> bool:
+    """Two words in capitals in a row: a title ("KẾ HOẠCH TRIỂN KHAI …"), not a sentence that cites a decision."""
+    caps = [len(w) > 1 and w.isupper() for w in text.split()]
+    return any(a and b for a, b in zip(caps, caps[1:], strict=False))
 
 
 # ---------------------------------------------------------------- item fields
