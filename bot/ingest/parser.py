@@ -19,6 +19,7 @@ from bot.ingest.dates import (
     pick_deadline,
 )
 from bot.ingest.legacy import repair_legacy
+from bot.ingest.plantables import glued_attachment, item_fields
 from bot.ingest.tables import rewrite_tables
 from bot.ingest.taskfilter import broad_wanted, filter_tasks
 from bot.ingest.units import (
@@ -194,7 +195,7 @@ def lines_of(text: str) -> list[str]:
         kept.append(ln)
     raw = kept
     out: list[str] = []
-    for ln in rewrite_tables(raw):
+    for ln in item_fields(rewrite_tables(raw)):
         if "|" in ln:
             out.extend(p.strip() for p in ln.split("|") if p.strip())
         elif not re.fullmatch(r"\d{1,3}", ln):  # a page number
@@ -988,6 +989,8 @@ def _body_segments(lines: list[str], kind_index: int) -> tuple[int, list[list[st
                      None)
         if title is not None:
             starts = [title + len(_subject_after(lines, title))]
+        elif (glued := glued_attachment(lines, end)) is not None:
+            starts = [glued]  # "KẾ HOẠCH … (Ban hành kèm theo Quyết định số …)" on one line
 
     def title_start(att: int, floor: int) -> int:
         """Where the attachment's title ("PHỤ LỤC / DANH MỤC …") begins, above "(Kèm theo …)"."""
