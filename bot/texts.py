@@ -2625,7 +2625,7 @@ def blocked_answer(items: Sequence[BlockedTask], today: dt.date, scope: str | No
     lines = [f"Nhiệm vụ đơn vị báo vướng mắc{where}, đến ngày {date_vn(today)}: {len(items)} nhiệm vụ."]
     if len(notices) == 1:
         [notice] = notices
-        lines.append(f"(Thuộc {notice[:1].lower()}{notice[1:]}.)")
+        lines.append(f"(Thuộc {notice}.)")  # a title, capitalised as one
     for b in items[:BLOCKED_LIMIT]:
         said = f" — “{shorten(note_body(b.note), 200)}”" if b.note else " — chưa nêu cụ thể vướng mắc"
         since = f" (từ {b.since:%d/%m})" if b.since else ""
@@ -2854,7 +2854,7 @@ def weekly_digest_text(digest: WeeklyDigest, name: str, *, limit: int = 15,
     lines += ["", "Đồng chí gõ /tonghop để xem tổng hợp theo đơn vị (trên Telegram kèm tệp Excel)."]
     if len(notices) == 1:  # one notice: named once above the items, not on each of them
         [notice] = notices
-        lines = [*lines[:first_item], f"(Các nhiệm vụ dưới đây thuộc {notice[:1].lower()}{notice[1:]}.)",
+        lines = [*lines[:first_item], f"(Các nhiệm vụ dưới đây thuộc {notice}.)",  # (a title)
                  *(line.replace(f" ({notice})", "") for line in lines[first_item:])]
     return vn("\n".join(lines))
 
