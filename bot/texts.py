@@ -864,7 +864,8 @@ def _unreached(lead: tuple[str, ...], draft: Draft) -> list[str]:
 
 
 CORRECTED_FIELDS = {"lead": "chủ trì", "lead_remove": "bỏ khỏi chủ trì", "lead_add": "thêm chủ trì",
-                    "support": "phối hợp", "due": "thời hạn", "recurring": "định kỳ",
+                    "support": "phối hợp", "support_add": "thêm phối hợp", "support_remove": "bỏ khỏi phối hợp",
+                    "due": "thời hạn", "recurring": "định kỳ",
                     "text": "nội dung",
                     "number": "số văn bản", "date": "ngày văn bản", "subject": "trích yếu", "signer": "người ký"}
 
@@ -883,6 +884,12 @@ def correction_lines(applied: Sequence[Applied]) -> list[str]:
             where = f"{task}, " if task else ""
             if a.field == "due" and a.counted:  # "hạn 15 ngày kể từ ngày ký (23/02/2018): đến 10/03/2018"
                 lines.append(f"• {where}hạn {a.counted}: đến {value}")
+                continue
+            if a.field == "support" and a.before:  # the list replaced, not added to: said, with how to add
+                first = shorten(str(a.value), 80).split("; ")[0]
+                lines.append(f"• {where}thay danh sách phối hợp: {shorten(value, 80)} (trước đây: "
+                             f"{shorten(a.before, 80)}; để giữ đơn vị cũ và thêm đơn vị mới, đồng chí gõ "
+                             f"“{a.number} thêm phối hợp {first}”)")
                 continue
             lines.append(f"• {where}{CORRECTED_FIELDS[a.field]}: {shorten(value, 80)}")
     return lines

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 from bot import ocrwords, texts
 from bot.conversation import directory
 from bot.conversation.events import Action, FileIn, Inbound, Outgoing, TapIn, TextIn
-from bot.corrections import LEAD, LOOKS_LIKE_CORRECTION, ONLY_FOR_A_DRAFT, CorrectionError, parse_corrections
+from bot.corrections import LEAD, ONLY_FOR_A_DRAFT, CorrectionError, looks_like_correction, parse_corrections
 from bot.datetext import WhenUnclear, parse_when
 from bot.ingest import parse_notice
 from bot.ingest.dates import HOLIDAY
@@ -222,7 +222,7 @@ async def correct_draft(conv: Conversation, event: TextIn, person: Person) -> bo
                                                     misread=words.get(str(found[0]), ())))
         return True
     issued_on = await ctx.db.run(lambda s: s.get_one(Notice, notice_id).issued_on)  # "hạn 15 ngày" counts from it
-    if replied or LOOKS_LIKE_CORRECTION.match(event.text.strip()):
+    if replied or looks_like_correction(event.text):
         corrections = parse_corrections(event.text, today=ctx.today(), now=ctx.clock.now(), issued_on=issued_on)
     else:
         try:
