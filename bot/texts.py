@@ -1216,12 +1216,17 @@ def transfer_asked_text(asked: TransferAsked) -> str:
               f"được chuyển.{head}")
 
 
-def transfer_asked_to_admin(name: str, asked: TransferAsked, said: str) -> str:
-    """To each admin: who says which task is not their unit's, in their words, and the form that moves it."""
+BUTTON_MOVE = "Đồng ý chuyển"
+
+
+def transfer_asked_to_admin(name: str, asked: TransferAsked, said: str, *, button: bool = False) -> str:
+    """To each admin: who says which task is not their unit's, in their words, and the form that moves it (`button`:
+    the message carries BUTTON_MOVE, which moves it to the unit named)."""
     unit = f" ({asked.asker_unit})" if asked.asker_unit else ""
     if asked.unit_name:
         to = f"sang {asked.unit_name} chủ trì"
-        then = f"Nếu đồng ý, đồng chí gõ: {asked.form}"
+        then = (f"Nếu đồng ý, đồng chí bấm “{BUTTON_MOVE}” hoặc gõ: {asked.form}" if button else
+                f"Nếu đồng ý, đồng chí gõ: {asked.form}")
     elif asked.unit_missing and asked.unit_words:  # a unit the directory does not have: say so, and what to do
         words = asked.unit_words
         to = f"sang “{words}” chủ trì"
@@ -1256,6 +1261,15 @@ def direction_not_told(units: Sequence[str]) -> str:
 def lead_moved_told_previous(name: str, moved: LeadMoved) -> str:
     return vn(f"Kính gửi đồng chí {name}, nhiệm vụ mục {moved.item_ref} ({moved.notice_title}) đã được chuyển "
               f"sang {moved.new_unit} chủ trì (đ/c {moved.head_name}); Nhắc việc thôi nhắc đồng chí nhiệm vụ này.")
+
+
+def moved_with_draft_open(title: str | None) -> str:
+    """Under a move typed while a notice's preview is open: the move was of the confirmed task; the draft is as it
+    was (probe 24, F9)."""
+    draft = f" ({title})" if title else ""
+    return vn(f"Lưu ý: đồng chí đang mở xem trước một văn bản chưa xác nhận{draft}; dòng “chuyển mục …” đã áp dụng cho "
+              "nhiệm vụ đã giao ở trên, văn bản đang xem không thay đổi. Để sửa đơn vị chủ trì trong văn bản đang xem, "
+              "đồng chí trả lời tin xem trước: “<số thứ tự>: <tên đơn vị>”.")
 
 
 def confirmed_lead_hint(ref: str, unit: str) -> str:
