@@ -1100,7 +1100,9 @@ def move_lead(session: Session, *, by: Person, item_ref: str, unit_words: str, n
                                 f"{unit.name} chưa có trưởng đơn vị trong danh bạ nên chưa giao được. Đồng chí bổ "
                                 "sung trưởng đơn vị vào danh bạ rồi gõ lại.")
     previous = task.assignee
-    task.lead_unit_id, task.lead_unit_names = unit.id, [unit.name]
+    # the unit as the notice (or the words typed) spell it with marks, where the directory has it without (probe 24)
+    unit_name = marked_spelling(unit.name, [*task.written_units(), unit_words])  # the notice's spelling first
+    task.lead_unit_id, task.lead_unit_names = unit.id, [unit_name]
     task.assignee_id, task.updated_at = head.id, now
     audit(session, at=now, actor_id=by.id, action="task.move_lead", entity="task", entity_id=task.id,
           unit=unit.name, previous_unit=old_unit, to=head.handle, previous=previous.handle if previous else None)
@@ -1113,7 +1115,7 @@ def move_lead(session: Session, *, by: Person, item_ref: str, unit_words: str, n
         .limit(1)).first()
     return LeadMoved(task_id=task.id, item_ref=task.item_ref, notice_title=notice_title(task.notice),
                      old_unit=old_unit, previous_id=previous.id if previous else None,
-                     previous_name=previous.full_name if previous else None, new_unit=unit.name,
+                     previous_name=previous.full_name if previous else None, new_unit=unit_name,
                      head_id=head.id, head_name=head.full_name, text=task.text, due_on=task.due_on,
                      status=TaskStatus(task.status), percent=task.percent,
                      note=noted.note if noted else None, note_on=noted.created_at.date() if noted else None,

@@ -162,6 +162,7 @@ async def test_the_offices_move_typed_while_another_preview_is_open_moves_the_co
     await h.say("admin_vpcp", "chuyển mục III.3.c sang Bộ LĐTBXH")
     said = "\n".join(texts_to(h, "admin_vpcp", mark))
     assert said.startswith("Đã chuyển nhiệm vụ mục III.3.c"), said
+    assert "sang Bộ Lao động - Thương binh và Xã hội chủ trì" in said, said  # as the notice spells it, not "Bo Lao…"
     assert "Lưu ý: đồng chí đang mở xem trước một văn bản chưa xác nhận (Công văn số 2650/LĐTBXH-NCC" in said, said
     [task] = _tasks(h, "III.3.c")
     assert task.assignee is not None and task.assignee.handle == "head_ldtbxh"
