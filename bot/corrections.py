@@ -41,7 +41,9 @@ TARGET = rf"(?P<ref>{_ONE}(?:{_AND}{_ONE})*)"  # one task or several: "3", "1, 2
 # "… vì không phải nhiệm vụ cụ thể", "(lý do: trùng mục 3)": the reason a task is dropped, only words
 _REASON = r"(?:\s*[,.;:(–-]?\s*(?:vì|vi|do|bởi\s*vì|boi\s*vi|lý\s*do|ly\s*do)\b.*)?"
 DROP = re.compile(rf"^{_DROP_WORD}\s+(?P<refs>{_ONE}(?:{_AND}(?:{_DROP_WORD}\s+)?{_ONE})*)\s*\.?{_REASON}$", re.I)
-DUE = re.compile(rf"^{TARGET}\s*[:,]?\s*(?:thời\s*|thoi\s*)?(?:hạn|han)\s*:?\s*(?P<value>.+)$", re.I)
+# "6 hạn 20/3", "6 hạn: 20/3", "6 hạn mới là 20/3", "6 hạn thành 20/3": the deadline of task 6
+DUE = re.compile(rf"^{TARGET}\s*[:,]?\s*(?:thời\s*|thoi\s*)?(?:hạn|han)\s*:?\s*(?:(?:mới|moi)\s+)?"
+                 r"(?:(?:là|la|thành|thanh)\s+|=\s*)?(?P<value>.+)$", re.I)
 LEAD = re.compile(rf"^{TARGET}\s*(?:(?:chủ\s*trì|chu\s*tri)?\s*:\s*(?P<value>.+)|"
                   # "11 giao đ/c Khái", "3 giao cho Sở Y tế", "3 chuyển Văn phòng", "3 → Sở Y tế"
                   r"(?:giao(?:\s*cho)?|chuyển(?:\s*cho)?|chuyen(?:\s*cho)?|->|→)\s*:?\s*(?P<to>.+))$", re.I)
@@ -55,7 +57,14 @@ SAME_AS = re.compile(rf"^{_SAME_WORD}\s+(?:(?:với|voi|như|nhu)\s+)?(?:(?:mụ
 # "30: bỏ BCH Quân sự tỉnh", "30: thêm Sở Y tế": one unit out of (into) the task's leads, a group's members included
 LEAD_CHANGE = re.compile(rf"^(?P<word>{_DROP_WORD}|{_ADD_WORD})\s+(?:(?:đơn\s*vị|don\s*vi)\s+)?(?P<units>\S.*)$", re.I)
 SAME_START = re.compile(rf"^{_SAME_WORD}\b", re.I)  # a lead copied from another task, however it goes on
-SUPPORT = re.compile(rf"^{TARGET}\s*,?\s*(?:phối\s*hợp|phoi\s*hop)\s*(?:với|voi)?\s*:\s*(?P<value>.+)$", re.I)
+_SUPPORT_WORD = r"(?:phối\s*hợp|phoi\s*hop)"
+# "3 phối hợp: Sở Nội vụ" (also without ":"): the supporting units, the list replaced
+SUPPORT = re.compile(rf"^{TARGET}\s*,?\s*{_SUPPORT_WORD}\s*(?:với|voi)?\s*(?::\s*|\s+)(?P<value>\S.*)$", re.I)
+# "36 thêm phối hợp Bộ Công an", "36 phối hợp thêm Bộ Công an", "36 phối hợp: bỏ Bộ Y tế", "36: bỏ phối hợp Bộ Y tế":
+# one unit into (out of) the supporting units, the others kept
+SUPPORT_CHANGE = re.compile(rf"^{TARGET}\s*[:,]?\s*(?:(?P<word>{_ADD_WORD}|{_DROP_WORD})\s+"
+                            rf"(?:(?:đơn\s*vị|don\s*vi)\s+)?{_SUPPORT_WORD}|{_SUPPORT_WORD}\s*:?\s*(?P<after>{_ADD_WORD}|{_DROP_WORD}))"
+                            r"(?:\s+(?:với|voi))?\s*:?\s*(?P<units>\S.*)$", re.I)
 WORDING = re.compile(rf"^{TARGET}\s*,?\s*(?:nội\s*dung|noi\s*dung|nd)\s*:\s*(?P<value>.+)$", re.I)
 # "thêm: …", "thêm nhiệm vụ: …", "bổ sung mục 2.4: …", "them 5: …", "thêm mục 1b: …"
 ADD = re.compile(rf"^{_ADD_WORD}(?:\s+(?:nhiệm\s*vụ|nhiem\s*vu))?"
@@ -101,6 +110,49 @@ REPHRASED_LEAD = re.compile(
 FIX_FIRST = re.compile(rf"^{_FIX_WORD}\s+(?:(?:nhiệm\s*vụ|nhiem\s*vu|nv)\s+)?(?={_ONE})", re.I)
 
 
+# The same corrections said in a clerk's own word order (probe 24, F5), each brought to its short form before it is
+# read: "sửa hạn nhiệm vụ 6 thành 20/3/2019" → "6 hạn 20/3/2019"; "đổi phối hợp 5 thành Sở Y tế" → "5 phối hợp: Sở Y
+# tế"; "giao nhiệm vụ 17 cho đ/c Hương" → "17 giao đ/c Hương"; "thêm phối hợp Bộ Công an cho nhiệm vụ 36" → "36 thêm
+# phối hợp Bộ Công an"; "nhiệm vụ 17 giao cho …", "số 5 hạn …", "bỏ nhiệm vụ 3" → "17 giao cho …", "5 hạn …", "bỏ 3"
+# (a preview number with its noun in front; "mục 5" stays: the item so numbered)
+_TASK_NOUN = r"(?:nhiệm\s*vụ|nhiem\s*vu|nv|số|so)"
+_FIELD = (r"(?:(?P<due>(?:thời\s*|thoi\s*)?(?:hạn|han))"
+          r"|(?P<support>(?:(?:đơn\s*vị|don\s*vi)\s+)?(?:phối\s*hợp|phoi\s*hop))"
+          r"|(?P<text>nội\s*dung|noi\s*dung)|(?P<lead>(?:(?:đơn\s*vị|don\s*vi)\s+)?(?:chủ\s*trì|chu\s*tri)))")
+FIELD_FIRST = re.compile(
+    rf"^(?:{_FIX_WORD}\s+)?{_FIELD}\s+(?:(?:của|cua)\s+)?(?:{_TASK_NOUN}\s+)?{TARGET}"
+    r"\s*(?:(?:mới|moi)\s+)?(?:thành|thanh|là|la|sang|đến|den|tới|toi|:|=)\s*(?P<value>\S.*)$", re.I)
+GIVE_FIRST = re.compile(rf"^(?:giao|chuyển|chuyen)(?:\s+(?:lại|lai))?\s+(?:{_TASK_NOUN}\s+)?{TARGET}\s+"
+                        r"(?:cho|sang)\s+(?P<value>\S.*)$", re.I)
+SUPPORT_CHANGE_FIRST = re.compile(
+    rf"^(?P<word>{_ADD_WORD}|{_DROP_WORD})\s+(?:(?:đơn\s*vị|don\s*vi)\s+)?{_SUPPORT_WORD}\s*:?\s*(?P<units>\S.*?)\s+"
+    rf"(?:cho|vào|vao|ở|tại|tai|khỏi|khoi|của|cua)\s+(?:{_TASK_NOUN}\s+)?{TARGET}\s*\.?$", re.I)
+# the noun before a preview number, at the start or after a correction word; "số" only before words ("số 12/TB-UBND"
+# is the notice's number)
+TASK_NOUN_FIRST = re.compile(rf"^(?P<verb>(?:{_DROP_WORD}|{_FIX_WORD}|{_ADD_WORD})\s+)?(?:nhiệm\s*vụ|nhiem\s*vu|nv)\s+"
+                             r"(?=\d{1,3}\b(?![/.]\d))|^(?P<verb2>(?:" + _DROP_WORD + "|" + _FIX_WORD +
+                             r")\s+)?(?:số|so)\s+(?=\d{1,3}(?:\s*(?:,|và|va)\s*\d{1,3})*\s*(?::|\s+[^\W\d_]))", re.I)
+
+
+def _reworded(line: str) -> str:
+    """A correction said in another word order, in the short form the patterns below read; anything else as it
+    is."""
+    if m := FIELD_FIRST.match(line):
+        ref, value = m["ref"].strip(), m["value"].strip()
+        if m["due"]:
+            return f"{ref} hạn {value}"
+        if m["support"]:
+            return f"{ref} phối hợp: {value}"
+        return f"{ref} nội dung: {value}" if m["text"] else f"{ref}: {value}"
+    if m := SUPPORT_CHANGE_FIRST.match(line):
+        return f"{m['ref'].strip()} {m['word']} phối hợp {m['units'].strip()}"
+    if m := GIVE_FIRST.match(line):
+        return f"{m['ref'].strip()} giao {m['value'].strip()}"
+    if m := TASK_NOUN_FIRST.match(line):
+        return (m["verb"] or m["verb2"] or "") + line[m.end():]
+    return line
+
+
 # "19-23: Bộ CHQS tỉnh", "19–23 hạn 30/6", "từ 19 đến 23: …", "bỏ 24-26": the tasks numbered 19 to 23 in the preview
 RANGE = re.compile(r"^(?P<lead>(?:(?:bỏ|bo|xóa|xoá|xoa|loại|loai)\s+)?(?:(?:nhiệm\s*vụ|nhiem\s*vu)\s+)?"
                    r"(?:(?:từ|tu)\s+)?)(?P<a>\d{1,3})\s*(?:-|–|—|(?:đến|den|tới|toi)\s)\s*(?P<b>\d{1,3})"
@@ -133,8 +185,16 @@ def _rephrased(line: str) -> str:
 # a notice or a progress report): a correction word, or task numbers followed by ":" or a field word.
 LOOKS_LIKE_CORRECTION = re.compile(
     rf"^(?:(?:{_ADD_WORD}|{_DROP_WORD}|{_FIX_WORD})\s|(?:số|ngày|trích\s*yếu|người\s*ký)\s*:|ngày\s+ban\s+hành\s|"
-    r"(?:(?:từ|tu)\s+)?\d{1,3}\s*(?:-|–|—|đến\s|den\s)\s*\d{1,3}\s*:|"
-    rf"{_ONE}(?:{_AND}{_ONE})*\s*(?::|→|->|(?:hạn|han|phối|phoi|nội|noi|nd|chủ|chu|giao|chuyển|chuyen)\b))", re.I)
+    r"số\s+\d|(?:(?:từ|tu)\s+)?\d{1,3}\s*(?:-|–|—|đến\s|den\s)\s*\d{1,3}\s*:|"
+    rf"{_ONE}(?:{_AND}{_ONE})*\s*(?::|→|->|(?:hạn|han|phối|phoi|nội|noi|nd|chủ|chu|giao|chuyển|chuyen|thêm|them|bỏ|bo)"
+    r"\b))", re.I)
+
+
+def looks_like_correction(text: str) -> bool:
+    """Whether a typed message begins as a correction does, in the short form or a clerk's word order ("nhiệm vụ 17
+    giao cho …", "sửa hạn nhiệm vụ 6 thành …")."""
+    first = nfc(text).strip()
+    return bool(LOOKS_LIKE_CORRECTION.match(first) or LOOKS_LIKE_CORRECTION.match(_reworded(first.split("\n")[0])))
 
 
 class CorrectionError(NhacViecError):
@@ -155,7 +215,7 @@ def parse_corrections(text: str, *, today: dt.date, now: dt.datetime | None = No
     example = f"30/4/{today.year if today < dt.date(today.year, 4, 30) else today.year + 1}"  # (one still to come)
     out: list[Correction] = []
     for raw in nfc(text).splitlines():
-        line = _rephrased(_ranges(raw.strip().strip(";")))
+        line = _rephrased(_ranges(_reworded(raw.strip().strip(";"))))
         if not line:
             continue
         if m := DROP.match(line):
@@ -176,6 +236,13 @@ def parse_corrections(text: str, *, today: dt.date, now: dt.datetime | None = No
             counted = _counted(m.group("value"), start, signed=bool(dated) or issued_on is not None) \
                 if due is not None else None
             out += [Correction(target=t, field="due", value=due, counted=counted) for t in _targets(m.group("ref"))]
+        elif m := SUPPORT_CHANGE.match(line):  # "36 thêm phối hợp Bộ Công an": the others kept
+            word = m["word"] or m["after"]
+            units = _units(m["units"])
+            if not units:
+                raise CorrectionError(f"Đồng chí ghi tên đơn vị, ví dụ “{m.group('ref')} thêm phối hợp Sở Tài chính”.")
+            field = "support_add" if re.match(_ADD_WORD, word, re.I) else "support_remove"
+            out += [Correction(target=t, field=field, value=units) for t in _targets(m.group("ref"))]
         elif m := SUPPORT.match(line):
             units = _units(m.group("value"))
             out += [Correction(target=t, field="support", value=units) for t in _targets(m.group("ref"))]
@@ -215,7 +282,8 @@ def parse_corrections(text: str, *, today: dt.date, now: dt.datetime | None = No
                                       "nhiệm vụ.")
             out += [Correction(target=t, field="lead", value=units) for t in _targets(m.group("ref"))]
         else:
-            raise CorrectionError(f"Không hiểu dòng “{line}”. Cách sửa: “3: Sở Tài chính”, “3 phối hợp: Sở Nội vụ”, "
+            raise CorrectionError(f"Không hiểu dòng “{line}”. Cách sửa: “3: Sở Tài chính”, “3 phối hợp: Sở Nội vụ” "
+                                  "(thay danh sách), “3 thêm phối hợp Sở Nội vụ”, "
                                   f"“3 hạn {example}”, “3 nội dung: …”, “bỏ 3”, “thêm: <nội dung nhiệm vụ>”, "
                                   "“số: 12/TB-UBND”; “xem 3” để đọc đủ một nhiệm vụ.")
     return out

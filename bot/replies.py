@@ -950,7 +950,11 @@ _NOT = r"(?:khong|ko|kg|khg|hok|k)"
 _FUNCTION = (r"(?:chuc nang|nhiem vu|tham quyen|linh vuc|trach nhiem|chuyen mon"
              r"|pham vi\s+(?:quan ly|chuc nang|trach nhiem))")
 _UNIT_WORD = (r"(?:don vi|so|phong|ban|nganh|co quan|xa|phuong|thi tran|huyen|quan|ubnd|uy ban|van phong|trung tam"
-              r"|chi cuc|cuc|hoi|doan|cong an|bo chi huy|bo phan|kho bac|thue|bao hiem|benh vien|truong|cong ty)\b")
+              r"|chi cuc|cuc|hoi|doan|cong an|bo chi huy|bo phan|kho bac|thue|bao hiem|benh vien|truong|cong ty"
+              # a ministry, a province, a broadcaster: "đề nghị chuyển Bộ LĐTBXH chủ trì" (probe 24, F9)
+              # (not "bổ sung", "bố trí", "tính toán", "tình hình", "đại diện", "viên chức")
+              r"|bo(?!\s+(?:sung|tri)\b)|tinh(?!\s+(?:toan|hinh|trang)\b)|dai(?!\s+dien\b)|tong cuc"
+              r"|vien(?!\s+chuc\b))\b")
 _OWN = r"(?:toi|em|minh|chung toi|chung em|ben em|ben toi|ben minh|nay)\b"
 # "không thuộc chức năng của Sở Tài chính", "không phải việc của đơn vị tôi", "việc này không phải của phòng em", "không
 # thuộc đơn vị tôi", "không đúng chức năng", "giao nhầm đơn vị", "sai chức năng" — not "không thuộc diện …", "không

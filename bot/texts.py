@@ -920,7 +920,8 @@ def _unreached(lead: tuple[str, ...], draft: Draft) -> list[str]:
 
 
 CORRECTED_FIELDS = {"lead": "chủ trì", "lead_remove": "bỏ khỏi chủ trì", "lead_add": "thêm chủ trì",
-                    "support": "phối hợp", "due": "thời hạn", "recurring": "định kỳ",
+                    "support": "phối hợp", "support_add": "thêm phối hợp", "support_remove": "bỏ khỏi phối hợp",
+                    "due": "thời hạn", "recurring": "định kỳ",
                     "text": "nội dung",
                     "number": "số văn bản", "date": "ngày văn bản", "subject": "trích yếu", "signer": "người ký"}
 
@@ -939,6 +940,12 @@ def correction_lines(applied: Sequence[Applied]) -> list[str]:
             where = f"{task}, " if task else ""
             if a.field == "due" and a.counted:  # "hạn 15 ngày kể từ ngày ký (23/02/2018): đến 10/03/2018"
                 lines.append(f"• {where}hạn {a.counted}: đến {value}")
+                continue
+            if a.field == "support" and a.before:  # the list replaced, not added to: said, with how to add
+                first = shorten(str(a.value), 80).split("; ")[0]
+                lines.append(f"• {where}thay danh sách phối hợp: {shorten(value, 80)} (trước đây: "
+                             f"{shorten(a.before, 80)}; để giữ đơn vị cũ và thêm đơn vị mới, đồng chí gõ "
+                             f"“{a.number} thêm phối hợp {first}”)")
                 continue
             lines.append(f"• {where}{CORRECTED_FIELDS[a.field]}: {shorten(value, 80)}")
             if a.unsupported:  # the new lead was a supporting unit of the task
@@ -1316,12 +1323,17 @@ def transfer_asked_text(asked: TransferAsked) -> str:
               f"được chuyển.{head}")
 
 
-def transfer_asked_to_admin(name: str, asked: TransferAsked, said: str) -> str:
-    """To each admin: who says which task is not their unit's, in their words, and the form that moves it."""
+BUTTON_MOVE = "Đồng ý chuyển"
+
+
+def transfer_asked_to_admin(name: str, asked: TransferAsked, said: str, *, button: bool = False) -> str:
+    """To each admin: who says which task is not their unit's, in their words, and the form that moves it (`button`:
+    the message carries BUTTON_MOVE, which moves it to the unit named)."""
     unit = f" ({asked.asker_unit})" if asked.asker_unit else ""
     if asked.unit_name:
         to = f"sang {asked.unit_name} chủ trì"
-        then = f"Nếu đồng ý, đồng chí gõ: {asked.form}"
+        then = (f"Nếu đồng ý, đồng chí bấm “{BUTTON_MOVE}” hoặc gõ: {asked.form}" if button else
+                f"Nếu đồng ý, đồng chí gõ: {asked.form}")
     elif asked.unit_missing and asked.unit_words:  # a unit the directory does not have: say so, and what to do
         words = asked.unit_words
         to = f"sang “{words}” chủ trì"
@@ -1356,6 +1368,15 @@ def direction_not_told(units: Sequence[str]) -> str:
 def lead_moved_told_previous(name: str, moved: LeadMoved) -> str:
     return vn(f"Kính gửi đồng chí {name}, nhiệm vụ mục {moved.item_ref} ({moved.notice_title}) đã được chuyển "
               f"sang {moved.new_unit} chủ trì (đ/c {moved.head_name}); Nhắc việc thôi nhắc đồng chí nhiệm vụ này.")
+
+
+def moved_with_draft_open(title: str | None) -> str:
+    """Under a move typed while a notice's preview is open: the move was of the confirmed task; the draft is as it
+    was (probe 24, F9)."""
+    draft = f" ({title})" if title else ""
+    return vn(f"Lưu ý: đồng chí đang mở xem trước một văn bản chưa xác nhận{draft}; dòng “chuyển mục …” đã áp dụng cho "
+              "nhiệm vụ đã giao ở trên, văn bản đang xem không thay đổi. Để sửa đơn vị chủ trì trong văn bản đang xem, "
+              "đồng chí trả lời tin xem trước: “<số thứ tự>: <tên đơn vị>”.")
 
 
 def confirmed_lead_hint(ref: str, unit: str) -> str:
@@ -2732,7 +2753,7 @@ def blocked_answer(items: Sequence[BlockedTask], today: dt.date, scope: str | No
     lines = [f"Nhiệm vụ đơn vị báo vướng mắc{where}, đến ngày {date_vn(today)}: {len(items)} nhiệm vụ."]
     if len(notices) == 1:
         [notice] = notices
-        lines.append(f"(Thuộc {notice[:1].lower()}{notice[1:]}.)")
+        lines.append(f"(Thuộc {notice}.)")  # a title, capitalised as one
     for b in items[:BLOCKED_LIMIT]:
         said = f" — “{shorten(note_body(b.note), 200)}”" if b.note else " — chưa nêu cụ thể vướng mắc"
         since = f" (từ {b.since:%d/%m})" if b.since else ""
@@ -2961,7 +2982,7 @@ def weekly_digest_text(digest: WeeklyDigest, name: str, *, limit: int = 15,
     lines += ["", "Đồng chí gõ /tonghop để xem tổng hợp theo đơn vị (trên Telegram kèm tệp Excel)."]
     if len(notices) == 1:  # one notice: named once above the items, not on each of them
         [notice] = notices
-        lines = [*lines[:first_item], f"(Các nhiệm vụ dưới đây thuộc {notice[:1].lower()}{notice[1:]}.)",
+        lines = [*lines[:first_item], f"(Các nhiệm vụ dưới đây thuộc {notice}.)",  # (a title)
                  *(line.replace(f" ({notice})", "") for line in lines[first_item:])]
     return vn("\n".join(lines))
 

@@ -108,6 +108,7 @@ class Applied:
     counted: str | None = None  # a deadline counted in days: from which day ("15 ngày kể từ ngày ký (23/02/2018)")
     # a new lead that was among the task's supporting units: taken out of them (as the notice wrote it)
     unsupported: tuple[str, ...] = ()
+    before: str | None = None  # a list replaced ("3 phối hợp: …"): what it was, said so the admin sees the change
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -388,6 +389,7 @@ def correct_draft(session: Session, notice_id: int, corrections: list[Correction
     tasks: list[dict[str, Any]] = [{"n": i, **t} for i, t in enumerate(notice.meta.get("tasks", []), start=1)]
     head: dict[str, Any] = dict(notice.meta.get("notice") or {})
     dropped: set[int] = set()
+    gone: list[dict[str, Any]] = list(notice.meta.get("dropped") or [])  # dropped by earlier corrections: n, ref
     applied: list[Applied] = []
     typed_head = set(notice.meta.get("typed") or ())  # header fields the admin typed
     leads = _Leads(session)  # the directory read once for the corrections and the draft shown after them
@@ -414,21 +416,27 @@ def correct_draft(session: Session, notice_id: int, corrections: list[Correction
             continue
         index = _task_index(tasks, c.target, dropped,
                             example=", ".join(c.value) if c.field == "lead" and isinstance(c.value, tuple) and c.value
-                            else None)
+                            else None, gone=gone)
         task = tasks[index]
         if c.field == "drop":
             dropped.add(index)
         elif c.field in ("lead", "support"):
             units = leads.rejoined(list(c.value)) if isinstance(c.value, tuple) else []
             units = [leads.proper(u, written) for u in units]  # "Bộ LĐTBXH" → "Bộ Lao động - Thương binh và Xã hội"
+            before = list(task.get(c.field) or [])
             task[c.field] = units
             if c.field == "lead":
                 task["lead_source"] = "admin" if units else None
             unsupported = _lead_not_support(leads, task)
             kept = task[c.field]  # (the supporters without a lead typed among them)
+            replaced = c.field == "support" and before and kept and list(map(fold, before)) != list(map(fold, kept))
             applied.append(Applied(number=task["n"], ref=task["ref"], field=c.field,
                                    value="; ".join(kept) if kept else None if units else _shown(c),
-                                   unsupported=unsupported))
+                                   unsupported=unsupported, before="; ".join(before) if replaced else None))
+            continue
+        elif c.field in ("support_add", "support_remove") and isinstance(c.value, tuple):  # "36 thêm phối hợp …"
+            task["support"] = _supports_changed(leads, task, c.field, c.value)
+            applied.append(Applied(number=task["n"], ref=task["ref"], field=c.field, value="; ".join(c.value)))
             continue
         elif c.field in ("lead_remove", "lead_add") and isinstance(c.value, tuple):  # "30: bỏ BCH Quân sự tỉnh"
             typed = [leads.proper(u, written) for u in c.value] if c.field == "lead_add" else list(c.value)
@@ -451,12 +459,13 @@ def correct_draft(session: Session, notice_id: int, corrections: list[Correction
         elif c.field == "recurring" and isinstance(c.value, tuple):  # the rounds are read from the phrase
             task["recurrence"], task["due"], task["due_text"] = c.value[0], None, c.value[1]
         applied.append(Applied(number=task["n"], ref=task["ref"], field=c.field, value=_shown(c), counted=c.counted))
+    gone += [{"n": t["n"], "ref": t["ref"]} for i, t in enumerate(tasks) if i in dropped]
     tasks = [t for i, t in enumerate(tasks) if i not in dropped]
     if not tasks:
         raise DraftCorrectionInvalid("all tasks dropped", "Không thể bỏ hết nhiệm vụ; nếu văn bản không đúng, "
                                                           "đồng chí bấm “Hủy”.")
     notice.meta = {**notice.meta, "notice": head, "tasks": tasks, **({"typed": sorted(typed_head)} if typed_head
-                                                                       else {})}
+                                                                       else {}), **({"dropped": gone} if gone else {})}
     audit(session, at=now, actor_id=by.id, action="notice.correct", entity="notice", entity_id=notice.id,
           corrections=[{"target": c.target, "field": c.field, "value": c.described()} for c in corrections])
     return _as_shown(session, notice, applied=tuple(applied), leads=leads)
@@ -500,6 +509,32 @@ def _leads_changed(leads: _Leads, task: dict[str, Any], field: str, names: tuple
                                      f"Bỏ “{'; '.join(names)}” thì nhiệm vụ {task['n']} không còn đơn vị chủ trì. "
                                      f"Đồng chí ghi đơn vị thay thế (“{task['n']}: <tên đơn vị>”), hoặc “bỏ "
                                      f"{task['n']}” nếu không phải nhiệm vụ.")
+    return out
+
+
+def _supports_changed(leads: _Leads, task: dict[str, Any], field: str, names: tuple[str, ...]) -> list[str]:
+    """A task's supporting units with `names` put in ("support_add") or taken out ("support_remove"), the others
+    kept; a name already there is not added twice, one that is not there cannot be taken out (refused, with the list
+    as it is)."""
+    current = list(task.get("support") or [])
+
+    def same(a: str, b: str) -> bool:
+        if fold(a) == fold(b):
+            return True
+        ua, ub = leads.units_of(a), leads.units_of(b)
+        return ua[2] is None and ub[2] is None and bool(ua[0]) and bool(ub[0]) and ua[0][0].id == ub[0][0].id
+
+    if field == "support_add":
+        return current + [n for n in leads.rejoined(list(names)) if not any(same(n, c) for c in current)]
+    out = list(current)
+    for name in names:
+        at = next((i for i, n in enumerate(out) if same(n, name)), None)
+        if at is None:
+            shown = "; ".join(current) or "không có"
+            raise DraftCorrectionInvalid(f"{name!r} does not support task {task['n']}",
+                                         f"Nhiệm vụ {task['n']} (Mục {task['ref']}) không có “{name}” trong danh sách "
+                                         f"phối hợp; đơn vị phối hợp hiện là: {shown}.")
+        del out[at]
     return out
 
 
@@ -633,8 +668,11 @@ def _next_ref(refs: list[str]) -> str:
     return next(c for c in candidates if ref_key(c) not in used)
 
 
-def _task_index(tasks: list[dict[str, Any]], target: str, dropped: set[int], *, example: str | None = None) -> int:
-    """The draft's task a correction names; `example`: the units the admin typed, for the answer's example."""
+def _task_index(tasks: list[dict[str, Any]], target: str, dropped: set[int], *, example: str | None = None,
+                gone: Sequence[dict[str, Any]] = ()) -> int:
+    """The draft's task a correction names; `example`: the units the admin typed, for the answer's example; `gone`:
+    the tasks earlier corrections dropped (a task named again is said to be dropped, not "không có")."""
+    earlier = [*gone, *({"n": t["n"], "ref": t["ref"]} for i, t in enumerate(tasks) if i in dropped)]
     if target.startswith("mục"):
         ref = target.split(None, 1)[1]
         matches = [i for i, t in enumerate(tasks) if same_ref(t["ref"], ref) and i not in dropped]
@@ -656,6 +694,14 @@ def _task_index(tasks: list[dict[str, Any]], target: str, dropped: set[int], *, 
                                          f"nhiệm vụ: {items}. Để sửa tất cả, đồng chí gõ số thứ tự: “{all_of}: "
                                          f"{unit}”; sửa một nhiệm vụ: “{heading_of[0]['n']}: {unit}”.")
         ref = as_typed
+        if not matches and (was := _dropped_before(earlier, ref=ref)) is not None:
+            raise was
+        if len(matches) > 1:  # "mục 14" where both II.14 and III.14 are: which one
+            which = ", ".join(f"Mục {tasks[i]['ref']} (nhiệm vụ {tasks[i]['n']})" for i in matches)
+            raise DraftCorrectionInvalid(f"ref {ref!r} matches {len(matches)} tasks",
+                                         f"“Mục {ref}” ứng với {len(matches)} nhiệm vụ: {which}. Đồng chí gõ số "
+                                         f"thứ tự trong danh sách, ví dụ “{tasks[matches[0]]['n']}: Sở Tài chính”, "
+                                         f"hoặc số mục đầy đủ “{tasks[matches[0]]['ref']}”.")
         raise DraftCorrectionInvalid(f"ref {ref!r} matches {len(matches)} tasks",
                                      f"Không xác định được nhiệm vụ “Mục {ref}” "
                                      f"({'không có' if not matches else 'có nhiều nhiệm vụ cùng số mục'}); đồng chí "
@@ -663,11 +709,29 @@ def _task_index(tasks: list[dict[str, Any]], target: str, dropped: set[int], *, 
     number = int(target)
     index = next((i for i, t in enumerate(tasks) if t["n"] == number and i not in dropped), None)
     if index is None:
+        if (was := _dropped_before(earlier, number=number)) is not None:
+            raise was
         numbers = [t["n"] for i, t in enumerate(tasks) if i not in dropped]
         shown = ", ".join(map(str, numbers)) if len(numbers) <= 12 else f"{numbers[0]} … {numbers[-1]}"
         raise DraftCorrectionInvalid(f"task number {number} not in the draft",
                                      f"Danh sách không có nhiệm vụ số {number} (các số đang có: {shown}).")
     return index
+
+
+def _dropped_before(earlier: list[dict[str, Any]], *, ref: str | None = None,
+                    number: int | None = None) -> DraftCorrectionInvalid | None:
+    """The answer to a correction naming a task already dropped (by its preview number, its item number or that
+    number without its section: "mục 14" for III.14): which one, and that it is out of the list. None: no such."""
+    if ref is not None:
+        found = [t for t in earlier if same_ref(t["ref"], ref)] or [t for t in earlier if ends_ref(t["ref"], ref)]
+    else:
+        found = [t for t in earlier if t["n"] == number]
+    if len(found) != 1:
+        return None
+    t = found[0]
+    return DraftCorrectionInvalid(f"task {t['n']} already dropped",
+                                  f"Mục {t['ref']} (nhiệm vụ {t['n']}) đã được bỏ khỏi danh sách trước đó; không cần "
+                                  f"sửa thêm. Để đưa lại, đồng chí gõ “thêm mục {t['ref']}: <nội dung nhiệm vụ>”.")
 
 
 def latest_draft(session: Session, by: Person) -> int | None:

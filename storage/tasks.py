@@ -1069,17 +1069,28 @@ def _share_to_move(item_ref: str, tasks: list[Task], open_: list[Task], from_wor
     return open_[0]
 
 
+def confirmed_item(session: Session, item_ref: str) -> bool:
+    """Whether a confirmed notice has a task numbered `item_ref` (as "chuyển mục …" reads it)."""
+    return bool(_move_candidates(session, item_ref)[1])
+
+
 def move_lead(session: Session, *, by: Person, item_ref: str, unit_words: str, now: dt.datetime,
-              from_words: str | None = None) -> LeadMoved:
+              from_words: str | None = None, task_id: int | None = None) -> LeadMoved:
     """An admin or a leader moves an open task of a confirmed notice to another lead unit ("chuyển mục II.3 sang
     Phòng …"; one unit's share of an item several hold: "chuyển mục II.1.a của UBND xã Hiệp Thạnh sang …"): the
     unit becomes its lead, the unit's head its assignee (reminders follow the assignee from the next run); the
     supporting units, deadline, progress, a pending extension request and history stay. The caller tells the
-    previous holder and the new one."""
+    previous holder and the new one. `task_id`: that task (a tap on the office's "Đồng ý chuyển"), not read from
+    the item number."""
     if by.role not in (Role.ADMIN, Role.LEADER):
         raise NotAllowed(by.handle, "move a task to another unit")
-    item_ref, tasks, open_ = _move_candidates(session, item_ref)
-    task = _share_to_move(item_ref, tasks, open_, from_words, unit_words)
+    if task_id is not None:
+        task = session.get_one(Task, task_id)
+        if TaskStatus(task.status).is_closed:
+            raise TaskClosed(task.item_ref, TaskStatus(task.status), task.done_at.date() if task.done_at else None)
+    else:
+        item_ref, tasks, open_ = _move_candidates(session, item_ref)
+        task = _share_to_move(item_ref, tasks, open_, from_words, unit_words)
     leads = _Leads(session)
     found, _, group = leads.units_of(unit_words.strip(" .:"))
     if group is not None or len(found) != 1:
@@ -1099,7 +1110,9 @@ def move_lead(session: Session, *, by: Person, item_ref: str, unit_words: str, n
                                 f"{unit.name} chưa có trưởng đơn vị trong danh bạ nên chưa giao được. Đồng chí bổ "
                                 "sung trưởng đơn vị vào danh bạ rồi gõ lại.")
     previous = task.assignee
-    task.lead_unit_id, task.lead_unit_names = unit.id, [unit.name]
+    # the unit as the notice (or the words typed) spell it with marks, where the directory has it without (probe 24)
+    unit_name = marked_spelling(unit.name, [*task.written_units(), unit_words])  # the notice's spelling first
+    task.lead_unit_id, task.lead_unit_names = unit.id, [unit_name]
     task.assignee_id, task.updated_at = head.id, now
     audit(session, at=now, actor_id=by.id, action="task.move_lead", entity="task", entity_id=task.id,
           unit=unit.name, previous_unit=old_unit, to=head.handle, previous=previous.handle if previous else None)
@@ -1112,7 +1125,7 @@ def move_lead(session: Session, *, by: Person, item_ref: str, unit_words: str, n
         .limit(1)).first()
     return LeadMoved(task_id=task.id, item_ref=task.item_ref, notice_title=notice_title(task.notice),
                      old_unit=old_unit, previous_id=previous.id if previous else None,
-                     previous_name=previous.full_name if previous else None, new_unit=unit.name,
+                     previous_name=previous.full_name if previous else None, new_unit=unit_name,
                      head_id=head.id, head_name=head.full_name, text=task.text, due_on=task.due_on,
                      status=TaskStatus(task.status), percent=task.percent,
                      note=noted.note if noted else None, note_on=noted.created_at.date() if noted else None,
@@ -1258,6 +1271,7 @@ class TransferAsked:
     asker_unit: str
     admins: list[Person]
     unit_missing: bool = False  # the unit typed is not in the directory (nor a group of it)
+    unit_id: int | None = None  # the directory unit of `unit_name` (the office's "Đồng ý chuyển" moves it there)
     head: Person | None = None  # the head answering for the task, when someone else asked and had not asked before
     # (probe 23, F7) nothing sent to the office: the unit asked for already leads the item (its own task), or the
     # same person asked the same move since the task last moved
@@ -1300,12 +1314,12 @@ def ask_transfer(session: Session, *, by: Person, task_id: int, unit_words: str 
     """The request kept in the audit log (as a typed move's is) and handed to the admins, with the move's form; the
     unit typed is read as the directory has it when it names exactly one unit."""
     task = session.get_one(Task, task_id)
-    unit_name = None
+    unit_name = unit_id = None
     missing = already_led = False
     if unit_words:
         found, _, group = _Leads(session).units_of(unit_words.strip(" .:"))
         if group is None and len(found) == 1 and found[0].id != task.lead_unit_id:
-            unit_name = marked_spelling(found[0].name, [*task.written_units(), unit_words])
+            unit_name, unit_id = marked_spelling(found[0].name, [*task.written_units(), unit_words]), found[0].id
             already_led = session.scalar(select(func.count()).select_from(Task).where(
                 Task.notice_id == task.notice_id, Task.item_ref == task.item_ref, Task.lead_unit_id == found[0].id,
                 Task.status.in_(OPEN_STATUSES))) != 0
@@ -1329,7 +1343,8 @@ def ask_transfer(session: Session, *, by: Person, task_id: int, unit_words: str 
     log.info("%s says task %s is not their unit's (to %r)", by.handle, task.id, unit_name or unit_words)
     return TransferAsked(task_id=task.id, item_ref=task.item_ref, notice_title=notice_title(task.notice),
                          unit_name=unit_name, unit_words=unit_words, form=form, asker_name=by.full_name,
-                         asker_unit=asker_unit, admins=admins(session), unit_missing=missing, head=head)
+                         asker_unit=asker_unit, admins=admins(session), unit_missing=missing, head=head,
+                         unit_id=unit_id)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -159,7 +159,7 @@ class Conversation:
             handler_for_tap = {"n": notices.on_tap, "t": status.on_tap, "x": status.on_extension_tap,
                                "d": status.on_detail_tap, "s": status.on_snooze_tap,
                                "w": status.on_which_tap, "g": status.on_delegate_tap,
-                               "r": status.on_round_tap}.get(kind)
+                               "r": status.on_round_tap, "m": notices.on_move_tap}.get(kind)
             if handler_for_tap is None:
                 log.info("unknown action data %r", event.data)
                 await self.answer_tap(event, texts.STALE_BUTTON, alert=True)

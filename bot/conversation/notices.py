@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 from bot import ocrwords, texts
 from bot.conversation import directory
 from bot.conversation.events import Action, FileIn, Inbound, Outgoing, TapIn, TextIn
-from bot.corrections import LEAD, LOOKS_LIKE_CORRECTION, ONLY_FOR_A_DRAFT, CorrectionError, parse_corrections
+from bot.corrections import LEAD, ONLY_FOR_A_DRAFT, CorrectionError, looks_like_correction, parse_corrections
 from bot.datetext import WhenUnclear, parse_when
 from bot.ingest import parse_notice
 from bot.ingest.dates import HOLIDAY
@@ -28,7 +28,7 @@ from scheduler.series import start_notice_series
 from storage.corrections import Correction
 from storage.directory import person_by_id
 from storage.errors import NotAllowed, NoTasksFound, NoticeUnreadable
-from storage.models import Notice, Person, Role, Task
+from storage.models import Notice, Person, Role, Task, Unit
 from storage.notices import (
     Registered,
     cancel_notice,
@@ -40,6 +40,7 @@ from storage.notices import (
     format_title,
     hold_dues,
     latest_draft,
+    notice_title,
     preview_messages,
     registered_before,
     remember_preview,
@@ -49,7 +50,15 @@ from storage.notices import (
 )
 from storage.notices import correct_draft as apply_corrections
 from storage.parsed import ParsedNotice
-from storage.tasks import LeadMoved, admins, ask_move, edit_confirmed, move_lead, remember_task_message
+from storage.tasks import (
+    LeadMoved,
+    admins,
+    ask_move,
+    confirmed_item,
+    edit_confirmed,
+    move_lead,
+    remember_task_message,
+)
 from storage.vntext import fold, strip_marks
 
 if TYPE_CHECKING:
@@ -228,7 +237,7 @@ async def correct_draft(conv: Conversation, event: TextIn, person: Person) -> bo
                                                     misread=words.get(str(found[0]), ())))
         return True
     issued_on = await ctx.db.run(lambda s: s.get_one(Notice, notice_id).issued_on)  # "hạn 15 ngày" counts from it
-    if replied or LOOKS_LIKE_CORRECTION.match(event.text.strip()):
+    if replied or looks_like_correction(event.text):
         corrections = parse_corrections(event.text, today=ctx.today(), now=ctx.clock.now(), issued_on=issued_on)
     else:
         try:
@@ -298,8 +307,12 @@ async def typed_move(conv: Conversation, event: TextIn, person: Person) -> bool:
     if move is None or not (move["word"] or re.search(r"\d", move["ref"])):
         return False
     ctx = conv.ctx
-    if person.is_admin and await ctx.db.run(latest_draft, person) is not None:
-        return False  # a line for the draft open (the corrections answer it)
+    draft_id = await ctx.db.run(latest_draft, person) if person.is_admin else None
+    if draft_id is not None and (not (move["word"] or "." in move["ref"]) or
+                                 not await ctx.db.run(confirmed_item, move["ref"])):
+        # a line for the draft open (the corrections answer it): a bare number is a task of the preview, and an
+        # item no confirmed notice has is the draft's
+        return False
     share = move["share"]
     if person.role not in (Role.ADMIN, Role.LEADER):
         asked = await ctx.db.run(ask_move, by=person, item_ref=move["ref"], unit_words=move["unit"],
@@ -314,7 +327,32 @@ async def typed_move(conv: Conversation, event: TextIn, person: Person) -> bool:
         return True
     moved = await ctx.db.run(move_lead, by=person, item_ref=move["ref"], unit_words=move["unit"],
                              now=ctx.clock.now(), from_words=share)
+    said = texts.lead_moved_text(moved)
+    if draft_id is not None:  # (probe 24, F9) the confirmed task moved, never the draft's; said so
+        title = await ctx.db.run(lambda s: notice_title(s.get_one(Notice, draft_id)))
+        said += "\n\n" + texts.moved_with_draft_open(title)
+    await conv.say(event, said)
+    await _after_move(conv, person, moved)
+    return True
+
+
+async def on_move_tap(conv: Conversation, event: TapIn, person: Person) -> None:
+    """"Đồng ý chuyển" under a head's request to move a task to another unit (probe 24, F9): the office moves it
+    there, as "chuyển mục … sang …" typed would; the button goes."""
+    _, task_id, unit_id = event.data.split(":")
+    ctx = conv.ctx
+    unit_name = await ctx.db.run(lambda s: s.get_one(Unit, int(unit_id)).name)
+    await conv.answer_tap(event)
+    await conv.clear_actions(event.channel, event.chat_id, event.on_message)
+    moved = await ctx.db.run(move_lead, by=person, item_ref="", unit_words=unit_name, now=ctx.clock.now(),
+                             task_id=int(task_id))
     await conv.say(event, texts.lead_moved_text(moved))
+    await _after_move(conv, person, moved)
+
+
+async def _after_move(conv: Conversation, person: Person, moved: LeadMoved) -> None:
+    """Who hears of a move: the previous holder, the new one, and (a leader's move) the office."""
+    ctx = conv.ctx
     if moved.previous_id is not None and moved.previous_id != moved.head_id:
         previous = await ctx.db.run(person_by_id, moved.previous_id)
         if previous is not None:
@@ -324,7 +362,6 @@ async def typed_move(conv: Conversation, event: TextIn, person: Person) -> bool:
         for admin in await ctx.db.run(admins):
             await conv.notify(admin, Outgoing(text=texts.lead_moved_by_leader(admin.full_name, person.full_name,
                                                                              moved)))
-    return True
 
 
 # Corrections of a confirmed item from the paper, by an admin with no draft open or a leader: "2.d hạn 26/02/2027",

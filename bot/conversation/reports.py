@@ -106,7 +106,10 @@ UNIT_KINDS = {"thon": "thôn", "xa": "xã", "phuong": "phường", "thi tran": "
               "huyen": "huyện", "quan": "quận", "thi xa": "thị xã", "thanh pho": "thành phố", "ban": "ban",
               "hoi": "hội", "truong": "trường", "to dan pho": "tổ dân phố", "to": "tổ", "xom": "xóm", "ap": "ấp",
               "khu pho": "khu phố", "tram": "trạm", "chi cuc": "chi cục", "trung tam": "trung tâm",
-              "cong ty": "công ty"}
+              "cong ty": "công ty",
+              # a ministry's or the government's directory: "Bộ nào chậm?", "tỉnh nào chưa báo cáo?" (probe 24, F8)
+              "bo": "bộ", "tinh": "tỉnh", "cuc": "cục", "tong cuc": "tổng cục", "vu": "vụ", "dai": "đài",
+              "vien": "viện"}
 _KIND = "|".join(sorted(UNIT_KINDS, key=len, reverse=True))
 # "thôn nào chậm?", "thon nao cham", "xã nào chậm", "phòng nào chưa báo cáo?", "huyện nào chưa bc", "những sở nào
 # quá hạn": the "đơn vị nào chậm?" question, about the units of one kind (on text folded character for character)

@@ -1535,8 +1535,14 @@ async def _ask_transfer(conv: Conversation, event: Inbound, person: Person, task
     if asked.already_led or asked.repeated:  # (probe 23, F7) nothing new for the office
         return
     for admin in asked.admins:
+        address = conv.address_of(admin)
+        button = asked.unit_id is not None and address is not None and \
+            conv.channel(address[0]).capabilities.buttons  # (probe 24, F9) the move in one tap
+        actions = ((Action(label=texts.BUTTON_MOVE, data=f"m:{asked.task_id}:{asked.unit_id}",
+                            typed=asked.form),),) if button else ()
         await conv.notify(admin, Outgoing(text=texts.transfer_asked_to_admin(admin.full_name, asked,
-                                                                             " ".join(nfc(text).split()))))
+                                                                             " ".join(nfc(text).split()),
+                                                                             button=button), actions=actions))
     if asked.head is not None:  # the head answering for the unit's tasks hears of it too, once
         await conv.notify(asked.head, Outgoing(text=texts.move_asked_to_head(asked.head.full_name, asked)))
 

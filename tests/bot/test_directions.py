@@ -84,7 +84,7 @@ async def test_a_difficulty_a_unit_reports_reaches_the_leaders_weekly_summary(ha
     assert await send_weekly_digest(conversation_of(h.app)) == 1
     summary = last_text(h, "leader")
     assert "4. Vướng mắc, đề xuất của đơn vị: 1 nhiệm vụ." in summary, summary
-    assert "(Các nhiệm vụ dưới đây thuộc thông báo số 45/TB-UBND ngày 20/02/2018.)" in summary, summary
+    assert "(Các nhiệm vụ dưới đây thuộc Thông báo số 45/TB-UBND ngày 20/02/2018.)" in summary, summary
     assert ("• Mục 4: Sở Tài nguyên và Môi trường, đ/c Trần Văn Môi — "
             "“đang làm 60%, vướng kinh phí đo đạc, đề nghị tỉnh hỗ trợ” (26/02)") in summary, summary
     h.clock.set(local(2018, 3, 9, 16, 0))  # a week on, nothing new said: the same words are not news

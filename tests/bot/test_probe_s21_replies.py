@@ -203,7 +203,8 @@ async def test_not_ours_goes_to_the_office_and_stores_no_progress(harness: Harne
                              "Môi trường chủ trì."), answer
     [office] = texts_to(h, "admin", before)
     assert "đ/c Lê Văn Dân (Ban Dân vận Tỉnh ủy) đề nghị chuyển nhiệm vụ mục 1" in office
-    assert office.endswith("Nếu đồng ý, đồng chí gõ: chuyển mục 1 sang Sở Tài nguyên và Môi trường"), office
+    assert office.endswith("Nếu đồng ý, đồng chí bấm “Đồng ý chuyển” hoặc gõ: chuyển mục 1 sang Sở Tài nguyên và Môi "
+                           "trường"), office
     assert task(h, "1").status == S.OPEN and not reports(h)
     assert count(h, AuditLog, AuditLog.action == "task.move_asked") == 1
 

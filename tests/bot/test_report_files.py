@@ -267,7 +267,7 @@ def test_weekly_digest_text() -> None:
         "Kính gửi đồng chí Huỳnh Thanh Cảnh,",
         "Nhắc việc báo cáo tình hình thực hiện nhiệm vụ trong tuần, từ 27/03/2026 đến 02/04/2026.",
         "",
-        "(Các nhiệm vụ dưới đây thuộc thông báo số 45/TB-UBND ngày 05/03/2026.)",
+        "(Các nhiệm vụ dưới đây thuộc Thông báo số 45/TB-UBND ngày 05/03/2026.)",
         "1. Hoàn thành trong tuần: 2 nhiệm vụ.",
         f"• Mục 5: Theo dõi dư luận — {BDV}, đ/c Lê Văn Dân; "
         "hoàn thành ngày 30/03/2026 (không có thời hạn)",
