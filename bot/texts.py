@@ -1691,25 +1691,38 @@ def task_card_text(*, item_ref: str, notice_title: str, text: str, due_on: dt.da
 
 
 def assignment_text(name: str, notice_title: str, tasks: Sequence[tuple[str, str, dt.date | None, str | None]],
-                    buttons: bool, today: dt.date | None = None, units: Sequence[str | None] = ()) -> str:
+                    buttons: bool, today: dt.date | None = None, units: Sequence[str | None] = (),
+                    supporting: Sequence[bool] = (), supporting_ahead: bool = True) -> str:
     """Sent once when a notice is confirmed (or a task reaches its holder later): every task of that notice given
     to this person; a deadline already past `today` is said to be past. `units`: each task's lead unit, said when
-    the person holds tasks of several units (a second post, kiêm nhiệm)."""
+    the person holds tasks of several units (a second post, kiêm nhiệm). `supporting`: each task is a supporting
+    duty on the lighter ladder (`ReminderPolicy.supports_task_lightly`; `supporting_ahead`: reminded once ahead)."""
     count = f"{len(tasks)} nhiệm vụ" if len(tasks) > 1 else "nhiệm vụ"
-    lines = [f"Kính gửi đồng chí {name},", f"Đồng chí được giao chủ trì {count} theo {notice_title}:"]
+    light = list(supporting) if len(supporting) == len(tasks) else [False] * len(tasks)
+    role = "phối hợp thực hiện" if all(light) else "chủ trì"
+    lines = [f"Kính gửi đồng chí {name},", f"Đồng chí được giao {role} {count} theo {notice_title}:"]
     leads = list(units) if len(units) == len(tasks) else [None] * len(tasks)
     several = len(set(leads)) > 1
-    for (ref, text, due, period), unit in zip(tasks, leads, strict=True):
+    for (ref, text, due, period), unit, support in zip(tasks, leads, light, strict=True):
         late = " — đã quá hạn, đề nghị khẩn trương thực hiện" if due and today and due < today else ""
         deadline = ("hạn " + date_vn(due) if due else "không có thời hạn") + _round_note(period) + late
-        lines.append(f"• Mục {ref}{f' ({unit})' if unit and several else ''}: {short_title(text, lead=unit)} — "
+        mark = " (phối hợp)" if support and not all(light) else ""
+        lines.append(f"• Mục {ref}{f' ({unit})' if unit and several else ''}{mark}: {short_title(text, lead=unit)} — "
                      f"{deadline}")
     example = tasks[0][0]
     how = "trả lời tin này hoặc gõ" if buttons else "gõ"
-    lines += ["", "Nhắc việc sẽ nhắc vào buổi sáng ngày làm việc khi nhiệm vụ sắp đến hạn, đến hạn hoặc quá hạn; "
-                  "nhiệm vụ không có thời hạn được đề nghị cập nhật 10 ngày làm việc một lần.",
-              f"Để báo cáo, đồng chí {how} số mục và tình trạng, ví dụ: “{example} xong”, "
-              f"“{example} 60% vướng kinh phí”."]
+    lines.append("")
+    if not all(light):
+        lines.append("Nhắc việc sẽ nhắc vào buổi sáng ngày làm việc khi nhiệm vụ sắp đến hạn, đến hạn hoặc quá hạn; "
+                     "nhiệm vụ không có thời hạn được đề nghị cập nhật 10 ngày làm việc một lần.")
+    if any(light):
+        refs = ", ".join([f"mục {ref}" for (ref, *_), support in zip(tasks, light, strict=True) if support])
+        which = "Đây là nhiệm vụ phối hợp" if all(light) else f"Với nhiệm vụ phối hợp ({refs})"
+        ahead = "Nhắc việc chỉ nhắc một lần trước hạn" if supporting_ahead else "Nhắc việc không nhắc thêm"
+        lines.append(f"{which}, trách nhiệm chính thuộc đơn vị chủ trì; {ahead}, không nhắc khi quá hạn. "
+                     "Đồng chí báo cáo khi hoàn thành phần việc của đơn vị hoặc khi có đề nghị.")
+    lines.append(f"Để báo cáo, đồng chí {how} số mục và tình trạng, ví dụ: “{example} xong”, "
+                 f"“{example} 60% vướng kinh phí”.")
     return vn("\n".join(lines))
 
 

@@ -248,6 +248,7 @@ class _TaskFacts:
     assignee: _Assignee
     occurrence_start: dt.date | None  # a round of a recurring duty …
     recurrence: str | None  # … of this frequency (short rounds have a short ladder)
+    text: str  # its opening words: a supporting duty has a lighter ladder (`storage.tasks.is_supporting_duty`)
 
 
 def _urgency(items: list[dict[str, Any]]) -> int:
@@ -285,7 +286,8 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
     tasks = [row for ids in chunks(near) for row in session.execute(
         select(Task.id, Task.created_at, Task.due_on, Task.status, Task.lead_unit_id, Task.assignee_id,
                Task.escalated, Task.snoozed_until, Task.last_report_at, Task.occurrence_start, Task.recurrence,
-               Person.role, Person.unit_id, Task.notice_id, Task.leaders_in_charge)
+               Person.role, Person.unit_id, Task.notice_id, Task.leaders_in_charge,
+               func.substr(Task.text, 1, 160).label("opening"))
         .join(Notice, Notice.id == Task.notice_id)  # by its primary key, a candidate at a time
         .outerjoin(Person, Person.id == Task.assignee_id)
         .where(Task.id.in_(ids), Notice.status == NoticeStatus.CONFIRMED)  # held by nobody: the leaders still hear
@@ -314,7 +316,8 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
                            lead_unit_id=task.lead_unit_id, assignee=_Assignee(headed_unit_ids=frozenset(
                                headed.get(task.assignee_id, set())
                                | ({task.unit_id} if task.role == Role.HEAD and task.unit_id is not None else set()))),
-                           occurrence_start=task.occurrence_start, recurrence=task.recurrence)
+                           occurrence_start=task.occurrence_start, recurrence=task.recurrence,
+                           text=task.opening or "")
         told = list(task.escalated or [])
         state = state_of(cast(Task, facts), calendar=calendar, escalated=[EscalationLevel(v) for v in told],
                          snoozed_until=task.snoozed_until,

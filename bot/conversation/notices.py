@@ -467,7 +467,9 @@ async def tell_assigned(conv: Conversation, title: str, assignees: dict[int, lis
         buttons = conv.replies_reach(person)
         text = texts.assignment_text(person.full_name, title,
                                      [(t.item_ref, t.text, t.due_on, t.occurrence_label) for t in tasks],
-                                     buttons, ctx.today(), units=[t.lead_name for t in tasks])
+                                     buttons, ctx.today(), units=[t.lead_name for t in tasks],
+                                     supporting=[ctx.policy.supports_task_lightly(t) for t in tasks],
+                                     supporting_ahead=bool(ctx.policy.supporting_days_before))
         if supports and person_id in supports:
             _, rows = await ctx.db.run(supported_tasks, person_id, supports[person_id])
             text = f"{text}\n\n{texts.support_section(title, rows)}"
