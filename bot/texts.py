@@ -303,11 +303,12 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
     if 2 * len(once) < len(parsed.tasks):
         once = []
     runs = _unit_runs(parsed, draft)  # a long notice's tasks under one unit: the lead said once, above them
+    written = written_units(parsed)
     grouped = {i for run in runs.values() for i in run}
     for i, task in zip(draft.numbers, parsed.tasks, strict=True):
-        lines += ["", *_run_header(runs[i], task, draft)] if i in runs else [""]  # (the unit's line just above)
+        lines += ["", *_run_header(runs[i], task, draft, written)] if i in runs else [""]  # (the unit's line above)
         lines += [*_task_block(i, task, draft, today, explain, leaders=task.leaders != said_leaders,
-                                   source=i not in once, lead=i not in grouped)]
+                                   source=i not in once, lead=i not in grouped, written=written)]
         said_leaders = task.leaders
     how = "trả lời tin này" if replies else "gõ"
     # each problem once: a lead nobody would receive is said with where it was read (not in the note below as well);
@@ -353,12 +354,12 @@ def _unit_runs(parsed: ParsedNotice, draft: Draft) -> dict[int, list[int]]:
     return {run[0]: run for run in runs if len(run) >= UNIT_RUN_LENGTH}
 
 
-def _run_header(run: Sequence[int], task: ParsedTask, draft: Draft) -> list[str]:
+def _run_header(run: Sequence[int], task: ParsedTask, draft: Draft, written: Sequence[str] = ()) -> list[str]:
     """The line above a unit's run of tasks: which tasks, their lead and what it comes to, where it was read, and
     (when nobody would receive them) why — once for the run."""
     name = task.lead[0]
     taken_from = _LEAD_TAKEN_FROM.get(task.lead_source or "")
-    said = _lead_guess(name, draft.guesses.get(name), number=run[0])
+    said = _lead_guess(name, draft.guesses.get(name), number=run[0], written=written)
     unreached = _unreached(task.lead, draft)
     why = f" — chưa có người nhận: {_why_unreached(name, draft)}" if unreached and "(" not in said else ""
     return [f"▸ Nhiệm vụ {_spans(run)} — chủ trì{f' ({taken_from})' if taken_from else ''}: {said}{why}"]
@@ -473,8 +474,13 @@ def _example_units(draft: Draft, parsed: ParsedNotice | None = None, *,
 def _spelled(unit_name: str, parsed: ParsedNotice | None) -> str:
     """A directory unit in the bot's own sentences: as the notice spells it where the directory has no marks
     ("So Xay dung" → "Sở Xây dựng", probe 23 F6; `marked_spelling`). (“trong danh bạ: …” keeps the directory's.)"""
-    written = [n for t in (parsed.tasks if parsed is not None else ()) for n in (*t.lead, *t.support)]
-    return marked_spelling(unit_name, written)
+    return marked_spelling(unit_name, written_units(parsed))
+
+
+def written_units(parsed: ParsedNotice | None) -> list[str]:
+    """The units as a draft's tasks write them (leads and supports): how `marked_spelling` spells a directory unit
+    the directory writes without marks."""
+    return [n for t in (parsed.tasks if parsed is not None else ()) for n in (*t.lead, *t.support)]
 
 
 def _support_guess(name: str, guess: UnitGuess | None) -> str:
@@ -493,14 +499,14 @@ def _support_guess(name: str, guess: UnitGuess | None) -> str:
 
 def _task_block(number: int, task: ParsedTask, draft: Draft, today: dt.date | None,
                 explain: Callable[[dt.date], str | None] | None = None, *, leaders: bool = True,
-                source: bool = True, lead: bool = True) -> list[str]:
+                source: bool = True, lead: bool = True, written: Sequence[str] = ()) -> list[str]:
     """One task of a draft as the preview shows it: text, lead (what it comes to in the directory, and where it was
     read unless `source` is off; none when `lead` is off: a line above the task's unit group says it), supporting
     units, the leaders in charge (`leaders`: when they differ from the task above: said once for a group), deadline,
     recurrence."""
     lines = [f"{number}. [Mục {task.ref}] {shorten(ask_first(task.text, task.lead))}"]  # from the ask, not a heading
     if lead:
-        lines += _lead_lines(number, task, draft.guesses, indent="   ", source=source)
+        lines += _lead_lines(number, task, draft.guesses, indent="   ", source=source, written=written)
     if task.support:
         lines.append(f"   • Phối hợp: {'; '.join(_support_guess(n, draft.guesses.get(n)) for n in task.support)}")
     if task.leaders and leaders:
@@ -557,7 +563,7 @@ _LEAD_TAKEN_FROM = {"heading": "theo đề mục phía trên", "addressee": "the
 
 
 def _lead_lines(number: int, task: ParsedTask, guesses: dict[str, UnitGuess], *, indent: str,
-                every_member: bool = False, source: bool = True) -> list[str]:
+                every_member: bool = False, source: bool = True, written: Sequence[str] = ()) -> list[str]:
     """A draft task's lead lines: what each lead comes to in the directory, where it was read when not in the task's
     own words (`source`), and a group member the task's own results go to ("báo cáo … về Phòng Kế hoạch - Tổng
     hợp"), which the group gives the task too."""
@@ -566,13 +572,14 @@ def _lead_lines(number: int, task: ParsedTask, guesses: dict[str, UnitGuess], *,
     if len(task.lead) == 1:
         guess = _without(guesses.get(task.lead[0]), collector)
         lines = [f"{indent}• Chủ trì{f' ({taken_from})' if taken_from else ''}: "
-                 f"{_lead_guess(task.lead[0], guess, number=number, every_member=every_member)}"]
+                 f"{_lead_guess(task.lead[0], guess, number=number, every_member=every_member, written=written)}"]
     elif task.lead:  # each unit named is asked, and told, on its own
         lines = [f"{indent}• Chủ trì (mỗi đơn vị một nhiệm vụ{f'; {taken_from}' if taken_from else ''}):"]
         named = {unit for name in task.lead if (g := guesses.get(name)) is not None
                  for unit in ([g.unit_name] if g.unit_name else []) + [u for u, _ in g.members]}
         lines += [f"{indent}  – " + _lead_guess(name, _without(guesses.get(name), collector), each=False,
-                                                number=number, named=named, every_member=every_member)
+                                                number=number, named=named, every_member=every_member,
+                                                written=written)
                   for name in task.lead]
     else:
         return [f"{indent}• Chủ trì: chưa xác định"]
@@ -713,7 +720,7 @@ def draft_changes(parsed: ParsedNotice, draft: Draft, *, replies: bool = True, t
     if shown:
         lines += ["", "Sau khi sửa:"]
         for i, task in shown:
-            lines += ["", *_task_block(i, task, draft, today, explain)]
+            lines += ["", *_task_block(i, task, draft, today, explain, written=written_units(parsed))]
             if str(i) in found_at:
                 lines.append(f"   • {misread_said(found_at[str(i)])}")
     elsewhere = [place for place in found_at if place not in {str(i) for i, _ in shown}]
@@ -759,10 +766,13 @@ UNRESOLVED_GROUP = "nhóm đơn vị chưa xác định được đơn vị cụ
 
 
 def _lead_guess(name: str, guess: UnitGuess | None, *, each: bool = True, number: int | None = None,
-                named: set[str] | frozenset[str] = frozenset(), every_member: bool = False) -> str:
+                named: set[str] | frozenset[str] = frozenset(), every_member: bool = False,
+                written: Sequence[str] = ()) -> str:
     """A lead as written and what it comes to in the directory: the unit and who is given the task, or a
     group's members (`each`: say that each gets the task, unless the line above says it) and the units it leaves
-    out, but those the task's other leads name (`named`) (to add, the task's `number` in the example)."""
+    out, but those the task's other leads name (`named`) (to add, the task's `number` in the example). A directory
+    unit without marks is named as the notice (`written`) spells it, as every other message does (`marked_spelling`;
+    the “(trong danh bạ: …)” label keeps the directory's)."""
     if guess is None:
         return name
     if names_no_unit(name) and not guess.unit_name and not guess.members and not guess.person:
@@ -772,18 +782,19 @@ def _lead_guess(name: str, guess: UnitGuess | None, *, each: bool = True, number
             every = _every_form(name)
             hint = f", hoặc ghi “tất cả {every}” để giao cho mọi đơn vị như vậy trong danh bạ" if every else ""
             return f"{name} (nhóm đơn vị; chưa xác định được đơn vị cụ thể, đồng chí ghi rõ tên đơn vị để giao{hint})"
-        names = [unit for unit, _ in guess.members]
+        names = [marked_spelling(unit, written) for unit, _ in guess.members]
         shown = _some_units(names, len(names) if every_member else GROUP_SHOWN)  # (a task shown whole: all)
         headless = sum(1 for _, head in guess.members if head is None)
         missing = f"; {headless} đơn vị chưa có trưởng đơn vị" if headless else ""
         each_one = ", mỗi đơn vị một nhiệm vụ" if each else ""
-        left = _left_out(name, guess, number, named)
+        left = _left_out(name, guess, number, named, written)
         return f"{name} — {len(names)} đơn vị trong danh bạ{each_one}: {shown}{missing}{left}"
     if guess.person:
         return f"{name} — giao đ/c {guess.head_name}"
     if guess.unit_name is None:
         return f"{name} (chưa có trong danh bạ)"
     who = f"giao đ/c {guess.head_name}" if guess.head_name else "đơn vị chưa có trưởng đơn vị"
+    name = marked_spelling(name, written)  # (a correction's lead is the directory's own name: "So Xay dung")
     return f"{name}{_as_in_directory(name, guess.unit_name)} — {who}"
 
 
@@ -794,10 +805,11 @@ def _some_units(units: Sequence[str], cap: int) -> str:
     return ", ".join(units[:cut]) + (f" và {len(units) - cut} đơn vị khác" if len(units) > cut else "")
 
 
-def _left_out(name: str, guess: UnitGuess, number: int | None, named: set[str] | frozenset[str]) -> str:
+def _left_out(name: str, guess: UnitGuess, number: int | None, named: set[str] | frozenset[str],
+              written: Sequence[str] = ()) -> str:
     """The directory's units a group leaves out ("các phòng": the Chi cục), but those named beside it, and how to
-    add them."""
-    left = [unit for unit in guess.left_out if unit not in named]
+    add them (spelled as `_lead_guess` does)."""
+    left = [marked_spelling(unit, written) for unit in guess.left_out if unit not in named]
     if not left:
         return ""
     shown = _some_units(left, GROUP_SHOWN)
@@ -891,7 +903,7 @@ def correction_lines(applied: Sequence[Applied]) -> list[str]:
 def draft_task_text(number: int, task: ParsedTask, *, today: dt.date | None = None,
                     guesses: dict[str, UnitGuess] | None = None,
                     explain: Callable[[dt.date], str | None] | None = None,
-                    misread: Sequence[Misread] = ()) -> str:
+                    misread: Sequence[Misread] = (), written: Sequence[str] = ()) -> str:
     """One task of a draft, whole (the preview shortens long texts), its leads as the directory reads them
     (`guesses`: a group's units, who is given the task). `explain`: the calendar's `explain_deadline`, as the
     preview has it (a deadline on a day off, the first round of a duty). `misread`: its words OCR probably misread,
@@ -900,7 +912,7 @@ def draft_task_text(number: int, task: ParsedTask, *, today: dt.date | None = No
     if misread:
         lines.append(f"({misread_said(misread)}; để sửa, đồng chí gõ “{number} nd: …” với toàn văn đã sửa.)")
     if guesses is not None:
-        lines += _lead_lines(number, task, guesses, indent="", every_member=True)
+        lines += _lead_lines(number, task, guesses, indent="", every_member=True, written=written)
     elif task.lead:
         lines.append(f"• Chủ trì: {_units(task.lead)}")
     if task.support:

@@ -219,7 +219,8 @@ async def correct_draft(conv: Conversation, event: TextIn, person: Person) -> bo
         words = dict(await asyncio.to_thread(_misread, parsed, draft)) if draft.ocr_text is not None else {}
         await conv.say(event, texts.draft_task_text(*found, today=ctx.today(), guesses=draft.guesses,
                                                     explain=ctx.policy.calendar.explain_deadline,
-                                                    misread=words.get(str(found[0]), ())))
+                                                    misread=words.get(str(found[0]), ()),
+                                                    written=texts.written_units(parsed)))
         return True
     issued_on = await ctx.db.run(lambda s: s.get_one(Notice, notice_id).issued_on)  # "hạn 15 ngày" counts from it
     if replied or LOOKS_LIKE_CORRECTION.match(event.text.strip()):
