@@ -1870,10 +1870,11 @@ def far_extension(current_due: dt.date | None, requested_due: dt.date | None, to
 def recorded_text(rec: Recorded, note: str | None = None, requested_due: dt.date | None = None, *,
                   deciders: str = SOME_DECIDER, replaced_due: dt.date | None = None,
                   replaced: bool = False, reopened: bool = False, requested_note: str | None = None,
-                  current_due: dt.date | None = None, today: dt.date | None = None) -> str:
+                  current_due: dt.date | None = None, today: dt.date | None = None,
+                  date_confirmed: bool = False) -> str:
     """`requested_note`: the date asked falls on a day off ("hạn … rơi vào ngày nghỉ Tết, tính đến hết …");
     `current_due`, `today`: to say a request that moves the deadline far (FAR_EXTENSION_DAYS), and the lunar year of
-    a Tết phrase far ahead."""
+    a Tết phrase far ahead — not read back when the requester has just confirmed that date (`date_confirmed`)."""
     if reopened:  # (the note is the person's own "mở lại …": not repeated)
         return vn(f"Đã mở lại mục {rec.item_ref}: {recorded_status(rec)}. Nhắc việc sẽ nhắc nhiệm vụ này như trước.")
     lines = [f"Đã cập nhật: mục {rec.item_ref} — {recorded_status(rec)}."]
@@ -1884,7 +1885,7 @@ def recorded_text(rec: Recorded, note: str | None = None, requested_due: dt.date
             lines.append(f"({requested_note})")
         far = far_extension(current_due, requested_due, today) if today is not None else None
         lunar = bool(note and re.search(r"\b(?:tet|gieng|ram)\b", strip_marks(note).lower()))
-        if lunar:  # a date said by the lunar year; far ahead, its year named and how far (probe 23, F1)
+        if lunar and not date_confirmed:  # a date said by the lunar year; far ahead, its year named (probe 23, F1)
             year = (f" (Tết năm {lunar_year_name(requested_due.year)})"
                     if today is not None and (requested_due - today).days > FAR_TET_DAYS else "")
             lines.append(f"(Nhắc việc hiểu thời gian đồng chí nêu là {WEEKDAYS[requested_due.weekday()]}, "
