@@ -153,8 +153,8 @@ class TaskState:
     # the last request refused: the local day it was sent, and the day it was refused
     refused_asked_on: dt.date | None = None
     refused_on: dt.date | None = None
-    # the holder's unit only supports (its task reads "Có trách nhiệm phối hợp với …": `is_supporting_duty`): a
-    # lighter ladder (`ReminderPolicy.supporting_days_before`), never escalated
+    # the holder's unit only supports (its task, not a recurring duty, reads "Có trách nhiệm phối hợp với …":
+    # `is_supporting_duty`): a lighter ladder (`ReminderPolicy.supporting_days_before`), never escalated
     supporting: bool = False
 
 
@@ -208,7 +208,7 @@ def state_of(task: Task, *, calendar: WorkingCalendar, escalated: Iterable[Escal
         escalated=frozenset(escalated), last_update_on=last_update_on, snoozed_until=snoozed_until,
         days_before=days_before, short_round=days_before is not None, extension_asked_on=extension_asked_on,
         extension_until=extension_until, refused_asked_on=refused_asked_on, refused_on=refused_on,
-        supporting=task.due_on is not None and is_supporting_duty(task.text))
+        supporting=task.due_on is not None and task.recurrence is None and is_supporting_duty(task.text))
 
 
 def round_steps(task: Task) -> tuple[int, ...] | None:
@@ -359,12 +359,12 @@ class ReminderPolicy:
 
     def supports_task_lightly(self, task: Task) -> bool:
         """`supports_lightly` of a stored task (for what its assignment message says)."""
-        return self.supporting_days_before is not None and task.due_on is not None and round_steps(task) is None \
+        return self.supporting_days_before is not None and task.due_on is not None and task.recurrence is None \
             and is_supporting_duty(task.text)
 
     def supports_lightly(self, state: TaskState) -> bool:
         """Whether `state` is a supporting duty on the lighter ladder (`supporting_days_before`)."""
-        return state.supporting and self.supporting_days_before is not None and not state.short_round
+        return state.supporting and self.supporting_days_before is not None
 
     def _anchor(self, state: TaskState) -> dt.date:
         """The day the late phase counts from besides the deadline: the assignment, or the refusal of an extension

@@ -14,6 +14,7 @@ from scheduler.dispatcher import send_due_digests
 from scheduler.policy import DigestCategory, EscalationLevel, ReminderPolicy, TaskState
 from storage.db import Database
 from storage.parsed import ParsedTask
+from storage.reports import weekly_digest
 from storage.tasks import is_supporting_duty
 from tests.conftest import local
 from tests.scheduler.test_dispatcher import HEAD_BDV, RecordingSender, register
@@ -104,3 +105,19 @@ async def test_the_head_of_a_unit_that_only_supports_gets_one_digest_for_it(migr
     assert [(v.day, [line.category for line in v.lines]) for v in sender.to(HEAD_BDV)] == [
         (D(2018, 3, 13), ["due_soon"])]
     assert sender.sent and all(chat == sender.sent[0][0] for chat, _ in sender.sent), "nobody else: no escalation"
+
+
+def test_the_leaders_weekly_summary_lists_no_supporting_duty_overdue(migrated_db: Database) -> None:
+    db = migrated_db
+    register(db, [ParsedTask(ref="4", text="Có trách nhiệm phối hợp với UBND các xã cung cấp thông tin, số liệu",
+                             lead=("Ban Dân vận Tỉnh ủy",), due=D(2018, 3, 16)),
+                  ParsedTask(ref="5", text="Rà soát quy chế làm việc", lead=("Ban Dân vận Tỉnh ủy",),
+                             due=D(2018, 3, 16))], at=local(2018, 2, 26, 9, 0))
+    cal = policy.calendar
+
+    def summary(light: bool) -> tuple[list[str], list[str]]:
+        week = db.call(weekly_digest, today=D(2018, 3, 23), tz=cal.tz, rule=cal, light_support=light)
+        return [i.item_ref for i in week.newly_overdue + week.still_overdue], [h.name for h in week.silent]
+
+    assert summary(True) == (["5"], ["Lê Văn Dân"])
+    assert summary(False) == (["4", "5"], ["Lê Văn Dân"])
