@@ -1570,7 +1570,9 @@ def digest_text(view: DigestView, *, buttons: bool, recalled: Mapping[int, str] 
                 where += f" — {line.lead_unit}"
             cover = f" (thay đ/c {line.covering_for} nghỉ phép)" if line.covering_for and not cover_once else ""
             period = _digest_round(line)
-            title = f"{digest_bullet(line)}{period}: {short_title(line.task_text, lead=line.lead_unit)}{where}{cover}"
+            role = " (phối hợp)" if line.supporting else ""  # a supporting duty: said once ahead only (policy.py)
+            title = (f"{digest_bullet(line)}{period}{role}: {short_title(line.task_text, lead=line.lead_unit)}"
+                     f"{where}{cover}")
             if checkin and line.due_on is None:  # one line each: the heading says there is no deadline
                 lines.append(f"{title} — {progress_text(line.status, line.percent)}")
                 continue

@@ -180,6 +180,7 @@ class DigestLine:
     occurrence: str | None = None  # a recurring duty's current period ("tháng 3/2026")
     notice_subject: str | None = None  # what the notice is about (its trích yếu), when the title does not say it
     extension_until: dt.date | None = None  # an "extension_pending" line: the date the holder asked for
+    supporting: bool = False  # the reader's own task is a supporting duty on the lighter ladder (policy.py)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -328,7 +329,9 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
         items = policy.due_items(state, today, last_digest_on=last_run)
         if task.assignee_id is not None and task.assignee_id not in away and \
                 not any(i.escalation is None for i in items) and (early := policy.ahead_item(state, today)):
-            ahead[task.assignee_id].append(_item_json(early))  # listed only if a digest goes out anyway
+            # listed only if a digest goes out anyway
+            ahead[task.assignee_id].append(_item_json(early) | ({"supporting": True}
+                                                                if policy.supports_lightly(state) else {}))
         for item in items:
             if item.escalation is None:
                 recipients = [task.assignee_id]
@@ -352,6 +355,8 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
                 line = _item_json(item)
                 if item.escalation is None:
                     own_lines.append(line)
+                    if policy.supports_lightly(state):
+                        line["supporting"] = True
                 if person_id in away:  # on leave: their colleague covers, or nothing until they are back
                     line["covering_for"] = away[person_id].full_name
                     person_id = away[person_id].leave_cover_id
@@ -1118,7 +1123,8 @@ def _line(task: Any, item: dict[str, Any], title: str, subject: str | None = Non
         else task.first_lead_name,
         "told": tuple(told) if told else (), "told_now": tuple(told_now) if told_now else (),
         "covering_for": get("covering_for"), "occurrence": task.occurrence_label,
-        "notice_subject": subject, "extension_until": dt.date.fromisoformat(until) if until else None})
+        "notice_subject": subject, "extension_until": dt.date.fromisoformat(until) if until else None,
+        "supporting": bool(get("supporting"))})
 
 
 _STATUS = {str(s): s for s in TaskStatus}  # (TaskStatus(value) is a Python call through the enum machinery)

@@ -9,6 +9,7 @@ import datetime as dt
 
 import pytest
 
+from bot.texts import digest_text
 from scheduler.clock import FakeClock
 from scheduler.dispatcher import send_due_digests
 from scheduler.policy import DigestCategory, EscalationLevel, ReminderPolicy, TaskState
@@ -104,6 +105,8 @@ async def test_the_head_of_a_unit_that_only_supports_gets_one_digest_for_it(migr
         day += dt.timedelta(days=1)
     assert [(v.day, [line.category for line in v.lines]) for v in sender.to(HEAD_BDV)] == [
         (D(2018, 3, 13), ["due_soon"])]
+    [view] = sender.to(HEAD_BDV)
+    assert view.lines[0].supporting and "• Mục 4 (phối hợp): " in digest_text(view, buttons=True)
     assert sender.sent and all(chat == sender.sent[0][0] for chat, _ in sender.sent), "nobody else: no escalation"
 
 
