@@ -19,7 +19,8 @@ def policy_from(settings: Settings) -> ReminderPolicy:
     calendar = WorkingCalendar(tz=ZoneInfo(settings.timezone), day_start=settings.workday_start,
                                day_end=settings.workday_end)
     return ReminderPolicy(calendar=calendar, remind_at=settings.remind_at,
-                          quiet_after_working_days=settings.quiet_after_days)
+                          quiet_after_working_days=settings.quiet_after_days,
+                          overdue_every_working_days=settings.overdue_every_days)
 
 
 class _Current:

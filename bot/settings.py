@@ -31,6 +31,8 @@ class Settings(BaseModel):
     weekly_at: dt.time = dt.time(15, 0)
     # a person sent digests on this many working days in a row without answering gets repeats weekly (0: never)
     quiet_after_days: int = Field(default=5, ge=0)
+    # a late task is listed the first working day late, then every this many working days in its first week (1: daily)
+    overdue_every_days: int = Field(default=2, ge=1)
     log_level: str = "INFO"
     # Webhook mode (production): the public https base URL Telegram and Zalo call (…/telegram, …/zalo),
     # the secret they send with every call, and where this process listens behind the proxy.
@@ -78,6 +80,7 @@ ENV_NAMES = {
     "NHACVIEC_WEEKLY_DAY": "weekly_day",
     "NHACVIEC_WEEKLY_AT": "weekly_at",
     "NHACVIEC_QUIET_AFTER_DAYS": "quiet_after_days",
+    "NHACVIEC_OVERDUE_EVERY_DAYS": "overdue_every_days",
     "NHACVIEC_LOG_LEVEL": "log_level",
     "NHACVIEC_WEBHOOK_URL": "webhook_url",
     "NHACVIEC_WEBHOOK_SECRET": "webhook_secret",

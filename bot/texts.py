@@ -317,11 +317,12 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
     if 2 * len(once) < len(parsed.tasks):
         once = []
     runs = _unit_runs(parsed, draft)  # a long notice's tasks under one unit: the lead said once, above them
+    written = written_units(parsed)
     grouped = {i for run in runs.values() for i in run}
     for i, task in zip(draft.numbers, parsed.tasks, strict=True):
-        lines += ["", *_run_header(runs[i], task, draft)] if i in runs else [""]  # (the unit's line just above)
+        lines += ["", *_run_header(runs[i], task, draft, written)] if i in runs else [""]  # (the unit's line above)
         lines += [*_task_block(i, task, draft, today, explain, leaders=task.leaders != said_leaders,
-                                   source=i not in once, lead=i not in grouped)]
+                                   source=i not in once, lead=i not in grouped, written=written)]
         said_leaders = task.leaders
     how = "trả lời tin này" if replies else "gõ"
     # each problem once: a lead nobody would receive is said with where it was read (not in the note below as well);
@@ -367,12 +368,12 @@ def _unit_runs(parsed: ParsedNotice, draft: Draft) -> dict[int, list[int]]:
     return {run[0]: run for run in runs if len(run) >= UNIT_RUN_LENGTH}
 
 
-def _run_header(run: Sequence[int], task: ParsedTask, draft: Draft) -> list[str]:
+def _run_header(run: Sequence[int], task: ParsedTask, draft: Draft, written: Sequence[str] = ()) -> list[str]:
     """The line above a unit's run of tasks: which tasks, their lead and what it comes to, where it was read, and
     (when nobody would receive them) why — once for the run."""
     name = task.lead[0]
     taken_from = _LEAD_TAKEN_FROM.get(task.lead_source or "")
-    said = _lead_guess(name, draft.guesses.get(name), number=run[0])
+    said = _lead_guess(name, draft.guesses.get(name), number=run[0], written=written)
     unreached = _unreached(task.lead, draft)
     why = f" — chưa có người nhận: {_why_unreached(name, draft)}" if unreached and "(" not in said else ""
     return [f"▸ Nhiệm vụ {_spans(run)} — chủ trì{f' ({taken_from})' if taken_from else ''}: {said}{why}"]
@@ -487,8 +488,13 @@ def _example_units(draft: Draft, parsed: ParsedNotice | None = None, *,
 def _spelled(unit_name: str, parsed: ParsedNotice | None) -> str:
     """A directory unit in the bot's own sentences: as the notice spells it where the directory has no marks
     ("So Xay dung" → "Sở Xây dựng", probe 23 F6; `marked_spelling`). (“trong danh bạ: …” keeps the directory's.)"""
-    written = [n for t in (parsed.tasks if parsed is not None else ()) for n in (*t.lead, *t.support)]
-    return marked_spelling(unit_name, written)
+    return marked_spelling(unit_name, written_units(parsed))
+
+
+def written_units(parsed: ParsedNotice | None) -> list[str]:
+    """The units as a draft's tasks write them (leads and supports): how `marked_spelling` spells a directory unit
+    the directory writes without marks."""
+    return [n for t in (parsed.tasks if parsed is not None else ()) for n in (*t.lead, *t.support)]
 
 
 def _support_guess(name: str, guess: UnitGuess | None) -> str:
@@ -507,14 +513,14 @@ def _support_guess(name: str, guess: UnitGuess | None) -> str:
 
 def _task_block(number: int, task: ParsedTask, draft: Draft, today: dt.date | None,
                 explain: Callable[[dt.date], str | None] | None = None, *, leaders: bool = True,
-                source: bool = True, lead: bool = True) -> list[str]:
+                source: bool = True, lead: bool = True, written: Sequence[str] = ()) -> list[str]:
     """One task of a draft as the preview shows it: text, lead (what it comes to in the directory, and where it was
     read unless `source` is off; none when `lead` is off: a line above the task's unit group says it), supporting
     units, the leaders in charge (`leaders`: when they differ from the task above: said once for a group), deadline,
     recurrence."""
     lines = [f"{number}. [Mục {task.ref}] {shorten(ask_first(task.text, task.lead))}"]  # from the ask, not a heading
     if lead:
-        lines += _lead_lines(number, task, draft.guesses, indent="   ", source=source)
+        lines += _lead_lines(number, task, draft.guesses, indent="   ", source=source, written=written)
     if task.support:
         lines.append(f"   • Phối hợp: {'; '.join(_support_guess(n, draft.guesses.get(n)) for n in task.support)}")
     if task.leaders and leaders:
@@ -571,7 +577,7 @@ _LEAD_TAKEN_FROM = {"heading": "theo đề mục phía trên", "addressee": "the
 
 
 def _lead_lines(number: int, task: ParsedTask, guesses: dict[str, UnitGuess], *, indent: str,
-                every_member: bool = False, source: bool = True) -> list[str]:
+                every_member: bool = False, source: bool = True, written: Sequence[str] = ()) -> list[str]:
     """A draft task's lead lines: what each lead comes to in the directory, where it was read when not in the task's
     own words (`source`), and a group member the task's own results go to ("báo cáo … về Phòng Kế hoạch - Tổng
     hợp"), which the group gives the task too."""
@@ -580,13 +586,14 @@ def _lead_lines(number: int, task: ParsedTask, guesses: dict[str, UnitGuess], *,
     if len(task.lead) == 1:
         guess = _without(guesses.get(task.lead[0]), collector)
         lines = [f"{indent}• Chủ trì{f' ({taken_from})' if taken_from else ''}: "
-                 f"{_lead_guess(task.lead[0], guess, number=number, every_member=every_member)}"]
+                 f"{_lead_guess(task.lead[0], guess, number=number, every_member=every_member, written=written)}"]
     elif task.lead:  # each unit named is asked, and told, on its own
         lines = [f"{indent}• Chủ trì (mỗi đơn vị một nhiệm vụ{f'; {taken_from}' if taken_from else ''}):"]
         named = {unit for name in task.lead if (g := guesses.get(name)) is not None
                  for unit in ([g.unit_name] if g.unit_name else []) + [u for u, _ in g.members]}
         lines += [f"{indent}  – " + _lead_guess(name, _without(guesses.get(name), collector), each=False,
-                                                number=number, named=named, every_member=every_member)
+                                                number=number, named=named, every_member=every_member,
+                                                written=written)
                   for name in task.lead]
     else:
         return [f"{indent}• Chủ trì: chưa xác định"]
@@ -761,7 +768,7 @@ def draft_changes(parsed: ParsedNotice, draft: Draft, *, replies: bool = True, t
     if shown:
         lines += ["", "Sau khi sửa:"]
         for i, task in shown:
-            lines += ["", *_task_block(i, task, draft, today, explain)]
+            lines += ["", *_task_block(i, task, draft, today, explain, written=written_units(parsed))]
             if str(i) in found_at:
                 lines.append(f"   • {misread_said(found_at[str(i)])}")
     elsewhere = [place for place in found_at if place not in {str(i) for i, _ in shown}]
@@ -810,10 +817,13 @@ OTHERS_THAN_NAMED = "ngoài các đơn vị đã có nhiệm vụ riêng"
 
 
 def _lead_guess(name: str, guess: UnitGuess | None, *, each: bool = True, number: int | None = None,
-                named: set[str] | frozenset[str] = frozenset(), every_member: bool = False) -> str:
+                named: set[str] | frozenset[str] = frozenset(), every_member: bool = False,
+                written: Sequence[str] = ()) -> str:
     """A lead as written and what it comes to in the directory: the unit and who is given the task, or a
     group's members (`each`: say that each gets the task, unless the line above says it) and the units it leaves
-    out, but those the task's other leads name (`named`) (to add, the task's `number` in the example)."""
+    out, but those the task's other leads name (`named`) (to add, the task's `number` in the example). A directory
+    unit without marks is named as the notice (`written`) spells it, as every other message does (`marked_spelling`;
+    the “(trong danh bạ: …)” label keeps the directory's)."""
     if guess is None:
         return name
     if names_no_unit(name) and not guess.unit_name and not guess.members and not guess.person:
@@ -828,18 +838,19 @@ def _lead_guess(name: str, guess: UnitGuess | None, *, each: bool = True, number
             every = _every_form(name)
             hint = f", hoặc ghi “tất cả {every}” để giao cho mọi đơn vị như vậy trong danh bạ" if every else ""
             return f"{name} (nhóm đơn vị; chưa xác định được đơn vị cụ thể, đồng chí ghi rõ tên đơn vị để giao{hint})"
-        names = [unit for unit, _ in guess.members]
+        names = [marked_spelling(unit, written) for unit, _ in guess.members]
         shown = _some_units(names, len(names) if every_member else GROUP_SHOWN)  # (a task shown whole: all)
         headless = sum(1 for _, head in guess.members if head is None)
         missing = f"; {headless} đơn vị chưa có trưởng đơn vị" if headless else ""
         each_one = ", mỗi đơn vị một nhiệm vụ" if each else ""
-        left = _left_out(name, guess, number, named)
+        left = _left_out(name, guess, number, named, written)
         return f"{name} — {len(names)} đơn vị trong danh bạ{each_one}: {shown}{missing}{left}"
     if guess.person:
         return f"{name} — giao đ/c {guess.head_name}"
     if guess.unit_name is None:
         return f"{name} (chưa có trong danh bạ)"
     who = f"giao đ/c {guess.head_name}" if guess.head_name else "đơn vị chưa có trưởng đơn vị"
+    name = marked_spelling(name, written)  # (a correction's lead is the directory's own name: "So Xay dung")
     return f"{name}{_as_in_directory(name, guess.unit_name)} — {who}"
 
 
@@ -850,10 +861,11 @@ def _some_units(units: Sequence[str], cap: int) -> str:
     return ", ".join(units[:cut]) + (f" và {len(units) - cut} đơn vị khác" if len(units) > cut else "")
 
 
-def _left_out(name: str, guess: UnitGuess, number: int | None, named: set[str] | frozenset[str]) -> str:
+def _left_out(name: str, guess: UnitGuess, number: int | None, named: set[str] | frozenset[str],
+              written: Sequence[str] = ()) -> str:
     """The directory's units a group leaves out ("các phòng": the Chi cục), but those named beside it, and how to
-    add them."""
-    left = [unit for unit in guess.left_out if unit not in named]
+    add them (spelled as `_lead_guess` does)."""
+    left = [marked_spelling(unit, written) for unit in guess.left_out if unit not in named]
     if not left:
         return ""
     shown = _some_units(left, GROUP_SHOWN)
@@ -956,7 +968,7 @@ def correction_lines(applied: Sequence[Applied]) -> list[str]:
 def draft_task_text(number: int, task: ParsedTask, *, today: dt.date | None = None,
                     guesses: dict[str, UnitGuess] | None = None,
                     explain: Callable[[dt.date], str | None] | None = None,
-                    misread: Sequence[Misread] = ()) -> str:
+                    misread: Sequence[Misread] = (), written: Sequence[str] = ()) -> str:
     """One task of a draft, whole (the preview shortens long texts), its leads as the directory reads them
     (`guesses`: a group's units, who is given the task). `explain`: the calendar's `explain_deadline`, as the
     preview has it (a deadline on a day off, the first round of a duty). `misread`: its words OCR probably misread,
@@ -965,7 +977,7 @@ def draft_task_text(number: int, task: ParsedTask, *, today: dt.date | None = No
     if misread:
         lines.append(f"({misread_said(misread)}; để sửa, đồng chí gõ “{number} nd: …” với toàn văn đã sửa.)")
     if guesses is not None:
-        lines += _lead_lines(number, task, guesses, indent="", every_member=True)
+        lines += _lead_lines(number, task, guesses, indent="", every_member=True, written=written)
     elif task.lead:
         lines.append(f"• Chủ trì: {_units(task.lead)}")
     if task.support:
@@ -1686,7 +1698,9 @@ def digest_text(view: DigestView, *, buttons: bool, recalled: Mapping[int, str] 
                 where += f" — {line.lead_unit}"
             cover = f" (thay đ/c {line.covering_for} nghỉ phép)" if line.covering_for and not cover_once else ""
             period = _digest_round(line)
-            title = f"{digest_bullet(line)}{period}: {short_title(line.task_text, lead=line.lead_unit)}{where}{cover}"
+            role = " (phối hợp)" if line.supporting else ""  # a supporting duty: said once ahead only (policy.py)
+            title = (f"{digest_bullet(line)}{period}{role}: {short_title(line.task_text, lead=line.lead_unit)}"
+                     f"{where}{cover}")
             if checkin and line.due_on is None:  # one line each: the heading says there is no deadline
                 lines.append(f"{title} — {progress_text(line.status, line.percent)}")
                 continue
@@ -1819,25 +1833,38 @@ def task_card_text(*, item_ref: str, notice_title: str, text: str, due_on: dt.da
 
 
 def assignment_text(name: str, notice_title: str, tasks: Sequence[tuple[str, str, dt.date | None, str | None]],
-                    buttons: bool, today: dt.date | None = None, units: Sequence[str | None] = ()) -> str:
+                    buttons: bool, today: dt.date | None = None, units: Sequence[str | None] = (),
+                    supporting: Sequence[bool] = (), supporting_ahead: bool = True) -> str:
     """Sent once when a notice is confirmed (or a task reaches its holder later): every task of that notice given
     to this person; a deadline already past `today` is said to be past. `units`: each task's lead unit, said when
-    the person holds tasks of several units (a second post, kiêm nhiệm)."""
+    the person holds tasks of several units (a second post, kiêm nhiệm). `supporting`: each task is a supporting
+    duty on the lighter ladder (`ReminderPolicy.supports_task_lightly`; `supporting_ahead`: reminded once ahead)."""
     count = f"{len(tasks)} nhiệm vụ" if len(tasks) > 1 else "nhiệm vụ"
-    lines = [f"Kính gửi đồng chí {name},", f"Đồng chí được giao chủ trì {count} theo {notice_title}:"]
+    light = list(supporting) if len(supporting) == len(tasks) else [False] * len(tasks)
+    role = "phối hợp thực hiện" if all(light) else "chủ trì"
+    lines = [f"Kính gửi đồng chí {name},", f"Đồng chí được giao {role} {count} theo {notice_title}:"]
     leads = list(units) if len(units) == len(tasks) else [None] * len(tasks)
     several = len(set(leads)) > 1
-    for (ref, text, due, period), unit in zip(tasks, leads, strict=True):
+    for (ref, text, due, period), unit, support in zip(tasks, leads, light, strict=True):
         late = " — đã quá hạn, đề nghị khẩn trương thực hiện" if due and today and due < today else ""
         deadline = ("hạn " + date_vn(due) if due else "không có thời hạn") + _round_note(period) + late
-        lines.append(f"• Mục {ref}{f' ({unit})' if unit and several else ''}: {short_title(text, lead=unit)} — "
+        mark = " (phối hợp)" if support and not all(light) else ""
+        lines.append(f"• Mục {ref}{f' ({unit})' if unit and several else ''}{mark}: {short_title(text, lead=unit)} — "
                      f"{deadline}")
     example = tasks[0][0]
     how = "trả lời tin này hoặc gõ" if buttons else "gõ"
-    lines += ["", "Nhắc việc sẽ nhắc vào buổi sáng ngày làm việc khi nhiệm vụ sắp đến hạn, đến hạn hoặc quá hạn; "
-                  "nhiệm vụ không có thời hạn được đề nghị cập nhật 10 ngày làm việc một lần.",
-              f"Để báo cáo, đồng chí {how} số mục và tình trạng, ví dụ: “{example} xong”, "
-              f"“{example} 60% vướng kinh phí”."]
+    lines.append("")
+    if not all(light):
+        lines.append("Nhắc việc sẽ nhắc vào buổi sáng ngày làm việc khi nhiệm vụ sắp đến hạn, đến hạn hoặc quá hạn; "
+                     "nhiệm vụ không có thời hạn được đề nghị cập nhật 10 ngày làm việc một lần.")
+    if any(light):
+        refs = ", ".join([f"mục {ref}" for (ref, *_), support in zip(tasks, light, strict=True) if support])
+        which = "Đây là nhiệm vụ phối hợp" if all(light) else f"Với nhiệm vụ phối hợp ({refs})"
+        ahead = "Nhắc việc chỉ nhắc một lần trước hạn" if supporting_ahead else "Nhắc việc không nhắc thêm"
+        lines.append(f"{which}, trách nhiệm chính thuộc đơn vị chủ trì; {ahead}, không nhắc khi quá hạn. "
+                     "Đồng chí báo cáo khi hoàn thành phần việc của đơn vị hoặc khi có đề nghị.")
+    lines.append(f"Để báo cáo, đồng chí {how} số mục và tình trạng, ví dụ: “{example} xong”, "
+                 f"“{example} 60% vướng kinh phí”.")
     return vn("\n".join(lines))
 
 
@@ -1973,10 +2000,11 @@ def far_extension(current_due: dt.date | None, requested_due: dt.date | None, to
 def recorded_text(rec: Recorded, note: str | None = None, requested_due: dt.date | None = None, *,
                   deciders: str = SOME_DECIDER, replaced_due: dt.date | None = None,
                   replaced: bool = False, reopened: bool = False, requested_note: str | None = None,
-                  current_due: dt.date | None = None, today: dt.date | None = None) -> str:
+                  current_due: dt.date | None = None, today: dt.date | None = None,
+                  date_confirmed: bool = False) -> str:
     """`requested_note`: the date asked falls on a day off ("hạn … rơi vào ngày nghỉ Tết, tính đến hết …");
     `current_due`, `today`: to say a request that moves the deadline far (FAR_EXTENSION_DAYS), and the lunar year of
-    a Tết phrase far ahead."""
+    a Tết phrase far ahead — not read back when the requester has just confirmed that date (`date_confirmed`)."""
     if reopened:  # (the note is the person's own "mở lại …": not repeated)
         return vn(f"Đã mở lại mục {rec.item_ref}: {recorded_status(rec)}. Nhắc việc sẽ nhắc nhiệm vụ này như trước.")
     lines = [f"Đã cập nhật: mục {rec.item_ref} — {recorded_status(rec)}."]
@@ -1987,7 +2015,7 @@ def recorded_text(rec: Recorded, note: str | None = None, requested_due: dt.date
             lines.append(f"({requested_note})")
         far = far_extension(current_due, requested_due, today) if today is not None else None
         lunar = bool(note and re.search(r"\b(?:tet|gieng|ram)\b", strip_marks(note).lower()))
-        if lunar:  # a date said by the lunar year; far ahead, its year named and how far (probe 23, F1)
+        if lunar and not date_confirmed:  # a date said by the lunar year; far ahead, its year named (probe 23, F1)
             year = (f" (Tết năm {lunar_year_name(requested_due.year)})"
                     if today is not None and (requested_due - today).days > FAR_TET_DAYS else "")
             lines.append(f"(Nhắc việc hiểu thời gian đồng chí nêu là {WEEKDAYS[requested_due.weekday()]}, "

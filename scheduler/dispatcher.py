@@ -180,6 +180,7 @@ class DigestLine:
     occurrence: str | None = None  # a recurring duty's current period ("tháng 3/2026")
     notice_subject: str | None = None  # what the notice is about (its trích yếu), when the title does not say it
     extension_until: dt.date | None = None  # an "extension_pending" line: the date the holder asked for
+    supporting: bool = False  # the reader's own task is a supporting duty on the lighter ladder (policy.py)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -248,6 +249,7 @@ class _TaskFacts:
     assignee: _Assignee
     occurrence_start: dt.date | None  # a round of a recurring duty …
     recurrence: str | None  # … of this frequency (short rounds have a short ladder)
+    text: str  # its opening words: a supporting duty has a lighter ladder (`storage.tasks.is_supporting_duty`)
 
 
 def _urgency(items: list[dict[str, Any]]) -> int:
@@ -285,7 +287,8 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
     tasks = [row for ids in chunks(near) for row in session.execute(
         select(Task.id, Task.created_at, Task.due_on, Task.status, Task.lead_unit_id, Task.assignee_id,
                Task.escalated, Task.snoozed_until, Task.last_report_at, Task.occurrence_start, Task.recurrence,
-               Person.role, Person.unit_id, Task.notice_id, Task.leaders_in_charge)
+               Person.role, Person.unit_id, Task.notice_id, Task.leaders_in_charge,
+               func.substr(Task.text, 1, 160).label("opening"))
         .join(Notice, Notice.id == Task.notice_id)  # by its primary key, a candidate at a time
         .outerjoin(Person, Person.id == Task.assignee_id)
         .where(Task.id.in_(ids), Notice.status == NoticeStatus.CONFIRMED)  # held by nobody: the leaders still hear
@@ -314,7 +317,8 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
                            lead_unit_id=task.lead_unit_id, assignee=_Assignee(headed_unit_ids=frozenset(
                                headed.get(task.assignee_id, set())
                                | ({task.unit_id} if task.role == Role.HEAD and task.unit_id is not None else set()))),
-                           occurrence_start=task.occurrence_start, recurrence=task.recurrence)
+                           occurrence_start=task.occurrence_start, recurrence=task.recurrence,
+                           text=task.opening or "")
         told = list(task.escalated or [])
         state = state_of(cast(Task, facts), calendar=calendar, escalated=[EscalationLevel(v) for v in told],
                          snoozed_until=task.snoozed_until,
@@ -325,7 +329,9 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
         items = policy.due_items(state, today, last_digest_on=last_run)
         if task.assignee_id is not None and task.assignee_id not in away and \
                 not any(i.escalation is None for i in items) and (early := policy.ahead_item(state, today)):
-            ahead[task.assignee_id].append(_item_json(early))  # listed only if a digest goes out anyway
+            # listed only if a digest goes out anyway
+            ahead[task.assignee_id].append(_item_json(early) | ({"supporting": True}
+                                                                if policy.supports_lightly(state) else {}))
         for item in items:
             if item.escalation is None:
                 recipients = [task.assignee_id]
@@ -349,6 +355,8 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
                 line = _item_json(item)
                 if item.escalation is None:
                     own_lines.append(line)
+                    if policy.supports_lightly(state):
+                        line["supporting"] = True
                 if person_id in away:  # on leave: their colleague covers, or nothing until they are back
                     line["covering_for"] = away[person_id].full_name
                     person_id = away[person_id].leave_cover_id
@@ -1115,7 +1123,8 @@ def _line(task: Any, item: dict[str, Any], title: str, subject: str | None = Non
         else task.first_lead_name,
         "told": tuple(told) if told else (), "told_now": tuple(told_now) if told_now else (),
         "covering_for": get("covering_for"), "occurrence": task.occurrence_label,
-        "notice_subject": subject, "extension_until": dt.date.fromisoformat(until) if until else None})
+        "notice_subject": subject, "extension_until": dt.date.fromisoformat(until) if until else None,
+        "supporting": bool(get("supporting"))})
 
 
 _STATUS = {str(s): s for s in TaskStatus}  # (TaskStatus(value) is a Python call through the enum machinery)

@@ -9,9 +9,11 @@ The ladder of a task with a deadline E (defaults in brackets):
 
 - before: on the working days `days_before` [3 and 1] working days before E → "sắp đến hạn";
 - on E itself → "đến hạn hôm nay" (`remind_on_due_day`);
-- overdue: every working day for the first `daily_overdue_working_days` [5] working days after E,
-  then once a week, on the week's first working day from `weekly_on` [Monday] → "quá hạn",
-  with the working days late; the task stays listed weekly, never an unbounded daily nag;
+- overdue: in the first `daily_overdue_working_days` [5] working days after E, on the first and then every
+  `overdue_every_working_days` [2] working days (days 1, 3, 5), and on a day the task is escalated (the holder's line
+  says who was told: day 2 when a cadre holds it); then once a week, on the week's first working day from
+  `weekly_on` [Monday] → "quá hạn", with the working days late; the task stays listed weekly, never an unbounded
+  daily nag (five lines in a row for one missed deadline read as nagging: session 23);
 - escalation, once per task and level, in that person's digest: the head of the lead unit after
   `escalate_head_after_working_days` [2] working days late (unless the assignee is the head), the
   leaders after `escalate_after_working_days` [5]. Counted from E, or from the day the task was
@@ -39,6 +41,12 @@ sent to the holder already listed that task as coming with the same deadline. So
 ahead — in the first of its before-deadline digests, or earlier in one sent anyway that week — and on the day; the
 deadline day, the overdue lines and the escalation are never left out (a person holding many dated tasks was
 otherwise pinged on most working days of a month: 3 lines per deadline, interleaved).
+
+A supporting duty (`TaskState.supporting`: the holder's unit only supports, "Có trách nhiệm phối hợp với …",
+`storage.tasks.is_supporting_duty`) with a deadline has a lighter ladder: the lead unit answers for the task
+(DOMAIN.md), so its holder hears of it at assignment, then once `supporting_days_before` [3] working days before E (or
+earlier, gathered in a digest sent anyway) — no deadline-day or overdue line, never escalated. `supporting_days_before
+=None` gives it the lead's whole ladder.
 
 A round of a fortnightly duty is reminded one working day before its deadline, on the day and once the
 working day after; a daily or weekly round on the day and the day after (`policy_days_before`); monthly and
@@ -84,6 +92,7 @@ from typing import Any
 from scheduler.calendar import WorkingCalendar
 from scheduler.recurrence import Frequency, frequency_of
 from storage.models import Task, TaskStatus
+from storage.tasks import is_supporting_duty
 
 _HORIZON_DAYS = 800  # how far `next_item_day` looks ahead
 
@@ -144,6 +153,9 @@ class TaskState:
     # the last request refused: the local day it was sent, and the day it was refused
     refused_asked_on: dt.date | None = None
     refused_on: dt.date | None = None
+    # the holder's unit only supports (its task, not a recurring duty, reads "Có trách nhiệm phối hợp với …":
+    # `is_supporting_duty`): a lighter ladder (`ReminderPolicy.supporting_days_before`), never escalated
+    supporting: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -195,7 +207,8 @@ def state_of(task: Task, *, calendar: WorkingCalendar, escalated: Iterable[Escal
         assignee_is_head=assignee is not None and task.lead_unit_id in assignee.headed_unit_ids,
         escalated=frozenset(escalated), last_update_on=last_update_on, snoozed_until=snoozed_until,
         days_before=days_before, short_round=days_before is not None, extension_asked_on=extension_asked_on,
-        extension_until=extension_until, refused_asked_on=refused_asked_on, refused_on=refused_on)
+        extension_until=extension_until, refused_asked_on=refused_asked_on, refused_on=refused_on,
+        supporting=task.due_on is not None and task.recurrence is None and is_supporting_duty(task.text))
 
 
 def round_steps(task: Task) -> tuple[int, ...] | None:
@@ -251,6 +264,15 @@ class ReminderPolicy:
     # falling within this many working days ahead (0: off), and a task whose deadline a digest sent to its holder
     # already listed as coming gets no further before-deadline line — the deadline day itself always comes
     gather_ahead_working_days: int = 5
+    # overdue, within the first `daily_overdue_working_days`: listed the first working day late, then every this
+    # many working days (2: days 1, 3, 5), and on a day the task is escalated (the holder's line says who was told);
+    # 1 lists it every working day (before session 23)
+    overdue_every_working_days: int = 2
+    # a supporting duty (the holder's unit only supports: "Có trách nhiệm phối hợp với …", `is_supporting_duty`)
+    # with a deadline: told once at assignment, then only on these working days before the deadline (or earlier,
+    # gathered in a digest sent anyway) — no deadline-day or overdue line, never escalated; the lead unit answers
+    # for the task (DOMAIN.md). None: the lead's full ladder (before session 23)
+    supporting_days_before: tuple[int, ...] | None = (3,)
 
     def __post_init__(self) -> None:
         if any(d < 1 for d in self.days_before):
@@ -264,6 +286,10 @@ class ReminderPolicy:
             raise ValueError("quiet_after_working_days ≥ 0 (0: off)")
         if self.gather_ahead_working_days < 0:
             raise ValueError("gather_ahead_working_days ≥ 0 (0: off)")
+        if self.overdue_every_working_days < 1:
+            raise ValueError("overdue_every_working_days ≥ 1 (1: every working day)")
+        if self.supporting_days_before is not None and any(d < 1 for d in self.supporting_days_before):
+            raise ValueError("supporting_days_before are working days before the deadline (≥ 1)")
 
     # -- the ladder, day by day ---------------------------------------------------------------------
 
@@ -288,8 +314,10 @@ class ReminderPolicy:
 
     def is_overdue_day(self, due_on: dt.date, day: dt.date, *, assigned_on: dt.date | None = None,
                        short_round: bool = False) -> bool:
-        """Whether an overdue task is listed on `day`: daily at first, then weekly. The daily phase counts from
-        the deadline, or from `assigned_on` for a task that arrived already late."""
+        """Whether an overdue task is listed on `day`: in the first `daily_overdue_working_days` working days late
+        every `overdue_every_working_days` (from the first), then weekly. The first phase counts from the deadline,
+        or from `assigned_on` for a task that arrived already late. (A day the task is escalated also has the
+        holder's line: `due_items`.)"""
         if not self.calendar.is_working_day(day):
             return False
         deadline = self.effective_deadline(due_on)
@@ -299,7 +327,9 @@ class ReminderPolicy:
         phase = self.calendar.working_days_between(since, day)
         if short_round:
             return phase == 1
-        return phase <= self.daily_overdue_working_days or self.is_weekly_day(day)
+        if phase <= self.daily_overdue_working_days:
+            return (phase - 1) % self.overdue_every_working_days == 0
+        return self.is_weekly_day(day)
 
     def is_checkin_day(self, anchor: dt.date, day: dt.date) -> bool:
         """Every `checkin_every_working_days` working days after `anchor`."""
@@ -327,6 +357,15 @@ class ReminderPolicy:
         return state.due_on is not None and state.extension_asked_on is not None \
             and state.extension_asked_on > self.effective_deadline(state.due_on)
 
+    def supports_task_lightly(self, task: Task) -> bool:
+        """`supports_lightly` of a stored task (for what its assignment message says)."""
+        return self.supporting_days_before is not None and task.due_on is not None and task.recurrence is None \
+            and is_supporting_duty(task.text)
+
+    def supports_lightly(self, state: TaskState) -> bool:
+        """Whether `state` is a supporting duty on the lighter ladder (`supporting_days_before`)."""
+        return state.supporting and self.supporting_days_before is not None
+
     def _anchor(self, state: TaskState) -> dt.date:
         """The day the late phase counts from besides the deadline: the assignment, or the refusal of an extension
         asked for in time (the overdue ladder starts again from the refusal, as for a task that arrived late)."""
@@ -337,8 +376,8 @@ class ReminderPolicy:
 
     def escalation_levels(self, state: TaskState, today: dt.date) -> tuple[EscalationLevel, ...]:
         """The levels that should have been told by `today` (delivered or not); none while the ladder waits for an
-        extension (`waits_for_extension`)."""
-        if state.due_on is None or state.closed or self.waits_for_extension(state):
+        extension (`waits_for_extension`), and none for a supporting duty (`supports_lightly`)."""
+        if state.due_on is None or state.closed or self.waits_for_extension(state) or self.supports_lightly(state):
             return ()
         deadline = self.effective_deadline(state.due_on)
         if today <= deadline:
@@ -403,6 +442,13 @@ class ReminderPolicy:
                 return self._item(state, today, DigestCategory.CHECKIN, catch_up=catch_up)
             return None
         deadline = self.effective_deadline(state.due_on)
+        if self.supports_lightly(state):  # only ahead of the deadline: the lead unit answers for the task
+            steps = set(self.before_days(state.due_on, self.supporting_days_before))
+            if today < deadline and (forced or any(d in steps for d in window)):
+                return self._item(state, today, DigestCategory.DUE_SOON, catch_up=catch_up,
+                                  days_left=(deadline - today).days,
+                                  working_days_left=cal.working_days_between(today, deadline))
+            return None
         if today < deadline:
             before = set(self.before_days(state.due_on, state.days_before))
             if forced or any(d in before for d in window):
@@ -434,8 +480,12 @@ class ReminderPolicy:
                                   days_late=cal.working_days_between(deadline, today), told=told,
                                   extension_until=state.extension_until)
             return None
-        if forced or any(self.is_overdue_day(state.due_on, d, assigned_on=self._anchor(state),
-                                             short_round=state.short_round) for d in window):
+        # a level told today (first due within this window; not one a directory without leaders never records)
+        due_before = set(self.escalation_levels(state, cal.previous_working_day(window[0])))
+        escalated_now = any(level not in state.escalated and level not in due_before
+                            for level in self.escalation_levels(state, today))
+        if forced or escalated_now or any(self.is_overdue_day(state.due_on, d, assigned_on=self._anchor(state),
+                                                              short_round=state.short_round) for d in window):
             return self._item(state, today, DigestCategory.OVERDUE, catch_up=catch_up,
                               days_late=cal.working_days_between(deadline, today), told=told)
         return None

@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session
 from storage.db import chunks
 from storage.models import AuditLog, Notice, NoticeStatus, StatusReport, Task, TaskOccurrence, TaskStatus
 from storage.notices import notice_title
-from storage.tasks import WAITING_KEEPS, pending_extensions
+from storage.tasks import WAITING_KEEPS, is_supporting_duty, pending_extensions
 from storage.unitnames import best_unit_match, unit_key
 from storage.vntext import fold, nfc, strip_marks
 
@@ -979,11 +979,13 @@ def _rounds_done(task: Task, item: DigestItem, rounds: Sequence[TaskOccurrence],
 
 def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int = 7,
                   rule: DeadlineRule = AS_WRITTEN, notices: Collection[int] | None = None,
-                  after: dt.datetime | None = None) -> WeeklyDigest:
+                  after: dt.datetime | None = None, light_support: bool = False) -> WeeklyDigest:
     """The last `days` days up to `today`: consecutive digests cover every day once — and what was finished after
     `after` (when the previous one was sent: Friday 16:00 after a 15:00 summary is in the next one, probe 20). A
     task is newly overdue when its first day past the effective deadline is within the window. `notices`: only
-    those notices' tasks (a leader's summary of the notices they follow)."""
+    those notices' tasks (a leader's summary of the notices they follow). `light_support`: a supporting duty
+    (`is_supporting_duty`, on the reminders' lighter ladder) is never listed overdue nor its holder as silent — the
+    lead unit answers for the task; its reports, blocks and requests are listed as any task's."""
     since = today - dt.timedelta(days=days - 1)
     done: list[DigestItem] = []
     newly: list[DigestItem] = []
@@ -1013,7 +1015,8 @@ def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int =
                 on_time = None if task.due_on is None else done_on <= rule.effective_deadline(task.due_on)
                 done.append(replace(item, done_on=done_on, on_time=on_time,  # ("quá hạn, hạn …" as the unit heard it)
                                     effective_due=rule.effective_deadline(task.due_on) if task.due_on else None))
-        elif task.due_on is not None and rule.effective_deadline(task.due_on) < today:
+        elif task.due_on is not None and rule.effective_deadline(task.due_on) < today and not (
+                light_support and task.recurrence is None and is_supporting_duty(task.text)):
             if task.assignee_id is not None:
                 overdue_held.setdefault(task.assignee_id, []).append(task)
             if rule.effective_deadline(task.due_on) + dt.timedelta(days=1) >= since:

@@ -245,6 +245,26 @@ def is_standing_duty(task: Task) -> bool:
         _STANDING.search(fold(f"{task.text} {task.due_text or ''}")) is not None
 
 
+# a task whose whole charge is to support another unit, folded: "Phối hợp với Sở Xây dựng …" (its unit named before
+# it, as under a unit's heading), "Có trách nhiệm phối hợp với UBND các xã …", "Tham gia phối hợp cùng …", also after
+# the subject the notice gave it ("Các sở, ban, ngành liên quan có trách nhiệm phối hợp với …"). Not "Sở Tài chính
+# phối hợp với Sở Xây dựng bố trí …" (its subject does the work, with help), not a sentence that also gives a lead
+# ("Sở X chủ trì, các đơn vị có trách nhiệm phối hợp …"), not "Chủ động phối hợp với các ban … trong quá trình tham
+# mưu" (the unit's own way of working)
+_SUPPORTING = re.compile(r"^(?:(?:(?P<subject>[a-z0-9 ]{0,90}?) )?(?:(?:co|chiu) trach nhiem|co nhiem vu|tham gia) )?"
+                         r"phoi hop (?:chat che )?(?:voi|cung)\b")
+_LEADS = re.compile(r"\b(?:chu tri|giao|chi dao)\b")
+
+
+def is_supporting_duty(text: str) -> bool:
+    """Whether a task's text charges its holder only with supporting others (DOMAIN.md: the lead unit, chủ trì,
+    answers for the task; a supporting one, phối hợp, is asked when the lead asks): "Các sở, ban, ngành liên quan có
+    trách nhiệm phối hợp với UBND các xã …" read into one task per unit (probe 23, II.4). Its reminders are lighter
+    (`scheduler.policy.ReminderPolicy.supporting_days_before`). Reads the first 160 characters."""
+    m = _SUPPORTING.match(fold(text[:160]))
+    return m is not None and not _LEADS.search(m.group("subject") or "")
+
+
 def _pending_request(session: Session, task_id: int) -> StatusReport | None:
     return session.scalar(select(StatusReport).where(StatusReport.task_id == task_id,
                                                      StatusReport.decision == "pending")

@@ -54,7 +54,9 @@ async def start(conv: Conversation, event: TextIn, args: list[str], person: Pers
         buttons = conv.channel(event.channel).capabilities.buttons
         sent = await conv.say(event, texts.assignment_text(
             person.full_name, title, [(t.item_ref, t.text, t.due_on, t.occurrence_label) for t in mine], buttons,
-            ctx.today(), units=[t.lead_name for t in mine]))
+            ctx.today(), units=[t.lead_name for t in mine],
+            supporting=[ctx.policy.supports_task_lightly(t) for t in mine],
+            supporting_ahead=bool(ctx.policy.supporting_days_before)))
         if sent.last_id is not None:
             for task in mine:
                 await ctx.db.run(remember_task_message, task_id=task.id, channel=sent.channel, chat_id=sent.chat_id,

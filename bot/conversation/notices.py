@@ -234,7 +234,8 @@ async def correct_draft(conv: Conversation, event: TextIn, person: Person) -> bo
         words = dict(await asyncio.to_thread(_misread, parsed, draft)) if draft.ocr_text is not None else {}
         await conv.say(event, texts.draft_task_text(*found, today=ctx.today(), guesses=draft.guesses,
                                                     explain=ctx.policy.calendar.explain_deadline,
-                                                    misread=words.get(str(found[0]), ())))
+                                                    misread=words.get(str(found[0]), ()),
+                                                    written=texts.written_units(parsed)))
         return True
     issued_on = await ctx.db.run(lambda s: s.get_one(Notice, notice_id).issued_on)  # "hạn 15 ngày" counts from it
     if replied or looks_like_correction(event.text):
@@ -562,7 +563,9 @@ async def tell_assigned(conv: Conversation, title: str, assignees: dict[int, lis
         buttons = conv.replies_reach(person)
         text = texts.assignment_text(person.full_name, title,
                                      [(t.item_ref, t.text, t.due_on, t.occurrence_label) for t in tasks],
-                                     buttons, ctx.today(), units=[t.lead_name for t in tasks])
+                                     buttons, ctx.today(), units=[t.lead_name for t in tasks],
+                                     supporting=[ctx.policy.supports_task_lightly(t) for t in tasks],
+                                     supporting_ahead=bool(ctx.policy.supporting_days_before))
         if supports and person_id in supports:
             _, rows = await ctx.db.run(supported_tasks, person_id, supports[person_id])
             text = f"{text}\n\n{texts.support_section(title, rows)}"

@@ -484,7 +484,9 @@ async def send_weekly_digest(conv: Conversation) -> int:
     days = (today - since).days + 1
     # what was finished on the last one's day after it had gone out belongs to this one
     after = last if last is not None and since == calendar.local(last).date() + dt.timedelta(days=1) else None
-    digest = await ctx.db.run(weekly_digest, today=today, tz=calendar.tz, rule=calendar, days=days, after=after)
+    light = ctx.policy.supporting_days_before is not None  # supporting duties: never listed overdue (policy.py)
+    digest = await ctx.db.run(weekly_digest, today=today, tz=calendar.tz, rule=calendar, days=days, after=after,
+                              light_support=light)
     if digest.is_empty:  # nothing finished, nothing overdue, nothing to decide: a leader is not written to
         log.info("weekly digest for %s–%s: nothing to report, not sent", digest.since, digest.until)
         return 0
@@ -498,7 +500,7 @@ async def send_weekly_digest(conv: Conversation) -> int:
         allowed = frozenset(n for n in notice_ids if leader.id in followed.get(n, [leader.id]))
         if allowed not in theirs:
             theirs[allowed] = await ctx.db.run(weekly_digest, today=today, tz=calendar.tz, rule=calendar, days=days,
-                                               notices=allowed, after=after)
+                                               notices=allowed, after=after, light_support=light)
         own = theirs[allowed]
         if own.is_empty:
             continue

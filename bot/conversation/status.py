@@ -303,10 +303,12 @@ async def _snooze(conv: Conversation, event: Inbound, person: Person, task_id: i
 
 async def _record(conv: Conversation, event: Inbound, person: Person, task_id: int, change: StatusUpdate,
                   source: str, quote: bool = False, at: dt.datetime | None = None,
-                  earlier_round: bool = False, collect: Confirmations | None = None) -> None:
+                  earlier_round: bool = False, collect: Confirmations | None = None,
+                  date_confirmed: bool = False) -> None:
     """Store a status change and confirm it. For a recurring duty, "xong" finishes the round now due; with
     `earlier_round` ("xong kỳ trước") it closes the latest missed round instead, and the confirmation of a
-    round offers to close a missed one too."""
+    round offers to close a missed one too. `date_confirmed`: the requester has just confirmed the date asked
+    (a far lunar date): it is not read back to them again."""
     ctx = conv.ctx
     when = at or sent_time(conv, event)
     if change.status == TaskStatus.DONE and earlier_round:
@@ -346,7 +348,7 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
                                replaced=rec.replaced_report_id is not None,
                                replaced_due=replaced.requested_due if replaced else None, reopened=change.reopen,
                                current_due=asked.current_due if asked is not None else None,
-                               today=calendar.local(when).date())
+                               today=calendar.local(when).date(), date_confirmed=date_confirmed)
     if rec.waiting:  # a progress report while a request waits: it still waits
         text += "\n" + texts.request_still_waiting(rec.waiting_due)
     if rec.status == TaskStatus.BLOCKED and not (change.note and texts.meaningful_note(change.note)):
@@ -1338,9 +1340,10 @@ async def on_which_tap(conv: Conversation, event: TapIn, person: Person) -> None
         await _record_support(conv, event, person, ref, tasks, kept.text, every_holder=True)
         return
     task = await ctx.db.run(lambda s: s.get_one(Task, int(task_id)))
-    await _apply_text(conv, event, person, task, kept.text,
+    words, far_date = _far_parts(kept.text) if kept.source == FAR_ASKED else (kept.text, None)
+    await _apply_text(conv, event, person, task, words,
                       source="text" if kept.source in (MEANT, EVERY_ASKED, PLAN_ASKED, FAR_ASKED) else kept.source,
-                      at=None if kept.source in (PLAN_ASKED, FAR_ASKED) else kept.sent_at)
+                      at=None if kept.source in (PLAN_ASKED, FAR_ASKED) else kept.sent_at, far_date=far_date)
 
 
 async def on_round_tap(conv: Conversation, event: TapIn, person: Person) -> None:
@@ -1351,7 +1354,9 @@ async def on_round_tap(conv: Conversation, event: TapIn, person: Person) -> None
 
 
 async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: Task, text: str, *, source: str,
-                      quote: bool = False, at: dt.datetime | None = None, collect: Confirmations | None = None) -> bool:
+                      quote: bool = False, at: dt.datetime | None = None, collect: Confirmations | None = None,
+                      far_date: dt.date | None = None) -> bool:
+    """`far_date`: the far lunar date the requester confirmed (`_ask_far_lunar`); `text` is then their own words."""
     ctx = conv.ctx
     folded = chat_fold(text)
     if TaskStatus(task.status) == TaskStatus.DONE and REOPEN_WORDS.search(folded):  # "bấm nhầm, chưa xong"
@@ -1389,6 +1394,8 @@ async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: 
         return True
     if change.status is None and ASKS_EXTENSION.search(folded):  # "xin gia hạn" with no date that reads as one
         change = StatusUpdate(status=TaskStatus.EXTENSION_REQUESTED, note=change.note)
+    if far_date is not None and change.status == TaskStatus.EXTENSION_REQUESTED:
+        change = dataclasses.replace(change, requested_due_on=far_date)  # the date asked about, not read again
     if change.status == TaskStatus.DONE and task.occurrence_start is None and \
             (finished := _finished_on(conv, text, at or sent_time(conv, event))) is not None:
         change = dataclasses.replace(change, done_at=finished)  # "xong từ 28/1, báo cáo muộn": judged by 28/1
@@ -1413,15 +1420,16 @@ async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: 
             raise ExtensionInvalid(f"extension of task {task.id} to an impossible day",
                                    texts.extension_impossible_day(task.item_ref, wrong))
         _check_requested_date(task, change, ctx.today(), ctx.policy.calendar)
-        if collect is None and isinstance(event, TextIn) and change.requested_due_on is not None and \
-                LUNAR_WORD.search(folded) and (change.requested_due_on - ctx.today()).days > texts.FAR_TET_DAYS:
-            await _ask_far_lunar(conv, event, person, task, change.requested_due_on)
+        if collect is None and far_date is None and isinstance(event, TextIn) and change.requested_due_on is not None \
+                and LUNAR_WORD.search(folded) and (change.requested_due_on - ctx.today()).days > texts.FAR_TET_DAYS:
+            await _ask_far_lunar(conv, event, person, task, change.requested_due_on, text)
             return True
         waiting = await ctx.db.run(pending_date, person=person, since=ctx.clock.now() - MEANT_FOLLOWS, source=FAR_ASKED)
         if waiting is not None and waiting[1] == task.id:  # a date typed again instead: the far one asked is dropped
             await ctx.db.run(take_pending_reply, waiting[0], person=person, task_id=task.id, now=ctx.clock.now())
     await _record(conv, event, person, task.id, change, source, quote=quote, at=at,
-                  earlier_round=EARLIER_ROUND.search(folded) is not None, collect=collect)
+                  earlier_round=EARLIER_ROUND.search(folded) is not None, collect=collect,
+                  date_confirmed=far_date is not None)
     if collect is None and change.status not in (TaskStatus.DONE, TaskStatus.EXTENSION_REQUESTED) and \
             isinstance(event, TextIn):
         await _planned_after_deadline(conv, event, person, task, text)
@@ -1482,18 +1490,31 @@ LUNAR_WORD = re.compile(r"\b(?:tet|gieng|ram)\b")  # a date said by the lunar ye
 FAR_ASKED = "far"  # a pending reply's source: a Tết/Giêng date far ahead, asked back before the request is sent
 
 
-async def _ask_far_lunar(conv: Conversation, event: TextIn, person: Person, task: Task, requested: dt.date) -> None:
+async def _ask_far_lunar(conv: Conversation, event: TextIn, person: Person, task: Task, requested: dt.date,
+                         words: str) -> None:
     """"xin gia hạn … đến sau rằm tháng Giêng" typed in April: the date read is the next lunar year's, ~10 months
     away, so nothing is sent yet: the requester is asked back once, the request to that date one tap (or a typed
-    "đúng" within MEANT_FOLLOWS) away (probe 23, F1)."""
+    "đúng" within MEANT_FOLLOWS) away (probe 23, F1). Kept: the date and the requester's `words` (their reason goes
+    to the deciders as any request's does: `_far_parts`)."""
     ctx = conv.ctx
-    pending_id = await ctx.db.run(save_pending_reply, person=person, text=f"xin gia hạn đến {requested:%d/%m/%Y}",
+    pending_id = await ctx.db.run(save_pending_reply, person=person,
+                                  text=f"xin gia hạn đến {requested:%d/%m/%Y}\n{words}",
                                   source=FAR_ASKED, task_ids=[task.id], sent_at=sent_time(conv, event))
     buttons = conv.channel(event.channel).capabilities.buttons
     await conv.reply(event, Outgoing(
         text=texts.far_lunar_question(task.item_ref, requested, ctx.today(), buttons=buttons),
         actions=((Action(label=texts.far_lunar_button(requested), data=f"w:{pending_id}:{task.id}",
                          typed="đúng"),),)))
+
+
+def _far_parts(kept: str) -> tuple[str, dt.date | None]:
+    """A far request kept by `_ask_far_lunar`: (the requester's words, the date asked about); a row kept before
+    session 23 holds only "xin gia hạn đến DD/MM/YYYY": (those, None)."""
+    first, _, words = kept.partition("\n")
+    try:
+        return (words, dt.datetime.strptime(first.rsplit(" ", 1)[-1], "%d/%m/%Y").date()) if words else (kept, None)
+    except ValueError:
+        return kept, None
 
 
 async def _confirm_far(conv: Conversation, event: TextIn, person: Person) -> bool:
@@ -1506,7 +1527,8 @@ async def _confirm_far(conv: Conversation, event: TextIn, person: Person) -> boo
     if kept is None:
         return False
     task = await ctx.db.run(lambda s: s.get_one(Task, waiting[1]))
-    return await _apply_text(conv, event, person, task, kept.text, source="text")
+    words, far_date = _far_parts(kept.text)
+    return await _apply_text(conv, event, person, task, words, source="text", far_date=far_date)
 
 
 async def _extension_to_plan(conv: Conversation, event: Inbound, person: Person, task: Task | None = None) -> bool:

@@ -276,12 +276,42 @@ async def test_invite_link_enrolls_a_person(db_url: str) -> None:
         await h.stop()
 
 
-async def test_overdue_tasks_back_off_and_escalate_once_to_the_leader(harness: Harness) -> None:
+LATE_NOTICE = ("Kính gửi: Sở Tài nguyên và Môi trường\n"
+               "Phó Chủ tịch UBND tỉnh có ý kiến như sau:\n"
+               "Sở Tài nguyên và Môi trường chủ trì rà soát cơ sở gây ô nhiễm, báo cáo trước ngày 02/3/2018.")
+
+
+async def test_a_late_task_is_listed_every_second_working_day_then_weekly(harness: Harness) -> None:
     h = harness
-    notice = ("Kính gửi: Sở Tài nguyên và Môi trường\n"
-              "Phó Chủ tịch UBND tỉnh có ý kiến như sau:\n"
-              "Sở Tài nguyên và Môi trường chủ trì rà soát cơ sở gây ô nhiễm, báo cáo trước ngày 02/3/2018.")
-    await h.say("admin", notice)
+    await h.say("admin", LATE_NOTICE)
+    await h.tap("admin", texts.BUTTON_CONFIRM)
+    await h.advance_to(local(2018, 3, 30, 12, 0))
+    digests = [s for s in h.sent if s.to == "head_stnmt"][1:]  # after the assignment message
+    days = [s.at.astimezone(local(2018, 1, 1).tzinfo).date().isoformat() for s in digests]
+    # session 23: late on 5/3, 7/3 and 9/3 (the 1st, 3rd and 5th working days; on 9/3 the leader is told and the
+    # head's line says so), then Mondays — not five mornings in a row
+    assert days == ["2018-02-27", "2018-03-02", "2018-03-05", "2018-03-07", "2018-03-09", "2018-03-12", "2018-03-19",
+                    "2018-03-26"]
+    told = "hôm nay Nhắc việc đã báo lãnh đạo phụ trách để nắm tình hình"
+    assert [told in (s.text or "") for s in digests] == [d == "2018-03-09" for d in days]
+    assert [s for s in h.sent if s.to == "leader" and "quá hạn 5 ngày làm việc" in (s.text or "")]
+
+
+async def test_overdue_tasks_back_off_and_escalate_once_to_the_leader(db_url: str) -> None:
+    # the daily overdue lines of before session 23 (NHACVIEC_OVERDUE_EVERY_DAYS=1), with the quiet cadence on top
+    from bot.settings import load_settings
+
+    settings = load_settings(environ={"NHACVIEC_OVERDUE_EVERY_DAYS": "1"}, env_file=None)
+    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 2, 26, 9, 0)), settings=settings)
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        await _overdue_daily(h)
+    finally:
+        await h.stop()
+
+
+async def _overdue_daily(h: Harness) -> None:
+    await h.say("admin", LATE_NOTICE)
     await h.tap("admin", texts.BUTTON_CONFIRM)
     await h.advance_to(local(2018, 3, 30, 12, 0))
     digests = [s for s in h.sent if s.to == "head_stnmt"][1:]  # after the assignment message

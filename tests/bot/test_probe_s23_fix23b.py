@@ -99,3 +99,23 @@ async def test_the_same_transfer_typed_again_reaches_the_office_once(harness: Ha
     await h.say("ct_bx", "muc 4.b khong phai viec cua xa, de nghi chuyen So Xay dung")
     assert len(texts_to(h, "vt", mark)) == 1
     assert "đang chờ xem xét; Nhắc việc không gửi lại" in last_text(h, "ct_bx")
+
+
+async def test_a_far_lunar_request_confirmed_keeps_the_requesters_words(harness: Harness) -> None:
+    """Session 23: after "đúng" (or the button) the request reached the deciders with the date only — the
+    requester's reason was lost; and the confirmation read the date they had just confirmed back to them."""
+    h = harness
+    mark = len(h.sent)
+    await h.say("ct_bx", "xin gia hạn 4.a đến sau rằm tháng Giêng vì các hộ dân đi làm ăn xa chưa về")
+    await h.say("ct_bx", "đúng")
+    told = last_text(h, "ct_bx")
+    assert "Nội dung: xin gia hạn đến sau rằm tháng Giêng vì các hộ dân đi làm ăn xa chưa về" in told, told
+    assert "Nhắc việc hiểu thời gian đồng chí nêu là" not in told, told  # just confirmed: not read back
+    asked = [t for t in texts_to(h, "pct", mark) if "đề nghị gia hạn đến: 22/02/2027" in t]
+    assert len(asked) == 1 and "Nội dung: xin gia hạn đến sau rằm tháng Giêng vì các hộ dân đi làm ăn xa chưa về" \
+        in asked[0], asked
+    mark = len(h.sent)
+    await h.say("ct_mk", "xin gia hạn 4.a đến hết tháng Giêng do chờ kinh phí từ tỉnh")
+    await h.tap("ct_mk", "Gửi đề nghị đến 07/03/2027")
+    asked = [t for t in texts_to(h, "pct", mark) if "đề nghị gia hạn đến: 07/03/2027" in t]
+    assert len(asked) == 1 and "do chờ kinh phí từ tỉnh" in asked[0], asked

@@ -79,3 +79,22 @@ async def test_a_unit_reached_through_a_group_is_named_as_the_notice_spells_it(d
         assert "Sở Công Thương" in late and "So Cong Thuong" not in late, late
     finally:
         await h.stop()
+
+
+async def test_the_previews_group_listing_and_a_corrections_echo_name_units_as_the_notice_spells_them(
+        db_url: str) -> None:
+    # session 23 (probe 23, F6 in part): "2 đơn vị trong danh bạ: Sở Tài chính, So Cong Thuong" and, after "2: bỏ …",
+    # "Sau khi sửa: … – So Cong Thuong — giao đ/c …" kept the directory's spelling
+    h = Harness(db_url=db_url, clock=FakeClock(local(2026, 4, 17, 9, 0)))
+    await h.start(directory_csv=DIRECTORY.encode(), enroll_all=True)
+    try:
+        await h.say("vt", GROUP_NOTICE)
+        preview = h.sent[-1].text or ""
+        listing = next(line for line in preview.splitlines() if "đơn vị trong danh bạ" in line)
+        assert "Sở Công Thương" in listing and "So Cong Thuong" not in listing, listing
+        await h.say("vt", "2: Sở Tài chính, So Cong Thuong")
+        echo = h.sent[-1].text or ""
+        after = echo[echo.index("Sau khi sửa:"):]
+        assert "– Sở Công Thương (trong danh bạ: So Cong Thuong) — giao đ/c Vũ Minh Công" in after, after
+    finally:
+        await h.stop()

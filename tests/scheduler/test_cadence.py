@@ -21,9 +21,10 @@ from storage.tasks import StatusUpdate, record_status, save_pending_reply, snooz
 from tests.conftest import local
 from tests.scheduler.test_dispatcher import HEAD_BDV, LEADER, RecordingSender, register, task
 
-# the ladder whole (3 and 1 working days before, the day): these tests are about a quiet person's cadence, not the
-# deadline announced once ahead (tests/scheduler/test_announce_once.py)
-policy = ReminderPolicy(gather_ahead_working_days=0)
+# the ladder whole (3 and 1 working days before, the day, overdue every working day at first): these tests are about a
+# quiet person's cadence, not the deadline announced once ahead (tests/scheduler/test_announce_once.py) nor the overdue
+# lines spaced out (tests/scheduler/test_policy.py)
+policy = ReminderPolicy(gather_ahead_working_days=0, overdue_every_working_days=1)
 START, END = dt.date(2018, 2, 27), dt.date(2018, 4, 20)  # no public holiday in between
 # four tasks of one head whose ladders interleave, and one without a deadline (a check-in every 10 working days)
 FOUR = [task("1", dt.date(2018, 3, 2)), task("2", dt.date(2018, 3, 9)), task("3", dt.date(2018, 3, 16)),
@@ -157,7 +158,7 @@ async def test_nobody_is_quiet_when_the_policy_says_so(migrated_db: Database) ->
     db = migrated_db
     register(db, FOUR, at=local(2018, 2, 26, 9, 0))
     sender = RecordingSender()
-    off = ReminderPolicy(quiet_after_working_days=0, gather_ahead_working_days=0)
+    off = ReminderPolicy(quiet_after_working_days=0, gather_ahead_working_days=0, overdue_every_working_days=1)
     day = START
     while day <= dt.date(2018, 3, 23):
         await send_due_digests(db, {"telegram": sender}, clock=FakeClock(off.calendar.at(day, off.remind_at)),

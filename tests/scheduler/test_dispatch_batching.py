@@ -307,7 +307,7 @@ async def test_overdue_goes_out_before_the_rest_of_the_morning(migrated_db: Data
     db = migrated_db
     # the BDV head's task is listed (and assigned) first, but the STNMT head's is overdue
     register(db, [task("1", dt.date(2018, 3, 2)),
-                  task("2", dt.date(2018, 2, 27), lead="Sở Tài nguyên và Môi trường")], at=local(2018, 2, 26, 9, 0))
+                  task("2", dt.date(2018, 2, 28), lead="Sở Tài nguyên và Môi trường")], at=local(2018, 2, 26, 9, 0))
     sender = RecordingSender()
     await send_due_digests(db, {"telegram": sender}, clock=FakeClock(local(2018, 3, 1, 8, 0)), policy=policy)
     categories = [[line.category for line in view.lines] for _, view in sender.sent]
