@@ -106,8 +106,7 @@ from storage.models import (
 )
 from storage.notices import format_title
 from storage.tasks import task_followers
-from storage.unitnames import marked_spelling
-from storage.vntext import strip_marks
+from storage.unitnames import marked_spelling, plain
 
 log = logging.getLogger(__name__)
 
@@ -1090,8 +1089,9 @@ def _written_units(conn: Connection, tasks: Iterable[Any]) -> dict[int, list[str
     """Notice id → its units as it writes them (`notice_units`), only for the notices of tasks whose unit the
     directory spells without marks and whose own first lead does not give its marks (a group: "các sở, ngành" →
     "So Xay dung", probe 23 F6): the whole stored parse is read for those few notices, never for the others."""
-    wanted = {t.notice_id for t in tasks if t.unit_name and
-              marked_spelling(t.unit_name, [t.first_lead_name or ""]) == t.unit_name == strip_marks(t.unit_name)}
+    wanted = {t.notice_id for t in tasks if t.unit_name and plain(t.unit_name) and
+              marked_spelling(t.unit_name, [t.first_lead_name or ""]) == t.unit_name}
+    # (`plain` first: remembered per name, where strip_marks of a marked name costs more than the rest of a line)
     if not wanted:
         return {}
     return {n_id: notice_units(meta) for n_id, meta in

@@ -3,6 +3,7 @@ matching of a name as written in a notice against the directory's units."""
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -376,10 +377,17 @@ def marked_spelling(name: str, written: Iterable[str]) -> str:
     """The one way a message names a unit (probe 22 F8c, probe 23 F6): the directory's `name`, but where the
     directory spells it without marks ("So Xay dung") and `written` (how a notice or another source writes units)
     has the same unit with its marks ("Sở Xây dựng"), that spelling."""
-    if not name or strip_marks(name) != name or not any(c.isalpha() for c in name):
+    if not name or not plain(name):
         return name
     key = _bare_key(name)
     return next((nfc(w) for w in written if w and strip_marks(w) != w and _bare_key(w) == key), name)
+
+
+@functools.lru_cache(maxsize=4096)
+def plain(name: str) -> bool:
+    """Whether `name` has a letter and no marks ("So Xay dung"): the only names `marked_spelling` may spell otherwise.
+    Remembered per name (a directory's few hundred unit names; the delivery tick asks for each line it renders)."""
+    return strip_marks(name) == name and any(c.isalpha() for c in name)
 
 
 def _bare_key(name: str) -> str:
