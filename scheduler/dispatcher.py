@@ -218,7 +218,11 @@ class DispatchResult:
 # ---------------------------------------------------------------- planning
 
 def _item_json(item: DigestItem) -> dict[str, Any]:
-    return {
+    """A digest line as stored (`Digest.items`). A value that says nothing — None, False, no level told — is left out
+    (every reader takes the optional keys with .get; rows planned before keep theirs): a row of one line is half the
+    size, and the delivery tick claims, returns, decodes and rewrites every row it sends (≈ 0.2 ms of a tick of 100
+    on SQLite)."""
+    line = {
         "task_id": item.task_id, "category": str(item.category),
         "escalation": str(item.escalation) if item.escalation else None,
         "due_on": item.due_on.isoformat() if item.due_on else None,
@@ -226,8 +230,9 @@ def _item_json(item: DigestItem) -> dict[str, Any]:
         "deadline_note": item.deadline_note, "days_left": item.days_left,
         "working_days_left": item.working_days_left, "days_late": item.days_late, "weekly": item.weekly,
         "catch_up": item.catch_up, "told": [str(level) for level in item.escalated_to],
-        **({"extension_until": item.extension_until.isoformat()} if item.extension_until else {}),
+        "extension_until": item.extension_until.isoformat() if item.extension_until else None,
     }
+    return {k: v for k, v in line.items() if v is not None and v is not False and v != []}  # (0 stays: "0 ngày")
 
 
 @dataclass(frozen=True, kw_only=True)
