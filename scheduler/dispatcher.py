@@ -106,8 +106,7 @@ from storage.models import (
 )
 from storage.notices import format_title
 from storage.tasks import task_followers
-from storage.unitnames import marked_spelling
-from storage.vntext import strip_marks
+from storage.unitnames import marked_spelling, plain
 
 log = logging.getLogger(__name__)
 
@@ -220,7 +219,11 @@ class DispatchResult:
 # ---------------------------------------------------------------- planning
 
 def _item_json(item: DigestItem) -> dict[str, Any]:
-    return {
+    """A digest line as stored (`Digest.items`). A value that says nothing — None, False, no level told — is left out
+    (every reader takes the optional keys with .get; rows planned before keep theirs): a row of one line is half the
+    size, and the delivery tick claims, returns, decodes and rewrites every row it sends (≈ 0.2 ms of a tick of 100
+    on SQLite)."""
+    line = {
         "task_id": item.task_id, "category": str(item.category),
         "escalation": str(item.escalation) if item.escalation else None,
         "due_on": item.due_on.isoformat() if item.due_on else None,
@@ -228,8 +231,9 @@ def _item_json(item: DigestItem) -> dict[str, Any]:
         "deadline_note": item.deadline_note, "days_left": item.days_left,
         "working_days_left": item.working_days_left, "days_late": item.days_late, "weekly": item.weekly,
         "catch_up": item.catch_up, "told": [str(level) for level in item.escalated_to],
-        **({"extension_until": item.extension_until.isoformat()} if item.extension_until else {}),
+        "extension_until": item.extension_until.isoformat() if item.extension_until else None,
     }
+    return {k: v for k, v in line.items() if v is not None and v is not False and v != []}  # (0 stays: "0 ngày")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -1098,8 +1102,9 @@ def _written_units(conn: Connection, tasks: Iterable[Any]) -> dict[int, list[str
     """Notice id → its units as it writes them (`notice_units`), only for the notices of tasks whose unit the
     directory spells without marks and whose own first lead does not give its marks (a group: "các sở, ngành" →
     "So Xay dung", probe 23 F6): the whole stored parse is read for those few notices, never for the others."""
-    wanted = {t.notice_id for t in tasks if t.unit_name and
-              marked_spelling(t.unit_name, [t.first_lead_name or ""]) == t.unit_name == strip_marks(t.unit_name)}
+    wanted = {t.notice_id for t in tasks if t.unit_name and plain(t.unit_name) and
+              marked_spelling(t.unit_name, [t.first_lead_name or ""]) == t.unit_name}
+    # (`plain` first: remembered per name, where strip_marks of a marked name costs more than the rest of a line)
     if not wanted:
         return {}
     return {n_id: notice_units(meta) for n_id, meta in

@@ -20,6 +20,8 @@ def nfc(text: str) -> str:
 
 
 def strip_marks(text: str) -> str:
+    if text.isascii():  # nothing to strip (NFD leaves ASCII as it is): most folded keys, every unmarked name
+        return text
     text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     return "".join(c for c in text if unicodedata.category(c) != "Mn")
 

@@ -409,3 +409,37 @@ async def test_never_more_than_one_group_is_sent_without_its_outcome_written(mig
     assert len(result.sent) == people == sent_count(db)
     assert max(worst) <= FLUSH_MESSAGES, max(worst)
     assert max(worst) > 1, "sends overlap: chats side by side"
+
+
+async def test_a_planned_line_stores_only_values_that_say_something_and_reads_as_one_stored_in_full(
+        migrated_db: Database) -> None:
+    """`Digest.items` leaves out None, False and no level told (a row half the size: the tick claims, returns, decodes
+    and rewrites every row it sends) and keeps a 0 ("0 ngày"); a line stored with every key, as rows planned before
+    were, gives the same view."""
+    db = migrated_db
+    start = many_people_with_a_digest_due(db, 2)
+
+    def stored(session: Any) -> list[list[dict[str, Any]]]:
+        return [d.items for d in session.scalars(select(Digest).order_by(Digest.person_id))]
+
+    planned = db.call(stored)
+    for items in planned:
+        assert items and all(v is not None and v is not False and v != [] for i in items for v in i.values()), items
+    assert planned[0][0]["days_left"] == 3 and "escalation" not in planned[0][0] and "told" not in planned[0][0]
+    empty = {"escalation": None, "due_on": None, "effective_due_on": None, "deadline_note": None, "days_left": None,
+             "working_days_left": None, "days_late": None, "weekly": False, "catch_up": False, "told": []}
+
+    def in_full(session: Any) -> None:  # the second person's digest as stored before: every key, empty ones too
+        digest = session.scalars(select(Digest).order_by(Digest.person_id.desc())).first()
+        digest.items = [{**empty, **i} for i in digest.items]
+
+    db.call(in_full)
+    sender = RecordingSender()
+    await send_due_digests(db, {"telegram": sender}, clock=FakeClock(start), policy=policy)
+    (_, compact), (_, full) = sorted(sender.sent, key=lambda s: s[0])
+    assert len(compact.lines) == len(full.lines) == 1
+    differ = {f.name for f in dataclasses.fields(compact.lines[0])
+              if getattr(compact.lines[0], f.name) != getattr(full.lines[0], f.name)}
+    assert differ == {"task_id", "task_text", "lead_unit", "assignee_name"}, differ  # (their own tasks)
+    assert dataclasses.replace(full, digest_id=compact.digest_id, recipient_name=compact.recipient_name,
+                               lines=compact.lines) == compact
