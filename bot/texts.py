@@ -2495,31 +2495,20 @@ def summary_text(rows: Sequence[UnitSummary], today: dt.date, filt: ReportFilter
     if as_of is not None:
         lines.append(as_of_note(as_of, today))
     lines.append("")
-    for r in rows:
-        lines.append(f"• {r.unit}: {r.total} nhiệm vụ" + (f" — {r.unheld} chưa có người nhận (đơn vị chưa có trong "
-                                                           "danh bạ hoặc chưa có trưởng đơn vị)" if r.unheld else ""))
-        lines.append(f"  Hoàn thành đúng hạn: {r.done_on_time}; hoàn thành quá hạn: {r.done_late}")
-        lines.append(f"  Đang thực hiện trong hạn: {r.in_progress}; quá hạn chưa hoàn thành: {overdue_share_text(r)}"
-                     + (f" — mục {', '.join(r.overdue_refs)}" if r.overdue_refs else ""))
-        if r.extension_pending:  # among the counts above: what waits for a leader's word
-            lines.append(f"  Trong đó {EXTENSION_PENDING_WORDS}: {r.extension_pending} — mục "
-                         f"{', '.join(r.extension_pending_refs)}")
-        if r.no_deadline:  # (none: no line — twenty units' "Không có thời hạn: 0" said nothing)
-            lines.append(f"  Không có thời hạn: {r.no_deadline}"
-                         + (f" (đã hoàn thành {r.no_deadline_done})" if r.no_deadline_done else ""))
-        if r.rounds:
-            which = "các kỳ trong khoảng này" if filt is not None and (filt.date_from or filt.date_to) \
-                else "các kỳ đã qua"
-            lines.append(f"  Báo cáo định kỳ, {which}: {r.rounds} — đúng hạn {r.rounds_on_time}, "
-                         f"quá hạn {r.rounds_late}, không báo cáo {r.rounds_missed}" + _missed_refs(r))
+    if len(rows) >= COMPACT_REPORT_FROM:
+        lines += _compact_unit_lines(rows, filt)
+    else:
+        for r in rows:
+            lines += _unit_block(r, filt)
     total = totals(rows)
     if len(rows) > 1:
         # one item given to several units is a task each: "55 nhiệm vụ (32 mục; …)" says why 55 for 32 items
         items = f" ({len(total.items)} mục; một số mục giao nhiều đơn vị)" \
             if total.items and len(total.items) < total.total else ""
         lines += ["", f"Tổng cộng: {total.total} nhiệm vụ{items} — hoàn thành đúng hạn {total.done_on_time}, "
-                      f"hoàn thành quá hạn {total.done_late}, đang thực hiện trong hạn {total.in_progress}, "
-                      f"quá hạn chưa hoàn thành {overdue_share_text(total)}, không có thời hạn {total.no_deadline}"
+                      f"hoàn thành quá hạn {total.done_late}, đang thực hiện trong hạn {total.working}"
+                      + (f", {NOT_STARTED_WORDS} {total.not_started}" if total.not_started else "")
+                      + f", quá hạn chưa hoàn thành {overdue_share_text(total)}, không có thời hạn {total.no_deadline}"
                       + (f"; {EXTENSION_PENDING_WORDS} {total.extension_pending}" if total.extension_pending else "")
                       + "."]
     if as_of is not None and total.registered_later:
@@ -2527,6 +2516,76 @@ def summary_text(rows: Sequence[UnitSummary], today: dt.date, filt: ReportFilter
     if standing:
         lines += ["", standing_line(standing, filt, files=files)]
     return vn("\n".join(lines))
+
+
+COMPACT_REPORT_FROM = 6  # units in a report from which each unit is one line of its non-zero counts (probe 24 #7)
+NOT_STARTED_WORDS = "chưa cập nhật (còn trong hạn)"  # within the deadline, never reported on: not work going on
+
+
+def _rounds_said(r: UnitSummary, filt: ReportFilter | None) -> str:
+    which = "các kỳ trong khoảng này" if filt is not None and (filt.date_from or filt.date_to) else "các kỳ đã qua"
+    return (f"Báo cáo định kỳ, {which}: {r.rounds} — đúng hạn {r.rounds_on_time}, quá hạn {r.rounds_late}, "
+            f"không báo cáo {r.rounds_missed}" + _missed_refs(r))
+
+
+def _no_deadline_said(r: UnitSummary) -> str:
+    """"13 (đã hoàn thành 2, chưa cập nhật 5)": of the tasks without a deadline, those done and those never reported
+    on."""
+    parts = ([f"đã hoàn thành {r.no_deadline_done}"] if r.no_deadline_done else []) + (
+        [f"chưa cập nhật {r.no_deadline_not_started}"] if r.no_deadline_not_started else [])
+    return f"{r.no_deadline}" + (f" ({', '.join(parts)})" if parts else "")
+
+
+UNHELD_WORDS = "chưa có người nhận (đơn vị chưa có trong danh bạ hoặc chưa có trưởng đơn vị)"
+
+
+def _unit_block(r: UnitSummary, filt: ReportFilter | None) -> list[str]:
+    """A unit in a short report: every category, one per line as the government's form has them."""
+    lines = [f"• {r.unit}: {r.total} nhiệm vụ" + (f" — {r.unheld} {UNHELD_WORDS}" if r.unheld else ""),
+             f"  Hoàn thành đúng hạn: {r.done_on_time}; hoàn thành quá hạn: {r.done_late}",
+             f"  Đang thực hiện trong hạn: {r.working}"
+             + (f"; {NOT_STARTED_WORDS}: {r.not_started}" if r.not_started else "")
+             + f"; quá hạn chưa hoàn thành: {overdue_share_text(r)}"
+             + (f" — mục {', '.join(r.overdue_refs)}" if r.overdue_refs else "")]
+    if r.extension_pending:  # among the counts above: what waits for a leader's word
+        lines.append(f"  Trong đó {EXTENSION_PENDING_WORDS}: {r.extension_pending} — mục "
+                     f"{', '.join(r.extension_pending_refs)}")
+    if r.no_deadline:  # (none: no line — twenty units' "Không có thời hạn: 0" said nothing)
+        lines.append(f"  Không có thời hạn: {_no_deadline_said(r)}")
+    if r.rounds:
+        lines.append(f"  {_rounds_said(r, filt)}")
+    return lines
+
+
+def _compact_unit_lines(rows: Sequence[UnitSummary], filt: ReportFilter | None) -> list[str]:
+    """A long report (a leader forwards it): a line a unit with only its counts that are not zero; the units where
+    nothing was finished, late, reported on or is waiting (every task open, never reported on, none past its
+    deadline) in one line at the end. The Excel file keeps every column of every unit."""
+    lines = ["(Sau tên đơn vị: số nhiệm vụ trong ngoặc, rồi các số khác 0.)"]
+    quiet = [r for r in rows if r.untouched]
+    for r in rows:
+        if r.untouched:
+            continue
+        parts = [f"{label} {n}" for label, n in (("hoàn thành đúng hạn", r.done_on_time),
+                                                  ("hoàn thành quá hạn", r.done_late),
+                                                  ("đang thực hiện trong hạn", r.working),
+                                                  (NOT_STARTED_WORDS, r.not_started)) if n]
+        if r.overdue:
+            parts.append(f"quá hạn chưa hoàn thành {overdue_share_text(r)}"
+                         + (f" (mục {', '.join(r.overdue_refs)})" if r.overdue_refs else ""))
+        if r.extension_pending:
+            parts.append(f"{EXTENSION_PENDING_WORDS} {r.extension_pending} (mục {', '.join(r.extension_pending_refs)})")
+        if r.no_deadline:
+            parts.append(f"không có thời hạn {_no_deadline_said(r)}")
+        if r.unheld:
+            parts.append(f"{r.unheld} {UNHELD_WORDS}")
+        lines.append(f"• {r.unit} ({r.total}): {'; '.join(parts)}.")
+        if r.rounds:
+            lines.append(f"  {_rounds_said(r, filt)}")
+    if quiet:
+        lines.append(f"• Chưa cập nhật, chưa có nhiệm vụ đến hạn ({len(quiet)} đơn vị): "
+                     + "; ".join(f"{r.unit} ({r.total})" for r in quiet) + ".")
+    return lines
 
 
 STANDING_UNITS_LISTED = 8

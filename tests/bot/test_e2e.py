@@ -73,7 +73,7 @@ async def test_seed_notice_loop(harness: Harness) -> None:
     assert "Ban Dân vận Tỉnh ủy: 13 nhiệm vụ" in (summary_message.text or "")
     # item 2.1 has no deadline: done, it stays under "không có thời hạn" (QĐ 42/2014), never "đúng hạn"
     assert "Hoàn thành đúng hạn: 0" in (summary_message.text or "")
-    assert "Không có thời hạn: 13 (đã hoàn thành 1)" in (summary_message.text or "")
+    assert "Không có thời hạn: 13 (đã hoàn thành 1, chưa cập nhật " in (summary_message.text or "")
     assert chart.document == "tong-hop-nhiem-vu-2018-03-12.png" and chart.text == texts.CHART_CAPTION
     # the same summary as an Excel file to forward
     from openpyxl import load_workbook

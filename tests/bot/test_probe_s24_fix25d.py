@@ -1,0 +1,104 @@
+"""Probe 24 (QĐ 773/QĐ-TTg, a plan of 45 tasks for 18 units; session 23, helper fix25d): the leader's report of
+units nobody has touched (#7), the long preview on Zalo (#10), the confirm answer and the head's assignment (#13),
+and ongoing duties closed by one word (#12). Real SQLite, the real notice and the probe's directory."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from bot.sandbox.harness import Harness
+from scheduler.clock import FakeClock
+from tests.conftest import ROOT, local
+
+NOTICE = next((ROOT / "tests" / "corpus" / "batch-ze").glob("1617_*.txt")).read_text(encoding="utf-8")
+DIRECTORY = """handle,full_name,title,unit,role
+admin_vpcp,Nguyễn Thị Thu Hà,Chuyên viên Vụ Khoa giáo - Văn xã,Văn phòng Chính phủ,admin
+leader_vpcp,Trần Văn Sơn,Phó Chủ nhiệm Văn phòng Chính phủ,Văn phòng Chính phủ,leader
+head_ldtbxh,Tran Van Cong,Cuc truong Cuc Nguoi co cong,Bo Lao dong - Thuong binh va Xa hoi,head
+cv_ldtbxh,Lê Thị Hương,Chuyên viên Cục Người có công,Bộ Lao động - Thương binh và Xã hội,cadre
+head_bqp,Nguyễn Hữu Quân,Cục trưởng Cục Chính sách,Bộ Quốc phòng,head
+head_bca,Đỗ Văn An,Cục trưởng Cục Tổ chức cán bộ,Bộ Công an,head
+head_btc,Vu Thi Tai,Vu truong Vu Ngan sach nha nuoc,Bo Tai chinh,head
+head_bkhdt,Hoàng Đức Đầu,Vụ trưởng Vụ Lao động văn hoá xã hội,Bộ Kế hoạch & Đầu tư,head
+head_bxd,Lý Văn Dựng,Cục trưởng Cục Quản lý nhà,Bộ Xây dựng,head
+head_byt,Bùi Thị Y,Vụ trưởng Vụ Kế hoạch - Tài chính,Bộ Y tế,head
+head_bgddt,Ngô Văn Giáo,Vụ trưởng Vụ Giáo dục chính trị,Bộ GD&ĐT,head
+head_btttt,Đinh Văn Thông,Cục trưởng Cục Thông tin cơ sở,Bộ Thông tin và Truyền thông,head
+head_bvh,Mai Thị Hoá,Vụ trưởng Vụ Văn hoá dân tộc,"Bộ Văn hoá, Thể thao và Du lịch",head
+head_bng,Tô Văn Giao,Cục trưởng Cục Lãnh sự,Bộ Ngoại giao,head
+head_vtv,Lâm Văn Hình,Trưởng ban Thời sự,Đài Truyền hình Việt Nam,head
+head_vov,Vương Thị Tiếng,Trưởng ban Thời sự,Đài Tiếng nói Việt Nam,head
+head_mttq,Cao Văn Trận,Trưởng ban Dân chủ - Pháp luật,Uỷ ban Trung ương Mặt trận Tổ quốc Việt Nam,head
+head_thanhhoa,Lê Văn Thanh,Chánh Văn phòng UBND tỉnh,Uỷ ban nhân dân tỉnh Thanh Hoá,head
+head_hoabinh,Quách Thị Hòa,Chánh Văn phòng UBND tỉnh,Ủy ban nhân dân tỉnh Hòa Bình,head
+head_quangtri,Nguyen Van Tri,Chanh Van phong UBND tinh,Uy ban nhan dan tinh Quang Tri,head
+"""
+ADMIN, LEADER = "admin_vpcp", "leader_vpcp"
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path}/nhacviec.db"
+
+
+async def loaded(db_url: str, channel: str = "telegram") -> Harness:
+    """The notice pasted on 28/06/2018, its date typed, not yet confirmed."""
+    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 6, 28, 9, 0)), channel=channel)
+    await h.start(directory_csv=DIRECTORY.encode(), enroll_all=True)
+    await h.say(ADMIN, NOTICE)
+    await h.say(ADMIN, "ngày: 26/6/2018")
+    return h
+
+
+async def confirmed(db_url: str, channel: str = "telegram") -> Harness:
+    h = await loaded(db_url, channel)
+    await h.say(ADMIN, "xác nhận")
+    return h
+
+
+def since(h: Harness, handle: str, start: int) -> list[str]:
+    return [s.text or "" for s in h.sent[start:] if s.to == handle]
+
+
+# ---------------------------------------------------------------- #7 the leader's report
+
+async def test_a_report_of_untouched_units_says_so_in_one_line_and_never_work_in_progress(db_url: str) -> None:
+    h = await confirmed(db_url)
+    try:
+        await h.advance_to(local(2018, 7, 12, 9, 0))
+        await h.say("head_bng", "III.11 xong")
+        start = len(h.sent)
+        await h.say(LEADER, "/tonghop")
+        report = next(t for t in since(h, LEADER, start) if t.startswith("TỔNG HỢP"))
+        # the annual report due 31/12, never touched, is not "đang thực hiện" for every ministry
+        assert "Đang thực hiện trong hạn: 1" not in report and "đang thực hiện trong hạn 1" not in report, report
+        assert "chưa cập nhật (còn trong hạn)" in report
+        # no zero counts, one line a unit; the untouched units together in one line
+        assert not re.search(r"\b[a-zđ ]+: 0\b|\b(?:hạn|thành) 0;", report), report
+        quiet = next(line for line in report.splitlines() if line.startswith("• Chưa cập nhật, chưa có nhiệm vụ"))
+        assert "Bộ Công an (5)" in quiet and "Bộ Ngoại giao" not in quiet, quiet
+        assert ("• Bộ Ngoại giao (3): chưa cập nhật (còn trong hạn) 1; không có thời hạn 2 (đã hoàn thành 1, chưa cập "
+                "nhật 1).") in report, report
+        assert len(report.splitlines()) < 20, report
+        # the total keeps every category
+        assert "Tổng cộng:" in report and "quá hạn chưa hoàn thành 0" in report
+    finally:
+        await h.stop()
+
+
+async def test_a_long_report_on_zalo_never_begins_a_part_with_counts_of_an_unnamed_unit(db_url: str) -> None:
+    h = await confirmed(db_url, "zalo")
+    try:
+        await h.advance_to(local(2018, 7, 12, 9, 0))
+        start = len(h.sent)
+        await h.say(LEADER, "/tonghop")
+        parts = [t for t in since(h, LEADER, start) if re.match(r"\(\d+/\d+\) ", t)]
+        assert all(len(p) <= 2000 for p in parts)
+        for part in parts[1:]:  # (probe 24: "(2/2) Hoàn thành đúng hạn: 0; …" without its unit's name)
+            body = re.sub(r"^\(\d+/\d+\) ", "", part)
+            assert body.startswith(("• ", "Tổng cộng")), body[:80]
+    finally:
+        await h.stop()
