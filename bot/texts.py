@@ -922,6 +922,38 @@ def no_draft_task(which: str) -> str:
     return vn(f"Danh sách không có nhiệm vụ {which if which.startswith('Mục') else 'số ' + which}.")
 
 
+ASSIGNED_BY_PERSON_FROM = 10  # items in a notice from which the confirm answer lists them by person (probe 24 #13)
+
+
+def ref_spans(refs: Sequence[str], order: Sequence[str]) -> str:
+    """Item numbers as runs of the notice's order: "III.1.a–III.1.s, III.7.c" (three or more in a row: a run)."""
+    index = {ref: i for i, ref in enumerate(order)}
+    runs: list[list[str]] = []
+    for ref in sorted(dict.fromkeys(refs), key=lambda r: index.get(r, len(order))):
+        if runs and index.get(ref) is not None and index.get(runs[-1][-1]) is not None \
+                and index[ref] == index[runs[-1][-1]] + 1:
+            runs[-1].append(ref)
+        else:
+            runs.append([ref])
+    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(r) for r in runs)
+
+
+def _assigned_by_person(result: Registered) -> list[str]:
+    """The confirm answer of a long notice: one line a person — "• đ/c Tran Van Cong (Bộ Lao động - Thương binh và Xã
+    hội): 20 mục — III.1.a–III.1.s, III.7.c" — not a line an item with the same name nineteen times."""
+    order = list(dict.fromkeys(ref for ref, _ in result.assigned))
+    held: dict[str, list[str]] = {}
+    for ref, name in result.assigned:
+        held.setdefault(name, []).append(ref)
+    lines = []
+    for name, refs in held.items():
+        unit = result.units.get(name)
+        count = len(dict.fromkeys(refs))
+        lines.append(f"• đ/c {name}{f' ({unit})' if unit else ''}: " + (
+            f"{count} mục — {ref_spans(refs, order)}" if count > 1 else f"mục {refs[0]}"))
+    return lines
+
+
 def registered_text(result: Registered, rounds: Sequence[tuple[str, str, dt.date]] = (),
                     unconnected: Sequence[tuple[str, str, int]] = ()) -> str:
     """`rounds`: each recurring item's first round (item ref, round label, deadline); `unconnected`: the people
@@ -932,9 +964,12 @@ def registered_text(result: Registered, rounds: Sequence[tuple[str, str, dt.date
         given: dict[str, list[str]] = {}
         for ref, name in result.assigned:
             given.setdefault(ref, []).append(name)
-        lines += ["", "Đã giao:"] + [f"• Mục {ref} → đ/c {names[0]}" if len(names) == 1 else
-                                     f"• Mục {ref} → {len(names)} đồng chí: {', '.join(names)}"
-                                     for ref, names in given.items()]
+        if len(given) >= ASSIGNED_BY_PERSON_FROM and len(given) > len({name for _, name in result.assigned}):
+            lines += ["", "Đã giao:", *_assigned_by_person(result)]
+        else:
+            lines += ["", "Đã giao:"] + [f"• Mục {ref} → đ/c {names[0]}" if len(names) == 1 else
+                                         f"• Mục {ref} → {len(names)} đồng chí: {', '.join(names)}"
+                                         for ref, names in given.items()]
     if result.unassigned:
         vague = [ref for ref, unit in result.unassigned if unit and vague_group(unit)]
         lines += ["", "Chưa giao được:" if vague else
@@ -1699,11 +1734,20 @@ def assignment_text(name: str, notice_title: str, tasks: Sequence[tuple[str, str
     lines = [f"Kính gửi đồng chí {name},", f"Đồng chí được giao chủ trì {count} theo {notice_title}:"]
     leads = list(units) if len(units) == len(tasks) else [None] * len(tasks)
     several = len(set(leads)) > 1
-    for (ref, text, due, period), unit in zip(tasks, leads, strict=True):
-        late = " — đã quá hạn, đề nghị khẩn trương thực hiện" if due and today and due < today else ""
-        deadline = ("hạn " + date_vn(due) if due else "không có thời hạn") + _round_note(period) + late
-        lines.append(f"• Mục {ref}{f' ({unit})' if unit and several else ''}: {short_title(text, lead=unit)} — "
-                     f"{deadline}")
+    # several units (a second post): each unit's name once, above its items, not on each of nineteen lines
+    by_unit: dict[str | None, list[int]] = {}
+    for i, unit in enumerate(leads):
+        by_unit.setdefault(unit if several else None, []).append(i)
+    for unit, indices in by_unit.items():
+        inline = unit is not None and len(indices) == 1  # (one item of that unit: its name in the line)
+        if unit is not None and not inline:
+            lines.append(f"{unit} ({len(indices)} nhiệm vụ):")
+        for i in indices:
+            ref, text, due, period = tasks[i]
+            late = " — đã quá hạn, đề nghị khẩn trương thực hiện" if due and today and due < today else ""
+            deadline = ("hạn " + date_vn(due) if due else "không có thời hạn") + _round_note(period) + late
+            lines.append(f"• Mục {ref}{f' ({unit})' if inline else ''}: {short_title(text, lead=leads[i])} — "
+                         f"{deadline}")
     example = tasks[0][0]
     how = "trả lời tin này hoặc gõ" if buttons else "gõ"
     lines += ["", "Nhắc việc sẽ nhắc vào buổi sáng ngày làm việc khi nhiệm vụ sắp đến hạn, đến hạn hoặc quá hạn; "

@@ -102,6 +102,7 @@ class Registered:
     # the heads of supporting units (phối hợp) found in the directory → the task ids they support (one a
     # item, not their own), told once so they know and can report their part
     supporters: dict[int, list[int]] = field(default_factory=dict)
+    units: dict[str, str] = field(default_factory=dict)  # person name → the lead unit of their first item
 
 
 def create_draft(session: Session, parsed: ParsedNotice, *, source_text: str, source_name: str,
@@ -632,6 +633,7 @@ def confirm_notice(session: Session, notice_id: int, *, by: Person, now: dt.date
     assigned: list[tuple[str, str]] = []
     unassigned: list[tuple[str, str]] = []
     assignees: dict[int, list[int]] = {}
+    units: dict[str, str] = {}
     leads = _Leads(session)  # the unit table read once, each lead matched once
     made: list[tuple[Task, Person | None, str]] = []
     for pt in parsed_tasks:
@@ -655,6 +657,7 @@ def confirm_notice(session: Session, notice_id: int, *, by: Person, now: dt.date
             continue
         assigned.append((task.item_ref, head.full_name))
         assignees.setdefault(head.id, []).append(task.id)
+        units.setdefault(head.full_name, task.lead_name)
     supporters = _supporters(leads, [task for task, _, _ in made])
     notice.status = NoticeStatus.CONFIRMED
     notice.closed_at = now
@@ -663,7 +666,8 @@ def confirm_notice(session: Session, notice_id: int, *, by: Person, now: dt.date
     log.info("notice %s confirmed by %s: %d tasks, %d unassigned", notice.id, by.handle, len(parsed_tasks),
              len(unassigned))
     return Registered(notice_id=notice.id, title=notice_title(notice), task_count=len(parsed_tasks),
-                      assigned=assigned, unassigned=unassigned, assignees=assignees, supporters=supporters)
+                      assigned=assigned, unassigned=unassigned, assignees=assignees, supporters=supporters,
+                      units=units)
 
 
 def supported_tasks(session: Session, person_id: int, task_ids: list[int]

@@ -102,3 +102,26 @@ async def test_a_long_report_on_zalo_never_begins_a_part_with_counts_of_an_unnam
             assert body.startswith(("• ", "Tổng cộng")), body[:80]
     finally:
         await h.stop()
+
+
+# ---------------------------------------------------------------- #13 the confirm answer, the head's assignment
+
+async def test_the_confirm_answer_of_a_long_plan_is_one_line_a_person(db_url: str) -> None:
+    h = await loaded(db_url)
+    try:
+        await h.say(ADMIN, "34: Bộ LĐTBXH")  # III.7.c: a 19th item for the same head
+        await h.say(ADMIN, "bỏ 42")  # (III.14, "các bộ, ban, ngành khác")
+        start = len(h.sent)
+        await h.say(ADMIN, "xác nhận")
+        answer = next(t for t in since(h, ADMIN, start) if t.startswith("Đã xác nhận"))
+        given = answer.split("Đã giao:\n", 1)[1].split("\n\n", 1)[0].splitlines()
+        assert "• đ/c Tran Van Cong (Bộ Lao động - Thương binh và Xã hội): 19 mục — III.1.a–III.1.s, III.7.c" \
+            in given, given
+        assert not [line for line in given if "→" in line], given
+        assert len(given) <= 20, given  # one line a person (was 43 lines, one an item)
+        assignment = next(t for t in since(h, "head_ldtbxh", start) if "được giao chủ trì" in t)
+        # the unit said once above its items, not on each of 19 lines
+        assert not [line for line in assignment.splitlines() if line.startswith("• Mục III.1.a (")], assignment
+        assert len(re.findall(r"^• Mục III\.1\.[a-s]: ", assignment, re.M)) == 18, assignment
+    finally:
+        await h.stop()
