@@ -1824,6 +1824,9 @@ def snoozed_text(item_ref: str, until: dt.date) -> str:
 
 def recorded_status(rec: Recorded) -> str:
     """"Hoàn thành, đúng hạn", "60% — Đang thực hiện (đã gia hạn đến 30/04/2026)"."""
+    if rec.ongoing:  # work that goes on (tuyên truyền, giám sát …): reported on, kept open (probe 24 #12)
+        return ("Đang thực hiện (công việc thực hiện liên tục: đã ghi nhận báo cáo, nhiệm vụ vẫn tiếp tục, Nhắc việc "
+                "sẽ hỏi lại định kỳ)")
     if rec.standing:  # "xong" on a standing duty: reported on, not finished
         return "Đang thực hiện (nhiệm vụ thường xuyên: đã ghi nhận báo cáo, Nhắc việc sẽ hỏi lại định kỳ)"
     if rec.status == TaskStatus.DONE:
@@ -1896,6 +1899,10 @@ def recorded_text(rec: Recorded, note: str | None = None, requested_due: dt.date
     if reopened:  # (the note is the person's own "mở lại …": not repeated)
         return vn(f"Đã mở lại mục {rec.item_ref}: {recorded_status(rec)}. Nhắc việc sẽ nhắc nhiệm vụ này như trước.")
     lines = [f"Đã cập nhật: mục {rec.item_ref} — {recorded_status(rec)}."]
+    if rec.ongoing == "asked":  # a first "xong" on work that goes on: asked once whether all of it is finished
+        lines.append("Nhiệm vụ này là công việc thực hiện liên tục, chưa có thời hạn kết thúc. Nếu toàn bộ nhiệm vụ đã "
+                     f"hoàn thành, không còn phải thực hiện tiếp, đồng chí gõ “{rec.item_ref} xong” một lần nữa để "
+                     "kết thúc nhiệm vụ.")
     if requested_due:
         lines.append(f"Đề nghị gia hạn đến {date_vn(requested_due)} đã được chuyển tới {deciders} xem xét; "
                      "Nhắc việc sẽ báo kết quả cho đồng chí.")

@@ -125,3 +125,46 @@ async def test_the_confirm_answer_of_a_long_plan_is_one_line_a_person(db_url: st
         assert len(re.findall(r"^• Mục III\.1\.[a-s]: ", assignment, re.M)) == 18, assignment
     finally:
         await h.stop()
+
+
+# ---------------------------------------------------------------- #12 ongoing duties without "thường xuyên"
+
+async def test_a_report_on_ongoing_work_keeps_it_open_and_xong_asks_once(db_url: str) -> None:
+    h = await loaded(db_url)
+    try:
+        await h.say(ADMIN, "41: UBND tỉnh Thanh Hóa, UBND tinh Hoa Binh, UBND tỉnh Quảng Trị")  # (III.13)
+        await h.say(ADMIN, "xác nhận")
+        await h.advance_to(local(2018, 7, 12, 9, 0))
+        # III.15 "thực hiện công tác tuyên truyền và giám sát …": "đã báo cáo" is a report, the duty goes on
+        start = len(h.sent)
+        await h.say("head_mttq", "đã báo cáo")
+        said = "\n".join(since(h, "head_mttq", start))
+        assert "Hoàn thành" not in said and "công việc thực hiện liên tục" in said, said
+        # III.13 "xây dựng và tổ chức thực hiện Kế hoạch …": a first "xong" asks whether all of it is finished
+        start = len(h.sent)
+        await h.say("head_thanhhoa", "Tỉnh Thanh Hoá đã ban hành kế hoạch của tỉnh, xong")
+        said = "\n".join(since(h, "head_thanhhoa", start))
+        assert "Hoàn thành" not in said and "“III.13 xong” một lần nữa" in said, said
+        assert h.db is not None
+
+        def statuses(session) -> dict[str, str]:  # type: ignore[no-untyped-def]
+            from sqlalchemy import select
+
+            from storage.models import Person, Task
+            held = {p.id: p.handle for p in session.scalars(select(Person))}
+            return {f"{t.item_ref}:{held.get(t.assignee_id)}": t.status for t in session.scalars(select(Task))}
+
+        now = await h.db.run(statuses)
+        assert now["III.15:head_mttq"] == "in_progress" and now["III.13:head_thanhhoa"] == "in_progress", now
+        # said again: the whole duty is finished
+        start = len(h.sent)
+        await h.say("head_thanhhoa", "III.13 xong")
+        said = "\n".join(since(h, "head_thanhhoa", start))
+        assert "Hoàn thành" in said and "một lần nữa" not in said, said
+        assert (await h.db.run(statuses))["III.13:head_thanhhoa"] == "done"
+        # a task without a deadline that asks for no continuing work is finished by one "xong" as before (III.11)
+        start = len(h.sent)
+        await h.say("head_bng", "III.11 xong")
+        assert "Hoàn thành" in "\n".join(since(h, "head_bng", start))
+    finally:
+        await h.stop()
