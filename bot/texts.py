@@ -281,9 +281,10 @@ def invite_which(typed: str, people: Sequence[tuple[str, str, str | None]]) -> s
 def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bool = True,
                   explain: Callable[[dt.date], str | None] | None = None,
                   today: dt.date | None = None, ocr: bool = False,
-                  misread: Sequence[tuple[str, Sequence[Misread]]] = ()) -> str:
+                  misread: Sequence[tuple[str, Sequence[Misread]]] = (), compact: bool | None = None) -> str:
     """`misread`: for a text read by OCR, each place ("trích yếu", or a task's number as the preview shows it) with
-    the words probably misread there (bot.ocrwords)."""
+    the words probably misread there (bot.ocrwords). `compact`: one line a task (default: from COMPACT_PREVIEW_FROM
+    tasks on), the details on request ("xem 12", "chi tiết mục III.1", "xem đầy đủ")."""
     lines = [title]
     if parsed.subject:
         lines.append(f"Trích yếu: {shorten(parsed.subject, 300)}")
@@ -294,7 +295,11 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
     lines += missing_header_lines(parsed)
     if ocr:
         lines += misread_lines(misread) or [OCR_NOTE]
-    lines += ["", f"Nhắc việc nhận diện được {len(parsed.tasks)} nhiệm vụ:"]
+    compact = len(parsed.tasks) >= COMPACT_PREVIEW_FROM if compact is None else compact
+    lines += ["", f"Nhắc việc nhận diện được {len(parsed.tasks)} nhiệm vụ" + (
+        f" (mỗi nhiệm vụ một dòng; để xem đầy đủ, đồng chí gõ “xem {draft.numbers[min(11, len(draft.numbers) - 1)]}”"
+        f" cho một nhiệm vụ, “chi tiết mục {_section_example(parsed)}” cho cả một mục; dòng không ghi hạn: không có "
+        "thời hạn cụ thể):" if compact else ":")]
     said_leaders: tuple[str, ...] = ()
     # where most of the tasks' leads were read (a heading above them, the addressee): said once below, not under each
     taken = {source: [i for i, task in zip(draft.numbers, parsed.tasks, strict=True)
@@ -305,6 +310,10 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
     runs = _unit_runs(parsed, draft)  # a long notice's tasks under one unit: the lead said once, above them
     grouped = {i for run in runs.values() for i in run}
     for i, task in zip(draft.numbers, parsed.tasks, strict=True):
+        if compact:  # a long notice (45 tasks: 9 Zalo messages, probe 24 #10): one line a task under its unit's line
+            lines += ["", *_run_header(runs[i], task, draft)] if i in runs else [] if i in grouped else [""]
+            lines.append(_task_line(i, task, draft, today, explain, lead=i not in grouped, source=i not in once))
+            continue
         lines += ["", *_run_header(runs[i], task, draft)] if i in runs else [""]  # (the unit's line just above)
         lines += [*_task_block(i, task, draft, today, explain, leaders=task.leaders != said_leaders,
                                    source=i not in once, lead=i not in grouped)]
@@ -327,6 +336,70 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
     lines += ["", "Đồng chí kiểm tra lại và xác nhận để giao việc, hoặc hủy nếu chưa đúng.",
               f"Để sửa, đồng chí {how}, mỗi dòng một sửa đổi: {_edit_examples(parsed, draft, today)}."]
     return vn("\n".join(lines))
+
+
+COMPACT_PREVIEW_FROM = 20  # tasks in a preview from which each is one line (probe 24 #10)
+COMPACT_TEXT = 70  # characters of a task's text in a compact preview's line
+
+
+def _section_example(parsed: ParsedNotice) -> str:
+    """An item number with items under it ("III.1" of "III.1.a" … "III.1.s"), for "chi tiết mục …"; else the first."""
+    refs = [t.ref for t in parsed.tasks]
+    parents = [r.rsplit(".", 1)[0] for r in refs if "." in r]
+    counted = Counter(parents)
+    best = max(counted, key=lambda p: counted[p], default=None)
+    return best if best is not None and counted[best] > 1 else (refs[0] if refs else "1")
+
+
+def _deadline_short(task: ParsedTask, today: dt.date | None, explain: Callable[[dt.date], str | None] | None) -> str:
+    """A task's deadline in a compact preview line: "hạn 31/03/2019", "hằng năm, kỳ đầu hạn 31/12/2018", "không có
+    thời hạn"; a date already past is said to be past."""
+    if task.recurrence:
+        rounds = _first_round(task, today, explain)
+        label = RECURRENCE_LABELS.get(task.recurrence, task.recurrence)
+        if rounds is not None and rounds.occurrence is not None:
+            return f"{label}, kỳ đầu hạn {date_vn(rounds.occurrence.due_on)}"
+        return label
+    if task.due:
+        return f"hạn {date_vn(task.due)}" + (" (đã qua)" if today is not None and task.due < today else "")
+    return ""  # (said once above the list: a line without a deadline has none)
+
+
+def _task_line(number: int, task: ParsedTask, draft: Draft, today: dt.date | None,
+               explain: Callable[[dt.date], str | None] | None, *, lead: bool, source: bool) -> str:
+    """A task of a long preview in one line: its number and item, the start of its text, the deadline, the lead
+    (unless its unit's line above says it) and what it comes to, the supporting units, and the flags the admin must
+    see (ⓘ a generic call, "chưa có trong danh bạ", a deadline past); "xem N" gives it whole."""
+    parts = [due] if (due := _deadline_short(task, today, explain)) else []
+    if lead:
+        taken_from = _LEAD_TAKEN_FROM.get(task.lead_source or "") if source else None
+        where = f" ({taken_from})" if taken_from else ""
+        collector = _collector(task, draft.guesses)  # (the results' receiver is not given the task: said so)
+        if len(task.lead) == 1:
+            guess = _without(draft.guesses.get(task.lead[0]), collector)
+            parts.append(f"chủ trì{where}: {_lead_guess(task.lead[0], guess, number=number)}")
+        elif task.lead:
+            parts.append(f"chủ trì{where}, mỗi đơn vị một nhiệm vụ: " + "; ".join(
+                _lead_guess(name, _without(draft.guesses.get(name), collector), each=False, number=number)
+                for name in task.lead))
+        else:
+            parts.append("chủ trì: chưa xác định")
+        if collector is not None:
+            parts.append(f"không giao {collector} (nơi nhận kết quả)")
+    if task.support:
+        parts.append("phối hợp: " + "; ".join(_support_short(n, draft.guesses.get(n)) for n in task.support))
+    flag = " ⓘ" if generic_compliance(task.text) else ""
+    said = f" — {'; '.join(parts)}" if parts else ""
+    return f"{number}. [{task.ref}] {shorten(ask_first(task.text, task.lead), COMPACT_TEXT)}{flag}{said}"
+
+
+def _support_short(name: str, guess: UnitGuess | None) -> str:
+    """A supporting unit in a compact preview line: as written, with only what the admin must act on."""
+    if guess is None or guess.person or (guess.unit_name is not None and not guess.group):
+        return name
+    if guess.group:
+        return f"{name} (nhóm đơn vị)"
+    return f"{name} (chưa có trong danh bạ)"
 
 
 UNIT_RUN_FROM = 8  # tasks in a preview from which a unit's consecutive tasks are shown under one lead line

@@ -520,6 +520,12 @@ def draft_task(session: Session, notice_id: int, *, number: int | None = None,
     return (found[0], ParsedTask.from_json(found[1])) if found else None
 
 
+def draft_tasks_under(session: Session, notice_id: int, ref: str) -> list[tuple[int, ParsedTask]]:
+    """The draft's tasks under an item number ("III.1" → III.1.a … III.1.s), whole, with their preview numbers."""
+    tasks = (session.get_one(Notice, notice_id).meta or {}).get("tasks", [])
+    return [(t.get("n", i), ParsedTask.from_json(t)) for i, t in enumerate(tasks, start=1) if under(t["ref"], ref)]
+
+
 def _next_ref(refs: list[str]) -> str:
     """The item number for a task added without one, in the scheme of the notice's last item: after "II.11" comes
     "II.12" (the items under a Roman section), after "1", "2.3" comes "3"; never a number already used."""

@@ -168,3 +168,46 @@ async def test_a_report_on_ongoing_work_keeps_it_open_and_xong_asks_once(db_url:
         assert "Hoàn thành" in "\n".join(since(h, "head_bng", start))
     finally:
         await h.stop()
+
+
+# ---------------------------------------------------------------- #10 the long preview
+
+async def test_a_long_preview_is_one_line_a_task_with_details_on_request(db_url: str) -> None:
+    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 6, 28, 9, 0)), channel="zalo")
+    await h.start(directory_csv=DIRECTORY.encode(), enroll_all=True)
+    try:
+        await h.say(ADMIN, NOTICE)
+        parts = [t for t in since(h, ADMIN, 0) if t]
+        assert len(parts) <= 6, [len(p) for p in parts]  # was 9 messages of ~1,900 characters on Zalo
+        preview = "\n".join(re.sub(r"^\(\d+/\d+\) ", "", p) for p in parts)
+        lines = preview.splitlines()
+        # one line a task: its number and item, under its unit's line
+        for n in range(1, 46):
+            assert len([line for line in lines if line.startswith(f"{n}. [")]) == 1, n
+        assert "▸ Nhiệm vụ 1–18 — chủ trì (theo đề mục phía trên): Bộ Lao động - Thương binh và Xã hội" in preview
+        assert "— giao đ/c Tran Van Cong" in preview
+        # what the admin must check stays: supporters, deadlines, units missing from the directory
+        line_6 = next(line for line in lines if line.startswith("6. [III.1.f]"))
+        assert "hạn 31/03/2019" in line_6, line_6
+        line_17 = next(line for line in lines if line.startswith("17. [III.1.r]"))
+        assert "phối hợp: các cơ quan liên quan (nhóm đơn vị)" in line_17, line_17
+        line_40 = next(line for line in lines if line.startswith("40. [III.12]"))
+        assert "Thông tấn xã Việt Nam (chưa có trong danh bạ)" in line_40, line_40
+        line_45 = next(line for line in lines if line.startswith("45. [III.16 (đoạn 2)]"))
+        assert "hằng năm, kỳ đầu hạn 31/12/2018" in line_45 and "(nơi nhận kết quả)" in line_45, line_45
+        assert "“xem 12”" in preview and "“chi tiết mục III.1”" in preview
+        # details on request: one task, a section, the whole
+        start = len(h.sent)
+        await h.say(ADMIN, "xem 12")
+        one = "\n".join(since(h, ADMIN, start))
+        assert one.startswith("Nhiệm vụ 12 [Mục III.1.m]:") and "• Thời hạn: không có thời hạn cụ thể" in one, one
+        start = len(h.sent)
+        await h.say(ADMIN, "chi tiết mục III.1")
+        section = "\n".join(since(h, ADMIN, start))
+        assert section.count("[Mục III.1.") == 18 and "Danh sách không có" not in section, section[:300]
+        start = len(h.sent)
+        await h.say(ADMIN, "xem đầy đủ")
+        whole = "\n".join(since(h, ADMIN, start))
+        assert "   • Thời hạn: 31/03/2019 (“trong quý 1/2019”)" in whole, whole[:500]
+    finally:
+        await h.stop()
