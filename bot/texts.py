@@ -2652,11 +2652,14 @@ def _rounds_said(r: UnitSummary, filt: ReportFilter | None) -> str:
             f"không báo cáo {r.rounds_missed}" + _missed_refs(r))
 
 
-def _no_deadline_said(r: UnitSummary) -> str:
-    """"13 (đã hoàn thành 2, chưa cập nhật 5)": of the tasks without a deadline, those done and those never reported
-    on."""
+def _no_deadline_said(r: UnitSummary, *, working_said: bool = False) -> str:
+    """"13 (đã hoàn thành 2, chưa cập nhật 5, đang thực hiện 6)": of the tasks without a deadline, those done, those
+    never reported on, and those reported on and still open (said when one of the others is)."""
+    working = r.no_deadline - r.no_deadline_done - r.no_deadline_not_started  # reported on, still open
     parts = ([f"đã hoàn thành {r.no_deadline_done}"] if r.no_deadline_done else []) + (
-        [f"chưa cập nhật {r.no_deadline_not_started}"] if r.no_deadline_not_started else [])
+        [f"chưa cập nhật {r.no_deadline_not_started}"] if r.no_deadline_not_started else []) + (
+        [f"đang thực hiện {working}"] if working and (working_said or r.no_deadline_done or r.no_deadline_not_started)
+        else [])
     return f"{r.no_deadline}" + (f" ({', '.join(parts)})" if parts else "")
 
 
@@ -2700,7 +2703,7 @@ def _compact_unit_lines(rows: Sequence[UnitSummary], filt: ReportFilter | None) 
         if r.extension_pending:
             parts.append(f"{EXTENSION_PENDING_WORDS} {r.extension_pending} (mục {', '.join(r.extension_pending_refs)})")
         if r.no_deadline:
-            parts.append(f"không có thời hạn {_no_deadline_said(r)}")
+            parts.append(f"không có thời hạn {_no_deadline_said(r, working_said=True)}")
         if r.unheld:
             parts.append(f"{r.unheld} {UNHELD_WORDS}")
         lines.append(f"• {r.unit} ({r.total}): {'; '.join(parts)}.")

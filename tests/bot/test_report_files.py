@@ -236,7 +236,7 @@ def test_no_share_for_a_unit_without_any_deadline() -> None:
 def test_a_done_task_without_deadline_is_never_called_on_time() -> None:
     unit = UnitSummary(unit=BDV, no_deadline=2, no_deadline_done=1)
     text = texts.summary_text([unit], TODAY)
-    assert "Hoàn thành đúng hạn: 0" in text and "Không có thời hạn: 2 (đã hoàn thành 1)" in text
+    assert "Hoàn thành đúng hạn: 0" in text and "Không có thời hạn: 2 (đã hoàn thành 1, đang thực hiện 1)" in text
     assert "Tổng cộng" not in text, "one unit needs no total line"
 
 
