@@ -272,12 +272,12 @@ _REPORTED = re.compile(r"\b(?:bao cao|bc)\b")
 
 def is_ongoing_duty(task: Task) -> bool:
     """Work that goes on without being called "thường xuyên" (DOMAIN.md): no deadline, no rounds, and the task asks
-    for continuing work — propaganda, supervision, follow-up, inspection, organising the implementation of a plan
-    (probe 24 #12: "đã báo cáo" closed "thực hiện công tác tuyên truyền và giám sát …"). A report on it is a report;
-    a "xong" asks once whether the whole duty is finished."""
+    for continuing work in its first sentence — propaganda, supervision, follow-up, inspection, organising the
+    implementation of a plan (probe 24 #12: "đã báo cáo" closed "thực hiện công tác tuyên truyền và giám sát …"). A
+    report on it is a report; a "xong" asks once whether the whole duty is finished."""
     if task.due_on is not None or task.recurrence is not None:
         return False
-    text = fold(task.text)
+    text = fold(re.split(r"[.;](?:\s|$)", task.text, maxsplit=1)[0])  # the ask itself, not what the text adds after
     return any(not _ABOUT.search(text[:m.start()]) for m in _ONGOING.finditer(text))
 
 

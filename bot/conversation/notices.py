@@ -207,7 +207,8 @@ async def correct_draft(conv: Conversation, event: TextIn, person: Person) -> bo
                 return True
             return await confirmed_lead(conv, event, person)
     folded = " ".join(strip_marks(event.text).lower().split())
-    if SHOW_ALL.match(folded.strip(" .!?")) or (whole := SHOW_WHOLE.match(folded.strip(" .!?"))):
+    whole = SHOW_WHOLE.match(folded.strip(" .!?")) is not None
+    if whole or SHOW_ALL.match(folded.strip(" .!?")):
         parsed, draft = await ctx.db.run(draft_view, notice_id)
         await _show_draft(conv, event, parsed, draft, compact=False if whole else None)
         return True
@@ -476,9 +477,13 @@ async def tell_assigned(conv: Conversation, title: str, assignees: dict[int, lis
     for person_id, task_ids in assignees.items():
         person, tasks = await ctx.db.run(_assignee_tasks, person_id, task_ids)
         buttons = conv.replies_reach(person)
+        # one name a directory unit (a lead typed "Bộ LĐTBXH" is the same unit as "Bộ Lao động - …": not a second post)
+        named: dict[int | str, str] = {}
+        units = [named.setdefault(t.lead_unit_id if t.lead_unit_id is not None else t.lead_name, t.lead_name)
+                 for t in tasks]
         text = texts.assignment_text(person.full_name, title,
                                      [(t.item_ref, t.text, t.due_on, t.occurrence_label) for t in tasks],
-                                     buttons, ctx.today(), units=[t.lead_name for t in tasks])
+                                     buttons, ctx.today(), units=units)
         if supports and person_id in supports:
             _, rows = await ctx.db.run(supported_tasks, person_id, supports[person_id])
             text = f"{text}\n\n{texts.support_section(title, rows)}"
