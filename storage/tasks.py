@@ -260,10 +260,10 @@ def is_standing_duty(task: Task) -> bool:
 
 
 # work that goes on rather than a thing delivered once (folded): "thực hiện công tác tuyên truyền và giám sát …",
-# "xây dựng và tổ chức thực hiện Kế hoạch", "tiếp tục thực hiện Đề án …", "đẩy mạnh …" — not when the words only
+# "xây dựng và tổ chức thực hiện Kế hoạch", "tiếp tục thực hiện Đề án …", "duy trì …" — not when the words only
 # name what a document is about ("xây dựng kế hoạch tuyên truyền năm 2018", "chương trình công tác tuyên truyền")
 _ONGOING = re.compile(r"\b(?:(?:cong tac\s+)?(?:tuyen truyen|giam sat|theo doi|kiem tra|don doc|van dong)|"
-                      r"(?:to chuc|trien khai) thuc hien|tiep tuc|day manh|duy tri)\b")
+                      r"to chuc thuc hien|tiep tuc|duy tri)\b")
 _ABOUT = re.compile(r"\b(?:ke hoach|chuong trinh|de an|bao cao|ket qua|van ban|noi dung|tai lieu|huong dan|quy che|"
                     r"phuong an|du thao|to trinh|quy dinh|so)\s*$")
 _SAID_DONE = re.compile(r"\b(?:xong|hoan thanh|hoan tat)\b")
