@@ -35,6 +35,7 @@ HEADER_ROW = 4  # rows 1–3: title, scope, date
 # of the tasks with a deadline (a task without one is never overdue); blank for a unit with none
 OVERDUE_SHARE = "Tỷ lệ quá hạn (trên số có thời hạn)"
 EXTENSION_PENDING = "Trong đó: đang chờ ý kiến gia hạn"  # of the in progress and overdue: a leader's to settle
+NOT_STARTED = "Trong đó: chưa cập nhật (còn trong hạn)"  # of the in progress: never reported on (probe 24 #7)
 
 # the colours e-office tools use: green on time, orange late, blue in progress, red overdue, grey none
 FILLS = {"done_on_time": "C6EFCE", "done_late": "FFD8A8", "in_progress": "DDEBF7", "overdue": "FFC7CE",
@@ -43,7 +44,7 @@ HEADER_FILL = "D9E1F2"
 
 SUMMARY_COLUMNS = (("STT", 6), ("Đơn vị chủ trì", 40), ("Tổng số", 10),
                    *((CATEGORY_LABELS[c], 15) for c in CATEGORIES),
-                   (EXTENSION_PENDING, 15), (OVERDUE_SHARE, 16))
+                   (NOT_STARTED, 15), (EXTENSION_PENDING, 15), (OVERDUE_SHARE, 16))
 DETAIL_COLUMNS = (("STT", 6), ("Số/ngày văn bản", 20), ("Mục", 8), ("Nội dung", 60), ("Chủ trì", 24),
                   ("Người thực hiện", 20), ("Phối hợp", 24), ("Thời hạn", 12), ("Tình trạng", 17),
                   ("Ngày hoàn thành", 12), ("Đúng/quá hạn", 20), ("Ghi chú mới nhất", 40))
@@ -153,10 +154,11 @@ def _summary_sheet(ws: Worksheet, units: Sequence[UnitSummary], today: dt.date, 
     _heading(ws, len(SUMMARY_COLUMNS), today, scope, as_of)
     _header(ws, SUMMARY_COLUMNS)
     for i, u in enumerate(units, start=1):
-        ws.append([i, u.unit, u.total, *(getattr(u, c) for c in CATEGORIES), u.extension_pending, u.overdue_share])
+        ws.append([i, u.unit, u.total, *(getattr(u, c) for c in CATEGORIES), u.not_started, u.extension_pending,
+                   u.overdue_share])
     total = totals(units)
-    ws.append(["", vn("Tổng cộng"), total.total, *(getattr(total, c) for c in CATEGORIES), total.extension_pending,
-               total.overdue_share])
+    ws.append(["", vn("Tổng cộng"), total.total, *(getattr(total, c) for c in CATEGORIES), total.not_started,
+               total.extension_pending, total.overdue_share])
     for row in ws.iter_rows(min_row=HEADER_ROW + 1, max_row=ws.max_row):
         for cell in row:
             cell.border = BORDER

@@ -296,9 +296,10 @@ def invite_which(typed: str, people: Sequence[tuple[str, str, str | None]]) -> s
 def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bool = True,
                   explain: Callable[[dt.date], str | None] | None = None,
                   today: dt.date | None = None, ocr: bool = False,
-                  misread: Sequence[tuple[str, Sequence[Misread]]] = ()) -> str:
+                  misread: Sequence[tuple[str, Sequence[Misread]]] = (), compact: bool | None = None) -> str:
     """`misread`: for a text read by OCR, each place ("trích yếu", or a task's number as the preview shows it) with
-    the words probably misread there (bot.ocrwords)."""
+    the words probably misread there (bot.ocrwords). `compact`: one line a task (default: from COMPACT_PREVIEW_FROM
+    tasks on), the details on request ("xem 12", "chi tiết mục III.1", "xem đầy đủ")."""
     lines = [title]
     if parsed.subject:
         lines.append(f"Trích yếu: {shorten(parsed.subject, 300)}")
@@ -308,7 +309,11 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
     lines += missing_header_lines(parsed)
     if ocr:
         lines += misread_lines(misread) or [OCR_NOTE]
-    lines += ["", f"Nhắc việc nhận diện được {len(parsed.tasks)} nhiệm vụ:"]
+    compact = len(parsed.tasks) >= COMPACT_PREVIEW_FROM if compact is None else compact
+    lines += ["", f"Nhắc việc nhận diện được {len(parsed.tasks)} nhiệm vụ" + (
+        f" (mỗi nhiệm vụ một dòng; để xem đầy đủ, đồng chí gõ “xem {draft.numbers[min(11, len(draft.numbers) - 1)]}”"
+        f" cho một nhiệm vụ, “chi tiết mục {_section_example(parsed)}” cho cả một mục; dòng không ghi hạn: không có "
+        "thời hạn cụ thể):" if compact else ":")]
     said_leaders: tuple[str, ...] = ()
     # where most of the tasks' leads were read (a heading above them, the addressee): said once below, not under each
     taken = {source: [i for i, task in zip(draft.numbers, parsed.tasks, strict=True)
@@ -320,6 +325,11 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
     written = written_units(parsed)
     grouped = {i for run in runs.values() for i in run}
     for i, task in zip(draft.numbers, parsed.tasks, strict=True):
+        if compact:  # a long notice (45 tasks: 9 Zalo messages, probe 24 #10): one line a task under its unit's line
+            lines += ["", *_run_header(runs[i], task, draft, written)] if i in runs else [] if i in grouped else [""]
+            lines.append(_task_line(i, task, draft, today, explain, lead=i not in grouped, source=i not in once,
+                                    written=written))
+            continue
         lines += ["", *_run_header(runs[i], task, draft, written)] if i in runs else [""]  # (the unit's line above)
         lines += [*_task_block(i, task, draft, today, explain, leaders=task.leaders != said_leaders,
                                    source=i not in once, lead=i not in grouped, written=written)]
@@ -342,6 +352,72 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
     lines += ["", "Đồng chí kiểm tra lại và xác nhận để giao việc, hoặc hủy nếu chưa đúng.",
               f"Để sửa, đồng chí {how}, mỗi dòng một sửa đổi: {_edit_examples(parsed, draft, today)}."]
     return vn("\n".join(lines))
+
+
+COMPACT_PREVIEW_FROM = 20  # tasks in a preview from which each is one line (probe 24 #10)
+COMPACT_TEXT = 70  # characters of a task's text in a compact preview's line
+
+
+def _section_example(parsed: ParsedNotice) -> str:
+    """An item number with items under it ("III.1" of "III.1.a" … "III.1.s"), for "chi tiết mục …"; else the first."""
+    refs = [t.ref for t in parsed.tasks]
+    parents = [r.rsplit(".", 1)[0] for r in refs if "." in r]
+    counted = Counter(parents)
+    best = max(counted, key=lambda p: counted[p], default=None)
+    return best if best is not None and counted[best] > 1 else (refs[0] if refs else "1")
+
+
+def _deadline_short(task: ParsedTask, today: dt.date | None, explain: Callable[[dt.date], str | None] | None) -> str:
+    """A task's deadline in a compact preview line: "hạn 31/03/2019", "hằng năm, kỳ đầu hạn 31/12/2018", "không có
+    thời hạn"; a date already past is said to be past."""
+    if task.recurrence:
+        rounds = _first_round(task, today, explain)
+        label = RECURRENCE_LABELS.get(task.recurrence, task.recurrence)
+        if rounds is not None and rounds.occurrence is not None:
+            return f"{label}, kỳ đầu hạn {date_vn(rounds.occurrence.due_on)}"
+        return label
+    if task.due:
+        return f"hạn {date_vn(task.due)}" + (" (đã qua)" if today is not None and task.due < today else "")
+    return ""  # (said once above the list: a line without a deadline has none)
+
+
+def _task_line(number: int, task: ParsedTask, draft: Draft, today: dt.date | None,
+               explain: Callable[[dt.date], str | None] | None, *, lead: bool, source: bool,
+               written: Sequence[str] = ()) -> str:
+    """A task of a long preview in one line: its number and item, the start of its text, the deadline, the lead
+    (unless its unit's line above says it) and what it comes to, the supporting units, and the flags the admin must
+    see (ⓘ a generic call, "chưa có trong danh bạ", a deadline past); "xem N" gives it whole."""
+    parts = [due] if (due := _deadline_short(task, today, explain)) else []
+    if lead:
+        taken_from = _LEAD_TAKEN_FROM.get(task.lead_source or "") if source else None
+        where = f" ({taken_from})" if taken_from else ""
+        collector = _collector(task, draft.guesses)  # (the results' receiver is not given the task: said so)
+        if len(task.lead) == 1:
+            guess = _without(draft.guesses.get(task.lead[0]), collector)
+            parts.append(f"chủ trì{where}: {_lead_guess(task.lead[0], guess, number=number, written=written)}")
+        elif task.lead:
+            parts.append(f"chủ trì{where}, mỗi đơn vị một nhiệm vụ: " + "; ".join(
+                _lead_guess(name, _without(draft.guesses.get(name), collector), each=False, number=number,
+                            written=written)
+                for name in task.lead))
+        else:
+            parts.append("chủ trì: chưa xác định")
+        if collector is not None:
+            parts.append(f"không giao {collector} (nơi nhận kết quả)")
+    if task.support:
+        parts.append("phối hợp: " + "; ".join(_support_short(n, draft.guesses.get(n)) for n in task.support))
+    flag = " ⓘ" if generic_compliance(task.text) else ""
+    said = f" — {'; '.join(parts)}" if parts else ""
+    return f"{number}. [{task.ref}] {shorten(ask_first(task.text, task.lead), COMPACT_TEXT)}{flag}{said}"
+
+
+def _support_short(name: str, guess: UnitGuess | None) -> str:
+    """A supporting unit in a compact preview line: as written, with only what the admin must act on."""
+    if guess is None or guess.person or (guess.unit_name is not None and not guess.group):
+        return name
+    if guess.group:
+        return f"{name} (nhóm đơn vị)"
+    return f"{name} (chưa có trong danh bạ)"
 
 
 UNIT_RUN_FROM = 8  # tasks in a preview from which a unit's consecutive tasks are shown under one lead line
@@ -999,6 +1075,38 @@ def no_draft_task(which: str) -> str:
     return vn(f"Danh sách không có nhiệm vụ {which if which.startswith('Mục') else 'số ' + which}.")
 
 
+ASSIGNED_BY_PERSON_FROM = 10  # items in a notice from which the confirm answer lists them by person (probe 24 #13)
+
+
+def ref_spans(refs: Sequence[str], order: Sequence[str]) -> str:
+    """Item numbers as runs of the notice's order: "III.1.a–III.1.s, III.7.c" (three or more in a row: a run)."""
+    index = {ref: i for i, ref in enumerate(order)}
+    runs: list[list[str]] = []
+    for ref in sorted(dict.fromkeys(refs), key=lambda r: index.get(r, len(order))):
+        if runs and index.get(ref) is not None and index.get(runs[-1][-1]) is not None \
+                and index[ref] == index[runs[-1][-1]] + 1:
+            runs[-1].append(ref)
+        else:
+            runs.append([ref])
+    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(r) for r in runs)
+
+
+def _assigned_by_person(result: Registered) -> list[str]:
+    """The confirm answer of a long notice: one line a person — "• đ/c Tran Van Cong (Bộ Lao động - Thương binh và Xã
+    hội): 20 mục — III.1.a–III.1.s, III.7.c" — not a line an item with the same name nineteen times."""
+    order = list(dict.fromkeys(ref for ref, _ in result.assigned))
+    held: dict[str, list[str]] = {}
+    for ref, name in result.assigned:
+        held.setdefault(name, []).append(ref)
+    lines = []
+    for name, refs in held.items():
+        unit = result.units.get(name)
+        count = len(dict.fromkeys(refs))
+        lines.append(f"• đ/c {name}{f' ({unit})' if unit else ''}: " + (
+            f"{count} mục — {ref_spans(refs, order)}" if count > 1 else f"mục {refs[0]}"))
+    return lines
+
+
 def registered_text(result: Registered, rounds: Sequence[tuple[str, str, dt.date]] = (),
                     unconnected: Sequence[tuple[str, str, int]] = (),
                     overdue: Sequence[tuple[str, dt.date]] = ()) -> str:
@@ -1017,9 +1125,12 @@ def registered_text(result: Registered, rounds: Sequence[tuple[str, str, dt.date
         given: dict[str, list[str]] = {}
         for ref, name in result.assigned:
             given.setdefault(ref, []).append(name)
-        lines += ["", "Đã giao:"] + [f"• Mục {ref} → đ/c {names[0]}" if len(names) == 1 else
-                                     f"• Mục {ref} → {len(names)} đồng chí: {', '.join(names)}"
-                                     for ref, names in given.items()]
+        if len(given) >= ASSIGNED_BY_PERSON_FROM and len(given) > len({name for _, name in result.assigned}):
+            lines += ["", "Đã giao:", *_assigned_by_person(result)]
+        else:
+            lines += ["", "Đã giao:"] + [f"• Mục {ref} → đ/c {names[0]}" if len(names) == 1 else
+                                         f"• Mục {ref} → {len(names)} đồng chí: {', '.join(names)}"
+                                         for ref, names in given.items()]
     if result.unassigned:
         vague = [ref for ref, unit in result.unassigned if unit and vague_group(unit)]
         lines += ["", "Chưa giao được:" if vague else
@@ -1845,12 +1956,21 @@ def assignment_text(name: str, notice_title: str, tasks: Sequence[tuple[str, str
     lines = [f"Kính gửi đồng chí {name},", f"Đồng chí được giao {role} {count} theo {notice_title}:"]
     leads = list(units) if len(units) == len(tasks) else [None] * len(tasks)
     several = len(set(leads)) > 1
-    for (ref, text, due, period), unit, support in zip(tasks, leads, light, strict=True):
-        late = " — đã quá hạn, đề nghị khẩn trương thực hiện" if due and today and due < today else ""
-        deadline = ("hạn " + date_vn(due) if due else "không có thời hạn") + _round_note(period) + late
-        mark = " (phối hợp)" if support and not all(light) else ""
-        lines.append(f"• Mục {ref}{f' ({unit})' if unit and several else ''}{mark}: {short_title(text, lead=unit)} — "
-                     f"{deadline}")
+    # several units (a second post): each unit's name once, above its items, not on each of nineteen lines
+    by_unit: dict[str | None, list[int]] = {}
+    for i, unit in enumerate(leads):
+        by_unit.setdefault(unit if several else None, []).append(i)
+    for unit, indices in by_unit.items():
+        inline = unit is not None and len(indices) == 1  # (one item of that unit: its name in the line)
+        if unit is not None and not inline:
+            lines.append(f"{unit} ({len(indices)} nhiệm vụ):")
+        for i in indices:
+            ref, text, due, period = tasks[i]
+            late = " — đã quá hạn, đề nghị khẩn trương thực hiện" if due and today and due < today else ""
+            deadline = ("hạn " + date_vn(due) if due else "không có thời hạn") + _round_note(period) + late
+            mark = " (phối hợp)" if light[i] and not all(light) else ""
+            lines.append(f"• Mục {ref}{f' ({unit})' if inline else ''}{mark}: {short_title(text, lead=leads[i])} — "
+                         f"{deadline}")
     example = tasks[0][0]
     how = "trả lời tin này hoặc gõ" if buttons else "gõ"
     lines.append("")
@@ -1935,6 +2055,9 @@ def snoozed_text(item_ref: str, until: dt.date) -> str:
 
 def recorded_status(rec: Recorded) -> str:
     """"Hoàn thành, đúng hạn", "60% — Đang thực hiện (đã gia hạn đến 30/04/2026)"."""
+    if rec.ongoing:  # work that goes on (tuyên truyền, giám sát …): reported on, kept open (probe 24 #12)
+        return ("Đang thực hiện (công việc thực hiện liên tục: đã ghi nhận báo cáo, nhiệm vụ vẫn tiếp tục, Nhắc việc "
+                "sẽ hỏi lại định kỳ)")
     if rec.standing:  # "xong" on a standing duty: reported on, not finished
         return "Đang thực hiện (nhiệm vụ thường xuyên: đã ghi nhận báo cáo, Nhắc việc sẽ hỏi lại định kỳ)"
     if rec.status == TaskStatus.DONE:
@@ -2008,6 +2131,10 @@ def recorded_text(rec: Recorded, note: str | None = None, requested_due: dt.date
     if reopened:  # (the note is the person's own "mở lại …": not repeated)
         return vn(f"Đã mở lại mục {rec.item_ref}: {recorded_status(rec)}. Nhắc việc sẽ nhắc nhiệm vụ này như trước.")
     lines = [f"Đã cập nhật: mục {rec.item_ref} — {recorded_status(rec)}."]
+    if rec.ongoing == "asked":  # a first "xong" on work that goes on: asked once whether all of it is finished
+        lines.append("Nhiệm vụ này là công việc thực hiện liên tục, chưa có thời hạn kết thúc. Nếu toàn bộ nhiệm vụ đã "
+                     f"hoàn thành, không còn phải thực hiện tiếp, đồng chí gõ “{rec.item_ref} xong” một lần nữa để "
+                     "kết thúc nhiệm vụ.")
     if requested_due:
         lines.append(f"Đề nghị gia hạn đến {date_vn(requested_due)} đã được chuyển tới {deciders} xem xét; "
                      "Nhắc việc sẽ báo kết quả cho đồng chí.")
@@ -2651,31 +2778,20 @@ def summary_text(rows: Sequence[UnitSummary], today: dt.date, filt: ReportFilter
     if as_of is not None:
         lines.append(as_of_note(as_of, today))
     lines.append("")
-    for r in rows:
-        lines.append(f"• {r.unit}: {r.total} nhiệm vụ" + (f" — {r.unheld} chưa có người nhận (đơn vị chưa có trong "
-                                                           "danh bạ hoặc chưa có trưởng đơn vị)" if r.unheld else ""))
-        lines.append(f"  Hoàn thành đúng hạn: {r.done_on_time}; hoàn thành quá hạn: {r.done_late}")
-        lines.append(f"  Đang thực hiện trong hạn: {r.in_progress}; quá hạn chưa hoàn thành: {overdue_share_text(r)}"
-                     + (f" — mục {', '.join(r.overdue_refs)}" if r.overdue_refs else ""))
-        if r.extension_pending:  # among the counts above: what waits for a leader's word
-            lines.append(f"  Trong đó {EXTENSION_PENDING_WORDS}: {r.extension_pending} — mục "
-                         f"{', '.join(r.extension_pending_refs)}")
-        if r.no_deadline:  # (none: no line — twenty units' "Không có thời hạn: 0" said nothing)
-            lines.append(f"  Không có thời hạn: {r.no_deadline}"
-                         + (f" (đã hoàn thành {r.no_deadline_done})" if r.no_deadline_done else ""))
-        if r.rounds:
-            which = "các kỳ trong khoảng này" if filt is not None and (filt.date_from or filt.date_to) \
-                else "các kỳ đã qua"
-            lines.append(f"  Báo cáo định kỳ, {which}: {r.rounds} — đúng hạn {r.rounds_on_time}, "
-                         f"quá hạn {r.rounds_late}, không báo cáo {r.rounds_missed}" + _missed_refs(r))
+    if len(rows) >= COMPACT_REPORT_FROM:
+        lines += _compact_unit_lines(rows, filt)
+    else:
+        for r in rows:
+            lines += _unit_block(r, filt)
     total = totals(rows)
     if len(rows) > 1:
         # one item given to several units is a task each: "55 nhiệm vụ (32 mục; …)" says why 55 for 32 items
         items = f" ({len(total.items)} mục; một số mục giao nhiều đơn vị)" \
             if total.items and len(total.items) < total.total else ""
         lines += ["", f"Tổng cộng: {total.total} nhiệm vụ{items} — hoàn thành đúng hạn {total.done_on_time}, "
-                      f"hoàn thành quá hạn {total.done_late}, đang thực hiện trong hạn {total.in_progress}, "
-                      f"quá hạn chưa hoàn thành {overdue_share_text(total)}, không có thời hạn {total.no_deadline}"
+                      f"hoàn thành quá hạn {total.done_late}, đang thực hiện trong hạn {total.working}"
+                      + (f", {NOT_STARTED_WORDS} {total.not_started}" if total.not_started else "")
+                      + f", quá hạn chưa hoàn thành {overdue_share_text(total)}, không có thời hạn {total.no_deadline}"
                       + (f"; {EXTENSION_PENDING_WORDS} {total.extension_pending}" if total.extension_pending else "")
                       + "."]
     if as_of is not None and total.registered_later:
@@ -2683,6 +2799,79 @@ def summary_text(rows: Sequence[UnitSummary], today: dt.date, filt: ReportFilter
     if standing:
         lines += ["", standing_line(standing, filt, files=files)]
     return vn("\n".join(lines))
+
+
+COMPACT_REPORT_FROM = 6  # units in a report from which each unit is one line of its non-zero counts (probe 24 #7)
+NOT_STARTED_WORDS = "chưa cập nhật (còn trong hạn)"  # within the deadline, never reported on: not work going on
+
+
+def _rounds_said(r: UnitSummary, filt: ReportFilter | None) -> str:
+    which = "các kỳ trong khoảng này" if filt is not None and (filt.date_from or filt.date_to) else "các kỳ đã qua"
+    return (f"Báo cáo định kỳ, {which}: {r.rounds} — đúng hạn {r.rounds_on_time}, quá hạn {r.rounds_late}, "
+            f"không báo cáo {r.rounds_missed}" + _missed_refs(r))
+
+
+def _no_deadline_said(r: UnitSummary, *, working_said: bool = False) -> str:
+    """"13 (đã hoàn thành 2, chưa cập nhật 5, đang thực hiện 6)": of the tasks without a deadline, those done, those
+    never reported on, and those reported on and still open (said when one of the others is)."""
+    working = r.no_deadline - r.no_deadline_done - r.no_deadline_not_started  # reported on, still open
+    parts = ([f"đã hoàn thành {r.no_deadline_done}"] if r.no_deadline_done else []) + (
+        [f"chưa cập nhật {r.no_deadline_not_started}"] if r.no_deadline_not_started else []) + (
+        [f"đang thực hiện {working}"] if working and (working_said or r.no_deadline_done or r.no_deadline_not_started)
+        else [])
+    return f"{r.no_deadline}" + (f" ({', '.join(parts)})" if parts else "")
+
+
+UNHELD_WORDS = "chưa có người nhận (đơn vị chưa có trong danh bạ hoặc chưa có trưởng đơn vị)"
+
+
+def _unit_block(r: UnitSummary, filt: ReportFilter | None) -> list[str]:
+    """A unit in a short report: every category, one per line as the government's form has them."""
+    lines = [f"• {r.unit}: {r.total} nhiệm vụ" + (f" — {r.unheld} {UNHELD_WORDS}" if r.unheld else ""),
+             f"  Hoàn thành đúng hạn: {r.done_on_time}; hoàn thành quá hạn: {r.done_late}",
+             f"  Đang thực hiện trong hạn: {r.working}"
+             + (f"; {NOT_STARTED_WORDS}: {r.not_started}" if r.not_started else "")
+             + f"; quá hạn chưa hoàn thành: {overdue_share_text(r)}"
+             + (f" — mục {', '.join(r.overdue_refs)}" if r.overdue_refs else "")]
+    if r.extension_pending:  # among the counts above: what waits for a leader's word
+        lines.append(f"  Trong đó {EXTENSION_PENDING_WORDS}: {r.extension_pending} — mục "
+                     f"{', '.join(r.extension_pending_refs)}")
+    if r.no_deadline:  # (none: no line — twenty units' "Không có thời hạn: 0" said nothing)
+        lines.append(f"  Không có thời hạn: {_no_deadline_said(r)}")
+    if r.rounds:
+        lines.append(f"  {_rounds_said(r, filt)}")
+    return lines
+
+
+def _compact_unit_lines(rows: Sequence[UnitSummary], filt: ReportFilter | None) -> list[str]:
+    """A long report (a leader forwards it): a line a unit with only its counts that are not zero; the units where
+    nothing was finished, late, reported on or is waiting (every task open, never reported on, none past its
+    deadline) in one line at the end. The Excel file keeps every column of every unit."""
+    lines = ["(Sau tên đơn vị: số nhiệm vụ trong ngoặc, rồi các số khác 0.)"]
+    quiet = [r for r in rows if r.untouched]
+    for r in rows:
+        if r.untouched:
+            continue
+        parts = [f"{label} {n}" for label, n in (("hoàn thành đúng hạn", r.done_on_time),
+                                                  ("hoàn thành quá hạn", r.done_late),
+                                                  ("đang thực hiện trong hạn", r.working),
+                                                  (NOT_STARTED_WORDS, r.not_started)) if n]
+        if r.overdue:
+            parts.append(f"quá hạn chưa hoàn thành {overdue_share_text(r)}"
+                         + (f" (mục {', '.join(r.overdue_refs)})" if r.overdue_refs else ""))
+        if r.extension_pending:
+            parts.append(f"{EXTENSION_PENDING_WORDS} {r.extension_pending} (mục {', '.join(r.extension_pending_refs)})")
+        if r.no_deadline:
+            parts.append(f"không có thời hạn {_no_deadline_said(r, working_said=True)}")
+        if r.unheld:
+            parts.append(f"{r.unheld} {UNHELD_WORDS}")
+        lines.append(f"• {r.unit} ({r.total}): {'; '.join(parts)}.")
+        if r.rounds:
+            lines.append(f"  {_rounds_said(r, filt)}")
+    if quiet:
+        lines.append(f"• Chưa cập nhật, chưa có nhiệm vụ đến hạn ({len(quiet)} đơn vị): "
+                     + "; ".join(f"{r.unit} ({r.total})" for r in quiet) + ".")
+    return lines
 
 
 STANDING_UNITS_LISTED = 8

@@ -122,6 +122,7 @@ class Registered:
     # the heads of supporting units (phối hợp) found in the directory → the task ids they support (one a
     # item, not their own), told once so they know and can report their part
     supporters: dict[int, list[int]] = field(default_factory=dict)
+    units: dict[str, str] = field(default_factory=dict)  # person name → the lead unit of their first item
 
 
 def create_draft(session: Session, parsed: ParsedNotice, *, source_text: str, source_name: str,
@@ -653,6 +654,12 @@ def draft_task(session: Session, notice_id: int, *, number: int | None = None,
     return (found[0], ParsedTask.from_json(found[1])) if found else None
 
 
+def draft_tasks_under(session: Session, notice_id: int, ref: str) -> list[tuple[int, ParsedTask]]:
+    """The draft's tasks under an item number ("III.1" → III.1.a … III.1.s), whole, with their preview numbers."""
+    tasks = (session.get_one(Notice, notice_id).meta or {}).get("tasks", [])
+    return [(t.get("n", i), ParsedTask.from_json(t)) for i, t in enumerate(tasks, start=1) if under(t["ref"], ref)]
+
+
 def _next_ref(refs: list[str]) -> str:
     """The item number for a task added without one, in the scheme of the notice's last item: after "II.11" comes
     "II.12" (the items under a Roman section), after "1", "2.3" comes "3"; never a number already used."""
@@ -831,6 +838,7 @@ def confirm_notice(session: Session, notice_id: int, *, by: Person, now: dt.date
     assigned: list[tuple[str, str]] = []
     unassigned: list[tuple[str, str]] = []
     assignees: dict[int, list[int]] = {}
+    units: dict[str, str] = {}
     leads = _Leads(session)  # the unit table read once, each lead matched once
     leads.note_leads([pt.get("lead") or [] for pt in parsed_tasks])
     made: list[tuple[Task, Person | None, str]] = []
@@ -855,6 +863,7 @@ def confirm_notice(session: Session, notice_id: int, *, by: Person, now: dt.date
             continue
         assigned.append((task.item_ref, head.full_name))
         assignees.setdefault(head.id, []).append(task.id)
+        units.setdefault(head.full_name, task.lead_name)
     supporters = _supporters(leads, [task for task, _, _ in made])
     notice.status = NoticeStatus.CONFIRMED
     notice.closed_at = now
@@ -863,7 +872,8 @@ def confirm_notice(session: Session, notice_id: int, *, by: Person, now: dt.date
     log.info("notice %s confirmed by %s: %d tasks, %d unassigned", notice.id, by.handle, len(parsed_tasks),
              len(unassigned))
     return Registered(notice_id=notice.id, title=notice_title(notice), task_count=len(parsed_tasks),
-                      assigned=assigned, unassigned=unassigned, assignees=assignees, supporters=supporters)
+                      assigned=assigned, unassigned=unassigned, assignees=assignees, supporters=supporters,
+                      units=units)
 
 
 def supported_tasks(session: Session, person_id: int, task_ids: list[int]

@@ -597,9 +597,11 @@ class UnitSummary:
     done_on_time: int = 0
     done_late: int = 0
     in_progress: int = 0  # within the deadline
+    not_started: int = 0  # of those, nobody has reported on yet ("Chưa cập nhật"): no work known to be going on
     overdue: int = 0  # past the deadline, not done
     no_deadline: int = 0  # done or not
     no_deadline_done: int = 0  # of which done
+    no_deadline_not_started: int = 0  # of which open and never reported on
     overdue_refs: list[str] = field(default_factory=list)
     # past rounds of recurring duties (a recurring task counts above by its current round)
     rounds_on_time: int = 0
@@ -612,6 +614,20 @@ class UnitSummary:
     extension_pending: int = 0
     extension_pending_refs: list[str] = field(default_factory=list)
     items: set[tuple[int, str]] = field(default_factory=set)  # (notice, item number): one item may give several tasks
+
+    @property
+    def working(self) -> int:
+        """In progress within the deadline and reported on: work known to be going on."""
+        return self.in_progress - self.not_started
+
+    @property
+    def untouched(self) -> bool:
+        """Nothing finished, late, reported on or waiting: every task open, within its deadline or without one, and
+        never reported on (a long report names such units in one line)."""
+        return (self.total > 0 and self.not_started == self.in_progress and not (
+            self.done_on_time or self.done_late or self.overdue or self.no_deadline_done or self.rounds
+            or self.unheld or self.extension_pending or self.registered_later)
+            and self.no_deadline_not_started == self.no_deadline)
 
     @property
     def rounds(self) -> int:
@@ -642,8 +658,8 @@ class UnitSummary:
         return self.overdue / self.dated if self.dated else None
 
     def add(self, other: UnitSummary) -> None:
-        for name in (*CATEGORIES, "no_deadline_done", "rounds_on_time", "rounds_late", "rounds_missed",
-                     "registered_later", "unheld", "extension_pending"):
+        for name in (*CATEGORIES, "not_started", "no_deadline_done", "no_deadline_not_started", "rounds_on_time",
+                     "rounds_late", "rounds_missed", "registered_later", "unheld", "extension_pending"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.items |= other.items
 
@@ -706,6 +722,11 @@ def summarize(tasks: Iterable[Task], *, today: dt.date, tz: ZoneInfo,
         summary.items.add((task.notice_id, task.item_ref))
         if kind == "no_deadline" and state.status == TaskStatus.DONE:
             summary.no_deadline_done += 1
+        if state.status == TaskStatus.OPEN:  # never reported on: not counted as work going on (probe 24 #7)
+            if kind == "in_progress":
+                summary.not_started += 1
+            elif kind == "no_deadline":
+                summary.no_deadline_not_started += 1
         if kind == "overdue":
             summary.overdue_refs.append(task.item_ref)
             numbers.setdefault(unit_id, []).append(task.notice.number or "")

@@ -156,6 +156,10 @@ class Recorded:
     waiting_due: dt.date | None = None  # (the date it asks for)
     closed_request_id: int | None = None  # an extension request the task's finishing closed ("withdrawn")
     standing: bool = False  # "xong" on a standing duty: recorded as a report, the duty stays open
+    # work that goes on without "thường xuyên" (tuyên truyền, giám sát …, no deadline): "report" — a report on it
+    # ("đã báo cáo"), kept open; "asked" — a first "xong" on it, kept open and the person asked whether the whole
+    # duty is finished (a second "xong" closes it; probe 24 #12)
+    ongoing: str | None = None
 
 
 # the reports after which a task whose extension request waits stays "extension requested" (not done, not withdrawn)
@@ -183,6 +187,16 @@ def record_status(session: Session, *, task_id: int, actor: Person, change: Stat
     status = change.status or (TaskStatus.IN_PROGRESS if current == TaskStatus.OPEN else current)
     percent = change.percent
     standing = status == TaskStatus.DONE and actor.role in (Role.HEAD, Role.CADRE) and is_standing_duty(task)
+    ongoing = None
+    if status == TaskStatus.DONE and not standing and actor.role in (Role.HEAD, Role.CADRE) \
+            and is_ongoing_duty(task):
+        said = fold(change.note or "")
+        if _REPORTED.search(said) and not _SAID_DONE.search(said):  # "đã báo cáo": a report on work that goes on
+            ongoing = "report"
+        elif not _whole_asked(session, task.id):  # a first "xong": asked once whether the whole duty is done
+            ongoing = "asked"
+            audit(session, at=now, actor_id=actor.id, action="task.whole_asked", entity="task", entity_id=task.id)
+        standing = ongoing is not None
     if standing:  # a standing duty is reported on, not finished (the office or a leader may still close it)
         status, percent = TaskStatus.IN_PROGRESS, None
     if status == TaskStatus.DONE:
@@ -231,7 +245,7 @@ def record_status(session: Session, *, task_id: int, actor: Person, change: Stat
                     actor_is_head=is_lead_head(actor, task), done_on=done_on,
                     waiting=waiting is not None,
                     waiting_due=waiting.requested_due_on if waiting is not None else None,
-                    closed_request_id=closed, standing=standing)
+                    closed_request_id=closed, standing=standing, ongoing=ongoing)
 
 
 # how a notice says a duty has no end: "Thường xuyên đôn đốc …", "… liên tục", "hạn: thường xuyên" (folded)
@@ -263,6 +277,33 @@ def is_supporting_duty(text: str) -> bool:
     (`scheduler.policy.ReminderPolicy.supporting_days_before`). Reads the first 160 characters."""
     m = _SUPPORTING.match(fold(text[:160]))
     return m is not None and not _LEADS.search(m.group("subject") or "")
+
+
+# work that goes on rather than a thing delivered once (folded): "thực hiện công tác tuyên truyền và giám sát …",
+# "xây dựng và tổ chức thực hiện Kế hoạch", "tiếp tục thực hiện Đề án …", "duy trì …" — not when the words only
+# name what a document is about ("xây dựng kế hoạch tuyên truyền năm 2018", "chương trình công tác tuyên truyền")
+_ONGOING = re.compile(r"\b(?:(?:cong tac\s+)?(?:tuyen truyen|giam sat|theo doi|kiem tra|don doc|van dong)|"
+                      r"to chuc thuc hien|tiep tuc|duy tri)\b")
+_ABOUT = re.compile(r"\b(?:ke hoach|chuong trinh|de an|bao cao|ket qua|van ban|noi dung|tai lieu|huong dan|quy che|"
+                    r"phuong an|du thao|to trinh|quy dinh|so)\s*$")
+_SAID_DONE = re.compile(r"\b(?:xong|hoan thanh|hoan tat)\b")
+_REPORTED = re.compile(r"\b(?:bao cao|bc)\b")
+
+
+def is_ongoing_duty(task: Task) -> bool:
+    """Work that goes on without being called "thường xuyên" (DOMAIN.md): no deadline, no rounds, and the task asks
+    for continuing work in its first sentence — propaganda, supervision, follow-up, inspection, organising the
+    implementation of a plan (probe 24 #12: "đã báo cáo" closed "thực hiện công tác tuyên truyền và giám sát …"). A
+    report on it is a report; a "xong" asks once whether the whole duty is finished."""
+    if task.due_on is not None or task.recurrence is not None:
+        return False
+    text = fold(re.split(r"[.;](?:\s|$)", task.text, maxsplit=1)[0])  # the ask itself, not what the text adds after
+    return any(not _ABOUT.search(text[:m.start()]) for m in _ONGOING.finditer(text))
+
+
+def _whole_asked(session: Session, task_id: int) -> bool:
+    return session.scalar(select(func.count()).select_from(AuditLog).where(
+        AuditLog.action == "task.whole_asked", AuditLog.entity_id == task_id)) != 0
 
 
 def _pending_request(session: Session, task_id: int) -> StatusReport | None:

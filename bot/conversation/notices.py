@@ -36,6 +36,7 @@ from storage.notices import (
     create_draft,
     draft_for_message,
     draft_task,
+    draft_tasks_under,
     draft_view,
     format_title,
     hold_dues,
@@ -153,7 +154,8 @@ def _misread(parsed: ParsedNotice, draft: Draft) -> list[tuple[str, list[Misread
     return [(place, found) for place, found in places if found]
 
 
-async def _show_draft(conv: Conversation, event: Inbound, parsed: ParsedNotice, draft: Draft) -> None:
+async def _show_draft(conv: Conversation, event: Inbound, parsed: ParsedNotice, draft: Draft, *,
+                      compact: bool | None = None) -> None:
     """Send the preview with its actions and remember its messages: a reply to them corrects the draft. Read by
     OCR, the first preview and every whole view after it ("xem tất cả") point at the words probably misread."""
     title = format_title(parsed.kind, parsed.number, parsed.date, meeting_date=parsed.meeting_date,
@@ -163,7 +165,7 @@ async def _show_draft(conv: Conversation, event: Inbound, parsed: ParsedNotice, 
     await _send_draft(conv, event, draft.notice_id,
                       texts.draft_preview(parsed, draft, title, replies=replies, today=conv.ctx.today(),
                                           explain=conv.ctx.policy.calendar.explain_deadline,
-                                          ocr=draft.ocr_text is not None, misread=misread))
+                                          ocr=draft.ocr_text is not None, misread=misread, compact=compact))
 
 
 async def _send_draft(conv: Conversation, event: Inbound, notice_id: int, text: str) -> None:
@@ -183,6 +185,9 @@ async def _clear_draft_actions(conv: Conversation, event: Inbound, notice_id: in
 # "xem tất cả", "xem lại danh sách", "xem toàn bộ": the whole draft again
 SHOW_ALL = re.compile(r"^(?:xem lai|(?:xem|hien|in)?\s*(?:lai\s+)?(?:tat ca|toan bo|(?:ca\s+)?danh sach))"
                       r"(?:\s+nhiem vu)?$")
+# "xem đầy đủ", "xem chi tiết tất cả": the whole draft, every task in full (a long one is shown one line a task)
+SHOW_WHOLE = re.compile(r"^(?:xem\s+)?(?:day du|chi tiet|toan van)(?:\s+(?:tat ca|toan bo|ca danh sach|danh sach))?"
+                        r"(?:\s+(?:cac\s+)?nhiem vu)?$")
 # "xem 3", "xem đầy đủ nhiệm vụ 3", "chi tiết mục 2.1", "3?", "xem VI.1", "IV.1.a?", "mục VI.1?": a task of the
 # draft, whole (an item number with parts, or a Roman section, is one with or without "mục"; typed folded)
 _SEE = r"(?:xem|chi tiet)(?:\s+(?:lai|day du|ky|toan van|chi tiet|noi dung))?\s+"
@@ -217,9 +222,10 @@ async def correct_draft(conv: Conversation, event: TextIn, person: Person) -> bo
     if KEEP_DUE.match(folded.strip(" .!")) and (held := await ctx.db.run(take_held_dues, notice_id)):
         await _apply(conv, event, person, notice_id, held)  # "đúng": the deadline asked about, as typed
         return True
-    if SHOW_ALL.match(folded.strip(" .!?")):
+    whole = SHOW_WHOLE.match(folded.strip(" .!?")) is not None
+    if whole or SHOW_ALL.match(folded.strip(" .!?")):
         parsed, draft = await ctx.db.run(draft_view, notice_id)
-        await _show_draft(conv, event, parsed, draft)
+        await _show_draft(conv, event, parsed, draft, compact=False if whole else None)
         return True
     if show := SHOW_TASK.match(folded):
         ref = show["ref"] or show["seen"] or show["asked_ref"] or show["item"]
@@ -227,10 +233,16 @@ async def correct_draft(conv: Conversation, event: TextIn, person: Person) -> bo
         if ref is not None:  # read folded: a Roman section is written in capitals ("vi.1" → "VI.1")
             ref = re.sub(r"^[ivx]+(?=\.|$)", lambda m: m.group().upper(), ref.rstrip("."))
         found = await ctx.db.run(draft_task, notice_id, number=number, ref=ref)
-        if found is None:
+        below = await ctx.db.run(draft_tasks_under, notice_id, ref) if found is None and ref is not None else []
+        if found is None and not below:
             await conv.say(event, texts.no_draft_task(str(number) if number is not None else f"Mục {ref}"))
             return True
         parsed, draft = await ctx.db.run(draft_view, notice_id)
+        if found is None:  # "chi tiết mục III.1": every task under it, whole (a long preview lists one line each)
+            await conv.say(event, "\n\n".join(texts.draft_task_text(
+                n, task, today=ctx.today(), guesses=draft.guesses, explain=ctx.policy.calendar.explain_deadline)
+                for n, task in below))
+            return True
         words = dict(await asyncio.to_thread(_misread, parsed, draft)) if draft.ocr_text is not None else {}
         await conv.say(event, texts.draft_task_text(*found, today=ctx.today(), guesses=draft.guesses,
                                                     explain=ctx.policy.calendar.explain_deadline,
@@ -561,9 +573,13 @@ async def tell_assigned(conv: Conversation, title: str, assignees: dict[int, lis
     for person_id, task_ids in assignees.items():
         person, tasks = await ctx.db.run(_assignee_tasks, person_id, task_ids)
         buttons = conv.replies_reach(person)
+        # one name a directory unit (a lead typed "Bộ LĐTBXH" is the same unit as "Bộ Lao động - …": not a second post)
+        named: dict[int | str, str] = {}
+        units = [named.setdefault(t.lead_unit_id if t.lead_unit_id is not None else t.lead_name, t.lead_name)
+                 for t in tasks]
         text = texts.assignment_text(person.full_name, title,
                                      [(t.item_ref, t.text, t.due_on, t.occurrence_label) for t in tasks],
-                                     buttons, ctx.today(), units=[t.lead_name for t in tasks],
+                                     buttons, ctx.today(), units=units,
                                      supporting=[ctx.policy.supports_task_lightly(t) for t in tasks],
                                      supporting_ahead=bool(ctx.policy.supporting_days_before))
         if supports and person_id in supports:

@@ -74,7 +74,10 @@ def test_chat_script_from_the_readme_runs_the_whole_loop() -> None:
     summary, chart, report_file = lines[-3:]
     assert summary["to"] == "admin" and "Ban Dân vận Tỉnh ủy: 13 nhiệm vụ" in summary["text"]
     # the seed's tasks have no deadline: done, they stay under "không có thời hạn" (QĐ 42/2014)
-    assert "Không có thời hạn: 13 (đã hoàn thành 2)" in summary["text"]
+    # ("2.3.a xong": "Tập trung tham mưu, đề xuất, đôn đốc thực hiện tốt công tác dân vận …" goes on: a first "xong"
+    # on it is a report and asks whether all of it is finished, probe 24 #12)
+    assert "Không có thời hạn: 13 (đã hoàn thành 1, chưa cập nhật 10, đang thực hiện 2)" in summary["text"]
+    assert any("gõ “2.3.a xong” một lần nữa" in (line["text"] or "") for line in lines)
     assert chart["document"] == "tong-hop-nhiem-vu-2018-03-12.png"
     assert report_file["document"] == "tong-hop-nhiem-vu-2018-03-12.xlsx"
 

@@ -73,7 +73,7 @@ async def test_seed_notice_loop(harness: Harness) -> None:
     assert "Ban Dân vận Tỉnh ủy: 13 nhiệm vụ" in (summary_message.text or "")
     # item 2.1 has no deadline: done, it stays under "không có thời hạn" (QĐ 42/2014), never "đúng hạn"
     assert "Hoàn thành đúng hạn: 0" in (summary_message.text or "")
-    assert "Không có thời hạn: 13 (đã hoàn thành 1)" in (summary_message.text or "")
+    assert "Không có thời hạn: 13 (đã hoàn thành 1, chưa cập nhật " in (summary_message.text or "")
     assert chart.document == "tong-hop-nhiem-vu-2018-03-12.png" and chart.text == texts.CHART_CAPTION
     # the same summary as an Excel file to forward
     from openpyxl import load_workbook
@@ -101,6 +101,8 @@ async def test_one_digest_a_morning_and_closed_tasks_drop_out(harness: Harness) 
     assert "(13)" in last_text(h, "head_bdv")
     for ref in ["2", "2.1", "2.2.a", "2.2.b", "2.2.c", "2.2.d", "2.3.a", "2.3.b", "2.3.b.1", "2.3.b.2", "2.3.b.3", "3"]:
         await h.say("head_bdv", f"{ref} xong")
+        if "một lần nữa" in last_text(h, "head_bdv"):  # work that goes on: a second "xong" ends it (probe 24 #12)
+            await h.say("head_bdv", f"{ref} xong")
         assert f"mục {ref} — Hoàn thành" in last_text(h, "head_bdv")
     await h.advance_to(local(2018, 3, 30, 9, 0))
     new = [s.text or "" for s in h.sent[sent_before:] if s.to == "head_bdv" and "Kính gửi" in (s.text or "")]

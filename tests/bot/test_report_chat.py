@@ -201,7 +201,7 @@ async def test_a_cadres_words_are_not_a_report_question(harness: Harness) -> Non
 async def test_admin_summary_counts_a_done_task_without_deadline_apart(harness: Harness) -> None:
     sent = await ask(harness, "admin", "/tonghop")
     assert len(sent) == 3
-    assert sent[0].text is not None and "Không có thời hạn: 2 (đã hoàn thành 1)" in sent[0].text
+    assert sent[0].text is not None and "Không có thời hạn: 2 (đã hoàn thành 1, chưa cập nhật 1)" in sent[0].text
     assert sent[1].text == texts.CHART_CAPTION and sent[2].text == texts.REPORT_FILE_CAPTION
 
 

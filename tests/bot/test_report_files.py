@@ -80,17 +80,18 @@ def test_summary_sheet_cell_by_cell() -> None:
     assert ws["A3"].value == "Số liệu đến ngày 02/04/2026"
     assert values(ws, 4) == ["STT", "Đơn vị chủ trì", "Tổng số", "Hoàn thành đúng hạn", "Hoàn thành quá hạn",
                              "Đang thực hiện trong hạn", "Quá hạn chưa hoàn thành", "Không có thời hạn",
-                             "Trong đó: đang chờ ý kiến gia hạn", "Tỷ lệ quá hạn (trên số có thời hạn)"]
-    assert values(ws, 5) == [1, BDV, 2, 1, 0, 0, 0, 1, 0, 0]
-    assert values(ws, 6) == [2, TNMT, 2, 0, 0, 1, 1, 0, 1, 0.5]
-    assert values(ws, 7)[:-1] == [None, "Tổng cộng", 4, 1, 0, 1, 1, 1, 1]
+                             "Trong đó: chưa cập nhật (còn trong hạn)", "Trong đó: đang chờ ý kiến gia hạn",
+                             "Tỷ lệ quá hạn (trên số có thời hạn)"]
+    assert values(ws, 5) == [1, BDV, 2, 1, 0, 0, 0, 1, 0, 0, 0]
+    assert values(ws, 6) == [2, TNMT, 2, 0, 0, 1, 1, 0, 0, 1, 0.5]
+    assert values(ws, 7)[:-1] == [None, "Tổng cộng", 4, 1, 0, 1, 1, 1, 0, 1]
     assert values(ws, 7)[-1] == pytest.approx(1 / 3)  # of the 3 tasks with a deadline, not of all 4
     assert ws.max_row == 7
-    assert ws["J6"].number_format == "0%"
+    assert ws["K6"].number_format == "0%"
     assert ws["B7"].font.bold and ws["A4"].font.bold
-    assert "A1:J1" in {str(r) for r in ws.merged_cells.ranges}
+    assert "A1:K1" in {str(r) for r in ws.merged_cells.ranges}
     assert ws.freeze_panes == "A5"
-    assert ws.auto_filter.ref == "A4:J6", "the total row stays out of the filter"
+    assert ws.auto_filter.ref == "A4:K6", "the total row stays out of the filter"
     assert ws.column_dimensions["B"].width == 40
     assert ws.print_title_rows == "$4:$4" and ws.page_setup.orientation == "landscape"
     assert int(ws.page_setup.fitToWidth) == 1 and ws.sheet_properties.pageSetUpPr.fitToPage is True
@@ -221,21 +222,21 @@ def test_the_overdue_share_is_of_the_tasks_with_a_deadline() -> None:
     text = texts.summary_text([unit], TODAY)
     assert "quá hạn chưa hoàn thành: 1/6 nhiệm vụ có thời hạn (17%)" in text and "(2%)" not in text
     wb = load_workbook(io.BytesIO(summary_workbook([unit], [], TODAY)))
-    assert wb[SUMMARY_SHEET]["J5"].value == pytest.approx(1 / 6)
-    assert wb[SUMMARY_SHEET]["J6"].value == pytest.approx(1 / 6)  # the total row alike
+    assert wb[SUMMARY_SHEET]["K5"].value == pytest.approx(1 / 6)
+    assert wb[SUMMARY_SHEET]["K6"].value == pytest.approx(1 / 6)  # the total row alike
 
 
 def test_no_share_for_a_unit_without_any_deadline() -> None:
     unit = UnitSummary(unit=BDV, no_deadline=3)
     assert "quá hạn chưa hoàn thành: 0\n" in texts.summary_text([unit], TODAY)
     wb = load_workbook(io.BytesIO(summary_workbook([unit], [], TODAY)))
-    assert wb[SUMMARY_SHEET]["J5"].value is None  # blank, not a 0% that says nothing
+    assert wb[SUMMARY_SHEET]["K5"].value is None  # blank, not a 0% that says nothing
 
 
 def test_a_done_task_without_deadline_is_never_called_on_time() -> None:
     unit = UnitSummary(unit=BDV, no_deadline=2, no_deadline_done=1)
     text = texts.summary_text([unit], TODAY)
-    assert "Hoàn thành đúng hạn: 0" in text and "Không có thời hạn: 2 (đã hoàn thành 1)" in text
+    assert "Hoàn thành đúng hạn: 0" in text and "Không có thời hạn: 2 (đã hoàn thành 1, đang thực hiện 1)" in text
     assert "Tổng cộng" not in text, "one unit needs no total line"
 
 

@@ -182,3 +182,34 @@ def test_a_very_long_vietnamese_line_splits_at_sentences_for_zalo() -> None:
     assert len(texts) == 3
     assert all(t.endswith("30/4/2018.") for t in texts)
     assert all(len(t) >= ZALO // 2 for t in texts[:-1]), "parts are well filled"
+
+
+# ------------------------------------------------------------------ blocks (probe 24 #7)
+
+def _report(units: int) -> str:
+    lines = ["TỔNG HỢP TÌNH HÌNH THỰC HIỆN NHIỆM VỤ", ""]
+    for i in range(1, units + 1):
+        lines += [f"• Bộ số {i}: {i + 2} nhiệm vụ", "  Hoàn thành đúng hạn: 0; hoàn thành quá hạn: 0",
+                  "  Đang thực hiện trong hạn: 1; quá hạn chưa hoàn thành: 0", f"  Không có thời hạn: {i + 1}"]
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("limit", [300, 500, ZALO])
+def test_a_report_splits_between_units_never_inside_one(limit: int) -> None:
+    """Zalo's "(2/2)" began "Hoàn thành đúng hạn: 0; …" without its unit's name: a part ends where a unit's block
+    does."""
+    texts = check_split(_report(18), limit)
+    for t in texts[1:]:
+        assert t.startswith("• Bộ số "), t[:60]
+
+
+def test_a_block_too_long_for_one_part_repeats_its_first_line() -> None:
+    text = "• Bộ Công an: 40 nhiệm vụ\n" + "\n".join(f"  mục {i}: đang thực hiện trong hạn" for i in range(40))
+    parts = split_message(text, 400)
+    assert len(parts) > 2
+    texts = bodies(parts)
+    assert all(len(p) <= 400 for p in parts)
+    for t in texts[1:]:
+        assert t.startswith("• Bộ Công an: 40 nhiệm vụ (tiếp)\n  mục "), t[:60]
+    said = [line.strip() for t in texts for line in t.splitlines()[1 if t is not texts[0] else 0:]]
+    assert said == [line.strip() for line in text.splitlines()], "each line once, in order"
