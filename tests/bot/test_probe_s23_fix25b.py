@@ -74,11 +74,11 @@ def held_by(h: Harness, ref: str) -> set[str]:
         select(Task).where(Task.item_ref == ref)) if t.assignee_id is not None})
 
 
-def lead_line(shown: str, number: int) -> str:
-    """The "Chủ trì" line of task `number` in a preview."""
-    at = re.search(rf"(?m)^(?:\(\d+/\d+\) )?{number}\. \[", shown)
-    assert at is not None, shown
-    return next(line for line in shown[at.start():].splitlines() if "• Chủ trì" in line)
+async def shown_whole(h: Harness, number: int) -> str:
+    """Task `number` as "xem N" shows it (a preview of 20 tasks or more is one line a task since fix25d)."""
+    mark = len(h.sent)
+    await h.say("admin_vpcp", f"xem {number}")
+    return preview(h, mark)
 
 
 # ---------------------------------------------------------------- F3: "các bộ, ban, ngành khác" = the others
@@ -87,7 +87,8 @@ async def test_the_other_ministries_leave_out_those_the_plan_gives_their_own_tas
     h = harness
     await h.say("admin_vpcp", NOTICE)
     shown = preview(h, 0)
-    line = lead_line(shown, 42)  # III.14 "Các bộ, ban, ngành khác: …"
+    # III.14 "Các bộ, ban, ngành khác: …"
+    line = next(line for line in (await shown_whole(h, 42)).splitlines() if "• Chủ trì" in line)
     assert "Các bộ, ban, ngành khác (ngoài các đơn vị đã có nhiệm vụ riêng) — 1 đơn vị trong danh bạ" in line, line
     assert "Bộ Nội vụ" in line and "Bộ Quốc phòng" not in line and "Bo Tai chinh" not in line, line
     # a call to carry out the plan, no work of its own: marked for the admin to drop
@@ -103,7 +104,7 @@ async def test_no_other_ministry_left_is_said_with_how_to_drop_the_item(db_url: 
                   enroll_all=True)
     try:
         await h.say("admin_vpcp", NOTICE)
-        line = lead_line(preview(h, 0), 42)
+        line = next(line for line in (await shown_whole(h, 42)).splitlines() if "• Chủ trì" in line)
         assert line.endswith("Các bộ, ban, ngành khác (ngoài các đơn vị đã có nhiệm vụ riêng): danh bạ không còn đơn "
                              "vị nào khác thuộc nhóm này; nếu không cần giao, đồng chí gõ “bỏ 42”"), line
     finally:
@@ -115,7 +116,8 @@ async def test_no_other_ministry_left_is_said_with_how_to_drop_the_item(db_url: 
 async def test_the_provinces_people_committees_are_each_given_the_task(harness: Harness) -> None:
     h = harness
     await h.say("admin_vpcp", NOTICE)
-    line = lead_line(preview(h, 0), 41)  # III.13 "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"
+    # III.13 "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"
+    line = next(line for line in (await shown_whole(h, 41)).splitlines() if "• Chủ trì" in line)
     assert "— 3 đơn vị trong danh bạ, mỗi đơn vị một nhiệm vụ" in line and "chưa có trong danh bạ" not in line, line
     mark = len(h.sent)
     await h.reply("admin_vpcp", "41: UBND các tỉnh")  # the admin's short form, a group too
