@@ -7,7 +7,6 @@ unit's only Hương (F15)."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
