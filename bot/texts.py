@@ -17,7 +17,7 @@ from bot.ocrwords import said as ocr_said
 from bot.textbase import RECURRENCE_LABELS, ask_first, date_vn, notice_table, shorten, shorten_at_word, vn  # noqa: F401
 from bot.textbase import join_units as _units
 from scheduler.calendar import VN_TZ, WorkingCalendar
-from scheduler.dispatcher import DigestLine, DigestView
+from scheduler.dispatcher import DigestLine, DigestView, OfficeLine
 from scheduler.recurrence import DEADLINE_LABEL, Occurrence
 from scheduler.series import FIRST_ROUND_LEAD_WORKING_DAYS, FirstRound, first_round
 from storage.calendar import CalendarDayEntry, DueNear
@@ -1763,6 +1763,36 @@ def with_subject(title: str, subject: str | None) -> str:
 QUIET_NOTE = "(Nhắc lại hằng tuần vì các nhiệm vụ này chưa có báo cáo mới.)"  # (whoever answers for them)
 
 
+OFFICE_LINES_MAX = 10  # lines of an admin's "ĐANG CHỜ VĂN PHÒNG" before "… và N việc khác"
+
+
+def _office_line(w: OfficeLine) -> str:
+    since = date_vn(w.since)
+    if w.what == "move":
+        to = f" sang {w.to}" if w.to else " sang đơn vị khác (chưa nêu đơn vị)"
+        return f"• Đề nghị chuyển mục {w.ref}" + (f" ({w.unit})" if w.unit else "") + f"{to} — chờ từ {since}"
+    if w.what == "question":
+        return f"• Câu hỏi số {w.ref} của {w.unit}: “{shorten(w.text, 70)}” — chờ trả lời từ {since}"
+    refs = w.ref.split(", ")
+    listed = ", ".join(refs) if len(refs) <= 5 else f"{', '.join(refs[:4])}, … ({len(refs)} mục)"
+    return f"• {w.unit or 'Chưa xác định đơn vị chủ trì'}: mục {listed} chưa có người nhận — từ {since}"
+
+
+def office_waiting_section(waiting: Sequence[OfficeLine]) -> list[str]:
+    """An admin's weekly section: what waits on the office (move requests, questions, tasks nobody holds), how many
+    of each, then one line each, at most OFFICE_LINES_MAX."""
+    moves = sum(1 for w in waiting if w.what == "move")
+    questions = sum(1 for w in waiting if w.what == "question")
+    nobody = sum(len(w.ref.split(", ")) for w in waiting if w.what == "nobody")
+    counts = [f"{n} {label}" for n, label in ((moves, "đề nghị chuyển đơn vị chủ trì"), (questions, "câu hỏi"),
+                                              (nobody, "nhiệm vụ chưa có người nhận")) if n]
+    lines = [f"ĐANG CHỜ VĂN PHÒNG: {', '.join(counts)}", *map(_office_line, waiting[:OFFICE_LINES_MAX])]
+    if len(waiting) > OFFICE_LINES_MAX:
+        lines.append(f"… và {len(waiting) - OFFICE_LINES_MAX} việc khác.")
+    how = ["gõ /loi để xem đủ"] + (["/hoi để xem các câu hỏi"] if questions else [])
+    return lines + [f"Đồng chí {', '.join(how)}. Danh sách này nhắc lại hằng tuần khi còn việc chờ."]
+
+
 def digest_text(view: DigestView, *, buttons: bool, recalled: Mapping[int, str] | None = None,
                 deciders: Mapping[int, str] | None = None) -> str:
     """One message a morning: every task due for the reader, grouped by urgency, one line each. `recalled`: task id
@@ -1868,6 +1898,8 @@ def digest_text(view: DigestView, *, buttons: bool, recalled: Mapping[int, str] 
         lines += ["", f"NHẮC VIỆC KHÔNG LIÊN LẠC ĐƯỢC ({len(view.unreachable)})"]
         lines += [f"• đ/c {name} (từ {date_vn(since)}): có thể đã chặn hoặc xóa tài khoản; đề nghị đồng chí "
                   "báo đồng chí ấy nhắn /start cho Nhắc việc." for name, since in view.unreachable]
+    if view.office:
+        lines += ["", *office_waiting_section(view.office)]
     if own and (view.show_help or not buttons):  # once a person has replied, the buttons are enough
         how = ("Bấm số mục bên dưới để xem chi tiết và cập nhật, hoặc trả lời tin này" if buttons
                else "Đồng chí cập nhật bằng cách gõ số mục và tình trạng")
@@ -3595,10 +3627,11 @@ def delivery_problems(rows: Sequence[tuple[int, dt.date, str, str, str | None]],
                       nobody: Sequence[tuple[str, Sequence[str]]] = (),
                       unconnected: Sequence[tuple[str, str, Sequence[str]]] = (),
                       weekly: Sequence[tuple[str, str | None, dt.date]] = (), quiet_after: int = 5,
-                      weekly_on: int = 0) -> str:
+                      weekly_on: int = 0, office: Sequence[OfficeLine] = ()) -> str:
     """/loi: digests not sent (or not known to have arrived) in 14 days, then the open tasks nobody holds, and
     those whose holder never connected — nobody is reminded of either —, and who is reminded weekly only for not
-    answering (`weekly`: name, unit, since; `quiet_after`: the working days in a row that put them there)."""
+    answering (`weekly`: name, unit, since; `quiet_after`: the working days in a row that put them there); then the
+    move requests not decided and the questions not answered (`office`: what waits on the office, all of it)."""
     lines = []
     if rows:
         lines.append("Tin nhắc việc chưa gửi được hoặc chưa rõ đã đến chưa (14 ngày qua):")
@@ -3627,6 +3660,14 @@ def delivery_problems(rows: Sequence[tuple[int, dt.date, str, str, str | None]],
                   for name, unit, since in weekly]
         lines.append("Tin về hạn, quá hạn lần đầu, báo cáo lãnh đạo vẫn gửi ngay; khi người đó trả lời Nhắc việc, "
                      "nhắc việc trở lại như thường. Đồng chí có thể liên hệ trực tiếp để đôn đốc.")
+    moves = [w for w in office if w.what == "move"]
+    if moves:
+        lines += ["", f"Đề nghị chuyển đơn vị chủ trì chưa quyết định ({len(moves)}):", *map(_office_line, moves)]
+        lines.append("Đồng chí gõ “chuyển mục <số mục> sang <tên đơn vị>” để chuyển.")
+    questions = [w for w in office if w.what == "question"]
+    if questions:
+        lines += ["", f"Câu hỏi gửi Văn phòng chưa trả lời ({len(questions)}):", *map(_office_line, questions)]
+        lines.append("Đồng chí gõ “trả lời <số>: <nội dung>” để trả lời.")
     return vn("\n".join(lines))
 
 

@@ -107,6 +107,7 @@ from storage.models import (
 from storage.notices import format_title
 from storage.tasks import task_followers
 from storage.unitnames import marked_spelling, plain
+from storage.waiting import waiting_on_office
 
 log = logging.getLogger(__name__)
 
@@ -183,6 +184,18 @@ class DigestLine:
 
 
 @dataclass(frozen=True, kw_only=True)
+class OfficeLine:
+    """One thing waiting on the office, in an admin's digest (`storage.waiting.OfficeWaiting`, as of planning)."""
+
+    what: str  # "move" | "question" | "nobody"
+    ref: str
+    unit: str
+    since: dt.date
+    to: str = ""
+    text: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
 class DigestView:
     digest_id: int
     day: dt.date
@@ -195,6 +208,7 @@ class DigestView:
     quiet: bool = False  # its reader has not answered a week of digests: repeats come weekly (scheduler/policy.py)
     # the last working day before a break of several days off (Tết): (first day off, why, the next working day)
     break_ahead: tuple[dt.date, str, dt.date] | None = None
+    office: tuple[OfficeLine, ...] = ()  # an admin's weekly "ĐANG CHỜ VĂN PHÒNG": what waits on the office
 
 
 class Sender(Protocol):
@@ -376,6 +390,8 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
                         .values(escalated=bindparam("b_escalated")), escalated)
     _carry_over_failed(session, per_person, today=today, calendar=calendar)
     _tell_about_unreachable(session, per_person, now=now)
+    if policy.is_weekly_day(today):
+        _tell_office_waiting(session, per_person, calendar=calendar)
     _announce_once(session, per_person, ahead, policy=policy, today=today)
     held = _hold_repeats(session, per_person, policy=policy, today=today,
                          covers={r.id: r.leave_cover_id for r in away.values()})
@@ -508,6 +524,22 @@ def _tell_about_unreachable(session: Session, per_person: dict[int, list[dict[st
                                        "since": person.unreachable_since.date().isoformat()})
         audit(session, at=now, actor_id=None, action="person.unreachable_told", entity="person",
               entity_id=person.id, told=len(readers))
+
+
+def _tell_office_waiting(session: Session, per_person: dict[int, list[dict[str, Any]]], *,
+                         calendar: WorkingCalendar) -> None:
+    """On the weekly day (`ReminderPolicy.is_weekly_day`: a working day, the week's first from `weekly_on`), every
+    admin's digest carries what still waits on the office — move requests not decided, questions not answered, tasks
+    nobody holds (`storage.waiting`) — one line each; an admin with nothing else gets a digest of that alone. Nothing
+    when nothing waits; said again the next week only while it still waits (probe 24, F9)."""
+    waiting = waiting_on_office(session)
+    if not waiting:
+        return
+    lines = [{"kind": "office", "what": w.what, "ref": w.ref, "unit": w.unit,
+              "since": calendar.local(w.since).date().isoformat()} | ({"to": w.to} if w.to else {})
+             | ({"text": w.text} if w.text else {}) for w in waiting]
+    for admin in session.scalars(select(Person.id).where(Person.role == Role.ADMIN).order_by(Person.id)):
+        per_person[admin].extend(dict(line) for line in lines)
 
 
 QUIET_MEMORY_DAYS = 31  # how far back a person's digests are read to judge their cadence (Tết and a week fit)
@@ -1047,12 +1079,17 @@ def _prepare_rows(session: Session | Connection, digests: list[_Claimed], *,
     for digest in digests:
         lines = []
         unreachable = []
+        office = []
         catch_up = continued = quiet = False
         for item in digest.items:  # one pass: the lines, and what the view says of the digest as a whole
             catch_up = catch_up or bool(item.get("catch_up"))
             quiet = quiet or bool(item.get("quiet"))  # the person's weekly cadence: the note under the lines
             if item.get("kind") == "unreachable":
                 unreachable.append((item["person"], dt.date.fromisoformat(item["since"])))
+            elif item.get("kind") == "office" and not item.get("delivered"):
+                office.append(OfficeLine(what=item["what"], ref=item["ref"], unit=item.get("unit") or "",
+                                         since=dt.date.fromisoformat(item["since"]), to=item.get("to") or "",
+                                         text=item.get("text") or ""))
             if item.get("delivered"):
                 continued = True
                 continue  # arrived in the first parts of an earlier try
@@ -1068,7 +1105,7 @@ def _prepare_rows(session: Session | Connection, digests: list[_Claimed], *,
         view = _whole(DigestView, {"digest_id": digest.id, "day": digest.day, "recipient_name": person.full_name,
                                    "lines": tuple(lines), "catch_up": catch_up, "unreachable": tuple(unreachable),
                                    "show_help": not person.replied, "continued": continued, "quiet": quiet,
-                                   "break_ahead": None})
+                                   "break_ahead": None, "office": tuple(office)})
         channel: str | None
         chat_id: str | None
         if person.preferred_channel is None and person.telegram_chat_id is not None:  # (most people: Telegram)
@@ -1854,7 +1891,7 @@ async def _deliver(senders: dict[str, Sender], prepared: _Prepared, *, clock: Cl
     claim, now = prepared.claim, clock.now()
     view = prepared.view
     assert view is not None
-    if not view.lines and not view.unreachable:  # everything in it was closed since planning
+    if not view.lines and not view.unreachable and not view.office:  # everything in it was closed since planning
         return _Outcome(prepared=prepared, at=now, state=DigestState.SENT, count_attempt=False,
                         error="nothing left to say")
     sender = senders.get(prepared.channel or "")

@@ -9,12 +9,13 @@ from typing import TYPE_CHECKING
 
 from bot import texts
 from bot.conversation.events import TextIn
-from scheduler.dispatcher import weekly_cadence
+from scheduler.dispatcher import OfficeLine, weekly_cadence
 from storage.digests import problem_digests, resend_digest
 from storage.errors import NotAllowed
 from storage.models import Person
 from storage.notices import held_by_nobody, held_by_unconnected
 from storage.vntext import strip_marks
+from storage.waiting import waiting_on_office
 
 if TYPE_CHECKING:
     from bot.conversation.core import Conversation
@@ -32,8 +33,11 @@ async def problems(conv: Conversation, event: TextIn, args: list[str], person: P
     nobody = await ctx.db.run(held_by_nobody)
     unconnected = await ctx.db.run(held_by_unconnected)
     weekly = await ctx.db.run(weekly_cadence, policy=ctx.policy, today=ctx.today())
+    local = ctx.policy.calendar.local
+    office = [OfficeLine(what=w.what, ref=w.ref, unit=w.unit, since=local(w.since).date(), to=w.to, text=w.text)
+              for w in await ctx.db.run(waiting_on_office) if w.what != "nobody"]  # (those are listed above)
     await conv.say(event, texts.delivery_problems([(p.digest_id, p.day, p.person, str(p.state), p.error)
                                                    for p in rows], nobody, unconnected,
                                                   [(q.name, q.unit, q.since) for q in weekly],
                                                   quiet_after=ctx.policy.quiet_after_working_days,
-                                                  weekly_on=ctx.policy.weekly_on))
+                                                  weekly_on=ctx.policy.weekly_on, office=office))

@@ -1,0 +1,82 @@
+"""What waits on the office (the admins): a move request nobody decided yet ("không phải việc của đơn vị tôi … đề
+nghị chuyển …"), a question to the office not answered yet ("CÂU HỎI SỐ 1"), open tasks nobody holds ("chưa có
+người nhận"). Read for the admins' weekly "ĐANG CHỜ VĂN PHÒNG" section (scheduler/dispatcher.py); probe 24, F9:
+in a month the office was never reminded of any of them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from storage.models import OPEN_STATUSES, AuditLog, Notice, NoticeStatus, Person, Question, Role, Task, Unit
+
+
+@dataclass(frozen=True, kw_only=True)
+class OfficeWaiting:
+    """One thing the office has to do. `what`: "move" (`ref` the item, `unit` the unit holding it, `to` the unit
+    asked for, "" when none was named), "question" (`ref` its number, `unit` who asked and from where, `text` the
+    question) or "nobody" (`ref` the item numbers, `unit` the lead unit as written); `since`: when it began to wait."""
+
+    what: str
+    ref: str
+    unit: str
+    since: dt.datetime
+    to: str = ""
+    text: str = ""
+
+
+# what answers a move request: the task moved, or the request told closed (as storage.tasks reads it)
+_MOVE_ANSWERED = ("task.move_lead", "task.transfer_closed")
+
+
+def _moves(session: Session) -> list[OfficeWaiting]:
+    answered = dict(session.execute(select(AuditLog.entity_id, func.max(AuditLog.id)).where(
+        AuditLog.entity == "task", AuditLog.action.in_(_MOVE_ANSWERED)).group_by(AuditLog.entity_id)).all())
+    latest: dict[int, AuditLog] = {}  # a task's latest request still waiting (asked again: the first day kept)
+    first: dict[int, dt.datetime] = {}
+    for row in session.scalars(select(AuditLog).where(AuditLog.entity == "task", AuditLog.action == "task.move_asked")
+                               .order_by(AuditLog.id)):
+        if row.entity_id is None or row.id < answered.get(row.entity_id, 0):
+            continue
+        latest[row.entity_id] = row
+        first.setdefault(row.entity_id, row.at)
+    if not latest:
+        return []
+    tasks = {t.id: t for t in session.scalars(select(Task).join(Notice, Notice.id == Task.notice_id).where(
+        Task.id.in_(sorted(latest)), Task.status.in_(OPEN_STATUSES), Notice.status == NoticeStatus.CONFIRMED)
+        .options(selectinload(Task.lead_unit)))}
+    return [OfficeWaiting(what="move", ref=tasks[task_id].item_ref, unit=tasks[task_id].lead_name,
+                          to=str((row.detail or {}).get("unit") or ""), since=first[task_id])
+            for task_id, row in latest.items() if task_id in tasks]
+
+
+def _questions(session: Session) -> list[OfficeWaiting]:
+    return [OfficeWaiting(what="question", ref=str(q.id), unit=f"đ/c {name}" + (f" ({unit})" if unit else ""),
+                          text=q.text, since=q.asked_at)
+            for q, name, unit in session.execute(
+                select(Question, Person.full_name, Unit.name).join(Person, Person.id == Question.asker_id)
+                .outerjoin(Unit, Unit.id == Person.unit_id).where(Question.answer.is_(None)).order_by(Question.id))]
+
+
+def _nobody(session: Session) -> list[OfficeWaiting]:
+    """As storage.notices.held_by_nobody (/loi), with the day each unit's first such task was made."""
+    by_unit: dict[str, tuple[list[str], dt.datetime]] = {}
+    for task in session.scalars(
+            select(Task).join(Notice, Notice.id == Task.notice_id).options(selectinload(Task.lead_unit))
+            .outerjoin(Person, Person.id == Task.assignee_id)
+            .where(or_(Task.assignee_id.is_(None), Person.role == Role.LEFT), Notice.status == NoticeStatus.CONFIRMED,
+                   Task.status.in_(OPEN_STATUSES)).order_by(Task.id)):
+        refs, since = by_unit.setdefault(task.lead_name, ([], task.created_at))
+        refs.append(task.item_ref)
+        by_unit[task.lead_name] = (refs, min(since, task.created_at))
+    return [OfficeWaiting(what="nobody", ref=", ".join(refs), unit=unit, since=since)
+            for unit, (refs, since) in by_unit.items()]
+
+
+def waiting_on_office(session: Session) -> list[OfficeWaiting]:
+    """Everything waiting on the office now: the move requests, then the questions, then the tasks nobody holds;
+    each kind oldest first."""
+    return [*sorted(_moves(session), key=lambda w: w.since), *_questions(session), *_nobody(session)]
