@@ -1,6 +1,7 @@
 """/loi (admins): the morning digests that could not be delivered, or whose delivery is unknown
 (a timeout after the message may have reached the person), the tasks nobody is reminded of, and who is reminded
-weekly only for not answering; `/loi gui N` sends one again."""
+weekly only for not answering, then the move requests and questions waiting on the office (storage/waiting.py);
+`/loi gui N` sends one again."""
 
 from __future__ import annotations
 
