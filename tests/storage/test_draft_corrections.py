@@ -144,7 +144,12 @@ def test_a_task_keeps_its_number_through_corrections(migrated_db: Database) -> N
         ref="3", text="Nhiệm vụ 3", lead=("Ban Dân vận Tỉnh ủy",)))
     with pytest.raises(DraftCorrectionInvalid) as err:
         migrated_db.call(correct_draft, notice_id, [Correction(target="1", field="drop")], by=admin, now=AT)
-    assert err.value.user_message == "Danh sách không có nhiệm vụ số 1 (các số đang có: 2, 3, 4)."
+    # a task dropped earlier and named again is said to be dropped (probe 24), not merely missing
+    assert err.value.user_message == ("Mục 1 (nhiệm vụ 1) đã được bỏ khỏi danh sách trước đó; không cần sửa thêm. "
+                                      "Để đưa lại, đồng chí gõ “thêm mục 1: <nội dung nhiệm vụ>”.")
+    with pytest.raises(DraftCorrectionInvalid) as err:  # a number that never was one: the numbers there are
+        migrated_db.call(correct_draft, notice_id, [Correction(target="9", field="drop")], by=admin, now=AT)
+    assert err.value.user_message == "Danh sách không có nhiệm vụ số 9 (các số đang có: 2, 3, 4)."
 
 
 def test_the_notice_number_date_subject_and_signer(migrated_db: Database) -> None:
