@@ -970,16 +970,21 @@ def notice_title(notice: Notice) -> str:
                         meeting_date=dt.date.fromisoformat(meeting) if meeting else None, subject=notice.subject)
 
 
+def unheld_tasks(session: Session) -> list[Task]:
+    """Open tasks of confirmed notices nobody holds (no head of the lead unit in the directory, or no lead, or held
+    by someone who left), in the order they were made: what /loi and the office's weekly "ĐANG CHỜ VĂN PHÒNG" list."""
+    return list(session.scalars(
+        select(Task).join(Notice, Notice.id == Task.notice_id).options(selectinload(Task.lead_unit))
+        .outerjoin(Person, Person.id == Task.assignee_id)  # held by someone who left: nobody either
+        .where(or_(Task.assignee_id.is_(None), Person.role == Role.LEFT), Notice.status == NoticeStatus.CONFIRMED,
+               Task.status.in_(OPEN_STATUSES))
+        .order_by(Task.id)))
+
+
 def held_by_nobody(session: Session) -> list[tuple[str, list[str]]]:
-    """Open tasks of confirmed notices nobody holds (no head of the lead unit in the directory, or no lead):
-    (the unit as written, its item numbers), by unit — for the admins' /loi."""
+    """`unheld_tasks` as (the unit as written, its item numbers), by unit — for the admins' /loi."""
     by_unit: dict[str, list[str]] = {}
-    for task in session.scalars(
-            select(Task).join(Notice, Notice.id == Task.notice_id).options(selectinload(Task.lead_unit))
-            .outerjoin(Person, Person.id == Task.assignee_id)  # held by someone who left: nobody either
-            .where(or_(Task.assignee_id.is_(None), Person.role == Role.LEFT), Notice.status == NoticeStatus.CONFIRMED,
-                   Task.status.in_(OPEN_STATUSES))
-            .order_by(Task.id)):
+    for task in unheld_tasks(session):
         by_unit.setdefault(task.lead_name, []).append(task.item_ref)
     return list(by_unit.items())
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from storage.models import OPEN_STATUSES, AuditLog, Notice, NoticeStatus, Person, Question, Role, Task, Unit
+from storage.models import OPEN_STATUSES, AuditLog, Notice, NoticeStatus, Person, Question, Task, Unit
+from storage.notices import unheld_tasks
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -64,11 +65,7 @@ def _questions(session: Session) -> list[OfficeWaiting]:
 def _nobody(session: Session) -> list[OfficeWaiting]:
     """As storage.notices.held_by_nobody (/loi), with the day each unit's first such task was made."""
     by_unit: dict[str, tuple[list[str], dt.datetime]] = {}
-    for task in session.scalars(
-            select(Task).join(Notice, Notice.id == Task.notice_id).options(selectinload(Task.lead_unit))
-            .outerjoin(Person, Person.id == Task.assignee_id)
-            .where(or_(Task.assignee_id.is_(None), Person.role == Role.LEFT), Notice.status == NoticeStatus.CONFIRMED,
-                   Task.status.in_(OPEN_STATUSES)).order_by(Task.id)):
+    for task in unheld_tasks(session):
         refs, since = by_unit.setdefault(task.lead_name, ([], task.created_at))
         refs.append(task.item_ref)
         by_unit[task.lead_name] = (refs, min(since, task.created_at))
