@@ -2094,7 +2094,11 @@ def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads:
     lead_in = intro[-1] if intro and intro[-1].rstrip().endswith(":") else None
     inherited_due = None
     unit_work = None
-    if lead_in is not None:
+    # "Bộ Tài chính hướng dẫn cụ thể một số nội dung như sau:" — the items explain the law; only what they ask of a
+    # unit is work, and the ask made before the lead-in ("…, Bộ Tài chính yêu cầu các đơn vị thực hiện …") stays one
+    # (the guide is not who acts on the guidance)
+    guidance = lead_in is not None and _guidance_lead_in(lead_in, intro)
+    if lead_in is not None and not guidance:
         # "Đề nghị các đơn vị báo cáo các nội dung sau, gửi về trước ngày 12/6/2026:": who and by when,
         # for every item below
         base = _lead_in_context(lead_in, base)
@@ -2115,12 +2119,35 @@ def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads:
             _directive_paragraph(own := " ".join(sentences[:-1])) and (_asks_a_unit(own) or _unit_opens_with_work(own)):
         # "X yêu cầu Y lãnh đạo thực hiện tốt … . Ngoài ra cần nhấn mạnh các sự kiện như:": work before the list
         intro_tasks.append(own)
-    if intro_tasks and not any(INTRO_END.search(ln) for ln in intro):
+    if guidance:
+        intro_tasks = [ln for ln in intro_tasks if _asks_a_unit(ln)]  # (not the issuer's own work in progress)
+    if intro_tasks and (guidance or not any(INTRO_END.search(ln) for ln in intro)):
         tasks += _letter_tasks([ln for ln in intro_tasks if ln is not unit_work], issued_on=issued_on, base=base)
     if unit_work is not None:
         tasks += _letter_tasks([unit_work], issued_on=issued_on, base=base, in_directive_section=True)
-    _walk(root, tasks, issued_on=issued_on, ctx=base, directive=True, ref_prefix="", inherited_due=inherited_due)
+    _walk(root, tasks, issued_on=issued_on, ctx=base, directive=not guidance, ref_prefix="",
+          inherited_due=inherited_due, guidance=guidance)
     return tasks
+
+
+# A letter's lead-in to guidance on the law, its items being explanations: "Bộ Y tế hướng dẫn thực hiện một số nội
+# dung liên quan đến quy định tại Điều 22 như sau:", "Bộ Tài chính hướng dẫn cụ thể một số nội dung như sau:", "…
+# bổ sung hướng dẫn như sau:", "… trả lời như sau:" (not "Sở X hướng dẫn các cơ sở … thực hiện nhiệm vụ … như sau:",
+# whose object is the units that must act)
+GUIDANCE_LEAD_IN = re.compile(
+    r"\b(?:hướng\s*dẫn|giải\s*đáp|trả\s*lời)\s+(?:(?:cụ\s*thể|thực\s*hiện|bổ\s*sung|thêm|chi\s*tiết|áp\s*dụng)\s+)*"
+    r"(?:(?:(?:một\s*số|các|những)\s+)?(?:nội\s*dung|quy\s*định|vấn\s*đề|điểm|vướng\s*mắc)\b[^:]{0,200}?)?"
+    r"(?:như\s*sau|sau\s*đây|cụ\s*thể)\s*:\s*$", re.I | re.U)
+# what the guidance is about: the law ("Luật", "Nghị định", "Thông tư", "Điều 22", "quy định tại …")
+LAW_NAMED = re.compile(r"\b(?:Luật|Bộ\s*luật|Nghị\s*định|Thông\s*tư|Pháp\s*lệnh|Điều\s*\d+|quy\s*định\s*(?:tại|của))\b",
+                       re.U)
+
+
+def _guidance_lead_in(lead_in: str, intro: list[str]) -> bool:
+    """Whether the lead-in introduces guidance on the law rather than work: it guides (or answers) without naming
+    who must act, in a letter whose opening names the law."""
+    return GUIDANCE_LEAD_IN.search(lead_in) is not None and not _asks_a_unit(lead_in) and \
+        any(LAW_NAMED.search(ln) for ln in intro)
 
 
 FULL_TEXT_LINK = re.compile(r"^(?:Xem|Tải)\s*(?:chi\s*tiết|toàn\s*văn|toàn\s*bộ|nội\s*dung|văn\s*bản|về)\b"
@@ -3190,7 +3217,7 @@ def _merge_task_fields(children: list[Node]) -> list[Node]:
 
 
 def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: _Context, directive: bool,
-          ref_prefix: str, inherited_due: tuple[dt.date, str] | None = None) -> None:
+          ref_prefix: str, inherited_due: tuple[dt.date, str] | None = None, guidance: bool = False) -> None:
     sibling_count: dict[str, int] = {}
     node.children = _merge_task_fields(node.children)
     if node.kind != "root" and (_legal_intro(node.lines[-1]) or MEMBERS_INTRO.search(node.lines[-1])
@@ -3225,6 +3252,11 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
                 bool(DIRECTIVE_CUE.search(child.head[:120])) or _unit_opens_with_work(child.head)) and \
                 not _unit_not_at_work(child.head)
         child_directive = directive if head_class is None else head_class
+        if guidance and not directive:
+            # guidance on the law: an item is work only where it asks a unit ("a) Đề nghị Thủ trưởng các đơn vị …:",
+            # "5. Bộ Y tế đề nghị BHXH Việt Nam chỉ đạo …"), and then so is all below it — not where its title only
+            # speaks of duties or requests ("Về … hàng hóa có yêu cầu bảo vệ …", "… nâng cao trách nhiệm của …")
+            child_directive = head_class is not False and _asks_a_unit(child.head)
         if not child_directive and child.parent is not None and child.parent.kind == "article" and \
                 _is_directive_heading(child.parent.head) is not False and \
                 not child.children and not ASSESSMENT.search(child.text[:200]) and (
@@ -3309,7 +3341,7 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
                 out.append(_task(f"{ref} (đoạn {n})", " ".join(part), issued_on=issued_on, ctx=child_ctx,
                                  parent=ref_prefix or None, depth=child.rank, inherited_due=inherited_due))
         _walk(child, out, issued_on=issued_on, ctx=child_ctx, directive=child_directive, ref_prefix=ref,
-              inherited_due=child_due)
+              inherited_due=child_due, guidance=guidance)
 
 
 # the work a unit's heading gives on its own line, after the unit's colon: "3. Phòng Tài nguyên và Môi trường huyện:
