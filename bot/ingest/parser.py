@@ -2097,7 +2097,7 @@ def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads:
     # "Bộ Tài chính hướng dẫn cụ thể một số nội dung như sau:" — the items explain the law; only what they ask of a
     # unit is work, and the ask made before the lead-in ("…, Bộ Tài chính yêu cầu các đơn vị thực hiện …") stays one
     # (the guide is not who acts on the guidance)
-    guidance = lead_in is not None and _guidance_lead_in(lead_in, intro)
+    guidance = lead_in is not None and _guidance_lead_in(lead_in, root.lines)
     if lead_in is not None and not guidance:
         # "Đề nghị các đơn vị báo cáo các nội dung sau, gửi về trước ngày 12/6/2026:": who and by when,
         # for every item below
@@ -2143,11 +2143,11 @@ LAW_NAMED = re.compile(r"\b(?:Luật|Bộ\s*luật|Nghị\s*định|Thông\s*tư
                        re.U)
 
 
-def _guidance_lead_in(lead_in: str, intro: list[str]) -> bool:
+def _guidance_lead_in(lead_in: str, opening: list[str]) -> bool:
     """Whether the lead-in introduces guidance on the law rather than work: it guides (or answers) without naming
     who must act, in a letter whose opening names the law."""
     return GUIDANCE_LEAD_IN.search(lead_in) is not None and not _asks_a_unit(lead_in) and \
-        any(LAW_NAMED.search(ln) for ln in intro)
+        any(LAW_NAMED.search(ln) for ln in opening)
 
 
 FULL_TEXT_LINK = re.compile(r"^(?:Xem|Tải)\s*(?:chi\s*tiết|toàn\s*văn|toàn\s*bộ|nội\s*dung|văn\s*bản|về)\b"
