@@ -2883,7 +2883,8 @@ def _unit_block(r: UnitSummary, filt: ReportFilter | None) -> list[str]:
     """A unit in a short report: every category, one per line as the government's form has them; the tasks it only
     supports on a line of their own, outside the counts (the lead unit answers for them)."""
     if not r.total and r.supporting:  # a unit that leads nothing here: its supporting part only, no zero counts
-        return [f"• {r.unit}: không chủ trì nhiệm vụ nào", f"  Nhiệm vụ {SUPPORTING_WORDS}: {_supporting_said(r)}"]
+        return [f"• {r.unit}: không chủ trì nhiệm vụ nào",
+                f"  Nhiệm vụ phối hợp (đơn vị chủ trì chịu trách nhiệm về thời hạn): {_supporting_said(r)}"]
     lines = [f"• {r.unit}: {r.total} nhiệm vụ" + (f" — {r.unheld} {UNHELD_WORDS}" if r.unheld else ""),
              f"  Hoàn thành đúng hạn: {r.done_on_time}; hoàn thành quá hạn: {r.done_late}",
              f"  Đang thực hiện trong hạn: {r.working}"
@@ -2924,6 +2925,10 @@ def _compact_unit_lines(rows: Sequence[UnitSummary], filt: ReportFilter | None) 
             parts.append(f"không có thời hạn {_no_deadline_said(r, working_said=True)}")
         if r.unheld:
             parts.append(f"{r.unheld} {UNHELD_WORDS}")
+        if not r.total and r.supporting:  # a unit that leads nothing here: its supporting part only
+            lines.append(f"• {r.unit}: không chủ trì nhiệm vụ nào; phối hợp {_supporting_said(r)}, "
+                         "không tính đúng/quá hạn.")
+            continue
         if r.supporting:  # outside the count in brackets: the lead unit answers for them
             parts.append(f"ngoài ra phối hợp {_supporting_said(r)}, không tính đúng/quá hạn")
         lines.append(f"• {r.unit} ({r.total}): {'; '.join(parts)}.")

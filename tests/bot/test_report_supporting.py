@@ -7,9 +7,10 @@ from __future__ import annotations
 import datetime as dt
 
 from bot.sandbox.harness import Harness
+from bot.texts import summary_text
 from scheduler.calendar import VN_TZ
 from storage.parsed import ParsedTask
-from storage.reports import SUPPORTING_LABEL, unit_summary
+from storage.reports import SUPPORTING_LABEL, UnitSummary, unit_summary
 from tests.bot.test_report_chat import _with_notice, ask, workbook_of
 from tests.storage.test_reports import BDV, TNMT
 
@@ -63,3 +64,17 @@ async def test_a_unit_only_supporting_is_not_among_the_late_ones(db_url: str) ->
         assert f"• {TNMT}" in said and BDV not in said, said
     finally:
         await h.stop()
+
+
+def test_a_long_report_says_a_units_supporting_part_apart_from_its_counts() -> None:
+    rows = [UnitSummary(unit=f"Sở số {i}", overdue=1, overdue_refs=[str(i)]) for i in range(6)]
+    rows += [UnitSummary(unit="Sở Tài chính", in_progress=1, supporting=2, supporting_done=1,
+                         supporting_refs=["II.4", "III.1"]),
+             UnitSummary(unit="Sở Y tế", supporting=1, supporting_refs=["II.4"])]
+    said = summary_text(rows, dt.date(2026, 4, 2))
+    lines = said.splitlines()
+    assert "• Sở Tài chính (1): đang thực hiện trong hạn 1; ngoài ra phối hợp 2 — mục II.4, III.1 (đã báo cáo xong " \
+           "1), không tính đúng/quá hạn." in lines, said
+    assert "• Sở Y tế: không chủ trì nhiệm vụ nào; phối hợp 1 — mục II.4, không tính đúng/quá hạn." in lines, said
+    assert "Tổng cộng: 7 nhiệm vụ" in said and "quá hạn chưa hoàn thành 6/7" in said, said
+    assert "Ngoài ra 3 nhiệm vụ phối hợp (đơn vị chủ trì chịu trách nhiệm về thời hạn" in said, said
