@@ -48,6 +48,8 @@ def pixel_size(unit_count: int) -> tuple[int, int]:
 
 def summary_figure(units: Sequence[UnitSummary], today: dt.date, scope: str = "") -> Figure:
     """The chart as a matplotlib Figure (tests read its texts before it is saved)."""
+    # a unit that only supports here leads nothing to chart (the lead unit answers for those tasks): no empty row
+    units = [u for u in units if u.total or not u.supporting]
     fig = Figure(figsize=figure_size(len(units)), dpi=DPI, layout="constrained")
     FigureCanvasAgg(fig)
     ax = fig.add_subplot()

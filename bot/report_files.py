@@ -27,7 +27,16 @@ from bot.texts import (
     vn,
 )
 from storage.models import TaskStatus
-from storage.reports import CATEGORIES, CATEGORY_LABELS, ReportFilter, TaskRow, UnitSummary, totals
+from storage.reports import (
+    CATEGORIES,
+    CATEGORY_LABELS,
+    SUPPORTING,
+    SUPPORTING_LABEL,
+    ReportFilter,
+    TaskRow,
+    UnitSummary,
+    totals,
+)
 
 TITLE = "BIỂU TỔNG HỢP TÌNH HÌNH THỰC HIỆN NHIỆM VỤ"
 DETAIL_SHEET = "Chi tiết"
@@ -36,10 +45,13 @@ HEADER_ROW = 4  # rows 1–3: title, scope, date
 OVERDUE_SHARE = "Tỷ lệ quá hạn (trên số có thời hạn)"
 EXTENSION_PENDING = "Trong đó: đang chờ ý kiến gia hạn"  # of the in progress and overdue: a leader's to settle
 NOT_STARTED = "Trong đó: chưa cập nhật (còn trong hạn)"  # of the in progress: never reported on (probe 24 #7)
+# the tasks a unit holds only to support another unit's: outside the total and the five counts (the lead unit answers
+# for them, DOMAIN.md); a last column, only in a report that has any
+SUPPORTING_COLUMN = ("Phối hợp (ngoài tổng số, không tính đúng/quá hạn)", 16)
 
 # the colours e-office tools use: green on time, orange late, blue in progress, red overdue, grey none
 FILLS = {"done_on_time": "C6EFCE", "done_late": "FFD8A8", "in_progress": "DDEBF7", "overdue": "FFC7CE",
-         "no_deadline": "EDEDED"}
+         "no_deadline": "EDEDED", SUPPORTING: "FFFFFF"}
 HEADER_FILL = "D9E1F2"
 
 SUMMARY_COLUMNS = (("STT", 6), ("Đơn vị chủ trì", 40), ("Tổng số", 10),
@@ -79,6 +91,8 @@ def status_cell(row: TaskRow) -> str:
 def category_cell(row: TaskRow) -> str:
     """On time or late, and what a reader of the forwarded file needs to trust it: a deadline extended (from
     which date), or one that fell on a day off and ran to the next working day."""
+    if row.category == SUPPORTING:  # neither on time nor late for a supporting unit: the lead unit answers
+        return SUPPORTING_LABEL
     label = CATEGORY_LABELS[row.category]
     notes = []
     if row.first_due_on and row.first_due_on != row.due_on:
@@ -151,31 +165,31 @@ def _finish(ws: Worksheet, columns: int, last_row: int) -> None:
 def _summary_sheet(ws: Worksheet, units: Sequence[UnitSummary], today: dt.date, scope: str,
                    as_of: dt.date | None = None, standing_note: str | None = None) -> None:
     ws.title = SUMMARY_SHEET
-    _heading(ws, len(SUMMARY_COLUMNS), today, scope, as_of)
-    _header(ws, SUMMARY_COLUMNS)
-    for i, u in enumerate(units, start=1):
-        ws.append([i, u.unit, u.total, *(getattr(u, c) for c in CATEGORIES), u.not_started, u.extension_pending,
-                   u.overdue_share])
     total = totals(units)
-    ws.append(["", vn("Tổng cộng"), total.total, *(getattr(total, c) for c in CATEGORIES), total.not_started,
-               total.extension_pending, total.overdue_share])
+    columns = (*SUMMARY_COLUMNS, SUPPORTING_COLUMN) if total.supporting else SUMMARY_COLUMNS
+    _heading(ws, len(columns), today, scope, as_of)
+    _header(ws, columns)
+    for i, u in enumerate([*units, total], start=1):
+        first = [i, u.unit] if u is not total else ["", vn(u.unit)]
+        ws.append([*first, u.total, *(getattr(u, c) for c in CATEGORIES), u.not_started, u.extension_pending,
+                   u.overdue_share, *([u.supporting] if total.supporting else [])])
     for row in ws.iter_rows(min_row=HEADER_ROW + 1, max_row=ws.max_row):
         for cell in row:
             cell.border = BORDER
             cell.alignment = Alignment(vertical="top", wrap_text=cell.column == 2,
                                        horizontal="left" if cell.column == 2 else "center")
-        row[-1].number_format = "0%"
+        row[len(SUMMARY_COLUMNS) - 1].number_format = "0%"
     for cell in ws[ws.max_row]:
         cell.font = Font(bold=True)
     # the total row stays out of the filter range: sorting must not move it
-    _finish(ws, len(SUMMARY_COLUMNS), ws.max_row - 1)
+    _finish(ws, len(columns), ws.max_row - 1)
     if standing_note:  # under the table, printed with it: what the figures leave out, and where it is listed
         note_row = ws.max_row + 2
         ws.cell(row=note_row, column=1, value=vn(standing_note)).font = Font(italic=True)
-        ws.merge_cells(f"A{note_row}:{get_column_letter(len(SUMMARY_COLUMNS))}{note_row}")
+        ws.merge_cells(f"A{note_row}:{get_column_letter(len(columns))}{note_row}")
         ws.cell(row=note_row, column=1).alignment = Alignment(vertical="top", wrap_text=True)
         ws.row_dimensions[note_row].height = 30
-    ws.print_area = f"A1:{get_column_letter(len(SUMMARY_COLUMNS))}{ws.max_row}"
+    ws.print_area = f"A1:{get_column_letter(len(columns))}{ws.max_row}"
 
 
 def _detail_sheet(ws: Worksheet, tasks: Sequence[TaskRow], today: dt.date, scope: str,

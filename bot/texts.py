@@ -27,7 +27,16 @@ from storage.models import CalendarDayKind, Person, Role, TaskStatus
 from storage.notices import Applied, Draft, NoticeChoice, Registered, UnitGuess
 from storage.parsed import ParsedNotice, ParsedTask
 from storage.questions import Answered, Asked
-from storage.reports import DigestItem, DigestRequest, ReportFilter, TaskRow, UnitSummary, WeeklyDigest, totals
+from storage.reports import (
+    SUPPORTING,
+    DigestItem,
+    DigestRequest,
+    ReportFilter,
+    TaskRow,
+    UnitSummary,
+    WeeklyDigest,
+    totals,
+)
 from storage.tasks import (
     Delegated,
     DelegatedRow,
@@ -2770,7 +2779,9 @@ def _story_state(t: TaskRow, calendar: WorkingCalendar) -> str:
         if t.round_label:  # a recurring duty: the round now due is what the status is about, said so
             state = f"{round_name(t.round_label)}: " + ("chưa báo cáo" if t.status == TaskStatus.OPEN else state)
         if deadline is not None and not (t.round_label or "").startswith("hạn "):  # ("kỳ hạn 15/06/2026" says it)
-            state += f", hạn {date_vn(deadline)}" + (", đã quá hạn" if t.category == "overdue" else "")
+            state += f", hạn {date_vn(deadline)}" + (", đã quá hạn" if t.category == "overdue" else
+                                                     ", phối hợp: đơn vị chủ trì chịu trách nhiệm về thời hạn"
+                                                     if t.category == SUPPORTING else "")
         elif t.category == "overdue":
             state += ", đã quá hạn"
     if t.round_label and (t.rounds_done or t.rounds_missed):
@@ -2826,6 +2837,8 @@ def summary_text(rows: Sequence[UnitSummary], today: dt.date, filt: ReportFilter
                       + f", quá hạn chưa hoàn thành {overdue_share_text(total)}, không có thời hạn {total.no_deadline}"
                       + (f"; {EXTENSION_PENDING_WORDS} {total.extension_pending}" if total.extension_pending else "")
                       + "."]
+        if total.supporting:
+            lines.append(f"Ngoài ra {total.supporting} nhiệm vụ {SUPPORTING_WORDS}.")
     if as_of is not None and total.registered_later:
         lines += ["", registered_later_note(total.registered_later, as_of)]
     if standing:
@@ -2857,8 +2870,21 @@ def _no_deadline_said(r: UnitSummary, *, working_said: bool = False) -> str:
 UNHELD_WORDS = "chưa có người nhận (đơn vị chưa có trong danh bạ hoặc chưa có trưởng đơn vị)"
 
 
+SUPPORTING_WORDS = "phối hợp (đơn vị chủ trì chịu trách nhiệm về thời hạn, không tính vào số liệu trên)"
+
+
+def _supporting_said(r: UnitSummary) -> str:
+    """"2 — mục II.4, III.1 (đã báo cáo xong 1)": the tasks a unit holds only to support another unit's."""
+    return (f"{r.supporting} — mục {', '.join(r.supporting_refs)}"
+            + (f" (đã báo cáo xong {r.supporting_done})" if r.supporting_done else ""))
+
+
 def _unit_block(r: UnitSummary, filt: ReportFilter | None) -> list[str]:
-    """A unit in a short report: every category, one per line as the government's form has them."""
+    """A unit in a short report: every category, one per line as the government's form has them; the tasks it only
+    supports on a line of their own, outside the counts (the lead unit answers for them)."""
+    if not r.total and r.supporting:  # a unit that leads nothing here: its supporting part only, no zero counts
+        return [f"• {r.unit}: không chủ trì nhiệm vụ nào",
+                f"  Nhiệm vụ phối hợp (đơn vị chủ trì chịu trách nhiệm về thời hạn): {_supporting_said(r)}"]
     lines = [f"• {r.unit}: {r.total} nhiệm vụ" + (f" — {r.unheld} {UNHELD_WORDS}" if r.unheld else ""),
              f"  Hoàn thành đúng hạn: {r.done_on_time}; hoàn thành quá hạn: {r.done_late}",
              f"  Đang thực hiện trong hạn: {r.working}"
@@ -2872,6 +2898,8 @@ def _unit_block(r: UnitSummary, filt: ReportFilter | None) -> list[str]:
         lines.append(f"  Không có thời hạn: {_no_deadline_said(r)}")
     if r.rounds:
         lines.append(f"  {_rounds_said(r, filt)}")
+    if r.supporting:
+        lines.append(f"  Nhiệm vụ {SUPPORTING_WORDS}: {_supporting_said(r)}")
     return lines
 
 
@@ -2897,6 +2925,12 @@ def _compact_unit_lines(rows: Sequence[UnitSummary], filt: ReportFilter | None) 
             parts.append(f"không có thời hạn {_no_deadline_said(r, working_said=True)}")
         if r.unheld:
             parts.append(f"{r.unheld} {UNHELD_WORDS}")
+        if not r.total and r.supporting:  # a unit that leads nothing here: its supporting part only
+            lines.append(f"• {r.unit}: không chủ trì nhiệm vụ nào; phối hợp {_supporting_said(r)}, "
+                         "không tính đúng/quá hạn.")
+            continue
+        if r.supporting:  # outside the count in brackets: the lead unit answers for them
+            parts.append(f"ngoài ra phối hợp {_supporting_said(r)}, không tính đúng/quá hạn")
         lines.append(f"• {r.unit} ({r.total}): {'; '.join(parts)}.")
         if r.rounds:
             lines.append(f"  {_rounds_said(r, filt)}")

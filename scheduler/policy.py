@@ -43,7 +43,7 @@ deadline day, the overdue lines and the escalation are never left out (a person 
 otherwise pinged on most working days of a month: 3 lines per deadline, interleaved).
 
 A supporting duty (`TaskState.supporting`: the holder's unit only supports, "Có trách nhiệm phối hợp với …",
-`storage.tasks.is_supporting_duty`) with a deadline has a lighter ladder: the lead unit answers for the task
+`storage.tasks.duty_kind`: SUPPORTING) with a deadline has a lighter ladder: the lead unit answers for the task
 (DOMAIN.md), so its holder hears of it at assignment, then once `supporting_days_before` [3] working days before E (or
 earlier, gathered in a digest sent anyway) — no deadline-day or overdue line, never escalated. `supporting_days_before
 =None` gives it the lead's whole ladder.
@@ -92,7 +92,7 @@ from typing import Any
 from scheduler.calendar import WorkingCalendar
 from scheduler.recurrence import Frequency, frequency_of
 from storage.models import Task, TaskStatus
-from storage.tasks import is_supporting_duty
+from storage.tasks import DutyKind, duty_kind
 
 _HORIZON_DAYS = 800  # how far `next_item_day` looks ahead
 
@@ -154,7 +154,7 @@ class TaskState:
     refused_asked_on: dt.date | None = None
     refused_on: dt.date | None = None
     # the holder's unit only supports (its task, not a recurring duty, reads "Có trách nhiệm phối hợp với …":
-    # `is_supporting_duty`): a lighter ladder (`ReminderPolicy.supporting_days_before`), never escalated
+    # `duty_kind`: SUPPORTING): a lighter ladder (`ReminderPolicy.supporting_days_before`), never escalated
     supporting: bool = False
 
 
@@ -208,7 +208,7 @@ def state_of(task: Task, *, calendar: WorkingCalendar, escalated: Iterable[Escal
         escalated=frozenset(escalated), last_update_on=last_update_on, snoozed_until=snoozed_until,
         days_before=days_before, short_round=days_before is not None, extension_asked_on=extension_asked_on,
         extension_until=extension_until, refused_asked_on=refused_asked_on, refused_on=refused_on,
-        supporting=task.due_on is not None and task.recurrence is None and is_supporting_duty(task.text))
+        supporting=duty_kind(task) is DutyKind.SUPPORTING)
 
 
 def round_steps(task: Task) -> tuple[int, ...] | None:
@@ -268,7 +268,7 @@ class ReminderPolicy:
     # many working days (2: days 1, 3, 5), and on a day the task is escalated (the holder's line says who was told);
     # 1 lists it every working day (before session 23)
     overdue_every_working_days: int = 2
-    # a supporting duty (the holder's unit only supports: "Có trách nhiệm phối hợp với …", `is_supporting_duty`)
+    # a supporting duty (the holder's unit only supports: "Có trách nhiệm phối hợp với …", `duty_kind`)
     # with a deadline: told once at assignment, then only on these working days before the deadline (or earlier,
     # gathered in a digest sent anyway) — no deadline-day or overdue line, never escalated; the lead unit answers
     # for the task (DOMAIN.md). None: the lead's full ladder (before session 23)
@@ -359,8 +359,7 @@ class ReminderPolicy:
 
     def supports_task_lightly(self, task: Task) -> bool:
         """`supports_lightly` of a stored task (for what its assignment message says)."""
-        return self.supporting_days_before is not None and task.due_on is not None and task.recurrence is None \
-            and is_supporting_duty(task.text)
+        return self.supporting_days_before is not None and duty_kind(task) is DutyKind.SUPPORTING
 
     def supports_lightly(self, state: TaskState) -> bool:
         """Whether `state` is a supporting duty on the lighter ladder (`supporting_days_before`)."""

@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session
 from storage.db import chunks
 from storage.models import AuditLog, Notice, NoticeStatus, StatusReport, Task, TaskOccurrence, TaskStatus
 from storage.notices import notice_title
-from storage.tasks import WAITING_KEEPS, is_supporting_duty, pending_extensions
+from storage.tasks import WAITING_KEEPS, DutyKind, duty_kind, pending_extensions
 from storage.unitnames import best_unit_match, unit_key
 from storage.vntext import fold, nfc, strip_marks
 
@@ -66,6 +66,10 @@ CATEGORY_LABELS = {
     "overdue": "Quá hạn chưa hoàn thành",
     "no_deadline": "Không có thời hạn",
 }
+# a task row's category when its unit only supports (`DutyKind.SUPPORTING`): the lead unit answers for the task
+# (DOMAIN.md), so it is neither on time nor late for the supporting unit, and stays out of the five counts
+SUPPORTING = "supporting"
+SUPPORTING_LABEL = "Phối hợp (đơn vị chủ trì chịu trách nhiệm về thời hạn)"
 
 
 # ---------------------------------------------------------------- filters
@@ -613,6 +617,11 @@ class UnitSummary:
     # of the tasks in progress or overdue, those whose extension request waits for a decision (a leader's to settle)
     extension_pending: int = 0
     extension_pending_refs: list[str] = field(default_factory=list)
+    # tasks the unit holds only to support another unit (`DutyKind.SUPPORTING`): outside the counts above and the total
+    # (the lead unit answers for them, DOMAIN.md) — never late, never unfinished for this unit
+    supporting: int = 0
+    supporting_done: int = 0  # of which the unit reported its part done
+    supporting_refs: list[str] = field(default_factory=list)
     items: set[tuple[int, str]] = field(default_factory=set)  # (notice, item number): one item may give several tasks
 
     @property
@@ -626,7 +635,7 @@ class UnitSummary:
         never reported on (a long report names such units in one line)."""
         return (self.total > 0 and self.not_started == self.in_progress and not (
             self.done_on_time or self.done_late or self.overdue or self.no_deadline_done or self.rounds
-            or self.unheld or self.extension_pending or self.registered_later)
+            or self.unheld or self.extension_pending or self.registered_later or self.supporting)
             and self.no_deadline_not_started == self.no_deadline)
 
     @property
@@ -659,7 +668,8 @@ class UnitSummary:
 
     def add(self, other: UnitSummary) -> None:
         for name in (*CATEGORIES, "not_started", "no_deadline_done", "no_deadline_not_started", "rounds_on_time",
-                     "rounds_late", "rounds_missed", "registered_later", "unheld", "extension_pending"):
+                     "rounds_late", "rounds_missed", "registered_later", "unheld", "extension_pending", "supporting",
+                     "supporting_done"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.items |= other.items
 
@@ -680,6 +690,12 @@ def classify_state(state: TaskState, today: dt.date, tz: ZoneInfo, rule: Deadlin
             return "done_on_time"
         return "done_on_time" if state.done_at.astimezone(tz).date() <= deadline else "done_late"
     return "overdue" if today > deadline else "in_progress"
+
+
+def supports_only(task: Task, state: TaskState | None = None) -> bool:
+    """Whether the task's unit only supports another on it (`DutyKind.SUPPORTING`), with a deadline then (`state`: as
+    it stood at the end of a past period)."""
+    return duty_kind(task) is DutyKind.SUPPORTING and (state is None or state.due_on is not None)
 
 
 def past_rounds(found: dict[int, list[TaskOccurrence]], filt: ReportFilter | None, *, tz: ZoneInfo,
@@ -707,6 +723,11 @@ def summarize(tasks: Iterable[Task], *, today: dt.date, tz: ZoneInfo,
         if strip_marks(summary.unit) == summary.unit and strip_marks(name) != name:  # one notice wrote its marks
             summary.unit = name
         state = (states or {}).get(task.id) or current_state(task)
+        if supports_only(task, state):  # the lead unit answers for it: counted apart, never late here
+            summary.supporting += 1
+            summary.supporting_done += state.status == TaskStatus.DONE
+            summary.supporting_refs.append(task.item_ref)
+            continue
         if state.registered_on is not None:
             summary.registered_later += 1
         for past in (rounds or {}).get(task.id, []):
@@ -849,7 +870,7 @@ def rows_for(session: Session, tasks: Sequence[Task], *, today: dt.date, tz: Zon
             item_ref=task.item_ref, text=task.text, assignee=task.assignee.full_name if task.assignee else "",
             due_on=state.due_on, due_text=task.due_text, status=state.status, percent=state.percent,
             done_on=state.done_at.astimezone(tz).date() if state.done_at and state.status == TaskStatus.DONE else None,
-            category=classify_state(state, today, tz, rule),
+            category=SUPPORTING if supports_only(task, state) else classify_state(state, today, tz, rule),
             latest_note=(f"{note.note} (Văn phòng ghi nhận thay đơn vị)" if note.source == "office" else note.note)
             if note else None,
             latest_note_on=note.created_at.astimezone(tz).date() if note else None, updated_at=task.updated_at,
@@ -1005,7 +1026,7 @@ def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int =
     `after` (when the previous one was sent: Friday 16:00 after a 15:00 summary is in the next one, probe 20). A
     task is newly overdue when its first day past the effective deadline is within the window. `notices`: only
     those notices' tasks (a leader's summary of the notices they follow). `light_support`: a supporting duty
-    (`is_supporting_duty`, on the reminders' lighter ladder) is never listed overdue nor its holder as silent — the
+    (`duty_kind`: SUPPORTING, on the reminders' lighter ladder) is never listed overdue nor its holder as silent — the
     lead unit answers for the task; its reports, blocks and requests are listed as any task's."""
     since = today - dt.timedelta(days=days - 1)
     done: list[DigestItem] = []
@@ -1037,7 +1058,7 @@ def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int =
                 done.append(replace(item, done_on=done_on, on_time=on_time,  # ("quá hạn, hạn …" as the unit heard it)
                                     effective_due=rule.effective_deadline(task.due_on) if task.due_on else None))
         elif task.due_on is not None and rule.effective_deadline(task.due_on) < today and not (
-                light_support and task.recurrence is None and is_supporting_duty(task.text)):
+                light_support and duty_kind(task) is DutyKind.SUPPORTING):
             if task.assignee_id is not None:
                 overdue_held.setdefault(task.assignee_id, []).append(task)
             if rule.effective_deadline(task.due_on) + dt.timedelta(days=1) >= since:

@@ -5,11 +5,12 @@ supporting units, and replies waiting for the person to say which task they are 
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import logging
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, NoReturn
+from typing import Any, NoReturn, Protocol
 
 from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
@@ -186,10 +187,10 @@ def record_status(session: Session, *, task_id: int, actor: Person, change: Stat
         raise TaskClosed(task.item_ref, current, None, reopening=True)
     status = change.status or (TaskStatus.IN_PROGRESS if current == TaskStatus.OPEN else current)
     percent = change.percent
-    standing = status == TaskStatus.DONE and actor.role in (Role.HEAD, Role.CADRE) and is_standing_duty(task)
+    kind = duty_kind(task)
+    standing = status == TaskStatus.DONE and actor.role in (Role.HEAD, Role.CADRE) and kind is DutyKind.STANDING
     ongoing = None
-    if status == TaskStatus.DONE and not standing and actor.role in (Role.HEAD, Role.CADRE) \
-            and is_ongoing_duty(task):
+    if status == TaskStatus.DONE and actor.role in (Role.HEAD, Role.CADRE) and kind is DutyKind.ONGOING:
         said = fold(change.note or "")
         if _REPORTED.search(said) and not _SAID_DONE.search(said):  # "đã báo cáo": a report on work that goes on
             ongoing = "report"
@@ -248,15 +249,47 @@ def record_status(session: Session, *, task_id: int, actor: Person, change: Stat
                     closed_request_id=closed, standing=standing, ongoing=ongoing)
 
 
-# how a notice says a duty has no end: "Thường xuyên đôn đốc …", "… liên tục", "hạn: thường xuyên" (folded)
+class DutyKind(enum.StrEnum):
+    """What kind of duty a task is for the unit that holds it (its lead unit): read once, from the task's words, by
+    the reminders (`scheduler.policy.state_of`), the replies (`record_status`) and the reports (`storage.reports`)."""
+
+    TASK = "task"  # a thing to deliver (by a deadline, in rounds, or none said): the unit answers for it
+    # the holder's unit only supports another ("Có trách nhiệm phối hợp với …"), by a deadline: the lead unit answers
+    # for the task (DOMAIN.md) — lighter reminders, never escalated, never counted late in a report
+    SUPPORTING = "supporting"
+    STANDING = "standing"  # "thường xuyên", "liên tục", no deadline: reported on, never finished by one report
+    # work that goes on without being called so (tuyên truyền, giám sát …), no deadline: a second "xong" closes it
+    ONGOING = "ongoing"
+
+
+class DutyFacts(Protocol):
+    """What `duty_kind` reads of a task (a stored `Task`, or the dispatcher's column select of one)."""
+
+    text: str
+    due_on: dt.date | None
+    recurrence: str | None
+
+
+def duty_kind(task: DutyFacts) -> DutyKind:
+    """The one reader of a task's duty kind (`DutyKind`). A recurring duty is a TASK (its rounds have deadlines); one
+    with a deadline is SUPPORTING or a TASK; one without is STANDING, else ONGOING, else a TASK (a supporting duty
+    without a deadline has no lateness to spare it from: read by its other words). `due_text` ("hạn: thường xuyên")
+    is read only for a task without a deadline (the dispatcher's select of a dated task has none)."""
+    if task.recurrence is not None:
+        return DutyKind.TASK
+    if task.due_on is not None:
+        return DutyKind.SUPPORTING if _supports_only(task.text) else DutyKind.TASK
+    due_text = getattr(task, "due_text", None) or ""
+    if _STANDING.search(fold(f"{task.text} {due_text}")) is not None:
+        return DutyKind.STANDING
+    if _goes_on(task.text):
+        return DutyKind.ONGOING
+    return DutyKind.TASK
+
+
+# how a notice says a duty has no end: "Thường xuyên đôn đốc …", "… liên tục", "hạn: thường xuyên" (folded; probe 22,
+# F5b: a standing duty is reported on, never finished by one report)
 _STANDING = re.compile(r"\b(?:thuong xuyen|lien tuc)\b")
-
-
-def is_standing_duty(task: Task) -> bool:
-    """A standing duty ("Thường xuyên đôn đốc, hướng dẫn …", DOMAIN.md: "thường xuyên", no deadline, no rounds): a
-    unit reports on it, it is never finished by one report; probe 22, F5b."""
-    return task.due_on is None and task.recurrence is None and \
-        _STANDING.search(fold(f"{task.text} {task.due_text or ''}")) is not None
 
 
 # a task whose whole charge is to support another unit, folded: "Phối hợp với Sở Xây dựng …" (its unit named before
@@ -270,11 +303,9 @@ _SUPPORTING = re.compile(r"^(?:(?:(?P<subject>[a-z0-9 ]{0,90}?) )?(?:(?:co|chiu)
 _LEADS = re.compile(r"\b(?:chu tri|giao|chi dao)\b")
 
 
-def is_supporting_duty(text: str) -> bool:
-    """Whether a task's text charges its holder only with supporting others (DOMAIN.md: the lead unit, chủ trì,
-    answers for the task; a supporting one, phối hợp, is asked when the lead asks): "Các sở, ban, ngành liên quan có
-    trách nhiệm phối hợp với UBND các xã …" read into one task per unit (probe 23, II.4). Its reminders are lighter
-    (`scheduler.policy.ReminderPolicy.supporting_days_before`). Reads the first 160 characters."""
+def _supports_only(text: str) -> bool:
+    """Whether a task's text charges its holder only with supporting others: "Các sở, ban, ngành liên quan có trách
+    nhiệm phối hợp với UBND các xã …" read into one task per unit (probe 23, II.4). Reads the first 160 characters."""
     m = _SUPPORTING.match(fold(text[:160]))
     return m is not None and not _LEADS.search(m.group("subject") or "")
 
@@ -290,15 +321,12 @@ _SAID_DONE = re.compile(r"\b(?:xong|hoan thanh|hoan tat)\b")
 _REPORTED = re.compile(r"\b(?:bao cao|bc)\b")
 
 
-def is_ongoing_duty(task: Task) -> bool:
-    """Work that goes on without being called "thường xuyên" (DOMAIN.md): no deadline, no rounds, and the task asks
-    for continuing work in its first sentence — propaganda, supervision, follow-up, inspection, organising the
-    implementation of a plan (probe 24 #12: "đã báo cáo" closed "thực hiện công tác tuyên truyền và giám sát …"). A
-    report on it is a report; a "xong" asks once whether the whole duty is finished."""
-    if task.due_on is not None or task.recurrence is not None:
-        return False
-    text = fold(re.split(r"[.;](?:\s|$)", task.text, maxsplit=1)[0])  # the ask itself, not what the text adds after
-    return any(not _ABOUT.search(text[:m.start()]) for m in _ONGOING.finditer(text))
+def _goes_on(text: str) -> bool:
+    """Whether the task asks for continuing work in its first sentence — propaganda, supervision, follow-up,
+    inspection, organising the implementation of a plan (probe 24 #12: "đã báo cáo" closed "thực hiện công tác tuyên
+    truyền và giám sát …")."""
+    first = fold(re.split(r"[.;](?:\s|$)", text, maxsplit=1)[0])  # the ask itself, not what the text adds after
+    return any(not _ABOUT.search(first[:m.start()]) for m in _ONGOING.finditer(first))
 
 
 def _whole_asked(session: Session, task_id: int) -> bool:

@@ -51,6 +51,13 @@ def test_bars_are_stacked_per_unit() -> None:
     assert [round(b.get_facecolor()[0], 2) for b in first][:1] == [round(0x4C / 255, 2)]  # green first
 
 
+def test_a_unit_that_only_supports_has_no_row() -> None:
+    # its tasks are the lead unit's to answer for: counted apart in the text and the Excel, not charted as nothing
+    units = [*UNITS, UnitSummary(unit="Sở Tài chính", supporting=2, supporting_refs=["1", "2"])]
+    labels = [t.get_text() for t in summary_figure(units, TODAY).axes[0].get_yticklabels()]
+    assert len(labels) == 3 and "Sở Tài chính" not in labels
+
+
 def test_png_has_the_expected_size(tmp_path: Path) -> None:
     data = summary_chart(UNITS, TODAY)
     path = tmp_path / "chart.png"

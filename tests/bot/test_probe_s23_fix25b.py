@@ -7,53 +7,22 @@ unit's only Hương (F15)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from sqlalchemy import select
 
 from bot import texts
 from bot.sandbox.harness import Harness
-from scheduler.clock import FakeClock
 from storage.models import Person, Task
 from tests.bot.conftest import last_text, texts_to
-from tests.conftest import local
+from tests.bot.qd773 import NOTICE, directory, started
 
-NOTICE = (Path(__file__).parents[1] / "corpus" / "batch-ze" /
-          "1617_ttg-qd-773-ke-hoach-chi-thi-14-nguoi-co-cong-2018-extract.txt").read_text(encoding="utf-8")
-# probe 24's directory, with one ministry the plan does not name (Bộ Nội vụ): "the other ministries"
-DIRECTORY = """handle,full_name,title,unit,role
-admin_vpcp,Nguyễn Thị Thu Hà,Chuyên viên Vụ Khoa giáo - Văn xã,Văn phòng Chính phủ,admin
-leader_vpcp,Trần Văn Sơn,Phó Chủ nhiệm Văn phòng Chính phủ,Văn phòng Chính phủ,leader
-head_ldtbxh,Tran Van Cong,Cuc truong Cuc Nguoi co cong,Bo Lao dong - Thuong binh va Xa hoi,head
-cv_ldtbxh,Lê Thị Hương,Chuyên viên Cục Người có công,Bộ Lao động - Thương binh và Xã hội,cadre
-pho_ldtbxh,Phạm Minh Tuấn,Phó Cục trưởng Cục Người có công,Bộ Lao động - Thương binh và Xã hội,cadre
-head_bqp,Nguyễn Hữu Quân,Cục trưởng Cục Chính sách,Bộ Quốc phòng,head
-head_bca,Đỗ Văn An,Cục trưởng Cục Tổ chức cán bộ,Bộ Công an,head
-cv_bca,Trần Thị Hương,Chuyên viên Cục Tổ chức cán bộ,Bộ Công an,cadre
-head_btc,Vu Thi Tai,Vu truong Vu Ngan sach nha nuoc,Bo Tai chinh,head
-head_bkhdt,Hoàng Đức Đầu,Vụ trưởng Vụ Lao động văn hoá xã hội,Bộ Kế hoạch & Đầu tư,head
-head_bxd,Lý Văn Dựng,Cục trưởng Cục Quản lý nhà,Bộ Xây dựng,head
-head_byt,Bùi Thị Y,Vụ trưởng Vụ Kế hoạch - Tài chính,Bộ Y tế,head
-head_bgddt,Ngô Văn Giáo,Vụ trưởng Vụ Giáo dục chính trị,Bộ GD&ĐT,head
-head_btttt,Đinh Văn Thông,Cục trưởng Cục Thông tin cơ sở,Bộ Thông tin và Truyền thông,head
-head_bvh,Mai Thị Hoá,Vụ trưởng Vụ Văn hoá dân tộc,"Bộ Văn hoá, Thể thao và Du lịch",head
-head_bng,Tô Văn Giao,Cục trưởng Cục Lãnh sự,Bộ Ngoại giao,head
-head_bnv,Phan Văn Vụ,Vụ trưởng Vụ Tổ chức biên chế,Bộ Nội vụ,head
-head_vtv,Lâm Văn Hình,Trưởng ban Thời sự,Đài Truyền hình Việt Nam,head
-head_vov,Vương Thị Tiếng,Trưởng ban Thời sự,Đài Tiếng nói Việt Nam,head
-head_mttq,Cao Văn Trận,Trưởng ban Dân chủ - Pháp luật,Uỷ ban Trung ương Mặt trận Tổ quốc Việt Nam,head
-head_thanhhoa,Lê Văn Thanh,Chánh Văn phòng UBND tỉnh,Uỷ ban nhân dân tỉnh Thanh Hoá,head
-head_hoabinh,Quách Thị Hòa,Chánh Văn phòng UBND tỉnh,Ủy ban nhân dân tỉnh Hòa Bình,head
-head_quangtri,Nguyen Van Tri,Chanh Van phong UBND tinh,Uy ban nhan dan tinh Quang Tri,head
-"""
+DIRECTORY = directory()  # probe 24's, with one ministry the plan does not name (Bộ Nội vụ): "the other ministries"
 PROVINCES = {"Uỷ ban nhân dân tỉnh Thanh Hoá", "Ủy ban nhân dân tỉnh Hòa Bình", "Uy ban nhan dan tinh Quang Tri"}
 
 
 @pytest.fixture
 async def harness(db_url: str):  # type: ignore[no-untyped-def]
-    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 6, 28, 9, 0)))
-    await h.start(directory_csv=DIRECTORY.encode(), enroll_all=True)
+    h = await started(db_url, csv=DIRECTORY)
     yield h
     await h.stop()
 
@@ -98,9 +67,7 @@ async def test_the_other_ministries_leave_out_those_the_plan_gives_their_own_tas
 
 
 async def test_no_other_ministry_left_is_said_with_how_to_drop_the_item(db_url: str) -> None:
-    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 6, 28, 9, 0)))
-    await h.start(directory_csv="\n".join(r for r in DIRECTORY.splitlines() if "Bộ Nội vụ" not in r).encode(),
-                  enroll_all=True)
+    h = await started(db_url, csv=directory(without=("head_bnv",)))
     try:
         await h.say("admin_vpcp", NOTICE)
         line = next(line for line in (await shown_whole(h, 42)).splitlines() if "• Chủ trì" in line)
@@ -169,9 +136,8 @@ async def test_a_given_name_is_the_one_person_of_the_tasks_unit(harness: Harness
 
 
 async def test_a_given_name_several_people_of_the_unit_share_is_asked(db_url: str) -> None:
-    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 6, 28, 9, 0)))
-    await h.start(directory_csv=(DIRECTORY + "cv2_ldtbxh,Nguyễn Thu Hương,Chuyên viên Cục Người có công,"
-                                 "Bộ Lao động - Thương binh và Xã hội,cadre\n").encode(), enroll_all=True)
+    h = await started(db_url, csv=DIRECTORY + "cv2_ldtbxh,Nguyễn Thu Hương,Chuyên viên Cục Người có công,"
+                                             "Bộ Lao động - Thương binh và Xã hội,cadre\n")
     try:
         await h.say("admin_vpcp", NOTICE)
         await h.tap("admin_vpcp", texts.BUTTON_CONFIRM)

@@ -7,7 +7,6 @@ kind written in lower case after "thuộc" (F16)."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -16,24 +15,16 @@ from sqlalchemy.orm import selectinload
 from bot import texts
 from bot.corrections import looks_like_correction, parse_corrections
 from bot.sandbox.harness import Harness
-from scheduler.clock import FakeClock
 from storage.corrections import Correction
 from storage.models import Notice, NoticeStatus, Task
 from tests.bot.conftest import last_text, texts_to
+from tests.bot.qd773 import NOTICE_FILE, directory, pasted
 from tests.conftest import local
 
-NOTICE = next((Path(__file__).parents[1] / "corpus/batch-ze").glob("1617_ttg-qd-773-*.txt"))
-DIRECTORY = """handle,full_name,title,unit,role
-admin_vpcp,Nguyễn Thị Thu Hà,Chuyên viên Vụ Khoa giáo - Văn xã,Văn phòng Chính phủ,admin
-leader_vpcp,Trần Văn Sơn,Phó Chủ nhiệm Văn phòng Chính phủ,Văn phòng Chính phủ,leader
-head_ldtbxh,Tran Van Cong,Cuc truong Cuc Nguoi co cong,Bo Lao dong - Thuong binh va Xa hoi,head
-cv_ldtbxh,Lê Thị Hương,Chuyên viên Cục Người có công,Bộ Lao động - Thương binh và Xã hội,cadre
-head_bqp,Nguyễn Hữu Quân,Cục trưởng Cục Chính sách,Bộ Quốc phòng,head
-head_bca,Đỗ Văn An,Cục trưởng Cục Tổ chức cán bộ,Bộ Công an,head
-head_btc,Vu Thi Tai,Vu truong Vu Ngan sach nha nuoc,Bo Tai chinh,head
-head_byt,Bùi Thị Y,Vụ trưởng Vụ Kế hoạch - Tài chính,Bộ Y tế,head
-head_thanhhoa,Lê Văn Thanh,Chánh Văn phòng UBND tỉnh,Uỷ ban nhân dân tỉnh Thanh Hoá,head
-"""
+# the probe's people this file needs (the notice as a file: tests/bot/test_office_waiting.py reads it)
+DIRECTORY = directory(only=("admin_vpcp", "leader_vpcp", "head_ldtbxh", "cv_ldtbxh", "head_bqp", "head_bca", "head_btc",
+                            "head_byt", "head_thanhhoa"))
+NOTICE = NOTICE_FILE
 OTHER_NOTICE = "\n".join(["BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "Số: 2650/LĐTBXH-NCC",
                           "Hà Nội, ngày 02 tháng 7 năm 2018", "CÔNG VĂN", "Về việc rà soát hồ sơ người có công",
                           "1. Bộ Quốc phòng rà soát hồ sơ người có công trước ngày 30/7/2018.",
@@ -44,9 +35,7 @@ TODAY = dt.date(2018, 6, 28)
 @pytest.fixture
 async def plan(db_url: str):  # type: ignore[no-untyped-def]
     """QĐ 773 loaded by the office on 28/06/2018, its preview open."""
-    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 6, 28, 9, 0)))
-    await h.start(directory_csv=DIRECTORY.encode(), enroll_all=True)
-    await h.say("admin_vpcp", NOTICE.read_text(encoding="utf-8"))
+    h = await pasted(db_url, csv=DIRECTORY)
     yield h
     await h.stop()
 

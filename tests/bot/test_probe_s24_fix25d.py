@@ -10,33 +10,9 @@ from pathlib import Path
 import pytest
 
 from bot.sandbox.harness import Harness
-from scheduler.clock import FakeClock
-from tests.conftest import ROOT, local
-
-NOTICE = next((ROOT / "tests" / "corpus" / "batch-ze").glob("1617_*.txt")).read_text(encoding="utf-8")
-DIRECTORY = """handle,full_name,title,unit,role
-admin_vpcp,Nguyễn Thị Thu Hà,Chuyên viên Vụ Khoa giáo - Văn xã,Văn phòng Chính phủ,admin
-leader_vpcp,Trần Văn Sơn,Phó Chủ nhiệm Văn phòng Chính phủ,Văn phòng Chính phủ,leader
-head_ldtbxh,Tran Van Cong,Cuc truong Cuc Nguoi co cong,Bo Lao dong - Thuong binh va Xa hoi,head
-cv_ldtbxh,Lê Thị Hương,Chuyên viên Cục Người có công,Bộ Lao động - Thương binh và Xã hội,cadre
-head_bqp,Nguyễn Hữu Quân,Cục trưởng Cục Chính sách,Bộ Quốc phòng,head
-head_bca,Đỗ Văn An,Cục trưởng Cục Tổ chức cán bộ,Bộ Công an,head
-head_btc,Vu Thi Tai,Vu truong Vu Ngan sach nha nuoc,Bo Tai chinh,head
-head_bkhdt,Hoàng Đức Đầu,Vụ trưởng Vụ Lao động văn hoá xã hội,Bộ Kế hoạch & Đầu tư,head
-head_bxd,Lý Văn Dựng,Cục trưởng Cục Quản lý nhà,Bộ Xây dựng,head
-head_byt,Bùi Thị Y,Vụ trưởng Vụ Kế hoạch - Tài chính,Bộ Y tế,head
-head_bgddt,Ngô Văn Giáo,Vụ trưởng Vụ Giáo dục chính trị,Bộ GD&ĐT,head
-head_btttt,Đinh Văn Thông,Cục trưởng Cục Thông tin cơ sở,Bộ Thông tin và Truyền thông,head
-head_bvh,Mai Thị Hoá,Vụ trưởng Vụ Văn hoá dân tộc,"Bộ Văn hoá, Thể thao và Du lịch",head
-head_bng,Tô Văn Giao,Cục trưởng Cục Lãnh sự,Bộ Ngoại giao,head
-head_vtv,Lâm Văn Hình,Trưởng ban Thời sự,Đài Truyền hình Việt Nam,head
-head_vov,Vương Thị Tiếng,Trưởng ban Thời sự,Đài Tiếng nói Việt Nam,head
-head_mttq,Cao Văn Trận,Trưởng ban Dân chủ - Pháp luật,Uỷ ban Trung ương Mặt trận Tổ quốc Việt Nam,head
-head_thanhhoa,Lê Văn Thanh,Chánh Văn phòng UBND tỉnh,Uỷ ban nhân dân tỉnh Thanh Hoá,head
-head_hoabinh,Quách Thị Hòa,Chánh Văn phòng UBND tỉnh,Ủy ban nhân dân tỉnh Hòa Bình,head
-head_quangtri,Nguyen Van Tri,Chanh Van phong UBND tinh,Uy ban nhan dan tinh Quang Tri,head
-"""
-ADMIN, LEADER = "admin_vpcp", "leader_vpcp"
+from tests.bot.conftest import texts_to as since
+from tests.bot.qd773 import ADMIN, LEADER, NOTICE, pasted, started
+from tests.conftest import local
 
 
 @pytest.fixture
@@ -46,9 +22,7 @@ def db_url(tmp_path: Path) -> str:
 
 async def loaded(db_url: str, channel: str = "telegram") -> Harness:
     """The notice pasted on 28/06/2018, its date typed, not yet confirmed."""
-    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 6, 28, 9, 0)), channel=channel)
-    await h.start(directory_csv=DIRECTORY.encode(), enroll_all=True)
-    await h.say(ADMIN, NOTICE)
+    h = await pasted(db_url, channel=channel)
     await h.say(ADMIN, "ngày: 26/6/2018")
     return h
 
@@ -57,10 +31,6 @@ async def confirmed(db_url: str, channel: str = "telegram") -> Harness:
     h = await loaded(db_url, channel)
     await h.say(ADMIN, "xác nhận")
     return h
-
-
-def since(h: Harness, handle: str, start: int) -> list[str]:
-    return [s.text or "" for s in h.sent[start:] if s.to == handle]
 
 
 # ---------------------------------------------------------------- #7 the leader's report
@@ -174,8 +144,7 @@ async def test_a_report_on_ongoing_work_keeps_it_open_and_xong_asks_once(db_url:
 # ---------------------------------------------------------------- #10 the long preview
 
 async def test_a_long_preview_is_one_line_a_task_with_details_on_request(db_url: str) -> None:
-    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 6, 28, 9, 0)), channel="zalo")
-    await h.start(directory_csv=DIRECTORY.encode(), enroll_all=True)
+    h = await started(db_url, channel="zalo")
     try:
         await h.say(ADMIN, NOTICE)
         parts = [t for t in since(h, ADMIN, 0) if t]

@@ -3,6 +3,8 @@ Thương"), and its total says why it counts more tasks than the notice has item
 
 from __future__ import annotations
 
+import pytest
+
 from bot.sandbox.harness import Harness
 from scheduler.clock import FakeClock
 from tests.conftest import local
@@ -19,36 +21,46 @@ NOTICE = "\n".join(["ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "Số: 15/UBND-KT", "
                     "3. Sở Tài chính bố trí kinh phí trước ngày 30/6/2026.", ""])
 
 
-async def test_a_report_spells_units_with_marks_and_says_why_it_counts_more_tasks(db_url: str) -> None:
+@pytest.fixture
+async def office(db_url: str):  # type: ignore[no-untyped-def]
+    """The bot on 17/04/2026, 09:00, with the province's directory enrolled (the Sở Công Thương head's name without
+    marks)."""
     h = Harness(db_url=db_url, clock=FakeClock(local(2026, 4, 17, 9, 0)))
     await h.start(directory_csv=DIRECTORY.encode(), enroll_all=True)
-    try:
-        await h.say("vt", NOTICE)
-        await h.say("vt", "xác nhận")
-        before = len(h.sent)
-        await h.say("pct", "báo cáo tình hình")
-        said = "\n".join(s.text or "" for s in h.sent[before:] if s.to == "pct")
-        assert "• Sở Công Thương: 2 nhiệm vụ" in said and "So Cong Thuong" not in said, said
-        assert "Tổng cộng: 4 nhiệm vụ (3 mục; một số mục giao nhiều đơn vị) —" in said, said
-    finally:
-        await h.stop()
+    yield h
+    await h.stop()
 
 
-async def test_the_bots_own_sentences_name_a_unit_as_the_notice_spells_it(db_url: str) -> None:
+@pytest.fixture
+async def confirmed(office: Harness) -> Harness:
+    """`office` with notice 15/UBND-KT pasted and confirmed by the office."""
+    await office.say("vt", NOTICE)
+    await office.say("vt", "xác nhận")
+    return office
+
+
+def said_since(h: Harness, before: int, *handles: str) -> str:
+    return "\n".join(s.text or "" for s in h.sent[before:] if s.to in handles)
+
+
+async def test_a_report_spells_units_with_marks_and_says_why_it_counts_more_tasks(confirmed: Harness) -> None:
+    h = confirmed
+    before = len(h.sent)
+    await h.say("pct", "báo cáo tình hình")
+    said = said_since(h, before, "pct")
+    assert "• Sở Công Thương: 2 nhiệm vụ" in said and "So Cong Thuong" not in said, said
+    assert "Tổng cộng: 4 nhiệm vụ (3 mục; một số mục giao nhiều đơn vị) —" in said, said
+
+
+async def test_the_bots_own_sentences_name_a_unit_as_the_notice_spells_it(confirmed: Harness) -> None:
+    h = confirmed
     # probe 23, F6: "(UBND xa Duc Trong)" in extension requests, "chuyển sang So Xay dung chủ trì" in transfers
-    h = Harness(db_url=db_url, clock=FakeClock(local(2026, 4, 17, 9, 0)))
-    await h.start(directory_csv=DIRECTORY.encode(), enroll_all=True)
-    try:
-        await h.say("vt", NOTICE)
-        await h.say("vt", "xác nhận")
-        before = len(h.sent)
-        await h.say("ct", "1 xin gia hạn đến 15/7")
-        await h.say("tc", "mục 3 không phải việc của Sở Tài chính, đề nghị chuyển So Cong Thuong")
-        said = "\n".join(s.text or "" for s in h.sent[before:] if s.to in ("pct", "vt", "tc"))
-        assert "(Sở Công Thương) đề nghị gia hạn" in said and "sang Sở Công Thương chủ trì" in said, said
-        assert "So Cong Thuong" not in said.replace("đề nghị chuyển So Cong Thuong”", ""), said  # (quoted words)
-    finally:
-        await h.stop()
+    before = len(h.sent)
+    await h.say("ct", "1 xin gia hạn đến 15/7")
+    await h.say("tc", "mục 3 không phải việc của Sở Tài chính, đề nghị chuyển So Cong Thuong")
+    said = said_since(h, before, "pct", "vt", "tc")
+    assert "(Sở Công Thương) đề nghị gia hạn" in said and "sang Sở Công Thương chủ trì" in said, said
+    assert "So Cong Thuong" not in said.replace("đề nghị chuyển So Cong Thuong”", ""), said  # (quoted words)
 
 
 GROUP_NOTICE = "\n".join(["ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "Số: 16/UBND-KT", "Lào Cai, ngày 17 tháng 4 năm 2026",
@@ -58,43 +70,35 @@ GROUP_NOTICE = "\n".join(["ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "Số: 16/UBND-
                           "3. Sở Tài chính bố trí kinh phí trước ngày 30/6/2026.", ""])
 
 
-async def test_a_unit_reached_through_a_group_is_named_as_the_notice_spells_it(db_url: str) -> None:
+async def test_a_unit_reached_through_a_group_is_named_as_the_notice_spells_it(office: Harness) -> None:
+    h = office
     # probe 23, F6 (rest): the preview's correction example (“3: So Cong Thuong”) and the lists of a task whose
     # written lead is a group ("Mục 2 (So Cong Thuong)" in the assignment, "Chủ trì (2 đơn vị): So Cong Thuong …"
     # in the leader's overdue list) took the directory's spelling
-    h = Harness(db_url=db_url, clock=FakeClock(local(2026, 4, 17, 9, 0)))
-    await h.start(directory_csv=DIRECTORY.encode(), enroll_all=True)
-    try:
-        await h.say("vt", GROUP_NOTICE)
-        preview = h.sent[-1].text or ""
-        assert "“3: Sở Công Thương”" in preview, preview
-        assert "(trong danh bạ: So Cong Thuong)" in preview, preview  # the directory's label stays as it is
-        before = len(h.sent)
-        await h.say("vt", "xác nhận")
-        said = "\n".join(s.text or "" for s in h.sent[before:] if s.to == "ct")
-        assert "Mục 2" in said and "So Cong Thuong" not in said, said
-        before = len(h.sent)
-        await h.advance_to(local(2026, 7, 10, 9, 0))
-        late = "\n".join(s.text or "" for s in h.sent[before:] if s.to in ("pct", "ct"))
-        assert "Sở Công Thương" in late and "So Cong Thuong" not in late, late
-    finally:
-        await h.stop()
+    await h.say("vt", GROUP_NOTICE)
+    preview = h.sent[-1].text or ""
+    assert "“3: Sở Công Thương”" in preview, preview
+    assert "(trong danh bạ: So Cong Thuong)" in preview, preview  # the directory's label stays as it is
+    before = len(h.sent)
+    await h.say("vt", "xác nhận")
+    said = said_since(h, before, "ct")
+    assert "Mục 2" in said and "So Cong Thuong" not in said, said
+    before = len(h.sent)
+    await h.advance_to(local(2026, 7, 10, 9, 0))
+    late = said_since(h, before, "pct", "ct")
+    assert "Sở Công Thương" in late and "So Cong Thuong" not in late, late
 
 
 async def test_the_previews_group_listing_and_a_corrections_echo_name_units_as_the_notice_spells_them(
-        db_url: str) -> None:
+        office: Harness) -> None:
+    h = office
     # session 23 (probe 23, F6 in part): "2 đơn vị trong danh bạ: Sở Tài chính, So Cong Thuong" and, after "2: bỏ …",
     # "Sau khi sửa: … – So Cong Thuong — giao đ/c …" kept the directory's spelling
-    h = Harness(db_url=db_url, clock=FakeClock(local(2026, 4, 17, 9, 0)))
-    await h.start(directory_csv=DIRECTORY.encode(), enroll_all=True)
-    try:
-        await h.say("vt", GROUP_NOTICE)
-        preview = h.sent[-1].text or ""
-        listing = next(line for line in preview.splitlines() if "đơn vị trong danh bạ" in line)
-        assert "Sở Công Thương" in listing and "So Cong Thuong" not in listing, listing
-        await h.say("vt", "2: Sở Tài chính, So Cong Thuong")
-        echo = h.sent[-1].text or ""
-        after = echo[echo.index("Sau khi sửa:"):]
-        assert "– Sở Công Thương (trong danh bạ: So Cong Thuong) — giao đ/c Vũ Minh Công" in after, after
-    finally:
-        await h.stop()
+    await h.say("vt", GROUP_NOTICE)
+    preview = h.sent[-1].text or ""
+    listing = next(line for line in preview.splitlines() if "đơn vị trong danh bạ" in line)
+    assert "Sở Công Thương" in listing and "So Cong Thuong" not in listing, listing
+    await h.say("vt", "2: Sở Tài chính, So Cong Thuong")
+    echo = h.sent[-1].text or ""
+    after = echo[echo.index("Sau khi sửa:"):]
+    assert "– Sở Công Thương (trong danh bạ: So Cong Thuong) — giao đ/c Vũ Minh Công" in after, after

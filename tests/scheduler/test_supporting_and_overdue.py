@@ -14,9 +14,10 @@ from scheduler.clock import FakeClock
 from scheduler.dispatcher import send_due_digests
 from scheduler.policy import DigestCategory, EscalationLevel, ReminderPolicy, TaskState
 from storage.db import Database
+from storage.models import Task
 from storage.parsed import ParsedTask
 from storage.reports import weekly_digest
-from storage.tasks import is_supporting_duty
+from storage.tasks import DutyKind, duty_kind
 from tests.conftest import local
 from tests.scheduler.test_dispatcher import HEAD_BDV, RecordingSender, register
 from tests.scheduler.test_policy import run_mornings, working_days
@@ -38,7 +39,8 @@ HEAD, LEADERS = EscalationLevel.HEAD, EscalationLevel.LEADERS
     ("Rà soát các điểm tập kết rác thải, phối hợp với UBND các huyện", False),
 ])
 def test_a_supporting_duty_is_read_from_its_opening_words(text: str, supporting: bool) -> None:
-    assert is_supporting_duty(text) is supporting
+    kind = duty_kind(Task(text=text, due_on=D(2026, 3, 20)))
+    assert (kind is DutyKind.SUPPORTING) is supporting
 
 
 def test_a_supporting_duty_is_told_once_ahead_and_never_late_nor_escalated() -> None:
