@@ -107,7 +107,10 @@ _KINDS = (rf"sở|ban|bộ|ngành|{loose('cơ quan')}|{loose('đơn vị')}|{loo
           r"ủy\s*ban|uỷ\s*ban|UBND|Đại\s*sứ\s*quán|chủ\s*đầu\s*tư|công\s*ty|thành\s*viên|Bộ|Sở|Ban|ngân\s*hàng|"
           r"nhà\s*trường|quận|thị\s*xã|tập\s*đoàn|viện|trung\s*tâm|cục|chi\s*cục|thôn|bản|tổ|cá\s*nhân|hộ|ấp|khu\s*phố|"
           r"tổ\s*dân\s*phố|buôn|làng|ngành|hiệp\s*hội|cấp\s*ủy|cấp\s*uỷ|tổ\s*chức\s*cơ\s*sở\s*đảng|đoàn\s*thể|đội|"
-          r"gia\s*đình|bệnh\s*viện|trạm|đồn|hạt|chi\s*nhánh|hợp\s*tác\s*xã|HTX|đảng\s*[ủu][yỷ]")
+          r"gia\s*đình|bệnh\s*viện|trạm|đồn|hạt|chi\s*nhánh|hợp\s*tác\s*xã|HTX|đảng\s*[ủu][yỷ]|"
+          # owners asked as a group: "… và các chủ rừng trên địa bàn", "các chủ hồ đập, thủy lợi, thủy điện"
+          r"chủ\s*(?:rừng|dự\s*án|mỏ|công\s*trình|cơ\s*sở|hồ\s*(?:đập|chứa)|đập|phương\s*tiện|tàu(?:\s*thuyền)?|"
+          r"kinh\s*doanh|nhà\s*hàng)")
 # Party committees written in lower case inside a list: "Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương" names
 # committees of three kinds, one unit each
 _COMMITTEE = r"(?:tỉnh|thành|huyện|quận|thị|đảng)\s*[ủu][yỷý]\b"
@@ -278,7 +281,9 @@ _SPLIT = re.compile(rf",\s*(?!tổ\s*dân\s*phố\b)(?=(?:{_HEADS})\b|(?:các|UB
                     rf"(?:{_TITLE_HEADS})|"
                     # (an owner who must act: "…, các công ty lâm nghiệp, chủ rừng trên địa bàn", "…, chủ đầu tư")
                     r"chủ\s*(?:rừng|đầu\s*tư|dự\s*án|cơ\s*sở|mỏ|công\s*trình|phương\s*tiện)\b|"
-                    r"(?:xã|phường|thị\s*trấn|huyện|quận|thị\s*xã)\b|" + _BARE_ADMIN + ")|"
+                    r"(?:xã|phường|thị\s*trấn|huyện|quận|thị\s*xã)\b|" + _BARE_ADMIN + "|"
+                    # ("các cơ quan, đơn vị, chính quyền địa phương": the local administration, a doer of its own)
+                    r"chính\s*quyền\s+(?:địa\s*phương|cơ\s*sở)\b)|"
                     rf"\s+(?:và|va|hoặc)\s+(?=(?:{_HEADS})\b|các\s|{_GROUP}|chính\s*quyền\s|{_BARE_GROUP_AFTER_AND})|"
                     rf"\s+cùng\s+(?=(?:{_HEADS})\b|các\s|{_GROUP})|"
                     rf"\s*/\s*(?!tổ\s*dân\s*phố\b)(?=(?:{_HEADS})\s)", re.U)
@@ -1198,10 +1203,18 @@ NAME_ABBREVIATION = re.compile(r"\s\([A-ZĐ][A-ZĐ&\-]{1,9}\)(?=\s+[a-zà-ỹđ]
                                r"(?!\s+(?:vừa|đã|đang|sẽ|có|là|được|gửi|ban\s*hành|thông\s*báo)\b)", re.U)
 
 
+# an office inside the unit, in brackets after its name: "Bộ Quốc phòng (Cục Bản đồ Tổng tham mưu) có trách nhiệm",
+# "Sở Tài chính (Kho bạc Nhà nước) chủ trì": the unit acts through that office; the bracket is no end of the name
+# (not before an account of what it did: "UBND tỉnh (Sở X) đã có văn bản …" tells, asks nobody)
+OFFICE_INSIDE = re.compile(rf"\s\((?=(?:{_HEADS})\b)[^()]{{2,80}}\)(?=\s+[a-zà-ỹđ])"
+                           r"(?!\s+(?:vừa|đã|đang|sẽ|là|được|gửi|ban\s*hành|thông\s*báo)\b)", re.U)
+
+
 def _leads_ranked(text: str) -> tuple[list[str], int]:
     """The lead units a text names and how sure: STRONG ("Giao X", "X chủ trì", "Đơn vị chủ trì: X",
     a unit opening the text, "đề nghị X" said by a requester) or WEAK (a unit opening a later clause)."""
     text = NAME_ABBREVIATION.sub("", OPENING_QUOTE.sub("", _without_page_breaks(text)))
+    text = OFFICE_INSIDE.sub("", text)
     fields = _field_units(FIELD_LEAD, text)
     if fields:
         return fields, STRONG

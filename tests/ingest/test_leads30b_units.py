@@ -1,0 +1,52 @@
+"""Round 30b: who must act, read from phrasings that lost it. Owners asked as a group after other units ("… và các
+chủ rừng trên địa bàn"), the local administration inside a comma list ("các cơ quan, đơn vị, chính quyền địa
+phương"), and a unit named with the office inside it that acts ("Bộ Quốc phòng (Cục Bản đồ) có trách nhiệm")."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.ingest import parse_notice
+from bot.ingest.units import find_leads_ranked, split_units
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    ("Chủ tịch UBND tỉnh yêu cầu Công an tỉnh và các chủ rừng trên địa bàn tăng cường kiểm tra.",
+     ["Công an tỉnh", "các chủ rừng trên địa bàn"]),
+    ("UBND huyện đề nghị các xã và các chủ hồ đập trên địa bàn kiểm tra an toàn công trình.",
+     ["các xã", "các chủ hồ đập trên địa bàn"]),
+    ("Yêu cầu các sở, ngành, các chủ đầu tư khẩn trương giải ngân vốn.",
+     ["các sở, ngành", "các chủ đầu tư"]),
+])
+def test_owners_asked_as_a_group_are_leads_of_their_own(text: str, leads: list[str]) -> None:
+    assert find_leads_ranked(text)[0] == leads
+
+
+def test_the_local_administration_in_a_comma_list_is_a_unit_of_its_own() -> None:
+    assert split_units("các cơ quan, đơn vị, chính quyền địa phương") == ["các cơ quan, đơn vị", "chính quyền địa phương"]
+    # ("chính quyền các cấp" after other kinds still qualifies them all)
+    assert split_units("cấp ủy, tổ chức đảng, chính quyền các cấp") == ["cấp ủy, tổ chức đảng, chính quyền các cấp"]
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("Bộ Quốc phòng (Cục Bản đồ Tổng tham mưu) có trách nhiệm cung cấp bản đồ ảnh.", "Bộ Quốc phòng"),
+    ("Sở Tài chính (Kho bạc Nhà nước tỉnh) chủ trì thẩm định dự toán.", "Sở Tài chính"),
+    ("Công an tỉnh (Phòng Cảnh sát giao thông) có trách nhiệm tăng cường tuần tra.", "Công an tỉnh"),
+])
+def test_a_unit_named_with_its_office_in_brackets_leads(text: str, lead: str) -> None:
+    assert find_leads_ranked(text)[0] == [lead]
+
+
+def test_an_account_after_the_bracket_asks_nobody() -> None:
+    leads, _ = find_leads_ranked("UBND tỉnh (Sở Kế hoạch và Đầu tư) đã có văn bản gửi các bộ.")
+    assert leads != ["UBND tỉnh"]
+
+
+def test_a_heading_with_the_office_in_brackets_leads_its_items() -> None:
+    text = ("CHỈ THỊ\nVề việc đo đạc bản đồ\n1. Các bộ có trách nhiệm như sau:\n"
+            "a) Bộ Nông nghiệp có trách nhiệm:\n- Cử cán bộ chuyên môn tham gia huấn luyện.\n"
+            "b) Bộ Quốc phòng (Cục Bản đồ Tổng tham mưu) có trách nhiệm:\n"
+            "- Có kế hoạch bay chụp ảnh bổ sung trên toàn lãnh thổ.\n- Cung cấp bản đồ ảnh tỷ lệ lớn.\n")
+    leads = {t.text[:20]: t.lead for t in parse_notice(text).tasks}
+    assert leads["Có kế hoạch bay chụp"] == ("Bộ Quốc phòng",)
+    assert leads["Cung cấp bản đồ ảnh "] == ("Bộ Quốc phòng",)
