@@ -23,7 +23,8 @@ def test_owners_asked_as_a_group_are_leads_of_their_own(text: str, leads: list[s
 
 
 def test_the_local_administration_in_a_comma_list_is_a_unit_of_its_own() -> None:
-    assert split_units("các cơ quan, đơn vị, chính quyền địa phương") == ["các cơ quan, đơn vị", "chính quyền địa phương"]
+    assert split_units("các cơ quan, đơn vị, chính quyền địa phương") == \
+        ["các cơ quan, đơn vị", "chính quyền địa phương"]
     # ("chính quyền các cấp" after other kinds still qualifies them all)
     assert split_units("cấp ủy, tổ chức đảng, chính quyền các cấp") == ["cấp ủy, tổ chức đảng, chính quyền các cấp"]
 
