@@ -29,7 +29,9 @@ _TITLE_HEADS = (
     r"[Bb]í\s*thư\s+(?=(?:các\s+)?(?:chi\s*bộ|[Đđ]ảng\s*[ủu][yỷ]|[Đđ]ảng\s*bộ|chi\s*đoàn|[Đđ]oàn\s*thanh\s*niên|"
     r"cấp\s*[ủu][yỷ])\b)|"
     r"[Cc]hủ\s*nhiệm\s+(?=(?:các\s+)?(?:HTX|hợp\s*tác\s*xã|[ỦUủu][yỷ]\s*ban\s*[Kk]iểm\s*tra|UBKT)\b)|"
-    r"[Tt]ổ\s*trưởng\s+(?=(?:các\s+)?(?:tổ|khu)\b)"
+    r"[Tt]ổ\s*trưởng\s+(?=(?:các\s+)?(?:tổ|khu|TDP|TDC|KDC)\b)|"
+    # the heads of a group's units after a comma: "Hiệu trưởng các trường học, trưởng các đơn vị, đoàn thể"
+    r"[Tt]rưởng\s+(?=các\s+(?:đơn\s*vị|cơ\s*quan|phòng|ban|ngành)\b)"
 )
 
 
@@ -206,7 +208,8 @@ _DOT = r"(?<!\bTP)(?<!\bTp)\.(?=\s*$|\s+[^\sa-zà-ỹđ])"
 _AFTER_RELATED = r"|(?<=liên\squan)(?=\s+(?!đến\b|tới\b|và\b|hoặc\b|trên\b|thuộc\b|của\b|ở\b)[^\s,;.])"
 # ("… và các cơ quan liên quan" after a unit is one more of the units, asked or working with it)
 # ("tổ quản lý trật tự đô thị", "tổ thư ký": a team's name, not its verb)
-STOP_RE = re.compile(rf"(?<!Ngoại)(?<!\b[Tt]ổ)(?<!\b[Tt]hư)\s(?:{_STOP})\b|[:;()\n]|"
+# ("tổ thanh tra xây dựng", "Đội Thanh tra xây dựng": the building inspectorate, not an inspector that builds)
+STOP_RE = re.compile(rf"(?<!Ngoại)(?<!\b[Tt]ổ)(?<!\b[Tt]hư)(?<![Tt]hanh\stra)\s(?:{_STOP})\b|[:;()\n]|"
                      rf"{_DOT}{_ROLE_APPOSITION}{_GLUED_ROLE}{_AFTER_RELATED}", re.U)
 SUPPORT_STOP_RE = STOP_RE
 

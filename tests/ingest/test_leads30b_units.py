@@ -51,3 +51,19 @@ def test_a_heading_with_the_office_in_brackets_leads_its_items() -> None:
     leads = {t.text[:20]: t.lead for t in parse_notice(text).tasks}
     assert leads["Có kế hoạch bay chụp"] == ("Bộ Quốc phòng",)
     assert leads["Cung cấp bản đồ ảnh "] == ("Bộ Quốc phòng",)
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    ("Giao công an phường, tổ thanh tra xây dựng tổ chức giải tỏa các điểm vi phạm.",
+     ["công an phường", "tổ thanh tra xây dựng"]),
+    ("Giao Đội Thanh tra xây dựng kiểm tra các công trình.", ["Đội Thanh tra xây dựng"]),
+])
+def test_the_building_inspectorate_is_one_name(text: str, leads: list[str]) -> None:
+    assert find_leads_ranked(text)[0] == leads
+
+
+def test_office_holders_listed_after_commas_are_one_lead_each() -> None:
+    text = ("Trưởng thôn, tổ trưởng TDP, Hiệu trưởng các trường học, trưởng các đơn vị, đoàn thể chịu trách nhiệm "
+            "huy động lực lượng tham gia.")
+    assert find_leads_ranked(text)[0] == ["Trưởng thôn", "tổ trưởng TDP", "Hiệu trưởng các trường học",
+                                          "trưởng các đơn vị, đoàn thể"]
