@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.ingest import parse_notice
-from bot.ingest.units import find_leads_ranked, split_units
+from bot.ingest.units import find_leads_ranked, heading_units, split_units
 
 
 @pytest.mark.parametrize(("text", "leads"), [
@@ -67,3 +67,12 @@ def test_office_holders_listed_after_commas_are_one_lead_each() -> None:
             "huy động lực lượng tham gia.")
     assert find_leads_ranked(text)[0] == ["Trưởng thôn", "tổ trưởng TDP", "Hiệu trưởng các trường học",
                                           "trưởng các đơn vị, đoàn thể"]
+
+
+@pytest.mark.parametrize(("head", "leads"), [
+    ("Ban Chỉ đạo cấp quân khu, Ban Chỉ đạo các tỉnh, thành phố trực thuộc Trung ương",
+     ["Ban Chỉ đạo cấp quân khu", "Ban Chỉ đạo các tỉnh, thành phố trực thuộc Trung ương"]),
+    ("Hội đồng thi đua cấp thành phố", ["Hội đồng thi đua cấp thành phố"]),
+])
+def test_cap_before_a_level_is_the_level_not_the_verb(head: str, leads: list[str]) -> None:
+    assert heading_units(head) == leads
