@@ -821,6 +821,10 @@ DESCRIBED_BY = re.compile(r"^\s*(?:được|bị|có\s*liên\s*quan|liên\s*quan
 
 
 LEAD_IN_AS = re.compile(r"\snhư(?:\s*sau)?$", re.U)
+# a time before the unit a heading names: "Trước ngày 01 tháng 6 hằng năm, Bộ Tài chính:", "Định kỳ hằng quý, UBND
+# các huyện:"
+HEADING_TIME = re.compile(r"^(?:[Tt]rong|[Tt]rước|[Ss]au|[Đđ]ến|[Tt]ừ|[Hh][ằà]ng|[Đđ]ịnh\s*kỳ|[Cc]hậm\s*nhất|[Cc]uối|"
+                          r"[Đđ]ầu)\b[^,;:.]{0,40},\s*", re.U)
 
 
 def heading_units(head: str) -> list[str]:
@@ -837,6 +841,8 @@ def heading_units(head: str) -> list[str]:
         if head.isupper():
             head = unit_case(head)
     head = re.sub(r"^(?:Đề\s*nghị|Giao|Yêu\s*cầu)\s+", "", head)  # "4. Đề nghị Ban Tuyên giáo Thành ủy"
+    if (when := HEADING_TIME.match(head)) and UNIT_START.match(head[when.end():]):
+        head = head[when.end():]  # "Trước ngày 01 tháng 6 hằng năm, Bộ Kế hoạch và Đầu tư:": the unit, its time after
     if NAMED_MEMBERS.match(head) and len(members := _distribute(head.rstrip(". "))) > 1:
         return members  # "UBND các phường: Ba Đình, Hoàn Kiếm …"
     if ":" in head:

@@ -76,3 +76,16 @@ def test_office_holders_listed_after_commas_are_one_lead_each() -> None:
 ])
 def test_cap_before_a_level_is_the_level_not_the_verb(head: str, leads: list[str]) -> None:
     assert heading_units(head) == leads
+
+
+@pytest.mark.parametrize(("head", "leads"), [
+    ("Trước ngày 01 tháng 6 hằng năm, Bộ Kế hoạch và Đầu tư", ["Bộ Kế hoạch và Đầu tư"]),
+    ("Định kỳ hằng quý, UBND các huyện", ["UBND các huyện"]),
+])
+def test_a_heading_may_say_when_before_whom(head: str, leads: list[str]) -> None:
+    assert heading_units(head) == leads
+
+
+def test_a_heading_that_says_when_and_what_names_nobody() -> None:
+    assert heading_units("Trong năm 2026, tổ chức hội nghị sơ kết") == []
+
