@@ -89,3 +89,18 @@ def test_a_heading_may_say_when_before_whom(head: str, leads: list[str]) -> None
 def test_a_heading_that_says_when_and_what_names_nobody() -> None:
     assert heading_units("Trong năm 2026, tổ chức hội nghị sơ kết") == []
 
+
+
+def test_the_front_in_lower_case_and_a_group_in_the_province_are_leads() -> None:
+    text = ("Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy, chính quyền, mặt trận Tổ quốc, các tổ chức chính trị xã hội và "
+            "lực lượng vũ trang trong tỉnh tập trung khắc phục hậu quả bão.")
+    assert find_leads_ranked(text)[0] == ["các cấp ủy", "chính quyền", "mặt trận Tổ quốc",
+                                          "các tổ chức chính trị xã hội", "lực lượng vũ trang trong tỉnh"]
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("Đề nghị các địa phương trong khu vực triển khai lực lượng xung kích.", "các địa phương trong khu vực"),
+    ("Sở Y tế trong tháng 5 tổ chức kiểm tra.", "Sở Y tế"),
+])
+def test_trong_before_a_place_is_part_of_the_name_not_before_a_time(text: str, lead: str) -> None:
+    assert find_leads_ranked(text)[0] == [lead]
