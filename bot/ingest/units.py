@@ -213,7 +213,8 @@ _AFTER_RELATED = r"|(?<=liên\squan)(?=\s+(?!đến\b|tới\b|và\b|hoặc\b|tr�
 # ("… và các cơ quan liên quan" after a unit is one more of the units, asked or working with it)
 # ("tổ quản lý trật tự đô thị", "tổ thư ký": a team's name, not its verb)
 # ("tổ thanh tra xây dựng", "Đội Thanh tra xây dựng": the building inspectorate, not an inspector that builds)
-STOP_RE = re.compile(rf"(?<!Ngoại)(?<!\b[Tt]ổ)(?<!\b[Tt]hư)(?<![Tt]hanh\stra)\s(?:{_STOP})\b|[:;()\n]|"
+STOP_RE = re.compile(rf"(?<!Ngoại)(?<!\b[Tt]ổ)(?<!\b[Tt]hư)\s(?!(?<=[Tt]hanh\stra\s)xây\s*dựng\b)(?:{_STOP})\b|"
+                     rf"[:;()\n]|"
                      rf"{_DOT}{_ROLE_APPOSITION}{_GLUED_ROLE}{_AFTER_RELATED}", re.U)
 SUPPORT_STOP_RE = STOP_RE
 
