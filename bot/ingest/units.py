@@ -1207,6 +1207,10 @@ def find_leads_ranked(text: str) -> tuple[list[str], int]:
                                                                                        after.start()]) and \
                 (units := split_units(name)) and not _speaker(units) and not is_generic_reference(units):
             return units, STRONG
+    # "Đồng chí Trưởng ban nhấn mạnh …. Các thôn nắm chắc số cử tri …": a later sentence opened by a unit and its work
+    if len(sentences := re.split(r"(?<=[.!?])\s+", text, maxsplit=1)) > 1 and \
+            (later := _clause_subject(sentences[1])[0]) and not _speaker(later) and not is_generic_reference(later):
+        return later, WEAK
     return leads, strength
 
 

@@ -104,3 +104,15 @@ def test_the_front_in_lower_case_and_a_group_in_the_province_are_leads() -> None
 ])
 def test_trong_before_a_place_is_part_of_the_name_not_before_a_time(text: str, lead: str) -> None:
     assert find_leads_ranked(text)[0] == [lead]
+
+
+def test_a_speakers_remark_then_a_units_own_sentence_leads_with_that_unit() -> None:
+    text = ("Đồng chí trưởng ban chỉ đạo nhấn mạnh việc tạo sự đồng thuận cao trong nhân dân. Các thôn nắm chắc số "
+            "lượng cử tri đi làm ăn xa.")
+    assert find_leads_ranked(text)[0] == ["Các thôn"]
+
+
+def test_a_speakers_remark_alone_keeps_the_speaker() -> None:
+    text = "Đồng chí Chủ tịch UBND xã nhấn mạnh việc tạo sự đồng thuận. Kết quả lấy phiếu đạt cao."
+    assert find_leads_ranked(text)[0] == find_leads_ranked("Đồng chí Chủ tịch UBND xã nhấn mạnh việc tạo sự "
+                                                           "đồng thuận.")[0]
