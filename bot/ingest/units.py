@@ -29,7 +29,9 @@ _TITLE_HEADS = (
     r"[Bb]í\s*thư\s+(?=(?:các\s+)?(?:chi\s*bộ|[Đđ]ảng\s*[ủu][yỷ]|[Đđ]ảng\s*bộ|chi\s*đoàn|[Đđ]oàn\s*thanh\s*niên|"
     r"cấp\s*[ủu][yỷ])\b)|"
     r"[Cc]hủ\s*nhiệm\s+(?=(?:các\s+)?(?:HTX|hợp\s*tác\s*xã|[ỦUủu][yỷ]\s*ban\s*[Kk]iểm\s*tra|UBKT)\b)|"
-    r"[Tt]ổ\s*trưởng\s+(?=(?:các\s+)?(?:tổ|khu)\b)"
+    r"[Tt]ổ\s*trưởng\s+(?=(?:các\s+)?(?:tổ|khu|TDP|TDC|KDC)\b)|"
+    # the heads of a group's units after a comma: "Hiệu trưởng các trường học, trưởng các đơn vị, đoàn thể"
+    r"[Tt]rưởng\s+(?=các\s+(?:đơn\s*vị|cơ\s*quan|phòng|ban|ngành)\b)"
 )
 
 
@@ -42,7 +44,7 @@ _LOCAL_DESK = (r"địa\s*chính|tư\s*pháp|văn\s*hóa|văn\s*hoá|tài\s*chí
 # the common words it starts ("Ban đầu", "ban ngày", "ban hành") nor in "Bản chất"/"Bản thân" whose mark a scan lost.
 _HEADS = (
     r"Sở|Ban(?!\s*(?:hành|đầu|ngày|đêm|sáng|chiều|trưa|tối|bố|chất|thân)\b)|Bộ|Ủy\s*ban|Uỷ\s*ban|UBND|HĐND|Hội\s*đồng|V[ăa]n\s*[Pp]hòng|VP|Phòng|Cục|Tổng\s*[Cc]ục|Vụ(?!\s*việc)|Viện|"
-    r"Trung\s*[Tt]âm|Công\s*an|Bộ\s*Chỉ\s*huy|Bộ\s*đội|Hội(?!\s*(?:nghị|chợ|thảo|thi|diễn|trại|khỏe|báo))|Đoàn|Mặt\s*trận|mặt\s*trận(?=\s+(?:các\s+cấp|cấp\s+(?:tỉnh|huyện|xã|cơ\s*sở)|tỉnh|huyện|xã|phường|thị\s*trấn)\b)|MTTQ(?:VN)?|UB\.?\s*MTTQ(?:VN)?|Liên\s*đoàn|Tổng\s*Liên\s*đoàn|Liên\s*minh|"
+    r"Trung\s*[Tt]âm|Công\s*an|Bộ\s*Chỉ\s*huy|Bộ\s*đội|Hội(?!\s*(?:nghị|chợ|thảo|thi|diễn|trại|khỏe|báo))|Đoàn|Mặt\s*trận|mặt\s*trận(?=\s+(?:Tổ\s*quốc|các\s+cấp|cấp\s+(?:tỉnh|huyện|xã|cơ\s*sở)|tỉnh|huyện|xã|phường|thị\s*trấn)\b)|MTTQ(?:VN)?|UB\.?\s*MTTQ(?:VN)?|Liên\s*đoàn|Tổng\s*Liên\s*đoàn|Liên\s*minh|"
     r"Tỉnh\s*ủy|Tỉnh\s*uỷ|Thành\s*ủy|Thành\s*uỷ|Huyện\s*ủy|Huyện\s*uỷ|Thị\s*ủy|Thị\s*uỷ|Đảng\s*ủy|Đảng\s*uỷ|"
     r"Quận\s*[ủu][yỷ]|Quân\s*[ủu][yỷ]|"  # the Party committee of a district, of the army ("Quân ủy Trung ương")
 
@@ -107,7 +109,10 @@ _KINDS = (rf"sở|ban|bộ|ngành|{loose('cơ quan')}|{loose('đơn vị')}|{loo
           r"ủy\s*ban|uỷ\s*ban|UBND|Đại\s*sứ\s*quán|chủ\s*đầu\s*tư|công\s*ty|thành\s*viên|Bộ|Sở|Ban|ngân\s*hàng|"
           r"nhà\s*trường|quận|thị\s*xã|tập\s*đoàn|viện|trung\s*tâm|cục|chi\s*cục|thôn|bản|tổ|cá\s*nhân|hộ|ấp|khu\s*phố|"
           r"tổ\s*dân\s*phố|buôn|làng|ngành|hiệp\s*hội|cấp\s*ủy|cấp\s*uỷ|tổ\s*chức\s*cơ\s*sở\s*đảng|đoàn\s*thể|đội|"
-          r"gia\s*đình|bệnh\s*viện|trạm|đồn|hạt|chi\s*nhánh|hợp\s*tác\s*xã|HTX|đảng\s*[ủu][yỷ]")
+          r"gia\s*đình|bệnh\s*viện|trạm|đồn|hạt|chi\s*nhánh|hợp\s*tác\s*xã|HTX|đảng\s*[ủu][yỷ]|"
+          # owners asked as a group: "… và các chủ rừng trên địa bàn", "các chủ hồ đập, thủy lợi, thủy điện"
+          r"chủ\s*(?:rừng|dự\s*án|mỏ|công\s*trình|cơ\s*sở|hồ\s*(?:đập|chứa)|đập|phương\s*tiện|tàu(?:\s*thuyền)?|"
+          r"kinh\s*doanh|nhà\s*hàng)")
 # Party committees written in lower case inside a list: "Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương" names
 # committees of three kinds, one unit each
 _COMMITTEE = r"(?:tỉnh|thành|huyện|quận|thị|đảng)\s*[ủu][yỷý]\b"
@@ -161,13 +166,17 @@ _STOP = (
     # lý chặt chẽ …" is their work)
     r"(?<!Ban\s)(?<!ban\s)(?<!vị\s)(?<!quan\s)quản\s*lý|(?:(?<=vị\s)|(?<=quan\s))quản\s*lý(?=\s*(?:chặt|tốt|hiệu|nghiêm|,|\.|$))|"
     r"đảm\s*bảo|bảo\s*đảm|thẩm\s*định|phê\s*duyệt|kịp\s*thời|sớm|nắm|tuyên\s*truyền|vận\s*động|huy\s*động|"
-    r"được|là|để|về\s*việc|theo|tại|trong|trước|nhằm|đối\s*với|với|cùng|thì|sau\s*khi|khi|nếu|căn\s*cứ|"
+    # ("… trong tỉnh", "… trong toàn ngành": where the group is, part of its name)
+    r"được|là|để|về\s*việc|theo|tại|trong(?!\s+(?:tỉnh|huyện|xã|phường|quận|thị\s*xã|thị\s*trấn|toàn\s*(?:tỉnh|huyện|"
+    r"ngành|quốc)|khu\s*vực|cả\s*nước)\b)|trước|nhằm|đối\s*với|với|cùng|thì|sau\s*khi|khi|nếu|căn\s*cứ|"
     r"thời\s*gian\s*tới|mở\s*rộng|đồng\s*loạt|ra\s*quân|tùy\s*(?:vào|theo)|tuỳ\s*(?:vào|theo)|tiếp\s*thu|hoàn\s*chỉnh|làm\s*rõ|chịu\s*trách\s*nhiệm|(?<!chuyển\s)giao(?!\s*thông)|trên\s*cơ\s*sở|"
     r"đưa|sửa\s*đổi|bổ\s*sung|thông\s*báo|công\s*bố|công\s*khai|phổ\s*biến|quán\s*triệt|ký|chuẩn\s*bị|"
     r"phân\s*công|đẩy\s*mạnh|đẩy\s*nhanh|nâng\s*cao|thực\s*thi|thanh\s*tra|tiếp\s*nhận|phát\s*huy|"
     r"duy\s*trì|hỗ\s*trợ|tạo\s*điều\s*kiện|khuyến\s*khích|vận\s*hành|ứng\s*dụng|nghiêm\s*túc|"
     r"giải\s*trình|tiếp\s*tục|nhanh\s*chóng|sớm|dừng|tạm\s*dừng|rút|lựa\s*chọn|cử|dự(?!\s*(?:án|toán|báo|trữ|phòng))|tham\s*gia|"
-    r"mời|gửi|nộp|cấp(?!\s*(?:trên|dưới|tỉnh|huyện|xã|cơ\s*sở|ủy|uỷ|Trung\s*ương))|thu|chi(?!\s*(?:bộ|đoàn|nhánh|cục|hội))|trả|sửa\s*chữa|khắc\s*phục|"
+    # ("cấp" before a level is the level, not the verb "grant": "Ban Chỉ đạo cấp quân khu", "cấp thành phố")
+    r"mời|gửi|nộp|cấp(?!\s*(?:trên|dưới|tỉnh|huyện|xã|cơ\s*sở|ủy|uỷ|[Tt]rung\s*ương|quân\s*khu|quận|phường|"
+    r"thị\s*xã|thị\s*trấn|thành\s*phố|bộ|ngành|vùng|khu\s*vực|quốc\s*gia)\b)|thu|chi(?!\s*(?:bộ|đoàn|nhánh|cục|hội))|trả|sửa\s*chữa|khắc\s*phục|"
     r"xác\s*minh|khảo\s*sát|lấy\s*(?:mẫu|ý\s*kiến)|làm\s*tốt|bảo\s*vệ|lãnh\s*đạo|sắp\s*xếp|kiện\s*toàn|bãi\s*bỏ|thay\s*thế|điều\s*chỉnh|yêu\s*cầu|đề\s*nghị|"
     # time and frequency words glued after a name: "Sở Tài chính hằng tháng báo cáo …"
     r"(?:hằng|hàng)\s*(?:ngày|tuần|tháng|quý|năm)|định\s*kỳ|(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Nn]gày)\s+(?:ngày\s+)?\d{1,2}(?:[/.-]\d|\s+tháng)|sang\s*(?:tháng|quý|năm)|chậm\s*nhất|từ\s*nay|"
@@ -203,7 +212,9 @@ _DOT = r"(?<!\bTP)(?<!\bTp)\.(?=\s*$|\s+[^\sa-zà-ỹđ])"
 _AFTER_RELATED = r"|(?<=liên\squan)(?=\s+(?!đến\b|tới\b|và\b|hoặc\b|trên\b|thuộc\b|của\b|ở\b)[^\s,;.])"
 # ("… và các cơ quan liên quan" after a unit is one more of the units, asked or working with it)
 # ("tổ quản lý trật tự đô thị", "tổ thư ký": a team's name, not its verb)
-STOP_RE = re.compile(rf"(?<!Ngoại)(?<!\b[Tt]ổ)(?<!\b[Tt]hư)\s(?:{_STOP})\b|[:;()\n]|"
+# ("tổ thanh tra xây dựng", "Đội Thanh tra xây dựng": the building inspectorate, not an inspector that builds)
+STOP_RE = re.compile(rf"(?<!Ngoại)(?<!\b[Tt]ổ)(?<!\b[Tt]hư)\s(?!(?<=[Tt]hanh\stra\s)xây\s*dựng\b)(?:{_STOP})\b|"
+                     rf"[:;()\n]|"
                      rf"{_DOT}{_ROLE_APPOSITION}{_GLUED_ROLE}{_AFTER_RELATED}", re.U)
 SUPPORT_STOP_RE = STOP_RE
 
@@ -278,7 +289,9 @@ _SPLIT = re.compile(rf",\s*(?!tổ\s*dân\s*phố\b)(?=(?:{_HEADS})\b|(?:các|UB
                     rf"(?:{_TITLE_HEADS})|"
                     # (an owner who must act: "…, các công ty lâm nghiệp, chủ rừng trên địa bàn", "…, chủ đầu tư")
                     r"chủ\s*(?:rừng|đầu\s*tư|dự\s*án|cơ\s*sở|mỏ|công\s*trình|phương\s*tiện)\b|"
-                    r"(?:xã|phường|thị\s*trấn|huyện|quận|thị\s*xã)\b|" + _BARE_ADMIN + ")|"
+                    r"(?:xã|phường|thị\s*trấn|huyện|quận|thị\s*xã)\b|" + _BARE_ADMIN + "|"
+                    # ("các cơ quan, đơn vị, chính quyền địa phương": the local administration, a doer of its own)
+                    r"chính\s*quyền\s+(?:địa\s*phương|cơ\s*sở)\b)|"
                     rf"\s+(?:và|va|hoặc)\s+(?=(?:{_HEADS})\b|các\s|{_GROUP}|chính\s*quyền\s|{_BARE_GROUP_AFTER_AND})|"
                     rf"\s+cùng\s+(?=(?:{_HEADS})\b|các\s|{_GROUP})|"
                     rf"\s*/\s*(?!tổ\s*dân\s*phố\b)(?=(?:{_HEADS})\s)", re.U)
@@ -811,6 +824,10 @@ DESCRIBED_BY = re.compile(r"^\s*(?:được|bị|có\s*liên\s*quan|liên\s*quan
 
 
 LEAD_IN_AS = re.compile(r"\snhư(?:\s*sau)?$", re.U)
+# a time before the unit a heading names: "Trước ngày 01 tháng 6 hằng năm, Bộ Tài chính:", "Định kỳ hằng quý, UBND
+# các huyện:"
+HEADING_TIME = re.compile(r"^(?:[Tt]rong|[Tt]rước|[Ss]au|[Đđ]ến|[Tt]ừ|[Hh][ằà]ng|[Đđ]ịnh\s*kỳ|[Cc]hậm\s*nhất|[Cc]uối|"
+                          r"[Đđ]ầu)\b[^,;:.]{0,40},\s*", re.U)
 
 
 def heading_units(head: str) -> list[str]:
@@ -827,6 +844,8 @@ def heading_units(head: str) -> list[str]:
         if head.isupper():
             head = unit_case(head)
     head = re.sub(r"^(?:Đề\s*nghị|Giao|Yêu\s*cầu)\s+", "", head)  # "4. Đề nghị Ban Tuyên giáo Thành ủy"
+    if (when := HEADING_TIME.match(head)) and UNIT_START.match(head[when.end():]):
+        head = head[when.end():]  # "Trước ngày 01 tháng 6 hằng năm, Bộ Kế hoạch và Đầu tư:": the unit, its time after
     if NAMED_MEMBERS.match(head) and len(members := _distribute(head.rstrip(". "))) > 1:
         return members  # "UBND các phường: Ba Đình, Hoàn Kiếm …"
     if ":" in head:
@@ -1188,6 +1207,10 @@ def find_leads_ranked(text: str) -> tuple[list[str], int]:
                                                                                        after.start()]) and \
                 (units := split_units(name)) and not _speaker(units) and not is_generic_reference(units):
             return units, STRONG
+    # "Đồng chí Trưởng ban nhấn mạnh …. Các thôn nắm chắc số cử tri …": a later sentence opened by a unit and its work
+    if len(sentences := re.split(r"(?<=[.!?])\s+", text, maxsplit=1)) > 1 and \
+            (later := _clause_subject(sentences[1])[0]) and not _speaker(later) and not is_generic_reference(later):
+        return later, WEAK
     return leads, strength
 
 
@@ -1198,10 +1221,18 @@ NAME_ABBREVIATION = re.compile(r"\s\([A-ZĐ][A-ZĐ&\-]{1,9}\)(?=\s+[a-zà-ỹđ]
                                r"(?!\s+(?:vừa|đã|đang|sẽ|có|là|được|gửi|ban\s*hành|thông\s*báo)\b)", re.U)
 
 
+# an office inside the unit, in brackets after its name: "Bộ Quốc phòng (Cục Bản đồ Tổng tham mưu) có trách nhiệm",
+# "Sở Tài chính (Kho bạc Nhà nước) chủ trì": the unit acts through that office; the bracket is no end of the name
+# (not before an account of what it did: "UBND tỉnh (Sở X) đã có văn bản …" tells, asks nobody)
+OFFICE_INSIDE = re.compile(rf"\s\((?=(?:{_HEADS})\b)[^()]{{2,80}}\)(?=\s+[a-zà-ỹđ])"
+                           r"(?!\s+(?:vừa|đã|đang|sẽ|là|được|gửi|ban\s*hành|thông\s*báo)\b)", re.U)
+
+
 def _leads_ranked(text: str) -> tuple[list[str], int]:
     """The lead units a text names and how sure: STRONG ("Giao X", "X chủ trì", "Đơn vị chủ trì: X",
     a unit opening the text, "đề nghị X" said by a requester) or WEAK (a unit opening a later clause)."""
     text = NAME_ABBREVIATION.sub("", OPENING_QUOTE.sub("", _without_page_breaks(text)))
+    text = OFFICE_INSIDE.sub("", text)
     fields = _field_units(FIELD_LEAD, text)
     if fields:
         return fields, STRONG

@@ -31,8 +31,9 @@ def _tasks(sentence: str) -> list[tuple[str, tuple[str, ...]]]:
      ("Chủ tịch UBND các huyện",)),
     ("Đối với công tác cấp phép, Phòng Quản lý đô thị cần phải rút ngắn thời gian giải quyết hồ sơ.",
      ("Phòng Quản lý đô thị",)),
+    # (round 30b: "trong tỉnh" after a group is where it is, part of its name)
     ("Theo Ủy ban nhân dân tỉnh, các địa phương trong tỉnh cần công khai danh sách công trình vi phạm.",
-     ("các địa phương",)),
+     ("các địa phương trong tỉnh",)),
     ("Để các báo cáo tổng hợp được chính xác, các đơn vị phải cập nhật đầy đủ thông tin công trình vi phạm.",
      ("các đơn vị",)),
 ])
