@@ -2586,6 +2586,16 @@ def meant_question(typed: str, meant: str, text: str, rest: str, *, buttons: boo
               f"cho mục {meant}.")
 
 
+def meant_lapsed(meant: str, text: str, rest: str, said_on: dt.date, *, buttons: bool) -> str:
+    """A "đúng" long after "Ý đồng chí là mục …?": the question lapsed, said, and asked again — the words are
+    recorded as of the day they were first sent (a task done on Friday is not made late by Monday's "đúng")."""
+    how = "bấm nút bên dưới hoặc gõ “đúng”" if buttons else "gõ “đúng”"
+    said = shorten(" ".join(rest.split()), 60)
+    return vn(f"Câu hỏi trước (ngày {said_on:%d/%m/%Y}) đã hết hiệu lực nên Nhắc việc chưa ghi. Nhắc việc hỏi lại: "
+              f"nội dung “{said}” có phải cho mục {meant} ({short_title(text, 70)})? Nếu đúng, đồng chí {how}; nội "
+              f"dung sẽ được ghi cho mục {meant} theo ngày đồng chí đã báo ({said_on:%d/%m/%Y}).")
+
+
 def quoted_question(meant: str, text: str, said: str, *, buttons: bool) -> str:
     """A message without an item number or a status word that repeats one task's wording: asked whether it reports
     on that task; the action under it (or "đúng") records the words on it."""
@@ -4032,6 +4042,11 @@ class ItemRow:
     due_on: dt.date | None
     done_on: dt.date | None
     last_note: str | None = None
+
+
+def direction_on_closed(ref: str) -> str:
+    """A leader's direction on an item already finished: not passed on (what it stands at follows)."""
+    return vn(f"Mục {ref} đã được báo cáo hoàn thành nên Nhắc việc chưa chuyển ý kiến chỉ đạo này.")
 
 
 def item_status_answer(ref: str, rows: Sequence[ItemRow], today: dt.date,
