@@ -1921,7 +1921,9 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
                 log.info("item %s of a list refused: %s (%s)", ref, exc.reason, type(exc).__name__)
                 refused.append(exc.user_message)
                 handled = True
-    if handled and read_as:  # "2.1 xong" read as 2.a: said, with how the items are numbered
+    if handled and read_as and (collected or refused):
+        # "2.1 xong" read as 2.a: said under the confirmation, with how the items are numbered (an item answered on its
+        # own — a move asked, its card — is named there: no message of its own for the note, month probe 25)
         refused.append(texts.read_as_position([(p.typed, p.item_ref) for p in read_as], read_as[0].siblings))
     await confirm_together(conv, event, collected, refused)
     return handled

@@ -146,6 +146,12 @@ async def test_a_move_to_ban_do_thi_reaches_the_office_with_its_button(db_url: s
         office = last_text(h, "admin")
         assert "sang Ban Đô thị HĐND tỉnh" in office and "chưa có trong danh bạ" not in office, office
         assert "Đồng ý chuyển" in office, office
+        mark = len(h.sent)
+        await h.say("head_bdv", "2.3 đề nghị chuyển Ban Đô thị chủ trì")  # as printed: II.2.c
+        office = last_text(h, "admin")
+        assert "mục II.2.c" in office and "sang Ban Đô thị HĐND tỉnh" in office, office
+        said = texts_to(h, "head_bdv", mark)
+        assert len(said) == 1 and "mục II.2.c" in said[0], said  # one answer, naming the item
     finally:
         await h.stop()
 
