@@ -2531,7 +2531,8 @@ def which_unit(ref: str, units: Sequence[tuple[str, str | None]]) -> str:
     return vn("\n".join(lines))
 
 
-def unknown_ref(ref: str, held: Sequence[str] = (), rest: str = "", dues: Sequence[dt.date | None] = ()) -> str:
+def unknown_ref(ref: str, held: Sequence[str] = (), rest: str = "", dues: Sequence[dt.date | None] = (), *,
+                unit: bool = False) -> str:
     """An item number the person holds no task under; `held`: the numbers they do hold (said, so the right one is
     typed: an item split by the notice is "1 (ý 3)", which a holder reads as "3"), and the one whose last number is
     the one typed, offered with what was said of it (`rest`) to type again. `dues`: their deadlines, said beside
@@ -2550,7 +2551,9 @@ def unknown_ref(ref: str, held: Sequence[str] = (), rest: str = "", dues: Sequen
                   + ", ".join(f"mục {r}" for r in under[:8]) + (", …" if len(under) > 8 else "")
                   + f". Đồng chí gõ số mục của từng nhiệm vụ, ví dụ: “{under[0]} {said}”.")
     due_of = dict(zip(held, dues, strict=False)) if len(dues) == len(held) else {}
-    text += " Đồng chí đang phụ trách: " + ", ".join(
+    if unit:  # a deputy or cadre holding none: the unit's tasks, which they may report on (month probe 25, F3)
+        text = f"Không tìm thấy nhiệm vụ mục {ref} trong các nhiệm vụ của đơn vị."
+    text += (" Đơn vị đang có: " if unit else " Đồng chí đang phụ trách: ") + ", ".join(
         f"mục {r}" + (f" (hạn {due_of[r]:%d/%m})" if due_of.get(r) else "") for r in refs[:8]) + \
         (", …" if len(refs) > 8 else "")
     close = [r for r in refs if re.search(rf"(?<![\d.]){re.escape(ref)}\)?$", r) and r != ref]

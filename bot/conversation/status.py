@@ -2504,7 +2504,12 @@ async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref:
                              question=texts.which_under(ref, [(t.item_ref, t.text) for t in under], rest.strip(),
                                                         buttons))
             return True
-        await conv.say(event, texts.unknown_ref(ref, [t.item_ref for t in held], rest, dues=[t.due_on for t in held]))
+        unit = False
+        if not held and not person.is_admin:  # a deputy or cadre holding none: the unit's tasks, to pick from
+            held = in_item_order(await ctx.db.run(unit_open_tasks, person))
+            unit = bool(held)
+        await conv.say(event, texts.unknown_ref(ref, [t.item_ref for t in held], rest, dues=[t.due_on for t in held],
+                                                unit=unit))
         return True
     if tasks and (in_notice := await _in_notice_named(conv, person, ref, tasks, rest)) is not None:
         tasks, rest = in_notice  # "1 xong tb 228": that notice's item 1 (finished already: refused as such)

@@ -69,6 +69,10 @@ async def test_a_cadre_types_the_printed_number_of_the_units_task(db_url: str) -
         assert "Không tìm thấy" not in said and "mục II.2.a" in said, said
         assert [(r.task_id, r.note) for r in h.db.call(lambda s: list(s.query(StatusReport)))] == \
             [(task(h, "II.2.a").id, "đã gửi báo cáo cho Thường trực")]  # type: ignore[union-attr]
+        await h.say("cadre_bdv", "9.1 đang làm 50%")  # no such item: the unit's items listed, not a dead end
+        said = last_text(h, "cadre_bdv")
+        assert said.startswith("Không tìm thấy nhiệm vụ mục 9.1 trong các nhiệm vụ của đơn vị. Đơn vị đang có: "
+                               "mục II.2.b (hạn 21/08), mục II.2.c (hạn 28/08)"), said
     finally:
         await h.stop()
 
