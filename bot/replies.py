@@ -1009,6 +1009,13 @@ def transfer_asked(text: str) -> Transfer | None:
     if unit is None:
         return Transfer(unit_words=None)
     words = source[unit.start("unit"):unit.end("unit")]
-    if (end := _UNIT_END.search(folded[unit.start("unit"):unit.end("unit")])) is not None:
+    said = folded[unit.start("unit"):unit.end("unit")]
+    at = 0
+    while (end := _UNIT_END.search(said, at)) is not None:
+        word = words[end.start():].split()[0].lower()
+        if word != strip_marks(word) and strip_marks(word) == "do":
+            at = end.start() + 1  # "Ban Đô thị": "đô" (capital city) is not "do" (because) (month probe 25, F5)
+            continue
         words = words[:end.start()]
+        break
     return Transfer(unit_words=words.strip(" .:-–") or None)

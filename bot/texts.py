@@ -2540,7 +2540,8 @@ def which_unit(ref: str, units: Sequence[tuple[str, str | None]]) -> str:
     return vn("\n".join(lines))
 
 
-def unknown_ref(ref: str, held: Sequence[str] = (), rest: str = "", dues: Sequence[dt.date | None] = ()) -> str:
+def unknown_ref(ref: str, held: Sequence[str] = (), rest: str = "", dues: Sequence[dt.date | None] = (), *,
+                unit: bool = False) -> str:
     """An item number the person holds no task under; `held`: the numbers they do hold (said, so the right one is
     typed: an item split by the notice is "1 (ý 3)", which a holder reads as "3"), and the one whose last number is
     the one typed, offered with what was said of it (`rest`) to type again. `dues`: their deadlines, said beside
@@ -2559,7 +2560,9 @@ def unknown_ref(ref: str, held: Sequence[str] = (), rest: str = "", dues: Sequen
                   + ", ".join(f"mục {r}" for r in under[:8]) + (", …" if len(under) > 8 else "")
                   + f". Đồng chí gõ số mục của từng nhiệm vụ, ví dụ: “{under[0]} {said}”.")
     due_of = dict(zip(held, dues, strict=False)) if len(dues) == len(held) else {}
-    text += " Đồng chí đang phụ trách: " + ", ".join(
+    if unit:  # a deputy or cadre holding none: the unit's tasks, which they may report on (month probe 25, F3)
+        text = f"Không tìm thấy nhiệm vụ mục {ref} trong các nhiệm vụ của đơn vị."
+    text += (" Đơn vị đang có: " if unit else " Đồng chí đang phụ trách: ") + ", ".join(
         f"mục {r}" + (f" (hạn {due_of[r]:%d/%m})" if due_of.get(r) else "") for r in refs[:8]) + \
         (", …" if len(refs) > 8 else "")
     close = [r for r in refs if re.search(rf"(?<![\d.]){re.escape(ref)}\)?$", r) and r != ref]
@@ -2593,6 +2596,16 @@ def meant_question(typed: str, meant: str, text: str, rest: str, *, buttons: boo
     return vn(f"Không có nhiệm vụ mục {typed} trong danh sách của đồng chí{which}. Ý đồng chí là mục {meant} "
               f"({short_title(text, 70)})? Nếu đúng, đồng chí {how}; nội dung “{shorten(said, 60)}” sẽ được ghi "
               f"cho mục {meant}.")
+
+
+def meant_lapsed(meant: str, text: str, rest: str, said_on: dt.date, *, buttons: bool) -> str:
+    """A "đúng" long after "Ý đồng chí là mục …?": the question lapsed, said, and asked again — the words are
+    recorded as of the day they were first sent (a task done on Friday is not made late by Monday's "đúng")."""
+    how = "bấm nút bên dưới hoặc gõ “đúng”" if buttons else "gõ “đúng”"
+    said = shorten(" ".join(rest.split()), 60)
+    return vn(f"Câu hỏi trước (ngày {said_on:%d/%m/%Y}) đã hết hiệu lực nên Nhắc việc chưa ghi. Nhắc việc hỏi lại: "
+              f"nội dung “{said}” có phải cho mục {meant} ({short_title(text, 70)})? Nếu đúng, đồng chí {how}; nội "
+              f"dung sẽ được ghi cho mục {meant} theo ngày đồng chí đã báo ({said_on:%d/%m/%Y}).")
 
 
 def quoted_question(meant: str, text: str, said: str, *, buttons: bool) -> str:
@@ -4066,6 +4079,11 @@ class ItemRow:
     due_on: dt.date | None
     done_on: dt.date | None
     last_note: str | None = None
+
+
+def direction_on_closed(ref: str) -> str:
+    """A leader's direction on an item already finished: not passed on (what it stands at follows)."""
+    return vn(f"Mục {ref} đã được báo cáo hoàn thành nên Nhắc việc chưa chuyển ý kiến chỉ đạo này.")
 
 
 def item_status_answer(ref: str, rows: Sequence[ItemRow], today: dt.date,

@@ -7,7 +7,7 @@ Notices number their tasks "2.1", "2.2.a", "II.5.c", "III.2.đ", "100."; people 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 from storage.vntext import nfc, strip_marks
@@ -99,3 +99,28 @@ def roman_section(ref: str) -> str | None:
     if not rest or not head.isdigit() or not 1 <= int(head) <= len(_ROMAN):
         return None
     return f"{_ROMAN[int(head) - 1]}.{rest}"
+
+
+def position_reading(typed: str, refs: Sequence[str]) -> str | None:
+    """The item of one notice (its numbers `refs`, in the notice's order) that a number typed as the person sees it
+    in print points at: "4.3" for "II.4.c" — the Roman section left out, and the third dash bullet under "4."
+    (lettered a, b, c … by the bot). Only where the notice has no item so numbered and the items under that number
+    are all lettered; None unless exactly one item fits."""
+    typed_key = ref_key(typed)
+    m = re.fullmatch(r"(?P<head>[0-9ivx]+(?:\.[0-9a-z]+)*)\.(?P<n>\d{1,2})", typed_key)
+    if m is None or int(m.group("n")) < 1:
+        return None
+    head, n = m.group("head"), int(m.group("n"))
+    keys = [ref_key(r) for r in refs]
+    if any(k == typed_key or k.endswith("." + typed_key) for k in keys):
+        return None  # an item so numbered: the number is not a position
+    parents = dict.fromkeys(k.rpartition(".")[0] for k in keys if "." in k)
+    found = set()
+    for under in parents:
+        if under != head and not under.endswith("." + head):
+            continue
+        children = [(k, r) for k, r in zip(keys, refs, strict=True) if k.rpartition(".")[0] == under]
+        letters = [r for k, r in children if re.fullmatch(r"[a-zđ]", k.rpartition(".")[2])]
+        if letters and len(letters) == len(children) and n <= len(letters):
+            found.add(letters[n - 1])
+    return found.pop() if len(found) == 1 else None

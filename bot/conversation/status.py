@@ -54,13 +54,23 @@ from scheduler.dispatcher import DigestLine, DigestView, SendError
 from scheduler.policy import DigestCategory
 from scheduler.recurrence import Frequency, frequency_of
 from scheduler.series import MissedBefore, close_missed, done_today, missed_before, record_in_series
+from storage.audit import audit
 from storage.directory import person_by_id
 from storage.errors import ExtensionInvalid, NhacViecError, NotAllowed, NotApprover
-from storage.itemref import FOLDED_REF, ends_ref, ref_key, roman_section, same_ref, squeezed_and_folded
+from storage.itemref import (
+    FOLDED_REF,
+    ends_ref,
+    position_reading,
+    ref_key,
+    roman_section,
+    same_ref,
+    squeezed_and_folded,
+)
 from storage.models import (
     Digest,
     DigestState,
     Notice,
+    NoticeStatus,
     Person,
     Role,
     StatusReport,
@@ -97,9 +107,11 @@ from storage.tasks import (
     extension_for_message,
     extension_messages,
     extension_request,
+    is_ongoing_duty,
     item_units,
     may_delegate,
     named_without_tasks,
+    office_item_tasks,
     office_open_tasks,
     office_tasks_by_ref,
     open_tasks_for,
@@ -785,9 +797,35 @@ async def typed_direction(conv: Conversation, event: TextIn, person: Person) -> 
         named = _about(named, text, conv.ctx.today())
     chosen = named or (candidates if ref else [])  # "đôn đốc mục 2": every unit holding item 2
     if not chosen:
-        return False
+        return await _direction_on_closed(conv, event, person, ref) if ref else False
     targets = await conv.ctx.db.run(direction_targets, [t.id for t in chosen])
-    await _pass_direction(conv, event, person, targets, named_only=False, said=direction_words(text, targets))
+    said = direction_words(text, targets)
+    items = {t.item_ref for t in targets}
+    if said and ref and len(items) == 1 and not (same_ref(item := items.pop(), ref) or ends_ref(item, ref)):
+        # "… hoàn thành mục 4.1" read as II.4.a: the head reads the item as the bot numbers it
+        said = re.sub(rf"(?<![\w.]){re.escape(ref)}(?![\w.])", item, said)
+    await _pass_direction(conv, event, person, targets, named_only=False, said=said)
+    return True
+
+
+async def _direction_on_closed(conv: Conversation, event: TextIn, person: Person, ref: str) -> bool:
+    """A direction on an item whose tasks are all finished ("chỉ đạo Ban Pháp chế khẩn trương hoàn thành mục
+    II.4.c" after the Ban reported it done): said so, with where the item stands — not "không tìm thấy … đồng chí
+    đang phụ trách" (month probe 25, F4). False when nobody ever held that item."""
+    ctx = conv.ctx
+    done = [t for t in await ctx.db.run(office_item_tasks, person, ref) if TaskStatus(t.status) == TaskStatus.DONE]
+    if not done and (read := await _read_as_printed(conv, ref)) is not None:  # "mục 4.1" for II.4.a, finished
+        done = [t for t in await ctx.db.run(office_item_tasks, person, read[1])
+                if t.notice_id == read[0] and TaskStatus(t.status) == TaskStatus.DONE]
+    if not done:
+        return False
+    tz = ctx.policy.calendar.tz
+    rows = [texts.ItemRow(notice=t.notice.number or "", unit=t.lead_name,
+                          assignee=t.assignee.full_name if t.assignee else None, status=TaskStatus(t.status),
+                          percent=t.percent, due_on=t.due_on,
+                          done_on=t.done_at.astimezone(tz).date() if t.done_at else None) for t in done]
+    shown = done[0].item_ref if len({t.item_ref for t in done}) == 1 else ref
+    await conv.say(event, texts.direction_on_closed(shown) + "\n" + texts.item_status_answer(shown, rows, ctx.today()))
     return True
 
 
@@ -856,8 +894,40 @@ async def _directed(conv: Conversation, person: Person, text: str) -> tuple[str 
     every open task (the caller keeps those of the units or people the text names)."""
     found = find_ref(text)
     ref = found[0] if found else None
-    return ref, (await conv.ctx.db.run(office_tasks_by_ref, person, ref) if ref else
-                 await conv.ctx.db.run(office_open_tasks, person))
+    if ref is None:
+        return ref, await conv.ctx.db.run(office_open_tasks, person)
+    tasks = await conv.ctx.db.run(office_tasks_by_ref, person, ref)
+    if not tasks:  # "chỉ đạo Ban Pháp chế … mục 4.1": the item as printed, II.4.a (month probe 25, F4)
+        tasks = await _office_by_position(conv, person, ref)
+    return ref, tasks
+
+
+async def _office_by_position(conv: Conversation, person: Person, ref: str) -> list[Task]:
+    """The open tasks an item number typed as printed points at ("4.1" for the first dash bullet II.4.a under "4."
+    of section II), when it points at one item of one notice (`position_reading`); [] otherwise."""
+    read = await _read_as_printed(conv, ref)
+    if read is None:
+        return []
+    return [t for t in await conv.ctx.db.run(office_open_tasks, person) if (t.notice_id, t.item_ref) == read]
+
+
+async def _read_as_printed(conv: Conversation, ref: str) -> tuple[int, str] | None:
+    """(notice, item) a number typed as printed points at, when exactly one confirmed notice gives one."""
+    refs = await conv.ctx.db.run(_notice_refs, None)
+    read = {(n, r) for n, numbers in refs.items() if (r := position_reading(ref, numbers)) is not None}
+    return read.pop() if len(read) == 1 else None
+
+
+def _notice_refs(session: Session, _: None) -> dict[int, list[str]]:
+    """Each confirmed notice's item numbers, in its order (finished and withdrawn items too: positions count
+    them)."""
+    out: dict[int, list[str]] = {}
+    for notice_id, item_ref in session.execute(select(Task.notice_id, Task.item_ref).join(
+            Notice, Notice.id == Task.notice_id).where(Notice.status == NoticeStatus.CONFIRMED)
+            .order_by(Task.notice_id, Task.position, Task.id)):
+        if item_ref not in out.setdefault(notice_id, []):
+            out[notice_id].append(item_ref)
+    return out
 
 
 async def _named_elsewhere(conv: Conversation, person: Person, text: str) -> list[DirectionTarget]:
@@ -1340,9 +1410,12 @@ async def on_which_tap(conv: Conversation, event: TapIn, person: Person) -> None
         await _record_support(conv, event, person, ref, tasks, kept.text, every_holder=True)
         return
     task = await ctx.db.run(lambda s: s.get_one(Task, int(task_id)))
+    if kept.source in (MEANT, MEANT_AGAIN):  # the button under "Ý đồng chí là mục …?": confirmed as "đúng" is
+        await _whole_confirmed(conv, person, task, kept.text)
     words, far_date = _far_parts(kept.text) if kept.source == FAR_ASKED else (kept.text, None)
     await _apply_text(conv, event, person, task, words,
-                      source="text" if kept.source in (MEANT, EVERY_ASKED, PLAN_ASKED, FAR_ASKED) else kept.source,
+                      source="text" if kept.source in (MEANT, MEANT_AGAIN, EVERY_ASKED, PLAN_ASKED, FAR_ASKED)
+                      else kept.source,
                       at=None if kept.source in (PLAN_ASKED, FAR_ASKED) else kept.sent_at, far_date=far_date)
 
 
@@ -1424,7 +1497,7 @@ async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: 
                 and LUNAR_WORD.search(folded) and (change.requested_due_on - ctx.today()).days > texts.FAR_TET_DAYS:
             await _ask_far_lunar(conv, event, person, task, change.requested_due_on, text)
             return True
-        waiting = await ctx.db.run(pending_date, person=person, since=ctx.clock.now() - MEANT_FOLLOWS, source=FAR_ASKED)
+        waiting = await ctx.db.run(pending_date, person=person, since=asked_since(ctx), source=FAR_ASKED)
         if waiting is not None and waiting[1] == task.id:  # a date typed again instead: the far one asked is dropped
             await ctx.db.run(take_pending_reply, waiting[0], person=person, task_id=task.id, now=ctx.clock.now())
     await _record(conv, event, person, task.id, change, source, quote=quote, at=at,
@@ -1520,7 +1593,7 @@ def _far_parts(kept: str) -> tuple[str, dt.date | None]:
 async def _confirm_far(conv: Conversation, event: TextIn, person: Person) -> bool:
     """"đúng" after "Đồng chí đề nghị gia hạn … đến 22/02/2027 (…khoảng 10 tháng nữa)?": the request sent, as today."""
     ctx = conv.ctx
-    waiting = await ctx.db.run(pending_date, person=person, since=ctx.clock.now() - MEANT_FOLLOWS, source=FAR_ASKED)
+    waiting = await ctx.db.run(pending_date, person=person, since=asked_since(ctx), source=FAR_ASKED)
     if waiting is None:
         return False
     kept = await ctx.db.run(take_pending_reply, waiting[0], person=person, task_id=waiting[1], now=ctx.clock.now())
@@ -1535,7 +1608,7 @@ async def _extension_to_plan(conv: Conversation, event: Inbound, person: Person,
     """"xin gia hạn" (no date) after the bot said the planned date is after the deadline: the request to that date,
     on that task (`task`: only if it is that one); False when nothing was offered so."""
     ctx = conv.ctx
-    waiting = await ctx.db.run(pending_date, person=person, since=ctx.clock.now() - MEANT_FOLLOWS, source=PLAN_ASKED)
+    waiting = await ctx.db.run(pending_date, person=person, since=asked_since(ctx), source=PLAN_ASKED)
     if waiting is None or (task is not None and waiting[1] != task.id):
         return False
     kept = await ctx.db.run(take_pending_reply, waiting[0], person=person, task_id=waiting[1], now=ctx.clock.now())
@@ -1732,7 +1805,7 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
         return True  # "xin gia hạn" after "ngày dự kiến … muộn hơn thời hạn": to that date, on that task
     parts = split_refs(text)
     if parts is None and (number := BARE_NUMBER.match(folded)) is not None:
-        which_asked = await ctx.db.run(pending_which, person=person, since=ctx.clock.now() - MEANT_FOLLOWS,
+        which_asked = await ctx.db.run(pending_which, person=person, since=asked_since(ctx),
                                        sources=WHICH_ASKED)
         if which_asked is not None or await _tasks_for_ref(conv, person, number["ref"]):
             return await _bare_item(conv, event, person, number["ref"])  # "3": the answer to "which?", or the card
@@ -1848,7 +1921,9 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
                 log.info("item %s of a list refused: %s (%s)", ref, exc.reason, type(exc).__name__)
                 refused.append(exc.user_message)
                 handled = True
-    if handled and read_as:  # "2.1 xong" read as 2.a: said, with how the items are numbered
+    if handled and read_as and (collected or refused):
+        # "2.1 xong" read as 2.a: said under the confirmation, with how the items are numbered (an item answered on its
+        # own — a move asked, its card — is named there: no message of its own for the note, month probe 25)
         refused.append(texts.read_as_position([(p.typed, p.item_ref) for p in read_as], read_as[0].siblings))
     await confirm_together(conv, event, collected, refused)
     return handled
@@ -1921,7 +1996,7 @@ async def _confirm_every(conv: Conversation, event: TextIn, person: Person) -> b
     """"đúng" after "… cho cả 3 mục, đúng không?" (asked after any "ý đồng chí là mục …?"): the kept text recorded on
     each of those tasks still open, once."""
     ctx = conv.ctx
-    since = ctx.clock.now() - MEANT_FOLLOWS
+    since = asked_since(ctx)
     asked = await ctx.db.run(pending_which, person=person, since=since, sources=(EVERY_ASKED,))
     meant = await ctx.db.run(pending_date, person=person, since=since, source=MEANT)
     if asked is None and meant is None and (lapsed := await ctx.db.run(
@@ -1971,7 +2046,7 @@ async def _bare_item(conv: Conversation, event: TextIn, person: Person, ref: str
     tasks = await _tasks_for_ref(conv, person, ref)
     if not tasks and (roman := roman_section(ref)) is not None:
         tasks = await _tasks_for_ref(conv, person, roman)
-    waiting = await ctx.db.run(pending_which, person=person, since=ctx.clock.now() - MEANT_FOLLOWS,
+    waiting = await ctx.db.run(pending_which, person=person, since=asked_since(ctx),
                                sources=WHICH_ASKED)
     if waiting is not None:
         pending_id, offered, _ = waiting
@@ -2045,9 +2120,16 @@ async def _positions(conv: Conversation, person: Person,
         meant = []
         for ref in refs:
             roman = roman_section(ref)
+            position = None
             if "." in ref and not await _tasks_for_ref(conv, person, ref) and \
-                    not (roman and await _tasks_for_ref(conv, person, roman)) and \
-                    (position := await conv.ctx.db.run(by_position, person, ref)) is not None:
+                    not (roman and await _tasks_for_ref(conv, person, roman)):
+                position = await conv.ctx.db.run(by_position, person, ref)
+                if position is None and re.fullmatch(r"\d{1,2}\.\d{1,2}", ref_key(ref)) and \
+                        person.role not in (Role.ADMIN, Role.LEADER):
+                    # "4.3 xong" for II.4.c (the Roman section left out, the third dash bullet under 4): the one
+                    # item of the person's it can mean, recorded and said (month probe 25, F1)
+                    position = await _position_in_a_section(conv, person, ref)
+            if position is not None:
                 log.info("item %s typed by %s read as %s (its position)", ref, person.handle, position.item_ref)
                 read_as.append(position)
                 ref = position.item_ref
@@ -2059,22 +2141,79 @@ async def _positions(conv: Conversation, person: Person,
 # "đúng", "đúng rồi ạ", "vâng, đúng", "phải", "có": yes to "ý đồng chí là mục 3?" (on chat_fold text)
 YES = re.compile(r"(?:(?:da|vang|u|uh|um|ok|oke)\W*\s*)*(?:dung|phai|co|chuan|chinh xac)"
                  r"(?:\s+(?:roi|vay|the|a|nhe|nha|muc do|do))*")
-MEANT_FOLLOWS = dt.timedelta(hours=24)  # a "đúng" this long after the question still answers it
+MEANT_FOLLOWS = dt.timedelta(hours=24)  # a "đúng" this long after the question still answers it (days off not counted)
+
+
+def asked_since(ctx: AppContext) -> dt.datetime:
+    """The oldest question a "đúng" (or an item number) still answers: one asked since the start of the working day
+    before today — a question asked Friday at 17:00 still holds on Monday (month probe 25, F2: a 24-hour window lost
+    the Monday answer, and the task done on Friday went out as overdue)."""
+    calendar = ctx.policy.calendar
+    now = ctx.clock.now()
+    since = calendar.at(calendar.previous_working_day(calendar.local(now).date()), dt.time(0, 0))
+    return min(since, now - MEANT_FOLLOWS)
 LAPSED_TOLD = dt.timedelta(days=14)  # a "đúng" this long after it is told the question lapsed
+MEANT_AGAIN = "meant_again"  # a pending reply's source: "ý là mục 3?" asked again after a late "đúng" (its sent_at: the
+# day the words were first sent, so a "đúng" to it is looked for over LAPSED_TOLD)
 
 
 async def _confirm_meant(conv: Conversation, event: TextIn, person: Person) -> bool:
     """"đúng" after the bot asked "ý đồng chí là mục 3?": the kept text applied to that task, once."""
     ctx = conv.ctx
-    waiting = await ctx.db.run(pending_date, person=person, since=ctx.clock.now() - MEANT_FOLLOWS, source=MEANT)
+    waiting = await ctx.db.run(pending_date, person=person, since=asked_since(ctx), source=MEANT)
+    again = await ctx.db.run(pending_date, person=person, since=ctx.clock.now() - LAPSED_TOLD, source=MEANT_AGAIN)
+    if again is not None and (waiting is None or again[0] > waiting[0]):
+        waiting = again  # the question asked again after a late "đúng" (kept with the day first said)
     if waiting is None:
-        return False
+        return await _meant_lapsed(conv, event, person)
     pending_id, task_id, _ = waiting
     kept = await ctx.db.run(take_pending_reply, pending_id, person=person, task_id=task_id, now=ctx.clock.now())
     if kept is None:
         return False
     task = await ctx.db.run(lambda s: s.get_one(Task, task_id))
+    await _whole_confirmed(conv, person, task, kept.text)
     return await _apply_text(conv, event, person, task, kept.text, source="text", at=kept.sent_at)
+
+
+async def _whole_confirmed(conv: Conversation, person: Person, task: Task, text: str) -> None:
+    """"đúng" to "ý đồng chí là mục II.4.b? nội dung “đã hoàn thành” …" on an ongoing duty: the person has confirmed
+    once already, so the words close it — not "gõ “II.4.b xong” một lần nữa" for a third message (month probe 25,
+    F13). Marked as the storage marks a duty asked once whether the whole of it is done."""
+    if not is_ongoing_duty(task):
+        return
+    change = parse_status_text(text, today=conv.ctx.today(), now=conv.ctx.clock.now(),
+                               calendar=conv.ctx.policy.calendar)
+    if change is None or change.status != TaskStatus.DONE:
+        return
+    now = conv.ctx.clock.now()
+    await conv.ctx.db.run(lambda s: audit(s, at=now, actor_id=person.id, action="task.whole_asked", entity="task",
+                                          entity_id=task.id, confirmed=True))
+
+
+async def _meant_lapsed(conv: Conversation, event: TextIn, person: Person) -> bool:
+    """"đúng" days after "Ý đồng chí là mục …?" (a Friday question answered after a long weekend): the question
+    lapsed — said, and asked again with the words kept and the day they were sent (month probe 25, F2: it was
+    answered "chưa hiểu" and the report lost). False when no such question was asked lately, or its task is closed."""
+    ctx = conv.ctx
+    lapsed = await ctx.db.run(pending_date, person=person, since=ctx.clock.now() - LAPSED_TOLD, source=MEANT)
+    if lapsed is None:
+        return False
+    pending_id, task_id, _ = lapsed
+    task = await ctx.db.run(lambda s: s.get_one(Task, task_id))
+    if TaskStatus(task.status).is_closed:
+        return False
+    kept = await ctx.db.run(take_pending_reply, pending_id, person=person, task_id=task_id, now=ctx.clock.now())
+    if kept is None:
+        return False
+    again = await ctx.db.run(save_pending_reply, person=person, text=kept.text, source=MEANT_AGAIN,
+                             task_ids=[task_id], sent_at=kept.sent_at)
+    buttons = conv.channel(event.channel).capabilities.buttons
+    said_on = ctx.policy.calendar.local(kept.sent_at).date()
+    log.info("late 'đúng' of %s: question on task %s lapsed, asked again", person.handle, task_id)
+    await conv.reply(event, Outgoing(text=texts.meant_lapsed(task.item_ref, task.text, kept.text, said_on,
+                                                             buttons=buttons),
+                                     actions=which_actions(again, [(task.id, task.item_ref)], kept.text)))
+    return True
 
 
 async def _ask_meant(conv: Conversation, event: TextIn, person: Person, ref: str, rest: str) -> bool:
@@ -2107,8 +2246,9 @@ async def _ask_meant(conv: Conversation, event: TextIn, person: Person, ref: str
 async def _position_in_a_section(conv: Conversation, person: Person, ref: str) -> Position | None:
     """"2.1" from someone whose items are II.2.a, II.2.b …, the Roman section left out ("mục 2.1 xong" for II.2.a):
     the position read under each Roman section the person holds open items in, when exactly one section gives one."""
-    sections = {m.group(0) for t in await conv.ctx.db.run(open_tasks_for, person)
-                if (m := re.match(r"[IVX]+(?=\.)", t.item_ref or ""))}
+    held = await conv.ctx.db.run(open_tasks_for, person) + await conv.ctx.db.run(unit_open_tasks, person)
+    # (a cadre's or deputy's: the unit's tasks in the head's hands, which they may report on — probe 25, F3)
+    sections = {m.group(0) for t in held if (m := re.match(r"[IVX]+(?=\.)", t.item_ref or ""))}
     found = [p for section in sorted(sections)
              if (p := await conv.ctx.db.run(by_position, person, f"{section}.{ref}")) is not None]
     if len(found) != 1:
@@ -2364,7 +2504,12 @@ async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref:
                              question=texts.which_under(ref, [(t.item_ref, t.text) for t in under], rest.strip(),
                                                         buttons))
             return True
-        await conv.say(event, texts.unknown_ref(ref, [t.item_ref for t in held], rest, dues=[t.due_on for t in held]))
+        unit = False
+        if not held and not person.is_admin:  # a deputy or cadre holding none: the unit's tasks, to pick from
+            held = in_item_order(await ctx.db.run(unit_open_tasks, person))
+            unit = bool(held)
+        await conv.say(event, texts.unknown_ref(ref, [t.item_ref for t in held], rest, dues=[t.due_on for t in held],
+                                                unit=unit))
         return True
     if tasks and (in_notice := await _in_notice_named(conv, person, ref, tasks, rest)) is not None:
         tasks, rest = in_notice  # "1 xong tb 228": that notice's item 1 (finished already: refused as such)
