@@ -1914,7 +1914,9 @@ def digest_text(view: DigestView, *, buttons: bool, recalled: Mapping[int, str] 
         lines += ["", QUIET_NOTE]
     if view.break_ahead is not None:
         first_off, reason, back = view.break_ahead
-        lines += ["", f"(Từ {date_vn(first_off)} là {reason}; Nhắc việc tạm nghỉ và nhắc tiếp vào "
+        last_off = back - dt.timedelta(days=1)
+        lines += ["", f"(Từ {WEEKDAYS[first_off.weekday()]} {first_off:%d/%m} đến hết {WEEKDAYS[last_off.weekday()]} "
+                      f"{date_vn(last_off)} {reason}; Nhắc việc tạm nghỉ và nhắc tiếp vào "
                       f"{WEEKDAYS[back.weekday()]}, {date_vn(back)}.)"]
     if buttons and len(own) > DIGEST_BUTTONS:
         first = own[DIGEST_BUTTONS].item_ref
