@@ -177,7 +177,7 @@ def _reworded(line: str) -> str:
     if m := SUPPORT_CHANGE_FIRST.match(line):
         return f"{m['ref'].strip()} {m['word']} phối hợp {m['units'].strip()}"
     if (m := UNIT_ROLE_FIRST.match(line)) or (m := UNIT_ROLE_AFTER.match(line)):
-        if m["value"][0].isupper():
+        if m["value"][0].isupper() and LEAD_WITH_ROLE.match(" ".join(m["value"].split())):  # never "… đã xong"
             return f"{m['ref'].strip()}: {m['value'].strip()}"
     if m := GIVE_FIRST.match(line):
         return f"{m['ref'].strip()} giao {m['value'].strip()}"

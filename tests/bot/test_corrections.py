@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from bot.corrections import LOOKS_LIKE_CORRECTION, CorrectionError, parse_corrections
+from bot.corrections import LOOKS_LIKE_CORRECTION, CorrectionError, looks_like_correction, parse_corrections
 from storage.corrections import Correction
 from storage.parsed import ParsedTask
 
@@ -270,3 +270,7 @@ def test_a_unit_typed_with_its_role_is_the_unit_alone(typed: str, expected: list
     # probe 25 #7: "nhiệm vụ 1 giao Văn phòng chủ trì" set the lead to "Văn phòng chủ trì"
     got = parse_corrections(typed, today=TODAY)
     assert [(c.target, c.field, c.value) for c in got] == [("1", field, value) for field, value in expected]
+
+
+def test_a_line_that_goes_on_after_the_role_is_not_read_as_a_lead() -> None:
+    assert not looks_like_correction("2.1 Văn phòng chủ trì đã xong")
