@@ -65,6 +65,29 @@ SUPPORT = re.compile(rf"^{TARGET}\s*,?\s*{_SUPPORT_WORD}\s*(?:với|voi)?\s*(?::
 SUPPORT_CHANGE = re.compile(rf"^{TARGET}\s*[:,]?\s*(?:(?P<word>{_ADD_WORD}|{_DROP_WORD})\s+"
                             rf"(?:(?:đơn\s*vị|don\s*vi)\s+)?{_SUPPORT_WORD}|{_SUPPORT_WORD}\s*:?\s*(?P<after>{_ADD_WORD}|{_DROP_WORD}))"
                             r"(?:\s+(?:với|voi))?\s*:?\s*(?P<units>\S.*)$", re.I)
+# what a unit does in a task, said after its name ("Văn phòng chủ trì thực hiện", "Sở Y tế tham mưu"): not part of it
+_ROLE = (r"(?:chủ\s*trì|chu\s*tri|thực\s*hiện|thuc\s*hien|tham\s*mưu|tham\s*muu|triển\s*khai|trien\s*khai|"
+         r"phụ\s*trách|phu\s*trach|theo\s*dõi|theo\s*doi|đôn\s*đốc|don\s*doc|"
+         r"chịu\s*trách\s*nhiệm|chiu\s*trach\s*nhiem)")
+_LEAD_ROLE = r"(?:(?:làm|lam)\s+)?(?:chủ\s*trì|chu\s*tri)"
+# "Văn phòng chủ trì", "Văn phòng chủ trì thực hiện, Sở Ngoại vụ phối hợp", "do Văn phòng chủ trì, phối hợp với Sở
+# Ngoại vụ": the lead said with its role, and the supporting units after it
+LEAD_WITH_ROLE = re.compile(
+    rf"^(?:(?:do|để|de)\s+)?(?P<lead>\S.*?)\s+{_LEAD_ROLE}(?:\s+{_ROLE})*"
+    rf"(?:\s*[,;]?\s*(?:(?:và|va)\s+)?(?:{_SUPPORT_WORD}\s*(?:với|voi)?\s*:?\s*(?P<after>\S.*?)|"
+    rf"(?P<before>\S.*?)\s+(?:(?:cùng|cung)\s+)?{_SUPPORT_WORD}(?:\s+{_ROLE})*))?\s*[.;,]?$", re.I)
+TRAILING_ROLE = re.compile(rf"(?:\s+{_ROLE})+\s*[.;,]?$", re.I)
+
+
+def split_roles(value: str) -> tuple[str, str | None]:
+    """A unit typed with its role: "Văn phòng chủ trì" → ("Văn phòng", None); "Văn phòng chủ trì, Sở Ngoại vụ phối
+    hợp" → ("Văn phòng", "Sở Ngoại vụ"); "Văn phòng thực hiện" → ("Văn phòng", None); anything else as it is."""
+    value = " ".join(value.split())
+    if (m := LEAD_WITH_ROLE.match(value)) is not None:
+        return m["lead"].strip(" ,;"), (m["after"] or m["before"] or "").strip(" ,;.") or None
+    return TRAILING_ROLE.sub("", value) or value, None
+
+
 WORDING = re.compile(rf"^{TARGET}\s*,?\s*(?:nội\s*dung|noi\s*dung|nd)\s*:\s*(?P<value>.+)$", re.I)
 # "thêm: …", "thêm nhiệm vụ: …", "bổ sung mục 2.4: …", "them 5: …", "thêm mục 1b: …"
 ADD = re.compile(rf"^{_ADD_WORD}(?:\s+(?:nhiệm\s*vụ|nhiem\s*vu))?"
@@ -127,6 +150,13 @@ GIVE_FIRST = re.compile(rf"^(?:giao|chuyển|chuyen)(?:\s+(?:lại|lai))?\s+(?:{
 SUPPORT_CHANGE_FIRST = re.compile(
     rf"^(?P<word>{_ADD_WORD}|{_DROP_WORD})\s+(?:(?:đơn\s*vị|don\s*vi)\s+)?{_SUPPORT_WORD}\s*:?\s*(?P<units>\S.*?)\s+"
     rf"(?:cho|vào|vao|ở|tại|tai|khỏi|khoi|của|cua)\s+(?:{_TASK_NOUN}\s+)?{TARGET}\s*\.?$", re.I)
+# "1 Văn phòng chủ trì", "nhiệm vụ 1 do Văn phòng chủ trì thực hiện", "mục II.2 Văn phòng chủ trì, Sở Ngoại vụ phối
+# hợp" (the unit's name capitalised, as a clerk types it): "1: Văn phòng chủ trì"
+UNIT_ROLE_AFTER = re.compile(rf"^(?:{_TASK_NOUN}\s+)?{TARGET}\s*[,:]?\s+(?:(?:do|để|de)\s+)?"
+                             rf"(?P<value>\S.*?\s{_LEAD_ROLE}\b.*)$", re.I)
+# "giao Văn phòng chủ trì nhiệm vụ 1", "giao cho Sở Y tế chủ trì, Sở Nội vụ phối hợp mục 2.1": "1: Văn phòng chủ trì"
+UNIT_ROLE_FIRST = re.compile(rf"^(?:giao|chuyển|chuyen)\s+(?:(?:cho|sang)\s+)?(?P<value>\S.*?\s{_LEAD_ROLE}\b.*?)"
+                             rf"\s+(?:{_TASK_NOUN}\s+)?{TARGET}\s*\.?$", re.I)
 # the noun before a preview number, at the start or after a correction word; "số" only before words ("số 12/TB-UBND"
 # is the notice's number)
 TASK_NOUN_FIRST = re.compile(rf"^(?P<verb>(?:{_DROP_WORD}|{_FIX_WORD}|{_ADD_WORD})\s+)?(?:nhiệm\s*vụ|nhiem\s*vu|nv)\s+"
@@ -146,6 +176,9 @@ def _reworded(line: str) -> str:
         return f"{ref} nội dung: {value}" if m["text"] else f"{ref}: {value}"
     if m := SUPPORT_CHANGE_FIRST.match(line):
         return f"{m['ref'].strip()} {m['word']} phối hợp {m['units'].strip()}"
+    if (m := UNIT_ROLE_FIRST.match(line)) or (m := UNIT_ROLE_AFTER.match(line)):
+        if m["value"][0].isupper() and LEAD_WITH_ROLE.match(" ".join(m["value"].split())):  # never "… đã xong"
+            return f"{m['ref'].strip()}: {m['value'].strip()}"
     if m := GIVE_FIRST.match(line):
         return f"{m['ref'].strip()} giao {m['value'].strip()}"
     if m := TASK_NOUN_FIRST.match(line):
@@ -250,19 +283,22 @@ def parse_corrections(text: str, *, today: dt.date, now: dt.datetime | None = No
             wording = " ".join(m.group("value").split())
             out += [Correction(target=t, field="text", value=wording) for t in _targets(m.group("ref"))]
         elif m := LEAD.match(line):
-            value = m.group("value") or m.group("to")
+            # "giao Văn phòng chủ trì, Sở Ngoại vụ phối hợp": the lead without its role, and the supporting units
+            value, supporting = split_roles(m.group("value") or m.group("to"))
+            also = [Correction(target=t, field="support", value=_units(supporting))
+                    for t in _targets(m.group("ref"))] if supporting is not None else []
             same = SAME_AS.match(value.strip())
             targets = _targets(m.group("ref"))
             if same and same.group("above"):  # "5: như trên", "4, 5: giống trên": the task just above them
                 first = min((int(t) for t in targets if t.isdigit()), default=0)
                 same = same if first > 1 and all(t.isdigit() for t in targets) else None
                 if same:
-                    out += [Correction(target=t, field="lead_from", value=str(first - 1)) for t in targets]
+                    out += [Correction(target=t, field="lead_from", value=str(first - 1)) for t in targets] + also
                     continue
             if same:
                 item = same.group("ref") or same.group("dotted")
                 source = f"mục {item.rstrip('.')}" if item else same.group("n")
-                out += [Correction(target=t, field="lead_from", value=source) for t in targets]
+                out += [Correction(target=t, field="lead_from", value=source) for t in targets] + also
                 continue
             if SAME_START.match(value.strip()):  # never a unit named "giống mục 1 và 2"
                 raise CorrectionError(f"Không hiểu “{value.strip()}”: đồng chí ghi một nhiệm vụ, ví dụ "
@@ -271,7 +307,7 @@ def parse_corrections(text: str, *, today: dt.date, now: dt.datetime | None = No
             if (change := LEAD_CHANGE.match(value.strip())) is not None:  # "30: bỏ BCH Quân sự tỉnh"
                 field = "lead_add" if re.match(_ADD_WORD, change["word"], re.I) else "lead_remove"
                 units = _units(change["units"])
-                out += [Correction(target=t, field=field, value=units) for t in targets] if units else []
+                out += [Correction(target=t, field=field, value=units) for t in targets] + also if units else []
                 if not units:
                     raise CorrectionError(f"Đồng chí ghi tên đơn vị, ví dụ “{m.group('ref')}: bỏ Sở Tài chính”.")
                 continue
@@ -280,7 +316,7 @@ def parse_corrections(text: str, *, today: dt.date, now: dt.datetime | None = No
                 raise CorrectionError(f"Nhiệm vụ cần có đơn vị chủ trì: đồng chí ghi tên đơn vị, ví dụ "
                                       f"“{m.group('ref')}: Sở Tài chính”, hoặc “bỏ {m.group('ref')}” nếu không phải "
                                       "nhiệm vụ.")
-            out += [Correction(target=t, field="lead", value=units) for t in _targets(m.group("ref"))]
+            out += [Correction(target=t, field="lead", value=units) for t in _targets(m.group("ref"))] + also
         else:
             raise CorrectionError(f"Không hiểu dòng “{line}”. Cách sửa: “3: Sở Tài chính”, “3 phối hợp: Sở Nội vụ” "
                                   "(thay danh sách), “3 thêm phối hợp Sở Nội vụ”, "

@@ -1923,7 +1923,9 @@ def digest_text(view: DigestView, *, buttons: bool, recalled: Mapping[int, str] 
         lines += ["", QUIET_NOTE]
     if view.break_ahead is not None:
         first_off, reason, back = view.break_ahead
-        lines += ["", f"(Từ {date_vn(first_off)} là {reason}; Nhắc việc tạm nghỉ và nhắc tiếp vào "
+        last_off = back - dt.timedelta(days=1)
+        lines += ["", f"(Từ {WEEKDAYS[first_off.weekday()]} {first_off:%d/%m} đến hết {WEEKDAYS[last_off.weekday()]} "
+                      f"{date_vn(last_off)} {reason}; Nhắc việc tạm nghỉ và nhắc tiếp vào "
                       f"{WEEKDAYS[back.weekday()]}, {date_vn(back)}.)"]
     if buttons and len(own) > DIGEST_BUTTONS:
         first = own[DIGEST_BUTTONS].item_ref
@@ -2052,6 +2054,25 @@ def support_section(notice_title: str, tasks: Sequence[tuple[str, str, dt.date |
                      f"{deadline}")
     lines += ["", "Đơn vị chủ trì báo cáo tiến độ; Nhắc việc không nhắc hạn đơn vị phối hợp. Khi có phần việc cần "
                   f"báo, đồng chí gõ, ví dụ: “phối hợp {tasks[0][0]}: đã gửi số liệu”."]
+    return vn("\n".join(lines))
+
+
+def supported_by_unit(unit: str, notices: Sequence[tuple[str, Sequence[tuple[str, str, dt.date | None, str | None]]]],
+                      *, alone: str | None = None) -> str:
+    """/viec, after the own tasks: the open items `unit` supports (phối hợp), notice by notice, each with its lead
+    unit; `alone`: the person's name when they hold no task of their own (said first, in the same message)."""
+    count = sum(len(rows) for _, rows in notices)
+    where = f" theo {notices[0][0]}" if len(notices) == 1 else ""
+    lines = [f"Đồng chí {alone} hiện không trực tiếp phụ trách nhiệm vụ nào."] if alone else []
+    lines.append(f"{unit} phối hợp {count} nhiệm vụ{where} (đơn vị chủ trì báo cáo tiến độ):")
+    for title, rows in notices:
+        if len(notices) > 1:
+            lines.append(f"{title}:")
+        for ref, text, due, lead in rows:
+            deadline = "hạn " + date_vn(due) if due else "không có thời hạn"
+            lines.append(f"• Mục {ref} (phối hợp): {short_title(text, for_lead=False)} — chủ trì: "
+                         f"{lead or 'chưa xác định'}; {deadline}")
+    lines.append(f"Khi có phần việc cần báo, đồng chí gõ, ví dụ: “phối hợp {notices[0][1][0][0]}: đã gửi ý kiến”.")
     return vn("\n".join(lines))
 
 

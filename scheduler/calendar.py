@@ -123,6 +123,29 @@ class WorkingCalendar:
             return "ngày " + kind if kind.startswith("nghỉ") else f"ngày nghỉ {kind}"
         return _WEEKDAY_NAMES[day.weekday()]
 
+    def days_off_phrase(self, first: dt.date, last: dt.date) -> str:
+        """What the days off `first`..`last` are, day by day, as a person says them: "nghỉ cuối tuần, nghỉ bù 31/08
+        và Quốc khánh 01–02/09"; "nghỉ Tết" when one holiday spans the whole break. A weekend is "cuối tuần", not
+        the holiday that follows it."""
+        runs: list[tuple[str, dt.date, dt.date]] = []  # (kind, first day, last day), in order
+        day = first
+        while day <= last:
+            name = self.holiday_name(day)
+            kind = holiday_kind(name) if name else "cuối tuần"
+            if fold(kind) in ("nghi", "ngay nghi"):
+                kind = "ngày nghỉ"
+            if runs and runs[-1][0] == kind:
+                runs[-1] = (kind, runs[-1][1], day)
+            else:
+                runs.append((kind, day, day))
+            day += dt.timedelta(days=1)
+        if len(runs) == 1 and runs[0][0] != "cuối tuần":
+            kind = runs[0][0]
+            return kind if kind.startswith("nghỉ") else f"nghỉ {kind}"
+        labels = [_run_label(kind, start, end) for kind, start, end in runs]
+        phrase = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " và " + labels[-1]
+        return phrase if phrase.startswith("nghỉ") else f"nghỉ {phrase}"
+
     def public_holidays(self, year: int) -> list[tuple[dt.date, str]]:
         """The year's days off other than weekends (package holidays and admin days off), with their names."""
         known = holidays.country_holidays("VN", language="vi", years=year)
@@ -204,6 +227,24 @@ class WorkingCalendar:
     def is_on_time(self, due_on: dt.date, done_on: dt.date) -> bool:
         """Finished on time under the same rule reminders use (for /tonghop and the Excel report)."""
         return done_on <= self.effective_deadline(due_on)
+
+
+def _run_label(kind: str, start: dt.date, end: dt.date) -> str:
+    """One holiday's days in a break: "Quốc khánh 01–02/09"; "nghỉ bù Tết 12/02" → "nghỉ bù 12/02" (the holiday it
+    makes up for is named beside it); a holiday named by its date ("lễ 30/4") needs no date."""
+    if kind == "cuối tuần":
+        return kind
+    if kind.startswith("nghỉ bù"):
+        kind = "nghỉ bù"
+    if start == end and kind.endswith(f" {start.day}/{start.month}"):
+        return kind
+    if start == end:
+        days = f"{start:%d/%m}"
+    elif start.month == end.month:
+        days = f"{start:%d}–{end:%d/%m}"
+    else:
+        days = f"{start:%d/%m}–{end:%d/%m}"
+    return f"{kind} {days}"
 
 
 _corrected: weakref.WeakKeyDictionary[WorkingCalendar, tuple[CalendarDays, WorkingCalendar]] = (

@@ -1857,17 +1857,14 @@ BREAK_DAYS = 3  # more days off than a weekend ahead: the last digest before the
 
 
 def _break_ahead(day: dt.date, calendar: WorkingCalendar) -> tuple[dt.date, str, dt.date] | None:
-    """(first day off, why, the next working day) when `day` is the last working day before a break of more than
-    BREAK_DAYS days off (Tết, 30/4–1/5 with a weekend); the break is named by its first holiday (not by a weekend
-    day in it)."""
+    """(first day off, what the days off are, the next working day) when `day` is the last working day before a
+    break of more than BREAK_DAYS days off (Tết, 30/4–1/5 with a weekend), said day by day ("nghỉ cuối tuần,
+    nghỉ bù 31/08 và Quốc khánh 01–02/09")."""
     after = calendar.next_working_day(day)
     if (after - day).days - 1 <= BREAK_DAYS:
         return None
     first_off = day + dt.timedelta(days=1)
-    days_off = [first_off + dt.timedelta(days=d) for d in range((after - first_off).days)]
-    holiday = next((d for d in days_off if calendar.holiday_name(d)), None)
-    reason = (calendar.day_off_reason(holiday) if holiday is not None else None) or "ngày nghỉ"
-    return first_off, reason, after
+    return first_off, calendar.days_off_phrase(first_off, after - dt.timedelta(days=1)), after
 
 
 def _with_break_ahead(view: DigestView, calendar: WorkingCalendar,

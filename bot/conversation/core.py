@@ -27,6 +27,7 @@ from bot.conversation import (
     office,
     reports,
     status,
+    supporting,
     withdraw,
     workdays,
 )
@@ -137,7 +138,7 @@ class Conversation:
                 handler = {
                     "huongdan": enroll.help_command, "help": enroll.help_command, "trogiup": enroll.help_command,
                     "moi": enroll.invite,
-                    "kenh": enroll.choose_channel, "viec": status.my_tasks, "tonghop": reports.summary,
+                    "kenh": enroll.choose_channel, "viec": supporting.my_tasks, "tonghop": reports.summary,
                     "baocao": report_alias,
                     "nghi": leave.leave, "huy": withdraw.withdraw_command, "loi": delivery.problems,
                     "donvi": reports.unit_summary,
@@ -279,7 +280,7 @@ async def report_alias(conv: Conversation, event: TextIn, args: list[str], perso
     if person.is_admin or person.role == Role.LEADER:
         await reports.summary(conv, event, args, person)
     else:
-        await status.my_tasks(conv, event, args, person)
+        await supporting.my_tasks(conv, event, args, person)
 
 
 # a question about one's own work, on folded text: "đơn vị mình có nhiệm vụ gì?", "tôi còn việc nào chưa xong?",
@@ -323,7 +324,7 @@ async def _on_text(conv: Conversation, event: TextIn, person: Person) -> None:
         await workdays.calendar_command(conv, event, event.text.split()[1:], person)
         return
     if len(words) <= 12 and ASKS_OWN_TASKS.search(" ".join(words)):  # "huyện mình có nhiệm vụ gì?": /viec
-        await status.my_tasks(conv, event, [], person)
+        await supporting.my_tasks(conv, event, [], person)
         return
     if (wished := status.greeting_answer(event.text)) is not None:  # "chúc mừng năm mới": one courteous line
         await conv.say(event, wished)

@@ -17,7 +17,14 @@ from sqlalchemy.orm import Session, selectinload
 from bot import ocrwords, texts
 from bot.conversation import directory
 from bot.conversation.events import Action, FileIn, Inbound, Outgoing, TapIn, TextIn
-from bot.corrections import LEAD, ONLY_FOR_A_DRAFT, CorrectionError, looks_like_correction, parse_corrections
+from bot.corrections import (
+    LEAD,
+    ONLY_FOR_A_DRAFT,
+    CorrectionError,
+    looks_like_correction,
+    parse_corrections,
+    split_roles,
+)
 from bot.datetext import WhenUnclear, parse_when
 from bot.ingest import parse_notice
 from bot.ingest.dates import HOLIDAY
@@ -327,8 +334,9 @@ async def typed_move(conv: Conversation, event: TextIn, person: Person) -> bool:
         # item no confirmed notice has is the draft's
         return False
     share = move["share"]
+    unit_words = split_roles(move["unit"])[0]  # "sang Ban Đô thị chủ trì": the role is no part of the name
     if person.role not in (Role.ADMIN, Role.LEADER):
-        asked = await ctx.db.run(ask_move, by=person, item_ref=move["ref"], unit_words=move["unit"],
+        asked = await ctx.db.run(ask_move, by=person, item_ref=move["ref"], unit_words=unit_words,
                                  now=ctx.clock.now(), from_words=share)
         if asked is None:  # not a unit after "sang"/"cho": read as before (progress, a question)
             return False
@@ -338,7 +346,7 @@ async def typed_move(conv: Conversation, event: TextIn, person: Person) -> bool:
         if asked.head is not None:  # the head answering for the unit's tasks hears of it too, once
             await conv.notify(asked.head, Outgoing(text=texts.move_asked_to_head(asked.head.full_name, asked)))
         return True
-    moved = await ctx.db.run(move_lead, by=person, item_ref=move["ref"], unit_words=move["unit"],
+    moved = await ctx.db.run(move_lead, by=person, item_ref=move["ref"], unit_words=unit_words,
                              now=ctx.clock.now(), from_words=share)
     said = texts.lead_moved_text(moved)
     if draft_id is not None:  # (probe 24, F9) the confirmed task moved, never the draft's; said so
@@ -462,7 +470,7 @@ async def confirmed_lead(conv: Conversation, event: TextIn, person: Person) -> b
     lead = LEAD.match(text)
     if lead is None or "," in lead["ref"] or not lead["value"]:
         return False
-    value = lead["value"].strip(" .")
+    value = split_roles(lead["value"])[0].strip(" .")
     if _STATUS_WORDS.search(fold(value)):
         return False
     unit = await ctx.db.run(unit_named, value)

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from bot.corrections import LOOKS_LIKE_CORRECTION, CorrectionError, parse_corrections
+from bot.corrections import LOOKS_LIKE_CORRECTION, CorrectionError, looks_like_correction, parse_corrections
 from storage.corrections import Correction
 from storage.parsed import ParsedTask
 
@@ -248,3 +248,29 @@ def test_a_same_as_that_does_not_read_is_no_unit_name(typed: str) -> None:
 def test_a_reason_or_polite_words_are_not_part_of_a_unit(typed: str, field: str, unit: str) -> None:
     # probe 23, F9: "thêm UBND xã Hiệp Thạnh ạ" stored "… Hiệp Thạnh ạ"; "bỏ … vì không liên quan" echoed the reason
     assert parse_corrections(typed, today=TODAY) == [Correction(target="1", field=field, value=(unit,))]
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("nhiệm vụ 1 giao Văn phòng chủ trì", [("lead", ("Văn phòng",))]),
+    ("1: Văn phòng chủ trì thực hiện", [("lead", ("Văn phòng",))]),
+    ("1: Văn phòng thực hiện", [("lead", ("Văn phòng",))]),
+    ("1 Văn phòng chủ trì", [("lead", ("Văn phòng",))]),
+    ("nhiệm vụ 1 do Văn phòng chủ trì thực hiện", [("lead", ("Văn phòng",))]),
+    ("chuyển 1 sang Văn phòng chủ trì", [("lead", ("Văn phòng",))]),
+    ("1 chuyển Văn phòng chủ trì", [("lead", ("Văn phòng",))]),
+    ("giao Văn phòng chủ trì nhiệm vụ 1", [("lead", ("Văn phòng",))]),
+    ("1 giao Văn phòng chủ trì, Sở Ngoại vụ phối hợp", [("lead", ("Văn phòng",)), ("support", ("Sở Ngoại vụ",))]),
+    ("1 giao Văn phòng chủ trì, phối hợp với Sở Ngoại vụ", [("lead", ("Văn phòng",)), ("support", ("Sở Ngoại vụ",))]),
+    ("1: Văn phòng chủ trì, Sở A và Sở B cùng phối hợp", [("lead", ("Văn phòng",)), ("support", ("Sở A", "Sở B"))]),
+    ("giao Văn phòng chủ trì, Sở Ngoại vụ phối hợp nhiệm vụ 1",
+     [("lead", ("Văn phòng",)), ("support", ("Sở Ngoại vụ",))]),
+    ("1 giao Văn phòng và Sở Ngoại vụ chủ trì", [("lead", ("Văn phòng", "Sở Ngoại vụ"))]),
+])
+def test_a_unit_typed_with_its_role_is_the_unit_alone(typed: str, expected: list[tuple[str, object]]) -> None:
+    # probe 25 #7: "nhiệm vụ 1 giao Văn phòng chủ trì" set the lead to "Văn phòng chủ trì"
+    got = parse_corrections(typed, today=TODAY)
+    assert [(c.target, c.field, c.value) for c in got] == [("1", field, value) for field, value in expected]
+
+
+def test_a_line_that_goes_on_after_the_role_is_not_read_as_a_lead() -> None:
+    assert not looks_like_correction("2.1 Văn phòng chủ trì đã xong")

@@ -61,10 +61,10 @@ def test_a_colleague_covering_is_named_once_when_every_line_is_theirs() -> None:
 def test_the_break_ahead_is_said_once_at_the_end() -> None:
     ahead = DigestView(digest_id=1, day=dt.date(2027, 2, 3), recipient_name="Nguyễn Văn Công",
                        lines=(line("II.5", category="due_soon", due=dt.date(2027, 2, 5)),),
-                       break_ahead=(dt.date(2027, 2, 4), "ngày nghỉ Tết", dt.date(2027, 2, 11)))
+                       break_ahead=(dt.date(2027, 2, 4), "nghỉ Tết", dt.date(2027, 2, 11)))
     text = texts.digest_text(ahead, buttons=True)
-    assert text.endswith("(Từ 04/02/2027 là ngày nghỉ Tết; Nhắc việc tạm nghỉ và nhắc tiếp vào thứ Năm, "
-                         "11/02/2027.)")
+    assert text.endswith("(Từ thứ Năm 04/02 đến hết thứ Tư 10/02/2027 nghỉ Tết; Nhắc việc tạm nghỉ và nhắc tiếp "
+                         "vào thứ Năm, 11/02/2027.)")
 
 
 def test_a_draft_task_shown_whole_says_where_a_deadline_on_a_day_off_runs() -> None:

@@ -126,3 +126,21 @@ def test_working_day_arithmetic_both_ways() -> None:
     assert cal.subtract_working_days(dt.date(2026, 2, 23), 1) == dt.date(2026, 2, 13)  # across Tết 2026
     assert cal.previous_working_day(dt.date(2026, 3, 9)) == dt.date(2026, 3, 6)
     assert cal.add_working_days(dt.date(2026, 2, 13), 1) == dt.date(2026, 2, 23)
+
+
+@pytest.mark.parametrize(("first", "last", "phrase"), [
+    # probe 25: the weekend before the 2026 nghỉ bù (31/08, for Saturday 22/08) is not itself "nghỉ bù"
+    (dt.date(2026, 8, 29), dt.date(2026, 9, 2), "nghỉ cuối tuần, nghỉ bù 31/08 và Quốc khánh 01–02/09"),
+    (dt.date(2027, 2, 4), dt.date(2027, 2, 10), "nghỉ Tết"),  # one holiday over the whole break
+    (dt.date(2027, 4, 30), dt.date(2027, 5, 3), "nghỉ lễ 30/4, Quốc tế Lao động 1/5, cuối tuần và nghỉ bù 03/05"),
+    (dt.date(2026, 8, 31), dt.date(2026, 9, 2), "nghỉ bù 31/08 và Quốc khánh 01–02/09"),
+])
+def test_a_break_is_named_day_by_day(first: dt.date, last: dt.date, phrase: str) -> None:
+    assert cal.days_off_phrase(first, last) == phrase
+
+
+def test_an_unnamed_admin_break_is_just_days_off() -> None:
+    days = CalendarDays(days_off=frozenset({dt.date(2026, 10, 12), dt.date(2026, 10, 13)}), working_days=frozenset())
+    corrected = cal.with_days(days)
+    assert corrected.days_off_phrase(dt.date(2026, 10, 10), dt.date(2026, 10, 13)) == (
+        "nghỉ cuối tuần và ngày nghỉ 12–13/10")

@@ -417,7 +417,19 @@ async def test_the_last_digest_before_tet_says_when_reminders_resume(migrated_db
     await mornings(db, sender, dt.date(2027, 1, 29), dt.date(2027, 2, 3))
     views = {v.day: v for v in sender.to(HEAD_BDV)}
     assert views[dt.date(2027, 1, 29)].break_ahead is None, "a weekend is no break"
-    assert views[dt.date(2027, 2, 3)].break_ahead == (dt.date(2027, 2, 4), "ngày nghỉ Tết", dt.date(2027, 2, 11))
+    assert views[dt.date(2027, 2, 3)].break_ahead == (dt.date(2027, 2, 4), "nghỉ Tết", dt.date(2027, 2, 11))
+
+
+async def test_the_weekend_before_a_day_off_is_not_called_nghi_bu(migrated_db: Database) -> None:
+    """Probe 25: on Fri 28/08/2026 the note said "Từ 29/08/2026 là ngày nghỉ bù" — 29/08 is a Saturday; the nghỉ
+    bù is Mon 31/08 (for Sat 22/08), then Quốc khánh 01–02/09."""
+    db = migrated_db
+    register(db, [task("1", dt.date(2026, 8, 28))], at=local(2026, 8, 17, 9, 0))
+    sender = RecordingSender()
+    await mornings(db, sender, dt.date(2026, 8, 28), dt.date(2026, 8, 28))
+    views = {v.day: v for v in sender.to(HEAD_BDV)}
+    assert views[dt.date(2026, 8, 28)].break_ahead == (
+        dt.date(2026, 8, 29), "nghỉ cuối tuần, nghỉ bù 31/08 và Quốc khánh 01–02/09", dt.date(2026, 9, 3))
 
 
 async def test_a_digest_names_a_notice_without_number_or_date_by_its_meeting_day(migrated_db: Database) -> None:
