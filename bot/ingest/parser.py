@@ -638,6 +638,9 @@ PASS_ON_RE = re.compile(PASS_ON, re.U)
 CLOSING_LINE = re.compile(
     r"^(?!" + PASS_ON + r")(?:(?:Văn\s*phòng|VP)[^.;:]{0,80}?\b(?:theo\s*dõi|đôn\s*đốc)\b[^.;:]{0,80}\.?|"
     r"(?:Yêu\s*cầu|Đề\s*nghị)\s[^.;:]{0,120}?\bnghiêm\s*túc\b[^.;:]{0,80}|"
+    # (the addressees of the call may be a ';' list: "Yêu cầu Thủ trưởng các sở, ban, ngành; Chủ tịch Ủy ban nhân dân
+    # các xã, phường; người đứng đầu … nghiêm túc tổ chức triển khai thực hiện./.")
+    r"(?:Yêu\s*cầu|Đề\s*nghị)\s[^.:]{0,240}?\bnghiêm\s*túc\s+(?:tổ\s*chức\s+)?(?:triển\s*khai\s*)?thực\s*hiện(?=\./\.)|"
     # "Yêu cầu A, B, C triển khai thực hiện./.", "Ủy ban nhân dân tỉnh yêu cầu A, B triển khai thực hiện./.":
     # the call to carry out what was said above
     r"(?:[A-ZĐÀ-Ỹ][^.;:]{0,80}?\s(?:yêu\s*cầu|đề\s*nghị)|Yêu\s*cầu|Đề\s*nghị)\s[^.;:]{0,200}?\s"
@@ -853,7 +856,7 @@ DIRECTIVE_TEXT = re.compile(
     r"hoàn\s*thành|kiểm\s*tra|nghiên\s*cứu|đề\s*xuất|làm\s*rõ|cải\s*tiến|bảo\s*đảm|đảm\s*bảo|nâng\s*cao|"
     r"theo\s*dõi|hướng\s*dẫn|phối\s*hợp|cần|phải)\b", re.I | re.U)
 CLOSING = re.compile(r"^(?!" + PASS_ON + r")(?:Căn\s*cứ\s*(?:nội\s*dung\s*)?Thông\s*báo|"
-                     r"Căn\s*cứ\s*(?:nội\s*dung|ý\s*kiến)\s*(?:này|trên)|Văn\s*phòng.*thông\s*báo\s*(?:để|ý\s*kiến)|"
+                     r"Căn\s*cứ\s*(?:nội\s*dung|ý\s*kiến)\s*(?:(?:chỉ\s*đạo|kết\s*luận)\s*)?(?:này|(?:nêu\s*)?trên)|Văn\s*phòng.*thông\s*báo\s*(?:để|ý\s*kiến)|"
                      r"Trân\s*trọng|.*(?:biết,?\s*(?:thực\s*hiện|phối\s*hợp)|biết\s*và\s*thực\s*hiện)\s*\./\.|"
                      # the articles every decision ends with: entry into force, who executes it, what it issues
                      r".*có\s*hiệu\s*lực(?:\s*thi\s*hành)?\s*(?:kể\s*)?từ\s*ngày|.*chịu\s*trách\s*nhiệm\s*thi\s*hành|"

@@ -1,0 +1,55 @@
+"""Round 31 (issue 8, batch-zg's error kinds): closing calls, Party resolutions' unassigned solutions, dotted numbers.
+
+Every snippet is a short example of a phrasing pattern, written for the test (no document's text)."""
+
+from __future__ import annotations
+
+from bot.ingest import parse_notice
+from storage.parsed import ParsedTask
+
+LETTER_HEAD = """ỦY BAN NHÂN DÂN
+TỈNH AN BÌNH
+Số: 512/UBND-KT
+V/v triển khai quản lý chợ
+An Bình, ngày 10 tháng 3 năm 2026
+Kính gửi:
+- Sở Công Thương;
+- UBND các xã, phường.
+"""
+
+SIGNATURE = """Nơi nhận:
+- Như trên;
+- Lưu: VT.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Trần Văn Bình
+"""
+
+
+def _tasks(body: str, *, head: str = LETTER_HEAD, tail: str = SIGNATURE) -> list[ParsedTask]:
+    return list(parse_notice(head + body + tail).tasks)
+
+
+# ---------------------------------------------------------------- closing calls that are no task
+
+
+def test_closing_call_to_a_semicolon_list_of_heads_is_no_task() -> None:
+    body = """Chủ tịch UBND tỉnh có ý kiến như sau:
+1. Giao Sở Công Thương rà soát các chợ xuống cấp, báo cáo UBND tỉnh trước ngày 30/4/2026.
+2. UBND các xã, phường kiểm tra việc thu phí tại các chợ trên địa bàn.
+Yêu cầu Giám đốc các sở, ban, ngành; Chủ tịch UBND các xã, phường; người đứng đầu các đơn vị có liên quan
+nghiêm túc tổ chức triển khai thực hiện./.
+"""
+    texts = [t.text for t in _tasks(body)]
+    assert len(texts) == 2, texts
+    assert not any("nghiêm túc" in t for t in texts)
+
+
+def test_carry_out_on_the_direction_above_is_no_task() -> None:
+    body = """Xét đề nghị của Sở Công Thương, Chủ tịch UBND tỉnh có ý kiến chỉ đạo như sau:
+Giao Sở Công Thương chủ trì, phối hợp với Sở Tài chính tham mưu UBND tỉnh phương án sắp xếp các chợ, trình trước ngày 15/5/2026.
+Căn cứ ý kiến chỉ đạo trên, Sở Công Thương và các đơn vị liên quan triển khai thực hiện./.
+"""
+    texts = [t.text for t in _tasks(body)]
+    assert len(texts) == 1, texts
+    assert texts[0].startswith("Giao Sở Công Thương")
