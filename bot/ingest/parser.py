@@ -205,8 +205,10 @@ def lines_of(text: str) -> list[str]:
 
 # ---------------------------------------------------------------- metadata
 
-# ("Số: 12/2024/QĐ-UBND": a legal document's number carries its year; "Số: 91 /UBND -TH": spaces inside the symbol)
-NUMBER_RE = re.compile(r"(?:^|\s)Số\s*[:.]?\s*(?P<n>\d{0,6}(?:\s*/\s*(?:19|20)\d\d)?\s*[/-]\s*[A-ZĐ][A-Za-zĐđ0-9&.\-/]*"
+# ("Số: 12/2024/QĐ-UBND": a legal document's number carries its year; "Số: 91 /UBND -TH": spaces inside the symbol;
+# "Số: 66.3/2025/NQ-CP": one of a numbered series of resolutions)
+NUMBER_RE = re.compile(r"(?:^|\s)Số\s*[:.]?\s*(?P<n>\d{0,6}(?:\.\d{1,3}(?=\s*/))?(?:\s*/\s*(?:19|20)\d\d)?\s*[/-]\s*"
+                       r"[A-ZĐ][A-Za-zĐđ0-9&.\-/]*"
                        r"(?:[ \t]+[/-][ \t]*[A-ZĐ][A-Za-zĐđ0-9&.\-/]*)*)(?![a-zà-ỹ])", re.U | re.M)
 PLACE_DATE_RE = re.compile(r"(?P<place>[A-ZĐ][^\n,]{1,40}),\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})\s*"
                            r"năm\s*(?P<y>\d{4})", re.U)

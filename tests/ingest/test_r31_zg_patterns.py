@@ -53,3 +53,22 @@ Căn cứ ý kiến chỉ đạo trên, Sở Công Thương và các đơn vị 
     texts = [t.text for t in _tasks(body)]
     assert len(texts) == 1, texts
     assert texts[0].startswith("Giao Sở Công Thương")
+
+
+# ---------------------------------------------------------------- metadata
+
+
+def test_number_of_a_series_with_a_dot_is_read_whole() -> None:
+    head = """CHÍNH PHỦ
+Số: 12.4/2026/NQ-CP
+Hà Nội, ngày 05 tháng 2 năm 2026
+NGHỊ QUYẾT
+Về việc tháo gỡ vướng mắc trong quản lý chợ
+"""
+    notice = parse_notice(head + "Điều 1. Bộ Công Thương hướng dẫn các địa phương sắp xếp chợ.\n" + SIGNATURE)
+    assert notice.number == "12.4/2026/NQ-CP"
+
+
+def test_plain_number_is_unchanged() -> None:
+    notice = parse_notice(LETTER_HEAD + "Giao Sở Công Thương rà soát các chợ.\n" + SIGNATURE)
+    assert notice.number == "512/UBND-KT"
