@@ -3246,7 +3246,8 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
             child = Node(kind=child.kind, label=child.label, rank=child.rank,
                          lines=child.lines[: len(child.lines) - sum(len(p) for p in extra)],
                          parent=child.parent, children=child.children)
-        topic_only = bool(extra) and len(child.lines) == 1 and child.head.rstrip().endswith(":")
+        topic_only = bool(extra) and len(child.lines) == 1 and (
+            child.head.rstrip().endswith(":") or _title_over_work(child, issued_on=issued_on))
         text = child.text
         head_class = _is_directive_heading(child.head) if child.kind in ("roman", "heading") or child.children \
             else False if _titled(child) and _is_directive_heading(child.head) is False else None
@@ -3662,13 +3663,16 @@ def _not_a_task(text: str, node: Node) -> bool:
             or all(heading_units(c.text.strip().rstrip(";.,")) for c in node.children)):
         return True  # "Các đơn vị được kiểm tra gồm:" and the list of names below
     if not node.children and len(node.lines) == 1 and UNIT_START.match(text):
-        name = text.strip().rstrip(";.,")
+        # (a member named with its field: "- Sở Xây dựng (đối với tài sản kết cấu hạ tầng đô thị);" under "Giao các
+        # sở … gồm:")
+        name = SCOPE_AFTER_NAME.sub("", text.strip().rstrip(";.,"))
         if re.match(r"(?:Các|Những)\s", name) and len(name.split()) > 5:
             return False  # "Các doanh nghiệp cam kết tiến độ bằng văn bản": a group, then its work
         return ":" not in name and bool(heading_units(name))
     return False
 
 
+SCOPE_AFTER_NAME = re.compile(r"\s*\((?:đối\s*với|phụ\s*trách|về|trong\s*lĩnh\s*vực|lĩnh\s*vực)\s[^()]{2,400}\)$", re.U)
 APPENDIX_POINTER = re.compile(r"được\s*(?:xác\s*định|nêu|liệt\s*kê|quy\s*định)\s*(?:cụ\s*thể\s*|chi\s*tiết\s*)?tại\s*"
                               r"(?:các\s*)?Phụ\s*lục", re.I | re.U)
 # "1. Yêu cầu đối với các tổ chức, cá nhân khai thác khoáng sản." over its items: whose items they are, not work
@@ -3683,6 +3687,20 @@ PARAGRAPH_ASK = re.compile(r"^(?:Giao|Đề\s*nghị|Yêu\s*cầu)\s+(?:cho\s+)?
 # tháng,"
 PARAGRAPH_FRAME = re.compile(r"^(?:Định\s*kỳ\s+(?:(?:hằng|hàng)\s+)?(?:\d{1,2}\s+)?|(?:Hằng|Hàng)\s+)"
                              r"(?:năm|quý|tháng|tuần)\s*,\s+", re.U)
+
+
+TITLE_MAX = 160  # characters of an item's first line, for it to be a title over the paragraphs below it
+
+
+def _title_over_work(item: Node, *, issued_on: dt.date | None) -> bool:
+    """A plan's item whose first line is its target or title and whose paragraphs below each name their doer: "4.
+    Hoàn thành di dời 01 khu công nghiệp … ." / "UBND phường X chủ trì, … hoàn thành trong quý IV năm 2026.", "6. Tỷ
+    lệ … đạt chuẩn 100%." / "Ban Quản lý … triển khai …": the paragraphs are the work, the line only says what for
+    (no doer, no deadline, no ask of its own)."""
+    line = item.lines[0].strip()
+    return not item.children and len(line) <= TITLE_MAX and line.endswith(".") and line.count(".") == 1 and \
+        not find_leads(line) and pick_deadline(line, issued_on=issued_on) is None and not _asks_a_unit(line) and \
+        not DIRECTIVE_CUE.search(line)
 
 
 def _paragraph_parts(node: Node) -> list[list[str]]:

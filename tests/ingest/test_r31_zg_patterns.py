@@ -72,3 +72,58 @@ Về việc tháo gỡ vướng mắc trong quản lý chợ
 def test_plain_number_is_unchanged() -> None:
     notice = parse_notice(LETTER_HEAD + "Giao Sở Công Thương rà soát các chợ.\n" + SIGNATURE)
     assert notice.number == "512/UBND-KT"
+
+
+# ---------------------------------------------------------------- a plan's target over the paragraph that does it
+
+PLAN_HEAD = """ỦY BAN NHÂN DÂN
+TỈNH AN BÌNH
+Số: 45/KH-UBND
+An Bình, ngày 10 tháng 3 năm 2026
+KẾ HOẠCH
+Phát triển hệ thống chợ năm 2026
+"""
+
+
+def test_target_line_over_a_paragraph_with_its_doer_is_no_task() -> None:
+    body = """II. NHIỆM VỤ
+1. Hoàn thành di dời 02 chợ tạm ra khỏi khu dân cư.
+UBND phường Bắc Sơn chủ trì, phối hợp với Sở Xây dựng thực hiện di dời các hộ kinh doanh tới vị trí mới, hoàn thành trong quý IV năm 2026.
+2. Tỷ lệ chợ có hệ thống phòng cháy đạt chuẩn 100%.
+Sở Công Thương hướng dẫn các ban quản lý chợ lắp đặt thiết bị phòng cháy, chữa cháy theo quy định.
+III. TỔ CHỨC THỰC HIỆN
+Căn cứ Kế hoạch này, các sở, ban, ngành của tỉnh, UBND các xã, phường tổ chức thực hiện.
+"""
+    tasks = _tasks(body, head=PLAN_HEAD)
+    texts = [t.text for t in tasks]
+    assert not any(t.startswith(("Hoàn thành di dời", "Tỷ lệ chợ")) for t in texts), texts
+    assert texts[0].startswith("UBND phường Bắc Sơn") and texts[1].startswith("Sở Công Thương"), texts
+    assert list(tasks[0].lead) == ["UBND phường Bắc Sơn"]
+
+
+def test_work_line_with_its_own_deadline_stays_a_task() -> None:
+    body = """II. NHIỆM VỤ
+1. Rà soát quy hoạch mạng lưới chợ, hoàn thành trước ngày 30/6/2026.
+Sở Công Thương chủ trì, phối hợp với UBND các xã, phường tổng hợp kết quả rà soát, báo cáo UBND tỉnh.
+"""
+    texts = [t.text for t in _tasks(body, head=PLAN_HEAD)]
+    assert len(texts) == 2, texts
+
+
+# ---------------------------------------------------------------- members named with their field
+
+
+def test_members_named_with_their_field_are_no_tasks() -> None:
+    body = """II. NHIỆM VỤ
+1. Các sở quản lý chuyên ngành
+Giao các sở quản lý chuyên ngành theo lĩnh vực gồm:
+- Sở Công Thương (đối với hạ tầng chợ, trung tâm thương mại);
+- Sở Xây dựng (đối với tài sản kết cấu hạ tầng đô thị, hạ tầng giao thông đường bộ, hạ tầng cấp nước, thoát nước);
+- Sở Văn hóa, Thể thao và Du lịch (đối với hạ tầng văn hóa, thể thao).
+Có trách nhiệm:
+a) Chủ trì rà soát, thống kê tài sản hạ tầng thuộc phạm vi quản lý.
+b) Hướng dẫn các đơn vị quản lý tài sản thực hiện việc báo cáo.
+2. UBND các xã, phường kiểm tra việc thu phí tại các chợ trên địa bàn.
+"""
+    texts = [t.text for t in _tasks(body, head=PLAN_HEAD)]
+    assert not any(t.startswith(("Sở Công Thương", "Sở Xây dựng")) for t in texts), texts
