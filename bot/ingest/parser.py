@@ -862,7 +862,12 @@ CLOSING = re.compile(r"^(?!" + PASS_ON + r")(?:Căn\s*cứ\s*(?:nội\s*dung\s*)
                      r"Trân\s*trọng|.*(?:biết,?\s*(?:thực\s*hiện|phối\s*hợp)|biết\s*và\s*thực\s*hiện)\s*\./\.|"
                      # the articles every decision ends with: entry into force, who executes it, what it issues
                      r".*có\s*hiệu\s*lực(?:\s*thi\s*hành)?\s*(?:kể\s*)?từ\s*ngày|.*chịu\s*trách\s*nhiệm\s*thi\s*hành|"
-                     r"(?:Điều\s*\d+\.\s*)?Ban\s*hành\s*kèm\s*theo)",
+                     r"(?:Điều\s*\d+\.\s*)?Ban\s*hành\s*kèm\s*theo|"
+                     # the enacting formula above a decree's or resolution's articles: "Chính phủ ban hành Nghị quyết
+                     # quy định xử lý …", "Bộ trưởng Bộ Tài chính ban hành Thông tư hướng dẫn …"
+                     r"(?:Chính\s*phủ|Thủ\s*tướng\s*Chính\s*phủ|Bộ\s*trưởng\s*Bộ\s[^.;:,]{2,60}?|"
+                     r"(?:Hội\s*đồng|Ủy\s*ban|Uỷ\s*ban)\s*nhân\s*dân\s[^.;:,]{2,40}?)\s+ban\s*hành\s+"
+                     r"(?:Nghị\s*quyết|Nghị\s*định|Thông\s*tư)\s+(?:quy\s*định|hướng\s*dẫn|về|sửa\s*đổi)\b[^;:]*\.\s*$)",
                      re.I | re.U)
 BACKGROUND = re.compile(r"^(?:Thực\s*hiện|Căn\s*cứ|Xét|Theo|Ngày\s*\d|Tiếp\s*theo|Để\s*|Sau\s*khi|Tham\s*dự|"
                         r"Trên\s*cơ\s*sở|(?:Sáng|Chiều|Tối)\s*(?:ngày|nay)|Tại\s*(?:cuộc\s*họp|hội\s*nghị|buổi)|"
@@ -3069,6 +3074,11 @@ def _same_units(a: list[str], b: list[str]) -> bool:
 GROUP_NAME = re.compile(r"(?:\S+\s+){0,3}?(?:các|những|mọi)\s", re.I)
 
 
+# a duty that opens with the role of the unit named above it, not a unit of its own: "- Là cơ quan thường trực, có
+# trách nhiệm tổng hợp …", "- Là cơ quan đầu mối tham mưu …"
+ROLE_OPENING = re.compile(r"^Là\s+(?:cơ\s*quan|đơn\s*vị)\s+(?:thường\s*trực|đầu\s*mối|chủ\s*trì|tham\s*mưu)\b", re.U)
+
+
 def _task(ref: str, text: str, *, issued_on: dt.date | None, ctx: _Context, parent: str | None,
           depth: int, leads: list[str] | None = None, inherited_due: tuple[dt.date, str] | None = None
           ) -> ParsedTask:
@@ -3076,6 +3086,8 @@ def _task(ref: str, text: str, *, issued_on: dt.date | None, ctx: _Context, pare
         own_leads, strength = find_leads_ranked(text)
         # the parent's named unit beats a weak mention deep in the item ("… các đơn vị …")
         leads = own_leads if strength >= STRONG or not ctx.explicit else []
+        if ctx.explicit and ctx.leads and ROLE_OPENING.match(text):
+            leads = []  # "1. Sở Công Thương" / "- Là cơ quan thường trực, có trách nhiệm …": the heading's unit
         if ctx.owned and leads and not _unit_opens_with_work(text):
             leads = []  # "…; yêu cầu các cơ sở sản xuất …" inside a bullet: the group's owners ask it
     if is_generic_reference(leads) and ctx.leads and _may_point_back(leads, ctx.leads):
@@ -3256,7 +3268,7 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
             # chịu trách nhiệm …"); not "Thành lập …", not "Điều 2. Thời hạn ủy quyền"
             head_class = (_is_directive_heading(child.head) is not False if _titled(child) else True) and (
                 bool(DIRECTIVE_CUE.search(child.head[:120])) or _unit_opens_with_work(child.head)) and \
-                not _unit_not_at_work(child.head)
+                not _unit_not_at_work(child.head) or _charged_article(child)
         child_directive = directive if head_class is None else head_class
         if guidance and not directive:
             # guidance on the law: an item is work only where it asks a unit ("a) Đề nghị Thủ trưởng các đơn vị …:",
@@ -3331,6 +3343,10 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
                 out.append(_task(ref, body_text, issued_on=issued_on, ctx=child_ctx, parent=ref_prefix or None,
                                  depth=child.rank, inherited_due=inherited_due,
                                  leads=own if strength >= STRONG else None))
+            elif emit and _charged_article(child):
+                # (the duty without the article's title: "Tổ chức thực hiện")
+                out.append(_task(ref, " ".join(child.lines[1:]), issued_on=issued_on, ctx=ctx,
+                                 parent=ref_prefix or None, depth=child.rank, inherited_due=inherited_due))
             elif emit and len(text) >= 12:
                 # (an item whose doers a sub-heading after it names — "2. Cơ quan chủ trì: X" — is theirs)
                 owned = bool(child.owners) and not child.children
@@ -3687,6 +3703,21 @@ PARAGRAPH_ASK = re.compile(r"^(?:Giao|Đề\s*nghị|Yêu\s*cầu)\s+(?:cho\s+)?
 # tháng,"
 PARAGRAPH_FRAME = re.compile(r"^(?:Định\s*kỳ\s+(?:(?:hằng|hàng)\s+)?(?:\d{1,2}\s+)?|(?:Hằng|Hàng)\s+)"
                              r"(?:năm|quý|tháng|tuần)\s*,\s+", re.U)
+
+
+# "X, trong phạm vi chức năng, nhiệm vụ (, quyền hạn) của mình (được giao), có trách nhiệm …"
+WITHIN_REMIT = re.compile(r",?\s*(?:trong|theo)\s*(?:phạm\s*vi\s*)?chức\s*năng,\s*nhiệm\s*vụ"
+                          r"(?:,?\s*(?:và\s*)?quyền\s*hạn)?(?:\s*(?:của\s*mình|được\s*giao))*\s*,?", re.U)
+
+
+def _charged_article(article: Node) -> bool:
+    """"Điều 5. Tổ chức thực hiện" over one paragraph that charges a unit ("Bộ Tư pháp … có trách nhiệm rà soát …"):
+    the article hands out that duty, as it would over numbered items."""
+    body = WITHIN_REMIT.sub("", " ".join(article.lines[1:]))
+    return article.kind == "article" and _titled(article) and not article.children and \
+        _is_directive_heading(article.head) is True and \
+        bool(body) and (_charges_a_unit(body) or _unit_opens_with_work(body)) and not CLOSING.search(body) and \
+        not CLOSING_LINE.match(body)
 
 
 TITLE_MAX = 160  # characters of an item's first line, for it to be a title over the paragraphs below it

@@ -47,7 +47,8 @@ nghiêm túc tổ chức triển khai thực hiện./.
 
 def test_carry_out_on_the_direction_above_is_no_task() -> None:
     body = """Xét đề nghị của Sở Công Thương, Chủ tịch UBND tỉnh có ý kiến chỉ đạo như sau:
-Giao Sở Công Thương chủ trì, phối hợp với Sở Tài chính tham mưu UBND tỉnh phương án sắp xếp các chợ, trình trước ngày 15/5/2026.
+Giao Sở Công Thương chủ trì, phối hợp với Sở Tài chính tham mưu UBND tỉnh phương án sắp xếp các chợ, trình \
+trước ngày 15/5/2026.
 Căn cứ ý kiến chỉ đạo trên, Sở Công Thương và các đơn vị liên quan triển khai thực hiện./.
 """
     texts = [t.text for t in _tasks(body)]
@@ -88,7 +89,8 @@ Phát triển hệ thống chợ năm 2026
 def test_target_line_over_a_paragraph_with_its_doer_is_no_task() -> None:
     body = """II. NHIỆM VỤ
 1. Hoàn thành di dời 02 chợ tạm ra khỏi khu dân cư.
-UBND phường Bắc Sơn chủ trì, phối hợp với Sở Xây dựng thực hiện di dời các hộ kinh doanh tới vị trí mới, hoàn thành trong quý IV năm 2026.
+UBND phường Bắc Sơn chủ trì, phối hợp với Sở Xây dựng thực hiện di dời các hộ kinh doanh tới vị trí mới, hoàn \
+thành trong quý IV năm 2026.
 2. Tỷ lệ chợ có hệ thống phòng cháy đạt chuẩn 100%.
 Sở Công Thương hướng dẫn các ban quản lý chợ lắp đặt thiết bị phòng cháy, chữa cháy theo quy định.
 III. TỔ CHỨC THỰC HIỆN
@@ -127,3 +129,69 @@ b) Hướng dẫn các đơn vị quản lý tài sản thực hiện việc bá
 """
     texts = [t.text for t in _tasks(body, head=PLAN_HEAD)]
     assert not any(t.startswith(("Sở Công Thương", "Sở Xây dựng")) for t in texts), texts
+
+
+# ---------------------------------------------------------------- the enacting formula of a resolution
+
+
+def test_enacting_formula_above_the_articles_is_no_task() -> None:
+    head = """CHÍNH PHỦ
+Số: 21/2026/NQ-CP
+Hà Nội, ngày 05 tháng 2 năm 2026
+NGHỊ QUYẾT
+Về việc tháo gỡ vướng mắc trong quản lý chợ
+Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;
+Theo đề nghị của Bộ trưởng Bộ Công Thương;
+"""
+    body = """Chính phủ ban hành Nghị quyết quy định xử lý vướng mắc trong việc sắp xếp chợ truyền thống theo \
+quy định của Luật Thương mại.
+Điều 1. Phạm vi điều chỉnh
+Nghị quyết này quy định việc xử lý vướng mắc trong sắp xếp chợ truyền thống.
+Điều 2. Tổ chức thực hiện
+Bộ Công Thương có trách nhiệm hướng dẫn các địa phương sắp xếp chợ truyền thống, báo cáo Chính phủ trước ngày 30/6/2026.
+"""
+    texts = [t.text for t in parse_notice(head + body + SIGNATURE).tasks]
+    assert not any(t.startswith("Chính phủ ban hành") for t in texts), texts
+    assert any(t.startswith("Bộ Công Thương có trách nhiệm") for t in texts), texts
+
+
+def test_asked_to_issue_a_decree_stays_a_task() -> None:
+    body = """Chủ tịch UBND tỉnh có ý kiến như sau:
+Đề nghị Ủy ban nhân dân tỉnh An Bình ban hành Nghị quyết về giá dịch vụ chợ, xong trước ngày 30/4/2026.
+"""
+    texts = [t.text for t in _tasks(body)]
+    assert len(texts) == 1, texts
+
+
+def test_one_paragraph_article_charging_a_unit_within_its_remit_is_a_task() -> None:
+    head = """CHÍNH PHỦ
+Số: 22/2026/NQ-CP
+Hà Nội, ngày 05 tháng 2 năm 2026
+NGHỊ QUYẾT
+Về việc tháo gỡ vướng mắc trong quản lý chợ
+"""
+    body = """Điều 1. Phạm vi điều chỉnh
+Nghị quyết này quy định việc xử lý vướng mắc trong sắp xếp chợ truyền thống.
+Điều 2. Tổ chức thực hiện
+Bộ Tư pháp trong phạm vi chức năng, nhiệm vụ của mình có trách nhiệm rà soát, đề xuất sửa đổi quy định về \
+đấu giá quyền thuê ki-ốt tại chợ.
+"""
+    tasks = list(parse_notice(head + body + SIGNATURE).tasks)
+    assert [t.text[:25] for t in tasks] == ["Bộ Tư pháp trong phạm vi "], [t.text for t in tasks]
+    assert list(tasks[0].lead) == ["Bộ Tư pháp"]
+
+
+# ---------------------------------------------------------------- the role of the unit named above
+
+
+def test_duty_opening_with_the_units_role_is_the_headings_unit() -> None:
+    body = """III. TỔ CHỨC THỰC HIỆN
+1. Sở Công Thương
+- Là cơ quan thường trực, có trách nhiệm tổng hợp, theo dõi, đôn đốc các đơn vị thực hiện Kế hoạch.
+- Hướng dẫn các ban quản lý chợ thực hiện nội quy chợ.
+2. Sở Tài chính
+- Tham mưu bố trí kinh phí thực hiện Kế hoạch.
+"""
+    tasks = _tasks(body, head=PLAN_HEAD)
+    role = next(t for t in tasks if t.text.startswith("Là cơ quan thường trực"))
+    assert list(role.lead) == ["Sở Công Thương"]
