@@ -205,8 +205,10 @@ def lines_of(text: str) -> list[str]:
 
 # ---------------------------------------------------------------- metadata
 
-# ("Số: 12/2024/QĐ-UBND": a legal document's number carries its year; "Số: 91 /UBND -TH": spaces inside the symbol)
-NUMBER_RE = re.compile(r"(?:^|\s)Số\s*[:.]?\s*(?P<n>\d{0,6}(?:\s*/\s*(?:19|20)\d\d)?\s*[/-]\s*[A-ZĐ][A-Za-zĐđ0-9&.\-/]*"
+# ("Số: 12/2024/QĐ-UBND": a legal document's number carries its year; "Số: 91 /UBND -TH": spaces inside the symbol;
+# "Số: 66.3/2025/NQ-CP": one of a numbered series of resolutions)
+NUMBER_RE = re.compile(r"(?:^|\s)Số\s*[:.]?\s*(?P<n>\d{0,6}(?:\.\d{1,3}(?=\s*/))?(?:\s*/\s*(?:19|20)\d\d)?\s*[/-]\s*"
+                       r"[A-ZĐ][A-Za-zĐđ0-9&.\-/]*"
                        r"(?:[ \t]+[/-][ \t]*[A-ZĐ][A-Za-zĐđ0-9&.\-/]*)*)(?![a-zà-ỹ])", re.U | re.M)
 PLACE_DATE_RE = re.compile(r"(?P<place>[A-ZĐ][^\n,]{1,40}),\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})\s*"
                            r"năm\s*(?P<y>\d{4})", re.U)
@@ -638,6 +640,9 @@ PASS_ON_RE = re.compile(PASS_ON, re.U)
 CLOSING_LINE = re.compile(
     r"^(?!" + PASS_ON + r")(?:(?:Văn\s*phòng|VP)[^.;:]{0,80}?\b(?:theo\s*dõi|đôn\s*đốc)\b[^.;:]{0,80}\.?|"
     r"(?:Yêu\s*cầu|Đề\s*nghị)\s[^.;:]{0,120}?\bnghiêm\s*túc\b[^.;:]{0,80}|"
+    # (the addressees of the call may be a ';' list: "Yêu cầu Thủ trưởng các sở, ban, ngành; Chủ tịch Ủy ban nhân dân
+    # các xã, phường; người đứng đầu … nghiêm túc tổ chức triển khai thực hiện./.")
+    r"(?:Yêu\s*cầu|Đề\s*nghị)\s[^.:]{0,240}?\bnghiêm\s*túc\s+(?:tổ\s*chức\s+)?(?:triển\s*khai\s*)?thực\s*hiện(?=\./\.)|"
     # "Yêu cầu A, B, C triển khai thực hiện./.", "Ủy ban nhân dân tỉnh yêu cầu A, B triển khai thực hiện./.":
     # the call to carry out what was said above
     r"(?:[A-ZĐÀ-Ỹ][^.;:]{0,80}?\s(?:yêu\s*cầu|đề\s*nghị)|Yêu\s*cầu|Đề\s*nghị)\s[^.;:]{0,200}?\s"
@@ -853,11 +858,16 @@ DIRECTIVE_TEXT = re.compile(
     r"hoàn\s*thành|kiểm\s*tra|nghiên\s*cứu|đề\s*xuất|làm\s*rõ|cải\s*tiến|bảo\s*đảm|đảm\s*bảo|nâng\s*cao|"
     r"theo\s*dõi|hướng\s*dẫn|phối\s*hợp|cần|phải)\b", re.I | re.U)
 CLOSING = re.compile(r"^(?!" + PASS_ON + r")(?:Căn\s*cứ\s*(?:nội\s*dung\s*)?Thông\s*báo|"
-                     r"Căn\s*cứ\s*(?:nội\s*dung|ý\s*kiến)\s*(?:này|trên)|Văn\s*phòng.*thông\s*báo\s*(?:để|ý\s*kiến)|"
+                     r"Căn\s*cứ\s*(?:nội\s*dung|ý\s*kiến)\s*(?:(?:chỉ\s*đạo|kết\s*luận)\s*)?(?:này|(?:nêu\s*)?trên)|Văn\s*phòng.*thông\s*báo\s*(?:để|ý\s*kiến)|"
                      r"Trân\s*trọng|.*(?:biết,?\s*(?:thực\s*hiện|phối\s*hợp)|biết\s*và\s*thực\s*hiện)\s*\./\.|"
                      # the articles every decision ends with: entry into force, who executes it, what it issues
                      r".*có\s*hiệu\s*lực(?:\s*thi\s*hành)?\s*(?:kể\s*)?từ\s*ngày|.*chịu\s*trách\s*nhiệm\s*thi\s*hành|"
-                     r"(?:Điều\s*\d+\.\s*)?Ban\s*hành\s*kèm\s*theo)",
+                     r"(?:Điều\s*\d+\.\s*)?Ban\s*hành\s*kèm\s*theo|"
+                     # the enacting formula above a decree's or resolution's articles: "Chính phủ ban hành Nghị quyết
+                     # quy định xử lý …", "Bộ trưởng Bộ Tài chính ban hành Thông tư hướng dẫn …"
+                     r"(?:Chính\s*phủ|Thủ\s*tướng\s*Chính\s*phủ|Bộ\s*trưởng\s*Bộ\s[^.;:,]{2,60}?|"
+                     r"(?:Hội\s*đồng|Ủy\s*ban|Uỷ\s*ban)\s*nhân\s*dân\s[^.;:,]{2,40}?)\s+ban\s*hành\s+"
+                     r"(?:Nghị\s*quyết|Nghị\s*định|Thông\s*tư)\s+(?:quy\s*định|hướng\s*dẫn|về|sửa\s*đổi)\b[^;:]*\.\s*$)",
                      re.I | re.U)
 BACKGROUND = re.compile(r"^(?:Thực\s*hiện|Căn\s*cứ|Xét|Theo|Ngày\s*\d|Tiếp\s*theo|Để\s*|Sau\s*khi|Tham\s*dự|"
                         r"Trên\s*cơ\s*sở|(?:Sáng|Chiều|Tối)\s*(?:ngày|nay)|Tại\s*(?:cuộc\s*họp|hội\s*nghị|buổi)|"
@@ -3064,6 +3074,11 @@ def _same_units(a: list[str], b: list[str]) -> bool:
 GROUP_NAME = re.compile(r"(?:\S+\s+){0,3}?(?:các|những|mọi)\s", re.I)
 
 
+# a duty that opens with the role of the unit named above it, not a unit of its own: "- Là cơ quan thường trực, có
+# trách nhiệm tổng hợp …", "- Là cơ quan đầu mối tham mưu …"
+ROLE_OPENING = re.compile(r"^Là\s+(?:cơ\s*quan|đơn\s*vị)\s+(?:thường\s*trực|đầu\s*mối|chủ\s*trì|tham\s*mưu)\b", re.U)
+
+
 def _task(ref: str, text: str, *, issued_on: dt.date | None, ctx: _Context, parent: str | None,
           depth: int, leads: list[str] | None = None, inherited_due: tuple[dt.date, str] | None = None
           ) -> ParsedTask:
@@ -3071,6 +3086,8 @@ def _task(ref: str, text: str, *, issued_on: dt.date | None, ctx: _Context, pare
         own_leads, strength = find_leads_ranked(text)
         # the parent's named unit beats a weak mention deep in the item ("… các đơn vị …")
         leads = own_leads if strength >= STRONG or not ctx.explicit else []
+        if ctx.explicit and ctx.leads and ROLE_OPENING.match(text):
+            leads = []  # "1. Sở Công Thương" / "- Là cơ quan thường trực, có trách nhiệm …": the heading's unit
         if ctx.owned and leads and not _unit_opens_with_work(text):
             leads = []  # "…; yêu cầu các cơ sở sản xuất …" inside a bullet: the group's owners ask it
     if is_generic_reference(leads) and ctx.leads and _may_point_back(leads, ctx.leads):
@@ -3241,7 +3258,8 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
             child = Node(kind=child.kind, label=child.label, rank=child.rank,
                          lines=child.lines[: len(child.lines) - sum(len(p) for p in extra)],
                          parent=child.parent, children=child.children)
-        topic_only = bool(extra) and len(child.lines) == 1 and child.head.rstrip().endswith(":")
+        topic_only = bool(extra) and len(child.lines) == 1 and (
+            child.head.rstrip().endswith(":") or _title_over_work(child, issued_on=issued_on))
         text = child.text
         head_class = _is_directive_heading(child.head) if child.kind in ("roman", "heading") or child.children \
             else False if _titled(child) and _is_directive_heading(child.head) is False else None
@@ -3250,7 +3268,7 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
             # chịu trách nhiệm …"); not "Thành lập …", not "Điều 2. Thời hạn ủy quyền"
             head_class = (_is_directive_heading(child.head) is not False if _titled(child) else True) and (
                 bool(DIRECTIVE_CUE.search(child.head[:120])) or _unit_opens_with_work(child.head)) and \
-                not _unit_not_at_work(child.head)
+                not _unit_not_at_work(child.head) or _charged_article(child)
         child_directive = directive if head_class is None else head_class
         if guidance and not directive:
             # guidance on the law: an item is work only where it asks a unit ("a) Đề nghị Thủ trưởng các đơn vị …:",
@@ -3325,6 +3343,10 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
                 out.append(_task(ref, body_text, issued_on=issued_on, ctx=child_ctx, parent=ref_prefix or None,
                                  depth=child.rank, inherited_due=inherited_due,
                                  leads=own if strength >= STRONG else None))
+            elif emit and _charged_article(child):
+                # (the duty without the article's title: "Tổ chức thực hiện")
+                out.append(_task(ref, " ".join(child.lines[1:]), issued_on=issued_on, ctx=ctx,
+                                 parent=ref_prefix or None, depth=child.rank, inherited_due=inherited_due))
             elif emit and len(text) >= 12:
                 # (an item whose doers a sub-heading after it names — "2. Cơ quan chủ trì: X" — is theirs)
                 owned = bool(child.owners) and not child.children
@@ -3657,13 +3679,16 @@ def _not_a_task(text: str, node: Node) -> bool:
             or all(heading_units(c.text.strip().rstrip(";.,")) for c in node.children)):
         return True  # "Các đơn vị được kiểm tra gồm:" and the list of names below
     if not node.children and len(node.lines) == 1 and UNIT_START.match(text):
-        name = text.strip().rstrip(";.,")
+        # (a member named with its field: "- Sở Xây dựng (đối với tài sản kết cấu hạ tầng đô thị);" under "Giao các
+        # sở … gồm:")
+        name = SCOPE_AFTER_NAME.sub("", text.strip().rstrip(";.,"))
         if re.match(r"(?:Các|Những)\s", name) and len(name.split()) > 5:
             return False  # "Các doanh nghiệp cam kết tiến độ bằng văn bản": a group, then its work
         return ":" not in name and bool(heading_units(name))
     return False
 
 
+SCOPE_AFTER_NAME = re.compile(r"\s*\((?:đối\s*với|phụ\s*trách|về|trong\s*lĩnh\s*vực|lĩnh\s*vực)\s[^()]{2,400}\)$", re.U)
 APPENDIX_POINTER = re.compile(r"được\s*(?:xác\s*định|nêu|liệt\s*kê|quy\s*định)\s*(?:cụ\s*thể\s*|chi\s*tiết\s*)?tại\s*"
                               r"(?:các\s*)?Phụ\s*lục", re.I | re.U)
 # "1. Yêu cầu đối với các tổ chức, cá nhân khai thác khoáng sản." over its items: whose items they are, not work
@@ -3678,6 +3703,35 @@ PARAGRAPH_ASK = re.compile(r"^(?:Giao|Đề\s*nghị|Yêu\s*cầu)\s+(?:cho\s+)?
 # tháng,"
 PARAGRAPH_FRAME = re.compile(r"^(?:Định\s*kỳ\s+(?:(?:hằng|hàng)\s+)?(?:\d{1,2}\s+)?|(?:Hằng|Hàng)\s+)"
                              r"(?:năm|quý|tháng|tuần)\s*,\s+", re.U)
+
+
+# "X, trong phạm vi chức năng, nhiệm vụ (, quyền hạn) của mình (được giao), có trách nhiệm …"
+WITHIN_REMIT = re.compile(r",?\s*(?:trong|theo)\s*(?:phạm\s*vi\s*)?chức\s*năng,\s*nhiệm\s*vụ"
+                          r"(?:,?\s*(?:và\s*)?quyền\s*hạn)?(?:\s*(?:của\s*mình|được\s*giao))*\s*,?", re.U)
+
+
+def _charged_article(article: Node) -> bool:
+    """"Điều 5. Tổ chức thực hiện" over one paragraph that charges a unit ("Bộ Tư pháp … có trách nhiệm rà soát …"):
+    the article hands out that duty, as it would over numbered items."""
+    body = WITHIN_REMIT.sub("", " ".join(article.lines[1:]))
+    return article.kind == "article" and _titled(article) and not article.children and \
+        _is_directive_heading(article.head) is True and \
+        bool(body) and (_charges_a_unit(body) or _unit_opens_with_work(body)) and not CLOSING.search(body) and \
+        not CLOSING_LINE.match(body)
+
+
+TITLE_MAX = 160  # characters of an item's first line, for it to be a title over the paragraphs below it
+
+
+def _title_over_work(item: Node, *, issued_on: dt.date | None) -> bool:
+    """A plan's item whose first line is its target or title and whose paragraphs below each name their doer: "4.
+    Hoàn thành di dời 01 khu công nghiệp … ." / "UBND phường X chủ trì, … hoàn thành trong quý IV năm 2026.", "6. Tỷ
+    lệ … đạt chuẩn 100%." / "Ban Quản lý … triển khai …": the paragraphs are the work, the line only says what for
+    (no doer, no deadline, no ask of its own)."""
+    line = item.lines[0].strip()
+    return not item.children and len(line) <= TITLE_MAX and line.endswith(".") and line.count(".") == 1 and \
+        not find_leads(line) and pick_deadline(line, issued_on=issued_on) is None and not _asks_a_unit(line) and \
+        not DIRECTIVE_CUE.search(line)
 
 
 def _paragraph_parts(node: Node) -> list[list[str]]:
