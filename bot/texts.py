@@ -1763,7 +1763,7 @@ def with_subject(title: str, subject: str | None) -> str:
 QUIET_NOTE = "(Nhắc lại hằng tuần vì các nhiệm vụ này chưa có báo cáo mới.)"  # (whoever answers for them)
 
 
-OFFICE_LINES_MAX = 10  # lines of an admin's "ĐANG CHỜ VĂN PHÒNG" before "… và N việc khác"
+OFFICE_LINES_MAX = 10  # lines of an admin's "ĐANG CHỜ VĂN PHÒNG", shared by its kinds ("… và N … khác" below each)
 
 
 def _office_line(w: OfficeLine) -> str:
@@ -1780,17 +1780,38 @@ def _office_line(w: OfficeLine) -> str:
 
 def office_waiting_section(waiting: Sequence[OfficeLine]) -> list[str]:
     """An admin's weekly section: what waits on the office (move requests, questions, tasks nobody holds), how many
-    of each, then one line each, at most OFFICE_LINES_MAX."""
-    moves = sum(1 for w in waiting if w.what == "move")
-    questions = sum(1 for w in waiting if w.what == "question")
-    nobody = sum(len(w.ref.split(", ")) for w in waiting if w.what == "nobody")
+    of each, then one line each, at most OFFICE_LINES_MAX in all, shared fairly: a line for each kind in turn (move
+    requests, questions, then tasks nobody holds), so no kind pushes another out; what a kind could not list is
+    said under its lines, with where to see it all."""
+    kinds = {what: [w for w in waiting if w.what == what] for what in ("move", "question", "nobody")}
+    moves, questions = len(kinds["move"]), len(kinds["question"])
+    nobody = sum(len(w.ref.split(", ")) for w in kinds["nobody"])
     counts = [f"{n} {label}" for n, label in ((moves, "đề nghị chuyển đơn vị chủ trì"), (questions, "câu hỏi"),
                                               (nobody, "nhiệm vụ chưa có người nhận")) if n]
-    lines = [f"ĐANG CHỜ VĂN PHÒNG: {', '.join(counts)}", *map(_office_line, waiting[:OFFICE_LINES_MAX])]
-    if len(waiting) > OFFICE_LINES_MAX:
-        lines.append(f"… và {len(waiting) - OFFICE_LINES_MAX} việc khác.")
+    shares = dict.fromkeys(kinds, 0)
+    left = OFFICE_LINES_MAX
+    while left and any(shares[k] < len(ws) for k, ws in kinds.items()):
+        for what, ws in kinds.items():  # one line each kind in turn (probe 24: unheld tasks filled all ten)
+            if left and shares[what] < len(ws):
+                shares[what] += 1
+                left -= 1
+    lines = [f"ĐANG CHỜ VĂN PHÒNG: {', '.join(counts)}"]
+    for what, ws in kinds.items():
+        lines += map(_office_line, ws[:shares[what]])
+        if len(ws) > shares[what]:
+            lines.append(_office_rest(what, ws[shares[what]:]))
     how = ["gõ /loi để xem đủ"] + (["/hoi để xem các câu hỏi"] if questions else [])
     return lines + [f"Đồng chí {', '.join(how)}. Danh sách này nhắc lại hằng tuần khi còn việc chờ."]
+
+
+def _office_rest(what: str, rest: Sequence[OfficeLine]) -> str:
+    """Under a kind's lines, what its share left out: "… và 3 câu hỏi khác — xem /hoi"."""
+    if what == "move":
+        return f"… và {len(rest)} đề nghị chuyển đơn vị chủ trì khác — xem /loi."
+    if what == "question":
+        return f"… và {len(rest)} câu hỏi khác — xem /hoi."
+    tasks = sum(len(w.ref.split(", ")) for w in rest)
+    return f"… và {tasks} việc khác chưa có người nhận — xem /loi."
 
 
 def digest_text(view: DigestView, *, buttons: bool, recalled: Mapping[int, str] | None = None,
