@@ -209,6 +209,7 @@ class DigestView:
     # the last working day before a break of several days off (Tết): (first day off, why, the next working day)
     break_ahead: tuple[dt.date, str, dt.date] | None = None
     office: tuple[OfficeLine, ...] = ()  # an admin's weekly "ĐANG CHỜ VĂN PHÒNG": what waits on the office
+    person_id: int = 0  # its reader
 
 
 class Sender(Protocol):
@@ -1125,7 +1126,7 @@ def _prepare_rows(session: Session | Connection, digests: list[_Claimed], *,
         view = _whole(DigestView, {"digest_id": digest.id, "day": digest.day, "recipient_name": person.full_name,
                                    "lines": tuple(lines), "catch_up": catch_up, "unreachable": tuple(unreachable),
                                    "show_help": not person.replied, "continued": continued, "quiet": quiet,
-                                   "break_ahead": None, "office": tuple(office)})
+                                   "break_ahead": None, "office": tuple(office), "person_id": digest.person_id})
         channel: str | None
         chat_id: str | None
         if person.preferred_channel is None and person.telegram_chat_id is not None:  # (most people: Telegram)
