@@ -21,7 +21,6 @@ import dataclasses
 import datetime as dt
 import logging
 import re
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
@@ -1101,15 +1100,12 @@ async def deciding_this_morning(conv: Conversation, day: dt.date) -> dict[int, l
     return found
 
 
-def _digest_sent(session: Session, person_id: int, day: dt.date) -> ShownAt | None:
-    """`person_id`'s digest of `day`, if it went out: the requests recalled to them that day were said in it
-    (`deciding_this_morning`); where its last part (the one with the buttons) is."""
-    row = session.execute(select(Digest.channel, Digest.chat_id, Digest.message_id).where(
-        Digest.person_id == person_id, Digest.day == day, Digest.state == DigestState.SENT,
-        Digest.message_id.is_not(None), Digest.channel.is_not(None), Digest.chat_id.is_not(None)).limit(1)).first()
-    if row is None:
-        return None
-    return ShownAt(person_id=person_id, channel=row.channel, chat_id=row.chat_id, message_id=row.message_id)
+def _digest_sent(session: Session, person_id: int, day: dt.date) -> bool:
+    """Whether `person_id`'s digest of `day` went out: the requests recalled to them that day were said in it
+    (`deciding_this_morning`)."""
+    return session.scalar(select(Digest.id).where(Digest.person_id == person_id, Digest.day == day,
+                                                  Digest.state == DigestState.SENT,
+                                                  Digest.message_id.is_not(None)).limit(1)) is not None
 
 
 def _waiting_in(view: DigestView) -> set[int]:
@@ -1160,21 +1156,16 @@ async def remind_waiting_extensions(conv: Conversation) -> int:
     due = await ctx.db.run(requests_to_recall, today=today,
                            recall_on=lambda asked, deadline: reminder_day(asked, deadline, calendar))
     deciders_of = {request.report_id: await _recall_deciders(ctx, request) for request in due}
-    asked_of = Counter(p.id for people in deciders_of.values() for p in people)  # requests recalled to each
     for request in due:
         if not await ctx.db.run(claim_extension_reminder, request.report_id, now=now):
             continue  # (another worker's tick has it)
         recalled += 1
         reminded: list[str] = []
         for decider in deciders_of[request.report_id]:
-            if (digest := await ctx.db.run(_digest_sent, decider.id, today)) is not None:
-                # said in their digest this morning, its buttons under it (`deciding_this_morning`): a reply to the
-                # digest decides it too, when it is the only request the digest carried
+            if await ctx.db.run(_digest_sent, decider.id, today):
+                # said in their digest this morning, its buttons under it (`deciding_this_morning`); the digest is
+                # not remembered as the request's message: deciding it elsewhere edits such a message to say so
                 reminded.append(decider.full_name)
-                if asked_of[decider.id] == 1:
-                    await ctx.db.run(remember_extension_message, report_id=request.report_id, person_id=decider.id,
-                                     channel=digest.channel, chat_id=digest.chat_id, message_id=digest.message_id,
-                                     now=now)
                 continue
             shown = await conv.notify(decider, Outgoing(text=texts.extension_reminder(request, today, calendar),
                                                         actions=extension_actions(request)))
@@ -1288,9 +1279,10 @@ async def reply_status(conv: Conversation, event: TextIn, person: Person) -> boo
     target = await ctx.db.run(task_for_message, chat_id=event.chat_id, message_id=event.reply_to)
     if target is None:
         return False
-    if DECISION.match(chat_fold(event.text).strip(" .!")) and \
-            await ctx.db.run(extension_for_message, chat_id=event.chat_id, message_id=event.reply_to) is not None:
-        return False  # "đồng ý" to a digest that carried an extension request (`deciding_this_morning`): decides
+    if DECISION.match(chat_fold(event.text).strip(" .!")) is not None:
+        waiting: list[ExtensionRequest] = await ctx.db.run(pending_extensions, None, person)
+        if waiting:  # "đồng ý" to a digest of one who has a request to decide (`deciding_this_morning`): a decision
+            return False
     if person.role in (Role.LEADER, Role.ADMIN) and not DECISION.match(chat_fold(event.text).strip(" .!")):
         targets = await ctx.db.run(direction_targets, target.task_ids)
         if targets and all(t.assignee_id != person.id for t in targets):  # not their own tasks: a direction
