@@ -1279,9 +1279,11 @@ async def reply_status(conv: Conversation, event: TextIn, person: Person) -> boo
     target = await ctx.db.run(task_for_message, chat_id=event.chat_id, message_id=event.reply_to)
     if target is None:
         return False
-    if DECISION.match(chat_fold(event.text).strip(" .!")) is not None:
+    if DECISION.match(chat_fold(event.text).strip(" .!")) is not None and not is_acknowledgement(event.text):
+        # "đồng ý", "không đồng ý gia hạn" to a digest of one who has a request to decide (a digest may carry it:
+        # `deciding_this_morning`): a decision; an "ok", "nhất trí" stays the thanks it was
         waiting: list[ExtensionRequest] = await ctx.db.run(pending_extensions, None, person)
-        if waiting:  # "đồng ý" to a digest of one who has a request to decide (`deciding_this_morning`): a decision
+        if waiting:
             return False
     if person.role in (Role.LEADER, Role.ADMIN) and not DECISION.match(chat_fold(event.text).strip(" .!")):
         targets = await ctx.db.run(direction_targets, target.task_ids)
