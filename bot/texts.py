@@ -1772,7 +1772,7 @@ def with_subject(title: str, subject: str | None) -> str:
 QUIET_NOTE = "(Nhắc lại hằng tuần vì các nhiệm vụ này chưa có báo cáo mới.)"  # (whoever answers for them)
 
 
-OFFICE_LINES_MAX = 10  # lines of an admin's "ĐANG CHỜ VĂN PHÒNG" before "… và N việc khác"
+OFFICE_LINES_MAX = 10  # lines of an admin's "ĐANG CHỜ VĂN PHÒNG", shared by its kinds ("… và N … khác" below each)
 
 
 def _office_line(w: OfficeLine) -> str:
@@ -1789,24 +1789,48 @@ def _office_line(w: OfficeLine) -> str:
 
 def office_waiting_section(waiting: Sequence[OfficeLine]) -> list[str]:
     """An admin's weekly section: what waits on the office (move requests, questions, tasks nobody holds), how many
-    of each, then one line each, at most OFFICE_LINES_MAX."""
-    moves = sum(1 for w in waiting if w.what == "move")
-    questions = sum(1 for w in waiting if w.what == "question")
-    nobody = sum(len(w.ref.split(", ")) for w in waiting if w.what == "nobody")
+    of each, then one line each, at most OFFICE_LINES_MAX in all, shared fairly: a line for each kind in turn (move
+    requests, questions, then tasks nobody holds), so no kind pushes another out; what a kind could not list is
+    said under its lines, with where to see it all."""
+    kinds = {what: [w for w in waiting if w.what == what] for what in ("move", "question", "nobody")}
+    moves, questions = len(kinds["move"]), len(kinds["question"])
+    nobody = sum(len(w.ref.split(", ")) for w in kinds["nobody"])
     counts = [f"{n} {label}" for n, label in ((moves, "đề nghị chuyển đơn vị chủ trì"), (questions, "câu hỏi"),
                                               (nobody, "nhiệm vụ chưa có người nhận")) if n]
-    lines = [f"ĐANG CHỜ VĂN PHÒNG: {', '.join(counts)}", *map(_office_line, waiting[:OFFICE_LINES_MAX])]
-    if len(waiting) > OFFICE_LINES_MAX:
-        lines.append(f"… và {len(waiting) - OFFICE_LINES_MAX} việc khác.")
+    shares = dict.fromkeys(kinds, 0)
+    left = OFFICE_LINES_MAX
+    while left and any(shares[k] < len(ws) for k, ws in kinds.items()):
+        for what, ws in kinds.items():  # one line each kind in turn (probe 24: unheld tasks filled all ten)
+            if left and shares[what] < len(ws):
+                shares[what] += 1
+                left -= 1
+    lines = [f"ĐANG CHỜ VĂN PHÒNG: {', '.join(counts)}"]
+    for what, ws in kinds.items():
+        lines += map(_office_line, ws[:shares[what]])
+        if len(ws) > shares[what]:
+            lines.append(_office_rest(what, ws[shares[what]:]))
     how = ["gõ /loi để xem đủ"] + (["/hoi để xem các câu hỏi"] if questions else [])
     return lines + [f"Đồng chí {', '.join(how)}. Danh sách này nhắc lại hằng tuần khi còn việc chờ."]
 
 
+def _office_rest(what: str, rest: Sequence[OfficeLine]) -> str:
+    """Under a kind's lines, what its share left out: "… và 3 câu hỏi khác — xem /hoi"."""
+    if what == "move":
+        return f"… và {len(rest)} đề nghị chuyển đơn vị chủ trì khác — xem /loi."
+    if what == "question":
+        return f"… và {len(rest)} câu hỏi khác — xem /hoi."
+    tasks = sum(len(w.ref.split(", ")) for w in rest)
+    return f"… và {tasks} việc khác chưa có người nhận — xem /loi."
+
+
 def digest_text(view: DigestView, *, buttons: bool, recalled: Mapping[int, str] | None = None,
-                deciders: Mapping[int, str] | None = None) -> str:
+                deciders: Mapping[int, str] | None = None, deciding: Sequence[ExtensionRequest] = (),
+                calendar: WorkingCalendar | None = None) -> str:
     """One message a morning: every task due for the reader, grouped by urgency, one line each. `recalled`: task id
     → to whom its waiting extension request is recalled this morning ("đ/c …"), said under its waiting line;
-    `deciders`: task id → the one person who decides its waiting request, when a head does."""
+    `deciders`: task id → the one person who decides its waiting request, when a head does; `deciding`: the
+    extension requests recalled to the reader this morning, said in the digest (under the task's escalation, or in a
+    section of their own) rather than in a message of their own after it (probe 24: two messages one morning)."""
     own = digest_own(view)
     counted = [line for line in view.lines if line.escalation is None and line.category == "checkin"] \
         if _checkins_counted(view.lines) else []
@@ -1896,13 +1920,26 @@ def digest_text(view: DigestView, *, buttons: bool, recalled: Mapping[int, str] 
             others = tuple(dict.fromkeys(level for _, _, told_too in groups for level in told_too))
             if others:
                 lines.append(f"  Đã báo: {', '.join(others)}.")
-            if any(g.status == TaskStatus.EXTENSION_REQUESTED for g in group):  # late while its request waits: the
-                # one told may settle it (the head who was asked, or a leader), typed as the request's card says
+            asked = [r for r in deciding if any(r.task_id == g.task_id for g in group)]
+            for request in asked:  # recalled to the reader this morning: said here, its buttons under the digest
+                first, *rest = _request_in_digest(request, view.day, calendar, buttons=buttons, deadline=False)
+                lines += [f"  Đề nghị gia hạn chờ đồng chí quyết định: {first}", *(f"  {row}" for row in rest)]
+            if not asked and any(g.status == TaskStatus.EXTENSION_REQUESTED for g in group):  # late while its
+                # request waits: the one told may settle it (the head who was asked, or a leader), typed as the
+                # request's card says
                 until = next((f" đến {date_vn(g.extension_until)}" for g in group if g.extension_until), "")
                 lines.append(f"  Đề nghị gia hạn{until} đang chờ quyết định: gõ “đồng ý gia hạn {line.item_ref}” hoặc "
                              f"“không đồng ý gia hạn {line.item_ref}”.")
         if any(t.escalation == "leaders" for t in told):  # a leader's direction is passed on to the units
             lines.append(DIRECTION_HINT_REPLY if buttons else DIRECTION_HINT_TYPED)
+    escalated_ids = {t.task_id for t in told}
+    apart = [r for r in deciding if r.task_id not in escalated_ids]
+    if apart:
+        lines += ["", f"ĐỀ NGHỊ GIA HẠN CHỜ ĐỒNG CHÍ QUYẾT ĐỊNH ({len(apart)})"]
+        for request in apart:
+            first, *rest = _request_in_digest(request, view.day, calendar, buttons=buttons, deadline=True)
+            where = "" if notices == {request.notice_title} else f" [{request.notice_title}]"
+            lines += [f"• Mục {request.item_ref}{where}: {first}", *(f"  {row}" for row in rest)]
     if view.unreachable:
         lines += ["", f"NHẮC VIỆC KHÔNG LIÊN LẠC ĐƯỢC ({len(view.unreachable)})"]
         lines += [f"• đ/c {name} (từ {date_vn(since)}): có thể đã chặn hoặc xóa tài khoản; đề nghị đồng chí "
@@ -1932,6 +1969,29 @@ def digest_text(view: DigestView, *, buttons: bool, recalled: Mapping[int, str] 
         lines.append(f"(Nút bấm có cho {DIGEST_BUTTONS} mục đầu; từ Mục {first} trở đi, đồng chí gõ số mục, "
                      f"ví dụ: “{first} xong”.)")
     return vn("\n".join(lines))
+
+
+def _request_in_digest(req: ExtensionRequest, today: dt.date, calendar: WorkingCalendar | None, *, buttons: bool,
+                       deadline: bool) -> list[str]:
+    """An extension request recalled to a digest's reader, as `extension_reminder` says it in a message of its own:
+    who asks for which date and since when (the first row, to follow a heading or a bullet), the note, how to
+    decide; `deadline`: where the task's deadline stands too (not under the task's escalation, which says it)."""
+    sent = f" (gửi ngày {date_vn(req.asked_at.astimezone(VN_TZ).date())})" if req.asked_at else ""
+    unit = f" ({req.unit_name})" if req.unit_name else ""
+    passed = req.requested_due is not None and req.requested_due <= today
+    rows = [f"đ/c {req.requester_name}{unit} đề nghị gia hạn đến {date_vn(req.requested_due)}"
+            + (" — ngày này đã qua" if passed else "") + f"{sent}."]
+    if deadline and calendar is not None:
+        rows.append(f"Thời hạn hiện tại: {_deadline_standing(req, today, calendar)}.")
+    if req.note and meaningful_note(req.note):
+        rows.append(f"Nội dung: {shorten(req.note, 300)}")
+    if passed:
+        rows.append(f"Nếu đồng ý, đồng chí gõ kèm ngày mới, ví dụ: {_decision_forms(req, today)}.")
+    else:
+        how = "đồng chí bấm nút dưới tin này, hoặc gõ" if buttons else "đồng chí gõ"
+        rows.append(f"Để quyết định, {how} “đồng ý gia hạn {req.typed_which}” hoặc “không đồng ý gia hạn "
+                    f"{req.typed_which}”.")
+    return rows
 
 
 def _digest_round(line: DigestLine) -> str:

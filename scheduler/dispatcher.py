@@ -209,6 +209,7 @@ class DigestView:
     # the last working day before a break of several days off (Tết): (first day off, why, the next working day)
     break_ahead: tuple[dt.date, str, dt.date] | None = None
     office: tuple[OfficeLine, ...] = ()  # an admin's weekly "ĐANG CHỜ VĂN PHÒNG": what waits on the office
+    person_id: int = 0  # its reader
 
 
 class Sender(Protocol):
@@ -390,8 +391,7 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
                         .values(escalated=bindparam("b_escalated")), escalated)
     _carry_over_failed(session, per_person, today=today, calendar=calendar)
     _tell_about_unreachable(session, per_person, now=now)
-    if policy.is_weekly_day(today):
-        _tell_office_waiting(session, per_person, calendar=calendar)
+    _tell_office_waiting(session, per_person, policy=policy, today=today)
     _announce_once(session, per_person, ahead, policy=policy, today=today)
     held = _hold_repeats(session, per_person, policy=policy, today=today,
                          covers={r.id: r.leave_cover_id for r in away.values()})
@@ -526,19 +526,40 @@ def _tell_about_unreachable(session: Session, per_person: dict[int, list[dict[st
               entity_id=person.id, told=len(readers))
 
 
-def _tell_office_waiting(session: Session, per_person: dict[int, list[dict[str, Any]]], *,
-                         calendar: WorkingCalendar) -> None:
+def _tell_office_waiting(session: Session, per_person: dict[int, list[dict[str, Any]]], *, policy: ReminderPolicy,
+                         today: dt.date) -> None:
     """On the weekly day (`ReminderPolicy.is_weekly_day`: a working day, the week's first from `weekly_on`), every
     admin's digest carries what still waits on the office — move requests not decided, questions not answered, tasks
     nobody holds (`storage.waiting`) — one line each; an admin with nothing else gets a digest of that alone. Nothing
-    when nothing waits; said again the next week only while it still waits (probe 24, F9)."""
+    when nothing waits; said again the next week only while it still waits (probe 24, F9). An admin on leave that day
+    is not told (the others are); when every admin was on leave on the weekly day, the first back is told on the day
+    they return, once that week (probe 24: an admin on leave got it all the same)."""
+    calendar = policy.calendar
+    admins = list(session.execute(select(Person.id, Person.leave_from, Person.leave_to)
+                                  .where(Person.role == Role.ADMIN).order_by(Person.id)))
+
+    def away(admin: Any, day: dt.date) -> bool:
+        return admin.leave_from is not None and admin.leave_to is not None and admin.leave_from <= day <= admin.leave_to
+
+    present = [a.id for a in admins if not away(a, today)]
+    if not present:
+        return
+    if not policy.is_weekly_day(today):
+        weekly = next((day for day in (today - dt.timedelta(days=n) for n in range(1, 8)) if policy.is_weekly_day(day)),
+                      None)
+        if weekly is None or not all(away(a, weekly) for a in admins):
+            return
+        told = session.scalars(select(Digest.items).where(
+            Digest.person_id.in_([a.id for a in admins]), Digest.due_at >= calendar.at(weekly, dt.time())))
+        if any(item.get("kind") == "office" for items in told for item in items or ()):
+            return  # (an admin back earlier this week was told)
     waiting = waiting_on_office(session)
     if not waiting:
         return
     lines = [{"kind": "office", "what": w.what, "ref": w.ref, "unit": w.unit,
               "since": calendar.local(w.since).date().isoformat()} | ({"to": w.to} if w.to else {})
              | ({"text": w.text} if w.text else {}) for w in waiting]
-    for admin in session.scalars(select(Person.id).where(Person.role == Role.ADMIN).order_by(Person.id)):
+    for admin in present:
         per_person[admin].extend(dict(line) for line in lines)
 
 
@@ -1105,7 +1126,7 @@ def _prepare_rows(session: Session | Connection, digests: list[_Claimed], *,
         view = _whole(DigestView, {"digest_id": digest.id, "day": digest.day, "recipient_name": person.full_name,
                                    "lines": tuple(lines), "catch_up": catch_up, "unreachable": tuple(unreachable),
                                    "show_help": not person.replied, "continued": continued, "quiet": quiet,
-                                   "break_ahead": None, "office": tuple(office)})
+                                   "break_ahead": None, "office": tuple(office), "person_id": digest.person_id})
         channel: str | None
         chat_id: str | None
         if person.preferred_channel is None and person.telegram_chat_id is not None:  # (most people: Telegram)

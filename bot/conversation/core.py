@@ -49,7 +49,7 @@ from storage.calendar import CalendarDays, load_calendar_days
 from storage.directory import ensure_bootstrap_admin, is_directory_file, person_by_address
 from storage.errors import NhacViecError
 from storage.models import Person, Role
-from storage.tasks import open_tasks_for
+from storage.tasks import ExtensionRequest, open_tasks_for
 from storage.vntext import strip_marks
 
 log = logging.getLogger(__name__)
@@ -363,6 +363,8 @@ class ConversationSender:
         self.conv = conv
         self.channel = channel
         self.max_per_second = conv.channel(channel).capabilities.max_per_second
+        # the extension requests recalled this morning, by who decides them (`status.deciding_this_morning`)
+        self._deciding: tuple[dt.date, dict[int, list[ExtensionRequest]]] | None = None
 
     async def send_digest(self, chat_id: str, view: DigestView) -> str:
         """Part by part: a short burst, then a second apart (Telegram's pace in one chat), within the channel's
@@ -372,8 +374,12 @@ class ConversationSender:
         ch = self.conv.channel(self.channel)
         recalled = await status.recalled_this_morning(self.conv, view)
         deciders = await status.waiting_deciders(self.conv, view)
+        if self._deciding is None or self._deciding[0] != view.day:  # (once a tick)
+            self._deciding = (view.day, await status.deciding_this_morning(self.conv, view.day))
+        deciding = [] if view.continued else self._deciding[1].get(view.person_id, [])
         parts = fit(status.digest_message(view, buttons=ch.capabilities.buttons, recalled=recalled,
-                                          deciders=deciders), ch.capabilities)
+                                          deciders=deciders, deciding=deciding,
+                                          calendar=self.conv.ctx.policy.calendar), ch.capabilities)
         clock = self.conv.ctx.clock
         last, sent_at = "", clock.now()
         for index, part in enumerate(parts):

@@ -220,10 +220,13 @@ def extension_actions(request: ExtensionRequest) -> tuple[tuple[Action, ...], ..
 
 
 def digest_message(view: DigestView, *, buttons: bool, recalled: Mapping[int, str] | None = None,
-                   deciders: Mapping[int, str] | None = None) -> Outgoing:
+                   deciders: Mapping[int, str] | None = None, deciding: Sequence[ExtensionRequest] = (),
+                   calendar: WorkingCalendar | None = None) -> Outgoing:
     """The morning digest; every own task one tap from its card (a button per item, a few per row). `recalled`:
     the tasks whose waiting extension request is recalled this morning, and to whom (`recalled_this_morning`);
-    `deciders`: who decides a waiting request, when one head does (`waiting_deciders`)."""
+    `deciders`: who decides a waiting request, when one head does (`waiting_deciders`); `deciding`: the requests
+    recalled to the reader this morning (`deciding_this_morning`), said in the digest with their approve / refuse
+    buttons under the items' (naming the item when there are several)."""
     own = texts.digest_own(view)
     actions: tuple[tuple[Action, ...], ...] = ()
     if buttons and own:
@@ -238,8 +241,14 @@ def digest_message(view: DigestView, *, buttons: bool, recalled: Mapping[int, st
 
         actions = tuple(tuple(Action(label=label(line), data=f"d:{line.task_id}", typed="")
                               for line in shown[i:i + row_size]) for i in range(0, len(shown), row_size))
-    return Outgoing(text=texts.digest_text(view, buttons=buttons, recalled=recalled, deciders=deciders),
-                    actions=actions)
+    for request in deciding if buttons else ():  # (without buttons the digest's text says what to type, once)
+        rows = extension_actions(request)
+        if len(deciding) > 1:  # whose request each pair decides
+            rows = tuple(tuple(dataclasses.replace(a, label=f"{a.label} · {request.item_ref}") for a in row)
+                         for row in rows)
+        actions += rows
+    return Outgoing(text=texts.digest_text(view, buttons=buttons, recalled=recalled, deciders=deciders,
+                                           deciding=deciding, calendar=calendar), actions=actions)
 
 
 # ---------------------------------------------------------------- the task card
@@ -1144,6 +1153,31 @@ async def recalled_this_morning(conv: Conversation, view: DigestView) -> dict[in
             for request in due}
 
 
+async def deciding_this_morning(conv: Conversation, day: dt.date) -> dict[int, list[ExtensionRequest]]:
+    """The extension requests recalled on `day` (`remind_waiting_extensions`), by who decides them: said in the
+    digest of each of them that goes out that morning, with their buttons, instead of in a message of their own
+    right after it (probe 24: a leader was sent the escalation of a late task, then the request on it). Read once a
+    tick (`ConversationSender`), not once a digest."""
+    ctx = conv.ctx
+    if day != ctx.today():
+        return {}
+    calendar = ctx.policy.calendar
+    found: dict[int, list[ExtensionRequest]] = {}
+    for request in await ctx.db.run(requests_to_recall, today=day,
+                                    recall_on=lambda asked, deadline: reminder_day(asked, deadline, calendar)):
+        for decider in await _recall_deciders(ctx, request):
+            found.setdefault(decider.id, []).append(request)
+    return found
+
+
+def _digest_sent(session: Session, person_id: int, day: dt.date) -> bool:
+    """Whether `person_id`'s digest of `day` went out: the requests recalled to them that day were said in it
+    (`deciding_this_morning`)."""
+    return session.scalar(select(Digest.id).where(Digest.person_id == person_id, Digest.day == day,
+                                                  Digest.state == DigestState.SENT,
+                                                  Digest.message_id.is_not(None)).limit(1)) is not None
+
+
 def _waiting_in(view: DigestView) -> set[int]:
     """The tasks of a digest reader's own lines that say an extension request waits ("CHỜ Ý KIẾN GIA HẠN")."""
     return {line.task_id for line in texts.digest_own(view) if line.category == DigestCategory.EXTENSION_PENDING}
@@ -1189,13 +1223,20 @@ async def remind_waiting_extensions(conv: Conversation) -> int:
         return 0
     today = calendar.local(now).date()
     recalled = 0
-    for request in await ctx.db.run(requests_to_recall, today=today,
-                                     recall_on=lambda asked, due: reminder_day(asked, due, calendar)):
+    due = await ctx.db.run(requests_to_recall, today=today,
+                           recall_on=lambda asked, deadline: reminder_day(asked, deadline, calendar))
+    deciders_of = {request.report_id: await _recall_deciders(ctx, request) for request in due}
+    for request in due:
         if not await ctx.db.run(claim_extension_reminder, request.report_id, now=now):
             continue  # (another worker's tick has it)
         recalled += 1
         reminded: list[str] = []
-        for decider in await _recall_deciders(ctx, request):
+        for decider in deciders_of[request.report_id]:
+            if await ctx.db.run(_digest_sent, decider.id, today):
+                # said in their digest this morning, its buttons under it (`deciding_this_morning`); the digest is
+                # not remembered as the request's message: deciding it elsewhere edits such a message to say so
+                reminded.append(decider.full_name)
+                continue
             shown = await conv.notify(decider, Outgoing(text=texts.extension_reminder(request, today, calendar),
                                                         actions=extension_actions(request)))
             if shown is None:
@@ -1308,6 +1349,12 @@ async def reply_status(conv: Conversation, event: TextIn, person: Person) -> boo
     target = await ctx.db.run(task_for_message, chat_id=event.chat_id, message_id=event.reply_to)
     if target is None:
         return False
+    if DECISION.match(chat_fold(event.text).strip(" .!")) is not None and not is_acknowledgement(event.text):
+        # "đồng ý", "không đồng ý gia hạn" to a digest of one who has a request to decide (a digest may carry it:
+        # `deciding_this_morning`): a decision; an "ok", "nhất trí" stays the thanks it was
+        waiting: list[ExtensionRequest] = await ctx.db.run(pending_extensions, None, person)
+        if waiting:
+            return False
     if person.role in (Role.LEADER, Role.ADMIN) and not DECISION.match(chat_fold(event.text).strip(" .!")):
         targets = await ctx.db.run(direction_targets, target.task_ids)
         if targets and all(t.assignee_id != person.id for t in targets):  # not their own tasks: a direction

@@ -81,8 +81,66 @@ def test_nothing_waiting_says_nothing_and_a_long_list_is_cut() -> None:
     many = [OfficeLine(what="question", ref=str(n), unit="đ/c A", text="hỏi", since=since) for n in range(1, 13)]
     section = texts.office_waiting_section(many)
     assert section[0] == "ĐANG CHỜ VĂN PHÒNG: 12 câu hỏi", section
-    assert len([line for line in section if line.startswith("• ")]) == 10 and "… và 2 việc khác." in section
+    assert len([line for line in section if line.startswith("• ")]) == 10, section
+    assert "… và 2 câu hỏi khác — xem /hoi." in section, section
     assert texts.office_waiting_section(many) == [texts.vn(line) for line in section]  # NFC
     nobody = OfficeLine(what="nobody", ref=", ".join(f"III.1.{c}" for c in "abcdefg"), unit="Bộ Y tế", since=since)
     assert texts.office_waiting_section([nobody])[1] == \
         "• Bộ Y tế: mục III.1.a, III.1.b, III.1.c, III.1.d, … (7 mục) chưa có người nhận — từ 02/07/2018"
+
+
+def test_each_kind_has_its_share_of_the_ten_lines() -> None:
+    """Probe 24: one kind filled all ten lines and pushed the others out. Each kind takes a line in turn (move
+    requests, questions, then tasks nobody holds); what a kind could not list is said under its lines."""
+    since = dt.date(2018, 7, 2)
+    moves = [OfficeLine(what="move", ref=f"I.{n}", unit="Bộ Y tế", to="Bộ Công an", since=since) for n in (1, 2)]
+    questions = [OfficeLine(what="question", ref=str(n), unit="đ/c A", text="hỏi", since=since) for n in range(1, 13)]
+    nobody = [OfficeLine(what="nobody", ref=f"II.{n}.a, II.{n}.b", unit=f"Sở {n}", since=since) for n in range(1, 13)]
+    section = texts.office_waiting_section([*moves, *questions, *nobody])
+    bullets = [line for line in section if line.startswith("• ")]
+    assert len(bullets) == 10, section
+    assert len([b for b in bullets if b.startswith("• Đề nghị chuyển")]) == 2, section
+    assert len([b for b in bullets if b.startswith("• Câu hỏi số")]) == 4, section
+    assert len([b for b in bullets if "chưa có người nhận" in b]) == 4, section
+    assert "… và 8 câu hỏi khác — xem /hoi." in section, section
+    assert "… và 16 việc khác chưa có người nhận — xem /loi." in section, section  # (8 units, two items each)
+    # questions alone beside many unheld tasks: half each, the unheld ones said in a count
+    section = texts.office_waiting_section([*questions[:3], *nobody])
+    assert len([line for line in section if line.startswith("• Câu hỏi số")]) == 3, section
+    assert len([line for line in section if "chưa có người nhận —" in line and line.startswith("• ")]) == 7, section
+    assert section[-2] == "… và 10 việc khác chưa có người nhận — xem /loi.", section
+
+
+def _told(h: Harness, since: int) -> dict[str, list[dt.date]]:
+    """Who was sent the section since the `since`-th message, and on which local days."""
+    days: dict[str, list[dt.date]] = {}
+    for s in h.sent[since:]:
+        if SECTION in (s.text or ""):
+            days.setdefault(s.to, []).append(s.at.astimezone(local(2018, 1, 1).tzinfo).date())
+    return days
+
+
+async def test_an_admin_on_leave_is_not_told_and_the_first_back_is_when_all_were_away(db_url: str) -> None:
+    """Probe 24: an admin on leave got the weekly section all the same. On leave on the weekly day: not told, the
+    other admin is; every admin away on the weekly day: the first back is told on their return, once that week."""
+    directory = DIRECTORY + "admin_vp2,Trần Văn Bình,Chuyên viên Văn phòng Chính phủ,Văn phòng Chính phủ,admin\n"
+    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 6, 28, 9, 0)))  # Thursday
+    await h.start(directory_csv=directory.encode(), enroll_all=True)
+    try:
+        await h.say("admin_vpcp", NOTICE.read_text(encoding="utf-8"))
+        await h.tap("admin_vpcp", texts.BUTTON_CONFIRM)
+        await h.advance_to(local(2018, 6, 28, 10, 0))
+        await h.say("head_byt", "hỏi văn phòng: mẫu báo cáo lấy ở đâu?")
+        await h.say("admin_vpcp", "/nghi 29/06 03/07")
+        mark = len(h.sent)
+        await h.advance_to(local(2018, 7, 6, 10, 0))
+        assert _told(h, mark) == {"admin_vp2": [dt.date(2018, 7, 2)]}, _told(h, mark)  # not the one on leave
+        # both away on Monday 09/07: the first back (Wednesday 11/07) is told that morning, the other not that week
+        await h.say("admin_vpcp", "/nghi 09/07 10/07")
+        await h.say("admin_vp2", "/nghi 09/07 12/07")
+        mark = len(h.sent)
+        await h.advance_to(local(2018, 7, 16, 10, 0))
+        assert _told(h, mark) == {"admin_vpcp": [dt.date(2018, 7, 11), dt.date(2018, 7, 16)],
+                                  "admin_vp2": [dt.date(2018, 7, 16)]}, _told(h, mark)
+    finally:
+        await h.stop()

@@ -442,4 +442,4 @@ async def test_a_planned_line_stores_only_values_that_say_something_and_reads_as
               if getattr(compact.lines[0], f.name) != getattr(full.lines[0], f.name)}
     assert differ == {"task_id", "task_text", "lead_unit", "assignee_name"}, differ  # (their own tasks)
     assert dataclasses.replace(full, digest_id=compact.digest_id, recipient_name=compact.recipient_name,
-                               lines=compact.lines) == compact
+                               lines=compact.lines, person_id=compact.person_id) == compact
