@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TypeVar
 
@@ -22,7 +22,7 @@ from scheduler.recurrence import DEADLINE_LABEL, Occurrence
 from scheduler.series import FIRST_ROUND_LEAD_WORKING_DAYS, FirstRound, first_round
 from storage.calendar import CalendarDayEntry, DueNear
 from storage.directory import ROLE_VN, FieldChange
-from storage.itemref import ref_key
+from storage.itemref import ref_key, ref_runs
 from storage.models import CalendarDayKind, Person, Role, TaskStatus
 from storage.notices import Applied, Draft, NoticeChoice, Registered, UnitGuess
 from storage.parsed import ParsedNotice, ParsedTask
@@ -1078,33 +1078,41 @@ def no_draft_task(which: str) -> str:
 ASSIGNED_BY_PERSON_FROM = 10  # items in a notice from which the confirm answer lists them by person (probe 24 #13)
 
 
-def ref_spans(refs: Sequence[str], order: Sequence[str]) -> str:
-    """Item numbers as runs of the notice's order: "III.1.a–III.1.s, III.7.c" (three or more in a row: a run)."""
-    index = {ref: i for i, ref in enumerate(order)}
-    runs: list[list[str]] = []
-    for ref in sorted(dict.fromkeys(refs), key=lambda r: index.get(r, len(order))):
-        if runs and index.get(ref) is not None and index.get(runs[-1][-1]) is not None \
-                and index[ref] == index[runs[-1][-1]] + 1:
-            runs[-1].append(ref)
-        else:
-            runs.append([ref])
-    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(r) for r in runs)
+ITEMS_SAID_PIECES = 8  # pieces ("2.2.a–d", "3") a list of items says before "và N mục khác"
+
+
+def items_said(refs: Sequence[str], known: Iterable[str] = (), *, limit: int = ITEMS_SAID_PIECES) -> str:
+    """Item numbers said short, in the notice's order: "mục 2.1–2.4, 3 và 5 (6 nhiệm vụ)". A run is three or more
+    siblings in a row — one level, one parent, none left out ("2.2.a–d", "II.1–II.4") — never "2–4" across levels;
+    the count is said when a run or the cut hides some; past `limit` pieces, "và N mục khác". `known`: the notice's
+    other item numbers (`ref_runs`)."""
+    spans: list[list[str]] = []
+    for run in ref_runs(refs, known):
+        spans += [run] if len(run) > 2 else [[ref] for ref in run]
+    pieces = [f"{span[0]}–{_run_end(span)}" if len(span) > 1 else span[0] for span in spans]
+    count = sum(len(span) for span in spans)
+    if len(pieces) > limit:
+        pieces = [*pieces[:limit - 1], f"{sum(len(span) for span in spans[limit - 1:])} mục khác"]
+    said = "mục " + (f"{', '.join(pieces[:-1])} và {pieces[-1]}" if len(pieces) > 1 else pieces[0])
+    return said + (f" ({count} nhiệm vụ)" if count > len(pieces) else "")
+
+
+def _run_end(run: Sequence[str]) -> str:
+    """A run's last item as said after "–": a letter alone ("2.2.a–d"), a number in full ("2.1–2.4", not "2.1–4"
+    that reads as up to item 4)."""
+    last = run[-1].rpartition(".")[2]
+    return last if "." in run[-1] and last.isalpha() and len(last) == 1 else run[-1]
 
 
 def _assigned_by_person(result: Registered) -> list[str]:
     """The confirm answer of a long notice: one line a person — "• đ/c Tran Van Cong (Bộ Lao động - Thương binh và Xã
-    hội): 20 mục — III.1.a–III.1.s, III.7.c" — not a line an item with the same name nineteen times."""
-    order = list(dict.fromkeys(ref for ref, _ in result.assigned))
+    hội): mục III.1.a–s và III.7.c (19 nhiệm vụ)" — not a line an item with the same name nineteen times."""
+    known = [ref for ref, _ in (*result.assigned, *result.unassigned)]
     held: dict[str, list[str]] = {}
     for ref, name in result.assigned:
         held.setdefault(name, []).append(ref)
-    lines = []
-    for name, refs in held.items():
-        unit = result.units.get(name)
-        count = len(dict.fromkeys(refs))
-        lines.append(f"• đ/c {name}{f' ({unit})' if unit else ''}: " + (
-            f"{count} mục — {ref_spans(refs, order)}" if count > 1 else f"mục {refs[0]}"))
-    return lines
+    return [f"• đ/c {name}{f' ({unit})' if (unit := result.units.get(name)) else ''}: {items_said(refs, known)}"
+            for name, refs in held.items()]
 
 
 def registered_text(result: Registered, rounds: Sequence[tuple[str, str, dt.date]] = (),
