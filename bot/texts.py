@@ -3544,10 +3544,10 @@ def withdrawn_text(title: str, ref: str | None, refs: Sequence[str], reason: str
 
 
 def withdrawn_told(name: str, title: str, refs: Sequence[str], reason: str) -> str:
-    items = ", ".join(refs)
+    """To a holder of items of a notice withdrawn (a whole plan's: its items as runs, "mục III.1.a–s (18 nhiệm vụ)")."""
     these = "các nhiệm vụ này" if len(refs) > 1 else "nhiệm vụ này"
-    return vn(f"Kính gửi đồng chí {name}, {in_sentence(title)} đã được hủy đối với mục {items}; Nhắc việc thôi nhắc "
-              f"{these}. Lý do: {reason}.")
+    return vn(f"Kính gửi đồng chí {name}, {in_sentence(title)} đã được hủy đối với {items_said(refs)}; Nhắc việc thôi "
+              f"nhắc {these}. Lý do: {reason}.")
 
 
 def _moot_what(moot: MootRequest, whose: str, *, title: bool = True) -> str:

@@ -54,3 +54,9 @@ async def test_the_confirm_answer_of_a_notice_with_nested_items_says_which_sub_i
     assert "• đ/c Lê Văn Dân (Ban Dân vận Tỉnh ủy): mục 2, 2.1, 2.2.a–d, 2.3.a, 2.3.b, 2.3.b.1–2.3.b.3, 3 và 4 " \
            "(13 nhiệm vụ)" in answer, answer
     assert "2–4" not in answer, answer
+
+
+def test_a_withdrawn_plan_tells_its_holder_the_items_as_runs() -> None:
+    told = texts.withdrawn_told("A", "Kế hoạch số 5/KH-UBND", [f"III.1.{c}" for c in "abcdđe"], "nhầm văn bản")
+    assert "Kế hoạch số 5/KH-UBND đã được hủy đối với mục III.1.a–e (6 nhiệm vụ); Nhắc việc thôi nhắc các nhiệm vụ " \
+           "này." in told, told
