@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TypeVar
 
@@ -22,9 +22,10 @@ from scheduler.recurrence import DEADLINE_LABEL, Occurrence
 from scheduler.series import FIRST_ROUND_LEAD_WORKING_DAYS, FirstRound, first_round
 from storage.calendar import CalendarDayEntry, DueNear
 from storage.directory import ROLE_VN, FieldChange
-from storage.itemref import ref_key
+from storage.itemref import ref_key, ref_runs
 from storage.models import CalendarDayKind, Person, Role, TaskStatus
 from storage.notices import Applied, Draft, NoticeChoice, Registered, UnitGuess
+from storage.notices import title_in_sentence as in_sentence
 from storage.parsed import ParsedNotice, ParsedTask
 from storage.questions import Answered, Asked
 from storage.reports import (
@@ -1087,33 +1088,41 @@ def no_draft_task(which: str) -> str:
 ASSIGNED_BY_PERSON_FROM = 10  # items in a notice from which the confirm answer lists them by person (probe 24 #13)
 
 
-def ref_spans(refs: Sequence[str], order: Sequence[str]) -> str:
-    """Item numbers as runs of the notice's order: "III.1.a–III.1.s, III.7.c" (three or more in a row: a run)."""
-    index = {ref: i for i, ref in enumerate(order)}
-    runs: list[list[str]] = []
-    for ref in sorted(dict.fromkeys(refs), key=lambda r: index.get(r, len(order))):
-        if runs and index.get(ref) is not None and index.get(runs[-1][-1]) is not None \
-                and index[ref] == index[runs[-1][-1]] + 1:
-            runs[-1].append(ref)
-        else:
-            runs.append([ref])
-    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(r) for r in runs)
+ITEMS_SAID_PIECES = 8  # pieces ("2.2.a–d", "3") a list of items says before "và N mục khác"
+
+
+def items_said(refs: Sequence[str], known: Iterable[str] = (), *, limit: int = ITEMS_SAID_PIECES) -> str:
+    """Item numbers said short, in the notice's order: "mục 2.1–2.4, 3 và 5 (6 nhiệm vụ)". A run is three or more
+    siblings in a row — one level, one parent, none left out ("2.2.a–d", "II.1–II.4") — never "2–4" across levels;
+    the count is said when a run or the cut hides some; past `limit` pieces, "và N mục khác". `known`: the notice's
+    other item numbers (`ref_runs`)."""
+    spans: list[list[str]] = []
+    for run in ref_runs(refs, known):
+        spans += [run] if len(run) > 2 else [[ref] for ref in run]
+    pieces = [f"{span[0]}–{_run_end(span)}" if len(span) > 1 else span[0] for span in spans]
+    count = sum(len(span) for span in spans)
+    if len(pieces) > limit:
+        pieces = [*pieces[:limit - 1], f"{sum(len(span) for span in spans[limit - 1:])} mục khác"]
+    said = "mục " + (f"{', '.join(pieces[:-1])} và {pieces[-1]}" if len(pieces) > 1 else pieces[0])
+    return said + (f" ({count} nhiệm vụ)" if count > len(pieces) else "")
+
+
+def _run_end(run: Sequence[str]) -> str:
+    """A run's last item as said after "–": a letter alone ("2.2.a–d"), a number in full ("2.1–2.4", not "2.1–4"
+    that reads as up to item 4)."""
+    last = run[-1].rpartition(".")[2]
+    return last if "." in run[-1] and last.isalpha() and len(last) == 1 else run[-1]
 
 
 def _assigned_by_person(result: Registered) -> list[str]:
     """The confirm answer of a long notice: one line a person — "• đ/c Tran Van Cong (Bộ Lao động - Thương binh và Xã
-    hội): 20 mục — III.1.a–III.1.s, III.7.c" — not a line an item with the same name nineteen times."""
-    order = list(dict.fromkeys(ref for ref, _ in result.assigned))
+    hội): mục III.1.a–s và III.7.c (19 nhiệm vụ)" — not a line an item with the same name nineteen times."""
+    known = [ref for ref, _ in (*result.assigned, *result.unassigned)]
     held: dict[str, list[str]] = {}
     for ref, name in result.assigned:
         held.setdefault(name, []).append(ref)
-    lines = []
-    for name, refs in held.items():
-        unit = result.units.get(name)
-        count = len(dict.fromkeys(refs))
-        lines.append(f"• đ/c {name}{f' ({unit})' if unit else ''}: " + (
-            f"{count} mục — {ref_spans(refs, order)}" if count > 1 else f"mục {refs[0]}"))
-    return lines
+    return [f"• đ/c {name}{f' ({unit})' if (unit := result.units.get(name)) else ''}: {items_said(refs, known)}"
+            for name, refs in held.items()]
 
 
 def registered_text(result: Registered, rounds: Sequence[tuple[str, str, dt.date]] = (),
@@ -1124,7 +1133,7 @@ def registered_text(result: Registered, rounds: Sequence[tuple[str, str, dt.date
     in /loi (probe 19: a Chi cục's 17 tasks went unreminded for three weeks); `overdue`: the items whose deadline
     had passed when confirmed (item ref, deadline) — said again here, not first heard of from a head told "đã quá
     hạn" (probe 24 #2)."""
-    lines = [f"Đã xác nhận {result.title}: {result.task_count} nhiệm vụ."]
+    lines = [f"Đã xác nhận {in_sentence(result.title)}: {result.task_count} nhiệm vụ."]
     if overdue:
         listed = ", ".join(f"Mục {ref} (hạn {date_vn(due)})" for ref, due in overdue)
         lines += ["", f"Lưu ý: {len(overdue)} nhiệm vụ đã quá hạn ngay khi giao: {listed} — người nhận được báo là "
@@ -1220,8 +1229,8 @@ def _when_vn(at: dt.datetime | None) -> str:
 def already_registered(before: NoticeChoice) -> str:
     """On receipt of a notice already confirmed: no preview (its confirmation would be refused), what it was and
     what to do."""
-    text = (f"Văn bản này đã được xác nhận trước đây: {before.title} (mã #{before.notice_id} trong Nhắc việc), "
-            f"xác nhận{_when_vn(before.closed_at)}, {before.task_count} nhiệm vụ. Nhắc việc "
+    text = (f"Văn bản này đã được xác nhận trước đây: {in_sentence(before.title)} (mã #{before.notice_id} trong Nhắc "
+            f"việc), xác nhận{_when_vn(before.closed_at)}, {before.task_count} nhiệm vụ. Nhắc việc "
             "không giao việc lần thứ hai nên không lập danh sách mới; đồng chí không cần làm gì thêm.\n"
             "Nếu cần giao lại từ đầu (văn bản cũ sai), đồng chí hủy văn bản cũ: "
             f"/huy #{before.notice_id} lý do: …, rồi gửi lại văn bản này.")
@@ -1233,7 +1242,7 @@ def _twin_named(twin: NoticeChoice) -> str:
     notice was confirmed, its number and subject."""
     when = f"ngày {date_vn(twin.closed_at.astimezone(VN_TZ).date())}" if twin.closed_at else "trước đây"
     subject = f" — “{shorten(twin.subject, 120)}”" if twin.subject and "“" not in twin.title else ""
-    return f"{when}: {twin.title}{subject} (mã #{twin.notice_id}, {twin.task_count} nhiệm vụ)"
+    return f"{when}: {in_sentence(twin.title)}{subject} (mã #{twin.notice_id}, {twin.task_count} nhiệm vụ)"
 
 
 def twin_lines(draft: Draft, *, short: bool = False) -> list[str]:
@@ -1299,14 +1308,14 @@ def withdraw_usage(recent: Sequence[NoticeChoice]) -> str:
 def lead_moved_by_leader(name: str, leader: str, moved: LeadMoved) -> str:
     was = f" (đ/c {moved.previous_name})" if moved.previous_name else ""
     return vn(f"Kính gửi đồng chí {name}, đ/c {leader} đã chuyển nhiệm vụ mục {moved.item_ref} "
-              f"({moved.notice_title}) từ {moved.old_unit}{was} sang {moved.new_unit} chủ trì — giao đ/c "
+              f"({in_sentence(moved.notice_title)}) từ {moved.old_unit}{was} sang {moved.new_unit} chủ trì — giao đ/c "
               f"{moved.head_name}. Hai bên đã được báo.")
 
 
 def lead_moved_text(moved: LeadMoved) -> str:
     was = f" (đ/c {moved.previous_name})" if moved.previous_name else ""
-    text = (f"Đã chuyển nhiệm vụ mục {moved.item_ref} ({moved.notice_title}) từ {moved.old_unit}{was} sang "
-            f"{moved.new_unit} chủ trì — giao đ/c {moved.head_name}. Thời hạn, đơn vị phối hợp và lịch sử giữ "
+    text = (f"Đã chuyển nhiệm vụ mục {moved.item_ref} ({in_sentence(moved.notice_title)}) từ {moved.old_unit}{was} "
+            f"sang {moved.new_unit} chủ trì — giao đ/c {moved.head_name}. Thời hạn, đơn vị phối hợp và lịch sử giữ "
             "nguyên; Nhắc việc nhắc người nhận mới từ lần nhắc tiếp theo. Hai bên đã được báo.")
     if moved.pending_due is not None:
         text += (f"\nLưu ý: đề nghị gia hạn đến {date_vn(moved.pending_due)} của đ/c {moved.pending_by} đang chờ ý "
@@ -1329,7 +1338,7 @@ def task_edited_text(edited: TaskEdited, *, explain: Callable[[dt.date], str | N
     """The answer to an admin's (or a leader's) correction of a confirmed item; what the office hears of a leader's."""
     units = list(dict.fromkeys(u for _, _, u in edited.holders if u))
     whose = (f" — {len(units)} đơn vị: {'; '.join(units)}" if len(units) > 1 else f" — {units[0]}" if units else "")
-    text = (f"Mục {edited.item_ref} ({edited.notice_title}){whose}: {_edited_change(edited, explain)} "
+    text = (f"Mục {edited.item_ref} ({in_sentence(edited.notice_title)}){whose}: {_edited_change(edited, explain)} "
             f"(đ/c {edited.by_name}).")
     if edited.field == "due":
         text += " Nhắc việc nhắc theo thời hạn mới từ lần nhắc tiếp theo;"
@@ -1340,7 +1349,7 @@ def task_edited_text(edited: TaskEdited, *, explain: Callable[[dt.date], str | N
 def task_edited_told(name: str, edited: TaskEdited, *,
                      explain: Callable[[dt.date], str | None] | None = None) -> str:
     """To the holder of a confirmed item the office corrected from the paper."""
-    return vn(f"Kính gửi đồng chí {name},\nNhiệm vụ mục {edited.item_ref} theo {edited.notice_title}: "
+    return vn(f"Kính gửi đồng chí {name},\nNhiệm vụ mục {edited.item_ref} theo {in_sentence(edited.notice_title)}: "
               f"{_edited_change(edited, explain)} (đ/c {edited.by_name} cập nhật).")
 
 
@@ -1350,8 +1359,8 @@ def lead_moved_assignment_text(name: str, moved: LeadMoved, buttons: bool, today
     deadline = ("hạn " + date_vn(moved.due_on) if moved.due_on else "không có thời hạn") + late
     was = f" (đ/c {moved.previous_name})" if moved.previous_name else ""
     lines = [f"Kính gửi đồng chí {name},",
-             f"Nhiệm vụ sau theo {moved.notice_title} được chuyển từ {moved.old_unit}{was} sang đơn vị đồng chí chủ "
-             "trì:", f"• Mục {moved.item_ref}: {short_title(moved.text)} — {deadline}"]
+             f"Nhiệm vụ sau theo {in_sentence(moved.notice_title)} được chuyển từ {moved.old_unit}{was} sang đơn vị "
+             "đồng chí chủ trì:", f"• Mục {moved.item_ref}: {short_title(moved.text)} — {deadline}"]
     status = TaskStatus(moved.status)
     asked = status == TaskStatus.EXTENSION_REQUESTED and moved.pending_due is not None and moved.percent is None
     if not asked and (status != TaskStatus.OPEN or moved.percent is not None or moved.note):
@@ -1377,8 +1386,8 @@ def extension_decided_for_holder(name: str, req: ExtensionRequest, approved: boo
     whose = (f"của đ/c {req.requester_name} (trước khi nhiệm vụ chuyển sang đồng chí)" if req.requester_held else
              f"do đ/c {req.requester_name} ({req.unit_name or 'đơn vị'}) gửi"
              + (f" ngày {req.asked_at:%d/%m/%Y}" if req.asked_at else ""))
-    text = (f"Kính gửi đồng chí {name}, đề nghị gia hạn nhiệm vụ mục {req.item_ref} ({req.notice_title}) đến "
-            f"{date_vn(req.requested_due)} {whose} đã được {by} quyết định: "
+    text = (f"Kính gửi đồng chí {name}, đề nghị gia hạn nhiệm vụ mục {req.item_ref} ({in_sentence(req.notice_title)}) "
+            f"đến {date_vn(req.requested_due)} {whose} đã được {by} quyết định: "
             f"{extension_outcome(req, approved, counter=counter)}.")
     if reason:
         text += f"\nÝ kiến của {by}: “{reason}”"
@@ -1388,10 +1397,10 @@ def extension_decided_for_holder(name: str, req: ExtensionRequest, approved: boo
 def extension_follows_task(name: str, req: ExtensionRequest) -> str:
     """To whoever holds a task a directory import handed them while its extension request waited."""
     current = date_vn(req.current_due) if req.current_due else "không có thời hạn cụ thể"
-    return vn(f"Kính gửi đồng chí {name}, nhiệm vụ mục {req.item_ref} ({req.notice_title}) nay do đồng chí giữ có đề "
-              f"nghị gia hạn đến {date_vn(req.requested_due)} của đ/c {req.requester_name} (trước khi nhiệm vụ chuyển "
-              f"sang đồng chí) đang chờ {req.deciders} quyết định; Nhắc việc sẽ báo đồng chí kết quả. Trong khi chờ, "
-              f"thời hạn vẫn là {current}.")
+    return vn(f"Kính gửi đồng chí {name}, nhiệm vụ mục {req.item_ref} ({in_sentence(req.notice_title)}) nay do đồng "
+              f"chí giữ có đề nghị gia hạn đến {date_vn(req.requested_due)} của đ/c {req.requester_name} (trước khi "
+              f"nhiệm vụ chuyển sang đồng chí) đang chờ {req.deciders} quyết định; Nhắc việc sẽ báo đồng chí kết quả. "
+              f"Trong khi chờ, thời hạn vẫn là {current}.")
 
 
 def extension_rerouted(req: ExtensionRequest, calendar: WorkingCalendar | None = None) -> str:
@@ -1429,7 +1438,8 @@ def move_asked_text(asked: MoveAsked) -> str:
 def move_asked_to_admin(name: str, asked: MoveAsked) -> str:
     unit = f" ({asked.asker_unit})" if asked.asker_unit else ""
     return vn(f"Kính gửi đồng chí {name}, đ/c {asked.asker_name}{unit} đề nghị chuyển nhiệm vụ mục {asked.item_ref} "
-              f"({asked.notice_title}) sang {asked.unit_name} chủ trì. Nếu đồng ý, đồng chí gõ: {asked.form}")
+              f"({in_sentence(asked.notice_title)}) sang {asked.unit_name} chủ trì. Nếu đồng ý, đồng chí gõ: "
+              f"{asked.form}")
 
 
 def transfer_asked_text(asked: TransferAsked) -> str:
@@ -1438,21 +1448,22 @@ def transfer_asked_text(asked: TransferAsked) -> str:
     where = f"chuyển sang {asked.unit_name} chủ trì" if asked.unit_name else "chuyển đơn vị chủ trì"
     who = ", ".join(f"đ/c {p.full_name}" for p in asked.admins)
     if asked.already_led:  # (probe 23, F7) the unit named leads the item already, as its own task
-        return vn(f"{asked.unit_name} đã chủ trì mục {asked.item_ref} ({asked.notice_title}) với phần việc riêng, "
-                  f"nên Nhắc việc không gửi đề nghị chuyển tới Văn phòng; phần việc của "
+        return vn(f"{asked.unit_name} đã chủ trì mục {asked.item_ref} ({in_sentence(asked.notice_title)}) với phần "
+                  f"việc riêng, nên Nhắc việc không gửi đề nghị chuyển tới Văn phòng; phần việc của "
                   f"{asked.asker_unit or 'đơn vị đồng chí'} ở mục này giữ nguyên. Nếu đơn vị đồng chí không có "
                   f"phần việc nào ở mục này, đồng chí gõ: “mục {asked.item_ref} không phải việc của đơn vị tôi”.")
     if asked.repeated:
-        return vn(f"Đề nghị {where} nhiệm vụ mục {asked.item_ref} ({asked.notice_title}) của đồng chí đã được gửi "
-                  "Văn phòng và đang chờ xem xét; Nhắc việc không gửi lại. Nhắc việc sẽ báo khi nhiệm vụ được chuyển.")
+        return vn(f"Đề nghị {where} nhiệm vụ mục {asked.item_ref} ({in_sentence(asked.notice_title)}) của đồng chí đã "
+                  "được gửi Văn phòng và đang chờ xem xét; Nhắc việc không gửi lại. Nhắc việc sẽ báo khi nhiệm vụ được "
+                  "chuyển.")
     if not asked.admins:
-        return vn(f"Nhiệm vụ mục {asked.item_ref} ({asked.notice_title}): chỉ Văn phòng (quản trị viên) hoặc lãnh đạo "
-                  f"chuyển được nhiệm vụ sang đơn vị khác, và Văn phòng chưa kết nối Nhắc việc; đồng chí vui lòng báo "
-                  f"trực tiếp Văn phòng. Tiến độ nhiệm vụ không thay đổi.")
+        return vn(f"Nhiệm vụ mục {asked.item_ref} ({in_sentence(asked.notice_title)}): chỉ Văn phòng (quản trị viên) "
+                  f"hoặc lãnh đạo chuyển được nhiệm vụ sang đơn vị khác, và Văn phòng chưa kết nối Nhắc việc; đồng chí "
+                  f"vui lòng báo trực tiếp Văn phòng. Tiến độ nhiệm vụ không thay đổi.")
     head = f" Đ/c {asked.head.full_name} (trưởng đơn vị) cũng được báo." if asked.head is not None else ""
-    return vn(f"Nhắc việc đã chuyển ý kiến của đồng chí về nhiệm vụ mục {asked.item_ref} ({asked.notice_title}) đến "
-              f"{who} (Văn phòng) để xem xét {where}. Tiến độ nhiệm vụ không thay đổi; Nhắc việc sẽ báo khi nhiệm vụ "
-              f"được chuyển.{head}")
+    return vn(f"Nhắc việc đã chuyển ý kiến của đồng chí về nhiệm vụ mục {asked.item_ref} "
+              f"({in_sentence(asked.notice_title)}) đến {who} (Văn phòng) để xem xét {where}. Tiến độ nhiệm vụ không "
+              f"thay đổi; Nhắc việc sẽ báo khi nhiệm vụ được chuyển.{head}")
 
 
 BUTTON_MOVE = "Đồng ý chuyển"
@@ -1474,12 +1485,12 @@ def transfer_asked_to_admin(name: str, asked: TransferAsked, said: str, *, butto
                 f"(Excel hoặc CSV) có đơn vị này và trưởng đơn vị vào đây, rồi gõ: {form}; hoặc giao cho một đơn vị đã "
                 f"có trong danh bạ: {asked.form}")
         return vn(f"Kính gửi đồng chí {name}, đ/c {asked.asker_name}{unit} đề nghị chuyển nhiệm vụ mục "
-                  f"{asked.item_ref} ({asked.notice_title}) {to}: “{shorten(said, 300)}”. {then}")
+                  f"{asked.item_ref} ({in_sentence(asked.notice_title)}) {to}: “{shorten(said, 300)}”. {then}")
     else:
         to = "sang đơn vị khác chủ trì"
         then = f"Nếu cần chuyển, đồng chí gõ: {asked.form}"
     return vn(f"Kính gửi đồng chí {name}, đ/c {asked.asker_name}{unit} đề nghị chuyển nhiệm vụ mục {asked.item_ref} "
-              f"({asked.notice_title}) {to}: “{shorten(said, 300)}”. {then}")
+              f"({in_sentence(asked.notice_title)}) {to}: “{shorten(said, 300)}”. {then}")
 
 
 def move_asked_to_head(name: str, asked: TransferAsked | MoveAsked) -> str:
@@ -1488,8 +1499,8 @@ def move_asked_to_head(name: str, asked: TransferAsked | MoveAsked) -> str:
     where = asked.unit_name or (asked.unit_words if isinstance(asked, TransferAsked) else None)
     to = f"sang {where}" if where else "sang đơn vị khác"
     return vn(f"Kính gửi đồng chí {name}, đ/c {asked.asker_name} đề nghị chuyển nhiệm vụ mục {asked.item_ref} "
-              f"({asked.notice_title}) {to} chủ trì; Nhắc việc đã chuyển đề nghị đến Văn phòng. Tiến độ nhiệm vụ "
-              f"không thay đổi.")
+              f"({in_sentence(asked.notice_title)}) {to} chủ trì; Nhắc việc đã chuyển đề nghị đến Văn phòng. Tiến độ "
+              f"nhiệm vụ không thay đổi.")
 
 
 def direction_not_told(units: Sequence[str]) -> str:
@@ -1498,14 +1509,15 @@ def direction_not_told(units: Sequence[str]) -> str:
 
 
 def lead_moved_told_previous(name: str, moved: LeadMoved) -> str:
-    return vn(f"Kính gửi đồng chí {name}, nhiệm vụ mục {moved.item_ref} ({moved.notice_title}) đã được chuyển "
-              f"sang {moved.new_unit} chủ trì (đ/c {moved.head_name}); Nhắc việc thôi nhắc đồng chí nhiệm vụ này.")
+    return vn(f"Kính gửi đồng chí {name}, nhiệm vụ mục {moved.item_ref} ({in_sentence(moved.notice_title)}) đã được "
+              f"chuyển sang {moved.new_unit} chủ trì (đ/c {moved.head_name}); Nhắc việc thôi nhắc đồng chí nhiệm "
+              "vụ này.")
 
 
 def moved_with_draft_open(title: str | None) -> str:
     """Under a move typed while a notice's preview is open: the move was of the confirmed task; the draft is as it
     was (probe 24, F9)."""
-    draft = f" ({title})" if title else ""
+    draft = f" ({in_sentence(title)})" if title else ""
     return vn(f"Lưu ý: đồng chí đang mở xem trước một văn bản chưa xác nhận{draft}; dòng “chuyển mục …” đã áp dụng cho "
               "nhiệm vụ đã giao ở trên, văn bản đang xem không thay đổi. Để sửa đơn vị chủ trì trong văn bản đang xem, "
               "đồng chí trả lời tin xem trước: “<số thứ tự>: <tên đơn vị>”.")
@@ -2056,7 +2068,7 @@ def assignment_text(name: str, notice_title: str, tasks: Sequence[tuple[str, str
     count = f"{len(tasks)} nhiệm vụ" if len(tasks) > 1 else "nhiệm vụ"
     light = list(supporting) if len(supporting) == len(tasks) else [False] * len(tasks)
     role = "phối hợp thực hiện" if all(light) else "chủ trì"
-    lines = [f"Kính gửi đồng chí {name},", f"Đồng chí được giao {role} {count} theo {notice_title}:"]
+    lines = [f"Kính gửi đồng chí {name},", f"Đồng chí được giao {role} {count} theo {in_sentence(notice_title)}:"]
     leads = list(units) if len(units) == len(tasks) else [None] * len(tasks)
     several = len(set(leads)) > 1
     # several units (a second post): each unit's name once, above its items, not on each of nineteen lines
@@ -2107,7 +2119,7 @@ def support_assignment_text(name: str, notice_title: str,
 def support_section(notice_title: str, tasks: Sequence[tuple[str, str, dt.date | None, str | None]]) -> str:
     """The items a unit supports (its own message, or the end of its head's assignment message)."""
     count = f"{len(tasks)} nhiệm vụ" if len(tasks) > 1 else "nhiệm vụ"
-    lines = [f"Đơn vị đồng chí được đề nghị phối hợp thực hiện {count} theo {notice_title}:"]
+    lines = [f"Đơn vị đồng chí được đề nghị phối hợp thực hiện {count} theo {in_sentence(notice_title)}:"]
     for ref, text, due, lead in tasks:
         deadline = "hạn " + date_vn(due) if due else "không có thời hạn"
         lines.append(f"• Mục {ref}: {short_title(text, for_lead=False)} — chủ trì: {lead or 'chưa xác định'}; "
@@ -2302,9 +2314,9 @@ def status_told_to_lead(*, actor_name: str, rec: Recorded, notice_title: str, no
         finished, on_time, next_title = round_done
         status = f"hoàn thành {round_name(finished)}, {'đúng hạn' if on_time else 'quá hạn'}" + (
             f"; kỳ tiếp theo: {next_title}" if next_title else "; nhiệm vụ định kỳ này đã hết các kỳ phải thực hiện")
-    lines = [f"Đ/c {actor_name} đã cập nhật nhiệm vụ mục {rec.item_ref} ({notice_title}): {status}."]
+    lines = [f"Đ/c {actor_name} đã cập nhật nhiệm vụ mục {rec.item_ref} ({in_sentence(notice_title)}): {status}."]
     if asked is not None:
-        lines = [f"Đ/c {actor_name} đã đề nghị gia hạn nhiệm vụ mục {rec.item_ref} ({notice_title}) đến "
+        lines = [f"Đ/c {actor_name} đã đề nghị gia hạn nhiệm vụ mục {rec.item_ref} ({in_sentence(notice_title)}) đến "
                  f"{date_vn(asked)}; đề nghị đã được chuyển tới người có thẩm quyền xem xét, Nhắc việc sẽ báo kết quả."]
     if covering_for:
         lines.insert(0, f"(Đồng chí theo dõi thay đ/c {covering_for} nghỉ phép.)")
@@ -2431,7 +2443,7 @@ def no_missed_round(item_ref: str) -> str:
 
 def notice_label(number: str | None, title: str) -> str:
     """A notice named short: its number ("76/TB-UBND") when it has one, else its title cut short."""
-    return number if number and re.search(r"\d", number) else short_title(title, 45)
+    return number if number and re.search(r"\d", number) else in_sentence(short_title(title, 45))
 
 
 def which_task(tasks: Sequence[tuple[str, str]], typed: str, buttons: bool = True, unit: str | None = None,
@@ -2442,7 +2454,7 @@ def which_task(tasks: Sequence[tuple[str, str]], typed: str, buttons: bool = Tru
     holder = f"{unit} đang có" if unit else "Đồng chí đang phụ trách"
     lines = [f"{holder} {len(tasks)} nhiệm vụ. Nội dung “{shorten(typed, 80)}” là của nhiệm vụ nào?"]
     if notices:  # tasks of several notices: each one's notice named (probe 23)
-        lines += [f"• Mục {ref} ({notice}): {short_title(text, 60)}"
+        lines += [f"• Mục {ref} ({in_sentence(notice)}): {short_title(text, 60)}"
                   for (ref, text), notice in zip(tasks, notices, strict=True)]
     else:
         lines += [f"• Mục {ref}: {short_title(text, 90)}" for ref, text in tasks]
@@ -2527,7 +2539,7 @@ def which_extension(ref: str | None, pending: Sequence[ExtensionRequest]) -> str
         what = f" cho mục {ref}" if ref else ""
         return vn(f"Không có đề nghị gia hạn nào{what} đang chờ đồng chí quyết định.")
     lines = ["Có nhiều đề nghị gia hạn đang chờ xử lý:"]
-    lines += [f"• Mục {p.item_ref} ({p.notice_title}) — {p.unit_name + ', ' if p.unit_name else ''}"
+    lines += [f"• Mục {p.item_ref} ({in_sentence(p.notice_title)}) — {p.unit_name + ', ' if p.unit_name else ''}"
               f"đ/c {p.requester_name}, đến {date_vn(p.requested_due)}" for p in pending]
     first = pending[0]
     if sum(p.item_ref == first.item_ref for p in pending) > 1:  # one item of several units: name the unit
@@ -2548,8 +2560,8 @@ def group_grant_far(pending: Sequence[ExtensionRequest], today: dt.date) -> str:
     """ "đồng ý gia hạn 2.1 cho cả 2 xã" when one of the requests moves the deadline far (FAR_EXTENSION_DAYS): nothing
     granted yet; each unit's date shown, with how far, so the leader decides knowing what he grants (probe 23, F1)."""
     first = pending[0]
-    lines = [f"Chưa gia hạn: các đề nghị gia hạn mục {first.item_ref} ({first.notice_title}) xin đến các ngày sau, "
-             "có đề nghị kéo dài thời hạn hơn 3 tháng:"]
+    lines = [f"Chưa gia hạn: các đề nghị gia hạn mục {first.item_ref} ({in_sentence(first.notice_title)}) xin đến các "
+             "ngày sau, có đề nghị kéo dài thời hạn hơn 3 tháng:"]
     for p in pending:
         far = far_extension(p.current_due, p.requested_due, today)
         lines.append(f"• {p.unit_name + ', ' if p.unit_name else ''}đ/c {p.requester_name}: đến "
@@ -2595,8 +2607,8 @@ def request_still_waiting(asked: dt.date | None) -> str:
 def which_unit_extension(pending: Sequence[ExtensionRequest], approve: bool) -> str:
     """A decision that does not name the unit while several units' requests on one item wait: asked, not guessed."""
     first = pending[0]
-    lines = [f"Đề nghị của đơn vị nào? Mục {first.item_ref} ({first.notice_title}) có {len(pending)} đề nghị gia hạn "
-             "đang chờ đồng chí quyết định:"]
+    lines = [f"Đề nghị của đơn vị nào? Mục {first.item_ref} ({in_sentence(first.notice_title)}) có {len(pending)} đề "
+             "nghị gia hạn đang chờ đồng chí quyết định:"]
     lines += _waiting_forms(pending, "đồng ý" if approve else "không đồng ý")
     return vn("\n".join(lines))
 
@@ -2783,7 +2795,7 @@ def filter_description(filt: ReportFilter | None, unit_name: str | None = None, 
     typed ("văn bản số 215"), so that the report reads right when forwarded."""
     parts = []
     if filt is not None and filt.notice:
-        parts.append(notice_title or f"văn bản số {filt.notice}")
+        parts.append(in_sentence(notice_title) if notice_title else f"văn bản số {filt.notice}")
     if unit_name:
         parts.append(f"đơn vị {unit_name}")
     elif filt is not None and filt.unit:
@@ -3130,11 +3142,11 @@ def blocked_answer(items: Sequence[BlockedTask], today: dt.date, scope: str | No
     lines = [f"Nhiệm vụ đơn vị báo vướng mắc{where}, đến ngày {date_vn(today)}: {len(items)} nhiệm vụ."]
     if len(notices) == 1:
         [notice] = notices
-        lines.append(f"(Thuộc {notice}.)")  # a title, capitalised as one
+        lines.append(f"(Thuộc {in_sentence(notice)}.)")
     for b in items[:BLOCKED_LIMIT]:
         said = f" — “{shorten(note_body(b.note), 200)}”" if b.note else " — chưa nêu cụ thể vướng mắc"
         since = f" (từ {b.since:%d/%m})" if b.since else ""
-        of = "" if len(notices) == 1 else f" ({b.notice})"
+        of = "" if len(notices) == 1 else f" ({in_sentence(b.notice)})"
         lines.append(f"• {b.unit}: mục {b.item_ref}{of} — {short_title(b.text, 60)}{said}{since}")
     if len(items) > BLOCKED_LIMIT:
         lines.append(f"… và {len(items) - BLOCKED_LIMIT} nhiệm vụ khác (xem /tonghop).")
@@ -3393,7 +3405,7 @@ def extension_request_text(req: ExtensionRequest, replaced_due: dt.date | None =
         current += f" ({note})"  # as the requester's digests say it: "rơi vào ngày nghỉ lễ 30/4, tính đến hết …"
     unit = f" ({req.unit_name})" if req.unit_name else ""
     lines = [f"Đề nghị gia hạn: đồng chí {req.requester_name}{unit} đề nghị gia hạn nhiệm vụ mục {req.item_ref} "
-             f"({req.notice_title}).",
+             f"({in_sentence(req.notice_title)}).",
              f"Thời hạn hiện tại: {current}; đề nghị gia hạn đến: {date_vn(req.requested_due)}."]
     if today is not None and (far := far_extension(req.current_due, req.requested_due, today)):
         lines.append(f"Lưu ý: {far} — đồng chí xem kỹ trước khi quyết định.")  # (probe 23, F1)
@@ -3428,8 +3440,8 @@ def _request_described(req: ExtensionRequest, today: dt.date, calendar: WorkingC
     sent = f", gửi ngày {date_vn(req.asked_at.astimezone(VN_TZ).date())}" if req.asked_at else ""
     who = f"{req.unit_name} (đ/c {req.requester_name}{sent})" if req.unit_name else f"đ/c {req.requester_name}{sent}"
     passed = " — ngày này đã qua" if req.requested_due is not None and req.requested_due <= today else ""
-    return (f"đề nghị của {who} xin gia hạn mục {req.item_ref} ({req.notice_title}) đến {date_vn(req.requested_due)}"
-            f"{passed} (thời hạn hiện tại: {_current_due(req, calendar)})")
+    return (f"đề nghị của {who} xin gia hạn mục {req.item_ref} ({in_sentence(req.notice_title)}) đến "
+            f"{date_vn(req.requested_due)}{passed} (thời hạn hiện tại: {_current_due(req, calendar)})")
 
 
 def _due_as_it_runs(due: dt.date | None, runs: dt.date | None) -> str:
@@ -3482,7 +3494,7 @@ def extension_reminder(req: ExtensionRequest, today: dt.date, calendar: WorkingC
     sent = f" (gửi ngày {date_vn(req.asked_at.astimezone(VN_TZ).date())})" if req.asked_at else ""
     unit = f" ({req.unit_name})" if req.unit_name else ""
     lines = [f"Đề nghị gia hạn chờ đồng chí quyết định{sent}: đ/c {req.requester_name}{unit} đề nghị gia hạn nhiệm vụ "
-             f"mục {req.item_ref} ({req.notice_title}) đến {date_vn(req.requested_due)}"
+             f"mục {req.item_ref} ({in_sentence(req.notice_title)}) đến {date_vn(req.requested_due)}"
              + (" — ngày này đã qua" if req.requested_due is not None and req.requested_due <= today else "") + ".",
              f"Thời hạn hiện tại: {_deadline_standing(req, today, calendar)}."]
     if req.note and meaningful_note(req.note):  # (a bare "xin gia hạn đến 30/4" is the line above again)
@@ -3496,8 +3508,8 @@ def extension_still_waiting(req: ExtensionRequest, reminded: Sequence[str], cale
     """To the requester, once, when the request is recalled to those who decide it."""
     sent = f" (gửi ngày {date_vn(req.asked_at.astimezone(VN_TZ).date())})" if req.asked_at else ""
     who = ", ".join(f"đ/c {name}" for name in reminded) or req.deciders
-    return vn(f"Đề nghị gia hạn mục {req.item_ref} ({req.notice_title}) đến {date_vn(req.requested_due)} của đồng "
-              f"chí{sent} chưa có quyết định; Nhắc việc đã nhắc lại {who}. Trong khi chờ, thời hạn vẫn là "
+    return vn(f"Đề nghị gia hạn mục {req.item_ref} ({in_sentence(req.notice_title)}) đến {date_vn(req.requested_due)} "
+              f"của đồng chí{sent} chưa có quyết định; Nhắc việc đã nhắc lại {who}. Trong khi chờ, thời hạn vẫn là "
               f"{_current_due(req, calendar)}.")
 
 
@@ -3511,8 +3523,8 @@ def extension_recalled(req: ExtensionRequest, audience: str, calendar: WorkingCa
     """The requester took their request back ("rút đề nghị gia hạn"): to them (`audience` "requester"), to those it
     was shown to ("other": nothing is left to decide) and to the task's holder ("holder"); the deadline stands
     (probe 21, finding 6)."""
-    what = f"mục {req.item_ref} ({req.notice_title})" + (f" đến {date_vn(req.requested_due)}" if req.requested_due
-                                                          else "")
+    what = f"mục {req.item_ref} ({in_sentence(req.notice_title)})" + (
+        f" đến {date_vn(req.requested_due)}" if req.requested_due else "")
     due = _current_due(req, calendar)
     if audience == "requester":
         return vn(f"Đã rút đề nghị gia hạn {what}; Nhắc việc đã báo những người được gửi đề nghị. Thời hạn vẫn là "
@@ -3551,7 +3563,7 @@ def extension_decided_text(req: ExtensionRequest, approved: bool, audience: str 
     the date asked and set an earlier one of their own ("không đồng ý, phải xong trước 4/3"); `runs`: the date
     granted or set is a day off, said to the decider and the requester ("hạn 20/02/2026 rơi vào ngày nghỉ Tết …,
     tính đến hết 23/02/2026")."""
-    what = f"nhiệm vụ mục {req.item_ref} ({req.notice_title})"
+    what = f"nhiệm vụ mục {req.item_ref} ({in_sentence(req.notice_title)})"
     outcome = extension_outcome(req, approved, counter=counter)
     word = "đồng ý" if approved else "không đồng ý"
     by = f"đ/c {req.decided_by_name}" if req.decided_by_name else "cấp có thẩm quyền"
@@ -3654,16 +3666,16 @@ def withdrawn_text(title: str, ref: str | None, refs: Sequence[str], reason: str
     if ref and units:
         share = (f" (cả {len(units)} đơn vị: {_units(list(units))})" if len(units) >= shared_by
                  else f" (phần của {_units(list(units))}; các đơn vị khác vẫn thực hiện)")
-    what = f"mục {ref}{share} của {title}" if ref else title
+    what = f"mục {ref}{share} của {in_sentence(title)}" if ref else in_sentence(title)
     done = f" ({len(refs)} nhiệm vụ thôi theo dõi)" if refs and not ref else ""
     return vn(f"Đã hủy {what}{done}. Lý do: {reason}. Người được giao đã được báo.")
 
 
 def withdrawn_told(name: str, title: str, refs: Sequence[str], reason: str) -> str:
-    items = ", ".join(refs)
+    """To a holder of items of a notice withdrawn (a whole plan's: its items as runs, "mục III.1.a–s (18 nhiệm vụ)")."""
     these = "các nhiệm vụ này" if len(refs) > 1 else "nhiệm vụ này"
-    return vn(f"Kính gửi đồng chí {name}, {title} đã được hủy đối với mục {items}; Nhắc việc thôi nhắc {these}. "
-              f"Lý do: {reason}.")
+    return vn(f"Kính gửi đồng chí {name}, {in_sentence(title)} đã được hủy đối với {items_said(refs)}; Nhắc việc thôi "
+              f"nhắc {these}. Lý do: {reason}.")
 
 
 def _moot_what(moot: MootRequest, whose: str, *, title: bool = True) -> str:
@@ -3671,7 +3683,7 @@ def _moot_what(moot: MootRequest, whose: str, *, title: bool = True) -> str:
     đến 30/03/2018 …" (under a message that already names the notice)."""
     kind = "gia hạn" if moot.kind == "extension" else "chuyển"
     asked = f" {moot.asked}" if moot.asked else (" sang đơn vị khác" if moot.kind == "transfer" else "")
-    task = f"nhiệm vụ mục {moot.item_ref} ({moot.notice_title})" if title else f"mục {moot.item_ref}"
+    task = f"nhiệm vụ mục {moot.item_ref} ({in_sentence(moot.notice_title)})" if title else f"mục {moot.item_ref}"
     return f"đề nghị {kind} {task}{asked} {whose}"
 
 
@@ -3720,7 +3732,7 @@ def direction_text(name: str, leader: Person, tasks: Sequence[DirectionTarget], 
     """To whoever holds the tasks a leader's reply was about: the direction as written, and how to report."""
     who = f"{leader.full_name}, {leader.title}" if leader.title else leader.full_name
     refs = ", ".join(t.item_ref for t in tasks)
-    titles = list(dict.fromkeys(t.notice_title for t in tasks))
+    titles = list(dict.fromkeys(in_sentence(t.notice_title) for t in tasks))
     lines = [f"Kính gửi đồng chí {name},",
              f"Đồng chí {who} có ý kiến chỉ đạo về nhiệm vụ mục {refs} ({'; '.join(titles)}):",
              f"“{shorten(said, 1500)}”",
@@ -3874,11 +3886,11 @@ def delegated_text(result: Delegated, *, taken_back: bool = False, giver: str | 
     before = f" (trước đây: đ/c {result.previous_name})" \
         if result.previous_name and result.previous_name != giver else ""
     if taken_back:  # the head takes the task himself
-        return vn(f"Đồng chí đã nhận lại nhiệm vụ mục {result.item_ref} ({result.notice_title}){before}; Nhắc việc "
-                  "nhắc đồng chí nhiệm vụ này từ lần nhắc tiếp theo.")
-    return vn(f"Đã giao nhiệm vụ mục {result.item_ref} ({result.notice_title}) cho đ/c {result.assignee.full_name}"
-              f"{before}. Đ/c {result.assignee.full_name} sẽ nhận nhắc việc; Nhắc việc báo đồng chí mỗi lần "
-              "nhiệm vụ được cập nhật.")
+        return vn(f"Đồng chí đã nhận lại nhiệm vụ mục {result.item_ref} ({in_sentence(result.notice_title)}){before}; "
+                  "Nhắc việc nhắc đồng chí nhiệm vụ này từ lần nhắc tiếp theo.")
+    return vn(f"Đã giao nhiệm vụ mục {result.item_ref} ({in_sentence(result.notice_title)}) cho đ/c "
+              f"{result.assignee.full_name}{before}. Đ/c {result.assignee.full_name} sẽ nhận nhắc việc; Nhắc việc báo "
+              "đồng chí mỗi lần nhiệm vụ được cập nhật.")
 
 
 def delegation_assignment_text(result: Delegated, buttons: bool) -> str:
@@ -3886,7 +3898,7 @@ def delegation_assignment_text(result: Delegated, buttons: bool) -> str:
     how = "trả lời tin này hoặc gõ" if buttons else "gõ"
     return vn(f"Kính gửi đồng chí {result.assignee.full_name},\n"
               f"Đ/c {result.head_name} ({result.unit_name}) giao đồng chí phụ trách nhiệm vụ theo "
-              f"{result.notice_title}:\n• Mục {result.item_ref}: {short_title(result.text)} — {due}\n\n"
+              f"{in_sentence(result.notice_title)}:\n• Mục {result.item_ref}: {short_title(result.text)} — {due}\n\n"
               f"Để báo cáo, đồng chí {how} số mục và tình trạng, ví dụ: “{result.item_ref} xong”, "
               f"“{result.item_ref} 60% vướng kinh phí”.")
 
@@ -3896,7 +3908,8 @@ def support_recorded_text(result: SupportRecorded, reached: Sequence[tuple[str, 
     told = (", ".join(f"đ/c {name}" + (f" ({unit})" if unit else "") for name, unit in reached)
             or ", ".join(f"đ/c {p.full_name}" for p in result.lead_people) or "đơn vị chủ trì")
     return vn(f"Đã ghi nhận báo cáo phối hợp của {result.unit_name} về nhiệm vụ mục {result.item_ref} "
-              f"({result.notice_title}) và chuyển tới {told}. Nhiệm vụ do đơn vị chủ trì báo cáo hoàn thành.")
+              f"({in_sentence(result.notice_title)}) và chuyển tới {told}. Nhiệm vụ do đơn vị chủ trì báo cáo "
+              "hoàn thành.")
 
 
 BUTTON_ALL_HOLDERS = "Tất cả các đơn vị"
@@ -3920,7 +3933,7 @@ def support_which(ref: str, holders: Sequence[tuple[str | None, str | None]], no
 
 def support_report_text(result: SupportRecorded) -> str:
     return vn(f"Đơn vị phối hợp {result.unit_name} (đ/c {result.reporter_name}) báo cáo về nhiệm vụ mục "
-              f"{result.item_ref} ({result.notice_title}): {shorten(result.note, 400)}")
+              f"{result.item_ref} ({in_sentence(result.notice_title)}): {shorten(result.note, 400)}")
 
 
 def not_supporting(ref: str) -> str:

@@ -124,3 +124,47 @@ def position_reading(typed: str, refs: Sequence[str]) -> str | None:
         if letters and len(letters) == len(children) and n <= len(letters):
             found.add(letters[n - 1])
     return found.pop() if len(found) == 1 else None
+
+
+# Letters in the order lists use them: Vietnamese lists go a, b, c, d, đ, e, g, h …; others a, b, c, d, e, f …
+_LETTERS = "abcdđefghijklmnopqrstuvwxyz"
+_ROMAN_VALUE = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def _roman(part: str) -> int | None:
+    if not part or any(c not in _ROMAN_VALUE for c in part):
+        return None
+    values = [_ROMAN_VALUE[c] for c in part]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def _next_sibling(a: str, b: str, used: set[str]) -> bool:
+    """Whether the last part `b` follows `a` in a list with nothing left out: "2"→"3", "II"→"III", "d"→"đ"; "d"→"e"
+    only when the list has no "đ", "e"→"g" only when it has no "f" (`used`: the parts its items use)."""
+    if a.isdigit() and b.isdigit():
+        return int(b) == int(a) + 1
+    if len(a) == len(b) == 1 and a in _LETTERS and b in _LETTERS:
+        i, j = _LETTERS.index(a), _LETTERS.index(b)
+        return i < j and all(c in "đfjwz" and c not in used for c in _LETTERS[i + 1:j])
+    ra, rb = _roman(a), _roman(b)
+    return ra is not None and rb is not None and rb == ra + 1
+
+
+def ref_runs(refs: Iterable[str], known: Iterable[str] = ()) -> list[list[str]]:
+    """Item numbers (in the notice's order) cut into runs of siblings: one level, one parent, none left out between
+    them — ["2", "2.1", "2.2.a", "2.2.b", "2.2.c", "3", "4"] → [["2"], ["2.1"], ["2.2.a", "2.2.b", "2.2.c"],
+    ["3", "4"]]. A run never crosses levels ("2"–"2.2.b" says nothing of which sub-items it holds). `known`: the
+    notice's other item numbers, which tell a list with "đ" or "f" from one without."""
+    order = list(dict.fromkeys(refs))
+    keys = [ref_key(r) for r in order]
+    used = {k.rpartition(".")[2] for k in (*keys, *(ref_key(r) for r in known))}
+    runs: list[list[str]] = []
+    for i, ref in enumerate(order):
+        if i and PART.search(keys[i]) is None and PART.search(keys[i - 1]) is None:
+            parent, _, last = keys[i].rpartition(".")
+            before_parent, _, before = keys[i - 1].rpartition(".")
+            if parent == before_parent and _next_sibling(before, last, used):
+                runs[-1].append(ref)
+                continue
+        runs.append([ref])
+    return runs

@@ -947,20 +947,31 @@ def format_title(kind: str | None, number: str | None, issued_on: dt.date | None
                  meeting_date: dt.date | None = None, subject: str | None = None) -> str:
     """"Thông báo số 722/UBND-MT ngày 28/03/2013"; a blank number ("/TB-UBND") is left out. Without
     number or date, the meeting date ("Thông báo về cuộc làm việc ngày 23/02/2018") or the subject tells the reader
-    which notice it is."""
+    which notice it is. Capitalised as a sentence's start; inside a sentence, see `title_in_sentence`."""
     parts = [(kind or "Văn bản").capitalize()]
     if number and not number.startswith("/"):
         parts.append(f"số {number}")
     if issued_on:
         parts.append(f"ngày {issued_on:%d/%m/%Y}")
     elif meeting_date:
-        # (no parentheses: the title itself stands in parentheses in most messages — "mục 2.1 (Thông báo về cuộc
-        # làm việc ngày 23/02/2018)", not "(Thông báo (cuộc làm việc …))" in every digest; month probe 21)
+        # (no parentheses: the title itself stands in parentheses in most messages — "mục 2.1 (thông báo về cuộc
+        # làm việc ngày 23/02/2018)", not "(thông báo (cuộc làm việc …))" in every digest; month probe 21)
         parts.append(f"về cuộc làm việc ngày {meeting_date:%d/%m/%Y}")
     elif len(parts) == 1 and subject:
         short = subject if len(subject) <= 80 else subject[:79].rstrip() + "…"
         parts.append(f"“{short}”")
     return " ".join(parts)
+
+
+def title_in_sentence(title: str) -> str:
+    """A notice's title inside a sentence. A document named by its number keeps its capital, as offices write it
+    ("theo Thông báo số 12/TB-UBND ngày …"); a title that only describes the notice reads as a common noun there
+    ("mục 2.1 (thông báo về cuộc làm việc ngày 22/04/2026)", "của văn bản “…”"). A sentence's start keeps its own
+    capital: that is the caller's, not this."""
+    head = title.split("“", 1)[0]
+    if re.search(r"\bsố\s+\S*\d", head) or not title[:1].isupper() or title[1:2].isupper():
+        return title  # (a number; a name in capitals, "UBND …")
+    return title[:1].lower() + title[1:]
 
 
 def notice_title(notice: Notice) -> str:

@@ -38,7 +38,7 @@ from storage.directory import (
     released_to,
 )
 from storage.models import Notice, Person, Role, Task, TaskStatus
-from storage.notices import NewlyAssigned, assign_unassigned, notice_title
+from storage.notices import NewlyAssigned, assign_unassigned, notice_title, title_in_sentence
 from storage.tasks import (
     ExtensionRequest,
     ShownAt,
@@ -445,7 +445,7 @@ def returned_text(name: str, leaver: str, rows: Sequence[tuple[str, Task]], toda
         runs_to = calendar.effective_deadline(task.due_on) if calendar and task.due_on else task.due_on
         due = "không có thời hạn" if task.due_on is None or runs_to is None else f"hạn {date_vn(task.due_on)}" + (
             " (đã quá hạn)" if runs_to < today else "")
-        lines.append(f"• Mục {task.item_ref} ({title}): {short_title(task.text)} — {due} — "
+        lines.append(f"• Mục {task.item_ref} ({title_in_sentence(title)}): {short_title(task.text)} — {due} — "
                      f"{progress_text(TaskStatus(task.status), task.percent)}")
     ref = rows[0][1].item_ref
     lines.append(f"Nhắc việc nhắc đồng chí về các nhiệm vụ này từ nay; để giao cán bộ khác, đồng chí gõ /giao {ref} "

@@ -107,7 +107,7 @@ async def test_withdrawing_among_numberless_notices_shows_each_subject_date_and_
     assert "• #1 — Thông báo “Kết luận về công tác dân vận”" in chooser
     assert "• #2 — Thông báo “Kết luận về chuyển đổi số”" in chooser
     await h.say("admin", "/huy #2 lý do: nhầm văn bản")
-    assert "Đã hủy Thông báo “Kết luận về chuyển đổi số”" in last_text(h, "admin")
+    assert "Đã hủy thông báo “Kết luận về chuyển đổi số”" in last_text(h, "admin")  # (mid-sentence)
     assert h.db is not None
     statuses = h.db.call(lambda s: list(s.scalars(select(Notice.status).order_by(Notice.id))))
     assert statuses == [NoticeStatus.CONFIRMED, NoticeStatus.CANCELLED]

@@ -85,7 +85,7 @@ async def test_the_confirm_answer_of_a_long_plan_is_one_line_a_person(db_url: st
         await h.say(ADMIN, "xác nhận")
         answer = next(t for t in since(h, ADMIN, start) if t.startswith("Đã xác nhận"))
         given = answer.split("Đã giao:\n", 1)[1].split("\n\n", 1)[0].splitlines()
-        assert "• đ/c Tran Van Cong (Bộ Lao động - Thương binh và Xã hội): 19 mục — III.1.a–III.1.s, III.7.c" \
+        assert "• đ/c Tran Van Cong (Bộ Lao động - Thương binh và Xã hội): mục III.1.a–s và III.7.c (19 nhiệm vụ)" \
             in given, given
         assert not [line for line in given if "→" in line], given
         assert len(given) <= 20, given  # one line a person (was 43 lines, one an item)
