@@ -268,7 +268,7 @@ class _TaskFacts:
     assignee: _Assignee
     occurrence_start: dt.date | None  # a round of a recurring duty …
     recurrence: str | None  # … of this frequency (short rounds have a short ladder)
-    text: str  # its opening words: a supporting duty has a lighter ladder (`storage.tasks.is_supporting_duty`)
+    text: str  # its opening words: a supporting duty has a lighter ladder (`storage.tasks.duty_kind`)
 
 
 def _urgency(items: list[dict[str, Any]]) -> int:

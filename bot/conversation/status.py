@@ -85,6 +85,7 @@ from storage.tasks import (
     MEANT,
     Delegated,
     DirectionTarget,
+    DutyKind,
     ExtensionRequest,
     MootRequest,
     Position,
@@ -104,10 +105,10 @@ from storage.tasks import (
     delegated_tasks,
     direction_targets,
     done_tasks_by_ref,
+    duty_kind,
     extension_for_message,
     extension_messages,
     extension_request,
-    is_ongoing_duty,
     item_units,
     may_delegate,
     named_without_tasks,
@@ -2226,7 +2227,7 @@ async def _whole_confirmed(conv: Conversation, person: Person, task: Task, text:
     """"đúng" to "ý đồng chí là mục II.4.b? nội dung “đã hoàn thành” …" on an ongoing duty: the person has confirmed
     once already, so the words close it — not "gõ “II.4.b xong” một lần nữa" for a third message (month probe 25,
     F13). Marked as the storage marks a duty asked once whether the whole of it is done."""
-    if not is_ongoing_duty(task):
+    if duty_kind(task) != DutyKind.ONGOING:
         return
     change = parse_status_text(text, today=conv.ctx.today(), now=conv.ctx.clock.now(),
                                calendar=conv.ctx.policy.calendar)
