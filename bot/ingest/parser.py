@@ -1186,6 +1186,14 @@ OPENING_ASK = re.compile(r"\b(?:ban\s*hành|có|gửi|ký)\s+(?:[Cc]ông\s*văn|
                          r"[Cc]ông\s*điện|[Tt]hông\s*báo)\b[^.]{0,200}?\s(?=(?:đề\s*nghị|yêu\s*cầu|giao)\s)", re.U)
 
 
+# a Party bulletin for the cells' monthly meeting ("Tài liệu sinh hoạt chi bộ tháng 12-2020", "Bản tin thông báo nội
+# bộ (phục vụ sinh hoạt chi bộ tháng 7-2023)", "Định hướng nội dung sinh hoạt chi bộ …"): its unassigned items are the
+# cells' to carry out
+CELL_BULLETIN = re.compile(r"^(?:Tài\s*liệu|Bản\s*tin|Định\s*hướng|Hướng\s*dẫn|Nội\s*dung)\b[^.;:]{0,80}?"
+                           r"\bsinh\s*hoạt\s*(?P<u>chi\s*bộ)\b", re.I | re.U)
+CELL_COMMITTEES = re.compile(r"\b(?:các\s+)?cấp\s*[uủ]y\s*(?:,|và)\s*chi\s*bộ\s+(?!\w+\s*[.;,])", re.I | re.U)
+
+
 def parse_notice(raw: str) -> ParsedNotice:
     return _read_notice(raw)[0]
 
@@ -1267,6 +1275,11 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
             default_leads = split_units(held.group("u").strip()) or []
         elif referred := units_referred_back(body_text):
             default_leads = referred  # "… yêu cầu đơn vị nêu trên thực hiện …": the units listed earlier
+        elif subject and (cell := CELL_BULLETIN.search(subject)):
+            # "Tài liệu sinh hoạt chi bộ tháng 12": the Party cells act on it (with their committees where the
+            # bulletin says so: "… cấp ủy, chi bộ lựa chọn nội dung …")
+            default_leads = ["cấp ủy", cell.group("u")] if CELL_COMMITTEES.search(body_text[:1500]) \
+                else [cell.group("u")]
     # a day without its year ("trước ngày 15.3") takes the year of the document, or of a portal copy's
     # posting stamp when the copy lost the date line
     reference = date or _posted_on(text) or _opening_date(body) or _year_context(body)
@@ -3253,13 +3266,15 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
         else:
             ref = f"{ref_prefix}.{label}" if ref_prefix else label
         extra = _paragraph_parts(child) if child.kind not in ("roman", "heading") else []
+        topic_line = bool(extra) and _topic_line(child)
         if extra:
             # the later paragraphs that hand out work of their own are tasks of their own (below)
             child = Node(kind=child.kind, label=child.label, rank=child.rank,
                          lines=child.lines[: len(child.lines) - sum(len(p) for p in extra)],
                          parent=child.parent, children=child.children)
         topic_only = bool(extra) and len(child.lines) == 1 and (
-            child.head.rstrip().endswith(":") or _title_over_work(child, issued_on=issued_on))
+            child.head.rstrip().endswith(":") or _title_over_work(child, issued_on=issued_on)
+            or topic_line)
         text = child.text
         head_class = _is_directive_heading(child.head) if child.kind in ("roman", "heading") or child.children \
             else False if _titled(child) and _is_directive_heading(child.head) is False else None
@@ -3734,6 +3749,18 @@ def _title_over_work(item: Node, *, issued_on: dt.date | None) -> bool:
         not DIRECTIVE_CUE.search(line)
 
 
+TOPIC_LINE = re.compile(r"^(?:Về|Đối\s*với)\s[^.;:!?]{3,150}$", re.U)
+
+
+def _topic_line(node: Node) -> bool:
+    """"2. Về tổ chức các đoàn ra của Thường trực HĐND Thành phố" on its own line, then "Văn phòng nghiên cứu, …": a
+    topic heading without a colon over the sentence below (which names its own doer or ask); the heading is no part
+    of the work."""
+    head = node.lines[0].strip()
+    return len(node.lines) >= 2 and TOPIC_LINE.match(head) is not None and not WRAP_TAIL.search(head) and \
+        not find_leads(head) and not _asks_a_unit(head) and node.lines[1][:1].isupper()
+
+
 def _paragraph_parts(node: Node) -> list[list[str]]:
     """The paragraphs of an item, after its first, that hand out work of their own: "Giao Ban X chủ trì …",
     "Sở Y tổng hợp …" (a unit opening the paragraph, then its verb); under a topic line ("- Về …:") every
@@ -3743,13 +3770,16 @@ def _paragraph_parts(node: Node) -> list[list[str]]:
         return []
     topic = lines[0].rstrip().endswith(":") and (
         re.match(r"^Về\s", lines[0]) is not None or find_leads_ranked(lines[0])[1] < STRONG)
+    # (a topic line without its colon: the paragraph below is cut off only where it names its doer or asks one —
+    # not a reply's explanation under "2. Về khái niệm …")
+    titled = _topic_line(node)
     first = 2 if heading_units(lines[0]) and not topic else 1
     cuts = []
     for i in range(first, len(lines)):
         ln = lines[i]
         if not ln[:1].isupper() or len(ln) < 30 or not re.search(r"[a-zà-ỹđ]{2,}\s+[a-zà-ỹđ]{2,}", ln) or \
                 CLOSING.search(ln) or CLOSING_LINE.match(ln) or _closing_ask(ln) or ln.rstrip().endswith(":") or \
-                not (i == 1 and topic or re.search(r"[.;!?…”\"]$", lines[i - 1].rstrip())):
+                not (i == 1 and (topic or titled) or re.search(r"[.;!?…”\"]$", lines[i - 1].rstrip())):
             continue  # a lead-in of the items below; a line that goes on with the sentence or title above
         ask = PARAGRAPH_ASK.match(ln)
         # ("Hằng năm, các sở, ngành … báo cáo …", "Định kỳ hằng quý, Sở X …", "Trước ngày 15/12, các huyện …": the
