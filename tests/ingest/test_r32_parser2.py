@@ -103,3 +103,84 @@ Lãnh đạo việc tổ chức học tập, quán triệt Nghị quyết Đại
 Tuyên truyền kết quả Kỳ họp thứ 12 HĐND tỉnh khóa XII và tình hình phát triển kinh tế - xã hội của tỉnh.
 """
     assert all(t.lead != ("chi bộ",) for t in parse_notice(text).tasks)
+
+
+# ---------------------------------------------------------------- a reporting duty over its calendar
+
+LETTER_HEAD = """ỦY BAN NHÂN DÂN
+TỈNH AN BÌNH
+Số: 512/UBND-KT
+V/v triển khai quản lý tài sản công
+An Bình, ngày 10 tháng 3 năm 2026
+Kính gửi:
+- Các sở, ban, ngành;
+- UBND các xã, phường.
+"""
+
+CALENDAR_BODY = """Ủy ban nhân dân tỉnh yêu cầu như sau:
+1. Sở Tài chính hướng dẫn các đơn vị rà soát tài sản công trên địa bàn tỉnh.
+2. Tổ chức thực hiện
+a) Các sở, ban, ngành; Ủy ban nhân dân các xã, phường khẩn trương tổ chức thực hiện việc rà soát, thống kê tài sản.
+Sở Xây dựng định kỳ tổng hợp báo cáo kết quả thực hiện việc rà soát gửi Sở Tài chính, báo cáo UBND tỉnh như sau:
+- Báo cáo 6 tháng: Các cơ quan, đơn vị gửi Sở Tài chính trước ngày 05/7; Sở Tài chính tổng hợp trước ngày 10/7.
+- Báo cáo năm: Các cơ quan, đơn vị gửi Sở Tài chính trước ngày 15/12; Sở Tài chính tổng hợp trước ngày 20/12.
+- Báo cáo đột xuất: Theo yêu cầu của Ủy ban nhân dân tỉnh.
+b) Sở Tài chính theo dõi, đôn đốc việc thực hiện Công văn này.
+"""
+
+LETTER_SIGNATURE = """Nơi nhận:
+- Như trên;
+- Lưu: VT.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Trần Văn Bình
+"""
+
+
+def _letter_tasks(body: str) -> list[ParsedTask]:
+    return list(parse_notice(LETTER_HEAD + body + LETTER_SIGNATURE).tasks)
+
+
+def test_paragraph_before_a_reporting_duty_is_a_task() -> None:
+    tasks = _letter_tasks(CALENDAR_BODY)
+    assert any(t.text.startswith("Các sở, ban, ngành; Ủy ban nhân dân các xã, phường khẩn trương") for t in tasks)
+
+
+def test_reporting_duty_over_its_calendar_is_one_task_with_its_cadence() -> None:
+    tasks = _letter_tasks(CALENDAR_BODY)
+    duty = [t for t in tasks if "định kỳ tổng hợp báo cáo" in t.text]
+    assert len(duty) == 1
+    assert duty[0].recurrence == "semiannual"
+
+
+def test_calendar_lines_are_no_tasks_of_their_own() -> None:
+    tasks = _letter_tasks(CALENDAR_BODY)
+    assert not [t for t in tasks if t.text.startswith(("Báo cáo 6 tháng", "Báo cáo năm", "Báo cáo đột xuất"))]
+    assert not [t for t in tasks if t.text.startswith("Sở Tài chính tổng hợp trước")]
+
+
+def test_report_items_without_a_duty_paragraph_stay_tasks() -> None:
+    body = """Ủy ban nhân dân tỉnh yêu cầu các sở, ngành báo cáo các nội dung sau:
+- Báo cáo năm: kết quả rà soát tài sản công, gửi Sở Tài chính trước ngày 15/12/2026;
+- Báo cáo quý: tình hình khai thác tài sản, gửi Sở Tài chính trước ngày 15 tháng cuối quý.
+"""
+    tasks = _letter_tasks(body)
+    assert len([t for t in tasks if t.text.startswith("Báo cáo")]) == 2
+
+
+# ---------------------------------------------------------------- inline (i) (ii) naming what a rule is about
+
+
+def test_inline_points_after_ve_colon_stay_in_their_task() -> None:
+    body = ("1. Sở Xây dựng hướng dẫn các chủ đầu tư thực hiện theo quy định về: (i) đấu nối đường nhánh vào quốc lộ;"
+            " (ii) xây dựng công trình trong phạm vi đường bộ; (iii) quản lý hành lang an toàn đường bộ.\n"
+            "2. Sở Tài chính bố trí kinh phí thực hiện.\n")
+    tasks = _letter_tasks(body)
+    assert len(tasks) == 2
+    assert "(iii) quản lý hành lang" in tasks[0].text
+
+
+def test_inline_asks_after_a_unit_colon_still_split() -> None:
+    body = ("Ủy ban nhân dân tỉnh đề nghị Sở Xây dựng: (i) sớm ban hành hướng dẫn đấu nối các tuyến đường nhánh;"
+            " (ii) chỉ đạo kiểm tra hành lang an toàn đường bộ; (iii) tổ chức tập huấn cho các chủ đầu tư.\n")
+    assert len(_letter_tasks(body)) == 3
