@@ -1031,6 +1031,9 @@ INLINE_MARK = re.compile(r"(?:(?<=[\s:;,.])|^)\((?P<m>[ivx]{1,4}|\d{1,2})\)\.?\s
 ROMAN_ORDER = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
 
 
+TOPICS_BEFORE = re.compile(r"\s(?:về|đối\s*với|gồm|bao\s*gồm)\s*:\s*$", re.I | re.U)
+
+
 def _split_inline_items(line: str) -> list[str]:
     """"… đề nghị Bộ X: (i) sớm ban hành …; (ii) chỉ đạo …; (iii) tổ chức …": each marker starts an item.
     Only a run counted from (i) or (1), at least two long, the first one after a ':' or inside the line."""
@@ -1048,6 +1051,8 @@ def _split_inline_items(line: str) -> list[str]:
         return [line]  # "(2)" inside running text, not after a clause ends
     if re.search(r"\btrong đó\b", line[: run[0].start()], re.I):
         return [line]  # "…; trong đó lưu ý 02 việc: (1) …; (2) …": points of the task, not tasks of their own
+    if TOPICS_BEFORE.search(line[: run[0].start()]):
+        return [line]  # "… thực hiện theo quy định về: (i) đấu nối …; (ii) …": what the rules are about, not tasks
     pieces = [line[: run[0].start()].strip()] if run[0].start() > 0 else []
     for a, b in zip(run, [*run[1:], None], strict=True):
         pieces.append(f"({a.group('m')}) " + line[a.end(): b.start() if b else len(line)].strip())
@@ -1186,6 +1191,14 @@ OPENING_ASK = re.compile(r"\b(?:ban\s*hành|có|gửi|ký)\s+(?:[Cc]ông\s*văn|
                          r"[Cc]ông\s*điện|[Tt]hông\s*báo)\b[^.]{0,200}?\s(?=(?:đề\s*nghị|yêu\s*cầu|giao)\s)", re.U)
 
 
+# a Party bulletin for the cells' monthly meeting ("Tài liệu sinh hoạt chi bộ tháng 12-2020", "Bản tin thông báo nội
+# bộ (phục vụ sinh hoạt chi bộ tháng 7-2023)", "Định hướng nội dung sinh hoạt chi bộ …"): its unassigned items are the
+# cells' to carry out
+CELL_BULLETIN = re.compile(r"^(?:Tài\s*liệu|Bản\s*tin|Định\s*hướng|Hướng\s*dẫn|Nội\s*dung)\b[^.;:]{0,80}?"
+                           r"\bsinh\s*hoạt\s*(?P<u>chi\s*bộ)\b", re.I | re.U)
+CELL_COMMITTEES = re.compile(r"\b(?:các\s+)?cấp\s*[uủ]y\s*(?:,|và)\s*chi\s*bộ\s+(?!\w+\s*[.;,])", re.I | re.U)
+
+
 def parse_notice(raw: str) -> ParsedNotice:
     return _read_notice(raw)[0]
 
@@ -1267,6 +1280,11 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
             default_leads = split_units(held.group("u").strip()) or []
         elif referred := units_referred_back(body_text):
             default_leads = referred  # "… yêu cầu đơn vị nêu trên thực hiện …": the units listed earlier
+        elif subject and (cell := CELL_BULLETIN.search(subject)):
+            # "Tài liệu sinh hoạt chi bộ tháng 12": the Party cells act on it (with their committees where the
+            # bulletin says so: "… cấp ủy, chi bộ lựa chọn nội dung …")
+            default_leads = ["cấp ủy", cell.group("u")] if CELL_COMMITTEES.search(body_text[:1500]) \
+                else [cell.group("u")]
     # a day without its year ("trước ngày 15.3") takes the year of the document, or of a portal copy's
     # posting stamp when the copy lost the date line
     reference = date or _posted_on(text) or _opening_date(body) or _year_context(body)
@@ -3242,7 +3260,7 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
                                 or FIELDS_INTRO.search(node.lines[-1]) or REPORT_OUTLINE.search(node.lines[-1])):
         return  # "Khoản 1 Điều 5 Nghị định … quy định:", "…, gồm các thành viên sau đây:" — no work below
     for child in node.children:
-        if child.note:
+        if child.note or _schedule_item(child):
             continue
         sibling_count[child.kind] = sibling_count.get(child.kind, 0) + 1
         label = child.label or _ordinal(child.kind, sibling_count[child.kind])
@@ -3253,13 +3271,16 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
         else:
             ref = f"{ref_prefix}.{label}" if ref_prefix else label
         extra = _paragraph_parts(child) if child.kind not in ("roman", "heading") else []
+        topic_line = bool(extra) and _topic_line(child)
+        cadence = _schedule_cadence(child) if extra and _duty_over_schedule(child, len(child.lines) - 1) else None
         if extra:
             # the later paragraphs that hand out work of their own are tasks of their own (below)
             child = Node(kind=child.kind, label=child.label, rank=child.rank,
                          lines=child.lines[: len(child.lines) - sum(len(p) for p in extra)],
                          parent=child.parent, children=child.children)
         topic_only = bool(extra) and len(child.lines) == 1 and (
-            child.head.rstrip().endswith(":") or _title_over_work(child, issued_on=issued_on))
+            child.head.rstrip().endswith(":") or _title_over_work(child, issued_on=issued_on)
+            or topic_line)
         text = child.text
         head_class = _is_directive_heading(child.head) if child.kind in ("roman", "heading") or child.children \
             else False if _titled(child) and _is_directive_heading(child.head) is False else None
@@ -3360,8 +3381,11 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
         if child_directive:
             pieces = [piece for part in extra for piece in _by_doer(part)]
             for n, part in enumerate(pieces, start=1 if topic_only else 2):
-                out.append(_task(f"{ref} (đoạn {n})", " ".join(part), issued_on=issued_on, ctx=child_ctx,
-                                 parent=ref_prefix or None, depth=child.rank, inherited_due=inherited_due))
+                task = _task(f"{ref} (đoạn {n})", " ".join(part), issued_on=issued_on, ctx=child_ctx,
+                             parent=ref_prefix or None, depth=child.rank, inherited_due=inherited_due)
+                if cadence and n == len(pieces) + (0 if topic_only else 1) and task.recurrence is None:
+                    task = replace(task, recurrence=cadence)  # the reporting duty over its calendar
+                out.append(task)
         _walk(child, out, issued_on=issued_on, ctx=child_ctx, directive=child_directive, ref_prefix=ref,
               inherited_due=child_due, guidance=guidance)
 
@@ -3734,6 +3758,55 @@ def _title_over_work(item: Node, *, issued_on: dt.date | None) -> bool:
         not DIRECTIVE_CUE.search(line)
 
 
+TOPIC_LINE = re.compile(r"^(?:Về|Đối\s*với)\s[^.;:!?]{3,150}$", re.U)
+
+
+def _topic_line(node: Node) -> bool:
+    """"2. Về tổ chức các đoàn ra của Thường trực HĐND Thành phố" on its own line, then "Văn phòng nghiên cứu, …": a
+    topic heading without a colon over the sentence below (which names its own doer or ask); the heading is no part
+    of the work."""
+    head = node.lines[0].strip()
+    return len(node.lines) >= 2 and TOPIC_LINE.match(head) is not None and not WRAP_TAIL.search(head) and \
+        not find_leads(head) and not _asks_a_unit(head) and node.lines[1][:1].isupper()
+
+
+SCHEDULE_ITEM = re.compile(r"^Báo\s*cáo\s+(?:(?:6|sáu)\s*tháng|năm|quý|tháng|hằng\s*(?:năm|quý|tháng)|"
+                           r"hàng\s*(?:năm|quý|tháng)|định\s*kỳ|đột\s*xuất|[^:]{0,30}?(?:tháng|quý|năm))\s*:",
+                           re.I | re.U)
+
+
+def _duty_over_schedule(node: Node, i: int) -> bool:
+    """"Các sở quản lý chuyên ngành định kỳ tổng hợp báo cáo … như sau:" as an item's last paragraph, over a
+    reporting calendar ("- Báo cáo 6 tháng: … trước ngày 05/7;", "- Báo cáo năm: …"): a doer's reporting duty of its
+    own after the item's first paragraph, not a lead-in that hands the item's work to the lines below."""
+    return i == len(node.lines) - 1 and i >= 1 and bool(node.children) and \
+        all(SCHEDULE_ITEM.match(c.text) for c in node.children) and _opens_with_doer(node.lines[i]) and \
+        re.search(r"[.;]$", node.lines[i - 1].rstrip()) is not None
+
+
+CADENCE_ORDER = ("monthly", "quarterly", "semiannual", "yearly")
+
+
+def _schedule_cadence(node: Node) -> str | None:
+    """How often the reporting duty over a calendar comes back: its most frequent report ("- Báo cáo 6 tháng: …",
+    "- Báo cáo năm: …" → every six months; "Báo cáo đột xuất" has none)."""
+    found = set()
+    for c in node.children:
+        if (m := SCHEDULE_ITEM.match(c.text)) is not None:
+            period = re.sub(r"^Báo\s*cáo\s+|\s*:$", "", m.group(0), flags=re.I)
+            period = re.sub(r"^(?:hằng|hàng|định\s*kỳ)\s*", "", period)
+            found.add(find_recurrence("định kỳ " + period))
+    return next((c for c in CADENCE_ORDER if c in found), None)
+
+
+def _schedule_item(node: Node) -> bool:
+    """A line of a reporting calendar under its duty ("- Báo cáo năm: Các cơ quan, đơn vị gửi Sở Tài chính trước
+    ngày 15/12;"): the when of the duty above, not a task of its own."""
+    up = node.parent
+    return up is not None and bool(SCHEDULE_ITEM.match(node.text)) and len(up.lines) >= 2 and \
+        _duty_over_schedule(up, len(up.lines) - 1)
+
+
 def _paragraph_parts(node: Node) -> list[list[str]]:
     """The paragraphs of an item, after its first, that hand out work of their own: "Giao Ban X chủ trì …",
     "Sở Y tổng hợp …" (a unit opening the paragraph, then its verb); under a topic line ("- Về …:") every
@@ -3743,13 +3816,17 @@ def _paragraph_parts(node: Node) -> list[list[str]]:
         return []
     topic = lines[0].rstrip().endswith(":") and (
         re.match(r"^Về\s", lines[0]) is not None or find_leads_ranked(lines[0])[1] < STRONG)
+    # (a topic line without its colon: the paragraph below is cut off only where it names its doer or asks one —
+    # not a reply's explanation under "2. Về khái niệm …")
+    titled = _topic_line(node)
     first = 2 if heading_units(lines[0]) and not topic else 1
     cuts = []
     for i in range(first, len(lines)):
         ln = lines[i]
         if not ln[:1].isupper() or len(ln) < 30 or not re.search(r"[a-zà-ỹđ]{2,}\s+[a-zà-ỹđ]{2,}", ln) or \
-                CLOSING.search(ln) or CLOSING_LINE.match(ln) or _closing_ask(ln) or ln.rstrip().endswith(":") or \
-                not (i == 1 and topic or re.search(r"[.;!?…”\"]$", lines[i - 1].rstrip())):
+                CLOSING.search(ln) or CLOSING_LINE.match(ln) or _closing_ask(ln) or \
+                ln.rstrip().endswith(":") and not _duty_over_schedule(node, i) or \
+                not (i == 1 and (topic or titled) or re.search(r"[.;!?…”\"]$", lines[i - 1].rstrip())):
             continue  # a lead-in of the items below; a line that goes on with the sentence or title above
         ask = PARAGRAPH_ASK.match(ln)
         # ("Hằng năm, các sở, ngành … báo cáo …", "Định kỳ hằng quý, Sở X …", "Trước ngày 15/12, các huyện …": the
