@@ -153,7 +153,7 @@ _PHOI_HOP, _CHU_TRI = loose("phối hợp"), loose("chủ trì")
 _STOP = (
     rf"{_CHU_TRI}|{_PHOI_HOP}|"
     r"thực\s*hiện|có\s*trách\s*nhiệm|có\s*nhiệm\s*vụ|khẩn\s*trương|nghiên\s*cứu|(?<!Ban\s)(?<!ban\s)tổ\s*chức(?!\s*chính\s*trị)|(?<!Ban\s)(?<!ban\s)chỉ\s*đạo|"
-    r"tham\s*mưu|(?<!tư\s)(?<!Ban\s)(?<!ban\s)xây\s*dựng|rà\s*soát|báo\s*cáo|triển\s*khai|tiếp\s*tục|chủ\s*động|hướng\s*dẫn|theo\s*dõi|"
+    r"tham\s*mưu|(?<!tư\s)(?:(?<!Ban\s)(?<!ban\s)|(?<=các\s[Bb]an\s)(?!xây\s*dựng\s+[Đđ]ảng))xây\s*dựng|rà\s*soát|báo\s*cáo|triển\s*khai|tiếp\s*tục|chủ\s*động|hướng\s*dẫn|theo\s*dõi|"
     r"đôn\s*đốc|tập\s*trung|xem\s*xét|cho\s*ý\s*kiến|góp\s*ý|treo|chấn\s*chỉnh|xác\s*định|"
     # more verbs that follow a doer's name: "… Biên phòng tỉnh tuần tra", "… các hộ kê khai"
     r"tuần\s*tra|ngăn\s*chặn|kê\s*khai|đăng\s*ký|thanh\s*toán|xử\s*phạt|cưỡng\s*chế|di\s*dời|thu\s*hồi|"
@@ -461,8 +461,11 @@ BODY_LEVEL_NAME = re.compile(r" (?:Công\s*an|UBND|HĐND|[ỦU][yỷ]\s*ban\s*nh
 # (Not a group's levels: "Ủy ban nhân dân các tỉnh ven biển")
 UNIT_LEVEL_NAME = re.compile(r" (?:" + _HEADS + r")\b[^,;:.()\n]{0,60}?\s(?<!các\s)(?<!những\s)"
                              r"(?:tỉnh|thành\s*phố|huyện|quận|thị\s*xã|xã(?!\s*hội)|phường|thị\s*trấn|"
-                             r"(?:Tỉnh|Huyện|Thành|Thị)\s*[ủu][yỷ])(?=[\s,.;:]|$)", re.U)
-LEVEL_AFTER = re.compile(r"(?:\s+(?:tỉnh|thành\s*phố|huyện|quận|thị\s*xã|xã|phường|thị\s*trấn))?", re.U)
+                             r"(?:Tỉnh|Huyện|Thành|Thị)\s*[ủu][yỷ]|"
+                             # (the city written with a capital, as a city's own bodies write it: "Ban Nghiên cứu
+                             # phát triển Thành phố đặt hàng, …": the name ends at the level, the verb follows)
+                             r"Thành\s*phố)(?=[\s,.;:]|$)", re.U)
+LEVEL_AFTER = re.compile(r"(?:\s+(?:tỉnh|[Tt]hành\s*phố|huyện|quận|thị\s*xã|xã|phường|thị\s*trấn))?", re.U)
 CAPITAL_WORD = re.compile(r"\s+(?:-\s*)?(?P<w>[^\W\d_][\w]*)", re.U)
 # lower-case words that go on with such a name: "Sở Y tế các tỉnh", "Công an tỉnh và …", "UBND cấp xã"
 NAME_GOES_ON = re.compile(r"\s+(?:các|cấp|trực\s*thuộc|thuộc|và|hoặc|kiêm|có|liên\s*quan|của|nơi|tại|trên|ở|"

@@ -1,0 +1,86 @@
+"""Round 32b: unit names that swallowed the work after them, and date words a scan or an object phrase misread.
+
+A name ends at its level ("Ban Nghiên cứu phát triển Thành phố đặt hàng, …") and "các Ban" (a council's committees)
+is followed by its work ("Phối hợp các Ban xây dựng …"); OCR's misread "t" of a time cue ("frong tháng 01/2026");
+"hằng năm" naming the year's budget or a plan's periods, not how often the work comes back; a year that ends the work
+("Đến năm 2015, hoàn thành …") and a time field's "Thực hiện đến năm 2030"."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.ingest.dates import find_recurrence, pick_deadline
+from bot.ingest.units import find_leads, find_supports
+
+
+@pytest.mark.parametrize(("text", "supports"), [
+    ("- Chủ động phối hợp Ban Nghiên cứu phát triển Thành phố đặt hàng, phản biện các đề tài lớn; nghiên cứu chuyên "
+     "đề về nguồn thu từ đất.", ["Ban Nghiên cứu phát triển Thành phố"]),
+    ("Phối hợp các Ban xây dựng chi tiết các trường dữ liệu, phương án cấu hình và khai thác.", ["các Ban"]),
+    ("Văn phòng phối hợp với Sở Tài chính Thành phố thẩm định dự án.", ["Sở Tài chính Thành phố"]),
+])
+def test_a_partner_name_ends_before_the_work_that_follows_it(text: str, supports: list[str]) -> None:
+    assert find_supports(text) == supports
+
+
+def test_a_lead_name_ends_at_the_city_level_too() -> None:
+    assert find_leads("Sở Tài chính Thành phố thẩm định các dự án đầu tư công.") == ["Sở Tài chính Thành phố"]
+    # (the city's own name still belongs to it)
+    assert find_leads("Sở Y tế Thành phố Hồ Chí Minh kiểm tra các cơ sở.") == ["Sở Y tế Thành phố Hồ Chí Minh"]
+
+
+def test_the_party_building_boards_keep_their_name() -> None:
+    assert find_supports("Phối hợp các Ban xây dựng Đảng tổ chức hội nghị.") == ["các Ban xây dựng Đảng"]
+
+
+@pytest.mark.parametrize("text", [
+    "Xây dựng kế hoạch thực hiện Nghị quyết (rong tháng 01/2026).",
+    "quy hoạch chung các xã, phường frong tháng\n01/2026.",
+    "Ban hành kế hoạch lrong tháng 01/2026.",
+])
+def test_a_time_cue_whose_t_a_scan_misread_is_read(text: str) -> None:
+    found = pick_deadline(text, issued_on=dt.date(2025, 10, 1))
+    assert found is not None and found.due == dt.date(2026, 1, 31)
+
+
+def test_a_misread_cue_before_a_day_and_only_before_a_period() -> None:
+    found = pick_deadline("Gửi báo cáo frước ngày 15/6/2026.", issued_on=dt.date(2026, 1, 5))
+    assert found is not None and found.due == dt.date(2026, 6, 15)
+    # (a word of that shape with no period after it stays as written)
+    assert pick_deadline("Các hộ frong thôn tham gia đầy đủ.", issued_on=dt.date(2026, 1, 5)) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Các bộ, địa phương bố trí kinh phí trong dự toán ngân sách được giao hàng năm để thực hiện.",
+    "bố trí kinh phí trong dự toán ngân sách hàng năm đồng thời huy động từ nguồn vốn khác.",
+    "Bảo đảm nguồn kinh phí phù hợp khả năng cân đối ngân sách nhà nước hằng năm.",
+    "Xây dựng Quyết định ban hành tổng hạn ngạch phát thải khí nhà kính cho giai đoạn đến năm 2030 và hằng năm.",
+])
+def test_hang_nam_naming_a_budget_or_a_plans_periods_is_no_recurrence(text: str) -> None:
+    assert find_recurrence(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Thời gian hoàn thành: Năm 2022 và hàng năm.",
+    "Hằng năm, lập dự toán ngân sách gửi Sở Tài chính.",
+    "Báo cáo kết quả hằng năm về tình hình sử dụng ngân sách.",
+])
+def test_work_done_every_year_stays_yearly(text: str) -> None:
+    assert find_recurrence(text) == "yearly"
+
+
+def test_a_year_that_ends_the_work_is_its_deadline() -> None:
+    text = ("Hàng năm, tiến hành rà soát các KCN thuộc diện hỗ trợ vốn ngân sách Trung ương. Đến năm 2015, hoàn thành "
+            "chương trình hỗ trợ có mục tiêu từ ngân sách trung ương.")
+    found = pick_deadline(text, issued_on=dt.date(2012, 3, 1))
+    assert found is not None and found.due == dt.date(2015, 12, 31)
+    # (a target's horizon is no deadline)
+    assert pick_deadline("Đến năm 2030, tỷ lệ hộ dân sử dụng nước sạch đạt 90%.", issued_on=dt.date(2025, 1, 1)) is None
+
+
+def test_a_time_field_that_says_it_goes_on_until_a_year() -> None:
+    found = pick_deadline("Phân bổ hạn ngạch. Thời gian hoàn thành: Thực hiện đến năm 2030 và theo kế hoạch phân bổ.",
+                          issued_on=dt.date(2025, 1, 1))
+    assert found is not None and found.due == dt.date(2030, 12, 31)
