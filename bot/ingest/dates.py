@@ -104,7 +104,8 @@ YEAR_FRAME = re.compile(r"(?:^|(?<=[.;:]\s)|(?<=cầu,\s)|(?<=nghị,\s)|(?<=đ�
                         r"(?=(?:(?!\bđã\b)[^.;])*?\b(?:cần|phải|tập\s*trung|phấn\s*đấu)\b)")
 # a year set before the work as its end, the work opened by its completion: "Hàng năm, rà soát …. Đến năm 2015, hoàn
 # thành chương trình hỗ trợ …" (not "Đến năm 2030, tỷ lệ … đạt 90%": a target's horizon)
-YEAR_BY_FRAME = re.compile(r"(?:^|(?<=[.;:]\s))(?P<cue>(?:[Đđ]ến|[Tt]ới)\s*(?:hết\s*)?)[Nn]ăm\s*(?P<y>(?:19|20)\d\d)\s*,\s*"
+YEAR_BY_FRAME = re.compile(r"(?:^|(?<=[.;:]\s))(?P<cue>(?:[Đđ]ến|[Tt]ới)\s*(?:hết\s*)?)"
+                           r"[Nn]ăm\s*(?P<y>(?:19|20)\d\d)\s*,\s*"
                            r"(?=(?:phải\s+|cơ\s*bản\s+)?(?:hoàn\s*thành|xong|kết\s*thúc|dứt\s*điểm)\b)")
 # a month set before the asked work as its frame: "đề nghị tháng 12/2018 các ban tập trung thực hiện …", "Tháng 6/2026,
 # các phòng cần …" (not "Tháng 10/2017, UBND huyện đã …": what was done then)
@@ -124,7 +125,8 @@ REST_OF_YEAR = re.compile(rf"(?P<cue>{_CUE})\s*(?:(?:\d{{1,2}}|hai|ba|bốn|năm
 # a time column written as a bare year: "Thời gian hoàn thành: 2026"
 # ("Thời gian hoàn thành: Đến năm 2030", "…: Thực hiện đến năm 2030": in a time field the year is the deadline, in prose
 # a horizon)
-FIELD_YEAR = re.compile(r"(?P<cue>thời\s*(?:gian|hạn)\s*hoàn\s*thành)\s*:\s*(?:(?:thực\s*hiện\s*)?(?:đến|tới)\s*(?:hết\s*)?)?"
+FIELD_YEAR = re.compile(r"(?P<cue>thời\s*(?:gian|hạn)\s*hoàn\s*thành)\s*:\s*"
+                        r"(?:(?:thực\s*hiện\s*)?(?:đến|tới)\s*(?:hết\s*)?)?"
                         r"(?:(?:năm|giai\s*đoạn)\s*)?"
                         # "2024 - 2030": the end
                         r"(?:(?:19|20)\d\d\s*-\s*)?(?P<y>(?:19|20)\d\d)\b(?![/-])" + _NEXT_YEARS, re.I)
