@@ -50,6 +50,8 @@ _HEADS = (
 
     r"Đảng\s*bộ|Đảng\s*đoàn|[ỦU][yỷ]\s*viên|Chi\s*bộ|Chi\s*đoàn|[Cc]ấp\s*ủy|[Cc]ấp\s*uỷ|"
     r"Thường\s*trực|thường\s*trực\s(?=HĐND|UBND|Hội\s*đồng|[ỦUủu][yỷ]\s*ban|Huyện|Tỉnh|Thành|Đảng)|Kho\s*[Bb]ạc|Ngân\s*hàng|Thanh\s*tra|Đài|Báo(?!\s*cáo)|Tòa\s*án|Toà\s*án|Viện\s*kiểm\s*sát|Công\s*ty|"
+    # (the central body of an association: "Trung ương Hội Cựu chiến binh Việt Nam", "Trung ương Đoàn")
+    r"Trung\s*ương(?=\s+(?:Hội|Đoàn)\b)|"
     r"Tập\s*đoàn|Tổng\s*[Cc]ông\s*ty|Chủ\s*tịch|Giám\s*đốc|(?:Phó\s*)?Tổng\s*[Gg]iám\s*đốc|"
     # office holders written in lower case after whoever asks: "yêu cầu giám đốc các sở, chủ tịch UBND các xã"
     # (and a bare title before another one: "giám đốc, thủ trưởng các sở, ban, ngành", "lãnh đạo, người đứng đầu …")
@@ -284,6 +286,9 @@ OWN_GROUP_IN_LIST = re.compile(rf"{_BARE_ADMIN}|{_BARE_GROUP_AFTER_AND}", re.U)
 # (a scan drops the mark of "và" and "Văn": "Vụ A va Van phòng")
 # (an office holder written in lower case opens one more unit: "Chủ tịch UBND các huyện, thủ trưởng các đơn vị …")
 _SPLIT = re.compile(rf",\s*(?!tổ\s*dân\s*phố\b)(?=(?:{_HEADS})\b|(?:các|UBND|Ủy\s*ban|Uỷ\s*ban)\s|{_COMMITTEE}|"
+                    # (the central body of an association: "Ủy ban Trung ương MTTQ Việt Nam, Trung ương Hội Cựu chiến
+                    # binh Việt Nam", "…, Trung ương Đoàn TNCS Hồ Chí Minh")
+                    r"Trung\s*ương\s+(?:Hội|Đoàn)\b|"
                     r"(?:thủ\s*trưởng|giám\s*đốc|chủ\s*tịch|người\s*đứng\s*đầu|bí\s*thư|lực\s*lượng)\s|"
                     # ("Phòng Giáo dục, hiệu trưởng các trường", "UBND các xã, trưởng công an các xã")
                     rf"(?:{_TITLE_HEADS})|"
@@ -399,6 +404,12 @@ ADVISORY_BODY = re.compile(r"(?:[Cc]ơ\s*quan|[Bb]ộ\s*phận)(?:\s+chuyên\s*(
 ADVISING_AS_KIND = re.compile(r"\s*(?:,|và)?\s*giúp\s*việc\b", re.U)
 GROUP_LIST_BEFORE = re.compile(r"(?:^|\s)[Cc]ác(?:\s+[^\s,;:.]+){1,3},$|"
                                r"(?:^|\s)(?:[Cc]ấp\s*[ủu][yỷ]|[Cc]hi\s*bộ|[Đđ]ảng\s*bộ)(?:\s+[^\s,;:.]+){0,2},$", re.U)
+# a longer list of kinds, then organisations of a kind: "các cơ quan, đơn vị, tổ chức, cá nhân", "tất cả các cơ quan,
+# đơn vị, tổ chức kinh tế xã hội, doanh nghiệp" (not "Các cơ quan, đơn vị, tổ chức hội nghị": the verb)
+KINDS_LIST_BEFORE = re.compile(r"(?:^|\s)[Cc]ác(?:\s+[^\s,;:.]+){1,3}(?:,(?:\s+[^\s,;:.]+){1,2}){1,3},$", re.U)
+ORGANISATION_KIND = re.compile(r"\s*(?:[,;]|và\s|hoặc\s|cá\s*nhân|kinh\s*tế|xã\s*hội|chính\s*trị|đoàn\s*thể|"
+                               r"doanh\s*nghiệp|liên\s*quan|có\s*liên\s*quan|trên\s*địa\s*bàn|thuộc|tôn\s*giáo|quốc\s*tế|tín\s*dụng|"
+                               r"sự\s*nghiệp|hành\s*nghề)", re.U)
 GROUP_WORD_BEFORE = re.compile(r"(?:^|\s)(?:[Cc]ác|[Nn]hững|[Mm]ọi)$", re.U)
 
 
@@ -414,6 +425,9 @@ def _first_stop(padded: str, stops: re.Pattern[str] = STOP_RE) -> re.Match[str] 
             continue  # "các tổ chức cơ sở đảng": the kind of a group, not a verb
         if re.match(r"\stổ\s*chức\b", m.group(0)) and GROUP_LIST_BEFORE.search(padded[: m.start()]):
             continue  # "các cấp ủy, tổ chức đảng": one more kind of the group
+        if re.match(r"\stổ\s*chức\b", m.group(0)) and KINDS_LIST_BEFORE.search(padded[: m.start()]) and \
+                ORGANISATION_KIND.match(padded, m.end()):
+            continue  # "các cơ quan, đơn vị, tổ chức, cá nhân": organisations, one more kind of the group
         if ADVISORY_BODY.search(padded[: m.start()]) and (
                 re.match(r"\sgiúp\s*việc", m.group(0)) or (re.match(r"\stham\s*mưu", m.group(0)) and
                                                           ADVISING_AS_KIND.match(padded, m.end()))):

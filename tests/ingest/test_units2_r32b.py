@@ -84,3 +84,21 @@ def test_a_time_field_that_says_it_goes_on_until_a_year() -> None:
     found = pick_deadline("Phân bổ hạn ngạch. Thời gian hoàn thành: Thực hiện đến năm 2030 và theo kế hoạch phân bổ.",
                           issued_on=dt.date(2025, 1, 1))
     assert found is not None and found.due == dt.date(2030, 12, 31)
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    ("Các cơ quan, đơn vị, tổ chức, cá nhân có liên quan thực hiện nghiêm các quy định.",
+     ["Các cơ quan, đơn vị, tổ chức, cá nhân có liên quan"]),
+    ("Đề nghị tất cả các cơ quan, đơn vị, tổ chức kinh tế xã hội, doanh nghiệp trên địa bàn tiến hành dọn dẹp vệ sinh.",
+     ["tất cả các cơ quan, đơn vị, tổ chức kinh tế xã hội, doanh nghiệp trên địa bàn"]),
+    # (after the list, "tổ chức" before an event is the verb)
+    ("Các cơ quan, đơn vị, tổ chức hội nghị sơ kết.", ["Các cơ quan, đơn vị"]),
+])
+def test_organisations_after_a_list_of_kinds_are_one_more_kind(text: str, leads: list[str]) -> None:
+    assert find_leads(text) == leads
+
+
+def test_the_central_body_of_an_association_after_a_comma_is_a_unit_of_its_own() -> None:
+    text = ("Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam, Trung ương Hội Cựu chiến binh Việt Nam chỉ đạo các cấp hội "
+            "tuyên truyền.")
+    assert find_leads(text) == ["Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "Trung ương Hội Cựu chiến binh Việt Nam"]
