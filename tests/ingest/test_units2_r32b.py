@@ -102,3 +102,19 @@ def test_the_central_body_of_an_association_after_a_comma_is_a_unit_of_its_own()
     text = ("Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam, Trung ương Hội Cựu chiến binh Việt Nam chỉ đạo các cấp hội "
             "tuyên truyền.")
     assert find_leads(text) == ["Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "Trung ương Hội Cựu chiến binh Việt Nam"]
+
+
+@pytest.mark.parametrize(("text", "supports"), [
+    ("Chủ trì, phối hợp với các Sở, ban ngành, nhà đầu tư thứ cấp thực hiện công tác giải phóng mặt bằng.",
+     ["các Sở, ban ngành", "nhà đầu tư thứ cấp"]),
+    ("Phối hợp với Công an tỉnh, ban chỉ đạo cấp huyện phát động, tổ chức đợt tuyên truyền.",
+     ["Công an tỉnh", "ban chỉ đạo cấp huyện"]),
+    ("Bộ Tài nguyên và Môi trường phối hợp các Bộ, ngành và địa phương lồng ghép vấn đề quản lý phát thải.",
+     ["các Bộ, ngành và địa phương"]),
+])
+def test_a_partner_list_ends_before_its_verb_and_keeps_each_partner(text: str, supports: list[str]) -> None:
+    assert find_supports(text) == supports
+
+
+def test_kinds_of_board_in_a_list_still_stay_one_group() -> None:
+    assert find_leads("Các sở, ban, ngành thực hiện nghiêm túc.") == ["Các sở, ban, ngành"]
