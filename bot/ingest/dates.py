@@ -171,6 +171,22 @@ WITHIN_DAYS = re.compile(
     r"(?P<n>\d{1,3})\s*(?P<unit>ngày|tuần|tháng)(?!\s*(?:đầu|cuối|giữa|năm|qua|vừa|trước|gần|liên|tới|tiếp)\b)"
     r"(?P<work>\s*làm\s*việc)?"
     r"(?P<anchor>\s*(?:,\s*)?(?:kể\s*từ|tính\s*từ|sau)\s*(?:ngày|khi)\s*(?P<what>[^.;,()]{0,60}))?", re.I)
+# a count from the day a legal text takes effect, when that day is stated: "Nghị định … có hiệu lực thi hành từ ngày
+# 06/7/2026. … rà soát … trong thời hạn 02 năm kể từ ngày Nghị định … có hiệu lực thi hành" (without the day it stays
+# a procedure's time limit, see WITHIN_DAYS)
+WITHIN_OF_EFFECT = re.compile(
+    r"(?P<cue>trong\s*(?:thời\s*hạn\s*|vòng\s*)?)(?P<n>\d{1,3})\s*(?P<unit>ngày|tháng|năm)\s*(?:,\s*)?"
+    r"(?:kể|tính)\s*từ\s*ngày\s*[^.;()]{0,80}?có\s*hiệu\s*lực(?:\s*thi\s*hành)?", re.I)
+EFFECTIVE_FROM = re.compile(r"có\s*hiệu\s*lực(?:\s*thi\s*hành)?\s*(?:kể\s*)?từ\s*ngày\s*(?P<d>\d{1,2})\s*[/.-]\s*"
+                            r"(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})", re.I)
+
+
+def effective_date(text: str) -> dt.date | None:
+    """The day a legal text named in `text` takes effect: "… có hiệu lực thi hành từ ngày 06/7/2026"."""
+    m = EFFECTIVE_FROM.search(text)
+    return _safe_date(int(m["y"]), int(m["m"]), int(m["d"])) if m else None
+
+
 ANCHOR_DOCUMENT = re.compile(
     r"^(?:ký|ban\s*hành|nhận\s*được\s*(?:(?:văn\s*bản|công\s*văn|thông\s*báo|kết\s*luận|quyết\s*định|kế\s*hoạch|"
     r"chỉ\s*thị|công\s*điện|hướng\s*dẫn)\b|(?:thông\s*báo|văn\s*bản)\s*này))", re.I)
@@ -388,8 +404,9 @@ def _clause_before(text: str, end: int) -> str:
     return head[max(head.rfind(". "), head.rfind("; "), head.rfind(": "), head.rfind("\n")) + 1:]
 
 
-def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
-    """Every deadline phrase in `text`, in order of appearance."""
+def find_deadlines(text: str, *, issued_on: dt.date | None, effective_on: dt.date | None = None) -> list[Deadline]:
+    """Every deadline phrase in `text`, in order of appearance. `effective_on`: the day the legal text the document
+    applies takes effect, when the document says so elsewhere (else read from `text` itself)."""
     found: list[Deadline] = []
     taken: list[tuple[int, int]] = []
     text = OCR_SPLIT_DAY.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(3)} ", text)  # same length
@@ -491,6 +508,11 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
             else:
                 due = issued_on + dt.timedelta(days=n)
             add(m, due, exact=True)
+    if "hiệu lực" in text and (start := effective_on or effective_date(text)) is not None:
+        for m in WITHIN_OF_EFFECT.finditer(text):
+            n, unit = int(m.group("n")), m.group("unit").lower()
+            add(m, _add_months(start, 12 * n if unit == "năm" else n) if unit != "ngày" else
+                start + dt.timedelta(days=n), exact=True)
     for m in FIELD_MONTH.finditer(text):
         add(m, _month_end(int(m.group("y")), int(m.group("m"))))
     if CHAIN_HINT.search(text):  # before its first period is taken alone
@@ -564,9 +586,9 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
     return sorted(found, key=lambda d: d.start)
 
 
-def pick_deadline(text: str, *, issued_on: dt.date | None) -> Deadline | None:
+def pick_deadline(text: str, *, issued_on: dt.date | None, effective_on: dt.date | None = None) -> Deadline | None:
     """The date by which the work must be finished: the last deadline named."""
-    found = find_deadlines(text, issued_on=issued_on)
+    found = find_deadlines(text, issued_on=issued_on, effective_on=effective_on)
     if issued_on is not None:
         found = [d for d in found if not (d.due < issued_on and _told_as_past(text, d))]
     found = _own_part(text, found)

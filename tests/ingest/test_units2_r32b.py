@@ -118,3 +118,20 @@ def test_a_partner_list_ends_before_its_verb_and_keeps_each_partner(text: str, s
 
 def test_kinds_of_board_in_a_list_still_stay_one_group() -> None:
     assert find_leads("Các sở, ban, ngành thực hiện nghiêm túc.") == ["Các sở, ban, ngành"]
+
+
+_COUNTED_FROM_EFFECT = ("Rà soát, phân loại và giao tài sản kết cấu hạ tầng theo quy định tại Nghị định số "
+                        "178/2026/NĐ-CP trong thời hạn 02 năm kể từ ngày Nghị định số 178/2026/NĐ-CP có hiệu lực thi hành.")
+
+
+def test_a_count_from_the_day_a_decree_takes_effect_is_a_deadline_when_that_day_is_known() -> None:
+    found = pick_deadline(_COUNTED_FROM_EFFECT, issued_on=dt.date(2026, 6, 1), effective_on=dt.date(2026, 7, 6))
+    assert found is not None and found.due == dt.date(2028, 7, 6)
+    text = ("Nghị định có hiệu lực thi hành từ ngày 06/7/2026. Các Bộ rà soát, báo cáo trong thời hạn 03 tháng kể từ "
+            "ngày Nghị định có hiệu lực.")
+    found = pick_deadline(text, issued_on=dt.date(2026, 6, 1))
+    assert found is not None and found.due == dt.date(2026, 10, 6)
+
+
+def test_without_the_day_it_takes_effect_a_count_from_it_stays_a_time_limit() -> None:
+    assert pick_deadline(_COUNTED_FROM_EFFECT, issued_on=dt.date(2026, 6, 1)) is None
