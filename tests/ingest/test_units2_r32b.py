@@ -121,7 +121,8 @@ def test_kinds_of_board_in_a_list_still_stay_one_group() -> None:
 
 
 _COUNTED_FROM_EFFECT = ("Rà soát, phân loại và giao tài sản kết cấu hạ tầng theo quy định tại Nghị định số "
-                        "178/2026/NĐ-CP trong thời hạn 02 năm kể từ ngày Nghị định số 178/2026/NĐ-CP có hiệu lực thi hành.")
+                        "178/2026/NĐ-CP trong thời hạn 02 năm kể từ ngày Nghị định số 178/2026/NĐ-CP có hiệu lực "
+                        "thi hành.")
 
 
 def test_a_count_from_the_day_a_decree_takes_effect_is_a_deadline_when_that_day_is_known() -> None:
