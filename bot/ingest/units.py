@@ -964,7 +964,9 @@ ROLE_OPENING = re.compile(rf"(?:(?:{_HEADS})\b|{_GROUP})[^:;.\n]{{0,120}}?(?=\s(
 LISTS_MEMBERS = re.compile(r"\s(?:bao\s*)?gồm(?:\s*có)?\s*$", re.U)
 UNIT_COLON = re.compile(r"^(?P<u>(?:(?:Ông|Bà)\.\s*)?[^:;.\n]{3,90}(?:;[^:;.\n]{3,90}){0,3}):\s+\S")
 # (and a purpose clause: "Để thúc đẩy kết nối giữa các bộ, ngành, thời gian tới, các bộ, ngành cần …")
-GROUNDS = re.compile(r"^(?:Trên\s*cơ\s*sở|Căn\s*cứ|Với\s*sự\s*(?:phối\s*hợp|hỗ\s*trợ|tham\s*gia)|Để|Nhằm)\b", re.U)
+# (and a stated aim: "Với mục tiêu đánh giá đúng thực trạng …, Công an các đơn vị, địa phương tiến hành rà soát …")
+GROUNDS = re.compile(r"^(?:Trên\s*cơ\s*sở|Căn\s*cứ|Với\s*sự\s*(?:phối\s*hợp|hỗ\s*trợ|tham\s*gia)|Để|Nhằm|"
+                     r"Với\s*(?:mục\s*tiêu|mục\s*đích|quan\s*điểm|phương\s*châm|tinh\s*thần))\b", re.U)
 OF_UNIT = re.compile(rf"\b(?:của|cho|với|tại|về|thuộc|giữa)\s+(?:(?:{_HEADS})\b|{_GROUP})[^,]*$", re.U)
 
 

@@ -136,3 +136,7 @@ def test_a_count_from_the_day_a_decree_takes_effect_is_a_deadline_when_that_day_
 
 def test_without_the_day_it_takes_effect_a_count_from_it_stays_a_time_limit() -> None:
     assert pick_deadline(_COUNTED_FROM_EFFECT, issued_on=dt.date(2026, 6, 1)) is None
+
+
+def test_a_stated_aim_before_the_doer_is_no_doer() -> None:
+    assert find_leads("Với mục tiêu bảo đảm an toàn giao thông, Công an tỉnh tăng cường tuần tra.") == ["Công an tỉnh"]
