@@ -102,6 +102,11 @@ YEAR_CHAINED = re.compile(rf"(?P<cue>{_CHAIN}){_YEAR_REST}", re.I)
 YEAR_FRAME = re.compile(r"(?:^|(?<=[.;:]\s)|(?<=cầu,\s)|(?<=nghị,\s)|(?<=đạo,\s)|(?<=mạnh,\s))"
                         r"(?P<cue>)[Nn]ăm\s*(?P<y>(?:19|20)\d\d)\s*,"
                         r"(?=(?:(?!\bđã\b)[^.;])*?\b(?:cần|phải|tập\s*trung|phấn\s*đấu)\b)")
+# a year set before the work as its end, the work opened by its completion: "Hàng năm, rà soát …. Đến năm 2015, hoàn
+# thành chương trình hỗ trợ …" (not "Đến năm 2030, tỷ lệ … đạt 90%": a target's horizon)
+YEAR_BY_FRAME = re.compile(r"(?:^|(?<=[.;:]\s))(?P<cue>(?:[Đđ]ến|[Tt]ới)\s*(?:hết\s*)?)"
+                           r"[Nn]ăm\s*(?P<y>(?:19|20)\d\d)\s*,\s*"
+                           r"(?=(?:phải\s+|cơ\s*bản\s+)?(?:hoàn\s*thành|xong|kết\s*thúc|dứt\s*điểm)\b)")
 # a month set before the asked work as its frame: "đề nghị tháng 12/2018 các ban tập trung thực hiện …", "Tháng 6/2026,
 # các phòng cần …" (not "Tháng 10/2017, UBND huyện đã …": what was done then)
 MONTH_FRAME = re.compile(r"(?:^|(?<=[.;:]\s)|(?<=cầu\s)|(?<=nghị\s)|(?<=đạo\s)|(?<=cầu,\s)|(?<=nghị,\s)|"
@@ -118,8 +123,10 @@ QUARTER_FRAME = re.compile(r"(?:^|(?<=[.;:]\s)|(?<=cầu\s)|(?<=nghị\s)|(?<=đ
 REST_OF_YEAR = re.compile(rf"(?P<cue>{_CUE})\s*(?:(?:\d{{1,2}}|hai|ba|bốn|năm|sáu|những|các)\s*)?tháng\s*còn\s*lại"
                           r"(?:\s*(?:của\s*)?năm(?:\s*(?P<y>(?:19|20)\d\d)|\s*nay)?)?(?!\s*(?:của|năm)\b)", re.I)
 # a time column written as a bare year: "Thời gian hoàn thành: 2026"
-# ("Thời gian hoàn thành: Đến năm 2030": in a time field the year is the deadline, in prose a horizon)
-FIELD_YEAR = re.compile(r"(?P<cue>thời\s*(?:gian|hạn)\s*hoàn\s*thành)\s*:\s*(?:(?:đến|tới)\s*(?:hết\s*)?)?"
+# ("Thời gian hoàn thành: Đến năm 2030", "…: Thực hiện đến năm 2030": in a time field the year is the deadline, in prose
+# a horizon)
+FIELD_YEAR = re.compile(r"(?P<cue>thời\s*(?:gian|hạn)\s*hoàn\s*thành)\s*:\s*"
+                        r"(?:(?:thực\s*hiện\s*)?(?:đến|tới)\s*(?:hết\s*)?)?"
                         r"(?:(?:năm|giai\s*đoạn)\s*)?"
                         # "2024 - 2030": the end
                         r"(?:(?:19|20)\d\d\s*-\s*)?(?P<y>(?:19|20)\d\d)\b(?![/-])" + _NEXT_YEARS, re.I)
@@ -164,6 +171,22 @@ WITHIN_DAYS = re.compile(
     r"(?P<n>\d{1,3})\s*(?P<unit>ngày|tuần|tháng)(?!\s*(?:đầu|cuối|giữa|năm|qua|vừa|trước|gần|liên|tới|tiếp)\b)"
     r"(?P<work>\s*làm\s*việc)?"
     r"(?P<anchor>\s*(?:,\s*)?(?:kể\s*từ|tính\s*từ|sau)\s*(?:ngày|khi)\s*(?P<what>[^.;,()]{0,60}))?", re.I)
+# a count from the day a legal text takes effect, when that day is stated: "Nghị định … có hiệu lực thi hành từ ngày
+# 06/7/2026. … rà soát … trong thời hạn 02 năm kể từ ngày Nghị định … có hiệu lực thi hành" (without the day it stays
+# a procedure's time limit, see WITHIN_DAYS)
+WITHIN_OF_EFFECT = re.compile(
+    r"(?P<cue>trong\s*(?:thời\s*hạn\s*|vòng\s*)?)(?P<n>\d{1,3})\s*(?P<unit>ngày|tháng|năm)\s*(?:,\s*)?"
+    r"(?:kể|tính)\s*từ\s*ngày\s*[^.;()]{0,80}?có\s*hiệu\s*lực(?:\s*thi\s*hành)?", re.I)
+EFFECTIVE_FROM = re.compile(r"có\s*hiệu\s*lực(?:\s*thi\s*hành)?\s*(?:kể\s*)?từ\s*ngày\s*(?P<d>\d{1,2})\s*[/.-]\s*"
+                            r"(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})", re.I)
+
+
+def effective_date(text: str) -> dt.date | None:
+    """The day a legal text named in `text` takes effect: "… có hiệu lực thi hành từ ngày 06/7/2026"."""
+    m = EFFECTIVE_FROM.search(text)
+    return _safe_date(int(m["y"]), int(m["m"]), int(m["d"])) if m else None
+
+
 ANCHOR_DOCUMENT = re.compile(
     r"^(?:ký|ban\s*hành|nhận\s*được\s*(?:(?:văn\s*bản|công\s*văn|thông\s*báo|kết\s*luận|quyết\s*định|kế\s*hoạch|"
     r"chỉ\s*thị|công\s*điện|hướng\s*dẫn)\b|(?:thông\s*báo|văn\s*bản)\s*này))", re.I)
@@ -225,6 +248,10 @@ EVENT_NOUN_BEFORE = re.compile(r"(?:hội\s*nghị|cuộc\s*họp|phiên\s*họp
 # … but the doer's own event is its work, done on that day: "tổ chức Hội nghị sơ kết … vào tháng 11 năm 2013"
 ORGANISES_BEFORE = re.compile(r"\btổ\s*chức\s+(?:các\s+)?(?:hội\s*nghị|hội\s*thảo|lễ|hội\s*thi|đại\s*hội|tọa\s*đàm)"
                               r"[^.;,]{0,80}$", re.I)
+# OCR misreads the "t" opening a time cue in a scan: "frong tháng 01/2026", "(rong tháng 01/2026", "lrước ngày 15/6"
+# (only before a period and its number, where no other word of that shape can stand)
+OCR_TIME_CUE = re.compile(r"(?<![^\W\d_])[f(l|I1íì\[]r(?:ong|ước)(?=\s+(?:(?:ngày|tháng|năm)\s*\d|quý\s*(?:[IV]+|\d)\b|"
+                          r"(?:thời\s*hạn|vòng)\s+\d))", re.U)
 # OCR splits a day in two: "trước ngày 3 1/12/2026"
 OCR_SPLIT_DAY = re.compile(r"(ngày\s+)([0-3])\s([0-9])(?=\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4})", re.I)
 # a scan or a copy splits the day or the month of a written-out date: "ngày 26 tháng 0 6 năm 2018", "ngày 2 6 tháng 6"
@@ -270,6 +297,13 @@ NOT_RECURRENCE = re.compile(r"(?:\d+|năm)\s*năm\s*(?:và|,)\s*(?:hằng|hàng)
                             # cán bộ hằng năm", "lồng ghép vào kế hoạch hằng năm", "đưa vào khuôn khổ hợp tác hằng năm"
                             r"\b(?:đưa|lồng\s*ghép|bổ\s*sung|tích\s*hợp)\b[^.;:]{0,120}?\svào\s+[^.;:]{0,80}?"
                             r"(?:hằng|hàng)\s*(?:năm|quý|tháng)|"
+                            # the periods a plan or quota is set for: "hạn ngạch … cho giai đoạn đến năm 2030 và hằng
+                            # năm" (not "Thời gian hoàn thành: Năm 2022 và hàng năm": a time field, done every year)
+                            r"giai\s*đoạn[^.;:]{0,40}?\s(?:và|,)\s*(?:hằng|hàng)\s*năm|"
+                            # the year's budget named as a source: "bố trí kinh phí trong dự toán ngân sách (được giao)
+                            # hằng năm", "phù hợp khả năng cân đối ngân sách nhà nước hằng năm"
+                            r"(?:dự\s*toán\s*)?ngân\s*sách(?:\s*(?:nhà\s*nước|được\s*giao|địa\s*phương|trung\s*ương))?"
+                            r"\s*(?:hằng|hàng)\s*năm|"
                             # one edition of a periodic event: "chương trình … định kỳ tháng 8/2026"
                             r"định\s*kỳ\s*(?:(?:tháng\s*\d{1,2}|quý\s*[ivx\d]{1,4})\s*(?:/|-|năm)\s*|năm\s*)\d{4}",
                             re.I)
@@ -370,11 +404,13 @@ def _clause_before(text: str, end: int) -> str:
     return head[max(head.rfind(". "), head.rfind("; "), head.rfind(": "), head.rfind("\n")) + 1:]
 
 
-def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
-    """Every deadline phrase in `text`, in order of appearance."""
+def find_deadlines(text: str, *, issued_on: dt.date | None, effective_on: dt.date | None = None) -> list[Deadline]:
+    """Every deadline phrase in `text`, in order of appearance. `effective_on`: the day the legal text the document
+    applies takes effect, when the document says so elsewhere (else read from `text` itself)."""
     found: list[Deadline] = []
     taken: list[tuple[int, int]] = []
     text = OCR_SPLIT_DAY.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(3)} ", text)  # same length
+    text = OCR_TIME_CUE.sub(lambda m: "t" + m.group(0)[1:], text)  # "frong tháng 01/2026": same length
 
     def add(match: re.Match[str], due: dt.date | None, exact: bool = False, year_given: bool = True) -> None:
         if due is None:
@@ -472,6 +508,11 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
             else:
                 due = issued_on + dt.timedelta(days=n)
             add(m, due, exact=True)
+    if "hiệu lực" in text and (start := effective_on or effective_date(text)) is not None:
+        for m in WITHIN_OF_EFFECT.finditer(text):
+            n, unit = int(m.group("n")), m.group("unit").lower()
+            add(m, _add_months(start, 12 * n if unit == "năm" else n) if unit != "ngày" else
+                start + dt.timedelta(days=n), exact=True)
     for m in FIELD_MONTH.finditer(text):
         add(m, _month_end(int(m.group("y")), int(m.group("m"))))
     if CHAIN_HINT.search(text):  # before its first period is taken alone
@@ -506,6 +547,8 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
         last_year = int(m.group("y")) if m.group("y") else issued_on.year if issued_on else None
         if last_year is not None:
             add(m, dt.date(last_year, 12, 31))
+    for m in YEAR_BY_FRAME.finditer(text):
+        add(m, _year_due(m))
     for m in YEAR_FRAME.finditer(text):
         if issued_on is None or int(m.group("y")) >= issued_on.year:
             add(m, _year_due(m))
@@ -543,9 +586,9 @@ def find_deadlines(text: str, *, issued_on: dt.date | None) -> list[Deadline]:
     return sorted(found, key=lambda d: d.start)
 
 
-def pick_deadline(text: str, *, issued_on: dt.date | None) -> Deadline | None:
+def pick_deadline(text: str, *, issued_on: dt.date | None, effective_on: dt.date | None = None) -> Deadline | None:
     """The date by which the work must be finished: the last deadline named."""
-    found = find_deadlines(text, issued_on=issued_on)
+    found = find_deadlines(text, issued_on=issued_on, effective_on=effective_on)
     if issued_on is not None:
         found = [d for d in found if not (d.due < issued_on and _told_as_past(text, d))]
     found = _own_part(text, found)

@@ -50,6 +50,8 @@ _HEADS = (
 
     r"Đảng\s*bộ|Đảng\s*đoàn|[ỦU][yỷ]\s*viên|Chi\s*bộ|Chi\s*đoàn|[Cc]ấp\s*ủy|[Cc]ấp\s*uỷ|"
     r"Thường\s*trực|thường\s*trực\s(?=HĐND|UBND|Hội\s*đồng|[ỦUủu][yỷ]\s*ban|Huyện|Tỉnh|Thành|Đảng)|Kho\s*[Bb]ạc|Ngân\s*hàng|Thanh\s*tra|Đài|Báo(?!\s*cáo)|Tòa\s*án|Toà\s*án|Viện\s*kiểm\s*sát|Công\s*ty|"
+    # (the central body of an association: "Trung ương Hội Cựu chiến binh Việt Nam", "Trung ương Đoàn")
+    r"Trung\s*ương(?=\s+(?:Hội|Đoàn)\b)|"
     r"Tập\s*đoàn|Tổng\s*[Cc]ông\s*ty|Chủ\s*tịch|Giám\s*đốc|(?:Phó\s*)?Tổng\s*[Gg]iám\s*đốc|"
     # office holders written in lower case after whoever asks: "yêu cầu giám đốc các sở, chủ tịch UBND các xã"
     # (and a bare title before another one: "giám đốc, thủ trưởng các sở, ban, ngành", "lãnh đạo, người đứng đầu …")
@@ -120,6 +122,8 @@ _GROUP = (rf"(?:[Cc]ác|[Mm]ọi|[Nn]hững|[Tt]oàn\s*thể(?:\s+các)?|[Mm]ỗ
           rf"{_COMMITTEE}|"
           # staff named by their role: "UBND xã, các ban, ngành và cán bộ chuyên môn rà soát …"
           r"[Cc]án\s*bộ\s+(?:chuyên\s*môn|phụ\s*trách|đầu\s*mối)\b|"
+          # a board in lower case, by its level: "ban chỉ đạo cấp huyện", "ban chỉ huy quân sự các xã"
+          r"ban\s+(?:chỉ\s*đạo|chỉ\s*huy)\s+(?=(?:[^\s,;:.]+\s+){0,3}?(?:cấp|các|tỉnh|huyện|xã|phường|quận|thị)\b)|"
           r"[Cc]ác\s+đồng\s*chí\s|"  # "Các đồng chí Ủy viên Ban Thường vụ phụ trách địa bàn …"
           # members of a board, each of whom acts: "đề nghị thành viên Ban ATGT tỉnh …", "thành viên BCĐ huyện"
           r"(?:[Cc]ác\s+)?[Tt]hành\s*viên\s+(?=(?:Ban|BCĐ|Hội\s*đồng|Tổ|Ủy\s*ban|Uỷ\s*ban|UBND|Đoàn)\b)|"
@@ -142,7 +146,7 @@ _GROUP = (rf"(?:[Cc]ác|[Mm]ọi|[Nn]hững|[Tt]oàn\s*thể(?:\s+các)?|[Mm]ỗ
           # forces named by their function: "phối hợp với lực lượng chức năng …"
           r"lực\s*lượng\s+(?i:chức\s*năng|liên\s*quan|công\s*an|quân\s*sự|biên\s*phòng|vũ\s*trang|dân\s*quân)\b|"
           r"[Cc]ơ\s*sở\s(?:khám|y\s*tế|giáo\s*dục|đào\s*tạo|sản\s*xuất|kinh\s*doanh)|doanh\s*nghiệp\b|chủ\s*đầu\s*tư\b|"
-          r"chủ\s*(?:rừng|dự\s*án|mỏ|công\s*trình)\b|"
+          r"chủ\s*(?:rừng|dự\s*án|mỏ|công\s*trình)\b|nhà\s*đầu\s*tư(?=\s+(?:thứ\s*cấp|hạ\s*tầng)\b)|"
           r"đoàn\s*thể\s+(?:tỉnh|huyện|xã|phường|thị\s*trấn|quận|thành\s*phố)\b|"
           r"[Cc]ơ\s*quan(?:\s|,)(?!\s*nào)|[Đđ]ơn\s*vị(?:\s|,)(?!\s*nào)|[Đđ]ịa\s*phương\b(?!\s*nào)|[Tt]hủ\s*trưởng\s")
 UNIT_START = re.compile(rf"(?:{_HEADS})\b|{_GROUP}", re.U)
@@ -153,7 +157,7 @@ _PHOI_HOP, _CHU_TRI = loose("phối hợp"), loose("chủ trì")
 _STOP = (
     rf"{_CHU_TRI}|{_PHOI_HOP}|"
     r"thực\s*hiện|có\s*trách\s*nhiệm|có\s*nhiệm\s*vụ|khẩn\s*trương|nghiên\s*cứu|(?<!Ban\s)(?<!ban\s)tổ\s*chức(?!\s*chính\s*trị)|(?<!Ban\s)(?<!ban\s)chỉ\s*đạo|"
-    r"tham\s*mưu|(?<!tư\s)(?<!Ban\s)(?<!ban\s)xây\s*dựng|rà\s*soát|báo\s*cáo|triển\s*khai|tiếp\s*tục|chủ\s*động|hướng\s*dẫn|theo\s*dõi|"
+    r"tham\s*mưu|(?<!tư\s)(?:(?<!Ban\s)(?<!ban\s)|(?<=các\s[Bb]an\s)(?!xây\s*dựng\s+[Đđ]ảng))xây\s*dựng|rà\s*soát|báo\s*cáo|triển\s*khai|tiếp\s*tục|chủ\s*động|hướng\s*dẫn|theo\s*dõi|"
     r"đôn\s*đốc|tập\s*trung|xem\s*xét|cho\s*ý\s*kiến|góp\s*ý|treo|chấn\s*chỉnh|xác\s*định|"
     # more verbs that follow a doer's name: "… Biên phòng tỉnh tuần tra", "… các hộ kê khai"
     r"tuần\s*tra|ngăn\s*chặn|kê\s*khai|đăng\s*ký|thanh\s*toán|xử\s*phạt|cưỡng\s*chế|di\s*dời|thu\s*hồi|"
@@ -174,8 +178,10 @@ _STOP = (
     r"phân\s*công|đẩy\s*mạnh|đẩy\s*nhanh|nâng\s*cao|thực\s*thi|thanh\s*tra|tiếp\s*nhận|phát\s*huy|"
     r"duy\s*trì|hỗ\s*trợ|tạo\s*điều\s*kiện|khuyến\s*khích|vận\s*hành|ứng\s*dụng|nghiêm\s*túc|"
     r"giải\s*trình|tiếp\s*tục|nhanh\s*chóng|sớm|dừng|tạm\s*dừng|rút|lựa\s*chọn|cử|dự(?!\s*(?:án|toán|báo|trữ|phòng))|tham\s*gia|"
-    # ("cấp" before a level is the level, not the verb "grant": "Ban Chỉ đạo cấp quân khu", "cấp thành phố")
-    r"mời|gửi|nộp|cấp(?!\s*(?:trên|dưới|tỉnh|huyện|xã|cơ\s*sở|ủy|uỷ|[Tt]rung\s*ương|quân\s*khu|quận|phường|"
+    # ("cấp" before a level is the level, not the verb "grant": "Ban Chỉ đạo cấp quân khu", "cấp thành phố"; nor in
+    # "thứ cấp", "sơ cấp": "nhà đầu tư thứ cấp"; and more verbs after a doer: "… phát động", "… lồng ghép")
+    r"phát\s*động|lồng\s*ghép|"
+    r"mời|gửi|nộp|(?<!thứ\s)(?<!sơ\s)cấp(?!\s*(?:trên|dưới|tỉnh|huyện|xã|cơ\s*sở|ủy|uỷ|[Tt]rung\s*ương|quân\s*khu|quận|phường|"
     r"thị\s*xã|thị\s*trấn|thành\s*phố|bộ|ngành|vùng|khu\s*vực|quốc\s*gia)\b)|thu|chi(?!\s*(?:bộ|đoàn|nhánh|cục|hội))|trả|sửa\s*chữa|khắc\s*phục|"
     r"xác\s*minh|khảo\s*sát|lấy\s*(?:mẫu|ý\s*kiến)|làm\s*tốt|bảo\s*vệ|lãnh\s*đạo|sắp\s*xếp|kiện\s*toàn|bãi\s*bỏ|thay\s*thế|điều\s*chỉnh|yêu\s*cầu|đề\s*nghị|"
     # time and frequency words glued after a name: "Sở Tài chính hằng tháng báo cáo …"
@@ -284,11 +290,16 @@ OWN_GROUP_IN_LIST = re.compile(rf"{_BARE_ADMIN}|{_BARE_GROUP_AFTER_AND}", re.U)
 # (a scan drops the mark of "và" and "Văn": "Vụ A va Van phòng")
 # (an office holder written in lower case opens one more unit: "Chủ tịch UBND các huyện, thủ trưởng các đơn vị …")
 _SPLIT = re.compile(rf",\s*(?!tổ\s*dân\s*phố\b)(?=(?:{_HEADS})\b|(?:các|UBND|Ủy\s*ban|Uỷ\s*ban)\s|{_COMMITTEE}|"
+                    # (the central body of an association: "Ủy ban Trung ương MTTQ Việt Nam, Trung ương Hội Cựu chiến
+                    # binh Việt Nam", "…, Trung ương Đoàn TNCS Hồ Chí Minh")
+                    r"Trung\s*ương\s+(?:Hội|Đoàn)\b|"
+                    # (a board in lower case: "Công an tỉnh, ban chỉ đạo cấp huyện")
+                    r"ban\s+(?:chỉ\s*đạo|chỉ\s*huy)\s|"
                     r"(?:thủ\s*trưởng|giám\s*đốc|chủ\s*tịch|người\s*đứng\s*đầu|bí\s*thư|lực\s*lượng)\s|"
                     # ("Phòng Giáo dục, hiệu trưởng các trường", "UBND các xã, trưởng công an các xã")
                     rf"(?:{_TITLE_HEADS})|"
                     # (an owner who must act: "…, các công ty lâm nghiệp, chủ rừng trên địa bàn", "…, chủ đầu tư")
-                    r"chủ\s*(?:rừng|đầu\s*tư|dự\s*án|cơ\s*sở|mỏ|công\s*trình|phương\s*tiện)\b|"
+                    r"chủ\s*(?:rừng|đầu\s*tư|dự\s*án|cơ\s*sở|mỏ|công\s*trình|phương\s*tiện)\b|nhà\s*đầu\s*tư\b|"
                     r"(?:xã|phường|thị\s*trấn|huyện|quận|thị\s*xã)\b|" + _BARE_ADMIN + "|"
                     # ("các cơ quan, đơn vị, chính quyền địa phương": the local administration, a doer of its own)
                     r"chính\s*quyền\s+(?:địa\s*phương|cơ\s*sở)\b)|"
@@ -399,6 +410,12 @@ ADVISORY_BODY = re.compile(r"(?:[Cc]ơ\s*quan|[Bb]ộ\s*phận)(?:\s+chuyên\s*(
 ADVISING_AS_KIND = re.compile(r"\s*(?:,|và)?\s*giúp\s*việc\b", re.U)
 GROUP_LIST_BEFORE = re.compile(r"(?:^|\s)[Cc]ác(?:\s+[^\s,;:.]+){1,3},$|"
                                r"(?:^|\s)(?:[Cc]ấp\s*[ủu][yỷ]|[Cc]hi\s*bộ|[Đđ]ảng\s*bộ)(?:\s+[^\s,;:.]+){0,2},$", re.U)
+# a longer list of kinds, then organisations of a kind: "các cơ quan, đơn vị, tổ chức, cá nhân", "tất cả các cơ quan,
+# đơn vị, tổ chức kinh tế xã hội, doanh nghiệp" (not "Các cơ quan, đơn vị, tổ chức hội nghị": the verb)
+KINDS_LIST_BEFORE = re.compile(r"(?:^|\s)[Cc]ác(?:\s+[^\s,;:.]+){1,3}(?:,(?:\s+[^\s,;:.]+){1,2}){1,3},$", re.U)
+ORGANISATION_KIND = re.compile(r"\s*(?:[,;]|và\s|hoặc\s|cá\s*nhân|kinh\s*tế|xã\s*hội|chính\s*trị|đoàn\s*thể|"
+                               r"doanh\s*nghiệp|liên\s*quan|có\s*liên\s*quan|trên\s*địa\s*bàn|thuộc|tôn\s*giáo|quốc\s*tế|tín\s*dụng|"
+                               r"sự\s*nghiệp|hành\s*nghề)", re.U)
 GROUP_WORD_BEFORE = re.compile(r"(?:^|\s)(?:[Cc]ác|[Nn]hững|[Mm]ọi)$", re.U)
 
 
@@ -414,6 +431,9 @@ def _first_stop(padded: str, stops: re.Pattern[str] = STOP_RE) -> re.Match[str] 
             continue  # "các tổ chức cơ sở đảng": the kind of a group, not a verb
         if re.match(r"\stổ\s*chức\b", m.group(0)) and GROUP_LIST_BEFORE.search(padded[: m.start()]):
             continue  # "các cấp ủy, tổ chức đảng": one more kind of the group
+        if re.match(r"\stổ\s*chức\b", m.group(0)) and KINDS_LIST_BEFORE.search(padded[: m.start()]) and \
+                ORGANISATION_KIND.match(padded, m.end()):
+            continue  # "các cơ quan, đơn vị, tổ chức, cá nhân": organisations, one more kind of the group
         if ADVISORY_BODY.search(padded[: m.start()]) and (
                 re.match(r"\sgiúp\s*việc", m.group(0)) or (re.match(r"\stham\s*mưu", m.group(0)) and
                                                           ADVISING_AS_KIND.match(padded, m.end()))):
@@ -461,8 +481,11 @@ BODY_LEVEL_NAME = re.compile(r" (?:Công\s*an|UBND|HĐND|[ỦU][yỷ]\s*ban\s*nh
 # (Not a group's levels: "Ủy ban nhân dân các tỉnh ven biển")
 UNIT_LEVEL_NAME = re.compile(r" (?:" + _HEADS + r")\b[^,;:.()\n]{0,60}?\s(?<!các\s)(?<!những\s)"
                              r"(?:tỉnh|thành\s*phố|huyện|quận|thị\s*xã|xã(?!\s*hội)|phường|thị\s*trấn|"
-                             r"(?:Tỉnh|Huyện|Thành|Thị)\s*[ủu][yỷ])(?=[\s,.;:]|$)", re.U)
-LEVEL_AFTER = re.compile(r"(?:\s+(?:tỉnh|thành\s*phố|huyện|quận|thị\s*xã|xã|phường|thị\s*trấn))?", re.U)
+                             r"(?:Tỉnh|Huyện|Thành|Thị)\s*[ủu][yỷ]|"
+                             # (the city written with a capital, as a city's own bodies write it: "Ban Nghiên cứu
+                             # phát triển Thành phố đặt hàng, …": the name ends at the level, the verb follows)
+                             r"Thành\s*phố)(?=[\s,.;:]|$)", re.U)
+LEVEL_AFTER = re.compile(r"(?:\s+(?:tỉnh|[Tt]hành\s*phố|huyện|quận|thị\s*xã|xã|phường|thị\s*trấn))?", re.U)
 CAPITAL_WORD = re.compile(r"\s+(?:-\s*)?(?P<w>[^\W\d_][\w]*)", re.U)
 # lower-case words that go on with such a name: "Sở Y tế các tỉnh", "Công an tỉnh và …", "UBND cấp xã"
 NAME_GOES_ON = re.compile(r"\s+(?:các|cấp|trực\s*thuộc|thuộc|và|hoặc|kiêm|có|liên\s*quan|của|nơi|tại|trên|ở|"
@@ -941,7 +964,9 @@ ROLE_OPENING = re.compile(rf"(?:(?:{_HEADS})\b|{_GROUP})[^:;.\n]{{0,120}}?(?=\s(
 LISTS_MEMBERS = re.compile(r"\s(?:bao\s*)?gồm(?:\s*có)?\s*$", re.U)
 UNIT_COLON = re.compile(r"^(?P<u>(?:(?:Ông|Bà)\.\s*)?[^:;.\n]{3,90}(?:;[^:;.\n]{3,90}){0,3}):\s+\S")
 # (and a purpose clause: "Để thúc đẩy kết nối giữa các bộ, ngành, thời gian tới, các bộ, ngành cần …")
-GROUNDS = re.compile(r"^(?:Trên\s*cơ\s*sở|Căn\s*cứ|Với\s*sự\s*(?:phối\s*hợp|hỗ\s*trợ|tham\s*gia)|Để|Nhằm)\b", re.U)
+# (and a stated aim: "Với mục tiêu đánh giá đúng thực trạng …, Công an các đơn vị, địa phương tiến hành rà soát …")
+GROUNDS = re.compile(r"^(?:Trên\s*cơ\s*sở|Căn\s*cứ|Với\s*sự\s*(?:phối\s*hợp|hỗ\s*trợ|tham\s*gia)|Để|Nhằm|"
+                     r"Với\s*(?:mục\s*tiêu|mục\s*đích|quan\s*điểm|phương\s*châm|tinh\s*thần))\b", re.U)
 OF_UNIT = re.compile(rf"\b(?:của|cho|với|tại|về|thuộc|giữa)\s+(?:(?:{_HEADS})\b|{_GROUP})[^,]*$", re.U)
 
 
