@@ -193,6 +193,7 @@ class OfficeLine:
     since: dt.date
     to: str = ""
     text: str = ""
+    breaks: tuple[int, ...] = ()  # "nobody": where in `ref` another notice's items begin (no run across)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -566,7 +567,8 @@ def _tell_office_waiting(session: Session, per_person: dict[int, list[dict[str, 
         return
     lines = [{"kind": "office", "what": w.what, "ref": w.ref, "unit": w.unit,
               "since": calendar.local(w.since).date().isoformat()} | ({"to": w.to} if w.to else {})
-             | ({"text": w.text} if w.text else {}) for w in waiting]
+             | ({"text": w.text} if w.text else {}) | ({"breaks": list(w.breaks)} if w.breaks else {})
+             for w in waiting]
     for admin in present:
         per_person[admin].extend(dict(line) for line in lines)
 
@@ -1118,7 +1120,7 @@ def _prepare_rows(session: Session | Connection, digests: list[_Claimed], *,
             elif item.get("kind") == "office" and not item.get("delivered"):
                 office.append(OfficeLine(what=item["what"], ref=item["ref"], unit=item.get("unit") or "",
                                          since=dt.date.fromisoformat(item["since"]), to=item.get("to") or "",
-                                         text=item.get("text") or ""))
+                                         text=item.get("text") or "", breaks=tuple(item.get("breaks") or ())))
             if item.get("delivered"):
                 continued = True
                 continue  # arrived in the first parts of an earlier try
