@@ -8,7 +8,7 @@ import datetime as dt
 from storage.db import Database
 from storage.directory import person_by_handle
 from storage.notices import confirm_notice, create_draft
-from storage.parsed import ParsedNotice, ParsedTask
+from storage.parsed import ParsedNotice
 from storage.waiting import waiting_on_office
 from tests.conftest import local
 from tests.scheduler.test_dispatcher import register, task
