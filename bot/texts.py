@@ -4,6 +4,7 @@ public offices. Pure functions: values in, text out."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
@@ -1091,14 +1092,18 @@ ASSIGNED_BY_PERSON_FROM = 10  # items in a notice from which the confirm answer 
 ITEMS_SAID_PIECES = 8  # pieces ("2.2.a–d", "3") a list of items says before "và N mục khác"
 
 
-def items_said(refs: Sequence[str], known: Iterable[str] = (), *, limit: int = ITEMS_SAID_PIECES) -> str:
+def items_said(refs: Sequence[str], known: Iterable[str] = (), *, limit: int = ITEMS_SAID_PIECES,
+               breaks: Iterable[int] = ()) -> str:
     """Item numbers said short, in the notice's order: "mục 2.1–2.4, 3 và 5 (6 nhiệm vụ)". A run is three or more
     siblings in a row — one level, one parent, none left out ("2.2.a–d", "II.1–II.4") — never "2–4" across levels;
     the count is said when a run or the cut hides some; past `limit` pieces, "và N mục khác". `known`: the notice's
-    other item numbers (`ref_runs`)."""
+    other item numbers (`ref_runs`); `breaks`: where in `refs` another notice's items begin (no run across them)."""
+    known = list(known)
+    cuts = [0, *sorted(b for b in breaks if 0 < b < len(refs)), len(refs)]
     spans: list[list[str]] = []
-    for run in ref_runs(refs, known):
-        spans += [run] if len(run) > 2 else [[ref] for ref in run]
+    for start, end in itertools.pairwise(cuts):
+        for run in ref_runs(refs[start:end], known):
+            spans += [run] if len(run) > 2 else [[ref] for ref in run]
     pieces = [f"{span[0]}–{_run_end(span)}" if len(span) > 1 else span[0] for span in spans]
     count = sum(len(span) for span in spans)
     if len(pieces) > limit:
@@ -1159,7 +1164,8 @@ def registered_text(result: Registered, rounds: Sequence[tuple[str, str, dt.date
         lines += [f"• Mục {ref}: {'; '.join(units)}" for ref, units in waiting.items()]
         unnamed = [ref for ref, unit in result.unassigned if unit and names_no_unit(unit)]
         if vague:  # "Các sở, ban, ngành liên quan": no directory row is that; the office names the units (probe 21)
-            lines.append(vague_group_advice(list(dict.fromkeys(vague))))
+            lines.append(vague_group_advice(list(dict.fromkeys(vague)),
+                                            [ref for ref, _ in (*result.assigned, *result.unassigned)]))
         if len(unnamed) + len(vague) < len(result.unassigned) and vague:
             lines.append("Các đơn vị còn lại chưa có trong danh bạ hoặc chưa có trưởng đơn vị: đồng chí gửi tệp danh "
                          "bạ (Excel hoặc CSV) có các đơn vị ấy và trưởng đơn vị vào đây: các nhiệm vụ ấy được giao "
@@ -1784,6 +1790,7 @@ def with_subject(title: str, subject: str | None) -> str:
 QUIET_NOTE = "(Nhắc lại hằng tuần vì các nhiệm vụ này chưa có báo cáo mới.)"  # (whoever answers for them)
 
 
+OFFICE_ITEMS_SAID = 5  # pieces of a unit's items on one line of the office's section ("… và N mục khác")
 OFFICE_LINES_MAX = 10  # lines of an admin's "ĐANG CHỜ VĂN PHÒNG", shared by its kinds ("… và N … khác" below each)
 
 
@@ -1794,9 +1801,8 @@ def _office_line(w: OfficeLine) -> str:
         return f"• Đề nghị chuyển mục {w.ref}" + (f" ({w.unit})" if w.unit else "") + f"{to} — chờ từ {since}"
     if w.what == "question":
         return f"• Câu hỏi số {w.ref} của {w.unit}: “{shorten(w.text, 70)}” — chờ trả lời từ {since}"
-    refs = w.ref.split(", ")
-    listed = ", ".join(refs) if len(refs) <= 5 else f"{', '.join(refs[:4])}, … ({len(refs)} mục)"
-    return f"• {w.unit or 'Chưa xác định đơn vị chủ trì'}: mục {listed} chưa có người nhận — từ {since}"
+    said = items_said(w.ref.split(", "), limit=OFFICE_ITEMS_SAID, breaks=w.breaks)
+    return f"• {w.unit or 'Chưa xác định đơn vị chủ trì'}: {said} chưa có người nhận — từ {since}"
 
 
 def office_waiting_section(waiting: Sequence[OfficeLine]) -> list[str]:
@@ -1879,7 +1885,7 @@ def digest_text(view: DigestView, *, buttons: bool, recalled: Mapping[int, str] 
         lines += ["", f"{heading} ({len(group)})" + (" — nhiệm vụ không có thời hạn, đề nghị đồng chí cập nhật tiến độ"
                                                       if checkin else "")]
         for line in group:
-            where = f" [{line.notice_title}]" if len(notices) > 1 else ""
+            where = f" [{in_sentence(line.notice_title)}]" if len(notices) > 1 else ""
             if several_units and line.lead_unit:  # a second post (kiêm nhiệm), a colleague's: whose task it is
                 where += f" — {line.lead_unit}"
             cover = f" (thay đ/c {line.covering_for} nghỉ phép)" if line.covering_for and not cover_once else ""
@@ -1917,7 +1923,7 @@ def digest_text(view: DigestView, *, buttons: bool, recalled: Mapping[int, str] 
         for group in _by_item(told, lambda t: (t.notice_title, t.item_ref, t.task_text, deadline_phrase(t))):
             line, groups = group[0], [said(g) for g in group]
             deadline, progress, _ = groups[0]
-            where = f" [{line.notice_title}]" if len(notices) > 1 else ""
+            where = f" [{in_sentence(line.notice_title)}]" if len(notices) > 1 else ""
             lines.append(f"{digest_bullet(line)}: {short_title(line.task_text)}{where}")
             if len(group) == 1:
                 lines.append(f"  Chủ trì: {line.lead_unit or 'chưa xác định'}, {_holder(line)}; "
@@ -1950,7 +1956,7 @@ def digest_text(view: DigestView, *, buttons: bool, recalled: Mapping[int, str] 
         lines += ["", f"ĐỀ NGHỊ GIA HẠN CHỜ ĐỒNG CHÍ QUYẾT ĐỊNH ({len(apart)})"]
         for request in apart:
             first, *rest = _request_in_digest(request, view.day, calendar, buttons=buttons, deadline=True)
-            where = "" if notices == {request.notice_title} else f" [{request.notice_title}]"
+            where = "" if notices == {request.notice_title} else f" [{in_sentence(request.notice_title)}]"
             lines += [f"• Mục {request.item_ref}{where}: {first}", *(f"  {row}" for row in rest)]
     if view.unreachable:
         lines += ["", f"NHẮC VIỆC KHÔNG LIÊN LẠC ĐƯỢC ({len(view.unreachable)})"]
@@ -3191,7 +3197,7 @@ def period_not_understood(reason: str) -> str:
 
 def _digest_item(item: DigestItem, *, done: bool) -> str:
     who = f", đ/c {item.assignee}" if item.assignee else ""
-    line = f"• Mục {item.item_ref} ({item.notice}): {short_title(item.text, 100)} — {item.unit}{who}"
+    line = f"• Mục {item.item_ref} ({in_sentence(item.notice)}): {short_title(item.text, 100)} — {item.unit}{who}"
     if done and item.done_on:
         return f"{line}; hoàn thành ngày {date_vn(item.done_on)} ({_done_when(item)})"
     return f"{line}; hạn {date_vn(item.effective_due or item.due_on)}"
@@ -3225,7 +3231,7 @@ def _digest_items(items: Sequence[DigestItem], *, done: bool) -> list[str]:
             extended = {id(i) for i in group if i.due_on != usual}
         else:
             extended = set()
-        head = f"• Mục {first.item_ref} ({first.notice}): {short_title(first.text, 100)}"
+        head = f"• Mục {first.item_ref} ({in_sentence(first.notice)}): {short_title(first.text, 100)}"
 
         def who(i: DigestItem) -> str:
             return f"đ/c {i.assignee}" if i.assignee else ""
@@ -3364,15 +3370,15 @@ def weekly_digest_text(digest: WeeklyDigest, name: str, *, limit: int = 15,
     lines += _capped([_pending_line(p, digest.until) for p in digest.pending], limit)
     if digest.blocked:  # what the units say holds them up, in their words: what a leader acts on
         lines += ["", f"4. Vướng mắc, đề xuất của đơn vị: {len(digest.blocked)} nhiệm vụ."]
-        lines += _capped([f"• Mục {b.item_ref} ({b.notice}): {b.unit or 'chưa xác định đơn vị'}"
+        lines += _capped([f"• Mục {b.item_ref} ({in_sentence(b.notice)}): {b.unit or 'chưa xác định đơn vị'}"
                           + (f", đ/c {b.assignee}" if b.assignee else "")
                           + (f" — “{shorten(note_body(b.note), 200)}”" if b.note else "")
                           + _noted(b.noted_on, digest.since) for b in digest.blocked], limit)
     lines += ["", "Đồng chí gõ /tonghop để xem tổng hợp theo đơn vị (trên Telegram kèm tệp Excel)."]
     if len(notices) == 1:  # one notice: named once above the items, not on each of them
         [notice] = notices
-        lines = [*lines[:first_item], f"(Các nhiệm vụ dưới đây thuộc {notice}.)",  # (a title)
-                 *(line.replace(f" ({notice})", "") for line in lines[first_item:])]
+        lines = [*lines[:first_item], f"(Các nhiệm vụ dưới đây thuộc {in_sentence(notice)}.)",
+                 *(line.replace(f" ({in_sentence(notice)})", "") for line in lines[first_item:])]
     return vn("\n".join(lines))
 
 
@@ -3383,8 +3389,8 @@ def _pending_line(p: DigestRequest, today: dt.date) -> str:
     passed = " — ngày này đã qua" if p.requested_due is not None and p.requested_due <= today else ""
     sent = f"gửi {p.asked_on:%d/%m}; " if p.asked_on else ""
     current = _due_as_it_runs(p.current_due, p.effective_due)
-    return (f"• Mục {p.item_ref} ({p.notice}){unit}: đ/c {p.requester} đề nghị gia hạn đến {date_vn(p.requested_due)}"
-            f"{passed} ({sent}thời hạn hiện tại: {current})")
+    return (f"• Mục {p.item_ref} ({in_sentence(p.notice)}){unit}: đ/c {p.requester} đề nghị gia hạn đến "
+            f"{date_vn(p.requested_due)}{passed} ({sent}thời hạn hiện tại: {current})")
 
 
 def _noted(on: dt.date | None, since: dt.date) -> str:
@@ -4187,7 +4193,7 @@ def item_status_answer(ref: str, rows: Sequence[ItemRow], today: dt.date,
     several = len({r.notice for r in rows}) > 1
     lines = [f"Tình hình thực hiện mục {ref}:"]
     for i, row in enumerate(rows):
-        where = f" [{row.notice}]" if several and row.notice else ""
+        where = f" [{in_sentence(row.notice)}]" if several and row.notice else ""
         who = f"đ/c {row.assignee}" if row.assignee else "chưa có người nhận"
         head = f"• {row.unit or 'chưa xác định đơn vị'}{where} — {who}: "
         if row.status == TaskStatus.DONE:
@@ -4304,8 +4310,10 @@ def vague_group(unit: str) -> bool:
     return group is not None and not names_no_unit(unit) and (group.some or not group.kinds)
 
 
-def vague_group_advice(refs: Sequence[str]) -> str:
-    """At confirmation: items given to a vague group are for the office to give to named units."""
-    items = ", ".join(refs)
-    return vn(f"Mục {items} giao cho nhóm đơn vị chung (không nêu tên đơn vị cụ thể), không phải một đơn vị trong "
-              f"danh bạ: đồng chí gõ “chuyển mục {refs[0]} sang <tên đơn vị>” để giao cho đơn vị cụ thể.")
+def vague_group_advice(refs: Sequence[str], known: Iterable[str] = ()) -> str:
+    """At confirmation: items given to a vague group are for the office to give to named units (said as runs,
+    `items_said`; `known`: the notice's other item numbers)."""
+    items = items_said(refs, known)
+    return vn(f"{items[:1].upper()}{items[1:]} giao cho nhóm đơn vị chung (không nêu tên đơn vị cụ thể), không "
+              f"phải một đơn vị trong danh bạ: đồng chí gõ “chuyển mục {refs[0]} sang <tên đơn vị>” để giao cho "
+              "đơn vị cụ thể.")

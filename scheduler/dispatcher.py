@@ -193,6 +193,7 @@ class OfficeLine:
     since: dt.date
     to: str = ""
     text: str = ""
+    breaks: tuple[int, ...] = ()  # "nobody": where in `ref` another notice's items begin (no run across)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -390,7 +391,7 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
         session.execute(update(_TASKS).where(_TASKS.c.id == bindparam("b_id"))
                         .values(escalated=bindparam("b_escalated")), escalated)
     _carry_over_failed(session, per_person, today=today, calendar=calendar)
-    _tell_about_unreachable(session, per_person, now=now)
+    _tell_about_unreachable(session, per_person, now=now, today=today)
     _tell_office_waiting(session, per_person, policy=policy, today=today)
     _announce_once(session, per_person, ahead, policy=policy, today=today)
     held = _hold_repeats(session, per_person, policy=policy, today=today,
@@ -501,29 +502,37 @@ def _carry_over_failed(session: Session, per_person: dict[int, list[dict[str, An
 
 
 def _tell_about_unreachable(session: Session, per_person: dict[int, list[dict[str, Any]]], *,
-                            now: dt.datetime) -> None:
+                            now: dt.datetime, today: dt.date) -> None:
     """Each person Nhắc việc cannot reach is reported once (per episode) to the admins and the head of
-    their unit, in their digests."""
+    their unit, in their digests. Whoever is on leave that day is not told (the others are); when every admin is
+    away, the admins' part waits for the first one back (probe 24: an admin on leave was told all the same)."""
     lost = session.scalars(select(Person).where(Person.unreachable_since.is_not(None)).order_by(Person.id)).all()
     if not lost:
         return
-    admins = session.scalars(select(Person).where(Person.role == Role.ADMIN)).all()
+    admins = session.scalars(select(Person).where(Person.role == Role.ADMIN).order_by(Person.id)).all()
     for person in lost:
         assert person.unreachable_since is not None
-        told = session.scalar(select(AuditLog.id).where(
+        told = [dict(row or {}) for row in session.scalars(select(AuditLog.detail).where(
             AuditLog.action == "person.unreachable_told", AuditLog.entity_id == person.id,
-            AuditLog.at >= person.unreachable_since).limit(1))
-        if told is not None:
+            AuditLog.at >= person.unreachable_since))]
+        # (a row without "admins": written before leave was heeded, when the admins were always told)
+        admins_told = any(row.get("admins", True) for row in told)
+        if admins_told:
             continue
+        present = [p.id for p in admins if p.id != person.id and not p.on_leave(today)]
+        if told and not present:
+            continue  # the head knows; the admins hear it when one is back
         head = session.scalar(select(Person).where(Person.unit_id == person.unit_id, Person.role == Role.HEAD,
-                                                   Person.id != person.id)) if person.unit_id else None
-        readers = {p.id for p in admins} | ({head.id} if head is not None else set())
-        readers.discard(person.id)
+                                                   Person.id != person.id)) if person.unit_id and not told else None
+        readers = set(present) | ({head.id} if head is not None and not head.on_leave(today) else set())
+        if not readers:
+            continue  # everyone who would hear it is on leave: tried again the next morning
         for reader in readers:
             per_person[reader].append({"kind": "unreachable", "person": person.full_name,
                                        "since": person.unreachable_since.date().isoformat()})
         audit(session, at=now, actor_id=None, action="person.unreachable_told", entity="person",
-              entity_id=person.id, told=len(readers))
+              entity_id=person.id, told=len(readers),
+              admins=bool(present) or not any(p.id != person.id for p in admins))
 
 
 def _tell_office_waiting(session: Session, per_person: dict[int, list[dict[str, Any]]], *, policy: ReminderPolicy,
@@ -558,7 +567,8 @@ def _tell_office_waiting(session: Session, per_person: dict[int, list[dict[str, 
         return
     lines = [{"kind": "office", "what": w.what, "ref": w.ref, "unit": w.unit,
               "since": calendar.local(w.since).date().isoformat()} | ({"to": w.to} if w.to else {})
-             | ({"text": w.text} if w.text else {}) for w in waiting]
+             | ({"text": w.text} if w.text else {}) | ({"breaks": list(w.breaks)} if w.breaks else {})
+             for w in waiting]
     for admin in present:
         per_person[admin].extend(dict(line) for line in lines)
 
@@ -1110,7 +1120,7 @@ def _prepare_rows(session: Session | Connection, digests: list[_Claimed], *,
             elif item.get("kind") == "office" and not item.get("delivered"):
                 office.append(OfficeLine(what=item["what"], ref=item["ref"], unit=item.get("unit") or "",
                                          since=dt.date.fromisoformat(item["since"]), to=item.get("to") or "",
-                                         text=item.get("text") or ""))
+                                         text=item.get("text") or "", breaks=tuple(item.get("breaks") or ())))
             if item.get("delivered"):
                 continued = True
                 continue  # arrived in the first parts of an earlier try

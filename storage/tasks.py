@@ -509,6 +509,7 @@ class Position:
     typed: str
     item_ref: str  # the item meant
     siblings: list[str]  # the lettered items under the same number, in the notice's order
+    notice_id: int | None = None  # the notice of the item meant
 
 
 def by_position(session: Session, person: Person, item_ref: str) -> Position | None:
@@ -546,8 +547,8 @@ def by_position(session: Session, person: Person, item_ref: str) -> Position | N
             found[(notice_id, letters[n - 1])] = letters
     if len(found) != 1:
         return None
-    (_, meant), siblings = next(iter(found.items()))
-    return Position(typed=item_ref, item_ref=meant, siblings=siblings)
+    (notice_id, meant), siblings = next(iter(found.items()))
+    return Position(typed=item_ref, item_ref=meant, siblings=siblings, notice_id=notice_id)
 
 
 def done_tasks_by_ref(session: Session, person: Person, item_ref: str) -> list[Task]:

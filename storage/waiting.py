@@ -19,7 +19,8 @@ from storage.notices import unheld_tasks
 class OfficeWaiting:
     """One thing the office has to do. `what`: "move" (`ref` the item, `unit` the unit holding it, `to` the unit
     asked for, "" when none was named), "question" (`ref` its number, `unit` who asked and from where, `text` the
-    question) or "nobody" (`ref` the item numbers, `unit` the lead unit as written); `since`: when it began to wait."""
+    question) or "nobody" (`ref` the item numbers, `unit` the lead unit as written, `breaks` where another notice's
+    begin); `since`: when it began to wait."""
 
     what: str
     ref: str
@@ -27,6 +28,7 @@ class OfficeWaiting:
     since: dt.datetime
     to: str = ""
     text: str = ""
+    breaks: tuple[int, ...] = ()  # "nobody": where in `ref` another notice's items begin
 
 
 # what answers a move request: the task moved, or the request told closed (as storage.tasks reads it)
@@ -63,14 +65,20 @@ def _questions(session: Session) -> list[OfficeWaiting]:
 
 
 def _nobody(session: Session) -> list[OfficeWaiting]:
-    """As storage.notices.held_by_nobody (/loi), with the day each unit's first such task was made."""
-    by_unit: dict[str, tuple[list[str], dt.datetime]] = {}
+    """As storage.notices.held_by_nobody (/loi), with the day each unit's first such task was made; a unit's items
+    by notice, each notice's in its order (`breaks`: where another notice's begin, so no run crosses them)."""
+    by_unit: dict[str, tuple[dict[int, list[str]], dt.datetime]] = {}
     for task in unheld_tasks(session):
-        refs, since = by_unit.setdefault(task.lead_name, ([], task.created_at))
-        refs.append(task.item_ref)
-        by_unit[task.lead_name] = (refs, min(since, task.created_at))
-    return [OfficeWaiting(what="nobody", ref=", ".join(refs), unit=unit, since=since)
-            for unit, (refs, since) in by_unit.items()]
+        notices, since = by_unit.setdefault(task.lead_name, ({}, task.created_at))
+        notices.setdefault(task.notice_id, []).append(task.item_ref)
+        by_unit[task.lead_name] = (notices, min(since, task.created_at))
+    found = []
+    for unit, (notices, since) in by_unit.items():
+        groups = list(notices.values())
+        starts = [sum(len(g) for g in groups[:i]) for i in range(1, len(groups))]
+        found.append(OfficeWaiting(what="nobody", ref=", ".join(ref for g in groups for ref in g), unit=unit,
+                                   since=since, breaks=tuple(starts)))
+    return found
 
 
 def waiting_on_office(session: Session) -> list[OfficeWaiting]:

@@ -67,6 +67,7 @@ from storage.itemref import (
     squeezed_and_folded,
 )
 from storage.models import (
+    AuditLog,
     Digest,
     DigestState,
     Notice,
@@ -1971,8 +1972,12 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
                 handled = True
     if handled and read_as and (collected or refused):
         # "2.1 xong" read as 2.a: said under the confirmation, with how the items are numbered (an item answered on its
-        # own — a move asked, its card — is named there: no message of its own for the note, month probe 25)
-        refused.append(texts.read_as_position([(p.typed, p.item_ref) for p in read_as], read_as[0].siblings))
+        # own — a move asked, its card — is named there: no message of its own for the note, month probe 25); once
+        # per person and notice, then the confirmation naming the item is enough
+        first = await conv.ctx.db.run(_first_read_back, person.id, [p.notice_id for p in read_as],
+                                      now=conv.ctx.clock.now())
+        if told := [p for p in read_as if p.notice_id in first]:
+            refused.append(texts.read_as_position([(p.typed, p.item_ref) for p in told], told[0].siblings))
     await confirm_together(conv, event, collected, refused)
     return handled
 
@@ -2156,6 +2161,22 @@ def _says_all(text: str) -> bool:
     said = nfc(text)
     return ALL_SAID.search(said) is not None or (strip_marks(said) == said and
                                                  ALL_SAID_PLAIN.search(chat_fold(said)) is not None)
+
+
+READ_BACK = "person.read_as_told"  # how a person's item numbers typed as printed read, told for a notice
+
+
+def _first_read_back(session: Session, person_id: int, notice_ids: Sequence[int | None], *,
+                     now: dt.datetime) -> set[int | None]:
+    """Of the notices whose items a person typed as printed ("4.3" for II.4.c), those they were never told how it
+    reads; recorded as told now (the note with every report read as noise, month probe 25)."""
+    told = {(row or {}).get("notice_id") for row in session.scalars(select(AuditLog.detail).where(
+        AuditLog.action == READ_BACK, AuditLog.entity == "person", AuditLog.entity_id == person_id))}
+    first = set(notice_ids) - told
+    for notice_id in first:
+        audit(session, at=now, actor_id=person_id, action=READ_BACK, entity="person", entity_id=person_id,
+              notice_id=notice_id)
+    return first
 
 
 async def _positions(conv: Conversation, person: Person,

@@ -86,7 +86,7 @@ def test_nothing_waiting_says_nothing_and_a_long_list_is_cut() -> None:
     assert texts.office_waiting_section(many) == [texts.vn(line) for line in section]  # NFC
     nobody = OfficeLine(what="nobody", ref=", ".join(f"III.1.{c}" for c in "abcdefg"), unit="Bộ Y tế", since=since)
     assert texts.office_waiting_section([nobody])[1] == \
-        "• Bộ Y tế: mục III.1.a, III.1.b, III.1.c, III.1.d, … (7 mục) chưa có người nhận — từ 02/07/2018"
+        "• Bộ Y tế: mục III.1.a–g (7 nhiệm vụ) chưa có người nhận — từ 02/07/2018"  # (items_said)
 
 
 def test_each_kind_has_its_share_of_the_ten_lines() -> None:

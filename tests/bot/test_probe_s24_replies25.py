@@ -172,3 +172,22 @@ async def test_an_ongoing_duty_confirmed_done_is_closed_without_a_third_message(
         assert "một lần nữa" not in said, said
     finally:
         await h.stop()
+
+
+async def test_how_a_printed_number_reads_is_said_once_per_person_and_notice(db_url: str) -> None:
+    """Month probe 25, left: "(Đồng chí gõ “4.3”: Nhắc việc hiểu là …)" came with every report. Said the first time;
+    afterwards the confirmation names the item, and that is enough."""
+    h = await _started(db_url)
+    try:
+        await h.say("head_bdv", "2.1 đang làm 50%")
+        assert "Nhắc việc hiểu là mục II.2.a" in last_text(h, "head_bdv"), last_text(h, "head_bdv")
+        await h.say("head_bdv", "2.1 đang làm 70%")
+        said = last_text(h, "head_bdv")
+        assert said.startswith("Đã cập nhật: mục II.2.a") and "hiểu là" not in said, said
+        await h.say("head_bdv", "2.3 xong")  # another item of the same notice: not said again either
+        said = last_text(h, "head_bdv")
+        assert said.startswith("Đã cập nhật: mục II.2.c") and "hiểu là" not in said, said
+        await h.say("cadre_bdv", "2.2 đang làm 20%")  # someone else: told the first time
+        assert "Nhắc việc hiểu là mục II.2.b" in last_text(h, "cadre_bdv"), last_text(h, "cadre_bdv")
+    finally:
+        await h.stop()

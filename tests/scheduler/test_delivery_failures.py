@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from collections.abc import Callable
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 from telegram import Chat, Message, Update, User
 
 from bot.channels.telegram import PerChatUpdateProcessor
@@ -14,9 +16,9 @@ from scheduler.dispatcher import OutcomeUnknown, PermanentSendError, TransientSe
 from storage.db import Database
 from storage.digests import problem_digests, resend_digest
 from storage.directory import person_by_handle
-from storage.models import Digest, DigestState
+from storage.models import Digest, DigestState, Role
 from tests.conftest import local
-from tests.scheduler.test_dispatcher import HEAD_BDV, RecordingSender, mornings, policy, register, task
+from tests.scheduler.test_dispatcher import HEAD_BDV, HEAD_STNMT, RecordingSender, mornings, policy, register, task
 
 ADMIN = "100"
 
@@ -133,3 +135,38 @@ async def test_a_carried_line_no_longer_says_the_leaders_were_told_today(migrate
     await send_due_digests(db, {"telegram": sender}, clock=FakeClock(local(2018, 3, 12, 8, 0)), policy=steady)
     [view] = [v for v in sender.to(HEAD_BDV) if v.day == dt.date(2018, 3, 12)]
     assert [(line.item_ref, line.told_now) for line in view.lines] == [("1", ())]
+
+
+def _on_leave(handle: str, first: dt.date, last: dt.date) -> Callable[[Session], None]:
+    def put(s: Session) -> None:
+        person = person_by_handle(s, handle)
+        person.leave_from, person.leave_to = first, last
+    return put
+
+
+async def test_an_unreachable_person_is_not_reported_to_an_admin_on_leave_but_to_the_first_back(
+        migrated_db: Database) -> None:
+    """Probe 24: an admin on leave was told who cannot be reached all the same. The head hears it that morning; the
+    admin, the morning they are back, once."""
+    db = migrated_db
+    register(db, [task("1", dt.date(2018, 3, 9))], at=local(2018, 2, 26, 9, 0))
+    db.call(lambda s: setattr(person_by_handle(s, "cadre_bdv"), "unreachable_since", local(2018, 2, 26, 10, 0)))
+    db.call(_on_leave("admin", dt.date(2018, 2, 27), dt.date(2018, 2, 28)))
+    sender = RecordingSender()
+    await mornings(db, sender, dt.date(2018, 2, 27), dt.date(2018, 3, 5))
+    assert [v.day for v in sender.to(ADMIN) if v.unreachable] == [dt.date(2018, 3, 1)]
+    assert [v.day for v in sender.to(HEAD_BDV) if v.unreachable] == [dt.date(2018, 2, 27)]
+
+
+async def test_an_unreachable_person_is_reported_to_the_admin_present_not_the_one_on_leave(
+        migrated_db: Database) -> None:
+    db = migrated_db
+    register(db, [task("1", dt.date(2018, 3, 9))], at=local(2018, 2, 26, 9, 0))
+    db.call(lambda s: setattr(person_by_handle(s, "cadre_bdv"), "unreachable_since", local(2018, 2, 26, 10, 0)))
+    db.call(lambda s: setattr(person_by_handle(s, "head_stnmt"), "role", Role.ADMIN))  # a second admin
+    db.call(_on_leave("admin", dt.date(2018, 2, 27), dt.date(2018, 2, 28)))
+    db.call(_on_leave("head_bdv", dt.date(2018, 2, 27), dt.date(2018, 3, 2)))
+    sender = RecordingSender()
+    await mornings(db, sender, dt.date(2018, 2, 27), dt.date(2018, 3, 5))
+    told = {chat: [v.day for v in sender.to(chat) if v.unreachable] for chat in (ADMIN, HEAD_BDV, HEAD_STNMT)}
+    assert told == {ADMIN: [], HEAD_BDV: [], HEAD_STNMT: [dt.date(2018, 2, 27)]}, told
