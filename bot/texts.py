@@ -2469,6 +2469,19 @@ def which_task(tasks: Sequence[tuple[str, str]], typed: str, buttons: bool = Tru
     return vn("\n".join(lines))
 
 
+def which_notice(ref: str, rows: Sequence[tuple[str, str | None, str]], typed: str, buttons: bool = True) -> str:
+    """An item number several notices have (12/TB's and 145/TB's II.2.a), typed by the office with nothing else
+    saying which (rows: notice named short, unit, task text): which notice the report is about; the actions under it
+    record it there (probe 26, F1)."""
+    notices = len(dict.fromkeys(notice for notice, _, _ in rows))
+    lines = [f"Mục {ref} có ở {notices} thông báo. Nội dung “{shorten(typed, 80)}” là của thông báo nào?"]
+    lines += [f"• {notice}" + (f" — {unit}" if unit else "") + f": {short_title(text, 60)}"
+              for notice, unit, text in rows[:8]] + (["• …"] if len(rows) > 8 else [])
+    if buttons:  # (without: the channel adds the forms to type, the notice number in each)
+        lines.append("Đồng chí bấm mục của thông báo đó bên dưới; nội dung trên sẽ được ghi cho nhiệm vụ đó.")
+    return vn("\n".join(lines))
+
+
 def which_under(ref: str, tasks: Sequence[tuple[str, str]], typed: str, buttons: bool = True) -> str:
     """An item number that is a section of several tasks the person holds ("2.3" over 2.3.a–2.3.b.3): which one the
     report is about; the actions under it record it on the one chosen."""
@@ -2640,7 +2653,7 @@ def which_unit(ref: str, units: Sequence[tuple[str, str | None]]) -> str:
 
 
 def unknown_ref(ref: str, held: Sequence[str] = (), rest: str = "", dues: Sequence[dt.date | None] = (), *,
-                unit: bool = False) -> str:
+                unit: bool = False, notices: Sequence[str] | None = None) -> str:
     """An item number the person holds no task under; `held`: the numbers they do hold (said, so the right one is
     typed: an item split by the notice is "1 (ý 3)", which a holder reads as "3"), and the one whose last number is
     the one typed, offered with what was said of it (`rest`) to type again. `dues`: their deadlines, said beside
@@ -2659,11 +2672,15 @@ def unknown_ref(ref: str, held: Sequence[str] = (), rest: str = "", dues: Sequen
                   + ", ".join(f"mục {r}" for r in under[:8]) + (", …" if len(under) > 8 else "")
                   + f". Đồng chí gõ số mục của từng nhiệm vụ, ví dụ: “{under[0]} {said}”.")
     due_of = dict(zip(held, dues, strict=False)) if len(dues) == len(held) else {}
+    # held spanning notices: each item's notice beside it (the same number may be in both: each once per notice)
+    rows: list[tuple[str, str | None, dt.date | None]] = [(r, None, due_of.get(r)) for r in refs]
+    if notices and len(notices) == len(held):
+        all_dues = list(dues) if len(dues) == len(held) else [None] * len(held)
+        rows = list(dict.fromkeys(zip(held, notices, all_dues, strict=True)))
     if unit:  # a deputy or cadre holding none: the unit's tasks, which they may report on (month probe 25, F3)
         text = f"Không tìm thấy nhiệm vụ mục {ref} trong các nhiệm vụ của đơn vị."
     text += (" Đơn vị đang có: " if unit else " Đồng chí đang phụ trách: ") + ", ".join(
-        f"mục {r}" + (f" (hạn {due_of[r]:%d/%m})" if due_of.get(r) else "") for r in refs[:8]) + \
-        (", …" if len(refs) > 8 else "")
+        f"mục {r}" + _held_note(notice, due) for r, notice, due in rows[:8]) + (", …" if len(rows) > 8 else "")
     close = [r for r in refs if re.search(rf"(?<![\d.]){re.escape(ref)}\)?$", r) and r != ref]
     if len(close) == 1:
         said = " ".join(rest.split())
@@ -2671,6 +2688,12 @@ def unknown_ref(ref: str, held: Sequence[str] = (), rest: str = "", dues: Sequen
     else:
         text += ". Gõ /viec để xem danh sách."
     return vn(text)
+
+
+def _held_note(notice: str | None, due: dt.date | None) -> str:
+    """" (12/TB-UBND, hạn 20/08)" beside an item number listed: its notice (of a list spanning notices), deadline."""
+    said = [x for x in (notice, f"hạn {due:%d/%m}" if due else None) if x]
+    return f" ({', '.join(said)})" if said else ""
 
 
 def read_as_position(read: Sequence[tuple[str, str]], siblings: Sequence[str]) -> str:

@@ -133,6 +133,7 @@ from storage.tasks import (
     snooze,
     support_tasks_by_ref,
     take_pending_reply,
+    task_followers,
     task_for_message,
     tasks_by_ref,
     unit_cadres,
@@ -198,11 +199,17 @@ def status_actions(task_id: int, item_ref: str) -> tuple[tuple[Action, ...], ...
              Action(label="", typed=f"{item_ref} xin gia hạn đến 30/4")))  # typed only: no button
 
 
-def which_actions(pending_id: int, candidates: list[tuple[int, str]], text: str) -> tuple[tuple[Action, ...], ...]:
-    """One action per candidate task: "w:<pending reply>:<task>" (well under 64 bytes); typed: "2.1 <text>"."""
+def which_actions(pending_id: int, candidates: list[tuple[int, str]], text: str,
+                  notices: Mapping[int, str] | None = None) -> tuple[tuple[Action, ...], ...]:
+    """One action per candidate task: "w:<pending reply>:<task>" (well under 64 bytes); typed: "2.1 <text>".
+    `notices`: the notice number of candidates whose item number another candidate's notice has too — on the label,
+    and typed after the text ("II.2.a xong 145/TB-UBND": the typed form picks that notice, probe 26)."""
     shown = candidates[:MAX_WHICH]
     typed_text = texts.shorten(text, 60)
-    actions = [Action(label=f"Mục {ref}", data=f"w:{pending_id}:{task_id}", typed=f"{ref} {typed_text}")
+    notices = notices or {}
+    actions = [Action(label=f"Mục {ref} ({notices[task_id]})" if task_id in notices else f"Mục {ref}",
+                      data=f"w:{pending_id}:{task_id}",
+                      typed=f"{ref} {typed_text} {notices[task_id]}" if task_id in notices else f"{ref} {typed_text}")
                for task_id, ref in shown]
     return tuple(tuple(actions[i:i + WHICH_ROW]) for i in range(0, len(actions), WHICH_ROW))
 
@@ -804,6 +811,12 @@ async def typed_direction(conv: Conversation, event: TextIn, person: Person) -> 
         return False
     ref, candidates = await _directed(conv, person, text)
     named = _named_holders(text, candidates)
+    if ref is not None and not named:
+        # "chỉ đạo Sở Tài chính … mục II.4": the Sở holds II.4.a–c of one notice, another's II.4 is a group's
+        # (probe 26, F2: the direction went to that group, held by nobody, and was lost)
+        named = _named_holders(text, _under_item(await conv.ctx.db.run(office_open_tasks, person), ref))
+    if len({t.notice_id for t in named}) > 1 and person.role == Role.LEADER:
+        named = await conv.ctx.db.run(_of_followed_notices, person, named) or named  # the leader's own notices
     if ref is None and len(named) > 1:  # "nhắc Phòng X gửi báo cáo tháng 5": the unit's tasks it is about
         named = _about(named, text, conv.ctx.today())
     chosen = named or (candidates if ref else [])  # "đôn đốc mục 2": every unit holding item 2
@@ -817,6 +830,22 @@ async def typed_direction(conv: Conversation, event: TextIn, person: Person) -> 
         said = re.sub(rf"(?<![\w.]){re.escape(ref)}(?![\w.])", item, said)
     await _pass_direction(conv, event, person, targets, named_only=False, said=said)
     return True
+
+
+def _under_item(tasks: Sequence[Task], ref: str) -> list[Task]:
+    """Of open tasks, those numbered under item `ref` ("II.4.a" under "II.4", or under "4" read as "II.4")."""
+    key = ref_key(ref)
+    return [t for t in tasks if any(same_ref(p, key) or ends_ref(p, key) for p in
+                                    (k.rsplit(".", n)[0] for k in [ref_key(t.item_ref)]
+                                     for n in range(1, k.count(".") + 1)))]
+
+
+def _of_followed_notices(session: Session, person: Person, tasks: list[Task]) -> list[Task]:
+    """Of tasks of several notices, those a leader follows (`task_followers`: his conclusions, those he signed or is
+    put in charge of)."""
+    leaders = list(session.scalars(select(Person).where(Person.role == Role.LEADER)))
+    followed = task_followers(session, tasks, leaders)
+    return [t for t in tasks if person.id in followed.get(t.id, [])]
 
 
 async def _direction_on_closed(conv: Conversation, event: TextIn, person: Person, ref: str) -> bool:
@@ -1423,14 +1452,26 @@ async def _ask_which(conv: Conversation, event: TextIn, person: Person, candidat
     buttons = conv.channel(event.channel).capabilities.buttons
     pending_id = await ctx.db.run(save_pending_reply, person=person, text=text, source=source,
                                   task_ids=[t.id for t in candidates], sent_at=sent_time(conv, event))
+    told = _told_by_notice(candidates)  # (an item number two notices have: told apart by the notice, not the unit)
     twice = len({t.item_ref for t in candidates}) < len(candidates)  # one item held for two units: say whose
-    refs = [f"{t.item_ref} ({t.lead_name})" if twice and t.lead_name else t.item_ref for t in candidates]
+    refs = [f"{t.item_ref} ({t.lead_name})" if twice and t.lead_name and t.id not in told else t.item_ref
+            for t in candidates]
     notices = [texts.notice_label(t.notice.number, notice_title(t.notice)) for t in candidates] \
         if len({t.notice_id for t in candidates}) > 1 else None  # which notice each is (probe 23)
     question = question or texts.which_task(list(zip(refs, [t.text for t in candidates], strict=True)), text,
                                             buttons, notices=notices)
     await conv.reply(event, Outgoing(text=question, actions=which_actions(
-        pending_id, [(t.id, ref) for t, ref in zip(candidates, refs, strict=True)], text)))
+        pending_id, [(t.id, ref) for t, ref in zip(candidates, refs, strict=True)], text, notices=told)))
+
+
+def _told_by_notice(candidates: Sequence[Task]) -> dict[int, str]:
+    """The notice number of each candidate whose item number a candidate of another notice has too (12/TB's and
+    145/TB's II.2.a): what tells them apart on a button and in the form to type (probe 26, F1)."""
+    notices: dict[str, set[int]] = {}
+    for t in candidates:
+        notices.setdefault(ref_key(t.item_ref), set()).add(t.notice_id)
+    return {t.id: t.notice.number for t in candidates
+            if len(notices[ref_key(t.item_ref)]) > 1 and t.notice.number and re.search(r"\d", t.notice.number)}
 
 
 async def on_which_tap(conv: Conversation, event: TapIn, person: Person) -> None:
@@ -2114,7 +2155,8 @@ async def _bare_item(conv: Conversation, event: TextIn, person: Person, ref: str
         if person.role in (Role.ADMIN, Role.LEADER):
             return False  # (an admin's or a leader's item number: read as before)
         held = in_item_order(await ctx.db.run(open_tasks_for, person))
-        await conv.say(event, texts.unknown_ref(ref, [t.item_ref for t in held], dues=[t.due_on for t in held]))
+        await conv.say(event, texts.unknown_ref(ref, [t.item_ref for t in held], dues=[t.due_on for t in held],
+                                                notices=_notices_of(held)))
         return True
     open_ones = [t for t in tasks if not TaskStatus(t.status).is_closed] or tasks
     if len({t.notice_id for t in open_ones}) > 1:
@@ -2558,6 +2600,8 @@ async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref:
             return True
         held = in_item_order(await ctx.db.run(open_tasks_for, person))
         under = [t for t in held if ref_key(t.item_ref).startswith(ref_key(ref) + ".")]
+        if not under and (section := _section_item(held, ref)) is not None:
+            ref, under = section  # "4 xong" for II.4.a–c: "4." as printed under "II." (probe 26, F6)
         if len(under) > 1 and rest.strip() and change is not None and change.status == TaskStatus.DONE and \
                 collect is None:
             # "mục 1 đã hoàn thành" where "1." heads 1.a–1.e: all those the person holds, asked once — not 1.a
@@ -2578,8 +2622,16 @@ async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref:
             held = in_item_order(await ctx.db.run(unit_open_tasks, person))
             unit = bool(held)
         await conv.say(event, texts.unknown_ref(ref, [t.item_ref for t in held], rest, dues=[t.due_on for t in held],
-                                                unit=unit))
+                                                unit=unit, notices=_notices_of(held)))
         return True
+    office_too: list[Task] = []
+    if tasks and person.is_admin and len(rest) <= OFFICE_MAX and "\n" not in rest.strip() and \
+            not ASSIGNING.search(folded_rest) and \
+            (elsewhere := await _same_item_elsewhere(conv, person, tasks)) is not None:
+        # the office's own item II.2.a, and another notice's II.2.a it may record a unit's report on: which one is
+        # asked, never one taken silently (probe 26, F1); as the office's lookup loads them (unit and holder)
+        office_too, every = elsewhere
+        tasks = [t for t in every if t.id in {k.id for k in tasks}] + office_too
     if tasks and (in_notice := await _in_notice_named(conv, person, ref, tasks, rest)) is not None:
         tasks, rest = in_notice  # "1 xong tb 228": that notice's item 1 (finished already: refused as such)
     elif len(tasks) > 1 and (by_unit := [t for t in tasks if _names_task(t, rest)]) and len(by_unit) == 1:
@@ -2594,11 +2646,56 @@ async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref:
         # "1.a" typed for "I.1.a" and "II.1.a", or item 3 held for two units (kiêm nhiệm): ask which, the text kept
         await _ask_which(conv, event, person, tasks, rest, "text")
         return True
+    if len(tasks) > 1 and office_too and isinstance(event, TextIn):
+        buttons = conv.channel(event.channel).capabilities.buttons
+        rows = [(texts.notice_label(t.notice.number, notice_title(t.notice)), t.lead_name, t.text) for t in tasks]
+        await _ask_which(conv, event, person, tasks[:MAX_WHICH], rest, "text",
+                         question=texts.which_notice(tasks[0].item_ref, rows, rest, buttons))
+        return True
     if len(tasks) > 1:
         await conv.say(event, texts.ambiguous_ref(ref, _ambiguous_rows(tasks),
                                                   conv.channel(event.channel).capabilities.reply_to))
         return True
     return await _apply_text(conv, event, person, tasks[0], rest, source="text", collect=collect)
+
+
+async def _same_item_elsewhere(conv: Conversation, person: Person,
+                               tasks: list[Task]) -> tuple[list[Task], list[Task]] | None:
+    """For the office: the open tasks of other notices numbered exactly as `tasks` are (each unit of a group its own
+    row), which it may record on as well, and every open task so numbered; None when no other notice has one."""
+    ids, notices = {t.id for t in tasks}, {t.notice_id for t in tasks}
+    refs = {ref_key(t.item_ref) for t in tasks}
+    every: dict[int, Task] = {}
+    for item in sorted(refs):
+        every.update((t.id, t) for t in await conv.ctx.db.run(office_tasks_by_ref, person, item)
+                     if ref_key(t.item_ref) in refs)
+    found = [t for t in every.values() if t.id not in ids and t.notice_id not in notices]
+    return (found, list(every.values())) if found and ids <= every.keys() else None
+
+
+def _section_item(held: list[Task], ref: str) -> tuple[str, list[Task]] | None:
+    """A bare number typed for the item of a Roman section the paper prints it under ("4" for II.4, whose tasks
+    II.4.a–c the person holds; `roman_section`'s reading of a number alone): that item and its tasks, when one
+    section's item so numbered holds any of them."""
+    key = ref_key(ref)
+    if not key.isdigit():
+        return None
+    found: dict[str, list[Task]] = {}
+    for t in held:
+        if (m := re.fullmatch(rf"([ivxlc]{{1,7}}\.{key})\..+", ref_key(t.item_ref))) is not None:
+            found.setdefault(m.group(1), []).append(t)
+    if len(found) != 1:
+        return None
+    section, tasks = found.popitem()
+    return tasks[0].item_ref[:len(section)], tasks
+
+
+def _notices_of(tasks: Sequence[Task]) -> list[str] | None:
+    """Each task's notice named short, when the tasks are of several notices (a list of item numbers spanning
+    notices names them: probe 26, F6); None for one notice."""
+    if len({t.notice_id for t in tasks}) < 2:
+        return None
+    return [texts.notice_label(t.notice.number, notice_title(t.notice)) for t in tasks]
 
 
 def _other_readings(held: list[Task], ref: str, tasks: list[Task]) -> list[Task]:
