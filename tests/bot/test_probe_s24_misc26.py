@@ -1,0 +1,77 @@
+"""What new-user probe 26 met, through the real conversation core on SQLite: a recurrence typed as a correction
+without "hạn" refused while the preview was open (F7); bad files answered with a generic message (F8); typed forms
+"/giao III.3 @<mã cán bộ>", "/moi <mã cán bộ>" a head cannot fill in (F11)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+
+from bot import texts
+from bot.corrections import looks_like_correction, parse_corrections
+from bot.sandbox.harness import Harness
+from scheduler.clock import FakeClock
+from storage.models import Task
+from tests.conftest import DIRECTORY_CSV, local
+
+NOTICE = ("ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN\nSố: 16/TB-UBND\nBình Thuận, ngày 02 tháng 03 năm 2026\nTHÔNG BÁO\n"
+          "Kết luận của Chủ tịch UBND tỉnh\n"
+          "1. Giao Ban Dân vận Tỉnh ủy tổng hợp, báo cáo kết quả thực hiện Thông báo này.\n"
+          "2. Giao Ban Dân vận Tỉnh ủy rà soát quy chế làm việc, hoàn thành trước ngày 30/4/2026.\n")
+TODAY = dt.date(2026, 3, 2)
+
+
+def last_text(h: Harness, handle: str) -> str:
+    return next((s.text or "" for s in reversed(h.sent) if s.to == handle), "")
+
+
+@pytest.fixture
+async def bot(db_url: str):  # type: ignore[no-untyped-def]
+    h = Harness(db_url=db_url, clock=FakeClock(local(2026, 3, 2, 9, 0)))
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    yield h
+    await h.stop()
+
+
+# ---------------------------------------------------------------- F7: a recurrence said without "hạn"
+
+
+@pytest.mark.parametrize(("typed", "frequency", "phrase"), [
+    ("21 báo cáo định kỳ hằng quý", "quarterly", "hằng quý"),
+    ("21 định kỳ hằng quý", "quarterly", "hằng quý"),
+    ("21 định kỳ 3 tháng", "quarterly", "định kỳ 3 tháng"),
+    ("21: hằng quý", "quarterly", "hằng quý"),  # not a unit named "hằng quý"
+    ("21 định kỳ hằng tháng trước ngày 25", "monthly", "hằng tháng trước ngày 25"),
+    ("21 hằng tuần vào thứ Sáu", "weekly", "hằng tuần vào thứ Sáu"),
+    ("21 6 tháng một lần", "semiannual", "6 tháng một lần"),
+    ("21 hằng năm trước 15/12", "yearly", "hằng năm trước 15/12"),
+    ("21 hạn hằng quý", "quarterly", "hằng quý"),
+    # typed without marks: the phrase marked again, so the rounds can be read from it ("han" is no "hang")
+    ("21 hang quy", "quarterly", "hằng quý"),
+    ("21 han truoc ngay 25 hang thang", "monthly", "trước ngày 25 hằng tháng"),
+    ("21 hang tuan vao thu sau", "weekly", "hằng tuần vào thứ Sáu"),
+])
+def test_a_recurrence_typed_after_a_task_number_makes_it_recurring(typed: str, frequency: str, phrase: str) -> None:
+    assert [(c.target, c.field, c.value) for c in parse_corrections(typed, today=TODAY)] == \
+        [("21", "recurring", (frequency, phrase))]
+    assert looks_like_correction(typed)
+
+
+def test_words_that_only_begin_like_a_frequency_stay_what_they_were() -> None:
+    [lead] = parse_corrections("3: Hàng không Việt Nam", today=TODAY)
+    assert (lead.field, lead.value) == ("lead", ("Hàng không Việt Nam",))
+    assert not looks_like_correction("II.2 báo cáo tháng 4 đã gửi")
+
+
+async def test_a_quarterly_correction_in_the_preview_makes_the_task_quarterly(bot: Harness) -> None:
+    h = bot
+    await h.say("admin", NOTICE)
+    await h.say("admin", "1 báo cáo định kỳ hằng quý")  # typed, not a reply: the draft is open
+    said = last_text(h, "admin")
+    assert "chưa hiểu" not in said and "• nhiệm vụ 1 (Mục 1), định kỳ: hằng quý" in said, said
+    await h.tap("admin", texts.BUTTON_CONFIRM)
+    assert h.db is not None
+    task = h.db.call(lambda s: s.scalars(select(Task).where(Task.item_ref == "1")).one())
+    assert task.recurrence == "quarterly" and task.due_on is not None, (task.recurrence, task.due_on)
