@@ -272,6 +272,17 @@ UNREADABLE_NEXT_STEPS = (  # (the reader's reason starts with, what to do next)
     ("encrypted pdf", f"Đồng chí gửi bản không đặt mật khẩu hoặc bản .docx; {PASTE_INSTEAD}."),
     ("binary data", f"Đồng chí gửi tệp .docx hoặc .pdf của văn bản; {PASTE_INSTEAD}."),
     ("bad image", f"Đồng chí chụp lại văn bản rồi gửi ảnh; {PASTE_INSTEAD}."),
+    # probe 26, F8: an old Word file, an Excel table that is no directory, a file with nothing in it
+    ("old Word file", "Đồng chí mở tệp bằng Word, chọn “Lưu thành” (Save As) kiểu Word (.docx) hoặc PDF rồi gửi lại; "
+     f"{PASTE_INSTEAD}."),
+    ("excel file .xls,", "Bảng nhiệm vụ: đồng chí sao chép bảng rồi dán vào tin nhắn, hoặc gửi văn bản giao việc "
+     "(.docx, .pdf). Nếu đây là danh bạ: đồng chí lưu lại thành .xlsx rồi gửi lại; dòng tiêu đề cần có các cột Mã "
+     "cán bộ, Họ và tên, Chức vụ, Đơn vị, Vai trò (quản trị, lãnh đạo, trưởng đơn vị, chuyên viên)."),
+    ("excel file", "Bảng nhiệm vụ: đồng chí sao chép bảng rồi dán vào tin nhắn, hoặc gửi văn bản giao việc (.docx, "
+     ".pdf). Nếu đây là danh bạ: tệp chưa có dòng tiêu đề của danh bạ — cần các cột Mã cán bộ, Họ và tên, Chức vụ, "
+     "Đơn vị, Vai trò (quản trị, lãnh đạo, trưởng đơn vị, chuyên viên); đồng chí thêm dòng đó rồi gửi lại tệp."),
+    ("no text in", "Có thể đồng chí đã gửi nhầm tệp (bản chưa soạn, hoặc tệp khác): đồng chí kiểm tra lại rồi gửi tệp "
+     f"văn bản; {PASTE_INSTEAD}."),
 )
 
 

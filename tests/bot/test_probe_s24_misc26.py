@@ -13,7 +13,7 @@ from bot import texts
 from bot.corrections import looks_like_correction, parse_corrections
 from bot.sandbox.harness import Harness
 from scheduler.clock import FakeClock
-from storage.models import Task
+from storage.models import Notice, Task
 from tests.conftest import DIRECTORY_CSV, local
 
 NOTICE = ("ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN\nSố: 16/TB-UBND\nBình Thuận, ngày 02 tháng 03 năm 2026\nTHÔNG BÁO\n"
@@ -75,3 +75,55 @@ async def test_a_quarterly_correction_in_the_preview_makes_the_task_quarterly(bo
     assert h.db is not None
     task = h.db.call(lambda s: s.scalars(select(Task).where(Task.item_ref == "1")).one())
     assert task.recurrence == "quarterly" and task.due_on is not None, (task.recurrence, task.due_on)
+
+
+# ---------------------------------------------------------------- F8: bad files say what to do
+
+
+def _empty_docx() -> bytes:
+    import io
+
+    import docx
+
+    out = io.BytesIO()
+    docx.Document().save(out)
+    return out.getvalue()
+
+
+def _tasks_xlsx() -> bytes:
+    import io
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["STT", "Nội dung", "Cơ quan chủ trì", "Thời gian hoàn thành"])
+    sheet.append([1, "Rà soát quy chế làm việc", "Ban Dân vận Tỉnh ủy", "30/4/2026"])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+OLD_DOC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(range(256)) * 20  # Word 97–2003 (an OLE container)
+
+
+@pytest.mark.parametrize(("name", "make", "says"), [
+    ("trong.docx", _empty_docx, ["không có nội dung (văn bản trống)", "gửi nhầm tệp", "dán nội dung"]),
+    ("thong-bao.doc", lambda: OLD_DOC, ["Tệp Word dạng cũ (.doc)", "“Lưu thành” (Save As) kiểu Word (.docx) hoặc PDF",
+                                        "dán nội dung"]),
+    ("nhiem-vu.xlsx", _tasks_xlsx, ["Tệp Excel (.xlsx) không phải văn bản giao việc", "để nạp danh bạ cán bộ",
+                                    "sao chép bảng rồi dán vào tin nhắn",
+                                    "Mã cán bộ, Họ và tên, Chức vụ, Đơn vị, Vai trò"]),
+])
+async def test_a_file_that_is_no_notice_says_why_and_what_to_do(  # type: ignore[no-untyped-def]
+        bot: Harness, name: str, make, says: list[str], caplog: pytest.LogCaptureFixture) -> None:
+    h = bot
+    caplog.set_level("INFO")
+    await h.send_file("admin", name, data=make())
+    said = last_text(h, "admin")
+    assert all(part in said for part in says), said
+    assert "Không tìm thấy nhiệm vụ" not in said and "chưa được hỗ trợ" not in said, said
+    assert any(name in r.getMessage() and "nothing stored" in r.getMessage() for r in caplog.records)
+    assert h.db is not None
+    assert h.db.call(lambda s: (s.scalars(select(Task)).first(), s.scalars(select(Notice)).first())) == (None, None)
