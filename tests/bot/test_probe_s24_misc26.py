@@ -127,3 +127,51 @@ async def test_a_file_that_is_no_notice_says_why_and_what_to_do(  # type: ignore
     assert any(name in r.getMessage() and "nothing stored" in r.getMessage() for r in caplog.records)
     assert h.db is not None
     assert h.db.call(lambda s: (s.scalars(select(Task)).first(), s.scalars(select(Notice)).first())) == (None, None)
+
+
+# ---------------------------------------------------------------- F11: "<mã cán bộ>", a code a head does not know
+
+
+async def test_the_zalo_card_says_what_to_put_for_the_code_and_the_form_sent_as_it_is_is_explained(
+        db_url: str) -> None:
+    from tests.bot.conversation_setup import started
+
+    h = await started(db_url, channel="zalo")
+    try:
+        await h.say("head_bdv", "mục 1 là gì?")  # the task card, its actions as typed forms
+        card = last_text(h, "head_bdv")
+        assert "“/giao 1 @<mã cán bộ>” (thay <mã cán bộ> bằng họ tên hoặc mã của cán bộ; gõ /giao để xem danh sách " \
+               "cán bộ của đơn vị và mã của từng người)" in card, card
+        await h.say("head_bdv", "/giao")
+        assert "@cadre_bdv — Phạm Thị Vận" in last_text(h, "head_bdv")
+        for typed in ("/giao 1 @<mã cán bộ>", "/giao 1 <họ tên cán bộ>"):  # the form copied as it is
+            await h.say("head_bdv", typed)
+            said = last_text(h, "head_bdv")
+            assert said.startswith(f"Đồng chí thay “{typed.split(' ', 2)[2]}” bằng họ tên (hoặc mã) của cán bộ, ví dụ: "
+                                   "/giao 1 Phạm Thị Vận."), said  # a colleague of the head's own unit
+        await h.say("head_bdv", "/giao 1 Phạm Thị Vận")  # a name does
+        assert last_text(h, "head_bdv").startswith("Đã giao nhiệm vụ mục 1")
+    finally:
+        await h.stop()
+
+
+async def test_moi_is_shown_and_explained_with_a_real_person_of_the_directory(bot: Harness) -> None:
+    h = bot
+    await h.say("admin", "/moi <mã cán bộ>")
+    said = last_text(h, "admin")
+    assert said.startswith("Đồng chí thay “<mã cán bộ>” bằng mã cán bộ hoặc họ tên của người cần mời, ví dụ: "
+                           "/moi "), said
+    assert "cột “Mã cán bộ” (handle) của tệp danh bạ" in said and "tp_tckh" not in said, said
+    await h.say("admin", "/moi Nguyễn Văn Xyz")
+    said = last_text(h, "admin")
+    assert said.startswith("Không tìm thấy cán bộ có mã hoặc họ tên “Nguyễn Văn Xyz” trong danh bạ.") and \
+        "ví dụ: /moi " in said and "tp_tckh" not in said, said
+
+
+def test_the_lists_of_people_not_connected_give_one_of_them_as_the_example() -> None:
+    assert texts.invite_how("gd_tc", "Vũ Đức Thịnh") == (
+        "Đồng chí gõ /moi kèm mã cán bộ (sau dấu @ ở trên) hoặc họ tên, ví dụ: /moi gd_tc hoặc /moi Vũ Đức Thịnh, để "
+        "tạo mã mời và gửi cho người đó")
+    assert "@cadre_bdv" not in texts.delegate_usage([]) and "<mã cán bộ>" not in texts.delegate_usage([])
+    assert "ví dụ: /giao 2.3 Phạm Thị Vận hoặc /giao 2.3 @cadre_bdv" in \
+        texts.delegate_usage([("cadre_bdv", "Phạm Thị Vận")])
