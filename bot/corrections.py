@@ -42,7 +42,7 @@ TARGET = rf"(?P<ref>{_ONE}(?:{_AND}{_ONE})*)"  # one task or several: "3", "1, 2
 _REASON = r"(?:\s*[,.;:(–-]?\s*(?:vì|vi|do|bởi\s*vì|boi\s*vi|lý\s*do|ly\s*do)\b.*)?"
 DROP = re.compile(rf"^{_DROP_WORD}\s+(?P<refs>{_ONE}(?:{_AND}(?:{_DROP_WORD}\s+)?{_ONE})*)\s*\.?{_REASON}$", re.I)
 # "6 hạn 20/3", "6 hạn: 20/3", "6 hạn mới là 20/3", "6 hạn thành 20/3": the deadline of task 6
-DUE = re.compile(rf"^{TARGET}\s*[:,]?\s*(?:thời\s*|thoi\s*)?(?:hạn|han)\s*:?\s*(?:(?:mới|moi)\s+)?"
+DUE = re.compile(rf"^{TARGET}\s*[:,]?\s*(?:thời\s*|thoi\s*)?(?:hạn|han)(?![^\W\d_])\s*:?\s*(?:(?:mới|moi)\s+)?"
                  r"(?:(?:là|la|thành|thanh)\s+|=\s*)?(?P<value>.+)$", re.I)
 LEAD = re.compile(rf"^{TARGET}\s*(?:(?:chủ\s*trì|chu\s*tri)?\s*:\s*(?P<value>.+)|"
                   # "11 giao đ/c Khái", "3 giao cho Sở Y tế", "3 chuyển Văn phòng", "3 → Sở Y tế"
@@ -227,7 +227,9 @@ def looks_like_correction(text: str) -> bool:
     """Whether a typed message begins as a correction does, in the short form or a clerk's word order ("nhiệm vụ 17
     giao cho …", "sửa hạn nhiệm vụ 6 thành …")."""
     first = nfc(text).strip()
-    return bool(LOOKS_LIKE_CORRECTION.match(first) or LOOKS_LIKE_CORRECTION.match(_reworded(first.split("\n")[0])))
+    line = first.split("\n")[0]
+    return bool(LOOKS_LIKE_CORRECTION.match(first) or LOOKS_LIKE_CORRECTION.match(_reworded(line))
+                or ((m := RECURRING.match(line)) is not None and _recurring(m["value"]) is not None))
 
 
 class CorrectionError(NhacViecError):
@@ -258,10 +260,8 @@ def parse_corrections(text: str, *, today: dt.date, now: dt.datetime | None = No
         elif headers := _headers(line):  # "số: …"; "ngày ban hành 17/4/2026, số 1520/UBND-KT"
             out += [_header(field, value, now=now, example=example) for field, value in headers]
         elif m := DUE.match(line):
-            if (frequency := find_recurrence(m.group("value"))) is not None:  # "2 hạn trước ngày 15 hằng tháng"
-                phrase = " ".join(m.group("value").split()).strip(" .")
-                out += [Correction(target=t, field="recurring", value=(frequency, phrase))
-                        for t in _targets(m.group("ref"))]
+            if (recurring := _recurring(m.group("value"))) is not None:  # "2 hạn trước ngày 15 hằng tháng"
+                out += [Correction(target=t, field="recurring", value=recurring) for t in _targets(m.group("ref"))]
                 continue
             dated = [c.value for c in out if c.field == "date" and isinstance(c.value, dt.date)]
             start = dated[-1] if dated else issued_on or today
@@ -269,6 +269,9 @@ def parse_corrections(text: str, *, today: dt.date, now: dt.datetime | None = No
             counted = _counted(m.group("value"), start, signed=bool(dated) or issued_on is not None) \
                 if due is not None else None
             out += [Correction(target=t, field="due", value=due, counted=counted) for t in _targets(m.group("ref"))]
+        elif (m := RECURRING.match(line)) and (recurring := _recurring(m["value"])) is not None:
+            # "21 báo cáo định kỳ hằng quý", "21: hằng tuần vào thứ Sáu"
+            out += [Correction(target=t, field="recurring", value=recurring) for t in _targets(m["ref"])]
         elif m := SUPPORT_CHANGE.match(line):  # "36 thêm phối hợp Bộ Công an": the others kept
             word = m["word"] or m["after"]
             units = _units(m["units"])
@@ -318,11 +321,56 @@ def parse_corrections(text: str, *, today: dt.date, now: dt.datetime | None = No
                                       "nhiệm vụ.")
             out += [Correction(target=t, field="lead", value=units) for t in _targets(m.group("ref"))] + also
         else:
-            raise CorrectionError(f"Không hiểu dòng “{line}”. Cách sửa: “3: Sở Tài chính”, “3 phối hợp: Sở Nội vụ” "
-                                  "(thay danh sách), “3 thêm phối hợp Sở Nội vụ”, "
-                                  f"“3 hạn {example}”, “3 nội dung: …”, “bỏ 3”, “thêm: <nội dung nhiệm vụ>”, "
-                                  "“số: 12/TB-UBND”; “xem 3” để đọc đủ một nhiệm vụ.")
+            raise _not_understood(line, example)
     return out
+
+
+def _not_understood(line: str, example: str) -> CorrectionError:
+    return CorrectionError(f"Không hiểu dòng “{line}”. Cách sửa: “3: Sở Tài chính”, “3 phối hợp: Sở Nội vụ” "
+                           "(thay danh sách), “3 thêm phối hợp Sở Nội vụ”, "
+                           f"“3 hạn {example}”, “3 hạn hằng quý” (định kỳ), “3 nội dung: …”, “bỏ 3”, "
+                           "“thêm: <nội dung nhiệm vụ>”, “số: 12/TB-UBND”; “xem 3” để đọc đủ một nhiệm vụ.")
+
+
+# How often a task comes back, said without "hạn" (probe 26, F7): "21 báo cáo định kỳ hằng quý", "21: định kỳ hằng
+# tháng trước ngày 25", "21 hằng tuần vào thứ Sáu", "21 6 tháng một lần", "21 hằng năm trước 15/12" (also typed
+# without marks: "21 hang quy"); the words before the frequency ("báo cáo", "thực hiện") are not part of it
+_RECURRING_LEAD_IN = (r"(?:(?:báo\s*cáo|bao\s*cao|bc|thực\s*hiện|thuc\s*hien|làm|lam|lặp\s*lại|lap\s*lai|"
+                      r"gửi|gui|nộp|nop|là|la|thành|thanh|chuyển\s*thành|chuyen\s*thanh|sửa\s*thành|sua\s*thanh)\s+)*")
+_FREQUENCY_START = (r"(?:định\s*kỳ|dinh\s*ky|hằng|hàng|hang|mỗi|moi|(?:\d{1,2}|một|mot|hai|ba|sáu|sau)\s+"
+                    r"(?:tuần|tuan|tháng|thang|quý|quy|năm|nam|lần|lan)\b)")
+RECURRING = re.compile(rf"^{TARGET}\s*[:,]?\s*{_RECURRING_LEAD_IN}(?P<value>{_FREQUENCY_START}.*)$", re.I)
+# the words of a frequency typed without marks, given them back so the rounds can be read ("truoc ngay 25 hang
+# thang" → "trước ngày 25 hằng tháng"); a weekday first, as "sau" and "nam" are its names there
+_WEEKDAYS = {"hai": "Hai", "ba": "Ba", "tu": "Tư", "nam": "Năm", "sau": "Sáu", "bay": "Bảy"}
+_PLAIN_WORDS = {"hang": "hằng", "moi": "mỗi", "dinh": "định", "ky": "kỳ", "ngay": "ngày", "tuan": "tuần",
+                "thang": "tháng", "quy": "quý", "nam": "năm", "truoc": "trước", "cham": "chậm", "nhat": "nhất",
+                "mot": "một", "lan": "lần", "vao": "vào", "cuoi": "cuối", "dau": "đầu", "cua": "của", "sau": "sáu",
+                "bao": "báo", "cao": "cáo"}
+
+
+def _with_marks(plain: str) -> str:
+    """A frequency typed without marks with its words marked again ("hang quy" → "hằng quý"); other words as
+    typed."""
+    text = re.sub(r"\bthu\s+(hai|ba|tu|nam|sau|bay)\b", lambda m: f"thứ {_WEEKDAYS[m[1].lower()]}", plain, flags=re.I)
+    text = re.sub(r"\bchu\s+nhat\b", "Chủ nhật", text, flags=re.I)
+    return re.sub(r"\b[a-z]+\b", lambda m: _PLAIN_WORDS.get(m.group().lower(), m.group()), text, flags=re.I)
+
+
+def _recurring(value: str) -> tuple[str, str] | None:
+    """How often a task comes back and the phrase its rounds are read from, from the words after a task's number
+    ("định kỳ hằng tháng trước ngày 25" → ("monthly", …)); typed without marks, the phrase marked again; None when
+    the words say no frequency."""
+    phrase = " ".join(value.split()).strip(" .")
+    if strip_marks(phrase) == phrase:  # "hang quy", "truoc ngay 25 hang thang"
+        phrase = _with_marks(phrase)
+    frequency = find_recurrence(phrase)
+    if frequency is None:
+        return None
+    # "định kỳ hằng quý" is said "hằng quý" ("định kỳ: định kỳ hằng quý" in the preview otherwise); "định kỳ 3 tháng"
+    # keeps it
+    bare = re.sub(r"^định\s*kỳ\s+", "", phrase, flags=re.I)
+    return (frequency, bare if find_recurrence(bare) == frequency else phrase)
 
 
 # a comma before another group of units or before a unit's name ("…, UBND các huyện, thành phố", "…, UBND huyện

@@ -116,10 +116,11 @@ def help_text(role: Role | str, buttons: bool = True, refs: Sequence[str] = ()) 
         "/nghi <từ ngày> <đến ngày> [@mã người làm thay] — báo nghỉ phép (/nghi hủy: trở lại sớm)",
     ]
     if head:
-        lines += ["/giao <số mục> @<mã cán bộ> — giao nhiệm vụ của đơn vị cho cán bộ",
+        lines += ["/giao <số mục> <họ tên cán bộ> — giao nhiệm vụ của đơn vị cho cán bộ (gõ /giao để xem cán bộ của "
+                  "đơn vị)",
                   "/donvi — xem tình hình nhiệm vụ của đơn vị"]
     elif admin:  # (an admin heads no unit: what the same commands do for the office — probe s19 P15)
-        lines += ["/giao <số mục> @<mã cán bộ> — giao nhiệm vụ cho một cán bộ của đơn vị chủ trì",
+        lines += ["/giao <số mục> <họ tên cán bộ> — giao nhiệm vụ cho một cán bộ của đơn vị chủ trì",
                   "/donvi <tên đơn vị> — xem tình hình nhiệm vụ của một đơn vị"]
     if leader or admin:
         lines.append("/tonghop — tổng hợp theo đơn vị (kèm biểu đồ và tệp Excel)")
@@ -273,6 +274,17 @@ UNREADABLE_NEXT_STEPS = (  # (the reader's reason starts with, what to do next)
     ("encrypted pdf", f"Đồng chí gửi bản không đặt mật khẩu hoặc bản .docx; {PASTE_INSTEAD}."),
     ("binary data", f"Đồng chí gửi tệp .docx hoặc .pdf của văn bản; {PASTE_INSTEAD}."),
     ("bad image", f"Đồng chí chụp lại văn bản rồi gửi ảnh; {PASTE_INSTEAD}."),
+    # probe 26, F8: an old Word file, an Excel table that is no directory, a file with nothing in it
+    ("old Word file", "Đồng chí mở tệp bằng Word, chọn “Lưu thành” (Save As) kiểu Word (.docx) hoặc PDF rồi gửi lại; "
+     f"{PASTE_INSTEAD}."),
+    ("excel file .xls,", "Bảng nhiệm vụ: đồng chí sao chép bảng rồi dán vào tin nhắn, hoặc gửi văn bản giao việc "
+     "(.docx, .pdf). Nếu đây là danh bạ: đồng chí lưu lại thành .xlsx rồi gửi lại; dòng tiêu đề cần có các cột Mã "
+     "cán bộ, Họ và tên, Chức vụ, Đơn vị, Vai trò (quản trị, lãnh đạo, trưởng đơn vị, chuyên viên)."),
+    ("excel file", "Bảng nhiệm vụ: đồng chí sao chép bảng rồi dán vào tin nhắn, hoặc gửi văn bản giao việc (.docx, "
+     ".pdf). Nếu đây là danh bạ: tệp chưa có dòng tiêu đề của danh bạ — cần các cột Mã cán bộ, Họ và tên, Chức vụ, "
+     "Đơn vị, Vai trò (quản trị, lãnh đạo, trưởng đơn vị, chuyên viên); đồng chí thêm dòng đó rồi gửi lại tệp."),
+    ("no text in", "Có thể đồng chí đã gửi nhầm tệp (bản chưa soạn, hoặc tệp khác): đồng chí kiểm tra lại rồi gửi tệp "
+     f"văn bản; {PASTE_INSTEAD}."),
 )
 
 
@@ -292,9 +304,15 @@ def invite_text(name: str, handle: str, code: str, links: dict[str, str]) -> str
               "Đề nghị chuyển cho đồng chí ấy; mã dùng một lần, có hiệu lực 14 ngày.")
 
 
-def invite_unknown(typed: str) -> str:
-    return vn(f"Không tìm thấy cán bộ có mã hoặc họ tên “{typed}” trong danh bạ. Mã cán bộ là cột handle của danh "
-              "bạ (ví dụ tp_tckh); họ tên gõ đầy đủ như trong danh bạ.")
+def invite_unknown(typed: str, example: tuple[str, str] | None = None) -> str:
+    """/moi naming nobody: what a code is, with someone of this directory as the example (handle, full name), never a
+    made-up code; the typed form's placeholder sent as it is, what to put there (probe 26, F11)."""
+    like = f", ví dụ: /moi {example[0]} hoặc /moi {example[1]}" if example else ""
+    if PLACEHOLDER.search(typed):
+        return vn(f"Đồng chí thay “{typed}” bằng mã cán bộ hoặc họ tên của người cần mời{like}. Mã cán bộ là cột "
+                  "“Mã cán bộ” (handle) của tệp danh bạ; danh sách người chưa kết nối: /loi.")
+    return vn(f"Không tìm thấy cán bộ có mã hoặc họ tên “{typed}” trong danh bạ. Mã cán bộ là cột “Mã cán bộ” "
+              f"(handle) của tệp danh bạ; họ tên gõ đầy đủ như trong danh bạ{like}.")
 
 
 def invite_which(typed: str, people: Sequence[tuple[str, str, str | None]]) -> str:
@@ -1180,8 +1198,8 @@ def registered_text(result: Registered, rounds: Sequence[tuple[str, str, dt.date
         lines += ["", f"Người nhận chưa kết nối Nhắc việc, chưa nhận được thông báo giao việc và nhắc việc "
                       f"({len(unconnected)}):"]
         lines += [f"• đ/c {name} (@{handle}): {count} nhiệm vụ" for name, handle, count in unconnected]
-        lines.append("Đồng chí gõ /moi <mã cán bộ> để tạo mã mời và gửi cho người đó; khi kết nối, người đó nhận "
-                     "ngay danh sách nhiệm vụ.")
+        lines.append(f"{invite_how(unconnected[0][1], unconnected[0][0])}; khi kết nối, người đó nhận ngay danh "
+                     "sách nhiệm vụ.")
     if rounds:
         lines += ["", "Nhiệm vụ định kỳ, kỳ đầu:"]
         for ref, label, due in rounds:
@@ -3817,11 +3835,11 @@ def delivery_problems(rows: Sequence[tuple[int, dt.date, str, str, str | None]],
         lines += [f"• {unit or 'Chưa xác định đơn vị chủ trì'}: mục {', '.join(refs)}" for unit, refs in nobody]
         lines.append("Đơn vị chưa có trưởng đơn vị trong danh bạ: đồng chí bổ sung danh bạ (gửi lại tệp danh bạ), "
                      "Nhắc việc sẽ giao và báo người nhận; hoặc giao cho cán bộ của đơn vị: /giao <số mục> <tên đơn "
-                     "vị> @<mã cán bộ>.")
+                     "vị> <họ tên cán bộ>.")
     if unconnected:
         lines += ["", f"Người nhận chưa kết nối Nhắc việc, chưa nhận được tin nào ({len(unconnected)}):"]
         lines += [f"• đ/c {name} (@{handle}): mục {', '.join(refs)}" for name, handle, refs in unconnected]
-        lines.append("Đồng chí gõ /moi <mã cán bộ> để tạo mã mời và gửi cho người đó.")
+        lines.append(f"{invite_how(unconnected[0][1], unconnected[0][0])}.")
     if weekly:
         lines += ["", f"Chỉ nhắc lại hằng tuần ({WEEKDAYS[weekly_on]}) vì chưa phản hồi sau {quiet_after} ngày làm "
                       f"việc được nhắc liền ({len(weekly)}):"]
@@ -3901,9 +3919,11 @@ def _a_fortnight_after(day: dt.date) -> str:
 # ------------------------------------------------------------------ delegation and supporting units
 
 def delegate_usage(cadres: Sequence[tuple[str, str]]) -> str:
-    lines = ["Để giao một nhiệm vụ của đơn vị cho cán bộ, đồng chí gõ: /giao <số mục> @<mã cán bộ>, "
-             "ví dụ: /giao 2.3 @cadre_bdv. Cán bộ được giao nhận nhắc việc; đồng chí vẫn được báo mỗi lần "
-             "cán bộ cập nhật."]
+    # the example is one of the unit's own people, never a code nobody has (probe 26, F11)
+    example = f"ví dụ: /giao 2.3 {cadres[0][1]} hoặc /giao 2.3 @{cadres[0][0]}" if cadres else "ví dụ: /giao 2.3 " \
+        "Nguyễn Văn A (họ tên như trong danh bạ)"
+    lines = [f"Để giao một nhiệm vụ của đơn vị cho cán bộ, đồng chí gõ: /giao <số mục> <họ tên cán bộ>, {example}. "
+             "Cán bộ được giao nhận nhắc việc; đồng chí vẫn được báo mỗi lần cán bộ cập nhật."]
     if cadres:
         lines += ["", "Cán bộ của đơn vị:"] + [f"• @{handle} — {name}" for handle, name in cadres]
     return vn("\n".join(lines))
@@ -4145,9 +4165,25 @@ def delegate_usage_named(cadres: Sequence[tuple[str, str]], example_ref: str | N
     return vn("\n".join(lines))
 
 
+# a typed form's placeholder sent as it is: "<mã cán bộ>", "<họ tên cán bộ>", "mã_cán_bộ"
+PLACEHOLDER = re.compile(r"[<>‹›]|\bmã[_\s]+cán[_\s]+bộ\b|\bhọ[_\s]+tên\b", re.I)
+# where a head finds the people of the unit and their codes (the directory's "Mã cán bộ" column)
+WHERE_CODES = "gõ /giao để xem danh sách cán bộ của đơn vị và mã của từng người"
+
+
+def invite_how(handle: str, name: str) -> str:
+    """How to invite someone listed "đ/c <name> (@<handle>)": the command with that person as the example."""
+    return f"Đồng chí gõ /moi kèm mã cán bộ (sau dấu @ ở trên) hoặc họ tên, ví dụ: /moi {handle} hoặc /moi {name}, " \
+        "để tạo mã mời và gửi cho người đó"
+
+
 def person_not_in_directory(said: str, command: str, example_args: str, example: tuple[str, str] | None) -> str:
-    """A handle or name that fits nobody in the directory: said so, with an example from this office."""
+    """A handle or name that fits nobody in the directory: said so, with an example from this office; a typed form's
+    placeholder sent as it is ("/giao III.3 @<mã cán bộ>") is told what to put there."""
     who = f"@{example[0]} hoặc /{command} {example_args} {example[1]}" if example else "@mã_cán_bộ"
+    if PLACEHOLDER.search(said):
+        return vn(f"Đồng chí thay “{said}” bằng họ tên (hoặc mã) của cán bộ, ví dụ: /{command} {example_args} "
+                  f"{example[1] if example else 'Nguyễn Văn A'}.")
     return vn(f"Không tìm thấy cán bộ “{said.lstrip('@')}” trong danh bạ. Đồng chí ghi mã cán bộ hoặc đủ họ tên, "
               f"ví dụ: /{command} {example_args} {who}.")
 

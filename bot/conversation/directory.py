@@ -449,7 +449,7 @@ def returned_text(name: str, leaver: str, rows: Sequence[tuple[str, Task]], toda
                      f"{progress_text(TaskStatus(task.status), task.percent)}")
     ref = rows[0][1].item_ref
     lines.append(f"Nhắc việc nhắc đồng chí về các nhiệm vụ này từ nay; để giao cán bộ khác, đồng chí gõ /giao {ref} "
-                 "@<mã cán bộ>.")
+                 "<họ tên cán bộ> (gõ /giao để xem cán bộ của đơn vị).")
     return vn("\n".join(lines))
 
 

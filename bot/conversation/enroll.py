@@ -97,7 +97,8 @@ async def invite(conv: Conversation, event: TextIn, args: list[str], person: Per
     typed = " ".join(args)
     found = await ctx.db.run(named.called, typed)
     if len(found) != 1:  # nobody (say what a handle is), or a name several people share (their handles)
-        raise _Unknown(typed) if not found else _Ambiguous(typed, found)
+        example = await ctx.db.run(invite_example) if not found else None
+        raise _Unknown(typed, example) if not found else _Ambiguous(typed, found)
     invited = found[0]
     code = await ctx.db.run(create_invite, handle=invited.handle, by=person, now=ctx.clock.now())
     links = {name: ch.invite_link(code) for name, ch in conv.channels.items()}
@@ -105,9 +106,9 @@ async def invite(conv: Conversation, event: TextIn, args: list[str], person: Per
 
 
 class _Unknown(PersonNotFound):
-    def __init__(self, typed: str) -> None:
+    def __init__(self, typed: str, example: Person | None = None) -> None:
         super().__init__(typed)
-        self.user_message = texts.invite_unknown(typed)
+        self.user_message = texts.invite_unknown(typed, (example.handle, example.full_name) if example else None)
 
 
 class _Ambiguous(PersonNotFound):

@@ -637,6 +637,7 @@ async def on_file(conv: Conversation, event: FileIn, person: Person) -> None:
     try:
         await ingest(conv, event, person, data, event.filename)
     except NoticeUnreadable as exc:  # a file that cannot be read: what to do next (save it again, or paste)
+        log.info("file %r from %s not read (nothing stored): %s", event.filename, person.handle, exc.reason)
         hint = texts.unreadable_next_step(exc.reason)
         if hint is None:
             raise

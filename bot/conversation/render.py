@@ -14,7 +14,10 @@ def typed_hint(actions: list[Action]) -> str:
     for action in actions:
         if action.typed and action.typed not in forms:
             forms.append(action.typed)
-    return texts.vn("Đồng chí trả lời bằng cách gõ: " + " · ".join(f"“{f}”" for f in forms)) if forms else ""
+    hint = "Đồng chí trả lời bằng cách gõ: " + " · ".join(f"“{f}”" for f in forms)
+    if any("<mã cán bộ>" in f for f in forms):  # a code a head does not know (probe 26, F11): a name does too
+        hint += f" (thay <mã cán bộ> bằng họ tên hoặc mã của cán bộ; {texts.WHERE_CODES})"
+    return texts.vn(hint) if forms else ""
 
 
 def fit(message: Outgoing, caps: Capabilities) -> list[Part]:

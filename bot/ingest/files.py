@@ -23,6 +23,8 @@ MAX_UNZIPPED_BYTES = 100 * 1024 * 1024
 MAX_RATIO = 200
 MAX_PDF_PAGES = 500
 MAX_TEXT_CHARS = 2_000_000
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Office 97–2003 (.doc, .xls, .ppt)
+EXCEL_SUFFIXES = (".xls", ".xlsx", ".xlsm")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -43,7 +45,15 @@ def read_text(data: bytes, filename: str = "") -> DocumentText:
         raise NoticeUnreadable(f"file of {len(data)} bytes is over the cap",
                                "Tệp quá lớn (tối đa 20 MB). Đồng chí vui lòng gửi tệp nhỏ hơn.")
     suffix = PurePath(filename).suffix.lower()
-    if suffix in (".doc", ".xls", ".xlsx", ".ppt", ".pptx", ".zip", ".rar"):
+    if suffix in (".doc", ".dot") or (data.startswith(OLE_MAGIC) and suffix in ("", ".bin")):
+        # Word 97–2003 (offices still send it): what to do is to save it again (probe 26, F8)
+        raise NoticeUnreadable(f"old Word file {suffix or '(OLE)'}",
+                               f"Tệp Word dạng cũ ({suffix or '.doc'}) Nhắc việc chưa đọc được.")
+    if suffix in EXCEL_SUFFIXES:  # (a directory file was taken before this: this one is not)
+        raise NoticeUnreadable(f"excel file {suffix}, not a directory",
+                               f"Tệp Excel ({suffix}) không phải văn bản giao việc: Nhắc việc chỉ dùng tệp Excel "
+                               "để nạp danh bạ cán bộ.")
+    if suffix in (".ppt", ".pptx", ".zip", ".rar", ".7z"):
         raise NoticeUnreadable(f"unsupported file type {suffix}",
                                "Định dạng tệp chưa được hỗ trợ. Đồng chí vui lòng gửi tệp .txt, .docx, .pdf hoặc ảnh "
                                "chụp văn bản, hoặc dán trực tiếp nội dung văn bản.")
@@ -56,6 +66,8 @@ def read_text(data: bytes, filename: str = "") -> DocumentText:
         text, ocr = ocr_image(data), True
     else:
         text = decode_text(data)
+    if not ocr and not text.strip():  # a .docx saved before anything was typed in it (probe 26, F8)
+        raise NoticeUnreadable(f"no text in {suffix or 'file'}", "Tệp gửi lên không có nội dung (văn bản trống).")
     if len(text) > MAX_TEXT_CHARS:
         raise NoticeUnreadable(f"text of {len(text)} chars is over the cap",
                                "Văn bản quá dài để xử lý. Đồng chí vui lòng gửi riêng phần thông báo kết luận.")

@@ -149,7 +149,7 @@ async def test_a_table_that_is_not_a_directory_is_still_read_as_a_notice(harness
     await h.send_file("admin", "so-lieu.csv", data="Mục,Nội dung\n1,Báo cáo số liệu\n".encode())
     assert not last_text(h, "admin").startswith("Đã nhập danh bạ")
     await h.send_file("admin", "so-lieu.xlsx", data=workbook([["Mục", "Nội dung"], ["1", "Báo cáo"]]))
-    assert "Định dạng tệp chưa được hỗ trợ" in last_text(h, "admin")
+    assert "Nhắc việc chỉ dùng tệp Excel để nạp danh bạ cán bộ" in last_text(h, "admin")  # (probe 26, F8)
     assert count(h, Person) == 2
 
 

@@ -58,7 +58,8 @@ async def test_a_cadre_who_left_gives_her_tasks_back_to_the_head_who_is_told(har
     assert len(told) == 1, told
     assert "Đ/c Võ Thị Hai đã nghỉ theo danh bạ mới; 1 nhiệm vụ do đ/c Võ Thị Hai phụ trách trở về đồng chí" \
         in told[0]
-    assert "• Mục 2 (" in told[0] and "60% — Đang thực hiện" in told[0] and "/giao 2 @" in told[0]
+    assert "• Mục 2 (" in told[0] and "60% — Đang thực hiện" in told[0] and \
+        "/giao 2 <họ tên cán bộ> (gõ /giao để xem cán bộ của đơn vị)" in told[0]
     assert texts_to(h, "cadre2_bdv", mark) == []
     moved = [e for e in h.db.call(audit_entries) if e.action == "task.handover"]
     assert [(e.detail["previous"], e.detail["to"], e.detail["reason"]) for e in moved] == \

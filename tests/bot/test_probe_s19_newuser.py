@@ -244,7 +244,8 @@ async def test_help_for_an_admin_says_what_the_head_commands_do_for_the_office(d
         assert "/donvi <tên đơn vị> — xem tình hình nhiệm vụ của một đơn vị" in shown, shown
         assert "giao nhiệm vụ của đơn vị cho cán bộ" not in shown, shown
         await h.say("head_bdv", "/huongdan")
-        assert "/giao <số mục> @<mã cán bộ> — giao nhiệm vụ của đơn vị cho cán bộ" in last_text(h, "head_bdv")
+        assert "/giao <số mục> <họ tên cán bộ> — giao nhiệm vụ của đơn vị cho cán bộ (gõ /giao để xem cán bộ của đơn " \
+               "vị)" in last_text(h, "head_bdv")
     finally:
         await h.stop()
 

@@ -60,7 +60,11 @@ def test_docx_from_the_dev_files_reads() -> None:
     (b"PK\x03\x04garbage", "a.docx", "bị hỏng"),
     (b"%PDF-1.4 broken", "a.pdf", "PDF bị hỏng"),
     (b"\x89PNG\r\n", "photo.png", "Ảnh bị hỏng"),
-    (b"PK\x03\x04", "sheet.xlsx", "chưa được hỗ trợ"),
+    (b"PK\x03\x04", "sheet.xlsx", "Tệp Excel (.xlsx) không phải văn bản giao việc"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "cu.doc", "Tệp Word dạng cũ (.doc)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "cu", "Tệp Word dạng cũ (.doc)"),
+    (b"PK\x03\x04", "slides.pptx", "chưa được hỗ trợ"),
+    (b"\n\n\t\n" + "\u00a0".encode() * 3, "a.txt", "không có nội dung"),
     (bytes(range(256)) * 10, "blob.bin", "không phải văn bản"),
 ])
 def test_bad_files(data: bytes, name: str, message: str) -> None:
