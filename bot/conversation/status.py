@@ -60,6 +60,7 @@ from scheduler.series import (
     current_round_title,
     done_today,
     missed_before,
+    named_period,
     record_in_series,
     round_for_report,
 )
@@ -357,7 +358,8 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
             await conv.say(event, texts.extension_already_asked(replaced))
             return
     calendar = ctx.policy.calendar
-    if change.status == TaskStatus.DONE and (
+    named = named_period(change.note or "", calendar.local(when).date()) is not None  # "xong tháng 4": that round
+    if change.status == TaskStatus.DONE and not named and (
             repeat := await ctx.db.run(done_today, task_id, today=calendar.local(when).date(), calendar=calendar)):
         # "11 xong" again (or "báo cáo rồi" after "11 xong") the same day: not next week's round
         log.info("repeated done on recurring task %s by %s: round %s already closed today", task_id, person.handle,
@@ -2344,9 +2346,10 @@ def quoted_task(tasks: Sequence[Task], text: str) -> Task | None:
     said = _runs(text)
     shared = sorted(((len(said & _runs(t.text)), i) for i, t in enumerate(tasks)), reverse=True)
     if not shared or shared[0][0] < QUOTED_RUNS or (len(shared) > 1 and shared[1][0] == shared[0][0]):
-        # "đã công khai kết quả tháng 1": the one task whose own work it says done, in the task's words (probe 26)
+        # "đã công khai kết quả tháng 1": the one task whose own work it says done, in the task's words, no other task
+        # sharing even its verb (not "đã xây dựng kế hoạch", a phrase of many tasks) (probe 26)
         own = sorted(((own_work_done(t.text, text), i) for i, t in enumerate(tasks)), reverse=True)
-        if own and own[0][0] > 0 and (len(own) == 1 or own[1][0] < own[0][0]):
+        if own and own[0][0] > 0 and (len(own) == 1 or own[1][0] == 0):
             return tasks[own[0][1]]
         return None
     return tasks[shared[0][1]]

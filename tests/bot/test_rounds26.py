@@ -114,9 +114,9 @@ async def test_rounds_closed_by_what_the_reply_says(db_url: str) -> None:
         said = _last(h, "head_bdv")
         assert "đã được ghi nhận hoàn thành ngày 05/05/2026" in said, said
         assert _task(h, "1").due_on == dt.date(2026, 6, 5)
-        await h.say("head_bdv", "1 xong tháng 8")  # a round to come, named: not closed either
-        assert "Kỳ tháng 8/2026 chưa đến; kỳ hạn 05/06/2026 vẫn mở." in _last(h, "head_bdv")
-        assert _task(h, "1").due_on == dt.date(2026, 6, 5)
+        await h.say("head_bdv", "2 xong tháng 8")  # a round to come, named: not closed either
+        assert "Kỳ tháng 8/2026 chưa đến; kỳ hạn 25/05/2026 vẫn mở." in _last(h, "head_bdv")
+        assert _task(h, "2").due_on == dt.date(2026, 5, 25)
         # no item number, in the words of one task only: asked about, not "chưa hiểu" (F5)
         await h.advance_to(local(2026, 6, 5, 9, 0))
         await h.say("head_bdv", "đã công khai kết quả tháng 5")
