@@ -2187,7 +2187,7 @@ def round_held_back(item_ref: str, kind: str, label: str, *, current: str | None
     else:
         why = (f"{named} không thuộc các kỳ Nhắc việc theo dõi; "
                f"{now_due} vẫn mở.")
-    return vn(f"{why} Khi hoàn thành {now_due}, đồng chí gõ “{item_ref} xong”.")
+    return vn(f"{why} Khi hoàn thành kỳ này, đồng chí gõ “{item_ref} xong”.")
 
 
 def series_step_text(item_ref: str, finished: str, on_time: bool, next_title: str | None, note: str | None) -> str:
