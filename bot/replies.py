@@ -439,7 +439,8 @@ def marks_kept(text: str) -> str:
 # wording; not the words that say a start or an acknowledgement ("đã triển khai", "đã nhận", "đã có")
 _OWN_WORK = re.compile(r"\bda\s+((?:(?!dang\b|xong\b|duoc\b|va\b)[a-z]+\s*){1,4})")
 _NOT_OWN_WORK = {"trien khai", "bat dau", "tiep tuc", "tiep thu", "phoi hop", "chi dao", "giao", "nhan", "co", "ro",
-                 "hieu", "xem", "doc", "lam", "thuc hien", "len ke hoach", "dang ky", "chuan bi", "xay dung du"}
+                 "hieu", "xem", "doc", "lam", "thuc hien", "len ke hoach", "dang ky", "chuan bi", "xay dung du",
+                 "hoan thanh", "hoan tat", "ket thuc"}  # (a status word, said of any task)
 OWN_WORK_WORDS = 2  # words in a row after "đã" a task's text must share (a two-syllable verb, or a verb and its object)
 
 
