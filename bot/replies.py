@@ -167,7 +167,7 @@ PLANNED = re.compile(r"\b(?:du kien|se|ke hoach|phan dau|du tinh|hy vong|co the|
                      r"(?:xong|hoan thanh|hoan tat)\b(?!\s+roi)")
 # "đã gửi báo cáo", "đã nộp", "đã ban hành kế hoạch": the deliverable went out — done, unless the text
 # says it is still under way ("đã gửi dự thảo, đang chờ góp ý")
-DELIVERED = re.compile(r"\bda\s+(?:gui|nop|trinh|ban hanh|bao cao|to chuc|tong hop|dang\s+(?:len|tai|tin)|"
+DELIVERED = re.compile(r"\bda\s+(?:gui|nop|trinh|ban hanh|bao cao|to chuc|tong hop|dang\s+(?:len|tai|tin)|cong khai|"
                        # "Sở đã tham mưu UBND tỉnh ban hành …", "đã cập nhật số liệu lên phần mềm"
                        r"phat hanh|tham muu|cap nhat)\b(?!\s+(?:xong\s+)?\d)"
                        # "đã có văn bản số 45/BC-UBND", "đã có công văn 312": the answer went out under a number
@@ -435,9 +435,37 @@ def marks_kept(text: str) -> str:
     return _WORD.sub(tag, said)
 
 
+# "đã <what the task does>": the words after "đã" (a few, with no "đang"/"xong" in them) read against a task's own
+# wording; not the words that say a start or an acknowledgement ("đã triển khai", "đã nhận", "đã có")
+_OWN_WORK = re.compile(r"\bda\s+((?:(?!dang\b|xong\b|duoc\b|va\b)[a-z]+\s*){1,4})")
+_NOT_OWN_WORK = {"trien khai", "bat dau", "tiep tuc", "tiep thu", "phoi hop", "chi dao", "giao", "nhan", "co", "ro",
+                 "hieu", "xem", "doc", "lam", "thuc hien", "len ke hoach", "dang ky", "chuan bi", "xay dung du",
+                 "hoan thanh", "hoan tat", "ket thuc"}  # (a status word, said of any task)
+OWN_WORK_WORDS = 2  # words in a row after "đã" a task's text must share (a two-syllable verb, or a verb and its object)
+
+
+def own_work_done(task_text: str, reply: str) -> int:
+    """How many words in a row after "đã" in `reply` a task's own wording repeats ("III.3 đã công khai kết quả tháng
+    4" of "… công khai hằng tháng kết quả …, công khai kết quả đánh giá chậm nhất vào ngày 05 hằng tháng": 3); 0 when
+    fewer than OWN_WORK_WORDS, or when the words say a start ("đã triển khai") or are the reply's only words."""
+    task_words = f" {' '.join(re.sub(r'[^a-z0-9]+', ' ', chat_fold(task_text)).split())} "
+    best = 0
+    for m in _OWN_WORK.finditer(chat_fold(reply)):
+        words = m.group(1).split()
+        if " ".join(words[:2]) in _NOT_OWN_WORK or words[0] in _NOT_OWN_WORK:
+            continue
+        run = 0
+        for n in range(len(words), 0, -1):
+            if f" {' '.join(words[:n])} " in task_words:
+                run = n
+                break
+        best = max(best, run)
+    return best if best >= OWN_WORK_WORDS else 0
+
+
 def parse_status_text(text: str, *, today: dt.date, now: dt.datetime | None = None,
                       current_due: dt.date | None = None,
-                      calendar: WorkingCalendar | None = None) -> StatusUpdate | None:
+                      calendar: WorkingCalendar | None = None, task_text: str | None = None) -> StatusUpdate | None:
     """What a reply says about a task, or None if it says nothing recognisable. `now` (default: the start
     of `today` in Vietnam) anchors a requested date such as "thứ 6 tuần sau"; "thêm 2 tuần" counts from the
     task's `current_due` (from today when it has none), "thêm 5 ngày làm việc" on the `calendar`.
@@ -445,7 +473,9 @@ def parse_status_text(text: str, *, today: dt.date, now: dt.datetime | None = No
     Done is said in many ways, and so is not-done: a share below 100 % ("hoàn thành 80%"), a part ("gần
     xong", "xong một nửa"), a plan ("dự kiến hoàn thành trong tháng 3") or a negation ("chưa xong") is
     progress; "không có vướng mắc" is not a difficulty; waiting on someone ("chờ hướng dẫn của Bộ") or a
-    pause ("tạm dừng") is; "chưa triển khai" keeps the task as not started."""
+    pause ("tạm dừng") is; "chưa triển khai" keeps the task as not started. With `task_text` (a recurring duty's
+    wording), "đã <the duty's own work>" ("đã công khai kết quả tháng 4" of a duty to publish results monthly) reports
+    the round done, as "đã gửi báo cáo" does."""
     original = nfc(text).strip()
     folded = chat_fold(_OTHER_MARKS.sub(lambda m: m.group(0) + "_", original))
     if not folded:
@@ -469,7 +499,8 @@ def parse_status_text(text: str, *, today: dt.date, now: dt.datetime | None = No
                             requested_due_on=wanted)
     sent = LATE_EXCUSE.sub(" ", folded)  # "…, xin lỗi chậm do chờ các xã": why it was late, not what it waits for
     delivered = ((DELIVERED.search(sent) is not None or _sent_already(sent)
-                  or DONE_PLAIN.search(sent) is not None)
+                  or DONE_PLAIN.search(sent) is not None
+                  or (task_text is not None and own_work_done(task_text, sent) > 0))
                  and UNDER_WAY.search(POSTED.sub("da ", sent)) is None
                  and WAITING.search(LATE_EXCUSE.sub(" ", waiting_folded)) is None
                  and percent is None and RETURNED.search(sent) is None)

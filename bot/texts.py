@@ -2192,6 +2192,28 @@ def round_already_done(item_ref: str, label: str, current: str | None, done_on: 
     return vn(f"Mục {item_ref}: {round_name(label)} đã được ghi nhận hoàn thành {when}.{later}")
 
 
+def round_held_back(item_ref: str, kind: str, label: str, *, current: str | None, starts_on: dt.date | None = None,
+                    done_on: dt.date | None = None) -> str:
+    """Why a "done" report on a recurring duty did not close the round now due (`scheduler.series.round_for_report`):
+    that round has not begun ("early"), the round named was reported already ("done"), comes later ("later") or is
+    not one Nhắc việc follows ("untracked"). Says how to close the round now due."""
+    now_due = round_name(current) if current else "kỳ hiện tại"
+    named = "K" + round_name(label)[1:]  # "Kỳ tháng 12/2026"
+    if kind == "early" and starts_on is not None:
+        begins = "" if starts_on.strftime("%d/%m/%Y") in now_due else f" (từ {date_vn(starts_on)})"
+        why = (f"K{now_due[1:]} chưa bắt đầu{begins} nên chưa tính hoàn thành; nội dung đồng chí báo đã được "
+               f"ghi lại.")
+    elif kind == "done":
+        when = f" ngày {date_vn(done_on)}" if done_on is not None else ""
+        why = f"{named} đã được ghi nhận hoàn thành{when}; {now_due} vẫn mở."
+    elif kind == "later":
+        why = f"{named} chưa đến; {now_due} vẫn mở."
+    else:
+        why = (f"{named} không thuộc các kỳ Nhắc việc theo dõi; "
+               f"{now_due} vẫn mở.")
+    return vn(f"{why} Khi hoàn thành kỳ này, đồng chí gõ “{item_ref} xong”.")
+
+
 def series_step_text(item_ref: str, finished: str, on_time: bool, next_title: str | None, note: str | None) -> str:
     when = "đúng hạn" if on_time else "quá hạn"
     lines = [f"Đã cập nhật: mục {item_ref} — hoàn thành {round_name(finished)}, {when}."]

@@ -6,6 +6,8 @@ A round never reported does not hold the duty back: when the next round's remind
 round is kept as not reported and the duty moves on (`roll_missed`); until then a late "xong" closes it.
 After that a "xong" is about the round now due (the one the reminders speak of); the confirmation offers to
 close the missed round too (`missed_before`), and "xong kỳ trước" closes that round only (`close_missed`).
+A report that names a period ("III.2 đã hoàn thành báo cáo tháng 12", "xong quý I") is about that period's round, and
+one that names none, sent before the round now due has begun, does not close it (`round_for_report`).
 
 The first round is chosen at registration (`first_round`): not one due on or before the day the notice is
 confirmed, nor one that leaves fewer than `FIRST_ROUND_LEAD_WORKING_DAYS` working days to do it (2: the day after
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -25,9 +28,11 @@ from sqlalchemy.orm import Session
 from scheduler.calendar import WorkingCalendar
 from scheduler.policy import ReminderPolicy, round_steps
 from scheduler.recurrence import (
+    DEADLINE_LABEL,
     Frequency,
     Occurrence,
     RecurrenceRule,
+    deadline_label,
     first_occurrence,
     next_occurrence,
     occurrence_for,
@@ -48,6 +53,7 @@ from storage.models import (
     TaskStatus,
 )
 from storage.tasks import Recorded, StatusUpdate, check_may_change, is_lead_head, record_status
+from storage.vntext import strip_marks
 
 log = logging.getLogger(__name__)
 
@@ -306,3 +312,176 @@ def close_missed(session: Session, *, task_id: int, occurrence_id: int | None, a
                         percent=100, due_on=occurrence.due_on, on_time=on_time,
                         actor_is_head=is_lead_head(actor, task))
     return ClosedRound(recorded=recorded, label=occurrence.label, current_label=task.occurrence_label)
+
+
+# -- which round a "done" report is about -------------------------------------------------------------------
+
+_ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+# a period named in a reply ("tháng 12", "tháng 4/2026", "quý I", "tuần này", "tháng trước", "năm 2026"), on text
+# without marks, lower case; not a date ("ngày 5 tháng 4") nor a count ("3 tháng")
+_NAMED_MONTH = re.compile(r"(?<!\d )(?<!ngay )(?<!\d)\bthang\s+(?P<m>1[0-2]|0?[1-9])(?!\d|\s*[/.-]\s*\d{1,2}\b(?!\d))"
+                          r"(?:\s*(?:/|nam)\s*(?P<y>\d{4}))?")
+_NAMED_QUARTER = re.compile(r"\bquy\s+(?P<q>iv|iii|ii|i|[1-4])(?![\w])(?:\s*(?:/|nam)\s*(?P<y>\d{4}))?")
+_NAMED_NEAR = re.compile(r"\b(?P<unit>tuan|thang|quy)\s+(?P<which>nay|truoc)\b")
+_NAMED_YEAR = re.compile(r"(?<!\d )\bnam\s+(?P<y>20\d\d)\b")
+_NAMED_DUE = re.compile(r"\bhan\s+(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}))?")
+
+
+def _month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
+    first = dt.date(year, month, 1)
+    return first, (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1))
+
+
+def _near_year(month: int, today: dt.date) -> int:
+    """The year of "tháng 12" said on `today`: the one nearest (December said in January is last year's)."""
+    here = today.year * 12 + today.month - 1
+    return min((today.year - 1, today.year, today.year + 1), key=lambda y: abs(y * 12 + month - 1 - here))
+
+
+@dataclass(frozen=True, kw_only=True)
+class NamedPeriod:
+    start: dt.date
+    end: dt.date
+    due_on: dt.date | None = None  # "kỳ hạn 05/02": a round named by its deadline
+
+
+def named_period(text: str, today: dt.date) -> NamedPeriod | None:
+    """The period a reply names ("III.2 đã hoàn thành báo cáo tháng 12" on 21/01/2027: December 2026), or None."""
+    folded = " ".join(strip_marks(text).lower().split())
+    if (m := _NAMED_DUE.search(folded)) is not None:
+        year = int(m.group("y")) if m.group("y") else _near_year(int(m.group("m")), today)
+        try:
+            day = dt.date(year, int(m.group("m")), int(m.group("d")))
+        except ValueError:
+            return None
+        return NamedPeriod(start=day, end=day, due_on=day)
+    if (m := _NAMED_MONTH.search(folded)) is not None:
+        month = int(m.group("m"))
+        start, end = _month_span(int(m.group("y")) if m.group("y") else _near_year(month, today), month)
+        return NamedPeriod(start=start, end=end)
+    if (m := _NAMED_QUARTER.search(folded)) is not None:
+        q = _ROMAN_Q[m.group("q")]
+        year = int(m.group("y")) if m.group("y") else _near_year(q * 3 - 2, today)
+        return NamedPeriod(start=dt.date(year, q * 3 - 2, 1), end=_month_span(year, q * 3)[1])
+    if (m := _NAMED_NEAR.search(folded)) is not None:
+        back = m.group("which") == "truoc"
+        if m.group("unit") == "tuan":
+            monday = today - dt.timedelta(days=today.weekday() + (7 if back else 0))
+            return NamedPeriod(start=monday, end=monday + dt.timedelta(days=6))
+        months = 1 if m.group("unit") == "thang" else 3
+        index = (today.year * 12 + today.month - 1) // months * months - (months if back else 0)
+        return NamedPeriod(start=dt.date(index // 12, index % 12 + 1, 1),
+                           end=_month_span((index + months - 1) // 12, (index + months - 1) % 12 + 1)[1])
+    if (m := _NAMED_YEAR.search(folded)) is not None:
+        year = int(m.group("y"))
+        return NamedPeriod(start=dt.date(year, 1, 1), end=dt.date(year, 12, 31))
+    return None
+
+
+@dataclass(frozen=True, kw_only=True)
+class RoundChoice:
+    """What a "done" report on a recurring duty closes when it is not simply the round now due."""
+
+    # "missed": a round kept as not reported; "early": the round now due has not begun; "done": the round named was
+    # reported already; "later": the period named comes after the round now due; "untracked": the period named is
+    # not one of the duty's rounds
+    kind: str
+    label: str  # the round closed or named ("tháng 4/2026", "hạn 05/02/2027"); for "early": the round now due
+    occurrence_id: int | None = None  # "missed": the round to close
+    starts_on: dt.date | None = None  # "early": the day the round now due begins
+    done_on: dt.date | None = None  # "done": the day it was reported
+
+
+@dataclass(frozen=True, kw_only=True)
+class _Round:
+    label: str
+    period_start: dt.date
+    period_end: dt.date
+    due_on: dt.date
+    row: TaskOccurrence | None  # None: the round now due
+
+
+def _reports_on(rnd: _Round, period: NamedPeriod, rule: RecurrenceRule) -> int:
+    """How well `rnd` is the round of `period`: 2 the round it surely reports on, 1 a reading of an uncertain name,
+    0 not it. A round named by its deadline ("hạn 05/02/2027": "trước ngày 05 hằng tháng") may report on its own
+    month or the one before: the month before when its deadline is early in the month, its own when late (a report
+    "trước ngày 25 hằng tháng" is not last month's)."""
+    if period.due_on is not None:
+        return 2 if rnd.due_on == period.due_on else 0
+    own = rnd.period_start <= period.start <= rnd.period_end
+    before = period.end + dt.timedelta(days=1) == rnd.period_start
+    if rule.reports_previous and not rnd.label.startswith(DEADLINE_LABEL):
+        return 2 if before else 0
+    if not rnd.label.startswith(DEADLINE_LABEL):
+        return 2 if own else 0
+    into = (rnd.due_on - rnd.period_start).days  # how far into its period the deadline falls
+    if own:
+        return 1 if into < 10 else 2
+    if before:  # "trước ngày 05 hằng tháng": last month's; "trước ngày 25": this month's, not last month's
+        return 2 if into < 10 else 1 if into < 19 else 0
+    return 0
+
+
+def round_for_report(session: Session, task_id: int, text: str, *, today: dt.date,
+                     calendar: WorkingCalendar) -> RoundChoice | None:
+    """Which round a "done" report on a recurring duty closes, when not the round now due (None: that round, or
+    a task that does not recur). A reply that names a period ("III.2 đã hoàn thành báo cáo tháng 12", "xong quý I",
+    "tuần này", "kỳ hạn 05/02") is about that period's round: one kept as not reported is closed late ("missed"),
+    one reported already, later or not tracked is not the round now due ("done", "later", "untracked"). A reply
+    that names none, before the round now due has begun ("III.3 xong" on 22/01 about December, while the round due
+    05/02 covers February), does not close that round ("early"): a round is closed before its period only when named."""
+    task = session.get_one(Task, task_id)
+    if task.occurrence_start is None or task.due_on is None:
+        return None
+    rule = rule_of(task, calendar)
+    current = occurrence_for(rule, task.occurrence_start) if rule is not None else None
+    if rule is None or current is None:
+        return None
+    now_due = _Round(label=current.period_label, period_start=current.period_start, period_end=current.period_end,
+                     due_on=current.due_on, row=None)
+    period = named_period(text, today)
+    if period is None:
+        if current.period_start > today:
+            return RoundChoice(kind="early", label=current.period_label, starts_on=current.period_start)
+        return None
+    rows = session.scalars(select(TaskOccurrence).where(TaskOccurrence.task_id == task_id)
+                           .order_by(TaskOccurrence.period_start))
+    rounds = [now_due, *(_Round(label=r.label, period_start=r.period_start, period_end=r.period_end,
+                                due_on=r.due_on, row=r) for r in rows)]
+    scored = sorted(((score, -i, rnd) for i, rnd in enumerate(rounds)
+                     if (score := _reports_on(rnd, period, rule)) > 0), key=lambda s: (s[0], s[1]), reverse=True)
+    open_ones = [rnd for _, _, rnd in scored if rnd.row is None or rnd.row.done_at is None]
+    if open_ones:
+        chosen = open_ones[0]
+        if chosen.row is None:
+            return None  # the round now due, named: closed, begun or not
+        return RoundChoice(kind="missed", label=chosen.label, occurrence_id=chosen.row.id)
+    if scored:
+        done = scored[0][2]
+        assert done.row is not None and done.row.done_at is not None
+        return RoundChoice(kind="done", label=done.label, done_on=calendar.local(done.row.done_at).date())
+    later = period.start > now_due.period_end and (period.due_on is None or period.due_on > now_due.due_on)
+    return RoundChoice(kind="later" if later else "untracked", label=_period_name(period, rule))
+
+
+def _period_name(period: NamedPeriod, rule: RecurrenceRule) -> str:
+    if period.due_on is not None:
+        return deadline_label(period.due_on)
+    if period.start.month == 1 and period.end.month == 12:
+        return f"năm {period.start.year}"
+    if (period.end - period.start).days < 7:
+        return f"tuần từ {period.start:%d/%m/%Y}"
+    if period.start.month != period.end.month:
+        return f"quý {('I', 'II', 'III', 'IV')[(period.start.month - 1) // 3]}/{period.start.year}"
+    return f"tháng {period.start.month}/{period.start.year}"
+
+
+def current_round_title(session: Session, task_id: int) -> str | None:
+    """The round a recurring duty now stands for, with its deadline ("hạn 05/02/2027", "tháng 5/2026, hạn
+    25/05/2026"); None for a task that does not recur."""
+    task = session.get_one(Task, task_id)
+    if task.occurrence_label is None or task.due_on is None:
+        return None
+    if task.occurrence_label.startswith(DEADLINE_LABEL):
+        return task.occurrence_label
+    return f"{task.occurrence_label}, hạn {task.due_on:%d/%m/%Y}"

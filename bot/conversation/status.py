@@ -42,6 +42,7 @@ from bot.replies import (
     impossible_percent,
     letter_refs,
     notice_named,
+    own_work_done,
     parse_status_text,
     recalls_extension,
     split_ref,
@@ -53,7 +54,16 @@ from scheduler.calendar import WorkingCalendar
 from scheduler.dispatcher import DigestLine, DigestView, SendError
 from scheduler.policy import DigestCategory
 from scheduler.recurrence import Frequency, frequency_of
-from scheduler.series import MissedBefore, close_missed, done_today, missed_before, record_in_series
+from scheduler.series import (
+    MissedBefore,
+    close_missed,
+    current_round_title,
+    done_today,
+    missed_before,
+    named_period,
+    record_in_series,
+    round_for_report,
+)
 from storage.audit import audit
 from storage.directory import person_by_id
 from storage.errors import ExtensionInvalid, NhacViecError, NotAllowed, NotApprover
@@ -356,7 +366,8 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
             await conv.say(event, texts.extension_already_asked(replaced))
             return
     calendar = ctx.policy.calendar
-    if change.status == TaskStatus.DONE and (
+    named = named_period(change.note or "", calendar.local(when).date()) is not None  # "xong tháng 4": that round
+    if change.status == TaskStatus.DONE and not named and (
             repeat := await ctx.db.run(done_today, task_id, today=calendar.local(when).date(), calendar=calendar)):
         # "11 xong" again (or "báo cáo rồi" after "11 xong") the same day: not next week's round
         log.info("repeated done on recurring task %s by %s: round %s already closed today", task_id, person.handle,
@@ -365,6 +376,15 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
         await conv.say(event, texts.round_already_done(repeat.item_ref, repeat.label, repeat.current,
                                                        repeat.done_on, calendar.local(when).date()))
         return
+    held_back = None
+    if change.status == TaskStatus.DONE and (held_back := await ctx.db.run(
+            round_for_report, task_id, change.note or "", today=calendar.local(when).date(), calendar=calendar)):
+        if held_back.occurrence_id is not None:  # "III.2 xong tháng 4": the missed round named, closed late
+            await _close_missed(conv, event, person, task_id, held_back.occurrence_id, change.note, source, when,
+                                collect=collect)
+            return
+        # a round not begun, done already or not tracked: what was said is kept, the round now due stays open
+        change = dataclasses.replace(change, status=None, percent=None)
     rec, step = await ctx.db.run(record_in_series, task_id=task_id, actor=person, change=change, source=source,
                                  now=when, today=calendar.local(when).date(), calendar=calendar)
     await conv.answer_tap(event, texts.STATUS_LABELS[rec.status])
@@ -379,6 +399,10 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
                                replaced_due=replaced.requested_due if replaced else None, reopened=change.reopen,
                                current_due=asked.current_due if asked is not None else None,
                                today=calendar.local(when).date(), date_confirmed=date_confirmed)
+    if held_back is not None:
+        text += "\n" + texts.round_held_back(rec.item_ref, held_back.kind, held_back.label,
+                                              current=await ctx.db.run(current_round_title, task_id),
+                                              starts_on=held_back.starts_on, done_on=held_back.done_on)
     if rec.waiting:  # a progress report while a request waits: it still waits
         text += "\n" + texts.request_still_waiting(rec.waiting_due)
     if rec.status == TaskStatus.BLOCKED and not (change.note and texts.meaningful_note(change.note)):
@@ -1540,7 +1564,8 @@ async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: 
         await conv.say(event, texts.impossible_percent(task.item_ref, over))
         return True
     change = parse_status_text(text, today=ctx.today(), now=ctx.clock.now(), current_due=task.due_on,
-                               calendar=ctx.policy.calendar)
+                               calendar=ctx.policy.calendar,
+                               task_text=task.text if task.occurrence_start is not None else None)
     asks_more_time = ASKS_EXTENSION.search(folded) is not None or (
         change is not None and change.status == TaskStatus.EXTENSION_REQUESTED)
     if QUESTION.search(folded) and not asks_more_time:  # asked about the task ("… là gì?"): show it, store nothing
@@ -2384,6 +2409,11 @@ def quoted_task(tasks: Sequence[Task], text: str) -> Task | None:
     said = _runs(text)
     shared = sorted(((len(said & _runs(t.text)), i) for i, t in enumerate(tasks)), reverse=True)
     if not shared or shared[0][0] < QUOTED_RUNS or (len(shared) > 1 and shared[1][0] == shared[0][0]):
+        # "đã công khai kết quả tháng 1": the one task whose own work it says done, in the task's words, no other task
+        # sharing even its verb (not "đã xây dựng kế hoạch", a phrase of many tasks) (probe 26)
+        own = sorted(((own_work_done(t.text, text), i) for i, t in enumerate(tasks)), reverse=True)
+        if own and own[0][0] > 0 and (len(own) == 1 or own[1][0] == 0):
+            return tasks[own[0][1]]
         return None
     return tasks[shared[0][1]]
 
