@@ -366,7 +366,6 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
         if not report.units and not report.standing:
             await conv.say(event, texts.nothing_unfinished(label))
             return
-    report = _notices_named(report)
     unit_name = unit_name or texts.matched_units(filt, report.units)
     usage = texts.UNIT_REPORT_USAGE if filt.unit_id is not None else texts.SUMMARY_USAGE
     documents_out = conv.channel(event.channel).capabilities.documents_out
@@ -424,28 +423,6 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
         await conv.reply(event, Outgoing(text=text, picture=picture, document=document))
     await ctx.db.run(record_export, at=ctx.clock.now(), actor_id=person.id, what="report.xlsx",
                      rows=len(report.tasks), file=report_filename(today), via=event.channel, scope=scope)
-
-
-def _notices_named(report: Report) -> Report:
-    """A report spanning several notices names each item number's notice ("mục II.2.a (145/TB-UBND)"): two notices
-    may both have an II.2.a, and a leader reads whose conclusion an item is (probe 26, F9). Unchanged for one
-    notice, or where a number is already told apart."""
-    if len({t.notice_number for t in report.tasks if t.notice_number}) < 2:
-        return report
-    numbers: dict[tuple[str, str], set[str]] = {}
-    for t in report.tasks:
-        if t.notice_number:
-            numbers.setdefault((t.unit, t.item_ref), set()).add(t.notice_number)
-
-    def named(unit: str, ref: str) -> str:
-        found = numbers.get((unit, ref), set())
-        return f"{ref} ({next(iter(found))})" if len(found) == 1 and "(" not in ref else ref
-
-    units = [dataclasses.replace(u, overdue_refs=[named(u.unit, r) for r in u.overdue_refs],
-                                 missed_refs={named(u.unit, r): n for r, n in u.missed_refs.items()},
-                                 extension_pending_refs=[named(u.unit, r) for r in u.extension_pending_refs])
-             for u in report.units]
-    return dataclasses.replace(report, units=units)
 
 
 def _notice_subject(session: Session, number: str | None, issued_on: dt.date | None) -> str | None:

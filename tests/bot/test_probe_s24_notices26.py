@@ -142,18 +142,6 @@ async def test_a_bare_number_reads_as_the_section_item_and_lists_name_their_noti
         await h.stop()
 
 
-async def test_a_leaders_late_units_name_the_notice_of_each_item(db_url: str) -> None:
-    """F9: "đơn vị nào chậm?" listed "mục II.2.a" under the office (12/TB) and under Sở Xây dựng (145/TB) alike."""
-    h = await _two_notices(db_url, "zalo")
-    try:
-        await h.advance_to(local(2026, 8, 26, 10, 0))
-        await h.say("pct_hai", "đơn vị nào chậm?")
-        said = "\n".join(texts_to(h, "pct_hai"))[-3000:]
-        assert "II.2.a (12/TB-UBND)" in said and "II.2.a (145/TB-UBND)" in said, said
-    finally:
-        await h.stop()
-
-
 async def test_a_leaders_direction_naming_no_item_goes_to_his_own_notice(db_url: str) -> None:
     """The Sở Tài chính holds items of both notices: a Phó Chủ tịch's direction is about his own notice's."""
     h = await _two_notices(db_url)
