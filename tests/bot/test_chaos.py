@@ -122,7 +122,8 @@ async def run_morning(db_url: str, seed: int) -> Run:
                       chats={uid for who, uid in chats.items() if who not in askers})
         run = Run(seed=seed, chats=chats)
         sends = 0
-        nesting = False
+        next_ask = ASK_EVERY  # the send count at which the next nested /viec goes in (one skipped while another
+        nesting = False       # is being answered is asked at the next send, not lost: the run always nests some)
         answer_ids: set[tuple[int, int]] = set()  # the answers to /viec, apart from the digests
 
         # the clock is shared by everything running, so a handler's own waiting is what it slept in its task
@@ -155,10 +156,11 @@ async def run_morning(db_url: str, seed: int) -> Run:
         original: Callable[[str, dict[str, Any]], Awaitable[Any]] = h.state.call
 
         async def call(method: str, params: dict[str, Any]) -> Any:
-            nonlocal sends
+            nonlocal sends, next_ask
             if method == "sendMessage":
                 sends += 1  # (sends during an ask count too: concurrent chats go on meanwhile)
-                if sends % ASK_EVERY == 0 and not nesting:
+                if sends >= next_ask and not nesting:
+                    next_ask = sends + ASK_EVERY
                     await ask(nested=True)
             return await original(method, params)
 
