@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from bot.ingest import parse_notice
 from storage.parsed import ParsedTask
+from tests.ingest.test_segmentation import SIGNATURE
 
 LETTER_HEAD = """ỦY BAN NHÂN DÂN
 TỈNH AN BÌNH
@@ -15,14 +16,6 @@ An Bình, ngày 10 tháng 3 năm 2026
 Kính gửi:
 - Sở Công Thương;
 - UBND các xã, phường.
-"""
-
-SIGNATURE = """Nơi nhận:
-- Như trên;
-- Lưu: VT.
-KT. CHỦ TỊCH
-PHÓ CHỦ TỊCH
-Trần Văn Bình
 """
 
 
