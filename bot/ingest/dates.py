@@ -16,6 +16,7 @@ import calendar
 import datetime as dt
 import functools
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -181,10 +182,47 @@ EFFECTIVE_FROM = re.compile(r"có\s*hiệu\s*lực(?:\s*thi\s*hành)?\s*(?:kể\
                             r"(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})", re.I)
 
 
+EFFECTIVE_FROM_WORDY = re.compile(r"có\s*hiệu\s*lực(?:\s*thi\s*hành)?\s*(?:kể\s*)?từ\s*ngày\s*(?P<d>\d{1,2})\s*tháng\s*"
+                                  r"(?P<m>\d{1,2})\s*năm\s*(?P<y>\d{4})", re.I)
+
+
 def effective_date(text: str) -> dt.date | None:
-    """The day a legal text named in `text` takes effect: "… có hiệu lực thi hành từ ngày 06/7/2026"."""
-    m = EFFECTIVE_FROM.search(text)
+    """The day a legal text named in `text` takes effect: "… có hiệu lực thi hành từ ngày 06/7/2026", "… từ ngày 01
+    tháng 7 năm 2025"."""
+    found = [m for rx in (EFFECTIVE_FROM, EFFECTIVE_FROM_WORDY) if (m := rx.search(text)) is not None]
+    m = min(found, key=lambda f: f.start()) if found else None
     return _safe_date(int(m["y"]), int(m["m"]), int(m["d"])) if m else None
+
+
+# The day the legal text a whole document applies takes effect, as the document states it once (in its opening:
+# "Nghị định số 178/2026/NĐ-CP …, có hiệu lực thi hành từ ngày 06/7/2026"): a count "trong thời hạn 06 tháng, kể từ
+# ngày Nghị định … có hiệu lực" in any of its items runs from it. Set by the parser while it reads one document.
+# It holds the day and the kind of text ("nghị định"); a count runs from it only where it names a text of that kind
+# ("kể từ ngày Nghị định số … có hiệu lực", not "kể từ ngày quy định của pháp luật chuyên ngành … có hiệu lực").
+DOCUMENT_EFFECTIVE: ContextVar[tuple[dt.date, str] | None] = ContextVar("document_effective", default=None)
+_LEGAL_KIND = r"(?:Bộ\s*luật|Luật|Nghị\s*định|Nghị\s*quyết|Thông\s*tư|Quyết\s*định|Pháp\s*lệnh)"
+KIND_BEFORE_EFFECT = re.compile(rf"\b(?P<k>{_LEGAL_KIND})\b(?!.*\b{_LEGAL_KIND}\b)", re.I | re.S)
+
+
+def document_effective(text: str) -> tuple[dt.date, str] | None:
+    """The first "… <kind> …, có hiệu lực thi hành từ ngày <date>" of a document: the day and the folded kind of
+    the text it names (the last legal kind written in the 200 characters before it)."""
+    found = [m for rx in (EFFECTIVE_FROM, EFFECTIVE_FROM_WORDY) if (m := rx.search(text)) is not None]
+    if not found:
+        return None
+    m = min(found, key=lambda f: f.start())
+    day = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    kind = KIND_BEFORE_EFFECT.search(text[max(0, m.start() - 200): m.start()])
+    return (day, " ".join(fold(kind.group("k")).lower().split())) if day and kind else None
+
+
+def _of_document_effect(count: re.Match[str]) -> dt.date | None:
+    """The document's effective day, where the count runs from the same kind of text."""
+    held = DOCUMENT_EFFECTIVE.get()
+    if held is None:
+        return None
+    named = re.search(rf"kể\s*từ\s*ngày\s*(?:các\s+)?(?P<k>{_LEGAL_KIND})\b", count.group(0), re.I)
+    return held[0] if named and " ".join(fold(named.group("k")).lower().split()) == held[1] else None
 
 
 ANCHOR_DOCUMENT = re.compile(
@@ -279,7 +317,9 @@ _RECURRENCE = [
     ("daily", re.compile(rf"(?:hằng|hàng|mỗi)\s*ngày|{_ONCE_PER}ngày", re.I)),
     ("weekly", re.compile(rf"{_EVERY}\s*tuần|thứ\s*\w+\s*(?:hằng|hàng)\s*tuần|{_ONCE_PER}tuần|\b0?1\s*tuần\s*/\s*lần",
                           re.I)),
+    # ("Báo cáo tháng gửi trước ngày 15 của tháng sau": a monthly report, due on a day of each month)
     ("monthly", re.compile(rf"{_EVERY}\s*tháng|ngày\s*\d{{1,2}}\s*(?:hằng|hàng)\s*tháng|{_ONCE_PER}tháng|"
+                           r"báo\s*cáo\s*tháng\b(?!\s*\d)[^.;]{0,60}?ngày\s*\d{1,2}\s*của\s*tháng\b(?!\s*\d)|"
                            rf"{_PERIOD_OF_REPORT}tháng|\b0?1\s*tháng\s*/\s*lần", re.I)),
     ("quarterly", re.compile(rf"{_EVERY}\s*quý|tháng\s*(?:cuối|đầu)\s*(?:của\s*)?(?:mỗi\s*)?quý|{_ONCE_PER}quý|"
                              rf"\b0?3\s*tháng\s*(?:/|một)\s*lần|(?:định\s*kỳ|mỗi)\s*(?:0?3|ba)\s*tháng|"
@@ -508,8 +548,11 @@ def find_deadlines(text: str, *, issued_on: dt.date | None, effective_on: dt.dat
             else:
                 due = issued_on + dt.timedelta(days=n)
             add(m, due, exact=True)
-    if "hiệu lực" in text and (start := effective_on or effective_date(text)) is not None:
+    if "hiệu lực" in text and ((own := effective_on or effective_date(text)) is not None or
+                               DOCUMENT_EFFECTIVE.get() is not None):
         for m in WITHIN_OF_EFFECT.finditer(text):
+            if (start := own or _of_document_effect(m)) is None:
+                continue
             n, unit = int(m.group("n")), m.group("unit").lower()
             add(m, _add_months(start, 12 * n if unit == "năm" else n) if unit != "ngày" else
                 start + dt.timedelta(days=n), exact=True)
@@ -775,7 +818,7 @@ def comment_window(text: str, *, issued_on: dt.date | None) -> Deadline | None:
 
 
 # every recurrence pattern holds one of these words: most task texts are skipped at once
-_RECURRENCE_HINT = re.compile(r"hằng|hàng|định\s*kỳ|mỗi|lần|(?:kỳ|năm)\s*báo\s*cáo|"
+_RECURRENCE_HINT = re.compile(r"hằng|hàng|định\s*kỳ|mỗi|lần|(?:kỳ|năm)\s*báo\s*cáo|báo\s*cáo\s*tháng|"
                               r"(?:cuối|đầu)\s*(?:của\s*)?(?:mỗi\s*)?quý", re.I)
 
 

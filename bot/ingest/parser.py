@@ -10,8 +10,11 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from bot.ingest.dates import (
+    DOCUMENT_EFFECTIVE,
     GIVES_OPINION,
+    Deadline,
     comment_window,
+    document_effective,
     find_recurrence,
     mend_split_date,
     ongoing,
@@ -1288,11 +1291,17 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
     # a day without its year ("trước ngày 15.3") takes the year of the document, or of a portal copy's
     # posting stamp when the copy lost the date line
     reference = date or _posted_on(text) or _opening_date(body) or _year_context(body)
-    tasks = _extract_tasks(body, issued_on=reference, default_leads=default_leads)
-    for attachment in segments[1:]:
-        if _list_table(attachment) or _indicator_table(attachment):
-            continue  # "TT | Đơn vị được kiểm tra | Địa chỉ …": a list of names, not of work
-        tasks += _extract_tasks(_join_wrapped(attachment), issued_on=reference, default_leads=default_leads)
+    # the day the legal text the document carries out takes effect, where the document states it ("… có hiệu lực thi
+    # hành từ ngày 06/7/2026"): its items' counts "kể từ ngày Nghị định … có hiệu lực" run from that day
+    token = DOCUMENT_EFFECTIVE.set(document_effective(body_text))
+    try:
+        tasks = _extract_tasks(body, issued_on=reference, default_leads=default_leads)
+        for attachment in segments[1:]:
+            if _list_table(attachment) or _indicator_table(attachment):
+                continue  # "TT | Đơn vị được kiểm tra | Địa chỉ …": a list of names, not of work
+            tasks += _extract_tasks(_join_wrapped(attachment), issued_on=reference, default_leads=default_leads)
+    finally:
+        DOCUMENT_EFFECTIVE.reset(token)
     if teaser is not None:
         tasks.insert(0, _task("0", subject or "", issued_on=reference, parent=None, depth=1, leads=teaser,
                               ctx=_Context(leads=tuple(teaser), supports=(), explicit=True, source="heading")))
@@ -3097,6 +3106,20 @@ GROUP_NAME = re.compile(r"(?:\S+\s+){0,3}?(?:các|những|mọi)\s", re.I)
 ROLE_OPENING = re.compile(r"^Là\s+(?:cơ\s*quan|đơn\s*vị)\s+(?:thường\s*trực|đầu\s*mối|chủ\s*trì|tham\s*mưu)\b", re.U)
 
 
+# the year by which a recurring duty's work ends, in a sentence of its own: "Hàng năm, tiến hành rà soát …. Đến năm
+# 2015, hoàn thành chương trình hỗ trợ …" — a final deadline (a round's day, "trước ngày 20 hằng tháng", is none)
+FINAL_YEAR = re.compile(r"^(?:đến|tới)\s*(?:hết\s*)?năm\s*(?:19|20)\d\d$", re.I | re.U)
+
+
+def _final_deadline(text: str, deadline: Deadline) -> bool:
+    if not (deadline.year_given and FINAL_YEAR.match(deadline.text)):
+        return False
+    start = max(text.rfind(". ", 0, deadline.start), text.rfind("; ", 0, deadline.start)) + 1
+    end = min((k for k in (text.find(". ", deadline.start), text.find("; ", deadline.start)) if k >= 0),
+              default=len(text))
+    return find_recurrence(text[start:end]) is None
+
+
 def _task(ref: str, text: str, *, issued_on: dt.date | None, ctx: _Context, parent: str | None,
           depth: int, leads: list[str] | None = None, inherited_due: tuple[dt.date, str] | None = None
           ) -> ParsedTask:
@@ -3119,7 +3142,8 @@ def _task(ref: str, text: str, *, issued_on: dt.date | None, ctx: _Context, pare
             supports = list(ctx.supports)
     deadline = pick_deadline(text, issued_on=issued_on)
     recurrence = find_recurrence(text)
-    if deadline and recurrence and not (deadline.exact and deadline.year_given):
+    if deadline and recurrence and not (deadline.exact and deadline.year_given) and \
+            not _final_deadline(text, deadline):
         # "báo cáo hằng năm trước ngày 31 tháng 12": the day of each round, not a final deadline
         deadline = None
     if deadline and ongoing(text, deadline):
@@ -3323,6 +3347,8 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
         leads = unit_heading or find_leads(text)
         if not leads and child.children and (titled := UNIT_TITLE.match(text)) and UNIT_START.match(titled.group("u")):
             leads = split_units(titled.group("u")) or [titled.group("u")]  # "Yêu cầu đối với các thương nhân …"
+        elif not leads and (child.children or topic_only) and (doer := _titled_doer(text)):
+            leads = [doer]  # "1. Trách nhiệm của nhà đầu tư trong việc triển khai thực hiện dự án:" over its items
         if not leads and child.children and (lead_in := child.lines[-1].rstrip()).endswith(":") and \
                 _opens_with_doer(lead_in):
             # "7. Đẩy mạnh truyền thông" / "Bộ X phối hợp với Ban Y và chủ trì cùng các bộ, ngành:": X leads the items
@@ -3379,7 +3405,7 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
             out.extend(_letter_tasks(child.lines[1:], issued_on=issued_on, base=child_ctx, ref_prefix=ref,
                                      in_directive_section=head_class is True or child.kind != "heading"))
         if child_directive:
-            pieces = [piece for part in extra for piece in _by_doer(part)]
+            pieces = [piece for part in extra for piece in _by_doer(part) if not _amended_quote(" ".join(piece))]
             for n, part in enumerate(pieces, start=1 if topic_only else 2):
                 task = _task(f"{ref} (đoạn {n})", " ".join(part), issued_on=issued_on, ctx=child_ctx,
                              parent=ref_prefix or None, depth=child.rank, inherited_due=inherited_due)
@@ -3631,6 +3657,22 @@ AMENDS = re.compile(r"^(?:Điều\s*chỉnh|Sửa\s*đổi|Bổ\s*sung|Bãi\s*b�
                     r"(?:(?:các\s+)?(?:điểm|khoản|mục|tiểu\s*mục|Điều|Phụ\s*lục|cụm\s*từ|tên\s*gọi)\s+[\w.]{1,8}\b)",
                     re.I | re.U)
 
+# A decision's statement that a passage of a text is amended, with the new passage quoted after it: "Nội dung “…” quy
+# định tại khoản 1 Điều 1 Quyết định số … được điều chỉnh như sau: “…”", "Khoản 2 Điều 5 được sửa đổi, bổ sung như
+# sau: “…”" — the quoted words are the amended text's, not work the decision gives (unquoted amended text that says
+# who does what stays work)
+AMENDED_QUOTE = re.compile(r"\b(?:được\s+)?(?:sửa\s*đổi|bổ\s*sung|điều\s*chỉnh|thay\s*thế)"
+                           r"(?:\s*,?\s*(?:bổ\s*sung|sửa\s*đổi|thay\s*thế))?(?:\s+(?:lại|thành))?"
+                           r"\s+(?:như\s*sau|thành)\s*:\s*[“\"]", re.I | re.U)
+
+
+def _amended_quote(text: str) -> bool:
+    m = AMENDED_QUOTE.search(text)
+    # (the title of the amended text may hold a cue word — "Quyết định chấp thuận điều chỉnh chủ trương …" —
+    # so only an ask to a unit or a duty before the quotation keeps it work)
+    return m is not None and not _asks_a_unit(text[:m.start()]) and \
+        not re.search(r"\b(?:có\s*trách\s*nhiệm|chủ\s*trì|đề\s*nghị|yêu\s*cầu|giao\s+cho)\b", text[:m.start()], re.I)
+
 
 # An item that names a document, as in a list of the laws a duty comes from or of documents sent on:
 # "Luật Đầu tư số …: Điểm k khoản 2 Điều 44;", "Văn bản hợp nhất số 48/VBHN-… về …;"
@@ -3674,6 +3716,29 @@ LEAD_IN_TAIL = re.compile(r"\b(?:thực\s*hiện|triển\s*khai|lưu\s*ý|chú\s
                           r"nhiệm\s*vụ|công\s*việc|giải\s*pháp)\s*:\s*$", re.U)
 
 
+# A part that lists notes on carrying out a rule: "2. Một số lưu ý trong triển khai thực hiện quy định tại Điều 22 …:",
+# "3. Một số lưu ý", "Lưu ý:" — its items tell how cases are handled; one is work only where it asks a unit or binds
+# a named unit to act ("Để bảo đảm …, BHXH các tỉnh sớm xây dựng …")
+NOTES_PART = re.compile(r"^(?:Một\s*số\s*|Những\s*)?(?:lưu\s*ý|chú\s*ý)\b(?![^:]{0,40}\b(?:các|những)\s+(?:đơn\s*vị|"
+                        r"cơ\s*quan|địa\s*phương|sở|ngành)\b)", re.I | re.U)
+
+
+def _in_notes_part(node: Node) -> bool:
+    up = node.parent
+    while up is not None and up.kind != "root":
+        if NOTES_PART.match(up.head):
+            return True
+        up = up.parent
+    return False
+
+
+def _binds_a_unit(text: str) -> bool:
+    """The text asks a named unit, or a named unit opens a clause as the doer of its work."""
+    if _asks_a_unit(text) or _charges_a_unit(text) or _opens_with_doer(text):
+        return True
+    return any(_opens_with_doer(text[m.end():]) for m in re.finditer(r",\s*", text[:300]))
+
+
 def _not_a_task(text: str, node: Node) -> bool:
     """A note, a legal explanation, a case ("Đối với dự án …"), a target; a bare unit name in a list of
     recipients or inspected units; the line that introduces such a list ("… gồm:")."""
@@ -3684,6 +3749,10 @@ def _not_a_task(text: str, node: Node) -> bool:
         return True  # "1. Phòng Nội vụ tham mưu Hội đồng Thi đua thực hiện:" over its '-' items: they are the work
     if _caps_title(text) and len(text) < 150 or MOTTO.search(text):
         return True  # "1. TINH THẦN CHỈ ĐẠO" over the items: a title; "- Độc lập - Tự do - Hạnh phúc": the header
+    if _in_notes_part(node) and not _binds_a_unit(text):
+        return True  # "2. Một số lưu ý …" / "- Số giường điều trị nội trú ban ngày nằm trong …": a note, not work
+    if _amended_quote(text):
+        return True  # "Nội dung … được điều chỉnh như sau: “…”": the amended text quoted, not work
     if AMENDS.match(text) or DOC_CITATION.match(text) and not DIRECTIVE_CUE.search(text):
         return True  # "Điều chỉnh điểm a tại mục 3 Phụ lục II …"; "Nghị định số 35/2022/NĐ-CP …: Điều 5;" in a list
     if NOTE_ITEM.match(text) and not (text.lower().startswith("trường hợp") and DIRECTIVE_CUE.search(text)):
@@ -3716,6 +3785,21 @@ SCOPE_AFTER_NAME = re.compile(r"\s*\((?:đối\s*với|phụ\s*trách|về|trong
 APPENDIX_POINTER = re.compile(r"được\s*(?:xác\s*định|nêu|liệt\s*kê|quy\s*định)\s*(?:cụ\s*thể\s*|chi\s*tiết\s*)?tại\s*"
                               r"(?:các\s*)?Phụ\s*lục", re.I | re.U)
 # "1. Yêu cầu đối với các tổ chức, cá nhân khai thác khoáng sản." over its items: whose items they are, not work
+# the doer a title of duties names before what they are about: "Trách nhiệm của nhà đầu tư trong việc triển khai
+# thực hiện dự án đầu tư:", "Trách nhiệm của các phòng chuyên môn và đơn vị sự nghiệp trực thuộc Ban …:"
+TITLED_DOER = re.compile(r"^Trách\s*nhiệm\s+của\s+(?P<u>(?:các\s+)?(?:nhà\s*đầu\s*tư|chủ\s*đầu\s*tư|doanh\s*nghiệp|"
+                         r"phòng|đơn\s*vị|cơ\s*quan|tổ\s*chức|cá\s*nhân)\b[^.;:]{0,140}?)"
+                         r"(?:\s+(?:trong\s*(?:việc|quá\s*trình)|khi|về\s*việc)\b[^.;:]{0,150})?\s*:\s*$", re.I | re.U)
+
+
+def _titled_doer(text: str) -> str | None:
+    m = TITLED_DOER.match(text)
+    if m is None:
+        return None
+    doer = m.group("u").strip()
+    return doer[:1].upper() + doer[1:]
+
+
 UNIT_TITLE = re.compile(r"^(?:Yêu\s*cầu|Nhiệm\s*vụ|Trách\s*nhiệm)\s+(?:đối\s*với|của)\s+(?P<u>[^.;:]{3,150}?)[.:]?\s*$",
                         re.I | re.U)
 ARTICLE_ASK = re.compile(r"(?<!được\s)\bgiao\s+[A-ZĐ]|\bkhẩn\s*trương\b", re.U)

@@ -92,6 +92,7 @@ def _sub_header(cells: list[str], columns: list[str | None]) -> list[str | None]
     return [kinds[k] if cells[k] else (columns[k] if k < len(columns) else None) for k in range(len(cells))]
 
 
+ARTICLE_LINE = re.compile(r"^Điều\s*\d{1,3}\s*[.:]\s*[A-ZĐÀ-Ỹ]", re.U)
 GROUP_CELL = re.compile(r"^(?:[IVX]{1,4}|\d{1,2}|[a-zđ])\.?$")
 
 
@@ -189,9 +190,13 @@ def _flattened(lines: list[str], start: int, out: list[str]) -> int:
     """A table flattened one cell per line: skip the header, then cut rows at their numbers.
     Page numbers and running heads inside the table are dropped (a row number is the next in turn)."""
     i = start + 1
-    while i < len(lines) and not ROW_NUMBER.match(lines[i]) and i - start < 20 and \
+    while i < len(lines) and not ROW_NUMBER.match(lines[i]) and not ARTICLE_LINE.match(lines[i]) and \
+            i - start < 20 and \
             not ((first := ROW_WITH_TEXT.match(lines[i])) and first.group(1) == "1" and _header_fragment(lines[i - 1])):
         i += 1
+    if i < len(lines) and ARTICLE_LINE.match(lines[i]):
+        out.extend(lines[start:i])  # no row before the next article: a quoted passage's cells, not a table
+        return i
     header = {_kind(h) for h in lines[start:i]}
     header_text = fold(" ".join(lines[start:i]))
     # a row with no number of its own starts where a new content cell follows the last cell of the row above
@@ -232,6 +237,11 @@ def _flattened(lines: list[str], start: int, out: list[str]) -> int:
             expected += 1
         elif m:
             pass  # a page number
+        elif ARTICLE_LINE.match(line):
+            # "Điều 2. Tổ chức thực hiện": the decision's next article, after a table quoted in the one above — the
+            # table has ended (its rows never run on into the articles)
+            flush()
+            return i
         elif re.match(r"^(?:Nơi\s*nhận|[IVX]+\.\s)", line) and not row:
             flush()
             number, row = "", []
