@@ -347,6 +347,9 @@ _WEEKDAYS = {"hai": 0, "2": 0, "ba": 1, "3": 1, "tu": 2, "4": 2, "nam": 3, "5": 
 _RX_WEEKDAY = re.compile(r"\bthu\s*(hai|ba|tu|nam|sau|bay|[2-7])\b|\bchu\s*nhat\b")
 _RX_DAY_MONTH = re.compile(r"\bngay\s*(\d{1,2})\s*(?:/|-|\.|thang\s*)(\d{1,2})\b(?!\s*(?:/|nam)\s*\d{4})")
 _RX_DAY = re.compile(r"\bngay\s*(\d{1,2})\b(?!\s*(?:/|-|\.\s*\d|thang\s*\d))")  # "ngày 25." ends a sentence
+# "định kỳ trước 25 hằng tháng", "chậm nhất 05 hằng quý": the day written without "ngày", right before the period word
+_RX_BARE_DAY = re.compile(
+    r"\b(?:truoc|cham\s*nhat(?:\s*la)?|vao|han)\s*(\d{1,2})\s*(?=(?:hang|moi|cua)\s*(?:thang|quy)\b)")
 _RX_NEXT_MONTH = re.compile(r"\bthang\s*(?:sau|tiep\s*theo|ke\s*tiep|lien\s*sau)\b")
 _RX_LAST_MONTH_OF = re.compile(r"\bthang\s*cuoi\s*(?:cua\s*)?(quy|ky)\b")
 _RX_FIRST_MONTH_NEXT = re.compile(r"\b(?:thang\s*dau\s*(?:cua\s*)?)?(quy|ky)\s*(?:sau|tiep\s*theo|ke\s*tiep)\b")
@@ -431,7 +434,7 @@ def rule_from_task(recurrence: str | None, text: str, *, starts_on: dt.date, due
     elif frequency != Frequency.DAILY:
         months = frequency.months
         pairs = [(int(d), int(mo)) for d, mo in _RX_DAY_MONTH.findall(words) if 1 <= int(mo) <= 12]
-        bare = _RX_DAY.search(words)
+        bare = _RX_DAY.search(words) or _RX_BARE_DAY.search(words)
         if frequency in (Frequency.YEARLY, Frequency.SEMIANNUAL) and pairs:
             # "trước ngày 15/12": the month of the round's deadline within its period
             due_day, month = (pairs[0] if frequency == Frequency.SEMIANNUAL else pairs[-1])

@@ -317,7 +317,7 @@ def _date_and_place(head: str) -> tuple[dt.date | None, str | None]:
 
 # where a header line's left column (the issuing body) ends: the motto, the party's name, the number, a table cell
 HEADER_RIGHT = re.compile(r"\s*(?:\||\bC[ỘO]NG\s*(?:H(?:[OÒÕÓỎ]A|O[ÀÁẢÃA])\b|$)|"
-                          r"^H(?:[OÒÕÓỎ]A|O[ÀÁẢÃA])\s+X[ÃA]\s+H[ỘO]I\b|\bĐẢNG\s*CỘNG\s*SẢN\b|\bĐộc\s*[Ll]ập\b|"
+                          r"^H(?:[OÒÕÓỎ]A|O[ÀÁẢÃA])\s+X[ÃA]\s+H[ỘO]I\b|\bĐ[ẢÁÀA]NG\s*C[ỘÔO]NG\s*S[ẢÁA]N\b|\bĐộc\s*[Ll]ập\b|"
                           r"(?<=\S)\s+Số\s*[:.])", re.U)
 
 
@@ -379,6 +379,15 @@ def _kind(lines: list[str], text: str) -> tuple[str | None, int]:
     return None, -1
 
 
+# the first words of a body paragraph under a subject: "Trong những năm qua, …", "Thời gian qua, …", "Nhằm …"
+BODY_OPENING = re.compile(r"^(?:Trong\s+(?:những|thời\s*gian|năm|các\s*năm|quá\s*trình|bối\s*cảnh)|"
+                          r"Những\s*năm\s*(?:qua|gần)|Thời\s*gian\s*(?:qua|vừa\s*qua|gần\s*đây)|Hiện\s*nay\b|"
+                          r"Nhằm\b|Qua\s+\S+\s+(?:năm|tháng)|Năm\s*\d{4}\s*,|Nhận\s*thức\b)", re.U)
+# the issuing body named under the kind of a Party document ("NGHỊ QUYẾT" / "CỦA BAN THƯỜNG VỤ TỈNH ỦY" / "về …"):
+# not the subject
+ISSUED_BY_LINE = re.compile(r"^CỦA\s+\w", re.U)
+
+
 def _subject_after(lines: list[str], kind_index: int) -> list[str]:
     """The subject lines under the document kind ("THÔNG BÁO / Kết luận của đồng chí …")."""
     out: list[str] = []
@@ -390,6 +399,7 @@ def _subject_after(lines: list[str], kind_index: int) -> list[str]:
             break  # the authority line of a decision ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"), a body sentence
         if len(ln) > 200 or re.match(r"^(Kính\s*gửi|Ngày\s*\d|Căn\s*cứ|Thực\s*hiện|Số\b|Điều\s*\d|Hôm\s*nay|"
                                      r"Sau\s*khi|Vừa\s*qua|Tại\s|Trên\s*cơ\s*sở|Xét\b|Theo\b|Để\b)", ln) or (
+                out and BODY_OPENING.match(ln)) or (
                 mark is not None and mark[0] != "heading"):
             break
         out.append(ln)
@@ -1245,7 +1255,10 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
     if m:
         subject = _subject_lines(m.group("s").strip(), head[m.end():].split("\n")[1:])
     elif kind_index >= 0:
-        subject = " ".join(_subject_after(lines, kind_index)) or None
+        said = _subject_after(lines, kind_index)
+        if len(said) > 1 and ISSUED_BY_LINE.match(said[0]) and said[0].isupper() and said[1][:1].islower():
+            said = said[1:]
+        subject = " ".join(said) or None
     start, segments = _body_segments(lines, kind_index)
     # (not a first line whose sentence goes on below it, as in a hard-wrapped copy: "… Trần Sỹ Thanh yêu" / "cầu các
     # quận huyện …")

@@ -301,3 +301,14 @@ def test_the_draft_says_the_first_round_and_the_one_passed_over() -> None:
             "để thực hiện)") in shown
     monthly = ParsedTask(ref="1", text="báo cáo trước ngày 10 hằng tháng", recurrence="monthly")
     assert "kỳ đầu: hạn 10/02/2027" in texts.draft_task_text(1, monthly, today=D(2027, 1, 19))
+
+
+def test_a_day_written_without_ngay_before_the_period_word_is_every_rounds_day() -> None:
+    # "định kỳ trước 25 hằng tháng báo cáo tiến độ": the round is due on the 25th, not at the month's end
+    r = rule("monthly", "định kỳ trước 25 hằng tháng báo cáo tiến độ thực hiện")
+    assert (r.due_day, r.due_month_offset) == (25, 0)
+    assert table(r, 2) == [("hạn 25/03/2026", D(2026, 3, 25)), ("hạn 25/04/2026", D(2026, 4, 25))]
+    assert rule("quarterly", "chậm nhất 15 hằng quý gửi báo cáo").due_day == 15
+    # a number that counts something is no day: "trước 6 tháng đầu năm", "báo cáo 2 hằng tháng" (no time word)
+    assert rule("monthly", "báo cáo hằng tháng, tổng hợp trước 6 tháng đầu năm").due_day is None
+    assert rule("monthly", "gửi 2 bản báo cáo hằng tháng").due_day is None
