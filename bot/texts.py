@@ -1667,9 +1667,15 @@ _GENERIC_SUPPORT = re.compile(r"chủ trì\s*,?\s*(?:và\s+)?phối hợp\s+(?:v
                               r"\b(?:có\s+)?liên quan\s*,?\s+(?!(?:và|cùng|hoặc)\b)(?=\w)", re.I)
 
 
-def progress_text(status: TaskStatus, percent: int | None) -> str:
+def progress_text(status: TaskStatus, percent: int | None, *, round_starts: dt.date | None = None,
+                  today: dt.date | None = None) -> str:
     """"60% — Đang thực hiện"; an extended task is in progress with a new deadline ("Đã gia hạn 60%" read as
-    a deadline extended by 60%)."""
+    a deadline extended by 60%). A recurring duty's round that begins after `today` is not yet due, whatever was
+    noted on it early ("xong" before the period: kept as a note, session 25)."""
+    if round_starts is not None and today is not None and round_starts > today and \
+            status in (TaskStatus.OPEN, TaskStatus.IN_PROGRESS):
+        noted = ", đã ghi nhận nội dung đồng chí báo" if status == TaskStatus.IN_PROGRESS else ""
+        return f"Chưa đến kỳ (kỳ bắt đầu từ {date_vn(round_starts)}){noted}"
     if status == TaskStatus.EXTENDED and percent is None:  # granted more time; nobody said it is under way
         return STATUS_LABELS[status]
     label = "Đang thực hiện (đã gia hạn)" if status == TaskStatus.EXTENDED else STATUS_LABELS[status]
@@ -2812,12 +2818,14 @@ def _runs_to_flag(due: dt.date | None, today: dt.date, calendar: WorkingCalendar
 def my_tasks(name: str, tasks: Sequence[tuple[str, str, dt.date | None, TaskStatus, int | None]],
              today: dt.date, delegated: Sequence[DelegatedRow] = (), calendar: WorkingCalendar | None = None,
              notices: Sequence[str] = (), units: Sequence[str | None] = (),
-             unit_held: Sequence[DelegatedRow] = (), overview: bool = False) -> str:
+             unit_held: Sequence[DelegatedRow] = (), overview: bool = False,
+             round_starts: Sequence[dt.date | None] = ()) -> str:
     """/viec: the person's open tasks (`overview`: a leader or an admin, pointed to /tonghop when they hold none);
     for a head, then the unit's tasks handed to cadres. Given the calendar, a
     deadline on a day off is said as it runs ("30/04/2026, tính đến hết 04/05/2026") and is late only after that.
     `notices`: each task's notice number (or title); said with the item when the tasks come from several notices
-    and an item number repeats, with how to type it."""
+    and an item number repeats, with how to type it. `round_starts`: each task's round start (a recurring duty), so
+    that a round not begun is said as not yet due."""
 
     def flag(due: dt.date | None) -> str:
         return _runs_to_flag(due, today, calendar)
@@ -2836,8 +2844,9 @@ def my_tasks(name: str, tasks: Sequence[tuple[str, str, dt.date | None, TaskStat
         where = f" ({notices[i]})" if repeated else ""
         if twice and units[i] and keys.count(keys[i]) > 1:
             where += f" — {units[i]}"
+        starts = round_starts[i] if len(round_starts) == len(tasks) else None
         lines.append(f"• Mục {ref}{where}: {shorten(text, 120)}\n  Thời hạn: {date_vn(due)}{flag(due)}; tình trạng: "
-                     f"{progress_text(status, percent)}")
+                     f"{progress_text(status, percent, round_starts=starts, today=today)}")
     if repeated:
         lines.append("Số mục trùng nhau giữa các văn bản: đồng chí gõ kèm số văn bản, ví dụ: "
                      f"“{refs[0]} xong {notices[0]}”.")
@@ -4330,7 +4339,8 @@ def _notice_heading(heading: NoticeHeading, count: int) -> str:
 
 def my_tasks_by_notice(name: str, tasks: Sequence[tuple[int, str, str, dt.date | None, TaskStatus, int | None]],
                        headings: Mapping[int, NoticeHeading], today: dt.date, delegated: Sequence[DelegatedRow] = (),
-                       calendar: WorkingCalendar | None = None, unit_held: Sequence[DelegatedRow] = ()) -> str:
+                       calendar: WorkingCalendar | None = None, unit_held: Sequence[DelegatedRow] = (),
+                       round_starts: Sequence[dt.date | None] = ()) -> str:
     """/viec for someone whose tasks come from several notices (each numbers its items I.1, II.3 …): the tasks
     under the notice they belong to, named (kind, number and date, what it is about), so that "II.2" of one is not
     taken for "II.2" of the other (probe 21, F10). `tasks`: (notice id, item, text, deadline, status, percent)."""
@@ -4364,9 +4374,11 @@ def my_tasks_by_notice(name: str, tasks: Sequence[tuple[int, str, str, dt.date |
         heading = headings.get(notice_id)
         return f" ({heading.number})" if len(by_ref.get(ref, ())) > 1 and heading and heading.number else ""
 
+    starts = list(round_starts) if len(round_starts) == len(tasks) else [None] * len(tasks)
     lines += section([(notice_id, f"• Mục {ref}{numbered(notice_id, ref)}: {shorten(text, 120)}\n  Thời hạn: "
-                                  f"{date_vn(due)}{flag(due)}; tình trạng: {progress_text(status, percent)}")
-                      for notice_id, ref, text, due, status, percent in tasks])
+                                  f"{date_vn(due)}{flag(due)}; tình trạng: "
+                                  f"{progress_text(status, percent, round_starts=begins, today=today)}")
+                      for (notice_id, ref, text, due, status, percent), begins in zip(tasks, starts, strict=True)])
     if repeated:
         ref, ids = repeated[0]
         number = next((h.number for i in sorted(ids)[1:] if (h := headings.get(i)) and h.number), None)

@@ -2885,13 +2885,15 @@ async def my_tasks(conv: Conversation, event: TextIn, args: list[str], person: P
         headings = await ctx.db.run(_notice_headings, notice_ids)
         await conv.say(event, texts.my_tasks_by_notice(
             person.full_name, [(t.notice_id, *row) for t, row in zip(tasks, rows, strict=True)], headings,
-            ctx.today(), delegated, calendar=ctx.policy.calendar, unit_held=unit_held))
+            ctx.today(), delegated, calendar=ctx.policy.calendar, unit_held=unit_held,
+            round_starts=[t.occurrence_start for t in tasks]))
         return
     await conv.say(event, texts.my_tasks(person.full_name, rows, ctx.today(), delegated,
                                          calendar=ctx.policy.calendar,
                                          notices=[t.notice.number or notice_title(t.notice) for t in tasks],
                                          units=[t.lead_name for t in tasks], unit_held=unit_held,
-                                         overview=person.is_admin or person.role == Role.LEADER))
+                                         overview=person.is_admin or person.role == Role.LEADER,
+                                         round_starts=[t.occurrence_start for t in tasks]))
 
 
 def _notice_headings(session: Session, notice_ids: set[int]) -> dict[int, texts.NoticeHeading]:
