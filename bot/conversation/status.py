@@ -190,6 +190,9 @@ QUESTION = re.compile(r"\?\s*$|\b(?:la (?:viec |nhiem vu |noi dung |cai )?gi|gi 
 # "chưa xong, mở lại giúp", "bấm nhầm": a finished task to open again
 REOPEN_WORDS = re.compile(r"\bmo\s*lai\b|\bbam\s+nham\b|\bnham\b.*\b(?:chua|khong)\s+(?:xong|hoan thanh)\b")
 EARLIER_ROUND = re.compile(r"\bky\s*truoc\b")  # "2.1 xong kỳ trước": the missed round of a duty, not this one
+# "xong cả 2", "cả hai kỳ đều xong", "đã xong 2 kỳ" on a duty with a missed round: that round and the one now due
+BOTH_ROUNDS = re.compile(r"\b(?:ca\s+(?:2|hai)(?!\s+(?:xa|phuong|thi tran|don vi|co quan|muc|viec|nhiem vu)\b)"
+                         r"|(?:2|hai)\s+(?:ky|dot))\b")
 REOPEN = re.compile(rf"^\s*mo\s*lai\s+(?:muc\s*)?(?P<ref>{FOLDED_REF})\.?\s*$")
 ASKS_EXTENSION = re.compile(r"(?<!khong )(?<!chua )\b(?:xin|de nghi|de xuat|can)\s+(?:cho\s+)?(?:duoc\s+)?"
                             r"(?:(?:gia|lui|doi)\s*han|them\s+thoi\s*gian|lui|hoan)\b" + NOT_HOW_TO_ASK)
@@ -344,15 +347,29 @@ async def _snooze(conv: Conversation, event: Inbound, person: Person, task_id: i
 async def _record(conv: Conversation, event: Inbound, person: Person, task_id: int, change: StatusUpdate,
                   source: str, quote: bool = False, at: dt.datetime | None = None,
                   earlier_round: bool = False, collect: Confirmations | None = None,
-                  date_confirmed: bool = False) -> None:
+                  date_confirmed: bool = False, both_rounds: bool = False, offer_missed: bool = True) -> None:
     """Store a status change and confirm it. For a recurring duty, "xong" finishes the round now due; with
     `earlier_round` ("xong kỳ trước") it closes the latest missed round instead, and the confirmation of a
-    round offers to close a missed one too. `date_confirmed`: the requester has just confirmed the date asked
-    (a far lunar date): it is not read back to them again."""
+    round offers to close a missed one too; with `both_rounds` ("xong cả 2") it closes both: the round now due (unless
+    closed today already) and the latest missed one. `date_confirmed`: the requester has just confirmed the date
+    asked (a far lunar date): it is not read back to them again."""
     ctx = conv.ctx
     when = at or sent_time(conv, event)
     if change.status == TaskStatus.DONE and earlier_round:
         await _close_missed(conv, event, person, task_id, None, change.note, source, when, collect=collect)
+        return
+    if change.status == TaskStatus.DONE and both_rounds and collect is None and \
+            await ctx.db.run(missed_before, task_id) is not None:
+        today = ctx.policy.calendar.local(when).date()
+        if await ctx.db.run(done_today, task_id, today=today, calendar=ctx.policy.calendar):
+            # "xong cả 2" under the offer of the missed round: the round now due is closed already
+            await _close_missed(conv, event, person, task_id, None, change.note, source, when)
+            return
+        collected: Confirmations = []
+        await _record(conv, event, person, task_id, change, source, quote=quote, at=at, collect=collected,
+                      date_confirmed=date_confirmed, offer_missed=False)
+        await _close_missed(conv, event, person, task_id, None, change.note, source, when, collect=collected)
+        await confirm_together(conv, event, collected)
         return
     replaced = None
     if change.status == TaskStatus.EXTENSION_REQUESTED:
@@ -415,7 +432,7 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
             # "…, hạn 01/01/2027 (rơi vào ngày nghỉ Tết Dương lịch, tính đến hết 04/01/2027)"
             next_title = f"{next_title} ({runs})"
         text = texts.series_step_text(rec.item_ref, step.finished, step.on_time, next_title, change.note)
-        if (missed := await ctx.db.run(missed_before, task_id)) is not None:
+        if offer_missed and (missed := await ctx.db.run(missed_before, task_id)) is not None:
             button = collect is None and conv.channel(event.channel).capabilities.buttons
             text += "\n" + texts.missed_round_hint(rec.item_ref, missed.label, button=button)
             actions = missed_round_actions(task_id, rec.item_ref, missed)
@@ -1617,7 +1634,8 @@ async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: 
             await ctx.db.run(take_pending_reply, waiting[0], person=person, task_id=task.id, now=ctx.clock.now())
     await _record(conv, event, person, task.id, change, source, quote=quote, at=at,
                   earlier_round=EARLIER_ROUND.search(folded) is not None, collect=collect,
-                  date_confirmed=far_date is not None)
+                  date_confirmed=far_date is not None,
+                  both_rounds=task.occurrence_start is not None and BOTH_ROUNDS.search(folded) is not None)
     if collect is None and change.status not in (TaskStatus.DONE, TaskStatus.EXTENSION_REQUESTED) and \
             isinstance(event, TextIn):
         await _planned_after_deadline(conv, event, person, task, text)

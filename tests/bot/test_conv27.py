@@ -1,11 +1,14 @@
 """Conversation defects left from the month probes (session 25): a round of a recurring duty not yet begun is said
-as not yet due in /viec, not "Đang thực hiện"."""
+as not yet due in /viec, not "Đang thực hiện"; "xong cả 2" on a duty with a missed round closes both rounds."""
 
 from __future__ import annotations
+
+from sqlalchemy import select
 
 from bot import texts
 from bot.sandbox.harness import Harness
 from scheduler.clock import FakeClock
+from storage.models import Task, TaskOccurrence
 from tests.conftest import DIRECTORY_CSV, local
 
 NOTICE = ("ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN\nSố: 16/TB-UBND\nBình Thuận, ngày 02 tháng 03 năm 2026\nTHÔNG BÁO\n"
@@ -47,5 +50,38 @@ async def test_a_round_not_begun_is_not_yet_due_in_the_list(db_url: str) -> None
         await h.say("head_bdv", "/viec")
         line = _item_line(_last(h, "head_bdv"), "1")
         assert "Chưa đến kỳ" not in line, line
+    finally:
+        await h.stop()
+
+
+def _rounds(h: Harness, ref: str) -> list[tuple[str, bool]]:
+    assert h.db is not None
+    return h.db.call(lambda s: [(o.label, o.done_at is not None) for o in s.scalars(
+        select(TaskOccurrence).join(Task, Task.id == TaskOccurrence.task_id).where(Task.item_ref == ref)
+        .order_by(TaskOccurrence.period_start))])
+
+
+async def test_both_rounds_offered_are_closed_by_ca_2(db_url: str) -> None:
+    h = Harness(db_url=db_url, clock=FakeClock(local(2026, 4, 21, 9, 0)))
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        await h.say("admin", NOTICE)
+        await h.tap("admin", texts.BUTTON_CONFIRM)
+        await h.advance_to(local(2026, 5, 20, 9, 0))  # April's round of item 2 (due 25/04) was missed
+        # the round now due is closed; the missed one is offered ("… xong kỳ trước"); "xong cả 2" in reply: both
+        await h.say("head_bdv", "2 xong")
+        assert "Kỳ hạn 25/04/2026 vẫn ghi là chưa báo cáo" in _last(h, "head_bdv")
+        await h.reply("head_bdv", "xong cả 2")
+        said = _last(h, "head_bdv")
+        assert "hoàn thành kỳ hạn 25/04/2026, quá hạn" in said, said
+        assert _rounds(h, "2") == [("hạn 25/04/2026", True), ("hạn 25/05/2026", True)]
+        # said at once, with the item: the round now due and the missed one
+        await h.advance_to(local(2026, 7, 28, 9, 0))  # June's round missed too, July's due 25/07
+        await h.say("head_bdv", "2 đã xong cả 2 kỳ")
+        said = _last(h, "head_bdv")
+        assert "hoàn thành kỳ hạn 25/07/2026, quá hạn" in said and "hoàn thành kỳ hạn 25/06/2026, quá hạn" in said, \
+            said
+        assert "vẫn ghi là chưa báo cáo" not in said, said
+        assert _rounds(h, "2")[-2:] == [("hạn 25/06/2026", True), ("hạn 25/07/2026", True)]
     finally:
         await h.stop()
