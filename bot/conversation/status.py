@@ -303,7 +303,7 @@ async def show_card(conv: Conversation, event: Inbound, task_id: int, viewer: Pe
     actions = status_actions(task_id, item_ref)
     if viewer is not None and await ctx.db.run(_may_delegate, viewer, task_id):  # the head: "Giao cán bộ"
         actions += ((Action(label=texts.BUTTON_DELEGATE, data=f"g:{task_id}",
-                            typed=f"/giao {item_ref} @<mã cán bộ>"),),)
+                            typed=f"/giao {item_ref} <họ tên cán bộ>"),),)  # as /help and README write it
     sent = await conv.reply(event, Outgoing(text=text, actions=actions))
     if sent.last_id is not None:
         await ctx.db.run(remember_task_message, task_id=task_id, channel=sent.channel, chat_id=sent.chat_id,
