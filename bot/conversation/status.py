@@ -2694,9 +2694,13 @@ async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref:
         # "1.a" typed for "I.1.a" and "II.1.a", or item 3 held for two units (kiêm nhiệm): ask which, the text kept
         await _ask_which(conv, event, person, tasks, rest, "text")
         return True
-    if len(tasks) > 1 and office_too and isinstance(event, TextIn):
+    if len(tasks) > 1 and isinstance(event, TextIn) and (
+            office_too or len(_told_by_notice(tasks)) == len(tasks) <= MAX_WHICH):
+        # the office's report, or a head's item numbered alike in two notices: which notice, one action each (its
+        # number on the button and in the form to type; session 25)
         buttons = conv.channel(event.channel).capabilities.buttons
-        rows = [(texts.notice_label(t.notice.number, notice_title(t.notice)), t.lead_name, t.text) for t in tasks]
+        rows = [(texts.notice_label(t.notice.number, notice_title(t.notice)), t.lead_name if office_too else None,
+                 t.text) for t in tasks]
         await _ask_which(conv, event, person, tasks[:MAX_WHICH], rest, "text",
                          question=texts.which_notice(tasks[0].item_ref, rows, rest, buttons))
         return True

@@ -1,14 +1,16 @@
 """Conversation defects left from the month probes (session 25): a round of a recurring duty not yet begun is said
-as not yet due in /viec, not "Đang thực hiện"; "xong cả 2" on a duty with a missed round closes both rounds."""
+as not yet due in /viec, not "Đang thực hiện"; "xong cả 2" on a duty with a missed round closes both rounds; a head
+with the same item number in two notices is asked which with a choice (buttons, or Zalo's typed forms)."""
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from bot import texts
 from bot.sandbox.harness import Harness
 from scheduler.clock import FakeClock
-from storage.models import Task, TaskOccurrence
+from storage.models import Notice, Task, TaskOccurrence
 from tests.conftest import DIRECTORY_CSV, local
 
 NOTICE = ("ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN\nSố: 16/TB-UBND\nBình Thuận, ngày 02 tháng 03 năm 2026\nTHÔNG BÁO\n"
@@ -83,5 +85,43 @@ async def test_both_rounds_offered_are_closed_by_ca_2(db_url: str) -> None:
             said
         assert "vẫn ghi là chưa báo cáo" not in said, said
         assert _rounds(h, "2")[-2:] == [("hạn 25/06/2026", True), ("hạn 25/07/2026", True)]
+    finally:
+        await h.stop()
+
+
+SECOND = ("ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN\nSố: 20/TB-UBND\nBình Thuận, ngày 05 tháng 03 năm 2026\nTHÔNG BÁO\n"
+          "Kết luận của Phó Chủ tịch UBND tỉnh về công tác dân vận chính quyền\n"
+          "1. Giao Ban Dân vận Tỉnh ủy xây dựng kế hoạch dân vận chính quyền năm 2026, hoàn thành trước ngày "
+          "30/5/2026.\n"
+          "2. Giao Ban Dân vận Tỉnh ủy tổ chức hội nghị sơ kết, hoàn thành trước ngày 15/6/2026.\n")
+
+
+def _status_of(h: Harness, notice: str, ref: str) -> str:
+    assert h.db is not None
+    return h.db.call(lambda s: s.scalars(select(Task.status).join(Notice, Notice.id == Task.notice_id)
+                                         .where(Notice.number == notice, Task.item_ref == ref)).one())
+
+
+@pytest.mark.parametrize("channel", ["telegram", "zalo"])
+async def test_an_item_number_of_two_notices_is_asked_with_a_choice(db_url: str, channel: str) -> None:
+    h = Harness(db_url=db_url, clock=FakeClock(local(2026, 4, 21, 9, 0)), channel=channel)
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        for notice in (NOTICE, SECOND):
+            await h.say("admin", notice)
+            if channel == "telegram":
+                await h.tap("admin", texts.BUTTON_CONFIRM)
+            else:
+                await h.say("admin", "xác nhận")
+        await h.say("head_bdv", "1 đã xong")
+        asked = _last(h, "head_bdv")
+        assert "Mục 1 có ở 2 thông báo" in asked and "16/TB-UBND" in asked and "20/TB-UBND" in asked, asked
+        if channel == "telegram":
+            await h.tap("head_bdv", "Mục 1 (20/TB-UBND)")
+        else:
+            assert "“1 đã xong 20/TB-UBND”" in asked, asked  # the typed form, one per notice
+            await h.say("head_bdv", "1 đã xong 20/TB-UBND")
+        assert "Đã cập nhật: mục 1" in _last(h, "head_bdv"), _last(h, "head_bdv")
+        assert _status_of(h, "20/TB-UBND", "1") == "done" and _status_of(h, "16/TB-UBND", "1") != "done"
     finally:
         await h.stop()
