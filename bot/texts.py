@@ -3841,8 +3841,35 @@ def direction_passed(tasks: Sequence[DirectionTarget], reached: Sequence[Directi
 
 # ------------------------------------------------------------------ delivery problems (/loi)
 
+@dataclass(frozen=True, kw_only=True)
+class UnheldRow:
+    """A unit's open tasks of one notice that nobody holds (/loi): the unit as written, the item numbers, the notice
+    named short, and that notice's item numbers (`items_said` runs only over items none left out)."""
+    unit: str | None
+    refs: list[str]
+    notice: str = ""
+    known: Sequence[str] = ()
+
+
+def _unheld_lines(nobody: Sequence[UnheldRow]) -> list[str]:
+    """One line per unit; from several notices, each notice's units under its short name ("31/TB-UBND (3):"), as
+    one number means another task in each (session 25: "mục 1, 2, 3, 1")."""
+    def line(row: UnheldRow, grouped: bool) -> str:
+        said = items_said(row.refs, row.known, limit=len(row.refs) + 1) if grouped else f"mục {', '.join(row.refs)}"
+        return f"• {row.unit or 'Chưa xác định đơn vị chủ trì'}: {said}"
+    notices = list(dict.fromkeys(row.notice for row in nobody))
+    if len(notices) < 2:
+        return [line(row, False) for row in nobody]
+    lines: list[str] = []
+    for notice in notices:
+        rows = [row for row in nobody if row.notice == notice]
+        lines.append(f"{notice or 'Văn bản khác'} ({sum(len(row.refs) for row in rows)}):")
+        lines += [line(row, True) for row in rows]
+    return lines
+
+
 def delivery_problems(rows: Sequence[tuple[int, dt.date, str, str, str | None]],
-                      nobody: Sequence[tuple[str, Sequence[str]]] = (),
+                      nobody: Sequence[UnheldRow] = (),
                       unconnected: Sequence[tuple[str, str, Sequence[str]]] = (),
                       weekly: Sequence[tuple[str, str | None, dt.date]] = (), quiet_after: int = 5,
                       weekly_on: int = 0, office: Sequence[OfficeLine] = ()) -> str:
@@ -3861,9 +3888,8 @@ def delivery_problems(rows: Sequence[tuple[int, dt.date, str, str, str | None]],
     else:
         lines.append("Trong 14 ngày qua, mọi tin nhắc việc đều đã được gửi.")
     if nobody:
-        count = sum(len(refs) for _, refs in nobody)
-        lines += ["", f"Nhiệm vụ chưa có người nhận, chưa ai được nhắc ({count}):"]
-        lines += [f"• {unit or 'Chưa xác định đơn vị chủ trì'}: mục {', '.join(refs)}" for unit, refs in nobody]
+        count = sum(len(row.refs) for row in nobody)
+        lines += ["", f"Nhiệm vụ chưa có người nhận, chưa ai được nhắc ({count}):", *_unheld_lines(nobody)]
         lines.append("Đơn vị chưa có trưởng đơn vị trong danh bạ: đồng chí bổ sung danh bạ (gửi lại tệp danh bạ), "
                      "Nhắc việc sẽ giao và báo người nhận; hoặc giao cho cán bộ của đơn vị: /giao <số mục> <tên đơn "
                      "vị> <họ tên cán bộ>.")

@@ -1,6 +1,7 @@
 """Conversation defects left from the month probes (session 25): a round of a recurring duty not yet begun is said
 as not yet due in /viec, not "Đang thực hiện"; "xong cả 2" on a duty with a missed round closes both rounds; a head
-with the same item number in two notices is asked which with a choice (buttons, or Zalo's typed forms)."""
+with the same item number in two notices is asked which with a choice (buttons, or Zalo's typed forms); /loi's
+tasks nobody holds are grouped under their notice when they come from several."""
 
 from __future__ import annotations
 
@@ -125,3 +126,32 @@ async def test_an_item_number_of_two_notices_is_asked_with_a_choice(db_url: str,
         assert _status_of(h, "20/TB-UBND", "1") == "done" and _status_of(h, "16/TB-UBND", "1") != "done"
     finally:
         await h.stop()
+
+
+UNHELD_A = ("ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN\nSố: 31/TB-UBND\nBình Thuận, ngày 02 tháng 03 năm 2026\nTHÔNG BÁO\n"
+            "Kết luận của Chủ tịch UBND tỉnh\n"
+            "1. Giao Sở Xây dựng rà soát quy hoạch, hoàn thành trước ngày 30/6/2026.\n"
+            "2. Giao Sở Xây dựng kiểm tra công trình, hoàn thành trước ngày 30/6/2026.\n"
+            "3. Giao Sở Xây dựng báo cáo kết quả, hoàn thành trước ngày 30/6/2026.\n")
+UNHELD_B = ("ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN\nSố: 32/TB-UBND\nBình Thuận, ngày 05 tháng 03 năm 2026\nTHÔNG BÁO\n"
+            "Kết luận của Phó Chủ tịch UBND tỉnh\n"
+            "1. Giao Sở Xây dựng thẩm định dự án, hoàn thành trước ngày 30/6/2026.\n"
+            "2. Giao Sở Y tế kiểm tra an toàn thực phẩm, hoàn thành trước ngày 30/6/2026.\n")
+
+
+async def test_tasks_nobody_holds_are_grouped_by_notice_in_loi(db_url: str) -> None:
+    h = Harness(db_url=db_url, clock=FakeClock(local(2026, 4, 21, 9, 0)))
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        for notice in (UNHELD_A, UNHELD_B):
+            await h.say("admin", notice)
+            await h.tap("admin", texts.BUTTON_CONFIRM)
+        await h.say("admin", "/loi")
+        said = _last(h, "admin")
+        at = said.index("Nhiệm vụ chưa có người nhận, chưa ai được nhắc (5):")
+        assert said[at:].split("\n")[1:6] == [
+            "31/TB-UBND (3):", "• Sở Xây dựng: mục 1–3 (3 nhiệm vụ)",
+            "32/TB-UBND (2):", "• Sở Xây dựng: mục 1", "• Sở Y tế: mục 2"], said
+    finally:
+        await h.stop()
+
