@@ -1721,11 +1721,26 @@ def recalled_today(who: str) -> str:
 TOLD_NOW = {"head": "đồng chí trưởng đơn vị", "leaders": "lãnh đạo phụ trách"}
 
 
-def escalated_today(levels: Sequence[str], refs: Sequence[str] = ()) -> str:
+def _notice_short(title: str) -> str:
+    """A notice title ("Thông báo số 47/TB-UBND ngày 20/02/2018") named short: its number, else the title cut."""
+    number = re.search(r"\bsố\s+(\S*\d\S*)", title)
+    return number.group(1) if number else in_sentence(short_title(title, 45))
+
+
+def escalated_today(levels: Sequence[str], refs: Sequence[str] = (), notices: Sequence[str] = ()) -> str:
     """Under the holder's own late task, the day it is escalated: who was told, so a call does not surprise them.
-    `refs`: the items, when one note under the digest says it for several (probe 20: once per digest)."""
+    `refs`: the items, when one note under the digest says it for several (probe 20: once per digest); `notices`:
+    each one's notice title — from several notices, the items under each notice's number ("mục 1, 2 (47/TB-UBND)
+    và mục 1 (52/TB-UBND)": session 25, one "mục 1" was said for both)."""
     who = " và ".join(TOLD_NOW[level] for level in TOLD_NOW if level in levels)
-    which = f" mục {', '.join(refs)}" if refs else ""
+    which = f" mục {', '.join(dict.fromkeys(refs))}" if refs else ""
+    if len(notices) == len(refs) and len(set(notices)) > 1:
+        by_notice: dict[str, list[str]] = {}
+        for ref, notice in zip(refs, notices, strict=True):
+            if ref not in by_notice.setdefault(notice, []):
+                by_notice[notice].append(ref)
+        which = " " + " và ".join(f"mục {', '.join(items)} ({_notice_short(notice)})"
+                                  for notice, items in by_notice.items())
     return (f"(Do nhiệm vụ{which} đã quá hạn, hôm nay Nhắc việc đã báo {who} để nắm tình hình; đồng chí vui lòng "
             "cập nhật tiến độ hoặc nêu khó khăn, vướng mắc để được hỗ trợ.)")
 
@@ -1934,7 +1949,8 @@ def digest_text(view: DigestView, *, buttons: bool, recalled: Mapping[int, str] 
                 lines.append(f"  {escalated_today(line.told_now)}")
     if told_once:
         levels = sorted({level for line in told_now for level in line.told_now})
-        lines += ["", escalated_today(levels, list(dict.fromkeys(line.item_ref for line in told_now)))]
+        lines += ["", escalated_today(levels, [line.item_ref for line in told_now],
+                                      [line.notice_title for line in told_now])]
     if told:
         lines += ["", f"NHIỆM VỤ QUÁ HẠN CẦN ĐỒNG CHÍ CHỈ ĐẠO ({len(told)})"]
 

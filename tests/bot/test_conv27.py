@@ -1,7 +1,8 @@
 """Conversation defects left from the month probes (session 25): a round of a recurring duty not yet begun is said
 as not yet due in /viec, not "Đang thực hiện"; "xong cả 2" on a duty with a missed round closes both rounds; a head
 with the same item number in two notices is asked which with a choice (buttons, or Zalo's typed forms); /loi's
-tasks nobody holds are grouped under their notice when they come from several."""
+tasks nobody holds are grouped under their notice when they come from several, and so are the items of the digest's
+"escalated today" note."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from bot import texts
 from bot.sandbox.harness import Harness
 from scheduler.clock import FakeClock
 from storage.models import Notice, Task, TaskOccurrence
+from tests.bot.conversation_setup import started_with
 from tests.conftest import DIRECTORY_CSV, local
 
 NOTICE = ("ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN\nSố: 16/TB-UBND\nBình Thuận, ngày 02 tháng 03 năm 2026\nTHÔNG BÁO\n"
@@ -155,3 +157,31 @@ async def test_tasks_nobody_holds_are_grouped_by_notice_in_loi(db_url: str) -> N
     finally:
         await h.stop()
 
+
+LATE_A = "\n".join([
+    "ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN", "Số: 47/TB-UBND", "Bình Thuận, ngày 20 tháng 02 năm 2018", "THÔNG BÁO",
+    "Kết luận của Chủ tịch UBND tỉnh tại buổi làm việc với Ban Dân vận Tỉnh ủy",
+    "1. Giao Ban Dân vận Tỉnh ủy chủ trì tổng hợp ý kiến của Nhân dân về dự án đường ven biển, báo cáo"
+    " trước ngày 30/3/2018.",
+    "2. Giao Ban Dân vận Tỉnh ủy chủ trì rà soát các hộ dân bị ảnh hưởng, hoàn thành trước ngày 30/3/2018.", ""])
+LATE_B = "\n".join([
+    "ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN", "Số: 52/TB-UBND", "Bình Thuận, ngày 22 tháng 02 năm 2018", "THÔNG BÁO",
+    "Kết luận của Phó Chủ tịch UBND tỉnh về công tác dân vận chính quyền",
+    "1. Giao Ban Dân vận Tỉnh ủy xây dựng kế hoạch dân vận chính quyền năm 2018, hoàn thành trước ngày 30/3/2018.",
+    ""])
+
+
+async def test_the_escalated_today_note_names_the_notices(db_url: str) -> None:
+    h = await started_with(db_url, DIRECTORY_CSV.read_text(encoding="utf-8"), LATE_A)
+    try:
+        await h.say("admin", LATE_B)
+        await h.tap("admin", texts.BUTTON_CONFIRM)
+        start = len(h.sent)
+        await h.advance_to(local(2018, 4, 9, 12, 0))
+        told = [s.text or "" for s in h.sent[start:]
+                if s.to == "head_bdv" and "hôm nay Nhắc việc đã báo" in (s.text or "")]
+        assert told, [s.text for s in h.sent[start:] if s.to == "head_bdv"]
+        assert "(Do nhiệm vụ mục 1, 2 (47/TB-UBND) và mục 1 (52/TB-UBND) đã quá hạn, hôm nay Nhắc việc đã báo " in \
+            told[0], told[0]
+    finally:
+        await h.stop()
