@@ -1505,6 +1505,15 @@ async def _ask_which(conv: Conversation, event: TextIn, person: Person, candidat
         pending_id, [(t.id, ref) for t, ref in zip(candidates, refs, strict=True)], text, notices=told)))
 
 
+def _missed_offered_today(session: Session, task_ids: Sequence[int], today: dt.date,
+                          calendar: WorkingCalendar) -> Task | None:
+    """The one recurring duty among `task_ids` whose round was closed today while an earlier round is still not
+    reported (the confirmation offered "… xong kỳ trước"), if only one is."""
+    found = [task for task_id in task_ids if (task := session.get_one(Task, task_id)).occurrence_start is not None
+             and done_today(session, task_id, today=today, calendar=calendar) and missed_before(session, task_id)]
+    return found[0] if len(found) == 1 else None
+
+
 def _told_by_notice(candidates: Sequence[Task]) -> dict[int, str]:
     """The notice number of each candidate whose item number a candidate of another notice has too (12/TB's and
     145/TB's II.2.a): what tells them apart on a button and in the form to type (probe 26, F1)."""
@@ -1973,6 +1982,11 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
         if opening is not None and opening[0] != person.unit_id:  # "thôn 6 báo cáo rồi": another unit's report
             return await _office_unnumbered(conv, event, person, opening[1], folded) if person.is_admin else False
         tasks = await ctx.db.run(open_tasks_for, person)
+        if change is not None and change.status == TaskStatus.DONE and BOTH_ROUNDS.search(folded) and \
+                (offered := await ctx.db.run(_missed_offered_today, [t.id for t in tasks], ctx.today(),
+                                             ctx.policy.calendar)) is not None:
+            # "xong cả 2" typed (Zalo has no reply) after a round closed today with a missed one offered: that one
+            return await _apply_text(conv, event, person, offered, text, source="text")
         if not tasks and not person.is_admin and (unit_tasks := await ctx.db.run(unit_open_tasks, person)):
             # a cadre holding none herself, whom /viec told she may report for the unit's tasks: which of them
             # (asked even for one: it is a colleague's task) (probe 21, F8)

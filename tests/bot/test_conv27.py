@@ -66,6 +66,23 @@ def _rounds(h: Harness, ref: str) -> list[tuple[str, bool]]:
         .order_by(TaskOccurrence.period_start))])
 
 
+async def test_ca_2_typed_after_the_offer_on_zalo_closes_the_missed_round(db_url: str) -> None:
+    h = Harness(db_url=db_url, clock=FakeClock(local(2026, 4, 21, 9, 0)), channel="zalo")
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        await h.say("admin", NOTICE)
+        await h.say("admin", "xác nhận")
+        await h.advance_to(local(2026, 5, 20, 9, 0))
+        await h.say("head_bdv", "2 xong")
+        assert "gõ “2 xong kỳ trước”" in _last(h, "head_bdv")
+        await h.say("head_bdv", "xong cả 2 ạ")  # no reply on Zalo: typed after the offer, not "which of 3 tasks?"
+        said = _last(h, "head_bdv")
+        assert "hoàn thành kỳ hạn 25/04/2026, quá hạn" in said, said
+        assert _rounds(h, "2") == [("hạn 25/04/2026", True), ("hạn 25/05/2026", True)]
+    finally:
+        await h.stop()
+
+
 async def test_both_rounds_offered_are_closed_by_ca_2(db_url: str) -> None:
     h = Harness(db_url=db_url, clock=FakeClock(local(2026, 4, 21, 9, 0)))
     await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
