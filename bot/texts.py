@@ -3884,9 +3884,22 @@ def _unheld_lines(nobody: Sequence[UnheldRow]) -> list[str]:
     return lines
 
 
+def _refs_by_notice(refs: Sequence[str | tuple[str, str]]) -> str:
+    """"mục 2, 2.1"; items given with their notice (item, notice named short) from several notices: "mục 1, 2
+    (47/TB-UBND); mục 1 (52/TB-UBND)" — one number is another task in each."""
+    pairs = [(ref, "") if isinstance(ref, str) else ref for ref in refs]
+    by_notice: dict[str, list[str]] = {}
+    for ref, notice in pairs:
+        by_notice.setdefault(notice, []).append(ref)
+    if len(by_notice) < 2:
+        return f"mục {', '.join(ref for ref, _ in pairs)}"
+    return "; ".join(f"mục {', '.join(items)}" + (f" ({notice})" if notice else "")
+                     for notice, items in by_notice.items())
+
+
 def delivery_problems(rows: Sequence[tuple[int, dt.date, str, str, str | None]],
                       nobody: Sequence[UnheldRow] = (),
-                      unconnected: Sequence[tuple[str, str, Sequence[str]]] = (),
+                      unconnected: Sequence[tuple[str, str, Sequence[str | tuple[str, str]]]] = (),
                       weekly: Sequence[tuple[str, str | None, dt.date]] = (), quiet_after: int = 5,
                       weekly_on: int = 0, office: Sequence[OfficeLine] = ()) -> str:
     """/loi: digests not sent (or not known to have arrived) in 14 days, then the open tasks nobody holds, and
@@ -3911,7 +3924,7 @@ def delivery_problems(rows: Sequence[tuple[int, dt.date, str, str, str | None]],
                      "vị> <họ tên cán bộ>.")
     if unconnected:
         lines += ["", f"Người nhận chưa kết nối Nhắc việc, chưa nhận được tin nào ({len(unconnected)}):"]
-        lines += [f"• đ/c {name} (@{handle}): mục {', '.join(refs)}" for name, handle, refs in unconnected]
+        lines += [f"• đ/c {name} (@{handle}): {_refs_by_notice(refs)}" for name, handle, refs in unconnected]
         lines.append(f"{invite_how(unconnected[0][1], unconnected[0][0])}.")
     if weekly:
         lines += ["", f"Chỉ nhắc lại hằng tuần ({WEEKDAYS[weekly_on]}) vì chưa phản hồi sau {quiet_after} ngày làm "

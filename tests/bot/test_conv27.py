@@ -202,3 +202,17 @@ async def test_the_escalated_today_note_names_the_notices(db_url: str) -> None:
             told[0], told[0]
     finally:
         await h.stop()
+
+
+async def test_loi_names_the_notices_of_an_unconnected_holder_s_items(db_url: str) -> None:
+    h = Harness(db_url=db_url, clock=FakeClock(local(2026, 4, 21, 9, 0)))
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True, not_enrolled=frozenset({"head_bdv"}))
+    try:
+        for notice in (NOTICE, SECOND):
+            await h.say("admin", notice)
+            await h.tap("admin", texts.BUTTON_CONFIRM)
+        await h.say("admin", "/loi")
+        said = _last(h, "admin")
+        assert "• đ/c Lê Văn Dân (@head_bdv): mục 1, 2, 3 (16/TB-UBND); mục 1, 2 (20/TB-UBND)" in said, said
+    finally:
+        await h.stop()
