@@ -1667,9 +1667,15 @@ _GENERIC_SUPPORT = re.compile(r"chủ trì\s*,?\s*(?:và\s+)?phối hợp\s+(?:v
                               r"\b(?:có\s+)?liên quan\s*,?\s+(?!(?:và|cùng|hoặc)\b)(?=\w)", re.I)
 
 
-def progress_text(status: TaskStatus, percent: int | None) -> str:
+def progress_text(status: TaskStatus, percent: int | None, *, round_starts: dt.date | None = None,
+                  today: dt.date | None = None) -> str:
     """"60% — Đang thực hiện"; an extended task is in progress with a new deadline ("Đã gia hạn 60%" read as
-    a deadline extended by 60%)."""
+    a deadline extended by 60%). A recurring duty's round that begins after `today` is not yet due, whatever was
+    noted on it early ("xong" before the period: kept as a note, session 25)."""
+    if round_starts is not None and today is not None and round_starts > today and \
+            status in (TaskStatus.OPEN, TaskStatus.IN_PROGRESS):
+        noted = ", đã ghi nhận nội dung đồng chí báo" if status == TaskStatus.IN_PROGRESS else ""
+        return f"Chưa đến kỳ (kỳ bắt đầu từ {date_vn(round_starts)}){noted}"
     if status == TaskStatus.EXTENDED and percent is None:  # granted more time; nobody said it is under way
         return STATUS_LABELS[status]
     label = "Đang thực hiện (đã gia hạn)" if status == TaskStatus.EXTENDED else STATUS_LABELS[status]
@@ -1715,11 +1721,26 @@ def recalled_today(who: str) -> str:
 TOLD_NOW = {"head": "đồng chí trưởng đơn vị", "leaders": "lãnh đạo phụ trách"}
 
 
-def escalated_today(levels: Sequence[str], refs: Sequence[str] = ()) -> str:
+def _notice_short(title: str) -> str:
+    """A notice title ("Thông báo số 47/TB-UBND ngày 20/02/2018") named short: its number, else the title cut."""
+    number = re.search(r"\bsố\s+(\S*\d\S*)", title)
+    return number.group(1) if number else in_sentence(short_title(title, 45))
+
+
+def escalated_today(levels: Sequence[str], refs: Sequence[str] = (), notices: Sequence[str] = ()) -> str:
     """Under the holder's own late task, the day it is escalated: who was told, so a call does not surprise them.
-    `refs`: the items, when one note under the digest says it for several (probe 20: once per digest)."""
+    `refs`: the items, when one note under the digest says it for several (probe 20: once per digest); `notices`:
+    each one's notice title — from several notices, the items under each notice's number ("mục 1, 2 (47/TB-UBND)
+    và mục 1 (52/TB-UBND)": session 25, one "mục 1" was said for both)."""
     who = " và ".join(TOLD_NOW[level] for level in TOLD_NOW if level in levels)
-    which = f" mục {', '.join(refs)}" if refs else ""
+    which = f" mục {', '.join(dict.fromkeys(refs))}" if refs else ""
+    if len(notices) == len(refs) and len(set(notices)) > 1:
+        by_notice: dict[str, list[str]] = {}
+        for ref, notice in zip(refs, notices, strict=True):
+            if ref not in by_notice.setdefault(notice, []):
+                by_notice[notice].append(ref)
+        which = " " + " và ".join(f"mục {', '.join(items)} ({_notice_short(notice)})"
+                                  for notice, items in by_notice.items())
     return (f"(Do nhiệm vụ{which} đã quá hạn, hôm nay Nhắc việc đã báo {who} để nắm tình hình; đồng chí vui lòng "
             "cập nhật tiến độ hoặc nêu khó khăn, vướng mắc để được hỗ trợ.)")
 
@@ -1928,7 +1949,8 @@ def digest_text(view: DigestView, *, buttons: bool, recalled: Mapping[int, str] 
                 lines.append(f"  {escalated_today(line.told_now)}")
     if told_once:
         levels = sorted({level for line in told_now for level in line.told_now})
-        lines += ["", escalated_today(levels, list(dict.fromkeys(line.item_ref for line in told_now)))]
+        lines += ["", escalated_today(levels, [line.item_ref for line in told_now],
+                                      [line.notice_title for line in told_now])]
     if told:
         lines += ["", f"NHIỆM VỤ QUÁ HẠN CẦN ĐỒNG CHÍ CHỈ ĐẠO ({len(told)})"]
 
@@ -2812,12 +2834,14 @@ def _runs_to_flag(due: dt.date | None, today: dt.date, calendar: WorkingCalendar
 def my_tasks(name: str, tasks: Sequence[tuple[str, str, dt.date | None, TaskStatus, int | None]],
              today: dt.date, delegated: Sequence[DelegatedRow] = (), calendar: WorkingCalendar | None = None,
              notices: Sequence[str] = (), units: Sequence[str | None] = (),
-             unit_held: Sequence[DelegatedRow] = (), overview: bool = False) -> str:
+             unit_held: Sequence[DelegatedRow] = (), overview: bool = False,
+             round_starts: Sequence[dt.date | None] = ()) -> str:
     """/viec: the person's open tasks (`overview`: a leader or an admin, pointed to /tonghop when they hold none);
     for a head, then the unit's tasks handed to cadres. Given the calendar, a
     deadline on a day off is said as it runs ("30/04/2026, tính đến hết 04/05/2026") and is late only after that.
     `notices`: each task's notice number (or title); said with the item when the tasks come from several notices
-    and an item number repeats, with how to type it."""
+    and an item number repeats, with how to type it. `round_starts`: each task's round start (a recurring duty), so
+    that a round not begun is said as not yet due."""
 
     def flag(due: dt.date | None) -> str:
         return _runs_to_flag(due, today, calendar)
@@ -2836,8 +2860,9 @@ def my_tasks(name: str, tasks: Sequence[tuple[str, str, dt.date | None, TaskStat
         where = f" ({notices[i]})" if repeated else ""
         if twice and units[i] and keys.count(keys[i]) > 1:
             where += f" — {units[i]}"
+        starts = round_starts[i] if len(round_starts) == len(tasks) else None
         lines.append(f"• Mục {ref}{where}: {shorten(text, 120)}\n  Thời hạn: {date_vn(due)}{flag(due)}; tình trạng: "
-                     f"{progress_text(status, percent)}")
+                     f"{progress_text(status, percent, round_starts=starts, today=today)}")
     if repeated:
         lines.append("Số mục trùng nhau giữa các văn bản: đồng chí gõ kèm số văn bản, ví dụ: "
                      f"“{refs[0]} xong {notices[0]}”.")
@@ -3832,9 +3857,49 @@ def direction_passed(tasks: Sequence[DirectionTarget], reached: Sequence[Directi
 
 # ------------------------------------------------------------------ delivery problems (/loi)
 
+@dataclass(frozen=True, kw_only=True)
+class UnheldRow:
+    """A unit's open tasks of one notice that nobody holds (/loi): the unit as written, the item numbers, the notice
+    named short, and that notice's item numbers (`items_said` runs only over items none left out)."""
+    unit: str | None
+    refs: list[str]
+    notice: str = ""
+    known: Sequence[str] = ()
+
+
+def _unheld_lines(nobody: Sequence[UnheldRow]) -> list[str]:
+    """One line per unit; from several notices, each notice's units under its short name ("31/TB-UBND (3):"), as
+    one number means another task in each (session 25: "mục 1, 2, 3, 1")."""
+    def line(row: UnheldRow, grouped: bool) -> str:
+        said = items_said(row.refs, row.known, limit=len(row.refs) + 1) if grouped else f"mục {', '.join(row.refs)}"
+        return f"• {row.unit or 'Chưa xác định đơn vị chủ trì'}: {said}"
+    notices = list(dict.fromkeys(row.notice for row in nobody))
+    if len(notices) < 2:
+        return [line(row, False) for row in nobody]
+    lines: list[str] = []
+    for notice in notices:
+        rows = [row for row in nobody if row.notice == notice]
+        lines.append(f"{notice or 'Văn bản khác'} ({sum(len(row.refs) for row in rows)}):")
+        lines += [line(row, True) for row in rows]
+    return lines
+
+
+def _refs_by_notice(refs: Sequence[str | tuple[str, str]]) -> str:
+    """"mục 2, 2.1"; items given with their notice (item, notice named short) from several notices: "mục 1, 2
+    (47/TB-UBND); mục 1 (52/TB-UBND)" — one number is another task in each."""
+    pairs = [(ref, "") if isinstance(ref, str) else ref for ref in refs]
+    by_notice: dict[str, list[str]] = {}
+    for ref, notice in pairs:
+        by_notice.setdefault(notice, []).append(ref)
+    if len(by_notice) < 2:
+        return f"mục {', '.join(ref for ref, _ in pairs)}"
+    return "; ".join(f"mục {', '.join(items)}" + (f" ({notice})" if notice else "")
+                     for notice, items in by_notice.items())
+
+
 def delivery_problems(rows: Sequence[tuple[int, dt.date, str, str, str | None]],
-                      nobody: Sequence[tuple[str, Sequence[str]]] = (),
-                      unconnected: Sequence[tuple[str, str, Sequence[str]]] = (),
+                      nobody: Sequence[UnheldRow] = (),
+                      unconnected: Sequence[tuple[str, str, Sequence[str | tuple[str, str]]]] = (),
                       weekly: Sequence[tuple[str, str | None, dt.date]] = (), quiet_after: int = 5,
                       weekly_on: int = 0, office: Sequence[OfficeLine] = ()) -> str:
     """/loi: digests not sent (or not known to have arrived) in 14 days, then the open tasks nobody holds, and
@@ -3852,15 +3917,14 @@ def delivery_problems(rows: Sequence[tuple[int, dt.date, str, str, str | None]],
     else:
         lines.append("Trong 14 ngày qua, mọi tin nhắc việc đều đã được gửi.")
     if nobody:
-        count = sum(len(refs) for _, refs in nobody)
-        lines += ["", f"Nhiệm vụ chưa có người nhận, chưa ai được nhắc ({count}):"]
-        lines += [f"• {unit or 'Chưa xác định đơn vị chủ trì'}: mục {', '.join(refs)}" for unit, refs in nobody]
+        count = sum(len(row.refs) for row in nobody)
+        lines += ["", f"Nhiệm vụ chưa có người nhận, chưa ai được nhắc ({count}):", *_unheld_lines(nobody)]
         lines.append("Đơn vị chưa có trưởng đơn vị trong danh bạ: đồng chí bổ sung danh bạ (gửi lại tệp danh bạ), "
                      "Nhắc việc sẽ giao và báo người nhận; hoặc giao cho cán bộ của đơn vị: /giao <số mục> <tên đơn "
                      "vị> <họ tên cán bộ>.")
     if unconnected:
         lines += ["", f"Người nhận chưa kết nối Nhắc việc, chưa nhận được tin nào ({len(unconnected)}):"]
-        lines += [f"• đ/c {name} (@{handle}): mục {', '.join(refs)}" for name, handle, refs in unconnected]
+        lines += [f"• đ/c {name} (@{handle}): {_refs_by_notice(refs)}" for name, handle, refs in unconnected]
         lines.append(f"{invite_how(unconnected[0][1], unconnected[0][0])}.")
     if weekly:
         lines += ["", f"Chỉ nhắc lại hằng tuần ({WEEKDAYS[weekly_on]}) vì chưa phản hồi sau {quiet_after} ngày làm "
@@ -4330,7 +4394,8 @@ def _notice_heading(heading: NoticeHeading, count: int) -> str:
 
 def my_tasks_by_notice(name: str, tasks: Sequence[tuple[int, str, str, dt.date | None, TaskStatus, int | None]],
                        headings: Mapping[int, NoticeHeading], today: dt.date, delegated: Sequence[DelegatedRow] = (),
-                       calendar: WorkingCalendar | None = None, unit_held: Sequence[DelegatedRow] = ()) -> str:
+                       calendar: WorkingCalendar | None = None, unit_held: Sequence[DelegatedRow] = (),
+                       round_starts: Sequence[dt.date | None] = ()) -> str:
     """/viec for someone whose tasks come from several notices (each numbers its items I.1, II.3 …): the tasks
     under the notice they belong to, named (kind, number and date, what it is about), so that "II.2" of one is not
     taken for "II.2" of the other (probe 21, F10). `tasks`: (notice id, item, text, deadline, status, percent)."""
@@ -4364,9 +4429,11 @@ def my_tasks_by_notice(name: str, tasks: Sequence[tuple[int, str, str, dt.date |
         heading = headings.get(notice_id)
         return f" ({heading.number})" if len(by_ref.get(ref, ())) > 1 and heading and heading.number else ""
 
+    starts = list(round_starts) if len(round_starts) == len(tasks) else [None] * len(tasks)
     lines += section([(notice_id, f"• Mục {ref}{numbered(notice_id, ref)}: {shorten(text, 120)}\n  Thời hạn: "
-                                  f"{date_vn(due)}{flag(due)}; tình trạng: {progress_text(status, percent)}")
-                      for notice_id, ref, text, due, status, percent in tasks])
+                                  f"{date_vn(due)}{flag(due)}; tình trạng: "
+                                  f"{progress_text(status, percent, round_starts=begins, today=today)}")
+                      for (notice_id, ref, text, due, status, percent), begins in zip(tasks, starts, strict=True)])
     if repeated:
         ref, ids = repeated[0]
         number = next((h.number for i in sorted(ids)[1:] if (h := headings.get(i)) and h.number), None)

@@ -8,18 +8,52 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from sqlalchemy import select
+
 from bot import texts
 from bot.conversation.events import TextIn
 from scheduler.dispatcher import OfficeLine, weekly_cadence
 from storage.digests import problem_digests, resend_digest
 from storage.errors import NotAllowed
-from storage.models import Person
-from storage.notices import held_by_nobody, held_by_unconnected
+from storage.models import OPEN_STATUSES, Notice, NoticeStatus, Person, Role, Task
+from storage.notices import notice_title, unheld_tasks
 from storage.vntext import strip_marks
 from storage.waiting import waiting_on_office
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from bot.conversation.core import Conversation
+
+
+def held_by_nobody(session: Session) -> list[texts.UnheldRow]:
+    """The open tasks nobody holds (`unheld_tasks`) by notice, then by unit as written: each notice named short,
+    with its other item numbers (a run "mục 1–3" is said only over items none left out)."""
+    rows: dict[tuple[int, str], texts.UnheldRow] = {}
+    known: dict[int, list[str]] = {}
+    for task in unheld_tasks(session):
+        if task.notice_id not in known:
+            known[task.notice_id] = list(session.scalars(select(Task.item_ref).where(Task.notice_id == task.notice_id)
+                                                         .order_by(Task.id)))
+        row = rows.setdefault((task.notice_id, task.lead_name), texts.UnheldRow(
+            unit=task.lead_name, refs=[], notice=texts.notice_label(task.notice.number, notice_title(task.notice)),
+            known=known[task.notice_id]))
+        row.refs.append(task.item_ref)
+    return list(rows.values())
+
+
+def held_by_unconnected(session: Session) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    """Open tasks of confirmed notices whose holder has no chat with the bot (never opened an invite): (the person,
+    their handle, each item with its notice named short) — nobody is reminded of those either."""
+    by_person: dict[int, tuple[str, str, list[tuple[str, str]]]] = {}
+    for task, person in session.execute(
+            select(Task, Person).join(Notice, Notice.id == Task.notice_id).join(Person, Person.id == Task.assignee_id)
+            .where(Person.telegram_chat_id.is_(None), Person.zalo_user_id.is_(None), Person.role != Role.LEFT,
+                   Notice.status == NoticeStatus.CONFIRMED, Task.status.in_(OPEN_STATUSES))
+            .order_by(Task.id)):
+        notice = texts.notice_label(task.notice.number, notice_title(task.notice))
+        by_person.setdefault(person.id, (person.full_name, person.handle, []))[2].append((task.item_ref, notice))
+    return list(by_person.values())
 
 
 async def problems(conv: Conversation, event: TextIn, args: list[str], person: Person) -> None:

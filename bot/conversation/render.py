@@ -15,8 +15,9 @@ def typed_hint(actions: list[Action]) -> str:
         if action.typed and action.typed not in forms:
             forms.append(action.typed)
     hint = "Đồng chí trả lời bằng cách gõ: " + " · ".join(f"“{f}”" for f in forms)
-    if any("<mã cán bộ>" in f for f in forms):  # a code a head does not know (probe 26, F11): a name does too
-        hint += f" (thay <mã cán bộ> bằng họ tên hoặc mã của cán bộ; {texts.WHERE_CODES})"
+    # a name or a code the head fills in (probe 26, F11: a head does not know a cadre's code; a name does too)
+    if placeholder := next((p for p in ("<họ tên cán bộ>", "<mã cán bộ>") if any(p in f for f in forms)), None):
+        hint += f" (thay {placeholder} bằng họ tên hoặc mã của cán bộ; {texts.WHERE_CODES})"
     return texts.vn(hint) if forms else ""
 
 

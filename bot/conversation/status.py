@@ -190,6 +190,9 @@ QUESTION = re.compile(r"\?\s*$|\b(?:la (?:viec |nhiem vu |noi dung |cai )?gi|gi 
 # "chưa xong, mở lại giúp", "bấm nhầm": a finished task to open again
 REOPEN_WORDS = re.compile(r"\bmo\s*lai\b|\bbam\s+nham\b|\bnham\b.*\b(?:chua|khong)\s+(?:xong|hoan thanh)\b")
 EARLIER_ROUND = re.compile(r"\bky\s*truoc\b")  # "2.1 xong kỳ trước": the missed round of a duty, not this one
+# "xong cả 2", "cả hai kỳ đều xong", "đã xong 2 kỳ" on a duty with a missed round: that round and the one now due
+BOTH_ROUNDS = re.compile(r"\b(?:ca\s+(?:2|hai)(?!\s+(?:xa|phuong|thi tran|don vi|co quan|muc|viec|nhiem vu)\b)"
+                         r"|(?:2|hai)\s+(?:ky|dot))\b")
 REOPEN = re.compile(rf"^\s*mo\s*lai\s+(?:muc\s*)?(?P<ref>{FOLDED_REF})\.?\s*$")
 ASKS_EXTENSION = re.compile(r"(?<!khong )(?<!chua )\b(?:xin|de nghi|de xuat|can)\s+(?:cho\s+)?(?:duoc\s+)?"
                             r"(?:(?:gia|lui|doi)\s*han|them\s+thoi\s*gian|lui|hoan)\b" + NOT_HOW_TO_ASK)
@@ -300,7 +303,7 @@ async def show_card(conv: Conversation, event: Inbound, task_id: int, viewer: Pe
     actions = status_actions(task_id, item_ref)
     if viewer is not None and await ctx.db.run(_may_delegate, viewer, task_id):  # the head: "Giao cán bộ"
         actions += ((Action(label=texts.BUTTON_DELEGATE, data=f"g:{task_id}",
-                            typed=f"/giao {item_ref} @<mã cán bộ>"),),)
+                            typed=f"/giao {item_ref} <họ tên cán bộ>"),),)  # as /help and README write it
     sent = await conv.reply(event, Outgoing(text=text, actions=actions))
     if sent.last_id is not None:
         await ctx.db.run(remember_task_message, task_id=task_id, channel=sent.channel, chat_id=sent.chat_id,
@@ -344,15 +347,29 @@ async def _snooze(conv: Conversation, event: Inbound, person: Person, task_id: i
 async def _record(conv: Conversation, event: Inbound, person: Person, task_id: int, change: StatusUpdate,
                   source: str, quote: bool = False, at: dt.datetime | None = None,
                   earlier_round: bool = False, collect: Confirmations | None = None,
-                  date_confirmed: bool = False) -> None:
+                  date_confirmed: bool = False, both_rounds: bool = False, offer_missed: bool = True) -> None:
     """Store a status change and confirm it. For a recurring duty, "xong" finishes the round now due; with
     `earlier_round` ("xong kỳ trước") it closes the latest missed round instead, and the confirmation of a
-    round offers to close a missed one too. `date_confirmed`: the requester has just confirmed the date asked
-    (a far lunar date): it is not read back to them again."""
+    round offers to close a missed one too; with `both_rounds` ("xong cả 2") it closes both: the round now due (unless
+    closed today already) and the latest missed one. `date_confirmed`: the requester has just confirmed the date
+    asked (a far lunar date): it is not read back to them again."""
     ctx = conv.ctx
     when = at or sent_time(conv, event)
     if change.status == TaskStatus.DONE and earlier_round:
         await _close_missed(conv, event, person, task_id, None, change.note, source, when, collect=collect)
+        return
+    if change.status == TaskStatus.DONE and both_rounds and collect is None and \
+            await ctx.db.run(missed_before, task_id) is not None:
+        today = ctx.policy.calendar.local(when).date()
+        if await ctx.db.run(done_today, task_id, today=today, calendar=ctx.policy.calendar):
+            # "xong cả 2" under the offer of the missed round: the round now due is closed already
+            await _close_missed(conv, event, person, task_id, None, change.note, source, when)
+            return
+        collected: Confirmations = []
+        await _record(conv, event, person, task_id, change, source, quote=quote, at=at, collect=collected,
+                      date_confirmed=date_confirmed, offer_missed=False)
+        await _close_missed(conv, event, person, task_id, None, change.note, source, when, collect=collected)
+        await confirm_together(conv, event, collected)
         return
     replaced = None
     if change.status == TaskStatus.EXTENSION_REQUESTED:
@@ -415,7 +432,7 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
             # "…, hạn 01/01/2027 (rơi vào ngày nghỉ Tết Dương lịch, tính đến hết 04/01/2027)"
             next_title = f"{next_title} ({runs})"
         text = texts.series_step_text(rec.item_ref, step.finished, step.on_time, next_title, change.note)
-        if (missed := await ctx.db.run(missed_before, task_id)) is not None:
+        if offer_missed and (missed := await ctx.db.run(missed_before, task_id)) is not None:
             button = collect is None and conv.channel(event.channel).capabilities.buttons
             text += "\n" + texts.missed_round_hint(rec.item_ref, missed.label, button=button)
             actions = missed_round_actions(task_id, rec.item_ref, missed)
@@ -1488,6 +1505,15 @@ async def _ask_which(conv: Conversation, event: TextIn, person: Person, candidat
         pending_id, [(t.id, ref) for t, ref in zip(candidates, refs, strict=True)], text, notices=told)))
 
 
+def _missed_offered_today(session: Session, task_ids: Sequence[int], today: dt.date,
+                          calendar: WorkingCalendar) -> Task | None:
+    """The one recurring duty among `task_ids` whose round was closed today while an earlier round is still not
+    reported (the confirmation offered "… xong kỳ trước"), if only one is."""
+    found = [task for task_id in task_ids if (task := session.get_one(Task, task_id)).occurrence_start is not None
+             and done_today(session, task_id, today=today, calendar=calendar) and missed_before(session, task_id)]
+    return found[0] if len(found) == 1 else None
+
+
 def _told_by_notice(candidates: Sequence[Task]) -> dict[int, str]:
     """The notice number of each candidate whose item number a candidate of another notice has too (12/TB's and
     145/TB's II.2.a): what tells them apart on a button and in the form to type (probe 26, F1)."""
@@ -1617,7 +1643,8 @@ async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: 
             await ctx.db.run(take_pending_reply, waiting[0], person=person, task_id=task.id, now=ctx.clock.now())
     await _record(conv, event, person, task.id, change, source, quote=quote, at=at,
                   earlier_round=EARLIER_ROUND.search(folded) is not None, collect=collect,
-                  date_confirmed=far_date is not None)
+                  date_confirmed=far_date is not None,
+                  both_rounds=task.occurrence_start is not None and BOTH_ROUNDS.search(folded) is not None)
     if collect is None and change.status not in (TaskStatus.DONE, TaskStatus.EXTENSION_REQUESTED) and \
             isinstance(event, TextIn):
         await _planned_after_deadline(conv, event, person, task, text)
@@ -1955,6 +1982,11 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
         if opening is not None and opening[0] != person.unit_id:  # "thôn 6 báo cáo rồi": another unit's report
             return await _office_unnumbered(conv, event, person, opening[1], folded) if person.is_admin else False
         tasks = await ctx.db.run(open_tasks_for, person)
+        if change is not None and change.status == TaskStatus.DONE and BOTH_ROUNDS.search(folded) and \
+                (offered := await ctx.db.run(_missed_offered_today, [t.id for t in tasks], ctx.today(),
+                                             ctx.policy.calendar)) is not None:
+            # "xong cả 2" typed (Zalo has no reply) after a round closed today with a missed one offered: that one
+            return await _apply_text(conv, event, person, offered, text, source="text")
         if not tasks and not person.is_admin and (unit_tasks := await ctx.db.run(unit_open_tasks, person)):
             # a cadre holding none herself, whom /viec told she may report for the unit's tasks: which of them
             # (asked even for one: it is a colleague's task) (probe 21, F8)
@@ -2676,9 +2708,13 @@ async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref:
         # "1.a" typed for "I.1.a" and "II.1.a", or item 3 held for two units (kiêm nhiệm): ask which, the text kept
         await _ask_which(conv, event, person, tasks, rest, "text")
         return True
-    if len(tasks) > 1 and office_too and isinstance(event, TextIn):
+    if len(tasks) > 1 and isinstance(event, TextIn) and (
+            office_too or len(_told_by_notice(tasks)) == len(tasks) <= MAX_WHICH):
+        # the office's report, or a head's item numbered alike in two notices: which notice, one action each (its
+        # number on the button and in the form to type; session 25)
         buttons = conv.channel(event.channel).capabilities.buttons
-        rows = [(texts.notice_label(t.notice.number, notice_title(t.notice)), t.lead_name, t.text) for t in tasks]
+        rows = [(texts.notice_label(t.notice.number, notice_title(t.notice)), t.lead_name if office_too else None,
+                 t.text) for t in tasks]
         await _ask_which(conv, event, person, tasks[:MAX_WHICH], rest, "text",
                          question=texts.which_notice(tasks[0].item_ref, rows, rest, buttons))
         return True
@@ -2885,13 +2921,15 @@ async def my_tasks(conv: Conversation, event: TextIn, args: list[str], person: P
         headings = await ctx.db.run(_notice_headings, notice_ids)
         await conv.say(event, texts.my_tasks_by_notice(
             person.full_name, [(t.notice_id, *row) for t, row in zip(tasks, rows, strict=True)], headings,
-            ctx.today(), delegated, calendar=ctx.policy.calendar, unit_held=unit_held))
+            ctx.today(), delegated, calendar=ctx.policy.calendar, unit_held=unit_held,
+            round_starts=[t.occurrence_start for t in tasks]))
         return
     await conv.say(event, texts.my_tasks(person.full_name, rows, ctx.today(), delegated,
                                          calendar=ctx.policy.calendar,
                                          notices=[t.notice.number or notice_title(t.notice) for t in tasks],
                                          units=[t.lead_name for t in tasks], unit_held=unit_held,
-                                         overview=person.is_admin or person.role == Role.LEADER))
+                                         overview=person.is_admin or person.role == Role.LEADER,
+                                         round_starts=[t.occurrence_start for t in tasks]))
 
 
 def _notice_headings(session: Session, notice_ids: set[int]) -> dict[int, texts.NoticeHeading]:

@@ -140,8 +140,9 @@ async def test_the_zalo_card_says_what_to_put_for_the_code_and_the_form_sent_as_
     try:
         await h.say("head_bdv", "mục 1 là gì?")  # the task card, its actions as typed forms
         card = last_text(h, "head_bdv")
-        assert "“/giao 1 @<mã cán bộ>” (thay <mã cán bộ> bằng họ tên hoặc mã của cán bộ; gõ /giao để xem danh sách " \
-               "cán bộ của đơn vị và mã của từng người)" in card, card
+        assert "“/giao 1 <họ tên cán bộ>” (thay <họ tên cán bộ> bằng họ tên hoặc mã của cán bộ; gõ /giao để xem danh " \
+               "sách cán bộ của đơn vị và mã của từng người)" in card, card  # the /giao form as README writes it (s25)
+        assert "<mã cán bộ>" not in card, card
         await h.say("head_bdv", "/giao")
         assert "@cadre_bdv — Phạm Thị Vận" in last_text(h, "head_bdv")
         for typed in ("/giao 1 @<mã cán bộ>", "/giao 1 <họ tên cán bộ>"):  # the form copied as it is

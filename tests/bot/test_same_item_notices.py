@@ -55,8 +55,9 @@ async def test_the_notice_is_named_by_its_number(zalo: Harness) -> None:
     h = zalo
     await h.say("head_bdv", "da xong muc 1")
     asked = last(h, "head_bdv")
-    assert "2 nhiệm vụ cùng số mục 1" in asked and "215-TB/HU" in asked and "228-TB/HU" in asked
-    assert "gõ kèm số văn bản, ví dụ: “1 xong 2" in asked, "a form that works on a channel without replies"
+    assert "Mục 1 có ở 2 thông báo" in asked and "215-TB/HU" in asked and "228-TB/HU" in asked
+    # a form per notice that works on a channel without buttons (session 25: was one example to copy)
+    assert "“1 da xong 215-TB/HU” · “1 da xong 228-TB/HU”" in asked, asked
     assert state(h, "215-TB/HU", "1") == state(h, "228-TB/HU", "1") == TaskStatus.OPEN
 
     await h.say("head_bdv", "muc 1 tb 228 da gui BTC ngay 6/3")
