@@ -987,14 +987,18 @@ def unheld_tasks(session: Session) -> list[Task]:
     by someone who left), in the order they were made: what /loi and the office's weekly "ĐANG CHỜ VĂN PHÒNG" list."""
     # two searches of ix_tasks_assignee_id_status (open and no assignee; open and held by someone who left — nobody
     # either), not one OR over a join that no index serves: that read every task ever made (34 ms at 100k stored,
-    # on the Monday planning of the office's weekly list)
-    unheld = union(select(Task.id).where(Task.assignee_id.is_(None), Task.status.in_(OPEN_STATUSES)),
-                   select(Task.id).join(Person, Person.id == Task.assignee_id)
-                   .where(Person.role == Role.LEFT, Task.status.in_(OPEN_STATUSES)))
-    return list(session.scalars(
-        select(Task).join(Notice, Notice.id == Task.notice_id).options(selectinload(Task.lead_unit))
-        .where(Task.id.in_(unheld), Notice.status == NoticeStatus.CONFIRMED)
-        .order_by(Task.id)))
+    # on the Monday planning of the office's weekly list). The ids first, then their rows by primary key: joined in
+    # one statement, PostgreSQL may hash-join them against a scan of every task when it expects a few hundred.
+    ids = sorted(session.scalars(union(
+        select(Task.id).where(Task.assignee_id.is_(None), Task.status.in_(OPEN_STATUSES)),
+        select(Task.id).join(Person, Person.id == Task.assignee_id)
+        .where(Person.role == Role.LEFT, Task.status.in_(OPEN_STATUSES)))))
+    found: list[Task] = []
+    for start in range(0, len(ids), 5000):  # (bounded bind parameters)
+        found += session.scalars(
+            select(Task).join(Notice, Notice.id == Task.notice_id).options(selectinload(Task.lead_unit))
+            .where(Task.id.in_(ids[start:start + 5000]), Notice.status == NoticeStatus.CONFIRMED).order_by(Task.id))
+    return found
 
 
 def held_by_nobody(session: Session) -> list[tuple[str, list[str]]]:
