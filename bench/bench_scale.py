@@ -15,7 +15,8 @@ What is measured (every scenario runs in its own child process, so its peak RSS 
   before the clock starts); theirs = `scheduler.add_job` R times (one INSERT + commit each); in
   both cases the last 2,000 of N, into a store bulk-filled to N − 2,000 (registering all 100,000
   through `confirm_notice`, ~4-9 ms a task here, on both databases would not fit the 10-minute
-  budget). The ratio is per registered reminder at that store size.
+  budget). The ratio is per registered reminder at that store size. The register line also gives each side's
+  CPU (`time.process_time` of its process; PostgreSQL's server work is in neither): steadier on a loaded machine.
 - tick with 100 due (`tick_speedup`): theirs = `get_due_jobs(now)` + `update_job` for the 100 due
   jobs among N stored jobs (APScheduler's bookkeeping when the jobs fire; their job function never
   runs); ours = one `send_due_digests` with 100 digests due among N stored tasks (already planned):
@@ -307,9 +308,10 @@ def ours(url: str, stored: int, register: int, *, closed_share: float = 0.0, exp
         draft = db.call(create_draft, ParsedNotice(tasks=tasks), source_text=f"bench {stored}", source_name="",
                         by=admin, now=CREATED)
         with counting_statements(db) as counts:
-            t = time.perf_counter()
+            t, cpu = time.perf_counter(), time.process_time()
             registered = db.call(confirm_notice, draft.notice_id, by=admin, now=CREATED)
             out["register_s"] = time.perf_counter() - t
+            out["register_cpu_s"] = time.process_time() - cpu
         out["register_statements"] = counts["statements"]
         assert registered.task_count == register and not registered.unassigned, registered
     analyze(db)
@@ -432,11 +434,12 @@ def theirs(url: str, stored: int, register: int, repeats: int = 5, *, full: bool
         conn.execute(store.jobs_t.insert(), rows(filler, PEOPLE, due=True))
     out["fill_s"] = round(time.perf_counter() - t, 2)
     base = filler + PEOPLE
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.process_time()
     for i in range(register):
         sched.add_job(remind, "date", run_date=now + dt.timedelta(days=80 + i % 300), args=[1000 + i % PEOPLE, i],
                       id=f"r{base + i}")
     out["register_s"] = time.perf_counter() - t
+    out["register_cpu_s"] = time.process_time() - cpu
     with engine.begin() as conn:
         conn.execute(text("ANALYZE"))
     runs = []
@@ -709,7 +712,9 @@ def main() -> None:
                 o, t = mine["tick"], other["tick"]
                 print(f"{backend:10} {stored:>7} stored | register {r}: ours {mine['register_s']:.2f}s "
                       f"({mine['register_statements']} statements) theirs {other['register_s']:.2f}s "
-                      f"→ speedup {other['register_s'] / mine['register_s']:.2f}")
+                      f"→ speedup {other['register_s'] / mine['register_s']:.2f} (CPU: ours "
+                      f"{mine['register_cpu_s']:.2f}s theirs {other['register_cpu_s']:.2f}s → "
+                      f"{other['register_cpu_s'] / mine['register_cpu_s']:.2f})")
                 print(f"{'':10} {'':7}        | tick 100 due: ours {ms(o['s'])} "
                       f"(start {ms(o.get('_tick_start_s', 0))}, plan {ms(o.get('plan_digests_s', 0))}, "
                       f"claim+prepare {ms(o.get('_claim_batch_s', 0))}, "
