@@ -1674,7 +1674,7 @@ _ADDRESSEE_WORDS = frozenset((
     "nganh", "dia", "co", "ho", "hop", "thon", "ap", "buon", "khu", "lang", "nha", "tong", "bcd", "bql", "bch",
     # groups, office holders and persons
     "cac", "nhung", "moi", "toan", "quy", "ong", "ba", "anh", "dong", "chu", "giam", "lanh", "nguoi", "nhan", "can",
-    "thuong", "thu", "bi", "pho", "hieu", "hoc", "gia",
+    "thuong", "thu", "bi", "pho", "hieu", "hoc", "gia", "doanh", "chinh", "hiep",
 ))
 _GLUED_HEADS = ("bo", "so", "ubnd", "uyban", "cuc", "phong", "ban", "vanphong", "trungtam", "congan", "cac")
 

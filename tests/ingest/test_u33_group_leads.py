@@ -51,7 +51,7 @@ def test_group_with_a_last_kind_after_and_leads_the_task() -> None:
 @pytest.mark.parametrize("line", [
     "Sở Tài chính", "SỞ Y TẾ", "Các Bộ, cơ quan ngang bộ, cơ quan khác ở trung ương", "Quý cơ quan",
     "Ông Nguyễn Văn A", "Đ/c Chủ tịch UBND tỉnh", "Hiệu trưởng các trường", "Uy ban nhân dân các tỉnh",
-    "Công ty TNHH Hiệp Phú", "Trung tâm Y tế huyện", "BộGiáo dục và Đào tạo",
+    "Công ty TNHH Hiệp Phú", "Trung tâm Y tế huyện", "BộGiáo dục và Đào tạo", "chính quyền", "doanh nghiệp",
 ])
 def test_an_addressee_line_that_names_a_unit_or_a_person(line: str) -> None:
     assert names_addressee(line)
