@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from storage.unitnames import fold_same_length, loose
+from storage.vntext import fold
 
 # Fields of ministries and departments (their names hold "và", "," or "-")
 _SECTORS = ("kế hoạch và đầu tư", "tài nguyên và môi trường", "nông nghiệp và phát triển nông thôn",
@@ -335,6 +336,22 @@ FRONT_COMMITTEE = re.compile(r"Đảng\s*[ủu][yỷ]\s+(?:khối\s+)?(?:Mặt\s
 # The central-level group "các bộ, ngành, cơ quan trung ương và địa phương" (ministries and localities addressed as
 # one whole by the Government), and a bare kind (no "các" of its own) after "và": the group's last kind, not a unit
 # of its own. (A province's "các sở, ban, ngành và địa phương" is written for two groups of doers.)
+# a group whose kinds are written with a capital, each without a name of its own: "các Tập đoàn, Tổng công ty, Công
+# ty có đầu tư …", "các Đảng bộ, Chi bộ trực thuộc Huyện ủy", "Các Cục, Vụ" (one group as written; a kind followed by
+# a name, "…, Công ty Điện lực Lào Cai", is a unit of its own)
+_CAPITAL_KIND = r"(?:Tập\s*đoàn|Tổng\s*[Cc]ông\s*ty|Công\s*ty|Đảng\s*bộ|Chi\s*bộ|Cục|Vụ)"
+CAPITAL_KINDS_BEFORE = re.compile(rf"^[Cc]ác\s+{_CAPITAL_KIND}\b[^,]*(?:,\s*{_CAPITAL_KIND}\b[^,]*)*$", re.U)
+CAPITAL_KIND_AFTER = re.compile(rf"^{_CAPITAL_KIND}(?:\s*(?:,|$)|\s+(?P<next>\w))", re.U)
+# a list of kinds after "các" ends on "và" and one more bare kind: "các cơ quan, đơn vị và doanh nghiệp", "Thủ trưởng
+# các cơ quan, đơn vị và địa phương" (a group as written, one lead; a named unit or another "các …" group after "và",
+# "các Hiệp hội và doanh nghiệp" (no list before it) stay units of their own)
+PLURAL_GROUP_BEFORE = re.compile(r"^(?:(?:[Tt]hủ\s*trưởng|[Ll]ãnh\s*đạo|[Nn]gười\s*đứng\s*đầu)\s+)?"
+                                 r"(?:[Cc]ác|[Nn]hững|[Mm]ọi)\s[^,]+(?:,\s*[^,]+)+$", re.U)
+KIND_AFTER_AND = re.compile(r"^(?:doanh\s*nghiệp|đơn\s*vị|cơ\s*quan|tổ\s*chức|nhân\s*dân)\b(?![^,]*(?:,|\svà\s))", re.U)
+# (the localities after a province's departments are doers of their own, "các sở, ban, ngành và địa phương" -> two;
+# after a title they share it: "Thủ trưởng các cơ quan, đơn vị và địa phương" is one group of heads)
+TITLED_GROUP_BEFORE = re.compile(r"^(?:[Tt]hủ\s*trưởng|[Ll]ãnh\s*đạo|[Nn]gười\s*đứng\s*đầu)\s+các\s", re.U)
+LOCALITY_AFTER_AND = re.compile(r"^địa\s*phương\b(?![^,]*(?:,|\svà\s))", re.U)
 GROUP_OPEN = re.compile(r"^[Cc]ác\s+(?:bộ|Bộ)\b(?:\s*,\s*[a-zà-ỹđ][^,]*)*$", re.U)
 BARE_KIND_LAST = re.compile(r"^(?:địa\s*phương|đơn\s*vị|cơ\s*quan|ngành|đoàn\s*thể|tổ\s*chức)\b", re.U)
 
@@ -393,6 +410,13 @@ def _split_list(names: str) -> list[str]:
             continue  # "các Ban cán sự đảng, Đảng đoàn": a kind without a name of its own is one more of the group
         if sep.group(0).strip() == "và" and GROUP_OPEN.match(before.strip()) and BARE_KIND_LAST.match(after):
             continue  # "các bộ, cơ quan trung ương và địa phương": the last kind of one group
+        if sep.group(0).strip() == "và" and PLURAL_GROUP_BEFORE.match(before.strip()) and (
+                KIND_AFTER_AND.match(after) or
+                TITLED_GROUP_BEFORE.match(before.strip()) and LOCALITY_AFTER_AND.match(after)):
+            continue  # "các cơ quan, đơn vị và doanh nghiệp", "Thủ trưởng các cơ quan, đơn vị và địa phương"
+        if sep.group(0).strip() == "," and CAPITAL_KINDS_BEFORE.match(before.strip()) and \
+                (kind := CAPITAL_KIND_AFTER.match(after)) and not (kind.group("next") or "a").isupper():
+            continue  # "các Tập đoàn kinh tế, Tổng công ty nhà nước", "các Đảng bộ, Chi bộ trực thuộc": one group
         if sep.group(0).strip() == "và" and JOINT_OFFICE_BEFORE.search(before) and ELECTED_BODY_AFTER.match(after):
             continue  # "Văn phòng HĐND và UBND huyện", "Văn phòng Đoàn ĐBQH và HĐND tỉnh": one office of two bodies
         out.append(names[start: sep.start()])
@@ -1636,3 +1660,29 @@ def units_referred_back(text: str) -> list[str]:
         if len(parts) >= 2 and len(names) == len(parts) and all(names):
             return names
     return []
+
+
+
+# An addressee line is a unit, a group, an office holder or a person. A scan's noise read after "Kính gửi" ("Kính
+# gửi: DA ä .", with the real addressees in the dash list below) names none of them and is no lead.
+# (the words as `fold` spells them: "Sở" -> "so", "Ủy ban" -> "uy ban", "Đồng chí" -> "dong chi")
+_ADDRESSEE_WORDS = frozenset((
+    # heads of units and bodies
+    "so", "ban", "bo", "ubnd", "hdnd", "ubmttq", "mttq", "mttqvn", "uy", "hoi", "van", "phong", "vp", "cuc", "vu",
+    "vien", "trung", "cong", "mat", "doan", "lien", "tinh", "thanh", "huyen", "quan", "thi", "xa", "phuong", "dang",
+    "chi", "cap", "kho", "ngan", "dai", "bao", "toa", "tap", "truong", "benh", "tram", "don", "hat", "doi", "to",
+    "nganh", "dia", "co", "ho", "hop", "thon", "ap", "buon", "khu", "lang", "nha", "tong", "bcd", "bql", "bch",
+    # groups, office holders and persons
+    "cac", "nhung", "moi", "toan", "quy", "ong", "ba", "anh", "dong", "chu", "giam", "lanh", "nguoi", "nhan", "can",
+    "thuong", "thu", "bi", "pho", "hieu", "hoc", "gia", "doanh", "chinh", "hiep",
+))
+_GLUED_HEADS = ("bo", "so", "ubnd", "uyban", "cuc", "phong", "ban", "vanphong", "trungtam", "congan", "cac")
+
+
+def names_addressee(line: str) -> bool:
+    """Whether an addressee line after "Kính gửi" names anyone: one of its words opens a unit, a group, an
+    office or a person ("Sở Tài chính", "Các Bộ, cơ quan ngang bộ", "Quý cơ quan", "Ông Nguyễn Văn A").
+    A scan's noise ("DA ä", "ee ,") does not."""
+    words = fold(line).split()
+    # (a copy that glued the head to the name: "Kính gửi: BộGiáo dục và Đào tạo")
+    return any(w in _ADDRESSEE_WORDS for w in words) or bool(words) and words[0].startswith(_GLUED_HEADS)
