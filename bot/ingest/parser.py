@@ -39,6 +39,7 @@ from bot.ingest.units import (
     is_generic_reference,
     is_speaker,
     name_prefix,
+    names_addressee,
     split_units,
     unit_case,
     units_referred_back,
@@ -414,6 +415,8 @@ def _addressees(lines: list[str]) -> list[str]:
         rest = m.group("rest").strip(" ;.")
         if ";" in rest:  # "Kính gửi: - Các sở, ban, ngành; - Ủy ban MTTQ tỉnh" on one line
             return [p.strip(" -+;.,") for p in re.split(r";\s*", rest) if p.strip(" -+;.,")]
+        if rest and not names_addressee(rest):
+            rest = ""  # a scan's noise after "Kính gửi:" ("DA ä"): the dash list below names the addressees
         if rest and not rest.startswith(("-", "+")):
             parts = [p.strip(" ;.,") for p in re.split(r";", rest) if p.strip(" ;.,")]
             return [u for p in parts for u in (split_units(p) or [p])]

@@ -60,3 +60,12 @@ def test_an_addressee_line_that_names_a_unit_or_a_person(line: str) -> None:
 @pytest.mark.parametrize("line", ["DA ä", "ee ,", "…………………………..……………………", "ă xx"])
 def test_a_scans_noise_after_kinh_gui_names_nobody(line: str) -> None:
     assert not names_addressee(line)
+
+
+def test_scan_noise_after_kinh_gui_leaves_the_dash_list_as_the_addressees() -> None:
+    from bot.ingest import parse_notice
+
+    text = ("ỦY BAN NHÂN DÂN TỈNH BÌNH AN\nSố: 15/UBND-KT\nBình An, ngày 02 tháng 3 năm 2026\n"
+            "V/v triển khai kế hoạch\nKính gửi: DA ä\n- Sở Tài chính;\n- Sở Xây dựng.\n\n"
+            "Đề nghị các đơn vị khẩn trương triển khai kế hoạch, báo cáo trước ngày 20/3/2026.\n")
+    assert list(parse_notice(text).addressees) == ["Sở Tài chính", "Sở Xây dựng"]
