@@ -2794,7 +2794,8 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
         # (a unit that opens the text bound to its work does what the text then asks, directing included: "Ngân
         # hàng X sẽ phối hợp …, chỉ đạo các Tổ …")
         charged = _charged_units(para) if not DIRECTIVE_CUE.search(para) or _opens_charged(para) else []
-        leads = charged or find_leads(para)  # ("Các đơn vị phải …": the unit bound to the work, when none is asked)
+        leads = charged or find_leads(_aside_doer(para) or para)  # ("Các đơn vị phải …": the unit bound to the
+        # work, when none is asked; "Đối với những thôn bị cô lập, các địa phương cần …": the doer after the topic)
         if (singled := SINGLED_OUT.match(para)) is not None:
             leads = [singled.group("u").strip()]  # "Riêng đối với tỉnh A, đề nghị …": the place singled out does it
         if not leads:

@@ -5,7 +5,8 @@ Every snippet is a short example of a phrasing pattern, written for the test (no
 
 from __future__ import annotations
 
-from bot.ingest.parser import _colon_list, _unit_clauses
+from bot.ingest.parser import _aside_doer, _colon_list, _unit_clauses
+from bot.ingest.units import find_leads
 
 
 def test_duties_after_nhiem_vu_do_la_are_one_each() -> None:
@@ -42,3 +43,11 @@ def test_lead_and_partner_stay_one_duty() -> None:
     assert _unit_clauses(text) == [text]
     text = "Phòng Kinh tế chủ trì, phòng Tài chính - Kế hoạch thẩm định dự toán."
     assert _unit_clauses(text) == [text]
+
+
+def test_doer_after_a_topic_in_a_news_paragraph() -> None:
+    # the topic's words are no unit: "những thôn bị cô lập" once gave the lead 'những thôn bị cô'
+    para = ("Đối với những thôn bị cô lập, các địa phương cần kiểm tra các điều kiện bảo đảm an toàn, không để "
+            "người dân thiếu lương thực; cắm biển cảnh báo tại các tuyến đường bị ngập.")
+    assert find_leads(_aside_doer(para) or para) == ["các địa phương"]
+    assert _aside_doer("Đối với dự án A, tiếp tục đôn đốc hoàn thiện thủ tục.") == ""
