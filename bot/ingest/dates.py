@@ -162,6 +162,15 @@ RANGE_NOT_DUE = re.compile(r"(?:số\s*liệu|tính|kỳ\s*báo\s*cáo[^.;()]{0,
                            r"giai\s*đoạn|"
                            r"thời\s*gian\s*(?:dự\s*kiến|tổ\s*chức|diễn\s*ra)|"
                            r"dự\s*kiến|diễn\s*ra|tổ\s*chức\s*(?:vào|trong))\s*:?\s*(?:\(?\s*)?$", re.I)
+# a target the doer strives for, after an event verb: "… diễn ra theo kế hoạch và phấn đấu hoàn thành trước …"
+# (not "Việc phát động sẽ được tổ chức …, hoàn thành trước …": the event's own schedule)
+STRIVE_BEFORE = re.compile(r"\b(?:phấn\s*đấu|bảo\s*đảm|đảm\s*bảo)\s*$", re.I)
+# a weather forecast's window is not work to finish: "Theo dự báo của Trung tâm …, từ ngày 07 -12/1, một đợt không
+# khí lạnh …"
+FORECAST_BEFORE = re.compile(r"\bdự\s*báo\b[^.;:]{0,80}$", re.I)
+# what a unit could achieve if it tried, not a deadline set: "có thể hoàn thành muộn nhất là trong năm 2020" (a
+# conditional duty keeps its date: "nếu có vướng mắc thì báo cáo trước ngày 15/5")
+POSSIBLE_BEFORE = re.compile(r"\bcó\s*thể\s+(?:hoàn\s*thành\s+|xong\s+)?(?:[^\s.;:]+\s+){0,3}$", re.I)
 VALID_UNTIL = re.compile(r"(?:hiệu\s*lực|giá\s*trị|kéo\s*dài|[ủu][yỷ]\s*quyền|thời\s*hạn\s*sử\s*dụng)[^.;]*$", re.I)
 # "trong 10 ngày (làm việc) kể từ ngày ký", "trong thời hạn 03 tháng kể từ ngày nhận được văn bản này",
 # "báo cáo UBND tỉnh trong vòng 05 ngày": counted from the document's date (the day a unit receives it is unknown,
@@ -465,8 +474,12 @@ def find_deadlines(text: str, *, issued_on: dt.date | None, effective_on: dt.dat
             return  # the end of a period ("từ ngày 11/9 đến hết năm 2026"), not a deadline; "từ nay đến hết …" is one
         if cue.startswith(("đến", "tới")) and VALID_UNTIL.search(before[-40:]):
             return  # how long a paper or a mandate holds ("có hiệu lực đến ngày 31/12"), not work to finish
-        if EVENT_BEFORE.search(before):
-            return  # the date of a meeting or event, not of work to finish
+        if EVENT_BEFORE.search(before) and not (cue.startswith(("hoàn thành", "xong", "hoàn tất"))
+                                                and STRIVE_BEFORE.search(before)):
+            return  # the date of a meeting or event, not of work to finish ("diễn ra theo kế hoạch và phấn đấu
+            # hoàn thành trước ngày 20-4-2019": the cue itself asks for the work to be finished)
+        if POSSIBLE_BEFORE.search(before):
+            return  # "nếu xã quyết tâm thì … có thể hoàn thành muộn nhất là trong năm 2020": a possibility, not a due
         if cue.startswith("trong") and not exact and DESCRIBED_BEFORE.search(before[-50:]):
             return  # "các nhiệm vụ trọng tâm trong tháng 9": which work, not by when
         if cue.startswith("trong") and not exact and SET_BEFORE.search(before[-30:]):
@@ -496,7 +509,8 @@ def find_deadlines(text: str, *, issued_on: dt.date | None, effective_on: dt.dat
             add(match, due, exact=True, year_given=False)
 
     for m in RANGE_END.finditer(text):
-        if RANGE_NOT_DUE.search(text[max(0, m.start() - 40): m.start()]) or text[:m.start()].rstrip().endswith("("):
+        if (RANGE_NOT_DUE.search(text[max(0, m.start() - 40): m.start()]) or text[:m.start()].rstrip().endswith("(")
+                or FORECAST_BEFORE.search(text[max(0, m.start() - 100): m.start()])):
             continue  # a period told, not a window to work in: "… trong dịp nghỉ Lễ (từ ngày 30/4 đến ngày 03/5)"
         d, mo = int(m.group("d")), int(m.group("m"))
         start_year = re.search(r"\d{4}", m.group("cue"))

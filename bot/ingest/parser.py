@@ -2797,7 +2797,8 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
         # (a unit that opens the text bound to its work does what the text then asks, directing included: "Ngân
         # hàng X sẽ phối hợp …, chỉ đạo các Tổ …")
         charged = _charged_units(para) if not DIRECTIVE_CUE.search(para) or _opens_charged(para) else []
-        leads = charged or find_leads(para)  # ("Các đơn vị phải …": the unit bound to the work, when none is asked)
+        leads = charged or find_leads(_aside_doer(para) or para)  # ("Các đơn vị phải …": the unit bound to the
+        # work, when none is asked; "Đối với những thôn bị cô lập, các địa phương cần …": the doer after the topic)
         if (singled := SINGLED_OUT.match(para)) is not None:
             leads = [singled.group("u").strip()]  # "Riêng đối với tỉnh A, đề nghị …": the place singled out does it
         if not leads:
@@ -3067,8 +3068,14 @@ def _ask_list(para: str, *, directs: bool = False) -> list[tuple[str, list[str]]
 
 # an ask, then the work it hands out after a colon in the same paragraph: "… chỉ đạo một số vấn đề cần tập trung trong
 # thời gian tới: tiếp tục …; kịp thời …. Thực hiện tốt …", "… thực hiện tốt một số nhiệm vụ sau: Tổ chức …. Phân công …"
-COLON_ASK = re.compile(r"\b(?:chỉ\s*đạo|yêu\s*cầu|đề\s*nghị|giao|kết\s*luận|lưu\s*ý)\b[^:;.]{0,160}?"
-                       r"\b(?:nội\s*dung|nhiệm\s*vụ|vấn\s*đề|việc|giải\s*pháp|như|sau|sau\s*đây|tới)\s*:\s+(?=\S)",
+COLON_ASK = re.compile(r"\b(?:chỉ\s*đạo|yêu\s*cầu|đề\s*nghị|giao|kết\s*luận|lưu\s*ý)\b(?:[^:;.]{0,160}?"
+                       r"\b(?:nội\s*dung|nhiệm\s*vụ|vấn\s*đề|việc|giải\s*pháp|như|sau|sau\s*đây|tới)"
+                       # ("… thực hiện các nhiệm vụ đó là: A; B; C")
+                       r"(?:\s*(?:đó|sau)\s*là|\s*gồm)?"
+                       # (a leader's asks straight after the verb, each ';' part led by its unit: "Chủ tịch huyện
+                       # đề nghị: các xã …; phòng NN&PTNT …")
+                       r"|(?<=\sđề\snghị)(?=\s*:\s*(?:các|những|phòng|ban|sở|UBND|Ủy|Phòng|Ban|Sở|Các)\s))"
+                       r"\s*:\s+(?=\S)",
                        re.I | re.U)
 
 
@@ -3088,20 +3095,53 @@ def _colon_list(para: str) -> list[tuple[str, list[str]]] | None:
             items[-1] = f"{items[-1]} {piece}"  # "Báo cáo gửi về Văn phòng … trước 14 giờ …": how the work is sent
         elif piece:
             items.append(piece)
-    if len(items) < 2 or any(_informs(p) or CLOSING.search(p) or CLOSING_LINE.match(p) or NOTE_ITEM.match(p)
-                             for p in items):
+    items = [piece for item in items for piece in _unit_clauses(item)]
+    if len(items) < 2 or any(_informs(p) or CLOSING.search(p) or CLOSING_LINE.match(p) or
+                             NOTE_ITEM.match(p) and not _aside_doer(p) for p in items):
         return None
     head = para[: m.end()].strip()
     asked, strength = find_leads_ranked(head[_sentence_start(head, m.start()):])
     unit_leads = asked if strength >= STRONG and not is_generic_reference(asked) else []
     out: list[tuple[str, list[str]]] = []
     for n, item in enumerate(items):
-        own, own_strength = find_leads_ranked(item[:120])
-        leads = own if own_strength >= STRONG and (_unit_opens_with_work(item) or _asks_a_unit(item)) else unit_leads
+        doer = _aside_doer(item) or item
+        own, own_strength = find_leads_ranked(doer[:120])
+        leads = own if own_strength >= STRONG and (_unit_opens_with_work(doer) or _asks_a_unit(doer)) else unit_leads
         if leads is unit_leads and out and item[:1].islower() and items[n - 1].endswith(";"):
             leads = out[-1][1]  # "A tổ chức …; kiểm tra …": a clause that goes on with A's sentence is A's
         out.append((f"{head} {item}" if n == 0 else item, leads))
     return out
+
+
+# the topic a duty is about, then its doer: "Đối với dự án A, Phòng NN&PTNT tham mưu …"
+ASIDE_TOPIC = re.compile(r"^Đối\s*với\s[^,;:]{3,120},\s*", re.U)
+
+
+def _aside_doer(item: str) -> str:
+    """The clause after an "Đối với …," topic when a unit opens it with its work ("Đối với dự án A, Phòng X tham mưu
+    …"), else ""."""
+    topic = ASIDE_TOPIC.match(item)
+    return item[topic.end():] if topic is not None and _unit_opens_with_work(item[topic.end():]) else ""
+
+
+# the second unit's part in the first one's work: "Sở A chủ trì, Sở B phối hợp thực hiện" is one duty
+SUPPORTING_WORK = re.compile(r"\s*(?:phối\s*hợp|cùng|tham\s*gia|hỗ\s*trợ|giúp|theo\s*dõi)\b", re.I)
+
+
+def _unit_clauses(item: str) -> list[str]:
+    """A sentence of two doers' work cut at the ', ' where the second opens: "Phòng A thẩm định nội dung, phòng B
+    thẩm định kinh phí, tham mưu nguồn vốn" is two duties (only when the first clause too opens with its unit)."""
+    doer = _aside_doer(item) or item
+    if not _unit_opens_with_work(doer):
+        return [item]
+    skip = len(item) - len(doer)  # (not at the comma that closes an "Đối với …," topic)
+    for comma in re.finditer(r",\s+(?=\S)", item[skip:]):
+        rest = item[skip + comma.end():]
+        work = rest[len(name_prefix(rest)):]
+        if comma.start() >= 12 and UNIT_START.match(rest) and _unit_opens_with_work(rest) and len(work) > 12 and \
+                not SUPPORTING_WORK.match(work) and not re.search(r"chủ\s*trì\s*$", item[: skip + comma.start()]):
+            return [item[: skip + comma.start()] + ","] + _unit_clauses(rest)
+    return [item]
 
 
 def _sentence_start(para: str, pos: int) -> int:
@@ -3141,6 +3181,9 @@ def _task(ref: str, text: str, *, issued_on: dt.date | None, ctx: _Context, pare
           ) -> ParsedTask:
     if leads is None:
         own_leads, strength = find_leads_ranked(text)
+        if (topic := ASIDE_TOPIC.match(text)) is not None and _unit_opens_with_work(text[topic.end():]):
+            # "Đối với những thôn bị cô lập, các địa phương cần kiểm tra …": the doer after the topic, not the topic
+            own_leads, strength = find_leads_ranked(text[topic.end():])
         # the parent's named unit beats a weak mention deep in the item ("… các đơn vị …")
         leads = own_leads if strength >= STRONG or not ctx.explicit else []
         if ctx.explicit and ctx.leads and ROLE_OPENING.match(text):
