@@ -21,7 +21,8 @@ written — the messages in flight; a send holds one of FLUSH_MESSAGES slots fro
 outcome is written, so they are at most FLUSH_MESSAGES (tests/scheduler/test_crash.py kills a worker).
 
 Chats are sent to side by side (MAX_CHATS_AT_ONCE), each chat's digests in order and 1 s apart, all of them
-at the sender's overall rate (`max_per_second`), the morning's most urgent first (planning writes
+at the sender's rate (`max_per_second`: the channel's overall rate less a reserve, `digest_rate`, so that the
+replies to people who write during the burst find the channel free), the morning's most urgent first (planning writes
 escalations, then overdue, then the rest). A 429 holds that chat for exactly `retry_after` — in the
 database, so every worker holds it — while the other chats go on; the whole channel is held when it says
 the limit is its own, or when several chats are told to wait at once. A send that fails is retried a few
@@ -215,7 +216,8 @@ class DigestView:
 
 class Sender(Protocol):
     channel: str
-    max_per_second: float | None  # the channel's overall rate: the dispatcher paces itself to stay under it
+    # the rate the dispatcher paces itself at: the channel's overall rate less the reserve for replies (digest_rate)
+    max_per_second: float | None
 
     async def send_digest(self, chat_id: str, view: DigestView) -> str:
         """Deliver the digest; return the channel's message id."""
@@ -1695,6 +1697,17 @@ async def sleep_until(clock: Clock, when: dt.datetime) -> None:
     wait = (when - clock.now()).total_seconds()
     if wait > 0:
         await clock.sleep(wait)
+
+
+def digest_rate(overall: float | None, reserve: float) -> float | None:
+    """The rate digests are paced at: the channel's `overall` rate less `reserve` messages/s left free for the
+    replies handlers send meanwhile (they are not paced: a person waits for them), so a reply finds Telegram's
+    overall limit unspent and is neither refused (429) nor kept waiting behind the morning's burst. The digests
+    keep at least half the overall rate, whatever the reserve. Each worker process paces by itself: with several
+    workers sending on one bot, the reserve is each one's."""
+    if not overall:
+        return overall
+    return max(overall - reserve, overall / 2)
 
 
 async def pace(sender: Sender, clock: Clock) -> None:

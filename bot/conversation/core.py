@@ -5,6 +5,7 @@ apology and a log line. No chat library is imported below this package."""
 
 from __future__ import annotations
 
+import contextvars
 import dataclasses
 import datetime as dt
 import logging
@@ -42,6 +43,7 @@ from scheduler.dispatcher import (
     Sender,
     SendError,
     TransientSendError,
+    digest_rate,
     pace,
     sleep_until,
 )
@@ -54,7 +56,12 @@ from storage.vntext import strip_marks
 
 log = logging.getLogger(__name__)
 
-MAX_FLOOD_WAITS = 3  # a reply waits out flood control this many times before giving up
+MAX_FLOOD_WAITS = 3  # a message sent outside a handler waits out flood control this many times before giving up
+# a handler's message (the reply a person waits for) waits out flood control once, and only this long: the
+# dispatcher leaves it headroom (Settings.reply_reserve), so a 429 there is rare and a longer ban (the chat's own,
+# or the whole bot's) goes up as RateLimited at once rather than holding the handler
+HANDLER_FLOOD_WAIT_S = 1.0
+_in_handler: contextvars.ContextVar[bool] = contextvars.ContextVar("in_handler", default=False)
 MAX_SERVER_RETRIES = 2  # … and a server error (5xx) this many times, 1 s then 2 s apart
 PASTED_DIRECTORY = "danh-ba-dan.csv"  # the name a pasted directory table is imported and audited under
 CHAT_BURST = 3  # parts of one digest sent back to back before the one-a-second pace of a chat
@@ -100,6 +107,13 @@ class Conversation:
     # ---------------------------------------------------------------- in
 
     async def handle(self, event: Inbound) -> None:
+        handling = _in_handler.set(True)  # what the handler sends never sleeps long on flood control (send_one)
+        try:
+            await self._handle(event)
+        finally:
+            _in_handler.reset(handling)
+
+    async def _handle(self, event: Inbound) -> None:
         try:
             person = await self._gate(event)
             if person is not None or _is_start(event):
@@ -201,9 +215,11 @@ class Conversation:
 
     async def send_one(self, call: Callable[[], Awaitable[str]], channel: str, chat_id: str, *,
                         patient: bool) -> str:
-        """One message. Patient: flood control is waited out a few times, and a server error (5xx: the
-        message surely did not arrive) is tried again after 1 s and 2 s, so a reply or a digest's next part is
-        not lost to a passing hiccup. A timeout (it may have arrived) is never retried here."""
+        """One message. Patient: flood control is waited out a few times — in a handler once, and only when it is
+        over within HANDLER_FLOOD_WAIT_S (a one-a-second chat's next part; anything longer goes up at once) —,
+        and a server error (5xx: the message surely did not arrive) is tried again after 1 s and 2 s, so a reply
+        or a digest's next part is not lost to a passing hiccup. A timeout (it may have arrived) is never retried
+        here."""
         floods = errors = 0
         while True:
             try:
@@ -211,6 +227,10 @@ class Conversation:
             except RateLimited as exc:
                 floods += 1
                 if not patient or floods > MAX_FLOOD_WAITS:
+                    raise
+                if _in_handler.get() and (floods > 1 or exc.retry_after > HANDLER_FLOOD_WAIT_S):
+                    log.info("flood control on %s:%s for %.0fs: a handler does not wait it out", channel, chat_id,
+                             exc.retry_after)
                     raise
                 log.info("flood control on %s:%s: waiting %.0fs", channel, chat_id, exc.retry_after)
                 await self.ctx.clock.sleep(exc.retry_after)
@@ -362,7 +382,9 @@ class ConversationSender:
     def __init__(self, conv: Conversation, channel: str) -> None:
         self.conv = conv
         self.channel = channel
-        self.max_per_second = conv.channel(channel).capabilities.max_per_second
+        # below the channel's overall rate: what is left is for the replies to people who write meanwhile
+        self.max_per_second = digest_rate(conv.channel(channel).capabilities.max_per_second,
+                                          conv.ctx.settings.reply_reserve)
         # the extension requests recalled this morning, by who decides them (`status.deciding_this_morning`)
         self._deciding: tuple[dt.date, dict[int, list[ExtensionRequest]]] | None = None
 
