@@ -1710,16 +1710,35 @@ def digest_rate(overall: float | None, reserve: float) -> float | None:
     return max(overall - reserve, overall / 2)
 
 
+class Pacing:
+    """One channel's schedule of sending slots in this process, shared by a sender (its `pacing`) with the
+    messages that go out at once (`give_way`); without one a sender paces by itself."""
+
+    __slots__ = ("__weakref__",)
+
+
 async def pace(sender: Sender, clock: Clock) -> None:
     """Keep under the channel's overall rate on the injected clock, so flood control (429) stays rare:
-    each send takes the next free slot of 1/max_per_second (shared by every chat being sent to)."""
+    each send takes the next free slot of 1/max_per_second (shared by every chat being sent to, and by the
+    replies that took slots ahead, `give_way`)."""
     rate = getattr(sender, "max_per_second", None)
     if not rate:
         return
+    key = getattr(sender, "pacing", None) or sender
     now = clock.now()
-    slot = max(now, _next_slot.get(sender, now))
-    _next_slot[sender] = slot + dt.timedelta(seconds=1 / rate)
+    slot = max(now, _next_slot.get(key, now))
+    _next_slot[key] = slot + dt.timedelta(seconds=1 / rate)
     await sleep_until(clock, slot)
+
+
+def give_way(pacing: Pacing, rate: float | None, clock: Clock) -> None:
+    """A message sent at once outside the pace (a handler's reply: a person waits for it) takes the next free
+    slot ahead of the paced sends, which go one slot later: replies and digests together keep the paced rate,
+    however many people write during the burst, and the reserve (`digest_rate`) stays free for the next reply.
+    Only while paced sends are queued (the next free slot is ahead): otherwise the pace has room for it."""
+    next_slot = _next_slot.get(pacing)
+    if rate and next_slot is not None and next_slot > clock.now():
+        _next_slot[pacing] = next_slot + dt.timedelta(seconds=1 / rate)
 
 
 def _rate_limited(outcome: _Outcome) -> bool:

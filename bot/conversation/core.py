@@ -39,11 +39,13 @@ from bot.textbase import without_particles
 from scheduler.dispatcher import (
     CHAT_GAP,
     DigestView,
+    Pacing,
     RateLimited,
     Sender,
     SendError,
     TransientSendError,
     digest_rate,
+    give_way,
     pace,
     sleep_until,
 )
@@ -100,9 +102,18 @@ class Conversation:
     def __init__(self, ctx: AppContext) -> None:
         self.ctx = ctx
         self.channels: dict[str, Channel] = {}
+        self._pacing: dict[str, Pacing] = {}  # per channel: the digests' sending slots, which replies go ahead of
 
     def add_channel(self, channel: Channel) -> None:
         self.channels[channel.name] = channel
+
+    def pacing(self, channel: str) -> Pacing:
+        """The schedule the digests to `channel` are paced on in this process (ConversationSender)."""
+        return self._pacing.setdefault(channel, Pacing())
+
+    def paced_rate(self, channel: str) -> float | None:
+        """The rate the digests to `channel` are paced at: the channel's overall rate less the reply reserve."""
+        return digest_rate(self.channel(channel).capabilities.max_per_second, self.ctx.settings.reply_reserve)
 
     # ---------------------------------------------------------------- in
 
@@ -223,7 +234,7 @@ class Conversation:
         floods = errors = 0
         while True:
             try:
-                return await call()
+                sent = await call()
             except RateLimited as exc:
                 floods += 1
                 if not patient or floods > MAX_FLOOD_WAITS:
@@ -240,6 +251,10 @@ class Conversation:
                     raise
                 log.info("server error on %s:%s (%s): trying again in %ds", channel, chat_id, exc, errors)
                 await self.ctx.clock.sleep(errors)
+            else:
+                if _in_handler.get():  # a reply, sent at once: the digests being sent go one slot later
+                    give_way(self.pacing(channel), self.paced_rate(channel), self.ctx.clock)
+                return sent
 
     async def reply(self, event: Inbound, message: Outgoing) -> SentMessage:
         return await self.send(event.channel, event.chat_id, message)
@@ -382,9 +397,10 @@ class ConversationSender:
     def __init__(self, conv: Conversation, channel: str) -> None:
         self.conv = conv
         self.channel = channel
-        # below the channel's overall rate: what is left is for the replies to people who write meanwhile
-        self.max_per_second = digest_rate(conv.channel(channel).capabilities.max_per_second,
-                                          conv.ctx.settings.reply_reserve)
+        # below the channel's overall rate: what is left is for the replies to people who write meanwhile, which
+        # also take slots of this pace ahead of the digests (`give_way`)
+        self.max_per_second = conv.paced_rate(channel)
+        self.pacing = conv.pacing(channel)
         # the extension requests recalled this morning, by who decides them (`status.deciding_this_morning`)
         self._deciding: tuple[dt.date, dict[int, list[ExtensionRequest]]] | None = None
 
