@@ -107,9 +107,12 @@ class Conversation:
     def add_channel(self, channel: Channel) -> None:
         self.channels[channel.name] = channel
 
-    def pacing(self, channel: str) -> Pacing:
-        """The schedule the digests to `channel` are paced on in this process (ConversationSender)."""
-        return self._pacing.setdefault(channel, Pacing())
+    def pacing(self, channel: str, *, anew: bool = False) -> Pacing:
+        """The schedule the digests to `channel` are paced on in this process; `anew`: a fresh one, for a tick's
+        ConversationSender (each tick's pace starts from its own first send, as before replies shared it)."""
+        if anew or channel not in self._pacing:
+            self._pacing[channel] = Pacing()
+        return self._pacing[channel]
 
     def paced_rate(self, channel: str) -> float | None:
         """The rate the digests to `channel` are paced at: the channel's overall rate less the reply reserve."""
@@ -400,7 +403,7 @@ class ConversationSender:
         # below the channel's overall rate: what is left is for the replies to people who write meanwhile, which
         # also take slots of this pace ahead of the digests (`give_way`)
         self.max_per_second = conv.paced_rate(channel)
-        self.pacing = conv.pacing(channel)
+        self.pacing = conv.pacing(channel, anew=True)
         # the extension requests recalled this morning, by who decides them (`status.deciding_this_morning`)
         self._deciding: tuple[dt.date, dict[int, list[ExtensionRequest]]] | None = None
 
