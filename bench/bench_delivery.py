@@ -42,10 +42,10 @@ For that reason (b) is also scored against the sandbox's token buckets with the 
 max over chats of (n_chat − chat_burst) ÷ 1) — a lower bound of what the buckets allow, so that score
 is not above what an ideal sender could reach.
 
-The reply reserve (NHACVIEC_REPLY_RESERVE, 3 messages/s by default; `--reply-reserve`): the digests are paced
-at the overall rate less the reserve (27/s), which the replies to people who write during the burst use. The
-efficiency above still counts against 30/s, so with the reserve the digests alone reach at most 27/30 = 0.90 of it
-(the reserve shows up as that shortfall); efficiency_vs_paced is the same against the 27/s the digests are paced
+The reply reserve (NHACVIEC_REPLY_RESERVE, 1 message/s by default; `--reply-reserve`): the digests are paced
+at the overall rate less the reserve (29/s), which the replies to people who write during the burst use. The
+efficiency above still counts against 30/s, so with the reserve the digests alone reach at most 29/30 = 0.967 of it
+(the reserve shows up as that shortfall); efficiency_vs_paced is the same against the 29/s the digests are paced
 at (how well the sender keeps its own pace). During (a) ASKERS more people type /viec `--replies-per-s` times a
 second (default: the reserve; 0: nobody writes) and efficiency_with_replies counts the digests and the answers
 sent during the burst together against 30/s: the channel's use when people write, as on a real morning; reply_429s
@@ -554,7 +554,7 @@ def main() -> None:
     ap.add_argument("--fake-clock", action="store_true",
                     help="simulate on FakeClock (the measure before 29 Nov 2026 evening: chats' pauses add up)")
     ap.add_argument("--reply-reserve", type=float, default=None,
-                    help="NHACVIEC_REPLY_RESERVE for the run (default: the setting's default, 3 messages/s)")
+                    help="NHACVIEC_REPLY_RESERVE for the run (default: the setting's default, 1 message/s)")
     ap.add_argument("--replies-per-s", type=float, default=None,
                     help="/viec typed a second during (a) (default: the reply reserve; 0: nobody writes)")
     ap.add_argument("--worker", nargs=4, metavar=("DB_URL", "BASE_URL", "TOKEN", "NAME"),

@@ -35,7 +35,7 @@ class Settings(BaseModel):
     overdue_every_days: int = Field(default=2, ge=1)
     # messages/s of a channel's overall rate the morning digests leave free for replies to people who write
     # meanwhile (/viec, "2.1 xong", a tap's confirmation); the digests keep at least half the rate
-    reply_reserve: float = Field(default=3.0, ge=0)
+    reply_reserve: float = Field(default=1.0, ge=0)
     log_level: str = "INFO"
     # Webhook mode (production): the public https base URL Telegram and Zalo call (…/telegram, …/zalo),
     # the secret they send with every call, and where this process listens behind the proxy.

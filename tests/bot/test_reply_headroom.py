@@ -3,7 +3,7 @@ the channel's overall rate (NHACVIEC_REPLY_RESERVE messages/s kept free), so a h
 the middle of a thousand reminders going out — meets no 429 and never waits on flood control, while the
 reminders still all arrive, once each, in order per person. Replies also take the digests' next sending slot
 (dispatcher `give_way`), so people writing faster than the reserve slow the digests rather than spend the
-channel's burst: at 6 replies a second (twice the reserve) none is refused either.
+channel's burst: at 2 and at 6 replies a second (twice and six times the default reserve of 1/s) none is refused either.
 
 The run goes through the real python-telegram-bot and the Bot API sandbox, which enforces Telegram's limits
 (30 messages/s overall, with a burst of 30; 1 a second in a chat, with a burst of 3) on a virtual-time event
