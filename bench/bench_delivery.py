@@ -42,6 +42,15 @@ For that reason (b) is also scored against the sandbox's token buckets with the 
 max over chats of (n_chat − chat_burst) ÷ 1) — a lower bound of what the buckets allow, so that score
 is not above what an ideal sender could reach.
 
+The reply reserve (NHACVIEC_REPLY_RESERVE, 1 message/s by default; `--reply-reserve`): the digests are paced
+at the overall rate less the reserve (29/s), which the replies to people who write during the burst use. The
+efficiency above still counts against 30/s, so with the reserve the digests alone reach at most 29/30 = 0.967 of it
+(the reserve shows up as that shortfall); efficiency_vs_paced is the same against the 29/s the digests are paced
+at (how well the sender keeps its own pace). During (a) ASKERS more people type /viec `--replies-per-s` times a
+second (default: the reserve; 0: nobody writes) and efficiency_with_replies counts the digests and the answers
+sent during the burst together against 30/s: the channel's use when people write, as on a real morning; reply_429s
+are the 429s on those answers' own requests and reply_longest_s the longest simulated time from /viec to its answer.
+
 lost = task lines expected − distinct task lines delivered (and digests whose last part never
 arrived). duplicates = extra copies of identical messages in the same chat (a digest, or part of one,
 sent twice), from the sandbox's stored messages. 429s are the sandbox's flood-control refusals."""
@@ -50,6 +59,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import dataclasses
 import datetime as dt
 import json
 import logging
@@ -83,7 +93,7 @@ from bot.sandbox.harness import Harness  # noqa: E402
 from bot.sandbox.server import NO_LIMITS, RateLimits, SandboxError, SandboxState, create_app  # noqa: E402
 from bot.settings import load_settings  # noqa: E402
 from scheduler.clock import FakeClock, LoopClock, VirtualTimeLoop  # noqa: E402
-from scheduler.dispatcher import next_due_at, plan_digests, send_due_digests  # noqa: E402
+from scheduler.dispatcher import digest_rate, next_due_at, plan_digests, send_due_digests  # noqa: E402
 from storage.db import Database  # noqa: E402
 from storage.models import Notice, NoticeStatus, Person, Role, Task, TaskStatus  # noqa: E402
 
@@ -170,6 +180,18 @@ class Outcome:
             return float("nan")
         return self.shortest_s(limits) / self.sim_seconds
 
+    def efficiency_vs_paced(self, limits: RateLimits, reserve: float) -> float:
+        """The same against the rate the digests are paced at: the overall rate less the reply reserve."""
+        paced = digest_rate(limits.overall_per_second, reserve) or limits.overall_per_second
+        return self.efficiency(dataclasses.replace(limits, overall_per_second=paced))
+
+    def channel_efficiency(self, limits: RateLimits, replies: int) -> float:
+        """Digests and the `replies` answered while they went out, together, against the overall rate alone:
+        how much of Telegram's 30/s the bot used while people wrote during the burst."""
+        if self.sim_seconds <= 0:
+            return float("nan")
+        return (self.distinct + replies - 1) / limits.overall_per_second / self.sim_seconds
+
 
 def count_429s(state: SandboxState) -> Counter[str]:
     """Wrap the sandbox's flood check to count its refusals (the check itself is unchanged)."""
@@ -188,10 +210,16 @@ def count_429s(state: SandboxState) -> Counter[str]:
     return counts
 
 
-async def started_harness(db_url: str, people: int, limits: RateLimits, *, virtual: bool = False) -> Harness:
-    """`virtual`: a LoopClock (the caller runs on a VirtualTimeLoop); otherwise a FakeClock."""
+async def started_harness(db_url: str, people: int, limits: RateLimits, *, virtual: bool = False,
+                          reserve: float | None = None) -> Harness:
+    """`virtual`: a LoopClock (the caller runs on a VirtualTimeLoop); otherwise a FakeClock. `reserve`: the
+    NHACVIEC_REPLY_RESERVE the bot runs with (None: its default)."""
     start = MORNING - dt.timedelta(minutes=1)
-    h = Harness(db_url=db_url, clock=LoopClock(start) if virtual else FakeClock(start), limits=limits)
+    settings = load_settings(environ={}, env_file=None)
+    if reserve is not None:
+        settings = settings.model_copy(update={"reply_reserve": reserve})
+    h = Harness(db_url=db_url, clock=LoopClock(start) if virtual else FakeClock(start), limits=limits,
+                settings=settings)
     await h.start(directory_csv=directory_csv(people), enroll_all=True)
     return h
 
@@ -222,16 +250,18 @@ async def drive(h: Harness, *, sim_cap: float, max_ticks: int = 20_000) -> tuple
     return ticks, True
 
 
-def measure(h: Harness, outcome: Outcome, handles: dict[str, str] | None = None) -> Outcome:
-    """Read what arrived from the sandbox's stored messages."""
-    bot = h.state.bot_messages()
+def measure(h: Harness, outcome: Outcome, handles: dict[str, str] | None = None,
+            askers: frozenset[str] = frozenset()) -> Outcome:
+    """Read what arrived from the sandbox's stored messages (the digests: not the replies to `askers`)."""
+    asker_chats = {h.handles[a] for a in askers}
+    bot = [m for m in h.state.bot_messages() if m.chat_id not in asker_chats]
     outcome.messages = len(bot)
     outcome.distinct = len({(m.chat_id, m.text) for m in bot})
     outcome.per_chat = Counter(chat for chat, _ in {(m.chat_id, m.text) for m in bot})
     outcome.delivered_lines = len({(m.chat_id, line) for m in bot for line in LINE.findall(m.text or "")})
     outcome.complete_digests = len({m.chat_id for m in bot if FOOTER in (m.text or "")})
     outcome.longest_part = max((len(m.text or "") for m in bot), default=0)
-    times = [s.at for s in h.sent]
+    times = [s.at for s in h.sent if s.to not in askers]
     if times:
         outcome.sim_seconds = (max(times) - MORNING).total_seconds()
     if handles:
@@ -242,20 +272,77 @@ def measure(h: Harness, outcome: Outcome, handles: dict[str, str] | None = None)
     return outcome
 
 
+@dataclass
+class Replies:
+    """People typing /viec while the digests go out (`ask_throughout`): what their answers met."""
+
+    asked: int = 0
+    answered: int = 0  # answers that arrived
+    refused: int = 0  # the Bot API's 429s on the answers' own requests
+    longest_s: float = 0.0  # simulated seconds from typing /viec to the handler's end, the longest
+    during_burst: int = 0  # answers sent before the last digest message
+
+
+async def ask_throughout(h: Harness, askers: list[str], every_s: float, replies: Replies,
+                         done: asyncio.Event) -> None:
+    """/viec from `askers` in turn, one every `every_s` simulated seconds, until `done` (a VirtualTimeLoop: the
+    asker's sleeps and the dispatcher's pacing share the loop's simulated time)."""
+    me = asyncio.current_task()
+    refused: list[int] = []
+    original = h.state.call
+
+    async def call(method: str, params: dict[str, Any]) -> Any:
+        try:
+            return await original(method, params)
+        except SandboxError as exc:
+            if exc.code == 429 and asyncio.current_task() is me:
+                refused.append(exc.code)
+            raise
+
+    h.state.call = call  # type: ignore[method-assign]
+    while not done.is_set():
+        await asyncio.sleep(every_s)
+        uid = h.handles[askers[replies.asked % len(askers)]]
+        seen, asked_at = len(h.state.bot_messages(uid)), h.clock.now()
+        replies.asked += 1
+        await h.deliver(h.state.user_text(uid, "/viec"))
+        replies.answered += len(h.state.bot_messages(uid)) > seen
+        replies.longest_s = max(replies.longest_s, (h.clock.now() - asked_at).total_seconds())
+    replies.refused = len(refused)
+
+
+ASKERS = 6  # people who type /viec during (a) with --replies-per-s (each chat within its 1 message/s)
+
+
 async def scenario(name: str, db_url: str, loads: list[int], *, limits: RateLimits, sim_cap: float,
-                   watch: dict[str, int] | None = None, virtual: bool = True) -> tuple[Outcome, Counter[str]]:
-    """`loads[i]`: tasks of the i-th person (claimed in that order)."""
-    h = await started_harness(db_url, len(loads), limits, virtual=virtual)
+                   watch: dict[str, int] | None = None, virtual: bool = True, reserve: float | None = None,
+                   replies_per_s: float = 0.0) -> tuple[Outcome, Counter[str], Replies]:
+    """`loads[i]`: tasks of the i-th person (claimed in that order). `replies_per_s`: that many /viec a second
+    from ASKERS more people (no tasks) while the digests go out (on a virtual clock only)."""
+    asking = replies_per_s > 0 and virtual
+    askers = [f"head{len(loads) + i}" for i in range(ASKERS if asking else 0)]
+    h = await started_harness(db_url, len(loads) + len(askers), limits, virtual=virtual, reserve=reserve)
+    replies = Replies()
     try:
         assert h.db is not None
         lines = await h.db.run(add_tasks, list(enumerate(loads)))
         refusals = count_429s(h.state)
         outcome = Outcome(name=name, people=len(loads), lines=lines)
         start = time.perf_counter()
-        outcome.ticks, outcome.capped = await drive(h, sim_cap=sim_cap)
+        done = asyncio.Event()
+        asker = asyncio.create_task(ask_throughout(h, askers, 1 / replies_per_s, replies, done)) if asking else None
+        try:
+            outcome.ticks, outcome.capped = await drive(h, sim_cap=sim_cap)
+        finally:
+            done.set()
+            if asker is not None:
+                await asker
         outcome.wall_s = time.perf_counter() - start
         handles = {label: f"head{index}" for label, index in (watch or {}).items()}
-        return measure(h, outcome, handles), refusals
+        measure(h, outcome, handles, frozenset(askers))
+        last = MORNING + dt.timedelta(seconds=outcome.sim_seconds)
+        replies.during_burst = sum(s.to in askers and s.at <= last for s in h.sent)
+        return outcome, refusals, replies
     finally:
         await h.stop()
 
@@ -409,16 +496,27 @@ def _requeue(session: Any) -> None:
 
 # ---------------------------------------------------------------- main
 
-Simulated = tuple[tuple[Outcome, Counter[str]], tuple[Outcome, Counter[str]], tuple[Outcome, Counter[str]]]
+Result = tuple[Outcome, Counter[str], Replies]
+Simulated = tuple[Result, Result, Result]
 
 
-async def simulated(tmp: Path, many: int, limits: RateLimits, *, virtual: bool) -> Simulated:
-    """Scenarios (a), (b) and (w), each on its own database and sandbox."""
-    a = await scenario("a", f"sqlite:///{tmp}/a.db", [5] * many, limits=limits, sim_cap=3600, virtual=virtual)
-    report(*a, limits)
+async def simulated(tmp: Path, many: int, limits: RateLimits, *, virtual: bool, reserve: float,
+                    replies_per_s: float) -> Simulated:
+    """Scenarios (a), (b) and (w), each on its own database and sandbox; in (a) people type /viec meanwhile."""
+    a = await scenario("a", f"sqlite:///{tmp}/a.db", [5] * many, limits=limits, sim_cap=3600, virtual=virtual,
+                       reserve=reserve, replies_per_s=replies_per_s)
+    report(*a[:2], limits)
+    outcome, replies = a[0], a[2]
+    print(f"    (a) digests paced at {digest_rate(limits.overall_per_second, reserve):.0f}/s (reply reserve "
+          f"{reserve:g}/s): efficiency {outcome.efficiency_vs_paced(limits, reserve):.3f} of that rate; "
+          f"/viec typed {replies.asked} times meanwhile ({replies_per_s:g}/s): {replies.answered} answered, "
+          f"{replies.refused} of their requests refused (429), longest {replies.longest_s:.2f} simulated s "
+          f"from typing to the answer; digests and the {replies.during_burst} answers sent during the burst "
+          f"together: {outcome.channel_efficiency(limits, replies.during_burst):.3f} of "
+          f"{limits.overall_per_second:.0f}/s", flush=True)
     b = await scenario("b", f"sqlite:///{tmp}/b.db", [100] * 10 + [1], limits=limits, sim_cap=300,
-                       watch={"the single-task person": 10}, virtual=virtual)
-    report(*b, limits)
+                       watch={"the single-task person": 10}, virtual=virtual, reserve=reserve)
+    report(*b[:2], limits)
     outcome = b[0]
     print(f"    (b) against the sandbox's token buckets, bursts counted (30 overall, {limits.chat_burst} a chat): "
           f"shortest {outcome.shortest_with_bursts_s(limits):.2f} s against {outcome.sim_seconds:.2f} s taken = "
@@ -427,8 +525,9 @@ async def simulated(tmp: Path, many: int, limits: RateLimits, *, virtual: bool) 
           f"{sorted(Counter((outcome.per_chat or Counter()).values()).items())} (chats by count), longest part "
           f"{outcome.longest_part} characters (Telegram's limit 4096)", flush=True)
     w = await scenario("w", f"sqlite:///{tmp}/w.db", [50, 1], limits=limits, sim_cap=300,
-                       watch={"the fifty-task person": 0, "the single-task person": 1}, virtual=virtual)
-    report(*w, limits)
+                       watch={"the fifty-task person": 0, "the single-task person": 1}, virtual=virtual,
+                       reserve=reserve)
+    report(*w[:2], limits)
     return a, b, w
 
 
@@ -454,6 +553,10 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="small sizes, to check the script itself")
     ap.add_argument("--fake-clock", action="store_true",
                     help="simulate on FakeClock (the measure before 29 Nov 2026 evening: chats' pauses add up)")
+    ap.add_argument("--reply-reserve", type=float, default=None,
+                    help="NHACVIEC_REPLY_RESERVE for the run (default: the setting's default, 1 message/s)")
+    ap.add_argument("--replies-per-s", type=float, default=None,
+                    help="/viec typed a second during (a) (default: the reply reserve; 0: nobody writes)")
     ap.add_argument("--worker", nargs=4, metavar=("DB_URL", "BASE_URL", "TOKEN", "NAME"),
                     help="internal: run as one worker process of the raw-capacity measure")
     args = ap.parse_args()
@@ -469,8 +572,12 @@ def main() -> None:
     print(f"sandbox limits: {limits}; simulated time on "
           f"{'FakeClock (sleeps add up)' if args.fake_clock else 'a virtual-time event loop'}")
 
+    reserve = load_settings(environ={}, env_file=None).reply_reserve if args.reply_reserve is None \
+        else args.reply_reserve
+    replies_per_s = reserve if args.replies_per_s is None else args.replies_per_s
     with asyncio.Runner(loop_factory=None if args.fake_clock else VirtualTimeLoop) as runner:
-        (a, a429), (b, b429), (w, w429) = runner.run(simulated(tmp, many, limits, virtual=not args.fake_clock))
+        (a, a429, ar), (b, b429, _), (w, w429, _) = runner.run(simulated(
+            tmp, many, limits, virtual=not args.fake_clock, reserve=reserve, replies_per_s=replies_per_s))
 
     cap_people = 200 if args.quick else 1_000
     caps = asyncio.run(capacities(tmp, cap_people))
@@ -489,7 +596,11 @@ def main() -> None:
           f"max_wait_single_s={wait:.1f} efficiency_10x100={b.efficiency(limits):.3f} "
           f"efficiency_10x100_vs_buckets={b.efficiency_vs_buckets(limits):.3f} "
           f"wait_single_behind_10x100_s={(b.waits or {}).get('the single-task person', float('nan')):.1f} "
-          f"rate_limited_429s={a429['429'] + b429['429'] + w429['429']}{cap_part}")
+          f"rate_limited_429s={a429['429'] + b429['429'] + w429['429']} reply_reserve={reserve:g} "
+          f"efficiency_vs_paced={a.efficiency_vs_paced(limits, reserve):.3f} "
+          f"efficiency_with_replies={a.channel_efficiency(limits, ar.during_burst):.3f} "
+          f"replies_during_burst={ar.during_burst} reply_429s={ar.refused} "
+          f"reply_longest_s={ar.longest_s:.2f}{cap_part}")
 
 
 if __name__ == "__main__":

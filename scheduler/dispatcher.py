@@ -21,7 +21,8 @@ written — the messages in flight; a send holds one of FLUSH_MESSAGES slots fro
 outcome is written, so they are at most FLUSH_MESSAGES (tests/scheduler/test_crash.py kills a worker).
 
 Chats are sent to side by side (MAX_CHATS_AT_ONCE), each chat's digests in order and 1 s apart, all of them
-at the sender's overall rate (`max_per_second`), the morning's most urgent first (planning writes
+at the sender's rate (`max_per_second`: the channel's overall rate less a reserve, `digest_rate`, so that the
+replies to people who write during the burst find the channel free), the morning's most urgent first (planning writes
 escalations, then overdue, then the rest). A 429 holds that chat for exactly `retry_after` — in the
 database, so every worker holds it — while the other chats go on; the whole channel is held when it says
 the limit is its own, or when several chats are told to wait at once. A send that fails is retried a few
@@ -215,7 +216,8 @@ class DigestView:
 
 class Sender(Protocol):
     channel: str
-    max_per_second: float | None  # the channel's overall rate: the dispatcher paces itself to stay under it
+    # the rate the dispatcher paces itself at: the channel's overall rate less the reserve for replies (digest_rate)
+    max_per_second: float | None
 
     async def send_digest(self, chat_id: str, view: DigestView) -> str:
         """Deliver the digest; return the channel's message id."""
@@ -1697,16 +1699,46 @@ async def sleep_until(clock: Clock, when: dt.datetime) -> None:
         await clock.sleep(wait)
 
 
+def digest_rate(overall: float | None, reserve: float) -> float | None:
+    """The rate digests are paced at: the channel's `overall` rate less `reserve` messages/s left free for the
+    replies handlers send meanwhile (they are not paced: a person waits for them), so a reply finds Telegram's
+    overall limit unspent and is neither refused (429) nor kept waiting behind the morning's burst. The digests
+    keep at least half the overall rate, whatever the reserve. Each worker process paces by itself: with several
+    workers sending on one bot, the reserve is each one's."""
+    if not overall:
+        return overall
+    return max(overall - reserve, overall / 2)
+
+
+class Pacing:
+    """One channel's schedule of sending slots in this process, shared by a sender (its `pacing`) with the
+    messages that go out at once (`give_way`); without one a sender paces by itself."""
+
+    __slots__ = ("__weakref__",)
+
+
 async def pace(sender: Sender, clock: Clock) -> None:
     """Keep under the channel's overall rate on the injected clock, so flood control (429) stays rare:
-    each send takes the next free slot of 1/max_per_second (shared by every chat being sent to)."""
+    each send takes the next free slot of 1/max_per_second (shared by every chat being sent to, and by the
+    replies that took slots ahead, `give_way`)."""
     rate = getattr(sender, "max_per_second", None)
     if not rate:
         return
+    key = getattr(sender, "pacing", None) or sender
     now = clock.now()
-    slot = max(now, _next_slot.get(sender, now))
-    _next_slot[sender] = slot + dt.timedelta(seconds=1 / rate)
+    slot = max(now, _next_slot.get(key, now))
+    _next_slot[key] = slot + dt.timedelta(seconds=1 / rate)
     await sleep_until(clock, slot)
+
+
+def give_way(pacing: Pacing, rate: float | None, clock: Clock) -> None:
+    """A message sent at once outside the pace (a handler's reply: a person waits for it) takes the next free
+    slot ahead of the paced sends, which go one slot later: replies and digests together keep the paced rate,
+    however many people write during the burst, and the reserve (`digest_rate`) stays free for the next reply.
+    Only while paced sends are queued (the next free slot is ahead): otherwise the pace has room for it."""
+    next_slot = _next_slot.get(pacing)
+    if rate and next_slot is not None and next_slot > clock.now():
+        _next_slot[pacing] = next_slot + dt.timedelta(seconds=1 / rate)
 
 
 def _rate_limited(outcome: _Outcome) -> bool:

@@ -5,6 +5,7 @@ apology and a log line. No chat library is imported below this package."""
 
 from __future__ import annotations
 
+import contextvars
 import dataclasses
 import datetime as dt
 import logging
@@ -38,10 +39,13 @@ from bot.textbase import without_particles
 from scheduler.dispatcher import (
     CHAT_GAP,
     DigestView,
+    Pacing,
     RateLimited,
     Sender,
     SendError,
     TransientSendError,
+    digest_rate,
+    give_way,
     pace,
     sleep_until,
 )
@@ -54,7 +58,12 @@ from storage.vntext import strip_marks
 
 log = logging.getLogger(__name__)
 
-MAX_FLOOD_WAITS = 3  # a reply waits out flood control this many times before giving up
+MAX_FLOOD_WAITS = 3  # a message sent outside a handler waits out flood control this many times before giving up
+# a handler's message (the reply a person waits for) waits out flood control once, and only this long: the
+# dispatcher leaves it headroom (Settings.reply_reserve), so a 429 there is rare and a longer ban (the chat's own,
+# or the whole bot's) goes up as RateLimited at once rather than holding the handler
+HANDLER_FLOOD_WAIT_S = 1.0
+_in_handler: contextvars.ContextVar[bool] = contextvars.ContextVar("in_handler", default=False)
 MAX_SERVER_RETRIES = 2  # … and a server error (5xx) this many times, 1 s then 2 s apart
 PASTED_DIRECTORY = "danh-ba-dan.csv"  # the name a pasted directory table is imported and audited under
 CHAT_BURST = 3  # parts of one digest sent back to back before the one-a-second pace of a chat
@@ -93,13 +102,32 @@ class Conversation:
     def __init__(self, ctx: AppContext) -> None:
         self.ctx = ctx
         self.channels: dict[str, Channel] = {}
+        self._pacing: dict[str, Pacing] = {}  # per channel: the digests' sending slots, which replies go ahead of
 
     def add_channel(self, channel: Channel) -> None:
         self.channels[channel.name] = channel
 
+    def pacing(self, channel: str, *, anew: bool = False) -> Pacing:
+        """The schedule the digests to `channel` are paced on in this process; `anew`: a fresh one, for a tick's
+        ConversationSender (each tick's pace starts from its own first send, as before replies shared it)."""
+        if anew or channel not in self._pacing:
+            self._pacing[channel] = Pacing()
+        return self._pacing[channel]
+
+    def paced_rate(self, channel: str) -> float | None:
+        """The rate the digests to `channel` are paced at: the channel's overall rate less the reply reserve."""
+        return digest_rate(self.channel(channel).capabilities.max_per_second, self.ctx.settings.reply_reserve)
+
     # ---------------------------------------------------------------- in
 
     async def handle(self, event: Inbound) -> None:
+        handling = _in_handler.set(True)  # what the handler sends never sleeps long on flood control (send_one)
+        try:
+            await self._handle(event)
+        finally:
+            _in_handler.reset(handling)
+
+    async def _handle(self, event: Inbound) -> None:
         try:
             person = await self._gate(event)
             if person is not None or _is_start(event):
@@ -201,16 +229,22 @@ class Conversation:
 
     async def send_one(self, call: Callable[[], Awaitable[str]], channel: str, chat_id: str, *,
                         patient: bool) -> str:
-        """One message. Patient: flood control is waited out a few times, and a server error (5xx: the
-        message surely did not arrive) is tried again after 1 s and 2 s, so a reply or a digest's next part is
-        not lost to a passing hiccup. A timeout (it may have arrived) is never retried here."""
+        """One message. Patient: flood control is waited out a few times — in a handler once, and only when it is
+        over within HANDLER_FLOOD_WAIT_S (a one-a-second chat's next part; anything longer goes up at once) —,
+        and a server error (5xx: the message surely did not arrive) is tried again after 1 s and 2 s, so a reply
+        or a digest's next part is not lost to a passing hiccup. A timeout (it may have arrived) is never retried
+        here."""
         floods = errors = 0
         while True:
             try:
-                return await call()
+                sent = await call()
             except RateLimited as exc:
                 floods += 1
                 if not patient or floods > MAX_FLOOD_WAITS:
+                    raise
+                if _in_handler.get() and (floods > 1 or exc.retry_after > HANDLER_FLOOD_WAIT_S):
+                    log.info("flood control on %s:%s for %.0fs: a handler does not wait it out", channel, chat_id,
+                             exc.retry_after)
                     raise
                 log.info("flood control on %s:%s: waiting %.0fs", channel, chat_id, exc.retry_after)
                 await self.ctx.clock.sleep(exc.retry_after)
@@ -220,6 +254,10 @@ class Conversation:
                     raise
                 log.info("server error on %s:%s (%s): trying again in %ds", channel, chat_id, exc, errors)
                 await self.ctx.clock.sleep(errors)
+            else:
+                if _in_handler.get():  # a reply, sent at once: the digests being sent go one slot later
+                    give_way(self.pacing(channel), self.paced_rate(channel), self.ctx.clock)
+                return sent
 
     async def reply(self, event: Inbound, message: Outgoing) -> SentMessage:
         return await self.send(event.channel, event.chat_id, message)
@@ -362,7 +400,10 @@ class ConversationSender:
     def __init__(self, conv: Conversation, channel: str) -> None:
         self.conv = conv
         self.channel = channel
-        self.max_per_second = conv.channel(channel).capabilities.max_per_second
+        # below the channel's overall rate: what is left is for the replies to people who write meanwhile, which
+        # also take slots of this pace ahead of the digests (`give_way`)
+        self.max_per_second = conv.paced_rate(channel)
+        self.pacing = conv.pacing(channel, anew=True)
         # the extension requests recalled this morning, by who decides them (`status.deciding_this_morning`)
         self._deciding: tuple[dt.date, dict[int, list[ExtensionRequest]]] | None = None
 
