@@ -1,0 +1,53 @@
+"""An extension request nobody decides is recalled to those who decide it once a week while it waits, each time
+with its buttons (probe 27: the leader was reminded once, on 29/01, and the request then hung for five weeks); its
+requester is not told again at each reminder. Through the sandbox on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot import texts
+from bot.sandbox.harness import Harness
+from tests.bot.conversation_setup import started
+from tests.conftest import local
+
+RECALLED = "Đề nghị gia hạn chờ đồng chí quyết định"
+IN_DIGEST = "ĐỀ NGHỊ GIA HẠN CHỜ ĐỒNG CHÍ QUYẾT ĐỊNH"
+
+
+@pytest.fixture
+async def harness(db_url: str):  # type: ignore[no-untyped-def]
+    h = await started(db_url)
+    yield h
+    await h.stop()
+
+
+def days_told(h: Harness, handle: str, since: int, *marks: str) -> list[dt.date]:
+    tz = local(2018, 1, 1).tzinfo
+    return [s.at.astimezone(tz).date() for s in h.sent[since:]
+            if s.to == handle and any(m in (s.text or "") for m in marks)]
+
+
+async def test_a_request_still_waiting_is_recalled_to_the_leader_every_week_with_its_buttons(
+        harness: Harness) -> None:
+    h = harness
+    await h.advance_to(local(2018, 3, 12, 9, 0))
+    await h.say("head_stnmt", "4 xin gia hạn đến 30/4 vì chờ kết quả đo đạc")  # due Tue 20/03/2018
+    start = len(h.sent)
+    await h.advance_to(local(2018, 4, 13, 12, 0))
+    recalled = days_told(h, "leader", start, RECALLED, IN_DIGEST)
+    # the working day before the deadline, then every five working days: not daily, never forgotten
+    assert recalled == [dt.date(2018, 3, 19), dt.date(2018, 3, 26), dt.date(2018, 4, 2), dt.date(2018, 4, 9)], \
+        recalled
+    tz = local(2018, 1, 1).tzinfo
+    for s in h.sent[start:]:
+        if s.to == "leader" and s.at.astimezone(tz).date() in recalled and RECALLED in (s.text or ""):
+            assert texts.BUTTON_APPROVE in s.buttons, s
+    assert len(days_told(h, "head_stnmt", start, "chưa có quyết định; Nhắc việc đã nhắc lại")) <= 1
+
+    await h.tap("leader", texts.BUTTON_APPROVE)
+    start = len(h.sent)
+    await h.advance_to(local(2018, 4, 24, 12, 0))
+    assert days_told(h, "leader", start, RECALLED, IN_DIGEST) == []
