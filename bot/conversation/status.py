@@ -1263,6 +1263,13 @@ async def waiting_deciders(conv: Conversation, view: DigestView) -> dict[int, st
             if request.deciders != texts.SOME_DECIDER}
 
 
+def _asked_late(request: ExtensionRequest, calendar: WorkingCalendar) -> bool:
+    """Whether a request was sent after the task's deadline (as it runs): no "chờ ý kiến gia hạn" line the working
+    day after the deadline tells its requester it waits (`ReminderPolicy.waits_after_deadline`)."""
+    return request.asked_at is not None and request.current_due is not None \
+        and calendar.local(request.asked_at).date() > calendar.effective_deadline(request.current_due)
+
+
 def _digest_said_waiting(session: Session, person_id: int, task_id: int, day: dt.date) -> bool:
     """Whether a digest of `person_id`'s sent within SAID_WAITING_WITHIN days up to `day` listed `task_id` as waiting
     for an extension decision: that morning's said the request is recalled (`recalled_this_morning`); an earlier one
@@ -1281,7 +1288,8 @@ async def remind_waiting_extensions(conv: Conversation) -> int:
     """Each extension request nobody has decided, on its reminder day, then once a week while it waits (probe 20: one
     waited 30 days, the task went overdue meanwhile, nobody was told; probe 27: reminded once, it hung five weeks):
     those who decide it (the leaders or the head; the office only when no one else can) are shown it again with its
-    actions; the requester is told, the first time only, that it still waits. The number of requests recalled."""
+    actions; the requester of one sent after the deadline is told, the first time only, that it still waits (one
+    sent in time hears it from their digest the working day after the deadline). The number of requests recalled."""
     ctx = conv.ctx
     calendar, now = ctx.policy.calendar, ctx.clock.now()
     if not calendar.is_working_time(now) or calendar.local(now).time() < ctx.policy.remind_at:
@@ -1314,8 +1322,9 @@ async def remind_waiting_extensions(conv: Conversation) -> int:
                                  channel=shown.channel, chat_id=shown.chat_id, message_id=shown.last_id, now=now)
         requester = await ctx.db.run(person_by_id, request.requester_id)
         # (their digest this morning said the request waits, and that it is recalled: not said twice)
-        # (and told once: the weekly reminders after the first are the deciders' alone)
-        if requester is not None and nth == 1 \
+        # (told once more after sending, not at each reminder: a request sent in time is said in the holder's digest
+        # the working day after the deadline — the scheduler's ladder —, one sent late at its first reminder)
+        if requester is not None and nth == 1 and _asked_late(request, calendar) \
                 and not await ctx.db.run(_digest_said_waiting, requester.id, request.task_id, today):
             await conv.notify(requester, Outgoing(text=texts.extension_still_waiting(request, reminded, calendar)))
         log.info("extension request %s still waiting: recalled to %s", request.report_id, reminded)

@@ -51,3 +51,30 @@ async def test_a_request_still_waiting_is_recalled_to_the_leader_every_week_with
     start = len(h.sent)
     await h.advance_to(local(2018, 4, 24, 12, 0))
     assert days_told(h, "leader", start, RECALLED, IN_DIGEST) == []
+
+
+WAITS = ("CHỜ Ý KIẾN GIA HẠN", "chưa có quyết định; Nhắc việc đã nhắc lại")  # the requester's line, the note
+
+
+async def test_the_requester_hears_once_more_that_the_request_waits_not_in_every_digest(harness: Harness) -> None:
+    """Asked in time: the confirmation when sent, then once, the working day after the deadline — not at each of
+    the deciders' weekly reminders, nor in each Monday's digest (probe 27: 02/02, 11/02, 15/02, 22/02)."""
+    h = harness
+    await h.advance_to(local(2018, 3, 12, 9, 0))
+    await h.say("head_stnmt", "4 xin gia hạn đến 30/4 vì chờ kết quả đo đạc")  # due Tue 20/03/2018
+    start = len(h.sent)
+    await h.advance_to(local(2018, 4, 13, 12, 0))
+    assert days_told(h, "head_stnmt", start, *WAITS) == [dt.date(2018, 3, 21)]
+
+
+async def test_a_request_after_the_deadline_is_said_to_its_requester_on_the_escalation_days_only(
+        harness: Harness) -> None:
+    """Asked late: the holder's line says the request waits on the days the task is escalated (who was told: news),
+    never on the weekly day while it waits."""
+    h = harness
+    await h.say("head_bdv", "/giao 2 @cadre_bdv")  # due Fri 30/03/2018
+    await h.advance_to(local(2018, 4, 2, 10, 0))
+    await h.say("cadre_bdv", "2 xin gia hạn đến 20/4 vì chờ số liệu")
+    start = len(h.sent)
+    await h.advance_to(local(2018, 4, 20, 12, 0))
+    assert days_told(h, "cadre_bdv", start, *WAITS) == [dt.date(2018, 4, 3), dt.date(2018, 4, 6)]
