@@ -1819,6 +1819,9 @@ def _office_line(w: OfficeLine) -> str:
         return f"• Đề nghị chuyển mục {w.ref}" + (f" ({w.unit})" if w.unit else "") + f"{to} — chờ từ {since}"
     if w.what == "question":
         return f"• Câu hỏi số {w.ref} của {w.unit}: “{shorten(w.text, 70)}” — chờ trả lời từ {since}"
+    if w.what == "extension":
+        until = f" đến {w.to}" if w.to else ""
+        return f"• Đề nghị gia hạn mục {w.ref}{until} của {w.unit} — chờ ý kiến {w.text or 'lãnh đạo'} từ {since}"
     said = items_said(w.ref.split(", "), limit=OFFICE_ITEMS_SAID, breaks=w.breaks)
     return f"• {w.unit or 'Chưa xác định đơn vị chủ trì'}: {said} chưa có người nhận — từ {since}"
 
@@ -1828,11 +1831,12 @@ def office_waiting_section(waiting: Sequence[OfficeLine]) -> list[str]:
     of each, then one line each, at most OFFICE_LINES_MAX in all, shared fairly: a line for each kind in turn (move
     requests, questions, then tasks nobody holds), so no kind pushes another out; what a kind could not list is
     said under its lines, with where to see it all."""
-    kinds = {what: [w for w in waiting if w.what == what] for what in ("move", "question", "nobody")}
+    kinds = {what: [w for w in waiting if w.what == what] for what in ("move", "extension", "question", "nobody")}
     moves, questions = len(kinds["move"]), len(kinds["question"])
     nobody = sum(len(w.ref.split(", ")) for w in kinds["nobody"])
-    counts = [f"{n} {label}" for n, label in ((moves, "đề nghị chuyển đơn vị chủ trì"), (questions, "câu hỏi"),
-                                              (nobody, "nhiệm vụ chưa có người nhận")) if n]
+    counts = [f"{n} {label}" for n, label in ((moves, "đề nghị chuyển đơn vị chủ trì"),
+                                              (len(kinds["extension"]), "đề nghị gia hạn chờ quyết định"),
+                                              (questions, "câu hỏi"), (nobody, "nhiệm vụ chưa có người nhận")) if n]
     shares = dict.fromkeys(kinds, 0)
     left = OFFICE_LINES_MAX
     while left and any(shares[k] < len(ws) for k, ws in kinds.items()):
@@ -1845,7 +1849,9 @@ def office_waiting_section(waiting: Sequence[OfficeLine]) -> list[str]:
         lines += map(_office_line, ws[:shares[what]])
         if len(ws) > shares[what]:
             lines.append(_office_rest(what, ws[shares[what]:]))
-    how = ["gõ /loi để xem đủ"] + (["/hoi để xem các câu hỏi"] if questions else [])
+    how = ["gõ /loi để xem đủ"] + (["/hoi để xem các câu hỏi"] if questions else []) \
+        + (["“đồng ý gia hạn <số mục>” hoặc “không đồng ý gia hạn <số mục>” để quyết định gia hạn"]
+           if kinds["extension"] else [])
     return lines + [f"Đồng chí {', '.join(how)}. Danh sách này nhắc lại hằng tuần khi còn việc chờ."]
 
 
@@ -1855,6 +1861,8 @@ def _office_rest(what: str, rest: Sequence[OfficeLine]) -> str:
         return f"… và {len(rest)} đề nghị chuyển đơn vị chủ trì khác — xem /loi."
     if what == "question":
         return f"… và {len(rest)} câu hỏi khác — xem /hoi."
+    if what == "extension":
+        return f"… và {len(rest)} đề nghị gia hạn khác — xem /loi."
     tasks = sum(len(w.ref.split(", ")) for w in rest)
     return f"… và {tasks} việc khác chưa có người nhận — xem /loi."
 
@@ -3873,6 +3881,10 @@ def delivery_problems(rows: Sequence[tuple[int, dt.date, str, str, str | None]],
     if moves:
         lines += ["", f"Đề nghị chuyển đơn vị chủ trì chưa quyết định ({len(moves)}):", *map(_office_line, moves)]
         lines.append("Đồng chí gõ “chuyển mục <số mục> sang <tên đơn vị>” để chuyển.")
+    extensions = [w for w in office if w.what == "extension"]
+    if extensions:
+        lines += ["", f"Đề nghị gia hạn chờ quyết định ({len(extensions)}):", *map(_office_line, extensions)]
+        lines.append("Đồng chí gõ “đồng ý gia hạn <số mục>” hoặc “không đồng ý gia hạn <số mục>” để quyết định.")
     questions = [w for w in office if w.what == "question"]
     if questions:
         lines += ["", f"Câu hỏi gửi Văn phòng chưa trả lời ({len(questions)}):", *map(_office_line, questions)]

@@ -78,3 +78,33 @@ async def test_a_request_after_the_deadline_is_said_to_its_requester_on_the_esca
     start = len(h.sent)
     await h.advance_to(local(2018, 4, 20, 12, 0))
     assert days_told(h, "cadre_bdv", start, *WAITS) == [dt.date(2018, 4, 3), dt.date(2018, 4, 6)]
+
+
+def office_lists(h: Harness, since: int) -> dict[dt.date, str]:
+    tz = local(2018, 1, 1).tzinfo
+    return {s.at.astimezone(tz).date(): s.text or "" for s in h.sent[since:]
+            if s.to == "admin" and "ĐANG CHỜ VĂN PHÒNG" in (s.text or "")}
+
+
+async def test_the_office_weekly_list_shows_an_extension_request_waiting_a_few_working_days(harness: Harness) -> None:
+    """The admin, who got the same buttons, sees a request still undecided in the weekly "ĐANG CHỜ VĂN PHÒNG": who
+    asked, for which item, to what date, who is to decide (probe 27: never listed in five weeks); not one sent the
+    working day before, nor one decided."""
+    h = harness
+    await h.advance_to(local(2018, 3, 6, 9, 0))
+    await h.say("head_stnmt", "4 xin gia hạn đến 30/4 vì chờ kết quả đo đạc")  # due Tue 20/03/2018
+    await h.advance_to(local(2018, 3, 9, 9, 0))
+    await h.say("cadre_bdv", "1 xin gia hạn đến 16/3")  # Friday: one working day before Monday's list
+    start = len(h.sent)
+    await h.advance_to(local(2018, 3, 12, 12, 0))
+    monday = office_lists(h, start)[dt.date(2018, 3, 12)]
+    assert "ĐANG CHỜ VĂN PHÒNG: 1 đề nghị gia hạn chờ quyết định" in monday, monday
+    assert "• Đề nghị gia hạn mục 4 đến 30/04/2018 của đ/c Trần Văn Môi (Sở Tài nguyên và Môi trường) — chờ ý kiến " \
+        "đ/c Huỳnh Thanh Cảnh hoặc Văn phòng từ 06/03/2018" in monday, monday
+    assert "mục 1 " not in monday, monday
+
+    await h.tap("leader", texts.BUTTON_APPROVE, containing="mục 4")
+    start = len(h.sent)
+    await h.advance_to(local(2018, 3, 19, 12, 0))
+    later = office_lists(h, start).get(dt.date(2018, 3, 19), "")
+    assert "mục 4" not in later and "Đề nghị gia hạn mục 1 đến 16/03/2018 của đ/c Phạm Thị Vận" in later, later
