@@ -3062,6 +3062,19 @@ def _supporting_said(r: UnitSummary) -> str:
             + (f" (đã báo cáo xong {r.supporting_done})" if r.supporting_done else ""))
 
 
+def _overdue_refs_said(r: UnitSummary, *, compact: bool = False) -> str:
+    """"II.3 (đang chờ ý kiến gia hạn đến 15/03/2027), IV.1": a late task whose extension request waits, told apart
+    from a plain late one (probe 27) — still counted late until it is granted. `compact` (inside brackets already):
+    "II.3, đang chờ ý kiến gia hạn đến 15/03/2027; IV.1"."""
+    asked = r.overdue_asked if len(r.overdue_asked) == len(r.overdue_refs) else [None] * len(r.overdue_refs)
+    if not any(asked):
+        return ", ".join(r.overdue_refs)
+    said = [ref + ((f", {EXTENSION_PENDING_WORDS} đến {until:%d/%m/%Y}" if compact
+                    else f" ({EXTENSION_PENDING_WORDS} đến {until:%d/%m/%Y})") if until else "")
+            for ref, until in zip(r.overdue_refs, asked, strict=True)]
+    return ("; " if compact else ", ").join(said)
+
+
 def _unit_block(r: UnitSummary, filt: ReportFilter | None) -> list[str]:
     """A unit in a short report: every category, one per line as the government's form has them; the tasks it only
     supports on a line of their own, outside the counts (the lead unit answers for them)."""
@@ -3073,7 +3086,7 @@ def _unit_block(r: UnitSummary, filt: ReportFilter | None) -> list[str]:
              f"  Đang thực hiện trong hạn: {r.working}"
              + (f"; {NOT_STARTED_WORDS}: {r.not_started}" if r.not_started else "")
              + f"; quá hạn chưa hoàn thành: {overdue_share_text(r)}"
-             + (f" — mục {', '.join(r.overdue_refs)}" if r.overdue_refs else "")]
+             + (f" — mục {_overdue_refs_said(r)}" if r.overdue_refs else "")]
     if r.extension_pending:  # among the counts above: what waits for a leader's word
         lines.append(f"  Trong đó {EXTENSION_PENDING_WORDS}: {r.extension_pending} — mục "
                      f"{', '.join(r.extension_pending_refs)}")
@@ -3101,7 +3114,7 @@ def _compact_unit_lines(rows: Sequence[UnitSummary], filt: ReportFilter | None) 
                                                   (NOT_STARTED_WORDS, r.not_started)) if n]
         if r.overdue:
             parts.append(f"quá hạn chưa hoàn thành {overdue_share_text(r)}"
-                         + (f" (mục {', '.join(r.overdue_refs)})" if r.overdue_refs else ""))
+                         + (f" (mục {_overdue_refs_said(r, compact=True)})" if r.overdue_refs else ""))
         if r.extension_pending:
             parts.append(f"{EXTENSION_PENDING_WORDS} {r.extension_pending} (mục {', '.join(r.extension_pending_refs)})")
         if r.no_deadline:

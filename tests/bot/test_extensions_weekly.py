@@ -108,3 +108,23 @@ async def test_the_office_weekly_list_shows_an_extension_request_waiting_a_few_w
     await h.advance_to(local(2018, 3, 19, 12, 0))
     later = office_lists(h, start).get(dt.date(2018, 3, 19), "")
     assert "mục 4" not in later and "Đề nghị gia hạn mục 1 đến 16/03/2018 của đ/c Phạm Thị Vận" in later, later
+
+
+async def test_reports_tell_a_late_task_whose_extension_waits_apart_from_plain_overdue(harness: Harness) -> None:
+    """"Đơn vị nào chậm?" and /tonghop: a task past its deadline whose request waits reads "đang chờ ý kiến gia hạn
+    đến …" beside its number — still counted late (probe 27: listed as plainly "quá hạn chưa hoàn thành")."""
+    h = harness
+    await h.advance_to(local(2018, 3, 12, 9, 0))
+    await h.say("head_stnmt", "4 xin gia hạn đến 30/4 vì chờ kết quả đo đạc")  # due Tue 20/03/2018
+    await h.advance_to(local(2018, 3, 22, 10, 0))
+    start = len(h.sent)
+    await h.say("admin", "đơn vị nào chậm?")
+    late = h.sent[start].text or ""
+    assert "quá hạn chưa hoàn thành: 1/1 nhiệm vụ có thời hạn — mục 4 (đang chờ ý kiến gia hạn đến 30/04/2018)" \
+        in late, late
+    start = len(h.sent)
+    await h.say("leader", "/tonghop")
+    summary = h.sent[start].text or ""
+    assert "mục 4 (đang chờ ý kiến gia hạn đến 30/04/2018)" in summary or \
+        "mục 4, đang chờ ý kiến gia hạn đến 30/04/2018)" in summary, summary
+    assert "quá hạn chưa hoàn thành 1/" in summary or "quá hạn chưa hoàn thành: 1/" in summary, summary
