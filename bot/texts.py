@@ -1840,6 +1840,9 @@ def _office_line(w: OfficeLine) -> str:
         return f"• Đề nghị chuyển mục {w.ref}" + (f" ({w.unit})" if w.unit else "") + f"{to} — chờ từ {since}"
     if w.what == "question":
         return f"• Câu hỏi số {w.ref} của {w.unit}: “{shorten(w.text, 70)}” — chờ trả lời từ {since}"
+    if w.what == "extension":
+        until = f" đến {w.to}" if w.to else ""
+        return f"• Đề nghị gia hạn mục {w.ref}{until} của {w.unit} — chờ ý kiến {w.text or 'lãnh đạo'} từ {since}"
     said = items_said(w.ref.split(", "), limit=OFFICE_ITEMS_SAID, breaks=w.breaks)
     return f"• {w.unit or 'Chưa xác định đơn vị chủ trì'}: {said} chưa có người nhận — từ {since}"
 
@@ -1849,11 +1852,12 @@ def office_waiting_section(waiting: Sequence[OfficeLine]) -> list[str]:
     of each, then one line each, at most OFFICE_LINES_MAX in all, shared fairly: a line for each kind in turn (move
     requests, questions, then tasks nobody holds), so no kind pushes another out; what a kind could not list is
     said under its lines, with where to see it all."""
-    kinds = {what: [w for w in waiting if w.what == what] for what in ("move", "question", "nobody")}
+    kinds = {what: [w for w in waiting if w.what == what] for what in ("move", "extension", "question", "nobody")}
     moves, questions = len(kinds["move"]), len(kinds["question"])
     nobody = sum(len(w.ref.split(", ")) for w in kinds["nobody"])
-    counts = [f"{n} {label}" for n, label in ((moves, "đề nghị chuyển đơn vị chủ trì"), (questions, "câu hỏi"),
-                                              (nobody, "nhiệm vụ chưa có người nhận")) if n]
+    counts = [f"{n} {label}" for n, label in ((moves, "đề nghị chuyển đơn vị chủ trì"),
+                                              (len(kinds["extension"]), "đề nghị gia hạn chờ quyết định"),
+                                              (questions, "câu hỏi"), (nobody, "nhiệm vụ chưa có người nhận")) if n]
     shares = dict.fromkeys(kinds, 0)
     left = OFFICE_LINES_MAX
     while left and any(shares[k] < len(ws) for k, ws in kinds.items()):
@@ -1866,7 +1870,9 @@ def office_waiting_section(waiting: Sequence[OfficeLine]) -> list[str]:
         lines += map(_office_line, ws[:shares[what]])
         if len(ws) > shares[what]:
             lines.append(_office_rest(what, ws[shares[what]:]))
-    how = ["gõ /loi để xem đủ"] + (["/hoi để xem các câu hỏi"] if questions else [])
+    how = ["gõ /loi để xem đủ"] + (["/hoi để xem các câu hỏi"] if questions else []) \
+        + (["“đồng ý gia hạn <số mục>” hoặc “không đồng ý gia hạn <số mục>” để quyết định gia hạn"]
+           if kinds["extension"] else [])
     return lines + [f"Đồng chí {', '.join(how)}. Danh sách này nhắc lại hằng tuần khi còn việc chờ."]
 
 
@@ -1876,6 +1882,8 @@ def _office_rest(what: str, rest: Sequence[OfficeLine]) -> str:
         return f"… và {len(rest)} đề nghị chuyển đơn vị chủ trì khác — xem /loi."
     if what == "question":
         return f"… và {len(rest)} câu hỏi khác — xem /hoi."
+    if what == "extension":
+        return f"… và {len(rest)} đề nghị gia hạn khác — xem /loi."
     tasks = sum(len(w.ref.split(", ")) for w in rest)
     return f"… và {tasks} việc khác chưa có người nhận — xem /loi."
 
@@ -3079,6 +3087,19 @@ def _supporting_said(r: UnitSummary) -> str:
             + (f" (đã báo cáo xong {r.supporting_done})" if r.supporting_done else ""))
 
 
+def _overdue_refs_said(r: UnitSummary, *, compact: bool = False) -> str:
+    """"II.3 (đang chờ ý kiến gia hạn đến 15/03/2027), IV.1": a late task whose extension request waits, told apart
+    from a plain late one (probe 27) — still counted late until it is granted. `compact` (inside brackets already):
+    "II.3, đang chờ ý kiến gia hạn đến 15/03/2027; IV.1"."""
+    asked = r.overdue_asked if len(r.overdue_asked) == len(r.overdue_refs) else [None] * len(r.overdue_refs)
+    if not any(asked):
+        return ", ".join(r.overdue_refs)
+    said = [ref + ((f", {EXTENSION_PENDING_WORDS} đến {until:%d/%m/%Y}" if compact
+                    else f" ({EXTENSION_PENDING_WORDS} đến {until:%d/%m/%Y})") if until else "")
+            for ref, until in zip(r.overdue_refs, asked, strict=True)]
+    return ("; " if compact else ", ").join(said)
+
+
 def _unit_block(r: UnitSummary, filt: ReportFilter | None) -> list[str]:
     """A unit in a short report: every category, one per line as the government's form has them; the tasks it only
     supports on a line of their own, outside the counts (the lead unit answers for them)."""
@@ -3090,7 +3111,7 @@ def _unit_block(r: UnitSummary, filt: ReportFilter | None) -> list[str]:
              f"  Đang thực hiện trong hạn: {r.working}"
              + (f"; {NOT_STARTED_WORDS}: {r.not_started}" if r.not_started else "")
              + f"; quá hạn chưa hoàn thành: {overdue_share_text(r)}"
-             + (f" — mục {', '.join(r.overdue_refs)}" if r.overdue_refs else "")]
+             + (f" — mục {_overdue_refs_said(r)}" if r.overdue_refs else "")]
     if r.extension_pending:  # among the counts above: what waits for a leader's word
         lines.append(f"  Trong đó {EXTENSION_PENDING_WORDS}: {r.extension_pending} — mục "
                      f"{', '.join(r.extension_pending_refs)}")
@@ -3118,7 +3139,7 @@ def _compact_unit_lines(rows: Sequence[UnitSummary], filt: ReportFilter | None) 
                                                   (NOT_STARTED_WORDS, r.not_started)) if n]
         if r.overdue:
             parts.append(f"quá hạn chưa hoàn thành {overdue_share_text(r)}"
-                         + (f" (mục {', '.join(r.overdue_refs)})" if r.overdue_refs else ""))
+                         + (f" (mục {_overdue_refs_said(r, compact=True)})" if r.overdue_refs else ""))
         if r.extension_pending:
             parts.append(f"{EXTENSION_PENDING_WORDS} {r.extension_pending} (mục {', '.join(r.extension_pending_refs)})")
         if r.no_deadline:
@@ -3937,6 +3958,10 @@ def delivery_problems(rows: Sequence[tuple[int, dt.date, str, str, str | None]],
     if moves:
         lines += ["", f"Đề nghị chuyển đơn vị chủ trì chưa quyết định ({len(moves)}):", *map(_office_line, moves)]
         lines.append("Đồng chí gõ “chuyển mục <số mục> sang <tên đơn vị>” để chuyển.")
+    extensions = [w for w in office if w.what == "extension"]
+    if extensions:
+        lines += ["", f"Đề nghị gia hạn chờ quyết định ({len(extensions)}):", *map(_office_line, extensions)]
+        lines.append("Đồng chí gõ “đồng ý gia hạn <số mục>” hoặc “không đồng ý gia hạn <số mục>” để quyết định.")
     questions = [w for w in office if w.what == "question"]
     if questions:
         lines += ["", f"Câu hỏi gửi Văn phòng chưa trả lời ({len(questions)}):", *map(_office_line, questions)]

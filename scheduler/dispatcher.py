@@ -188,7 +188,7 @@ class DigestLine:
 class OfficeLine:
     """One thing waiting on the office, in an admin's digest (`storage.waiting.OfficeWaiting`, as of planning)."""
 
-    what: str  # "move" | "question" | "nobody"
+    what: str  # "move" | "extension" | "question" | "nobody"
     ref: str
     unit: str
     since: dt.date
@@ -537,11 +537,15 @@ def _tell_about_unreachable(session: Session, per_person: dict[int, list[dict[st
               admins=bool(present) or not any(p.id != person.id for p in admins))
 
 
+OFFICE_EXTENSION_AFTER = 3  # working days an extension request waits before the office's weekly list shows it
+
+
 def _tell_office_waiting(session: Session, per_person: dict[int, list[dict[str, Any]]], *, policy: ReminderPolicy,
                          today: dt.date) -> None:
     """On the weekly day (`ReminderPolicy.is_weekly_day`: a working day, the week's first from `weekly_on`), every
-    admin's digest carries what still waits on the office — move requests not decided, questions not answered, tasks
-    nobody holds (`storage.waiting`) — one line each; an admin with nothing else gets a digest of that alone. Nothing
+    admin's digest carries what still waits on the office — move requests not decided, extension requests waiting
+    OFFICE_EXTENSION_AFTER working days or more, questions not answered, tasks nobody holds (`storage.waiting`) —
+    one line each; an admin with nothing else gets a digest of that alone. Nothing
     when nothing waits; said again the next week only while it still waits (probe 24, F9). An admin on leave that day
     is not told (the others are); when every admin was on leave on the weekly day, the first back is told on the day
     they return, once that week (probe 24: an admin on leave got it all the same)."""
@@ -564,7 +568,9 @@ def _tell_office_waiting(session: Session, per_person: dict[int, list[dict[str, 
             Digest.person_id.in_([a.id for a in admins]), Digest.due_at >= calendar.at(weekly, dt.time())))
         if any(item.get("kind") == "office" for items in told for item in items or ()):
             return  # (an admin back earlier this week was told)
-    waiting = waiting_on_office(session)
+    # (an extension request once it has waited a few working days: its deciders had it, and its weekly reminders)
+    waiting = [w for w in waiting_on_office(session) if w.what != "extension"
+               or calendar.working_days_between(calendar.local(w.since).date(), today) >= OFFICE_EXTENSION_AFTER]
     if not waiting:
         return
     lines = [{"kind": "office", "what": w.what, "ref": w.ref, "unit": w.unit,

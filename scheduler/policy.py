@@ -23,7 +23,8 @@ The ladder of a task with a deadline E (defaults in brackets):
   holder has a line that day (unless they snoozed the task).
 - an extension asked for on or before E and not yet decided pauses the late phase (`waits_for_extension`): no
   overdue line, no escalation; the holder's digest says once, the working day after E, that the request waits
-  (→ "chờ ý kiến gia hạn"), then on the weekly day while it waits. The deciders have their own reminder of the
+  (→ "chờ ý kiến gia hạn"), and not again while it waits (probe 27: weekly lines nobody could act on).
+  The deciders have their own reminder of the
   request (bot/conversation/status.py); on the morning it is sent, a holder's waiting line says so, in place of a
   note of its own to the requester. Granted: the ladder follows the new deadline. Refused: the task is late
   from E (its count of days late is from E), and the late phase — the daily overdue lines, then weekly, and the
@@ -31,8 +32,9 @@ The ladder of a task with a deadline E (defaults in brackets):
   next working day, the head two working days later, the leaders five.
 - an extension asked for after E and not yet decided (`waits_after_deadline`): the task is late and escalated on its
   schedule, the escalation naming the request (the one told may settle it); its holder, who has answered, is not
-  told daily that it is late — their line says the request waits (→ "chờ ý kiến gia hạn", "đã quá hạn"), on the
-  weekly day and on the day the task is escalated. Granted: the new deadline; refused: the overdue ladder as before.
+  told daily that it is late — their line says the request waits (→ "chờ ý kiến gia hạn", "đã quá hạn") only on
+  the day the task is escalated (who was told); otherwise its first reminder to the deciders tells them once.
+  Granted: the new deadline; refused: the overdue ladder as before.
 
 A deadline is announced ahead once (`gather_ahead_working_days` [5]; bot-side, in the planner, as it needs what each
 person was sent): a digest that goes out anyway (any line for its reader) also lists, as "sắp đến hạn", the reader's
@@ -461,20 +463,15 @@ class ReminderPolicy:
                 return self._item(state, today, DigestCategory.DUE_TODAY, catch_up=catch_up, days_left=0,
                                   working_days_left=0)
             return None
-        if self.waits_for_extension(state):  # said once the day after the deadline, then on the weekly day
-            if forced or any(d > deadline and (cal.working_days_between(deadline, d) == 1 or self.is_weekly_day(d))
-                             for d in window):
+        if self.waits_for_extension(state):  # said once, the day after the deadline: not in every digest (probe 27)
+            if forced or any(d > deadline and cal.working_days_between(deadline, d) == 1 for d in window):
                 return self._item(state, today, DigestCategory.EXTENSION_PENDING, catch_up=catch_up,
                                   extension_until=state.extension_until)
             return None
-        if self.waits_after_deadline(state):  # on the weekly day, and the day it is escalated (who was told)
-            asked = state.extension_asked_on or deadline
-            # ... unless the weekly line has already said it waits since it was asked: "still waiting" once a week,
-            # not on the weekly day, then again two days later (probe 20, P1); the leaders' side is unchanged
-            said_weekly = any(self.is_weekly_day(asked + dt.timedelta(days=n)) for n in range(1, (today - asked).days))
-            escalated_now = not said_weekly and any(
-                level not in state.escalated for level in self.escalation_levels(state, today))
-            if forced or escalated_now or any(d > asked and self.is_weekly_day(d) for d in window):
+        if self.waits_after_deadline(state):  # only the day it is escalated (who was told): news, not "still waiting"
+            # every week, which the holder can do nothing about (probe 27); the deciders are reminded weekly instead
+            escalated_now = any(level not in state.escalated for level in self.escalation_levels(state, today))
+            if forced or escalated_now:
                 return self._item(state, today, DigestCategory.EXTENSION_PENDING, catch_up=catch_up,
                                   days_late=cal.working_days_between(deadline, today), told=told,
                                   extension_until=state.extension_until)

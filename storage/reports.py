@@ -30,7 +30,7 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from storage.db import chunks
 from storage.models import AuditLog, Notice, NoticeStatus, StatusReport, Task, TaskOccurrence, TaskStatus
@@ -607,6 +607,9 @@ class UnitSummary:
     no_deadline_done: int = 0  # of which done
     no_deadline_not_started: int = 0  # of which open and never reported on
     overdue_refs: list[str] = field(default_factory=list)
+    # beside each of `overdue_refs`: the date asked for when an extension request on it waits (still late unless
+    # granted, but not plain overdue: probe 27), else None
+    overdue_asked: list[dt.date | None] = field(default_factory=list)
     # past rounds of recurring duties (a recurring task counts above by its current round)
     rounds_on_time: int = 0
     rounds_late: int = 0
@@ -709,6 +712,15 @@ def past_rounds(found: dict[int, list[TaskOccurrence]], filt: ReportFilter | Non
     return {task_id: rounds for task_id, rounds in kept.items() if rounds}
 
 
+def _asked_until(task: Task) -> dt.date | None:
+    """The date an extension request waiting on `task` asks for (its latest), None when none waits."""
+    session = object_session(task)
+    if session is None:
+        return None
+    return session.scalar(select(StatusReport.requested_due_on).where(
+        StatusReport.task_id == task.id, StatusReport.decision == "pending").order_by(StatusReport.id.desc()).limit(1))
+
+
 def summarize(tasks: Iterable[Task], *, today: dt.date, tz: ZoneInfo,
               rule: DeadlineRule = AS_WRITTEN,
               rounds: dict[int, list[TaskOccurrence]] | None = None,
@@ -750,6 +762,8 @@ def summarize(tasks: Iterable[Task], *, today: dt.date, tz: ZoneInfo,
                 summary.no_deadline_not_started += 1
         if kind == "overdue":
             summary.overdue_refs.append(task.item_ref)
+            summary.overdue_asked.append(_asked_until(task) if state.status == TaskStatus.EXTENSION_REQUESTED
+                                         else None)
             numbers.setdefault(unit_id, []).append(task.notice.number or "")
         if task.assignee_id is None and not TaskStatus(state.status).is_closed:
             summary.unheld += 1

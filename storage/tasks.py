@@ -877,24 +877,39 @@ EXTENSION_REMINDED = "task.extension_reminded"
 
 def requests_to_recall(session: Session, *, today: dt.date,
                        recall_on: Callable[[dt.datetime, dt.date | None], dt.date],
-                       task_ids: Collection[int] | None = None) -> list[ExtensionRequest]:
-    """The extension requests still waiting (of the tasks `task_ids`, if given: a digest's), not yet recalled, whose
-    day to be recalled (`recall_on(sent at, the task's deadline)`) has come: one query over the waiting ones each
-    tick, the whole request read only for those (the rest of the ticks of a day find none)."""
-    recalled = select(AuditLog.entity_id).where(AuditLog.action == EXTENSION_REMINDED,
-                                                AuditLog.entity == "status_report")
+                       task_ids: Collection[int] | None = None,
+                       again_on: Callable[[dt.datetime], dt.date] | None = None) -> list[ExtensionRequest]:
+    """The extension requests still waiting (of the tasks `task_ids`, if given: a digest's) whose day to be recalled
+    has come: never recalled, `recall_on(sent at, the task's deadline)`; recalled before, `again_on(last recalled at)`
+    (None: recalled once only). One query over the waiting ones each tick, the whole request read only for those
+    (the rest of the ticks of a day find none)."""
+    recalled: dict[int | None, dt.datetime] = {r[0]: r[1] for r in session.execute(
+        select(AuditLog.entity_id, func.max(AuditLog.at)).where(AuditLog.action == EXTENSION_REMINDED,
+                                                                AuditLog.entity.like("status_report%"))
+        .group_by(AuditLog.entity_id))}
     rows = session.execute(select(StatusReport.id, StatusReport.created_at, Task.due_on)
                            .join(Task, Task.id == StatusReport.task_id)
-                           .where(StatusReport.decision == "pending", StatusReport.id.not_in(recalled),
+                           .where(StatusReport.decision == "pending",
                                   Task.status.not_in([TaskStatus.DONE, TaskStatus.CANCELLED]),
                                   *([StatusReport.task_id.in_(task_ids)] if task_ids is not None else []))
                            .order_by(StatusReport.id))
-    return [extension_request(session, r.id) for r in rows if recall_on(r.created_at, r.due_on) <= today]
+    return [extension_request(session, r.id) for r in rows
+            if (recall_on(r.created_at, r.due_on) <= today if r.id not in recalled
+                else again_on is not None and again_on(recalled[r.id]) <= today)]
 
 
-def claim_extension_reminder(session: Session, report_id: int, *, now: dt.datetime) -> bool:
-    """True once per extension request: the one reminder that it still waits is this caller's to send."""
-    return claim_once(session, at=now, action=EXTENSION_REMINDED, entity="status_report", entity_id=report_id)
+def times_recalled(session: Session, report_id: int) -> int:
+    """How many times a waiting extension request has been recalled to those who decide it."""
+    return session.scalar(select(func.count()).select_from(AuditLog).where(
+        AuditLog.action == EXTENSION_REMINDED, AuditLog.entity.like("status_report%"),
+        AuditLog.entity_id == report_id)) or 0
+
+
+def claim_extension_reminder(session: Session, report_id: int, *, now: dt.datetime, nth: int = 1) -> bool:
+    """True once per extension request and `nth` recall: that reminder that it still waits is this caller's to send
+    (the first claimed as "status_report", a later one as "status_report/2", "/3" …)."""
+    entity = "status_report" if nth == 1 else f"status_report/{nth}"
+    return claim_once(session, at=now, action=EXTENSION_REMINDED, entity=entity, entity_id=report_id)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -1,6 +1,7 @@
 """What waits on the office (the admins): a move request nobody decided yet ("không phải việc của đơn vị tôi … đề
-nghị chuyển …"), a question to the office not answered yet ("CÂU HỎI SỐ 1"), open tasks nobody holds ("chưa có
-người nhận"). Read for the admins' weekly "ĐANG CHỜ VĂN PHÒNG" section (scheduler/dispatcher.py); probe 24, F9:
+nghị chuyển …"), an extension request nobody decided yet (probe 27: the admin had its buttons, never this list),
+a question to the office not answered yet ("CÂU HỎI SỐ 1"), open tasks nobody holds ("chưa có người nhận").
+Read for the admins' weekly "ĐANG CHỜ VĂN PHÒNG" section (scheduler/dispatcher.py); probe 24, F9:
 in a month the office was never reminded of any of them."""
 
 from __future__ import annotations
@@ -11,14 +12,16 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from storage.models import OPEN_STATUSES, AuditLog, Notice, NoticeStatus, Person, Question, Task, Unit
+from storage.models import OPEN_STATUSES, AuditLog, Notice, NoticeStatus, Person, Question, Role, Task, Unit
 from storage.notices import unheld_tasks
+from storage.tasks import approvers, pending_extensions
 
 
 @dataclass(frozen=True, kw_only=True)
 class OfficeWaiting:
     """One thing the office has to do. `what`: "move" (`ref` the item, `unit` the unit holding it, `to` the unit
-    asked for, "" when none was named), "question" (`ref` its number, `unit` who asked and from where, `text` the
+    asked for, "" when none was named), "extension" (`ref` the item, `unit` who asked and from where, `to` the date
+    asked for, `text` who is to decide), "question" (`ref` its number, `unit` who asked and from where, `text` the
     question) or "nobody" (`ref` the item numbers, `unit` the lead unit as written, `breaks` where another notice's
     begin); `since`: when it began to wait."""
 
@@ -56,6 +59,21 @@ def _moves(session: Session) -> list[OfficeWaiting]:
             for task_id, row in latest.items() if task_id in tasks]
 
 
+def _extensions(session: Session) -> list[OfficeWaiting]:
+    found = []
+    for request in pending_extensions(session):
+        deciders = [p for p in approvers(session, request.task_id, request.requester_id)
+                    if p.id != request.requester_id]
+        named = [f"đ/c {p.full_name}" for p in deciders if p.role != Role.ADMIN]
+        office = any(p.role == Role.ADMIN for p in deciders)
+        who = " hoặc ".join([", ".join(named)] + (["Văn phòng"] if office else [])) if named else "Văn phòng"
+        found.append(OfficeWaiting(
+            what="extension", ref=request.item_ref, since=request.asked_at or dt.datetime.min,
+            unit=f"đ/c {request.requester_name}" + (f" ({request.unit_name})" if request.unit_name else ""),
+            to=f"{request.requested_due:%d/%m/%Y}" if request.requested_due else "", text=who))
+    return found
+
+
 def _questions(session: Session) -> list[OfficeWaiting]:
     return [OfficeWaiting(what="question", ref=str(q.id), unit=f"đ/c {name}" + (f" ({unit})" if unit else ""),
                           text=q.text, since=q.asked_at)
@@ -82,6 +100,7 @@ def _nobody(session: Session) -> list[OfficeWaiting]:
 
 
 def waiting_on_office(session: Session) -> list[OfficeWaiting]:
-    """Everything waiting on the office now: the move requests, then the questions, then the tasks nobody holds;
-    each kind oldest first."""
-    return [*sorted(_moves(session), key=lambda w: w.since), *_questions(session), *_nobody(session)]
+    """Everything waiting on the office now: the move requests, the extension requests, then the questions, then the
+    tasks nobody holds; each kind oldest first."""
+    return [*sorted(_moves(session), key=lambda w: w.since), *_extensions(session), *_questions(session),
+            *_nobody(session)]

@@ -146,6 +146,7 @@ from storage.tasks import (
     task_followers,
     task_for_message,
     tasks_by_ref,
+    times_recalled,
     unit_cadres,
     unit_open_tasks,
     unit_tasks_by_ref,
@@ -1185,7 +1186,8 @@ async def _recall_request(conv: Conversation, event: Inbound, person: Person, ta
             await conv.notify(holder, Outgoing(text=texts.extension_recalled(request, "holder", calendar)))
 
 
-REMIND_AFTER = 2  # working days after a request before its one reminder, at the earliest
+REMIND_AFTER = 2  # working days after a request before its first reminder, at the earliest
+REMIND_EVERY = 5  # working days between the reminders of a request still waiting: once a week (probe 27)
 
 
 def reminder_day(asked_at: dt.datetime, deadline: dt.date | None, calendar: WorkingCalendar) -> dt.date:
@@ -1195,6 +1197,12 @@ def reminder_day(asked_at: dt.datetime, deadline: dt.date | None, calendar: Work
     if deadline is None:
         return earliest
     return max(earliest, calendar.previous_working_day(calendar.effective_deadline(deadline)))
+
+
+def reminder_again(recalled_at: dt.datetime, calendar: WorkingCalendar) -> dt.date:
+    """The day a request recalled at `recalled_at` and still waiting is recalled again: REMIND_EVERY working days
+    on — once a week, not daily, until it is decided (probe 27: a leader reminded once waited five weeks)."""
+    return calendar.add_working_days(calendar.local(recalled_at).date(), REMIND_EVERY)
 
 
 async def _recall_deciders(ctx: AppContext, request: ExtensionRequest) -> list[Person]:
@@ -1220,7 +1228,8 @@ async def recalled_this_morning(conv: Conversation, view: DigestView) -> dict[in
     ctx = conv.ctx
     calendar = ctx.policy.calendar
     due = await ctx.db.run(requests_to_recall, today=view.day, task_ids=waiting,
-                           recall_on=lambda asked, deadline: reminder_day(asked, deadline, calendar))
+                           recall_on=lambda asked, deadline: reminder_day(asked, deadline, calendar),
+                           again_on=lambda recalled: reminder_again(recalled, calendar))
     return {request.task_id: _reminded_words(request, [p.full_name for p in await _recall_deciders(ctx, request)])
             for request in due}
 
@@ -1236,7 +1245,8 @@ async def deciding_this_morning(conv: Conversation, day: dt.date) -> dict[int, l
     calendar = ctx.policy.calendar
     found: dict[int, list[ExtensionRequest]] = {}
     for request in await ctx.db.run(requests_to_recall, today=day,
-                                    recall_on=lambda asked, deadline: reminder_day(asked, deadline, calendar)):
+                                    recall_on=lambda asked, deadline: reminder_day(asked, deadline, calendar),
+                                    again_on=lambda recalled: reminder_again(recalled, calendar)):
         for decider in await _recall_deciders(ctx, request):
             found.setdefault(decider.id, []).append(request)
     return found
@@ -1270,6 +1280,13 @@ async def waiting_deciders(conv: Conversation, view: DigestView) -> dict[int, st
             if request.deciders != texts.SOME_DECIDER}
 
 
+def _asked_late(request: ExtensionRequest, calendar: WorkingCalendar) -> bool:
+    """Whether a request was sent after the task's deadline (as it runs): no "chờ ý kiến gia hạn" line the working
+    day after the deadline tells its requester it waits (`ReminderPolicy.waits_after_deadline`)."""
+    return request.asked_at is not None and request.current_due is not None \
+        and calendar.local(request.asked_at).date() > calendar.effective_deadline(request.current_due)
+
+
 def _digest_said_waiting(session: Session, person_id: int, task_id: int, day: dt.date) -> bool:
     """Whether a digest of `person_id`'s sent within SAID_WAITING_WITHIN days up to `day` listed `task_id` as waiting
     for an extension decision: that morning's said the request is recalled (`recalled_this_morning`); an earlier one
@@ -1285,10 +1302,11 @@ def _digest_said_waiting(session: Session, person_id: int, task_id: int, day: dt
 
 
 async def remind_waiting_extensions(conv: Conversation) -> int:
-    """Each extension request nobody has decided, once, on its reminder day (probe 20: one waited 30 days, the task
-    went overdue meanwhile, nobody was told): those who decide it (the leaders or the head; the office only when no
-    one else can) are shown it again with its actions, the requester is told it still waits. The number of requests
-    recalled."""
+    """Each extension request nobody has decided, on its reminder day, then once a week while it waits (probe 20: one
+    waited 30 days, the task went overdue meanwhile, nobody was told; probe 27: reminded once, it hung five weeks):
+    those who decide it (the leaders or the head; the office only when no one else can) are shown it again with its
+    actions; the requester of one sent after the deadline is told, the first time only, that it still waits (one
+    sent in time hears it from their digest the working day after the deadline). The number of requests recalled."""
     ctx = conv.ctx
     calendar, now = ctx.policy.calendar, ctx.clock.now()
     if not calendar.is_working_time(now) or calendar.local(now).time() < ctx.policy.remind_at:
@@ -1296,10 +1314,12 @@ async def remind_waiting_extensions(conv: Conversation) -> int:
     today = calendar.local(now).date()
     recalled = 0
     due = await ctx.db.run(requests_to_recall, today=today,
-                           recall_on=lambda asked, deadline: reminder_day(asked, deadline, calendar))
+                           recall_on=lambda asked, deadline: reminder_day(asked, deadline, calendar),
+                           again_on=lambda recalled: reminder_again(recalled, calendar))
     deciders_of = {request.report_id: await _recall_deciders(ctx, request) for request in due}
     for request in due:
-        if not await ctx.db.run(claim_extension_reminder, request.report_id, now=now):
+        nth = await ctx.db.run(times_recalled, request.report_id) + 1
+        if not await ctx.db.run(claim_extension_reminder, request.report_id, now=now, nth=nth):
             continue  # (another worker's tick has it)
         recalled += 1
         reminded: list[str] = []
@@ -1319,7 +1339,10 @@ async def remind_waiting_extensions(conv: Conversation) -> int:
                                  channel=shown.channel, chat_id=shown.chat_id, message_id=shown.last_id, now=now)
         requester = await ctx.db.run(person_by_id, request.requester_id)
         # (their digest this morning said the request waits, and that it is recalled: not said twice)
-        if requester is not None and not await ctx.db.run(_digest_said_waiting, requester.id, request.task_id, today):
+        # (told once more after sending, not at each reminder: a request sent in time is said in the holder's digest
+        # the working day after the deadline — the scheduler's ladder —, one sent late at its first reminder)
+        if requester is not None and nth == 1 and _asked_late(request, calendar) \
+                and not await ctx.db.run(_digest_said_waiting, requester.id, request.task_id, today):
             await conv.notify(requester, Outgoing(text=texts.extension_still_waiting(request, reminded, calendar)))
         log.info("extension request %s still waiting: recalled to %s", request.report_id, reminded)
     return recalled

@@ -112,8 +112,10 @@ async def test_a_refusal_that_sets_its_own_date_is_kept_and_reported_as_a_refusa
         in story, story
 
 
-async def test_a_request_still_waiting_is_recalled_once_and_the_summary_says_where_it_stands(harness: Harness) -> None:
-    """Probe 20, F11: a request sat 30 days; the task went overdue meanwhile; nobody was told."""
+async def test_a_request_still_waiting_is_recalled_weekly_and_the_summary_says_where_it_stands(harness: Harness) \
+        -> None:
+    """Probe 20, F11: a request sat 30 days; the task went overdue meanwhile; nobody was told. Probe 27: recalled
+    once, it then hung for weeks — recalled again every five working days."""
     h = harness
     await h.say("head_stnmt", "4 xin gia hạn đến 31/3 vì chờ kết quả đo đạc")  # Mon 26/02; task 4 due Tue 20/03
     await h.say("cadre_bdv", "1 xin gia hạn đến 16/3")  # task 1 due Thu 15/03
@@ -130,15 +132,14 @@ async def test_a_request_still_waiting_is_recalled_once_and_the_summary_says_whe
     assert "(gửi ngày 26/02/2018): đ/c Phạm Thị Vận (Ban Dân vận Tỉnh ủy) đề nghị gia hạn nhiệm vụ mục 1" in recalled
     assert "Thời hạn hiện tại: 15/03/2018 — còn 1 ngày làm việc." in recalled, recalled
     assert not any("chờ đồng chí quyết định" in t for t in texts_to(h, "admin", mark)), "the leader decides, not both"
-    waiting = texts_to(h, "cadre_bdv", mark)[-1]
-    assert "đến 16/03/2018 của đồng chí (gửi ngày 26/02/2018) chưa có quyết định; Nhắc việc đã nhắc lại đ/c Huỳnh " \
-        "Thanh Cảnh. Trong khi chờ, thời hạn vẫn là 15/03/2018." in waiting, waiting
+    # (its requester hears it waits the working day after the deadline, not at the recall: probe 27)
+    assert not any("chưa có quyết định" in t for t in texts_to(h, "cadre_bdv", mark))
     assert not any("chờ đồng chí quyết định" in t and "mục 4" in t for t in texts_to(h, "leader", mark))
 
     mark = len(h.sent)
-    await h.advance_to(local(2018, 3, 23, 16, 0))  # task 4's turn on 19/03; task 1's never again
+    await h.advance_to(local(2018, 3, 23, 16, 0))  # task 4's turn on 19/03; task 1's again a week on, 21/03
     recalled = [t for t in texts_to(h, "leader", mark) if t.startswith("Đề nghị gia hạn chờ đồng chí quyết định")]
-    assert len(recalled) == 1 and "mục 4" in recalled[0], recalled
+    assert len(recalled) == 2 and "mục 4" in recalled[0] and "mục 1" in recalled[1], recalled
     weekly = [t for t in texts_to(h, "leader", mark) if "trong tuần" in t][-1]  # (two Fridays)
     assert "đ/c Phạm Thị Vận đề nghị gia hạn đến 16/03/2018 — ngày này đã qua (gửi 26/02; thời hạn hiện tại: " \
         "15/03/2018)" in weekly, weekly

@@ -404,10 +404,8 @@ def test_an_extension_asked_in_time_and_waiting_pauses_the_late_phase() -> None:
     mornings = run_mornings([state], working_days(D(2026, 3, 21), D(2026, 4, 30)))
     got = [(day, i.category, i.escalation, i.extension_until) for day, items in mornings.items() for i in items]
     pending = DigestCategory.EXTENSION_PENDING
-    assert got == [(D(2026, 3, 23), pending, None, D(2026, 4, 10)),  # the day after the deadline, then weekly
-                   (D(2026, 3, 30), pending, None, D(2026, 4, 10)), (D(2026, 4, 6), pending, None, D(2026, 4, 10)),
-                   (D(2026, 4, 13), pending, None, D(2026, 4, 10)), (D(2026, 4, 20), pending, None, D(2026, 4, 10)),
-                   (D(2026, 4, 28), pending, None, D(2026, 4, 10))]
+    # the day after the deadline, and not again: the deciders are reminded weekly, the holder is not (probe 27)
+    assert got == [(D(2026, 3, 23), pending, None, D(2026, 4, 10))]
     assert policy.escalation_levels(state, D(2026, 4, 30)) == ()
 
 
@@ -423,8 +421,9 @@ def test_a_refused_extension_is_late_from_the_deadline_and_escalated_from_the_re
 
 def test_an_extension_asked_after_the_deadline_stops_the_daily_overdue_lines_not_the_escalation() -> None:
     """Asked on Monday 23/3, after the deadline (Friday 20/3), and still waiting: the holder's line says the request
-    waits on the escalation days and on the weekly day, never the daily "quá hạn"; the escalation runs from the
-    deadline, naming the date asked for. Refused after the deadline: the ladder of a late task, as if never asked."""
+    waits on the escalation days (not on the weekly day: probe 27), never the daily "quá hạn"; the escalation runs
+    from the deadline, naming the date asked for. Refused after the deadline: the ladder of a late task, as if never
+    asked."""
     plain = TaskState(task_id=1, assigned_on=D(2026, 3, 2), due_on=D(2026, 3, 20))
     asked_late = dataclasses.replace(plain, extension_asked_on=D(2026, 3, 23), extension_until=D(2026, 4, 10))
     refused_late = dataclasses.replace(plain, refused_asked_on=D(2026, 3, 23), refused_on=D(2026, 3, 26))
@@ -435,17 +434,13 @@ def test_an_extension_asked_after_the_deadline_stops_the_daily_overdue_lines_not
     assert got == [(D(2026, 3, 24), waiting, None, D(2026, 4, 10)),  # the head told (not on 23/3: just asked)
                    (D(2026, 3, 24), DigestCategory.OVERDUE, HEAD, D(2026, 4, 10)),
                    (D(2026, 3, 27), waiting, None, D(2026, 4, 10)),  # the leaders told
-                   (D(2026, 3, 27), DigestCategory.OVERDUE, LEADERS, D(2026, 4, 10)),
-                   (D(2026, 3, 30), waiting, None, D(2026, 4, 10)),  # then the weekly day only
-                   (D(2026, 4, 6), waiting, None, D(2026, 4, 10)),
-                   (D(2026, 4, 13), waiting, None, D(2026, 4, 10))], got
+                   (D(2026, 3, 27), DigestCategory.OVERDUE, LEADERS, D(2026, 4, 10))], got
     assert run_mornings([refused_late], days) == run_mornings([plain], days)
 
 
-def test_an_extension_asked_late_and_said_waiting_on_the_weekly_day_is_not_said_again_on_an_escalation_day() -> None:
-    """Asked on Thursday 19/3, the day after the deadline (Wednesday 18/3): the weekly line of Monday 23/3 says the
-    request waits; the leaders are told later that week, their escalation unchanged, but the holder's line does not
-    say it waits again two days after the weekly day (probe 20, P1): next on the following weekly day."""
+def test_an_extension_asked_late_is_said_waiting_on_the_escalation_days_not_on_the_weekly_day() -> None:
+    """Asked on Thursday 19/3, the day after the deadline (Wednesday 18/3): the holder's line says the request waits
+    the days the head and the leaders are told (who was told: news), never on the weekly day (probe 27)."""
     asked_late = TaskState(task_id=1, assigned_on=D(2026, 3, 2), due_on=D(2026, 3, 18),
                            extension_asked_on=D(2026, 3, 19), extension_until=D(2026, 4, 10))
     mornings = run_mornings([asked_late], working_days(D(2026, 3, 19), D(2026, 4, 7)))
@@ -455,4 +450,4 @@ def test_an_extension_asked_late_and_said_waiting_on_the_weekly_day_is_not_said_
     told = [(day, escalation) for day, category, escalation in got if escalation is not None]
     assert all(category in (waiting, overdue) for _, category, _ in got), got
     assert told == [(D(2026, 3, 20), HEAD), (D(2026, 3, 25), LEADERS)], got
-    assert own == [D(2026, 3, 20), D(2026, 3, 23), D(2026, 3, 30), D(2026, 4, 6)], got  # not 25/3
+    assert own == [D(2026, 3, 20), D(2026, 3, 25)], got
