@@ -506,7 +506,7 @@ async def _inform_lead(conv: Conversation, actor: Person, rec: Recorded, note: s
                                          covering_for=covering_for, asked=asked, round_done=round_done)
         if extra and someone.id in extra:
             said += "\n" + extra[someone.id]
-        sent = await conv.notify(someone, Outgoing(text=said))
+        sent = await conv.notify(someone, Outgoing(text=said), remember=("task", rec.task_id))
         if sent is not None and sent.last_id is not None:  # a reply to it is about that task
             await ctx.db.run(remember_task_message, task_id=rec.task_id, channel=sent.channel, chat_id=sent.chat_id,
                              message_id=sent.last_id, now=ctx.clock.now())
@@ -584,7 +584,7 @@ async def acknowledge(conv: Conversation, event: Inbound, rec: Recorded, text: s
         shown_to = await conv.notify(approver, Outgoing(
             text=texts.extension_request_text(request, old.requested_due if old else None, replaced=old is not None,
                                               calendar=ctx.policy.calendar, refused=refused, today=ctx.today()),
-            actions=extension_actions(request)))
+            actions=extension_actions(request)), remember=("extension", rec.report_id))
         if shown_to is not None and shown_to.last_id is not None:
             await ctx.db.run(remember_extension_message, report_id=rec.report_id, person_id=approver.id,
                              channel=shown_to.channel, chat_id=shown_to.chat_id, message_id=shown_to.last_id,
@@ -1048,7 +1048,8 @@ async def _pass_direction(conv: Conversation, event: TextIn, person: Person, tar
             continue
         replies = conv.replies_reach(holder)
         sent = await conv.notify(holder, Outgoing(text=texts.direction_text(holder.full_name, person, theirs, text,
-                                                                            replies=replies)))
+                                                                            replies=replies)),
+                                 remember=("task", theirs[0].task_id) if len(theirs) == 1 else None)
         if sent is None:
             continue
         reached += theirs
@@ -3058,7 +3059,8 @@ async def _delegated(conv: Conversation, event: Inbound, result: Delegated, *, b
     if taken_back:
         return
     replies = conv.replies_reach(result.assignee)
-    sent = await conv.notify(result.assignee, Outgoing(text=texts.delegation_assignment_text(result, replies)))
+    sent = await conv.notify(result.assignee, Outgoing(text=texts.delegation_assignment_text(result, replies)),
+                             remember=("task", result.task_id))
     if sent is not None and sent.last_id is not None:  # a reply to it is about that task
         await ctx.db.run(remember_task_message, task_id=result.task_id, channel=sent.channel, chat_id=sent.chat_id,
                          message_id=sent.last_id, now=ctx.clock.now())
