@@ -1057,7 +1057,13 @@ async def _pass_direction(conv: Conversation, event: TextIn, person: Person, tar
             for t in theirs:  # a reply to it reports on that task
                 await ctx.db.run(remember_task_message, task_id=t.task_id, channel=sent.channel, chat_id=sent.chat_id,
                                  message_id=sent.last_id, now=ctx.clock.now())
-    said = texts.direction_passed(targets, reached)
+    unheld = [t for t in targets if t.assignee_id is None]  # nobody to pass it to: the office, to give it a unit
+    office: list[str] = []
+    for admin in await ctx.db.run(admins) if unheld else []:
+        if admin.id != person.id and await conv.notify(admin, Outgoing(
+                text=texts.direction_to_office(admin.full_name, person, unheld, text))) is not None:
+            office.append(admin.full_name)
+    said = texts.direction_passed(targets, reached, office, unheld)
     if not_told := await ctx.db.run(named_without_tasks, event.text, [t.task_id for t in targets], person):
         said += "\n" + texts.direction_not_told(not_told)
     answer = await conv.say(event, said)

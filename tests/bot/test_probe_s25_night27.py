@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from bot.sandbox.harness import Harness
-from tests.bot.conversation_setup import last_text, started, texts_to
-from tests.conftest import local
+from tests.bot.conversation_setup import NOTICE, last_text, started, started_with, texts_to
+from tests.conftest import DIRECTORY_CSV, local
 
 
 @pytest.fixture
@@ -43,3 +43,29 @@ async def test_f1_a_cadres_update_on_a_day_off_reaches_the_head_the_next_working
     assert last_text(h, "cadre_bdv").startswith("Đ/c Lê Văn Dân đã cập nhật nhiệm vụ mục 2")  # working hours: at once
     await h.advance_to(local(2018, 3, 6, 9, 0))
     assert len([t for t in texts_to(h, "head_bdv", start) if t.startswith("Đ/c Phạm Thị Vận")]) == 1  # sent once
+
+
+UNHELD_NOTICE = NOTICE + ("5. Giao Sở Xây dựng chủ trì rà soát quy hoạch khu dân cư ven biển, báo cáo trước ngày "
+                          "20/3/2018.\n")
+
+
+async def test_f5_a_direction_on_a_task_nobody_holds_goes_to_the_office(db_url: str) -> None:
+    h = await started_with(db_url, DIRECTORY_CSV.read_text(encoding="utf-8"), UNHELD_NOTICE)
+    try:
+        await h.advance_to(local(2018, 3, 28, 9, 0))  # 5 working days late: the leaders are told
+        digest = next(t for t in reversed(texts_to(h, "leader")) if "• Mục 5" in t)
+        assert "chưa có người nhận, chưa ai được nhắc" in digest
+        # (item 4 is held: its words go to its unit; item 5's to the office, nobody there to pass them to)
+        assert "ý kiến được chuyển đến đơn vị.)" not in digest, digest
+        assert "riêng mục chưa có người nhận được chuyển đến Văn phòng để giao đơn vị thực hiện" in digest, digest
+        mark = len(h.sent)
+        await h.reply("leader", "Đề nghị khẩn trương rà soát, báo cáo trước 30/3")
+        to_office = "\n".join(texts_to(h, "admin", mark))
+        assert "Đồng chí Huỳnh Thanh Cảnh" in to_office and "mục 5" in to_office, to_office
+        assert "“Đề nghị khẩn trương rà soát, báo cáo trước 30/3”" in to_office
+        assert "chưa có người nhận" in to_office and "“chuyển mục 5 sang <tên đơn vị>”" in to_office
+        assert "“Đề nghị khẩn trương rà soát, báo cáo trước 30/3”" in "\n".join(texts_to(h, "head_stnmt", mark))
+        said = last_text(h, "leader")
+        assert "Chưa chuyển được" not in said and "Văn phòng (đ/c Nguyễn Thị Quản)" in said, said
+    finally:
+        await h.stop()
