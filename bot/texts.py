@@ -3824,6 +3824,15 @@ def direction_text(name: str, leader: Person, tasks: Sequence[DirectionTarget], 
     return vn("\n".join(lines))
 
 
+def report_unchanged(at: str, *, files: bool) -> str:
+    """The same report asked again with nothing changed since it was sent (probe 27, F11)."""
+    if files:
+        return vn(f"Số liệu không thay đổi so với báo cáo đồng chí nhận lúc {at}; Nhắc việc gửi kèm biểu đồ và tệp "
+                  "Excel.")
+    return vn(f"Báo cáo không thay đổi so với bản đồng chí nhận lúc {at} (chưa có cập nhật mới). Nếu cần nhận lại, "
+              "đồng chí gửi lại yêu cầu.")
+
+
 def direction_to_office(name: str, leader: Person, tasks: Sequence[DirectionTarget], said: str) -> str:
     """To an admin: a leader's direction on tasks nobody holds, to give them to a unit (probe 27, F5)."""
     who = f"{leader.full_name}, {leader.title}" if leader.title else leader.full_name

@@ -94,6 +94,9 @@ class Conversation:
     def __init__(self, ctx: AppContext) -> None:
         self.ctx = ctx
         self.channels: dict[str, Channel] = {}
+        # the last report each person was sent (what it covered and said, with files; when): one asked again
+        # unchanged is not sent twice (`reports._send_report`)
+        self.last_reports: dict[int, tuple[tuple[str, bool], dt.datetime]] = {}
 
     def add_channel(self, channel: Channel) -> None:
         self.channels[channel.name] = channel

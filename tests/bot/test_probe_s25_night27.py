@@ -69,3 +69,28 @@ async def test_f5_a_direction_on_a_task_nobody_holds_goes_to_the_office(db_url: 
         assert "Chưa chuyển được" not in said and "Văn phòng (đ/c Nguyễn Thị Quản)" in said, said
     finally:
         await h.stop()
+
+
+async def test_f11_the_same_report_asked_again_unchanged_is_not_sent_twice(harness: Harness) -> None:
+    h = harness
+    await h.say("leader", "báo cáo tình hình thực hiện")
+    first = last_text(h, "leader")
+    assert "Ban Dân vận Tỉnh ủy" in first and len(first) > 300, first
+    mark = len(h.sent)
+    await h.say("leader", "/tonghop")
+    again = [s for s in h.sent[mark:] if s.to == "leader"]
+    said = "\n".join(s.text or "" for s in again)
+    assert "Ban Dân vận Tỉnh ủy" not in said, said  # not the same long text twice in a row
+    assert "Số liệu không thay đổi so với báo cáo đồng chí nhận lúc 09:00" in said, said
+    assert any(s.document is not None for s in again)  # the files it had not sent
+    mark = len(h.sent)
+    await h.say("leader", "/tonghop")
+    assert last_text(h, "leader").startswith("Báo cáo không thay đổi so với bản đồng chí nhận lúc 09:00"), \
+        last_text(h, "leader")
+    assert len([s for s in h.sent[mark:] if s.to == "leader"]) == 1
+    await h.say("leader", "/tonghop")  # asked once more: sent in full
+    assert "Ban Dân vận Tỉnh ủy" in "\n".join(texts_to(h, "leader", mark))
+    await h.say("head_bdv", "1 xong")  # something changed: the report goes out in full at once
+    mark = len(h.sent)
+    await h.say("leader", "/tonghop")
+    assert "Ban Dân vận Tỉnh ủy" in "\n".join(texts_to(h, "leader", mark))
