@@ -1997,7 +1997,9 @@ def digest_text(view: DigestView, *, buttons: bool, recalled: Mapping[int, str] 
                 lines.append(f"  Đề nghị gia hạn{until} đang chờ quyết định: gõ “đồng ý gia hạn {line.item_ref}” hoặc "
                              f"“không đồng ý gia hạn {line.item_ref}”.")
         if any(t.escalation == "leaders" for t in told):  # a leader's direction is passed on to the units
-            lines.append(DIRECTION_HINT_REPLY if buttons else DIRECTION_HINT_TYPED)
+            to_leaders = [t for t in told if t.escalation == "leaders"]
+            lines.append(direction_hint(buttons, held=any(t.assignee_name for t in to_leaders),
+                                        unheld=any(not t.assignee_name for t in to_leaders)))
     escalated_ids = {t.task_id for t in told}
     apart = [r for r in deciding if r.task_id not in escalated_ids]
     if apart:
@@ -2084,6 +2086,18 @@ DIRECTION_HINT_REPLY = ("(Đồng chí trả lời tin này để chỉ đạo, 
                         "trước thứ Sáu”; ý kiến được chuyển đến đơn vị.)")
 DIRECTION_HINT_TYPED = ("(Đồng chí gõ ý kiến chỉ đạo kèm tên đơn vị hoặc số mục, ví dụ: “nhắc <tên đơn vị>”, "
                         "“chỉ đạo <tên đơn vị> khẩn trương hoàn thành mục …”; ý kiến được chuyển đến đơn vị.)")
+
+
+def direction_hint(buttons: bool, *, held: bool = True, unheld: bool = False) -> str:
+    """How to direct the escalated tasks, and where the words go: the units holding them; for a task nobody holds,
+    the office, to give it to a unit (probe 27, F5: "ý kiến được chuyển đến đơn vị" promised what could not be)."""
+    hint = DIRECTION_HINT_REPLY if buttons else DIRECTION_HINT_TYPED
+    if not unheld:
+        return hint
+    where = "riêng mục chưa có người nhận được chuyển đến Văn phòng" if held else \
+        "nhiệm vụ chưa có người nhận nên ý kiến được chuyển đến Văn phòng"
+    return hint.replace("ý kiến được chuyển đến đơn vị.)",
+                        ("ý kiến được chuyển đến đơn vị, " if held else "") + where + " để giao đơn vị thực hiện.)")
 
 
 def _example_extension(line: DigestLine, today: dt.date) -> str:
@@ -3856,9 +3870,35 @@ def direction_text(name: str, leader: Person, tasks: Sequence[DirectionTarget], 
     return vn("\n".join(lines))
 
 
-def direction_passed(tasks: Sequence[DirectionTarget], reached: Sequence[DirectionTarget]) -> str:
-    """To the leader: to whom the direction went, and which tasks nobody could be told of."""
-    got = {t.task_id for t in reached}
+def report_unchanged(at: str, *, files: bool) -> str:
+    """The same report asked again with nothing changed since it was sent (probe 27, F11)."""
+    if files:
+        return vn(f"Số liệu không thay đổi so với báo cáo đồng chí nhận lúc {at}; Nhắc việc gửi kèm biểu đồ và tệp "
+                  "Excel.")
+    return vn(f"Báo cáo không thay đổi so với bản đồng chí nhận lúc {at} (chưa có cập nhật mới). Nếu cần nhận lại, "
+              "đồng chí gửi lại yêu cầu.")
+
+
+def direction_to_office(name: str, leader: Person, tasks: Sequence[DirectionTarget], said: str) -> str:
+    """To an admin: a leader's direction on tasks nobody holds, to give them to a unit (probe 27, F5)."""
+    who = f"{leader.full_name}, {leader.title}" if leader.title else leader.full_name
+    refs = ", ".join(t.item_ref for t in tasks)
+    titles = list(dict.fromkeys(in_sentence(t.notice_title) for t in tasks))
+    units = ", ".join(dict.fromkeys(t.unit_name for t in tasks if t.unit_name)) or "chưa xác định đơn vị"
+    lines = [f"Kính gửi đồng chí {name},",
+             f"Đồng chí {who} có ý kiến chỉ đạo về nhiệm vụ mục {refs} ({'; '.join(titles)}), nhiệm vụ chưa có "
+             f"người nhận (chủ trì: {units}):",
+             f"“{shorten(said, 1500)}”",
+             f"Đề nghị Văn phòng giao nhiệm vụ cho đơn vị thực hiện: gõ “chuyển mục {tasks[0].item_ref} sang <tên đơn "
+             "vị>”."]
+    return vn("\n".join(lines))
+
+
+def direction_passed(tasks: Sequence[DirectionTarget], reached: Sequence[DirectionTarget],
+                     office: Sequence[str] = (), to_office: Sequence[DirectionTarget] = ()) -> str:
+    """To the leader: to whom the direction went (`office`: the admins given `to_office`, tasks nobody holds),
+    and which tasks nobody could be told of."""
+    got = {t.task_id for t in reached} | ({t.task_id for t in to_office} if office else set())
     lines = ["Đã chuyển ý kiến chỉ đạo của đồng chí đến:"] if reached else []
     by_person: dict[str, list[DirectionTarget]] = {}
     for t in reached:
@@ -3867,6 +3907,10 @@ def direction_passed(tasks: Sequence[DirectionTarget], reached: Sequence[Directi
         units = ", ".join(dict.fromkeys(t.unit_name for t in theirs if t.unit_name))
         lines.append(f"• đ/c {holder}{' (' + units + ')' if units else ''} — mục "
                      f"{', '.join(t.item_ref for t in theirs)}")
+    if office and to_office:
+        lines.append(f"Nhiệm vụ chưa có người nhận — đã chuyển ý kiến đến Văn phòng (đ/c {', đ/c '.join(office)}) "
+                     "để giao đơn vị thực hiện:")
+        lines += [f"• {t.unit_name or 'chưa xác định đơn vị'} — mục {t.item_ref}" for t in to_office]
     missed = [t for t in tasks if t.task_id not in got]
     if missed:
         lines.append("Chưa chuyển được (nhiệm vụ chưa có người nhận, hoặc người nhận chưa kết nối Nhắc việc; Văn "

@@ -1,6 +1,7 @@
 """One tick of the clock, the same in `nhacviec run` (PTB's JobQueue or APScheduler drive it), in
 the sandbox harness and in tests: this morning's digests, on the configured day the leaders'
-weekly summary, and the one reminder of each extension request still waiting."""
+weekly summary, the messages held since the last working hours, and the one reminder of each extension
+request still waiting."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import logging
 
 from bot.conversation.core import Conversation, senders
 from bot.conversation.directory import send_directory_news
+from bot.conversation.held import send_held
 from bot.conversation.reports import digest_day, send_weekly_digest
 from bot.conversation.status import remind_waiting_extensions
 from scheduler.dispatcher import DispatchResult, send_due_digests
@@ -23,6 +25,7 @@ async def run_tick(conv: Conversation, *, worker: str | None = None) -> Dispatch
     # (the dispatcher reads the corrections again in its first transaction and gets the same cached calendar)
     result = await send_due_digests(ctx.db, senders(conv), clock=ctx.clock, policy=ctx.base_policy,
                                     worker=worker or ctx.worker)
+    await send_held(conv)  # (after the digests: what was held overnight follows the morning's digest)
     await weekly_summary_if_due(conv)
     await remind_waiting_extensions(conv)  # (after the morning's digests: once for each request still waiting)
     return result

@@ -475,6 +475,26 @@ class QuestionMessage(Base):
     message_id: Mapped[str] = mapped_column(String(64))
 
 
+class HeldMessage(Base):
+    """A message to someone other than the writer, triggered outside working hours (a head's copy of a cadre's
+    update, a question to the office, a request to a leader): kept until the next working morning, when the tick
+    sends it as it would have gone. `remember`: what a reply to it is about, recorded once it is sent."""
+
+    __tablename__ = "held_messages"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    actions: Mapped[list[Any]] = mapped_column(JSON, default=list)  # rows of [label, typed, data]
+    remember_kind: Mapped[str | None] = mapped_column(String(16))  # "task", "question", "extension"
+    remember_id: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    due_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), index=True)
+    claimed_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())  # also set when dropped (moot, unreachable)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class CalendarDay(Base):
     """An admin's correction to the working calendar; it overrides the `holidays` package."""
 

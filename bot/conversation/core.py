@@ -52,6 +52,7 @@ from scheduler.dispatcher import (
 from storage.calendar import CalendarDays, load_calendar_days
 from storage.directory import ensure_bootstrap_admin, is_directory_file, person_by_address
 from storage.errors import NhacViecError
+from storage.held import hold_message
 from storage.models import Person, Role
 from storage.tasks import ExtensionRequest, open_tasks_for
 from storage.vntext import strip_marks
@@ -103,6 +104,9 @@ class Conversation:
         self.ctx = ctx
         self.channels: dict[str, Channel] = {}
         self._pacing: dict[str, Pacing] = {}  # per channel: the digests' sending slots, which replies go ahead of
+        # the last report each person was sent (what it covered and said, with files; when): one asked again
+        # unchanged is not sent twice (`reports._send_report`)
+        self.last_reports: dict[int, tuple[tuple[str, bool], dt.datetime]] = {}
 
     def add_channel(self, channel: Channel) -> None:
         self.channels[channel.name] = channel
@@ -270,13 +274,26 @@ class Conversation:
         address = person.delivery_address()
         return address if address is not None and address[0] in self.channels else None
 
-    async def notify(self, person: Person, message: Outgoing) -> SentMessage | None:
+    async def notify(self, person: Person, message: Outgoing, *,
+                     remember: tuple[str, int] | None = None) -> SentMessage | None:
         """Tell someone else, on the channel their reminders go to; None if they cannot be reached
-        (logged: a fan-out goes on to the next person)."""
+        (logged: a fan-out goes on to the next person). Outside working hours (evenings, weekends, holidays) the
+        message is held for the next working morning (`held`): only the writer's own replies go out at once.
+        `remember`: what a reply to it is about ("task", "question", "extension" and its id), recorded by the
+        tick that sends a held one (the caller records an immediate one)."""
         address = self.address_of(person)
         if address is None:
             log.info("person %s has no chat on a running channel; not told", person.handle)
             return None
+        ctx = self.ctx
+        now, calendar = ctx.clock.now(), ctx.policy.calendar
+        if not calendar.is_working_time(now) and message.document is None and message.picture is None:
+            due = calendar.at(calendar.next_working_instant(now).date(), max(ctx.policy.remind_at, calendar.day_start))
+            actions = [[[a.label, a.typed, a.data] for a in row] for row in message.actions]
+            await ctx.db.run(hold_message, person_id=person.id, text=message.text, actions=actions,
+                             remember=remember, now=now, due_at=due)
+            log.info("message to %s held until %s (outside working hours)", person.handle, due.isoformat())
+            return SentMessage(channel=address[0], chat_id=address[1], held=True)
         try:
             return await self.send(address[0], address[1], message)
         except SendError as exc:

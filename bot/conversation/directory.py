@@ -376,7 +376,7 @@ async def _tell_requests(conv: Conversation, plans: Sequence[RequestPlan]) -> No
         for decider in plan.deciders:
             sent = await conv.notify(decider, Outgoing(
                 text=texts.extension_rerouted(request, calendar=ctx.policy.calendar),
-                actions=extension_actions(request)))
+                actions=extension_actions(request)), remember=("extension", request.report_id))
             if sent is not None and sent.last_id is not None:
                 await ctx.db.run(remember_extension_message, report_id=request.report_id, person_id=decider.id,
                                  channel=sent.channel, chat_id=sent.chat_id, message_id=sent.last_id,

@@ -144,6 +144,7 @@ class SentMessage:
     channel: str
     chat_id: str
     message_ids: list[str] = field(default_factory=list)
+    held: bool = False  # kept for the next working morning (no message id yet: the tick records what it needs)
 
     @property
     def last_id(self) -> str | None:

@@ -454,7 +454,8 @@ async def _tell_moved(conv: Conversation, moved: LeadMoved) -> None:
         return
     buttons = conv.replies_reach(head)
     sent = await conv.notify(head, Outgoing(text=texts.lead_moved_assignment_text(head.full_name, moved, buttons,
-                                                                                  ctx.today())))
+                                                                                  ctx.today())),
+                             remember=("task", moved.task_id))
     if sent is not None and sent.last_id is not None:  # a reply to it reports on the task
         await ctx.db.run(remember_task_message, task_id=moved.task_id, channel=sent.channel, chat_id=sent.chat_id,
                          message_id=sent.last_id, now=ctx.clock.now())
@@ -593,7 +594,8 @@ async def tell_assigned(conv: Conversation, title: str, assignees: dict[int, lis
         if supports and person_id in supports:
             _, rows = await ctx.db.run(supported_tasks, person_id, supports[person_id])
             text = f"{text}\n\n{texts.support_section(title, rows)}"
-        sent = await conv.notify(person, Outgoing(text=text))
+        sent = await conv.notify(person, Outgoing(text=text),
+                                 remember=("task", tasks[0].id) if len(tasks) == 1 else None)
         if sent is not None and sent.last_id is not None:
             for task in tasks:  # a reply to it is about these tasks (one: that one; several: the item number says)
                 await ctx.db.run(remember_task_message, task_id=task.id, channel=sent.channel,

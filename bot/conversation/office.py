@@ -80,9 +80,11 @@ async def ask(conv: Conversation, event: TextIn, person: Person, question: str, 
     told = []
     for admin in office:
         sent = await conv.notify(admin, Outgoing(text=texts.question_to_office(asked,
-                                                                             replies=conv.replies_reach(admin))))
+                                                                             replies=conv.replies_reach(admin))),
+                                 remember=("question", asked.question_id))
         if sent is not None and sent.last_id is not None:
             await ctx.db.run(shown_to_admin, asked.question_id, chat_id=sent.chat_id, message_id=sent.last_id)
+        if sent is not None and (sent.last_id is not None or sent.held):  # (a held one is shown in the morning)
             told.append(admin.full_name)
     log.info("question %s from %s shown to %d admins", asked.question_id, person.handle, len(told))
     await conv.say(event, texts.question_forwarded(told, after_card=after_card))

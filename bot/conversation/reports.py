@@ -387,6 +387,26 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
         more = texts.STORY_MORE_IN_FILE if files and documents_out else texts.STORY_MORE_BY_UNIT
         text += "\n\n" + texts.unit_story(report.tasks, calendar, units=True, limit=texts.NOTICE_STORY_LIMIT,
                                           more=more)
+    # the same report asked again with nothing changed ("báo cáo tình hình …" then /tonghop, probe 27 F11): said so
+    # in a line, with only the files not yet sent; asked a third time, it is sent in full
+    said = texts.summary_text(report.units, today, filt, unit_name, usage=usage, late_only=late_only, files=False,
+                              as_of=report.as_of, notice_title=notice_title, unfinished=unfinished,
+                              standing=[] if late_only else report.standing)  # (what it says, files aside)
+    key = (said + repr(report), files and documents_out)
+    last = conv.last_reports.pop(person.id, None) if only is None else None
+    now, at = ctx.clock.now(), ""
+    if last is not None and last[0][0] == key[0] and now - last[1] <= REPORT_REPEAT_WINDOW:
+        at = calendar.local(last[1]).strftime("%H:%M")
+        if last[0][1] or not key[1]:
+            await conv.say(event, texts.report_unchanged(at, files=False))
+            if files and not documents_out:  # (the command on Zalo: where its files come, as when sent in full)
+                await conv.say(event, texts.NO_FILES_HERE)
+            return
+        files_only = True
+    else:
+        files_only = False
+    if only is None:
+        conv.last_reports[person.id] = (key, now)
     if not files:  # a question in words: the answer, and one line on how to get the chart and the file
         hint = texts.FILES_ON_REQUEST if documents_out else texts.FILES_ON_REQUEST_NO_FILES
         # "tình hình xã Lam Cốt thế nào?": its tasks, one line each
@@ -420,9 +440,13 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
                                              document=document if first is picture and "workbook" in only
                                              else headed if first is document else None))
     else:
+        text = texts.report_unchanged(at, files=True) if files_only else text
         await conv.reply(event, Outgoing(text=text, picture=picture, document=document))
     await ctx.db.run(record_export, at=ctx.clock.now(), actor_id=person.id, what="report.xlsx",
                      rows=len(report.tasks), file=report_filename(today), via=event.channel, scope=scope)
+
+
+REPORT_REPEAT_WINDOW = dt.timedelta(minutes=30)  # a report asked again within this, unchanged, is not sent again
 
 
 def _notice_subject(session: Session, number: str | None, issued_on: dt.date | None) -> str | None:

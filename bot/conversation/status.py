@@ -524,7 +524,7 @@ async def _inform_lead(conv: Conversation, actor: Person, rec: Recorded, note: s
                                          covering_for=covering_for, asked=asked, round_done=round_done)
         if extra and someone.id in extra:
             said += "\n" + extra[someone.id]
-        sent = await conv.notify(someone, Outgoing(text=said))
+        sent = await conv.notify(someone, Outgoing(text=said), remember=("task", rec.task_id))
         if sent is not None and sent.last_id is not None:  # a reply to it is about that task
             await ctx.db.run(remember_task_message, task_id=rec.task_id, channel=sent.channel, chat_id=sent.chat_id,
                              message_id=sent.last_id, now=ctx.clock.now())
@@ -602,7 +602,7 @@ async def acknowledge(conv: Conversation, event: Inbound, rec: Recorded, text: s
         shown_to = await conv.notify(approver, Outgoing(
             text=texts.extension_request_text(request, old.requested_due if old else None, replaced=old is not None,
                                               calendar=ctx.policy.calendar, refused=refused, today=ctx.today()),
-            actions=extension_actions(request)))
+            actions=extension_actions(request)), remember=("extension", rec.report_id))
         if shown_to is not None and shown_to.last_id is not None:
             await ctx.db.run(remember_extension_message, report_id=rec.report_id, person_id=approver.id,
                              channel=shown_to.channel, chat_id=shown_to.chat_id, message_id=shown_to.last_id,
@@ -1066,7 +1066,8 @@ async def _pass_direction(conv: Conversation, event: TextIn, person: Person, tar
             continue
         replies = conv.replies_reach(holder)
         sent = await conv.notify(holder, Outgoing(text=texts.direction_text(holder.full_name, person, theirs, text,
-                                                                            replies=replies)))
+                                                                            replies=replies)),
+                                 remember=("task", theirs[0].task_id) if len(theirs) == 1 else None)
         if sent is None:
             continue
         reached += theirs
@@ -1074,7 +1075,13 @@ async def _pass_direction(conv: Conversation, event: TextIn, person: Person, tar
             for t in theirs:  # a reply to it reports on that task
                 await ctx.db.run(remember_task_message, task_id=t.task_id, channel=sent.channel, chat_id=sent.chat_id,
                                  message_id=sent.last_id, now=ctx.clock.now())
-    said = texts.direction_passed(targets, reached)
+    unheld = [t for t in targets if t.assignee_id is None]  # nobody to pass it to: the office, to give it a unit
+    office: list[str] = []
+    for admin in await ctx.db.run(admins) if unheld else []:
+        if admin.id != person.id and await conv.notify(admin, Outgoing(
+                text=texts.direction_to_office(admin.full_name, person, unheld, text))) is not None:
+            office.append(admin.full_name)
+    said = texts.direction_passed(targets, reached, office, unheld)
     if not_told := await ctx.db.run(named_without_tasks, event.text, [t.task_id for t in targets], person):
         said += "\n" + texts.direction_not_told(not_told)
     answer = await conv.say(event, said)
@@ -3119,7 +3126,8 @@ async def _delegated(conv: Conversation, event: Inbound, result: Delegated, *, b
     if taken_back:
         return
     replies = conv.replies_reach(result.assignee)
-    sent = await conv.notify(result.assignee, Outgoing(text=texts.delegation_assignment_text(result, replies)))
+    sent = await conv.notify(result.assignee, Outgoing(text=texts.delegation_assignment_text(result, replies)),
+                             remember=("task", result.task_id))
     if sent is not None and sent.last_id is not None:  # a reply to it is about that task
         await ctx.db.run(remember_task_message, task_id=result.task_id, channel=sent.channel, chat_id=sent.chat_id,
                          message_id=sent.last_id, now=ctx.clock.now())

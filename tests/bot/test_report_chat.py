@@ -354,8 +354,9 @@ async def test_a_question_in_words_on_zalo_is_the_text_alone(db_url: str) -> Non
         assert len(sent) == 1 and all(s.channel == "zalo" for s in sent)
         text = sent[0].text or ""
         assert text.startswith("TỔNG HỢP TÌNH HÌNH") and text.endswith("\n\n" + texts.FILES_ON_REQUEST_NO_FILES)
-        # the command as before: the text, and that the files come on Telegram
+        # the command right after: the same text is not sent twice (probe 27), and the files come on Telegram
         sent = await ask(h, "leader", "/tonghop")
+        assert (sent[0].text or "").startswith("Báo cáo không thay đổi")
         assert [s.text for s in sent][1:] == [texts.NO_FILES_HERE]
     finally:
         await h.stop()
@@ -427,8 +428,8 @@ async def test_a_unit_that_does_not_report_its_rounds_is_late(db_url: str) -> No
         text = (await ask(h, "leader", "Đơn vị nào chậm?"))[0].text or ""
         assert text.splitlines()[1] == texts.LATE_ONLY_TEXT, text
         assert f"• {BDV}:" in text and "không báo cáo 2 (mục 6: 2 kỳ)" in text, text
-        sent = await ask(h, "leader", "/tonghop quá hạn")
-        assert "không báo cáo 2 (mục 6: 2 kỳ)" in (sent[0].text or "")
+        sent = await ask(h, "leader", "/tonghop quá hạn")  # the same report just sent: its files only (probe 27)
+        assert (sent[0].text or "").startswith("Số liệu không thay đổi so với báo cáo đồng chí nhận lúc"), sent[0].text
         rows = [r for r in workbook_of(h, "leader", sent[2])["Chi tiết"].iter_rows(min_row=5, values_only=True)
                 if r[0] is not None]
         assert [r[2] for r in rows] == ["6"]
