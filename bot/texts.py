@@ -2760,6 +2760,15 @@ def meant_question(typed: str, meant: str, text: str, rest: str, *, buttons: boo
               f"cho mục {meant}.")
 
 
+def under_meant_question(typed: str, meant: str, text: str, rest: str, *, done: bool, buttons: bool) -> str:
+    """A section's number typed by one who holds one task in it ("2 xong", IV.2.1 held): asked, the action under it
+    (or "đúng") applies what was said (month probe 27, F7)."""
+    how = "bấm nút bên dưới hoặc gõ “đúng”" if buttons else "gõ “đúng”"
+    said = "hoàn thành" if done else f"“{shorten(' '.join(rest.split()), 60)}”"
+    return vn(f"Trong mục {typed}, đồng chí đang phụ trách mục {meant} ({short_title(text, 70)}). Đồng chí báo mục "
+              f"{meant} {said}? Nếu đúng, đồng chí {how}.")
+
+
 def meant_lapsed(meant: str, text: str, rest: str, said_on: dt.date, *, buttons: bool) -> str:
     """A "đúng" long after "Ý đồng chí là mục …?": the question lapsed, said, and asked again — the words are
     recorded as of the day they were first sent (a task done on Friday is not made late by Monday's "đúng")."""

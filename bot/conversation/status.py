@@ -2379,6 +2379,20 @@ async def _ask_meant(conv: Conversation, event: TextIn, person: Person, ref: str
     return True
 
 
+async def _ask_under(conv: Conversation, event: TextIn, person: Person, ref: str, task: Task, rest: str,
+                     change: StatusUpdate | None) -> bool:
+    """A section's number typed ("2 xong") by one who holds one task in it (IV.2.1): asked "Đồng chí báo mục IV.2.1
+    hoàn thành?" with that task as the action (or "đúng"), the words kept as `_ask_meant` keeps them."""
+    pending_id = await conv.ctx.db.run(save_pending_reply, person=person, text=rest, source=MEANT, task_ids=[task.id],
+                                       sent_at=sent_time(conv, event))
+    buttons = conv.channel(event.channel).capabilities.buttons
+    done = change is not None and change.status == TaskStatus.DONE
+    question = texts.under_meant_question(ref, task.item_ref, task.text, rest, done=done, buttons=buttons)
+    await conv.reply(event, Outgoing(text=question, actions=which_actions(pending_id, [(task.id, task.item_ref)],
+                                                                          rest)))
+    return True
+
+
 async def _position_in_a_section(conv: Conversation, person: Person, ref: str) -> Position | None:
     """"2.1" from someone whose items are II.2.a, II.2.b …, the Roman section left out ("mục 2.1 xong" for II.2.a):
     the position read under each Roman section the person holds open items in, when exactly one section gives one."""
@@ -2637,6 +2651,10 @@ async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref:
             # "mục 1 đã hoàn thành" where "1." heads 1.a–1.e: all those the person holds, asked once — not 1.a
             # alone by its position (probe 22, F7)
             return await _ask_every(conv, event, person, under, rest.strip(), section=ref)
+        if len(under) == 1 and rest.strip() and not person.is_admin and isinstance(event, TextIn):
+            # "2 xong" from one who holds only IV.2.1 under IV.2: "Đồng chí báo mục IV.2.1 hoàn thành?", one tap
+            # records it (month probe 27, F7: it was answered with the form to type again, and nothing recorded)
+            return await _ask_under(conv, event, person, ref, under[0], rest.strip(), change)
         if not person.is_admin and rest.strip() and await _ask_meant(conv, event, person, ref, rest):
             return True  # "5 đang làm 30%" from one who holds only mục 3: "ý đồng chí là mục 3?"
         if len(under) > 1 and rest.strip() and isinstance(event, TextIn):

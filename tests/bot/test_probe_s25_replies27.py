@@ -1,0 +1,69 @@
+"""What the month probe 27 met in typed replies, through the real conversation core and the Telegram sandbox on a
+real database: "2 xong" from the holder of IV.2.1 alone bounced (F7); the office's "giao mục II.6 cho <đơn vị>"
+after confirmation answered "chưa hiểu", and a task with no unit hinted at a directory file (F4); greetings and
+"em báo cáo … ạ" stored as progress (F8); "dạ nhận" under an assignment answered by nothing (F9)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.sandbox.harness import Harness
+from storage.models import StatusReport, Task, TaskStatus
+from tests.bot.conftest import last_text
+from tests.conftest import local
+
+NOTICE = ("ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN\nSố: 15/TB-UBND\nBình Thuận, ngày 20 tháng 02 năm 2018\n"
+          "THÔNG BÁO\nKết luận của Chủ tịch UBND tỉnh về công tác dân vận\n"
+          "1. Công tác dân vận:\n"
+          "1.1. Giao Ban Dân vận Tỉnh ủy chủ trì tổng hợp ý kiến của Nhân dân, báo cáo trước ngày 30/3/2018.\n"
+          "1.2. Giao Sở Tài nguyên và Môi trường rà soát hồ sơ đất đai, hoàn thành trước ngày 30/3/2018.\n"
+          "2. Giao Sở Tài nguyên và Môi trường kiểm tra hiện trạng sử dụng đất ven biển, báo cáo trước ngày "
+          "30/4/2018.\n"
+          "3. Khẩn trương hoàn thành việc rà soát quy chế làm việc, báo cáo trước ngày 15/4/2018.\n")
+
+
+def task(h: Harness, ref: str) -> Task:
+    assert h.db is not None
+    return h.db.call(lambda s: s.scalars(select(Task).where(Task.item_ref == ref)).one())
+
+
+def lead(h: Harness, ref: str) -> tuple[str, int | None]:
+    """The task's lead unit as named, and its holder."""
+    assert h.db is not None
+    return h.db.call(lambda s: (lambda t: (t.lead_name, t.assignee_id))(
+        s.scalars(select(Task).where(Task.item_ref == ref)).one()))
+
+
+def notes(h: Harness) -> list[str | None]:
+    assert h.db is not None
+    return h.db.call(lambda s: list(s.scalars(select(StatusReport.note).order_by(StatusReport.id))))
+
+
+async def confirmed(h: Harness) -> None:
+    await h.advance_to(local(2018, 2, 26, 9, 0))
+    await h.say("admin", NOTICE)
+    await h.say("admin", "xác nhận")
+    assert task(h, "1.1").assignee_id is not None and task(h, "3").lead_unit_id is None
+
+
+async def test_a_section_number_from_the_holder_of_one_task_in_it_is_asked_and_one_tap_records_it(
+        harness: Harness) -> None:
+    """F7: "2 xong" from bt_hdnd (IV.2.1 alone) got "… đồng chí gõ: “IV.2.1 xong”" and nothing was recorded."""
+    h = harness
+    await confirmed(h)
+    await h.say("head_bdv", "1 xong")
+    asked = last_text(h, "head_bdv")
+    assert "Đồng chí báo mục 1.1 hoàn thành?" in asked and "gõ: “1.1 xong”" not in asked, asked
+    assert task(h, "1.1").status == TaskStatus.OPEN
+    await h.tap("head_bdv", "Mục 1.1")
+    assert task(h, "1.1").status == TaskStatus.DONE
+
+
+async def test_a_section_number_with_progress_is_asked_with_the_words_kept(harness: Harness) -> None:
+    h = harness
+    await confirmed(h)
+    await h.say("head_bdv", "1 đạt 60%, vướng kinh phí")
+    assert "Đồng chí báo mục 1.1 “đạt 60%, vướng kinh phí”?" in last_text(h, "head_bdv"), last_text(h, "head_bdv")
+    await h.say("head_bdv", "đúng")
+    one = task(h, "1.1")
+    assert one.status == TaskStatus.BLOCKED and one.percent == 60
