@@ -1181,6 +1181,8 @@ def registered_text(result: Registered, rounds: Sequence[tuple[str, str, dt.date
             waiting.setdefault(ref, []).append(unit or "chưa xác định đơn vị chủ trì")
         lines += [f"• Mục {ref}: {'; '.join(units)}" for ref, units in waiting.items()]
         unnamed = [ref for ref, unit in result.unassigned if unit and names_no_unit(unit)]
+        no_unit = [ref for ref, unit in result.unassigned if not unit]  # no directory file can give these a unit
+        unnamed += no_unit
         if vague:  # "Các sở, ban, ngành liên quan": no directory row is that; the office names the units (probe 21)
             lines.append(vague_group_advice(list(dict.fromkeys(vague)),
                                             [ref for ref, _ in (*result.assigned, *result.unassigned)]))
@@ -1191,9 +1193,12 @@ def registered_text(result: Registered, rounds: Sequence[tuple[str, str, dt.date
         elif len(unnamed) < len(result.unassigned) and not vague:
             lines.append("Đồng chí gửi tệp danh bạ (Excel hoặc CSV) có đơn vị và trưởng đơn vị này vào đây: các nhiệm "
                          "vụ trên được giao ngay khi nhập xong.")
-        if unnamed:  # "đơn vị nêu trên": no directory has it; the task goes to the unit the office names
-            lines.append(f"Văn bản không nêu tên đơn vị ở mục {', '.join(dict.fromkeys(unnamed))}: đồng chí gõ "
-                         f"“chuyển mục {unnamed[0]} sang <tên đơn vị>” để giao.")
+        if unnamed and len(no_unit) < len(unnamed):  # "đơn vị nêu trên": no directory has it; the office names it
+            named_none = [ref for ref in unnamed if ref not in no_unit]
+            lines.append(f"Văn bản không nêu tên đơn vị ở mục {', '.join(dict.fromkeys(named_none))}: đồng chí gõ "
+                         f"“chuyển mục {named_none[0]} sang <tên đơn vị>” để giao.")
+        if no_unit:
+            lines.append(no_unit_hint(no_unit))
     if unconnected:
         lines += ["", f"Người nhận chưa kết nối Nhắc việc, chưa nhận được thông báo giao việc và nhắc việc "
                       f"({len(unconnected)}):"]
@@ -1846,7 +1851,17 @@ def office_waiting_section(waiting: Sequence[OfficeLine]) -> list[str]:
         if len(ws) > shares[what]:
             lines.append(_office_rest(what, ws[shares[what]:]))
     how = ["gõ /loi để xem đủ"] + (["/hoi để xem các câu hỏi"] if questions else [])
+    if no_unit := [ref for w in kinds["nobody"] if not w.unit for ref in w.ref.split(", ")]:
+        lines.append(no_unit_hint(no_unit))
     return lines + [f"Đồng chí {', '.join(how)}. Danh sách này nhắc lại hằng tuần khi còn việc chờ."]
+
+
+def no_unit_hint(refs: Sequence[str]) -> str:
+    """What gives a task with no lead unit one (month probe 27, F4: "gửi tệp danh bạ" was said, which cannot): the
+    move typed, or its "giao" form."""
+    shown = ", ".join(list(dict.fromkeys(refs))[:6]) + (", …" if len(set(refs)) > 6 else "")
+    return vn(f"Mục {shown} chưa xác định đơn vị chủ trì: đồng chí gõ “chuyển mục {refs[0]} sang <tên đơn vị>” "
+              f"(hoặc “giao mục {refs[0]} cho <tên đơn vị>”) để giao.")
 
 
 def _office_rest(what: str, rest: Sequence[OfficeLine]) -> str:
@@ -3864,9 +3879,12 @@ def delivery_problems(rows: Sequence[tuple[int, dt.date, str, str, str | None]],
         count = sum(len(refs) for _, refs in nobody)
         lines += ["", f"Nhiệm vụ chưa có người nhận, chưa ai được nhắc ({count}):"]
         lines += [f"• {unit or 'Chưa xác định đơn vị chủ trì'}: mục {', '.join(refs)}" for unit, refs in nobody]
-        lines.append("Đơn vị chưa có trưởng đơn vị trong danh bạ: đồng chí bổ sung danh bạ (gửi lại tệp danh bạ), "
-                     "Nhắc việc sẽ giao và báo người nhận; hoặc giao cho cán bộ của đơn vị: /giao <số mục> <tên đơn "
-                     "vị> <họ tên cán bộ>.")
+        if any(unit for unit, _ in nobody):
+            lines.append("Đơn vị chưa có trưởng đơn vị trong danh bạ: đồng chí bổ sung danh bạ (gửi lại tệp danh bạ), "
+                         "Nhắc việc sẽ giao và báo người nhận; hoặc giao cho cán bộ của đơn vị: /giao <số mục> "
+                         "<tên đơn vị> <họ tên cán bộ>.")
+        if no_unit := [ref for unit, refs in nobody if not unit for ref in refs]:
+            lines.append(no_unit_hint(no_unit))
     if unconnected:
         lines += ["", f"Người nhận chưa kết nối Nhắc việc, chưa nhận được tin nào ({len(unconnected)}):"]
         lines += [f"• đ/c {name} (@{handle}): mục {', '.join(refs)}" for name, handle, refs in unconnected]

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from bot.sandbox.harness import Harness
 from storage.models import StatusReport, Task, TaskStatus
-from tests.bot.conftest import last_text
+from tests.bot.conftest import last_text, texts_to
 from tests.conftest import local
 
 NOTICE = ("ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN\nSố: 15/TB-UBND\nBình Thuận, ngày 20 tháng 02 năm 2018\n"
@@ -67,3 +67,30 @@ async def test_a_section_number_with_progress_is_asked_with_the_words_kept(harne
     await h.say("head_bdv", "đúng")
     one = task(h, "1.1")
     assert one.status == TaskStatus.BLOCKED and one.percent == 60
+
+
+async def test_the_office_gives_a_task_without_a_unit_in_its_own_words(harness: Harness) -> None:
+    """F4: "giao mục II.6 cho Đảng ủy UBND tỉnh" after confirmation got "chưa hiểu"; the confirmation, /loi and the
+    weekly list said "gửi tệp danh bạ", which cannot give a task a unit."""
+    h = harness
+    await h.advance_to(local(2018, 2, 26, 9, 0))
+    await h.say("admin", NOTICE)
+    await h.say("admin", "xác nhận")
+    said = last_text(h, "admin")
+    assert "Mục 3 chưa xác định đơn vị chủ trì: đồng chí gõ “chuyển mục 3 sang <tên đơn vị>”" in said, said
+    assert "gửi tệp danh bạ" not in said, said
+    await h.say("admin", "/loi")
+    said = last_text(h, "admin")
+    assert "“chuyển mục 3 sang <tên đơn vị>”" in said and "bổ sung danh bạ" not in said, said
+    await h.say("admin", "giao mục 3 cho Ban Dân vận Tỉnh ủy")
+    assert "chưa hiểu" not in last_text(h, "admin"), last_text(h, "admin")
+    assert lead(h, "3")[0] == "Ban Dân vận Tỉnh ủy" and lead(h, "3")[1] is not None
+
+
+async def test_a_head_giving_is_not_read_as_a_move(harness: Harness) -> None:
+    h = harness
+    await confirmed(h)
+    mark = len(h.sent)
+    await h.say("head_bdv", "giao mục 1.1 cho Phạm Thị Vận")
+    assert lead(h, "1.1")[0] == "Ban Dân vận Tỉnh ủy"
+    assert any("Phạm Thị Vận" in t for t in texts_to(h, "head_bdv", mark)), texts_to(h, "head_bdv", mark)
