@@ -94,3 +94,14 @@ async def test_a_head_giving_is_not_read_as_a_move(harness: Harness) -> None:
     await h.say("head_bdv", "giao mục 1.1 cho Phạm Thị Vận")
     assert lead(h, "1.1")[0] == "Ban Dân vận Tỉnh ủy"
     assert any("Phạm Thị Vận" in t for t in texts_to(h, "head_bdv", mark)), texts_to(h, "head_bdv", mark)
+
+
+async def test_greetings_and_the_frame_of_a_report_are_not_stored_as_progress(harness: Harness) -> None:
+    """F8: "chúc mừng năm mới, mục 4 đang làm" stored "chúc mừng năm mới, đang làm"; "em báo cáo đã xong đợt
+    tuyên truyền Tết ạ" stored as it was, and went to the head so."""
+    h = harness
+    await confirmed(h)
+    await h.say("head_stnmt", "chúc mừng năm mới, mục 2 đang làm")
+    await h.say("head_stnmt", "em báo cáo mục 1.2 đã xong đợt rà soát hồ sơ ạ")
+    await h.say("head_stnmt", "Kính chúc đồng chí năm mới mạnh khỏe. Dạ mục 2 đạt 50% ạ")
+    assert notes(h) == ["đang làm", "đã xong đợt rà soát hồ sơ", "đạt 50%"], notes(h)
