@@ -2803,6 +2803,7 @@ def quoted_question(meant: str, text: str, said: str, *, buttons: bool) -> str:
               f"khác, đồng chí gõ số mục trước nội dung, ví dụ “{meant} đã …”.")
 
 
+RECEIPT_NOTED = "Nhắc việc đã ghi nhận, cảm ơn đồng chí."  # "dạ nhận", "ok": the message arrived (month probe 27)
 GREETING_REPLY = ("Nhắc việc xin cảm ơn và kính chúc đồng chí cùng gia đình năm mới mạnh khỏe, hạnh phúc, "
                   "thành công!")
 WISH_REPLY = "Nhắc việc xin cảm ơn đồng chí và kính chúc đồng chí sức khỏe, công tác tốt!"

@@ -1328,6 +1328,36 @@ def is_acknowledgement(text: str) -> bool:
         and not any(ch.isdigit() for ch in folded)  # ("???": someone lost, answered with how to go on)
 
 
+# what says the message (an assignment, a reminder) arrived: "dạ nhận", "đã nhận", "nhận ạ", "ok", "đã rõ", "tiếp thu"
+# (on folded text; a thank-you alone, "dạ", "vâng" or 👍 closes the exchange and stays unanswered)
+_RECEIPT = re.compile(r"\b(?:nhan|tiep thu|ro|ok|oke|okay|okie|oki|nhat tri)\b")
+RECEIPT_TOLD_WITHIN = dt.timedelta(hours=1)  # one line per person this long: an "ok" to it is not answered again
+RECEIPT_TOLD = "receipt.answered"
+
+
+def is_receipt(text: str) -> bool:
+    """An acknowledgement that says the message arrived ("dạ nhận", "ok"), not a thank-you alone."""
+    return is_acknowledgement(text) and _RECEIPT.search(chat_fold(_PAST.sub("đã_", nfc(text)))) is not None
+
+
+async def answer_receipt(conv: Conversation, event: Inbound, person: Person) -> None:
+    """One short line for "dạ nhận" / "ok" (month probe 27, F9: nothing came back, and a first-time user could not
+    tell it arrived); no status changes. Once within RECEIPT_TOLD_WITHIN, so an "ok" to the line ends there."""
+    if not is_receipt(event.text if isinstance(event, TextIn) else ""):
+        return
+    now = conv.ctx.clock.now()
+
+    def told(session: Session) -> bool:
+        return session.scalar(select(AuditLog.id).where(
+            AuditLog.action == RECEIPT_TOLD, AuditLog.entity == "person", AuditLog.entity_id == person.id,
+            AuditLog.at >= now - RECEIPT_TOLD_WITHIN).limit(1)) is not None
+    if await conv.ctx.db.run(told):
+        return
+    await conv.ctx.db.run(lambda s: audit(s, at=now, actor_id=person.id, action=RECEIPT_TOLD, entity="person",
+                                          entity_id=person.id))
+    await conv.say(event, texts.RECEIPT_NOTED)
+
+
 # a wish: "chúc mừng năm mới", "Kính chúc các đồng chí …", "Công ty xin chúc Sở …" (not "tổ chức", "chức vụ")
 _WISH = re.compile(r"^(?:\S+\s+){0,8}?(?<!\bto )chuc\s+(?:mung|cac|dong chi|anh|chi|lanh dao|thu truong|so|ca|moi|"
                    r"toan|quy|nam|tet|ban|em|ong|ba|bac|thay|co|suc khoe|van phong)\b|^happy new year\b")
@@ -1424,6 +1454,7 @@ async def reply_status(conv: Conversation, event: TextIn, person: Person) -> boo
             return True
     if _only_thanks(event.text):  # "Dạ em nhận nhiệm vụ ạ" under the assignment: polite, nothing to record
         log.info("acknowledgement from %s in reply, not recorded", person.handle)
+        await answer_receipt(conv, event, person)
         return True
     alone = split_refs(event.text) or find_refs(event.text)
     if alone is not None and len(alone) == 1 and len(alone[0][0]) == 1 and _bare(alone[0][1]):

@@ -105,3 +105,23 @@ async def test_greetings_and_the_frame_of_a_report_are_not_stored_as_progress(ha
     await h.say("head_stnmt", "em báo cáo mục 1.2 đã xong đợt rà soát hồ sơ ạ")
     await h.say("head_stnmt", "Kính chúc đồng chí năm mới mạnh khỏe. Dạ mục 2 đạt 50% ạ")
     assert notes(h) == ["đang làm", "đã xong đợt rà soát hồ sơ", "đạt 50%"], notes(h)
+
+
+async def test_a_receipt_is_answered_with_one_line_and_changes_nothing(harness: Harness) -> None:
+    """F9: "dạ nhận" under the assignment got no answer at all: a first-time user cannot tell it arrived."""
+    h = harness
+    await confirmed(h)
+    for hour, typed in ((10, "dạ nhận"), (12, "đã nhận"), (14, "nhận ạ"), (16, "ok")):
+        await h.advance_to(local(2018, 2, 26, hour, 0))
+        mark = len(h.sent)
+        await h.say("head_bdv", typed)
+        assert texts_to(h, "head_bdv", mark) == ["Nhắc việc đã ghi nhận, cảm ơn đồng chí."], (typed, h.sent[mark:])
+    mark = len(h.sent)
+    await h.say("head_bdv", "ok")  # an "ok" to that line: not answered again within the hour
+    await h.say("head_bdv", "cảm ơn")  # a thank-you alone ends the exchange
+    assert texts_to(h, "head_bdv", mark) == []
+    await h.advance_to(local(2018, 2, 26, 18, 0))
+    mark = len(h.sent)
+    await h.reply("head_bdv", "Dạ em nhận nhiệm vụ ạ")
+    assert texts_to(h, "head_bdv", mark) == ["Nhắc việc đã ghi nhận, cảm ơn đồng chí."]
+    assert task(h, "1.1").status == TaskStatus.OPEN and notes(h) == []
