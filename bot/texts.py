@@ -1190,6 +1190,10 @@ def registered_text(result: Registered, rounds: Sequence[tuple[str, str, dt.date
             lines.append("Các đơn vị còn lại chưa có trong danh bạ hoặc chưa có trưởng đơn vị: đồng chí gửi tệp danh "
                          "bạ (Excel hoặc CSV) có các đơn vị ấy và trưởng đơn vị vào đây: các nhiệm vụ ấy được giao "
                          "ngay khi nhập xong.")
+        elif len(unnamed) < len(result.unassigned) and not vague and no_unit:  # the others: named, not the file's
+            listed = ", ".join(dict.fromkeys(ref for ref, _ in result.unassigned if ref not in unnamed))
+            lines.append(f"Mục {listed}: đồng chí gửi tệp danh bạ (Excel hoặc CSV) có đơn vị và trưởng đơn vị này vào "
+                         "đây: nhiệm vụ được giao ngay khi nhập xong.")
         elif len(unnamed) < len(result.unassigned) and not vague:
             lines.append("Đồng chí gửi tệp danh bạ (Excel hoặc CSV) có đơn vị và trưởng đơn vị này vào đây: các nhiệm "
                          "vụ trên được giao ngay khi nhập xong.")
