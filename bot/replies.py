@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 from bot.datetext import leading_when
+from bot.textbase import without_particles
 from scheduler.calendar import VN_TZ, WorkingCalendar
 from storage.itemref import FOLDED_REF
 from storage.models import TaskStatus
@@ -463,6 +464,43 @@ def own_work_done(task_text: str, reply: str) -> int:
     return best if best >= OWN_WORK_WORDS else 0
 
 
+# a greeting or a wish said with a report (month probe 27, F8: "chúc mừng năm mới, mục 4 đang làm" was stored as
+# "chúc mừng năm mới, đang làm"), on folded text: left out of the note, at its start or after its last sentence
+_TO_WHOM = r"(?:dong chi|cac dong chi|anh|chi|lanh dao|van phong|ca nha|moi nguoi|thu truong)"
+_GREETING = (rf"(?:(?:xin\s+|kinh\s+)?chuc\s+mung\s+(?:nam\s+moi|xuan\s+moi|tet)(?:\s+{_TO_WHOM})?"
+             r"|(?:em\s+|xin\s+)?kinh\s+chuc\s+[^.,;!?\n]*"
+             rf"|chuc\s+{_TO_WHOM}\s+[^.,;!?\n]*"
+             rf"|(?:xin\s+|kinh\s+|em\s+)?chao\s+{_TO_WHOM}"
+             r"|happy new year)(?:\s+a\b)?")
+_GREETING_HEAD = re.compile(rf"^\W*{_GREETING}\s*[.,;!:\-–]*\s*")
+_GREETING_TAIL = re.compile(rf"(?<=[.,;!])\s*{_GREETING}[\s.!]*$")
+# the frame of a report: "em báo cáo", "em xin báo cáo đồng chí:", "kính báo cáo" (not "báo cáo tháng 1 đã gửi":
+# the report itself, said without a pronoun before it)
+_FRAME_HEAD = re.compile(rf"^\W*(?:(?:em|toi|minh|chung em|chung toi)\s+(?:xin\s+)?(?:kinh\s+)?|xin\s+|kinh\s+)"
+                         rf"bao\s+cao(?:\s+{_TO_WHOM})?\s*(?:la\s+)?[:,.\-–]?\s+(?=\S)")
+
+
+def without_courtesy(text: str) -> str:
+    """A note without the greetings and the polite frame said around it: "chúc mừng năm mới, đang làm" → "đang
+    làm", "em báo cáo đã xong đợt tuyên truyền Tết ạ" → "đã xong đợt tuyên truyền Tết", "Kính chúc đồng chí năm mới
+    mạnh khỏe. Dạ đạt 50% ạ" → "đạt 50%". What was done stays; the text as it was when nothing would be left."""
+    said = nfc(text).strip()
+    for _ in range(3):
+        before = said
+        folded = strip_marks(said).lower()
+        if len(folded) != len(said):
+            break
+        for pattern in (_GREETING_HEAD, _FRAME_HEAD):
+            if (m := pattern.match(folded)) is not None and m.end() < len(folded):
+                said, folded = said[m.end():], folded[m.end():]
+        if (m := _GREETING_TAIL.search(folded)) is not None and m.start() > 0:
+            said = said[:m.start()]
+        said = without_particles(said).strip(" ,;:-–")
+        if said == before:
+            break
+    return said if said.strip(" .,;!?") else nfc(text).strip()
+
+
 def parse_status_text(text: str, *, today: dt.date, now: dt.datetime | None = None,
                       current_due: dt.date | None = None,
                       calendar: WorkingCalendar | None = None, task_text: str | None = None) -> StatusUpdate | None:
@@ -480,6 +518,7 @@ def parse_status_text(text: str, *, today: dt.date, now: dt.datetime | None = No
     folded = chat_fold(_OTHER_MARKS.sub(lambda m: m.group(0) + "_", original))
     if not folded:
         return None
+    note = without_courtesy(original)  # what was done, without "chúc mừng năm mới", "em báo cáo … ạ" (probe 27, F8)
     # what the held-up and waiting words are read on: with their own marks when the message has marks
     waiting_folded = chat_fold(marks_kept(_OTHER_MARKS.sub(lambda m: m.group(0) + "_", original)))
     # "giải ngân đạt 12%": the unit's figure, not the task's share; "giảm 20%": a change, not the share either
@@ -491,11 +530,11 @@ def parse_status_text(text: str, *, today: dt.date, now: dt.datetime | None = No
     if wanted is None and (more := _more_time(folded, max(current_due or today, today), calendar)) is not None:
         asked, wanted = True, more
     if not asked and ASKED_OTHERWISE.search(folded):
-        return StatusUpdate(status=TaskStatus.EXTENSION_REQUESTED, percent=percent, note=original)
+        return StatusUpdate(status=TaskStatus.EXTENSION_REQUESTED, percent=percent, note=note)
     if not asked and ASKED.search(folded):  # "xin gia hạn ạ, lý do: chờ ý kiến": an ask, its date to be asked for
-        return StatusUpdate(status=None, percent=percent, note=original)
+        return StatusUpdate(status=None, percent=percent, note=note)
     if asked:
-        return StatusUpdate(status=TaskStatus.EXTENSION_REQUESTED, percent=percent, note=original,
+        return StatusUpdate(status=TaskStatus.EXTENSION_REQUESTED, percent=percent, note=note,
                             requested_due_on=wanted)
     sent = LATE_EXCUSE.sub(" ", folded)  # "…, xin lỗi chậm do chờ các xã": why it was late, not what it waits for
     delivered = ((DELIVERED.search(sent) is not None or _sent_already(sent)
@@ -508,18 +547,18 @@ def parse_status_text(text: str, *, today: dt.date, now: dt.datetime | None = No
                  and not PLANNED.search(folded) and not ONGOING.search(folded) and (percent is None or percent == 100)
                  and not RETURNED.search(folded))
     if percent == 100 or said_done or delivered:
-        return StatusUpdate(status=TaskStatus.DONE, percent=100, note=original)
+        return StatusUpdate(status=TaskStatus.DONE, percent=100, note=note)
     if PARTLY.search(folded) and percent is None:
         percent = 50 if re.search(r"\b(?:mot|1)\s+nua\b", folded) else None
     said_difficulty = NO_DIFFICULTY.sub(" ", waiting_folded)
     if BLOCKED.search(said_difficulty) or (HELD_UP.search(said_difficulty) and not NOT_DONE.search(folded)):
-        return StatusUpdate(status=TaskStatus.BLOCKED, percent=percent, note=original)
+        return StatusUpdate(status=TaskStatus.BLOCKED, percent=percent, note=note)
     if (NOT_STARTED.search(folded) and percent is None) or percent == 0:  # "0%": not started
-        return StatusUpdate(status=TaskStatus.OPEN, note=original)
+        return StatusUpdate(status=TaskStatus.OPEN, note=note)
     if percent is not None or PROGRESS.search(folded) or PARTLY.search(folded) or PLANNED.search(folded) or \
             NOT_DONE_ALONE.match(folded) or RETURNED.search(folded):
-        return StatusUpdate(status=TaskStatus.IN_PROGRESS, percent=percent, note=original)
-    return StatusUpdate(status=None, note=original)  # a plain progress note
+        return StatusUpdate(status=TaskStatus.IN_PROGRESS, percent=percent, note=note)
+    return StatusUpdate(status=None, note=note)  # a plain progress note
 
 
 def _extension(original: str, now: dt.datetime,

@@ -1181,6 +1181,8 @@ def registered_text(result: Registered, rounds: Sequence[tuple[str, str, dt.date
             waiting.setdefault(ref, []).append(unit or "chưa xác định đơn vị chủ trì")
         lines += [f"• Mục {ref}: {'; '.join(units)}" for ref, units in waiting.items()]
         unnamed = [ref for ref, unit in result.unassigned if unit and names_no_unit(unit)]
+        no_unit = [ref for ref, unit in result.unassigned if not unit]  # no directory file can give these a unit
+        unnamed += no_unit
         if vague:  # "Các sở, ban, ngành liên quan": no directory row is that; the office names the units (probe 21)
             lines.append(vague_group_advice(list(dict.fromkeys(vague)),
                                             [ref for ref, _ in (*result.assigned, *result.unassigned)]))
@@ -1188,12 +1190,19 @@ def registered_text(result: Registered, rounds: Sequence[tuple[str, str, dt.date
             lines.append("Các đơn vị còn lại chưa có trong danh bạ hoặc chưa có trưởng đơn vị: đồng chí gửi tệp danh "
                          "bạ (Excel hoặc CSV) có các đơn vị ấy và trưởng đơn vị vào đây: các nhiệm vụ ấy được giao "
                          "ngay khi nhập xong.")
+        elif len(unnamed) < len(result.unassigned) and not vague and no_unit:  # the others: named, not the file's
+            listed = ", ".join(dict.fromkeys(ref for ref, _ in result.unassigned if ref not in unnamed))
+            lines.append(f"Mục {listed}: đồng chí gửi tệp danh bạ (Excel hoặc CSV) có đơn vị và trưởng đơn vị này vào "
+                         "đây: nhiệm vụ được giao ngay khi nhập xong.")
         elif len(unnamed) < len(result.unassigned) and not vague:
             lines.append("Đồng chí gửi tệp danh bạ (Excel hoặc CSV) có đơn vị và trưởng đơn vị này vào đây: các nhiệm "
                          "vụ trên được giao ngay khi nhập xong.")
-        if unnamed:  # "đơn vị nêu trên": no directory has it; the task goes to the unit the office names
-            lines.append(f"Văn bản không nêu tên đơn vị ở mục {', '.join(dict.fromkeys(unnamed))}: đồng chí gõ "
-                         f"“chuyển mục {unnamed[0]} sang <tên đơn vị>” để giao.")
+        if unnamed and len(no_unit) < len(unnamed):  # "đơn vị nêu trên": no directory has it; the office names it
+            named_none = [ref for ref in unnamed if ref not in no_unit]
+            lines.append(f"Văn bản không nêu tên đơn vị ở mục {', '.join(dict.fromkeys(named_none))}: đồng chí gõ "
+                         f"“chuyển mục {named_none[0]} sang <tên đơn vị>” để giao.")
+        if no_unit:
+            lines.append(no_unit_hint(no_unit))
     if unconnected:
         lines += ["", f"Người nhận chưa kết nối Nhắc việc, chưa nhận được thông báo giao việc và nhắc việc "
                       f"({len(unconnected)}):"]
@@ -1873,7 +1882,17 @@ def office_waiting_section(waiting: Sequence[OfficeLine]) -> list[str]:
     how = ["gõ /loi để xem đủ"] + (["/hoi để xem các câu hỏi"] if questions else []) \
         + (["“đồng ý gia hạn <số mục>” hoặc “không đồng ý gia hạn <số mục>” để quyết định gia hạn"]
            if kinds["extension"] else [])
+    if no_unit := [ref for w in kinds["nobody"] if not w.unit for ref in w.ref.split(", ")]:
+        lines.append(no_unit_hint(no_unit))
     return lines + [f"Đồng chí {', '.join(how)}. Danh sách này nhắc lại hằng tuần khi còn việc chờ."]
+
+
+def no_unit_hint(refs: Sequence[str]) -> str:
+    """What gives a task with no lead unit one (month probe 27, F4: "gửi tệp danh bạ" was said, which cannot): the
+    move typed, or its "giao" form."""
+    shown = ", ".join(list(dict.fromkeys(refs))[:6]) + (", …" if len(set(refs)) > 6 else "")
+    return vn(f"Mục {shown} chưa xác định đơn vị chủ trì: đồng chí gõ “chuyển mục {refs[0]} sang <tên đơn vị>” "
+              f"(hoặc “giao mục {refs[0]} cho <tên đơn vị>”) để giao.")
 
 
 def _office_rest(what: str, rest: Sequence[OfficeLine]) -> str:
@@ -2804,6 +2823,15 @@ def meant_question(typed: str, meant: str, text: str, rest: str, *, buttons: boo
               f"cho mục {meant}.")
 
 
+def under_meant_question(typed: str, meant: str, text: str, rest: str, *, done: bool, buttons: bool) -> str:
+    """A section's number typed by one who holds one task in it ("2 xong", IV.2.1 held): asked, the action under it
+    (or "đúng") applies what was said (month probe 27, F7)."""
+    how = "bấm nút bên dưới hoặc gõ “đúng”" if buttons else "gõ “đúng”"
+    said = "hoàn thành" if done else f"“{shorten(' '.join(rest.split()), 60)}”"
+    return vn(f"Trong mục {typed}, đồng chí đang phụ trách mục {meant} ({short_title(text, 70)}). Đồng chí báo mục "
+              f"{meant} {said}? Nếu đúng, đồng chí {how}.")
+
+
 def meant_lapsed(meant: str, text: str, rest: str, said_on: dt.date, *, buttons: bool) -> str:
     """A "đúng" long after "Ý đồng chí là mục …?": the question lapsed, said, and asked again — the words are
     recorded as of the day they were first sent (a task done on Friday is not made late by Monday's "đúng")."""
@@ -2823,6 +2851,7 @@ def quoted_question(meant: str, text: str, said: str, *, buttons: bool) -> str:
               f"khác, đồng chí gõ số mục trước nội dung, ví dụ “{meant} đã …”.")
 
 
+RECEIPT_NOTED = "Nhắc việc đã ghi nhận, cảm ơn đồng chí."  # "dạ nhận", "ok": the message arrived (month probe 27)
 GREETING_REPLY = ("Nhắc việc xin cảm ơn và kính chúc đồng chí cùng gia đình năm mới mạnh khỏe, hạnh phúc, "
                   "thành công!")
 WISH_REPLY = "Nhắc việc xin cảm ơn đồng chí và kính chúc đồng chí sức khỏe, công tác tốt!"
@@ -3984,9 +4013,12 @@ def delivery_problems(rows: Sequence[tuple[int, dt.date, str, str, str | None]],
     if nobody:
         count = sum(len(row.refs) for row in nobody)
         lines += ["", f"Nhiệm vụ chưa có người nhận, chưa ai được nhắc ({count}):", *_unheld_lines(nobody)]
-        lines.append("Đơn vị chưa có trưởng đơn vị trong danh bạ: đồng chí bổ sung danh bạ (gửi lại tệp danh bạ), "
-                     "Nhắc việc sẽ giao và báo người nhận; hoặc giao cho cán bộ của đơn vị: /giao <số mục> <tên đơn "
-                     "vị> <họ tên cán bộ>.")
+        if any(row.unit for row in nobody):
+            lines.append("Đơn vị chưa có trưởng đơn vị trong danh bạ: đồng chí bổ sung danh bạ (gửi lại tệp danh bạ), "
+                         "Nhắc việc sẽ giao và báo người nhận; hoặc giao cho cán bộ của đơn vị: /giao <số mục> "
+                         "<tên đơn vị> <họ tên cán bộ>.")
+        if no_unit := [ref for row in nobody if not row.unit for ref in row.refs]:
+            lines.append(no_unit_hint(no_unit))
     if unconnected:
         lines += ["", f"Người nhận chưa kết nối Nhắc việc, chưa nhận được tin nào ({len(unconnected)}):"]
         lines += [f"• đ/c {name} (@{handle}): {_refs_by_notice(refs)}" for name, handle, refs in unconnected]

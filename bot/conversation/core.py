@@ -387,8 +387,9 @@ async def _on_text(conv: Conversation, event: TextIn, person: Person) -> None:
     if status.is_hello(event.text):  # "xin chào", "chào bot": a greeting and what to type first
         await conv.say(event, texts.hello(is_admin=person.is_admin, leader=person.role == Role.LEADER))
         return
-    if status.is_acknowledgement(event.text):  # "cảm ơn", "ok", "dạ em nhận nhiệm vụ", 👍: nothing to answer
-        log.info("acknowledgement from %s, not answered", person.handle)
+    if status.is_acknowledgement(event.text):  # "cảm ơn", 👍: nothing to answer; "dạ nhận", "ok": one line
+        log.info("acknowledgement from %s", person.handle)
+        await status.answer_receipt(conv, event, person)
         return
     if not person.is_admin and office.is_a_question(event.text):  # "gửi file hay văn bản giấy ạ?": the office
         await office.ask(conv, event, person, event.text)

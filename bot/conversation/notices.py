@@ -15,8 +15,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from bot import ocrwords, texts
-from bot.conversation import directory
+from bot.conversation import directory, status
 from bot.conversation.events import Action, FileIn, Inbound, Outgoing, TapIn, TextIn
+from bot.conversation.named import named_at_end
 from bot.corrections import (
     LEAD,
     ONLY_FOR_A_DRAFT,
@@ -64,6 +65,7 @@ from storage.tasks import (
     ask_move,
     confirmed_item,
     edit_confirmed,
+    item_units,
     move_lead,
     remember_task_message,
 )
@@ -308,7 +310,7 @@ async def _apply(conv: Conversation, event: TextIn, person: Person, notice_id: i
 
 # "chuyển mục II.3 sang Phòng Kinh tế và Hạ tầng", "chuyển nhiệm vụ 2.1 cho Sở Y tế", "giao lại mục 3 cho …";
 # one unit's share of an item several units hold: "chuyển mục II.1.a của UBND xã Hiệp Thạnh sang Phòng Tư pháp"
-MOVE_LEAD = re.compile(r"^(?:chuyển|chuyen|giao\s+lại|giao\s+lai)\s+(?:(?:nhiệm\s*vụ|nhiem\s*vu)\s+)?"
+MOVE_LEAD = re.compile(r"^(?:chuyển|chuyen|giao\s+lại|giao\s+lai|(?P<give>giao))\s+(?:(?:nhiệm\s*vụ|nhiem\s*vu)\s+)?"
                        r"(?P<word>(?:mục|muc)\s+)?(?P<ref>(?:\d+|[IVXivx]+)(?:\.\w+)*?)\.?"
                        r"(?:\s+(?:(?:của|cua|ở|tại|tai)\s+)?(?P<share>\S.*?))?"
                        r"\s+(?:sang|cho)\s+(?P<unit>\S.*?)\s*\.?$", re.I)
@@ -328,6 +330,11 @@ async def typed_move(conv: Conversation, event: TextIn, person: Person) -> bool:
         return False
     ctx = conv.ctx
     draft_id = await ctx.db.run(latest_draft, person) if person.is_admin else None
+    if move["give"]:  # "giao mục II.6 cho Đảng ủy UBND tỉnh": the office's or a leader's words for the same move
+        if not person.is_admin or draft_id is not None or move["share"]:
+            return False  # (a head's "giao … cho <cadre>" is /giao's, a leader's "giao … cho X khẩn trương …" a
+            # direction; with a draft open, a correction of the preview)
+        return await _give(conv, event, person, move["ref"], move["unit"])
     if draft_id is not None and (not (move["word"] or "." in move["ref"]) or
                                  not await ctx.db.run(confirmed_item, move["ref"])):
         # a line for the draft open (the corrections answer it): a bare number is a task of the preview, and an
@@ -353,6 +360,23 @@ async def typed_move(conv: Conversation, event: TextIn, person: Person) -> bool:
         title = await ctx.db.run(lambda s: notice_title(s.get_one(Notice, draft_id)))
         said += "\n\n" + texts.moved_with_draft_open(title)
     await conv.say(event, said)
+    await _after_move(conv, person, moved)
+    return True
+
+
+async def _give(conv: Conversation, event: TextIn, person: Person, ref: str, words: str) -> bool:
+    """"giao mục II.6 cho <đơn vị>" after confirmation (month probe 27, F4: "chưa hiểu"): a unit of the directory
+    takes it as "chuyển mục II.6 sang <đơn vị>" does; a person named instead gets it as "/giao II.6 <người>" does."""
+    ctx = conv.ctx
+    unit_words = split_roles(words)[0]
+    args = [ref, *words.split()]
+    if await ctx.db.run(unit_named, unit_words.strip(" .:")) is None and await ctx.db.run(
+            lambda s: bool((named := named_at_end(s, args, keep=1, near=person, units=item_units(s, ref)))
+                           and named.people)):
+        await status.delegate_command(conv, event, args, person)
+        return True
+    moved = await ctx.db.run(move_lead, by=person, item_ref=ref, unit_words=unit_words, now=ctx.clock.now())
+    await conv.say(event, texts.lead_moved_text(moved))  # (a unit not in the directory: refused, with the nearest)
     await _after_move(conv, person, moved)
     return True
 

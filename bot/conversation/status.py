@@ -1375,6 +1375,36 @@ def is_acknowledgement(text: str) -> bool:
         and not any(ch.isdigit() for ch in folded)  # ("???": someone lost, answered with how to go on)
 
 
+# what says the message (an assignment, a reminder) arrived: "dạ nhận", "đã nhận", "nhận ạ", "ok", "đã rõ", "tiếp thu"
+# (on folded text; a thank-you alone, "dạ", "vâng" or 👍 closes the exchange and stays unanswered)
+_RECEIPT = re.compile(r"\b(?:nhan|tiep thu|ro|ok|oke|okay|okie|oki|nhat tri)\b")
+RECEIPT_TOLD_WITHIN = dt.timedelta(hours=1)  # one line per person this long: an "ok" to it is not answered again
+RECEIPT_TOLD = "receipt.answered"
+
+
+def is_receipt(text: str) -> bool:
+    """An acknowledgement that says the message arrived ("dạ nhận", "ok"), not a thank-you alone."""
+    return is_acknowledgement(text) and _RECEIPT.search(chat_fold(_PAST.sub("đã_", nfc(text)))) is not None
+
+
+async def answer_receipt(conv: Conversation, event: Inbound, person: Person) -> None:
+    """One short line for "dạ nhận" / "ok" (month probe 27, F9: nothing came back, and a first-time user could not
+    tell it arrived); no status changes. Once within RECEIPT_TOLD_WITHIN, so an "ok" to the line ends there."""
+    if not is_receipt(event.text if isinstance(event, TextIn) else ""):
+        return
+    now = conv.ctx.clock.now()
+
+    def told(session: Session) -> bool:
+        return session.scalar(select(AuditLog.id).where(
+            AuditLog.action == RECEIPT_TOLD, AuditLog.entity == "person", AuditLog.entity_id == person.id,
+            AuditLog.at >= now - RECEIPT_TOLD_WITHIN).limit(1)) is not None
+    if await conv.ctx.db.run(told):
+        return
+    await conv.ctx.db.run(lambda s: audit(s, at=now, actor_id=person.id, action=RECEIPT_TOLD, entity="person",
+                                          entity_id=person.id))
+    await conv.say(event, texts.RECEIPT_NOTED)
+
+
 # a wish: "chúc mừng năm mới", "Kính chúc các đồng chí …", "Công ty xin chúc Sở …" (not "tổ chức", "chức vụ")
 _WISH = re.compile(r"^(?:\S+\s+){0,8}?(?<!\bto )chuc\s+(?:mung|cac|dong chi|anh|chi|lanh dao|thu truong|so|ca|moi|"
                    r"toan|quy|nam|tet|ban|em|ong|ba|bac|thay|co|suc khoe|van phong)\b|^happy new year\b")
@@ -1471,6 +1501,7 @@ async def reply_status(conv: Conversation, event: TextIn, person: Person) -> boo
             return True
     if _only_thanks(event.text):  # "Dạ em nhận nhiệm vụ ạ" under the assignment: polite, nothing to record
         log.info("acknowledgement from %s in reply, not recorded", person.handle)
+        await answer_receipt(conv, event, person)
         return True
     alone = split_refs(event.text) or find_refs(event.text)
     if alone is not None and len(alone) == 1 and len(alone[0][0]) == 1 and _bare(alone[0][1]):
@@ -2441,6 +2472,20 @@ async def _ask_meant(conv: Conversation, event: TextIn, person: Person, ref: str
     return True
 
 
+async def _ask_under(conv: Conversation, event: TextIn, person: Person, ref: str, task: Task, rest: str,
+                     change: StatusUpdate | None) -> bool:
+    """A section's number typed ("2 xong") by one who holds one task in it (IV.2.1): asked "Đồng chí báo mục IV.2.1
+    hoàn thành?" with that task as the action (or "đúng"), the words kept as `_ask_meant` keeps them."""
+    pending_id = await conv.ctx.db.run(save_pending_reply, person=person, text=rest, source=MEANT, task_ids=[task.id],
+                                       sent_at=sent_time(conv, event))
+    buttons = conv.channel(event.channel).capabilities.buttons
+    done = change is not None and change.status == TaskStatus.DONE
+    question = texts.under_meant_question(ref, task.item_ref, task.text, rest, done=done, buttons=buttons)
+    await conv.reply(event, Outgoing(text=question, actions=which_actions(pending_id, [(task.id, task.item_ref)],
+                                                                          rest)))
+    return True
+
+
 async def _position_in_a_section(conv: Conversation, person: Person, ref: str) -> Position | None:
     """"2.1" from someone whose items are II.2.a, II.2.b …, the Roman section left out ("mục 2.1 xong" for II.2.a):
     the position read under each Roman section the person holds open items in, when exactly one section gives one."""
@@ -2699,6 +2744,10 @@ async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref:
             # "mục 1 đã hoàn thành" where "1." heads 1.a–1.e: all those the person holds, asked once — not 1.a
             # alone by its position (probe 22, F7)
             return await _ask_every(conv, event, person, under, rest.strip(), section=ref)
+        if len(under) == 1 and rest.strip() and not person.is_admin and isinstance(event, TextIn):
+            # "2 xong" from one who holds only IV.2.1 under IV.2: "Đồng chí báo mục IV.2.1 hoàn thành?", one tap
+            # records it (month probe 27, F7: it was answered with the form to type again, and nothing recorded)
+            return await _ask_under(conv, event, person, ref, under[0], rest.strip(), change)
         if not person.is_admin and rest.strip() and await _ask_meant(conv, event, person, ref, rest):
             return True  # "5 đang làm 30%" from one who holds only mục 3: "ý đồng chí là mục 3?"
         if len(under) > 1 and rest.strip() and isinstance(event, TextIn):

@@ -98,13 +98,22 @@ async def test_a_finished_task_opened_again_in_a_sentence(harness: Harness) -> N
     assert state(h, "II.2.b") == (TaskStatus.IN_PROGRESS, None)
 
 
-@pytest.mark.parametrize("typed", ["cảm ơn", "Dạ em nhận nhiệm vụ ạ", "ok", "👍", "Đã nhận, cảm ơn đồng chí!",
-                                   "Dạ vâng, cảm ơn đồng chí đã nhắc ạ"])  # thanks for a reminder: no snooze
+@pytest.mark.parametrize("typed", ["cảm ơn", "👍", "Dạ vâng, cảm ơn đồng chí đã nhắc ạ"])  # thanks: no snooze
 async def test_a_thank_you_is_not_answered(harness: Harness, typed: str) -> None:
     h = harness
     sent = len(h.sent)
     await h.say("head_stnmt", typed)
     assert h.sent[sent:] == []
+    assert state(h, "II.2.b") == (TaskStatus.OPEN, None)
+
+
+@pytest.mark.parametrize("typed", ["Dạ em nhận nhiệm vụ ạ", "ok", "Đã nhận, cảm ơn đồng chí!"])
+async def test_a_receipt_is_answered_with_one_line(harness: Harness, typed: str) -> None:
+    """Month probe 27, F9: "dạ nhận" got nothing back, and a first-time user could not tell it arrived."""
+    h = harness
+    sent = len(h.sent)
+    await h.say("head_stnmt", typed)
+    assert [m.text for m in h.sent[sent:]] == [texts.RECEIPT_NOTED]
     assert state(h, "II.2.b") == (TaskStatus.OPEN, None)
 
 
