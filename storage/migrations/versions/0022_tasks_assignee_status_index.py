@@ -18,7 +18,7 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.create_index('ix_tasks_assignee_id_status', 'tasks', ['assignee_id', 'status'])
+    op.create_index('ix_tasks_assignee_id_status', 'tasks', ['assignee_id', 'status'], if_not_exists=True)
 
 
 def downgrade() -> None:

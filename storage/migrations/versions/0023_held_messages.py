@@ -34,9 +34,11 @@ def upgrade() -> None:
         sa.Column("attempts", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(["person_id"], ["people.id"], name=op.f("fk_held_messages_person_id_people")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_held_messages")),
+        if_not_exists=True,  # (a database stamped back to an older revision by a test keeps its tables)
     )
-    op.create_index(op.f("ix_held_messages_person_id"), "held_messages", ["person_id"], unique=False)
-    op.create_index(op.f("ix_held_messages_due_at"), "held_messages", ["due_at"], unique=False)
+    op.create_index(op.f("ix_held_messages_person_id"), "held_messages", ["person_id"], unique=False,
+                    if_not_exists=True)
+    op.create_index(op.f("ix_held_messages_due_at"), "held_messages", ["due_at"], unique=False, if_not_exists=True)
 
 
 def downgrade() -> None:
