@@ -4366,6 +4366,45 @@ def item_status_answer(ref: str, rows: Sequence[ItemRow], today: dt.date,
 
 
 @dataclass(frozen=True, kw_only=True)
+class HolderRow:
+    """One task under an item someone asks about ("mục 5 giao ai"): its words, who holds it and its deadline."""
+
+    notice: str  # the notice's number, said when the item is in several notices
+    item_ref: str
+    text: str
+    unit: str
+    assignee: str | None
+    support: Sequence[str]
+    due_on: dt.date | None
+    done_on: dt.date | None
+
+
+def item_holder_answer(rows: Sequence[HolderRow]) -> str:
+    """Who holds an item, its deadline and what it says, from storage ("mục 5 giao ai", "mục 5 hạn khi nào"): an
+    item of the notice, each task under it one line — never the asker's progress note (probe 28, F1)."""
+    several = len({r.notice for r in rows}) > 1
+    groups: dict[tuple[str, str, str], list[HolderRow]] = {}
+    for row in rows:
+        groups.setdefault((row.notice, row.item_ref, row.text), []).append(row)
+    lines: list[str] = []
+    for (notice, ref, text), held in groups.items():
+        where = f" [{in_sentence(notice)}]" if several and notice else ""
+        said = []
+        for row in held:
+            who = f" (đ/c {row.assignee})" if row.assignee else " (chưa có người nhận)"
+            deadline = f"hạn {date_vn(row.due_on)}" if row.due_on else "không có thời hạn"
+            done = f"; đã hoàn thành ngày {date_vn(row.done_on)}" if row.done_on else ""
+            support = f"; phối hợp: {', '.join(row.support)}" if row.support else ""
+            said.append(f"{row.unit or 'chưa xác định đơn vị'} chủ trì{who}, {deadline}{done}{support}")
+        head = f"Mục {ref}{where} ({short_title(text, 90)})"
+        if len(said) == 1:
+            lines.append(f"{head}: {said[0]}.")
+        else:
+            lines += [f"{head}:"] + [f"• {one}" for one in said]
+    return vn("\n".join(lines))
+
+
+@dataclass(frozen=True, kw_only=True)
 class NoticeHeading:
     """How /viec names a notice over its tasks: its title ("Thông báo số 15/TB-UBND ngày 23/01/2026"), what it is
     about (shortened), and its number to type beside an item ("15/TB-UBND")."""
