@@ -2767,17 +2767,39 @@ def read_as_position(read: Sequence[tuple[str, str]], siblings: Sequence[str]) -
               f"thứ tự. Lần sau đồng chí gõ “{read[0][1]} …”.)")
 
 
+def held_elsewhere(ref: str, holders: Sequence[tuple[str, str | None]], own: Sequence[str]) -> str:
+    """An item the person named that another unit holds: "Mục 4 do Sở … chủ trì (đ/c …); đồng chí đang phụ trách
+    mục 6." (probe 28, F8)."""
+    who = "; ".join(f"{unit or 'đơn vị khác'}" + (f" (đ/c {name})" if name else "") for unit, name in holders)
+    return vn(f"Mục {ref} do {who} chủ trì; đồng chí đang phụ trách mục {', '.join(own)}.")
+
+
+def extension_elsewhere(elsewhere: str, dated: Sequence[str], undated: Sequence[str], rest: str) -> str:
+    """An extension asked on another unit's item: whose it is, and — never guessing an item without a deadline —
+    which of the person's own items could be given more time."""
+    lines = [elsewhere]
+    if undated:
+        which = f"Mục {undated[0]}" if len(undated) == 1 else f"Các mục {', '.join(undated)}"
+        lines.append(f"{which} không có thời hạn cụ thể nên không cần gia hạn.")
+    if dated:
+        lines.append(f"Nếu xin gia hạn nhiệm vụ của đồng chí, đồng chí gõ số mục, ví dụ: "
+                     f"“{dated[0]} {shorten(' '.join(rest.split()), 60)}”.")
+    return vn(" ".join(lines))
+
+
 def meant_question(typed: str, meant: str, text: str, rest: str, *, buttons: bool,
-                   siblings: Sequence[str] | None = None) -> str:
+                   siblings: Sequence[str] | None = None, elsewhere: str | None = None) -> str:
     """An item number that names nothing the person holds but can only mean one of their tasks: asked, not
-    refused; the action under it (or "đúng") applies what was said."""
+    refused; the action under it (or "đúng") applies what was said. `elsewhere`: the item named is another unit's,
+    said first (`held_elsewhere`)."""
     which = ""
     if siblings:
         shown = ", ".join(siblings[:6]) + (", …" if len(siblings) > 6 else "")
         which = f" (các ý gạch đầu dòng được đánh số {shown} theo thứ tự)"
     said = " ".join(rest.split())
     how = "bấm nút bên dưới hoặc gõ “đúng”" if buttons else "gõ “đúng”"  # (without buttons: the typed form follows)
-    return vn(f"Không có nhiệm vụ mục {typed} trong danh sách của đồng chí{which}. Ý đồng chí là mục {meant} "
+    opening = elsewhere or f"Không có nhiệm vụ mục {typed} trong danh sách của đồng chí{which}."
+    return vn(f"{opening} Ý đồng chí là mục {meant} "
               f"({short_title(text, 70)})? Nếu đúng, đồng chí {how}; nội dung “{shorten(said, 60)}” sẽ được ghi "
               f"cho mục {meant}.")
 

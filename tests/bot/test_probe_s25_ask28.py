@@ -7,8 +7,12 @@ from __future__ import annotations
 
 import pytest
 
+from bot import texts
+from bot.sandbox.harness import Harness
+from scheduler.clock import FakeClock
 from storage.models import StatusReport
-from tests.bot.conversation_setup import count, started, texts_to
+from tests.bot.conversation_setup import START, count, started, texts_to
+from tests.conftest import DIRECTORY_CSV
 
 CHANNELS = ["telegram", "zalo"]
 
@@ -38,3 +42,62 @@ async def test_a_question_about_who_holds_an_item_is_answered_never_recorded(db_
         assert count(h, StatusReport) == 0
     finally:
         await h.stop()
+
+
+# Mục 1 for the Ban Dân vận (a deadline), mục 2 for the Sở Tài nguyên và Môi trường, without one.
+UNDATED_NOTICE = "\n".join([
+    "ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN", "Số: 47/TB-UBND", "Bình Thuận, ngày 20 tháng 02 năm 2018", "THÔNG BÁO",
+    "Kết luận của Chủ tịch UBND tỉnh về phòng, chống thiên tai",
+    "1. Giao Ban Dân vận Tỉnh ủy chủ trì tổng hợp ý kiến của Nhân dân về dự án đường ven biển, báo cáo"
+    " trước ngày 15/3/2018.",
+    "2. Sở Tài nguyên và Môi trường chủ trì theo dõi thường xuyên tình hình sạt lở bờ biển.", ""])
+
+
+async def _started_undated(db_url: str, channel: str) -> Harness:
+    h = Harness(db_url=db_url, clock=FakeClock(START), channel=channel)
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    await h.say("admin", UNDATED_NOTICE)
+    if channel == "telegram":
+        await h.tap("admin", texts.BUTTON_CONFIRM)
+    else:
+        await h.say("admin", "xác nhận")
+    return h
+
+
+@pytest.mark.parametrize("channel", CHANNELS)
+async def test_an_extension_on_another_units_item_never_guesses_one_without_a_deadline(db_url: str,
+                                                                                       channel: str) -> None:
+    h = await _started_undated(db_url, channel)
+    try:
+        mark = len(h.sent)
+        await h.say("head_stnmt", "xin lùi hạn mục 1 sang 20/5")
+        [said] = texts_to(h, "head_stnmt", mark)
+        assert said.startswith("Mục 1 do Ban Dân vận Tỉnh ủy (đ/c Lê Văn Dân) chủ trì; đồng chí đang phụ trách "
+                               "mục 2."), said
+        assert "Ý đồng chí" not in said and "Mục 2 không có thời hạn cụ thể nên không cần gia hạn." in said, said
+        await h.say("head_stnmt", "đúng")
+        assert count(h, StatusReport) == 0
+    finally:
+        await h.stop()
+
+
+@pytest.mark.parametrize("channel", CHANNELS)
+async def test_an_extension_on_another_units_item_asks_about_the_one_dated_item_held(db_url: str,
+                                                                                     channel: str) -> None:
+    h = await started(db_url, channel)
+    try:
+        mark = len(h.sent)
+        await h.say("head_stnmt", "xin gia hạn mục 1 đến 30/3/2018")  # holds mục 4 (hạn 20/03)
+        [said] = texts_to(h, "head_stnmt", mark)
+        assert said.startswith("Mục 1 do Ban Dân vận Tỉnh ủy (đ/c Lê Văn Dân) chủ trì; đồng chí đang phụ trách "
+                               "mục 4. Ý đồng chí là mục 4"), said
+        mark = len(h.sent)
+        await h.say("head_bdv", "xin gia hạn mục 4 đến 30/3/2018")  # holds 1, 2 (dated) and 3 (none): not guessed
+        [said] = texts_to(h, "head_bdv", mark)
+        assert said.startswith("Mục 4 do Sở Tài nguyên và Môi trường (đ/c Trần Văn Môi) chủ trì; đồng chí đang "
+                               "phụ trách mục 1, 2, 3. Mục 3 không có thời hạn"), said
+        assert "Ý đồng chí" not in said and "“1 xin gia hạn đến 30/3/2018”" in said, said
+        assert count(h, StatusReport) == 0
+    finally:
+        await h.stop()
+
