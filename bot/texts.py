@@ -33,6 +33,7 @@ from storage.reports import (
     SUPPORTING,
     DigestItem,
     DigestRequest,
+    NotReported,
     ReportFilter,
     TaskRow,
     UnitSummary,
@@ -3244,6 +3245,51 @@ def nothing_late(kind: str | None = None) -> str:
         return NOTHING_LATE
     return vn(f"Hiện không có {kind} nào có nhiệm vụ quá hạn chưa hoàn thành hoặc kỳ báo cáo định kỳ không báo cáo. "
               "Đồng chí gõ /tonghop để xem tổng hợp theo đơn vị.")
+NOT_REPORTED_LISTED = 15  # tasks listed in answer to "đơn vị nào chưa cập nhật?"
+
+
+def _not_reported_said(r: NotReported, today: dt.date) -> str:
+    days = (today - r.since).days
+    if r.last_report_on is None:
+        said = f"chưa báo cáo lần nào từ khi giao ({date_vn(r.given_on)}, {days} ngày)"
+    else:
+        said = (f"chưa cập nhật từ khi được đề nghị ngày {date_vn(r.since)} ({days} ngày; báo cáo gần nhất "
+                f"{date_vn(r.last_report_on)})")
+    asked = f"; đã đề nghị cập nhật {r.requests} lần" if r.requests > 1 or (r.requests and not r.last_report_on) \
+        else ""
+    return said + asked
+
+
+def not_reported_answer(rows: Sequence[NotReported], today: dt.date, kind: str | None = None) -> str:
+    """"Đơn vị nào chưa cập nhật?", "… chưa báo cáo?": the units whose open tasks have had no report since given, or
+    since the last request to update them, with how long (probe 28, F2)."""
+    if not rows:
+        return vn(f"Hiện không có {kind or 'đơn vị'} nào chưa báo cáo: mọi nhiệm vụ đang thực hiện đều đã được báo "
+                  "cáo từ khi giao hoặc từ lần đề nghị cập nhật gần nhất. Đồng chí gõ /tonghop để xem tổng hợp theo "
+                  "đơn vị.")
+    units = len({r.unit for r in rows})
+    lines = [f"{(kind or 'Đơn vị').capitalize()} chưa báo cáo, chưa cập nhật ({units} {kind or 'đơn vị'}, "
+             f"{len(rows)} nhiệm vụ):"]
+    lines += [f"• {r.unit} — mục {r.item_ref}" + (f" (đ/c {r.assignee})" if r.assignee else "")
+              + f": {_not_reported_said(r, today)}" for r in rows[:NOT_REPORTED_LISTED]]
+    if len(rows) > NOT_REPORTED_LISTED:
+        lines.append(f"… và {len(rows) - NOT_REPORTED_LISTED} nhiệm vụ khác (gõ /tonghop để xem đủ).")
+    return vn("\n".join(lines))
+
+
+def never_reported_line(rows: Sequence[NotReported], today: dt.date) -> str:
+    """Under "không có đơn vị nào chậm": the units that have not reported at all, briefly; "" when none."""
+    never = [r for r in rows if r.last_report_on is None]
+    if not never:
+        return ""
+    by_unit: dict[str, list[NotReported]] = {}
+    for r in never:
+        by_unit.setdefault(r.unit, []).append(r)
+    said = "; ".join(f"{unit} (mục {', '.join(r.item_ref for r in held)}, {(today - held[0].since).days} ngày)"
+                     for unit, held in by_unit.items())
+    return vn(f"Chưa báo cáo lần nào từ khi giao: {said}.")
+
+
 BLOCKED_LIMIT = 15  # tasks listed in answer to "việc nào đang vướng?"
 
 

@@ -12,7 +12,7 @@ from bot.sandbox.harness import Harness
 from scheduler.clock import FakeClock
 from storage.models import StatusReport
 from tests.bot.conversation_setup import START, count, started, texts_to
-from tests.conftest import DIRECTORY_CSV
+from tests.conftest import DIRECTORY_CSV, local
 
 CHANNELS = ["telegram", "zalo"]
 
@@ -101,3 +101,30 @@ async def test_an_extension_on_another_units_item_asks_about_the_one_dated_item_
     finally:
         await h.stop()
 
+
+@pytest.mark.parametrize("channel", CHANNELS)
+async def test_which_units_have_not_reported_is_answered_and_late_names_the_silent(db_url: str, channel: str) -> None:
+    h = await started(db_url, channel)
+    try:
+        await h.say("head_bdv", "1 50% đang tổng hợp ý kiến các huyện")
+        await h.advance_to(local(2018, 3, 12, 9, 0))  # two weeks on, no deadline passed yet
+        mark = len(h.sent)
+        await h.say("admin", "đơn vị nào chưa cập nhật?")
+        await h.say("leader", "đơn vị nào chưa báo cáo?")
+        await h.say("admin", "đơn vị nào chậm?")
+        silent, late = texts_to(h, "admin", mark)
+        [to_leader] = texts_to(h, "leader", mark)
+        assert to_leader == silent, (to_leader, silent)
+        assert "• Sở Tài nguyên và Môi trường — mục 4 (đ/c Trần Văn Môi): chưa báo cáo lần nào từ khi giao " \
+               "(26/02/2018, 14 ngày)" in silent, silent
+        assert "— mục 1 " not in silent and "— mục 2 (đ/c Lê Văn Dân)" in silent, silent
+        assert late.startswith("Hiện không có đơn vị nào có nhiệm vụ quá hạn"), late
+        assert "Chưa báo cáo lần nào từ khi giao: " in late and "Sở Tài nguyên và Môi trường (mục 4, 14 ngày)" in late
+
+        await h.say("head_stnmt", "4 đang làm 30%")
+        mark = len(h.sent)
+        await h.say("admin", "đơn vị nào chưa cập nhật?")
+        [after] = texts_to(h, "admin", mark)
+        assert "Sở Tài nguyên và Môi trường" not in after and "Ban Dân vận Tỉnh ủy — mục 2" in after, after
+    finally:
+        await h.stop()
