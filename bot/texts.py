@@ -33,6 +33,7 @@ from storage.reports import (
     SUPPORTING,
     DigestItem,
     DigestRequest,
+    NotReported,
     ReportFilter,
     TaskRow,
     UnitSummary,
@@ -2808,17 +2809,39 @@ def read_as_position(read: Sequence[tuple[str, str]], siblings: Sequence[str]) -
               f"thứ tự. Lần sau đồng chí gõ “{read[0][1]} …”.)")
 
 
+def held_elsewhere(ref: str, holders: Sequence[tuple[str, str | None]], own: Sequence[str]) -> str:
+    """An item the person named that another unit holds: "Mục 4 do Sở … chủ trì (đ/c …); đồng chí đang phụ trách
+    mục 6." (probe 28, F8)."""
+    who = "; ".join(f"{unit or 'đơn vị khác'}" + (f" (đ/c {name})" if name else "") for unit, name in holders)
+    return vn(f"Mục {ref} do {who} chủ trì; đồng chí đang phụ trách mục {', '.join(own)}.")
+
+
+def extension_elsewhere(elsewhere: str, dated: Sequence[str], undated: Sequence[str], rest: str) -> str:
+    """An extension asked on another unit's item: whose it is, and — never guessing an item without a deadline —
+    which of the person's own items could be given more time."""
+    lines = [elsewhere]
+    if undated:
+        which = f"Mục {undated[0]}" if len(undated) == 1 else f"Các mục {', '.join(undated)}"
+        lines.append(f"{which} không có thời hạn cụ thể nên không cần gia hạn.")
+    if dated:
+        lines.append(f"Nếu xin gia hạn nhiệm vụ của đồng chí, đồng chí gõ số mục, ví dụ: "
+                     f"“{dated[0]} {shorten(' '.join(rest.split()), 60)}”.")
+    return vn(" ".join(lines))
+
+
 def meant_question(typed: str, meant: str, text: str, rest: str, *, buttons: bool,
-                   siblings: Sequence[str] | None = None) -> str:
+                   siblings: Sequence[str] | None = None, elsewhere: str | None = None) -> str:
     """An item number that names nothing the person holds but can only mean one of their tasks: asked, not
-    refused; the action under it (or "đúng") applies what was said."""
+    refused; the action under it (or "đúng") applies what was said. `elsewhere`: the item named is another unit's,
+    said first (`held_elsewhere`)."""
     which = ""
     if siblings:
         shown = ", ".join(siblings[:6]) + (", …" if len(siblings) > 6 else "")
         which = f" (các ý gạch đầu dòng được đánh số {shown} theo thứ tự)"
     said = " ".join(rest.split())
     how = "bấm nút bên dưới hoặc gõ “đúng”" if buttons else "gõ “đúng”"  # (without buttons: the typed form follows)
-    return vn(f"Không có nhiệm vụ mục {typed} trong danh sách của đồng chí{which}. Ý đồng chí là mục {meant} "
+    opening = elsewhere or f"Không có nhiệm vụ mục {typed} trong danh sách của đồng chí{which}."
+    return vn(f"{opening} Ý đồng chí là mục {meant} "
               f"({short_title(text, 70)})? Nếu đúng, đồng chí {how}; nội dung “{shorten(said, 60)}” sẽ được ghi "
               f"cho mục {meant}.")
 
@@ -3286,6 +3309,51 @@ def nothing_late(kind: str | None = None) -> str:
         return NOTHING_LATE
     return vn(f"Hiện không có {kind} nào có nhiệm vụ quá hạn chưa hoàn thành hoặc kỳ báo cáo định kỳ không báo cáo. "
               "Đồng chí gõ /tonghop để xem tổng hợp theo đơn vị.")
+NOT_REPORTED_LISTED = 15  # tasks listed in answer to "đơn vị nào chưa cập nhật?"
+
+
+def _not_reported_said(r: NotReported, today: dt.date) -> str:
+    days = (today - r.since).days
+    if r.last_report_on is None:
+        said = f"chưa báo cáo lần nào từ khi giao ({date_vn(r.given_on)}, {days} ngày)"
+    else:
+        said = (f"chưa cập nhật từ khi được đề nghị ngày {date_vn(r.since)} ({days} ngày; báo cáo gần nhất "
+                f"{date_vn(r.last_report_on)})")
+    asked = f"; đã đề nghị cập nhật {r.requests} lần" if r.requests > 1 or (r.requests and not r.last_report_on) \
+        else ""
+    return said + asked
+
+
+def not_reported_answer(rows: Sequence[NotReported], today: dt.date, kind: str | None = None) -> str:
+    """"Đơn vị nào chưa cập nhật?", "… chưa báo cáo?": the units whose open tasks have had no report since given, or
+    since the last request to update them, with how long (probe 28, F2)."""
+    if not rows:
+        return vn(f"Hiện không có {kind or 'đơn vị'} nào chưa báo cáo: mọi nhiệm vụ đang thực hiện đều đã được báo "
+                  "cáo từ khi giao hoặc từ lần đề nghị cập nhật gần nhất. Đồng chí gõ /tonghop để xem tổng hợp theo "
+                  "đơn vị.")
+    units = len({r.unit for r in rows})
+    lines = [f"{(kind or 'Đơn vị').capitalize()} chưa báo cáo, chưa cập nhật ({units} {kind or 'đơn vị'}, "
+             f"{len(rows)} nhiệm vụ):"]
+    lines += [f"• {r.unit} — mục {r.item_ref}" + (f" (đ/c {r.assignee})" if r.assignee else "")
+              + f": {_not_reported_said(r, today)}" for r in rows[:NOT_REPORTED_LISTED]]
+    if len(rows) > NOT_REPORTED_LISTED:
+        lines.append(f"… và {len(rows) - NOT_REPORTED_LISTED} nhiệm vụ khác (gõ /tonghop để xem đủ).")
+    return vn("\n".join(lines))
+
+
+def never_reported_line(rows: Sequence[NotReported], today: dt.date) -> str:
+    """Under "không có đơn vị nào chậm": the units that have not reported at all, briefly; "" when none."""
+    never = [r for r in rows if r.last_report_on is None]
+    if not never:
+        return ""
+    by_unit: dict[str, list[NotReported]] = {}
+    for r in never:
+        by_unit.setdefault(r.unit, []).append(r)
+    said = "; ".join(f"{unit} (mục {', '.join(r.item_ref for r in held)}, {(today - held[0].since).days} ngày)"
+                     for unit, held in by_unit.items())
+    return vn(f"Chưa báo cáo lần nào từ khi giao: {said}.")
+
+
 BLOCKED_LIMIT = 15  # tasks listed in answer to "việc nào đang vướng?"
 
 
@@ -4463,6 +4531,45 @@ def item_status_answer(ref: str, rows: Sequence[ItemRow], today: dt.date,
         if row.last_note:
             lines.append(f"  Nội dung báo cáo gần nhất: “{shorten(row.last_note, 160)}”")
     lines.append("Gõ /tonghop để xem tổng hợp theo đơn vị.")
+    return vn("\n".join(lines))
+
+
+@dataclass(frozen=True, kw_only=True)
+class HolderRow:
+    """One task under an item someone asks about ("mục 5 giao ai"): its words, who holds it and its deadline."""
+
+    notice: str  # the notice's number, said when the item is in several notices
+    item_ref: str
+    text: str
+    unit: str
+    assignee: str | None
+    support: Sequence[str]
+    due_on: dt.date | None
+    done_on: dt.date | None
+
+
+def item_holder_answer(rows: Sequence[HolderRow]) -> str:
+    """Who holds an item, its deadline and what it says, from storage ("mục 5 giao ai", "mục 5 hạn khi nào"): an
+    item of the notice, each task under it one line — never the asker's progress note (probe 28, F1)."""
+    several = len({r.notice for r in rows}) > 1
+    groups: dict[tuple[str, str, str], list[HolderRow]] = {}
+    for row in rows:
+        groups.setdefault((row.notice, row.item_ref, row.text), []).append(row)
+    lines: list[str] = []
+    for (notice, ref, text), held in groups.items():
+        where = f" [{in_sentence(notice)}]" if several and notice else ""
+        said = []
+        for row in held:
+            who = f" (đ/c {row.assignee})" if row.assignee else " (chưa có người nhận)"
+            deadline = f"hạn {date_vn(row.due_on)}" if row.due_on else "không có thời hạn"
+            done = f"; đã hoàn thành ngày {date_vn(row.done_on)}" if row.done_on else ""
+            support = f"; phối hợp: {', '.join(row.support)}" if row.support else ""
+            said.append(f"{row.unit or 'chưa xác định đơn vị'} chủ trì{who}, {deadline}{done}{support}")
+        head = f"Mục {ref}{where} ({short_title(text, 90)})"
+        if len(said) == 1:
+            lines.append(f"{head}: {said[0]}.")
+        else:
+            lines += [f"{head}:"] + [f"• {one}" for one in said]
     return vn("\n".join(lines))
 
 

@@ -33,7 +33,18 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, object_session
 
 from storage.db import chunks
-from storage.models import AuditLog, Notice, NoticeStatus, StatusReport, Task, TaskOccurrence, TaskStatus
+from storage.models import (
+    OPEN_STATUSES,
+    AuditLog,
+    Digest,
+    DigestState,
+    Notice,
+    NoticeStatus,
+    StatusReport,
+    Task,
+    TaskOccurrence,
+    TaskStatus,
+)
 from storage.notices import notice_title
 from storage.tasks import WAITING_KEEPS, DutyKind, duty_kind, pending_extensions
 from storage.unitnames import best_unit_match, unit_key
@@ -1171,3 +1182,52 @@ def _silent(session: Session, held: dict[int, list[Task]], *, today: dt.date, tz
         silent.append(SilentHolder(name=tasks[0].assignee.full_name, unit=unit_name_of(tasks[0]),
                                    overdue=len(tasks), since=given))
     return sorted(silent, key=lambda h: (h.since, fold(h.unit)))
+
+
+# ---------------------------------------------------------------- units that have not reported
+
+@dataclass(frozen=True, kw_only=True)
+class NotReported:
+    """An open task whose holder has said nothing since it was given, or since the last request to update it (a
+    task without a deadline is asked every few working days): "đơn vị nào chưa cập nhật?" (probe 28, F2)."""
+
+    unit: str
+    item_ref: str
+    assignee: str
+    given_on: dt.date
+    since: dt.date  # the day given (never reported), or of the first request left unanswered
+    last_report_on: dt.date | None  # None: never reported
+    requests: int  # requests to update sent since the last report (or since given)
+
+
+def not_reported(session: Session, *, today: dt.date, tz: ZoneInfo) -> list[NotReported]:
+    """The open tasks (of confirmed notices, given before today, not a supporting unit's part) with no status report
+    since they were given, or with a request to update sent before today and not answered since; by unit."""
+    tasks = [t for t in session.scalars(select(Task).join(Notice, Notice.id == Task.notice_id).where(
+        Notice.status == NoticeStatus.CONFIRMED, Task.status.in_(OPEN_STATUSES)).order_by(Task.notice_id,
+                                                                                          Task.position))
+             if t.created_at.astimezone(tz).date() < today and not supports_only(t)]
+    if not tasks:
+        return []
+    by_id = {t.id: t for t in tasks}
+    oldest = min(t.created_at for t in tasks)
+    asked: dict[int, list[dt.datetime]] = {}  # task → when a request to update it went out
+    for digest in session.scalars(select(Digest).where(
+            Digest.state == DigestState.SENT, Digest.sent_at >= oldest,
+            Digest.person_id.in_({t.assignee_id for t in tasks if t.assignee_id is not None}))):
+        for item in digest.items or []:
+            if item.get("category") == "checkin" and item.get("task_id") in by_id and digest.sent_at is not None:
+                asked.setdefault(item["task_id"], []).append(digest.sent_at)
+    found = []
+    for task in tasks:
+        last = task.last_report_at
+        requests = sorted(at for at in asked.get(task.id, []) if last is None or at > last)
+        given = task.created_at.astimezone(tz).date()
+        if last is not None and not [at for at in requests if at.astimezone(tz).date() < today]:
+            continue
+        found.append(NotReported(unit=unit_name_of(task), item_ref=task.item_ref,
+                                 assignee=task.assignee.full_name if task.assignee else "", given_on=given,
+                                 since=given if last is None else requests[0].astimezone(tz).date(),
+                                 last_report_on=last.astimezone(tz).date() if last else None,
+                                 requests=len(requests)))
+    return sorted(found, key=lambda r: (r.since, fold(r.unit)))

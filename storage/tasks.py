@@ -461,6 +461,20 @@ def office_item_tasks(session: Session, person: Person, item_ref: str) -> list[T
                              order=(Task.notice_id, Task.position, Task.id))
 
 
+def asked_item_tasks(session: Session, person: Person, item_ref: str) -> list[Task]:
+    """For anyone asking who holds an item or its deadline ("mục 5 giao ai"): the tasks numbered `item_ref` (not
+    withdrawn) of confirmed notices — for a head or a cadre, only of the notices where they or their unit hold one."""
+    tasks = _confirmed_by_ref(session, item_ref, Task.status != TaskStatus.CANCELLED,
+                              order=(Task.notice_id, Task.position, Task.id))
+    if person.role in (Role.ADMIN, Role.LEADER) or not tasks:
+        return tasks
+    units = set(person.headed_unit_ids) | ({person.unit_id} if person.unit_id is not None else set())
+    theirs = set(session.scalars(select(Task.notice_id).where(
+        Task.notice_id.in_({t.notice_id for t in tasks}),
+        or_(Task.assignee_id == person.id, Task.lead_unit_id.in_(units)))))
+    return [t for t in tasks if t.notice_id in theirs]
+
+
 def _confirmed_by_ref(session: Session, item_ref: str, which: ColumnElement[bool],
                       order: tuple[InstrumentedAttribute[int], ...]) -> list[Task]:
     """The tasks numbered `item_ref` of confirmed notices that `which` keeps, with unit, holder and notice loaded."""

@@ -18,7 +18,7 @@ from bot.conversation.events import TextIn
 from storage.itemref import squeezed_and_folded
 from storage.models import Person, Role, Task, TaskStatus
 from storage.reports import _latest_notes
-from storage.tasks import office_item_tasks
+from storage.tasks import asked_item_tasks, office_item_tasks
 from storage.unitnames import mentions, ways_to_name
 from storage.vntext import fold
 
@@ -41,6 +41,21 @@ _QUESTION_END = re.compile(r"(?:(?:da\s+)?(?:the nao|ra sao|sao roi|den dau|toi 
                            r"(?:(?:a|vay|nhi|nhe|the|roi|\?)\s*)*$")
 _COURTESY = re.compile(r"\b(?:the nao|ra sao|sao roi|den dau|toi dau|(?:da\s+)?(?:xong|hoan thanh|co ket qua)\s+chua|"
                        r"a|vay|nhi|nhe|the|roi)\b|[?.!,:;]")
+
+# who holds an item, its deadline or what it says, asked by anyone: "mục 5 giao ai", "cho hỏi mục 5 ai làm", "mục 5
+# của đơn vị nào", "mục 5 hạn khi nào", "mục 5 là gì" — answered from storage, never recorded as the asker's progress
+# on an item of his own (probe 28, F1)
+_WHO = r"(?:ai|don vi nao|co quan nao|phong nao|noi nao)"
+_HOLDER_WORDS = (r"(?:(?:duoc|da|la)\s+)?giao\s+(?:cho\s+)?" + _WHO
+                 + r"|(?:(?:la|do|cua|thuoc)\s+)+" + _WHO + r"(?:\s+(?:chu tri|lam|phu trach|thuc hien|giu))?"
+                 + r"|" + _WHO + r"\s+(?:chu tri|lam|phu trach|thuc hien|giu|nhan|duoc giao)"
+                 + r"|(?:co\s+)?(?:thoi\s+)?han\s+(?:(?:la|den|vao)\s+)?"
+                 + r"(?:khi nao|bao gio|ngay nao|luc nao|hom nao|nao)"
+                 + r"|(?:bao gio|khi nao)\s+(?:phai\s+)?(?:xong|nop|hoan thanh|het han|den han)")
+_WHAT_WORDS = r"(?:noi dung\s+)?(?:la\s+)?(?:viec |nhiem vu |noi dung |cai )?gi"
+ASKS_HOLDER = re.compile(r"^(?:(?:(?:cho|xin)\s+(?:toi|em|anh|chi|minh)?\s*|(?:toi|em)\s+)?hoi\s+)?(?:con\s+|the\s+)?"
+                         r"(?:" + _ITEM + r")?" + _REF + r"\s*(?:(?P<holder>" + _HOLDER_WORDS + r")|(?P<what>"
+                         + _WHAT_WORDS + r"))\s*(?:(?:a|vay|nhi|nhe|the|ha|em|anh|chi|ban|dong chi|\?)\s*)*$")
 
 
 def asked_item(text: str) -> tuple[str, str] | None:
@@ -86,9 +101,35 @@ def _rows(session: Session, tasks: list[Task], tz: dt.tzinfo) -> list[texts.Item
                           texts.meaningful_note(note) else None) for t in tasks]
 
 
+async def holder_question(conv: Conversation, event: TextIn, person: Person) -> bool:
+    """Anyone's question about who holds an item, its deadline or what it says ("mục 5 giao ai"): each task under
+    it, its unit and holder, its deadline, a line of its words; False for any other text or an item not found (and
+    for "mục 2 là gì?" about an item of the asker's own: its card answers that)."""
+    squeezed, folded = squeezed_and_folded(event.text.strip())
+    m = ASKS_HOLDER.match(folded)
+    if m is None:
+        return False
+    ctx = conv.ctx
+    tasks = await ctx.db.run(asked_item_tasks, person, squeezed[m.start("ref"):m.end("ref")])
+    units = person.headed_unit_ids | ({person.unit_id} if person.unit_id is not None else set())
+    if not tasks or (m.group("what") and person.role not in (Role.ADMIN, Role.LEADER) and any(
+            t.assignee_id == person.id or t.lead_unit_id in units for t in tasks)):
+        return False
+    log.info("holder question from %s: %r", person.handle, event.text)
+    tz = ctx.policy.calendar.tz
+    await conv.say(event, texts.item_holder_answer([texts.HolderRow(
+        notice=t.notice.number or "", item_ref=t.item_ref, text=t.text, unit=t.lead_name,
+        assignee=t.assignee.full_name if t.assignee else None, support=list(t.support_unit_names or []),
+        due_on=t.due_on, done_on=t.done_at.astimezone(tz).date() if t.done_at and t.status == TaskStatus.DONE
+        else None) for t in tasks]))
+    return True
+
+
 async def item_question(conv: Conversation, event: TextIn, person: Person) -> bool:
     """A leader's or an admin's question about one item: how each unit holding it stands (or, when it names a
     unit or person, that one's); False for anyone else, any other text, or an item nobody holds."""
+    if await holder_question(conv, event, person):
+        return True
     if person.role not in (Role.ADMIN, Role.LEADER):
         return False
     asked = asked_item(event.text)

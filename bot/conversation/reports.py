@@ -31,11 +31,13 @@ from storage.itemref import squeezed_and_folded
 from storage.models import OPEN_STATUSES, Notice, NoticeStatus, Person, Role, Task, TaskStatus, Unit
 from storage.reports import (
     FilterNotUnderstood,
+    NotReported,
     Report,
     ReportFilter,
     WeeklyDigest,
     blocked_tasks,
     build_report,
+    not_reported,
     parse_filter,
     unit_matches,
     weekly_digest,
@@ -117,6 +119,12 @@ WHICH_LATE = re.compile(
     rf"\b(?:(?:nhung|cac)\s+)?(?P<kind>{_KIND}|don vi|co quan)\s+nao\s+(?:(?:dang|bi|con|van|da)\s+)?"
     r"(?:cham(?:\s+(?:tien do|bao cao|tre|tre han))?(?:\s+nhat)?|qua han|tre han|no dong"
     r"|(?:chua|khong|ko|k|chx|chang)\s+(?:xong|hoan thanh|bao cao|bc|nop|gui(?:\s+(?:bao cao|bc))?))\b")
+# "đơn vị nào chưa cập nhật?", "xã nào chưa báo cáo", "đơn vị nào chưa trả lời ạ": the units silent since given or
+# since asked to update (not "đơn vị nào chưa báo cáo kết quả quý I?": what, read as before) (probe 28, F2)
+NOT_REPORTED = re.compile(
+    rf"\b(?:(?:nhung|cac)\s+)?(?P<kind>{_KIND}|don vi|co quan)\s+nao\s+(?:(?:van|con|dang)\s+)?"
+    r"(?:chua|khong|ko|k|chx|chang)\s+(?:cap nhat|bao cao|bc|tra loi|phan hoi)(?:\s+(?:gi|tien do|tinh hinh))?"
+    r"\s*(?:(?:a|vay|nhi|the|ha|het|\?)\s*)*$")
 _DIRECTING = re.compile(r"^(?:de nghi|yeu cau|chi dao|nhac|don doc)\b")  # a direction, not a question
 # a unit's name without the words before its kind ("UBND xã Tân Lập" is of the kind "xã")
 _BEFORE_KIND = re.compile(r"^(?:ubnd|uy ban nhan dan|dang uy|hdnd|hoi dong nhan dan)\s+")
@@ -136,10 +144,18 @@ async def typed_question(conv: Conversation, event: TextIn, person: Person) -> b
     squeezed, plain = squeezed[start:end].strip(" .!,"), plain[start:end].strip(" .!,")
     folded = chat_fold(squeezed).strip(" .!")
     which = WHICH_LATE.search(plain) if not _DIRECTING.match(plain) else None
-    if person.role not in (Role.ADMIN, Role.LEADER) or not (which or REPORT_QUESTION.search(folded)) or \
+    silent = NOT_REPORTED.search(plain) if not _DIRECTING.match(plain) else None
+    if person.role not in (Role.ADMIN, Role.LEADER) or not (which or silent or REPORT_QUESTION.search(folded)) or \
             re.search(r"%|\bmuc\s*\d|^\d", folded):  # "tiến độ 60%", "tình hình mục 2": about a task
         return False
     log.info("report question from %s: %r", person.handle, event.text)
+    if silent is not None:  # "đơn vị nào chưa cập nhật?": who has said nothing since given or asked, how long
+        kind = silent.group("kind") if silent.group("kind") in UNIT_KINDS else None
+        if kind and not any(of_kind(name, kind) for name in await conv.ctx.db.run(_unit_names)):
+            kind = None  # a kind the directory has none of: every unit
+        rows = await _not_reported(conv, kind)
+        await conv.say(event, texts.not_reported_answer(rows, conv.ctx.today(), UNIT_KINDS[kind] if kind else None))
+        return True
     if which is not None:  # "thôn nào chậm tháng 12?": the late units of that kind; the rest is the filter
         rest = squeezed[:which.start()] + " " + squeezed[which.end():]
         kind = which.group("kind")
@@ -356,8 +372,10 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
         report = Report(units=[u for u in report.units if u.is_late],
                         tasks=[t for t in report.tasks if t.category == "overdue" or t.rounds_missed],
                         as_of=report.as_of)
-        if not report.units:
-            await conv.say(event, texts.nothing_late(label))
+        if not report.units:  # and, briefly, the units that never reported (probe 28, F2)
+            never = texts.never_reported_line(await _not_reported(conv, kinds[0] if len(kinds) == 1 else None),
+                                              today)
+            await conv.say(event, texts.nothing_late(label) + (f"\n{never}" if never else ""))
             return
     if unfinished:  # "đơn vị nào chưa hoàn thành?": the units with work still open, in its deadline or past it
         report = Report(units=[u for u in report.units if u.unfinished],
@@ -447,6 +465,15 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
 
 
 REPORT_REPEAT_WINDOW = dt.timedelta(minutes=30)  # a report asked again within this, unchanged, is not sent again
+
+
+async def _not_reported(conv: Conversation, kind: str | None) -> list[NotReported]:
+    """The open tasks not reported on since given or since asked to update (`storage.reports.not_reported`), of the
+    units of `kind` (folded) when the directory has some (else every unit's, as "đơn vị nào chậm?" reads it)."""
+    rows = await conv.ctx.db.run(not_reported, today=conv.ctx.today(), tz=conv.ctx.policy.calendar.tz)
+    if kind and any(of_kind(name, kind) for name in await conv.ctx.db.run(_unit_names)):
+        return [r for r in rows if of_kind(r.unit, kind)]
+    return rows
 
 
 def _notice_subject(session: Session, number: str | None, issued_on: dt.date | None) -> str | None:

@@ -106,6 +106,7 @@ from storage.tasks import (
     admins,
     approvers,
     ask_transfer,
+    asked_item_tasks,
     by_position,
     claim_extension_reminder,
     close_moot_requests,
@@ -2445,20 +2446,27 @@ async def _meant_lapsed(conv: Conversation, event: TextIn, person: Person) -> bo
     return True
 
 
-async def _ask_meant(conv: Conversation, event: TextIn, person: Person, ref: str, rest: str) -> bool:
+async def _ask_meant(conv: Conversation, event: TextIn, person: Person, ref: str, rest: str, *,
+                     only: Task | None = None, elsewhere: str | None = None) -> bool:
     """An item number that names nothing the person holds: when it can only mean one of their tasks — its
     position among lettered items ("3" for 2.c), or their one open task — ask "ý đồng chí là mục …?" with that
-    task as the action (or "đúng" typed), the text kept; False when nothing fits."""
+    task as the action (or "đúng" typed), the text kept; False when nothing fits. An extension asked is never
+    guessed onto a task without a deadline (probe 28, F8); `only`: that task is the one meant, `elsewhere` says
+    whose the item named is."""
     ctx = conv.ctx
-    position = await ctx.db.run(by_position, person, ref)
-    if position is None and re.fullmatch(r"\d{1,2}\.\d{1,2}", ref_key(ref)):
+    position = await ctx.db.run(by_position, person, ref) if only is None else None
+    if only is None and position is None and re.fullmatch(r"\d{1,2}\.\d{1,2}", ref_key(ref)):
         position = await _position_in_a_section(conv, person, ref)
     meant = [t for t in await _tasks_for_ref(conv, person, position.item_ref) if not TaskStatus(t.status).is_closed] \
         if position is not None else []
-    if position is None:
+    if only is not None:
+        meant = [only]
+    elif position is None:
         held = await ctx.db.run(open_tasks_for, person)
         if len(held) == 1 and not ref_key(held[0].item_ref).startswith(ref_key(ref) + "."):
             meant = held  # (a section of the one task held: `unknown_ref` says which item of it)
+    if ASKS_EXTENSION.search(" ".join(strip_marks(rest).lower().split())):
+        meant = [t for t in meant if t.due_on is not None]  # more time only for a task that has a deadline
     if len(meant) != 1:
         return False
     task = meant[0]
@@ -2466,7 +2474,7 @@ async def _ask_meant(conv: Conversation, event: TextIn, person: Person, ref: str
                                   sent_at=sent_time(conv, event))
     buttons = conv.channel(event.channel).capabilities.buttons
     question = texts.meant_question(ref, task.item_ref, task.text, rest, buttons=buttons,
-                                    siblings=position.siblings if position is not None else None)
+                                    siblings=position.siblings if position is not None else None, elsewhere=elsewhere)
     await conv.reply(event, Outgoing(text=question, actions=which_actions(pending_id, [(task.id, task.item_ref)],
                                                                           rest)))
     return True
@@ -2483,6 +2491,25 @@ async def _ask_under(conv: Conversation, event: TextIn, person: Person, ref: str
     question = texts.under_meant_question(ref, task.item_ref, task.text, rest, done=done, buttons=buttons)
     await conv.reply(event, Outgoing(text=question, actions=which_actions(pending_id, [(task.id, task.item_ref)],
                                                                           rest)))
+    return True
+
+
+async def _extension_elsewhere(conv: Conversation, event: TextIn, person: Person, ref: str, rest: str,
+                               held: list[Task]) -> bool:
+    """An extension asked on an item another unit holds: said whose it is and which items the person holds; asked
+    whether one of them was meant only when exactly one has a deadline (never one without: nothing to extend).
+    False when no other unit holds an item so numbered."""
+    others = [t for t in await conv.ctx.db.run(asked_item_tasks, person, ref)
+              if t.id not in {h.id for h in held} and not TaskStatus(t.status).is_closed]
+    if not others:
+        return False
+    holders = list(dict.fromkeys((t.lead_name, t.assignee.full_name if t.assignee else None) for t in others))
+    elsewhere = texts.held_elsewhere(ref, holders, list(dict.fromkeys(t.item_ref for t in held)))
+    dated = [t for t in held if t.due_on is not None]
+    if len(dated) == 1:
+        return await _ask_meant(conv, event, person, ref, rest, only=dated[0], elsewhere=elsewhere)
+    await conv.say(event, texts.extension_elsewhere(elsewhere, [t.item_ref for t in dated],
+                                                    [t.item_ref for t in held if t.due_on is None], rest))
     return True
 
 
@@ -2748,6 +2775,9 @@ async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref:
             # "2 xong" from one who holds only IV.2.1 under IV.2: "Đồng chí báo mục IV.2.1 hoàn thành?", one tap
             # records it (month probe 27, F7: it was answered with the form to type again, and nothing recorded)
             return await _ask_under(conv, event, person, ref, under[0], rest.strip(), change)
+        if not person.is_admin and rest.strip() and held and ASKS_EXTENSION.search(folded_rest) and \
+                await _extension_elsewhere(conv, event, person, ref, rest.strip(), held):
+            return True  # "xin lùi hạn mục 4" from one holding mục 6: whose mục 4 is (probe 28, F8)
         if not person.is_admin and rest.strip() and await _ask_meant(conv, event, person, ref, rest):
             return True  # "5 đang làm 30%" from one who holds only mục 3: "ý đồng chí là mục 3?"
         if len(under) > 1 and rest.strip() and isinstance(event, TextIn):

@@ -166,7 +166,11 @@ async def test_which_thon_are_late_is_about_the_thon(harness: Harness) -> None:
     await harness.say("pct", "đơn vị nào chậm?")
     every = last_text(harness, "pct")
     assert "• Thôn 1:" in every and "• Trường Tiểu học An Hòa:" in every, every
-    for typed in ("thôn nào chậm?", "thon nao cham", "Thôn nào chưa báo cáo?", "những thôn nào quá hạn"):
+    await harness.say("pct", "Thôn nào chưa báo cáo?")  # who has not written at all: the thôn only (probe 28, F2)
+    silent = last_text(harness, "pct")
+    assert silent.startswith("Thôn chưa báo cáo, chưa cập nhật") and "• Thôn 1 — mục II.1" in silent, silent
+    assert "Trường Tiểu học" not in silent, silent
+    for typed in ("thôn nào chậm?", "thon nao cham", "những thôn nào quá hạn"):
         await harness.say("pct", typed)
         answer = last_text(harness, "pct")
         assert "Phạm vi: đơn vị các thôn" in answer, (typed, answer)
@@ -176,7 +180,7 @@ async def test_which_thon_are_late_is_about_the_thon(harness: Harness) -> None:
     school = last_text(harness, "pct")
     assert "• Trường Tiểu học An Hòa:" in school and "Thôn 1" not in school, school
     # a kind the directory has none of: every late unit, as "đơn vị nào chậm?"
-    for typed in ("xã nào chậm?", "huyện nào chưa báo cáo?", "sở nào chậm", "phòng nào chậm?"):
+    for typed in ("xã nào chậm?", "sở nào chậm", "phòng nào chậm?"):
         await harness.say("pct", typed)
         answer = last_text(harness, "pct")
         assert "• Thôn 1:" in answer and "• Trường Tiểu học An Hòa:" in answer, (typed, answer)
