@@ -2006,6 +2006,10 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
                 return False
             await conv.say(event, texts.no_open_tasks(person.full_name))
             return True
+        handed = await ctx.db.run(unit_open_tasks, person) if person.headed_unit_ids and not is_snooze and \
+            not transfer and every_task(text) is None else []  # ("cả hai mục em làm xong": his own, counted)
+        if handed:  # a head's "xong" with no item number: his unit's items in a cadre's hands (he may update them)
+            tasks = in_item_order([*tasks, *handed])  # could be meant too: asked which, never his own closed (probe 28)
         if len(tasks) > 1 and change is not None and change.status == TaskStatus.DONE and \
                 (of_period := _rounds_of_period(conv, tasks, text)):
             if len(of_period) > 1 and _says_all(text):  # "tuần này đã báo cáo đủ": each weekly round, one answer
@@ -2035,7 +2039,10 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
         if len(tasks) > 1 and not is_snooze and await _ask_quoted(conv, event, person, text, tasks):
             return True  # "đã xây dựng xong kế hoạch tuyên truyền": the one task whose words it repeats, asked
         if len(tasks) > 1:
-            await _ask_which(conv, event, person, tasks, text, "text")
+            unit = next((t.lead_name for t in handed if t.lead_unit), None)  # "Sở … đang có 2 nhiệm vụ", not "đồng chí"
+            await _ask_which(conv, event, person, tasks, text, "text", texts.which_task(
+                [(t.item_ref, t.text) for t in tasks], text, conv.channel(event.channel).capabilities.buttons,
+                unit=unit) if unit and len({t.notice_id for t in tasks}) == 1 else None)
             return True
         return await _apply_text(conv, event, person, tasks[0], text, source="text")
     parts, read_as = await _positions(conv, person, parts)
