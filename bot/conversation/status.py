@@ -2354,7 +2354,7 @@ async def _whole_confirmed(conv: Conversation, person: Person, task: Task, text:
     """"đúng" to "ý đồng chí là mục II.4.b? nội dung “đã hoàn thành” …" on an ongoing duty: the person has confirmed
     once already, so the words close it — not "gõ “II.4.b xong” một lần nữa" for a third message (month probe 25,
     F13). Marked as the storage marks a duty asked once whether the whole of it is done."""
-    if duty_kind(task) != DutyKind.ONGOING:
+    if duty_kind(task) not in (DutyKind.ONGOING, DutyKind.STANDING):
         return
     change = parse_status_text(text, today=conv.ctx.today(), now=conv.ctx.clock.now(),
                                calendar=conv.ctx.policy.calendar)

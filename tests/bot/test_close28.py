@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from bot.sandbox.harness import Harness
+from scheduler.clock import FakeClock
 from storage.models import TaskStatus
 from tests.bot.conversation_setup import last_text, started, task
+from tests.conftest import local
 
 
 @pytest.mark.parametrize("channel", ["telegram", "zalo"])
@@ -31,6 +34,41 @@ async def test_a_bare_xong_from_a_head_whose_cadre_holds_another_item_asks_which
         # the cadre's own only task left is 3: her "xong" still closes it at once
         await h.say("cadre_bdv", "xong")
         assert last_text(h, "cadre_bdv").startswith("Đã cập nhật: mục 3 — Hoàn thành"), last_text(h, "cadre_bdv")
+    finally:
+        await h.stop()
+
+
+STANDING_DIRECTORY = ("handle,full_name,title,unit,role\n"
+                      "vt,Lù Thị Văn,Chuyên viên,Văn phòng UBND tỉnh,admin\n"
+                      "tc,Phạm Thu Tài,Giám đốc,Sở Tài chính,head\n")
+STANDING_NOTICE = "\n".join([
+    "ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "Số: 15/UBND-KT", "Lào Cai, ngày 17 tháng 4 năm 2026", "THÔNG BÁO",
+    "Kết luận của Chủ tịch UBND tỉnh về bảo vệ khoáng sản",
+    "1. Sở Tài chính liên tục cập nhật thông tin, đăng tải tin bài tuyên truyền về bảo vệ khoáng sản.",
+    "2. Sở Tài chính thường xuyên đôn đốc, hướng dẫn các xã bố trí kinh phí bảo vệ khoáng sản.", ""])
+
+
+async def test_a_head_closes_a_standing_duty_by_saying_it_is_finished_twice(db_url: str) -> None:
+    h = Harness(db_url=db_url, clock=FakeClock(local(2026, 4, 20, 9, 0)), channel="zalo")
+    await h.start(directory_csv=STANDING_DIRECTORY.encode(), enroll_all=True)
+    try:
+        await h.say("vt", STANDING_NOTICE)
+        await h.say("vt", "xác nhận")
+        await h.say("tc", "xong mục 1")
+        first = last_text(h, "tc")
+        assert "nhiệm vụ thường xuyên" in first and "gõ “1 xong” một lần nữa để kết thúc nhiệm vụ" in first, first
+        assert task(h, "1").status == TaskStatus.IN_PROGRESS
+        await h.say("tc", "xong mục 2")
+        await h.advance_to(local(2026, 5, 5, 10, 0))  # two weeks on: still the answer to that question
+        await h.say("tc", "mục 1 xong rồi, đã hoàn thành")
+        assert last_text(h, "tc").startswith("Đã cập nhật: mục 1 — Hoàn thành"), last_text(h, "tc")
+        assert task(h, "1").status == TaskStatus.DONE
+        await h.advance_to(local(2026, 6, 1, 10, 0))  # six weeks after it was asked: a report again, asked again
+        await h.say("tc", "2 xong")
+        assert "gõ “2 xong” một lần nữa" in last_text(h, "tc") and task(h, "2").status == TaskStatus.IN_PROGRESS
+        await h.say("tc", "2 xong")
+        assert last_text(h, "tc").startswith("Đã cập nhật: mục 2 — Hoàn thành") and task(h, "2").status == \
+            TaskStatus.DONE
     finally:
         await h.stop()
 
