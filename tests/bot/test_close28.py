@@ -72,3 +72,44 @@ async def test_a_head_closes_a_standing_duty_by_saying_it_is_finished_twice(db_u
     finally:
         await h.stop()
 
+
+UNNUMBERED_DIRECTORY = (
+    "handle,full_name,title,unit,role\n"
+    "vanthu,Nguyễn Thị Hằng,Chuyên viên,Văn phòng UBND tỉnh,admin\n"
+    "gd_nn,Phạm Văn Đức,Giám đốc,Sở Nông nghiệp và Phát triển nông thôn,head\n"
+    "cv_nn,Y Thị Mai,Chuyên viên,Sở Nông nghiệp và Phát triển nông thôn,cadre\n"
+    "gd_ct,Trần Quang Vinh,Giám đốc,Sở Công Thương,head\n")
+# a portal copy: one paragraph, no item printed with a number; its lead-in ("… như:") read as a task of its own
+UNNUMBERED_NOTICE = (
+    "Chủ động phòng chống thiên tai năm 2027 trên địa bàn tỉnh: Kết luận tại Hội nghị tổng kết công tác phòng, chống "
+    "thiên tai năm 2026; Chủ tịch UBND tỉnh yêu cầu các cơ quan, đơn vị, địa phương liên quan triển khai thực hiện một "
+    "số nhiệm vụ trọng tâm, như: Rà soát, kiểm kê vật tư, trang thiết bị dự phòng phòng, chống lụt, bão trước mùa mưa "
+    "lũ để kịp thời có phương án phòng bị cho phù hợp; thực hiện tốt phương châm “Bốn tại chỗ”; đánh giá công tác "
+    "phòng, chống thiên tai năm 2026, rút kinh nghiệm, đề xuất các giải pháp để tiếp tục nâng cao công tác chỉ đạo, "
+    "điều hành ứng phó với thiên tai; phối hợp với chủ các công trình thủy điện, các hồ, đập thủy lợi để chủ động xây "
+    "dựng và tổ chức diễn tập phương án phòng, chống lũ, lụt cho vùng hạ du.\n")
+
+
+async def test_a_notice_the_bot_numbered_keeps_the_admins_numbers_for_everyone(db_url: str) -> None:
+    h = Harness(db_url=db_url, clock=FakeClock(local(2027, 4, 5, 9, 0)), channel="zalo")
+    await h.start(directory_csv=UNNUMBERED_DIRECTORY.encode(), enroll_all=True)
+    try:
+        await h.say("vanthu", UNNUMBERED_NOTICE)
+        await h.say("vanthu", "số: 25/TB-UBND")
+        await h.say("vanthu", "ngày: 02/04/2027")
+        await h.say("vanthu", "bỏ 1\n2: Sở Nông nghiệp và Phát triển nông thôn\n3: Sở Công Thương\n"
+                              "4: Sở Nông nghiệp và Phát triển nông thôn\n5: Sở Công Thương")
+        await h.say("vanthu", "xác nhận")
+        confirmed = last_text(h, "vanthu")
+        assert "• Mục 2 → đ/c Phạm Văn Đức" in confirmed and "• Mục 5 → đ/c Trần Quang Vinh" in confirmed, confirmed
+        assert {t.item_ref for t in [task(h, r) for r in ("2", "3", "4", "5")]} == {"2", "3", "4", "5"}
+        assert "• Mục 3:" in last_text(h, "gd_ct") and "• Mục 5:" in last_text(h, "gd_ct")
+        await h.say("gd_nn", "/giao 2 @cv_nn")
+        handed = last_text(h, "cv_nn")
+        assert "• Mục 2:" in handed and "“2 xong”" in handed and "(ý" not in handed, handed
+        await h.say("cv_nn", "2 xong")
+        assert last_text(h, "cv_nn").startswith("Đã cập nhật: mục 2 — Hoàn thành"), last_text(h, "cv_nn")
+        await h.say("vanthu", "/tonghop")
+        assert "(ý" not in last_text(h, "vanthu")
+    finally:
+        await h.stop()
