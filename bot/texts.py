@@ -2299,11 +2299,11 @@ def snoozed_text(item_ref: str, until: dt.date) -> str:
 
 def recorded_status(rec: Recorded) -> str:
     """"Hoàn thành, đúng hạn", "60% — Đang thực hiện (đã gia hạn đến 30/04/2026)"."""
+    if rec.standing:  # "xong" on a standing duty: reported on, not finished
+        return "Đang thực hiện (nhiệm vụ thường xuyên: đã ghi nhận báo cáo, Nhắc việc sẽ hỏi lại định kỳ)"
     if rec.ongoing:  # work that goes on (tuyên truyền, giám sát …): reported on, kept open (probe 24 #12)
         return ("Đang thực hiện (công việc thực hiện liên tục: đã ghi nhận báo cáo, nhiệm vụ vẫn tiếp tục, Nhắc việc "
                 "sẽ hỏi lại định kỳ)")
-    if rec.standing:  # "xong" on a standing duty: reported on, not finished
-        return "Đang thực hiện (nhiệm vụ thường xuyên: đã ghi nhận báo cáo, Nhắc việc sẽ hỏi lại định kỳ)"
     if rec.status == TaskStatus.DONE:
         when = "" if rec.on_time is None else (", đúng hạn" if rec.on_time else ", quá hạn")
         day = f" ngày {date_vn(rec.done_on)}" if rec.done_on else ""  # "xong từ 28/1", said later
@@ -2376,7 +2376,8 @@ def recorded_text(rec: Recorded, note: str | None = None, requested_due: dt.date
         return vn(f"Đã mở lại mục {rec.item_ref}: {recorded_status(rec)}. Nhắc việc sẽ nhắc nhiệm vụ này như trước.")
     lines = [f"Đã cập nhật: mục {rec.item_ref} — {recorded_status(rec)}."]
     if rec.ongoing == "asked":  # a first "xong" on work that goes on: asked once whether all of it is finished
-        lines.append("Nhiệm vụ này là công việc thực hiện liên tục, chưa có thời hạn kết thúc. Nếu toàn bộ nhiệm vụ đã "
+        kind = "nhiệm vụ thường xuyên" if rec.standing else "công việc thực hiện liên tục"
+        lines.append(f"Nhiệm vụ này là {kind}, chưa có thời hạn kết thúc. Nếu toàn bộ nhiệm vụ đã "
                      f"hoàn thành, không còn phải thực hiện tiếp, đồng chí gõ “{rec.item_ref} xong” một lần nữa để "
                      "kết thúc nhiệm vụ.")
     if requested_due:

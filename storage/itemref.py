@@ -168,3 +168,17 @@ def ref_runs(refs: Iterable[str], known: Iterable[str] = ()) -> list[list[str]]:
                 continue
         runs.append([ref])
     return runs
+
+
+def numbers_made_up(refs: Sequence[str], text: str) -> bool:
+    """Whether a notice's item numbers `refs` are the bot's, not the paper's: each is a number (or a part of one,
+    "1 (ý 2)") and the text opens no line with any of them ("1.", "2)", "(3)", "- 4:", a table's "5 |" or "5 Rà soát")
+    — a portal copy in one paragraph, a letter in unnumbered paragraphs. Such a notice is numbered as the preview
+    numbers its tasks, for everyone (probe 28, F4)."""
+    heads = {whole_item(r) for r in refs}
+    if not heads or not all(h.isdigit() for h in heads):
+        return False
+    text = nfc(text)
+    return not any(re.search(rf"(?m)^[ \t]*(?:[-–•*+|(][ \t]*)?(?:mục[ \t]+)?{h}(?:[ \t]*[.)/:|\t-]|[ \t]+[^\W\d_])",
+                             text, re.I) or re.search(rf"(?<![\w/.,])(?:\({h}\)|{h}[.)])(?=\s)", text)
+                   for h in heads)  # (nor prints one inside a line: "…; 2. Sở Y …" of a flattened copy)

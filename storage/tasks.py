@@ -156,10 +156,10 @@ class Recorded:
     waiting: bool = False  # a progress report while an extension request waits: the request still waits
     waiting_due: dt.date | None = None  # (the date it asks for)
     closed_request_id: int | None = None  # an extension request the task's finishing closed ("withdrawn")
-    standing: bool = False  # "xong" on a standing duty: recorded as a report, the duty stays open
-    # work that goes on without "thường xuyên" (tuyên truyền, giám sát …, no deadline): "report" — a report on it
-    # ("đã báo cáo"), kept open; "asked" — a first "xong" on it, kept open and the person asked whether the whole
-    # duty is finished (a second "xong" closes it; probe 24 #12)
+    standing: bool = False  # "xong" on a standing duty ("thường xuyên", "liên tục"): recorded as a report, kept open
+    # a standing duty, or work that goes on without "thường xuyên" (tuyên truyền, giám sát …, no deadline): "report" —
+    # a report on it ("đã báo cáo"), kept open; "asked" — a first "xong" on it, kept open and the person asked whether
+    # the whole duty is finished (a second "xong" within WHOLE_ASKED_HOLDS closes it; probe 24 #12, probe 28 F3)
     ongoing: str | None = None
 
 
@@ -188,17 +188,19 @@ def record_status(session: Session, *, task_id: int, actor: Person, change: Stat
     status = change.status or (TaskStatus.IN_PROGRESS if current == TaskStatus.OPEN else current)
     percent = change.percent
     kind = duty_kind(task)
-    standing = status == TaskStatus.DONE and actor.role in (Role.HEAD, Role.CADRE) and kind is DutyKind.STANDING
     ongoing = None
-    if status == TaskStatus.DONE and actor.role in (Role.HEAD, Role.CADRE) and kind is DutyKind.ONGOING:
+    if status == TaskStatus.DONE and actor.role in (Role.HEAD, Role.CADRE) and kind in (DutyKind.STANDING,
+                                                                                      DutyKind.ONGOING):
         said = fold(change.note or "")
         if _REPORTED.search(said) and not _SAID_DONE.search(said):  # "đã báo cáo": a report on work that goes on
             ongoing = "report"
-        elif not _whole_asked(session, task.id):  # a first "xong": asked once whether the whole duty is done
+        elif not _whole_asked(session, task.id, since=now - WHOLE_ASKED_HOLDS):
+            # a first "xong": asked once whether the whole duty is done, a standing one too (its "xong" is mostly a
+            # report; the second, while the question holds, closes it — probe 28, F3)
             ongoing = "asked"
             audit(session, at=now, actor_id=actor.id, action="task.whole_asked", entity="task", entity_id=task.id)
-        standing = ongoing is not None
-    if standing:  # a standing duty is reported on, not finished (the office or a leader may still close it)
+    standing = ongoing is not None and kind is DutyKind.STANDING
+    if ongoing is not None:  # a duty that goes on is reported on, not finished (the office or a leader may close it)
         status, percent = TaskStatus.IN_PROGRESS, None
     if status == TaskStatus.DONE:
         percent = 100
@@ -329,9 +331,13 @@ def _goes_on(text: str) -> bool:
     return any(not _ABOUT.search(first[:m.start()]) for m in _ONGOING.finditer(first))
 
 
-def _whole_asked(session: Session, task_id: int) -> bool:
+# how long "is the whole duty finished?" holds: a "xong" later is another report on the duty, asked about again
+WHOLE_ASKED_HOLDS = dt.timedelta(days=30)
+
+
+def _whole_asked(session: Session, task_id: int, *, since: dt.datetime) -> bool:
     return session.scalar(select(func.count()).select_from(AuditLog).where(
-        AuditLog.action == "task.whole_asked", AuditLog.entity_id == task_id)) != 0
+        AuditLog.action == "task.whole_asked", AuditLog.entity_id == task_id, AuditLog.at >= since)) != 0
 
 
 def _pending_request(session: Session, task_id: int) -> StatusReport | None:

@@ -36,6 +36,7 @@ from scheduler.series import start_notice_series
 from storage.corrections import Correction
 from storage.directory import person_by_id
 from storage.errors import NotAllowed, NoTasksFound, NoticeUnreadable
+from storage.itemref import numbers_made_up
 from storage.models import Notice, Person, Role, Task, Unit
 from storage.notices import (
     Registered,
@@ -144,6 +145,9 @@ async def ingest(conv: Conversation, event: Inbound, person: Person, data: bytes
                  before.notice_id)
         await conv.say(event, texts.already_registered(before))
         return
+    if numbers_made_up([t.ref for t in parsed.tasks], text):  # the preview's numbers are the items' (probe 28, F4)
+        parsed = replace(parsed, tasks=tuple(replace(t, ref=str(n), parent_ref=None)
+                                             for n, t in enumerate(parsed.tasks, start=1)))
     draft = await ctx.db.run(create_draft, parsed, source_text=text, source_name=filename, by=person,
                              now=ctx.clock.now(), ocr=ocr)
     await _show_draft(conv, event, parsed, draft)

@@ -2068,6 +2068,10 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
                 return False
             await conv.say(event, texts.no_open_tasks(person.full_name))
             return True
+        handed = await ctx.db.run(unit_open_tasks, person) if person.headed_unit_ids and not is_snooze and \
+            not transfer and every_task(text) is None else []  # ("cả hai mục em làm xong": his own, counted)
+        if handed:  # a head's "xong" with no item number: his unit's items in a cadre's hands (he may update them)
+            tasks = in_item_order([*tasks, *handed])  # could be meant too: asked which, never his own closed (probe 28)
         if len(tasks) > 1 and change is not None and change.status == TaskStatus.DONE and \
                 (of_period := _rounds_of_period(conv, tasks, text)):
             if len(of_period) > 1 and _says_all(text):  # "tuần này đã báo cáo đủ": each weekly round, one answer
@@ -2097,7 +2101,10 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
         if len(tasks) > 1 and not is_snooze and await _ask_quoted(conv, event, person, text, tasks):
             return True  # "đã xây dựng xong kế hoạch tuyên truyền": the one task whose words it repeats, asked
         if len(tasks) > 1:
-            await _ask_which(conv, event, person, tasks, text, "text")
+            unit = next((t.lead_name for t in handed if t.lead_unit), None)  # "Sở … đang có 2 nhiệm vụ", not "đồng chí"
+            await _ask_which(conv, event, person, tasks, text, "text", texts.which_task(
+                [(t.item_ref, t.text) for t in tasks], text, conv.channel(event.channel).capabilities.buttons,
+                unit=unit) if unit and len({t.notice_id for t in tasks}) == 1 else None)
             return True
         return await _apply_text(conv, event, person, tasks[0], text, source="text")
     parts, read_as = await _positions(conv, person, parts)
@@ -2409,7 +2416,7 @@ async def _whole_confirmed(conv: Conversation, person: Person, task: Task, text:
     """"đúng" to "ý đồng chí là mục II.4.b? nội dung “đã hoàn thành” …" on an ongoing duty: the person has confirmed
     once already, so the words close it — not "gõ “II.4.b xong” một lần nữa" for a third message (month probe 25,
     F13). Marked as the storage marks a duty asked once whether the whole of it is done."""
-    if duty_kind(task) != DutyKind.ONGOING:
+    if duty_kind(task) not in (DutyKind.ONGOING, DutyKind.STANDING):
         return
     change = parse_status_text(text, today=conv.ctx.today(), now=conv.ctx.clock.now(),
                                calendar=conv.ctx.policy.calendar)
