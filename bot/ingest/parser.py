@@ -2797,8 +2797,7 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
         # (a unit that opens the text bound to its work does what the text then asks, directing included: "Ngân
         # hàng X sẽ phối hợp …, chỉ đạo các Tổ …")
         charged = _charged_units(para) if not DIRECTIVE_CUE.search(para) or _opens_charged(para) else []
-        leads = charged or find_leads(_aside_doer(para) or para)  # ("Các đơn vị phải …": the unit bound to the
-        # work, when none is asked; "Đối với những thôn bị cô lập, các địa phương cần …": the doer after the topic)
+        leads = charged or find_leads(para)  # ("Các đơn vị phải …": the unit bound to the work, when none is asked)
         if (singled := SINGLED_OUT.match(para)) is not None:
             leads = [singled.group("u").strip()]  # "Riêng đối với tỉnh A, đề nghị …": the place singled out does it
         if not leads:
@@ -3181,9 +3180,6 @@ def _task(ref: str, text: str, *, issued_on: dt.date | None, ctx: _Context, pare
           ) -> ParsedTask:
     if leads is None:
         own_leads, strength = find_leads_ranked(text)
-        if (topic := ASIDE_TOPIC.match(text)) is not None and _unit_opens_with_work(text[topic.end():]):
-            # "Đối với những thôn bị cô lập, các địa phương cần kiểm tra …": the doer after the topic, not the topic
-            own_leads, strength = find_leads_ranked(text[topic.end():])
         # the parent's named unit beats a weak mention deep in the item ("… các đơn vị …")
         leads = own_leads if strength >= STRONG or not ctx.explicit else []
         if ctx.explicit and ctx.leads and ROLE_OPENING.match(text):

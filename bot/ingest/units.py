@@ -131,6 +131,8 @@ _GROUP = (rf"(?:[Cc]ác|[Mm]ọi|[Nn]hững|[Tt]oàn\s*thể(?:\s+các)?|[Mm]ỗ
           r"(?:[Tt]oàn\s*thể\s+)?Nhân\s*dân\b|"  # the people, asked by a public notice ("đề nghị Nhân dân …")
           r"[Tt]oàn\s*thể\s+nhân\s*dân\b|"  # ("… các thôn và toàn thể nhân dân đồng loạt ra quân …")
           r"[Tt]oàn\s*thể\s+cán\s*bộ\b|"  # ("yêu cầu toàn thể cán bộ, đảng viên, công chức … đồng loạt ra quân")
+          # a whole sector's network, every level of it: "yêu cầu hệ thống tuyên giáo các cấp tập trung …"
+          r"[Hh]ệ\s*thống\s+(?=(?:[a-zà-ỹđ]+\s+){1,4}?các\s+cấp\b)|"
           r"[Bb]à\s*con(?:\s*nhân\s*dân)?\b|"  # the folk of a commune ("đề nghị bà con nhân dân …")
           # people charged by a law, and elected deputies: "Người có nghĩa vụ kê khai nộp bản kê khai …", "Đại biểu
           # HĐND tổng hợp báo cáo kết quả …"
@@ -165,7 +167,8 @@ _STOP = (
     r"bàn\s*giao|soạn\s*thảo|dự\s*thảo|ký\s*kết|đàm\s*phán|mua\s*sắm|ưu\s*tiên|nâng\s*cấp|cải\s*tạo|"
     r"khởi\s*công|hoàn\s*tất|chấp\s*hành|tuân\s*thủ|tập\s*huấn|bồi\s*dưỡng|tổng\s*kết|sơ\s*kết|lắp\s*đặt|"
     r"phản\s*ánh|thống\s*kê|thành\s*lập|(?<!án\s)(?<!nhà\s)(?<!chủ\s)(?<!Chủ\s)đầu\s*tư|(?<!Đoàn\s)(?<!ban\s)(?<!Tổ\s)kiểm\s*tra|giải\s*quyết|xử\s*lý|đề\s*xuất|trình|"
-    r"gửi|căn\s*cứ|bố\s*trí|cung\s*cấp|tăng\s*cường|quan\s*tâm|phải|cần|thống\s*nhất|(?<!công\s)lập|hoàn\s*thành|"
+    r"gửi|căn\s*cứ|bố\s*trí|cung\s*cấp|tăng\s*cường|quan\s*tâm|phải|cần|thống\s*nhất|(?<!công\s)(?<!cô\s)lập|"
+    r"kết\s*luận|hoàn\s*thành|"  # ("bị cô lập": isolated, no verb; "Chủ tịch UBND xã kết luận và yêu cầu …")
     r"hoàn\s*thiện|cập\s*nhật|ban\s*hành|tiến\s*hành|làm\s*việc|tổng\s*hợp|đánh\s*giá|giám\s*sát|"
     # ("các đơn vị quản lý đường bộ", "cơ quan quản lý trực tiếp …": the managing units, a name; but "các đơn vị quản
     # lý chặt chẽ …" is their work)
@@ -567,8 +570,14 @@ ROLE_WORD = re.compile(rf"(?:{_CHU_TRI}|{_PHOI_HOP}|yêu\s*cầu|đề\s*nghị)
 
 
 def name_prefix(text: str) -> str:
-    """The words of `text` before its first verb, role or time word: the name it opens with, if any."""
-    return _cut(text)
+    """The words of `text` before its first verb, role or time word: the name it opens with, if any
+    (none after a topic's "Đối với …": "… đúng yêu cầu. Đối với xây dựng NTM nếu xã …" names no unit)."""
+    return "" if TOPIC_WITH.match(text) else _cut(text)
+
+
+# the topic a sentence turns to first: "Đối với X, …", "Đối với X nếu …" — X is what it is about, not who acts
+TOPIC_WITH = re.compile(r"\s*Đối\s*với\s", re.U)
+TOPIC_CLAUSE = re.compile(r"\s*Đối\s*với\s[^,;:.]{3,120},\s*(?=\S)", re.U)
 
 
 # "UBND các phường: Ba Đình, Hoàn Kiếm", "UBND các xã Đức Trọng, Hiệp Thạnh", "các Đại sứ quán các nước:
@@ -1237,8 +1246,13 @@ SPEAKER_DIRECTS = re.compile(r"(?:^|(?<![Bb]an)[\s,;])chỉ\s*đạo(?:\s+cho)?[
 
 def find_leads_ranked(text: str) -> tuple[list[str], int]:
     """The lead units a text names and how sure; a person the narration names is no lead when the text goes on
-    to tell whom that person asked ("Đồng chí Phó Chủ tịch UBND huyện đi kiểm tra … yêu cầu Phòng A …")."""
+    to tell whom that person asked ("Đồng chí Phó Chủ tịch UBND huyện đi kiểm tra … yêu cầu Phòng A …").
+    A topic "Đối với X," read as the lead gives way to the doer the clause after it names: "Đối với các hộ bị cô
+    lập, các xã cần …" → ["các xã"] (the units turned to stay when nothing else acts: "Đối với các xã, cần …")."""
     leads, strength = _leads_ranked(text)
+    if (topic := TOPIC_CLAUSE.match(text)) and any(lead in text[:topic.end()] for lead in leads) and \
+            (doer := find_leads_ranked(text[topic.end():]))[0] and not _speaker(doer[0], text[topic.end():]):
+        return doer
     if not _speaker(leads, text) or CHARGES_PERSON.match(text):
         return leads, strength  # ("Giao đồng chí Phó Chủ tịch … chỉ đạo …, yêu cầu …": the person charged leads)
     text = _without_page_breaks(text)
