@@ -1857,12 +1857,30 @@ def _office_line(w: OfficeLine) -> str:
     return f"• {w.unit or 'Chưa xác định đơn vị chủ trì'}: {said} chưa có người nhận — từ {since}"
 
 
+def _office_notice(w: OfficeLine) -> str:
+    """The notice of a "nobody" line named short ("31/TB-UBND"), "" when the line does not say (planned before)."""
+    return notice_label(w.notice, w.title) if w.notice or w.title else ""
+
+
+def _office_nobody_lines(shown: Sequence[OfficeLine]) -> list[str]:
+    """Tasks nobody holds from several notices: each notice's units under its short name ("31/TB-UBND (3):"), as
+    /loi says them (`_unheld_lines`): one number means another task in each (session 25: "mục 1, 2, 3, 1")."""
+    lines: list[str] = []
+    for notice in dict.fromkeys(map(_office_notice, shown)):
+        rows = [w for w in shown if _office_notice(w) == notice]
+        lines.append(f"{notice or 'Văn bản khác'} ({sum(len(w.ref.split(', ')) for w in rows)}):")
+        lines += map(_office_line, rows)
+    return lines
+
+
 def office_waiting_section(waiting: Sequence[OfficeLine]) -> list[str]:
     """An admin's weekly section: what waits on the office (move requests, questions, tasks nobody holds), how many
     of each, then one line each, at most OFFICE_LINES_MAX in all, shared fairly: a line for each kind in turn (move
     requests, questions, then tasks nobody holds), so no kind pushes another out; what a kind could not list is
     said under its lines, with where to see it all."""
     kinds = {what: [w for w in waiting if w.what == what] for what in ("move", "extension", "question", "nobody")}
+    notices = list(dict.fromkeys(map(_office_notice, kinds["nobody"])))
+    kinds["nobody"].sort(key=lambda w: notices.index(_office_notice(w)))  # (each notice's units together)
     moves, questions = len(kinds["move"]), len(kinds["question"])
     nobody = sum(len(w.ref.split(", ")) for w in kinds["nobody"])
     counts = [f"{n} {label}" for n, label in ((moves, "đề nghị chuyển đơn vị chủ trì"),
@@ -1877,7 +1895,8 @@ def office_waiting_section(waiting: Sequence[OfficeLine]) -> list[str]:
                 left -= 1
     lines = [f"ĐANG CHỜ VĂN PHÒNG: {', '.join(counts)}"]
     for what, ws in kinds.items():
-        lines += map(_office_line, ws[:shares[what]])
+        lines += _office_nobody_lines(ws[:shares[what]]) if what == "nobody" and len(notices) > 1 \
+            else map(_office_line, ws[:shares[what]])
         if len(ws) > shares[what]:
             lines.append(_office_rest(what, ws[shares[what]:]))
     how = ["gõ /loi để xem đủ"] + (["/hoi để xem các câu hỏi"] if questions else []) \

@@ -194,7 +194,9 @@ class OfficeLine:
     since: dt.date
     to: str = ""
     text: str = ""
-    breaks: tuple[int, ...] = ()  # "nobody": where in `ref` another notice's items begin (no run across)
+    notice: str = ""  # "nobody": the notice's number, and its title: the line is said under the notice's short name
+    title: str = ""
+    breaks: tuple[int, ...] = ()  # "nobody", of a digest planned before `notice`: where another notice's items begin
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -575,7 +577,8 @@ def _tell_office_waiting(session: Session, per_person: dict[int, list[dict[str, 
         return
     lines = [{"kind": "office", "what": w.what, "ref": w.ref, "unit": w.unit,
               "since": calendar.local(w.since).date().isoformat()} | ({"to": w.to} if w.to else {})
-             | ({"text": w.text} if w.text else {}) | ({"breaks": list(w.breaks)} if w.breaks else {})
+             | ({"text": w.text} if w.text else {}) | ({"notice": w.notice} if w.notice else {})
+             | ({"title": w.title} if w.title else {})
              for w in waiting]
     for admin in present:
         per_person[admin].extend(dict(line) for line in lines)
@@ -1128,7 +1131,8 @@ def _prepare_rows(session: Session | Connection, digests: list[_Claimed], *,
             elif item.get("kind") == "office" and not item.get("delivered"):
                 office.append(OfficeLine(what=item["what"], ref=item["ref"], unit=item.get("unit") or "",
                                          since=dt.date.fromisoformat(item["since"]), to=item.get("to") or "",
-                                         text=item.get("text") or "", breaks=tuple(item.get("breaks") or ())))
+                                         text=item.get("text") or "", notice=item.get("notice") or "",
+                                         title=item.get("title") or "", breaks=tuple(item.get("breaks") or ())))
             if item.get("delivered"):
                 continued = True
                 continue  # arrived in the first parts of an earlier try

@@ -1001,34 +1001,12 @@ def unheld_tasks(session: Session) -> list[Task]:
     return found
 
 
-def held_by_nobody(session: Session) -> list[tuple[str, list[str]]]:
-    """`unheld_tasks` as (the unit as written, its item numbers), by unit — for the admins' /loi."""
-    by_unit: dict[str, list[str]] = {}
-    for task in unheld_tasks(session):
-        by_unit.setdefault(task.lead_name, []).append(task.item_ref)
-    return list(by_unit.items())
-
-
 class NewlyAssigned(NamedTuple):
     item_ref: str
     name: str  # the person's full name
     person_id: int
     task_id: int
     notice_id: int
-
-
-def held_by_unconnected(session: Session) -> list[tuple[str, str, list[str]]]:
-    """Open tasks of confirmed notices whose holder has no chat with the bot (never opened an invite): (the
-    person, their handle, the item numbers) — nobody is reminded of those either."""
-    by_person: dict[int, tuple[str, str, list[str]]] = {}
-    for row in session.execute(
-            select(Task.item_ref, Person.id, Person.full_name, Person.handle)
-            .join(Notice, Notice.id == Task.notice_id).join(Person, Person.id == Task.assignee_id)
-            .where(Person.telegram_chat_id.is_(None), Person.zalo_user_id.is_(None), Person.role != Role.LEFT,
-                   Notice.status == NoticeStatus.CONFIRMED, Task.status.in_(OPEN_STATUSES))
-            .order_by(Task.id)):
-        by_person.setdefault(row.id, (row.full_name, row.handle, []))[2].append(row.item_ref)
-    return list(by_person.values())
 
 
 def assign_unassigned(session: Session, *, now: dt.datetime) -> list[NewlyAssigned]:

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from storage.models import OPEN_STATUSES, AuditLog, Notice, NoticeStatus, Person, Question, Role, Task, Unit
-from storage.notices import unheld_tasks
+from storage.notices import notice_title, unheld_tasks
 from storage.tasks import approvers, pending_extensions
 
 
@@ -22,8 +22,8 @@ class OfficeWaiting:
     """One thing the office has to do. `what`: "move" (`ref` the item, `unit` the unit holding it, `to` the unit
     asked for, "" when none was named), "extension" (`ref` the item, `unit` who asked and from where, `to` the date
     asked for, `text` who is to decide), "question" (`ref` its number, `unit` who asked and from where, `text` the
-    question) or "nobody" (`ref` the item numbers, `unit` the lead unit as written, `breaks` where another notice's
-    begin); `since`: when it began to wait."""
+    question) or "nobody" (`ref` one notice's item numbers, `unit` the lead unit as written, `notice` and `title` that
+    notice's number and title, for its short name); `since`: when it began to wait."""
 
     what: str
     ref: str
@@ -31,7 +31,8 @@ class OfficeWaiting:
     since: dt.datetime
     to: str = ""
     text: str = ""
-    breaks: tuple[int, ...] = ()  # "nobody": where in `ref` another notice's items begin
+    notice: str = ""  # "nobody": the notice's number ("" when it has none)
+    title: str = ""  # "nobody": the notice's title (`storage.notices.notice_title`)
 
 
 # what answers a move request: the task moved, or the request told closed (as storage.tasks reads it)
@@ -83,20 +84,16 @@ def _questions(session: Session) -> list[OfficeWaiting]:
 
 
 def _nobody(session: Session) -> list[OfficeWaiting]:
-    """As storage.notices.held_by_nobody (/loi), with the day each unit's first such task was made; a unit's items
-    by notice, each notice's in its order (`breaks`: where another notice's begin, so no run crosses them)."""
-    by_unit: dict[str, tuple[dict[int, list[str]], dt.datetime]] = {}
+    """`unheld_tasks` by notice, then by unit as written (as bot.conversation.delivery.held_by_nobody for /loi), with
+    the day each unit's first such task of that notice was made: one number means another task in each notice."""
+    rows: dict[tuple[int, str], tuple[list[str], dt.datetime, Notice]] = {}
     for task in unheld_tasks(session):
-        notices, since = by_unit.setdefault(task.lead_name, ({}, task.created_at))
-        notices.setdefault(task.notice_id, []).append(task.item_ref)
-        by_unit[task.lead_name] = (notices, min(since, task.created_at))
-    found = []
-    for unit, (notices, since) in by_unit.items():
-        groups = list(notices.values())
-        starts = [sum(len(g) for g in groups[:i]) for i in range(1, len(groups))]
-        found.append(OfficeWaiting(what="nobody", ref=", ".join(ref for g in groups for ref in g), unit=unit,
-                                   since=since, breaks=tuple(starts)))
-    return found
+        refs, since, notice = rows.setdefault((task.notice_id, task.lead_name), ([], task.created_at, task.notice))
+        refs.append(task.item_ref)
+        rows[task.notice_id, task.lead_name] = (refs, min(since, task.created_at), notice)
+    return [OfficeWaiting(what="nobody", ref=", ".join(refs), unit=unit, since=since, notice=notice.number or "",
+                          title=notice_title(notice))
+            for (_, unit), (refs, since, notice) in rows.items()]
 
 
 def waiting_on_office(session: Session) -> list[OfficeWaiting]:

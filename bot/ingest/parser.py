@@ -3382,7 +3382,8 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
             child_directive = True  # "Điều 1. Các chi phí … : 1. Đối với …, giao Bảo hiểm xã hội … thanh toán …"
         # (a title in capitals over its paragraph: "TÌNH HÌNH THỰC HIỆN …" / "Căn cứ …, yêu cầu …": the paragraph)
         asked = " ".join(child.lines[1:]) if child.kind == "heading" and not child.children else text
-        assessed = _in_assessment_part(child) or asked is not text and ASSESSMENT_PART.match(child.head) is not None
+        assessed = _under_part(child, ASSESSMENT_PART) \
+            or asked is not text and ASSESSMENT_PART.match(child.head) is not None
         if not child_directive and (head_class is None or asked is not text) and not child.children and asked and \
                 not ASSESSMENT.search(asked[:200]) and assessed and _asks_a_unit(asked) and \
                 not re.search(r"\b(?:đã|từng|vừa)\s+(?:có\s+\S+\s+)?(?:yêu\s*cầu|đề\s*nghị|giao|chỉ\s*đạo)\b",
@@ -3494,11 +3495,12 @@ def _inline_work(head: str) -> list[str]:
 ASSESSMENT_PART = re.compile(r"^(?:[IVX]+|\d+)?\s*[.)]?\s*(?:đánh\s*giá|kết\s*quả|tình\s*hình)\b", re.I | re.U)
 
 
-def _in_assessment_part(node: Node) -> bool:
-    """Below a part titled "I. ĐÁNH GIÁ …", "TÌNH HÌNH THỰC HIỆN …", "Kết quả …" (not a board's powers or aims)."""
+def _under_part(node: Node, part: re.Pattern[str]) -> bool:
+    """Below a part whose heading `part` matches: ASSESSMENT_PART, titled "I. ĐÁNH GIÁ …", "TÌNH HÌNH THỰC HIỆN …",
+    "Kết quả …" (not a board's powers or aims); NOTES_PART, "Một số lưu ý"."""
     up = node.parent
     while up is not None and up.kind != "root":
-        if ASSESSMENT_PART.match(up.head):
+        if part.match(up.head):
             return True
         up = up.parent
     return False
@@ -3778,15 +3780,6 @@ NOTES_PART = re.compile(r"^(?:Một\s*số\s*|Những\s*)?(?:lưu\s*ý|chú\s*ý
                         r"cơ\s*quan|địa\s*phương|sở|ngành)\b)", re.I | re.U)
 
 
-def _in_notes_part(node: Node) -> bool:
-    up = node.parent
-    while up is not None and up.kind != "root":
-        if NOTES_PART.match(up.head):
-            return True
-        up = up.parent
-    return False
-
-
 def _binds_a_unit(text: str) -> bool:
     """The text asks a named unit, or a named unit opens a clause as the doer of its work."""
     if _asks_a_unit(text) or _charges_a_unit(text) or _opens_with_doer(text):
@@ -3804,7 +3797,7 @@ def _not_a_task(text: str, node: Node) -> bool:
         return True  # "1. Phòng Nội vụ tham mưu Hội đồng Thi đua thực hiện:" over its '-' items: they are the work
     if _caps_title(text) and len(text) < 150 or MOTTO.search(text):
         return True  # "1. TINH THẦN CHỈ ĐẠO" over the items: a title; "- Độc lập - Tự do - Hạnh phúc": the header
-    if _in_notes_part(node) and not _binds_a_unit(text):
+    if _under_part(node, NOTES_PART) and not _binds_a_unit(text):
         return True  # "2. Một số lưu ý …" / "- Số giường điều trị nội trú ban ngày nằm trong …": a note, not work
     if _amended_quote(text):
         return True  # "Nội dung … được điều chỉnh như sau: “…”": the amended text quoted, not work

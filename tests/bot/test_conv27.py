@@ -13,20 +13,10 @@ from bot import texts
 from bot.sandbox.harness import Harness
 from scheduler.clock import FakeClock
 from storage.models import Notice, Task, TaskOccurrence
+from tests.bot.conftest import last_text
 from tests.bot.conversation_setup import started_with
+from tests.bot.test_rounds26 import NOTICE
 from tests.conftest import DIRECTORY_CSV, local
-
-NOTICE = ("ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN\nSố: 16/TB-UBND\nBình Thuận, ngày 02 tháng 03 năm 2026\nTHÔNG BÁO\n"
-          "Kết luận của Chủ tịch UBND tỉnh\n"
-          "1. Giao Ban Dân vận Tỉnh ủy chủ trì, tổ chức đánh giá và công khai hằng tháng kết quả đánh giá chỉ số "
-          "dân vận của các xã; công khai kết quả đánh giá chậm nhất vào ngày 05 hằng tháng.\n"
-          "2. Giao Ban Dân vận Tỉnh ủy tổng hợp, báo cáo kết quả thực hiện quy chế dân chủ trước ngày 25 hằng "
-          "tháng.\n"
-          "3. Giao Ban Dân vận Tỉnh ủy rà soát quy chế làm việc, hoàn thành trước ngày 30/6/2026.\n")
-
-
-def _last(h: Harness, handle: str) -> str:
-    return next((s.text or "" for s in reversed(h.sent) if s.to == handle), "")
 
 
 def _item_line(listing: str, ref: str) -> str:
@@ -42,18 +32,18 @@ async def test_a_round_not_begun_is_not_yet_due_in_the_list(db_url: str) -> None
         await h.say("admin", NOTICE)
         await h.tap("admin", texts.BUTTON_CONFIRM)
         await h.say("head_bdv", "/viec")
-        line = _item_line(_last(h, "head_bdv"), "1")
+        line = _item_line(last_text(h, "head_bdv"), "1")
         assert "Chưa đến kỳ (kỳ bắt đầu từ 01/05/2026)" in line, line  # May's round, due 05/05, begins 01/05
         # a report before the round begins is kept as a note: the round is still not due, not under way
         await h.say("head_bdv", "1 xong")
         await h.say("head_bdv", "/viec")
-        line = _item_line(_last(h, "head_bdv"), "1")
+        line = _item_line(last_text(h, "head_bdv"), "1")
         assert "Chưa đến kỳ (kỳ bắt đầu từ 01/05/2026)" in line and "Đang thực hiện" not in line, line
-        line = _item_line(_last(h, "head_bdv"), "3")
+        line = _item_line(last_text(h, "head_bdv"), "3")
         assert "Chưa đến kỳ" not in line, line  # a one-off task: as before
         await h.advance_to(local(2026, 5, 4, 9, 0))  # the round has begun
         await h.say("head_bdv", "/viec")
-        line = _item_line(_last(h, "head_bdv"), "1")
+        line = _item_line(last_text(h, "head_bdv"), "1")
         assert "Chưa đến kỳ" not in line, line
     finally:
         await h.stop()
@@ -74,9 +64,9 @@ async def test_ca_2_typed_after_the_offer_on_zalo_closes_the_missed_round(db_url
         await h.say("admin", "xác nhận")
         await h.advance_to(local(2026, 5, 20, 9, 0))
         await h.say("head_bdv", "2 xong")
-        assert "gõ “2 xong kỳ trước”" in _last(h, "head_bdv")
+        assert "gõ “2 xong kỳ trước”" in last_text(h, "head_bdv")
         await h.say("head_bdv", "xong cả 2 ạ")  # no reply on Zalo: typed after the offer, not "which of 3 tasks?"
-        said = _last(h, "head_bdv")
+        said = last_text(h, "head_bdv")
         assert "hoàn thành kỳ hạn 25/04/2026, quá hạn" in said, said
         assert _rounds(h, "2") == [("hạn 25/04/2026", True), ("hạn 25/05/2026", True)]
     finally:
@@ -92,15 +82,15 @@ async def test_both_rounds_offered_are_closed_by_ca_2(db_url: str) -> None:
         await h.advance_to(local(2026, 5, 20, 9, 0))  # April's round of item 2 (due 25/04) was missed
         # the round now due is closed; the missed one is offered ("… xong kỳ trước"); "xong cả 2" in reply: both
         await h.say("head_bdv", "2 xong")
-        assert "Kỳ hạn 25/04/2026 vẫn ghi là chưa báo cáo" in _last(h, "head_bdv")
+        assert "Kỳ hạn 25/04/2026 vẫn ghi là chưa báo cáo" in last_text(h, "head_bdv")
         await h.reply("head_bdv", "xong cả 2")
-        said = _last(h, "head_bdv")
+        said = last_text(h, "head_bdv")
         assert "hoàn thành kỳ hạn 25/04/2026, quá hạn" in said, said
         assert _rounds(h, "2") == [("hạn 25/04/2026", True), ("hạn 25/05/2026", True)]
         # said at once, with the item: the round now due and the missed one
         await h.advance_to(local(2026, 7, 28, 9, 0))  # June's round missed too, July's due 25/07
         await h.say("head_bdv", "2 đã xong cả 2 kỳ")
-        said = _last(h, "head_bdv")
+        said = last_text(h, "head_bdv")
         assert "hoàn thành kỳ hạn 25/07/2026, quá hạn" in said and "hoàn thành kỳ hạn 25/06/2026, quá hạn" in said, \
             said
         assert "vẫn ghi là chưa báo cáo" not in said, said
@@ -134,14 +124,14 @@ async def test_an_item_number_of_two_notices_is_asked_with_a_choice(db_url: str,
             else:
                 await h.say("admin", "xác nhận")
         await h.say("head_bdv", "1 đã xong")
-        asked = _last(h, "head_bdv")
+        asked = last_text(h, "head_bdv")
         assert "Mục 1 có ở 2 thông báo" in asked and "16/TB-UBND" in asked and "20/TB-UBND" in asked, asked
         if channel == "telegram":
             await h.tap("head_bdv", "Mục 1 (20/TB-UBND)")
         else:
             assert "“1 đã xong 20/TB-UBND”" in asked, asked  # the typed form, one per notice
             await h.say("head_bdv", "1 đã xong 20/TB-UBND")
-        assert "Đã cập nhật: mục 1" in _last(h, "head_bdv"), _last(h, "head_bdv")
+        assert "Đã cập nhật: mục 1" in last_text(h, "head_bdv"), last_text(h, "head_bdv")
         assert _status_of(h, "20/TB-UBND", "1") == "done" and _status_of(h, "16/TB-UBND", "1") != "done"
     finally:
         await h.stop()
@@ -166,7 +156,7 @@ async def test_tasks_nobody_holds_are_grouped_by_notice_in_loi(db_url: str) -> N
             await h.say("admin", notice)
             await h.tap("admin", texts.BUTTON_CONFIRM)
         await h.say("admin", "/loi")
-        said = _last(h, "admin")
+        said = last_text(h, "admin")
         at = said.index("Nhiệm vụ chưa có người nhận, chưa ai được nhắc (5):")
         assert said[at:].split("\n")[1:6] == [
             "31/TB-UBND (3):", "• Sở Xây dựng: mục 1–3 (3 nhiệm vụ)",
@@ -212,7 +202,7 @@ async def test_loi_names_the_notices_of_an_unconnected_holder_s_items(db_url: st
             await h.say("admin", notice)
             await h.tap("admin", texts.BUTTON_CONFIRM)
         await h.say("admin", "/loi")
-        said = _last(h, "admin")
+        said = last_text(h, "admin")
         assert "• đ/c Lê Văn Dân (@head_bdv): mục 1, 2, 3 (16/TB-UBND); mục 1, 2 (20/TB-UBND)" in said, said
     finally:
         await h.stop()

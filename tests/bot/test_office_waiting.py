@@ -12,8 +12,9 @@ from bot.sandbox.harness import Harness
 from scheduler.clock import FakeClock
 from scheduler.dispatcher import OfficeLine
 from tests.bot.conftest import last_text, texts_to
+from tests.bot.test_conv27 import UNHELD_A, UNHELD_B
 from tests.bot.test_probe_s24_fix25c import DIRECTORY, NOTICE
-from tests.conftest import local
+from tests.conftest import DIRECTORY_CSV, local
 
 SECTION = "ĐANG CHỜ VĂN PHÒNG"
 MOVE = "• Đề nghị chuyển mục III.3.c (Bộ Công an) sang Bộ Lao động - Thương binh và Xã hội — chờ từ 28/06/2018"
@@ -142,5 +143,28 @@ async def test_an_admin_on_leave_is_not_told_and_the_first_back_is_when_all_were
         await h.advance_to(local(2018, 7, 16, 10, 0))
         assert _told(h, mark) == {"admin_vpcp": [dt.date(2018, 7, 11), dt.date(2018, 7, 16)],
                                   "admin_vp2": [dt.date(2018, 7, 16)]}, _told(h, mark)
+    finally:
+        await h.stop()
+
+
+async def test_tasks_nobody_holds_are_said_under_their_notice(db_url: str) -> None:
+    """Session 25: tasks nobody holds from several notices were one line a unit, "mục 1, 2, 3, 1" — one number is
+    another task in each notice. The weekly section now names each notice short, its units under it, as /loi does."""
+    h = Harness(db_url=db_url, clock=FakeClock(local(2026, 3, 10, 9, 0)))  # Tuesday
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        for notice in (UNHELD_A, UNHELD_B):
+            await h.say("admin", notice)
+            await h.tap("admin", texts.BUTTON_CONFIRM)
+        mark = len(h.sent)
+        await h.advance_to(local(2026, 3, 16, 17, 0))  # Monday, the weekly day
+        [monday] = [s.text or "" for s in h.sent[mark:] if s.to == "admin" and SECTION in (s.text or "")]
+        lines = monday.split("\n")
+        at = next(i for i, line in enumerate(lines) if line.startswith(SECTION))
+        assert lines[at] == f"{SECTION}: 5 nhiệm vụ chưa có người nhận", monday
+        assert lines[at + 1:at + 6] == [
+            "31/TB-UBND (3):", "• Sở Xây dựng: mục 1–3 (3 nhiệm vụ) chưa có người nhận — từ 10/03/2026",
+            "32/TB-UBND (2):", "• Sở Xây dựng: mục 1 chưa có người nhận — từ 10/03/2026",
+            "• Sở Y tế: mục 2 chưa có người nhận — từ 10/03/2026"], monday
     finally:
         await h.stop()

@@ -15,6 +15,7 @@ from bot.sandbox.harness import Harness
 from scheduler.clock import FakeClock
 from scheduler.series import named_period
 from storage.models import Task, TaskOccurrence, TaskStatus
+from tests.bot.conftest import last_text
 from tests.conftest import DIRECTORY_CSV, local
 
 PUBLISH = ("Chủ trì, tổ chức đánh giá và công khai hằng tháng kết quả đánh giá chỉ số cải cách hành chính đối với các "
@@ -66,10 +67,6 @@ NOTICE = ("ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN\nSố: 16/TB-UBND\nBình Thu
           "3. Giao Ban Dân vận Tỉnh ủy rà soát quy chế làm việc, hoàn thành trước ngày 30/6/2026.\n")
 
 
-def _last(h: Harness, handle: str) -> str:
-    return next((s.text or "" for s in reversed(h.sent) if s.to == handle), "")
-
-
 def _rounds(h: Harness, ref: str) -> list[tuple[str, bool]]:
     assert h.db is not None
     return h.db.call(lambda s: [(o.label, o.done_at is not None) for o in s.scalars(
@@ -91,18 +88,18 @@ async def test_rounds_closed_by_what_the_reply_says(db_url: str) -> None:
         assert _task(h, "1").due_on == dt.date(2026, 5, 5) and _task(h, "2").due_on == dt.date(2026, 4, 25)
         # a report about March before the round due 05/05 (May's) begins: kept, the round stays open (F4)
         await h.say("head_bdv", "1 xong")
-        said = _last(h, "head_bdv")
+        said = last_text(h, "head_bdv")
         assert "chưa bắt đầu (từ 01/05/2026) nên chưa tính hoàn thành" in said and "“1 xong”" in said, said
         assert _task(h, "1").due_on == dt.date(2026, 5, 5) and _rounds(h, "1") == []
         # a named period not followed: not this month's round
         await h.say("head_bdv", "2 đã hoàn thành báo cáo tháng 3")
-        said = _last(h, "head_bdv")
+        said = last_text(h, "head_bdv")
         assert "Kỳ tháng 3/2026 không thuộc các kỳ Nhắc việc theo dõi" in said, said
         assert _task(h, "2").due_on == dt.date(2026, 4, 25) and _rounds(h, "2") == []
         # the duty's own verb in the past closes the round due that day (F3)
         await h.advance_to(local(2026, 5, 5, 10, 0))
         await h.say("head_bdv", "1 đã công khai kết quả tháng 4")
-        said = _last(h, "head_bdv")
+        said = last_text(h, "head_bdv")
         assert "hoàn thành kỳ hạn 05/05/2026, đúng hạn" in said and "Kỳ tiếp theo: hạn 05/06/2026" in said, said
         # April's round of item 2, missed and rolled, then named: that round closed late, May's left open
         await h.advance_to(local(2026, 5, 22, 9, 0))
@@ -112,18 +109,18 @@ async def test_rounds_closed_by_what_the_reply_says(db_url: str) -> None:
         assert _task(h, "2").due_on == dt.date(2026, 5, 25) and _task(h, "2").status == TaskStatus.OPEN
         # a named period already reported: said so, nothing closed
         await h.say("head_bdv", "1 đã công khai kết quả tháng 4")
-        said = _last(h, "head_bdv")
+        said = last_text(h, "head_bdv")
         assert "đã được ghi nhận hoàn thành ngày 05/05/2026" in said, said
         assert _task(h, "1").due_on == dt.date(2026, 6, 5)
         await h.say("head_bdv", "2 xong tháng 8")  # a round to come, named: not closed either
-        assert "Kỳ tháng 8/2026 chưa đến; kỳ hạn 25/05/2026 vẫn mở." in _last(h, "head_bdv")
+        assert "Kỳ tháng 8/2026 chưa đến; kỳ hạn 25/05/2026 vẫn mở." in last_text(h, "head_bdv")
         assert _task(h, "2").due_on == dt.date(2026, 5, 25)
         # no item number, in the words of one task only: asked about, not "chưa hiểu" (F5)
         await h.advance_to(local(2026, 6, 5, 9, 0))
         await h.say("head_bdv", "đã công khai kết quả tháng 5")
-        said = _last(h, "head_bdv")
+        said = last_text(h, "head_bdv")
         assert "có phải là báo cáo mục 1 " in said and "chưa hiểu" not in said, said
         await h.say("head_bdv", "đúng")
-        assert "hoàn thành kỳ hạn 05/06/2026, đúng hạn" in _last(h, "head_bdv")
+        assert "hoàn thành kỳ hạn 05/06/2026, đúng hạn" in last_text(h, "head_bdv")
     finally:
         await h.stop()
