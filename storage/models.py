@@ -412,7 +412,8 @@ class StatusReport(Base):
     ack_message_id: Mapped[str | None] = mapped_column(String(64))
     # for an extension request: pending until decided (approved | rejected) or replaced by a newer request, closed by
     # the task's finishing (withdrawn) or cancelling (cancelled), or taken back by its requester (recalled)
-    decision: Mapped[str | None] = mapped_column(String(16))  # pending|approved|rejected|replaced|withdrawn|…
+    # pending|approved|rejected|replaced|withdrawn|…; indexed: the weekly office list asks for the pending ones
+    decision: Mapped[str | None] = mapped_column(String(16), index=True)
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
     decided_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
 
