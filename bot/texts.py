@@ -1149,10 +1149,18 @@ def _assigned_by_person(result: Registered) -> list[str]:
             for name, refs in held.items()]
 
 
+def told_later(at: dt.datetime) -> str:
+    """When the people a message outside working hours is about hear of it: "người nhận sẽ được báo lúc 08:00 thứ
+    Ba 27/02/2018"."""
+    local = at.astimezone(VN_TZ)
+    return f"người nhận sẽ được báo lúc {local:%H:%M} {WEEKDAYS[local.weekday()]} {date_vn(local.date())}"
+
+
 def registered_text(result: Registered, rounds: Sequence[tuple[str, str, dt.date]] = (),
                     unconnected: Sequence[tuple[str, str, int]] = (),
-                    overdue: Sequence[tuple[str, dt.date]] = ()) -> str:
-    """`rounds`: each recurring item's first round (item ref, round label, deadline); `unconnected`: the people
+                    overdue: Sequence[tuple[str, dt.date]] = (), told_at: dt.datetime | None = None) -> str:
+    """`told_at`: confirmed outside working hours, the assignees are told then (the next working morning);
+    `rounds`: each recurring item's first round (item ref, round label, deadline); `unconnected`: the people
     given tasks whom Nhắc việc cannot reach yet (name, handle, how many tasks) — said at once, not found weeks later
     in /loi (probe 19: a Chi cục's 17 tasks went unreminded for three weeks); `overdue`: the items whose deadline
     had passed when confirmed (item ref, deadline) — said again here, not first heard of from a head told "đã quá
@@ -1167,10 +1175,11 @@ def registered_text(result: Registered, rounds: Sequence[tuple[str, str, dt.date
         given: dict[str, list[str]] = {}
         for ref, name in result.assigned:
             given.setdefault(ref, []).append(name)
+        heading = "Đã giao:" if told_at is None else f"Đã giao (ngoài giờ làm việc: {told_later(told_at)}):"
         if len(given) >= ASSIGNED_BY_PERSON_FROM and len(given) > len({name for _, name in result.assigned}):
-            lines += ["", "Đã giao:", *_assigned_by_person(result)]
+            lines += ["", heading, *_assigned_by_person(result)]
         else:
-            lines += ["", "Đã giao:"] + [f"• Mục {ref} → đ/c {names[0]}" if len(names) == 1 else
+            lines += ["", heading] + [f"• Mục {ref} → đ/c {names[0]}" if len(names) == 1 else
                                          f"• Mục {ref} → {len(names)} đồng chí: {', '.join(names)}"
                                          for ref, names in given.items()]
     if result.unassigned:

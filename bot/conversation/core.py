@@ -274,6 +274,15 @@ class Conversation:
         address = person.delivery_address()
         return address if address is not None and address[0] in self.channels else None
 
+    def held_until(self) -> dt.datetime | None:
+        """When a message to someone else written now goes out: None at once (working hours), else the next working
+        morning at the reminder hour (evenings, weekends, holidays)."""
+        ctx = self.ctx
+        now, calendar = ctx.clock.now(), ctx.policy.calendar
+        if calendar.is_working_time(now):
+            return None
+        return calendar.at(calendar.next_working_instant(now).date(), max(ctx.policy.remind_at, calendar.day_start))
+
     async def notify(self, person: Person, message: Outgoing, *,
                      remember: tuple[str, int] | None = None) -> SentMessage | None:
         """Tell someone else, on the channel their reminders go to; None if they cannot be reached
@@ -286,9 +295,8 @@ class Conversation:
             log.info("person %s has no chat on a running channel; not told", person.handle)
             return None
         ctx = self.ctx
-        now, calendar = ctx.clock.now(), ctx.policy.calendar
-        if not calendar.is_working_time(now) and message.document is None and message.picture is None:
-            due = calendar.at(calendar.next_working_instant(now).date(), max(ctx.policy.remind_at, calendar.day_start))
+        now = ctx.clock.now()
+        if (due := self.held_until()) is not None and message.document is None and message.picture is None:
             actions = [[[a.label, a.typed, a.data] for a in row] for row in message.actions]
             await ctx.db.run(hold_message, person_id=person.id, text=message.text, actions=actions,
                              remember=remember, now=now, due_at=due)

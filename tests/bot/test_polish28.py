@@ -1,0 +1,25 @@
+"""Wording left by session 25's fixers (polish28), through the sandbox on SQLite and PostgreSQL: a confirmation
+outside working hours says when the assignees will be told; …"""
+
+from __future__ import annotations
+
+from bot import texts
+from bot.sandbox.harness import Harness
+from scheduler.clock import FakeClock
+from tests.bot.conversation_setup import NOTICE, last_text, texts_to
+from tests.conftest import DIRECTORY_CSV, local
+
+
+async def test_a_notice_confirmed_in_the_evening_says_when_the_assignees_are_told(db_url: str) -> None:
+    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 2, 26, 19, 0)))  # Monday evening
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        await h.say("admin", NOTICE)
+        await h.tap("admin", texts.BUTTON_CONFIRM)
+        said = last_text(h, "admin")
+        assert "Đã giao (ngoài giờ làm việc: người nhận sẽ được báo lúc 08:00 thứ Ba 27/02/2018):" in said, said
+        assert not texts_to(h, "head_bdv")
+        await h.advance_to(local(2018, 2, 27, 8, 30))
+        assert any("Ban Dân vận" in t or "mục 1" in t.lower() for t in texts_to(h, "head_bdv"))
+    finally:
+        await h.stop()
