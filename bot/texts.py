@@ -1348,8 +1348,17 @@ def withdraw_usage(recent: Sequence[NoticeChoice]) -> str:
     return vn("\n".join(lines))
 
 
+def _given_first(moved: LeadMoved) -> bool:
+    """A move of a task that had no unit and nobody: the task is given, not moved "từ chưa xác định"."""
+    return moved.old_unit == "chưa xác định" and moved.previous_name is None
+
+
 def lead_moved_by_leader(name: str, leader: str, moved: LeadMoved) -> str:
     was = f" (đ/c {moved.previous_name})" if moved.previous_name else ""
+    if _given_first(moved):
+        return vn(f"Kính gửi đồng chí {name}, đ/c {leader} đã giao mục {moved.item_ref} "
+                  f"({in_sentence(moved.notice_title)}) cho {moved.new_unit} chủ trì — đ/c {moved.head_name} nhận "
+                  "và đã được báo.")
     return vn(f"Kính gửi đồng chí {name}, đ/c {leader} đã chuyển nhiệm vụ mục {moved.item_ref} "
               f"({in_sentence(moved.notice_title)}) từ {moved.old_unit}{was} sang {moved.new_unit} chủ trì — giao đ/c "
               f"{moved.head_name}. Hai bên đã được báo.")
@@ -1357,9 +1366,13 @@ def lead_moved_by_leader(name: str, leader: str, moved: LeadMoved) -> str:
 
 def lead_moved_text(moved: LeadMoved) -> str:
     was = f" (đ/c {moved.previous_name})" if moved.previous_name else ""
-    text = (f"Đã chuyển nhiệm vụ mục {moved.item_ref} ({in_sentence(moved.notice_title)}) từ {moved.old_unit}{was} "
-            f"sang {moved.new_unit} chủ trì — giao đ/c {moved.head_name}. Thời hạn, đơn vị phối hợp và lịch sử giữ "
-            "nguyên; Nhắc việc nhắc người nhận mới từ lần nhắc tiếp theo. Hai bên đã được báo.")
+    if _given_first(moved):
+        text = (f"Đã giao mục {moved.item_ref} ({in_sentence(moved.notice_title)}) cho {moved.new_unit} chủ trì — "
+                f"đ/c {moved.head_name} nhận và đã được báo. Thời hạn và đơn vị phối hợp giữ nguyên.")
+    else:
+        text = (f"Đã chuyển nhiệm vụ mục {moved.item_ref} ({in_sentence(moved.notice_title)}) từ {moved.old_unit}"
+                f"{was} sang {moved.new_unit} chủ trì — giao đ/c {moved.head_name}. Thời hạn, đơn vị phối hợp và lịch "
+                "sử giữ nguyên; Nhắc việc nhắc người nhận mới từ lần nhắc tiếp theo. Hai bên đã được báo.")
     if moved.pending_due is not None:
         text += (f"\nLưu ý: đề nghị gia hạn đến {date_vn(moved.pending_due)} của đ/c {moved.pending_by} đang chờ ý "
                  f"kiến; khi có quyết định, Nhắc việc báo đ/c {moved.head_name} (người nhận mới).")
@@ -1401,9 +1414,10 @@ def lead_moved_assignment_text(name: str, moved: LeadMoved, buttons: bool, today
     late = " — đã quá hạn, đề nghị khẩn trương thực hiện" if moved.due_on and today and moved.due_on < today else ""
     deadline = ("hạn " + date_vn(moved.due_on) if moved.due_on else "không có thời hạn") + late
     was = f" (đ/c {moved.previous_name})" if moved.previous_name else ""
+    moved_from = "giao" if _given_first(moved) else f"chuyển từ {moved.old_unit}{was} sang"
     lines = [f"Kính gửi đồng chí {name},",
-             f"Nhiệm vụ sau theo {in_sentence(moved.notice_title)} được chuyển từ {moved.old_unit}{was} sang đơn vị "
-             "đồng chí chủ trì:", f"• Mục {moved.item_ref}: {short_title(moved.text)} — {deadline}"]
+             f"Nhiệm vụ sau theo {in_sentence(moved.notice_title)} được {moved_from} đơn vị đồng chí chủ trì:",
+             f"• Mục {moved.item_ref}: {short_title(moved.text)} — {deadline}"]
     status = TaskStatus(moved.status)
     asked = status == TaskStatus.EXTENSION_REQUESTED and moved.pending_due is not None and moved.percent is None
     if not asked and (status != TaskStatus.OPEN or moved.percent is not None or moved.note):

@@ -7,6 +7,7 @@ from bot import texts
 from bot.sandbox.harness import Harness
 from scheduler.clock import FakeClock
 from tests.bot.conversation_setup import NOTICE, last_text, texts_to
+from tests.bot.test_probe_s25_replies27 import NOTICE as UNITLESS_NOTICE
 from tests.conftest import DIRECTORY_CSV, local
 
 
@@ -23,3 +24,18 @@ async def test_a_notice_confirmed_in_the_evening_says_when_the_assignees_are_tol
         assert any("Ban Dân vận" in t or "mục 1" in t.lower() for t in texts_to(h, "head_bdv"))
     finally:
         await h.stop()
+
+
+async def test_a_task_without_a_unit_given_to_one_is_not_moved_from_chua_xac_dinh(harness: Harness) -> None:
+    h = harness
+    await h.advance_to(local(2018, 2, 26, 9, 0))
+    await h.say("admin", UNITLESS_NOTICE)
+    await h.say("admin", "xác nhận")
+    mark = len(h.sent)
+    await h.say("admin", "giao mục 3 cho Ban Dân vận Tỉnh ủy")
+    said = last_text(h, "admin")
+    assert said.startswith("Đã giao mục 3 (Thông báo số 15/TB-UBND ngày 20/02/2018) cho Ban Dân vận Tỉnh ủy chủ trì "
+                           "— đ/c Lê Văn Dân nhận"), said
+    told = "\n".join(texts_to(h, "head_bdv", mark))
+    assert "được giao đơn vị đồng chí chủ trì:" in told, told
+    assert "chưa xác định" not in said + told
