@@ -2581,15 +2581,19 @@ def notice_label(number: str | None, title: str) -> str:
 
 
 def which_task(tasks: Sequence[tuple[str, str]], typed: str, buttons: bool = True, unit: str | None = None,
-               notices: Sequence[str] | None = None) -> str:
+               notices: Sequence[str] | None = None, holders: Sequence[str | None] | None = None) -> str:
     """The question when nothing says which of several tasks a message is about; the actions under it
     (one per candidate) apply the message to the one chosen. `unit`: the tasks are that unit's (the office
-    recording what it said), not the person's own."""
+    recording what it said), not the person's own; `holders`: who holds each (None: the person asked), named when
+    not all the same."""
     holder = f"{unit} đang có" if unit else "Đồng chí đang phụ trách"
     lines = [f"{holder} {len(tasks)} nhiệm vụ. Nội dung “{shorten(typed, 80)}” là của nhiệm vụ nào?"]
     if notices:  # tasks of several notices: each one's notice named (probe 23)
         lines += [f"• Mục {ref} ({in_sentence(notice)}): {short_title(text, 60)}"
                   for (ref, text), notice in zip(tasks, notices, strict=True)]
+    elif holders and len(set(holders)) > 1:  # a head's unit: his own items and a cadre's (close28)
+        lines += [f"• Mục {ref}: {short_title(text, 80)} — " + (f"đ/c {who}" if who else "đồng chí phụ trách")
+                  for (ref, text), who in zip(tasks, holders, strict=True)]
     else:
         lines += [f"• Mục {ref}: {short_title(text, 90)}" for ref, text in tasks]
     if buttons:

@@ -1567,6 +1567,12 @@ async def _ask_which(conv: Conversation, event: TextIn, person: Person, candidat
         pending_id, [(t.id, ref) for t, ref in zip(candidates, refs, strict=True)], text, notices=told)))
 
 
+def _holder_names(session: Session, task_ids: Sequence[int], own_id: int) -> list[str | None]:
+    """Who holds each task: a full name, None for the person `own_id` (and a task nobody holds)."""
+    tasks = [session.get_one(Task, task_id) for task_id in task_ids]
+    return [t.assignee.full_name if t.assignee and t.assignee_id != own_id else None for t in tasks]
+
+
 def _missed_offered_today(session: Session, task_ids: Sequence[int], today: dt.date,
                           calendar: WorkingCalendar) -> Task | None:
     """The one recurring duty among `task_ids` whose round was closed today while an earlier round is still not
@@ -2102,9 +2108,10 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
             return True  # "đã xây dựng xong kế hoạch tuyên truyền": the one task whose words it repeats, asked
         if len(tasks) > 1:
             unit = next((t.lead_name for t in handed if t.lead_unit), None)  # "Sở … đang có 2 nhiệm vụ", not "đồng chí"
+            holders = await ctx.db.run(_holder_names, [t.id for t in tasks], person.id) if handed else None
             await _ask_which(conv, event, person, tasks, text, "text", texts.which_task(
                 [(t.item_ref, t.text) for t in tasks], text, conv.channel(event.channel).capabilities.buttons,
-                unit=unit) if unit and len({t.notice_id for t in tasks}) == 1 else None)
+                unit=unit, holders=holders) if unit and len({t.notice_id for t in tasks}) == 1 else None)
             return True
         return await _apply_text(conv, event, person, tasks[0], text, source="text")
     parts, read_as = await _positions(conv, person, parts)

@@ -3,10 +3,12 @@ outside working hours says when the assignees will be told; …"""
 
 from __future__ import annotations
 
+import pytest
+
 from bot import texts
 from bot.sandbox.harness import Harness
 from scheduler.clock import FakeClock
-from tests.bot.conversation_setup import NOTICE, last_text, texts_to
+from tests.bot.conversation_setup import NOTICE, last_text, started, texts_to
 from tests.bot.test_probe_s25_replies27 import NOTICE as UNITLESS_NOTICE
 from tests.conftest import DIRECTORY_CSV, local
 
@@ -39,3 +41,18 @@ async def test_a_task_without_a_unit_given_to_one_is_not_moved_from_chua_xac_din
     told = "\n".join(texts_to(h, "head_bdv", mark))
     assert "được giao đơn vị đồng chí chủ trì:" in told, told
     assert "chưa xác định" not in said + told
+
+
+@pytest.mark.parametrize("channel", ["telegram", "zalo"])
+async def test_a_heads_which_item_question_names_who_holds_each(db_url: str, channel: str) -> None:
+    h = await started(db_url, channel)
+    try:
+        await h.say("head_bdv", "/giao 2 @cadre_bdv")
+        await h.say("head_bdv", "xong")
+        asked = last_text(h, "head_bdv")
+        assert "là của nhiệm vụ nào?" in asked, asked
+        lines = [line for line in asked.splitlines() if line.startswith("• Mục")]
+        assert [line.rsplit(" — ", 1)[1] for line in lines] == \
+            ["đồng chí phụ trách", "đ/c Phạm Thị Vận", "đồng chí phụ trách"], asked
+    finally:
+        await h.stop()
