@@ -213,10 +213,17 @@ def unsupported_on(channel: str, what: str, is_admin: bool) -> str:
 
 
 def not_understood(buttons: bool, is_admin: bool = False, example_ref: str = "2.1", *, leader: bool = False,
-                   holds_tasks: bool = True) -> str:
+                   holds_tasks: bool = True, nothing_asked: bool = False) -> str:
     """`example_ref`: one of the person's own item numbers, so the example reads as their notice numbers it; a
     leader with no task of their own gets the questions a leader asks (probe 19: "danh sách quá hạn" was answered
-    with how to reply to reminders the leader never had)."""
+    with how to reply to reminders the leader never had); `nothing_asked`: a "đúng" when no question waits for one
+    (answered gently, not "chưa hiểu")."""
+    if nothing_asked:
+        how = ("trả lời tin nhắc việc hoặc bấm nút bên dưới tin đó" if buttons
+               else f"gõ số mục và tình trạng, ví dụ: “{example_ref} xong”")
+        tail = ("gõ /huongdan để xem các lệnh." if is_admin or (leader and not holds_tasks)
+                else f"để báo cáo tiến độ, đồng chí {how}.")
+        return vn(f"Hiện không có câu hỏi nào đang chờ đồng chí trả lời; {tail}")
     if leader and not holds_tasks:
         return vn("Nhắc việc chưa hiểu tin nhắn này. Đồng chí có thể gõ, ví dụ: “báo cáo tình hình”, “đơn vị nào quá "
                   "hạn?”, “tình hình Sở Tài chính tháng này”, “xuất excel”; để chỉ đạo: “nhắc Phòng Kế hoạch mục 2” "

@@ -406,7 +406,8 @@ async def _on_text(conv: Conversation, event: TextIn, person: Person) -> None:
         mine = await conv.ctx.db.run(open_tasks_for, person)
         answer = texts.not_understood(conv.channel(event.channel).capabilities.buttons, is_admin=person.is_admin,
                                       example_ref=mine[0].item_ref if mine else "2.1",
-                                      leader=person.role == Role.LEADER, holds_tasks=bool(mine))
+                                      leader=person.role == Role.LEADER, holds_tasks=bool(mine),
+                                      nothing_asked=status.is_bare_yes(event.text))
         if person.is_admin and (waiting := await office.waiting_count(conv)):  # an answer typed without its number
             answer += "\n" + texts.questions_hint(waiting)
         await conv.say(event, answer)

@@ -1430,6 +1430,11 @@ _ABOUT_BOT = re.compile(r"\b(?:bot|nhac viec|robot|chatbot)\b")
 HELLO_WORDS, HELLO_BOT_WORDS = 4, 8
 
 
+def is_bare_yes(text: str) -> bool:
+    """"đúng", "vâng, đúng ạ": a yes alone (which, when nothing asked it, is answered so, not with "chưa hiểu")."""
+    return YES.fullmatch(chat_fold(text).strip(" .!")) is not None
+
+
 def is_hello(text: str) -> bool:
     """A greeting with nothing to act on (probe s19: "xin chào" got "chưa hiểu", "hello, is this the bot?" went
     to the office as a question)."""

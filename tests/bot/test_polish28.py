@@ -56,3 +56,20 @@ async def test_a_heads_which_item_question_names_who_holds_each(db_url: str, cha
             ["đồng chí phụ trách", "đ/c Phạm Thị Vận", "đồng chí phụ trách"], asked
     finally:
         await h.stop()
+
+
+@pytest.mark.parametrize("channel", ["telegram", "zalo"])
+async def test_a_yes_when_nothing_was_asked_is_answered_gently(db_url: str, channel: str) -> None:
+    h = await started(db_url, channel)
+    try:
+        await h.say("head_stnmt", "đúng")
+        said = last_text(h, "head_stnmt")
+        assert said.startswith("Hiện không có câu hỏi nào đang chờ đồng chí trả lời; để báo cáo tiến độ, "), said
+        assert "chưa hiểu" not in said
+        if channel == "zalo":
+            assert said.endswith("ví dụ: “4 xong”."), said
+        await h.say("admin", "đúng")
+        said = last_text(h, "admin")
+        assert said == "Hiện không có câu hỏi nào đang chờ đồng chí trả lời; gõ /huongdan để xem các lệnh.", said
+    finally:
+        await h.stop()
