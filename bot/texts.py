@@ -2539,8 +2539,9 @@ def nothing_to_reopen(ref: str) -> str:
     return vn(f"Không có nhiệm vụ mục {ref} đã hoàn thành trong danh sách của đồng chí để mở lại.")
 
 
-def no_open_tasks(name: str) -> str:
-    return vn(f"Đồng chí {name} hiện không có nhiệm vụ nào đang thực hiện để cập nhật.")
+def no_open_tasks() -> str:
+    """To the person themself (probe 28, item 9: not "Đồng chí Rơ Châm Hùng hiện không có …")."""
+    return vn("Đồng chí hiện không có nhiệm vụ nào đang thực hiện để cập nhật; gõ /viec để xem danh sách nhiệm vụ.")
 
 
 def missed_round_hint(item_ref: str, missed: str, *, button: bool = True) -> str:

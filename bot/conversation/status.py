@@ -1547,7 +1547,7 @@ async def reply_status(conv: Conversation, event: TextIn, person: Person) -> boo
     if len(candidates) == 1:
         return await _apply_text(conv, event, person, candidates[0], event.text, source="reply", quote=True)
     if not candidates:
-        await conv.say(event, texts.no_open_tasks(person.full_name))
+        await conv.say(event, texts.no_open_tasks())
         return True
     await _ask_which(conv, event, person, candidates, event.text, "reply")
     return True
@@ -2077,7 +2077,7 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
         if not tasks:
             if person.is_admin:
                 return False
-            await conv.say(event, texts.no_open_tasks(person.full_name))
+            await conv.say(event, texts.no_open_tasks())
             return True
         handed = await ctx.db.run(unit_open_tasks, person) if person.headed_unit_ids and not is_snooze and \
             not transfer and every_task(text) is None else []  # ("cả hai mục em làm xong": his own, counted)

@@ -73,3 +73,15 @@ async def test_a_yes_when_nothing_was_asked_is_answered_gently(db_url: str, chan
         assert said == "Hiện không có câu hỏi nào đang chờ đồng chí trả lời; gõ /huongdan để xem các lệnh.", said
     finally:
         await h.stop()
+
+
+async def test_a_person_with_nothing_open_is_spoken_to_not_of(db_url: str) -> None:
+    h = await started(db_url, "zalo")
+    try:
+        await h.say("head_stnmt", "4 xong")
+        await h.say("head_stnmt", "đã xong")
+        said = last_text(h, "head_stnmt")
+        assert said.startswith("Đồng chí hiện không có nhiệm vụ nào đang thực hiện để cập nhật"), said
+        assert "Trần Văn Môi" not in said
+    finally:
+        await h.stop()
