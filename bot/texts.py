@@ -337,6 +337,8 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
     """`misread`: for a text read by OCR, each place ("trích yếu", or a task's number as the preview shows it) with
     the words probably misread there (bot.ocrwords). `compact`: one line a task (default: from COMPACT_PREVIEW_FROM
     tasks on), the details on request ("xem 12", "chi tiết mục III.1", "xem đầy đủ")."""
+    if not (_has_number(parsed.number) or parsed.date or parsed.meeting_date or parsed.subject):
+        title += " chưa có số"  # a bare "Văn bản" read as a placeholder (probe 28, item 11)
     lines = [title]
     if parsed.subject:
         lines.append(f"Trích yếu: {shorten(parsed.subject, 300)}")

@@ -85,3 +85,16 @@ async def test_a_person_with_nothing_open_is_spoken_to_not_of(db_url: str) -> No
         assert "Trần Văn Môi" not in said
     finally:
         await h.stop()
+
+
+async def test_the_preview_of_a_notice_with_no_header_is_not_titled_van_ban_alone(db_url: str) -> None:
+    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 2, 26, 9, 0)), channel="zalo")
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        body = "\n".join(NOTICE.splitlines()[5:])  # a portal copy: the items alone, no number, date nor subject
+        await h.say("admin", body)
+        first = next(t for t in texts_to(h, "admin") if "nhiệm vụ" in t)
+        title = first.split("\n", 1)[0]
+        assert title.endswith("Văn bản chưa có số"), first
+    finally:
+        await h.stop()
