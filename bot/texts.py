@@ -1165,6 +1165,14 @@ def told_later(at: dt.datetime) -> str:
     return f"người nhận sẽ được báo lúc {local:%H:%M} {WEEKDAYS[local.weekday()]} {date_vn(local.date())}"
 
 
+def copy_held(names: Sequence[str], at: dt.datetime) -> str:
+    """Under the writer's confirmation outside working hours: the copy to the head waits for the morning."""
+    local = at.astimezone(VN_TZ)
+    who = ", ".join(f"đ/c {name}" for name in names)
+    return vn(f"(Ngoài giờ làm việc: {who} sẽ nhận được cập nhật này lúc {local:%H:%M} "
+              f"{WEEKDAYS[local.weekday()]} {date_vn(local.date())}.)")
+
+
 def registered_text(result: Registered, rounds: Sequence[tuple[str, str, dt.date]] = (),
                     unconnected: Sequence[tuple[str, str, int]] = (),
                     overdue: Sequence[tuple[str, dt.date]] = (), told_at: dt.datetime | None = None) -> str:

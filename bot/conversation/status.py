@@ -454,6 +454,12 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
             text += "\n" + texts.moot_line(own, own=True)
         if others := [m for m in moots if m.requester_id != person.id]:
             text += "\n" + texts.moot_line(others, own=False)
+    if collect is None and rec.status != TaskStatus.EXTENSION_REQUESTED and (due := conv.held_until()) is not None:
+        # the head's copy waits for the morning (night27): the writer is told when it will be read
+        today = ctx.today()
+        if copied := [p.full_name for p in await ctx.db.run(people_to_inform, task_id, person.id)
+                      if not p.on_leave(today)]:
+            text += "\n" + texts.copy_held(copied, due)
     await acknowledge(conv, event, rec, text, quote=quote, actions=actions if collect is None else (),
                       collect=collect)
     if rec.status != TaskStatus.EXTENSION_REQUESTED:  # (a request goes to those who decide it, on its own)

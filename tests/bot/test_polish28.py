@@ -98,3 +98,20 @@ async def test_the_preview_of_a_notice_with_no_header_is_not_titled_van_ban_alon
         assert title.endswith("Văn bản chưa có số"), first
     finally:
         await h.stop()
+
+
+async def test_an_update_written_at_night_says_when_the_head_reads_it(db_url: str) -> None:
+    h = await started(db_url)
+    try:
+        await h.say("head_bdv", "/giao 2 @cadre_bdv")
+        await h.advance_to(local(2018, 3, 3, 21, 0))  # Saturday evening
+        await h.reply("cadre_bdv", "60% đang rà soát các hộ dân")
+        said = last_text(h, "cadre_bdv")
+        assert said.startswith("Đã cập nhật: mục 2 — 60% — Đang thực hiện."), said
+        assert said.endswith("(Ngoài giờ làm việc: đ/c Lê Văn Dân sẽ nhận được cập nhật này lúc 08:00 thứ Hai "
+                              "05/03/2018.)"), said
+        await h.advance_to(local(2018, 3, 5, 10, 0))
+        await h.say("cadre_bdv", "2 đạt 70%")
+        assert "Ngoài giờ làm việc" not in last_text(h, "cadre_bdv")  # working hours: the head reads it at once
+    finally:
+        await h.stop()
