@@ -1,5 +1,7 @@
 """Wording left by session 25's fixers (polish28), through the sandbox on SQLite and PostgreSQL: a confirmation
-outside working hours says when the assignees will be told; …"""
+outside working hours says when the assignees will be told, an evening update when the head reads it; a task with no
+unit is given, not moved "từ chưa xác định"; a head's which-item question names who holds each; "đúng" when nothing
+was asked; a person with nothing open spoken to, not of; a preview with no header not titled "Văn bản" alone."""
 
 from __future__ import annotations
 
