@@ -2263,7 +2263,7 @@ def supported_by_unit(unit: str, notices: Sequence[tuple[str, Sequence[tuple[str
     unit; `alone`: the person's name when they hold no task of their own (said first, in the same message)."""
     count = sum(len(rows) for _, rows in notices)
     where = f" theo {notices[0][0]}" if len(notices) == 1 else ""
-    lines = [f"Đồng chí {alone} hiện không trực tiếp phụ trách nhiệm vụ nào."] if alone else []
+    lines = ["Đồng chí hiện không trực tiếp phụ trách nhiệm vụ nào."] if alone else []  # (to them, not of them)
     lines.append(f"{unit} phối hợp {count} nhiệm vụ{where} (đơn vị chủ trì báo cáo tiến độ):")
     for title, rows in notices:
         if len(notices) > 1:
@@ -2967,10 +2967,10 @@ def my_tasks(name: str, tasks: Sequence[tuple[str, str, dt.date | None, TaskStat
         return _runs_to_flag(due, today, calendar)
 
     if not tasks and not delegated and not unit_held:
-        return vn(f"Đồng chí {name} hiện không có nhiệm vụ nào đang thực hiện."
+        return vn("Đồng chí hiện không có nhiệm vụ nào đang thực hiện."  # (to the person: not "Đồng chí <tên>")
                   + (" Tình hình chung: gõ /tonghop hoặc “báo cáo tình hình”." if overview else ""))
     lines = [f"Nhiệm vụ đồng chí {name} đang phụ trách ({len(tasks)}):" if tasks
-             else f"Đồng chí {name} hiện không trực tiếp phụ trách nhiệm vụ nào."]
+             else "Đồng chí hiện không trực tiếp phụ trách nhiệm vụ nào."]
     refs = [row[0] for row in tasks]
     repeated = len(notices) == len(tasks) and len(set(notices)) > 1 and len(set(refs)) < len(refs)
     # an item of one notice held for two units (a second post, kiêm nhiệm): each line says whose
@@ -4673,7 +4673,7 @@ def my_tasks_by_notice(name: str, tasks: Sequence[tuple[int, str, str, dt.date |
 
     count = len({t[0] for t in tasks} | {r.notice_id for r in (*delegated, *unit_held)})
     lines = [f"Nhiệm vụ đồng chí {name} đang phụ trách ({len(tasks)}), theo {count} văn bản:" if tasks
-             else f"Đồng chí {name} hiện không trực tiếp phụ trách nhiệm vụ nào."]
+             else "Đồng chí hiện không trực tiếp phụ trách nhiệm vụ nào."]
     by_ref: dict[str, set[int]] = {}
     for notice_id, ref, *_ in tasks:
         by_ref.setdefault(ref, set()).add(notice_id)
