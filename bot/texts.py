@@ -213,10 +213,17 @@ def unsupported_on(channel: str, what: str, is_admin: bool) -> str:
 
 
 def not_understood(buttons: bool, is_admin: bool = False, example_ref: str = "2.1", *, leader: bool = False,
-                   holds_tasks: bool = True) -> str:
+                   holds_tasks: bool = True, nothing_asked: bool = False) -> str:
     """`example_ref`: one of the person's own item numbers, so the example reads as their notice numbers it; a
     leader with no task of their own gets the questions a leader asks (probe 19: "danh sách quá hạn" was answered
-    with how to reply to reminders the leader never had)."""
+    with how to reply to reminders the leader never had); `nothing_asked`: a "đúng" when no question waits for one
+    (answered gently, not "chưa hiểu")."""
+    if nothing_asked:
+        how = ("trả lời tin nhắc việc hoặc bấm nút bên dưới tin đó" if buttons
+               else f"gõ số mục và tình trạng, ví dụ: “{example_ref} xong”")
+        tail = ("gõ /huongdan để xem các lệnh." if is_admin or (leader and not holds_tasks)
+                else f"để báo cáo tiến độ, đồng chí {how}.")
+        return vn(f"Hiện không có câu hỏi nào đang chờ đồng chí trả lời; {tail}")
     if leader and not holds_tasks:
         return vn("Nhắc việc chưa hiểu tin nhắn này. Đồng chí có thể gõ, ví dụ: “báo cáo tình hình”, “đơn vị nào quá "
                   "hạn?”, “tình hình Sở Tài chính tháng này”, “xuất excel”; để chỉ đạo: “nhắc Phòng Kế hoạch mục 2” "
@@ -330,6 +337,8 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
     """`misread`: for a text read by OCR, each place ("trích yếu", or a task's number as the preview shows it) with
     the words probably misread there (bot.ocrwords). `compact`: one line a task (default: from COMPACT_PREVIEW_FROM
     tasks on), the details on request ("xem 12", "chi tiết mục III.1", "xem đầy đủ")."""
+    if not (_has_number(parsed.number) or parsed.date or parsed.meeting_date or parsed.subject):
+        title += " chưa có số"  # a bare "Văn bản" read as a placeholder (probe 28, item 11)
     lines = [title]
     if parsed.subject:
         lines.append(f"Trích yếu: {shorten(parsed.subject, 300)}")
@@ -1149,10 +1158,26 @@ def _assigned_by_person(result: Registered) -> list[str]:
             for name, refs in held.items()]
 
 
+def told_later(at: dt.datetime) -> str:
+    """When the people a message outside working hours is about hear of it: "người nhận sẽ được báo lúc 08:00 thứ
+    Ba 27/02/2018"."""
+    local = at.astimezone(VN_TZ)
+    return f"người nhận sẽ được báo lúc {local:%H:%M} {WEEKDAYS[local.weekday()]} {date_vn(local.date())}"
+
+
+def copy_held(names: Sequence[str], at: dt.datetime) -> str:
+    """Under the writer's confirmation outside working hours: the copy to the head waits for the morning."""
+    local = at.astimezone(VN_TZ)
+    who = ", ".join(f"đ/c {name}" for name in names)
+    return vn(f"(Ngoài giờ làm việc: {who} sẽ nhận được cập nhật này lúc {local:%H:%M} "
+              f"{WEEKDAYS[local.weekday()]} {date_vn(local.date())}.)")
+
+
 def registered_text(result: Registered, rounds: Sequence[tuple[str, str, dt.date]] = (),
                     unconnected: Sequence[tuple[str, str, int]] = (),
-                    overdue: Sequence[tuple[str, dt.date]] = ()) -> str:
-    """`rounds`: each recurring item's first round (item ref, round label, deadline); `unconnected`: the people
+                    overdue: Sequence[tuple[str, dt.date]] = (), told_at: dt.datetime | None = None) -> str:
+    """`told_at`: confirmed outside working hours, the assignees are told then (the next working morning);
+    `rounds`: each recurring item's first round (item ref, round label, deadline); `unconnected`: the people
     given tasks whom Nhắc việc cannot reach yet (name, handle, how many tasks) — said at once, not found weeks later
     in /loi (probe 19: a Chi cục's 17 tasks went unreminded for three weeks); `overdue`: the items whose deadline
     had passed when confirmed (item ref, deadline) — said again here, not first heard of from a head told "đã quá
@@ -1167,10 +1192,11 @@ def registered_text(result: Registered, rounds: Sequence[tuple[str, str, dt.date
         given: dict[str, list[str]] = {}
         for ref, name in result.assigned:
             given.setdefault(ref, []).append(name)
+        heading = "Đã giao:" if told_at is None else f"Đã giao (ngoài giờ làm việc: {told_later(told_at)}):"
         if len(given) >= ASSIGNED_BY_PERSON_FROM and len(given) > len({name for _, name in result.assigned}):
-            lines += ["", "Đã giao:", *_assigned_by_person(result)]
+            lines += ["", heading, *_assigned_by_person(result)]
         else:
-            lines += ["", "Đã giao:"] + [f"• Mục {ref} → đ/c {names[0]}" if len(names) == 1 else
+            lines += ["", heading] + [f"• Mục {ref} → đ/c {names[0]}" if len(names) == 1 else
                                          f"• Mục {ref} → {len(names)} đồng chí: {', '.join(names)}"
                                          for ref, names in given.items()]
     if result.unassigned:
@@ -1339,8 +1365,17 @@ def withdraw_usage(recent: Sequence[NoticeChoice]) -> str:
     return vn("\n".join(lines))
 
 
+def _given_first(moved: LeadMoved) -> bool:
+    """A move of a task that had no unit and nobody: the task is given, not moved "từ chưa xác định"."""
+    return moved.old_unit == "chưa xác định" and moved.previous_name is None
+
+
 def lead_moved_by_leader(name: str, leader: str, moved: LeadMoved) -> str:
     was = f" (đ/c {moved.previous_name})" if moved.previous_name else ""
+    if _given_first(moved):
+        return vn(f"Kính gửi đồng chí {name}, đ/c {leader} đã giao mục {moved.item_ref} "
+                  f"({in_sentence(moved.notice_title)}) cho {moved.new_unit} chủ trì — đ/c {moved.head_name} nhận "
+                  "và đã được báo.")
     return vn(f"Kính gửi đồng chí {name}, đ/c {leader} đã chuyển nhiệm vụ mục {moved.item_ref} "
               f"({in_sentence(moved.notice_title)}) từ {moved.old_unit}{was} sang {moved.new_unit} chủ trì — giao đ/c "
               f"{moved.head_name}. Hai bên đã được báo.")
@@ -1348,9 +1383,13 @@ def lead_moved_by_leader(name: str, leader: str, moved: LeadMoved) -> str:
 
 def lead_moved_text(moved: LeadMoved) -> str:
     was = f" (đ/c {moved.previous_name})" if moved.previous_name else ""
-    text = (f"Đã chuyển nhiệm vụ mục {moved.item_ref} ({in_sentence(moved.notice_title)}) từ {moved.old_unit}{was} "
-            f"sang {moved.new_unit} chủ trì — giao đ/c {moved.head_name}. Thời hạn, đơn vị phối hợp và lịch sử giữ "
-            "nguyên; Nhắc việc nhắc người nhận mới từ lần nhắc tiếp theo. Hai bên đã được báo.")
+    if _given_first(moved):
+        text = (f"Đã giao mục {moved.item_ref} ({in_sentence(moved.notice_title)}) cho {moved.new_unit} chủ trì — "
+                f"đ/c {moved.head_name} nhận và đã được báo. Thời hạn và đơn vị phối hợp giữ nguyên.")
+    else:
+        text = (f"Đã chuyển nhiệm vụ mục {moved.item_ref} ({in_sentence(moved.notice_title)}) từ {moved.old_unit}"
+                f"{was} sang {moved.new_unit} chủ trì — giao đ/c {moved.head_name}. Thời hạn, đơn vị phối hợp và lịch "
+                "sử giữ nguyên; Nhắc việc nhắc người nhận mới từ lần nhắc tiếp theo. Hai bên đã được báo.")
     if moved.pending_due is not None:
         text += (f"\nLưu ý: đề nghị gia hạn đến {date_vn(moved.pending_due)} của đ/c {moved.pending_by} đang chờ ý "
                  f"kiến; khi có quyết định, Nhắc việc báo đ/c {moved.head_name} (người nhận mới).")
@@ -1392,9 +1431,10 @@ def lead_moved_assignment_text(name: str, moved: LeadMoved, buttons: bool, today
     late = " — đã quá hạn, đề nghị khẩn trương thực hiện" if moved.due_on and today and moved.due_on < today else ""
     deadline = ("hạn " + date_vn(moved.due_on) if moved.due_on else "không có thời hạn") + late
     was = f" (đ/c {moved.previous_name})" if moved.previous_name else ""
+    moved_from = "giao" if _given_first(moved) else f"chuyển từ {moved.old_unit}{was} sang"
     lines = [f"Kính gửi đồng chí {name},",
-             f"Nhiệm vụ sau theo {in_sentence(moved.notice_title)} được chuyển từ {moved.old_unit}{was} sang đơn vị "
-             "đồng chí chủ trì:", f"• Mục {moved.item_ref}: {short_title(moved.text)} — {deadline}"]
+             f"Nhiệm vụ sau theo {in_sentence(moved.notice_title)} được {moved_from} đơn vị đồng chí chủ trì:",
+             f"• Mục {moved.item_ref}: {short_title(moved.text)} — {deadline}"]
     status = TaskStatus(moved.status)
     asked = status == TaskStatus.EXTENSION_REQUESTED and moved.pending_due is not None and moved.percent is None
     if not asked and (status != TaskStatus.OPEN or moved.percent is not None or moved.note):
@@ -2242,7 +2282,7 @@ def supported_by_unit(unit: str, notices: Sequence[tuple[str, Sequence[tuple[str
     unit; `alone`: the person's name when they hold no task of their own (said first, in the same message)."""
     count = sum(len(rows) for _, rows in notices)
     where = f" theo {notices[0][0]}" if len(notices) == 1 else ""
-    lines = [f"Đồng chí {alone} hiện không trực tiếp phụ trách nhiệm vụ nào."] if alone else []
+    lines = ["Đồng chí hiện không trực tiếp phụ trách nhiệm vụ nào."] if alone else []  # (to them, not of them)
     lines.append(f"{unit} phối hợp {count} nhiệm vụ{where} (đơn vị chủ trì báo cáo tiến độ):")
     for title, rows in notices:
         if len(notices) > 1:
@@ -2528,8 +2568,9 @@ def nothing_to_reopen(ref: str) -> str:
     return vn(f"Không có nhiệm vụ mục {ref} đã hoàn thành trong danh sách của đồng chí để mở lại.")
 
 
-def no_open_tasks(name: str) -> str:
-    return vn(f"Đồng chí {name} hiện không có nhiệm vụ nào đang thực hiện để cập nhật.")
+def no_open_tasks() -> str:
+    """To the person themself (probe 28, item 9: not "Đồng chí Rơ Châm Hùng hiện không có …")."""
+    return vn("Đồng chí hiện không có nhiệm vụ nào đang thực hiện để cập nhật; gõ /viec để xem danh sách nhiệm vụ.")
 
 
 def missed_round_hint(item_ref: str, missed: str, *, button: bool = True) -> str:
@@ -2577,15 +2618,19 @@ def notice_label(number: str | None, title: str) -> str:
 
 
 def which_task(tasks: Sequence[tuple[str, str]], typed: str, buttons: bool = True, unit: str | None = None,
-               notices: Sequence[str] | None = None) -> str:
+               notices: Sequence[str] | None = None, holders: Sequence[str | None] | None = None) -> str:
     """The question when nothing says which of several tasks a message is about; the actions under it
     (one per candidate) apply the message to the one chosen. `unit`: the tasks are that unit's (the office
-    recording what it said), not the person's own."""
+    recording what it said), not the person's own; `holders`: who holds each (None: the person asked), named when
+    not all the same."""
     holder = f"{unit} đang có" if unit else "Đồng chí đang phụ trách"
     lines = [f"{holder} {len(tasks)} nhiệm vụ. Nội dung “{shorten(typed, 80)}” là của nhiệm vụ nào?"]
     if notices:  # tasks of several notices: each one's notice named (probe 23)
         lines += [f"• Mục {ref} ({in_sentence(notice)}): {short_title(text, 60)}"
                   for (ref, text), notice in zip(tasks, notices, strict=True)]
+    elif holders and len(set(holders)) > 1:  # a head's unit: his own items and a cadre's (close28)
+        lines += [f"• Mục {ref}: {short_title(text, 80)} — " + (f"đ/c {who}" if who else "đồng chí phụ trách")
+                  for (ref, text), who in zip(tasks, holders, strict=True)]
     else:
         lines += [f"• Mục {ref}: {short_title(text, 90)}" for ref, text in tasks]
     if buttons:
@@ -2941,10 +2986,10 @@ def my_tasks(name: str, tasks: Sequence[tuple[str, str, dt.date | None, TaskStat
         return _runs_to_flag(due, today, calendar)
 
     if not tasks and not delegated and not unit_held:
-        return vn(f"Đồng chí {name} hiện không có nhiệm vụ nào đang thực hiện."
+        return vn("Đồng chí hiện không có nhiệm vụ nào đang thực hiện."  # (to the person: not "Đồng chí <tên>")
                   + (" Tình hình chung: gõ /tonghop hoặc “báo cáo tình hình”." if overview else ""))
     lines = [f"Nhiệm vụ đồng chí {name} đang phụ trách ({len(tasks)}):" if tasks
-             else f"Đồng chí {name} hiện không trực tiếp phụ trách nhiệm vụ nào."]
+             else "Đồng chí hiện không trực tiếp phụ trách nhiệm vụ nào."]
     refs = [row[0] for row in tasks]
     repeated = len(notices) == len(tasks) and len(set(notices)) > 1 and len(set(refs)) < len(refs)
     # an item of one notice held for two units (a second post, kiêm nhiệm): each line says whose
@@ -4647,7 +4692,7 @@ def my_tasks_by_notice(name: str, tasks: Sequence[tuple[int, str, str, dt.date |
 
     count = len({t[0] for t in tasks} | {r.notice_id for r in (*delegated, *unit_held)})
     lines = [f"Nhiệm vụ đồng chí {name} đang phụ trách ({len(tasks)}), theo {count} văn bản:" if tasks
-             else f"Đồng chí {name} hiện không trực tiếp phụ trách nhiệm vụ nào."]
+             else "Đồng chí hiện không trực tiếp phụ trách nhiệm vụ nào."]
     by_ref: dict[str, set[int]] = {}
     for notice_id, ref, *_ in tasks:
         by_ref.setdefault(ref, set()).add(notice_id)

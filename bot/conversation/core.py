@@ -274,6 +274,15 @@ class Conversation:
         address = person.delivery_address()
         return address if address is not None and address[0] in self.channels else None
 
+    def held_until(self) -> dt.datetime | None:
+        """When a message to someone else written now goes out: None at once (working hours), else the next working
+        morning at the reminder hour (evenings, weekends, holidays)."""
+        ctx = self.ctx
+        now, calendar = ctx.clock.now(), ctx.policy.calendar
+        if calendar.is_working_time(now):
+            return None
+        return calendar.at(calendar.next_working_instant(now).date(), max(ctx.policy.remind_at, calendar.day_start))
+
     async def notify(self, person: Person, message: Outgoing, *,
                      remember: tuple[str, int] | None = None) -> SentMessage | None:
         """Tell someone else, on the channel their reminders go to; None if they cannot be reached
@@ -286,9 +295,8 @@ class Conversation:
             log.info("person %s has no chat on a running channel; not told", person.handle)
             return None
         ctx = self.ctx
-        now, calendar = ctx.clock.now(), ctx.policy.calendar
-        if not calendar.is_working_time(now) and message.document is None and message.picture is None:
-            due = calendar.at(calendar.next_working_instant(now).date(), max(ctx.policy.remind_at, calendar.day_start))
+        now = ctx.clock.now()
+        if (due := self.held_until()) is not None and message.document is None and message.picture is None:
             actions = [[[a.label, a.typed, a.data] for a in row] for row in message.actions]
             await ctx.db.run(hold_message, person_id=person.id, text=message.text, actions=actions,
                              remember=remember, now=now, due_at=due)
@@ -398,7 +406,8 @@ async def _on_text(conv: Conversation, event: TextIn, person: Person) -> None:
         mine = await conv.ctx.db.run(open_tasks_for, person)
         answer = texts.not_understood(conv.channel(event.channel).capabilities.buttons, is_admin=person.is_admin,
                                       example_ref=mine[0].item_ref if mine else "2.1",
-                                      leader=person.role == Role.LEADER, holds_tasks=bool(mine))
+                                      leader=person.role == Role.LEADER, holds_tasks=bool(mine),
+                                      nothing_asked=status.is_bare_yes(event.text))
         if person.is_admin and (waiting := await office.waiting_count(conv)):  # an answer typed without its number
             answer += "\n" + texts.questions_hint(waiting)
         await conv.say(event, answer)

@@ -572,7 +572,8 @@ async def _decide(conv: Conversation, event: Inbound, person: Person, notice_id:
                        if conv.address_of(p := people[pid]) is None]  # (in the order they were given tasks)
         reply = texts.registered_text(result, rounds=await ctx.db.run(_first_rounds, result.notice_id),
                                       unconnected=unconnected,
-                                      overdue=await ctx.db.run(_overdue, result.notice_id, ctx.today()))
+                                      overdue=await ctx.db.run(_overdue, result.notice_id, ctx.today()),
+                                      told_at=conv.held_until())
     else:
         reply = texts.CANCELLED
     await conv.say(event, reply)

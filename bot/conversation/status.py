@@ -454,6 +454,12 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
             text += "\n" + texts.moot_line(own, own=True)
         if others := [m for m in moots if m.requester_id != person.id]:
             text += "\n" + texts.moot_line(others, own=False)
+    if collect is None and rec.status != TaskStatus.EXTENSION_REQUESTED and (due := conv.held_until()) is not None:
+        # the head's copy waits for the morning (night27): the writer is told when it will be read
+        today = ctx.today()
+        if copied := [p.full_name for p in await ctx.db.run(people_to_inform, task_id, person.id)
+                      if not p.on_leave(today)]:
+            text += "\n" + texts.copy_held(copied, due)
     await acknowledge(conv, event, rec, text, quote=quote, actions=actions if collect is None else (),
                       collect=collect)
     if rec.status != TaskStatus.EXTENSION_REQUESTED:  # (a request goes to those who decide it, on its own)
@@ -1430,6 +1436,11 @@ _ABOUT_BOT = re.compile(r"\b(?:bot|nhac viec|robot|chatbot)\b")
 HELLO_WORDS, HELLO_BOT_WORDS = 4, 8
 
 
+def is_bare_yes(text: str) -> bool:
+    """"đúng", "vâng, đúng ạ": a yes alone (which, when nothing asked it, is answered so, not with "chưa hiểu")."""
+    return YES.fullmatch(chat_fold(text).strip(" .!")) is not None
+
+
 def is_hello(text: str) -> bool:
     """A greeting with nothing to act on (probe s19: "xin chào" got "chưa hiểu", "hello, is this the bot?" went
     to the office as a question)."""
@@ -1542,7 +1553,7 @@ async def reply_status(conv: Conversation, event: TextIn, person: Person) -> boo
     if len(candidates) == 1:
         return await _apply_text(conv, event, person, candidates[0], event.text, source="reply", quote=True)
     if not candidates:
-        await conv.say(event, texts.no_open_tasks(person.full_name))
+        await conv.say(event, texts.no_open_tasks())
         return True
     await _ask_which(conv, event, person, candidates, event.text, "reply")
     return True
@@ -1565,6 +1576,12 @@ async def _ask_which(conv: Conversation, event: TextIn, person: Person, candidat
                                             buttons, notices=notices)
     await conv.reply(event, Outgoing(text=question, actions=which_actions(
         pending_id, [(t.id, ref) for t, ref in zip(candidates, refs, strict=True)], text, notices=told)))
+
+
+def _holder_names(session: Session, task_ids: Sequence[int], own_id: int) -> list[str | None]:
+    """Who holds each task: a full name, None for the person `own_id` (and a task nobody holds)."""
+    tasks = [session.get_one(Task, task_id) for task_id in task_ids]
+    return [t.assignee.full_name if t.assignee and t.assignee_id != own_id else None for t in tasks]
 
 
 def _missed_offered_today(session: Session, task_ids: Sequence[int], today: dt.date,
@@ -2066,7 +2083,7 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
         if not tasks:
             if person.is_admin:
                 return False
-            await conv.say(event, texts.no_open_tasks(person.full_name))
+            await conv.say(event, texts.no_open_tasks())
             return True
         handed = await ctx.db.run(unit_open_tasks, person) if person.headed_unit_ids and not is_snooze and \
             not transfer and every_task(text) is None else []  # ("cả hai mục em làm xong": his own, counted)
@@ -2102,9 +2119,10 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
             return True  # "đã xây dựng xong kế hoạch tuyên truyền": the one task whose words it repeats, asked
         if len(tasks) > 1:
             unit = next((t.lead_name for t in handed if t.lead_unit), None)  # "Sở … đang có 2 nhiệm vụ", not "đồng chí"
+            holders = await ctx.db.run(_holder_names, [t.id for t in tasks], person.id) if handed else None
             await _ask_which(conv, event, person, tasks, text, "text", texts.which_task(
                 [(t.item_ref, t.text) for t in tasks], text, conv.channel(event.channel).capabilities.buttons,
-                unit=unit) if unit and len({t.notice_id for t in tasks}) == 1 else None)
+                unit=unit, holders=holders) if unit and len({t.notice_id for t in tasks}) == 1 else None)
             return True
         return await _apply_text(conv, event, person, tasks[0], text, source="text")
     parts, read_as = await _positions(conv, person, parts)

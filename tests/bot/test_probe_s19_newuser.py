@@ -254,7 +254,7 @@ async def test_a_leader_with_no_task_of_their_own_is_pointed_to_the_overview(db_
     h = await started(db_url)
     try:
         await h.say("leader", "việc của tôi")
-        assert last_text(h, "leader") == ("Đồng chí Huỳnh Thanh Cảnh hiện không có nhiệm vụ nào đang thực hiện. Tình "
+        assert last_text(h, "leader") == ("Đồng chí hiện không có nhiệm vụ nào đang thực hiện. Tình "
                                           "hình chung: gõ /tonghop hoặc “báo cáo tình hình”."), last_text(h, "leader")
         await h.say("head_stnmt", "/viec")
         assert "/tonghop" not in last_text(h, "head_stnmt")

@@ -27,7 +27,7 @@ async def test_a_supporting_head_sees_what_her_unit_supports_under_viec(harness:
         mark = len(h.sent)
         await h.say("head_stnmt", asked)
         [said] = texts_to(h, "head_stnmt", mark)
-        assert said.startswith("Đồng chí Trần Văn Môi hiện không trực tiếp phụ trách nhiệm vụ nào.\n"
+        assert said.startswith("Đồng chí hiện không trực tiếp phụ trách nhiệm vụ nào.\n"
                                "Sở Tài nguyên và Môi trường phối hợp 1 nhiệm vụ theo Thông báo số 15/TB-UBND"), said
         assert "• Mục 1 (phối hợp): " in said and "— chủ trì: Ban Dân vận Tỉnh ủy; hạn 16/03/2018" in said, said
         assert "Mục 2" not in said and "“phối hợp 1: đã gửi ý kiến”" in said
