@@ -6,6 +6,8 @@ is item II.1 of a list numbered II.1, II.2 …, and "giống mục II.1" is read
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from sqlalchemy import select
 
@@ -170,7 +172,10 @@ async def test_which_thon_are_late_is_about_the_thon(harness: Harness) -> None:
     silent = last_text(harness, "pct")
     assert silent.startswith("Thôn chưa báo cáo, chưa cập nhật") and "• Thôn 1 — mục II.1" in silent, silent
     assert "Trường Tiểu học" not in silent, silent
-    for typed in ("thôn nào chậm?", "thon nao cham", "những thôn nào quá hạn"):
+    for n, typed in enumerate(("thôn nào chậm?", "thon nao cham", "những thôn nào quá hạn")):
+        # (each asked more than half an hour after the last: the same report asked again at once, unchanged, is
+        # said in one line — session 25, F11)
+        await harness.advance_to(local(2026, 12, 22, 9, 0) + dt.timedelta(minutes=31 * (n + 1)))
         await harness.say("pct", typed)
         answer = last_text(harness, "pct")
         assert "Phạm vi: đơn vị các thôn" in answer, (typed, answer)
@@ -180,7 +185,8 @@ async def test_which_thon_are_late_is_about_the_thon(harness: Harness) -> None:
     school = last_text(harness, "pct")
     assert "• Trường Tiểu học An Hòa:" in school and "Thôn 1" not in school, school
     # a kind the directory has none of: every late unit, as "đơn vị nào chậm?"
-    for typed in ("xã nào chậm?", "sở nào chậm", "phòng nào chậm?"):
+    for n, typed in enumerate(("xã nào chậm?", "sở nào chậm", "phòng nào chậm?")):
+        await harness.advance_to(local(2026, 12, 22, 11, 0) + dt.timedelta(minutes=31 * (n + 1)))
         await harness.say("pct", typed)
         answer = last_text(harness, "pct")
         assert "• Thôn 1:" in answer and "• Trường Tiểu học An Hòa:" in answer, (typed, answer)
