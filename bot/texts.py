@@ -4032,13 +4032,15 @@ def direction_text(name: str, leader: Person, tasks: Sequence[DirectionTarget], 
     return vn("\n".join(lines))
 
 
-def report_unchanged(at: str, *, files: bool) -> str:
-    """The same report asked again with nothing changed since it was sent (probe 27, F11)."""
+def report_unchanged(at: str, *, files: bool, about: str | None = None) -> str:
+    """The same report asked again with nothing changed since it was sent (probe 27, F11); `about`: what it covers
+    (a notice as it is named, a unit), said so the line can be told from another report's."""
+    of = f" ({about})" if about else ""
     if files:
-        return vn(f"Số liệu không thay đổi so với báo cáo đồng chí nhận lúc {at}; Nhắc việc gửi kèm biểu đồ và tệp "
-                  "Excel.")
-    return vn(f"Báo cáo không thay đổi so với bản đồng chí nhận lúc {at} (chưa có cập nhật mới). Nếu cần nhận lại, "
-              "đồng chí gửi lại yêu cầu.")
+        return vn(f"Số liệu{of} không thay đổi so với báo cáo đồng chí nhận lúc {at}; Nhắc việc gửi kèm biểu đồ và "
+                  "tệp Excel.")
+    return vn(f"Báo cáo{of} không thay đổi so với bản đồng chí nhận lúc {at} (chưa có cập nhật mới). Nếu cần nhận "
+              "lại, đồng chí gửi lại yêu cầu.")
 
 
 def direction_to_office(name: str, leader: Person, tasks: Sequence[DirectionTarget], said: str) -> str:

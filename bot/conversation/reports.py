@@ -372,9 +372,11 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
         report = Report(units=[u for u in report.units if u.is_late],
                         tasks=[t for t in report.tasks if t.category == "overdue" or t.rounds_missed],
                         as_of=report.as_of)
-        if not report.units:  # and, briefly, the units that never reported (probe 28, F2)
+        if not report.units:  # and, briefly, the units that never reported (probe 28, F2) — only when the question
+            # named no unit, notice or period: those answer about what was named, not about everyone else
+            whole = filt.unit is None and filt.unit_id is None and filt.notice is None and filt.date_from is None
             never = texts.never_reported_line(await _not_reported(conv, kinds[0] if len(kinds) == 1 else None),
-                                              today)
+                                              today) if whole else None
             await conv.say(event, texts.nothing_late(label) + (f"\n{never}" if never else ""))
             return
     if unfinished:  # "đơn vị nào chưa hoàn thành?": the units with work still open, in its deadline or past it
@@ -416,7 +418,7 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
     if last is not None and last[0][0] == key[0] and now - last[1] <= REPORT_REPEAT_WINDOW:
         at = calendar.local(last[1]).strftime("%H:%M")
         if last[0][1] or not key[1]:
-            await conv.say(event, texts.report_unchanged(at, files=False))
+            await conv.say(event, texts.report_unchanged(at, files=False, about=notice_title or unit_name))
             if files and not documents_out:  # (the command on Zalo: where its files come, as when sent in full)
                 await conv.say(event, texts.NO_FILES_HERE)
             return
@@ -458,7 +460,7 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
                                              document=document if first is picture and "workbook" in only
                                              else headed if first is document else None))
     else:
-        text = texts.report_unchanged(at, files=True) if files_only else text
+        text = texts.report_unchanged(at, files=True, about=notice_title or unit_name) if files_only else text
         await conv.reply(event, Outgoing(text=text, picture=picture, document=document))
     await ctx.db.run(record_export, at=ctx.clock.now(), actor_id=person.id, what="report.xlsx",
                      rows=len(report.tasks), file=report_filename(today), via=event.channel, scope=scope)
