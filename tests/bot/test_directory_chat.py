@@ -209,6 +209,6 @@ async def test_someone_a_directory_file_adds_during_a_sandbox_run_can_act(db_url
             await h.open_invite("head_bdv")
             assert "Kính chào đồng chí Lê Văn Dân" in last_text(h, "head_bdv")
         await h.say("head_bdv", "/viec")
-        assert last_text(h, "head_bdv").startswith("Đồng chí Lê Văn Dân hiện không có nhiệm vụ nào")
+        assert last_text(h, "head_bdv").startswith("Đồng chí hiện không có nhiệm vụ nào")
     finally:
         await h.stop()
