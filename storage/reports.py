@@ -30,7 +30,7 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import Session, object_session
+from sqlalchemy.orm import Session, object_session, selectinload
 
 from storage.db import chunks
 from storage.models import (
@@ -1205,7 +1205,9 @@ def not_reported(session: Session, *, today: dt.date, tz: ZoneInfo) -> list[NotR
     since they were given, or with a request to update sent before today and not answered since; by unit."""
     tasks = [t for t in session.scalars(select(Task).join(Notice, Notice.id == Task.notice_id).where(
         Notice.status == NoticeStatus.CONFIRMED, Task.status.in_(OPEN_STATUSES)).order_by(Task.notice_id,
-                                                                                          Task.position))
+                                                                                          Task.position)
+        # (each row names its holder and unit: loaded with the tasks, not one statement a row)
+        .options(selectinload(Task.assignee), selectinload(Task.lead_unit), selectinload(Task.notice)))
              if t.created_at.astimezone(tz).date() < today and not supports_only(t)]
     if not tasks:
         return []
