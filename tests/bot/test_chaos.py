@@ -18,6 +18,7 @@ control, retries), not as how far the clock moved meanwhile."""
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import datetime as dt
 import os
 import re
@@ -122,8 +123,12 @@ async def run_morning(db_url: str, seed: int) -> Run:
                       chats={uid for who, uid in chats.items() if who not in askers})
         run = Run(seed=seed, chats=chats)
         sends = 0
-        next_ask = ASK_EVERY  # the send count at which the next nested /viec goes in (one skipped while another
-        nesting = False       # is being answered is asked at the next send, not lost: the run always nests some)
+        next_ask = ASK_EVERY  # the send count at which the next nested /viec goes in
+        # the sends an ask makes itself never nest another; a send that reaches its turn while another ask is
+        # being answered waits for it, then nests its own: the count of nested asks follows the sends, not how
+        # fast the engine answers (on PostgreSQL one ask used to outlast a whole tick's concurrent sends)
+        asking: contextvars.ContextVar[bool] = contextvars.ContextVar("asking", default=False)
+        one_ask_at_a_time = asyncio.Lock()
         answer_ids: set[tuple[int, int]] = set()  # the answers to /viec, apart from the digests
 
         # the clock is shared by everything running, so a handler's own waiting is what it slept in its task
@@ -137,16 +142,15 @@ async def run_morning(db_url: str, seed: int) -> Run:
         h.clock.sleep = sleep  # type: ignore[method-assign]
 
         async def ask(nested: bool) -> None:
-            nonlocal nesting
             who = askers[len(run.asked) % ASKERS]
             uid = h.handles[who]
             me = asyncio.current_task()
             before, seen, own = h.clock.now(), len(h.state.bot_messages(uid)), slept[me]
-            nesting = True
+            token = asking.set(True)
             try:
                 await h.deliver(h.state.user_text(uid, "/viec"))
             finally:
-                nesting = False
+                asking.reset(token)
             # the answer, not the asker's own digest that the dispatcher may deliver meanwhile
             answers = [m for m in h.state.bot_messages(uid)[seen:] if "Nhắc việc thứ" not in (m.text or "")]
             answer_ids.update((uid, m.message_id) for m in answers)
@@ -159,9 +163,10 @@ async def run_morning(db_url: str, seed: int) -> Run:
             nonlocal sends, next_ask
             if method == "sendMessage":
                 sends += 1  # (sends during an ask count too: concurrent chats go on meanwhile)
-                if sends >= next_ask and not nesting:
+                if sends >= next_ask and not asking.get():
                     next_ask = sends + ASK_EVERY
-                    await ask(nested=True)
+                    async with one_ask_at_a_time:
+                        await ask(nested=True)
             return await original(method, params)
 
         h.state.call = call  # type: ignore[method-assign]
