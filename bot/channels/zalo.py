@@ -15,8 +15,10 @@ constant time) feed the same `handle_update`."""
 from __future__ import annotations
 
 import asyncio
+import collections
 import dataclasses
 import datetime as dt
+import hashlib
 import logging
 import unicodedata
 from zoneinfo import ZoneInfo
@@ -54,6 +56,7 @@ ZALO_CAPABILITIES = Capabilities(buttons=False, reply_to=False, edit=False, docu
 # in webhook mode: the chart by sendPhoto(URL), the workbook as a download link
 ZALO_LINKED_CAPABILITIES = dataclasses.replace(ZALO_CAPABILITIES, documents_out=True)
 DEFAULT_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+REUSE_KEPT = 32  # links remembered for a send tried again (reused in the first half of their life)
 POLL_SECONDS = 30
 BACKOFF_SECONDS = (1, 2, 5, 10, 30, 60)  # after consecutive polling errors
 
@@ -84,6 +87,8 @@ class ZaloChannel:
         """`links`: where files are published (webhook mode); None: no files on Zalo."""
         self.api, self.links, self.tz = api, links, tz
         self.capabilities = ZALO_LINKED_CAPABILITIES if links is not None else ZALO_CAPABILITIES
+        # the last links published, by chat and content: a send tried again (a 5xx) reuses its link, not a new row
+        self._published: collections.OrderedDict[tuple[str, str, str], FileLink] = collections.OrderedDict()
 
     async def send_part(self, chat_id: str, part: Part) -> str:
         try:
@@ -91,14 +96,22 @@ class ZaloChannel:
         except ZaloError as exc:
             raise translate_error(exc) from exc
 
-    async def _publish(self, document: Document) -> FileLink:
+    async def _publish(self, chat_id: str, document: Document) -> FileLink:
         if self.links is None:  # documents_out=False: the conversation never asks
             raise PermanentSendError("Zalo sends files only by link, and no public address is set")
-        return await self.links.publish(document.filename, document.data)
+        key = (chat_id, document.filename, hashlib.sha256(document.data).hexdigest())
+        link = self._published.get(key)
+        if link is None or link.expires_at - self.links.clock.now() < self.links.lifetime / 2:
+            link = await self.links.publish(document.filename, document.data)
+        self._published[key] = link
+        self._published.move_to_end(key)
+        while len(self._published) > REUSE_KEPT:
+            self._published.popitem(last=False)
+        return link
 
     async def send_document(self, chat_id: str, document: Document) -> str:
         """Zalo sends no documents: the file's caption and, under it, its download link, as text."""
-        line = link_line(document, await self._publish(document), self.tz)
+        line = link_line(document, await self._publish(chat_id, document), self.tz)
         limit = self.capabilities.text_limit
         caption = unicodedata.normalize("NFC", document.caption)
         try:
@@ -111,7 +124,7 @@ class ZaloChannel:
 
     async def send_picture(self, chat_id: str, document: Document) -> str:
         """An image (a chart): published at an expiring link, sent with sendPhoto(photo=URL)."""
-        link = await self._publish(document)
+        link = await self._publish(chat_id, document)
         caption = document.caption[:self.capabilities.text_limit] or None
         try:
             return (await self.api.send_photo(chat_id, link.url, caption=caption)).message_id

@@ -165,6 +165,13 @@ async def test_the_bytes_sent_are_the_bytes_fetched_and_another_worker_serves_th
             "S%E1%BB%9F%20Y%20t%E1%BA%BF.xlsx")
         assert picture.status_code == 200 and picture.content == png
         assert head.status_code == 200 and head.content == b""
+        # the same file sent again to the same chat (a send tried again after a 5xx): the same link, no new row
+        before = shared_count(writer)
+        await channel.send_picture("z1", Document(data=png, filename="biểu-đồ.png", caption="Biểu đồ"))
+        assert state.bot_messages("z1")[-1].photo_url == photo.photo_url and shared_count(writer) == before
+        clock.set(clock.now() + dt.timedelta(hours=13))  # past half its life: a fresh link
+        await channel.send_picture("z1", Document(data=png, filename="biểu-đồ.png", caption="Biểu đồ"))
+        assert state.bot_messages("z1")[-1].photo_url != photo.photo_url and shared_count(writer) == before + 1
     finally:
         await api.aclose()
         writer.dispose()
