@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 import logging
 import os
 import signal
@@ -14,6 +15,7 @@ import socket
 import time
 from collections.abc import Callable
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy import text
@@ -29,6 +31,7 @@ from bot.channels.zalo import ZaloChannel, ZaloPoller, webhook_app
 from bot.channels.zalo_api import ZaloBotApi, ZaloError, ZaloNetworkError, ZaloUnauthorized
 from bot.context import AppContext, policy_from
 from bot.conversation.core import Conversation
+from bot.file_links import FileLinks, file_routes
 from bot.settings import Settings
 from bot.ticks import run_tick
 from bot.webhook import (
@@ -136,12 +139,20 @@ def _first_line(exc: BaseException) -> str:
     return (str(exc).strip().splitlines() or [exc.__class__.__name__])[0]
 
 
-def _zalo(settings: Settings, conversation: Conversation) -> tuple[ZaloBotApi, ZaloPoller] | None:
-    """The Zalo channel on this conversation, when a Zalo token is set."""
+def _zalo(settings: Settings, conversation: Conversation,
+          webhook: WebhookConfig | None = None) -> tuple[ZaloBotApi, ZaloPoller] | None:
+    """The Zalo channel on this conversation, when a Zalo token is set; in webhook mode it sends a report's chart
+    and Excel file as links under the public address (Zalo takes no documents, photos only by URL)."""
     if settings.zalo_bot_token is None:
         return None
     api = ZaloBotApi(settings.zalo_bot_token.get_secret_value(), base_url=settings.zalo_base_url)
-    conversation.add_channel(ZaloChannel(api))
+    ctx = conversation.ctx
+    links = FileLinks(ctx.db, ctx.clock, webhook.base_url, dt.timedelta(hours=settings.file_link_hours)) \
+        if webhook is not None else None
+    if links is None:
+        log.info("Zalo gets reports as text only: charts and Excel files go to Zalo as links in webhook mode "
+                 "(NHACVIEC_WEBHOOK_URL), which long polling is not")
+    conversation.add_channel(ZaloChannel(api, links, ZoneInfo(settings.timezone)))
     return api, ZaloPoller(api, conversation, conversation.ctx.clock)
 
 
@@ -289,7 +300,7 @@ async def serve(settings: Settings, webhook: WebhookConfig | None) -> None:
             stack.push_async_callback(app.shutdown)
             await _post_init(app)
             names.append(f"telegram @{app.bot.username}")
-        zalo = _zalo(settings, conversation)
+        zalo = _zalo(settings, conversation, webhook)
         if zalo is not None:
             api, poller = zalo
             stack.push_async_callback(api.aclose)
@@ -325,7 +336,8 @@ async def serve(settings: Settings, webhook: WebhookConfig | None) -> None:
             asgi = create_webhook_app(
                 secret=webhook.secret, telegram=_telegram_feed(app) if app is not None else None,
                 zalo=webhook_app(conversation, webhook.secret, ZALO_PATH) if zalo is not None else None,
-                health=database_health(db), channels=tuple(conversation.channels))
+                health=database_health(db), channels=tuple(conversation.channels),
+                files=file_routes(db, conversation.ctx.clock))
             server = make_server(asgi, debug=logging.getLogger().isEnabledFor(logging.DEBUG))
             serving = asyncio.create_task(server.serve(sockets=[sock]), name="webhook-server")
             stack.push_async_callback(_stop_server, server, serving)

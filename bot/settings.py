@@ -43,6 +43,8 @@ class Settings(BaseModel):
     webhook_secret: SecretStr | None = None
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = Field(default=8080, ge=1, le=65535)
+    # how long a report's chart and Excel file stay downloadable at the link sent on Zalo (webhook mode only)
+    file_link_hours: int = Field(default=72, ge=1, le=24 * 31)
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -90,6 +92,7 @@ ENV_NAMES = {
     "NHACVIEC_WEBHOOK_SECRET": "webhook_secret",
     "NHACVIEC_WEBHOOK_LISTEN": "webhook_listen",
     "NHACVIEC_WEBHOOK_PORT": "webhook_port",
+    "NHACVIEC_FILE_LINK_HOURS": "file_link_hours",
 }
 
 

@@ -269,7 +269,9 @@ GENERIC_ERROR = vn("Xin lỗi đồng chí, hệ thống gặp sự cố khi x�
                    "đồng chí vui lòng thử lại sau ít phút.")
 STALE_BUTTON = vn("Nút này không còn hiệu lực.")
 NO_OPEN_DRAFT = vn("Không có văn bản nào đang chờ xác nhận.")
-NO_FILES_HERE = vn("Kênh này chưa gửi được tệp Excel và biểu đồ; đồng chí gõ /tonghop trên Telegram để nhận tệp.")
+# (said only on Zalo without a public address: in webhook mode Zalo gets the chart and the workbook as links)
+NO_FILES_HERE = vn("Zalo chỉ nhận được biểu đồ và tệp Excel khi quản trị viên đã cấu hình địa chỉ webhook công khai "
+                   "cho bot; trong lúc chờ, đồng chí gõ /tonghop trên Telegram để nhận tệp.")
 REPORT_FILE_CAPTION = vn("Biểu tổng hợp tình hình thực hiện nhiệm vụ (Excel) để đồng chí chuyển tiếp; "
                          "trang “Chi tiết” liệt kê từng nhiệm vụ.")
 FILE_TOO_LARGE = vn("Tệp quá lớn (tối đa 20 MB). Đồng chí vui lòng gửi tệp nhỏ hơn.")

@@ -4,6 +4,8 @@ Zalo's calls instead of long polling them.
     POST /telegram   Telegram's updates, the `X-Telegram-Bot-Api-Secret-Token` header checked
     POST /zalo       Zalo's updates (bot.channels.zalo.webhook_app), its own secret header checked
     GET  /healthz    200 while the database answers, else 503 (for a proxy or a container healthcheck)
+    GET  /files/<token>/<filename>   a report's chart or workbook at an expiring link (bot.file_links), for Zalo,
+                     which takes a photo only by URL and no documents
 
 Telegram's part is a callable handed in by bot/app.py (the only place that knows
 python-telegram-bot's Application), so this module stays free of the `telegram` package.
@@ -19,7 +21,7 @@ import json
 import logging
 import re
 import socket
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -113,9 +115,11 @@ def secret_matches(given: str | None, expected: str) -> bool:
 
 
 def create_webhook_app(*, secret: str, telegram: TelegramFeed | None = None, zalo: Starlette | None = None,
-                       health: HealthCheck | None = None, channels: tuple[str, ...] = ()) -> Starlette:
+                       health: HealthCheck | None = None, channels: tuple[str, ...] = (),
+                       files: Sequence[BaseRoute] = ()) -> Starlette:
     """The ASGI app: /telegram when `telegram` is given, Zalo's routes (its app built by
-    bot.channels.zalo.webhook_app on ZALO_PATH) when `zalo` is, and /healthz."""
+    bot.channels.zalo.webhook_app on ZALO_PATH) when `zalo` is, /healthz, and `files`
+    (bot.file_links.file_routes: the published charts and workbooks)."""
 
     async def receive_telegram(request: Request) -> Response:
         assert telegram is not None
@@ -150,6 +154,7 @@ def create_webhook_app(*, secret: str, telegram: TelegramFeed | None = None, zal
         routes.append(Route(TELEGRAM_PATH, receive_telegram, methods=["POST"]))
     if zalo is not None:
         routes.extend(zalo.routes)
+    routes.extend(files)
     return Starlette(routes=routes)
 
 

@@ -16,6 +16,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -494,6 +495,22 @@ class HeldMessage(Base):
     claimed_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())  # also set when dropped (moot, unreachable)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SharedFile(Base):
+    """A generated file (a report's chart or workbook) served at an unguessable, expiring link under the webhook's
+    public address, for a channel that takes files only by URL (Zalo). In the database so that every worker behind
+    the proxy serves it; only the token's SHA-256 is kept. Removed once expired."""
+
+    __tablename__ = "shared_files"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    filename: Mapped[str] = mapped_column(String(255))
+    content_type: Mapped[str] = mapped_column(String(100))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    expires_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), index=True)
 
 
 class CalendarDay(Base):

@@ -3,13 +3,25 @@ conversation messages go out as plain text. Zalo has no buttons, no reply-to, no
 editing and no files: the capabilities say so, and the conversation shows the
 typed forms instead ("Đồng chí trả lời bằng cách gõ: «2.1 xong» · …").
 
+Files: Zalo sends a photo only by URL and no documents. In webhook mode (`links`: a
+public https address) a report's chart is published at an expiring link
+(bot.file_links) and sent with sendPhoto, and its Excel workbook goes as a text line
+with the download link; the capabilities then say documents_out. Without a public
+address (long polling, the local chat) the conversation sends no files, as before.
+
 Long polling (`ZaloPoller`) or a webhook (`webhook_app`, the secret checked in
 constant time) feed the same `handle_update`."""
 
 from __future__ import annotations
 
 import asyncio
+import collections
+import dataclasses
+import datetime as dt
+import hashlib
 import logging
+import unicodedata
+from zoneinfo import ZoneInfo
 
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -32,6 +44,7 @@ from bot.channels.zalo_api import (
 )
 from bot.conversation.core import Conversation
 from bot.conversation.events import Capabilities, Document, Inbound, Part, TapIn, TextIn, UnsupportedIn
+from bot.file_links import FileLink, FileLinks
 from scheduler.clock import Clock
 from scheduler.dispatcher import PermanentSendError, RateLimited, SendError, TransientSendError, Unreachable
 
@@ -40,6 +53,10 @@ log = logging.getLogger(__name__)
 ZALO_CAPABILITIES = Capabilities(buttons=False, reply_to=False, edit=False, documents_in=False,
                                  documents_out=False, text_limit=2000,
                                  max_per_second=10.0)  # undocumented: paced conservatively
+# in webhook mode: the chart by sendPhoto(URL), the workbook as a download link
+ZALO_LINKED_CAPABILITIES = dataclasses.replace(ZALO_CAPABILITIES, documents_out=True)
+DEFAULT_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+REUSE_KEPT = 32  # links remembered for a send tried again (reused in the first half of their life)
 POLL_SECONDS = 30
 BACKOFF_SECONDS = (1, 2, 5, 10, 30, 60)  # after consecutive polling errors
 
@@ -52,12 +69,26 @@ def translate_error(exc: ZaloError) -> SendError:
     return TransientSendError(str(exc))
 
 
+def link_line(document: Document, link: FileLink, tz: dt.tzinfo) -> str:
+    """"Tải bảng Excel: <link> (liên kết dùng được đến 09:15 ngày 05/12/2026)."; the line under the file's caption."""
+    name = document.filename.lower()
+    what = "Tải bảng Excel" if name.endswith((".xlsx", ".xls")) else "Xem biểu đồ" if name.endswith(".png") \
+        else f"Tải tệp {document.filename}"
+    until = link.expires_at.astimezone(tz)
+    return unicodedata.normalize("NFC", f"{what}: {link.url} (liên kết dùng được đến {until:%H:%M} ngày "
+                                        f"{until:%d/%m/%Y}).")
+
+
 class ZaloChannel:
     name = "zalo"
     capabilities = ZALO_CAPABILITIES
 
-    def __init__(self, api: ZaloBotApi) -> None:
-        self.api = api
+    def __init__(self, api: ZaloBotApi, links: FileLinks | None = None, tz: dt.tzinfo = DEFAULT_TZ) -> None:
+        """`links`: where files are published (webhook mode); None: no files on Zalo."""
+        self.api, self.links, self.tz = api, links, tz
+        self.capabilities = ZALO_LINKED_CAPABILITIES if links is not None else ZALO_CAPABILITIES
+        # the last links published, by chat and content: a send tried again (a 5xx) reuses its link, not a new row
+        self._published: collections.OrderedDict[tuple[str, str, str], FileLink] = collections.OrderedDict()
 
     async def send_part(self, chat_id: str, part: Part) -> str:
         try:
@@ -65,11 +96,40 @@ class ZaloChannel:
         except ZaloError as exc:
             raise translate_error(exc) from exc
 
+    async def _publish(self, chat_id: str, document: Document) -> FileLink:
+        if self.links is None:  # documents_out=False: the conversation never asks
+            raise PermanentSendError("Zalo sends files only by link, and no public address is set")
+        key = (chat_id, document.filename, hashlib.sha256(document.data).hexdigest())
+        link = self._published.get(key)
+        if link is None or link.expires_at - self.links.clock.now() < self.links.lifetime / 2:
+            link = await self.links.publish(document.filename, document.data)
+        self._published[key] = link
+        self._published.move_to_end(key)
+        while len(self._published) > REUSE_KEPT:
+            self._published.popitem(last=False)
+        return link
+
     async def send_document(self, chat_id: str, document: Document) -> str:
-        raise TransientSendError("Zalo cannot send files")  # the capabilities keep the conversation from asking
+        """Zalo sends no documents: the file's caption and, under it, its download link, as text."""
+        line = link_line(document, await self._publish(chat_id, document), self.tz)
+        limit = self.capabilities.text_limit
+        caption = unicodedata.normalize("NFC", document.caption)
+        try:
+            if caption and len(caption) + 1 + len(line) > limit:  # a long caption: its own message, then the link
+                await self.api.send_message(chat_id, caption[:limit])
+                caption = ""
+            return (await self.api.send_message(chat_id, f"{caption}\n{line}" if caption else line)).message_id
+        except ZaloError as exc:
+            raise translate_error(exc) from exc
 
     async def send_picture(self, chat_id: str, document: Document) -> str:
-        raise TransientSendError("Zalo sends pictures by URL only")  # documents_out=False: never asked
+        """An image (a chart): published at an expiring link, sent with sendPhoto(photo=URL)."""
+        link = await self._publish(chat_id, document)
+        caption = document.caption[:self.capabilities.text_limit] or None
+        try:
+            return (await self.api.send_photo(chat_id, link.url, caption=caption)).message_id
+        except ZaloError as exc:
+            raise translate_error(exc) from exc
 
     async def clear_actions(self, chat_id: str, message_id: str) -> None:
         return None  # nothing to clear: actions are typed forms in the text

@@ -5,10 +5,12 @@ chat, the update queue for getUpdates, the webhook and the rate limits. Time for
 limits, for `date` (milliseconds) and for long polling comes from the injected clock.
 
 The methods are the Zalo Bot API's: getMe, getUpdates, setWebhook, deleteWebhook,
-getWebhookInfo, sendMessage (1–2,000 characters), sendPhoto, sendSticker,
-sendChatAction. Zalo has no buttons, no reply-to, no editing and no documents:
-Telegram-only methods answer 404 and Telegram-only parameters 400, so an adapter
-that reaches for them fails in tests."""
+getWebhookInfo, sendMessage (1–2,000 characters), sendPhoto (a URL, never bytes),
+sendSticker, sendChatAction. Zalo has no buttons, no reply-to, no editing and no
+documents: Telegram-only methods answer 404 and Telegram-only parameters 400, so an
+adapter that reaches for them fails in tests. With `photo_fetcher` set, sendPhoto
+downloads the URL as Zalo's servers do and refuses one that does not answer an image
+(an expired link, a wrong address), keeping the bytes it got."""
 
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ import itertools
 import json
 import math
 from collections import deque
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -73,6 +76,7 @@ class ZaloStoredMessage:
     photo_url: str | None = None
     caption: str | None = None
     sticker: str | None = None
+    photo_data: bytes | None = None  # what sendPhoto's URL gave (with `photo_fetcher`)
 
     @property
     def at(self) -> dt.datetime:
@@ -108,6 +112,8 @@ class ZaloSandboxState:
     webhook_url: str = ""
     webhook_secret: str | None = None
     webhook_updated_at: int = 0
+    # sendPhoto's download of the URL: (HTTP status, Content-Type, body); None: the URL is taken on trust
+    photo_fetcher: Callable[[str], Awaitable[tuple[int, str, bytes]]] | None = None
 
     def __post_init__(self) -> None:
         self._message_ids = itertools.count(1)
@@ -152,7 +158,9 @@ class ZaloSandboxState:
         if user_id not in self.users:
             raise KeyError(f"no sandbox user {user_id!r}; add_user first")
         msg = ZaloStoredMessage(chat_id=user_id, message_id=self._next_message_id(), from_bot=False,
-                                date=self._now_ms(), event_name=event_name, **content)
+                                date=self._now_ms(), event_name=event_name)
+        for key, value in content.items():  # text, photo_url, caption, sticker
+            setattr(msg, key, value)
         self.messages.append(msg)
         return {"event_name": event_name, "message": self.message_json(msg)}
 
@@ -314,8 +322,14 @@ class ZaloSandboxState:
             raise ZaloSandboxError(400, "Bad Request: photo must be an image URL")
         caption = self._check_text(params.get("caption"), "caption", required=False)
         self._throttle(user.id)
+        data = None
+        if self.photo_fetcher is not None:
+            status, content_type, data = await self.photo_fetcher(photo)
+            if status != 200 or not content_type.startswith("image/"):
+                raise ZaloSandboxError(400, f"Bad Request: photo could not be downloaded (HTTP {status})")
         return self._record(ZaloStoredMessage(chat_id=user.id, message_id=self._next_message_id(), from_bot=True,
-                                              date=self._now_ms(), photo_url=photo, caption=caption))
+                                              date=self._now_ms(), photo_url=photo, caption=caption,
+                                              photo_data=data))
 
     async def api_sendSticker(self, params: dict[str, Any]) -> Any:
         user = self._chat(params)
