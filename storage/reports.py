@@ -971,6 +971,7 @@ class DigestRequest:
     unit: str = ""  # the lead unit of the task (several may hold the item)
     asked_on: dt.date | None = None  # the day it was sent
     effective_due: dt.date | None = None  # the current deadline as it runs (a day off: the next working day)
+    report_id: int | None = None  # the request's status report (its buttons in the summary decide it)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -1109,7 +1110,8 @@ def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int =
     pending = [DigestRequest(item_ref=p.item_ref, notice=p.notice_title, requester=p.requester_name,
                              current_due=p.current_due, requested_due=p.requested_due, unit=p.unit_name,
                              asked_on=p.asked_at.astimezone(tz).date() if p.asked_at else None,
-                             effective_due=rule.effective_deadline(p.current_due) if p.current_due else None)
+                             effective_due=rule.effective_deadline(p.current_due) if p.current_due else None,
+                             report_id=p.report_id)
                for p in pending_extensions(session)
                if notices is None or session.get_one(Task, p.task_id).notice_id in notices]
     done.sort(key=lambda i: (i.done_on or today, fold(i.unit)))

@@ -21,10 +21,12 @@ from sqlalchemy.orm import Session
 from bot import texts
 from bot.charts import summary_chart
 from bot.conversation.events import Document, Outgoing, TextIn
+from bot.conversation.status import SUMMARY_CARRIED, deciding_actions
+from bot.conversation.workdays import digest_day
 from bot.replies import chat_fold
 from bot.report_files import report_filename, summary_workbook
 from scheduler.calendar import WorkingCalendar
-from storage.audit import record_export
+from storage.audit import audit, record_export
 from storage.digests import last_weekly_before
 from storage.directory import leaders
 from storage.itemref import squeezed_and_folded
@@ -42,7 +44,7 @@ from storage.reports import (
     unit_matches,
     weekly_digest,
 )
-from storage.tasks import following_leaders, leaders_named
+from storage.tasks import ExtensionRequest, following_leaders, leaders_named, pending_extensions
 from storage.unitnames import best_unit_match, unit_key
 from storage.vntext import fold
 
@@ -492,20 +494,6 @@ def _unit_names(session: Session) -> list[str]:
 
 # ---------------------------------------------------------------- the weekly digest
 
-def digest_day(calendar: WorkingCalendar, day: dt.date, weekday: int) -> dt.date:
-    """The day the weekly digest goes out in the week (Monday–Sunday) of `day`: the configured
-    `weekday` (0 = Monday) if it is a working day, else the last working day before it in that
-    week, else the first one after it."""
-    monday = day - dt.timedelta(days=day.weekday())
-    wanted = monday + dt.timedelta(days=weekday)
-    candidate = wanted
-    while candidate >= monday:
-        if calendar.is_working_day(candidate):
-            return candidate
-        candidate -= dt.timedelta(days=1)
-    return calendar.working_day_on_or_after(wanted)
-
-
 def summary_since(calendar: WorkingCalendar, today: dt.date, weekday: int, last_sent: dt.date | None = None) -> dt.date:
     """The first day the weekly summary sent `today` covers: the day after the last one sent (`last_sent`, when
     known), else after the last week's summary day — so that a summary moved before a holiday (Wednesday 29/4),
@@ -557,11 +545,28 @@ async def send_weekly_digest(conv: Conversation) -> int:
         own = theirs[allowed]
         if own.is_empty:
             continue
-        if await conv.notify(leader, Outgoing(text=texts.weekly_digest_text(own, leader.full_name,
-                                                                             calendar=calendar))):
+        deciding = await ctx.db.run(_deciding_in_summary, leader, own, ctx.clock.now()) if own.pending else []
+        if await conv.notify(leader, Outgoing(text=texts.weekly_digest_text(own, leader.full_name, calendar=calendar,
+                                                                             deciding=deciding),
+                                              actions=deciding_actions(deciding))):
             told += 1
     log.info("weekly digest for %s–%s sent to %d leaders", digest.since, digest.until, told)
     return told
+
+
+SUMMARY_DECIDING = 4  # the waiting requests a summary carries the buttons of (the rest: typed, as the list says)
+
+
+def _deciding_in_summary(session: Session, leader: Person, digest: WeeklyDigest,
+                         now: dt.datetime) -> list[ExtensionRequest]:
+    """The waiting requests the summary lists that `leader` decides: its buttons under the summary, and the day's
+    reminder of each not sent apart (`remind_waiting_extensions`: one message that Friday, not two)."""
+    listed = {p.report_id for p in digest.pending}
+    found = [r for r in pending_extensions(session, decider=leader) if r.report_id in listed][:SUMMARY_DECIDING]
+    for request in found:
+        audit(session, at=now, actor_id=leader.id, action=SUMMARY_CARRIED, entity="status_report",
+              entity_id=request.report_id)
+    return found
 
 
 def _followed(session: Session, people: list[Person]) -> tuple[list[int], dict[int, list[int]]]:
