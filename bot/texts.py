@@ -2952,6 +2952,8 @@ RECEIPT_NOTED = "Nhắc việc đã ghi nhận, cảm ơn đồng chí."  # "d�
 GREETING_REPLY = ("Nhắc việc xin cảm ơn và kính chúc đồng chí cùng gia đình năm mới mạnh khỏe, hạnh phúc, "
                   "thành công!")
 WISH_REPLY = "Nhắc việc xin cảm ơn đồng chí và kính chúc đồng chí sức khỏe, công tác tốt!"
+# a new-year wish said with a report: the first line of the answer, once (month probe 36)
+NEW_YEAR_RETURNED = "Nhắc việc xin cảm ơn và kính chúc đồng chí năm mới mạnh khỏe, hạnh phúc!"
 
 
 def hello(*, is_admin: bool = False, leader: bool = False) -> str:

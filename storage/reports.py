@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -32,6 +33,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, object_session, selectinload
 
+from storage.audit import audit
 from storage.db import chunks
 from storage.models import (
     OPEN_STATUSES,
@@ -1235,3 +1237,39 @@ def not_reported(session: Session, *, today: dt.date, tz: ZoneInfo) -> list[NotR
                                  last_report_on=last.astimezone(tz).date() if last else None,
                                  requests=len(requests)))
     return sorted(found, key=lambda r: (r.since, fold(r.unit)))
+
+
+REPORT_SAID = "report.said"  # audit: a report sent to a person in full (its digest), or its repeat said in a line
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReportSaid:
+    """What the last report a person was sent said (`key`: a digest of it; None once its repeat was said in a line),
+    when, and whether its files went with it."""
+
+    key: str | None
+    files: bool
+    at: dt.datetime
+
+
+def report_key(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def last_report_said(session: Session, person_id: int, *, since: dt.datetime) -> ReportSaid | None:
+    """The last report said to `person_id` since `since`, read by whichever worker the next ask lands on (kept in the
+    audit log, not in one process: with two workers the second ask may reach the other)."""
+    row = session.scalar(select(AuditLog).where(AuditLog.action == REPORT_SAID, AuditLog.at >= since,
+                                                AuditLog.entity == "person", AuditLog.entity_id == person_id)
+                         .order_by(AuditLog.at.desc(), AuditLog.id.desc()).limit(1))
+    if row is None:
+        return None
+    detail = row.detail or {}
+    return ReportSaid(key=detail.get("key"), files=bool(detail.get("files")), at=row.at)
+
+
+def remember_report_said(session: Session, person_id: int, *, key: str | None, files: bool,
+                         now: dt.datetime) -> None:
+    """`key` None: the report's repeat was said in a line — the next ask is answered in full."""
+    audit(session, at=now, actor_id=person_id, action=REPORT_SAID, entity="person", entity_id=person_id, key=key,
+          files=files)

@@ -39,8 +39,11 @@ from storage.reports import (
     WeeklyDigest,
     blocked_tasks,
     build_report,
+    last_report_said,
     not_reported,
     parse_filter,
+    remember_report_said,
+    report_key,
     unit_matches,
     weekly_digest,
 )
@@ -414,12 +417,15 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
     said = texts.summary_text(report.units, today, filt, unit_name, usage=usage, late_only=late_only, files=False,
                               as_of=report.as_of, notice_title=notice_title, unfinished=unfinished,
                               standing=[] if late_only else report.standing)  # (what it says, files aside)
-    key = (said + repr(report), files and documents_out)
-    last = conv.last_reports.pop(person.id, None) if only is None else None
+    key, with_files = report_key(said + repr(report)), files and documents_out
     now, at = ctx.clock.now(), ""
-    if last is not None and last[0][0] == key[0] and now - last[1] <= REPORT_REPEAT_WINDOW:
-        at = calendar.local(last[1]).strftime("%H:%M")
-        if last[0][1] or not key[1]:
+    # (the memory is the database's: with two workers the second ask may reach the other one)
+    last = await ctx.db.run(last_report_said, person.id, since=now - REPORT_REPEAT_WINDOW) if only is None else None
+    if last is not None and last.key == key:
+        at = calendar.local(last.at).strftime("%H:%M")
+        if last.files or not with_files:
+            # (said once in a line: asked a third time, it is sent in full)
+            await ctx.db.run(remember_report_said, person.id, key=None, files=False, now=now)
             await conv.say(event, texts.report_unchanged(at, files=False, about=notice_title or unit_name))
             if files and not documents_out:  # (the command on Zalo: where its files come, as when sent in full)
                 await conv.say(event, texts.NO_FILES_HERE)
@@ -428,7 +434,7 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
     else:
         files_only = False
     if only is None:
-        conv.last_reports[person.id] = (key, now)
+        await ctx.db.run(remember_report_said, person.id, key=key, files=with_files, now=now)
     if not files:  # a question in words: the answer, and one line on how to get the chart and the file
         hint = texts.FILES_ON_REQUEST if documents_out else texts.FILES_ON_REQUEST_NO_FILES
         # "tình hình xã Lam Cốt thế nào?": its tasks, one line each

@@ -1465,6 +1465,40 @@ def greeting_answer(text: str) -> str | None:
     return texts.GREETING_REPLY if _NEW_YEAR.search(folded) else texts.WISH_REPLY
 
 
+NEW_YEAR_RETURNED = "greeting.returned"  # audit: a new-year wish said with a report was returned (once a season)
+NEW_YEAR_RETURN_EVERY = dt.timedelta(days=45)  # a wish again within this (the same Tết) is not returned again
+
+
+def new_year_wish_with_more(text: str) -> bool:
+    """A new-year wish said with something to act on ("Chúc mừng năm mới đồng chí, mục 2 xong ạ"; "… mục 3 đạt
+    50%. Kính chúc đồng chí năm mới an khang"): the status is recorded, the wish returned in one line (month probe
+    36: recorded, the wish left unanswered). A wish alone is `greeting_answer`'s."""
+    folded = chat_fold(text)
+    wish = _WISH.search(folded)
+    if wish is None or greeting_answer(text) is not None:
+        return False
+    said = re.split(r"[.;!?\n]", folded[wish.start():], maxsplit=1)[0]  # the wish's own sentence
+    return _NEW_YEAR.search(said) is not None
+
+
+async def return_new_year_wish(conv: Conversation, event: TextIn, person: Person) -> str | None:
+    """The line that returns a new-year wish said with a report, once a season a person: None when not one, or
+    returned already."""
+    if not new_year_wish_with_more(event.text):
+        return None
+    now = conv.ctx.clock.now()
+
+    def first(session: Session) -> bool:
+        if session.scalar(select(AuditLog.id).where(
+                AuditLog.action == NEW_YEAR_RETURNED, AuditLog.entity == "person", AuditLog.entity_id == person.id,
+                AuditLog.at >= now - NEW_YEAR_RETURN_EVERY).limit(1)) is not None:
+            return False
+        audit(session, at=now, actor_id=person.id, action=NEW_YEAR_RETURNED, entity="person", entity_id=person.id)
+        return True
+
+    return texts.NEW_YEAR_RETURNED if await conv.ctx.db.run(first) else None
+
+
 # a hello, to the bot or anyone ("xin chào", "chào bot", "kính chào đồng chí", "hello, is this the bot?"), on folded
 # text: a few words, or a few more about the bot itself ("chào văn phòng, cho hỏi …" is a question for the office)
 _HELLO = re.compile(r"^(?:(?:xin|kinh|em|da|toi)\s+)?(?:chao|hello|hi|hey|alo|a lo|allo)\b")

@@ -9,10 +9,12 @@ import datetime as dt
 import pytest
 
 from bot import texts
+from bot.app import make_conversation
+from bot.channels.telegram import KEY
 from bot.sandbox.harness import Harness
 from scheduler.clock import FakeClock
 from storage.models import HeldMessage
-from tests.bot.conversation_setup import NOTICE, START, count, started, texts_to
+from tests.bot.conversation_setup import NOTICE, START, count, started, task, texts_to
 from tests.conftest import DIRECTORY_CSV, local
 
 
@@ -87,3 +89,40 @@ async def test_pasted_text_from_an_ocr_reading_is_warned_as_a_scan_is(db_url: st
         assert "OCR" not in clean, clean
     finally:
         await h.stop()
+
+
+async def test_a_new_year_wish_said_with_a_report_is_returned_once_above_the_confirmation(harness: Harness) -> None:
+    """"Chúc mừng năm mới đồng chí, mục 1 xong ạ": the status is recorded and the answer's first line returns the
+    wish — one message; the next report with a wish is answered without it (once a season)."""
+    h = harness
+    start = len(h.sent)
+    await h.say("head_bdv", "Chúc mừng năm mới đồng chí, mục 1 xong ạ")
+    answers = texts_to(h, "head_bdv", start)
+    assert len(answers) == 1, answers
+    first, *rest = answers[0].splitlines()
+    assert first.startswith("Nhắc việc xin cảm ơn và kính chúc đồng chí năm mới"), answers
+    assert "mục 1" in "\n".join(rest), answers
+    assert task(h, "1").status == "done"
+    start = len(h.sent)
+    await h.say("head_bdv", "Kính chúc đồng chí năm mới an khang. Mục 3 đạt 50% ạ")
+    answers = texts_to(h, "head_bdv", start)
+    assert len(answers) == 1 and texts.NEW_YEAR_RETURNED not in answers[0], answers
+    assert task(h, "3").percent == 50
+
+
+async def test_the_same_report_asked_again_on_another_worker_is_said_unchanged(harness: Harness) -> None:
+    """Two workers: the second /tonghop, unchanged within half an hour, lands on the other process — which knows
+    the first was sent (the memory is the database's) and says so in one line."""
+    h = harness
+    mark = len(h.sent)
+    await h.say("leader", "/tonghop")
+    first = "\n".join(texts_to(h, "leader", mark))
+    assert "Ban Dân vận Tỉnh ủy" in first, first
+    assert h.app is not None and h.db is not None and h.conversation is not None
+    other = make_conversation(h.settings, db=h.db, clock=h.clock)  # another process: nothing in its memory
+    other.channels = h.conversation.channels
+    h.app.bot_data[KEY] = other
+    mark = len(h.sent)
+    await h.say("leader", "/tonghop")
+    again = [s for s in h.sent[mark:] if s.to == "leader"]
+    assert len(again) == 1 and (again[0].text or "").startswith("Báo cáo không thay đổi"), again
