@@ -3631,9 +3631,10 @@ def _silent_lines(digest: WeeklyDigest) -> list[str]:
 
 
 def weekly_digest_text(digest: WeeklyDigest, name: str, *, limit: int = 15,
-                       calendar: WorkingCalendar | None = None, deciding: Sequence[ExtensionRequest] = ()) -> str:
+                       calendar: WorkingCalendar | None = None, deciding: Sequence[ExtensionRequest] = (),
+                       buttons: bool = False) -> str:
     """The weekly summary a leader receives: done this week, newly overdue, pending extension requests;
-    `deciding`: those the leader decides, their buttons under the summary (said how to answer them, typed)."""
+    `deciding`: those the leader decides, answerable from the summary (`buttons`: theirs under it; else typed)."""
     lines = [f"Kính gửi đồng chí {name},",
              f"Nhắc việc báo cáo tình hình thực hiện nhiệm vụ trong tuần, từ {date_vn(digest.since)} "
              f"đến {date_vn(digest.until)}.", ""]
@@ -3667,8 +3668,10 @@ def weekly_digest_text(digest: WeeklyDigest, name: str, *, limit: int = 15,
     lines += _capped([_pending_line(p, digest.until) for p in digest.pending], limit)
     if deciding:  # the week's reminder of each is this line, not a message of its own the same day
         which = deciding[0].typed_which
-        lines.append(f"Đồng chí quyết định ngay tại tin này: gõ “đồng ý gia hạn {which}” hoặc “không đồng ý gia hạn "
-                     f"{which}”" + (" (tương tự với các mục khác)." if len(deciding) > 1 else "."))
+        typed = f"“đồng ý gia hạn {which}” hoặc “không đồng ý gia hạn {which}”" + (
+            " (tương tự với các mục khác)" if len(deciding) > 1 else "")
+        lines.append(f"Đồng chí quyết định ngay tại tin này bằng nút bên dưới, hoặc gõ {typed}." if buttons else
+                     f"Đồng chí quyết định ngay tại tin này: gõ {typed}.")
     if digest.blocked:  # what the units say holds them up, in their words: what a leader acts on
         lines += ["", f"4. Vướng mắc, đề xuất của đơn vị: {len(digest.blocked)} nhiệm vụ."]
         lines += _capped([f"• Mục {b.item_ref} ({in_sentence(b.notice)}): {b.unit or 'chưa xác định đơn vị'}"

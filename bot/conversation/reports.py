@@ -552,9 +552,10 @@ async def send_weekly_digest(conv: Conversation) -> int:
         if own.is_empty:
             continue
         deciding = await ctx.db.run(_deciding_in_summary, leader, own, ctx.clock.now()) if own.pending else []
+        buttons = (address := conv.address_of(leader)) is not None and conv.channel(address[0]).capabilities.buttons
         if await conv.notify(leader, Outgoing(text=texts.weekly_digest_text(own, leader.full_name, calendar=calendar,
-                                                                             deciding=deciding),
-                                              actions=deciding_actions(deciding))):
+                                                                             deciding=deciding, buttons=buttons),
+                                              actions=deciding_actions(deciding) if buttons else ())):
             told += 1
     log.info("weekly digest for %s–%s sent to %d leaders", digest.since, digest.until, told)
     return told

@@ -48,8 +48,27 @@ async def test_a_waiting_request_recalled_on_the_summary_day_is_in_the_summary_w
     assert "báo cáo tình hình thực hiện nhiệm vụ trong tuần" in (summary.text or ""), summary.text
     assert "đề nghị gia hạn đến 30/04/2018" in (summary.text or ""), summary.text
     assert texts.BUTTON_APPROVE in " ".join(summary.buttons), summary.buttons
+    assert "bằng nút bên dưới" in (summary.text or ""), summary.text
     await h.tap("leader", texts.BUTTON_APPROVE)
     assert "30/04/2018" in (h.sent[-1].text or ""), h.sent[-1].text
+
+
+async def test_on_zalo_the_summary_says_how_to_type_the_decision_once(db_url: str) -> None:
+    """Zalo has no buttons: the summary says the typed decision once (no list of forms under it), and typing it
+    decides the request."""
+    h = await started(db_url, channel="zalo")
+    try:
+        await h.advance_to(local(2018, 3, 21, 9, 0))
+        await h.say("head_stnmt", "4 xin gia hạn đến 30/4 vì chờ kết quả đo đạc")
+        start = len(h.sent)
+        await h.advance_to(local(2018, 3, 23, 16, 0))
+        said = told_on(h, "leader", dt.date(2018, 3, 23), start)
+        assert len(said) == 1 and said[0].count("đồng ý gia hạn 4”") == 2, said  # (“đồng ý …” and “không đồng ý …”)
+        assert "Đồng chí quyết định ngay tại tin này: gõ “đồng ý gia hạn 4”" in said[0], said
+        await h.say("leader", "đồng ý gia hạn 4")
+        assert "30/04/2018" in texts_to(h, "leader")[-1], texts_to(h, "leader")[-1]
+    finally:
+        await h.stop()
 
 
 async def test_held_messages_sent_weeks_ago_are_pruned_by_the_tick(harness: Harness) -> None:
