@@ -406,6 +406,8 @@ async def _on_text_said(conv: Conversation, event: TextIn, person: Person) -> No
         await supporting.my_tasks(conv, event, [], person)
         return
     if (wished := status.greeting_answer(event.text)) is not None:  # "chúc mừng năm mới": one courteous line
+        if wished == texts.GREETING_REPLY:  # (returned: a wish said with a report later is not returned again)
+            await status.new_year_returned_first(conv, person)
         await conv.say(event, wished)
         return
     if status.is_hello(event.text):  # "xin chào", "chào bot": a greeting and what to type first

@@ -1467,6 +1467,7 @@ def greeting_answer(text: str) -> str | None:
 
 NEW_YEAR_RETURNED = "greeting.returned"  # audit: a new-year wish said with a report was returned (once a season)
 NEW_YEAR_RETURN_EVERY = dt.timedelta(days=45)  # a wish again within this (the same Tết) is not returned again
+WISH_WITH_MORE_MAX = 80  # words: a wish and a report; longer, a letter or a notice
 
 
 def new_year_wish_with_more(text: str) -> bool:
@@ -1475,8 +1476,8 @@ def new_year_wish_with_more(text: str) -> bool:
     36: recorded, the wish left unanswered). A wish alone is `greeting_answer`'s."""
     folded = chat_fold(text)
     wish = _WISH.search(folded)
-    if wish is None or greeting_answer(text) is not None:
-        return False
+    if wish is None or greeting_answer(text) is not None or len(folded.split()) > WISH_WITH_MORE_MAX:
+        return False  # (a long text opening with a wish: a pasted letter, "Thư chúc mừng năm mới …", not a reply)
     said = re.split(r"[.;!?\n]", folded[wish.start():], maxsplit=1)[0]  # the wish's own sentence
     return _NEW_YEAR.search(said) is not None
 
@@ -1486,6 +1487,12 @@ async def return_new_year_wish(conv: Conversation, event: TextIn, person: Person
     returned already."""
     if not new_year_wish_with_more(event.text):
         return None
+    return texts.NEW_YEAR_RETURNED if await new_year_returned_first(conv, person) else None
+
+
+async def new_year_returned_first(conv: Conversation, person: Person) -> bool:
+    """Whether a new-year wish is returned to `person` for the first time this season (then noted: the next is
+    not returned again; a wish alone, always answered, counts too)."""
     now = conv.ctx.clock.now()
 
     def first(session: Session) -> bool:
@@ -1496,7 +1503,7 @@ async def return_new_year_wish(conv: Conversation, event: TextIn, person: Person
         audit(session, at=now, actor_id=person.id, action=NEW_YEAR_RETURNED, entity="person", entity_id=person.id)
         return True
 
-    return texts.NEW_YEAR_RETURNED if await conv.ctx.db.run(first) else None
+    return await conv.ctx.db.run(first)
 
 
 # a hello, to the bot or anyone ("xin chào", "chào bot", "kính chào đồng chí", "hello, is this the bot?"), on folded

@@ -145,3 +145,16 @@ async def test_the_same_report_asked_again_on_another_worker_is_said_unchanged(h
     await h.say("leader", "/tonghop")
     again = [s for s in h.sent[mark:] if s.to == "leader"]
     assert len(again) == 1 and (again[0].text or "").startswith("Báo cáo không thay đổi"), again
+
+
+async def test_a_wish_returned_alone_is_not_returned_again_with_a_report(harness: Harness) -> None:
+    """"Chúc mừng năm mới" alone is answered with the wish; the same person's "chúc mừng năm mới, mục 1 xong" the
+    day after gets the confirmation only."""
+    h = harness
+    await h.say("head_bdv", "Chúc mừng năm mới ạ")
+    assert texts_to(h, "head_bdv")[-1] == texts.GREETING_REPLY
+    await h.advance_to(local(2018, 2, 27, 9, 0))
+    start = len(h.sent)
+    await h.say("head_bdv", "Chúc mừng năm mới đồng chí, mục 1 xong ạ")
+    answers = texts_to(h, "head_bdv", start)
+    assert len(answers) == 1 and "chúc" not in answers[0].lower() and "mục 1" in answers[0], answers
