@@ -13,8 +13,10 @@ confidence), so its confidences cannot point at them. Two signals can:
 The counts are the number of documents of the labelled corpus (tests/corpus/*/ and the shared dev set) holding
 each syllable and each pair of adjacent syllables, shipped as `ocr_words.json` and rebuilt by
 `bench/build_ocr_words.py` (which also measures the false alarms, each corpus text left out of its own counts).
-Only text read by OCR is checked: the typed corpus gives about one flag in two documents, most of them real
-misspellings of the portal copies.
+Text read by OCR is checked; the typed corpus gives about one flag in two documents, most of them real
+misspellings of the portal copies — so pasted text is checked only when the whole of it has PASTED_MIN_MISREADS
+findings or more (`pasted_from_ocr`: an OCR reading copied into the chat; on the labelled corpus that flags the
+OCR'd texts and almost no typed one).
 """
 from __future__ import annotations
 
@@ -42,6 +44,7 @@ MIN_PAIR_DOCS = 2  # a pair seen in one document only is no evidence (one docume
 MIN_ASSOCIATION = 0.15  # documents with the pair / sqrt(documents with each syllable)
 STRONG_ASSOCIATION = 0.4  # ... enough alone; weaker, the other neighbour must also go with the near form
 MIN_RATIO = 2.0  # the near form is in at least twice as many documents as the syllable read
+PASTED_MIN_MISREADS = 2  # findings in pasted text that say it was read by OCR (one: a typo of a typed copy)
 
 
 class Misread(NamedTuple):
@@ -261,3 +264,8 @@ def said(found: Sequence[Misread], limit: int = 6) -> str:
     """“tà soát” (rà soát?), “bô sung” (bổ sung?) — at most `limit`, then "…"."""
     shown = ", ".join(f"“{m.seen}” ({m.guess}?)" for m in found[:limit])
     return shown + (", …" if len(found) > limit else "")
+
+
+def pasted_from_ocr(text: str) -> bool:
+    """Whether pasted text reads as an OCR reading copied in ("tà soát", "dư án"): checked as a scan's text is."""
+    return len(misreads(text, context=text)) >= PASTED_MIN_MISREADS

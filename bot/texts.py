@@ -335,10 +335,12 @@ def invite_which(typed: str, people: Sequence[tuple[str, str, str | None]]) -> s
 def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bool = True,
                   explain: Callable[[dt.date], str | None] | None = None,
                   today: dt.date | None = None, ocr: bool = False,
-                  misread: Sequence[tuple[str, Sequence[Misread]]] = (), compact: bool | None = None) -> str:
+                  misread: Sequence[tuple[str, Sequence[Misread]]] = (), compact: bool | None = None,
+                  pasted: bool = False) -> str:
     """`misread`: for a text read by OCR, each place ("trích yếu", or a task's number as the preview shows it) with
-    the words probably misread there (bot.ocrwords). `compact`: one line a task (default: from COMPACT_PREVIEW_FROM
-    tasks on), the details on request ("xem 12", "chi tiết mục III.1", "xem đầy đủ")."""
+    the words probably misread there (bot.ocrwords); `pasted`: the text was pasted, and reads as an OCR reading.
+    `compact`: one line a task (default: from COMPACT_PREVIEW_FROM tasks on), the details on request ("xem 12",
+    "chi tiết mục III.1", "xem đầy đủ")."""
     if not (_has_number(parsed.number) or parsed.date or parsed.meeting_date or parsed.subject):
         title += " chưa có số"  # a bare "Văn bản" read as a placeholder (probe 28, item 11)
     lines = [title]
@@ -349,7 +351,7 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
     lines += twin_lines(draft)
     lines += missing_header_lines(parsed)
     if ocr:
-        lines += misread_lines(misread) or [OCR_NOTE]
+        lines += misread_lines(misread, pasted=pasted) or [OCR_PASTED_NOTE if pasted else OCR_NOTE]
     compact = len(parsed.tasks) >= COMPACT_PREVIEW_FROM if compact is None else compact
     lines += ["", f"Nhắc việc nhận diện được {len(parsed.tasks)} nhiệm vụ" + (
         f" (mỗi nhiệm vụ một dòng; để xem đầy đủ, đồng chí gõ “xem {draft.numbers[min(11, len(draft.numbers) - 1)]}”"
@@ -510,9 +512,10 @@ def _spans(numbers: Sequence[int]) -> str:
 MISREAD_LIMIT = 10
 
 
-def misread_lines(places: Sequence[tuple[str, Sequence[Misread]]]) -> list[str]:
+def misread_lines(places: Sequence[tuple[str, Sequence[Misread]]], *, pasted: bool = False) -> list[str]:
     """"Có thể đọc sai" and the words, grouped by where they are (a misreading repeated in several tasks is said
-    once, with each task), then how to fix them: a task's wording whole ("3 nd: …"), the subject."""
+    once, with each task), then how to fix them: a task's wording whole ("3 nd: …"), the subject. `pasted`: an OCR
+    reading pasted as text (said so, not "read by OCR")."""
     where: dict[Misread, list[str]] = {}
     for place, found in places:
         for m in found:
@@ -522,7 +525,8 @@ def misread_lines(places: Sequence[tuple[str, Sequence[Misread]]]) -> list[str]:
     groups: dict[tuple[str, ...], list[Misread]] = {}
     for m, found_at in list(where.items())[:MISREAD_LIMIT]:
         groups.setdefault(tuple(found_at), []).append(m)
-    lines = ["Văn bản được đọc bằng nhận dạng chữ (OCR); có thể đọc sai (đồng chí đối chiếu với bản giấy):"]
+    lines = [OCR_PASTED_HEAD if pasted else
+             "Văn bản được đọc bằng nhận dạng chữ (OCR); có thể đọc sai (đồng chí đối chiếu với bản giấy):"]
     for at, found in groups.items():
         numbers = [p for p in at if p.isdigit()]
         said = [p for p in at if not p.isdigit()] + ([f"nhiệm vụ {', '.join(numbers)}"] if numbers else [])
@@ -1249,6 +1253,11 @@ def registered_text(result: Registered, rounds: Sequence[tuple[str, str, dt.date
 CANCELLED = vn("Đã hủy. Không nhiệm vụ nào được giao từ văn bản này.")
 OCR_NOTE = ("Văn bản được đọc bằng nhận dạng chữ (OCR) nên có thể sai chính tả; đồng chí kiểm tra trích yếu và nội "
             "dung, sửa bằng “trích yếu: …” hoặc “3 nd: …”.")
+# pasted text that reads as an OCR reading copied in (`bot.ocrwords.pasted_from_ocr`)
+OCR_PASTED_NOTE = ("Văn bản dán vào có vẻ được chép từ bản nhận dạng chữ (OCR) nên có thể sai chính tả; đồng chí kiểm "
+                   "tra trích yếu và nội dung, sửa bằng “trích yếu: …” hoặc “3 nd: …”.")
+OCR_PASTED_HEAD = ("Văn bản dán vào có vẻ được chép từ bản nhận dạng chữ (OCR); các chỗ sau có thể sai chữ, đồng chí "
+                   "kiểm tra lại (đối chiếu với bản gốc):")
 
 
 def _has_number(number: str | None) -> bool:
@@ -2945,6 +2954,8 @@ RECEIPT_NOTED = "Nhắc việc đã ghi nhận, cảm ơn đồng chí."  # "d�
 GREETING_REPLY = ("Nhắc việc xin cảm ơn và kính chúc đồng chí cùng gia đình năm mới mạnh khỏe, hạnh phúc, "
                   "thành công!")
 WISH_REPLY = "Nhắc việc xin cảm ơn đồng chí và kính chúc đồng chí sức khỏe, công tác tốt!"
+# a new-year wish said with a report: the first line of the answer, once (month probe 36)
+NEW_YEAR_RETURNED = "Nhắc việc xin cảm ơn và kính chúc đồng chí năm mới mạnh khỏe, hạnh phúc!"
 
 
 def hello(*, is_admin: bool = False, leader: bool = False) -> str:
@@ -3622,8 +3633,10 @@ def _silent_lines(digest: WeeklyDigest) -> list[str]:
 
 
 def weekly_digest_text(digest: WeeklyDigest, name: str, *, limit: int = 15,
-                       calendar: WorkingCalendar | None = None) -> str:
-    """The weekly summary a leader receives: done this week, newly overdue, pending extension requests."""
+                       calendar: WorkingCalendar | None = None, deciding: Sequence[ExtensionRequest] = (),
+                       buttons: bool = False) -> str:
+    """The weekly summary a leader receives: done this week, newly overdue, pending extension requests;
+    `deciding`: those the leader decides, answerable from the summary (`buttons`: theirs under it; else typed)."""
     lines = [f"Kính gửi đồng chí {name},",
              f"Nhắc việc báo cáo tình hình thực hiện nhiệm vụ trong tuần, từ {date_vn(digest.since)} "
              f"đến {date_vn(digest.until)}.", ""]
@@ -3655,6 +3668,12 @@ def weekly_digest_text(digest: WeeklyDigest, name: str, *, limit: int = 15,
     lines += _silent_lines(digest)
     lines += ["", f"3. Đề nghị gia hạn chờ quyết định: {len(digest.pending)}."]
     lines += _capped([_pending_line(p, digest.until) for p in digest.pending], limit)
+    if deciding:  # the week's reminder of each is this line, not a message of its own the same day
+        which = deciding[0].typed_which
+        typed = f"“đồng ý gia hạn {which}” hoặc “không đồng ý gia hạn {which}”" + (
+            " (tương tự với các mục khác)" if len(deciding) > 1 else "")
+        lines.append(f"Đồng chí quyết định ngay tại tin này bằng nút bên dưới, hoặc gõ {typed}." if buttons else
+                     f"Đồng chí quyết định ngay tại tin này: gõ {typed}.")
     if digest.blocked:  # what the units say holds them up, in their words: what a leader acts on
         lines += ["", f"4. Vướng mắc, đề xuất của đơn vị: {len(digest.blocked)} nhiệm vụ."]
         lines += _capped([f"• Mục {b.item_ref} ({in_sentence(b.notice)}): {b.unit or 'chưa xác định đơn vị'}"

@@ -7,13 +7,14 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import and_, delete, or_, select
 from sqlalchemy.orm import Session
 
 from storage.models import HeldMessage
 
 HELD_LEASE = dt.timedelta(minutes=5)  # a claimed row another worker may take again after this (the sender died)
 HELD_ATTEMPTS = 3  # sends tried before a held message is given up (logged)
+HELD_KEPT = dt.timedelta(weeks=4)  # a sent, dropped or given-up row is deleted this long after (`prune_held`)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -57,3 +58,13 @@ def finish_held(session: Session, held_id: int, *, now: dt.datetime, done: bool)
         row.attempts += 1
     row.claimed_until = None
 
+
+def prune_held(session: Session, *, now: dt.datetime) -> int:
+    """Delete the held messages sent or dropped more than HELD_KEPT ago, and those given up (HELD_ATTEMPTS failed
+    sends) that long after they were due: kept a few weeks to read back in a log hunt, then gone (nothing else reads
+    them). Run by each working tick's `bot.conversation.held.send_held`. The number of rows deleted."""
+    cutoff = now - HELD_KEPT
+    result = session.execute(delete(HeldMessage).where(or_(
+        HeldMessage.sent_at < cutoff,
+        and_(HeldMessage.sent_at.is_(None), HeldMessage.attempts >= HELD_ATTEMPTS, HeldMessage.due_at < cutoff))))
+    return int(getattr(result, "rowcount", 0) or 0)

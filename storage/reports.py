@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -32,6 +33,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, object_session, selectinload
 
+from storage.audit import audit
 from storage.db import chunks
 from storage.models import (
     OPEN_STATUSES,
@@ -971,6 +973,7 @@ class DigestRequest:
     unit: str = ""  # the lead unit of the task (several may hold the item)
     asked_on: dt.date | None = None  # the day it was sent
     effective_due: dt.date | None = None  # the current deadline as it runs (a day off: the next working day)
+    report_id: int | None = None  # the request's status report (its buttons in the summary decide it)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -1109,7 +1112,8 @@ def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int =
     pending = [DigestRequest(item_ref=p.item_ref, notice=p.notice_title, requester=p.requester_name,
                              current_due=p.current_due, requested_due=p.requested_due, unit=p.unit_name,
                              asked_on=p.asked_at.astimezone(tz).date() if p.asked_at else None,
-                             effective_due=rule.effective_deadline(p.current_due) if p.current_due else None)
+                             effective_due=rule.effective_deadline(p.current_due) if p.current_due else None,
+                             report_id=p.report_id)
                for p in pending_extensions(session)
                if notices is None or session.get_one(Task, p.task_id).notice_id in notices]
     done.sort(key=lambda i: (i.done_on or today, fold(i.unit)))
@@ -1233,3 +1237,39 @@ def not_reported(session: Session, *, today: dt.date, tz: ZoneInfo) -> list[NotR
                                  last_report_on=last.astimezone(tz).date() if last else None,
                                  requests=len(requests)))
     return sorted(found, key=lambda r: (r.since, fold(r.unit)))
+
+
+REPORT_SAID = "report.said"  # audit: a report sent to a person in full (its digest), or its repeat said in a line
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReportSaid:
+    """What the last report a person was sent said (`key`: a digest of it; None once its repeat was said in a line),
+    when, and whether its files went with it."""
+
+    key: str | None
+    files: bool
+    at: dt.datetime
+
+
+def report_key(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def last_report_said(session: Session, person_id: int, *, since: dt.datetime) -> ReportSaid | None:
+    """The last report said to `person_id` since `since`, read by whichever worker the next ask lands on (kept in the
+    audit log, not in one process: with two workers the second ask may reach the other)."""
+    row = session.scalar(select(AuditLog).where(AuditLog.action == REPORT_SAID, AuditLog.at >= since,
+                                                AuditLog.entity == "person", AuditLog.entity_id == person_id)
+                         .order_by(AuditLog.at.desc(), AuditLog.id.desc()).limit(1))
+    if row is None:
+        return None
+    detail = row.detail or {}
+    return ReportSaid(key=detail.get("key"), files=bool(detail.get("files")), at=row.at)
+
+
+def remember_report_said(session: Session, person_id: int, *, key: str | None, files: bool,
+                         now: dt.datetime) -> None:
+    """`key` None: the report's repeat was said in a line — the next ask is answered in full."""
+    audit(session, at=now, actor_id=person_id, action=REPORT_SAID, entity="person", entity_id=person_id, key=key,
+          files=files)

@@ -65,6 +65,8 @@ MAX_FLOOD_WAITS = 3  # a message sent outside a handler waits out flood control 
 # or the whole bot's) goes up as RateLimited at once rather than holding the handler
 HANDLER_FLOOD_WAIT_S = 1.0
 _in_handler: contextvars.ContextVar[bool] = contextvars.ContextVar("in_handler", default=False)
+# a line said first in the next reply to the event being handled (a new-year wish returned above the status)
+_said_first: contextvars.ContextVar[list[str] | None] = contextvars.ContextVar("said_first", default=None)
 MAX_SERVER_RETRIES = 2  # … and a server error (5xx) this many times, 1 s then 2 s apart
 PASTED_DIRECTORY = "danh-ba-dan.csv"  # the name a pasted directory table is imported and audited under
 CHAT_BURST = 3  # parts of one digest sent back to back before the one-a-second pace of a chat
@@ -104,9 +106,6 @@ class Conversation:
         self.ctx = ctx
         self.channels: dict[str, Channel] = {}
         self._pacing: dict[str, Pacing] = {}  # per channel: the digests' sending slots, which replies go ahead of
-        # the last report each person was sent (what it covered and said, with files; when): one asked again
-        # unchanged is not sent twice (`reports._send_report`)
-        self.last_reports: dict[int, tuple[tuple[str, bool], dt.datetime]] = {}
 
     def add_channel(self, channel: Channel) -> None:
         self.channels[channel.name] = channel
@@ -264,6 +263,8 @@ class Conversation:
                 return sent
 
     async def reply(self, event: Inbound, message: Outgoing) -> SentMessage:
+        if (first := _said_first.get()) and message.text:
+            message = dataclasses.replace(message, text=f"{first.pop()}\n{message.text}")
         return await self.send(event.channel, event.chat_id, message)
 
     async def say(self, event: Inbound, text: str, *, quote: bool = False) -> SentMessage:
@@ -361,6 +362,21 @@ async def _on_text(conv: Conversation, event: TextIn, person: Person) -> None:
         await conv.say(event, texts.empty_message(person.is_admin, ref, leader=person.role == Role.LEADER,
                                                   holds_tasks=bool(mine)))
         return
+    if (returned := await status.return_new_year_wish(conv, event, person)) is not None:
+        # "Chúc mừng năm mới đồng chí, mục 2 xong ạ": the wish returned on the first line of the answer
+        first = [returned]
+        said_first = _said_first.set(first)
+        try:
+            await _on_text_said(conv, event, person)
+        finally:
+            _said_first.reset(said_first)
+        if first:  # nothing was answered: the wish alone
+            await conv.say(event, first.pop())
+        return
+    await _on_text_said(conv, event, person)
+
+
+async def _on_text_said(conv: Conversation, event: TextIn, person: Person) -> None:
     # a question read without its polite particles ("UBND xã X thế nào ạ?" is "UBND xã X thế nào?", probe 23)
     plain = dataclasses.replace(event, text=without_particles(event.text))
     if (await office.reply_answer(conv, event, person) or await office.typed_to_office(conv, event, person)
@@ -390,6 +406,8 @@ async def _on_text(conv: Conversation, event: TextIn, person: Person) -> None:
         await supporting.my_tasks(conv, event, [], person)
         return
     if (wished := status.greeting_answer(event.text)) is not None:  # "chúc mừng năm mới": one courteous line
+        if wished == texts.GREETING_REPLY:  # (returned: a wish said with a report later is not returned again)
+            await status.new_year_returned_first(conv, person)
         await conv.say(event, wished)
         return
     if status.is_hello(event.text):  # "xin chào", "chào bot": a greeting and what to type first

@@ -1,6 +1,7 @@
 """The messages held outside working hours (`Conversation.notify`), sent by the tick once the working morning comes:
 the same text and buttons; what a reply to one is about recorded as the immediate message would have been; one no
-longer needed (its extension request decided, its question answered, its person gone) is dropped."""
+longer needed (its extension request decided, its question answered, its person gone) is dropped; rows sent or
+dropped weeks ago are deleted by the same tick (`storage.held.prune_held`)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from bot.conversation.events import Action, Outgoing
 from scheduler.dispatcher import SendError
-from storage.held import Held, claim_held, finish_held
+from storage.held import Held, claim_held, finish_held, prune_held
 from storage.models import Person, Question, Role
 from storage.questions import shown_to_admin
 from storage.tasks import extension_request, remember_extension_message, remember_task_message
@@ -62,6 +63,8 @@ async def send_held(conv: Conversation) -> int:
             continue
         await ctx.db.run(_sent, held, person.id, sent.channel, sent.chat_id, sent.last_id, now)
         sent_count += 1
+    if pruned := await ctx.db.run(prune_held, now=now):  # (the sent rows of weeks ago: the table stays small)
+        log.info("%d held messages sent or given up weeks ago deleted", pruned)
     return sent_count
 
 

@@ -107,7 +107,8 @@ def _parse(data: bytes | str, filename: str) -> tuple[str, ParsedNotice, bool]:
             # named .pdf, no PDF inside and no notice as text either (a text file saved as .pdf is read): broken
             raise NoticeUnreadable("broken pdf: no PDF header", "Tệp PDF bị hỏng, không thể đọc.")
         raise NoTasksFound(f"no task in {filename or 'pasted text'}")
-    return text, parsed, read is not None and read.ocr
+    # pasted text copied from an OCR reading is checked as a scan is (month probe 36: its garble shown as task text)
+    return text, parsed, read.ocr if read is not None else ocrwords.pasted_from_ocr(text)
 
 
 def _before_a_holiday(due_text: str | None) -> bool:
@@ -175,10 +176,17 @@ async def _show_draft(conv: Conversation, event: Inbound, parsed: ParsedNotice, 
                          subject=parsed.subject)
     replies = conv.channel(event.channel).capabilities.reply_to
     misread = await asyncio.to_thread(_misread, parsed, draft) if draft.ocr_text is not None else []
+    pasted = draft.ocr_text is not None and await conv.ctx.db.run(_pasted, draft.notice_id)
     await _send_draft(conv, event, draft.notice_id,
                       texts.draft_preview(parsed, draft, title, replies=replies, today=conv.ctx.today(),
                                           explain=conv.ctx.policy.calendar.explain_deadline,
-                                          ocr=draft.ocr_text is not None, misread=misread, compact=compact))
+                                          ocr=draft.ocr_text is not None, misread=misread, compact=compact,
+                                          pasted=pasted))
+
+
+def _pasted(session: Session, notice_id: int) -> bool:
+    """The draft's text was pasted into the chat, not sent as a file (`ingest` of typed text names no file)."""
+    return not session.get_one(Notice, notice_id).source_name
 
 
 async def _send_draft(conv: Conversation, event: Inbound, notice_id: int, text: str) -> None:

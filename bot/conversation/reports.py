@@ -21,10 +21,12 @@ from sqlalchemy.orm import Session
 from bot import texts
 from bot.charts import summary_chart
 from bot.conversation.events import Document, Outgoing, TextIn
+from bot.conversation.status import SUMMARY_CARRIED, deciding_actions
+from bot.conversation.workdays import digest_day
 from bot.replies import chat_fold
 from bot.report_files import report_filename, summary_workbook
 from scheduler.calendar import WorkingCalendar
-from storage.audit import record_export
+from storage.audit import audit, record_export
 from storage.digests import last_weekly_before
 from storage.directory import leaders
 from storage.itemref import squeezed_and_folded
@@ -37,12 +39,15 @@ from storage.reports import (
     WeeklyDigest,
     blocked_tasks,
     build_report,
+    last_report_said,
     not_reported,
     parse_filter,
+    remember_report_said,
+    report_key,
     unit_matches,
     weekly_digest,
 )
-from storage.tasks import following_leaders, leaders_named
+from storage.tasks import ExtensionRequest, following_leaders, leaders_named, pending_extensions
 from storage.unitnames import best_unit_match, unit_key
 from storage.vntext import fold
 
@@ -412,12 +417,15 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
     said = texts.summary_text(report.units, today, filt, unit_name, usage=usage, late_only=late_only, files=False,
                               as_of=report.as_of, notice_title=notice_title, unfinished=unfinished,
                               standing=[] if late_only else report.standing)  # (what it says, files aside)
-    key = (said + repr(report), files and documents_out)
-    last = conv.last_reports.pop(person.id, None) if only is None else None
+    key, with_files = report_key(said + repr(report)), files and documents_out
     now, at = ctx.clock.now(), ""
-    if last is not None and last[0][0] == key[0] and now - last[1] <= REPORT_REPEAT_WINDOW:
-        at = calendar.local(last[1]).strftime("%H:%M")
-        if last[0][1] or not key[1]:
+    # (the memory is the database's: with two workers the second ask may reach the other one)
+    last = await ctx.db.run(last_report_said, person.id, since=now - REPORT_REPEAT_WINDOW) if only is None else None
+    if last is not None and last.key == key:
+        at = calendar.local(last.at).strftime("%H:%M")
+        if last.files or not with_files:
+            # (said once in a line: asked a third time, it is sent in full)
+            await ctx.db.run(remember_report_said, person.id, key=None, files=False, now=now)
             await conv.say(event, texts.report_unchanged(at, files=False, about=notice_title or unit_name))
             if files and not documents_out:  # (the command on Zalo: where its files come, as when sent in full)
                 await conv.say(event, texts.NO_FILES_HERE)
@@ -426,7 +434,7 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
     else:
         files_only = False
     if only is None:
-        conv.last_reports[person.id] = (key, now)
+        await ctx.db.run(remember_report_said, person.id, key=key, files=with_files, now=now)
     if not files:  # a question in words: the answer, and one line on how to get the chart and the file
         hint = texts.FILES_ON_REQUEST if documents_out else texts.FILES_ON_REQUEST_NO_FILES
         # "tình hình xã Lam Cốt thế nào?": its tasks, one line each
@@ -492,20 +500,6 @@ def _unit_names(session: Session) -> list[str]:
 
 # ---------------------------------------------------------------- the weekly digest
 
-def digest_day(calendar: WorkingCalendar, day: dt.date, weekday: int) -> dt.date:
-    """The day the weekly digest goes out in the week (Monday–Sunday) of `day`: the configured
-    `weekday` (0 = Monday) if it is a working day, else the last working day before it in that
-    week, else the first one after it."""
-    monday = day - dt.timedelta(days=day.weekday())
-    wanted = monday + dt.timedelta(days=weekday)
-    candidate = wanted
-    while candidate >= monday:
-        if calendar.is_working_day(candidate):
-            return candidate
-        candidate -= dt.timedelta(days=1)
-    return calendar.working_day_on_or_after(wanted)
-
-
 def summary_since(calendar: WorkingCalendar, today: dt.date, weekday: int, last_sent: dt.date | None = None) -> dt.date:
     """The first day the weekly summary sent `today` covers: the day after the last one sent (`last_sent`, when
     known), else after the last week's summary day — so that a summary moved before a holiday (Wednesday 29/4),
@@ -557,11 +551,29 @@ async def send_weekly_digest(conv: Conversation) -> int:
         own = theirs[allowed]
         if own.is_empty:
             continue
-        if await conv.notify(leader, Outgoing(text=texts.weekly_digest_text(own, leader.full_name,
-                                                                             calendar=calendar))):
+        deciding = await ctx.db.run(_deciding_in_summary, leader, own, ctx.clock.now()) if own.pending else []
+        buttons = (address := conv.address_of(leader)) is not None and conv.channel(address[0]).capabilities.buttons
+        if await conv.notify(leader, Outgoing(text=texts.weekly_digest_text(own, leader.full_name, calendar=calendar,
+                                                                             deciding=deciding, buttons=buttons),
+                                              actions=deciding_actions(deciding) if buttons else ())):
             told += 1
     log.info("weekly digest for %s–%s sent to %d leaders", digest.since, digest.until, told)
     return told
+
+
+SUMMARY_DECIDING = 4  # the waiting requests a summary carries the buttons of (the rest: typed, as the list says)
+
+
+def _deciding_in_summary(session: Session, leader: Person, digest: WeeklyDigest,
+                         now: dt.datetime) -> list[ExtensionRequest]:
+    """The waiting requests the summary lists that `leader` decides: its buttons under the summary, and the day's
+    reminder of each not sent apart (`remind_waiting_extensions`: one message that Friday, not two)."""
+    listed = {p.report_id for p in digest.pending}
+    found = [r for r in pending_extensions(session, decider=leader) if r.report_id in listed][:SUMMARY_DECIDING]
+    for request in found:
+        audit(session, at=now, actor_id=leader.id, action=SUMMARY_CARRIED, entity="status_report",
+              entity_id=request.report_id)
+    return found
 
 
 def _followed(session: Session, people: list[Person]) -> tuple[list[int], dict[int, list[int]]]:

@@ -30,6 +30,7 @@ from bot import texts
 from bot.conversation import office
 from bot.conversation.events import Action, Inbound, Outgoing, TapIn, TextIn
 from bot.conversation.named import colleague_example, named_at_end
+from bot.conversation.workdays import digest_day
 from bot.datetext import WhenUnclear, leading_when, parse_when
 from bot.replies import (
     NOT_HOW_TO_ASK,
@@ -243,6 +244,18 @@ def extension_actions(request: ExtensionRequest) -> tuple[tuple[Action, ...], ..
                     typed=f"không đồng ý gia hạn {which}")),)
 
 
+def deciding_actions(requests: Sequence[ExtensionRequest]) -> tuple[tuple[Action, ...], ...]:
+    """Approve / refuse for each request, the item named on each button when there are several."""
+    actions: tuple[tuple[Action, ...], ...] = ()
+    for request in requests:
+        rows = extension_actions(request)
+        if len(requests) > 1:  # whose request each pair decides
+            rows = tuple(tuple(dataclasses.replace(a, label=f"{a.label} · {request.item_ref}") for a in row)
+                         for row in rows)
+        actions += rows
+    return actions
+
+
 def digest_message(view: DigestView, *, buttons: bool, recalled: Mapping[int, str] | None = None,
                    deciders: Mapping[int, str] | None = None, deciding: Sequence[ExtensionRequest] = (),
                    calendar: WorkingCalendar | None = None) -> Outgoing:
@@ -265,12 +278,8 @@ def digest_message(view: DigestView, *, buttons: bool, recalled: Mapping[int, st
 
         actions = tuple(tuple(Action(label=label(line), data=f"d:{line.task_id}", typed="")
                               for line in shown[i:i + row_size]) for i in range(0, len(shown), row_size))
-    for request in deciding if buttons else ():  # (without buttons the digest's text says what to type, once)
-        rows = extension_actions(request)
-        if len(deciding) > 1:  # whose request each pair decides
-            rows = tuple(tuple(dataclasses.replace(a, label=f"{a.label} · {request.item_ref}") for a in row)
-                         for row in rows)
-        actions += rows
+    if buttons:  # (without buttons the digest's text says what to type, once)
+        actions += deciding_actions(deciding)
     return Outgoing(text=texts.digest_text(view, buttons=buttons, recalled=recalled, deciders=deciders,
                                            deciding=deciding, calendar=calendar), actions=actions)
 
@@ -1266,6 +1275,27 @@ async def deciding_this_morning(conv: Conversation, day: dt.date) -> dict[int, l
     return found
 
 
+SUMMARY_CARRIED = "weekly.request"  # audit: a leader's weekly summary carried a waiting request's buttons
+
+
+def _summary_later_today(ctx: AppContext, now: dt.datetime) -> bool:
+    """Whether the leaders' weekly summary goes out later today (`bot.ticks.weekly_summary_if_due`): a waiting
+    request recalled today to a leader waits for it and is said in it (month probe 36: the reminder at 08:00, the
+    summary listing the same request at 15:00 — two messages one Friday)."""
+    calendar = ctx.policy.calendar
+    local = calendar.local(now)
+    summary_day = digest_day(calendar, local.date(), ctx.settings.weekly_day)
+    return local.date() == summary_day and local.time() < ctx.settings.weekly_at
+
+
+def _summary_carried(session: Session, person_id: int, report_id: int, since: dt.datetime) -> bool:
+    """Whether the weekly summary sent to `person_id` since `since` carried the request's buttons
+    (`bot.conversation.reports.SUMMARY_CARRIED`)."""
+    return session.scalar(select(AuditLog.id).where(
+        AuditLog.action == SUMMARY_CARRIED, AuditLog.entity == "status_report", AuditLog.entity_id == report_id,
+        AuditLog.actor_id == person_id, AuditLog.at >= since).limit(1)) is not None
+
+
 def _digest_sent(session: Session, person_id: int, day: dt.date) -> bool:
     """Whether `person_id`'s digest of `day` went out: the requests recalled to them that day were said in it
     (`deciding_this_morning`)."""
@@ -1331,7 +1361,10 @@ async def remind_waiting_extensions(conv: Conversation) -> int:
                            recall_on=lambda asked, deadline: reminder_day(asked, deadline, calendar),
                            again_on=lambda recalled: reminder_again(recalled, calendar))
     deciders_of = {request.report_id: await _recall_deciders(ctx, request) for request in due}
+    summary_later = _summary_later_today(ctx, now)
     for request in due:
+        if summary_later and any(d.role == Role.LEADER for d in deciders_of[request.report_id]):
+            continue  # a leader's weekly summary this afternoon says it, with its buttons: one message that day
         nth = await ctx.db.run(times_recalled, request.report_id) + 1
         if not await ctx.db.run(claim_extension_reminder, request.report_id, now=now, nth=nth):
             continue  # (another worker's tick has it)
@@ -1342,6 +1375,9 @@ async def remind_waiting_extensions(conv: Conversation) -> int:
                 # said in their digest this morning, its buttons under it (`deciding_this_morning`); the digest is
                 # not remembered as the request's message: deciding it elsewhere edits such a message to say so
                 reminded.append(decider.full_name)
+                continue
+            if await ctx.db.run(_summary_carried, decider.id, request.report_id, calendar.at(today, dt.time(0))):
+                reminded.append(decider.full_name)  # in their weekly summary today, its buttons under it
                 continue
             shown = await conv.notify(decider, Outgoing(text=texts.extension_reminder(request, today, calendar),
                                                         actions=extension_actions(request)))
@@ -1427,6 +1463,47 @@ def greeting_answer(text: str) -> str | None:
             _WISH.search(folded) is None:
         return None
     return texts.GREETING_REPLY if _NEW_YEAR.search(folded) else texts.WISH_REPLY
+
+
+NEW_YEAR_RETURNED = "greeting.returned"  # audit: a new-year wish said with a report was returned (once a season)
+NEW_YEAR_RETURN_EVERY = dt.timedelta(days=45)  # a wish again within this (the same Tết) is not returned again
+WISH_WITH_MORE_MAX = 80  # words: a wish and a report; longer, a letter or a notice
+
+
+def new_year_wish_with_more(text: str) -> bool:
+    """A new-year wish said with something to act on ("Chúc mừng năm mới đồng chí, mục 2 xong ạ"; "… mục 3 đạt
+    50%. Kính chúc đồng chí năm mới an khang"): the status is recorded, the wish returned in one line (month probe
+    36: recorded, the wish left unanswered). A wish alone is `greeting_answer`'s."""
+    folded = chat_fold(text)
+    wish = _WISH.search(folded)
+    if wish is None or greeting_answer(text) is not None or len(folded.split()) > WISH_WITH_MORE_MAX:
+        return False  # (a long text opening with a wish: a pasted letter, "Thư chúc mừng năm mới …", not a reply)
+    said = re.split(r"[.;!?\n]", folded[wish.start():], maxsplit=1)[0]  # the wish's own sentence
+    return _NEW_YEAR.search(said) is not None
+
+
+async def return_new_year_wish(conv: Conversation, event: TextIn, person: Person) -> str | None:
+    """The line that returns a new-year wish said with a report, once a season a person: None when not one, or
+    returned already."""
+    if not new_year_wish_with_more(event.text):
+        return None
+    return texts.NEW_YEAR_RETURNED if await new_year_returned_first(conv, person) else None
+
+
+async def new_year_returned_first(conv: Conversation, person: Person) -> bool:
+    """Whether a new-year wish is returned to `person` for the first time this season (then noted: the next is
+    not returned again; a wish alone, always answered, counts too)."""
+    now = conv.ctx.clock.now()
+
+    def first(session: Session) -> bool:
+        if session.scalar(select(AuditLog.id).where(
+                AuditLog.action == NEW_YEAR_RETURNED, AuditLog.entity == "person", AuditLog.entity_id == person.id,
+                AuditLog.at >= now - NEW_YEAR_RETURN_EVERY).limit(1)) is not None:
+            return False
+        audit(session, at=now, actor_id=person.id, action=NEW_YEAR_RETURNED, entity="person", entity_id=person.id)
+        return True
+
+    return await conv.ctx.db.run(first)
 
 
 # a hello, to the bot or anyone ("xin chào", "chào bot", "kính chào đồng chí", "hello, is this the bot?"), on folded

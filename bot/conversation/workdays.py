@@ -154,3 +154,17 @@ def days_off_between(calendar: WorkingCalendar, start: dt.date, end: dt.date) ->
     for year in range(start.year, end.year + 1):
         found.update((d, n) for d, n in calendar.public_holidays(year) if start <= d <= end)
     return sorted(found.items())
+
+
+def digest_day(calendar: WorkingCalendar, day: dt.date, weekday: int) -> dt.date:
+    """The day the weekly digest goes out in the week (Monday–Sunday) of `day`: the configured
+    `weekday` (0 = Monday) if it is a working day, else the last working day before it in that
+    week, else the first one after it."""
+    monday = day - dt.timedelta(days=day.weekday())
+    wanted = monday + dt.timedelta(days=weekday)
+    candidate = wanted
+    while candidate >= monday:
+        if calendar.is_working_day(candidate):
+            return candidate
+        candidate -= dt.timedelta(days=1)
+    return calendar.working_day_on_or_after(wanted)
