@@ -31,6 +31,7 @@ from storage.parsed import ParsedNotice, ParsedTask
 from storage.questions import Answered, Asked
 from storage.reports import (
     SUPPORTING,
+    AskedInTime,
     DigestItem,
     DigestRequest,
     NotReported,
@@ -3244,6 +3245,36 @@ def _overdue_refs_said(r: UnitSummary, *, compact: bool = False) -> str:
     return ("; " if compact else ", ").join(said)
 
 
+IN_TIME_WORDS = "chưa tính quá hạn"  # a request sent by the deadline, undecided after it: the leader's to settle
+
+
+def asked_in_time_said(a: AskedInTime) -> str:
+    """"đề nghị ngày 24/08 khi còn hạn, đến 15/09/2026 — chưa tính quá hạn": why a task past its deadline is not
+    counted late (probe 36, #5)."""
+    until = f", đến {date_vn(a.requested_due)}" if a.requested_due else ""
+    return f"đề nghị ngày {a.asked_on:%d/%m} khi còn hạn{until} — {IN_TIME_WORDS}"
+
+
+def _pending_refs_said(r: UnitSummary) -> str:
+    """"II.7.a (đề nghị ngày 24/08 khi còn hạn, đến 15/09/2026 — chưa tính quá hạn), IV.1": the tasks whose
+    extension request waits, those past the deadline it was sent by told apart."""
+    in_time = {a.item_ref: a for a in r.asked_in_time}
+    return ", ".join(ref + (f" ({asked_in_time_said(in_time[ref])})" if ref in in_time else "")
+                     for ref in r.extension_pending_refs)
+
+
+def asked_in_time_lines(rows: Sequence[UnitSummary]) -> list[str]:
+    """Under "đơn vị nào chậm?": the tasks past their deadline whose unit asked for more time by it and the leader has
+    not yet decided — not the unit's lateness, the leader's decision (probe 36, #5); [] when none."""
+    found = [(r.unit, a) for r in rows for a in r.asked_in_time]
+    if not found:
+        return []
+    return ["Đề nghị gia hạn gửi trước hạn, đang chờ ý kiến (không tính là đơn vị chậm):",
+            *(f"• {unit} — mục {a.item_ref}: chờ ý kiến gia hạn"
+              + (f" đến {date_vn(a.requested_due)}" if a.requested_due else "")
+              + f" (đề nghị ngày {a.asked_on:%d/%m}, hạn {date_vn(a.effective_due)})" for unit, a in found)]
+
+
 def _unit_block(r: UnitSummary, filt: ReportFilter | None) -> list[str]:
     """A unit in a short report: every category, one per line as the government's form has them; the tasks it only
     supports on a line of their own, outside the counts (the lead unit answers for them)."""
@@ -3257,8 +3288,7 @@ def _unit_block(r: UnitSummary, filt: ReportFilter | None) -> list[str]:
              + f"; quá hạn chưa hoàn thành: {overdue_share_text(r)}"
              + (f" — mục {_overdue_refs_said(r)}" if r.overdue_refs else "")]
     if r.extension_pending:  # among the counts above: what waits for a leader's word
-        lines.append(f"  Trong đó {EXTENSION_PENDING_WORDS}: {r.extension_pending} — mục "
-                     f"{', '.join(r.extension_pending_refs)}")
+        lines.append(f"  Trong đó {EXTENSION_PENDING_WORDS}: {r.extension_pending} — mục {_pending_refs_said(r)}")
     if r.no_deadline:  # (none: no line — twenty units' "Không có thời hạn: 0" said nothing)
         lines.append(f"  Không có thời hạn: {_no_deadline_said(r)}")
     if r.rounds:
@@ -3285,7 +3315,7 @@ def _compact_unit_lines(rows: Sequence[UnitSummary], filt: ReportFilter | None) 
             parts.append(f"quá hạn chưa hoàn thành {overdue_share_text(r)}"
                          + (f" (mục {_overdue_refs_said(r, compact=True)})" if r.overdue_refs else ""))
         if r.extension_pending:
-            parts.append(f"{EXTENSION_PENDING_WORDS} {r.extension_pending} (mục {', '.join(r.extension_pending_refs)})")
+            parts.append(f"{EXTENSION_PENDING_WORDS} {r.extension_pending} (mục {_pending_refs_said(r)})")
         if r.no_deadline:
             parts.append(f"không có thời hạn {_no_deadline_said(r, working_said=True)}")
         if r.unheld:
@@ -3387,48 +3417,84 @@ def nothing_late(kind: str | None = None) -> str:
         return NOTHING_LATE
     return vn(f"Hiện không có {kind} nào có nhiệm vụ quá hạn chưa hoàn thành hoặc kỳ báo cáo định kỳ không báo cáo. "
               "Đồng chí gõ /tonghop để xem tổng hợp theo đơn vị.")
-NOT_REPORTED_LISTED = 15  # tasks listed in answer to "đơn vị nào chưa cập nhật?"
 
 
-def _not_reported_said(r: NotReported, today: dt.date) -> str:
-    days = (today - r.since).days
+NOT_REPORTED_LISTED = 15  # units listed in answer to "đơn vị nào chưa cập nhật?"
+
+
+def _days_since(since: dt.date, today: dt.date, calendar: WorkingCalendar | None) -> str:
+    """"21 ngày làm việc": how long since, in working days as the other reports count (given the calendar)."""
+    if calendar is None:
+        return f"{(today - since).days} ngày"
+    return f"{calendar.working_days_between(since, today)} ngày làm việc"
+
+
+def _not_reported_said(r: NotReported, today: dt.date, calendar: WorkingCalendar | None) -> str:
+    days = _days_since(r.since, today, calendar)
     if r.last_report_on is None:
-        said = f"chưa báo cáo lần nào từ khi giao ({date_vn(r.given_on)}, {days} ngày)"
-    else:
-        said = (f"chưa cập nhật từ khi được đề nghị ngày {date_vn(r.since)} ({days} ngày; báo cáo gần nhất "
-                f"{date_vn(r.last_report_on)})")
-    asked = f"; đã đề nghị cập nhật {r.requests} lần" if r.requests > 1 or (r.requests and not r.last_report_on) \
-        else ""
-    return said + asked
+        return f"chưa báo cáo lần nào từ khi giao ({date_vn(r.given_on)}, {days})"
+    return (f"chưa cập nhật từ khi được đề nghị ngày {date_vn(r.since)} ({days}; báo cáo gần nhất "
+            f"{date_vn(r.last_report_on)})")
 
 
-def not_reported_answer(rows: Sequence[NotReported], today: dt.date, kind: str | None = None) -> str:
+def _requests_said(rows: Sequence[NotReported]) -> str:
+    """"; đã đề nghị cập nhật 2 lần" (the items alike), "; đã đề nghị cập nhật mục 3 (1 lần)" (not alike), or ""."""
+    counts = [r.requests if r.requests > 1 or (r.requests and not r.last_report_on) else 0 for r in rows]
+    if not max(counts):
+        return ""
+    if min(counts) == max(counts):
+        return f"; đã đề nghị cập nhật {max(counts)} lần"
+    return "; đã đề nghị cập nhật " + ", ".join(f"mục {r.item_ref} ({n} lần)"
+                                                for r, n in zip(rows, counts, strict=True) if n)
+
+
+def _by_unit(rows: Sequence[NotReported]) -> dict[str, list[NotReported]]:
+    """The rows by unit, the units in the rows' order (the longest silent first)."""
+    by_unit: dict[str, list[NotReported]] = {}
+    for r in rows:
+        by_unit.setdefault(r.unit, []).append(r)
+    return by_unit
+
+
+def _unit_not_reported(unit: str, held: Sequence[NotReported], today: dt.date,
+                       calendar: WorkingCalendar | None) -> str:
+    """"• Ban Đô thị (đ/c Lê Hoàng Phúc): mục II.3, II.6.a, II.6.b — chưa báo cáo lần nào từ khi giao (29/07/2026,
+    21 ngày làm việc); đã đề nghị cập nhật 2 lần": a unit once, its items said alike on one line (probe 36, #10)."""
+    one = len({r.assignee for r in held}) == 1
+    who = f" (đ/c {held[0].assignee})" if one and held[0].assignee else ""
+    parts: dict[tuple[str, str], list[NotReported]] = {}  # (holder, what is said) → its items
+    for r in held:
+        parts.setdefault(("" if one else r.assignee, _not_reported_said(r, today, calendar)), []).append(r)
+    return f"• {unit}{who}: " + "; ".join(
+        f"mục {', '.join(r.item_ref for r in rows)}" + (f" (đ/c {assignee})" if assignee else "")
+        + f" — {said}{_requests_said(rows)}" for (assignee, said), rows in parts.items())
+
+
+def not_reported_answer(rows: Sequence[NotReported], today: dt.date, kind: str | None = None,
+                        calendar: WorkingCalendar | None = None) -> str:
     """"Đơn vị nào chưa cập nhật?", "… chưa báo cáo?": the units whose open tasks have had no report since given, or
-    since the last request to update them, with how long (probe 28, F2)."""
+    since the last request to update them, with how long (probe 28, F2) — a line a unit (probe 36, #10)."""
     if not rows:
         return vn(f"Hiện không có {kind or 'đơn vị'} nào chưa báo cáo: mọi nhiệm vụ đang thực hiện đều đã được báo "
                   "cáo từ khi giao hoặc từ lần đề nghị cập nhật gần nhất. Đồng chí gõ /tonghop để xem tổng hợp theo "
                   "đơn vị.")
-    units = len({r.unit for r in rows})
-    lines = [f"{(kind or 'Đơn vị').capitalize()} chưa báo cáo, chưa cập nhật ({units} {kind or 'đơn vị'}, "
+    by_unit = _by_unit(rows)
+    lines = [f"{(kind or 'Đơn vị').capitalize()} chưa báo cáo, chưa cập nhật ({len(by_unit)} {kind or 'đơn vị'}, "
              f"{len(rows)} nhiệm vụ):"]
-    lines += [f"• {r.unit} — mục {r.item_ref}" + (f" (đ/c {r.assignee})" if r.assignee else "")
-              + f": {_not_reported_said(r, today)}" for r in rows[:NOT_REPORTED_LISTED]]
-    if len(rows) > NOT_REPORTED_LISTED:
-        lines.append(f"… và {len(rows) - NOT_REPORTED_LISTED} nhiệm vụ khác (gõ /tonghop để xem đủ).")
+    lines += [_unit_not_reported(unit, held, today, calendar)
+              for unit, held in list(by_unit.items())[:NOT_REPORTED_LISTED]]
+    if len(by_unit) > NOT_REPORTED_LISTED:
+        lines.append(f"… và {len(by_unit) - NOT_REPORTED_LISTED} {kind or 'đơn vị'} khác (gõ /tonghop để xem đủ).")
     return vn("\n".join(lines))
 
 
-def never_reported_line(rows: Sequence[NotReported], today: dt.date) -> str:
+def never_reported_line(rows: Sequence[NotReported], today: dt.date, calendar: WorkingCalendar | None = None) -> str:
     """Under "không có đơn vị nào chậm": the units that have not reported at all, briefly; "" when none."""
     never = [r for r in rows if r.last_report_on is None]
     if not never:
         return ""
-    by_unit: dict[str, list[NotReported]] = {}
-    for r in never:
-        by_unit.setdefault(r.unit, []).append(r)
-    said = "; ".join(f"{unit} (mục {', '.join(r.item_ref for r in held)}, {(today - held[0].since).days} ngày)"
-                     for unit, held in by_unit.items())
+    said = "; ".join(f"{unit} (mục {', '.join(r.item_ref for r in held)}, "
+                     f"{_days_since(held[0].since, today, calendar)})" for unit, held in _by_unit(never).items())
     return vn(f"Chưa báo cáo lần nào từ khi giao: {said}.")
 
 
@@ -3632,11 +3698,18 @@ def _silent_lines(digest: WeeklyDigest) -> list[str]:
             *([f"… và {more} người khác."] if more > 0 else [])]
 
 
+WEEKLY_MORE = "Đồng chí gõ /tonghop để xem tổng hợp theo đơn vị."
+WEEKLY_MORE_WITH_FILES = "Đồng chí gõ /tonghop để xem tổng hợp theo đơn vị, kèm biểu đồ và tệp Excel."
+
+
 def weekly_digest_text(digest: WeeklyDigest, name: str, *, limit: int = 15,
                        calendar: WorkingCalendar | None = None, deciding: Sequence[ExtensionRequest] = (),
-                       buttons: bool = False) -> str:
+                       buttons: bool = False, files: bool = False) -> str:
     """The weekly summary a leader receives: done this week, newly overdue, pending extension requests;
-    `deciding`: those the leader decides, answerable from the summary (`buttons`: theirs under it; else typed)."""
+    `deciding`: those the leader decides, answerable from the summary (`buttons`: theirs under it; else typed).
+    `files`: the leader's channel sends files (`Capabilities.documents_out`), so /tonghop there comes with the chart
+    and the Excel file, and the closing line says so (probe 36, #11: "(trên Telegram kèm tệp Excel)" said on
+    Telegram itself)."""
     lines = [f"Kính gửi đồng chí {name},",
              f"Nhắc việc báo cáo tình hình thực hiện nhiệm vụ trong tuần, từ {date_vn(digest.since)} "
              f"đến {date_vn(digest.until)}.", ""]
@@ -3680,7 +3753,7 @@ def weekly_digest_text(digest: WeeklyDigest, name: str, *, limit: int = 15,
                           + (f", đ/c {b.assignee}" if b.assignee else "")
                           + (f" — “{shorten(note_body(b.note), 200)}”" if b.note else "")
                           + _noted(b.noted_on, digest.since) for b in digest.blocked], limit)
-    lines += ["", "Đồng chí gõ /tonghop để xem tổng hợp theo đơn vị (trên Telegram kèm tệp Excel)."]
+    lines += ["", WEEKLY_MORE_WITH_FILES if files else WEEKLY_MORE]
     if len(notices) == 1:  # one notice: named once above the items, not on each of them
         [notice] = notices
         lines = [*lines[:first_item], f"(Các nhiệm vụ dưới đây thuộc {in_sentence(notice)}.)",
@@ -3693,10 +3766,13 @@ def _pending_line(p: DigestRequest, today: dt.date) -> str:
     hiện tại: 10/02/2027, tính đến hết 11/02/2027)": which unit's request, since when, the deadline as it runs."""
     unit = f" — {p.unit}" if p.unit else ""
     passed = " — ngày này đã qua" if p.requested_due is not None and p.requested_due <= today else ""
+    # sent by a deadline now past: the leader's to settle, not listed as overdue (probe 36, #5)
+    in_time = f"; đề nghị gửi khi còn hạn, {IN_TIME_WORDS}" if p.asked_on is not None and \
+        p.effective_due is not None and p.asked_on <= p.effective_due < today else ""
     sent = f"gửi {p.asked_on:%d/%m}; " if p.asked_on else ""
     current = _due_as_it_runs(p.current_due, p.effective_due)
     return (f"• Mục {p.item_ref} ({in_sentence(p.notice)}){unit}: đ/c {p.requester} đề nghị gia hạn đến "
-            f"{date_vn(p.requested_due)}{passed} ({sent}thời hạn hiện tại: {current})")
+            f"{date_vn(p.requested_due)}{passed} ({sent}thời hạn hiện tại: {current}{in_time})")
 
 
 def _noted(on: dt.date | None, since: dt.date) -> str:

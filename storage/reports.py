@@ -608,6 +608,16 @@ def parse_filter(text: str, today: dt.date) -> ReportFilter:
 
 # ---------------------------------------------------------------- per-unit totals
 
+@dataclass(frozen=True, kw_only=True)
+class AskedInTime:
+    """A task past its deadline whose extension request, sent by that deadline, still waits for a decision."""
+
+    item_ref: str
+    requested_due: dt.date | None  # the date asked for
+    asked_on: dt.date  # the day the request was sent
+    effective_due: dt.date  # the deadline it was sent by (as it runs past a day off)
+
+
 @dataclass(kw_only=True)
 class UnitSummary:
     unit: str
@@ -633,6 +643,9 @@ class UnitSummary:
     # of the tasks in progress or overdue, those whose extension request waits for a decision (a leader's to settle)
     extension_pending: int = 0
     extension_pending_refs: list[str] = field(default_factory=list)
+    # of those, the ones past their deadline whose request was sent by it (`waits_in_time`): counted in progress, not
+    # late — the leader's decision pending, not the unit's lateness (probe 36, #5)
+    asked_in_time: list[AskedInTime] = field(default_factory=list)
     # tasks the unit holds only to support another unit (`DutyKind.SUPPORTING`): outside the counts above and the total
     # (the lead unit answers for them, DOMAIN.md) — never late, never unfinished for this unit
     supporting: int = 0
@@ -688,6 +701,7 @@ class UnitSummary:
                      "supporting_done"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.items |= other.items
+        self.asked_in_time = [*self.asked_in_time, *other.asked_in_time]
 
 
 def classify(task: Task, today: dt.date, tz: ZoneInfo, rule: DeadlineRule = AS_WRITTEN) -> str:
@@ -734,6 +748,36 @@ def _asked_until(task: Task) -> dt.date | None:
         StatusReport.task_id == task.id, StatusReport.decision == "pending").order_by(StatusReport.id.desc()).limit(1))
 
 
+def _request_waiting(task: Task, tz: ZoneInfo) -> tuple[dt.date | None, dt.date] | None:
+    """The extension request waiting on `task` (its latest): the date it asks for and the day it was sent; None when
+    none waits."""
+    session = object_session(task)
+    if session is None:
+        return None
+    row = session.execute(select(StatusReport.requested_due_on, StatusReport.created_at).where(
+        StatusReport.task_id == task.id, StatusReport.decision == "pending").order_by(StatusReport.id.desc())
+        .limit(1)).first()
+    return None if row is None else (row.requested_due_on, row.created_at.astimezone(tz).date())
+
+
+def waits_in_time(task: Task, state: TaskState, today: dt.date, tz: ZoneInfo,
+                  rule: DeadlineRule = AS_WRITTEN) -> AskedInTime | None:
+    """A task past its deadline (as it runs) whose extension request, sent on or before that deadline, waits for a
+    decision: the leader's decision is pending, not the unit late — reports count it in progress and show it apart
+    (probe 36, #5). Granted, the new deadline applies as to any task; refused, the deadline written stands and the
+    task is overdue from the day after it (`classify_state`), finished late if finished after it. A request sent
+    after the deadline does not change its lateness ("quá hạn, đang chờ ý kiến gia hạn", probe 27). None otherwise."""
+    if state.status != TaskStatus.EXTENSION_REQUESTED or state.due_on is None:
+        return None
+    deadline = rule.effective_deadline(state.due_on)
+    if today <= deadline:
+        return None
+    waiting = _request_waiting(task, tz)
+    if waiting is None or waiting[1] > deadline:
+        return None
+    return AskedInTime(item_ref=task.item_ref, requested_due=waiting[0], asked_on=waiting[1], effective_due=deadline)
+
+
 def summarize(tasks: Iterable[Task], *, today: dt.date, tz: ZoneInfo,
               rule: DeadlineRule = AS_WRITTEN,
               rounds: dict[int, list[TaskOccurrence]] | None = None,
@@ -764,6 +808,9 @@ def summarize(tasks: Iterable[Task], *, today: dt.date, tz: ZoneInfo,
             else:
                 summary.rounds_late += 1
         kind = classify_state(state, today, tz, rule)
+        if kind == "overdue" and (in_time := waits_in_time(task, state, today, tz, rule)) is not None:
+            kind = "in_progress"  # asked by the deadline, the leader not yet decided: not the unit's lateness
+            summary.asked_in_time.append(in_time)
         setattr(summary, kind, getattr(summary, kind) + 1)
         summary.items.add((task.notice_id, task.item_ref))
         if kind == "no_deadline" and state.status == TaskStatus.DONE:
@@ -879,6 +926,13 @@ def _first_deadlines(session: Session, task_ids: Sequence[int]) -> dict[int, dt.
     return first
 
 
+def _category(task: Task, state: TaskState, today: dt.date, tz: ZoneInfo, rule: DeadlineRule) -> str:
+    """`classify_state`, an overdue task whose extension request was sent in time counted in progress as `summarize`
+    counts it (`waits_in_time`)."""
+    kind = classify_state(state, today, tz, rule)
+    return "in_progress" if kind == "overdue" and waits_in_time(task, state, today, tz, rule) else kind
+
+
 def rows_for(session: Session, tasks: Sequence[Task], *, today: dt.date, tz: ZoneInfo,
              rule: DeadlineRule = AS_WRITTEN, rounds: dict[int, list[TaskOccurrence]] | None = None,
              states: dict[int, TaskState] | None = None) -> list[TaskRow]:
@@ -897,7 +951,7 @@ def rows_for(session: Session, tasks: Sequence[Task], *, today: dt.date, tz: Zon
             item_ref=task.item_ref, text=task.text, assignee=task.assignee.full_name if task.assignee else "",
             due_on=state.due_on, due_text=task.due_text, status=state.status, percent=state.percent,
             done_on=state.done_at.astimezone(tz).date() if state.done_at and state.status == TaskStatus.DONE else None,
-            category=SUPPORTING if supports_only(task, state) else classify_state(state, today, tz, rule),
+            category=SUPPORTING if supports_only(task, state) else _category(task, state, today, tz, rule),
             latest_note=(f"{note.note} (Văn phòng ghi nhận thay đơn vị)" if note.source == "office" else note.note)
             if note else None,
             latest_note_on=note.created_at.astimezone(tz).date() if note else None, updated_at=task.updated_at,
@@ -1086,7 +1140,8 @@ def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int =
                 done.append(replace(item, done_on=done_on, on_time=on_time,  # ("quá hạn, hạn …" as the unit heard it)
                                     effective_due=rule.effective_deadline(task.due_on) if task.due_on else None))
         elif task.due_on is not None and rule.effective_deadline(task.due_on) < today and not (
-                light_support and duty_kind(task) is DutyKind.SUPPORTING):
+                light_support and duty_kind(task) is DutyKind.SUPPORTING) and \
+                waits_in_time(task, current_state(task), today, tz, rule) is None:  # (asked in time: part 3 only)
             if task.assignee_id is not None:
                 overdue_held.setdefault(task.assignee_id, []).append(task)
             if rule.effective_deadline(task.due_on) + dt.timedelta(days=1) >= since:

@@ -159,7 +159,8 @@ async def typed_question(conv: Conversation, event: TextIn, person: Person) -> b
         if kind and not any(of_kind(name, kind) for name in await conv.ctx.db.run(_unit_names)):
             kind = None  # a kind the directory has none of: every unit
         rows = await _not_reported(conv, kind)
-        await conv.say(event, texts.not_reported_answer(rows, conv.ctx.today(), UNIT_KINDS[kind] if kind else None))
+        await conv.say(event, texts.not_reported_answer(rows, conv.ctx.today(), UNIT_KINDS[kind] if kind else None,
+                                                        conv.ctx.policy.calendar))
         return True
     if which is not None:  # "thôn nào chậm tháng 12?": the late units of that kind; the rest is the filter
         rest = squeezed[:which.start()] + " " + squeezed[which.end():]
@@ -373,6 +374,8 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
                         standing=[d for d in report.standing if ours(d[0])],
                         standing_rows=[t for t in report.standing_rows if ours(t.unit)])
         unit_name = unit_name or f"các {label}"
+    # past the deadline they asked by, undecided: the leader's to settle, said apart from the late (probe 36, #5)
+    in_time = "\n".join(texts.asked_in_time_lines(report.units)) if late_only else ""
     if late_only:  # "đơn vị nào chậm?": the units with overdue work or unreported rounds, those tasks in the file
         report = Report(units=[u for u in report.units if u.is_late],
                         tasks=[t for t in report.tasks if t.category == "overdue" or t.rounds_missed],
@@ -381,8 +384,9 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
             # named no unit, notice or period: those answer about what was named, not about everyone else
             whole = filt.unit is None and filt.unit_id is None and filt.notice is None and filt.date_from is None
             never = texts.never_reported_line(await _not_reported(conv, kinds[0] if len(kinds) == 1 else None),
-                                              today) if whole else None
-            await conv.say(event, texts.nothing_late(label) + (f"\n{never}" if never else ""))
+                                              today, calendar) if whole else None
+            await conv.say(event, texts.nothing_late(label) + (f"\n{never}" if never else "")
+                           + (f"\n\n{in_time}" if in_time else ""))
             return
     if unfinished:  # "đơn vị nào chưa hoàn thành?": the units with work still open, in its deadline or past it
         report = Report(units=[u for u in report.units if u.unfinished],
@@ -403,6 +407,8 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
     text = texts.summary_text(report.units, today, filt, unit_name, usage=usage, late_only=late_only,
                               files=files and documents_out, as_of=report.as_of, notice_title=notice_title,
                               unfinished=unfinished, standing=[] if late_only else report.standing)
+    if in_time:
+        text += f"\n\n{in_time}"
     if not report.units and not (report.standing_rows and files and documents_out):
         await conv.say(event, text)
         return
@@ -417,7 +423,7 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
     said = texts.summary_text(report.units, today, filt, unit_name, usage=usage, late_only=late_only, files=False,
                               as_of=report.as_of, notice_title=notice_title, unfinished=unfinished,
                               standing=[] if late_only else report.standing)  # (what it says, files aside)
-    key, with_files = report_key(said + repr(report)), files and documents_out
+    key, with_files = report_key(said + in_time + repr(report)), files and documents_out
     now, at = ctx.clock.now(), ""
     # (the memory is the database's: with two workers the second ask may reach the other one)
     last = await ctx.db.run(last_report_said, person.id, since=now - REPORT_REPEAT_WINDOW) if only is None else None
@@ -552,9 +558,13 @@ async def send_weekly_digest(conv: Conversation) -> int:
         if own.is_empty:
             continue
         deciding = await ctx.db.run(_deciding_in_summary, leader, own, ctx.clock.now()) if own.pending else []
-        buttons = (address := conv.address_of(leader)) is not None and conv.channel(address[0]).capabilities.buttons
+        address = conv.address_of(leader)  # (what /tonghop sends there: the chart and the file, or the text only)
+        capabilities = conv.channel(address[0]).capabilities if address is not None else None
+        buttons = capabilities is not None and capabilities.buttons
+        files = capabilities is not None and capabilities.documents_out
         if await conv.notify(leader, Outgoing(text=texts.weekly_digest_text(own, leader.full_name, calendar=calendar,
-                                                                             deciding=deciding, buttons=buttons),
+                                                                             deciding=deciding, buttons=buttons,
+                                                                             files=files),
                                               actions=deciding_actions(deciding) if buttons else ())):
             told += 1
     log.info("weekly digest for %s–%s sent to %d leaders", digest.since, digest.until, told)

@@ -111,11 +111,12 @@ async def test_the_office_weekly_list_shows_an_extension_request_waiting_a_few_w
 
 
 async def test_reports_tell_a_late_task_whose_extension_waits_apart_from_plain_overdue(harness: Harness) -> None:
-    """"Đơn vị nào chậm?" and /tonghop: a task past its deadline whose request waits reads "đang chờ ý kiến gia hạn
-    đến …" beside its number — still counted late (probe 27: listed as plainly "quá hạn chưa hoàn thành")."""
+    """"Đơn vị nào chậm?" and /tonghop: a task past its deadline whose request, sent after it, waits reads "đang chờ
+    ý kiến gia hạn đến …" beside its number — still counted late (probe 27: listed as plainly "quá hạn chưa hoàn
+    thành")."""
     h = harness
-    await h.advance_to(local(2018, 3, 12, 9, 0))
-    await h.say("head_stnmt", "4 xin gia hạn đến 30/4 vì chờ kết quả đo đạc")  # due Tue 20/03/2018
+    await h.advance_to(local(2018, 3, 21, 9, 0))
+    await h.say("head_stnmt", "4 xin gia hạn đến 30/4 vì chờ kết quả đo đạc")  # due Tue 20/03/2018: asked late
     await h.advance_to(local(2018, 3, 22, 10, 0))
     start = len(h.sent)
     await h.say("admin", "đơn vị nào chậm?")

@@ -170,7 +170,8 @@ async def test_which_thon_are_late_is_about_the_thon(harness: Harness) -> None:
     assert "• Thôn 1:" in every and "• Trường Tiểu học An Hòa:" in every, every
     await harness.say("pct", "Thôn nào chưa báo cáo?")  # who has not written at all: the thôn only (probe 28, F2)
     silent = last_text(harness, "pct")
-    assert silent.startswith("Thôn chưa báo cáo, chưa cập nhật") and "• Thôn 1 — mục II.1" in silent, silent
+    assert silent.startswith("Thôn chưa báo cáo, chưa cập nhật") and "• Thôn 1 (đ/c" in silent, silent
+    assert ": mục II.1" in silent, silent
     assert "Trường Tiểu học" not in silent, silent
     for n, typed in enumerate(("thôn nào chậm?", "thon nao cham", "những thôn nào quá hạn")):
         # (each asked more than half an hour after the last: the same report asked again at once, unchanged, is

@@ -285,7 +285,7 @@ def test_weekly_digest_text() -> None:
         "• Mục 3: đ/c Trần Văn Môi đề nghị gia hạn đến 31/05/2026 "
         "(thời hạn hiện tại: 30/04/2026)",
         "",
-        "Đồng chí gõ /tonghop để xem tổng hợp theo đơn vị (trên Telegram kèm tệp Excel).",
+        "Đồng chí gõ /tonghop để xem tổng hợp theo đơn vị.",
     ]
 
 
