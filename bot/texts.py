@@ -2865,6 +2865,11 @@ def _held_note(notice: str | None, due: dt.date | None) -> str:
     return f" ({', '.join(said)})" if said else ""
 
 
+def done_corrected(item_ref: str) -> str:
+    """Under the confirmation of a "xong" taken back ("nhầm, … mới đạt 30%"): what happened to the "Hoàn thành"."""
+    return vn(f"(Đã sửa: mục {item_ref} không còn ghi “Hoàn thành” như vừa báo; lịch sử cập nhật vẫn lưu cả hai lần.)")
+
+
 def read_as_position(read: Sequence[tuple[str, str]], siblings: Sequence[str]) -> str:
     """Under the confirmation of "2.1 xong" read as 2.a: how the notice's items are numbered, to type next time."""
     said = ", ".join(f"“{typed}”" for typed, _ in read)
@@ -4184,8 +4189,14 @@ def resend_queued(digest_id: int) -> str:
     return vn(f"Tin nhắc việc số {digest_id} sẽ được gửi lại trong ít phút.")
 
 
-def extension_no_deadline(ref: str) -> str:
-    """An extension asked for a task with no deadline (a standing duty): nothing to extend, nothing sent on."""
+def extension_no_deadline(ref: str, section: str | None = None, items: Sequence[str] = ()) -> str:
+    """An extension asked for a task with no deadline (a standing duty): nothing to extend, nothing sent on. With
+    `section` and its `items`: asked on a section ("xin gia hạn mục 6") none of whose items has a deadline."""
+    if section is not None and items:
+        ref = items[0]
+        which = f"Mục {section} gồm {', '.join(items)}: các mục này" if len(items) > 1 else f"Mục {items[0]}"
+        return vn(f"{which} không có thời hạn cụ thể nên không cần gia hạn. Đồng chí báo tiến độ khi có kết quả, "
+                  f"ví dụ: “{ref} 50% đang thực hiện”, “{ref} vướng <lý do>” hoặc “{ref} xong”.")
     return vn(f"Mục {ref} không có thời hạn cụ thể nên không cần gia hạn. Đồng chí báo tiến độ khi có kết quả, "
               f"ví dụ: “{ref} 50% đang thực hiện”, “{ref} vướng <lý do>” hoặc “{ref} xong”.")
 

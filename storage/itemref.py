@@ -182,3 +182,29 @@ def numbers_made_up(refs: Sequence[str], text: str) -> bool:
     return not any(re.search(rf"(?m)^[ \t]*(?:[-–•*+|(][ \t]*)?(?:mục[ \t]+)?{h}(?:[ \t]*[.)/:|\t-]|[ \t]+[^\W\d_])",
                              text, re.I) or re.search(rf"(?<![\w/.,])(?:\({h}\)|{h}[.)])(?=\s)", text)
                    for h in heads)  # (nor prints one inside a line: "…; 2. Sở Y …" of a flattened copy)
+
+
+def read_typed(typed: str, refs: Sequence[str]) -> list[str]:
+    """The items of one notice (its numbers `refs`, in the notice's order) an item number typed means, read as
+    progress replies read it: so numbered, without its section or the item of its parts (`by_ref`); "2.1.a" for
+    "II.1.a" (`roman_section`); else as printed, "4.3" for II.4.c (`position_reading`). [] when none. Every command
+    that takes an item number (a decision, /giao, "mở lại", a question) reads it here (probe 36)."""
+    found = by_ref(refs, typed, str)
+    if not found and (roman := roman_section(typed)) is not None:
+        found = by_ref(refs, roman, str)
+    if not found and (printed := position_reading(typed, refs)) is not None:
+        found = [printed]
+    return found
+
+
+def section_items(typed: str, refs: Sequence[str]) -> tuple[str, list[str]] | None:
+    """A section typed by its number ("mục 5", "5" for "II.5" as the paper prints "5." under "II."): the section as
+    the notice numbers it and its items (II.5.a … II.5.d); None when `typed` numbers no section of this notice."""
+    key = ref_key(typed)
+    heads = [key] + ([f"{r.lower()}.{key}" for r in _ROMAN] if key.isdigit() else [])
+    found = []
+    for head in heads:
+        below = [r for r in refs if ref_key(r).startswith(head + ".")]
+        if below and not any(ref_key(r) == head for r in refs):
+            found.append((below[0][:len(head)], below))
+    return found[0] if len(found) == 1 else None

@@ -55,7 +55,13 @@ _HOLDER_WORDS = (r"(?:(?:duoc|da|la)\s+)?giao\s+(?:cho\s+)?" + _WHO
 _WHAT_WORDS = r"(?:noi dung\s+)?(?:la\s+)?(?:viec |nhiem vu |noi dung |cai )?gi"
 ASKS_HOLDER = re.compile(r"^(?:(?:(?:cho|xin)\s+(?:toi|em|anh|chi|minh)?\s*|(?:toi|em)\s+)?hoi\s+)?(?:con\s+|the\s+)?"
                          r"(?:" + _ITEM + r")?" + _REF + r"\s*(?:(?P<holder>" + _HOLDER_WORDS + r")|(?P<what>"
-                         + _WHAT_WORDS + r"))\s*(?:(?:a|vay|nhi|nhe|the|ha|em|anh|chi|ban|dong chi|\?)\s*)*$")
+                         + _WHAT_WORDS + r"))\s*(?:(?:a|vay|nhi|nhe|the|ha|em|anh|chi|ban|dong chi|\?)\s*)*"
+                         r"(?:(?<=\?)\s*\S.*)?$")  # ("mục 5 giao ai? ban VHXH có phải …": the first question)
+# the same asked holder first: "ai phụ trách mục 7.2?", "đơn vị nào chủ trì mục 5", "ai được giao mục 3 ạ"
+ASKS_HOLDER_FIRST = re.compile(r"^(?:(?:(?:cho|xin)\s+(?:toi|em|anh|chi|minh)?\s*|(?:toi|em)\s+)?hoi\s+)?"
+                               r"(?P<holder>" + _WHO + r"\s+(?:chu tri|lam|phu trach|thuc hien|giu|nhan|duoc giao)"
+                               r"(?:\s+(?:cho|o))?)\s+(?:" + _ITEM + r")?" + _REF
+                               + r"\s*(?:(?:a|vay|nhi|nhe|the|ha|em|anh|chi|ban|dong chi|\?)\s*)*$")
 
 
 def asked_item(text: str) -> tuple[str, str] | None:
@@ -106,13 +112,13 @@ async def holder_question(conv: Conversation, event: TextIn, person: Person) -> 
     it, its unit and holder, its deadline, a line of its words; False for any other text or an item not found (and
     for "mục 2 là gì?" about an item of the asker's own: its card answers that)."""
     squeezed, folded = squeezed_and_folded(event.text.strip())
-    m = ASKS_HOLDER.match(folded)
+    m = ASKS_HOLDER.match(folded) or ASKS_HOLDER_FIRST.match(folded)
     if m is None:
         return False
     ctx = conv.ctx
     tasks = await ctx.db.run(asked_item_tasks, person, squeezed[m.start("ref"):m.end("ref")])
     units = person.headed_unit_ids | ({person.unit_id} if person.unit_id is not None else set())
-    if not tasks or (m.group("what") and person.role not in (Role.ADMIN, Role.LEADER) and any(
+    if not tasks or (m.groupdict().get("what") and person.role not in (Role.ADMIN, Role.LEADER) and any(
             t.assignee_id == person.id or t.lead_unit_id in units for t in tasks)):
         return False
     log.info("holder question from %s: %r", person.handle, event.text)
