@@ -2867,7 +2867,8 @@ def _held_note(notice: str | None, due: dt.date | None) -> str:
 
 def done_corrected(item_ref: str) -> str:
     """Under the confirmation of a "xong" taken back ("nhầm, … mới đạt 30%"): what happened to the "Hoàn thành"."""
-    return vn(f"(Đã sửa: mục {item_ref} không còn ghi “Hoàn thành” như vừa báo; lịch sử cập nhật vẫn lưu cả hai lần.)")
+    return vn(f"(Đã sửa theo đồng chí: bỏ “Hoàn thành” vừa ghi cho mục {item_ref}; lịch sử cập nhật vẫn lưu cả hai "
+              "lần.)")
 
 
 def read_as_position(read: Sequence[tuple[str, str]], siblings: Sequence[str]) -> str:
@@ -4626,9 +4627,33 @@ class HolderRow:
     done_on: dt.date | None
 
 
-def item_holder_answer(rows: Sequence[HolderRow]) -> str:
+def item_holder_answer(rows: Sequence[HolderRow], *, section: str | None = None,
+                       supported: Sequence[str] = (), asker_unit: str | None = None) -> str:
     """Who holds an item, its deadline and what it says, from storage ("mục 5 giao ai", "mục 5 hạn khi nào"): an
-    item of the notice, each task under it one line — never the asker's progress note (probe 28, F1)."""
+    item of the notice, each task under it one line — never the asker's progress note (probe 28, F1). `section`: the
+    rows are the items of one section ("mục 5" for II.5.a–d), held by one unit and person: said once, then a short
+    line an item (probe 36, F7); `supported`: the items the asker's unit (`asker_unit`) supports — who reports."""
+    holders = {(r.unit, r.assignee) for r in rows}
+    if section is not None and len(holders) == 1 and len({r.notice for r in rows}) == 1:
+        unit, assignee = next(iter(holders))
+        who = f" (đ/c {assignee})" if assignee else " (chưa có người nhận)"
+        lines = [f"Mục {section} ({rows[0].item_ref}–{rows[-1].item_ref}) do {unit or 'chưa xác định đơn vị'} "
+                 f"chủ trì{who}:"]
+        for row in rows:
+            deadline = f"hạn {date_vn(row.due_on)}" if row.due_on else "không có thời hạn"
+            done = f", đã hoàn thành {date_vn(row.done_on)}" if row.done_on else ""
+            support = f"; phối hợp: {', '.join(row.support)}" if row.support else ""
+            lines.append(f"• {row.item_ref} ({short_title(row.text, 60)}): {deadline}{done}{support}")
+    else:
+        lines = [_holder_lines(rows)]
+    if supported:
+        unit = f"{asker_unit} (đơn vị đồng chí)" if asker_unit else "Đơn vị đồng chí"
+        lines.append(f"{unit} phối hợp mục {', '.join(supported)}: đơn vị chủ trì báo cáo tiến độ; khi có phần việc "
+                     f"cần báo, đồng chí gõ, ví dụ: “phối hợp {supported[0]}: đã gửi ý kiến”.")
+    return vn("\n".join(lines))
+
+
+def _holder_lines(rows: Sequence[HolderRow]) -> str:
     several = len({r.notice for r in rows}) > 1
     groups: dict[tuple[str, str, str], list[HolderRow]] = {}
     for row in rows:
@@ -4648,7 +4673,7 @@ def item_holder_answer(rows: Sequence[HolderRow]) -> str:
             lines.append(f"{head}: {said[0]}.")
         else:
             lines += [f"{head}:"] + [f"• {one}" for one in said]
-    return vn("\n".join(lines))
+    return "\n".join(lines)
 
 
 @dataclass(frozen=True, kw_only=True)

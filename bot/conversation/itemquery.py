@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from bot import texts
 from bot.conversation.events import TextIn
 from storage.itemref import squeezed_and_folded
-from storage.models import Person, Role, Task, TaskStatus
+from storage.models import Person, Role, Task, TaskStatus, Unit
 from storage.reports import _latest_notes
 from storage.tasks import asked_item_tasks, office_item_tasks
 from storage.unitnames import mentions, ways_to_name
@@ -123,12 +123,27 @@ async def holder_question(conv: Conversation, event: TextIn, person: Person) -> 
         return False
     log.info("holder question from %s: %r", person.handle, event.text)
     tz = ctx.policy.calendar.tz
+    parents = {t.item_ref.rpartition(".")[0] for t in tasks}
+    section = parents.pop() if len(parents) == 1 and len(tasks) > 1 and len({t.notice_id for t in tasks}) == 1 \
+        and "." in tasks[0].item_ref else None  # "mục 5" read as II.5.a–d: the section said once
+    unit_id = person.unit_id
+    unit_name = await ctx.db.run(lambda s: s.get_one(Unit, unit_id).name) \
+        if unit_id is not None and unit_id not in {t.lead_unit_id for t in tasks} else None
+    supported = [t.item_ref for t in tasks if unit_name and any(_names_unit(s, unit_name)
+                                                                 for s in t.support_unit_names or [])]
     await conv.say(event, texts.item_holder_answer([texts.HolderRow(
         notice=t.notice.number or "", item_ref=t.item_ref, text=t.text, unit=t.lead_name,
         assignee=t.assignee.full_name if t.assignee else None, support=list(t.support_unit_names or []),
         due_on=t.due_on, done_on=t.done_at.astimezone(tz).date() if t.done_at and t.status == TaskStatus.DONE
-        else None) for t in tasks]))
+        else None) for t in tasks], section=section, supported=supported, asker_unit=unit_name))
     return True
+
+
+def _names_unit(said: str, unit_name: str) -> bool:
+    """Whether a supporting unit as the notice names it ("Ban Văn hóa - Xã hội") is the unit the directory names
+    in full ("Ban Văn hóa - Xã hội HĐND Thành phố"): its words, at the start of the full name."""
+    short, full = " ".join(re.findall(r"\w+", fold(said))), " ".join(re.findall(r"\w+", fold(unit_name)))
+    return len(short.split()) >= 2 and (full == short or full.startswith(short + " ") or short.startswith(full + " "))
 
 
 async def item_question(conv: Conversation, event: TextIn, person: Person) -> bool:

@@ -94,6 +94,14 @@ async def test_giao_reads_the_printed_number(db_url: str) -> None:
         cadre = h.db.call(lambda s: s.query(Person).filter_by(handle="cv_pc").one().id)  # type: ignore[union-attr]
         assert task(h, "II.2.c").assignee_id == cadre
         assert any("II.2.c" in t for t in texts_to(h, "cv_pc", mark)), texts_to(h, "cv_pc", mark)
+        # the cadre's "xong" typed by mistake, taken back: the head, told of the "xong", is told of the correction
+        await h.say("cv_pc", "2.3 xong")
+        assert "Hoàn thành" in last_text(h, "tb_pc"), last_text(h, "tb_pc")
+        mark = len(h.sent)
+        await h.say("cv_pc", "em báo nhầm, 2.3 mới đạt 50%")
+        assert task(h, "II.2.c").status != TaskStatus.DONE and task(h, "II.2.c").percent == 50
+        told = "\n".join(texts_to(h, "tb_pc", mark))
+        assert "II.2.c" in told and "50%" in told, told
     finally:
         await h.stop()
 
@@ -107,12 +115,14 @@ async def test_a_done_typed_by_mistake_is_taken_back(db_url: str) -> None:
         assert task(h, "II.3.b").status == TaskStatus.DONE
         await h.reply("tb_ktns", "nhầm, mục 3.2 mới đạt 30%, còn chờ UBND tỉnh có ý kiến")
         said = last_text(h, "tb_ktns")
-        assert "giữ nguyên" not in said and "Đã sửa" in said, said
+        assert "giữ nguyên" not in said and "Đã sửa" in said and "30%" in said, said
         corrected = task(h, "II.3.b")
         assert corrected.status != TaskStatus.DONE and corrected.percent == 30 and corrected.done_at is None
         history = h.db.call(lambda s: [r.status for r in s.query(StatusReport).filter_by(
             task_id=corrected.id).order_by(StatusReport.id)])  # type: ignore[union-attr]
         assert history[0] == TaskStatus.DONE and len(history) == 2, history  # both kept
+        assert "còn chờ UBND tỉnh" in (h.db.call(lambda s: s.query(StatusReport).order_by(  # type: ignore[union-attr]
+            StatusReport.id.desc()).first().note) or "")
         await h.say("tb_ktns", "3.2 xong")
         assert task(h, "II.3.b").status == TaskStatus.DONE
         await h.say("tb_ktns", "mở lại 3.2")  # the printed number, as "3.2 xong" was read
@@ -155,7 +165,11 @@ async def test_who_holds_a_section_or_a_printed_number_is_answered(db_url: str) 
         await h.say("tb_dt", "mục 3 giao ai? ban Đô thị có phải báo cáo phần phối hợp không")
         said = last_text(h, "tb_dt")
         assert "CÂU HỎI" not in said and "II.3.a" in said and "II.3.b" in said, said
-        assert "Ban Kinh tế - Ngân sách" in said, said
+        assert said.startswith("Mục II.3 (II.3.a–II.3.b) do Ban Kinh tế - Ngân sách HĐND tỉnh chủ trì "
+                               "(đ/c Nguyễn Văn Dũng):"), said  # the section's holder said once
+        await h.say("cv_pc", "mục 3 giao ai? ban Pháp chế có phải báo cáo phần phối hợp không")
+        said = last_text(h, "cv_pc")
+        assert "Ban Pháp chế HĐND tỉnh (đơn vị đồng chí) phối hợp mục II.3.b: đơn vị chủ trì báo cáo" in said, said
         await h.say("cv_pc", "ai phụ trách mục 4.2?")
         said = last_text(h, "cv_pc")
         assert "CÂU HỎI" not in said and "II.4.b" in said and "Ban Đô thị" in said, said
