@@ -101,23 +101,24 @@ def roman_section(ref: str) -> str | None:
     return f"{_ROMAN[int(head) - 1]}.{rest}"
 
 
-def position_reading(typed: str, refs: Sequence[str]) -> str | None:
+def position_reading(typed: str, refs: Sequence[str], *, section_left_out: bool = True) -> str | None:
     """The item of one notice (its numbers `refs`, in the notice's order) that a number typed as the person sees it
     in print points at: "4.3" for "II.4.c" — the Roman section left out, and the third dash bullet under "4."
     (lettered a, b, c … by the bot). Only where the notice has no item so numbered and the items under that number
-    are all lettered; None unless exactly one item fits."""
+    are all lettered; None unless exactly one item fits. Without `section_left_out`, "4.3" only for "4.c" (the
+    number typed in full)."""
     typed_key = ref_key(typed)
     m = re.fullmatch(r"(?P<head>[0-9ivx]+(?:\.[0-9a-z]+)*)\.(?P<n>\d{1,2})", typed_key)
     if m is None or int(m.group("n")) < 1:
         return None
     head, n = m.group("head"), int(m.group("n"))
     keys = [ref_key(r) for r in refs]
-    if any(k == typed_key or k.endswith("." + typed_key) for k in keys):
+    if any(k == typed_key or section_left_out and k.endswith("." + typed_key) for k in keys):
         return None  # an item so numbered: the number is not a position
     parents = dict.fromkeys(k.rpartition(".")[0] for k in keys if "." in k)
     found = set()
     for under in parents:
-        if under != head and not under.endswith("." + head):
+        if under != head and not (section_left_out and under.endswith("." + head)):
             continue
         children = [(k, r) for k, r in zip(keys, refs, strict=True) if k.rpartition(".")[0] == under]
         letters = [r for k, r in children if re.fullmatch(r"[a-zđ]", k.rpartition(".")[2])]

@@ -29,7 +29,7 @@ from storage.errors import (
     TaskClosed,
     TaskNotFound,
 )
-from storage.itemref import by_ref, read_typed, ref_key, section_items, whole_item
+from storage.itemref import by_ref, position_reading, read_typed, ref_key, section_items, whole_item
 from storage.models import (
     OPEN_STATUSES,
     AuditLog,
@@ -617,8 +617,11 @@ def by_position(session: Session, person: Person, item_ref: str) -> Position | N
             under = heads.pop()
         children = [r for r in refs if ref_key(r).startswith(under + ".") and "." not in ref_key(r)[len(under) + 1:]]
         letters = [r for r in children if re.fullmatch(r"[a-zđ]", ref_key(r)[len(under) + 1:])]
-        if head is not None and (len(letters) != len(children) or key in {ref_key(r) for r in refs}):
-            continue  # numbered items under it, or an item so numbered: the number is not a position
+        if head is not None:  # "2.3": read as every command reads a number typed as printed (`position_reading`)
+            meant = position_reading(item_ref, refs, section_left_out=False)
+            if meant is not None and ref_key(meant) in mine:
+                found[(notice_id, meant)] = letters
+            continue
         if n <= len(letters) and ref_key(letters[n - 1]) in mine:
             found[(notice_id, letters[n - 1])] = letters
     if len(found) != 1:
