@@ -2564,7 +2564,12 @@ def which_of_two(typed_ref: str, replied_ref: str, rest: str, buttons: bool = Tr
               f"nhưng nội dung ghi mục {typed_ref} (“{shorten(rest, 60)}”). {how}")
 
 
-def nothing_to_reopen(ref: str) -> str:
+def nothing_to_reopen(ref: str, still_open: str | None = None) -> str:
+    """"mở lại 5.2" with nothing finished so numbered; `still_open`: the item it reads as, which is not finished (a
+    "xong" already taken back, probe 36)."""
+    if still_open is not None:
+        return vn(f"Mục {still_open} chưa ghi hoàn thành (đang thực hiện) nên không cần mở lại; đồng chí báo tiến độ "
+                  f"như thường, ví dụ: “{still_open} 50%”.")
     return vn(f"Không có nhiệm vụ mục {ref} đã hoàn thành trong danh sách của đồng chí để mở lại.")
 
 

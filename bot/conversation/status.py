@@ -3063,7 +3063,9 @@ async def _reopen(conv: Conversation, event: TextIn, person: Person, ref: str) -
     ctx = conv.ctx
     closed = await ctx.db.run(done_tasks_by_ref, person, ref)
     if not closed:
-        await conv.say(event, texts.nothing_to_reopen(ref))
+        meant = (await _positions(conv, person, [([ref], "")]))[0][0][0][0]  # "5.2" as progress replies read it
+        held = [t for t in await _tasks_for_ref(conv, person, meant) if not TaskStatus(t.status).is_closed]
+        await conv.say(event, texts.nothing_to_reopen(ref, held[0].item_ref if len(held) == 1 else None))
         return True
     await _record(conv, event, person, closed[-1].id,
                   StatusUpdate(status=TaskStatus.IN_PROGRESS, reopen=True, note="mở lại"), "text")

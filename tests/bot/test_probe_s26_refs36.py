@@ -123,6 +123,9 @@ async def test_a_done_typed_by_mistake_is_taken_back(db_url: str) -> None:
         assert history[0] == TaskStatus.DONE and len(history) == 2, history  # both kept
         assert "còn chờ UBND tỉnh" in (h.db.call(lambda s: s.query(StatusReport).order_by(  # type: ignore[union-attr]
             StatusReport.id.desc()).first().note) or "")
+        await h.say("tb_ktns", "mở lại 3.2")  # taken back already: said so, not "no such item"
+        said = last_text(h, "tb_ktns")
+        assert said.startswith("Mục II.3.b chưa ghi hoàn thành (đang thực hiện) nên không cần mở lại"), said
         await h.say("tb_ktns", "3.2 xong")
         assert task(h, "II.3.b").status == TaskStatus.DONE
         await h.say("tb_ktns", "mở lại 3.2")  # the printed number, as "3.2 xong" was read
