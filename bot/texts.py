@@ -2727,10 +2727,16 @@ def every_button(count: int) -> str:
     return f"Đúng, cả {count} mục"
 
 
-def which_extension(ref: str | None, pending: Sequence[ExtensionRequest]) -> str:
+def which_extension(ref: str | None, pending: Sequence[ExtensionRequest],
+                    waiting: Sequence[ExtensionRequest] = (), approve: bool = True) -> str:
+    """`waiting`: when none waits on the item named, those that wait on this person, each with the decision to type
+    (an item number read otherwise than the leader meant: probe 36, F1)."""
     if not pending:
         what = f" cho mục {ref}" if ref else ""
-        return vn(f"Không có đề nghị gia hạn nào{what} đang chờ đồng chí quyết định.")
+        lines = [f"Không có đề nghị gia hạn nào{what} đang chờ đồng chí quyết định."]
+        if waiting:
+            lines += ["Đề nghị đang chờ đồng chí:", *_waiting_forms(waiting, "đồng ý" if approve else "không đồng ý")]
+        return vn("\n".join(lines))
     lines = ["Có nhiều đề nghị gia hạn đang chờ xử lý:"]
     lines += [f"• Mục {p.item_ref} ({in_sentence(p.notice_title)}) — {p.unit_name + ', ' if p.unit_name else ''}"
               f"đ/c {p.requester_name}, đến {date_vn(p.requested_due)}" for p in pending]

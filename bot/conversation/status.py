@@ -773,7 +773,8 @@ async def typed_extension_decision(conv: Conversation, event: TextIn, person: Pe
         if others:  # there are requests, but not this person's to decide: say who decides
             raise NotApprover(person.handle, others[0].item_ref, others[0].deciders)
     if len(pending) != 1:
-        await conv.say(event, texts.which_extension(ref, pending))
+        waiting = await ctx.db.run(pending_extensions, None, person) if not pending and ref is not None else []
+        await conv.say(event, texts.which_extension(ref, pending, waiting, approve))
         return True
     if ref is None and not named and _stale(conv, pending[0]):
         # a bare "đồng ý" weeks later, or on a date already past: likely about something else — asked, not decided

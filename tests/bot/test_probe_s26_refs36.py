@@ -75,6 +75,9 @@ async def test_a_leaders_decision_reads_the_printed_number_as_the_request_did(db
         await h.say("tb_pc", "xin gia hạn mục 2.3 đến 30/9 vì Sở Tư pháp chưa có danh mục")
         assert "II.2.c" in last_text(h, "tb_pc")
         h.clock.set(local(2026, 7, 30, 9, 0))
+        await h.say("leader", "đồng ý gia hạn 2.4 đến 15/9")  # no such item: the request waiting on him is shown
+        said = last_text(h, "leader")
+        assert "Không có đề nghị gia hạn nào cho mục 2.4" in said and "gõ “đồng ý gia hạn II.2.c" in said, said
         await h.say("leader", "đồng ý gia hạn 2.3 đến 15/9")
         said = last_text(h, "leader")
         assert "Không có đề nghị" not in said and "II.2.c" in said, said
