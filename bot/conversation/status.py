@@ -1640,15 +1640,15 @@ async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: 
     """`far_date`: the far lunar date the requester confirmed (`_ask_far_lunar`); `text` is then their own words."""
     ctx = conv.ctx
     folded = chat_fold(text)
-    if TaskStatus(task.status) == TaskStatus.DONE and REOPEN_WORDS.search(folded):  # "bấm nhầm, chưa xong"
-        await _record(conv, event, person, task.id, StatusUpdate(status=TaskStatus.IN_PROGRESS, reopen=True, note=text),
-                      source, quote=quote, at=at, collect=collect)
-        return True
     if TaskStatus(task.status) == TaskStatus.DONE and \
             CORRECTION.search(chat_fold(event.text) if isinstance(event, TextIn) else folded) and \
             await ctx.db.run(_done_lately_by, task.id, person.id, asked_since(ctx)):
         return await _correct_done(conv, event, person, task, text, source=source, quote=quote, at=at,
                                    collect=collect)
+    if TaskStatus(task.status) == TaskStatus.DONE and REOPEN_WORDS.search(folded):  # "bấm nhầm, chưa xong"
+        await _record(conv, event, person, task.id, StatusUpdate(status=TaskStatus.IN_PROGRESS, reopen=True, note=text),
+                      source, quote=quote, at=at, collect=collect)
+        return True
     if person.role not in (Role.ADMIN, Role.LEADER) and (transfer := transfer_asked(text)) is not None:
         # "không thuộc chức năng của Sở …, đề nghị chuyển Sở …": the office's to decide, never progress (probe 21, F1)
         await _ask_transfer(conv, event, person, task, transfer, text)
@@ -1739,6 +1739,16 @@ def _done_lately_by(session: Session, task_id: int, person_id: int, since: dt.da
         return False
     created = last.created_at if last.created_at.tzinfo is not None else last.created_at.replace(tzinfo=dt.UTC)
     return created >= since
+
+
+def _last_done_by(session: Session, person_id: int, since: dt.datetime) -> Task | None:
+    """The task a person's latest report (since `since`) finished, while that "xong" is still its last word."""
+    last = session.scalar(select(StatusReport).where(StatusReport.person_id == person_id)
+                          .order_by(StatusReport.id.desc()).limit(1))
+    if last is None or last.status != TaskStatus.DONE or not _done_lately_by(session, last.task_id, person_id, since):
+        return None
+    task = session.get_one(Task, last.task_id)
+    return task if TaskStatus(task.status) == TaskStatus.DONE else None
 
 
 async def _correct_done(conv: Conversation, event: Inbound, person: Person, task: Task, text: str, *, source: str,
@@ -2067,6 +2077,10 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
         parts = await _lettered(conv, person, text)
     if parts is None and _only_thanks(text):  # "da nhan, phong se trien khai": taken on, nothing to record or ask
         return False
+    if parts is None and CORRECTION.search(chat_fold(text)) and \
+            (mistaken := await ctx.db.run(_last_done_by, person.id, asked_since(ctx))) is not None:
+        # "em báo nhầm, chưa xong ạ" with no item number (Zalo has no reply): the "xong" this person just sent
+        return await _apply_text(conv, event, person, mistaken, text, source="text")
     if parts is None:
         change = parse_status_text(text, today=ctx.today(), now=ctx.clock.now(), calendar=ctx.policy.calendar)
         is_snooze = snooze_when(folded) is not None or ASKS_EXTENSION.search(folded) is not None

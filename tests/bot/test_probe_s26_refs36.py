@@ -138,6 +138,18 @@ async def test_a_done_typed_by_mistake_is_taken_back(db_url: str) -> None:
         await h.stop()
 
 
+async def test_a_correction_without_an_item_number_takes_back_the_last_done(db_url: str) -> None:
+    """F3 on Zalo (no reply): "em báo nhầm, chưa xong ạ" right after "3.2 xong" is about that "xong"."""
+    h = await _started(db_url)
+    try:
+        await h.say("tb_ktns", "3.2 xong")
+        await h.say("tb_ktns", "em báo nhầm, chưa xong ạ")
+        assert task(h, "II.3.b").status != TaskStatus.DONE, last_text(h, "tb_ktns")
+        assert "Đã sửa" in last_text(h, "tb_ktns"), last_text(h, "tb_ktns")
+    finally:
+        await h.stop()
+
+
 async def test_a_late_correction_is_not_taken_without_reopening(db_url: str) -> None:
     """F3, the window: a "nhầm" days after the "xong" is not a correction of it (the task stays done)."""
     h = await _started(db_url)
