@@ -2576,7 +2576,12 @@ def which_of_two(typed_ref: str, replied_ref: str, rest: str, buttons: bool = Tr
               f"nhưng nội dung ghi mục {typed_ref} (“{shorten(rest, 60)}”). {how}")
 
 
-def nothing_to_reopen(ref: str) -> str:
+def nothing_to_reopen(ref: str, still_open: str | None = None) -> str:
+    """"mở lại 5.2" with nothing finished so numbered; `still_open`: the item it reads as, which is not finished (a
+    "xong" already taken back, probe 36)."""
+    if still_open is not None:
+        return vn(f"Mục {still_open} chưa ghi hoàn thành (đang thực hiện) nên không cần mở lại; đồng chí báo tiến độ "
+                  f"như thường, ví dụ: “{still_open} 50%”.")
     return vn(f"Không có nhiệm vụ mục {ref} đã hoàn thành trong danh sách của đồng chí để mở lại.")
 
 
@@ -2734,10 +2739,16 @@ def every_button(count: int) -> str:
     return f"Đúng, cả {count} mục"
 
 
-def which_extension(ref: str | None, pending: Sequence[ExtensionRequest]) -> str:
+def which_extension(ref: str | None, pending: Sequence[ExtensionRequest],
+                    waiting: Sequence[ExtensionRequest] = (), approve: bool = True) -> str:
+    """`waiting`: when none waits on the item named, those that wait on this person, each with the decision to type
+    (an item number read otherwise than the leader meant: probe 36, F1)."""
     if not pending:
         what = f" cho mục {ref}" if ref else ""
-        return vn(f"Không có đề nghị gia hạn nào{what} đang chờ đồng chí quyết định.")
+        lines = [f"Không có đề nghị gia hạn nào{what} đang chờ đồng chí quyết định."]
+        if waiting:
+            lines += ["Đề nghị đang chờ đồng chí:", *_waiting_forms(waiting, "đồng ý" if approve else "không đồng ý")]
+        return vn("\n".join(lines))
     lines = ["Có nhiều đề nghị gia hạn đang chờ xử lý:"]
     lines += [f"• Mục {p.item_ref} ({in_sentence(p.notice_title)}) — {p.unit_name + ', ' if p.unit_name else ''}"
               f"đ/c {p.requester_name}, đến {date_vn(p.requested_due)}" for p in pending]
@@ -2875,6 +2886,12 @@ def _held_note(notice: str | None, due: dt.date | None) -> str:
     """" (12/TB-UBND, hạn 20/08)" beside an item number listed: its notice (of a list spanning notices), deadline."""
     said = [x for x in (notice, f"hạn {due:%d/%m}" if due else None) if x]
     return f" ({', '.join(said)})" if said else ""
+
+
+def done_corrected(item_ref: str) -> str:
+    """Under the confirmation of a "xong" taken back ("nhầm, … mới đạt 30%"): what happened to the "Hoàn thành"."""
+    return vn(f"(Đã sửa theo đồng chí: bỏ “Hoàn thành” vừa ghi cho mục {item_ref}; lịch sử cập nhật vẫn lưu cả hai "
+              "lần.)")
 
 
 def read_as_position(read: Sequence[tuple[str, str]], siblings: Sequence[str]) -> str:
@@ -4281,8 +4298,14 @@ def resend_queued(digest_id: int) -> str:
     return vn(f"Tin nhắc việc số {digest_id} sẽ được gửi lại trong ít phút.")
 
 
-def extension_no_deadline(ref: str) -> str:
-    """An extension asked for a task with no deadline (a standing duty): nothing to extend, nothing sent on."""
+def extension_no_deadline(ref: str, section: str | None = None, items: Sequence[str] = ()) -> str:
+    """An extension asked for a task with no deadline (a standing duty): nothing to extend, nothing sent on. With
+    `section` and its `items`: asked on a section ("xin gia hạn mục 6") none of whose items has a deadline."""
+    if section is not None and items:
+        ref = items[0]
+        which = f"Mục {section} gồm {', '.join(items)}: các mục này" if len(items) > 1 else f"Mục {items[0]}"
+        return vn(f"{which} không có thời hạn cụ thể nên không cần gia hạn. Đồng chí báo tiến độ khi có kết quả, "
+                  f"ví dụ: “{ref} 50% đang thực hiện”, “{ref} vướng <lý do>” hoặc “{ref} xong”.")
     return vn(f"Mục {ref} không có thời hạn cụ thể nên không cần gia hạn. Đồng chí báo tiến độ khi có kết quả, "
               f"ví dụ: “{ref} 50% đang thực hiện”, “{ref} vướng <lý do>” hoặc “{ref} xong”.")
 
@@ -4712,9 +4735,33 @@ class HolderRow:
     done_on: dt.date | None
 
 
-def item_holder_answer(rows: Sequence[HolderRow]) -> str:
+def item_holder_answer(rows: Sequence[HolderRow], *, section: str | None = None,
+                       supported: Sequence[str] = (), asker_unit: str | None = None) -> str:
     """Who holds an item, its deadline and what it says, from storage ("mục 5 giao ai", "mục 5 hạn khi nào"): an
-    item of the notice, each task under it one line — never the asker's progress note (probe 28, F1)."""
+    item of the notice, each task under it one line — never the asker's progress note (probe 28, F1). `section`: the
+    rows are the items of one section ("mục 5" for II.5.a–d), held by one unit and person: said once, then a short
+    line an item (probe 36, F7); `supported`: the items the asker's unit (`asker_unit`) supports — who reports."""
+    holders = {(r.unit, r.assignee) for r in rows}
+    if section is not None and len(holders) == 1 and len({r.notice for r in rows}) == 1:
+        unit, assignee = next(iter(holders))
+        who = f" (đ/c {assignee})" if assignee else " (chưa có người nhận)"
+        lines = [f"Mục {section} ({rows[0].item_ref}–{rows[-1].item_ref}) do {unit or 'chưa xác định đơn vị'} "
+                 f"chủ trì{who}:"]
+        for row in rows:
+            deadline = f"hạn {date_vn(row.due_on)}" if row.due_on else "không có thời hạn"
+            done = f", đã hoàn thành {date_vn(row.done_on)}" if row.done_on else ""
+            support = f"; phối hợp: {', '.join(row.support)}" if row.support else ""
+            lines.append(f"• {row.item_ref} ({short_title(row.text, 60)}): {deadline}{done}{support}")
+    else:
+        lines = [_holder_lines(rows)]
+    if supported:
+        unit = f"{asker_unit} (đơn vị đồng chí)" if asker_unit else "Đơn vị đồng chí"
+        lines.append(f"{unit} phối hợp mục {', '.join(supported)}: đơn vị chủ trì báo cáo tiến độ; khi có phần việc "
+                     f"cần báo, đồng chí gõ, ví dụ: “phối hợp {supported[0]}: đã gửi ý kiến”.")
+    return vn("\n".join(lines))
+
+
+def _holder_lines(rows: Sequence[HolderRow]) -> str:
     several = len({r.notice for r in rows}) > 1
     groups: dict[tuple[str, str, str], list[HolderRow]] = {}
     for row in rows:
@@ -4734,7 +4781,7 @@ def item_holder_answer(rows: Sequence[HolderRow]) -> str:
             lines.append(f"{head}: {said[0]}.")
         else:
             lines += [f"{head}:"] + [f"• {one}" for one in said]
-    return vn("\n".join(lines))
+    return "\n".join(lines)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -101,23 +101,24 @@ def roman_section(ref: str) -> str | None:
     return f"{_ROMAN[int(head) - 1]}.{rest}"
 
 
-def position_reading(typed: str, refs: Sequence[str]) -> str | None:
+def position_reading(typed: str, refs: Sequence[str], *, section_left_out: bool = True) -> str | None:
     """The item of one notice (its numbers `refs`, in the notice's order) that a number typed as the person sees it
     in print points at: "4.3" for "II.4.c" — the Roman section left out, and the third dash bullet under "4."
     (lettered a, b, c … by the bot). Only where the notice has no item so numbered and the items under that number
-    are all lettered; None unless exactly one item fits."""
+    are all lettered; None unless exactly one item fits. Without `section_left_out`, "4.3" only for "4.c" (the
+    number typed in full)."""
     typed_key = ref_key(typed)
     m = re.fullmatch(r"(?P<head>[0-9ivx]+(?:\.[0-9a-z]+)*)\.(?P<n>\d{1,2})", typed_key)
     if m is None or int(m.group("n")) < 1:
         return None
     head, n = m.group("head"), int(m.group("n"))
     keys = [ref_key(r) for r in refs]
-    if any(k == typed_key or k.endswith("." + typed_key) for k in keys):
+    if any(k == typed_key or section_left_out and k.endswith("." + typed_key) for k in keys):
         return None  # an item so numbered: the number is not a position
     parents = dict.fromkeys(k.rpartition(".")[0] for k in keys if "." in k)
     found = set()
     for under in parents:
-        if under != head and not under.endswith("." + head):
+        if under != head and not (section_left_out and under.endswith("." + head)):
             continue
         children = [(k, r) for k, r in zip(keys, refs, strict=True) if k.rpartition(".")[0] == under]
         letters = [r for k, r in children if re.fullmatch(r"[a-zđ]", k.rpartition(".")[2])]
@@ -182,3 +183,29 @@ def numbers_made_up(refs: Sequence[str], text: str) -> bool:
     return not any(re.search(rf"(?m)^[ \t]*(?:[-–•*+|(][ \t]*)?(?:mục[ \t]+)?{h}(?:[ \t]*[.)/:|\t-]|[ \t]+[^\W\d_])",
                              text, re.I) or re.search(rf"(?<![\w/.,])(?:\({h}\)|{h}[.)])(?=\s)", text)
                    for h in heads)  # (nor prints one inside a line: "…; 2. Sở Y …" of a flattened copy)
+
+
+def read_typed(typed: str, refs: Sequence[str]) -> list[str]:
+    """The items of one notice (its numbers `refs`, in the notice's order) an item number typed means, read as
+    progress replies read it: so numbered, without its section or the item of its parts (`by_ref`); "2.1.a" for
+    "II.1.a" (`roman_section`); else as printed, "4.3" for II.4.c (`position_reading`). [] when none. Every command
+    that takes an item number (a decision, /giao, "mở lại", a question) reads it here (probe 36)."""
+    found = by_ref(refs, typed, str)
+    if not found and (roman := roman_section(typed)) is not None:
+        found = by_ref(refs, roman, str)
+    if not found and (printed := position_reading(typed, refs)) is not None:
+        found = [printed]
+    return found
+
+
+def section_items(typed: str, refs: Sequence[str]) -> tuple[str, list[str]] | None:
+    """A section typed by its number ("mục 5", "5" for "II.5" as the paper prints "5." under "II."): the section as
+    the notice numbers it and its items (II.5.a … II.5.d); None when `typed` numbers no section of this notice."""
+    key = ref_key(typed)
+    heads = [key] + ([f"{r.lower()}.{key}" for r in _ROMAN] if key.isdigit() else [])
+    found = []
+    for head in heads:
+        below = [r for r in refs if ref_key(r).startswith(head + ".")]
+        if below and not any(ref_key(r) == head for r in refs):
+            found.append((below[0][:len(head)], below))
+    return found[0] if len(found) == 1 else None

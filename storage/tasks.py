@@ -10,7 +10,7 @@ import logging
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, NoReturn, Protocol
+from typing import Any, NoReturn, Protocol, TypeVar
 
 from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
@@ -29,7 +29,7 @@ from storage.errors import (
     TaskClosed,
     TaskNotFound,
 )
-from storage.itemref import by_ref, ref_key, whole_item
+from storage.itemref import by_ref, position_reading, read_typed, ref_key, section_items, whole_item
 from storage.models import (
     OPEN_STATUSES,
     AuditLog,
@@ -74,6 +74,53 @@ def _like_literal(text: str) -> str:
 
 def _by_ref(tasks: Iterable[Task], item_ref: str) -> list[Task]:
     return by_ref(tasks, item_ref, lambda t: t.item_ref)
+
+
+def notice_refs(session: Session, notice_ids: Collection[int] | None = None) -> dict[int, list[str]]:
+    """Each confirmed notice's item numbers (of `notice_ids`, if given), in its order — finished and withdrawn items
+    too: a number typed as printed counts them."""
+    query = (select(Task.notice_id, Task.item_ref).join(Notice, Notice.id == Task.notice_id)
+             .where(Notice.status == NoticeStatus.CONFIRMED).order_by(Task.notice_id, Task.position, Task.id))
+    if notice_ids is not None:
+        query = query.where(Task.notice_id.in_(notice_ids))
+    out: dict[int, list[str]] = {}
+    for notice_id, item_ref in session.execute(query):
+        if item_ref not in out.setdefault(notice_id, []):
+            out[notice_id].append(item_ref)
+    return out
+
+
+R = TypeVar("R")
+
+
+def read_in_notices(session: Session, items: Iterable[R], item_ref: str, ref_of: Callable[[R], str],
+                    notice_of: Callable[[R], int]) -> list[R]:
+    """The items (tasks, requests …) an item number typed means, read as progress replies read it: so numbered
+    (`by_ref` over them all), else in each one's notice by `read_typed` ("4.3" for II.4.c, "2.1.a" for II.1.a). The
+    one resolver of item numbers for commands other than progress (probe 36)."""
+    items = list(items)
+    found = by_ref(items, item_ref, ref_of)
+    if found or not items:
+        return found
+    refs = notice_refs(session, {notice_of(i) for i in items})
+    meant = {(n, r) for n, numbers in refs.items() for r in read_typed(item_ref, numbers)}
+    return [i for i in items if (notice_of(i), ref_of(i)) in meant]
+
+
+def tasks_meant(session: Session, tasks: Iterable[Task], item_ref: str) -> list[Task]:
+    return read_in_notices(session, tasks, item_ref, lambda t: t.item_ref, lambda t: t.notice_id)
+
+
+def section_meant(session: Session, tasks: Iterable[Task], item_ref: str) -> tuple[str, list[Task]] | None:
+    """A section typed by its number ("mục 5" for II.5.a–d): the section as numbered and those of `tasks` under it,
+    when one notice's section so numbered holds any of them; None otherwise."""
+    tasks = list(tasks)
+    refs = notice_refs(session, {t.notice_id for t in tasks})
+    found = {n: s for n, numbers in refs.items() if (s := section_items(item_ref, numbers)) is not None}
+    under = [t for t in tasks if t.notice_id in found and t.item_ref in found[t.notice_id][1]]
+    if not under or len({found[t.notice_id][0] for t in under}) != 1:
+        return None
+    return found[under[0].notice_id][0], under
 
 
 def may_change(person: Person, task: Task, today: dt.date | None = None) -> bool:
@@ -472,6 +519,15 @@ def asked_item_tasks(session: Session, person: Person, item_ref: str) -> list[Ta
     withdrawn) of confirmed notices — for a head or a cadre, only of the notices where they or their unit hold one."""
     tasks = _confirmed_by_ref(session, item_ref, Task.status != TaskStatus.CANCELLED,
                               order=(Task.notice_id, Task.position, Task.id))
+    if not tasks:  # "ai phụ trách mục 7.2" for II.7.b, "mục 5 giao ai" for II.5.a–d (probe 36, F5)
+        every = list(session.scalars(select(Task).join(Notice, Notice.id == Task.notice_id)
+                                     .options(selectinload(Task.lead_unit), selectinload(Task.assignee),
+                                              selectinload(Task.notice))
+                                     .where(Notice.status == NoticeStatus.CONFIRMED,
+                                            Task.status != TaskStatus.CANCELLED)
+                                     .order_by(Task.notice_id, Task.position, Task.id)))
+        tasks = tasks_meant(session, every, item_ref) or \
+            ((section := section_meant(session, every, item_ref)) is not None and section[1]) or []
     if person.role in (Role.ADMIN, Role.LEADER) or not tasks:
         return tasks
     units = set(person.headed_unit_ids) | ({person.unit_id} if person.unit_id is not None else set())
@@ -561,8 +617,11 @@ def by_position(session: Session, person: Person, item_ref: str) -> Position | N
             under = heads.pop()
         children = [r for r in refs if ref_key(r).startswith(under + ".") and "." not in ref_key(r)[len(under) + 1:]]
         letters = [r for r in children if re.fullmatch(r"[a-zđ]", ref_key(r)[len(under) + 1:])]
-        if head is not None and (len(letters) != len(children) or key in {ref_key(r) for r in refs}):
-            continue  # numbered items under it, or an item so numbered: the number is not a position
+        if head is not None:  # "2.3": read as every command reads a number typed as printed (`position_reading`)
+            meant = position_reading(item_ref, refs, section_left_out=False)
+            if meant is not None and ref_key(meant) in mine:
+                found[(notice_id, meant)] = letters
+            continue
         if n <= len(letters) and ref_key(letters[n - 1]) in mine:
             found[(notice_id, letters[n - 1])] = letters
     if len(found) != 1:
@@ -573,9 +632,10 @@ def by_position(session: Session, person: Person, item_ref: str) -> Position | N
 
 def done_tasks_by_ref(session: Session, person: Person, item_ref: str) -> list[Task]:
     """Finished tasks of `person` with that item number (for "mở lại 2.1"), oldest first."""
-    return _by_ref(session.scalars(select(Task).where(Task.assignee_id == person.id, _ref_is(item_ref),
-                                                      Task.status == TaskStatus.DONE)
-                                   .options(selectinload(Task.notice)).order_by(Task.id)), item_ref)
+    query = select(Task).where(Task.assignee_id == person.id, Task.status == TaskStatus.DONE) \
+        .options(selectinload(Task.notice)).order_by(Task.id)
+    return _by_ref(session.scalars(query.where(_ref_is(item_ref))), item_ref) or \
+        tasks_meant(session, session.scalars(query), item_ref)  # "mở lại 5.2" for II.5.b (probe 36, F3)
 
 
 def status_history(session: Session, task_id: int) -> list[StatusReport]:
@@ -653,14 +713,14 @@ def pending_extensions(session: Session, item_ref: str | None = None, decider: P
                        task_ids: Collection[int] | None = None) -> list[ExtensionRequest]:
     """Extension requests nobody has decided yet (of item `item_ref`, if given; that `decider` may grant,
     if given; of the tasks `task_ids`, if given: a digest's), oldest first."""
-    query = (select(StatusReport.id, Task.item_ref).join(Task, Task.id == StatusReport.task_id)
+    query = (select(StatusReport.id, Task.item_ref, Task.notice_id).join(Task, Task.id == StatusReport.task_id)
              .where(StatusReport.decision == "pending",
                     Task.status.not_in([TaskStatus.DONE, TaskStatus.CANCELLED])).order_by(StatusReport.id))
     if task_ids is not None:
         query = query.where(StatusReport.task_id.in_(task_ids))
     rows = list(session.execute(query))  # the requests waiting: a few
-    if item_ref:  # as numbered, or without its section ("5.b" for "II.5.b") if none is numbered so
-        rows = by_ref(rows, item_ref, lambda r: r.item_ref)
+    if item_ref:  # as numbered, or without its section ("5.b" for "II.5.b"), or as printed ("4.3" for II.4.c)
+        rows = read_in_notices(session, rows, item_ref, lambda r: r.item_ref, lambda r: r.notice_id)
     found = [extension_request(session, r.id) for r in rows]
     if decider is not None:
         found = [r for r in found
@@ -1008,10 +1068,11 @@ def delegate(session: Session, *, by: Person, item_ref: str, handle: str, now: d
     item_ref = _typed_ref(item_ref)
     item_ref, _, unit_words = item_ref.partition(" ")  # "/giao 1 UBND huyện Tân Sơn @x": one unit's row of item 1
     query = (select(Task).join(Notice, Notice.id == Task.notice_id)
-             .where(_ref_is(item_ref), Notice.status == NoticeStatus.CONFIRMED).order_by(Task.id))
+             .where(Notice.status == NoticeStatus.CONFIRMED).order_by(Task.id))
     if by.role != Role.ADMIN:
         query = query.where(Task.lead_unit_id.in_(by.headed_unit_ids))
-    tasks = _by_ref(session.scalars(query), item_ref)
+    tasks = _by_ref(session.scalars(query.where(_ref_is(item_ref))), item_ref) or \
+        tasks_meant(session, session.scalars(query), item_ref)  # "/giao 4.3 @x" for II.4.c (probe 36, F2)
     if unit_words.strip():
         tasks = [t for t in tasks if mentions(unit_words, t.lead_name)]
     open_ = [t for t in tasks if not TaskStatus(t.status).is_closed]
@@ -1052,8 +1113,9 @@ def item_units(session: Session, item_ref: str) -> set[int]:
     person named by a given name alone ("/giao III.1.k Hương") is looked for."""
     item_ref = _typed_ref(item_ref)
     query = (select(Task).join(Notice, Notice.id == Task.notice_id)
-             .where(_ref_is(item_ref), Notice.status == NoticeStatus.CONFIRMED).order_by(Task.id))
-    return {t.lead_unit_id for t in _by_ref(session.scalars(query), item_ref)
+             .where(Notice.status == NoticeStatus.CONFIRMED).order_by(Task.id))
+    return {t.lead_unit_id for t in (_by_ref(session.scalars(query.where(_ref_is(item_ref))), item_ref)
+                                     or tasks_meant(session, session.scalars(query), item_ref))
             if t.lead_unit_id is not None and not TaskStatus(t.status).is_closed}
 
 

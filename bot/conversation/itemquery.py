@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from bot import texts
 from bot.conversation.events import TextIn
 from storage.itemref import squeezed_and_folded
-from storage.models import Person, Role, Task, TaskStatus
+from storage.models import Person, Role, Task, TaskStatus, Unit
 from storage.reports import _latest_notes
 from storage.tasks import asked_item_tasks, office_item_tasks
 from storage.unitnames import mentions, ways_to_name
@@ -55,7 +55,13 @@ _HOLDER_WORDS = (r"(?:(?:duoc|da|la)\s+)?giao\s+(?:cho\s+)?" + _WHO
 _WHAT_WORDS = r"(?:noi dung\s+)?(?:la\s+)?(?:viec |nhiem vu |noi dung |cai )?gi"
 ASKS_HOLDER = re.compile(r"^(?:(?:(?:cho|xin)\s+(?:toi|em|anh|chi|minh)?\s*|(?:toi|em)\s+)?hoi\s+)?(?:con\s+|the\s+)?"
                          r"(?:" + _ITEM + r")?" + _REF + r"\s*(?:(?P<holder>" + _HOLDER_WORDS + r")|(?P<what>"
-                         + _WHAT_WORDS + r"))\s*(?:(?:a|vay|nhi|nhe|the|ha|em|anh|chi|ban|dong chi|\?)\s*)*$")
+                         + _WHAT_WORDS + r"))\s*(?:(?:a|vay|nhi|nhe|the|ha|em|anh|chi|ban|dong chi|\?)\s*)*"
+                         r"(?:(?<=\?)\s*\S.*)?$")  # ("mục 5 giao ai? ban VHXH có phải …": the first question)
+# the same asked holder first: "ai phụ trách mục 7.2?", "đơn vị nào chủ trì mục 5", "ai được giao mục 3 ạ"
+ASKS_HOLDER_FIRST = re.compile(r"^(?:(?:(?:cho|xin)\s+(?:toi|em|anh|chi|minh)?\s*|(?:toi|em)\s+)?hoi\s+)?"
+                               r"(?P<holder>" + _WHO + r"\s+(?:chu tri|lam|phu trach|thuc hien|giu|nhan|duoc giao)"
+                               r"(?:\s+(?:cho|o))?)\s+(?:" + _ITEM + r")?" + _REF
+                               + r"\s*(?:(?:a|vay|nhi|nhe|the|ha|em|anh|chi|ban|dong chi|\?)\s*)*$")
 
 
 def asked_item(text: str) -> tuple[str, str] | None:
@@ -106,23 +112,38 @@ async def holder_question(conv: Conversation, event: TextIn, person: Person) -> 
     it, its unit and holder, its deadline, a line of its words; False for any other text or an item not found (and
     for "mục 2 là gì?" about an item of the asker's own: its card answers that)."""
     squeezed, folded = squeezed_and_folded(event.text.strip())
-    m = ASKS_HOLDER.match(folded)
+    m = ASKS_HOLDER.match(folded) or ASKS_HOLDER_FIRST.match(folded)
     if m is None:
         return False
     ctx = conv.ctx
     tasks = await ctx.db.run(asked_item_tasks, person, squeezed[m.start("ref"):m.end("ref")])
     units = person.headed_unit_ids | ({person.unit_id} if person.unit_id is not None else set())
-    if not tasks or (m.group("what") and person.role not in (Role.ADMIN, Role.LEADER) and any(
+    if not tasks or (m.groupdict().get("what") and person.role not in (Role.ADMIN, Role.LEADER) and any(
             t.assignee_id == person.id or t.lead_unit_id in units for t in tasks)):
         return False
     log.info("holder question from %s: %r", person.handle, event.text)
     tz = ctx.policy.calendar.tz
+    parents = {t.item_ref.rpartition(".")[0] for t in tasks}
+    section = parents.pop() if len(parents) == 1 and len(tasks) > 1 and len({t.notice_id for t in tasks}) == 1 \
+        and "." in tasks[0].item_ref else None  # "mục 5" read as II.5.a–d: the section said once
+    unit_id = person.unit_id
+    unit_name = await ctx.db.run(lambda s: s.get_one(Unit, unit_id).name) \
+        if unit_id is not None and unit_id not in {t.lead_unit_id for t in tasks} else None
+    supported = [t.item_ref for t in tasks if unit_name and any(_names_unit(s, unit_name)
+                                                                 for s in t.support_unit_names or [])]
     await conv.say(event, texts.item_holder_answer([texts.HolderRow(
         notice=t.notice.number or "", item_ref=t.item_ref, text=t.text, unit=t.lead_name,
         assignee=t.assignee.full_name if t.assignee else None, support=list(t.support_unit_names or []),
         due_on=t.due_on, done_on=t.done_at.astimezone(tz).date() if t.done_at and t.status == TaskStatus.DONE
-        else None) for t in tasks]))
+        else None) for t in tasks], section=section, supported=supported, asker_unit=unit_name))
     return True
+
+
+def _names_unit(said: str, unit_name: str) -> bool:
+    """Whether a supporting unit as the notice names it ("Ban Văn hóa - Xã hội") is the unit the directory names
+    in full ("Ban Văn hóa - Xã hội HĐND Thành phố"): its words, at the start of the full name."""
+    short, full = " ".join(re.findall(r"\w+", fold(said))), " ".join(re.findall(r"\w+", fold(unit_name)))
+    return len(short.split()) >= 2 and (full == short or full.startswith(short + " ") or short.startswith(full + " "))
 
 
 async def item_question(conv: Conversation, event: TextIn, person: Person) -> bool:

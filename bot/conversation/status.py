@@ -82,7 +82,6 @@ from storage.models import (
     Digest,
     DigestState,
     Notice,
-    NoticeStatus,
     Person,
     Role,
     StatusReport,
@@ -125,6 +124,7 @@ from storage.tasks import (
     item_units,
     may_delegate,
     named_without_tasks,
+    notice_refs,
     office_item_tasks,
     office_open_tasks,
     office_tasks_by_ref,
@@ -782,7 +782,8 @@ async def typed_extension_decision(conv: Conversation, event: TextIn, person: Pe
         if others:  # there are requests, but not this person's to decide: say who decides
             raise NotApprover(person.handle, others[0].item_ref, others[0].deciders)
     if len(pending) != 1:
-        await conv.say(event, texts.which_extension(ref, pending))
+        waiting = await ctx.db.run(pending_extensions, None, person) if not pending and ref is not None else []
+        await conv.say(event, texts.which_extension(ref, pending, waiting, approve))
         return True
     if ref is None and not named and _stale(conv, pending[0]):
         # a bare "đồng ý" weeks later, or on a date already past: likely about something else — asked, not decided
@@ -1011,21 +1012,9 @@ async def _office_by_position(conv: Conversation, person: Person, ref: str) -> l
 
 async def _read_as_printed(conv: Conversation, ref: str) -> tuple[int, str] | None:
     """(notice, item) a number typed as printed points at, when exactly one confirmed notice gives one."""
-    refs = await conv.ctx.db.run(_notice_refs, None)
+    refs = await conv.ctx.db.run(notice_refs, None)
     read = {(n, r) for n, numbers in refs.items() if (r := position_reading(ref, numbers)) is not None}
     return read.pop() if len(read) == 1 else None
-
-
-def _notice_refs(session: Session, _: None) -> dict[int, list[str]]:
-    """Each confirmed notice's item numbers, in its order (finished and withdrawn items too: positions count
-    them)."""
-    out: dict[int, list[str]] = {}
-    for notice_id, item_ref in session.execute(select(Task.notice_id, Task.item_ref).join(
-            Notice, Notice.id == Task.notice_id).where(Notice.status == NoticeStatus.CONFIRMED)
-            .order_by(Task.notice_id, Task.position, Task.id)):
-        if item_ref not in out.setdefault(notice_id, []):
-            out[notice_id].append(item_ref)
-    return out
 
 
 async def _named_elsewhere(conv: Conversation, person: Person, text: str) -> list[DirectionTarget]:
@@ -1728,6 +1717,11 @@ async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: 
     """`far_date`: the far lunar date the requester confirmed (`_ask_far_lunar`); `text` is then their own words."""
     ctx = conv.ctx
     folded = chat_fold(text)
+    if TaskStatus(task.status) == TaskStatus.DONE and \
+            CORRECTION.search(chat_fold(event.text) if isinstance(event, TextIn) else folded) and \
+            await ctx.db.run(_done_lately_by, task.id, person.id, asked_since(ctx)):
+        return await _correct_done(conv, event, person, task, text, source=source, quote=quote, at=at,
+                                   collect=collect)
     if TaskStatus(task.status) == TaskStatus.DONE and REOPEN_WORDS.search(folded):  # "bấm nhầm, chưa xong"
         await _record(conv, event, person, task.id, StatusUpdate(status=TaskStatus.IN_PROGRESS, reopen=True, note=text),
                       source, quote=quote, at=at, collect=collect)
@@ -1804,6 +1798,53 @@ async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: 
     if collect is None and change.status not in (TaskStatus.DONE, TaskStatus.EXTENSION_REQUESTED) and \
             isinstance(event, TextIn):
         await _planned_after_deadline(conv, event, person, task, text)
+    return True
+
+
+# "nhầm, mục 5.2 mới đạt 30%", "nhập sai, chưa xong", "em báo nhầm": a "xong" just recorded taken back (on chat_fold
+# text); only by the one who reported it, and only soon after (`_done_lately_by`)
+CORRECTION = re.compile(r"\b(?:(?:bam|go|bao|nhap|ghi)\s+)?nham\b|\b(?:nhap|go|bao|ghi)\s+sai\b"
+                        r"|\bchua\s+(?:xong|hoan\s+thanh)\b")
+
+
+def _done_lately_by(session: Session, task_id: int, person_id: int, since: dt.datetime) -> bool:
+    """Whether the task's last report is the "xong" that `person_id` sent since `since` (a correction of it is taken
+    without "mở lại": probe 36, F3)."""
+    last = session.scalar(select(StatusReport).where(StatusReport.task_id == task_id)
+                          .order_by(StatusReport.id.desc()).limit(1))
+    if last is None or last.status != TaskStatus.DONE or last.person_id != person_id:
+        return False
+    created = last.created_at if last.created_at.tzinfo is not None else last.created_at.replace(tzinfo=dt.UTC)
+    return created >= since
+
+
+def _last_done_by(session: Session, person_id: int, since: dt.datetime) -> Task | None:
+    """The task a person's latest report (since `since`) finished, while that "xong" is still its last word."""
+    last = session.scalar(select(StatusReport).where(StatusReport.person_id == person_id)
+                          .order_by(StatusReport.id.desc()).limit(1))
+    if last is None or last.status != TaskStatus.DONE or not _done_lately_by(session, last.task_id, person_id, since):
+        return None
+    task = session.get_one(Task, last.task_id)
+    return task if TaskStatus(task.status) == TaskStatus.DONE else None
+
+
+async def _correct_done(conv: Conversation, event: Inbound, person: Person, task: Task, text: str, *, source: str,
+                        quote: bool, at: dt.datetime | None, collect: Confirmations | None) -> bool:
+    """"nhầm, mục 5.2 mới đạt 30%" after "mục 5.2 xong": the task reopened with what the correction says (its share,
+    its difficulty), kept in its history, confirmed as a correction; the head is told as of any update."""
+    ctx = conv.ctx
+    said = parse_status_text(text, today=ctx.today(), now=ctx.clock.now(), current_due=task.due_on,
+                             calendar=ctx.policy.calendar)
+    status = said.status if said is not None and said.status not in (None, TaskStatus.DONE,
+                                                                     TaskStatus.EXTENSION_REQUESTED) \
+        else TaskStatus.IN_PROGRESS
+    change = StatusUpdate(status=status, percent=said.percent if said is not None and said.percent != 100 else None,
+                          note=(said.note if said is not None else None) or text, reopen=True)
+    log.info("done of task %s corrected by %s", task.id, person.handle)
+    collected: Confirmations = [] if collect is None else collect
+    await _record(conv, event, person, task.id, change, source, quote=quote, at=at, collect=collected)
+    if collect is None:
+        await confirm_together(conv, event, collected, [texts.done_corrected(task.item_ref)])
     return True
 
 
@@ -2113,6 +2154,10 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
         parts = await _lettered(conv, person, text)
     if parts is None and _only_thanks(text):  # "da nhan, phong se trien khai": taken on, nothing to record or ask
         return False
+    if parts is None and CORRECTION.search(chat_fold(text)) and \
+            (mistaken := await ctx.db.run(_last_done_by, person.id, asked_since(ctx))) is not None:
+        # "em báo nhầm, chưa xong ạ" with no item number (Zalo has no reply): the "xong" this person just sent
+        return await _apply_text(conv, event, person, mistaken, text, source="text")
     if parts is None:
         change = parse_status_text(text, today=ctx.today(), now=ctx.clock.now(), calendar=ctx.policy.calendar)
         is_snooze = snooze_when(folded) is not None or ASKS_EXTENSION.search(folded) is not None
@@ -2868,6 +2913,11 @@ async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref:
         under = [t for t in held if ref_key(t.item_ref).startswith(ref_key(ref) + ".")]
         if not under and (section := _section_item(held, ref)) is not None:
             ref, under = section  # "4 xong" for II.4.a–c: "4." as printed under "II." (probe 26, F6)
+        if under and rest.strip() and ASKS_EXTENSION.search(folded_rest) and all(t.due_on is None for t in under):
+            # "xin gia hạn mục 6 đến 30/9" where II.6.a, II.6.b have no deadline: nothing to extend, not "which of
+            # them?" (probe 36, F4)
+            await conv.say(event, texts.extension_no_deadline(ref, ref, [t.item_ref for t in under]))
+            return True
         if len(under) > 1 and rest.strip() and change is not None and change.status == TaskStatus.DONE and \
                 collect is None:
             # "mục 1 đã hoàn thành" where "1." heads 1.a–1.e: all those the person holds, asked once — not 1.a
@@ -3105,7 +3155,9 @@ async def _reopen(conv: Conversation, event: TextIn, person: Person, ref: str) -
     ctx = conv.ctx
     closed = await ctx.db.run(done_tasks_by_ref, person, ref)
     if not closed:
-        await conv.say(event, texts.nothing_to_reopen(ref))
+        meant = (await _positions(conv, person, [([ref], "")]))[0][0][0][0]  # "5.2" as progress replies read it
+        held = [t for t in await _tasks_for_ref(conv, person, meant) if not TaskStatus(t.status).is_closed]
+        await conv.say(event, texts.nothing_to_reopen(ref, held[0].item_ref if len(held) == 1 else None))
         return True
     await _record(conv, event, person, closed[-1].id,
                   StatusUpdate(status=TaskStatus.IN_PROGRESS, reopen=True, note="mở lại"), "text")

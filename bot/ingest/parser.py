@@ -3462,8 +3462,11 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
                                      in_directive_section=head_class is True or child.kind != "heading"))
         if child_directive:
             pieces = [piece for part in extra for piece in _by_doer(part) if not _amended_quote(" ".join(piece))]
+            # a topic heading over one paragraph: that paragraph is the item ("II.3", as anyone types it), numbered by
+            # paragraph only where the heading has several to tell apart (probe 36, F9)
+            lone = topic_only and len(pieces) == 1 and not child.children
             for n, part in enumerate(pieces, start=1 if topic_only else 2):
-                task = _task(f"{ref} (đoạn {n})", " ".join(part), issued_on=issued_on, ctx=child_ctx,
+                task = _task(ref if lone else f"{ref} (đoạn {n})", " ".join(part), issued_on=issued_on, ctx=child_ctx,
                              parent=ref_prefix or None, depth=child.rank, inherited_due=inherited_due)
                 if cadence and n == len(pieces) + (0 if topic_only else 1) and task.recurrence is None:
                     task = replace(task, recurrence=cadence)  # the reporting duty over its calendar

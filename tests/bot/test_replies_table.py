@@ -85,7 +85,7 @@ CASES: list[tuple[str, str, str, Rec | Ask | Snoozed | Support]] = [
     ("head_bdv", "typed", "xin gia hạn đến 30/4", Ask(WHICH)),
     ("head_bdv", "typed", "2.1 xong", Ask("Không tìm thấy nhiệm vụ mục 2.1")),
     ("head_bdv", "typed", "1 nhắc lại tuần sau", Snoozed("1", D(2018, 3, 5))),
-    ("head_bdv", "typed", "mở lại 1", Ask("Không có nhiệm vụ mục 1 đã hoàn thành")),
+    ("head_bdv", "typed", "mở lại 1", Ask("Mục 1 chưa ghi hoàn thành (đang thực hiện) nên không cần mở lại")),
     ("head_bdv", "typed", "1 đã xong", Rec("1", S.DONE, 100)),
     ("head_bdv", "typed", "1 chưa xong, đang làm", Rec("1", S.IN_PROGRESS)),
     ("head_bdv", "typed", "2 100%", Rec("2", S.DONE, 100)),
