@@ -1349,7 +1349,7 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
         # (a duty a connective sentence adds may string its own ';' chain: "… . Cùng với …, các địa phương tổ chức …;
         # sơ kết …")
         tasks = _split_retold_chains(_split_retold_sentences(tasks, issued_on=reference), issued_on=reference)
-    tasks = _named_in_full(_consecutive(tasks, text), text)
+    tasks = _named_in_full(_consecutive(_drop_bare_lead_ins(tasks), text), text)
     origins = [] if task_filter is not False else origins
     notice = ParsedNotice(
         kind=kind, number=number, date=date, place=place, issuer=_issuer(lines), subject=subject,
@@ -1884,6 +1884,62 @@ def _asked_the_visited(tasks: list[ParsedTask], text: str) -> list[ParsedTask]:
         else:
             resolved = None
         out.append(t)
+    return out
+
+
+# the list a lead-in announces and nothing besides: "… thực hiện tốt các nội dung sau:", "… tập trung chỉ đạo thực hiện
+# đồng bộ, có hiệu quả các nhiệm vụ, giải pháp trọng tâm sau:", "… triển khai thực hiện một số nhiệm vụ trọng tâm, như:"
+BARE_LIST = re.compile(
+    r"[\s,]+(?:(?:cần|phải|có\s*trách\s*nhiệm)\s+)?(?:(?:tập\s*trung|khẩn\s*trương|tiếp\s*tục|quan\s*tâm)\s+)?"
+    r"(?:(?:lãnh\s*đạo\s*,?\s*)?chỉ\s*đạo\s*,?\s+)?(?:(?:triển\s*khai|tổ\s*chức)\s+)?(?:thực\s*hiện|triển\s*khai)"
+    r"(?:\s*,?\s*(?:tốt|nghiêm\s*túc|nghiêm|quyết\s*liệt|đồng\s*bộ|(?:và\s+)?có\s*hiệu\s*quả))*\s+"
+    r"(?:(?:một\s*số|các|những)\s+)?(?:nội\s*dung|nhiệm\s*vụ|công\s*việc|việc|giải\s*pháp|biện\s*pháp)"
+    r"(?:\s*(?:,|và)\s*(?:giải\s*pháp|nhiệm\s*vụ|biện\s*pháp))?(?:\s+(?:chủ\s*yếu|trọng\s*tâm|cụ\s*thể))*"
+    r"\s*,?\s*(?:như\s*sau|sau\s*đây|như|sau)\s*:\s*$", re.I | re.U)
+# who is asked before such a list: "… yêu cầu", "… đề nghị", "… giao", "… thông báo cho / đến"
+BARE_ASK = re.compile(r"(?:^|[\s,;])(?:yêu\s*cầu|đề\s*nghị|giao|thông\s*báo\s*(?:cho|đến|tới))\s+(?:quý\s+)?(?=\S)",
+                      re.I | re.U)
+
+
+def _bare_lead_in(text: str) -> bool:
+    """Whether a task's text only announces the items below it: one sentence that asks units to carry out "the
+    following" ("Chủ tịch UBND tỉnh yêu cầu các sở, ngành tập trung thực hiện các nhiệm vụ sau:") — a heading
+    (CORPUS.md: the items under a directive heading are the tasks). Not a lead-in that carries work of its own ("…
+    triển khai thực hiện tốt các nhiệm vụ theo Nghị quyết, trong đó tập trung một số nhiệm vụ như:", "… hoàn thiện
+    Đề án trước ngày 20/10. Trong đó chú ý một số nội dung sau:"), nor a numbered item ("Thực hiện báo cáo đầy đủ
+    nội dung như sau:")."""
+    text = text.strip()
+    if len(text) > 600 or re.search(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])", text[:-1]):
+        return False
+    if (tail := BARE_LIST.search(text)) is None:
+        return False
+    asks = list(BARE_ASK.finditer(text[:tail.start()]))
+    if not asks:
+        return False
+    asked = text[asks[-1].end():tail.start()].strip(" ,")
+    return bool(asked) and name_prefix(asked) == asked
+
+
+def _drop_bare_lead_ins(tasks: list[ParsedTask]) -> list[ParsedTask]:
+    """Tasks without the lead-ins that only announce the items after them (`_bare_lead_in`); the items split off the
+    lead-in's own paragraph ("1 (ý 2)", "1 (ý 3)") take its number ("1", "1 (ý 2)")."""
+    out = list(tasks)
+    i = 0
+    while i < len(out) - 1:
+        task = out[i]
+        if not _bare_lead_in(task.text):
+            i += 1
+            continue
+        del out[i]
+        ref = task.ref
+        for j, other in enumerate(out):
+            if (part := re.fullmatch(rf"{re.escape(ref)} \(ý (\d+)((?:\.\d+)*)\)", other.ref)) is not None:
+                n = int(part.group(1)) - 1
+                new_ref = ref if n <= 1 and not part.group(2) else f"{ref} (ý {max(n, 1)}{part.group(2)})"
+                out[j] = replace(other, ref=new_ref, parent_ref=task.parent_ref if other.parent_ref == ref
+                                 else other.parent_ref)
+            elif other.parent_ref == ref:
+                out[j] = replace(other, parent_ref=task.parent_ref)
     return out
 
 

@@ -1,0 +1,48 @@
+"""Parser round 36 (issue 8): a lead-in that only announces the items below it ("… yêu cầu các sở, ngành thực hiện
+các nhiệm vụ sau:") is a heading, not a task (CORPUS.md: the items under a directive heading are the tasks); a
+lead-in that carries work of its own stays one.
+
+Every snippet is a short example of a phrasing pattern, written for the test (no document's text)."""
+
+from __future__ import annotations
+
+from bot.ingest import parse_notice
+from bot.ingest.parser import _bare_lead_in
+
+RETOLD = (
+    "Ngày 12/3/2026, Ủy ban nhân dân tỉnh tổ chức hội nghị tổng kết công tác phòng chống thiên tai năm 2025.\n"
+    "Kết luận hội nghị, Chủ tịch UBND tỉnh yêu cầu các sở, ngành, địa phương triển khai thực hiện một số nhiệm vụ "
+    "trọng tâm, như: rà soát, bổ sung phương án ứng phó thiên tai sát với thực tế địa phương; kiểm tra, bảo dưỡng "
+    "vật tư, phương tiện cứu hộ trước mùa mưa bão.\n"
+    "Đồng thời, các huyện tăng cường tuyên truyền kỹ năng phòng tránh thiên tai cho người dân.\n"
+)
+
+
+def test_bare_lead_in_is_no_task_and_the_first_item_is_number_one() -> None:
+    tasks = parse_notice(RETOLD).tasks
+    assert not any(t.text.rstrip().endswith(":") for t in tasks)
+    assert tasks[0].ref == "1" and tasks[0].text.startswith("rà soát, bổ sung phương án")
+    assert tasks[0].lead == ("các sở, ngành, địa phương",)
+
+
+def test_lead_ins_that_only_announce_the_list() -> None:
+    assert _bare_lead_in("Chủ tịch UBND tỉnh yêu cầu Giám đốc các sở, Chủ tịch UBND các huyện, thị xã tập trung chỉ "
+                         "đạo thực hiện đồng bộ, có hiệu quả các nhiệm vụ, giải pháp trọng tâm sau:")
+    assert _bare_lead_in("Để bảo đảm trật tự an toàn giao thông; yêu cầu UBND các xã, thị trấn thực hiện tốt các "
+                         "nội dung sau:")
+    assert _bare_lead_in("Ban Chỉ huy xã thông báo cho các cơ quan, doanh nghiệp và toàn thể Nhân dân cần thực hiện "
+                         "tốt một số nội dung sau:")
+
+
+def test_lead_ins_with_work_of_their_own_stay_tasks() -> None:
+    # an umbrella duty, the list only a part of it
+    assert not _bare_lead_in("Bí thư Huyện ủy yêu cầu Đảng ủy xã triển khai thực hiện tốt các nhiệm vụ theo Nghị "
+                             "quyết năm 2026, trong đó tập trung một số nhiệm vụ trọng tâm như:")
+    # a duty of its own in the sentence before
+    assert not _bare_lead_in("Bộ Tài chính hoàn thiện dự thảo Đề án, trình Thủ tướng trước ngày 20/10/2026. Trong đó "
+                             "chú ý một số nội dung sau:")
+    # work besides the list in the same sentence
+    assert not _bare_lead_in("Đề nghị Sở Y tế nghiên cứu, phối hợp với các bệnh viện triển khai thực hiện, đồng thời "
+                             "thực hiện một số nội dung sau:")
+    # a numbered item's own work, the list what it reports
+    assert not _bare_lead_in("Thực hiện báo cáo đầy đủ nội dung như sau:")
