@@ -3790,7 +3790,19 @@ def _amended_quote(text: str) -> bool:
 # An item that names a document, as in a list of the laws a duty comes from or of documents sent on:
 # "Luật Đầu tư số …: Điểm k khoản 2 Điều 44;", "Văn bản hợp nhất số 48/VBHN-… về …;"
 DOC_CITATION = re.compile(r"^(?:Luật|Bộ\s*luật|Nghị\s*định|Thông\s*tư|Nghị\s*quyết|Quyết\s*định|Chỉ\s*thị|Pháp\s*lệnh|"
-                          r"Văn\s*bản\s*hợp\s*nhất|Công\s*văn|Thông\s*báo|Kết\s*luận)\b[^.;:]{0,80}?\bsố\b", re.U)
+                          r"Văn\s*bản\s*hợp\s*nhất|Công\s*văn|Thông\s*báo|Kết\s*luận)\b[^.;:]{0,80}?\bsố\b|"
+                          # a rule issued with one, named in a list of legal bases: "Điều lệ trường trung học …, ban
+                          # hành kèm theo Thông tư số 32/2020/TT-BGDĐT …;", "Quy chế tuyển sinh … ban hành kèm theo …"
+                          r"^(?:Điều\s*lệ|Quy\s*chế|Quy\s*định|Quy\s*trình|Hướng\s*dẫn|Danh\s*mục|Bộ\s*tiêu\s*chí)\b"
+                          r"[^.;:]{0,200}?\bban\s*hành\s*kèm\s*theo\s+(?:Thông\s*tư|Quyết\s*định|Nghị\s*định|"
+                          r"Nghị\s*quyết|Chỉ\s*thị)\b|"
+                          # an appendix a decision issues, by its title: "Phụ lục 2: Danh mục mã khám bệnh."
+                          r"^Phụ\s*lục\s*(?:\d{1,2}|[IVX]{1,4})\s*[:.–-]?\s*(?:Danh\s*mục|Biểu|Mẫu|Bảng)\b[^:]{0,250}$|"
+                          # a legal basis alone as an item: "5. Căn cứ Quyết định số 932/QĐ-UBND ngày … của UBND tỉnh
+                          # về việc …;" (not "Căn cứ Quyết định số …, các huyện xây dựng …": no clause follows)
+                          r"^Căn\s*cứ\s+(?:Luật|Bộ\s*luật|Nghị\s*định|Thông\s*tư|Nghị\s*quyết|Quyết\s*định|Chỉ\s*thị|"
+                          r"Kế\s*hoạch|Công\s*văn|Hướng\s*dẫn)\b[^,;:]{0,300}?\bsố\b[^,;:]*[;.]?\s*$",
+                          re.U)
 
 
 TOPIC_TITLE = re.compile(r"^(?:Về|Quy\s*định\s*về|Vấn\s*đề)\s", re.U)

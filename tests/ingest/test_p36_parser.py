@@ -7,7 +7,7 @@ Every snippet is a short example of a phrasing pattern, written for the test (no
 from __future__ import annotations
 
 from bot.ingest import parse_notice
-from bot.ingest.parser import _bare_lead_in
+from bot.ingest.parser import DOC_CITATION, _bare_lead_in
 
 RETOLD = (
     "Ngày 12/3/2026, Ủy ban nhân dân tỉnh tổ chức hội nghị tổng kết công tác phòng chống thiên tai năm 2025.\n"
@@ -46,3 +46,27 @@ def test_lead_ins_with_work_of_their_own_stay_tasks() -> None:
                              "thực hiện một số nội dung sau:")
     # a numbered item's own work, the list what it reports
     assert not _bare_lead_in("Thực hiện báo cáo đầy đủ nội dung như sau:")
+
+
+BASES = (
+    "ỦY BAN NHÂN DÂN TỈNH A\nSố: 35/KH-UBND\nA, ngày 10 tháng 02 năm 2026\nKẾ HOẠCH\n"
+    "Tuyển sinh vào lớp 10 năm học 2026-2027\n"
+    "1. Điều lệ trường trung học cơ sở, trường trung học phổ thông, ban hành kèm theo Thông tư số 32/2020/TT-BGDĐT "
+    "ngày 15/9/2020 của Bộ trưởng Bộ Giáo dục và Đào tạo;\n"
+    "2. Quy chế tuyển sinh trung học phổ thông ban hành kèm theo Thông tư số 11/2014/TT-BGDĐT ngày 18/4/2014 của Bộ "
+    "trưởng Bộ Giáo dục và Đào tạo;\n"
+    "3. Căn cứ Quyết định số 93/QĐ-UBND ngày 22/4/2016 của UBND tỉnh về việc quy định tuyển sinh các trường chuyên.\n"
+)
+
+
+def test_numbered_legal_bases_are_no_tasks() -> None:
+    assert parse_notice(BASES).tasks == ()
+
+
+def test_citations_and_appendix_titles() -> None:
+    assert DOC_CITATION.match("Phụ lục 4: Danh mục mã tiền ngày giường bệnh áp dụng trong hoá trị; phục hồi chức năng.")
+    assert DOC_CITATION.match("Quy chế tổ chức và hoạt động của trường chuyên, ban hành kèm theo Thông tư số "
+                              "06/2012/TT-BGDĐT ngày 15/02/2012;")
+    # a basis that goes on to the work is not a citation
+    assert not DOC_CITATION.match("Căn cứ Quyết định số 93/QĐ-UBND của UBND tỉnh, các huyện xây dựng kế hoạch.")
+    assert not DOC_CITATION.match("Phụ lục 2: các đơn vị gửi số liệu về Sở trước ngày 15/5/2026.")
