@@ -2230,6 +2230,13 @@ def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads:
         intro_tasks.append(own)
     if guidance:
         intro_tasks = [ln for ln in intro_tasks if _asks_a_unit(ln)]  # (not the issuer's own work in progress)
+    if lead_in is not None and SENDING_LEAD_IN.search(lead_in) and \
+            all(DELIVERY_ITEM.search(c.text) and not c.children for c in root.children):
+        # "Báo cáo gửi về Sở X trước ngày 15/6/2026:" over "- Bằng văn bản …", "- Bằng thư điện tử …": how the
+        # report asked above is sent, not work; its day is the ask's deadline
+        asks = _letter_tasks([ln for ln in intro_tasks if ln is not lead_in], issued_on=issued_on, base=base)
+        return [t if t.due or inherited_due is None else replace(t, due=inherited_due[0], due_text=inherited_due[1])
+                for t in asks]
     if intro_tasks and (guidance or not any(INTRO_END.search(ln) for ln in intro)):
         tasks += _letter_tasks([ln for ln in intro_tasks if ln is not unit_work], issued_on=issued_on, base=base)
     if unit_work is not None:
@@ -2237,6 +2244,13 @@ def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads:
     _walk(root, tasks, issued_on=issued_on, ctx=base, directive=not guidance, ref_prefix="",
           inherited_due=inherited_due, guidance=guidance)
     return tasks
+
+
+# how a report asked above is to be sent, over the channels: "Báo cáo gửi về Sở Nội vụ trước ngày 15/6/2026:"
+SENDING_LEAD_IN = re.compile(r"^(?:Báo\s*cáo|Văn\s*bản(?:\s*báo\s*cáo)?|Hồ\s*sơ|Danh\s*sách|Ý\s*kiến|Kết\s*quả)\b"
+                             r"[^:]{0,120}?\bgửi\s*(?:về|đến|tới|cho)\b[^:]*:\s*$", re.U)
+# a channel to send by: "- Bằng văn bản theo địa chỉ …", "- Bằng Fax …", "- Qua thư điện tử …", "- Bản mềm gửi …"
+DELIVERY_ITEM = re.compile(r"^(?:Bằng|bằng|Qua|qua|Gửi\s*(?:qua|bằng)|Bản\s*(?:giấy|mềm|điện\s*tử|chính))\s", re.U)
 
 
 # A letter's lead-in to guidance on the law, its items being explanations: "Bộ Y tế hướng dẫn thực hiện một số nội

@@ -70,3 +70,20 @@ def test_citations_and_appendix_titles() -> None:
     # a basis that goes on to the work is not a citation
     assert not DOC_CITATION.match("Căn cứ Quyết định số 93/QĐ-UBND của UBND tỉnh, các huyện xây dựng kế hoạch.")
     assert not DOC_CITATION.match("Phụ lục 2: các đơn vị gửi số liệu về Sở trước ngày 15/5/2026.")
+
+
+SENT_BY = (
+    "UBND TỈNH A\nSỞ NỘI VỤ\nSố: 123/SNV-TCBC\nA, ngày 02 tháng 6 năm 2026\nKính gửi: Các sở, ban, ngành tỉnh.\n"
+    "Sở Nội vụ đề nghị các cơ quan, đơn vị báo cáo kết quả rà soát biên chế năm 2026 theo mẫu đính kèm.\n"
+    "Báo cáo gửi về Sở Nội vụ trước ngày 15/6/2026:\n"
+    "- Bằng văn bản theo địa chỉ số 10 đường B, thành phố A;\n"
+    "- Bằng thư điện tử theo địa chỉ snv@a.gov.vn.\n"
+    "Trân trọng./.\nGIÁM ĐỐC\nNguyễn Văn D\n"
+)
+
+
+def test_channels_to_send_a_report_are_no_tasks_and_date_the_ask() -> None:
+    tasks = parse_notice(SENT_BY).tasks
+    assert len(tasks) == 1
+    assert tasks[0].text.startswith("Sở Nội vụ đề nghị các cơ quan, đơn vị báo cáo")
+    assert tasks[0].due is not None and tasks[0].due.isoformat() == "2026-06-15"
