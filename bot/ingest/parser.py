@@ -2813,6 +2813,16 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
     shared_of = {part: shared for part, shared, _ in split if shared}
     directed_parts = {part for part, _, directed in split if directed}
     whole = set(paragraphs)  # a part that is not a whole paragraph was cut out of one by its doer or its date
+    # the paragraphs of a list of work a lead-in asks for ("… yêu cầu UBND các tỉnh tập trung thực hiện các nhiệm vụ
+    # sau:"), up to the next line that opens a list of its own ("Thành phần:")
+    listed_below: set[str] = set()
+    if directive_after >= 0 and (lead := paragraphs[directive_after].rstrip()).endswith(":") and \
+            (LEAD_IN_ASK.search(lead) or WORK_BELOW.search(lead)):
+        for para in paragraphs[directive_after + 1:]:
+            if para.rstrip().endswith(":"):
+                break
+            listed_below.update(part for part, _ in _by_subject([para]))
+    listed_items: set[int] = set()  # the groups that are one paragraph of such a list each
     block: list[str] = []  # the unit of the last "Sở X: Chủ trì …" paragraph, while the ones after it go on with work
     for para, _, directed in split:  # "X tham mưu …; Y theo dõi …": one task per doer
         if _inline_work(para) and (named := heading_units(para[:para.index(":")])):
@@ -2885,6 +2895,11 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
             leads = listed_doers  # "Cụ thể, các bộ trưởng, thủ trưởng …, Chủ tịch UBND các tỉnh … quán triệt …"
         if groups and _also_work(para) and not leads and (groups[-1][1] or in_directive_section):
             groups.append(([para], groups[-1][1]))  # "Đồng thời chỉ đạo …": the same doer's next task
+        elif groups and para in listed_below and not leads and _listed_item(para):
+            # "… tập trung thực hiện các nhiệm vụ trọng tâm sau:" / "Theo dõi sát …" / "Khẩn trương rà soát …": each
+            # paragraph of the list is an item, a task of its own (the lead-in's units do it)
+            groups.append(([para], groups[-1][1] if groups[-1][0][0] in after_intro else []))
+            listed_items.add(len(groups) - 1)
         elif groups and (not leads and not _new_ask(para) and not _new_doer(para, groups[-1][1])
                          and not (DATED_CLAUSE.search(para) and groups[-1][0][-1].rstrip().endswith(";")
                                   and DATED_CLAUSE.search(groups[-1][0][-1]))
@@ -2899,7 +2914,7 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
         shared = next((shared_of[p] for p in paras if p in shared_of), None)
         deadline = pick_deadline(shared, issued_on=issued_on) if shared else None
         ref = f"{ref_prefix}.{i}" if ref_prefix else str(i)
-        first, *more = _chained_duties(text)
+        first, *more = _chained_duties(text, listed=i - 1 in listed_items)
         if more and deadline is None and not any(REPORTS_ON.match(p) and pick_deadline(p, issued_on=issued_on)
                                                  for p in more):
             # "A …; B …; C …, hoàn thành trước ngày 05/7": the chain's one date holds for the duties that name none
@@ -2918,6 +2933,26 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
                              else list(task.lead) or None,
                              inherited_due=inherited))
     return out
+
+
+# a paragraph that only says by when or how the work above is sent: "Thời gian gửi báo cáo trước ngày 20/3.",
+# "Báo cáo gửi về Sở X trước ngày …", "Hạn chót …"
+TIME_ONLY = re.compile(r"^(?:Thời\s*(?:gian|hạn)|Hạn\s*chót|Báo\s*cáo\s*gửi|Văn\s*bản\s*gửi|Hồ\s*sơ\s*gửi)\b", re.U)
+
+
+def _listed_item(para: str) -> bool:
+    """A paragraph that reads as one item of a list of work: its verb first ("Khẩn trương rà soát …"), a sentence
+    long, not a closing call ("Đề nghị đơn vị quan tâm thực hiện./."), a link, a schedule line, a topic ("Đối với
+    …"), an account or what the law says."""
+    return _verb_opening(para) and len(para) >= 40 and not TIME_ONLY.match(para) and not UNIT_START.match(para) and \
+        not NEXT_IN_LIST.match(para) and not CLOSING.search(para) and not CLOSING_LINE.match(para) and \
+        not _informs(para) and not ASSESSMENT.search(para[:200]) and not para.rstrip().endswith("./.") and \
+        not FULL_TEXT_LINK.match(para) and not NOTE_ITEM.match(para)
+
+
+# what goes on with the item above or tells rather than asks: "Trong đó …", "Theo đó …", "Đối với …", "Chi tiết …"
+NEXT_IN_LIST = re.compile(r"^(?:Trong\s*đó|Theo\s*đó|Đối\s*với|Chi\s*tiết|Riêng|Ngoài\s*ra|Tuy\s*nhiên|Hiện\s*nay|"
+                          r"Qua\s*đó|Vì\s*vậy|Do\s*đó|Như\s*vậy|Trường\s*hợp|Nếu)\b", re.U)
 
 
 # one unit or place singled out for an ask of its own: "Riêng đối với tỉnh Thừa Thiên - Huế, đề nghị thành lập …",
@@ -2998,7 +3033,7 @@ def _also_work(text: str) -> bool:
 MEMBERS_COLON = re.compile(r"\b[Cc]ác\s+(?:Sở|sở|Bộ|bộ|[Pp]hòng)\s*:(?=\s*[A-ZĐ])", re.U)
 
 
-def _chained_duties(text: str) -> list[str]:
+def _chained_duties(text: str, *, listed: bool = False) -> list[str]:
     """A prose sentence in which one doer does a piece of work and then directs the units under it to do another:
     "Sở X chịu trách nhiệm bảo đảm …; chỉ đạo các cơ sở bố trí …; chỉ đạo các bệnh viện …" — official writing
     chains such duties with ';', each "chỉ đạo …" clause a duty of its own. One task each; else the text whole.
@@ -3011,7 +3046,8 @@ def _chained_duties(text: str) -> list[str]:
     # what the units directed do)
     verb_first = _also_work(text) and not ASSESSMENT.search(text[:200]) and \
         not re.match(r"Chỉ\s*đạo\b", text)
-    if not (verb_first or _unit_opens_with_work(probe) or _opens_with_doer(probe) or _asks_a_unit(probe[:200])):
+    if not (verb_first or listed or _unit_opens_with_work(probe) or _opens_with_doer(probe)
+            or _asks_a_unit(probe[:200])):
         return [text]
     pieces: list[str] = []
     for clause in (c.strip() for c in re.split(r"(?<=;)\s+", text)):
@@ -3025,7 +3061,7 @@ def _chained_duties(text: str) -> list[str]:
             pieces[-1] = f"{pieces[-1]} {clause}"
         else:
             pieces.append(clause)
-    if verb_first and len(pieces) < 3 and not (_unit_opens_with_work(probe) or _opens_with_doer(probe)
+    if verb_first and not listed and len(pieces) < 3 and not (_unit_opens_with_work(probe) or _opens_with_doer(probe)
                                                or _asks_a_unit(probe[:200])):
         return [text]
     return pieces

@@ -87,3 +87,18 @@ def test_channels_to_send_a_report_are_no_tasks_and_date_the_ask() -> None:
     assert len(tasks) == 1
     assert tasks[0].text.startswith("Sở Nội vụ đề nghị các cơ quan, đơn vị báo cáo")
     assert tasks[0].due is not None and tasks[0].due.isoformat() == "2026-06-15"
+
+
+LISTED_PARAGRAPHS = (
+    "Tại phiên họp thường kỳ tháng 7 năm 2026, Chính phủ yêu cầu Ủy ban nhân dân các tỉnh, thành phố trực thuộc "
+    "Trung ương tập trung thực hiện các nhiệm vụ trọng tâm sau:\n"
+    "Theo dõi sát hoạt động của chính quyền địa phương hai cấp, kịp thời tháo gỡ khó khăn, vướng mắc phát sinh.\n"
+    "Khẩn trương rà soát, điều chỉnh quy hoạch sử dụng đất của các địa phương sau sắp xếp.\n"
+    "Bố trí, sử dụng trụ sở làm việc, tài sản công sau sắp xếp đúng mục đích, tiết kiệm, hiệu quả.\n"
+)
+
+
+def test_unnumbered_paragraphs_after_a_list_lead_in_are_one_task_each() -> None:
+    tasks = parse_notice(LISTED_PARAGRAPHS).tasks
+    assert [t.text[:20] for t in tasks] == ["Theo dõi sát hoạt độ", "Khẩn trương rà soát,", "Bố trí, sử dụng trụ "]
+    assert all(t.lead == ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",) for t in tasks)
