@@ -2243,7 +2243,19 @@ def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads:
         tasks += _letter_tasks([unit_work], issued_on=issued_on, base=base, in_directive_section=True)
     _walk(root, tasks, issued_on=issued_on, ctx=base, directive=not guidance, ref_prefix="",
           inherited_due=inherited_due, guidance=guidance)
+    # "2. Thời gian nộp báo cáo: Các đơn vị gửi về Sở … trước ngày 11/5/2023": the report asked in the items beside
+    # it is due then
+    sent_by = next((d for c in root.children if REPORT_TIME_HEAD.match(c.head)
+                    and (d := pick_deadline(c.text, issued_on=issued_on)) is not None and d.exact), None)
+    if sent_by is not None:
+        tasks = [replace(t, due=sent_by.due, due_text=sent_by.text)
+                 if t.due is None and t.recurrence is None and REPORT_WORK.search(t.text) else t for t in tasks]
     return tasks
+
+
+# an item that only says when a report is due: "2. Thời gian nộp báo cáo:", "Thời hạn gửi báo cáo"
+REPORT_TIME_HEAD = re.compile(r"^(?:Thời\s*(?:gian|hạn)|Hạn)\s*(?:nộp|gửi)\s*báo\s*cáo\b", re.I | re.U)
+REPORT_WORK = re.compile(r"\bbáo\s*cáo\b", re.I | re.U)
 
 
 # how a report asked above is to be sent, over the channels: "Báo cáo gửi về Sở Nội vụ trước ngày 15/6/2026:"

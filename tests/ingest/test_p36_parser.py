@@ -102,3 +102,20 @@ def test_unnumbered_paragraphs_after_a_list_lead_in_are_one_task_each() -> None:
     tasks = parse_notice(LISTED_PARAGRAPHS).tasks
     assert [t.text[:20] for t in tasks] == ["Theo dõi sát hoạt độ", "Khẩn trương rà soát,", "Bố trí, sử dụng trụ "]
     assert all(t.lead == ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",) for t in tasks)
+
+
+REPORT_TIME = (
+    "SỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 77/SGDĐT-CTTT\nA, ngày 02 tháng 5 năm 2026\nKính gửi: Thủ trưởng các đơn vị.\n"
+    "Sở Giáo dục và Đào tạo đề nghị thủ trưởng đơn vị thực hiện báo cáo công tác phối hợp giáo dục học sinh như sau:\n"
+    "1. Thực hiện báo cáo đầy đủ nội dung như sau:\n"
+    "- Công tác chỉ đạo, triển khai\n"
+    "- Kết quả đạt được\n"
+    "2. Thời gian nộp báo cáo:\n"
+    "Các đơn vị gửi báo cáo về Sở Giáo dục và Đào tạo trước ngày 11/5/2026 để tổng hợp.\n"
+)
+
+
+def test_report_time_item_dates_the_report_beside_it() -> None:
+    tasks = parse_notice(REPORT_TIME).tasks
+    asked = next(t for t in tasks if t.text.startswith("Thực hiện báo cáo đầy đủ"))
+    assert asked.due is not None and asked.due.isoformat() == "2026-05-11"
