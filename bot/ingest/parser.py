@@ -2211,7 +2211,8 @@ def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads:
         # "Đề nghị các đơn vị báo cáo các nội dung sau, gửi về trước ngày 12/6/2026:": who and by when,
         # for every item below
         base = _lead_in_context(lead_in, base)
-        inherited_due = _shared_due(lead_in, issued_on)
+        if (shared := _shared_due(lead_in, issued_on)) is not None:
+            inherited_due = ListDue(shared)  # (every unit's, whoever the items below name)
     elif intro and _inline_work(intro[-1]) and (named := heading_units(intro[-1][:intro[-1].index(":")])):
         # "Sở Công Thương: Theo dõi … ." over "- Chủ động tham mưu …": the unit's first work, and the unit leads the
         # items below it
@@ -2296,6 +2297,12 @@ LISTED_WORK_END = re.compile(r"\b(?:nội\s*dung|nhiệm\s*vụ|công\s*việc|g
 
 def _asks_listed_work(paragraph: str) -> bool:
     return LISTED_WORK_END.search(paragraph) is not None and LEAD_IN_ASK.search(paragraph) is not None
+
+
+class ListDue(tuple[dt.date, str]):
+    """The date a lead-in gives the whole list below it ("Quý II/2026 tập trung thực hiện một số nội dung sau:"): it
+    holds for every item, whichever unit an item or its sub-heading names (unlike the date of one unit's item, which
+    is that unit's)."""
 
 
 def _shared_due(lead_in: str, issued_on: dt.date | None) -> tuple[dt.date, str] | None:
@@ -3321,7 +3328,8 @@ def _task(ref: str, text: str, *, issued_on: dt.date | None, ctx: _Context, pare
         deadline = None
     if deadline and ongoing(text, deadline):
         deadline = None  # "Thường xuyên theo dõi … giải ngân vốn trong năm 2026": ongoing work
-    if inherited_due and source == "text" and ctx.explicit and ctx.leads and \
+    if inherited_due and not isinstance(inherited_due, ListDue) and source == "text" and ctx.explicit and \
+            ctx.leads and \
             not {fold(u) for u in leads} & {fold(u) for u in ctx.leads} and \
             not any(GROUP_NAME.match(u) for u in (*leads, *ctx.leads)):
         inherited_due = None  # "2. Bộ X trình … trước ngày 20/10, chú ý: … - Bộ Y khẩn trương …": X's date, not Y's

@@ -119,3 +119,20 @@ def test_report_time_item_dates_the_report_beside_it() -> None:
     tasks = parse_notice(REPORT_TIME).tasks
     asked = next(t for t in tasks if t.text.startswith("Thực hiện báo cáo đầy đủ"))
     assert asked.due is not None and asked.due.isoformat() == "2026-05-11"
+
+
+LIST_PERIOD = (
+    "Kết luận hội nghị, Chủ tịch HĐND phường ghi nhận kết quả đạt được trong quý I/2026. Quý II/2026 tập trung thực "
+    "hiện một số nội dung như sau:\n"
+    "1. Đối với HĐND phường\n"
+    "- Thường trực HĐND\n"
+    "+ Chỉ đạo tổ chức Hội nghị tiếp xúc cử tri và tổ chức kỳ họp thường lệ.\n"
+    "+ Thực hiện 2 cuộc giám sát việc quản lý tài sản công tại các nhà văn hóa tổ dân phố.\n"
+    "- Ban kinh tế - xã hội khảo sát công tác quản lý trật tự đô thị trên các tuyến phố văn minh.\n"
+)
+
+
+def test_a_lead_in_period_holds_for_every_unit_below() -> None:
+    tasks = parse_notice(LIST_PERIOD).tasks
+    survey = next(t for t in tasks if "khảo sát công tác quản lý" in t.text)
+    assert survey.due is not None and survey.due.isoformat() == "2026-06-30"
