@@ -3635,7 +3635,10 @@ def _under_part(node: Node, part: re.Pattern[str]) -> bool:
 # Items that explain rather than assign: notes, the law, how a kind of case is handled, targets
 NOTE_ITEM = re.compile(
     r"^(?:(?:Lưu\s*ý|Ghi\s*chú|Chú\s*ý)\s*:|Theo\s*quy\s*định\b|Căn\s*cứ\s*(?:quy\s*định|điểm|khoản|Điều)\b|"
-    r"Đối\s*với\s+(?:các\s+)?(?:dự\s*án|trường\s*hợp|công\s*trình|hồ\s*sơ|khoản|nội\s*dung|tổ\s*chức,\s*cá\s*nhân)\b|"
+    r"Đối\s*với\s+(?:các\s+)?(?:dự\s*án|trường\s*hợp|công\s*trình|hồ\s*sơ|khoản|nội\s*dung|tổ\s*chức,\s*cá\s*nhân|"
+    r"giấy\s*(?:phép|xác\s*nhận|chứng\s*nhận))\b|"
+    # which form a paper is made on: "Báo cáo định kỳ hoạt động … được lập theo Mẫu số 05 của Phụ lục IV …"
+    r"[^.;:]{3,150}?\sđược\s*lập\s*theo\s*(?:Mẫu|mẫu|Biểu|biểu)\b|"
     r"Trường\s*hợp\b|Phấn\s*đấu\b|Mục\s*tiêu\b|Chỉ\s*tiêu\b)", re.I | re.U)
 # a list of events to commemorate: "Kỷ niệm 80 năm Ngày … (2/9/1945 - 2/9/2025)", "Ngày Sách Việt Nam (21/4)"
 EVENT_ITEM = re.compile(r"^(?:Kỷ\s*niệm|Ngày\s+[A-ZĐÀ-Ỹ]|Lễ\s+[A-ZĐÀ-Ỹa-zđà-ỹ]|Tết\s+)[^;]{0,150}?\(\s*[\d/]+[^)]*\)",

@@ -7,7 +7,7 @@ Every snippet is a short example of a phrasing pattern, written for the test (no
 from __future__ import annotations
 
 from bot.ingest import parse_notice
-from bot.ingest.parser import DOC_CITATION, _bare_lead_in
+from bot.ingest.parser import DOC_CITATION, NOTE_ITEM, _bare_lead_in
 
 RETOLD = (
     "Ngày 12/3/2026, Ủy ban nhân dân tỉnh tổ chức hội nghị tổng kết công tác phòng chống thiên tai năm 2025.\n"
@@ -136,3 +136,12 @@ def test_a_lead_in_period_holds_for_every_unit_below() -> None:
     tasks = parse_notice(LIST_PERIOD).tasks
     survey = next(t for t in tasks if "khảo sát công tác quản lý" in t.text)
     assert survey.due is not None and survey.due.isoformat() == "2026-06-30"
+
+
+def test_cases_by_paper_and_forms_are_notes() -> None:
+    assert NOTE_ITEM.match("Đối với giấy phép khai thác khoáng sản nhóm I thuộc thẩm quyền cấp của Bộ: Cục Địa chất, "
+                           "Sở Nông nghiệp và Môi trường.")
+    assert NOTE_ITEM.match("Báo cáo định kỳ hoạt động khai thác khoáng sản nhóm IV được lập theo Mẫu số 06 của Phụ lục "
+                           "IV kèm theo Thông tư số 36/2026/TT-BNNMT;")
+    # the work itself is no note
+    assert not NOTE_ITEM.match("Các tổ chức lập báo cáo định kỳ theo Mẫu số 05, gửi Sở trước ngày 15/12/2026.")
