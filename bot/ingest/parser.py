@@ -637,7 +637,10 @@ def leaders_in_charge(text: str) -> list[str]:
 # "Nội dung truyền thông: …" (the work itself is in the item above or below).
 ATTRIBUTE_ITEM = re.compile(
     rf"^(?:{_FIELDS}|Danh\s*nghĩa(?:\s*\w+){{0,2}}|Cơ\s*quan\s*chỉ\s*đạo|Chủ\s*đề|Khẩu\s*hiệu|Ý\s*nghĩa|"
-    r"Nội\s*dung(?:\s*\w+){0,2}|Phương\s*thức(?:\s*\w+){0,2}|Mục\s*đích|Mục\s*tiêu)\s*:", re.I | re.U)
+    r"Nội\s*dung(?:\s*\w+){0,2}|Phương\s*thức(?:\s*\w+){0,2}|Mục\s*đích|Mục\s*tiêu|"
+    # a campaign's particulars: "Địa bàn triển khai: …", "Đối tượng tiêm phòng: …", "Quy trình tiêm: …"
+    r"Địa\s*bàn(?:\s*\w+){0,2}|Đối\s*tượng(?:\s*\w+){0,2}|Quy\s*trình(?:\s*\w+){0,2}|"
+    r"Thời\s*gian\s*bảo\s*hộ)\s*:", re.I | re.U)
 
 
 # An ask to a named unit or person to pass the notice on to the people it concerns — "Đề nghị Đài truyền thanh xã, các

@@ -7,7 +7,7 @@ Every snippet is a short example of a phrasing pattern, written for the test (no
 from __future__ import annotations
 
 from bot.ingest import parse_notice
-from bot.ingest.parser import DOC_CITATION, NOTE_ITEM, _bare_lead_in
+from bot.ingest.parser import ATTRIBUTE_ITEM, DOC_CITATION, NOTE_ITEM, _bare_lead_in
 
 RETOLD = (
     "Ngày 12/3/2026, Ủy ban nhân dân tỉnh tổ chức hội nghị tổng kết công tác phòng chống thiên tai năm 2025.\n"
@@ -145,3 +145,10 @@ def test_cases_by_paper_and_forms_are_notes() -> None:
                            "IV kèm theo Thông tư số 36/2026/TT-BNNMT;")
     # the work itself is no note
     assert not NOTE_ITEM.match("Các tổ chức lập báo cáo định kỳ theo Mẫu số 05, gửi Sở trước ngày 15/12/2026.")
+
+
+def test_a_campaigns_particulars_are_no_tasks() -> None:
+    assert ATTRIBUTE_ITEM.match("Địa bàn triển khai: Hộ chăn nuôi heo trên toàn huyện.")
+    assert ATTRIBUTE_ITEM.match("Đối tượng tiêm phòng: Heo thịt từ 04 tuần tuổi, khỏe mạnh.")
+    assert ATTRIBUTE_ITEM.match("Quy trình tiêm: Tiêm 01 mũi, 01 liều 02 ml/con, tiêm bắp.")
+    assert not ATTRIBUTE_ITEM.match("Đối tượng tiêm phòng phải được kiểm tra sức khỏe trước khi tiêm.")
