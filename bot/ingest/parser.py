@@ -1914,7 +1914,8 @@ def _bare_lead_in(text: str) -> bool:
     text = text.strip()
     if len(text) > 600 or re.search(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])", text[:-1]):
         return False
-    if (tail := BARE_LIST.search(text)) is None:
+    # ("… đề nghị Ủy ban nhân dân các tỉnh, thành phố:": the units asked and the colon, the work all below)
+    if (tail := BARE_LIST.search(text) or re.search(r"\s*:\s*$", text)) is None:
         return False
     asks = list(BARE_ASK.finditer(text[:tail.start()]))
     if not asks:

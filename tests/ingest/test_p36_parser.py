@@ -32,6 +32,9 @@ def test_lead_ins_that_only_announce_the_list() -> None:
                          "nội dung sau:")
     assert _bare_lead_in("Ban Chỉ huy xã thông báo cho các cơ quan, doanh nghiệp và toàn thể Nhân dân cần thực hiện "
                          "tốt một số nội dung sau:")
+    # the units asked and the colon: all their work is below
+    assert _bare_lead_in("Để chủ động ứng phó với bão, Ban Chỉ đạo đề nghị Ủy ban nhân dân các tỉnh, thành phố:")
+    assert not _bare_lead_in("Đề nghị Sở Y tế chỉ đạo các bệnh viện:")
 
 
 def test_lead_ins_with_work_of_their_own_stay_tasks() -> None:
