@@ -453,6 +453,16 @@ def _clause_before(text: str, end: int) -> str:
     return head[max(head.rfind(". "), head.rfind("; "), head.rfind(": "), head.rfind("\n")) + 1:]
 
 
+# "tính đến ngày 15/3/2026", "tính đến hết ngày …": the day figures or ages are counted to
+COUNTED_UNTIL = re.compile(r"\btính\s*$", re.I | re.U)
+# the day of the document itself, in an urgent letter or telegram: "về bờ neo đậu trước 20h tối nay", "báo cáo trước
+# 16 giờ ngày hôm nay", "hoàn thành trong ngày hôm nay"
+SAME_DAY = re.compile(r"(?P<cue>\b(?:trước|(?:chậm|muộn)\s*nhất(?:\s*(?:là|vào))?|trong))\s*"
+                      r"(?:(?:\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2})?\s*(?:phút\s*)?)?(?:sáng|trưa|chiều|tối)\s*nay|"
+                      r"(?:\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2})?\s*(?:phút\s*)?)?(?:,\s*)?(?:ngày\s*)?hôm\s*nay)\b",
+                      re.I | re.U)
+
+
 def find_deadlines(text: str, *, issued_on: dt.date | None, effective_on: dt.date | None = None) -> list[Deadline]:
     """Every deadline phrase in `text`, in order of appearance. `effective_on`: the day the legal text the document
     applies takes effect, when the document says so elsewhere (else read from `text` itself)."""
@@ -472,6 +482,8 @@ def find_deadlines(text: str, *, issued_on: dt.date | None, effective_on: dt.dat
         if cue.startswith(("đến", "tới")) and re.search(r"\btừ\b(?!\s*(?:nay|bây\s*giờ)\s*$)[^.;:]*$", before[-60:],
                                                        re.I):
             return  # the end of a period ("từ ngày 11/9 đến hết năm 2026"), not a deadline; "từ nay đến hết …" is one
+        if cue.startswith(("đến", "tới")) and COUNTED_UNTIL.search(before[-30:]):
+            return  # the day figures are counted to ("danh sách công dân tính đến ngày 15/3 đủ 18 tuổi"), not a due
         if cue.startswith(("đến", "tới")) and VALID_UNTIL.search(before[-40:]):
             return  # how long a paper or a mandate holds ("có hiệu lực đến ngày 31/12"), not work to finish
         if EVENT_BEFORE.search(before) and not (cue.startswith(("hoàn thành", "xong", "hoàn tất"))
@@ -562,6 +574,9 @@ def find_deadlines(text: str, *, issued_on: dt.date | None, effective_on: dt.dat
             else:
                 due = issued_on + dt.timedelta(days=n)
             add(m, due, exact=True)
+    if issued_on is not None and "nay" in text:
+        for m in SAME_DAY.finditer(text):
+            add(m, issued_on, exact=True)
     if "hiệu lực" in text and ((own := effective_on or effective_date(text)) is not None or
                                DOCUMENT_EFFECTIVE.get() is not None):
         for m in WITHIN_OF_EFFECT.finditer(text):

@@ -637,7 +637,10 @@ def leaders_in_charge(text: str) -> list[str]:
 # "Nội dung truyền thông: …" (the work itself is in the item above or below).
 ATTRIBUTE_ITEM = re.compile(
     rf"^(?:{_FIELDS}|Danh\s*nghĩa(?:\s*\w+){{0,2}}|Cơ\s*quan\s*chỉ\s*đạo|Chủ\s*đề|Khẩu\s*hiệu|Ý\s*nghĩa|"
-    r"Nội\s*dung(?:\s*\w+){0,2}|Phương\s*thức(?:\s*\w+){0,2}|Mục\s*đích|Mục\s*tiêu)\s*:", re.I | re.U)
+    r"Nội\s*dung(?:\s*\w+){0,2}|Phương\s*thức(?:\s*\w+){0,2}|Mục\s*đích|Mục\s*tiêu|"
+    # a campaign's particulars: "Địa bàn triển khai: …", "Đối tượng tiêm phòng: …", "Quy trình tiêm: …"
+    r"Địa\s*bàn(?:\s*\w+){0,2}|Đối\s*tượng(?:\s*\w+){0,2}|Quy\s*trình(?:\s*\w+){0,2}|"
+    r"Thời\s*gian\s*bảo\s*hộ)\s*:", re.I | re.U)
 
 
 # An ask to a named unit or person to pass the notice on to the people it concerns — "Đề nghị Đài truyền thanh xã, các
@@ -1349,7 +1352,7 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
         # (a duty a connective sentence adds may string its own ';' chain: "… . Cùng với …, các địa phương tổ chức …;
         # sơ kết …")
         tasks = _split_retold_chains(_split_retold_sentences(tasks, issued_on=reference), issued_on=reference)
-    tasks = _named_in_full(_consecutive(tasks, text), text)
+    tasks = _named_in_full(_consecutive(_drop_bare_lead_ins(tasks), text), text)
     origins = [] if task_filter is not False else origins
     notice = ParsedNotice(
         kind=kind, number=number, date=date, place=place, issuer=_issuer(lines), subject=subject,
@@ -1887,6 +1890,63 @@ def _asked_the_visited(tasks: list[ParsedTask], text: str) -> list[ParsedTask]:
     return out
 
 
+# the list a lead-in announces and nothing besides: "… thực hiện tốt các nội dung sau:", "… tập trung chỉ đạo thực hiện
+# đồng bộ, có hiệu quả các nhiệm vụ, giải pháp trọng tâm sau:", "… triển khai thực hiện một số nhiệm vụ trọng tâm, như:"
+BARE_LIST = re.compile(
+    r"[\s,]+(?:(?:cần|phải|có\s*trách\s*nhiệm)\s+)?(?:(?:tập\s*trung|khẩn\s*trương|tiếp\s*tục|quan\s*tâm)\s+)?"
+    r"(?:(?:lãnh\s*đạo\s*,?\s*)?chỉ\s*đạo\s*,?\s+)?(?:(?:triển\s*khai|tổ\s*chức)\s+)?(?:thực\s*hiện|triển\s*khai)"
+    r"(?:\s*,?\s*(?:tốt|nghiêm\s*túc|nghiêm|quyết\s*liệt|đồng\s*bộ|(?:và\s+)?có\s*hiệu\s*quả))*\s+"
+    r"(?:(?:một\s*số|các|những)\s+)?(?:nội\s*dung|nhiệm\s*vụ|công\s*việc|việc|giải\s*pháp|biện\s*pháp)"
+    r"(?:\s*(?:,|và)\s*(?:giải\s*pháp|nhiệm\s*vụ|biện\s*pháp))?(?:\s+(?:chủ\s*yếu|trọng\s*tâm|cụ\s*thể))*"
+    r"\s*,?\s*(?:như\s*sau|sau\s*đây|như|sau)\s*:\s*$", re.I | re.U)
+# who is asked before such a list: "… yêu cầu", "… đề nghị", "… giao", "… thông báo cho / đến"
+BARE_ASK = re.compile(r"(?:^|[\s,;])(?:yêu\s*cầu|đề\s*nghị|giao|thông\s*báo\s*(?:cho|đến|tới))\s+(?:quý\s+)?(?=\S)",
+                      re.I | re.U)
+
+
+def _bare_lead_in(text: str) -> bool:
+    """Whether a task's text only announces the items below it: one sentence that asks units to carry out "the
+    following" ("Chủ tịch UBND tỉnh yêu cầu các sở, ngành tập trung thực hiện các nhiệm vụ sau:") — a heading
+    (CORPUS.md: the items under a directive heading are the tasks). Not a lead-in that carries work of its own ("…
+    triển khai thực hiện tốt các nhiệm vụ theo Nghị quyết, trong đó tập trung một số nhiệm vụ như:", "… hoàn thiện
+    Đề án trước ngày 20/10. Trong đó chú ý một số nội dung sau:"), nor a numbered item ("Thực hiện báo cáo đầy đủ
+    nội dung như sau:")."""
+    text = text.strip()
+    if len(text) > 600 or re.search(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])", text[:-1]):
+        return False
+    # ("… đề nghị Ủy ban nhân dân các tỉnh, thành phố:": the units asked and the colon, the work all below)
+    if (tail := BARE_LIST.search(text) or re.search(r"\s*:\s*$", text)) is None:
+        return False
+    asks = list(BARE_ASK.finditer(text[:tail.start()]))
+    if not asks:
+        return False
+    asked = text[asks[-1].end():tail.start()].strip(" ,")
+    return bool(asked) and name_prefix(asked) == asked
+
+
+def _drop_bare_lead_ins(tasks: list[ParsedTask]) -> list[ParsedTask]:
+    """Tasks without the lead-ins that only announce the items after them (`_bare_lead_in`); the items split off the
+    lead-in's own paragraph ("1 (ý 2)", "1 (ý 3)") take its number ("1", "1 (ý 2)")."""
+    out = list(tasks)
+    i = 0
+    while i < len(out) - 1:
+        task = out[i]
+        if not _bare_lead_in(task.text):
+            i += 1
+            continue
+        del out[i]
+        ref = task.ref
+        for j, other in enumerate(out):
+            if (part := re.fullmatch(rf"{re.escape(ref)} \(ý (\d+)((?:\.\d+)*)\)", other.ref)) is not None:
+                n = int(part.group(1)) - 1
+                new_ref = ref if n <= 1 and not part.group(2) else f"{ref} (ý {max(n, 1)}{part.group(2)})"
+                out[j] = replace(other, ref=new_ref, parent_ref=task.parent_ref if other.parent_ref == ref
+                                 else other.parent_ref)
+            elif other.parent_ref == ref:
+                out[j] = replace(other, parent_ref=task.parent_ref)
+    return out
+
+
 def _consecutive(tasks: list[ParsedTask], text: str) -> list[ParsedTask]:
     """Tasks of a text without numbered items (a news copy, a letter in paragraphs) are numbered by paragraph; when
     some paragraphs are not tasks the numbers skip ("1, 3, 4, 5") and read as the document's own — the clerk typing
@@ -2155,7 +2215,8 @@ def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads:
         # "Đề nghị các đơn vị báo cáo các nội dung sau, gửi về trước ngày 12/6/2026:": who and by when,
         # for every item below
         base = _lead_in_context(lead_in, base)
-        inherited_due = _shared_due(lead_in, issued_on)
+        if (shared := _shared_due(lead_in, issued_on)) is not None:
+            inherited_due = ListDue(shared)  # (every unit's, whoever the items below name)
     elif intro and _inline_work(intro[-1]) and (named := heading_units(intro[-1][:intro[-1].index(":")])):
         # "Sở Công Thương: Theo dõi … ." over "- Chủ động tham mưu …": the unit's first work, and the unit leads the
         # items below it
@@ -2174,13 +2235,39 @@ def _extract_tasks(body: list[str], *, issued_on: dt.date | None, default_leads:
         intro_tasks.append(own)
     if guidance:
         intro_tasks = [ln for ln in intro_tasks if _asks_a_unit(ln)]  # (not the issuer's own work in progress)
+    if lead_in is not None and SENDING_LEAD_IN.search(lead_in) and \
+            all(DELIVERY_ITEM.search(c.text) and not c.children for c in root.children):
+        # "Báo cáo gửi về Sở X trước ngày 15/6/2026:" over "- Bằng văn bản …", "- Bằng thư điện tử …": how the
+        # report asked above is sent, not work; its day is the ask's deadline
+        asks = _letter_tasks([ln for ln in intro_tasks if ln is not lead_in], issued_on=issued_on, base=base)
+        return [t if t.due or inherited_due is None else replace(t, due=inherited_due[0], due_text=inherited_due[1])
+                for t in asks]
     if intro_tasks and (guidance or not any(INTRO_END.search(ln) for ln in intro)):
         tasks += _letter_tasks([ln for ln in intro_tasks if ln is not unit_work], issued_on=issued_on, base=base)
     if unit_work is not None:
         tasks += _letter_tasks([unit_work], issued_on=issued_on, base=base, in_directive_section=True)
     _walk(root, tasks, issued_on=issued_on, ctx=base, directive=not guidance, ref_prefix="",
           inherited_due=inherited_due, guidance=guidance)
+    # "2. Thời gian nộp báo cáo: Các đơn vị gửi về Sở … trước ngày 11/5/2023": the report asked in the items beside
+    # it is due then
+    sent_by = next((d for c in root.children if REPORT_TIME_HEAD.match(c.head)
+                    and (d := pick_deadline(c.text, issued_on=issued_on)) is not None and d.exact), None)
+    if sent_by is not None:
+        tasks = [replace(t, due=sent_by.due, due_text=sent_by.text)
+                 if t.due is None and t.recurrence is None and REPORT_WORK.search(t.text) else t for t in tasks]
     return tasks
+
+
+# an item that only says when a report is due: "2. Thời gian nộp báo cáo:", "Thời hạn gửi báo cáo"
+REPORT_TIME_HEAD = re.compile(r"^(?:Thời\s*(?:gian|hạn)|Hạn)\s*(?:nộp|gửi)\s*báo\s*cáo\b", re.I | re.U)
+REPORT_WORK = re.compile(r"\bbáo\s*cáo\b", re.I | re.U)
+
+
+# how a report asked above is to be sent, over the channels: "Báo cáo gửi về Sở Nội vụ trước ngày 15/6/2026:"
+SENDING_LEAD_IN = re.compile(r"^(?:Báo\s*cáo|Văn\s*bản(?:\s*báo\s*cáo)?|Hồ\s*sơ|Danh\s*sách|Ý\s*kiến|Kết\s*quả)\b"
+                             r"[^:]{0,120}?\bgửi\s*(?:về|đến|tới|cho)\b[^:]*:\s*$", re.U)
+# a channel to send by: "- Bằng văn bản theo địa chỉ …", "- Bằng Fax …", "- Qua thư điện tử …", "- Bản mềm gửi …"
+DELIVERY_ITEM = re.compile(r"^(?:Bằng|bằng|Qua|qua|Gửi\s*(?:qua|bằng)|Bản\s*(?:giấy|mềm|điện\s*tử|chính))\s", re.U)
 
 
 # A letter's lead-in to guidance on the law, its items being explanations: "Bộ Y tế hướng dẫn thực hiện một số nội
@@ -2214,6 +2301,12 @@ LISTED_WORK_END = re.compile(r"\b(?:nội\s*dung|nhiệm\s*vụ|công\s*việc|g
 
 def _asks_listed_work(paragraph: str) -> bool:
     return LISTED_WORK_END.search(paragraph) is not None and LEAD_IN_ASK.search(paragraph) is not None
+
+
+class ListDue(tuple[dt.date, str]):
+    """The date a lead-in gives the whole list below it ("Quý II/2026 tập trung thực hiện một số nội dung sau:"): it
+    holds for every item, whichever unit an item or its sub-heading names (unlike the date of one unit's item, which
+    is that unit's)."""
 
 
 def _shared_due(lead_in: str, issued_on: dt.date | None) -> tuple[dt.date, str] | None:
@@ -2743,6 +2836,16 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
     shared_of = {part: shared for part, shared, _ in split if shared}
     directed_parts = {part for part, _, directed in split if directed}
     whole = set(paragraphs)  # a part that is not a whole paragraph was cut out of one by its doer or its date
+    # the paragraphs of a list of work a lead-in asks for ("… yêu cầu UBND các tỉnh tập trung thực hiện các nhiệm vụ
+    # sau:"), up to the next line that opens a list of its own ("Thành phần:")
+    listed_below: set[str] = set()
+    if directive_after >= 0 and (lead := paragraphs[directive_after].rstrip()).endswith(":") and \
+            (LEAD_IN_ASK.search(lead) or WORK_BELOW.search(lead)):
+        for para in paragraphs[directive_after + 1:]:
+            if para.rstrip().endswith(":"):
+                break
+            listed_below.update(part for part, _ in _by_subject([para]))
+    listed_items: set[int] = set()  # the groups that are one paragraph of such a list each
     block: list[str] = []  # the unit of the last "Sở X: Chủ trì …" paragraph, while the ones after it go on with work
     for para, _, directed in split:  # "X tham mưu …; Y theo dõi …": one task per doer
         if _inline_work(para) and (named := heading_units(para[:para.index(":")])):
@@ -2815,6 +2918,11 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
             leads = listed_doers  # "Cụ thể, các bộ trưởng, thủ trưởng …, Chủ tịch UBND các tỉnh … quán triệt …"
         if groups and _also_work(para) and not leads and (groups[-1][1] or in_directive_section):
             groups.append(([para], groups[-1][1]))  # "Đồng thời chỉ đạo …": the same doer's next task
+        elif groups and para in listed_below and not leads and _listed_item(para):
+            # "… tập trung thực hiện các nhiệm vụ trọng tâm sau:" / "Theo dõi sát …" / "Khẩn trương rà soát …": each
+            # paragraph of the list is an item, a task of its own (the lead-in's units do it)
+            groups.append(([para], groups[-1][1] if groups[-1][0][0] in after_intro else []))
+            listed_items.add(len(groups) - 1)
         elif groups and (not leads and not _new_ask(para) and not _new_doer(para, groups[-1][1])
                          and not (DATED_CLAUSE.search(para) and groups[-1][0][-1].rstrip().endswith(";")
                                   and DATED_CLAUSE.search(groups[-1][0][-1]))
@@ -2829,7 +2937,7 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
         shared = next((shared_of[p] for p in paras if p in shared_of), None)
         deadline = pick_deadline(shared, issued_on=issued_on) if shared else None
         ref = f"{ref_prefix}.{i}" if ref_prefix else str(i)
-        first, *more = _chained_duties(text)
+        first, *more = _chained_duties(text, listed=i - 1 in listed_items)
         if more and deadline is None and not any(REPORTS_ON.match(p) and pick_deadline(p, issued_on=issued_on)
                                                  for p in more):
             # "A …; B …; C …, hoàn thành trước ngày 05/7": the chain's one date holds for the duties that name none
@@ -2848,6 +2956,26 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
                              else list(task.lead) or None,
                              inherited_due=inherited))
     return out
+
+
+# a paragraph that only says by when or how the work above is sent: "Thời gian gửi báo cáo trước ngày 20/3.",
+# "Báo cáo gửi về Sở X trước ngày …", "Hạn chót …"
+TIME_ONLY = re.compile(r"^(?:Thời\s*(?:gian|hạn)|Hạn\s*chót|Báo\s*cáo\s*gửi|Văn\s*bản\s*gửi|Hồ\s*sơ\s*gửi)\b", re.U)
+
+
+def _listed_item(para: str) -> bool:
+    """A paragraph that reads as one item of a list of work: its verb first ("Khẩn trương rà soát …"), a sentence
+    long, not a closing call ("Đề nghị đơn vị quan tâm thực hiện./."), a link, a schedule line, a topic ("Đối với
+    …"), an account or what the law says."""
+    return _verb_opening(para) and len(para) >= 40 and not TIME_ONLY.match(para) and not UNIT_START.match(para) and \
+        not NEXT_IN_LIST.match(para) and not CLOSING.search(para) and not CLOSING_LINE.match(para) and \
+        not _informs(para) and not ASSESSMENT.search(para[:200]) and not para.rstrip().endswith("./.") and \
+        not FULL_TEXT_LINK.match(para) and not NOTE_ITEM.match(para)
+
+
+# what goes on with the item above or tells rather than asks: "Trong đó …", "Theo đó …", "Đối với …", "Chi tiết …"
+NEXT_IN_LIST = re.compile(r"^(?:Trong\s*đó|Theo\s*đó|Đối\s*với|Chi\s*tiết|Riêng|Ngoài\s*ra|Tuy\s*nhiên|Hiện\s*nay|"
+                          r"Qua\s*đó|Vì\s*vậy|Do\s*đó|Như\s*vậy|Trường\s*hợp|Nếu)\b", re.U)
 
 
 # one unit or place singled out for an ask of its own: "Riêng đối với tỉnh Thừa Thiên - Huế, đề nghị thành lập …",
@@ -2928,7 +3056,7 @@ def _also_work(text: str) -> bool:
 MEMBERS_COLON = re.compile(r"\b[Cc]ác\s+(?:Sở|sở|Bộ|bộ|[Pp]hòng)\s*:(?=\s*[A-ZĐ])", re.U)
 
 
-def _chained_duties(text: str) -> list[str]:
+def _chained_duties(text: str, *, listed: bool = False) -> list[str]:
     """A prose sentence in which one doer does a piece of work and then directs the units under it to do another:
     "Sở X chịu trách nhiệm bảo đảm …; chỉ đạo các cơ sở bố trí …; chỉ đạo các bệnh viện …" — official writing
     chains such duties with ';', each "chỉ đạo …" clause a duty of its own. One task each; else the text whole.
@@ -2941,7 +3069,8 @@ def _chained_duties(text: str) -> list[str]:
     # what the units directed do)
     verb_first = _also_work(text) and not ASSESSMENT.search(text[:200]) and \
         not re.match(r"Chỉ\s*đạo\b", text)
-    if not (verb_first or _unit_opens_with_work(probe) or _opens_with_doer(probe) or _asks_a_unit(probe[:200])):
+    if not (verb_first or listed or _unit_opens_with_work(probe) or _opens_with_doer(probe)
+            or _asks_a_unit(probe[:200])):
         return [text]
     pieces: list[str] = []
     for clause in (c.strip() for c in re.split(r"(?<=;)\s+", text)):
@@ -2955,7 +3084,7 @@ def _chained_duties(text: str) -> list[str]:
             pieces[-1] = f"{pieces[-1]} {clause}"
         else:
             pieces.append(clause)
-    if verb_first and len(pieces) < 3 and not (_unit_opens_with_work(probe) or _opens_with_doer(probe)
+    if verb_first and not listed and len(pieces) < 3 and not (_unit_opens_with_work(probe) or _opens_with_doer(probe)
                                                or _asks_a_unit(probe[:200])):
         return [text]
     return pieces
@@ -3203,7 +3332,8 @@ def _task(ref: str, text: str, *, issued_on: dt.date | None, ctx: _Context, pare
         deadline = None
     if deadline and ongoing(text, deadline):
         deadline = None  # "Thường xuyên theo dõi … giải ngân vốn trong năm 2026": ongoing work
-    if inherited_due and source == "text" and ctx.explicit and ctx.leads and \
+    if inherited_due and not isinstance(inherited_due, ListDue) and source == "text" and ctx.explicit and \
+            ctx.leads and \
             not {fold(u) for u in leads} & {fold(u) for u in ctx.leads} and \
             not any(GROUP_NAME.match(u) for u in (*leads, *ctx.leads)):
         inherited_due = None  # "2. Bộ X trình … trước ngày 20/10, chú ý: … - Bộ Y khẩn trương …": X's date, not Y's
@@ -3512,7 +3642,10 @@ def _under_part(node: Node, part: re.Pattern[str]) -> bool:
 # Items that explain rather than assign: notes, the law, how a kind of case is handled, targets
 NOTE_ITEM = re.compile(
     r"^(?:(?:Lưu\s*ý|Ghi\s*chú|Chú\s*ý)\s*:|Theo\s*quy\s*định\b|Căn\s*cứ\s*(?:quy\s*định|điểm|khoản|Điều)\b|"
-    r"Đối\s*với\s+(?:các\s+)?(?:dự\s*án|trường\s*hợp|công\s*trình|hồ\s*sơ|khoản|nội\s*dung|tổ\s*chức,\s*cá\s*nhân)\b|"
+    r"Đối\s*với\s+(?:các\s+)?(?:dự\s*án|trường\s*hợp|công\s*trình|hồ\s*sơ|khoản|nội\s*dung|tổ\s*chức,\s*cá\s*nhân|"
+    r"giấy\s*(?:phép|xác\s*nhận|chứng\s*nhận))\b|"
+    # which form a paper is made on: "Báo cáo định kỳ hoạt động … được lập theo Mẫu số 05 của Phụ lục IV …"
+    r"[^.;:]{3,150}?\sđược\s*lập\s*theo\s*(?:Mẫu|mẫu|Biểu|biểu)\b|"
     r"Trường\s*hợp\b|Phấn\s*đấu\b|Mục\s*tiêu\b|Chỉ\s*tiêu\b)", re.I | re.U)
 # a list of events to commemorate: "Kỷ niệm 80 năm Ngày … (2/9/1945 - 2/9/2025)", "Ngày Sách Việt Nam (21/4)"
 EVENT_ITEM = re.compile(r"^(?:Kỷ\s*niệm|Ngày\s+[A-ZĐÀ-Ỹ]|Lễ\s+[A-ZĐÀ-Ỹa-zđà-ỹ]|Tết\s+)[^;]{0,150}?\(\s*[\d/]+[^)]*\)",
@@ -3737,7 +3870,19 @@ def _amended_quote(text: str) -> bool:
 # An item that names a document, as in a list of the laws a duty comes from or of documents sent on:
 # "Luật Đầu tư số …: Điểm k khoản 2 Điều 44;", "Văn bản hợp nhất số 48/VBHN-… về …;"
 DOC_CITATION = re.compile(r"^(?:Luật|Bộ\s*luật|Nghị\s*định|Thông\s*tư|Nghị\s*quyết|Quyết\s*định|Chỉ\s*thị|Pháp\s*lệnh|"
-                          r"Văn\s*bản\s*hợp\s*nhất|Công\s*văn|Thông\s*báo|Kết\s*luận)\b[^.;:]{0,80}?\bsố\b", re.U)
+                          r"Văn\s*bản\s*hợp\s*nhất|Công\s*văn|Thông\s*báo|Kết\s*luận)\b[^.;:]{0,80}?\bsố\b|"
+                          # a rule issued with one, named in a list of legal bases: "Điều lệ trường trung học …, ban
+                          # hành kèm theo Thông tư số 32/2020/TT-BGDĐT …;", "Quy chế tuyển sinh … ban hành kèm theo …"
+                          r"^(?:Điều\s*lệ|Quy\s*chế|Quy\s*định|Quy\s*trình|Hướng\s*dẫn|Danh\s*mục|Bộ\s*tiêu\s*chí)\b"
+                          r"[^.;:]{0,200}?\bban\s*hành\s*kèm\s*theo\s+(?:Thông\s*tư|Quyết\s*định|Nghị\s*định|"
+                          r"Nghị\s*quyết|Chỉ\s*thị)\b|"
+                          # an appendix a decision issues, by its title: "Phụ lục 2: Danh mục mã khám bệnh."
+                          r"^Phụ\s*lục\s*(?:\d{1,2}|[IVX]{1,4})\s*[:.–-]?\s*(?:Danh\s*mục|Biểu|Mẫu|Bảng)\b[^:]{0,250}$|"
+                          # a legal basis alone as an item: "5. Căn cứ Quyết định số 932/QĐ-UBND ngày … của UBND tỉnh
+                          # về việc …;" (not "Căn cứ Quyết định số …, các huyện xây dựng …": no clause follows)
+                          r"^Căn\s*cứ\s+(?:Luật|Bộ\s*luật|Nghị\s*định|Thông\s*tư|Nghị\s*quyết|Quyết\s*định|Chỉ\s*thị|"
+                          r"Kế\s*hoạch|Công\s*văn|Hướng\s*dẫn)\b[^,;:]{0,300}?\bsố\b[^,;:]*[;.]?\s*$",
+                          re.U)
 
 
 TOPIC_TITLE = re.compile(r"^(?:Về|Quy\s*định\s*về|Vấn\s*đề)\s", re.U)
