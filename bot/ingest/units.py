@@ -58,7 +58,7 @@ _HEADS = (
     # (and a bare title before another one: "giám đốc, thủ trưởng các sở, ban, ngành", "lãnh đạo, người đứng đầu …")
     r"(?:[Gg]iám\s*đốc|[Tt]hủ\s*trưởng|[Ll]ãnh\s*đạo|[Cc]hỉ\s*huy)(?=,\s*(?:[Tt]hủ\s*trưởng|[Nn]gười\s*đứng\s*đầu|"
     r"[Gg]iám\s*đốc|[Ll]ãnh\s*đạo|[Cc]hỉ\s*huy)\s)|"
-    r"giám\s*đốc\s(?=các|sở|Sở|công\s*ty|Công\s*ty|trung\s*tâm|Trung\s*tâm)|chủ\s*tịch\s(?=UBND|HĐND|[ỦUủu][yỷ]\s*ban|Hội|hội|các\s)|"
+    r"giám\s*đốc\s(?=các|sở|Sở|công\s*ty|Công\s*ty|trung\s*tâm|Trung\s*tâm)|lãnh\s*đạo\s(?=các\s)|chủ\s*tịch\s(?=UBND|HĐND|[ỦUủu][yỷ]\s*ban|Hội|hội|các\s)|"
     r"Phó\s*(?:Giám\s*đốc|Chủ\s*tịch|Trưởng\s*(?:ban|phòng)|Bí\s*thư|Chánh\s|Thủ\s*trưởng)|Chánh\s*Thanh\s*tra|"
     r"Trưởng\s*phòng|Trưởng\s+(?=(?:Phòng|Ban)\s+[A-ZĐÀ-Ỹ])|Hiệu\s*trưởng|Trạm|Đồn|Chuyên\s*viên|[Đđ]ồng\s*chí|Đ/c|đ/c|Thủ\s*trưởng|Trưởng\s*ban|Chánh\s*Văn\s*[Pp]hòng|Trường(?!\s*hợp)|"
     r"Bệnh\s*[Vv]iện|Bảo\s*hiểm|BHXH|Quỹ|Chi\s*[Cc]ục|Cảng\s*vụ|Ban\s*quản\s*lý|BQL|Hạt|"
@@ -159,14 +159,14 @@ UNIT_START = re.compile(rf"(?:{_HEADS})\b|{_GROUP}", re.U)
 _PHOI_HOP, _CHU_TRI = loose("phối hợp"), loose("chủ trì")
 _STOP = (
     rf"{_CHU_TRI}|{_PHOI_HOP}|"
-    r"thực\s*hiện|có\s*trách\s*nhiệm|có\s*nhiệm\s*vụ|khẩn\s*trương|nghiên\s*cứu|(?<!Ban\s)(?<!ban\s)tổ\s*chức(?!\s*chính\s*trị)|(?<!Ban\s)(?<!ban\s)chỉ\s*đạo|"
+    r"thực\s*hiện|có\s*trách\s*nhiệm|có\s*nhiệm\s*vụ|khẩn\s*trương|(?<![Vv]iện\s)nghiên\s*cứu|(?<!Ban\s)(?<!ban\s)tổ\s*chức(?!\s*chính\s*trị)|(?<!Ban\s)(?<!ban\s)chỉ\s*đạo|"
     r"tham\s*mưu|(?<!tư\s)(?:(?<!Ban\s)(?<!ban\s)|(?<=các\s[Bb]an\s)(?!xây\s*dựng\s+[Đđ]ảng))xây\s*dựng|rà\s*soát|báo\s*cáo|triển\s*khai|tiếp\s*tục|chủ\s*động|hướng\s*dẫn|theo\s*dõi|"
     r"đôn\s*đốc|tập\s*trung|xem\s*xét|cho\s*ý\s*kiến|góp\s*ý|treo|chấn\s*chỉnh|xác\s*định|"
     # more verbs that follow a doer's name: "… Biên phòng tỉnh tuần tra", "… các hộ kê khai"
     r"tuần\s*tra|ngăn\s*chặn|kê\s*khai|đăng\s*ký|thanh\s*toán|xử\s*phạt|cưỡng\s*chế|di\s*dời|thu\s*hồi|"
     r"bàn\s*giao|soạn\s*thảo|dự\s*thảo|ký\s*kết|đàm\s*phán|mua\s*sắm|ưu\s*tiên|nâng\s*cấp|cải\s*tạo|"
     r"khởi\s*công|hoàn\s*tất|chấp\s*hành|tuân\s*thủ|tập\s*huấn|bồi\s*dưỡng|tổng\s*kết|sơ\s*kết|lắp\s*đặt|"
-    r"phản\s*ánh|thống\s*kê|thành\s*lập|(?<!án\s)(?<!nhà\s)(?<!chủ\s)(?<!Chủ\s)đầu\s*tư|(?<!Đoàn\s)(?<!ban\s)(?<!Tổ\s)kiểm\s*tra|giải\s*quyết|xử\s*lý|đề\s*xuất|trình|"
+    r"phản\s*ánh|(?<![Cc]ục\s)thống\s*kê|thành\s*lập|(?<!án\s)(?<!nhà\s)(?<!chủ\s)(?<!Chủ\s)đầu\s*tư|(?<!Đoàn\s)(?<!ban\s)(?<!Tổ\s)kiểm\s*tra|giải\s*quyết|xử\s*lý|đề\s*xuất|trình|"
     r"gửi|căn\s*cứ|bố\s*trí|cung\s*cấp|tăng\s*cường|quan\s*tâm|phải|cần|thống\s*nhất|(?<!công\s)(?<!cô\s)lập|"
     r"kết\s*luận|hoàn\s*thành|"  # ("bị cô lập": isolated, no verb; "Chủ tịch UBND xã kết luận và yêu cầu …")
     r"hoàn\s*thiện|cập\s*nhật|ban\s*hành|tiến\s*hành|làm\s*việc|tổng\s*hợp|đánh\s*giá|giám\s*sát|"
@@ -187,7 +187,7 @@ _STOP = (
     r"phát\s*động|lồng\s*ghép|"
     r"mời|gửi|nộp|(?<!thứ\s)(?<!sơ\s)cấp(?!\s*(?:trên|dưới|tỉnh|huyện|xã|cơ\s*sở|ủy|uỷ|[Tt]rung\s*ương|quân\s*khu|quận|phường|"
     r"thị\s*xã|thị\s*trấn|thành\s*phố|bộ|ngành|vùng|khu\s*vực|quốc\s*gia)\b)|thu|chi(?!\s*(?:bộ|đoàn|nhánh|cục|hội))|trả|sửa\s*chữa|khắc\s*phục|"
-    r"xác\s*minh|khảo\s*sát|lấy\s*(?:mẫu|ý\s*kiến)|làm\s*tốt|bảo\s*vệ|lãnh\s*đạo|sắp\s*xếp|kiện\s*toàn|bãi\s*bỏ|thay\s*thế|điều\s*chỉnh|yêu\s*cầu|đề\s*nghị|"
+    r"xác\s*minh|khảo\s*sát|lấy\s*(?:mẫu|ý\s*kiến)|làm\s*tốt|bảo\s*vệ|(?<!^\s)(?<!,\s)lãnh\s*đạo|(?<=,\s)lãnh\s*đạo(?!\s+các\s)|sắp\s*xếp|kiện\s*toàn|bãi\s*bỏ|thay\s*thế|điều\s*chỉnh|yêu\s*cầu|đề\s*nghị|"
     # time and frequency words glued after a name: "Sở Tài chính hằng tháng báo cáo …"
     r"(?:hằng|hàng)\s*(?:ngày|tuần|tháng|quý|năm)|định\s*kỳ|(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Nn]gày)\s+(?:ngày\s+)?\d{1,2}(?:[/.-]\d|\s+tháng)|sang\s*(?:tháng|quý|năm)|chậm\s*nhất|từ\s*nay|"
     # adverbs and the verbs of a speaker after a name: "UBND tỉnh vừa có …", "Thường trực Thị ủy cũng yêu cầu …"
@@ -223,7 +223,9 @@ _AFTER_RELATED = r"|(?<=liên\squan)(?=\s+(?!đến\b|tới\b|và\b|hoặc\b|tr�
 # ("… và các cơ quan liên quan" after a unit is one more of the units, asked or working with it)
 # ("tổ quản lý trật tự đô thị", "tổ thư ký": a team's name, not its verb)
 # ("tổ thanh tra xây dựng", "Đội Thanh tra xây dựng": the building inspectorate, not an inspector that builds)
-STOP_RE = re.compile(rf"(?<!Ngoại)(?<!\b[Tt]ổ)(?<!\b[Tt]hư)\s(?!(?<=[Tt]hanh\stra\s)xây\s*dựng\b)(?:{_STOP})\b|"
+# ("tuyên truyền viên", "báo cáo viên": a person's noun, not the verb)
+STOP_RE = re.compile(rf"(?<!Ngoại)(?<!\b[Tt]ổ)(?<!\b[Tt]hư)\s(?!(?<=[Tt]hanh\stra\s)xây\s*dựng\b)(?:{_STOP})\b"
+                     rf"(?!\s+viên\b)|"
                      rf"[:;()\n]|"
                      rf"{_DOT}{_ROLE_APPOSITION}{_GLUED_ROLE}{_AFTER_RELATED}", re.U)
 SUPPORT_STOP_RE = STOP_RE
@@ -324,6 +326,8 @@ BARE_HEAD_AFTER = re.compile(rf"^(?:{_BARE_KIND}|Đảng\s*đoàn|Cục|Vụ|Ph�
 # "…, Đài của tỉnh"
 SHARED_OWNER_AFTER = re.compile(rf"^(?:{_BARE_KIND}|[Đđ]ài|[Bb]áo)(?:\s+[a-zà-ỹđ]+){{0,4}}?"
                                 r"\s+(?:trực\s*thuộc|thuộc|của)\s", re.U)
+# the set phrase "các cấp, các ngành" (or "các ngành, các cấp") names one group, as written
+LEVELS_SECTORS_BEFORE = re.compile(r"^[Cc]ác\s+(cấp|ngành)$", re.U)
 KIND_LIST_BEFORE = re.compile(rf"(?:^|\s)[Cc]ác\s+{_BARE_KIND}(?:\s*,\s*{_BARE_KIND})*$", re.U)
 RELATED_KIND_AFTER = re.compile(rf"^[Cc]ác\s+{_BARE_KIND}\s+(?:có\s+)?liên\s*quan\b", re.U)
 BARE_KIND_AFTER = re.compile(rf"^{_BARE_KIND}(?:\s*,|\s*$|\s+{_LEVEL}\b|\s+(?:và|,)\s)", re.U)
@@ -401,6 +405,9 @@ def _split_list(names: str) -> list[str]:
             continue  # "các huyện ủy, thị ủy, thành ủy", "các quận, huyện, thị ủy": the Party committees of the levels
         if sep.group(0).strip() == "," and KIND_LIST_BEFORE.search(before) and BARE_KIND_AFTER.match(after):
             continue  # "Các Sở, Ban, ngành"
+        if sep.group(0).strip() == "," and (pair := LEVELS_SECTORS_BEFORE.match(before.strip())) and \
+                re.match(r"các\s+" + ("ngành" if pair.group(1) == "cấp" else "cấp") + r"\b(?!\s*[ủu][yỷ])", after):
+            continue  # "các cấp, các ngành" / "các ngành, các cấp": one set phrase, every level and sector
         if sep.group(0).strip() == "," and KIND_LIST_BEFORE.search(before) and RELATED_KIND_AFTER.match(after):
             continue  # "các cơ quan, đơn vị, các ngành có liên quan": "có liên quan" qualifies every kind of the list
         if BODY_LEVEL_BEFORE.search(before) and LEVELS_AFTER.match(_cut(after)):
