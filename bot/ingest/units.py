@@ -58,7 +58,10 @@ _HEADS = (
     # (and a bare title before another one: "giám đốc, thủ trưởng các sở, ban, ngành", "lãnh đạo, người đứng đầu …")
     r"(?:[Gg]iám\s*đốc|[Tt]hủ\s*trưởng|[Ll]ãnh\s*đạo|[Cc]hỉ\s*huy)(?=,\s*(?:[Tt]hủ\s*trưởng|[Nn]gười\s*đứng\s*đầu|"
     r"[Gg]iám\s*đốc|[Ll]ãnh\s*đạo|[Cc]hỉ\s*huy)\s)|"
-    r"giám\s*đốc\s(?=các|sở|Sở|công\s*ty|Công\s*ty|trung\s*tâm|Trung\s*tâm)|lãnh\s*đạo\s(?=các\s)|chủ\s*tịch\s(?=UBND|HĐND|[ỦUủu][yỷ]\s*ban|Hội|hội|các\s)|"
+    r"giám\s*đốc\s(?=các|sở|Sở|công\s*ty|Công\s*ty|trung\s*tâm|Trung\s*tâm)|lãnh\s*đạo\s(?=các\s)|Lãnh\s*đạo\s(?=(?:các|xã|phường|thị\s*trấn|huyện|quận)\b)|"
+    # (a body of people by their work, in lower case after whoever asks: "đề nghị đội ngũ tuyên truyền viên …")
+    r"đội\s*ngũ(?=\s+(?:cán\s*bộ|công\s*chức|viên\s*chức|giáo\s*viên|tuyên\s*truyền\s*viên|báo\s*cáo\s*viên|"
+    r"cộng\s*tác\s*viên|y\s*,?\s*bác\s*sĩ|bác\s*sĩ)\b)|chủ\s*tịch\s(?=UBND|HĐND|[ỦUủu][yỷ]\s*ban|Hội|hội|các\s)|"
     r"Phó\s*(?:Giám\s*đốc|Chủ\s*tịch|Trưởng\s*(?:ban|phòng)|Bí\s*thư|Chánh\s|Thủ\s*trưởng)|Chánh\s*Thanh\s*tra|"
     r"Trưởng\s*phòng|Trưởng\s+(?=(?:Phòng|Ban)\s+[A-ZĐÀ-Ỹ])|Hiệu\s*trưởng|Trạm|Đồn|Chuyên\s*viên|[Đđ]ồng\s*chí|Đ/c|đ/c|Thủ\s*trưởng|Trưởng\s*ban|Chánh\s*Văn\s*[Pp]hòng|Trường(?!\s*hợp)|"
     r"Bệnh\s*[Vv]iện|Bảo\s*hiểm|BHXH|Quỹ|Chi\s*[Cc]ục|Cảng\s*vụ|Ban\s*quản\s*lý|BQL|Hạt|"
@@ -136,6 +139,9 @@ _GROUP = (rf"(?:[Cc]ác|[Mm]ọi|[Nn]hững|[Tt]oàn\s*thể(?:\s+các)?|[Mm]ỗ
           r"[Bb]à\s*con(?:\s*nhân\s*dân)?\b|"  # the folk of a commune ("đề nghị bà con nhân dân …")
           # people charged by a law, and elected deputies: "Người có nghĩa vụ kê khai nộp bản kê khai …", "Đại biểu
           # HĐND tổng hợp báo cáo kết quả …"
+          # ("Tổ chức, cá nhân khai thác khoáng sản phải …": whoever the rule binds, where it binds them)
+          r"[Tt]ổ\s*chức\s*,\s*cá\s*nhân\b"
+          r"(?=[^,;:.]{0,80}?(?:\s(?:phải|cần|có\s*trách\s*nhiệm|có\s*nghĩa\s*vụ)\s|$))|"
           r"[Nn]gười\s*có\s*nghĩa\s*vụ\b|[Đđ]ại\s*biểu\s+(?:HĐND|Quốc\s*hội|Hội\s*đồng\s*nhân\s*dân)\b|"
           # a locality by its name, the doer of a conclusion about it: "…, năm 2026, phường Hạnh Phúc cần …"
           r"(?:xã|phường|thị\s*trấn|huyện|quận|thị\s*xã)\s+(?=[A-ZĐ][a-zà-ỹđ])|"
@@ -207,7 +213,7 @@ _STOP = (
     # the work that follows a partner's name: "… các cơ quan liên quan giúp Chính phủ …", "… có các giải pháp …"
     r"giúp(?!\s*việc)|chú\s*trọng|nêu\s*cao|"
     # manner words between a doer and its work: "Giám đốc Sở Y tế trực tiếp chỉ đạo", "UBND huyện quyết liệt …"
-    r"(?<!lý\s)trực\s*tiếp|tích\s*cực|quyết\s*liệt|ngay|tự\s*giác|tuyệt\s*đối|kiên\s*quyết|cương\s*quyết|nghiêm\s*chỉnh|có\s+(?:các\s+)?(?:giải\s*pháp|biện\s*pháp|kế\s*hoạch|phương\s*án|chương\s*trình)"
+    r"(?<!lý\s)trực\s*tiếp|tích\s*cực|quyết\s*liệt|ngay|tự\s*giác|tuyệt\s*đối|hoàn\s*toàn|kiên\s*quyết|cương\s*quyết|nghiêm\s*chỉnh|có\s+(?:các\s+)?(?:giải\s*pháp|biện\s*pháp|kế\s*hoạch|phương\s*án|chương\s*trình)"
 )
 # "Sở Kế hoạch và Đầu tư - cơ quan thường trực của Ban …": the unit's role in apposition ends its name
 _ROLE_APPOSITION = (r"|\s[-–]\s*(?=(?:là\s+)?(?:cơ\s*quan|đơn\s*vị)\s*"

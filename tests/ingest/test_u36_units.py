@@ -38,3 +38,21 @@ def test_nouns_holding_a_verb_stay_whole() -> None:
     assert find_leads("Đội ngũ tuyên truyền viên, báo cáo viên của tỉnh chủ động nắm bắt dư luận.") == \
         ["Đội ngũ tuyên truyền viên, báo cáo viên của tỉnh"]
     assert find_leads("Tổng cục thống kê có trách nhiệm hướng dẫn các địa phương.") == ["Tổng cục thống kê"]
+
+
+def test_a_body_of_people_asked_in_lower_case_is_the_lead() -> None:
+    assert find_leads("Đồng chí Bí thư ghi nhận kết quả; đồng thời đề nghị đội ngũ báo cáo viên của huyện cần chủ động "
+                      "nắm bắt dư luận.") == ["đội ngũ báo cáo viên của huyện"]
+    # (a guard: the staff as the object of the work)
+    assert find_leads("Các sở tập trung xây dựng đội ngũ cán bộ đủ năng lực.") == ["Các sở"]
+
+
+def test_the_subject_of_a_rule_sentence_is_the_lead() -> None:
+    assert find_leads("Lãnh đạo xã, phường phải bảo đảm nơi ở cho người dân sơ tán.") == ["Lãnh đạo xã, phường"]
+    assert find_leads("Tổ chức, cá nhân khai thác cát phải lắp đặt trạm cân.") == ["Tổ chức, cá nhân khai thác cát"]
+    # (a guard: the leader who speaks is no doer)
+    assert find_leads("Lãnh đạo UBND huyện yêu cầu các xã rà soát.") == ["các xã"]
+
+
+def test_a_manner_word_ends_the_name() -> None:
+    assert find_leads("Chủ tịch UBND các xã hoàn toàn chịu trách nhiệm về số liệu báo cáo.") == ["Chủ tịch UBND các xã"]
