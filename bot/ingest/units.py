@@ -58,7 +58,7 @@ _HEADS = (
     # (and a bare title before another one: "giám đốc, thủ trưởng các sở, ban, ngành", "lãnh đạo, người đứng đầu …")
     r"(?:[Gg]iám\s*đốc|[Tt]hủ\s*trưởng|[Ll]ãnh\s*đạo|[Cc]hỉ\s*huy)(?=,\s*(?:[Tt]hủ\s*trưởng|[Nn]gười\s*đứng\s*đầu|"
     r"[Gg]iám\s*đốc|[Ll]ãnh\s*đạo|[Cc]hỉ\s*huy)\s)|"
-    r"giám\s*đốc\s(?=các|sở|Sở|công\s*ty|Công\s*ty|trung\s*tâm|Trung\s*tâm)|lãnh\s*đạo\s(?=các\s)|Lãnh\s*đạo\s(?=(?:các|xã|phường|thị\s*trấn|huyện|quận)\b)|"
+    r"giám\s*đốc\s(?=các|sở|Sở|công\s*ty|Công\s*ty|trung\s*tâm|Trung\s*tâm)|(?<!của\s)lãnh\s*đạo\s(?=(?:các|UBND|HĐND|[ỦU][yỷ]\s*ban)\s)|Lãnh\s*đạo\s(?=(?:các|xã|phường|thị\s*trấn|huyện|quận)\b)|"
     # (a body of people by their work, in lower case after whoever asks: "đề nghị đội ngũ tuyên truyền viên …")
     r"đội\s*ngũ(?=\s+(?:cán\s*bộ|công\s*chức|viên\s*chức|giáo\s*viên|tuyên\s*truyền\s*viên|báo\s*cáo\s*viên|"
     r"cộng\s*tác\s*viên|y\s*,?\s*bác\s*sĩ|bác\s*sĩ)\b)|chủ\s*tịch\s(?=UBND|HĐND|[ỦUủu][yỷ]\s*ban|Hội|hội|các\s)|"
@@ -165,7 +165,7 @@ UNIT_START = re.compile(rf"(?:{_HEADS})\b|{_GROUP}", re.U)
 _PHOI_HOP, _CHU_TRI = loose("phối hợp"), loose("chủ trì")
 _STOP = (
     rf"{_CHU_TRI}|{_PHOI_HOP}|"
-    r"thực\s*hiện|có\s*trách\s*nhiệm|có\s*nhiệm\s*vụ|khẩn\s*trương|(?<![Vv]iện\s)nghiên\s*cứu|(?<!Ban\s)(?<!ban\s)tổ\s*chức(?!\s*chính\s*trị)|(?<!Ban\s)(?<!ban\s)chỉ\s*đạo|"
+    r"thực\s*hiện|có\s*trách\s*nhiệm|có\s*nhiệm\s*vụ|khẩn\s*trương|(?<![Vv]iện\s)nghiên\s*cứu|(?<!Ban\s)(?<!ban\s)tổ\s*chức(?!\s*(?:chính\s*trị|xã\s*hội(?!\s*hóa)|phi\s*chính\s*phủ|nghề\s*nghiệp)\b)|(?<!Ban\s)(?<!ban\s)chỉ\s*đạo|"
     r"tham\s*mưu|(?<!tư\s)(?:(?<!Ban\s)(?<!ban\s)|(?<=các\s[Bb]an\s)(?!xây\s*dựng\s+[Đđ]ảng))xây\s*dựng|rà\s*soát|báo\s*cáo|triển\s*khai|tiếp\s*tục|chủ\s*động|hướng\s*dẫn|theo\s*dõi|"
     r"đôn\s*đốc|tập\s*trung|xem\s*xét|cho\s*ý\s*kiến|góp\s*ý|treo|chấn\s*chỉnh|xác\s*định|"
     # more verbs that follow a doer's name: "… Biên phòng tỉnh tuần tra", "… các hộ kê khai"
@@ -181,7 +181,7 @@ _STOP = (
     r"(?<!Ban\s)(?<!ban\s)(?<!vị\s)(?<!quan\s)quản\s*lý|(?:(?<=vị\s)|(?<=quan\s))quản\s*lý(?=\s*(?:chặt|tốt|hiệu|nghiêm|,|\.|$))|"
     r"đảm\s*bảo|bảo\s*đảm|thẩm\s*định|phê\s*duyệt|kịp\s*thời|sớm|nắm|tuyên\s*truyền|vận\s*động|huy\s*động|"
     # ("… trong tỉnh", "… trong toàn ngành": where the group is, part of its name)
-    r"được|là|để|về\s*việc|theo|tại|trong(?!\s+(?:tỉnh|huyện|xã|phường|quận|thị\s*xã|thị\s*trấn|toàn\s*(?:tỉnh|huyện|"
+    r"được|là|để|về\s*việc|theo|tại|trong(?!(?<=viên\strong)\s+(?:Ban|BCĐ|Hội\s*đồng|Tổ|Đoàn)\b)(?!\s+(?:tỉnh|huyện|xã|phường|quận|thị\s*xã|thị\s*trấn|toàn\s*(?:tỉnh|huyện|"
     r"ngành|quốc)|khu\s*vực|cả\s*nước)\b)|trước|nhằm|đối\s*với|với|cùng|thì|sau\s*khi|khi|nếu|căn\s*cứ|"
     r"thời\s*gian\s*tới|mở\s*rộng|đồng\s*loạt|ra\s*quân|tùy\s*(?:vào|theo)|tuỳ\s*(?:vào|theo)|tiếp\s*thu|hoàn\s*chỉnh|làm\s*rõ|chịu\s*trách\s*nhiệm|(?<!chuyển\s)giao(?!\s*thông)|trên\s*cơ\s*sở|"
     r"đưa|sửa\s*đổi|bổ\s*sung|thông\s*báo|công\s*bố|công\s*khai|phổ\s*biến|quán\s*triệt|ký|chuẩn\s*bị|"
@@ -193,7 +193,7 @@ _STOP = (
     r"phát\s*động|lồng\s*ghép|"
     r"mời|gửi|nộp|(?<!thứ\s)(?<!sơ\s)cấp(?!\s*(?:trên|dưới|tỉnh|huyện|xã|cơ\s*sở|ủy|uỷ|[Tt]rung\s*ương|quân\s*khu|quận|phường|"
     r"thị\s*xã|thị\s*trấn|thành\s*phố|bộ|ngành|vùng|khu\s*vực|quốc\s*gia)\b)|thu|chi(?!\s*(?:bộ|đoàn|nhánh|cục|hội))|trả|sửa\s*chữa|khắc\s*phục|"
-    r"xác\s*minh|khảo\s*sát|lấy\s*(?:mẫu|ý\s*kiến)|làm\s*tốt|bảo\s*vệ|(?<!^\s)(?<!,\s)lãnh\s*đạo|(?<=,\s)lãnh\s*đạo(?!\s+các\s)|sắp\s*xếp|kiện\s*toàn|bãi\s*bỏ|thay\s*thế|điều\s*chỉnh|yêu\s*cầu|đề\s*nghị|"
+    r"xác\s*minh|khảo\s*sát|lấy\s*(?:mẫu|ý\s*kiến)|làm\s*tốt|bảo\s*vệ|(?<!^\s)(?<!,\s)lãnh\s*đạo|(?<=,\s)lãnh\s*đạo(?!\s+(?:các|UBND|HĐND|[ỦU][yỷ]\s*ban)\s)|sắp\s*xếp|kiện\s*toàn|bãi\s*bỏ|thay\s*thế|điều\s*chỉnh|yêu\s*cầu|đề\s*nghị|"
     # time and frequency words glued after a name: "Sở Tài chính hằng tháng báo cáo …"
     r"(?:hằng|hàng)\s*(?:ngày|tuần|tháng|quý|năm)|định\s*kỳ|(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Nn]gày)\s+(?:ngày\s+)?\d{1,2}(?:[/.-]\d|\s+tháng)|sang\s*(?:tháng|quý|năm)|chậm\s*nhất|từ\s*nay|"
     # adverbs and the verbs of a speaker after a name: "UBND tỉnh vừa có …", "Thường trực Thị ủy cũng yêu cầu …"

@@ -56,3 +56,18 @@ def test_the_subject_of_a_rule_sentence_is_the_lead() -> None:
 
 def test_a_manner_word_ends_the_name() -> None:
     assert find_leads("Chủ tịch UBND các xã hoàn toàn chịu trách nhiệm về số liệu báo cáo.") == ["Chủ tịch UBND các xã"]
+
+
+def test_the_leaders_of_a_body_listed_after_another_doer() -> None:
+    assert find_leads("Đảng đoàn HĐND tỉnh, lãnh đạo UBND tỉnh chỉ đạo các sở hướng dẫn treo cờ.") == \
+        ["Đảng đoàn HĐND tỉnh", "lãnh đạo UBND tỉnh"]
+    # (a guard: on whose behalf someone speaks is no doer)
+    assert find_leads("Thừa ủy quyền của lãnh đạo UBND huyện, Văn phòng đã thông báo các nội dung các phòng, ban cần "
+                      "triển khai.") != ["lãnh đạo UBND huyện"]
+
+
+def test_the_members_in_a_board_stay_whole() -> None:
+    assert find_leads("Yêu cầu các thành viên trong Ban Chỉ đạo, Văn phòng Điều phối hoàn chỉnh hồ sơ.") == \
+        ["các thành viên trong Ban Chỉ đạo", "Văn phòng Điều phối"]
+    # (a guard: "trong" before a time still ends the name)
+    assert find_leads("Yêu cầu các thành viên trong thời gian tới hoàn chỉnh hồ sơ.") == ["các thành viên"]
