@@ -807,6 +807,9 @@ def _semicolon_list(fragment: str) -> list[str]:
     for piece in re.split(r"\s*;\s*", fragment):
         if not UNIT_START.match(piece):
             return []
+        if (members := _colon_members(piece)) and names:
+            # "UBND các huyện; các sở: Xây dựng, Công Thương theo chức năng …": the last group names its members
+            return names + [members]
         name = _cut(piece)
         if not name or len(name) > MAX_NAME and not (len(split_units(name)) > 1):
             return []  # (a piece may itself list several units: "Ban A kiêm Ban B, Thủ trưởng các phòng, ban; …")
@@ -839,12 +842,19 @@ def _units_from(fragment: str, stops: re.Pattern[str] = STOP_RE) -> list[str]:
         return []
     if ";" in fragment[:MAX_NAME * 3] and (listed_names := _semicolon_list(fragment)):
         return [u for name in listed_names for u in split_units(name)]
+    if members := _colon_members(fragment, stops):
+        return split_units(members)
+    return split_units(_cut(fragment, stops))
+
+
+def _colon_members(fragment: str, stops: re.Pattern[str] = STOP_RE) -> str | None:
+    """"UBND các xã: Đức Trọng, Hiệp Thạnh hoàn thành …": the colon opens the list of names; the group and its
+    members, up to the verb."""
     listed = re.match(r"^(?P<head>[^:;.]{0,60}\b[Cc]ác\s+[^:;.]{1,25}):\s*(?P<rest>[A-ZĐÀ-Ỹ].*)$", fragment)
     if listed and _cut(listed.group("head")) == listed.group("head").strip(" ,.-–") and \
             NAMED_MEMBERS.match(f"{listed.group('head')}: {listed.group('rest')}"):
-        # "UBND các xã: Đức Trọng, Hiệp Thạnh hoàn thành …": the colon opens the list of names
-        return split_units(f"{listed.group('head')}: {_cut(listed.group('rest'), stops)}")
-    return split_units(_cut(fragment, stops))
+        return f"{listed.group('head')}: {_cut(listed.group('rest'), stops)}"
+    return None
 
 
 def _field_units(rx: re.Pattern[str], text: str) -> list[str]:

@@ -71,3 +71,8 @@ def test_the_members_in_a_board_stay_whole() -> None:
         ["các thành viên trong Ban Chỉ đạo", "Văn phòng Điều phối"]
     # (a guard: "trong" before a time still ends the name)
     assert find_leads("Yêu cầu các thành viên trong thời gian tới hoàn chỉnh hồ sơ.") == ["các thành viên"]
+
+
+def test_a_group_in_a_semicolon_list_names_its_members() -> None:
+    assert find_leads("UBND các huyện; các sở: Xây dựng, Công Thương theo chức năng kiểm tra an toàn cháy nổ.") == \
+        ["UBND các huyện", "Sở Xây dựng", "Sở Công Thương"]
