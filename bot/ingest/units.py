@@ -1038,6 +1038,9 @@ def _after_opening(clause: str) -> str | None:
         stop = _first_stop(" " + rest)
         if PAST_TIME.match(clause) and stop is not None and NOT_DOER_VERB.match(rest[stop.start():].strip()):
             return None  # "Ngày 21/5/2026, Chính phủ ban hành Nghị định …": what was done that day, no one's duty
+        if clause[: opening.end()].rstrip().endswith(" thì") and stop is not None and \
+                re.match(r"sẽ\b", rest[stop.start():].strip()):
+            return None  # "Đơn vị nào không nộp thì Phòng Văn hóa sẽ không xét …": a consequence, no one's duty
         return rest
     of_list = False
     for comma in re.finditer(r",\s*", clause[:240]):
@@ -1062,8 +1065,10 @@ ADVERBIAL = re.compile(r"^(?:(?:Trên\s*cơ\s*sở|Căn\s*cứ|Theo\s*(?:sự\s*
                        r"(?i:Theo\s*đó|Định\s*kỳ|Hằng|Hàng|Trước|Sau|Trong|Khi|Đồng\s*thời|Ngoài\s*ra|Trường\s*hợp|"
                        r"Nếu|Từ|Đến|Chậm\s*nhất|Cuối|"
                        # a time that opens the sentence: "Năm 2026, …", "Sáng ngày 7/12, …", "Thời gian tới, …"
+                       # (a condition ends at "thì" too: "Nếu hồ sơ đủ điều kiện thì Sở Y tế cấp …")
                        r"Năm|Tháng|Quý|Tuần|Ngày|Sáng|Chiều|Tối|Trưa|Đầu|Hôm\s*nay|Thời\s*gian\s*tới|Sắp\s*tới|"
-                       r"Nhân\s*dịp|Dịp|Giai\s*đoạn)\b[^.;:]{0,80}?,\s*(?=(?:" + _HEADS + r")\b|" + _GROUP + r"))",
+                       r"Nhân\s*dịp|Dịp|Giai\s*đoạn)\b[^.;:]{0,80}?(?:,\s*|\s+thì\s+)"
+                       r"(?=(?:" + _HEADS + r")\b|" + _GROUP + r"))",
                        re.U)
 
 

@@ -76,3 +76,9 @@ def test_the_members_in_a_board_stay_whole() -> None:
 def test_a_group_in_a_semicolon_list_names_its_members() -> None:
     assert find_leads("UBND các huyện; các sở: Xây dựng, Công Thương theo chức năng kiểm tra an toàn cháy nổ.") == \
         ["UBND các huyện", "Sở Xây dựng", "Sở Công Thương"]
+
+
+def test_the_doer_after_a_condition_ending_in_thi() -> None:
+    assert find_leads("Nếu hồ sơ đủ điều kiện thì UBND xã phải xác nhận trong 05 ngày.") == ["UBND xã"]
+    # (a guard: what a unit will do to whoever fails is a consequence, no one's duty)
+    assert find_leads("Sau thời hạn này, đơn vị nào không nộp hồ sơ thì Phòng Văn hóa sẽ không xét công nhận.") == []
