@@ -79,6 +79,8 @@ def test_a_group_in_a_semicolon_list_names_its_members() -> None:
 
 
 def test_the_doer_after_a_condition_ending_in_thi() -> None:
-    assert find_leads("Nếu hồ sơ đủ điều kiện thì UBND xã phải xác nhận trong 05 ngày.") == ["UBND xã"]
+    assert find_leads("Sau khi kiểm tra, đối với những hồ sơ đủ điều kiện thì Sở Y tế giới thiệu người bệnh đi giám "
+                      "định.") == ["Sở Y tế"]
+    assert find_leads("Khi nhận đủ hồ sơ hợp lệ thì Sở Tư pháp cấp phiếu lý lịch tư pháp.") == ["Sở Tư pháp"]
     # (a guard: what a unit will do to whoever fails is a consequence, no one's duty)
     assert find_leads("Sau thời hạn này, đơn vị nào không nộp hồ sơ thì Phòng Văn hóa sẽ không xét công nhận.") == []
