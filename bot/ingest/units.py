@@ -58,7 +58,10 @@ _HEADS = (
     # (and a bare title before another one: "giám đốc, thủ trưởng các sở, ban, ngành", "lãnh đạo, người đứng đầu …")
     r"(?:[Gg]iám\s*đốc|[Tt]hủ\s*trưởng|[Ll]ãnh\s*đạo|[Cc]hỉ\s*huy)(?=,\s*(?:[Tt]hủ\s*trưởng|[Nn]gười\s*đứng\s*đầu|"
     r"[Gg]iám\s*đốc|[Ll]ãnh\s*đạo|[Cc]hỉ\s*huy)\s)|"
-    r"giám\s*đốc\s(?=các|sở|Sở|công\s*ty|Công\s*ty|trung\s*tâm|Trung\s*tâm)|chủ\s*tịch\s(?=UBND|HĐND|[ỦUủu][yỷ]\s*ban|Hội|hội|các\s)|"
+    r"giám\s*đốc\s(?=các|sở|Sở|công\s*ty|Công\s*ty|trung\s*tâm|Trung\s*tâm)|(?<!của\s)lãnh\s*đạo\s(?=(?:các|UBND|HĐND|[ỦU][yỷ]\s*ban)\s)|Lãnh\s*đạo\s(?=(?:các|xã|phường|thị\s*trấn|huyện|quận)\b)|"
+    # (a body of people by their work, in lower case after whoever asks: "đề nghị đội ngũ tuyên truyền viên …")
+    r"đội\s*ngũ(?=\s+(?:cán\s*bộ|công\s*chức|viên\s*chức|giáo\s*viên|tuyên\s*truyền\s*viên|báo\s*cáo\s*viên|"
+    r"cộng\s*tác\s*viên|y\s*,?\s*bác\s*sĩ|bác\s*sĩ)\b)|chủ\s*tịch\s(?=UBND|HĐND|[ỦUủu][yỷ]\s*ban|Hội|hội|các\s)|"
     r"Phó\s*(?:Giám\s*đốc|Chủ\s*tịch|Trưởng\s*(?:ban|phòng)|Bí\s*thư|Chánh\s|Thủ\s*trưởng)|Chánh\s*Thanh\s*tra|"
     r"Trưởng\s*phòng|Trưởng\s+(?=(?:Phòng|Ban)\s+[A-ZĐÀ-Ỹ])|Hiệu\s*trưởng|Trạm|Đồn|Chuyên\s*viên|[Đđ]ồng\s*chí|Đ/c|đ/c|Thủ\s*trưởng|Trưởng\s*ban|Chánh\s*Văn\s*[Pp]hòng|Trường(?!\s*hợp)|"
     r"Bệnh\s*[Vv]iện|Bảo\s*hiểm|BHXH|Quỹ|Chi\s*[Cc]ục|Cảng\s*vụ|Ban\s*quản\s*lý|BQL|Hạt|"
@@ -136,6 +139,9 @@ _GROUP = (rf"(?:[Cc]ác|[Mm]ọi|[Nn]hững|[Tt]oàn\s*thể(?:\s+các)?|[Mm]ỗ
           r"[Bb]à\s*con(?:\s*nhân\s*dân)?\b|"  # the folk of a commune ("đề nghị bà con nhân dân …")
           # people charged by a law, and elected deputies: "Người có nghĩa vụ kê khai nộp bản kê khai …", "Đại biểu
           # HĐND tổng hợp báo cáo kết quả …"
+          # ("Tổ chức, cá nhân khai thác khoáng sản phải …": whoever the rule binds, where it binds them)
+          r"[Tt]ổ\s*chức\s*,\s*cá\s*nhân\b"
+          r"(?=[^,;:.]{0,80}?(?:\s(?:phải|cần|có\s*trách\s*nhiệm|có\s*nghĩa\s*vụ)\s|$))|"
           r"[Nn]gười\s*có\s*nghĩa\s*vụ\b|[Đđ]ại\s*biểu\s+(?:HĐND|Quốc\s*hội|Hội\s*đồng\s*nhân\s*dân)\b|"
           # a locality by its name, the doer of a conclusion about it: "…, năm 2026, phường Hạnh Phúc cần …"
           r"(?:xã|phường|thị\s*trấn|huyện|quận|thị\s*xã)\s+(?=[A-ZĐ][a-zà-ỹđ])|"
@@ -159,14 +165,14 @@ UNIT_START = re.compile(rf"(?:{_HEADS})\b|{_GROUP}", re.U)
 _PHOI_HOP, _CHU_TRI = loose("phối hợp"), loose("chủ trì")
 _STOP = (
     rf"{_CHU_TRI}|{_PHOI_HOP}|"
-    r"thực\s*hiện|có\s*trách\s*nhiệm|có\s*nhiệm\s*vụ|khẩn\s*trương|nghiên\s*cứu|(?<!Ban\s)(?<!ban\s)tổ\s*chức(?!\s*chính\s*trị)|(?<!Ban\s)(?<!ban\s)chỉ\s*đạo|"
+    r"thực\s*hiện|có\s*trách\s*nhiệm|có\s*nhiệm\s*vụ|khẩn\s*trương|(?<![Vv]iện\s)nghiên\s*cứu|(?<!Ban\s)(?<!ban\s)tổ\s*chức(?!\s*(?:chính\s*trị|xã\s*hội(?!\s*hóa)|phi\s*chính\s*phủ|nghề\s*nghiệp)\b)|(?<!Ban\s)(?<!ban\s)chỉ\s*đạo|"
     r"tham\s*mưu|(?<!tư\s)(?:(?<!Ban\s)(?<!ban\s)|(?<=các\s[Bb]an\s)(?!xây\s*dựng\s+[Đđ]ảng))xây\s*dựng|rà\s*soát|báo\s*cáo|triển\s*khai|tiếp\s*tục|chủ\s*động|hướng\s*dẫn|theo\s*dõi|"
     r"đôn\s*đốc|tập\s*trung|xem\s*xét|cho\s*ý\s*kiến|góp\s*ý|treo|chấn\s*chỉnh|xác\s*định|"
     # more verbs that follow a doer's name: "… Biên phòng tỉnh tuần tra", "… các hộ kê khai"
     r"tuần\s*tra|ngăn\s*chặn|kê\s*khai|đăng\s*ký|thanh\s*toán|xử\s*phạt|cưỡng\s*chế|di\s*dời|thu\s*hồi|"
     r"bàn\s*giao|soạn\s*thảo|dự\s*thảo|ký\s*kết|đàm\s*phán|mua\s*sắm|ưu\s*tiên|nâng\s*cấp|cải\s*tạo|"
     r"khởi\s*công|hoàn\s*tất|chấp\s*hành|tuân\s*thủ|tập\s*huấn|bồi\s*dưỡng|tổng\s*kết|sơ\s*kết|lắp\s*đặt|"
-    r"phản\s*ánh|thống\s*kê|thành\s*lập|(?<!án\s)(?<!nhà\s)(?<!chủ\s)(?<!Chủ\s)đầu\s*tư|(?<!Đoàn\s)(?<!ban\s)(?<!Tổ\s)kiểm\s*tra|giải\s*quyết|xử\s*lý|đề\s*xuất|trình|"
+    r"phản\s*ánh|(?<![Cc]ục\s)thống\s*kê|thành\s*lập|(?<!án\s)(?<!nhà\s)(?<!chủ\s)(?<!Chủ\s)đầu\s*tư|(?<!Đoàn\s)(?<!ban\s)(?<!Tổ\s)kiểm\s*tra|giải\s*quyết|xử\s*lý|đề\s*xuất|trình|"
     r"gửi|căn\s*cứ|bố\s*trí|cung\s*cấp|tăng\s*cường|quan\s*tâm|phải|cần|thống\s*nhất|(?<!công\s)(?<!cô\s)lập|"
     r"kết\s*luận|hoàn\s*thành|"  # ("bị cô lập": isolated, no verb; "Chủ tịch UBND xã kết luận và yêu cầu …")
     r"hoàn\s*thiện|cập\s*nhật|ban\s*hành|tiến\s*hành|làm\s*việc|tổng\s*hợp|đánh\s*giá|giám\s*sát|"
@@ -175,7 +181,7 @@ _STOP = (
     r"(?<!Ban\s)(?<!ban\s)(?<!vị\s)(?<!quan\s)quản\s*lý|(?:(?<=vị\s)|(?<=quan\s))quản\s*lý(?=\s*(?:chặt|tốt|hiệu|nghiêm|,|\.|$))|"
     r"đảm\s*bảo|bảo\s*đảm|thẩm\s*định|phê\s*duyệt|kịp\s*thời|sớm|nắm|tuyên\s*truyền|vận\s*động|huy\s*động|"
     # ("… trong tỉnh", "… trong toàn ngành": where the group is, part of its name)
-    r"được|là|để|về\s*việc|theo|tại|trong(?!\s+(?:tỉnh|huyện|xã|phường|quận|thị\s*xã|thị\s*trấn|toàn\s*(?:tỉnh|huyện|"
+    r"được|là|để|về\s*việc|theo|tại|trong(?!(?<=viên\strong)\s+(?:Ban|BCĐ|Hội\s*đồng|Tổ|Đoàn)\b)(?!\s+(?:tỉnh|huyện|xã|phường|quận|thị\s*xã|thị\s*trấn|toàn\s*(?:tỉnh|huyện|"
     r"ngành|quốc)|khu\s*vực|cả\s*nước)\b)|trước|nhằm|đối\s*với|với|cùng|thì|sau\s*khi|khi|nếu|căn\s*cứ|"
     r"thời\s*gian\s*tới|mở\s*rộng|đồng\s*loạt|ra\s*quân|tùy\s*(?:vào|theo)|tuỳ\s*(?:vào|theo)|tiếp\s*thu|hoàn\s*chỉnh|làm\s*rõ|chịu\s*trách\s*nhiệm|(?<!chuyển\s)giao(?!\s*thông)|trên\s*cơ\s*sở|"
     r"đưa|sửa\s*đổi|bổ\s*sung|thông\s*báo|công\s*bố|công\s*khai|phổ\s*biến|quán\s*triệt|ký|chuẩn\s*bị|"
@@ -187,7 +193,7 @@ _STOP = (
     r"phát\s*động|lồng\s*ghép|"
     r"mời|gửi|nộp|(?<!thứ\s)(?<!sơ\s)cấp(?!\s*(?:trên|dưới|tỉnh|huyện|xã|cơ\s*sở|ủy|uỷ|[Tt]rung\s*ương|quân\s*khu|quận|phường|"
     r"thị\s*xã|thị\s*trấn|thành\s*phố|bộ|ngành|vùng|khu\s*vực|quốc\s*gia)\b)|thu|chi(?!\s*(?:bộ|đoàn|nhánh|cục|hội))|trả|sửa\s*chữa|khắc\s*phục|"
-    r"xác\s*minh|khảo\s*sát|lấy\s*(?:mẫu|ý\s*kiến)|làm\s*tốt|bảo\s*vệ|lãnh\s*đạo|sắp\s*xếp|kiện\s*toàn|bãi\s*bỏ|thay\s*thế|điều\s*chỉnh|yêu\s*cầu|đề\s*nghị|"
+    r"xác\s*minh|khảo\s*sát|lấy\s*(?:mẫu|ý\s*kiến)|làm\s*tốt|bảo\s*vệ|(?<!^\s)(?<!,\s)lãnh\s*đạo|(?<=,\s)lãnh\s*đạo(?!\s+(?:các|UBND|HĐND|[ỦU][yỷ]\s*ban)\s)|sắp\s*xếp|kiện\s*toàn|bãi\s*bỏ|thay\s*thế|điều\s*chỉnh|yêu\s*cầu|đề\s*nghị|"
     # time and frequency words glued after a name: "Sở Tài chính hằng tháng báo cáo …"
     r"(?:hằng|hàng)\s*(?:ngày|tuần|tháng|quý|năm)|định\s*kỳ|(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Nn]gày)\s+(?:ngày\s+)?\d{1,2}(?:[/.-]\d|\s+tháng)|sang\s*(?:tháng|quý|năm)|chậm\s*nhất|từ\s*nay|"
     # adverbs and the verbs of a speaker after a name: "UBND tỉnh vừa có …", "Thường trực Thị ủy cũng yêu cầu …"
@@ -207,7 +213,7 @@ _STOP = (
     # the work that follows a partner's name: "… các cơ quan liên quan giúp Chính phủ …", "… có các giải pháp …"
     r"giúp(?!\s*việc)|chú\s*trọng|nêu\s*cao|"
     # manner words between a doer and its work: "Giám đốc Sở Y tế trực tiếp chỉ đạo", "UBND huyện quyết liệt …"
-    r"(?<!lý\s)trực\s*tiếp|tích\s*cực|quyết\s*liệt|ngay|tự\s*giác|tuyệt\s*đối|kiên\s*quyết|cương\s*quyết|nghiêm\s*chỉnh|có\s+(?:các\s+)?(?:giải\s*pháp|biện\s*pháp|kế\s*hoạch|phương\s*án|chương\s*trình)"
+    r"(?<!lý\s)trực\s*tiếp|tích\s*cực|quyết\s*liệt|ngay|tự\s*giác|tuyệt\s*đối|hoàn\s*toàn|kiên\s*quyết|cương\s*quyết|nghiêm\s*chỉnh|có\s+(?:các\s+)?(?:giải\s*pháp|biện\s*pháp|kế\s*hoạch|phương\s*án|chương\s*trình)"
 )
 # "Sở Kế hoạch và Đầu tư - cơ quan thường trực của Ban …": the unit's role in apposition ends its name
 _ROLE_APPOSITION = (r"|\s[-–]\s*(?=(?:là\s+)?(?:cơ\s*quan|đơn\s*vị)\s*"
@@ -223,7 +229,9 @@ _AFTER_RELATED = r"|(?<=liên\squan)(?=\s+(?!đến\b|tới\b|và\b|hoặc\b|tr�
 # ("… và các cơ quan liên quan" after a unit is one more of the units, asked or working with it)
 # ("tổ quản lý trật tự đô thị", "tổ thư ký": a team's name, not its verb)
 # ("tổ thanh tra xây dựng", "Đội Thanh tra xây dựng": the building inspectorate, not an inspector that builds)
-STOP_RE = re.compile(rf"(?<!Ngoại)(?<!\b[Tt]ổ)(?<!\b[Tt]hư)\s(?!(?<=[Tt]hanh\stra\s)xây\s*dựng\b)(?:{_STOP})\b|"
+# ("tuyên truyền viên", "báo cáo viên": a person's noun, not the verb)
+STOP_RE = re.compile(rf"(?<!Ngoại)(?<!\b[Tt]ổ)(?<!\b[Tt]hư)\s(?!(?<=[Tt]hanh\stra\s)xây\s*dựng\b)(?:{_STOP})\b"
+                     rf"(?!\s+viên\b)|"
                      rf"[:;()\n]|"
                      rf"{_DOT}{_ROLE_APPOSITION}{_GLUED_ROLE}{_AFTER_RELATED}", re.U)
 SUPPORT_STOP_RE = STOP_RE
@@ -324,6 +332,8 @@ BARE_HEAD_AFTER = re.compile(rf"^(?:{_BARE_KIND}|Đảng\s*đoàn|Cục|Vụ|Ph�
 # "…, Đài của tỉnh"
 SHARED_OWNER_AFTER = re.compile(rf"^(?:{_BARE_KIND}|[Đđ]ài|[Bb]áo)(?:\s+[a-zà-ỹđ]+){{0,4}}?"
                                 r"\s+(?:trực\s*thuộc|thuộc|của)\s", re.U)
+# the set phrase "các cấp, các ngành" (or "các ngành, các cấp") names one group, as written
+LEVELS_SECTORS_BEFORE = re.compile(r"^[Cc]ác\s+(cấp|ngành)$", re.U)
 KIND_LIST_BEFORE = re.compile(rf"(?:^|\s)[Cc]ác\s+{_BARE_KIND}(?:\s*,\s*{_BARE_KIND})*$", re.U)
 RELATED_KIND_AFTER = re.compile(rf"^[Cc]ác\s+{_BARE_KIND}\s+(?:có\s+)?liên\s*quan\b", re.U)
 BARE_KIND_AFTER = re.compile(rf"^{_BARE_KIND}(?:\s*,|\s*$|\s+{_LEVEL}\b|\s+(?:và|,)\s)", re.U)
@@ -401,6 +411,9 @@ def _split_list(names: str) -> list[str]:
             continue  # "các huyện ủy, thị ủy, thành ủy", "các quận, huyện, thị ủy": the Party committees of the levels
         if sep.group(0).strip() == "," and KIND_LIST_BEFORE.search(before) and BARE_KIND_AFTER.match(after):
             continue  # "Các Sở, Ban, ngành"
+        if sep.group(0).strip() == "," and (pair := LEVELS_SECTORS_BEFORE.match(before.strip())) and \
+                re.match(r"các\s+" + ("ngành" if pair.group(1) == "cấp" else "cấp") + r"\b(?!\s*[ủu][yỷ])", after):
+            continue  # "các cấp, các ngành" / "các ngành, các cấp": one set phrase, every level and sector
         if sep.group(0).strip() == "," and KIND_LIST_BEFORE.search(before) and RELATED_KIND_AFTER.match(after):
             continue  # "các cơ quan, đơn vị, các ngành có liên quan": "có liên quan" qualifies every kind of the list
         if BODY_LEVEL_BEFORE.search(before) and LEVELS_AFTER.match(_cut(after)):
@@ -794,6 +807,9 @@ def _semicolon_list(fragment: str) -> list[str]:
     for piece in re.split(r"\s*;\s*", fragment):
         if not UNIT_START.match(piece):
             return []
+        if (members := _colon_members(piece)) and names:
+            # "UBND các huyện; các sở: Xây dựng, Công Thương theo chức năng …": the last group names its members
+            return names + [members]
         name = _cut(piece)
         if not name or len(name) > MAX_NAME and not (len(split_units(name)) > 1):
             return []  # (a piece may itself list several units: "Ban A kiêm Ban B, Thủ trưởng các phòng, ban; …")
@@ -826,12 +842,19 @@ def _units_from(fragment: str, stops: re.Pattern[str] = STOP_RE) -> list[str]:
         return []
     if ";" in fragment[:MAX_NAME * 3] and (listed_names := _semicolon_list(fragment)):
         return [u for name in listed_names for u in split_units(name)]
+    if members := _colon_members(fragment, stops):
+        return split_units(members)
+    return split_units(_cut(fragment, stops))
+
+
+def _colon_members(fragment: str, stops: re.Pattern[str] = STOP_RE) -> str | None:
+    """"UBND các xã: Đức Trọng, Hiệp Thạnh hoàn thành …": the colon opens the list of names; the group and its
+    members, up to the verb."""
     listed = re.match(r"^(?P<head>[^:;.]{0,60}\b[Cc]ác\s+[^:;.]{1,25}):\s*(?P<rest>[A-ZĐÀ-Ỹ].*)$", fragment)
     if listed and _cut(listed.group("head")) == listed.group("head").strip(" ,.-–") and \
             NAMED_MEMBERS.match(f"{listed.group('head')}: {listed.group('rest')}"):
-        # "UBND các xã: Đức Trọng, Hiệp Thạnh hoàn thành …": the colon opens the list of names
-        return split_units(f"{listed.group('head')}: {_cut(listed.group('rest'), stops)}")
-    return split_units(_cut(fragment, stops))
+        return f"{listed.group('head')}: {_cut(listed.group('rest'), stops)}"
+    return None
 
 
 def _field_units(rx: re.Pattern[str], text: str) -> list[str]:
@@ -1015,6 +1038,9 @@ def _after_opening(clause: str) -> str | None:
         stop = _first_stop(" " + rest)
         if PAST_TIME.match(clause) and stop is not None and NOT_DOER_VERB.match(rest[stop.start():].strip()):
             return None  # "Ngày 21/5/2026, Chính phủ ban hành Nghị định …": what was done that day, no one's duty
+        if clause[: opening.end()].rstrip().endswith(" thì") and stop is not None and \
+                re.match(r"sẽ\b", rest[stop.start():].strip()):
+            return None  # "Đơn vị nào không nộp thì Phòng Văn hóa sẽ không xét …": a consequence, no one's duty
         return rest
     of_list = False
     for comma in re.finditer(r",\s*", clause[:240]):
@@ -1039,8 +1065,10 @@ ADVERBIAL = re.compile(r"^(?:(?:Trên\s*cơ\s*sở|Căn\s*cứ|Theo\s*(?:sự\s*
                        r"(?i:Theo\s*đó|Định\s*kỳ|Hằng|Hàng|Trước|Sau|Trong|Khi|Đồng\s*thời|Ngoài\s*ra|Trường\s*hợp|"
                        r"Nếu|Từ|Đến|Chậm\s*nhất|Cuối|"
                        # a time that opens the sentence: "Năm 2026, …", "Sáng ngày 7/12, …", "Thời gian tới, …"
+                       # (a condition ends at "thì" too: "Nếu hồ sơ đủ điều kiện thì Sở Y tế cấp …")
                        r"Năm|Tháng|Quý|Tuần|Ngày|Sáng|Chiều|Tối|Trưa|Đầu|Hôm\s*nay|Thời\s*gian\s*tới|Sắp\s*tới|"
-                       r"Nhân\s*dịp|Dịp|Giai\s*đoạn)\b[^.;:]{0,80}?,\s*(?=(?:" + _HEADS + r")\b|" + _GROUP + r"))",
+                       r"Nhân\s*dịp|Dịp|Giai\s*đoạn)\b[^.;:]{0,80}?(?:,\s*|\s+thì\s+)"
+                       r"(?=(?:" + _HEADS + r")\b|" + _GROUP + r"))",
                        re.U)
 
 
