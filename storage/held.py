@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, delete, or_, select
+from sqlalchemy import and_, delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from storage.digests import pause_channel, pause_chat, send_pauses
@@ -44,17 +44,18 @@ def hold_message(session: Session, *, person_id: int, text: str, actions: list[A
 
 def hold_refused(session: Session, *, channel: str, chat_id: str, parts: list[tuple[str, list[Any]]],
                  remember: tuple[str, int] | None, now: dt.datetime, retry_at: dt.datetime,
-                 whole_channel: bool = False) -> dt.datetime | None:
+                 whole_channel: bool = False, refused: bool = True) -> dt.datetime | None:
     """Flood control refused a handler's message to `chat_id` on `channel` until `retry_at`: hold that chat (the
     whole channel if it said so) for every worker, and keep `parts` (text, action rows: the parts not sent, in
     order; `remember` goes with the last) to be sent once the ban ends — or once a longer pause already stored for
-    the chat or the channel ends. When they go out (None: the chat is nobody's, nothing held)."""
+    the chat or the channel ends. When they go out (None: the chat is nobody's, nothing held). `refused` False: not
+    refused itself, only kept behind the chat's earlier ones still waiting (due `retry_at`, nothing paused)."""
     person = person_by_address(session, channel, chat_id)
     if person is None:
         return None
-    if whole_channel:
+    if refused and whole_channel:
         pause_channel(session, channel, until=retry_at)
-    else:
+    elif refused:
         pause_chat(session, channel, chat_id, until=retry_at)
     pauses = send_pauses(session, now=now)
     due = max([retry_at, *(u for key, u in pauses.items() if key in ((channel, chat_id), (channel, "")))])
@@ -64,20 +65,31 @@ def hold_refused(session: Session, *, channel: str, chat_id: str, parts: list[tu
     return due
 
 
-def claim_held(session: Session, *, now: dt.datetime, refused_only: bool = False) -> list[Held]:
+def claim_held(session: Session, *, now: dt.datetime, refused_only: bool = False,
+               to: tuple[str, str] | None = None) -> list[Held]:
     """The held messages due by `now`, in the order they were written, leased to this worker. `refused_only`: only
-    those refused by flood control (outside working hours, or before the digests)."""
+    those refused by flood control (outside working hours, or before the digests); `to`: only those to that chat."""
     query = select(HeldMessage).where(HeldMessage.due_at <= now, HeldMessage.sent_at.is_(None),
                                       HeldMessage.attempts < HELD_ATTEMPTS,
                                       or_(HeldMessage.claimed_until.is_(None), HeldMessage.claimed_until < now))
     if refused_only:
         query = query.where(HeldMessage.chat_id.is_not(None))
+    if to is not None:
+        query = query.where(HeldMessage.channel == to[0], HeldMessage.chat_id == to[1])
     rows = list(session.scalars(query.order_by(HeldMessage.id).with_for_update(skip_locked=True)))
     for row in rows:
         row.claimed_until = now + HELD_LEASE
     return [Held(id=r.id, person_id=r.person_id, text=r.text, actions=list(r.actions or []),
                  remember_kind=r.remember_kind, remember_id=r.remember_id,
                  to=(r.channel, r.chat_id) if r.channel and r.chat_id else None) for r in rows]
+
+
+def refused_waiting(session: Session, channel: str, chat_id: str) -> dt.datetime | None:
+    """When the last message to `chat_id` refused by flood control and not yet sent is due (None: none waits): a new
+    message to that chat goes after it."""
+    return session.scalar(select(func.max(HeldMessage.due_at)).where(
+        HeldMessage.channel == channel, HeldMessage.chat_id == chat_id, HeldMessage.sent_at.is_(None),
+        HeldMessage.attempts < HELD_ATTEMPTS))
 
 
 def finish_held(session: Session, held_id: int, *, now: dt.datetime, done: bool,

@@ -43,6 +43,7 @@ from bot.conversation.events import (
     TextIn,
     UnsupportedIn,
 )
+from bot.conversation.held import send_held
 from bot.conversation.render import fit
 from bot.replies import chat_fold
 from bot.textbase import without_particles
@@ -62,7 +63,7 @@ from scheduler.dispatcher import (
 from storage.calendar import CalendarDays, load_calendar_days
 from storage.directory import ensure_bootstrap_admin, is_directory_file, person_by_address
 from storage.errors import NhacViecError
-from storage.held import hold_message, hold_refused
+from storage.held import hold_message, hold_refused, refused_waiting
 from storage.models import Person, Role
 from storage.tasks import ExtensionRequest, open_tasks_for
 from storage.vntext import strip_marks
@@ -116,6 +117,8 @@ class Conversation:
         self.ctx = ctx
         self.channels: dict[str, Channel] = {}
         self._pacing: dict[str, Pacing] = {}  # per channel: the digests' sending slots, which replies go ahead of
+        # the chats this process kept a handler's refused message for (`send`): the next one there goes after it
+        self._refused_chats: set[tuple[str, str]] = set()
 
     def add_channel(self, channel: Channel) -> None:
         self.channels[channel.name] = channel
@@ -240,36 +243,54 @@ class Conversation:
                 sends.append(partial(ch.send_document, chat_id, message.document))
             else:
                 log.info("%s cannot send files; %s not sent to %s", channel, message.document.filename, chat_id)
+        holding = patient and wait_flood and _in_handler.get()
+        if holding and (channel, chat_id) in self._refused_chats and \
+                (behind := await self._behind_refused(channel, chat_id)) is not None:
+            # (the chat's refused messages could not go first: this one waits behind them, in order)
+            if await self._hold_refused(channel, chat_id, parts, None, remember, left=sends, after=behind):
+                return SentMessage(channel=channel, chat_id=chat_id, held=True)
         for index, call in enumerate(sends):
             try:
                 ids.append(await self.send_one(call, channel, chat_id, patient=patient, wait_flood=wait_flood))
             except RateLimited as exc:
-                if not (patient and wait_flood and _in_handler.get()):
-                    raise
-                if not await self._hold_refused(channel, chat_id, parts[index:], exc, remember, left=sends[index:]):
+                if not holding or not await self._hold_refused(channel, chat_id, parts[index:], exc, remember,
+                                                               left=sends[index:]):
                     raise
                 return SentMessage(channel=channel, chat_id=chat_id, message_ids=ids, held=True)
         return SentMessage(channel=channel, chat_id=chat_id, message_ids=ids)
 
-    async def _hold_refused(self, channel: str, chat_id: str, parts: list[Part], exc: RateLimited,
-                            remember: tuple[str, int] | None, *, left: list[Callable[[], Awaitable[str]]]) -> bool:
-        """A handler's message refused by flood control for longer than a handler waits: its text parts from the
-        refused one on are kept for the next tick after the ban (and the ban stored for every worker); False: the
-        chat is nobody's, nothing kept. A picture or file (not kept: the person asks again) is logged."""
+    async def _behind_refused(self, channel: str, chat_id: str) -> dt.datetime | None:
+        """Before a handler's message to a chat this process kept a refused message for: send the chat's refused
+        messages now due first (their ban is over); when some still wait, when the last is due (this one goes
+        after it)."""
+        await send_held(self, refused_only=True, to=(channel, chat_id))
+        if (due := await self.ctx.db.run(refused_waiting, channel, chat_id)) is None:
+            self._refused_chats.discard((channel, chat_id))
+        return due
+
+    async def _hold_refused(self, channel: str, chat_id: str, parts: list[Part], exc: RateLimited | None,
+                            remember: tuple[str, int] | None, *, left: list[Callable[[], Awaitable[str]]],
+                            after: dt.datetime | None = None) -> bool:
+        """A handler's message refused by flood control for longer than a handler waits (`exc`; None: kept behind
+        the chat's earlier refused ones, due `after`): its text parts from the refused one on are kept for the next
+        tick after the ban (and the ban stored for every worker); False: the chat is nobody's, nothing kept. A
+        picture or file (not kept: the person asks again) is logged."""
         if len(left) > len(parts):
             log.warning("flood control on %s:%s: %d file(s) of a reply not sent", channel, chat_id,
                         len(left) - len(parts))
         now = self.ctx.clock.now()
         rows = [(p.text, [[[a.label, a.typed, a.data] for a in row] for row in p.actions]) for p in parts]
+        wait = exc.retry_after if exc is not None else 0.0
         due = await self.ctx.db.run(hold_refused, channel=channel, chat_id=chat_id, parts=rows, remember=remember,
-                                    now=now, retry_at=now + dt.timedelta(seconds=exc.retry_after),
-                                    whole_channel=exc.whole_channel)
+                                    now=now, retry_at=max(now + dt.timedelta(seconds=wait), after or now),
+                                    whole_channel=exc is not None and exc.whole_channel, refused=exc is not None)
         if due is None:
             log.warning("flood control on %s:%s for %.0fs: a reply to an unknown chat not sent", channel, chat_id,
-                        exc.retry_after)
+                        wait)
             return False
+        self._refused_chats.add((channel, chat_id))
         log.info("flood control on %s:%s for %.0fs: %d part(s) of a reply held until %s", channel, chat_id,
-                 exc.retry_after, len(parts), due.isoformat())
+                 wait, len(parts), due.isoformat())
         return True
 
     async def send_one(self, call: Callable[[], Awaitable[str]], channel: str, chat_id: str, *,

@@ -42,12 +42,13 @@ def _still_needed(session: Session, held: Held) -> Person | None:
     return person
 
 
-async def send_held(conv: Conversation, *, refused_only: bool = False) -> int:
+async def send_held(conv: Conversation, *, refused_only: bool = False, to: tuple[str, str] | None = None) -> int:
     """Send the held messages now due; returns how many went out. Those held for working hours only in working time;
     those refused by flood control (`Held.to`) at any hour, to their chat, once neither the chat nor its channel is
     paused: a chat refused again is held anew until its new ban ends (no attempt counted), and so are its later
     parts, so a reply's parts arrive in order and none twice. `refused_only`: only those (the tick's pass before
-    the digests: a person's answer does not wait behind the morning's burst)."""
+    the digests: a person's answer does not wait behind the morning's burst); `to`: only those to that chat (before
+    a new message there, `Conversation.send`)."""
     ctx = conv.ctx
     now = ctx.clock.now()
     working = ctx.policy.calendar.is_working_time(now)
@@ -55,7 +56,7 @@ async def send_held(conv: Conversation, *, refused_only: bool = False) -> int:
         refused_only = True
     sent_count = 0
     pauses: dict[tuple[str, str], dt.datetime] | None = None
-    for held in await ctx.db.run(claim_held, now=now, refused_only=refused_only):
+    for held in await ctx.db.run(claim_held, now=now, refused_only=refused_only, to=to):
         person = await ctx.db.run(_still_needed, held)
         if held.to is not None:  # a reply goes to the chat it answers
             address = held.to if held.to[0] in conv.channels else None

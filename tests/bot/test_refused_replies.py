@@ -155,3 +155,24 @@ async def test_a_reply_waits_for_a_pause_of_the_whole_channel(harness: Harness) 
     await at(h, now + dt.timedelta(seconds=61))
     said = texts_to(h, "head_bdv", start)
     assert len(said) == 1 and said[0].startswith(ANSWER), said
+
+
+async def test_what_the_person_types_next_goes_after_the_answer_still_waiting(harness: Harness) -> None:
+    """/viec refused (30 s ban); "1 xong" typed in the ban waits behind the answer; "2 xong" typed after the ban but
+    before any tick sends the two waiting first: the three answers arrive in the order asked, each once."""
+    h = harness
+    now = local(2018, 2, 27, 10, 0)
+    h.clock.set(now)
+    h.state.flood_chat(h.handles["head_bdv"], 30)
+    start = len(h.sent)
+    await h.say("head_bdv", "/viec")
+    h.clock.set(now + dt.timedelta(seconds=10))
+    await h.say("head_bdv", "1 xong")
+    assert texts_to(h, "head_bdv", start) == [] and unsent(h) == 2
+    h.clock.set(now + dt.timedelta(seconds=31))
+    await h.say("head_bdv", "2 xong")
+    said = texts_to(h, "head_bdv", start)
+    assert len(said) == 3 and said[0].startswith(ANSWER), said
+    assert said[1].startswith("Đã cập nhật: mục 1") and said[2].startswith("Đã cập nhật: mục 2"), said
+    await at(h, now + dt.timedelta(minutes=5))
+    assert len(texts_to(h, "head_bdv", start)) == 3 and unsent(h) == 0
