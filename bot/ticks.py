@@ -1,7 +1,7 @@
 """One tick of the clock, the same in `nhacviec run` (PTB's JobQueue or APScheduler drive it), in
-the sandbox harness and in tests: this morning's digests, on the configured day the leaders'
-weekly summary, the messages held since the last working hours, and the one reminder of each extension
-request still waiting."""
+the sandbox harness and in tests: the replies refused by flood control whose ban is over (first, at any hour), this
+morning's digests, on the configured day the leaders' weekly summary, the messages held since the last working hours,
+and the one reminder of each extension request still waiting."""
 
 from __future__ import annotations
 
@@ -21,6 +21,8 @@ log = logging.getLogger(__name__)
 async def run_tick(conv: Conversation, *, worker: str | None = None) -> DispatchResult:
     ctx = conv.ctx
     await ctx.refresh_calendar()  # the admin's days off and make-up days as of this tick, for everything below
+    await send_held(conv, refused_only=True)  # (first: a reply refused by flood control, its ban over, not behind
+    # the morning's burst)
     await send_directory_news(conv)  # (before the digests: who was given tasks hears of them first)
     # (the dispatcher reads the corrections again in its first transaction and gets the same cached calendar)
     result = await send_due_digests(ctx.db, senders(conv), clock=ctx.clock, policy=ctx.base_policy,

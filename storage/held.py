@@ -1,5 +1,7 @@
 """Messages held for working hours: a copy to a third person triggered on an evening, a weekend or a holiday is a
-row that the next working morning's tick claims (with a lease, as digests are), sends and marks sent."""
+row that the next working morning's tick claims (with a lease, as digests are), sends and marks sent. Also a handler's
+message refused by flood control (`hold_refused`): its parts not sent, a row each, due when the chat's ban ends (the
+pause stored for every worker, `storage.digests.pause_chat`), sent to that chat by the next tick at any hour."""
 
 from __future__ import annotations
 
@@ -7,9 +9,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, delete, or_, select
+from sqlalchemy import and_, delete, func, or_, select
 from sqlalchemy.orm import Session
 
+from storage.digests import pause_channel, pause_chat, send_pauses
+from storage.directory import person_by_address
 from storage.models import HeldMessage
 
 HELD_LEASE = dt.timedelta(minutes=5)  # a claimed row another worker may take again after this (the sender died)
@@ -25,35 +29,78 @@ class Held:
     actions: list[Any]  # rows of [label, typed, data]
     remember_kind: str | None
     remember_id: int | None
+    to: tuple[str, str] | None = None  # (channel, chat id): a message refused by flood control, sent to that chat
 
 
 def hold_message(session: Session, *, person_id: int, text: str, actions: list[Any], remember: tuple[str, int] | None,
-                 now: dt.datetime, due_at: dt.datetime) -> int:
+                 now: dt.datetime, due_at: dt.datetime, to: tuple[str, str] | None = None) -> int:
     row = HeldMessage(person_id=person_id, text=text, actions=actions, created_at=now, due_at=due_at, attempts=0,
-                      remember_kind=remember[0] if remember else None, remember_id=remember[1] if remember else None)
+                      remember_kind=remember[0] if remember else None, remember_id=remember[1] if remember else None,
+                      channel=to[0] if to else None, chat_id=to[1] if to else None)
     session.add(row)
     session.flush()
     return row.id
 
 
-def claim_held(session: Session, *, now: dt.datetime) -> list[Held]:
-    """The held messages due by `now`, in the order they were written, leased to this worker."""
-    rows = list(session.scalars(
-        select(HeldMessage).where(HeldMessage.due_at <= now, HeldMessage.sent_at.is_(None),
-                                  HeldMessage.attempts < HELD_ATTEMPTS,
-                                  or_(HeldMessage.claimed_until.is_(None), HeldMessage.claimed_until < now))
-        .order_by(HeldMessage.id).with_for_update(skip_locked=True)))
+def hold_refused(session: Session, *, channel: str, chat_id: str, parts: list[tuple[str, list[Any]]],
+                 remember: tuple[str, int] | None, now: dt.datetime, retry_at: dt.datetime,
+                 whole_channel: bool = False, refused: bool = True) -> dt.datetime | None:
+    """Flood control refused a handler's message to `chat_id` on `channel` until `retry_at`: hold that chat (the
+    whole channel if it said so) for every worker, and keep `parts` (text, action rows: the parts not sent, in
+    order; `remember` goes with the last) to be sent once the ban ends — or once a longer pause already stored for
+    the chat or the channel ends. When they go out (None: the chat is nobody's, nothing held). `refused` False: not
+    refused itself, only kept behind the chat's earlier ones still waiting (due `retry_at`, nothing paused)."""
+    person = person_by_address(session, channel, chat_id)
+    if person is None:
+        return None
+    if refused and whole_channel:
+        pause_channel(session, channel, until=retry_at)
+    elif refused:
+        pause_chat(session, channel, chat_id, until=retry_at)
+    pauses = send_pauses(session, now=now)
+    due = max([retry_at, *(u for key, u in pauses.items() if key in ((channel, chat_id), (channel, "")))])
+    for index, (text, actions) in enumerate(parts):
+        hold_message(session, person_id=person.id, text=text, actions=actions, now=now, due_at=due,
+                     to=(channel, chat_id), remember=remember if index == len(parts) - 1 else None)
+    return due
+
+
+def claim_held(session: Session, *, now: dt.datetime, refused_only: bool = False,
+               to: tuple[str, str] | None = None) -> list[Held]:
+    """The held messages due by `now`, in the order they were written, leased to this worker. `refused_only`: only
+    those refused by flood control (outside working hours, or before the digests); `to`: only those to that chat."""
+    query = select(HeldMessage).where(HeldMessage.due_at <= now, HeldMessage.sent_at.is_(None),
+                                      HeldMessage.attempts < HELD_ATTEMPTS,
+                                      or_(HeldMessage.claimed_until.is_(None), HeldMessage.claimed_until < now))
+    if refused_only:
+        query = query.where(HeldMessage.chat_id.is_not(None))
+    if to is not None:
+        query = query.where(HeldMessage.channel == to[0], HeldMessage.chat_id == to[1])
+    rows = list(session.scalars(query.order_by(HeldMessage.id).with_for_update(skip_locked=True)))
     for row in rows:
         row.claimed_until = now + HELD_LEASE
     return [Held(id=r.id, person_id=r.person_id, text=r.text, actions=list(r.actions or []),
-                 remember_kind=r.remember_kind, remember_id=r.remember_id) for r in rows]
+                 remember_kind=r.remember_kind, remember_id=r.remember_id,
+                 to=(r.channel, r.chat_id) if r.channel and r.chat_id else None) for r in rows]
 
 
-def finish_held(session: Session, held_id: int, *, now: dt.datetime, done: bool) -> None:
-    """`done`: sent (or dropped as no longer needed); else one attempt more, tried again at the next tick."""
+def refused_waiting(session: Session, channel: str, chat_id: str) -> dt.datetime | None:
+    """When the last message to `chat_id` refused by flood control and not yet sent is due (None: none waits): a new
+    message to that chat goes after it."""
+    return session.scalar(select(func.max(HeldMessage.due_at)).where(
+        HeldMessage.channel == channel, HeldMessage.chat_id == chat_id, HeldMessage.sent_at.is_(None),
+        HeldMessage.attempts < HELD_ATTEMPTS))
+
+
+def finish_held(session: Session, held_id: int, *, now: dt.datetime, done: bool,
+                later: dt.datetime | None = None) -> None:
+    """`done`: sent (or dropped as no longer needed); `later`: not tried (its chat is held by flood control), due
+    then, no attempt counted; else one attempt more, tried again at the next tick."""
     row = session.get_one(HeldMessage, held_id)
     if done:
         row.sent_at = now
+    elif later is not None:
+        row.due_at = max(row.due_at, later)
     else:
         row.attempts += 1
     row.claimed_until = None

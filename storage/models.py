@@ -480,7 +480,9 @@ class QuestionMessage(Base):
 class HeldMessage(Base):
     """A message to someone other than the writer, triggered outside working hours (a head's copy of a cadre's
     update, a question to the office, a request to a leader): kept until the next working morning, when the tick
-    sends it as it would have gone. `remember`: what a reply to it is about, recorded once it is sent."""
+    sends it as it would have gone. `remember`: what a reply to it is about, recorded once it is sent.
+    With `chat_id`: a handler's message refused by flood control (a reply a person waits for; one row per part
+    not sent), kept until the chat's ban ends (`due_at`) and then sent to that chat by the next tick, at any hour."""
 
     __tablename__ = "held_messages"
 
@@ -495,6 +497,8 @@ class HeldMessage(Base):
     claimed_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())  # also set when dropped (moot, unreachable)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
+    channel: Mapped[str | None] = mapped_column(String(16))  # set with chat_id: refused by flood control
+    chat_id: Mapped[str | None] = mapped_column(String(64))
 
 
 class SharedFile(Base):

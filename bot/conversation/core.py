@@ -32,7 +32,18 @@ from bot.conversation import (
     withdraw,
     workdays,
 )
-from bot.conversation.events import Channel, FileIn, Inbound, Outgoing, SentMessage, TapIn, TextIn, UnsupportedIn
+from bot.conversation.events import (
+    Channel,
+    FileIn,
+    Inbound,
+    Outgoing,
+    Part,
+    SentMessage,
+    TapIn,
+    TextIn,
+    UnsupportedIn,
+)
+from bot.conversation.held import send_held
 from bot.conversation.render import fit
 from bot.replies import chat_fold
 from bot.textbase import without_particles
@@ -52,7 +63,7 @@ from scheduler.dispatcher import (
 from storage.calendar import CalendarDays, load_calendar_days
 from storage.directory import ensure_bootstrap_admin, is_directory_file, person_by_address
 from storage.errors import NhacViecError
-from storage.held import hold_message
+from storage.held import hold_message, hold_refused, refused_waiting
 from storage.models import Person, Role
 from storage.tasks import ExtensionRequest, open_tasks_for
 from storage.vntext import strip_marks
@@ -61,8 +72,8 @@ log = logging.getLogger(__name__)
 
 MAX_FLOOD_WAITS = 3  # a message sent outside a handler waits out flood control this many times before giving up
 # a handler's message (the reply a person waits for) waits out flood control once, and only this long: the
-# dispatcher leaves it headroom (Settings.reply_reserve), so a 429 there is rare and a longer ban (the chat's own,
-# or the whole bot's) goes up as RateLimited at once rather than holding the handler
+# dispatcher leaves it headroom (Settings.reply_reserve), so a 429 there is rare; a longer ban (the chat's own, or
+# the whole bot's) never holds the handler: `send` keeps the parts not sent for the first tick after the ban
 HANDLER_FLOOD_WAIT_S = 1.0
 _in_handler: contextvars.ContextVar[bool] = contextvars.ContextVar("in_handler", default=False)
 # a line said first in the next reply to the event being handled (a new-year wish returned above the status)
@@ -106,6 +117,8 @@ class Conversation:
         self.ctx = ctx
         self.channels: dict[str, Channel] = {}
         self._pacing: dict[str, Pacing] = {}  # per channel: the digests' sending slots, which replies go ahead of
+        # the chats this process kept a handler's refused message for (`send`): the next one there goes after it
+        self._refused_chats: set[tuple[str, str]] = set()
 
     def add_channel(self, channel: Channel) -> None:
         self.channels[channel.name] = channel
@@ -212,13 +225,17 @@ class Conversation:
         address = self.address_of(person)
         return address is not None and self.channel(address[0]).capabilities.reply_to
 
-    async def send(self, channel: str, chat_id: str, message: Outgoing, *, patient: bool = True) -> SentMessage:
+    async def send(self, channel: str, chat_id: str, message: Outgoing, *, patient: bool = True,
+                   wait_flood: bool = True, remember: tuple[str, int] | None = None) -> SentMessage:
         """Send through `channel`, fitted to it, part by part. `patient`: wait out flood control a few
-        times (a reply a person waits for); otherwise RateLimited goes up (the dispatcher pauses)."""
+        times (a reply a person waits for); otherwise RateLimited goes up (the dispatcher pauses); `wait_flood`
+        False: a 429 goes up at once (a held message, tried again at the ban's end). In a handler a longer ban
+        never holds the handler: the parts not yet sent are kept (`hold_refused`) and go out, from the refused one
+        on, once the chat's ban ends (`held=True`; `remember`: what a reply to the last part is about)."""
         ch = self.channel(channel)
         ids: list[str] = []
-        sends: list[Callable[[], Awaitable[str]]] = [partial(ch.send_part, chat_id, part)
-                                                      for part in fit(message, ch.capabilities)]
+        parts = fit(message, ch.capabilities)
+        sends: list[Callable[[], Awaitable[str]]] = [partial(ch.send_part, chat_id, part) for part in parts]
         if message.picture is not None and ch.capabilities.documents_out:
             sends.append(partial(ch.send_picture, chat_id, message.picture))
         if message.document is not None:
@@ -226,14 +243,61 @@ class Conversation:
                 sends.append(partial(ch.send_document, chat_id, message.document))
             else:
                 log.info("%s cannot send files; %s not sent to %s", channel, message.document.filename, chat_id)
-        for call in sends:
-            ids.append(await self.send_one(call, channel, chat_id, patient=patient))
+        holding = patient and wait_flood and _in_handler.get()
+        if holding and (channel, chat_id) in self._refused_chats and \
+                (behind := await self._behind_refused(channel, chat_id)) is not None:
+            # (the chat's refused messages could not go first: this one waits behind them, in order)
+            if await self._hold_refused(channel, chat_id, parts, None, remember, left=sends, after=behind):
+                return SentMessage(channel=channel, chat_id=chat_id, held=True)
+        for index, call in enumerate(sends):
+            try:
+                ids.append(await self.send_one(call, channel, chat_id, patient=patient, wait_flood=wait_flood))
+            except RateLimited as exc:
+                if not holding or not await self._hold_refused(channel, chat_id, parts[index:], exc, remember,
+                                                               left=sends[index:]):
+                    raise
+                return SentMessage(channel=channel, chat_id=chat_id, message_ids=ids, held=True)
         return SentMessage(channel=channel, chat_id=chat_id, message_ids=ids)
 
+    async def _behind_refused(self, channel: str, chat_id: str) -> dt.datetime | None:
+        """Before a handler's message to a chat this process kept a refused message for: send the chat's refused
+        messages now due first (their ban is over); when some still wait, when the last is due (this one goes
+        after it)."""
+        await send_held(self, refused_only=True, to=(channel, chat_id))
+        if (due := await self.ctx.db.run(refused_waiting, channel, chat_id)) is None:
+            self._refused_chats.discard((channel, chat_id))
+        return due
+
+    async def _hold_refused(self, channel: str, chat_id: str, parts: list[Part], exc: RateLimited | None,
+                            remember: tuple[str, int] | None, *, left: list[Callable[[], Awaitable[str]]],
+                            after: dt.datetime | None = None) -> bool:
+        """A handler's message refused by flood control for longer than a handler waits (`exc`; None: kept behind
+        the chat's earlier refused ones, due `after`): its text parts from the refused one on are kept for the next
+        tick after the ban (and the ban stored for every worker); False: the chat is nobody's, nothing kept. A
+        picture or file (not kept: the person asks again) is logged."""
+        if len(left) > len(parts):
+            log.warning("flood control on %s:%s: %d file(s) of a reply not sent", channel, chat_id,
+                        len(left) - len(parts))
+        now = self.ctx.clock.now()
+        rows = [(p.text, [[[a.label, a.typed, a.data] for a in row] for row in p.actions]) for p in parts]
+        wait = exc.retry_after if exc is not None else 0.0
+        due = await self.ctx.db.run(hold_refused, channel=channel, chat_id=chat_id, parts=rows, remember=remember,
+                                    now=now, retry_at=max(now + dt.timedelta(seconds=wait), after or now),
+                                    whole_channel=exc is not None and exc.whole_channel, refused=exc is not None)
+        if due is None:
+            log.warning("flood control on %s:%s for %.0fs: a reply to an unknown chat not sent", channel, chat_id,
+                        wait)
+            return False
+        self._refused_chats.add((channel, chat_id))
+        log.info("flood control on %s:%s for %.0fs: %d part(s) of a reply held until %s", channel, chat_id,
+                 wait, len(parts), due.isoformat())
+        return True
+
     async def send_one(self, call: Callable[[], Awaitable[str]], channel: str, chat_id: str, *,
-                        patient: bool) -> str:
+                        patient: bool, wait_flood: bool = True) -> str:
         """One message. Patient: flood control is waited out a few times — in a handler once, and only when it is
-        over within HANDLER_FLOOD_WAIT_S (a one-a-second chat's next part; anything longer goes up at once) —,
+        over within HANDLER_FLOOD_WAIT_S (a one-a-second chat's next part; anything longer goes up at once, and
+        `send` keeps the rest for after the ban) —,
         and a server error (5xx: the message surely did not arrive) is tried again after 1 s and 2 s, so a reply
         or a digest's next part is not lost to a passing hiccup. A timeout (it may have arrived) is never retried
         here."""
@@ -243,7 +307,7 @@ class Conversation:
                 sent = await call()
             except RateLimited as exc:
                 floods += 1
-                if not patient or floods > MAX_FLOOD_WAITS:
+                if not patient or not wait_flood or floods > MAX_FLOOD_WAITS:
                     raise
                 if _in_handler.get() and (floods > 1 or exc.retry_after > HANDLER_FLOOD_WAIT_S):
                     log.info("flood control on %s:%s for %.0fs: a handler does not wait it out", channel, chat_id,
@@ -304,7 +368,7 @@ class Conversation:
             log.info("message to %s held until %s (outside working hours)", person.handle, due.isoformat())
             return SentMessage(channel=address[0], chat_id=address[1], held=True)
         try:
-            return await self.send(address[0], address[1], message)
+            return await self.send(address[0], address[1], message, remember=remember)
         except SendError as exc:
             log.warning("could not tell person %s on %s: %s", person.handle, address[0], exc)
             return None

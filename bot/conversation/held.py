@@ -1,7 +1,8 @@
 """The messages held outside working hours (`Conversation.notify`), sent by the tick once the working morning comes:
 the same text and buttons; what a reply to one is about recorded as the immediate message would have been; one no
 longer needed (its extension request decided, its question answered, its person gone) is dropped; rows sent or
-dropped weeks ago are deleted by the same tick (`storage.held.prune_held`)."""
+dropped weeks ago are deleted by the same tick (`storage.held.prune_held`). The replies refused by flood control in a
+handler (`Conversation.send`) are sent here too, once their chat's ban ends, at any hour."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session
 
 from bot.conversation.events import Action, Outgoing
-from scheduler.dispatcher import SendError
+from scheduler.dispatcher import RateLimited, SendError
+from storage.digests import pause_channel, pause_chat, send_pauses
 from storage.held import Held, claim_held, finish_held, prune_held
 from storage.models import Person, Question, Role
 from storage.questions import shown_to_admin
@@ -40,32 +42,73 @@ def _still_needed(session: Session, held: Held) -> Person | None:
     return person
 
 
-async def send_held(conv: Conversation) -> int:
-    """Send the held messages now due (only in working time); returns how many went out."""
+async def send_held(conv: Conversation, *, refused_only: bool = False, to: tuple[str, str] | None = None) -> int:
+    """Send the held messages now due; returns how many went out. Those held for working hours only in working time;
+    those refused by flood control (`Held.to`) at any hour, to their chat, once neither the chat nor its channel is
+    paused: a chat refused again is held anew until its new ban ends (no attempt counted), and so are its later
+    parts, so a reply's parts arrive in order and none twice. `refused_only`: only those (the tick's pass before
+    the digests: a person's answer does not wait behind the morning's burst); `to`: only those to that chat (before
+    a new message there, `Conversation.send`)."""
     ctx = conv.ctx
     now = ctx.clock.now()
-    if not ctx.policy.calendar.is_working_time(now):
-        return 0
+    working = ctx.policy.calendar.is_working_time(now)
+    if refused_only or not working:
+        refused_only = True
     sent_count = 0
-    for held in await ctx.db.run(claim_held, now=now):
+    pauses: dict[tuple[str, str], dt.datetime] | None = None
+    for held in await ctx.db.run(claim_held, now=now, refused_only=refused_only, to=to):
         person = await ctx.db.run(_still_needed, held)
-        address = conv.address_of(person) if person is not None else None
+        if held.to is not None:  # a reply goes to the chat it answers
+            address = held.to if held.to[0] in conv.channels else None
+        else:
+            address = conv.address_of(person) if person is not None else None
         if person is None or address is None:
             log.info("held message %s dropped (no longer needed or unreachable)", held.id)
             await ctx.db.run(finish_held, held.id, now=now, done=True)
             continue
+        if held.to is not None:
+            if pauses is None:  # (read once a pass, and only when a refused message is due)
+                pauses = await ctx.db.run(send_pauses, now=now)
+            until = max((u for key, u in pauses.items() if key in (held.to, (held.to[0], "")) and u > now),
+                        default=None)
+            if until is not None:  # still banned (or refused again earlier in this pass): after the ban
+                await ctx.db.run(finish_held, held.id, now=now, done=False, later=until)
+                continue
         actions = tuple(tuple(Action(label=a[0], typed=a[1], data=a[2]) for a in row) for row in held.actions)
         try:
-            sent = await conv.send(address[0], address[1], Outgoing(text=held.text, actions=actions))
+            sent = await conv.send(address[0], address[1], Outgoing(text=held.text, actions=actions),
+                                   wait_flood=held.to is None)
+        except RateLimited as exc:
+            if held.to is None or pauses is None:  # (waited out a few times already)
+                log.warning("held message %s to %s not sent: %s", held.id, person.handle, exc)
+                await ctx.db.run(finish_held, held.id, now=now, done=False)
+                continue
+            until = ctx.clock.now() + dt.timedelta(seconds=exc.retry_after)
+            log.info("held message %s to %s refused again by flood control: held until %s", held.id,
+                     person.handle, until.isoformat())
+            pauses[(held.to[0], "") if exc.whole_channel else held.to] = until
+            await ctx.db.run(_refused_again, held.id, held.to, until, exc.whole_channel, now)
+            continue
         except SendError as exc:
             log.warning("held message %s to %s not sent: %s", held.id, person.handle, exc)
             await ctx.db.run(finish_held, held.id, now=now, done=False)
+            if held.to is not None and pauses is not None:  # its later parts wait for the next tick
+                pauses[held.to] = now + dt.timedelta(microseconds=1)
             continue
         await ctx.db.run(_sent, held, person.id, sent.channel, sent.chat_id, sent.last_id, now)
         sent_count += 1
-    if pruned := await ctx.db.run(prune_held, now=now):  # (the sent rows of weeks ago: the table stays small)
-        log.info("%d held messages sent or given up weeks ago deleted", pruned)
+    if working and not refused_only and (pruned := await ctx.db.run(prune_held, now=now)):
+        log.info("%d held messages sent or given up weeks ago deleted", pruned)  # (the table stays small)
     return sent_count
+
+
+def _refused_again(session: Session, held_id: int, to: tuple[str, str], until: dt.datetime, whole_channel: bool,
+                   now: dt.datetime) -> None:
+    if whole_channel:
+        pause_channel(session, to[0], until=until)
+    else:
+        pause_chat(session, to[0], to[1], until=until)
+    finish_held(session, held_id, now=now, done=False, later=until)
 
 
 def _sent(session: Session, held: Held, person_id: int, channel: str, chat_id: str, message_id: str | None,

@@ -9,7 +9,8 @@ unknown, already answered or too old; 5xx answers and timeouts on demand (`fail_
 `time_out_next`, `outage`); 409 for a second poller or getUpdates while a webhook is
 set; updates kept 24 hours only; "message is not modified" on both edit methods;
 "user is deactivated"; empty or oversized `callback_data`. `chaos` answers sending methods with
-429s (and the ban that follows) and 5xx at random, reproducibly from a seed."""
+429s (and the ban that follows) and 5xx at random, reproducibly from a seed; `flood_chat` one chat's 429 and
+ban on demand."""
 
 from __future__ import annotations
 
@@ -233,6 +234,8 @@ class SandboxState:
         self._failures: list[_Failure] = []
         self._outages: list[_Outage] = []
         self._chaos: _Chaos | None = None
+        self._floods: dict[int, list[int]] = {}  # chat → [sends still let through, retry_after] (`flood_chat`)
+        self._banned: dict[int, float] = {}  # chat → when its ban (`flood_chat`) ends, on the clock
         self._chat_buckets: dict[int, _Bucket] = {}
         self._overall: _Bucket | None = None
         self.listeners: list[Any] = []  # callables(StoredMessage) told of every bot message
@@ -369,6 +372,33 @@ class SandboxState:
         self._chaos = _Chaos(seed=seed, p_429=p_429, retry_after=retry_after, p_5xx=p_5xx,
                              methods=frozenset(methods), chats=frozenset(chats) if chats is not None else None)
 
+    def flood_chat(self, chat_id: int, retry_after: int, *, after: int = 0) -> None:
+        """Flood control on one chat, on demand: its next `after` sending calls go through, the one after answers
+        429 with `retry_after` and bans the chat that long on the clock; a call into the ban is refused with the
+        time left, as Telegram does."""
+        self._floods[chat_id] = [after, retry_after]
+
+    def _planned_flood(self, method: str, params: dict[str, Any]) -> SandboxError | None:
+        if method not in SENDING_METHODS or not (self._floods or self._banned):
+            return None
+        try:
+            chat_id = int(params["chat_id"])
+        except (KeyError, TypeError, ValueError):
+            return None
+        now = self._now()
+        if (until := self._banned.get(chat_id)) is not None and now < until:
+            left = max(1, math.ceil(until - now))
+            return SandboxError(429, f"Too Many Requests: retry after {left}", retry_after=left)
+        plan = self._floods.get(chat_id)
+        if plan is None:
+            return None
+        if plan[0] > 0:
+            plan[0] -= 1
+            return None
+        del self._floods[chat_id]
+        self._banned[chat_id] = now + plan[1]
+        return SandboxError(429, f"Too Many Requests: retry after {plan[1]}", retry_after=plan[1])
+
     def chaos_off(self) -> None:
         self._chaos = None
 
@@ -495,7 +525,7 @@ class SandboxState:
             raise SandboxError(404, "Not Found: method not found")
         trouble = self._trouble(method)
         if trouble is None:
-            fault = self._random_fault(method, params)
+            fault = self._planned_flood(method, params) or self._random_fault(method, params)
             if fault is not None:
                 raise fault
             return await handler(params)
