@@ -19,9 +19,14 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('held_messages') as batch_op:
-        batch_op.add_column(sa.Column('channel', sa.String(length=16), nullable=True))
-        batch_op.add_column(sa.Column('chat_id', sa.String(length=64), nullable=True))
+    # (only what is missing: a database stamped back to an earlier revision already has the columns)
+    have = {c['name'] for c in sa.inspect(op.get_bind()).get_columns('held_messages')}
+    missing = [c for c in (sa.Column('channel', sa.String(length=16), nullable=True),
+                           sa.Column('chat_id', sa.String(length=64), nullable=True)) if c.name not in have]
+    if missing:
+        with op.batch_alter_table('held_messages') as batch_op:
+            for column in missing:
+                batch_op.add_column(column)
 
 
 def downgrade() -> None:
