@@ -271,8 +271,13 @@ GENERIC_ERROR = vn("Xin lỗi đồng chí, hệ thống gặp sự cố khi x�
 STALE_BUTTON = vn("Nút này không còn hiệu lực.")
 NO_OPEN_DRAFT = vn("Không có văn bản nào đang chờ xác nhận.")
 # (said only on Zalo without a public address: in webhook mode Zalo gets the chart and the workbook as links)
-NO_FILES_HERE = vn("Zalo chỉ nhận được biểu đồ và tệp Excel khi quản trị viên đã cấu hình địa chỉ webhook công khai "
-                   "cho bot; trong lúc chờ, đồng chí gõ /tonghop trên Telegram để nhận tệp.")
+# (on Zalo without a public address: said to a leader who may have no Telegram and to an admin who does not run the
+# server — probe 37, #7 — so neither "gõ trên Telegram" nor "chờ quản trị viên")
+NO_FILES_HERE = vn("Trên Zalo, Nhắc việc gửi biểu đồ và tệp Excel dưới dạng đường liên kết tải về; việc này cần "
+                   "máy chủ Nhắc việc có địa chỉ công khai (NHACVIEC_WEBHOOK_URL), hiện chưa được cấu hình, nên chỉ "
+                   "gửi được nội dung tổng hợp bằng tin nhắn. Đồng chí có thể đề nghị bộ phận kỹ thuật quản lý máy chủ "
+                   "cấu hình địa chỉ này.")
+NO_FILES_ASKED = vn(f"{NO_FILES_HERE} Nội dung tổng hợp: đồng chí gõ /tonghop.")
 REPORT_FILE_CAPTION = vn("Biểu tổng hợp tình hình thực hiện nhiệm vụ (Excel) để đồng chí chuyển tiếp; "
                          "trang “Chi tiết” liệt kê từng nhiệm vụ.")
 FILE_TOO_LARGE = vn("Tệp quá lớn (tối đa 20 MB). Đồng chí vui lòng gửi tệp nhỏ hơn.")
@@ -3417,7 +3422,8 @@ UNFINISHED_ONLY = vn("Các đơn vị còn nhiệm vụ chưa hoàn thành (tron
 LATE_ONLY_TEXT = vn("Các đơn vị có nhiệm vụ quá hạn chưa hoàn thành hoặc kỳ báo cáo định kỳ không báo cáo.")
 # the last line of an answer to a question in words: the chart and the file only when asked for
 FILES_ON_REQUEST = vn("Biểu đồ và tệp Excel: gõ /tonghop hoặc “xuất excel”.")
-FILES_ON_REQUEST_NO_FILES = vn("Biểu đồ và tệp Excel: gõ /tonghop trên Telegram.")
+FILES_ON_REQUEST_NO_FILES = vn("Biểu đồ và tệp Excel chưa gửi được qua Zalo trên máy chủ này (cần địa chỉ công khai "
+                               "để gửi đường liên kết tải về).")
 NOTHING_LATE = vn("Hiện không có đơn vị nào có nhiệm vụ quá hạn chưa hoàn thành hoặc kỳ báo cáo định kỳ không báo "
                   "cáo. Đồng chí gõ /tonghop để xem tổng hợp theo đơn vị.")
 

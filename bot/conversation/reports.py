@@ -449,6 +449,9 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
         await conv.say(event, f"{text}\n\n{hint}")
         return
     if not documents_out:
+        if only is not None:  # "xuất excel" on Zalo without links: no file to send, and the text not said again
+            await conv.say(event, texts.NO_FILES_ASKED)
+            return
         await conv.say(event, text)
         await conv.say(event, texts.NO_FILES_HERE)
         return

@@ -362,6 +362,23 @@ async def test_a_question_in_words_on_zalo_is_the_text_alone(db_url: str) -> Non
         await h.stop()
 
 
+async def test_asking_for_the_excel_on_zalo_without_links_says_why_once_and_not_the_report_again(db_url: str) -> None:
+    """Probe 37, #7: "xuất excel" on Zalo without a public address repeated the whole report, and the line after it
+    told a leader with no Telegram to type /tonghop on Telegram."""
+    h = Harness(db_url=db_url, clock=FakeClock(local(2026, 4, 2, 9, 0)), channel="zalo")
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        assert h.db is not None
+        seed_report_data(h.db)
+        sent = await ask(h, "leader", "báo cáo tình hình")
+        assert "Telegram" not in (sent[-1].text or "")
+        sent = await ask(h, "leader", "xuất excel")
+        assert [s.text for s in sent] == [texts.NO_FILES_ASKED]
+        assert "Telegram" not in texts.NO_FILES_ASKED and "/tonghop" in texts.NO_FILES_ASKED
+    finally:
+        await h.stop()
+
+
 async def test_a_months_report_holds_the_tasks_overdue_in_it_in_the_text_and_the_excel(db_url: str) -> None:
     """Probe 9, finding 3: tasks due 30/04 (a holiday: run to 04/05), one still open and escalated, one finished late
     on 08/05, are May's; "quá hạn chưa hoàn thành" is not 0, and the Excel has the same tasks. Item 7, finished only

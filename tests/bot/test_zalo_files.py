@@ -245,7 +245,7 @@ async def test_without_a_public_address_zalo_keeps_the_text_and_says_where_the_f
         seed_report_data(h.db)
         sent, stored = await ask(h, "leader", "/tonghop")
         assert [m.photo_url for m in stored] == [None, None]
-        assert sent[-1].text == texts.NO_FILES_HERE and "địa chỉ webhook" in texts.NO_FILES_HERE
+        assert sent[-1].text == texts.NO_FILES_HERE and "địa chỉ công khai" in texts.NO_FILES_HERE
         assert shared_count(h.db) == 0
     finally:
         await h.stop()
