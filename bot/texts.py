@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TypeVar
 
 from bot.compliance import generic_compliance
+from bot.ingest.enumeration import LETTERS, Skip
 from bot.ingest.units import UNIT_START, name_prefix
 from bot.ocrwords import Misread
 from bot.ocrwords import said as ocr_said
@@ -342,9 +343,10 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
                   explain: Callable[[dt.date], str | None] | None = None,
                   today: dt.date | None = None, ocr: bool = False,
                   misread: Sequence[tuple[str, Sequence[Misread]]] = (), compact: bool | None = None,
-                  pasted: bool = False) -> str:
+                  pasted: bool = False, numbering: Sequence[Skip] = ()) -> str:
     """`misread`: for a text read by OCR, each place ("trích yếu", or a task's number as the preview shows it) with
-    the words probably misread there (bot.ocrwords); `pasted`: the text was pasted, and reads as an OCR reading.
+    the words probably misread there (bot.ocrwords); `pasted`: the text was pasted, and reads as an OCR reading;
+    `numbering`: where the OCR text's lettered items do not follow on (bot.ingest.enumeration).
     `compact`: one line a task (default: from COMPACT_PREVIEW_FROM tasks on), the details on request ("xem 12",
     "chi tiết mục III.1", "xem đầy đủ")."""
     if not (_has_number(parsed.number) or parsed.date or parsed.meeting_date or parsed.subject):
@@ -358,6 +360,7 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
     lines += missing_header_lines(parsed)
     if ocr:
         lines += misread_lines(misread, pasted=pasted) or [OCR_PASTED_NOTE if pasted else OCR_NOTE]
+        lines += numbering_lines(numbering)
     compact = len(parsed.tasks) >= COMPACT_PREVIEW_FROM if compact is None else compact
     lines += ["", f"Nhắc việc nhận diện được {len(parsed.tasks)} nhiệm vụ" + (
         f" (mỗi nhiệm vụ một dòng; để xem đầy đủ, đồng chí gõ “xem {draft.numbers[min(11, len(draft.numbers) - 1)]}”"
@@ -545,6 +548,25 @@ def misread_lines(places: Sequence[tuple[str, Sequence[Misread]]], *, pasted: bo
         how.append("“trích yếu: …”")
     lines.append(f"Để sửa, đồng chí gõ {', '.join(how)}.")
     return lines
+
+
+def numbering_lines(found: Sequence[Skip]) -> list[str]:
+    """Where an OCR reading's item letters do not follow on ("c)" then "đ)", "đ)" twice): a task there may be
+    missing, or two tasks share one item number (month probe 37: "d)" read as "đ)")."""
+    said: list[str] = []
+    for skip in found:
+        if skip.twice:
+            line = f"“{skip.letter})” có hai lần liền nhau"
+        else:
+            before = LETTERS[LETTERS.index(skip.missing) - 1]
+            line = f"“{skip.letter})” đứng ngay sau “{before})” (không thấy “{skip.missing})”)"
+        if line not in said:
+            said.append(line)
+    if not said:
+        return []
+    return [f"Số thứ tự các điểm trong văn bản có chỗ không liền mạch: {'; '.join(said)}. Có thể nhận dạng chữ đọc "
+            "sai số thứ tự (thường là “d)” thành “đ)”), nên nhiệm vụ ở đó có thể bị thiếu hoặc mang trùng số mục; "
+            "đồng chí đối chiếu với bản gốc."]
 
 
 SUBJECT_PLACE = "trích yếu"

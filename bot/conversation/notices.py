@@ -29,6 +29,7 @@ from bot.corrections import (
 from bot.datetext import WhenUnclear, parse_when
 from bot.ingest import parse_notice
 from bot.ingest.dates import HOLIDAY
+from bot.ingest.enumeration import skips
 from bot.ingest.files import MAX_FILE_BYTES, pdf_text_layer, read_text, text_layer_usable
 from bot.ocrwords import Misread
 from scheduler.calendar import WorkingCalendar
@@ -181,7 +182,7 @@ async def _show_draft(conv: Conversation, event: Inbound, parsed: ParsedNotice, 
                       texts.draft_preview(parsed, draft, title, replies=replies, today=conv.ctx.today(),
                                           explain=conv.ctx.policy.calendar.explain_deadline,
                                           ocr=draft.ocr_text is not None, misread=misread, compact=compact,
-                                          pasted=pasted))
+                                          pasted=pasted, numbering=skips(draft.ocr_text or "")))
 
 
 def _pasted(session: Session, notice_id: int) -> bool:

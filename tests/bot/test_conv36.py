@@ -110,6 +110,30 @@ async def test_pasted_text_from_an_ocr_reading_is_warned_as_a_scan_is(db_url: st
         await h.stop()
 
 
+async def test_an_ocr_readings_letters_that_do_not_follow_on_are_said_in_the_preview(db_url: str) -> None:
+    """Month probe 37 (#3, #4): an OCR reading with "d)" read as "đ)" gave two units' tasks one item number, silently.
+    The preview says where the letters do not follow on; a clean list says nothing of it."""
+    lettered = GARBLED.replace("3. Ban Dân vận Tỉnh ủy chủ trì xây dựng kế hoạch tuyên truyền năm 2018.",
+                               "3. Giao các đơn vị:\na) Ban Dân vận Tỉnh ủy chủ trì xây dựng kế hoạch tuyên truyền;\n"
+                               "b) Sở Tài nguyên và Môi trường chủ trì hướng dẫn các hộ dân;\n"
+                               "c) Sở Tài chính chủ trì bố trí kinh phí.")
+    skipping = lettered.replace("\nb) ", "\nc) ").replace("\nc) Sở Tài chính", "\nd) Sở Tài chính")
+    h = Harness(db_url=db_url, clock=FakeClock(START))
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        await h.say("admin", skipping)
+        preview = "\n".join(texts_to(h, "admin"))
+        assert "Số thứ tự các điểm trong văn bản có chỗ không liền mạch: “c)” đứng ngay sau “a)” (không thấy “b)”)" \
+            in preview, preview
+        await h.say("admin", "hủy")
+        start = len(h.sent)
+        await h.say("admin", lettered)
+        clean = "\n".join(texts_to(h, "admin", start))
+        assert "Sở Tài chính" in clean and "không liền mạch" not in clean, clean
+    finally:
+        await h.stop()
+
+
 async def test_a_new_year_wish_said_with_a_report_is_returned_once_above_the_confirmation(harness: Harness) -> None:
     """"Chúc mừng năm mới đồng chí, mục 1 xong ạ": the status is recorded and the answer's first line returns the
     wish — one message; the next report with a wish is answered without it (once a season)."""
