@@ -3737,7 +3737,7 @@ def _silent_lines(digest: WeeklyDigest) -> list[str]:
     if not digest.silent:
         return []
     lines = [f"• đ/c {h.name}" + (f" — {h.unit}" if h.unit else "") + f" (giao từ {h.since:%d/%m}): {h.overdue} "
-             "nhiệm vụ quá hạn" for h in digest.silent]
+             "nhiệm vụ quá hạn" + (f" ({h.away})" if h.away else "") for h in digest.silent]
     more = len(lines) - STILL_OVERDUE_LIMIT
     return ["Chưa phản hồi lần nào từ khi được giao:", *lines[:STILL_OVERDUE_LIMIT],
             *([f"… và {more} người khác."] if more > 0 else [])]

@@ -42,6 +42,7 @@ from storage.models import (
     DigestState,
     Notice,
     NoticeStatus,
+    Person,
     StatusReport,
     Task,
     TaskOccurrence,
@@ -1053,6 +1054,7 @@ class SilentHolder:
     unit: str
     overdue: int
     since: dt.date  # when the first of their tasks was given
+    away: str = ""  # on leave this week or now: "nghỉ phép 01/02–12/02, đ/c Y làm thay" (month probe 37, #5)
 
 
 SILENT_AFTER_DAYS = 7  # given at least this many days ago (a week of reminders) before "never answered" is said
@@ -1239,8 +1241,18 @@ def _silent(session: Session, held: dict[int, list[Task]], *, today: dt.date, tz
         if person_id in answered or (today - given).days < SILENT_AFTER_DAYS or tasks[0].assignee is None:
             continue
         silent.append(SilentHolder(name=tasks[0].assignee.full_name, unit=unit_name_of(tasks[0]),
-                                   overdue=len(tasks), since=given))
+                                   overdue=len(tasks), since=given, away=_away(session, tasks[0].assignee, today)))
     return sorted(silent, key=lambda h: (h.since, fold(h.unit)))
+
+
+def _away(session: Session, person: Person, today: dt.date) -> str:
+    """A holder's leave that overlaps the week to `today` ("nghỉ phép 01/02–12/02, đ/c Y làm thay"): a leader told
+    someone never answered should know they were away and who stood in (month probe 37, #5). Empty otherwise."""
+    start, end = person.leave_from, person.leave_to
+    if start is None or end is None or start > today or end < today - dt.timedelta(days=6):
+        return ""
+    cover = session.get(Person, person.leave_cover_id) if person.leave_cover_id is not None else None
+    return f"nghỉ phép {start:%d/%m}–{end:%d/%m}" + (f", đ/c {cover.full_name} làm thay" if cover is not None else "")
 
 
 # ---------------------------------------------------------------- units that have not reported

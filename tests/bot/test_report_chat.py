@@ -539,6 +539,25 @@ async def test_the_weekly_summary_names_who_never_answered(db_url: str) -> None:
         await h.stop()
 
 
+async def test_a_holder_who_never_answered_while_on_leave_is_named_with_the_leave(db_url: str) -> None:
+    """Month probe 37, #5: the leader was told a head "never answered" every week of the head's leave, with no word
+    of it; the line says the leave (and who stands in, when someone does)."""
+    from tests.bot.conversation_setup import started_group
+
+    h = await started_group(db_url)  # item 1 for head_bdv and head_stnmt, due 30/03/2018
+    try:
+        h.clock.set(local(2018, 3, 28, 10, 0))
+        await h.say("head_bdv", "1 đang làm 50%")
+        await h.say("head_stnmt", "/nghi 2/4 10/4")
+        h.clock.set(local(2018, 4, 6, 15, 0))
+        await h.tick()
+        summary = next(s.text or "" for s in reversed(h.sent) if s.to == "leader" and "trong tuần" in (s.text or ""))
+        assert "• đ/c Trần Văn Môi — Sở Tài nguyên và Môi trường (giao từ 26/02): 1 nhiệm vụ quá hạn (nghỉ phép " \
+            "02/04–10/04)" in summary.splitlines(), summary
+    finally:
+        await h.stop()
+
+
 async def test_chua_hoan_thanh_is_open_work_not_only_late_work(db_url: str) -> None:
     """Probe 20 F18: "những đơn vị nào chưa hoàn thành?" listed only the unit past its deadline, while others had work
     open within theirs; "chậm" / "quá hạn" still ask for the late ones."""
