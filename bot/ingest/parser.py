@@ -2587,6 +2587,10 @@ ALSO_WORK = re.compile(r"^(?:(?:Tiếp\s*tục\s+|Đồng\s*thời,?\s+)"
                        # ("Chủ động phối hợp với …", "Tập trung tuyên truyền …", "Tiếp tục rà soát …", "Lãnh đạo
                        # việc …")
                        r"Chủ\s*động|Tập\s*trung|Tiếp\s*tục|Lãnh\s*đạo|Phát\s*huy|Cập\s*nhật|"
+                       # (the doer leads a joint piece: "Chủ trì, phối hợp với các đơn vị liên quan hướng dẫn …"; a
+                       # duty on a schedule: "Định kỳ hàng năm tổng hợp, đánh giá …")
+                       r"Chủ\s*trì(?=,?\s*phối\s*hợp\b)|"
+                       r"Định\s*kỳ(?:\s+(?:hàng|hằng)\s*(?:năm|quý|tháng|tuần))?(?=\s+(?!(?:là|được|của)\b)[a-zđà-ỹ])|"
                        # (a report to the superior as a verb, with what else goes with it: "Báo cáo UBND tỉnh và trả lời
                        # công dân trước ngày …" — not "Báo cáo gửi về …", the report as the noun that dates the ask)
                        r"Báo\s*cáo(?=\s+(?:kết\s*quả\s+)?(?:UBND|Ủy\s*ban|Uỷ\s*ban|Chủ\s*tịch|Thường\s*trực)\b"
@@ -2594,7 +2598,11 @@ ALSO_WORK = re.compile(r"^(?:(?:Tiếp\s*tục\s+|Đồng\s*thời,?\s+)"
                        r"(?:,\s*[a-zđà-ỹ]+(?:\s+[a-zđà-ỹ]+)?)?\s+(?:việc\s+|công\s*tác\s+|cho\s+|với\s+)?"
                        r"[a-zđà-ỹA-ZĐ0-9]|"
                        # a condition, then the same doer's duty when it holds: "Khi có thiệt hại …, cần nhanh chóng …"
-                       r"(?:Khi|Trường\s*hợp|Nếu)\s[^.;:]{3,150}?,?\s(?:thì\s+)?(?:cần|phải)\s+[a-zđà-ỹ])", re.U)
+                       r"(?:Khi|Trường\s*hợp|Nếu)\s[^.;:]{3,150}?,?\s(?:thì\s+)?(?:cần|phải)\s+[a-zđà-ỹ]|"
+                       # what the work above yields grounds the next: "Trên cơ sở kết quả kiểm tra, khảo sát …, đề xuất
+                       # UBND tỉnh phương án …"
+                       r"Trên\s*cơ\s*sở\s+(?:kết\s*quả|đó)\b[^.;:]{0,150}?,\s*(?:đề\s*xuất|tham\s*mưu|xây\s*dựng|trình|"
+                       r"tổng\s*hợp|báo\s*cáo|lập)\s+[a-zđà-ỹA-ZĐ])", re.U)
 
 
 def _join_name_lists(sentences: list[str]) -> list[str]:
@@ -2894,13 +2902,19 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
             and not _informs(para)) or (opens and not _informs(para) and not CLOSING.search(para)
                                         and not CLOSING_LINE.match(para))
         if not directs:
-            if groups and not CLOSING.search(para) and pick_deadline(para, issued_on=issued_on):
+            if groups and not CLOSING.search(para) and not TOLD_EARLIER.match(para) and \
+                    pick_deadline(para, issued_on=issued_on):
                 groups[-1][0].append(para)  # "Thời gian gửi báo cáo trước ngày 20/3/2009." completes the task
             continue
         # (a unit that opens the text bound to its work does what the text then asks, directing included: "Ngân
         # hàng X sẽ phối hợp …, chỉ đạo các Tổ …")
         charged = _charged_units(para) if not DIRECTIVE_CUE.search(para) or _opens_charged(para) else []
         leads = charged or find_leads(para)  # ("Các đơn vị phải …": the unit bound to the work, when none is asked)
+        if not charged and groups and groups[-1][1] and _also_work(para) and not _opens_with_doer(probe) and \
+                not OTHERS_ASKED.search(para):
+            # "X chủ trì … . Định kỳ hàng năm tổng hợp …, báo cáo Ủy ban Dân tộc, UBND tỉnh …": the same doer's next
+            # piece of work, the units it names are whom it reports to
+            leads = []
         if (singled := SINGLED_OUT.match(para)) is not None:
             leads = [singled.group("u").strip()]  # "Riêng đối với tỉnh A, đề nghị …": the place singled out does it
         if not leads:
@@ -2961,6 +2975,14 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
 # a paragraph that only says by when or how the work above is sent: "Thời gian gửi báo cáo trước ngày 20/3.",
 # "Báo cáo gửi về Sở X trước ngày …", "Hạn chót …"
 TIME_ONLY = re.compile(r"^(?:Thời\s*(?:gian|hạn)|Hạn\s*chót|Báo\s*cáo\s*gửi|Văn\s*bản\s*gửi|Hồ\s*sơ\s*gửi)\b", re.U)
+
+
+# what was done before the letter, its date a state of things, not the date of the work above: "Trước đó, UBND tỉnh đã
+# có văn bản cho học sinh … nghỉ học đến ngày 28/3/2020."
+TOLD_EARLIER = re.compile(r"^(?:Trước\s*đó|Trước\s*đây|Vừa\s*qua|Thời\s*gian\s*qua)\s*,?\s[^.;]{0,120}?\b(?:đã|vừa)\s",
+                          re.U)
+# a sentence that asks or directs units of its own ("Đồng thời chỉ đạo các trường …")
+OTHERS_ASKED = re.compile(r"\b(?:đề\s*nghị|giao|yêu\s*cầu|chỉ\s*đạo)\b", re.I | re.U)
 
 
 def _listed_item(para: str) -> bool:
@@ -3748,9 +3770,10 @@ def _legal_intro(line: str) -> bool:
     return LEGAL_LIST.search(text) is not None and not OWN_VOICE.search(text)
 # Agreeing with what another body wrote: "Đồng ý với nội dung báo cáo của Bộ X về …", "Cơ bản thống nhất với báo
 # cáo, đề xuất của …", "Nhất trí với phương án …", also under its topic ("Về công tác … Cơ bản thống nhất với …")
+# (in principle: "Đồng ý về nguyên tắc với đề nghị của Ngân hàng Nhà nước …"; a scan may lose the tone: "để nghị")
 AGREES = re.compile(r"^(?:Về\s[^.;:]{3,80}?\s(?-i:(?=[A-ZĐ])))?(?:Cơ\s*bản\s+)?(?:Đồng\s*ý|Thống\s*nhất|Nhất\s*trí)"
-                    r"\s+với\s+(?:nội\s*dung\s+)?(?:các\s+)?"
-                    r"(?:báo\s*cáo|đề\s*xuất|kiến\s*nghị|ý\s*kiến|tờ\s*trình|đề\s*nghị|phương\s*án)\b", re.I | re.U)
+                    r"(?:\s+về\s*nguyên\s*tắc)?\s+với\s+(?:nội\s*dung\s+)?(?:các\s+)?"
+                    r"(?:báo\s*cáo|đề\s*xuất|kiến\s*nghị|ý\s*kiến|tờ\s*trình|đ[ềể]\s*nghị|phương\s*án)\b", re.I | re.U)
 # A right or the end of a body, not work: "Đoàn kiểm tra được sử dụng con dấu của Sở …", "Tổ công tác tự giải thể …"
 RIGHT_ITEM = re.compile(r"^\s*(?:được\s*(?:sử\s*dụng|phép|quyền|hưởng)|tự\s*giải\s*thể|tự\s*chấm\s*dứt)\b", re.U)
 # A view, not work: "Thị trường X được coi là công cụ …", "Chuyển đổi số là động lực …"

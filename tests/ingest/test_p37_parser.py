@@ -1,0 +1,68 @@
+"""Parser round 37 (issue 8): a retold letter's later sentences and paragraphs that open with the same doer's next
+piece of work ("Chủ trì, phối hợp với …", "Định kỳ hằng quý …", "Trên cơ sở kết quả …, đề xuất …") are that doer's
+tasks, the units they report to are no doers; a past act told after the work ("Trước đó, … đã có văn bản … đến ngày
+…") does not date it; agreeing in principle with a request is no task; a yearly cost estimate is no recurrence.
+
+Every snippet is a short example of a phrasing pattern, written for the test (no document's text)."""
+
+from __future__ import annotations
+
+from bot.ingest import parse_notice
+from bot.ingest.dates import find_recurrence
+from bot.ingest.parser import _also_work, _informs
+
+NEWS = (
+    "Ngày 5/9/2026, UBND tỉnh ban hành văn bản về công tác chuyển đổi số trong các trường học.\n"
+    "Theo đó, UBND tỉnh yêu cầu: Sở Giáo dục và Đào tạo chủ trì, phối hợp với các đơn vị liên quan xây dựng kế hoạch "
+    "chuyển đổi số của ngành giáo dục giai đoạn 2026 - 2030. Chủ trì, phối hợp với các huyện rà soát, bổ sung trang "
+    "thiết bị dạy học cho các trường vùng khó khăn. Định kỳ hằng quý tổng hợp, đánh giá kết quả thực hiện, báo cáo "
+    "Bộ Giáo dục và Đào tạo, UBND tỉnh theo quy định.\n"
+)
+
+LETTER = (
+    "Ngày 10/4/2026, UBND tỉnh có văn bản về việc kiểm tra hiện trạng trụ sở Trạm Y tế xã Tân Lập.\n"
+    "Giao Sở Y tế chủ trì, phối hợp với Sở Xây dựng kiểm tra, đánh giá hiện trạng trụ sở Trạm Y tế xã Tân Lập.\n"
+    "Trên cơ sở kết quả kiểm tra, đề xuất UBND tỉnh phương án sửa chữa trụ sở, bảo đảm an toàn cho người bệnh.\n"
+)
+
+TOLD_EARLIER = (
+    "Ngày 20/3/2026, UBND tỉnh có văn bản chỉ đạo phòng, chống dịch sốt xuất huyết.\n"
+    "Sở Y tế phối hợp với các địa phương khẩn trương theo dõi chặt chẽ diễn biến dịch bệnh để kịp thời tham mưu "
+    "UBND tỉnh các biện pháp phù hợp.\n"
+    "Trước đó, UBND tỉnh đã có văn bản cho các trường mầm non tạm dừng đón trẻ đến ngày 25/3/2026.\n"
+)
+
+
+def test_same_doers_next_sentences_are_tasks_of_their_own() -> None:
+    tasks = parse_notice(NEWS).tasks
+    texts = [t.text for t in tasks]
+    assert len(tasks) == 3, texts
+    assert texts[1].startswith("Chủ trì, phối hợp với các huyện") and texts[2].startswith("Định kỳ hằng quý")
+    assert all(t.lead == ("Sở Giáo dục và Đào tạo",) for t in tasks)  # (not UBND tỉnh, whom the report goes to)
+    assert tasks[2].recurrence == "quarterly" and tasks[0].recurrence is None
+
+
+def test_work_on_the_grounds_of_the_work_above_is_the_same_doers() -> None:
+    tasks = parse_notice(LETTER).tasks
+    assert [t.lead for t in tasks] == [("Sở Y tế",), ("Sở Y tế",)]
+    assert tasks[1].text.startswith("Trên cơ sở kết quả kiểm tra, đề xuất UBND tỉnh")
+    assert _also_work("Trên cơ sở đó, tham mưu UBND huyện ban hành quy chế phối hợp.")
+    assert not _also_work("Trên cơ sở kết quả đạt được, năm 2026 huyện phấn đấu hoàn thành các chỉ tiêu.")
+
+
+def test_a_past_act_told_after_the_work_does_not_date_it() -> None:
+    tasks = parse_notice(TOLD_EARLIER).tasks
+    assert len(tasks) == 1 and tasks[0].lead == ("Sở Y tế",)
+    assert tasks[0].due is None and "Trước đó" not in tasks[0].text
+
+
+def test_agreeing_in_principle_is_no_task() -> None:
+    assert _informs("Đồng ý về nguyên tắc với đề nghị của Sở Tài chính tại Tờ trình nêu trên về việc điều chỉnh dự "
+                    "toán kinh phí sự nghiệp năm 2026.")
+    # (a scan that lost the tone of 'đề')
+    assert _informs("Đồng ý về nguyên tắc với để nghị của Ngân hàng Nhà nước chi nhánh tỉnh về việc cho vay ưu đãi.")
+
+
+def test_a_yearly_cost_estimate_is_no_recurrence() -> None:
+    assert find_recurrence("xây dựng kế hoạch (dự toán kinh phí hằng năm) và tổ chức triển khai Đề án") is None
+    assert find_recurrence("Định kỳ hằng năm tổng hợp, báo cáo kết quả thực hiện Đề án") == "yearly"
