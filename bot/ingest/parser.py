@@ -2647,10 +2647,19 @@ FIRST_ASK = re.compile(r"\b(?:yêu\s*cầu|đề\s*nghị|giao)\s+(?:cho\s+)?(?:
 def _second_asks(sentence: str) -> list[str]:
     """The sentence cut before each later ask of a ';' chain whose first clause already asks units; else whole
     (a consent before the ask — "UBND tỉnh đồng ý với đề xuất …; giao Sở X …" — is no duty of its own)."""
+    if (permit := PERMIT_THEN_ASK.search(sentence)) is not None:
+        # "UBND tỉnh đồng ý để UBND huyện A xây dựng Đề án … đồng thời giao Sở X chủ trì thẩm định …": the
+        # permission, then the ask — whom it asks leads, not the unit permitted
+        return [sentence[:permit.start("ask")].rstrip(" ,;"), sentence[permit.start("ask"):]]
     parts = SECOND_ASK.split(sentence)
     if len(parts) < 2 or FIRST_ASK.search(parts[0]) is None:
         return [sentence]
     return parts
+
+
+PERMIT_THEN_ASK = re.compile(r"\bđồng\s*ý\s+(?:để|cho)\s[^.;]{10,300}?[,;]?\s"
+                             r"(?P<ask>đồng\s*thời,?\s+(?:giao|yêu\s*cầu|đề\s*nghị)\s+(?:cho\s+)?(?=các\s|những\s|[A-ZĐ]))",
+                             re.U)
 
 
 def _by_subject(paragraphs: list[str]) -> list[tuple[str, str | None]]:
@@ -2930,6 +2939,13 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
             leads = split_units(name_prefix(probe)) or [name_prefix(probe)]  # "Song song đó, các địa phương …"
         elif not leads and also is not None and (listed_doers := _listed_doers(probe)):
             leads = listed_doers  # "Cụ thể, các bộ trưởng, thủ trưởng …, Chủ tịch UBND các tỉnh … quán triệt …"
+        if groups and groups[-1][1] and not leads and (directed := DIRECTS_ANEW.match(para)) is not None and \
+                (named := split_units(name_prefix(para[directed.end():]))) and \
+                {_unit_key(u) for u in groups[-1][1]} <= {_unit_key(u) for u in named}:
+            # "X yêu cầu Chủ tịch UBND các huyện … . Đồng thời chỉ đạo Thủ trưởng các sở, …, Chủ tịch UBND các huyện …
+            # thường xuyên kiểm tra …": those directed include the lead above, who cannot be the one directing: the
+            # issuer directs them, they do the work
+            leads = named
         if groups and _also_work(para) and not leads and (groups[-1][1] or in_directive_section):
             groups.append(([para], groups[-1][1]))  # "Đồng thời chỉ đạo …": the same doer's next task
         elif groups and para in listed_below and not leads and _listed_item(para):
@@ -2981,6 +2997,14 @@ TIME_ONLY = re.compile(r"^(?:Thời\s*(?:gian|hạn)|Hạn\s*chót|Báo\s*cáo\s
 # có văn bản cho học sinh … nghỉ học đến ngày 28/3/2020."
 TOLD_EARLIER = re.compile(r"^(?:Trước\s*đó|Trước\s*đây|Vừa\s*qua|Thời\s*gian\s*qua)\s*,?\s[^.;]{0,120}?\b(?:đã|vừa)\s",
                           re.U)
+DIRECTS_ANEW = re.compile(r"^(?:Đồng\s*thời,?\s+)?(?:[Cc]hỉ\s*đạo)\s+(?:cho\s+)?", re.U)
+
+
+def _unit_key(name: str) -> str:
+    """A unit's name compared loosely: folded, "Ủy ban nhân dân" as "UBND"."""
+    return re.sub(r"\bu[yỷ] ban nhan dan\b", "ubnd", " ".join(fold(name).split()))
+
+
 # a sentence that asks or directs units of its own ("Đồng thời chỉ đạo các trường …")
 OTHERS_ASKED = re.compile(r"\b(?:đề\s*nghị|giao|yêu\s*cầu|chỉ\s*đạo)\b", re.I | re.U)
 
@@ -3200,6 +3224,9 @@ def _ask_list(para: str, *, directs: bool = False) -> list[tuple[str, list[str]]
             if not (len(items) == 2 and also or len(items) >= 3 and leader or len(items) >= 2 and now) or \
                     len(items[0]) < 12 or any(not p[:1].islower() or CHAINED_ASK.match(p) or
                                               re.match(r"(?:việc|hiện|đang|đã)\s", p) or
+                                              # (people, not work: "… bầu cử Trưởng ấp, khu; thành viên Ban Thanh
+                                              # tra nhân dân …" — the ';' goes on with a list of offices)
+                                              re.match(r"(?:thành\s*viên|đại\s*biểu|hội\s*viên)\s", p) or
                                               re.match(r"(?:các|những)\s", p) and not _opens_with_doer(p)
                                               for p in items[1:]):
                 return None

@@ -66,3 +66,34 @@ def test_agreeing_in_principle_is_no_task() -> None:
 def test_a_yearly_cost_estimate_is_no_recurrence() -> None:
     assert find_recurrence("xây dựng kế hoạch (dự toán kinh phí hằng năm) và tổ chức triển khai Đề án") is None
     assert find_recurrence("Định kỳ hằng năm tổng hợp, báo cáo kết quả thực hiện Đề án") == "yearly"
+
+
+PERMIT = (
+    "Ngày 2/8/2026, UBND tỉnh có văn bản về Đề án phát triển du lịch cộng đồng.\n"
+    "Theo đó, UBND tỉnh đã đồng ý để UBND huyện Krông Ana xây dựng Đề án phát triển du lịch cộng đồng tại các buôn "
+    "đồng thời giao Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với các đơn vị liên quan thẩm định Đề án theo "
+    "đúng quy định.\n"
+)
+
+DIRECTED_TOO = (
+    "Ngày 3/4/2026, UBND tỉnh có thông báo về việc treo cờ Tổ quốc.\n"
+    "Theo đó, Chủ tịch UBND tỉnh yêu cầu Chủ tịch UBND các huyện, thị xã chỉ đạo, hướng dẫn nhân dân treo cờ Tổ quốc "
+    "để tuyên truyền cổ động cuộc bầu cử Trưởng thôn, tổ dân phố; thành viên Ban Thanh tra nhân dân xã, phường nhiệm "
+    "kỳ 2026-2028.\n"
+    "Đồng thời chỉ đạo Giám đốc các sở, ban, ngành, Chủ tịch UBND các huyện, thị xã thường xuyên kiểm tra việc treo "
+    "cờ Tổ quốc tại cơ quan, đơn vị.\n"
+)
+
+
+def test_whom_the_ask_after_a_permission_names_leads() -> None:
+    tasks = parse_notice(PERMIT).tasks
+    asked = [t for t in tasks if "thẩm định Đề án" in t.text]
+    assert len(asked) == 1 and asked[0].lead == ("Sở Văn hóa, Thể thao và Du lịch",)
+    assert "xây dựng Đề án" not in asked[0].text
+
+
+def test_units_directed_anew_that_include_the_lead_above_lead_themselves() -> None:
+    tasks = parse_notice(DIRECTED_TOO).tasks
+    assert len(tasks) == 2, [t.text for t in tasks]  # (the ';' before "thành viên Ban …" goes on with the offices)
+    assert tasks[0].lead == ("Chủ tịch UBND các huyện, thị xã",)
+    assert set(tasks[1].lead) == {"Giám đốc các sở, ban, ngành", "Chủ tịch UBND các huyện, thị xã"}
