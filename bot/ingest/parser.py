@@ -2939,8 +2939,8 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
             leads = split_units(name_prefix(probe)) or [name_prefix(probe)]  # "Song song đó, các địa phương …"
         elif not leads and also is not None and (listed_doers := _listed_doers(probe)):
             leads = listed_doers  # "Cụ thể, các bộ trưởng, thủ trưởng …, Chủ tịch UBND các tỉnh … quán triệt …"
-        if groups and groups[-1][1] and not leads and (directed := DIRECTS_ANEW.match(para)) is not None and \
-                (named := split_units(name_prefix(para[directed.end():]))) and \
+        if groups and groups[-1][1] and not leads and (directing := DIRECTS_ANEW.match(para)) is not None and \
+                (named := split_units(name_prefix(para[directing.end():]))) and \
                 {_unit_key(u) for u in groups[-1][1]} <= {_unit_key(u) for u in named}:
             # "X yêu cầu Chủ tịch UBND các huyện … . Đồng thời chỉ đạo Thủ trưởng các sở, …, Chủ tịch UBND các huyện …
             # thường xuyên kiểm tra …": those directed include the lead above, who cannot be the one directing: the
