@@ -1629,6 +1629,8 @@ def _obligation_tasks(body: list[str], tasks: list[ParsedTask], *, issued_on: dt
 SPEAKER_ASK = re.compile(r"^(?:[^.;:]{0,160}?,\s+)?(?P<s>[^,.;:]{2,120}?)\s+"
                          r"(?:(?:cũng|đã|còn|tiếp\s*tục|phát\s*biểu|đồng\s*thời)\s+)*"
                          r"(?:yêu\s*cầu|đề\s*nghị|chỉ\s*đạo|lưu\s*ý)\s+(?:cho\s+)?(?P<a>\S.*)$", re.U)
+# the comma that closes a speaker's title after a dash: "ông Trần Văn A – Phó Bí thư Thường trực Huyện ủy, chỉ đạo …"
+TITLE_COMMA = re.compile(r"(?P<t>\s[–-]\s[^,.;:]{3,100}?),(?=\s+(?:yêu\s*cầu|đề\s*nghị|chỉ\s*đạo|lưu\s*ý)\s)", re.U)
 ASK_VERB_ANYWHERE = re.compile(r"\s(?:yêu\s*cầu|đề\s*nghị|chỉ\s*đạo|lưu\s*ý)\s", re.U)  # (a cheap test first)
 # where the units asked end and their work begins: a modal, a manner word, or a work verb
 ASKED_WORK = re.compile(r"\s(?=(?:cần|phải|khẩn\s*trương|tập\s*trung|nhanh\s*chóng|bắt\s*tay|sớm|kịp\s*thời|"
@@ -1660,7 +1662,7 @@ def _speaker_ask_tasks(body: list[str], tasks: list[ParsedTask], *, issued_on: d
     for para in body:
         for sentence in NEXT_SENTENCE.split(para):
             if len(sentence) < OBLIGATION_MIN or not ASK_VERB_ANYWHERE.search(sentence) or not new(sentence) or \
-                    (ask := SPEAKER_ASK.match(sentence)) is None \
+                    (ask := SPEAKER_ASK.match(TITLE_COMMA.sub(r"\g<t>", sentence))) is None \
                     or INTRO_END.search(sentence) or _closing_ask(sentence) or CARRY_OUT_END.search(sentence) \
                     or sentence.rstrip().endswith(":"):
                 continue

@@ -97,3 +97,16 @@ def test_units_directed_anew_that_include_the_lead_above_lead_themselves() -> No
     assert len(tasks) == 2, [t.text for t in tasks]  # (the ';' before "thành viên Ban …" goes on with the offices)
     assert tasks[0].lead == ("Chủ tịch UBND các huyện, thị xã",)
     assert set(tasks[1].lead) == {"Giám đốc các sở, ban, ngành", "Chủ tịch UBND các huyện, thị xã"}
+
+
+SPEAKER_TITLED = (
+    "Ban Chỉ đạo huyện vừa tổ chức hội nghị triển khai công tác chuẩn bị Tết Nguyên đán năm 2027.\n\n"
+    "Tại hội nghị, bà Nguyễn Thị Hoa – Phó Chủ tịch UBND huyện, chỉ đạo các ngành chức năng của huyện xây dựng kế "
+    "hoạch thăm hỏi, tặng quà các gia đình chính sách trong tháng 1 năm 2027.\n"
+)
+
+
+def test_a_speaker_named_with_a_title_between_dash_and_comma_asks() -> None:
+    tasks = parse_notice(SPEAKER_TITLED).tasks
+    assert len(tasks) == 1 and tasks[0].lead == ("các ngành chức năng của huyện",)
+    assert str(tasks[0].due) == "2027-01-31"
