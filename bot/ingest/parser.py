@@ -2031,10 +2031,23 @@ def _year_context(body: list[str]) -> dt.date | None:
     """A news copy with no date line, stamp or dated opening that names one year only: 1 January of it, so that a day
     or month without its year ("trước ngày 30-8", "trong quý II") falls in that year; none where it names several."""
     text = "\n".join(body)
-    years = {m.group(1) for m in NAMED_YEAR.finditer(text) if not YEAR_SPAN_END.search(text[max(0, m.start() - 8):
-                                                                                            m.start()])}
-    years |= set(DATED_YEAR.findall(text))
-    return dt.date(int(years.pop()), 1, 1) if len(years) == 1 else None
+    named = [m.group(1) for m in NAMED_YEAR.finditer(text) if not YEAR_SPAN_END.search(text[max(0, m.start() - 8):
+                                                                                           m.start()])]
+    years = set(named) | set(DATED_YEAR.findall(text))
+    if len(years) == 1:
+        return dt.date(int(years.pop()), 1, 1)
+    # a copy that opens with a day and month of the year it reports in ("Ngày 26/1, …") and names that year most, the
+    # year before only as the past ("… đón Tết Nguyên đán 2016 …; hoàn thành xuất sắc nhiệm vụ năm 2015")
+    latest = max(years, default="")
+    others = years - {latest}
+    if latest and OPENING_DAY.match(body[0] if body else "") and all(int(y) == int(latest) - 1 for y in others) \
+            and named.count(latest) > sum(named.count(y) for y in others):
+        return dt.date(int(latest), 1, 1)
+    return None
+
+
+OPENING_DAY = re.compile(r"^(?:\([^()]{1,40}\)\s*[-–]\s*)?(?:(?:Sáng|Chiều|Tối|Trưa)\s+(?:nay\s*)?)?[Nn]gày\s*"
+                         r"\d{1,2}\s*[/.\-]\s*\d{1,2}\s*,", re.U)
 
 
 def _posted_on(text: str) -> dt.date | None:

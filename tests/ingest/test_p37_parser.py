@@ -110,3 +110,18 @@ def test_a_speaker_named_with_a_title_between_dash_and_comma_asks() -> None:
     tasks = parse_notice(SPEAKER_TITLED).tasks
     assert len(tasks) == 1 and tasks[0].lead == ("các ngành chức năng của huyện",)
     assert str(tasks[0].due) == "2027-01-31"
+
+
+def _year_copy(years: tuple[str, str, str]) -> str:
+    return (f"Ngày 12/1, tin từ Sở Lao động - Thương binh và Xã hội cho biết, tỉnh dành 15 tỷ đồng tặng quà các gia "
+            f"đình chính sách đón Tết Nguyên đán {years[0]}.\n"
+            f"Mức quà năm {years[1]} giữ như năm trước; 10 xã hoàn thành xuất sắc nhiệm vụ năm {years[2]} được "
+            "thưởng.\n"
+            "UBND tỉnh giao các địa phương tổ chức trao quà đến các đối tượng trước ngày 5/2 (tức 29/12 âm lịch).\n")
+
+
+def test_a_copy_dated_by_day_and_month_takes_the_year_it_names_most() -> None:
+    tasks = parse_notice(_year_copy(("2027", "2027", "2026"))).tasks
+    assert len(tasks) == 1 and str(tasks[0].due) == "2027-02-05"
+    # (a later year named besides is no past: which year the day falls in stays unknown)
+    assert parse_notice(_year_copy(("2027", "2027", "2028"))).tasks[0].due is None
