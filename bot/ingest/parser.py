@@ -1629,6 +1629,9 @@ def _obligation_tasks(body: list[str], tasks: list[ParsedTask], *, issued_on: dt
 SPEAKER_ASK = re.compile(r"^(?:[^.;:]{0,160}?,\s+)?(?P<s>[^,.;:]{2,120}?)\s+"
                          r"(?:(?:cũng|đã|còn|tiếp\s*tục|phát\s*biểu|đồng\s*thời)\s+)*"
                          r"(?:yêu\s*cầu|đề\s*nghị|chỉ\s*đạo|lưu\s*ý)\s+(?:cho\s+)?(?P<a>\S.*)$", re.U)
+# a group of units as the subject before the verb, perhaps a list: "…, các đơn vị, địa phương" (SPEAKER_ASK's speaker is
+# its last part)
+GROUP_DIRECTS = re.compile(r"(?:^|,\s)(?P<g>(?:các|những|Các|Những)\s[^,.;:]{1,40}?(?:,\s*[^,.;:]{1,40}?)*)$", re.U)
 # the comma that closes a speaker's title after a dash: "ông Trần Văn A – Phó Bí thư Thường trực Huyện ủy, chỉ đạo …"
 TITLE_COMMA = re.compile(r"(?P<t>\s[–-]\s[^,.;:]{3,100}?),(?=\s+(?:yêu\s*cầu|đề\s*nghị|chỉ\s*đạo|lưu\s*ý)\s)", re.U)
 ASK_VERB_ANYWHERE = re.compile(r"\s(?:yêu\s*cầu|đề\s*nghị|chỉ\s*đạo|lưu\s*ý)\s", re.U)  # (a cheap test first)
@@ -1675,6 +1678,11 @@ def _speaker_ask_tasks(body: list[str], tasks: list[ParsedTask], *, issued_on: d
             if not 1 <= len(asked.split()) <= 14 or len(asked_text[work.end():]) < 20:
                 continue
             leads = split_units(asked) or [asked]
+            if (group := GROUP_DIRECTS.search(ask.string[:ask.end("s")])) is not None and \
+                    re.match(r"\s*chỉ\s*đạo\b", ask.string[ask.end("s"):]):
+                # "…, các đơn vị, địa phương chỉ đạo các trường … triển khai …": a group of units is no speaker;
+                # directing the ones under it is its own work
+                leads = split_units(group.group("g")) or [group.group("g")]
             out.append(_found_task(len(tasks) + len(out) + 1, sentence, leads, issued_on=issued_on))
     return out
 

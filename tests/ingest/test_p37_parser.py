@@ -125,3 +125,12 @@ def test_a_copy_dated_by_day_and_month_takes_the_year_it_names_most() -> None:
     assert len(tasks) == 1 and str(tasks[0].due) == "2027-02-05"
     # (a later year named besides is no past: which year the day falls in stays unknown)
     assert parse_notice(_year_copy(("2027", "2027", "2028"))).tasks[0].due is None
+
+
+def test_a_group_of_units_that_directs_others_leads() -> None:
+    text = ("Văn bản của UBND tỉnh nêu rõ, trong thời gian cao điểm của dịch, các sở, ngành, địa phương chỉ đạo các cơ "
+            "sở y tế, trường học triển khai nghiêm các biện pháp phòng, chống dịch theo hướng dẫn của Bộ Y tế.\n\n"
+            "Sở Y tế phối hợp với các đơn vị liên quan khẩn trương theo dõi chặt chẽ diễn biến tình hình dịch bệnh để "
+            "kịp thời tham mưu UBND tỉnh.\n")
+    directing = [t for t in parse_notice(text).tasks if "chỉ đạo các cơ sở y tế" in t.text]
+    assert len(directing) == 1 and directing[0].lead == ("các sở, ngành, địa phương",)
