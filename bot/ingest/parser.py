@@ -1778,7 +1778,7 @@ def _split_retold_chains(tasks: list[ParsedTask], *, issued_on: dt.date | None) 
                 # (where the doer's part is to direct others or to lead a joint piece of work — "X chỉ đạo các xã
                 # …; rà soát …", "Giao X chủ trì, …; trang bị …" — the later clauses go on with it, a report aside)
                 probe = clause[frame.end():] if (frame := CLAUSE_FRAME.match(clause)) else clause
-                if pieces and len(clause) >= 40 and (REPORTS_ON.match(probe) or (
+                if pieces and len(clause) >= 40 and not PARTNERS_ONLY.match(probe) and (REPORTS_ON.match(probe) or (
                         WORK_CLAUSE.match(probe) or DIRECTS_OTHERS.match(probe) or RETOLD_WORK.match(probe))
                         and not CHAIRS.search(pieces[0])):
                     pieces.append(clause)
@@ -3145,7 +3145,8 @@ def _chained_duties(text: str, *, listed: bool = False) -> list[str]:
     for clause in (c.strip() for c in re.split(r"(?<=;)\s+", text)):
         # (where the doer's first duty is itself to direct — "X chỉ đạo các sở …; đồng thời chỉ đạo Công an …" —
         # the later "chỉ đạo" goes on with it)
-        if pieces and len(clause) >= 40 and ":" not in MEMBERS_COLON.sub("", pieces[-1]) and (
+        if pieces and len(clause) >= 40 and ":" not in MEMBERS_COLON.sub("", pieces[-1]) and \
+                not PARTNERS_ONLY.match(clause) and (
                 REPORTS_ON.match(clause) or (
                 DIRECTS_OTHERS.match(clause) or WORK_CLAUSE.match(clause)) and not OWN_DIRECTING.search(pieces[0])):
             pieces.append(clause)
@@ -3157,6 +3158,13 @@ def _chained_duties(text: str, *, listed: bool = False) -> list[str]:
                                                or _asks_a_unit(probe[:200])):
         return [text]
     return pieces
+
+
+# a clause that only names the partners of the doer's work: "…; phối hợp ngành Giao thông Vận tải trong thực hiện các
+# nhiệm vụ liên quan; …" — it goes with the duty before it, whose supporters it names
+PARTNERS_ONLY = re.compile(r"^(?:chủ\s*động\s+)?phối\s*hợp(?:\s+chặt\s*chẽ)?\s+(?:với\s+)?[^;:.]{3,80}?"
+                           r"\s(?:trong|để|khi)\s+(?:việc\s+)?(?:thực\s*hiện|triển\s*khai)\s+(?:các\s+|những\s+)?(?:nhiệm\s*vụ|nội\s*dung|công\s*việc)"
+                           r"(?:\s+(?:có\s+)?liên\s*quan|\s+được\s+giao)?\s*[;.]?\s*$", re.U)
 
 
 # a unit's view, not its work: "Ban Chấp hành cơ bản thống nhất với …", "Hội nghị đánh giá cao …"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bot.ingest import parse_notice
 from bot.ingest.dates import find_recurrence
-from bot.ingest.parser import _also_work, _informs
+from bot.ingest.parser import _also_work, _chained_duties, _informs
 
 NEWS = (
     "Ngày 5/9/2026, UBND tỉnh ban hành văn bản về công tác chuyển đổi số trong các trường học.\n"
@@ -134,3 +134,12 @@ def test_a_group_of_units_that_directs_others_leads() -> None:
             "kịp thời tham mưu UBND tỉnh.\n")
     directing = [t for t in parse_notice(text).tasks if "chỉ đạo các cơ sở y tế" in t.text]
     assert len(directing) == 1 and directing[0].lead == ("các sở, ngành, địa phương",)
+
+
+def test_a_clause_that_only_names_partners_stays_with_the_duty_before_it() -> None:
+    chain = ("Sở Y tế triển khai kế hoạch phòng, chống dịch bệnh mùa mưa năm 2026; phối hợp với Sở Giáo dục và Đào "
+             "tạo trong thực hiện các nhiệm vụ liên quan; tăng cường kiểm tra an toàn thực phẩm tại các bếp ăn tập thể "
+             "trong trường học;")
+    pieces = _chained_duties(chain)
+    assert len(pieces) == 2 and "phối hợp với Sở Giáo dục và Đào tạo" in pieces[0]
+    assert pieces[1].startswith("tăng cường kiểm tra")
