@@ -1670,6 +1670,9 @@ _CONNECTIVE = re.compile(r"^(?:Theo\s+đó|Đồng\s+thời|Ngoài\s+ra|Bên\s+c
 
 _ASKS_OPENING = re.compile(r"^(?:[^,;:.]{0,60}?\s)?(?:giao|đề\s*nghị|yêu\s*cầu)\s+(?:cho\s+)?", re.I)
 _NAMES_GO_ON = re.compile(r"^\s*(?:[,;]|\bvà\b)\s*")
+# the task's own work is to advise or propose that someone ask: "Phối hợp Ban X tham mưu Thường trực HĐND đề nghị UBND
+# Thành phố sớm thống nhất …" — cut at the ask, the line would tell the asked body's act as the reader's (probe 36)
+_ADVISES_TO_ASK = re.compile(r"\b(?:tham\s*mưu|đề\s*xuất|kiến\s*nghị|trình|báo\s*cáo|phối\s*hợp)\b", re.I)
 
 
 def _work_after_the_asked(text: str, *, for_lead: bool = True) -> str | None:
@@ -1677,7 +1680,7 @@ def _work_after_the_asked(text: str, *, for_lead: bool = True) -> str | None:
     trực …" → "Phân công lãnh đạo trực …": in a list, the work, not who asks whom (each reader knows the task is
     theirs). None when the sentence does not open so, or no work follows the names."""
     m = _ASKS_OPENING.match(text)
-    if m is None:
+    if m is None or _ADVISES_TO_ASK.search(text[:m.end()]):
         return None
     rest = text[m.end():]
     while (names := name_prefix(rest)) and rest.startswith(names):

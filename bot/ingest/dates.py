@@ -351,7 +351,9 @@ NOT_RECURRENCE = re.compile(r"(?:\d+|năm)\s*năm\s*(?:và|,)\s*(?:hằng|hàng)
                             r"giai\s*đoạn[^.;:]{0,40}?\s(?:và|,)\s*(?:hằng|hàng)\s*năm|"
                             # the year's budget named as a source: "bố trí kinh phí trong dự toán ngân sách (được giao)
                             # hằng năm", "phù hợp khả năng cân đối ngân sách nhà nước hằng năm"
-                            r"(?:dự\s*toán\s*)?ngân\s*sách(?:\s*(?:nhà\s*nước|được\s*giao|địa\s*phương|trung\s*ương))?"
+                            # (also the yearly cost estimate a plan holds: "xây dựng kế hoạch (dự toán kinh phí
+                            # hàng năm)")
+                            r"(?:dự\s*toán\s*)?(?:ngân\s*sách|(?<=dự\stoán\s)kinh\s*phí)(?:\s*(?:nhà\s*nước|được\s*giao|địa\s*phương|trung\s*ương))?"
                             r"\s*(?:hằng|hàng)\s*năm|"
                             # one edition of a periodic event: "chương trình … định kỳ tháng 8/2026"
                             r"định\s*kỳ\s*(?:(?:tháng\s*\d{1,2}|quý\s*[ivx\d]{1,4})\s*(?:/|-|năm)\s*|năm\s*)\d{4}",

@@ -1629,6 +1629,11 @@ def _obligation_tasks(body: list[str], tasks: list[ParsedTask], *, issued_on: dt
 SPEAKER_ASK = re.compile(r"^(?:[^.;:]{0,160}?,\s+)?(?P<s>[^,.;:]{2,120}?)\s+"
                          r"(?:(?:cũng|đã|còn|tiếp\s*tục|phát\s*biểu|đồng\s*thời)\s+)*"
                          r"(?:yêu\s*cầu|đề\s*nghị|chỉ\s*đạo|lưu\s*ý)\s+(?:cho\s+)?(?P<a>\S.*)$", re.U)
+# a group of units as the subject before the verb, perhaps a list: "…, các đơn vị, địa phương" (SPEAKER_ASK's speaker is
+# its last part)
+GROUP_DIRECTS = re.compile(r"(?:^|,\s)(?P<g>(?:các|những|Các|Những)\s[^,.;:]{1,40}?(?:,\s*[^,.;:]{1,40}?)*)$", re.U)
+# the comma that closes a speaker's title after a dash: "ông Trần Văn A – Phó Bí thư Thường trực Huyện ủy, chỉ đạo …"
+TITLE_COMMA = re.compile(r"(?P<t>\s[–-]\s[^,.;:]{3,100}?),(?=\s+(?:yêu\s*cầu|đề\s*nghị|chỉ\s*đạo|lưu\s*ý)\s)", re.U)
 ASK_VERB_ANYWHERE = re.compile(r"\s(?:yêu\s*cầu|đề\s*nghị|chỉ\s*đạo|lưu\s*ý)\s", re.U)  # (a cheap test first)
 # where the units asked end and their work begins: a modal, a manner word, or a work verb
 ASKED_WORK = re.compile(r"\s(?=(?:cần|phải|khẩn\s*trương|tập\s*trung|nhanh\s*chóng|bắt\s*tay|sớm|kịp\s*thời|"
@@ -1660,7 +1665,7 @@ def _speaker_ask_tasks(body: list[str], tasks: list[ParsedTask], *, issued_on: d
     for para in body:
         for sentence in NEXT_SENTENCE.split(para):
             if len(sentence) < OBLIGATION_MIN or not ASK_VERB_ANYWHERE.search(sentence) or not new(sentence) or \
-                    (ask := SPEAKER_ASK.match(sentence)) is None \
+                    (ask := SPEAKER_ASK.match(TITLE_COMMA.sub(r"\g<t>", sentence))) is None \
                     or INTRO_END.search(sentence) or _closing_ask(sentence) or CARRY_OUT_END.search(sentence) \
                     or sentence.rstrip().endswith(":"):
                 continue
@@ -1673,6 +1678,11 @@ def _speaker_ask_tasks(body: list[str], tasks: list[ParsedTask], *, issued_on: d
             if not 1 <= len(asked.split()) <= 14 or len(asked_text[work.end():]) < 20:
                 continue
             leads = split_units(asked) or [asked]
+            if (group := GROUP_DIRECTS.search(ask.string[:ask.end("s")])) is not None and \
+                    re.match(r"\s*chỉ\s*đạo\b", ask.string[ask.end("s"):]):
+                # "…, các đơn vị, địa phương chỉ đạo các trường … triển khai …": a group of units is no speaker;
+                # directing the ones under it is its own work
+                leads = split_units(group.group("g")) or [group.group("g")]
             out.append(_found_task(len(tasks) + len(out) + 1, sentence, leads, issued_on=issued_on))
     return out
 
@@ -1768,7 +1778,7 @@ def _split_retold_chains(tasks: list[ParsedTask], *, issued_on: dt.date | None) 
                 # (where the doer's part is to direct others or to lead a joint piece of work — "X chỉ đạo các xã
                 # …; rà soát …", "Giao X chủ trì, …; trang bị …" — the later clauses go on with it, a report aside)
                 probe = clause[frame.end():] if (frame := CLAUSE_FRAME.match(clause)) else clause
-                if pieces and len(clause) >= 40 and (REPORTS_ON.match(probe) or (
+                if pieces and len(clause) >= 40 and not PARTNERS_ONLY.match(probe) and (REPORTS_ON.match(probe) or (
                         WORK_CLAUSE.match(probe) or DIRECTS_OTHERS.match(probe) or RETOLD_WORK.match(probe))
                         and not CHAIRS.search(pieces[0])):
                     pieces.append(clause)
@@ -2029,10 +2039,23 @@ def _year_context(body: list[str]) -> dt.date | None:
     """A news copy with no date line, stamp or dated opening that names one year only: 1 January of it, so that a day
     or month without its year ("trước ngày 30-8", "trong quý II") falls in that year; none where it names several."""
     text = "\n".join(body)
-    years = {m.group(1) for m in NAMED_YEAR.finditer(text) if not YEAR_SPAN_END.search(text[max(0, m.start() - 8):
-                                                                                            m.start()])}
-    years |= set(DATED_YEAR.findall(text))
-    return dt.date(int(years.pop()), 1, 1) if len(years) == 1 else None
+    named = [m.group(1) for m in NAMED_YEAR.finditer(text) if not YEAR_SPAN_END.search(text[max(0, m.start() - 8):
+                                                                                           m.start()])]
+    years = set(named) | set(DATED_YEAR.findall(text))
+    if len(years) == 1:
+        return dt.date(int(years.pop()), 1, 1)
+    # a copy that opens with a day and month of the year it reports in ("Ngày 26/1, …") and names that year most, the
+    # year before only as the past ("… đón Tết Nguyên đán 2016 …; hoàn thành xuất sắc nhiệm vụ năm 2015")
+    latest = max(years, default="")
+    others = years - {latest}
+    if latest and OPENING_DAY.match(body[0] if body else "") and all(int(y) == int(latest) - 1 for y in others) \
+            and named.count(latest) > sum(named.count(y) for y in others):
+        return dt.date(int(latest), 1, 1)
+    return None
+
+
+OPENING_DAY = re.compile(r"^(?:\([^()]{1,40}\)\s*[-–]\s*)?(?:(?:Sáng|Chiều|Tối|Trưa)\s+(?:nay\s*)?)?[Nn]gày\s*"
+                         r"\d{1,2}\s*[/.\-]\s*\d{1,2}\s*,", re.U)
 
 
 def _posted_on(text: str) -> dt.date | None:
@@ -2587,6 +2610,10 @@ ALSO_WORK = re.compile(r"^(?:(?:Tiếp\s*tục\s+|Đồng\s*thời,?\s+)"
                        # ("Chủ động phối hợp với …", "Tập trung tuyên truyền …", "Tiếp tục rà soát …", "Lãnh đạo
                        # việc …")
                        r"Chủ\s*động|Tập\s*trung|Tiếp\s*tục|Lãnh\s*đạo|Phát\s*huy|Cập\s*nhật|"
+                       # (the doer leads a joint piece: "Chủ trì, phối hợp với các đơn vị liên quan hướng dẫn …"; a
+                       # duty on a schedule: "Định kỳ hàng năm tổng hợp, đánh giá …")
+                       r"Chủ\s*trì(?=,?\s*phối\s*hợp\b)|"
+                       r"Định\s*kỳ(?:\s+(?:hàng|hằng)\s*(?:năm|quý|tháng|tuần))?(?=\s+(?!(?:là|được|của)\b)[a-zđà-ỹ])|"
                        # (a report to the superior as a verb, with what else goes with it: "Báo cáo UBND tỉnh và trả lời
                        # công dân trước ngày …" — not "Báo cáo gửi về …", the report as the noun that dates the ask)
                        r"Báo\s*cáo(?=\s+(?:kết\s*quả\s+)?(?:UBND|Ủy\s*ban|Uỷ\s*ban|Chủ\s*tịch|Thường\s*trực)\b"
@@ -2594,7 +2621,11 @@ ALSO_WORK = re.compile(r"^(?:(?:Tiếp\s*tục\s+|Đồng\s*thời,?\s+)"
                        r"(?:,\s*[a-zđà-ỹ]+(?:\s+[a-zđà-ỹ]+)?)?\s+(?:việc\s+|công\s*tác\s+|cho\s+|với\s+)?"
                        r"[a-zđà-ỹA-ZĐ0-9]|"
                        # a condition, then the same doer's duty when it holds: "Khi có thiệt hại …, cần nhanh chóng …"
-                       r"(?:Khi|Trường\s*hợp|Nếu)\s[^.;:]{3,150}?,?\s(?:thì\s+)?(?:cần|phải)\s+[a-zđà-ỹ])", re.U)
+                       r"(?:Khi|Trường\s*hợp|Nếu)\s[^.;:]{3,150}?,?\s(?:thì\s+)?(?:cần|phải)\s+[a-zđà-ỹ]|"
+                       # what the work above yields grounds the next: "Trên cơ sở kết quả kiểm tra, khảo sát …, đề xuất
+                       # UBND tỉnh phương án …"
+                       r"Trên\s*cơ\s*sở\s+(?:kết\s*quả|đó)\b[^.;:]{0,150}?,\s*(?:đề\s*xuất|tham\s*mưu|xây\s*dựng|trình|"
+                       r"tổng\s*hợp|báo\s*cáo|lập)\s+[a-zđà-ỹA-ZĐ])", re.U)
 
 
 def _join_name_lists(sentences: list[str]) -> list[str]:
@@ -2639,10 +2670,19 @@ FIRST_ASK = re.compile(r"\b(?:yêu\s*cầu|đề\s*nghị|giao)\s+(?:cho\s+)?(?:
 def _second_asks(sentence: str) -> list[str]:
     """The sentence cut before each later ask of a ';' chain whose first clause already asks units; else whole
     (a consent before the ask — "UBND tỉnh đồng ý với đề xuất …; giao Sở X …" — is no duty of its own)."""
+    if (permit := PERMIT_THEN_ASK.search(sentence)) is not None:
+        # "UBND tỉnh đồng ý để UBND huyện A xây dựng Đề án … đồng thời giao Sở X chủ trì thẩm định …": the
+        # permission, then the ask — whom it asks leads, not the unit permitted
+        return [sentence[:permit.start("ask")].rstrip(" ,;"), sentence[permit.start("ask"):]]
     parts = SECOND_ASK.split(sentence)
     if len(parts) < 2 or FIRST_ASK.search(parts[0]) is None:
         return [sentence]
     return parts
+
+
+PERMIT_THEN_ASK = re.compile(r"\bđồng\s*ý\s+(?:để|cho)\s[^.;]{10,300}?[,;]?\s"
+                             r"(?P<ask>đồng\s*thời,?\s+(?:giao|yêu\s*cầu|đề\s*nghị)\s+(?:cho\s+)?(?=các\s|những\s|[A-ZĐ]))",
+                             re.U)
 
 
 def _by_subject(paragraphs: list[str]) -> list[tuple[str, str | None]]:
@@ -2894,13 +2934,19 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
             and not _informs(para)) or (opens and not _informs(para) and not CLOSING.search(para)
                                         and not CLOSING_LINE.match(para))
         if not directs:
-            if groups and not CLOSING.search(para) and pick_deadline(para, issued_on=issued_on):
+            if groups and not CLOSING.search(para) and not TOLD_EARLIER.match(para) and \
+                    pick_deadline(para, issued_on=issued_on):
                 groups[-1][0].append(para)  # "Thời gian gửi báo cáo trước ngày 20/3/2009." completes the task
             continue
         # (a unit that opens the text bound to its work does what the text then asks, directing included: "Ngân
         # hàng X sẽ phối hợp …, chỉ đạo các Tổ …")
         charged = _charged_units(para) if not DIRECTIVE_CUE.search(para) or _opens_charged(para) else []
         leads = charged or find_leads(para)  # ("Các đơn vị phải …": the unit bound to the work, when none is asked)
+        if not charged and groups and groups[-1][1] and _also_work(para) and not _opens_with_doer(probe) and \
+                not OTHERS_ASKED.search(para):
+            # "X chủ trì … . Định kỳ hàng năm tổng hợp …, báo cáo Ủy ban Dân tộc, UBND tỉnh …": the same doer's next
+            # piece of work, the units it names are whom it reports to
+            leads = []
         if (singled := SINGLED_OUT.match(para)) is not None:
             leads = [singled.group("u").strip()]  # "Riêng đối với tỉnh A, đề nghị …": the place singled out does it
         if not leads:
@@ -2916,6 +2962,13 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
             leads = split_units(name_prefix(probe)) or [name_prefix(probe)]  # "Song song đó, các địa phương …"
         elif not leads and also is not None and (listed_doers := _listed_doers(probe)):
             leads = listed_doers  # "Cụ thể, các bộ trưởng, thủ trưởng …, Chủ tịch UBND các tỉnh … quán triệt …"
+        if groups and groups[-1][1] and not leads and (directing := DIRECTS_ANEW.match(para)) is not None and \
+                (named := split_units(name_prefix(para[directing.end():]))) and \
+                {_unit_key(u) for u in groups[-1][1]} <= {_unit_key(u) for u in named}:
+            # "X yêu cầu Chủ tịch UBND các huyện … . Đồng thời chỉ đạo Thủ trưởng các sở, …, Chủ tịch UBND các huyện …
+            # thường xuyên kiểm tra …": those directed include the lead above, who cannot be the one directing: the
+            # issuer directs them, they do the work
+            leads = named
         if groups and _also_work(para) and not leads and (groups[-1][1] or in_directive_section):
             groups.append(([para], groups[-1][1]))  # "Đồng thời chỉ đạo …": the same doer's next task
         elif groups and para in listed_below and not leads and _listed_item(para):
@@ -2961,6 +3014,22 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
 # a paragraph that only says by when or how the work above is sent: "Thời gian gửi báo cáo trước ngày 20/3.",
 # "Báo cáo gửi về Sở X trước ngày …", "Hạn chót …"
 TIME_ONLY = re.compile(r"^(?:Thời\s*(?:gian|hạn)|Hạn\s*chót|Báo\s*cáo\s*gửi|Văn\s*bản\s*gửi|Hồ\s*sơ\s*gửi)\b", re.U)
+
+
+# what was done before the letter, its date a state of things, not the date of the work above: "Trước đó, UBND tỉnh đã
+# có văn bản cho học sinh … nghỉ học đến ngày 28/3/2020."
+TOLD_EARLIER = re.compile(r"^(?:Trước\s*đó|Trước\s*đây|Vừa\s*qua|Thời\s*gian\s*qua)\s*,?\s[^.;]{0,120}?\b(?:đã|vừa)\s",
+                          re.U)
+DIRECTS_ANEW = re.compile(r"^(?:Đồng\s*thời,?\s+)?(?:[Cc]hỉ\s*đạo)\s+(?:cho\s+)?", re.U)
+
+
+def _unit_key(name: str) -> str:
+    """A unit's name compared loosely: folded, "Ủy ban nhân dân" as "UBND"."""
+    return re.sub(r"\bu[yỷ] ban nhan dan\b", "ubnd", " ".join(fold(name).split()))
+
+
+# a sentence that asks or directs units of its own ("Đồng thời chỉ đạo các trường …")
+OTHERS_ASKED = re.compile(r"\b(?:đề\s*nghị|giao|yêu\s*cầu|chỉ\s*đạo)\b", re.I | re.U)
 
 
 def _listed_item(para: str) -> bool:
@@ -3076,7 +3145,8 @@ def _chained_duties(text: str, *, listed: bool = False) -> list[str]:
     for clause in (c.strip() for c in re.split(r"(?<=;)\s+", text)):
         # (where the doer's first duty is itself to direct — "X chỉ đạo các sở …; đồng thời chỉ đạo Công an …" —
         # the later "chỉ đạo" goes on with it)
-        if pieces and len(clause) >= 40 and ":" not in MEMBERS_COLON.sub("", pieces[-1]) and (
+        if pieces and len(clause) >= 40 and ":" not in MEMBERS_COLON.sub("", pieces[-1]) and \
+                not PARTNERS_ONLY.match(clause) and (
                 REPORTS_ON.match(clause) or (
                 DIRECTS_OTHERS.match(clause) or WORK_CLAUSE.match(clause)) and not OWN_DIRECTING.search(pieces[0])):
             pieces.append(clause)
@@ -3088,6 +3158,13 @@ def _chained_duties(text: str, *, listed: bool = False) -> list[str]:
                                                or _asks_a_unit(probe[:200])):
         return [text]
     return pieces
+
+
+# a clause that only names the partners of the doer's work: "…; phối hợp ngành Giao thông Vận tải trong thực hiện các
+# nhiệm vụ liên quan; …" — it goes with the duty before it, whose supporters it names
+PARTNERS_ONLY = re.compile(r"^(?:chủ\s*động\s+)?phối\s*hợp(?:\s+chặt\s*chẽ)?\s+(?:với\s+)?[^;:.]{3,80}?"
+                           r"\s(?:trong|để|khi)\s+(?:việc\s+)?(?:thực\s*hiện|triển\s*khai)\s+(?:các\s+|những\s+)?(?:nhiệm\s*vụ|nội\s*dung|công\s*việc)"
+                           r"(?:\s+(?:có\s+)?liên\s*quan|\s+được\s+giao)?\s*[;.]?\s*$", re.U)
 
 
 # a unit's view, not its work: "Ban Chấp hành cơ bản thống nhất với …", "Hội nghị đánh giá cao …"
@@ -3178,6 +3255,9 @@ def _ask_list(para: str, *, directs: bool = False) -> list[tuple[str, list[str]]
             if not (len(items) == 2 and also or len(items) >= 3 and leader or len(items) >= 2 and now) or \
                     len(items[0]) < 12 or any(not p[:1].islower() or CHAINED_ASK.match(p) or
                                               re.match(r"(?:việc|hiện|đang|đã)\s", p) or
+                                              # (people, not work: "… bầu cử Trưởng ấp, khu; thành viên Ban Thanh
+                                              # tra nhân dân …" — the ';' goes on with a list of offices)
+                                              re.match(r"(?:thành\s*viên|đại\s*biểu|hội\s*viên)\s", p) or
                                               re.match(r"(?:các|những)\s", p) and not _opens_with_doer(p)
                                               for p in items[1:]):
                 return None
@@ -3748,9 +3828,10 @@ def _legal_intro(line: str) -> bool:
     return LEGAL_LIST.search(text) is not None and not OWN_VOICE.search(text)
 # Agreeing with what another body wrote: "Đồng ý với nội dung báo cáo của Bộ X về …", "Cơ bản thống nhất với báo
 # cáo, đề xuất của …", "Nhất trí với phương án …", also under its topic ("Về công tác … Cơ bản thống nhất với …")
+# (in principle: "Đồng ý về nguyên tắc với đề nghị của Ngân hàng Nhà nước …"; a scan may lose the tone: "để nghị")
 AGREES = re.compile(r"^(?:Về\s[^.;:]{3,80}?\s(?-i:(?=[A-ZĐ])))?(?:Cơ\s*bản\s+)?(?:Đồng\s*ý|Thống\s*nhất|Nhất\s*trí)"
-                    r"\s+với\s+(?:nội\s*dung\s+)?(?:các\s+)?"
-                    r"(?:báo\s*cáo|đề\s*xuất|kiến\s*nghị|ý\s*kiến|tờ\s*trình|đề\s*nghị|phương\s*án)\b", re.I | re.U)
+                    r"(?:\s+về\s*nguyên\s*tắc)?\s+với\s+(?:nội\s*dung\s+)?(?:các\s+)?"
+                    r"(?:báo\s*cáo|đề\s*xuất|kiến\s*nghị|ý\s*kiến|tờ\s*trình|đ[ềể]\s*nghị|phương\s*án)\b", re.I | re.U)
 # A right or the end of a body, not work: "Đoàn kiểm tra được sử dụng con dấu của Sở …", "Tổ công tác tự giải thể …"
 RIGHT_ITEM = re.compile(r"^\s*(?:được\s*(?:sử\s*dụng|phép|quyền|hưởng)|tự\s*giải\s*thể|tự\s*chấm\s*dứt)\b", re.U)
 # A view, not work: "Thị trường X được coi là công cụ …", "Chuyển đổi số là động lực …"

@@ -104,3 +104,13 @@ def test_assignment_of_one_units_tasks_lists_each_from_its_ask() -> None:
                            buttons=True, units=["Ban Tuyên giáo", "Ban Tuyên giáo"])
     assert "• Mục 2: Rà soát, bổ sung kế hoạch công tác năm 2024. — không có thời hạn" in text
     assert "(Ban Tuyên giáo)" not in text  # one unit: not named on every line
+
+
+@pytest.mark.parametrize("text", [
+    "Phối hợp Ban Pháp chế tham mưu Thường trực HĐND đề nghị UBND tỉnh sớm ban hành quy chế phối hợp giữa các sở",
+    "Chủ động đề xuất Ban Thường vụ yêu cầu các huyện ủy rà soát, bổ sung quy hoạch cán bộ",
+])
+def test_advice_to_ask_another_body_keeps_the_readers_own_verb(text: str) -> None:
+    """Probe 36: "Phối hợp … tham mưu Thường trực HĐND đề nghị UBND Thành phố sớm thống nhất …" read "Sớm thống nhất …"
+    — the asked body's act, shown to the unit as its own."""
+    assert short_title(text, lead="Ban Kinh tế - Ngân sách").startswith(text.split()[0])
