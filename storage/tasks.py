@@ -29,7 +29,7 @@ from storage.errors import (
     TaskClosed,
     TaskNotFound,
 )
-from storage.itemref import by_ref, position_reading, read_typed, ref_key, section_items, whole_item
+from storage.itemref import FIRST_PARAGRAPH, by_ref, position_reading, read_typed, ref_key, section_items, whole_item
 from storage.models import (
     OPEN_STATUSES,
     AuditLog,
@@ -60,7 +60,9 @@ def _ref_is(item_ref: str):  # type: ignore[no-untyped-def]
     key = ref_key(item_ref)
     column = func.lower(Task.item_ref)
     # "2" (or "2 (đoạn 1)" typed) finds the parts "2 (đoạn 1)", "2 (đoạn 2)"
-    part = column.like(_like_literal(whole_item(item_ref)) + " (%", escape="\\")
+    part: ColumnElement[bool] = column.like(_like_literal(whole_item(item_ref)) + " (%", escape="\\")
+    if FIRST_PARAGRAPH.search(key):  # "II.3 (đoạn 1)" typed also finds "II.3" (a heading's only paragraph: `by_ref`)
+        part = or_(part, column == whole_item(item_ref))
     if "." not in key:  # "2" also finds "II.2" (`_by_ref` keeps a Roman section's item only, and only without a "2")
         return or_(column == key, part, column.like("%." + _like_literal(key), escape="\\")) if key.isdigit() \
             else or_(column == key, part)

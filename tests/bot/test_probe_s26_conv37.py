@@ -9,7 +9,7 @@ from __future__ import annotations
 from bot import texts
 from bot.sandbox.harness import Harness
 from scheduler.clock import FakeClock
-from storage.models import Notice, StatusReport, Task
+from storage.models import Notice, Person, StatusReport, Task
 from tests.bot.conversation_setup import last_text, texts_to
 from tests.bot.test_probe_s26_refs36 import DIRECTORY, NOTICE
 from tests.conftest import local
@@ -120,5 +120,47 @@ async def test_a_request_asked_in_time_is_recalled_without_overdue_days(db_url: 
         assert all("đã quá hạn" not in t for t in recalls), recalls
         assert "14/08/2026 — đã qua hạn, nhưng đề nghị gia hạn gửi khi còn hạn, đang chờ đồng chí quyết định (chưa " \
                "tính quá hạn)." in recalls[-1], recalls[-1]
+    finally:
+        await h.stop()
+
+
+async def test_a_stored_lone_paragraph_is_renamed_and_both_spellings_read(db_url: str) -> None:
+    """Notices stored before the parser numbered a topic heading's only paragraph "II.1" keep "II.1 (đoạn 1)" in
+    every digest, card and example (refs36 left it). Migration 0027 renames it where the notice has no other paragraph
+    of the heading and no item under it; "II.1 (đoạn 1)" typed from an old message still finds it."""
+    import sqlalchemy as sa
+
+    from storage.db import make_engine, upgrade
+
+    h = Harness(db_url=db_url, clock=FakeClock(local(2026, 7, 29, 9, 0)))
+    await h.start(directory_csv=DIRECTORY.encode(), enroll_all=True)
+    try:
+        await h.say("admin", NOTICE)
+        await h.tap("admin", texts.BUTTON_CONFIRM)
+        old = {"II.1": "II.1 (đoạn 1)",  # a heading over one paragraph, as stored before
+               "II.3.a": "II.3 (đoạn 1)", "II.3.b": "II.3 (đoạn 2)",  # two paragraphs: kept
+               "II.4.a": "II.4 (đoạn 1)"}  # and II.4.b under the same heading: kept
+        engine = make_engine(db_url)
+        with engine.begin() as conn:
+            for now, before in old.items():
+                conn.execute(sa.text("UPDATE tasks SET item_ref = :b WHERE item_ref = :n"), {"b": before, "n": now})
+            conn.execute(sa.text("UPDATE alembic_version SET version_num = '0026'"))
+        engine.dispose()
+        upgrade(db_url)
+        refs = h.db.call(lambda s: sorted({t.item_ref for t in s.query(Task)}))  # type: ignore[union-attr]
+        assert "II.1" in refs and "II.1 (đoạn 1)" not in refs, refs
+        assert {"II.3 (đoạn 1)", "II.3 (đoạn 2)", "II.4 (đoạn 1)", "II.4.b"} <= set(refs), refs
+        engine = make_engine(db_url)
+        with engine.begin() as conn:  # run again: nothing left to rename
+            conn.execute(sa.text("UPDATE alembic_version SET version_num = '0026'"))
+        engine.dispose()
+        upgrade(db_url)
+        assert h.db.call(lambda s: sorted({t.item_ref for t in s.query(Task)})) == refs  # type: ignore[union-attr]
+        await h.say("tb_pc", "II.1 (đoạn 1) đang làm 40%, đã gửi văn bản đôn đốc các Sở")
+        said = last_text(h, "tb_pc")
+        assert "II.1" in said and "đoạn" not in said and "Không có" not in said, said
+        pc = h.db.call(lambda s: s.query(Person).filter_by(handle="tb_pc").one().id)  # type: ignore[union-attr]
+        held = h.db.call(lambda s: s.query(Task).filter_by(item_ref="II.1", assignee_id=pc).one())  # type: ignore
+        assert held.percent == 40
     finally:
         await h.stop()
