@@ -32,16 +32,18 @@ def _in(h: Harness, number: str, ref: str) -> Task:
                      .filter(Notice.number == number, Task.item_ref == ref).one())
 
 
-async def _two_notices(db_url: str) -> Harness:
+async def _two_notices(db_url: str, channel: str = "telegram") -> Harness:
     """II.2.c of 31/TB-VP (Ban Pháp chế, due 14/08) and of 40/TB-VP (Ban Kinh tế - Ngân sách, due 21/08): each head
     asks to move it, by the number as printed."""
-    h = Harness(db_url=db_url, clock=FakeClock(local(2026, 7, 29, 9, 0)))  # a Wednesday
+    h = Harness(db_url=db_url, clock=FakeClock(local(2026, 7, 29, 9, 0)), channel=channel)  # a Wednesday
     await h.start(directory_csv=DIRECTORY.encode(), enroll_all=True)
-    await h.say("admin", NOTICE)
-    await h.tap("admin", texts.BUTTON_CONFIRM)
-    h.clock.set(local(2026, 7, 30, 9, 0))
-    await h.say("admin", SECOND)
-    await h.tap("admin", texts.BUTTON_CONFIRM)
+    for day, notice in ((29, NOTICE), (30, SECOND)):
+        h.clock.set(local(2026, 7, day, 9, 0))
+        await h.say("admin", notice)
+        if channel == "zalo":
+            await h.say("admin", "xác nhận")
+        else:
+            await h.tap("admin", texts.BUTTON_CONFIRM)
     assert _in(h, "40/TB-VP", "II.2.c").due_on is not None
     h.clock.set(local(2026, 7, 31, 9, 0))
     await h.say("tb_pc", "xin gia hạn mục 2.3 đến 30/9 vì Sở Tư pháp chưa có danh mục")
@@ -85,6 +87,22 @@ async def test_the_typed_choice_names_the_notice(db_url: str) -> None:
         assert "rejected" in decided, decided
         await h.say("leader", "đồng ý gia hạn 2.3")  # only 40/TB-VP's waits now: decided as before
         assert str(_in(h, "40/TB-VP", "II.2.c").due_on) == "2026-09-25"
+    finally:
+        await h.stop()
+
+
+async def test_on_zalo_the_choices_are_typed_with_the_notice_number(db_url: str) -> None:
+    """Zalo has no buttons: each choice is the decision to type, the notice number after the item, the date kept."""
+    h = await _two_notices(db_url, channel="zalo")
+    try:
+        await h.say("leader", "đồng ý gia hạn 2.3 đến 15/9")
+        said = last_text(h, "leader")
+        assert said.startswith("Ý đồng chí là đồng ý đề nghị gia hạn mục II.2.c"), said
+        assert "“đồng ý gia hạn II.2.c 31/TB-VP đến 15/09” · “đồng ý gia hạn II.2.c 40/TB-VP đến 15/09”" in said, said
+        await h.say("leader", "đồng ý gia hạn II.2.c 40/TB-VP đến 15/09")
+        assert str(_in(h, "40/TB-VP", "II.2.c").due_on) == "2026-09-15"
+        assert str(_in(h, "31/TB-VP", "II.2.c").due_on) == "2026-08-14"
+        assert all(s.channel == "zalo" for s in h.sent)
     finally:
         await h.stop()
 
