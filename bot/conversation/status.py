@@ -708,17 +708,22 @@ async def on_extension_tap(conv: Conversation, event: TapIn, person: Person) -> 
     which request he meant (`which_notice_actions`)."""
     _, report_id, action, *until = event.data.split(":")
     date = dt.datetime.strptime(until[0], "%Y%m%d").date() if until else None
-    await _decide_extension(conv, event, person, int(report_id), approve=action == "ok", until=date)
+    counter = False
+    if action != "ok" and date is not None:  # "không đồng ý, phải xong trước 4/1": set when later than the deadline
+        request = await conv.ctx.db.run(extension_request, int(report_id))
+        counter = request.current_due is None or date > request.current_due
+        date = date if counter else None
+    await _decide_extension(conv, event, person, int(report_id), approve=action == "ok", until=date, counter=counter)
 
 
 def which_notice_actions(requests: Sequence[ExtensionRequest], approve: bool,
                          until: dt.date | None) -> tuple[tuple[Action, ...], ...]:
     """One button per request of one item number in several notices ("Mục II.4.c (31/TB-VP)"), deciding it as the
-    leader typed (the date he typed kept); typed, the notice number after the item ("đồng ý gia hạn II.4.c 31/TB-VP
-    đến 15/09")."""
+    leader typed (the date he typed kept: granted, or set by a refusal); typed, the notice number after the item
+    ("đồng ý gia hạn II.4.c 31/TB-VP đến 15/09", "không đồng ý gia hạn II.4.c 31/TB-VP, phải xong trước 04/01")."""
     word, code = ("đồng ý", "ok") if approve else ("không đồng ý", "no")
     tail = f":{until:%Y%m%d}" if until is not None else ""
-    later = f" đến {until:%d/%m}" if until is not None else ""
+    later = "" if until is None else f" đến {until:%d/%m}" if approve else f", phải xong trước {until:%d/%m}"
     return tuple((Action(label=f"Mục {r.item_ref} ({r.notice_number})", data=f"x:{r.report_id}:{code}{tail}",
                          typed=f"{word} gia hạn {r.typed_which} {r.notice_number}{later}"),) for r in requests)
 
@@ -796,8 +801,10 @@ async def typed_extension_decision(conv: Conversation, event: TextIn, person: Pe
     if len(pending) > 1 and ref is not None and (by_notice := _in_notices(pending)) is not None:
         # "đồng ý gia hạn 4.3": II.4.c waits in two notices (none named by its number): asked which
         if all(len(rs) == 1 for rs in by_notice.values()):
-            dated = _granted_date(conv, rest, rest_folded, cue=r"(?:den|toi|cham\s*nhat|truoc|khong\s*qua|han\s*moi)")
-            until = dated if approve else None
+            # the date he typed goes with his choice: granted, or (a refusal) the one he sets when later than the
+            # deadline ("không đồng ý, phải xong trước 4/1")
+            until = _granted_date(conv, rest, rest_folded, cue=r"(?:den|toi|cham\s*nhat|truoc|khong\s*qua|han\s*moi)"
+                                  if approve else REFUSAL_CUE)
             await conv.reply(event, Outgoing(text=texts.which_notice_extension(pending, approve),
                                              actions=which_notice_actions(pending, approve, until)))
             return True
@@ -872,6 +879,10 @@ def _sent_to(session: Session, pending: list[ExtensionRequest], person: Person) 
     return [r for r in pending if any(a.id == person.id for a in approvers(session, r.task_id, r.requester_id))]
 
 
+# the date a refusal sets: "phải xong trước 4/1", "hạn mới 4/1" — not the item after "gia hạn" ("2.3" is no date)
+REFUSAL_CUE = r"(?:truoc|den|toi|(?<!gia )(?<!lui )(?<!doi )han(?:\s*moi)?|cham\s*nhat)"
+
+
 async def _decide_typed(conv: Conversation, event: TextIn, person: Person, report_id: int, approve: bool,
                         rest: str, rest_folded: str) -> None:
     """A typed decision: "đồng ý … đến 15/3" grants that date; "không đồng ý, phải xong trước 4/1" refuses the
@@ -882,7 +893,7 @@ async def _decide_typed(conv: Conversation, event: TextIn, person: Person, repor
                           cue=r"(?:den|toi|cham\s*nhat|truoc|khong\s*qua|han\s*moi)") if approve else None
     countered = False
     if not approve and (counter := _granted_date(conv, rest, rest_folded,
-                                                 cue=r"(?:truoc|den|toi|han(?:\s*moi)?|cham\s*nhat)")):
+                                                 cue=REFUSAL_CUE)):
         request = await conv.ctx.db.run(extension_request, report_id)
         if request.current_due is None or counter > request.current_due:
             until, countered = counter, True  # still a refusal: the leader's date set, not the one asked granted
@@ -1172,7 +1183,10 @@ def _decision_ref(rest: str, rest_folded: str) -> str | None:
     """The item number a decision names: right after "gia hạn" ("gia hạn mục 2.1"), or one no date can be."""
     after = re.search(r"\b(?:gia|lui|doi)\s*han\s*(?:cho\s+)?(?:muc\s*)?", rest_folded)
     if after is not None:  # the number right after, as typed ("II.5.c", "5c", "mục 4")
-        typed = split_ref(written_out(rest[after.end():]) + " .")
+        after_words = written_out(rest[after.end():])
+        typed = split_ref(after_words + " .")
+        if typed is None:  # "không đồng ý gia hạn 2.3, phải xong trước 28/8": the comma ends the number
+            typed = split_ref(re.sub(r"^(\S+?),\s", r"\1 ", after_words) + " .")
         if typed is not None and not re.match(r"\s*[/.-]\s*\d", typed[1]):
             return typed[0]
     found = find_ref(rest)

@@ -91,6 +91,21 @@ async def test_the_typed_choice_names_the_notice(db_url: str) -> None:
         await h.stop()
 
 
+async def test_a_refusal_with_its_own_date_keeps_it_on_the_button(db_url: str) -> None:
+    """"không đồng ý gia hạn 2.3, phải xong trước 28/8": the button chosen refuses and sets 28/08, as typed."""
+    h = await _two_notices(db_url)
+    try:
+        await h.say("leader", "không đồng ý gia hạn 2.3, phải xong trước 28/8")
+        assert last_text(h, "leader").startswith("Ý đồng chí là không đồng ý đề nghị gia hạn"), last_text(h, "leader")
+        await h.tap("leader", "Mục II.2.c (31/TB-VP)")
+        said = last_text(h, "leader")
+        assert "28/08/2026" in said and "Đã gia hạn" not in said, said
+        assert str(_in(h, "31/TB-VP", "II.2.c").due_on) == "2026-08-28"
+        assert str(_in(h, "40/TB-VP", "II.2.c").due_on) == "2026-08-21"
+    finally:
+        await h.stop()
+
+
 async def test_on_zalo_the_choices_are_typed_with_the_notice_number(db_url: str) -> None:
     """Zalo has no buttons: each choice is the decision to type, the notice number after the item, the date kept."""
     h = await _two_notices(db_url, channel="zalo")
@@ -180,5 +195,23 @@ async def test_a_stored_lone_paragraph_is_renamed_and_both_spellings_read(db_url
         pc = h.db.call(lambda s: s.query(Person).filter_by(handle="tb_pc").one().id)  # type: ignore[union-attr]
         held = h.db.call(lambda s: s.query(Task).filter_by(item_ref="II.1", assignee_id=pc).one())  # type: ignore
         assert held.percent == 40
+    finally:
+        await h.stop()
+
+
+async def test_a_refusal_naming_the_item_sets_the_date_it_says(db_url: str) -> None:
+    """"không đồng ý gia hạn 2.3, phải xong trước 28/8": the item number after "gia hạn" was read as the date set by
+    the refusal (2/3 of next year), and the comma hid the number."""
+    h = Harness(db_url=db_url, clock=FakeClock(local(2026, 7, 29, 9, 0)))
+    await h.start(directory_csv=DIRECTORY.encode(), enroll_all=True)
+    try:
+        await h.say("admin", NOTICE)
+        await h.tap("admin", texts.BUTTON_CONFIRM)
+        await h.say("tb_pc", "xin gia hạn mục 2.3 đến 30/9 vì Sở Tư pháp chưa có danh mục")
+        h.clock.set(local(2026, 7, 30, 9, 0))
+        await h.say("leader", "không đồng ý gia hạn 2.3, phải xong trước 28/8")
+        said = last_text(h, "leader")
+        assert "28/08/2026" in said and "2027" not in said, said
+        assert str(_in(h, "31/TB-VP", "II.2.c").due_on) == "2026-08-28"
     finally:
         await h.stop()
