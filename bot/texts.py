@@ -2797,6 +2797,39 @@ def _waiting_forms(pending: Sequence[ExtensionRequest], word: str) -> list[str]:
             f"{date_vn(p.requested_due)}: gõ “{word} gia hạn {p.typed_which}”" for p in pending]
 
 
+def which_notice_extension(pending: Sequence[ExtensionRequest], approve: bool) -> str:
+    """A decision whose item number matches requests waiting in several notices: which one, asked (probe 36)."""
+    each = [f"mục {p.item_ref} ({in_sentence(p.notice_title)}) — {p.unit_name + ', ' if p.unit_name else ''}"
+            f"đ/c {p.requester_name} đề nghị đến {date_vn(p.requested_due)}" for p in pending]
+    word = "đồng ý" if approve else "không đồng ý"
+    return vn(f"Ý đồng chí là {word} đề nghị gia hạn " + " hay ".join(each) + "?\nĐồng chí chọn đề nghị để Nhắc việc "
+              "ghi quyết định.")
+
+
+def already_decided(decided: Sequence[ExtensionRequest], waiting: Sequence[ExtensionRequest], approve: bool,
+                    reader_id: int) -> str:
+    """A decision typed again after the request was decided (a second "đồng ý gia hạn II.4.c"): nothing recorded
+    twice; who decided it, when, and the deadline it left; the requests still waiting on the reader, if any."""
+    lines = []
+    for req in decided:
+        when = f" lúc {req.decided_at.astimezone(VN_TZ):%H:%M ngày %d/%m/%Y}" if req.decided_at else ""
+        who = "đồng chí" if req.decided_by_id == reader_id else \
+            (f"đ/c {req.decided_by_name}" if req.decided_by_name else "người có thẩm quyền")
+        unit = f" của {req.unit_name}" if req.unit_name else ""
+        asked = f"đề nghị gia hạn mục {req.item_ref}{unit} ({in_sentence(req.notice_title)})"
+        if req.decision == "approved":
+            lines.append(f"Đã gia hạn: {asked} đã được {who} đồng ý{when}; thời hạn mới là "
+                         f"{date_vn(req.current_due)}.")
+        else:
+            lines.append(f"Đề nghị đã được quyết định: {asked} đã được {who} không đồng ý{when}; thời hạn vẫn là "
+                         f"{date_vn(req.current_due)}.")
+    lines.append("Nhắc việc không ghi thêm quyết định.")
+    if waiting:
+        lines.append("Đề nghị gia hạn đang chờ đồng chí quyết định:")
+        lines += _waiting_forms(waiting, "đồng ý" if approve else "không đồng ý")
+    return vn("\n".join(lines))
+
+
 def group_grant_far(pending: Sequence[ExtensionRequest], today: dt.date) -> str:
     """ "đồng ý gia hạn 2.1 cho cả 2 xã" when one of the requests moves the deadline far (FAR_EXTENSION_DAYS): nothing
     granted yet; each unit's date shown, with how far, so the leader decides knowing what he grants (probe 23, F1)."""
@@ -3919,6 +3952,9 @@ def _deadline_standing(req: ExtensionRequest, today: dt.date, calendar: WorkingC
         where = f"còn {calendar.working_days_between(today, runs)} ngày làm việc"
     elif runs == today:
         where = "đến hạn hôm nay"
+    elif req.asked_at is not None and req.asked_at.astimezone(VN_TZ).date() <= runs:
+        # asked by the deadline and undecided: the leader's decision waits, the unit is not late (as reports count it)
+        where = f"đã qua hạn, nhưng đề nghị gia hạn gửi khi còn hạn, đang chờ đồng chí quyết định ({IN_TIME_WORDS})"
     else:
         where = f"đã quá hạn {calendar.working_days_between(runs, today)} ngày làm việc"
     return f"{_current_due(req, calendar)} — {where}"

@@ -72,11 +72,20 @@ def under(ref: str, item: str) -> bool:
 
 def by_ref(items: Iterable[T], item_ref: str, ref_of: Callable[[T], str]) -> list[T]:
     """The items numbered `item_ref`; if none, those it numbers without their section (`ends_ref`), or the parts of
-    the item it numbers ("2" for "2 (đoạn 1)": people type the notice's number)."""
+    the item it numbers ("2" for "2 (đoạn 1)": people type the notice's number); "2 (đoạn 1)" typed, with no such
+    part, finds the item "2" (a heading's only paragraph, numbered "(đoạn 1)" before migration 0027)."""
     items = list(items)
-    return ([i for i in items if same_ref(ref_of(i), item_ref)]
-            or [i for i in items if ends_ref(ref_of(i), item_ref)]
-            or [i for i in items if part_of(ref_of(i), item_ref)])
+    found = ([i for i in items if same_ref(ref_of(i), item_ref)]
+             or [i for i in items if ends_ref(ref_of(i), item_ref)]
+             or [i for i in items if part_of(ref_of(i), item_ref)])
+    if not found and FIRST_PARAGRAPH.search(ref_key(item_ref)):
+        # "II.3 (đoạn 1)" typed (from a message of before) for a heading's only paragraph, now numbered "II.3"
+        whole = whole_item(item_ref)
+        found = [i for i in by_ref(items, whole, ref_of) if whole_item(ref_of(i)) == ref_key(ref_of(i))]
+    return found
+
+
+FIRST_PARAGRAPH = re.compile(r" \(doan 1$")  # (as `ref_key` writes "(đoạn 1)")
 
 
 def squeezed_and_folded(text: str) -> tuple[str, str]:

@@ -29,7 +29,7 @@ from storage.errors import (
     TaskClosed,
     TaskNotFound,
 )
-from storage.itemref import by_ref, position_reading, read_typed, ref_key, section_items, whole_item
+from storage.itemref import FIRST_PARAGRAPH, by_ref, position_reading, read_typed, ref_key, section_items, whole_item
 from storage.models import (
     OPEN_STATUSES,
     AuditLog,
@@ -60,7 +60,9 @@ def _ref_is(item_ref: str):  # type: ignore[no-untyped-def]
     key = ref_key(item_ref)
     column = func.lower(Task.item_ref)
     # "2" (or "2 (đoạn 1)" typed) finds the parts "2 (đoạn 1)", "2 (đoạn 2)"
-    part = column.like(_like_literal(whole_item(item_ref)) + " (%", escape="\\")
+    part: ColumnElement[bool] = column.like(_like_literal(whole_item(item_ref)) + " (%", escape="\\")
+    if FIRST_PARAGRAPH.search(key):  # "II.3 (đoạn 1)" typed also finds "II.3" (a heading's only paragraph: `by_ref`)
+        part = or_(part, column == whole_item(item_ref))
     if "." not in key:  # "2" also finds "II.2" (`_by_ref` keeps a Roman section's item only, and only without a "2")
         return or_(column == key, part, column.like("%." + _like_literal(key), escape="\\")) if key.isdigit() \
             else or_(column == key, part)
@@ -667,6 +669,8 @@ class ExtensionRequest:
     holder_id: int | None = None  # who holds the task now (not the requester when a deputy asked for the head)
     requester_held: bool = True  # the requester held the task at some time (else asked for the unit's head)
     decided_at: dt.datetime | None = None  # when it was decided (or replaced, withdrawn)
+    notice_id: int = 0  # the notice of the task: two notices' II.4.c told apart (probe 36)
+    notice_number: str | None = None  # as written ("31/TB-VP"), None when the notice has none yet
 
     @property
     def typed_which(self) -> str:
@@ -689,7 +693,8 @@ def extension_request(session: Session, report_id: int) -> ExtensionRequest:
                                 Task.notice_id == task.notice_id, Task.item_ref == task.item_ref,
                                 Task.id != task.id))),
                             asked_at=report.created_at, holder_id=task.assignee_id,
-                            requester_held=_held_by(session, task, report.person_id), decided_at=report.decided_at)
+                            requester_held=_held_by(session, task, report.person_id), decided_at=report.decided_at,
+                            notice_id=task.notice_id, notice_number=task.notice.number)
 
 
 def _held_by(session: Session, task: Task, person_id: int) -> bool:
@@ -721,6 +726,25 @@ def pending_extensions(session: Session, item_ref: str | None = None, decider: P
     rows = list(session.execute(query))  # the requests waiting: a few
     if item_ref:  # as numbered, or without its section ("5.b" for "II.5.b"), or as printed ("4.3" for II.4.c)
         rows = read_in_notices(session, rows, item_ref, lambda r: r.item_ref, lambda r: r.notice_id)
+    found = [extension_request(session, r.id) for r in rows]
+    if decider is not None:
+        found = [r for r in found
+                 if may_decide(session, decider, session.get_one(Task, r.task_id), r.requester_id)]
+    return found
+
+
+def decided_extensions(session: Session, item_ref: str, decider: Person | None = None) -> list[ExtensionRequest]:
+    """The open tasks an item number means (read as `pending_extensions` reads it) whose latest extension request was
+    decided (granted or refused) and none waits: a second "đồng ý gia hạn II.4.c" after the grant is told so. Only
+    those `decider` may decide, if given; oldest first."""
+    latest = (select(StatusReport.task_id, func.max(StatusReport.id).label("last"))
+              .where(StatusReport.status == TaskStatus.EXTENSION_REQUESTED).group_by(StatusReport.task_id).subquery())
+    rows = list(session.execute(
+        select(StatusReport.id, Task.item_ref, Task.notice_id).join(latest, latest.c.last == StatusReport.id)
+        .join(Task, Task.id == StatusReport.task_id)
+        .where(StatusReport.decision.in_(["approved", "rejected"]),
+               Task.status.not_in([TaskStatus.DONE, TaskStatus.CANCELLED])).order_by(StatusReport.id)))
+    rows = read_in_notices(session, rows, item_ref, lambda r: r.item_ref, lambda r: r.notice_id)
     found = [extension_request(session, r.id) for r in rows]
     if decider is not None:
         found = [r for r in found

@@ -112,6 +112,7 @@ from storage.tasks import (
     close_moot_requests,
     covered_tasks_by_ref,
     decide_extension,
+    decided_extensions,
     delegate,
     delegate_task,
     delegated_tasks,
@@ -703,8 +704,45 @@ async def _answer_shown(conv: Conversation, channel: str, chat_id: str, message_
 # ---------------------------------------------------------------- extensions
 
 async def on_extension_tap(conv: Conversation, event: TapIn, person: Person) -> None:
-    _, report_id, action = event.data.split(":")
-    await _decide_extension(conv, event, person, int(report_id), approve=action == "ok")
+    """"x:<request>:ok" / "x:<request>:no"; "x:<request>:ok:20260915": the date the leader typed before he was asked
+    which request he meant (`which_notice_actions`)."""
+    _, report_id, action, *until = event.data.split(":")
+    date = dt.datetime.strptime(until[0], "%Y%m%d").date() if until else None
+    counter = False
+    if action != "ok" and date is not None:  # "không đồng ý, phải xong trước 4/1": set when later than the deadline
+        request = await conv.ctx.db.run(extension_request, int(report_id))
+        counter = request.current_due is None or date > request.current_due
+        date = date if counter else None
+    await _decide_extension(conv, event, person, int(report_id), approve=action == "ok", until=date, counter=counter)
+
+
+def which_notice_actions(requests: Sequence[ExtensionRequest], approve: bool,
+                         until: dt.date | None) -> tuple[tuple[Action, ...], ...]:
+    """One button per request of one item number in several notices ("Mục II.4.c (31/TB-VP)"), deciding it as the
+    leader typed (the date he typed kept: granted, or set by a refusal); typed, the notice number after the item
+    ("đồng ý gia hạn II.4.c 31/TB-VP đến 15/09", "không đồng ý gia hạn II.4.c 31/TB-VP, phải xong trước 04/01")."""
+    word, code = ("đồng ý", "ok") if approve else ("không đồng ý", "no")
+    tail = f":{until:%Y%m%d}" if until is not None else ""
+    later = "" if until is None else f" đến {until:%d/%m}" if approve else f", phải xong trước {until:%d/%m}"
+    return tuple((Action(label=f"Mục {r.item_ref} ({r.notice_number})", data=f"x:{r.report_id}:{code}{tail}",
+                         typed=f"{word} gia hạn {r.typed_which} {r.notice_number}{later}"),) for r in requests)
+
+
+def _in_notices(pending: list[ExtensionRequest]) -> dict[int, list[ExtensionRequest]] | None:
+    """The requests by notice when they are in several notices that each has a number (what tells them apart on a
+    button and in a typed decision); None otherwise."""
+    by_notice: dict[int, list[ExtensionRequest]] = {}
+    for r in pending:
+        by_notice.setdefault(r.notice_id, []).append(r)
+    if len(by_notice) < 2 or not all(r.notice_number and re.match(r"\s*\d", r.notice_number) for r in pending):
+        return None
+    return by_notice
+
+
+def _notice_lead(number: str | None) -> str | None:
+    """The leading number of a notice number as written ("031/TB-VP" → "31")."""
+    m = re.match(r"\s*(\d+)", number or "")
+    return m.group(1).lstrip("0") or "0" if m else None
 
 
 # an approver's word on an extension request: "đồng ý", "OK gia hạn 2.1", "chưa đồng ý", "duyệt", "nhất trí cho …"
@@ -734,6 +772,16 @@ async def typed_extension_decision(conv: Conversation, event: TextIn, person: Pe
             return True
     ref = _decision_ref(rest, rest_folded)
     pending = await ctx.db.run(pending_extensions, ref, person)
+    in_notice = None
+    if ref is not None and (found := notice_named(rest)) is not None:
+        # "đồng ý gia hạn II.4.c 31/TB-VP": that notice's (if it has one, waiting or decided)
+        in_notice = _notice_lead(found[0])
+        mine = [r for r in pending if _notice_lead(r.notice_number) == in_notice]
+        if mine or any(_notice_lead(r.notice_number) == in_notice
+                       for r in await ctx.db.run(decided_extensions, ref, person)):
+            pending = mine
+        else:
+            in_notice = None  # another document's number ("… theo CV 123"): not which notice
     named = _named(pending, rest_folded)
     if len(pending) > 1 and named:
         pending = named  # "đồng ý gia hạn 1 cho huyện Hạ Hòa", "… đ/c Triệu Văn Hòa": one unit's request
@@ -750,6 +798,16 @@ async def typed_extension_decision(conv: Conversation, event: TextIn, person: Pe
         for request in every:
             await _decide_typed(conv, event, person, request.report_id, approve, rest, rest_folded)
         return True
+    if len(pending) > 1 and ref is not None and (by_notice := _in_notices(pending)) is not None:
+        # "đồng ý gia hạn 4.3": II.4.c waits in two notices (none named by its number): asked which
+        if all(len(rs) == 1 for rs in by_notice.values()):
+            # the date he typed goes with his choice: granted, or (a refusal) the one he sets when later than the
+            # deadline ("không đồng ý, phải xong trước 4/1")
+            until = _granted_date(conv, rest, rest_folded, cue=r"(?:den|toi|cham\s*nhat|truoc|khong\s*qua|han\s*moi)"
+                                  if approve else REFUSAL_CUE)
+            await conv.reply(event, Outgoing(text=texts.which_notice_extension(pending, approve),
+                                             actions=which_notice_actions(pending, approve, until)))
+            return True
     if not named and (ref is not None or about_extension) and \
             (shares := await ctx.db.run(shares_named, rest, item_ref=ref, waiting=pending)):
         # it names another unit of the item (its request decided already, or none): not about the one waiting
@@ -777,8 +835,17 @@ async def typed_extension_decision(conv: Conversation, event: TextIn, person: Pe
         return False  # a plain "ok" from someone with nothing to decide
     if not about_extension and ref is None and len(rest_folded.split()) > DECISION_TAIL_WORDS and len(pending) != 1:
         return False  # "đồng ý với ý kiến …": not about a request
+    if not pending and ref is not None and not named and \
+            (settled := [r for r in await ctx.db.run(decided_extensions, ref, person)
+                     if in_notice is None or _notice_lead(r.notice_number) == in_notice]):
+        # a second "đồng ý gia hạn II.4.c" after the grant: already decided (when, by whom, to which date)
+        waiting = await ctx.db.run(pending_extensions, None, person)
+        await conv.say(event, texts.already_decided(settled, waiting, approve, person.id))
+        return True
     if not pending:
         others = await ctx.db.run(pending_extensions, ref)
+        if in_notice is not None:
+            others = [r for r in others if _notice_lead(r.notice_number) == in_notice]
         if others:  # there are requests, but not this person's to decide: say who decides
             raise NotApprover(person.handle, others[0].item_ref, others[0].deciders)
     if len(pending) != 1:
@@ -812,6 +879,10 @@ def _sent_to(session: Session, pending: list[ExtensionRequest], person: Person) 
     return [r for r in pending if any(a.id == person.id for a in approvers(session, r.task_id, r.requester_id))]
 
 
+# the date a refusal sets: "phải xong trước 4/1", "hạn mới 4/1" — not the item after "gia hạn" ("2.3" is no date)
+REFUSAL_CUE = r"(?:truoc|den|toi|(?<!gia )(?<!lui )(?<!doi )han(?:\s*moi)?|cham\s*nhat)"
+
+
 async def _decide_typed(conv: Conversation, event: TextIn, person: Person, report_id: int, approve: bool,
                         rest: str, rest_folded: str) -> None:
     """A typed decision: "đồng ý … đến 15/3" grants that date; "không đồng ý, phải xong trước 4/1" refuses the
@@ -822,7 +893,7 @@ async def _decide_typed(conv: Conversation, event: TextIn, person: Person, repor
                           cue=r"(?:den|toi|cham\s*nhat|truoc|khong\s*qua|han\s*moi)") if approve else None
     countered = False
     if not approve and (counter := _granted_date(conv, rest, rest_folded,
-                                                 cue=r"(?:truoc|den|toi|han(?:\s*moi)?|cham\s*nhat)")):
+                                                 cue=REFUSAL_CUE)):
         request = await conv.ctx.db.run(extension_request, report_id)
         if request.current_due is None or counter > request.current_due:
             until, countered = counter, True  # still a refusal: the leader's date set, not the one asked granted
@@ -1112,7 +1183,10 @@ def _decision_ref(rest: str, rest_folded: str) -> str | None:
     """The item number a decision names: right after "gia hạn" ("gia hạn mục 2.1"), or one no date can be."""
     after = re.search(r"\b(?:gia|lui|doi)\s*han\s*(?:cho\s+)?(?:muc\s*)?", rest_folded)
     if after is not None:  # the number right after, as typed ("II.5.c", "5c", "mục 4")
-        typed = split_ref(written_out(rest[after.end():]) + " .")
+        after_words = written_out(rest[after.end():])
+        typed = split_ref(after_words + " .")
+        if typed is None:  # "không đồng ý gia hạn 2.3, phải xong trước 28/8": the comma ends the number
+            typed = split_ref(re.sub(r"^(\S+?),\s", r"\1 ", after_words) + " .")
         if typed is not None and not re.match(r"\s*[/.-]\s*\d", typed[1]):
             return typed[0]
     found = find_ref(rest)

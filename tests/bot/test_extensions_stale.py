@@ -141,8 +141,10 @@ async def test_a_request_still_waiting_is_recalled_weekly_and_the_summary_says_w
     recalled = [t for t in texts_to(h, "leader", mark) if t.startswith("Đề nghị gia hạn chờ đồng chí quyết định")]
     assert len(recalled) == 2 and "mục 4" in recalled[0] and "mục 1" in recalled[1], recalled
     weekly = [t for t in texts_to(h, "leader", mark) if "trong tuần" in t][-1]  # (two Fridays)
-    # (asked while in time: not counted late while the leader has not decided — probe 36, #5)
     assert "đ/c Phạm Thị Vận đề nghị gia hạn đến 16/03/2018 — ngày này đã qua (gửi 26/02; thời hạn hiện tại: " \
-        "15/03/2018; đề nghị gửi khi còn hạn, chưa tính quá hạn)" in weekly, weekly
+        "15/03/2018; đề nghị gửi khi còn hạn, chưa tính quá hạn)" in weekly, weekly  # (asked in time: rep36)
+    # the recall of task 1, past its deadline: asked before it, so not "đã quá hạn" (conv37)
+    assert "Thời hạn hiện tại: 15/03/2018 — đã qua hạn, nhưng đề nghị gia hạn gửi khi còn hạn, đang chờ đồng chí " \
+        "quyết định (chưa tính quá hạn)." in recalled[1], recalled[1]
     await h.tap("leader", texts.BUTTON_APPROVE, containing="mục 4")  # the recalled message decides it
     assert task(h, "4").due_on == dt.date(2018, 3, 31)
