@@ -1411,7 +1411,8 @@ def _leads_ranked(text: str) -> tuple[list[str], int]:
             break  # "… của các cơ sở phát thải phải thực hiện …": whose duty, not who acts
         if PARTNER_BEFORE.search(text[max(0, after.start() - 24): after.start()]):
             continue  # "Phối hợp Ban X khẩn trương …" under a heading: X is the partner, the heading's unit leads
-        if (verb := DIRECTING_BEFORE.search(text[: after.start()])) and text[: verb.start()].strip(" -+•"):
+        if (verb := DIRECTING_BEFORE.search(text[: after.start()])) and text[: verb.start()].strip(" -+•") and \
+                not REPORTED_BEFORE.search(text[: verb.start()]):
             continue  # "X xác định …; đồng thời chỉ đạo Y chịu trách nhiệm …": Y is directed, X's work goes on
         name = after.group("u").strip(" ,.-–")
         if _cut(name) != name and (at := _last_named(name)):
@@ -1595,8 +1596,8 @@ def find_supports(text: str) -> list[str]:
         if (DIRECTING.match(clause.strip()) or DIRECTED_DOER_BEFORE.search(clause)) and \
                 not (reported and len(re.split(r"[.;]\s", text[: m.start()])) == 1):
             continue  # "Tăng cường chỉ đạo X …, phối hợp với Y": Y works with X, whom the lead directs
-        if _other_sentence(text, m.start()):
-            continue
+        if _other_sentence(text, m.start()) or _next_duty(text, m.start()):
+            continue  # ("X chủ trì, phối hợp với Y …. Chủ trì, phối hợp với Z …": Z works on the next duty)
         partners = _units_from(m.group("u"), SUPPORT_STOP_RE)
         if len(partners) > 1 and (stop := _first_stop(" " + m.group("u"))) and \
                 re.match(_CHU_TRI, stop.group(0).strip()):
@@ -1634,6 +1635,15 @@ DATED_BACKGROUND = re.compile(r"^(?:Ngày|Vào\s*ngày|Trước\s*đó,?)\s*\d{1
 REQUEST_CUE = re.compile(r"\b(?:đề\s*nghị|yêu\s*cầu|giao)\b", re.I | re.U)
 
 
+def _next_duty(text: str, at: int) -> bool:
+    """Whether the "phối hợp" at `at` is in a later sentence that opens with the lead's role again: "… . Chủ trì,
+    phối hợp với Y hướng dẫn …" (the lead's next duty, with partners of its own)."""
+    start = max([0] + [b.end() for b in re.finditer(r"[.!?]\s+(?=[A-ZĐÀ-Ỹ])", text[:at])])
+    # (only after a text that named its lead's role: "Chỉ đạo … . Chủ trì, phối hợp với Y …" is one duty)
+    return start > 0 and re.match(r"(?:[-+•]\s*)?Chủ\s*trì\b", text[start:]) is not None and \
+        LEAD_CUE.search(text[:start]) is not None
+
+
 def _other_sentence(text: str, at: int, *, own_subject_ok: bool = False) -> bool:
     """Whether the "phối hợp" at `at` belongs to another assignment than the text's own: a later sentence
     with a subject of its own ("… . Sở A, Sở B phối hợp đơn vị tư vấn …"), or a dated background sentence
@@ -1645,8 +1655,6 @@ def _other_sentence(text: str, at: int, *, own_subject_ok: bool = False) -> bool
     if start > 0 and (UNIT_START.match(sentence) or own_subject_ok) and \
             not re.match(r"(?:[Pp]hối\s*hợp|[Cc]ùng)", sentence):
         return True  # ("Sở B phối hợp." after "Giao Sở A chủ trì …": checked by the caller)
-    if start > 0 and re.match(r"(?:[-+•]\s*)?Chủ\s*trì\b", sentence):
-        return True  # "… . Chủ trì, phối hợp với Y hướng dẫn …": the lead's next duty, with partners of its own
     return bool(DATED_BACKGROUND.match(sentence)) and bool(REQUEST_CUE.search(text[end:]))
 
 
@@ -1654,6 +1662,8 @@ DIRECTING = re.compile(r"(?:[-+•]\s*)?(?:(?:[Đđ]ồng\s*thời|[Tt]ăng\s*c�
                        rf"(?:[Cc]hỉ\s*đạo|[Hh]ướng\s*dẫn|[Đđ]ôn\s*đốc)\s+(?:{_HEADS}|{_GROUP}|lực\s*lượng)", re.U)
 # (directing only: "X xác định …; đồng thời chỉ đạo Y chịu trách nhiệm …")
 DIRECTING_BEFORE = re.compile(r"\b(?:chỉ\s*đạo|hướng\s*dẫn|đôn\s*đốc)\s*$", re.I | re.U)
+# (not a report of what was directed: "X đã khẩn trương chỉ đạo Sở Y tế chủ trì …")
+REPORTED_BEFORE = re.compile(r"\b(?:đã|vừa)(?:\s+\S+){0,2}\s*$", re.U)
 # "Yêu cầu X phối hợp và tổ chức …", "Tăng cường chỉ đạo X phối hợp …": X is asked or directed, not a supporter
 DIRECTED_BEFORE = re.compile(r"\b(?:yêu\s*cầu|đề\s*nghị|giao|chỉ\s*đạo|hướng\s*dẫn|đôn\s*đốc)\s*$", re.I | re.U)
 

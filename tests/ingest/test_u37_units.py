@@ -21,6 +21,9 @@ def test_a_unit_directed_after_the_subjects_own_work_is_no_lead() -> None:
                       "Ngân hàng thương mại A chịu trách nhiệm thẩm định.") == ["Thống đốc Ngân hàng Nhà nước"]
     assert find_leads("Sở Y tế tiếp tục theo dõi dịch bệnh; đồng thời hướng dẫn Trung tâm Y tế các huyện khẩn trương "
                       "tiêm vắc xin.") == ["Sở Y tế"]
+    # (a guard: a report of what was directed names the unit directed)
+    assert find_leads("Trong thời gian qua, UBND các tỉnh đã khẩn trương chỉ đạo Sở Y tế chủ trì tạo điều kiện cấp "
+                      "chứng chỉ hành nghề.") == ["Sở Y tế"]
     # (a guard: one asked after a topic is still asked)
     assert find_leads("Đối với chi phí vượt dự toán năm 2024, yêu cầu Bộ Tài chính, Kho bạc Nhà nước khẩn trương "
                       "thực hiện theo thẩm quyền.") == ["Bộ Tài chính", "Kho bạc Nhà nước"]
@@ -60,4 +63,7 @@ def test_places_inside_a_bracket_are_no_doers() -> None:
 def test_a_later_sentence_that_opens_with_its_own_lead_role_keeps_its_partners() -> None:
     assert find_supports("Ban Dân tộc chủ trì, phối hợp với các địa phương xây dựng kế hoạch. Chủ trì, phối hợp với "
                          "Sở Tài chính hướng dẫn việc rà soát danh sách.") == ["các địa phương"]
+    # (a guard: with no partners before it, the later sentence's partners are the text's)
+    assert find_supports("Chỉ đạo đổi mới công tác nắm tình hình. Chủ trì, phối hợp với Viện Kiểm sát tỉnh trong công "
+                         "tác điều tra.") == ["Viện Kiểm sát tỉnh"]
 
