@@ -66,13 +66,15 @@ _HEADS = (
     r"Trưởng\s*phòng|Trưởng\s+(?=(?:Phòng|Ban)\s+[A-ZĐÀ-Ỹ])|Hiệu\s*trưởng|Trạm|Đồn|Chuyên\s*viên|[Đđ]ồng\s*chí|Đ/c|đ/c|Thủ\s*trưởng|Trưởng\s*ban|Chánh\s*Văn\s*[Pp]hòng|Trường(?!\s*hợp)|"
     r"Bệnh\s*[Vv]iện|Bảo\s*hiểm|BHXH|Quỹ|Chi\s*[Cc]ục|Cảng\s*vụ|Ban\s*quản\s*lý|BQL|Hạt|"
     r"Thủ\s*tướng|Phó\s*Thủ\s*tướng|Chính\s*phủ|Ngân\s*hàng\s*Nhà\s*nước|Bộ\s*trưởng|"
+    # the governor of the State Bank: "Thống đốc Ngân hàng Nhà nước Việt Nam căn cứ … xác định …"
+    r"(?:Phó\s*)?Thống\s*đốc(?=\s+Ngân\s*hàng)|"
     r"Ủy\s*ban\s*Kiểm\s*tra|Học\s*viện|Đại\s*học|Nhà\s*xuất\s*bản|Cơ\s*quan|Tổ\s*công\s*tác|Tổ(?=\s+[A-ZĐÀ-Ỹ])|"
     # (a ward's or commune's own team, written in lower case: "tổ tự quản môi trường", "tổ hòa giải")
     r"[Tt]ổ\s+(?:tự\s*quản|an\s*ninh|hòa\s*giải|xung\s*kích|bảo\s*vệ\s*dân\s*phố)\b|"
     r"Ban\s*[Cc]hỉ\s*đạo|"
     r"Hiệp\s*hội|Liên\s*hiệp|Đội|Lực\s*lượng|Chi\s*nhánh|Cảnh\s*sát|Thuế(?=\s+(?:tỉnh|thành\s*phố|TP|cơ\s*sở|khu\s*vực|[A-ZĐ]))|Hải\s*quan|Điện\s*lực|Thành\s*đoàn|"
     r"Thống\s*kê(?=\s+(?:tỉnh|thành\s*phố|TP|cơ\s*sở|khu\s*vực|huyện|[A-ZĐ]))|"
-    r"Tỉnh\s*đoàn|Huyện\s*đoàn|Bảo\s*tàng|Nhà\s*hát|Thư\s*viện|Tạp\s*chí|Thông\s*tấn\s*xã|Quân\s*khu|Vườn\s*quốc\s*gia|Hãng|"
+    r"Tỉnh\s*đoàn|Huyện\s*đoàn|Bảo\s*tàng|Nhà\s*hát|Thư\s*viện|Tạp\s*chí|Thông\s*tấn\s*xã|Quân\s*khu|Vườn\s*[Qq]uốc\s*gia|Hãng|"
     r"Bưu\s*điện|Cảng|Cổng\s*[Tt]hông\s*tin\s*điện\s*tử|"
     # the mass organisations by their initials: "HND tỉnh" (Hội Nông dân), "HLHPN", "HPN" (Hội Phụ nữ), "HCCB" (Hội
     # Cựu chiến binh), "ĐTN" (Đoàn Thanh niên), "LĐLĐ" (Liên đoàn Lao động); and the trade union, "Công đoàn"
@@ -244,6 +246,9 @@ GIVE = re.compile(r"(?:^|[\s,;:.(“\"«])(?<![Bb]àn\s)(?:(?:Giao|giao|Phân\s*
                   r"(?:\s+(?:nhiệm\s*vụ|trách\s*nhiệm)(?=\s+(?:cho\s|(?:" + _HEADS + r")\b|" + _GROUP + r")))?|"
                   r"(?:Đồng\s*ý|đồng\s*ý|Chấp\s*thuận|chấp\s*thuận|Cho\s*phép|cho\s*phép)"
                   r"\s+(?:để|cho))\s+(?:cho\s+)?(?P<u>.+)", re.U)
+# "giao" opening a clause: "…, giao X …", "…; giao X …" (not "đất thu hồi giao chủ đầu tư": land handed over)
+CLAUSE_GIVE = re.compile(r"[,;.]\s+(?:đồng\s*thời\s+)?(?:[Gg]iao|[Pp]hân\s*công)\s+(?:cho\s+)?(?P<u>.+)", re.U)
+CONSENT = re.compile(r"(?:Đồng\s*ý|đồng\s*ý|Chấp\s*thuận|chấp\s*thuận|Cho\s*phép|cho\s*phép)\s", re.U)
 ASK = re.compile(r"(?:^|[\s,;:.(])(?<!thừa\s)(?<!việc\s)(?:" + loose("đề nghị") + r"|Yêu\s*cầu|yêu\s*cầu|[Ủủ]y\s*quyền|"
                  # (a speaker's reminder asks too: "Giám đốc Sở lưu ý các trường tổ chức …")
                  r"[Uu]ỷ\s*quyền|(?<=\s)lưu\s*ý)[\s,]+(?:(?:đến|tới)\s+(?=(?:các|toàn\s*thể|mọi|tất\s*cả)\s))?"
@@ -957,7 +962,11 @@ def _clause_subject(text: str) -> tuple[list[str], bool]:
     """A unit at the start of a clause followed by what it must do: "Bộ Y tế chủ trì …",
     "Ủy ban nhân dân cấp tỉnh trình …"; and whether that clause opens the text."""
     clauses = re.split(r"(?<=[.;:])\s+|\n", text)
+    at = 0
     for n, clause in enumerate(clauses):
+        at = max(text.find(clause, at), 0)
+        if text.count("(", 0, at) > text.count(")", 0, at):
+            continue  # "… chè cổ thụ (tại khu vực X: Các xã …; xã Y …), đây là …": places inside a bracket, no doer
         regarding = bool(re.match(r"^(?:[-+•]\s*)?đối\s*với\s", clause.strip(), re.I))
         clause = re.sub(r"^(?:[-+•]\s*|đồng\s*thời,?\s*|trong\s*đó,?\s*|đối\s*với\s+(?=(?:các\s+)?\w))", "",
                         clause.strip(), flags=re.I)  # "Đối với các sở, ngành báo cáo …": the sở, ngành report
@@ -1021,9 +1030,19 @@ LISTS_MEMBERS = re.compile(r"\s(?:bao\s*)?gồm(?:\s*có)?\s*$", re.U)
 UNIT_COLON = re.compile(r"^(?P<u>(?:(?:Ông|Bà)\.\s*)?[^:;.\n]{3,90}(?:;[^:;.\n]{3,90}){0,3}):\s+\S")
 # (and a purpose clause: "Để thúc đẩy kết nối giữa các bộ, ngành, thời gian tới, các bộ, ngành cần …")
 # (and a stated aim: "Với mục tiêu đánh giá đúng thực trạng …, Công an các đơn vị, địa phương tiến hành rà soát …")
-GROUNDS = re.compile(r"^(?:Trên\s*cơ\s*sở|Căn\s*cứ|Với\s*sự\s*(?:phối\s*hợp|hỗ\s*trợ|tham\s*gia)|Để|Nhằm|"
+GROUNDS = re.compile(r"^(?:(?:Văn\s*bản|Công\s*văn|Công\s*điện|Chỉ\s*thị|Kế\s*hoạch|Thông\s*báo)\b[^,;:.]{0,80}?\s"
+                     r"(?:nêu\s*rõ|nhấn\s*mạnh|chỉ\s*rõ|cho\s*biết)(?=\s*,)|Trên\s*cơ\s*sở|Căn\s*cứ|Với\s*sự\s*(?:phối\s*hợp|hỗ\s*trợ|tham\s*gia)|Để|Nhằm|"
                      r"Với\s*(?:mục\s*tiêu|mục\s*đích|quan\s*điểm|phương\s*châm|tinh\s*thần))\b", re.U)
 OF_UNIT = re.compile(rf"\b(?:của|cho|với|tại|về|thuộc|giữa)\s+(?:(?:{_HEADS})\b|{_GROUP})[^,]*$", re.U)
+
+
+# a group of units that directs those below it does that work itself: "…, các đơn vị, địa phương chỉ đạo các trường
+# triển khai …" (not one body that directs in a report: "UBND tỉnh chỉ đạo các sở …" tells whom it asked)
+GROUP_NAME = re.compile(rf"^(?:[Cc]ác|[Nn]hững|[Mm]ọi)\s|^(?:(?:{_HEADS})\b)[^,;]{{0,40}}?\scác\s", re.U)
+
+
+def _group_directs(name: str, verb: str) -> bool:
+    return bool(re.match(r"chỉ\s*đạo\b", verb)) and bool(GROUP_NAME.match(name.strip()))
 
 
 def _after_opening(clause: str) -> str | None:
@@ -1050,7 +1069,8 @@ def _after_opening(clause: str) -> str | None:
         if not UNIT_START.match(rest):
             continue
         stop = _first_stop(" " + rest)
-        if stop is None or NOT_DOER_VERB.match(rest[stop.start():].strip()):
+        if stop is None or NOT_DOER_VERB.match(rest[stop.start():].strip()) and \
+                not _group_directs(rest[: stop.start()], rest[stop.start():].strip()):
             continue
         if of_list and "," in rest[: stop.start()]:
             continue  # "… của các đơn vị, địa phương, Sở Tài chính có nhiệm vụ": still the list after "của"
@@ -1137,10 +1157,18 @@ def _asked(text: str) -> list[str]:
             continue  # "Rà soát …; yêu cầu các doanh nghiệp thực hiện …": part of the item's own work
             # (but after an account of what was directed — "Kiến nghị … đã được UBND tỉnh chỉ đạo UBND huyện A kiểm
             # tra …; yêu cầu UBND huyện A kịp thời giải quyết …" — the ask is the text's own)
+        if (told := DIRECTED_ASKER.search(before)) and _cut(told.group("u")) == told.group("u").strip(" ,.-–") and \
+                (units := split_units(told.group("u"))) and not is_generic_reference(units):
+            return units  # "Chủ tịch chỉ đạo cho Trưởng Phòng X yêu cầu các trường …": X is told to ask, X leads
         units = _units_from(m.group("u"))
         if units:
             return units + _asked_too(m.group("u"))
     return []
+
+
+# the one told to pass an ask on: "… chỉ đạo (cho) Trưởng Phòng Giáo dục yêu cầu lãnh đạo các trường …"
+DIRECTED_ASKER = re.compile(r"(?:^|(?<![Bb]an)[\s,])chỉ\s*đạo(?:\s+cho)?\s+"
+                            rf"(?P<u>(?:(?:{_HEADS})\b|{_GROUP})[^;:.]{{0,100}})$", re.U)
 
 
 # an account of a direction given before: "… đã được UBND tỉnh chỉ đạo …", "UBND tỉnh đã giao …"
@@ -1362,9 +1390,15 @@ def _leads_ranked(text: str) -> tuple[list[str], int]:
         return units, STRONG
     if (opener := _opening_doer(text)) is not None:
         return opener
-    for m in GIVE.finditer(text):
-        units = _units_from(m.group("u"))
-        if units:
+    if (m := GIVE.search(text)) and (units := _units_from(m.group("u"))):
+        if CONSENT.match(m.group(0).lstrip(" ,;:.(“\"«")) and (then := GIVE.search(text, m.start("u"))) and \
+                not CONSENT.match(then.group(0).lstrip(" ,;:.(“\"«")) and (charged := _units_from(then.group("u"))):
+            return charged, STRONG  # "đồng ý để X xây dựng Đề án, đồng thời giao Y thẩm định": Y is charged
+        return units, STRONG
+    while m and (m := CLAUSE_GIVE.search(text, m.start("u"))):
+        if units := _units_from(m.group("u")):
+            # "… vượt dự toán được Thủ tướng giao năm 2022, giao Bảo hiểm xã hội tổ chức …": the first "giao" named
+            # nobody; the one that opens a later clause charges the unit
             return units, STRONG
     asked = _asked(text)
     if asked:
@@ -1377,6 +1411,9 @@ def _leads_ranked(text: str) -> tuple[list[str], int]:
             break  # "… của các cơ sở phát thải phải thực hiện …": whose duty, not who acts
         if PARTNER_BEFORE.search(text[max(0, after.start() - 24): after.start()]):
             continue  # "Phối hợp Ban X khẩn trương …" under a heading: X is the partner, the heading's unit leads
+        if (verb := DIRECTING_BEFORE.search(text[: after.start()])) and text[: verb.start()].strip(" -+•") and \
+                not REPORTED_BEFORE.search(text[: verb.start()]):
+            continue  # "X xác định …; đồng thời chỉ đạo Y chịu trách nhiệm …": Y is directed, X's work goes on
         name = after.group("u").strip(" ,.-–")
         if _cut(name) != name and (at := _last_named(name)):
             name = name[at:]  # "Sở A phối hợp, Sở B chủ trì …": the unit named last before the role
@@ -1559,8 +1596,8 @@ def find_supports(text: str) -> list[str]:
         if (DIRECTING.match(clause.strip()) or DIRECTED_DOER_BEFORE.search(clause)) and \
                 not (reported and len(re.split(r"[.;]\s", text[: m.start()])) == 1):
             continue  # "Tăng cường chỉ đạo X …, phối hợp với Y": Y works with X, whom the lead directs
-        if _other_sentence(text, m.start()):
-            continue
+        if _other_sentence(text, m.start()) or _next_duty(text, m.start()):
+            continue  # ("X chủ trì, phối hợp với Y …. Chủ trì, phối hợp với Z …": Z works on the next duty)
         partners = _units_from(m.group("u"), SUPPORT_STOP_RE)
         if len(partners) > 1 and (stop := _first_stop(" " + m.group("u"))) and \
                 re.match(_CHU_TRI, stop.group(0).strip()):
@@ -1598,6 +1635,15 @@ DATED_BACKGROUND = re.compile(r"^(?:Ngày|Vào\s*ngày|Trước\s*đó,?)\s*\d{1
 REQUEST_CUE = re.compile(r"\b(?:đề\s*nghị|yêu\s*cầu|giao)\b", re.I | re.U)
 
 
+def _next_duty(text: str, at: int) -> bool:
+    """Whether the "phối hợp" at `at` is in a later sentence that opens with the lead's role again: "… . Chủ trì,
+    phối hợp với Y hướng dẫn …" (the lead's next duty, with partners of its own)."""
+    start = max([0] + [b.end() for b in re.finditer(r"[.!?]\s+(?=[A-ZĐÀ-Ỹ])", text[:at])])
+    # (only after a text that named its lead's role: "Chỉ đạo … . Chủ trì, phối hợp với Y …" is one duty)
+    return start > 0 and re.match(r"(?:[-+•]\s*)?Chủ\s*trì\b", text[start:]) is not None and \
+        LEAD_CUE.search(text[:start]) is not None
+
+
 def _other_sentence(text: str, at: int, *, own_subject_ok: bool = False) -> bool:
     """Whether the "phối hợp" at `at` belongs to another assignment than the text's own: a later sentence
     with a subject of its own ("… . Sở A, Sở B phối hợp đơn vị tư vấn …"), or a dated background sentence
@@ -1614,6 +1660,10 @@ def _other_sentence(text: str, at: int, *, own_subject_ok: bool = False) -> bool
 
 DIRECTING = re.compile(r"(?:[-+•]\s*)?(?:(?:[Đđ]ồng\s*thời|[Tt]ăng\s*cường|[Tt]iếp\s*tục),?\s+)*"
                        rf"(?:[Cc]hỉ\s*đạo|[Hh]ướng\s*dẫn|[Đđ]ôn\s*đốc)\s+(?:{_HEADS}|{_GROUP}|lực\s*lượng)", re.U)
+# (directing only: "X xác định …; đồng thời chỉ đạo Y chịu trách nhiệm …")
+DIRECTING_BEFORE = re.compile(r"\b(?:chỉ\s*đạo|hướng\s*dẫn|đôn\s*đốc)\s*$", re.I | re.U)
+# (not a report of what was directed: "X đã khẩn trương chỉ đạo Sở Y tế chủ trì …")
+REPORTED_BEFORE = re.compile(r"\b(?:đã|vừa)(?:\s+\S+){0,2}\s*$", re.U)
 # "Yêu cầu X phối hợp và tổ chức …", "Tăng cường chỉ đạo X phối hợp …": X is asked or directed, not a supporter
 DIRECTED_BEFORE = re.compile(r"\b(?:yêu\s*cầu|đề\s*nghị|giao|chỉ\s*đạo|hướng\s*dẫn|đôn\s*đốc)\s*$", re.I | re.U)
 
