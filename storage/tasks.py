@@ -109,6 +109,24 @@ def read_in_notices(session: Session, items: Iterable[R], item_ref: str, ref_of:
     return [i for i in items if (notice_of(i), ref_of(i)) in meant]
 
 
+def point_meant(session: Session, items: Iterable[R], item_ref: str, ref_of: Callable[[R], str],
+                notice_of: Callable[[R], int]) -> list[R]:
+    """"2.g" typed where the notice as read has nothing under a section 2 and numbers that point 1.g (an OCR reading
+    lost the section's "2.", month probe 37, #1): the one item whose last letter is the one typed, in a notice with
+    no item under the section typed. Letters only (a digit is too common to guess on); empty unless one fits."""
+    typed = ref_key(item_ref).split(".")
+    if len(typed) < 2 or not re.fullmatch(r"[a-zđ]", typed[-1]):
+        return []
+    items = list(items)
+    refs = notice_refs(session, {notice_of(i) for i in items})
+
+    def section_absent(notice_id: int) -> bool:
+        return not any(ref_key(r).split(".")[:len(typed) - 1] == typed[:-1] for r in refs.get(notice_id, ()))
+
+    fit = [i for i in items if ref_key(ref_of(i)).split(".")[-1] == typed[-1] and section_absent(notice_of(i))]
+    return fit if len(fit) == 1 else []
+
+
 def tasks_meant(session: Session, tasks: Iterable[Task], item_ref: str) -> list[Task]:
     return read_in_notices(session, tasks, item_ref, lambda t: t.item_ref, lambda t: t.notice_id)
 
@@ -725,7 +743,8 @@ def pending_extensions(session: Session, item_ref: str | None = None, decider: P
         query = query.where(StatusReport.task_id.in_(task_ids))
     rows = list(session.execute(query))  # the requests waiting: a few
     if item_ref:  # as numbered, or without its section ("5.b" for "II.5.b"), or as printed ("4.3" for II.4.c)
-        rows = read_in_notices(session, rows, item_ref, lambda r: r.item_ref, lambda r: r.notice_id)
+        rows = read_in_notices(session, rows, item_ref, lambda r: r.item_ref, lambda r: r.notice_id) or \
+            point_meant(session, rows, item_ref, lambda r: r.item_ref, lambda r: r.notice_id)  # ("2.g" for 1.g)
     found = [extension_request(session, r.id) for r in rows]
     if decider is not None:
         found = [r for r in found

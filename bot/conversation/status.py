@@ -134,6 +134,7 @@ from storage.tasks import (
     pending_extensions,
     pending_which,
     people_to_inform,
+    point_meant,
     recall_extension,
     record_direction,
     record_support,
@@ -2667,19 +2668,6 @@ async def _meant_lapsed(conv: Conversation, event: TextIn, person: Person) -> bo
     return True
 
 
-def same_point(held: Sequence[Task], ref: str) -> list[Task]:
-    """"2.g" typed where the notice as read numbers that point 1.g (an OCR reading lost the section's "2.", month
-    probe 37, #1): the person's open tasks whose last letter is the one typed, when they hold nothing in the section
-    typed. Letters only (a digit is too common to guess on); the caller asks, and only when one task fits."""
-    typed = ref_key(ref).split(".")
-    if len(typed) < 2 or not re.fullmatch(r"[a-zđ]", typed[-1]):
-        return []
-    keys = [ref_key(t.item_ref).split(".") for t in held]
-    if any(k[:len(typed) - 1] == typed[:-1] for k in keys):  # the section typed is one of theirs: no guess
-        return []
-    return [t for t, k in zip(held, keys, strict=True) if k[-1] == typed[-1]]
-
-
 async def _ask_meant(conv: Conversation, event: TextIn, person: Person, ref: str, rest: str, *,
                      only: Task | None = None, elsewhere: str | None = None) -> bool:
     """An item number that names nothing the person holds: when it can only mean one of their tasks — its
@@ -2699,8 +2687,8 @@ async def _ask_meant(conv: Conversation, event: TextIn, person: Person, ref: str
         held = await ctx.db.run(open_tasks_for, person)
         if len(held) == 1 and not ref_key(held[0].item_ref).startswith(ref_key(ref) + "."):
             meant = held  # (a section of the one task held: `unknown_ref` says which item of it)
-        else:
-            meant = same_point(held, ref)
+        else:  # "2.g" where the notice as read numbers it 1.g (its section's "2." lost by OCR): asked
+            meant = await ctx.db.run(point_meant, held, ref, lambda t: t.item_ref, lambda t: t.notice_id)
     if ASKS_EXTENSION.search(" ".join(strip_marks(rest).lower().split())):
         meant = [t for t in meant if t.due_on is not None]  # more time only for a task that has a deadline
     if len(meant) != 1:

@@ -1,14 +1,17 @@
 """Month probe 37, #1: an OCR reading lost a section's "2.", so the notice as read numbers the points 1.a … 1.k
 while people type the paper's "2.g". A letter typed under a section the person holds nothing in, matching exactly one
-of their open tasks, is asked about ("Ý đồng chí là mục 1.g?"), for progress and for more time alike, not refused.
+of their open tasks, is asked about ("Ý đồng chí là mục 1.g?"), for progress and for more time alike, not refused;
+a leader's decision on it decides the request waiting on 1.g.
 Through the sandbox on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from bot import texts
 from bot.sandbox.harness import Harness
 from scheduler.clock import FakeClock
-from tests.bot.conversation_setup import texts_to
+from tests.bot.conversation_setup import task, texts_to
 from tests.conftest import DIRECTORY_CSV, local
 
 NOTICE = "\n".join([
@@ -57,5 +60,18 @@ async def test_the_papers_letter_is_asked_about_for_progress_and_never_guessed_a
         start = len(h.sent)
         await h.say("head_bdv", "1.b đang làm 50%")  # 1.b is another unit's: its section is theirs, no guess
         assert "Ý đồng chí là mục" not in "\n".join(texts_to(h, "head_bdv", start))
+    finally:
+        await h.stop()
+
+
+async def test_the_leaders_decision_on_the_papers_letter_decides_the_request_waiting_on_it(db_url: str) -> None:
+    h = await started(db_url)
+    try:
+        await h.say("head_bdv", "xin gia hạn mục 1.c đến 30/3/2018 do chờ ý kiến các sở")
+        start = len(h.sent)
+        await h.say("leader", "đồng ý gia hạn 2.c")  # the paper's number: the notice as read has no section 2
+        said = "\n".join(texts_to(h, "leader", start))
+        assert "1.c" in said and "30/03/2018" in said, said
+        assert task(h, "1.c").due_on == dt.date(2018, 3, 30)
     finally:
         await h.stop()
