@@ -547,7 +547,8 @@ def asked_item_tasks(session: Session, person: Person, item_ref: str) -> list[Ta
                                             Task.status != TaskStatus.CANCELLED)
                                      .order_by(Task.notice_id, Task.position, Task.id)))
         tasks = tasks_meant(session, every, item_ref) or \
-            ((section := section_meant(session, every, item_ref)) is not None and section[1]) or []
+            ((section := section_meant(session, every, item_ref)) is not None and section[1]) or \
+            point_meant(session, every, item_ref, lambda t: t.item_ref, lambda t: t.notice_id)  # ("2.k" for 1.k)
     if person.role in (Role.ADMIN, Role.LEADER) or not tasks:
         return tasks
     units = set(person.headed_unit_ids) | ({person.unit_id} if person.unit_id is not None else set())

@@ -1,7 +1,7 @@
 """Month probe 37, #1: an OCR reading lost a section's "2.", so the notice as read numbers the points 1.a … 1.k
 while people type the paper's "2.g". A letter typed under a section the person holds nothing in, matching exactly one
 of their open tasks, is asked about ("Ý đồng chí là mục 1.g?"), for progress and for more time alike, not refused;
-a leader's decision on it decides the request waiting on 1.g.
+a leader's decision on it decides the request waiting on 1.g; "mục 2.k giao ai?" is answered for 1.k.
 Through the sandbox on SQLite and PostgreSQL."""
 
 from __future__ import annotations
@@ -73,5 +73,17 @@ async def test_the_leaders_decision_on_the_papers_letter_decides_the_request_wai
         said = "\n".join(texts_to(h, "leader", start))
         assert "1.c" in said and "30/03/2018" in said, said
         assert task(h, "1.c").due_on == dt.date(2018, 3, 30)
+    finally:
+        await h.stop()
+
+
+async def test_who_holds_the_papers_point_is_answered_not_sent_to_the_office(db_url: str) -> None:
+    h = await started(db_url)
+    try:
+        start = len(h.sent)
+        await h.say("head_stnmt", "cho hỏi mục 2.c giao ai?")
+        said = "\n".join(texts_to(h, "head_stnmt", start))
+        assert "1.c" in said and "Ban Dân vận Tỉnh ủy" in said, said
+        assert not any("CÂU HỎI" in t for t in texts_to(h, "admin", start))
     finally:
         await h.stop()
