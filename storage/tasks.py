@@ -655,8 +655,10 @@ def done_tasks_by_ref(session: Session, person: Person, item_ref: str) -> list[T
     """Finished tasks of `person` with that item number (for "mở lại 2.1"), oldest first."""
     query = select(Task).where(Task.assignee_id == person.id, Task.status == TaskStatus.DONE) \
         .options(selectinload(Task.notice)).order_by(Task.id)
+    # "mở lại 5.2" for II.5.b (probe 36, F3); "nhầm, 2.c mới 50%" for 1.c, its section's "2." lost (probe 37, #2)
     return _by_ref(session.scalars(query.where(_ref_is(item_ref))), item_ref) or \
-        tasks_meant(session, session.scalars(query), item_ref)  # "mở lại 5.2" for II.5.b (probe 36, F3)
+        tasks_meant(session, session.scalars(query), item_ref) or \
+        point_meant(session, session.scalars(query), item_ref, lambda t: t.item_ref, lambda t: t.notice_id)
 
 
 def status_history(session: Session, task_id: int) -> list[StatusReport]:

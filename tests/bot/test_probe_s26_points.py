@@ -1,7 +1,8 @@
 """Month probe 37, #1: an OCR reading lost a section's "2.", so the notice as read numbers the points 1.a … 1.k
 while people type the paper's "2.g". A letter typed under a section the person holds nothing in, matching exactly one
 of their open tasks, is asked about ("Ý đồng chí là mục 1.g?"), for progress and for more time alike, not refused;
-a leader's decision on it decides the request waiting on 1.g; "mục 2.k giao ai?" is answered for 1.k.
+a leader's decision on it decides the request waiting on 1.g; "mục 2.k giao ai?" is answered for 1.k; "nhầm, 2.c
+mới đạt 50%" the day after its "xong" reopens 1.c.
 Through the sandbox on SQLite and PostgreSQL."""
 
 from __future__ import annotations
@@ -85,5 +86,20 @@ async def test_who_holds_the_papers_point_is_answered_not_sent_to_the_office(db_
         said = "\n".join(texts_to(h, "head_stnmt", start))
         assert "1.c" in said and "Ban Dân vận Tỉnh ủy" in said, said
         assert not any("CÂU HỎI" in t for t in texts_to(h, "admin", start))
+    finally:
+        await h.stop()
+
+
+async def test_a_xong_on_the_papers_point_taken_back_the_next_day_reopens_it(db_url: str) -> None:
+    h = await started(db_url)
+    try:
+        await h.say("head_bdv", "2.c xong")
+        await h.say("head_bdv", "đúng")  # "Ý đồng chí là mục 1.c?"
+        assert task(h, "1.c").status == "done"
+        h.clock.set(local(2018, 2, 27, 9, 0))
+        start = len(h.sent)
+        await h.say("head_bdv", "nhầm, 2.c mới đạt 50%")
+        said = "\n".join(texts_to(h, "head_bdv", start))
+        assert task(h, "1.c").status != "done" and task(h, "1.c").percent == 50, said
     finally:
         await h.stop()
