@@ -25,6 +25,7 @@ from starlette.routing import Route
 from scheduler.clock import Clock
 from storage.db import Database
 from storage.sharedfiles import share_file, shared_file
+from storage.vntext import strip_marks
 
 log = logging.getLogger(__name__)
 
@@ -58,8 +59,7 @@ def content_type_of(filename: str) -> str:
 def ascii_filename(filename: str) -> str:
     """The plain-ASCII name for clients that ignore `filename*`: diacritics dropped ("Tổng hợp" → "Tong hop"),
     anything unsafe in a quoted header value made "_"."""
-    plain = unicodedata.normalize("NFKD", filename.replace("đ", "d").replace("Đ", "D"))
-    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    plain = strip_marks(unicodedata.normalize("NFC", filename))
     return "".join(c if 32 <= ord(c) < 127 and c not in '"\\%' else "_" for c in plain) or "tep"
 
 
