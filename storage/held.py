@@ -53,16 +53,22 @@ def hold_refused(session: Session, *, channel: str, chat_id: str, parts: list[tu
     person = person_by_address(session, channel, chat_id)
     if person is None:
         return None
-    if refused and whole_channel:
-        pause_channel(session, channel, until=retry_at)
-    elif refused:
-        pause_chat(session, channel, chat_id, until=retry_at)
+    if refused:
+        pause_refused(session, (channel, chat_id), until=retry_at, whole_channel=whole_channel)
     pauses = send_pauses(session, now=now)
     due = max([retry_at, *(u for key, u in pauses.items() if key in ((channel, chat_id), (channel, "")))])
     for index, (text, actions) in enumerate(parts):
         hold_message(session, person_id=person.id, text=text, actions=actions, now=now, due_at=due,
                      to=(channel, chat_id), remember=remember if index == len(parts) - 1 else None)
     return due
+
+
+def pause_refused(session: Session, to: tuple[str, str], *, until: dt.datetime, whole_channel: bool) -> None:
+    """Flood control's ban for every worker: the chat `to`, or its whole channel when the channel said so."""
+    if whole_channel:
+        pause_channel(session, to[0], until=until)
+    else:
+        pause_chat(session, to[0], to[1], until=until)
 
 
 def claim_held(session: Session, *, now: dt.datetime, refused_only: bool = False,

@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session
 
 from bot.conversation.events import Action, Outgoing
 from scheduler.dispatcher import RateLimited, SendError
-from storage.digests import pause_channel, pause_chat, send_pauses
-from storage.held import Held, claim_held, finish_held, prune_held
+from storage.digests import send_pauses
+from storage.held import Held, claim_held, finish_held, pause_refused, prune_held
 from storage.models import Person, Question, Role
 from storage.questions import shown_to_admin
 from storage.tasks import extension_request, remember_extension_message, remember_task_message
@@ -104,10 +104,7 @@ async def send_held(conv: Conversation, *, refused_only: bool = False, to: tuple
 
 def _refused_again(session: Session, held_id: int, to: tuple[str, str], until: dt.datetime, whole_channel: bool,
                    now: dt.datetime) -> None:
-    if whole_channel:
-        pause_channel(session, to[0], until=until)
-    else:
-        pause_chat(session, to[0], to[1], until=until)
+    pause_refused(session, to, until=until, whole_channel=whole_channel)
     finish_held(session, held_id, now=now, done=False, later=until)
 
 
