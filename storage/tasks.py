@@ -106,11 +106,13 @@ def read_in_notices(session: Session, items: Iterable[R], item_ref: str, ref_of:
         return found
     refs = notice_refs(session, {notice_of(i) for i in items})
     meant = {(n, r) for n, numbers in refs.items() for r in read_typed(item_ref, numbers)}
-    return [i for i in items if (notice_of(i), ref_of(i)) in meant]
+    # last, "2.g" for 1.g where an OCR reading lost the section's "2." (probe 37)
+    return [i for i in items if (notice_of(i), ref_of(i)) in meant] or \
+        point_meant(session, items, item_ref, ref_of, notice_of, refs=refs)
 
 
 def point_meant(session: Session, items: Iterable[R], item_ref: str, ref_of: Callable[[R], str],
-                notice_of: Callable[[R], int]) -> list[R]:
+                notice_of: Callable[[R], int], *, refs: dict[int, list[str]] | None = None) -> list[R]:
     """"2.g" typed where the notice as read has nothing under a section 2 and numbers that point 1.g (an OCR reading
     lost the section's "2.", month probe 37, #1): the one item whose last letter is the one typed, in a notice with
     no item under the section typed. Letters only (a digit is too common to guess on); empty unless one fits."""
@@ -118,7 +120,8 @@ def point_meant(session: Session, items: Iterable[R], item_ref: str, ref_of: Cal
     if len(typed) < 2 or not re.fullmatch(r"[a-zđ]", typed[-1]):
         return []
     items = list(items)
-    refs = notice_refs(session, {notice_of(i) for i in items})
+    if refs is None:  # (the notices' item numbers, when the caller has not read them already)
+        refs = notice_refs(session, {notice_of(i) for i in items})
 
     def section_absent(notice_id: int) -> bool:
         return not any(ref_key(r).split(".")[:len(typed) - 1] == typed[:-1] for r in refs.get(notice_id, ()))
@@ -547,8 +550,7 @@ def asked_item_tasks(session: Session, person: Person, item_ref: str) -> list[Ta
                                             Task.status != TaskStatus.CANCELLED)
                                      .order_by(Task.notice_id, Task.position, Task.id)))
         tasks = tasks_meant(session, every, item_ref) or \
-            ((section := section_meant(session, every, item_ref)) is not None and section[1]) or \
-            point_meant(session, every, item_ref, lambda t: t.item_ref, lambda t: t.notice_id)  # ("2.k" for 1.k)
+            ((section := section_meant(session, every, item_ref)) is not None and section[1]) or []
     if person.role in (Role.ADMIN, Role.LEADER) or not tasks:
         return tasks
     units = set(person.headed_unit_ids) | ({person.unit_id} if person.unit_id is not None else set())
@@ -657,8 +659,7 @@ def done_tasks_by_ref(session: Session, person: Person, item_ref: str) -> list[T
         .options(selectinload(Task.notice)).order_by(Task.id)
     # "mở lại 5.2" for II.5.b (probe 36, F3); "nhầm, 2.c mới 50%" for 1.c, its section's "2." lost (probe 37, #2)
     return _by_ref(session.scalars(query.where(_ref_is(item_ref))), item_ref) or \
-        tasks_meant(session, session.scalars(query), item_ref) or \
-        point_meant(session, session.scalars(query), item_ref, lambda t: t.item_ref, lambda t: t.notice_id)
+        tasks_meant(session, session.scalars(query), item_ref)
 
 
 def status_history(session: Session, task_id: int) -> list[StatusReport]:
@@ -746,8 +747,7 @@ def pending_extensions(session: Session, item_ref: str | None = None, decider: P
         query = query.where(StatusReport.task_id.in_(task_ids))
     rows = list(session.execute(query))  # the requests waiting: a few
     if item_ref:  # as numbered, or without its section ("5.b" for "II.5.b"), or as printed ("4.3" for II.4.c)
-        rows = read_in_notices(session, rows, item_ref, lambda r: r.item_ref, lambda r: r.notice_id) or \
-            point_meant(session, rows, item_ref, lambda r: r.item_ref, lambda r: r.notice_id)  # ("2.g" for 1.g)
+        rows = read_in_notices(session, rows, item_ref, lambda r: r.item_ref, lambda r: r.notice_id)
     found = [extension_request(session, r.id) for r in rows]
     if decider is not None:
         found = [r for r in found
