@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import and_, delete, exists, func, or_, select, tuple_, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from storage.digests import pause_channel, pause_chat, send_pauses
 from storage.directory import person_by_address
@@ -151,11 +151,13 @@ def finish_held(session: Session, held: Held, *, now: dt.datetime, done: bool,
     """`done`: sent (or dropped as no longer needed); `later`: not tried (its chat is held by flood control), due
     then, no attempt counted; else one attempt more, tried again at the next tick. Written only if the claim is
     still this worker's (`held.token`): False (nothing written) when another worker took the row meanwhile."""
-    row = session.get(HeldMessage, held.id, with_for_update=True)
+    row = session.get(HeldMessage, held.id, with_for_update=True, options=[defer(HeldMessage.file_data)])
     if row is None or row.claim_token != held.token or row.sent_at is not None:
         return False
     if done:
         row.sent_at = now
+        if held.file is not None:
+            row.file_data = None  # (sent: the row stays a few weeks for a log hunt, the bytes need not)
     elif later is not None:
         row.due_at = max(row.due_at, later)
     else:

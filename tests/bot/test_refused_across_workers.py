@@ -157,6 +157,7 @@ async def test_a_refused_reports_chart_and_workbook_are_sent_after_the_ban_in_or
     h.clock.set(now + dt.timedelta(minutes=40))
     await h.tick()
     assert len([s for s in h.sent[start:] if s.to == "admin"]) == 3 and unsent(h) == 0
+    assert count(h, HeldMessage, HeldMessage.file_data.is_not(None)) == 0, "the bytes kept once sent"
 
 
 async def test_another_workers_reply_goes_after_the_answer_still_held(harness: Harness) -> None:
