@@ -1,7 +1,9 @@
 """Messages held for working hours: a copy to a third person triggered on an evening, a weekend or a holiday is a
-row that the next working morning's tick claims (with a lease, as digests are), sends and marks sent. Also a handler's
-message refused by flood control (`hold_refused`): its parts not sent, a row each, due when the chat's ban ends (the
-pause stored for every worker, `storage.digests.pause_chat`), sent to that chat by the next tick at any hour."""
+row that the next working morning's tick claims (with a lease and a fencing token, as digests are), sends and marks
+sent. Also a handler's message refused by flood control (`hold_refused`): its parts not sent — text, and the chart
+or workbook that went with it —, a row each, due when the chat's ban ends (the pause stored for every worker,
+`storage.digests.pause_chat`), sent to that chat by the next tick at any hour. The person's `replies_held` says such
+rows may wait, so that any worker's next reply to them goes after them."""
 
 from __future__ import annotations
 
@@ -9,16 +11,23 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, delete, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import and_, delete, exists, func, or_, select, tuple_, update
+from sqlalchemy.orm import Session, defer
 
 from storage.digests import pause_channel, pause_chat, send_pauses
 from storage.directory import person_by_address
-from storage.models import HeldMessage
+from storage.models import HeldMessage, Person
 
 HELD_LEASE = dt.timedelta(minutes=5)  # a claimed row another worker may take again after this (the sender died)
 HELD_ATTEMPTS = 3  # sends tried before a held message is given up (logged)
 HELD_KEPT = dt.timedelta(weeks=4)  # a sent, dropped or given-up row is deleted this long after (`prune_held`)
+
+
+@dataclass(frozen=True, kw_only=True)
+class HeldFile:
+    kind: str  # "picture" (a chart shown inline) or "document" (a workbook)
+    filename: str
+    data: bytes
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -30,26 +39,33 @@ class Held:
     remember_kind: str | None
     remember_id: int | None
     to: tuple[str, str] | None = None  # (channel, chat id): a message refused by flood control, sent to that chat
+    token: int = 0  # the claim's fencing token: the outcome is written only while it is still the row's
+    file: HeldFile | None = None  # a picture or file (its caption is `text`) instead of a text message
 
 
 def hold_message(session: Session, *, person_id: int, text: str, actions: list[Any], remember: tuple[str, int] | None,
-                 now: dt.datetime, due_at: dt.datetime, to: tuple[str, str] | None = None) -> int:
+                 now: dt.datetime, due_at: dt.datetime, to: tuple[str, str] | None = None,
+                 file: HeldFile | None = None) -> int:
     row = HeldMessage(person_id=person_id, text=text, actions=actions, created_at=now, due_at=due_at, attempts=0,
                       remember_kind=remember[0] if remember else None, remember_id=remember[1] if remember else None,
-                      channel=to[0] if to else None, chat_id=to[1] if to else None)
+                      channel=to[0] if to else None, chat_id=to[1] if to else None, claim_token=0,
+                      file_kind=file.kind if file else None, file_name=file.filename if file else None,
+                      file_data=file.data if file else None)
     session.add(row)
     session.flush()
     return row.id
 
 
-def hold_refused(session: Session, *, channel: str, chat_id: str, parts: list[tuple[str, list[Any]]],
-                 remember: tuple[str, int] | None, now: dt.datetime, retry_at: dt.datetime,
-                 whole_channel: bool = False, refused: bool = True) -> dt.datetime | None:
+def hold_refused(session: Session, *, channel: str, chat_id: str,
+                 parts: list[tuple[str, list[Any], HeldFile | None]], remember: tuple[str, int] | None,
+                 now: dt.datetime, retry_at: dt.datetime, whole_channel: bool = False,
+                 refused: bool = True) -> dt.datetime | None:
     """Flood control refused a handler's message to `chat_id` on `channel` until `retry_at`: hold that chat (the
-    whole channel if it said so) for every worker, and keep `parts` (text, action rows: the parts not sent, in
-    order; `remember` goes with the last) to be sent once the ban ends — or once a longer pause already stored for
-    the chat or the channel ends. When they go out (None: the chat is nobody's, nothing held). `refused` False: not
-    refused itself, only kept behind the chat's earlier ones still waiting (due `retry_at`, nothing paused)."""
+    whole channel if it said so) for every worker, and keep `parts` (text or caption, action rows, the picture or
+    file if it is one: the parts not sent, in order; `remember` goes with the last text) to be sent once the ban
+    ends — or once a longer pause already stored for the chat or the channel ends. When they go out (None: the chat
+    is nobody's, nothing held). `refused` False: not refused itself, only kept behind the chat's earlier ones still
+    waiting (due `retry_at`, nothing paused). The person is marked (`replies_held`) for every worker's next reply."""
     person = person_by_address(session, channel, chat_id)
     if person is None:
         return None
@@ -57,9 +73,11 @@ def hold_refused(session: Session, *, channel: str, chat_id: str, parts: list[tu
         pause_refused(session, (channel, chat_id), until=retry_at, whole_channel=whole_channel)
     pauses = send_pauses(session, now=now)
     due = max([retry_at, *(u for key, u in pauses.items() if key in ((channel, chat_id), (channel, "")))])
-    for index, (text, actions) in enumerate(parts):
+    last_text = max((i for i, part in enumerate(parts) if part[2] is None), default=None)
+    for index, (text, actions, file) in enumerate(parts):
         hold_message(session, person_id=person.id, text=text, actions=actions, now=now, due_at=due,
-                     to=(channel, chat_id), remember=remember if index == len(parts) - 1 else None)
+                     to=(channel, chat_id), remember=remember if index == last_text else None, file=file)
+    person.replies_held = True
     return due
 
 
@@ -85,31 +103,70 @@ def claim_held(session: Session, *, now: dt.datetime, refused_only: bool = False
     rows = list(session.scalars(query.order_by(HeldMessage.id).with_for_update(skip_locked=True)))
     for row in rows:
         row.claimed_until = now + HELD_LEASE
+        row.claim_token += 1
     return [Held(id=r.id, person_id=r.person_id, text=r.text, actions=list(r.actions or []),
                  remember_kind=r.remember_kind, remember_id=r.remember_id,
-                 to=(r.channel, r.chat_id) if r.channel and r.chat_id else None) for r in rows]
+                 to=(r.channel, r.chat_id) if r.channel and r.chat_id else None, token=r.claim_token,
+                 file=HeldFile(kind=r.file_kind, filename=r.file_name or "", data=bytes(r.file_data or b""))
+                 if r.file_kind else None) for r in rows]
+
+
+def renew_held(session: Session, claims: list[Held], *, now: dt.datetime) -> set[int]:
+    """Extend the lease of every claim still this worker's (token unchanged, not finished) in one statement; the ids
+    of those. A worker that overran its lease learns here which rows another took (it must not send them)."""
+    if not claims:
+        return set()
+    return set(session.scalars(
+        update(HeldMessage).where(tuple_(HeldMessage.id, HeldMessage.claim_token).in_([(c.id, c.token)
+                                                                                        for c in claims]),
+                                  HeldMessage.sent_at.is_(None))
+        .values(claimed_until=now + HELD_LEASE).returning(HeldMessage.id)
+        .execution_options(synchronize_session=False)).all())
+
+
+# a refused message not yet sent nor given up
+_waiting = and_(HeldMessage.chat_id.is_not(None), HeldMessage.sent_at.is_(None), HeldMessage.attempts < HELD_ATTEMPTS)
 
 
 def refused_waiting(session: Session, channel: str, chat_id: str) -> dt.datetime | None:
     """When the last message to `chat_id` refused by flood control and not yet sent is due (None: none waits): a new
-    message to that chat goes after it."""
-    return session.scalar(select(func.max(HeldMessage.due_at)).where(
-        HeldMessage.channel == channel, HeldMessage.chat_id == chat_id, HeldMessage.sent_at.is_(None),
-        HeldMessage.attempts < HELD_ATTEMPTS))
+    message to that chat goes after it. When none waits, the person's mark is cleared (if nothing else of theirs
+    waits)."""
+    due = session.scalar(select(func.max(HeldMessage.due_at)).where(
+        HeldMessage.channel == channel, HeldMessage.chat_id == chat_id, _waiting))
+    if due is None and (person := person_by_address(session, channel, chat_id)) is not None:
+        _settle(session, person.id)
+    return due
 
 
-def finish_held(session: Session, held_id: int, *, now: dt.datetime, done: bool,
-                later: dt.datetime | None = None) -> None:
+def _settle(session: Session, person_id: int) -> None:
+    """The person's `replies_held` cleared when none of their refused messages waits any more."""
+    session.execute(update(Person).where(Person.id == person_id, Person.replies_held.is_(True),
+                                         ~exists().where(HeldMessage.person_id == person_id, _waiting))
+                    .values(replies_held=False).execution_options(synchronize_session=False))
+
+
+def finish_held(session: Session, held: Held, *, now: dt.datetime, done: bool,
+                later: dt.datetime | None = None) -> bool:
     """`done`: sent (or dropped as no longer needed); `later`: not tried (its chat is held by flood control), due
-    then, no attempt counted; else one attempt more, tried again at the next tick."""
-    row = session.get_one(HeldMessage, held_id)
+    then, no attempt counted; else one attempt more, tried again at the next tick. Written only if the claim is
+    still this worker's (`held.token`): False (nothing written) when another worker took the row meanwhile."""
+    row = session.get(HeldMessage, held.id, with_for_update=True, options=[defer(HeldMessage.file_data)])
+    if row is None or row.claim_token != held.token or row.sent_at is not None:
+        return False
     if done:
         row.sent_at = now
+        if held.file is not None:
+            row.file_data = None  # (sent: the row stays a few weeks for a log hunt, the bytes need not)
     elif later is not None:
         row.due_at = max(row.due_at, later)
     else:
         row.attempts += 1
     row.claimed_until = None
+    if row.chat_id is not None and (done or row.attempts >= HELD_ATTEMPTS):
+        session.flush()
+        _settle(session, row.person_id)
+    return True
 
 
 def prune_held(session: Session, *, now: dt.datetime) -> int:

@@ -22,6 +22,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy import inspect as sa_inspect
@@ -139,6 +140,9 @@ class Person(Base):
     telegram_username: Mapped[str | None] = mapped_column(String(32))  # from the directory file, without "@"
     preferred_channel: Mapped[str | None] = mapped_column(String(16))  # where reminders go when bound on both
     unreachable_since: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    # a reply to this person refused by flood control may still wait in held_messages (set with it, cleared once
+    # none waits): read with the person at each update, so only then is a reply checked against those rows
+    replies_held: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # leave (nghỉ phép): no digest on these working days; a named colleague gets it instead
     leave_from: Mapped[dt.date | None] = mapped_column(Date)
     leave_to: Mapped[dt.date | None] = mapped_column(Date)
@@ -499,6 +503,11 @@ class HeldMessage(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     channel: Mapped[str | None] = mapped_column(String(16))  # set with chat_id: refused by flood control
     chat_id: Mapped[str | None] = mapped_column(String(64))
+    claim_token: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # fencing: +1 at each claim
+    # a refused reply's picture ("picture", a chart) or file ("document", a workbook): its caption is `text`
+    file_kind: Mapped[str | None] = mapped_column(String(16))
+    file_name: Mapped[str | None] = mapped_column(String(255))
+    file_data: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
 class SharedFile(Base):

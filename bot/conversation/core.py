@@ -34,6 +34,7 @@ from bot.conversation import (
 )
 from bot.conversation.events import (
     Channel,
+    Document,
     FileIn,
     Inbound,
     Outgoing,
@@ -63,7 +64,7 @@ from scheduler.dispatcher import (
 from storage.calendar import CalendarDays, load_calendar_days
 from storage.directory import ensure_bootstrap_admin, is_directory_file, person_by_address
 from storage.errors import NhacViecError
-from storage.held import hold_message, hold_refused, refused_waiting
+from storage.held import HeldFile, hold_message, hold_refused, refused_waiting
 from storage.models import Person, Role
 from storage.tasks import ExtensionRequest, open_tasks_for
 from storage.vntext import strip_marks
@@ -117,7 +118,8 @@ class Conversation:
         self.ctx = ctx
         self.channels: dict[str, Channel] = {}
         self._pacing: dict[str, Pacing] = {}  # per channel: the digests' sending slots, which replies go ahead of
-        # the chats this process kept a handler's refused message for (`send`): the next one there goes after it
+        # the chats a handler's refused message may still wait for (`send`): kept by this process, or the person's
+        # row says so (`replies_held`, read with the person at each update): the next one there goes after it
         self._refused_chats: set[tuple[str, str]] = set()
 
     def add_channel(self, channel: Channel) -> None:
@@ -164,6 +166,8 @@ class Conversation:
         person, days = await ctx.db.run(_gate_read, channel=event.channel, chat_id=event.chat_id, admin=admin,
                                         name=event.user_name, now=ctx.clock.now())
         ctx.use_calendar_days(days)  # every feature below judges by the admin's calendar as of now
+        if person is not None and person.replies_held:  # (a refused reply may wait: the next goes after it)
+            self._refused_chats.add((event.channel, event.chat_id))
         if admin:
             return person
         if person is None and not _is_start(event):
@@ -236,50 +240,49 @@ class Conversation:
         ids: list[str] = []
         parts = fit(message, ch.capabilities)
         sends: list[Callable[[], Awaitable[str]]] = [partial(ch.send_part, chat_id, part) for part in parts]
+        kept: list[Part | _KeptFile] = list(parts)  # (what `sends` sends, as a refused reply keeps it)
         if message.picture is not None and ch.capabilities.documents_out:
             sends.append(partial(ch.send_picture, chat_id, message.picture))
+            kept.append(_file("picture", message.picture))
         if message.document is not None:
             if ch.capabilities.documents_out:
                 sends.append(partial(ch.send_document, chat_id, message.document))
+                kept.append(_file("document", message.document))
             else:
                 log.info("%s cannot send files; %s not sent to %s", channel, message.document.filename, chat_id)
         holding = patient and wait_flood and _in_handler.get()
         if holding and (channel, chat_id) in self._refused_chats and \
                 (behind := await self._behind_refused(channel, chat_id)) is not None:
             # (the chat's refused messages could not go first: this one waits behind them, in order)
-            if await self._hold_refused(channel, chat_id, parts, None, remember, left=sends, after=behind):
+            if await self._hold_refused(channel, chat_id, kept, None, remember, after=behind):
                 return SentMessage(channel=channel, chat_id=chat_id, held=True)
         for index, call in enumerate(sends):
             try:
                 ids.append(await self.send_one(call, channel, chat_id, patient=patient, wait_flood=wait_flood))
             except RateLimited as exc:
-                if not holding or not await self._hold_refused(channel, chat_id, parts[index:], exc, remember,
-                                                               left=sends[index:]):
+                if not holding or not await self._hold_refused(channel, chat_id, kept[index:], exc, remember):
                     raise
                 return SentMessage(channel=channel, chat_id=chat_id, message_ids=ids, held=True)
         return SentMessage(channel=channel, chat_id=chat_id, message_ids=ids)
 
     async def _behind_refused(self, channel: str, chat_id: str) -> dt.datetime | None:
-        """Before a handler's message to a chat this process kept a refused message for: send the chat's refused
-        messages now due first (their ban is over); when some still wait, when the last is due (this one goes
-        after it)."""
+        """Before a handler's message to a chat a refused message may still wait for (kept by any worker): send the
+        chat's refused messages now due first (their ban is over); when some still wait, when the last is due (this
+        one goes after it)."""
         await send_held(self, refused_only=True, to=(channel, chat_id))
         if (due := await self.ctx.db.run(refused_waiting, channel, chat_id)) is None:
             self._refused_chats.discard((channel, chat_id))
         return due
 
-    async def _hold_refused(self, channel: str, chat_id: str, parts: list[Part], exc: RateLimited | None,
-                            remember: tuple[str, int] | None, *, left: list[Callable[[], Awaitable[str]]],
-                            after: dt.datetime | None = None) -> bool:
+    async def _hold_refused(self, channel: str, chat_id: str, parts: list[Part | _KeptFile], exc: RateLimited | None,
+                            remember: tuple[str, int] | None, *, after: dt.datetime | None = None) -> bool:
         """A handler's message refused by flood control for longer than a handler waits (`exc`; None: kept behind
-        the chat's earlier refused ones, due `after`): its text parts from the refused one on are kept for the next
-        tick after the ban (and the ban stored for every worker); False: the chat is nobody's, nothing kept. A
-        picture or file (not kept: the person asks again) is logged."""
-        if len(left) > len(parts):
-            log.warning("flood control on %s:%s: %d file(s) of a reply not sent", channel, chat_id,
-                        len(left) - len(parts))
+        the chat's earlier refused ones, due `after`): its parts from the refused one on — text, picture, file — are
+        kept for the next tick after the ban (and the ban stored for every worker); False: the chat is nobody's,
+        nothing kept."""
         now = self.ctx.clock.now()
-        rows = [(p.text, [[[a.label, a.typed, a.data] for a in row] for row in p.actions]) for p in parts]
+        rows = [(p.text, [[[a.label, a.typed, a.data] for a in row] for row in p.actions], None)
+                if isinstance(p, Part) else (p.caption, [], p.file) for p in parts]
         wait = exc.retry_after if exc is not None else 0.0
         due = await self.ctx.db.run(hold_refused, channel=channel, chat_id=chat_id, parts=rows, remember=remember,
                                     now=now, retry_at=max(now + dt.timedelta(seconds=wait), after or now),
@@ -367,6 +370,8 @@ class Conversation:
                              remember=remember, now=now, due_at=due)
             log.info("message to %s held until %s (outside working hours)", person.handle, due.isoformat())
             return SentMessage(channel=address[0], chat_id=address[1], held=True)
+        if person.replies_held:  # (their refused reply may wait: this goes after it)
+            self._refused_chats.add(address)
         try:
             return await self.send(address[0], address[1], message, remember=remember)
         except SendError as exc:
@@ -393,6 +398,19 @@ class Conversation:
             await self.say(event, text)
         except Exception:
             log.exception("could not tell %s:%s about the error", event.channel, event.chat_id)
+
+
+@dataclass(frozen=True, kw_only=True)
+class _KeptFile:
+    """A refused reply's picture or file, as `_hold_refused` keeps it."""
+
+    caption: str
+    file: HeldFile
+
+
+def _file(kind: str, document: Document) -> _KeptFile:
+    return _KeptFile(caption=document.caption, file=HeldFile(kind=kind, filename=document.filename,
+                                                            data=document.data))
 
 
 def _is_start(event: Inbound) -> bool:

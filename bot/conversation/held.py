@@ -2,20 +2,24 @@
 the same text and buttons; what a reply to one is about recorded as the immediate message would have been; one no
 longer needed (its extension request decided, its question answered, its person gone) is dropped; rows sent or
 dropped weeks ago are deleted by the same tick (`storage.held.prune_held`). The replies refused by flood control in a
-handler (`Conversation.send`) are sent here too, once their chat's ban ends, at any hour."""
+handler (`Conversation.send`) are sent here too, once their chat's ban ends, at any hour, with their chart or
+workbook. Rows are claimed with a lease and a fencing token: the lease of the pass's rows not yet sent is renewed once
+a third of it has gone, a row another worker took meanwhile is not sent, and an outcome is written only while the
+claim is still this worker's."""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+from functools import partial
 from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
-from bot.conversation.events import Action, Outgoing
+from bot.conversation.events import Action, Document, Outgoing
 from scheduler.dispatcher import RateLimited, SendError
 from storage.digests import send_pauses
-from storage.held import Held, claim_held, finish_held, pause_refused, prune_held
+from storage.held import HELD_LEASE, Held, claim_held, finish_held, pause_refused, prune_held, renew_held
 from storage.models import Person, Question, Role
 from storage.questions import shown_to_admin
 from storage.tasks import extension_request, remember_extension_message, remember_task_message
@@ -56,7 +60,18 @@ async def send_held(conv: Conversation, *, refused_only: bool = False, to: tuple
         refused_only = True
     sent_count = 0
     pauses: dict[tuple[str, str], dt.datetime] | None = None
-    for held in await ctx.db.run(claim_held, now=now, refused_only=refused_only, to=to):
+    claimed = await ctx.db.run(claim_held, now=now, refused_only=refused_only, to=to)
+    renewed_at, lost = now, set[int]()
+    for index, held in enumerate(claimed):
+        if ctx.clock.now() - renewed_at >= HELD_LEASE / 3:  # (a long pass, or a stall): the rest renewed at once
+            renewed_at = ctx.clock.now()
+            rest = [h for h in claimed[index:] if h.id not in lost]
+            kept = await ctx.db.run(renew_held, rest, now=renewed_at)
+            if taken := {h.id for h in rest} - kept:
+                log.warning("held messages %s: lease lost (another worker has them); not sent", sorted(taken))
+                lost |= taken
+        if held.id in lost:
+            continue
         person = await ctx.db.run(_still_needed, held)
         if held.to is not None:  # a reply goes to the chat it answers
             address = held.to if held.to[0] in conv.channels else None
@@ -64,7 +79,7 @@ async def send_held(conv: Conversation, *, refused_only: bool = False, to: tuple
             address = conv.address_of(person) if person is not None else None
         if person is None or address is None:
             log.info("held message %s dropped (no longer needed or unreachable)", held.id)
-            await ctx.db.run(finish_held, held.id, now=now, done=True)
+            await ctx.db.run(finish_held, held, now=now, done=True)
             continue
         if held.to is not None:
             if pauses is None:  # (read once a pass, and only when a refused message is due)
@@ -72,47 +87,59 @@ async def send_held(conv: Conversation, *, refused_only: bool = False, to: tuple
             until = max((u for key, u in pauses.items() if key in (held.to, (held.to[0], "")) and u > now),
                         default=None)
             if until is not None:  # still banned (or refused again earlier in this pass): after the ban
-                await ctx.db.run(finish_held, held.id, now=now, done=False, later=until)
+                await ctx.db.run(finish_held, held, now=now, done=False, later=until)
                 continue
-        actions = tuple(tuple(Action(label=a[0], typed=a[1], data=a[2]) for a in row) for row in held.actions)
         try:
-            sent = await conv.send(address[0], address[1], Outgoing(text=held.text, actions=actions),
-                                   wait_flood=held.to is None)
+            message_id = await _send_one(conv, held, address)
         except RateLimited as exc:
             if held.to is None or pauses is None:  # (waited out a few times already)
                 log.warning("held message %s to %s not sent: %s", held.id, person.handle, exc)
-                await ctx.db.run(finish_held, held.id, now=now, done=False)
+                await ctx.db.run(finish_held, held, now=now, done=False)
                 continue
             until = ctx.clock.now() + dt.timedelta(seconds=exc.retry_after)
             log.info("held message %s to %s refused again by flood control: held until %s", held.id,
                      person.handle, until.isoformat())
             pauses[(held.to[0], "") if exc.whole_channel else held.to] = until
-            await ctx.db.run(_refused_again, held.id, held.to, until, exc.whole_channel, now)
+            await ctx.db.run(_refused_again, held, held.to, until, exc.whole_channel, now)
             continue
         except SendError as exc:
             log.warning("held message %s to %s not sent: %s", held.id, person.handle, exc)
-            await ctx.db.run(finish_held, held.id, now=now, done=False)
+            await ctx.db.run(finish_held, held, now=now, done=False)
             if held.to is not None and pauses is not None:  # its later parts wait for the next tick
                 pauses[held.to] = now + dt.timedelta(microseconds=1)
             continue
-        await ctx.db.run(_sent, held, person.id, sent.channel, sent.chat_id, sent.last_id, now)
+        if not await ctx.db.run(_sent, held, person.id, address[0], address[1], message_id, now):
+            log.warning("held message %s sent, but another worker had taken it meanwhile", held.id)
         sent_count += 1
     if working and not refused_only and (pruned := await ctx.db.run(prune_held, now=now)):
         log.info("%d held messages sent or given up weeks ago deleted", pruned)  # (the table stays small)
     return sent_count
 
 
-def _refused_again(session: Session, held_id: int, to: tuple[str, str], until: dt.datetime, whole_channel: bool,
+async def _send_one(conv: Conversation, held: Held, address: tuple[str, str]) -> str | None:
+    """Send one held row (a refused one: a 429 goes up at once); the channel's id for it."""
+    if held.file is None:
+        actions = tuple(tuple(Action(label=a[0], typed=a[1], data=a[2]) for a in row) for row in held.actions)
+        return (await conv.send(address[0], address[1], Outgoing(text=held.text, actions=actions),
+                                wait_flood=held.to is None)).last_id
+    ch = conv.channel(address[0])
+    document = Document(data=held.file.data, filename=held.file.filename, caption=held.text)
+    call = partial(ch.send_picture if held.file.kind == "picture" else ch.send_document, address[1], document)
+    return await conv.send_one(call, address[0], address[1], patient=True, wait_flood=held.to is None)
+
+
+def _refused_again(session: Session, held: Held, to: tuple[str, str], until: dt.datetime, whole_channel: bool,
                    now: dt.datetime) -> None:
     pause_refused(session, to, until=until, whole_channel=whole_channel)
-    finish_held(session, held_id, now=now, done=False, later=until)
+    finish_held(session, held, now=now, done=False, later=until)
 
 
 def _sent(session: Session, held: Held, person_id: int, channel: str, chat_id: str, message_id: str | None,
-          now: dt.datetime) -> None:
-    finish_held(session, held.id, now=now, done=True)
+          now: dt.datetime) -> bool:
+    if not finish_held(session, held, now=now, done=True):
+        return False
     if message_id is None or held.remember_id is None:
-        return
+        return True
     if held.remember_kind == "task":
         remember_task_message(session, task_id=held.remember_id, channel=channel, chat_id=chat_id,
                               message_id=message_id, now=now)
@@ -121,3 +148,4 @@ def _sent(session: Session, held: Held, person_id: int, channel: str, chat_id: s
     elif held.remember_kind == "extension":
         remember_extension_message(session, report_id=held.remember_id, person_id=person_id, channel=channel,
                                    chat_id=chat_id, message_id=message_id, now=now)
+    return True
