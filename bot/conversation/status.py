@@ -1885,6 +1885,22 @@ CORRECTION = re.compile(r"\b(?:(?:bam|go|bao|nhap|ghi)\s+)?nham\b|\b(?:nhap|go|b
                         r"|\bchua\s+(?:xong|hoan\s+thanh)\b")
 
 
+# "nhầm,", "em báo nhầm ạ:", "xin lỗi, gõ sai" opening a correction (folded): said to the bot, not the progress
+_MISTAKE_SAID = re.compile(r"^(?:(?:da|em|toi|minh|xin loi)\W*\s*)*(?:(?:bam|go|bao|nhap|ghi)\s+)?(?:nham|sai)\b"
+                           r"(?:\s+(?:roi|a|nhe))*\s*[,.:;!–-]*\s*")
+
+
+def _without_mistake_said(note: str) -> str:
+    """A correction's note without the words that say it is one: "nhầm, mới đạt 50%" → "mới đạt 50%" (probe 37,
+    #8: the leader read "nhầm, mới 50%" as the unit's progress)."""
+    squeezed, folded = squeezed_and_folded(note)
+    if squeezed == folded != " ".join(nfc(note).split()):  # (marks with no letter: no positions to cut by)
+        return note
+    m = _MISTAKE_SAID.match(folded)
+    rest = squeezed[m.end():].strip() if m is not None else ""
+    return rest or note
+
+
 def _done_lately_by(session: Session, task_id: int, person_id: int, since: dt.datetime) -> bool:
     """Whether the task's last report is the "xong" that `person_id` sent since `since` (a correction of it is taken
     without "mở lại": probe 36, F3)."""
@@ -1917,7 +1933,8 @@ async def _correct_done(conv: Conversation, event: Inbound, person: Person, task
                                                                      TaskStatus.EXTENSION_REQUESTED) \
         else TaskStatus.IN_PROGRESS
     change = StatusUpdate(status=status, percent=said.percent if said is not None and said.percent != 100 else None,
-                          note=(said.note if said is not None else None) or text, reopen=True)
+                          note=_without_mistake_said(said.note if said is not None and said.note else text),
+                          reopen=True)
     log.info("done of task %s corrected by %s", task.id, person.handle)
     collected: Confirmations = [] if collect is None else collect
     await _record(conv, event, person, task.id, change, source, quote=quote, at=at, collect=collected)
@@ -2214,6 +2231,10 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
         return await _reopen(conv, event, person, squeezed[m.start("ref"):m.end("ref")])
     if m := SUPPORT.match(folded):
         return await _support_report(conv, event, person, squeezed[m.start("ref"):m.end("ref")], text)
+    if SOFT_YES.fullmatch(chat_fold(text).strip(" .!")) and await ctx.db.run(
+            pending_date, person=person, since=ctx.clock.now() - SOFT_YES_WITHIN, source=MEANT) is not None and \
+            await _confirm_meant(conv, event, person):
+        return True  # "dạ vâng", "ok" just after "Ý đồng chí là mục 1.a?": a yes (it was taken for a thank-you, unsaid)
     if YES.fullmatch(chat_fold(text).strip(" .!")) and (await _confirm_every(conv, event, person)
                                                         or await _confirm_meant(conv, event, person)
                                                         or await _confirm_far(conv, event, person)
@@ -2598,6 +2619,9 @@ async def _positions(conv: Conversation, person: Person,
 YES = re.compile(r"(?:(?:da|vang|u|uh|um|ok|oke)\W*\s*)*(?:dung|phai|co|chuan|chinh xac)"
                  r"(?:\s+(?:roi|vay|the|a|nhe|nha|muc do|do))*"
                  r"|(?:da\W*\s*)?(?:u|uh|um|uhm)(?:\W*\s*(?:u|uh|um|a|nhe|nha|roi))*")  # "ừ", "ừ ừ", "ừm"
+# "dạ", "vâng", "dạ vâng ạ", "ok", "được": a yes only just after "Ý đồng chí là mục …?" (else a thank-you, a receipt)
+SOFT_YES = re.compile(r"(?:da|vang|ok|oke|okay|duoc)(?:\W*\s*(?:da|vang|a|nhe|nha|duoc|roi|ok))*")
+SOFT_YES_WITHIN = dt.timedelta(hours=1)
 MEANT_FOLLOWS = dt.timedelta(hours=24)  # a "đúng" this long after the question still answers it (days off not counted)
 
 

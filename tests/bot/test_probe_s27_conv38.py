@@ -104,3 +104,29 @@ async def test_nothing_asked_on_zalo_gives_an_example_only_from_ones_own_open_ta
         assert "“1.a xong”" in answer, answer
     finally:
         await h.stop()
+
+
+async def test_a_polite_yes_just_after_the_question_answers_it_and_later_is_a_thank_you(db_url: str) -> None:
+    h = await started(db_url, channel="zalo")
+    try:
+        await said(h, "head_bdv", "2.a đang làm 50%")  # "Ý đồng chí là mục 1.a?"
+        await said(h, "head_bdv", "dạ vâng")  # was taken for a thank-you: unanswered, nothing recorded
+        assert task(h, "1.a").percent == 50
+        await said(h, "head_bdv", "2.c đang làm 30%")
+        h.clock.advance(dt.timedelta(hours=3))  # a "vâng" hours later is a thank-you, not a yes
+        await said(h, "head_bdv", "vâng ạ")
+        assert task(h, "1.c").percent is None
+    finally:
+        await h.stop()
+
+
+async def test_a_corrections_words_are_not_kept_as_the_units_progress(db_url: str) -> None:
+    h = await started(db_url)
+    try:
+        await said(h, "head_bdv", "1.c xong")
+        h.clock.set(local(2018, 2, 27, 9, 0))
+        await said(h, "head_bdv", "em báo nhầm ạ, 1.c mới đạt 50%, đang hoàn thiện dự thảo")
+        assert task(h, "1.c").status == "in_progress" and task(h, "1.c").percent == 50
+        assert reports(h)[-1].note == "mới đạt 50%, đang hoàn thiện dự thảo", reports(h)[-1].note
+    finally:
+        await h.stop()
