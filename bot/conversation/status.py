@@ -2231,8 +2231,7 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
         return await _reopen(conv, event, person, squeezed[m.start("ref"):m.end("ref")])
     if m := SUPPORT.match(folded):
         return await _support_report(conv, event, person, squeezed[m.start("ref"):m.end("ref")], text)
-    if SOFT_YES.fullmatch(chat_fold(text).strip(" .!")) and await ctx.db.run(
-            pending_date, person=person, since=ctx.clock.now() - SOFT_YES_WITHIN, source=MEANT) is not None and \
+    if SOFT_YES.fullmatch(chat_fold(text).strip(" .!")) and await _just_asked(conv, person) and \
             await _confirm_meant(conv, event, person):
         return True  # "dạ vâng", "ok" just after "Ý đồng chí là mục 1.a?": a yes (it was taken for a thank-you, unsaid)
     if YES.fullmatch(chat_fold(text).strip(" .!")) and (await _confirm_every(conv, event, person)
@@ -2656,6 +2655,15 @@ async def _confirm_meant(conv: Conversation, event: TextIn, person: Person) -> b
         return True
     await _whole_confirmed(conv, person, task, kept.text)
     return await _apply_text(conv, event, person, task, kept.text, source="text", at=kept.sent_at)
+
+
+async def _just_asked(conv: Conversation, person: Person) -> bool:
+    """Whether "Ý đồng chí là mục …?" was asked of this person within SOFT_YES_WITHIN, is still open, and nothing was
+    reported on its task since: a "dạ vâng" or "ok" then answers it (after a report, it thanks for the report)."""
+    ctx = conv.ctx
+    asked = await ctx.db.run(last_asked, person=person, since=ctx.clock.now() - SOFT_YES_WITHIN, sources=(MEANT,))
+    return asked is not None and asked.used_at is None and await ctx.db.run(
+        reported_since, person=person, task_id=asked.task_ids[0], since=asked.sent_at) is None
 
 
 async def _meant_overtaken(conv: Conversation, event: TextIn, person: Person, task: Task, text: str,

@@ -116,6 +116,9 @@ async def test_a_polite_yes_just_after_the_question_answers_it_and_later_is_a_th
         h.clock.advance(dt.timedelta(hours=3))  # a "vâng" hours later is a thank-you, not a yes
         await said(h, "head_bdv", "vâng ạ")
         assert task(h, "1.c").percent is None
+        await said(h, "cadre_bdv", "2.c đang làm 40%")
+        await said(h, "cadre_bdv", "1.c đang làm 40%")  # typed again with the bot's number
+        assert await said(h, "cadre_bdv", "ok") == texts.RECEIPT_NOTED  # thanks for that, not about the question
     finally:
         await h.stop()
 
