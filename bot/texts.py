@@ -214,15 +214,22 @@ def unsupported_on(channel: str, what: str, is_admin: bool) -> str:
     return vn("Nhắc việc chỉ đọc được tin nhắn chữ. Đồng chí gõ /huongdan để xem cách báo cáo tiến độ.")
 
 
-def not_understood(buttons: bool, is_admin: bool = False, example_ref: str = "2.1", *, leader: bool = False,
+def _typed_how(example_ref: str | None) -> str:
+    """How to type a progress report: with one of the person's own open items as the example, or none (probe 37, #8:
+    "ví dụ: “2.1 xong”" to someone who held no 2.1)."""
+    if example_ref is None:
+        return "gõ số mục và tình trạng (gõ /viec để xem số mục)"
+    return f"gõ số mục và tình trạng, ví dụ: “{example_ref} xong”"
+
+
+def not_understood(buttons: bool, is_admin: bool = False, example_ref: str | None = None, *, leader: bool = False,
                    holds_tasks: bool = True, nothing_asked: bool = False) -> str:
-    """`example_ref`: one of the person's own item numbers, so the example reads as their notice numbers it; a
-    leader with no task of their own gets the questions a leader asks (probe 19: "danh sách quá hạn" was answered
-    with how to reply to reminders the leader never had); `nothing_asked`: a "đúng" when no question waits for one
-    (answered gently, not "chưa hiểu")."""
+    """`example_ref`: one of the person's own open item numbers, so the example reads as their notice numbers it
+    (None: no example); a leader with no task of their own gets the questions a leader asks (probe 19: "danh sách
+    quá hạn" was answered with how to reply to reminders the leader never had); `nothing_asked`: a "đúng" when no
+    question waits for one (answered gently, not "chưa hiểu")."""
     if nothing_asked:
-        how = ("trả lời tin nhắc việc hoặc bấm nút bên dưới tin đó" if buttons
-               else f"gõ số mục và tình trạng, ví dụ: “{example_ref} xong”")
+        how = "trả lời tin nhắc việc hoặc bấm nút bên dưới tin đó" if buttons else _typed_how(example_ref)
         tail = ("gõ /huongdan để xem các lệnh." if is_admin or (leader and not holds_tasks)
                 else f"để báo cáo tiến độ, đồng chí {how}.")
         return vn(f"Hiện không có câu hỏi nào đang chờ đồng chí trả lời; {tail}")
@@ -230,8 +237,7 @@ def not_understood(buttons: bool, is_admin: bool = False, example_ref: str = "2.
         return vn("Nhắc việc chưa hiểu tin nhắn này. Đồng chí có thể gõ, ví dụ: “báo cáo tình hình”, “đơn vị nào quá "
                   "hạn?”, “tình hình Sở Tài chính tháng này”, “xuất excel”; để chỉ đạo: “nhắc Phòng Kế hoạch mục 2” "
                   "hoặc trả lời tin báo cáo; gõ /huongdan để xem các lệnh.")
-    how = ("trả lời tin nhắc việc hoặc bấm nút bên dưới tin đó" if buttons
-           else f"gõ số mục và tình trạng, ví dụ: “{example_ref} xong”")
+    how = "trả lời tin nhắc việc hoặc bấm nút bên dưới tin đó" if buttons else _typed_how(example_ref)
     if is_admin:  # (a short message is not taken for a notice to load)
         return vn("Nhắc việc chưa hiểu tin nhắn này. Để nạp văn bản, đồng chí gửi tệp hoặc dán toàn văn thông báo; "
                   "để quyết định văn bản đang xem, gõ “xác nhận” hoặc “hủy”; gõ /huongdan để xem các lệnh.")
@@ -239,14 +245,19 @@ def not_understood(buttons: bool, is_admin: bool = False, example_ref: str = "2.
               "gõ /viec để xem nhiệm vụ, /huongdan để xem hướng dẫn.")
 
 
-def empty_message(is_admin: bool, example_ref: str = "2.1", *, leader: bool = False, holds_tasks: bool = True) -> str:
+def empty_message(is_admin: bool, example_ref: str | None = None, *, leader: bool = False,
+                  holds_tasks: bool = True) -> str:
     """An empty message: an admin is told how to load a notice; anyone else what they can type — the progress forms
-    with one of their own item numbers, or a leader's questions (probe 24 #14: a head was asked for a notice)."""
+    with one of their own open item numbers (None: no example), or a leader's questions (probe 24 #14: a head was
+    asked for a notice)."""
     if is_admin:
         return EMPTY_MESSAGE
     if leader and not holds_tasks:
         return vn("Tin nhắn trống. Đồng chí có thể gõ, ví dụ: “báo cáo tình hình”, “đơn vị nào quá hạn?”, “tình hình "
                   "Sở Tài chính tháng này”, “xuất excel”; gõ /huongdan để xem các lệnh.")
+    if example_ref is None:
+        return vn("Tin nhắn trống. Để báo cáo tiến độ, đồng chí gõ số mục và tình trạng (gõ /viec để xem số mục); "
+                  "gõ /huongdan để xem hướng dẫn.")
     return vn(f"Tin nhắn trống. Để báo cáo tiến độ, đồng chí gõ số mục và tình trạng, ví dụ: “{example_ref} xong”, "
               f"“{example_ref} 60% vướng kinh phí”, “{example_ref} xin gia hạn đến 30/4”; gõ /viec để xem nhiệm vụ, "
               "/huongdan để xem hướng dẫn.")
@@ -2987,10 +2998,11 @@ def extension_elsewhere(elsewhere: str, dated: Sequence[str], undated: Sequence[
 
 
 def meant_question(typed: str, meant: str, text: str, rest: str, *, buttons: bool,
-                   siblings: Sequence[str] | None = None, elsewhere: str | None = None) -> str:
+                   siblings: Sequence[str] | None = None, elsewhere: str | None = None,
+                   holder: str | None = None) -> str:
     """An item number that names nothing the person holds but can only mean one of their tasks: asked, not
     refused; the action under it (or "đúng") applies what was said. `elsewhere`: the item named is another unit's,
-    said first (`held_elsewhere`)."""
+    said first (`held_elsewhere`); `holder`: the task meant is the unit's, in this colleague's hands."""
     which = ""
     if siblings:
         shown = ", ".join(siblings[:6]) + (", …" if len(siblings) > 6 else "")
@@ -2998,9 +3010,10 @@ def meant_question(typed: str, meant: str, text: str, rest: str, *, buttons: boo
     said = " ".join(rest.split())
     how = "bấm nút bên dưới hoặc gõ “đúng”" if buttons else "gõ “đúng”"  # (without buttons: the typed form follows)
     opening = elsewhere or f"Không có nhiệm vụ mục {typed} trong danh sách của đồng chí{which}."
+    held_by = f"; đ/c {holder} phụ trách" if holder else ""
     return vn(f"{opening} Ý đồng chí là mục {meant} "
-              f"({short_title(text, 70)})? Nếu đúng, đồng chí {how}; nội dung “{shorten(said, 60)}” sẽ được ghi "
-              f"cho mục {meant}.")
+              f"({short_title(text, 70)}{held_by})? Nếu đúng, đồng chí {how}; nội dung “{shorten(said, 60)}” sẽ "
+              f"được ghi cho mục {meant}.")
 
 
 def under_meant_question(typed: str, meant: str, text: str, rest: str, *, done: bool, buttons: bool) -> str:
@@ -3020,6 +3033,32 @@ def meant_lapsed(meant: str, text: str, rest: str, said_on: dt.date, *, buttons:
     return vn(f"Câu hỏi trước (ngày {said_on:%d/%m/%Y}) đã hết hiệu lực nên Nhắc việc chưa ghi. Nhắc việc hỏi lại: "
               f"nội dung “{said}” có phải cho mục {meant} ({short_title(text, 70)})? Nếu đúng, đồng chí {how}; nội "
               f"dung sẽ được ghi cho mục {meant} theo ngày đồng chí đã báo ({said_on:%d/%m/%Y}).")
+
+
+def meant_gone(meant: str, rest: str, asked_on: dt.date, *, reported_at: dt.datetime | None = None,
+               answered_at: dt.datetime | None = None, closed: str | None = None) -> str:
+    """A yes ("đúng", "ừ", "phải") to "Ý đồng chí là mục …?" when that question is no longer open: reported on since
+    (`reported_at`), answered (`answered_at`), its task closed (`closed`: a TaskStatus value), or too old. Said,
+    nothing recorded, and what to type instead (local times)."""
+    if reported_at is not None:
+        why = f"sau đó đồng chí đã báo mục {meant} lúc {reported_at:%H:%M} ngày {reported_at:%d/%m}"
+    elif answered_at is not None:
+        why = f"đồng chí đã trả lời lúc {answered_at:%H:%M} ngày {answered_at:%d/%m}"
+    elif closed == "done":
+        why = f"mục {meant} đã hoàn thành"
+    elif closed:
+        why = f"mục {meant} đã được hủy"
+    else:
+        why = "đã quá lâu"
+    said = shorten(" ".join(rest.split()), 60)
+    if closed == "done":
+        then = f" Nếu cần làm tiếp, đồng chí gõ “mở lại {meant}”."
+    elif closed:
+        then = ""
+    else:
+        then = f" Nếu cần ghi, đồng chí gõ số mục và nội dung, ví dụ “{meant} {said}”."
+    return vn(f"Câu hỏi ngày {asked_on:%d/%m} về mục {meant} không còn chờ trả lời ({why}), nên Nhắc việc không ghi "
+              f"gì thêm.{then}")
 
 
 def quoted_question(meant: str, text: str, said: str, *, buttons: bool) -> str:

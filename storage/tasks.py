@@ -1644,6 +1644,21 @@ def close_moot_requests(session: Session, task_id: int, *, why: str, by: Person,
     return found
 
 
+def reportable_open_tasks(session: Session, person: Person, *, today: dt.date) -> list[Task]:
+    """The open tasks a person may report on by their item number (as `may_change` with a report allows): their
+    own, their unit's in others' hands (`unit_open_tasks`: a cadre on the head's task is normal in an office), and
+    those of colleagues on leave `today` who named them to cover."""
+    away = select(Person.id).where(Person.leave_cover_id == person.id, Person.leave_from <= today,
+                                   Person.leave_to >= today)
+    covered = session.scalars(select(Task).join(Notice, Notice.id == Task.notice_id).where(
+        Task.assignee_id.in_(away.scalar_subquery()), Notice.status == NoticeStatus.CONFIRMED,
+        Task.status.in_(OPEN_STATUSES))
+        .options(selectinload(Task.notice), selectinload(Task.lead_unit), selectinload(Task.assignee))
+        .order_by(Task.id))
+    found = {t.id: t for t in [*open_tasks_for(session, person), *unit_open_tasks(session, person), *covered]}
+    return list(found.values())
+
+
 def unit_open_tasks(session: Session, person: Person) -> list[Task]:
     """The open tasks of the person's unit in others' hands that they may report on: a head's in a cadre's hands, a
     deputy's or a cadre's in the head's or a colleague's (the tasks /viec lists as the unit's), in the notice's
@@ -1734,6 +1749,36 @@ def pending_date(session: Session, *, person: Person, since: dt.datetime,
         PendingReply.person_id == person.id, PendingReply.source == source, PendingReply.used_at.is_(None),
         PendingReply.sent_at >= since).order_by(PendingReply.id.desc()).limit(1))
     return (row.id, row.task_ids[0], row.text) if row is not None and row.task_ids else None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Asked:
+    """A question the bot asked a person about their words, answered or not (`used_at`)."""
+
+    id: int
+    source: str
+    text: str
+    task_ids: list[int]
+    sent_at: dt.datetime
+    used_at: dt.datetime | None
+
+
+def last_asked(session: Session, *, person: Person, since: dt.datetime, sources: Collection[str]) -> Asked | None:
+    """The latest question of these kinds asked of this person since `since`, answered, lapsed or still open."""
+    row = session.scalar(select(PendingReply).where(
+        PendingReply.person_id == person.id, PendingReply.source.in_(sources), PendingReply.sent_at >= since)
+        .order_by(PendingReply.id.desc()).limit(1))
+    if row is None or not row.task_ids:
+        return None
+    return Asked(id=row.id, source=row.source, text=row.text, task_ids=list(row.task_ids), sent_at=row.sent_at,
+                 used_at=row.used_at)
+
+
+def reported_since(session: Session, *, person: Person, task_id: int, since: dt.datetime) -> dt.datetime | None:
+    """When this person last reported on the task after `since` (None: not since)."""
+    return session.scalar(select(StatusReport.created_at).where(
+        StatusReport.person_id == person.id, StatusReport.task_id == task_id, StatusReport.created_at > since)
+        .order_by(StatusReport.created_at.desc()).limit(1))
 
 
 def pending_which(session: Session, *, person: Person, since: dt.datetime,

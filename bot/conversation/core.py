@@ -10,7 +10,7 @@ import dataclasses
 import datetime as dt
 import logging
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
@@ -65,7 +65,7 @@ from storage.calendar import CalendarDays, load_calendar_days
 from storage.directory import ensure_bootstrap_admin, is_directory_file, person_by_address
 from storage.errors import NhacViecError
 from storage.held import HeldFile, hold_message, hold_refused, refused_waiting
-from storage.models import Person, Role
+from storage.models import Person, Role, Task
 from storage.tasks import ExtensionRequest, open_tasks_for
 from storage.vntext import strip_marks
 
@@ -435,12 +435,17 @@ ASKS_OWN_TASKS = re.compile(r"\b(?:nhiem vu|viec|cong viec|muc)\b(?:\s+\w+){0,4}
                             r"\b(?:nhiem vu|viec) cua (?:toi|minh|em|don vi|phong|huyen|so)\b")
 
 
+def example_ref(mine: Sequence[Task]) -> str | None:
+    """An item number of the person's own open tasks to give as an example, quick to type ("III.3.c", not "III.16
+    (đoạn 2)"); None when they hold none: no number they do not hold (probe 37, #8)."""
+    return next((t.item_ref for t in mine if " " not in t.item_ref), mine[0].item_ref if mine else None)
+
+
 async def _on_text(conv: Conversation, event: TextIn, person: Person) -> None:
     """Free text: a status reply, a draft correction or decision, a typed status, or (admins) a notice."""
     if not event.text.strip():
         mine = [] if person.is_admin else await conv.ctx.db.run(open_tasks_for, person)
-        # (an item number quick to type: "III.3.c", not "III.16 (đoạn 2)")
-        ref = next((t.item_ref for t in mine if " " not in t.item_ref), mine[0].item_ref if mine else "2.1")
+        ref = example_ref(mine)
         await conv.say(event, texts.empty_message(person.is_admin, ref, leader=person.role == Role.LEADER,
                                                   holds_tasks=bool(mine)))
         return
@@ -505,7 +510,7 @@ async def _on_text_said(conv: Conversation, event: TextIn, person: Person) -> No
     if not person.is_admin or not notices.looks_like_a_notice(event.text):
         mine = await conv.ctx.db.run(open_tasks_for, person)
         answer = texts.not_understood(conv.channel(event.channel).capabilities.buttons, is_admin=person.is_admin,
-                                      example_ref=mine[0].item_ref if mine else "2.1",
+                                      example_ref=example_ref(mine),
                                       leader=person.role == Role.LEADER, holds_tasks=bool(mine),
                                       nothing_asked=status.is_bare_yes(event.text))
         if person.is_admin and (waiting := await office.waiting_count(conv)):  # an answer typed without its number

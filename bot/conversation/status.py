@@ -123,6 +123,7 @@ from storage.tasks import (
     extension_messages,
     extension_request,
     item_units,
+    last_asked,
     may_delegate,
     named_without_tasks,
     notice_refs,
@@ -141,6 +142,8 @@ from storage.tasks import (
     remember_ack,
     remember_extension_message,
     remember_task_message,
+    reportable_open_tasks,
+    reported_since,
     requests_to_recall,
     save_pending_reply,
     shares_named,
@@ -1882,6 +1885,22 @@ CORRECTION = re.compile(r"\b(?:(?:bam|go|bao|nhap|ghi)\s+)?nham\b|\b(?:nhap|go|b
                         r"|\bchua\s+(?:xong|hoan\s+thanh)\b")
 
 
+# "nhầm,", "em báo nhầm ạ:", "xin lỗi, gõ sai" opening a correction (folded): said to the bot, not the progress
+_MISTAKE_SAID = re.compile(r"^(?:(?:da|em|toi|minh|xin loi)\W*\s*)*(?:(?:bam|go|bao|nhap|ghi)\s+)?(?:nham|sai)\b"
+                           r"(?:\s+(?:roi|a|nhe))*\s*[,.:;!–-]*\s*")
+
+
+def _without_mistake_said(note: str) -> str:
+    """A correction's note without the words that say it is one: "nhầm, mới đạt 50%" → "mới đạt 50%" (probe 37,
+    #8: the leader read "nhầm, mới 50%" as the unit's progress)."""
+    squeezed, folded = squeezed_and_folded(note)
+    if squeezed == folded != " ".join(nfc(note).split()):  # (marks with no letter: no positions to cut by)
+        return note
+    m = _MISTAKE_SAID.match(folded)
+    rest = squeezed[m.end():].strip() if m is not None else ""
+    return rest or note
+
+
 def _done_lately_by(session: Session, task_id: int, person_id: int, since: dt.datetime) -> bool:
     """Whether the task's last report is the "xong" that `person_id` sent since `since` (a correction of it is taken
     without "mở lại": probe 36, F3)."""
@@ -1914,7 +1933,8 @@ async def _correct_done(conv: Conversation, event: Inbound, person: Person, task
                                                                      TaskStatus.EXTENSION_REQUESTED) \
         else TaskStatus.IN_PROGRESS
     change = StatusUpdate(status=status, percent=said.percent if said is not None and said.percent != 100 else None,
-                          note=(said.note if said is not None else None) or text, reopen=True)
+                          note=_without_mistake_said(said.note if said is not None and said.note else text),
+                          reopen=True)
     log.info("done of task %s corrected by %s", task.id, person.handle)
     collected: Confirmations = [] if collect is None else collect
     await _record(conv, event, person, task.id, change, source, quote=quote, at=at, collect=collected)
@@ -2211,9 +2231,13 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
         return await _reopen(conv, event, person, squeezed[m.start("ref"):m.end("ref")])
     if m := SUPPORT.match(folded):
         return await _support_report(conv, event, person, squeezed[m.start("ref"):m.end("ref")], text)
+    if SOFT_YES.fullmatch(chat_fold(text).strip(" .!")) and await _just_asked(conv, person) and \
+            await _confirm_meant(conv, event, person):
+        return True  # "dạ vâng", "ok" just after "Ý đồng chí là mục 1.a?": a yes (it was taken for a thank-you, unsaid)
     if YES.fullmatch(chat_fold(text).strip(" .!")) and (await _confirm_every(conv, event, person)
                                                         or await _confirm_meant(conv, event, person)
-                                                        or await _confirm_far(conv, event, person)):
+                                                        or await _confirm_far(conv, event, person)
+                                                        or await _meant_gone(conv, event, person)):
         return True  # "đúng" to "ý đồng chí là mục 3?", to "… cho cả 3 mục, đúng không?"
     if BARE_EXTENSION.fullmatch(chat_fold(text).strip(" .!")) and await _extension_to_plan(conv, event, person):
         return True  # "xin gia hạn" after "ngày dự kiến … muộn hơn thời hạn": to that date, on that task
@@ -2592,7 +2616,11 @@ async def _positions(conv: Conversation, person: Person,
 
 # "đúng", "đúng rồi ạ", "vâng, đúng", "phải", "có": yes to "ý đồng chí là mục 3?" (on chat_fold text)
 YES = re.compile(r"(?:(?:da|vang|u|uh|um|ok|oke)\W*\s*)*(?:dung|phai|co|chuan|chinh xac)"
-                 r"(?:\s+(?:roi|vay|the|a|nhe|nha|muc do|do))*")
+                 r"(?:\s+(?:roi|vay|the|a|nhe|nha|muc do|do))*"
+                 r"|(?:da\W*\s*)?(?:u|uh|um|uhm)(?:\W*\s*(?:u|uh|um|a|nhe|nha|roi))*")  # "ừ", "ừ ừ", "ừm"
+# "dạ", "vâng", "dạ vâng ạ", "ok", "được": a yes only just after "Ý đồng chí là mục …?" (else a thank-you, a receipt)
+SOFT_YES = re.compile(r"(?:da|vang|ok|oke|okay|duoc)(?:\W*\s*(?:da|vang|a|nhe|nha|duoc|roi|ok))*")
+SOFT_YES_WITHIN = dt.timedelta(hours=1)
 MEANT_FOLLOWS = dt.timedelta(hours=24)  # a "đúng" this long after the question still answers it (days off not counted)
 
 
@@ -2623,8 +2651,58 @@ async def _confirm_meant(conv: Conversation, event: TextIn, person: Person) -> b
     if kept is None:
         return False
     task = await ctx.db.run(lambda s: s.get_one(Task, task_id))
+    if await _meant_overtaken(conv, event, person, task, kept.text, kept.sent_at):
+        return True
     await _whole_confirmed(conv, person, task, kept.text)
     return await _apply_text(conv, event, person, task, kept.text, source="text", at=kept.sent_at)
+
+
+async def _just_asked(conv: Conversation, person: Person) -> bool:
+    """Whether "Ý đồng chí là mục …?" was asked of this person within SOFT_YES_WITHIN, is still open, and nothing was
+    reported on its task since: a "dạ vâng" or "ok" then answers it (after a report, it thanks for the report)."""
+    ctx = conv.ctx
+    asked = await ctx.db.run(last_asked, person=person, since=ctx.clock.now() - SOFT_YES_WITHIN, sources=(MEANT,))
+    return asked is not None and asked.used_at is None and await ctx.db.run(
+        reported_since, person=person, task_id=asked.task_ids[0], since=asked.sent_at) is None
+
+
+async def _meant_overtaken(conv: Conversation, event: TextIn, person: Person, task: Task, text: str,
+                           asked_at: dt.datetime) -> bool:
+    """A "đúng" to "Ý đồng chí là mục 1.a?" after the person reported on 1.a themselves (typed with the right
+    number, or a later question confirmed): the question is behind them — said, the older words not recorded over the
+    newer report."""
+    reported = await conv.ctx.db.run(reported_since, person=person, task_id=task.id, since=asked_at)
+    if reported is None:
+        return False
+    local = conv.ctx.policy.calendar.local
+    log.info("'đúng' of %s on task %s: reported since the question, nothing recorded", person.handle, task.id)
+    status = TaskStatus(task.status)
+    await conv.say(event, texts.meant_gone(task.item_ref, text, local(asked_at).date(), reported_at=local(reported),
+                                           closed=status if status.is_closed else None))
+    return True
+
+
+async def _meant_gone(conv: Conversation, event: TextIn, person: Person) -> bool:
+    """A yes ("đúng", "ừ", "phải") when no question waits for one, and the last the bot asked this person was
+    "Ý đồng chí là mục …?" (answered already, its task closed, or too old to ask again; a restart changes nothing:
+    the questions are rows): which question, why it is no longer open, and what to type — never "chưa hiểu", never
+    the words recorded. False when the last question asked was of another kind, or none lately."""
+    ctx = conv.ctx
+    asked = await ctx.db.run(last_asked, person=person, since=ctx.clock.now() - GONE_TOLD,
+                             sources=(MEANT, MEANT_AGAIN, EVERY_ASKED, FAR_ASKED, PLAN_ASKED))
+    if asked is None or asked.source not in (MEANT, MEANT_AGAIN):
+        return False
+    task = await ctx.db.run(lambda s: s.get_one(Task, asked.task_ids[0]))
+    local = ctx.policy.calendar.local
+    status = TaskStatus(task.status)
+    await conv.say(event, texts.meant_gone(
+        task.item_ref, asked.text, local(asked.sent_at).date(),
+        answered_at=local(asked.used_at) if asked.used_at is not None else None,
+        closed=status if status.is_closed else None))
+    return True
+
+
+GONE_TOLD = dt.timedelta(days=31)  # a yes this long after "Ý đồng chí là mục …?" is still told which question lapsed
 
 
 async def _whole_confirmed(conv: Conversation, person: Person, task: Task, text: str) -> None:
@@ -2657,6 +2735,8 @@ async def _meant_lapsed(conv: Conversation, event: TextIn, person: Person) -> bo
     kept = await ctx.db.run(take_pending_reply, pending_id, person=person, task_id=task_id, now=ctx.clock.now())
     if kept is None:
         return False
+    if await _meant_overtaken(conv, event, person, task, kept.text, kept.sent_at):
+        return True
     again = await ctx.db.run(save_pending_reply, person=person, text=kept.text, source=MEANT_AGAIN,
                              task_ids=[task_id], sent_at=kept.sent_at)
     buttons = conv.channel(event.channel).capabilities.buttons
@@ -2684,21 +2764,27 @@ async def _ask_meant(conv: Conversation, event: TextIn, person: Person, ref: str
     if only is not None:
         meant = [only]
     elif position is None:
-        held = await ctx.db.run(open_tasks_for, person)
-        if len(held) == 1 and not ref_key(held[0].item_ref).startswith(ref_key(ref) + "."):
+        # "2.g" where the notice as read numbers it 1.g (its section's "2." lost by OCR): asked — on the person's
+        # own task, or on one they may report on by number, as a cadre on the head's (probe 37, #1)
+        reportable = await ctx.db.run(reportable_open_tasks, person, today=ctx.today())
+        meant = await ctx.db.run(point_meant, reportable, ref, lambda t: t.item_ref, lambda t: t.notice_id)
+        held = [t for t in reportable if t.assignee_id == person.id]
+        if not meant and len(held) == 1 and not ref_key(held[0].item_ref).startswith(ref_key(ref) + "."):
             meant = held  # (a section of the one task held: `unknown_ref` says which item of it)
-        else:  # "2.g" where the notice as read numbers it 1.g (its section's "2." lost by OCR): asked
-            meant = await ctx.db.run(point_meant, held, ref, lambda t: t.item_ref, lambda t: t.notice_id)
     if ASKS_EXTENSION.search(" ".join(strip_marks(rest).lower().split())):
         meant = [t for t in meant if t.due_on is not None]  # more time only for a task that has a deadline
     if len(meant) != 1:
         return False
     task = meant[0]
+    holder_id = task.assignee_id
+    holder = None if holder_id in (None, person.id) else \
+        await ctx.db.run(lambda s: s.get_one(Person, holder_id).full_name)  # the unit's task, in a colleague's hands
     pending_id = await ctx.db.run(save_pending_reply, person=person, text=rest, source=MEANT, task_ids=[task.id],
                                   sent_at=sent_time(conv, event))
     buttons = conv.channel(event.channel).capabilities.buttons
     question = texts.meant_question(ref, task.item_ref, task.text, rest, buttons=buttons,
-                                    siblings=position.siblings if position is not None else None, elsewhere=elsewhere)
+                                    siblings=position.siblings if position is not None else None, elsewhere=elsewhere,
+                                    holder=holder)
     await conv.reply(event, Outgoing(text=question, actions=which_actions(pending_id, [(task.id, task.item_ref)],
                                                                           rest)))
     return True
