@@ -1000,6 +1000,11 @@ def _lead_guess(name: str, guess: UnitGuess | None, *, each: bool = True, number
             every = _every_form(name)
             hint = f", hoặc ghi “tất cả {every}” để giao cho mọi đơn vị như vậy trong danh bạ" if every else ""
             return f"{name} (nhóm đơn vị; chưa xác định được đơn vị cụ thể, đồng chí ghi rõ tên đơn vị để giao{hint})"
+        if len(guess.members) == 1 and not guess.left_out and _over_places(name):
+            # "Sở Y tế các tỉnh", the directory has one province's: that unit, as any lead is said
+            (unit, head), = guess.members
+            who = f"giao đ/c {head}" if head else "đơn vị chưa có trưởng đơn vị"
+            return f"{name} (trong danh bạ: {marked_spelling(unit, written)}, đơn vị duy nhất của nhóm) — {who}"
         names = [marked_spelling(unit, written) for unit, _ in guess.members]
         shown = _some_units(names, len(names) if every_member else GROUP_SHOWN)  # (a task shown whole: all)
         headless = sum(1 for _, head in guess.members if head is None)

@@ -34,8 +34,8 @@ async def _preview(db_url: str, directory: str) -> str:
 async def test_the_provinces_so_is_its_one_member_not_the_ministry(db_url: str) -> None:
     preview = await _preview(db_url, DIRECTORY)
     assert "trong danh bạ: Bộ Nông nghiệp và Môi trường" not in preview, preview
-    assert ("Sở Nông nghiệp và Môi trường các tỉnh — 1 đơn vị trong danh bạ, mỗi đơn vị một nhiệm vụ: "
-            "Sở Nông nghiệp và Môi trường tỉnh Lào Cai") in preview, preview
+    assert ("Sở Nông nghiệp và Môi trường các tỉnh (trong danh bạ: Sở Nông nghiệp và Môi trường tỉnh Lào Cai, đơn vị "
+            "duy nhất của nhóm) — giao đ/c Lò Văn Tuấn") in preview, preview
     assert ("Sở Y tế các tỉnh (nhóm đơn vị; danh bạ chưa có đơn vị nào thuộc nhóm này, đồng chí ghi rõ tên đơn vị "
             "để giao)") in preview, preview
     assert "Chi cục Lâm nghiệp và Kiểm lâm (chưa có trong danh bạ)" in preview, "not the Cục"
@@ -46,3 +46,17 @@ async def test_each_provinces_so_gets_the_task(db_url: str) -> None:
     preview = await _preview(db_url, DIRECTORY + SECOND_PROVINCE)
     assert ("Sở Nông nghiệp và Môi trường các tỉnh — 2 đơn vị trong danh bạ, mỗi đơn vị một nhiệm vụ: "
             "Sở Nông nghiệp và Môi trường tỉnh Lào Cai, Sở Nông nghiệp và Môi trường tỉnh Yên Bái") in preview, preview
+
+
+async def test_on_confirming_the_provinces_so_is_given_the_task_and_the_ministry_none(db_url: str) -> None:
+    h = Harness(db_url=db_url, clock=FakeClock(local(2027, 1, 20, 9, 0)))
+    await h.start(directory_csv=DIRECTORY.encode(), enroll_all=True)
+    try:
+        await h.say("vanthu", NOTICE)
+        await h.tap("vanthu", "Xác nhận")
+        to_so = "\n".join(s.text or "" for s in h.sent if s.to == "gd_so")
+        said = "\n".join(s.text or "" for s in h.sent if s.to == "vanthu")
+    finally:
+        await h.stop()
+    assert "Rà soát diện tích rừng trồng" in to_so, to_so
+    assert "chưa có người nhận: Bộ Nông nghiệp và Môi trường" not in said, said
