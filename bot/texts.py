@@ -805,7 +805,9 @@ def _why_unreached(name: str, draft: Draft) -> str:
     if names_no_unit(name) and (guess is None or not guess.unit_name):
         return UNNAMED_UNIT
     if guess is not None and guess.group and not guess.members:  # ("UBND các xã liên quan": which ones?)
-        return f"{OTHERS_THAN_NAMED}, danh bạ không còn đơn vị nào khác" if guess.others else UNRESOLVED_GROUP
+        if guess.others:
+            return f"{OTHERS_THAN_NAMED}, danh bạ không còn đơn vị nào khác"
+        return EMPTY_GROUP if _over_places(name) else UNRESOLVED_GROUP
     if guess is not None and (guess.unit_name or guess.members):
         return "đơn vị chưa có trưởng đơn vị trong danh bạ"
     return "đơn vị chưa có trong danh bạ"
@@ -973,6 +975,14 @@ def names_no_unit(name: str) -> bool:
 
 UNNAMED_UNIT = "văn bản không nêu tên đơn vị cụ thể"
 UNRESOLVED_GROUP = "nhóm đơn vị chưa xác định được đơn vị cụ thể"
+EMPTY_GROUP = "nhóm đơn vị chưa có đơn vị nào trong danh bạ"
+
+
+def _over_places(name: str) -> bool:
+    """A lead that is one unit's name over every place of a level ("Sở Y tế các tỉnh"): a directory without such a
+    unit has none of the group, which is said plainly (not "which ones?")."""
+    group = read_group(name)
+    return group is not None and bool(group.named) and not group.some
 OTHERS_THAN_NAMED = "ngoài các đơn vị đã có nhiệm vụ riêng"
 
 
@@ -994,10 +1004,18 @@ def _lead_guess(name: str, guess: UnitGuess | None, *, each: bool = True, number
         if not guess.members and guess.others:
             drop = f"; nếu không cần giao, đồng chí gõ “bỏ {number}”" if number is not None else ""
             return f"{name}: danh bạ không còn đơn vị nào khác thuộc nhóm này{drop}"
+        if not guess.members and _over_places(name):
+            return f"{name} (nhóm đơn vị; danh bạ chưa có đơn vị nào thuộc nhóm này, đồng chí ghi rõ tên đơn vị " \
+                "để giao)"
         if not guess.members:
             every = _every_form(name)
             hint = f", hoặc ghi “tất cả {every}” để giao cho mọi đơn vị như vậy trong danh bạ" if every else ""
             return f"{name} (nhóm đơn vị; chưa xác định được đơn vị cụ thể, đồng chí ghi rõ tên đơn vị để giao{hint})"
+        if len(guess.members) == 1 and not guess.left_out and _over_places(name):
+            # "Sở Y tế các tỉnh", the directory has one province's: that unit, as any lead is said
+            (unit, head), = guess.members
+            who = f"giao đ/c {head}" if head else "đơn vị chưa có trưởng đơn vị"
+            return f"{name} (trong danh bạ: {marked_spelling(unit, written)}, đơn vị duy nhất của nhóm) — {who}"
         names = [marked_spelling(unit, written) for unit, _ in guess.members]
         shown = _some_units(names, len(names) if every_member else GROUP_SHOWN)  # (a task shown whole: all)
         headless = sum(1 for _, head in guess.members if head is None)

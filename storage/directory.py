@@ -41,7 +41,15 @@ from storage.models import (
     Task,
     Unit,
 )
-from storage.unitnames import INITIALS_SCORE, best_unit_match, closest_units, unit_key, without_post, without_va
+from storage.unitnames import (
+    INITIALS_SCORE,
+    best_unit_match,
+    closest_units,
+    same_kind,
+    unit_key,
+    without_post,
+    without_va,
+)
 from storage.vntext import fold, nfc
 
 log = logging.getLogger(__name__)
@@ -1147,11 +1155,12 @@ def unit_matcher(session: Session, units: list[Unit] | None = None) -> Callable[
 
     def _words_in_order(name: str) -> tuple[Unit | None, float]:
         """A name written short ("MTTQ huyện", "Mặt trận Tổ quốc huyện", "Hội Phụ nữ huyện") is the one unit
-        whose name holds all its words in order ("Ủy ban Mặt trận Tổ quốc Việt Nam huyện"); two or more: none."""
+        whose name holds all its words in order ("Ủy ban Mặt trận Tổ quốc Việt Nam huyện"), of the same kind ("Cục
+        Thuế" is not "Chi cục Thuế khu vực I"); two or more: none."""
         words = unit_key(name).split()
         if len(words) < 2:
             return None, 0.0
-        fits = [i for i, k in enumerate(keys) if _in_order(words, k.split())]
+        fits = [i for i, k in enumerate(keys) if _in_order(words, k.split()) and same_kind(" ".join(words), k)]
         return (units[fits[0]], SHORT_NAME_SCORE) if len(fits) == 1 else (None, 0.0)
 
     def _only_of_its_kind(name: str) -> tuple[Unit | None, float]:

@@ -9,48 +9,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storage.unitnames import unit_key
+from storage.unitnames import LOCAL_GOVERNMENT, UNIT_KINDS, same_kind, unit_key, unit_kind, without_va
 from storage.vntext import fold, nfc
 
-# The kind word of a group (folded, abbreviations expanded) → how the names of its members begin.
-_LOCAL = "uy ban nhan dan "
-LOCAL_GOVERNMENT = _LOCAL  # how the key of a local government's unit begins ("UBND xã …")
-KINDS: dict[str, str] = {
-    "so": "so ",
-    "ban": "ban ",
-    "phong": "phong ",
-    "bo": "bo ",
-    "cuc": "cuc ",
-    "chi cuc": "chi cuc ",
-    "trung tam": "trung tam ",
-    "truong": "truong ",
-    # "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "UBND các tỉnh": the provinces' governments (a
-    # ministry's directory); "tỉnh" after other kinds is the level they are of ("các sở, ban, ngành tỉnh")
-    "tinh": _LOCAL + "tinh ",
-    "huyen": _LOCAL + "huyen ",
-    "quan": _LOCAL + "quan ",
-    "thi xa": _LOCAL + "thi xa ",
-    "thanh pho": _LOCAL + "thanh pho ",
-    "xa": _LOCAL + "xa ",
-    "phuong": _LOCAL + "phuong ",
-    "thi tran": _LOCAL + "thi tran ",
-    # Party committees: "các huyện ủy, thành ủy, thị ủy, đảng ủy trực thuộc"
-    "tinh uy": "tinh uy ",
-    "huyen uy": "huyen uy ",
-    "thanh uy": "thanh uy ",
-    "thi uy": "thi uy ",
-    "quan uy": "quan uy ",
-    "dang uy": "dang uy ",
-    "chi bo": "chi bo ",
-    # a commune's or a ward's villages and residential groups: "các thôn", "các tổ dân phố", "các xóm, ấp"
-    "thon": "thon ",
-    "to dan pho": "to dan pho ",
-    "xom": "xom ",
-    "ap": "ap ",
-    "khu pho": "khu pho ",
-    "buon": "buon ",
-    "khom": "khom ",
-}
+# The kind word of a group (folded, abbreviations expanded) → how the names of its members begin: the kinds of units.
+_LOCAL = LOCAL_GOVERNMENT  # how the key of a local government's unit begins ("UBND xã …")
+KINDS: dict[str, str] = dict(UNIT_KINDS)
 VILLAGE_BAN = "bản"
 VILLAGES = ("thon", "to dan pho", "xom", "ap", "khu pho", "buon", "khom", VILLAGE_BAN)
 # "bản" (a village of the north-west) folds as "ban" (a board): the kind "bản" is told by its written mark ("các
@@ -97,6 +61,11 @@ class Group:
     # "Các bộ, ban, ngành khác", "các sở còn lại": the members the same notice gives no task of their own (the reader
     # of the notice leaves out the units it names as leads elsewhere)
     others: bool = False
+    # "Sở Nông nghiệp và Môi trường các tỉnh", "Phòng Tài chính các huyện": one unit's name (folded, "so nong nghiep
+    # va moi truong") in every place of the levels `places` ("tinh",): its members are the units so named in any
+    # place of those levels ("Sở Nông nghiệp và Môi trường tỉnh Lào Cai")
+    named: str = ""
+    places: tuple[str, ...] = ()
 
 
 # what the generic kind words cover when every one is meant: the local governments, or every other body
@@ -113,7 +82,7 @@ def read_group(name: str) -> Group | None:
     if key.startswith(_LOCAL + "cac "):
         key = key[len(_LOCAL):]
     if not key.startswith("cac "):
-        return None
+        return _over_places(key)
     rest = _SHARED_UY.sub(lambda m: " ".join(f"{w} uy" for w in m.group(1).split()), key[len("cac "):])
     kinds: list[str] = []
     generic: list[str] = []
@@ -145,6 +114,50 @@ def read_group(name: str) -> Group | None:
     under = not some and _UNDER.match(rest.strip(" ,.")) is not None
     return Group(kinds=tuple(dict.fromkeys(kinds)), qualifier=qualifier, some=some,
                  generic=tuple(dict.fromkeys(generic)), every=every, under=under, others=others)
+
+
+_PLACE_LEVELS = r"(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran)(?! uy\b)"
+# "… các tỉnh", "… các tỉnh, thành phố (trực thuộc trung ương)", "… các huyện, thị xã": the places' levels
+_OVER_PLACES = re.compile(rf"^(?P<named>.+?) cac (?P<places>{_PLACE_LEVELS}(?:(?:,| va| /| -)? (?:cac )?"
+                          rf"{_PLACE_LEVELS})*)\b(?P<rest>.*)$")
+# what may follow the places and still mean all of them ("trên cả nước", "trên địa bàn", "trực thuộc trung ương")
+_ALL_PLACES = re.compile(r"^(?:truc thuoc trung uong|tren ca nuoc|trong ca nuoc|ca nuoc|tren dia ban(?: \S+){0,3})?$")
+
+
+def _over_places(key: str) -> Group | None:
+    """A group of one unit's name over places ("Sở Nông nghiệp và Môi trường các tỉnh", "Phòng Tài chính các
+    huyện, thị xã", "Công an các xã"): a name that opens with a kind of unit (not a local government, whose groups
+    `read_group` reads as such), then "các" and levels of places. Words after the places that say which ones ("…
+    các tỉnh miền núi", "… có liên quan"): only some of them, nobody can say which."""
+    found = _OVER_PLACES.match(key)
+    if found is None:
+        return None
+    named = found.group("named").strip()
+    kind = unit_kind(named)
+    if kind is None or kind in _LEVELS:
+        return None
+    places = tuple(dict.fromkeys(re.findall(_PLACE_LEVELS, found.group("places"))))
+    rest = found.group("rest").strip(" ,.")
+    return Group(kinds=(kind,), qualifier="", some=_ALL_PLACES.match(rest) is None, named=named, places=places)
+
+
+def _in_a_place(group: Group, key: str) -> bool:
+    """Whether a directory unit's key is the group's named unit in a place of one of its levels: the same name
+    ("và" aside), or the name written short, its words in order ("Phòng Tài chính" for "Phòng Tài chính - Kế
+    hoạch"), of the same kind, before the level and the place's own name."""
+    named = without_va(group.named).split()
+    for level in re.finditer(rf" (?P<level>{_PLACE_LEVELS})(?= |$)", key):
+        if level.group("level") not in group.places:
+            continue
+        own = without_va(key[:level.start()]).split()
+        if own == named or (own[:1] == named[:1] and same_kind(group.named, key) and _in_order(named, own)):
+            return True
+    return False
+
+
+def _in_order(words: list[str], within: list[str]) -> bool:
+    rest = iter(within)
+    return all(any(w == x for x in rest) for w in words)
 
 
 def _every_covers(group: Group) -> tuple[bool, bool]:
@@ -194,6 +207,8 @@ def members(group: Group, keys: Sequence[str], names: Sequence[str] | None = Non
     "Ban …" (without them no unit is taken for a village "bản")."""
     if group.some:
         return []
+    if group.named:  # "Sở Nông nghiệp và Môi trường các tỉnh": that unit of each place the directory has
+        return [i for i, k in enumerate(keys) if _in_a_place(group, k)]
     found: set[int] = set()
     if group.every or whole_body(group, keys):
         # "tất cả các cơ quan, đơn vị, địa phương": the local governments, every other body, or both; "các phòng,

@@ -24,6 +24,8 @@ ABBREVIATIONS: dict[str, str] = {
     "tnmt": "tai nguyen va moi truong",
     "kh dt": "ke hoach va dau tu",
     "khdt": "ke hoach va dau tu",
+    "nn mt": "nong nghiep va moi truong",
+    "nnmt": "nong nghiep va moi truong",
     "nn ptnt": "nong nghiep va phat trien nong thon",
     "nnptnt": "nong nghiep va phat trien nong thon",
     "ld tb xh": "lao dong thuong binh va xa hoi",
@@ -174,6 +176,72 @@ def _commands(key: str) -> str:
     return _FORCE_ALONE.sub("bo chi huy bo doi bien phong", key)
 
 
+# The kind word that opens a unit's name (folded, abbreviations expanded) → how the keys of units of that kind begin.
+# A local government's kind is its level ("UBND huyện …": "huyen"). Two names of different kinds are never one unit,
+# however alike the rest ("Sở X" is not "Bộ X", "Cục X" not "Chi cục X"); `unitgroups.KINDS` reads groups by them.
+LOCAL_GOVERNMENT = "uy ban nhan dan "
+UNIT_KINDS: dict[str, str] = {
+    "so": "so ",
+    "ban": "ban ",
+    "phong": "phong ",
+    "bo": "bo ",
+    "cuc": "cuc ",
+    "chi cuc": "chi cuc ",
+    "tong cuc": "tong cuc ",
+    "vu": "vu ",
+    "vien": "vien ",
+    "van phong": "van phong ",
+    "cong an": "cong an ",
+    "bo chi huy": "bo chi huy ",  # (the commands however written: `_commands`)
+    "ban chi huy": "ban chi huy ",
+    "trung tam": "trung tam ",
+    "truong": "truong ",
+    # "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "UBND các tỉnh": the provinces' governments (a
+    # ministry's directory); "tỉnh" after other kinds is the level they are of ("các sở, ban, ngành tỉnh")
+    "tinh": LOCAL_GOVERNMENT + "tinh ",
+    "huyen": LOCAL_GOVERNMENT + "huyen ",
+    "quan": LOCAL_GOVERNMENT + "quan ",
+    "thi xa": LOCAL_GOVERNMENT + "thi xa ",
+    "thanh pho": LOCAL_GOVERNMENT + "thanh pho ",
+    "xa": LOCAL_GOVERNMENT + "xa ",
+    "phuong": LOCAL_GOVERNMENT + "phuong ",
+    "thi tran": LOCAL_GOVERNMENT + "thi tran ",
+    # Party committees: "các huyện ủy, thành ủy, thị ủy, đảng ủy trực thuộc"
+    "tinh uy": "tinh uy ",
+    "huyen uy": "huyen uy ",
+    "thanh uy": "thanh uy ",
+    "thi uy": "thi uy ",
+    "quan uy": "quan uy ",
+    "dang uy": "dang uy ",
+    "chi bo": "chi bo ",
+    # a commune's or a ward's villages and residential groups: "các thôn", "các tổ dân phố", "các xóm, ấp"
+    "thon": "thon ",
+    "to dan pho": "to dan pho ",
+    "xom": "xom ",
+    "ap": "ap ",
+    "khu pho": "khu pho ",
+    "buon": "buon ",
+    "khom": "khom ",
+}
+_KIND_OPENING = re.compile("^(" + "|".join(sorted(map(re.escape, UNIT_KINDS.values()), key=len, reverse=True)) + ")")
+_KIND_OF_OPENING = {opening: kind for kind, opening in UNIT_KINDS.items()}
+
+
+@functools.lru_cache(maxsize=4096)
+def unit_kind(key: str) -> str | None:
+    """The kind of a unit by its key (`unit_key`): the longest of `UNIT_KINDS` its name opens with ("chi cuc thue"
+    → "chi cuc", "uy ban nhan dan huyen bao thang" → "huyen"); None for a name that opens with no kind word."""
+    found = _KIND_OPENING.match(key + " ")
+    return _KIND_OF_OPENING[found.group(1)] if found else None
+
+
+def same_kind(key: str, other: str) -> bool:
+    """Whether two unit keys may name one unit: of one kind, or one of them written without its kind ("Lâm nghiệp
+    và Kiểm lâm" for "Cục Lâm nghiệp và Kiểm lâm")."""
+    mine, theirs = unit_kind(key), unit_kind(other)
+    return mine is None or theirs is None or mine == theirs
+
+
 @dataclass(frozen=True, kw_only=True)
 class UnitMatch:
     index: int  # position in the candidate list
@@ -198,6 +266,8 @@ def best_unit_match(name: str, candidate_keys: Sequence[str], *, cutoff: float =
             return UnitMatch(index=i, score=100.0)  # (words glued or split by a scan or copy-paste are the same name)
         if _numbers(key) and _numbers(cand) and _numbers(key) != _numbers(cand):
             continue  # "Thôn 2" is not "Thôn 12" nor "Thôn 3", however alike they are written
+        if not same_kind(key, cand):
+            continue  # "Sở Nông nghiệp và Môi trường" is not "Bộ Nông nghiệp và Môi trường"
         if _without_province(key) == _without_province(cand):
             placed.append(i)
         score = max(fuzz.ratio(key, cand), fuzz.token_sort_ratio(key, cand))
