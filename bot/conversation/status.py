@@ -471,9 +471,8 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
             text += "\n" + texts.moot_line(others, own=False)
     if collect is None and rec.status != TaskStatus.EXTENSION_REQUESTED and (due := conv.held_until()) is not None:
         # the head's copy waits for the morning (night27): the writer is told when it will be read
-        today = ctx.today()
-        if copied := [p.full_name for p in await ctx.db.run(people_to_inform, task_id, person.id)
-                      if not p.on_leave(today)]:
+        read_on = ctx.policy.calendar.local(due).date()  # (who reads it then: a colleague covering a leave)
+        if copied := await ctx.db.run(_readers, task_id, person, read_on):
             text += "\n" + texts.copy_held(copied, due)
     await acknowledge(conv, event, rec, text, quote=quote, actions=actions if collect is None else (),
                       collect=collect)
@@ -518,6 +517,20 @@ def _pending_of_task(session, task_id: int):  # type: ignore[no-untyped-def]
     return found[-1] if found else None
 
 
+def _readers(session: Session, task_id: int, actor: Person, day: dt.date) -> list[str]:
+    """Who reads the copy of an update on `day`: those `people_to_inform`, or the colleague covering their leave."""
+    names: list[str] = []
+    for someone in people_to_inform(session, task_id, actor.id):
+        if someone.on_leave(day):
+            cover = session.get(Person, someone.leave_cover_id) if someone.leave_cover_id else None
+            if cover is None or cover.id == actor.id:
+                continue
+            someone = cover
+        if someone.full_name not in names:
+            names.append(someone.full_name)
+    return names
+
+
 async def _inform_lead(conv: Conversation, actor: Person, rec: Recorded, note: str | None, *,
                        asked: dt.date | None = None, skip: set[int] | frozenset[int] = frozenset(),
                        round_done: tuple[str, bool, str | None] | None = None,
@@ -527,7 +540,9 @@ async def _inform_lead(conv: Conversation, actor: Person, rec: Recorded, note: s
     `round_done`: a recurring duty's round finished (its label, on time, the next round's title); `extra`: a line
     added for some of them (their request the update made moot). Returns who was written to."""
     ctx = conv.ctx
-    today = ctx.today()
+    # the day it is read: a copy held for the next working morning goes to whoever covers a leave starting by then
+    # (probe 38, F5: written on a holiday, it reached the head on his first day of leave, not his stand-in)
+    today = ctx.policy.calendar.local(held).date() if (held := conv.held_until()) is not None else ctx.today()
     told: set[int] = {actor.id, *skip}
     for someone in await ctx.db.run(people_to_inform, rec.task_id, actor.id):
         covering_for = None

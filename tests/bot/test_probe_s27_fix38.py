@@ -14,7 +14,7 @@ from sqlalchemy import select
 from bot.sandbox.harness import Harness
 from scheduler.calendar import VN_TZ
 from storage.models import StatusReport, Task, TaskStatus
-from tests.bot.conversation_setup import last_text, started_group, started_with, texts_to
+from tests.bot.conversation_setup import NOTICE, last_text, started_group, started_with, texts_to
 from tests.conftest import DIRECTORY_CSV, local
 
 
@@ -131,5 +131,29 @@ async def test_a_later_xong_keeps_its_note_and_its_day(db_url: str) -> None:
         assert done is not None and done.astimezone(VN_TZ).date() == dt.date(2018, 3, 2), done
         assert last_text(h, "head_stnmt").startswith("Đã cập nhật: mục 2 — hoàn thành ngày 02/03/2018"), \
             last_text(h, "head_stnmt")
+    finally:
+        await h.stop()
+
+
+# F5: a head on leave (/nghi with a stand-in) still got a cadre's update written on the holiday before the leave and
+# held to its first morning; the stand-in got nothing. The copy goes to whoever covers on the day it is read.
+WITH_DEPUTY = DIRECTORY_CSV.read_text(encoding="utf-8") + \
+    "pho_bdv,Nguyễn Văn Phó,Phó Trưởng Ban Dân vận Tỉnh ủy,Ban Dân vận Tỉnh ủy,cadre\n"
+
+
+async def test_an_update_held_into_the_heads_leave_goes_to_the_stand_in(db_url: str) -> None:
+    h = await started_with(db_url, WITH_DEPUTY, NOTICE)
+    try:
+        await h.say("head_bdv", "/giao 1 @cadre_bdv")
+        h.clock.set(local(2018, 3, 1, 10, 0))  # Thursday
+        await h.say("head_bdv", "/nghi 5/3 7/3 @pho_bdv")
+        h.clock.set(local(2018, 3, 2, 19, 0))  # Friday evening: held to Monday 08:00, the first day of the leave
+        await h.say("cadre_bdv", "1 đạt 50%, đang tổng hợp ý kiến các xã")
+        assert "Nguyễn Văn Phó" in last_text(h, "cadre_bdv"), last_text(h, "cadre_bdv")  # who will read it
+        mark = len(h.sent)
+        await h.advance_to(local(2018, 3, 5, 10, 0))
+        assert not any("50%" in t for t in texts_to(h, "head_bdv", mark)), texts_to(h, "head_bdv", mark)
+        told = [t for t in texts_to(h, "pho_bdv", mark) if "50%" in t]
+        assert len(told) == 1 and "Lê Văn Dân" in told[0], texts_to(h, "pho_bdv", mark)
     finally:
         await h.stop()
