@@ -51,7 +51,10 @@ _HOLDER_WORDS = (r"(?:(?:duoc|da|la)\s+)?giao\s+(?:cho\s+)?" + _WHO
                  + r"|" + _WHO + r"\s+(?:chu tri|lam|phu trach|thuc hien|giu|nhan|duoc giao)"
                  + r"|(?:co\s+)?(?:thoi\s+)?han\s+(?:(?:la|den|vao)\s+)?"
                  + r"(?:khi nao|bao gio|ngay nao|luc nao|hom nao|nao)"
-                 + r"|(?:bao gio|khi nao)\s+(?:phai\s+)?(?:xong|nop|hoan thanh|het han|den han)")
+                 + r"|(?:bao gio|khi nao)\s+(?:phai\s+)?(?:xong|nop|hoan thanh|het han|den han)"
+                 # a unit's role asked: "Vụ Pháp chế chủ trì hay chỉ phối hợp", "có phải Sở X chủ trì không"
+                 + r"|(?:co phai\s+)?(?:[\w-]+\s+){0,8}?(?:la\s+)?(?:don vi\s+)?(?:chu tri|phoi hop)\s+(?:(?:hay|hoac)"
+                 r"\s+(?:chi\s+|la\s+)?(?:phoi hop|chu tri)|(?:hay\s+|phai\s+)?khong)")
 _WHAT_WORDS = r"(?:noi dung\s+)?(?:la\s+)?(?:viec |nhiem vu |noi dung |cai )?gi"
 ASKS_HOLDER = re.compile(r"^(?:(?:(?:cho|xin)\s+(?:toi|em|anh|chi|minh)?\s*|(?:toi|em)\s+)?hoi\s+)?(?:con\s+|the\s+)?"
                          r"(?:" + _ITEM + r")?" + _REF + r"\s*(?:(?P<holder>" + _HOLDER_WORDS + r")|(?P<what>"

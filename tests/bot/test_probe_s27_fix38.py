@@ -157,3 +157,29 @@ async def test_an_update_held_into_the_heads_leave_goes_to_the_stand_in(db_url: 
         assert len(told) == 1 and "Lê Văn Dân" in told[0], texts_to(h, "pho_bdv", mark)
     finally:
         await h.stop()
+
+
+# F3: a supporting head's "mục 2.a Vụ Pháp chế chủ trì hay chỉ phối hợp?" was passed on to the lead unit as her
+# report, and she got no answer. F4: "Cục BĐKH phối hợp ở mục nào vậy? có phải báo cáo riêng không" got "chưa hiểu".
+async def test_a_supporting_heads_question_about_her_role_is_answered_not_relayed(db_url: str) -> None:
+    h = await started_with(db_url, DIRECTORY_CSV.read_text(encoding="utf-8"), NOTICE)
+    try:
+        mark = len(h.sent)
+        await h.say("head_stnmt", "mục 2 Sở Tài nguyên và Môi trường chủ trì hay chỉ phối hợp?")
+        said = last_text(h, "head_stnmt")
+        assert BDV in said and "phối hợp" in said and "Đã ghi nhận" not in said, said
+        assert [s.to for s in h.sent[mark:]] == ["head_stnmt"], [(s.to, s.text) for s in h.sent[mark:]]
+    finally:
+        await h.stop()
+
+
+async def test_which_items_a_unit_supports_asked_without_a_number(db_url: str) -> None:
+    h = await started_with(db_url, DIRECTORY_CSV.read_text(encoding="utf-8"), NOTICE)
+    try:
+        mark = len(h.sent)
+        await h.say("head_stnmt", "Sở TNMT phối hợp ở mục nào vậy? có phải báo cáo riêng không")
+        said = "\n".join(texts_to(h, "head_stnmt", mark))  # (its own tasks, then those it supports: as /viec)
+        assert "chưa hiểu" not in said and "Mục 2" in said and "đơn vị chủ trì báo cáo" in said.lower(), said
+        assert {s.to for s in h.sent[mark:]} == {"head_stnmt"}, [(s.to, s.text) for s in h.sent[mark:]]
+    finally:
+        await h.stop()
