@@ -1925,7 +1925,8 @@ async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: 
             TaskStatus(task.status) == TaskStatus.DONE and not change.reopen:
         sent = at or sent_time(conv, event)
         named = change.done_at or _finished_on(conv, text, sent, today_too=True)
-        if named is not None or says_more_than_done(text):  # (a bare "xong" again: told it is finished, as before)
+        if says_done(text) and (named is not None or says_more_than_done(text)):
+            # ("xong" alone again, or "đã gửi báo cáo" after the "xong": told it is finished, as before)
             again = await ctx.db.run(done_again, task_id=task.id, actor=person, note=change.note or text,
                                      source=source, now=sent, today=ctx.today(), finished_at=named,
                                      said_done=says_done)
