@@ -11,12 +11,12 @@ import logging
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from storage.audit import audit
 from storage.models import Notice, NoticeStatus, Person, StatusReport, Task, TaskStatus
 from storage.notices import notice_title
-from storage.tasks import decision_note, may_decide, read_in_notices
+from storage.tasks import decision_note, may_decide, read_in_notices, supports
 from storage.unitnames import mentions
 
 log = logging.getLogger(__name__)
@@ -100,3 +100,15 @@ def move_shares(session: Session, task_ids: list[int], *, by: Person, until: dt.
               requested=None, granted=str(until), before=str(before) if before else None)
         log.info("deadline of task %s moved to %s by %s (no request)", task.id, until, by.handle)
     return moved
+
+
+def supported_item_tasks(session: Session, person: Person, item_ref: str) -> list[Task]:
+    """The tasks numbered `item_ref` (not withdrawn, of confirmed notices) that the person's unit supports: a
+    supporting head's "mục 2.a Vụ Pháp chế chủ trì hay chỉ phối hợp?" where her unit leads nothing in that notice
+    (probe 38, F3)."""
+    tasks = read_in_notices(session, session.scalars(
+        select(Task).join(Notice, Notice.id == Task.notice_id)
+        .options(selectinload(Task.lead_unit), selectinload(Task.assignee), selectinload(Task.notice))
+        .where(Notice.status == NoticeStatus.CONFIRMED, Task.status != TaskStatus.CANCELLED)
+        .order_by(Task.notice_id, Task.position, Task.id)), item_ref, lambda t: t.item_ref, lambda t: t.notice_id)
+    return [t for t in tasks if supports(session, person, t)]

@@ -18,6 +18,7 @@ from bot.conversation.events import TextIn
 from storage.itemref import squeezed_and_folded
 from storage.models import Person, Role, Task, TaskStatus, Unit
 from storage.reports import _latest_notes
+from storage.shares import supported_item_tasks
 from storage.tasks import asked_item_tasks, office_item_tasks
 from storage.unitnames import mentions, ways_to_name
 from storage.vntext import fold
@@ -119,7 +120,8 @@ async def holder_question(conv: Conversation, event: TextIn, person: Person) -> 
     if m is None:
         return False
     ctx = conv.ctx
-    tasks = await ctx.db.run(asked_item_tasks, person, squeezed[m.start("ref"):m.end("ref")])
+    ref = squeezed[m.start("ref"):m.end("ref")]
+    tasks = await ctx.db.run(asked_item_tasks, person, ref) or await ctx.db.run(supported_item_tasks, person, ref)
     units = person.headed_unit_ids | ({person.unit_id} if person.unit_id is not None else set())
     if not tasks or (m.groupdict().get("what") and person.role not in (Role.ADMIN, Role.LEADER) and any(
             t.assignee_id == person.id or t.lead_unit_id in units for t in tasks)):
