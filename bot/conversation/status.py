@@ -862,7 +862,11 @@ async def typed_extension_decision(conv: Conversation, event: TextIn, person: Pe
                      if in_notice is None or _notice_lead(r.notice_number) == in_notice]):
         # a second "đồng ý gia hạn II.4.c" after the grant: already decided (when, by whom, to which date)
         waiting = await ctx.db.run(pending_extensions, None, person)
-        await conv.say(event, texts.already_decided(settled, waiting, approve, person.id))
+        said = texts.already_decided(settled, waiting, approve, person.id)
+        if approve and len(settled) == 1:  # typed again, maybe meaning the item's other units: which keep their dates
+            said = "\n".join(filter(None, (said, texts.other_shares_kept(
+                await ctx.db.run(other_shares, settled[0].task_id), settled[0].current_due))))
+        await conv.say(event, said)
         return True
     if not pending:
         others = await ctx.db.run(pending_extensions, ref)
