@@ -192,6 +192,29 @@ POSTED = re.compile(r"\bda\s+dang\s+(?=len|tai|tin)")
 LATE_EXCUSE = re.compile(r"(?<!\bdang )(?<!\bcon )(?<!\bvan )(?<!\bse )(?<!\bbi )(?<!\bdang bi )"
                          r"\b(?:(?:xin loi|thanh that xin loi|mong thong cam)\s+(?:vi\s+)?(?:hoi\s+|bi\s+)?)?"
                          r"(?:cham|muon|tre)(?:\s+\w+){0,3}?\s+(?:la\s+)?(?:do|vi|tai|boi)\b[^,.;!]*")
+# a paper sent on the way to the work, not the work: "đã gửi giấy mời hội nghị", "đã gửi công văn đề nghị các Sở góp
+# ý", "gửi văn bản xin ý kiến rồi", "đã phát hành thư mời" — progress, unless the task's own deliverable is that paper
+# (`_step_is_deliverable`: "gửi giấy mời …", "ban hành văn bản đề nghị …" in the task's text); probe 38, F2
+STEP_PAPER = re.compile(r"\b(?:gui|nop|trinh|chuyen|phat hanh|ban hanh|phat)(?:\s+(?:di|len|lai|xong))?\s+"
+                        r"(?P<paper>giay moi|thu moi|phieu\s+(?:khao sat|lay y kien|dieu tra|dang ky)|de cuong"
+                        r"|(?:cong van|van ban|cv|thu)\s+(?:de nghi|xin|lay|hoi|don doc|trao doi|moi|gop y|yeu cau)"
+                        r"(?:\s+y\s+kien)?)\b")
+_PAPER_SAME = (("cong van", "van ban"), ("cv", "van ban"), ("thu moi", "giay moi"))
+
+
+def _paper_key(folded: str) -> str:
+    for word, same in _PAPER_SAME:
+        folded = re.sub(rf"\b{word}\b", same, folded)
+    return folded
+
+
+def _step_is_deliverable(paper: str, task_text: str | None) -> bool:
+    """Whether the task's own wording names the paper said sent ("Gửi giấy mời các Sở dự hội nghị", "ban hành văn
+    bản đề nghị …"): then sending it is the work done."""
+    return task_text is not None and re.search(rf"\b{re.escape(_paper_key(paper))}\b",
+                                               _paper_key(chat_fold(task_text))) is not None
+
+
 UNDER_WAY = re.compile(r"\b(?:dang|chua|du thao|mot phan|tiep tuc|tien do)\b")  # "đã báo cáo tiến độ": not yet done
 NOT_DONE = re.compile(r"\b(?:chua|khong|kho|chang|khong the|chua the)\s+(?:kip\s+)?(?:xong|hoan thanh|hoan tat)\b")
 # "chưa xong ạ" said alone: under way, not finished (with more said, "chưa xong, còn chờ số liệu", a note)
@@ -501,9 +524,28 @@ def without_courtesy(text: str) -> str:
     return said if said.strip(" .,;!?") else nfc(text).strip()
 
 
+def says_done(text: str) -> bool:
+    """Whether a report says the work finished in a done word ("xong", "hoàn thành", ✅), not only by what was sent
+    ("đã gửi báo cáo")."""
+    folded = chat_fold(text)
+    return DONE.search(folded) is not None and not NOT_DONE.search(folded) and not PARTLY.search(folded)
+
+
+# what a bare "xong" is said with: the item number, the done words, courtesy ("1.a xong rồi ạ", "em báo cáo đã xong")
+_BARE_DONE = re.compile(r"\b(?:muc|nhiem vu|em|toi|bao cao|kinh|da|roi|a|nhe|nha|ca|het|luon|thuc hien|xong|hoan thanh"
+                        r"|hoan tat|100)\b|[^\w\s]|\b[ivx]*\.?[\d.]*[a-z]?\b")
+
+
+def says_more_than_done(text: str) -> bool:
+    """Whether a "xong" comes with words of what was done ("1.a xong, đã tổ chức hội nghị sáng nay"): not a bare
+    "1.a xong rồi ạ" (a repeat, or a button pressed twice)."""
+    return len(_BARE_DONE.sub(" ", chat_fold(text)).split()) >= 2
+
+
 def parse_status_text(text: str, *, today: dt.date, now: dt.datetime | None = None,
                       current_due: dt.date | None = None,
-                      calendar: WorkingCalendar | None = None, task_text: str | None = None) -> StatusUpdate | None:
+                      calendar: WorkingCalendar | None = None, task_text: str | None = None,
+                      deliverable: str | None = None) -> StatusUpdate | None:
     """What a reply says about a task, or None if it says nothing recognisable. `now` (default: the start
     of `today` in Vietnam) anchors a requested date such as "thứ 6 tuần sau"; "thêm 2 tuần" counts from the
     task's `current_due` (from today when it has none), "thêm 5 ngày làm việc" on the `calendar`.
@@ -513,7 +555,8 @@ def parse_status_text(text: str, *, today: dt.date, now: dt.datetime | None = No
     progress; "không có vướng mắc" is not a difficulty; waiting on someone ("chờ hướng dẫn của Bộ") or a
     pause ("tạm dừng") is; "chưa triển khai" keeps the task as not started. With `task_text` (a recurring duty's
     wording), "đã <the duty's own work>" ("đã công khai kết quả tháng 4" of a duty to publish results monthly) reports
-    the round done, as "đã gửi báo cáo" does."""
+    the round done, as "đã gửi báo cáo" does. A paper sent on the way to the work ("đã gửi giấy mời hội nghị", "đã
+    gửi công văn đề nghị góp ý") is progress, unless the task's text (`deliverable`, else `task_text`) names it."""
     original = nfc(text).strip()
     folded = chat_fold(_OTHER_MARKS.sub(lambda m: m.group(0) + "_", original))
     if not folded:
@@ -546,6 +589,9 @@ def parse_status_text(text: str, *, today: dt.date, now: dt.datetime | None = No
     said_done = (DONE.search(folded) is not None and not NOT_DONE.search(folded) and not PARTLY.search(folded)
                  and not PLANNED.search(folded) and not ONGOING.search(folded) and (percent is None or percent == 100)
                  and not RETURNED.search(folded))
+    if delivered and not said_done and percent is None and (step := STEP_PAPER.search(sent)) is not None and \
+            not _step_is_deliverable(step["paper"], deliverable or task_text):
+        return StatusUpdate(status=TaskStatus.IN_PROGRESS, note=note)  # the invitation sent, not the conference held
     if percent == 100 or said_done or delivered:
         return StatusUpdate(status=TaskStatus.DONE, percent=100, note=note)
     if PARTLY.search(folded) and percent is None:

@@ -42,6 +42,7 @@ from storage.reports import (
     WeeklyDigest,
     totals,
 )
+from storage.shares import Share
 from storage.tasks import (
     Delegated,
     DelegatedRow,
@@ -4130,6 +4131,47 @@ def extension_decided_text(req: ExtensionRequest, approved: bool, audience: str 
     if reason and audience == "requester":
         text += f"\nÝ kiến của {by}: “{reason}”"
     return vn(text)
+
+
+def other_shares_kept(shares: Sequence[Share], granted: dt.date | None) -> str:
+    """Under a grant that answered one unit's request on an item several units lead: the other units' shares keep
+    their dates, said plainly, with the words that move them too (probe 38, F1)."""
+    kept = [s for s in shares if s.due_on != granted]
+    if not kept:
+        return ""
+    each = "; ".join(f"{s.unit_name}: {'vẫn hạn ' + date_vn(s.due_on) if s.due_on else 'không có thời hạn cụ thể'}"
+                     for s in kept)
+    first = kept[0]
+    until = f" đến {granted:%d/%m}" if granted else ""
+    return vn(f"Lưu ý: mục {first.item_ref} còn phần của đơn vị chủ trì khác, không đề nghị gia hạn — {each}. Nếu "
+              f"gia hạn cả phần này, đồng chí gõ “đồng ý gia hạn {first.item_ref} cho {first.unit_name}{until}”.")
+
+
+def shares_moved(moved: Sequence[Share], until: dt.date, audience: str, by_name: str = "",
+                 reader: str = "") -> str:
+    """A deadline moved by a leader on shares nobody asked to extend (`moved`: each with the date it had).
+    `audience`: "decider", or "holder" (the unit's holder, `reader`)."""
+    first = moved[0]
+    what = f"nhiệm vụ mục {first.item_ref} ({in_sentence(first.notice_title)})"
+    units = "; ".join(f"{s.unit_name}" + (f" (hạn cũ {date_vn(s.due_on)})" if s.due_on else "") for s in moved)
+    if audience == "decider":
+        return vn(f"Đã gia hạn đến {date_vn(until)}: {what}, phần của {units}. Nhắc việc đã báo đơn vị.")
+    return vn(f"Kính gửi đồng chí {reader}, đ/c {by_name} đã gia hạn {what} đến {date_vn(until)} "
+              f"(phần của {units}).")
+
+
+def done_again(ref: str, done_before: dt.date | None, done_now: dt.date | None, redated: bool, today: dt.date) -> str:
+    """A "xong" with what was done, on a task already finished: the note kept; the completion day moved (`redated`),
+    or kept with the words that move it to today (probe 38, F2)."""
+    if redated and done_now is not None:
+        was = f" (trước đây ghi {date_vn(done_before)})" if done_before else ""
+        return vn(f"Đã cập nhật: mục {ref} — hoàn thành ngày {date_vn(done_now)}{was}. Nội dung đồng chí báo đã được "
+                  "lưu vào lịch sử nhiệm vụ.")
+    when = f" ngày {date_vn(done_before)}" if done_before else ""
+    offer = f" Nếu ngày hoàn thành đúng là {date_vn(today)}, đồng chí gõ “{ref} hoàn thành ngày {date_vn(today)}”." \
+        if done_before is None or done_before != today else ""
+    return vn(f"Mục {ref} đã ghi hoàn thành{when}; Nhắc việc đã lưu thêm nội dung đồng chí báo vào lịch sử nhiệm "
+              f"vụ.{offer}")
 
 
 # ------------------------------------------------------------------ leave and withdrawal

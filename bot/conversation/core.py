@@ -489,7 +489,8 @@ async def _on_text_said(conv: Conversation, event: TextIn, person: Person) -> No
     if words[:1] == ["lich"] and person.is_admin and len(words) <= 8:  # "lịch nghỉ Tết", "lich nghi 12/02 …"
         await workdays.calendar_command(conv, event, event.text.split()[1:], person)
         return
-    if len(words) <= 12 and ASKS_OWN_TASKS.search(" ".join(words)):  # "huyện mình có nhiệm vụ gì?": /viec
+    first = chat_fold(event.text.split("?")[0]).split() if "?" in event.text else words  # (the first question)
+    if len(first) <= 12 and ASKS_OWN_TASKS.search(" ".join(first)):  # "huyện mình có nhiệm vụ gì?": /viec
         await supporting.my_tasks(conv, event, [], person)
         return
     if (wished := status.greeting_answer(event.text)) is not None:  # "chúc mừng năm mới": one courteous line

@@ -18,6 +18,7 @@ from bot.conversation.events import TextIn
 from storage.itemref import squeezed_and_folded
 from storage.models import Person, Role, Task, TaskStatus, Unit
 from storage.reports import _latest_notes
+from storage.shares import supported_item_tasks
 from storage.tasks import asked_item_tasks, office_item_tasks
 from storage.unitnames import mentions, ways_to_name
 from storage.vntext import fold
@@ -51,7 +52,10 @@ _HOLDER_WORDS = (r"(?:(?:duoc|da|la)\s+)?giao\s+(?:cho\s+)?" + _WHO
                  + r"|" + _WHO + r"\s+(?:chu tri|lam|phu trach|thuc hien|giu|nhan|duoc giao)"
                  + r"|(?:co\s+)?(?:thoi\s+)?han\s+(?:(?:la|den|vao)\s+)?"
                  + r"(?:khi nao|bao gio|ngay nao|luc nao|hom nao|nao)"
-                 + r"|(?:bao gio|khi nao)\s+(?:phai\s+)?(?:xong|nop|hoan thanh|het han|den han)")
+                 + r"|(?:bao gio|khi nao)\s+(?:phai\s+)?(?:xong|nop|hoan thanh|het han|den han)"
+                 # a unit's role asked: "Vụ Pháp chế chủ trì hay chỉ phối hợp", "có phải Sở X chủ trì không"
+                 + r"|(?:co phai\s+)?(?:[\w-]+\s+){0,8}?(?:la\s+)?(?:don vi\s+)?(?:chu tri|phoi hop)\s+(?:(?:hay|hoac)"
+                 r"\s+(?:chi\s+|la\s+)?(?:phoi hop|chu tri)|(?:hay\s+|phai\s+)?khong)")
 _WHAT_WORDS = r"(?:noi dung\s+)?(?:la\s+)?(?:viec |nhiem vu |noi dung |cai )?gi"
 ASKS_HOLDER = re.compile(r"^(?:(?:(?:cho|xin)\s+(?:toi|em|anh|chi|minh)?\s*|(?:toi|em)\s+)?hoi\s+)?(?:con\s+|the\s+)?"
                          r"(?:" + _ITEM + r")?" + _REF + r"\s*(?:(?P<holder>" + _HOLDER_WORDS + r")|(?P<what>"
@@ -116,7 +120,8 @@ async def holder_question(conv: Conversation, event: TextIn, person: Person) -> 
     if m is None:
         return False
     ctx = conv.ctx
-    tasks = await ctx.db.run(asked_item_tasks, person, squeezed[m.start("ref"):m.end("ref")])
+    ref = squeezed[m.start("ref"):m.end("ref")]
+    tasks = await ctx.db.run(asked_item_tasks, person, ref) or await ctx.db.run(supported_item_tasks, person, ref)
     units = person.headed_unit_ids | ({person.unit_id} if person.unit_id is not None else set())
     if not tasks or (m.groupdict().get("what") and person.role not in (Role.ADMIN, Role.LEADER) and any(
             t.assignee_id == person.id or t.lead_unit_id in units for t in tasks)):

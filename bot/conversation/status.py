@@ -46,6 +46,8 @@ from bot.replies import (
     own_work_done,
     parse_status_text,
     recalls_extension,
+    says_done,
+    says_more_than_done,
     split_ref,
     split_refs,
     transfer_asked,
@@ -67,6 +69,7 @@ from scheduler.series import (
 )
 from storage.audit import audit
 from storage.directory import person_by_id
+from storage.doneagain import done_again
 from storage.errors import ExtensionInvalid, NhacViecError, NotAllowed, NotApprover
 from storage.itemref import (
     FOLDED_REF,
@@ -91,6 +94,7 @@ from storage.models import (
     Unit,
 )
 from storage.notices import notice_title
+from storage.shares import move_shares, other_shares, unasked_shares
 from storage.tasks import (
     DATE_ASKED,
     MEANT,
@@ -470,9 +474,8 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
             text += "\n" + texts.moot_line(others, own=False)
     if collect is None and rec.status != TaskStatus.EXTENSION_REQUESTED and (due := conv.held_until()) is not None:
         # the head's copy waits for the morning (night27): the writer is told when it will be read
-        today = ctx.today()
-        if copied := [p.full_name for p in await ctx.db.run(people_to_inform, task_id, person.id)
-                      if not p.on_leave(today)]:
+        read_on = ctx.policy.calendar.local(due).date()  # (who reads it then: a colleague covering a leave)
+        if copied := await ctx.db.run(_readers, task_id, person, read_on):
             text += "\n" + texts.copy_held(copied, due)
     await acknowledge(conv, event, rec, text, quote=quote, actions=actions if collect is None else (),
                       collect=collect)
@@ -517,6 +520,20 @@ def _pending_of_task(session, task_id: int):  # type: ignore[no-untyped-def]
     return found[-1] if found else None
 
 
+def _readers(session: Session, task_id: int, actor: Person, day: dt.date) -> list[str]:
+    """Who reads the copy of an update on `day`: those `people_to_inform`, or the colleague covering their leave."""
+    names: list[str] = []
+    for someone in people_to_inform(session, task_id, actor.id):
+        if someone.on_leave(day):
+            cover = session.get(Person, someone.leave_cover_id) if someone.leave_cover_id else None
+            if cover is None or cover.id == actor.id:
+                continue
+            someone = cover
+        if someone.full_name not in names:
+            names.append(someone.full_name)
+    return names
+
+
 async def _inform_lead(conv: Conversation, actor: Person, rec: Recorded, note: str | None, *,
                        asked: dt.date | None = None, skip: set[int] | frozenset[int] = frozenset(),
                        round_done: tuple[str, bool, str | None] | None = None,
@@ -526,7 +543,9 @@ async def _inform_lead(conv: Conversation, actor: Person, rec: Recorded, note: s
     `round_done`: a recurring duty's round finished (its label, on time, the next round's title); `extra`: a line
     added for some of them (their request the update made moot). Returns who was written to."""
     ctx = conv.ctx
-    today = ctx.today()
+    # the day it is read: a copy held for the next working morning goes to whoever covers a leave starting by then
+    # (probe 38, F5: written on a holiday, it reached the head on his first day of leave, not his stand-in)
+    today = ctx.policy.calendar.local(held).date() if (held := conv.held_until()) is not None else ctx.today()
     told: set[int] = {actor.id, *skip}
     for someone in await ctx.db.run(people_to_inform, rec.task_id, actor.id):
         covering_for = None
@@ -812,6 +831,8 @@ async def typed_extension_decision(conv: Conversation, event: TextIn, person: Pe
             await conv.reply(event, Outgoing(text=texts.which_notice_extension(pending, approve),
                                              actions=which_notice_actions(pending, approve, until)))
             return True
+    if approve and ref is not None and not named and await _move_unasked(conv, event, person, ref, rest, rest_folded):
+        return True  # a grant with a date on shares nobody asked to extend (every share, or the unit named)
     if not named and (ref is not None or about_extension) and \
             (shares := await ctx.db.run(shares_named, rest, item_ref=ref, waiting=pending)):
         # it names another unit of the item (its request decided already, or none): not about the one waiting
@@ -844,7 +865,11 @@ async def typed_extension_decision(conv: Conversation, event: TextIn, person: Pe
                      if in_notice is None or _notice_lead(r.notice_number) == in_notice]):
         # a second "đồng ý gia hạn II.4.c" after the grant: already decided (when, by whom, to which date)
         waiting = await ctx.db.run(pending_extensions, None, person)
-        await conv.say(event, texts.already_decided(settled, waiting, approve, person.id))
+        said = texts.already_decided(settled, waiting, approve, person.id)
+        if approve and len(settled) == 1:  # typed again, maybe meaning the item's other units: which keep their dates
+            said = "\n".join(filter(None, (said, texts.other_shares_kept(
+                await ctx.db.run(other_shares, settled[0].task_id), settled[0].current_due))))
+        await conv.say(event, said)
         return True
     if not pending:
         others = await ctx.db.run(pending_extensions, ref)
@@ -862,6 +887,35 @@ async def typed_extension_decision(conv: Conversation, event: TextIn, person: Pe
         await conv.say(event, texts.stale_extension(pending[0], ctx.today(), calendar=ctx.policy.calendar))
         return True
     await _decide_typed(conv, event, person, pending[0].report_id, approve, rest, rest_folded)
+    return True
+
+
+async def _move_unasked(conv: Conversation, event: TextIn, person: Person, ref: str, rest: str,
+                        rest_folded: str) -> bool:
+    """"đồng ý gia hạn 2.c đến 15/6" with no request on the item: every unit's share moves; "… cho Cục X đến 15/6"
+    (a unit whose share has no request waiting, as offered under a grant of another unit's request): that share.
+    The decider and each share's holder are told. False when there is no date, or nothing such to move (probe 38,
+    F1)."""
+    ctx = conv.ctx
+    until = _granted_date(conv, rest, rest_folded, cue=r"(?:den|toi|cham\s*nhat|truoc|khong\s*qua|han\s*moi)")
+    if until is None:
+        return False
+    shares = await ctx.db.run(unasked_shares, ref, person, rest)
+    if not shares:
+        return False
+    if until <= ctx.today():
+        raise ExtensionInvalid(f"item {ref} granted to {until}", texts.grant_in_the_past(until))
+    moved = await ctx.db.run(move_shares, [s.task_id for s in shares], by=person, until=until, now=ctx.clock.now())
+    await conv.say(event, texts.shares_moved(moved, until, "decider"))
+    told = {person.id}
+    for share in moved:
+        if share.holder_id is not None and share.holder_id not in told:
+            told.add(share.holder_id)
+            holder = await ctx.db.run(person_by_id, share.holder_id)
+            if holder is not None:
+                await conv.notify(holder, Outgoing(text=texts.shares_moved(
+                    [s for s in moved if s.holder_id == holder.id], until, "holder", person.full_name,
+                    holder.full_name)))
     return True
 
 
@@ -1229,7 +1283,11 @@ async def _decide_extension(conv: Conversation, event: Inbound, person: Person, 
     # a date set on a day off (granted, or the decider's own earlier one): both the decider and the requester read
     # where it runs to — the requester was told so when asking only of the date asked (probe 21, finding 4)
     runs = ctx.policy.calendar.explain_deadline(granted) if (approved or counter) and granted is not None else None
-    await conv.say(event, texts.extension_decided_text(request, approved, "decider", counter=counter, runs=runs))
+    said = texts.extension_decided_text(request, approved, "decider", counter=counter, runs=runs)
+    if approved or counter:  # the item's other lead units keep their dates: said, so no escalation surprises
+        said = "\n".join(filter(None, (said, texts.other_shares_kept(
+            await ctx.db.run(other_shares, request.task_id), request.current_due))))
+    await conv.say(event, said)
     told = {person.id}
     requester = await ctx.db.run(person_by_id, request.requester_id)
     if requester is not None and requester.id not in told:
@@ -1819,7 +1877,8 @@ async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: 
         return True
     change = parse_status_text(text, today=ctx.today(), now=ctx.clock.now(), current_due=task.due_on,
                                calendar=ctx.policy.calendar,
-                               task_text=task.text if task.occurrence_start is not None else None)
+                               task_text=task.text if task.occurrence_start is not None else None,
+                               deliverable=task.text)
     asks_more_time = ASKS_EXTENSION.search(folded) is not None or (
         change is not None and change.status == TaskStatus.EXTENSION_REQUESTED)
     if QUESTION.search(folded) and not asks_more_time:  # asked about the task ("… là gì?"): show it, store nothing
@@ -1869,6 +1928,20 @@ async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: 
         waiting = await ctx.db.run(pending_date, person=person, since=asked_since(ctx), source=FAR_ASKED)
         if waiting is not None and waiting[1] == task.id:  # a date typed again instead: the far one asked is dropped
             await ctx.db.run(take_pending_reply, waiting[0], person=person, task_id=task.id, now=ctx.clock.now())
+    if change.status == TaskStatus.DONE and collect is None and task.occurrence_start is None and \
+            TaskStatus(task.status) == TaskStatus.DONE and not change.reopen:
+        sent = at or sent_time(conv, event)
+        named = change.done_at or _finished_on(conv, text, sent, today_too=True)
+        if says_done(text) and (named is not None or says_more_than_done(text)):
+            # ("xong" alone again, or "đã gửi báo cáo" after the "xong": told it is finished, as before)
+            again = await ctx.db.run(done_again, task_id=task.id, actor=person, note=change.note or text,
+                                     source=source, now=sent, today=ctx.today(), finished_at=named,
+                                     said_done=says_done)
+            local = ctx.policy.calendar.local
+            await conv.say(event, texts.done_again(
+                again.item_ref, local(again.done_before).date() if again.done_before else None,
+                local(again.done_at).date() if again.done_at else None, again.redated, ctx.today()))
+            return True
     await _record(conv, event, person, task.id, change, source, quote=quote, at=at,
                   earlier_round=EARLIER_ROUND.search(folded) is not None, collect=collect,
                   date_confirmed=far_date is not None,
@@ -2081,9 +2154,9 @@ FINISHED_ON = re.compile(r"\b(?:xong|hoan thanh|hoan tat)\s+(?:(?:tu|vao|hom|nga
 FINISHED_BACK = dt.timedelta(days=183)  # a day said further back is not taken as when the work was finished
 
 
-def _finished_on(conv: Conversation, text: str, sent: dt.datetime) -> dt.datetime | None:
-    """The day a report says the work was finished, when it is before the day it was sent (and within half a
-    year): noon of that day, local time; None when it says none, or a day not yet come."""
+def _finished_on(conv: Conversation, text: str, sent: dt.datetime, *, today_too: bool = False) -> dt.datetime | None:
+    """The day a report says the work was finished, when it is before the day it was sent (`today_too`: or that day)
+    and within half a year: noon of that day, local time; None when it says none, or a day not yet come."""
     squeezed, folded = squeezed_and_folded(text)
     calendar = conv.ctx.policy.calendar
     sent_day = calendar.local(sent).date()
@@ -2100,7 +2173,7 @@ def _finished_on(conv: Conversation, text: str, sent: dt.datetime) -> dt.datetim
             with contextlib.suppress(ValueError):
                 this_year = day.replace(year=sent_day.year)
                 day = this_year if this_year < sent_day else this_year.replace(year=sent_day.year - 1)
-        if sent_day - FINISHED_BACK <= day < sent_day:
+        if sent_day - FINISHED_BACK <= day < sent_day or (today_too and day == sent_day):
             return dt.datetime.combine(day, dt.time(12), tzinfo=calendar.tz)
     return None
 

@@ -78,3 +78,26 @@ def test_chat_shorthand_and_partial_work(text: str, status: TaskStatus | None, p
     change = parse_status_text(text, today=TODAY)
     assert change is not None
     assert (change.status, change.percent, change.requested_due_on) == (status, percent, due)
+
+
+@pytest.mark.parametrize(("text", "deliverable", "status"), [
+    # a paper sent on the way to the work is progress (probe 38, F2: the conference was not held by the invitation)
+    ("1.a đã gửi giấy mời hội nghị cho các Sở rồi ạ", "Tổ chức hội nghị triển khai Nghị định", P),
+    ("đã phát hành thư mời tập huấn", "Tổ chức tập huấn cho cán bộ cấp xã", P),
+    ("da gui giay moi cac dai bieu", None, P),
+    ("đã gửi công văn đề nghị các Sở góp ý", "Xây dựng dự thảo Thông tư", P),
+    ("Đã gửi văn bản xin ý kiến các Bộ", "Trình Chính phủ dự thảo Nghị định", P),
+    ("đã gửi phiếu khảo sát cho các xã", "Đánh giá nhu cầu chuyển đổi số", P),
+    ("đã gửi cv đôn đốc các huyện", "Tổng hợp kết quả rà soát", P),
+    # …unless that paper is the task's own deliverable
+    ("đã gửi giấy mời các Sở", "Gửi giấy mời các Sở, ngành dự hội nghị", D),
+    ("đã gửi công văn đề nghị Bộ Tài chính hướng dẫn", "Ban hành văn bản đề nghị Bộ Tài chính hướng dẫn", D),
+    # a report, a plan, a decision sent is the deliverable; a "xong" said is done whatever was sent
+    ("đã gửi báo cáo", "Tổ chức hội nghị, báo cáo kết quả", D),
+    ("đã ban hành kế hoạch", None, D),
+    ("xong, đã gửi giấy mời", None, D),
+    ("1.a xong, đã tổ chức hội nghị sáng nay tại Hà Nội", "Tổ chức hội nghị triển khai Nghị định", D),
+])
+def test_a_paper_sent_on_the_way_is_progress(text: str, deliverable: str | None, status: TaskStatus) -> None:
+    said = parse_status_text(text, today=TODAY, deliverable=deliverable)
+    assert said is not None and said.status == status, (text, said)
