@@ -882,7 +882,13 @@ def _claim_statement(skip_locked: bool) -> Any:
     due = select(Digest.id).where(_claimable(_NOW)).order_by(Digest.due_at, Digest.id).limit(bindparam("limit"))
     if skip_locked:
         due = due.with_for_update(skip_locked=True)
-    return (update(_DIGESTS).where(_DIGESTS.c.id.in_(due.scalar_subquery()), _claimable(_NOW))
+    # PostgreSQL: `id = ANY(ARRAY(subquery))`, not `id IN (subquery)`: the ARRAY is an InitPlan, run once. Under
+    # IN, a row another worker's claim had just changed is rechecked (EvalPlanQual) by running the subquery again,
+    # which SKIP LOCKED then answers with other rows: two workers claiming 100 at once took 1,000 each, the
+    # whole backlog, and the other workers' claims found nothing (tests/scheduler/test_shared_rate.py)
+    chosen = _DIGESTS.c.id == any_(func.array(due.scalar_subquery())) if skip_locked else \
+        _DIGESTS.c.id.in_(due.scalar_subquery())
+    return (update(_DIGESTS).where(chosen, _claimable(_NOW))
             .values(state=DigestState.CLAIMED, claimed_by=bindparam("worker"), claimed_until=bindparam("until"),
                     claim_token=_DIGESTS.c.claim_token + 1)
             .returning(_DIGESTS.c.id, _DIGESTS.c.claim_token, _DIGESTS.c.person_id,
