@@ -21,6 +21,8 @@ Scenarios (one working morning, 08:00, every task due that day):
 (b) 10 people with 100 tasks each (1,000 task lines), plus one person with a single task behind them.
 (w) one person with 50 tasks, claimed first, and one person with a single task: how long the single
     one waits (simulated seconds from 08:00 to the last part of their digest).
+(a, 2 workers) (a) again, sent by two workers on one bot side by side (one database, one sandbox, each its own
+    tick loop and pace): they share the bot's rate (send_workers), so 429s_2workers stays 0 (virtual clock only).
 (c) raw capacity with the limits off: digests/s (wall clock) for 1 worker on SQLite and 1, 2 and 4
     workers on PostgreSQL. Each worker is its own OS process (this script with `--worker`) with its own
     database engine and its own python-telegram-bot Application, all sending to one sandbox served over
@@ -94,6 +96,7 @@ from bot.conversation.core import senders  # noqa: E402
 from bot.sandbox.harness import Harness  # noqa: E402
 from bot.sandbox.server import NO_LIMITS, RateLimits, SandboxError, SandboxState, create_app  # noqa: E402
 from bot.settings import load_settings  # noqa: E402
+from bot.ticks import run_tick  # noqa: E402
 from scheduler.clock import FakeClock, LoopClock, VirtualTimeLoop  # noqa: E402
 from scheduler.dispatcher import digest_rate, next_due_at, plan_digests, send_due_digests  # noqa: E402
 from storage.db import Database  # noqa: E402
@@ -226,6 +229,43 @@ async def started_harness(db_url: str, people: int, limits: RateLimits, *, virtu
     return h
 
 
+async def drive_workers(h: Harness, *, sim_cap: float, workers: int, max_ticks: int = 20_000) -> tuple[int, bool]:
+    """`drive` with `workers` workers ticking side by side on one bot (one database, one sandbox), each its own
+    tick loop and worker name (its own pace: ConversationSender's Pacing is each tick's own), as processes would.
+    Each ticks once half a minute before 08:00, as workers running all day have: they know of each other when
+    the digests fall due. Time moves by sleeping (a virtual-time loop), never by setting the clock."""
+    assert h.db is not None and h.app is not None
+    clock, conv, db = h.clock, conversation_of(h.app), h.db
+    names = [f"w{k}" for k in range(workers)]
+    clock.set(MORNING - dt.timedelta(seconds=30))
+    for name in names:
+        await run_tick(conv, worker=name)
+    await clock.sleep((MORNING - clock.now()).total_seconds())
+    end = MORNING + dt.timedelta(seconds=sim_cap)
+
+    async def one(name: str) -> tuple[int, bool]:
+        ticks = 0
+        while ticks < max_ticks:
+            ticks += 1
+            result = await run_tick(conv, worker=name)
+            if result.retry_after:
+                await clock.sleep(result.retry_after)
+            else:
+                due = await db.run(next_due_at)
+                if due is None:
+                    return ticks, False
+                step = max(due, clock.now())
+                if step == clock.now() and not (result.sent or result.failed):
+                    step = clock.now() + dt.timedelta(seconds=1)  # nothing moved: let time pass
+                await clock.sleep((step - clock.now()).total_seconds())
+            if clock.now() > end:
+                return ticks, True
+        return ticks, True
+
+    done = await asyncio.gather(*(one(name) for name in names))
+    return sum(t for t, _ in done), any(c for _, c in done)
+
+
 async def drive(h: Harness, *, sim_cap: float, max_ticks: int = 20_000) -> tuple[int, bool]:
     """Tick from 08:00 until nothing is due, as the harness does (waiting `retry_after` on a 429 and
     moving to the next due digest), but stopping after `sim_cap` simulated seconds."""
@@ -318,9 +358,10 @@ ASKERS = 6  # people who type /viec during (a) with --replies-per-s (each chat w
 
 async def scenario(name: str, db_url: str, loads: list[int], *, limits: RateLimits, sim_cap: float,
                    watch: dict[str, int] | None = None, virtual: bool = True, reserve: float | None = None,
-                   replies_per_s: float = 0.0) -> tuple[Outcome, Counter[str], Replies]:
+                   replies_per_s: float = 0.0, workers: int = 1) -> tuple[Outcome, Counter[str], Replies]:
     """`loads[i]`: tasks of the i-th person (claimed in that order). `replies_per_s`: that many /viec a second
-    from ASKERS more people (no tasks) while the digests go out (on a virtual clock only)."""
+    from ASKERS more people (no tasks) while the digests go out (on a virtual clock only). `workers`: that many
+    workers on the one bot (`drive_workers`, on a virtual clock only)."""
     asking = replies_per_s > 0 and virtual
     askers = [f"head{len(loads) + i}" for i in range(ASKERS if asking else 0)]
     h = await started_harness(db_url, len(loads) + len(askers), limits, virtual=virtual, reserve=reserve)
@@ -334,7 +375,8 @@ async def scenario(name: str, db_url: str, loads: list[int], *, limits: RateLimi
         done = asyncio.Event()
         asker = asyncio.create_task(ask_throughout(h, askers, 1 / replies_per_s, replies, done)) if asking else None
         try:
-            outcome.ticks, outcome.capped = await drive(h, sim_cap=sim_cap)
+            outcome.ticks, outcome.capped = await drive(h, sim_cap=sim_cap) if workers == 1 else \
+                await drive_workers(h, sim_cap=sim_cap, workers=workers)
         finally:
             done.set()
             if asker is not None:
@@ -499,7 +541,7 @@ def _requeue(session: Any) -> None:
 # ---------------------------------------------------------------- main
 
 Result = tuple[Outcome, Counter[str], Replies]
-Simulated = tuple[Result, Result, Result, Result]
+Simulated = tuple[Result, Result, Result, Result, Result | None]
 
 
 async def simulated(tmp: Path, many: int, limits: RateLimits, *, virtual: bool, reserve: float,
@@ -536,7 +578,14 @@ async def simulated(tmp: Path, many: int, limits: RateLimits, *, virtual: bool, 
                        watch={"the fifty-task person": 0, "the single-task person": 1}, virtual=virtual,
                        reserve=reserve)
     report(*w[:2], limits)
-    return a, ar, b, w
+    two = await scenario("a, 2 workers", f"sqlite:///{tmp}/a2.db", [5] * many, limits=limits, sim_cap=3600,
+                         virtual=virtual, reserve=reserve, workers=2) if virtual else None
+    if two is not None:
+        report(*two[:2], limits)
+        print(f"    (a, 2 workers) two workers on one bot share its rate: efficiency "
+              f"{two[0].efficiency_vs_paced(limits, reserve):.3f} of the "
+              f"{digest_rate(limits.overall_per_second, reserve):.0f}/s paced, 429s {two[1]['429']}", flush=True)
+    return a, ar, b, w, two
 
 
 async def capacities(tmp: Path, cap_people: int) -> dict[str, Capacity]:
@@ -584,7 +633,7 @@ def main() -> None:
         else args.reply_reserve
     replies_per_s = max(reserve, 1.0) if args.replies_per_s is None else args.replies_per_s
     with asyncio.Runner(loop_factory=None if args.fake_clock else VirtualTimeLoop) as runner:
-        (a, a429, _), (arun, ar429, ar), (b, b429, _), (w, w429, _) = runner.run(simulated(
+        (a, a429, _), (arun, ar429, ar), (b, b429, _), (w, w429, _), two = runner.run(simulated(
             tmp, many, limits, virtual=not args.fake_clock, reserve=reserve, replies_per_s=replies_per_s))
 
     cap_people = 200 if args.quick else 1_000
@@ -598,6 +647,9 @@ def main() -> None:
     lost_total = a.lost + arun.lost + b.lost + w.lost + sum(c.lost for c in caps.values())
     dup_total = a.duplicates + arun.duplicates + b.duplicates + w.duplicates + sum(c.duplicates for c in caps.values())
     wait = (w.waits or {}).get("the single-task person", float("nan"))
+    two_part = "" if two is None else (f" efficiency_2workers={two[0].efficiency(limits):.3f} "
+                                       f"429s_2workers={two[1]['429']} lost_2workers={two[0].lost} "
+                                       f"duplicates_2workers={two[0].duplicates}")
     cap_part = "".join(f" {k}_digests_s={c.digests_per_s:.0f}" for k, c in caps.items())
     print(f"peak RSS {peak_rss_mb():.0f} MB; total wall time {time.perf_counter() - started:.0f}s")
     print(f"RESULT efficiency={a.efficiency(limits):.3f} lost={lost_total} duplicates={dup_total} "
@@ -608,7 +660,7 @@ def main() -> None:
           f"efficiency_vs_paced={a.efficiency_vs_paced(limits, reserve):.3f} "
           f"efficiency_with_replies={arun.channel_efficiency(limits, ar.during_burst):.3f} "
           f"replies_during_burst={ar.during_burst} reply_429s={ar.refused} "
-          f"reply_longest_s={ar.longest_s:.2f}{cap_part}")
+          f"reply_longest_s={ar.longest_s:.2f}{cap_part}{two_part}")
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ and the one reminder of each extension request still waiting."""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 
 from bot.conversation.core import Conversation, senders
@@ -25,8 +26,10 @@ async def run_tick(conv: Conversation, *, worker: str | None = None) -> Dispatch
     # the morning's burst)
     await send_directory_news(conv)  # (before the digests: who was given tasks hears of them first)
     # (the dispatcher reads the corrections again in its first transaction and gets the same cached calendar)
+    # (the workers seen within two ticks share each channel's rate: one that stops counts no more after that)
     result = await send_due_digests(ctx.db, senders(conv), clock=ctx.clock, policy=ctx.base_policy,
-                                    worker=worker or ctx.worker)
+                                    worker=worker or ctx.worker,
+                                    alive=2 * dt.timedelta(seconds=ctx.settings.tick_seconds))
     await send_held(conv)  # (after the digests: what was held overnight follows the morning's digest)
     await weekly_summary_if_due(conv)
     await remind_waiting_extensions(conv)  # (after the morning's digests: once for each request still waiting)

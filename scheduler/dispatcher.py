@@ -80,7 +80,7 @@ from scheduler.series import roll_missed
 from storage.audit import audit
 from storage.calendar import CalendarDays, calendar_days_of
 from storage.db import Database, chunks, connection_of
-from storage.digests import pause_channel, pause_chat, send_pauses
+from storage.digests import OTHERS_SENDING, announce_sending, pause_channel, pause_chat, pauses_and_sharing, sharing
 from storage.models import (
     CHANNELS,
     OPEN_STATUSES,
@@ -98,6 +98,7 @@ from storage.models import (
     PersonPost,
     Role,
     SendPause,
+    SendWorker,
     StatusReport,
     Task,
     TaskStatus,
@@ -882,7 +883,13 @@ def _claim_statement(skip_locked: bool) -> Any:
     due = select(Digest.id).where(_claimable(_NOW)).order_by(Digest.due_at, Digest.id).limit(bindparam("limit"))
     if skip_locked:
         due = due.with_for_update(skip_locked=True)
-    return (update(_DIGESTS).where(_DIGESTS.c.id.in_(due.scalar_subquery()), _claimable(_NOW))
+    # PostgreSQL: `id = ANY(ARRAY(subquery))`, not `id IN (subquery)`: the ARRAY is an InitPlan, run once. Under
+    # IN, a row another worker's claim had just changed is rechecked (EvalPlanQual) by running the subquery again,
+    # which SKIP LOCKED then answers with other rows: two workers claiming 100 at once took 1,000 each, the
+    # whole backlog, and the other workers' claims found nothing (tests/scheduler/test_shared_rate.py)
+    chosen = _DIGESTS.c.id == any_(func.array(due.scalar_subquery())) if skip_locked else \
+        _DIGESTS.c.id.in_(due.scalar_subquery())
+    return (update(_DIGESTS).where(chosen, _claimable(_NOW))
             .values(state=DigestState.CLAIMED, claimed_by=bindparam("worker"), claimed_until=bindparam("until"),
                     claim_token=_DIGESTS.c.claim_token + 1)
             .returning(_DIGESTS.c.id, _DIGESTS.c.claim_token, _DIGESTS.c.person_id,
@@ -1441,23 +1448,30 @@ def renew(session: Session, claim: Claim, *, worker: str, now: dt.datetime, leas
 
 
 def _claim_batch(session: Session | Connection, *, outcomes: list[_Outcome], now: dt.datetime, worker: str, limit: int,
-                 lease: dt.timedelta, tz: ZoneInfo = VN_TZ, pauses: dict[tuple[str, str], dt.datetime] | None = None
-                 ) -> _Batch:
+                 lease: dt.timedelta, tz: ZoneInfo = VN_TZ, pauses: dict[tuple[str, str], dt.datetime] | None = None,
+                 shares: dict[str, int] | None = None, announce: list[str] | None = None,
+                 alive: dt.timedelta = dt.timedelta(minutes=1)) -> _Batch:
     """One transaction: write the outcomes still waiting from the previous batch (the ids lost, see _record),
-    claim, read the flood-control pauses if anything was claimed (unless given: read in the same transaction by
-    `_tick_start`), and read everything needed to render the claimed rows. Also the number claimed (fewer than
-    `limit`: nothing else is due)."""
-    lost = _record(session, outcomes, worker=worker) if outcomes else set()
-    rows = _claim_rows(session, now=now, worker=worker, limit=limit, lease=lease)
-    if pauses is None:  # flood control any worker was told about (only for rows to send: a tick's last claim
-        pauses = send_pauses(session, now=now) if rows else {}  # finds none)
-    return lost, _prepare_rows(session, rows, tz=tz), pauses, len(rows)
+    claim, say this worker is still sending on the channels `announce` (if given: once a tick or less often, see
+    `send_due_digests`), read the flood-control pauses and the other workers sending (`alive`: seen since that long ago)
+    if anything was claimed (unless given: read in the same transaction by `_tick_start`), and read everything
+    needed to render the claimed rows. Also the number claimed (fewer than `limit`: nothing else is due)."""
+    conn = connection_of(session)
+    lost = _record(conn, outcomes, worker=worker) if outcomes else set()
+    rows = _claim_rows(conn, now=now, worker=worker, limit=limit, lease=lease)
+    if announce:
+        announce_sending(conn, worker=worker, channels=announce, now=now)
+    if pauses is None or shares is None:  # flood control any worker was told about, and who sends besides (only
+        # for rows to send: a tick's last claim finds none)
+        pauses, shares = pauses_and_sharing(conn, now=now, since=now - alive, worker=worker) if rows else ({}, {})
+    return lost, _prepare_rows(conn, rows, tz=tz), pauses, shares, len(rows)
 
 
 def _tick_start_statement() -> Any:
     """`_tick_start`'s three reads as ONE statement (a round trip, not three, on PostgreSQL): the calendar's
     corrections (what load_calendar_days reads), a row if today was planned, the flood-control pauses (what
-    send_pauses reads); each row says which it is (`what`), the columns the others do not have are NULL."""
+    send_pauses reads), the other workers seen sending lately (OTHERS_SENDING: `chat_id` is the worker, `until`
+    when it was seen); each row says which it is (`what`), the columns the others do not have are NULL."""
     def nothing(kind: Any) -> Any:
         return sql_cast(null(), kind)
 
@@ -1465,6 +1479,8 @@ def _tick_start_statement() -> Any:
         select(literal_column("'day'", String).label("what"), CalendarDay.day, CalendarDay.kind, CalendarDay.note,
                nothing(String(16)).label("channel"), nothing(String(64)).label("chat_id"),
                nothing(UTCDateTime()).label("until")),
+        select(literal_column("'worker'", String), nothing(Date()), nothing(String(8)), nothing(String(200)),
+               SendWorker.channel, SendWorker.worker, SendWorker.seen_at).where(OTHERS_SENDING),
         select(literal_column("'planned'", String), DigestRun.day, nothing(String(8)), nothing(String(200)),
                nothing(String(16)), nothing(String(64)), nothing(UTCDateTime()))
         .where(DigestRun.day == bindparam("today")),
@@ -1476,13 +1492,17 @@ def _tick_start_statement() -> Any:
 _TICK_START = _tick_start_statement()
 
 
-def _tick_start(session: Session | Connection, *, today: dt.date, now: dt.datetime
-                ) -> tuple[CalendarDays, bool, dict[tuple[str, str], dt.datetime]]:
-    """The admin's days off and make-up days as of this tick, whether `today` was planned already, and the
-    flood-control pauses at `now` (as send_pauses), in one statement."""
-    rows = connection_of(session).execute(_TICK_START, {"today": today, "now": now}).all()
+def _tick_start(session: Session | Connection, *, today: dt.date, now: dt.datetime, worker: str = "",
+                alive: dt.timedelta = dt.timedelta(minutes=1)
+                ) -> tuple[CalendarDays, bool, dict[tuple[str, str], dt.datetime], dict[str, int]]:
+    """The admin's days off and make-up days as of this tick, whether `today` was planned already, the
+    flood-control pauses at `now` (as send_pauses) and the workers sending on each channel (`sharing`: `worker`
+    and the others seen since `alive` ago), in one statement."""
+    rows = connection_of(session).execute(_TICK_START, {"today": today, "now": now, "since": now - alive,
+                                                        "worker": worker}).all()
     return (calendar_days_of([r for r in rows if r.what == "day"]), any(r.what == "planned" for r in rows),
-            {(r.channel, r.chat_id): r.until for r in rows if r.what == "pause"})
+            {(r.channel, r.chat_id): r.until for r in rows if r.what == "pause"},
+            sharing([(r.channel, r.chat_id) for r in rows if r.what == "worker"]))
 
 
 def _must_plan(policy: ReminderPolicy, *, today: dt.date, now: dt.datetime, planned: bool) -> bool:
@@ -1490,20 +1510,25 @@ def _must_plan(policy: ReminderPolicy, *, today: dt.date, now: dt.datetime, plan
     return not planned and now >= policy.calendar.at(today, policy.remind_at)
 
 
-_Batch = tuple[set[int], list[_Prepared], dict[tuple[str, str], dt.datetime], int]  # what _claim_batch returns
+# what _claim_batch returns: ids lost, rows, pauses, workers sending on each channel, number claimed
+_Batch = tuple[set[int], list[_Prepared], dict[tuple[str, str], dt.datetime], dict[str, int], int]
 
 
 def _start(session: Session | Connection, *, policy: ReminderPolicy, today: dt.date, now: dt.datetime, worker: str,
-           limit: int, lease: dt.timedelta) -> tuple[CalendarDays, bool, _Batch | None]:
-    """A tick's first transaction: `_tick_start`, and, when the tick sends at once (working time, nothing to plan
+           limit: int, lease: dt.timedelta, announce: list[str] | None = None, first: bool = False,
+           alive: dt.timedelta = dt.timedelta(minutes=1)) -> tuple[CalendarDays, bool, _Batch | None]:
+    """A tick's first transaction: say this worker is sending on the channels `announce` (`announce_sending`;
+    `first`: its first tick), `_tick_start`, and, when the tick sends at once (working time, nothing to plan
     first — every tick but the morning's first), the first batch's `_claim_batch` with `now` as the claim's
     instant: one thread hop and one transaction fewer a tick."""
-    days, planned, pauses = _tick_start(session, today=today, now=now)
+    if announce:
+        announce_sending(connection_of(session), worker=worker, channels=announce, now=now, first=first)
+    days, planned, pauses, shares = _tick_start(session, today=today, now=now, worker=worker, alive=alive)
     calendar = with_corrections(policy.calendar, days)
     if not calendar.is_working_time(now) or _must_plan(policy, today=today, now=now, planned=planned):
         return days, planned, None
     return days, planned, _claim_batch(session, outcomes=[], now=now, worker=worker, limit=limit, lease=lease,
-                                       tz=calendar.tz, pauses=pauses)
+                                       tz=calendar.tz, pauses=pauses, shares=shares)
 
 
 # ---------------------------------------------------------------- one tick
@@ -1623,9 +1648,27 @@ class _Outbox:
             self.written(outcomes, await run(_record, outcomes, worker=self.worker))
 
 
+# per database: each worker's last `announce_sending` in this process (a long tick says it again after half of
+# `alive`; the first says it is the process's first)
+_announced: weakref.WeakKeyDictionary[Database, dict[str, dt.datetime]] = weakref.WeakKeyDictionary()
+
+
+def _paced_channels(senders: dict[str, Sender]) -> list[str]:
+    """The channels whose overall rate the workers share (those paced: `max_per_second`), in a stable order."""
+    return sorted(name for name, sender in senders.items() if getattr(sender, "max_per_second", None))
+
+
+def _share(senders: dict[str, Sender], shares: dict[str, int]) -> None:
+    """Each paced sender goes at its rate ÷ the workers sending on its channel (`share_pace`)."""
+    for name, sender in senders.items():
+        if getattr(sender, "max_per_second", None):
+            share_pace(sender, shares.get(name, 1))
+
+
 async def send_due_digests(db: Database, senders: dict[str, Sender], *, clock: Clock, policy: ReminderPolicy,
                            worker: str = "worker", batch: int = 100,
-                           lease: dt.timedelta = dt.timedelta(minutes=5)) -> DispatchResult:
+                           lease: dt.timedelta = dt.timedelta(minutes=5),
+                           alive: dt.timedelta = dt.timedelta(minutes=1)) -> DispatchResult:
     """One tick: plan this morning's digests if it is time, then send every digest that is due,
     within working hours only.
 
@@ -1642,12 +1685,25 @@ async def send_due_digests(db: Database, senders: dict[str, Sender], *, clock: C
     The price of batching: a worker that dies (or stalls past its lease) after sending messages whose
     outcomes were not yet written lets another worker send those again. A send holds one of FLUSH_MESSAGES
     slots from before it starts until its outcome is written, so a crash resends at most FLUSH_MESSAGES
-    messages (and at most FLUSH_AFTER of sending): the messages in flight."""
+    messages (and at most FLUSH_AFTER of sending): the messages in flight.
+
+    Workers on one bot share its overall rate: each tick's first unit of work says this worker is sending on its
+    paced channels (`announce_sending`, one statement; again in a batch's claim once `alive` / 2 has gone in a
+    long tick) and reads the others seen within `alive` (with the pauses: no statement more); each paces at the
+    channel's rate ÷ the workers seen (`share_pace`), read again with each batch. A worker that stops is no
+    longer counted once `alive` has gone since it was last seen; a lone worker keeps the whole rate."""
     result = DispatchResult()
     now = clock.now()
     today = policy.calendar.local(now).date()
-    days, planned, first = await db.run_one_write(_start, policy=policy, today=today, now=now, worker=worker,
-                                                  limit=batch, lease=lease)  # (the claim its one write)
+    paced = _paced_channels(senders)
+    announced = _announced.setdefault(db, {})
+    first_announcement = worker not in announced
+    if paced:
+        announced[worker] = now
+    # (the claim the one write, unless the worker says it is sending too: then a transaction of two writes)
+    days, planned, first = await (db.run_core if paced else db.run_one_write)(
+        _start, policy=policy, today=today, now=now, worker=worker, limit=batch, lease=lease, announce=paced,
+        first=first_announcement, alive=alive)
     policy = dataclasses.replace(policy, calendar=with_corrections(policy.calendar, days))
     calendar = policy.calendar
     if not calendar.is_working_time(now):
@@ -1661,21 +1717,28 @@ async def send_due_digests(db: Database, senders: dict[str, Sender], *, clock: C
     try:
         while True:
             if first is not None:  # claimed in the tick's first transaction, at `now`
-                (lost, rows, pauses, claimed), first = first, None
+                (lost, rows, pauses, shares, claimed), first = first, None
                 claimed_at = now
             else:
                 claimed_at = clock.now()  # the lease counts from the claim
                 outcomes = outbox.take()
+                # a long tick says again that this worker is sending, once half of `alive` has gone
+                again = paced if paced and claimed_at - announced.get(worker, now) >= alive / 2 else None
                 try:
-                    unit = db.run_core if outcomes else db.run_one_write  # (the claim alone: one write)
-                    lost, rows, pauses, claimed = await unit(_claim_batch, outcomes=outcomes, now=claimed_at,
-                                                            worker=worker, limit=batch, lease=lease, tz=calendar.tz)
+                    # (the claim alone: one write)
+                    unit = db.run_core if outcomes or again else db.run_one_write
+                    lost, rows, pauses, shares, claimed = await unit(
+                        _claim_batch, outcomes=outcomes, now=claimed_at, worker=worker, limit=batch, lease=lease,
+                        tz=calendar.tz, announce=again, alive=alive)
                 except BaseException:
                     outbox.waiting[:0] = outcomes  # not written: the finally below tries once more
                     raise
+                if again:
+                    announced[worker] = claimed_at
                 outbox.written(outcomes, lost)
             if not rows:
                 return result
+            _share(senders, shares)
             run = _BatchRun(db, senders, rows, pauses, clock=clock, policy=policy, outbox=outbox, lease=lease,
                             claimed_at=claimed_at)
             retry_after = await run.run()
@@ -1713,8 +1776,8 @@ def digest_rate(overall: float | None, reserve: float) -> float | None:
     """The rate digests are paced at: the channel's `overall` rate less `reserve` messages/s left free for the
     replies handlers send meanwhile (they are not paced: a person waits for them), so a reply finds Telegram's
     overall limit unspent and is neither refused (429) nor kept waiting behind the morning's burst. The digests
-    keep at least half the overall rate, whatever the reserve. Each worker process paces by itself: with several
-    workers sending on one bot, the reserve is each one's."""
+    keep at least half the overall rate, whatever the reserve. The bot's rate: several workers sending on one bot
+    share it (each at this ÷ their number, `share_pace`), and the reserve is the bot's, not each one's."""
     if not overall:
         return overall
     return max(overall - reserve, overall / 2)
@@ -1727,17 +1790,27 @@ class Pacing:
     __slots__ = ("__weakref__",)
 
 
+_workers: weakref.WeakKeyDictionary[Any, int] = weakref.WeakKeyDictionary()  # per pace: the workers sharing it
+
+
+def share_pace(sender: Sender, workers: int) -> None:
+    """`workers` workers (this one included) send on the sender's channel: its pace goes at max_per_second ÷
+    workers from the next slot on, so together they keep the channel's overall rate."""
+    _workers[getattr(sender, "pacing", None) or sender] = max(1, workers)
+
+
 async def pace(sender: Sender, clock: Clock) -> None:
     """Keep under the channel's overall rate on the injected clock, so flood control (429) stays rare:
     each send takes the next free slot of 1/max_per_second (shared by every chat being sent to, and by the
-    replies that took slots ahead, `give_way`)."""
+    replies that took slots ahead, `give_way`) — of workers/max_per_second when several workers send on the
+    channel (`share_pace`)."""
     rate = getattr(sender, "max_per_second", None)
     if not rate:
         return
     key = getattr(sender, "pacing", None) or sender
     now = clock.now()
     slot = max(now, _next_slot.get(key, now))
-    _next_slot[key] = slot + dt.timedelta(seconds=1 / rate)
+    _next_slot[key] = slot + dt.timedelta(seconds=_workers.get(key, 1) / rate)
     await sleep_until(clock, slot)
 
 

@@ -7,14 +7,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, bindparam, select
+from sqlalchemy import Connection, String, and_, bindparam, delete, literal_column, select, union_all
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from storage.audit import audit, claim_once
 from storage.db import connection_of
 from storage.errors import NhacViecError
-from storage.models import AuditLog, Digest, DigestState, Person, SendPause
+from storage.models import AuditLog, Digest, DigestState, Person, SendPause, SendWorker, UTCDateTime
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -81,6 +83,50 @@ def send_pauses(session: Session | Connection, *, now: dt.datetime) -> dict[tupl
     """Everything on hold at `now`, and until when: (channel, chat id) → until; chat id '' is the whole
     channel."""
     return {(r.channel, r.chat_id): r.until for r in connection_of(session).execute(_HELD, {"now": now})}
+
+
+FORGET_WORKERS_AFTER = dt.timedelta(days=1)  # a worker's row not seen for this long is removed (by a new worker)
+
+
+def announce_sending(conn: Connection, *, worker: str, channels: list[str], now: dt.datetime,
+                     first: bool = False) -> None:
+    """`worker` is sending on `channels` as of `now` (one statement: an upsert of its rows). `first` (the
+    process's first announcement): also remove the rows of workers not seen for FORGET_WORKERS_AFTER (worker ids
+    are host:pid, so every restart leaves one)."""
+    if first:
+        conn.execute(delete(SendWorker).where(SendWorker.seen_at < now - FORGET_WORKERS_AFTER))
+    insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+    upsert = insert(SendWorker).values([{"channel": c, "worker": worker, "seen_at": now} for c in channels])
+    conn.execute(upsert.on_conflict_do_update(index_elements=[SendWorker.channel, SendWorker.worker],
+                                              set_={"seen_at": upsert.excluded.seen_at}))
+
+
+# the other workers seen sending since `:since` (not `:worker`)
+OTHERS_SENDING = and_(SendWorker.seen_at >= bindparam("since", type_=UTCDateTime()),
+                      SendWorker.worker != bindparam("worker"))
+
+_HELD_AND_SENDING = union_all(
+    select(literal_column("'pause'", String).label("what"), SendPause.channel, SendPause.chat_id, SendPause.until)
+    .where(SendPause.until > bindparam("now", type_=UTCDateTime())),
+    select(literal_column("'worker'", String), SendWorker.channel, SendWorker.worker, SendWorker.seen_at)
+    .where(OTHERS_SENDING))
+
+
+def sharing(rows: list[tuple[str, str]]) -> dict[str, int]:
+    """The workers sending on each channel, this one included, from the (channel, worker) rows of the others
+    (OTHERS_SENDING)."""
+    counts: dict[str, int] = {}
+    for channel, _worker in rows:
+        counts[channel] = counts.get(channel, 1) + 1
+    return counts
+
+
+def pauses_and_sharing(conn: Connection, *, now: dt.datetime, since: dt.datetime, worker: str
+                       ) -> tuple[dict[tuple[str, str], dt.datetime], dict[str, int]]:
+    """`send_pauses` at `now` and `sharing` (the other workers seen since `since`), in one statement."""
+    rows = conn.execute(_HELD_AND_SENDING, {"now": now, "since": since, "worker": worker}).all()
+    return ({(r[1], r[2]): r[3] for r in rows if r[0] == "pause"},
+            sharing([(r[1], r[2]) for r in rows if r[0] == "worker"]))
 
 
 def channel_pauses(session: Session, *, now: dt.datetime) -> dict[str, dt.datetime]:

@@ -367,6 +367,17 @@ class SendPause(Base):
     until: Mapped[dt.datetime] = mapped_column(UTCDateTime())
 
 
+class SendWorker(Base):
+    """A worker process sending on a channel, as it last said so (`seen_at`, once a tick or a batch): the
+    workers seen lately on one channel share its overall rate (each paces at the rate ÷ their number)."""
+
+    __tablename__ = "send_workers"
+
+    channel: Mapped[str] = mapped_column(String(16), primary_key=True)
+    worker: Mapped[str] = mapped_column(String(64), primary_key=True)
+    seen_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+
+
 class TaskMessage(Base):
     """A bot message about one task (a task card, an assignment): a reply to it is about that task."""
 

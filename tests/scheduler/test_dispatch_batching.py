@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 import pytest
-from sqlalchemy import event, func, select
+from sqlalchemy import event, func, select, update
 
 from bot.conversation.core import ConversationSender
 from bot.conversation.events import Outgoing
@@ -32,7 +32,7 @@ from scheduler.dispatcher import (
 )
 from storage.calendar import add_calendar_day, load_calendar_days
 from storage.db import Database, counting_statements
-from storage.digests import pause_channel, pause_chat, send_pauses
+from storage.digests import announce_sending, pause_channel, pause_chat, pauses_and_sharing, send_pauses
 from storage.directory import person_by_handle
 from storage.models import CalendarDayKind, Digest, DigestRun, DigestState, Person, Task, TaskStatus
 from storage.notices import confirm_notice, create_draft
@@ -58,6 +58,26 @@ async def test_a_hundred_digests_cost_a_few_transactions_not_two_each(migrated_d
     # 1 + 1 + 3 + 1 + 1 + 1 + (1 + 1) = 10 statements; it was 313 statements and 207 commits
     assert counts["commits"] <= 5, counts
     assert counts["statements"] <= 10, counts
+
+
+async def test_a_paced_channel_costs_one_statement_more_a_tick_to_share_its_rate(migrated_db: Database) -> None:
+    """A paced sender (one whose channel's rate the workers share): the tick's first transaction also says this
+    worker is sending (one upsert) and reads the other workers with the pauses (no statement more), a
+    first tick of the process also clears workers not seen for a day: 10 + 1 (+ 1) statements, no commit more."""
+    db = migrated_db
+    start = many_people_with_a_digest_due(db, 100)
+
+    class Paced(RecordingSender):
+        max_per_second = 1_000.0  # (paced, but fast: the FakeClock's sleeps are not what is counted)
+
+    for first in (True, False):
+        db.call(lambda s: s.execute(update(Digest).values(state=DigestState.PENDING)))
+        with counting_statements(db) as counts:
+            result = await send_due_digests(db, {"telegram": Paced()}, clock=FakeClock(start), policy=policy,
+                                            worker="paced")
+        assert len(result.sent) == 100
+        assert counts["commits"] <= 5, counts
+        assert counts["statements"] <= 11 + first, counts
 
 
 async def test_a_group_of_one_kind_of_outcome_is_one_statement_committing_by_itself_on_postgresql(
@@ -111,7 +131,8 @@ async def test_outcomes_store_their_instants_as_every_other_write_does(migrated_
 
 def test_a_ticks_first_read_gives_the_calendar_the_planned_day_and_the_pauses_at_once(
         migrated_db: Database) -> None:
-    """`_tick_start` reads in one statement what load_calendar_days, "is today planned?" and send_pauses read."""
+    """`_tick_start` reads in one statement what load_calendar_days, "is today planned?", send_pauses and the
+    workers sending lately read."""
     db = migrated_db
     now = local(2027, 2, 16, 8, 0)
     base = WorkingCalendar()
@@ -120,7 +141,14 @@ def test_a_ticks_first_read_gives_the_calendar_the_planned_day_and_the_pauses_at
     db.call(pause_chat, "telegram", "42", until=now + dt.timedelta(seconds=30))
     db.call(pause_channel, "zalo", until=now + dt.timedelta(minutes=2))
     db.call(pause_chat, "telegram", "43", until=now - dt.timedelta(seconds=1))  # over already
-    days, planned, pauses = db.call_core(_tick_start, today=now.date(), now=now)
+    db.call_core(announce_sending, worker="b", channels=["telegram", "zalo"], now=now - dt.timedelta(seconds=20))
+    db.call_core(announce_sending, worker="c", channels=["telegram"], now=now - dt.timedelta(seconds=90))  # gone
+    db.call_core(announce_sending, worker="a", channels=["telegram"], now=now)  # this one: counted once
+    days, planned, pauses, shares = db.call_core(_tick_start, today=now.date(), now=now, worker="a",
+                                                 alive=dt.timedelta(minutes=1))
+    assert shares == {"telegram": 2, "zalo": 2}
+    assert db.call_core(pauses_and_sharing, now=now, since=now - dt.timedelta(minutes=1), worker="a") == \
+        (pauses, shares)
     assert days == db.call(load_calendar_days) and days.notes == {dt.date(2027, 2, 15): "Nghỉ bù"}
     assert days.days_off == {dt.date(2027, 2, 15)} and days.working_days == {dt.date(2027, 2, 20)}
     assert pauses == db.call(send_pauses, now=now) == {("telegram", "42"): now + dt.timedelta(seconds=30),
@@ -129,7 +157,7 @@ def test_a_ticks_first_read_gives_the_calendar_the_planned_day_and_the_pauses_at
     assert not planned
     db.call(lambda s: s.add(DigestRun(day=now.date(), planned_at=now, digests=0)))
     db.call(lambda s: s.add(DigestRun(day=now.date() - dt.timedelta(days=1), planned_at=now, digests=0)))
-    assert db.call_core(_tick_start, today=now.date(), now=now)[1:] == (True, pauses)
+    assert db.call_core(_tick_start, today=now.date(), now=now, worker="a")[1:3] == (True, pauses)
     assert not db.call_core(_tick_start, today=now.date() + dt.timedelta(days=1), now=now)[1]
 
 
