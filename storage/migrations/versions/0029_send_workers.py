@@ -1,10 +1,10 @@
 """send_workers: the workers sending on each channel and when each was last seen, so they share its overall rate
 
-(before 0028 each worker paced itself at the channel's whole rate: two workers on one bot sent at twice Telegram's
+(before 0029 each worker paced itself at the channel's whole rate: two workers on one bot sent at twice Telegram's
 30 messages/s and met 429s; now each says once a tick that it is sending and paces at the rate ÷ the workers seen)
 
-Revision ID: 0028
-Revises: 0027
+Revision ID: 0029
+Revises: 0028
 Create Date: 2026-12-02 12:00:00
 """
 from __future__ import annotations
@@ -12,8 +12,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0028'
-down_revision = '0027'
+revision = '0029'
+down_revision = '0028'
 branch_labels = None
 depends_on = None
 
