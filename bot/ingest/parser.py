@@ -1352,6 +1352,9 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
         # (a duty a connective sentence adds may string its own ';' chain: "… . Cùng với …, các địa phương tổ chức …;
         # sơ kết …")
         tasks = _split_retold_chains(_split_retold_sentences(tasks, issued_on=reference), issued_on=reference)
+    elif task_filter is not False:
+        # (a formal document: one paragraph may hold several units' duties, a sentence each)
+        tasks = _split_own_doer_sentences(tasks, issued_on=reference)
     tasks = _named_in_full(_consecutive(_drop_bare_lead_ins(tasks), text), text)
     origins = [] if task_filter is not False else origins
     notice = ParsedNotice(
@@ -1535,6 +1538,74 @@ def _split_retold_sentences(tasks: list[ParsedTask], *, issued_on: dt.date | Non
         for n, (piece, doer) in enumerate(pieces, start=1):
             duty = _duty(task, n, piece, issued_on=issued_on)
             # (another doer's piece: its own partners, none of the whole's)
+            out.append(duty if doer is None else
+                       replace(duty, lead=doer, lead_source="text", support=tuple(find_supports(piece))))
+    return out
+
+
+# a later sentence that is no duty of its own: the closing formula ("Căn cứ văn bản này, các đơn vị triển khai thực
+# hiện./."), a field of a table row ("Cơ quan chủ trì: …", "Các bộ, – Văn bản chỉ đạo."), a past act ("UBND huyện
+# vừa ban hành …") or whom a unit answers to ("… chịu trách nhiệm toàn diện trước Chủ tịch UBND tỉnh nếu …", "…
+# chịu trách nhiệm về số liệu …")
+NOT_OWN_DUTY = re.compile(r"^(?:Căn\s*cứ\b|[^.;:]{0,40}:|[^.;:]{0,60},\s*[–-]\s)|"
+                          r"\bchịu\s*trách\s*nhiệm\s+(?:toàn\s*diện\s+|hoàn\s*toàn\s+)?(?:trước|về|nếu)\b", re.U)
+
+
+# an approval in principle, with nobody asked to act in its own sentence: "Đồng ý chủ trương điều chỉnh quy hoạch …
+# như đề nghị của Bộ X." (not "Đồng ý chủ trương …, giao Sở Y …", "Đồng ý để Công ty Z …")
+APPROVAL_ALONE = re.compile(r"^(?:Đồng\s*ý|Thống\s*nhất|Nhất\s*trí|Chấp\s*thuận)\s+(?:về\s*)?"
+                            r"(?:chủ\s*trương|nguyên\s*tắc)\b(?![^.;]*\b(?:giao|để|cho\s+(?:[A-ZĐ]|các))\b)", re.U)
+
+
+def _same_doer_again(sentence: str, task: ParsedTask) -> tuple[str, ...] | None:
+    """The task's own doer where a later sentence names it again at its start, then a duty word or work verb — "Đề
+    nghị Sở A rà soát … . Sở A tổng hợp kết quả, báo cáo …": the next duty of that doer."""
+    if not task.lead or not _opens_with_doer(sentence):
+        return None
+    name = name_prefix(sentence)
+    if DUTY_AFTER_DOER.match(sentence[len(name):]) is None or DATES_ONLY.match(sentence[len(name):]):
+        return None
+    doers = split_units(name) or [name]
+    return task.lead if _same_units(doers, list(task.lead)) else None
+
+
+def _split_own_doer_sentences(tasks: list[ParsedTask], *, issued_on: dt.date | None) -> list[ParsedTask]:
+    """In any document, a later sentence of a task's paragraph that opens with another doer's name and that doer's
+    duty — "Sở A chủ trì xây dựng kế hoạch … . Ủy ban nhân dân các huyện có trách nhiệm bố trí kinh phí …" — is that
+    doer's own task (`_own_doer`: a named unit, then a duty word or work verb at once; not the same doer, not a
+    sentence that only dates the work above). A formal notice often packs an article's or an item's duties for
+    several units into one paragraph."""
+    out: list[ParsedTask] = []
+    for task in tasks:
+        pieces: list[tuple[str, tuple[str, ...] | None]] = []
+        for sentence in NEXT_SENTENCE.split(task.text):
+            doer = _own_doer(sentence, task, pieces[-1][0]) \
+                if pieces and len(pieces[-1][0]) >= 40 and len(sentence) >= 30 and \
+                not (NOT_OWN_DUTY.search(sentence) or REPORTED_OPENING.match(sentence) or
+                     CARRY_OUT_END.search(sentence)) else None
+            if doer is None and pieces and len(pieces[-1][0]) >= 40 and len(sentence) >= 30 and \
+                    not (NOT_OWN_DUTY.search(sentence) or CARRY_OUT_END.search(sentence)):
+                doer = _same_doer_again(sentence, task)
+            if doer is not None and (not _same_units(list(doer), list(task.lead)) or
+                                     not REPORTED_OPENING.match(pieces[0][0])):
+                # (not the doer the task's lead was read from after a past act: "UBND huyện vừa ban hành thông báo
+                # … . Các hộ kinh doanh có trách nhiệm …" is one task, that doer's)
+                pieces.append((sentence, doer))
+            elif pieces:
+                pieces[-1] = (f"{pieces[-1][0]} {sentence}", pieces[-1][1])
+            else:
+                pieces.append((sentence, None))
+        if len(pieces) < 2:
+            out.append(task)
+            continue
+        for n, (piece, doer) in enumerate(pieces, start=1):
+            if n == 1 and (_informs(piece) or APPROVAL_ALONE.match(piece)):
+                continue  # ("Đồng ý chủ trương … . Ủy ban nhân dân tỉnh X tổ chức lập …": the approval alone is none)
+            duty = _duty(task, n, piece, issued_on=issued_on)
+            if pick_deadline(piece, issued_on=issued_on) is None and task.due is not None and \
+                    (doer is not None or bool(task.due_text) and (task.due_text or "") in task.text):
+                # (the whole's date was another sentence's, or another doer's piece names none of its own)
+                duty = replace(duty, due=None, due_text=None)
             out.append(duty if doer is None else
                        replace(duty, lead=doer, lead_source="text", support=tuple(find_supports(piece))))
     return out
