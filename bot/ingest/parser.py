@@ -1473,7 +1473,9 @@ DUTY_AFTER_DOER = re.compile(r"\s+(?:(?:tiếp\s*tục|khẩn\s*trương|nghiêm
                              r"thường\s*xuyên|tích\s*cực)\s+)*(?:cần|phải|có\s*trách\s*nhiệm|chịu\s*trách\s*nhiệm|"
                              r"tuân\s*thủ|kiểm\s*tra|hoàn\s*thành|xây\s*dựng|rà\s*soát|thực\s*hiện|triển\s*khai|"
                              r"tổ\s*chức|tăng\s*cường|chỉ\s*đạo|chuẩn\s*bị|tham\s*mưu|nghiên\s*cứu|đẩy\s*nhanh|"
-                             r"đẩy\s*mạnh|khắc\s*phục|xử\s*lý|báo\s*cáo|nộp|bố\s*trí|lập)\b", re.U)
+                             r"đẩy\s*mạnh|khắc\s*phục|xử\s*lý|báo\s*cáo|nộp|bố\s*trí|lập|tổng\s*hợp|hướng\s*dẫn|"
+                             r"theo\s*dõi|cập\s*nhật|cử|bảo\s*đảm|đảm\s*bảo|giải\s*quyết|tuyên\s*truyền|vận\s*động)\b",
+                             re.U)
 
 
 DATES_ONLY = re.compile(r"\s+(?:\S+\s+){0,2}?(?:thực\s*hiện|triển\s*khai|hoàn\s*thành)"

@@ -112,3 +112,13 @@ def test_an_approval_split_from_the_duty_after_it_is_no_task() -> None:
     # (an approval that hands out work in its own sentence stays)
     gives = replace(whole, text=whole.text.replace("như đề nghị của", "và giao"))
     assert _split_own_doer_sentences([gives], issued_on=ISSUED)[0].text.startswith("Đồng ý chủ trương")
+
+
+def test_more_work_verbs_open_another_units_duty() -> None:
+    whole = replace(parse_notice(FORMAL).tasks[0], text=(
+        "Sở Nội vụ chủ trì, phối hợp với các đơn vị rà soát vị trí việc làm của các cơ quan hành chính cấp tỉnh. "
+        "Sở Tài chính hướng dẫn các đơn vị lập dự toán kinh phí thực hiện. Các huyện tổng hợp nhu cầu biên chế "
+        "của địa phương, gửi Sở Nội vụ trước ngày 30/5/2026."))
+    tasks = _split_own_doer_sentences([whole], issued_on=ISSUED)
+    assert [t.lead for t in tasks] == [whole.lead, ("Sở Tài chính",), ("Các huyện",)]
+    assert tasks[2].due == dt.date(2026, 5, 30) and tasks[1].due is None
