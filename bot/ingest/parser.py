@@ -1355,6 +1355,8 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
     elif task_filter is not False:
         # (a formal document: one paragraph may hold several units' duties, a sentence each)
         tasks = _split_own_doer_sentences(tasks, issued_on=reference)
+    if task_filter is not False:
+        tasks += _timetable_tasks(body, tasks, issued_on=reference)
     tasks = _named_in_full(_consecutive(_drop_bare_lead_ins(tasks), text), text)
     origins = [] if task_filter is not False else origins
     notice = ParsedNotice(
@@ -1569,6 +1571,43 @@ def _same_doer_again(sentence: str, task: ParsedTask) -> tuple[str, ...] | None:
         return None
     doers = split_units(name) or [name]
     return task.lead if _same_units(doers, list(task.lead)) else None
+
+
+# a timetable line: "Ngày 7/6/2027: Hạn cuối các trường in và phát giấy báo …", "Ngày 18-19/6/2027: Các điểm thi
+# nhận hồ sơ …", "Ngày 8/7-17/7/2027: …" — the day (or the last day of the span) the line's work is due
+TIMETABLE_LINE = re.compile(r"^(?:[-+•*]\s*)?Ngày\s*(?P<when>\d{1,2}(?:\s*[/.]\s*\d{1,2})?(?:\s*[-–]\s*\d{1,2})?"
+                            r"\s*[/.]\s*\d{1,2}(?:\s*[/.]\s*\d{4})?)\s*:\s*(?P<rest>\S.*)$", re.U)
+TIMETABLE_DAY = re.compile(r"(?P<d>\d{1,2})\s*[/.]\s*(?P<m>\d{1,2})(?:\s*[/.]\s*(?P<y>\d{4}))?(?!.*\d\s*[/.]\s*\d)")
+LAST_DAY_CUE = re.compile(r"^(?:Hạn\s*(?:cuối|chót)|Chậm\s*nhất|Thời\s*hạn\s*cuối)\s*(?:để\s*|cho\s*)?", re.I | re.U)
+# the group a timetable line's work falls to, up to its verb: "các trường THPT, các trung tâm in và phát …", "Các
+# trường học được chọn đặt điểm thi nhận hồ sơ …"
+TIMETABLE_DOER = re.compile(r"^(?P<d>(?:[Cc]ác|[Nn]hững)\s[^.;:]{2,80}?)\s+(?=(?:in|phát|nhận|cấp|gửi|nộp|hoàn\s*thành|"
+                            r"tổ\s*chức|báo\s*cáo|xét|kiểm\s*tra|cập\s*nhật|tổng\s*hợp|chấm|bàn\s*giao|thông\s*báo|"
+                            r"niêm\s*yết|rà\s*soát|lập)\b)", re.U)
+
+
+def _timetable_tasks(body: list[str], tasks: list[ParsedTask], *, issued_on: dt.date | None) -> list[ParsedTask]:
+    """A timetable's lines, one item each: the sentences of a line that open with a group of units and its work are
+    that group's tasks, due on the line's day; a line of events with no doer ("Ngày 11/7: Công bố kết quả …") is none.
+    A line that opens with its date reads as background to the item readers, so no task holds these yet."""
+    new = _not_held(tasks)
+    out: list[ParsedTask] = []
+    for para in body:
+        if (line := TIMETABLE_LINE.match(para.strip())) is None or (day := TIMETABLE_DAY.search(line["when"])) is None:
+            continue
+        year = int(day["y"]) if day["y"] else (issued_on.year if issued_on else None)
+        try:
+            due = dt.date(year, int(day["m"]), int(day["d"])) if year else None
+        except ValueError:
+            due = None
+        for sentence in NEXT_SENTENCE.split(line["rest"]):
+            sentence = LAST_DAY_CUE.sub("", sentence.strip())
+            if len(sentence) < 30 or (doer := TIMETABLE_DOER.match(sentence)) is None or not new(sentence):
+                continue
+            task = _found_task(len(tasks) + len(out) + 1, sentence, [doer["d"]], issued_on=issued_on)
+            out.append(task if task.due is not None or due is None else
+                       replace(task, due=due, due_text=line["when"].strip()))
+    return out
 
 
 def _split_own_doer_sentences(tasks: list[ParsedTask], *, issued_on: dt.date | None) -> list[ParsedTask]:

@@ -122,3 +122,19 @@ def test_more_work_verbs_open_another_units_duty() -> None:
     tasks = _split_own_doer_sentences([whole], issued_on=ISSUED)
     assert [t.lead for t in tasks] == [whole.lead, ("Sở Tài chính",), ("Các huyện",)]
     assert tasks[2].due == dt.date(2026, 5, 30) and tasks[1].due is None
+
+
+TIMETABLE = (
+    "Sở Giáo dục và Đào tạo hướng dẫn lịch công tác tuyển sinh lớp 10 năm học 2027 - 2028 như sau:\n"
+    "Ngày 05/5/2027: Hạn cuối các trường trung học cơ sở nộp hồ sơ đăng ký dự tuyển của học sinh về Sở.\n"
+    "Ngày 20-21/5/2027: Các trường được chọn làm điểm thi nhận đề thi, túi bài thi tại Sở Giáo dục và Đào tạo.\n"
+    "Ngày 10/6/2027: Công bố kết quả tuyển sinh trên trang thông tin điện tử của Sở.\n"
+)
+
+
+def test_a_timetable_line_is_one_item_due_on_its_day() -> None:
+    tasks = parse_notice(TIMETABLE).tasks
+    dated = [(t.lead, t.due) for t in tasks if t.due is not None]
+    assert dated == [(("các trường trung học cơ sở",), dt.date(2027, 5, 5)),
+                     (("Các trường được chọn làm điểm thi",), dt.date(2027, 5, 21))], [t.text for t in tasks]
+    assert not any(t.text.startswith("Công bố kết quả") for t in tasks)  # an event, nobody asked
