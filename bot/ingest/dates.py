@@ -147,10 +147,11 @@ _LUNAR = {"tet nguyen dan": "Tết Nguyên Đán", "tet": "Tết Nguyên Đán",
 EVENT_BEFORE = re.compile(r"(?:dự\s*kiến\s*(?:sẽ\s*)?(?:tổ\s*chức|diễn\s*ra|khai\s*mạc)|sẽ\s*(?:được\s*)?tổ\s*chức|"
                           r"diễn\s*ra|được\s*tổ\s*chức|khai\s*mạc)(?![^.;]*\b(?:hoàn\s*thành|xong|gửi|báo\s*cáo|"
                           r"trình|nộp)\b)[^.;:]*$", re.I)
-# a window the work fills: "treo cờ từ ngày 10/5 đến hết ngày 14/5/2026", "trong thời gian từ đầu tháng 1 tới ngày
-# 15/3/2026", "lấy ý kiến từ ngày 17/3 đến ngày 05/4/2026": the end of the window is the deadline
+# a window the work fills: "trong thời gian từ đầu tháng 1 tới ngày 15/3/2026", "lấy ý kiến từ ngày 17/3 đến ngày
+# 05/4/2026": the end of the window is the deadline (not an activity's own range: ACTIVITY_WINDOW below)
 # ("từ ngày 10/4 - 20/4/2026": a dash between two dates; "từ ngày 1 - 31/10/2026": between two days of a month)
-RANGE_END = re.compile(r"(?P<cue>\btừ\s+(?:(?!năm\b)[^.;:]{1,40}?\s(?:đến|tới)\s*(?:hết\s*)?|"
+# (a dotted date inside: "từ ngày 20.1 đến ngày 28.1.2016")
+RANGE_END = re.compile(r"(?P<cue>\btừ\s+(?:(?!năm\b)(?:[^.;:]|(?<=\d)\.(?=\d)){1,40}?\s(?:đến|tới)\s*(?:hết\s*)?|"
                        r"(?:ngày\s*)?\d{1,2}\s*[/.]\s*\d{1,2}(?:\s*[/.]\s*\d{4})?\s*[-–]\s*|"
                        # ("từ ngày 1 - 31/10/2026": the first and last day of one month)
                        r"(?:ngày\s*)?\d{1,2}\s*[-–]\s*(?=\d{1,2}\s*[/.]\s*\d{1,2}))(?:ngày\s*)?)"
@@ -165,6 +166,13 @@ RANGE_NOT_DUE = re.compile(r"(?:số\s*liệu|tính|kỳ\s*báo\s*cáo[^.;()]{0,
 # a target the doer strives for, after an event verb: "… diễn ra theo kế hoạch và phấn đấu hoàn thành trước …"
 # (not "Việc phát động sẽ được tổ chức …, hoàn thành trước …": the event's own schedule)
 STRIVE_BEFORE = re.compile(r"\b(?:phấn\s*đấu|bảo\s*đảm|đảm\s*bảo)\s*$", re.I)
+# … nor an activity's own date range (DOMAIN.md: "an activity's date range" is not a deadline): what is kept up
+# throughout the window, not finished by its end — flags or banners hung ("treo cờ Tổ quốc từ ngày 10/5 đến hết ngày
+# 14/5/2026", "Thời gian treo cờ: Từ ngày …"), a duty roster ("trực cơ quan dịp Tết từ ngày … đến hết ngày …"), a
+# holiday or a pause ("nghỉ học từ ngày …", "tạm dừng … từ ngày …")
+ACTIVITY_WINDOW = re.compile(r"(?:\btreo\s+(?:cờ|băng|khẩu|pa\s*nô|biểu)|\blịch\s*trực\b|"
+                             r"\btrực\s+(?:ban|tết|cơ\s*quan|lễ|24)|\bnghỉ\s+(?:học|lễ|tết)|"
+                             r"\btạm\s*(?:dừng|ngừng|đóng\s*cửa)\b)[^.;]{0,100}$", re.I)
 # a weather forecast's window is not work to finish: "Theo dự báo của Trung tâm …, từ ngày 07 -12/1, một đợt không
 # khí lạnh …"
 FORECAST_BEFORE = re.compile(r"\bdự\s*báo\b[^.;:]{0,80}$", re.I)
@@ -465,6 +473,10 @@ SAME_DAY = re.compile(r"(?P<cue>\b(?:trước|(?:chậm|muộn)\s*nhất(?:\s*(?
                       re.I | re.U)
 
 
+# the start of a period before its end ("từ ngày 11/9 đến hết …", "từ ngày 20.1 đến ngày 28.1.2016"), not "từ nay"
+PERIOD_FROM = re.compile(r"\btừ\b(?!\s*(?:nay|bây\s*giờ)\s*$)(?:[^.;:]|(?<=\d)\.(?=\d))*$", re.I)
+
+
 def find_deadlines(text: str, *, issued_on: dt.date | None, effective_on: dt.date | None = None) -> list[Deadline]:
     """Every deadline phrase in `text`, in order of appearance. `effective_on`: the day the legal text the document
     applies takes effect, when the document says so elsewhere (else read from `text` itself)."""
@@ -481,8 +493,7 @@ def find_deadlines(text: str, *, issued_on: dt.date | None, effective_on: dt.dat
             return
         cue = (match.groupdict().get("cue") or "").lower()
         before = text[max(0, span[0] - 120): span[0]]
-        if cue.startswith(("đến", "tới")) and re.search(r"\btừ\b(?!\s*(?:nay|bây\s*giờ)\s*$)[^.;:]*$", before[-60:],
-                                                       re.I):
+        if cue.startswith(("đến", "tới")) and PERIOD_FROM.search(before[-60:]):
             return  # the end of a period ("từ ngày 11/9 đến hết năm 2026"), not a deadline; "từ nay đến hết …" is one
         if cue.startswith(("đến", "tới")) and COUNTED_UNTIL.search(before[-30:]):
             return  # the day figures are counted to ("danh sách công dân tính đến ngày 15/3 đủ 18 tuổi"), not a due
@@ -524,7 +535,8 @@ def find_deadlines(text: str, *, issued_on: dt.date | None, effective_on: dt.dat
 
     for m in RANGE_END.finditer(text):
         if (RANGE_NOT_DUE.search(text[max(0, m.start() - 40): m.start()]) or text[:m.start()].rstrip().endswith("(")
-                or FORECAST_BEFORE.search(text[max(0, m.start() - 100): m.start()])):
+                or FORECAST_BEFORE.search(text[max(0, m.start() - 100): m.start()])
+                or ACTIVITY_WINDOW.search(text[max(0, m.start() - 140): m.start()])):
             continue  # a period told, not a window to work in: "… trong dịp nghỉ Lễ (từ ngày 30/4 đến ngày 03/5)"
         d, mo = int(m.group("d")), int(m.group("m"))
         start_year = re.search(r"\d{4}", m.group("cue"))

@@ -1352,6 +1352,11 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
         # (a duty a connective sentence adds may string its own ';' chain: "… . Cùng với …, các địa phương tổ chức …;
         # sơ kết …")
         tasks = _split_retold_chains(_split_retold_sentences(tasks, issued_on=reference), issued_on=reference)
+    elif task_filter is not False:
+        # (a formal document: one paragraph may hold several units' duties, a sentence each)
+        tasks = _split_own_doer_sentences(tasks, issued_on=reference)
+    if task_filter is not False:
+        tasks += _timetable_tasks(body, tasks, issued_on=reference)
     tasks = _named_in_full(_consecutive(_drop_bare_lead_ins(tasks), text), text)
     origins = [] if task_filter is not False else origins
     notice = ParsedNotice(
@@ -1470,7 +1475,9 @@ DUTY_AFTER_DOER = re.compile(r"\s+(?:(?:tiếp\s*tục|khẩn\s*trương|nghiêm
                              r"thường\s*xuyên|tích\s*cực)\s+)*(?:cần|phải|có\s*trách\s*nhiệm|chịu\s*trách\s*nhiệm|"
                              r"tuân\s*thủ|kiểm\s*tra|hoàn\s*thành|xây\s*dựng|rà\s*soát|thực\s*hiện|triển\s*khai|"
                              r"tổ\s*chức|tăng\s*cường|chỉ\s*đạo|chuẩn\s*bị|tham\s*mưu|nghiên\s*cứu|đẩy\s*nhanh|"
-                             r"đẩy\s*mạnh|khắc\s*phục|xử\s*lý|báo\s*cáo|nộp|bố\s*trí|lập)\b", re.U)
+                             r"đẩy\s*mạnh|khắc\s*phục|xử\s*lý|báo\s*cáo|nộp|bố\s*trí|lập|tổng\s*hợp|hướng\s*dẫn|"
+                             r"theo\s*dõi|cập\s*nhật|cử|bảo\s*đảm|đảm\s*bảo|giải\s*quyết|tuyên\s*truyền|vận\s*động)\b",
+                             re.U)
 
 
 DATES_ONLY = re.compile(r"\s+(?:\S+\s+){0,2}?(?:thực\s*hiện|triển\s*khai|hoàn\s*thành)"
@@ -1535,6 +1542,111 @@ def _split_retold_sentences(tasks: list[ParsedTask], *, issued_on: dt.date | Non
         for n, (piece, doer) in enumerate(pieces, start=1):
             duty = _duty(task, n, piece, issued_on=issued_on)
             # (another doer's piece: its own partners, none of the whole's)
+            out.append(duty if doer is None else
+                       replace(duty, lead=doer, lead_source="text", support=tuple(find_supports(piece))))
+    return out
+
+
+# a later sentence that is no duty of its own: the closing formula ("Căn cứ văn bản này, các đơn vị triển khai thực
+# hiện./."), a field of a table row ("Cơ quan chủ trì: …", "Các bộ, – Văn bản chỉ đạo."), a past act ("UBND huyện
+# vừa ban hành …") or whom a unit answers to ("… chịu trách nhiệm toàn diện trước Chủ tịch UBND tỉnh nếu …", "…
+# chịu trách nhiệm về số liệu …")
+NOT_OWN_DUTY = re.compile(r"^(?:Căn\s*cứ\b|[^.;:]{0,40}:|[^.;:]{0,60},\s*[–-]\s)|"
+                          r"\bchịu\s*trách\s*nhiệm\s+(?:toàn\s*diện\s+|hoàn\s*toàn\s+)?(?:trước|về|nếu)\b", re.U)
+
+
+# an approval in principle, with nobody asked to act in its own sentence: "Đồng ý chủ trương điều chỉnh quy hoạch …
+# như đề nghị của Bộ X." (not "Đồng ý chủ trương …, giao Sở Y …", "Đồng ý để Công ty Z …")
+APPROVAL_ALONE = re.compile(r"^(?:Đồng\s*ý|Thống\s*nhất|Nhất\s*trí|Chấp\s*thuận)\s+(?:về\s*)?"
+                            r"(?:chủ\s*trương|nguyên\s*tắc)\b(?![^.;]*\b(?:giao|để|cho\s+(?:[A-ZĐ]|các))\b)", re.U)
+
+
+def _same_doer_again(sentence: str, task: ParsedTask) -> tuple[str, ...] | None:
+    """The task's own doer where a later sentence names it again at its start, then a duty word or work verb — "Đề
+    nghị Sở A rà soát … . Sở A tổng hợp kết quả, báo cáo …": the next duty of that doer."""
+    if not task.lead or not _opens_with_doer(sentence):
+        return None
+    name = name_prefix(sentence)
+    if DUTY_AFTER_DOER.match(sentence[len(name):]) is None or DATES_ONLY.match(sentence[len(name):]):
+        return None
+    doers = split_units(name) or [name]
+    return task.lead if _same_units(doers, list(task.lead)) else None
+
+
+# a timetable line: "Ngày 7/6/2027: Hạn cuối các trường in và phát giấy báo …", "Ngày 18-19/6/2027: Các điểm thi
+# nhận hồ sơ …", "Ngày 8/7-17/7/2027: …" — the day (or the last day of the span) the line's work is due
+TIMETABLE_LINE = re.compile(r"^(?:[-+•*]\s*)?Ngày\s*(?P<when>\d{1,2}(?:\s*[/.]\s*\d{1,2})?(?:\s*[-–]\s*\d{1,2})?"
+                            r"\s*[/.]\s*\d{1,2}(?:\s*[/.]\s*\d{4})?)\s*:\s*(?P<rest>\S.*)$", re.U)
+TIMETABLE_DAY = re.compile(r"(?P<d>\d{1,2})\s*[/.]\s*(?P<m>\d{1,2})(?:\s*[/.]\s*(?P<y>\d{4}))?(?!.*\d\s*[/.]\s*\d)")
+LAST_DAY_CUE = re.compile(r"^(?:Hạn\s*(?:cuối|chót)|Chậm\s*nhất|Thời\s*hạn\s*cuối)\s*(?:để\s*|cho\s*)?", re.I | re.U)
+# the group a timetable line's work falls to, up to its verb: "các trường THPT, các trung tâm in và phát …", "Các
+# trường học được chọn đặt điểm thi nhận hồ sơ …"
+TIMETABLE_DOER = re.compile(r"^(?P<d>(?:[Cc]ác|[Nn]hững)\s[^.;:]{2,80}?)\s+(?=(?:in|phát|nhận|cấp|gửi|nộp|hoàn\s*thành|"
+                            r"tổ\s*chức|báo\s*cáo|xét|kiểm\s*tra|cập\s*nhật|tổng\s*hợp|chấm|bàn\s*giao|thông\s*báo|"
+                            r"niêm\s*yết|rà\s*soát|lập)\b)", re.U)
+
+
+def _timetable_tasks(body: list[str], tasks: list[ParsedTask], *, issued_on: dt.date | None) -> list[ParsedTask]:
+    """A timetable's lines, one item each: the sentences of a line that open with a group of units and its work are
+    that group's tasks, due on the line's day; a line of events with no doer ("Ngày 11/7: Công bố kết quả …") is none.
+    A line that opens with its date reads as background to the item readers, so no task holds these yet."""
+    new = _not_held(tasks)
+    out: list[ParsedTask] = []
+    for para in body:
+        if (line := TIMETABLE_LINE.match(para.strip())) is None or (day := TIMETABLE_DAY.search(line["when"])) is None:
+            continue
+        year = int(day["y"]) if day["y"] else (issued_on.year if issued_on else None)
+        try:
+            due = dt.date(year, int(day["m"]), int(day["d"])) if year else None
+        except ValueError:
+            due = None
+        for sentence in NEXT_SENTENCE.split(line["rest"]):
+            sentence = LAST_DAY_CUE.sub("", sentence.strip())
+            if len(sentence) < 30 or (doer := TIMETABLE_DOER.match(sentence)) is None or not new(sentence):
+                continue
+            task = _found_task(len(tasks) + len(out) + 1, sentence, [doer["d"]], issued_on=issued_on)
+            out.append(task if task.due is not None or due is None else
+                       replace(task, due=due, due_text=line["when"].strip()))
+    return out
+
+
+def _split_own_doer_sentences(tasks: list[ParsedTask], *, issued_on: dt.date | None) -> list[ParsedTask]:
+    """In any document, a later sentence of a task's paragraph that opens with another doer's name and that doer's
+    duty — "Sở A chủ trì xây dựng kế hoạch … . Ủy ban nhân dân các huyện có trách nhiệm bố trí kinh phí …" — is that
+    doer's own task (`_own_doer`: a named unit, then a duty word or work verb at once; not the same doer, not a
+    sentence that only dates the work above). A formal notice often packs an article's or an item's duties for
+    several units into one paragraph."""
+    out: list[ParsedTask] = []
+    for task in tasks:
+        pieces: list[tuple[str, tuple[str, ...] | None]] = []
+        for sentence in NEXT_SENTENCE.split(task.text):
+            doer = _own_doer(sentence, task, pieces[-1][0]) \
+                if pieces and len(pieces[-1][0]) >= 40 and len(sentence) >= 30 and \
+                not (NOT_OWN_DUTY.search(sentence) or REPORTED_OPENING.match(sentence) or
+                     CARRY_OUT_END.search(sentence)) else None
+            if doer is None and pieces and len(pieces[-1][0]) >= 40 and len(sentence) >= 30 and \
+                    not (NOT_OWN_DUTY.search(sentence) or CARRY_OUT_END.search(sentence)):
+                doer = _same_doer_again(sentence, task)
+            if doer is not None and (not _same_units(list(doer), list(task.lead)) or
+                                     not REPORTED_OPENING.match(pieces[0][0])):
+                # (not the doer the task's lead was read from after a past act: "UBND huyện vừa ban hành thông báo
+                # … . Các hộ kinh doanh có trách nhiệm …" is one task, that doer's)
+                pieces.append((sentence, doer))
+            elif pieces:
+                pieces[-1] = (f"{pieces[-1][0]} {sentence}", pieces[-1][1])
+            else:
+                pieces.append((sentence, None))
+        if len(pieces) < 2:
+            out.append(task)
+            continue
+        for n, (piece, doer) in enumerate(pieces, start=1):
+            if n == 1 and (_informs(piece) or APPROVAL_ALONE.match(piece)):
+                continue  # ("Đồng ý chủ trương … . Ủy ban nhân dân tỉnh X tổ chức lập …": the approval alone is none)
+            duty = _duty(task, n, piece, issued_on=issued_on)
+            if pick_deadline(piece, issued_on=issued_on) is None and task.due is not None and \
+                    (doer is not None or bool(task.due_text) and (task.due_text or "") in task.text):
+                # (the whole's date was another sentence's, or another doer's piece names none of its own)
+                duty = replace(duty, due=None, due_text=None)
             out.append(duty if doer is None else
                        replace(duty, lead=doer, lead_source="text", support=tuple(find_supports(piece))))
     return out

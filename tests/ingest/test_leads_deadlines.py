@@ -78,7 +78,8 @@ def test_leads_of_items_that_open_with_who(text: str, leads: list[str]) -> None:
 
 @pytest.mark.parametrize(("phrase", "due"), [
     # the end of the window the work fills
-    ("Các hộ gia đình treo cờ từ ngày 1/9/2026 đến hết ngày 3/9/2026.", "2026-09-03"),
+    # (not flags hung over a window, the activity's own date range: test_p38_parser.py)
+    ("Các hộ gia đình rà soát, kê khai từ ngày 1/9/2026 đến hết ngày 3/9/2026.", "2026-09-03"),
     ("Thời gian góp ý: từ ngày 10/3/2026 đến ngày 25/3/2026.", "2026-03-25"),
     ("trong thời gian từ đầu tháng 4/2026 tới ngày 30/4/2026, Công an xã tăng cường tuần tra", "2026-04-30"),
     ("kiểm tra từ ngày 6 tháng 4 đến ngày 17 tháng 4 năm 2026", "2026-04-17"),

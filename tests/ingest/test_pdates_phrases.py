@@ -77,7 +77,8 @@ def test_not_deadlines(phrase: str) -> None:
 
 def test_a_period_in_brackets_is_told_not_worked_in() -> None:
     assert due_of("báo cáo tình hình trong dịp nghỉ lễ (từ ngày 30/4 đến ngày 03/5/2026)") is None
-    assert due_of("treo cờ từ ngày 30/4 đến hết ngày 03/5/2026") == "2026-05-03"  # a window to work in
+    assert due_of("tổng vệ sinh từ ngày 30/4 đến hết ngày 03/5/2026") == "2026-05-03"  # a window to work in
+    assert due_of("treo cờ từ ngày 30/4 đến hết ngày 03/5/2026") is None  # the activity's own date range
 
 
 def test_a_month_without_year_that_is_over_is_told_not_due() -> None:
