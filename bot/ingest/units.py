@@ -76,6 +76,9 @@ _HEADS = (
     r"Thống\s*kê(?=\s+(?:tỉnh|thành\s*phố|TP|cơ\s*sở|khu\s*vực|huyện|[A-ZĐ]))|"
     r"Tỉnh\s*đoàn|Huyện\s*đoàn|Bảo\s*tàng|Nhà\s*hát|Thư\s*viện|Tạp\s*chí|Thông\s*tấn\s*xã|Quân\s*khu|Vườn\s*[Qq]uốc\s*gia|Hãng|"
     r"Bưu\s*điện|Cảng|Cổng\s*[Tt]hông\s*tin\s*điện\s*tử|"
+    # a sector by its capitalised name, in either case: "phối hợp ngành Y tế", "Ngành Giáo dục tỉnh" (not the last
+    # kind of a group after a comma, "các sở, ban, ngành Thành phố", nor a level, "ngành Trung ương", nor "các ngành")
+    r"(?<!,\s)[Nn]gành(?=\s+(?!Trung\s*ương\b|T[WƯ]\b|Tỉnh\b|Huyện\b|Thành\s*phố\b|Thị\s*xã\b|Quận\b|TP\b)[A-ZĐ])|"
     # the mass organisations by their initials: "HND tỉnh" (Hội Nông dân), "HLHPN", "HPN" (Hội Phụ nữ), "HCCB" (Hội
     # Cựu chiến binh), "ĐTN" (Đoàn Thanh niên), "LĐLĐ" (Liên đoàn Lao động); and the trade union, "Công đoàn"
     r"HND|HNDVN|HLHPN|HPN|HCCB|ĐTN|ĐTNCS|LĐLĐ|Công\s*đoàn(?!\s*viên)|"

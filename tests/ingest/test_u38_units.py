@@ -1,0 +1,33 @@
+"""Round 38 (issue 8): lead and supporting units on phrasing patterns the unseen notices showed.
+
+Every snippet is a short example of a phrasing pattern, written for the test (no document's text)."""
+
+from __future__ import annotations
+
+from bot.ingest.units import find_leads, find_supports
+
+
+def test_a_sector_by_its_capitalised_name_is_a_partner() -> None:
+    text = "Sở Y tế chủ trì, phối hợp ngành Giáo dục tổ chức khám sức khỏe cho học sinh."
+    assert find_leads(text) == ["Sở Y tế"]
+    assert find_supports(text) == ["ngành Giáo dục"]
+
+
+def test_the_unit_that_works_with_a_sector_leads() -> None:
+    # ("X phối hợp ngành Y …" without "với": X does the work with Y, X is no supporter)
+    text = "Công an tỉnh phối hợp ngành Thuế kiểm tra các cửa hàng kinh doanh xăng dầu."
+    assert find_leads(text) == ["Công an tỉnh"]
+    assert find_supports(text) == ["ngành Thuế"]
+
+
+def test_a_sector_opening_a_sentence_is_its_doer() -> None:
+    assert find_leads("Ngành Nông nghiệp tỉnh chủ động xây dựng phương án chống hạn.") == ["Ngành Nông nghiệp tỉnh"]
+
+
+def test_the_last_kind_of_a_group_is_no_sector_name() -> None:
+    # (guards: "ngành" after a comma ends a group, a capitalised level after it qualifies the group)
+    assert find_leads("Các sở, ban, ngành Thành phố rà soát các thủ tục hành chính.") == \
+        ["Các sở, ban, ngành Thành phố"]
+    assert find_leads("Bộ Nội vụ, các Bộ, ngành đối với lĩnh vực được giao xây dựng tài liệu.") == \
+        ["Bộ Nội vụ", "các Bộ, ngành"]
+    assert find_leads("Các bộ, ngành Trung ương hướng dẫn các địa phương.") == ["Các bộ, ngành Trung ương"]
