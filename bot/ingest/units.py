@@ -58,6 +58,10 @@ _HEADS = (
     # (and a bare title before another one: "giám đốc, thủ trưởng các sở, ban, ngành", "lãnh đạo, người đứng đầu …")
     r"(?:[Gg]iám\s*đốc|[Tt]hủ\s*trưởng|[Ll]ãnh\s*đạo|[Cc]hỉ\s*huy)(?=,\s*(?:[Tt]hủ\s*trưởng|[Nn]gười\s*đứng\s*đầu|"
     r"[Gg]iám\s*đốc|[Ll]ãnh\s*đạo|[Cc]hỉ\s*huy)\s)|"
+    # (the head of a department, an institute or a branch office, in lower case after whoever asks: "yêu cầu cục
+    # trưởng các cục thuế …", "đề nghị viện trưởng các viện …")
+    r"(?:chi\s*)?cục\s*trưởng\s(?=các\s|[A-ZĐ])|(?<![Nn]hiệm\s)(?<![Pp]hục\s)(?<![Dd]ịch\s)vụ\s*trưởng\s(?=các\s|[A-ZĐ])|"
+    r"(?<![Bb]ệnh\s)(?<![Hh]ọc\s)viện\s*trưởng\s(?=các\s|[A-ZĐ])|"
     r"giám\s*đốc\s(?=các|sở|Sở|công\s*ty|Công\s*ty|trung\s*tâm|Trung\s*tâm)|(?<!của\s)lãnh\s*đạo\s(?=(?:các|UBND|HĐND|[ỦU][yỷ]\s*ban)\s)|Lãnh\s*đạo\s(?=(?:các|xã|phường|thị\s*trấn|huyện|quận)\b)|"
     # (a body of people by their work, in lower case after whoever asks: "đề nghị đội ngũ tuyên truyền viên …")
     r"đội\s*ngũ(?=\s+(?:cán\s*bộ|công\s*chức|viên\s*chức|giáo\s*viên|tuyên\s*truyền\s*viên|báo\s*cáo\s*viên|"
@@ -1520,8 +1524,9 @@ def _opening_doer(text: str) -> tuple[list[str], int] | None:
     padded = " " + body
     stop = _first_stop(padded)
     if stop is None or NOT_DOER_VERB.match(padded[stop.start():].strip()) and \
-            not _works_with_partners(padded[stop.start():].strip()):
-        return None
+            not _works_with_partners(padded[stop.start():].strip()) and \
+            not _group_directs(padded[: stop.start()], padded[stop.start():].strip()):
+        return None  # ("UBND các huyện chỉ đạo các xã khẩn trương …": a group that directs those below it leads)
     name = padded[: stop.start()].strip(" ,.-–")
     if len(name) > MAX_NAME or not (units := split_units(name)) or is_generic_reference(units):
         return None

@@ -31,3 +31,22 @@ def test_the_last_kind_of_a_group_is_no_sector_name() -> None:
     assert find_leads("Bộ Nội vụ, các Bộ, ngành đối với lĩnh vực được giao xây dựng tài liệu.") == \
         ["Bộ Nội vụ", "các Bộ, ngành"]
     assert find_leads("Các bộ, ngành Trung ương hướng dẫn các địa phương.") == ["Các bộ, ngành Trung ương"]
+
+
+def test_a_head_of_offices_in_lower_case_is_the_one_asked() -> None:
+    # (the one asked directs the offices below it: it leads, not the offices it assigns)
+    assert find_leads("Tổng cục yêu cầu cục trưởng các cục hải quan phải chỉ đạo, phân công các phòng nghiệp vụ "
+                      "rà soát hồ sơ.") == ["cục trưởng các cục hải quan"]
+    assert find_leads("Đề nghị viện trưởng các viện nghiên cứu chủ động đề xuất đề tài.") == \
+        ["viện trưởng các viện nghiên cứu"]
+    # (guard: "nhiệm vụ" is no head of a department)
+    assert find_leads("Giao nhiệm vụ trưởng Ban kiểm tra.") == []
+
+
+def test_a_group_that_directs_those_below_it_leads() -> None:
+    # (a role word after the ones directed does not make them the lead)
+    assert find_leads("UBND các huyện chỉ đạo các xã khẩn trương thống kê số hộ bị ảnh hưởng.") == ["UBND các huyện"]
+    assert find_leads("Chủ tịch UBND các huyện, thị xã chỉ đạo UBND các xã có trách nhiệm rà soát đất công.") == \
+        ["Chủ tịch UBND các huyện, thị xã"]
+    # (guard: one body that directs in a report tells whom it asked)
+    assert find_leads("UBND huyện chỉ đạo các xã khẩn trương rà soát đất công.") == ["các xã"]
