@@ -82,7 +82,8 @@ _HEADS = (
     r"Bưu\s*điện|Cảng|Cổng\s*[Tt]hông\s*tin\s*điện\s*tử|"
     # a sector by its capitalised name, in either case: "phối hợp ngành Y tế", "Ngành Giáo dục tỉnh" (not the last
     # kind of a group after a comma, "các sở, ban, ngành Thành phố", nor a level, "ngành Trung ương", nor "các ngành")
-    r"(?<!,\s)[Nn]gành(?=\s+(?!Trung\s*ương\b|T[WƯ]\b|Tỉnh\b|Huyện\b|Thành\s*phố\b|Thị\s*xã\b|Quận\b|TP\b)[A-ZĐ])|"
+    # (the kinds whose group it would end are listed: after a named unit, "Sở Tài chính, ngành Thuế" are two)
+    r"(?<!ban,\s)(?<!Ban,\s)(?<!sở,\s)(?<!Sở,\s)(?<!bộ,\s)(?<!Bộ,\s)(?<!quan,\s)(?<!vị,\s)(?<!phương,\s)(?<!thể,\s)(?<!cấp,\s)(?<!hội,\s)[Nn]gành(?=\s+(?!Trung\s*ương\b|T[WƯ]\b|Tỉnh\b|Huyện\b|Thành\s*phố\b|Thị\s*xã\b|Quận\b|TP\b)[A-ZĐ])|"
     # the mass organisations by their initials: "HND tỉnh" (Hội Nông dân), "HLHPN", "HPN" (Hội Phụ nữ), "HCCB" (Hội
     # Cựu chiến binh), "ĐTN" (Đoàn Thanh niên), "LĐLĐ" (Liên đoàn Lao động); and the trade union, "Công đoàn"
     r"HND|HNDVN|HLHPN|HPN|HCCB|ĐTN|ĐTNCS|LĐLĐ|Công\s*đoàn(?!\s*viên)|"
@@ -308,7 +309,10 @@ HEADING_OF = re.compile(r"^(?:Trách\s*nhiệm(?:\s*(?:chung|cụ\s*thể|riêng
 _BARE_ADMIN = r"[Cc]hính\s*quyền(?=\s*(?:[,;]|$)|\s+(?:và|cùng)\s)"
 # a bare kind of body after "và", a group of its own: "các cơ quan, đơn vị và thôn, xóm", "Các cơ quan liên
 # quan và đoàn thể huyện" (the mass organisations, the hamlets)
-_BARE_GROUP_AFTER_AND = r"(?:đoàn\s*thể|thôn|xóm|tổ\s*dân\s*phố|khu\s*phố|ấp|buôn|tổ\s*chức\s*chính\s*trị)\b"
+# (and the organisations of a kind after a list of them: "các tổ chức chính trị - xã hội, tổ chức xã hội - nghề
+# nghiệp", "…, tổ chức phi chính phủ")
+_BARE_GROUP_AFTER_AND = (r"(?:đoàn\s*thể|thôn|xóm|tổ\s*dân\s*phố|khu\s*phố|ấp|buôn|tổ\s*chức\s*chính\s*trị|"
+                         r"tổ\s*chức\s*(?:xã\s*hội(?!\s*hóa)|phi\s*chính\s*phủ|nghề\s*nghiệp)|cộng\s*đồng\s*doanh\s*nghiệp)\b")
 OWN_GROUP_IN_LIST = re.compile(rf"{_BARE_ADMIN}|{_BARE_GROUP_AFTER_AND}", re.U)
 # "A, B", "A và B", "A/B" (two units of which either acts), "A hoặc B" (alternatives): separate units
 # (a scan drops the mark of "và" and "Văn": "Vụ A va Van phòng")
@@ -324,6 +328,7 @@ _SPLIT = re.compile(rf",\s*(?!tổ\s*dân\s*phố\b)(?=(?:{_HEADS})\b|(?:các|UB
                     rf"(?:{_TITLE_HEADS})|"
                     # (an owner who must act: "…, các công ty lâm nghiệp, chủ rừng trên địa bàn", "…, chủ đầu tư")
                     r"chủ\s*(?:rừng|đầu\s*tư|dự\s*án|cơ\s*sở|mỏ|công\s*trình|phương\s*tiện)\b|nhà\s*đầu\s*tư\b|"
+                    r"cộng\s*đồng\s*doanh\s*nghiệp\b|"  # ("…, tổ chức xã hội - nghề nghiệp, cộng đồng doanh nghiệp")
                     r"(?:xã|phường|thị\s*trấn|huyện|quận|thị\s*xã)\b|" + _BARE_ADMIN + "|"
                     # ("các cơ quan, đơn vị, chính quyền địa phương": the local administration, a doer of its own)
                     r"chính\s*quyền\s+(?:địa\s*phương|cơ\s*sở)\b)|"

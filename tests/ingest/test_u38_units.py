@@ -50,3 +50,21 @@ def test_a_group_that_directs_those_below_it_leads() -> None:
         ["Chủ tịch UBND các huyện, thị xã"]
     # (guard: one body that directs in a report tells whom it asked)
     assert find_leads("UBND huyện chỉ đạo các xã khẩn trương rà soát đất công.") == ["các xã"]
+
+
+def test_organisations_of_a_kind_after_a_group_are_units_of_their_own() -> None:
+    assert find_leads("Các tổ chức chính trị - xã hội, tổ chức xã hội, tổ chức xã hội - nghề nghiệp vận động hội viên "
+                      "tham gia.") == \
+        ["Các tổ chức chính trị - xã hội", "tổ chức xã hội", "tổ chức xã hội - nghề nghiệp"]
+    assert find_leads("Ủy ban MTTQ tỉnh, các tổ chức chính trị - xã hội, tổ chức phi chính phủ hỗ trợ người dân.") == \
+        ["Ủy ban MTTQ tỉnh", "các tổ chức chính trị - xã hội", "tổ chức phi chính phủ"]
+    assert find_leads("Các hiệp hội, cộng đồng doanh nghiệp chủ động tham gia chương trình.") == \
+        ["Các hiệp hội", "cộng đồng doanh nghiệp"]
+    # (guard: "xã hội hóa" describes the organisations of the group)
+    assert find_leads("Các cơ quan, đơn vị, tổ chức xã hội hóa đầu tư tham gia.") == \
+        ["Các cơ quan, đơn vị, tổ chức xã hội hóa"]
+
+
+def test_a_sector_after_a_named_unit_is_another_partner() -> None:
+    assert find_supports("Sở Y tế chủ trì, phối hợp Sở Tài chính, ngành Bảo hiểm xã hội rà soát chi phí.") == \
+        ["Sở Tài chính", "ngành Bảo hiểm xã hội"]
