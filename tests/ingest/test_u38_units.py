@@ -68,3 +68,12 @@ def test_organisations_of_a_kind_after_a_group_are_units_of_their_own() -> None:
 def test_a_sector_after_a_named_unit_is_another_partner() -> None:
     assert find_supports("Sở Y tế chủ trì, phối hợp Sở Tài chính, ngành Bảo hiểm xã hội rà soát chi phí.") == \
         ["Sở Tài chính", "ngành Bảo hiểm xã hội"]
+
+
+def test_whoever_leads_above_is_no_doer() -> None:
+    assert find_leads("Dưới sự chỉ đạo của cấp ủy, các chi bộ trực thuộc tiến hành tự kiểm tra; các ban Đảng căn "
+                      "cứ chức năng tự đánh giá.") == ["các chi bộ trực thuộc"]
+    assert find_leads("Dưới sự lãnh đạo, chỉ đạo của Huyện ủy, UBND các xã khẩn trương triển khai kế hoạch.") == \
+        ["UBND các xã"]
+    # (guard: no unit after the opening clause, no doer)
+    assert find_leads("Dưới sự chỉ đạo của UBND tỉnh, năm 2025 tỉnh đạt nhiều kết quả.") == []
