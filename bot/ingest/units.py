@@ -58,6 +58,10 @@ _HEADS = (
     # (and a bare title before another one: "giám đốc, thủ trưởng các sở, ban, ngành", "lãnh đạo, người đứng đầu …")
     r"(?:[Gg]iám\s*đốc|[Tt]hủ\s*trưởng|[Ll]ãnh\s*đạo|[Cc]hỉ\s*huy)(?=,\s*(?:[Tt]hủ\s*trưởng|[Nn]gười\s*đứng\s*đầu|"
     r"[Gg]iám\s*đốc|[Ll]ãnh\s*đạo|[Cc]hỉ\s*huy)\s)|"
+    # (the head of a department, an institute or a branch office, in lower case after whoever asks: "yêu cầu cục
+    # trưởng các cục thuế …", "đề nghị viện trưởng các viện …")
+    r"(?:chi\s*)?cục\s*trưởng\s(?=các\s|[A-ZĐ])|(?<![Nn]hiệm\s)(?<![Pp]hục\s)(?<![Dd]ịch\s)vụ\s*trưởng\s(?=các\s|[A-ZĐ])|"
+    r"(?<![Bb]ệnh\s)(?<![Hh]ọc\s)viện\s*trưởng\s(?=các\s|[A-ZĐ])|"
     r"giám\s*đốc\s(?=các|sở|Sở|công\s*ty|Công\s*ty|trung\s*tâm|Trung\s*tâm)|(?<!của\s)lãnh\s*đạo\s(?=(?:các|UBND|HĐND|[ỦU][yỷ]\s*ban)\s)|Lãnh\s*đạo\s(?=(?:các|xã|phường|thị\s*trấn|huyện|quận)\b)|"
     # (a body of people by their work, in lower case after whoever asks: "đề nghị đội ngũ tuyên truyền viên …")
     r"đội\s*ngũ(?=\s+(?:cán\s*bộ|công\s*chức|viên\s*chức|giáo\s*viên|tuyên\s*truyền\s*viên|báo\s*cáo\s*viên|"
@@ -76,6 +80,10 @@ _HEADS = (
     r"Thống\s*kê(?=\s+(?:tỉnh|thành\s*phố|TP|cơ\s*sở|khu\s*vực|huyện|[A-ZĐ]))|"
     r"Tỉnh\s*đoàn|Huyện\s*đoàn|Bảo\s*tàng|Nhà\s*hát|Thư\s*viện|Tạp\s*chí|Thông\s*tấn\s*xã|Quân\s*khu|Vườn\s*[Qq]uốc\s*gia|Hãng|"
     r"Bưu\s*điện|Cảng|Cổng\s*[Tt]hông\s*tin\s*điện\s*tử|"
+    # a sector by its capitalised name, in either case: "phối hợp ngành Y tế", "Ngành Giáo dục tỉnh" (not the last
+    # kind of a group after a comma, "các sở, ban, ngành Thành phố", nor a level, "ngành Trung ương", nor "các ngành")
+    # (the kinds whose group it would end are listed: after a named unit, "Sở Tài chính, ngành Thuế" are two)
+    r"(?<!ban,\s)(?<!Ban,\s)(?<!sở,\s)(?<!Sở,\s)(?<!bộ,\s)(?<!Bộ,\s)(?<!quan,\s)(?<!vị,\s)(?<!phương,\s)(?<!thể,\s)(?<!cấp,\s)(?<!hội,\s)[Nn]gành(?=\s+(?!Trung\s*ương\b|T[WƯ]\b|Tỉnh\b|Huyện\b|Thành\s*phố\b|Thị\s*xã\b|Quận\b|TP\b)[A-ZĐ])|"
     # the mass organisations by their initials: "HND tỉnh" (Hội Nông dân), "HLHPN", "HPN" (Hội Phụ nữ), "HCCB" (Hội
     # Cựu chiến binh), "ĐTN" (Đoàn Thanh niên), "LĐLĐ" (Liên đoàn Lao động); and the trade union, "Công đoàn"
     r"HND|HNDVN|HLHPN|HPN|HCCB|ĐTN|ĐTNCS|LĐLĐ|Công\s*đoàn(?!\s*viên)|"
@@ -301,7 +309,10 @@ HEADING_OF = re.compile(r"^(?:Trách\s*nhiệm(?:\s*(?:chung|cụ\s*thể|riêng
 _BARE_ADMIN = r"[Cc]hính\s*quyền(?=\s*(?:[,;]|$)|\s+(?:và|cùng)\s)"
 # a bare kind of body after "và", a group of its own: "các cơ quan, đơn vị và thôn, xóm", "Các cơ quan liên
 # quan và đoàn thể huyện" (the mass organisations, the hamlets)
-_BARE_GROUP_AFTER_AND = r"(?:đoàn\s*thể|thôn|xóm|tổ\s*dân\s*phố|khu\s*phố|ấp|buôn|tổ\s*chức\s*chính\s*trị)\b"
+# (and the organisations of a kind after a list of them: "các tổ chức chính trị - xã hội, tổ chức xã hội - nghề
+# nghiệp", "…, tổ chức phi chính phủ")
+_BARE_GROUP_AFTER_AND = (r"(?:đoàn\s*thể|thôn|xóm|tổ\s*dân\s*phố|khu\s*phố|ấp|buôn|tổ\s*chức\s*chính\s*trị|"
+                         r"tổ\s*chức\s*(?:xã\s*hội(?!\s*hóa)|phi\s*chính\s*phủ|nghề\s*nghiệp)|cộng\s*đồng\s*doanh\s*nghiệp)\b")
 OWN_GROUP_IN_LIST = re.compile(rf"{_BARE_ADMIN}|{_BARE_GROUP_AFTER_AND}", re.U)
 # "A, B", "A và B", "A/B" (two units of which either acts), "A hoặc B" (alternatives): separate units
 # (a scan drops the mark of "và" and "Văn": "Vụ A va Van phòng")
@@ -317,6 +328,7 @@ _SPLIT = re.compile(rf",\s*(?!tổ\s*dân\s*phố\b)(?=(?:{_HEADS})\b|(?:các|UB
                     rf"(?:{_TITLE_HEADS})|"
                     # (an owner who must act: "…, các công ty lâm nghiệp, chủ rừng trên địa bàn", "…, chủ đầu tư")
                     r"chủ\s*(?:rừng|đầu\s*tư|dự\s*án|cơ\s*sở|mỏ|công\s*trình|phương\s*tiện)\b|nhà\s*đầu\s*tư\b|"
+                    r"cộng\s*đồng\s*doanh\s*nghiệp\b|"  # ("…, tổ chức xã hội - nghề nghiệp, cộng đồng doanh nghiệp")
                     r"(?:xã|phường|thị\s*trấn|huyện|quận|thị\s*xã)\b|" + _BARE_ADMIN + "|"
                     # ("các cơ quan, đơn vị, chính quyền địa phương": the local administration, a doer of its own)
                     r"chính\s*quyền\s+(?:địa\s*phương|cơ\s*sở)\b)|"
@@ -1080,7 +1092,9 @@ def _after_opening(clause: str) -> str | None:
 
 # a day or a part of it opening a report of what happened: "Ngày 21/5/2026, …", "Sáng 7/12, …"
 PAST_TIME = re.compile(r"^(?:Ngày|Sáng|Chiều|Tối|Trưa|Hôm\s*nay|Năm|Tháng)\b", re.U)
-ADVERBIAL = re.compile(r"^(?:(?:Trên\s*cơ\s*sở|Căn\s*cứ|Theo\s*(?:sự\s*)?chỉ\s*đạo\s*của)"
+# (and whoever leads above the doer: "Dưới sự chỉ đạo của cấp ủy, các đảng bộ trực thuộc tiến hành …")
+ADVERBIAL = re.compile(r"^(?:(?:Trên\s*cơ\s*sở|Căn\s*cứ|Theo\s*(?:sự\s*)?chỉ\s*đạo\s*của|"
+                       r"Dưới\s*sự\s*(?:lãnh\s*đạo|chỉ\s*đạo)(?:,?\s*(?:chỉ\s*đạo|điều\s*hành))?\s*(?:trực\s*tiếp\s*)?của)"
                        r"[^.;:]{0,120}?,\s*(?=(?:" + _HEADS + r")\b|" + _GROUP + r")|"
                        r"(?i:Theo\s*đó|Định\s*kỳ|Hằng|Hàng|Trước|Sau|Trong|Khi|Đồng\s*thời|Ngoài\s*ra|Trường\s*hợp|"
                        r"Nếu|Từ|Đến|Chậm\s*nhất|Cuối|"
@@ -1517,8 +1531,9 @@ def _opening_doer(text: str) -> tuple[list[str], int] | None:
     padded = " " + body
     stop = _first_stop(padded)
     if stop is None or NOT_DOER_VERB.match(padded[stop.start():].strip()) and \
-            not _works_with_partners(padded[stop.start():].strip()):
-        return None
+            not _works_with_partners(padded[stop.start():].strip()) and \
+            not _group_directs(padded[: stop.start()], padded[stop.start():].strip()):
+        return None  # ("UBND các huyện chỉ đạo các xã khẩn trương …": a group that directs those below it leads)
     name = padded[: stop.start()].strip(" ,.-–")
     if len(name) > MAX_NAME or not (units := split_units(name)) or is_generic_reference(units):
         return None
