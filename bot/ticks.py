@@ -50,6 +50,6 @@ async def weekly_summary_if_due(conv: Conversation) -> bool:
     year, week, _ = today.isocalendar()
     if not await ctx.db.run(claim_weekly, key=f"{year}-W{week:02d}", now=now):
         return False
-    told = await send_weekly_digest(conv)
+    told = await send_weekly_digest(conv, cut=now)  # (the claim's time: the next summary starts there)
     log.info("weekly summary %s-W%02d sent to %d leaders", year, week, told)
     return True

@@ -1086,28 +1086,35 @@ class WeeklyDigest:
 
 
 def _in_window(done_at: dt.datetime, *, since: dt.date, today: dt.date, tz: ZoneInfo,
-               after: dt.datetime | None) -> bool:
-    """Finished within the window: on its days, or after `after` (the previous summary's sending: what was finished
-    on that day once it had gone out belongs to this one)."""
+               after: dt.datetime | None, until: dt.datetime | None = None) -> bool:
+    """Finished within the window: on its days, or at or after `after` (the previous summary's cut: what was
+    finished on that day once it had gone out belongs to this one), and before `until` (this summary's cut: what is
+    finished from then on, the same afternoon too, belongs to the next one). Consecutive summaries, the cut of one
+    the `after` of the next, so hold every event exactly once — a "xong" typed at the very instant of the cut too."""
+    if until is not None and done_at >= until:
+        return False
     done_on = done_at.astimezone(tz).date()
-    return done_on <= today and (since <= done_on or after is not None and done_at > after)
+    return done_on <= today and (since <= done_on or after is not None and done_at >= after)
 
 
 def _rounds_done(task: Task, item: DigestItem, rounds: Sequence[TaskOccurrence], *, since: dt.date, today: dt.date,
-                 tz: ZoneInfo, rule: DeadlineRule = AS_WRITTEN, after: dt.datetime | None = None) -> list[DigestItem]:
+                 tz: ZoneInfo, rule: DeadlineRule = AS_WRITTEN, after: dt.datetime | None = None,
+                 until: dt.datetime | None = None) -> list[DigestItem]:
     """Of a recurring duty's past `rounds`, those finished within the window ("Báo cáo tháng 5/2012"): a unit
     that sent its monthly report this week has done something this week, though the duty itself goes on."""
     return [replace(item, text=f"kỳ {r.label}: {task.text}", due_on=r.due_on, on_time=r.on_time,
                     done_on=r.done_at.astimezone(tz).date(), effective_due=rule.effective_deadline(r.due_on))
             for r in rounds if r.done_at is not None and _in_window(r.done_at, since=since, today=today, tz=tz,
-                                                                   after=after)]
+                                                                   after=after, until=until)]
 
 
 def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int = 7,
                   rule: DeadlineRule = AS_WRITTEN, notices: Collection[int] | None = None,
-                  after: dt.datetime | None = None, light_support: bool = False) -> WeeklyDigest:
-    """The last `days` days up to `today`: consecutive digests cover every day once — and what was finished after
-    `after` (when the previous one was sent: Friday 16:00 after a 15:00 summary is in the next one, probe 20). A
+                  after: dt.datetime | None = None, until: dt.datetime | None = None,
+                  light_support: bool = False) -> WeeklyDigest:
+    """The last `days` days up to `today`: consecutive digests cover every day once — and what was finished from
+    `after` (when the previous one was sent: Friday 16:00 after a 15:00 summary is in the next one, probe 20) up to
+    `until` (this one's sending: a "xong" typed the same afternoon is the next one's, probe 38). A
     task is newly overdue when its first day past the effective deadline is within the window. `notices`: only
     those notices' tasks (a leader's summary of the notices they follow). `light_support`: a supporting duty
     (`duty_kind`: SUPPORTING, on the reminders' lighter ladder) is never listed overdue nor its holder as silent — the
@@ -1128,15 +1135,15 @@ def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int =
                           unit=unit_name_of(task), assignee=task.assignee.full_name if task.assignee else "",
                           due_on=task.due_on)
         rounds_done = _rounds_done(task, item, rounds.get(task.id, []), since=since, today=today, tz=tz, rule=rule,
-                                   after=after) if task.recurrence else []
+                                   after=after, until=until) if task.recurrence else []
         if task.status == TaskStatus.DONE:
             done_on = task.done_at.astimezone(tz).date() if task.done_at else None
             # (finished earlier but reported this week, "xong từ 28/1, báo cáo muộn": news to the leader this week)
             # a duty whose last round closed the series: that round's line says it (not the duty again beside it)
             if done_on is not None and task.done_at is not None and (
-                    _in_window(task.done_at, since=since, today=today, tz=tz, after=after) or
+                    _in_window(task.done_at, since=since, today=today, tz=tz, after=after, until=until) or
                     done_on < since and task.last_report_at is not None and
-                    _in_window(task.last_report_at, since=since, today=today, tz=tz, after=after)) and \
+                    _in_window(task.last_report_at, since=since, today=today, tz=tz, after=after, until=until)) and \
                     not any(r.done_on == done_on for r in rounds_done):
                 on_time = None if task.due_on is None else done_on <= rule.effective_deadline(task.due_on)
                 done.append(replace(item, done_on=done_on, on_time=on_time,  # ("quá hạn, hạn …" as the unit heard it)

@@ -526,23 +526,26 @@ def summary_since(calendar: WorkingCalendar, today: dt.date, weekday: int, last_
     return today - dt.timedelta(days=6)
 
 
-async def send_weekly_digest(conv: Conversation) -> int:
+async def send_weekly_digest(conv: Conversation, *, cut: dt.datetime | None = None) -> int:
     """Tell every leader what happened this week; the number of leaders told (none in a week where nothing
     was finished, nothing is overdue and nothing waits for a decision). The caller decides when (on
-    `digest_day` at the configured hour) and remembers that it ran."""
+    `digest_day` at the configured hour) and remembers that it ran; `cut` is when it claimed the week (default:
+    now). The window runs from the previous summary's cut (sent, skipped as empty, moved before a holiday or
+    claimed by another worker alike) up to this one's: what is finished at or after the cut, the same afternoon
+    too, is in the next summary and in this one not (probe 38)."""
     ctx = conv.ctx
-    today = ctx.today()
+    cut = cut if cut is not None else ctx.clock.now()
     calendar = ctx.policy.calendar
-    start_of_today = calendar.at(today, dt.time(0, 0))
-    last = await ctx.db.run(last_weekly_before, before=start_of_today)
+    today = calendar.local(cut).date()
+    last = await ctx.db.run(last_weekly_before, before=cut)
     since = summary_since(calendar, today, ctx.settings.weekly_day,
                           calendar.local(last).date() if last is not None else None)
     days = (today - since).days + 1
-    # what was finished on the last one's day after it had gone out belongs to this one
+    # what was finished on the last one's day from its cut on belongs to this one
     after = last if last is not None and since == calendar.local(last).date() + dt.timedelta(days=1) else None
     light = ctx.policy.supporting_days_before is not None  # supporting duties: never listed overdue (policy.py)
     digest = await ctx.db.run(weekly_digest, today=today, tz=calendar.tz, rule=calendar, days=days, after=after,
-                              light_support=light)
+                              until=cut, light_support=light)
     if digest.is_empty:  # nothing finished, nothing overdue, nothing to decide: a leader is not written to
         log.info("weekly digest for %s–%s: nothing to report, not sent", digest.since, digest.until)
         return 0
@@ -556,7 +559,7 @@ async def send_weekly_digest(conv: Conversation) -> int:
         allowed = frozenset(n for n in notice_ids if leader.id in followed.get(n, [leader.id]))
         if allowed not in theirs:
             theirs[allowed] = await ctx.db.run(weekly_digest, today=today, tz=calendar.tz, rule=calendar, days=days,
-                                               notices=allowed, after=after, light_support=light)
+                                               notices=allowed, after=after, until=cut, light_support=light)
         own = theirs[allowed]
         if own.is_empty:
             continue
