@@ -3841,6 +3841,17 @@ WEEKLY_MORE = "Đồng chí gõ /tonghop để xem tổng hợp theo đơn vị.
 WEEKLY_MORE_WITH_FILES = "Đồng chí gõ /tonghop để xem tổng hợp theo đơn vị, kèm biểu đồ và tệp Excel."
 
 
+def _weekly_from(digest: WeeklyDigest) -> str:
+    """The summary's first day, or — when it lists something finished on the last summary's day after that one's cut
+    (a "xong" at 16:00 after the 15:00 summary, sent or skipped as empty) — that moment, so "hoàn thành ngày 23/04"
+    under "từ 24/04" does not read as a mistake (probe 38)."""
+    early = digest.after is not None and any(
+        i.done_on is not None and i.done_on < digest.since for i in digest.done)
+    if early and digest.after is not None:
+        return f"{digest.after:%H:%M} ngày {date_vn(digest.after.date())}"
+    return date_vn(digest.since)
+
+
 def weekly_digest_text(digest: WeeklyDigest, name: str, *, limit: int = 15,
                        calendar: WorkingCalendar | None = None, deciding: Sequence[ExtensionRequest] = (),
                        buttons: bool = False, files: bool = False) -> str:
@@ -3850,7 +3861,7 @@ def weekly_digest_text(digest: WeeklyDigest, name: str, *, limit: int = 15,
     and the Excel file, and the closing line says so (probe 36, #11: "(trên Telegram kèm tệp Excel)" said on
     Telegram itself)."""
     lines = [f"Kính gửi đồng chí {name},",
-             f"Nhắc việc báo cáo tình hình thực hiện nhiệm vụ trong tuần, từ {date_vn(digest.since)} "
+             f"Nhắc việc báo cáo tình hình thực hiện nhiệm vụ trong tuần, từ {_weekly_from(digest)} "
              f"đến {date_vn(digest.until)}.", ""]
     if digest.is_empty:
         lines.append("Trong tuần không có nhiệm vụ nào hoàn thành hoặc mới quá hạn, không có đề nghị gia hạn chờ "

@@ -1072,6 +1072,8 @@ class WeeklyDigest:
     # recurring duties whose latest past round went unreported (the unit is not reporting), as lateness
     unreported: list[UnreportedDuty] = field(default_factory=list)
     silent: list[SilentHolder] = field(default_factory=list)  # overdue holders who never answered
+    # the previous summary's cut, local time, when this one also covers what was finished on that day after it
+    after: dt.datetime | None = None
 
     @property
     def is_empty(self) -> bool:
@@ -1184,9 +1186,10 @@ def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int =
     newly.sort(key=lambda i: (i.due_on or today, fold(i.unit)))
     still.sort(key=lambda i: (i.effective_due or today, fold(i.unit)))
     unreported.sort(key=lambda u: (-u.missed, fold(u.unit)))
+    after_local = after.astimezone(tz) if after is not None and after.astimezone(tz).date() < since else None
     return WeeklyDigest(since=since, until=today, done=done, newly_overdue=newly, still_overdue=still,
                         pending=pending, blocked=difficulties, unreported=unreported,
-                        silent=_silent(session, overdue_held, today=today, tz=tz))
+                        silent=_silent(session, overdue_held, today=today, tz=tz), after=after_local)
 
 
 @dataclass(frozen=True, kw_only=True)

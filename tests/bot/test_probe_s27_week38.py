@@ -56,6 +56,9 @@ async def test_a_xong_typed_at_the_summarys_minute_is_in_the_next_summary(db_url
         assert "1. Hoàn thành trong tuần: 1 nhiệm vụ." in first, first
         assert "1. Hoàn thành trong tuần: 1 nhiệm vụ." in second, second
         assert "2.2.a" in "\n".join(_done_lines(second)) and "2.1 " not in "\n".join(_done_lines(second)), second
+        # its heading starts at the last summary's cut, so "hoàn thành ngày 02/03" under it is not a mistake
+        assert "trong tuần, từ 15:00 ngày 02/03/2018 đến 09/03/2018." in second, second
+        assert "trong tuần, từ 24/02/2018 đến 02/03/2018." in first, first
     finally:
         await h.stop()
 
@@ -73,6 +76,7 @@ async def test_a_xong_after_a_summary_skipped_as_empty_is_in_the_next_one(db_url
         await h.advance_to(local(2018, 3, 9, 16, 0))
         (summary,) = _summaries(h)
         assert "1. Hoàn thành trong tuần: 2 nhiệm vụ." in summary, summary
+        assert "trong tuần, từ 15:00 ngày 02/03/2018 đến 09/03/2018." in summary, summary
     finally:
         await h.stop()
 
