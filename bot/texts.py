@@ -405,6 +405,7 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
                                                          if i not in grouped}, by_group=bool(runs))
     lines += _past_due_lines(parsed, draft, today)
     lines += generic_call_lines(parsed, draft)
+    lines += repeated_task_lines(parsed, draft)
     unreached = {i for i, task in zip(draft.numbers, parsed.tasks, strict=True) if _unreached(task.lead, draft)}
     once = [i for i in once if i not in grouped and i not in unreached]
     if once:
@@ -795,6 +796,8 @@ def _deadline_said(task: ParsedTask, rounds: FirstRound | None) -> str:
         return f"{date_vn(task.due)}{said}"
     if task.recurrence and task.due_text:
         return task.due_text
+    if task.due_text:  # a table's time cell with no date: "Thường xuyên"
+        return f"không có thời hạn cụ thể (“{task.due_text}”)"
     return "không có thời hạn cụ thể"
 
 
@@ -915,6 +918,41 @@ def generic_call_lines(parsed: ParsedNotice, draft: Draft) -> list[str]:
     which = ", ".join(flagged)
     return ["", f"ⓘ Nhiệm vụ {which} chỉ nêu yêu cầu chung, có thể không phải nhiệm vụ cụ thể — đồng chí gõ “bỏ "
                 f"{which}” nếu không cần theo dõi."]
+
+
+REPEAT_SHARE = 0.8  # of the shorter task's word pairs found in the other: the same work told twice
+REPEAT_MIN_WORDS = 10
+BODY_SECTION_REF = re.compile(r"^[IVX]{1,4}(?:\.|$)")
+
+
+def _repeats(a: ParsedTask, b: ParsedTask) -> bool:
+    """Two tasks of one notice that tell nearly the same work: an item of the plan's body (under a section numbered
+    in Roman numerals: "II.5") and a row of its annex table ("5") — "Thường xuyên tổ chức theo dõi thi hành pháp luật;
+    sơ kết, …" and "Tổ chức theo dõi thi hành pháp luật; tổng hợp, …" — with no two different leads that would make
+    them two units' duties. (Items of one list that share their wording — "Xây dựng Kế hoạch … giai đoạn 2031 - 2040"
+    for two plans — are not repeats.)"""
+    if a.lead and b.lead and set(a.lead) != set(b.lead):
+        return False
+    if bool(BODY_SECTION_REF.match(a.ref)) == bool(BODY_SECTION_REF.match(b.ref)):
+        return False
+    pairs_a, pairs_b = (set(itertools.pairwise(re.findall(r"\w+", nfc(t.text).lower()))) for t in (a, b))
+    shorter = min(pairs_a, pairs_b, key=len)
+    return len(shorter) >= REPEAT_MIN_WORDS and len(pairs_a & pairs_b) >= REPEAT_SHARE * len(shorter)
+
+
+def repeated_task_lines(parsed: ParsedNotice, draft: Draft) -> list[str]:
+    """A task that nearly repeats another of the same notice (probe 38 F7: item II.5 of the plan and row 5 of its
+    annex): one line naming each pair, with the way to drop the first."""
+    tasks = list(zip(draft.numbers, parsed.tasks, strict=True))
+    pairs = [(i, j, a.lead or not b.lead) for n, (i, a) in enumerate(tasks) for j, b in tasks[n + 1:]
+             if _repeats(a, b)]
+    if not pairs:
+        return []
+    said = "; ".join(f"nhiệm vụ {i} và {j}" for i, j, _ in pairs)
+    i, j, first_led = pairs[0]
+    drop = j if first_led else i  # (the one the notice gives no lead)
+    return ["", f"ⓘ Có nhiệm vụ gần trùng nội dung: {said} — nếu là một việc, đồng chí gõ “bỏ {drop}” để giữ một "
+                "nhiệm vụ."]
 
 
 def draft_changes(parsed: ParsedNotice, draft: Draft, *, replies: bool = True, today: dt.date | None = None,

@@ -23,7 +23,7 @@ from bot.ingest.dates import (
 )
 from bot.ingest.legacy import repair_legacy
 from bot.ingest.plantables import glued_attachment, item_fields
-from bot.ingest.tables import rewrite_tables
+from bot.ingest.tables import rewrite_tables, row_work
 from bot.ingest.taskfilter import broad_wanted, filter_tasks
 from bot.ingest.units import (
     COUNT_BEFORE_UNIT,
@@ -1358,6 +1358,9 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
     if task_filter is not False:
         tasks += _timetable_tasks(body, tasks, issued_on=reference)
     tasks = _named_in_full(_consecutive(_drop_bare_lead_ins(tasks), text), text)
+    if task_filter is not False:
+        # (the filter's candidates keep the text the filter reads)
+        tasks = [_row_work_only(t) for t in tasks]
     origins = [] if task_filter is not False else origins
     notice = ParsedNotice(
         kind=kind, number=number, date=date, place=place, issuer=_issuer(lines), subject=subject,
@@ -1366,6 +1369,17 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
         meeting_date=meeting, tasks=tuple(tasks),
     )
     return notice, origins
+
+
+def _row_work_only(task: ParsedTask) -> ParsedTask:
+    """A task read from a table row shows its work cell; the row's other cells are its lead, support, leaders and
+    due, already read (a time cell that gives no date — "Thường xuyên" — is kept as the deadline's words)."""
+    work, time = row_work(task.text)
+    if work == task.text:
+        return task
+    # (the deadline's words a cell gave — "Thời gian hoàn thành: Năm 2027" — are the cell's own words now)
+    said = task.due_text if task.due_text and (time is None or task.due_text in work) else time
+    return replace(task, text=work, due_text=said)
 
 
 # more verbs a retold chain's duties open with (besides WORK_CLAUSE's): "…; tập trung chỉ đạo …", "…; nhanh chóng kiện

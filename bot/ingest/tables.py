@@ -210,7 +210,8 @@ def _flattened(lines: list[str], start: int, out: list[str]) -> int:
 
     def flush() -> None:
         if number and row:
-            cells = _split_row(row, support_column="support" in header, person_column=person_column)
+            cells = _split_row(row, support_column="support" in header, person_column=person_column,
+                               second_lines=implicit_rows)
             if number.endswith(")"):
                 out.append(_row_line(number.rstrip(")"), cells).replace(f"{number.rstrip(')')}. ", number + " ", 1))
             elif not any(cells.get(k) for k in ("lead", "time", "support")):
@@ -298,10 +299,52 @@ GLUED_LEAD = re.compile(r"(?<!của)(?<!với)(?<!cho)(?<!về)(?<!theo)(?<!tạ
                         r"Ủy\s*ban\s*nhân\s*dân|UBND|Văn\s*phòng)\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]*(?:\s+[a-zà-ỹđ]+){0,4})$", re.U)
 
 
-def _split_row(row: list[str], *, support_column: bool = True, person_column: bool = False) -> dict[str, str]:
+# a unit cell that ends with a body word alone ("Viện Khoa học lâm nghiệp Việt Nam, Cục"): its name is on the next line
+BARE_BODY_END = re.compile(r"(?:^|[,;]|\bvà)\s*(?:Cục|Tổng\s*cục|Chi\s*cục|Vụ|Viện|Sở|Bộ|Ban|Trung\s*tâm|Phòng|"
+                           r"Văn\s*phòng|Ủy\s*ban|UBND)$", re.U)
+
+
+def _time_line(line: str) -> bool:
+    """A line that is a time cell ("Trước ngày 07/5/2027", "Quý II/2027", "Thường xuyên")."""
+    return bool(TIME_CELL.match(line.strip(" .;")) or TIME_RANGE.match(line.strip()))
+
+
+def _wrapped_cells(content: list[str], rest: list[str]) -> tuple[list[str], list[str]] | None:
+    """A row whose cells the extraction wrote line by line across the row: the first line of each cell (work, units,
+    time), then the second line of the cells that wrap — "… đo đạc, báo cáo, thẩm định" / "Viện X, Cục" / "Vụ Y; …" /
+    "Trước ngày 07/5/2027" / "kết quả giảm phát thải; …" / "Lâm nghiệp và Kiểm lâm". Each line after the time goes
+    back to the next cell, in column order, that is left open: the work when it has not ended and the line goes on
+    in lower case, a unit cell that ends with a body word, a comma or "và". None when the row is not of that shape
+    or a line fits no cell."""
+    at = next((k for k, ln in enumerate(rest) if _time_line(ln)), None)
+    if at is None or not 1 <= at <= 2 or at == len(rest) - 1 or not all(UNIT_START.match(u) for u in rest[:at]):
+        return None
+    columns = [list(content), *([u] for u in rest[:at])]
+
+    def takes(col: int, line: str) -> bool:
+        last = columns[col][-1].rstrip()
+        if col == 0:
+            return line[:1].islower() and not last.endswith((".", ";", ":", "!", "?"))
+        if _time_line(line) or UNIT_START.match(line) and not last.endswith((",", "và")):
+            return False
+        return bool(BARE_BODY_END.search(last)) and line[:1].isupper() or last.endswith((",", "và", ";"))
+
+    col = 0
+    for line in rest[at + 1:]:
+        fits = next((c for c in [*range(col, len(columns)), *range(col)] if takes(c, line)), None)
+        if fits is None:
+            return None
+        columns[fits].append(line)
+        col = fits + 1
+    return columns[0], [" ".join(c) for c in columns[1:]] + [rest[at]]
+
+
+def _split_row(row: list[str], *, support_column: bool = True, person_column: bool = False,
+               second_lines: bool = False) -> dict[str, str]:
     """Content lines, then the lead cell (starts with a unit name), the support cell (the
     next unit name), then product and time (the last lines that look like a time). Without a support
-    column the next unit name is the supervising person's cell, which is neither."""
+    column the next unit name is the supervising person's cell, which is neither. With `second_lines` (a table with
+    no free-text column after its units), lines after the time cell are the cells' second lines (`_wrapped_cells`)."""
     content: list[str] = []
     j = 0
     while j < len(row) and not (content and UNIT_START.match(row[j]) and not PREPOSITION_END.search(content[-1])):
@@ -312,6 +355,9 @@ def _split_row(row: list[str], *, support_column: bool = True, person_column: bo
         row = row[:j] + [glued.group("u")] + row[j:]
         content[-1] = content[-1][: glued.start()].rstrip()
         j = len(content)
+    if second_lines and (wrapped := _wrapped_cells(content, row[j:])) is not None:
+        content, row = wrapped[0], wrapped[0] + wrapped[1]
+        j = len(content)
     cells: dict[str, str] = {"content": " ".join(content)}
     groups: list[list[str]] = []
     for line in row[j:]:
@@ -321,6 +367,9 @@ def _split_row(row: list[str], *, support_column: bool = True, person_column: bo
             groups[-1].append(line)  # "Đồng chí …" / "Tỉnh ủy viên, Phó Chủ" / "tịch UBND tỉnh": one person's cell
         elif groups and (PREPOSITION_END.search(last) or BODY_END.search(last) and UNIT_START.match(line)):
             groups[-1].append(line)  # "Các bộ ở" / "Trung ương": a name wrapped after a preposition
+        elif groups and BARE_BODY_END.search(last) and line[:1].isupper() and not UNIT_START.match(line) and \
+                not _time_line(line):
+            groups[-1].append(line)  # "Viện X, Cục" / "Lâm nghiệp và Kiểm lâm": a unit's name cut after its body word
         elif groups and re.fullmatch(r"(?:Tháng|Quý|Năm|Trước|Trong)", last.strip(), re.I):
             groups[-1].append(line)  # "Tháng" / "3/2026"
         elif groups and (last.endswith(("ngày", "số")) or not TIME_CELL.match(line) and not TIME_RANGE.match(line) and (
@@ -357,3 +406,37 @@ def _split_row(row: list[str], *, support_column: bool = True, person_column: bo
     if rest:
         cells["product"] = " ".join(rest)
     return cells
+
+
+# ---------------------------------------------------------------- the work of a row
+
+# the cells `_row_line` (and `plantables.item_fields`) write after a row's work; what people read of the task is the
+# work, and the cells are the task's fields (lead, support, due, leaders)
+ROW_FIELD = re.compile(r"\s(?P<label>Cơ quan chủ trì|Cơ quan phối hợp|Thời gian hoàn thành|Thời gian thực hiện|"
+                       r"Lãnh đạo phụ trách): ", re.U)
+# a field of the row that is no doer nor time ("Kết quả: …", "Địa điểm: …", "Kinh phí: …"): part of what people read
+OTHER_FIELD = re.compile(r"\s(?=(?:Kết\s*quả|Sản\s*phẩm|Địa\s*điểm|Kinh\s*phí|Nguồn\s*kinh\s*phí|Hình\s*thức|"
+                         r"Thành\s*phần|Quy\s*mô|Ghi\s*chú)(?:\s+\w+){0,2}\s*:\s)", re.U)
+
+
+def row_work(text: str) -> tuple[str, str | None]:
+    """The work a table row's text holds, without the cells that follow it, and the row's time cell:
+    "Tổ chức hội nghị …. Cơ quan chủ trì: Sở X. Cơ quan phối hợp: Y. Thời gian hoàn thành: Thường xuyên." →
+    ("Tổ chức hội nghị ….", "Thường xuyên"). Other fields among the cells ("Kết quả: …") stay with the work. A text
+    with no doers' cell, or with nothing before the cells, is kept whole."""
+    cells = list(ROW_FIELD.finditer(text))
+    # (a row names its doers; a time field alone closes a paragraph of the notice's own — "… Thời gian hoàn thành: Đề
+    # cương trước …; dự thảo trước …" — whose words are the work's)
+    if not cells or not text[: cells[0].start()].strip() or \
+            not any(m.group("label").startswith("Cơ quan") for m in cells):
+        return text, None
+    cuts = sorted([(m.start(), m.group("label")) for m in cells] +
+                  [(m.start(), "") for m in OTHER_FIELD.finditer(text) if m.start() > cells[0].start()])
+    kept, times = [text[: cells[0].start()].rstrip()], []
+    for (at, label), (end, _) in zip(cuts, [*cuts[1:], (len(text), "")], strict=True):
+        piece = text[at:end].strip()
+        if not label:
+            kept.append(piece)
+        elif label.startswith("Thời gian"):
+            times.append(piece[len(label) + 1:].strip().rstrip(";.").strip())
+    return " ".join(kept), "; ".join(t for t in times if t) or None
