@@ -95,7 +95,9 @@ _HEADS = (
     # a commune's or ward's own bodies and staff, written in lower case after whoever asks: "Giao công an phường, tổ
     # quản lý trật tự đô thị, bộ phận địa chính …", "yêu cầu tổ thư ký tiếp thu …", "đề nghị tổ dân phố tiếp tục …",
     # "giao cho cán bộ thú y của xã …"
-    r"công\s*an(?=\s+(?:các\s+)?(?:xã|phường|thị\s*trấn|huyện|quận|thị\s*xã)\b)|"
+    r"công\s*an(?=\s+(?:các\s+)?(?:xã|phường|thị\s*trấn|huyện|quận|thị\s*xã|tỉnh|thành\s*phố)\b)|"
+    # (the school as the one who acts, only before its duty: "nhà trường phải có quy chế …")
+    r"[Nn]hà\s*trường(?=\s+(?:phải|cần|có\s*trách\s*nhiệm|chủ\s*động)\s|\s*$)|"
     r"tổ(?=\s+dân\s*phố\b)|[Tt]ổ(?=\s+(?:thư\s*ký|công\s*tác|quản\s*lý|thanh\s*tra|kiểm\s*tra|giúp\s*việc|biên\s*tập|"
     r"trật\s*tự|phản\s*ứng|tuần\s*tra|liên\s*ngành)\b)|"
     rf"[Bb]ộ\s*phận(?=\s+(?:{_LOCAL_DESK}|một\s*cửa|tiếp\s*nhận|[A-ZĐ])\b)|"
@@ -649,7 +651,39 @@ NAMED_LOCALITIES = re.compile(
 COUNTED_LEVEL = re.compile(r"\s(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|0?[2-9]|1\d)\s$", re.U)
 
 
+# "Sở Tài chính, NN&PTNT, Tài nguyên - môi trường": one kind said once before a list of fields, each field a
+# department of its own ("Sở Tài chính", "Sở NN&PTNT", …); only when every member is a known field or its initials
+SECTORS_AFTER_KIND = re.compile(r"^(?P<kind>Sở|Bộ)\s+(?P<names>[A-ZĐÀ-Ỹ][^;:()]*,[^;:()]*)$", re.U)
+_FIELD_INITIALS = ("nnptnt", "tnmt", "khdt", "gddt", "ldtbxh", "vhttdl",
+                   "vhtt", "tttt", "khcn", "gtvt", "nnmt")
+
+
+def _field_key(name: str) -> str:
+    """A field's name without tone marks, separators or "và": "Tài nguyên - môi trường" → "tainguyenmoitruong"."""
+    return "".join(w for w in re.sub(r"[^a-z]+", " ", fold(name)).split() if w != "va")
+
+
+_FIELD_KEYS = frozenset(_field_key(n) for n in _SECTOR_WORDS + ("tài nguyên - môi trường", "nông nghiệp - PTNT",
+                                                                   "giáo dục - đào tạo"))
+
+
+def _is_field(name: str) -> bool:
+    return _field_key(name) in _FIELD_KEYS or name[:1].isupper() and _field_key(name) in _FIELD_INITIALS
+
+
+def _sector_list(unit: str) -> list[str] | None:
+    if not (m := SECTORS_AFTER_KIND.match(unit)) or _field_key(m.group("names")) in _FIELD_KEYS:
+        return None  # ("Bộ Văn hóa, Thể thao và Du lịch": one ministry whose name holds a comma)
+    fields = _members(m.group("names"))
+    if len(fields) < 2 or not all(_is_field(f) for f in fields) or \
+            m.group("kind") == "Sở" and any(_field_key(f) == "congan" for f in fields):
+        return None  # ("Sở Tư pháp, Công an": the police is no department, "Công an tỉnh" is meant)
+    return [f"{m.group('kind')} {f}" for f in fields]
+
+
 def _distribute(unit: str) -> list[str]:
+    if fields := _sector_list(unit):
+        return fields
     if (named := NAMED_LOCALITIES.match(unit)) and "các" not in named.group("pre").split() and \
             not COUNTED_LEVEL.search(named.group("pre")):
         return [f"{named.group('pre')}{named.group('kind')} {name}" for name in _members(named.group("names"))]
@@ -1314,14 +1348,27 @@ SPEAKER_DIRECTS = re.compile(r"(?:^|(?<![Bb]an)[\s,;])chỉ\s*đạo(?:\s+cho)?[
                              r"[^;:.]{0,60}?,\s*)?(?=(?P<u>.+))", re.U)
 
 
+# a photo's caption glued before the duty in a news copy: "Công an H.X phát hiện … - Ảnh: T.Q.Nam Trong đó, công an
+# tỉnh cần …" — the caption tells what was done; the duty starts after the credit (its words up to the one opening
+# the next sentence: a capitalised word before a lower-case one)
+PHOTO_CREDIT = re.compile(r"(?:\s[-–]\s*|\(\s*)Ảnh\s*:\s*(?:[^\s()]+\s+){0,5}?(?=[A-ZĐÀ-Ỹ][^\s]*\s+[a-zà-ỹđ])", re.U)
+
+
 def find_leads_ranked(text: str) -> tuple[list[str], int]:
+    """`_find_leads_ranked` of the text after a photo's caption, when the duty there names its units."""
+    if (caption := PHOTO_CREDIT.search(text)) and (after := _find_leads_ranked(text[caption.end():]))[0]:
+        return after
+    return _find_leads_ranked(text)
+
+
+def _find_leads_ranked(text: str) -> tuple[list[str], int]:
     """The lead units a text names and how sure; a person the narration names is no lead when the text goes on
     to tell whom that person asked ("Đồng chí Phó Chủ tịch UBND huyện đi kiểm tra … yêu cầu Phòng A …").
     A topic "Đối với X," read as the lead gives way to the doer the clause after it names: "Đối với các hộ bị cô
     lập, các xã cần …" → ["các xã"] (the units turned to stay when nothing else acts: "Đối với các xã, cần …")."""
     leads, strength = _leads_ranked(text)
     if (topic := TOPIC_CLAUSE.match(text)) and any(lead in text[:topic.end()] for lead in leads) and \
-            (doer := find_leads_ranked(text[topic.end():]))[0] and not _speaker(doer[0], text[topic.end():]):
+            (doer := _find_leads_ranked(text[topic.end():]))[0] and not _speaker(doer[0], text[topic.end():]):
         return doer
     if not _speaker(leads, text) or CHARGES_PERSON.match(text):
         return leads, strength  # ("Giao đồng chí Phó Chủ tịch … chỉ đạo …, yêu cầu …": the person charged leads)
@@ -1599,6 +1646,12 @@ def _without_page_breaks(text: str) -> str:
     return STRAY_COLON.sub(r"\1 ", text) if ":" in text else text
 
 
+# a city or province named alone as the partner: "phối hợp với TP.HCM", "phối hợp với Thành phố Hà Nội sớm …"
+_PLACE_WORDS = r"[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){0,3}"
+PLACE_PARTNER = re.compile(rf"(?P<p>TP\.\s*HCM|TP\.?\s*{_PLACE_WORDS}|Thành\s*phố\s+{_PLACE_WORDS}|"
+                           rf"[Tt]ỉnh\s+{_PLACE_WORDS})(?=\s+[a-zà-ỹđ]|\s*[,.;]|\s*$)", re.U)
+
+
 def find_supports(text: str) -> list[str]:
     text = _without_page_breaks(text)
     out = _field_units(FIELD_SUPPORT, text)
@@ -1614,6 +1667,8 @@ def find_supports(text: str) -> list[str]:
         if _other_sentence(text, m.start()) or _next_duty(text, m.start()):
             continue  # ("X chủ trì, phối hợp với Y …. Chủ trì, phối hợp với Z …": Z works on the next duty)
         partners = _units_from(m.group("u"), SUPPORT_STOP_RE)
+        if not partners and (place := PLACE_PARTNER.match(m.group("u"))):
+            partners = [place.group("p")]  # "Bộ Y tế phối hợp với TP.HCM trong việc …": the city's government
         if len(partners) > 1 and (stop := _first_stop(" " + m.group("u"))) and \
                 re.match(_CHU_TRI, stop.group(0).strip()):
             partners = partners[:-1]  # "Với sự phối hợp của Sở A, Sở B chủ trì …": Sở B leads
