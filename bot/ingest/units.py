@@ -69,6 +69,8 @@ _HEADS = (
     r"Phó\s*(?:Giám\s*đốc|Chủ\s*tịch|Trưởng\s*(?:ban|phòng)|Bí\s*thư|Chánh\s|Thủ\s*trưởng)|Chánh\s*Thanh\s*tra|"
     r"Trưởng\s*phòng|Trưởng\s+(?=(?:Phòng|Ban)\s+[A-ZĐÀ-Ỹ])|Hiệu\s*trưởng|Trạm|Đồn|Chuyên\s*viên|[Đđ]ồng\s*chí|Đ/c|đ/c|Thủ\s*trưởng|Trưởng\s*ban|Chánh\s*Văn\s*[Pp]hòng|Trường(?!\s*hợp)|"
     r"Bệnh\s*[Vv]iện|Bảo\s*hiểm|BHXH|Quỹ|Chi\s*[Cc]ục|Cảng\s*vụ|Ban\s*quản\s*lý|BQL|Hạt|"
+    # (a cluster's own team by its capitalised name: "…, Cụm PCTT Xuân Phú phối hợp …")
+    r"Cụm(?=\s+[A-ZĐ])|"
     r"Thủ\s*tướng|Phó\s*Thủ\s*tướng|Chính\s*phủ|Ngân\s*hàng\s*Nhà\s*nước|Bộ\s*trưởng|"
     # the governor of the State Bank: "Thống đốc Ngân hàng Nhà nước Việt Nam căn cứ … xác định …"
     r"(?:Phó\s*)?Thống\s*đốc(?=\s+Ngân\s*hàng)|"
@@ -729,7 +731,14 @@ BODY_AND_UNIT = re.compile(r"^(?P<body>(?:HĐND|UBND|UBMTTQ|MTTQ|Đảng\s*[ủu
 BODY_TWO_LEVELS = re.compile(rf"^(?P<body>{_BODY})\s+(?P<l1>{_LEVEL}),\s*(?P<l2>{_LEVEL}\s+[A-ZĐÀ-Ỹ].*)$", re.U)
 
 
+# "Công an, quân sự xã": a commune's police and military command sharing the level written once
+POLICE_AND_MILITARY = re.compile(r"^(?P<a>Công\s*an|[Qq]uân\s*sự),\s*(?:và\s+)?(?P<b>[Qq]uân\s*sự|[Cc]ông\s*an)\s+"
+                                 r"(?P<tail>(?:xã|phường|thị\s*trấn|huyện|quận|thị\s*xã)\b.*)$", re.U)
+
+
 def _body_and_unit(unit: str) -> list[str]:
+    if both := POLICE_AND_MILITARY.match(unit):
+        return [f"{both.group('a')} {both.group('tail')}", f"{both.group('b')} {both.group('tail')}"]
     if two := BODY_TWO_LEVELS.match(unit):
         return [f"{two.group('body')} {two.group('l1')}", f"{two.group('body')} {two.group('l2')}"]
     m = BODY_AND_UNIT.match(unit)

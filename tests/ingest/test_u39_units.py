@@ -52,3 +52,13 @@ def test_a_city_or_province_named_alone_is_a_partner() -> None:
     assert find_supports("Sở Y tế phối hợp với tỉnh Lào Cai, kiểm tra dịch bệnh ở cửa khẩu.") == ["tỉnh Lào Cai"]
     # (not a common noun: "tỉnh bạn" is no named province)
     assert find_supports("Sở Y tế phối hợp với tỉnh bạn kiểm tra dịch bệnh.") == []
+
+
+def test_a_communes_police_and_military_command_share_the_level() -> None:
+    assert find_leads("Công an, quân sự xã tăng cường tuần tra ban đêm.") == ["Công an xã", "quân sự xã"]
+    assert find_leads("Giao Công an, Quân sự phường bố trí lực lượng trực.") == ["Công an phường", "Quân sự phường"]
+
+
+def test_a_cluster_named_after_a_group_is_a_unit_of_its_own() -> None:
+    assert find_leads("Đề nghị các tổ xung kích của xã, Cụm PCCR Tân Lập khẩn trương phát dọn đường băng cản lửa.") == \
+        ["các tổ xung kích của xã", "Cụm PCCR Tân Lập"]
