@@ -288,14 +288,16 @@ ROLE_AFTER = re.compile(
     rf"(?:{_CHU_TRI}|có\s*trách\s*nhiệm|có\s*nhiệm\s*vụ|khẩn\s*trương|chịu\s*trách\s*nhiệm|cần|phải)\b", re.U)
 # "phối hợp (chặt chẽ, tốt …) với X": every partner clause of the text (a lookahead: a later one is found too)
 _MANNER = r"(?:chặt\s*chẽ|tốt|thường\s*xuyên|nhịp\s*nhàng|đồng\s*bộ|hiệu\s*quả|kịp\s*thời)"
-_WITH = rf"{_PHOI_HOP}\s*(?:{_MANNER}\s+(?=với)|chặt\s*chẽ\s*)?(?:với\s*)?"
+# (two manners too: "phối hợp chặt chẽ, kịp thời với Y", "phối hợp chặt chẽ và thường xuyên với Y")
+_MANNERS = rf"{_MANNER}(?:\s*,\s*{_MANNER}|\s+và\s+{_MANNER})?"
+_WITH = rf"{_PHOI_HOP}\s*(?:{_MANNERS}\s+(?=với)|chặt\s*chẽ\s*)?(?:với\s*)?"
 # "(có) sự phối hợp của Y", "phối hợp: Y" (a note after the work)
 _WITH_OF = rf"sự\s+{_PHOI_HOP}\s+(?:chặt\s*chẽ\s+)?(?:của|với)\s+|{_PHOI_HOP}\s*:\s*"
 SUPPORT_RE = re.compile(rf"(?:{_WITH_OF}|{_WITH}|cùng\s*với\s+|(?<=trì\s)cùng\s+)(?=(?P<u>.+))", re.U)
 SUPPORT_BEFORE = re.compile(
     r"(?P<u>(?:(?:" + _HEADS + r")\b|" + _GROUP + r")[^:;.\n]{0,160}?)\s+" + _PHOI_HOP + r"\b"
     # (not "X phối hợp với Y …": X is the one who works, with Y)
-    r"(?!\s*(?:" + _MANNER + r"\s+)?với\b)", re.U)
+    r"(?!\s*(?:" + _MANNERS + r"\s+)?với\b)", re.U)
 # "Đơn vị chủ trì: X", "Cơ quan phối hợp thực hiện: Y" in activity blocks and table rows
 # (a lookahead: "Đơn vị chủ trì: X. Đơn vị thực hiện: Y." on one line names both)
 FIELD_LEAD = re.compile(r"(?:Đơn\s*vị|Cơ\s*quan|Đơn\s*vị)\s*(?:chủ\s*trì|thực\s*hiện)(?:\s*thực\s*hiện)?\s*:\s*"
@@ -1501,10 +1503,10 @@ def _leads_ranked(text: str) -> tuple[list[str], int]:
     return [], 0
 
 
-PARTNER_BEFORE = re.compile(rf"{_PHOI_HOP}\s*(?:{_MANNER}\s+)?(?:với\s*)?$", re.U)
+PARTNER_BEFORE = re.compile(rf"{_PHOI_HOP}\s*(?:{_MANNERS}\s+)?(?:với\s*)?$", re.U)
 # "Đẩy mạnh truyền thông Bộ Y tế phối hợp với Ban Tuyên giáo …": a unit inside the text that works with partners
 WORKS_WITH = re.compile(rf"(?:^|(?<=\s))(?=(?:(?:{_HEADS})\b|{_GROUP}))(?P<u>[^:;.\n]{{3,120}}?)\s+{_PHOI_HOP}\s*"
-                        rf"(?:{_MANNER}\s+)?với\s", re.U)
+                        rf"(?:{_MANNERS}\s+)?với\s", re.U)
 
 
 def after_opening(clause: str) -> str | None:
@@ -1597,7 +1599,7 @@ def _opening_doer(text: str) -> tuple[list[str], int] | None:
 
 
 # "Bộ Y tế phối hợp với các bộ liên quan chỉ đạo …": the opening unit does the work with its partners
-PARTNERS_AFTER = re.compile(rf"^{_PHOI_HOP}\s*(?:(?:{_MANNER}\s+)?(?:cùng\s+)?với\s|(?=(?:{_HEADS})\b|{_GROUP})|"
+PARTNERS_AFTER = re.compile(rf"^{_PHOI_HOP}\s*(?:(?:{_MANNERS}\s+)?(?:cùng\s+)?với\s|(?=(?:{_HEADS})\b|{_GROUP})|"
                             r"(?=thực\s*hiện|triển\s*khai|tổ\s*chức|tham\s*gia|hướng\s*dẫn|kiểm\s*tra|theo\s*dõi|"
                             r"tuyên\s*truyền|xử\s*lý|giải\s*quyết|rà\s*soát|giám\s*sát|đôn\s*đốc|tham\s*mưu)\b)", re.U)
 # "giao" that charges someone, not the word inside "giao dịch", "giao thông", "nhiệm vụ được giao", "bàn giao"

@@ -62,3 +62,11 @@ def test_a_communes_police_and_military_command_share_the_level() -> None:
 def test_a_cluster_named_after_a_group_is_a_unit_of_its_own() -> None:
     assert find_leads("Đề nghị các tổ xung kích của xã, Cụm PCCR Tân Lập khẩn trương phát dọn đường băng cản lửa.") == \
         ["các tổ xung kích của xã", "Cụm PCCR Tân Lập"]
+
+
+def test_two_manners_before_with_still_name_the_partner() -> None:
+    text = "Công an huyện phối hợp chặt chẽ, thường xuyên với Đội Quản lý thị trường kiểm tra hàng hóa."
+    assert find_leads(text) == ["Công an huyện"]
+    assert find_supports(text) == ["Đội Quản lý thị trường"]
+    assert find_supports("Các phòng, ban có trách nhiệm phối hợp chặt chẽ và kịp thời với Phòng Y tế để xử lý.") == \
+        ["Phòng Y tế"]
