@@ -242,9 +242,12 @@ _DOT = r"(?<!\bTP)(?<!\bTp)\.(?=\s*$|\s+[^\sa-zà-ỹđ])"
 _AFTER_RELATED = r"|(?<=liên\squan)(?=\s+(?!đến\b|tới\b|và\b|hoặc\b|trên\b|thuộc\b|của\b|ở\b)[^\s,;.])"
 # ("… và các cơ quan liên quan" after a unit is one more of the units, asked or working with it)
 # ("tổ quản lý trật tự đô thị", "tổ thư ký": a team's name, not its verb)
-# ("tổ thanh tra xây dựng", "Đội Thanh tra xây dựng": the building inspectorate, not an inspector that builds)
+# ("tổ thanh tra xây dựng", "Đội Thanh tra xây dựng": the building inspectorate, not an inspector that builds; "bộ phận
+# Địa chính xây dựng, …": a commune's land and building desk, when a list or its level goes on after it)
 # ("tuyên truyền viên", "báo cáo viên": a person's noun, not the verb)
-STOP_RE = re.compile(rf"(?<!Ngoại)(?<!\b[Tt]ổ)(?<!\b[Tt]hư)\s(?!(?<=[Tt]hanh\stra\s)xây\s*dựng\b)(?:{_STOP})\b"
+_LAND_DESK = r"(?!(?<=[Đđ]ịa\schính\s)xây\s*dựng(?=\s*[,;]|\s+(?:và|xã|phường|thị\s*trấn)\b))"
+STOP_RE = re.compile(rf"(?<!Ngoại)(?<!\b[Tt]ổ)(?<!\b[Tt]hư)\s(?!(?<=[Tt]hanh\stra\s)xây\s*dựng\b){_LAND_DESK}"
+                     rf"(?:{_STOP})\b"
                      rf"(?!\s+viên\b)|"
                      rf"[:;()\n]|"
                      rf"{_DOT}{_ROLE_APPOSITION}{_GLUED_ROLE}{_AFTER_RELATED}", re.U)

@@ -70,3 +70,10 @@ def test_two_manners_before_with_still_name_the_partner() -> None:
     assert find_supports(text) == ["Đội Quản lý thị trường"]
     assert find_supports("Các phòng, ban có trách nhiệm phối hợp chặt chẽ và kịp thời với Phòng Y tế để xử lý.") == \
         ["Phòng Y tế"]
+
+
+def test_the_land_and_building_desk_keeps_its_name_in_a_list() -> None:
+    assert find_leads("Giao các bộ phận Tư pháp, Địa chính xây dựng, Tổ Thanh tra xây dựng rà soát công trình.") == \
+        ["bộ phận Tư pháp", "bộ phận Địa chính xây dựng", "Tổ Thanh tra xây dựng"]
+    # (guard: with its work right after, "xây dựng" is the verb)
+    assert find_leads("Công chức Địa chính xây dựng kế hoạch kiểm tra đất đai.") == ["Công chức Địa chính"]
