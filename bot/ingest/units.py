@@ -69,6 +69,8 @@ _HEADS = (
     r"Phó\s*(?:Giám\s*đốc|Chủ\s*tịch|Trưởng\s*(?:ban|phòng)|Bí\s*thư|Chánh\s|Thủ\s*trưởng)|Chánh\s*Thanh\s*tra|"
     r"Trưởng\s*phòng|Trưởng\s+(?=(?:Phòng|Ban)\s+[A-ZĐÀ-Ỹ])|Hiệu\s*trưởng|Trạm|Đồn|Chuyên\s*viên|[Đđ]ồng\s*chí|Đ/c|đ/c|Thủ\s*trưởng|Trưởng\s*ban|Chánh\s*Văn\s*[Pp]hòng|Trường(?!\s*hợp)|"
     r"Bệnh\s*[Vv]iện|Bảo\s*hiểm|BHXH|Quỹ|Chi\s*[Cc]ục|Cảng\s*vụ|Ban\s*quản\s*lý|BQL|Hạt|"
+    # (a cluster's own team by its capitalised name: "…, Cụm PCTT Xuân Phú phối hợp …")
+    r"Cụm(?=\s+[A-ZĐ])|"
     r"Thủ\s*tướng|Phó\s*Thủ\s*tướng|Chính\s*phủ|Ngân\s*hàng\s*Nhà\s*nước|Bộ\s*trưởng|"
     # the governor of the State Bank: "Thống đốc Ngân hàng Nhà nước Việt Nam căn cứ … xác định …"
     r"(?:Phó\s*)?Thống\s*đốc(?=\s+Ngân\s*hàng)|"
@@ -95,7 +97,9 @@ _HEADS = (
     # a commune's or ward's own bodies and staff, written in lower case after whoever asks: "Giao công an phường, tổ
     # quản lý trật tự đô thị, bộ phận địa chính …", "yêu cầu tổ thư ký tiếp thu …", "đề nghị tổ dân phố tiếp tục …",
     # "giao cho cán bộ thú y của xã …"
-    r"công\s*an(?=\s+(?:các\s+)?(?:xã|phường|thị\s*trấn|huyện|quận|thị\s*xã)\b)|"
+    r"công\s*an(?=\s+(?:các\s+)?(?:xã|phường|thị\s*trấn|huyện|quận|thị\s*xã|tỉnh|thành\s*phố)\b)|"
+    # (the school as the one who acts, only before its duty: "nhà trường phải có quy chế …")
+    r"[Nn]hà\s*trường(?=\s+(?:phải|cần|có\s*trách\s*nhiệm|chủ\s*động)\s|\s*$)|"
     r"tổ(?=\s+dân\s*phố\b)|[Tt]ổ(?=\s+(?:thư\s*ký|công\s*tác|quản\s*lý|thanh\s*tra|kiểm\s*tra|giúp\s*việc|biên\s*tập|"
     r"trật\s*tự|phản\s*ứng|tuần\s*tra|liên\s*ngành)\b)|"
     rf"[Bb]ộ\s*phận(?=\s+(?:{_LOCAL_DESK}|một\s*cửa|tiếp\s*nhận|[A-ZĐ])\b)|"
@@ -238,9 +242,12 @@ _DOT = r"(?<!\bTP)(?<!\bTp)\.(?=\s*$|\s+[^\sa-zà-ỹđ])"
 _AFTER_RELATED = r"|(?<=liên\squan)(?=\s+(?!đến\b|tới\b|và\b|hoặc\b|trên\b|thuộc\b|của\b|ở\b)[^\s,;.])"
 # ("… và các cơ quan liên quan" after a unit is one more of the units, asked or working with it)
 # ("tổ quản lý trật tự đô thị", "tổ thư ký": a team's name, not its verb)
-# ("tổ thanh tra xây dựng", "Đội Thanh tra xây dựng": the building inspectorate, not an inspector that builds)
+# ("tổ thanh tra xây dựng", "Đội Thanh tra xây dựng": the building inspectorate, not an inspector that builds; "bộ phận
+# Địa chính xây dựng, …": a commune's land and building desk, when a list or its level goes on after it)
 # ("tuyên truyền viên", "báo cáo viên": a person's noun, not the verb)
-STOP_RE = re.compile(rf"(?<!Ngoại)(?<!\b[Tt]ổ)(?<!\b[Tt]hư)\s(?!(?<=[Tt]hanh\stra\s)xây\s*dựng\b)(?:{_STOP})\b"
+_LAND_DESK = r"(?!(?<=[Đđ]ịa\schính\s)xây\s*dựng(?=\s*[,;]|\s+(?:và|xã|phường|thị\s*trấn)\b))"
+STOP_RE = re.compile(rf"(?<!Ngoại)(?<!\b[Tt]ổ)(?<!\b[Tt]hư)\s(?!(?<=[Tt]hanh\stra\s)xây\s*dựng\b){_LAND_DESK}"
+                     rf"(?:{_STOP})\b"
                      rf"(?!\s+viên\b)|"
                      rf"[:;()\n]|"
                      rf"{_DOT}{_ROLE_APPOSITION}{_GLUED_ROLE}{_AFTER_RELATED}", re.U)
@@ -284,14 +291,16 @@ ROLE_AFTER = re.compile(
     rf"(?:{_CHU_TRI}|có\s*trách\s*nhiệm|có\s*nhiệm\s*vụ|khẩn\s*trương|chịu\s*trách\s*nhiệm|cần|phải)\b", re.U)
 # "phối hợp (chặt chẽ, tốt …) với X": every partner clause of the text (a lookahead: a later one is found too)
 _MANNER = r"(?:chặt\s*chẽ|tốt|thường\s*xuyên|nhịp\s*nhàng|đồng\s*bộ|hiệu\s*quả|kịp\s*thời)"
-_WITH = rf"{_PHOI_HOP}\s*(?:{_MANNER}\s+(?=với)|chặt\s*chẽ\s*)?(?:với\s*)?"
+# (two manners too: "phối hợp chặt chẽ, kịp thời với Y", "phối hợp chặt chẽ và thường xuyên với Y")
+_MANNERS = rf"{_MANNER}(?:\s*,\s*{_MANNER}|\s+và\s+{_MANNER})?"
+_WITH = rf"{_PHOI_HOP}\s*(?:{_MANNERS}\s+(?=với)|chặt\s*chẽ\s*)?(?:với\s*)?"
 # "(có) sự phối hợp của Y", "phối hợp: Y" (a note after the work)
 _WITH_OF = rf"sự\s+{_PHOI_HOP}\s+(?:chặt\s*chẽ\s+)?(?:của|với)\s+|{_PHOI_HOP}\s*:\s*"
 SUPPORT_RE = re.compile(rf"(?:{_WITH_OF}|{_WITH}|cùng\s*với\s+|(?<=trì\s)cùng\s+)(?=(?P<u>.+))", re.U)
 SUPPORT_BEFORE = re.compile(
     r"(?P<u>(?:(?:" + _HEADS + r")\b|" + _GROUP + r")[^:;.\n]{0,160}?)\s+" + _PHOI_HOP + r"\b"
     # (not "X phối hợp với Y …": X is the one who works, with Y)
-    r"(?!\s*(?:" + _MANNER + r"\s+)?với\b)", re.U)
+    r"(?!\s*(?:" + _MANNERS + r"\s+)?với\b)", re.U)
 # "Đơn vị chủ trì: X", "Cơ quan phối hợp thực hiện: Y" in activity blocks and table rows
 # (a lookahead: "Đơn vị chủ trì: X. Đơn vị thực hiện: Y." on one line names both)
 FIELD_LEAD = re.compile(r"(?:Đơn\s*vị|Cơ\s*quan|Đơn\s*vị)\s*(?:chủ\s*trì|thực\s*hiện)(?:\s*thực\s*hiện)?\s*:\s*"
@@ -649,7 +658,39 @@ NAMED_LOCALITIES = re.compile(
 COUNTED_LEVEL = re.compile(r"\s(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|0?[2-9]|1\d)\s$", re.U)
 
 
+# "Sở Tài chính, NN&PTNT, Tài nguyên - môi trường": one kind said once before a list of fields, each field a
+# department of its own ("Sở Tài chính", "Sở NN&PTNT", …); only when every member is a known field or its initials
+SECTORS_AFTER_KIND = re.compile(r"^(?P<kind>Sở|Bộ)\s+(?P<names>[A-ZĐÀ-Ỹ][^;:()]*,[^;:()]*)$", re.U)
+_FIELD_INITIALS = ("nnptnt", "tnmt", "khdt", "gddt", "ldtbxh", "vhttdl",
+                   "vhtt", "tttt", "khcn", "gtvt", "nnmt")
+
+
+def _field_key(name: str) -> str:
+    """A field's name without tone marks, separators or "và": "Tài nguyên - môi trường" → "tainguyenmoitruong"."""
+    return "".join(w for w in re.sub(r"[^a-z]+", " ", fold(name)).split() if w != "va")
+
+
+_FIELD_KEYS = frozenset(_field_key(n) for n in _SECTOR_WORDS + ("tài nguyên - môi trường", "nông nghiệp - PTNT",
+                                                                   "giáo dục - đào tạo"))
+
+
+def _is_field(name: str) -> bool:
+    return _field_key(name) in _FIELD_KEYS or name[:1].isupper() and _field_key(name) in _FIELD_INITIALS
+
+
+def _sector_list(unit: str) -> list[str] | None:
+    if not (m := SECTORS_AFTER_KIND.match(unit)) or _field_key(m.group("names")) in _FIELD_KEYS:
+        return None  # ("Bộ Văn hóa, Thể thao và Du lịch": one ministry whose name holds a comma)
+    fields = _members(m.group("names"))
+    if len(fields) < 2 or not all(_is_field(f) for f in fields) or \
+            m.group("kind") == "Sở" and any(_field_key(f) == "congan" for f in fields):
+        return None  # ("Sở Tư pháp, Công an": the police is no department, "Công an tỉnh" is meant)
+    return [f"{m.group('kind')} {f}" for f in fields]
+
+
 def _distribute(unit: str) -> list[str]:
+    if fields := _sector_list(unit):
+        return fields
     if (named := NAMED_LOCALITIES.match(unit)) and "các" not in named.group("pre").split() and \
             not COUNTED_LEVEL.search(named.group("pre")):
         return [f"{named.group('pre')}{named.group('kind')} {name}" for name in _members(named.group("names"))]
@@ -695,7 +736,14 @@ BODY_AND_UNIT = re.compile(r"^(?P<body>(?:HĐND|UBND|UBMTTQ|MTTQ|Đảng\s*[ủu
 BODY_TWO_LEVELS = re.compile(rf"^(?P<body>{_BODY})\s+(?P<l1>{_LEVEL}),\s*(?P<l2>{_LEVEL}\s+[A-ZĐÀ-Ỹ].*)$", re.U)
 
 
+# "Công an, quân sự xã": a commune's police and military command sharing the level written once
+POLICE_AND_MILITARY = re.compile(r"^(?P<a>Công\s*an|[Qq]uân\s*sự),\s*(?:và\s+)?(?P<b>[Qq]uân\s*sự|[Cc]ông\s*an)\s+"
+                                 r"(?P<tail>(?:xã|phường|thị\s*trấn|huyện|quận|thị\s*xã)\b.*)$", re.U)
+
+
 def _body_and_unit(unit: str) -> list[str]:
+    if both := POLICE_AND_MILITARY.match(unit):
+        return [f"{both.group('a')} {both.group('tail')}", f"{both.group('b')} {both.group('tail')}"]
     if two := BODY_TWO_LEVELS.match(unit):
         return [f"{two.group('body')} {two.group('l1')}", f"{two.group('body')} {two.group('l2')}"]
     m = BODY_AND_UNIT.match(unit)
@@ -1314,14 +1362,27 @@ SPEAKER_DIRECTS = re.compile(r"(?:^|(?<![Bb]an)[\s,;])chỉ\s*đạo(?:\s+cho)?[
                              r"[^;:.]{0,60}?,\s*)?(?=(?P<u>.+))", re.U)
 
 
+# a photo's caption glued before the duty in a news copy: "Công an H.X phát hiện … - Ảnh: T.Q.Nam Trong đó, công an
+# tỉnh cần …" — the caption tells what was done; the duty starts after the credit (its words up to the one opening
+# the next sentence: a capitalised word before a lower-case one)
+PHOTO_CREDIT = re.compile(r"(?:\s[-–]\s*|\(\s*)Ảnh\s*:\s*(?:[^\s()]+\s+){0,5}?(?=[A-ZĐÀ-Ỹ][^\s]*\s+[a-zà-ỹđ])", re.U)
+
+
 def find_leads_ranked(text: str) -> tuple[list[str], int]:
+    """`_find_leads_ranked` of the text after a photo's caption, when the duty there names its units."""
+    if (caption := PHOTO_CREDIT.search(text)) and (after := _find_leads_ranked(text[caption.end():]))[0]:
+        return after
+    return _find_leads_ranked(text)
+
+
+def _find_leads_ranked(text: str) -> tuple[list[str], int]:
     """The lead units a text names and how sure; a person the narration names is no lead when the text goes on
     to tell whom that person asked ("Đồng chí Phó Chủ tịch UBND huyện đi kiểm tra … yêu cầu Phòng A …").
     A topic "Đối với X," read as the lead gives way to the doer the clause after it names: "Đối với các hộ bị cô
     lập, các xã cần …" → ["các xã"] (the units turned to stay when nothing else acts: "Đối với các xã, cần …")."""
     leads, strength = _leads_ranked(text)
     if (topic := TOPIC_CLAUSE.match(text)) and any(lead in text[:topic.end()] for lead in leads) and \
-            (doer := find_leads_ranked(text[topic.end():]))[0] and not _speaker(doer[0], text[topic.end():]):
+            (doer := _find_leads_ranked(text[topic.end():]))[0] and not _speaker(doer[0], text[topic.end():]):
         return doer
     if not _speaker(leads, text) or CHARGES_PERSON.match(text):
         return leads, strength  # ("Giao đồng chí Phó Chủ tịch … chỉ đạo …, yêu cầu …": the person charged leads)
@@ -1445,10 +1506,10 @@ def _leads_ranked(text: str) -> tuple[list[str], int]:
     return [], 0
 
 
-PARTNER_BEFORE = re.compile(rf"{_PHOI_HOP}\s*(?:{_MANNER}\s+)?(?:với\s*)?$", re.U)
+PARTNER_BEFORE = re.compile(rf"{_PHOI_HOP}\s*(?:{_MANNERS}\s+)?(?:với\s*)?$", re.U)
 # "Đẩy mạnh truyền thông Bộ Y tế phối hợp với Ban Tuyên giáo …": a unit inside the text that works with partners
 WORKS_WITH = re.compile(rf"(?:^|(?<=\s))(?=(?:(?:{_HEADS})\b|{_GROUP}))(?P<u>[^:;.\n]{{3,120}}?)\s+{_PHOI_HOP}\s*"
-                        rf"(?:{_MANNER}\s+)?với\s", re.U)
+                        rf"(?:{_MANNERS}\s+)?với\s", re.U)
 
 
 def after_opening(clause: str) -> str | None:
@@ -1541,7 +1602,7 @@ def _opening_doer(text: str) -> tuple[list[str], int] | None:
 
 
 # "Bộ Y tế phối hợp với các bộ liên quan chỉ đạo …": the opening unit does the work with its partners
-PARTNERS_AFTER = re.compile(rf"^{_PHOI_HOP}\s*(?:(?:{_MANNER}\s+)?(?:cùng\s+)?với\s|(?=(?:{_HEADS})\b|{_GROUP})|"
+PARTNERS_AFTER = re.compile(rf"^{_PHOI_HOP}\s*(?:(?:{_MANNERS}\s+)?(?:cùng\s+)?với\s|(?=(?:{_HEADS})\b|{_GROUP})|"
                             r"(?=thực\s*hiện|triển\s*khai|tổ\s*chức|tham\s*gia|hướng\s*dẫn|kiểm\s*tra|theo\s*dõi|"
                             r"tuyên\s*truyền|xử\s*lý|giải\s*quyết|rà\s*soát|giám\s*sát|đôn\s*đốc|tham\s*mưu)\b)", re.U)
 # "giao" that charges someone, not the word inside "giao dịch", "giao thông", "nhiệm vụ được giao", "bàn giao"
@@ -1599,6 +1660,12 @@ def _without_page_breaks(text: str) -> str:
     return STRAY_COLON.sub(r"\1 ", text) if ":" in text else text
 
 
+# a city or province named alone as the partner: "phối hợp với TP.HCM", "phối hợp với Thành phố Hà Nội sớm …"
+_PLACE_WORDS = r"[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){0,3}"
+PLACE_PARTNER = re.compile(rf"(?P<p>TP\.\s*HCM|TP\.?\s*{_PLACE_WORDS}|Thành\s*phố\s+{_PLACE_WORDS}|"
+                           rf"[Tt]ỉnh\s+{_PLACE_WORDS})(?=\s+[a-zà-ỹđ]|\s*[,.;]|\s*$)", re.U)
+
+
 def find_supports(text: str) -> list[str]:
     text = _without_page_breaks(text)
     out = _field_units(FIELD_SUPPORT, text)
@@ -1614,6 +1681,8 @@ def find_supports(text: str) -> list[str]:
         if _other_sentence(text, m.start()) or _next_duty(text, m.start()):
             continue  # ("X chủ trì, phối hợp với Y …. Chủ trì, phối hợp với Z …": Z works on the next duty)
         partners = _units_from(m.group("u"), SUPPORT_STOP_RE)
+        if not partners and (place := PLACE_PARTNER.match(m.group("u"))):
+            partners = [place.group("p")]  # "Bộ Y tế phối hợp với TP.HCM trong việc …": the city's government
         if len(partners) > 1 and (stop := _first_stop(" " + m.group("u"))) and \
                 re.match(_CHU_TRI, stop.group(0).strip()):
             partners = partners[:-1]  # "Với sự phối hợp của Sở A, Sở B chủ trì …": Sở B leads
