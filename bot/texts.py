@@ -2544,6 +2544,11 @@ def blocked_reason_hint(item_ref: str, *, replies: bool) -> str:
             "“chờ ý kiến Sở Tài chính”), để lãnh đạo nắm và tháo gỡ.")
 
 
+def covering_line(covering_for: str) -> str:
+    """Over a message to the colleague covering a leave: whose it is."""
+    return vn(f"(Đồng chí theo dõi thay đ/c {covering_for} nghỉ phép.)")
+
+
 def status_told_to_lead(*, actor_name: str, rec: Recorded, notice_title: str, note: str | None,
                         covering_for: str | None = None, asked: dt.date | None = None,
                         round_done: tuple[str, bool, str | None] | None = None) -> str:
@@ -2561,7 +2566,7 @@ def status_told_to_lead(*, actor_name: str, rec: Recorded, notice_title: str, no
         lines = [f"Đ/c {actor_name} đã đề nghị gia hạn nhiệm vụ mục {rec.item_ref} ({in_sentence(notice_title)}) đến "
                  f"{date_vn(asked)}; đề nghị đã được chuyển tới người có thẩm quyền xem xét, Nhắc việc sẽ báo kết quả."]
     if covering_for:
-        lines.insert(0, f"(Đồng chí theo dõi thay đ/c {covering_for} nghỉ phép.)")
+        lines.insert(0, covering_line(covering_for))
     lines += _note_line(note)
     return vn("\n".join(lines))
 

@@ -564,7 +564,7 @@ async def _inform_lead(conv: Conversation, actor: Person, rec: Recorded, note: s
                                          covering_for=covering_for, asked=asked, round_done=round_done)
         if extra and someone.id in extra:
             said += "\n" + extra[someone.id]
-        sent = await conv.notify(someone, Outgoing(text=said), remember=("task", rec.task_id))
+        sent = await conv.notify(someone, Outgoing(text=said), remember=("update", rec.task_id))
         if sent is not None and sent.last_id is not None:  # a reply to it is about that task
             await ctx.db.run(remember_task_message, task_id=rec.task_id, channel=sent.channel, chat_id=sent.chat_id,
                              message_id=sent.last_id, now=ctx.clock.now())
