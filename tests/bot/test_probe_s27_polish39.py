@@ -5,7 +5,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from bot import texts
+from bot.sandbox.harness import Harness
+from scheduler.calendar import VN_TZ
+from scheduler.clock import FakeClock
 from tests.bot.conversation_setup import NOTICE, last_text, started, started_with, texts_to
+from tests.bot.test_probe_s24_fix25c import DIRECTORY as OFFICE_DIRECTORY
+from tests.bot.test_probe_s24_fix25c import NOTICE as OFFICE_NOTICE
 from tests.conftest import DIRECTORY_CSV, local
 
 WITH_DEPUTY = DIRECTORY_CSV.read_text(encoding="utf-8") + \
@@ -85,5 +93,51 @@ async def test_a_units_items_are_all_told_or_the_file_that_lists_them_is_named(d
         files = [s for s in h.sent[mark:] if s.to == "leader" and s.document]
         assert files and all(s.document.endswith(".xlsx") for s in files), h.sent[mark:]
         assert "Ban Dân vận Tỉnh ủy" in (files[0].text or ""), files[0].text
+    finally:
+        await h.stop()
+
+
+# The office's "ĐANG CHỜ VĂN PHÒNG" came an hour after the admin confirmed the notice, listing the same tasks nobody
+# holds that the confirmation had just shown her. Said the next week if they still wait.
+async def test_the_office_is_not_sent_the_unheld_tasks_its_confirmation_just_listed(db_url: str) -> None:
+    h = Harness(db_url=db_url, clock=FakeClock(local(2018, 7, 2, 7, 0)))  # Monday, the weekly day
+    await h.start(directory_csv=OFFICE_DIRECTORY.encode(), enroll_all=True)
+    try:
+        h.clock.set(local(2018, 7, 2, 9, 0))  # (no tick since 07:00: the morning is planned after the confirmation)
+        await h.say("admin_vpcp", OFFICE_NOTICE.read_text(encoding="utf-8"))
+        await h.tap("admin_vpcp", texts.BUTTON_CONFIRM)
+        assert "Chưa giao được" in last_text(h, "admin_vpcp"), last_text(h, "admin_vpcp")
+        mark = len(h.sent)
+        await h.advance_to(local(2018, 7, 2, 10, 0))  # the first tick of the day
+        await h.advance_to(local(2018, 7, 9, 17, 0))
+        said = {s.at.astimezone(VN_TZ).date(): s.text or "" for s in h.sent[mark:]
+                if s.to == "admin_vpcp" and "ĐANG CHỜ VĂN PHÒNG" in (s.text or "")}
+        assert list(said) == [dt.date(2018, 7, 9)], said
+        assert "chưa có người nhận" in said[dt.date(2018, 7, 9)], said
+    finally:
+        await h.stop()
+
+
+# Nobody was told of the 4 days off 30/04–03/05/2027: the line saying when reminders resume went only on a digest of
+# the very last working day (29/04), and nobody had one. A cadre's first digest in the last 3 working days says it
+# (once; the last day's as before), so the days left are planned and the silence is not read as the bot stopping.
+BREAK = "(Từ thứ Sáu 30/04 đến hết thứ Hai 03/05/2027 nghỉ lễ"
+
+
+async def test_the_first_digest_in_the_days_before_a_long_break_says_it_once(db_url: str) -> None:
+    h = Harness(db_url=db_url, clock=FakeClock(local(2027, 4, 19, 9, 0)))
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        await h.say("admin", NOTICE.replace("2018", "2027").replace("15/3/2027", "27/4/2027"))
+        await h.tap("admin", texts.BUTTON_CONFIRM)
+        mark = len(h.sent)
+        await h.advance_to(local(2027, 4, 29, 17, 0))
+        days = {s.at.astimezone(VN_TZ).date(): s.text or "" for s in h.sent[mark:]
+                if s.to == "head_bdv" and (s.text or "").startswith("Kính gửi")}
+        assert {dt.date(2027, 4, 26), dt.date(2027, 4, 27), dt.date(2027, 4, 28)} <= set(days), list(days)
+        assert BREAK not in days[dt.date(2027, 4, 26)], days[dt.date(2027, 4, 26)]  # (4 working days before)
+        assert days[dt.date(2027, 4, 27)].count(BREAK) == 1, days[dt.date(2027, 4, 27)]
+        assert "Nhắc việc tạm nghỉ và nhắc tiếp vào thứ Ba, 04/05/2027.)" in days[dt.date(2027, 4, 27)]
+        assert BREAK not in days[dt.date(2027, 4, 28)], days[dt.date(2027, 4, 28)]  # said once
     finally:
         await h.stop()
