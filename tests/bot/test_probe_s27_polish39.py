@@ -11,7 +11,11 @@ from bot import texts
 from bot.sandbox.harness import Harness
 from scheduler.calendar import VN_TZ
 from scheduler.clock import FakeClock
+from storage.models import TaskStatus
 from tests.bot.conversation_setup import NOTICE, last_text, started, started_with, texts_to
+from tests.bot.test_probe_s22_conv22b import DIRECTORY as WARDS_DIRECTORY
+from tests.bot.test_probe_s22_conv22b import NOTICE as WARDS_NOTICE
+from tests.bot.test_probe_s22_conv22b import tasks as ward_tasks
 from tests.bot.test_probe_s24_fix25c import DIRECTORY as OFFICE_DIRECTORY
 from tests.bot.test_probe_s24_fix25c import NOTICE as OFFICE_NOTICE
 from tests.conftest import DIRECTORY_CSV, local
@@ -139,5 +143,46 @@ async def test_the_first_digest_in_the_days_before_a_long_break_says_it_once(db_
         assert days[dt.date(2027, 4, 27)].count(BREAK) == 1, days[dt.date(2027, 4, 27)]
         assert "Nhắc việc tạm nghỉ và nhắc tiếp vào thứ Ba, 04/05/2027.)" in days[dt.date(2027, 4, 27)]
         assert BREAK not in days[dt.date(2027, 4, 28)], days[dt.date(2027, 4, 28)]  # said once
+    finally:
+        await h.stop()
+
+
+# 3. (conv38 left) The polite yes ("dạ vâng", "ok") answered only "Ý đồng chí là mục …?"; after "… cho cả 3 mục, đúng
+# không?" or the far date asked back it was taken for a thank-you: no reply, nothing recorded. Later than an hour, or
+# after a report, it stays a thank-you.
+async def _ward_harness(db_url: str) -> Harness:
+    h = Harness(db_url=db_url, clock=FakeClock(local(2026, 4, 17, 9, 0)))
+    await h.start(directory_csv=WARDS_DIRECTORY.encode(), enroll_all=True)
+    await h.say("vt", WARDS_NOTICE)
+    await h.tap("vt", texts.BUTTON_CONFIRM)
+    await h.advance_to(local(2026, 4, 21, 9, 0))
+    return h
+
+
+async def test_a_polite_yes_answers_the_all_items_question(db_url: str) -> None:
+    h = await _ward_harness(db_url)
+    try:
+        await h.say("ct_cd", "Phường đã hoàn thành tất cả các nội dung")
+        assert "cho cả 3 mục, đúng không?" in last_text(h, "ct_cd"), last_text(h, "ct_cd")
+        await h.say("ct_cd", "dạ vâng ạ")
+        assert all(ward_tasks(h, ref)["UBND phường Cam Đường"].status == TaskStatus.DONE
+                   for ref in ("4.a", "4.b", "4.c")), last_text(h, "ct_cd")
+    finally:
+        await h.stop()
+
+
+async def test_a_polite_yes_sends_the_far_date_asked_back_but_not_an_hour_later(db_url: str) -> None:
+    h = await _ward_harness(db_url)
+    try:
+        await h.say("ct_bx", "xin gia hạn 4.a đến sau rằm tháng Giêng")
+        assert last_text(h, "ct_bx").startswith("Đồng chí đề nghị gia hạn mục 4.a đến 22/02/2027")
+        await h.say("ct_bx", "ok")
+        assert "Đề nghị gia hạn đến 22/02/2027 đã được chuyển tới" in last_text(h, "ct_bx"), last_text(h, "ct_bx")
+        assert ward_tasks(h, "4.a")["UBND xã Bát Xát"].status == TaskStatus.EXTENSION_REQUESTED
+        await h.say("ct_mk", "xin gia han muc 4.a den het thang Gieng")
+        assert last_text(h, "ct_mk").startswith("Đồng chí đề nghị gia hạn mục 4.a đến 07/03/2027")
+        h.clock.advance(dt.timedelta(hours=2))
+        await h.say("ct_mk", "ok")  # two hours on: a receipt, not a yes
+        assert ward_tasks(h, "4.a")["UBND xã Mường Khương"].status != TaskStatus.EXTENSION_REQUESTED
     finally:
         await h.stop()
