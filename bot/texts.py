@@ -2582,6 +2582,11 @@ def blocked_reason_hint(item_ref: str, *, replies: bool) -> str:
             "“chờ ý kiến Sở Tài chính”), để lãnh đạo nắm và tháo gỡ.")
 
 
+def covering_line(covering_for: str) -> str:
+    """Over a message to the colleague covering a leave: whose it is."""
+    return vn(f"(Đồng chí theo dõi thay đ/c {covering_for} nghỉ phép.)")
+
+
 def status_told_to_lead(*, actor_name: str, rec: Recorded, notice_title: str, note: str | None,
                         covering_for: str | None = None, asked: dt.date | None = None,
                         round_done: tuple[str, bool, str | None] | None = None) -> str:
@@ -2599,7 +2604,7 @@ def status_told_to_lead(*, actor_name: str, rec: Recorded, notice_title: str, no
         lines = [f"Đ/c {actor_name} đã đề nghị gia hạn nhiệm vụ mục {rec.item_ref} ({in_sentence(notice_title)}) đến "
                  f"{date_vn(asked)}; đề nghị đã được chuyển tới người có thẩm quyền xem xét, Nhắc việc sẽ báo kết quả."]
     if covering_for:
-        lines.insert(0, f"(Đồng chí theo dõi thay đ/c {covering_for} nghỉ phép.)")
+        lines.insert(0, covering_line(covering_for))
     lines += _note_line(note)
     return vn("\n".join(lines))
 
@@ -3262,14 +3267,19 @@ def matched_units(filt: ReportFilter | None, rows: Sequence[UnitSummary]) -> str
     return ", ".join(r.unit for r in rows) if filt is not None and filt.unit and rows else None
 
 
-UNIT_STORY_LIMIT = 8  # tasks of one unit told one by one in answer to "tình hình <đơn vị> thế nào?"
+UNIT_STORY_LIMIT = 20  # tasks of one unit told one by one in answer to "tình hình <đơn vị> thế nào?"
 NOTICE_STORY_LIMIT = 15  # tasks of one notice told one by one under its report (a conclusion notice's usual length)
 STORY_MORE_IN_FILE = "xem tệp Excel kèm theo"
 STORY_MORE_BY_UNIT = "hỏi theo từng đơn vị, ví dụ: “tình hình <tên đơn vị> thế nào?”"
 
 
+def story_more_in_unit_file(unit: str) -> str:
+    """Where one unit's tasks past the story's limit are: its own workbook, with the words that send it."""
+    return f"đủ trong tệp Excel của đơn vị: gõ “xuất excel {unit}”"
+
+
 def unit_story(tasks: Sequence[TaskRow], calendar: WorkingCalendar, *, units: bool = False,
-               limit: int = UNIT_STORY_LIMIT, more: str = "xem /tonghop") -> str:
+               limit: int = UNIT_STORY_LIMIT, more: str = STORY_MORE_IN_FILE) -> str:
     """One unit's tasks, one line each, as a leader asks "tình hình xã Lam Cốt thế nào?": what each stands at, when
     it was finished and how late, the unit's latest words. `units`: each line names its lead unit (a report on one
     notice, forwarded as the office's "báo cáo tình hình thực hiện"), and an item several units lead is said once,
@@ -3670,8 +3680,11 @@ def never_reported_line(rows: Sequence[NotReported], today: dt.date, calendar: W
     never = [r for r in rows if r.last_report_on is None]
     if not never:
         return ""
-    said = "; ".join(f"{unit} (mục {', '.join(r.item_ref for r in held)}, "
-                     f"{_days_since(held[0].since, today, calendar)})" for unit, held in _by_unit(never).items())
+    # the days after a dash, said as days: after a comma "…, 4, 5, 18 ngày làm việc" read as items 5 and 18 (probe 38)
+    said = "; ".join(f"{unit} (mục {', '.join(r.item_ref for r in held)} — "
+                     f"{'lâu nhất ' if len({r.since for r in held}) > 1 else ''}đã "
+                     f"{_days_since(min(r.since for r in held), today, calendar)})"
+                     for unit, held in _by_unit(never).items())
     return vn(f"Chưa báo cáo lần nào từ khi giao: {said}.")
 
 

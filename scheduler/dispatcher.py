@@ -401,6 +401,7 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
     _announce_once(session, per_person, ahead, policy=policy, today=today)
     held = _hold_repeats(session, per_person, policy=policy, today=today,
                          covers={r.id: r.leave_cover_id for r in away.values()})
+    _tell_break_soon(session, per_person, calendar=calendar, today=today)
     due_at = calendar.at(today, policy.remind_at)
     session.add(DigestRun(day=today, planned_at=now, digests=len(per_person)))
     session.flush()  # another worker planning the same day fails here (primary key), before any digest
@@ -576,13 +577,38 @@ def _tell_office_waiting(session: Session, per_person: dict[int, list[dict[str, 
                or calendar.working_days_between(calendar.local(w.since).date(), today) >= OFFICE_EXTENSION_AFTER]
     if not waiting:
         return
-    lines = [{"kind": "office", "what": w.what, "ref": w.ref, "unit": w.unit,
-              "since": calendar.local(w.since).date().isoformat()} | ({"to": w.to} if w.to else {})
-             | ({"text": w.text} if w.text else {}) | ({"notice": w.notice} if w.notice else {})
-             | ({"title": w.title} if w.title else {})
+    lines = [({"kind": "office", "what": w.what, "ref": w.ref, "unit": w.unit,
+               "since": calendar.local(w.since).date().isoformat()} | ({"to": w.to} if w.to else {})
+              | ({"text": w.text} if w.text else {}) | ({"notice": w.notice} if w.notice else {})
+              | ({"title": w.title} if w.title else {}),
+              # the tasks nobody holds of a notice confirmed today: its confirmation listed them to who brought it in
+              # an hour ago (probe 38, #9); the next week's list has them if they still wait
+              w.by if w.what == "nobody" and calendar.local(w.since).date() == today else None)
              for w in waiting]
     for admin in present:
-        per_person[admin].extend(dict(line) for line in lines)
+        if mine := [dict(line) for line, seen_by in lines if seen_by != admin]:
+            per_person[admin].extend(mine)
+
+
+def _tell_break_soon(session: Session, per_person: dict[int, list[dict[str, Any]]], *, calendar: WorkingCalendar,
+                     today: dt.date) -> None:
+    """In the last BREAK_NOTICE_DAYS working days before a long break (`_break_soon`), a reader's first digest says
+    it (a "break" line: the days off and the day the reminders resume), so that someone with no digest on the very
+    last day (probe 38: nobody had one on 29/04 before 30/04–03/05) still plans the days left; once a reader (a
+    digest sent earlier in those days had it). The last day's digests all say it (`_with_break_ahead`)."""
+    ahead = _break_soon(today, calendar)
+    if ahead is None or not per_person or _break_ahead(today, calendar) is not None:
+        return
+    first = today
+    while _break_soon(earlier := calendar.previous_working_day(first), calendar) == ahead:
+        first = earlier
+    told = set(session.scalars(select(Digest.person_id).where(
+        Digest.state == DigestState.SENT, Digest.due_at >= calendar.at(first, dt.time()),
+        Digest.due_at < calendar.at(today, dt.time()), Digest.message_id.is_not(None)))) if first < today else set()
+    line = {"kind": "break", "first_off": ahead[0].isoformat(), "why": ahead[1], "back": ahead[2].isoformat()}
+    for person_id, items in per_person.items():
+        if person_id not in told and any("task_id" in i for i in items):
+            items.append(dict(line))
 
 
 QUIET_MEMORY_DAYS = 31  # how far back a person's digests are read to judge their cadence (Tết and a week fit)
@@ -1129,11 +1155,15 @@ def _prepare_rows(session: Session | Connection, digests: list[_Claimed], *,
         lines = []
         unreachable = []
         office = []
+        break_soon = None
         catch_up = continued = quiet = False
         for item in digest.items:  # one pass: the lines, and what the view says of the digest as a whole
             catch_up = catch_up or bool(item.get("catch_up"))
             quiet = quiet or bool(item.get("quiet"))  # the person's weekly cadence: the note under the lines
-            if item.get("kind") == "unreachable":
+            if item.get("kind") == "break":
+                break_soon = (dt.date.fromisoformat(item["first_off"]), str(item["why"]),
+                              dt.date.fromisoformat(item["back"]))
+            elif item.get("kind") == "unreachable":
                 unreachable.append((item["person"], dt.date.fromisoformat(item["since"])))
             elif item.get("kind") == "office" and not item.get("delivered"):
                 office.append(OfficeLine(what=item["what"], ref=item["ref"], unit=item.get("unit") or "",
@@ -1155,7 +1185,8 @@ def _prepare_rows(session: Session | Connection, digests: list[_Claimed], *,
         view = _whole(DigestView, {"digest_id": digest.id, "day": digest.day, "recipient_name": person.full_name,
                                    "lines": tuple(lines), "catch_up": catch_up, "unreachable": tuple(unreachable),
                                    "show_help": not person.replied, "continued": continued, "quiet": quiet,
-                                   "break_ahead": None, "office": tuple(office), "person_id": digest.person_id})
+                                   "break_ahead": break_soon, "office": tuple(office),
+                                   "person_id": digest.person_id})
         channel: str | None
         chat_id: str | None
         if person.preferred_channel is None and person.telegram_chat_id is not None:  # (most people: Telegram)
@@ -2000,6 +2031,7 @@ class _BatchRun:
 
 
 BREAK_DAYS = 3  # more days off than a weekend ahead: the last digest before them says when Nhắc việc is back
+BREAK_NOTICE_DAYS = 3  # the last working days before such a break: a reader's first digest in them says it too
 
 
 def _break_ahead(day: dt.date, calendar: WorkingCalendar) -> tuple[dt.date, str, dt.date] | None:
@@ -2013,11 +2045,23 @@ def _break_ahead(day: dt.date, calendar: WorkingCalendar) -> tuple[dt.date, str,
     return first_off, calendar.days_off_phrase(first_off, after - dt.timedelta(days=1)), after
 
 
+def _break_soon(day: dt.date, calendar: WorkingCalendar) -> tuple[dt.date, str, dt.date] | None:
+    """`_break_ahead` of the last working day before a long break, when `day` is within BREAK_NOTICE_DAYS working
+    days of it (that day included)."""
+    for _ in range(BREAK_NOTICE_DAYS):
+        if (ahead := _break_ahead(day, calendar)) is not None:
+            return ahead
+        day = calendar.next_working_day(day)
+    return None
+
+
 def _with_break_ahead(view: DigestView, calendar: WorkingCalendar,
                       breaks: dict[dt.date, tuple[dt.date, str, dt.date] | None] | None = None) -> DigestView:
     """The last digest before a long break says when the reminders resume (`_break_ahead`), so that silence over
     the break is not read as the bot having stopped. `breaks`: the answers for this calendar so far, by day (a
     batch's digests mostly share their day)."""
+    if view.break_ahead is not None:  # (said already: a "break" line planned in the days before, `_tell_break_soon`)
+        return view
     if breaks is None:
         ahead = _break_ahead(view.day, calendar)
     elif view.day in breaks:

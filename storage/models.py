@@ -505,7 +505,7 @@ class HeldMessage(Base):
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
     text: Mapped[str] = mapped_column(Text)
     actions: Mapped[list[Any]] = mapped_column(JSON, default=list)  # rows of [label, typed, data]
-    remember_kind: Mapped[str | None] = mapped_column(String(16))  # "task", "question", "extension"
+    remember_kind: Mapped[str | None] = mapped_column(String(16))  # "task", "update", "question", "extension"
     remember_id: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     due_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), index=True)

@@ -33,6 +33,7 @@ class OfficeWaiting:
     text: str = ""
     notice: str = ""  # "nobody": the notice's number ("" when it has none)
     title: str = ""  # "nobody": the notice's title (`storage.notices.notice_title`)
+    by: int | None = None  # "nobody": who brought the notice in (was shown these in its confirmation)
 
 
 # what answers a move request: the task moved, or the request told closed (as storage.tasks reads it)
@@ -92,7 +93,7 @@ def _nobody(session: Session) -> list[OfficeWaiting]:
         refs.append(task.item_ref)
         rows[task.notice_id, task.lead_name] = (refs, min(since, task.created_at), notice)
     return [OfficeWaiting(what="nobody", ref=", ".join(refs), unit=unit, since=since, notice=notice.number or "",
-                          title=notice_title(notice))
+                          title=notice_title(notice), by=notice.created_by_id)
             for (_, unit), (refs, since, notice) in rows.items()]
 
 

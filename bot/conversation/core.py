@@ -356,8 +356,8 @@ class Conversation:
         """Tell someone else, on the channel their reminders go to; None if they cannot be reached
         (logged: a fan-out goes on to the next person). Outside working hours (evenings, weekends, holidays) the
         message is held for the next working morning (`held`): only the writer's own replies go out at once.
-        `remember`: what a reply to it is about ("task", "question", "extension" and its id), recorded by the
-        tick that sends a held one (the caller records an immediate one)."""
+        `remember`: what a reply to it is about ("task", "update" — a task's update copied —, "question",
+        "extension" and its id), recorded by the tick that sends a held one (the caller records an immediate one)."""
         address = self.address_of(person)
         if address is None:
             log.info("person %s has no chat on a running channel; not told", person.handle)

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
+from bot import texts
 from bot.conversation.events import Action, Document, Outgoing
 from scheduler.dispatcher import RateLimited, SendError
 from storage.digests import send_pauses
@@ -30,11 +32,21 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def _still_needed(session: Session, held: Held) -> Person | None:
-    """The person to send `held` to, or None when it is no longer worth sending."""
+def _still_needed(session: Session, held: Held, day: dt.date) -> tuple[Person, Held] | None:
+    """The person to send `held` to on `day` and the row as it goes, or None when it is no longer worth sending. A
+    task's update copied to a head who went on leave after it was held goes to the colleague covering that day, with
+    the line saying so (fix38 F5 re-routed only those written once the leave was known); with nobody covering (or
+    the writer covering), not sent, as an update written that morning would not be."""
     person = session.get(Person, held.person_id)
     if person is None or person.role == Role.LEFT:
         return None
+    if held.to is None and held.remember_kind == "update" and person.on_leave(day):
+        cover = session.get(Person, person.leave_cover_id) if person.leave_cover_id else None
+        if cover is None or cover.role == Role.LEFT or cover.on_leave(day) or \
+                held.text.startswith(f"Đ/c {cover.full_name} "):  # (the writer covering: it is their own update)
+            return None
+        held = replace(held, text=texts.covering_line(person.full_name) + "\n" + held.text)
+        person = cover
     if held.remember_kind == "extension" and held.remember_id is not None and \
             extension_request(session, held.remember_id).decision != "pending":
         return None  # decided (or withdrawn) overnight: its buttons would only say so
@@ -43,7 +55,7 @@ def _still_needed(session: Session, held: Held) -> Person | None:
         if question is None or question.answer is not None:
             return None
     session.expunge(person)
-    return person
+    return person, held
 
 
 async def send_held(conv: Conversation, *, refused_only: bool = False, to: tuple[str, str] | None = None) -> int:
@@ -72,7 +84,8 @@ async def send_held(conv: Conversation, *, refused_only: bool = False, to: tuple
                 lost |= taken
         if held.id in lost:
             continue
-        person = await ctx.db.run(_still_needed, held)
+        needed = await ctx.db.run(_still_needed, held, ctx.policy.calendar.local(now).date())
+        person, held = needed if needed is not None else (None, held)
         if held.to is not None:  # a reply goes to the chat it answers
             address = held.to if held.to[0] in conv.channels else None
         else:
@@ -140,7 +153,7 @@ def _sent(session: Session, held: Held, person_id: int, channel: str, chat_id: s
         return False
     if message_id is None or held.remember_id is None:
         return True
-    if held.remember_kind == "task":
+    if held.remember_kind in ("task", "update"):  # (an update copied to the head: a reply is about that task too)
         remember_task_message(session, task_id=held.remember_id, channel=channel, chat_id=chat_id,
                               message_id=message_id, now=now)
     elif held.remember_kind == "question":

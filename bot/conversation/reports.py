@@ -445,7 +445,12 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
         hint = texts.FILES_ON_REQUEST if documents_out else texts.FILES_ON_REQUEST_NO_FILES
         # "tình hình xã Lam Cốt thế nào?": its tasks, one line each
         if len(report.units) == 1 and not late_only and not unfinished and notice_title is None:
-            text += "\n\n" + texts.unit_story(report.tasks, calendar)
+            # past the limit, where the rest are listed: the unit's own file (/tonghop's text lists no task; probe
+            # 38, #9); a channel without files lists them all
+            unit = report.units[0].unit
+            text += "\n\n" + (texts.unit_story(report.tasks, calendar, more=texts.story_more_in_unit_file(unit))
+                               if documents_out else texts.unit_story(report.tasks, calendar,
+                                                                      limit=len(report.tasks)))
         await conv.say(event, f"{text}\n\n{hint}")
         return
     if not documents_out:

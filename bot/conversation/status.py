@@ -564,7 +564,7 @@ async def _inform_lead(conv: Conversation, actor: Person, rec: Recorded, note: s
                                          covering_for=covering_for, asked=asked, round_done=round_done)
         if extra and someone.id in extra:
             said += "\n" + extra[someone.id]
-        sent = await conv.notify(someone, Outgoing(text=said), remember=("task", rec.task_id))
+        sent = await conv.notify(someone, Outgoing(text=said), remember=("update", rec.task_id))
         if sent is not None and sent.last_id is not None:  # a reply to it is about that task
             await ctx.db.run(remember_task_message, task_id=rec.task_id, channel=sent.channel, chat_id=sent.chat_id,
                              message_id=sent.last_id, now=ctx.clock.now())
@@ -2304,9 +2304,11 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
         return await _reopen(conv, event, person, squeezed[m.start("ref"):m.end("ref")])
     if m := SUPPORT.match(folded):
         return await _support_report(conv, event, person, squeezed[m.start("ref"):m.end("ref")], text)
-    if SOFT_YES.fullmatch(chat_fold(text).strip(" .!")) and await _just_asked(conv, person) and \
-            await _confirm_meant(conv, event, person):
-        return True  # "dạ vâng", "ok" just after "Ý đồng chí là mục 1.a?": a yes (it was taken for a thank-you, unsaid)
+    if SOFT_YES.fullmatch(chat_fold(text).strip(" .!")) and (kind := await _just_asked(conv, person)) and \
+            await {MEANT: _confirm_meant, EVERY_ASKED: _confirm_every, FAR_ASKED: _confirm_far}[kind](
+                conv, event, person):
+        return True  # "dạ vâng", "ok" just after "Ý đồng chí là mục 1.a?", "… cho cả 3 mục, đúng không?" or the far
+        # date asked back: a yes (it was taken for a thank-you, unsaid)
     if YES.fullmatch(chat_fold(text).strip(" .!")) and (await _confirm_every(conv, event, person)
                                                         or await _confirm_meant(conv, event, person)
                                                         or await _confirm_far(conv, event, person)
@@ -2730,13 +2732,19 @@ async def _confirm_meant(conv: Conversation, event: TextIn, person: Person) -> b
     return await _apply_text(conv, event, person, task, kept.text, source="text", at=kept.sent_at)
 
 
-async def _just_asked(conv: Conversation, person: Person) -> bool:
-    """Whether "Ý đồng chí là mục …?" was asked of this person within SOFT_YES_WITHIN, is still open, and nothing was
-    reported on its task since: a "dạ vâng" or "ok" then answers it (after a report, it thanks for the report)."""
+async def _just_asked(conv: Conversation, person: Person) -> str | None:
+    """The kind of yes/no question ("Ý đồng chí là mục …?", "… cho cả N mục, đúng không?", the far date asked back)
+    last asked of this person, when it was within SOFT_YES_WITHIN, is still open, and nothing was reported on its
+    tasks since: a "dạ vâng" or "ok" then answers it (after a report, it thanks for the report); else None."""
     ctx = conv.ctx
-    asked = await ctx.db.run(last_asked, person=person, since=ctx.clock.now() - SOFT_YES_WITHIN, sources=(MEANT,))
-    return asked is not None and asked.used_at is None and await ctx.db.run(
-        reported_since, person=person, task_id=asked.task_ids[0], since=asked.sent_at) is None
+    asked = await ctx.db.run(last_asked, person=person, since=ctx.clock.now() - SOFT_YES_WITHIN,
+                             sources=(MEANT, EVERY_ASKED, FAR_ASKED))
+    if asked is None or asked.used_at is not None:
+        return None
+    for task_id in asked.task_ids:
+        if await ctx.db.run(reported_since, person=person, task_id=task_id, since=asked.sent_at) is not None:
+            return None
+    return asked.source
 
 
 async def _meant_overtaken(conv: Conversation, event: TextIn, person: Person, task: Task, text: str,

@@ -123,7 +123,7 @@ async def test_which_units_have_not_reported_is_answered_and_late_names_the_sile
         assert silent.count("Ban Dân vận Tỉnh ủy") == 1 and "mục 1" not in silent, silent
         assert late.startswith("Hiện không có đơn vị nào có nhiệm vụ quá hạn"), late
         assert "Chưa báo cáo lần nào từ khi giao: " in late and \
-            "Sở Tài nguyên và Môi trường (mục 4, 10 ngày làm việc)" in late, late
+            "Sở Tài nguyên và Môi trường (mục 4 — đã 10 ngày làm việc)" in late, late
 
         await h.say("head_stnmt", "4 đang làm 30%")
         mark = len(h.sent)
