@@ -1791,8 +1791,9 @@ ASKED_WORK = re.compile(r"\s(?=(?:cần|phải|khẩn\s*trương|tập\s*trung|n
                         r"không|vận\s*động|tuyên\s*truyền|hướng\s*dẫn|theo\s*dõi|rà\s*soát|giải\s*quyết)\b)", re.U)
 # the asked in lower case: a group named by its kind ("các sở, ngành …", "lãnh đạo, cán bộ xã …", "ngành chuyên môn …");
 # else a name (upper case) — not the work itself, nor a pointer back: "các nội dung …", "những nhiệm vụ …"
+# (also a unit named by its kind in lower case, as news write it: "sở GD-ĐT", "phòng Nội vụ", "công an tỉnh")
 ASKED_GROUP = re.compile(r"(?:các|những|toàn\s*thể|lãnh\s*đạo|cán\s*bộ|đài|ngành|thành\s*viên|cấp\s*ủy|chi\s*bộ|"
-                         r"đảng\s*viên|người|hộ)\b", re.U)
+                         r"đảng\s*viên|người|hộ|sở|phòng|công\s*an|chính\s*quyền|lực\s*lượng)\b", re.U)
 ASKED_POINTER = re.compile(r"(?:các|những)\s+(?:nội\s*dung|nhiệm\s*vụ|giải\s*pháp|vấn\s*đề|công\s*việc|"
                            r"biện\s*pháp)\b", re.U)
 # "yêu cầu", "chỉ đạo" as nouns after the words before them: "các văn bản chỉ đạo …", "ban chỉ đạo …", "được chọn chỉ
@@ -1834,11 +1835,12 @@ def _speaker_ask_tasks(body: list[str], tasks: list[ParsedTask], *, issued_on: d
     return out
 
 
-# a news item's account of a letter and whom it asks: "Phó Chủ tịch UBND tỉnh X vừa ký văn bản gởi các Sở A, B và
+# a news item's account of a letter just sent and whom it asks (a letter told without "vừa" is background: see
+# test_r16_letter_just_sent): "Phó Chủ tịch UBND tỉnh X vừa ký văn bản gởi các Sở A, B và
 # các huyện yêu cầu rà soát …" (the addressees asked), "Chủ tịch UBND tỉnh vừa có văn bản chỉ đạo Sở X phối hợp với …
 # tổ chức kiểm tra …", "UBND tỉnh vừa ban hành văn bản số 1345/UBND-KT chỉ đạo, UBND huyện Y phối hợp Sở Z kiểm điểm
 # …" (the unit named after the ask)
-LETTER_SENT_ASK = re.compile(r"\b(?:ký|ban\s*hành|có|gửi|gởi)\s+(?:văn\s*bản|công\s*văn|công\s*điện|chỉ\s*thị|"
+LETTER_SENT_ASK = re.compile(r"\bvừa\s+(?:ký|ban\s*hành|có|gửi|gởi)\s+(?:văn\s*bản|công\s*văn|công\s*điện|chỉ\s*thị|"
                              r"thông\s*báo)\b[^.;:]{0,80}?\s(?:(?:gửi|gởi)\s+(?P<to>[^.;:]{3,200}?)\s+)?"
                              r"(?P<ask>yêu\s*cầu|chỉ\s*đạo|đề\s*nghị|giao)\s*,?\s+(?=\S)", re.U)
 # the letter's details, in the next paragraph: "Theo đó, Chủ tịch UBND huyện yêu cầu: …", "Cụ thể, …"
