@@ -37,6 +37,8 @@ _CUE = (r"(?=[tcxhđkgsvmTCXHĐKGSVM])"
         r"trong|đến\s*hết|hạn\s*chót|thời\s*h[ạa]n(?:\s*hoàn\s*thành)?|kết\s*thúc|cuối|gửi\s*về[^.;]{0,60}?trước|"
         r"(?<=\s)sang|^sang|(?:hạn|thời\s*gian)\s*(?:nộp|gửi)(?:\s*(?:báo\s*cáo|hồ\s*sơ|ý\s*kiến))?\s*:?|"
         r"thời\s*gian\s*thực\s*hiện\s*:|(?:tới|đến)(?=\s*ngày)|"
+        # (a full date without "ngày", then the duty: "yêu cầu đến 30/5/2016 Sở Nội vụ phải có báo cáo …")
+        r"(?:tới|đến)(?=\s*\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4},?\s[^.;]{0,80}?\bphải\b)|"
         rf"tiến\s*độ(?:\s*(?:thực\s*hiện|hoàn\s*thành))?\s*:|(?<=\s)vào(?=\s*{_HOUR_OF_DAY}ngày)|(?<!\w)[Hh]ạn\s*:)"
         r"[\s:]*(?:là\s+)?")  # "hạn nộp báo cáo là ngày 15/6/2026"
 _DAY_PREFIX = rf"(?:{_HOUR_OF_DAY}(?:ngày\s*)?)"  # "trước 9h sáng ngày 27/9", "trước 14 giờ ngày 05/12/2017"

@@ -1363,7 +1363,7 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
     if kind is None and task_filter is not False:
         # (also where the item names the letter's number: "… vừa ban hành văn bản số 1345/UBND-KT chỉ đạo, …")
         tasks = _letter_asks(body, tasks, issued_on=reference)
-        tasks = [t for t in tasks if not _no_duty_told(t.text)]
+        tasks = _clause_doers([t for t in tasks if not _no_duty_told(t.text)])
     tasks = _named_in_full(_consecutive(_drop_bare_lead_ins(tasks), text), text)
     origins = [] if task_filter is not False else origins
     notice = ParsedNotice(
@@ -1384,7 +1384,10 @@ TOLD_QUESTION = re.compile(r"\?\s*$", re.U)
 TOLD_LIABILITY = re.compile(r"^(?:[^.;]{0,60},\s*)?Nếu\s+(?:để\s+)?(?:xảy\s*ra|có|xuất\s*hiện)\b[^.;]{0,240}?\bthì\s+"
                             r"[^.;]{0,160}?\bchịu\s*trách\s*nhiệm\b|"
                             r"^[^.;]{0,200}?\bphải\s+chịu\s*trách\s*nhiệm\s+(?:toàn\s*diện\s+)?trước\b"
-                            r"(?=[^.]*\bnếu\s+(?:để\s+)?(?:xảy\s*ra|có)\b)", re.U)
+                            r"(?=[^.]*\bnếu\s+(?:để\s+)?(?:xảy\s*ra|có)\b)|"
+                            # ("…, hai tuần tới không làm xong Bộ trưởng X chịu trách nhiệm.")
+                            r"^[^.;]*\b(?:nếu|không\s+(?:làm|hoàn\s*thành)\s+xong|để\s+xảy\s*ra)\b[^.;]*"
+                            r"\bchịu\s*trách\s*nhiệm\s*[.!]?\s*$", re.U)
 TOLD_DONE = re.compile(r"^(?=[A-ZĐÀ-Ỹ])(?:[^,.;]{0,40},\s*)?(?:[^,.;]|\.(?=\S)){2,60}?\s(?:cũng\s+)?"
                        r"(?:(?:đã|vừa)\s+(?:cơ\s*bản\s+)?"
                        r"(?:hoàn\s*thành|thực\s*hiện\s*xong|triển\s*khai\s*xong|xử\s*phạt|phát\s*hiện)|"
@@ -1981,6 +1984,19 @@ def _retold_clauses(text: str) -> list[str]:
     return clauses
 
 
+# a ';' clause of a retold chain that names its own doer in lower case, then its duty: "…; nhà trường phải có quy chế
+# …", "…; lực lượng vũ trang có phương án bảo đảm an toàn …", "…; các xã cần …"
+CLAUSE_DOER = re.compile(r"^(?P<d>(?:các\s+)?nhà\s*trường|"
+                         r"lực\s*lượng\s+(?:vũ\s*trang|công\s*an|quân\s*đội|chức\s*năng)|"
+                         rf"các\s+{_BARE_DOER_KIND})\s+(?:(?:cần|phải)\s+|có\s+(?:phương\s*án|kế\s*hoạch)\b)", re.U)
+
+
+def _clause_doers(tasks: list[ParsedTask]) -> list[ParsedTask]:
+    """A task split off a retold chain whose text opens with its own doer (CLAUSE_DOER) is that doer's."""
+    return [replace(t, lead=(m.group("d"),), lead_source="text") if (m := CLAUSE_DOER.match(t.text)) is not None
+            and t.lead != (m.group("d"),) else t for t in tasks]
+
+
 def _split_retold_chains(tasks: list[ParsedTask], *, issued_on: dt.date | None) -> list[ParsedTask]:
     """A text with neither a kind nor a number of its own — a news or portal report of a meeting's conclusions, a
     letter retold in paragraphs — strings one doer's duties together with ';', each after the first opening with its
@@ -1996,8 +2012,8 @@ def _split_retold_chains(tasks: list[ParsedTask], *, issued_on: dt.date | None) 
                 # …; rà soát …", "Giao X chủ trì, …; trang bị …" — the later clauses go on with it, a report aside)
                 probe = clause[frame.end():] if (frame := CLAUSE_FRAME.match(clause)) else clause
                 if pieces and len(clause) >= 40 and not PARTNERS_ONLY.match(probe) and (REPORTS_ON.match(probe) or (
-                        WORK_CLAUSE.match(probe) or DIRECTS_OTHERS.match(probe) or RETOLD_WORK.match(probe))
-                        and not CHAIRS.search(pieces[0])):
+                        WORK_CLAUSE.match(probe) or DIRECTS_OTHERS.match(probe) or RETOLD_WORK.match(probe)
+                        or CLAUSE_DOER.match(probe)) and not CHAIRS.search(pieces[0])):
                     pieces.append(clause)
                 elif pieces:
                     pieces[-1] = f"{pieces[-1]} {clause}"

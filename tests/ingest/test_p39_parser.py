@@ -142,3 +142,26 @@ def test_negative_duty_of_a_unit_named_in_lower_case() -> None:
                 "phép cho các cơ sở không bảo đảm an toàn phòng cháy.")
     found = _speaker_ask_tasks([sentence], [], issued_on=ISSUED)
     assert [t.text for t in found] == [sentence]
+
+
+def test_full_date_after_den_then_a_duty_is_a_deadline() -> None:
+    assert _due("Yêu cầu đến 15/6/2026 Sở Tài chính phải có báo cáo gửi UBND tỉnh.") == dt.date(2026, 6, 15)
+    assert _due("Số liệu tính đến 15/6/2026 các đơn vị phải tổng hợp đầy đủ.") is None
+
+
+def test_liability_if_the_work_is_not_done() -> None:
+    assert _no_duty_told("Chủ tịch lưu ý, một tháng tới không làm xong Giám đốc Sở Xây dựng chịu trách nhiệm.")
+    assert not _no_duty_told("Giám đốc Sở Xây dựng chịu trách nhiệm tổ chức thực hiện việc này.")
+
+
+def test_chain_clause_with_its_own_doer_in_lower_case() -> None:
+    tasks = _tasks("Sáng 12-3, ông Nguyễn Văn D - Phó Bí thư Tỉnh ủy chủ trì giao ban đánh giá việc thực hiện nhiệm "
+                   "vụ tháng 3.\nPhát biểu kết luận, ông Nguyễn Văn D yêu cầu các ngành, địa phương đẩy mạnh tuyên "
+                   "truyền phòng, chống dịch bệnh trong nhân dân. Các cấp, ngành tiếp tục phối hợp chặt chẽ để chuẩn "
+                   "bị tốt các hoạt động kỷ niệm ngày Quốc khánh; lực lượng vũ trang có phương án bảo đảm an toàn "
+                   "tuyệt đối dịp lễ Quốc khánh và các sự kiện chính trị quan trọng của tỉnh.\n")
+    assert any(t.startswith("lực lượng vũ trang") and lead == ("lực lượng vũ trang",) for t, lead, _ in tasks)
+    tasks = _tasks("Chủ tịch UBND tỉnh yêu cầu Giám đốc Sở Y tế phải thiết lập quy chế luân chuyển trưởng trạm y tế "
+                   "các xã; nhà trường phải có kế hoạch kiểm tra sức khỏe định kỳ cho học sinh toàn tỉnh theo quy "
+                   "định.\n")
+    assert any(t.startswith("nhà trường") and lead == ("nhà trường",) for t, lead, _ in tasks)
