@@ -1846,6 +1846,11 @@ def _speaker_ask_tasks(body: list[str], tasks: list[ParsedTask], *, issued_on: d
 LETTER_SENT_ASK = re.compile(r"\bvừa\s+(?:ký|ban\s*hành|có|gửi|gởi)\s+(?:văn\s*bản|công\s*văn|công\s*điện|chỉ\s*thị|"
                              r"thông\s*báo)\b[^.;:]{0,80}?\s(?:(?:gửi|gởi)\s+(?P<to>[^.;:]{3,200}?)\s+)?"
                              r"(?P<ask>yêu\s*cầu|chỉ\s*đạo|đề\s*nghị|giao)\s*,?\s+(?=\S)", re.U)
+# an ask a unit has made, told in the news: "Sở X đã đề nghị các đơn vị liên quan tạm ngừng cấp phép …" (not an ask of
+# the document's own addressee — "Bộ X đã đề nghị UBND tỉnh …" in a letter is background: the asked must be a group or
+# a unit other than a people's committee or council)
+TOLD_ASK = re.compile(r"^(?:[^,.;]{0,40},\s*)?[^,.;]{3,80}?\s(?:đã|vừa)\s+(?:đề\s*nghị|yêu\s*cầu|chỉ\s*đạo)\s+"
+                      r"(?=(?:các|những)\s)", re.U)
 # the letter's details, in the next paragraph: "Theo đó, Chủ tịch UBND huyện yêu cầu: …", "Cụ thể, …"
 DETAILS_FOLLOW = re.compile(r"^(?:Theo\s*đó|Cụ\s*thể)\s*,", re.U)
 # a later ask of the same sentence, with its own doer: "…, yêu cầu đến 30/5/2016 Sở Nội vụ phải có báo cáo …"
@@ -1866,13 +1871,14 @@ def _letter_asks(body: list[str], tasks: list[ParsedTask], *, issued_on: dt.date
     for p, para in enumerate(body):
         sentences = NEXT_SENTENCE.split(para)
         for i, sentence in enumerate(sentences):
-            if len(sentence) < OBLIGATION_MIN or (m := LETTER_SENT_ASK.search(sentence)) is None or \
-                    not new(sentence[m.end():]) or sentence.rstrip().endswith(":"):
+            if len(sentence) < OBLIGATION_MIN or (m := LETTER_SENT_ASK.search(sentence) or TOLD_ASK.match(sentence)) \
+                    is None or not new(sentence[m.end():]) or sentence.rstrip().endswith(":"):
                 continue
             if i + 1 == len(sentences) and p + 1 < len(body) and DETAILS_FOLLOW.match(body[p + 1]):
                 continue  # "… có công văn chỉ đạo các cơ quan tăng cường … ." then "Theo đó, …": the letter's gist
             rest = _capitalised(sentence[m.end():])
-            if m.group("to") and rest[:1].isalpha() and sentence[m.end()].islower() and not _opens_with_doer(rest):
+            if m.groupdict().get("to") and rest[:1].isalpha() and sentence[m.end()].islower() and \
+                    not _opens_with_doer(rest):
                 leads = split_units(m.group("to").strip()) or [m.group("to").strip()]
             elif _opens_with_doer(rest):
                 name = sentence[m.end():][:len(name_prefix(rest))]

@@ -165,3 +165,12 @@ def test_chain_clause_with_its_own_doer_in_lower_case() -> None:
                    "các xã; nhà trường phải có kế hoạch kiểm tra sức khỏe định kỳ cho học sinh toàn tỉnh theo quy "
                    "định.\n")
     assert any(t.startswith("nhà trường") and lead == ("nhà trường",) for t, lead, _ in tasks)
+
+
+def test_an_ask_told_as_made_in_the_news() -> None:
+    sentence = ("Sở Nông nghiệp và Môi trường đã đề nghị các địa phương ven sông tạm dừng cấp phép khai thác cát, "
+                "kiểm tra toàn bộ bến bãi tập kết vật liệu trên địa bàn.")
+    assert [t.lead for t in _letter_asks([sentence], [], issued_on=ISSUED)] == [("các địa phương ven sông",)]
+    # (an ask of a named unit stays what another body wrote: background)
+    assert _letter_asks(["Bộ Tài chính đã đề nghị UBND tỉnh báo cáo tình hình thực hiện dự toán năm nay."], [],
+                        issued_on=ISSUED) == []
