@@ -1363,7 +1363,7 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
     if kind is None and task_filter is not False:
         # (also where the item names the letter's number: "… vừa ban hành văn bản số 1345/UBND-KT chỉ đạo, …")
         tasks = _letter_asks(body, tasks, issued_on=reference)
-        tasks = _clause_doers([t for t in tasks if not _no_duty_told(t.text)])
+        tasks = _asked_again(_clause_doers([t for t in tasks if not _no_duty_told(t.text)]))
     tasks = _named_in_full(_consecutive(_drop_bare_lead_ins(tasks), text), text)
     origins = [] if task_filter is not False else origins
     notice = ParsedNotice(
@@ -1995,6 +1995,25 @@ def _retold_clauses(text: str) -> list[str]:
 CLAUSE_DOER = re.compile(r"^(?P<d>(?:các\s+)?nhà\s*trường|"
                          r"lực\s*lượng\s+(?:vũ\s*trang|công\s*an|quân\s*đội|chức\s*năng)|"
                          rf"các\s+{_BARE_DOER_KIND})\s+(?:(?:cần|phải)\s+|có\s+(?:phương\s*án|kế\s*hoạch)\b)", re.U)
+
+
+# an ask with nobody named, the work right after it: "Thủ tướng yêu cầu đối với vấn đề vượt thẩm quyền, báo cáo …",
+# "UBND tỉnh cũng yêu cầu kiểm điểm …"
+BARE_ASK_AGAIN = re.compile(r"^[^,.;]{2,60}?\s+(?:cũng\s+)?(?:yêu\s*cầu|chỉ\s*đạo|đề\s*nghị)\s+(?=[a-zđà-ỹ])", re.U)
+ASKED_BEFORE = re.compile(r"\b(?:yêu\s*cầu|chỉ\s*đạo|đề\s*nghị|giao)\b", re.U)
+
+
+def _asked_again(tasks: list[ParsedTask]) -> list[ParsedTask]:
+    """A news task with no doer whose text is a bare ask (BARE_ASK_AGAIN) is asked of whom the task before it asked."""
+    out: list[ParsedTask] = []
+    for t in tasks:
+        before = out[-1] if out else None
+        if not t.lead and before is not None and before.lead and ASKED_BEFORE.search(before.text) and \
+                (bare := BARE_ASK_AGAIN.match(t.text)) is not None and \
+                not _opens_with_doer(_capitalised(t.text[bare.end():])):
+            t = replace(t, lead=before.lead, lead_source="text")
+        out.append(t)
+    return out
 
 
 def _clause_doers(tasks: list[ParsedTask]) -> list[ParsedTask]:

@@ -174,3 +174,11 @@ def test_an_ask_told_as_made_in_the_news() -> None:
     # (an ask of a named unit stays what another body wrote: background)
     assert _letter_asks(["Bộ Tài chính đã đề nghị UBND tỉnh báo cáo tình hình thực hiện dự toán năm nay."], [],
                         issued_on=ISSUED) == []
+
+
+def test_a_bare_ask_after_an_ask_goes_to_the_same_unit() -> None:
+    tasks = _tasks("Chính phủ chỉ đạo bảo đảm đủ giáo viên năm học mới\n\nThủ tướng yêu cầu Bộ Giáo dục và Đào tạo chủ "
+                   "trì, phối hợp Bộ Nội vụ có giải pháp bảo đảm đủ giáo viên cho năm học mới tại các tỉnh miền "
+                   "núi.\n\nThủ tướng yêu cầu đối với vấn đề vượt thẩm quyền, báo cáo Thủ tướng Chính phủ xem "
+                   "xét, chậm nhất trước ngày 15/8/2026.\n")
+    assert [lead for _, lead, _ in tasks] == [("Bộ Giáo dục và Đào tạo",)] * 2
