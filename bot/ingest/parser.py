@@ -1796,7 +1796,7 @@ ASKED_WORK = re.compile(r"\s(?=(?:cần|phải|khẩn\s*trương|tập\s*trung|n
 # else a name (upper case) — not the work itself, nor a pointer back: "các nội dung …", "những nhiệm vụ …"
 # (also a unit named by its kind in lower case, as news write it: "sở GD-ĐT", "phòng Nội vụ", "công an tỉnh")
 ASKED_GROUP = re.compile(r"(?:các|những|toàn\s*thể|lãnh\s*đạo|cán\s*bộ|đài|ngành|thành\s*viên|cấp\s*ủy|chi\s*bộ|"
-                         r"đảng\s*viên|người|hộ|sở|phòng|công\s*an|chính\s*quyền|lực\s*lượng)\b", re.U)
+                         r"đảng\s*viên|người|hộ|sở|phòng|ban|công\s*an|chính\s*quyền|lực\s*lượng)\b", re.U)
 ASKED_POINTER = re.compile(r"(?:các|những)\s+(?:nội\s*dung|nhiệm\s*vụ|giải\s*pháp|vấn\s*đề|công\s*việc|"
                            r"biện\s*pháp)\b", re.U)
 # "yêu cầu", "chỉ đạo" as nouns after the words before them: "các văn bản chỉ đạo …", "ban chỉ đạo …", "được chọn chỉ
@@ -2004,9 +2004,15 @@ ASKED_BEFORE = re.compile(r"\b(?:yêu\s*cầu|chỉ\s*đạo|đề\s*nghị|giao
 
 
 def _asked_again(tasks: list[ParsedTask]) -> list[ParsedTask]:
-    """A news task with no doer whose text is a bare ask (BARE_ASK_AGAIN) is asked of whom the task before it asked."""
+    """A news task with no doer whose text is a bare ask (BARE_ASK_AGAIN) is asked of whom the task before it asked;
+    one whose text is a speaker's ask of units no unit reader takes for a name ("ông X yêu cầu ban tuyên giáo, ban
+    tuyên huấn các địa phương, đơn vị tham mưu …") is asked of them (see `_speaker_ask_tasks`)."""
     out: list[ParsedTask] = []
     for t in tasks:
+        if not t.lead and (spoken := _speaker_ask_tasks([t.text], [], issued_on=None)):
+            t = replace(t, lead=spoken[0].lead, lead_source="text")
+        elif not t.lead and out and out[-1].lead and t.ref.startswith(out[-1].ref.split(" (")[0] + " (ý"):
+            t = replace(t, lead=out[-1].lead, lead_source=out[-1].lead_source)  # (a clause split off that task)
         before = out[-1] if out else None
         if not t.lead and before is not None and before.lead and ASKED_BEFORE.search(before.text) and \
                 (bare := BARE_ASK_AGAIN.match(t.text)) is not None and \

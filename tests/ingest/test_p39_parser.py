@@ -182,3 +182,11 @@ def test_a_bare_ask_after_an_ask_goes_to_the_same_unit() -> None:
                    "núi.\n\nThủ tướng yêu cầu đối với vấn đề vượt thẩm quyền, báo cáo Thủ tướng Chính phủ xem "
                    "xét, chậm nhất trước ngày 15/8/2026.\n")
     assert [lead for _, lead, _ in tasks] == [("Bộ Giáo dục và Đào tạo",)] * 2
+
+
+def test_speaker_ask_of_groups_in_lower_case_leads_the_task_and_its_clauses() -> None:
+    tasks = _tasks("Triển khai nhiệm vụ dân vận quý III\n\nChiều 5-7, ông Trần Văn E - Trưởng ban Dân vận Tỉnh ủy chủ "
+                   "trì giao ban công tác dân vận quý II.\n\nPhát biểu chỉ đạo, ông Trần Văn E yêu cầu ban dân vận các "
+                   "huyện, thị xã, thành phố tham mưu cấp ủy lãnh đạo, chỉ đạo tập trung công tác dân vận chính quyền "
+                   "trong thời gian tới; tiếp tục vận động nhân dân thực hiện hiệu quả các phong trào thi đua.\n")
+    assert tasks and all(lead and lead[0].startswith("ban dân vận") for _, lead, _ in tasks)
