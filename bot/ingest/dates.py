@@ -37,6 +37,8 @@ _CUE = (r"(?=[tcxhđkgsvmTCXHĐKGSVM])"
         r"trong|đến\s*hết|hạn\s*chót|thời\s*h[ạa]n(?:\s*hoàn\s*thành)?|kết\s*thúc|cuối|gửi\s*về[^.;]{0,60}?trước|"
         r"(?<=\s)sang|^sang|(?:hạn|thời\s*gian)\s*(?:nộp|gửi)(?:\s*(?:báo\s*cáo|hồ\s*sơ|ý\s*kiến))?\s*:?|"
         r"thời\s*gian\s*thực\s*hiện\s*:|(?:tới|đến)(?=\s*ngày)|"
+        # (a full date without "ngày", then the duty: "yêu cầu đến 30/5/2016 Sở Nội vụ phải có báo cáo …")
+        r"(?:tới|đến)(?=\s*\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4},?\s[^.;]{0,80}?\bphải\b)|"
         rf"tiến\s*độ(?:\s*(?:thực\s*hiện|hoàn\s*thành))?\s*:|(?<=\s)vào(?=\s*{_HOUR_OF_DAY}ngày)|(?<!\w)[Hh]ạn\s*:)"
         r"[\s:]*(?:là\s+)?")  # "hạn nộp báo cáo là ngày 15/6/2026"
 _DAY_PREFIX = rf"(?:{_HOUR_OF_DAY}(?:ngày\s*)?)"  # "trước 9h sáng ngày 27/9", "trước 14 giờ ngày 05/12/2017"
@@ -94,6 +96,8 @@ NAMED_HALF_BEFORE = re.compile(r"\b(?:báo\s*cáo|kết\s*quả|tình\s*hình|k�
                                r"số\s*liệu)(?:\s+(?!(?:trong|trước|hoàn|xong|đến|tới|cuối|chậm|muộn|hết|sơ|tổng)\b)[^\s.;:]+)"
                                r"{0,12}\s*$", re.I)
 HALF = re.compile(r"(?P<n>6|9)\s*tháng\s*(?:đầu\s*)?năm\s*(?P<y>\d{4})", re.I)
+# a forecast the year belongs to: "… để chủ động trước dự báo tình hình khô, hạn trong năm 2019"
+FORECAST_BEFORE = re.compile(r"\bdự\s*báo\b[^.;:]{0,60}$", re.I)
 _YEAR_REST = r"[\s:]*(?:năm\s*)(?P<y>\d{4})(?:\s*[-–]\s*(?P<y2>(?:19|20)\d\d)\b)?" + _NEXT_YEARS
 YEAR = re.compile(r"(?P<cue>trong|cuối|hoàn\s*thành(?:\s*trong)?|trước|xong|đến\s*hết|chậm\s*nhất|"
                   r"(?<!khi\s)(?<!sau\s)kết\s*thúc|"  # "Kết thúc năm 2016, có tổng kết …"; not "sau khi kết thúc năm"
@@ -364,7 +368,11 @@ NOT_RECURRENCE = re.compile(r"(?:\d+|năm)\s*năm\s*(?:và|,)\s*(?:hằng|hàng)
                             r"(?:dự\s*toán\s*)?(?:ngân\s*sách|(?<=dự\stoán\s)kinh\s*phí)(?:\s*(?:nhà\s*nước|được\s*giao|địa\s*phương|trung\s*ương))?"
                             r"\s*(?:hằng|hàng)\s*năm|"
                             # one edition of a periodic event: "chương trình … định kỳ tháng 8/2026"
-                            r"định\s*kỳ\s*(?:(?:tháng\s*\d{1,2}|quý\s*[ivx\d]{1,4})\s*(?:/|-|năm)\s*|năm\s*)\d{4}",
+                            r"định\s*kỳ\s*(?:(?:tháng\s*\d{1,2}|quý\s*[ivx\d]{1,4})\s*(?:/|-|năm)\s*|năm\s*)\d{4}|"
+                            # the hours of a day's work, not a daily task: "chỉ được khai thác từ 6h sáng và kết thúc
+                            # trước 18h hằng ngày", "mở cửa từ 7 giờ đến 17 giờ hàng ngày"
+                            r"\btừ\s*\d{1,2}\s*(?:h|giờ)[^.;:]{0,60}?\s(?:đến|tới|trước)\s*\d{1,2}\s*(?:h|giờ)\s*"
+                            r"(?:\d{1,2}\s*)?(?:sáng|trưa|chiều|tối)?\s*(?:hằng|hàng)\s*ngày",
                             re.I)
 
 
@@ -628,6 +636,8 @@ def find_deadlines(text: str, *, issued_on: dt.date | None, effective_on: dt.dat
             add(m, dt.date(int(m.group("y")), 12, 31))
     for rx in (YEAR, FIELD_YEAR):
         for m in rx.finditer(text):
+            if FORECAST_BEFORE.search(_clause_before(text, m.start())[-80:]):
+                continue  # "chủ động trước dự báo tình hình khô, hạn trong năm 2019": when the forecast holds
             add(m, _year_due(m))
     for m in REST_OF_YEAR.finditer(text) if "còn lại" in text else ():
         last_year = int(m.group("y")) if m.group("y") else issued_on.year if issued_on else None

@@ -138,9 +138,10 @@ PARAGRAPH_MIN = 160
 # a news photo's file name ("1_ijqw") or caption ("… ra, vào tỉnh (Ảnh: Minh Hải)", "Ảnh minh họa")
 # (also a photo's slug "toan-canh-hoi-nghi-1", a caption with its credit "Toàn cảnh hội nghị. Ảnh: Minh Hải",
 # a caption opened "Ảnh. Đồng chí … phát biểu")
-CAPTION = re.compile(r"^\w*_\w*$|\((?:Ảnh|Nguồn\s*ảnh)\s*(?::[^)]{0,60}|minh\s*họa)\)\s*$|"
+# (and a caption closed by a table rule "… (Ảnh minh họa) |", or its credit after a dash "… sông X - Ảnh: T.Q.Nam")
+CAPTION = re.compile(r"^\w*_\w*$|\((?:Ảnh|Nguồn\s*ảnh)\s*(?::[^)]{0,60}|minh\s*họa)\)\s*\|?\s*$|"
                      r"^Ảnh\s*(?:minh\s*họa)?\s*:|^[a-z0-9]+(?:-[a-z0-9]+){2,}$|^Ảnh\s*\.\s|"
-                     r"^[^.;:]{0,240}[.!]\s*Ảnh\s*:\s*[^.;:]{1,40}\.?$|"
+                     r"^[^.;:]{0,240}[.!]\s*Ảnh\s*:\s*[^.;:]{1,40}\.?$|^[^;:]{0,240}\s[-–]\s*Ảnh\s*:\s*[^;:]{1,40}$|"
                      # a photo's caption of its own line, or a clip's label: "Toàn cảnh Hội nghị", "Quang cảnh buổi
                      # làm việc tại …", "Các đại biểu dự hội nghị", "Audio thời sự 07-12-2021"
                      r"^\s*(?:Toàn\s*cảnh|Quang\s*cảnh|Các\s*đại\s*biểu\s+(?:tham\s*)?(?:dự|thảo\s*luận|phát\s*biểu)|"
@@ -893,7 +894,9 @@ BACKGROUND = re.compile(r"^(?:Thực\s*hiện|Căn\s*cứ|Xét|Theo|Ngày\s*\d|T
                         # voters' requests answered by the notice; a news item's opening
                         r"Cử\s*tri|\([^)]{1,20}\)\s*-)", re.U)
 # the chair of the meeting is not a task: "Đồng chí X, Phó Chủ tịch UBND huyện, chủ trì cuộc họp."
-CHAIRS_MEETING = re.compile(r"chủ\s*trì\s*(?:cuộc\s*họp|hội\s*nghị|buổi\s*làm\s*việc|phiên\s*họp|buổi\s*họp)",
+# (also a briefing: "ông X - Phó Bí thư Thường trực Tỉnh ủy chủ trì giao ban rà soát …")
+CHAIRS_MEETING = re.compile(r"chủ\s*trì\s*(?:cuộc\s*họp|hội\s*nghị|buổi\s*làm\s*việc|phiên\s*họp|buổi\s*họp|"
+                            r"(?:buổi\s*|cuộc\s*)?giao\s*ban)",
                             re.I | re.U)
 # the line that introduces the items ("… có ý kiến như sau:", "Chủ tịch UBND tỉnh yêu cầu:")
 INTRO_END = re.compile(r"(?:như\s*sau|sau\s*đây|kết\s*luận,?\s*chỉ\s*đạo|chỉ\s*đạo|yêu\s*cầu|đề\s*nghị|giao|"
@@ -1357,6 +1360,10 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
         tasks = _split_own_doer_sentences(tasks, issued_on=reference)
     if task_filter is not False:
         tasks += _timetable_tasks(body, tasks, issued_on=reference)
+    if kind is None and task_filter is not False:
+        # (also where the item names the letter's number: "… vừa ban hành văn bản số 1345/UBND-KT chỉ đạo, …")
+        tasks = _letter_asks(body, tasks, issued_on=reference)
+        tasks = _asked_again(_clause_doers([t for t in tasks if not _no_duty_told(t.text)]))
     tasks = _named_in_full(_consecutive(_drop_bare_lead_ins(tasks), text), text)
     if task_filter is not False:
         # (the filter's candidates keep the text the filter reads)
@@ -1380,6 +1387,37 @@ def _row_work_only(task: ParsedTask) -> ParsedTask:
     # (the deadline's words a cell gave — "Thời gian hoàn thành: Năm 2027" — are the cell's own words now)
     said = task.due_text if task.due_text and (time is None or task.due_text in work) else time
     return replace(task, text=work, due_text=said)
+
+
+# what a news item tells that asks no work, sentence by sentence: a question (a related story's headline: "Tỉnh nào
+# có tuổi thọ thấp nhất?"); whom a unit answers to if things go wrong ("Nếu xảy ra tình trạng …, thì Giám đốc Sở …
+# phải chịu trách nhiệm trước Chủ tịch UBND TP.", "X phải chịu trách nhiệm trước Y; … nếu để xảy ra …"); work a unit
+# has done ("Tháng 4, các đơn vị tham mưu đã hoàn thành nhiệm vụ được giao."); an official's account of his own
+# province ("Trong khi đó, ông X, giám đốc Sở … tỉnh Y, cho hay …")
+TOLD_QUESTION = re.compile(r"\?\s*$", re.U)
+TOLD_LIABILITY = re.compile(r"^(?:[^.;]{0,60},\s*)?Nếu\s+(?:để\s+)?(?:xảy\s*ra|có|xuất\s*hiện)\b[^.;]{0,240}?\bthì\s+"
+                            r"[^.;]{0,160}?\bchịu\s*trách\s*nhiệm\b|"
+                            r"^[^.;]{0,200}?\bphải\s+chịu\s*trách\s*nhiệm\s+(?:toàn\s*diện\s+)?trước\b"
+                            r"(?=[^.]*\bnếu\s+(?:để\s+)?(?:xảy\s*ra|có)\b)|"
+                            # ("…, hai tuần tới không làm xong Bộ trưởng X chịu trách nhiệm.")
+                            r"^[^.;]*\b(?:nếu|không\s+(?:làm|hoàn\s*thành)\s+xong|để\s+xảy\s*ra)\b[^.;]*"
+                            r"\bchịu\s*trách\s*nhiệm\s*[.!]?\s*$", re.U)
+TOLD_DONE = re.compile(r"^(?=[A-ZĐÀ-Ỹ])(?:[^,.;]{0,40},\s*)?(?:[^,.;]|\.(?=\S)){2,60}?\s(?:cũng\s+)?"
+                       r"(?:(?:đã|vừa)\s+(?:cơ\s*bản\s+)?"
+                       r"(?:hoàn\s*thành|thực\s*hiện\s*xong|triển\s*khai\s*xong|xử\s*phạt|phát\s*hiện)|"
+                       r"(?:phát\s*hiện|xử\s*phạt|bắt\s*giữ),\s*lập\s*(?:hồ\s*sơ|biên\s*bản))\b", re.U)
+TOLD_BY_OFFICIAL = re.compile(r"^[^.;]{3,200}?,?\s(?:cho\s*hay|cho\s*biết)\b|"
+                              r"^Theo\s+(?:ông|bà|đại\s*tá|thượng\s*tá|trung\s*tá)\s", re.U)
+TOLD_ASKS = re.compile(r"\b(?:yêu\s*cầu|đề\s*nghị|(?<!được\s)giao|cần|phải|chỉ\s*đạo\s+(?!của\b))\b", re.U)
+
+
+def _no_duty_told(text: str) -> bool:
+    """Whether every sentence of a news item's task tells something that asks nobody to work (see TOLD_*)."""
+    # (a byline in capitals is no sentence: "M.TRƯỜNG - H.NGUYỄN")
+    sentences = [s for s in NEXT_SENTENCE.split(text.strip()) if any(c.islower() for c in s)]
+    return bool(sentences) and all(
+        TOLD_QUESTION.search(s) and len(s) < 200 or TOLD_LIABILITY.match(s) or
+        (TOLD_DONE.match(s) or TOLD_BY_OFFICIAL.match(s)) and not TOLD_ASKS.search(s) for s in sentences)
 
 
 # more verbs a retold chain's duties open with (besides WORK_CLAUSE's): "…; tập trung chỉ đạo …", "…; nhanh chóng kiện
@@ -1770,8 +1808,9 @@ ASKED_WORK = re.compile(r"\s(?=(?:cần|phải|khẩn\s*trương|tập\s*trung|n
                         r"không|vận\s*động|tuyên\s*truyền|hướng\s*dẫn|theo\s*dõi|rà\s*soát|giải\s*quyết)\b)", re.U)
 # the asked in lower case: a group named by its kind ("các sở, ngành …", "lãnh đạo, cán bộ xã …", "ngành chuyên môn …");
 # else a name (upper case) — not the work itself, nor a pointer back: "các nội dung …", "những nhiệm vụ …"
+# (also a unit named by its kind in lower case, as news write it: "sở GD-ĐT", "phòng Nội vụ", "công an tỉnh")
 ASKED_GROUP = re.compile(r"(?:các|những|toàn\s*thể|lãnh\s*đạo|cán\s*bộ|đài|ngành|thành\s*viên|cấp\s*ủy|chi\s*bộ|"
-                         r"đảng\s*viên|người|hộ)\b", re.U)
+                         r"đảng\s*viên|người|hộ|sở|phòng|ban|công\s*an|chính\s*quyền|lực\s*lượng)\b", re.U)
 ASKED_POINTER = re.compile(r"(?:các|những)\s+(?:nội\s*dung|nhiệm\s*vụ|giải\s*pháp|vấn\s*đề|công\s*việc|"
                            r"biện\s*pháp)\b", re.U)
 # "yêu cầu", "chỉ đạo" as nouns after the words before them: "các văn bản chỉ đạo …", "ban chỉ đạo …", "được chọn chỉ
@@ -1813,13 +1852,86 @@ def _speaker_ask_tasks(body: list[str], tasks: list[ParsedTask], *, issued_on: d
     return out
 
 
+# a news item's account of a letter just sent and whom it asks (a letter told without "vừa" is background: see
+# test_r16_letter_just_sent): "Phó Chủ tịch UBND tỉnh X vừa ký văn bản gởi các Sở A, B và
+# các huyện yêu cầu rà soát …" (the addressees asked), "Chủ tịch UBND tỉnh vừa có văn bản chỉ đạo Sở X phối hợp với …
+# tổ chức kiểm tra …", "UBND tỉnh vừa ban hành văn bản số 1345/UBND-KT chỉ đạo, UBND huyện Y phối hợp Sở Z kiểm điểm
+# …" (the unit named after the ask)
+LETTER_SENT_ASK = re.compile(r"\bvừa\s+(?:ký|ban\s*hành|có|gửi|gởi)\s+(?:văn\s*bản|công\s*văn|công\s*điện|chỉ\s*thị|"
+                             r"thông\s*báo)\b[^.;:]{0,80}?\s(?:(?:gửi|gởi)\s+(?P<to>[^.;:]{3,200}?)\s+)?"
+                             r"(?P<ask>yêu\s*cầu|chỉ\s*đạo|đề\s*nghị|giao)\s*,?\s+(?=\S)", re.U)
+# an ask a unit has made, told in the news: "Sở X đã đề nghị các đơn vị liên quan tạm ngừng cấp phép …" (not an ask of
+# the document's own addressee — "Bộ X đã đề nghị UBND tỉnh …" in a letter is background: the asked must be a group or
+# a unit other than a people's committee or council)
+TOLD_ASK = re.compile(r"^(?:[^,.;]{0,40},\s*)?[^,.;]{3,80}?\s(?:đã|vừa)\s+(?:đề\s*nghị|yêu\s*cầu|chỉ\s*đạo)\s+"
+                      r"(?=(?:các|những)\s)", re.U)
+# the letter's details, in the next paragraph: "Theo đó, Chủ tịch UBND huyện yêu cầu: …", "Cụ thể, …"
+DETAILS_FOLLOW = re.compile(r"^(?:Theo\s*đó|Cụ\s*thể)\s*,", re.U)
+# a later ask of the same sentence, with its own doer: "…, yêu cầu đến 30/5/2016 Sở Nội vụ phải có báo cáo …"
+LATER_ASK = re.compile(r",\s+(?:đồng\s*thời,?\s+)?(?=(?:yêu\s*cầu|đề\s*nghị|giao)\s)", re.U)
+# the next sentence's ask with nobody named, the work right after it: "UBND tỉnh cũng yêu cầu kiểm điểm, xử lý …" —
+# asked of the same units
+ALSO_ASKS_BARE = re.compile(r"^[^,.;]{2,60}?\s+cũng\s+(?:yêu\s*cầu|chỉ\s*đạo|đề\s*nghị)\s+(?=[a-zđà-ỹ])", re.U)
+
+
+def _letter_asks(body: list[str], tasks: list[ParsedTask], *, issued_on: dt.date | None) -> list[ParsedTask]:
+    """`tasks` with the sentences of a news item that tell a letter's ask (LETTER_SENT_ASK) and that no task holds
+    yet: one task each, led by the addressees asked, or by the unit the ask names; a later ask of the sentence that
+    names its own doer is a task of its own. A task that is the next sentence's bare ask (ALSO_ASKS_BARE) is led by
+    the same units."""
+    new = _not_held(tasks)
+    out: list[ParsedTask] = []
+    bare_asks: dict[str, list[str]] = {}
+    for p, para in enumerate(body):
+        sentences = NEXT_SENTENCE.split(para)
+        for i, sentence in enumerate(sentences):
+            if len(sentence) < OBLIGATION_MIN or (m := LETTER_SENT_ASK.search(sentence) or TOLD_ASK.match(sentence)) \
+                    is None or not new(sentence[m.end():]) or sentence.rstrip().endswith(":"):
+                continue
+            if i + 1 == len(sentences) and p + 1 < len(body) and DETAILS_FOLLOW.match(body[p + 1]):
+                continue  # "… có công văn chỉ đạo các cơ quan tăng cường … ." then "Theo đó, …": the letter's gist
+            rest = _capitalised(sentence[m.end():])
+            if m.groupdict().get("to") and rest[:1].isalpha() and sentence[m.end()].islower() and \
+                    not _opens_with_doer(rest):
+                leads = split_units(m.group("to").strip()) or [m.group("to").strip()]
+            elif _opens_with_doer(rest):
+                name = sentence[m.end():][:len(name_prefix(rest))]
+                leads = split_units(name) or [name]
+            else:
+                continue
+            pieces = LATER_ASK.split(sentence)
+            first, later = pieces[0], pieces[1:]
+            kept = [first]
+            for piece in later:
+                named, strength = find_leads_ranked(piece)
+                if strength >= STRONG and named and not _same_units(named, leads):
+                    out.append(_found_task(len(tasks) + len(out) + 2, piece, named, issued_on=issued_on))
+                else:
+                    kept.append(piece)
+            out.insert(len(out) - (len(pieces) - len(kept)),
+                       _found_task(len(tasks) + len(out) + 1, ", ".join(kept), leads, issued_on=issued_on))
+            if i + 1 < len(sentences) and (bare := ALSO_ASKS_BARE.match(sentences[i + 1])) is not None and \
+                    not _opens_with_doer(_capitalised(sentences[i + 1][bare.end():])):
+                bare_asks[fold(sentences[i + 1][:60])] = leads
+    if bare_asks:
+        tasks = [replace(t, lead=tuple(lead), lead_source="text")
+                 if (lead := bare_asks.get(fold(t.text[:60]))) is not None else t for t in tasks]
+    return tasks + out
+
+
 # the frame a retold report's next duty is set in, before the unit that does it: "Theo đó, …", "Trong thời gian này,
-# …", "Trong thời gian tới, …", "Trong thời gian từ ngày 15/3 đến ngày 30/3/2017, …", "Sau khi ban hành Kế hoạch, …"
-DUTY_FRAME = re.compile(r"^(?:Theo\s*đó|Trong\s*thời\s*gian\s*(?:này|tới)|Trong\s*thời\s*gian\s*từ[^,:]{5,60}|"
+# …", "Trong thời gian tới, …", "Trong thời gian từ ngày 15/3 đến ngày 30/3/2017, …", "Sau khi ban hành Kế hoạch, …",
+# "Trong đó, công an tỉnh cần phối hợp …" (one of the units a letter asked, and its share)
+DUTY_FRAME = re.compile(r"^(?:Theo\s*đó|Trong\s*đó|Trong\s*thời\s*gian\s*(?:này|tới)|"
+                        r"Trong\s*thời\s*gian\s*từ[^,:]{5,60}|"
                         # (not a meeting's step: "Sau khi nghe báo cáo, Thường trực Huyện ủy đánh giá cao …")
                         r"Sau\s*khi\s(?!(?:nghe|thảo\s*luận|xem\s*xét|làm\s*việc|kiểm\s*tra|khảo\s*sát|thăm|đi)\b)"
                         r"[^,.;:]{5,80})"
                         r"\s*[,:]\s*", re.U)
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _framed_duty_tasks(body: list[str], tasks: list[ParsedTask], *, issued_on: dt.date | None) -> list[ParsedTask]:
@@ -1831,11 +1943,13 @@ def _framed_duty_tasks(body: list[str], tasks: list[ParsedTask], *, issued_on: d
     for para in body:
         for sentence in NEXT_SENTENCE.split(para):
             # (not a lead-in to the items below, nor a unit's ask of others: "Theo đó, UBND tỉnh yêu cầu các sở …")
+            # (the unit after the frame's comma may be written in lower case: "Trong đó, công an tỉnh cần …")
             if (frame := DUTY_FRAME.match(sentence)) is None or len(sentence) < OBLIGATION_MIN or \
-                    not _opens_with_doer(rest := sentence[frame.end():]) or sentence.rstrip().endswith(":") or \
+                    not _opens_with_doer(rest := _capitalised(sentence[frame.end():])) or \
+                    sentence.rstrip().endswith(":") or \
                     UNIT_ASKS.match(rest[len(name_prefix(rest)):]) or not new(sentence):
                 continue
-            name = name_prefix(rest)
+            name = sentence[frame.end():][:len(name_prefix(rest))]
             out.append(_found_task(len(tasks) + len(out) + 1, sentence, split_units(name) or [name],
                                    issued_on=issued_on))
     return out
@@ -1890,6 +2004,44 @@ def _retold_clauses(text: str) -> list[str]:
     return clauses
 
 
+# a ';' clause of a retold chain that names its own doer in lower case, then its duty: "…; nhà trường phải có quy chế
+# …", "…; lực lượng vũ trang có phương án bảo đảm an toàn …", "…; các xã cần …"
+CLAUSE_DOER = re.compile(r"^(?P<d>(?:các\s+)?nhà\s*trường|"
+                         r"lực\s*lượng\s+(?:vũ\s*trang|công\s*an|quân\s*đội|chức\s*năng)|"
+                         rf"các\s+{_BARE_DOER_KIND})\s+(?:(?:cần|phải)\s+|có\s+(?:phương\s*án|kế\s*hoạch)\b)", re.U)
+
+
+# an ask with nobody named, the work right after it: "Thủ tướng yêu cầu đối với vấn đề vượt thẩm quyền, báo cáo …",
+# "UBND tỉnh cũng yêu cầu kiểm điểm …"
+BARE_ASK_AGAIN = re.compile(r"^[^,.;]{2,60}?\s+(?:cũng\s+)?(?:yêu\s*cầu|chỉ\s*đạo|đề\s*nghị)\s+(?=[a-zđà-ỹ])", re.U)
+ASKED_BEFORE = re.compile(r"\b(?:yêu\s*cầu|chỉ\s*đạo|đề\s*nghị|giao)\b", re.U)
+
+
+def _asked_again(tasks: list[ParsedTask]) -> list[ParsedTask]:
+    """A news task with no doer whose text is a bare ask (BARE_ASK_AGAIN) is asked of whom the task before it asked;
+    one whose text is a speaker's ask of units no unit reader takes for a name ("ông X yêu cầu ban tuyên giáo, ban
+    tuyên huấn các địa phương, đơn vị tham mưu …") is asked of them (see `_speaker_ask_tasks`)."""
+    out: list[ParsedTask] = []
+    for t in tasks:
+        if not t.lead and (spoken := _speaker_ask_tasks([t.text], [], issued_on=None)):
+            t = replace(t, lead=spoken[0].lead, lead_source="text")
+        elif not t.lead and out and out[-1].lead and t.ref.startswith(out[-1].ref.split(" (")[0] + " (ý"):
+            t = replace(t, lead=out[-1].lead, lead_source=out[-1].lead_source)  # (a clause split off that task)
+        before = out[-1] if out else None
+        if not t.lead and before is not None and before.lead and ASKED_BEFORE.search(before.text) and \
+                (bare := BARE_ASK_AGAIN.match(t.text)) is not None and \
+                not _opens_with_doer(_capitalised(t.text[bare.end():])):
+            t = replace(t, lead=before.lead, lead_source="text")
+        out.append(t)
+    return out
+
+
+def _clause_doers(tasks: list[ParsedTask]) -> list[ParsedTask]:
+    """A task split off a retold chain whose text opens with its own doer (CLAUSE_DOER) is that doer's."""
+    return [replace(t, lead=(m.group("d"),), lead_source="text") if (m := CLAUSE_DOER.match(t.text)) is not None
+            and t.lead != (m.group("d"),) else t for t in tasks]
+
+
 def _split_retold_chains(tasks: list[ParsedTask], *, issued_on: dt.date | None) -> list[ParsedTask]:
     """A text with neither a kind nor a number of its own — a news or portal report of a meeting's conclusions, a
     letter retold in paragraphs — strings one doer's duties together with ';', each after the first opening with its
@@ -1905,8 +2057,8 @@ def _split_retold_chains(tasks: list[ParsedTask], *, issued_on: dt.date | None) 
                 # …; rà soát …", "Giao X chủ trì, …; trang bị …" — the later clauses go on with it, a report aside)
                 probe = clause[frame.end():] if (frame := CLAUSE_FRAME.match(clause)) else clause
                 if pieces and len(clause) >= 40 and not PARTNERS_ONLY.match(probe) and (REPORTS_ON.match(probe) or (
-                        WORK_CLAUSE.match(probe) or DIRECTS_OTHERS.match(probe) or RETOLD_WORK.match(probe))
-                        and not CHAIRS.search(pieces[0])):
+                        WORK_CLAUSE.match(probe) or DIRECTS_OTHERS.match(probe) or RETOLD_WORK.match(probe)
+                        or CLAUSE_DOER.match(probe)) and not CHAIRS.search(pieces[0])):
                     pieces.append(clause)
                 elif pieces:
                     pieces[-1] = f"{pieces[-1]} {clause}"
@@ -2730,8 +2882,9 @@ ALSO_WORK = re.compile(r"^(?:(?:Tiếp\s*tục\s+|Đồng\s*thời,?\s+)"
                        r"Quản\s*lý|Giám\s*sát|Tuyên\s*truyền|Vận\s*động|Cử|Xử\s*lý|Theo\s*dõi|Duy\s*trì|"
                        r"Củng\s*cố|Kiện\s*toàn|Nắm\s*chắc|Kiên\s*quyết|Quán\s*triệt|Huy\s*động|Khắc\s*phục|"
                        r"Ngăn\s*chặn|Sẵn\s*sàng|Nâng\s*cao|"
-                       # (not the date of the work before: "Hoàn thành trước …", "Hoàn thành và trình … trong quý I")
-                       r"Hoàn\s*thành(?!\s+(?:trước|chậm\s*nhất|trong|vào|xong|đúng)\b|,?\s+và\s+(?:trình|báo\s*cáo|gửi)\b)|"
+                       # (not the date of the work before: "Hoàn thành trước …", "Hoàn thành và trình … trong quý I",
+                       # "Hoàn thành, trình UBND tỉnh trước ngày …")
+                       r"Hoàn\s*thành(?!\s+(?:trước|chậm\s*nhất|trong|vào|xong|đúng)\b|,?\s+(?:và\s+)?(?:trình|báo\s*cáo|gửi|tham\s*mưu)\b)|"
                        r"Thường\s*xuyên(?=\s+[a-zđà-ỹ])|"
                        # ("Chủ động phối hợp với …", "Tập trung tuyên truyền …", "Tiếp tục rà soát …", "Lãnh đạo
                        # việc …")
