@@ -284,13 +284,14 @@ GENERIC_ERROR = vn("Xin lỗi đồng chí, hệ thống gặp sự cố khi x�
 STALE_BUTTON = vn("Nút này không còn hiệu lực.")
 NO_OPEN_DRAFT = vn("Không có văn bản nào đang chờ xác nhận.")
 # (said only on Zalo without a public address: in webhook mode Zalo gets the chart and the workbook as links)
-# (on Zalo without a public address: said to a leader who may have no Telegram and to an admin who does not run the
-# server — probe 37, #7 — so neither "gõ trên Telegram" nor "chờ quản trị viên")
+# (on Zalo without a public address: said to an admin, who may not run the server — probe 37, #7 — so neither "gõ trên
+# Telegram" nor "chờ quản trị viên"; a leader gets FILES_ON_REQUEST_NO_FILES instead, no set-up words — probe 39, #6)
 NO_FILES_HERE = vn("Trên Zalo, Nhắc việc gửi biểu đồ và tệp Excel dưới dạng đường liên kết tải về; việc này cần "
                    "máy chủ Nhắc việc có địa chỉ công khai (NHACVIEC_WEBHOOK_URL), hiện chưa được cấu hình, nên chỉ "
                    "gửi được nội dung tổng hợp bằng tin nhắn. Đồng chí có thể đề nghị bộ phận kỹ thuật quản lý máy chủ "
                    "cấu hình địa chỉ này.")
-NO_FILES_ASKED = vn(f"{NO_FILES_HERE} Nội dung tổng hợp: đồng chí gõ /tonghop.")
+NO_FILES_SUMMARY_BY_TEXT = vn("Nội dung tổng hợp: đồng chí gõ /tonghop.")
+NO_FILES_ASKED = vn(f"{NO_FILES_HERE} {NO_FILES_SUMMARY_BY_TEXT}")
 REPORT_FILE_CAPTION = vn("Biểu tổng hợp tình hình thực hiện nhiệm vụ (Excel) để đồng chí chuyển tiếp; "
                          "trang “Chi tiết” liệt kê từng nhiệm vụ.")
 FILE_TOO_LARGE = vn("Tệp quá lớn (tối đa 20 MB). Đồng chí vui lòng gửi tệp nhỏ hơn.")
