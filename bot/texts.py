@@ -2410,6 +2410,14 @@ def round_held_back(item_ref: str, kind: str, label: str, *, current: str | None
     return vn(f"{why} Khi hoàn thành kỳ này, đồng chí gõ “{item_ref} xong”.")
 
 
+def round_still_open(item_ref: str, current: str | None) -> str:
+    """After a one-off step of a recurring report duty ("đã trình ban hành kế hoạch số 85, xong"): the report round
+    now due is not closed by it (probe 39, #1)."""
+    now_due = round_name(current) if current else "kỳ hiện tại"
+    return vn(f"Việc này chưa tính là báo cáo định kỳ: {now_due} vẫn mở. Khi gửi báo cáo kỳ này, đồng chí gõ "
+              f"“{item_ref} đã gửi báo cáo”.")
+
+
 def series_step_text(item_ref: str, finished: str, on_time: bool, next_title: str | None, note: str | None) -> str:
     when = "đúng hạn" if on_time else "quá hạn"
     lines = [f"Đã cập nhật: mục {item_ref} — hoàn thành {round_name(finished)}, {when}."]

@@ -43,6 +43,7 @@ from bot.replies import (
     impossible_percent,
     letter_refs,
     notice_named,
+    one_off_step,
     own_work_done,
     parse_status_text,
     recalls_extension,
@@ -367,12 +368,14 @@ async def _snooze(conv: Conversation, event: Inbound, person: Person, task_id: i
 async def _record(conv: Conversation, event: Inbound, person: Person, task_id: int, change: StatusUpdate,
                   source: str, quote: bool = False, at: dt.datetime | None = None,
                   earlier_round: bool = False, collect: Confirmations | None = None,
-                  date_confirmed: bool = False, both_rounds: bool = False, offer_missed: bool = True) -> None:
+                  date_confirmed: bool = False, both_rounds: bool = False, offer_missed: bool = True,
+                  one_off: bool = False) -> None:
     """Store a status change and confirm it. For a recurring duty, "xong" finishes the round now due; with
     `earlier_round` ("xong kỳ trước") it closes the latest missed round instead, and the confirmation of a
     round offers to close a missed one too; with `both_rounds` ("xong cả 2") it closes both: the round now due (unless
     closed today already) and the latest missed one. `date_confirmed`: the requester has just confirmed the date
-    asked (a far lunar date): it is not read back to them again."""
+    asked (a far lunar date): it is not read back to them again. `one_off`: a recurring report duty's one-off step
+    ("đã trình ban hành kế hoạch, xong"), told the round now due is still open."""
     ctx = conv.ctx
     when = at or sent_time(conv, event)
     if change.status == TaskStatus.DONE and earlier_round:
@@ -440,6 +443,8 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
         text += "\n" + texts.round_held_back(rec.item_ref, held_back.kind, held_back.label,
                                               current=await ctx.db.run(current_round_title, task_id),
                                               starts_on=held_back.starts_on, done_on=held_back.done_on)
+    if one_off and step is None:  # the report round is not closed by the one-off step (probe 39, #1)
+        text += "\n" + texts.round_still_open(rec.item_ref, await ctx.db.run(current_round_title, task_id))
     if rec.waiting:  # a progress report while a request waits: it still waits
         text += "\n" + texts.request_still_waiting(rec.waiting_due)
     if rec.status == TaskStatus.BLOCKED and not (change.note and texts.meaningful_note(change.note)):
@@ -1945,7 +1950,9 @@ async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: 
     await _record(conv, event, person, task.id, change, source, quote=quote, at=at,
                   earlier_round=EARLIER_ROUND.search(folded) is not None, collect=collect,
                   date_confirmed=far_date is not None,
-                  both_rounds=task.occurrence_start is not None and BOTH_ROUNDS.search(folded) is not None)
+                  both_rounds=task.occurrence_start is not None and BOTH_ROUNDS.search(folded) is not None,
+                  one_off=task.occurrence_start is not None and change.status == TaskStatus.IN_PROGRESS
+                  and one_off_step(text, task.text))
     if collect is None and change.status not in (TaskStatus.DONE, TaskStatus.EXTENSION_REQUESTED) and \
             isinstance(event, TextIn):
         await _planned_after_deadline(conv, event, person, task, text)
