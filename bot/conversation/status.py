@@ -2386,8 +2386,11 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
                 return False
             await conv.say(event, texts.no_open_tasks())
             return True
-        handed = await ctx.db.run(unit_open_tasks, person) if person.headed_unit_ids and not is_snooze and \
-            not transfer and every_task(text) is None else []  # ("cả hai mục em làm xong": his own, counted)
+        # (an extension asked is among them, as a report is: "xin gia hạn báo cáo tháng 3" of the item he handed to a
+        # cadre, probe 39 #2; "hoãn nhắc" is about his own reminders only)
+        handed = await ctx.db.run(unit_open_tasks, person) if person.headed_unit_ids and \
+            snooze_when(folded) is None and not transfer and every_task(text) is None else []
+        # ("cả hai mục em làm xong": his own, counted)
         if handed:  # a head's "xong" with no item number: his unit's items in a cadre's hands (he may update them)
             tasks = in_item_order([*tasks, *handed])  # could be meant too: asked which, never his own closed (probe 28)
         if len(tasks) > 1 and change is not None and change.status == TaskStatus.DONE and \
@@ -2416,6 +2419,9 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
             change is not None and change.status == TaskStatus.EXTENSION_REQUESTED)
         if len(tasks) > 1 and asks_time and (dated := [t for t in tasks if t.due_on is not None]):
             tasks = dated  # "xin gia hạn đến 30/4": only a task with a deadline can be given more time
+        if len(tasks) > 1 and asks_time and re.search(r"\bbao cao\s+(?:thang|quy|tuan)\b", chat_fold(text)) and \
+                len(periodic := [t for t in tasks if t.occurrence_start is not None]) == 1:
+            tasks = periodic  # "xin gia hạn báo cáo tháng 3": the one periodic report among them (probe 39, #2)
         if len(tasks) > 1 and not is_snooze and await _ask_quoted(conv, event, person, text, tasks):
             return True  # "đã xây dựng xong kế hoạch tuyên truyền": the one task whose words it repeats, asked
         if len(tasks) > 1:

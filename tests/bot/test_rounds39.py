@@ -15,6 +15,7 @@ from bot.replies import one_off_step, parse_status_text, sends_round_report
 from bot.sandbox.harness import Harness
 from scheduler.clock import FakeClock
 from storage.models import Task, TaskOccurrence, TaskStatus
+from storage.tasks import pending_extensions
 from tests.bot.conftest import last_text
 from tests.conftest import DIRECTORY_CSV, local
 
@@ -90,5 +91,29 @@ async def test_a_monthly_report_closes_its_own_round_and_the_plan_closes_none(db
         said = last_text(h, "head_bdv")
         assert "hoàn thành kỳ hạn 25/04/2026, đúng hạn" in said and "Vướng mắc" not in said, said
         assert _rounds(h)[-1] == ("hạn 25/04/2026", True, True) and _task(h).status == TaskStatus.OPEN
+    finally:
+        await h.stop()
+
+
+async def test_a_head_asks_more_time_for_the_monthly_report_he_handed_to_a_cadre(db_url: str) -> None:
+    """Probe 39, finding 2: "xin gia hạn báo cáo tháng 3" from a head who had handed the monthly report to his
+    cadre: the "which task?" list left that item out, the request was lost and the leader found nothing to grant."""
+    h = Harness(db_url=db_url, clock=FakeClock(local(2026, 3, 2, 9, 0)))
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        await h.say("admin", NOTICE)
+        await h.tap("admin", texts.BUTTON_CONFIRM)
+        await h.say("head_bdv", "/giao 1 @cadre_bdv")
+        await h.advance_to(local(2026, 3, 24, 16, 0))
+        await h.say("head_bdv", "vướng: chưa có số liệu thu hồi đất, xin gia hạn báo cáo tháng 3 đến 31/3")
+        said = last_text(h, "head_bdv")
+        assert "là của nhiệm vụ nào" not in said and "mục 1" in said, said
+        assert h.db is not None
+        pending = h.db.call(lambda s: pending_extensions(s))
+        assert [(r.item_ref, r.requested_due) for r in pending] == [("1", dt.date(2026, 3, 31))]
+        # with no period named, the choices hold the handed item too
+        await h.say("head_bdv", "xin gia hạn đến 15/4")
+        said = last_text(h, "head_bdv")
+        assert "là của nhiệm vụ nào" in said and "Mục 1" in said and "Mục 2" in said, said
     finally:
         await h.stop()
