@@ -115,5 +115,14 @@ async def test_a_head_asks_more_time_for_the_monthly_report_he_handed_to_a_cadre
         await h.say("head_bdv", "xin gia hạn đến 15/4")
         said = last_text(h, "head_bdv")
         assert "là của nhiệm vụ nào" in said and "Mục 1" in said and "Mục 2" in said, said
+        # granted: March's report sent within the extension is on time
+        await h.advance_to(local(2026, 3, 25, 9, 0))
+        await h.say("leader", "đồng ý gia hạn báo cáo tháng 3 của Ban Dân vận đến 31/3")
+        assert _task(h).due_on == dt.date(2026, 3, 31), last_text(h, "leader")
+        await h.advance_to(local(2026, 3, 30, 10, 0))
+        await h.say("cadre_bdv", "1 đã gửi báo cáo tháng 3")
+        said = last_text(h, "cadre_bdv")
+        assert "hoàn thành kỳ hạn 25/03/2026, đúng hạn" in said, said
+        assert _rounds(h) == [("hạn 25/03/2026", True, True)] and _task(h).due_on == dt.date(2026, 4, 25)
     finally:
         await h.stop()
