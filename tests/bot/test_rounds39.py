@@ -126,3 +126,35 @@ async def test_a_head_asks_more_time_for_the_monthly_report_he_handed_to_a_cadre
         assert _rounds(h) == [("hạn 25/03/2026", True, True)] and _task(h).due_on == dt.date(2026, 4, 25)
     finally:
         await h.stop()
+
+
+async def test_what_must_be_reported_this_month_is_answered_not_forwarded(db_url: str) -> None:
+    """Probe 39, finding 4: "Tháng này phải báo cáo gì?" went to the office though the rounds are known."""
+    h = Harness(db_url=db_url, clock=FakeClock(local(2026, 3, 2, 9, 0)))
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        await h.say("admin", NOTICE)
+        await h.tap("admin", texts.BUTTON_CONFIRM)
+        await h.say("head_bdv", "/giao 1 @cadre_bdv")
+        await h.advance_to(local(2026, 3, 17, 9, 0))
+        to_office = len([s for s in h.sent if s.to == "admin"])
+        for who, asked in (("cadre_bdv", "thang nay phai bao cao gi?"), ("head_bdv", "Tháng này phải báo cáo gì?")):
+            await h.say(who, asked)
+            said = last_text(h, who)
+            assert said.startswith("Kỳ báo cáo định kỳ của đồng chí đến hạn trong tháng 3/2026:"), said
+            assert "• Mục 1: " in said and "hạn 25/03/2026" in said and "Mục 2" not in said, said
+        await h.say("leader", "tháng này đơn vị nào phải báo cáo?")
+        said = last_text(h, "leader")
+        assert "Kỳ báo cáo định kỳ của các đơn vị" in said and "Ban Dân vận Tỉnh ủy — hạn 25/03/2026" in said, said
+        assert len([s for s in h.sent if s.to == "admin"]) == to_office, "nothing forwarded to the office"
+        # reported: said so; next month's round not yet due this month
+        await h.say("cadre_bdv", "1 đã gửi báo cáo tháng 3")
+        await h.say("cadre_bdv", "tháng này phải báo cáo gì")
+        assert "• Mục 1: " in last_text(h, "cadre_bdv") and "đã báo cáo ngày 17/03/2026" in last_text(h, "cadre_bdv")
+        await h.say("cadre_bdv", "tháng sau phải báo cáo gì?")
+        assert "trong tháng 4/2026:\n• Mục 1: " in last_text(h, "cadre_bdv") and "hạn 25/04/2026 (rơi vào thứ Bảy" in \
+            last_text(h, "cadre_bdv")
+        await h.say("leader", "tuần này phải báo cáo gì?")  # (the round due 25/03 is next week's)
+        assert last_text(h, "leader") == "Trong tuần từ 16/03/2026, các đơn vị không có kỳ báo cáo định kỳ nào đến hạn."
+    finally:
+        await h.stop()
