@@ -193,6 +193,8 @@ QUESTION = re.compile(r"\?\s*$|\b(?:la (?:viec |nhiem vu |noi dung |cai )?gi|gi 
                       r"|ngay nao|(?:don vi|co quan|ai|noi|cho) nao|cho ai|voi ai|o dau|nhu the nao"
                       # "mục 7 lúc nào phải nộp vậy em", "hạn hôm nào ạ", "bao lâu nữa": asked, not reported
                       r"|luc nao|hom nao|thang nao|tuan nao|may gio|bao lau"
+                      # "giao … mục nào vậy? có phải báo cáo hằng tháng không" typed without marks (probe 39, #3)
+                      r"|(?:muc|viec|nhiem vu) nao (?:vay|the|a|ha)\b|\bco phai\b(?:\s+\w+){1,8}?\s+khong\s*[?.!]*\s*$"
                       # "nộp chưa?", "xong chưa em" (not "còn phần báo cáo chưa viết": not yet written)
                       r"|(?:xong|nop|gui|bao cao) chua(?!\s+(?!(?:a|vay|the|nhi|ha|em|anh|chi|ban|dong chi)\b)\w)"
                       # "… làm gì vậy", "… nào ạ" at the end (not "chưa có vướng mắc gì ạ": nothing, said politely)

@@ -14,7 +14,7 @@ from bot import texts
 from bot.replies import one_off_step, parse_status_text, sends_round_report
 from bot.sandbox.harness import Harness
 from scheduler.clock import FakeClock
-from storage.models import Task, TaskOccurrence, TaskStatus
+from storage.models import StatusReport, Task, TaskOccurrence, TaskStatus
 from storage.tasks import pending_extensions
 from tests.bot.conftest import last_text
 from tests.conftest import DIRECTORY_CSV, local
@@ -156,5 +156,25 @@ async def test_what_must_be_reported_this_month_is_answered_not_forwarded(db_url
             last_text(h, "cadre_bdv")
         await h.say("leader", "tuần này phải báo cáo gì?")  # (the round due 25/03 is next week's)
         assert last_text(h, "leader") == "Trong tuần từ 16/03/2026, các đơn vị không có kỳ báo cáo định kỳ nào đến hạn."
+    finally:
+        await h.stop()
+
+
+async def test_a_question_typed_without_marks_is_not_a_progress_report(db_url: str) -> None:
+    """Probe 39, finding 3: "… giao Đảng ủy MTTQ mục nào vậy? có phải báo cáo hằng tháng không", typed without
+    marks, was stored as the unit's progress on its one item."""
+    h = Harness(db_url=db_url, clock=FakeClock(local(2026, 3, 2, 9, 0)), channel="zalo")
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        await h.say("admin", NOTICE.split("1. Giao")[0] + "1. Giao Ban Dân vận Tỉnh ủy đẩy mạnh tuyên truyền, vận động "
+                     "Nhân dân đồng thuận với công tác giải phóng mặt bằng.\n")
+        await h.say("admin", "xác nhận")
+        await h.advance_to(local(2026, 3, 3, 9, 0))
+        assert h.db is not None
+        before = h.db.call(lambda s: len(list(s.scalars(select(StatusReport)))))
+        await h.say("head_bdv", "Ban Dan van Tinh uy duoc giao muc nao vay? co phai bao cao hang thang khong")
+        said = last_text(h, "head_bdv")
+        assert "Đã cập nhật" not in said and "có phải là báo cáo" not in said and "Mục 1" in said, said
+        assert h.db.call(lambda s: len(list(s.scalars(select(StatusReport))))) == before
     finally:
         await h.stop()
