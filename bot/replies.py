@@ -215,6 +215,43 @@ def _step_is_deliverable(paper: str, task_text: str | None) -> bool:
                                                _paper_key(chat_fold(task_text))) is not None
 
 
+# a recurring report duty's report said sent, with its period (on chat_fold text): "báo cáo tháng 3: đã thu hồi …, đạt
+# 60%", "báo cáo tháng 4 xong", "đã gửi báo cáo quý I", "nộp bc tháng 4 rồi" — that round is done, whatever share or
+# difficulty the report tells (its content); not "sẽ gửi báo cáo tháng 4", "chưa gửi báo cáo tháng 3", "báo cáo tháng
+# 4 đang tổng hợp", nor a question (probe 39, #1)
+ROUND_REPORT_SENT = re.compile(r"(?:^\W*|\bda\s+(?:gui\s+|nop\s+|trinh\s+)?|^\W*(?:gui|nop)\s+)bao\s+cao\s+"
+                               r"(?:(?:ket qua|tinh hinh|dinh ky)\s+)?(?:thang|quy|tuan|nam|ky)\s+(?:\d|i|v|nay|truoc)")
+ROUND_REPORT_NOT_YET = re.compile(r"\b(?:dang\s+(?:lam|tong hop|xay dung|hoan thien|thuc hien|chuan bi|soan|cho)"
+                                  r"|chua\s+(?:gui|nop|xong|hoan thanh|co|kip)|se\s+(?:gui|nop|bao cao)|du kien"
+                                  r"|sap\s+(?:gui|nop|xong))\b|\?")
+# a recurring duty's wording: where its recurring part starts ("… ban hành kế hoạch (trong tháng 3/2027); định kỳ
+# trước 25 hằng tháng báo cáo …")
+RECURRING_CUE = re.compile(r"\b(?:dinh ky|hang (?:ngay|tuan|thang|quy|nam)|moi (?:tuan|thang|quy))\b")
+# a one-off paper a task asks for beside its recurring report: "ban hành kế hoạch thực hiện Nghị quyết"
+ONE_OFF_PAPER = re.compile(r"\b(?:ke hoach|quyet dinh|chuong trinh hanh dong|de an|huong dan|quy che|quy dinh"
+                           r"|chi thi|phuong an)\b")
+
+
+def sends_round_report(text: str) -> bool:
+    """Whether a reply says a recurring report's round was sent, naming its period ("báo cáo tháng 3: …, đạt
+    60%", "đã gửi báo cáo tháng 4"); see ROUND_REPORT_SENT."""
+    folded = chat_fold(text)
+    return ROUND_REPORT_SENT.search(folded) is not None and ROUND_REPORT_NOT_YET.search(folded) is None
+
+
+def one_off_step(text: str, task_text: str) -> bool:
+    """Whether a reply on a recurring report duty tells of the duty's one-off part, not of a report: the task's
+    wording names a paper before its recurring part ("ban hành kế hoạch …; định kỳ hằng tháng báo cáo …") and the
+    reply names that paper and no report ("đã trình UBND tỉnh ban hành kế hoạch số 85, xong"). Probe 39, #1."""
+    folded, duty = chat_fold(text), chat_fold(task_text)
+    cue = RECURRING_CUE.search(duty)
+    if cue is None or "bao cao" not in duty[cue.start():] or re.search(r"\bbao cao\b", folded):
+        return False
+    once = duty[:cue.start()]
+    return any(re.search(rf"\b{paper}\b", once) and not re.search(rf"\b{paper}\b", duty[cue.start():])
+               for paper in {m.group(0) for m in ONE_OFF_PAPER.finditer(folded)})
+
+
 UNDER_WAY = re.compile(r"\b(?:dang|chua|du thao|mot phan|tiep tuc|tien do)\b")  # "đã báo cáo tiến độ": not yet done
 NOT_DONE = re.compile(r"\b(?:chua|khong|kho|chang|khong the|chua the)\s+(?:kip\s+)?(?:xong|hoan thanh|hoan tat)\b")
 # "chưa xong ạ" said alone: under way, not finished (with more said, "chưa xong, còn chờ số liệu", a note)
@@ -579,6 +616,9 @@ def parse_status_text(text: str, *, today: dt.date, now: dt.datetime | None = No
     if asked:
         return StatusUpdate(status=TaskStatus.EXTENSION_REQUESTED, percent=percent, note=note,
                             requested_due_on=wanted)
+    if task_text is not None and sends_round_report(original) and "bao cao" in chat_fold(task_text):
+        # "báo cáo tháng 3: …, đạt 60%" on a recurring report: that round is done; the share is the report's content
+        return StatusUpdate(status=TaskStatus.DONE, percent=100, note=note)
     sent = LATE_EXCUSE.sub(" ", folded)  # "…, xin lỗi chậm do chờ các xã": why it was late, not what it waits for
     delivered = ((DELIVERED.search(sent) is not None or _sent_already(sent)
                   or DONE_PLAIN.search(sent) is not None
@@ -592,6 +632,9 @@ def parse_status_text(text: str, *, today: dt.date, now: dt.datetime | None = No
     if delivered and not said_done and percent is None and (step := STEP_PAPER.search(sent)) is not None and \
             not _step_is_deliverable(step["paper"], deliverable or task_text):
         return StatusUpdate(status=TaskStatus.IN_PROGRESS, note=note)  # the invitation sent, not the conference held
+    if (percent == 100 or said_done or delivered) and task_text is not None and one_off_step(original, task_text):
+        # "đã trình ban hành kế hoạch số 85, xong" on "ban hành kế hoạch …; hằng tháng báo cáo": the plan, not a round
+        return StatusUpdate(status=TaskStatus.IN_PROGRESS, note=note)
     if percent == 100 or said_done or delivered:
         return StatusUpdate(status=TaskStatus.DONE, percent=100, note=note)
     if PARTLY.search(folded) and percent is None:

@@ -284,13 +284,14 @@ GENERIC_ERROR = vn("Xin lỗi đồng chí, hệ thống gặp sự cố khi x�
 STALE_BUTTON = vn("Nút này không còn hiệu lực.")
 NO_OPEN_DRAFT = vn("Không có văn bản nào đang chờ xác nhận.")
 # (said only on Zalo without a public address: in webhook mode Zalo gets the chart and the workbook as links)
-# (on Zalo without a public address: said to a leader who may have no Telegram and to an admin who does not run the
-# server — probe 37, #7 — so neither "gõ trên Telegram" nor "chờ quản trị viên")
+# (on Zalo without a public address: said to an admin, who may not run the server — probe 37, #7 — so neither "gõ trên
+# Telegram" nor "chờ quản trị viên"; a leader gets FILES_ON_REQUEST_NO_FILES instead, no set-up words — probe 39, #6)
 NO_FILES_HERE = vn("Trên Zalo, Nhắc việc gửi biểu đồ và tệp Excel dưới dạng đường liên kết tải về; việc này cần "
                    "máy chủ Nhắc việc có địa chỉ công khai (NHACVIEC_WEBHOOK_URL), hiện chưa được cấu hình, nên chỉ "
                    "gửi được nội dung tổng hợp bằng tin nhắn. Đồng chí có thể đề nghị bộ phận kỹ thuật quản lý máy chủ "
                    "cấu hình địa chỉ này.")
-NO_FILES_ASKED = vn(f"{NO_FILES_HERE} Nội dung tổng hợp: đồng chí gõ /tonghop.")
+NO_FILES_SUMMARY_BY_TEXT = vn("Nội dung tổng hợp: đồng chí gõ /tonghop.")
+NO_FILES_ASKED = vn(f"{NO_FILES_HERE} {NO_FILES_SUMMARY_BY_TEXT}")
 REPORT_FILE_CAPTION = vn("Biểu tổng hợp tình hình thực hiện nhiệm vụ (Excel) để đồng chí chuyển tiếp; "
                          "trang “Chi tiết” liệt kê từng nhiệm vụ.")
 FILE_TOO_LARGE = vn("Tệp quá lớn (tối đa 20 MB). Đồng chí vui lòng gửi tệp nhỏ hơn.")
@@ -2445,6 +2446,14 @@ def round_held_back(item_ref: str, kind: str, label: str, *, current: str | None
         why = (f"{named} không thuộc các kỳ Nhắc việc theo dõi; "
                f"{now_due} vẫn mở.")
     return vn(f"{why} Khi hoàn thành kỳ này, đồng chí gõ “{item_ref} xong”.")
+
+
+def round_still_open(item_ref: str, current: str | None) -> str:
+    """After a one-off step of a recurring report duty ("đã trình ban hành kế hoạch số 85, xong"): the report round
+    now due is not closed by it (probe 39, #1)."""
+    now_due = round_name(current) if current else "kỳ hiện tại"
+    return vn(f"Việc này chưa tính là báo cáo định kỳ: {now_due} vẫn mở. Khi gửi báo cáo kỳ này, đồng chí gõ "
+              f"“{item_ref} đã gửi báo cáo”.")
 
 
 def series_step_text(item_ref: str, finished: str, on_time: bool, next_title: str | None, note: str | None) -> str:

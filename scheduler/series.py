@@ -159,7 +159,9 @@ def record_in_series(session: Session, *, task_id: int, actor: Person, change: S
     current = occurrence_for(rule, task.occurrence_start) if rule is not None else None
     if rule is None or current is None:
         return recorded, None
-    on_time = today <= calendar.effective_deadline(current.due_on)
+    # (by the round's deadline, or the later one an extension granted it: probe 39, #2)
+    due = max(current.due_on, task.due_on) if task.due_on is not None else current.due_on
+    on_time = today <= calendar.effective_deadline(due)
     session.add(TaskOccurrence(task_id=task.id, label=current.period_label, period_start=current.period_start,
                                period_end=current.period_end, due_on=current.due_on, done_at=now, on_time=on_time))
     following = next_occurrence(rule, current)

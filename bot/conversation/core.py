@@ -21,6 +21,7 @@ from bot.context import AppContext
 from bot.conversation import (
     delivery,
     directory,
+    due_reports,
     enroll,
     itemquery,
     leave,
@@ -488,6 +489,8 @@ async def _on_text_said(conv: Conversation, event: TextIn, person: Person) -> No
         return
     if words[:1] == ["lich"] and person.is_admin and len(words) <= 8:  # "lịch nghỉ Tết", "lich nghi 12/02 …"
         await workdays.calendar_command(conv, event, event.text.split()[1:], person)
+        return
+    if await due_reports.answer(conv, event, person):  # "tháng này phải báo cáo gì?": not the office's (probe 39)
         return
     first = chat_fold(event.text.split("?")[0]).split() if "?" in event.text else words  # (the first question)
     if len(first) <= 12 and ASKS_OWN_TASKS.search(" ".join(first)):  # "huyện mình có nhiệm vụ gì?": /viec

@@ -344,6 +344,15 @@ async def unit_summary(conv: Conversation, event: TextIn, args: list[str], perso
     await _send_report(conv, event, filt, unit_name, person)
 
 
+def _no_files_line(person: Person) -> str:
+    """Why Zalo without a public address sends no chart or Excel file: the server's set-up (NHACVIEC_WEBHOOK_URL,
+    whoever runs the server) for an admin; anyone else gets one plain line (the set-up: to the log; probe 39, #6)."""
+    if person.is_admin:
+        return texts.NO_FILES_HERE
+    log.info("files not sent on Zalo to person %s: no public address (NHACVIEC_WEBHOOK_URL is not set)", person.id)
+    return texts.FILES_ON_REQUEST_NO_FILES
+
+
 def of_kind(unit_name: str, kind: str) -> bool:
     """Whether a unit is of the kind (folded) a question names: "Thôn 3" of "thon", "UBND xã Tân Lập" of "xa",
     "Sở Tài chính" of "so"; not "Trạm Y tế xã" of "xa"."""
@@ -432,9 +441,10 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
         if last.files or not with_files:
             # (said once in a line: asked a third time, it is sent in full)
             await ctx.db.run(remember_report_said, person.id, key=None, files=False, now=now)
-            await conv.say(event, texts.report_unchanged(at, files=False, about=notice_title or unit_name))
-            if files and not documents_out:  # (the command on Zalo: where its files come, as when sent in full)
-                await conv.say(event, texts.NO_FILES_HERE)
+            unchanged = texts.report_unchanged(at, files=False, about=notice_title or unit_name)
+            if files and not documents_out:  # (the command on Zalo: why no files, as when sent in full)
+                unchanged += "\n\n" + _no_files_line(person)
+            await conv.say(event, unchanged)
             return
         files_only = True
     else:
@@ -455,10 +465,10 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
         return
     if not documents_out:
         if only is not None:  # "xuất excel" on Zalo without links: no file to send, and the text not said again
-            await conv.say(event, texts.NO_FILES_ASKED)
+            await conv.say(event, texts.NO_FILES_ASKED if person.is_admin else
+                           f"{_no_files_line(person)} {texts.NO_FILES_SUMMARY_BY_TEXT}")
             return
-        await conv.say(event, text)
-        await conv.say(event, texts.NO_FILES_HERE)
+        await conv.say(event, f"{text}\n\n{_no_files_line(person)}")  # one message (probe 39, #6)
         return
     scope = texts.filter_description(filt, unit_name, notice_title)
     # a past period: the chart says the day its figures stand at

@@ -43,6 +43,7 @@ from bot.replies import (
     impossible_percent,
     letter_refs,
     notice_named,
+    one_off_step,
     own_work_done,
     parse_status_text,
     recalls_extension,
@@ -192,6 +193,8 @@ QUESTION = re.compile(r"\?\s*$|\b(?:la (?:viec |nhiem vu |noi dung |cai )?gi|gi 
                       r"|ngay nao|(?:don vi|co quan|ai|noi|cho) nao|cho ai|voi ai|o dau|nhu the nao"
                       # "mục 7 lúc nào phải nộp vậy em", "hạn hôm nào ạ", "bao lâu nữa": asked, not reported
                       r"|luc nao|hom nao|thang nao|tuan nao|may gio|bao lau"
+                      # "giao … mục nào vậy? có phải báo cáo hằng tháng không" typed without marks (probe 39, #3)
+                      r"|(?:muc|viec|nhiem vu) nao (?:vay|the|a|ha)\b|\bco phai\b(?:\s+\w+){1,8}?\s+khong\s*[?.!]*\s*$"
                       # "nộp chưa?", "xong chưa em" (not "còn phần báo cáo chưa viết": not yet written)
                       r"|(?:xong|nop|gui|bao cao) chua(?!\s+(?!(?:a|vay|the|nhi|ha|em|anh|chi|ban|dong chi)\b)\w)"
                       # "… làm gì vậy", "… nào ạ" at the end (not "chưa có vướng mắc gì ạ": nothing, said politely)
@@ -367,12 +370,14 @@ async def _snooze(conv: Conversation, event: Inbound, person: Person, task_id: i
 async def _record(conv: Conversation, event: Inbound, person: Person, task_id: int, change: StatusUpdate,
                   source: str, quote: bool = False, at: dt.datetime | None = None,
                   earlier_round: bool = False, collect: Confirmations | None = None,
-                  date_confirmed: bool = False, both_rounds: bool = False, offer_missed: bool = True) -> None:
+                  date_confirmed: bool = False, both_rounds: bool = False, offer_missed: bool = True,
+                  one_off: bool = False) -> None:
     """Store a status change and confirm it. For a recurring duty, "xong" finishes the round now due; with
     `earlier_round` ("xong kỳ trước") it closes the latest missed round instead, and the confirmation of a
     round offers to close a missed one too; with `both_rounds` ("xong cả 2") it closes both: the round now due (unless
     closed today already) and the latest missed one. `date_confirmed`: the requester has just confirmed the date
-    asked (a far lunar date): it is not read back to them again."""
+    asked (a far lunar date): it is not read back to them again. `one_off`: a recurring report duty's one-off step
+    ("đã trình ban hành kế hoạch, xong"), told the round now due is still open."""
     ctx = conv.ctx
     when = at or sent_time(conv, event)
     if change.status == TaskStatus.DONE and earlier_round:
@@ -440,6 +445,8 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
         text += "\n" + texts.round_held_back(rec.item_ref, held_back.kind, held_back.label,
                                               current=await ctx.db.run(current_round_title, task_id),
                                               starts_on=held_back.starts_on, done_on=held_back.done_on)
+    if one_off and step is None:  # the report round is not closed by the one-off step (probe 39, #1)
+        text += "\n" + texts.round_still_open(rec.item_ref, await ctx.db.run(current_round_title, task_id))
     if rec.waiting:  # a progress report while a request waits: it still waits
         text += "\n" + texts.request_still_waiting(rec.waiting_due)
     if rec.status == TaskStatus.BLOCKED and not (change.note and texts.meaningful_note(change.note)):
@@ -1945,7 +1952,9 @@ async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: 
     await _record(conv, event, person, task.id, change, source, quote=quote, at=at,
                   earlier_round=EARLIER_ROUND.search(folded) is not None, collect=collect,
                   date_confirmed=far_date is not None,
-                  both_rounds=task.occurrence_start is not None and BOTH_ROUNDS.search(folded) is not None)
+                  both_rounds=task.occurrence_start is not None and BOTH_ROUNDS.search(folded) is not None,
+                  one_off=task.occurrence_start is not None and change.status == TaskStatus.IN_PROGRESS
+                  and one_off_step(text, task.text))
     if collect is None and change.status not in (TaskStatus.DONE, TaskStatus.EXTENSION_REQUESTED) and \
             isinstance(event, TextIn):
         await _planned_after_deadline(conv, event, person, task, text)
@@ -2381,8 +2390,11 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
                 return False
             await conv.say(event, texts.no_open_tasks())
             return True
-        handed = await ctx.db.run(unit_open_tasks, person) if person.headed_unit_ids and not is_snooze and \
-            not transfer and every_task(text) is None else []  # ("cả hai mục em làm xong": his own, counted)
+        # (an extension asked is among them, as a report is: "xin gia hạn báo cáo tháng 3" of the item he handed to a
+        # cadre, probe 39 #2; "hoãn nhắc" is about his own reminders only)
+        handed = await ctx.db.run(unit_open_tasks, person) if person.headed_unit_ids and \
+            snooze_when(folded) is None and not transfer and every_task(text) is None else []
+        # ("cả hai mục em làm xong": his own, counted)
         if handed:  # a head's "xong" with no item number: his unit's items in a cadre's hands (he may update them)
             tasks = in_item_order([*tasks, *handed])  # could be meant too: asked which, never his own closed (probe 28)
         if len(tasks) > 1 and change is not None and change.status == TaskStatus.DONE and \
@@ -2411,6 +2423,9 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
             change is not None and change.status == TaskStatus.EXTENSION_REQUESTED)
         if len(tasks) > 1 and asks_time and (dated := [t for t in tasks if t.due_on is not None]):
             tasks = dated  # "xin gia hạn đến 30/4": only a task with a deadline can be given more time
+        if len(tasks) > 1 and asks_time and re.search(r"\bbao cao\s+(?:thang|quy|tuan)\b", chat_fold(text)) and \
+                len(periodic := [t for t in tasks if t.occurrence_start is not None]) == 1:
+            tasks = periodic  # "xin gia hạn báo cáo tháng 3": the one periodic report among them (probe 39, #2)
         if len(tasks) > 1 and not is_snooze and await _ask_quoted(conv, event, person, text, tasks):
             return True  # "đã xây dựng xong kế hoạch tuyên truyền": the one task whose words it repeats, asked
         if len(tasks) > 1:

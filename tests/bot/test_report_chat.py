@@ -356,8 +356,30 @@ async def test_a_question_in_words_on_zalo_is_the_text_alone(db_url: str) -> Non
         assert text.startswith("TỔNG HỢP TÌNH HÌNH") and text.endswith("\n\n" + texts.FILES_ON_REQUEST_NO_FILES)
         # the command right after: the same text is not sent twice (probe 27), and the files come on Telegram
         sent = await ask(h, "leader", "/tonghop")
-        assert (sent[0].text or "").startswith("Báo cáo không thay đổi")
-        assert [s.text for s in sent][1:] == [texts.NO_FILES_HERE]
+        assert len(sent) == 1 and (sent[0].text or "").startswith("Báo cáo không thay đổi")
+        assert (sent[0].text or "").endswith("\n\n" + texts.FILES_ON_REQUEST_NO_FILES)
+    finally:
+        await h.stop()
+
+
+async def test_a_leader_on_zalo_gets_no_server_set_up_words_and_an_admin_gets_them_in_the_same_message(
+        db_url: str) -> None:
+    """Probe 39, #6: after /tonghop on Zalo without a public address a leader got a second message naming
+    NHACVIEC_WEBHOOK_URL and "bộ phận kỹ thuật"; that is the admin's, and the leader's is one plain line."""
+    h = Harness(db_url=db_url, clock=FakeClock(local(2026, 4, 2, 9, 0)), channel="zalo")
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        assert h.db is not None
+        seed_report_data(h.db)
+        for command in ("/tonghop", "xuất excel"):
+            sent = await ask(h, "leader", command)
+            assert len(sent) == 1, [s.text for s in sent]
+            said = sent[0].text or ""
+            assert "NHACVIEC_WEBHOOK_URL" not in said and "kỹ thuật" not in said and "máy chủ Nhắc việc" not in said
+            assert texts.FILES_ON_REQUEST_NO_FILES in said
+        sent = await ask(h, "admin", "/tonghop")
+        assert len(sent) == 1 and (sent[0].text or "").startswith("TỔNG HỢP TÌNH HÌNH")
+        assert (sent[0].text or "").endswith("\n\n" + texts.NO_FILES_HERE)
     finally:
         await h.stop()
 
@@ -373,7 +395,7 @@ async def test_asking_for_the_excel_on_zalo_without_links_says_why_once_and_not_
         sent = await ask(h, "leader", "báo cáo tình hình")
         assert "Telegram" not in (sent[-1].text or "")
         sent = await ask(h, "leader", "xuất excel")
-        assert [s.text for s in sent] == [texts.NO_FILES_ASKED]
+        assert [s.text for s in sent] == [f"{texts.FILES_ON_REQUEST_NO_FILES} {texts.NO_FILES_SUMMARY_BY_TEXT}"]
         assert "Telegram" not in texts.NO_FILES_ASKED and "/tonghop" in texts.NO_FILES_ASKED
     finally:
         await h.stop()

@@ -1,0 +1,96 @@
+""""Tháng này phải báo cáo gì?": the recurring report rounds due in the period asked about, answered by Nhắc việc
+itself, not forwarded to the office (probe 39, #4). A person is told of their own and, for a head, of the unit's
+items in a cadre's hands; a leader or the office ("tháng này đơn vị nào phải báo cáo?") of every unit's."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from bot import texts
+from bot.conversation.events import TextIn
+from bot.replies import chat_fold
+from bot.textbase import date_vn, vn
+from scheduler.calendar import WorkingCalendar
+from storage.models import OPEN_STATUSES, Notice, NoticeStatus, Person, Role, Task, TaskOccurrence
+from storage.tasks import open_tasks_for, unit_open_tasks
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from bot.conversation.core import Conversation
+
+# on chat_fold text: "tháng này phải báo cáo gì?", "thang nay phai bao cao gi", "tuần này cần báo cáo những gì",
+# "tháng này đơn vị nào phải báo cáo?", "tháng sau phải nộp báo cáo nào"
+_WHEN = r"(?P<unit>tuan|thang|quy)\s+(?P<which>nay|toi|sau)"
+_WHAT = (r"(?:phai|can)\s+(?:gui\s+|nop\s+)?(?:bao cao|bc)(?:\s+(?:gi|nhung gi|cai gi|nao|muc nao|nhung muc nao))?"
+         r"|(?:bao cao|bc)\s+(?:gi|nhung gi|cai gi|muc nao)")
+ASKS_DUE_REPORTS = re.compile(rf"\b{_WHEN}\b(?:\s+\w+){{0,4}}?\s+(?:{_WHAT})\b")
+ASKS_DUE_REPORTS_AFTER = re.compile(rf"\b(?:{_WHAT})\b(?:\s+\w+){{0,3}}?\s+{_WHEN}\b")  # "phải báo cáo gì tháng này"
+
+
+def _span(unit: str, which: str, today: dt.date) -> tuple[dt.date, dt.date, str]:
+    """The period asked about: its first and last day, and its name ("tháng 4/2027")."""
+    ahead = which != "nay"
+    if unit == "tuan":
+        monday = today - dt.timedelta(days=today.weekday()) + dt.timedelta(days=7 if ahead else 0)
+        return monday, monday + dt.timedelta(days=6), f"tuần từ {date_vn(monday)}"
+    months = 1 if unit == "thang" else 3
+    index = (today.year * 12 + today.month - 1) // months * months + (months if ahead else 0)
+    first = dt.date(index // 12, index % 12 + 1, 1)
+    end_index = index + months
+    last = dt.date(end_index // 12, end_index % 12 + 1, 1) - dt.timedelta(days=1)
+    name = f"tháng {first.month}/{first.year}" if months == 1 else \
+        f"quý {('I', 'II', 'III', 'IV')[(first.month - 1) // 3]}/{first.year}"
+    return first, last, name
+
+
+def _every_open_round(session: Session) -> list[Task]:
+    return list(session.scalars(select(Task).join(Notice, Notice.id == Task.notice_id).where(
+        Task.status.in_(OPEN_STATUSES), Task.occurrence_start.is_not(None), Notice.status == NoticeStatus.CONFIRMED)
+        .options(selectinload(Task.lead_unit), selectinload(Task.notice)).order_by(Task.due_on, Task.id)))
+
+
+def _lines(session: Session, person: Person, everyone: bool, first: dt.date, last: dt.date,
+           calendar: WorkingCalendar) -> list[str]:
+    """One line per round due in [first, last]: open, with its deadline, or reported already, with the day."""
+    tasks = _every_open_round(session) if everyone else [*open_tasks_for(session, person),
+                                                           *unit_open_tasks(session, person)]
+    rounds = [t for t in tasks if t.occurrence_start is not None]
+    done = {r.task_id: r.done_at for r in session.scalars(select(TaskOccurrence).where(
+        TaskOccurrence.task_id.in_([t.id for t in rounds]), TaskOccurrence.due_on >= first,
+        TaskOccurrence.due_on <= last, TaskOccurrence.done_at.is_not(None)))} if rounds else {}
+    lines = []
+    for task in sorted(rounds, key=lambda t: (t.due_on or last, t.id)):
+        unit = f" — {task.lead_name}" if everyone and task.lead_name else ""
+        what = texts.short_title(task.text, 70)
+        if (at := done.get(task.id)) is not None:
+            lines.append(f"• Mục {task.item_ref}: {what}{unit} — đã báo cáo ngày {date_vn(calendar.local(at).date())}")
+        elif task.due_on is not None and first <= task.due_on <= last:
+            runs = calendar.deadline_runs(task.due_on)
+            lines.append(f"• Mục {task.item_ref}: {what}{unit} — hạn {date_vn(task.due_on)}"
+                         + (f" ({runs})" if runs else ""))
+    return lines
+
+
+async def answer(conv: Conversation, event: TextIn, person: Person) -> bool:
+    """Answer "tháng này phải báo cáo gì?" from the rounds Nhắc việc follows; False when not asked that."""
+    folded = chat_fold(event.text)
+    asked = ASKS_DUE_REPORTS.search(folded) or ASKS_DUE_REPORTS_AFTER.search(folded)
+    if asked is None or person.role == Role.LEFT or (
+            "?" not in event.text and not re.search(r"\b(?:gi|nao)\b", folded)):  # "tháng này cần báo cáo thêm …"
+        return False
+    ctx = conv.ctx
+    first, last, name = _span(asked["unit"], asked["which"], ctx.today())
+    everyone = person.is_admin or person.role == Role.LEADER
+    lines = await ctx.db.run(_lines, person, everyone, first, last, ctx.policy.calendar)
+    whose = "các đơn vị" if everyone else "đồng chí"
+    if not lines:
+        await conv.say(event, vn(f"Trong {name}, {whose} không có kỳ báo cáo định kỳ nào đến hạn."))
+        return True
+    await conv.say(event, vn(f"Kỳ báo cáo định kỳ của {whose} đến hạn trong {name}:\n" + "\n".join(lines)))
+    return True
