@@ -192,3 +192,22 @@ async def test_zalo_webhook_checks_the_secret(zalo: Harness) -> None:
         accepted = await client.post("/zalo", json=update, headers={SECRET_HEADER: "s3cret-s3cret"})
         assert accepted.status_code == 200
     assert "không có nhiệm vụ nào" in to(h, "head_bdv")[-1]
+
+
+async def test_a_decision_typed_in_the_evening_reaches_the_other_approvers_next_morning(zalo: Harness) -> None:
+    """Probe 39: on Zalo a request message cannot be edited, so the other approvers (the admin) are told of the
+    decision by a new message — typed by the leader at 17:45, it went out at once. Like every message to someone else
+    outside working hours it waits for the next working morning; the leader's own answer goes at once."""
+    h = zalo
+    await h.say("admin", ONE_TASK_NOTICE)
+    await h.say("admin", "xác nhận")
+    await h.say("head_bdv", "xin gia hạn đến 31/3/2018 vì chờ ý kiến Sở Tài chính")
+    assert any("“đồng ý gia hạn 1”" in t for t in to(h, "admin"))
+    before = len(to(h, "admin"))
+    h.clock.set(local(2018, 2, 26, 17, 45))
+    await h.say("leader", "đồng ý gia hạn 1")
+    assert "Đã gia hạn đến 31/03/2018" in to(h, "leader")[-1]
+    assert len(to(h, "admin")) == before  # not at 17:45
+    await h.advance_to(local(2018, 2, 27, 9, 0))
+    told = to(h, "admin")[before:]
+    assert any("đã được đ/c" in t and "Đã gia hạn đến 31/03/2018" in t for t in told), told
