@@ -38,3 +38,55 @@ def skips(text: str) -> list[Skip]:
                 found.append(Skip(letter, missing=LETTERS[LETTERS.index(last) + 1]))
         last = letter
     return found
+
+
+# An arabic item mark as typed ("5. Tập trung …"), and the two ways an OCR reading spoils one: the stop lost
+# ("1 Đổi mới …") or the digit read as a letter ("Š. Tập trung …", "S. …", "l. …"; not "I.", a section's roman numeral)
+_NUM_MARK = re.compile(r"^[ \t]*(\d{1,2})[ \t]*[.)][ \t]")
+_NO_STOP = re.compile(r"^([ \t]*)(\d{1,2})[ \t]+(?=[A-ZĐÀ-Ỹ][a-zđà-ỹ])")
+_LOOKALIKE = re.compile(r"^([ \t]*)([ŠšSs$l|OoB])[ \t]*\.[ \t]+(?=[A-ZĐÀ-Ỹ])")
+_AS_DIGIT = {"Š": "5", "š": "5", "S": "5", "s": "5", "$": "5", "l": "1", "|": "1", "O": "0", "o": "0",
+             "B": "8"}
+_SECTION = re.compile(r"^[ \t]*(?:[IVX]{1,4}[ \t]*[.)][ \t]|[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,]{5,}$)")
+
+
+def repair_numbers(text: str) -> str:
+    """Put back an arabic item mark an OCR reading spoiled, where its neighbours say which number it is: between
+    "4." and "6." a line "Š. Tập trung …" is item 5; between a section heading ("II. NHIỆM VỤ …") and "2." a line
+    "1 Đổi mới …" is item 1. Without it the item's text runs into the item above (or the section's lead-in) and the
+    preview silently loses it."""
+    lines = text.split("\n")
+    marks: list[tuple[int, int]] = []  # (line index, number) of the good marks, and 0 at a section heading
+    for i, ln in enumerate(lines):
+        if m := _NUM_MARK.match(ln):
+            marks.append((i, int(m.group(1))))
+        elif _SECTION.match(ln):
+            marks.append((i, 0))
+    for i, ln in enumerate(lines):
+        if _NUM_MARK.match(ln) or not ln.strip():
+            continue
+        m = _NO_STOP.match(ln)
+        n = int(m.group(2)) if m else None
+        look = _LOOKALIKE.match(ln) if m is None else None
+        if look is not None:
+            n = int(_AS_DIGIT[look.group(2)]) if _AS_DIGIT[look.group(2)] != "0" else None
+        if n is None:
+            continue
+        before = [k for j, k in marks if j < i]
+        after = [k for j, k in marks if j > i]
+        prev_ok = bool(before) and before[-1] == n - 1 and (n > 1 or _previous_is_heading(lines, i))
+        if not (prev_ok and after and after[0] == n + 1):
+            continue
+        if m is not None:
+            lines[i] = f"{m.group(1)}{n}. {ln[m.end():]}"
+        elif look is not None:
+            lines[i] = f"{look.group(1)}{n}. {ln[look.end():]}"
+    return "\n".join(lines)
+
+
+def _previous_is_heading(lines: list[str], i: int) -> bool:
+    """Whether the last non-blank line above line `i` is a section heading (so a "1 …" under it opens the list)."""
+    for ln in reversed(lines[:i]):
+        if ln.strip():
+            return _SECTION.match(ln) is not None
+    return False

@@ -299,6 +299,7 @@ def filter_tasks(tasks: Sequence[ParsedTask], *, kind: str | None, text: str,
                   broad_threshold=model.broad_threshold)
     if kind is not None and model.protect:
         keep = with_siblings(tasks, keep)
+        keep = with_duty_section(tasks, keep, text)
     return [t for t, k in zip(tasks, keep, strict=True) if k]
 
 
@@ -339,4 +340,32 @@ def with_siblings(tasks: Sequence[ParsedTask], keep: Sequence[bool]) -> list[boo
         if kept >= 3 and kept * 3 >= len(members) * 2:
             for i in members:
                 out[i] = True
+    return out
+
+
+# a section heading that announces the duties below: "II. NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU", "III. CÁC NHIỆM VỤ, GIẢI
+# PHÁP TRỌNG TÂM" (not "I. MỤC ĐÍCH, YÊU CẦU", "I. KẾT QUẢ ĐẠT ĐƯỢC", "II. TÌNH HÌNH …")
+DUTY_HEADING = re.compile(r"^(?:(?:CÁC|NHỮNG)\s+)?(?:NHIỆM\s*VỤ|GIẢI\s*PHÁP)\b"
+                          r"(?!.*\b(?:KẾT\s*QUẢ|TÌNH\s*HÌNH)\b)", re.U)
+
+
+def with_duty_section(tasks: Sequence[ParsedTask], keep: Sequence[bool], text: str) -> list[bool]:
+    """The numbered items straight under a formal document's duties heading ("II. NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU")
+    are kept together when none of them names a lead and the model keeps some: a resolution lists its duties bare
+    and charges the units in a later part ("IV. TỔ CHỨC THỰC HIỆN"), so the model's doubt about a leadless item
+    among items with leads says nothing there, and the preview would silently lose most of the list."""
+    family: dict[str, list[int]] = {}
+    for i, t in enumerate(tasks):
+        if t.parent_ref and re.fullmatch(r"[IVX]{1,4}", t.parent_ref) and _NUMBERED.match(t.ref or "") and \
+                t.depth == 1:
+            family.setdefault(t.parent_ref, []).append(i)
+    out = list(keep)
+    for parent, members in family.items():
+        if len(members) < 3 or any(tasks[i].lead for i in members) or not any(keep[i] for i in members):
+            continue
+        heading = re.search(rf"^[ \t]*{parent}[ \t]*[.)][ \t]*(?P<h>[^\n]+)", text, re.M)
+        if heading is None or not heading.group("h").isupper() or not DUTY_HEADING.match(heading.group("h").strip()):
+            continue
+        for i in members:
+            out[i] = True
     return out
