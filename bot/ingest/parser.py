@@ -25,7 +25,7 @@ from bot.ingest.enumeration import repair_numbers
 from bot.ingest.legacy import repair_legacy
 from bot.ingest.plantables import glued_attachment, item_fields
 from bot.ingest.tables import rewrite_tables, row_work
-from bot.ingest.taskfilter import broad_wanted, filter_tasks
+from bot.ingest.taskfilter import DUTY_HEADING, broad_wanted, filter_tasks
 from bot.ingest.units import (
     COUNT_BEFORE_UNIT,
     NAMED_MEMBERS,
@@ -85,6 +85,7 @@ def clean_text(text: str) -> str:
     # "b}", "„b}", "b]": a letter mark whose bracket the OCR misread
     text = re.sub(r"^(\s*)[„,.'\"]{0,2}([a-zđ])[}\]](?=\s)", r"\1\2)", text, flags=re.M)
     text = _ocr_first_letter(text)
+    text = re.sub(r"\b([Ff])rong\b", lambda m: "Trong" if m.group(1) == "F" else "trong", text)  # an OCR "t" read "f"
     text = repair_numbers(text)  # "Š. Tập trung …" between "4." and "6.", "1 Đổi mới …" under a heading
     # Markdown emphasis around a word ("*Nơi nhận:*", "*(Kèm theo …)*"), not a "* item" bullet
     return re.sub(r"(?<![\w*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])", "", text)
@@ -1362,6 +1363,7 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
         tasks = _split_own_doer_sentences(tasks, issued_on=reference)
     if task_filter is not False:
         tasks += _timetable_tasks(body, tasks, issued_on=reference)
+        tasks = _duties_carried_out(tasks, text)
     if kind is None and task_filter is not False:
         # (also where the item names the letter's number: "… vừa ban hành văn bản số 1345/UBND-KT chỉ đạo, …")
         tasks = _letter_asks(body, tasks, issued_on=reference)
@@ -1378,6 +1380,36 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
         meeting_date=meeting, tasks=tuple(tasks),
     )
     return notice, origins
+
+
+# the part of a resolution or programme that hands its duties out: "IV. TỔ CHỨC THỰC HIỆN" (OCR "TÔ CHỨC")
+_CARRY_OUT_HEADING = re.compile(r"^T[ỔÔO]\s*CHỨC\s*THỰC\s*HIỆN\b", re.U)
+# the item there that charges units with turning the whole document into their own plans: "Các cấp ủy, tổ chức
+# đảng, chính quyền … căn cứ chức năng, nhiệm vụ cụ thể hóa thành kế hoạch thực hiện Nghị quyết", "… xây dựng
+# chương trình hành động thực hiện Nghị quyết"
+_CONCRETISES = re.compile(r"cụ\s*thể\s*h[óo]a|xây\s*dựng\s*(?:chương\s*trình|kế\s*hoạch)", re.U)
+
+
+def _section_heading(text: str, roman: str) -> str:
+    m = re.search(rf"^[ \t]*{roman}[ \t]*[.)][ \t]*(?P<h>[^\n]+)", text, re.M)
+    return m.group("h").strip() if m is not None and m.group("h").strip().isupper() else ""
+
+
+def _duties_carried_out(tasks: list[ParsedTask], text: str) -> list[ParsedTask]:
+    """A resolution lists its duties bare under "II. NHIỆM VỤ VÀ GIẢI PHÁP" and hands them out in "IV. TỔ CHỨC THỰC
+    HIỆN", whose first charge to make the document concrete ("Các cấp ủy, tổ chức đảng, chính quyền … cụ thể hóa
+    thành kế hoạch thực hiện") names who carries the duties out: the duties with no lead of their own take its."""
+    romans = {t.parent_ref for t in tasks if t.parent_ref and re.fullmatch(r"[IVX]{1,4}", t.parent_ref)}
+    duties = {r for r in romans if DUTY_HEADING.match(_section_heading(text, r))}
+    carry = {r for r in romans if _CARRY_OUT_HEADING.match(_section_heading(text, r))}
+    if not duties or not carry:
+        return tasks
+    charge = next((t for t in tasks if t.parent_ref in carry and t.lead and t.lead_source == "text" and
+                   _CONCRETISES.search(t.text)), None)
+    if charge is None:
+        return tasks
+    return [replace(t, lead=charge.lead, lead_source="heading")
+            if not t.lead and (t.ref or "").split(".")[0] in duties else t for t in tasks]
 
 
 def _row_work_only(task: ParsedTask) -> ParsedTask:

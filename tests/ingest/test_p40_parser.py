@@ -47,3 +47,27 @@ def test_every_item_of_a_duties_section_that_names_no_lead_reaches_the_preview()
              "8. Tăng cường bảo vệ môi trường tại các điểm du lịch, bảo đảm phát triển bền vững."]
     refs = [t.ref for t in parse_notice(_resolution(items)).tasks]
     assert [r for r in refs if r and r.startswith("II.")] == [f"II.{n}" for n in range(1, 9)]
+
+
+def test_a_duties_sections_bare_items_are_carried_out_by_whoever_makes_the_resolution_concrete() -> None:
+    text = (_HEAD + "II. NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU\n\n"
+            "1. Đổi mới công tác quy hoạch các làng du lịch cộng đồng.\n\n"
+            "2. Tổ chức rà soát các dự án du lịch chậm tiến độ, hoàn thành frong Quý II/2027.\n\n"
+            "3. Đẩy mạnh xúc tiến, quảng bá du lịch.\n\n"
+            "III. TỔ CHỨC THỰC HIỆN\n\n"
+            "1. Các cấp ủy, tổ chức đảng, chính quyền các cấp tổ chức quán triệt Nghị quyết; căn cứ chức năng, nhiệm "
+            "vụ cụ thể hóa thành chương trình, kế hoạch thực hiện.\n\n"
+            "2. Ban Tuyên giáo và Dân vận Tỉnh ủy chỉ đạo công tác tuyên truyền Nghị quyết.\n")
+    tasks = {t.ref: t for t in parse_notice(text).tasks}
+    charged = tasks["III.1"].lead
+    assert charged and [tasks[f"II.{n}"].lead for n in (1, 2, 3)] == [charged] * 3
+    assert tasks["III.2"].lead == ("Ban Tuyên giáo và Dân vận Tỉnh ủy",)
+    assert str(tasks["II.2"].due) == "2027-06-30"  # "frong": an OCR reading of "trong"
+
+
+def test_a_section_that_only_reports_results_keeps_its_items_leadless() -> None:
+    text = (_HEAD + "II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ\n\n1. Đã rà soát 12 dự án.\n\n2. Đã tổ chức 3 hội chợ.\n\n"
+            "3. Đã đón 20 đoàn khách.\n\nIII. TỔ CHỨC THỰC HIỆN\n\n"
+            "1. Các cấp ủy, tổ chức đảng cụ thể hóa thành kế hoạch thực hiện Nghị quyết.\n")
+    tasks = parse_notice(text).tasks
+    assert all(not t.lead for t in tasks if t.ref.startswith("II."))
