@@ -565,21 +565,25 @@ def misread_lines(places: Sequence[tuple[str, Sequence[Misread]]], *, pasted: bo
 
 
 def numbering_lines(found: Sequence[Skip]) -> list[str]:
-    """Where an OCR reading's item letters do not follow on ("c)" then "đ)", "đ)" twice): a task there may be
-    missing, or two tasks share one item number (month probe 37: "d)" read as "đ)")."""
+    """Where an OCR reading's item letters or numbers do not follow on ("c)" then "đ)", "đ)" twice, "4." then "6."): a
+    task there may be missing, or two tasks share one item number (month probe 37: "d)" read as "đ)")."""
     said: list[str] = []
     for skip in found:
+        def mark(x: str) -> str:
+            return f"“{x}.”" if x.isdigit() else f"“{x})”"
         if skip.twice:
-            line = f"“{skip.letter})” có hai lần liền nhau"
+            line = f"{mark(skip.letter)} có hai lần liền nhau"
         else:
-            before = LETTERS[LETTERS.index(skip.missing) - 1]
-            line = f"“{skip.letter})” đứng ngay sau “{before})” (không thấy “{skip.missing})”)"
+            before = str(int(skip.missing) - 1) if skip.missing.isdigit() else \
+                LETTERS[LETTERS.index(skip.missing) - 1]
+            line = f"{mark(skip.letter)} đứng ngay sau {mark(before)} (không thấy {mark(skip.missing)})"
         if line not in said:
             said.append(line)
     if not said:
         return []
+    usual = " (thường là “d)” thành “đ)”)" if any(not s.letter.isdigit() for s in found) else ""
     return [f"Số thứ tự các điểm trong văn bản có chỗ không liền mạch: {'; '.join(said)}. Có thể nhận dạng chữ đọc "
-            "sai số thứ tự (thường là “d)” thành “đ)”), nên nhiệm vụ ở đó có thể bị thiếu hoặc mang trùng số mục; "
+            f"sai số thứ tự{usual}, nên nhiệm vụ ở đó có thể bị thiếu hoặc mang trùng số mục; "
             "đồng chí đối chiếu với bản gốc."]
 
 

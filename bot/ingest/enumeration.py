@@ -13,7 +13,8 @@ _HEADING = re.compile(r"^[ \t]*(?:[IVXLC]+|\d{1,3}(?:\.\d{1,3})*)[.)][ \t]", re.
 
 @dataclass(frozen=True)
 class Skip:
-    """`twice`: the marker's letter came twice running ("đ)" … "đ)"); else `missing` is the letter between."""
+    """`twice`: the marker's letter (or number) came twice running ("đ)" … "đ)"); else `missing` is the one
+    between."""
     letter: str
     twice: bool = False
     missing: str = ""
@@ -21,7 +22,30 @@ class Skip:
 
 def skips(text: str) -> list[Skip]:
     """Each place a run of lettered markers ("a)", "b)" …, a numbered heading starting a new run) repeats a letter or
-    jumps one. Only one-letter jumps: a longer gap is more likely items the text does not have (an excerpt)."""
+    jumps one, then each place a run of numbered items ("1.", "2." …, a section heading starting a new run) does
+    (`Skip.letter` is then the number: "6" after "4."). Only one-step jumps: a longer gap is more likely items the
+    text does not have (an excerpt). Numbers an OCR reading spoiled where the neighbours vouch for them
+    (`repair_numbers`) are read as repaired: the parser took them as items."""
+    return _letter_skips(text) + _number_skips(repair_numbers(text))
+
+
+def _number_skips(text: str) -> list[Skip]:
+    found: list[Skip] = []
+    last: int | None = None
+    for ln in text.split("\n"):
+        if _SECTION.match(ln) or _ARTICLE.match(ln):
+            last = None
+        elif m := _NUM_MARK.match(ln):
+            n = int(m.group(1))
+            if last is not None and n == last > 1:  # ("1." after a one-item list: another list starting)
+                found.append(Skip(str(n), twice=True))
+            elif last is not None and n == last + 2:
+                found.append(Skip(str(n), missing=str(n - 1)))
+            last = n
+    return found
+
+
+def _letter_skips(text: str) -> list[Skip]:
     found: list[Skip] = []
     events = sorted([(m.start(), "heading", "") for m in _HEADING.finditer(text)]
                     + [(m.start(), "marker", m.group(1)) for m in _MARKER.finditer(text) if m.group(1) in LETTERS])
@@ -45,6 +69,7 @@ def skips(text: str) -> list[Skip]:
 _NUM_MARK = re.compile(r"^[ \t]*(\d{1,2})[ \t]*[.)][ \t]")
 _NO_STOP = re.compile(r"^([ \t]*)(\d{1,2})[ \t]+(?=[A-ZĐÀ-Ỹ][a-zđà-ỹ])")
 _LOOKALIKE = re.compile(r"^([ \t]*)([ŠšSs$l|OoB])[ \t]*\.[ \t]+(?=[A-ZĐÀ-Ỹ])")
+_ARTICLE = re.compile(r"^[ \t]*Điều[ \t]+\d")  # "Điều 2. …": its clauses number from 1 again
 _AS_DIGIT = {"Š": "5", "š": "5", "S": "5", "s": "5", "$": "5", "l": "1", "|": "1", "O": "0", "o": "0",
              "B": "8"}
 _SECTION = re.compile(r"^[ \t]*(?:[IVX]{1,4}[ \t]*[.)][ \t]|[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,]{5,}$)")

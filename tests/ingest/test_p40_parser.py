@@ -4,7 +4,8 @@ stop, "Š." for "5."), and a duties section whose items name no lead that the ta
 from __future__ import annotations
 
 from bot.ingest import parse_notice
-from bot.ingest.enumeration import repair_numbers
+from bot.ingest.enumeration import Skip, repair_numbers, skips
+from bot.texts import numbering_lines
 
 _HEAD = ("TỈNH ỦY HÀ GIANG\nBAN THƯỜNG VỤ\nSố 12-NQ/TU\nHà Giang, ngày 05 tháng 3 năm 2027\n\nNGHỊ QUYẾT\n"
          "về phát triển du lịch cộng đồng\n\nI. MỤC TIÊU\n\nPhấn đấu đến năm 2030 có 50 làng du lịch.\n\n")
@@ -71,3 +72,18 @@ def test_a_section_that_only_reports_results_keeps_its_items_leadless() -> None:
             "1. Các cấp ủy, tổ chức đảng cụ thể hóa thành kế hoạch thực hiện Nghị quyết.\n")
     tasks = parse_notice(text).tasks
     assert all(not t.lead for t in tasks if t.ref.startswith("II."))
+
+
+def test_a_numbered_item_the_ocr_lost_is_reported_where_the_numbers_jump() -> None:
+    text = "II. NHIỆM VỤ\n1. Rà soát quy hoạch.\n2. Xây dựng sản phẩm.\n4. Thu hút đầu tư.\n4. Quảng bá.\n"
+    assert skips(text) == [Skip("4", missing="3"), Skip("4", twice=True)]
+    line = numbering_lines(skips(text))[0]
+    assert "“4.” đứng ngay sau “2.” (không thấy “3.”)" in line and "“4.” có hai lần liền nhau" in line
+    assert "“d)”" not in line
+
+
+def test_numbers_repaired_or_restarting_are_not_reported() -> None:
+    text = ("II. NHIỆM VỤ\n\n1 Rà soát quy hoạch.\n\n2. Xây dựng.\n\n3. Đào tạo.\n\n4. Bảo tồn.\n\nŠ. Quảng bá.\n\n"
+            "6. Thu hút.\n\n"
+            "III. TỔ CHỨC\n1. Sở A.\nĐiều 2. Trách nhiệm\n1. Sở B.\n2. Sở C.\n1. Sở D.\n")
+    assert skips(text) == []
