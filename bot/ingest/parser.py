@@ -85,7 +85,7 @@ def clean_text(text: str) -> str:
     # "b}", "„b}", "b]": a letter mark whose bracket the OCR misread
     text = re.sub(r"^(\s*)[„,.'\"]{0,2}([a-zđ])[}\]](?=\s)", r"\1\2)", text, flags=re.M)
     text = _ocr_first_letter(text)
-    # an OCR reading of "trong": its "t" read as "f" ("frong Quý 1/2026") or lost before a period ("(rong tháng 01/2026)")
+    # an OCR reading of "trong": its "t" read as "f" ("frong Quý 1/2026") or lost after a bracket ("(rong tháng 01")
     text = re.sub(r"\b([Ff])rong\b", lambda m: "Trong" if m.group(1) == "F" else "trong", text)
     text = re.sub(r"(?<=\()rong(?=\s+(?:tháng|quý|Quý|năm|tuần)\b)", "trong", text)
     text = repair_numbers(text)  # "Š. Tập trung …" between "4." and "6.", "1 Đổi mới …" under a heading
