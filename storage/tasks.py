@@ -209,6 +209,9 @@ class StatusUpdate:
     reopen: bool = False  # an explicit "mở lại": the only way to change a finished task
     # "xong từ 28/1", reported later: when the work was finished (aware, local time); judged on time by that day
     done_at: dt.datetime | None = None
+    # words on a round reported already ("báo cáo tháng 4 …" again after April closed): kept as a note, the status of
+    # the round now due unchanged (not "in progress" for a round nobody has reported on; conv40, #2)
+    past_round: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -255,7 +258,8 @@ def record_status(session: Session, *, task_id: int, actor: Person, change: Stat
         raise TaskClosed(task.item_ref, current, task.done_at.date() if task.done_at else None)
     if change.reopen and not current.is_closed:
         raise TaskClosed(task.item_ref, current, None, reopening=True)
-    status = change.status or (TaskStatus.IN_PROGRESS if current == TaskStatus.OPEN else current)
+    status = change.status or (TaskStatus.IN_PROGRESS if current == TaskStatus.OPEN and not change.past_round
+                               else current)
     percent = change.percent
     kind = duty_kind(task)
     ongoing = None

@@ -426,7 +426,9 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
                                 collect=collect)
             return
         # a round not begun, done already or not tracked: what was said is kept, the round now due stays open
-        change = dataclasses.replace(change, status=None, percent=None)
+        change = dataclasses.replace(change, status=None, percent=None, past_round=held_back.kind == "done")
+    past_round = texts.past_round_status(held_back.label, held_back.done_on) \
+        if held_back is not None and held_back.kind == "done" else None
     rec, step = await ctx.db.run(record_in_series, task_id=task_id, actor=person, change=change, source=source,
                                  now=when, today=calendar.local(when).date(), calendar=calendar)
     await conv.answer_tap(event, texts.STATUS_LABELS[rec.status])
@@ -440,11 +442,13 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
                                replaced=rec.replaced_report_id is not None,
                                replaced_due=replaced.requested_due if replaced else None, reopened=change.reopen,
                                current_due=asked.current_due if asked is not None else None,
-                               today=calendar.local(when).date(), date_confirmed=date_confirmed)
+                               today=calendar.local(when).date(), date_confirmed=date_confirmed,
+                               past_round=past_round)
     if held_back is not None:
         text += "\n" + texts.round_held_back(rec.item_ref, held_back.kind, held_back.label,
                                               current=await ctx.db.run(current_round_title, task_id),
-                                              starts_on=held_back.starts_on, done_on=held_back.done_on)
+                                              starts_on=held_back.starts_on, done_on=held_back.done_on,
+                                              named_said=past_round is not None)
     if one_off and step is None:  # the report round is not closed by the one-off step (probe 39, #1)
         text += "\n" + texts.round_still_open(rec.item_ref, await ctx.db.run(current_round_title, task_id))
     if rec.waiting:  # a progress report while a request waits: it still waits
@@ -458,7 +462,8 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
         if step.next is not None and (runs := calendar.deadline_runs(step.next.due_on)):
             # "…, hạn 01/01/2027 (rơi vào ngày nghỉ Tết Dương lịch, tính đến hết 04/01/2027)"
             next_title = f"{next_title} ({runs})"
-        text = texts.series_step_text(rec.item_ref, step.finished, step.on_time, next_title, change.note)
+        text = texts.series_step_text(rec.item_ref, step.finished, step.on_time, next_title, change.note,
+                                      extended_to=step.extended_to, due_on=step.due_on)
         if offer_missed and (missed := await ctx.db.run(missed_before, task_id)) is not None:
             button = collect is None and conv.channel(event.channel).capabilities.buttons
             text += "\n" + texts.missed_round_hint(rec.item_ref, missed.label, button=button)
@@ -495,7 +500,9 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
         # a recurring duty's round: the head reads which round was done and that the duty goes on, not "Hoàn thành"
         told = await _inform_lead(conv, person, rec, change.note,
                                   round_done=(step.finished, step.on_time, step.next.title() if step.next else None)
-                                  if step is not None else None, extra=extra)
+                                  if step is not None else None, extra=extra,
+                                  round_judged=texts.judged_by(step.on_time, step.extended_to, step.due_on)
+                                  if step is not None else None, past_round=past_round)
         if moots:
             await tell_moot(conv, moots, "done", actor=person, told=told)
     elif change.requested_due_on is not None:  # a deputy's request on the head's task: the head hears of it too
@@ -544,7 +551,8 @@ def _readers(session: Session, task_id: int, actor: Person, day: dt.date) -> lis
 async def _inform_lead(conv: Conversation, actor: Person, rec: Recorded, note: str | None, *,
                        asked: dt.date | None = None, skip: set[int] | frozenset[int] = frozenset(),
                        round_done: tuple[str, bool, str | None] | None = None,
-                       extra: Mapping[int, str] | None = None) -> set[int]:
+                       extra: Mapping[int, str] | None = None, round_judged: str | None = None,
+                       past_round: str | None = None) -> set[int]:
     """The head stays informed of every update of a task in a cadre's hands (and the assignee of one the head
     or an admin made); `asked`: an extension request to that date (those in `skip`, who decide it, have it);
     `round_done`: a recurring duty's round finished (its label, on time, the next round's title); `extra`: a line
@@ -568,7 +576,8 @@ async def _inform_lead(conv: Conversation, actor: Person, rec: Recorded, note: s
         told.add(someone.id)
         title = await ctx.db.run(lambda s: notice_title(s.get_one(Task, rec.task_id).notice))
         said = texts.status_told_to_lead(actor_name=actor.full_name, rec=rec, notice_title=title, note=note,
-                                         covering_for=covering_for, asked=asked, round_done=round_done)
+                                         covering_for=covering_for, asked=asked, round_done=round_done,
+                                         round_judged=round_judged, past_round=past_round)
         if extra and someone.id in extra:
             said += "\n" + extra[someone.id]
         sent = await conv.notify(someone, Outgoing(text=said), remember=("update", rec.task_id))
