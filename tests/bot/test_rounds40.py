@@ -11,7 +11,7 @@ from sqlalchemy import select
 from bot import texts
 from bot.sandbox.harness import Harness
 from scheduler.clock import FakeClock
-from storage.models import Task, TaskStatus
+from storage.models import StatusReport, Task, TaskStatus
 from tests.bot.conftest import last_text, texts_to
 from tests.bot.test_rounds39 import NOTICE
 from tests.conftest import DIRECTORY_CSV, local
@@ -78,3 +78,27 @@ async def test_a_second_report_on_a_round_closed_already_says_so_in_its_status_l
     finally:
         await h.stop()
 
+
+async def test_whether_a_unit_must_report_monthly_is_answered(db_url: str) -> None:
+    h = Harness(db_url=db_url, clock=FakeClock(local(2026, 3, 2, 9, 0)), channel="zalo")
+    await h.start(directory_csv=DIRECTORY_CSV.read_bytes(), enroll_all=True)
+    try:
+        await h.say("admin", NOTICE)
+        await h.say("admin", "xác nhận")
+        await h.advance_to(local(2026, 3, 3, 9, 0))
+        assert h.db is not None
+        before = h.db.call(lambda s: len(list(s.scalars(select(StatusReport)))))
+        await h.say("head_bdv", "có phải báo cáo hằng tháng không?")
+        said = last_text(h, "head_bdv")
+        assert said.startswith("Nhiệm vụ báo cáo định kỳ của đồng chí:\n• Mục 1: "), said
+        assert "— báo cáo hằng tháng, kỳ tới hạn 25/03/2026" in said, said
+        assert said.endswith("Các mục khác (2) không phải báo cáo định kỳ."), said
+        # a unit without one (the probe's words, typed without marks): told so, with what it holds
+        await h.say("head_bdv", "/giao 2 @cadre_bdv")
+        await h.say("cadre_bdv", "Ban Dan van giao muc nao vay? co phai bao cao hang thang khong")
+        said = last_text(h, "cadre_bdv")
+        assert said.startswith("Đồng chí không có nhiệm vụ báo cáo định kỳ. Nhiệm vụ đồng chí đang phụ trách:\n"
+                               "• Mục 2: ") and said.endswith("hạn 30/06/2026"), said
+        assert h.db.call(lambda s: len(list(s.scalars(select(StatusReport))))) == before
+    finally:
+        await h.stop()
