@@ -3001,6 +3001,8 @@ class LastRound:
     done_on: dt.date | None  # None: never reported
     on_time: bool
     missed: int  # rounds never reported so far
+    due_on: dt.date | None = None  # its own deadline
+    extended_to: dt.date | None = None  # the later one an extension granted it, which it was judged by
 
 
 def which_unit(ref: str, units: Sequence[tuple[str, str | None]]) -> str:
@@ -4972,7 +4974,7 @@ def item_status_answer(ref: str, rows: Sequence[ItemRow], today: dt.date,
             if last is None:
                 lines.append(f"{head}{progress_text(row.status, row.percent)}; {deadline}{late}")
             else:
-                went = (f"hoàn thành {date_vn(last.done_on)}, {'đúng hạn' if last.on_time else 'quá hạn'}"
+                went = (f"hoàn thành {date_vn(last.done_on)}, {judged_by(last.on_time, last.extended_to, last.due_on)}"
                         if last.done_on else "không báo cáo")
                 missed = f"; không báo cáo {last.missed} kỳ" if last.missed > 1 or (last.missed and last.done_on) \
                     else ""

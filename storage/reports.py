@@ -1100,7 +1100,7 @@ def _in_window(done_at: dt.datetime, *, since: dt.date, today: dt.date, tz: Zone
     return done_on <= today and (since <= done_on or after is not None and done_at >= after)
 
 
-def _granted(session: Session, task_ids: Sequence[int]) -> dict[int, dict[dt.date, dt.date]]:
+def granted_extensions(session: Session, task_ids: Sequence[int]) -> dict[int, dict[dt.date, dt.date]]:
     """Each task's extensions granted, the deadline replaced → the one granted (the audit log keeps both)."""
     found: dict[int, dict[dt.date, dt.date]] = {}
     for chunk in chunks(list(task_ids)):
@@ -1113,7 +1113,7 @@ def _granted(session: Session, task_ids: Sequence[int]) -> dict[int, dict[dt.dat
     return found
 
 
-def _judged_due(due: dt.date, granted: Mapping[dt.date, dt.date]) -> dt.date:
+def judged_due(due: dt.date, granted: Mapping[dt.date, dt.date]) -> dt.date:
     """A round's deadline as extensions granted while it was due moved it (its own when none was)."""
     seen = {due}
     while (later := granted.get(due)) is not None and later not in seen:
@@ -1133,7 +1133,7 @@ def _rounds_done(task: Task, item: DigestItem, rounds: Sequence[TaskOccurrence],
     for r in rounds:
         if r.done_at is None or not _in_window(r.done_at, since=since, today=today, tz=tz, after=after, until=until):
             continue
-        due = _judged_due(r.due_on, granted or {})
+        due = judged_due(r.due_on, granted or {})
         done.append(replace(item, text=f"kỳ {r.label}: {task.text}", due_on=due, on_time=r.on_time,
                             done_on=r.done_at.astimezone(tz).date(), effective_due=rule.effective_deadline(due),
                             extended_from=r.due_on if due != r.due_on else None))
@@ -1162,7 +1162,7 @@ def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int =
     tasks, rounds, _, _ = _selection(session, ReportFilter(), tz=tz, rule=rule)
     if notices is not None:
         tasks = [t for t in tasks if t.notice_id in notices]
-    granted = _granted(session, [t.id for t in tasks])
+    granted = granted_extensions(session, [t.id for t in tasks])
     for task in tasks:
         item = DigestItem(item_ref=task.item_ref, notice=notice_title(task.notice), text=task.text,
                           unit=unit_name_of(task), assignee=task.assignee.full_name if task.assignee else "",

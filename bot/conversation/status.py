@@ -95,6 +95,7 @@ from storage.models import (
     Unit,
 )
 from storage.notices import notice_title
+from storage.reports import granted_extensions, judged_due
 from storage.shares import move_shares, other_shares, unasked_shares
 from storage.tasks import (
     DATE_ASKED,
@@ -3370,11 +3371,14 @@ def _last_rounds(session: Session, task_ids: list[int], tz: dt.tzinfo) -> dict[i
         return out
     rows = session.scalars(select(TaskOccurrence).where(TaskOccurrence.task_id.in_(task_ids))
                            .order_by(TaskOccurrence.task_id, TaskOccurrence.period_start))
+    granted = granted_extensions(session, task_ids)
     for o in rows:
         before = out.get(o.task_id)
         missed = (before.missed if before else 0) + (o.done_at is None)
+        judged = judged_due(o.due_on, granted.get(o.task_id, {}))  # (a round given more time: judged by that)
         out[o.task_id] = texts.LastRound(label=o.label, done_on=o.done_at.astimezone(tz).date() if o.done_at
-                                         else None, on_time=o.on_time, missed=missed)
+                                         else None, on_time=o.on_time, missed=missed, due_on=o.due_on,
+                                         extended_to=judged if judged != o.due_on else None)
     return out
 
 

@@ -51,6 +51,9 @@ async def test_a_round_late_after_its_extension_names_the_deadline_it_was_judged
         weekly = [t for t in texts_to(h, "leader", sent) if "Hoàn thành trong tuần" in t]
         assert weekly and "kỳ hạn 25/03/2026" in weekly[-1] and f"hoàn thành ngày 01/04/2026 ({late})" in weekly[-1] \
             and "hạn 25/03/2026)" not in weekly[-1], weekly
+        # and the item's overview
+        await h.say("leader", "tình hình mục 1")
+        assert f"kỳ hạn 25/03/2026 hoàn thành 01/04/2026, {late};" in last_text(h, "leader"), last_text(h, "leader")
     finally:
         await h.stop()
 
