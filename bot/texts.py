@@ -2465,14 +2465,17 @@ def round_still_open(item_ref: str, current: str | None) -> str:
               f"“{item_ref} đã gửi báo cáo”.")
 
 
-def judged_by(on_time: bool, due: dt.date | None = None, extended_from: dt.date | None = None) -> str:
+def judged_by(on_time: bool, due: dt.date | None = None, extended_from: dt.date | None = None, *,
+              inside: bool = False) -> str:
     """"đúng hạn" / "quá hạn"; finished after an extension, the deadline it was judged by is named: "quá hạn, hạn
-    31/03/2027 (đã gia hạn từ 25/03)", "đúng hạn (đã gia hạn đến 31/03/2027)" — not the first one (conv40, #1)."""
+    31/03/2027 (đã gia hạn từ 25/03)", "đúng hạn (đã gia hạn đến 31/03/2027)" — not the first one (conv40, #1).
+    `inside`: said within brackets already ("hoàn thành ngày 01/04 (…)"): commas, not brackets again."""
     if due is None or extended_from is None or extended_from == due:
         return "đúng hạn" if on_time else "quá hạn"
+    opens, closes = (", ", "") if inside else (" (", ")")
     if on_time:
-        return f"đúng hạn (đã gia hạn đến {date_vn(due)})"
-    return f"quá hạn, hạn {date_vn(due)} (đã gia hạn từ {extended_from:%d/%m})"
+        return f"đúng hạn{opens}đã gia hạn đến {date_vn(due)}{closes}"
+    return f"quá hạn, hạn {date_vn(due)}{opens}đã gia hạn từ {extended_from:%d/%m}{closes}"
 
 
 def series_step_text(item_ref: str, finished: str, on_time: bool, next_title: str | None, note: str | None,
@@ -2503,7 +2506,8 @@ def recorded_status(rec: Recorded) -> str:
         return ("Đang thực hiện (công việc thực hiện liên tục: đã ghi nhận báo cáo, nhiệm vụ vẫn tiếp tục, Nhắc việc "
                 "sẽ hỏi lại định kỳ)")
     if rec.status == TaskStatus.DONE:
-        when = "" if rec.on_time is None else (", đúng hạn" if rec.on_time else ", quá hạn")
+        when = "" if rec.on_time is None else (", đúng hạn" if rec.on_time else
+                                               f", {judged_by(False, rec.due_on, rec.extended_from)}")
         day = f" ngày {date_vn(rec.done_on)}" if rec.done_on else ""  # "xong từ 28/1", said later
         return f"Hoàn thành{day}{when}"
     if rec.status == TaskStatus.EXTENDED:
@@ -3795,7 +3799,8 @@ def _digest_item(item: DigestItem, *, done: bool) -> str:
 def _done_when(item: DigestItem) -> str:
     return ("không có thời hạn" if item.due_on is None
             else "đúng hạn" if item.on_time
-            else judged_by(False, item.effective_due or item.due_on, item.extended_from) if item.extended_from
+            else judged_by(False, item.effective_due or item.due_on, item.extended_from, inside=True)
+            if item.extended_from
             else f"quá hạn, hạn {date_vn(item.effective_due or item.due_on)}")
 
 

@@ -49,7 +49,8 @@ async def test_a_round_late_after_its_extension_names_the_deadline_it_was_judged
         # the leader's weekly summary: judged by 31/03, not "quá hạn, hạn 25/03/2026"
         await h.advance_to(local(2026, 4, 3, 17, 0))
         weekly = [t for t in texts_to(h, "leader", sent) if "Hoàn thành trong tuần" in t]
-        assert weekly and "kỳ hạn 25/03/2026" in weekly[-1] and f"hoàn thành ngày 01/04/2026 ({late})" in weekly[-1] \
+        judged = "hoàn thành ngày 01/04/2026 (quá hạn, hạn 31/03/2026, đã gia hạn từ 25/03)"
+        assert weekly and "kỳ hạn 25/03/2026" in weekly[-1] and judged in weekly[-1] \
             and "hạn 25/03/2026)" not in weekly[-1], weekly
         # and the item's overview
         await h.say("leader", "tình hình mục 1")
@@ -103,5 +104,24 @@ async def test_whether_a_unit_must_report_monthly_is_answered(db_url: str) -> No
         assert said.startswith("Đồng chí không có nhiệm vụ báo cáo định kỳ. Nhiệm vụ đồng chí đang phụ trách:\n"
                                "• Mục 2: ") and said.endswith("hạn 30/06/2026"), said
         assert h.db.call(lambda s: len(list(s.scalars(select(StatusReport))))) == before
+    finally:
+        await h.stop()
+
+
+async def test_a_task_finished_late_after_its_extension_names_the_deadline_it_was_judged_by(db_url: str) -> None:
+    h = await _monthly(db_url)
+    try:
+        await h.advance_to(local(2026, 6, 29, 9, 0))
+        await h.say("head_bdv", "2 xin gia hạn đến 10/7")
+        await h.say("leader", "đồng ý gia hạn 2")
+        await h.advance_to(local(2026, 7, 15, 9, 0))
+        sent = len(h.sent)
+        await h.say("head_bdv", "2 xong")
+        said = last_text(h, "head_bdv")
+        assert said.startswith("Đã cập nhật: mục 2 — Hoàn thành, quá hạn, hạn 10/07/2026 (đã gia hạn từ 30/06)."), said
+        await h.advance_to(local(2026, 7, 17, 17, 0))
+        weekly = [t for t in texts_to(h, "leader", sent) if "Hoàn thành trong tuần" in t]
+        assert weekly and "hoàn thành ngày 15/07/2026 (quá hạn, hạn 10/07/2026, đã gia hạn từ 30/06)" in weekly[-1], \
+            weekly
     finally:
         await h.stop()
