@@ -942,6 +942,14 @@ def rows_for(session: Session, tasks: Sequence[Task], *, today: dt.date, tz: Zon
     as_of = states is not None
     notes = _latest_notes(session, [t.id for t in tasks], before=end_of_day(today, tz) if as_of else None)
     firsts = {} if as_of else _first_deadlines(session, [t.id for t in tasks])
+    for task in tasks:  # a recurring duty: an extension of a past round is not the round now due's (conv40)
+        if task.id in firsts and task.occurrence_start is not None and firsts[task.id] < task.occurrence_start:
+            later = [b for b in granted_extensions(session, [task.id]).get(task.id, {})
+                     if b >= task.occurrence_start]
+            if later:
+                firsts[task.id] = min(later)
+            else:
+                del firsts[task.id]
     rows = []
     for task in tasks:
         note = notes.get(task.id)

@@ -55,6 +55,12 @@ async def test_a_round_late_after_its_extension_names_the_deadline_it_was_judged
         # and the item's overview
         await h.say("leader", "tình hình mục 1")
         assert f"kỳ hạn 25/03/2026 hoàn thành 01/04/2026, {late};" in last_text(h, "leader"), last_text(h, "leader")
+        # the unit's summary: April's round was given no extension (March's was)
+        asked = len(h.sent)
+        await h.say("leader", "Ban Dân vận Tỉnh ủy thế nào?")
+        said = "\n".join(texts_to(h, "leader", asked))
+        row = next((line for line in said.splitlines() if line.strip().startswith("• Mục 1:")), said)
+        assert "kỳ hạn 25/04/2026: chưa báo cáo" in row and "gia hạn" not in row, row
     finally:
         await h.stop()
 
