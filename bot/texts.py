@@ -2431,7 +2431,7 @@ def round_already_done(item_ref: str, label: str, current: str | None, done_on: 
 
 
 def round_held_back(item_ref: str, kind: str, label: str, *, current: str | None, starts_on: dt.date | None = None,
-                    done_on: dt.date | None = None) -> str:
+                    done_on: dt.date | None = None, named_said: bool = False) -> str:
     """Why a "done" report on a recurring duty did not close the round now due (`scheduler.series.round_for_report`):
     that round has not begun ("early"), the round named was reported already ("done"), comes later ("later") or is
     not one Nhắc việc follows ("untracked"). Says how to close the round now due."""
@@ -2441,6 +2441,8 @@ def round_held_back(item_ref: str, kind: str, label: str, *, current: str | None
         begins = "" if starts_on.strftime("%d/%m/%Y") in now_due else f" (từ {date_vn(starts_on)})"
         why = (f"K{now_due[1:]} chưa bắt đầu{begins} nên chưa tính hoàn thành; nội dung đồng chí báo đã được "
                f"ghi lại.")
+    elif kind == "done" and named_said:  # (the status line said it: `past_round_status`)
+        why = f"K{now_due[1:]} vẫn mở."
     elif kind == "done":
         when = f" ngày {date_vn(done_on)}" if done_on is not None else ""
         why = f"{named} đã được ghi nhận hoàn thành{when}; {now_due} vẫn mở."
@@ -2452,6 +2454,13 @@ def round_held_back(item_ref: str, kind: str, label: str, *, current: str | None
     return vn(f"{why} Khi hoàn thành kỳ này, đồng chí gõ “{item_ref} xong”.")
 
 
+def past_round_status(label: str, done_on: dt.date | None) -> str:
+    """The status line of words on a round reported already ("báo cáo tháng 4 …" again after April closed): what
+    they were kept as, not the status of the round now due (conv40, #2)."""
+    when = f" ngày {date_vn(done_on)}" if done_on is not None else ""
+    return f"bổ sung nội dung {round_name(label)} (kỳ này đã hoàn thành{when})"
+
+
 def round_still_open(item_ref: str, current: str | None) -> str:
     """After a one-off step of a recurring report duty ("đã trình ban hành kế hoạch số 85, xong"): the report round
     now due is not closed by it (probe 39, #1)."""
@@ -2460,8 +2469,22 @@ def round_still_open(item_ref: str, current: str | None) -> str:
               f"“{item_ref} đã gửi báo cáo”.")
 
 
-def series_step_text(item_ref: str, finished: str, on_time: bool, next_title: str | None, note: str | None) -> str:
-    when = "đúng hạn" if on_time else "quá hạn"
+def judged_by(on_time: bool, due: dt.date | None = None, extended_from: dt.date | None = None, *,
+              inside: bool = False) -> str:
+    """"đúng hạn" / "quá hạn"; finished after an extension, the deadline it was judged by is named: "quá hạn, hạn
+    31/03/2027 (đã gia hạn từ 25/03)", "đúng hạn (đã gia hạn đến 31/03/2027)" — not the first one (conv40, #1).
+    `inside`: said within brackets already ("hoàn thành ngày 01/04 (…)"): commas, not brackets again."""
+    if due is None or extended_from is None or extended_from == due:
+        return "đúng hạn" if on_time else "quá hạn"
+    opens, closes = (", ", "") if inside else (" (", ")")
+    if on_time:
+        return f"đúng hạn{opens}đã gia hạn đến {date_vn(due)}{closes}"
+    return f"quá hạn, hạn {date_vn(due)}{opens}đã gia hạn từ {extended_from:%d/%m}{closes}"
+
+
+def series_step_text(item_ref: str, finished: str, on_time: bool, next_title: str | None, note: str | None,
+                     extended_to: dt.date | None = None, due_on: dt.date | None = None) -> str:
+    when = judged_by(on_time, extended_to, due_on)
     lines = [f"Đã cập nhật: mục {item_ref} — hoàn thành {round_name(finished)}, {when}."]
     lines.append(f"Kỳ tiếp theo: {next_title}." if next_title else "Nhiệm vụ định kỳ này đã hết các kỳ phải thực hiện.")
     lines += _note_line(note)
@@ -2487,7 +2510,8 @@ def recorded_status(rec: Recorded) -> str:
         return ("Đang thực hiện (công việc thực hiện liên tục: đã ghi nhận báo cáo, nhiệm vụ vẫn tiếp tục, Nhắc việc "
                 "sẽ hỏi lại định kỳ)")
     if rec.status == TaskStatus.DONE:
-        when = "" if rec.on_time is None else (", đúng hạn" if rec.on_time else ", quá hạn")
+        when = "" if rec.on_time is None else (", đúng hạn" if rec.on_time else
+                                               f", {judged_by(False, rec.due_on, rec.extended_from)}")
         day = f" ngày {date_vn(rec.done_on)}" if rec.done_on else ""  # "xong từ 28/1", said later
         return f"Hoàn thành{day}{when}"
     if rec.status == TaskStatus.EXTENDED:
@@ -2550,13 +2574,13 @@ def recorded_text(rec: Recorded, note: str | None = None, requested_due: dt.date
                   deciders: str = SOME_DECIDER, replaced_due: dt.date | None = None,
                   replaced: bool = False, reopened: bool = False, requested_note: str | None = None,
                   current_due: dt.date | None = None, today: dt.date | None = None,
-                  date_confirmed: bool = False) -> str:
+                  date_confirmed: bool = False, past_round: str | None = None) -> str:
     """`requested_note`: the date asked falls on a day off ("hạn … rơi vào ngày nghỉ Tết, tính đến hết …");
     `current_due`, `today`: to say a request that moves the deadline far (FAR_EXTENSION_DAYS), and the lunar year of
     a Tết phrase far ahead — not read back when the requester has just confirmed that date (`date_confirmed`)."""
     if reopened:  # (the note is the person's own "mở lại …": not repeated)
         return vn(f"Đã mở lại mục {rec.item_ref}: {recorded_status(rec)}. Nhắc việc sẽ nhắc nhiệm vụ này như trước.")
-    lines = [f"Đã cập nhật: mục {rec.item_ref} — {recorded_status(rec)}."]
+    lines = [f"Đã cập nhật: mục {rec.item_ref} — {past_round or recorded_status(rec)}."]
     if rec.ongoing == "asked":  # a first "xong" on work that goes on: asked once whether all of it is finished
         kind = "nhiệm vụ thường xuyên" if rec.standing else "công việc thực hiện liên tục"
         lines.append(f"Nhiệm vụ này là {kind}, chưa có thời hạn kết thúc. Nếu toàn bộ nhiệm vụ đã "
@@ -2602,15 +2626,19 @@ def covering_line(covering_for: str) -> str:
 
 def status_told_to_lead(*, actor_name: str, rec: Recorded, notice_title: str, note: str | None,
                         covering_for: str | None = None, asked: dt.date | None = None,
-                        round_done: tuple[str, bool, str | None] | None = None) -> str:
+                        round_done: tuple[str, bool, str | None] | None = None,
+                        round_judged: str | None = None, past_round: str | None = None) -> str:
     """To the head of the lead unit (a cadre's task) or to the assignee (the head or an admin updated it); to the
     colleague covering for one of them while on leave (`covering_for`). `asked`: an extension request to that
     date, gone to those who decide it; `round_done`: a recurring duty's round (label, on time, next round's title)
-    — said as that round, since "Hoàn thành" alone reads as the whole duty finished."""
-    status = recorded_status(rec)
+    — said as that round, since "Hoàn thành" alone reads as the whole duty finished; `round_judged`: its "đúng hạn"
+    / "quá hạn" as the writer read it (an extended round names its deadline); `past_round`: words on a round
+    reported already, said as such (not the status of the round now due)."""
+    status = past_round or recorded_status(rec)
     if round_done is not None:
         finished, on_time, next_title = round_done
-        status = f"hoàn thành {round_name(finished)}, {'đúng hạn' if on_time else 'quá hạn'}" + (
+        judged = round_judged or ('đúng hạn' if on_time else 'quá hạn')
+        status = f"hoàn thành {round_name(finished)}, {judged}" + (
             f"; kỳ tiếp theo: {next_title}" if next_title else "; nhiệm vụ định kỳ này đã hết các kỳ phải thực hiện")
     lines = [f"Đ/c {actor_name} đã cập nhật nhiệm vụ mục {rec.item_ref} ({in_sentence(notice_title)}): {status}."]
     if asked is not None:
@@ -2981,6 +3009,8 @@ class LastRound:
     done_on: dt.date | None  # None: never reported
     on_time: bool
     missed: int  # rounds never reported so far
+    due_on: dt.date | None = None  # its own deadline
+    extended_to: dt.date | None = None  # the later one an extension granted it, which it was judged by
 
 
 def which_unit(ref: str, units: Sequence[tuple[str, str | None]]) -> str:
@@ -3772,7 +3802,10 @@ def _digest_item(item: DigestItem, *, done: bool) -> str:
 
 def _done_when(item: DigestItem) -> str:
     return ("không có thời hạn" if item.due_on is None
-            else "đúng hạn" if item.on_time else f"quá hạn, hạn {date_vn(item.effective_due or item.due_on)}")
+            else "đúng hạn" if item.on_time
+            else judged_by(False, item.effective_due or item.due_on, item.extended_from, inside=True)
+            if item.extended_from
+            else f"quá hạn, hạn {date_vn(item.effective_due or item.due_on)}")
 
 
 def _tasks_counted(items: Sequence[DigestItem]) -> str:
@@ -4950,7 +4983,7 @@ def item_status_answer(ref: str, rows: Sequence[ItemRow], today: dt.date,
             if last is None:
                 lines.append(f"{head}{progress_text(row.status, row.percent)}; {deadline}{late}")
             else:
-                went = (f"hoàn thành {date_vn(last.done_on)}, {'đúng hạn' if last.on_time else 'quá hạn'}"
+                went = (f"hoàn thành {date_vn(last.done_on)}, {judged_by(last.on_time, last.extended_to, last.due_on)}"
                         if last.done_on else "không báo cáo")
                 missed = f"; không báo cáo {last.missed} kỳ" if last.missed > 1 or (last.missed and last.done_on) \
                     else ""

@@ -144,6 +144,9 @@ class SeriesStep:
     finished: str  # "tháng 3/2026"
     on_time: bool
     next: Occurrence | None  # None: the series has ended
+    # the later deadline an extension granted this round, which it was judged by (None: its own, `due_on`)
+    extended_to: dt.date | None = None
+    due_on: dt.date | None = None  # the round's own deadline
 
 
 def record_in_series(session: Session, *, task_id: int, actor: Person, change: StatusUpdate, source: str,
@@ -168,7 +171,8 @@ def record_in_series(session: Session, *, task_id: int, actor: Person, change: S
     if following is not None:
         _point_at(task, following)
         task.status, task.percent, task.done_at = TaskStatus.OPEN, None, None
-    return recorded, SeriesStep(finished=current.period_label, on_time=on_time, next=following)
+    return recorded, SeriesStep(finished=current.period_label, on_time=on_time, next=following,
+                                extended_to=due if due > current.due_on else None, due_on=current.due_on)
 
 
 @dataclass(frozen=True, kw_only=True)

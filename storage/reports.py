@@ -25,7 +25,7 @@ import calendar
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 from zoneinfo import ZoneInfo
@@ -942,6 +942,14 @@ def rows_for(session: Session, tasks: Sequence[Task], *, today: dt.date, tz: Zon
     as_of = states is not None
     notes = _latest_notes(session, [t.id for t in tasks], before=end_of_day(today, tz) if as_of else None)
     firsts = {} if as_of else _first_deadlines(session, [t.id for t in tasks])
+    for task in tasks:  # a recurring duty: an extension of a past round is not the round now due's (conv40)
+        if task.id in firsts and task.occurrence_start is not None and firsts[task.id] < task.occurrence_start:
+            later = [b for b in granted_extensions(session, [task.id]).get(task.id, {})
+                     if b >= task.occurrence_start]
+            if later:
+                firsts[task.id] = min(later)
+            else:
+                del firsts[task.id]
     rows = []
     for task in tasks:
         note = notes.get(task.id)
@@ -1016,6 +1024,7 @@ class DigestItem:
     note: str | None = None  # a difficulty: the unit's latest words on it
     noted_on: dt.date | None = None
     effective_due: dt.date | None = None  # the deadline as run past a day off (overdue from the day after)
+    extended_from: dt.date | None = None  # finished after an extension: the deadline it replaced (said beside it)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -1099,15 +1108,44 @@ def _in_window(done_at: dt.datetime, *, since: dt.date, today: dt.date, tz: Zone
     return done_on <= today and (since <= done_on or after is not None and done_at >= after)
 
 
+def granted_extensions(session: Session, task_ids: Sequence[int]) -> dict[int, dict[dt.date, dt.date]]:
+    """Each task's extensions granted, the deadline replaced → the one granted (the audit log keeps both)."""
+    found: dict[int, dict[dt.date, dt.date]] = {}
+    for chunk in chunks(list(task_ids)):
+        for entry in session.scalars(select(AuditLog).where(AuditLog.action == "task.extension_approved",
+                                                            AuditLog.entity_id.in_(chunk)).order_by(AuditLog.id)):
+            detail = entry.detail or {}
+            if entry.entity_id is not None and detail.get("before") and detail.get("granted"):
+                found.setdefault(entry.entity_id, {})[dt.date.fromisoformat(detail["before"])] = \
+                    dt.date.fromisoformat(detail["granted"])
+    return found
+
+
+def judged_due(due: dt.date, granted: Mapping[dt.date, dt.date]) -> dt.date:
+    """A round's deadline as extensions granted while it was due moved it (its own when none was)."""
+    seen = {due}
+    while (later := granted.get(due)) is not None and later not in seen:
+        due = later
+        seen.add(due)
+    return due
+
+
 def _rounds_done(task: Task, item: DigestItem, rounds: Sequence[TaskOccurrence], *, since: dt.date, today: dt.date,
                  tz: ZoneInfo, rule: DeadlineRule = AS_WRITTEN, after: dt.datetime | None = None,
-                 until: dt.datetime | None = None) -> list[DigestItem]:
+                 until: dt.datetime | None = None,
+                 granted: Mapping[dt.date, dt.date] | None = None) -> list[DigestItem]:
     """Of a recurring duty's past `rounds`, those finished within the window ("Báo cáo tháng 5/2012"): a unit
-    that sent its monthly report this week has done something this week, though the duty itself goes on."""
-    return [replace(item, text=f"kỳ {r.label}: {task.text}", due_on=r.due_on, on_time=r.on_time,
-                    done_on=r.done_at.astimezone(tz).date(), effective_due=rule.effective_deadline(r.due_on))
-            for r in rounds if r.done_at is not None and _in_window(r.done_at, since=since, today=today, tz=tz,
-                                                                   after=after, until=until)]
+    that sent its monthly report this week has done something this week, though the duty itself goes on. A round
+    given more time (`granted`) is said with the deadline it was judged by, and the one it replaced (conv40, #1)."""
+    done = []
+    for r in rounds:
+        if r.done_at is None or not _in_window(r.done_at, since=since, today=today, tz=tz, after=after, until=until):
+            continue
+        due = judged_due(r.due_on, granted or {})
+        done.append(replace(item, text=f"kỳ {r.label}: {task.text}", due_on=due, on_time=r.on_time,
+                            done_on=r.done_at.astimezone(tz).date(), effective_due=rule.effective_deadline(due),
+                            extended_from=r.due_on if due != r.due_on else None))
+    return done
 
 
 def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int = 7,
@@ -1132,12 +1170,14 @@ def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int =
     tasks, rounds, _, _ = _selection(session, ReportFilter(), tz=tz, rule=rule)
     if notices is not None:
         tasks = [t for t in tasks if t.notice_id in notices]
+    granted = granted_extensions(session, [t.id for t in tasks])
     for task in tasks:
         item = DigestItem(item_ref=task.item_ref, notice=notice_title(task.notice), text=task.text,
                           unit=unit_name_of(task), assignee=task.assignee.full_name if task.assignee else "",
                           due_on=task.due_on)
         rounds_done = _rounds_done(task, item, rounds.get(task.id, []), since=since, today=today, tz=tz, rule=rule,
-                                   after=after, until=until) if task.recurrence else []
+                                   after=after, until=until, granted=granted.get(task.id)) \
+            if task.recurrence else []
         if task.status == TaskStatus.DONE:
             done_on = task.done_at.astimezone(tz).date() if task.done_at else None
             # (finished earlier but reported this week, "xong từ 28/1, báo cáo muộn": news to the leader this week)
@@ -1148,8 +1188,10 @@ def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int =
                     _in_window(task.last_report_at, since=since, today=today, tz=tz, after=after, until=until)) and \
                     not any(r.done_on == done_on for r in rounds_done):
                 on_time = None if task.due_on is None else done_on <= rule.effective_deadline(task.due_on)
+                first = min(granted.get(task.id, {}), default=None)  # (the deadline before the first extension)
                 done.append(replace(item, done_on=done_on, on_time=on_time,  # ("quá hạn, hạn …" as the unit heard it)
-                                    effective_due=rule.effective_deadline(task.due_on) if task.due_on else None))
+                                    effective_due=rule.effective_deadline(task.due_on) if task.due_on else None,
+                                    extended_from=first if task.due_on and first and first < task.due_on else None))
         elif task.due_on is not None and rule.effective_deadline(task.due_on) < today and not (
                 light_support and duty_kind(task) is DutyKind.SUPPORTING) and \
                 waits_in_time(task, current_state(task), today, tz, rule) is None:  # (asked in time: part 3 only)

@@ -209,6 +209,9 @@ class StatusUpdate:
     reopen: bool = False  # an explicit "mở lại": the only way to change a finished task
     # "xong từ 28/1", reported later: when the work was finished (aware, local time); judged on time by that day
     done_at: dt.datetime | None = None
+    # words on a round reported already ("báo cáo tháng 4 …" again after April closed): kept as a note, the status of
+    # the round now due unchanged (not "in progress" for a round nobody has reported on; conv40, #2)
+    past_round: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -220,6 +223,7 @@ class Recorded:
     percent: int | None
     on_time: bool | None  # for DONE with a deadline: finished by it? (None: no deadline)
     due_on: dt.date | None = None
+    extended_from: dt.date | None = None  # finished late after an extension: the deadline it replaced
     replaced_report_id: int | None = None  # an extension request that replaced this earlier one
     actor_is_head: bool = False  # recorded by the head of the lead unit
     done_on: dt.date | None = None  # finished on a day said in the report, earlier than the report itself
@@ -255,7 +259,8 @@ def record_status(session: Session, *, task_id: int, actor: Person, change: Stat
         raise TaskClosed(task.item_ref, current, task.done_at.date() if task.done_at else None)
     if change.reopen and not current.is_closed:
         raise TaskClosed(task.item_ref, current, None, reopening=True)
-    status = change.status or (TaskStatus.IN_PROGRESS if current == TaskStatus.OPEN else current)
+    status = change.status or (TaskStatus.IN_PROGRESS if current == TaskStatus.OPEN and not change.past_round
+                               else current)
     percent = change.percent
     kind = duty_kind(task)
     ongoing = None
@@ -313,8 +318,16 @@ def record_status(session: Session, *, task_id: int, actor: Person, change: Stat
     done_on = change.done_at.date() if status == TaskStatus.DONE and change.done_at is not None else None
     if status == TaskStatus.DONE and task.due_on is not None:
         on_time = (done_on or today) <= effective_deadline(task.due_on)
+    extended_from = None
+    if on_time is False and task.recurrence is None:  # late after an extension: the deadline it replaced (conv40)
+        first = session.scalar(select(AuditLog.detail).where(AuditLog.action == "task.extension_approved",
+                                                            AuditLog.entity_id == task.id).order_by(AuditLog.id)
+                               .limit(1))
+        before = (first or {}).get("before")
+        extended_from = dt.date.fromisoformat(before) if before and task.due_on and \
+            dt.date.fromisoformat(before) < task.due_on else None
     return Recorded(report_id=report.id, task_id=task.id, item_ref=task.item_ref, status=status, percent=percent,
-                    due_on=task.due_on, on_time=on_time, replaced_report_id=replaced,
+                    due_on=task.due_on, on_time=on_time, extended_from=extended_from, replaced_report_id=replaced,
                     actor_is_head=is_lead_head(actor, task), done_on=done_on,
                     waiting=waiting is not None,
                     waiting_due=waiting.requested_due_on if waiting is not None else None,

@@ -474,6 +474,7 @@ async def _on_text_said(conv: Conversation, event: TextIn, person: Person) -> No
             or await status.reply_status(conv, event, person) or await notices.correct_draft(conv, event, person)
             or await notices.typed_decision(conv, event, person)
             or await status.typed_extension_decision(conv, event, person)
+            or await due_reports.periodic_question(conv, plain, person)  # "có phải báo cáo hằng tháng không?"
             or await itemquery.item_question(conv, plain, person)  # "tình hình mục 2.1": that item, done or not
             or await reports.blocked_question(conv, plain, person)  # "việc nào đang vướng?": never a status
             or await reports.typed_question(conv, plain, person)

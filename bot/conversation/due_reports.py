@@ -33,6 +33,13 @@ ASKS_DUE_REPORTS = re.compile(rf"\b{_WHEN}\b(?:\s+\w+){{0,4}}?\s+(?:{_WHAT})\b")
 ASKS_DUE_REPORTS_AFTER = re.compile(rf"\b(?:{_WHAT})\b(?:\s+\w+){{0,3}}?\s+{_WHEN}\b")  # "phải báo cáo gì tháng này"
 
 
+# "có phải báo cáo hằng tháng không?", "đơn vị có nhiệm vụ báo cáo định kỳ nào không", "phải bc hàng quý ko"
+# (a unit asking whether it has a periodic duty; conv40, #3)
+ASKS_PERIODIC = re.compile(r"\b(?:co|phai)\b(?:\s+\w+){0,3}?\s+(?:bao cao|bc)\s+"
+                           r"(?:dinh ky|hang (?:ngay|tuan|thang|quy|nam)|theo (?:tuan|thang|quy))\b"
+                           r"(?:\s+\w+){0,4}?\s+(?:khong|ko|k)\b")
+
+
 def _span(unit: str, which: str, today: dt.date) -> tuple[dt.date, dt.date, str]:
     """The period asked about: its first and last day, and its name ("tháng 4/2027")."""
     ahead = which != "nay"
@@ -93,4 +100,43 @@ async def answer(conv: Conversation, event: TextIn, person: Person) -> bool:
         await conv.say(event, vn(f"Trong {name}, {whose} không có kỳ báo cáo định kỳ nào đến hạn."))
         return True
     await conv.say(event, vn(f"Kỳ báo cáo định kỳ của {whose} đến hạn trong {name}:\n" + "\n".join(lines)))
+    return True
+
+
+def _periodic_lines(session: Session, person: Person, calendar: WorkingCalendar) -> tuple[list[str], list[str]]:
+    """The person's items (and a head's in a cadre's hands) that recur, one line each with their period and the
+    round now due; and those that do not, each with its deadline."""
+    tasks = [*open_tasks_for(session, person), *(unit_open_tasks(session, person) if person.role == Role.HEAD else [])]
+    recurring: list[str] = []
+    other: list[str] = []
+    for task in tasks:
+        if task.recurrence is None or task.occurrence_start is None:
+            other.append(f"• Mục {task.item_ref}: {texts.short_title(task.text, 70)} — "
+                         + (f"hạn {date_vn(task.due_on)}" if task.due_on else "không có thời hạn"))
+            continue
+        period = texts.RECURRENCE_LABELS.get(task.recurrence, task.recurrence)
+        due = ""
+        if task.due_on is not None:
+            runs = calendar.deadline_runs(task.due_on)
+            due = f", kỳ tới hạn {date_vn(task.due_on)}" + (f" ({runs})" if runs else "")
+        recurring.append(f"• Mục {task.item_ref}: {texts.short_title(task.text, 70)} — báo cáo {period}{due}")
+    return recurring, list(dict.fromkeys(other))
+
+
+async def periodic_question(conv: Conversation, event: TextIn, person: Person) -> bool:
+    """Answer "có phải báo cáo hằng tháng không?": which of the person's items recur (their period, the round now
+    due) or that none does, and the others by number; False when not asked that (or by one holding no task)."""
+    if person.role == Role.LEFT or not ASKS_PERIODIC.search(chat_fold(event.text)):
+        return False
+    ctx = conv.ctx
+    recurring, other = await ctx.db.run(_periodic_lines, person, ctx.policy.calendar)
+    if not recurring and not other:
+        return False
+    if not recurring:
+        await conv.say(event, vn("Đồng chí không có nhiệm vụ báo cáo định kỳ. Nhiệm vụ đồng chí đang phụ trách:\n"
+                                 + "\n".join(other)))
+        return True
+    numbers = ", ".join(line.split(":")[0].removeprefix("• Mục ") for line in other)
+    rest = f"\nCác mục khác ({numbers}) không phải báo cáo định kỳ." if other else ""
+    await conv.say(event, vn("Nhiệm vụ báo cáo định kỳ của đồng chí:\n" + "\n".join(recurring) + rest))
     return True

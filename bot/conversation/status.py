@@ -95,6 +95,7 @@ from storage.models import (
     Unit,
 )
 from storage.notices import notice_title
+from storage.reports import granted_extensions, judged_due
 from storage.shares import move_shares, other_shares, unasked_shares
 from storage.tasks import (
     DATE_ASKED,
@@ -426,7 +427,9 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
                                 collect=collect)
             return
         # a round not begun, done already or not tracked: what was said is kept, the round now due stays open
-        change = dataclasses.replace(change, status=None, percent=None)
+        change = dataclasses.replace(change, status=None, percent=None, past_round=held_back.kind == "done")
+    past_round = texts.past_round_status(held_back.label, held_back.done_on) \
+        if held_back is not None and held_back.kind == "done" else None
     rec, step = await ctx.db.run(record_in_series, task_id=task_id, actor=person, change=change, source=source,
                                  now=when, today=calendar.local(when).date(), calendar=calendar)
     await conv.answer_tap(event, texts.STATUS_LABELS[rec.status])
@@ -440,11 +443,13 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
                                replaced=rec.replaced_report_id is not None,
                                replaced_due=replaced.requested_due if replaced else None, reopened=change.reopen,
                                current_due=asked.current_due if asked is not None else None,
-                               today=calendar.local(when).date(), date_confirmed=date_confirmed)
+                               today=calendar.local(when).date(), date_confirmed=date_confirmed,
+                               past_round=past_round)
     if held_back is not None:
         text += "\n" + texts.round_held_back(rec.item_ref, held_back.kind, held_back.label,
                                               current=await ctx.db.run(current_round_title, task_id),
-                                              starts_on=held_back.starts_on, done_on=held_back.done_on)
+                                              starts_on=held_back.starts_on, done_on=held_back.done_on,
+                                              named_said=past_round is not None)
     if one_off and step is None:  # the report round is not closed by the one-off step (probe 39, #1)
         text += "\n" + texts.round_still_open(rec.item_ref, await ctx.db.run(current_round_title, task_id))
     if rec.waiting:  # a progress report while a request waits: it still waits
@@ -458,7 +463,8 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
         if step.next is not None and (runs := calendar.deadline_runs(step.next.due_on)):
             # "…, hạn 01/01/2027 (rơi vào ngày nghỉ Tết Dương lịch, tính đến hết 04/01/2027)"
             next_title = f"{next_title} ({runs})"
-        text = texts.series_step_text(rec.item_ref, step.finished, step.on_time, next_title, change.note)
+        text = texts.series_step_text(rec.item_ref, step.finished, step.on_time, next_title, change.note,
+                                      extended_to=step.extended_to, due_on=step.due_on)
         if offer_missed and (missed := await ctx.db.run(missed_before, task_id)) is not None:
             button = collect is None and conv.channel(event.channel).capabilities.buttons
             text += "\n" + texts.missed_round_hint(rec.item_ref, missed.label, button=button)
@@ -495,7 +501,9 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
         # a recurring duty's round: the head reads which round was done and that the duty goes on, not "Hoàn thành"
         told = await _inform_lead(conv, person, rec, change.note,
                                   round_done=(step.finished, step.on_time, step.next.title() if step.next else None)
-                                  if step is not None else None, extra=extra)
+                                  if step is not None else None, extra=extra,
+                                  round_judged=texts.judged_by(step.on_time, step.extended_to, step.due_on)
+                                  if step is not None else None, past_round=past_round)
         if moots:
             await tell_moot(conv, moots, "done", actor=person, told=told)
     elif change.requested_due_on is not None:  # a deputy's request on the head's task: the head hears of it too
@@ -544,7 +552,8 @@ def _readers(session: Session, task_id: int, actor: Person, day: dt.date) -> lis
 async def _inform_lead(conv: Conversation, actor: Person, rec: Recorded, note: str | None, *,
                        asked: dt.date | None = None, skip: set[int] | frozenset[int] = frozenset(),
                        round_done: tuple[str, bool, str | None] | None = None,
-                       extra: Mapping[int, str] | None = None) -> set[int]:
+                       extra: Mapping[int, str] | None = None, round_judged: str | None = None,
+                       past_round: str | None = None) -> set[int]:
     """The head stays informed of every update of a task in a cadre's hands (and the assignee of one the head
     or an admin made); `asked`: an extension request to that date (those in `skip`, who decide it, have it);
     `round_done`: a recurring duty's round finished (its label, on time, the next round's title); `extra`: a line
@@ -568,7 +577,8 @@ async def _inform_lead(conv: Conversation, actor: Person, rec: Recorded, note: s
         told.add(someone.id)
         title = await ctx.db.run(lambda s: notice_title(s.get_one(Task, rec.task_id).notice))
         said = texts.status_told_to_lead(actor_name=actor.full_name, rec=rec, notice_title=title, note=note,
-                                         covering_for=covering_for, asked=asked, round_done=round_done)
+                                         covering_for=covering_for, asked=asked, round_done=round_done,
+                                         round_judged=round_judged, past_round=past_round)
         if extra and someone.id in extra:
             said += "\n" + extra[someone.id]
         sent = await conv.notify(someone, Outgoing(text=said), remember=("update", rec.task_id))
@@ -3361,11 +3371,14 @@ def _last_rounds(session: Session, task_ids: list[int], tz: dt.tzinfo) -> dict[i
         return out
     rows = session.scalars(select(TaskOccurrence).where(TaskOccurrence.task_id.in_(task_ids))
                            .order_by(TaskOccurrence.task_id, TaskOccurrence.period_start))
+    granted = granted_extensions(session, task_ids)
     for o in rows:
         before = out.get(o.task_id)
         missed = (before.missed if before else 0) + (o.done_at is None)
+        judged = judged_due(o.due_on, granted.get(o.task_id, {}))  # (a round given more time: judged by that)
         out[o.task_id] = texts.LastRound(label=o.label, done_on=o.done_at.astimezone(tz).date() if o.done_at
-                                         else None, on_time=o.on_time, missed=missed)
+                                         else None, on_time=o.on_time, missed=missed, due_on=o.due_on,
+                                         extended_to=judged if judged != o.due_on else None)
     return out
 
 
