@@ -107,10 +107,11 @@ async def test_rounds_closed_by_what_the_reply_says(db_url: str) -> None:
         await h.say("head_bdv", "2 đã gửi báo cáo tháng 4")
         assert _rounds(h, "2") == [("hạn 25/04/2026", True)]
         assert _task(h, "2").due_on == dt.date(2026, 5, 25) and _task(h, "2").status == TaskStatus.OPEN
-        # a named period already reported: said so, nothing closed
+        # a named period already reported: the words kept on that round, said so, nothing closed (conv40's line)
         await h.say("head_bdv", "1 đã công khai kết quả tháng 4")
         said = last_text(h, "head_bdv")
-        assert "đã được ghi nhận hoàn thành ngày 05/05/2026" in said, said
+        assert "kỳ hạn 05/05/2026 (kỳ này đã hoàn thành ngày 05/05/2026)" in said, said
+        assert "Kỳ hạn 05/06/2026 vẫn mở" in said, said
         assert _task(h, "1").due_on == dt.date(2026, 6, 5)
         await h.say("head_bdv", "2 xong tháng 8")  # a round to come, named: not closed either
         assert "Kỳ tháng 8/2026 chưa đến; kỳ hạn 25/05/2026 vẫn mở." in last_text(h, "head_bdv")
