@@ -1,0 +1,58 @@
+"""Round 41 (issue 8): lead units on phrasing patterns the unseen notices showed.
+
+Every snippet is a short example of a phrasing pattern, written for the test (no document's text)."""
+
+from __future__ import annotations
+
+from bot.ingest.units import find_leads, split_units
+
+
+def test_a_named_person_with_titles_listed_after_a_dash_directs_the_units_that_act() -> None:
+    # (the titles hold commas: the person who directs is no lead, the units directed are)
+    text = ("Đồng chí Trần Văn Bình – Phó Bí thư Huyện ủy, Chủ tịch Ủy ban MTTQ huyện, Trưởng ban Dân vận chỉ đạo "
+            "các đoàn thể huyện chủ động rà soát hội viên.")
+    assert find_leads(text) == ["các đoàn thể huyện"]
+    text = ("Ông Lê Minh – Giám đốc Sở Y tế, Trưởng ban Thường trực chỉ đạo Trung tâm Kiểm soát bệnh tật tỉnh "
+            "tăng cường giám sát ổ dịch.")
+    assert find_leads(text) == ["Trung tâm Kiểm soát bệnh tật tỉnh"]
+
+
+def test_a_board_in_lower_case_after_giao_is_charged_not_a_briefing() -> None:
+    # ("giao ban thường vụ …" = giao + the standing board; "giao ban" alone is a briefing meeting)
+    text = "Ban Bí thư giao ban thường vụ các tỉnh ủy, thành ủy khẩn trương kiện toàn bộ máy."
+    assert find_leads(text) == ["Ban Thường vụ các tỉnh ủy, thành ủy"]
+    assert find_leads("Các đơn vị duy trì chế độ giao ban thường kỳ để nắm tình hình.") == ["Các đơn vị"]
+    # (the committees listed alone are two units, as before)
+    assert split_units("Các tỉnh ủy, thành ủy") == ["Các tỉnh ủy", "thành ủy"]
+
+
+def test_boards_in_lower_case_listed_after_an_ask_are_each_a_unit() -> None:
+    text = "Đồng chí Bí thư yêu cầu ban thường vụ và ban chấp hành đảng bộ xã Tân An tiếp tục hoàn thiện văn kiện."
+    assert find_leads(text) == ["Ban Thường vụ", "Ban Chấp hành đảng bộ xã Tân An"]
+
+
+def test_contractors_in_lower_case_after_an_ask_lead() -> None:
+    text = "Phó Chủ tịch UBND huyện yêu cầu nhà thầu thi công các tuyến đường nội thị khẩn trương bổ sung nhân lực."
+    assert find_leads(text) == ["nhà thầu thi công các tuyến đường nội thị"]
+
+
+def test_forces_named_after_a_colon_and_a_word_of_time_each_lead() -> None:
+    text = ("Chủ tịch UBND huyện yêu cầu: Thời gian tới, 3 lực lượng Công an, Quân sự, Biên phòng tăng cường "
+            "phối hợp tuần tra.")
+    assert find_leads(text) == ["Công an", "Quân sự", "Biên phòng"]
+    assert find_leads("Lực lượng Công an, Quân sự và Biên phòng tăng cường tuần tra.") == \
+        ["Công an", "Quân sự", "Biên phòng"]
+
+
+def test_a_unit_that_only_tells_is_no_lead_of_the_ask_after_it() -> None:
+    # ("X cho biết …" reports; the unit it asks in the next sentence leads)
+    text = ("Ban Quản lý dự án huyện cho biết đã gửi văn bản tới UBND phường Tân Phú. Do mùa mưa sắp đến, Ban "
+            "Quản lý dự án đề nghị phường Tân Phú sớm bàn giao mặt bằng.")
+    assert find_leads(text) == ["phường Tân Phú"]
+
+
+def test_a_scan_garbled_front_name_is_read_as_its_words() -> None:
+    # (a scan splits "Tổ quốc" into "T, ô quốc" and drops tone marks: "Đảng úy", "tô chức", "đây mạnh")
+    text = ("Đảng úy Ủy ban Mặt trận T, ô quốc Việt Nam huyện và các tô chức chính trị - xã hội đây mạnh tuyên "
+            "truyền, vận động Nhân dân.")
+    assert find_leads(text) == ["Đảng ủy Ủy ban Mặt trận Tổ quốc Việt Nam huyện", "các tổ chức chính trị - xã hội"]
