@@ -1432,13 +1432,26 @@ def _read_garbles(text: str) -> str:
     return text
 
 
+# a news headline glued before the body, which opens with an office holder who directs or asks: "Tỉnh X chủ động ứng
+# phó hạn hán Chủ tịch UBND tỉnh X chỉ đạo các địa phương …" (the headline has no stop, no ask of its own; the word
+# before the holder is no word that would make the holder its object: "đề nghị Chủ tịch …", "với Chủ tịch …")
+GLUED_HEADLINE = re.compile(r"^(?P<head>(?:(?!yêu\s*cầu|đề\s*nghị|chỉ\s*đạo|\bgiao\b)[^.;:!?\n]){20,200}?[a-zà-ỹđ])"
+                            r"(?<!Phó)(?<!\bvới)(?<!\bcủa)(?<!\bcho)(?<!\bvà)(?<!\bcùng)(?<!\btại)(?<!\bgửi)(?<!\bbáo)"
+                            r"\s+(?=(?:Phó\s+)?(?:Chủ\s*tịch|Bí\s*thư|Thủ\s*tướng|Bộ\s*trưởng|Giám\s*đốc)\s"
+                            r"[^,;:.]{0,80}?\s(?:chỉ\s*đạo|yêu\s*cầu|đề\s*nghị)\s)", re.U)
+
+
 def find_leads_ranked(text: str) -> tuple[list[str], int]:
     """`_find_leads_ranked` of the text after a photo's caption, when the duty there names its units (a scan's
-    garbled unit words read first: see OCR_GARBLES)."""
+    garbled unit words read first: see OCR_GARBLES); and of the body after a glued headline, when the whole names
+    nobody."""
     text = _read_garbles(text)
     if (caption := PHOTO_CREDIT.search(text)) and (after := _find_leads_ranked(text[caption.end():]))[0]:
         return after
-    return _find_leads_ranked(text)
+    found = _find_leads_ranked(text)
+    if not found[0] and (glued := GLUED_HEADLINE.match(text)) and (body := _find_leads_ranked(text[glued.end():]))[0]:
+        return body
+    return found
 
 
 def _find_leads_ranked(text: str) -> tuple[list[str], int]:

@@ -4,7 +4,7 @@ Every snippet is a short example of a phrasing pattern, written for the test (no
 
 from __future__ import annotations
 
-from bot.ingest.units import find_leads, split_units
+from bot.ingest.units import GLUED_HEADLINE, find_leads, split_units
 
 
 def test_a_named_person_with_titles_listed_after_a_dash_directs_the_units_that_act() -> None:
@@ -56,3 +56,14 @@ def test_a_scan_garbled_front_name_is_read_as_its_words() -> None:
     text = ("Đảng úy Ủy ban Mặt trận T, ô quốc Việt Nam huyện và các tô chức chính trị - xã hội đây mạnh tuyên "
             "truyền, vận động Nhân dân.")
     assert find_leads(text) == ["Đảng ủy Ủy ban Mặt trận Tổ quốc Việt Nam huyện", "các tổ chức chính trị - xã hội"]
+
+
+def test_the_body_after_a_glued_headline_names_the_units_directed() -> None:
+    # (a copy glues the headline, without a stop, before the body that opens with the office holder who directs)
+    text = ("Huyện chủ động phòng chống rét cho đàn gia súc Chủ tịch UBND huyện chỉ đạo các xã, các hợp tác xã "
+            "bố trí chuồng trại kín gió.")
+    assert find_leads(text) == ["các xã", "các hợp tác xã"]
+    # (guards: the holder as the object of an ask, or whose opinion is carried out, is no body of a glued headline)
+    for text in ("Thực hiện ý kiến của Phó Chủ tịch UBND tỉnh chỉ đạo các phòng chuyên môn rà soát.",
+                 "Ban chỉ đạo huyện họp và đề nghị Chủ tịch UBND huyện chỉ đạo các xã rà soát."):
+        assert GLUED_HEADLINE.match(text) is None
