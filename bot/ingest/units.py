@@ -1146,7 +1146,8 @@ GROUP_NAME = re.compile(rf"^(?:[Cc]ác|[Nn]hững|[Mm]ọi)\s|^(?:(?:{_HEADS})\b
 
 
 def _group_directs(name: str, verb: str) -> bool:
-    return bool(re.match(r"chỉ\s*đạo\b", verb)) and bool(GROUP_NAME.match(name.strip()))
+    # (or asks them: "UBND các huyện, thị xã yêu cầu UBND các xã, phường thực hiện ngay …")
+    return bool(re.match(r"(?:chỉ\s*đạo|yêu\s*cầu)\b", verb)) and bool(GROUP_NAME.match(name.strip()))
 
 
 def _after_opening(clause: str) -> str | None:
@@ -1199,11 +1200,15 @@ ADVERBIAL = re.compile(r"^(?:(?:Trên\s*cơ\s*sở|Căn\s*cứ|Theo\s*(?:sự\s*
 
 
 # What may stand before "đề nghị X …" without making X the object of the work: a condition or a reason
-# ("Trường hợp dự án được phê duyệt, đề nghị Chủ đầu tư …", "…, do vậy đề nghị Công ty …")
-CONDITION_BEFORE = re.compile(r"^(?:Trường\s*hợp|Nếu|Khi|Trong\s*(?:quá\s*trình|thời\s*gian)|Qua|Do|Vì|Từ\s*đó|"
-                              r"Đối\s*với|Về|Riêng|Tuy\s*nhiên|Hiện\s*(?:nay|tại)|Đến\s*nay|Ngoài\s*ra|"
+# ("Trường hợp dự án được phê duyệt, đề nghị Chủ đầu tư …", "…, do vậy đề nghị Công ty …"; and a letter's closing,
+# "Nhận được văn bản này, đề nghị các đơn vị …")
+CONDITION_BEFORE = re.compile(r"^(?:Nhận\s*được|Trường\s*hợp|Nếu|Khi|Trong\s*(?:quá\s*trình|thời\s*gian)|Qua|Do|Vì|"
+                              r"Từ\s*đó|Đối\s*với|Về|Riêng|Tuy\s*nhiên|Hiện\s*(?:nay|tại)|Đến\s*nay|Ngoài\s*ra|"
                               r"Bên\s*cạnh\s*đó|Cùng\s*với\s*đó|Đồng\s*thời)\b|^(?:Kính|Trân\s*trọng)$|"
                               r"\b(?:do\s*(?:vậy|đó)|vì\s*(?:vậy|thế)|theo\s*đó|nên)\s*,?$", re.U | re.I)
+
+# a case that opens the sentence before any ask: "Trường hợp xảy ra sự cố, yêu cầu thủ trưởng các đơn vị báo cáo …"
+CASE_BEFORE = re.compile(r"^(?:Trường\s*hợp|Nếu|Khi)\b[^,;:.]{3,160}$", re.U)
 
 
 def _has_requester(before: str) -> bool:
@@ -1238,8 +1243,9 @@ def _issuer_asks(text: str) -> list[str]:
     if m is None:
         return []
     before = text[: m.start()].strip(" ,")
-    if not before or re.search(r"[.;:]", before) or not _unit_issues(before):
-        return []
+    if not before or re.search(r"[.;:]", before) or not _unit_issues(before) or \
+            _group_directs(name_prefix(before), m.group(0).strip(" ,;:.(")):
+        return []  # (a group that asks those below it does that work itself: see _group_directs)
     units = _asked(text)
     return [] if not units or is_generic_reference(units) else units
 
@@ -1251,7 +1257,8 @@ def _asked(text: str) -> list[str]:
         before = text[stop + 2 if stop >= 0 else 0: m.start()].strip(" ,")
         word = m.group(0).lstrip(" ,;:.(")
         proposes = word[:1] in "ĐđDd"  # "đề nghị", not "yêu cầu"/"ủy quyền"
-        if before and proposes and (word[:1].isupper() or CONDITION_BEFORE.search(before)) and \
+        if before and (proposes and (word[:1].isupper() or CONDITION_BEFORE.search(before)) or
+                       CASE_BEFORE.match(before)) and \
                 (units := _units_from(m.group("u"))) and not is_generic_reference(units):
             return units  # "Về chi phí … Đề nghị Chủ đầu tư tổ chức …": a new sentence after a run-in heading
         if (listed := _listed_and_asked(before)) and (units := _units_from(m.group("u"))):
@@ -1417,12 +1424,16 @@ PHOTO_CREDIT = re.compile(r"(?:\s[-–]\s*|\(\s*)Ảnh\s*:\s*(?:[^\s()]+\s+){0,5
 
 
 # A scan's garbles of the words that make a unit's name, read as the words: "Mặt trận T, ô quốc" (Tổ quốc), "Đảng
-# úy" (ủy), "các tô chức" (tổ chức), and the verb after the name, "đây mạnh" (đẩy mạnh), where it ends the name
+# úy" (ủy), "các tô chức" (tổ chức), "sác Sở" (các), the verb after the name, "đây mạnh" (đẩy mạnh), where it ends
+# the name, and "Trường họp xảy ra …" (hợp: a case, no school)
 OCR_GARBLES = (
     (re.compile(r"(?<=Mặt\strận\s)T\s*[,.]?\s*[ôổ]\s*quốc\b|(?<=Mặt\strận\s)Tô\s+quốc\b", re.U), "Tổ quốc"),
     (re.compile(r"\b(?<=[Đđ]ảng\s)úy\b", re.U), "ủy"),
     (re.compile(r"\b([Tt])ô\s+chức\b", re.U), r"\1ổ chức"),
     (re.compile(r"\b([Đđ])ây\s+mạnh\b", re.U), r"\1ẩy mạnh"),
+    (re.compile(r"\b([Tt])rường\s+họp(?=\s+(?:xảy|có|phát|cần|đặc|khẩn|này|đó|nào|vi\s*phạm|không)\b)", re.U),
+     r"\1rường hợp"),
+    (re.compile(r"\bsác(?=\s+(?:Sở|sở|Bộ|bộ|đơn\s*vị|cơ\s*quan|địa\s*phương)\b)", re.U), "các"),
 )
 
 

@@ -67,3 +67,33 @@ def test_the_body_after_a_glued_headline_names_the_units_directed() -> None:
     for text in ("Thực hiện ý kiến của Phó Chủ tịch UBND tỉnh chỉ đạo các phòng chuyên môn rà soát.",
                  "Ban chỉ đạo huyện họp và đề nghị Chủ tịch UBND huyện chỉ đạo các xã rà soát."):
         assert GLUED_HEADLINE.match(text) is None
+
+
+def test_a_letters_closing_received_clause_asks_the_units_after_it() -> None:
+    text = "Nhận được tài liệu này, đề nghị các cơ quan, đơn vị phổ biến đến cán bộ, công chức."
+    assert find_leads(text) == ["các cơ quan, đơn vị"]
+
+
+def test_a_group_that_asks_those_below_it_does_that_work_itself() -> None:
+    # (like a group that directs them; one body that asks names the units asked)
+    text = "UBND các huyện, thị xã yêu cầu UBND các xã, phường kiểm tra ngay các điểm có nguy cơ cháy nổ."
+    assert find_leads(text) == ["UBND các huyện, thị xã"]
+    assert find_leads("UBND tỉnh yêu cầu UBND các huyện kiểm tra ngay các điểm có nguy cơ cháy nổ.") == \
+        ["UBND các huyện"]
+
+
+def test_an_ask_after_a_case_and_scan_garbles_of_it_name_the_units_asked() -> None:
+    text = "Trường hợp xảy ra sự cố nghiêm trọng, yêu cầu thủ trưởng các cơ quan, đơn vị báo cáo ngay."
+    assert find_leads(text) == ["thủ trưởng các cơ quan, đơn vị"]
+    text = "Trường họp xảy ra các sự cố nghiêm trọng, yêu cầu thủ trưởng các cơ quan, đơn vị báo cáo ngay."
+    assert find_leads(text) == ["thủ trưởng các cơ quan, đơn vị"]
+    text = "Chủ tịch UBND tỉnh vừa có văn bản chỉ đạo sác Sở: Xây dựng, Công Thương tăng cường kiểm tra."
+    assert find_leads(text) == ["Sở Xây dựng", "Sở Công Thương"]
+
+
+def test_a_department_in_lower_case_and_the_committees_of_two_levels_are_units() -> None:
+    text = "UBND tỉnh yêu cầu sở GD-ĐT, UBND các huyện không cấp phép dạy thêm trái quy định."
+    assert find_leads(text) == ["sở GD-ĐT", "UBND các huyện"]
+    assert find_leads("Các cơ sở Y tế tăng cường kiểm tra.") == ["Các cơ sở Y tế"]
+    text = "Tỉnh, thành ủy nơi đặt trung tâm hành chính mới chủ trì xây dựng đề án."
+    assert find_leads(text) == ["Tỉnh, thành ủy nơi đặt trung tâm hành chính mới"]
