@@ -94,6 +94,10 @@ _HEADS = (
     # a district office or an official written in lower case before its capitalised name: "giao phòng Tài chính -
     # Kế hoạch …", "Giao công chức Văn hóa - Xã hội …"
     r"phòng(?=\s+[A-ZĐ])|[Cc]ông\s*chức(?=\s+[A-ZĐ])|"
+    # (a department in lower case before its field's capitalised name or initials: "yêu cầu sở GD-ĐT, UBND các …")
+    r"(?<!cơ\s)sở(?=\s+(?:[A-ZĐ]{2}|Y\s*tế|Tài|Tư|Xây|Nội|Công|Giao|Văn|Nông|Kế|Lao|Khoa|Ngoại|Giáo)\b)|"
+    # (the committees of two levels named at once: "Tỉnh, thành ủy nơi … chủ trì …")
+    r"(?:Tỉnh|Huyện|Quận),\s*(?:thành|thị|huyện)\s*[ủu][yỷ]|"
     # a commune's or ward's own bodies and staff, written in lower case after whoever asks: "Giao công an phường, tổ
     # quản lý trật tự đô thị, bộ phận địa chính …", "yêu cầu tổ thư ký tiếp thu …", "đề nghị tổ dân phố tiếp tục …",
     # "giao cho cán bộ thú y của xã …"
@@ -169,6 +173,8 @@ _GROUP = (rf"(?:[Cc]ác|[Mm]ọi|[Nn]hững|[Tt]oàn\s*thể(?:\s+các)?|[Mm]ỗ
           # forces named by their function: "phối hợp với lực lượng chức năng …"
           r"lực\s*lượng\s+(?i:chức\s*năng|liên\s*quan|công\s*an|quân\s*sự|biên\s*phòng|vũ\s*trang|dân\s*quân)\b|"
           r"[Cc]ơ\s*sở\s(?:khám|y\s*tế|giáo\s*dục|đào\s*tạo|sản\s*xuất|kinh\s*doanh)|doanh\s*nghiệp\b|chủ\s*đầu\s*tư\b|"
+          # (contractors in lower case after whoever asks: "yêu cầu nhà thầu các gói thầu chậm tiến độ …")
+          r"nhà\s*thầu\b|"
           r"chủ\s*(?:rừng|dự\s*án|mỏ|công\s*trình)\b|nhà\s*đầu\s*tư(?=\s+(?:thứ\s*cấp|hạ\s*tầng)\b)|"
           r"đoàn\s*thể\s+(?:tỉnh|huyện|xã|phường|thị\s*trấn|quận|thành\s*phố)\b|"
           r"[Cc]ơ\s*quan(?:\s|,)(?!\s*nào)|[Đđ]ơn\s*vị(?:\s|,)(?!\s*nào)|[Đđ]ịa\s*phương\b(?!\s*nào)|[Tt]hủ\s*trưởng\s")
@@ -211,7 +217,8 @@ _STOP = (
     # time and frequency words glued after a name: "Sở Tài chính hằng tháng báo cáo …"
     r"(?:hằng|hàng)\s*(?:ngày|tuần|tháng|quý|năm)|định\s*kỳ|(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Nn]gày)\s+(?:ngày\s+)?\d{1,2}(?:[/.-]\d|\s+tháng)|sang\s*(?:tháng|quý|năm)|chậm\s*nhất|từ\s*nay|"
     # adverbs and the verbs of a speaker after a name: "UBND tỉnh vừa có …", "Thường trực Thị ủy cũng yêu cầu …"
-    r"cũng|đã|sẽ|(?<!và\s)vừa|đang|luôn|nhận\s*được|nhấn\s*mạnh|lưu\s*ý|chú\s*ý|đến\s*nay|"
+    r"cũng|đã|sẽ|(?<!và\s)vừa|đang|luôn|không(?=\s+(?:để|cấp|cho\s*phép|tổ\s*chức|sử\s*dụng|thực\s*hiện)\b)|"
+    r"nhận\s*được|nhấn\s*mạnh|lưu\s*ý|chú\s*ý|đến\s*nay|cho\s*biết|"
     r"chưa(?!\s*(?:thành\s*niên|đủ\s*tuổi))|chỉ\s*rõ|khẳng\s*định|biểu\s*dương|ghi\s*nhận|có\s*(?:văn\s*bản|"
     r"công\s*văn|Công\s*văn|Chỉ\s*thị|chỉ\s*thị|Thông\s*báo|thông\s*báo|ý\s*kiến)|ban\s*hành|"
     # the body glued after a heading's name: "Sở Xây dựng Chủ trì …", "UBND các xã Theo chức năng …"
@@ -246,7 +253,7 @@ _AFTER_RELATED = r"|(?<=liên\squan)(?=\s+(?!đến\b|tới\b|và\b|hoặc\b|tr�
 # Địa chính xây dựng, …": a commune's land and building desk, when a list or its level goes on after it)
 # ("tuyên truyền viên", "báo cáo viên": a person's noun, not the verb)
 _LAND_DESK = r"(?!(?<=[Đđ]ịa\schính\s)xây\s*dựng(?=\s*[,;]|\s+(?:và|xã|phường|thị\s*trấn)\b))"
-STOP_RE = re.compile(rf"(?<!Ngoại)(?<!\b[Tt]ổ)(?<!\b[Tt]hư)\s(?!(?<=[Tt]hanh\stra\s)xây\s*dựng\b){_LAND_DESK}"
+STOP_RE = re.compile(rf"(?<!Ngoại)(?<!\b[Tt]ổ)\s(?!(?<=\b[Tt]hư\s)ký\b)(?!(?<=[Tt]hanh\stra\s)xây\s*dựng\b){_LAND_DESK}"
                      rf"(?:{_STOP})\b"
                      rf"(?!\s+viên\b)|"
                      rf"[:;()\n]|"
@@ -266,9 +273,12 @@ CLAUSE_GIVE = re.compile(r"[,;.]\s+(?:đồng\s*thời\s+)?(?:[Gg]iao|[Pp]hân\s
 CONSENT = re.compile(r"(?:Đồng\s*ý|đồng\s*ý|Chấp\s*thuận|chấp\s*thuận|Cho\s*phép|cho\s*phép)\s", re.U)
 ASK = re.compile(r"(?:^|[\s,;:.(])(?<!thừa\s)(?<!việc\s)(?:" + loose("đề nghị") + r"|Yêu\s*cầu|yêu\s*cầu|[Ủủ]y\s*quyền|"
                  # (a speaker's reminder asks too: "Giám đốc Sở lưu ý các trường tổ chức …")
-                 r"[Uu]ỷ\s*quyền|(?<=\s)lưu\s*ý)[\s,]+(?:(?:đến|tới)\s+(?=(?:các|toàn\s*thể|mọi|tất\s*cả)\s))?"
+                 r"[Uu]ỷ\s*quyền|(?<=\s)lưu\s*ý)"
+                 # (a colon before a word of time, then whom it asks: "yêu cầu: Thời gian tới, 3 lực lượng …")
+                 r"(?:\s*:\s*(?=(?:[Tt]hời\s*gian\s*tới|[Ss]ắp\s*tới|[Tt]rước\s*mắt|[Tt]ừ\s*nay),)|[\s,]+)"
+                 r"(?:(?:đến|tới)\s+(?=(?:các|toàn\s*thể|mọi|tất\s*cả)\s))?"
                  # (a word of time before whom it asks: "yêu cầu trước mắt các cấp ủy …", "đề nghị từ nay các đơn vị …")
-                 r"(?:(?:trước\s*mắt|từ\s*nay|thời\s*gian\s*tới|sắp\s*tới|ngay|sớm),?\s+)?"
+                 r"(?:(?:[Tt]rước\s*mắt|[Tt]ừ\s*nay|[Tt]hời\s*gian\s*tới|[Ss]ắp\s*tới|ngay|sớm),?\s+)?"
                  # (a period before whom it asks: "yêu cầu trong tháng 9/2019, các phòng …", "yêu cầu, năm 2026, …")
                  # (or without a comma: "đề nghị tháng 12/2018 thường trực HĐND …", "yêu cầu trong quý III các xã …")
                  r"(?:(?:trong\s+)?(?:tháng|quý|năm)\s*[\dIVX]+(?:\s*[/.-]\s*\d{2,4})?\s+|"
@@ -400,6 +410,10 @@ LEVEL_KIND_AFTER = re.compile(r"^(?:xã|phường|thị\s*trấn|huyện|quận|
 # the Party committees of the local levels, listed after "các": "các huyện ủy, thị ủy, Thành ủy Huế",
 # "các huyện, thành, thị ủy"
 _LEVEL_OR_COMMITTEE = r"(?:huyện|quận|thị\s*xã|thị|thành(?:\s*phố)?|xã|phường)(?:\s*[ủu][yỷ])?"
+# a board of the provincial Party committees: "Ban Thường vụ các tỉnh ủy, thành ủy" is one unit (the committees listed
+# alone, "Các tỉnh ủy, thành ủy", are two)
+BOARD_OF_COMMITTEES_BEFORE = re.compile(r"^\s*(?:[Bb]an\s+\S+(?:\s+\S+)?|[Tt]hường\s*trực)\s+các\s+tỉnh\s*[ủu][yỷ]$",
+                                        re.U)
 LEVEL_LIST_BEFORE = re.compile(rf"(?:^|\s)(?:[Cc]ác|[Mm]ỗi|[Nn]hững)\s+(?:{_LEVEL_OR_COMMITTEE}\s*,\s*)*"
                                rf"{_LEVEL_OR_COMMITTEE}$", re.U)  # ("Mỗi huyện, thành, thị ủy")
 LEVEL_COMMITTEE_AFTER = re.compile(r"^(?:huyện|quận|thị|[Tt]hành)\s*[ủu][yỷ]\b", re.U)
@@ -435,6 +449,12 @@ def _split_list(names: str) -> list[str]:
             continue  # "UBND các huyện, thị xã": one more level of the group; only "các phòng, ban, xã" opens another
         if sep.group(0).strip() == "," and LEVEL_LIST_BEFORE.search(before) and LEVEL_COMMITTEE_AFTER.match(after):
             continue  # "các huyện ủy, thị ủy, thành ủy", "các quận, huyện, thị ủy": the Party committees of the levels
+        if sep.group(0).strip() == "," and re.fullmatch(r"\s*(?:Tỉnh|Huyện|Quận)", before) and \
+                LEVEL_COMMITTEE_AFTER.match(after):
+            continue  # "Tỉnh, thành ủy nơi …": the committees of two levels
+        if sep.group(0).strip() == "," and BOARD_OF_COMMITTEES_BEFORE.match(before) and \
+                re.match(r"thành\s*[ủu][yỷ]\b", after):
+            continue
         if sep.group(0).strip() == "," and KIND_LIST_BEFORE.search(before) and BARE_KIND_AFTER.match(after):
             continue  # "Các Sở, Ban, ngành"
         if sep.group(0).strip() == "," and (pair := LEVELS_SECTORS_BEFORE.match(before.strip())) and \
@@ -761,7 +781,15 @@ OWN_UNIT_AFTER_MEMBERS = re.compile(r",\s*(?:và\s+)?(?=(?:UBND|HĐND|[ỦU][y�
                                     r"Công\s*an\s+(?:tỉnh|thành\s*phố|các)|Ban\s+[A-ZĐ])\b)", re.U)
 
 
+# forces named one by one after the word for them: "(3) lực lượng Công an, Quân sự, Biên phòng" are three units
+_FORCE_NAME = r"[A-ZĐ][^\W\d_]*(?:\s+[^\W\d_]+)?"
+NAMED_FORCES = re.compile(rf"^(?:[Cc]ác\s+|(?:ba|hai|bốn|\d)\s+)?[Ll]ực\s*lượng\s+(?P<names>{_FORCE_NAME}"
+                          rf"(?:\s*,\s*(?:và\s+)?{_FORCE_NAME}|\s+và\s+{_FORCE_NAME})+)$", re.U)
+
+
 def split_units(names: str) -> list[str]:
+    if forces := NAMED_FORCES.match(names.strip(" ,.-–")):
+        return [n.strip() for n in re.split(r"\s*,\s*(?:và\s+)?|\s+và\s+", forces.group("names")) if n.strip()]
     members = NAMED_MEMBERS.match(names)
     if members and not members.group("pre") and members.group("kind").lower() in ("bộ", "sở") and \
             members.group("names")[0].isupper():
@@ -893,7 +921,18 @@ ADMINISTRATION_OF = re.compile(r"^[Cc]hính\s*quyền\s+(?=UBND\b|[ỦU][yỷ]\s
 
 # "đề nghị 18 Tổ dân phố …", "giao 02 xã Phước Hà, Nhị Hà …": how many units are asked, then who they are
 # (a count before a kind of body refers back: "đề nghị 3 cơ quan nêu trên …" is no name)
-COUNT_BEFORE_UNIT = re.compile(rf"^(?P<n>0?[1-9]\d{{0,2}})\s+(?=(?:{_HEADS})\b)", re.U)
+COUNT_BEFORE_UNIT = re.compile(rf"^(?P<n>0?[1-9]\d{{0,2}})\s+(?=(?:{_HEADS})\b|lực\s*lượng\s+[A-ZĐ])", re.U)
+
+# a Party or steering board written in lower case after the verb that charges it: "… giao ban thường vụ các tỉnh
+# ủy …", "yêu cầu ban chỉ đạo các xã …" (not "giao ban" the briefing: "họp giao ban tuần", "chế độ giao ban")
+LOWER_BOARD = re.compile(r"ban\s+(?:thường\s*vụ|chấp\s*hành|chỉ\s*đạo|chỉ\s*huy|cán\s*sự|quản\s*lý|tuyên\s*giáo|"
+                         r"dân\s*vận|nội\s*chính|kiểm\s*tra|tổ\s*chức|tiếp\s*công\s*dân)\b", re.U)
+
+
+def _board_case(m: re.Match[str]) -> str:
+    """"ban chấp hành" → "Ban Chấp hành": the board's name, not the verb "chấp hành" (comply) that ends a name."""
+    words = m.group(0).split(maxsplit=1)
+    return f"Ban {words[1][:1].upper()}{words[1][1:]}"
 
 
 def _units_from(fragment: str, stops: re.Pattern[str] = STOP_RE) -> list[str]:
@@ -901,8 +940,13 @@ def _units_from(fragment: str, stops: re.Pattern[str] = STOP_RE) -> list[str]:
     fragment = NOTE_IN_LIST.sub(lambda m: "" if m.group(1)[:1].islower() else m.group(0), fragment.strip())
     if count := COUNT_BEFORE_UNIT.match(fragment):  # (the count stays with the name: "18 Tổ dân phố")
         units = _units_from(fragment[count.end():], stops)
+        if len(units) > 1 and NAMED_FORCES.match(_cut(fragment[count.end():], stops)):
+            return units  # ("3 lực lượng Công an, Quân sự, Biên phòng": the count is of the forces named)
         return [f"{count.group('n')} {units[0]}", *units[1:]] if units else []
     fragment = ADMINISTRATION_OF.sub("", BARE_TITLE_COLON.sub("", fragment, count=1), count=1)
+    if LOWER_BOARD.match(fragment):  # "giao ban thường vụ các tỉnh ủy …": the board, written in lower case
+        # (and the boards listed with it: "ban thường vụ và ban chấp hành đảng bộ xã …")
+        fragment = re.sub(rf"(?:^|(?<=,\s)|(?<=\svà\s)){LOWER_BOARD.pattern}", _board_case, fragment)
     if not UNIT_START.match(fragment):
         return []
     if ";" in fragment[:MAX_NAME * 3] and (listed_names := _semicolon_list(fragment)):
@@ -1102,7 +1146,8 @@ GROUP_NAME = re.compile(rf"^(?:[Cc]ác|[Nn]hững|[Mm]ọi)\s|^(?:(?:{_HEADS})\b
 
 
 def _group_directs(name: str, verb: str) -> bool:
-    return bool(re.match(r"chỉ\s*đạo\b", verb)) and bool(GROUP_NAME.match(name.strip()))
+    # (or asks them: "UBND các huyện, thị xã yêu cầu UBND các xã, phường thực hiện ngay …")
+    return bool(re.match(r"(?:chỉ\s*đạo|yêu\s*cầu)\b", verb)) and bool(GROUP_NAME.match(name.strip()))
 
 
 def _after_opening(clause: str) -> str | None:
@@ -1155,11 +1200,15 @@ ADVERBIAL = re.compile(r"^(?:(?:Trên\s*cơ\s*sở|Căn\s*cứ|Theo\s*(?:sự\s*
 
 
 # What may stand before "đề nghị X …" without making X the object of the work: a condition or a reason
-# ("Trường hợp dự án được phê duyệt, đề nghị Chủ đầu tư …", "…, do vậy đề nghị Công ty …")
-CONDITION_BEFORE = re.compile(r"^(?:Trường\s*hợp|Nếu|Khi|Trong\s*(?:quá\s*trình|thời\s*gian)|Qua|Do|Vì|Từ\s*đó|"
-                              r"Đối\s*với|Về|Riêng|Tuy\s*nhiên|Hiện\s*(?:nay|tại)|Đến\s*nay|Ngoài\s*ra|"
+# ("Trường hợp dự án được phê duyệt, đề nghị Chủ đầu tư …", "…, do vậy đề nghị Công ty …"; and a letter's closing,
+# "Nhận được văn bản này, đề nghị các đơn vị …")
+CONDITION_BEFORE = re.compile(r"^(?:Nhận\s*được|Trường\s*hợp|Nếu|Khi|Trong\s*(?:quá\s*trình|thời\s*gian)|Qua|Do|Vì|"
+                              r"Từ\s*đó|Đối\s*với|Về|Riêng|Tuy\s*nhiên|Hiện\s*(?:nay|tại)|Đến\s*nay|Ngoài\s*ra|"
                               r"Bên\s*cạnh\s*đó|Cùng\s*với\s*đó|Đồng\s*thời)\b|^(?:Kính|Trân\s*trọng)$|"
                               r"\b(?:do\s*(?:vậy|đó)|vì\s*(?:vậy|thế)|theo\s*đó|nên)\s*,?$", re.U | re.I)
+
+# a case that opens the sentence before any ask: "Trường hợp xảy ra sự cố, yêu cầu thủ trưởng các đơn vị báo cáo …"
+CASE_BEFORE = re.compile(r"^(?:Trường\s*hợp|Nếu|Khi)\b[^,;:.]{3,160}$", re.U)
 
 
 def _has_requester(before: str) -> bool:
@@ -1194,8 +1243,9 @@ def _issuer_asks(text: str) -> list[str]:
     if m is None:
         return []
     before = text[: m.start()].strip(" ,")
-    if not before or re.search(r"[.;:]", before) or not _unit_issues(before):
-        return []
+    if not before or re.search(r"[.;:]", before) or not _unit_issues(before) or \
+            _group_directs(name_prefix(before), m.group(0).strip(" ,;:.(")):
+        return []  # (a group that asks those below it does that work itself: see _group_directs)
     units = _asked(text)
     return [] if not units or is_generic_reference(units) else units
 
@@ -1207,7 +1257,8 @@ def _asked(text: str) -> list[str]:
         before = text[stop + 2 if stop >= 0 else 0: m.start()].strip(" ,")
         word = m.group(0).lstrip(" ,;:.(")
         proposes = word[:1] in "ĐđDd"  # "đề nghị", not "yêu cầu"/"ủy quyền"
-        if before and proposes and (word[:1].isupper() or CONDITION_BEFORE.search(before)) and \
+        if before and (proposes and (word[:1].isupper() or CONDITION_BEFORE.search(before)) or
+                       CASE_BEFORE.match(before)) and \
                 (units := _units_from(m.group("u"))) and not is_generic_reference(units):
             return units  # "Về chi phí … Đề nghị Chủ đầu tư tổ chức …": a new sentence after a run-in heading
         if (listed := _listed_and_asked(before)) and (units := _units_from(m.group("u"))):
@@ -1300,9 +1351,13 @@ _ASKED_WORD = r"\b(?:yêu\s*cầu|đề\s*nghị|giao|cần|phải)\b"
 # a named leader (or the chair who speaks) directs a unit in running prose: "…, ông Nguyễn Văn A – Phó Chủ tịch UBND
 # huyện chỉ đạo Phòng Nông nghiệp … hướng dẫn …", "Chủ tịch UBND tỉnh chỉ đạo Sở Y tế …": the unit directed acts
 # (not a group of office holders who direct others: "Chủ tịch UBND các xã chỉ đạo …")
+# (a named person's titles listed after a dash: "Đồng chí Nguyễn Thị A – Phó Bí thư Tỉnh ủy, Chủ tịch Ủy ban MTTQ
+# tỉnh, Trưởng đoàn ĐBQH tỉnh chỉ đạo các tổ chức … chủ động …")
 PERSON_DIRECTS = re.compile(r"^(?:[^;:.]{0,240},\s*)?"
                             r"(?P<who>(?:[Ôô]ng|[Bb]à|[Đđ]ồng\s*chí|Đ/c)\s+[A-ZĐÀ-Ỹ]"
                             rf"(?:(?!{_ASKED_WORD})[^,;:.]){{0,100}}?|"
+                            r"(?:[Ôô]ng|[Bb]à|[Đđ]ồng\s*chí|Đ/c)(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]*){2,5}\s*[-–]\s*"
+                            rf"(?:(?!{_ASKED_WORD}|\bcác\b)[^;:.]){{2,240}}?|"
                             r"(?:Phó\s+)?(?:Chủ\s*tịch|Bí\s*thư|Thủ\s*tướng)"
                             rf"(?:\s(?:(?!{_ASKED_WORD}|\bcác\b)[^,;:.]){{0,80}}?)?)"
                             r"\s(?:trực\s*tiếp\s+)?chỉ\s*đạo\s+(?=(?P<u>.+))", re.U)
@@ -1368,11 +1423,46 @@ SPEAKER_DIRECTS = re.compile(r"(?:^|(?<![Bb]an)[\s,;])chỉ\s*đạo(?:\s+cho)?[
 PHOTO_CREDIT = re.compile(r"(?:\s[-–]\s*|\(\s*)Ảnh\s*:\s*(?:[^\s()]+\s+){0,5}?(?=[A-ZĐÀ-Ỹ][^\s]*\s+[a-zà-ỹđ])", re.U)
 
 
+# A scan's garbles of the words that make a unit's name, read as the words: "Mặt trận T, ô quốc" (Tổ quốc), "Đảng
+# úy" (ủy), "các tô chức" (tổ chức), "sác Sở" (các), the verb after the name, "đây mạnh" (đẩy mạnh), where it ends
+# the name, and "Trường họp xảy ra …" (hợp: a case, no school)
+OCR_GARBLES = (
+    (re.compile(r"(?<=Mặt\strận\s)T\s*[,.]?\s*[ôổ]\s*quốc\b|(?<=Mặt\strận\s)Tô\s+quốc\b", re.U), "Tổ quốc"),
+    (re.compile(r"\b(?<=[Đđ]ảng\s)úy\b", re.U), "ủy"),
+    (re.compile(r"\b([Tt])ô\s+chức\b", re.U), r"\1ổ chức"),
+    (re.compile(r"\b([Đđ])ây\s+mạnh\b", re.U), r"\1ẩy mạnh"),
+    (re.compile(r"\b([Tt])rường\s+họp(?=\s+(?:xảy|có|phát|cần|đặc|khẩn|này|đó|nào|vi\s*phạm|không)\b)", re.U),
+     r"\1rường hợp"),
+    (re.compile(r"\bsác(?=\s+(?:Sở|sở|Bộ|bộ|đơn\s*vị|cơ\s*quan|địa\s*phương)\b)", re.U), "các"),
+)
+
+
+def _read_garbles(text: str) -> str:
+    for garble, word in OCR_GARBLES:
+        text = garble.sub(word, text)
+    return text
+
+
+# a news headline glued before the body, which opens with an office holder who directs or asks: "Tỉnh X chủ động ứng
+# phó hạn hán Chủ tịch UBND tỉnh X chỉ đạo các địa phương …" (the headline has no stop, no ask of its own; the word
+# before the holder is no word that would make the holder its object: "đề nghị Chủ tịch …", "với Chủ tịch …")
+GLUED_HEADLINE = re.compile(r"^(?P<head>(?:(?!yêu\s*cầu|đề\s*nghị|chỉ\s*đạo|\bgiao\b)[^.;:!?\n]){20,200}?[a-zà-ỹđ])"
+                            r"(?<!Phó)(?<!\bvới)(?<!\bcủa)(?<!\bcho)(?<!\bvà)(?<!\bcùng)(?<!\btại)(?<!\bgửi)(?<!\bbáo)"
+                            r"\s+(?=(?:Phó\s+)?(?:Chủ\s*tịch|Bí\s*thư|Thủ\s*tướng|Bộ\s*trưởng|Giám\s*đốc)\s"
+                            r"[^,;:.]{0,80}?\s(?:chỉ\s*đạo|yêu\s*cầu|đề\s*nghị)\s)", re.U)
+
+
 def find_leads_ranked(text: str) -> tuple[list[str], int]:
-    """`_find_leads_ranked` of the text after a photo's caption, when the duty there names its units."""
+    """`_find_leads_ranked` of the text after a photo's caption, when the duty there names its units (a scan's
+    garbled unit words read first: see OCR_GARBLES); and of the body after a glued headline, when the whole names
+    nobody."""
+    text = _read_garbles(text)
     if (caption := PHOTO_CREDIT.search(text)) and (after := _find_leads_ranked(text[caption.end():]))[0]:
         return after
-    return _find_leads_ranked(text)
+    found = _find_leads_ranked(text)
+    if not found[0] and (glued := GLUED_HEADLINE.match(text)) and (body := _find_leads_ranked(text[glued.end():]))[0]:
+        return body
+    return found
 
 
 def _find_leads_ranked(text: str) -> tuple[list[str], int]:
@@ -1555,7 +1645,7 @@ def _congress_holder(text: str) -> tuple[list[str], int] | None:
 NOT_DOER_VERB = re.compile(r"^(?:giao|đề\s*nghị|yêu\s*cầu|chỉ\s*đạo|[ủu][yỷ]\s*quyền|thống\s*nhất|thông\s*báo|"
                            r"đồng\s*ý|nhất\s*trí|chấp\s*thuận|kết\s*luận|"
                            r"đã|vừa|đang|cũng|sẽ\s*(?:được|bị|là|có\s*ý\s*kiến)|là|được|nhận\s*được|có\s*(?!trách\s*nhiệm|nhiệm\s*vụ)\w+|nhấn\s*mạnh|lưu\s*ý|chỉ\s*rõ|"
-                           r"khẳng\s*định|biểu\s*dương|ghi\s*nhận|thừa|thay\s*mặt|về\s*việc|tại|với|cùng|và\s*các|"
+                           r"khẳng\s*định|biểu\s*dương|ghi\s*nhận|cho\s*biết|thừa|thay\s*mặt|về\s*việc|tại|với|cùng|và\s*các|"
                            r"khi|nếu|thì|sau\s*khi|phối\s*hợp|ban\s*hành|trình|cho\s*ý\s*kiến|đánh\s*giá\s*cao|"
                            r"hoan\s*nghênh|cảm\s*ơn|chúc\s*mừng|trân\s*trọng|"
                            # an event the unit held, told before what it decided there
