@@ -23,6 +23,7 @@ WIDTH_IN = 11.0
 ROW_IN = 0.42  # height of one unit's bar, inches
 FRAME_IN = 2.2  # title, legend and axis, inches
 LABEL_WIDTH = 34  # characters per line of a unit's name
+SCOPE_WIDTH = 80  # characters per line of the scope under the title (13 pt bold in 11 inches)
 SERIES = {
     "done_on_time": ("Hoàn thành đúng hạn", "#4CAF50"),
     "done_late": ("Hoàn thành quá hạn", "#FF9800"),
@@ -79,7 +80,8 @@ def summary_figure(units: Sequence[UnitSummary], today: dt.date, scope: str = ""
     ax.set_axisbelow(True)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    title = chart_title(today) + (f"\n{vn(scope)}" if scope else "")
+    # the scope on lines that fit the width (probe 41, #8: one long line was cut at both edges)
+    title = chart_title(today) + (f"\n{textwrap.fill(vn(scope), SCOPE_WIDTH)}" if scope else "")
     fig.suptitle(title, fontfamily=FONT, fontsize=13, fontweight="bold")
     fig.legend(loc="outside lower center", ncols=len(CATEGORIES), fontsize=8.5, frameon=False,
                prop={"family": FONT, "size": 8.5})

@@ -33,6 +33,7 @@ from storage.questions import Answered, Asked
 from storage.reports import (
     SUPPORTING,
     AskedInTime,
+    DigestGrant,
     DigestItem,
     DigestRequest,
     NotReported,
@@ -2472,13 +2473,14 @@ def round_still_open(item_ref: str, current: str | None) -> str:
 def judged_by(on_time: bool, due: dt.date | None = None, extended_from: dt.date | None = None, *,
               inside: bool = False) -> str:
     """"đúng hạn" / "quá hạn"; finished after an extension, the deadline it was judged by is named: "quá hạn, hạn
-    31/03/2027 (đã gia hạn từ 25/03)", "đúng hạn (đã gia hạn đến 31/03/2027)" — not the first one (conv40, #1).
+    31/03/2027 (đã gia hạn từ 25/03)", "đúng hạn (đã gia hạn từ 25/03 đến 31/03/2027)" — not the first one (conv40,
+    #1; the first named too, as the item's own text still says it: probe 41, #5).
     `inside`: said within brackets already ("hoàn thành ngày 01/04 (…)"): commas, not brackets again."""
     if due is None or extended_from is None or extended_from == due:
         return "đúng hạn" if on_time else "quá hạn"
     opens, closes = (", ", "") if inside else (" (", ")")
     if on_time:
-        return f"đúng hạn{opens}đã gia hạn đến {date_vn(due)}{closes}"
+        return f"đúng hạn{opens}đã gia hạn từ {extended_from:%d/%m} đến {date_vn(due)}{closes}"
     return f"quá hạn, hạn {date_vn(due)}{opens}đã gia hạn từ {extended_from:%d/%m}{closes}"
 
 
@@ -2668,7 +2670,8 @@ def meaningful_note(note: str) -> bool:
 
 
 _LEADING_STATUS = re.compile(  # what the status line already says: "50%", "xong", "đã hoàn thành,", "đang thực hiện"
-    r"^\s*(?:(?:đạt|được|khoảng|dat|duoc|khoang)?\s*\d{1,3}\s*%|(?:(?:đã|da)\s+)?xong(?:\s+r[ồo]i)?\b"
+    r"^\s*(?:(?:đạt|được|khoảng|dat|duoc|khoang)?\s*\d{1,3}\s*%|(?:(?:đã|da)\s+)?xong(?:\s+r[ồo]i)?"
+    r"(?:\s+(?:ạ|a|nhé|nhe|nha)(?=\s*[,.;:!]))?\b"  # ("xong rồi ạ, đã gửi …": the particle too, probe 41 #8)
     # (not a done word said of a part: "đã xong phần lớn, còn chờ …" keeps its start)
     r"(?!\s+(?:(?:được|duoc)\s+)?(?:phần|phan|một|mot|1|đợt|dot|bước|buoc|khâu|khau|giai đoạn|giai doan)\b)"
     r"|(?:(?:đã|da)\s+)?(?:hoàn thành|hoan thanh)(?:\s+r[ồo]i)?(?=\s*(?:[-–—,:;.]|$))"
@@ -3802,7 +3805,7 @@ def _digest_item(item: DigestItem, *, done: bool) -> str:
 
 def _done_when(item: DigestItem) -> str:
     return ("không có thời hạn" if item.due_on is None
-            else "đúng hạn" if item.on_time
+            else judged_by(True, item.due_on, item.extended_from, inside=True) if item.on_time  # (probe 41, #5)
             else judged_by(False, item.effective_due or item.due_on, item.extended_from, inside=True)
             if item.extended_from
             else f"quá hạn, hạn {date_vn(item.effective_due or item.due_on)}")
@@ -3970,12 +3973,13 @@ def weekly_digest_text(digest: WeeklyDigest, name: str, *, limit: int = 15,
         if digest.still_overdue:
             lines.append(f"Còn {len(digest.still_overdue)} nhiệm vụ quá hạn từ các tuần trước chưa hoàn thành:")
             lines += _still_overdue_lines(digest, calendar)
+        lines += _granted_lines(digest.granted, name, limit)
         lines += _unreported_lines(digest)
         lines += _silent_lines(digest)
         lines += ["", "Đồng chí gõ /tonghop quá hạn để xem các đơn vị có nhiệm vụ quá hạn."]
         return vn("\n".join(lines))
     notices = {i.notice for i in (*digest.done, *digest.newly_overdue)} | {p.notice for p in digest.pending} | \
-        {b.notice for b in digest.blocked}
+        {b.notice for b in digest.blocked} | {g.notice for g in digest.granted}
     first_item = len(lines)
     lines.append(f"1. Hoàn thành trong tuần: {_tasks_counted(digest.done)}.")
     lines += _capped(_digest_items(digest.done, done=True), limit)
@@ -3994,6 +3998,7 @@ def weekly_digest_text(digest: WeeklyDigest, name: str, *, limit: int = 15,
             " (tương tự với các mục khác)" if len(deciding) > 1 else "")
         lines.append(f"Đồng chí quyết định ngay tại tin này bằng nút bên dưới, hoặc gõ {typed}." if buttons else
                      f"Đồng chí quyết định ngay tại tin này: gõ {typed}.")
+    lines += _granted_lines(digest.granted, name, limit)
     if digest.blocked:  # what the units say holds them up, in their words: what a leader acts on
         lines += ["", f"4. Vướng mắc, đề xuất của đơn vị: {len(digest.blocked)} nhiệm vụ."]
         lines += _capped([f"• Mục {b.item_ref} ({in_sentence(b.notice)}): {b.unit or 'chưa xác định đơn vị'}"
@@ -4006,6 +4011,19 @@ def weekly_digest_text(digest: WeeklyDigest, name: str, *, limit: int = 15,
         lines = [*lines[:first_item], f"(Các nhiệm vụ dưới đây thuộc {in_sentence(notice)}.)",
                  *(line.replace(f" ({in_sentence(notice)})", "") for line in lines[first_item:])]
     return vn("\n".join(lines))
+
+
+def _granted_lines(granted: Sequence[DigestGrant], name: str, limit: int) -> list[str]:
+    """"Đã gia hạn trong tuần: • Mục 3 — Phòng X: 31/12/2026 → 15/01/2027 (đ/c Y quyết định ngày 30/12)": the
+    deadlines moved by others (a unit head granting a cadre's request; the office), not those the reader moved
+    (probe 41, #1: the Chủ tịch never heard that a Trưởng phòng had moved his deadline)."""
+    others = [g for g in granted if g.by != name]  # (`send_weekly_digest` leaves out the reader's own)
+    if not others:
+        return []
+    return [f"Đã gia hạn trong tuần: {len(others)}.", *_capped(
+        [f"• Mục {g.item_ref} ({in_sentence(g.notice)}) — {g.unit}: "
+         f"{date_vn(g.before) if g.before else 'không có thời hạn'} → {date_vn(g.granted)}"
+         + (f" (đ/c {g.by} quyết định ngày {g.on:%d/%m})" if g.by else "") for g in others], limit)]
 
 
 def _pending_line(p: DigestRequest, today: dt.date) -> str:

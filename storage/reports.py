@@ -145,8 +145,23 @@ def unit_matches(query: str, names: Iterable[str]) -> set[str]:
     contained = {n for n, k in zip(names, keys, strict=True) if f" {key} " in f" {k} "}
     if contained:
         return contained
+    if by_initials := _by_initials(key, names, keys):
+        return by_initials
     best = best_unit_match(query, keys)
     return {names[best.index]} if best else set()
+
+
+def _by_initials(key: str, names: Sequence[str], keys: Sequence[str]) -> set[str]:
+    """"Phòng NN", "Phòng KT-HT": the one unit of that kind whose name's words start with those initials ("Phòng
+    Nông nghiệp và Phát triển nông thôn"), as offices shorten a name the notice wrote in full or as "NN&PTNT"
+    (probe 41, #4); none when several do."""
+    kind, *letters = key.split()
+    abbreviation = "".join(letters)
+    if not letters or len(abbreviation) < 2 or any(len(w) > 4 for w in letters):
+        return set()
+    found = {n for n, k in zip(names, keys, strict=True) if k.split()[:1] == [kind] and
+             "".join(w[0] for w in k.split()[1:] if w != "va").startswith(abbreviation)}
+    return found if len(found) == 1 else set()
 
 
 def unit_name_of(task: Task) -> str:
@@ -782,8 +797,9 @@ def waits_in_time(task: Task, state: TaskState, today: dt.date, tz: ZoneInfo,
 def summarize(tasks: Iterable[Task], *, today: dt.date, tz: ZoneInfo,
               rule: DeadlineRule = AS_WRITTEN,
               rounds: dict[int, list[TaskOccurrence]] | None = None,
-              states: dict[int, TaskState] | None = None) -> list[UnitSummary]:
-    """Per unit; `states`: the tasks as they stood at the end of a past period, `today` being its last day."""
+              states: dict[int, TaskState] | None = None, period_from: dt.date | None = None) -> list[UnitSummary]:
+    """Per unit; `states`: the tasks as they stood at the end of a past period, `today` being its last day, and
+    `period_from` its first (a round due in it and not reported by its end: not reported in that period)."""
     by_unit: dict[int | str, UnitSummary] = {}  # by the directory unit, else by the name as written
     numbers: dict[int | str, list[str]] = {}  # per unit, the notice number of each overdue item
     for task in tasks:
@@ -813,6 +829,13 @@ def summarize(tasks: Iterable[Task], *, today: dt.date, tz: ZoneInfo,
             kind = "in_progress"  # asked by the deadline, the leader not yet decided: not the unit's lateness
             summary.asked_in_time.append(in_time)
         setattr(summary, kind, getattr(summary, kind) + 1)
+        if states is not None and kind == "overdue" and task.recurrence is not None and state.due_on is not None \
+                and period_from is not None and period_from <= state.due_on <= today and \
+                not any(p.due_on == state.due_on for p in (rounds or {}).get(task.id, [])):
+            # a past period's round due in it and unreported by its end, the duty not yet moved on to the next
+            # one: a round not reported in that period, as those of the units that did report are counted
+            summary.rounds_missed += 1  # (probe 41, #8: the only unit that missed had no such line)
+            summary.missed_refs[task.item_ref] = summary.missed_refs.get(task.item_ref, 0) + 1
         summary.items.add((task.notice_id, task.item_ref))
         if kind == "no_deadline" and state.status == TaskStatus.DONE:
             summary.no_deadline_done += 1
@@ -845,7 +868,8 @@ def unit_summary(session: Session, *, today: dt.date, tz: ZoneInfo, filt: Report
     tasks, found, states, _ = _selection(session, filt or ReportFilter(), tz=tz, rule=rule, as_of=as_of)
     if as_of is None:
         return summarize(tasks, today=today, tz=tz, rule=rule, rounds=past_rounds(found, filt, tz=tz, rule=rule))
-    return summarize(tasks, today=as_of, tz=tz, rule=rule, rounds=found, states=states)
+    return summarize(tasks, today=as_of, tz=tz, rule=rule, rounds=found, states=states,
+                     period_from=filt.date_from if filt else None)
 
 
 def totals(rows: Sequence[UnitSummary]) -> UnitSummary:
@@ -1003,7 +1027,8 @@ def build_report(session: Session, *, today: dt.date, tz: ZoneInfo, filt: Report
         return Report(units=summarize(tasks, today=today, tz=tz, rule=rule, rounds=rounds),
                       tasks=rows_for(session, tasks, today=today, tz=tz, rule=rule, rounds=rounds), standing=standing,
                       standing_rows=rows_for(session, left_out, today=today, tz=tz, rule=rule))
-    return Report(units=summarize(tasks, today=as_of, tz=tz, rule=rule, rounds=found, states=states),
+    return Report(units=summarize(tasks, today=as_of, tz=tz, rule=rule, rounds=found, states=states,
+                                  period_from=filt.date_from if filt else None),
                   tasks=rows_for(session, tasks, today=as_of, tz=tz, rule=rule, rounds=found, states=states),
                   as_of=as_of, standing=standing,
                   standing_rows=rows_for(session, left_out, today=as_of, tz=tz, rule=rule, states=states))
@@ -1038,6 +1063,20 @@ class DigestRequest:
     asked_on: dt.date | None = None  # the day it was sent
     effective_due: dt.date | None = None  # the current deadline as it runs (a day off: the next working day)
     report_id: int | None = None  # the request's status report (its buttons in the summary decide it)
+
+
+@dataclass(frozen=True, kw_only=True)
+class DigestGrant:
+    """A deadline moved within the week (an extension granted, or a deadline set anew): a leader hears of those a
+    unit head or the office decided on the notices they follow (probe 41, #1)."""
+    item_ref: str
+    notice: str
+    unit: str
+    by: str  # who decided
+    by_id: int | None
+    before: dt.date | None
+    granted: dt.date
+    on: dt.date  # the day it was decided
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -1083,17 +1122,18 @@ class WeeklyDigest:
     silent: list[SilentHolder] = field(default_factory=list)  # overdue holders who never answered
     # the previous summary's cut, local time, when this one also covers what was finished on that day after it
     after: dt.datetime | None = None
+    granted: list[DigestGrant] = field(default_factory=list)  # deadlines moved within the week
 
     @property
     def is_empty(self) -> bool:
         return not (self.done or self.newly_overdue or self.still_overdue or self.pending or self.blocked
-                    or self.unreported)
+                    or self.unreported or self.granted)
 
     @property
     def nothing_new(self) -> bool:
-        """Nothing finished, newly overdue, waiting for a decision or reported as a difficulty: only the old
-        overdue tasks and the duties not reported to recall."""
-        return not (self.done or self.newly_overdue or self.pending or self.blocked)
+        """Nothing finished, newly overdue, waiting for a decision, given more time or reported as a difficulty:
+        only the old overdue tasks and the duties not reported to recall."""
+        return not (self.done or self.newly_overdue or self.pending or self.blocked or self.granted)
 
 
 def _in_window(done_at: dt.datetime, *, since: dt.date, today: dt.date, tz: ZoneInfo,
@@ -1231,7 +1271,29 @@ def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int =
     after_local = after.astimezone(tz) if after is not None and after.astimezone(tz).date() < since else None
     return WeeklyDigest(since=since, until=today, done=done, newly_overdue=newly, still_overdue=still,
                         pending=pending, blocked=difficulties, unreported=unreported,
-                        silent=_silent(session, overdue_held, today=today, tz=tz), after=after_local)
+                        silent=_silent(session, overdue_held, today=today, tz=tz), after=after_local,
+                        granted=_granted_in(session, tasks, since=since, today=today, tz=tz, after=after, until=until))
+
+
+def _granted_in(session: Session, tasks: Sequence[Task], *, since: dt.date, today: dt.date, tz: ZoneInfo,
+                after: dt.datetime | None, until: dt.datetime | None) -> list[DigestGrant]:
+    """The deadlines of `tasks` moved within the window (the audit log keeps who, from and to), oldest first."""
+    by_id = {t.id: t for t in tasks}
+    found = []
+    for chunk in chunks(sorted(by_id)):
+        for entry in session.scalars(select(AuditLog).where(AuditLog.action == "task.extension_approved",
+                                                            AuditLog.entity_id.in_(chunk)).order_by(AuditLog.id)):
+            detail = entry.detail or {}
+            if entry.entity_id is None or not detail.get("granted") or \
+                    not _in_window(entry.at, since=since, today=today, tz=tz, after=after, until=until):
+                continue
+            task, actor = by_id[entry.entity_id], session.get(Person, entry.actor_id) if entry.actor_id else None
+            found.append(DigestGrant(item_ref=task.item_ref, notice=notice_title(task.notice),
+                                     unit=unit_name_of(task), by=actor.full_name if actor else "", by_id=entry.actor_id,
+                                     before=dt.date.fromisoformat(detail["before"]) if detail.get("before") else None,
+                                     granted=dt.date.fromisoformat(detail["granted"]),
+                                     on=entry.at.astimezone(tz).date()))
+    return sorted(found, key=lambda g: (g.on, fold(g.unit)))
 
 
 @dataclass(frozen=True, kw_only=True)

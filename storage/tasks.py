@@ -47,7 +47,15 @@ from storage.models import (
     Unit,
 )
 from storage.notices import _Leads, notice_title
-from storage.unitnames import best_unit_match, holds_office, marked_spelling, mentions, signed_by, ways_to_name
+from storage.unitnames import (
+    best_unit_match,
+    holds_office,
+    marked_spelling,
+    mentions,
+    named_by_title,
+    signed_by,
+    ways_to_name,
+)
 from storage.vntext import fold
 
 log = logging.getLogger(__name__)
@@ -898,8 +906,9 @@ def following_leaders(session: Session, notice_ids: Iterable[int],
                       leader_rows: Sequence[Any]) -> dict[int, list[int]]:
     """For each notice, the leaders (of `leader_rows`: id, full_name, title) who follow it: the signer when a leader;
     else the leader whose conclusions it records ("Kết luận của đồng chí X, Phó Chủ tịch …", in its subject); else
-    the holder of the office it was signed on behalf of ("TL. GIÁM ĐỐC": the Giám đốc). A notice none of them
-    follows is absent (every leader hears of it). By primary key: a few rows."""
+    the holder of the office it was signed on behalf of ("TL. GIÁM ĐỐC": the Giám đốc); else the one leader whose
+    title the subject names ("Kết luận của đồng chí Chủ tịch UBND huyện", signed "KT. CHÁNH VĂN PHÒNG": probe 41,
+    #3). A notice none of them follows is absent (every leader hears of it). By primary key: a few rows."""
     if not leader_rows:
         return {}
     followed: dict[int, list[int]] = {}
@@ -910,9 +919,15 @@ def following_leaders(session: Session, notice_ids: Iterable[int],
                                       .where(Notice.id.in_(ids))):
             if found := [r.id for r in leader_rows if signed_by(notice.signer, r.full_name)] or \
                     [r.id for r in leader_rows if signed_by(notice.subject, r.full_name)] or \
-                    [r.id for r in leader_rows if holds_office(r.title, notice.office)]:
+                    [r.id for r in leader_rows if holds_office(r.title, notice.office)] or \
+                    _one([r.id for r in leader_rows if named_by_title(notice.subject, r.title)]):
                 followed[notice.id] = found
     return followed
+
+
+def _one(found: list[int]) -> list[int]:
+    """`found` when it holds one id; none when several leaders hold the title named (it names nobody in particular)."""
+    return found if len(found) == 1 else []
 
 
 def admins(session: Session) -> list[Person]:

@@ -122,6 +122,23 @@ def holds_office(title: str | None, office: str | None) -> bool:
     return bool(title and office) and f"{fold(title or '')} ".startswith(f"{fold(office or '')} ")
 
 
+def named_by_title(text: str | None, title: str | None) -> bool:
+    """Whether a notice's subject names this person by their directory title, exactly: "Kết luận của đồng chí Chủ
+    tịch UBND huyện tại …" names the "Chủ tịch UBND huyện" — not the "Phó Chủ tịch UBND huyện", whose title the
+    words are part of, nor a title that is only the start of the one named (probe 41, #3)."""
+    if not text or not title:
+        return False
+    named = f" {unit_key(text)} "
+    for part in re.split(r",|;|\bkiêm\b", title):  # "Phó Bí thư Huyện ủy, Chủ tịch UBND huyện": either post
+        key = unit_key(part)
+        at = named.find(f" {key} ") if len(key.split()) >= 2 else -1
+        while at >= 0:
+            if named[:at].split()[-1:] != ["pho"]:  # "Phó Chủ tịch UBND huyện" is another post
+                return True
+            at = named.find(f" {key} ", at + 1)
+    return False
+
+
 # a person's post before the unit it is held in: "Trưởng thôn 2", "công chức Địa chính - Xây dựng", "Trưởng Công an
 # xã", "Chỉ huy trưởng Ban Chỉ huy Quân sự xã", "Chủ tịch Hội Nông dân xã" (folded; "đ/c" folds to "d c")
 _POST = re.compile(r"^(?:(?:dong chi|d c|dc)\s+)?(?:pho\s+)?(?:chi huy truong|tram truong|hieu truong|thu truong|"

@@ -576,6 +576,8 @@ async def send_weekly_digest(conv: Conversation, *, cut: dt.datetime | None = No
             theirs[allowed] = await ctx.db.run(weekly_digest, today=today, tz=calendar.tz, rule=calendar, days=days,
                                                notices=allowed, after=after, until=cut, light_support=light)
         own = theirs[allowed]
+        if any(g.by_id == leader.id for g in own.granted):  # (the deadlines the leader moved: not told back)
+            own = dataclasses.replace(own, granted=[g for g in own.granted if g.by_id != leader.id])
         if own.is_empty:
             continue
         deciding = await ctx.db.run(_deciding_in_summary, leader, own, ctx.clock.now()) if own.pending else []

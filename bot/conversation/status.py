@@ -1324,9 +1324,19 @@ async def _decide_extension(conv: Conversation, event: Inbound, person: Person, 
     if holder_id is not None and holder_id not in told:  # the task moved while the request waited, or a deputy asked
         holder = await ctx.db.run(person_by_id, holder_id)
         told.add(holder_id)
-        await conv.notify(holder, Outgoing(text=texts.extension_decided_for_holder(holder.full_name, request,
-                                                                                   approved, reason,
-                                                                                   counter=counter)))
+        # on leave the day it is read: to the colleague covering, unless already told (probe 41, #6: the stand-in
+        # asked, and the head on leave was written to anyway); nobody covering: /viec shows it on her return
+        day = ctx.policy.calendar.local(held).date() if (held := conv.held_until()) is not None else ctx.today()
+        reader: Person | None = holder
+        covering = ""
+        if holder.on_leave(day):
+            cover = await ctx.db.run(person_by_id, holder.leave_cover_id) if holder.leave_cover_id else None
+            reader = cover if cover is not None and cover.id not in told else None
+            covering = texts.covering_line(holder.full_name) + "\n"
+        if reader is not None:
+            told.add(reader.id)
+            await conv.notify(reader, Outgoing(text=covering + texts.extension_decided_for_holder(
+                reader.full_name, request, approved, reason, counter=counter)))
     # the other approvers: their request message now says who decided (no new message where the channel edits)
     await _retell_shown(conv, report_id, texts.extension_decided_text(request, approved, "other", counter=counter),
                         told)

@@ -82,3 +82,15 @@ def test_thirty_units_stay_readable() -> None:
 def test_no_units_still_draws() -> None:
     with Image.open(io.BytesIO(summary_chart([], TODAY))) as image:
         assert image.size == pixel_size(0)
+
+
+def test_a_long_scope_stays_inside_the_picture() -> None:
+    """Probe 41, #8: "/tonghop tháng 12"'s scope, one line wider than the image, was cut at both edges."""
+    scope = "tháng 12/2026 (nhiệm vụ được giao, đến hạn, quá hạn chưa hoàn thành hoặc hoàn thành trong khoảng này)"
+    fig = summary_figure(UNITS, TODAY, scope)
+    fig.canvas.draw()
+    title = next(t for t in fig.findobj(Text) if "tháng 12/2026" in t.get_text())
+    extent = title.get_window_extent(fig.canvas.get_renderer())  # type: ignore[attr-defined]
+    margin = 0.04 * fig.bbox.width  # (a glyph's ink runs past its box: a line as wide as the image is cut)
+    assert margin <= extent.x0 and extent.x1 <= fig.bbox.x1 - margin, (extent, fig.bbox)
+    assert " ".join(title.get_text().split()).endswith("hoàn thành trong khoảng này)"), title.get_text()
