@@ -2908,6 +2908,13 @@ def which_extension(ref: str | None, pending: Sequence[ExtensionRequest],
     return vn("\n".join(lines))
 
 
+def not_sent_extensions(pending: Sequence[ExtensionRequest], approve: bool) -> str:
+    """A bare "đồng ý" from a leader who may decide requests but was sent none of them (they went to the leader the
+    notice names): which wait, and how to decide one by its number."""
+    return vn("\n".join(["Chưa có đề nghị gia hạn nào gửi đồng chí quyết định. Đề nghị đang chờ mà đồng chí có thể "
+                         "quyết định:", *_waiting_forms(pending, "đồng ý" if approve else "không đồng ý")]))
+
+
 def _waiting_forms(pending: Sequence[ExtensionRequest], word: str) -> list[str]:
     """One line per request waiting: whose, to which date, and the typed decision that names it."""
     return [f"• Mục {p.item_ref} — {p.unit_name + ', ' if p.unit_name else ''}đ/c {p.requester_name}, đến "

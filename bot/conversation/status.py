@@ -868,8 +868,12 @@ async def typed_extension_decision(conv: Conversation, event: TextIn, person: Pe
         return True
     if ref is None and pending:  # a bare "đồng ý": only a request this person was sent (asked to decide)
         sent = await ctx.db.run(_sent_to, pending, person)
-        if not sent and not about_extension:
+        if not sent and not about_extension and (m.group(0).startswith("ok") or len(rest_folded.split()) > 1):
             return False  # "ok" from a leader who was sent none: not a decision on someone else's request
+        if not sent and not about_extension:  # a bare "đồng ý" from one who may decide but was sent none (probe 41:
+            # "chưa hiểu"): the requests he may decide, each with the words that decide it — none decided blind
+            await conv.say(event, texts.not_sent_extensions(pending, approve))
+            return True
         if not sent:  # "đồng ý gia hạn" from one who was sent none: which one, by its number (none decided blind)
             await conv.say(event, texts.which_extension(ref, pending))
             return True

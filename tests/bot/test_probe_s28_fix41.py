@@ -170,3 +170,19 @@ async def test_the_only_unit_that_missed_the_monthly_report_is_said_to(db_url: s
         assert "đúng hạn 1, quá hạn 0, không báo cáo 0" in said.split("UBND thị trấn Đầm Hà")[1], said
     finally:
         await h.stop()
+
+
+async def test_a_bare_yes_from_a_leader_sent_no_request_lists_those_he_may_decide(db_url: str) -> None:
+    h = await _loaded(db_url)
+    try:
+        await h.advance_to(local(2027, 1, 6, 16, 0))
+        await h.say("cv_tckh", "4 xin gia hạn đến 15/01")
+        await h.advance_to(local(2027, 1, 7, 8, 30))
+        await h.say("pct", "đồng ý")  # sent nothing (the notice is the Chủ tịch's): not "chưa hiểu", nothing decided
+        said = last_text(h, "pct")
+        assert "chưa hiểu" not in said and "gõ “đồng ý gia hạn" in said and "15/01/2027" in said, said
+        assert not any("Đã gia hạn" in t for t in texts_to(h, "cv_tckh")), texts_to(h, "cv_tckh")
+        await h.say("pct", "ok")  # an "ok" stays an acknowledgement
+        assert "đồng ý gia hạn" not in last_text(h, "pct"), last_text(h, "pct")
+    finally:
+        await h.stop()
