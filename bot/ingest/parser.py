@@ -1599,40 +1599,69 @@ ITEM_AFTER_LEAD_IN = re.compile(r"\b(?:nhiệm\s*vụ|nội\s*dung|giải\s*phá
                                 r"\s?:\s+(?=[A-ZĐÀ-Ỹ][^;]{40,}$)", re.U)
 
 
+_Piece = tuple[str, tuple[str, ...] | None]  # a piece's text, its own doer where it names another
+_Opens = tuple[int, tuple[str, ...] | None]  # where a new piece opens in a sentence, its own doer
+
+
+def _split_sentences(tasks: list[ParsedTask], opens: Callable[[str, ParsedTask, list[_Piece]], _Opens | None], *,
+                     issued_on: dt.date | None,
+                     adjust: Callable[[ParsedTask, int, str, tuple[str, ...] | None, ParsedTask], ParsedTask | None]
+                     | None = None) -> list[ParsedTask]:
+    """Each task's sentences, split into pieces: `opens(sentence, task, pieces)` says where a later sentence opens a
+    new piece — (the offset it opens at, the part before going with the piece before; its own doer, None for the
+    task's) — or None where the sentence goes on with the piece before. A task of two pieces or more gives a duty each
+    (`_duty`; another doer's piece is led by that doer, with its own partners); `adjust` may change a duty or drop it
+    (None)."""
+    out: list[ParsedTask] = []
+    for task in tasks:
+        pieces: list[_Piece] = []
+        for sentence in NEXT_SENTENCE.split(task.text):
+            new = opens(sentence, task, pieces) if pieces else None
+            if new is None:
+                if pieces:
+                    pieces[-1] = (f"{pieces[-1][0]} {sentence}", pieces[-1][1])
+                else:
+                    pieces.append((sentence, None))
+                continue
+            at, doer = new
+            if at:
+                pieces[-1] = (f"{pieces[-1][0]} {sentence[:at].strip()}", pieces[-1][1])
+            pieces.append((sentence[at:], doer))
+        if len(pieces) < 2:
+            out.append(task)
+            continue
+        for n, (piece, doer) in enumerate(pieces, start=1):
+            duty: ParsedTask | None = _duty(task, n, piece, issued_on=issued_on)
+            if adjust is not None and duty is not None:
+                duty = adjust(task, n, piece, doer, duty)
+            if duty is None:
+                continue
+            out.append(duty if doer is None else
+                       replace(duty, lead=doer, lead_source="text", support=tuple(find_supports(piece))))
+    return out
+
+
+def _retold_opens(sentence: str, task: ParsedTask, pieces: list[_Piece]) -> _Opens | None:
+    """Where a retold report's later sentence opens the next piece of work (`_split_retold_sentences`)."""
+    doer = _next_doer(sentence, task, pieces[-1][0]) \
+        if len(pieces[-1][0]) >= 40 and len(sentence) >= 30 else None
+    if doer is not None:
+        return 0, None if doer == task.lead else doer
+    if (lead_in := ITEM_AFTER_LEAD_IN.search(sentence)) is not None:
+        # "… . Trong đó, tập trung vào một số nhiệm vụ trọng tâm: Theo dõi chặt chẽ …": the lead-in goes with the
+        # work before it, the first item after it is the same doer's next duty (the next ones are paragraphs of
+        # their own)
+        return lead_in.end(), None
+    return None
+
+
 def _split_retold_sentences(tasks: list[ParsedTask], *, issued_on: dt.date | None) -> list[ParsedTask]:
     """In a retold report (see `_split_retold_chains`), a sentence that adds the next piece of work with a connective
     — "… . Đồng thời, nhà thầu tập trung nhân lực …", "… . Bên cạnh đó, các xã chú trọng …", "… . Đồng thời, thực hiện
     nghiêm túc chế độ báo cáo …" — is a duty of its own: the doer it names (a bare "xã" or "tỉnh" is the place the
     report is about: the task's own doer), or the same doer where it names none. So is a sentence that asks other
     units anew after an ask: "… . Đối với báo cáo chính trị, đồng chí yêu cầu ban soạn thảo tuân thủ …"."""
-    out: list[ParsedTask] = []
-    for task in tasks:
-        pieces: list[tuple[str, tuple[str, ...] | None]] = []  # (text, its own doer where it names another)
-        for sentence in NEXT_SENTENCE.split(task.text):
-            doer = _next_doer(sentence, task, pieces[-1][0]) \
-                if pieces and len(pieces[-1][0]) >= 40 and len(sentence) >= 30 else None
-            if doer is None and pieces and (lead_in := ITEM_AFTER_LEAD_IN.search(sentence)) is not None:
-                # "… . Trong đó, tập trung vào một số nhiệm vụ trọng tâm: Theo dõi chặt chẽ …": the lead-in goes with
-                # the work before it, the first item after it is the same doer's next duty (the next ones are
-                # paragraphs of their own)
-                pieces[-1] = (f"{pieces[-1][0]} {sentence[:lead_in.end()].strip()}", pieces[-1][1])
-                pieces.append((sentence[lead_in.end():], None))
-                continue
-            if doer is not None:
-                pieces.append((sentence, None if doer == task.lead else doer))
-            elif pieces:
-                pieces[-1] = (f"{pieces[-1][0]} {sentence}", pieces[-1][1])
-            else:
-                pieces.append((sentence, None))
-        if len(pieces) < 2:
-            out.append(task)
-            continue
-        for n, (piece, doer) in enumerate(pieces, start=1):
-            duty = _duty(task, n, piece, issued_on=issued_on)
-            # (another doer's piece: its own partners, none of the whole's)
-            out.append(duty if doer is None else
-                       replace(duty, lead=doer, lead_source="text", support=tuple(find_supports(piece))))
-    return out
+    return _split_sentences(tasks, _retold_opens, issued_on=issued_on)
 
 
 # a later sentence that is no duty of its own: the closing formula ("Căn cứ văn bản này, các đơn vị triển khai thực
@@ -1698,46 +1727,43 @@ def _timetable_tasks(body: list[str], tasks: list[ParsedTask], *, issued_on: dt.
     return out
 
 
+def _own_doer_opens(sentence: str, task: ParsedTask, pieces: list[_Piece]) -> _Opens | None:
+    """Where a later sentence of a task's paragraph opens another doer's duty, or the same doer's named again
+    (`_split_own_doer_sentences`)."""
+    if len(pieces[-1][0]) < 40 or len(sentence) < 30 or NOT_OWN_DUTY.search(sentence) or \
+            CARRY_OUT_END.search(sentence):
+        return None
+    doer = _own_doer(sentence, task, pieces[-1][0]) if not REPORTED_OPENING.match(sentence) else None
+    if doer is None:
+        doer = _same_doer_again(sentence, task)
+    if doer is not None and (not _same_units(list(doer), list(task.lead)) or
+                             not REPORTED_OPENING.match(pieces[0][0])):
+        # (not the doer the task's lead was read from after a past act: "UBND huyện vừa ban hành thông báo … . Các
+        # hộ kinh doanh có trách nhiệm …" is one task, that doer's)
+        return 0, doer
+    return None
+
+
+def _own_doer_duty(task: ParsedTask, n: int, piece: str, doer: tuple[str, ...] | None, duty: ParsedTask, *,
+                   issued_on: dt.date | None) -> ParsedTask | None:
+    """A piece of `_split_own_doer_sentences` as a duty: none for an opening that only informs or approves; no date
+    of the whole's where the whole's date was another sentence's, or where another doer's piece names none."""
+    if n == 1 and (_informs(piece) or APPROVAL_ALONE.match(piece)):
+        return None  # ("Đồng ý chủ trương … . Ủy ban nhân dân tỉnh X tổ chức lập …": the approval alone is none)
+    if pick_deadline(piece, issued_on=issued_on) is None and task.due is not None and \
+            (doer is not None or bool(task.due_text) and (task.due_text or "") in task.text):
+        return replace(duty, due=None, due_text=None)
+    return duty
+
+
 def _split_own_doer_sentences(tasks: list[ParsedTask], *, issued_on: dt.date | None) -> list[ParsedTask]:
     """In any document, a later sentence of a task's paragraph that opens with another doer's name and that doer's
     duty — "Sở A chủ trì xây dựng kế hoạch … . Ủy ban nhân dân các huyện có trách nhiệm bố trí kinh phí …" — is that
     doer's own task (`_own_doer`: a named unit, then a duty word or work verb at once; not the same doer, not a
     sentence that only dates the work above). A formal notice often packs an article's or an item's duties for
     several units into one paragraph."""
-    out: list[ParsedTask] = []
-    for task in tasks:
-        pieces: list[tuple[str, tuple[str, ...] | None]] = []
-        for sentence in NEXT_SENTENCE.split(task.text):
-            doer = _own_doer(sentence, task, pieces[-1][0]) \
-                if pieces and len(pieces[-1][0]) >= 40 and len(sentence) >= 30 and \
-                not (NOT_OWN_DUTY.search(sentence) or REPORTED_OPENING.match(sentence) or
-                     CARRY_OUT_END.search(sentence)) else None
-            if doer is None and pieces and len(pieces[-1][0]) >= 40 and len(sentence) >= 30 and \
-                    not (NOT_OWN_DUTY.search(sentence) or CARRY_OUT_END.search(sentence)):
-                doer = _same_doer_again(sentence, task)
-            if doer is not None and (not _same_units(list(doer), list(task.lead)) or
-                                     not REPORTED_OPENING.match(pieces[0][0])):
-                # (not the doer the task's lead was read from after a past act: "UBND huyện vừa ban hành thông báo
-                # … . Các hộ kinh doanh có trách nhiệm …" is one task, that doer's)
-                pieces.append((sentence, doer))
-            elif pieces:
-                pieces[-1] = (f"{pieces[-1][0]} {sentence}", pieces[-1][1])
-            else:
-                pieces.append((sentence, None))
-        if len(pieces) < 2:
-            out.append(task)
-            continue
-        for n, (piece, doer) in enumerate(pieces, start=1):
-            if n == 1 and (_informs(piece) or APPROVAL_ALONE.match(piece)):
-                continue  # ("Đồng ý chủ trương … . Ủy ban nhân dân tỉnh X tổ chức lập …": the approval alone is none)
-            duty = _duty(task, n, piece, issued_on=issued_on)
-            if pick_deadline(piece, issued_on=issued_on) is None and task.due is not None and \
-                    (doer is not None or bool(task.due_text) and (task.due_text or "") in task.text):
-                # (the whole's date was another sentence's, or another doer's piece names none of its own)
-                duty = replace(duty, due=None, due_text=None)
-            out.append(duty if doer is None else
-                       replace(duty, lead=doer, lead_source="text", support=tuple(find_supports(piece))))
-    return out
+    return _split_sentences(tasks, _own_doer_opens, issued_on=issued_on,
+                            adjust=lambda *piece: _own_doer_duty(*piece, issued_on=issued_on))
 
 
 def _not_held(tasks: list[ParsedTask]) -> Callable[[str], bool]:
