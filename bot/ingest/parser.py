@@ -1515,7 +1515,7 @@ ASKED_VERB = re.compile(r"\s(?=(?:(?:tiếp\s*tục|khẩn\s*trương|nghiêm\s*
                         r"sớm|thường\s*xuyên|tích\s*cực)\s+)*(?:tuân\s*thủ|kiểm\s*tra|phối\s*hợp|hoàn\s*thành|"
                         r"xây\s*dựng|rà\s*soát|thực\s*hiện|triển\s*khai|tổ\s*chức|tăng\s*cường|chỉ\s*đạo|chuẩn\s*bị|"
                         r"tham\s*mưu|nghiên\s*cứu|đẩy\s*nhanh|đẩy\s*mạnh|khắc\s*phục|xử\s*lý|báo\s*cáo|tiếp\s*thu|"
-                        r"chịu\s*trách)\b)", re.U)
+                        r"chịu\s*trách|theo\s*dõi|giám\s*sát|hướng\s*dẫn)\b)", re.U)
 # an ask that only closes the report: "Chủ tịch UBND tỉnh yêu cầu … và các đơn vị có liên quan triển khai thực hiện."
 CARRY_OUT_END = re.compile(r"\b(?:triển\s*khai|tổ\s*chức)\s*thực\s*hiện\s*[./]*\s*$", re.U)
 
@@ -1559,12 +1559,15 @@ def _next_doer(sentence: str, task: ParsedTask, before: str) -> tuple[str, ...] 
 
 # what a doer opening a retold report's later sentence must do: a duty word or a work verb right after its name ("…
 # . Người có nghĩa vụ kê khai nộp bản kê khai …", "… . Trước ngày 30/4, các cơ quan, đơn vị phải gửi báo cáo …")
-DUTY_AFTER_DOER = re.compile(r"\s+(?:(?:tiếp\s*tục|khẩn\s*trương|nghiêm\s*túc|tập\s*trung|kịp\s*thời|chủ\s*động|sớm|"
+# (or the grounds first: "UBND cấp xã căn cứ quy định tại Điều 10 Nghị định … xác định số lượng …")
+DUTY_AFTER_DOER = re.compile(r"\s+(?:căn\s*cứ\s(?:(?!\sđể\s)[^.;:]){10,160}?\s"
+                             r"(?:xác\s*định|ban\s*hành|lập|bố\s*trí|tổ\s*chức|xây\s*dựng|thực\s*hiện|triển\s*khai)\b|"
+                             r"(?:(?:tiếp\s*tục|khẩn\s*trương|nghiêm\s*túc|tập\s*trung|kịp\s*thời|chủ\s*động|sớm|"
                              r"thường\s*xuyên|tích\s*cực)\s+)*(?:cần|phải|có\s*trách\s*nhiệm|chịu\s*trách\s*nhiệm|"
                              r"tuân\s*thủ|kiểm\s*tra|hoàn\s*thành|xây\s*dựng|rà\s*soát|thực\s*hiện|triển\s*khai|"
                              r"tổ\s*chức|tăng\s*cường|chỉ\s*đạo|chuẩn\s*bị|tham\s*mưu|nghiên\s*cứu|đẩy\s*nhanh|"
                              r"đẩy\s*mạnh|khắc\s*phục|xử\s*lý|báo\s*cáo|nộp|bố\s*trí|lập|tổng\s*hợp|hướng\s*dẫn|"
-                             r"theo\s*dõi|cập\s*nhật|cử|bảo\s*đảm|đảm\s*bảo|giải\s*quyết|tuyên\s*truyền|vận\s*động)\b",
+                             r"theo\s*dõi|cập\s*nhật|cử|bảo\s*đảm|đảm\s*bảo|giải\s*quyết|tuyên\s*truyền|vận\s*động)\b)",
                              re.U)
 
 
@@ -1652,6 +1655,12 @@ def _retold_opens(sentence: str, task: ParsedTask, pieces: list[_Piece]) -> _Ope
         # work before it, the first item after it is the same doer's next duty (the next ones are paragraphs of
         # their own)
         return lead_in.end(), None
+    if len(pieces[-1][0]) >= 40 and len(sentence) >= 30 and not (NOT_OWN_DUTY.search(sentence) or
+                                                                 CARRY_OUT_END.search(sentence)) and \
+            _same_doer_again(sentence, task) is not None:
+        # "Sở A phối hợp với Sở B kiểm tra … . Sở A tăng cường phối hợp …": the same doer named again, its next duty
+        # (with its own partners)
+        return 0, task.lead
     return None
 
 
