@@ -1876,7 +1876,8 @@ ASKED_WORK = re.compile(r"\s(?=(?:cần|phải|khẩn\s*trương|tập\s*trung|n
                         r"tuân\s*thủ|kiểm\s*tra|phối\s*hợp|hoàn\s*thành|xây\s*dựng|rà\s*soát|thực\s*hiện|"
                         r"triển\s*khai|tổ\s*chức|chỉ\s*đạo|chuẩn\s*bị|tham\s*mưu|nghiên\s*cứu|đẩy\s*nhanh|"
                         r"đẩy\s*mạnh|khắc\s*phục|xử\s*lý|báo\s*cáo|tiếp\s*thu|làm\s*rõ|đảm\s*bảo|bảo\s*đảm|"
-                        r"không|vận\s*động|tuyên\s*truyền|hướng\s*dẫn|theo\s*dõi|rà\s*soát|giải\s*quyết)\b)", re.U)
+                        r"không|vận\s*động|tuyên\s*truyền|hướng\s*dẫn|theo\s*dõi|rà\s*soát|giải\s*quyết|nêu\s*cao|"
+                        r"nâng\s*cao)\b)", re.U)
 # the asked in lower case: a group named by its kind ("các sở, ngành …", "lãnh đạo, cán bộ xã …", "ngành chuyên môn …");
 # else a name (upper case) — not the work itself, nor a pointer back: "các nội dung …", "những nhiệm vụ …"
 # (also a unit named by its kind in lower case, as news write it: "sở GD-ĐT", "phòng Nội vụ", "công an tỉnh")
@@ -1891,6 +1892,12 @@ NOT_A_SPEAKER = re.compile(r"\b(?:văn\s*bản|ban|Ban|công\s*tác|được|ch�
                            r"^(?:Quan\s*tâm|Tập\s*trung|Tăng\s*cường|Tiếp\s*tục|Thường\s*xuyên|Chủ\s*động)\b", re.U)
 
 
+# (a closing call is short: "… yêu cầu các sở, ngành nghiêm túc triển khai thực hiện Kế hoạch này."; a long sentence
+# with "nghiêm túc" spells its own work out: "… yêu cầu công an các đơn vị nêu cao tinh thần trách nhiệm, tập trung lực
+# lượng thực hiện nghiêm túc nhiệm vụ được phân công, đảm bảo …")
+CLOSING_MAX = 180
+
+
 def _speaker_ask_tasks(body: list[str], tasks: list[ParsedTask], *, issued_on: dt.date | None) -> list[ParsedTask]:
     """The sentences of a retold report that tell a speaker's ask (SPEAKER_ASK) and that no task holds yet — where the
     units asked are named in a way no unit reader takes for a name ("cán bộ, đảng viên, công chức phường", "lãnh đạo,
@@ -1902,8 +1909,8 @@ def _speaker_ask_tasks(body: list[str], tasks: list[ParsedTask], *, issued_on: d
         for sentence in NEXT_SENTENCE.split(para):
             if len(sentence) < OBLIGATION_MIN or not ASK_VERB_ANYWHERE.search(sentence) or not new(sentence) or \
                     (ask := SPEAKER_ASK.match(TITLE_COMMA.sub(r"\g<t>", sentence))) is None \
-                    or INTRO_END.search(sentence) or _closing_ask(sentence) or CARRY_OUT_END.search(sentence) \
-                    or sentence.rstrip().endswith(":"):
+                    or INTRO_END.search(sentence) or (_closing_ask(sentence) and len(sentence) < CLOSING_MAX) \
+                    or CARRY_OUT_END.search(sentence) or sentence.rstrip().endswith(":"):
                 continue
             asked_text = ask.group("a")
             work = ASKED_WORK.search(asked_text)

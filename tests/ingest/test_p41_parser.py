@@ -48,3 +48,12 @@ def test_grounds_for_a_purpose_are_no_duty_verb() -> None:
             "cho các nhiệm vụ cụ thể.\n")
     texts = _texts(text)
     assert not any(t.startswith("Các sở, ngành và địa phương căn cứ") for t in texts)
+
+
+def test_a_long_ask_that_does_its_work_earnestly_is_no_closing_call() -> None:
+    text = (_NEWS + "Bên cạnh đó, Công an tỉnh cũng yêu cầu công an các đơn vị, địa phương nêu cao tinh thần trách "
+            "nhiệm, tập trung lực lượng thực hiện nghiêm túc nhiệm vụ được phân công, đảm bảo kỳ thi diễn ra an toàn, "
+            "khách quan, công bằng và đúng quy chế.\n")
+    task = next(t for t in parse_notice(text).tasks if "nêu cao tinh thần trách nhiệm" in t.text)
+    assert task.lead == ("công an các đơn vị, địa phương",) or "công an các đơn vị" in task.lead
+
