@@ -21,7 +21,7 @@ from bot.ingest.dates import (
     parse_date_phrase,
     pick_deadline,
 )
-from bot.ingest.enumeration import repair_numbers
+from bot.ingest.enumeration import repair_numbers, skips, unread_items
 from bot.ingest.legacy import repair_legacy
 from bot.ingest.plantables import glued_attachment, item_fields
 from bot.ingest.tables import rewrite_tables, row_work
@@ -45,6 +45,7 @@ from bot.ingest.units import (
     unit_case,
     units_referred_back,
 )
+from storage.itemref import numbers_made_up
 from storage.parsed import ParsedNotice, ParsedTask
 from storage.vntext import fold, nfc
 
@@ -1230,6 +1231,18 @@ def parse_notice(raw: str) -> ParsedNotice:
     return _read_notice(raw)[0]
 
 
+def items_not_read(raw: str, parsed: ParsedNotice) -> list[str]:
+    """The numbered items of `raw` ("3", "II.4") that a rule read as candidate tasks and that no task of `parsed`
+    holds — the task filter took them for no duty — where the text's numbering runs on (a break in it is said apart:
+    `skips`). Empty when the filter is off."""
+    if not parsed.tasks or skips(raw):
+        return []
+    candidates, _ = _read_notice(raw, broad=False, task_filter=False)
+    refs = [t.ref for t in candidates.tasks]
+    # (not where the text numbers no items: the numbers are the parser's, "1", "2" for its paragraphs)
+    return [] if numbers_made_up(refs, raw) else unread_items(refs, [t.ref for t in parsed.tasks], raw)
+
+
 def candidate_notice(raw: str, *, broad: bool = True) -> tuple[ParsedNotice, list[dict[str, float]]]:
     """Every candidate task, the learned filter off, with the broad proposer's features of each (an empty dict for a
     rule's candidate): what bench/train_task_filter.py trains on."""
@@ -1444,6 +1457,12 @@ TOLD_DONE = re.compile(r"^(?=[A-ZĐÀ-Ỹ])(?:[^,.;]{0,40},\s*)?(?:[^,.;]|\.(?=\
                        r"(?:phát\s*hiện|xử\s*phạt|bắt\s*giữ),\s*lập\s*(?:hồ\s*sơ|biên\s*bản))\b", re.U)
 TOLD_BY_OFFICIAL = re.compile(r"^[^.;]{3,200}?,?\s(?:cho\s*hay|cho\s*biết)\b|"
                               r"^Theo\s+(?:ông|bà|đại\s*tá|thượng\s*tá|trung\s*tá)\s", re.U)
+# a meeting held, or a letter issued that the text goes on to retell: "Chiều 12/1, tại Hà Nội, Ban Chỉ đạo Trung ương
+# … tiến hành Phiên họp trực tuyến …", "Văn phòng UBND tỉnh ban hành văn bản số 986/VPUBND hướng dẫn UBND các xã …"
+TOLD_HELD = re.compile(r"^[^.;]{3,240}?\stiến\s*hành\s+(?:[Pp]hiên\s*họp|[Hh]ội\s*nghị|[Cc]uộc\s*họp|"
+                       r"buổi\s*làm\s*việc)\b|"
+                       r"^[^.;]{3,120}?\s(?:ban\s*hành|phát\s*hành)\s+(?:văn\s*bản|công\s*văn|[Kk]ế\s*hoạch|"
+                       r"[Hh]ướng\s*dẫn|[Tt]hông\s*báo)\s+(?:số\s+\S+\s+)?(?:hướng\s*dẫn|về)\b", re.U)
 TOLD_ASKS = re.compile(r"\b(?:yêu\s*cầu|đề\s*nghị|(?<!được\s)giao|cần|phải|chỉ\s*đạo\s+(?!của\b))\b", re.U)
 
 
@@ -1453,7 +1472,8 @@ def _no_duty_told(text: str) -> bool:
     sentences = [s for s in NEXT_SENTENCE.split(text.strip()) if any(c.islower() for c in s)]
     return bool(sentences) and all(
         TOLD_QUESTION.search(s) and len(s) < 200 or TOLD_LIABILITY.match(s) or
-        (TOLD_DONE.match(s) or TOLD_BY_OFFICIAL.match(s)) and not TOLD_ASKS.search(s) for s in sentences)
+        (TOLD_DONE.match(s) or TOLD_BY_OFFICIAL.match(s) or TOLD_HELD.match(s)) and not TOLD_ASKS.search(s)
+        for s in sentences)
 
 
 # more verbs a retold chain's duties open with (besides WORK_CLAUSE's): "…; tập trung chỉ đạo …", "…; nhanh chóng kiện

@@ -3,7 +3,10 @@ doer again, an ask whose units are read up to a work verb, a doer that gives its
 
 from __future__ import annotations
 
+from bot import texts
 from bot.ingest import parse_notice
+from bot.ingest.enumeration import unread_items
+from bot.ingest.parser import items_not_read
 
 _NEWS = "Ngày 20/12, ông Nguyễn Văn A, Chủ tịch UBND tỉnh, cho biết đã ký công văn khẩn chỉ đạo các ngành. "
 
@@ -57,3 +60,50 @@ def test_a_long_ask_that_does_its_work_earnestly_is_no_closing_call() -> None:
     task = next(t for t in parse_notice(text).tasks if "nêu cao tinh thần trách nhiệm" in t.text)
     assert task.lead == ("công an các đơn vị, địa phương",) or "công an các đơn vị" in task.lead
 
+
+
+_PLAN = ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\nSố: 1576/KH-UBND\nThành phố Hồ Chí Minh, ngày 05 tháng 4 năm 2027\n\n"
+         "KẾ HOẠCH\nTriển khai đánh giá hài lòng về giải quyết thủ tục hành chính\n\n"
+         "Thực hiện Nghị định số 61/2018/NĐ-CP, Ủy ban nhân dân thành phố ban hành Kế hoạch triển khai như sau:\n"
+         "1.1. Thống nhất tiêu chí đánh giá và mẫu phiếu đánh giá, bảo đảm phù hợp với thực tế tại thành phố.\n"
+         "1.2. Tiết kiệm thời gian, nguồn lực trong triển khai công tác đánh giá hài lòng tại các cơ quan, đơn vị.\n"
+         "1.3. Xác định trách nhiệm của thủ trưởng các cơ quan, đơn vị trong thực hiện đánh giá, công khai kết quả.\n"
+         "2. Sở Nội vụ chủ trì xây dựng hệ thống đánh giá hài lòng, hoàn thành trước ngày 30/6/2027.\n"
+         "3. Sở Tài chính bố trí kinh phí thực hiện Kế hoạch.\n")
+
+
+def test_numbered_items_the_filter_took_for_no_duty_are_named() -> None:
+    unread = items_not_read(_PLAN, parse_notice(_PLAN))
+    assert "1.2" in unread and "1.3" in unread
+    assert "2" not in unread and "3" not in unread
+
+
+def test_an_item_held_by_a_duty_split_off_it_or_an_item_under_it_is_read() -> None:
+    text = "1. A\n2. B\n2.1. C\n3. D\n4. E\n"
+    assert unread_items(["1", "2", "3", "4", "II.5"], ["1 (ý 2)", "2.1", "3"], text) == ["4"]
+
+
+def test_the_parsers_own_numbers_for_unnumbered_paragraphs_are_not_named() -> None:
+    assert unread_items(["1", "2"], ["1"], "Sở A làm x.\nSở B làm y.\n") == []
+
+
+def test_the_preview_says_which_items_were_not_read_in_one_line() -> None:
+    assert texts.unread_item_lines([]) == []
+    (line,) = texts.unread_item_lines(["1.2", "1.3"])
+    assert line.startswith("Mục 1.2, 1.3 của văn bản không được nhận là nhiệm vụ") and "đồng chí" in line
+    (many,) = texts.unread_item_lines([str(n) for n in range(1, 12)])
+    assert "và 3 mục khác" in many
+
+
+def test_a_meeting_held_and_a_letter_issued_before_its_retelling_are_no_tasks() -> None:
+    text = ("Hướng dẫn vận hành Trung tâm Phục vụ hành chính công cấp xã\n\n"
+            "Chiều 12/6/2025, tại Hà Nội, Ban Chỉ đạo Trung ương về cải cách hành chính tiến hành Phiên họp trực tuyến "
+            "thứ 2 kết nối tới tất cả điểm cầu địa phương trên toàn quốc.\n\n"
+            "Văn phòng UBND tỉnh ban hành văn bản số 986/VPUBND-PVHCC hướng dẫn UBND các xã, phường vận hành mô hình "
+            "hoạt động của Trung tâm Phục vụ hành chính công cấp xã.\n\n"
+            "Về thành lập Trung tâm: Văn phòng UBND tỉnh đề nghị:\n\n"
+            "UBND cấp xã thành lập Trung tâm Phục vụ hành chính công cấp xã, ban hành quyết định quy định chức năng, "
+            "nhiệm vụ của Trung tâm, hoàn thành trước ngày 01/7/2025.\n")
+    texts_ = _texts(text)
+    assert not any("tiến hành Phiên họp" in t or "ban hành văn bản số 986" in t for t in texts_), texts_
+    assert any("UBND cấp xã thành lập Trung tâm" in t for t in texts_)
