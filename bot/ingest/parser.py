@@ -1883,13 +1883,15 @@ def _obligation_tasks(body: list[str], tasks: list[ParsedTask], *, issued_on: dt
 # các đơn vị phải …" — the units asked, then their work
 SPEAKER_ASK = re.compile(r"^(?:[^.;:]{0,160}?,\s+)?(?P<s>[^,.;:]{2,120}?)\s+"
                          r"(?:(?:cũng|đã|còn|tiếp\s*tục|phát\s*biểu|đồng\s*thời)\s+)*"
-                         r"(?:yêu\s*cầu|đề\s*nghị|chỉ\s*đạo|lưu\s*ý)\s+(?:cho\s+)?(?P<a>\S.*)$", re.U)
+                         r"(?:yêu\s*cầu|đề\s*nghị|chỉ\s*đạo|lưu\s*ý|nhắc\s*nhở)\s+(?:cho\s+)?(?P<a>\S.*)$", re.U)
 # a group of units as the subject before the verb, perhaps a list: "…, các đơn vị, địa phương" (SPEAKER_ASK's speaker is
 # its last part)
 GROUP_DIRECTS = re.compile(r"(?:^|,\s)(?P<g>(?:các|những|Các|Những)\s[^,.;:]{1,40}?(?:,\s*[^,.;:]{1,40}?)*)$", re.U)
 # the comma that closes a speaker's title after a dash: "ông Trần Văn A – Phó Bí thư Thường trực Huyện ủy, chỉ đạo …"
-TITLE_COMMA = re.compile(r"(?P<t>\s[–-]\s[^,.;:]{3,100}?),(?=\s+(?:yêu\s*cầu|đề\s*nghị|chỉ\s*đạo|lưu\s*ý)\s)", re.U)
-ASK_VERB_ANYWHERE = re.compile(r"\s(?:yêu\s*cầu|đề\s*nghị|chỉ\s*đạo|lưu\s*ý)\s", re.U)  # (a cheap test first)
+TITLE_COMMA = re.compile(r"(?P<t>\s[–-]\s[^,.;:]{3,100}?),"
+                         r"(?=\s+(?:yêu\s*cầu|đề\s*nghị|chỉ\s*đạo|lưu\s*ý|nhắc\s*nhở)\s)", re.U)
+# (a cheap test first)
+ASK_VERB_ANYWHERE = re.compile(r"\s(?:yêu\s*cầu|đề\s*nghị|chỉ\s*đạo|lưu\s*ý|nhắc\s*nhở)\s", re.U)
 # where the units asked end and their work begins: a modal, a manner word, or a work verb
 ASKED_WORK = re.compile(r"\s(?=(?:cần|phải|khẩn\s*trương|tập\s*trung|nhanh\s*chóng|bắt\s*tay|sớm|kịp\s*thời|"
                         r"chủ\s*động|quan\s*tâm|tiếp\s*tục|nghiêm\s*túc|tích\s*cực|thường\s*xuyên|tăng\s*cường|"

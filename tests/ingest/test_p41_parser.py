@@ -107,3 +107,11 @@ def test_a_meeting_held_and_a_letter_issued_before_its_retelling_are_no_tasks() 
     texts_ = _texts(text)
     assert not any("tiến hành Phiên họp" in t or "ban hành văn bản số 986" in t for t in texts_), texts_
     assert any("UBND cấp xã thành lập Trung tâm" in t for t in texts_)
+
+
+def test_a_speaker_reminding_units_what_they_must_do_asks_them() -> None:
+    text = ("Bộ trưởng kiểm tra công tác chuẩn bị kỳ thi\n\nBộ trưởng làm việc với tỉnh sáng 23-6 về công tác thi. "
+            "Ông cũng nhắc nhở các nhà trường cần tính toán phương án dự phòng để không bị động trong các tình "
+            "huống phát sinh.\n")
+    task = next(t for t in parse_notice(text).tasks if "tính toán phương án dự phòng" in t.text)
+    assert task.lead == ("các nhà trường",)
