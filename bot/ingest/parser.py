@@ -141,6 +141,8 @@ WEEKDAY_DATELINE = re.compile(r"^(?:Thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])
                               r"\d{1,2}\s*(?:[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}|\s+[Tt]háng\s*\d{1,2}\s*(?:năm\s*)?\d{4})"
                               r"[\s,|\-–]*(?:\d{1,2}:\d{2}(?::\d{2})?[^|]{0,20})?(?:\|\s*[^.;:|]{0,40})?$", re.I | re.U)
 PARAGRAPH_MIN = 160
+HEADLINE_MIN = 40  # characters of a headline that stands as a paragraph of its own
+HEADLINE_GLUES = re.compile(r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}", re.U)
 # a news photo's file name ("1_ijqw") or caption ("… ra, vào tỉnh (Ảnh: Minh Hải)", "Ảnh minh họa")
 # (also a photo's slug "toan-canh-hoi-nghi-1", a caption with its credit "Toàn cảnh hội nghị. Ảnh: Minh Hải",
 # a caption opened "Ảnh. Đồng chí … phát biểu")
@@ -191,6 +193,13 @@ def lines_of(text: str) -> list[str]:
         if len(raw[i]) >= PARAGRAPH_MIN and not raw[i + 1] and raw[i + 2][:1].isupper() and \
                 re.search(r"[\w%\d]$", raw[i]):
             raw[i] += "."
+        elif HEADLINE_MIN <= len(raw[i]) < PARAGRAPH_MIN and not raw[i + 1] and raw[i + 2][:1].isupper() and \
+                len(raw[i + 2]) >= PARAGRAPH_MIN and i > 0 and not raw[i - 1] and any(raw[:i]) and \
+                re.search(r"[\w%\d]$", raw[i]) and HEADLINE_GLUES.search(raw[i]):
+            # a headline of its own paragraph, with no stop, between the paragraphs of a news text, that would lend
+            # the paragraph below its date or its speaker ("Quyết tâm … để đến ngày 31/12/2025 hoàn thành …", "Thủ
+            # tướng: Bộ trưởng phải chịu trách nhiệm" / "" / "Tại phiên họp, …"): a title, no part of that paragraph
+            raw[i] = ""
     kept: list[str] = []
     for ln in raw:
         ln = OCR_DASH.sub("- ", OCR_SPECK.sub("", ln))

@@ -115,3 +115,14 @@ def test_a_speaker_reminding_units_what_they_must_do_asks_them() -> None:
             "huống phát sinh.\n")
     task = next(t for t in parse_notice(text).tasks if "tính toán phương án dự phòng" in t.text)
     assert task.lead == ("các nhà trường",)
+
+
+def test_a_dated_slogan_headline_lends_no_date_to_the_paragraph_below() -> None:
+    text = ("Xóa nhà tạm, nhà dột nát trên địa bàn tỉnh\n\n"
+            "Chiều 12/1/2025, tại Hà Nội, Ban Chỉ đạo Trung ương tiến hành Phiên họp trực tuyến toàn quốc thứ 2.\n\n"
+            "Quyết tâm cao, nỗ lực lớn để đến ngày 31/12/2025 hoàn thành mục tiêu xóa nhà tạm trên cả nước\n\n"
+            "Tại Công văn số 8746/UBND-VX ngày 8/10, Phó Chủ tịch UBND tỉnh giao Sở Lao động - Thương binh và Xã "
+            "hội chủ trì, phối hợp với các sở, ngành liên quan triển khai thực hiện kịp thời, hiệu quả ý kiến chỉ "
+            "đạo của Thủ tướng Chính phủ về đẩy mạnh xóa nhà tạm.\n")
+    task = next(t for t in parse_notice(text).tasks if "triển khai thực hiện kịp thời" in t.text)
+    assert task.due is None and "Quyết tâm" not in task.text
