@@ -141,6 +141,7 @@ WEEKDAY_DATELINE = re.compile(r"^(?:Thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])
                               r"\d{1,2}\s*(?:[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}|\s+[Tt]háng\s*\d{1,2}\s*(?:năm\s*)?\d{4})"
                               r"[\s,|\-–]*(?:\d{1,2}:\d{2}(?::\d{2})?[^|]{0,20})?(?:\|\s*[^.;:|]{0,40})?$", re.I | re.U)
 PARAGRAPH_MIN = 160
+GLUED_TIME = re.compile(r"(?<=\s\d\d:\d\d)(?=[A-ZĐÀ-Ỹ][a-zđà-ỹ])", re.U)
 HEADLINE_MIN = 40  # characters of a headline that stands as a paragraph of its own
 HEADLINE_GLUES = re.compile(r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}", re.U)
 # a news photo's file name ("1_ijqw") or caption ("… ra, vào tỉnh (Ảnh: Minh Hải)", "Ảnh minh họa")
@@ -186,6 +187,8 @@ def _wrap_width(lines: list[str]) -> int | None:
 
 def lines_of(text: str) -> list[str]:
     """Non-empty lines; tables rewritten as item lines; running heads and page numbers dropped."""
+    # (a portal's section and time glued to the lead paragraph: "… sau sáp nhậpThời sự - 26/04 19:05Ban Tổ chức …")
+    text = GLUED_TIME.sub("\n", text)
     raw = [ln.strip() for ln in text.split("\n")]
     for i in range(len(raw) - 2):
         # a paragraph of running text, a blank line, a capitalised paragraph: the first one has ended even

@@ -126,3 +126,11 @@ def test_a_dated_slogan_headline_lends_no_date_to_the_paragraph_below() -> None:
             "đạo của Thủ tướng Chính phủ về đẩy mạnh xóa nhà tạm.\n")
     task = next(t for t in parse_notice(text).tasks if "triển khai thực hiện kịp thời" in t.text)
     assert task.due is None and "Quyết tâm" not in task.text
+
+
+def test_a_portals_section_and_time_glued_to_the_lead_paragraph_are_cut_off() -> None:
+    text = ("Bộ Chính trị sẽ chỉ định bí thư tỉnh ủy sau sáp nhậpThời sự - 26/04 19:05Ban Tổ chức Trung ương sẽ "
+            "tham mưu Bộ Chính trị, Ban Bí thư chỉ định bí thư, phó bí thư tỉnh ủy, thành ủy khi các địa phương "
+            "tiến hành sáp nhập.\n")
+    task = next(t for t in parse_notice(text).tasks if "tham mưu Bộ Chính trị" in t.text)
+    assert task.lead == ("Ban Tổ chức Trung ương",) and task.text.startswith("Ban Tổ chức")
