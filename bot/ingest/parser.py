@@ -1676,6 +1676,9 @@ def _split_sentences(tasks: list[ParsedTask], opens: Callable[[str, ParsedTask, 
     return out
 
 
+REPORTS_BACK = re.compile(r"\s+báo\s*cáo\b", re.U)
+
+
 def _retold_opens(sentence: str, task: ParsedTask, pieces: list[_Piece]) -> _Opens | None:
     """Where a retold report's later sentence opens the next piece of work (`_split_retold_sentences`)."""
     doer = _next_doer(sentence, task, pieces[-1][0]) \
@@ -1689,9 +1692,10 @@ def _retold_opens(sentence: str, task: ParsedTask, pieces: list[_Piece]) -> _Ope
         return lead_in.end(), None
     if len(pieces[-1][0]) >= 40 and len(sentence) >= 30 and not (NOT_OWN_DUTY.search(sentence) or
                                                                  CARRY_OUT_END.search(sentence)) and \
-            _same_doer_again(sentence, task) is not None:
+            _same_doer_again(sentence, task) is not None and \
+            not REPORTS_BACK.match(sentence[len(name_prefix(sentence)):]):
         # "Sở A phối hợp với Sở B kiểm tra … . Sở A tăng cường phối hợp …": the same doer named again, its next duty
-        # (with its own partners)
+        # (with its own partners; not its report on the work above: "… . Phòng X báo cáo kết quả trước ngày …")
         return 0, task.lead
     return None
 
