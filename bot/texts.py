@@ -357,10 +357,11 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
                   explain: Callable[[dt.date], str | None] | None = None,
                   today: dt.date | None = None, ocr: bool = False,
                   misread: Sequence[tuple[str, Sequence[Misread]]] = (), compact: bool | None = None,
-                  pasted: bool = False, numbering: Sequence[Skip] = ()) -> str:
+                  pasted: bool = False, numbering: Sequence[Skip] = (), unread: Sequence[str] = ()) -> str:
     """`misread`: for a text read by OCR, each place ("trích yếu", or a task's number as the preview shows it) with
     the words probably misread there (bot.ocrwords); `pasted`: the text was pasted, and reads as an OCR reading;
-    `numbering`: where the OCR text's lettered items do not follow on (bot.ingest.enumeration).
+    `numbering`: where the OCR text's lettered items do not follow on (bot.ingest.enumeration); `unread`: the text's
+    numbered items not read as tasks (bot.ingest.parser.items_not_read).
     `compact`: one line a task (default: from COMPACT_PREVIEW_FROM tasks on), the details on request ("xem 12",
     "chi tiết mục III.1", "xem đầy đủ")."""
     if not (_has_number(parsed.number) or parsed.date or parsed.meeting_date or parsed.subject):
@@ -375,6 +376,7 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
     if ocr:
         lines += misread_lines(misread, pasted=pasted) or [OCR_PASTED_NOTE if pasted else OCR_NOTE]
         lines += numbering_lines(numbering)
+    lines += unread_item_lines(unread)
     compact = len(parsed.tasks) >= COMPACT_PREVIEW_FROM if compact is None else compact
     lines += ["", f"Nhắc việc nhận diện được {len(parsed.tasks)} nhiệm vụ" + (
         f" (mỗi nhiệm vụ một dòng; để xem đầy đủ, đồng chí gõ “xem {draft.numbers[min(11, len(draft.numbers) - 1)]}”"
@@ -586,6 +588,20 @@ def numbering_lines(found: Sequence[Skip]) -> list[str]:
     return [f"Số thứ tự các điểm trong văn bản có chỗ không liền mạch: {'; '.join(said)}. Có thể nhận dạng chữ đọc "
             f"sai số thứ tự{usual}, nên nhiệm vụ ở đó có thể bị thiếu hoặc mang trùng số mục; "
             "đồng chí đối chiếu với bản gốc."]
+
+
+UNREAD_SHOWN = 8  # items named in the note; more are counted
+
+
+def unread_item_lines(refs: Sequence[str]) -> list[str]:
+    """The text's numbered items not read as tasks (the task filter found no duty in them), said in one line, so
+    nothing is left out of the preview without a word."""
+    if not refs:
+        return []
+    named = ", ".join(refs[:UNREAD_SHOWN]) + (f" và {len(refs) - UNREAD_SHOWN} mục khác" if len(refs) > UNREAD_SHOWN
+                                              else "")
+    return [f"Mục {named} của văn bản không được nhận là nhiệm vụ; nếu có việc cần giao ở đó, đồng chí gõ "
+            "“thêm: …”."]
 
 
 SUBJECT_PLACE = "trích yếu"

@@ -31,6 +31,7 @@ from bot.ingest import parse_notice
 from bot.ingest.dates import HOLIDAY
 from bot.ingest.enumeration import skips
 from bot.ingest.files import MAX_FILE_BYTES, pdf_text_layer, read_text, text_layer_usable
+from bot.ingest.parser import items_not_read
 from bot.ocrwords import Misread
 from scheduler.calendar import WorkingCalendar
 from scheduler.series import start_notice_series
@@ -74,6 +75,8 @@ from storage.tasks import (
 from storage.vntext import fold, strip_marks
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from bot.conversation.core import Conversation
     from storage.notices import Draft
 
@@ -147,12 +150,15 @@ async def ingest(conv: Conversation, event: Inbound, person: Person, data: bytes
                  before.notice_id)
         await conv.say(event, texts.already_registered(before))
         return
+    # (the items the task filter took for no duty, said on the first preview: a later view reads the draft)
+    unread = await asyncio.to_thread(items_not_read, text, parsed)
     if numbers_made_up([t.ref for t in parsed.tasks], text):  # the preview's numbers are the items' (probe 28, F4)
         parsed = replace(parsed, tasks=tuple(replace(t, ref=str(n), parent_ref=None)
                                              for n, t in enumerate(parsed.tasks, start=1)))
+        unread = []
     draft = await ctx.db.run(create_draft, parsed, source_text=text, source_name=filename, by=person,
                              now=ctx.clock.now(), ocr=ocr)
-    await _show_draft(conv, event, parsed, draft)
+    await _show_draft(conv, event, parsed, draft, unread=unread)
 
 
 def _misread(parsed: ParsedNotice, draft: Draft) -> list[tuple[str, list[Misread]]]:
@@ -170,7 +176,7 @@ def _misread(parsed: ParsedNotice, draft: Draft) -> list[tuple[str, list[Misread
 
 
 async def _show_draft(conv: Conversation, event: Inbound, parsed: ParsedNotice, draft: Draft, *,
-                      compact: bool | None = None) -> None:
+                      compact: bool | None = None, unread: Sequence[str] = ()) -> None:
     """Send the preview with its actions and remember its messages: a reply to them corrects the draft. Read by
     OCR, the first preview and every whole view after it ("xem tất cả") point at the words probably misread."""
     title = format_title(parsed.kind, parsed.number, parsed.date, meeting_date=parsed.meeting_date,
@@ -182,7 +188,7 @@ async def _show_draft(conv: Conversation, event: Inbound, parsed: ParsedNotice, 
                       texts.draft_preview(parsed, draft, title, replies=replies, today=conv.ctx.today(),
                                           explain=conv.ctx.policy.calendar.explain_deadline,
                                           ocr=draft.ocr_text is not None, misread=misread, compact=compact,
-                                          pasted=pasted, numbering=skips(draft.ocr_text or "")))
+                                          pasted=pasted, numbering=skips(draft.ocr_text or ""), unread=unread))
 
 
 def _pasted(session: Session, notice_id: int) -> bool:

@@ -115,3 +115,24 @@ def _previous_is_heading(lines: list[str], i: int) -> bool:
         if ln.strip():
             return _SECTION.match(ln) is not None
     return False
+
+
+_ITEM_REF = re.compile(r"^(?:[IVXLC]+\.)?\d{1,3}(?:\.\d{1,3})*$")  # a numbered item's ref: "3", "II.4", "2.1"
+
+
+def unread_items(candidates: list[str], kept: list[str], text: str) -> list[str]:
+    """The numbered items (`candidates`: the refs of every candidate task, the task filter off) of which no task is
+    kept (`kept`: the refs of the tasks read) — neither the item itself, a duty split off it ("3 (ý 2)"), nor an item
+    under it ("3.1") — and whose mark opens a line of `text` ("3.", "2.2.", "1." under "II."): what the preview says
+    was not read as a task, so nothing is dropped without a word."""
+    def held(ref: str) -> bool:
+        return any(k == ref or k.startswith((f"{ref} ", f"{ref}.")) for k in kept)
+
+    def printed(ref: str) -> bool:
+        mark = re.sub(r"^[IVXLC]+\.", "", ref)
+        return re.search(rf"(?m)^[ \t]*{re.escape(mark)}[ \t]*[.)]", text) is not None
+    out: list[str] = []
+    for ref in candidates:
+        if _ITEM_REF.match(ref) and not held(ref) and ref not in out and printed(ref):
+            out.append(ref)
+    return out

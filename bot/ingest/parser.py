@@ -21,7 +21,7 @@ from bot.ingest.dates import (
     parse_date_phrase,
     pick_deadline,
 )
-from bot.ingest.enumeration import repair_numbers
+from bot.ingest.enumeration import repair_numbers, skips, unread_items
 from bot.ingest.legacy import repair_legacy
 from bot.ingest.plantables import glued_attachment, item_fields
 from bot.ingest.tables import rewrite_tables, row_work
@@ -45,6 +45,7 @@ from bot.ingest.units import (
     unit_case,
     units_referred_back,
 )
+from storage.itemref import numbers_made_up
 from storage.parsed import ParsedNotice, ParsedTask
 from storage.vntext import fold, nfc
 
@@ -140,6 +141,9 @@ WEEKDAY_DATELINE = re.compile(r"^(?:Thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])
                               r"\d{1,2}\s*(?:[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}|\s+[Tt]háng\s*\d{1,2}\s*(?:năm\s*)?\d{4})"
                               r"[\s,|\-–]*(?:\d{1,2}:\d{2}(?::\d{2})?[^|]{0,20})?(?:\|\s*[^.;:|]{0,40})?$", re.I | re.U)
 PARAGRAPH_MIN = 160
+GLUED_TIME = re.compile(r"(?<=\s\d\d:\d\d)(?=[A-ZĐÀ-Ỹ][a-zđà-ỹ])", re.U)
+HEADLINE_MIN = 40  # characters of a headline that stands as a paragraph of its own
+HEADLINE_GLUES = re.compile(r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}", re.U)
 # a news photo's file name ("1_ijqw") or caption ("… ra, vào tỉnh (Ảnh: Minh Hải)", "Ảnh minh họa")
 # (also a photo's slug "toan-canh-hoi-nghi-1", a caption with its credit "Toàn cảnh hội nghị. Ảnh: Minh Hải",
 # a caption opened "Ảnh. Đồng chí … phát biểu")
@@ -183,6 +187,8 @@ def _wrap_width(lines: list[str]) -> int | None:
 
 def lines_of(text: str) -> list[str]:
     """Non-empty lines; tables rewritten as item lines; running heads and page numbers dropped."""
+    # (a portal's section and time glued to the lead paragraph: "… sau sáp nhậpThời sự - 26/04 19:05Ban Tổ chức …")
+    text = GLUED_TIME.sub("\n", text)
     raw = [ln.strip() for ln in text.split("\n")]
     for i in range(len(raw) - 2):
         # a paragraph of running text, a blank line, a capitalised paragraph: the first one has ended even
@@ -190,6 +196,13 @@ def lines_of(text: str) -> list[str]:
         if len(raw[i]) >= PARAGRAPH_MIN and not raw[i + 1] and raw[i + 2][:1].isupper() and \
                 re.search(r"[\w%\d]$", raw[i]):
             raw[i] += "."
+        elif HEADLINE_MIN <= len(raw[i]) < PARAGRAPH_MIN and not raw[i + 1] and raw[i + 2][:1].isupper() and \
+                len(raw[i + 2]) >= PARAGRAPH_MIN and i > 0 and not raw[i - 1] and any(raw[:i]) and \
+                re.search(r"[\w%\d]$", raw[i]) and HEADLINE_GLUES.search(raw[i]):
+            # a headline of its own paragraph, with no stop, between the paragraphs of a news text, that would lend
+            # the paragraph below its date or its speaker ("Quyết tâm … để đến ngày 31/12/2025 hoàn thành …", "Thủ
+            # tướng: Bộ trưởng phải chịu trách nhiệm" / "" / "Tại phiên họp, …"): a title, no part of that paragraph
+            raw[i] = ""
     kept: list[str] = []
     for ln in raw:
         ln = OCR_DASH.sub("- ", OCR_SPECK.sub("", ln))
@@ -1230,6 +1243,18 @@ def parse_notice(raw: str) -> ParsedNotice:
     return _read_notice(raw)[0]
 
 
+def items_not_read(raw: str, parsed: ParsedNotice) -> list[str]:
+    """The numbered items of `raw` ("3", "II.4") that a rule read as candidate tasks and that no task of `parsed`
+    holds — the task filter took them for no duty — where the text's numbering runs on (a break in it is said apart:
+    `skips`). Empty when the filter is off."""
+    if not parsed.tasks or skips(raw):
+        return []
+    candidates, _ = _read_notice(raw, broad=False, task_filter=False)
+    refs = [t.ref for t in candidates.tasks]
+    # (not where the text numbers no items: the numbers are the parser's, "1", "2" for its paragraphs)
+    return [] if numbers_made_up(refs, raw) else unread_items(refs, [t.ref for t in parsed.tasks], raw)
+
+
 def candidate_notice(raw: str, *, broad: bool = True) -> tuple[ParsedNotice, list[dict[str, float]]]:
     """Every candidate task, the learned filter off, with the broad proposer's features of each (an empty dict for a
     rule's candidate): what bench/train_task_filter.py trains on."""
@@ -1444,6 +1469,12 @@ TOLD_DONE = re.compile(r"^(?=[A-ZĐÀ-Ỹ])(?:[^,.;]{0,40},\s*)?(?:[^,.;]|\.(?=\
                        r"(?:phát\s*hiện|xử\s*phạt|bắt\s*giữ),\s*lập\s*(?:hồ\s*sơ|biên\s*bản))\b", re.U)
 TOLD_BY_OFFICIAL = re.compile(r"^[^.;]{3,200}?,?\s(?:cho\s*hay|cho\s*biết)\b|"
                               r"^Theo\s+(?:ông|bà|đại\s*tá|thượng\s*tá|trung\s*tá)\s", re.U)
+# a meeting held, or a letter issued that the text goes on to retell: "Chiều 12/1, tại Hà Nội, Ban Chỉ đạo Trung ương
+# … tiến hành Phiên họp trực tuyến …", "Văn phòng UBND tỉnh ban hành văn bản số 986/VPUBND hướng dẫn UBND các xã …"
+TOLD_HELD = re.compile(r"^[^.;]{3,240}?\stiến\s*hành\s+(?:[Pp]hiên\s*họp|[Hh]ội\s*nghị|[Cc]uộc\s*họp|"
+                       r"buổi\s*làm\s*việc)\b|"
+                       r"^[^.;]{3,120}?\s(?:ban\s*hành|phát\s*hành)\s+(?:văn\s*bản|công\s*văn|[Kk]ế\s*hoạch|"
+                       r"[Hh]ướng\s*dẫn|[Tt]hông\s*báo)\s+(?:số\s+\S+\s+)?(?:hướng\s*dẫn|về)\b", re.U)
 TOLD_ASKS = re.compile(r"\b(?:yêu\s*cầu|đề\s*nghị|(?<!được\s)giao|cần|phải|chỉ\s*đạo\s+(?!của\b))\b", re.U)
 
 
@@ -1453,7 +1484,8 @@ def _no_duty_told(text: str) -> bool:
     sentences = [s for s in NEXT_SENTENCE.split(text.strip()) if any(c.islower() for c in s)]
     return bool(sentences) and all(
         TOLD_QUESTION.search(s) and len(s) < 200 or TOLD_LIABILITY.match(s) or
-        (TOLD_DONE.match(s) or TOLD_BY_OFFICIAL.match(s)) and not TOLD_ASKS.search(s) for s in sentences)
+        (TOLD_DONE.match(s) or TOLD_BY_OFFICIAL.match(s) or TOLD_HELD.match(s)) and not TOLD_ASKS.search(s)
+        for s in sentences)
 
 
 # more verbs a retold chain's duties open with (besides WORK_CLAUSE's): "…; tập trung chỉ đạo …", "…; nhanh chóng kiện
@@ -1515,7 +1547,7 @@ ASKED_VERB = re.compile(r"\s(?=(?:(?:tiếp\s*tục|khẩn\s*trương|nghiêm\s*
                         r"sớm|thường\s*xuyên|tích\s*cực)\s+)*(?:tuân\s*thủ|kiểm\s*tra|phối\s*hợp|hoàn\s*thành|"
                         r"xây\s*dựng|rà\s*soát|thực\s*hiện|triển\s*khai|tổ\s*chức|tăng\s*cường|chỉ\s*đạo|chuẩn\s*bị|"
                         r"tham\s*mưu|nghiên\s*cứu|đẩy\s*nhanh|đẩy\s*mạnh|khắc\s*phục|xử\s*lý|báo\s*cáo|tiếp\s*thu|"
-                        r"chịu\s*trách)\b)", re.U)
+                        r"chịu\s*trách|theo\s*dõi|giám\s*sát|hướng\s*dẫn)\b)", re.U)
 # an ask that only closes the report: "Chủ tịch UBND tỉnh yêu cầu … và các đơn vị có liên quan triển khai thực hiện."
 CARRY_OUT_END = re.compile(r"\b(?:triển\s*khai|tổ\s*chức)\s*thực\s*hiện\s*[./]*\s*$", re.U)
 
@@ -1559,12 +1591,15 @@ def _next_doer(sentence: str, task: ParsedTask, before: str) -> tuple[str, ...] 
 
 # what a doer opening a retold report's later sentence must do: a duty word or a work verb right after its name ("…
 # . Người có nghĩa vụ kê khai nộp bản kê khai …", "… . Trước ngày 30/4, các cơ quan, đơn vị phải gửi báo cáo …")
-DUTY_AFTER_DOER = re.compile(r"\s+(?:(?:tiếp\s*tục|khẩn\s*trương|nghiêm\s*túc|tập\s*trung|kịp\s*thời|chủ\s*động|sớm|"
+# (or the grounds first: "UBND cấp xã căn cứ quy định tại Điều 10 Nghị định … xác định số lượng …")
+DUTY_AFTER_DOER = re.compile(r"\s+(?:căn\s*cứ\s(?:(?!\sđể\s)[^.;:]){10,160}?\s"
+                             r"(?:xác\s*định|ban\s*hành|lập|bố\s*trí|tổ\s*chức|xây\s*dựng|thực\s*hiện|triển\s*khai)\b|"
+                             r"(?:(?:tiếp\s*tục|khẩn\s*trương|nghiêm\s*túc|tập\s*trung|kịp\s*thời|chủ\s*động|sớm|"
                              r"thường\s*xuyên|tích\s*cực)\s+)*(?:cần|phải|có\s*trách\s*nhiệm|chịu\s*trách\s*nhiệm|"
                              r"tuân\s*thủ|kiểm\s*tra|hoàn\s*thành|xây\s*dựng|rà\s*soát|thực\s*hiện|triển\s*khai|"
                              r"tổ\s*chức|tăng\s*cường|chỉ\s*đạo|chuẩn\s*bị|tham\s*mưu|nghiên\s*cứu|đẩy\s*nhanh|"
                              r"đẩy\s*mạnh|khắc\s*phục|xử\s*lý|báo\s*cáo|nộp|bố\s*trí|lập|tổng\s*hợp|hướng\s*dẫn|"
-                             r"theo\s*dõi|cập\s*nhật|cử|bảo\s*đảm|đảm\s*bảo|giải\s*quyết|tuyên\s*truyền|vận\s*động)\b",
+                             r"theo\s*dõi|cập\s*nhật|cử|bảo\s*đảm|đảm\s*bảo|giải\s*quyết|tuyên\s*truyền|vận\s*động)\b)",
                              re.U)
 
 
@@ -1599,40 +1634,79 @@ ITEM_AFTER_LEAD_IN = re.compile(r"\b(?:nhiệm\s*vụ|nội\s*dung|giải\s*phá
                                 r"\s?:\s+(?=[A-ZĐÀ-Ỹ][^;]{40,}$)", re.U)
 
 
+_Piece = tuple[str, tuple[str, ...] | None]  # a piece's text, its own doer where it names another
+_Opens = tuple[int, tuple[str, ...] | None]  # where a new piece opens in a sentence, its own doer
+
+
+def _split_sentences(tasks: list[ParsedTask], opens: Callable[[str, ParsedTask, list[_Piece]], _Opens | None], *,
+                     issued_on: dt.date | None,
+                     adjust: Callable[[ParsedTask, int, str, tuple[str, ...] | None, ParsedTask], ParsedTask | None]
+                     | None = None) -> list[ParsedTask]:
+    """Each task's sentences, split into pieces: `opens(sentence, task, pieces)` says where a later sentence opens a
+    new piece — (the offset it opens at, the part before going with the piece before; its own doer, None for the
+    task's) — or None where the sentence goes on with the piece before. A task of two pieces or more gives a duty each
+    (`_duty`; another doer's piece is led by that doer, with its own partners); `adjust` may change a duty or drop it
+    (None)."""
+    out: list[ParsedTask] = []
+    for task in tasks:
+        pieces: list[_Piece] = []
+        for sentence in NEXT_SENTENCE.split(task.text):
+            new = opens(sentence, task, pieces) if pieces else None
+            if new is None:
+                if pieces:
+                    pieces[-1] = (f"{pieces[-1][0]} {sentence}", pieces[-1][1])
+                else:
+                    pieces.append((sentence, None))
+                continue
+            at, doer = new
+            if at:
+                pieces[-1] = (f"{pieces[-1][0]} {sentence[:at].strip()}", pieces[-1][1])
+            pieces.append((sentence[at:], doer))
+        if len(pieces) < 2:
+            out.append(task)
+            continue
+        for n, (piece, doer) in enumerate(pieces, start=1):
+            duty: ParsedTask | None = _duty(task, n, piece, issued_on=issued_on)
+            if adjust is not None and duty is not None:
+                duty = adjust(task, n, piece, doer, duty)
+            if duty is None:
+                continue
+            out.append(duty if doer is None else
+                       replace(duty, lead=doer, lead_source="text", support=tuple(find_supports(piece))))
+    return out
+
+
+REPORTS_BACK = re.compile(r"\s+báo\s*cáo\b", re.U)
+
+
+def _retold_opens(sentence: str, task: ParsedTask, pieces: list[_Piece]) -> _Opens | None:
+    """Where a retold report's later sentence opens the next piece of work (`_split_retold_sentences`)."""
+    doer = _next_doer(sentence, task, pieces[-1][0]) \
+        if len(pieces[-1][0]) >= 40 and len(sentence) >= 30 else None
+    if doer is not None:
+        return 0, None if doer == task.lead else doer
+    if (lead_in := ITEM_AFTER_LEAD_IN.search(sentence)) is not None:
+        # "… . Trong đó, tập trung vào một số nhiệm vụ trọng tâm: Theo dõi chặt chẽ …": the lead-in goes with the
+        # work before it, the first item after it is the same doer's next duty (the next ones are paragraphs of
+        # their own)
+        return lead_in.end(), None
+    if len(pieces[-1][0]) >= 40 and len(sentence) >= 30 and not (NOT_OWN_DUTY.search(sentence) or
+                                                                 CARRY_OUT_END.search(sentence)) and \
+            _same_doer_again(sentence, task) is not None and \
+            not REPORTS_BACK.match(sentence[len(name_prefix(sentence)):]):
+        # "Sở A phối hợp với Sở B kiểm tra … . Sở A tăng cường phối hợp …": the same doer named again, its next duty
+        # (with its own partners; not its report on the work above: "… . Phòng X báo cáo kết quả trước ngày …")
+        return 0, task.lead
+    return None
+
+
 def _split_retold_sentences(tasks: list[ParsedTask], *, issued_on: dt.date | None) -> list[ParsedTask]:
     """In a retold report (see `_split_retold_chains`), a sentence that adds the next piece of work with a connective
     — "… . Đồng thời, nhà thầu tập trung nhân lực …", "… . Bên cạnh đó, các xã chú trọng …", "… . Đồng thời, thực hiện
     nghiêm túc chế độ báo cáo …" — is a duty of its own: the doer it names (a bare "xã" or "tỉnh" is the place the
     report is about: the task's own doer), or the same doer where it names none. So is a sentence that asks other
     units anew after an ask: "… . Đối với báo cáo chính trị, đồng chí yêu cầu ban soạn thảo tuân thủ …"."""
-    out: list[ParsedTask] = []
-    for task in tasks:
-        pieces: list[tuple[str, tuple[str, ...] | None]] = []  # (text, its own doer where it names another)
-        for sentence in NEXT_SENTENCE.split(task.text):
-            doer = _next_doer(sentence, task, pieces[-1][0]) \
-                if pieces and len(pieces[-1][0]) >= 40 and len(sentence) >= 30 else None
-            if doer is None and pieces and (lead_in := ITEM_AFTER_LEAD_IN.search(sentence)) is not None:
-                # "… . Trong đó, tập trung vào một số nhiệm vụ trọng tâm: Theo dõi chặt chẽ …": the lead-in goes with
-                # the work before it, the first item after it is the same doer's next duty (the next ones are
-                # paragraphs of their own)
-                pieces[-1] = (f"{pieces[-1][0]} {sentence[:lead_in.end()].strip()}", pieces[-1][1])
-                pieces.append((sentence[lead_in.end():], None))
-                continue
-            if doer is not None:
-                pieces.append((sentence, None if doer == task.lead else doer))
-            elif pieces:
-                pieces[-1] = (f"{pieces[-1][0]} {sentence}", pieces[-1][1])
-            else:
-                pieces.append((sentence, None))
-        if len(pieces) < 2:
-            out.append(task)
-            continue
-        for n, (piece, doer) in enumerate(pieces, start=1):
-            duty = _duty(task, n, piece, issued_on=issued_on)
-            # (another doer's piece: its own partners, none of the whole's)
-            out.append(duty if doer is None else
-                       replace(duty, lead=doer, lead_source="text", support=tuple(find_supports(piece))))
-    return out
+    return _split_sentences(tasks, _retold_opens, issued_on=issued_on)
 
 
 # a later sentence that is no duty of its own: the closing formula ("Căn cứ văn bản này, các đơn vị triển khai thực
@@ -1698,46 +1772,43 @@ def _timetable_tasks(body: list[str], tasks: list[ParsedTask], *, issued_on: dt.
     return out
 
 
+def _own_doer_opens(sentence: str, task: ParsedTask, pieces: list[_Piece]) -> _Opens | None:
+    """Where a later sentence of a task's paragraph opens another doer's duty, or the same doer's named again
+    (`_split_own_doer_sentences`)."""
+    if len(pieces[-1][0]) < 40 or len(sentence) < 30 or NOT_OWN_DUTY.search(sentence) or \
+            CARRY_OUT_END.search(sentence):
+        return None
+    doer = _own_doer(sentence, task, pieces[-1][0]) if not REPORTED_OPENING.match(sentence) else None
+    if doer is None:
+        doer = _same_doer_again(sentence, task)
+    if doer is not None and (not _same_units(list(doer), list(task.lead)) or
+                             not REPORTED_OPENING.match(pieces[0][0])):
+        # (not the doer the task's lead was read from after a past act: "UBND huyện vừa ban hành thông báo … . Các
+        # hộ kinh doanh có trách nhiệm …" is one task, that doer's)
+        return 0, doer
+    return None
+
+
+def _own_doer_duty(task: ParsedTask, n: int, piece: str, doer: tuple[str, ...] | None, duty: ParsedTask, *,
+                   issued_on: dt.date | None) -> ParsedTask | None:
+    """A piece of `_split_own_doer_sentences` as a duty: none for an opening that only informs or approves; no date
+    of the whole's where the whole's date was another sentence's, or where another doer's piece names none."""
+    if n == 1 and (_informs(piece) or APPROVAL_ALONE.match(piece)):
+        return None  # ("Đồng ý chủ trương … . Ủy ban nhân dân tỉnh X tổ chức lập …": the approval alone is none)
+    if pick_deadline(piece, issued_on=issued_on) is None and task.due is not None and \
+            (doer is not None or bool(task.due_text) and (task.due_text or "") in task.text):
+        return replace(duty, due=None, due_text=None)
+    return duty
+
+
 def _split_own_doer_sentences(tasks: list[ParsedTask], *, issued_on: dt.date | None) -> list[ParsedTask]:
     """In any document, a later sentence of a task's paragraph that opens with another doer's name and that doer's
     duty — "Sở A chủ trì xây dựng kế hoạch … . Ủy ban nhân dân các huyện có trách nhiệm bố trí kinh phí …" — is that
     doer's own task (`_own_doer`: a named unit, then a duty word or work verb at once; not the same doer, not a
     sentence that only dates the work above). A formal notice often packs an article's or an item's duties for
     several units into one paragraph."""
-    out: list[ParsedTask] = []
-    for task in tasks:
-        pieces: list[tuple[str, tuple[str, ...] | None]] = []
-        for sentence in NEXT_SENTENCE.split(task.text):
-            doer = _own_doer(sentence, task, pieces[-1][0]) \
-                if pieces and len(pieces[-1][0]) >= 40 and len(sentence) >= 30 and \
-                not (NOT_OWN_DUTY.search(sentence) or REPORTED_OPENING.match(sentence) or
-                     CARRY_OUT_END.search(sentence)) else None
-            if doer is None and pieces and len(pieces[-1][0]) >= 40 and len(sentence) >= 30 and \
-                    not (NOT_OWN_DUTY.search(sentence) or CARRY_OUT_END.search(sentence)):
-                doer = _same_doer_again(sentence, task)
-            if doer is not None and (not _same_units(list(doer), list(task.lead)) or
-                                     not REPORTED_OPENING.match(pieces[0][0])):
-                # (not the doer the task's lead was read from after a past act: "UBND huyện vừa ban hành thông báo
-                # … . Các hộ kinh doanh có trách nhiệm …" is one task, that doer's)
-                pieces.append((sentence, doer))
-            elif pieces:
-                pieces[-1] = (f"{pieces[-1][0]} {sentence}", pieces[-1][1])
-            else:
-                pieces.append((sentence, None))
-        if len(pieces) < 2:
-            out.append(task)
-            continue
-        for n, (piece, doer) in enumerate(pieces, start=1):
-            if n == 1 and (_informs(piece) or APPROVAL_ALONE.match(piece)):
-                continue  # ("Đồng ý chủ trương … . Ủy ban nhân dân tỉnh X tổ chức lập …": the approval alone is none)
-            duty = _duty(task, n, piece, issued_on=issued_on)
-            if pick_deadline(piece, issued_on=issued_on) is None and task.due is not None and \
-                    (doer is not None or bool(task.due_text) and (task.due_text or "") in task.text):
-                # (the whole's date was another sentence's, or another doer's piece names none of its own)
-                duty = replace(duty, due=None, due_text=None)
-            out.append(duty if doer is None else
-                       replace(duty, lead=doer, lead_source="text", support=tuple(find_supports(piece))))
-    return out
+    return _split_sentences(tasks, _own_doer_opens, issued_on=issued_on,
+                            adjust=lambda *piece: _own_doer_duty(*piece, issued_on=issued_on))
 
 
 def _not_held(tasks: list[ParsedTask]) -> Callable[[str], bool]:
@@ -1828,20 +1899,23 @@ def _obligation_tasks(body: list[str], tasks: list[ParsedTask], *, issued_on: dt
 # các đơn vị phải …" — the units asked, then their work
 SPEAKER_ASK = re.compile(r"^(?:[^.;:]{0,160}?,\s+)?(?P<s>[^,.;:]{2,120}?)\s+"
                          r"(?:(?:cũng|đã|còn|tiếp\s*tục|phát\s*biểu|đồng\s*thời)\s+)*"
-                         r"(?:yêu\s*cầu|đề\s*nghị|chỉ\s*đạo|lưu\s*ý)\s+(?:cho\s+)?(?P<a>\S.*)$", re.U)
+                         r"(?:yêu\s*cầu|đề\s*nghị|chỉ\s*đạo|lưu\s*ý|nhắc\s*nhở)\s+(?:cho\s+)?(?P<a>\S.*)$", re.U)
 # a group of units as the subject before the verb, perhaps a list: "…, các đơn vị, địa phương" (SPEAKER_ASK's speaker is
 # its last part)
 GROUP_DIRECTS = re.compile(r"(?:^|,\s)(?P<g>(?:các|những|Các|Những)\s[^,.;:]{1,40}?(?:,\s*[^,.;:]{1,40}?)*)$", re.U)
 # the comma that closes a speaker's title after a dash: "ông Trần Văn A – Phó Bí thư Thường trực Huyện ủy, chỉ đạo …"
-TITLE_COMMA = re.compile(r"(?P<t>\s[–-]\s[^,.;:]{3,100}?),(?=\s+(?:yêu\s*cầu|đề\s*nghị|chỉ\s*đạo|lưu\s*ý)\s)", re.U)
-ASK_VERB_ANYWHERE = re.compile(r"\s(?:yêu\s*cầu|đề\s*nghị|chỉ\s*đạo|lưu\s*ý)\s", re.U)  # (a cheap test first)
+TITLE_COMMA = re.compile(r"(?P<t>\s[–-]\s[^,.;:]{3,100}?),"
+                         r"(?=\s+(?:yêu\s*cầu|đề\s*nghị|chỉ\s*đạo|lưu\s*ý|nhắc\s*nhở)\s)", re.U)
+# (a cheap test first)
+ASK_VERB_ANYWHERE = re.compile(r"\s(?:yêu\s*cầu|đề\s*nghị|chỉ\s*đạo|lưu\s*ý|nhắc\s*nhở)\s", re.U)
 # where the units asked end and their work begins: a modal, a manner word, or a work verb
 ASKED_WORK = re.compile(r"\s(?=(?:cần|phải|khẩn\s*trương|tập\s*trung|nhanh\s*chóng|bắt\s*tay|sớm|kịp\s*thời|"
                         r"chủ\s*động|quan\s*tâm|tiếp\s*tục|nghiêm\s*túc|tích\s*cực|thường\s*xuyên|tăng\s*cường|"
                         r"tuân\s*thủ|kiểm\s*tra|phối\s*hợp|hoàn\s*thành|xây\s*dựng|rà\s*soát|thực\s*hiện|"
                         r"triển\s*khai|tổ\s*chức|chỉ\s*đạo|chuẩn\s*bị|tham\s*mưu|nghiên\s*cứu|đẩy\s*nhanh|"
                         r"đẩy\s*mạnh|khắc\s*phục|xử\s*lý|báo\s*cáo|tiếp\s*thu|làm\s*rõ|đảm\s*bảo|bảo\s*đảm|"
-                        r"không|vận\s*động|tuyên\s*truyền|hướng\s*dẫn|theo\s*dõi|rà\s*soát|giải\s*quyết)\b)", re.U)
+                        r"không|vận\s*động|tuyên\s*truyền|hướng\s*dẫn|theo\s*dõi|rà\s*soát|giải\s*quyết|nêu\s*cao|"
+                        r"nâng\s*cao)\b)", re.U)
 # the asked in lower case: a group named by its kind ("các sở, ngành …", "lãnh đạo, cán bộ xã …", "ngành chuyên môn …");
 # else a name (upper case) — not the work itself, nor a pointer back: "các nội dung …", "những nhiệm vụ …"
 # (also a unit named by its kind in lower case, as news write it: "sở GD-ĐT", "phòng Nội vụ", "công an tỉnh")
@@ -1856,6 +1930,12 @@ NOT_A_SPEAKER = re.compile(r"\b(?:văn\s*bản|ban|Ban|công\s*tác|được|ch�
                            r"^(?:Quan\s*tâm|Tập\s*trung|Tăng\s*cường|Tiếp\s*tục|Thường\s*xuyên|Chủ\s*động)\b", re.U)
 
 
+# (a closing call is short: "… yêu cầu các sở, ngành nghiêm túc triển khai thực hiện Kế hoạch này."; a long sentence
+# with "nghiêm túc" spells its own work out: "… yêu cầu công an các đơn vị nêu cao tinh thần trách nhiệm, tập trung lực
+# lượng thực hiện nghiêm túc nhiệm vụ được phân công, đảm bảo …")
+CLOSING_MAX = 180
+
+
 def _speaker_ask_tasks(body: list[str], tasks: list[ParsedTask], *, issued_on: dt.date | None) -> list[ParsedTask]:
     """The sentences of a retold report that tell a speaker's ask (SPEAKER_ASK) and that no task holds yet — where the
     units asked are named in a way no unit reader takes for a name ("cán bộ, đảng viên, công chức phường", "lãnh đạo,
@@ -1867,8 +1947,8 @@ def _speaker_ask_tasks(body: list[str], tasks: list[ParsedTask], *, issued_on: d
         for sentence in NEXT_SENTENCE.split(para):
             if len(sentence) < OBLIGATION_MIN or not ASK_VERB_ANYWHERE.search(sentence) or not new(sentence) or \
                     (ask := SPEAKER_ASK.match(TITLE_COMMA.sub(r"\g<t>", sentence))) is None \
-                    or INTRO_END.search(sentence) or _closing_ask(sentence) or CARRY_OUT_END.search(sentence) \
-                    or sentence.rstrip().endswith(":"):
+                    or INTRO_END.search(sentence) or (_closing_ask(sentence) and len(sentence) < CLOSING_MAX) \
+                    or CARRY_OUT_END.search(sentence) or sentence.rstrip().endswith(":"):
                 continue
             asked_text = ask.group("a")
             work = ASKED_WORK.search(asked_text)
