@@ -333,6 +333,9 @@ class Conversation:
     async def reply(self, event: Inbound, message: Outgoing) -> SentMessage:
         if (first := _said_first.get()) and message.text:
             message = dataclasses.replace(message, text=f"{first.pop()}\n{message.text}")
+        if (after := status.SAID_AFTER.get()) and message.text:  # a question closed or confirmed by this message
+            message = dataclasses.replace(message, text="\n".join([message.text, *after]))
+            after.clear()
         return await self.send(event.channel, event.chat_id, message)
 
     async def say(self, event: Inbound, text: str, *, quote: bool = False) -> SentMessage:
@@ -450,6 +453,11 @@ async def _on_text(conv: Conversation, event: TextIn, person: Person) -> None:
         await conv.say(event, texts.empty_message(person.is_admin, ref, leader=person.role == Role.LEADER,
                                                   holds_tasks=bool(mine)))
         return
+    async with status.questions_open(conv, event, person):  # a report naming the item asked about confirms it
+        await _on_text_read(conv, event, person)
+
+
+async def _on_text_read(conv: Conversation, event: TextIn, person: Person) -> None:
     if (returned := await status.return_new_year_wish(conv, event, person)) is not None:
         # "Chúc mừng năm mới đồng chí, mục 2 xong ạ": the wish returned on the first line of the answer
         first = [returned]
