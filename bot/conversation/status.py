@@ -719,13 +719,7 @@ async def _retell_shown(conv: Conversation, report_id: int, text: str, told: set
         told.add(shown.person_id)
         if not await _edit_shown(conv, shown.channel, shown.chat_id, shown.message_id, text):
             await conv.clear_actions(shown.channel, shown.chat_id, shown.message_id)
-            if conv.held_until() is not None and \
-                    (other := await conv.ctx.db.run(person_by_id, shown.person_id)) is not None:
-                # a new message to someone else outside working hours waits for the morning, as every one does
-                # (probe 39: a Zalo admin told at 17:45 of the leader's decision); unquoted then
-                await conv.notify(other, Outgoing(text=text))
-                continue
-            await _answer_shown(conv, shown.channel, shown.chat_id, shown.message_id, text)
+            await _tell_under(conv, shown, text)
 
 
 async def _edit_shown(conv: Conversation, channel: str, chat_id: str, message_id: str, text: str) -> bool:
@@ -738,6 +732,18 @@ async def _edit_shown(conv: Conversation, channel: str, chat_id: str, message_id
         log.info("request message %s on %s:%s not edited: %s", message_id, channel, chat_id, exc)
         return False
     return True
+
+
+async def _tell_under(conv: Conversation, shown: ShownAt, text: str) -> None:
+    """A word to someone else under the request message shown to them, as every message to someone else goes
+    (`Conversation.notify`): outside working hours it waits for the morning (probe 39: a Zalo admin told at 17:45 of
+    the leader's decision), unquoted then."""
+    other = await conv.ctx.db.run(person_by_id, shown.person_id)
+    try:
+        await conv.notify(other, Outgoing(text=text), under=(shown.channel, shown.chat_id, shown.message_id))
+    except Exception:  # one unreachable approver does not stop the others being told
+        log.warning("could not answer the request message %s on %s:%s", shown.message_id, shown.channel,
+                    shown.chat_id, exc_info=True)
 
 
 async def _answer_shown(conv: Conversation, channel: str, chat_id: str, message_id: str, text: str) -> None:
