@@ -232,6 +232,16 @@ ONE_OFF_PAPER = re.compile(r"\b(?:ke hoach|quyet dinh|chuong trinh hanh dong|de 
                            r"|chi thi|phuong an)\b")
 
 
+def names_the_paper(text: str, paper_task_text: str) -> bool:
+    """Whether a reply on a recurring report duty tells of a one-off paper another task asks for, not of a report:
+    it names a paper ("kế hoạch", "quyết định" …) that task's wording names, and no report ("đã ban hành kế hoạch số
+    12, xong" after the admin split "xây dựng kế hoạch …; định kỳ hằng tháng báo cáo …" into two items)."""
+    folded, paper = chat_fold(text), chat_fold(paper_task_text)
+    if re.search(r"\bbao cao\b", folded):
+        return False
+    return any(re.search(rf"\b{m.group(0)}\b", paper) for m in ONE_OFF_PAPER.finditer(folded))
+
+
 def one_off_and_rounds(task_text: str) -> tuple[str, str, str] | None:
     """A recurring report duty whose wording first asks for a one-off paper ("Xây dựng kế hoạch … (trong tháng
     3/2027); định kỳ hằng tháng báo cáo …"): (the sentence that asks for the paper, the recurring part, the paper's

@@ -43,6 +43,7 @@ from bot.replies import (
     find_refs,
     impossible_percent,
     letter_refs,
+    names_the_paper,
     notice_named,
     one_off_step,
     own_work_done,
@@ -1885,6 +1886,8 @@ async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: 
                       far_date: dt.date | None = None) -> bool:
     """`far_date`: the far lunar date the requester confirmed (`_ask_far_lunar`); `text` is then their own words."""
     ctx = conv.ctx
+    if task.occurrence_start is not None and (paper := await ctx.db.run(_papers_item, task, text)) is not None:
+        task = paper  # "IV.3 đã ban hành kế hoạch số 12, xong" once the paper is an item of its own: IV.3.a
     folded = chat_fold(text)
     if TaskStatus(task.status) == TaskStatus.DONE and \
             CORRECTION.search(chat_fold(event.text) if isinstance(event, TextIn) else folded) and \
@@ -1985,6 +1988,17 @@ async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: 
             isinstance(event, TextIn):
         await _planned_after_deadline(conv, event, person, task, text)
     return True
+
+
+def _papers_item(session: Session, task: Task, text: str) -> Task | None:
+    """The open one-off item under a recurring report duty's number (IV.3.a, split off "ban hành kế hoạch …; định kỳ
+    hằng tháng báo cáo …" in the preview) whose paper a reply on the duty names, reporting no round; None if none or
+    several."""
+    under = session.scalars(select(Task).where(Task.notice_id == task.notice_id,
+                                               Task.item_ref.startswith(f"{task.item_ref}.", autoescape=True),
+                                               Task.occurrence_start.is_(None)))
+    found = [t for t in under if not TaskStatus(t.status).is_closed and names_the_paper(text, t.text)]
+    return found[0] if len(found) == 1 else None
 
 
 # "nhầm, mục 5.2 mới đạt 30%", "nhập sai, chưa xong", "em báo nhầm": a "xong" just recorded taken back (on chat_fold

@@ -112,7 +112,11 @@ async def test_an_item_with_a_one_off_paper_and_monthly_reports_is_said_in_the_p
         await h.tap("admin", texts.BUTTON_CONFIRM)
         assert task(h, "1.a").due_on == dt.date(2027, 3, 31) and task(h, "1.a").occurrence_start is None
         assert task(h, "1").occurrence_start is not None and task(h, "1").text.startswith("Định kỳ")
-        await h.say("head_bdv", "1.a xong, đã ban hành kế hoạch số 12/KH-BDV")  # the paper, finished by itself
-        assert task(h, "1.a").status == "done" and task(h, "1").status != "done"
+        round_due = task(h, "1").due_on
+        await h.say("head_bdv", "1 đã ban hành kế hoạch số 12/KH-BDV, xong")  # the paper, typed with the duty's number
+        assert task(h, "1.a").status == "done", task(h, "1.a").status
+        assert task(h, "1").status != "done" and task(h, "1").due_on == round_due  # the March round still open
+        await h.say("head_bdv", "1 xong báo cáo tháng 3")
+        assert task(h, "1").due_on == dt.date(2027, 4, 25), task(h, "1").due_on
     finally:
         await h.stop()
