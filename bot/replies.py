@@ -232,6 +232,37 @@ ONE_OFF_PAPER = re.compile(r"\b(?:ke hoach|quyet dinh|chuong trinh hanh dong|de 
                            r"|chi thi|phuong an)\b")
 
 
+def names_the_paper(text: str, paper_task_text: str) -> bool:
+    """Whether a reply on a recurring report duty tells of a one-off paper another task asks for, not of a report:
+    it names a paper ("kế hoạch", "quyết định" …) that task's wording names, and no report ("đã ban hành kế hoạch số
+    12, xong" after the admin split "xây dựng kế hoạch …; định kỳ hằng tháng báo cáo …" into two items)."""
+    folded, paper = chat_fold(text), chat_fold(paper_task_text)
+    if re.search(r"\bbao cao\b", folded):
+        return False
+    return any(re.search(rf"\b{m.group(0)}\b", paper) for m in ONE_OFF_PAPER.finditer(folded))
+
+
+def one_off_and_rounds(task_text: str) -> tuple[str, str, str] | None:
+    """A recurring report duty whose wording first asks for a one-off paper ("Xây dựng kế hoạch … (trong tháng
+    3/2027); định kỳ hằng tháng báo cáo …"): (the sentence that asks for the paper, the recurring part, the paper's
+    name), as written; None when the wording is one duty. The paper cannot be finished on its own while both are one
+    task (probe 39)."""
+    text = " ".join(nfc(task_text).split())
+    folded = strip_marks(text).lower()
+    cue = RECURRING_CUE.search(folded)
+    if len(folded) != len(text) or cue is None or not re.search(r"[;.,]\s*$", folded[:cue.start()]):
+        return None  # (the recurring part opens its own clause: "…; định kỳ hằng tháng báo cáo …")
+    before, rounds = folded[:cue.start()], folded[cue.start():]
+    if not re.search(r"\bbao cao\b", rounds):
+        return None
+    paper = next((m for m in ONE_OFF_PAPER.finditer(before) if not re.search(rf"\b{m.group(0)}\b", rounds)), None)
+    if paper is None:
+        return None
+    end = re.search(r"(?:[.;](?=\s)|[.;]?$)", before[paper.end():].rstrip(" ,;."))  # the paper's sentence ends
+    once = text[:paper.end() + (end.start() if end else 0)].rstrip(" ,;.")
+    return once, text[cue.start():].rstrip(" ;."), text[paper.start():paper.end()]
+
+
 def sends_round_report(text: str) -> bool:
     """Whether a reply says a recurring report's round was sent, naming its period ("báo cáo tháng 3: …, đạt
     60%", "đã gửi báo cáo tháng 4"); see ROUND_REPORT_SENT."""

@@ -16,6 +16,7 @@ from bot.ingest.enumeration import LETTERS, Skip
 from bot.ingest.units import UNIT_START, name_prefix
 from bot.ocrwords import Misread
 from bot.ocrwords import said as ocr_said
+from bot.replies import one_off_and_rounds
 from bot.textbase import RECURRENCE_LABELS, ask_first, date_vn, notice_table, shorten, shorten_at_word, vn  # noqa: F401
 from bot.textbase import join_units as _units
 from scheduler.calendar import VN_TZ, WorkingCalendar
@@ -410,6 +411,7 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
     lines += _past_due_lines(parsed, draft, today)
     lines += generic_call_lines(parsed, draft)
     lines += repeated_task_lines(parsed, draft)
+    lines += one_off_lines(parsed, draft)
     unreached = {i for i, task in zip(draft.numbers, parsed.tasks, strict=True) if _unreached(task.lead, draft)}
     once = [i for i in once if i not in grouped and i not in unreached]
     if once:
@@ -975,6 +977,26 @@ def repeated_task_lines(parsed: ParsedNotice, draft: Draft) -> list[str]:
     drop = j if first_led else i  # (the one the notice gives no lead)
     return ["", f"ⓘ Có nhiệm vụ gần trùng nội dung: {said} — nếu là một việc, đồng chí gõ “bỏ {drop}” để giữ một "
                 "nhiệm vụ."]
+
+
+def one_off_lines(parsed: ParsedNotice, draft: Draft) -> list[str]:
+    """A recurring report duty whose wording first asks for a one-off paper ("ban hành kế hoạch … (trong tháng
+    3/2027); định kỳ trước 25 hằng tháng báo cáo …"): followed as one recurring task, the paper could never be
+    finished by itself (probe 39). Said, with the two lines that split it: the paper added as an item of its own,
+    the task's wording cut to the reports."""
+    lines = []
+    taken = {t.ref for t in parsed.tasks}  # (the paper's item number: one no task has)
+    for number, task in zip(draft.numbers, parsed.tasks, strict=True):
+        if not task.recurrence or (parts := one_off_and_rounds(task.text)) is None:
+            continue
+        once, rounds, paper = parts
+        label = RECURRENCE_LABELS.get(task.recurrence, task.recurrence)
+        lines += ["", f"ⓘ Nhiệm vụ {number} [Mục {task.ref}] gồm một việc làm một lần ({paper}) và báo cáo {label}; "
+                      f"nếu để chung, {paper} không báo hoàn thành riêng được. Để tách thành hai nhiệm vụ, đồng chí "
+                      "gõ hai dòng:",
+                  f"thêm mục {next((r for c in 'abcdefgh' if (r := f'{task.ref}.{c}') not in taken), '')}: {once}",
+                  f"{number} nội dung: {rounds[:1].upper()}{rounds[1:]}"]
+    return lines
 
 
 def draft_changes(parsed: ParsedNotice, draft: Draft, *, replies: bool = True, today: dt.date | None = None,
@@ -3190,6 +3212,20 @@ def meant_gone(meant: str, rest: str, asked_on: dt.date, *, reported_at: dt.date
         then = f" Nếu cần ghi, đồng chí gõ số mục và nội dung, ví dụ “{meant} {said}”."
     return vn(f"Câu hỏi ngày {asked_on:%d/%m} về mục {meant} không còn chờ trả lời ({why}), nên Nhắc việc không ghi "
               f"gì thêm.{then}")
+
+
+def meant_recorded_first(meant: str, rest: str) -> str:
+    """Under the reply to a report on the item "Ý đồng chí là mục …?" asked about, with no "đúng" typed: the words
+    then kept were recorded too, before this report."""
+    return vn(f"Nội dung tin trước “{shorten(' '.join(rest.split()), 60)}” cũng đã được ghi cho mục {meant}.")
+
+
+def meant_left(meant: str, rest: str) -> str:
+    """Under the reply to a message on another item while "Ý đồng chí là mục …?" waited: that question is closed,
+    its words not recorded, and how to record them."""
+    said = shorten(" ".join(rest.split()), 60)
+    return vn(f"Nội dung tin trước “{said}” chưa được ghi (Nhắc việc đã hỏi có phải mục {meant} không). Nếu đúng, "
+              f"đồng chí gõ “{meant} {said}”.")
 
 
 def quoted_question(meant: str, text: str, said: str, *, buttons: bool) -> str:

@@ -333,6 +333,9 @@ class Conversation:
     async def reply(self, event: Inbound, message: Outgoing) -> SentMessage:
         if (first := _said_first.get()) and message.text:
             message = dataclasses.replace(message, text=f"{first.pop()}\n{message.text}")
+        if (after := status.SAID_AFTER.get()) and message.text:  # a question closed or confirmed by this message
+            message = dataclasses.replace(message, text="\n".join([message.text, *after]))
+            after.clear()
         return await self.send(event.channel, event.chat_id, message)
 
     async def say(self, event: Inbound, text: str, *, quote: bool = False) -> SentMessage:
@@ -352,14 +355,19 @@ class Conversation:
             return None
         return calendar.at(calendar.next_working_instant(now).date(), max(ctx.policy.remind_at, calendar.day_start))
 
-    async def notify(self, person: Person, message: Outgoing, *,
-                     remember: tuple[str, int] | None = None) -> SentMessage | None:
+    async def notify(self, person: Person, message: Outgoing, *, remember: tuple[str, int] | None = None,
+                     under: tuple[str, str, str] | None = None) -> SentMessage | None:
         """Tell someone else, on the channel their reminders go to; None if they cannot be reached
         (logged: a fan-out goes on to the next person). Outside working hours (evenings, weekends, holidays) the
         message is held for the next working morning (`held`): only the writer's own replies go out at once.
         `remember`: what a reply to it is about ("task", "update" — a task's update copied —, "question",
-        "extension" and its id), recorded by the tick that sends a held one (the caller records an immediate one)."""
+        "extension" and its id), recorded by the tick that sends a held one (the caller records an immediate one).
+        `under`: (channel, chat, message) of a message shown to them earlier: in working hours said under it, quoting
+        it, on that chat (while its channel runs); held like any other (then unquoted, where their reminders go)."""
         address = self.address_of(person)
+        if under is not None and self.held_until() is None:
+            address = (under[0], under[1]) if under[0] in self.channels else None
+            message = dataclasses.replace(message, reply_to=under[2])
         if address is None:
             log.info("person %s has no chat on a running channel; not told", person.handle)
             return None
@@ -450,6 +458,11 @@ async def _on_text(conv: Conversation, event: TextIn, person: Person) -> None:
         await conv.say(event, texts.empty_message(person.is_admin, ref, leader=person.role == Role.LEADER,
                                                   holds_tasks=bool(mine)))
         return
+    async with status.questions_open(conv, event, person):  # a report naming the item asked about confirms it
+        await _on_text_read(conv, event, person)
+
+
+async def _on_text_read(conv: Conversation, event: TextIn, person: Person) -> None:
     if (returned := await status.return_new_year_wish(conv, event, person)) is not None:
         # "Chúc mừng năm mới đồng chí, mục 2 xong ạ": the wish returned on the first line of the answer
         first = [returned]

@@ -17,11 +17,12 @@ report their part with «phối hợp 2.3: …»."""
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import dataclasses
 import datetime as dt
 import logging
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import AsyncIterator, Collection, Mapping, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import select
@@ -42,6 +43,7 @@ from bot.replies import (
     find_refs,
     impossible_percent,
     letter_refs,
+    names_the_paper,
     notice_named,
     one_off_step,
     own_work_done,
@@ -86,6 +88,7 @@ from storage.models import (
     Digest,
     DigestState,
     Notice,
+    PendingReply,
     Person,
     Role,
     StatusReport,
@@ -380,6 +383,7 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
     asked (a far lunar date): it is not read back to them again. `one_off`: a recurring report duty's one-off step
     ("đã trình ban hành kế hoạch, xong"), told the round now due is still open."""
     ctx = conv.ctx
+    await _settle_asked(conv, event, person, {task_id}, recording=True)  # the words of "Ý đồng chí là mục …?" first
     when = at or sent_time(conv, event)
     if change.status == TaskStatus.DONE and earlier_round:
         await _close_missed(conv, event, person, task_id, None, change.note, source, when, collect=collect)
@@ -716,13 +720,7 @@ async def _retell_shown(conv: Conversation, report_id: int, text: str, told: set
         told.add(shown.person_id)
         if not await _edit_shown(conv, shown.channel, shown.chat_id, shown.message_id, text):
             await conv.clear_actions(shown.channel, shown.chat_id, shown.message_id)
-            if conv.held_until() is not None and \
-                    (other := await conv.ctx.db.run(person_by_id, shown.person_id)) is not None:
-                # a new message to someone else outside working hours waits for the morning, as every one does
-                # (probe 39: a Zalo admin told at 17:45 of the leader's decision); unquoted then
-                await conv.notify(other, Outgoing(text=text))
-                continue
-            await _answer_shown(conv, shown.channel, shown.chat_id, shown.message_id, text)
+            await _tell_under(conv, shown, text)
 
 
 async def _edit_shown(conv: Conversation, channel: str, chat_id: str, message_id: str, text: str) -> bool:
@@ -735,6 +733,18 @@ async def _edit_shown(conv: Conversation, channel: str, chat_id: str, message_id
         log.info("request message %s on %s:%s not edited: %s", message_id, channel, chat_id, exc)
         return False
     return True
+
+
+async def _tell_under(conv: Conversation, shown: ShownAt, text: str) -> None:
+    """A word to someone else under the request message shown to them, as every message to someone else goes
+    (`Conversation.notify`): outside working hours it waits for the morning (probe 39: a Zalo admin told at 17:45 of
+    the leader's decision), unquoted then."""
+    other = await conv.ctx.db.run(person_by_id, shown.person_id)
+    try:
+        await conv.notify(other, Outgoing(text=text), under=(shown.channel, shown.chat_id, shown.message_id))
+    except Exception:  # one unreachable approver does not stop the others being told
+        log.warning("could not answer the request message %s on %s:%s", shown.message_id, shown.channel,
+                    shown.chat_id, exc_info=True)
 
 
 async def _answer_shown(conv: Conversation, channel: str, chat_id: str, message_id: str, text: str) -> None:
@@ -1803,6 +1813,7 @@ async def _ask_which(conv: Conversation, event: TextIn, person: Person, candidat
     """Ask which task the text is about; the text is kept, and the action chosen applies it."""
     ctx = conv.ctx
     buttons = conv.channel(event.channel).capabilities.buttons
+    await _settle_asked(conv, event, person, {t.id for t in candidates}, recording=False)  # an older one closed
     pending_id = await ctx.db.run(save_pending_reply, person=person, text=text, source=source,
                                   task_ids=[t.id for t in candidates], sent_at=sent_time(conv, event))
     told = _told_by_notice(candidates)  # (an item number two notices have: told apart by the notice, not the unit)
@@ -1889,6 +1900,8 @@ async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: 
                       far_date: dt.date | None = None) -> bool:
     """`far_date`: the far lunar date the requester confirmed (`_ask_far_lunar`); `text` is then their own words."""
     ctx = conv.ctx
+    if task.occurrence_start is not None and (paper := await ctx.db.run(_papers_item, task, text)) is not None:
+        task = paper  # "IV.3 đã ban hành kế hoạch số 12, xong" once the paper is an item of its own: IV.3.a
     folded = chat_fold(text)
     if TaskStatus(task.status) == TaskStatus.DONE and \
             CORRECTION.search(chat_fold(event.text) if isinstance(event, TextIn) else folded) and \
@@ -1989,6 +2002,17 @@ async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: 
             isinstance(event, TextIn):
         await _planned_after_deadline(conv, event, person, task, text)
     return True
+
+
+def _papers_item(session: Session, task: Task, text: str) -> Task | None:
+    """The open one-off item under a recurring report duty's number (IV.3.a, split off "ban hành kế hoạch …; định kỳ
+    hằng tháng báo cáo …" in the preview) whose paper a reply on the duty names, reporting no round; None if none or
+    several."""
+    under = session.scalars(select(Task).where(Task.notice_id == task.notice_id,
+                                               Task.item_ref.startswith(f"{task.item_ref}.", autoescape=True),
+                                               Task.occurrence_start.is_(None)))
+    found = [t for t in under if not TaskStatus(t.status).is_closed and names_the_paper(text, t.text)]
+    return found[0] if len(found) == 1 else None
 
 
 # "nhầm, mục 5.2 mới đạt 30%", "nhập sai, chưa xong", "em báo nhầm": a "xong" just recorded taken back (on chat_fold
@@ -2757,6 +2781,117 @@ MEANT_AGAIN = "meant_again"  # a pending reply's source: "ý là mục 3?" asked
 # day the words were first sent, so a "đúng" to it is looked for over LAPSED_TOLD)
 
 
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class _Open:
+    """A "Ý đồng chí là mục …?" still waiting for its yes when a message came."""
+
+    id: int
+    task_id: int
+    sent_at: dt.datetime
+
+
+# the questions open when the message being handled came (`questions_open`); what its first reply says under it
+_OPEN_ASKED: contextvars.ContextVar[list[_Open] | None] = contextvars.ContextVar("open_asked", default=None)
+SAID_AFTER: contextvars.ContextVar[list[str] | None] = contextvars.ContextVar("said_after", default=None)
+
+
+def _open_meant(session: Session, person_id: int, since: dt.datetime, again_since: dt.datetime) -> list[_Open]:
+    rows = session.scalars(select(PendingReply).where(
+        PendingReply.person_id == person_id, PendingReply.used_at.is_(None),
+        ((PendingReply.source == MEANT) & (PendingReply.sent_at >= since))
+        | ((PendingReply.source == MEANT_AGAIN) & (PendingReply.sent_at >= again_since))).order_by(PendingReply.id))
+    return [_Open(id=r.id, task_id=r.task_ids[0], sent_at=r.sent_at) for r in rows if len(r.task_ids) == 1]
+
+
+@contextlib.asynccontextmanager
+async def questions_open(conv: Conversation, event: TextIn, person: Person) -> AsyncIterator[None]:
+    """Around a typed message: the "Ý đồng chí là mục …?" questions still open, so that a report or a new question
+    in it settles them (`_settle_asked`) and nothing the person said is dropped without a word; a line left unsaid
+    (no reply went out) is said on its own."""
+    ctx = conv.ctx
+    asked = await ctx.db.run(_open_meant, person.id, asked_since(ctx), ctx.clock.now() - LAPSED_TOLD)
+    asked_token, after_token = _OPEN_ASKED.set(asked), SAID_AFTER.set([])
+    try:
+        yield
+        left = SAID_AFTER.get() or []
+    finally:
+        _OPEN_ASKED.reset(asked_token)
+        SAID_AFTER.reset(after_token)
+    if left:
+        await conv.say(event, "\n".join(left))
+
+
+def _only_progress(conv: Conversation, text: str, task: Task) -> bool:
+    """Words kept under "Ý đồng chí là mục …?" that may be recorded unasked before a later report on that item:
+    progress or a difficulty ("đã trình dự thảo kế hoạch", "đạt 50%"), not a "xong", a request or a question."""
+    folded = chat_fold(text)
+    if snooze_when(folded) is not None or ASKS_EXTENSION.search(folded) or recalls_extension(text) or \
+            transfer_asked(text) is not None or QUESTION.search(folded) or CORRECTION.search(folded) or \
+            REOPEN_WORDS.search(folded) or impossible_percent(text) is not None or change_percent(text):
+        return False
+    ctx = conv.ctx
+    change = parse_status_text(text, today=ctx.today(), now=ctx.clock.now(), current_due=task.due_on,
+                               calendar=ctx.policy.calendar,
+                               task_text=task.text if task.occurrence_start is not None else None,
+                               deliverable=task.text)  # (as `_apply_text` reads it)
+    return change is not None and not change.reopen and \
+        change.status in (None, TaskStatus.IN_PROGRESS, TaskStatus.BLOCKED)
+
+
+def _task_by_id(session: Session, task_id: int) -> Task:
+    return session.get_one(Task, task_id)
+
+
+PERCENT_SAID = re.compile(r"\d{1,3}\s*%")
+
+
+def _names_item(text: str, item_ref: str) -> bool:
+    """Whether a message names this item among its item numbers ("1.a xong, 1.c 50%")."""
+    parts = split_refs(text) or find_refs(text) or []
+    return any(ref_key(ref) == ref_key(item_ref) for refs, _ in parts for ref in refs)
+
+
+async def _settle_asked(conv: Conversation, event: Inbound, person: Person, task_ids: Collection[int], *,
+                        recording: bool) -> None:
+    """A report on `task_ids` (`recording`) or a new question about them, while "Ý đồng chí là mục …?" waits from an
+    earlier message (nobody typed "đúng"). On the item asked about, the report confirms it: the kept words are
+    recorded first, as of when they were sent, if they tell progress ("2.c đã trình dự thảo", then "1.c 50%"), and
+    the reply says so; words a later message repeats are not recorded twice. A report or question on another item
+    closes it: the reply says the words were not recorded and what to type. A new question on the same item leaves
+    it open (its "đúng" records both)."""
+    asked = _OPEN_ASKED.get()
+    if not asked or not isinstance(event, TextIn):
+        return
+    ctx = conv.ctx
+    for question in list(asked):
+        same = question.task_id in task_ids
+        if same and not recording:
+            continue
+        task = await ctx.db.run(_task_by_id, question.task_id)
+        if not same and _names_item(event.text, task.item_ref):
+            continue  # "1.a xong, 1.c 50%": that item's turn comes
+        asked.remove(question)
+        kept = await ctx.db.run(take_pending_reply, question.id, person=person, task_id=question.task_id,
+                                now=ctx.clock.now())
+        if kept is None or TaskStatus(task.status).is_closed:
+            continue  # (answered meanwhile; a task closed since: nothing to add to it)
+        said, now_said = " ".join(chat_fold(kept.text).split()), " ".join(chat_fold(event.text).split())
+        if same and (said in now_said or (not texts.meaningful_note(kept.text) and PERCENT_SAID.search(now_said))):
+            # typed again with the item ("1.a đang làm 55%"), or a newer share said over a bare "đạt 50%"
+            log.info("question on task %s of %s: overtaken by a report on it, settled", task.id, person.handle)
+            continue
+        if same and _only_progress(conv, kept.text, task):
+            log.info("question on task %s of %s: confirmed by a report on it, its words recorded first", task.id,
+                     person.handle)
+            await _apply_text(conv, event, person, task, kept.text, source="text", at=kept.sent_at, collect=[])
+            line = texts.meant_recorded_first(task.item_ref, kept.text)
+        else:
+            log.info("question on task %s of %s: closed by a message on another item", task.id, person.handle)
+            line = texts.meant_left(task.item_ref, kept.text)
+        if (after := SAID_AFTER.get()) is not None:
+            after.append(line)
+
+
 async def _confirm_meant(conv: Conversation, event: TextIn, person: Person) -> bool:
     """"đúng" after the bot asked "ý đồng chí là mục 3?": the kept text applied to that task, once."""
     ctx = conv.ctx
@@ -2905,6 +3040,7 @@ async def _ask_meant(conv: Conversation, event: TextIn, person: Person, ref: str
     holder_id = task.assignee_id
     holder = None if holder_id in (None, person.id) else \
         await ctx.db.run(lambda s: s.get_one(Person, holder_id).full_name)  # the unit's task, in a colleague's hands
+    await _settle_asked(conv, event, person, {task.id}, recording=False)  # an older one closed
     pending_id = await ctx.db.run(save_pending_reply, person=person, text=rest, source=MEANT, task_ids=[task.id],
                                   sent_at=sent_time(conv, event))
     buttons = conv.channel(event.channel).capabilities.buttons
@@ -2920,6 +3056,7 @@ async def _ask_under(conv: Conversation, event: TextIn, person: Person, ref: str
                      change: StatusUpdate | None) -> bool:
     """A section's number typed ("2 xong") by one who holds one task in it (IV.2.1): asked "Đồng chí báo mục IV.2.1
     hoàn thành?" with that task as the action (or "đúng"), the words kept as `_ask_meant` keeps them."""
+    await _settle_asked(conv, event, person, {task.id}, recording=False)  # an older one closed
     pending_id = await conv.ctx.db.run(save_pending_reply, person=person, text=rest, source=MEANT, task_ids=[task.id],
                                        sent_at=sent_time(conv, event))
     buttons = conv.channel(event.channel).capabilities.buttons
@@ -3004,6 +3141,7 @@ async def _ask_quoted(conv: Conversation, event: TextIn, person: Person, text: s
         task = tasks[0]  # "Sở đã cung cấp số liệu cho đơn vị tư vấn" from the holder of one task: asked, no "chưa hiểu"
     if task is None:
         return False
+    await _settle_asked(conv, event, person, {task.id}, recording=False)  # an older one closed
     pending_id = await ctx.db.run(save_pending_reply, person=person, text=text, source=MEANT, task_ids=[task.id],
                                   sent_at=sent_time(conv, event))
     buttons = conv.channel(event.channel).capabilities.buttons
