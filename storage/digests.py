@@ -7,7 +7,18 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, String, and_, bindparam, delete, literal_column, select, union_all
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    String,
+    and_,
+    bindparam,
+    delete,
+    literal_column,
+    or_,
+    select,
+    union_all,
+)
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
@@ -28,20 +39,37 @@ class Problem:
     error: str | None
 
 
-def problem_digests(session: Session, *, since: dt.date) -> list[Problem]:
-    rows = session.scalars(select(Digest).where(Digest.state.in_([DigestState.UNKNOWN, DigestState.FAILED]),
+STALLED_ERROR = "the worker sending it stopped before saying whether it was sent"
+
+
+def _stalled(now: dt.datetime) -> ColumnElement[bool]:
+    """A digest marked `sending` whose lease ran out: its worker stalled or died while its request may have been on
+    its way. It counts as `unknown`: never claimed and sent again (the worker, if it comes back, still writes the
+    outcome: its claim is unchanged)."""
+    return and_(Digest.state == DigestState.SENDING, Digest.claimed_until < now)
+
+
+def problem_digests(session: Session, *, since: dt.date, now: dt.datetime | None = None) -> list[Problem]:
+    """The digests since `since` that failed for good or whose delivery is unknown (also those left `sending` by a
+    worker that stalled past its lease as of `now`, shown as unknown)."""
+    state = Digest.state.in_([DigestState.UNKNOWN, DigestState.FAILED])
+    rows = session.scalars(select(Digest).where(or_(state, _stalled(now)) if now is not None else state,
                                                 Digest.day >= since)
                            .options(selectinload(Digest.person)).order_by(Digest.day, Digest.id))
-    return [Problem(digest_id=d.id, day=d.day, person=d.person.full_name, state=DigestState(d.state),
-                    error=d.last_error) for d in rows]
+    return [Problem(digest_id=d.id, day=d.day, person=d.person.full_name,
+                    state=DigestState.UNKNOWN if d.state == DigestState.SENDING else DigestState(d.state),
+                    error=STALLED_ERROR if d.state == DigestState.SENDING else d.last_error) for d in rows]
 
 
 def resend_digest(session: Session, digest_id: int, *, by: Person, now: dt.datetime) -> Digest:
     digest = session.get(Digest, digest_id, with_for_update=True)
-    if digest is None or digest.state not in (DigestState.UNKNOWN, DigestState.FAILED):
+    stalled = digest is not None and digest.state == DigestState.SENDING and digest.claimed_until is not None \
+        and digest.claimed_until < now
+    if digest is None or (digest.state not in (DigestState.UNKNOWN, DigestState.FAILED) and not stalled):
         raise NhacViecError(f"digest {digest_id} is not waiting for a decision",
                             f"Không có tin nhắc việc số {digest_id} đang chờ xử lý (gõ /loi để xem danh sách).")
     digest.state, digest.due_at, digest.attempts, digest.claimed_by = DigestState.PENDING, now, 0, None
+    digest.claim_token += 1  # (a stalled worker that comes back writes nothing on it any more)
     audit(session, at=now, actor_id=by.id, action="digest.resend", entity="digest", entity_id=digest.id)
     return digest
 

@@ -103,6 +103,9 @@ class CalendarDayKind(enum.StrEnum):
 class DigestState(enum.StrEnum):
     PENDING = "pending"
     CLAIMED = "claimed"
+    # claimed, and its request may be on its way: past its lease (the worker stalled or died before writing the
+    # outcome) it is taken as `unknown` (listed in /loi), never claimed and sent again
+    SENDING = "sending"
     SENT = "sent"
     FAILED = "failed"  # gave up after the last retry, or the person cannot be reached
     UNKNOWN = "unknown"  # timed out after it may have reached the person: not resent blindly (/loi)
