@@ -69,6 +69,10 @@ def hold_refused(session: Session, *, channel: str, chat_id: str,
     person = person_by_address(session, channel, chat_id)
     if person is None:
         return None
+    # the mark first, as a statement even when it is set already: it locks the person's row until this transaction
+    # ends, so a worker clearing the mark meanwhile (`_settle`) waits and then sees the rows written below
+    session.execute(update(Person).where(Person.id == person.id).values(replies_held=True)
+                    .execution_options(synchronize_session=False))
     if refused:
         pause_refused(session, (channel, chat_id), until=retry_at, whole_channel=whole_channel)
     pauses = send_pauses(session, now=now)
@@ -77,7 +81,6 @@ def hold_refused(session: Session, *, channel: str, chat_id: str,
     for index, (text, actions, file) in enumerate(parts):
         hold_message(session, person_id=person.id, text=text, actions=actions, now=now, due_at=due,
                      to=(channel, chat_id), remember=remember if index == last_text else None, file=file)
-    person.replies_held = True
     return due
 
 
@@ -140,7 +143,13 @@ def refused_waiting(session: Session, channel: str, chat_id: str) -> dt.datetime
 
 
 def _settle(session: Session, person_id: int) -> None:
-    """The person's `replies_held` cleared when none of their refused messages waits any more."""
+    """The person's `replies_held` cleared when none of their refused messages waits any more. The person's row is
+    locked first and the check made by a later statement: on PostgreSQL (READ COMMITTED) a statement sees only what
+    was committed when it began, so one check-and-clear could miss a refused row another worker was writing (its
+    `hold_refused` holds that lock until it commits) and clear the mark while that row waits — the next reply to
+    the person, on a worker that had not seen the refusal, would then overtake it."""
+    if not session.scalar(select(Person.replies_held).where(Person.id == person_id).with_for_update()):
+        return
     session.execute(update(Person).where(Person.id == person_id, Person.replies_held.is_(True),
                                          ~exists().where(HeldMessage.person_id == person_id, _waiting))
                     .values(replies_held=False).execution_options(synchronize_session=False))
