@@ -518,6 +518,9 @@ class HeldMessage(Base):
     channel: Mapped[str | None] = mapped_column(String(16))  # set with chat_id: refused by flood control
     chat_id: Mapped[str | None] = mapped_column(String(64))
     claim_token: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # fencing: +1 at each claim
+    # set just before its request may go out (`storage.held.sending_held`): never claimed again, sent or not (a
+    # worker that stalled or died then leaves it, logged, rather than send it twice)
+    sending_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     # a refused reply's picture ("picture", a chart) or file ("document", a workbook): its caption is `text`
     file_kind: Mapped[str | None] = mapped_column(String(16))
     file_name: Mapped[str | None] = mapped_column(String(255))

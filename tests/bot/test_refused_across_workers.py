@@ -242,3 +242,51 @@ async def test_a_refusal_written_while_another_worker_clears_the_mark_keeps_it(h
     said = texts_to(h, "head_bdv", start)
     assert len(said) == 2 and said[0] == HELD_AGAIN and said[1].startswith("Đã cập nhật: mục 1"), said
     assert unsent(h) == 0 and marked(h) == 0
+
+
+async def test_a_held_answer_in_flight_when_its_worker_stalls_past_the_lease_is_not_sent_again(
+        harness: Harness) -> None:
+    """Worker A's pass sends head_stnmt's first refused message and stalls before writing that it went out (past the
+    lease). Worker B's pass, after the lease, sends what A had not begun — head_stnmt's second message and head_bdv's
+    answer — but not the first one, whose request may have reached Telegram (it was marked going out just before):
+    every message arrives once, each chat's in order; A, back, writes its outcome and sends nothing B took."""
+    h = harness
+    now = local(2018, 2, 27, 10, 0)
+    h.clock.set(now)
+    for handle in ("head_stnmt", "head_bdv"):
+        h.state.flood_chat(h.handles[handle], 30)
+    start = len(h.sent)
+    await h.say("head_stnmt", "/viec")
+    await h.say("head_bdv", "/viec")
+    assert unsent(h) == 3  # (head_stnmt's answer is two messages)
+    worker_a, worker_b = another_worker(h), another_worker(h)
+    stalled = StalledChannel(h.conversation.channels["telegram"], str(h.handles["head_stnmt"]))  # type: ignore[union-attr]
+    worker_a.channels["telegram"] = stalled  # type: ignore[assignment]
+    h.clock.set(now + dt.timedelta(seconds=31))
+    pass_a = asyncio.create_task(send_held(worker_a, refused_only=True))
+    await asyncio.wait_for(stalled.stalled.wait(), 30)
+    first = texts_to(h, "head_stnmt", start)
+    assert len(first) == 1
+    h.clock.set(now + dt.timedelta(seconds=31) + HELD_LEASE + dt.timedelta(minutes=1))
+    assert await send_held(worker_b, refused_only=True) == 2
+    stalled.go_on.set()
+    assert await asyncio.wait_for(pass_a, 30) == 1
+    stnmt, bdv = texts_to(h, "head_stnmt", start), texts_to(h, "head_bdv", start)
+    assert len(stnmt) == 2 and stnmt[0] == first[0] and stnmt[1] != first[0], stnmt
+    assert len(bdv) == 1 and bdv[0].startswith(ANSWER_BDV), bdv
+    assert unsent(h) == 0 and marked(h) == 0
+    h.clock.set(h.clock.now() + dt.timedelta(minutes=10))
+    await h.tick()
+    assert texts_to(h, "head_stnmt", start) == stnmt and texts_to(h, "head_bdv", start) == bdv, "sent twice"
+
+
+def test_migration_0030_stamped_back_runs_again_and_goes_down_and_up(db_url: str) -> None:
+    from alembic import command
+
+    from storage.db import _alembic_config, current_revision, upgrade
+    upgrade(db_url)
+    command.stamp(_alembic_config(db_url), "0029")
+    upgrade(db_url)  # (the column is there already: nothing to add)
+    command.downgrade(_alembic_config(db_url), "0029")
+    upgrade(db_url)
+    assert current_revision(db_url) == "0030"
