@@ -80,7 +80,15 @@ from scheduler.series import roll_missed
 from storage.audit import audit
 from storage.calendar import CalendarDays, calendar_days_of
 from storage.db import Database, chunks, connection_of
-from storage.digests import OTHERS_SENDING, announce_sending, pause_channel, pause_chat, pauses_and_sharing, sharing
+from storage.digests import (
+    OTHERS_SENDING,
+    announce_idle,
+    announce_sending,
+    pause_channel,
+    pause_chat,
+    pauses_and_sharing,
+    sharing,
+)
 from storage.models import (
     CHANNELS,
     OPEN_STATUSES,
@@ -1402,7 +1410,8 @@ _SENDING, _SENT = str(DigestState.SENDING), str(DigestState.SENT)
 
 
 def _record(session: Session | Connection, outcomes: list[_Outcome], *, worker: str,
-            marks: Sequence[_Prepared] = (), until: dt.datetime | None = None) -> set[int]:
+            marks: Sequence[_Prepared] = (), until: dt.datetime | None = None, idle: Sequence[str] = (),
+            idle_at: dt.datetime | None = None) -> set[int]:
     """Write a group of outcomes in one transaction, each row only if it is still this worker's claim
     (`claim_token` unchanged, still `claimed` or `sending`): one UPDATE for the sent rows, one for the others (an
     executemany on SQLite; see _OutcomeWrites). `marks`: rows whose requests are about to go out, marked `sending`
@@ -1443,6 +1452,8 @@ def _record(session: Session | Connection, outcomes: list[_Outcome], *, worker: 
         tokens = {p.claim.digest_id: p.claim.token for p in [*(o.prepared for o in outcomes), *marks]}
         lost = {r[0] for r in conn.execute(select(Digest.id, Digest.claim_token).where(Digest.id.in_(tokens)))
                 if r[1] != tokens[r[0]]}
+    if idle and idle_at is not None:  # (the tick's last write, see `_Outbox.idle`)
+        announce_idle(conn, worker=worker, channels=list(idle), now=idle_at)
     unreachable = {o.prepared.person_id for o in outcomes
                    if o.person_unreachable and o.prepared.claim.digest_id not in lost}
     if unreachable:
@@ -1450,6 +1461,14 @@ def _record(session: Session | Connection, outcomes: list[_Outcome], *, worker: 
         conn.execute(update(Person).where(Person.id.in_(unreachable), Person.unreachable_since.is_(None))
                         .values(unreachable_since=at))
     return lost
+
+
+def _record_and_recount(conn: Connection, outcomes: list[_Outcome], *, worker: str, now: dt.datetime,
+                        alive: dt.timedelta, due: dt.datetime, **record: Any) -> tuple[set[int], dict[str, int]]:
+    """`_record`, and `sharing` read again (one statement more): a worker sharing the rate learns within a group
+    that the other found nothing more to claim (`announce_idle`) and goes at the whole rate for the rest."""
+    lost = _record(conn, outcomes, worker=worker, **record)
+    return lost, pauses_and_sharing(conn, now=now, since=now - alive, worker=worker, due=due)[1]
 
 
 def _one_write(outcomes: list[_Outcome], marks: bool = False) -> bool:
@@ -1498,7 +1517,7 @@ def renew(session: Session, claim: Claim, *, worker: str, now: dt.datetime, leas
 def _claim_batch(session: Session | Connection, *, outcomes: list[_Outcome], now: dt.datetime, worker: str, limit: int,
                  lease: dt.timedelta, tz: ZoneInfo = VN_TZ, pauses: dict[tuple[str, str], dt.datetime] | None = None,
                  shares: dict[str, int] | None = None, announce: list[str] | None = None,
-                 alive: dt.timedelta = dt.timedelta(minutes=1)) -> _Batch:
+                 alive: dt.timedelta = dt.timedelta(minutes=1), idle: list[str] | None = None) -> _Batch:
     """One transaction: write the outcomes still waiting from the previous batch (the ids lost, see _record),
     claim, say this worker is still sending on the channels `announce` (if given: once a tick or less often, see
     `send_due_digests`), read the flood-control pauses and the other workers sending (`alive`: seen since that long ago)
@@ -1509,9 +1528,12 @@ def _claim_batch(session: Session | Connection, *, outcomes: list[_Outcome], now
     rows = _claim_rows(conn, now=now, worker=worker, limit=limit, lease=lease)
     if announce:
         announce_sending(conn, worker=worker, channels=announce, now=now)
+    if idle and not rows:  # nothing more to claim: the others sending no longer count this worker
+        announce_idle(conn, worker=worker, channels=idle, now=now)
     if pauses is None or shares is None:  # flood control any worker was told about, and who sends besides (only
-        # for rows to send: a tick's last claim finds none)
-        pauses, shares = pauses_and_sharing(conn, now=now, since=now - alive, worker=worker) if rows else ({}, {})
+        # for rows to send: a tick's last claim finds none; those that went idle since these rows fell due not)
+        pauses, shares = pauses_and_sharing(conn, now=now, since=now - alive, worker=worker,
+                                            due=min(r.due_at for r in rows)) if rows else ({}, {})
     prepared = _prepare_rows(conn, rows, tz=tz)
     marks = [p for p in _send_order(prepared) if not _held(pauses, p, now)][:FLUSH_MESSAGES]
     if marks:  # the first sends' rows `sending` before their requests (one statement; then with each group's write)
@@ -1550,7 +1572,7 @@ def _tick_start_statement() -> Any:
                nothing(String(16)).label("channel"), nothing(String(64)).label("chat_id"),
                nothing(UTCDateTime()).label("until")),
         select(literal_column("'worker'", String), nothing(Date()), nothing(String(8)), nothing(String(200)),
-               SendWorker.channel, SendWorker.worker, SendWorker.seen_at).where(OTHERS_SENDING),
+               SendWorker.channel, SendWorker.worker, SendWorker.idle_since).where(OTHERS_SENDING),
         select(literal_column("'planned'", String), DigestRun.day, nothing(String(8)), nothing(String(200)),
                nothing(String(16)), nothing(String(64)), nothing(UTCDateTime()))
         .where(DigestRun.day == bindparam("today")),
@@ -1572,7 +1594,7 @@ def _tick_start(session: Session | Connection, *, today: dt.date, now: dt.dateti
                                                         "worker": worker}).all()
     return (calendar_days_of([r for r in rows if r.what == "day"]), any(r.what == "planned" for r in rows),
             {(r.channel, r.chat_id): r.until for r in rows if r.what == "pause"},
-            sharing([(r.channel, r.chat_id) for r in rows if r.what == "worker"]))
+            sharing([(r.channel, r.chat_id, r.until) for r in rows if r.what == "worker"]))
 
 
 def _must_plan(policy: ReminderPolicy, *, today: dt.date, now: dt.datetime, planned: bool) -> bool:
@@ -1599,7 +1621,7 @@ def _start(session: Session | Connection, *, policy: ReminderPolicy, today: dt.d
     if not calendar.is_working_time(now) or _must_plan(policy, today=today, now=now, planned=planned):
         return days, planned, None
     return days, planned, _claim_batch(session, outcomes=[], now=now, worker=worker, limit=limit, lease=lease,
-                                       tz=calendar.tz, pauses=pauses, shares=shares)
+                                       tz=calendar.tz, pauses=pauses, shares=shares, idle=announce)
 
 
 # ---------------------------------------------------------------- one tick
@@ -1646,8 +1668,9 @@ class _Outbox:
     FLUSH_AFTER of sending, and always before the tick ends or gives up (the last group of a full batch
     goes in the transaction that claims the next batch)."""
 
-    def __init__(self, db: Database, *, worker: str, result: DispatchResult) -> None:
-        self.db, self.worker, self.result = db, worker, result
+    def __init__(self, db: Database, *, worker: str, result: DispatchResult,
+                 now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)) -> None:
+        self.db, self.worker, self.result, self.now = db, worker, result, now
         self.waiting: list[_Outcome] = []
         self.flush_at: dt.datetime | None = None  # FLUSH_AFTER after the oldest waiting outcome's send began
         self.lock = asyncio.Lock()
@@ -1656,6 +1679,8 @@ class _Outbox:
         self.slots = _Slots(FLUSH_MESSAGES)
         self.slot_ids: set[int] = set()
         self.marking: _BatchRun | None = None  # the batch being sent: each write marks its next rows `sending`
+        self.idle: list[str] = []  # the paced channels to say, with the tick's last write, this worker is idle on
+        self.idle_at: dt.datetime | None = None  # … since the claim that found nothing more
 
     def add(self, outcome: _Outcome, *, began: dt.datetime) -> None:
         if not self.waiting:
@@ -1704,6 +1729,9 @@ class _Outbox:
     async def flush(self) -> None:
         async with self.lock:
             await self.flush_locked()
+            if self.idle and self.idle_at is not None:  # (nothing was left to write above, with it)
+                await self.db.run_core(announce_idle, worker=self.worker, channels=self.idle, now=self.idle_at)
+            self.idle = []
 
     async def flush_due(self, now: dt.datetime) -> None:
         """flush if a group is complete (checked again once the lock is ours: another may have written it)."""
@@ -1720,9 +1748,18 @@ class _Outbox:
         marks = batch.to_mark() if batch is not None and (self.waiting or mark) else []
         if self.waiting or marks:
             outcomes = self.take()
-            run = self.db.run_one_write if _one_write(outcomes, bool(marks)) else self.db.run_core
-            lost = await run(_record, outcomes, worker=self.worker, marks=marks,
-                             until=batch.lease_end if batch is not None else None)
+            idle, self.idle = self.idle, []  # the tick's last write: also says this worker found nothing more
+            run = self.db.run_one_write if _one_write(outcomes, bool(marks)) and not idle else self.db.run_core
+            if batch is not None and batch.sharing():  # while sharing the rate: who still sends, read again
+                lost, shares = await run(_record_and_recount, outcomes, worker=self.worker, marks=marks,
+                                         until=batch.lease_end, idle=idle, idle_at=self.idle_at,
+                                         now=self.now(), alive=batch.alive, due=batch.due)
+                _share(batch.senders, shares)
+                batch.shares = shares
+            else:
+                lost = await run(_record, outcomes, worker=self.worker, marks=marks,
+                                 until=batch.lease_end if batch is not None else None, idle=idle,
+                                 idle_at=self.idle_at)
             self.written(outcomes, lost)
             if batch is not None and marks:
                 batch.marked_now(marks, lost)
@@ -1793,7 +1830,7 @@ async def send_due_digests(db: Database, senders: dict[str, Sender], *, clock: C
             result.planned = await db.run(plan_digests, policy=policy, today=today, now=now)
         except IntegrityError:
             log.info("digests for %s are being planned by another worker", today)
-    outbox = _Outbox(db, worker=worker, result=result)
+    outbox = _Outbox(db, worker=worker, result=result, now=clock.now)
     try:
         while True:
             if first is not None:  # claimed in the tick's first transaction, at `now`
@@ -1807,7 +1844,7 @@ async def send_due_digests(db: Database, senders: dict[str, Sender], *, clock: C
                 try:
                     lost, rows, pauses, shares, claimed, marked = await db.run_core(
                         _claim_batch, outcomes=outcomes, now=claimed_at, worker=worker, limit=batch, lease=lease,
-                        tz=calendar.tz, announce=again, alive=alive)
+                        tz=calendar.tz, announce=again, alive=alive, idle=paced)
                 except BaseException:
                     outbox.waiting[:0] = outcomes  # not written: the finally below tries once more
                     raise
@@ -1818,7 +1855,7 @@ async def send_due_digests(db: Database, senders: dict[str, Sender], *, clock: C
                 return result
             _share(senders, shares)
             run = _BatchRun(db, senders, rows, pauses, clock=clock, policy=policy, outbox=outbox, lease=lease,
-                            claimed_at=claimed_at, marked=marked)
+                            claimed_at=claimed_at, marked=marked, shares=shares, alive=alive)
             try:
                 retry_after = await run.run()
             finally:
@@ -1828,7 +1865,8 @@ async def send_due_digests(db: Database, senders: dict[str, Sender], *, clock: C
                                                                                        result.retry_after)
             if run.channel_held:  # a whole channel on hold: what is due for it waits; the next tick goes on
                 return result
-            if claimed < batch:
+            if claimed < batch:  # nothing more to claim: the tick's last write says so (`announce_idle`)
+                outbox.idle, outbox.idle_at = paced, claimed_at
                 return result
     finally:
         await outbox.flush()
@@ -1917,7 +1955,8 @@ class _BatchRun:
     def __init__(self, db: Database, senders: dict[str, Sender], rows: list[_Prepared],
                  pauses: dict[tuple[str, str], dt.datetime], *, clock: Clock, policy: ReminderPolicy,
                  outbox: _Outbox,
-                 lease: dt.timedelta, claimed_at: dt.datetime, marked: set[int] | None = None) -> None:
+                 lease: dt.timedelta, claimed_at: dt.datetime, marked: set[int] | None = None,
+                 shares: dict[str, int] | None = None, alive: dt.timedelta = dt.timedelta(minutes=1)) -> None:
         self.db, self.senders, self.rows, self.clock, self.policy = db, senders, rows, clock, policy
         self.outbox, self.lease = outbox, lease
         self.renew_after = lease / 3  # the lease is renewed once this much of it has gone
@@ -1929,6 +1968,9 @@ class _BatchRun:
         self.wanting: list[_Prepared] = []
         self.order = _send_order(rows)
         outbox.marking = self
+        # the workers sharing each paced channel's rate (read again with each write while more than this one)
+        self.shares, self.alive = dict(shares or {}), alive
+        self.due = min((p.due_at for p in rows if p.due_at is not None), default=claimed_at)
         self.held = dict(pauses)  # (channel, chat id) → until: flood control; chat id '': the whole channel
         self.channel_held = False  # a whole channel was paused during this batch: the tick ends after it
         self.open = {p.claim.digest_id for p in rows}  # claimed and not yet finished: renewed together
@@ -2001,6 +2043,10 @@ class _BatchRun:
                                 claim.digest_id)
                     self.lost.add(claim.digest_id)
                     self.outbox.result.lost.append(claim.digest_id)
+
+    def sharing(self) -> bool:
+        """Whether another worker shares a paced channel's rate with this one (as last read)."""
+        return any(n > 1 for n in self.shares.values())
 
     def to_mark(self) -> list[_Prepared]:
         """The rows the next write marks `sending`: those whose send waits for it, then the next ones in sending

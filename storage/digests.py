@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
@@ -18,6 +19,7 @@ from sqlalchemy import (
     or_,
     select,
     union_all,
+    update,
 )
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -39,7 +41,8 @@ class Problem:
     error: str | None
 
 
-STALLED_ERROR = "the worker sending it stopped before saying whether it was sent"
+# (shown to the admin in /loi after the state: Vietnamese)
+STALLED_ERROR = "tiến trình gửi dừng lại trước khi ghi nhận kết quả"
 
 
 def _stalled(now: dt.datetime) -> ColumnElement[bool]:
@@ -124,37 +127,48 @@ def announce_sending(conn: Connection, *, worker: str, channels: list[str], now:
     if first:
         conn.execute(delete(SendWorker).where(SendWorker.seen_at < now - FORGET_WORKERS_AFTER))
     insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
-    upsert = insert(SendWorker).values([{"channel": c, "worker": worker, "seen_at": now} for c in channels])
+    upsert = insert(SendWorker).values([{"channel": c, "worker": worker, "seen_at": now, "idle_since": None}
+                                        for c in channels])
     conn.execute(upsert.on_conflict_do_update(index_elements=[SendWorker.channel, SendWorker.worker],
-                                              set_={"seen_at": upsert.excluded.seen_at}))
+                                              set_={"seen_at": upsert.excluded.seen_at, "idle_since": None}))
+
+
+def announce_idle(conn: Connection, *, worker: str, channels: list[str], now: dt.datetime) -> None:
+    """`worker`'s tick found nothing more to claim at `now`: the others sending rows due before then no longer count
+    it (it would have claimed them), until its next tick says it is sending again (`announce_sending`)."""
+    conn.execute(update(SendWorker).where(SendWorker.worker == worker, SendWorker.channel.in_(channels))
+                 .values(idle_since=now))
 
 
 # the other workers seen sending since `:since` (not `:worker`)
 OTHERS_SENDING = and_(SendWorker.seen_at >= bindparam("since", type_=UTCDateTime()),
                       SendWorker.worker != bindparam("worker"))
 
-_HELD_AND_SENDING = union_all(
+_HELD_AND_SENDING: Any = union_all(
     select(literal_column("'pause'", String).label("what"), SendPause.channel, SendPause.chat_id, SendPause.until)
     .where(SendPause.until > bindparam("now", type_=UTCDateTime())),
-    select(literal_column("'worker'", String), SendWorker.channel, SendWorker.worker, SendWorker.seen_at)
+    select(literal_column("'worker'", String), SendWorker.channel, SendWorker.worker, SendWorker.idle_since)
     .where(OTHERS_SENDING))
 
 
-def sharing(rows: list[tuple[str, str]]) -> dict[str, int]:
-    """The workers sending on each channel, this one included, from the (channel, worker) rows of the others
-    (OTHERS_SENDING)."""
+def sharing(rows: list[tuple[str, str, dt.datetime | None]], *, due: dt.datetime | None = None) -> dict[str, int]:
+    """The workers sending on each channel, this one included, from the (channel, worker, idle_since) rows of the
+    others (OTHERS_SENDING). `due`: the earliest due instant of the rows this worker is about to send; a worker that
+    found nothing to claim after it (`announce_idle`) is not counted: it sends none of them."""
     counts: dict[str, int] = {}
-    for channel, _worker in rows:
-        counts[channel] = counts.get(channel, 1) + 1
+    for channel, _worker, idle_since in rows:
+        if due is None or idle_since is None or idle_since < due:
+            counts[channel] = counts.get(channel, 1) + 1
     return counts
 
 
-def pauses_and_sharing(conn: Connection, *, now: dt.datetime, since: dt.datetime, worker: str
-                       ) -> tuple[dict[tuple[str, str], dt.datetime], dict[str, int]]:
-    """`send_pauses` at `now` and `sharing` (the other workers seen since `since`), in one statement."""
+def pauses_and_sharing(conn: Connection, *, now: dt.datetime, since: dt.datetime, worker: str,
+                       due: dt.datetime | None = None) -> tuple[dict[tuple[str, str], dt.datetime], dict[str, int]]:
+    """`send_pauses` at `now` and `sharing` (the other workers seen since `since`; `due`: see there), in one
+    statement."""
     rows = conn.execute(_HELD_AND_SENDING, {"now": now, "since": since, "worker": worker}).all()
     return ({(r[1], r[2]): r[3] for r in rows if r[0] == "pause"},
-            sharing([(r[1], r[2]) for r in rows if r[0] == "worker"]))
+            sharing([(r[1], r[2], r[3]) for r in rows if r[0] == "worker"], due=due))
 
 
 def channel_pauses(session: Session, *, now: dt.datetime) -> dict[str, dt.datetime]:

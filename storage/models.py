@@ -379,6 +379,9 @@ class SendWorker(Base):
     channel: Mapped[str] = mapped_column(String(16), primary_key=True)
     worker: Mapped[str] = mapped_column(String(64), primary_key=True)
     seen_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    # when its tick last found nothing more to claim (None: its tick is under way): not counted by a worker sending
+    # rows due before then — it looked, found them all claimed, and sends no more of them
+    idle_since: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
 
 
 class TaskMessage(Base):
