@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from bot.conversation.core import senders
 from scheduler.dispatcher import DigestView, Sender, send_due_digests
-from storage.digests import problem_digests
+from storage.digests import STALLED_ERROR, problem_digests
 from storage.models import Digest, DigestState
 from tests.bot.conversation_setup import started
 from tests.conftest import local
@@ -72,6 +72,10 @@ async def test_a_digest_in_flight_when_its_worker_stalls_past_the_lease_is_not_s
     h.clock.set(morning + LEASE + dt.timedelta(minutes=1))  # worker A's lease has run out
     unknown = await h.db.run(problem_digests, since=morning.date(), now=h.clock.now())
     assert unknown and {str(p.state) for p in unknown} == {DigestState.UNKNOWN}, unknown
+    told = len(h.sent)
+    await h.say("admin", "/loi")  # the admin sees it as a digest whose delivery is unknown
+    [answer] = [s.text or "" for s in h.sent[told:] if s.to == "admin"]
+    assert "chưa rõ đã đến hay chưa" in answer and STALLED_ERROR in answer, answer
     await h.tick()  # worker B: finds nothing it may send
     stalled.go_on.set()
     result = await asyncio.wait_for(worker_a, 30)
