@@ -80,7 +80,15 @@ from scheduler.series import roll_missed
 from storage.audit import audit
 from storage.calendar import CalendarDays, calendar_days_of
 from storage.db import Database, chunks, connection_of
-from storage.digests import OTHERS_SENDING, announce_sending, pause_channel, pause_chat, pauses_and_sharing, sharing
+from storage.digests import (
+    OTHERS_SENDING,
+    announce_idle,
+    announce_sending,
+    pause_channel,
+    pause_chat,
+    pauses_and_sharing,
+    sharing,
+)
 from storage.models import (
     CHANNELS,
     OPEN_STATUSES,
@@ -1275,20 +1283,25 @@ _b = bindparam  # short, for the executemany statements below
 
 
 _MINE = and_(_DIGESTS.c.id == _b("b_id"), _DIGESTS.c.claim_token == _b("b_token"),
-             _DIGESTS.c.state == literal_column(f"'{DigestState.CLAIMED}'"))
+             _DIGESTS.c.state.in_([literal_column(f"'{DigestState.CLAIMED}'"),
+                                   literal_column(f"'{DigestState.SENDING}'")]))
 # (constants are literals, not parameters: every parameter is a value to hand over for every row)
+# The sent rows, and in the same statement the rows marked `sending` before their requests (b_state 'sending',
+# b_until their lease, the other values as claimed: see `_mark_row`)
 _WRITE_SENT = update(_DIGESTS).where(_MINE).values(  # a sent row keeps the due_at it was claimed with
-    state=literal_column(f"'{DigestState.SENT}'"), attempts=_b("b_attempts"), last_error=_b("b_error"),
-    claimed_until=null(), sent_at=_b("b_sent_at"), channel=_b("b_channel"), chat_id=_b("b_chat_id"),
-    message_id=_b("b_message_id"))
+    state=_b("b_state"), attempts=_b("b_attempts"), last_error=_b("b_error"),
+    claimed_until=_b("b_until", type_=UTCDateTime()), sent_at=_b("b_sent_at"), channel=_b("b_channel"),
+    chat_id=_b("b_chat_id"), message_id=_b("b_message_id"))
 _WRITE_OTHER = update(_DIGESTS).where(_MINE).values(
     state=_b("b_state"), attempts=_b("b_attempts"), last_error=_b("b_error"), due_at=_b("b_due_at"),
     claimed_until=null(), claimed_by=null())
-_SENT_FIELDS = ("b_id", "b_token", "b_attempts", "b_error", "b_sent_at", "b_channel", "b_chat_id", "b_message_id")
+_SENT_FIELDS = ("b_id", "b_token", "b_attempts", "b_error", "b_sent_at", "b_channel", "b_chat_id", "b_message_id",
+                "b_state", "b_until")
 _OTHER_FIELDS = ("b_id", "b_token", "b_state", "b_attempts", "b_error", "b_due_at")
 
 
-_S = {state: f"'{state}'" for state in (DigestState.SENT, DigestState.CLAIMED)}  # as SQL literals
+_S = {state: f"'{state}'" for state in (DigestState.SENT, DigestState.CLAIMED, DigestState.SENDING)}  # SQL literals
+_MINE_PG = f"digests.state IN ({_S[DigestState.CLAIMED]}, {_S[DigestState.SENDING]})"
 # PostgreSQL: a group's outcomes in ONE statement, its rows as one JSON array of arrays (the same writes and the
 # same checks of the claim as _WRITE_SENT and _WRITE_OTHER: by id, only while the token is unchanged and the row
 # still `claimed`)
@@ -1302,17 +1315,17 @@ def _pg_rows(columns: str) -> str:
 
 
 _SENT_ROWS = _pg_rows("id integer, token integer, attempts integer, error text, sent_at timestamptz, "
-                      "channel varchar, chat_id varchar, message_id varchar")
+                      "channel varchar, chat_id varchar, message_id varchar, state varchar, until timestamptz")
 _PG_WRITE_SENT = (
-    f"UPDATE digests SET state = {_S[DigestState.SENT]}, attempts = v.attempts, last_error = v.error, "
-    "claimed_until = NULL, sent_at = v.sent_at, channel = v.channel, chat_id = v.chat_id, message_id = v.message_id "
-    f"FROM {_SENT_ROWS} "
-    f"WHERE digests.id = v.id AND digests.claim_token = v.token AND digests.state = {_S[DigestState.CLAIMED]}")
+    "UPDATE digests SET state = v.state, attempts = v.attempts, last_error = v.error, "
+    "claimed_until = v.until, sent_at = v.sent_at, channel = v.channel, chat_id = v.chat_id, "
+    f"message_id = v.message_id FROM {_SENT_ROWS} "
+    f"WHERE digests.id = v.id AND digests.claim_token = v.token AND {_MINE_PG}")
 _PG_WRITE_OTHER = (
     "UPDATE digests SET state = v.state, attempts = v.attempts, last_error = v.error, due_at = v.due_at, "
     "claimed_until = NULL, claimed_by = NULL "
     f"FROM {_pg_rows('id integer, token integer, state varchar, attempts integer, error text, due_at timestamptz')} "
-    f"WHERE digests.id = v.id AND digests.claim_token = v.token AND digests.state = {_S[DigestState.CLAIMED]}")
+    f"WHERE digests.id = v.id AND digests.claim_token = v.token AND {_MINE_PG}")
 
 
 def _iso(value: dt.datetime | None) -> str | None:
@@ -1387,14 +1400,26 @@ def _outcome_writes(dialect: Any) -> _OutcomeWrites:
     return found
 
 
-def _record(session: Session | Connection, outcomes: list[_Outcome], *, worker: str) -> set[int]:
+def _mark_row(writes: _OutcomeWrites, p: _Prepared, until: dt.datetime) -> tuple[Any, ...]:
+    """A row of the sent rows' statement that marks `p` `sending` (its request may go out from now on), its lease
+    `until`, its other values as claimed (nothing sent yet: no channel, message or error)."""
+    return (p.claim.digest_id, p.claim.token, p.attempts, None, None, None, None, None, _SENDING, writes.at(until))
+
+
+_SENDING, _SENT = str(DigestState.SENDING), str(DigestState.SENT)
+
+
+def _record(session: Session | Connection, outcomes: list[_Outcome], *, worker: str,
+            marks: Sequence[_Prepared] = (), until: dt.datetime | None = None, idle: Sequence[str] = (),
+            idle_at: dt.datetime | None = None) -> set[int]:
     """Write a group of outcomes in one transaction, each row only if it is still this worker's claim
-    (`claim_token` unchanged, still `claimed`): one UPDATE for the sent rows, one for the others (an executemany
-    on SQLite; see _OutcomeWrites). Returns the ids of the rows another worker has taken since (nothing written
-    for them)."""
+    (`claim_token` unchanged, still `claimed` or `sending`): one UPDATE for the sent rows, one for the others (an
+    executemany on SQLite; see _OutcomeWrites). `marks`: rows whose requests are about to go out, marked `sending`
+    (lease `until`) in the sent rows' statement. Returns the ids of the rows another worker has taken since (nothing
+    written for them; a mark among them must not be sent)."""
     conn = connection_of(session)
     writes = _outcome_writes(conn.dialect)
-    sent: list[tuple[Any, ...]] = []
+    sent: list[tuple[Any, ...]] = [_mark_row(writes, p, until) for p in marks] if until is not None else []
     other: list[tuple[Any, ...]] = []
     for o in outcomes:
         p = o.prepared
@@ -1407,7 +1432,7 @@ def _record(session: Session | Connection, outcomes: list[_Outcome], *, worker: 
             due_at = o.at + RETRY_AFTER * 2 ** max(attempts - 1, 0)
         if state == DigestState.SENT:  # (an outcome that says sent never moves the row's due_at)
             sent.append((p.claim.digest_id, p.claim.token, attempts, o.error, writes.at(o.at), o.channel,
-                         p.chat_id if o.channel else None, o.message_id))
+                         p.chat_id if o.channel else None, o.message_id, _SENT, None))
         else:
             other.append((p.claim.digest_id, p.claim.token, str(state), attempts, o.error, writes.at(due_at)))
     for o in outcomes:  # a digest that failed after its first parts: those tasks are not sent again
@@ -1423,10 +1448,12 @@ def _record(session: Session | Connection, outcomes: list[_Outcome], *, worker: 
     if other:
         written += writes.write(conn, False, other)
     lost: set[int] = set()
-    if written != len(outcomes):  # some rows were taken over: which (their token moved on)
-        tokens = {o.prepared.claim.digest_id: o.prepared.claim.token for o in outcomes}
+    if written != len(sent) + len(other):  # some rows were taken over: which (their token moved on)
+        tokens = {p.claim.digest_id: p.claim.token for p in [*(o.prepared for o in outcomes), *marks]}
         lost = {r[0] for r in conn.execute(select(Digest.id, Digest.claim_token).where(Digest.id.in_(tokens)))
                 if r[1] != tokens[r[0]]}
+    if idle and idle_at is not None:  # (the tick's last write, see `_Outbox.idle`)
+        announce_idle(conn, worker=worker, channels=list(idle), now=idle_at)
     unreachable = {o.prepared.person_id for o in outcomes
                    if o.person_unreachable and o.prepared.claim.digest_id not in lost}
     if unreachable:
@@ -1436,11 +1463,20 @@ def _record(session: Session | Connection, outcomes: list[_Outcome], *, worker: 
     return lost
 
 
-def _one_write(outcomes: list[_Outcome]) -> bool:
-    """Whether `_record` writes `outcomes` with one statement (besides reads): all sent or all not, none with parts
-    delivered to mark, nobody found unreachable — most groups. Such a group needs no transaction of its own
-    (Database.call_one_write)."""
-    return len({o.state == DigestState.SENT for o in outcomes}) == 1 and not any(
+def _record_and_recount(conn: Connection, outcomes: list[_Outcome], *, worker: str, now: dt.datetime,
+                        alive: dt.timedelta, due: dt.datetime, **record: Any) -> tuple[set[int], dict[str, int]]:
+    """`_record`, and `sharing` read again (one statement more): a worker sharing the rate learns within a group
+    that the other found nothing more to claim (`announce_idle`) and goes at the whole rate for the rest."""
+    lost = _record(conn, outcomes, worker=worker, **record)
+    return lost, pauses_and_sharing(conn, now=now, since=now - alive, worker=worker, due=due)[1]
+
+
+def _one_write(outcomes: list[_Outcome], marks: bool = False) -> bool:
+    """Whether `_record` writes `outcomes` (and rows to mark `sending`, if `marks`) with one statement (besides
+    reads): all sent (the marks go with them) or all not and no marks, none with parts delivered to mark, nobody
+    found unreachable — most groups. Such a group needs no transaction of its own (Database.call_one_write)."""
+    kinds = {o.state == DigestState.SENT for o in outcomes} | ({True} if marks else set())
+    return len(kinds) == 1 and not any(
         o.person_unreachable or (o.delivered and o.state != DigestState.SENT) for o in outcomes)
 
 
@@ -1469,7 +1505,7 @@ def renew_claims(session: Session | Connection, claims: list[Claim], *, now: dt.
         return set()
     return set(connection_of(session).scalars(
         update(Digest).where(tuple_(Digest.id, Digest.claim_token).in_([(c.digest_id, c.token) for c in claims]),
-                             Digest.state == DigestState.CLAIMED)
+                             Digest.state.in_([DigestState.CLAIMED, DigestState.SENDING]))
         .values(claimed_until=now + lease).returning(Digest.id)).all())
 
 
@@ -1481,7 +1517,7 @@ def renew(session: Session, claim: Claim, *, worker: str, now: dt.datetime, leas
 def _claim_batch(session: Session | Connection, *, outcomes: list[_Outcome], now: dt.datetime, worker: str, limit: int,
                  lease: dt.timedelta, tz: ZoneInfo = VN_TZ, pauses: dict[tuple[str, str], dt.datetime] | None = None,
                  shares: dict[str, int] | None = None, announce: list[str] | None = None,
-                 alive: dt.timedelta = dt.timedelta(minutes=1)) -> _Batch:
+                 alive: dt.timedelta = dt.timedelta(minutes=1), idle: list[str] | None = None) -> _Batch:
     """One transaction: write the outcomes still waiting from the previous batch (the ids lost, see _record),
     claim, say this worker is still sending on the channels `announce` (if given: once a tick or less often, see
     `send_due_digests`), read the flood-control pauses and the other workers sending (`alive`: seen since that long ago)
@@ -1492,10 +1528,35 @@ def _claim_batch(session: Session | Connection, *, outcomes: list[_Outcome], now
     rows = _claim_rows(conn, now=now, worker=worker, limit=limit, lease=lease)
     if announce:
         announce_sending(conn, worker=worker, channels=announce, now=now)
+    if idle and not rows:  # nothing more to claim: the others sending no longer count this worker
+        announce_idle(conn, worker=worker, channels=idle, now=now)
     if pauses is None or shares is None:  # flood control any worker was told about, and who sends besides (only
-        # for rows to send: a tick's last claim finds none)
-        pauses, shares = pauses_and_sharing(conn, now=now, since=now - alive, worker=worker) if rows else ({}, {})
-    return lost, _prepare_rows(conn, rows, tz=tz), pauses, shares, len(rows)
+        # for rows to send: a tick's last claim finds none; those that went idle since these rows fell due not)
+        pauses, shares = pauses_and_sharing(conn, now=now, since=now - alive, worker=worker,
+                                            due=min(r.due_at for r in rows)) if rows else ({}, {})
+    prepared = _prepare_rows(conn, rows, tz=tz)
+    marks = [p for p in _send_order(prepared) if not _held(pauses, p, now)][:FLUSH_MESSAGES]
+    if marks:  # the first sends' rows `sending` before their requests (one statement; then with each group's write)
+        writes = _outcome_writes(conn.dialect)
+        writes.write(conn, True, [_mark_row(writes, p, now + lease) for p in marks])  # (claimed here: all ours)
+    return lost, prepared, pauses, shares, len(rows), {p.claim.digest_id for p in marks}
+
+
+def _send_order(rows: list[_Prepared]) -> list[_Prepared]:
+    """A batch's rows in the order `_BatchRun` takes them: chat by chat, a chat's place that of its first row."""
+    chats: dict[tuple[str | None, str | None], list[_Prepared]] = {}
+    for prepared in rows:
+        chats.setdefault((prepared.channel, prepared.chat_id), []).append(prepared)
+    return [p for chat in chats.values() for p in chat]
+
+
+def _held(held: dict[tuple[str, str], dt.datetime], prepared: _Prepared, now: dt.datetime) -> dt.datetime | None:
+    """Until when flood control holds `prepared`'s chat or its whole channel (`held`: as send_pauses), if it does."""
+    if not held:  # (nothing on hold: most batches)
+        return None
+    channel = prepared.channel or ""
+    return max((u for u in (held.get((channel, "")), held.get((channel, prepared.chat_id or ""))) if u is not None
+                and u > now), default=None)
 
 
 def _tick_start_statement() -> Any:
@@ -1511,7 +1572,7 @@ def _tick_start_statement() -> Any:
                nothing(String(16)).label("channel"), nothing(String(64)).label("chat_id"),
                nothing(UTCDateTime()).label("until")),
         select(literal_column("'worker'", String), nothing(Date()), nothing(String(8)), nothing(String(200)),
-               SendWorker.channel, SendWorker.worker, SendWorker.seen_at).where(OTHERS_SENDING),
+               SendWorker.channel, SendWorker.worker, SendWorker.idle_since).where(OTHERS_SENDING),
         select(literal_column("'planned'", String), DigestRun.day, nothing(String(8)), nothing(String(200)),
                nothing(String(16)), nothing(String(64)), nothing(UTCDateTime()))
         .where(DigestRun.day == bindparam("today")),
@@ -1533,7 +1594,7 @@ def _tick_start(session: Session | Connection, *, today: dt.date, now: dt.dateti
                                                         "worker": worker}).all()
     return (calendar_days_of([r for r in rows if r.what == "day"]), any(r.what == "planned" for r in rows),
             {(r.channel, r.chat_id): r.until for r in rows if r.what == "pause"},
-            sharing([(r.channel, r.chat_id) for r in rows if r.what == "worker"]))
+            sharing([(r.channel, r.chat_id, r.until) for r in rows if r.what == "worker"]))
 
 
 def _must_plan(policy: ReminderPolicy, *, today: dt.date, now: dt.datetime, planned: bool) -> bool:
@@ -1541,8 +1602,9 @@ def _must_plan(policy: ReminderPolicy, *, today: dt.date, now: dt.datetime, plan
     return not planned and now >= policy.calendar.at(today, policy.remind_at)
 
 
-# what _claim_batch returns: ids lost, rows, pauses, workers sending on each channel, number claimed
-_Batch = tuple[set[int], list[_Prepared], dict[tuple[str, str], dt.datetime], dict[str, int], int]
+# what _claim_batch returns: ids lost, rows, pauses, workers sending on each channel, number claimed, ids marked
+# `sending`
+_Batch = tuple[set[int], list[_Prepared], dict[tuple[str, str], dt.datetime], dict[str, int], int, set[int]]
 
 
 def _start(session: Session | Connection, *, policy: ReminderPolicy, today: dt.date, now: dt.datetime, worker: str,
@@ -1559,7 +1621,7 @@ def _start(session: Session | Connection, *, policy: ReminderPolicy, today: dt.d
     if not calendar.is_working_time(now) or _must_plan(policy, today=today, now=now, planned=planned):
         return days, planned, None
     return days, planned, _claim_batch(session, outcomes=[], now=now, worker=worker, limit=limit, lease=lease,
-                                       tz=calendar.tz, pauses=pauses, shares=shares)
+                                       tz=calendar.tz, pauses=pauses, shares=shares, idle=announce)
 
 
 # ---------------------------------------------------------------- one tick
@@ -1606,8 +1668,9 @@ class _Outbox:
     FLUSH_AFTER of sending, and always before the tick ends or gives up (the last group of a full batch
     goes in the transaction that claims the next batch)."""
 
-    def __init__(self, db: Database, *, worker: str, result: DispatchResult) -> None:
-        self.db, self.worker, self.result = db, worker, result
+    def __init__(self, db: Database, *, worker: str, result: DispatchResult,
+                 now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)) -> None:
+        self.db, self.worker, self.result, self.now = db, worker, result, now
         self.waiting: list[_Outcome] = []
         self.flush_at: dt.datetime | None = None  # FLUSH_AFTER after the oldest waiting outcome's send began
         self.lock = asyncio.Lock()
@@ -1615,6 +1678,9 @@ class _Outbox:
         # FLUSH_MESSAGES messages out whose outcome is not in the database (what a crash may resend)
         self.slots = _Slots(FLUSH_MESSAGES)
         self.slot_ids: set[int] = set()
+        self.marking: _BatchRun | None = None  # the batch being sent: each write marks its next rows `sending`
+        self.idle: list[str] = []  # the paced channels to say, with the tick's last write, this worker is idle on
+        self.idle_at: dt.datetime | None = None  # … since the claim that found nothing more
 
     def add(self, outcome: _Outcome, *, began: dt.datetime) -> None:
         if not self.waiting:
@@ -1663,6 +1729,9 @@ class _Outbox:
     async def flush(self) -> None:
         async with self.lock:
             await self.flush_locked()
+            if self.idle and self.idle_at is not None:  # (nothing was left to write above, with it)
+                await self.db.run_core(announce_idle, worker=self.worker, channels=self.idle, now=self.idle_at)
+            self.idle = []
 
     async def flush_due(self, now: dt.datetime) -> None:
         """flush if a group is complete (checked again once the lock is ours: another may have written it)."""
@@ -1671,12 +1740,29 @@ class _Outbox:
                 if self.due(now):
                     await self.flush_locked()
 
-    async def flush_locked(self) -> None:
-        """flush, for a caller that holds `lock` (writes of one batch go one at a time, renewals included)."""
-        if self.waiting:
+    async def flush_locked(self, *, mark: bool = False) -> None:
+        """flush, for a caller that holds `lock` (writes of one batch go one at a time, renewals included). The
+        write also marks `sending` the batch's next rows (`_BatchRun.to_mark`); `mark`: even with no outcome
+        waiting (a send's row not marked yet)."""
+        batch = self.marking
+        marks = batch.to_mark() if batch is not None and (self.waiting or mark) else []
+        if self.waiting or marks:
             outcomes = self.take()
-            run = self.db.run_one_write if _one_write(outcomes) else self.db.run_core
-            self.written(outcomes, await run(_record, outcomes, worker=self.worker))
+            idle, self.idle = self.idle, []  # the tick's last write: also says this worker found nothing more
+            run = self.db.run_one_write if _one_write(outcomes, bool(marks)) and not idle else self.db.run_core
+            if batch is not None and batch.sharing():  # while sharing the rate: who still sends, read again
+                lost, shares = await run(_record_and_recount, outcomes, worker=self.worker, marks=marks,
+                                         until=batch.lease_end, idle=idle, idle_at=self.idle_at,
+                                         now=self.now(), alive=batch.alive, due=batch.due)
+                _share(batch.senders, shares)
+                batch.shares = shares
+            else:
+                lost = await run(_record, outcomes, worker=self.worker, marks=marks,
+                                 until=batch.lease_end if batch is not None else None, idle=idle,
+                                 idle_at=self.idle_at)
+            self.written(outcomes, lost)
+            if batch is not None and marks:
+                batch.marked_now(marks, lost)
 
 
 # per database: each worker's last `announce_sending` in this process (a long tick says it again after half of
@@ -1731,8 +1817,8 @@ async def send_due_digests(db: Database, senders: dict[str, Sender], *, clock: C
     first_announcement = worker not in announced
     if paced:
         announced[worker] = now
-    # (the claim the one write, unless the worker says it is sending too: then a transaction of two writes)
-    days, planned, first = await (db.run_core if paced else db.run_one_write)(
+    # (a transaction: the claim, the first rows marked `sending`, and the worker saying it is sending if paced)
+    days, planned, first = await db.run_core(
         _start, policy=policy, today=today, now=now, worker=worker, limit=batch, lease=lease, announce=paced,
         first=first_announcement, alive=alive)
     policy = dataclasses.replace(policy, calendar=with_corrections(policy.calendar, days))
@@ -1744,11 +1830,11 @@ async def send_due_digests(db: Database, senders: dict[str, Sender], *, clock: C
             result.planned = await db.run(plan_digests, policy=policy, today=today, now=now)
         except IntegrityError:
             log.info("digests for %s are being planned by another worker", today)
-    outbox = _Outbox(db, worker=worker, result=result)
+    outbox = _Outbox(db, worker=worker, result=result, now=clock.now)
     try:
         while True:
             if first is not None:  # claimed in the tick's first transaction, at `now`
-                (lost, rows, pauses, shares, claimed), first = first, None
+                (lost, rows, pauses, shares, claimed, marked), first = first, None
                 claimed_at = now
             else:
                 claimed_at = clock.now()  # the lease counts from the claim
@@ -1756,11 +1842,9 @@ async def send_due_digests(db: Database, senders: dict[str, Sender], *, clock: C
                 # a long tick says again that this worker is sending, once half of `alive` has gone
                 again = paced if paced and claimed_at - announced.get(worker, now) >= alive / 2 else None
                 try:
-                    # (the claim alone: one write)
-                    unit = db.run_core if outcomes or again else db.run_one_write
-                    lost, rows, pauses, shares, claimed = await unit(
+                    lost, rows, pauses, shares, claimed, marked = await db.run_core(
                         _claim_batch, outcomes=outcomes, now=claimed_at, worker=worker, limit=batch, lease=lease,
-                        tz=calendar.tz, announce=again, alive=alive)
+                        tz=calendar.tz, announce=again, alive=alive, idle=paced)
                 except BaseException:
                     outbox.waiting[:0] = outcomes  # not written: the finally below tries once more
                     raise
@@ -1771,14 +1855,18 @@ async def send_due_digests(db: Database, senders: dict[str, Sender], *, clock: C
                 return result
             _share(senders, shares)
             run = _BatchRun(db, senders, rows, pauses, clock=clock, policy=policy, outbox=outbox, lease=lease,
-                            claimed_at=claimed_at)
-            retry_after = await run.run()
+                            claimed_at=claimed_at, marked=marked, shares=shares, alive=alive)
+            try:
+                retry_after = await run.run()
+            finally:
+                outbox.marking = None
             if retry_after is not None:  # the first held row can go again after this long
                 result.retry_after = retry_after if result.retry_after is None else min(retry_after,
                                                                                        result.retry_after)
             if run.channel_held:  # a whole channel on hold: what is due for it waits; the next tick goes on
                 return result
-            if claimed < batch:
+            if claimed < batch:  # nothing more to claim: the tick's last write says so (`announce_idle`)
+                outbox.idle, outbox.idle_at = paced, claimed_at
                 return result
     finally:
         await outbox.flush()
@@ -1867,11 +1955,22 @@ class _BatchRun:
     def __init__(self, db: Database, senders: dict[str, Sender], rows: list[_Prepared],
                  pauses: dict[tuple[str, str], dt.datetime], *, clock: Clock, policy: ReminderPolicy,
                  outbox: _Outbox,
-                 lease: dt.timedelta, claimed_at: dt.datetime) -> None:
+                 lease: dt.timedelta, claimed_at: dt.datetime, marked: set[int] | None = None,
+                 shares: dict[str, int] | None = None, alive: dt.timedelta = dt.timedelta(minutes=1)) -> None:
         self.db, self.senders, self.rows, self.clock, self.policy = db, senders, rows, clock, policy
         self.outbox, self.lease = outbox, lease
         self.renew_after = lease / 3  # the lease is renewed once this much of it has gone
         self.renew_at = claimed_at + self.renew_after
+        self.lease_end = claimed_at + lease
+        # rows marked `sending` (a request may go out only for those; see `to_mark`), and the rows whose send waits
+        # for its mark
+        self.marked: set[int] = set(marked or ())
+        self.wanting: list[_Prepared] = []
+        self.order = _send_order(rows)
+        outbox.marking = self
+        # the workers sharing each paced channel's rate (read again with each write while more than this one)
+        self.shares, self.alive = dict(shares or {}), alive
+        self.due = min((p.due_at for p in rows if p.due_at is not None), default=claimed_at)
         self.held = dict(pauses)  # (channel, chat id) → until: flood control; chat id '': the whole channel
         self.channel_held = False  # a whole channel was paused during this batch: the tick ends after it
         self.open = {p.claim.digest_id for p in rows}  # claimed and not yet finished: renewed together
@@ -1935,7 +2034,7 @@ class _BatchRun:
             await self.outbox.flush_locked()
             rest = [p.claim for p in self.rows if p.claim.digest_id in self.open - self.lost]
             kept = await self.db.run_core(renew_claims, rest, now=now, lease=self.lease)
-            self.renew_at = now + self.renew_after
+            self.renew_at, self.lease_end = now + self.renew_after, now + self.lease
             for claim in rest:
                 # a row finished while the renewal ran is no longer `claimed`: its outcome's own write
                 # checks its token
@@ -1944,6 +2043,50 @@ class _BatchRun:
                                 claim.digest_id)
                     self.lost.add(claim.digest_id)
                     self.outbox.result.lost.append(claim.digest_id)
+
+    def sharing(self) -> bool:
+        """Whether another worker shares a paced channel's rate with this one (as last read)."""
+        return any(n > 1 for n in self.shares.values())
+
+    def to_mark(self) -> list[_Prepared]:
+        """The rows the next write marks `sending`: those whose send waits for it, then the next ones in sending
+        order (not finished, taken or held), so that FLUSH_MESSAGES rows are marked and not finished — the sends
+        that the write's freed slots let go. Past its lease a `sending` row is taken as `unknown`, not sent again:
+        marking ahead bounds what a stalled or dead worker leaves to an admin, as the slots bound what it sent."""
+        now = self.clock.now()
+        chosen = [p for p in self.wanting if p.claim.digest_id not in self.marked | self.lost]
+        room = FLUSH_MESSAGES - len(self.marked & self.open) - len(chosen)
+        if room > 0:
+            ids = {p.claim.digest_id for p in chosen} | self.marked | self.lost
+            for p in self.order:
+                if room <= 0:
+                    break
+                digest_id = p.claim.digest_id
+                if digest_id in self.open and digest_id not in ids and self.held_until(p, now) is None:
+                    chosen.append(p)
+                    room -= 1
+        return chosen
+
+    def marked_now(self, marks: list[_Prepared], lost: set[int]) -> None:
+        for p in marks:
+            if p.claim.digest_id in lost:
+                if p.claim.digest_id not in self.lost:
+                    log.warning("digest %s: lease lost before sending (another worker has it); not sent",
+                                p.claim.digest_id)
+                    self.lost.add(p.claim.digest_id)
+                    self.outbox.result.lost.append(p.claim.digest_id)
+            else:
+                self.marked.add(p.claim.digest_id)
+
+    async def mark(self, prepared: _Prepared) -> None:
+        """`prepared`'s row marked `sending` before its request (with the next rows, and the outcomes waiting)."""
+        self.wanting.append(prepared)
+        try:
+            async with self.outbox.lock:
+                if prepared.claim.digest_id not in self.marked | self.lost:
+                    await self.outbox.flush_locked(mark=True)
+        finally:
+            self.wanting.remove(prepared)
 
     def lease_due(self) -> bool:
         """Whether `keep_lease` has anything to do (checked before awaiting it: a few hundred times a tick)."""
@@ -1979,6 +2122,9 @@ class _BatchRun:
             if self.lease_due():  # again: a renewal may have found this row taken while it waited for a slot
                 self.may_wait()
                 await self.keep_lease()
+            if prepared.claim.digest_id not in self.marked and prepared.claim.digest_id not in self.lost:
+                self.may_wait()  # (marked ahead by the writes, but for a chat's second row or a row skipped)
+                await self.mark(prepared)
             if prepared.claim.digest_id in self.lost:
                 outbox.unreserve(prepared.claim.digest_id)
                 continue
@@ -1995,12 +2141,7 @@ class _BatchRun:
                 await self.hold(prepared, outcome)
 
     def held_until(self, prepared: _Prepared, now: dt.datetime) -> dt.datetime | None:
-        if not self.held:  # (nothing on hold: most batches)
-            return None
-        channel = prepared.channel or ""
-        until = max((u for u in (self.held.get((channel, "")), self.held.get((channel, prepared.chat_id or "")))
-                     if u is not None and u > now), default=None)
-        return until
+        return _held(self.held, prepared, now)
 
     async def hold(self, prepared: _Prepared, outcome: _Outcome) -> None:
         """A 429: hold that chat for exactly retry_after (every worker, through the database) and go on with

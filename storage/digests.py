@@ -6,8 +6,21 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Connection, String, and_, bindparam, delete, literal_column, select, union_all
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    String,
+    and_,
+    bindparam,
+    delete,
+    literal_column,
+    or_,
+    select,
+    union_all,
+    update,
+)
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
@@ -28,20 +41,38 @@ class Problem:
     error: str | None
 
 
-def problem_digests(session: Session, *, since: dt.date) -> list[Problem]:
-    rows = session.scalars(select(Digest).where(Digest.state.in_([DigestState.UNKNOWN, DigestState.FAILED]),
+# (shown to the admin in /loi after the state: Vietnamese)
+STALLED_ERROR = "tiến trình gửi dừng lại trước khi ghi nhận kết quả"
+
+
+def _stalled(now: dt.datetime) -> ColumnElement[bool]:
+    """A digest marked `sending` whose lease ran out: its worker stalled or died while its request may have been on
+    its way. It counts as `unknown`: never claimed and sent again (the worker, if it comes back, still writes the
+    outcome: its claim is unchanged)."""
+    return and_(Digest.state == DigestState.SENDING, Digest.claimed_until < now)
+
+
+def problem_digests(session: Session, *, since: dt.date, now: dt.datetime | None = None) -> list[Problem]:
+    """The digests since `since` that failed for good or whose delivery is unknown (also those left `sending` by a
+    worker that stalled past its lease as of `now`, shown as unknown)."""
+    state = Digest.state.in_([DigestState.UNKNOWN, DigestState.FAILED])
+    rows = session.scalars(select(Digest).where(or_(state, _stalled(now)) if now is not None else state,
                                                 Digest.day >= since)
                            .options(selectinload(Digest.person)).order_by(Digest.day, Digest.id))
-    return [Problem(digest_id=d.id, day=d.day, person=d.person.full_name, state=DigestState(d.state),
-                    error=d.last_error) for d in rows]
+    return [Problem(digest_id=d.id, day=d.day, person=d.person.full_name,
+                    state=DigestState.UNKNOWN if d.state == DigestState.SENDING else DigestState(d.state),
+                    error=STALLED_ERROR if d.state == DigestState.SENDING else d.last_error) for d in rows]
 
 
 def resend_digest(session: Session, digest_id: int, *, by: Person, now: dt.datetime) -> Digest:
     digest = session.get(Digest, digest_id, with_for_update=True)
-    if digest is None or digest.state not in (DigestState.UNKNOWN, DigestState.FAILED):
+    stalled = digest is not None and digest.state == DigestState.SENDING and digest.claimed_until is not None \
+        and digest.claimed_until < now
+    if digest is None or (digest.state not in (DigestState.UNKNOWN, DigestState.FAILED) and not stalled):
         raise NhacViecError(f"digest {digest_id} is not waiting for a decision",
                             f"Không có tin nhắc việc số {digest_id} đang chờ xử lý (gõ /loi để xem danh sách).")
     digest.state, digest.due_at, digest.attempts, digest.claimed_by = DigestState.PENDING, now, 0, None
+    digest.claim_token += 1  # (a stalled worker that comes back writes nothing on it any more)
     audit(session, at=now, actor_id=by.id, action="digest.resend", entity="digest", entity_id=digest.id)
     return digest
 
@@ -96,37 +127,48 @@ def announce_sending(conn: Connection, *, worker: str, channels: list[str], now:
     if first:
         conn.execute(delete(SendWorker).where(SendWorker.seen_at < now - FORGET_WORKERS_AFTER))
     insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
-    upsert = insert(SendWorker).values([{"channel": c, "worker": worker, "seen_at": now} for c in channels])
+    upsert = insert(SendWorker).values([{"channel": c, "worker": worker, "seen_at": now, "idle_since": None}
+                                        for c in channels])
     conn.execute(upsert.on_conflict_do_update(index_elements=[SendWorker.channel, SendWorker.worker],
-                                              set_={"seen_at": upsert.excluded.seen_at}))
+                                              set_={"seen_at": upsert.excluded.seen_at, "idle_since": None}))
+
+
+def announce_idle(conn: Connection, *, worker: str, channels: list[str], now: dt.datetime) -> None:
+    """`worker`'s tick found nothing more to claim at `now`: the others sending rows due before then no longer count
+    it (it would have claimed them), until its next tick says it is sending again (`announce_sending`)."""
+    conn.execute(update(SendWorker).where(SendWorker.worker == worker, SendWorker.channel.in_(channels))
+                 .values(idle_since=now))
 
 
 # the other workers seen sending since `:since` (not `:worker`)
 OTHERS_SENDING = and_(SendWorker.seen_at >= bindparam("since", type_=UTCDateTime()),
                       SendWorker.worker != bindparam("worker"))
 
-_HELD_AND_SENDING = union_all(
+_HELD_AND_SENDING: Any = union_all(
     select(literal_column("'pause'", String).label("what"), SendPause.channel, SendPause.chat_id, SendPause.until)
     .where(SendPause.until > bindparam("now", type_=UTCDateTime())),
-    select(literal_column("'worker'", String), SendWorker.channel, SendWorker.worker, SendWorker.seen_at)
+    select(literal_column("'worker'", String), SendWorker.channel, SendWorker.worker, SendWorker.idle_since)
     .where(OTHERS_SENDING))
 
 
-def sharing(rows: list[tuple[str, str]]) -> dict[str, int]:
-    """The workers sending on each channel, this one included, from the (channel, worker) rows of the others
-    (OTHERS_SENDING)."""
+def sharing(rows: list[tuple[str, str, dt.datetime | None]], *, due: dt.datetime | None = None) -> dict[str, int]:
+    """The workers sending on each channel, this one included, from the (channel, worker, idle_since) rows of the
+    others (OTHERS_SENDING). `due`: the earliest due instant of the rows this worker is about to send; a worker that
+    found nothing to claim after it (`announce_idle`) is not counted: it sends none of them."""
     counts: dict[str, int] = {}
-    for channel, _worker in rows:
-        counts[channel] = counts.get(channel, 1) + 1
+    for channel, _worker, idle_since in rows:
+        if due is None or idle_since is None or idle_since < due:
+            counts[channel] = counts.get(channel, 1) + 1
     return counts
 
 
-def pauses_and_sharing(conn: Connection, *, now: dt.datetime, since: dt.datetime, worker: str
-                       ) -> tuple[dict[tuple[str, str], dt.datetime], dict[str, int]]:
-    """`send_pauses` at `now` and `sharing` (the other workers seen since `since`), in one statement."""
+def pauses_and_sharing(conn: Connection, *, now: dt.datetime, since: dt.datetime, worker: str,
+                       due: dt.datetime | None = None) -> tuple[dict[tuple[str, str], dt.datetime], dict[str, int]]:
+    """`send_pauses` at `now` and `sharing` (the other workers seen since `since`; `due`: see there), in one
+    statement."""
     rows = conn.execute(_HELD_AND_SENDING, {"now": now, "since": since, "worker": worker}).all()
     return ({(r[1], r[2]): r[3] for r in rows if r[0] == "pause"},
-            sharing([(r[1], r[2]) for r in rows if r[0] == "worker"]))
+            sharing([(r[1], r[2], r[3]) for r in rows if r[0] == "worker"], due=due))
 
 
 def channel_pauses(session: Session, *, now: dt.datetime) -> dict[str, dt.datetime]:

@@ -69,6 +69,10 @@ def hold_refused(session: Session, *, channel: str, chat_id: str,
     person = person_by_address(session, channel, chat_id)
     if person is None:
         return None
+    # the mark first, as a statement even when it is set already: it locks the person's row until this transaction
+    # ends, so a worker clearing the mark meanwhile (`_settle`) waits and then sees the rows written below
+    session.execute(update(Person).where(Person.id == person.id).values(replies_held=True)
+                    .execution_options(synchronize_session=False))
     if refused:
         pause_refused(session, (channel, chat_id), until=retry_at, whole_channel=whole_channel)
     pauses = send_pauses(session, now=now)
@@ -77,7 +81,6 @@ def hold_refused(session: Session, *, channel: str, chat_id: str,
     for index, (text, actions, file) in enumerate(parts):
         hold_message(session, person_id=person.id, text=text, actions=actions, now=now, due_at=due,
                      to=(channel, chat_id), remember=remember if index == last_text else None, file=file)
-    person.replies_held = True
     return due
 
 
@@ -94,7 +97,7 @@ def claim_held(session: Session, *, now: dt.datetime, refused_only: bool = False
     """The held messages due by `now`, in the order they were written, leased to this worker. `refused_only`: only
     those refused by flood control (outside working hours, or before the digests); `to`: only those to that chat."""
     query = select(HeldMessage).where(HeldMessage.due_at <= now, HeldMessage.sent_at.is_(None),
-                                      HeldMessage.attempts < HELD_ATTEMPTS,
+                                      HeldMessage.attempts < HELD_ATTEMPTS, HeldMessage.sending_at.is_(None),
                                       or_(HeldMessage.claimed_until.is_(None), HeldMessage.claimed_until < now))
     if refused_only:
         query = query.where(HeldMessage.chat_id.is_not(None))
@@ -124,8 +127,21 @@ def renew_held(session: Session, claims: list[Held], *, now: dt.datetime) -> set
         .execution_options(synchronize_session=False)).all())
 
 
-# a refused message not yet sent nor given up
-_waiting = and_(HeldMessage.chat_id.is_not(None), HeldMessage.sent_at.is_(None), HeldMessage.attempts < HELD_ATTEMPTS)
+def sending_held(session: Session, held: Held, *, now: dt.datetime) -> bool:
+    """Mark `held` as going out now, just before its request (one statement, only while the claim is this worker's:
+    False, nothing written, when another worker took the row). A marked row is never claimed again: if this worker
+    stalls past its lease or dies before `finish_held`, the message may have reached the person, and is not sent a
+    second time (logged; `sending_at` says when)."""
+    return session.execute(
+        update(HeldMessage).where(HeldMessage.id == held.id, HeldMessage.claim_token == held.token,
+                                  HeldMessage.sent_at.is_(None))
+        .values(sending_at=now).returning(HeldMessage.id).execution_options(synchronize_session=False)
+    ).first() is not None
+
+
+# a refused message not yet sent nor given up (nor on its way: marked `sending_at`)
+_waiting = and_(HeldMessage.chat_id.is_not(None), HeldMessage.sent_at.is_(None), HeldMessage.attempts < HELD_ATTEMPTS,
+                HeldMessage.sending_at.is_(None))
 
 
 def refused_waiting(session: Session, channel: str, chat_id: str) -> dt.datetime | None:
@@ -140,7 +156,13 @@ def refused_waiting(session: Session, channel: str, chat_id: str) -> dt.datetime
 
 
 def _settle(session: Session, person_id: int) -> None:
-    """The person's `replies_held` cleared when none of their refused messages waits any more."""
+    """The person's `replies_held` cleared when none of their refused messages waits any more. The person's row is
+    locked first and the check made by a later statement: on PostgreSQL (READ COMMITTED) a statement sees only what
+    was committed when it began, so one check-and-clear could miss a refused row another worker was writing (its
+    `hold_refused` holds that lock until it commits) and clear the mark while that row waits — the next reply to
+    the person, on a worker that had not seen the refusal, would then overtake it."""
+    if not session.scalar(select(Person.replies_held).where(Person.id == person_id).with_for_update()):
+        return
     session.execute(update(Person).where(Person.id == person_id, Person.replies_held.is_(True),
                                          ~exists().where(HeldMessage.person_id == person_id, _waiting))
                     .values(replies_held=False).execution_options(synchronize_session=False))
@@ -162,7 +184,7 @@ def finish_held(session: Session, held: Held, *, now: dt.datetime, done: bool,
         row.due_at = max(row.due_at, later)
     else:
         row.attempts += 1
-    row.claimed_until = None
+    row.claimed_until = row.sending_at = None  # (not sent: it may be claimed again)
     if row.chat_id is not None and (done or row.attempts >= HELD_ATTEMPTS):
         session.flush()
         _settle(session, row.person_id)
@@ -175,6 +197,6 @@ def prune_held(session: Session, *, now: dt.datetime) -> int:
     them). Run by each working tick's `bot.conversation.held.send_held`. The number of rows deleted."""
     cutoff = now - HELD_KEPT
     result = session.execute(delete(HeldMessage).where(or_(
-        HeldMessage.sent_at < cutoff,
+        HeldMessage.sent_at < cutoff, and_(HeldMessage.sent_at.is_(None), HeldMessage.sending_at < cutoff),
         and_(HeldMessage.sent_at.is_(None), HeldMessage.attempts >= HELD_ATTEMPTS, HeldMessage.due_at < cutoff))))
     return int(getattr(result, "rowcount", 0) or 0)

@@ -103,6 +103,9 @@ class CalendarDayKind(enum.StrEnum):
 class DigestState(enum.StrEnum):
     PENDING = "pending"
     CLAIMED = "claimed"
+    # claimed, and its request may be on its way: past its lease (the worker stalled or died before writing the
+    # outcome) it is taken as `unknown` (listed in /loi), never claimed and sent again
+    SENDING = "sending"
     SENT = "sent"
     FAILED = "failed"  # gave up after the last retry, or the person cannot be reached
     UNKNOWN = "unknown"  # timed out after it may have reached the person: not resent blindly (/loi)
@@ -376,6 +379,9 @@ class SendWorker(Base):
     channel: Mapped[str] = mapped_column(String(16), primary_key=True)
     worker: Mapped[str] = mapped_column(String(64), primary_key=True)
     seen_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    # when its tick last found nothing more to claim (None: its tick is under way): not counted by a worker sending
+    # rows due before then — it looked, found them all claimed, and sends no more of them
+    idle_since: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
 
 
 class TaskMessage(Base):
@@ -515,6 +521,9 @@ class HeldMessage(Base):
     channel: Mapped[str | None] = mapped_column(String(16))  # set with chat_id: refused by flood control
     chat_id: Mapped[str | None] = mapped_column(String(64))
     claim_token: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # fencing: +1 at each claim
+    # set just before its request may go out (`storage.held.sending_held`): never claimed again, sent or not (a
+    # worker that stalled or died then leaves it, logged, rather than send it twice)
+    sending_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     # a refused reply's picture ("picture", a chart) or file ("document", a workbook): its caption is `text`
     file_kind: Mapped[str | None] = mapped_column(String(16))
     file_name: Mapped[str | None] = mapped_column(String(255))

@@ -64,7 +64,7 @@ async def problems(conv: Conversation, event: TextIn, args: list[str], person: P
         digest = await ctx.db.run(resend_digest, int(args[1]), by=person, now=ctx.clock.now())
         await conv.say(event, texts.resend_queued(digest.id))
         return
-    rows = await ctx.db.run(problem_digests, since=ctx.today() - dt.timedelta(days=14))
+    rows = await ctx.db.run(problem_digests, since=ctx.today() - dt.timedelta(days=14), now=ctx.clock.now())
     nobody = await ctx.db.run(held_by_nobody)
     unconnected = await ctx.db.run(held_by_unconnected)
     weekly = await ctx.db.run(weekly_cadence, policy=ctx.policy, today=ctx.today())

@@ -21,7 +21,16 @@ from bot import texts
 from bot.conversation.events import Action, Document, Outgoing
 from scheduler.dispatcher import RateLimited, SendError
 from storage.digests import send_pauses
-from storage.held import HELD_LEASE, Held, claim_held, finish_held, pause_refused, prune_held, renew_held
+from storage.held import (
+    HELD_LEASE,
+    Held,
+    claim_held,
+    finish_held,
+    pause_refused,
+    prune_held,
+    renew_held,
+    sending_held,
+)
 from storage.models import Person, Question, Role
 from storage.questions import shown_to_admin
 from storage.tasks import extension_request, remember_extension_message, remember_task_message
@@ -102,6 +111,10 @@ async def send_held(conv: Conversation, *, refused_only: bool = False, to: tuple
             if until is not None:  # still banned (or refused again earlier in this pass): after the ban
                 await ctx.db.run(finish_held, held, now=now, done=False, later=until)
                 continue
+        if not await ctx.db.run(sending_held, held, now=ctx.clock.now()):  # (its request may go out from now on)
+            log.warning("held message %s: lease lost (another worker has it); not sent", held.id)
+            lost.add(held.id)
+            continue
         try:
             message_id = await _send_one(conv, held, address)
         except RateLimited as exc:

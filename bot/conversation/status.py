@@ -1510,7 +1510,7 @@ def _digest_said_waiting(session: Session, person_id: int, task_id: int, day: dt
     for items in session.scalars(select(Digest.items).where(
             Digest.person_id == person_id, Digest.day <= day,
             Digest.day > day - dt.timedelta(days=SAID_WAITING_WITHIN),
-            Digest.state.in_([DigestState.SENT, DigestState.UNKNOWN]))):
+            Digest.state.in_([DigestState.SENT, DigestState.UNKNOWN, DigestState.SENDING]))):
         if any(item.get("task_id") == task_id and item.get("category") == DigestCategory.EXTENSION_PENDING
                and not item.get("escalation") for item in items or ()):
             return True

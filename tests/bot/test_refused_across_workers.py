@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import threading
 from typing import Any
 
 import pytest
@@ -18,7 +19,7 @@ from bot.conversation.core import Conversation
 from bot.conversation.events import Channel, Part
 from bot.conversation.held import send_held
 from bot.sandbox.harness import Harness
-from storage.held import HELD_LEASE, claim_held, finish_held, renew_held
+from storage.held import HELD_LEASE, claim_held, finish_held, hold_refused, renew_held
 from storage.models import HeldMessage, Person
 from tests.bot.conversation_setup import count, started, texts_to
 from tests.conftest import local
@@ -185,3 +186,107 @@ async def test_another_workers_reply_goes_after_the_answer_still_held(harness: H
     await h.tick()
     assert len(texts_to(h, "head_bdv", start)) == 3
 
+
+
+HELD_AGAIN = "Câu trả lời thứ hai, bị từ chối trong lúc câu trả lời đầu đang được gửi"
+
+
+async def test_a_refusal_written_while_another_worker_clears_the_mark_keeps_it(harness: Harness) -> None:
+    """Worker X sends head_bdv's held answer and clears the mark (none of the person's refused replies waits, as far
+    as X's statement sees) while worker Y, in a transaction not yet committed, keeps another refused reply to the
+    same chat. On PostgreSQL (READ COMMITTED) X's check did not see Y's row, so the mark was cleared with Y's reply
+    still waiting, and a third worker's next reply to head_bdv went before it. X now waits for Y's lock on the
+    person's row and checks after Y commits: the mark stays and the replies arrive in order. (SQLite has one writer
+    at a time: there Y commits before X writes.)"""
+    h = harness
+    assert h.db is not None
+    now = local(2018, 2, 27, 10, 0)
+    h.clock.set(now)
+    h.state.flood_chat(h.handles["head_bdv"], 30)
+    start = len(h.sent)
+    await h.say("head_bdv", "/viec")
+    assert marked(h) == 1 and unsent(h) == 1
+    later = now + dt.timedelta(seconds=31)
+    [first] = await h.db.run(claim_held, now=later, refused_only=True)  # worker X's pass has the answer …
+    chat = str(h.handles["head_bdv"])
+    written, go_on = threading.Event(), threading.Event()
+
+    def worker_y(session: Any) -> None:  # … while Y's reply to head_bdv is refused (a new 30 s ban)
+        hold_refused(session, channel="telegram", chat_id=chat, parts=[(HELD_AGAIN, [], None)], remember=None,
+                     now=later, retry_at=later + dt.timedelta(seconds=30))
+        session.flush()
+        written.set()
+        go_on.wait(30)
+
+    def worker_x() -> None:  # X sent the answer: it finishes the row, and clears the mark if none waits
+        assert h.db is not None
+        assert h.db.call(finish_held, first, now=later, done=True)
+
+    sqlite = h.db.engine.dialect.name == "sqlite"
+    y = threading.Thread(target=h.db.call, args=(worker_y,))
+    x = threading.Thread(target=worker_x)
+    y.start()
+    assert written.wait(30)
+    if sqlite:
+        go_on.set()
+        y.join(30)
+    x.start()
+    x.join(1)  # (on PostgreSQL X now waits for Y's lock; on m27 it cleared the mark at once)
+    go_on.set()
+    y.join(30)
+    x.join(30)
+    assert unsent(h) == 1 and marked(h) == 1, "the mark was cleared while a refused reply still waits"
+    answering(h, another_worker(h))  # a third worker, which has seen neither refusal
+    h.clock.set(later + dt.timedelta(seconds=31))
+    await h.say("head_bdv", "1 xong")
+    said = texts_to(h, "head_bdv", start)
+    assert len(said) == 2 and said[0] == HELD_AGAIN and said[1].startswith("Đã cập nhật: mục 1"), said
+    assert unsent(h) == 0 and marked(h) == 0
+
+
+async def test_a_held_answer_in_flight_when_its_worker_stalls_past_the_lease_is_not_sent_again(
+        harness: Harness) -> None:
+    """Worker A's pass sends head_stnmt's first refused message and stalls before writing that it went out (past the
+    lease). Worker B's pass, after the lease, sends what A had not begun — head_stnmt's second message and head_bdv's
+    answer — but not the first one, whose request may have reached Telegram (it was marked going out just before):
+    every message arrives once, each chat's in order; A, back, writes its outcome and sends nothing B took."""
+    h = harness
+    now = local(2018, 2, 27, 10, 0)
+    h.clock.set(now)
+    for handle in ("head_stnmt", "head_bdv"):
+        h.state.flood_chat(h.handles[handle], 30)
+    start = len(h.sent)
+    await h.say("head_stnmt", "/viec")
+    await h.say("head_bdv", "/viec")
+    assert unsent(h) == 3  # (head_stnmt's answer is two messages)
+    worker_a, worker_b = another_worker(h), another_worker(h)
+    stalled = StalledChannel(h.conversation.channels["telegram"], str(h.handles["head_stnmt"]))  # type: ignore[union-attr]
+    worker_a.channels["telegram"] = stalled  # type: ignore[assignment]
+    h.clock.set(now + dt.timedelta(seconds=31))
+    pass_a = asyncio.create_task(send_held(worker_a, refused_only=True))
+    await asyncio.wait_for(stalled.stalled.wait(), 30)
+    first = texts_to(h, "head_stnmt", start)
+    assert len(first) == 1
+    h.clock.set(now + dt.timedelta(seconds=31) + HELD_LEASE + dt.timedelta(minutes=1))
+    assert await send_held(worker_b, refused_only=True) == 2
+    stalled.go_on.set()
+    assert await asyncio.wait_for(pass_a, 30) == 1
+    stnmt, bdv = texts_to(h, "head_stnmt", start), texts_to(h, "head_bdv", start)
+    assert len(stnmt) == 2 and stnmt[0] == first[0] and stnmt[1] != first[0], stnmt
+    assert len(bdv) == 1 and bdv[0].startswith(ANSWER_BDV), bdv
+    assert unsent(h) == 0 and marked(h) == 0
+    h.clock.set(h.clock.now() + dt.timedelta(minutes=10))
+    await h.tick()
+    assert texts_to(h, "head_stnmt", start) == stnmt and texts_to(h, "head_bdv", start) == bdv, "sent twice"
+
+
+def test_migration_0030_stamped_back_runs_again_and_goes_down_and_up(db_url: str) -> None:
+    from alembic import command
+
+    from storage.db import _alembic_config, current_revision, upgrade
+    upgrade(db_url)
+    command.stamp(_alembic_config(db_url), "0029")
+    upgrade(db_url)  # (the column is there already: nothing to add)
+    command.downgrade(_alembic_config(db_url), "0029")
+    upgrade(db_url)
+    assert current_revision(db_url) == "0030"

@@ -142,3 +142,21 @@ def test_a_worker_seen_within_the_window_halves_the_pace(migrated_db: Database) 
     assert len(times) == people
     first_ten = [at for at in times if at < min(times) + 10]  # within the window: "other" still counted
     assert len(first_ten) <= 10 * PACED / 2 + 1, len(first_ten)
+
+
+def test_a_worker_that_found_nothing_more_to_claim_is_no_longer_counted_by_the_one_still_sending(
+        migrated_db: Database) -> None:
+    """Two workers, 300 digests, batches of 100: each claims a batch, then one of them claims the last batch and the
+    other finds nothing more (its tick ends). It says so with its last write (`announce_idle`), so the one still
+    sending goes at the whole rate for that last batch, not at half of it for the minute the other is still seen:
+    the morning's digests go out at (nearly) the bot's rate, and never above it."""
+    db = migrated_db
+    people = 300
+    start = many_people_with_a_digest_due(db, people)
+    sent = run(sending(db, start, ["a", "b"]))
+    chats = Counter(chat for _, chat in sent)
+    assert len(chats) == people and set(chats.values()) == {1}, "each once, none lost"
+    times = [at for at, _ in sent]
+    assert busiest_second(times) <= TELEGRAM, busiest_second(times)
+    span = max(times) - min(times)
+    assert people / span >= 0.9 * PACED, (people, span, people / span / PACED)  # (m27: 0.75, the last batch at half)
