@@ -1395,7 +1395,7 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
         # (also where the item names the letter's number: "… vừa ban hành văn bản số 1345/UBND-KT chỉ đạo, …")
         tasks = _letter_asks(body, tasks, issued_on=reference)
         tasks = _asked_again(_clause_doers([t for t in tasks if not _no_duty_told(t.text)]))
-    tasks = _named_in_full(_consecutive(_drop_bare_lead_ins(tasks), text), text)
+    tasks = _rolled_up_reports(_named_in_full(_consecutive(_drop_bare_lead_ins(tasks), text), text))
     if task_filter is not False:
         # (the filter's candidates keep the text the filter reads)
         tasks = [_row_work_only(t) for t in tasks]
@@ -2348,6 +2348,27 @@ def _drop_bare_lead_ins(tasks: list[ParsedTask]) -> list[ParsedTask]:
                                  else other.parent_ref)
             elif other.parent_ref == ref:
                 out[j] = replace(other, parent_ref=task.parent_ref)
+    return out
+
+
+# "… tổng hợp, báo cáo …": the receiver of the reports asked just above compiles them
+ROLL_UP = re.compile(r"\btổng\s*hợp\b.{0,80}?\bbáo\s*cáo\b", re.I | re.U | re.S)
+
+
+def _rolled_up_reports(tasks: list[ParsedTask]) -> list[ParsedTask]:
+    """"VI.1. Các phòng báo cáo … về Phòng Kế hoạch - Tổng hợp trước ngày 18 hằng tháng." then "VI.2. Phòng Kế
+    hoạch - Tổng hợp tổng hợp, báo cáo Lãnh đạo Sở …": the office that receives a recurring report compiles each
+    round, so its task (with no time of its own) recurs as the report does (probe 42: a monthly roll-up closed for
+    good by its first "xong")."""
+    out = list(tasks)
+    for n in range(1, len(out)):
+        before, task = out[n - 1], out[n]
+        if before.recurrence is None or task.recurrence is not None or task.due is not None or not task.lead \
+                or not ROLL_UP.search(task.text):
+            continue
+        folded = fold(before.text)
+        if any(re.search(rf"\b(?:ve|den|toi|cho|qua)\s+{re.escape(fold(unit))}\b", folded) for unit in task.lead):
+            out[n] = replace(task, recurrence=before.recurrence)
     return out
 
 
