@@ -2840,6 +2840,18 @@ def which_task(tasks: Sequence[tuple[str, str]], typed: str, buttons: bool = Tru
     return vn("\n".join(lines))
 
 
+def own_or_unit_question(rows: Sequence[tuple[str, str, str | None]], typed: str, *, buttons: bool = True) -> str:
+    """A message with no item number from one who holds a single item, whose words are about another item of her unit
+    (rows: item, its text, who holds it — None: she does; hers last): which one it reports on; the actions under it
+    record the words on the one chosen (probe 41, #2)."""
+    items = [f"mục {ref} ({short_title(text, 50)}; " + (f"đ/c {who} phụ trách)" if who else "đồng chí phụ trách)")
+             for ref, text, who in rows]
+    asked = f"{', '.join(items[:-1])} hay {items[-1]}"
+    how = "Đồng chí bấm số mục bên dưới" if buttons else "Đồng chí gõ số mục"
+    return vn(f"Ý đồng chí là {asked}? {how}; nội dung “{shorten(' '.join(typed.split()), 60)}” sẽ được ghi cho mục "
+              "đó.")
+
+
 def which_notice(ref: str, rows: Sequence[tuple[str, str | None, str]], typed: str, buttons: bool = True) -> str:
     """An item number several notices have (12/TB's and 145/TB's II.2.a), typed by the office with nothing else
     saying which (rows: notice named short, unit, task text): which notice the report is about; the actions under it
