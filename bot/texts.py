@@ -3226,6 +3226,15 @@ def meant_gone(meant: str, rest: str, asked_on: dt.date, *, reported_at: dt.date
               f"gì thêm.{then}")
 
 
+def which_left(refs: Sequence[str], rest: str) -> str:
+    """Under the reply to a later report or question while "là của nhiệm vụ nào?" waited for an item: that question is
+    closed, its words not recorded, and how to record them (refs: the items offered)."""
+    said = shorten(" ".join(rest.split()), 60)
+    offered = f"{', '.join(refs[:-1])} hay {refs[-1]}" if len(refs) > 1 else refs[0]
+    return vn(f"Nội dung tin trước “{said}” chưa được ghi (Nhắc việc đã hỏi là của mục {offered}). Nếu cần ghi, "
+              f"đồng chí gõ số mục trước nội dung, ví dụ “{refs[0]} {said}”.")
+
+
 def meant_recorded_first(meant: str, rest: str) -> str:
     """Under the reply to a report on the item "Ý đồng chí là mục …?" asked about, with no "đúng" typed: the words
     then kept were recorded too, before this report."""

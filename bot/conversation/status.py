@@ -2786,11 +2786,14 @@ MEANT_AGAIN = "meant_again"  # a pending reply's source: "ý là mục 3?" asked
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
 class _Open:
-    """A "Ý đồng chí là mục …?" still waiting for its yes when a message came."""
+    """A "Ý đồng chí là mục …?" still waiting for its yes when a message came; or (`which`) a "là của nhiệm vụ
+    nào?" waiting for its item (`task_ids`: those offered)."""
 
     id: int
     task_id: int
     sent_at: dt.datetime
+    which: bool = False
+    task_ids: tuple[int, ...] = ()
 
 
 # the questions open when the message being handled came (`questions_open`); what its first reply says under it
@@ -2803,7 +2806,15 @@ def _open_meant(session: Session, person_id: int, since: dt.datetime, again_sinc
         PendingReply.person_id == person_id, PendingReply.used_at.is_(None),
         ((PendingReply.source == MEANT) & (PendingReply.sent_at >= since))
         | ((PendingReply.source == MEANT_AGAIN) & (PendingReply.sent_at >= again_since))).order_by(PendingReply.id))
-    return [_Open(id=r.id, task_id=r.task_ids[0], sent_at=r.sent_at) for r in rows if len(r.task_ids) == 1]
+    meant = [_Open(id=r.id, task_id=r.task_ids[0], sent_at=r.sent_at) for r in rows if len(r.task_ids) == 1]
+    which = session.scalar(select(PendingReply).where(  # the latest "là của nhiệm vụ nào?" (an older one is behind it)
+        PendingReply.person_id == person_id, PendingReply.source.in_(WHICH_SETTLED), PendingReply.sent_at >= since)
+        .order_by(PendingReply.id.desc()).limit(1))
+    if which is not None and which.used_at is None and which.task_ids and session.scalar(select(StatusReport.id).where(
+            StatusReport.person_id == person_id, StatusReport.created_at > which.sent_at).limit(1)) is None:
+        meant.append(_Open(id=which.id, task_id=which.task_ids[0], sent_at=which.sent_at, which=True,
+                           task_ids=tuple(which.task_ids)))
+    return meant
 
 
 @contextlib.asynccontextmanager
@@ -2867,6 +2878,10 @@ async def _settle_asked(conv: Conversation, event: Inbound, person: Person, task
         return
     ctx = conv.ctx
     for question in list(asked):
+        if question.which:
+            asked.remove(question)
+            await _settle_which(conv, person, question, event.text)
+            continue
         same = question.task_id in task_ids
         if same and not recording:
             continue
@@ -2893,6 +2908,29 @@ async def _settle_asked(conv: Conversation, event: Inbound, person: Person, task
             line = texts.meant_left(task.item_ref, kept.text)
         if (after := SAID_AFTER.get()) is not None:
             after.append(line)
+
+
+WHICH_SETTLED = ("text", "reply")  # "là của nhiệm vụ nào?" settled by the next report or question (not the office's)
+
+
+async def _settle_which(conv: Conversation, person: Person, question: _Open, text: str) -> None:
+    """A report or a new question while "là của nhiệm vụ nào?" waits from an earlier message (no item chosen): the
+    question is behind it (an item number typed later shows its card), so the reply says the words kept were not
+    recorded and what to type — unless this message says them again ("1.a xã đã trồng thêm 12ha"). Which item the
+    words were about is not guessed from the report (a report on one of the items offered may be news of its own)."""
+    ctx = conv.ctx
+    kept = await ctx.db.run(take_pending_reply, question.id, person=person, task_id=question.task_id,
+                            now=ctx.clock.now())
+    if kept is None:
+        return  # (answered by this message: its item number)
+    said = " ".join(chat_fold(kept.text).split())
+    if said and said in " ".join(chat_fold(text).split()):
+        log.info("'which task?' of %s: overtaken by the same words with an item number, settled", person.handle)
+        return
+    refs = [t.item_ref for t in [await ctx.db.run(_task_by_id, task_id) for task_id in question.task_ids]]
+    log.info("'which task?' of %s: closed by a later report or question, its words not recorded", person.handle)
+    if (after := SAID_AFTER.get()) is not None:
+        after.append(texts.which_left(list(dict.fromkeys(refs)), kept.text))
 
 
 async def _confirm_meant(conv: Conversation, event: TextIn, person: Person) -> bool:

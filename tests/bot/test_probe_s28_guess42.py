@@ -75,3 +75,27 @@ async def test_words_that_fit_her_own_item_or_none_are_recorded_at_once(db_url: 
         assert notes_on(h, "1.a") == []
     finally:
         await h.stop()
+
+
+async def test_a_which_question_left_unanswered_is_settled_by_the_next_report_not_dropped(db_url: str) -> None:
+    """conv41's leftover: "là của nhiệm vụ nào?" (here "Ý đồng chí là mục 1.a … hay mục 1.c …?") used to lapse
+    without a word once another report came; now that report's reply says the words were not recorded."""
+    h = await started(db_url)
+    try:
+        await said(h, "cadre_bdv", "ban da van dong trong them 12ha, dat 70% ke hoach")  # asked: 1.a or 1.c?
+        answer = await said(h, "cadre_bdv", "1.c đạt 50%")
+        assert "Đã cập nhật: mục 1.c" in answer, answer
+        assert "“ban da van dong trong them 12ha, dat 70% ke hoach” chưa được ghi" in answer, answer
+        assert "ví dụ “1.a ban da van dong" in answer, answer
+        assert notes_on(h, "1.a") == [] and task(h, "1.c").percent == 50
+        await said(h, "cadre_bdv", "da van dong trong them 5ha")  # asked again; /viec keeps it open
+        answer = await said(h, "cadre_bdv", "/viec")
+        assert "chưa được ghi" not in answer, answer
+        answer = await said(h, "cadre_bdv", "1.a")  # still answers it
+        assert "Đã cập nhật: mục 1.a" in answer and "chưa được ghi" not in answer, answer
+        assert notes_on(h, "1.a") == [(None, "da van dong trong them 5ha")], notes_on(h, "1.a")
+        await said(h, "cadre_bdv", "da van dong trong them 3ha, dat 80% ke hoach")
+        answer = await said(h, "cadre_bdv", "1.a da van dong trong them 3ha, dat 80% ke hoach")  # said again: once
+        assert "chưa được ghi" not in answer and task(h, "1.a").percent == 80, answer
+    finally:
+        await h.stop()
